@@ -1,0 +1,118 @@
+"""The discover stage: turn the paths a user gave into the files to read, in a stable order.
+
+Which *kind* a file is gets decided by its reader, from the extension and the root element; here we only
+choose candidates: every file named explicitly, and under folders the files whose extension a classic file
+can have."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+CANDIDATE_SUFFIXES = (".csdef", ".cscfg", ".netcfg", ".xml")
+STDIN = "-"
+
+# Folders no one wants linted; a user can still name a file inside them explicitly.
+SKIPPED_DIRS = frozenset(
+    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox", "bin", "obj"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A file to read. `path` is what users see (relative to the working directory, `/`-separated);
+    `explicit` is True when the user named the file itself rather than a folder holding it."""
+
+    path: str
+    fs_path: str
+    explicit: bool
+
+
+def display_path(fs_path: str) -> str:
+    """`fs_path` relative to the working directory when it is inside it, always with `/`."""
+    absolute = os.path.abspath(fs_path)
+    cwd = os.getcwd()
+    if absolute == cwd or absolute.startswith(cwd.rstrip(os.sep) + os.sep):
+        shown = os.path.relpath(absolute, cwd)
+    else:
+        shown = os.path.normpath(fs_path)
+    return shown.replace(os.sep, "/")
+
+
+def discover(
+    paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()
+) -> Iterator[Candidate]:
+    """Yield each candidate once, sorted by display path, whatever order the file system gives."""
+    included = [glob_regex(p) for p in include]
+    excluded = [glob_regex(p) for p in exclude]
+    found: dict[str, Candidate] = {}
+    for given in paths:
+        if given == STDIN:
+            found.setdefault(STDIN, Candidate(STDIN, STDIN, explicit=True))
+        elif os.path.isdir(given):
+            for fs_path in _walk(given):
+                shown = display_path(fs_path)
+                if _wanted(shown, included, excluded):
+                    found.setdefault(shown, Candidate(shown, fs_path, explicit=False))
+        else:
+            shown = display_path(given)
+            if not _matches_any(shown, excluded):
+                found[shown] = Candidate(shown, given, explicit=True)
+    yield from (found[key] for key in sorted(found))
+
+
+def _walk(top: str) -> Iterator[str]:
+    # Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+    for folder, dirs, files in os.walk(top, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
+        for name in sorted(files):
+            if name.lower().endswith(CANDIDATE_SUFFIXES):
+                yield os.path.join(folder, name)
+
+
+def _wanted(path: str, included: list[re.Pattern[str]], excluded: list[re.Pattern[str]]) -> bool:
+    if included and not _matches_any(path, included):
+        return False
+    return not _matches_any(path, excluded)
+
+
+def _matches_any(path: str, patterns: list[re.Pattern[str]]) -> bool:
+    return any(p.search(path) for p in patterns)
+
+
+@functools.lru_cache(maxsize=256)
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """A glob as users write them in config: `*` within a folder name, `**` across folders, `?` one
+    character. A pattern without `/` matches a file or folder name anywhere (like .gitignore); a pattern
+    ending in `/` matches a folder and everything below it."""
+    pattern = pattern.strip().replace("\\", "/")
+    anchored = "/" in pattern.rstrip("/")
+    if pattern.endswith("/"):
+        pattern += "**"
+    body = _translate(pattern.lstrip("/").removeprefix("./"))
+    prefix = "^" if anchored else r"(?:^|/)"
+    return re.compile(prefix + body + r"(?:/.*)?$")
+
+
+def _translate(glob: str) -> str:
+    out, i = [], 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append(r"(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return "".join(out)

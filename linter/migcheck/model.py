@@ -1,0 +1,463 @@
+"""The shared vocabulary of migcheck: where things are written, how bad a finding is, and the typed
+resources that readers produce and rules inspect. Nothing here knows XML."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+
+class Severity(enum.IntEnum):
+    """How bad a finding is; ordered so that `severity >= fail_on` reads naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            choices = ", ".join(str(s) for s in cls)
+            raise ValueError(f"unknown severity {text!r} (choose one of {choices})") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Where a resource is written, as cheaply as the reader can record it.
+
+    Readers store the line lxml reports (the line where the start tag *ends*) and the tag as written;
+    the column of the `<` is found only for what gets reported (see `migcheck.source`). A parser error
+    has an exact column already and no tag.
+    """
+
+    path: str
+    line: int
+    tag: str = ""
+    nth: int = 0  # same-tag elements whose start tags end earlier on the same line (document order)
+    column: int = 0  # exact column when known at read time (parser errors)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A resolved position: 1-based line and column of the `<` that starts the element."""
+
+    path: str
+    line: int
+    column: int
+
+
+class FileKind(str, enum.Enum):
+    """What a file is, decided from its extension and its root element."""
+
+    SERVICE_DEFINITION = "csdef"
+    SERVICE_CONFIGURATION = "cscfg"
+    NETWORK_CONFIGURATION = "netcfg"
+    REST = "rest"  # a Service Management REST request or response body
+    VM_EXPORT = "vmexport"  # an Export-AzureVM file
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# --- resources -------------------------------------------------------------------------------------
+# Every resource has a `mark` and a `kind` (the resource type reported in findings). Names that point at
+# something defined elsewhere are `NameRef`s so that a finding about a dangling name can point at it.
+
+
+@dataclass(frozen=True, slots=True)
+class NameRef:
+    kind: ClassVar[str] = "Reference"
+    name: str
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class AddressPrefix:
+    kind: ClassVar[str] = "AddressPrefix"
+    text: str
+    mark: Mark
+
+    @property
+    def name(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class AclRule:
+    kind: ClassVar[str] = "AclRule"
+    order: str
+    action: str
+    remote_subnet: str
+    description: str
+    mark: Mark
+
+    @property
+    def name(self) -> str:
+        return self.order or self.remote_subnet
+
+
+@dataclass(frozen=True, slots=True)
+class AccessControl:
+    """A named set of ACL rules in a cscfg's `AccessControls`."""
+
+    kind: ClassVar[str] = "AccessControl"
+    name: str
+    rules: tuple[AclRule, ...]
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class EndpointAcl:
+    """An ACL on one endpoint: a cscfg `EndpointAcl` binding (rules by `access_control` name) or the
+    rules written inline on a VM endpoint (REST `EndpointAcl`, Export-AzureVM `EndpointAccessControlList`)."""
+
+    kind: ClassVar[str] = "EndpointAcl"
+    role: str
+    endpoint: str
+    access_control: str  # empty when the rules are inline
+    rules: tuple[AclRule, ...]
+    mark: Mark
+
+    @property
+    def name(self) -> str:
+        return f"{self.role}/{self.endpoint}"
+
+
+@dataclass(frozen=True, slots=True)
+class InputEndpoint:
+    kind: ClassVar[str] = "InputEndpoint"
+    name: str
+    protocol: str
+    port: str
+    local_port: str
+    acl: EndpointAcl | None
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class Extension:
+    """A VM extension reference (REST `ResourceExtensionReference`)."""
+
+    kind: ClassVar[str] = "Extension"
+    publisher: str
+    name: str
+    version: str
+    state: str
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class Disk:
+    """A VM's OS or data disk, or a disk listed on its own (REST `Disks`, `Disk`)."""
+
+    kind: ClassVar[str] = "Disk"
+    name: str
+    media_link: str
+    io_type: str  # "Provisioned" means Premium storage; empty when the file does not say
+    attached_to: str  # VM (role) name when known, for disks listed on their own
+    mark: Mark
+
+    @property
+    def blob_name(self) -> str:
+        """The blob's name inside its container: everything after `https://acct.blob.../container/`."""
+        rest = self.media_link.split("://", 1)[-1]
+        parts = rest.split("/", 2)
+        return parts[2] if len(parts) == 3 else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An OS or VM image (REST `OSImage`, `VMImage`)."""
+
+    kind: ClassVar[str] = "Image"
+    name: str
+    media_link: str
+    mark: Mark
+
+
+class RoleType(str, enum.Enum):
+    WEB = "WebRole"
+    WORKER = "WorkerRole"
+    VM_ROLE = "VirtualMachineRole"  # a csdef VM role (legacy); a cloud-service role, not an IaaS VM
+    PERSISTENT_VM = "PersistentVMRole"  # an IaaS virtual machine
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role of a cloud service. `type` PERSISTENT_VM is an IaaS virtual machine; the others are
+    web/worker roles. Fields a format cannot express stay empty (or None for "not said")."""
+
+    kind: ClassVar[str] = "Role"
+    name: str
+    type: RoleType
+    mark: Mark
+    size: str = ""
+    instances: int | None = None
+    availability_set: str = ""
+    endpoints: tuple[InputEndpoint, ...] = ()
+    subnets: tuple[NameRef, ...] = ()
+    extensions: tuple[Extension, ...] = ()
+    disks: tuple[Disk, ...] = ()
+    boot_diagnostics: bool | None = None
+
+    @property
+    def is_vm(self) -> bool:
+        return self.type is RoleType.PERSISTENT_VM
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSettings:
+    """A cscfg `Role`: the settings of a role defined elsewhere. A cscfg does not say what type a role is
+    (web, worker): role types come only from the csdef or a REST body."""
+
+    kind: ClassVar[str] = "Role"
+    name: str
+    instances: int | None  # `Instances@count`; None when absent or not a number
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class RoleInstance:
+    """Runtime state of one role instance, as GET responses report it."""
+
+    kind: ClassVar[str] = "RoleInstance"
+    role: str
+    name: str
+    status: str
+    guest_agent_status: str
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class InstanceAddress:
+    """A cscfg `InstanceAddress`: the subnets one role's instances are placed in."""
+
+    kind: ClassVar[str] = "InstanceAddress"
+    role: str
+    subnets: tuple[NameRef, ...]
+    mark: Mark
+
+    @property
+    def name(self) -> str:
+        return self.role
+
+
+@dataclass(frozen=True, slots=True)
+class Subnet:
+    kind: ClassVar[str] = "Subnet"
+    name: str
+    prefix: AddressPrefix | None
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class GatewayConnection:
+    """A gateway's connection to a local network site; `type` "IPsec" is a site-to-site VPN,
+    "Dedicated" is ExpressRoute."""
+
+    kind: ClassVar[str] = "GatewayConnection"
+    local_site: str
+    type: str
+    mark: Mark
+
+    @property
+    def name(self) -> str:
+        return self.local_site
+
+
+@dataclass(frozen=True, slots=True)
+class Gateway:
+    kind: ClassVar[str] = "Gateway"
+    connections: tuple[GatewayConnection, ...]
+    client_address_pool: tuple[AddressPrefix, ...]
+    mark: Mark
+    name: str = "gateway"
+
+    @property
+    def has_expressroute(self) -> bool:
+        return any(c.type.lower() == "dedicated" for c in self.connections)
+
+    @property
+    def has_vpn(self) -> bool:
+        return bool(self.client_address_pool) or any(c.type.lower() != "dedicated" for c in self.connections)
+
+
+@dataclass(frozen=True, slots=True)
+class VirtualNetwork:
+    kind: ClassVar[str] = "VirtualNetwork"
+    name: str
+    mark: Mark
+    location: str = ""
+    affinity_group: str = ""
+    address_space: tuple[AddressPrefix, ...] = ()
+    subnets: tuple[Subnet, ...] = ()
+    dns_servers: tuple[NameRef, ...] = ()
+    gateway: Gateway | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LocalNetworkSite:
+    kind: ClassVar[str] = "LocalNetworkSite"
+    name: str
+    address_space: tuple[AddressPrefix, ...]
+    vpn_gateway_address: str
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class DnsServer:
+    kind: ClassVar[str] = "DnsServer"
+    name: str
+    address: str
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class ReservedIp:
+    """A reserved IP: declared on its own (REST `ReservedIP`) or referenced by a deployment."""
+
+    kind: ClassVar[str] = "ReservedIP"
+    name: str
+    address: str
+    service_name: str
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkSecurityGroup:
+    kind: ClassVar[str] = "NetworkSecurityGroup"
+    name: str
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class RouteTable:
+    kind: ClassVar[str] = "RouteTable"
+    name: str
+    mark: Mark
+
+
+# --- documents: what one file says -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceDefinition:
+    kind: ClassVar[str] = "ServiceDefinition"
+    name: str
+    roles: tuple[Role, ...]
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceConfiguration:
+    kind: ClassVar[str] = "ServiceConfiguration"
+    name: str  # serviceName
+    roles: tuple[RoleSettings, ...]
+    access_controls: tuple[AccessControl, ...]
+    endpoint_acls: tuple[EndpointAcl, ...]
+    virtual_network: NameRef | None
+    instance_addresses: tuple[InstanceAddress, ...]
+    reserved_ips: tuple[NameRef, ...]
+    dns_servers: tuple[DnsServer, ...]
+    mark: Mark
+
+    @property
+    def is_local(self) -> bool:
+        """`ServiceConfiguration.Local.cscfg` configures the local emulator and is never deployed."""
+        return self.mark.path.rsplit("/", 1)[-1].lower().endswith(".local.cscfg")
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkConfiguration:
+    kind: ClassVar[str] = "NetworkConfiguration"
+    virtual_networks: tuple[VirtualNetwork, ...]
+    local_sites: tuple[LocalNetworkSite, ...]
+    dns_servers: tuple[DnsServer, ...]
+    mark: Mark
+    name: str = "NetworkConfiguration"
+
+
+@dataclass(frozen=True, slots=True)
+class Deployment:
+    """One deployment of a cloud service, from a REST body (`Deployment`, or inside `HostedService`)."""
+
+    kind: ClassVar[str] = "Deployment"
+    service_name: str  # empty when the body does not say
+    name: str
+    slot: str
+    roles: tuple[Role, ...]
+    instances: tuple[RoleInstance, ...]
+    virtual_network: NameRef | None
+    reserved_ip: NameRef | None
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """An inline `migcheck: ignore[...]` comment. A file-wide one has `first_line` 0."""
+
+    codes: tuple[str, ...]
+    reason: str
+    first_line: int
+    last_line: int
+    mark: Mark
+
+    def covers(self, code: str, name: str, line: int) -> bool:
+        """True for a finding of rule `code`/`name` at `line`: codes may be prefixes (MIG2) or names."""
+        if self.first_line and not self.first_line <= line <= self.last_line:
+            return False
+        return any(code.startswith(c.upper()) or c.lower() == name for c in self.codes)
+
+
+@dataclass(frozen=True, slots=True)
+class FileProblem:
+    """Why a file could not be read as a classic file. `syntax` problems become MIG001, `root`
+    problems MIG002."""
+
+    kind: str  # "syntax" | "root"
+    message: str
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Everything a reader learnt from one file. `kind` is None when the file is not a classic file."""
+
+    path: str
+    kind: FileKind | None
+    root: str  # local name of the root element, "" when there is none
+    resources: tuple[object, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
+    problem: FileProblem | None = None
+    text: str = field(default="", repr=False, compare=False)  # decoded source, for columns and snippets
+
+
+# --- findings ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem, as a rule reports it. `severity` is the rule's unless the config overrides it."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    fix: str
+    mark: Mark
+    resource_type: str
+    resource_name: str
+    location: Location | None = None  # resolved by the engine for the findings it reports
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        loc = self.location or Location(self.mark.path, self.mark.line, self.mark.column)
+        return (loc.path, loc.line, loc.column, self.code)

@@ -1,0 +1,44 @@
+"""Read a service definition (`.csdef`): the service's name and its web, worker and VM roles with their
+sizes and input endpoints."""
+
+from __future__ import annotations
+
+from migcheck.model import InputEndpoint, Role, RoleType, ServiceDefinition
+from migcheck.readers.xml import Element, Marker, attr, children, local_name
+
+ROLE_TYPES = {
+    "WebRole": RoleType.WEB,
+    "WorkerRole": RoleType.WORKER,
+    "VirtualMachineRole": RoleType.VM_ROLE,
+}
+
+
+def read(root: Element, marker: Marker) -> tuple[object, ...]:
+    roles = root.iterchildren(*("{*}" + name for name in ROLE_TYPES))
+    definition = ServiceDefinition(
+        name=attr(root, "name"),
+        roles=tuple(_role(el, marker) for el in roles),
+        mark=marker.mark(root),
+    )
+    return (definition,)
+
+
+def _role(el: Element, marker: Marker) -> Role:
+    return Role(
+        name=attr(el, "name"),
+        type=ROLE_TYPES[local_name(el)],
+        mark=marker.mark(el),
+        size=attr(el, "vmsize"),
+        endpoints=tuple(_endpoint(e, marker) for e in children(el, "Endpoints/InputEndpoint")),
+    )
+
+
+def _endpoint(el: Element, marker: Marker) -> InputEndpoint:
+    return InputEndpoint(
+        name=attr(el, "name"),
+        protocol=attr(el, "protocol"),
+        port=attr(el, "port"),
+        local_port=attr(el, "localPort"),
+        acl=None,
+        mark=marker.mark(el),
+    )

@@ -1,0 +1,53 @@
+"""Inline suppression comments: `<!-- migcheck: ignore[MIG201] reason -->` before an element covers that
+element and everything inside it; `<!-- migcheck: ignore-file[MIG101] reason -->` anywhere covers the file.
+Only readers see comments, so they are collected here; the filter stage applies them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from migcheck.model import Mark, Suppression
+from migcheck.readers.xml import Element, Marker
+
+_DIRECTIVE = re.compile(r"^\s*migcheck:\s*(ignore|ignore-file)\s*\[([^\]]*)\](.*)$", re.S)
+_CODE = re.compile(r"^[A-Za-z]+[0-9]*$")
+
+
+def read_suppressions(root: Element, marker: Marker) -> tuple[Suppression, ...]:
+    found = (_suppression(comment, marker) for comment in _comments(root))
+    return tuple(s for s in found if s is not None)
+
+
+def _comments(root: Element) -> Iterator[Element]:
+    """Comments inside the root element and those before and after it, in document order."""
+    yield from reversed([c for c in root.itersiblings(etree.Comment, preceding=True)])
+    yield from root.iter(etree.Comment)
+    yield from root.itersiblings(etree.Comment)
+
+
+def _suppression(comment: Element, marker: Marker) -> Suppression | None:
+    match = _DIRECTIVE.match(comment.text or "")
+    if not match:
+        return None
+    directive, codes_text, reason = match.groups()
+    codes = tuple(_code(c) for c in codes_text.split(",") if c.strip())
+    if not codes:
+        return None
+    # lxml gives a comment the line where it ends; the mark should point at its `<!--`.
+    line = (comment.sourceline or 1) - (comment.text or "").count("\n")
+    mark = Mark(marker.path, max(line, 1), "!--")
+    if directive == "ignore-file":
+        return Suppression(codes, reason.strip(), 0, 0, mark)
+    target = next(comment.itersiblings(etree.Element), None)
+    if target is None:
+        return None
+    last = max((el.sourceline or 0) for el in target.iter(etree.Element))
+    return Suppression(codes, reason.strip(), target.sourceline or 0, last, mark)
+
+
+def _code(text: str) -> str:
+    text = text.strip()
+    return text.upper() if _CODE.match(text) else text

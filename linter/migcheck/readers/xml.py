@@ -1,0 +1,267 @@
+"""XML plumbing shared by the readers: decoding, sniffing the root element, safe parsing, marks, and
+namespace-agnostic lookups by local name. The format modules use only these helpers to touch lxml."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from migcheck.model import Mark
+
+Element = etree._Element
+
+SNIFF_BYTES = 8192  # enough for the prolog and the root start tag of any real classic file
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][\w.:-]*)["']""")
+_WIDE = {b"<\x00?\x00": "utf-16-le", b"\x00<\x00?": "utf-16-be"}
+
+
+class Refused(Exception):
+    """A document migcheck will not parse (it declares a DTD); `line` and `column` point at it."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+# --- decoding and sniffing ---------------------------------------------------------------------------
+
+
+def encoding_of(data: bytes) -> str:
+    """The encoding to decode `data` with: its BOM, else its XML declaration, else UTF-8."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    if data[:4] in _WIDE:
+        return _WIDE[data[:4]]
+    match = _DECLARED.match(data[:256])
+    if match:
+        try:
+            name = codecs.lookup(match.group(1).decode("ascii")).name
+        except LookupError:
+            return "utf-8"
+        # A file declaring a 16/32-bit encoding without a BOM or wide bytes is really 8-bit.
+        return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
+    return "utf-8"
+
+
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """The text of `data`, without a BOM; bytes that do not decode become U+FFFD."""
+    text = data.decode(encoding or encoding_of(data), errors="replace")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+_SPACE = re.compile(r"\s*")
+_START_TAG = re.compile(r"<([^\s/>!?]+)([^>]*)")
+_XMLNS = re.compile(r"""\bxmlns(?::([^\s=]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def sniff_root(head: str) -> tuple[str, str] | None:
+    """(local name, namespace URI) of the root element, from the start of a document's text without
+    parsing it; None when `head` does not reach a root start tag (not XML, or a very long prolog)."""
+    pos = 0
+    while True:
+        pos = _SPACE.match(head, pos).end()  # type: ignore[union-attr]  # \s* always matches
+        if head.startswith("<?", pos):
+            pos = _after(head, "?>", pos)
+        elif head.startswith("<!--", pos):
+            pos = _after(head, "-->", pos + 4)
+        elif head.startswith("<!", pos):
+            pos = _after_doctype(head, pos)
+        else:
+            break
+        if pos < 0:
+            return None
+    match = _START_TAG.match(head, pos)
+    if not match:
+        return None
+    prefix, _, local = match.group(1).rpartition(":")
+    namespaces = {m.group(1) or "": m.group(2) or m.group(3) or "" for m in _XMLNS.finditer(match.group(2))}
+    return local, namespaces.get(prefix, "")
+
+
+def _after(text: str, end: str, pos: int) -> int:
+    found = text.find(end, pos)
+    return -1 if found < 0 else found + len(end)
+
+
+def _after_doctype(text: str, pos: int) -> int:
+    bracket, close = text.find("[", pos), text.find(">", pos)
+    if 0 <= bracket < close:
+        close = text.find(">", text.find("]", bracket))
+    return -1 if close < 0 else close + 1
+
+
+# --- parsing -------------------------------------------------------------------------------------------
+
+_PROLOG_DOCTYPE = re.compile(r"\A\s*(?:(?:<\?.*?\?>|<!--.*?-->)\s*)*<!DOCTYPE\b", re.S)
+
+
+def parse(data: bytes, source: str) -> Element:
+    """The root element of `data`, parsed without DTDs, entities, network, XInclude or PIs.
+
+    Raises `Refused` for a document with a DOCTYPE (no classic file has one, and a DTD is how entity
+    expansion attacks arrive) and `etree.XMLSyntaxError` for one that is not well-formed."""
+    doctype = _PROLOG_DOCTYPE.match(source)
+    if doctype:
+        raise _refuse(source, doctype.end() - len("<!DOCTYPE"))
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=False,
+        remove_pis=True,
+    )
+    root = etree.fromstring(data, parser)
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:  # a DOCTYPE the prolog scan missed
+        raise _refuse(source, source.find("<!DOCTYPE"))
+    return root
+
+
+def _refuse(source: str, offset: int) -> Refused:
+    offset = max(offset, 0)
+    line = source.count("\n", 0, offset) + 1
+    column = offset - (source.rfind("\n", 0, offset) + 1) + 1
+    declares = "a DTD with entity declarations" if "<!ENTITY" in source[offset:] else "a DTD"
+    message = f"refused: the document declares {declares}; migcheck never loads DTDs or expands entities"
+    return Refused(message, line, column)
+
+
+_MISMATCH = re.compile(r"^Opening and ending tag mismatch: .* and (\S+)$")
+
+
+def syntax_error(error: etree.XMLSyntaxError, source: str) -> tuple[str, int, int]:
+    """(message, line, column) of a parse error, in plain words."""
+    if not source.strip():
+        return "empty file: there is no XML document in it", 1, 1
+    entries = [e for e in error.error_log if e.level >= etree.ErrorLevels.ERROR]
+    if entries:
+        message, line, column = entries[0].message, entries[0].line, entries[0].column
+    else:
+        line, column = error.position
+        message = re.sub(r", line \d+, column \d+$", "", str(error.msg or "the parser gave up"))
+    message, line, column = message.strip(), max(line, 1), max(column, 1)
+    mismatch = _MISMATCH.match(message)
+    if mismatch:
+        column = _end_tag_column(source, mismatch.group(1), line, column)
+    return f"not well-formed XML: {message} (line {line}, column {column})", line, column
+
+
+def _end_tag_column(source: str, name: str, line: int, column: int) -> int:
+    """libxml2 versions differ on where a tag mismatch is reported (after `</`, or after the whole end
+    tag); point at the end tag's name on that line so findings do not depend on the version."""
+    lines = source.split("\n")
+    if line > len(lines):
+        return column
+    found = lines[line - 1].rfind("</" + name, 0, column)
+    return found + 3 if found >= 0 else column
+
+
+# --- marks -----------------------------------------------------------------------------------------------
+
+
+def written_tag(el: Element) -> str:
+    """The tag as written in the source: `prefix:local`, or `local` in the default namespace."""
+    local = etree.QName(el).localname
+    return f"{el.prefix}:{local}" if el.prefix else local
+
+
+class Marker:
+    """Makes the `Mark` of elements of one document.
+
+    `nth` counts the elements with the same written tag whose start tags end earlier on the same line, in
+    document order, which is what `migcheck.source` scans the text for. Most lines hold one start tag, so
+    the index is built only for the first tag that shares a line with another."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._lines: dict[str, dict[int, list[Element]]] = {}
+
+    def mark(self, el: Element) -> Mark:
+        tag = written_tag(el)
+        line = el.sourceline or 0
+        return Mark(self.path, line, tag, self._nth(el, tag, line))
+
+    def _nth(self, el: Element, tag: str, line: int) -> int:
+        previous = _previous_in_document(el)
+        if previous is None or (previous.sourceline or 0) < line:
+            return 0
+        by_line = self._lines.get(tag)
+        if by_line is None:
+            by_line = {}
+            for other in el.getroottree().getroot().iter("{*}" + etree.QName(el).localname):
+                if written_tag(other) == tag:
+                    by_line.setdefault(other.sourceline or 0, []).append(other)
+            self._lines[tag] = by_line
+        # lxml hands out the same proxy for a node while one is alive, and the index keeps them alive.
+        same_line = by_line.get(line, [])
+        return next((i for i, other in enumerate(same_line) if other is el), 0)
+
+
+def _previous_in_document(el: Element) -> Element | None:
+    """The node just before `el`'s start tag: the deepest last descendant of its previous sibling, or its
+    parent. Every node before that one has a start tag ending on the same line or earlier."""
+    previous = el.getprevious()
+    if previous is None:
+        return el.getparent()
+    while len(previous):
+        previous = previous[-1]
+    return previous
+
+
+# --- lookups by local name ---------------------------------------------------------------------------
+
+
+def local_name(el: Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _path(names: str) -> str:
+    return "/".join("{*}" + name for name in names.split("/"))
+
+
+def child(el: Element, names: str) -> Element | None:
+    """The first element at the slash-separated path of local names below `el`."""
+    return el.find(_path(names))
+
+
+def children(el: Element, names: str) -> list[Element]:
+    """All elements at the slash-separated path of local names below `el`, in document order."""
+    return el.findall(_path(names))
+
+
+def child_elements(el: Element | None) -> Iterator[Element]:
+    """Every child element of `el` (comments skipped), whatever its name."""
+    if el is not None:
+        yield from el.iterchildren(tag=etree.Element)
+
+
+def text_of(el: Element | None, names: str = "") -> str:
+    """The stripped text of the element at `names` below `el` (or of `el` itself); "" when absent."""
+    if el is not None and names:
+        el = child(el, names)
+    return (el.text or "").strip() if el is not None else ""
+
+
+def attr(el: Element, name: str) -> str:
+    """An attribute by local name, matched case-insensitively (`endPoint` is spelt both ways)."""
+    value = el.get(name)
+    if value is None:
+        wanted = name.lower()
+        value = next((v for k, v in el.attrib.items() if etree.QName(k).localname.lower() == wanted), "")
+    return value.strip()
+

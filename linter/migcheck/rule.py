@@ -1,0 +1,148 @@
+"""The Rule base class: one source of truth per rule — its code, name, severity, documentation and the
+examples that are both its tests and its docs."""
+
+from __future__ import annotations
+
+import enum
+import re
+import textwrap
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from migcheck.model import FileKind, Finding, Severity
+
+if TYPE_CHECKING:
+    from migcheck.estate import Estate
+
+CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class Scope(str, enum.Enum):
+    """The migration scope a rule belongs to, as the platform's Validate groups its answer."""
+
+    FILES = "files"  # the files themselves: syntax, kinds, references
+    CLOUD_SERVICES = "cloud-services"  # VMs and roles, in or out of a virtual network
+    VIRTUAL_NETWORKS = "virtual-networks"
+    STORAGE = "storage"
+    UNATTACHED = "unattached"  # resources not attached to a VM or VNet
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """Files (path → XML text) and where the rule must report, as `path:line:col` strings.
+    An example with no `expect` must not trigger the rule."""
+
+    files: Mapping[str, str]
+    expect: tuple[str, ...] = ()
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        dedented = {path: textwrap.dedent(text).lstrip("\n") for path, text in self.files.items()}
+        object.__setattr__(self, "files", dedented)
+
+
+@dataclass(frozen=True, slots=True)
+class Docs:
+    """The sections every rule's documentation has."""
+
+    what: str
+    why: str
+    fix: str
+
+
+class Rule:
+    """Subclass, fill in the class attributes and write `check`. Instances are stateless."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    scope: ClassVar[Scope]
+    summary: ClassVar[str]
+    docs: ClassVar[Docs]
+    source: ClassVar[str]  # the reference row or error message the rule comes from
+    inspects: ClassVar[frozenset[FileKind]]  # the file kinds whose resources the rule looks at
+    invalid: ClassVar[tuple[Example, ...]]  # must trigger, at the positions given
+    valid: ClassVar[tuple[Example, ...]]  # must not trigger
+    fix_hint: ClassVar[str] = ""  # the default `fix` of its findings
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self, resource: object, message: str, *, fix: str = "", at: object = None, severity: Severity | None = None
+    ) -> Finding:
+        """A finding about `resource` (anything with `mark`, `kind` and `name`), pointing at `at` (another
+        element, such as the one extra subnet of a VM) when given, else at the resource itself."""
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=severity or self.severity,
+            message=message,
+            fix=fix or self.fix_hint,
+            mark=(at or resource).mark,  # type: ignore[attr-defined]
+            resource_type=resource.kind,  # type: ignore[attr-defined]
+            resource_name=resource.name,  # type: ignore[attr-defined]
+        )
+
+    @classmethod
+    def problems(cls) -> list[str]:
+        """What is missing or malformed in the rule's metadata; empty when it is complete."""
+        out = []
+        for attr in ("code", "name", "severity", "scope", "summary", "docs", "source", "inspects"):
+            if not hasattr(cls, attr):
+                out.append(f"has no `{attr}`")
+        if hasattr(cls, "code") and not CODE_PATTERN.match(cls.code):
+            out.append(f"code {cls.code!r} is not letters followed by three digits (like MIG201)")
+        if hasattr(cls, "name") and not NAME_PATTERN.match(cls.name):
+            out.append(f"name {cls.name!r} is not kebab-case")
+        if not getattr(cls, "invalid", ()):
+            out.append("has no example that must trigger it (`invalid`)")
+        if not hasattr(cls, "valid"):
+            out.append("has no `valid` examples")
+        return out
+
+    def documentation(self) -> str:
+        """The rule's docs as Markdown, the same text `migcheck rule` prints and docs/rules.md holds."""
+        example = self.invalid[0]
+        shown = "\n\n".join(f"`{path}`:\n\n```xml\n{text.rstrip()}\n```" for path, text in example.files.items())
+        expected = ", ".join(example.expect)
+        return (
+            f"## {self.code} {self.name}\n\n"
+            f"{self.summary}\n\n"
+            f"Severity: {self.severity} · scope: {self.scope} · "
+            f"checks: {', '.join(sorted(str(k) for k in self.inspects))}\n\n"
+            f"### What it finds\n\n{_para(self.docs.what)}\n\n"
+            f"### Why it blocks migration\n\n{_para(self.docs.why)}\n\n"
+            f"### How to fix\n\n{_para(self.docs.fix)}\n\n"
+            f"### Example\n\n{shown}\n\nmigcheck reports {self.code} at {expected}.\n\n"
+            f"Source: {_para(self.source)}\n"
+        )
+
+
+def _para(text: str) -> str:
+    return textwrap.dedent(text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """The loaded rules by code, with lookup by code or name."""
+
+    rules: Mapping[str, Rule] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules[code] for code in sorted(self.rules))
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, code_or_name: str) -> Rule | None:
+        wanted = code_or_name.strip()
+        rule = self.rules.get(wanted.upper())
+        if rule is not None:
+            return rule
+        return next((r for r in self.rules.values() if r.name == wanted.lower()), None)

@@ -1,0 +1,26 @@
+"""The built-in rules, one module per family. They register through the same `migcheck_rules` hook that
+third-party plugins implement."""
+
+from __future__ import annotations
+
+from migcheck.hookspecs import hookimpl
+from migcheck.rule import Rule
+from migcheck.rules import cloud_services, files, virtual_machines
+
+FAMILIES = (files, cloud_services, virtual_machines)
+
+
+def builtin_rules() -> list[type[Rule]]:
+    """Every Rule subclass defined in the family modules, in code order."""
+    found = [
+        obj
+        for module in FAMILIES
+        for obj in vars(module).values()
+        if isinstance(obj, type) and issubclass(obj, Rule) and obj.__module__ == module.__name__ and hasattr(obj, "code")
+    ]
+    return sorted(found, key=lambda cls: cls.code)
+
+
+@hookimpl
+def migcheck_rules() -> list[type[Rule]]:
+    return builtin_rules()

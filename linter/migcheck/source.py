@@ -1,0 +1,91 @@
+"""Turn a reader's `Mark` into a line and column, and give the source line to show under a finding.
+
+lxml reports the line where a start tag *ends*; users want the `<` that starts it. We find it by scanning
+the decoded text backwards from that line, and only for findings that are reported."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from migcheck.model import Location, Mark
+
+
+class SourceText:
+    """The decoded text of one file, split into lines lazily."""
+
+    __slots__ = ("_lines", "_offsets", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: list[str] | None = None
+        self._offsets: list[int] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            # lxml counts "\n" only; splitlines() would also split on \x0b, \x85, \u2028...
+            self._lines = [line.removesuffix("\r") for line in self.text.split("\n")]
+        return self._lines
+
+    def line(self, number: int) -> str:
+        lines = self.lines
+        return lines[number - 1] if 1 <= number <= len(lines) else ""
+
+    @property
+    def offsets(self) -> list[int]:
+        """The offset where each line starts (and one past the end)."""
+        if self._offsets is None:
+            offsets, pos = [0], 0
+            for line in self.text.split("\n"):
+                pos += len(line) + 1
+                offsets.append(pos)
+            self._offsets = offsets
+        return self._offsets
+
+    def offset_of_line(self, number: int) -> int:
+        offsets = self.offsets
+        return offsets[max(0, min(number - 1, len(offsets) - 1))]
+
+    def line_at(self, offset: int) -> int:
+        return bisect.bisect_right(self.offsets, offset)
+
+    def locate(self, mark: Mark) -> Location:
+        if mark.column or not mark.tag:
+            return Location(mark.path, max(mark.line, 1), max(mark.column, 1))
+        start = self._find_start_tag(mark)
+        if start is None:
+            return Location(mark.path, mark.line, 1)
+        line = self.line_at(start)
+        column = start - self.offset_of_line(line) + 1
+        return Location(mark.path, line, column)
+
+    def _find_start_tag(self, mark: Mark) -> int | None:
+        """The offset of the `<` of the start tag of `mark`: among the `<tag` openings whose tag ends on
+        `mark.line`, in document order, the `mark.nth` one."""
+        end_of_line = self.offset_of_line(mark.line + 1)
+        pattern = re.compile("<" + re.escape(mark.tag) + r"(?=[\s/>])")
+        ending_here: list[int] = []
+        for match in _reverse_finditer(pattern, self.text, end_of_line):
+            tag_end = self.text.find(">", match.start())
+            tag_end_line = self.line_at(tag_end if tag_end >= 0 else len(self.text))
+            if tag_end_line < mark.line:
+                break
+            if tag_end_line == mark.line:
+                ending_here.append(match.start())
+        ending_here.reverse()
+        if not ending_here:
+            return None
+        return ending_here[min(mark.nth, len(ending_here) - 1)]
+
+
+def _reverse_finditer(pattern: re.Pattern[str], text: str, end: int, window: int = 4096):
+    """Matches of `pattern` ending before `end`, last first, scanning back a window at a time."""
+    stop = end
+    while stop > 0:
+        start = max(0, stop - window)
+        # Overlap by the pattern's reach so a match across the window edge is not lost.
+        chunk_end = min(end, stop + 256)
+        found = [m for m in pattern.finditer(text, start, chunk_end) if m.start() < stop]
+        yield from reversed(found)
+        stop = start

@@ -1,0 +1,1 @@
+"""pytest --migcheck: every migcheck rule a test item, for every classic file in the repository."""
