@@ -39,7 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
     check = commands.add_parser("check", help="check files and folders (default: the current folder)")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files, folders, or - for stdin")
+    check.add_argument(
+        "paths", nargs="*", default=["."], metavar="PATH", help="files, folders, or - for stdin"
+    )
     check.add_argument("--select", action="append", default=[], metavar="RULES", help="only these rules")
     check.add_argument("--ignore", action="append", default=[], metavar="RULES", help="skip these rules")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails")

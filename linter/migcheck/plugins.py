@@ -53,7 +53,9 @@ def _collect(manager: pluggy.PluginManager) -> RuleSet:
         try:
             classes = impl.function()
         except Exception as exc:
-            raise PluginError(f"plugin {label} failed to list its rules: {type(exc).__name__}: {exc}") from exc
+            raise PluginError(
+                f"plugin {label} failed to list its rules: {type(exc).__name__}: {exc}"
+            ) from exc
         for cls in classes or ():
             _check_rule(label, cls, rules, names)
             rules[cls.code] = cls()

@@ -74,7 +74,13 @@ class Rule:
         raise NotImplementedError
 
     def finding(
-        self, resource: object, message: str, *, fix: str = "", at: object = None, severity: Severity | None = None
+        self,
+        resource: object,
+        message: str,
+        *,
+        fix: str = "",
+        at: object = None,
+        severity: Severity | None = None,
     ) -> Finding:
         """A finding about `resource` (anything with `mark`, `kind` and `name`), pointing at `at` (another
         element, such as the one extra subnet of a VM) when given, else at the resource itself."""
@@ -109,7 +115,9 @@ class Rule:
     def documentation(self) -> str:
         """The rule's docs as Markdown, the same text `migcheck rule` prints and docs/rules.md holds."""
         example = self.invalid[0]
-        shown = "\n\n".join(f"`{path}`:\n\n```xml\n{text.rstrip()}\n```" for path, text in example.files.items())
+        shown = "\n\n".join(
+            f"`{path}`:\n\n```xml\n{text.rstrip()}\n```" for path, text in example.files.items()
+        )
         expected = ", ".join(example.expect)
         return (
             f"## {self.code} {self.name}\n\n"

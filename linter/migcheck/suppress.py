@@ -23,9 +23,12 @@ class Filter:
             if glob_regex(glob).search(path) and _matches(finding, codes):
                 return "config"
         document = self.documents.get(path)
-        if self.inline and document is not None:
-            if any(s.covers(finding.code, finding.name, finding.mark.line) for s in document.suppressions):
-                return "comment"
+        if (
+            self.inline
+            and document is not None
+            and any(s.covers(finding.code, finding.name, finding.mark.line) for s in document.suppressions)
+        ):
+            return "comment"
         return None
 
     def split(self, findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding]]:

@@ -13,7 +13,6 @@ from migcheck.model import Mark, Suppression
 from migcheck.readers.xml import Element, Marker
 
 _DIRECTIVE = re.compile(r"^\s*migcheck:\s*(ignore|ignore-file)\s*\[([^\]]*)\](.*)$", re.S)
-_CODE = re.compile(r"^[A-Za-z]+[0-9]*$")
 
 
 def read_suppressions(root: Element, marker: Marker) -> tuple[Suppression, ...]:
@@ -33,7 +32,7 @@ def _suppression(comment: Element, marker: Marker) -> Suppression | None:
     if not match:
         return None
     directive, codes_text, reason = match.groups()
-    codes = tuple(_code(c) for c in codes_text.split(",") if c.strip())
+    codes = tuple(c.strip() for c in codes_text.split(",") if c.strip())  # codes, prefixes or names
     if not codes:
         return None
     # lxml gives a comment the line where it ends; the mark should point at its `<!--`.
@@ -46,8 +45,3 @@ def _suppression(comment: Element, marker: Marker) -> Suppression | None:
         return None
     last = max((el.sourceline or 0) for el in target.iter(etree.Element))
     return Suppression(codes, reason.strip(), target.sourceline or 0, last, mark)
-
-
-def _code(text: str) -> str:
-    text = text.strip()
-    return text.upper() if _CODE.match(text) else text

@@ -26,8 +26,9 @@ _DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][\w.:-]*
 _WIDE = {b"<\x00?\x00": "utf-16-le", b"\x00<\x00?": "utf-16-be"}
 
 
-class Refused(Exception):
-    """A document migcheck will not parse (it declares a DTD); `line` and `column` point at it."""
+class Unreadable(Exception):
+    """A document that is not well-formed, or that migcheck refuses to parse (it declares a DTD); the
+    message says why in plain words, `line` and `column` (1-based) point at the cause."""
 
     def __init__(self, message: str, line: int, column: int) -> None:
         super().__init__(message)
@@ -70,25 +71,31 @@ _XMLNS = re.compile(r"""\bxmlns(?::([^\s=]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 def sniff_root(head: str) -> tuple[str, str] | None:
     """(local name, namespace URI) of the root element, from the start of a document's text without
     parsing it; None when `head` does not reach a root start tag (not XML, or a very long prolog)."""
-    pos = 0
-    while True:
-        pos = _SPACE.match(head, pos).end()  # type: ignore[union-attr]  # \s* always matches
-        if head.startswith("<?", pos):
-            pos = _after(head, "?>", pos)
-        elif head.startswith("<!--", pos):
-            pos = _after(head, "-->", pos + 4)
-        elif head.startswith("<!", pos):
-            pos = _after_doctype(head, pos)
-        else:
-            break
-        if pos < 0:
-            return None
-    match = _START_TAG.match(head, pos)
+    pos, _ = _skip_prolog(head)
+    match = _START_TAG.match(head, pos) if pos >= 0 else None
     if not match:
         return None
     prefix, _, local = match.group(1).rpartition(":")
     namespaces = {m.group(1) or "": m.group(2) or m.group(3) or "" for m in _XMLNS.finditer(match.group(2))}
     return local, namespaces.get(prefix, "")
+
+
+def _skip_prolog(text: str) -> tuple[int, int]:
+    """(offset just after the prolog, offset of its `<!DOCTYPE` or -1). The offset is -1 when a comment,
+    processing instruction or DOCTYPE does not end. A linear scan: no regex can backtrack on it."""
+    pos, doctype = 0, -1
+    while pos >= 0:
+        pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]  # \s* always matches
+        if text.startswith("<?", pos):
+            pos = _after(text, "?>", pos + 2)
+        elif text.startswith("<!--", pos):
+            pos = _after(text, "-->", pos + 4)
+        elif text.startswith("<!", pos):
+            doctype = pos if doctype < 0 else doctype
+            pos = _after_doctype(text, pos)
+        else:
+            break
+    return pos, doctype
 
 
 def _after(text: str, end: str, pos: int) -> int:
@@ -105,17 +112,15 @@ def _after_doctype(text: str, pos: int) -> int:
 
 # --- parsing -------------------------------------------------------------------------------------------
 
-_PROLOG_DOCTYPE = re.compile(r"\A\s*(?:(?:<\?.*?\?>|<!--.*?-->)\s*)*<!DOCTYPE\b", re.S)
-
 
 def parse(data: bytes, source: str) -> Element:
     """The root element of `data`, parsed without DTDs, entities, network, XInclude or PIs.
 
-    Raises `Refused` for a document with a DOCTYPE (no classic file has one, and a DTD is how entity
-    expansion attacks arrive) and `etree.XMLSyntaxError` for one that is not well-formed."""
-    doctype = _PROLOG_DOCTYPE.match(source)
-    if doctype:
-        raise _refuse(source, doctype.end() - len("<!DOCTYPE"))
+    Raises `Unreadable` for a document that is not well-formed, and for one with a DOCTYPE: no classic
+    file has one, and a DTD is how entity expansion attacks arrive."""
+    _, doctype = _skip_prolog(source)
+    if doctype >= 0:
+        raise _refuse(source, doctype)
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -125,30 +130,33 @@ def parse(data: bytes, source: str) -> Element:
         remove_comments=False,
         remove_pis=True,
     )
-    root = etree.fromstring(data, parser)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        raise Unreadable(*_syntax_error(error, parser.error_log, source)) from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:  # a DOCTYPE the prolog scan missed
         raise _refuse(source, source.find("<!DOCTYPE"))
     return root
 
 
-def _refuse(source: str, offset: int) -> Refused:
+def _refuse(source: str, offset: int) -> Unreadable:
     offset = max(offset, 0)
     line = source.count("\n", 0, offset) + 1
     column = offset - (source.rfind("\n", 0, offset) + 1) + 1
     declares = "a DTD with entity declarations" if "<!ENTITY" in source[offset:] else "a DTD"
     message = f"refused: the document declares {declares}; migcheck never loads DTDs or expands entities"
-    return Refused(message, line, column)
+    return Unreadable(message, line, column)
 
 
 _MISMATCH = re.compile(r"^Opening and ending tag mismatch: .* and (\S+)$")
 
 
-def syntax_error(error: etree.XMLSyntaxError, source: str) -> tuple[str, int, int]:
+def _syntax_error(error: etree.XMLSyntaxError, log: etree._ListErrorLog, source: str) -> tuple[str, int, int]:
     """(message, line, column) of a parse error, in plain words."""
     if not source.strip():
         return "empty file: there is no XML document in it", 1, 1
-    entries = [e for e in error.error_log if e.level >= etree.ErrorLevels.ERROR]
+    entries = [e for e in log if e.level >= etree.ErrorLevels.ERROR]
     if entries:
         message, line, column = entries[0].message, entries[0].line, entries[0].column
     else:
@@ -185,11 +193,12 @@ class Marker:
 
     `nth` counts the elements with the same written tag whose start tags end earlier on the same line, in
     document order, which is what `migcheck.source` scans the text for. Most lines hold one start tag, so
-    the index is built only for the first tag that shares a line with another."""
+    the count is computed only for a tag that shares its line with an earlier element."""
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._lines: dict[str, dict[int, list[Element]]] = {}
+        self._nths: dict[str, dict[int, int]] = {}  # written tag -> id(element) -> nth
+        self._alive: list[Element] = []  # keeps the indexed proxies (and so their ids) alive
 
     def mark(self, el: Element) -> Mark:
         tag = written_tag(el)
@@ -200,16 +209,17 @@ class Marker:
         previous = _previous_in_document(el)
         if previous is None or (previous.sourceline or 0) < line:
             return 0
-        by_line = self._lines.get(tag)
-        if by_line is None:
-            by_line = {}
+        nths = self._nths.get(tag)
+        if nths is None:
+            nths, seen = {}, {}
             for other in el.getroottree().getroot().iter("{*}" + etree.QName(el).localname):
                 if written_tag(other) == tag:
-                    by_line.setdefault(other.sourceline or 0, []).append(other)
-            self._lines[tag] = by_line
-        # lxml hands out the same proxy for a node while one is alive, and the index keeps them alive.
-        same_line = by_line.get(line, [])
-        return next((i for i, other in enumerate(same_line) if other is el), 0)
+                    other_line = other.sourceline or 0
+                    nths[id(other)] = seen[other_line] = seen.get(other_line, -1) + 1
+                    self._alive.append(other)
+            self._nths[tag] = nths
+        # lxml hands out the same proxy for a node while one is alive, so ids stay valid.
+        return nths.get(id(el), 0)
 
 
 def _previous_in_document(el: Element) -> Element | None:
@@ -264,4 +274,3 @@ def attr(el: Element, name: str) -> str:
         wanted = name.lower()
         value = next((v for k, v in el.attrib.items() if etree.QName(k).localname.lower() == wanted), "")
     return value.strip()
-

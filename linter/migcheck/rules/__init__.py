@@ -16,7 +16,10 @@ def builtin_rules() -> list[type[Rule]]:
         obj
         for module in FAMILIES
         for obj in vars(module).values()
-        if isinstance(obj, type) and issubclass(obj, Rule) and obj.__module__ == module.__name__ and hasattr(obj, "code")
+        if isinstance(obj, type)
+        and issubclass(obj, Rule)
+        and obj.__module__ == module.__name__
+        and hasattr(obj, "code")
     ]
     return sorted(found, key=lambda cls: cls.code)
 

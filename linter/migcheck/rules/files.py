@@ -68,7 +68,9 @@ class UnexpectedRootElement(Rule):
     severity = Severity.WARNING
     scope = Scope.FILES
     inspects = ALL_KINDS
-    summary = "A .csdef, .cscfg or .netcfg file (or a file named explicitly) is not the kind of file it claims."
+    summary = (
+        "A .csdef, .cscfg or .netcfg file (or a file named explicitly) is not the kind of file it claims."
+    )
     fix_hint = "Rename the file to match what it holds, or exclude it in [tool.migcheck] exclude."
     source = "DESIGN.md: a file's kind comes from its extension and its root element."
     docs = Docs(
@@ -109,7 +111,9 @@ class UnresolvedReference(Rule):
     severity = Severity.WARNING
     scope = Scope.FILES
     inspects = frozenset({FileKind.SERVICE_CONFIGURATION, FileKind.REST, FileKind.VM_EXPORT})
-    summary = "A name points at nothing: a role, access control, virtual network or subnet that is not defined."
+    summary = (
+        "A name points at nothing: a role, access control, virtual network or subnet that is not defined."
+    )
     fix_hint = "Correct the name, or add the definition it refers to."
     source = (
         "Virtual network and subnet names must match the network configuration "
@@ -207,7 +211,8 @@ class UnresolvedReference(Rule):
             for acl in cfg.endpoint_acls:
                 if acl.access_control and acl.access_control.casefold() not in controls:
                     yield self.finding(
-                        acl, f"EndpointAcl for {acl.name} names access control '{acl.access_control}', "
+                        acl,
+                        f"EndpointAcl for {acl.name} names access control '{acl.access_control}', "
                         "which this file does not define",
                     )
 
@@ -218,7 +223,8 @@ class UnresolvedReference(Rule):
             vnet = estate.virtual_network(ref.name)
             if vnet is None:
                 yield self.finding(
-                    ref, f"cloud service '{service.name}' is placed in virtual network '{ref.name}', "
+                    ref,
+                    f"cloud service '{service.name}' is placed in virtual network '{ref.name}', "
                     "which no network configuration checked here defines",
                 )
                 continue

@@ -1,0 +1,113 @@
+"""The read stage: one file's bytes become a `Document` of typed resources.
+
+A file's kind comes from its extension and its root element. Readers are the only code that knows XML
+element names, and they never decide whether something is a problem: a file that cannot be read, or is
+not what its extension says, carries a `FileProblem` for the rules to report."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+
+from lxml import etree
+
+from migcheck.model import Document, FileKind, FileProblem, Mark
+from migcheck.readers import cscfg, csdef, deployment, netcfg, vmexport
+from migcheck.readers.suppressions import read_suppressions
+from migcheck.readers.xml import (
+    SNIFF_BYTES,
+    Element,
+    Marker,
+    Unreadable,
+    decode,
+    encoding_of,
+    local_name,
+    parse,
+    sniff_root,
+)
+
+__all__ = ["read_document"]
+
+WINDOWS_AZURE_NS = "http://schemas.microsoft.com/windowsazure"
+
+BY_EXTENSION = {
+    ".csdef": FileKind.SERVICE_DEFINITION,
+    ".cscfg": FileKind.SERVICE_CONFIGURATION,
+    ".netcfg": FileKind.NETWORK_CONFIGURATION,
+}
+BY_ROOT = {
+    "ServiceDefinition": FileKind.SERVICE_DEFINITION,
+    "ServiceConfiguration": FileKind.SERVICE_CONFIGURATION,
+    "NetworkConfiguration": FileKind.NETWORK_CONFIGURATION,
+}
+READERS: dict[FileKind, Callable[[Element, Marker], tuple[object, ...]]] = {
+    FileKind.SERVICE_DEFINITION: csdef.read,
+    FileKind.SERVICE_CONFIGURATION: cscfg.read,
+    FileKind.NETWORK_CONFIGURATION: netcfg.read,
+    FileKind.REST: deployment.read,
+    FileKind.VM_EXPORT: vmexport.read,
+}
+
+
+def kind_of_root(local: str, namespace: str) -> FileKind | None:
+    """The kind of file a root element makes, matched by local name; None for anything else."""
+    if local in BY_ROOT:
+        return BY_ROOT[local]
+    if local == "PersistentVM" and not namespace:
+        return FileKind.VM_EXPORT
+    return FileKind.REST if namespace == WINDOWS_AZURE_NS else None
+
+
+def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
+    """Read one file. `path` is the display path used in every mark.
+
+    Returns None for a file met under a folder (not `explicit`) that is not a classic file, decided by
+    its extension or, for other files, by sniffing the root element before any parsing. Never raises."""
+    expected = BY_EXTENSION.get(posixpath.splitext(path)[1].lower())
+    try:
+        sniffed = None if expected else _sniff(data)
+        if expected is None and not explicit and (sniffed is None or kind_of_root(*sniffed) is None):
+            return None
+        return _read(path, data, expected, sniffed)
+    except Exception as exc:  # the boundary: whatever the bytes, the run goes on
+        problem = FileProblem(
+            "syntax", f"could not be read: {type(exc).__name__}: {exc}", Mark(path, 1, column=1)
+        )
+        return Document(path, expected, "", problem=problem)
+
+
+def _sniff(data: bytes) -> tuple[str, str] | None:
+    encoding = encoding_of(data)
+    found = sniff_root(decode(data[:SNIFF_BYTES], encoding))
+    if found is None and len(data) > SNIFF_BYTES:  # a prolog longer than the window: look at it all
+        found = sniff_root(decode(data, encoding))
+    return found
+
+
+def _read(path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str, str] | None) -> Document:
+    text = decode(data)
+    sniffed = sniffed or sniff_root(text[:SNIFF_BYTES])
+    guessed = expected or (kind_of_root(*sniffed) if sniffed else None)
+    try:
+        root = parse(data, text)
+    except Unreadable as error:
+        problem = FileProblem("syntax", str(error), Mark(path, error.line, column=error.column))
+        return Document(path, guessed, sniffed[0] if sniffed else "", problem=problem, text=text)
+
+    local = local_name(root)
+    kind = kind_of_root(local, etree.QName(root).namespace or "")
+    marker = Marker(path)
+    if expected and kind is not expected:
+        return Document(path, None, local, problem=_wrong_root(expected, local, marker.mark(root)), text=text)
+    if kind is None:
+        message = f"not a classic Azure file: its root element is <{local}>"
+        return Document(path, None, local, problem=FileProblem("root", message, marker.mark(root)), text=text)
+    resources = READERS[kind](root, marker)
+    suppressions = read_suppressions(root, marker) if "migcheck:" in text else ()
+    return Document(path, kind, local, resources, suppressions, text=text)
+
+
+def _wrong_root(expected: FileKind, found: str, mark: Mark) -> FileProblem:
+    wanted = next(name for name, kind in BY_ROOT.items() if kind is expected)
+    message = f"a .{expected.value} file must have the root element <{wanted}>, found <{found}>"
+    return FileProblem("root", message, mark)

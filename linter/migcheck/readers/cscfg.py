@@ -1,0 +1,108 @@
+"""Read a service configuration (`.cscfg`): role settings (name, instance count) and the
+`NetworkConfiguration` section (access controls, endpoint ACLs, virtual network, subnets, reserved IPs,
+DNS servers).
+
+A cscfg does not say whether a role is a web or a worker role, so its roles are `RoleSettings`, not
+`Role`s: role types come only from the csdef or a REST body."""
+
+from __future__ import annotations
+
+from migcheck.model import (
+    AccessControl,
+    AclRule,
+    DnsServer,
+    EndpointAcl,
+    InstanceAddress,
+    NameRef,
+    RoleSettings,
+    ServiceConfiguration,
+)
+from migcheck.readers.xml import Element, Marker, attr, child, children
+
+
+def read(root: Element, marker: Marker) -> tuple[object, ...]:
+    network = child(root, "NetworkConfiguration")
+    access_controls = _access_controls(network, marker)
+    site = child(network, "VirtualNetworkSite") if network is not None else None
+    configuration = ServiceConfiguration(
+        name=attr(root, "serviceName"),
+        roles=tuple(_role(el, marker) for el in children(root, "Role")),
+        access_controls=access_controls,
+        endpoint_acls=_endpoint_acls(network, access_controls, marker),
+        virtual_network=NameRef(attr(site, "name"), marker.mark(site)) if site is not None else None,
+        instance_addresses=_instance_addresses(network, marker),
+        reserved_ips=_names(network, "AddressAssignments/ReservedIPs/ReservedIP", marker),
+        dns_servers=_dns_servers(network, marker),
+        mark=marker.mark(root),
+    )
+    return (configuration,)
+
+
+def _role(el: Element, marker: Marker) -> RoleSettings:
+    instances = child(el, "Instances")
+    count = attr(instances, "count") if instances is not None else ""
+    return RoleSettings(attr(el, "name"), int(count) if count.isdigit() else None, marker.mark(el))
+
+
+def _access_controls(network: Element | None, marker: Marker) -> tuple[AccessControl, ...]:
+    if network is None:
+        return ()
+    return tuple(
+        AccessControl(attr(el, "name"), _rules(el, marker), marker.mark(el))
+        for el in children(network, "AccessControls/AccessControl")
+    )
+
+
+def _rules(access_control: Element, marker: Marker) -> tuple[AclRule, ...]:
+    return tuple(
+        AclRule(
+            order=attr(el, "order"),
+            action=attr(el, "action"),
+            remote_subnet=attr(el, "remoteSubnet"),
+            description=attr(el, "description"),
+            mark=marker.mark(el),
+        )
+        for el in children(access_control, "Rule")
+    )
+
+
+def _endpoint_acls(
+    network: Element | None, access_controls: tuple[AccessControl, ...], marker: Marker
+) -> tuple[EndpointAcl, ...]:
+    if network is None:
+        return ()
+    rules_by_name: dict[str, tuple[AclRule, ...]] = {}
+    for access_control in access_controls:
+        rules_by_name.setdefault(access_control.name, access_control.rules)
+    acls = []
+    for el in children(network, "EndpointAcls/EndpointAcl"):
+        name = attr(el, "accessControl")
+        endpoint = attr(el, "endpoint")  # written `endPoint` as often as `endpoint`
+        acls.append(
+            EndpointAcl(attr(el, "role"), endpoint, name, rules_by_name.get(name, ()), marker.mark(el))
+        )
+    return tuple(acls)
+
+
+def _instance_addresses(network: Element | None, marker: Marker) -> tuple[InstanceAddress, ...]:
+    if network is None:
+        return ()
+    return tuple(
+        InstanceAddress(attr(el, "roleName"), _names(el, "Subnets/Subnet", marker), marker.mark(el))
+        for el in children(network, "AddressAssignments/InstanceAddress")
+    )
+
+
+def _names(parent: Element | None, path: str, marker: Marker) -> tuple[NameRef, ...]:
+    if parent is None:
+        return ()
+    return tuple(NameRef(attr(el, "name"), marker.mark(el)) for el in children(parent, path))
+
+
+def _dns_servers(network: Element | None, marker: Marker) -> tuple[DnsServer, ...]:
+    if network is None:
+        return ()
+    return tuple(
+        DnsServer(attr(el, "name"), attr(el, "IPAddress"), marker.mark(el))
+        for el in children(network, "Dns/DnsServers/DnsServer")
+    )

@@ -1,0 +1,177 @@
+"""Read Service Management REST bodies (namespace `http://schemas.microsoft.com/windowsazure`): deployments
+(alone or inside hosted services), roles, virtual network sites, disks, images, reserved IPs, network
+security groups and route tables. Bodies of any other type (RoleSizes, AffinityGroups, Profiles, ...) say
+nothing migcheck checks and give no resources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from migcheck.model import (
+    Deployment,
+    Gateway,
+    GatewayConnection,
+    Image,
+    NameRef,
+    NetworkSecurityGroup,
+    ReservedIp,
+    RoleInstance,
+    RouteTable,
+    Subnet,
+    VirtualNetwork,
+)
+from migcheck.readers.netcfg import DEFAULT_CONNECTION, prefixes
+from migcheck.readers.role import REST, disk, read_role
+from migcheck.readers.xml import Element, Marker, child, children, local_name, text_of
+
+Reader = Callable[[Element, Marker], Iterable[object]]
+
+
+def read(root: Element, marker: Marker) -> tuple[object, ...]:
+    reader = READERS.get(local_name(root))
+    return tuple(reader(root, marker)) if reader else ()
+
+
+def _each(item: str, reader: Reader) -> Reader:
+    """A reader for a list body: `reader` applied to each `item` child."""
+    return lambda root, marker: (r for el in children(root, item) for r in reader(el, marker))
+
+
+# --- deployments and roles -------------------------------------------------------------------------
+
+
+def _hosted_service(el: Element, marker: Marker) -> Iterable[Deployment]:
+    service = text_of(el, "ServiceName")
+    return (_deployment(d, marker, service) for d in children(el, "Deployments/Deployment"))
+
+
+def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
+    return Deployment(
+        service_name=service,
+        name=text_of(el, "Name"),
+        slot=text_of(el, "DeploymentSlot"),
+        roles=tuple(read_role(r, marker, REST) for r in children(el, "RoleList/Role")),
+        instances=tuple(_instance(i, marker) for i in children(el, "RoleInstanceList/RoleInstance")),
+        virtual_network=_ref(child(el, "VirtualNetworkName"), marker),
+        reserved_ip=_ref(child(el, "ReservedIPName"), marker) or _vip_reserved_ip(el, marker),
+        mark=marker.mark(el),
+    )
+
+
+def _vip_reserved_ip(el: Element, marker: Marker) -> NameRef | None:
+    """GET responses name the reserved IP on the deployment's virtual IP, not on the deployment."""
+    for name in children(el, "VirtualIPs/VirtualIP/ReservedIPName"):
+        ref = _ref(name, marker)
+        if ref:
+            return ref
+    return None
+
+
+def _ref(el: Element | None, marker: Marker) -> NameRef | None:
+    """A reference written as element text; None when absent or empty."""
+    name = text_of(el)
+    return NameRef(name, marker.mark(el)) if el is not None and name else None
+
+
+def _instance(el: Element, marker: Marker) -> RoleInstance:
+    return RoleInstance(
+        role=text_of(el, "RoleName"),
+        name=text_of(el, "InstanceName"),
+        status=text_of(el, "InstanceStatus"),
+        guest_agent_status=text_of(el, "GuestAgentStatus/Status"),
+        mark=marker.mark(el),
+    )
+
+
+# --- virtual networks ------------------------------------------------------------------------------
+
+
+def _virtual_network(el: Element, marker: Marker) -> VirtualNetwork:
+    gateway = child(el, "Gateway")
+    return VirtualNetwork(
+        name=text_of(el, "Name"),
+        mark=marker.mark(el),
+        location=text_of(el, "Location"),
+        affinity_group=text_of(el, "AffinityGroup"),
+        address_space=prefixes(el, "AddressSpace/AddressPrefixes/AddressPrefix", marker),
+        subnets=tuple(_subnet(s, marker) for s in children(el, "Subnets/Subnet")),
+        dns_servers=tuple(
+            NameRef(text_of(d, "Name"), marker.mark(d)) for d in children(el, "Dns/DnsServers/DnsServer")
+        ),
+        gateway=_gateway(gateway, marker) if gateway is not None else None,
+    )
+
+
+def _subnet(el: Element, marker: Marker) -> Subnet:
+    prefix = prefixes(el, "AddressPrefix", marker)
+    return Subnet(text_of(el, "Name"), prefix[0] if prefix else None, marker.mark(el))
+
+
+def _gateway(el: Element, marker: Marker) -> Gateway:
+    connections = []
+    for site in children(el, "Sites/LocalNetworkSite"):
+        name = text_of(site, "Name")
+        found = children(site, "Connections/Connection")
+        connections.extend(
+            GatewayConnection(name, text_of(c, "Type") or DEFAULT_CONNECTION, marker.mark(c)) for c in found
+        )
+        if not found:
+            connections.append(GatewayConnection(name, DEFAULT_CONNECTION, marker.mark(site)))
+    return Gateway(
+        connections=tuple(connections),
+        client_address_pool=prefixes(el, "VPNClientAddressPool/AddressPrefixes/AddressPrefix", marker),
+        mark=marker.mark(el),
+    )
+
+
+# --- storage, addresses and the rest ---------------------------------------------------------------------
+
+
+def _disk(el: Element, marker: Marker) -> Iterable[object]:
+    return (disk(el, marker, name=text_of(el, "Name"), attached_to=text_of(el, "AttachedTo/RoleName")),)
+
+
+def _image(el: Element, marker: Marker) -> Iterable[object]:
+    media_link = text_of(el, "MediaLink") or text_of(el, "OSDiskConfiguration/MediaLink")
+    return (Image(text_of(el, "Name"), media_link, marker.mark(el)),)
+
+
+def _reserved_ip(el: Element, marker: Marker) -> Iterable[object]:
+    ip = ReservedIp(text_of(el, "Name"), text_of(el, "Address"), text_of(el, "ServiceName"), marker.mark(el))
+    return (ip,)
+
+
+def _named(cls: type) -> Reader:
+    return lambda el, marker: (cls(text_of(el, "Name"), marker.mark(el)),)
+
+
+def _one(reader: Callable[[Element, Marker], object]) -> Reader:
+    return lambda el, marker: (reader(el, marker),)
+
+
+_role = _one(lambda el, marker: read_role(el, marker, REST))
+_images = _each("OSImage", _image)
+_vm_images = _each("VMImage", _image)
+
+READERS: dict[str, Reader] = {
+    "Deployment": _one(_deployment),
+    "HostedService": _hosted_service,
+    "HostedServices": _each("HostedService", _hosted_service),
+    "PersistentVMRole": _role,
+    "PersistentVM": _role,
+    "Role": _role,
+    "VirtualNetworkSite": _one(_virtual_network),
+    "VirtualNetworkSites": _each("VirtualNetworkSite", _one(_virtual_network)),
+    "Disk": _disk,
+    "Disks": _each("Disk", _disk),
+    "OSImage": _image,
+    "VMImage": _image,
+    "Images": lambda root, marker: (*_images(root, marker), *_vm_images(root, marker)),
+    "VMImages": _vm_images,
+    "ReservedIP": _reserved_ip,
+    "ReservedIPs": _each("ReservedIP", _reserved_ip),
+    "NetworkSecurityGroup": _named(NetworkSecurityGroup),
+    "NetworkSecurityGroups": _each("NetworkSecurityGroup", _named(NetworkSecurityGroup)),
+    "RouteTable": _named(RouteTable),
+    "RouteTables": _each("RouteTable", _named(RouteTable)),
+}

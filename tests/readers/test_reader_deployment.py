@@ -1,0 +1,351 @@
+"""Service Management REST bodies: deployments, roles, networks, storage and addresses."""
+
+from __future__ import annotations
+
+import pytest
+
+from migcheck.model import (
+    AclRule,
+    AddressPrefix,
+    Deployment,
+    Disk,
+    EndpointAcl,
+    Extension,
+    FileKind,
+    Gateway,
+    GatewayConnection,
+    Image,
+    InputEndpoint,
+    Mark,
+    NameRef,
+    NetworkSecurityGroup,
+    ReservedIp,
+    Role,
+    RoleInstance,
+    RoleType,
+    RouteTable,
+    Subnet,
+    VirtualNetwork,
+)
+from migcheck.readers import read_document
+
+PATH = "rest/deployment.xml"
+
+DEPLOYMENT = """
+<Deployment xmlns="http://schemas.microsoft.com/windowsazure" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">
+  <Name>prod</Name>
+  <DeploymentSlot>Production</DeploymentSlot>
+  <RoleInstanceList>
+    <RoleInstance>
+      <RoleName>vm1</RoleName>
+      <InstanceName>vm1</InstanceName>
+      <InstanceStatus>RoleStateUnknown</InstanceStatus>
+      <GuestAgentStatus><Status>NotReady</Status></GuestAgentStatus>
+    </RoleInstance>
+  </RoleInstanceList>
+  <RoleList>
+    <Role i:type="PersistentVMRole">
+      <RoleName>vm1</RoleName>
+      <RoleType>PersistentVMRole</RoleType>
+      <ConfigurationSets>
+        <ConfigurationSet>
+          <ConfigurationSetType>WindowsProvisioningConfiguration</ConfigurationSetType>
+          <InputEndpoints><InputEndpoint><Name>ignored</Name></InputEndpoint></InputEndpoints>
+        </ConfigurationSet>
+        <ConfigurationSet>
+          <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+          <InputEndpoints>
+            <InputEndpoint>
+              <LocalPort>3389</LocalPort>
+              <Name>RDP</Name>
+              <Port>50001</Port>
+              <Protocol>tcp</Protocol>
+              <EndpointAcl>
+                <Rules>
+                  <Rule>
+                    <Order>1</Order>
+                    <Action>permit</Action>
+                    <RemoteSubnet>203.0.113.0/24</RemoteSubnet>
+                    <Description>office</Description>
+                  </Rule>
+                </Rules>
+              </EndpointAcl>
+            </InputEndpoint>
+          </InputEndpoints>
+          <SubnetNames>
+            <SubnetName>front</SubnetName>
+          </SubnetNames>
+        </ConfigurationSet>
+      </ConfigurationSets>
+      <AvailabilitySetName>web-set</AvailabilitySetName>
+      <ResourceExtensionReferences>
+        <ResourceExtensionReference>
+          <ReferenceName>BGInfo</ReferenceName>
+          <Publisher>Microsoft.Compute</Publisher>
+          <Name>BGInfo</Name>
+          <Version>1.*</Version>
+          <State>Enable</State>
+        </ResourceExtensionReference>
+      </ResourceExtensionReferences>
+      <DataVirtualHardDisks>
+        <DataVirtualHardDisk>
+          <DiskName>vm1-data</DiskName>
+          <MediaLink>https://acct.blob.core.windows.net/vhds/data/vm1.vhd</MediaLink>
+          <IOType>Provisioned</IOType>
+        </DataVirtualHardDisk>
+      </DataVirtualHardDisks>
+      <OSVirtualHardDisk>
+        <DiskName>vm1-os</DiskName>
+        <MediaLink>
+          https://acct.blob.core.windows.net/vhds/vm1-os.vhd
+        </MediaLink>
+      </OSVirtualHardDisk>
+      <RoleSize>Standard_DS2</RoleSize>
+      <DebugSettings>
+        <BootDiagnosticsEnabled>true</BootDiagnosticsEnabled>
+      </DebugSettings>
+    </Role>
+    <Role>
+      <RoleName>WebRole1</RoleName>
+      <OsVersion>WA-GUEST-OS-5.1</OsVersion>
+    </Role>
+  </RoleList>
+  <VirtualNetworkName>prod-vnet</VirtualNetworkName>
+  <ReservedIPName>prod-ip</ReservedIPName>
+</Deployment>
+"""
+
+
+def test_deployment(read):
+    doc = read(PATH, DEPLOYMENT)
+    assert doc.kind is FileKind.REST
+    assert doc.root == "Deployment"
+    vm = Role(
+        name="vm1",
+        type=RoleType.PERSISTENT_VM,
+        mark=Mark(PATH, 13, "Role"),
+        size="Standard_DS2",
+        availability_set="web-set",
+        endpoints=(
+            InputEndpoint(
+                "RDP",
+                "tcp",
+                "50001",
+                "3389",
+                EndpointAcl(
+                    "vm1",
+                    "RDP",
+                    "",
+                    (AclRule("1", "permit", "203.0.113.0/24", "office", Mark(PATH, 31, "Rule")),),
+                    Mark(PATH, 29, "EndpointAcl"),
+                ),
+                Mark(PATH, 24, "InputEndpoint"),
+            ),
+        ),
+        subnets=(NameRef("front", Mark(PATH, 42, "SubnetName")),),
+        extensions=(
+            Extension(
+                "Microsoft.Compute", "BGInfo", "1.*", "Enable", Mark(PATH, 48, "ResourceExtensionReference")
+            ),
+        ),
+        disks=(
+            Disk(
+                "vm1-os",
+                "https://acct.blob.core.windows.net/vhds/vm1-os.vhd",
+                "",
+                "vm1",
+                Mark(PATH, 63, "OSVirtualHardDisk"),
+            ),
+            Disk(
+                "vm1-data",
+                "https://acct.blob.core.windows.net/vhds/data/vm1.vhd",
+                "Provisioned",
+                "vm1",
+                Mark(PATH, 57, "DataVirtualHardDisk"),
+            ),
+        ),
+        boot_diagnostics=True,
+    )
+    assert doc.resources == (
+        Deployment(
+            service_name="",
+            name="prod",
+            slot="Production",
+            roles=(vm, Role("WebRole1", RoleType.WORKER, Mark(PATH, 74, "Role"))),
+            instances=(
+                RoleInstance("vm1", "vm1", "RoleStateUnknown", "NotReady", Mark(PATH, 5, "RoleInstance")),
+            ),
+            virtual_network=NameRef("prod-vnet", Mark(PATH, 79, "VirtualNetworkName")),
+            reserved_ip=NameRef("prod-ip", Mark(PATH, 80, "ReservedIPName")),
+            mark=Mark(PATH, 1, "Deployment"),
+        ),
+    )
+    assert vm.disks[1].blob_name == "data/vm1.vhd"
+
+
+def test_role_types():
+    def role_type(inner: str) -> RoleType:
+        xml = (
+            f'<PersistentVMRole xmlns="http://schemas.microsoft.com/windowsazure">{inner}</PersistentVMRole>'
+        )
+        doc = read_document("role.xml", xml.encode(), explicit=False)
+        assert doc is not None
+        return doc.resources[0].type
+
+    assert role_type("<RoleType>PersistentVMRole</RoleType>") is RoleType.PERSISTENT_VM
+    assert role_type("") is RoleType.PERSISTENT_VM  # the element says it
+    assert role_type("<RoleType>WebRole</RoleType>") is RoleType.WEB
+    assert role_type("<RoleType>WorkerRole</RoleType>") is RoleType.WORKER
+
+
+def test_hosted_service_gives_its_deployments_with_the_service_name(read):
+    doc = read(
+        PATH,
+        """
+        <HostedServices xmlns="http://schemas.microsoft.com/windowsazure">
+          <HostedService>
+            <ServiceName>shop</ServiceName>
+            <Deployments>
+              <Deployment><Name>a</Name><DeploymentSlot>Production</DeploymentSlot></Deployment>
+              <Deployment><Name>b</Name><DeploymentSlot>Staging</DeploymentSlot></Deployment>
+            </Deployments>
+          </HostedService>
+          <HostedService><ServiceName>idle</ServiceName><Deployments/></HostedService>
+        </HostedServices>
+        """,
+    )
+    assert [(d.service_name, d.name, d.slot, d.mark.line) for d in doc.resources] == [
+        ("shop", "a", "Production", 5),
+        ("shop", "b", "Staging", 6),
+    ]
+
+
+def test_reserved_ip_named_on_a_virtual_ip(read):
+    doc = read(
+        PATH,
+        """
+        <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+          <Name>prod</Name>
+          <VirtualIPs>
+            <VirtualIP><Address>192.0.2.1</Address><ReservedIPName>vip-ip</ReservedIPName></VirtualIP>
+          </VirtualIPs>
+        </Deployment>
+        """,
+    )
+    (deployment,) = doc.resources
+    assert deployment.reserved_ip == NameRef("vip-ip", Mark(PATH, 4, "ReservedIPName"))
+    assert deployment.virtual_network is None
+
+
+def test_one_line_bodies_number_same_tags_on_a_line(read):
+    doc = read(
+        PATH,
+        '<Deployment xmlns="http://schemas.microsoft.com/windowsazure"><RoleList>'
+        "<Role><RoleName>a</RoleName><RoleType>PersistentVMRole</RoleType></Role>"
+        "<Role><RoleName>b</RoleName><RoleType>PersistentVMRole</RoleType></Role>"
+        "</RoleList></Deployment>",
+    )
+    (deployment,) = doc.resources
+    assert [r.mark for r in deployment.roles] == [Mark(PATH, 1, "Role", 0), Mark(PATH, 1, "Role", 1)]
+
+
+def test_virtual_network_sites(read):
+    doc = read(
+        PATH,
+        """
+        <VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">
+          <VirtualNetworkSite>
+            <Name>prod</Name>
+            <AddressSpace><AddressPrefixes><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressPrefixes></AddressSpace>
+            <Subnets>
+              <Subnet><Name>front</Name><AddressPrefix>10.0.1.0/24</AddressPrefix></Subnet>
+            </Subnets>
+            <Dns><DnsServers><DnsServer><Name>dc1</Name><Address>10.0.1.4</Address></DnsServer></DnsServers></Dns>
+            <Gateway>
+              <Sites>
+                <LocalNetworkSite>
+                  <Name>office</Name>
+                  <Connections><Connection><Type>IPsec</Type></Connection></Connections>
+                </LocalNetworkSite>
+              </Sites>
+              <VPNClientAddressPool><AddressPrefixes/></VPNClientAddressPool>
+            </Gateway>
+            <Location>West Europe</Location>
+          </VirtualNetworkSite>
+          <VirtualNetworkSite><Name>old</Name><AffinityGroup>ag1</AffinityGroup></VirtualNetworkSite>
+        </VirtualNetworkSites>
+        """,
+    )
+    assert doc.resources == (
+        VirtualNetwork(
+            name="prod",
+            mark=Mark(PATH, 2, "VirtualNetworkSite"),
+            location="West Europe",
+            address_space=(AddressPrefix("10.0.0.0/16", Mark(PATH, 4, "AddressPrefix")),),
+            subnets=(
+                Subnet(
+                    "front",
+                    AddressPrefix("10.0.1.0/24", Mark(PATH, 6, "AddressPrefix")),
+                    Mark(PATH, 6, "Subnet"),
+                ),
+            ),
+            dns_servers=(NameRef("dc1", Mark(PATH, 8, "DnsServer")),),
+            gateway=Gateway(
+                (GatewayConnection("office", "IPsec", Mark(PATH, 13, "Connection")),),
+                (),
+                Mark(PATH, 9, "Gateway"),
+            ),
+        ),
+        VirtualNetwork("old", Mark(PATH, 20, "VirtualNetworkSite"), affinity_group="ag1"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("xml", "expected"),
+    [
+        (
+            "<Disks><Disk><AttachedTo><RoleName>vm1</RoleName></AttachedTo><Name>d1</Name>"
+            "<MediaLink>https://a.blob.core.windows.net/vhds/d1.vhd</MediaLink><IOType>Standard</IOType></Disk>"
+            "<Disk><Name>d2</Name></Disk></Disks>",
+            (
+                Disk(
+                    "d1",
+                    "https://a.blob.core.windows.net/vhds/d1.vhd",
+                    "Standard",
+                    "vm1",
+                    Mark(PATH, 1, "Disk", 0),
+                ),
+                Disk("d2", "", "", "", Mark(PATH, 1, "Disk", 1)),
+            ),
+        ),
+        (
+            "<Images><OSImage><Name>os</Name><MediaLink>https://a/b/os.vhd</MediaLink></OSImage>"
+            "<VMImage><Name>vm</Name><OSDiskConfiguration><MediaLink>https://a/b/vm.vhd</MediaLink>"
+            "</OSDiskConfiguration></VMImage></Images>",
+            (
+                Image("os", "https://a/b/os.vhd", Mark(PATH, 1, "OSImage")),
+                Image("vm", "https://a/b/vm.vhd", Mark(PATH, 1, "VMImage")),
+            ),
+        ),
+        (
+            "<ReservedIPs><ReservedIP><Name>ip1</Name><Address>192.0.2.1</Address>"
+            "<ServiceName>shop</ServiceName></ReservedIP></ReservedIPs>",
+            (ReservedIp("ip1", "192.0.2.1", "shop", Mark(PATH, 1, "ReservedIP")),),
+        ),
+        (
+            "<NetworkSecurityGroups><NetworkSecurityGroup><Name>nsg</Name></NetworkSecurityGroup>"
+            "</NetworkSecurityGroups>",
+            (NetworkSecurityGroup("nsg", Mark(PATH, 1, "NetworkSecurityGroup")),),
+        ),
+        ("<RouteTable><Name>rt</Name></RouteTable>", (RouteTable("rt", Mark(PATH, 1, "RouteTable")),)),
+        ("<RoleSizes><RoleSize><Name>Small</Name></RoleSize></RoleSizes>", ()),
+        ("<HostedService><ServiceName>idle</ServiceName></HostedService>", ()),
+    ],
+)
+def test_other_bodies(read, xml, expected):
+    root_end = xml.index(">")
+    xml = xml[:root_end] + ' xmlns="http://schemas.microsoft.com/windowsazure"' + xml[root_end:]
+    doc = read(PATH, xml)
+    assert doc.kind is FileKind.REST
+    assert doc.problem is None
+    assert doc.resources == expected

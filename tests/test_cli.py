@@ -1,0 +1,158 @@
+"""The command line's public contract: exit codes, formats, messages."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+
+from migcheck.cli import main
+
+CSDEF = """\
+<ServiceDefinition name="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
+  <WebRole name="Web" vmsize="Small"/>
+</ServiceDefinition>
+"""
+VM = """\
+<PersistentVM>
+  <RoleName>app01</RoleName>
+  <ConfigurationSets>
+    <ConfigurationSet>
+      <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+      <SubnetNames><string>A</string><string>B</string></SubnetNames>
+    </ConfigurationSet>
+  </ConfigurationSets>
+</PersistentVM>
+"""
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "ServiceDefinition.csdef").write_text(CSDEF)
+    (tmp_path / "vms").mkdir()
+    (tmp_path / "vms" / "app01.xml").write_text(VM)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_findings_exit_1_with_text_report(repo, capsys):
+    code, out, _ = run(capsys, "check")
+    assert code == 1
+    assert "shop/ServiceDefinition.csdef:2:3: MIG101 [error] cloud service 'shop' has a WebRole 'Web'" in out
+    assert '2 |   <WebRole name="Web" vmsize="Small"/>\n  |   ^\n' in out
+    assert "= help: " in out
+    assert out.rstrip().endswith("Found 2 findings in 2 files: 2 errors.")
+
+
+def test_json_is_the_documented_contract(repo, capsys):
+    code, out, _ = run(capsys, "check", "--format", "json")
+    findings = json.loads(out)
+    assert code == 1
+    assert [(f["path"], f["line"], f["column"], f["code"]) for f in findings] == [
+        ("shop/ServiceDefinition.csdef", 2, 3, "MIG101"),
+        ("vms/app01.xml", 6, 38, "MIG202"),
+    ]
+    assert findings[1]["resource"] == {"type": "Role", "name": "app01"}
+    assert set(findings[0]) >= {
+        "code",
+        "name",
+        "severity",
+        "message",
+        "path",
+        "line",
+        "column",
+        "resource",
+        "fix",
+    }
+
+
+def test_fail_on_and_ignore_change_the_exit_code(repo, capsys):
+    assert run(capsys, "check", "--ignore", "MIG101,multiple-subnets")[0] == 0
+    assert run(capsys, "check", "--select", "MIG202", "--fail-on", "error")[0] == 1
+
+
+def test_severity_override_below_fail_on_passes(repo, capsys):
+    (repo / "pyproject.toml").write_text('[tool.migcheck.severity]\nMIG1 = "warning"\nMIG2 = "info"\n')
+    code, out, _ = run(capsys, "check")
+    assert code == 0
+    assert "[warning]" in out and "[info]" in out
+
+
+def test_clean_run_says_so(repo, capsys):
+    code, out, _ = run(capsys, "check", "vms", "--ignore", "MIG2")
+    assert (code, out) == (0, "All clear: no findings in 1 file.\n")
+
+
+def test_explicit_non_classic_file_is_reported(repo, capsys):
+    (repo / "notes.xml").write_text("<project/>")
+    code, out, _ = run(capsys, "check", "notes.xml", "--format", "concise")
+    assert "notes.xml:1:1: MIG002 [warning]" in out
+    assert code == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["check", "--format", "yaml"], "unknown format 'yaml'"),
+        (["check", "--select", "MIG999"], "unknown rule 'MIG999'"),
+        (["rule", "no-such-rule"], "no rule 'no-such-rule'"),
+        (["check", "--config", "missing.toml"], "cannot read config file missing.toml"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_message(repo, capsys, argv, message):
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert err.startswith("migcheck: error: ") and message in err
+    assert "Traceback" not in err
+
+
+def test_bad_config_exits_2(repo, capsys):
+    (repo / "pyproject.toml").write_text("[tool.migcheck]\nfail_on = 'error'\n")
+    code, _, err = run(capsys, "check")
+    assert code == 2
+    assert "unknown setting `fail_on` (did you mean `fail-on`?)" in err
+
+
+def test_rule_docs_and_list(capsys):
+    code, out, _ = run(capsys, "rule", "endpoint-acl")
+    assert code == 0
+    for section in (
+        "## MIG201 endpoint-acl",
+        "### What it finds",
+        "### Why it blocks migration",
+        "### How to fix",
+    ):
+        assert section in out
+    code, out, _ = run(capsys, "rules")
+    assert code == 0 and "MIG201  endpoint-acl" in out
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.startswith("migcheck ")
+
+
+def test_inline_suppression_is_counted(repo, capsys):
+    (repo / "shop" / "ServiceDefinition.csdef").write_text(
+        textwrap.dedent(
+            """\
+            <ServiceDefinition name="shop">
+              <!-- migcheck: ignore[MIG101] moving to extended support next quarter -->
+              <WebRole name="Web" vmsize="Small"/>
+            </ServiceDefinition>
+            """
+        )
+    )
+    code, out, _ = run(capsys, "check", "shop")
+    assert code == 0
+    assert "(1 suppressed)" in out

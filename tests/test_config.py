@@ -1,0 +1,77 @@
+"""Config: strict parsing, discovery of the file, and rule selection by code, prefix and name."""
+
+from __future__ import annotations
+
+import pytest
+
+from migcheck.config import ConfigError, enabled_codes, load_config, parse_settings, severity_overrides
+from migcheck.model import Severity
+from migcheck.plugins import load_rules
+
+RULES = load_rules(entry_points=False)
+
+
+def test_pyproject_table_is_found_from_a_subfolder(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.migcheck]\nignore = ["MIG1"]\nfail-on = "warning"\n')
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    config = load_config()
+    assert config.ignore == ("MIG1",)
+    assert config.fail_on is Severity.WARNING
+
+
+def test_pyproject_without_table_gives_defaults(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    monkeypatch.chdir(tmp_path)
+    assert load_config().select == ()
+
+
+def test_migcheck_toml_is_top_level(tmp_path):
+    (tmp_path / "migcheck.toml").write_text('select = ["MIG2"]\n[per-file-ignores]\n"legacy/" = ["MIG201"]\n')
+    config = load_config(str(tmp_path / "migcheck.toml"))
+    assert config.select == ("MIG2",)
+    assert config.per_file_ignores == {"legacy/": ("MIG201",)}
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"selct": ["MIG1"]}, "unknown setting `selct` (did you mean `select`?)"),
+        ({"fail-on": "fatal"}, "unknown severity 'fatal'"),
+        ({"ignore": "MIG1"}, None),
+        ({"ignore": [1]}, "must be a list of strings"),
+        ({"severity": {"MIG201": "loud"}}, "severity.MIG201"),
+        ({"local-configurations": "yes"}, "must be true or false"),
+    ],
+)
+def test_bad_settings_say_what_and_where(table, message):
+    if message is None:
+        assert parse_settings(table, "pyproject.toml").ignore == ("MIG1",)
+        return
+    with pytest.raises(ConfigError, match=r"pyproject\.toml") as info:
+        parse_settings(table, "pyproject.toml")
+    assert message in str(info.value)
+
+
+def test_invalid_toml_is_a_config_error(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.migcheck\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(str(tmp_path / "pyproject.toml"))
+
+
+def test_selection_by_code_prefix_and_name():
+    assert enabled_codes(RULES, ["MIG2"], []) == {r.code for r in RULES if r.code.startswith("MIG2")}
+    assert "MIG201" not in enabled_codes(RULES, [], ["endpoint-acl"])
+    assert enabled_codes(RULES, ["MIG201"], ["MIG2"]) == {"MIG201"}  # the more specific token wins
+    assert "MIG201" not in enabled_codes(RULES, ["MIG2"], ["MIG201"])
+
+
+def test_unknown_rule_is_an_error():
+    with pytest.raises(ConfigError, match="unknown rule 'MIG999' in select"):
+        enabled_codes(RULES, ["MIG999"], [])
+
+
+def test_severity_override_by_name_and_prefix():
+    overrides = severity_overrides(RULES, {"MIG2": Severity.WARNING, "endpoint-acl": Severity.INFO})
+    assert overrides["MIG201"] is Severity.INFO
+    assert overrides["MIG202"] is Severity.WARNING
