@@ -53,8 +53,10 @@ def discover(
         if given == STDIN:
             found.setdefault(STDIN, Candidate(STDIN, STDIN, explicit=True))
         elif os.path.isdir(given):
-            for fs_path in _walk(given):
-                shown = display_path(fs_path)
+            # Resolve the folder once; paths below it are joined on, not resolved file by file.
+            shown_root = display_path(given)
+            for fs_path, relative in _walk(given):
+                shown = relative if shown_root == "." else f"{shown_root}/{relative}"
                 if _wanted(shown, included, excluded):
                     found.setdefault(shown, Candidate(shown, fs_path, explicit=False))
         else:
@@ -64,13 +66,16 @@ def discover(
     yield from (found[key] for key in sorted(found))
 
 
-def _walk(top: str) -> Iterator[str]:
+def _walk(top: str) -> Iterator[tuple[str, str]]:
+    """(file system path, `/`-separated path relative to `top`) of each candidate below `top`."""
     # Symbolic links to folders are not followed, so a link loop cannot trap the walk.
     for folder, dirs, files in os.walk(top, followlinks=False):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
+        relative_folder = os.path.relpath(folder, top).replace(os.sep, "/")
+        prefix = "" if relative_folder == "." else relative_folder + "/"
         for name in sorted(files):
             if name.lower().endswith(CANDIDATE_SUFFIXES):
-                yield os.path.join(folder, name)
+                yield os.path.join(folder, name), prefix + name
 
 
 def _wanted(path: str, included: list[re.Pattern[str]], excluded: list[re.Pattern[str]]) -> bool:

@@ -27,4 +27,6 @@ def finding_dict(finding: Finding) -> dict[str, object]:
 
 
 def render(result: LintResult) -> str:
-    return json.dumps([finding_dict(f) for f in result.findings], indent=2, ensure_ascii=False) + "\n"
+    # One finding per line: readable, diff-friendly, and far faster than indent=2 on large estates.
+    items = ",\n".join(json.dumps(finding_dict(f), ensure_ascii=False) for f in result.findings)
+    return f"[\n{items}\n]\n" if items else "[]\n"
