@@ -1,8 +1,77 @@
-"""The pytest plugin entry point. Inert unless `--migcheck` is given."""
+"""The pytest plugin entry point: options, the `migcheck` marker and the fixtures.
+
+Inert unless `--migcheck` is given: without it nothing is collected and nothing beyond this module and
+pytest is imported. With it, a `MigcheckSession` is registered as a plugin and does the work."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def pytest_addoption(parser) -> None:
-    group = parser.getgroup("migcheck", "Azure classic migration checks")
-    group.addoption("--migcheck", action="store_true", help="check classic Azure files with migcheck")
+import pytest
+
+if TYPE_CHECKING:
+    from migcheck.estate import Estate
+    from migcheck.model import Finding
+    from pytest_migcheck.session import MigcheckSession
+
+SESSION_PLUGIN = "migcheck-session"
+SEVERITIES = ("error", "warning", "info")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("migcheck", "Azure classic migration checks (migcheck)")
+    group.addoption(
+        "--migcheck",
+        action="store_true",
+        help="check the classic Azure files under the rootdir with migcheck: one item per file and rule",
+    )
+    group.addoption(
+        "--migcheck-fail-on",
+        choices=SEVERITIES,
+        metavar="SEVERITY",
+        help="lowest severity that fails an item: error, warning or info (default: [tool.migcheck] "
+        "fail-on, else error)",
+    )
+    group.addoption(
+        "--migcheck-select",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="only these rules: codes, prefixes or names, comma-separated (replaces the config's select)",
+    )
+    group.addoption(
+        "--migcheck-ignore",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="skip these rules (added to the config's ignore)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Registered even without --migcheck so that `-m migcheck` never warns about an unknown marker.
+    config.addinivalue_line("markers", "migcheck: a migcheck check of one classic Azure file for one rule")
+    if not config.getoption("migcheck"):
+        return
+    from pytest_migcheck.session import MigcheckSession  # only now: it imports the engine
+
+    config.pluginmanager.register(MigcheckSession(config), SESSION_PLUGIN)
+
+
+def _session(request: pytest.FixtureRequest) -> MigcheckSession:
+    session = request.config.pluginmanager.get_plugin(SESSION_PLUGIN)
+    if session is None:
+        pytest.skip("the migcheck fixtures need pytest --migcheck")
+    return session
+
+
+@pytest.fixture(scope="session")
+def migcheck_estate(request: pytest.FixtureRequest) -> Estate:
+    """The linked estate of every classic file under the rootdir, as migcheck's rules see it."""
+    return _session(request).result.estate
+
+
+@pytest.fixture(scope="session")
+def migcheck_findings(request: pytest.FixtureRequest) -> list[Finding]:
+    """Every reported finding (after select/ignore and suppressions), sorted by path, line and column."""
+    return list(_session(request).result.findings)

@@ -6,8 +6,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from migcheck import __version__
+
+if TYPE_CHECKING:
+    from migcheck.engine import LintResult
+    from migcheck.model import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -39,15 +44,21 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
     check = commands.add_parser("check", help="check files and folders (default: the current folder)")
-    check.add_argument(
-        "paths", nargs="*", default=["."], metavar="PATH", help="files, folders, or - for stdin"
-    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin (default: .)")
     check.add_argument("--select", action="append", default=[], metavar="RULES", help="only these rules")
     check.add_argument("--ignore", action="append", default=[], metavar="RULES", help="skip these rules")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails")
-    check.add_argument("--format", default="text", help="text (default), concise or json")
+    check.add_argument(
+        "--format", default="text", help="text (default), concise, json, sarif, github, gitlab or junit"
+    )
     check.add_argument("--config", metavar="FILE", help="settings file (default: nearest pyproject.toml)")
-    check.add_argument("--stdin-filename", metavar="PATH", help="the path the stdin buffer stands for")
+    check.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="lint stdin as this file, in place of its saved version among the project's files; "
+        "report its findings only",
+    )
+    _add_ci_options(check)
     check.set_defaults(run=_check)
 
     rule = commands.add_parser("rule", help="show a rule's documentation")
@@ -56,6 +67,11 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.set_defaults(run=_rules)
+
+    _add_badge(commands)
+
+    server = commands.add_parser("server", help="run the language server for editors (LSP over stdio)")
+    server.set_defaults(run=_server)
     return parser
 
 
@@ -76,7 +92,7 @@ def _check(args: argparse.Namespace) -> int:
     from migcheck.config import ConfigError, load_config
     from migcheck.engine import RuleError, lint
     from migcheck.model import Severity
-    from migcheck.report import FORMATS, render
+    from migcheck.report import FORMATS
 
     if args.format not in FORMATS:
         raise UsageError(f"unknown format {args.format!r}; choose one of {', '.join(FORMATS)}")
@@ -91,14 +107,100 @@ def _check(args: argparse.Namespace) -> int:
             ignore=config.ignore + _split(args.ignore),
             fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
         )
-        paths = args.paths
-        if args.stdin_filename and "-" not in paths:
-            paths = [*paths, "-"]
-        result = lint(paths, config, rules, stdin=stdin, stdin_path=args.stdin_filename or "-")
+        # With --stdin-filename and no path, the engine reads the project root around the buffer.
+        paths = args.paths or ([] if args.stdin_filename else ["."])
+        result = lint(
+            paths,
+            config,
+            rules,
+            stdin=stdin,
+            stdin_path=args.stdin_filename or "-",
+            inline_suppressions=not args.no_inline_suppressions,
+        )
     except (ConfigError, RuleError) as exc:
         raise UsageError(str(exc)) from None
-    sys.stdout.write(render(result, args.format))
-    return EXIT_FINDINGS if result.failed(config.fail_on) else EXIT_OK
+    return _report(result, args, config.fail_on)
+
+
+def _add_ci_options(check: argparse.ArgumentParser) -> None:
+    ci = check.add_argument_group("CI")
+    ci.add_argument(
+        "--output-file", metavar="FILE", help="write the report to FILE; the summary still goes to stdout"
+    )
+    ci.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    ci.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    ci.add_argument(
+        "--no-inline-suppressions",
+        action="store_true",
+        help="ignore `migcheck: ignore[...]` comments in the files",
+    )
+
+
+def _add_badge(commands: argparse._SubParsersAction) -> None:
+    badge = commands.add_parser("badge", help="write a migration status badge (SVG or shields.io JSON)")
+    badge.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files and folders")
+    badge.add_argument("--output", metavar="FILE", help="write the badge to FILE (default: stdout)")
+    badge.add_argument("--format", choices=("svg", "shields"), default="svg", help="svg (default) or shields")
+    badge.add_argument("--select", action="append", default=[], metavar="RULES", help="only these rules")
+    badge.add_argument("--ignore", action="append", default=[], metavar="RULES", help="skip these rules")
+    badge.add_argument("--config", metavar="FILE", help="settings file (default: nearest pyproject.toml)")
+    badge.set_defaults(run=_badge)
+
+
+def _report(result: LintResult, args: argparse.Namespace, fail_on: Severity) -> int:
+    """Write the baseline, or filter by it, then the report: to stdout, or to --output-file with the
+    summary on stdout so that the CI log still says what happened."""
+    from migcheck import baseline
+    from migcheck.report import render
+    from migcheck.report.text import summary
+
+    try:
+        if args.write_baseline:
+            baseline.write(args.write_baseline, result.findings)
+            print(f"Wrote {len(result.findings)} findings to baseline {args.write_baseline}.")
+            return EXIT_OK
+        if args.baseline:
+            result = baseline.apply(result, baseline.load(args.baseline))
+    except baseline.BaselineError as exc:
+        raise UsageError(str(exc)) from None
+    report = render(result, args.format)
+    if args.output_file:
+        _write(args.output_file, report)
+        print(summary(result))
+    else:
+        sys.stdout.write(report)
+    return EXIT_FINDINGS if result.failed(fail_on) else EXIT_OK
+
+
+def _write(path: str, text: str) -> None:
+    from pathlib import Path
+
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _badge(args: argparse.Namespace) -> int:
+    from migcheck.config import ConfigError, load_config
+    from migcheck.engine import RuleError, lint
+    from migcheck.report import badge
+
+    rules = _load_rules()
+    try:
+        config = load_config(args.config)
+        config = config.with_overrides(select=_split(args.select), ignore=config.ignore + _split(args.ignore))
+        result = lint(args.paths, config, rules)
+    except (ConfigError, RuleError) as exc:
+        raise UsageError(str(exc)) from None
+    text = badge.render(result, args.format)
+    if args.output:
+        _write(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
 
 
 def _rule(args: argparse.Namespace) -> int:
@@ -112,6 +214,17 @@ def _rule(args: argparse.Namespace) -> int:
 def _rules(args: argparse.Namespace) -> int:
     for rule in _load_rules():
         sys.stdout.write(f"{rule.code}  {rule.name:<34} {rule.severity!s:<8} {rule.summary}\n")
+    return EXIT_OK
+
+
+def _server(args: argparse.Namespace) -> int:
+    try:
+        from migcheck.server import serve  # pygls is an optional extra, imported only here
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        raise UsageError("`migcheck server` needs pygls 2: pip install 'migcheck[lsp]'") from None
+    serve()
     return EXIT_OK
 
 

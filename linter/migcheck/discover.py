@@ -43,15 +43,22 @@ def display_path(fs_path: str) -> str:
 
 
 def discover(
-    paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = ()
+    paths: Iterable[str],
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    stdin_path: str | None = None,
 ) -> Iterator[Candidate]:
-    """Yield each candidate once, sorted by display path, whatever order the file system gives."""
+    """Yield each candidate once, sorted by display path, whatever order the file system gives.
+
+    `-` is a buffer read from stdin. With `stdin_path` the buffer stands for that file (an editor's unsaved
+    text): it takes the file's place, so a folder walk that also meets the saved file does not read it."""
+    paths = list(paths)
     included = [glob_regex(p) for p in include]
     excluded = [glob_regex(p) for p in exclude]
     found: dict[str, Candidate] = {}
     for given in paths:
         if given == STDIN:
-            found.setdefault(STDIN, Candidate(STDIN, STDIN, explicit=True))
+            continue  # placed below, once every folder has been walked, so that it wins
         elif os.path.isdir(given):
             # Resolve the folder once; paths below it are joined on, not resolved file by file.
             shown_root = display_path(given)
@@ -63,7 +70,22 @@ def discover(
             shown = display_path(given)
             if not _matches_any(shown, excluded):
                 found[shown] = Candidate(shown, given, explicit=True)
+    if STDIN in paths:
+        buffer = _stdin_candidate(stdin_path, excluded)
+        if buffer is not None:
+            found[buffer.path] = buffer
     yield from (found[key] for key in sorted(found))
+
+
+def _stdin_candidate(stdin_path: str | None, excluded: list[re.Pattern[str]]) -> Candidate | None:
+    if stdin_path is None or stdin_path == STDIN:
+        return Candidate(STDIN, STDIN, explicit=True)
+    shown = display_path(stdin_path)
+    if _matches_any(shown, excluded):
+        return None  # an excluded file stays excluded while it is being edited, as when named explicitly
+    # Not `explicit`: an editor sends every .xml it opens, and an XML file that is not a classic one
+    # (a pom.xml) must get no diagnostics, as when the folder walk meets it.
+    return Candidate(shown, STDIN, explicit=False)
 
 
 def _walk(top: str) -> Iterator[tuple[str, str]]:

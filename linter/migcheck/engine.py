@@ -3,13 +3,14 @@ reported. The CLI, the pytest plugin and the editor server all call `lint`."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from migcheck.config import Config, enabled_codes, severity_overrides
-from migcheck.discover import STDIN, Candidate, discover
+from migcheck.discover import STDIN, Candidate, discover, display_path
 from migcheck.estate import Estate, Grouping, link
 from migcheck.model import Document, FileProblem, Finding, Mark, Severity
 from migcheck.rule import RuleSet
@@ -29,10 +30,15 @@ class LintResult:
     rules: RuleSet
     enabled: frozenset[str]
     sources: Mapping[str, SourceText] = field(default_factory=dict)
+    scope: str | None = None  # an editor buffer's path: the one file findings are reported for
+    known: list[Finding] = field(default_factory=list)  # recorded in the baseline; see migcheck.baseline
 
     @property
     def documents(self) -> tuple[Document, ...]:
-        return self.estate.documents
+        """The files reported on: every file read, or only the buffer when linting one for an editor."""
+        if self.scope is None:
+            return self.estate.documents
+        return tuple(d for d in self.estate.documents if d.path == self.scope)
 
     def counts(self) -> Counter[Severity]:
         return Counter(f.severity for f in self.findings)
@@ -49,12 +55,21 @@ def lint(
     stdin: bytes | None = None,
     stdin_path: str = STDIN,
     inline_suppressions: bool = True,
+    cache: ReadCache | None = None,
 ) -> LintResult:
-    """Lint `paths`. With `stdin`, the file at `stdin_path` is read from those bytes instead of disk (an
-    editor buffer); `-` among the paths means the same."""
+    """Lint `paths`. `-` among them is a buffer: the bytes `stdin`, else standard input.
+
+    With `stdin_path` naming a file, the buffer is that file as an editor holds it: it replaces the saved
+    version in the estate, the rest of the estate is read from disk (the project root when no other path is
+    given) so cross-file findings are right, and only the buffer's findings are reported. A `cache` kept
+    between calls spares re-reading files that have not changed on disk."""
+    scope = None if stdin_path == STDIN else display_path(stdin_path)
+    if scope is not None:
+        paths = _with_context(list(paths), config)
     documents = []
-    for candidate in discover(paths, config.include, config.exclude):
-        document = _read(candidate, stdin, stdin_path)
+    for candidate in discover(paths, config.include, config.exclude, stdin_path=scope):
+        on_disk = candidate.fs_path != STDIN
+        document = cache.read(candidate) if cache is not None and on_disk else _read(candidate, stdin)
         if document is not None:
             documents.append(document)
     estate = link(documents, Grouping(config.cloud_services, config.local_configurations))
@@ -62,21 +77,35 @@ def lint(
     raw = _apply_severity(_run_rules(rules, enabled, estate), severity_overrides(rules, config.severity))
     by_path = {d.path: d for d in documents}
     reported, suppressed = Filter(config.per_file_ignores, by_path, inline_suppressions).split(raw)
+    if scope is not None:
+        # Computed with the whole estate, shown for the buffer only: the editor shows other files' own.
+        reported = [f for f in reported if f.mark.path == scope]
+        suppressed = [f for f in suppressed if f.mark.path == scope]
+    if cache is not None:
+        cache.forget_unused()
     sources = {d.path: SourceText(d.text) for d in documents}
     located = sorted((_locate(f, sources) for f in reported), key=Finding.sort_key)
-    return LintResult(located, suppressed, estate, rules, enabled, sources)
+    return LintResult(located, suppressed, estate, rules, enabled, sources, scope)
 
 
-def _read(candidate: Candidate, stdin: bytes | None, stdin_path: str) -> Document | None:
-    """Read one file, once. An editor buffer (`stdin`) stands in for the file at `stdin_path`."""
+def _with_context(paths: list[str], config: Config) -> list[str]:
+    """The paths to read around an editor buffer: the ones given, else the project root — the folder of
+    the config file, or the working directory — walked with the config's include and exclude."""
+    context = [p for p in paths if p != STDIN]
+    if not context:
+        root = os.path.dirname(config.source) if config.source else ""
+        context = [root or "."]
+    return [*context, STDIN]
+
+
+def _read(candidate: Candidate, stdin: bytes | None) -> Document | None:
+    """Read one file, once. The buffer (`-`) comes from `stdin` when given, else from standard input."""
     from migcheck.readers import read_document  # lxml is imported only when there is work to do
 
-    path = stdin_path if candidate.path == STDIN else candidate.path
+    path = candidate.path
     try:
-        if stdin is not None and path == stdin_path:
-            data = stdin
-        elif candidate.fs_path == STDIN:
-            data = sys.stdin.buffer.read()
+        if candidate.fs_path == STDIN:
+            data = stdin if stdin is not None else sys.stdin.buffer.read()
         else:
             with open(candidate.fs_path, "rb") as handle:
                 data = handle.read()
@@ -85,6 +114,32 @@ def _read(candidate: Candidate, stdin: bytes | None, stdin_path: str) -> Documen
         problem = FileProblem("syntax", f"cannot read the file: {reason}", Mark(path, 1, column=1))
         return Document(path, None, "", problem=problem)
     return read_document(path, data, explicit=candidate.explicit)
+
+
+class ReadCache:
+    """Documents read from disk, kept between runs by the editor server, which lints on every change:
+    reading is most of a run's time, and most files do not change between keystrokes. A file is read again
+    when its size or modification time changes."""
+
+    def __init__(self) -> None:
+        self._documents: dict[tuple[object, ...], Document | None] = {}
+        self._used: set[tuple[object, ...]] = set()
+
+    def read(self, candidate: Candidate) -> Document | None:
+        try:
+            stat = os.stat(candidate.fs_path)
+        except OSError:
+            return _read(candidate, None)  # reports why it cannot be read
+        key = (candidate, stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        self._used.add(key)
+        if key not in self._documents:
+            self._documents[key] = _read(candidate, None)
+        return self._documents[key]
+
+    def forget_unused(self) -> None:
+        """Drop files not met in the last run (deleted, changed, or outside the project now)."""
+        self._documents = {k: v for k, v in self._documents.items() if k in self._used}
+        self._used = set()
 
 
 def _run_rules(rules: RuleSet, enabled: frozenset[str], estate: Estate) -> Iterator[Finding]:

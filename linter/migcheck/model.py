@@ -179,6 +179,7 @@ class Image:
     name: str
     media_link: str
     mark: Mark
+    category: str = ""  # "User" for your own images; a publisher's ("Public", "Microsoft"...) otherwise
 
 
 class RoleType(str, enum.Enum):
@@ -208,6 +209,10 @@ class Role:
     extensions: tuple[Extension, ...] = ()
     disks: tuple[Disk, ...] = ()
     boot_diagnostics: bool | None = None
+    # Where `AvailabilitySetName` and `DebugSettings` are written, so findings about them can point there.
+    # Positions only: they take no part in equality, like a mark would not change what the role is.
+    availability_set_mark: Mark | None = field(default=None, compare=False)
+    boot_diagnostics_mark: Mark | None = field(default=None, compare=False)
 
     @property
     def is_vm(self) -> bool:

@@ -26,7 +26,13 @@ from migcheck.readers.xml import (
     sniff_root,
 )
 
-__all__ = ["read_document"]
+__all__ = ["MAX_FILE_BYTES", "read_document"]
+
+# The largest file migcheck reads. Real classic files are kilobytes (the largest REST list bodies a few
+# MB); past this, time and memory grow with the file (about 6 s and 500 MB per 16 MB of dense XML), so a
+# larger file gets a clear finding instead of a slow, memory-hungry run. Callers read at most one byte
+# more than this, so a 100 GB file or /dev/zero costs no more than this limit.
+MAX_FILE_BYTES = 16 * 1024 * 1024
 
 WINDOWS_AZURE_NS = "http://schemas.microsoft.com/windowsazure"
 
@@ -68,6 +74,8 @@ def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
         sniffed = None if expected else _sniff(data)
         if expected is None and not explicit and (sniffed is None or kind_of_root(*sniffed) is None):
             return None
+        if len(data) > MAX_FILE_BYTES:
+            return _too_large(path, data, expected, sniffed)
         return _read(path, data, expected, sniffed)
     except Exception as exc:  # the boundary: whatever the bytes, the run goes on
         problem = FileProblem(
@@ -79,9 +87,23 @@ def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
 def _sniff(data: bytes) -> tuple[str, str] | None:
     encoding = encoding_of(data)
     found = sniff_root(decode(data[:SNIFF_BYTES], encoding))
-    if found is None and len(data) > SNIFF_BYTES:  # a prolog longer than the window: look at it all
+    if found is None and SNIFF_BYTES < len(data) <= MAX_FILE_BYTES:  # a long prolog: look at it all
         found = sniff_root(decode(data, encoding))
     return found
+
+
+def _too_large(path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str, str] | None) -> Document:
+    """A file past the size limit: named, with its kind when the extension or the first bytes say it."""
+    sniffed = sniffed or sniff_root(decode(data[:SNIFF_BYTES]))
+    limit = _size(MAX_FILE_BYTES)
+    message = f"file is larger than {limit}; migcheck reads classic files up to {limit}"
+    kind = expected or (kind_of_root(*sniffed) if sniffed else None)
+    problem = FileProblem("syntax", message, Mark(path, 1, column=1))
+    return Document(path, kind, sniffed[0] if sniffed else "", problem=problem)
+
+
+def _size(count: int) -> str:
+    return f"{count // (1024 * 1024)} MB" if count % (1024 * 1024) == 0 else f"{count:,} bytes"
 
 
 def _read(path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str, str] | None) -> Document:

@@ -29,7 +29,15 @@ def _role(el: Element, marker: Marker) -> Role:
         type=ROLE_TYPES[local_name(el)],
         mark=marker.mark(el),
         size=attr(el, "vmsize"),
-        endpoints=tuple(_endpoint(e, marker) for e in children(el, "Endpoints/InputEndpoint")),
+        # Instance input endpoints are public too (a port range on the service's VIP), so they count as
+        # input endpoints wherever "does the VIP have an endpoint" matters.
+        endpoints=tuple(
+            _endpoint(e, marker)
+            for e in (
+                *children(el, "Endpoints/InputEndpoint"),
+                *children(el, "Endpoints/InstanceInputEndpoint"),
+            )
+        ),
     )
 
 

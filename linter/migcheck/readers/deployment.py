@@ -133,7 +133,7 @@ def _disk(el: Element, marker: Marker) -> Iterable[object]:
 
 def _image(el: Element, marker: Marker) -> Iterable[object]:
     media_link = text_of(el, "MediaLink") or text_of(el, "OSDiskConfiguration/MediaLink")
-    return (Image(text_of(el, "Name"), media_link, marker.mark(el)),)
+    return (Image(text_of(el, "Name"), media_link, marker.mark(el), text_of(el, "Category")),)
 
 
 def _reserved_ip(el: Element, marker: Marker) -> Iterable[object]:

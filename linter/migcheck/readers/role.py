@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from migcheck.model import AclRule, Disk, EndpointAcl, Extension, InputEndpoint, NameRef, Role, RoleType
+from migcheck.model import (
+    AclRule,
+    Disk,
+    EndpointAcl,
+    Extension,
+    InputEndpoint,
+    Mark,
+    NameRef,
+    Role,
+    RoleType,
+)
 from migcheck.readers.xml import Element, Marker, attr, child, child_elements, children, local_name, text_of
 
 VM_ELEMENTS = frozenset({"PersistentVMRole", "PersistentVM"})
@@ -48,7 +58,13 @@ def read_role(el: Element, marker: Marker, shape: RoleShape) -> Role:
         ),
         disks=_disks(el, name, marker),
         boot_diagnostics=_flag(child(el, "DebugSettings/BootDiagnosticsEnabled")),
+        availability_set_mark=_mark_of(child(el, "AvailabilitySetName"), marker),
+        boot_diagnostics_mark=_mark_of(child(el, "DebugSettings"), marker),
     )
+
+
+def _mark_of(el: Element | None, marker: Marker) -> Mark | None:
+    return marker.mark(el) if el is not None else None
 
 
 def _disks(role: Element, name: str, marker: Marker) -> tuple[Disk, ...]:

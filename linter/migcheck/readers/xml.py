@@ -116,8 +116,9 @@ def _after_doctype(text: str, pos: int) -> int:
 def parse(data: bytes, source: str) -> Element:
     """The root element of `data`, parsed without DTDs, entities, network, XInclude or PIs.
 
-    Raises `Unreadable` for a document that is not well-formed, and for one with a DOCTYPE: no classic
-    file has one, and a DTD is how entity expansion attacks arrive."""
+    Raises `Unreadable` for a document that is not well-formed, for one with a DOCTYPE (no classic file
+    has one, and a DTD is how entity expansion and external entity attacks arrive), for one that uses
+    XInclude, and for one past libxml2's limits (depth 256, 10,000,000 characters in one text or value)."""
     _, doctype = _skip_prolog(source)
     if doctype >= 0:
         raise _refuse(source, doctype)
@@ -137,7 +138,29 @@ def parse(data: bytes, source: str) -> Element:
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:  # a DOCTYPE the prolog scan missed
         raise _refuse(source, source.find("<!DOCTYPE"))
+    if "XInclude" in source:  # cheap test first: the namespace URI must be written somewhere
+        _refuse_xinclude(root, source)
     return root
+
+
+_XINCLUDE = ("{http://www.w3.org/2001/XInclude}*", "{http://www.w3.org/2003/XInclude}*")
+
+
+def _refuse_xinclude(root: Element, source: str) -> None:
+    """lxml never processes XInclude unless asked, but a file that relies on it is not what Azure reads,
+    and an include is how a hostile file points at other files: refuse it, pointing at the element."""
+    el = next(root.iter(*_XINCLUDE), None)
+    if el is None:
+        return
+    line = el.sourceline or 1
+    lines = source.split("\n", line)  # at most `line` splits: the rest of a long file stays one piece
+    text = lines[line - 1] if line <= len(lines) else ""
+    column = text.find("<" + written_tag(el)) + 1 or 1
+    message = (
+        f"refused: the document uses XInclude (<{written_tag(el)}>); "
+        "migcheck never follows includes or reads files other than the ones it checks"
+    )
+    raise Unreadable(message, line, column)
 
 
 def _refuse(source: str, offset: int) -> Unreadable:
@@ -166,7 +189,46 @@ def _syntax_error(error: etree.XMLSyntaxError, log: etree._ListErrorLog, source:
     mismatch = _MISMATCH.match(message)
     if mismatch:
         column = _end_tag_column(source, mismatch.group(1), line, column)
+    limit = _limit_hit(message)
+    if limit:
+        return f"refused: {limit} (line {line}, column {column})", line, column
     return f"not well-formed XML: {message} (line {line}, column {column})", line, column
+
+
+# libxml2's limits without XML_PARSE_HUGE (which migcheck never sets), in the words of libxml2 2.9-2.14,
+# and what to tell a user instead of "try XML_PARSE_HUGE", an option they cannot set.
+_LIMITS = (
+    (
+        re.compile(r"Excessive depth in document: (\d+)"),
+        "the element depth exceeds {0} levels; migcheck reads classic files nested up to {0} levels deep",
+    ),
+    (
+        re.compile(r"Text node too long|huge text node", re.IGNORECASE),
+        "a text node is longer than 10,000,000 characters, the longest migcheck reads",
+    ),
+    (
+        re.compile(r"Comment too big", re.IGNORECASE),
+        "a comment is longer than 10,000,000 characters, the longest migcheck reads",
+    ),
+    (
+        re.compile(r"Name too long|Name is too long", re.IGNORECASE),
+        "an element or attribute name is longer than 50,000 characters, the longest migcheck reads",
+    ),
+    (
+        re.compile(r"XML_PARSE_HUGE|Resource limit exceeded|Buffer size limit", re.IGNORECASE),
+        "a value in the document (an attribute, a text or a name) is larger than the parser's limit "
+        "of 10,000,000 characters",
+    ),
+)
+
+
+def _limit_hit(message: str) -> str | None:
+    """The plain-words limit a libxml2 error reports; None when the error is not a limit."""
+    for pattern, words in _LIMITS:
+        match = pattern.search(message)
+        if match:
+            return words.format(*match.groups())
+    return None
 
 
 def _end_tag_column(source: str, name: str, line: int, column: int) -> int:
@@ -271,6 +333,9 @@ def attr(el: Element, name: str) -> str:
     """An attribute by local name, matched case-insensitively (`endPoint` is spelt both ways)."""
     value = el.get(name)
     if value is None:
+        # keys() then get(): lxml's items() is quadratic in the number of attributes, and a hostile file
+        # may carry hundreds of thousands of them on one element.
         wanted = name.lower()
-        value = next((v for k, v in el.attrib.items() if etree.QName(k).localname.lower() == wanted), "")
+        key = next((k for k in el.keys() if etree.QName(k).localname.lower() == wanted), None)
+        value = el.get(key, "") if key is not None else ""
     return value.strip()

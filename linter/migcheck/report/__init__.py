@@ -7,6 +7,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from migcheck.model import Finding, Location
+from migcheck.source import SourceText
+
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
 
@@ -14,9 +17,23 @@ FORMATS = {
     "text": "migcheck.report.text",
     "concise": "migcheck.report.concise",
     "json": "migcheck.report.json_format",
+    "report-json": "migcheck.report.report_json",
+    "sarif": "migcheck.report.sarif",
+    "github": "migcheck.report.github",
+    "gitlab": "migcheck.report.gitlab",
+    "junit": "migcheck.report.junit",
 }
 
 
 def render(result: LintResult, format_name: str) -> str:
     module = importlib.import_module(FORMATS[format_name])
     return module.render(result)
+
+
+def location(finding: Finding, result: LintResult) -> Location:
+    """Where `finding` is. The engine locates only the findings it reports; formats that also show
+    suppressed ones (SARIF) locate those here, the same way."""
+    if finding.location is not None:
+        return finding.location
+    source = result.sources.get(finding.mark.path) or SourceText("")
+    return source.locate(finding.mark)

@@ -15,6 +15,8 @@ SNIPPET_WIDTH = 160  # characters of a source line to show; lines can be megabyt
 
 def render(result: LintResult) -> str:
     blocks = [format_finding(f, result.sources.get(f.mark.path)) for f in result.findings]
+    if result.findings:  # an all-clear run stays one line: every scope would read "Validation passed"
+        blocks.append(readiness_summary(result))
     return "".join(block + "\n" for block in blocks) + summary(result) + "\n"
 
 
@@ -54,18 +56,110 @@ def _clip(line: str, column: int) -> tuple[str, int]:
 def summary(result: LintResult) -> str:
     counts = result.counts()
     files = len(result.documents)
-    suppressed = f" ({len(result.suppressed)} suppressed)" if result.suppressed else ""
+    aside = _aside(result)
     if not result.findings:
-        return f"All clear: no findings in {files} file{'s' if files != 1 else ''}{suppressed}."
+        new = "new " if result.known else ""
+        return f"All clear: no {new}findings in {files} file{'s' if files != 1 else ''}{aside}."
     parts = [f"{counts[s]} {_plural(str(s), counts[s])}" for s in reversed(Severity) if counts[s]]
     total = len(result.findings)
     return (
         f"Found {total} {_plural('finding', total)} in {files} file{'s' if files != 1 else ''}: "
-        f"{', '.join(parts)}{suppressed}."
+        f"{', '.join(parts)}{aside}."
     )
+
+
+def _aside(result: LintResult) -> str:
+    """What was found but not reported, so that nothing is silently lost."""
+    notes = []
+    if result.known:
+        notes.append(f"{len(result.known)} known from baseline")
+    if result.suppressed:
+        notes.append(f"{len(result.suppressed)} suppressed")
+    return f" ({', '.join(notes)})" if notes else ""
 
 
 def _plural(word: str, count: int) -> str:
     if count == 1 or word == "info":
         return word
     return word + "s"
+
+
+# --- readiness by migration scope ------------------------------------------------------------------
+
+READINESS_ITEMS_SHOWN = 8  # per scope; the rest are counted, so a big estate's summary stays short
+_VERDICT_ORDER = {"Validation failed": 0, "Validation passed with warnings": 1, "Validation passed": 2}
+
+
+def readiness_summary(result: LintResult) -> str:
+    """The findings grouped by migration scope, one line per item with Validate's verdict."""
+    from migcheck.readiness import readiness
+
+    rows: list[tuple[str, str]] = []  # (text, verdict); a verdict of "" is a heading
+    for scope in readiness(result):
+        if scope.items:
+            rows.append((f"  {scope.scope}", ""))
+            rows += _readiness_rows(scope.items)
+    # Align the verdicts of the rows that fit; a very long description just gets two spaces.
+    width = max((len(text) for text, verdict in rows if verdict and len(text) <= 64), default=0)
+    lines = ["Readiness by migration scope:"]
+    lines += [f"{text.ljust(width)}  {verdict}" if verdict else text for text, verdict in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _readiness_rows(items) -> list[tuple[str, str]]:
+    shown = list(items)
+    if len(shown) > READINESS_ITEMS_SHOWN:  # keep the ones that need work
+        shown = sorted(shown, key=lambda i: _VERDICT_ORDER[str(i.verdict)])[:READINESS_ITEMS_SHOWN]
+    rows = [(f"    {_describe(item)}", _verdict(item)) for item in items if item in shown]
+    hidden = [item for item in items if item not in shown]
+    if hidden:
+        rows.append((f"    … and {len(hidden)} more ({_tally(hidden)})", ""))
+    return rows
+
+
+def _describe(item) -> str:
+    """The item's name and, in brackets, what would migrate with it."""
+    m = item.migrates
+    if item.type == "VirtualNetwork":
+        network = _count(len(m["subnets"]), "subnet") + (", gateway" if m["gateway"] else "")
+        parts = [network if m["defined"] else "not defined in the files checked"]
+        services = m["cloud_services"]
+        if services:
+            names = ", ".join(_service(s) for s in services[:3])
+            more = f" and {len(services) - 3} more" if len(services) > 3 else ""
+            parts.append(f"cloud services: {names}{more}")
+        return f"{item.name} ({'; '.join(parts)})"
+    if item.type == "CloudService":
+        return f"{item.name} ({_contents(m)})"
+    if item.type == "StorageAccount":
+        parts = [_count(len(m[k]), k[:-1]) for k in ("disks", "images") if m[k]]
+        return f"{item.name} ({', '.join(parts)})"
+    kind = {"NetworkSecurityGroup": "network security group", "RouteTable": "route table"}
+    return f"{item.name} ({kind.get(item.type, item.type)})" if item.type != "File" else item.name
+
+
+def _service(service) -> str:
+    return f"{service['name']} ({_contents(service)})"
+
+
+def _contents(service) -> str:
+    parts = [_count(len(service["vms"]), "VM")] if service["vms"] or not service["roles"] else []
+    if service["roles"]:
+        parts.append(_count(len(service["roles"]), "web/worker role"))
+    return ", ".join(parts)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _verdict(item) -> str:
+    counts = [(item.count(s), str(s)) for s in reversed(Severity)]
+    shown = ", ".join(f"{n} {_plural(word, n)}" for n, word in counts if n)
+    return f"{item.verdict}: {shown}" if shown else str(item.verdict)
+
+
+def _tally(items) -> str:
+    verdicts = [str(i.verdict) for i in items]
+    order = sorted(set(verdicts), key=_VERDICT_ORDER.__getitem__)
+    return ", ".join(f"{verdicts.count(v)} {v.removeprefix('Validation ')}" for v in order)

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from migcheck.estate import Estate
-from migcheck.model import FileKind, Finding, Severity
+from migcheck.estate import CloudService, Estate
+from migcheck.model import (
+    Deployment,
+    FileKind,
+    Finding,
+    Mark,
+    NameRef,
+    ReservedIp,
+    Role,
+    Severity,
+    VirtualNetwork,
+)
 from migcheck.rule import Docs, Example, Rule, Scope
 
 
@@ -86,3 +96,618 @@ class WebWorkerRole(Rule):
 
 def _article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+class MultipleAvailabilitySets(Rule):
+    code = "MIG102"
+    name = "multiple-availability-sets"
+    severity = Severity.ERROR
+    scope = Scope.CLOUD_SERVICES
+    inspects = frozenset({FileKind.REST, FileKind.VM_EXPORT})
+    summary = "The VMs of one cloud service are spread over more than one availability set."
+    fix_hint = (
+        "Put every VM of the cloud service in the same availability set, or move the VMs of the extra sets "
+        "to a cloud service of their own, before migrating."
+    )
+    source = (
+        "Unsupported configurations — Compute: Cloud services that contain more than one availability set "
+        "or multiple availability sets (2018 and 2023 tables); validation error: Migration is not supported "
+        "for Deployment {deployment-name} in HostedService {hosted-service-name} because it has multiple "
+        "Availability Sets."
+    )
+    docs = Docs(
+        what="A cloud service whose VMs name more than one distinct `AvailabilitySetName` (compared without "
+        "regard to case): the VMs of a REST deployment, or the Export-AzureVM files of one folder (or of one "
+        "configured group). The first set met is taken as the one to keep; one finding is reported for every "
+        "other set, at the `AvailabilitySetName` of its first VM.",
+        why="An availability set moves together with its cloud service, and the platform accepts at most one "
+        "per cloud service: validation of a deployment with several fails.",
+        fix="Decide which set the service keeps. Either move all VMs into it (`Set-AzureAvailabilitySet`, "
+        "then `Update-AzureVM`; each VM restarts), or recreate the VMs of the other sets in a cloud service "
+        "of their own, so that every cloud service has at most one set.",
+    )
+    invalid = (
+        Example(
+            {
+                "deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>sql</Name>
+                  <RoleList>
+                    <Role>
+                      <RoleName>sql01</RoleName><RoleType>PersistentVMRole</RoleType>
+                      <AvailabilitySetName>sql-as</AvailabilitySetName>
+                    </Role>
+                    <Role>
+                      <RoleName>web01</RoleName><RoleType>PersistentVMRole</RoleType>
+                      <AvailabilitySetName>web-as</AvailabilitySetName>
+                    </Role>
+                  </RoleList>
+                </Deployment>
+                """
+            },
+            expect=("deployment.xml:10:7",),
+        ),
+        Example(
+            {
+                "vms/app01.xml": """
+                <PersistentVM>
+                  <AvailabilitySetName>app-as</AvailabilitySetName>
+                  <RoleName>app01</RoleName>
+                </PersistentVM>
+                """,
+                "vms/app02.xml": """
+                <PersistentVM>
+                  <AvailabilitySetName>batch-as</AvailabilitySetName>
+                  <RoleName>app02</RoleName>
+                </PersistentVM>
+                """,
+            },
+            expect=("vms/app02.xml:2:3",),
+            note="Export-AzureVM files in one folder are one cloud service.",
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "vms/app01.xml": """
+                <PersistentVM>
+                  <AvailabilitySetName>app-as</AvailabilitySetName>
+                  <RoleName>app01</RoleName>
+                </PersistentVM>
+                """,
+                "vms/app02.xml": """
+                <PersistentVM>
+                  <AvailabilitySetName>APP-AS</AvailabilitySetName>
+                  <RoleName>app02</RoleName>
+                </PersistentVM>
+                """,
+            },
+            note="Availability set names are compared without regard to case.",
+        ),
+        Example(
+            {
+                "app/app01.xml": """
+                <PersistentVM>
+                  <AvailabilitySetName>app-as</AvailabilitySetName>
+                  <RoleName>app01</RoleName>
+                </PersistentVM>
+                """,
+                "batch/batch01.xml": """
+                <PersistentVM>
+                  <AvailabilitySetName>batch-as</AvailabilitySetName>
+                  <RoleName>batch01</RoleName>
+                </PersistentVM>
+                """,
+            },
+            note="Files in different folders are different cloud services.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for service in estate.cloud_services:
+            sets = _availability_sets(service)
+            if len(sets) < 2:
+                continue
+            names = ", ".join(f"'{vms[0].availability_set}'" for vms in sets.values())
+            for vms in list(sets.values())[1:]:
+                first = vms[0]
+                yield self.finding(
+                    first,
+                    f"{service_label(service)} has {len(sets)} availability sets ({names}); "
+                    f"'{first.availability_set}' holds {_quoted(vm.name for vm in vms)}",
+                    at=_availability_set_at(first),
+                )
+
+
+class MixedAvailabilitySet(Rule):
+    code = "MIG103"
+    name = "mixed-availability-set"
+    severity = Severity.ERROR
+    scope = Scope.CLOUD_SERVICES
+    inspects = frozenset({FileKind.REST, FileKind.VM_EXPORT})
+    summary = "A cloud service has VMs in an availability set and VMs in none."
+    fix_hint = (
+        "Put every VM of the cloud service in the availability set, or take them all out of it, before "
+        "migrating."
+    )
+    source = (
+        "Migration of virtual machines (in a virtual network): one or more availability sets and VMs that are "
+        "not in an availability set in a single cloud service (2018 and 2023 overview); validation error: "
+        "Migration is not supported for Deployment {deployment-name} in HostedService {hosted-service-name} "
+        "because it has VMs that are not part of the Availability Set even though the HostedService contains one."
+    )
+    docs = Docs(
+        what="The VMs with no `AvailabilitySetName` in a cloud service where at least one other VM has one: in a "
+        "REST deployment, or among the Export-AzureVM files of one folder (or one configured group). Each VM "
+        "outside the set is reported, at its own element.",
+        why="The platform migrates a cloud service's availability set as one unit and cannot place a VM of the "
+        "same service outside it; validation fails.",
+        fix="Either add the reported VMs to the service's availability set (`Set-AzureAvailabilitySet`, then "
+        "`Update-AzureVM`; the VM restarts) or remove every VM of the service from it "
+        "(`Remove-AzureAvailabilitySet`). Both are done in the classic model, before migration.",
+    )
+    invalid = (
+        Example(
+            {
+                "sql/sql01.xml": """
+                <PersistentVM>
+                  <AvailabilitySetName>sql-as</AvailabilitySetName>
+                  <RoleName>sql01</RoleName>
+                </PersistentVM>
+                """,
+                "sql/sqlfsw.xml": """
+                <PersistentVM>
+                  <RoleName>sqlfsw</RoleName>
+                </PersistentVM>
+                """,
+            },
+            expect=("sql/sqlfsw.xml:1:1",),
+        ),
+        Example(
+            {
+                "deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>sql</Name>
+                  <RoleList>
+                    <Role>
+                      <RoleName>sql01</RoleName><RoleType>PersistentVMRole</RoleType>
+                      <AvailabilitySetName>sql-as</AvailabilitySetName>
+                    </Role>
+                    <Role><RoleName>sqlfsw</RoleName><RoleType>PersistentVMRole</RoleType></Role>
+                  </RoleList>
+                </Deployment>
+                """
+            },
+            expect=("deployment.xml:8:5",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>jump</Name>
+                  <RoleList>
+                    <Role><RoleName>jump01</RoleName><RoleType>PersistentVMRole</RoleType></Role>
+                    <Role><RoleName>jump02</RoleName><RoleType>PersistentVMRole</RoleType></Role>
+                  </RoleList>
+                </Deployment>
+                """
+            },
+            note="No VM of the service is in an availability set.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for service in estate.cloud_services:
+            sets = _availability_sets(service)
+            if not sets:
+                continue
+            names = _quoted(vms[0].availability_set for vms in sets.values())
+            for vm in service.vms:
+                if not vm.availability_set:
+                    yield self.finding(
+                        vm,
+                        f"VM '{vm.name}' is in no availability set, but other VMs of cloud service "
+                        f"'{service.name}' are in {names}",
+                    )
+
+
+class VnetWithVmsAndRoles(Rule):
+    code = "MIG104"
+    name = "vnet-with-vms-and-roles"
+    severity = Severity.ERROR
+    scope = Scope.VIRTUAL_NETWORKS
+    inspects = frozenset({FileKind.SERVICE_CONFIGURATION, FileKind.SERVICE_DEFINITION, FileKind.REST})
+    summary = "A virtual network holds both VMs and web/worker roles."
+    fix_hint = (
+        "Move the web/worker roles to a virtual network of their own, then migrate the VMs' network; peer the "
+        "two networks afterwards if they must talk."
+    )
+    source = (
+        "Unsupported configurations — Network: Virtual networks that contain virtual machines and web/worker "
+        "roles. Move the Web/Worker roles to their own Virtual Network before migrating."
+    )
+    docs = Docs(
+        what="A virtual network that one cloud service with web/worker roles and another with VMs are both "
+        "placed in. Membership comes from the files that state it: a deployed .cscfg's `VirtualNetworkSite` "
+        "(with the roles from the .csdef beside it) and a REST deployment's `VirtualNetworkName`. "
+        "Export-AzureVM files do not say which network a VM is in, so they never count. The finding points at "
+        "the reference that places the web/worker service in the network, in the file where it is written.",
+        why="A virtual network migrates with everything in it, and the platform migration moves VMs only. While "
+        "web/worker roles share the network, the VMs in it cannot be migrated either.",
+        fix="Redeploy the web/worker service into a virtual network of its own (or out of any), then migrate "
+        "the network with the VMs. Once it is in Azure Resource Manager, it can be peered with the classic "
+        "network the roles are in.",
+    )
+    invalid = (
+        Example(
+            {
+                "shop/ServiceDefinition.csdef": """
+                <ServiceDefinition name="shop">
+                  <WebRole name="Web" vmsize="Small"/>
+                </ServiceDefinition>
+                """,
+                "shop/ServiceConfiguration.Cloud.cscfg": """
+                <ServiceConfiguration serviceName="shop">
+                  <Role name="Web"><Instances count="2"/></Role>
+                  <NetworkConfiguration>
+                    <VirtualNetworkSite name="prod-vnet"/>
+                  </NetworkConfiguration>
+                </ServiceConfiguration>
+                """,
+                "rest/jump.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>jump</Name>
+                  <RoleList>
+                    <Role><RoleName>jump01</RoleName><RoleType>PersistentVMRole</RoleType></Role>
+                  </RoleList>
+                  <VirtualNetworkName>Prod-VNet</VirtualNetworkName>
+                </Deployment>
+                """,
+            },
+            expect=("shop/ServiceConfiguration.Cloud.cscfg:4:5",),
+        ),
+        Example(
+            {
+                "rest/jobs.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>jobs</Name>
+                  <RoleList>
+                    <Role><RoleName>Jobs</RoleName><RoleType>WorkerRole</RoleType></Role>
+                  </RoleList>
+                  <VirtualNetworkName>prod-vnet</VirtualNetworkName>
+                </Deployment>
+                """,
+                "rest/jump.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>jump</Name>
+                  <RoleList>
+                    <Role><RoleName>jump01</RoleName><RoleType>PersistentVMRole</RoleType></Role>
+                  </RoleList>
+                  <VirtualNetworkName>prod-vnet</VirtualNetworkName>
+                </Deployment>
+                """,
+            },
+            expect=("rest/jobs.deployment.xml:6:3",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "shop/ServiceDefinition.csdef": """
+                <ServiceDefinition name="shop">
+                  <WebRole name="Web" vmsize="Small"/>
+                </ServiceDefinition>
+                """,
+                "shop/ServiceConfiguration.Cloud.cscfg": """
+                <ServiceConfiguration serviceName="shop">
+                  <Role name="Web"><Instances count="2"/></Role>
+                  <NetworkConfiguration><VirtualNetworkSite name="web-vnet"/></NetworkConfiguration>
+                </ServiceConfiguration>
+                """,
+                "rest/jump.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>jump</Name>
+                  <RoleList>
+                    <Role><RoleName>jump01</RoleName><RoleType>PersistentVMRole</RoleType></Role>
+                  </RoleList>
+                  <VirtualNetworkName>prod-vnet</VirtualNetworkName>
+                </Deployment>
+                """,
+            },
+            note="The roles and the VMs are in different virtual networks.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for refs in _services_by_network(estate).values():
+            with_vms = _unique(s.name for s, _ in refs if s.vms)
+            for service, ref in refs:
+                others = [name for name in with_vms if name != service.name]
+                if service.roles and others:
+                    vnet = estate.virtual_network(ref.name) or VirtualNetwork(ref.name, ref.mark)
+                    yield self.finding(
+                        vnet,
+                        f"virtual network '{vnet.name}' holds web/worker roles of cloud service "
+                        f"'{service.name}' ({_quoted(r.name for r in service.roles)}) and VMs of "
+                        f"{_quoted(others)}",
+                        at=ref,
+                    )
+
+
+class VmOutsideVnet(Rule):
+    code = "MIG105"
+    name = "vm-outside-vnet"
+    severity = Severity.WARNING
+    scope = Scope.CLOUD_SERVICES
+    inspects = frozenset({FileKind.REST})
+    summary = "VMs in no virtual network: the migration stops, deallocates and restarts them."
+    fix_hint = (
+        "Plan the downtime; reserve the cloud service's VIP first (New-AzureReservedIP -ServiceName) if its "
+        "address must not change, and choose the Resource Manager virtual network the VMs will join."
+    )
+    source = (
+        "Migration of virtual machines (NOT in a virtual network): the platform restarts (Stop, Deallocate, "
+        "and Start) the VMs; deep dive: VMs that are not in a virtual network are stopped and deallocated in "
+        "the prepare phase — reserve the IP address if you don't want to lose it."
+    )
+    docs = Docs(
+        what="A REST deployment with VMs and no `VirtualNetworkName`: a deployment body states its virtual "
+        "network when it has one, so its absence means the VMs are in none. Export-AzureVM files and bare role "
+        "bodies never state the network, so they are not checked. The finding points at the deployment and "
+        "says whether its VIP is reserved.",
+        why="Every VM in Azure Resource Manager lives in a virtual network, so the platform moves these VMs "
+        "into one: it stops and deallocates them during prepare and starts them again, and their internal "
+        "addresses change. Unless the VIP is a reserved IP, the public address is released too. The migration "
+        "goes through; the outage and the new addresses are what to plan for.",
+        fix="Schedule the downtime with the service's owners. If clients or firewalls know the public "
+        "address, reserve it before prepare (`New-AzureReservedIP -ServiceName`). Decide whether the platform "
+        "creates a new virtual network or the VMs join an existing Resource Manager one, and check that "
+        "nothing depends on the VMs' internal addresses.",
+    )
+    invalid = (
+        Example(
+            {
+                "jump.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>jump</Name>
+                  <RoleList>
+                    <Role><RoleName>jump01</RoleName><RoleType>PersistentVMRole</RoleType></Role>
+                  </RoleList>
+                </Deployment>
+                """
+            },
+            expect=("jump.deployment.xml:1:1",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "jump.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>jump</Name>
+                  <RoleList>
+                    <Role><RoleName>jump01</RoleName><RoleType>PersistentVMRole</RoleType></Role>
+                  </RoleList>
+                  <VirtualNetworkName>prod-vnet</VirtualNetworkName>
+                </Deployment>
+                """
+            }
+        ),
+        Example(
+            {
+                "vms/jump01.xml": """
+                <PersistentVM>
+                  <RoleName>jump01</RoleName>
+                </PersistentVM>
+                """
+            },
+            note="An Export-AzureVM file never says whether the VM is in a virtual network: silent.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for service in estate.cloud_services:
+            for deployment in service.deployments:
+                vms = [r for r in deployment.roles if r.is_vm]
+                if not vms or deployment.virtual_network is not None:
+                    continue
+                vip = (
+                    f"its VIP is reserved IP '{deployment.reserved_ip.name}' and is kept"
+                    if deployment.reserved_ip
+                    else "its VIP is not reserved and will change"
+                )
+                yield self.finding(
+                    deployment,
+                    f"{_deployment_label(deployment)} is in no virtual network: migration stops, "
+                    f"deallocates and restarts {_quoted(vm.name for vm in vms)}; "
+                    f"{vip}",
+                )
+
+
+class ReservedIpWithoutEndpoint(Rule):
+    code = "MIG106"
+    name = "reserved-ip-without-endpoint"
+    severity = Severity.ERROR
+    scope = Scope.CLOUD_SERVICES
+    inspects = frozenset({FileKind.SERVICE_CONFIGURATION, FileKind.SERVICE_DEFINITION, FileKind.REST})
+    summary = "A deployment has a reserved IP but no input endpoint, so its VIP cannot be migrated."
+    fix_hint = (
+        "Add an input endpoint to the deployment (a VM endpoint, or an InputEndpoint in the .csdef), or "
+        "disassociate the reserved IP and migrate it on its own with Move-AzureReservedIP."
+    )
+    source = (
+        "Deep dive — VIP address → public IP address: a virtual IP can only be migrated if there is an input "
+        "endpoint assigned to it; reserved IPs associated with the load balancer are migrated with the cloud "
+        "service or VM."
+    )
+    docs = Docs(
+        what="A reserved IP on a deployment none of whose roles has an input endpoint: a deployed .cscfg's "
+        "`AddressAssignments/ReservedIPs/ReservedIP` when the .csdef beside it defines no `InputEndpoint` or "
+        "`InstanceInputEndpoint` in any role, and a REST deployment's reserved IP (`ReservedIPName`, on the "
+        "deployment or its virtual IP) when it holds only VMs and none has an input endpoint. A REST "
+        "deployment with web/worker roles is not checked: such bodies list role endpoints per instance, not "
+        "per role. Nothing is reported when the .csdef is not among the files checked.",
+        why="A reserved IP is migrated as the public IP of the service's load balancer, and the platform can "
+        "only build that from a VIP that has at least one input endpoint. With none, the reserved IP cannot "
+        "follow the deployment.",
+        fix="If the address must stay with the service, add an input endpoint before migrating. If it is "
+        "not used, disassociate it from the deployment (`Remove-AzureReservedIPAssociation`) and migrate it "
+        "as an unattached resource with `Move-AzureReservedIP`, or release it.",
+    )
+    invalid = (
+        Example(
+            {
+                "jobs/ServiceDefinition.csdef": """
+                <ServiceDefinition name="jobs">
+                  <WorkerRole name="Jobs" vmsize="Small">
+                    <Endpoints><InternalEndpoint name="Health" protocol="http" port="8080"/></Endpoints>
+                  </WorkerRole>
+                </ServiceDefinition>
+                """,
+                "jobs/ServiceConfiguration.Cloud.cscfg": """
+                <ServiceConfiguration serviceName="jobs">
+                  <Role name="Jobs"><Instances count="2"/></Role>
+                  <NetworkConfiguration>
+                    <AddressAssignments>
+                      <ReservedIPs><ReservedIP name="jobs-vip"/></ReservedIPs>
+                    </AddressAssignments>
+                  </NetworkConfiguration>
+                </ServiceConfiguration>
+                """,
+            },
+            expect=("jobs/ServiceConfiguration.Cloud.cscfg:5:20",),
+        ),
+        Example(
+            {
+                "batch.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>batch</Name>
+                  <RoleList>
+                    <Role><RoleName>batch01</RoleName><RoleType>PersistentVMRole</RoleType></Role>
+                  </RoleList>
+                  <ReservedIPName>batch-vip</ReservedIPName>
+                </Deployment>
+                """
+            },
+            expect=("batch.deployment.xml:6:3",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "web.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>web</Name>
+                  <RoleList>
+                    <Role>
+                      <RoleName>web01</RoleName><RoleType>PersistentVMRole</RoleType>
+                      <ConfigurationSets>
+                        <ConfigurationSet>
+                          <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+                          <InputEndpoints>
+                            <InputEndpoint><Name>HTTP</Name><Port>80</Port><Protocol>tcp</Protocol></InputEndpoint>
+                          </InputEndpoints>
+                        </ConfigurationSet>
+                      </ConfigurationSets>
+                    </Role>
+                  </RoleList>
+                  <ReservedIPName>web-vip</ReservedIPName>
+                </Deployment>
+                """
+            }
+        ),
+        Example(
+            {
+                "jobs/ServiceConfiguration.Cloud.cscfg": """
+                <ServiceConfiguration serviceName="jobs">
+                  <Role name="Jobs"><Instances count="2"/></Role>
+                  <NetworkConfiguration>
+                    <AddressAssignments>
+                      <ReservedIPs><ReservedIP name="jobs-vip"/></ReservedIPs>
+                    </AddressAssignments>
+                  </NetworkConfiguration>
+                </ServiceConfiguration>
+                """,
+            },
+            note="Without the .csdef, the service's endpoints are unknown: silent.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for service in estate.cloud_services:
+            if service.definition is not None and not _has_endpoint(service.definition.roles):
+                for cfg in service.deployed_configurations:
+                    yield from (self._finding(service, ref) for ref in cfg.reserved_ips)
+            for deployment in service.deployments:
+                ref = deployment.reserved_ip
+                roles = deployment.roles
+                # Web/worker roles' endpoints are listed per instance in REST bodies: not evidence here.
+                if ref and roles and all(r.is_vm for r in roles) and not _has_endpoint(roles):
+                    yield self._finding(service, ref)
+
+    def _finding(self, service: CloudService, ref: NameRef) -> Finding:
+        reserved = ReservedIp(ref.name, "", service.name, ref.mark)
+        return self.finding(
+            reserved,
+            f"reserved IP '{ref.name}' of {service_label(service)} is on a deployment with no input "
+            "endpoint, so it cannot be migrated with it",
+        )
+
+
+def _availability_sets(service: CloudService) -> dict[str, list[Role]]:
+    """The service's VMs by availability set (case-insensitive name), in the order first met."""
+    sets: dict[str, list[Role]] = {}
+    for vm in service.vms:
+        if vm.availability_set:
+            sets.setdefault(vm.availability_set.casefold(), []).append(vm)
+    return sets
+
+
+def _availability_set_at(vm: Role) -> object:
+    """The `AvailabilitySetName` element when the reader marked it, else the VM."""
+    return Marked(vm.availability_set_mark) if vm.availability_set_mark else vm
+
+
+def _services_by_network(estate: Estate) -> dict[str, list[tuple[CloudService, NameRef]]]:
+    """Each virtual network name (case-insensitive) → the services placed in it, with the reference that
+    places them. Only files that state membership (cscfg, REST deployments) take part."""
+    found: dict[str, list[tuple[CloudService, NameRef]]] = {}
+    for service in estate.cloud_services:
+        for ref in service.virtual_network_refs:
+            found.setdefault(ref.name.strip().casefold(), []).append((service, ref))
+    return found
+
+
+def _has_endpoint(roles: Iterable[Role]) -> bool:
+    return any(role.endpoints for role in roles)
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def _quoted(names: Iterable[str]) -> str:
+    return ", ".join(f"'{name}'" for name in names)
+
+
+def service_label(service: CloudService) -> str:
+    """How messages name a service: a REST deployment body that does not name its hosted service is
+    named by its deployment, so say so rather than pass the deployment off as the service."""
+    unnamed = service.deployments and not any(d.service_name for d in service.deployments)
+    return f"deployment '{service.name}'" if unnamed else f"cloud service '{service.name}'"
+
+
+def _deployment_label(deployment: Deployment) -> str:
+    service = f" of cloud service '{deployment.service_name}'" if deployment.service_name else ""
+    return f"deployment '{deployment.name}'{service}"
+
+
+class Marked:
+    """A position to point a finding at, when the element has no resource of its own."""
+
+    __slots__ = ("mark",)
+
+    def __init__(self, mark: Mark) -> None:
+        self.mark = mark

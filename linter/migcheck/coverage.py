@@ -1,0 +1,368 @@
+"""What migcheck covers of the platform's published limits: every row of the unsupported-features and
+unsupported-configurations tables of the migration overview (2017, 2018 and 2023 versions), and the
+validation errors and gateway limits that rules come from, each mapped to the rule that checks it — or
+marked honestly as something only an inventory of the subscription (or the running platform) can show.
+
+This tuple is the one source for docs/coverage.md and for the test that every reference row is mapped."""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+
+class Status(str, enum.Enum):
+    CHECKED = "checked"
+    PARTIAL = "partly checked"
+    INVENTORY = "not checkable from files"  # only the subscription's inventory shows it (reserved codes)
+    NOT_YET = "not checked yet"  # files could show it, but no rule exists yet
+    RUNTIME = "runtime only"  # a state of the platform during migration, not a configuration
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """One limit of the migration. `rows` are the reference's wordings of it (a row's second column, in
+    every version it appears in), so that each version's table can be matched against this data."""
+
+    service: str
+    limit: str  # our short wording, shown in the table
+    codes: tuple[str, ...]  # rule codes, or reserved ranges like MIG31x
+    status: Status
+    sources: tuple[str, ...]  # which reference documents list it
+    rows: tuple[str, ...] = ()
+    note: str = ""
+
+
+OVERVIEW_2017 = "overview 2017"
+OVERVIEW_2018 = "overview 2018"
+OVERVIEW_2023 = "overview 2023"
+ALL_OVERVIEWS = (OVERVIEW_2017, OVERVIEW_2018, OVERVIEW_2023)
+ERRORS = "validation errors"
+GATEWAYS = "gateway migration"
+INVENTORY_NETWORK = "MIG31x"
+INVENTORY_MANAGEMENT = "MIG5xx"
+
+_TABLES: tuple[Coverage, ...] = (
+    Coverage(
+        "Compute",
+        "Disks attached to no VM",
+        ("MIG402",),
+        Status.CHECKED,
+        ALL_OVERVIEWS,
+        ("Unassociated virtual machine disks.",),
+        "REST `Disks` lists and `Disk` bodies.",
+    ),
+    Coverage(
+        "Compute",
+        "Virtual machine images",
+        ("MIG402",),
+        Status.CHECKED,
+        ALL_OVERVIEWS,
+        ("Virtual machine images.",),
+        "Your own images in REST `Images`/`VMImages` bodies; publishers' gallery images are skipped.",
+    ),
+    Coverage(
+        "Network",
+        "Endpoint ACLs",
+        ("MIG201",),
+        Status.CHECKED,
+        ALL_OVERVIEWS,
+        ("Endpoint ACLs.",),
+    ),
+    Coverage(
+        "Network",
+        "ExpressRoute with authorization links; Application Gateway",
+        ("MIG302", INVENTORY_NETWORK),
+        Status.PARTIAL,
+        (OVERVIEW_2017,),
+        ("ExpressRoute with authorization links (see FAQ), Application Gateway",),
+        "MIG302 flags every ExpressRoute connection; whether its circuit is reached through an authorization "
+        "link, and Application Gateways, are known only to the subscription.",
+    ),
+    Coverage(
+        "Network",
+        "Application Gateway",
+        (INVENTORY_NETWORK,),
+        Status.INVENTORY,
+        (OVERVIEW_2018, OVERVIEW_2023),
+        ("Application Gateway",),
+    ),
+    Coverage(
+        "Network",
+        "Virtual networks using VNet peering",
+        (INVENTORY_NETWORK,),
+        Status.INVENTORY,
+        ALL_OVERVIEWS,
+        ("Virtual networks using VNet Peering.",),
+        "Peering is configured on the Resource Manager side; no classic file records it.",
+    ),
+    Coverage(
+        "Resource Manager",
+        "Role-based access control on classic resources",
+        (INVENTORY_MANAGEMENT,),
+        Status.INVENTORY,
+        ALL_OVERVIEWS,
+        (
+            "Role Based Access Control (RBAC) for classic resources",
+            "Role-Based Access Control (RBAC) for classic resources",
+        ),
+    ),
+    Coverage(
+        "Compute",
+        "A VM in more than one subnet",
+        ("MIG202",),
+        Status.CHECKED,
+        ALL_OVERVIEWS,
+        ("Multiple subnets associated with a VM",),
+    ),
+    Coverage(
+        "Compute",
+        "A VM in a virtual network without an explicit subnet",
+        ("MIG203",),
+        Status.CHECKED,
+        ALL_OVERVIEWS,
+        ("Virtual machines that belong to a virtual network but don't have an explicit subnet assigned",),
+    ),
+    Coverage(
+        "Compute",
+        "Alerts and autoscale policies on VMs",
+        (INVENTORY_MANAGEMENT,),
+        Status.INVENTORY,
+        ALL_OVERVIEWS,
+        ("Virtual machines that have alerts, Autoscale policies",),
+    ),
+    Coverage(
+        "Compute",
+        "XML VM extensions (BGInfo 1.*, Visual Studio Debugger, Web Deploy, Remote Debugging)",
+        ("MIG204",),
+        Status.CHECKED,
+        ALL_OVERVIEWS,
+        ("XML VM extensions (BGInfo 1.*, Visual Studio Debugger, Web Deploy, and Remote Debugging)",),
+    ),
+    Coverage(
+        "Compute",
+        "Boot diagnostics with Premium storage",
+        ("MIG205",),
+        Status.CHECKED,
+        ALL_OVERVIEWS,
+        ("Boot diagnostics with Premium storage",),
+    ),
+    Coverage(
+        "Compute",
+        "Cloud services with web/worker roles",
+        ("MIG101",),
+        Status.CHECKED,
+        (OVERVIEW_2017, OVERVIEW_2018),
+        ("Cloud services that contain web/worker roles",),
+        "Since 2023 such services have their own path (Cloud Services extended support).",
+    ),
+    Coverage(
+        "Network",
+        "A virtual network holding both VMs and web/worker roles",
+        ("MIG104",),
+        Status.CHECKED,
+        ALL_OVERVIEWS,
+        ("Virtual networks that contain virtual machines and web/worker roles",),
+    ),
+    Coverage(
+        "Azure App Service",
+        "App Service environments in the virtual network",
+        (INVENTORY_NETWORK,),
+        Status.INVENTORY,
+        ALL_OVERVIEWS,
+        ("Virtual networks that contain App Service environments",),
+    ),
+    Coverage(
+        "Azure HDInsight",
+        "HDInsight in the virtual network",
+        (INVENTORY_NETWORK,),
+        Status.INVENTORY,
+        ALL_OVERVIEWS,
+        ("Virtual networks that contain HDInsight services",),
+    ),
+    Coverage(
+        "Compute",
+        "Security Center extensions where the VNet has a transit VPN or ExpressRoute with on-premises DNS",
+        ("MIG207",),
+        Status.CHECKED,
+        (OVERVIEW_2017,),
+        (
+            "Azure Security Center extensions with a VNET that has a VPN gateway in transit connectivity or "
+            "ExpressRoute gateway with on-prem DNS server",
+        ),
+    ),
+    Coverage(
+        "Compute",
+        "VMs with the Security Center (Defender for Cloud) extension",
+        ("MIG207",),
+        Status.CHECKED,
+        (OVERVIEW_2018, OVERVIEW_2023),
+        ("VM with Azure Security Center extension", "VM with Microsoft Defender for Cloud extension"),
+    ),
+    Coverage(
+        "Compute",
+        "More than one availability set, or VMs in and out of one, in a cloud service",
+        ("MIG102", "MIG103"),
+        Status.CHECKED,
+        (OVERVIEW_2018, OVERVIEW_2023, ERRORS),
+        ("Cloud services that contain more than one availability set or multiple availability sets.",),
+    ),
+    Coverage(
+        "Compute",
+        "VMs with the backup (snapshot) extension",
+        ("MIG206",),
+        Status.CHECKED,
+        (OVERVIEW_2018, OVERVIEW_2023, ERRORS),
+        ("VM with backup or snapshot extension",),
+    ),
+    Coverage(
+        "Compute",
+        "VMs with the Site Recovery extension",
+        (),
+        Status.NOT_YET,
+        (OVERVIEW_2023,),
+        ("VM with Azure Site Recovery extension",),
+        "The extension is visible in a VM's extension list; no rule reports it yet (replication must be "
+        "disabled and enabled again after the storage migration).",
+    ),
+    Coverage(
+        "Network",
+        "Classic ExpressRoute circuits",
+        ("MIG302",),
+        Status.CHECKED,
+        (OVERVIEW_2018, OVERVIEW_2023),
+        ("Classic Express Route circuits",),
+        "Files show the ExpressRoute connection, not the circuit's deployment model: MIG302 warns on each.",
+    ),
+    Coverage(
+        "Microsoft Dynamics Lifecycle Services",
+        "VMs managed by Dynamics Lifecycle Services in the virtual network",
+        (INVENTORY_NETWORK,),
+        Status.INVENTORY,
+        (OVERVIEW_2018, OVERVIEW_2023),
+        ("Virtual networks that contain virtual machines that are managed by Dynamics Lifecycle Services",),
+    ),
+    Coverage(
+        "Azure AD Domain Services",
+        "Azure AD Domain Services in the virtual network",
+        (INVENTORY_NETWORK,),
+        Status.INVENTORY,
+        (OVERVIEW_2018,),
+        ("Virtual networks that contain Azure AD Domain services",),
+        "Listed as supported since 2023.",
+    ),
+    Coverage(
+        "Azure RemoteApp",
+        "RemoteApp deployments in the virtual network",
+        (INVENTORY_NETWORK,),
+        Status.INVENTORY,
+        (OVERVIEW_2018,),
+        ("Virtual networks that contain Azure RemoteApp deployments",),
+    ),
+    Coverage(
+        "Azure API Management",
+        "API Management deployments in the virtual network",
+        (INVENTORY_NETWORK,),
+        Status.INVENTORY,
+        (OVERVIEW_2018, OVERVIEW_2023, ERRORS),
+        ("Virtual networks that contain Azure API Management deployments",),
+    ),
+)
+
+# Limits that come from the validation errors and the gateway migration guide rather than the overview.
+_OTHER: tuple[Coverage, ...] = (
+    Coverage(
+        "Compute",
+        "XML extensions must be uninstalled before migration (no longer dropped automatically)",
+        ("MIG204",),
+        Status.CHECKED,
+        (ERRORS,),
+    ),
+    Coverage(
+        "Network",
+        "A virtual network with both an ExpressRoute gateway and a VPN gateway",
+        ("MIG301",),
+        Status.CHECKED,
+        (GATEWAYS,),
+    ),
+    Coverage(
+        "Network",
+        "Address ranges that are not strict CIDR",
+        ("MIG304",),
+        Status.CHECKED,
+        (GATEWAYS,),
+    ),
+    Coverage(
+        "Network",
+        "Deployments not in the regional scope",
+        ("MIG303",),
+        Status.PARTIAL,
+        (ERRORS,),
+        note="MIG303 finds affinity-group virtual networks; whether a deployment has moved to the regional "
+        "scope is known only to the platform.",
+    ),
+    Coverage(
+        "Compute",
+        "A disk whose blob name contains '/'",
+        ("MIG401",),
+        Status.CHECKED,
+        (ERRORS,),
+    ),
+    Coverage(
+        "Compute",
+        "VMs in RoleStateUnknown, provisioning timed out, or with the guest agent not ready",
+        ("MIG208",),
+        Status.PARTIAL,
+        (ERRORS,),
+        note="Only GET responses saved to files record runtime state.",
+    ),
+    Coverage(
+        "Network",
+        "A virtual network name that does not exist",
+        ("MIG003",),
+        Status.CHECKED,
+        (ERRORS,),
+        note="When the network configuration is among the files checked.",
+    ),
+    Coverage(
+        "Network",
+        "Non-gateway PaaS deployments (Application Gateway, API Management) in the virtual network",
+        (INVENTORY_NETWORK,),
+        Status.INVENTORY,
+        (ERRORS,),
+    ),
+    Coverage(
+        "Compute",
+        "VMs outside a virtual network are stopped, deallocated and restarted",
+        ("MIG105",),
+        Status.CHECKED,
+        (OVERVIEW_2018,),
+    ),
+    Coverage(
+        "Compute",
+        "Data disk blob size differs from its logical size; VHD not accessible",
+        (),
+        Status.INVENTORY,
+        (ERRORS,),
+        note="Needs the blobs themselves.",
+    ),
+)
+
+REFERENCE_TABLES = _TABLES
+OTHER_SOURCES = _OTHER
+COVERAGE = (*_TABLES, *_OTHER)
+
+
+def normalise(text: str) -> str:
+    """A reference row's wording, compared without regard to case, spacing or a trailing full stop."""
+    return re.sub(r"\s+", " ", text).strip().rstrip(".").casefold()
+
+
+def entry_for(row: str) -> Coverage | None:
+    """The coverage entry for a reference table row (its second column), or None when it is not mapped."""
+    wanted = normalise(row)
+    return next((c for c in COVERAGE if any(normalise(r) == wanted for r in c.rows)), None)

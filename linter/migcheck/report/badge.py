@@ -1,0 +1,89 @@
+"""`migcheck badge`: the estate's migration status as a self-contained SVG badge, or as a shields.io
+endpoint JSON for teams that let shields.io draw it.
+
+"ready" (green) when nothing blocks, "N blockers" (red) when errors do, "N warnings" (amber) otherwise.
+Info findings do not change the badge."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+from migcheck.model import Severity
+
+if TYPE_CHECKING:
+    from migcheck.engine import LintResult
+
+LABEL = "migration"
+STYLES = ("svg", "shields")
+LABEL_COLOR = "#555"
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    message: str
+    color: str  # hex, for the SVG
+    shields_color: str  # shields.io's name for the same colour
+
+
+def status(result: LintResult) -> Status:
+    counts = result.counts()
+    if counts[Severity.ERROR]:
+        return Status(_count(counts[Severity.ERROR], "blocker"), "#e05d44", "red")
+    if counts[Severity.WARNING]:
+        return Status(_count(counts[Severity.WARNING], "warning"), "#dfb317", "yellow")
+    return Status("ready", "#4c1", "brightgreen")
+
+
+def render(result: LintResult, style: str = "svg") -> str:
+    current = status(result)
+    if style == "shields":
+        endpoint = {"schemaVersion": 1, "label": LABEL, "message": current.message}
+        return json.dumps({**endpoint, "color": current.shields_color}) + "\n"
+    return svg(LABEL, current.message, current.color)
+
+
+def svg(label: str, message: str, color: str) -> str:
+    """A flat badge like shields.io draws, with no external fonts, images or scripts."""
+    left, right = _width(label) + 10, _width(message) + 10
+    total = left + right
+    title = escape(f"{label}: {message}")
+    return f"""\
+<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="20" role="img" aria-label="{title}">
+  <title>{title}</title>
+  <linearGradient id="s" x2="0" y2="100%">
+    <stop offset="0" stop-color="#bbb" stop-opacity=".1"/>
+    <stop offset="1" stop-opacity=".1"/>
+  </linearGradient>
+  <clipPath id="r"><rect width="{total}" height="20" rx="3" fill="#fff"/></clipPath>
+  <g clip-path="url(#r)">
+    <rect width="{left}" height="20" fill="{LABEL_COLOR}"/>
+    <rect x="{left}" width="{right}" height="20" fill="{color}"/>
+    <rect width="{total}" height="20" fill="url(#s)"/>
+  </g>
+  <g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">
+{_text(left / 2, label)}
+{_text(left + right / 2, message)}
+  </g>
+</svg>
+"""
+
+
+def _text(x: float, text: str) -> str:
+    shown = escape(text)
+    return (
+        f'    <text x="{x:g}" y="15" fill="#010101" fill-opacity=".3">{shown}</text>\n'
+        f'    <text x="{x:g}" y="14">{shown}</text>'
+    )
+
+
+def _width(text: str) -> int:
+    """Approximate width in pixels of `text` in 11px Verdana; close enough to centre it."""
+    narrow, wide = set("fijlrt.,:;!|'() "), set("mwMW")
+    return round(sum(3.6 if c in narrow else 9.6 if c in wide else 7.4 if c.isupper() else 6.8 for c in text))
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -1,0 +1,43 @@
+"""`--format github`: GitHub Actions workflow commands, one annotation per finding, shown on the pull
+request's diff; the summary follows as a plain log line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from migcheck.model import Finding, Severity
+from migcheck.report import location
+from migcheck.report.text import summary
+
+if TYPE_CHECKING:
+    from migcheck.engine import LintResult
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def render(result: LintResult) -> str:
+    return "".join(annotation(f, result) + "\n" for f in result.findings) + summary(result) + "\n"
+
+
+def annotation(finding: Finding, result: LintResult) -> str:
+    loc = location(finding, result)
+    properties = ",".join(
+        f"{key}={_property(str(value))}"
+        for key, value in (
+            ("file", loc.path),
+            ("line", loc.line),
+            ("col", loc.column),
+            ("title", f"{finding.code} {finding.name}"),
+        )
+    )
+    return f"::{COMMANDS[finding.severity]} {properties}::{_data(finding.message)}"
+
+
+def _data(text: str) -> str:
+    # The runner splits commands on newlines and decodes these escapes (actions/toolkit, command.ts).
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    # In properties `,` separates and `:` ends the list, so they are escaped too.
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,38 @@
+"""`--format gitlab`: a GitLab Code Quality report (a JSON array), shown in merge requests.
+
+Severities: `error` (blocks migration) is `blocker`, `warning` is `major`, `info` is `info`."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from migcheck.baseline import fingerprints
+from migcheck.model import Finding, Severity
+from migcheck.report import location
+
+if TYPE_CHECKING:
+    from migcheck.engine import LintResult
+
+SEVERITIES = {Severity.ERROR: "blocker", Severity.WARNING: "major", Severity.INFO: "info"}
+
+
+def render(result: LintResult) -> str:
+    issues = [
+        _issue(f, fingerprint, result)
+        for f, fingerprint in zip(result.findings, fingerprints(result.findings), strict=True)
+    ]
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
+def _issue(finding: Finding, fingerprint: str, result: LintResult) -> dict[str, object]:
+    loc = location(finding, result)
+    return {
+        # GitLab shows only the description in the merge request, so it carries the rule too.
+        "description": f"{finding.code} {finding.name}: {finding.message}",
+        "check_name": finding.code,
+        # Keyed like the baseline, not on the line: an edit above a finding does not make it "new".
+        "fingerprint": fingerprint,
+        "severity": SEVERITIES[finding.severity],
+        "location": {"path": loc.path, "lines": {"begin": loc.line}},
+    }

@@ -1,0 +1,85 @@
+"""`--format junit`: a JUnit XML report for CI systems that render test results (Jenkins, GitLab, Azure
+Pipelines, ...).
+
+The test cases are those `pytest --migcheck` collects: one per file and rule that inspects that kind of
+file (classname the path, name `CODE name`), so both show the same list. A case fails with its findings
+as the text format prints them; one whose findings are all suppressed or known from the baseline is
+skipped, saying so."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from migcheck.model import Finding
+from migcheck.report.text import format_finding
+
+if TYPE_CHECKING:
+    from migcheck.engine import LintResult
+
+Case = tuple[str, str]  # path, rule code
+# XML 1.0 cannot hold these even as character references; a snippet of a binary file can contain them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def render(result: LintResult) -> str:
+    reported, quiet = _by_case(result.findings), _by_case([*result.suppressed, *result.known])
+    cases = sorted(_cases(result) | reported.keys() | quiet.keys())
+    known = set(result.known)
+    suite = ET.Element("testsuite", name="migcheck", time="0")
+    for path, code in cases:
+        case = ET.SubElement(suite, "testcase", classname=path, name=_name(code, result), file=path)
+        case.set("time", "0")
+        if (path, code) in reported:
+            _fail(case, reported[path, code], result)
+        elif (path, code) in quiet:
+            _skip(case, quiet[path, code], known)
+    failures, skipped = len(reported), len(quiet.keys() - reported.keys())
+    counts = {"tests": len(cases), "failures": failures, "errors": 0, "skipped": skipped}
+    for key, value in counts.items():
+        suite.set(key, str(value))
+    root = ET.Element("testsuites", name="migcheck", **{k: str(v) for k, v in counts.items()})
+    root.append(suite)
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _cases(result: LintResult) -> set[Case]:
+    """Every (file, rule) pair that was checked, whether or not it found anything."""
+    rules = [rule for rule in result.rules if rule.code in result.enabled]
+    return {(doc.path, rule.code) for doc in result.documents for rule in rules if doc.kind in rule.inspects}
+
+
+def _by_case(findings: list[Finding]) -> dict[Case, list[Finding]]:
+    cases: dict[Case, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        cases[finding.mark.path, finding.code].append(finding)
+    return cases
+
+
+def _name(code: str, result: LintResult) -> str:
+    rule = result.rules.get(code)
+    return f"{code} {rule.name}" if rule else code
+
+
+def _fail(case: ET.Element, findings: list[Finding], result: LintResult) -> None:
+    first = findings[0]
+    more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+    failure = ET.SubElement(case, "failure", message=_clean(first.message + more))
+    failure.set("type", str(max(f.severity for f in findings)))
+    sources = result.sources
+    failure.text = _clean("\n".join(format_finding(f, sources.get(f.mark.path)) for f in findings))
+
+
+def _skip(case: ET.Element, findings: list[Finding], known: set[Finding]) -> None:
+    from_baseline = sum(1 for f in findings if f in known)
+    notes = [f"{from_baseline} known from baseline"] if from_baseline else []
+    if len(findings) > from_baseline:
+        notes.append(f"{len(findings) - from_baseline} suppressed")
+    ET.SubElement(case, "skipped", message=", ".join(notes))
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)

@@ -1,0 +1,57 @@
+"""`--format report-json`: the findings and the migration readiness summary in one JSON object.
+
+`--format json` stays exactly the findings array of DESIGN.md; programs that want the verdicts by
+migration scope read this instead:
+
+    {"version": 1, "findings": [...], "suppressed": N,
+     "scopes": [{"scope": "VMs in a virtual network",
+                 "items": [{"name", "type", "migrates", "verdict", "errors", "warnings", "info",
+                            "findings": [indices into "findings"]}]}]}
+
+Every scope is listed, empty or not, so that a program can rely on the shape. A finding may be counted in
+more than one item (a disk's blob name counts against its VNet and its storage account)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from migcheck.model import Severity
+from migcheck.readiness import ScopeItem, readiness
+from migcheck.report.json_format import finding_dict
+
+if TYPE_CHECKING:
+    from migcheck.engine import LintResult
+
+VERSION = 1  # bumped only when a key changes meaning or goes away
+
+
+def report(result: LintResult) -> dict[str, object]:
+    """The report as plain data, before it becomes JSON."""
+    index = {id(f): i for i, f in enumerate(result.findings)}  # findings are shared, not copied
+    scopes = [
+        {"scope": s.scope, "items": [_item(item, index) for item in s.items]} for s in readiness(result)
+    ]
+    return {
+        "version": VERSION,
+        "findings": [finding_dict(f) for f in result.findings],
+        "suppressed": len(result.suppressed),
+        "scopes": scopes,
+    }
+
+
+def _item(item: ScopeItem, index: dict[int, int]) -> dict[str, object]:
+    return {
+        "name": item.name,
+        "type": item.type,
+        "migrates": dict(item.migrates),
+        "verdict": str(item.verdict),
+        "errors": item.count(Severity.ERROR),
+        "warnings": item.count(Severity.WARNING),
+        "info": item.count(Severity.INFO),
+        "findings": [index[id(f)] for f in item.findings],
+    }
+
+
+def render(result: LintResult) -> str:
+    return json.dumps(report(result), indent=2, ensure_ascii=False) + "\n"

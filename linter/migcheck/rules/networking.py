@@ -1,0 +1,494 @@
+"""Rules about virtual networks and their gateways: ExpressRoute and VPN, affinity groups, and address
+prefixes that Resource Manager's stricter CIDR check would reject."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from migcheck.estate import Estate
+from migcheck.model import AddressPrefix, FileKind, Finding, Gateway, Severity, VirtualNetwork
+from migcheck.rule import Docs, Example, Rule, Scope
+
+NETWORK_FILES = frozenset({FileKind.NETWORK_CONFIGURATION, FileKind.REST})
+
+
+def _netcfg(sites: str) -> str:
+    """A network configuration holding `sites` (VirtualNetworkSite elements), for the examples."""
+    return (
+        '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">\n'
+        "  <VirtualNetworkConfiguration>\n"
+        "    <VirtualNetworkSites>\n"
+        f"{sites}"
+        "    </VirtualNetworkSites>\n"
+        "  </VirtualNetworkConfiguration>\n"
+        "</NetworkConfiguration>\n"
+    )
+
+
+def _vpn_kinds(gateway: Gateway) -> list[str]:
+    """How the gateway does VPN, in words: site-to-site connections and a point-to-site client pool."""
+    kinds = [
+        f"site-to-site VPN to '{c.local_site}'" for c in gateway.connections if c.type.lower() != "dedicated"
+    ]
+    if gateway.client_address_pool:
+        kinds.append("point-to-site VPN clients")
+    return kinds
+
+
+class ExpressRouteAndVpnGateway(Rule):
+    code = "MIG301"
+    name = "expressroute-and-vpn-gateway"
+    severity = Severity.ERROR
+    scope = Scope.VIRTUAL_NETWORKS
+    inspects = NETWORK_FILES
+    summary = "A virtual network's gateway carries both ExpressRoute and VPN connections."
+    fix_hint = (
+        "Remove the VPN side (IPsec connections and the VPN client address pool) from the gateway before "
+        "migrating; recreate the VPN as a coexisting gateway in Resource Manager afterwards."
+    )
+    source = (
+        "VPN Gateway classic to Resource Manager migration — scenarios that aren't supported: VNet with both "
+        "an ExpressRoute gateway and a VPN gateway."
+    )
+    docs = Docs(
+        what='A virtual network whose `Gateway` has an ExpressRoute connection (`Connection type="Dedicated"`) '
+        "and also a VPN: a site-to-site connection (`IPsec`, the default when no type is written) or a "
+        "point-to-site `VPNClientAddressPool`. Network configurations and REST `VirtualNetworkSites` bodies are "
+        "checked. The finding points at the `Gateway` element.",
+        why="The platform migrates VPN gateways and ExpressRoute gateways, but not both on one virtual network: "
+        "validation of such a network fails.",
+        fix="Before migrating, take the VPN off the gateway: delete the `IPsec` `LocalNetworkSiteRef` entries "
+        "and the `VPNClientAddressPool` from the network configuration and apply it (`Set-AzureVNetConfig`), "
+        "keeping only the ExpressRoute connection. Migrate the virtual network (see MIG302 for the circuit), "
+        "then add a VPN gateway beside the ExpressRoute gateway in Resource Manager and recreate the "
+        "site-to-site and point-to-site connections there.",
+    )
+    invalid = (
+        Example(
+            {
+                "NetworkConfig.netcfg": _netcfg(
+                    """\
+      <VirtualNetworkSite name="er-vnet" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.4.0.0/16</AddressPrefix></AddressSpace>
+        <Gateway>
+          <ConnectionsToLocalNetwork>
+            <LocalNetworkSiteRef name="frankfurt-dc"><Connection type="Dedicated"/></LocalNetworkSiteRef>
+            <LocalNetworkSiteRef name="head-office"><Connection type="IPsec"/></LocalNetworkSiteRef>
+          </ConnectionsToLocalNetwork>
+        </Gateway>
+      </VirtualNetworkSite>
+"""
+                )
+            },
+            expect=("NetworkConfig.netcfg:6:9",),
+        ),
+        Example(
+            {
+                "vnets.xml": """
+                <VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">
+                  <VirtualNetworkSite>
+                    <Name>er-vnet</Name>
+                    <Location>West Europe</Location>
+                    <Gateway>
+                      <Sites>
+                        <LocalNetworkSite>
+                          <Name>frankfurt-dc</Name>
+                          <Connections><Connection><Type>Dedicated</Type></Connection></Connections>
+                        </LocalNetworkSite>
+                      </Sites>
+                      <VPNClientAddressPool>
+                        <AddressPrefixes><AddressPrefix>172.16.0.0/24</AddressPrefix></AddressPrefixes>
+                      </VPNClientAddressPool>
+                    </Gateway>
+                  </VirtualNetworkSite>
+                </VirtualNetworkSites>
+                """
+            },
+            expect=("vnets.xml:5:5",),
+            note="ExpressRoute plus point-to-site clients, in a REST body.",
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "NetworkConfig.netcfg": _netcfg(
+                    """\
+      <VirtualNetworkSite name="er-vnet" Location="West Europe">
+        <Gateway>
+          <ConnectionsToLocalNetwork>
+            <LocalNetworkSiteRef name="frankfurt-dc"><Connection type="Dedicated"/></LocalNetworkSiteRef>
+          </ConnectionsToLocalNetwork>
+        </Gateway>
+      </VirtualNetworkSite>
+      <VirtualNetworkSite name="vpn-vnet" Location="West Europe">
+        <Gateway>
+          <VPNClientAddressPool><AddressPrefix>172.16.0.0/24</AddressPrefix></VPNClientAddressPool>
+          <ConnectionsToLocalNetwork>
+            <LocalNetworkSiteRef name="head-office"><Connection type="IPsec"/></LocalNetworkSiteRef>
+          </ConnectionsToLocalNetwork>
+        </Gateway>
+      </VirtualNetworkSite>
+"""
+                )
+            },
+            note="One network with ExpressRoute only, one with VPN only.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for vnet in estate.virtual_networks:
+            gateway = vnet.gateway
+            if gateway is None or not (gateway.has_expressroute and gateway.has_vpn):
+                continue
+            circuits = ", ".join(
+                f"'{c.local_site}'" for c in gateway.connections if c.type.lower() == "dedicated"
+            )
+            yield self.finding(
+                vnet,
+                f"the gateway of virtual network '{vnet.name}' has ExpressRoute (to {circuits}) and also "
+                f"{' and '.join(_vpn_kinds(gateway))}: remove the VPN side before migrating",
+                at=gateway,
+            )
+
+
+class ExpressRouteGateway(Rule):
+    code = "MIG302"
+    name = "expressroute-gateway"
+    severity = Severity.WARNING
+    scope = Scope.VIRTUAL_NETWORKS
+    inspects = NETWORK_FILES
+    summary = "A virtual network is connected to a classic ExpressRoute circuit, which must be moved first."
+    fix_hint = (
+        "Move the ExpressRoute circuit to Resource Manager with classic operations allowed, and remove the "
+        "circuit link if the circuit is in another subscription, before migrating this virtual network."
+    )
+    source = (
+        "Unsupported configurations — Network: Classic Express Route circuits. These circuits need to be "
+        "migrated to Azure Resource Manager before beginning IaaS migration (overview, 2018 and later)."
+    )
+    docs = Docs(
+        what="Every ExpressRoute connection of a virtual network's gateway: a `LocalNetworkSiteRef` whose "
+        "`Connection` has type `Dedicated` in a network configuration, or a gateway site whose connection "
+        "`Type` is `Dedicated` in a REST `VirtualNetworkSites` body. The finding points at that connection.",
+        why="A network attached to ExpressRoute can only migrate once its circuit lives in Resource Manager. "
+        "A circuit in the same subscription can then be migrated with the network without downtime; a "
+        "circuit in another subscription (reached through an authorization link) has to be unlinked first, "
+        "which cuts on-premises connectivity until the migrated network is linked again. The files do not "
+        "say where the circuit is, so this is a warning to check it, not a blocker by itself.",
+        fix="Move the circuit to Resource Manager first (it keeps working, without downtime) and allow classic "
+        "operations on it so the classic network stays connected during the move. If the circuit belongs to "
+        "another subscription, remove the circuit link from this network (`Remove-AzureDedicatedCircuitLink`) "
+        "and empty its `ConnectionsToLocalNetwork`, migrate the network, then connect the migrated gateway "
+        "to the circuit again. Plan the window: on-premises access is lost in between.",
+    )
+    invalid = (
+        Example(
+            {
+                "NetworkConfig.netcfg": _netcfg(
+                    """\
+      <VirtualNetworkSite name="er-vnet" Location="West Europe">
+        <Gateway>
+          <ConnectionsToLocalNetwork>
+            <LocalNetworkSiteRef name="frankfurt-dc">
+              <Connection type="Dedicated"/>
+            </LocalNetworkSiteRef>
+          </ConnectionsToLocalNetwork>
+        </Gateway>
+      </VirtualNetworkSite>
+"""
+                )
+            },
+            expect=("NetworkConfig.netcfg:8:15",),
+        ),
+        Example(
+            {
+                "vnets.xml": """
+                <VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">
+                  <VirtualNetworkSite>
+                    <Name>er-vnet</Name>
+                    <Gateway>
+                      <Sites>
+                        <LocalNetworkSite>
+                          <Name>frankfurt-dc</Name>
+                          <Connections>
+                            <Connection><Type>Dedicated</Type></Connection>
+                          </Connections>
+                        </LocalNetworkSite>
+                      </Sites>
+                      <VPNClientAddressPool><AddressPrefixes/></VPNClientAddressPool>
+                    </Gateway>
+                  </VirtualNetworkSite>
+                </VirtualNetworkSites>
+                """
+            },
+            expect=("vnets.xml:9:13",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "NetworkConfig.netcfg": _netcfg(
+                    """\
+      <VirtualNetworkSite name="vpn-vnet" Location="West Europe">
+        <Gateway>
+          <ConnectionsToLocalNetwork>
+            <LocalNetworkSiteRef name="head-office"/>
+          </ConnectionsToLocalNetwork>
+        </Gateway>
+      </VirtualNetworkSite>
+"""
+                )
+            },
+            note="A connection without a type is a site-to-site VPN, not ExpressRoute.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for vnet in estate.virtual_networks:
+            connections = vnet.gateway.connections if vnet.gateway else ()
+            for connection in (c for c in connections if c.type.lower() == "dedicated"):
+                yield self.finding(
+                    vnet,
+                    f"virtual network '{vnet.name}' is connected to ExpressRoute through "
+                    f"'{connection.local_site}': move the classic circuit to Resource Manager before "
+                    "migrating the network",
+                    at=connection,
+                )
+
+
+class AffinityGroupVnet(Rule):
+    code = "MIG303"
+    name = "affinity-group-vnet"
+    severity = Severity.WARNING
+    scope = Scope.VIRTUAL_NETWORKS
+    inspects = NETWORK_FILES
+    summary = "A virtual network is bound to an affinity group instead of a region."
+    fix_hint = "Make the virtual network regional (a Location instead of an AffinityGroup) before migrating."
+    source = (
+        "Validation error: Migration isn't allowed for Deployment {deployment-name} in HostedService "
+        "{cloud-service-name} as it isn't in the regional scope (networking moved from cluster scope, which "
+        "affinity groups are, to regional scope in 2014)."
+    )
+    docs = Docs(
+        what="A `VirtualNetworkSite` with an `AffinityGroup` and no `Location`, in a network configuration or "
+        "a REST `VirtualNetworkSites` body. Such networks date from before regional virtual networks existed.",
+        why="Resource Manager knows regions only. An affinity-group network is tied to one cluster of the "
+        "classic platform, which limits the VM sizes and features available in it; it has to become a regional "
+        "network before the platform can move it, and the deployments in it must be in the regional scope too.",
+        fix='Convert the network to a regional one: replace `AffinityGroup="..."` with '
+        '`Location="<the affinity group\'s region>"` in the network configuration and apply it with '
+        "`Set-AzureVNetConfig`. Then make an update to each deployment in it (add an endpoint or a data disk) "
+        "so that it moves to the regional scope as well, and migrate.",
+    )
+    invalid = (
+        Example(
+            {
+                "NetworkConfig.netcfg": _netcfg(
+                    """\
+      <VirtualNetworkSite name="legacy-vnet" AffinityGroup="contoso-ag">
+        <AddressSpace><AddressPrefix>10.3.0.0/16</AddressPrefix></AddressSpace>
+      </VirtualNetworkSite>
+"""
+                )
+            },
+            expect=("NetworkConfig.netcfg:4:7",),
+        ),
+        Example(
+            {
+                "vnets.xml": """
+                <VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">
+                  <VirtualNetworkSite>
+                    <Name>legacy-vnet</Name>
+                    <AffinityGroup>contoso-ag</AffinityGroup>
+                  </VirtualNetworkSite>
+                </VirtualNetworkSites>
+                """
+            },
+            expect=("vnets.xml:2:3",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "NetworkConfig.netcfg": _netcfg(
+                    """\
+      <VirtualNetworkSite name="prod-vnet" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
+      </VirtualNetworkSite>
+"""
+                )
+            }
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for vnet in estate.virtual_networks:
+            if vnet.affinity_group and not vnet.location:
+                yield self.finding(
+                    vnet,
+                    f"virtual network '{vnet.name}' is bound to affinity group '{vnet.affinity_group}': "
+                    "make it a regional network (Location) before migrating",
+                )
+
+
+# --- address prefixes ------------------------------------------------------------------------------------
+
+DOTTED = re.compile(r"^(\d+)\.(\d+)\.(\d+)\.(\d+)/(\d+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class PrefixProblem:
+    reason: str
+    corrected: str  # the strict CIDR the author most likely meant; "" when there is no safe guess
+
+
+def prefix_problem(text: str) -> PrefixProblem | None:
+    """Why `text` is not a strict IPv4 CIDR prefix, or None when it is one."""
+    if "/" not in text:
+        return PrefixProblem("it has no prefix length", "")
+    match = DOTTED.match(text)
+    if match is None:
+        return PrefixProblem("it is not an IPv4 address followed by a prefix length", "")
+    numbers = match.groups()
+    padded = [n for n in numbers if len(n) > 1 and n.startswith("0")]
+    values = [int(n) for n in numbers]
+    if any(v > 255 for v in values[:4]):
+        return PrefixProblem("an octet is greater than 255", "")
+    if values[4] > 32:
+        return PrefixProblem(f"the prefix length {values[4]} is greater than 32", "")
+    canonical = ".".join(str(v) for v in values[:4]) + f"/{values[4]}"
+    network = ipaddress.ip_network(canonical, strict=False)
+    if padded:
+        # Leading zeros are ambiguous (some parsers read them as octal); Resource Manager rejects them.
+        return PrefixProblem(f"leading zeros ({', '.join(padded)}) are not allowed", str(network))
+    if str(network) != canonical:
+        return PrefixProblem(f"host bits are set: the network of {canonical} is {network}", str(network))
+    return None
+
+
+class InvalidAddressPrefix(Rule):
+    code = "MIG304"
+    name = "invalid-address-prefix"
+    severity = Severity.ERROR
+    scope = Scope.VIRTUAL_NETWORKS
+    inspects = NETWORK_FILES
+    summary = "An address prefix is not a strict CIDR range, which Resource Manager rejects."
+    fix_hint = (
+        "Write the prefix as a strict CIDR range: the network address, no leading zeros, a /0 to /32 length."
+    )
+    source = (
+        "VPN Gateway classic to Resource Manager migration: CIDR validation in Resource Manager is stricter than "
+        "in the classic model; virtual networks or local sites with invalid CIDR ranges end in a failed state."
+    )
+    docs = Docs(
+        what="Every address prefix of a virtual network (its address space, its subnets, its gateway's VPN "
+        "client address pool) and of a local network site, in a network configuration or a REST "
+        "`VirtualNetworkSites` body, that is not a strict IPv4 CIDR range: leading zeros "
+        "(`192.168.0.00/24`), host bits set (`10.0.0.1/24`, whose network is `10.0.0.0/24`), an octet above "
+        "255, a prefix length above 32, or no prefix length at all. When the intended range is clear, the "
+        "finding's fix gives it.",
+        why="The classic platform accepted loosely written prefixes; Resource Manager validates them strictly. "
+        "A virtual network or local site with such a prefix fails during migration and is left in a failed "
+        "state.",
+        fix="Rewrite the prefix as the strict range it stands for (`10.3.0.00/24` → `10.3.0.0/24`, "
+        "`10.0.0.1/24` → `10.0.0.0/24`) and apply the network configuration with `Set-AzureVNetConfig` "
+        "before migrating. Check that the corrected range is the one you meant: a prefix with host bits set "
+        "may have been meant with a longer prefix length.",
+    )
+    invalid = (
+        Example(
+            {
+                "NetworkConfig.netcfg": _netcfg(
+                    """\
+      <VirtualNetworkSite name="legacy-vnet" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.3.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets>
+          <Subnet name="Reporting">
+            <AddressPrefix>10.3.0.00/24</AddressPrefix>
+          </Subnet>
+        </Subnets>
+      </VirtualNetworkSite>
+"""
+                )
+            },
+            expect=("NetworkConfig.netcfg:8:13",),
+        ),
+        Example(
+            {
+                "vnets.xml": """
+                <VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">
+                  <VirtualNetworkSite>
+                    <Name>app-vnet</Name>
+                    <AddressSpace>
+                      <AddressPrefixes><AddressPrefix>10.0.0.1/16</AddressPrefix></AddressPrefixes>
+                    </AddressSpace>
+                  </VirtualNetworkSite>
+                </VirtualNetworkSites>
+                """
+            },
+            expect=("vnets.xml:5:24",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "NetworkConfig.netcfg": """
+                <NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+                  <VirtualNetworkConfiguration>
+                    <LocalNetworkSites>
+                      <LocalNetworkSite name="office">
+                        <AddressSpace><AddressPrefix>192.168.0.0/20</AddressPrefix></AddressSpace>
+                      </LocalNetworkSite>
+                    </LocalNetworkSites>
+                    <VirtualNetworkSites>
+                      <VirtualNetworkSite name="prod" Location="West Europe">
+                        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
+                        <Subnets><Subnet name="Web"><AddressPrefix>10.1.1.0/24</AddressPrefix></Subnet></Subnets>
+                        <Gateway>
+                          <VPNClientAddressPool><AddressPrefix>172.16.0.0/24</AddressPrefix></VPNClientAddressPool>
+                        </Gateway>
+                      </VirtualNetworkSite>
+                    </VirtualNetworkSites>
+                  </VirtualNetworkConfiguration>
+                </NetworkConfiguration>
+                """
+            }
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for vnet in estate.virtual_networks:
+            yield from self._vnet(vnet)
+        for site in estate.local_sites:
+            for prefix in site.address_space:
+                yield from self._prefix(
+                    site, prefix, f"an address prefix of local network site '{site.name}'"
+                )
+
+    def _vnet(self, vnet: VirtualNetwork) -> Iterator[Finding]:
+        where = f"virtual network '{vnet.name}'"
+        for prefix in vnet.address_space:
+            yield from self._prefix(vnet, prefix, f"an address space prefix of {where}")
+        for subnet in vnet.subnets:
+            if subnet.prefix is not None:
+                yield from self._prefix(
+                    vnet, subnet.prefix, f"the prefix of subnet '{subnet.name}' in {where}"
+                )
+        pool = vnet.gateway.client_address_pool if vnet.gateway else ()
+        for prefix in pool:
+            yield from self._prefix(vnet, prefix, f"the VPN client address pool of {where}")
+
+    def _prefix(self, owner: object, prefix: AddressPrefix, what: str) -> Iterator[Finding]:
+        problem = prefix_problem(prefix.text)
+        if problem is None:
+            return
+        fix = f"Write {problem.corrected} instead of {prefix.text}." if problem.corrected else ""
+        yield self.finding(
+            owner,
+            f"'{prefix.text}', {what}, is not a strict CIDR range: {problem.reason}",
+            fix=fix,
+            at=prefix,
+        )

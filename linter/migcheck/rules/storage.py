@@ -1,0 +1,249 @@
+"""Rules about disks and images: what the storage account migration cannot carry over as it is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from migcheck.estate import Estate
+from migcheck.model import Disk, FileKind, Finding, Image, Severity
+from migcheck.rule import Docs, Example, Rule, Scope
+
+USER_IMAGE = "user"  # the `Category` of images you created; others are publishers' gallery images
+
+
+def _storage_account(media_link: str) -> str:
+    """Words for the storage account of a blob URL (`https://acct.blob.core.windows.net/...` → `acct`)."""
+    host = media_link.split("://", 1)[-1].split("/", 1)[0]
+    account = host.split(".", 1)[0]
+    return f"storage account '{account}'" if account else "its storage account"
+
+
+class BlobNameWithSlash(Rule):
+    code = "MIG401"
+    name = "blob-name-with-slash"
+    severity = Severity.ERROR
+    scope = Scope.STORAGE
+    inspects = frozenset({FileKind.REST, FileKind.VM_EXPORT})
+    summary = "A VM disk's VHD blob has a `/` in its name, which Resource Manager does not accept."
+    fix_hint = (
+        "Copy the VHD to a blob whose name has no '/', create a disk from the copy and attach it in place of "
+        "this one."
+    )
+    source = (
+        "Validation error: VM {vm-name} in HostedService {cloud-service-name} contains Disk with MediaLink "
+        "{vhd-uri} which has blob name {vhd-blob-name} that isn't supported in Azure Resource Manager "
+        '(the blob name has a "/" in it).'
+    )
+    docs = Docs(
+        what="An OS or data disk of a VM whose `MediaLink` names a blob with a `/` after the container, such as "
+        "`https://acct.blob.core.windows.net/vhds/archive/old.vhd` (blob `archive/old.vhd`). VM disks in REST "
+        "bodies and Export-AzureVM files are checked, and disks in a REST `Disks` list that are attached to a "
+        "VM (when the same VHD is not already reported on the VM itself). Disks without a `MediaLink` (as "
+        "Export-AzureVM usually writes them) cannot be checked and are skipped.",
+        why="Blob storage treats `/` as part of the name (a virtual folder), but the Resource Manager compute "
+        "provider does not accept such names for a VM's disks, so validation of the VM fails.",
+        fix="Stop the VM, copy the blob to a name without `/` in the same container (`Start-AzureStorageBlobCopy`), "
+        "register the copy as a disk (`Add-AzureDisk`), detach the old disk and attach the new one at the same "
+        "LUN (`Remove-AzureDataDisk`, `Add-AzureDataDisk -Import`; for the OS disk, recreate the VM from the new "
+        "disk), then delete the old blob once the VM works.",
+    )
+    invalid = (
+        Example(
+            {
+                "jump.xml": """
+                <PersistentVMRole xmlns="http://schemas.microsoft.com/windowsazure">
+                  <RoleName>jump01</RoleName>
+                  <RoleType>PersistentVMRole</RoleType>
+                  <DataVirtualHardDisks>
+                    <DataVirtualHardDisk>
+                      <DiskName>jump01-archive</DiskName>
+                      <MediaLink>https://contosojump.blob.core.windows.net/vhds/archive/old.vhd</MediaLink>
+                    </DataVirtualHardDisk>
+                  </DataVirtualHardDisks>
+                </PersistentVMRole>
+                """
+            },
+            expect=("jump.xml:5:5",),
+        ),
+        Example(
+            {
+                "vms/sql01.xml": """
+                <PersistentVM>
+                  <RoleName>sql01</RoleName>
+                  <OSVirtualHardDisk>
+                    <DiskName>sql01-os</DiskName>
+                    <MediaLink>https://contososql.blob.core.windows.net/vhds/2016/sql01-os.vhd</MediaLink>
+                  </OSVirtualHardDisk>
+                </PersistentVM>
+                """
+            },
+            expect=("vms/sql01.xml:3:3",),
+            note="An Export-AzureVM file that kept its disk's MediaLink.",
+        ),
+        Example(
+            {
+                "disks.xml": """
+                <Disks xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Disk>
+                    <AttachedTo><HostedServiceName>app</HostedServiceName><RoleName>app01</RoleName></AttachedTo>
+                    <MediaLink>https://contosoapp.blob.core.windows.net/vhds/app01/data0.vhd</MediaLink>
+                    <Name>app01-data0</Name>
+                  </Disk>
+                </Disks>
+                """
+            },
+            expect=("disks.xml:2:3",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "disks.xml": """
+                <Disks xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Disk>
+                    <AttachedTo><HostedServiceName>app</HostedServiceName><RoleName>app01</RoleName></AttachedTo>
+                    <MediaLink>https://contosoapp.blob.core.windows.net/vhds/app01-data0.vhd</MediaLink>
+                    <Name>app01-data0</Name>
+                  </Disk>
+                  <Disk>
+                    <MediaLink>https://contosoapp.blob.core.windows.net/vhds/old/unused.vhd</MediaLink>
+                    <Name>unused</Name>
+                  </Disk>
+                </Disks>
+                """
+            },
+            note="A plain blob name; an unattached disk is not validated as a VM disk (see MIG402).",
+        ),
+        Example(
+            {
+                "vms/sql01.xml": """
+                <PersistentVM>
+                  <RoleName>sql01</RoleName>
+                  <OSVirtualHardDisk><DiskName>sql01-os</DiskName></OSVirtualHardDisk>
+                </PersistentVM>
+                """
+            },
+            note="No MediaLink, so nothing to check.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        reported: set[str] = set()
+        for service in estate.cloud_services:
+            for vm in service.vms:
+                for disk in vm.disks:
+                    if "/" in disk.blob_name:
+                        reported.add(disk.media_link.casefold())
+                        yield self._finding(disk, f"VM '{vm.name}' in cloud service '{service.name}'")
+        for disk in estate.disks:
+            # A listed disk that no VM uses is not validated as a VM disk; one already reported on its
+            # VM's own definition would only repeat that finding.
+            if disk.attached_to and "/" in disk.blob_name and disk.media_link.casefold() not in reported:
+                yield self._finding(disk, f"VM '{disk.attached_to}'")
+
+    def _finding(self, disk: Disk, owner: str) -> Finding:
+        label = f"disk '{disk.name}'" if disk.name else "a disk"
+        return self.finding(
+            disk,
+            f"{owner} has {label} whose blob name '{disk.blob_name}' contains '/', which Resource "
+            "Manager does not support: copy the VHD to a blob name without '/' and attach the copy",
+        )
+
+
+class UnattachedDiskOrImage(Rule):
+    code = "MIG402"
+    name = "unattached-disk-or-image"
+    severity = Severity.INFO
+    scope = Scope.STORAGE
+    inspects = frozenset({FileKind.REST})
+    summary = "A disk attached to no VM, or one of your images: only its VHD moves, with its storage account."
+    fix_hint = (
+        "Nothing blocks migration. After the storage account is migrated, create a managed disk or image from "
+        "the VHD if you still need it, or delete the disk or image now if you do not."
+    )
+    source = (
+        "Unsupported features — Compute: Unassociated virtual machine disks; Virtual machine images. The VHD "
+        "blobs behind them are migrated with the storage account."
+    )
+    docs = Docs(
+        what="Disks in a REST `Disks` list (or a single `Disk` body) with no `AttachedTo`, and your own images "
+        "in REST `Images`, `OSImage`, `VMImages` or `VMImage` bodies. Images whose `Category` names a publisher "
+        "(`Public`, `Microsoft`, `Canonical`...) are gallery images, not yours, and are skipped.",
+        why="Resource Manager has no classic disk or image objects. Only disks attached to a VM migrate as "
+        "disks of that VM; an unattached disk or an image is not migrated as such. Its VHD blob stays in the "
+        "storage account and moves with it, but the disk or image itself stops being visible once the storage "
+        "account is migrated, and scripts that create VMs from it by name stop working.",
+        fix="Decide for each one: delete the classic disk or image (and its blob) if it is unused, or plan to "
+        "create a managed disk or image from its VHD after the storage account is migrated and update the "
+        "scripts that refer to it by name.",
+    )
+    invalid = (
+        Example(
+            {
+                "disks.xml": """
+                <Disks xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Disk>
+                    <MediaLink>https://contosoapp.blob.core.windows.net/vhds/spare-data.vhd</MediaLink>
+                    <Name>spare-data</Name>
+                  </Disk>
+                </Disks>
+                """
+            },
+            expect=("disks.xml:2:3",),
+        ),
+        Example(
+            {
+                "images.xml": """
+                <Images xmlns="http://schemas.microsoft.com/windowsazure">
+                  <OSImage>
+                    <Category>Public</Category>
+                    <Name>a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2</Name>
+                  </OSImage>
+                  <OSImage>
+                    <Category>User</Category>
+                    <MediaLink>https://contosoimg.blob.core.windows.net/vhds/web-base.vhd</MediaLink>
+                    <Name>web-base</Name>
+                  </OSImage>
+                </Images>
+                """
+            },
+            expect=("images.xml:6:3",),
+            note="The gallery image is not reported; your own image is.",
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "disks.xml": """
+                <Disks xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Disk>
+                    <AttachedTo><HostedServiceName>app</HostedServiceName><RoleName>app01</RoleName></AttachedTo>
+                    <MediaLink>https://contosoapp.blob.core.windows.net/vhds/app01-os.vhd</MediaLink>
+                    <Name>app01-os</Name>
+                  </Disk>
+                </Disks>
+                """
+            }
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for disk in estate.disks:
+            if not disk.attached_to:
+                yield self.finding(
+                    disk,
+                    f"disk '{disk.name}' is attached to no VM: it is not migrated as a disk; its VHD moves with "
+                    f"{_storage_account(disk.media_link)}",
+                )
+        for image in estate.images:
+            if _is_yours(image):
+                yield self.finding(
+                    image,
+                    f"image '{image.name}' is not migrated as an image: its VHD moves with "
+                    f"{_storage_account(image.media_link)} and the classic image stops being visible",
+                )
+
+
+def _is_yours(image: Image) -> bool:
+    """An image with no category (a request body) or category User; gallery images belong to publishers."""
+    return not image.category or image.category.casefold() == USER_IMAGE

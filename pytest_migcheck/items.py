@@ -1,0 +1,58 @@
+"""The collectors and items: one `MigcheckFile` per classic file, one `MigcheckItem` per rule that
+inspects it. Items only look up findings the session already has; they never lint."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from migcheck.model import Document
+    from migcheck.rule import Rule
+    from pytest_migcheck.session import Key, MigcheckSession
+
+
+class MigcheckFailure(Exception):
+    """An item's findings at or above the fail-on severity, already formatted as the CLI prints them."""
+
+
+class MigcheckFile(pytest.File):
+    def __init__(self, *, document: Document, migcheck: MigcheckSession, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.document = document
+        self.migcheck = migcheck
+
+    def collect(self) -> Iterator[MigcheckItem]:
+        for rule in self.migcheck.rules_for(self.document):
+            yield MigcheckItem.from_parent(self, name=rule.code, rule=rule, migcheck=self.migcheck)
+
+
+class MigcheckItem(pytest.Item):
+    def __init__(self, *, rule: Rule, migcheck: MigcheckSession, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.rule = rule
+        self.migcheck = migcheck
+        self.key: Key = (self.parent.document.path, rule.code)
+        # The code is the item's name, so it is a keyword already; the rule's name makes
+        # `-k endpoint-acl` work, and the marker `-m migcheck`.
+        self.keywords[rule.name] = True
+        self.add_marker("migcheck")
+
+    def runtest(self) -> None:
+        failing = self.migcheck.failing(self.key)
+        if failing:
+            raise MigcheckFailure(self.migcheck.format(failing))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:
+        # The findings are the whole story: a traceback into the plugin would only hide them.
+        if excinfo.errisinstance(MigcheckFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[str, int | None, str]:
+        findings = self.migcheck.findings(self.key)
+        location = findings[0].location if findings else None
+        line = location.line - 1 if location else None  # pytest's line numbers are 0-based
+        return self.path, line, f"{self.key[0]}::{self.rule.code} {self.rule.name}"

@@ -1,0 +1,183 @@
+"""One migcheck run per pytest process: settings, rules, a single lint of every classic file under the
+rootdir, and its findings fanned out to items by (file, rule).
+
+Linting the whole rootdir, not only what pytest collects, keeps cross-file findings right (a subnet
+checked against the netcfg of another folder) when the user collects one folder. Under pytest-xdist each
+process lints once; the run is deterministic, so every worker collects the same items."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from migcheck import __version__
+from migcheck.config import Config, ConfigError, load_config
+from migcheck.engine import LintResult, RuleError, lint
+from migcheck.model import Document, FileKind, Finding, Severity
+from migcheck.plugins import PluginError, load_rules
+from migcheck.report.text import format_finding, headline
+from migcheck.rule import Rule
+from pytest_migcheck.items import MigcheckFile
+
+ALL_KINDS = frozenset(FileKind)
+Key = tuple[str, str]  # (path relative to the rootdir, rule code): one item
+
+
+class MigcheckSession:
+    """Registered as a pytest plugin only when `--migcheck` is given."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.root = config.rootpath
+        self.settings = Config()
+        self._result: LintResult | None = None
+        self._documents: dict[str, Document] = {}  # absolute path → document
+        self._findings: dict[Key, list[Finding]] = defaultdict(list)
+        self._ran: set[Key] = set()  # items whose call phase was reported, for the summary
+
+    # --- the run ------------------------------------------------------------------------------------
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        # Before any collection; under xdist also in the controller, so that a bad config or a broken
+        # plugin stops the run once, with a usage error, before workers start.
+        self.settings = self._load_settings()
+        self._result = self._lint(self._load_rules())
+        self._index(self._result)
+
+    def _load_settings(self) -> Config:
+        option = self.config.getoption
+        try:
+            settings = load_config(start=str(self.root))
+        except ConfigError as exc:
+            raise pytest.UsageError(f"migcheck: {exc}") from None
+        fail_on = option("migcheck_fail_on")
+        return settings.with_overrides(
+            select=_split(option("migcheck_select")),
+            ignore=settings.ignore + _split(option("migcheck_ignore")),
+            fail_on=Severity.parse(fail_on) if fail_on else None,
+        )
+
+    @staticmethod
+    def _load_rules():
+        try:
+            return load_rules()
+        except PluginError as exc:
+            raise pytest.UsageError(f"migcheck: {exc}") from None
+
+    def _lint(self, rules) -> LintResult:
+        # From the rootdir, so that paths (and the include/exclude globs matched against them) are the
+        # ones the CLI sees when run there, and equal the file part of the node ids.
+        with _working_directory(self.root):
+            try:
+                return lint(["."], self.settings, rules)
+            except (ConfigError, RuleError) as exc:
+                raise pytest.UsageError(f"migcheck: {exc}") from None
+
+    def _index(self, result: LintResult) -> None:
+        for document in result.documents:
+            self._documents[_absolute(self.root / document.path)] = document
+        for finding in result.findings:
+            self._findings[(finding.mark.path, finding.code)].append(finding)
+
+    @property
+    def result(self) -> LintResult:
+        if self._result is None:
+            raise RuntimeError("migcheck has not run yet: the session has not started")
+        return self._result
+
+    @property
+    def fail_on(self) -> Severity:
+        return self.settings.fail_on
+
+    # --- collection ---------------------------------------------------------------------------------
+
+    def pytest_collect_file(self, file_path: Path, parent: pytest.Collector) -> MigcheckFile | None:
+        document = self._documents.get(_absolute(file_path))
+        if document is None:
+            return None
+        return MigcheckFile.from_parent(parent, path=file_path, document=document, migcheck=self)
+
+    def rules_for(self, document: Document) -> list[Rule]:
+        """The enabled rules that inspect the document's kind (a file of no known kind, such as one that
+        does not parse, gets the rules that inspect every kind), plus any rule that reported on it."""
+        result = self.result
+        wanted = ALL_KINDS if document.kind is None else frozenset({document.kind})
+        return [
+            rule
+            for rule in result.rules
+            if rule.code in result.enabled
+            and (wanted <= rule.inspects or (document.path, rule.code) in self._findings)
+        ]
+
+    # --- items --------------------------------------------------------------------------------------
+
+    def findings(self, key: Key) -> Sequence[Finding]:
+        return self._findings.get(key, ())
+
+    def failing(self, key: Key) -> list[Finding]:
+        return [f for f in self.findings(key) if f.severity >= self.fail_on]
+
+    def format(self, findings: Sequence[Finding]) -> str:
+        """The findings exactly as `migcheck check` prints them."""
+        sources = self.result.sources
+        return "\n".join(format_finding(f, sources.get(f.mark.path)) for f in findings).rstrip("\n")
+
+    # --- reporting ----------------------------------------------------------------------------------
+
+    def pytest_report_header(self) -> str:
+        source = self.settings.source or "defaults"
+        files = len(self.result.documents)
+        return f"migcheck {__version__}: {files} classic files under rootdir, settings: {source}"
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        # Reports, not items: under xdist the controller only sees reports.
+        if report.when != "call" or "migcheck" not in report.keywords:
+            return
+        path, _, code = report.nodeid.rpartition("::")
+        if _absolute(self.root / path) in self._documents:
+            self._ran.add((path, code))
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        if not self._ran:
+            return
+        below = sorted(
+            (f for key in self._ran for f in self.findings(key) if f.severity < self.fail_on),
+            key=Finding.sort_key,
+        )
+        paths = {path for path, _ in self._ran}
+        suppressed = sum(1 for f in self.result.suppressed if f.mark.path in paths)
+        terminalreporter.write_sep("=", "migcheck")
+        for finding in below:
+            terminalreporter.write_line(headline(finding))
+        terminalreporter.write_line(
+            f"{len(self._ran)} checks of {len(paths)} files: {len(below)} "
+            f"{_plural('finding', len(below))} below {self.fail_on} (passed), {suppressed} suppressed"
+        )
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(token.strip() for value in values for token in value.split(",") if token.strip())
+
+
+def _absolute(path: Path | str) -> str:
+    return os.path.normcase(os.path.normpath(os.path.abspath(path)))
+
+
+def _plural(word: str, count: int) -> str:
+    return word if count == 1 else word + "s"
+
+
+@contextmanager
+def _working_directory(path: Path) -> Iterator[None]:
+    previous = os.getcwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(previous)

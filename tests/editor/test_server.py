@@ -1,0 +1,311 @@
+"""`migcheck server` spoken to as an editor does: a real LSP session over the server process's stdio,
+with Content-Length framing, and a timeout on every wait so a hung server fails instead of hanging CI."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("pygls", reason="the language server needs the lsp extra")
+
+TIMEOUT = 20.0  # seconds per response
+CSCFG_NS = "http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration"
+ACL = f"""\
+<ServiceConfiguration serviceName="shop" xmlns="{CSCFG_NS}">
+  <Role name="Web"><Instances count="2"/></Role>
+  <NetworkConfiguration>
+    <AccessControls>
+      <AccessControl name="office">
+        <Rule order="100" action="permit" remoteSubnet="203.0.113.0/24" description="office"/>
+      </AccessControl>
+    </AccessControls>
+    <EndpointAcls>
+      <EndpointAcl role="Web" endPoint="HttpsIn"
+                   accessControl="office"/>
+    </EndpointAcls>
+  </NetworkConfiguration>
+</ServiceConfiguration>
+"""
+NO_ACL = f"""\
+<ServiceConfiguration serviceName="shop" xmlns="{CSCFG_NS}">
+  <Role name="Web"><Instances count="2"/></Role>
+</ServiceConfiguration>
+"""
+CSDEF = """\
+<ServiceDefinition name="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
+  <WebRole name="Web" vmsize="Small"/>
+</ServiceDefinition>
+"""
+
+
+class LspClient:
+    """Just enough of an LSP client: requests with ids, notifications, and a reader thread that queues
+    whatever the server sends."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "migcheck", "server"],
+            cwd=cwd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.notifications: list[dict[str, Any]] = []
+        self._next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        stream = self.process.stdout
+        assert stream is not None
+        while True:
+            headers = {}
+            while (line := stream.readline().decode("ascii").strip()) != "":
+                name, _, value = line.partition(":")
+                headers[name.lower()] = value.strip()
+            if "content-length" not in headers:
+                return  # the server closed its output
+            self.messages.put(json.loads(stream.read(int(headers["content-length"]))))
+
+    def send(self, message: dict[str, Any]) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode()
+        assert self.process.stdin is not None
+        self.process.stdin.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+        self.process.stdin.flush()
+
+    def notify(self, method: str, params: dict[str, Any]) -> None:
+        self.send({"method": method, "params": params})
+
+    def request(self, method: str, params: dict[str, Any] | None) -> Any:
+        self._next_id += 1
+        self.send({"id": self._next_id, "method": method, "params": params})
+        reply = self._wait(lambda m: m.get("id") == self._next_id and "method" not in m)
+        assert "error" not in reply, reply["error"]
+        return reply["result"]
+
+    def diagnostics(self, uri: str) -> list[dict[str, Any]]:
+        """The next diagnostics published for `uri`."""
+        message = self._wait(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+        )
+        return message["params"]["diagnostics"]
+
+    def _wait(self, wanted) -> dict[str, Any]:
+        while True:
+            try:
+                message = self.messages.get(timeout=TIMEOUT)
+            except queue.Empty:
+                pytest.fail(f"no answer from the server within {TIMEOUT} s; stderr: {self._stderr()}")
+            if "id" in message and "method" in message:  # a request from the server (e.g. registration)
+                self.send({"id": message["id"], "result": None})
+            if wanted(message):
+                return message
+            self.notifications.append(message)
+
+    def _stderr(self) -> str:
+        self.process.kill()
+        assert self.process.stderr is not None
+        return self.process.stderr.read().decode(errors="replace")[-2000:]
+
+    def close(self) -> int:
+        if self.process.poll() is None:
+            self.request("shutdown", None)
+            self.notify("exit", {})
+        try:
+            return self.process.wait(timeout=TIMEOUT)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A project with the cloud service's definition on disk beside the configuration being edited."""
+    (tmp_path / "pyproject.toml").write_text("[tool.migcheck]\n")
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "ServiceDefinition.csdef").write_text(CSDEF)
+    (tmp_path / "shop" / "ServiceConfiguration.Cloud.cscfg").write_text(NO_ACL)
+    return tmp_path
+
+
+@pytest.fixture
+def client(workspace: Path):
+    # Started outside the project: the server must find it from the workspace folder, not from its cwd.
+    lsp = LspClient(workspace.parent)
+    lsp.request(
+        "initialize",
+        {
+            "processId": os.getpid(),
+            "rootUri": workspace.as_uri(),
+            "workspaceFolders": [{"uri": workspace.as_uri(), "name": "shop"}],
+            "capabilities": {
+                "textDocument": {"hover": {"contentFormat": ["markdown", "plaintext"]}},
+            },
+        },
+    )
+    lsp.notify("initialized", {})
+    yield lsp
+    lsp.close()
+
+
+def open_document(client: LspClient, uri: str, text: str) -> list[dict[str, Any]]:
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "xml", "version": 1, "text": text}},
+    )
+    return client.diagnostics(uri)
+
+
+def test_initialize_announces_what_the_server_does(workspace: Path):
+    lsp = LspClient(workspace)
+    try:
+        result = lsp.request(
+            "initialize", {"processId": None, "rootUri": workspace.as_uri(), "capabilities": {}}
+        )
+        capabilities = result["capabilities"]
+        assert result["serverInfo"]["name"] == "migcheck"
+        assert capabilities["hoverProvider"]
+        assert capabilities["codeActionProvider"]["codeActionKinds"] == ["quickfix"]
+        assert capabilities["textDocumentSync"]["change"] == 2  # incremental
+    finally:
+        assert lsp.close() == 0
+
+
+def test_a_session_with_diagnostics_a_code_action_and_hover(client: LspClient, workspace: Path):
+    uri = (workspace / "shop" / "ServiceConfiguration.Cloud.cscfg").as_uri()
+
+    # Opened with an endpoint ACL the saved file does not have: the buffer is what is linted.
+    diagnostics = open_document(client, uri, ACL)
+    assert [d["code"] for d in diagnostics] == ["MIG201"]
+    acl = diagnostics[0]
+    assert acl["source"] == "migcheck"
+    assert acl["severity"] == 1  # Error
+    assert "access control list 'office'" in acl["message"]
+    # From the `<` of <EndpointAcl (line 10, column 7) to the end of its two-line start tag.
+    assert acl["range"] == {
+        "start": {"line": 9, "character": 6},
+        "end": {"line": 10, "character": 43},
+    }
+
+    # Quick fix: the suppression comment on its own line before the element, indented like it.
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": acl["range"], "context": {"diagnostics": [acl]}},
+    )
+    assert [a["kind"] for a in actions] == ["quickfix"]
+    assert actions[0]["diagnostics"] == [acl]
+    assert actions[0]["edit"]["changes"] == {
+        uri: [
+            {
+                "range": {"start": {"line": 9, "character": 0}, "end": {"line": 9, "character": 0}},
+                "newText": "      <!-- migcheck: ignore[MIG201] reason -->\n",
+            }
+        ]
+    }
+
+    # Hover over the diagnostic: the rule's documentation, as `migcheck rule MIG201` prints it.
+    hover = client.request(
+        "textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 9, "character": 10}}
+    )
+    assert hover["contents"]["kind"] == "markdown"
+    assert hover["contents"]["value"].startswith("## MIG201 endpoint-acl")
+    assert "### What it finds" in hover["contents"]["value"]
+    assert (
+        client.request(
+            "textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}}
+        )
+        is None
+    )
+
+    # An edit that removes the ACL clears the diagnostics.
+    client.notify(
+        "textDocument/didChange",
+        {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [
+                {
+                    "range": {"start": {"line": 2, "character": 0}, "end": {"line": 13, "character": 0}},
+                    "text": "",
+                }
+            ],
+        },
+    )
+    assert client.diagnostics(uri) == []
+
+
+def test_applying_the_quick_fix_silences_the_finding(client: LspClient, workspace: Path):
+    uri = (workspace / "shop" / "ServiceConfiguration.Cloud.cscfg").as_uri()
+    acl = open_document(client, uri, ACL)[0]
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": acl["range"], "context": {"diagnostics": [acl]}},
+    )
+    edit = actions[0]["edit"]["changes"][uri][0]
+    client.notify(
+        "textDocument/didChange",
+        {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": edit["range"], "text": edit["newText"]}],
+        },
+    )
+    assert client.diagnostics(uri) == []
+
+
+def test_cross_file_findings_come_from_the_project_on_disk(client: LspClient, workspace: Path):
+    # The csdef on disk defines role Web only: a role Api in the buffer points at nothing.
+    uri = (workspace / "shop" / "ServiceConfiguration.Cloud.cscfg").as_uri()
+    diagnostics = open_document(client, uri, NO_ACL.replace('"Web"', '"Api"'))
+    assert [(d["code"], d["severity"]) for d in diagnostics] == [("MIG003", 2)]  # Warning
+    assert "'Api'" in diagnostics[0]["message"]
+
+    # Saving a file elsewhere re-lints what is open: the csdef now defines Api.
+    (workspace / "shop" / "ServiceDefinition.csdef").write_text(CSDEF.replace('"Web"', '"Api"'))
+    csdef_uri = (workspace / "shop" / "ServiceDefinition.csdef").as_uri()
+    client.notify("textDocument/didSave", {"textDocument": {"uri": csdef_uri}})
+    assert client.diagnostics(uri) == []
+
+
+def test_closing_a_document_clears_its_diagnostics(client: LspClient, workspace: Path):
+    uri = (workspace / "shop" / "ServiceConfiguration.Cloud.cscfg").as_uri()
+    assert open_document(client, uri, ACL)
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert client.diagnostics(uri) == []
+
+
+def test_ranges_are_in_utf16_code_units(client: LspClient, workspace: Path):
+    # 😋 is one code point but two UTF-16 units, the LSP default: the element starts at unit 17, not 16.
+    text = ACL.replace('      <EndpointAcl role="Web"', '      <!-- 😋 --><EndpointAcl role="Web"')
+    uri = (workspace / "shop" / "ServiceConfiguration.Cloud.cscfg").as_uri()
+    (diagnostic,) = open_document(client, uri, text)
+    assert diagnostic["range"]["start"] == {"line": 9, "character": 17}
+
+    # Not first on its line: the suppression comment goes right before its `<`, where it still applies.
+    actions = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic]},
+        },
+    )
+    (edit,) = actions[0]["edit"]["changes"][uri]
+    assert edit == {
+        "range": {"start": {"line": 9, "character": 17}, "end": {"line": 9, "character": 17}},
+        "newText": "<!-- migcheck: ignore[MIG201] reason -->",
+    }
+    client.notify(
+        "textDocument/didChange",
+        {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": edit["range"], "text": edit["newText"]}],
+        },
+    )
+    assert client.diagnostics(uri) == []

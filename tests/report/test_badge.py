@@ -1,0 +1,56 @@
+"""`migcheck badge`: an SVG badge and a shields.io endpoint JSON with the estate's migration status."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+from report_support import findings
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def badge_text(svg: str) -> tuple[list[str], list[str]]:
+    """The texts and the fill colours of a badge, after checking that it is well-formed XML."""
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    fills = [r.get("fill") for r in root.iter(f"{SVG}rect")]
+    return texts, fills
+
+
+def test_blockers_are_red(contoso, run):
+    errors = sum(f["severity"] == "error" for f in findings(run, "examples/contoso"))
+    code, out, _ = run("badge", "examples/contoso")
+    texts, fills = badge_text(out)
+    assert code == 0
+    assert texts[-1] == f"{errors} blockers"
+    assert "#e05d44" in fills
+    assert "http" not in out.replace("http://www.w3.org/2000/svg", "")  # nothing fetched from elsewhere
+
+
+def test_warnings_only_are_amber(contoso, run):
+    (contoso / "migcheck.toml").write_text('select = ["MIG201"]\n[severity]\nMIG201 = "warning"\n')
+    acls = sum(f["code"] == "MIG201" for f in findings(run, "examples/contoso"))
+    texts, fills = badge_text(run("badge", "examples/contoso")[1])
+    assert texts[-1] == f"{acls} warnings"
+    assert "#dfb317" in fills
+
+
+def test_ready_is_green_and_written_to_a_file(contoso, run):
+    code, out, _ = run("badge", "examples/ready", "--output", "public/migration.svg")
+    assert (code, out) == (0, "")
+    texts, fills = badge_text((contoso / "public" / "migration.svg").read_text(encoding="utf-8"))
+    assert texts == ["migration", "migration", "ready", "ready"]
+    assert "#4c1" in fills
+
+
+def test_shields_endpoint_json(contoso, run):
+    assert json.loads(run("badge", "examples/ready", "--format", "shields")[1]) == {
+        "schemaVersion": 1,
+        "label": "migration",
+        "message": "ready",
+        "color": "brightgreen",
+    }
+    one = json.loads(run("badge", "examples/contoso", "--select", "MIG202", "--format", "shields")[1])
+    assert one["color"] == "red" and one["message"].endswith(" blockers")

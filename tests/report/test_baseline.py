@@ -1,0 +1,137 @@
+"""Baselines and `--no-inline-suppressions`: report only what is new, count what is known."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from report_support import CSCFG, edit, findings
+
+from migcheck.baseline import Baseline, dumps, key
+from migcheck.model import Finding, Mark, Severity
+
+NEW_ACL = '      <EndpointAcl role="OrderProcessor" endPoint="Internal" accessControl="office-only" />\n'
+
+
+@pytest.fixture
+def baselined(contoso, run):
+    """examples/contoso with a baseline of everything it reports today."""
+    code, out, _ = run("check", "examples/contoso", "--write-baseline", "migcheck-baseline.json")
+    assert code == 0
+    assert out.startswith("Wrote ") and "migcheck-baseline.json" in out
+    return len(findings(run, "examples/contoso"))
+
+
+def test_baseline_file_is_versioned_sorted_and_line_free(baselined, contoso):
+    data = json.loads((contoso / "migcheck-baseline.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    entries = data["findings"]
+    assert len(entries) == baselined
+    assert entries == sorted(
+        entries,
+        key=lambda e: (e["path"], e["code"], e["resource"]["type"], e["resource"]["name"], e["message"]),
+    )
+    assert not any("line" in e or "column" in e for e in entries)
+    assert {"path", "code", "name", "resource", "message"} == set(entries[0])
+
+
+def test_a_baselined_estate_passes_and_counts_what_is_known(baselined, run):
+    code, out, _ = run("check", "examples/contoso", "--baseline", "migcheck-baseline.json")
+    assert code == 0
+    assert out == f"All clear: no new findings in 8 files ({baselined} known from baseline).\n"
+
+
+def test_an_unrelated_edit_keeps_the_baseline_valid(baselined, run):
+    lines_before = [f["line"] for f in findings(run, "examples/contoso") if f["path"] == CSCFG]
+    # Lines and elements added above every finding in the file.
+    edit(
+        CSCFG,
+        '  <Role name="Storefront">\n',
+        '  <!-- blue/green\n       switch -->\n  <Role name="Storefront">\n'
+        '    <Setting name="unrelated" value="1" />\n',
+    )
+    lines_after = [f["line"] for f in findings(run, "examples/contoso") if f["path"] == CSCFG]
+    assert lines_after == [line + 3 for line in lines_before]
+    code, out, _ = run("check", "examples/contoso", "--baseline", "migcheck-baseline.json")
+    assert code == 0
+    assert f"({baselined} known from baseline)" in out
+
+
+def test_a_new_finding_of_the_same_rule_is_reported(baselined, run):
+    edit(CSCFG, "    </EndpointAcls>", NEW_ACL + "    </EndpointAcls>")
+    code, out, _ = run(
+        "check", "examples/contoso", "--baseline", "migcheck-baseline.json", "--format", "concise"
+    )
+    assert code == 1
+    (reported,) = out.splitlines()[:-1]
+    assert reported.startswith(f"{CSCFG}:56:7: MIG201 [error] endpoint 'Internal' of role 'OrderProcessor'")
+    assert out.splitlines()[-1] == f"Found 1 finding in 8 files: 1 error ({baselined} known from baseline)."
+
+
+def test_known_findings_are_skipped_cases_in_junit(baselined, run):
+    out = run("check", "examples/contoso", "--baseline", "migcheck-baseline.json", "--format", "junit")[1]
+    assert 'failures="0"' in out
+    assert 'known from baseline" />' in out
+
+
+def test_writing_the_same_findings_twice_gives_the_same_file(baselined, contoso, run):
+    first = (contoso / "migcheck-baseline.json").read_bytes()
+    run("check", "examples/contoso", "--write-baseline", "again.json")
+    assert (contoso / "again.json").read_bytes() == first
+
+
+def test_identical_keys_are_counted():
+    def acl(line: int) -> Finding:
+        mark = Mark("net.netcfg", line, "AddressPrefix")
+        return Finding(
+            "MIG304",
+            "invalid-address-prefix",
+            Severity.ERROR,
+            "bad",
+            "",
+            mark,
+            "AddressPrefix",
+            "10.0.0.00/24",
+        )
+
+    baseline = Baseline({key(acl(3)): 2})
+    new, known = baseline.split([acl(3), acl(9), acl(12)])
+    assert (known, new) == ([acl(3), acl(9)], [acl(12)])
+    assert json.loads(dumps([acl(3), acl(9)]))["findings"][0]["resource"] == {
+        "type": "AddressPrefix",
+        "name": "10.0.0.00/24",
+    }
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read baseline bad.json"),
+        ("{not json", "baseline bad.json is not valid JSON"),
+        ('{"version": 7, "findings": []}', "has version 7; this migcheck reads version 1"),
+        ('{"version": 1}', "has no `findings` list"),
+        ('{"version": 1, "findings": [{"path": "a.xml", "code": "MIG201"}]}', "finding #1 needs string"),
+    ],
+)
+def test_a_bad_baseline_is_exit_2(contoso, run, content, message):
+    if content is not None:
+        (contoso / "bad.json").write_text(content)
+    code, out, err = run("check", "examples/contoso", "--baseline", "bad.json")
+    assert code == 2
+    assert out == ""
+    assert message in err
+
+
+def test_no_inline_suppressions_reports_what_comments_silence(contoso, run):
+    edit(
+        CSCFG,
+        '      <EndpointAcl role="Storefront" endpoint="HttpIn"',
+        "      <!-- migcheck: ignore[MIG201] removed by the cut-over runbook -->\n"
+        '      <EndpointAcl role="Storefront" endpoint="HttpIn"',
+    )
+    honoured = findings(run, "examples/contoso")
+    ignored = findings(run, "examples/contoso", "--no-inline-suppressions")
+    (extra,) = [f for f in ignored if f not in honoured]
+    assert (extra["path"], extra["line"], extra["code"]) == (CSCFG, 56, "MIG201")
+    assert "(1 suppressed)" in run("check", "examples/contoso")[1]
+    assert "suppressed" not in run("check", "examples/contoso", "--no-inline-suppressions")[1]

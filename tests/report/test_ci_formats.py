@@ -1,0 +1,120 @@
+"""`--format github`, `gitlab` and `junit`, and `--output-file`: real output over examples/contoso."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+from report_support import CSCFG, edit, findings
+
+from migcheck.model import Finding, Location, Mark, Severity
+from migcheck.report.github import annotation
+
+
+def test_github_annotation_line(contoso, run):
+    code, out, _ = run("check", "examples/contoso", "--format", "github")
+    assert code == 1
+    assert (
+        "::error file=examples/contoso/vms/sql-tier/contoso-sql01.xml,line=24,col=11,"
+        "title=MIG201 endpoint-acl::endpoint 'RemoteDesktop' of VM 'contoso-sql01' has an access control "
+        "list (2 rules)\n"
+    ) in out
+    lines = out.splitlines()
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines[:-1])
+    assert lines[-1].startswith("Found ")
+
+
+def test_github_escapes_data_and_properties():
+    finding = Finding(
+        code="MIG105",
+        name="vm-outside-vnet",
+        severity=Severity.WARNING,
+        message="50% of VMs\nrestart",
+        fix="",
+        mark=Mark("odd,dir/a:b.xml", 3),
+        resource_type="Role",
+        resource_name="vm",
+        location=Location("odd,dir/a:b.xml", 3, 5),
+    )
+    assert annotation(finding, None) == (
+        "::warning file=odd%2Cdir/a%3Ab.xml,line=3,col=5,title=MIG105 vm-outside-vnet::50%25 of VMs%0Arestart"
+    )
+
+
+def test_gitlab_code_quality_shape(contoso, run):
+    code, out, _ = run("check", "examples/contoso", "--format", "gitlab")
+    issues = json.loads(out)
+    assert code == 1
+    assert len(issues) == len(findings(run, "examples/contoso"))
+    for issue in issues:
+        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["severity"] in {"blocker", "major", "info"}
+        assert re.fullmatch(r"[0-9a-f]{32}", issue["fingerprint"])
+        assert set(issue["location"]) == {"path", "lines"} and isinstance(
+            issue["location"]["lines"]["begin"], int
+        )
+    acl = next(i for i in issues if "contoso-sql01" in i["description"] and i["check_name"] == "MIG201")
+    assert acl["severity"] == "blocker"
+    assert acl["description"].startswith("MIG201 endpoint-acl: endpoint 'RemoteDesktop'")
+    assert acl["location"] == {
+        "path": "examples/contoso/vms/sql-tier/contoso-sql01.xml",
+        "lines": {"begin": 24},
+    }
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+
+
+def test_gitlab_fingerprints_survive_an_edit_above(contoso, run):
+    before = {i["fingerprint"] for i in json.loads(run("check", "examples/contoso", "--format", "gitlab")[1])}
+    edit(CSCFG, '  <Role name="Storefront">', '  <!-- moved -->\n\n  <Role name="Storefront">')
+    after = {i["fingerprint"] for i in json.loads(run("check", "examples/contoso", "--format", "gitlab")[1])}
+    assert before == after
+
+
+def test_junit_is_xml_with_a_case_per_file_and_rule(contoso, run):
+    code, out, _ = run("check", "examples/contoso", "--format", "junit")
+    root = ET.fromstring(out.encode("utf-8"))
+    assert code == 1
+    assert root.tag == "testsuites"
+    (suite,) = root
+    cases = suite.findall("testcase")
+    assert int(suite.get("tests")) == len(cases) > 0
+    failed = [c for c in cases if c.find("failure") is not None]
+    assert int(suite.get("failures")) == len(failed)
+    acl = next(c for c in cases if c.get("classname") == CSCFG and c.get("name") == "MIG201 endpoint-acl")
+    failure = acl.find("failure")
+    assert failure.get("type") == "error"
+    assert failure.get("message").endswith("(and 1 more)")
+    assert f"{CSCFG}:52:7: MIG201 [error]" in failure.text and f"{CSCFG}:55:7: MIG201" in failure.text
+    # A rule that found nothing in a file it inspects is a passing case.
+    assert any(c.get("classname") == CSCFG and len(c) == 0 for c in cases)
+
+
+def test_junit_stays_valid_xml_with_control_characters_in_a_file(contoso, run):
+    (contoso / "broken.cscfg").write_bytes(b"<ServiceConfiguration>\x01\x02</Service")
+    out = run("check", "broken.cscfg", "--format", "junit")[1]
+    case = ET.fromstring(out.encode("utf-8")).find(".//testcase[@name='MIG001 xml-syntax-error']")
+    assert case.find("failure") is not None
+
+
+def test_output_file_gets_the_report_and_stdout_the_summary(contoso, run):
+    code, out, _ = run(
+        "check", "examples/contoso", "--format", "sarif", "--output-file", "reports/migcheck.sarif"
+    )
+    assert code == 1
+    assert out.startswith("Found ") and out.count("\n") == 1
+    log = json.loads((contoso / "reports" / "migcheck.sarif").read_text(encoding="utf-8"))
+    assert log["version"] == "2.1.0"
+
+
+def test_output_file_that_cannot_be_written_is_exit_2(contoso, run):
+    (contoso / "taken").write_text("a file, not a folder")
+    code, _, err = run("check", "examples/contoso", "--output-file", "taken/report.txt")
+    assert code == 2
+    assert "cannot write taken/report.txt" in err
+
+
+def test_unknown_format_lists_the_new_ones(contoso, run):
+    code, _, err = run("check", "--format", "checkstyle")
+    assert code == 2
+    assert "sarif, github, gitlab, junit" in err

@@ -1,0 +1,318 @@
+"""Readiness by migration scope: which item each finding counts against, and Validate's verdict."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from migcheck.config import Config
+from migcheck.engine import LintResult, lint
+from migcheck.model import Finding, Severity
+from migcheck.plugins import load_rules
+from migcheck.readiness import (
+    FILES,
+    IN_VNET,
+    NETWORK_NOT_STATED,
+    NO_VNET,
+    SCOPES,
+    STORAGE,
+    UNATTACHED,
+    ScopeItem,
+    readiness,
+)
+from migcheck.report import render
+from migcheck.report.text import READINESS_ITEMS_SHOWN
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+REST = 'xmlns="http://schemas.microsoft.com/windowsazure"'
+NETCFG = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="prod" Location="West Europe">
+        <Subnets><Subnet name="FrontEnd"><AddressPrefix>10.0.0.0/24</AddressPrefix></Subnet></Subnets>
+      </VirtualNetworkSite>
+      <VirtualNetworkSite name="spare" Location="West Europe">
+        <Subnets><Subnet name="A"><AddressPrefix>10.1.0.0/24</AddressPrefix></Subnet></Subnets>
+        <Gateway/>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
+
+def deployment(name: str, vnet: str = "", media_link: str = "", reserved_ip: str = "") -> str:
+    """A REST deployment of one VM; in `vnet` (subnet FrontEnd) when given."""
+    disk = f"<OSVirtualHardDisk><DiskName>{name}-os</DiskName><MediaLink>{media_link}</MediaLink></OSVirtualHardDisk>"
+    return f"""\
+<Deployment {REST}>
+  <Name>{name}</Name>
+  <RoleList>
+    <Role>
+      <RoleName>{name}01</RoleName>
+      <RoleType>PersistentVMRole</RoleType>
+      <ConfigurationSets><ConfigurationSet>
+        <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+        <SubnetNames><SubnetName>FrontEnd</SubnetName></SubnetNames>
+      </ConfigurationSet></ConfigurationSets>
+      {disk if media_link else ""}
+    </Role>
+  </RoleList>
+  {f"<VirtualNetworkName>{vnet}</VirtualNetworkName>" if vnet else ""}
+  {f"<ReservedIPName>{reserved_ip}</ReservedIPName>" if reserved_ip else ""}
+</Deployment>
+"""
+
+
+@pytest.fixture
+def estate(tmp_path, monkeypatch):
+    """Lint files written under a temporary folder. Only MIG001 runs unless `select` says otherwise: the
+    tests give each estate the findings they need, so the verdicts do not depend on the catalogue."""
+    monkeypatch.chdir(tmp_path)
+
+    def run(files: dict[str, str], select: tuple[str, ...] = ("MIG001",)) -> LintResult:
+        for path, text in files.items():
+            (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / path).write_text(textwrap.dedent(text))
+        return lint(["."], Config(select=select), load_rules(entry_points=False))
+
+    return run
+
+
+def finding(resource: Any, severity: Severity = Severity.ERROR, code: str = "MIG999") -> Finding:
+    """A finding about `resource`, as a rule would report it."""
+    return Finding(code, "test", severity, "msg", "", resource.mark, resource.kind, resource.name)
+
+
+def with_findings(result: LintResult, *findings: Finding) -> LintResult:
+    return dataclasses.replace(result, findings=list(findings))
+
+
+def items(result: LintResult, scope: str) -> dict[str, ScopeItem]:
+    summary = {s.scope: s for s in readiness(result)}
+    return {item.name: item for item in summary[scope].items}
+
+
+# --- one scope at a time ------------------------------------------------------------------------------
+
+
+def test_every_scope_is_listed_in_order(estate):
+    assert [s.scope for s in readiness(estate({"empty.netcfg": NETCFG}))] == list(SCOPES)
+
+
+def test_vm_outside_a_vnet_is_validated_with_its_cloud_service(estate):
+    result = estate({"jump.xml": deployment("jump")})
+    vm = result.estate.cloud_services[0].vms[0]
+    item = items(result, NO_VNET)["jump"]
+    assert (item.type, dict(item.migrates)) == ("CloudService", {"vms": ["jump01"], "roles": []})
+    assert str(item.verdict) == "Validation passed"
+    warned = items(with_findings(result, finding(vm, Severity.WARNING)), NO_VNET)["jump"]
+    assert str(warned.verdict) == "Validation passed with warnings"
+    both = with_findings(result, finding(vm, Severity.WARNING), finding(vm.subnets[0]))
+    assert str(items(both, NO_VNET)["jump"].verdict) == "Validation failed"
+    assert items(both, IN_VNET) == {}
+
+
+def test_info_does_not_change_the_verdict(estate):
+    result = estate({"jump.xml": deployment("jump")})
+    vm = result.estate.cloud_services[0].vms[0]
+    item = items(with_findings(result, finding(vm, Severity.INFO)), NO_VNET)["jump"]
+    assert (str(item.verdict), item.count(Severity.INFO)) == ("Validation passed", 1)
+
+
+def test_vnet_item_holds_its_elements_and_the_findings_of_its_members(estate):
+    result = estate(
+        {"network/NetworkConfig.netcfg": NETCFG, "rest/jump.xml": deployment("jump", vnet="PROD")}
+    )
+    vm = result.estate.cloud_services[0].vms[0]
+    spare = result.estate.virtual_network("spare")
+    result = with_findings(result, finding(vm.subnets[0]), finding(spare.subnets[0], Severity.WARNING))
+    vnets = items(result, IN_VNET)
+    assert list(vnets) == ["prod", "spare"]
+    assert dict(vnets["prod"].migrates) == {
+        "defined": True,
+        "subnets": ["FrontEnd"],
+        "gateway": False,
+        "cloud_services": [{"name": "jump", "vms": ["jump01"], "roles": []}],
+    }
+    assert str(vnets["prod"].verdict) == "Validation failed"
+    assert vnets["spare"].migrates["gateway"] is True
+    assert str(vnets["spare"].verdict) == "Validation passed with warnings"
+    assert items(result, NO_VNET) == {} and items(result, FILES) == {}
+
+
+def test_a_vnet_named_but_not_defined_is_still_a_scope_item(estate):
+    result = estate({"rest/jump.xml": deployment("jump", vnet="elsewhere")})
+    vnet = items(result, IN_VNET)["elsewhere"]
+    assert vnet.migrates["defined"] is False
+    assert vnet.migrates["cloud_services"] == [{"name": "jump", "vms": ["jump01"], "roles": []}]
+
+
+def test_export_azurevm_files_do_not_say_which_vnet(estate):
+    vm = "<PersistentVM><RoleName>{}</RoleName></PersistentVM>"
+    result = estate({"sql/a.xml": vm.format("sql01"), "sql/b.xml": vm.format("sql02")})
+    assert dict(items(result, NETWORK_NOT_STATED)["sql"].migrates) == {"vms": ["sql01", "sql02"], "roles": []}
+    assert items(result, NO_VNET) == {} and items(result, IN_VNET) == {}
+
+
+def test_a_disk_counts_against_its_vnet_and_its_storage_account(estate):
+    link = "https://contosostd.blob.core.windows.net/vhds/archive/jump-os.vhd"
+    result = estate({"net.netcfg": NETCFG, "jump.xml": deployment("jump", vnet="prod", media_link=link)})
+    disk = result.estate.cloud_services[0].vms[0].disks[0]
+    result = with_findings(result, finding(disk))
+    account = items(result, STORAGE)["contosostd"]
+    assert (account.type, dict(account.migrates)) == ("StorageAccount", {"disks": ["jump-os"], "images": []})
+    assert str(account.verdict) == "Validation failed"
+    assert str(items(result, IN_VNET)["prod"].verdict) == "Validation failed"
+
+
+def test_disks_and_images_listed_on_their_own_name_their_account(estate):
+    result = estate(
+        {
+            "disks.xml": f"""\
+            <Disks {REST}><Disk><Name>old</Name>
+              <MediaLink>https://ArchiveSA.blob.core.windows.net/vhds/old.vhd</MediaLink></Disk></Disks>""",
+            "images.xml": f"""\
+            <Images {REST}><OSImage><Name>base</Name>
+              <MediaLink>https://archivesa.blob.core.windows.net/images/base.vhd</MediaLink></OSImage></Images>""",
+        }
+    )
+    assert dict(items(result, STORAGE)["archivesa"].migrates) == {"disks": ["old"], "images": ["base"]}
+
+
+def test_reserved_ips_in_use_migrate_with_their_service(estate):
+    result = estate(
+        {
+            "ips.xml": f"""\
+            <ReservedIPs {REST}>
+              <ReservedIP><Name>web-ip</Name><Address>203.0.113.4</Address></ReservedIP>
+              <ReservedIP><Name>spare-ip</Name><Address>203.0.113.5</Address></ReservedIP>
+              <ReservedIP><Name>other-ip</Name><ServiceName>other</ServiceName></ReservedIP>
+            </ReservedIPs>""",
+            "nsg.xml": f"<NetworkSecurityGroups {REST}><NetworkSecurityGroup><Name>fe-nsg</Name>"
+            "</NetworkSecurityGroup></NetworkSecurityGroups>",
+            "rt.xml": f"<RouteTable {REST}><Name>fe-routes</Name></RouteTable>",
+            "web.xml": deployment("web", reserved_ip="WEB-IP"),
+        }
+    )
+    used, spare = result.estate.reserved_ips[:2]
+    result = with_findings(result, finding(used), finding(spare, Severity.WARNING))
+    unattached = items(result, UNATTACHED)
+    assert {n: i.type for n, i in unattached.items()} == {
+        "fe-nsg": "NetworkSecurityGroup",
+        "fe-routes": "RouteTable",
+        "spare-ip": "ReservedIP",
+    }
+    assert unattached["spare-ip"].migrates == {"address": "203.0.113.5"}
+    assert str(unattached["spare-ip"].verdict) == "Validation passed with warnings"
+    assert str(items(result, NO_VNET)["web"].verdict) == "Validation failed"
+
+
+def test_a_file_that_yields_nothing_is_listed_under_files(estate):
+    result = estate({"jump.xml": deployment("jump"), "broken.cscfg": "<ServiceConfiguration>"})
+    assert [f.code for f in result.findings] == ["MIG001"]
+    broken = items(result, FILES)["broken.cscfg"]
+    assert (broken.type, str(broken.verdict), broken.count(Severity.ERROR)) == (
+        "File",
+        "Validation failed",
+        1,
+    )
+    assert str(items(result, NO_VNET)["jump"].verdict) == "Validation passed"
+
+
+def test_an_unmodelled_element_counts_against_the_one_item_owning_its_file(estate):
+    result = estate({"jump.xml": deployment("jump")})
+    vm = result.estate.cloud_services[0].vms[0]
+    elsewhere = dataclasses.replace(finding(vm), mark=dataclasses.replace(vm.mark, line=999, tag="Unknown"))
+    result = with_findings(result, elsewhere)
+    assert items(result, NO_VNET)["jump"].findings == (elsewhere,)
+    assert items(result, FILES) == {}
+
+
+# --- the example estates ------------------------------------------------------------------------------
+
+
+def lint_example(name: str, monkeypatch) -> LintResult:
+    monkeypatch.chdir(EXAMPLES.parent)
+    return lint([f"examples/{name}"], Config(), load_rules(entry_points=False))
+
+
+def test_contoso_fails_where_its_errors_are(monkeypatch):
+    result = lint_example("contoso", monkeypatch)
+    vnets = items(result, IN_VNET)
+    assert set(vnets) == {"contoso-prod-vnet", "contoso-legacy-vnet", "contoso-er-vnet", "contoso-web-vnet"}
+    assert [s["name"] for s in vnets["contoso-prod-vnet"].migrates["cloud_services"]] == ["contoso-jump"]
+    assert [s["name"] for s in vnets["contoso-web-vnet"].migrates["cloud_services"]] == ["contoso-webshop"]
+    for name in ("contoso-prod-vnet", "contoso-web-vnet"):  # endpoint ACLs, web/worker roles, subnets
+        assert str(vnets[name].verdict) == "Validation failed"
+    assert str(items(result, NETWORK_NOT_STATED)["sql-tier"].verdict) == "Validation failed"
+    every = [item for s in readiness(result) for item in s.items]
+    for item in every:
+        expected = "Validation failed" if item.count(Severity.ERROR) else None
+        assert expected is None or str(item.verdict) == expected
+    attached = {id(f) for item in every if item.type != "File" for f in item.findings}
+    assert all(id(f) in attached for f in result.findings), "every contoso finding belongs to a scope"
+
+
+def test_ready_passes_everywhere(monkeypatch):
+    result = lint_example("ready", monkeypatch)
+    every = [(s.scope, item.name, str(item.verdict)) for s in readiness(result) for item in s.items]
+    assert every == [
+        (IN_VNET, "northwind-app-vnet", "Validation passed"),
+        (NETWORK_NOT_STATED, "app-vms", "Validation passed"),
+        (STORAGE, "northwindwebstd", "Validation passed"),
+    ]
+
+
+# --- formats ------------------------------------------------------------------------------------------
+
+
+def test_report_json_has_findings_and_scopes(monkeypatch):
+    result = lint_example("contoso", monkeypatch)
+    report = json.loads(render(result, "report-json"))
+    assert set(report) == {"version", "findings", "suppressed", "scopes"}
+    assert report["version"] == 1
+    assert report["findings"] == json.loads(render(result, "json"))
+    assert report["suppressed"] == len(result.suppressed)
+    assert [s["scope"] for s in report["scopes"]] == list(SCOPES)
+    for item in (i for s in report["scopes"] for i in s["items"]):
+        keys = {"name", "type", "migrates", "verdict", "errors", "warnings", "info", "findings"}
+        assert set(item) == keys
+        codes = [report["findings"][i]["severity"] for i in item["findings"]]
+        assert (item["errors"], item["warnings"], item["info"]) == tuple(
+            codes.count(s) for s in ("error", "warning", "info")
+        )
+
+
+def test_json_format_stays_the_findings_array(monkeypatch):
+    assert isinstance(json.loads(render(lint_example("contoso", monkeypatch), "json")), list)
+
+
+def test_text_report_prints_readiness_before_the_summary_line(monkeypatch):
+    out = render(lint_example("contoso", monkeypatch), "text")
+    block = out[out.index("Readiness by migration scope:") :].splitlines()
+    assert block[1] == "  VMs in a virtual network"
+    assert block[2].startswith(
+        "    contoso-prod-vnet (4 subnets, gateway; cloud services: contoso-jump (2 VMs))"
+    )
+    assert "  Validation failed: " in block[2]
+    assert block[-1].startswith("Found ")
+    assert "Readiness" not in render(lint_example("contoso", monkeypatch), "concise")
+
+
+def test_text_readiness_is_capped_per_scope(estate):
+    files = {f"svc{i:02}/d.xml": deployment(f"svc{i:02}") for i in range(READINESS_ITEMS_SHOWN + 3)}
+    result = estate(files)
+    vm = next(s for s in result.estate.cloud_services if s.name == "svc10").vms[0]
+    out = render(with_findings(result, finding(vm)), "text")
+    lines = out.splitlines()
+    start = lines.index("  VMs not in a virtual network")
+    shown = lines[start + 1 : start + 1 + READINESS_ITEMS_SHOWN]
+    assert any(line.lstrip().startswith("svc10 (1 VM)") and "Validation failed" in line for line in shown)
+    assert lines[start + 1 + READINESS_ITEMS_SHOWN] == "    … and 3 more (3 passed)"

@@ -1,0 +1,116 @@
+"""Meta-tests over the rule catalogue: every rule is complete, the catalogue in DESIGN.md is implemented
+as written (codes and names are a public contract), and every row of the platform's tables of unsupported
+features and configurations is mapped in the coverage data."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from migcheck.coverage import COVERAGE, entry_for
+from migcheck.docs import ROOT, builtin_rules
+from migcheck.model import Severity
+
+SHARED = ROOT.parent / "shared"
+DESIGN = SHARED / "DESIGN.md"
+REFERENCE = SHARED / "reference"
+OVERVIEWS = (
+    "vm-migration-overview.include.2017.md",
+    "vm-migration-overview.include.2018.md",
+    "vm-migration-overview.2023.md",
+)
+RULES = builtin_rules()
+BY_CODE = {rule.code: rule for rule in RULES}
+ROW = re.compile(r"^\|(.+)\|\s*$")
+
+
+def table_rows(lines: list[str]) -> list[list[str]]:
+    """The body rows of the first Markdown table in `lines`, as lists of stripped cells."""
+    rows: list[list[str]] = []
+    for line in lines:
+        match = ROW.match(line.strip())
+        if match is None:
+            if rows:
+                break
+            continue
+        rows.append([c.strip() for c in match.group(1).split("|")])
+    return [r for r in rows[1:] if not all(set(c) <= set("-: ") for c in r)]  # drop header and rule line
+
+
+def design_catalogue() -> list[list[str]]:
+    if not DESIGN.exists():
+        pytest.skip(f"{DESIGN} is not here")
+    lines = DESIGN.read_text(encoding="utf-8").splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("### Catalogue")), None)
+    if start is None:
+        pytest.skip("DESIGN.md has no catalogue table")
+    return table_rows(lines[start:])
+
+
+def reference_rows() -> list[tuple[str, str]]:
+    """(file, configuration) for every row of every 'Unsupported features/configurations' table."""
+    found = []
+    for name in OVERVIEWS:
+        path = REFERENCE / name
+        if not path.exists():
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            if re.match(r"^#+\s*Unsupported (features|configurations)\s*$", line.strip()):
+                found += [(name, row[1]) for row in table_rows(lines[i + 1 :])]
+    if not found:
+        pytest.skip(f"no reference tables under {REFERENCE}")
+    return found
+
+
+def test_codes_and_names_are_unique():
+    for attr in ("code", "name"):
+        repeated = [v for v, n in Counter(getattr(r, attr) for r in RULES).items() if n > 1]
+        assert not repeated, f"{attr}s used by more than one rule: {repeated}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_is_complete(rule):
+    assert not rule.problems(), rule.problems()
+    for section in ("what", "why", "fix"):
+        assert getattr(rule.docs, section).strip(), f"{rule.code} has an empty `{section}` section"
+    assert rule.summary.strip() and "\n" not in rule.summary.strip(), "the summary is one line"
+    assert rule.source.strip(), f"{rule.code} does not say which reference row it comes from"
+    assert rule.invalid and all(e.expect for e in rule.invalid), "every invalid example says where it fires"
+    assert rule.valid and not any(e.expect for e in rule.valid), "at least one example must not trigger"
+
+
+def test_design_catalogue_is_implemented_as_written():
+    missing, different = [], []
+    for code, name, severity, *_ in design_catalogue():
+        rule = BY_CODE.get(code)
+        if rule is None:
+            missing.append(f"{code} {name}")
+        elif (rule.name, rule.severity) != (name, Severity.parse(severity)):
+            different.append(f"{code}: DESIGN says {name}/{severity}, rule is {rule.name}/{rule.severity}")
+    assert not missing, f"not implemented: {', '.join(missing)}"
+    assert not different, "; ".join(different)
+
+
+def test_every_rule_is_in_the_design_catalogue():
+    listed = {row[0] for row in design_catalogue()}
+    assert not set(BY_CODE) - listed, "rules missing from DESIGN.md's catalogue"
+
+
+def test_every_reference_row_is_mapped():
+    unmapped = [f"{name}: {row}" for name, row in reference_rows() if entry_for(row) is None]
+    assert not unmapped, "rows with no entry in migcheck.coverage:\n" + "\n".join(unmapped)
+
+
+def test_coverage_names_only_real_rules_or_reserved_ranges():
+    for entry in COVERAGE:
+        for code in entry.codes:
+            reserved = re.fullmatch(r"MIG(31x|5xx)", code)
+            assert reserved or code in BY_CODE, f"coverage of {entry.limit!r} names unknown rule {code}"
+
+
+def test_reference_tables_parse():
+    lines = ["### Unsupported features", "| a | b | c |", "| --- | --- | --- |", "| x | y | z |", "", "after"]
+    assert table_rows(lines) == [["x", "y", "z"]]
