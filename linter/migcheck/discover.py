@@ -29,6 +29,7 @@ class Candidate:
     path: str
     fs_path: str
     explicit: bool
+    refused: str = ""  # why the walk will not read it (a link out of the walked folder), as a finding says
 
 
 def display_path(fs_path: str) -> str:
@@ -62,10 +63,10 @@ def discover(
         elif os.path.isdir(given):
             # Resolve the folder once; paths below it are joined on, not resolved file by file.
             shown_root = display_path(given)
-            for fs_path, relative in _walk(given):
+            for fs_path, relative, refused in _walk(given):
                 shown = relative if shown_root == "." else f"{shown_root}/{relative}"
                 if _wanted(shown, included, excluded):
-                    found.setdefault(shown, Candidate(shown, fs_path, explicit=False))
+                    found.setdefault(shown, Candidate(shown, fs_path, explicit=False, refused=refused))
         else:
             shown = display_path(given)
             if not _matches_any(shown, excluded):
@@ -88,16 +89,38 @@ def _stdin_candidate(stdin_path: str | None, excluded: list[re.Pattern[str]]) ->
     return Candidate(shown, STDIN, explicit=False)
 
 
-def _walk(top: str) -> Iterator[tuple[str, str]]:
-    """(file system path, `/`-separated path relative to `top`) of each candidate below `top`."""
+def _walk(top: str) -> Iterator[tuple[str, str, str]]:
+    """(file system path, `/`-separated path relative to `top`, why it is refused or "") of each candidate
+    below `top`, and of each folder below it that cannot be listed: nothing is skipped silently."""
     # Symbolic links to folders are not followed, so a link loop cannot trap the walk.
-    for folder, dirs, files in os.walk(top, followlinks=False):
+    real_top = os.path.realpath(top)
+    unlisted: list[OSError] = []
+    for folder, dirs, files in os.walk(top, onerror=unlisted.append, followlinks=False):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
-        relative_folder = os.path.relpath(folder, top).replace(os.sep, "/")
-        prefix = "" if relative_folder == "." else relative_folder + "/"
+        prefix = _relative(folder, top) + "/" if folder != top else ""
         for name in sorted(files):
             if name.lower().endswith(CANDIDATE_SUFFIXES):
-                yield os.path.join(folder, name), prefix + name
+                fs_path = os.path.join(folder, name)
+                yield fs_path, prefix + name, _link_out_of(fs_path, real_top)
+    for error in unlisted:
+        folder = str(error.filename or top)
+        yield folder, _relative(folder, top), f"cannot read the folder: {error.strerror or error}"
+
+
+def _relative(path: str, top: str) -> str:
+    return os.path.relpath(path, top).replace(os.sep, "/")
+
+
+def _link_out_of(fs_path: str, real_top: str) -> str:
+    """Why a symbolic link met in a walk is not read, or "". A link to a file outside the walked folder
+    (`x.cscfg -> /proc/self/environ`) would put that file's lines into findings and CI logs; a user who
+    means it names the file explicitly."""
+    if not os.path.islink(fs_path):
+        return ""
+    target = os.path.realpath(fs_path)
+    if os.path.commonpath([target, real_top]) == real_top:
+        return ""
+    return "not read: a symbolic link to a file outside the folder being checked (name it to check it)"
 
 
 def _wanted(path: str, included: list[re.Pattern[str]], excluded: list[re.Pattern[str]]) -> bool:

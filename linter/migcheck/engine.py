@@ -4,6 +4,7 @@ reported. The CLI, the pytest plugin and the editor server all call `lint`."""
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -99,21 +100,40 @@ def _with_context(paths: list[str], config: Config) -> list[str]:
 
 
 def _read(candidate: Candidate, stdin: bytes | None) -> Document | None:
-    """Read one file, once. The buffer (`-`) comes from `stdin` when given, else from standard input."""
-    from migcheck.readers import read_document  # lxml is imported only when there is work to do
+    """Read one file, once. The buffer (`-`) comes from `stdin` when given, else from standard input.
+
+    At most one byte past the size limit is read (the reader reports a larger file), so a huge file or a
+    device costs no more than the limit; a file that vanished or cannot be opened is a finding."""
+    # lxml is imported only when there is work to do; the limit is looked up at each call.
+    from migcheck.readers import MAX_FILE_BYTES, read_document
 
     path = candidate.path
     try:
-        if candidate.fs_path == STDIN:
-            data = stdin if stdin is not None else sys.stdin.buffer.read()
+        if candidate.refused:  # the walk met it but will not read it (a link out of the folder)
+            data = None
+        elif candidate.fs_path == STDIN:
+            data = stdin if stdin is not None else sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         else:
-            with open(candidate.fs_path, "rb") as handle:
-                data = handle.read()
+            data = _file_bytes(candidate, MAX_FILE_BYTES + 1)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        problem = FileProblem("syntax", f"cannot read the file: {reason}", Mark(path, 1, column=1))
-        return Document(path, None, "", problem=problem)
+        reason = f"cannot read the file: {exc.strerror or type(exc).__name__}"
+        return Document(path, None, "", problem=FileProblem("syntax", reason, Mark(path, 1, column=1)))
+    if data is None:
+        return Document(
+            path, None, "", problem=FileProblem("syntax", candidate.refused, Mark(path, 1, column=1))
+        )
     return read_document(path, data, explicit=candidate.explicit)
+
+
+def _file_bytes(candidate: Candidate, limit: int) -> bytes:
+    """Up to `limit` bytes of a file. A named pipe or device met in a folder walk is refused without
+    blocking on it (O_NONBLOCK); one the user named is read as given (`<(command)`, /dev/stdin)."""
+    nonblocking = 0 if candidate.explicit else getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(candidate.fs_path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | nonblocking)
+    with os.fdopen(fd, "rb") as handle:
+        if not candidate.explicit and not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "not a regular file (a folder walk reads regular files only)")
+        return handle.read(limit)
 
 
 class ReadCache:

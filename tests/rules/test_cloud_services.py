@@ -107,14 +107,15 @@ def test_mixed_and_multiple_sets_are_two_problems(tmp_path, monkeypatch):
 def test_configured_grouping_decides_the_cloud_service(tmp_path, monkeypatch):
     files = {"a/sql01.xml": _vm("sql01", "sql-as"), "b/sqlfsw.xml": _vm("sqlfsw")}
     assert _lint(tmp_path, monkeypatch, files, "MIG103") == []
-    (tmp_path / "migcheck.toml").write_text('[grouping]\n"sql" = ["a/*.xml", "b/*.xml"]\n')
-    found = lint(["."], Config.load(tmp_path / "migcheck.toml", select=("MIG103",)), RULES).findings
-    assert _where(found) == ["MIG103 b/sqlfsw.xml:1:1"]
+    config = Config(select=("MIG103",), cloud_services={"sql": ("a/*.xml", "b/*.xml")})
+    assert _where(lint(["."], config, RULES).findings) == ["MIG103 b/sqlfsw.xml:1:1"]
 
 
 def test_availability_sets_of_different_deployments_are_separate(tmp_path, monkeypatch):
     files = {
-        "a.xml": _deployment(VM_ROLE.format("a")).replace("</RoleType>", "</RoleType><AvailabilitySetName>x</AvailabilitySetName>"),
+        "a.xml": _deployment(VM_ROLE.format("a")).replace(
+            "</RoleType>", "</RoleType><AvailabilitySetName>x</AvailabilitySetName>"
+        ),
         "b.xml": _deployment(VM_ROLE.format("b")),
     }
     assert _lint(tmp_path, monkeypatch, files, "MIG102", "MIG103") == []
@@ -127,10 +128,12 @@ def test_roles_and_vms_in_one_vnet_across_formats(tmp_path, monkeypatch):
     files = {
         "shop/ServiceDefinition.csdef": CSDEF.format(""),
         "shop/ServiceConfiguration.Cloud.cscfg": _cscfg('    <VirtualNetworkSite name="prod"/>\n'),
-        "rest/jump.xml": _deployment(VM_ROLE.format("jump01"), "<VirtualNetworkName>PROD</VirtualNetworkName>\n", "jump"),
+        "rest/jump.xml": _deployment(
+            VM_ROLE.format("jump01"), "<VirtualNetworkName>PROD</VirtualNetworkName>\n", "jump"
+        ),
     }
     found = _lint(tmp_path, monkeypatch, files, "MIG104")
-    assert _where(found) == ["MIG104 shop/ServiceConfiguration.Cloud.cscfg:5:5"]
+    assert _where(found) == ["MIG104 shop/ServiceConfiguration.Cloud.cscfg:4:5"]
     assert found[0].message == (
         "virtual network 'prod' holds web/worker roles of cloud service 'shop' ('Web') and VMs of 'jump'"
     )
@@ -140,7 +143,9 @@ def test_local_configuration_and_export_files_do_not_place_anything(tmp_path, mo
     files = {
         "shop/ServiceDefinition.csdef": CSDEF.format(""),
         "shop/ServiceConfiguration.Local.cscfg": _cscfg('    <VirtualNetworkSite name="prod"/>\n'),
-        "rest/jump.xml": _deployment(VM_ROLE.format("jump01"), "<VirtualNetworkName>prod</VirtualNetworkName>\n"),
+        "rest/jump.xml": _deployment(
+            VM_ROLE.format("jump01"), "<VirtualNetworkName>prod</VirtualNetworkName>\n"
+        ),
         "web/ServiceDefinition.csdef": CSDEF.format("").replace("shop", "web"),
         "web/ServiceConfiguration.Cloud.cscfg": _cscfg('    <VirtualNetworkSite name="apps"/>\n'),
         "vms/app01.xml": _vm("app01"),
@@ -156,8 +161,12 @@ def test_vnet_name_is_resolved_against_the_netcfg_for_the_message(tmp_path, monk
     )
     files = {
         "net/NetworkConfig.netcfg": netcfg,
-        "rest/jobs.xml": _deployment(WORKER_ROLE.format("Jobs"), "<VirtualNetworkName>prod-vnet</VirtualNetworkName>\n"),
-        "rest/jump.xml": _deployment(VM_ROLE.format("jump01"), "<VirtualNetworkName>prod-vnet</VirtualNetworkName>\n", "jump"),
+        "rest/jobs.xml": _deployment(
+            WORKER_ROLE.format("Jobs"), "<VirtualNetworkName>prod-vnet</VirtualNetworkName>\n"
+        ),
+        "rest/jump.xml": _deployment(
+            VM_ROLE.format("jump01"), "<VirtualNetworkName>prod-vnet</VirtualNetworkName>\n", "jump"
+        ),
     }
     found = _lint(tmp_path, monkeypatch, files, "MIG104")
     assert _where(found) == ["MIG104 rest/jobs.xml:6:1"]
@@ -191,19 +200,26 @@ def test_outside_vnet_ignores_role_only_deployments_and_bare_roles(tmp_path, mon
 
 # --- reserved IPs without endpoints ----------------------------------------------------------------------
 
-RESERVED = "    <AddressAssignments><ReservedIPs><ReservedIP name=\"shop-vip\"/></ReservedIPs></AddressAssignments>\n"
+RESERVED = (
+    '    <AddressAssignments><ReservedIPs><ReservedIP name="shop-vip"/></ReservedIPs></AddressAssignments>\n'
+)
 
 
 @pytest.mark.parametrize(
     ("endpoints", "expected"),
     [
-        ("", ["MIG106 shop/ServiceConfiguration.Cloud.cscfg:5:39"]),
-        ('<InternalEndpoint name="h" protocol="tcp" port="1"/>', ["MIG106 shop/ServiceConfiguration.Cloud.cscfg:5:39"]),
+        ("", ["MIG106 shop/ServiceConfiguration.Cloud.cscfg:4:38"]),
+        (
+            '<InternalEndpoint name="h" protocol="tcp" port="1"/>',
+            ["MIG106 shop/ServiceConfiguration.Cloud.cscfg:4:38"],
+        ),
         ('<InputEndpoint name="http" protocol="http" port="80"/>', []),
         ('<InstanceInputEndpoint name="rdp" protocol="tcp" localPort="3389"/>', []),
     ],
 )
-def test_reserved_ip_in_cscfg_needs_an_input_endpoint_in_the_csdef(tmp_path, monkeypatch, endpoints, expected):
+def test_reserved_ip_in_cscfg_needs_an_input_endpoint_in_the_csdef(
+    tmp_path, monkeypatch, endpoints, expected
+):
     files = {
         "shop/ServiceDefinition.csdef": CSDEF.format(endpoints),
         "shop/ServiceConfiguration.Cloud.cscfg": _cscfg(RESERVED),
@@ -223,5 +239,7 @@ def test_reserved_ip_on_a_virtual_ip_of_a_get_response(tmp_path, monkeypatch):
 
 
 def test_reserved_ip_on_web_worker_deployment_is_not_judged(tmp_path, monkeypatch):
-    files = {"jobs.xml": _deployment(WORKER_ROLE.format("Jobs"), "<ReservedIPName>jobs-vip</ReservedIPName>\n")}
+    files = {
+        "jobs.xml": _deployment(WORKER_ROLE.format("Jobs"), "<ReservedIPName>jobs-vip</ReservedIPName>\n")
+    }
     assert _lint(tmp_path, monkeypatch, files, "MIG106") == []

@@ -92,7 +92,9 @@ def _sniff(data: bytes) -> tuple[str, str] | None:
     return found
 
 
-def _too_large(path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str, str] | None) -> Document:
+def _too_large(
+    path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str, str] | None
+) -> Document:
     """A file past the size limit: named, with its kind when the extension or the first bytes say it."""
     sniffed = sniffed or sniff_root(decode(data[:SNIFF_BYTES]))
     limit = _size(MAX_FILE_BYTES)

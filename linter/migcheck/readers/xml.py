@@ -333,9 +333,9 @@ def attr(el: Element, name: str) -> str:
     """An attribute by local name, matched case-insensitively (`endPoint` is spelt both ways)."""
     value = el.get(name)
     if value is None:
-        # keys() then get(): lxml's items() is quadratic in the number of attributes, and a hostile file
-        # may carry hundreds of thousands of them on one element.
+        # Names first, then get(): lxml's items() is quadratic in the number of attributes, and a
+        # hostile file may carry hundreds of thousands of them on one element.
         wanted = name.lower()
-        key = next((k for k in el.keys() if etree.QName(k).localname.lower() == wanted), None)
+        key = next((k for k in el.attrib if etree.QName(k).localname.lower() == wanted), None)
         value = el.get(key, "") if key is not None else ""
     return value.strip()

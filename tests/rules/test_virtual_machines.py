@@ -1,0 +1,305 @@
+"""MIG203 to MIG208 beyond their examples: which extensions are which, virtual networks resolved across
+files, runtime states case by case, and the findings on the sample estates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from migcheck.config import Config
+from migcheck.engine import lint
+from migcheck.model import Extension, Mark
+from migcheck.plugins import load_rules
+from migcheck.rules.virtual_machines import is_backup_extension, is_xml_extension
+
+RULES = load_rules(entry_points=False)
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+CODES = ("MIG203", "MIG204", "MIG205", "MIG206", "MIG207", "MIG208")
+
+
+def _lint(tmp_path: Path, monkeypatch, files: dict[str, str], *codes: str):
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return lint(["."], Config(select=codes or CODES), RULES).findings
+
+
+def _where(findings) -> list[str]:
+    return [f"{f.code} {f.location.path}:{f.location.line}:{f.location.column}" for f in findings]
+
+
+def _ext(publisher: str, name: str, version: str = "1.*", state: str = "") -> Extension:
+    return Extension(publisher, name, version, state, Mark("x.xml", 1))
+
+
+def _extension_xml(publisher: str, name: str, version: str = "1.*") -> str:
+    return (
+        "<ResourceExtensionReferences><ResourceExtensionReference>"
+        f"<Publisher>{publisher}</Publisher><Name>{name}</Name><Version>{version}</Version>"
+        "</ResourceExtensionReference></ResourceExtensionReferences>"
+    )
+
+
+def _deployment(role_body: str = "", instances: str = "", vnet: str = "") -> str:
+    network = f"  <VirtualNetworkName>{vnet}</VirtualNetworkName>\n" if vnet else ""
+    return (
+        '<Deployment xmlns="http://schemas.microsoft.com/windowsazure">\n'
+        "  <Name>app</Name>\n"
+        f"  <RoleInstanceList>{instances}</RoleInstanceList>\n"
+        "  <RoleList>\n"
+        f"    <Role><RoleName>app01</RoleName><RoleType>PersistentVMRole</RoleType>{role_body}</Role>\n"
+        "  </RoleList>\n"
+        f"{network}</Deployment>\n"
+    )
+
+
+def _instance(status: str, agent: str = "", role: str = "app01") -> str:
+    agent_xml = f"<GuestAgentStatus><Status>{agent}</Status></GuestAgentStatus>" if agent else ""
+    return (
+        f"<RoleInstance><RoleName>{role}</RoleName><InstanceName>{role}</InstanceName>"
+        f"<InstanceStatus>{status}</InstanceStatus>{agent_xml}</RoleInstance>"
+    )
+
+
+# --- the sample estates --------------------------------------------------------------------------------
+
+
+def test_contoso_findings(monkeypatch):
+    monkeypatch.chdir(EXAMPLES.parent)
+    found = lint(["examples/contoso"], Config(select=CODES), RULES).findings
+    assert _where(found) == [
+        "MIG208 examples/contoso/rest/contoso-jump.hostedservice.xml:60:9",
+        "MIG206 examples/contoso/rest/contoso-jump.hostedservice.xml:116:13",
+        "MIG205 examples/contoso/rest/contoso-jump.hostedservice.xml:204:11",
+        "MIG204 examples/contoso/vms/sql-tier/contoso-sql01.xml:84:5",
+        "MIG204 examples/contoso/vms/sql-tier/contoso-sql02.xml:69:5",
+        "MIG204 examples/contoso/vms/sql-tier/contoso-sqlfsw.xml:50:5",
+    ]
+    assert "RoleStateUnknown" in found[0].message and "'contoso-ops01'" in found[0].message
+
+
+def test_ready_estate_is_clean(monkeypatch):
+    monkeypatch.chdir(EXAMPLES.parent)
+    assert lint(["examples/ready"], Config(select=CODES), RULES).findings == []
+
+
+def test_ready_estate_exits_zero(monkeypatch, capsys):
+    from migcheck.cli import main
+
+    monkeypatch.chdir(EXAMPLES.parent)
+    assert main(["check", "examples/ready"]) == 0
+
+
+# --- which extensions are which ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("publisher", "name", "version"),
+    [
+        ("Microsoft.Compute", "BGInfo", "1.*"),
+        ("microsoft.compute", "bginfo", "1.0"),
+        ("Microsoft.Compute", "BGInfo", "1"),
+        ("Microsoft.VisualStudio.WindowsAzure.RemoteDebug", "RemoteDebugVS2012", "1.*"),
+        ("Microsoft.VisualStudio.WindowsAzure.RemoteDebug", "remotedebugvs2015", "1.*"),
+        ("Microsoft.VisualStudio.WindowsAzure.RemoteDebug", "VS2013Debugger", "1.*"),
+        ("Microsoft.VisualStudio.WindowsAzure.RemoteDebug", "VS14CTPDebugger", "1.*"),
+        ("Microsoft.VisualStudio.WindowsAzure.DevTest", "WebDeployForVSDevTest", "1.*"),
+    ],
+)
+def test_xml_extensions(publisher, name, version):
+    assert is_xml_extension(_ext(publisher, name, version))
+
+
+@pytest.mark.parametrize(
+    ("publisher", "name", "version"),
+    [
+        ("Microsoft.Compute", "BGInfo", "2.*"),
+        ("Microsoft.Compute", "BGInfo", "2.1"),
+        ("Microsoft.Compute", "BGInfo", ""),
+        ("Contoso.Tools", "BGInfo", "1.*"),
+        ("Microsoft.Compute", "VMAccessAgent", "1.*"),
+        ("Microsoft.VisualStudio.WindowsAzure.RemoteDebug", "RemoteDebugVS2017", "1.*"),
+        ("Microsoft.Azure.RecoveryServices", "VMSnapshot", "1.0"),
+    ],
+)
+def test_not_xml_extensions(publisher, name, version):
+    assert not is_xml_extension(_ext(publisher, name, version))
+
+
+def test_backup_extensions():
+    assert is_backup_extension(_ext("Microsoft.Azure.RecoveryServices", "VMSnapshot"))
+    assert is_backup_extension(_ext("microsoft.azure.recoveryservices", "vmsnapshotlinux"))
+    assert not is_backup_extension(_ext("Contoso", "VMSnapshot"))
+    assert not is_backup_extension(_ext("Microsoft.Azure.RecoveryServices", "VMBackup"))
+
+
+def test_extension_being_uninstalled_is_not_reported(tmp_path, monkeypatch):
+    body = _extension_xml("Microsoft.Compute", "BGInfo").replace(
+        "</Version>", "</Version><State>Uninstall</State>"
+    )
+    assert _lint(tmp_path, monkeypatch, {"app.xml": _deployment(body)}, "MIG204") == []
+
+
+# --- missing subnet --------------------------------------------------------------------------------------
+
+
+def test_vm_without_subnet_outside_a_vnet_is_not_missing_one(tmp_path, monkeypatch):
+    assert _lint(tmp_path, monkeypatch, {"app.xml": _deployment()}, "MIG203") == []
+
+
+def test_vm_in_vnet_without_network_configuration_set(tmp_path, monkeypatch):
+    (finding,) = _lint(tmp_path, monkeypatch, {"app.xml": _deployment(vnet="prod")}, "MIG203")
+    assert finding.message == "VM 'app01' of deployment 'app' is in virtual network 'prod' but has no subnet"
+
+
+def test_cscfg_roles_without_instance_address_are_not_reported(tmp_path, monkeypatch):
+    files = {
+        "shop/ServiceDefinition.csdef": '<ServiceDefinition name="shop"><WebRole name="Web"/></ServiceDefinition>\n',
+        "shop/ServiceConfiguration.Cloud.cscfg": (
+            '<ServiceConfiguration serviceName="shop"><Role name="Web"/>'
+            '<NetworkConfiguration><VirtualNetworkSite name="prod"/></NetworkConfiguration></ServiceConfiguration>\n'
+        ),
+    }
+    assert _lint(tmp_path, monkeypatch, files, "MIG203") == []
+
+
+# --- boot diagnostics on Premium storage ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("enabled", "io_type", "reported"),
+    [
+        ("true", "Provisioned", True),
+        ("false", "Provisioned", False),
+        ("true", "Standard", False),
+        ("true", "", False),
+    ],
+)
+def test_boot_diagnostics_needs_both_facts(tmp_path, monkeypatch, enabled, io_type, reported):
+    vm = (
+        "<PersistentVM><RoleName>db01</RoleName>"
+        f"<OSVirtualHardDisk><DiskName>os</DiskName><IOType>{io_type}</IOType></OSVirtualHardDisk>"
+        f"<DebugSettings><BootDiagnosticsEnabled>{enabled}</BootDiagnosticsEnabled></DebugSettings>"
+        "</PersistentVM>\n"
+    )
+    assert bool(_lint(tmp_path, monkeypatch, {"vms/db01.xml": vm}, "MIG205")) is reported
+
+
+# --- Security Center extensions and on-premises reach ---------------------------------------------------
+
+SECURITY = _extension_xml("Microsoft.Azure.Security.Monitoring", "AzureSecurityLinuxAgent", "2.*")
+ANTIMALWARE = _extension_xml("Microsoft.Azure.Security", "IaaSAntimalware")
+
+
+def _netcfg(sites: str, spoke_gateway: str, dns_ref: str = "") -> str:
+    return f"""\
+<NetworkConfiguration>
+  <VirtualNetworkConfiguration>
+    <Dns><DnsServers><DnsServer name="onprem-dns" IPAddress="192.168.1.4"/></DnsServers></Dns>
+    <LocalNetworkSites>{sites}</LocalNetworkSites>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="hub" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
+        <Gateway><ConnectionsToLocalNetwork><LocalNetworkSiteRef name="office"/></ConnectionsToLocalNetwork></Gateway>
+      </VirtualNetworkSite>
+      <VirtualNetworkSite name="spoke" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.2.0.0/16</AddressPrefix></AddressSpace>
+        <DnsServersRef>{dns_ref}</DnsServersRef>
+        <Gateway><ConnectionsToLocalNetwork>{spoke_gateway}</ConnectionsToLocalNetwork></Gateway>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
+
+def _site(name: str, *prefixes: str) -> str:
+    space = "".join(f"<AddressPrefix>{p}</AddressPrefix>" for p in prefixes)
+    return f'<LocalNetworkSite name="{name}"><AddressSpace>{space}</AddressSpace></LocalNetworkSite>'
+
+
+OFFICE = _site("office", "192.168.0.0/16")
+
+
+@pytest.mark.parametrize(
+    ("sites", "spoke_gateway", "reported"),
+    [
+        # the spoke reaches the office through the hub: one local site aggregating both
+        (
+            OFFICE + _site("hub-and-office", "10.1.0.0/16", "192.168.0.0/16"),
+            '<LocalNetworkSiteRef name="hub-and-office"/>',
+            True,
+        ),
+        # VNet-to-VNet only, and a direct site-to-site link: both migrate as they are
+        (OFFICE + _site("hub-only", "10.1.0.0/16"), '<LocalNetworkSiteRef name="hub-only"/>', False),
+        (OFFICE, '<LocalNetworkSiteRef name="office"/>', False),
+        # a site that is not defined proves nothing
+        (OFFICE, '<LocalNetworkSiteRef name="elsewhere"/>', False),
+    ],
+)
+def test_security_center_extension_and_transit_vpn(tmp_path, monkeypatch, sites, spoke_gateway, reported):
+    files = {
+        "net/NetworkConfig.netcfg": _netcfg(sites, spoke_gateway),
+        "rest/app.xml": _deployment(SECURITY, vnet="spoke"),
+    }
+    found = _lint(tmp_path, monkeypatch, files, "MIG207")
+    assert bool(found) is reported
+    if found:
+        assert "in transit connectivity through local network site 'hub-and-office'" in found[0].message
+
+
+@pytest.mark.parametrize(("dns_ref", "reported"), [('<DnsServerRef name="onprem-dns"/>', True), ("", False)])
+def test_security_center_extension_and_expressroute_with_on_premises_dns(
+    tmp_path, monkeypatch, dns_ref, reported
+):
+    er = '<LocalNetworkSiteRef name="office"><Connection type="Dedicated"/></LocalNetworkSiteRef>'
+    files = {
+        "net/NetworkConfig.netcfg": _netcfg(OFFICE, er, dns_ref),
+        "rest/app.xml": _deployment(SECURITY, vnet="spoke"),
+    }
+    found = _lint(tmp_path, monkeypatch, files, "MIG207")
+    assert bool(found) is reported
+    if found:
+        assert "on-premises DNS server 'onprem-dns' (192.168.1.4)" in found[0].message
+
+
+def test_security_center_silent_without_evidence(tmp_path, monkeypatch):
+    er = '<LocalNetworkSiteRef name="office"><Connection type="Dedicated"/></LocalNetworkSiteRef>'
+    netcfg = _netcfg(OFFICE, er, '<DnsServerRef name="onprem-dns"/>')
+    files = {
+        "net/NetworkConfig.netcfg": netcfg,
+        "rest/antimalware.xml": _deployment(ANTIMALWARE, vnet="spoke"),  # not Security Center's extension
+        "rest/elsewhere.xml": _deployment(SECURITY, vnet="unknown-vnet"),  # network not defined
+        "vms/app02.xml": f"<PersistentVM><RoleName>app02</RoleName>{SECURITY}</PersistentVM>\n",  # network unknown
+    }
+    assert _lint(tmp_path, monkeypatch, files, "MIG207") == []
+
+
+# --- runtime state ---------------------------------------------------------------------------------------
+
+CUSTOM_SCRIPT = _extension_xml("Microsoft.OSTCExtensions", "CustomScriptForLinux")
+BGINFO_1 = _extension_xml("Microsoft.Compute", "BGInfo")
+
+
+@pytest.mark.parametrize(
+    ("instance", "role_body", "reported"),
+    [
+        (_instance("RoleStateUnknown"), "", True),
+        (_instance("ProvisioningTimeout"), "", True),
+        (_instance("ReadyRole", "NotReady"), CUSTOM_SCRIPT, True),
+        (_instance("ReadyRole", "Ready"), CUSTOM_SCRIPT, False),
+        (_instance("ReadyRole", "NotReady"), "", False),  # no extension needs the agent
+        (_instance("ReadyRole", "NotReady"), BGINFO_1, False),  # XML extensions do not migrate
+        (_instance("StoppedVM", "NotReady"), CUSTOM_SCRIPT, False),
+        (_instance("StoppedDeallocated"), CUSTOM_SCRIPT, False),
+        (_instance("RoleStateUnknown", role="web"), "", False),  # not a VM of this deployment
+    ],
+)
+def test_runtime_states(tmp_path, monkeypatch, instance, role_body, reported):
+    found = _lint(tmp_path, monkeypatch, {"app.xml": _deployment(role_body, instance)}, "MIG208")
+    assert bool(found) is reported
+    if found:
+        assert (found[0].resource_type, found[0].resource_name) == ("RoleInstance", "app01")
