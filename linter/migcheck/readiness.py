@@ -28,7 +28,7 @@ a `/` counts against its VNet (or cloud service) *and* its storage account, as t
 both. A finding on an element the estate does not model attaches to the one item that owns the rest of its
 file, if exactly one does; otherwise it is listed under Files.
 
-Only reported findings count (suppressed ones do not block), and the verdict is worded like Validate's
+Reported findings and those known from a baseline count (suppressed ones do not block), and the verdict is worded like Validate's
 result: any error fails validation; warnings alone pass it with warnings; information does not change it.
 This is a pure function of a `LintResult`: it groups findings, it never derives new ones.
 """
@@ -117,7 +117,9 @@ def readiness(result: LintResult) -> tuple[ScopeSummary, ...]:
     """The readiness summary of `result`, one entry per scope in `SCOPES` order (empty scopes included)."""
     drafts = list(_drafts(result.estate))
     files: dict[str, _Draft] = {}
-    for finding, owners in zip(result.findings, _attach(result.findings, drafts), strict=True):
+    # Findings already accepted in a baseline still block: readiness is about the estate, not the diff.
+    findings = [*result.findings, *result.known]
+    for finding, owners in zip(findings, _attach(findings, drafts), strict=True):
         if not owners:
             owners = [files.setdefault(finding.mark.path, _Draft(FILES, finding.mark.path, "File", {}))]
         for draft in owners:

@@ -309,3 +309,12 @@ def test_ranges_are_in_utf16_code_units(client: LspClient, workspace: Path):
         },
     )
     assert client.diagnostics(uri) == []
+
+
+def test_a_buffer_broken_mid_edit_gets_a_syntax_diagnostic(client: LspClient, workspace: Path):
+    uri = (workspace / "shop" / "ServiceConfiguration.Cloud.cscfg").as_uri()
+    (diagnostic,) = open_document(
+        client, uri, f'<ServiceConfiguration xmlns="{CSCFG_NS}">\n  <Role name="Web"\n'
+    )
+    assert diagnostic["code"] == "MIG001"
+    assert diagnostic["range"]["start"]["line"] >= 1  # where the parser gave up, not the top of the file

@@ -276,7 +276,7 @@ def test_ready_passes_everywhere(monkeypatch):
 def test_report_json_has_findings_and_scopes(monkeypatch):
     result = lint_example("contoso", monkeypatch)
     report = json.loads(render(result, "report-json"))
-    assert set(report) == {"version", "findings", "suppressed", "scopes"}
+    assert set(report) == {"version", "findings", "suppressed", "known", "scopes"}
     assert report["version"] == 1
     assert report["findings"] == json.loads(render(result, "json"))
     assert report["suppressed"] == len(result.suppressed)

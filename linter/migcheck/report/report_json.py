@@ -3,7 +3,7 @@
 `--format json` stays exactly the findings array of DESIGN.md; programs that want the verdicts by
 migration scope read this instead:
 
-    {"version": 1, "findings": [...], "suppressed": N,
+    {"version": 1, "findings": [...], "suppressed": N, "known": N (from a baseline),
      "scopes": [{"scope": "VMs in a virtual network",
                  "items": [{"name", "type", "migrates", "verdict", "errors", "warnings", "info",
                             "findings": [indices into "findings"]}]}]}
@@ -36,6 +36,7 @@ def report(result: LintResult) -> dict[str, object]:
         "version": VERSION,
         "findings": [finding_dict(f) for f in result.findings],
         "suppressed": len(result.suppressed),
+        "known": len(result.known),
         "scopes": scopes,
     }
 
@@ -49,7 +50,8 @@ def _item(item: ScopeItem, index: dict[int, int]) -> dict[str, object]:
         "errors": item.count(Severity.ERROR),
         "warnings": item.count(Severity.WARNING),
         "info": item.count(Severity.INFO),
-        "findings": [index[id(f)] for f in item.findings],
+        # Findings known from a baseline count in the verdict but are not in the "findings" array.
+        "findings": [index[id(f)] for f in item.findings if id(f) in index],
     }
 
 

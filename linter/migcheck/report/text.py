@@ -15,8 +15,9 @@ SNIPPET_WIDTH = 160  # characters of a source line to show; lines can be megabyt
 
 def render(result: LintResult) -> str:
     blocks = [format_finding(f, result.sources.get(f.mark.path)) for f in result.findings]
-    if result.findings:  # an all-clear run stays one line: every scope would read "Validation passed"
-        blocks.append(readiness_summary(result))
+    readiness = readiness_summary(result)
+    if readiness:  # a clean run shows it too: it says what will migrate
+        blocks.append(readiness)
     return "".join(block + "\n" for block in blocks) + summary(result) + "\n"
 
 
@@ -100,6 +101,8 @@ def readiness_summary(result: LintResult) -> str:
             rows.append((f"  {scope.scope}", ""))
             rows += _readiness_rows(scope.items)
     # Align the verdicts of the rows that fit; a very long description just gets two spaces.
+    if not rows:
+        return ""
     width = max((len(text) for text, verdict in rows if verdict and len(text) <= 64), default=0)
     lines = ["Readiness by migration scope:"]
     lines += [f"{text.ljust(width)}  {verdict}" if verdict else text for text, verdict in rows]

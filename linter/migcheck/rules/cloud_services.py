@@ -243,8 +243,8 @@ class MixedAvailabilitySet(Rule):
         why="The platform migrates a cloud service's availability set as one unit and cannot place a VM of the "
         "same service outside it; validation fails.",
         fix="Either add the reported VMs to the service's availability set (`Set-AzureAvailabilitySet`, then "
-        "`Update-AzureVM`; the VM restarts) or remove every VM of the service from it "
-        "(`Remove-AzureAvailabilitySet`). Both are done in the classic model, before migration.",
+        "`Update-AzureVM`; the VM restarts) or take every VM of the service out of it (clear each VM's "
+        "availability set and update it). Both are done in the classic model, before migration.",
     )
     invalid = (
         Example(
