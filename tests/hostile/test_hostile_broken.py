@@ -54,8 +54,8 @@ def test_empty_and_binary_files(data, words):
 @pytest.fixture
 def estate(tmp_path, monkeypatch):
     """A folder with one good file and room for broken ones; the working directory is its parent."""
-    (tmp_path / "repo").mkdir()
-    (tmp_path / "repo" / "a.csdef").write_text(GOOD)
+    (tmp_path / "repo" / "a").mkdir(parents=True)
+    (tmp_path / "repo" / "a" / "a.csdef").write_text(GOOD)
     monkeypatch.chdir(tmp_path)
     return tmp_path / "repo"
 
@@ -72,15 +72,16 @@ def test_broken_files_do_not_stop_the_run(estate, capsys):
     (estate / "blank.netcfg").write_bytes(b"   \n")
     (estate / "garbage.csdef").write_bytes(bytes(range(256)))
     (estate / "cut.cscfg").write_bytes(b'<ServiceConfiguration serviceName="s">\n  <Role name="r">')
-    (estate / "z.csdef").write_text(GOOD.replace("shop", "shop2"))
+    (estate / "z").mkdir()
+    (estate / "z" / "z.csdef").write_text(GOOD.replace("shop", "shop2"))
     code, findings = check_json(capsys, "repo")
     assert code == 1
     found = _by_path(findings)
     for name in ("empty.cscfg", "blank.netcfg", "garbage.csdef", "cut.cscfg"):
         assert found[f"repo/{name}"] == ["MIG001"]
-    assert "MIG101" in found["repo/a.csdef"] and "MIG101" in found["repo/z.csdef"]
+    assert "MIG101" in found["repo/a/a.csdef"] and "MIG101" in found["repo/z/z.csdef"]
     cut = next(f for f in findings if f["path"] == "repo/cut.cscfg")
-    assert (cut["line"], cut["column"]) == (2, 19)
+    assert (cut["line"], cut["column"]) == (2, 18)  # the end of the file, where the parser stopped
 
 
 def test_a_folder_named_like_a_classic_file_is_walked(estate, capsys):
@@ -123,7 +124,7 @@ def test_an_unreadable_file(estate, capsys, monkeypatch):
     assert code == 1
     found = _by_path(findings)
     assert found["repo/locked.cscfg"] == ["MIG001"]
-    assert "MIG101" in found["repo/a.csdef"]
+    assert "MIG101" in found["repo/a/a.csdef"]
     message = next(f["message"] for f in findings if f["path"] == "repo/locked.cscfg")
     assert message == "cannot read the file: Permission denied"
 
@@ -142,7 +143,7 @@ def test_a_file_that_disappears_between_discovery_and_reading(estate, capsys, mo
     assert code == 1
     found = _by_path(findings)
     assert found["repo/gone.cscfg"] == ["MIG001"]
-    assert "MIG101" in found["repo/a.csdef"]
+    assert "MIG101" in found["repo/a/a.csdef"]
     message = next(f["message"] for f in findings if f["path"] == "repo/gone.cscfg")
     assert message == "cannot read the file: No such file or directory"
 
@@ -181,13 +182,14 @@ def test_symlink_loops_and_links_out_of_the_folder(estate, capsys, tmp_path):
     outside = tmp_path / "outside.cscfg"
     outside.write_text("root:x:0:0:secret-line\n")
     (estate / "leak.cscfg").symlink_to(outside)
-    (estate / "inside.csdef").symlink_to(estate / "a.csdef")  # inside the folder: read
+    (estate / "linked").mkdir()
+    (estate / "linked" / "b.csdef").symlink_to(estate / "a" / "a.csdef")  # inside the folder: read
     code, findings = check_json(capsys, "repo")
     assert code == 1
     found = _by_path(findings)
     assert found["repo/self.cscfg"] == ["MIG001"] and found["repo/dangling.cscfg"] == ["MIG001"]
     assert found["repo/leak.cscfg"] == ["MIG001"]
-    assert "MIG101" in found["repo/inside.csdef"]
+    assert "MIG101" in found["repo/linked/b.csdef"]
     assert not any(p.startswith("repo/loop/") for p in found)
     assert all("secret-line" not in str(f["message"]) for f in findings)
     leak = next(f["message"] for f in findings if f["path"] == "repo/leak.cscfg")

@@ -15,8 +15,10 @@ SNIPPET_WIDTH = 160  # characters of a source line to show; lines can be megabyt
 
 def render(result: LintResult) -> str:
     blocks = [format_finding(f, result.sources.get(f.mark.path)) for f in result.findings]
-    readiness = readiness_summary(result)
-    if readiness:  # a clean run shows it too: it says what will migrate
+    # A clean run shows the readiness summary too: it says what will migrate. An editor buffer does not:
+    # its findings alone would call networks with blockers in other files ready.
+    readiness = readiness_summary(result) if result.scope is None else ""
+    if readiness:
         blocks.append(readiness)
     return "".join(block + "\n" for block in blocks) + summary(result) + "\n"
 

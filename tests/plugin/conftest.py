@@ -1,0 +1,3 @@
+"""x"""
+
+pytest_plugins = ["pytester"]
