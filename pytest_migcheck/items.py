@@ -35,8 +35,9 @@ class MigcheckItem(pytest.Item):
         self.rule = rule
         self.migcheck = migcheck
         self.key: Key = (self.parent.document.path, rule.code)
-        # The code is the item's name, so it is a keyword already; the rule's name makes
-        # `-k endpoint-acl` work, and the marker `-m migcheck`.
+        # The code is the item's name, so `-k MIG2` matches already; `-k` reads extra keywords only
+        # from `extra_keyword_matches`, and the marker adds `migcheck` for both -k and -m.
+        self.extra_keyword_matches.add(rule.name)
         self.keywords[rule.name] = True
         self.add_marker("migcheck")
 

@@ -211,4 +211,6 @@ def test_a_copy_of_the_examples_with_broken_files_keeps_every_other_finding(tmp_
     strip = [{**f, "path": str(f["path"]).split("/", 1)[1]} for f in broken]
     bad = [f for f in strip if str(f["path"]).startswith("bad.")]
     assert {f["path"] for f in bad} == {"bad.cscfg", "bad.csdef", "bad.netcfg"}  # bad.xml: not classic
-    assert [f for f in strip if f not in bad] == [{**f, "path": str(f["path"]).split("/", 1)[1]} for f in clean]
+    assert [f for f in strip if f not in bad] == [
+        {**f, "path": str(f["path"]).split("/", 1)[1]} for f in clean
+    ]

@@ -48,13 +48,19 @@ def test_names_values_and_columns_in_each_encoding(declared, encode, tmp_path, m
     ("data", "line", "column"),
     [
         # declared UTF-8, written in Latin-1: the é is not UTF-8
-        ('<?xml version="1.0" encoding="utf-8"?>\n<ServiceConfiguration serviceName="café"/>'.encode("latin-1"), 2, 39),
+        (
+            '<?xml version="1.0" encoding="utf-8"?>\n<ServiceConfiguration serviceName="café"/>'.encode(
+                "latin-1"
+            ),
+            2,
+            39,
+        ),
         # invalid UTF-8 sequences: a lone continuation byte, an overlong form, a truncated sequence
         (b'<ServiceConfiguration serviceName="a\x80b"/>', 1, 37),
         (b'<ServiceConfiguration serviceName="\xc0\xafx"/>', 1, 36),
         (b'<ServiceConfiguration serviceName="\xe6\x97"/>', 1, 36),
         # after non-ASCII characters on the same line, columns still count characters
-        ('<ServiceConfiguration serviceName="日本語">\xff'.encode("utf-8")[:-2] + b"\xff", 1, 41),
+        ('<ServiceConfiguration serviceName="日本語">\xff'.encode()[:-2] + b"\xff", 1, 41),
     ],
 )
 def test_bytes_that_do_not_decode_are_mig001_at_the_character(data, line, column):

@@ -1,0 +1,101 @@
+"""What `pytest --migcheck` collects: one item per (classic file, rule that inspects its kind), node ids,
+keywords and the marker, and nothing at all without the flag."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import BROKEN_CSCFG, NET, SELECTED, SHOP, VM
+
+from migcheck.model import FileKind
+from migcheck.plugins import load_rules
+
+pytest_plugins = ["pytester"]
+
+KINDS = {SHOP: FileKind.SERVICE_CONFIGURATION, BROKEN_CSCFG: FileKind.SERVICE_CONFIGURATION}
+KINDS |= {NET: FileKind.NETWORK_CONFIGURATION, VM: FileKind.VM_EXPORT}
+
+
+def collected(pytester: pytest.Pytester, *args: str) -> list[str]:
+    """Node ids of the items left after collection and -k/-m deselection."""
+    reprec = pytester.inline_run("--collect-only", "--migcheck", "-p", "no:cacheprovider", *args)
+    return [item.nodeid for item in reprec.getcall("pytest_collection_finish").session.items]
+
+
+def test_inert_without_the_flag_collects_and_imports_nothing(estate: pytest.Pytester) -> None:
+    # A fresh interpreter: this test process has imported the engine already.
+    estate.makeconftest(
+        """
+        import sys
+
+        def pytest_terminal_summary(terminalreporter):
+            loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("lxml", "migcheck"))
+            terminalreporter.write_line(f"loaded: {loaded}")
+        """
+    )
+    result = estate.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)  # test_unit.py only
+    result.stdout.fnmatch_lines(["loaded: []"])
+    assert "::MIG" not in result.stdout.str()
+
+
+def test_one_item_per_file_and_inspecting_rule(estate: pytest.Pytester) -> None:
+    rules = [r for r in load_rules() if r.severity]  # every rule, enabled by default
+    expected = {f"{path}::{r.code}" for path, kind in KINDS.items() for r in rules if kind in r.inspects}
+    ids = collected(estate, "-m", "migcheck")
+    assert sorted(ids) == sorted(expected)
+    assert not any(i.startswith("pom.xml") for i in ids)
+
+
+def test_node_ids_of_the_selected_rules(estate: pytest.Pytester) -> None:
+    assert collected(estate, *SELECTED, "-m", "migcheck") == [
+        f"{BROKEN_CSCFG}::MIG001",
+        f"{BROKEN_CSCFG}::MIG003",
+        f"{BROKEN_CSCFG}::MIG201",
+        f"{NET}::MIG001",  # a netcfg holds nothing MIG003 or MIG201 inspect
+        f"{SHOP}::MIG001",
+        f"{SHOP}::MIG003",
+        f"{SHOP}::MIG201",
+        f"{VM}::MIG001",
+        f"{VM}::MIG003",
+        f"{VM}::MIG201",
+    ]
+
+
+def test_a_file_that_is_no_kind_gets_the_rules_for_every_kind(estate: pytest.Pytester) -> None:
+    # The extension says netcfg, the root says otherwise: the reader gives it no kind.
+    estate.path.joinpath("net", "Wrong.netcfg").write_text('<ServiceDefinition name="x"/>\n')
+    ids = collected(estate, "--migcheck-select", "MIG0,MIG201", "net/Wrong.netcfg")
+    assert ids == ["net/Wrong.netcfg::MIG001", "net/Wrong.netcfg::MIG002"]
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("endpoint-acl", [f"{BROKEN_CSCFG}::MIG201", f"{SHOP}::MIG201", f"{VM}::MIG201"]),
+        ("MIG2 and shop", [f"{SHOP}::MIG201"]),
+        ("xml-syntax-error and not vms", [f"{BROKEN_CSCFG}::MIG001", f"{NET}::MIG001", f"{SHOP}::MIG001"]),
+    ],
+)
+def test_keyword_selection(estate: pytest.Pytester, expression: str, expected: list[str]) -> None:
+    assert collected(estate, *SELECTED, "-k", expression) == expected
+
+
+def test_marker_selection(estate: pytest.Pytester) -> None:
+    assert collected(estate, *SELECTED, "-m", "not migcheck") == ["test_unit.py::test_python_unit"]
+    ids = collected(estate, *SELECTED, "-m", "migcheck")
+    assert len(ids) == 10 and all("::MIG" in i for i in ids)
+
+
+def test_config_include_and_exclude_apply(estate: pytest.Pytester) -> None:
+    estate.makepyprojecttoml('[tool.migcheck]\nexclude = ["broken/"]\n')
+    ids = collected(estate, *SELECTED, "-m", "migcheck")
+    assert ids and not any(i.startswith("broken/") for i in ids)
+
+
+def test_cross_file_findings_when_one_folder_is_collected(estate: pytest.Pytester) -> None:
+    # The subnet is checked against the netcfg in net/, which is not collected.
+    reprec = estate.inline_run("--migcheck", "--migcheck-fail-on", "warning", *SELECTED, "shop")
+    passed, _, failed = reprec.listoutcomes()
+    assert sorted(r.nodeid for r in failed) == [f"{SHOP}::MIG003", f"{SHOP}::MIG201"]
+    assert [r.nodeid for r in passed] == [f"{SHOP}::MIG001"]
+    assert "subnet 'Backend' is not a subnet of virtual network 'prod'" in str(failed[0].longrepr)

@@ -1,0 +1,116 @@
+"""How items pass and fail: the fail-on threshold, the failure text (the CLI's, never a traceback),
+the `migcheck` summary section, suppressions, and usage errors for bad settings or plugins."""
+
+from __future__ import annotations
+
+import types
+
+import pytest
+from conftest import BROKEN_CSCFG, ENDPOINT_ACL, NET, SELECTED, SHOP, SUPPRESSION, VM, outcomes
+
+import migcheck.plugins
+from migcheck.config import Config
+from migcheck.engine import lint
+from migcheck.report.text import render
+
+pytest_plugins = ["pytester"]
+
+
+def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    # -m migcheck: leave out the estate's own Python test.
+    return pytester.runpytest_inprocess("--migcheck", "-p", "no:cacheprovider", "-m", "migcheck", *SELECTED, *args)
+
+
+def test_items_fail_exactly_where_there_are_errors(estate: pytest.Pytester) -> None:
+    reprec = estate.inline_run("--migcheck", *SELECTED)
+    failed = {n for n, outcome in outcomes(reprec).items() if outcome == "failed"}
+    assert failed == {f"{BROKEN_CSCFG}::MIG001", f"{SHOP}::MIG201"}
+    assert outcomes(reprec)[f"{SHOP}::MIG003"] == "passed"  # a warning, below the default threshold
+
+
+def test_a_failure_prints_the_findings_as_the_cli_does(estate: pytest.Pytester) -> None:
+    result = run(estate)
+    cli = render(lint(["."], Config(select=("MIG001", "MIG003", "MIG201")), migcheck.plugins.load_rules()))
+    block = cli[cli.index(f"{SHOP}:10:7: MIG201") :].split("\n\n")[0]
+    assert block.count("\n") == 4  # headline, source line between gutters, help
+    output = result.stdout.str()
+    assert block in output
+    assert "Traceback" not in output and "MigcheckFailure" not in output and "runtest" not in output
+    result.stdout.fnmatch_lines([f"_* {SHOP}::MIG201 endpoint-acl _*", f"{SHOP}:10:7: MIG201 *"])
+
+
+def test_reportinfo_points_at_the_first_finding(estate: pytest.Pytester) -> None:
+    items, _ = estate.inline_genitems("--migcheck", *SELECTED)
+    locations = {item.nodeid: item.location for item in items}
+    assert locations[f"{SHOP}::MIG201"] == (SHOP, 9, f"{SHOP}::MIG201 endpoint-acl")  # 0-based line
+    assert locations[f"{SHOP}::MIG003"][1] == 14
+    assert locations[f"{VM}::MIG201"][1] is None
+
+
+def test_findings_below_the_threshold_are_listed_in_the_summary(estate: pytest.Pytester) -> None:
+    result = run(estate)
+    result.stdout.fnmatch_lines(
+        [
+            "*= migcheck =*",
+            f"{SHOP}:15:18: MIG003 [warning] subnet 'Backend' is not a subnet of virtual network 'prod'",
+            "10 checks of 4 files: 1 finding below error (passed), 0 suppressed",
+        ]
+    )
+    result.assert_outcomes(failed=2, passed=8)
+
+
+@pytest.mark.parametrize(
+    ("args", "config", "failed"),
+    [
+        (("--migcheck-fail-on", "warning"), "", 3),
+        ((), 'fail-on = "warning"', 3),
+        (("--migcheck-fail-on", "error"), 'fail-on = "warning"', 2),  # the option wins
+    ],
+)
+def test_fail_on_threshold(estate: pytest.Pytester, args: tuple[str, ...], config: str, failed: int) -> None:
+    estate.makepyprojecttoml(f"[tool.migcheck]\n{config}\n")
+    result = run(estate, *args)
+    result.assert_outcomes(failed=failed, passed=10 - failed)
+    if failed == 3:
+        result.stdout.fnmatch_lines([f"FAILED {SHOP}::MIG003 - *"])
+
+
+def test_suppressed_findings_pass_and_are_counted(estate: pytest.Pytester) -> None:
+    shop = estate.path / SHOP
+    shop.write_text(shop.read_text().replace(ENDPOINT_ACL, SUPPRESSION + ENDPOINT_ACL))
+    result = run(estate)
+    result.assert_outcomes(failed=1, passed=9)
+    result.stdout.fnmatch_lines(["10 checks of 4 files: 1 finding below error (passed), 1 suppressed"])
+
+
+def test_summary_counts_only_what_ran(estate: pytest.Pytester) -> None:
+    result = run(estate, NET)
+    result.stdout.fnmatch_lines(["1 checks of 1 files: 0 findings below error (passed), 0 suppressed"])
+    assert "MIG003 [warning]" not in result.stdout.str()
+
+
+def test_bad_config_is_a_usage_error(estate: pytest.Pytester) -> None:
+    estate.makepyprojecttoml('[tool.migcheck]\nfail-onn = "warning"\n')
+    result = run(estate)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["ERROR: migcheck: *pyproject.toml: unknown setting `fail-onn`*"])
+    assert "Traceback" not in result.stderr.str() + result.stdout.str()
+
+
+def test_unknown_rule_is_a_usage_error(estate: pytest.Pytester) -> None:
+    result = run(estate, "--migcheck-ignore", "MIG9999")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["ERROR: migcheck: unknown rule 'MIG9999' in ignore*"])
+
+
+def test_a_plugin_that_fails_to_load_is_a_usage_error(
+    estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def load() -> object:
+        raise ImportError("No module named 'contoso_rules'")
+
+    broken = types.SimpleNamespace(name="contoso", dist=types.SimpleNamespace(name="contoso-rules"), load=load)
+    monkeypatch.setattr(migcheck.plugins, "_entry_points", lambda: [broken])
+    result = run(estate)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.re_match_lines([r"ERROR: migcheck: plugin contoso-rules\[contoso\] failed to load: ImportError"])
