@@ -9,11 +9,12 @@ temporary folder that is removed afterwards. Three commands are then measured, e
 
 (a) the floor: ``benchmarks/floor.py``, which imports lxml and parses every file, nothing else;
 (b) ``migcheck check ESTATE --format json``;
-(c) ``migcheck --version``.
+(c) ``migcheck --version``;
+(d) ``pytest --migcheck -q -p no:cacheprovider`` in the estate: the pytest plugin on the same files.
 
 For each, the wall time is the best of the runs and the peak RSS is the child's own maximum resident set
 size (from ``os.wait4``). The targets are: (b) at most twice the floor, (c) at most 150 ms, and at most
-150 MB of RSS. This is a measurement, not a test: the script exits 0 whatever the figures are.
+150 MB of RSS, and (d) at most five times (b); for (d) the per-item overhead over (b) is reported too. This is a measurement, not a test: the script exits 0 whatever the figures are.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ SUFFIXES = (".csdef", ".cscfg", ".netcfg", ".xml")
 MAX_RATIO = 2.0
 MAX_VERSION_SECONDS = 0.150
 MAX_RSS_MB = 150.0
+MAX_PYTEST_RATIO = 5.0
 
 
 @dataclass
@@ -119,6 +121,21 @@ def migcheck_command() -> list[str]:
     return [script] if script else [sys.executable, "-m", "migcheck"]
 
 
+def pytest_command() -> list[str]:
+    """pytest with the migcheck plugin, as a user runs it at the root of their repository."""
+    return [sys.executable, "-m", "pytest", "--migcheck", "-q", "-p", "no:cacheprovider"]
+
+
+def count_items(run: Measurement) -> int | None:
+    """How many items pytest ran, from its last line (``12 failed, 345 passed in 1.23s``)."""
+    if run.error or not run.samples:
+        return None
+    lines = run.samples[-1].stdout.decode("utf-8", "replace").strip().splitlines()
+    words = lines[-1].replace(",", " ").split() if lines else []
+    counts = [int(n) for n, word in zip(words, words[1:]) if n.isdigit() and word in ("passed", "failed")]
+    return sum(counts) or None
+
+
 @contextmanager
 def estate_folder(args: argparse.Namespace) -> Iterator[Path]:
     """The estate to measure: the one given, or a freshly generated one in a temporary folder."""
@@ -193,17 +210,33 @@ def target_rows(floor: Measurement, check: Measurement, version: Measurement) ->
     return rows
 
 
+def pytest_rows(check: Measurement, plugin: Measurement) -> list[tuple[str, str, str]]:
+    """(measurement, target, result) for the pytest plugin: its wall time against the CLI's."""
+    ratio = plugin.wall / check.wall if plugin.wall and check.wall else None
+    ratio_text = f"{ratio:.2f}x" if ratio is not None else "n/a"
+    return [("(d)/(b) wall ratio", f"{ratio_text} <= {MAX_PYTEST_RATIO:.1f}x", verdict(ratio, MAX_PYTEST_RATIO))]
+
+
+def per_item(check: Measurement, plugin: Measurement) -> str:
+    """The pytest plugin's wall time over the CLI's, per item, in milliseconds."""
+    items = count_items(plugin)
+    if not items or plugin.wall is None or check.wall is None:
+        return ""
+    overhead = (plugin.wall - check.wall) / items * 1000
+    return f"  ({items:,} items, {overhead:.3f} ms per item over (b))"
+
+
 def report(estate: Path, runs: int, measurements: list[Measurement]) -> None:
     """Print the figures, the targets and any errors."""
-    floor, check, version = measurements
+    floor, check, version, plugin = measurements
     print(f"estate: {estate} ({describe(estate)})")
     print(f"wall: best of {runs} runs; peak RSS: the child process's own maximum\n")
     print(f"{'command':<40} {'wall':>10} {'peak RSS':>10}")
     for m in measurements:
-        extra = count_findings(m) if m is check else ""
+        extra = count_findings(m) if m is check else per_item(check, m) if m is plugin else ""
         print(f"{m.label:<40} {fmt_wall(m):>10} {fmt_rss(m):>10}{extra}")
     print(f"\n{'target':<22} {'measured vs target':<26} result")
-    for name, target, result in target_rows(floor, check, version):
+    for name, target, result in target_rows(floor, check, version) + pytest_rows(check, plugin):
         print(f"{name:<22} {target:<26} {result}")
     errors = [m for m in measurements if m.error]
     if errors:
@@ -230,7 +263,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Generate or take the estate, measure the three commands, print the table. Always exits 0."""
+    """Generate or take the estate, measure the four commands, print the table. Always exits 0."""
     args = parse_args(argv)
     migcheck = migcheck_command()
     with estate_folder(args) as estate:
@@ -238,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
             ("(a) floor: python + lxml parse", [sys.executable, str(FLOOR), str(estate)], {0}),
             ("(b) migcheck check --format json", [*migcheck, "check", ".", "--format", "json"], {0, 1}),
             ("(c) migcheck --version", [*migcheck, "--version"], {0}),
+            ("(d) pytest --migcheck -q", pytest_command(), {0, 1}),
         ]
         measurements = [measure(label, cmd, estate, args.runs, ok) for label, cmd, ok in commands]
         report(estate, args.runs, measurements)

@@ -131,9 +131,13 @@ def _file_bytes(candidate: Candidate, limit: int) -> bytes:
     nonblocking = 0 if candidate.explicit else getattr(os, "O_NONBLOCK", 0)
     fd = os.open(candidate.fs_path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | nonblocking)
     with os.fdopen(fd, "rb") as handle:
-        if not candidate.explicit and not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(0, "not a regular file (a folder walk reads regular files only)")
-        return handle.read(limit)
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            if not candidate.explicit:
+                raise OSError(0, "not a regular file (a folder walk reads regular files only)")
+            return handle.read(limit)
+        # read(limit) would allocate `limit` bytes up front for every file: ask for what is there.
+        return handle.read(min(info.st_size + 1, limit))
 
 
 class ReadCache:

@@ -15,6 +15,10 @@ from collections.abc import Iterable
 
 import pytest
 
+# pytester unloads whatever an in-process run imports; loaded here once, the engine is not imported
+# (and assertion-rewritten, as modules of a pytest11 distribution are) again for every run.
+import pytest_migcheck.session  # noqa: F401
+
 NETCFG = """\
 <NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
   <VirtualNetworkConfiguration>
@@ -86,6 +90,8 @@ BROKEN_CSCFG = "broken/ServiceConfiguration.Cloud.cscfg"
 NET = "net/NetworkConfig.netcfg"
 VM = "vms/app01.xml"
 SELECTED = ("--migcheck-select", "MIG001,MIG003,MIG201")
+# The inner runs need neither the cache nor hypothesis's plugin (which imports all of hypothesis).
+QUIET = ("-p", "no:cacheprovider", "-p", "no:hypothesispytest")
 
 
 @pytest.fixture

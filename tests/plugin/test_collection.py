@@ -4,7 +4,7 @@ keywords and the marker, and nothing at all without the flag."""
 from __future__ import annotations
 
 import pytest
-from conftest import BROKEN_CSCFG, NET, SELECTED, SHOP, VM
+from conftest import BROKEN_CSCFG, NET, QUIET, SELECTED, SHOP, VM
 
 from migcheck.model import FileKind
 from migcheck.plugins import load_rules
@@ -17,7 +17,7 @@ KINDS |= {NET: FileKind.NETWORK_CONFIGURATION, VM: FileKind.VM_EXPORT}
 
 def collected(pytester: pytest.Pytester, *args: str) -> list[str]:
     """Node ids of the items left after collection and -k/-m deselection."""
-    reprec = pytester.inline_run("--collect-only", "--migcheck", "-p", "no:cacheprovider", *args)
+    reprec = pytester.inline_run("--collect-only", "--migcheck", *QUIET, *args)
     return [item.nodeid for item in reprec.getcall("pytest_collection_finish").session.items]
 
 
@@ -94,7 +94,7 @@ def test_config_include_and_exclude_apply(estate: pytest.Pytester) -> None:
 
 def test_cross_file_findings_when_one_folder_is_collected(estate: pytest.Pytester) -> None:
     # The subnet is checked against the netcfg in net/, which is not collected.
-    reprec = estate.inline_run("--migcheck", "--migcheck-fail-on", "warning", *SELECTED, "shop")
+    reprec = estate.inline_run("--migcheck", *QUIET, "--migcheck-fail-on", "warning", *SELECTED, "shop")
     passed, _, failed = reprec.listoutcomes()
     assert sorted(r.nodeid for r in failed) == [f"{SHOP}::MIG003", f"{SHOP}::MIG201"]
     assert [r.nodeid for r in passed] == [f"{SHOP}::MIG001"]

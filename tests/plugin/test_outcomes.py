@@ -6,7 +6,7 @@ from __future__ import annotations
 import types
 
 import pytest
-from conftest import BROKEN_CSCFG, ENDPOINT_ACL, NET, SELECTED, SHOP, SUPPRESSION, VM, outcomes
+from conftest import BROKEN_CSCFG, ENDPOINT_ACL, NET, QUIET, SELECTED, SHOP, SUPPRESSION, VM, outcomes
 
 import migcheck.plugins
 from migcheck.config import Config
@@ -18,11 +18,11 @@ pytest_plugins = ["pytester"]
 
 def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
     # -m migcheck: leave out the estate's own Python test.
-    return pytester.runpytest_inprocess("--migcheck", "-p", "no:cacheprovider", "-m", "migcheck", *SELECTED, *args)
+    return pytester.runpytest_inprocess("--migcheck", *QUIET, "-m", "migcheck", *SELECTED, *args)
 
 
 def test_items_fail_exactly_where_there_are_errors(estate: pytest.Pytester) -> None:
-    reprec = estate.inline_run("--migcheck", *SELECTED)
+    reprec = estate.inline_run("--migcheck", *QUIET, *SELECTED)
     failed = {n for n, outcome in outcomes(reprec).items() if outcome == "failed"}
     assert failed == {f"{BROKEN_CSCFG}::MIG001", f"{SHOP}::MIG201"}
     assert outcomes(reprec)[f"{SHOP}::MIG003"] == "passed"  # a warning, below the default threshold
@@ -40,7 +40,7 @@ def test_a_failure_prints_the_findings_as_the_cli_does(estate: pytest.Pytester) 
 
 
 def test_reportinfo_points_at_the_first_finding(estate: pytest.Pytester) -> None:
-    items, _ = estate.inline_genitems("--migcheck", *SELECTED)
+    items, _ = estate.inline_genitems("--migcheck", *QUIET, *SELECTED)
     locations = {item.nodeid: item.location for item in items}
     assert locations[f"{SHOP}::MIG201"] == (SHOP, 9, f"{SHOP}::MIG201 endpoint-acl")  # 0-based line
     assert locations[f"{SHOP}::MIG003"][1] == 14
@@ -109,8 +109,12 @@ def test_a_plugin_that_fails_to_load_is_a_usage_error(
     def load() -> object:
         raise ImportError("No module named 'contoso_rules'")
 
-    broken = types.SimpleNamespace(name="contoso", dist=types.SimpleNamespace(name="contoso-rules"), load=load)
+    broken = types.SimpleNamespace(
+        name="contoso", dist=types.SimpleNamespace(name="contoso-rules"), load=load
+    )
     monkeypatch.setattr(migcheck.plugins, "_entry_points", lambda: [broken])
     result = run(estate)
     assert result.ret == pytest.ExitCode.USAGE_ERROR
-    result.stderr.re_match_lines([r"ERROR: migcheck: plugin contoso-rules\[contoso\] failed to load: ImportError"])
+    result.stderr.re_match_lines(
+        [r"ERROR: migcheck: plugin contoso-rules\[contoso\] failed to load: ImportError"]
+    )

@@ -110,11 +110,11 @@ def _size(count: int) -> str:
 
 def _read(path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str, str] | None) -> Document:
     text = decode(data)
-    sniffed = sniffed or sniff_root(text[:SNIFF_BYTES])
-    guessed = expected or (kind_of_root(*sniffed) if sniffed else None)
     try:
         root = parse(data, text)
     except Unreadable as error:
+        sniffed = sniffed or sniff_root(text[:SNIFF_BYTES])
+        guessed = expected or (kind_of_root(*sniffed) if sniffed else None)
         problem = FileProblem("syntax", str(error), Mark(path, error.line, column=error.column))
         return Document(path, guessed, sniffed[0] if sniffed else "", problem=problem, text=text)
 

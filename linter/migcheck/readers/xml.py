@@ -4,6 +4,7 @@ namespace-agnostic lookups by local name. The format modules use only these help
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from collections.abc import Iterator
 
@@ -119,9 +120,10 @@ def parse(data: bytes, source: str) -> Element:
     Raises `Unreadable` for a document that is not well-formed, for one with a DOCTYPE (no classic file
     has one, and a DTD is how entity expansion and external entity attacks arrive), for one that uses
     XInclude, and for one past libxml2's limits (depth 256, 10,000,000 characters in one text or value)."""
-    _, doctype = _skip_prolog(source)
-    if doctype >= 0:
-        raise _refuse(source, doctype)
+    if "<!" in source:  # only a prolog with a declaration or comment needs the scan
+        _, doctype = _skip_prolog(source)
+        if doctype >= 0:
+            raise _refuse(source, doctype)
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -246,8 +248,9 @@ def _end_tag_column(source: str, name: str, line: int, column: int) -> int:
 
 def written_tag(el: Element) -> str:
     """The tag as written in the source: `prefix:local`, or `local` in the default namespace."""
-    local = etree.QName(el).localname
-    return f"{el.prefix}:{local}" if el.prefix else local
+    local = el.tag.rpartition("}")[2]  # string work: etree.QName costs more, on every mark
+    prefix = el.prefix
+    return f"{prefix}:{local}" if prefix else local
 
 
 class Marker:
@@ -299,9 +302,11 @@ def _previous_in_document(el: Element) -> Element | None:
 
 
 def local_name(el: Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
+@functools.lru_cache(maxsize=None)  # a few dozen distinct paths, looked up on every element read
 def _path(names: str) -> str:
     return "/".join("{*}" + name for name in names.split("/"))
 
