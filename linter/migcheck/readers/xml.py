@@ -306,7 +306,7 @@ def local_name(el: Element) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
-@functools.lru_cache(maxsize=None)  # a few dozen distinct paths, looked up on every element read
+@functools.cache  # a few dozen distinct paths, looked up on every element read
 def _path(names: str) -> str:
     return "/".join("{*}" + name for name in names.split("/"))
 
