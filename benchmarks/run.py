@@ -5,7 +5,7 @@ Usage::
     python benchmarks/run.py [--estate DIR] [--runs 3] [--services N --vms M --vnets K --seed S]
 
 Without ``--estate`` an estate of about 4,000 files is generated (``benchmarks/generate.py``) into a
-temporary folder that is removed afterwards. Three commands are then measured, each in a fresh process:
+temporary folder that is removed afterwards. Four commands are then measured, each in a fresh process:
 
 (a) the floor: ``benchmarks/floor.py``, which imports lxml and parses every file, nothing else;
 (b) ``migcheck check ESTATE --format json``;

@@ -157,3 +157,13 @@ def test_inline_suppression_is_counted(repo, capsys):
     code, out, _ = run(capsys, "check", "shop")
     assert code == 0
     assert "(1 suppressed)" in out
+
+
+def test_refused_dtd_says_what_to_do(repo, capsys):
+    (repo / "shop" / "ServiceDefinition.csdef").write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n<ServiceDefinition name="shop"/>\n'
+    )
+    code, out, _ = run(capsys, "check", "shop")
+    assert code == 1
+    assert "shop/ServiceDefinition.csdef:2:1: MIG001 [error] refused: the document declares a DTD" in out
+    assert "= help: Remove the <!DOCTYPE> declaration: classic files never need one." in out

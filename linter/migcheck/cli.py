@@ -99,7 +99,9 @@ def _check(args: argparse.Namespace) -> int:
     rules = _load_rules()
     stdin = None
     if args.stdin_filename:
-        stdin = sys.stdin.buffer.read()
+        from migcheck.readers import MAX_FILE_BYTES
+
+        stdin = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # the reader reports anything larger
     try:
         config = load_config(args.config)
         config = config.with_overrides(

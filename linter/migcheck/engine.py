@@ -99,6 +99,9 @@ def _with_context(paths: list[str], config: Config) -> list[str]:
     return [*context, STDIN]
 
 
+_REFUSED_FIX = "Keep the file itself in the repository, or name it explicitly on the command line."
+
+
 def _read(candidate: Candidate, stdin: bytes | None) -> Document | None:
     """Read one file, once. The buffer (`-`) comes from `stdin` when given, else from standard input.
 
@@ -117,10 +120,14 @@ def _read(candidate: Candidate, stdin: bytes | None) -> Document | None:
             data = _file_bytes(candidate, MAX_FILE_BYTES + 1)
     except OSError as exc:
         reason = f"cannot read the file: {exc.strerror or type(exc).__name__}"
-        return Document(path, None, "", problem=FileProblem("syntax", reason, Mark(path, 1, column=1)))
+        fix = "Check that the file exists and is readable, or exclude it in [tool.migcheck] exclude."
+        return Document(path, None, "", problem=FileProblem("syntax", reason, Mark(path, 1, column=1), fix))
     if data is None:
         return Document(
-            path, None, "", problem=FileProblem("syntax", candidate.refused, Mark(path, 1, column=1))
+            path,
+            None,
+            "",
+            problem=FileProblem("syntax", candidate.refused, Mark(path, 1, column=1), _REFUSED_FIX),
         )
     return read_document(path, data, explicit=candidate.explicit)
 

@@ -431,6 +431,7 @@ class FileProblem:
     kind: str  # "syntax" | "root"
     message: str
     mark: Mark
+    fix: str = ""  # what to do, when it differs from the rule's general advice
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,7 +100,8 @@ def _too_large(
     limit = _size(MAX_FILE_BYTES)
     message = f"file is larger than {limit}; migcheck reads classic files up to {limit}"
     kind = expected or (kind_of_root(*sniffed) if sniffed else None)
-    problem = FileProblem("syntax", message, Mark(path, 1, column=1))
+    fix = "Check that this is the file you meant to keep; if so, exclude it in [tool.migcheck] exclude."
+    problem = FileProblem("syntax", message, Mark(path, 1, column=1), fix)
     return Document(path, kind, sniffed[0] if sniffed else "", problem=problem)
 
 
@@ -115,7 +116,7 @@ def _read(path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str,
     except Unreadable as error:
         sniffed = sniffed or sniff_root(text[:SNIFF_BYTES])
         guessed = expected or (kind_of_root(*sniffed) if sniffed else None)
-        problem = FileProblem("syntax", str(error), Mark(path, error.line, column=error.column))
+        problem = FileProblem("syntax", str(error), Mark(path, error.line, column=error.column), error.fix)
         return Document(path, guessed, sniffed[0] if sniffed else "", problem=problem, text=text)
 
     local = local_name(root)

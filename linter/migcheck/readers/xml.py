@@ -31,10 +31,11 @@ class Unreadable(Exception):
     """A document that is not well-formed, or that migcheck refuses to parse (it declares a DTD); the
     message says why in plain words, `line` and `column` (1-based) point at the cause."""
 
-    def __init__(self, message: str, line: int, column: int) -> None:
+    def __init__(self, message: str, line: int, column: int, fix: str = "") -> None:
         super().__init__(message)
         self.line = line
         self.column = column
+        self.fix = fix
 
 
 # --- decoding and sniffing ---------------------------------------------------------------------------
@@ -162,7 +163,7 @@ def _refuse_xinclude(root: Element, source: str) -> None:
         f"refused: the document uses XInclude (<{written_tag(el)}>); "
         "migcheck never follows includes or reads files other than the ones it checks"
     )
-    raise Unreadable(message, line, column)
+    raise Unreadable(message, line, column, "Write the included content into the file itself.")
 
 
 def _refuse(source: str, offset: int) -> Unreadable:
@@ -171,7 +172,9 @@ def _refuse(source: str, offset: int) -> Unreadable:
     column = offset - (source.rfind("\n", 0, offset) + 1) + 1
     declares = "a DTD with entity declarations" if "<!ENTITY" in source[offset:] else "a DTD"
     message = f"refused: the document declares {declares}; migcheck never loads DTDs or expands entities"
-    return Unreadable(message, line, column)
+    return Unreadable(
+        message, line, column, "Remove the <!DOCTYPE> declaration: classic files never need one."
+    )
 
 
 _MISMATCH = re.compile(r"^Opening and ending tag mismatch: .* and (\S+)$")

@@ -19,7 +19,7 @@ class XmlSyntaxError(Rule):
     scope = Scope.FILES
     inspects = ALL_KINDS
     summary = "A file is not well-formed XML, cannot be read, or declares a DTD or entities."
-    fix_hint = "Fix the XML at the position shown; remove any <!DOCTYPE> (classic files never need one)."
+    fix_hint = "Fix the XML at the position shown."
     source = "Every classic file must parse before anything in it can be checked."
     docs = Docs(
         what="A file that the XML parser rejects: a tag left open, a stray `&`, bytes that are not in the "
@@ -59,7 +59,9 @@ class XmlSyntaxError(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for doc in estate.documents:
             if doc.problem and doc.problem.kind == "syntax":
-                yield self.finding(_FileResource(doc.path, doc.problem.mark), doc.problem.message)
+                yield self.finding(
+                    _FileResource(doc.path, doc.problem.mark), doc.problem.message, fix=doc.problem.fix
+                )
 
 
 class UnexpectedRootElement(Rule):
@@ -102,7 +104,9 @@ class UnexpectedRootElement(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for doc in estate.documents:
             if doc.problem and doc.problem.kind == "root":
-                yield self.finding(_FileResource(doc.path, doc.problem.mark), doc.problem.message)
+                yield self.finding(
+                    _FileResource(doc.path, doc.problem.mark), doc.problem.message, fix=doc.problem.fix
+                )
 
 
 class UnresolvedReference(Rule):
