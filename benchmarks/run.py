@@ -214,7 +214,9 @@ def pytest_rows(check: Measurement, plugin: Measurement) -> list[tuple[str, str,
     """(measurement, target, result) for the pytest plugin: its wall time against the CLI's."""
     ratio = plugin.wall / check.wall if plugin.wall and check.wall else None
     ratio_text = f"{ratio:.2f}x" if ratio is not None else "n/a"
-    return [("(d)/(b) wall ratio", f"{ratio_text} <= {MAX_PYTEST_RATIO:.1f}x", verdict(ratio, MAX_PYTEST_RATIO))]
+    return [
+        ("(d)/(b) wall ratio", f"{ratio_text} <= {MAX_PYTEST_RATIO:.1f}x", verdict(ratio, MAX_PYTEST_RATIO))
+    ]
 
 
 def per_item(check: Measurement, plugin: Measurement) -> str:

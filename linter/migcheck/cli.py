@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from migcheck import __version__
+from migcheck.report import FORMATS
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -48,9 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--select", action="append", default=[], metavar="RULES", help="only these rules")
     check.add_argument("--ignore", action="append", default=[], metavar="RULES", help="skip these rules")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails")
-    check.add_argument(
-        "--format", default="text", help="text (default), concise, json, sarif, github, gitlab or junit"
-    )
+    check.add_argument("--format", default="text", help=f"{', '.join(FORMATS)} (default: text)")
     check.add_argument("--config", metavar="FILE", help="settings file (default: nearest pyproject.toml)")
     check.add_argument(
         "--stdin-filename",
