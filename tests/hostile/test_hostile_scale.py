@@ -126,15 +126,20 @@ def test_many_attributes_on_one_element_take_linear_time():
     assert doc is not None and doc.resources[0].name == "s"
 
 
-def test_line_numbers_past_65535_are_approximate():
-    """libxml2 keeps a node's line in 16 bits; past 65,535 lxml takes an element's line from a text node
-    next to it, which can be a line off. Known and documented (README, Security and limits): exact up
-    to line 65,535, never lost, never a crash."""
-    data = b"<ServiceConfiguration>" + b"\n" * 99_999 + b"<Role name='a'/>\n" * 3 + b"</ServiceConfiguration>"
+def test_positions_past_line_65535_are_exact():
+    """libxml2 keeps a node's line in 16 bits; past line 65,535 the readers find the element in the text
+    instead (the n-th `<Role` start tag, comments skipped), so lines and columns stay exact."""
+    data = (
+        b"<ServiceConfiguration>"
+        + b"\n" * 99_999
+        + b"<!-- <Role name='commented'/> -->\n"
+        + b"  <Role name='a'/>\n" * 3
+        + b"<Role name='b'/><Role name='c'/></ServiceConfiguration>"
+    )
     doc = read_document("s.cscfg", data, explicit=False)
     assert doc is not None and doc.problem is None
-    lines = [r.mark.line for r in doc.resources[0].roles]
-    assert all(abs(line - exact) <= 1 for line, exact in zip(lines, [100_000, 100_001, 100_002], strict=True))
+    marks = [(r.mark.line, r.mark.column) for r in doc.resources[0].roles]
+    assert marks == [(100_001, 3), (100_002, 3), (100_003, 3), (100_004, 1), (100_004, 17)]
     exact = (
         b"<ServiceConfiguration>" + b"\n" * 65_000 + b"<Role name='a'/>\n" * 3 + b"</ServiceConfiguration>"
     )
@@ -142,7 +147,7 @@ def test_line_numbers_past_65535_are_approximate():
     assert doc is not None and [r.mark.line for r in doc.resources[0].roles] == [65_001, 65_002, 65_003]
     broken = read_document("s.cscfg", data.replace(b"</ServiceConfiguration>", b"<"), explicit=False)
     assert broken is not None and broken.problem is not None
-    assert broken.problem.mark.line == 100_003  # parser errors carry exact lines
+    assert broken.problem.mark.line == 100_004  # parser errors carry exact lines
 
 
 def test_a_folder_of_many_files(tmp_path, monkeypatch, capsys):

@@ -121,7 +121,7 @@ def _read(path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str,
 
     local = local_name(root)
     kind = kind_of_root(local, etree.QName(root).namespace or "")
-    marker = Marker(path)
+    marker = Marker(path, text)
     if expected and kind is not expected:
         return Document(path, None, local, problem=_wrong_root(expected, local, marker.mark(root)), text=text)
     if kind is None:

@@ -3,6 +3,7 @@ namespace-agnostic lookups by local name. The format modules use only these help
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import functools
 import re
@@ -263,14 +264,22 @@ class Marker:
     document order, which is what `migcheck.source` scans the text for. Most lines hold one start tag, so
     the count is computed only for a tag that shares its line with an earlier element."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        self.text = text
         self._nths: dict[str, dict[int, int]] = {}  # written tag -> id(element) -> nth
         self._alive: list[Element] = []  # keeps the indexed proxies (and so their ids) alive
+        self._far: _FarPositions | None = None
 
     def mark(self, el: Element) -> Mark:
         tag = written_tag(el)
         line = el.sourceline or 0
+        if line >= LAST_EXACT_LINE and self.text:
+            if self._far is None:
+                self._far = _FarPositions(el.getroottree().getroot(), self.text)
+            found = self._far.locate(el, tag)
+            if found is not None:
+                return Mark(self.path, found[0], tag, column=found[1])
         return Mark(self.path, line, tag, self._nth(el, tag, line))
 
     def _nth(self, el: Element, tag: str, line: int) -> int:
@@ -288,6 +297,56 @@ class Marker:
             self._nths[tag] = nths
         # lxml hands out the same proxy for a node while one is alive, so ids stay valid.
         return nths.get(id(el), 0)
+
+
+# libxml2 keeps an element's line in 16 bits: from here on lxml's `sourceline` is approximate.
+LAST_EXACT_LINE = 65535
+
+
+class _FarPositions:
+    """Exact positions for elements past `LAST_EXACT_LINE`: the n-th element with a written tag is the
+    n-th `<tag` start tag in the text, once comments, CDATA and processing instructions are skipped."""
+
+    _SKIPPED = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.S)
+
+    def __init__(self, root: Element, text: str) -> None:
+        self.root = root
+        self.text = text
+        self._order: dict[str, dict[int, int]] = {}  # written tag -> id(element) -> ordinal
+        self._starts: dict[str, list[int]] = {}  # written tag -> offsets of its start tags
+        self._alive: list[Element] = []
+        self._line_starts: list[int] | None = None
+        self._skipped = (
+            [m.span() for m in self._SKIPPED.finditer(text)] if "<!" in text or "<?" in text else []
+        )
+
+    def locate(self, el: Element, tag: str) -> tuple[int, int] | None:
+        """(line, column) of `el`'s `<`, or None when the text does not show it."""
+        if tag not in self._order:
+            self._index(tag)
+        ordinal = self._order[tag].get(id(el))
+        starts = self._starts[tag]
+        if ordinal is None or ordinal >= len(starts):
+            return None
+        offset = starts[ordinal]
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def _index(self, tag: str) -> None:
+        local = tag.rpartition(":")[2]
+        same = [e for e in self.root.iter("{*}" + local) if written_tag(e) == tag]
+        self._alive += same  # keeps the proxies, and so their ids, alive
+        self._order[tag] = {id(e): i for i, e in enumerate(same)}
+        pattern = re.compile("<" + re.escape(tag) + r"(?=[\s/>])")
+        starts = (m.start() for m in pattern.finditer(self.text))
+        self._starts[tag] = [offset for offset in starts if not _inside(offset, self._skipped)]
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
 def _previous_in_document(el: Element) -> Element | None:
