@@ -20,6 +20,7 @@ size (from ``os.wait4``). The targets are: (b) at most twice the floor, (c) at m
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -132,7 +133,8 @@ def count_items(run: Measurement) -> int | None:
         return None
     lines = run.samples[-1].stdout.decode("utf-8", "replace").strip().splitlines()
     words = lines[-1].replace(",", " ").split() if lines else []
-    counts = [int(n) for n, word in zip(words, words[1:]) if n.isdigit() and word in ("passed", "failed")]
+    pairs = itertools.pairwise(words)
+    counts = [int(n) for n, word in pairs if n.isdigit() and word in ("passed", "failed")]
     return sum(counts) or None
 
 

@@ -21,7 +21,7 @@ from migcheck.engine import LintResult, RuleError, lint
 from migcheck.model import Document, FileKind, Finding, Severity
 from migcheck.plugins import PluginError, load_rules
 from migcheck.report.text import format_finding, headline
-from migcheck.rule import Rule
+from migcheck.rule import Rule, RuleSet
 from pytest_migcheck.items import MigcheckFile
 
 ALL_KINDS = frozenset(FileKind)
@@ -65,13 +65,13 @@ class MigcheckSession:
         )
 
     @staticmethod
-    def _load_rules():
+    def _load_rules() -> RuleSet:
         try:
             return load_rules()
         except PluginError as exc:
             raise pytest.UsageError(f"migcheck: {exc}") from None
 
-    def _lint(self, rules) -> LintResult:
+    def _lint(self, rules: RuleSet) -> LintResult:
         # From the rootdir, so that paths (and the include/exclude globs matched against them) are the
         # ones the CLI sees when run there, and equal the file part of the node ids.
         with _working_directory(self.root):
