@@ -22,7 +22,7 @@ from migcheck.model import Document, FileKind, Finding, Severity
 from migcheck.plugins import PluginError, load_rules
 from migcheck.report.text import format_finding, headline
 from migcheck.rule import Rule, RuleSet
-from pytest_migcheck.items import MigcheckFile
+from pytest_migcheck.items import MigcheckFile, MigcheckItem
 
 ALL_KINDS = frozenset(FileKind)
 Key = tuple[str, str]  # (path relative to the rootdir, rule code): one item
@@ -145,6 +145,29 @@ class MigcheckSession:
         path, _, code = report.nodeid.rpartition("::")
         return (path, code) if path in self._paths else None
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_protocol(self, item: pytest.Item, nextitem: pytest.Item | None) -> bool | None:
+        """Run one of our items without pytest's per-phase machinery (output capture, log capture,
+        fixture setup, warning and unraisable-exception checks): an item is a dictionary lookup, and that
+        machinery cost 20 times the lint on a 4,000-file estate. The three phases are still reported, so
+        the terminal, --junitxml, -x and pytest-xdist see what they always see. Items someone marked
+        skip/skipif/xfail go through the normal protocol, which evaluates those marks."""
+        if not isinstance(item, MigcheckItem) or any(
+            item.get_closest_marker(name)
+            for name in ("skip", "skipif", "xfail", "usefixtures", "filterwarnings")
+        ):
+            return None
+        hook = item.ihook
+        hook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+        call = hook.pytest_runtest_makereport(item=item, call=pytest.CallInfo.from_call(item.runtest, "call"))
+        # Setup and teardown have nothing to run: their reports are built directly, sharing the call
+        # report's keywords (collecting an item's keywords walks every parent node, three times per item).
+        hook.pytest_runtest_logreport(report=_idle_report(call, "setup"))
+        hook.pytest_runtest_logreport(report=call)
+        hook.pytest_runtest_logreport(report=_idle_report(call, "teardown"))
+        hook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+        return True
+
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if report.when == "call":
             key = self._key(report)
@@ -179,6 +202,13 @@ class MigcheckSession:
             f"{len(self._ran)} checks of {len(paths)} files: {len(below)} "
             f"{_plural('finding', len(below))} below {self.fail_on} (passed), {suppressed} suppressed"
         )
+
+
+def _idle_report(call: pytest.TestReport, when: str) -> pytest.TestReport:
+    """The report of a setup or teardown phase that did nothing and passed."""
+    return pytest.TestReport(
+        call.nodeid, call.location, call.keywords, "passed", None, when, [], 0.0, call.start, call.start
+    )
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:

@@ -5,6 +5,8 @@ characters, but markup characters and non-ASCII letters, which the writers must 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import strategies as st
 from property_xml import CSDEF_ROLE_TYPES, NOWHERE, Style, is_os_disk
 
@@ -163,9 +165,7 @@ def service_configurations(draw: st.DrawFn) -> ServiceConfiguration:
     roles = draw(
         unique_by_name(st.builds(RoleSettings, names, st.none() | st.integers(0, 99), st.just(NOWHERE)))
     )
-    controls = draw(
-        unique_by_name(st.builds(AccessControl, names, small(acl_rules), st.just(NOWHERE)))
-    )
+    controls = draw(unique_by_name(st.builds(AccessControl, names, small(acl_rules), st.just(NOWHERE))))
     rules_by_name = {a.name: a.rules for a in controls}
     bindings = []
     for _ in range(draw(st.integers(0, 3))):
@@ -174,9 +174,7 @@ def service_configurations(draw: st.DrawFn) -> ServiceConfiguration:
         bindings.append(
             EndpointAcl(draw(names), draw(names), control, rules_by_name.get(control, ()), NOWHERE)
         )
-    addresses = draw(
-        small(st.builds(InstanceAddress, names, small(refs), st.just(NOWHERE)))
-    )
+    addresses = draw(small(st.builds(InstanceAddress, names, small(refs), st.just(NOWHERE))))
     return ServiceConfiguration(
         name=draw(names),
         roles=roles,
@@ -194,7 +192,13 @@ def service_configurations(draw: st.DrawFn) -> ServiceConfiguration:
 def csdef_roles(draw: st.DrawFn) -> Role:
     role_type = draw(st.sampled_from(CSDEF_ROLE_TYPES))
     endpoint = st.builds(
-        InputEndpoint, names, st.sampled_from(["http", "https", "tcp"]), ports, ports, st.none(), st.just(NOWHERE)
+        InputEndpoint,
+        names,
+        st.sampled_from(["http", "https", "tcp"]),
+        ports,
+        ports,
+        st.none(),
+        st.just(NOWHERE),
     )
     return Role(
         name=draw(names),
@@ -216,8 +220,6 @@ def service_definitions(draw: st.DrawFn) -> tuple[ServiceDefinition, int]:
 
 
 def _without_ports(role: Role, last: int) -> Role:
-    from dataclasses import replace
-
     split = len(role.endpoints) - min(last, len(role.endpoints))
     endpoints = (*role.endpoints[:split], *(replace(e, port="") for e in role.endpoints[split:]))
     return replace(role, endpoints=endpoints)
@@ -233,7 +235,9 @@ def virtual_networks(draw: st.DrawFn) -> VirtualNetwork:
     # A network is placed by region or (the old way) by affinity group.
     regional = draw(st.booleans())
     subnets = small(st.builds(Subnet, names, st.none() | prefix_resources, st.just(NOWHERE)))
-    connection = st.builds(GatewayConnection, names, st.sampled_from(["IPsec", "Dedicated"]), st.just(NOWHERE))
+    connection = st.builds(
+        GatewayConnection, names, st.sampled_from(["IPsec", "Dedicated"]), st.just(NOWHERE)
+    )
     gateway = st.builds(Gateway, small(connection), small(prefix_resources), st.just(NOWHERE))
     return VirtualNetwork(
         name=draw(names),
@@ -250,9 +254,7 @@ def virtual_networks(draw: st.DrawFn) -> VirtualNetwork:
 network_configurations = st.builds(
     NetworkConfiguration,
     virtual_networks=small(virtual_networks()),
-    local_sites=small(
-        st.builds(LocalNetworkSite, names, small(prefix_resources), ips, st.just(NOWHERE))
-    ),
+    local_sites=small(st.builds(LocalNetworkSite, names, small(prefix_resources), ips, st.just(NOWHERE))),
     dns_servers=small(st.builds(DnsServer, names, ips, st.just(NOWHERE))),
     mark=st.just(NOWHERE),
 )

@@ -13,15 +13,27 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from xml.sax.saxutils import escape, quoteattr
 
 from migcheck.model import (
+    AccessControl,
+    AclRule,
+    AddressPrefix,
     Deployment,
     Disk,
+    DnsServer,
+    EndpointAcl,
+    Extension,
+    Gateway,
     InputEndpoint,
+    InstanceAddress,
+    LocalNetworkSite,
     Mark,
     NetworkConfiguration,
     Role,
+    RoleInstance,
+    RoleSettings,
     RoleType,
     ServiceConfiguration,
     ServiceDefinition,
+    Subnet,
     VirtualNetwork,
 )
 
@@ -104,7 +116,10 @@ class _Writer:
         tag = self.prefix + node.tag
         start = f"<{tag}{self._attributes(node.attrs)}"
         if node.kids:
-            inner = "".join(self._pad(depth + 1) + self._comment(depth + 1) + self.element(k, depth + 1) for k in node.kids)
+            inner = "".join(
+                self._pad(depth + 1) + self._comment(depth + 1) + self.element(k, depth + 1)
+                for k in node.kids
+            )
             return f"{start}>{inner}{self._pad(depth)}</{tag}>"
         if node.text:
             return f"{start}>{escape(node.text)}</{tag}>"
@@ -172,7 +187,9 @@ def vm_element(vm: Role, shape: VmShape) -> El:
         el("DataVirtualHardDisks", *(_disk("DataVirtualHardDisk", d) for d in _data_disks(vm))),
         _os_disk(vm),
         el("RoleSize", text=vm.size) if vm.size else None,
-        el("DebugSettings", el("BootDiagnosticsEnabled", text=str(boot).lower())) if boot is not None else None,
+        el("DebugSettings", el("BootDiagnosticsEnabled", text=str(boot).lower()))
+        if boot is not None
+        else None,
         attrs=attrs,
     )
 
@@ -209,7 +226,7 @@ def _endpoint(endpoint: InputEndpoint, shape: VmShape) -> El:
     )
 
 
-def _rule(rule, shape: VmShape) -> El:
+def _rule(rule: AclRule, shape: VmShape) -> El:
     return el(
         shape.acl_rule,
         el("Order", text=rule.order),
@@ -219,7 +236,7 @@ def _rule(rule, shape: VmShape) -> El:
     )
 
 
-def _extension(ext) -> El:
+def _extension(ext: Extension) -> El:
     return el(
         "ResourceExtensionReference",
         el("ReferenceName", text=ext.name),
@@ -272,7 +289,7 @@ def rest_deployment(deployment: Deployment) -> Written:
     return Written(root, AZURE_NS, (("xmlns:i", XSI_NS),))
 
 
-def _instance(instance) -> El:
+def _instance(instance: RoleInstance) -> El:
     return el(
         "RoleInstance",
         el("RoleName", text=instance.role),
@@ -295,7 +312,7 @@ def cscfg(config: ServiceConfiguration) -> Written:
     return Written(root, CSCFG_NS)
 
 
-def _role_settings(role) -> El:
+def _role_settings(role: RoleSettings) -> El:
     count = el("Instances", attrs=(("count", str(role.instances)),)) if role.instances is not None else None
     return el("Role", count, el("ConfigurationSettings"), attrs=(("name", role.name),))
 
@@ -316,11 +333,11 @@ def _network_configuration(config: ServiceConfiguration) -> El:
     )
 
 
-def _dns_server(server) -> El:
+def _dns_server(server: DnsServer) -> El:
     return el("DnsServer", attrs=(("name", server.name), ("IPAddress", server.address)))
 
 
-def _access_control(access_control) -> El:
+def _access_control(access_control: AccessControl) -> El:
     rules = (
         el(
             "Rule",
@@ -336,15 +353,16 @@ def _access_control(access_control) -> El:
     return el("AccessControl", *rules, attrs=(("name", access_control.name),))
 
 
-def _endpoint_acl(acl, index: int) -> El:
+def _endpoint_acl(acl: EndpointAcl, index: int) -> El:
     # Both spellings of the endpoint attribute are in use; write each in turn.
     endpoint = "endPoint" if index % 2 else "endpoint"
     return el(
-        "EndpointAcl", attrs=(("role", acl.role), (endpoint, acl.endpoint), ("accessControl", acl.access_control))
+        "EndpointAcl",
+        attrs=(("role", acl.role), (endpoint, acl.endpoint), ("accessControl", acl.access_control)),
     )
 
 
-def _instance_address(address) -> El:
+def _instance_address(address: InstanceAddress) -> El:
     subnets = (el("Subnet", attrs=(("name", s.name),)) for s in address.subnets)
     return el("InstanceAddress", el("Subnets", *subnets), attrs=(("roleName", address.role),))
 
@@ -369,7 +387,11 @@ def _csdef_endpoint(tag: str, endpoint: InputEndpoint) -> El:
         attrs.append(("port", endpoint.port))
         return el(tag, attrs=tuple(attrs))
     # An instance input endpoint has a public port range, not a port.
-    return el(tag, el("AllocatePublicPortFrom", el("FixedPortRange", attrs=(("min", "10000"), ("max", "10010")))), attrs=tuple(attrs))
+    return el(
+        tag,
+        el("AllocatePublicPortFrom", el("FixedPortRange", attrs=(("min", "10000"), ("max", "10010")))),
+        attrs=tuple(attrs),
+    )
 
 
 CSDEF_ROLE_TYPES = (RoleType.WEB, RoleType.WORKER, RoleType.VM_ROLE)
@@ -391,11 +413,11 @@ def netcfg(config: NetworkConfiguration) -> Written:
     return Written(root, NETCFG_NS)
 
 
-def _prefixes(container: str, prefixes) -> El:
+def _prefixes(container: str, prefixes: tuple[AddressPrefix, ...]) -> El:
     return el(container, *(el("AddressPrefix", text=p.text) for p in prefixes))
 
 
-def _local_site(site) -> El:
+def _local_site(site: LocalNetworkSite) -> El:
     return el(
         "LocalNetworkSite",
         _prefixes("AddressSpace", site.address_space),
@@ -421,14 +443,18 @@ def _vnet(vnet: VirtualNetwork) -> El:
     )
 
 
-def _subnet(subnet) -> El:
+def _subnet(subnet: Subnet) -> El:
     prefix = el("AddressPrefix", text=subnet.prefix.text) if subnet.prefix is not None else None
     return el("Subnet", prefix, attrs=(("name", subnet.name),))
 
 
-def _gateway(gateway) -> El:
+def _gateway(gateway: Gateway) -> El:
     refs = (
-        el("LocalNetworkSiteRef", el("Connection", attrs=(("type", c.type),)), attrs=(("name", c.local_site),))
+        el(
+            "LocalNetworkSiteRef",
+            el("Connection", attrs=(("type", c.type),)),
+            attrs=(("name", c.local_site),),
+        )
         for c in gateway.connections
     )
     return el(

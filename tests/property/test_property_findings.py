@@ -50,7 +50,7 @@ from migcheck.model import (
 from migcheck.plugins import load_rules
 
 RULES = load_rules(entry_points=False)
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SUBNETS = ("Web", "Data", "App")
 Key = tuple[str, str, str, str]
 
@@ -70,7 +70,9 @@ def _ref(name: str) -> NameRef:
 def _network(name: str, affinity: bool, bad_cidr: bool) -> NetworkConfiguration:
     # Host bits set in one subnet's prefix: the platform refuses it, MIG304 reports it.
     prefixes = ("10.0.1.0/24", "10.0.2.1/24" if bad_cidr else "10.0.2.0/24", "10.0.3.0/24")
-    subnets = tuple(Subnet(s, AddressPrefix(p, NOWHERE), NOWHERE) for s, p in zip(SUBNETS, prefixes))
+    subnets = tuple(
+        Subnet(s, AddressPrefix(p, NOWHERE), NOWHERE) for s, p in zip(SUBNETS, prefixes, strict=True)
+    )
     vnet = VirtualNetwork(
         name,
         NOWHERE,
@@ -85,7 +87,9 @@ def _network(name: str, affinity: bool, bad_cidr: bool) -> NetworkConfiguration:
 def _definition() -> ServiceDefinition:
     http = InputEndpoint("HTTP", "http", "80", "80", None, NOWHERE)
     web = Role("Web", RoleType.WEB, NOWHERE, size="Small", endpoints=(http,))
-    return ServiceDefinition("webshop", (web, Role("Worker", RoleType.WORKER, NOWHERE, size="Small")), NOWHERE)
+    return ServiceDefinition(
+        "webshop", (web, Role("Worker", RoleType.WORKER, NOWHERE, size="Small")), NOWHERE
+    )
 
 
 def _configuration(vnet: str, acl: bool, two_subnets: bool) -> ServiceConfiguration:
@@ -130,8 +134,14 @@ def estates(draw: st.DrawFn) -> Estate:
         "rest/shop.deployment.xml": rest_deployment(deployment),
         **{f"vms/vm{i}.xml": export_vm(vm) for i, vm in enumerate(loose)},
     }
-    flags = {"MIG303": affinity, "MIG304": bad_cidr, "MIG201": acl, "MIG202": two_subnets}
+    bginfo = any(_has_xml_bginfo(vm) for vm in (*loose, *deployment.roles))
+    flags = {"MIG303": affinity, "MIG304": bad_cidr, "MIG201": acl, "MIG202": two_subnets, "MIG204": bginfo}
     return Estate(files, frozenset(code for code, drawn in flags.items() if drawn))
+
+
+def _has_xml_bginfo(vm: Role) -> bool:
+    """BGInfo 1.* installed (not being uninstalled): an XML extension, which blocks migration."""
+    return any(x.name == "BGInfo" and x.version == "1.*" and x.state != "Uninstall" for x in vm.extensions)
 
 
 @contextmanager
@@ -147,7 +157,7 @@ def _inside(folder: str) -> Iterator[None]:
 
 def _findings(estate: Estate, style: Style, order: list[str], mtimes: list[int]) -> Counter[Key]:
     with tempfile.TemporaryDirectory() as tmp:
-        for index, (path, stamp) in enumerate(zip(order, mtimes)):
+        for index, (path, stamp) in enumerate(zip(order, mtimes, strict=True)):
             # Each file gets its own attribute order, as files from different tools would.
             own = replace(style, seed=style.seed + index) if style.seed else style
             target = Path(tmp, path)
@@ -161,7 +171,9 @@ def _findings(estate: Estate, style: Style, order: list[str], mtimes: list[int])
 
 @SETTINGS
 @given(estate=estates(), style=styles, data=st.data())
-def test_findings_do_not_depend_on_layout_or_file_order(estate: Estate, style: Style, data) -> None:
+def test_findings_do_not_depend_on_layout_or_file_order(
+    estate: Estate, style: Style, data: st.DataObject
+) -> None:
     paths = sorted(estate.files)
     now = 1_700_000_000 * 10**9
     baseline = _findings(estate, PLAIN, paths, [now] * len(paths))

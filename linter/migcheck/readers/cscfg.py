@@ -41,7 +41,9 @@ def read(root: Element, marker: Marker) -> tuple[object, ...]:
 def _role(el: Element, marker: Marker) -> RoleSettings:
     instances = child(el, "Instances")
     count = attr(instances, "count") if instances is not None else ""
-    return RoleSettings(attr(el, "name"), int(count) if count.isdigit() else None, marker.mark(el))
+    return RoleSettings(
+        attr(el, "name"), int(count) if count.isascii() and count.isdigit() else None, marker.mark(el)
+    )
 
 
 def _access_controls(network: Element | None, marker: Marker) -> tuple[AccessControl, ...]:

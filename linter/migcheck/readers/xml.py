@@ -53,7 +53,11 @@ def encoding_of(data: bytes) -> str:
     if match:
         try:
             name = codecs.lookup(match.group(1).decode("ascii")).name
-        except LookupError:
+            # Only encodings that write the declaration's ASCII as ASCII can encode an XML document
+            # (rot13, base64, punycode... are codecs, not text encodings for XML).
+            if "<?xml".encode(name) != b"<?xml" or b"<?xml".decode(name, "replace") != "<?xml":
+                return "utf-8"
+        except (LookupError, UnicodeError, TypeError):
             return "utf-8"
         # A file declaring a 16/32-bit encoding without a BOM or wide bytes is really 8-bit.
         return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
