@@ -3,6 +3,7 @@ inspects it. Items only look up findings the session already has; they never lin
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,16 @@ class MigcheckItem(pytest.Item):
         self.keywords[rule.name] = True
         self.add_marker("migcheck")
 
+    def has_other_markers(self) -> bool:
+        """True when a mark other than our own `migcheck` applies (a conftest or hook added one)."""
+        return any(mark.name != "migcheck" for node in self.listchain() for mark in node.own_markers)
+
+    @functools.cached_property
+    def location(self) -> tuple[str, int | None, str]:
+        # pytest derives this from reportinfo() and a path computation, per item; our path is already
+        # relative to the rootdir, where the lint ran.
+        return self.key[0], self._line(), self._domain()
+
     def runtest(self) -> None:
         failing = self.migcheck.failing(self.key)
         if failing:
@@ -52,8 +63,14 @@ class MigcheckItem(pytest.Item):
             return str(excinfo.value)
         return super().repr_failure(excinfo, style=style)
 
-    def reportinfo(self) -> tuple[str, int | None, str]:
+    def reportinfo(self) -> tuple[str, int, str]:
+        return self.path, self._line(), self._domain()
+
+    def _line(self) -> int:
+        """The 0-based line of the first finding; the file's first line when there is none."""
         findings = self.migcheck.findings(self.key)
         location = findings[0].location if findings else None
-        line = location.line - 1 if location else None  # pytest's line numbers are 0-based
-        return self.path, line, f"{self.key[0]}::{self.rule.code} {self.rule.name}"
+        return location.line - 1 if location else 0
+
+    def _domain(self) -> str:
+        return f"{self.key[0]}::{self.rule.code} {self.rule.name}"
