@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from migcheck.rule import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/migcheck/"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 FINGERPRINT = "migcheck/v1"  # bump if the baseline key changes, so viewers do not mix the two
 
@@ -40,7 +39,6 @@ def render(result: LintResult) -> str:
             "driver": {
                 "name": "migcheck",
                 "version": __version__,
-                "informationUri": INFORMATION_URI,
                 "rules": [_descriptor(rule) for rule in rules],
             }
         },
