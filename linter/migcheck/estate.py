@@ -72,6 +72,13 @@ class CloudService:
         return (*deployed, *self.loose_vms)
 
     @property
+    def label(self) -> str:
+        """How messages name the service. A REST deployment body that does not name its hosted service is
+        named by its deployment: say so rather than pass the deployment off as the service."""
+        unnamed = self.deployments and not any(d.service_name for d in self.deployments)
+        return f"deployment '{self.name}'" if unnamed else f"cloud service '{self.name}'"
+
+    @property
     def network_known(self) -> bool:
         return bool(self.deployments or self.deployed_configurations)
 

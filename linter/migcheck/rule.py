@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from migcheck.model import FileKind, Finding, Severity
+from migcheck.model import FileKind, Finding, Mark, Severity
 
 if TYPE_CHECKING:
     from migcheck.estate import Estate
@@ -82,15 +82,17 @@ class Rule:
         at: object = None,
         severity: Severity | None = None,
     ) -> Finding:
-        """A finding about `resource` (anything with `mark`, `kind` and `name`), pointing at `at` (another
-        element, such as the one extra subnet of a VM) when given, else at the resource itself."""
+        """A finding about `resource` (anything with `mark`, `kind` and `name`), pointing at `at` when
+        given — another resource (the one extra subnet of a VM) or a `Mark` (an element that is not a
+        resource of its own, such as `AvailabilitySetName`) — else at the resource itself."""
+        mark = at if isinstance(at, Mark) else (at or resource).mark  # type: ignore[attr-defined]
         return Finding(
             code=self.code,
             name=self.name,
             severity=severity or self.severity,
             message=message,
             fix=fix or self.fix_hint,
-            mark=(at or resource).mark,  # type: ignore[attr-defined]
+            mark=mark,
             resource_type=resource.kind,  # type: ignore[attr-defined]
             resource_name=resource.name,  # type: ignore[attr-defined]
         )

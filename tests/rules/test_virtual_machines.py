@@ -11,7 +11,7 @@ from migcheck.config import Config
 from migcheck.engine import lint
 from migcheck.model import Extension, Mark
 from migcheck.plugins import load_rules
-from migcheck.rules.virtual_machines import is_backup_extension, is_xml_extension
+from migcheck.rules.extensions import is_backup_extension, is_xml_extension
 
 RULES = load_rules(entry_points=False)
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

@@ -9,7 +9,6 @@ from migcheck.model import (
     Deployment,
     FileKind,
     Finding,
-    Mark,
     NameRef,
     ReservedIp,
     Role,
@@ -213,7 +212,7 @@ class MultipleAvailabilitySets(Rule):
                 first = vms[0]
                 yield self.finding(
                     first,
-                    f"{service_label(service)} has {len(sets)} availability sets ({names}); "
+                    f"{service.label} has {len(sets)} availability sets ({names}); "
                     f"'{first.availability_set}' holds {_quoted(vm.name for vm in vms)}",
                     at=_availability_set_at(first),
                 )
@@ -651,7 +650,7 @@ class ReservedIpWithoutEndpoint(Rule):
         reserved = ReservedIp(ref.name, "", service.name, ref.mark)
         return self.finding(
             reserved,
-            f"reserved IP '{ref.name}' of {service_label(service)} is on a deployment with no input "
+            f"reserved IP '{ref.name}' of {service.label} is on a deployment with no input "
             "endpoint, so it cannot be migrated with it",
         )
 
@@ -667,7 +666,7 @@ def _availability_sets(service: CloudService) -> dict[str, list[Role]]:
 
 def _availability_set_at(vm: Role) -> object:
     """The `AvailabilitySetName` element when the reader marked it, else the VM."""
-    return Marked(vm.availability_set_mark) if vm.availability_set_mark else vm
+    return vm.availability_set_mark or vm
 
 
 def _services_by_network(estate: Estate) -> dict[str, list[tuple[CloudService, NameRef]]]:
@@ -692,22 +691,6 @@ def _quoted(names: Iterable[str]) -> str:
     return ", ".join(f"'{name}'" for name in names)
 
 
-def service_label(service: CloudService) -> str:
-    """How messages name a service: a REST deployment body that does not name its hosted service is
-    named by its deployment, so say so rather than pass the deployment off as the service."""
-    unnamed = service.deployments and not any(d.service_name for d in service.deployments)
-    return f"deployment '{service.name}'" if unnamed else f"cloud service '{service.name}'"
-
-
 def _deployment_label(deployment: Deployment) -> str:
     service = f" of cloud service '{deployment.service_name}'" if deployment.service_name else ""
     return f"deployment '{deployment.name}'{service}"
-
-
-class Marked:
-    """A position to point a finding at, when the element has no resource of its own."""
-
-    __slots__ = ("mark",)
-
-    def __init__(self, mark: Mark) -> None:
-        self.mark = mark
