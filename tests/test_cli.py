@@ -167,3 +167,17 @@ def test_refused_dtd_says_what_to_do(repo, capsys):
     assert code == 1
     assert "shop/ServiceDefinition.csdef:2:1: MIG001 [error] refused: the document declares a DTD" in out
     assert "= help: Remove the <!DOCTYPE> declaration: classic files never need one." in out
+
+
+def test_a_path_that_is_not_there_is_a_usage_error(repo, capsys):
+    code, out, err = run(capsys, "check", "shop", "typo.cscfg")
+    assert (code, out) == (2, "")
+    assert err == "migcheck: error: no such file or folder: typo.cscfg\n"
+
+
+def test_a_folder_without_classic_files_warns(repo, capsys):
+    (repo / "docs").mkdir()
+    code, out, err = run(capsys, "check", "docs")
+    assert code == 0
+    assert out.startswith("All clear: no findings in 0 files.")
+    assert "migcheck: warning: no classic Azure files under docs" in err

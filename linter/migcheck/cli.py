@@ -110,6 +110,7 @@ def _check(args: argparse.Namespace) -> int:
         )
         # With --stdin-filename and no path, the engine reads the project root around the buffer.
         paths = args.paths or ([] if args.stdin_filename else ["."])
+        _check_paths_exist(paths)
         result = lint(
             paths,
             config,
@@ -120,7 +121,23 @@ def _check(args: argparse.Namespace) -> int:
         )
     except (ConfigError, RuleError) as exc:
         raise UsageError(str(exc)) from None
+    if not result.documents and not args.stdin_filename:
+        # A green run that checked nothing is a misconfigured CI job more often than a clean repository.
+        print(
+            f"migcheck: warning: no classic Azure files under {', '.join(paths)} "
+            "(.csdef, .cscfg, .netcfg, or .xml with a classic root element)",
+            file=sys.stderr,
+        )
     return _report(result, args, config.fail_on)
+
+
+def _check_paths_exist(paths: list[str]) -> None:
+    """A path that is not there is a mistake in the command, not a finding about a file."""
+    import os
+
+    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
 
 
 def _add_ci_options(check: argparse.ArgumentParser) -> None:
