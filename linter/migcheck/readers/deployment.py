@@ -9,18 +9,15 @@ from collections.abc import Callable, Iterable
 
 from migcheck.model import (
     Deployment,
-    Gateway,
-    GatewayConnection,
     Image,
     NameRef,
     NetworkSecurityGroup,
     ReservedIp,
     RoleInstance,
     RouteTable,
-    Subnet,
     VirtualNetwork,
 )
-from migcheck.readers.netcfg import DEFAULT_CONNECTION, prefixes
+from migcheck.readers.netcfg import REST_NETWORK, read_virtual_network
 from migcheck.readers.role import REST, disk, read_role
 from migcheck.readers.xml import Element, Marker, child, children, local_name, text_of
 
@@ -87,41 +84,7 @@ def _instance(el: Element, marker: Marker) -> RoleInstance:
 
 
 def _virtual_network(el: Element, marker: Marker) -> VirtualNetwork:
-    gateway = child(el, "Gateway")
-    return VirtualNetwork(
-        name=text_of(el, "Name"),
-        mark=marker.mark(el),
-        location=text_of(el, "Location"),
-        affinity_group=text_of(el, "AffinityGroup"),
-        address_space=prefixes(el, "AddressSpace/AddressPrefixes/AddressPrefix", marker),
-        subnets=tuple(_subnet(s, marker) for s in children(el, "Subnets/Subnet")),
-        dns_servers=tuple(
-            NameRef(text_of(d, "Name"), marker.mark(d)) for d in children(el, "Dns/DnsServers/DnsServer")
-        ),
-        gateway=_gateway(gateway, marker) if gateway is not None else None,
-    )
-
-
-def _subnet(el: Element, marker: Marker) -> Subnet:
-    prefix = prefixes(el, "AddressPrefix", marker)
-    return Subnet(text_of(el, "Name"), prefix[0] if prefix else None, marker.mark(el))
-
-
-def _gateway(el: Element, marker: Marker) -> Gateway:
-    connections = []
-    for site in children(el, "Sites/LocalNetworkSite"):
-        name = text_of(site, "Name")
-        found = children(site, "Connections/Connection")
-        connections.extend(
-            GatewayConnection(name, text_of(c, "Type") or DEFAULT_CONNECTION, marker.mark(c)) for c in found
-        )
-        if not found:
-            connections.append(GatewayConnection(name, DEFAULT_CONNECTION, marker.mark(site)))
-    return Gateway(
-        connections=tuple(connections),
-        client_address_pool=prefixes(el, "VPNClientAddressPool/AddressPrefixes/AddressPrefix", marker),
-        mark=marker.mark(el),
-    )
+    return read_virtual_network(el, marker, REST_NETWORK)
 
 
 # --- storage, addresses and the rest ---------------------------------------------------------------------

@@ -4,6 +4,9 @@ kept exactly as written (stripped): a rule checks that they are strict CIDR."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from migcheck.model import (
     AddressPrefix,
     DnsServer,
@@ -26,7 +29,8 @@ def read(root: Element, marker: Marker) -> tuple[object, ...]:
         return (NetworkConfiguration((), (), (), marker.mark(root)),)
     network = NetworkConfiguration(
         virtual_networks=tuple(
-            _virtual_network(el, marker) for el in children(config, "VirtualNetworkSites/VirtualNetworkSite")
+            read_virtual_network(el, marker)
+            for el in children(config, "VirtualNetworkSites/VirtualNetworkSite")
         ),
         local_sites=tuple(
             _local_site(el, marker) for el in children(config, "LocalNetworkSites/LocalNetworkSite")
@@ -55,39 +59,72 @@ def _local_site(el: Element, marker: Marker) -> LocalNetworkSite:
     )
 
 
-def _virtual_network(el: Element, marker: Marker) -> VirtualNetwork:
+@dataclass(frozen=True, slots=True)
+class NetworkShape:
+    """Where a virtual network's facts sit in one format. A netcfg writes names as attributes and nests
+    its lists one way; a REST `VirtualNetworkSite` writes them as child elements and nests another."""
+
+    value: Callable[[Element, str], str]  # a named value of an element: attribute or child text
+    address_space: str
+    dns_servers: str
+    sites: str  # the gateway's local network sites
+    connections: str  # below one site
+    client_pool: str
+
+
+NETCFG = NetworkShape(
+    value=attr,
+    address_space="AddressSpace/AddressPrefix",
+    dns_servers="DnsServersRef/DnsServerRef",
+    sites="ConnectionsToLocalNetwork/LocalNetworkSiteRef",
+    connections="Connection",
+    client_pool="VPNClientAddressPool/AddressPrefix",
+)
+REST_NETWORK = NetworkShape(
+    value=text_of,
+    address_space="AddressSpace/AddressPrefixes/AddressPrefix",
+    dns_servers="Dns/DnsServers/DnsServer",
+    sites="Sites/LocalNetworkSite",
+    connections="Connections/Connection",
+    client_pool="VPNClientAddressPool/AddressPrefixes/AddressPrefix",
+)
+
+
+def read_virtual_network(el: Element, marker: Marker, shape: NetworkShape = NETCFG) -> VirtualNetwork:
+    value = shape.value
     gateway = child(el, "Gateway")
     return VirtualNetwork(
-        name=attr(el, "name"),
+        name=value(el, "Name"),  # attributes are matched without regard to case: `name` in a netcfg
         mark=marker.mark(el),
-        location=attr(el, "Location"),
-        affinity_group=attr(el, "AffinityGroup"),
-        address_space=prefixes(el, "AddressSpace/AddressPrefix", marker),
-        subnets=tuple(_subnet(s, marker) for s in children(el, "Subnets/Subnet")),
+        location=value(el, "Location"),
+        affinity_group=value(el, "AffinityGroup"),
+        address_space=prefixes(el, shape.address_space, marker),
+        subnets=tuple(_subnet(s, marker, value) for s in children(el, "Subnets/Subnet")),
         dns_servers=tuple(
-            NameRef(attr(ref, "name"), marker.mark(ref)) for ref in children(el, "DnsServersRef/DnsServerRef")
+            NameRef(value(ref, "Name"), marker.mark(ref)) for ref in children(el, shape.dns_servers)
         ),
-        gateway=_gateway(gateway, marker) if gateway is not None else None,
+        gateway=_gateway(gateway, marker, shape) if gateway is not None else None,
     )
 
 
-def _subnet(el: Element, marker: Marker) -> Subnet:
+def _subnet(el: Element, marker: Marker, value: Callable[[Element, str], str]) -> Subnet:
     prefix = prefixes(el, "AddressPrefix", marker)
-    return Subnet(attr(el, "name"), prefix[0] if prefix else None, marker.mark(el))
+    return Subnet(value(el, "Name"), prefix[0] if prefix else None, marker.mark(el))
 
 
-def _gateway(el: Element, marker: Marker) -> Gateway:
+def _gateway(el: Element, marker: Marker, shape: NetworkShape) -> Gateway:
     connections = []
-    for site in children(el, "ConnectionsToLocalNetwork/LocalNetworkSiteRef"):
-        name = attr(site, "name")
-        found = children(site, "Connection")
+    for site in children(el, shape.sites):
+        name = shape.value(site, "Name")
+        found = children(site, shape.connections)
         connections.extend(
-            GatewayConnection(name, attr(c, "type") or DEFAULT_CONNECTION, marker.mark(c)) for c in found
+            GatewayConnection(name, shape.value(c, "Type") or DEFAULT_CONNECTION, marker.mark(c))
+            for c in found
         )
         if not found:
             connections.append(GatewayConnection(name, DEFAULT_CONNECTION, marker.mark(site)))
     return Gateway(
         connections=tuple(connections),
-        client_address_pool=prefixes(el, "VPNClientAddressPool/AddressPrefix", marker),
+        client_address_pool=prefixes(el, shape.client_pool, marker),
         mark=marker.mark(el),
     )
