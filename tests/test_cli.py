@@ -181,3 +181,16 @@ def test_a_folder_without_classic_files_warns(repo, capsys):
     assert code == 0
     assert out.startswith("All clear: no findings in 0 files.")
     assert "migcheck: warning: no classic Azure files under docs" in err
+
+
+def test_colour_only_for_terminals_and_never_with_no_color(repo, capsys, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    _, plain, _ = run(capsys, "check", "shop")  # captured output is not a terminal
+    assert "\x1b[" not in plain
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    _, coloured, _ = run(capsys, "check", "shop", "--format", "concise")
+    assert "\x1b[1;31mMIG101 [error]\x1b[0m" in coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    _, plain_again, _ = run(capsys, "check", "shop")
+    assert plain_again == plain

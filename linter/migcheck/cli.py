@@ -181,13 +181,22 @@ def _report(result: LintResult, args: argparse.Namespace, fail_on: Severity) -> 
             result = baseline.apply(result, baseline.load(args.baseline))
     except baseline.BaselineError as exc:
         raise UsageError(str(exc)) from None
-    report = render(result, args.format)
+    report = render(result, args.format, color=not args.output_file and _color_terminal())
     if args.output_file:
         _write(args.output_file, report)
         print(summary(result))
     else:
         sys.stdout.write(report)
     return EXIT_FINDINGS if result.failed(fail_on) else EXIT_OK
+
+
+def _color_terminal() -> bool:
+    """Colour for a terminal, following the NO_COLOR and FORCE_COLOR conventions."""
+    import os
+
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
 def _write(path: str, text: str) -> None:

@@ -1,6 +1,7 @@
 """The report stage: formatters turn a `LintResult` into text. They never re-derive findings.
 
-Each format is a module with `render(result: LintResult) -> str`; modules are imported only when used."""
+Each format is a module with `render(result: LintResult) -> str`; modules are imported only when used. The
+formats people read in a terminal (`HUMAN`) also take a `Paint`, for colour."""
 
 from __future__ import annotations
 
@@ -25,8 +26,15 @@ FORMATS = {
 }
 
 
-def render(result: LintResult, format_name: str) -> str:
+HUMAN = frozenset({"text", "concise"})
+
+
+def render(result: LintResult, format_name: str, *, color: bool = False) -> str:
     module = importlib.import_module(FORMATS[format_name])
+    if format_name in HUMAN:
+        from migcheck.report.text import Paint
+
+        return module.render(result, Paint(color))
     return module.render(result)
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from migcheck.report.text import headline, summary
+from migcheck.report.text import PLAIN, Paint, headline, summary
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
 
 
-def render(result: LintResult) -> str:
-    return "".join(headline(f) + "\n" for f in result.findings) + summary(result) + "\n"
+def render(result: LintResult, paint: Paint = PLAIN) -> str:
+    return "".join(headline(f, paint) + "\n" for f in result.findings) + summary(result) + "\n"

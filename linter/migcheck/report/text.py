@@ -13,8 +13,27 @@ if TYPE_CHECKING:
 SNIPPET_WIDTH = 160  # characters of a source line to show; lines can be megabytes long
 
 
-def render(result: LintResult) -> str:
-    blocks = [format_finding(f, result.sources.get(f.mark.path)) for f in result.findings]
+class Paint:
+    """ANSI colours for a terminal, or nothing: the CLI turns them on when standard output is a terminal
+    (and NO_COLOR is not set); files, pipes, CI logs and the pytest plugin get plain text."""
+
+    SEVERITY = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.INFO: "1;34"}
+
+    def __init__(self, on: bool = False) -> None:
+        self.on = on
+
+    def __call__(self, text: str, style: str) -> str:
+        return f"\x1b[{style}m{text}\x1b[0m" if self.on and text else text
+
+    def severity(self, text: str, severity: Severity) -> str:
+        return self(text, self.SEVERITY[severity])
+
+
+PLAIN = Paint()
+
+
+def render(result: LintResult, paint: Paint = PLAIN) -> str:
+    blocks = [format_finding(f, result.sources.get(f.mark.path), paint) for f in result.findings]
     # A clean run shows the readiness summary too: it says what will migrate. An editor buffer does not:
     # its findings alone would call networks with blockers in other files ready.
     readiness = readiness_summary(result) if result.scope is None else ""
@@ -23,25 +42,33 @@ def render(result: LintResult) -> str:
     return "".join(block + "\n" for block in blocks) + summary(result) + "\n"
 
 
-def headline(finding: Finding) -> str:
+def headline(finding: Finding, paint: Paint = PLAIN) -> str:
     loc = finding.location or Location(finding.mark.path, finding.mark.line, 1)
-    return f"{loc.path}:{loc.line}:{loc.column}: {finding.code} [{finding.severity}] {finding.message}"
+    where = paint(f"{loc.path}:{loc.line}:{loc.column}:", "1")
+    what = paint.severity(f"{finding.code} [{finding.severity}]", finding.severity)
+    return f"{where} {what} {finding.message}"
 
 
-def format_finding(finding: Finding, source) -> str:
+def format_finding(finding: Finding, source, paint: Paint = PLAIN) -> str:
     """The finding as the CLI prints it (the pytest plugin shows the same text)."""
-    lines = [headline(finding)]
+    lines = [headline(finding, paint)]
     loc = finding.location
     code_line = source.line(loc.line) if source is not None and loc is not None else ""
+    help_line = f"= {paint('help', '1;36')}: {finding.fix}" if finding.fix else ""
     if code_line.strip():
         shown, caret_at = _clip(code_line, loc.column - 1)
         gutter = " " * len(str(loc.line))
-        caret = "".join(c if c == "\t" else " " for c in shown[:caret_at]) + "^"
-        lines += [f"{gutter} |", f"{loc.line} | {shown}", f"{gutter} | {caret}"]
-        if finding.fix:
-            lines.append(f"{gutter} = help: {finding.fix}")
-    elif finding.fix:
-        lines.append(f"  = help: {finding.fix}")
+        caret = "".join(c if c == "\t" else " " for c in shown[:caret_at])
+        bar = paint("|", "34")
+        lines += [
+            f"{gutter} {bar}",
+            f"{paint(str(loc.line), '34')} {bar} {shown}",
+            f"{gutter} {bar} {caret}{paint.severity('^', finding.severity)}",
+        ]
+        if help_line:
+            lines.append(f"{gutter} {help_line}")
+    elif help_line:
+        lines.append(f"  {help_line}")
     return "\n".join(lines) + "\n"
 
 
