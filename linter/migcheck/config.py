@@ -34,6 +34,7 @@ class Config:
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     severity: Mapping[str, Severity] = field(default_factory=dict)  # rule code or name → severity
     cloud_services: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # name → globs
+    subscriptions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # name → globs
     local_configurations: bool = False
     source: str = ""  # the file these settings came from, for messages
 
@@ -81,6 +82,7 @@ _KEYS = {
     "per-file-ignores": ("per_file_ignores", lambda v, k: _table(v, k, _strings)),
     "severity": ("severity", lambda v, k: _table(v, k, _severity)),
     "cloud-services": ("cloud_services", lambda v, k: _table(v, k, _strings)),
+    "subscriptions": ("subscriptions", lambda v, k: _table(v, k, _strings)),
     "local-configurations": ("local_configurations", _bool),
 }
 
