@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
+    from _pytest._code.code import TerminalRepr, TracebackStyle
+
     from migcheck.model import Document
     from migcheck.rule import Rule
     from pytest_migcheck.session import Key, MigcheckSession
@@ -20,7 +23,7 @@ class MigcheckFailure(Exception):
 
 
 class MigcheckFile(pytest.File):
-    def __init__(self, *, document: Document, migcheck: MigcheckSession, **kwargs) -> None:
+    def __init__(self, *, document: Document, migcheck: MigcheckSession, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.document = document
         self.migcheck = migcheck
@@ -31,8 +34,10 @@ class MigcheckFile(pytest.File):
 
 
 class MigcheckItem(pytest.Item):
-    def __init__(self, *, rule: Rule, migcheck: MigcheckSession, **kwargs) -> None:
+    def __init__(self, *, rule: Rule, migcheck: MigcheckSession, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        if not isinstance(self.parent, MigcheckFile):
+            raise TypeError(f"a MigcheckItem is collected by a MigcheckFile, not by {self.parent!r}")
         self.rule = rule
         self.migcheck = migcheck
         self.key: Key = (self.parent.document.path, rule.code)
@@ -57,13 +62,15 @@ class MigcheckItem(pytest.Item):
         if failing:
             raise MigcheckFailure(self.migcheck.format(failing))
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: TracebackStyle | None = None
+    ) -> str | TerminalRepr:
         # The findings are the whole story: a traceback into the plugin would only hide them.
         if excinfo.errisinstance(MigcheckFailure):
             return str(excinfo.value)
         return super().repr_failure(excinfo, style=style)
 
-    def reportinfo(self) -> tuple[str, int, str]:
+    def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, self._line(), self._domain()
 
     def _line(self) -> int:

@@ -8,7 +8,7 @@ process lints once; the run is deterministic, so every worker collects the same 
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,12 +16,14 @@ from pathlib import Path
 import pytest
 
 from migcheck import __version__
+from migcheck.baseline import BaselineError
 from migcheck.config import Config, ConfigError, load_config
 from migcheck.engine import LintResult, RuleError, lint
 from migcheck.model import Document, FileKind, Finding, Severity
 from migcheck.plugins import PluginError, load_rules
 from migcheck.report.text import format_finding, headline
 from migcheck.rule import Rule, RuleSet
+from migcheck.suppress import BASELINE
 from pytest_migcheck.items import MigcheckFile, MigcheckItem
 
 ALL_KINDS = frozenset(FileKind)
@@ -73,11 +75,12 @@ class MigcheckSession:
 
     def _lint(self, rules: RuleSet) -> LintResult:
         # From the rootdir, so that paths (and the include/exclude globs matched against them) are the
-        # ones the CLI sees when run there, and equal the file part of the node ids.
+        # ones the CLI sees when run there, and equal the file part of the node ids. The config's
+        # baseline applies here as in `migcheck check`; one that cannot be read stops the run.
         with _working_directory(self.root):
             try:
                 return lint(["."], self.settings, rules)
-            except (ConfigError, RuleError) as exc:
+            except (BaselineError, ConfigError, RuleError) as exc:
                 raise pytest.UsageError(f"migcheck: {exc}") from None
 
     def _index(self, result: LintResult) -> None:
@@ -114,7 +117,7 @@ class MigcheckSession:
             rule
             for rule in result.rules
             if rule.code in result.enabled
-            and (wanted <= rule.inspects or (document.path, rule.code) in self._findings)
+            and (wanted <= rule.file_kinds() or (document.path, rule.code) in self._findings)
         ]
 
     # --- items --------------------------------------------------------------------------------------
@@ -191,13 +194,15 @@ class MigcheckSession:
             key=Finding.sort_key,
         )
         paths = {path for path, _ in self._ran}
-        suppressed = sum(1 for f in self.result.suppressed if f.mark.path in paths)
+        held = Counter(s.reason.kind for s in self.result.suppressed if s.finding.mark.path in paths)
+        known = held.pop(BASELINE, 0)
         terminalreporter.write_sep("=", "migcheck")
         for finding in below:
             terminalreporter.write_line(headline(finding))
         terminalreporter.write_line(
             f"{len(self._ran)} checks of {len(paths)} files: {len(below)} "
-            f"{_plural('finding', len(below))} below {self.fail_on} (passed), {suppressed} suppressed"
+            f"{_plural('finding', len(below))} below {self.fail_on} (passed), {held.total()} suppressed"
+            + (f", {known} known from baseline" if known else "")
         )
 
 

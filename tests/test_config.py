@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from migcheck.config import ConfigError, enabled_codes, load_config, parse_settings, severity_overrides
+from migcheck.config import (
+    Config,
+    ConfigError,
+    enabled_codes,
+    load_config,
+    parse_settings,
+    severity_overrides,
+)
 from migcheck.model import Severity
 from migcheck.plugins import load_rules
 
@@ -42,6 +49,8 @@ def test_migcheck_toml_is_top_level(tmp_path):
         ({"ignore": [1]}, "must be a list of strings"),
         ({"severity": {"MIG201": "loud"}}, "severity.MIG201"),
         ({"local-configurations": "yes"}, "must be true or false"),
+        ({"baseline": ["a.json"]}, "`baseline` must be a path"),
+        ({"baseline": ""}, "`baseline` must be a path"),
     ],
 )
 def test_bad_settings_say_what_and_where(table, message):
@@ -51,6 +60,18 @@ def test_bad_settings_say_what_and_where(table, message):
     with pytest.raises(ConfigError, match=r"pyproject\.toml") as info:
         parse_settings(table, "pyproject.toml")
     assert message in str(info.value)
+
+
+def test_baseline_is_relative_to_the_config_file(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "ci/migcheck-baseline.json"\n')
+    (tmp_path / "infra" / "legacy").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "infra" / "legacy")
+    expected = tmp_path / "ci" / "migcheck-baseline.json"
+    assert load_config().baseline == str(expected)
+    monkeypatch.chdir(tmp_path / "infra")
+    assert load_config("../pyproject.toml").baseline == str(expected)
+    assert load_config().with_overrides(baseline="mine.json").baseline == "mine.json"  # --baseline
+    assert Config().baseline == ""
 
 
 def test_invalid_toml_is_a_config_error(tmp_path):
@@ -75,3 +96,17 @@ def test_severity_override_by_name_and_prefix():
     overrides = severity_overrides(RULES, {"MIG2": Severity.WARNING, "endpoint-acl": Severity.INFO})
     assert overrides["MIG201"] is Severity.INFO
     assert overrides["MIG202"] is Severity.WARNING
+
+
+def test_the_most_specific_severity_override_wins_whatever_the_order():
+    overrides = severity_overrides(
+        RULES,
+        {
+            "endpoint-acl": Severity.INFO,
+            "MIG201": Severity.ERROR,
+            "MIG": Severity.WARNING,
+            "ALL": Severity.ERROR,
+        },
+    )
+    assert overrides["MIG201"] is Severity.INFO  # the name beats the code
+    assert overrides["MIG202"] is Severity.WARNING  # MIG beats ALL, though ALL is as long and written last

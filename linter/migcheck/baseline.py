@@ -1,5 +1,6 @@
 """Baselines, the last step of the filter stage: record the findings a repository already has, so that CI
-reports only what is new and counts the rest as known.
+reports only what is new and counts the rest as known. The filter (`migcheck.suppress`) applies the
+baseline named by `--baseline` or by `baseline` in the config, so every surface honours it alike.
 
 A finding's key is its path, its rule and the resource it is about (type and name), never its line, so
 edits elsewhere in a file keep the baseline valid. Findings with the same key (two identical bad prefixes
@@ -12,13 +13,9 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from migcheck.model import Finding
-
-if TYPE_CHECKING:
-    from migcheck.engine import LintResult
 
 VERSION = 1
 
@@ -49,6 +46,7 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class Baseline:
     counts: Mapping[Key, int]
+    path: str = ""  # the file it was read from, as reports show paths; suppression reasons name it
 
     def split(self, findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding]]:
         """(new, known): per key, the first findings in document order up to the recorded count are
@@ -63,12 +61,6 @@ class Baseline:
             else:
                 new.append(finding)
         return new, known
-
-
-def apply(result: LintResult, baseline: Baseline) -> LintResult:
-    """`result` with the known findings moved out of `findings` into `known`."""
-    new, known = baseline.split(result.findings)
-    return replace(result, findings=new, known=known)
 
 
 def dumps(findings: Iterable[Finding]) -> str:
@@ -109,7 +101,7 @@ def load(path: str) -> Baseline:
         raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaselineError(f"baseline {path} is not valid JSON: {exc}") from None
-    return Baseline(Counter(_keys(data, path)))
+    return Baseline(Counter(_keys(data, path)), path)
 
 
 def _keys(data: object, path: str) -> Iterable[Key]:

@@ -88,6 +88,9 @@ def _split(values: list[str]) -> tuple[str, ...]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from migcheck.baseline import BaselineError
     from migcheck.config import ConfigError, load_config
     from migcheck.engine import RuleError, lint
     from migcheck.model import Severity
@@ -107,7 +110,12 @@ def _check(args: argparse.Namespace) -> int:
             select=_split(args.select),
             ignore=config.ignore + _split(args.ignore),
             fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
+            baseline=args.baseline,
         )
+        if args.write_baseline:
+            # The new baseline records everything the config and comments let through, including what
+            # the old one knew; and the old one need not exist yet.
+            config = replace(config, baseline="")
         # With --stdin-filename and no path, the engine reads the project root around the buffer.
         paths = args.paths or ([] if args.stdin_filename else ["."])
         _check_paths_exist(paths)
@@ -119,7 +127,7 @@ def _check(args: argparse.Namespace) -> int:
             stdin_path=args.stdin_filename or "-",
             inline_suppressions=not args.no_inline_suppressions,
         )
-    except (ConfigError, RuleError) as exc:
+    except (ConfigError, RuleError, BaselineError) as exc:
         raise UsageError(str(exc)) from None
     if not result.documents and not args.stdin_filename:
         # A green run that checked nothing is a misconfigured CI job more often than a clean repository.
@@ -145,7 +153,11 @@ def _add_ci_options(check: argparse.ArgumentParser) -> None:
     ci.add_argument(
         "--output-file", metavar="FILE", help="write the report to FILE; the summary still goes to stdout"
     )
-    ci.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    ci.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only findings not recorded in FILE (default: the config's `baseline`, if any)",
+    )
     ci.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     ci.add_argument(
         "--no-inline-suppressions",
@@ -166,21 +178,19 @@ def _add_badge(commands: argparse._SubParsersAction) -> None:
 
 
 def _report(result: LintResult, args: argparse.Namespace, fail_on: Severity) -> int:
-    """Write the baseline, or filter by it, then the report: to stdout, or to --output-file with the
-    summary on stdout so that the CI log still says what happened."""
+    """Write the baseline, or the report: to stdout, or to --output-file with the summary on stdout so
+    that the CI log still says what happened. (The baseline itself was applied by the filter stage.)"""
     from migcheck import baseline
     from migcheck.report import render
     from migcheck.report.text import summary
 
-    try:
-        if args.write_baseline:
+    if args.write_baseline:
+        try:
             baseline.write(args.write_baseline, result.findings)
-            print(f"Wrote {len(result.findings)} findings to baseline {args.write_baseline}.")
-            return EXIT_OK
-        if args.baseline:
-            result = baseline.apply(result, baseline.load(args.baseline))
-    except baseline.BaselineError as exc:
-        raise UsageError(str(exc)) from None
+        except baseline.BaselineError as exc:
+            raise UsageError(str(exc)) from None
+        print(f"Wrote {len(result.findings)} findings to baseline {args.write_baseline}.")
+        return EXIT_OK
     report = render(result, args.format, color=not args.output_file and _color_terminal())
     if args.output_file:
         _write(args.output_file, report)
@@ -211,6 +221,7 @@ def _write(path: str, text: str) -> None:
 
 
 def _badge(args: argparse.Namespace) -> int:
+    from migcheck.baseline import BaselineError
     from migcheck.config import ConfigError, load_config
     from migcheck.engine import RuleError, lint
     from migcheck.report import badge
@@ -219,8 +230,8 @@ def _badge(args: argparse.Namespace) -> int:
     try:
         config = load_config(args.config)
         config = config.with_overrides(select=_split(args.select), ignore=config.ignore + _split(args.ignore))
-        result = lint(args.paths, config, rules)
-    except (ConfigError, RuleError) as exc:
+        result = lint(args.paths, config, rules)  # the config's baseline applies, as for `check`
+    except (ConfigError, RuleError, BaselineError) as exc:
         raise UsageError(str(exc)) from None
     text = badge.render(result, args.format)
     if args.output:

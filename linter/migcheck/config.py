@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from migcheck.model import Severity
 from migcheck.rule import RuleSet
+from migcheck.suppress import specificity
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -36,6 +37,7 @@ class Config:
     cloud_services: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # name → globs
     subscriptions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # name → globs
     local_configurations: bool = False
+    baseline: str = ""  # the baseline file, resolved when read (absolute from a config file); "" for none
     source: str = ""  # the file these settings came from, for messages
 
     def with_overrides(self, **changes: object) -> Config:
@@ -67,6 +69,12 @@ def _table(value: object, key: str, parse) -> dict:
     return {k: parse(v, f"{key}.{k}") for k, v in value.items()}
 
 
+def _path(value: object, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"`{key}` must be a path (a non-empty string), got {value!r}")
+    return value
+
+
 def _bool(value: object, key: str) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"`{key}` must be true or false, got {value!r}")
@@ -84,6 +92,7 @@ _KEYS = {
     "cloud-services": ("cloud_services", lambda v, k: _table(v, k, _strings)),
     "subscriptions": ("subscriptions", lambda v, k: _table(v, k, _strings)),
     "local-configurations": ("local_configurations", _bool),
+    "baseline": ("baseline", _path),
 }
 
 
@@ -97,6 +106,11 @@ def parse_settings(table: Mapping[str, object], source: str) -> Config:
             values[name] = parse(value, key)
         except ConfigError as exc:
             raise ConfigError(f"{source}: {exc}") from None
+    if "baseline" in values:
+        # Relative to the file that says it, as every path in the config is; absolute, so that it still
+        # names the same file when a caller lints from another folder (the pytest plugin, the server).
+        folder = os.path.dirname(os.path.abspath(source))
+        values["baseline"] = os.path.normpath(os.path.join(folder, str(values["baseline"])))
     return Config(**values)  # type: ignore[arg-type]
 
 
@@ -151,41 +165,42 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 # --- rule selection ---------------------------------------------------------------------------------
 
 
+# Tokens are matched by `migcheck.suppress.specificity`, the one matcher per-file-ignores and inline
+# comments use too: a token means the same rules wherever it is written.
+
+
 def enabled_codes(rules: RuleSet, select: Iterable[str], ignore: Iterable[str]) -> frozenset[str]:
     """The codes that run. Each rule follows the most specific token that matches it (a name or full code
-    beats a prefix, a longer prefix beats a shorter one); on a tie, ignore wins."""
+    beats a prefix, a longer prefix beats a shorter one, `ALL` loses to all); on a tie, ignore wins."""
     select, ignore = tuple(select), tuple(ignore)
     for option, tokens in (("select", select), ("ignore", ignore)):
         for token in tokens:
-            if not any(_specificity(token, r) for r in rules):
+            if not any(specificity(token, r.code, r.name) for r in rules):
                 raise ConfigError(
-                    f"unknown rule {token!r} in {option}: use a code (MIG201), a prefix (MIG2) or a "
-                    "name (endpoint-acl); `migcheck rules` lists them"
+                    f"unknown rule {token!r} in {option}: use a code (MIG201), a prefix (MIG2), a "
+                    "name (endpoint-acl) or ALL; `migcheck rules` lists them"
                 )
     enabled = set()
     for rule in rules:
-        chosen = max((_specificity(t, rule) for t in select), default=0 if select else 1)
-        dropped = max((_specificity(t, rule) for t in ignore), default=0)
+        chosen = max((specificity(t, rule.code, rule.name) for t in select), default=0 if select else 1)
+        dropped = max((specificity(t, rule.code, rule.name) for t in ignore), default=0)
         if chosen > dropped:
             enabled.add(rule.code)
     return frozenset(enabled)
 
 
-def _specificity(token: str, rule) -> int:
-    token = token.strip()
-    if token.lower() == rule.name:
-        return 100
-    if token.upper() == "ALL":
-        return 1
-    return len(token) + 1 if token and rule.code.startswith(token.upper()) else 0
-
-
 def severity_overrides(rules: RuleSet, overrides: Mapping[str, Severity]) -> dict[str, Severity]:
-    """Severity overrides keyed by rule code; keys may be codes, prefixes or names."""
-    out: dict[str, Severity] = {}
-    for token, severity in sorted(overrides.items(), key=lambda kv: len(kv[0])):
-        matched = [r.code for r in rules if _specificity(token, r)]
-        if not matched:
+    """Severity overrides keyed by rule code; keys may be codes, prefixes, names or ALL. Each rule takes
+    the override of the most specific key that matches it (on a tie, the one written last)."""
+    tokens = list(overrides.items())
+    for token, _ in tokens:
+        if not any(specificity(token, r.code, r.name) for r in rules):
             raise ConfigError(f"unknown rule {token!r} in severity overrides; `migcheck rules` lists them")
-        out.update(dict.fromkeys(matched, severity))
+    out: dict[str, Severity] = {}
+    for rule in rules:
+        score, chosen = max(
+            ((specificity(t, rule.code, rule.name), n) for n, (t, _) in enumerate(tokens)), default=(0, 0)
+        )
+        if score:
+            out[rule.code] = tokens[chosen][1]
     return out

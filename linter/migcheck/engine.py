@@ -16,7 +16,7 @@ from migcheck.estate import Estate, Grouping, link
 from migcheck.model import Document, FileProblem, Finding, Mark, Severity
 from migcheck.rule import RuleSet
 from migcheck.source import SourceText
-from migcheck.suppress import Filter
+from migcheck.suppress import BASELINE, Filter, Suppressed
 
 
 class RuleError(Exception):
@@ -26,20 +26,33 @@ class RuleError(Exception):
 @dataclass(slots=True)
 class LintResult:
     findings: list[Finding]  # reported, located and sorted
-    suppressed: list[Finding]
-    estate: Estate
+    suppressed: list[Suppressed]  # every finding the filter held back, with why (baselined ones too)
+    estates: tuple[Estate, ...]  # one per subscription
     rules: RuleSet
     enabled: frozenset[str]
     sources: Mapping[str, SourceText] = field(default_factory=dict)
     scope: str | None = None  # an editor buffer's path: the one file findings are reported for
-    known: list[Finding] = field(default_factory=list)  # recorded in the baseline; see migcheck.baseline
+
+    @property
+    def known(self) -> list[Finding]:
+        """The suppressed findings the baseline knows: not reported, yet still there (the readiness
+        summary counts them); see migcheck.baseline."""
+        return [s.finding for s in self.suppressed if s.reason.kind == BASELINE]
 
     @property
     def documents(self) -> tuple[Document, ...]:
         """The files reported on: every file read, or only the buffer when linting one for an editor."""
-        if self.scope is None:
-            return self.estate.documents
-        return tuple(d for d in self.estate.documents if d.path == self.scope)
+        every = tuple(d for estate in self.estates for d in estate.documents)
+        return every if self.scope is None else tuple(d for d in every if d.path == self.scope)
+
+    @property
+    def estate(self) -> Estate:
+        """The estate, when the run holds one subscription (tools that know there are several use
+        `estates`)."""
+        if len(self.estates) != 1:
+            names = ", ".join(e.subscription for e in self.estates)
+            raise ValueError(f"the run holds {len(self.estates)} subscriptions ({names}): use `estates`")
+        return self.estates[0]
 
     def counts(self) -> Counter[Severity]:
         return Counter(f.severity for f in self.findings)
@@ -73,20 +86,22 @@ def lint(
         document = cache.read(candidate) if cache is not None and on_disk else _read(candidate, stdin)
         if document is not None:
             documents.append(document)
-    estate = link(documents, Grouping(config.cloud_services, config.local_configurations))
+    grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions)
+    estates = link(documents, grouping)
     enabled = enabled_codes(rules, config.select, config.ignore)
-    raw = _apply_severity(_run_rules(rules, enabled, estate), severity_overrides(rules, config.severity))
+    raw = _apply_severity(_run_rules(rules, enabled, estates), severity_overrides(rules, config.severity))
     by_path = {d.path: d for d in documents}
-    reported, suppressed = Filter(config.per_file_ignores, by_path, inline_suppressions).split(raw)
+    # The baseline is part of the filter: every caller of `lint` honours it alike.
+    reported, suppressed = Filter.for_config(config, by_path, inline=inline_suppressions).split(raw)
     if scope is not None:
         # Computed with the whole estate, shown for the buffer only: the editor shows other files' own.
         reported = [f for f in reported if f.mark.path == scope]
-        suppressed = [f for f in suppressed if f.mark.path == scope]
+        suppressed = [s for s in suppressed if s.finding.mark.path == scope]
     if cache is not None:
         cache.forget_unused()
     sources = {d.path: SourceText(d.text) for d in documents}
     located = sorted((_locate(f, sources) for f in reported), key=Finding.sort_key)
-    return LintResult(located, suppressed, estate, rules, enabled, sources, scope)
+    return LintResult(located, suppressed, estates, rules, enabled, sources, scope)
 
 
 def _with_context(paths: list[str], config: Config) -> list[str]:
@@ -173,14 +188,17 @@ class ReadCache:
         self._used = set()
 
 
-def _run_rules(rules: RuleSet, enabled: frozenset[str], estate: Estate) -> Iterator[Finding]:
-    for rule in rules:
-        if rule.code not in enabled:
-            continue
-        try:
-            yield from rule.check(estate)
-        except Exception as exc:
-            raise RuleError(f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}") from exc
+def _run_rules(rules: RuleSet, enabled: frozenset[str], estates: Iterable[Estate]) -> Iterator[Finding]:
+    """Every enabled rule over each subscription's estate: nothing is linked across subscriptions."""
+    for estate in estates:
+        for rule in rules:
+            if rule.code not in enabled:
+                continue
+            try:
+                yield from rule.check(estate)
+            except Exception as exc:
+                message = f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}"
+                raise RuleError(message) from exc
 
 
 def _apply_severity(findings: Iterable[Finding], overrides: Mapping[str, Severity]) -> Iterator[Finding]:

@@ -1,24 +1,47 @@
-"""The link stage: resources from every file become one `Estate`, grouped into cloud services and
-virtual networks, with names resolved the way the platform resolves them (case-insensitively).
+"""The link stage: the resources every reader produced become one `Estate` per subscription, where each
+resource is held once, with every place that describes it, and every name is resolved once.
 
-Grouping (see DESIGN.md): a `.csdef` and the `.cscfg` files beside it are one cloud service; a REST
-deployment body is one deployment of one cloud service; Export-AzureVM files in one folder are one cloud
-service unless the config groups them otherwise. A link that cannot be resolved is left unresolved:
-rules that need it stay silent rather than guess."""
+This is the only module that joins names (case-insensitively, as the platform does). Rules read the
+result; they never look a name up, never merge two descriptions, and never ask which format a fact came
+from. What link does, in order:
+
+1. **Subscriptions.** Documents are split into subscriptions (`subscriptions.py`); nothing is linked
+   across two of them.
+2. **Networks.** Every definition of a virtual network (a netcfg `VirtualNetworkSite`, a REST
+   `VirtualNetworkSite`) is grouped by name into one `Network`, with its local network sites and DNS
+   servers resolved. Definitions that disagree are a `Conflict`.
+3. **Cloud services and placements.** A `.csdef` and the `.cscfg` files beside it, a REST deployment, and a
+   folder of Export-AzureVM files each describe a cloud service. Every deployed configuration or deployment
+   becomes a `Placement`: its roles with every fact joined (csdef role ↔ cscfg settings ↔ endpoint ACLs ↔
+   instance subnets; REST role ↔ Export-AzureVM file), its network, reserved IPs and DNS servers.
+4. **Storage.** Disks and images are held once each (a disk in a VM's body and in a `Disks` list is one
+   disk), grouped into storage accounts by their blob URL.
+5. **Dangling names.** Every reference that resolves to nothing is recorded once, for MIG003.
+
+Where a link cannot be made because the files do not say (a VNet named but no netcfg checked, a cscfg
+without its csdef), it is left open and rules that need it stay silent: they never guess.
+"""
 
 from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import ClassVar
 
 from migcheck.model import (
+    AccessControl,
     Deployment,
     Disk,
+    DnsServer,
     Document,
+    EndpointAcl,
     FileKind,
+    Gateway,
     Image,
+    InputEndpoint,
+    InstanceAddress,
     LocalNetworkSite,
     Mark,
     NameRef,
@@ -26,114 +49,230 @@ from migcheck.model import (
     NetworkSecurityGroup,
     ReservedIp,
     Role,
+    RoleInstance,
+    RoleSettings,
+    RoleType,
     RouteTable,
     ServiceConfiguration,
     ServiceDefinition,
+    Subnet,
     VirtualNetwork,
 )
+from migcheck.subscriptions import DEFAULT_SUBSCRIPTION, split_subscriptions
 
 
-def _key(name: str) -> str:
+def key(name: str) -> str:
+    """Names compare as the platform compares them."""
     return name.strip().casefold()
+
+
+# --- linked resources ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Dangling:
+    """A name that points at nothing: `ref` is where it is written, `target` the type it should name."""
+
+    kind: ClassVar[str] = "Reference"
+    ref: NameRef
+    target: str  # "VirtualNetwork", "Subnet", "AccessControl", "Role", "InputEndpoint", "DnsServer", ...
+    message: str
+
+    @property
+    def name(self) -> str:
+        return self.ref.name
+
+    @property
+    def mark(self) -> Mark:
+        return self.ref.mark
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two descriptions of one resource that disagree. `mark` is the description that was not kept (the
+    finding points there), `kept` the one the estate uses."""
+
+    kind: str  # the resource type
+    name: str
+    mark: Mark
+    kept: Mark
+    differences: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """One deployment of a cloud service, as the platform would validate it: a deployed `.cscfg` with the
+    `.csdef` beside it, a REST deployment, or VMs whose files do not say how they are deployed
+    (Export-AzureVM files, a lone `.csdef`).
+
+    `network_known` says whether the files state the virtual network either way (a cscfg or REST
+    deployment without one means none); `endpoints_known` whether they list every input endpoint of
+    every role (not for a cscfg without its csdef, nor for REST bodies of web/worker roles, which list
+    endpoints per instance)."""
+
+    kind: ClassVar[str] = "Deployment"
+    name: str
+    mark: Mark
+    roles: tuple[Role, ...]
+    network_known: bool
+    endpoints_known: bool
+    virtual_network: NameRef | None = None
+    reserved_ips: tuple[NameRef, ...] = ()
+    dns_servers: tuple[DnsServer, ...] = ()
+    instances: tuple[RoleInstance, ...] = ()
+    # Subnets a configuration assigns to a role its definition lacks (that role is MIG003's): still
+    # names to resolve in the placement's network.
+    stray_subnets: tuple[NameRef, ...] = ()
+
+    @property
+    def vms(self) -> tuple[Role, ...]:
+        return tuple(r for r in self.roles if r.is_vm)
+
+    @property
+    def web_worker_roles(self) -> tuple[Role, ...]:
+        return tuple(r for r in self.roles if not r.is_vm)
 
 
 @dataclass(frozen=True, slots=True)
 class CloudService:
-    """One cloud service, from whichever files describe it.
+    """One cloud service, from every file that describes it, with its placements."""
 
-    `network_known` says whether the files state the service's virtual network either way: a cscfg or a
-    REST deployment does (no `VirtualNetworkSite` / `VirtualNetworkName` means none); Export-AzureVM files
-    and bare role bodies do not, so rules about VNet membership must not guess for them."""
-
-    kind = "CloudService"
+    kind: ClassVar[str] = "CloudService"
     name: str
     mark: Mark
+    placements: tuple[Placement, ...] = ()
     definition: ServiceDefinition | None = None
-    configurations: tuple[ServiceConfiguration, ...] = ()
-    deployments: tuple[Deployment, ...] = ()
-    loose_vms: tuple[Role, ...] = ()  # Export-AzureVM files and bare REST role bodies
-    include_local: bool = False  # report deployment findings on ServiceConfiguration.Local.cscfg too
-
-    @property
-    def deployed_configurations(self) -> tuple[ServiceConfiguration, ...]:
-        """The configurations that get deployed: all but the local emulator's, unless configured."""
-        return tuple(c for c in self.configurations if self.include_local or not c.is_local)
-
-    @property
-    def roles(self) -> tuple[Role, ...]:
-        """Web and worker roles (not VMs), from the definition and from deployment bodies."""
-        defined = self.definition.roles if self.definition else ()
-        deployed = (r for d in self.deployments for r in d.roles if not r.is_vm)
-        return (*defined, *deployed)
-
-    @property
-    def vms(self) -> tuple[Role, ...]:
-        deployed = (r for d in self.deployments for r in d.roles if r.is_vm)
-        return (*deployed, *self.loose_vms)
+    configurations: tuple[ServiceConfiguration, ...] = ()  # every one, the local emulator's too
+    named_by: str = "files"  # "files", or "deployment"/"folder"/"file" when no file names the service
 
     @property
     def label(self) -> str:
-        """How messages name the service. A REST deployment body that does not name its hosted service is
-        named by its deployment: say so rather than pass the deployment off as the service."""
-        unnamed = self.deployments and not any(d.service_name for d in self.deployments)
-        return f"deployment '{self.name}'" if unnamed else f"cloud service '{self.name}'"
+        """How messages name the service: by its name, or say what it is named after instead."""
+        if self.named_by == "deployment":
+            return f"deployment '{self.name}'"
+        return f"cloud service '{self.name}'"
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        """The service's web/worker roles, once each however many placements deploy them."""
+        return _unique_by_name(r for p in self.placements for r in p.web_worker_roles)
+
+    @property
+    def vms(self) -> tuple[Role, ...]:
+        return _unique_by_name(vm for p in self.placements for vm in p.vms)
 
     @property
     def network_known(self) -> bool:
-        return bool(self.deployments or self.deployed_configurations)
+        return any(p.network_known for p in self.placements)
 
     @property
     def virtual_network_refs(self) -> tuple[NameRef, ...]:
         """Every place that puts this service in a virtual network."""
-        refs = [c.virtual_network for c in self.deployed_configurations]
-        refs += [d.virtual_network for d in self.deployments]
-        return tuple(r for r in refs if r is not None)
+        return tuple(p.virtual_network for p in self.placements if p.virtual_network is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Network:
+    """A virtual network: every definition of it (the first is the one facts are read from), what its
+    gateway connects to and which DNS servers it uses (resolved), and the placements in it. A network that
+    a service is placed in but no file defines has no definitions."""
+
+    kind: ClassVar[str] = "VirtualNetwork"
+    name: str
+    mark: Mark
+    definitions: tuple[VirtualNetwork, ...] = ()
+    local_sites: tuple[LocalNetworkSite, ...] = ()
+    dns_servers: tuple[DnsServer, ...] = ()
+    members: tuple[tuple[CloudService, Placement], ...] = ()
+
+    @property
+    def defined(self) -> bool:
+        return bool(self.definitions)
+
+    @property
+    def definition(self) -> VirtualNetwork | None:
+        return self.definitions[0] if self.definitions else None
+
+    @property
+    def gateway(self) -> Gateway | None:
+        return self.definitions[0].gateway if self.definitions else None
+
+    @property
+    def subnets(self) -> tuple[Subnet, ...]:
+        return self.definitions[0].subnets if self.definitions else ()
+
+    @property
+    def address_space(self) -> tuple:
+        return self.definitions[0].address_space if self.definitions else ()
+
+    @property
+    def services(self) -> tuple[CloudService, ...]:
+        return tuple(dict.fromkeys(service for service, _ in self.members))
+
+
+@dataclass(frozen=True, slots=True)
+class StorageAccount:
+    """A storage account, known from the blob URLs of the disks and images in it."""
+
+    kind: ClassVar[str] = "StorageAccount"
+    name: str
+    mark: Mark
+    disks: tuple[Disk, ...] = ()
+    images: tuple[Image, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Estate:
-    """Everything migcheck knows, linked. Rules read this; they never see XML."""
+    """One subscription, linked: what rules read."""
 
+    subscription: str
     documents: tuple[Document, ...]
-    cloud_services: tuple[CloudService, ...]
-    network_configurations: tuple[NetworkConfiguration, ...]
-    virtual_networks: tuple[VirtualNetwork, ...]
-    local_sites: tuple[LocalNetworkSite, ...] = ()
-    reserved_ips: tuple[ReservedIp, ...] = ()
-    disks: tuple[Disk, ...] = ()  # disks listed on their own, not as part of a VM
+    cloud_services: tuple[CloudService, ...] = ()
+    virtual_networks: tuple[Network, ...] = ()  # defined ones first, in file order; then named-only
+    local_sites: tuple[LocalNetworkSite, ...] = ()  # once each by name, inline REST sites included
+    dns_servers: tuple[DnsServer, ...] = ()  # network-level servers, once each by name
+    reserved_ips: tuple[ReservedIp, ...] = ()  # declared ones, once each by name
+    disks: tuple[Disk, ...] = ()  # every disk once: VMs' and listed ones
     images: tuple[Image, ...] = ()
+    storage_accounts: tuple[StorageAccount, ...] = ()
     network_security_groups: tuple[NetworkSecurityGroup, ...] = ()
     route_tables: tuple[RouteTable, ...] = ()
-    _vnets_by_name: Mapping[str, VirtualNetwork] = field(default_factory=dict, repr=False)
+    dangling: tuple[Dangling, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    _networks: Mapping[str, Network] = field(default_factory=dict, repr=False)
+    _disk_vms: Mapping[Disk, tuple[CloudService, Role]] = field(default_factory=dict, repr=False)
 
     @property
     def knows_networks(self) -> bool:
         """True when some file defines virtual networks, so a VNet name that matches none is dangling."""
-        return bool(self._vnets_by_name)
+        return any(n.defined for n in self.virtual_networks)
 
-    def virtual_network(self, name: str) -> VirtualNetwork | None:
-        return self._vnets_by_name.get(_key(name))
+    def virtual_network(self, name: str) -> Network | None:
+        return self._networks.get(key(name))
 
-    def members(self, vnet: VirtualNetwork) -> tuple[CloudService, ...]:
-        """The cloud services placed in `vnet`."""
-        wanted = _key(vnet.name)
-        return tuple(
-            cs for cs in self.cloud_services if any(_key(r.name) == wanted for r in cs.virtual_network_refs)
-        )
+    def members(self, network: Network) -> tuple[CloudService, ...]:
+        """The cloud services placed in `network`."""
+        return network.services
+
+    def vm_of(self, disk: Disk) -> tuple[CloudService, Role] | None:
+        """The cloud service and VM a disk is attached to, when a file says so and the VM is described."""
+        return self._disk_vms.get(disk)
 
     def resources(self, type_: type) -> Iterator:
-        """Every top-level resource of `type_` read from any file, in file order."""
+        """Every top-level resource of `type_` read from any file of the subscription, in file order."""
         for doc in self.documents:
             yield from (r for r in doc.resources if isinstance(r, type_))
 
 
 @dataclass(frozen=True, slots=True)
 class Grouping:
-    """How to group Export-AzureVM files: cloud service name → path globs. Files no glob matches are
-    grouped by folder."""
+    """Settings of the link stage: cloud service name → path globs (for Export-AzureVM files, which carry
+    no service name; files no glob matches are grouped by folder), whether the local emulator's
+    configuration is deployed, and subscription name → path globs."""
 
     services: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     include_local: bool = False
+    subscriptions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def service_for(self, path: str) -> str | None:
         from migcheck.discover import glob_regex
@@ -144,27 +283,570 @@ class Grouping:
         return None
 
 
-def link(documents: Iterable[Document], grouping: Grouping | None = None) -> Estate:
-    docs = tuple(documents)
+def link(documents: Iterable[Document], grouping: Grouping | None = None) -> tuple[Estate, ...]:
+    """One estate per subscription, in a stable order. An empty run still has one (empty) estate."""
     grouping = grouping or Grouping()
-    netcfgs = tuple(_of_type(docs, NetworkConfiguration))
-    vnets = (*(v for n in netcfgs for v in n.virtual_networks), *_of_type(docs, VirtualNetwork))
-    vnets_by_name: dict[str, VirtualNetwork] = {}
-    for vnet in vnets:
-        vnets_by_name.setdefault(_key(vnet.name), vnet)
-    return Estate(
-        documents=docs,
-        cloud_services=tuple(_cloud_services(docs, grouping)),
-        network_configurations=netcfgs,
-        virtual_networks=vnets,
-        local_sites=tuple(s for n in netcfgs for s in n.local_sites),
-        reserved_ips=tuple(_of_type(docs, ReservedIp)),
-        disks=tuple(_of_type(docs, Disk)),
-        images=tuple(_of_type(docs, Image)),
-        network_security_groups=tuple(_of_type(docs, NetworkSecurityGroup)),
-        route_tables=tuple(_of_type(docs, RouteTable)),
-        _vnets_by_name=vnets_by_name,
+    split = split_subscriptions(tuple(documents), grouping.subscriptions)
+    if not split:
+        return (Estate(DEFAULT_SUBSCRIPTION, ()),)
+    return tuple(_Linker(name, docs, grouping).estate() for name, docs in split)
+
+
+# --- the linker --------------------------------------------------------------------------------------
+
+
+class _Linker:
+    """Links the documents of one subscription. Every join goes through a dict built once."""
+
+    def __init__(self, subscription: str, docs: tuple[Document, ...], grouping: Grouping) -> None:
+        self.subscription = subscription
+        self.docs = docs
+        self.grouping = grouping
+        self.dangling: list[Dangling] = []
+        self.conflicts: list[Conflict] = []
+
+    def estate(self) -> Estate:
+        netcfgs = list(_of_type(self.docs, NetworkConfiguration))
+        sites = _unique(
+            [*(s for n in netcfgs for s in n.local_sites), *self._inline(lambda v: v.inline_local_sites)],
+            "LocalNetworkSite",
+            self.conflicts,
+        )
+        dns = _unique([d for n in netcfgs for d in n.dns_servers], "DnsServer", self.conflicts)
+        services = self._cloud_services()
+        networks = self._networks(netcfgs, services)
+        disks, disk_vms = self._disks(services)
+        images = tuple(_of_type(self.docs, Image))
+        return Estate(
+            subscription=self.subscription,
+            documents=self.docs,
+            cloud_services=services,
+            virtual_networks=tuple(networks.values()),
+            local_sites=sites,
+            dns_servers=dns,
+            reserved_ips=_unique(list(_of_type(self.docs, ReservedIp)), "ReservedIP", self.conflicts),
+            disks=disks,
+            images=images,
+            storage_accounts=_storage_accounts(disks, images),
+            network_security_groups=_unique(list(_of_type(self.docs, NetworkSecurityGroup)), "", []),
+            route_tables=_unique(list(_of_type(self.docs, RouteTable)), "", []),
+            dangling=tuple(self.dangling),
+            conflicts=tuple(self.conflicts),
+            _networks=networks,
+            _disk_vms=disk_vms,
+        )
+
+    def _inline(self, get) -> Iterator:
+        for vnet in self._definitions():
+            yield from get(vnet)
+
+    def _definitions(self) -> Iterator[VirtualNetwork]:
+        """Every virtual network definition, netcfg ones first (they are the network's own document)."""
+        for n in _of_type(self.docs, NetworkConfiguration):
+            yield from n.virtual_networks
+        yield from _of_type(self.docs, VirtualNetwork)
+
+    # --- networks ---------------------------------------------------------------------------------
+
+    def _networks(
+        self, netcfgs: list[NetworkConfiguration], services: tuple[CloudService, ...]
+    ) -> dict[str, Network]:
+        definitions: dict[str, list[VirtualNetwork]] = defaultdict(list)
+        for vnet in self._definitions():
+            definitions[key(vnet.name)].append(vnet)
+        sites = {key(s.name): s for n in netcfgs for s in n.local_sites}
+        servers = {key(d.name): d for n in netcfgs for d in n.dns_servers}
+        in_netcfg = {id(v) for n in netcfgs for v in n.virtual_networks}
+        members: dict[str, list[tuple[CloudService, Placement]]] = defaultdict(list)
+        names: dict[str, NameRef] = {}
+        for service in services:
+            for placement in service.placements:
+                ref = placement.virtual_network
+                if ref is not None:
+                    members[key(ref.name)].append((service, placement))
+                    names.setdefault(key(ref.name), ref)
+        networks: dict[str, Network] = {}
+        for name_key, defs in definitions.items():
+            self._compare_networks(defs)
+            first = defs[0]
+            own_sites = {key(s.name): s for v in defs for s in v.inline_local_sites}
+            networks[name_key] = Network(
+                name=first.name,
+                mark=first.mark,
+                definitions=tuple(defs),
+                local_sites=self._gateway_sites(first, own_sites, sites, id(first) in in_netcfg),
+                dns_servers=self._dns_servers(first, servers, id(first) in in_netcfg),
+                members=tuple(members.get(name_key, ())),
+            )
+        for name_key, ref in names.items():
+            if name_key not in networks:
+                networks[name_key] = Network(ref.name, ref.mark, members=tuple(members[name_key]))
+        self._check_placements(networks, bool(definitions))
+        return networks
+
+    def _gateway_sites(
+        self,
+        vnet: VirtualNetwork,
+        own: Mapping[str, LocalNetworkSite],
+        defined: Mapping[str, LocalNetworkSite],
+        from_netcfg: bool,
+    ) -> tuple[LocalNetworkSite, ...]:
+        found: dict[str, LocalNetworkSite] = {}
+        for connection in vnet.gateway.connections if vnet.gateway else ():
+            site = own.get(key(connection.local_site)) or defined.get(key(connection.local_site))
+            if site is not None:
+                found.setdefault(key(site.name), site)
+            elif from_netcfg:
+                self._dangle(
+                    NameRef(connection.local_site, connection.mark),
+                    "LocalNetworkSite",
+                    f"the gateway of virtual network '{vnet.name}' connects to local network site "
+                    f"'{connection.local_site}', which the network configuration does not define",
+                )
+        return tuple(found.values())
+
+    def _dns_servers(
+        self, vnet: VirtualNetwork, defined: Mapping[str, DnsServer], from_netcfg: bool
+    ) -> tuple[DnsServer, ...]:
+        found = list(vnet.inline_dns_servers)
+        for ref in () if vnet.inline_dns_servers else vnet.dns_servers:
+            server = defined.get(key(ref.name))
+            if server is not None:
+                found.append(server)
+            elif from_netcfg:
+                self._dangle(
+                    ref,
+                    "DnsServer",
+                    f"virtual network '{vnet.name}' uses DNS server '{ref.name}', which the network "
+                    "configuration does not define",
+                )
+        return tuple(found)
+
+    def _compare_networks(self, defs: list[VirtualNetwork]) -> None:
+        first = defs[0]
+        for other in defs[1:]:
+            differences = _network_differences(first, other)
+            if differences:
+                self.conflicts.append(
+                    Conflict("VirtualNetwork", first.name, other.mark, first.mark, differences)
+                )
+
+    def _check_placements(self, networks: Mapping[str, Network], knows_networks: bool) -> None:
+        """Each placement's network must be defined (when some file defines networks), and each subnet
+        its roles are in must be a subnet of that network."""
+        if not knows_networks:
+            return
+        for network in networks.values():
+            for service, placement in network.members:
+                ref = placement.virtual_network
+                assert ref is not None
+                if not network.defined:
+                    self._dangle(
+                        ref,
+                        "VirtualNetwork",
+                        f"{service.label} is placed in virtual network '{ref.name}', which no network "
+                        "configuration checked here defines",
+                    )
+                    continue
+                subnets = {key(s.name) for s in network.subnets}
+                used = (*(s for role in placement.roles for s in role.subnets), *placement.stray_subnets)
+                for subnet in used:
+                    if key(subnet.name) not in subnets:
+                        self._dangle(
+                            subnet,
+                            "Subnet",
+                            f"subnet '{subnet.name}' is not a subnet of virtual network '{network.name}'",
+                        )
+
+    def _dangle(self, ref: NameRef, target: str, message: str) -> None:
+        self.dangling.append(Dangling(ref, target, message))
+
+    # --- cloud services ---------------------------------------------------------------------------
+
+    def _cloud_services(self) -> tuple[CloudService, ...]:
+        """Packaged services (csdef + cscfg), then REST deployments (joined to a packaged service of the
+        same name, and to each other by service name), then Export-AzureVM groups and bare role bodies
+        (joined to the deployment that holds VMs of the same names)."""
+        services: list[CloudService] = list(self._packaged_services())
+        by_name: dict[str, int] = {}
+        for index, service in enumerate(services):
+            by_name.setdefault(key(service.name), index)
+        for deployment in _of_type(self.docs, Deployment):
+            self._add_deployment(services, by_name, deployment)
+        self._add_loose_vms(services, by_name)
+        return tuple(services)
+
+    def _packaged_services(self) -> Iterator[CloudService]:
+        """A csdef and the cscfgs in its folder; cscfgs with no csdef beside them, grouped by folder."""
+        definitions: dict[str, ServiceDefinition] = {}
+        configurations: dict[str, list[ServiceConfiguration]] = defaultdict(list)
+        for doc in self.docs:
+            folder = posixpath.dirname(doc.path)
+            for r in doc.resources:
+                if isinstance(r, ServiceDefinition):
+                    definitions.setdefault(folder, r)
+                elif isinstance(r, ServiceConfiguration):
+                    configurations[folder].append(r)
+        for folder in sorted(definitions.keys() | configurations.keys()):
+            definition = definitions.get(folder)
+            configs = tuple(configurations.get(folder, ()))
+            yield self._packaged_service(folder, definition, configs)
+
+    def _packaged_service(
+        self, folder: str, definition: ServiceDefinition | None, configs: tuple[ServiceConfiguration, ...]
+    ) -> CloudService:
+        anchor = definition.mark if definition else configs[0].mark
+        written = definition.name if definition else configs[0].name
+        deployed = [c for c in configs if self.grouping.include_local or not c.is_local]
+        placements = tuple(self._configured(definition, c) for c in deployed)
+        if not placements and definition is not None:
+            # A definition with no deployed configuration: its roles, in a network no file states.
+            placements = (Placement(definition.name, definition.mark, definition.roles, False, True),)
+        for config in configs:
+            self._check_configuration(definition, config)
+        return CloudService(
+            written or posixpath.basename(folder) or ".",
+            anchor,
+            placements,
+            definition,
+            configs,
+            named_by="files" if written else "folder",
+        )
+
+    def _configured(self, definition: ServiceDefinition | None, config: ServiceConfiguration) -> Placement:
+        """A deployed configuration: the definition's roles with the configuration's facts joined in."""
+        controls = {key(a.name): a for a in config.access_controls}
+        acls: dict[str, list[EndpointAcl]] = defaultdict(list)
+        for acl in config.endpoint_acls:
+            acls[key(acl.role)].append(_resolve_acl(acl, controls))
+        addresses: dict[str, list[InstanceAddress]] = defaultdict(list)
+        for address in config.instance_addresses:
+            addresses[key(address.role)].append(address)
+        settings = {key(r.name): r for r in config.roles}
+        if definition is not None:
+            roles = [_definition_role(r, settings.get(key(r.name))) for r in definition.roles]
+        else:
+            roles = [_unknown_role(r) for r in config.roles]
+        placed = {key(r.name) for r in roles}
+        joined = tuple(
+            _with_configuration(role, acls.get(key(role.name), ()), addresses.get(key(role.name), ()))
+            for role in roles
+        )
+        return Placement(
+            name=config.mark.path.rsplit("/", 1)[-1],
+            mark=config.mark,
+            roles=joined,
+            network_known=True,
+            endpoints_known=definition is not None,
+            virtual_network=config.virtual_network,
+            reserved_ips=config.reserved_ips,
+            dns_servers=config.dns_servers,
+            stray_subnets=tuple(
+                s for a in config.instance_addresses if key(a.role) not in placed for s in a.subnets
+            ),
+        )
+
+    def _check_configuration(
+        self, definition: ServiceDefinition | None, config: ServiceConfiguration
+    ) -> None:
+        """Names a configuration uses that its definition (or the configuration itself) does not define."""
+        roles = {key(r.name): r for r in definition.roles} if definition else None
+        if roles is not None:
+            for item in (*config.roles, *config.instance_addresses):
+                if key(item.name) not in roles:
+                    self._dangle(
+                        NameRef(item.name, item.mark),
+                        "Role",
+                        f"role '{item.name}' is not defined in the service definition of '{definition.name}'",
+                    )
+        controls = {key(a.name) for a in config.access_controls}
+        for acl in config.endpoint_acls:
+            if acl.access_control and key(acl.access_control) not in controls:
+                self._dangle(
+                    NameRef(acl.access_control, acl.mark),
+                    "AccessControl",
+                    f"EndpointAcl for {acl.name} names access control '{acl.access_control}', which this "
+                    "file does not define",
+                )
+            role = roles.get(key(acl.role)) if roles is not None else None
+            if role is not None and key(acl.endpoint) not in {key(e.name) for e in role.endpoints}:
+                self._dangle(
+                    NameRef(acl.endpoint, acl.mark),
+                    "InputEndpoint",
+                    f"EndpointAcl names endpoint '{acl.endpoint}', which role '{role.name}' does not define "
+                    "as an input endpoint",
+                )
+
+    def _add_deployment(self, services: list[CloudService], by_name: dict[str, int], d: Deployment) -> None:
+        placement = Placement(
+            name=d.name,
+            mark=d.mark,
+            roles=tuple(replace(r, sources=(r.mark,)) for r in d.roles),
+            network_known=True,
+            endpoints_known=all(r.is_vm for r in d.roles),
+            virtual_network=d.virtual_network,
+            reserved_ips=(d.reserved_ip,) if d.reserved_ip else (),
+            dns_servers=d.dns_servers,
+            instances=d.instances,
+        )
+        # A body that does not name its hosted service stands alone: two such bodies with the same
+        # deployment name may well be deployments of different services.
+        index = by_name.get(key(d.service_name)) if d.service_name else None
+        if index is None:
+            if d.service_name:
+                by_name[key(d.service_name)] = len(services)
+            named_by = "files" if d.service_name else "deployment"
+            services.append(CloudService(d.service_name or d.name, d.mark, (placement,), named_by=named_by))
+            return
+        service = services[index]
+        services[index] = replace(service, placements=self._add_placement(service.placements, placement))
+
+    def _add_placement(self, placements: tuple[Placement, ...], new: Placement) -> tuple[Placement, ...]:
+        """Two bodies that describe one deployment (same name) are one placement, with their roles merged."""
+        for index, existing in enumerate(placements):
+            if new.name and key(existing.name) == key(new.name) and existing.mark.path != new.mark.path:
+                merged = replace(existing, roles=self._merge_roles(existing.roles, new.roles))
+                return (*placements[:index], merged, *placements[index + 1 :])
+        return (*placements, new)
+
+    def _add_loose_vms(self, services: list[CloudService], by_name: dict[str, int]) -> None:
+        """Export-AzureVM files in one folder (or one configured group) are one cloud service; a bare REST
+        role body is a VM of a service the file does not name. Either joins the service that already holds
+        VMs of the same names, or the configured service of that name, else stands alone."""
+        vm_owner: dict[str, int] = {}
+        for index, service in enumerate(services):
+            for placement in service.placements:
+                for vm in placement.vms:
+                    vm_owner.setdefault(key(vm.name), index)
+        for group_name, named_by, vms in self._loose_groups():
+            owners = {vm_owner.get(key(vm.name)) for vm in vms}
+            target = by_name.get(key(group_name)) if named_by == "config" else None
+            if target is None and len(owners) == 1 and None not in owners:
+                target = owners.pop()
+            if target is None:
+                placement = Placement(group_name, vms[0].mark, tuple(vms), False, True)
+                by_name.setdefault(key(group_name), len(services))
+                services.append(
+                    CloudService(
+                        group_name,
+                        vms[0].mark,
+                        (placement,),
+                        named_by="files" if named_by == "config" else named_by,
+                    )
+                )
+                continue
+            service = services[target]
+            services[target] = replace(service, placements=self._join_vms(service.placements, vms))
+
+    def _loose_groups(self) -> Iterator[tuple[str, str, list[Role]]]:
+        groups: dict[tuple[str, str], list[Role]] = defaultdict(list)
+        for doc in self.docs:
+            vms = [replace(r, sources=(r.mark,)) for r in doc.resources if isinstance(r, Role)]
+            if not vms:
+                continue
+            if doc.kind is FileKind.VM_EXPORT:
+                configured = self.grouping.service_for(doc.path)
+                folder = posixpath.dirname(doc.path)
+                group = ("", configured) if configured else (folder, posixpath.basename(folder) or ".")
+                groups[group].extend(vms)
+            else:
+                name = vms[0].name or posixpath.splitext(posixpath.basename(doc.path))[0]
+                yield name, "files" if vms[0].name else "file", vms
+        for (folder, name), vms in sorted(groups.items()):
+            yield name, "folder" if folder or name == "." else "config", vms
+
+    def _join_vms(self, placements: tuple[Placement, ...], vms: list[Role]) -> tuple[Placement, ...]:
+        """Loose VM files joined to a service: each VM merges into the placement that holds it."""
+        out = list(placements)
+        for vm in vms:
+            for index, placement in enumerate(out):
+                if any(key(r.name) == key(vm.name) for r in placement.vms):
+                    out[index] = replace(placement, roles=self._merge_roles(placement.roles, (vm,)))
+                    break
+            else:
+                out[0] = replace(out[0], roles=(*out[0].roles, vm))
+        return tuple(out)
+
+    def _merge_roles(self, roles: tuple[Role, ...], more: Iterable[Role]) -> tuple[Role, ...]:
+        """Roles of one placement described again elsewhere: one role each, with every source; facts the
+        first description leaves empty are taken from the others, and disagreements are conflicts."""
+        by_name = {key(r.name): i for i, r in enumerate(roles)}
+        merged = list(roles)
+        for role in more:
+            index = by_name.get(key(role.name))
+            if index is None:
+                by_name[key(role.name)] = len(merged)
+                merged.append(role)
+                continue
+            kept = merged[index]
+            differences = _role_differences(kept, role)
+            if differences:
+                self.conflicts.append(Conflict(role.kind, role.name, role.mark, kept.mark, differences))
+            merged[index] = _fill(kept, role)
+        return tuple(merged)
+
+    # --- storage ----------------------------------------------------------------------------------
+
+    def _disks(
+        self, services: tuple[CloudService, ...]
+    ) -> tuple[tuple[Disk, ...], dict[Disk, tuple[CloudService, Role]]]:
+        """Every disk once: a VM's own disks first (the most specific description), then listed disks.
+        One disk is one blob (its MediaLink), or one name when the file gives no MediaLink."""
+        disks: dict[str, Disk] = {}
+        owners: dict[str, tuple[CloudService, Role]] = {}
+        for service in services:
+            for vm in service.vms:
+                for disk in vm.disks:
+                    k = _disk_key(disk)
+                    owners.setdefault(k, (service, vm))
+                    disks[k] = _merge_disk(disks.get(k), disk)
+        for disk in _of_type(self.docs, Disk):
+            k = _disk_key(disk)
+            disks[k] = _merge_disk(disks.get(k), disk)
+        by_disk = {disks[k]: owner for k, owner in owners.items()}
+        return tuple(disks.values()), by_disk
+
+
+# --- joining roles -------------------------------------------------------------------------------------
+
+
+def _definition_role(role: Role, settings: RoleSettings | None) -> Role:
+    sources = (role.mark, settings.mark) if settings else (role.mark,)
+    instances = settings.instances if settings else role.instances
+    return replace(role, instances=instances, sources=sources)
+
+
+def _unknown_role(settings: RoleSettings) -> Role:
+    """A role known only from a configuration: a web or worker role (VMs have no .cscfg), kind unknown."""
+    return Role(
+        settings.name,
+        RoleType.WEB_OR_WORKER,
+        settings.mark,
+        instances=settings.instances,
+        sources=(settings.mark,),
     )
+
+
+def _resolve_acl(acl: EndpointAcl, controls: Mapping[str, AccessControl]) -> EndpointAcl:
+    control = controls.get(key(acl.access_control))
+    return replace(acl, rules=control.rules) if control else acl
+
+
+def _with_configuration(
+    role: Role, acls: Iterable[EndpointAcl], addresses: Iterable[InstanceAddress]
+) -> Role:
+    """A role with its endpoint ACLs attached to its endpoints and its instances' subnets. An ACL for an
+    endpoint the definition does not list still belongs to the role (the platform sees the binding)."""
+    endpoints = list(role.endpoints)
+    index = {key(e.name): i for i, e in enumerate(endpoints)}
+    for acl in acls:
+        at = index.get(key(acl.endpoint))
+        if at is None:
+            index[key(acl.endpoint)] = len(endpoints)
+            endpoints.append(InputEndpoint(acl.endpoint, "", "", "", acl, acl.mark))
+        else:
+            endpoints[at] = replace(endpoints[at], acl=acl)
+    subnets = tuple(s for a in addresses for s in a.subnets)
+    sources = (*role.sources, *(a.mark for a in addresses))
+    return replace(role, endpoints=tuple(endpoints), subnets=subnets or role.subnets, sources=sources)
+
+
+def _role_differences(a: Role, b: Role) -> tuple[str, ...]:
+    """What two descriptions of one role say differently, among facts both state."""
+    out = []
+    if a.type is not b.type and RoleType.WEB_OR_WORKER not in (a.type, b.type):
+        out.append(f"role type {a.type.value} / {b.type.value}")
+    if a.availability_set and b.availability_set and key(a.availability_set) != key(b.availability_set):
+        out.append(f"availability set '{a.availability_set}' / '{b.availability_set}'")
+    subnets_a, subnets_b = _names(a.subnets), _names(b.subnets)
+    if subnets_a and subnets_b and subnets_a != subnets_b:
+        out.append(f"subnets {_listed(a.subnets)} / {_listed(b.subnets)}")
+    if a.size and b.size and key(a.size) != key(b.size):
+        out.append(f"size {a.size} / {b.size}")
+    return tuple(out)
+
+
+def _fill(kept: Role, other: Role) -> Role:
+    """`kept` with what it leaves unsaid taken from `other`, and `other`'s sources added."""
+    changes: dict[str, object] = {"sources": (*kept.sources, *other.sources)}
+    for name in ("size", "availability_set", "endpoints", "subnets", "extensions", "disks"):
+        if not getattr(kept, name) and getattr(other, name):
+            changes[name] = getattr(other, name)
+    if kept.boot_diagnostics is None and other.boot_diagnostics is not None:
+        changes["boot_diagnostics"] = other.boot_diagnostics
+        changes["boot_diagnostics_mark"] = other.boot_diagnostics_mark
+    if kept.availability_set_mark is None and other.availability_set_mark is not None:
+        changes["availability_set_mark"] = other.availability_set_mark
+    if kept.instances is None and other.instances is not None:
+        changes["instances"] = other.instances
+    return replace(kept, **changes)  # type: ignore[arg-type]
+
+
+def _network_differences(a: VirtualNetwork, b: VirtualNetwork) -> tuple[str, ...]:
+    out = []
+    space_a, space_b = _prefixes(a.address_space), _prefixes(b.address_space)
+    if space_a != space_b:
+        out.append(f"address space {sorted(space_a) or 'none'} / {sorted(space_b) or 'none'}")
+    subnets_a = {key(s.name): _prefixes((s.prefix,) if s.prefix else ()) for s in a.subnets}
+    subnets_b = {key(s.name): _prefixes((s.prefix,) if s.prefix else ()) for s in b.subnets}
+    if subnets_a != subnets_b:
+        out.append(f"subnets {_subnet_list(a.subnets)} / {_subnet_list(b.subnets)}")
+    place_a, place_b = key(a.location or a.affinity_group), key(b.location or b.affinity_group)
+    if place_a and place_b and place_a != place_b:
+        out.append(f"location '{a.location or a.affinity_group}' / '{b.location or b.affinity_group}'")
+    return tuple(out)
+
+
+def _prefixes(prefixes: Iterable) -> frozenset[str]:
+    return frozenset(p.text.strip() for p in prefixes)
+
+
+def _subnet_list(subnets: Iterable[Subnet]) -> str:
+    return ", ".join(f"{s.name} {s.prefix.text if s.prefix else '(no prefix)'}" for s in subnets) or "none"
+
+
+def _names(refs: Iterable[NameRef]) -> frozenset[str]:
+    return frozenset(key(r.name) for r in refs)
+
+
+def _listed(refs: Iterable[NameRef]) -> str:
+    return ", ".join(r.name for r in refs)
+
+
+# --- storage ---------------------------------------------------------------------------------------------
+
+
+def _disk_key(disk: Disk) -> str:
+    return "blob:" + key(disk.media_link) if disk.media_link.strip() else "name:" + key(disk.name)
+
+
+def _merge_disk(kept: Disk | None, other: Disk) -> Disk:
+    if kept is None:
+        return replace(other, sources=(other.mark,))
+    return replace(
+        kept,
+        name=kept.name or other.name,
+        media_link=kept.media_link or other.media_link,
+        io_type=kept.io_type or other.io_type,
+        attached_to=kept.attached_to or other.attached_to,
+        sources=(*kept.sources, other.mark),
+    )
+
+
+def _storage_accounts(disks: Iterable[Disk], images: Iterable[Image]) -> tuple[StorageAccount, ...]:
+    found: dict[str, tuple[Mark, list[Disk], list[Image]]] = {}
+    for disk in disks:
+        if disk.storage_account:
+            found.setdefault(disk.storage_account, (disk.mark, [], []))[1].append(disk)
+    for image in images:
+        if image.storage_account:
+            found.setdefault(image.storage_account, (image.mark, [], []))[2].append(image)
+    return tuple(
+        StorageAccount(name, mark, tuple(d), tuple(i)) for name, (mark, d, i) in sorted(found.items())
+    )
+
+
+# --- helpers -------------------------------------------------------------------------------------------
 
 
 def _of_type(docs: Iterable[Document], type_: type) -> Iterator:
@@ -172,55 +854,35 @@ def _of_type(docs: Iterable[Document], type_: type) -> Iterator:
         yield from (r for r in doc.resources if isinstance(r, type_))
 
 
-def _cloud_services(docs: tuple[Document, ...], grouping: Grouping) -> Iterator[CloudService]:
-    yield from _packaged_services(docs, grouping)
-    for doc in docs:
-        for deployment in (r for r in doc.resources if isinstance(r, Deployment)):
-            name = deployment.service_name or deployment.name
-            yield CloudService(name, deployment.mark, deployments=(deployment,))
-    yield from _loose_vm_services(docs, grouping)
+def _unique(resources: list, type_name: str, conflicts: list[Conflict]) -> tuple:
+    """Resources by name, once each (the first description kept). Two descriptions of a named local
+    site, DNS server or reserved IP with different addresses are a conflict."""
+    kept: dict[str, object] = {}
+    for resource in resources:
+        k = key(resource.name)
+        first = kept.setdefault(k, resource)
+        if first is not resource and type_name:
+            differences = _address_differences(first, resource)
+            if differences:
+                conflicts.append(Conflict(type_name, resource.name, resource.mark, first.mark, differences))  # type: ignore[attr-defined]
+    return tuple(kept.values())
 
 
-def _packaged_services(docs: tuple[Document, ...], grouping: Grouping) -> Iterator[CloudService]:
-    """A csdef and the cscfgs in its folder; cscfgs with no csdef beside them, grouped by folder."""
-    definitions: dict[str, ServiceDefinition] = {}
-    configurations: dict[str, list[ServiceConfiguration]] = defaultdict(list)
-    for doc in docs:
-        folder = posixpath.dirname(doc.path)
-        for r in doc.resources:
-            if isinstance(r, ServiceDefinition):
-                definitions.setdefault(folder, r)
-            elif isinstance(r, ServiceConfiguration):
-                configurations[folder].append(r)
-    for folder in sorted(definitions.keys() | configurations.keys()):
-        definition = definitions.get(folder)
-        configs = tuple(configurations.get(folder, ()))
-        anchor = definition or configs[0]
-        name = definition.name if definition else configs[0].name
-        yield CloudService(
-            name or posixpath.basename(folder) or ".",
-            anchor.mark,
-            definition=definition,
-            configurations=configs,
-            include_local=grouping.include_local,
-        )
+def _address_differences(a: object, b: object) -> tuple[str, ...]:
+    out = []
+    for name in ("address", "vpn_gateway_address"):
+        x, y = getattr(a, name, ""), getattr(b, name, "")
+        if x and y and x.strip() != y.strip():
+            out.append(f"{name.replace('_', ' ')} {x} / {y}")
+    if hasattr(a, "address_space"):
+        x, y = _prefixes(a.address_space), _prefixes(b.address_space)  # type: ignore[attr-defined]
+        if x != y:
+            out.append(f"address space {sorted(x) or 'none'} / {sorted(y) or 'none'}")
+    return tuple(out)
 
 
-def _loose_vm_services(docs: tuple[Document, ...], grouping: Grouping) -> Iterator[CloudService]:
-    """Export-AzureVM files in one folder (or one configured group) are one cloud service; a bare REST
-    role body is a VM of a service the file does not name, so it stands alone."""
-    groups: dict[tuple[str, str], list[Role]] = defaultdict(list)
-    for doc in docs:
-        vms = [r for r in doc.resources if isinstance(r, Role)]
-        if not vms:
-            continue
-        if doc.kind is FileKind.VM_EXPORT:
-            configured = grouping.service_for(doc.path)
-            folder = posixpath.dirname(doc.path)
-            key = ("", configured) if configured else (folder, posixpath.basename(folder) or ".")
-            groups[key].extend(vms)
-        else:
-            yield CloudService(vms[0].name, vms[0].mark, loose_vms=tuple(vms))
-    for key in sorted(groups):
-        vms = groups[key]
-        yield CloudService(key[1], vms[0].mark, loose_vms=tuple(vms))
+def _unique_by_name(roles: Iterable[Role]) -> tuple[Role, ...]:
+    seen: dict[str, Role] = {}
+    for role in roles:
+        seen.setdefault(key(role.name), role)
+    return tuple(seen.values())

@@ -11,5 +11,6 @@ hookimpl = pluggy.HookimplMarker("migcheck")
 
 
 @hookspec
-def migcheck_rules() -> list[type[Rule]]:  # type: ignore[empty-body]
+def migcheck_rules() -> list[type[Rule]]:
     """Return the rule classes this plugin provides."""
+    raise NotImplementedError  # a specification: pluggy calls the plugins' implementations, never this

@@ -7,6 +7,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from migcheck.extensions import is_backup_extension, is_security_monitoring_extension, is_xml_extension
+
 
 class Severity(enum.IntEnum):
     """How bad a finding is; ordered so that `severity >= fail_on` reads naturally."""
@@ -151,6 +153,26 @@ class Extension:
     state: str
     mark: Mark
 
+    @property
+    def installed(self) -> bool:
+        """False for a reference that asks to uninstall the extension."""
+        return self.state.casefold() != "uninstall"
+
+    @property
+    def is_xml(self) -> bool:
+        """An XML (1.*-era) extension the migration drops: see `migcheck.extensions`."""
+        return is_xml_extension(self.publisher, self.name, self.version)
+
+    @property
+    def is_backup(self) -> bool:
+        """Azure Backup's VM snapshot extension, for Windows or Linux."""
+        return is_backup_extension(self.publisher, self.name)
+
+    @property
+    def is_security_monitoring(self) -> bool:
+        """The monitoring extension Microsoft Defender for Cloud (formerly Security Center) installs."""
+        return is_security_monitoring_extension(self.publisher)
+
 
 @dataclass(frozen=True, slots=True)
 class Disk:
@@ -163,12 +185,23 @@ class Disk:
     attached_to: str  # VM (role) name when known, for disks listed on their own
     mark: Mark
 
+    sources: tuple[Mark, ...] = field(default=(), compare=False)  # every place that describes it (link)
+
     @property
     def blob_name(self) -> str:
         """The blob's name inside its container: everything after `https://acct.blob.../container/`."""
         rest = self.media_link.split("://", 1)[-1]
         parts = rest.split("/", 2)
         return parts[2] if len(parts) == 3 else ""
+
+    @property
+    def premium(self) -> bool:
+        """`IOType` Provisioned is Premium storage; Standard or an unstated IOType is not evidence of it."""
+        return self.io_type.casefold() == "provisioned"
+
+    @property
+    def storage_account(self) -> str:
+        return storage_account(self.media_link)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,12 +214,36 @@ class Image:
     mark: Mark
     category: str = ""  # "User" for your own images; a publisher's ("Public", "Microsoft"...) otherwise
 
+    @property
+    def storage_account(self) -> str:
+        return storage_account(self.media_link)
+
+    @property
+    def is_yours(self) -> bool:
+        """An image with no category (a request body) or category User; gallery images are publishers'."""
+        return not self.category or self.category.casefold() == "user"
+
+
+def storage_account(media_link: str) -> str:
+    """The storage account a blob URL lives in: `https://acct.blob.core.windows.net/vhds/x.vhd` → `acct`,
+    in any cloud's blob endpoint (`.blob.core.chinacloudapi.cn`, ...), lower-cased as the platform
+    compares account names. "" for anything that is not an account's blob endpoint: a relative name, the
+    storage emulator (`http://127.0.0.1:10000/devstoreaccount1/...`, which is never deployed), a typo."""
+    host = media_link.strip().split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+    labels = host.split(".")
+    if len(labels) > 2 and labels[1].casefold() == "blob" and labels[0]:
+        return labels[0].casefold()
+    return ""
+
 
 class RoleType(str, enum.Enum):
     WEB = "WebRole"
     WORKER = "WorkerRole"
     VM_ROLE = "VirtualMachineRole"  # a csdef VM role (legacy); a cloud-service role, not an IaaS VM
     PERSISTENT_VM = "PersistentVMRole"  # an IaaS virtual machine
+    # A role of a cloud service known only from files that do not say which kind it is (a .cscfg without
+    # its .csdef): a web or a worker role, since VMs have no service configuration.
+    WEB_OR_WORKER = "web or worker role"
 
     def __str__(self) -> str:
         return self.value
@@ -213,10 +270,26 @@ class Role:
     # Positions only: they take no part in equality, like a mark would not change what the role is.
     availability_set_mark: Mark | None = field(default=None, compare=False)
     boot_diagnostics_mark: Mark | None = field(default=None, compare=False)
+    # Set by link: every element that describes this role (a csdef role, its cscfg settings, a REST role,
+    # an Export-AzureVM file), the most specific first.
+    sources: tuple[Mark, ...] = field(default=(), compare=False)
 
     @property
     def is_vm(self) -> bool:
         return self.type is RoleType.PERSISTENT_VM
+
+    @property
+    def label(self) -> str:
+        """How messages name it: `VM 'sql01'`, `WebRole 'Storefront'`."""
+        kind = "VM" if self.is_vm else ("role" if self.type is RoleType.WEB_OR_WORKER else self.type.value)
+        return f"{kind} '{self.name}'"
+
+    @property
+    def premium_disks(self) -> tuple[Disk, ...]:
+        return tuple(d for d in self.disks if d.premium)
+
+    def installed_extensions(self) -> tuple[Extension, ...]:
+        return tuple(e for e in self.extensions if e.installed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +351,10 @@ class GatewayConnection:
     def name(self) -> str:
         return self.local_site
 
+    @property
+    def is_expressroute(self) -> bool:
+        return self.type.casefold() == "dedicated"
+
 
 @dataclass(frozen=True, slots=True)
 class Gateway:
@@ -289,11 +366,12 @@ class Gateway:
 
     @property
     def has_expressroute(self) -> bool:
-        return any(c.type.lower() == "dedicated" for c in self.connections)
+        return any(c.is_expressroute for c in self.connections)
 
     @property
     def has_vpn(self) -> bool:
-        return bool(self.client_address_pool) or any(c.type.lower() != "dedicated" for c in self.connections)
+        """Site-to-site (any non-ExpressRoute connection) or point-to-site (a client address pool)."""
+        return bool(self.client_address_pool) or any(not c.is_expressroute for c in self.connections)
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,8 +383,12 @@ class VirtualNetwork:
     affinity_group: str = ""
     address_space: tuple[AddressPrefix, ...] = ()
     subnets: tuple[Subnet, ...] = ()
-    dns_servers: tuple[NameRef, ...] = ()
+    dns_servers: tuple[NameRef, ...] = ()  # references to servers defined beside it (netcfg `DnsServerRef`)
     gateway: Gateway | None = None
+    # Written inside the network itself (REST bodies): DNS servers with their addresses, and the local
+    # network sites its gateway connects to.
+    inline_dns_servers: tuple[DnsServer, ...] = ()
+    inline_local_sites: tuple[LocalNetworkSite, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,6 +486,7 @@ class Deployment:
     virtual_network: NameRef | None
     reserved_ip: NameRef | None
     mark: Mark
+    dns_servers: tuple[DnsServer, ...] = ()  # the deployment's own `Dns/DnsServers`
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,10 +500,13 @@ class Suppression:
     mark: Mark
 
     def covers(self, code: str, name: str, line: int) -> bool:
-        """True for a finding of rule `code`/`name` at `line`: codes may be prefixes (MIG2) or names."""
+        """True for a finding of rule `code`/`name` at `line`. The codes are matched as everywhere else
+        (a code, a prefix such as MIG2, a name, or ALL): by the filter stage's one matcher."""
+        from migcheck.suppress import matches  # imported here: the filter stage imports this module
+
         if self.first_line and not self.first_line <= line <= self.last_line:
             return False
-        return any(code.startswith(c.upper()) or c.lower() == name for c in self.codes)
+        return matches(self.codes, code, name)
 
 
 @dataclass(frozen=True, slots=True)

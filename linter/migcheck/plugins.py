@@ -4,7 +4,7 @@ one pluggy hook. A plugin that fails to load stops the run with an error that na
 from __future__ import annotations
 
 import importlib.metadata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pluggy
 
@@ -30,7 +30,7 @@ def load_rules(*, plugins: Iterable[object] = (), entry_points: bool = True) -> 
         for entry in _entry_points():
             _register(manager, f"{entry.dist.name if entry.dist else '?'}[{entry.name}]", entry.load)
     for plugin in plugins:
-        _register(manager, getattr(plugin, "__name__", repr(plugin)), lambda p=plugin: p)
+        _register(manager, getattr(plugin, "__name__", repr(plugin)), _already_loaded(plugin))
     return _collect(manager)
 
 
@@ -38,7 +38,11 @@ def _entry_points() -> list[importlib.metadata.EntryPoint]:
     return sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)
 
 
-def _register(manager: pluggy.PluginManager, label: str, load) -> None:
+def _already_loaded(plugin: object) -> Callable[[], object]:
+    return lambda: plugin
+
+
+def _register(manager: pluggy.PluginManager, label: str, load: Callable[[], object]) -> None:
     try:
         manager.register(load(), name=label)
     except Exception as exc:  # any failure inside a plugin's import is that plugin's fault
@@ -56,14 +60,19 @@ def _collect(manager: pluggy.PluginManager) -> RuleSet:
             raise PluginError(
                 f"plugin {label} failed to list its rules: {type(exc).__name__}: {exc}"
             ) from exc
-        for cls in classes or ():
-            _check_rule(label, cls, rules, names)
+        if classes is None:
+            continue
+        if not isinstance(classes, Iterable):
+            raise PluginError(f"plugin {label} returned {classes!r}, which is not a list of rule classes")
+        for obj in classes:
+            cls = _check_rule(label, obj, rules, names)
             rules[cls.code] = cls()
             names[cls.name] = cls.code
     return RuleSet(rules)
 
 
-def _check_rule(label: str, cls: object, rules: dict[str, Rule], names: dict[str, str]) -> None:
+def _check_rule(label: str, cls: object, rules: dict[str, Rule], names: dict[str, str]) -> type[Rule]:
+    """`cls` itself, once it is known to be a complete rule class whose code and name are free."""
     if not (isinstance(cls, type) and issubclass(cls, Rule)):
         raise PluginError(f"plugin {label} returned {cls!r}, which is not a migcheck Rule class")
     problems = cls.problems()
@@ -73,3 +82,4 @@ def _check_rule(label: str, cls: object, rules: dict[str, Rule], names: dict[str
         raise PluginError(f"plugin {label}: rule code {cls.code} is already taken by {rules[cls.code].name}")
     if cls.name in names:
         raise PluginError(f"plugin {label}: rule name {cls.name} is already taken by {names[cls.name]}")
+    return cls

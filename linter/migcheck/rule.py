@@ -65,7 +65,9 @@ class Rule:
     summary: ClassVar[str]
     docs: ClassVar[Docs]
     source: ClassVar[str]  # the reference row or error message the rule comes from
-    inspects: ClassVar[frozenset[FileKind]]  # the file kinds whose resources the rule looks at
+    # The resource types (model classes) the rule reads. Which file kinds it inspects follows from which
+    # readers produce those types (`file_kinds`): a new reader needs no change to any rule.
+    looks_at: ClassVar[frozenset[type]]
     invalid: ClassVar[tuple[Example, ...]]  # must trigger, at the positions given
     valid: ClassVar[tuple[Example, ...]]  # must not trigger
     fix_hint: ClassVar[str] = ""  # the default `fix` of its findings
@@ -101,7 +103,7 @@ class Rule:
     def problems(cls) -> list[str]:
         """What is missing or malformed in the rule's metadata; empty when it is complete."""
         out = []
-        for attr in ("code", "name", "severity", "scope", "summary", "docs", "source", "inspects"):
+        for attr in ("code", "name", "severity", "scope", "summary", "docs", "source", "looks_at"):
             if not hasattr(cls, attr):
                 out.append(f"has no `{attr}`")
         if hasattr(cls, "code") and not CODE_PATTERN.match(cls.code):
@@ -114,6 +116,13 @@ class Rule:
             out.append("has no `valid` examples")
         return out
 
+    @classmethod
+    def file_kinds(cls) -> frozenset[FileKind]:
+        """The kinds of file whose readers produce a resource this rule looks at."""
+        from migcheck.readers import kinds_producing
+
+        return kinds_producing(cls.looks_at)
+
     def documentation(self) -> str:
         """The rule's docs as Markdown, the same text `migcheck rule` prints and docs/rules.md holds."""
         example = self.invalid[0]
@@ -125,7 +134,7 @@ class Rule:
             f"## {self.code} {self.name}\n\n"
             f"{self.summary}\n\n"
             f"Severity: {self.severity} · scope: {self.scope} · "
-            f"checks: {', '.join(sorted(str(k) for k in self.inspects))}\n\n"
+            f"checks: {', '.join(sorted(str(k) for k in self.file_kinds()))}\n\n"
             f"### What it finds\n\n{_para(self.docs.what)}\n\n"
             f"### Why it blocks migration\n\n{_para(self.docs.why)}\n\n"
             f"### How to fix\n\n{_para(self.docs.fix)}\n\n"

@@ -16,6 +16,7 @@ from pygls.workspace import TextDocument
 from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
 
 from migcheck import __version__
+from migcheck.baseline import BaselineError
 from migcheck.config import ConfigError, load_config
 from migcheck.discover import CANDIDATE_SUFFIXES
 from migcheck.engine import ReadCache, RuleError, lint
@@ -62,7 +63,7 @@ class MigcheckServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         try:
             diagnostics = self._diagnose(document, path)
-        except (ConfigError, PluginError, RuleError) as exc:
+        except (BaselineError, ConfigError, PluginError, RuleError) as exc:
             self.window_show_message(
                 lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"migcheck: {exc}")
             )

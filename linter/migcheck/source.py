@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from migcheck.model import Location, Mark
 
@@ -79,7 +80,9 @@ class SourceText:
         return ending_here[min(mark.nth, len(ending_here) - 1)]
 
 
-def _reverse_finditer(pattern: re.Pattern[str], text: str, end: int, window: int = 4096):
+def _reverse_finditer(
+    pattern: re.Pattern[str], text: str, end: int, window: int = 4096
+) -> Iterator[re.Match[str]]:
     """Matches of `pattern` ending before `end`, last first, scanning back a window at a time."""
     stop = end
     while stop > 0:

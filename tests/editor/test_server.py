@@ -41,7 +41,9 @@ NO_ACL = f"""\
 """
 CSDEF = """\
 <ServiceDefinition name="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
-  <WebRole name="Web" vmsize="Small"/>
+  <WebRole name="Web" vmsize="Small">
+    <Endpoints><InputEndpoint name="HttpsIn" protocol="https" port="443"/></Endpoints>
+  </WebRole>
 </ServiceDefinition>
 """
 
@@ -318,3 +320,27 @@ def test_a_buffer_broken_mid_edit_gets_a_syntax_diagnostic(client: LspClient, wo
     )
     assert diagnostic["code"] == "MIG001"
     assert diagnostic["range"]["start"]["line"] >= 1  # where the parser gave up, not the top of the file
+
+
+def test_the_config_baseline_is_honoured(client: LspClient, workspace: Path, monkeypatch: pytest.MonkeyPatch):
+    from migcheck.cli import main
+
+    # The ACL recorded in a baseline from the saved file, as `migcheck check` writes it from the root.
+    cscfg = workspace / "shop" / "ServiceConfiguration.Cloud.cscfg"
+    cscfg.write_text(ACL)
+    monkeypatch.chdir(workspace)
+    assert main(["check", ".", "--write-baseline", "ci/baseline.json"]) == 0
+    (workspace / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "ci/baseline.json"\n')
+    assert open_document(client, cscfg.as_uri(), ACL) == []
+
+    # A baseline that cannot be read is said once, in a message naming it; nothing is published.
+    (workspace / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "ci/missing.json"\n')
+    client.notify(
+        "textDocument/didChange",
+        {
+            "textDocument": {"uri": cscfg.as_uri(), "version": 2},
+            "contentChanges": [{"text": ACL.replace("office", "office2")}],
+        },
+    )
+    message = client._wait(lambda m: m.get("method") == "window/showMessage")
+    assert "cannot read baseline ci/missing.json" in message["params"]["message"]

@@ -16,7 +16,9 @@ from migcheck.plugins import load_rules
 
 CSDEF = """\
 <ServiceDefinition name="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
-  <WebRole name="Web" vmsize="Small"/>
+  <WebRole name="Web" vmsize="Small">
+    <Endpoints><InputEndpoint name="HttpsIn" protocol="https" port="443"/></Endpoints>
+  </WebRole>
 </ServiceDefinition>
 """
 NETCFG = """\
@@ -129,8 +131,8 @@ def test_only_the_buffers_findings_are_reported(repo, capsys, monkeypatch):
     out = capsys.readouterr().out
     assert code == 1
     assert out.splitlines() == [
-        f"{CSCFG_PATH}:10:7: MIG201 [error] endpoint 'HttpsIn' of role 'Web' in cloud service 'shop' "
-        "has access control list 'office'",
+        f"{CSCFG_PATH}:10:7: MIG201 [error] endpoint 'HttpsIn' of WebRole 'Web' in cloud service 'shop' "
+        "has access control list 'office' (1 rule)",
         "Found 1 finding in 1 file: 1 error.",
     ]
 
@@ -183,8 +185,9 @@ def test_a_broken_buffer_is_a_finding_at_its_path(repo, capsys, monkeypatch):
 
 
 def test_plain_stdin_without_a_filename_is_linted_alone(repo, capsys, monkeypatch):
+    # No csdef beside it: the configuration's roles are still web/worker roles (MIG101).
     _, findings = check_stdin(capsys, monkeypatch, cscfg(acl=True, subnet="Back"), "-")
-    assert where(findings) == [("-", 10, 7, "MIG201")]
+    assert where(findings) == [("-", 2, 3, "MIG101"), ("-", 10, 7, "MIG201")]
 
 
 def test_the_read_cache_rereads_only_changed_files(repo):

@@ -63,7 +63,7 @@ def test_findings_survive_broken_neighbours_and_suppressed_ones_are_counted(tmp_
     assert [f.code for f in extra] == ["MIG001", "MIG001"]
     assert [f for f in broken.findings if f not in extra] == clean.findings
     assert len(clean.suppressed) == len(broken.suppressed) == 1
-    assert broken.suppressed[0].code == "MIG101"
+    assert broken.suppressed[0].finding.code == "MIG101"
 
 
 def _shuffled(seed: int):

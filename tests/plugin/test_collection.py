@@ -40,7 +40,7 @@ def test_inert_without_the_flag_collects_and_imports_nothing(estate: pytest.Pyte
 
 def test_one_item_per_file_and_inspecting_rule(estate: pytest.Pytester) -> None:
     rules = [r for r in load_rules() if r.severity]  # every rule, enabled by default
-    expected = {f"{path}::{r.code}" for path, kind in KINDS.items() for r in rules if kind in r.inspects}
+    expected = {f"{path}::{r.code}" for path, kind in KINDS.items() for r in rules if kind in r.file_kinds()}
     ids = collected(estate, "-m", "migcheck")
     assert sorted(ids) == sorted(expected)
     assert not any(i.startswith("pom.xml") for i in ids)

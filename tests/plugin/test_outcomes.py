@@ -9,6 +9,7 @@ import pytest
 from conftest import BROKEN_CSCFG, ENDPOINT_ACL, NET, QUIET, SELECTED, SHOP, SUPPRESSION, VM, outcomes
 
 import migcheck.plugins
+from migcheck.cli import main
 from migcheck.config import Config
 from migcheck.engine import lint
 from migcheck.report.text import render
@@ -140,3 +141,23 @@ def test_marks_added_by_the_repository_still_apply(estate: pytest.Pytester) -> N
     assert f"{SHOP}::MIG201" in skipped  # an xfail that failed is reported as skipped
     assert f"{BROKEN_CSCFG}::MIG001" in skipped  # skipped at setup
     assert outcomes(reprec)[f"{SHOP}::MIG003"] == "passed"
+
+
+def test_the_config_baseline_is_honoured(estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The endpoint ACL recorded in a baseline beside the config, as `migcheck check` would write it.
+    monkeypatch.chdir(estate.path)
+    assert main(["check", ".", "--select", "MIG201", "--write-baseline", "ci/baseline.json"]) == 0
+    estate.makepyprojecttoml('[tool.migcheck]\nbaseline = "ci/baseline.json"\n')
+    result = run(estate)
+    result.assert_outcomes(failed=1, passed=9)  # only the broken file fails now
+    result.stdout.fnmatch_lines(
+        ["10 checks of 4 files: 1 finding below error (passed), 0 suppressed, 1 known from baseline"]
+    )
+
+
+def test_a_baseline_that_cannot_be_read_is_a_usage_error(estate: pytest.Pytester) -> None:
+    estate.makepyprojecttoml('[tool.migcheck]\nbaseline = "ci/missing.json"\n')
+    result = run(estate)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["ERROR: migcheck: cannot read baseline ci/missing.json*"])
+    assert "Traceback" not in result.stderr.str() + result.stdout.str()

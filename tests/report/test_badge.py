@@ -54,3 +54,14 @@ def test_shields_endpoint_json(contoso, run):
     }
     one = json.loads(run("badge", "examples/contoso", "--select", "MIG202", "--format", "shields")[1])
     assert one["color"] == "red" and one["message"].endswith(" blockers")
+
+
+def test_the_config_baseline_counts_as_it_does_for_check(contoso, run):
+    reported = findings(run, "examples/contoso")
+    acls = sum(f["code"] == "MIG201" for f in reported)
+    errors = sum(f["severity"] == "error" for f in reported)
+    run("check", "examples/contoso", "--select", "MIG201", "--write-baseline", "ci/acls.json")
+    (contoso / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "ci/acls.json"\n')
+    texts, _ = badge_text(run("badge", "examples/contoso")[1])
+    assert acls and texts[-1] == f"{errors - acls} blockers"
+    assert sum(f["severity"] == "error" for f in findings(run, "examples/contoso")) == errors - acls

@@ -137,3 +137,52 @@ def test_no_inline_suppressions_reports_what_comments_silence(contoso, run):
     assert (extra["path"], extra["line"], extra["code"]) == (CSCFG, 56, "MIG201")
     assert "(1 suppressed)" in run("check", "examples/contoso")[1]
     assert "suppressed" not in run("check", "examples/contoso", "--no-inline-suppressions")[1]
+
+
+# --- `baseline` in the config --------------------------------------------------------------------------
+
+
+def test_the_config_names_the_baseline(baselined, contoso, run):
+    (contoso / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "migcheck-baseline.json"\n')
+    code, out, _ = run("check", "examples/contoso")
+    assert code == 0
+    assert out.endswith(f"All clear: no new findings in 8 files ({baselined} known from baseline).\n")
+
+
+def test_a_relative_baseline_is_relative_to_the_config_file(contoso, run, monkeypatch):
+    # Run from a subfolder: the config above it names ci/baseline.json, beside itself, not below the cwd.
+    (contoso / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "ci/baseline.json"\n')
+    monkeypatch.chdir(contoso / "examples")
+    # Writing the first baseline needs no baseline to exist yet.
+    code, out, _ = run("check", "contoso", "--write-baseline", "../ci/baseline.json")
+    assert (code, out.startswith("Wrote ")) == (0, True)
+    assert (contoso / "ci" / "baseline.json").is_file()
+    assert not (contoso / "examples" / "ci").exists()
+    code, out, _ = run("check", "contoso", "--format", "concise")
+    assert code == 0
+    assert out.startswith("All clear: no new findings in 8 files (") and "known from baseline)" in out
+
+
+def test_the_command_line_baseline_wins_over_the_config(baselined, contoso, run):
+    (contoso / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "missing.json"\n')
+    code, out, _ = run("check", "examples/contoso", "--baseline", "migcheck-baseline.json")
+    assert code == 0
+    assert f"({baselined} known from baseline)" in out
+
+
+def test_a_config_baseline_that_cannot_be_read_is_exit_2(contoso, run):
+    (contoso / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "ci/missing.json"\n')
+    for command in ("check", "badge"):
+        code, out, err = run(command, "examples/contoso")
+        assert (code, out) == (2, "")
+        assert "cannot read baseline ci/missing.json" in err
+        assert "Traceback" not in err
+
+
+def test_writing_a_baseline_records_what_the_old_one_knew(baselined, contoso, run):
+    # A refresh starts from every finding the config and comments let through, not from the new ones.
+    (contoso / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "migcheck-baseline.json"\n')
+    edit(CSCFG, "    </EndpointAcls>", NEW_ACL + "    </EndpointAcls>")
+    code, out, _ = run("check", "examples/contoso", "--write-baseline", "again.json")
+    assert (code, out) == (0, f"Wrote {baselined + 1} findings to baseline again.json.\n")
+    assert len(json.loads((contoso / "again.json").read_text(encoding="utf-8"))["findings"]) == baselined + 1

@@ -14,18 +14,8 @@ from migcheck.config import Config
 from migcheck.engine import LintResult, lint
 from migcheck.model import Finding, Severity
 from migcheck.plugins import load_rules
-from migcheck.readiness import (
-    FILES,
-    IN_VNET,
-    NETWORK_NOT_STATED,
-    NO_VNET,
-    SCOPES,
-    STORAGE,
-    UNATTACHED,
-    ScopeItem,
-    readiness,
-)
 from migcheck.report import render
+from migcheck.report.readiness import ScopeItem, ScopeKind, readiness
 from migcheck.report.text import READINESS_ITEMS_SHOWN
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -94,16 +84,28 @@ def with_findings(result: LintResult, *findings: Finding) -> LintResult:
     return dataclasses.replace(result, findings=list(findings))
 
 
-def items(result: LintResult, scope: str) -> dict[str, ScopeItem]:
-    summary = {s.scope: s for s in readiness(result)}
-    return {item.name: item for item in summary[scope].items}
+FILES = ScopeKind.FILES
+IN_VNET = ScopeKind.IN_VNET
+NETWORK_NOT_STATED = ScopeKind.NETWORK_NOT_STATED
+NO_VNET = ScopeKind.NO_VNET
+STORAGE = ScopeKind.STORAGE
+UNATTACHED = ScopeKind.UNATTACHED
+WEB_WORKER = ScopeKind.WEB_WORKER
+
+
+def items(result: LintResult, scope: ScopeKind) -> dict[str, ScopeItem]:
+    """The items of `scope`, over every subscription of the run."""
+    return {
+        item.name: item for summary in readiness(result) for s in summary.scopes if s.scope is scope for item in s.items
+    }
 
 
 # --- one scope at a time ------------------------------------------------------------------------------
 
 
 def test_every_scope_is_listed_in_order(estate):
-    assert [s.scope for s in readiness(estate({"empty.netcfg": NETCFG}))] == list(SCOPES)
+    (summary,) = readiness(estate({"empty.netcfg": NETCFG}))
+    assert [s.scope for s in summary.scopes] == list(ScopeKind)
 
 
 def test_vm_outside_a_vnet_is_validated_with_its_cloud_service(estate):
@@ -262,7 +264,8 @@ def test_contoso_fails_where_its_errors_are(monkeypatch):
 
 def test_ready_passes_everywhere(monkeypatch):
     result = lint_example("ready", monkeypatch)
-    every = [(s.scope, item.name, str(item.verdict)) for s in readiness(result) for item in s.items]
+    (summary,) = readiness(result)
+    every = [(s.scope, item.name, str(item.verdict)) for s in summary.scopes for item in s.items]
     assert every == [
         (IN_VNET, "northwind-app-vnet", "Validation passed"),
         (NETWORK_NOT_STATED, "app-vms", "Validation passed"),
@@ -276,13 +279,15 @@ def test_ready_passes_everywhere(monkeypatch):
 def test_report_json_has_findings_and_scopes(monkeypatch):
     result = lint_example("contoso", monkeypatch)
     report = json.loads(render(result, "report-json"))
-    assert set(report) == {"version", "findings", "suppressed", "known", "scopes"}
-    assert report["version"] == 1
+    assert set(report) == {"version", "findings", "suppressed", "known", "subscriptions"}
+    assert report["version"] == 2
     assert report["findings"] == json.loads(render(result, "json"))
     assert report["suppressed"] == len(result.suppressed)
-    assert [s["scope"] for s in report["scopes"]] == list(SCOPES)
-    for item in (i for s in report["scopes"] for i in s["items"]):
-        keys = {"name", "type", "migrates", "verdict", "errors", "warnings", "info", "findings"}
+    (subscription,) = report["subscriptions"]
+    assert subscription["subscription"] == "default"
+    assert [s["scope"] for s in subscription["scopes"]] == [str(k) for k in ScopeKind]
+    for item in (i for s in subscription["scopes"] for i in s["items"]):
+        keys = {"name", "type", "migrates", "verdict", "errors", "warnings", "info", "suppressed", "findings"}
         assert set(item) == keys
         codes = [report["findings"][i]["severity"] for i in item["findings"]]
         assert (item["errors"], item["warnings"], item["info"]) == tuple(

@@ -77,9 +77,54 @@ def test_fingerprints_are_unique(sarif_log):
 def test_suppressed_findings_are_included_and_marked(sarif_log):
     suppressed = [r for r in sarif_log["runs"][0]["results"] if "suppressions" in r]
     by_rule = {r["ruleId"]: r["suppressions"] for r in suppressed}
+    comment = {"artifactLocation": {"uri": CSCFG, "uriBaseId": "%SRCROOT%"}, "region": {"startLine": 55}}
     assert by_rule == {
-        "MIG201": [{"kind": "inSource", "justification": "removed by the cut-over runbook"}],
-        "MIG202": [{"kind": "external"}],
+        "MIG201": [
+            {
+                "kind": "inSource",
+                "justification": "removed by the cut-over runbook",
+                "location": {"physicalLocation": comment},
+            }
+        ],
+        "MIG202": [
+            {
+                "kind": "external",
+                "justification": "per-file-ignores 'examples/contoso/vms/sql-tier/contoso-sql02.xml' in the config",
+            }
+        ],
     }
     acl = next(r for r in suppressed if r["ruleId"] == "MIG201")
     assert acl["locations"][0]["physicalLocation"]["region"]["startLine"] == 56
+
+
+def test_a_per_file_ignore_with_comments_switched_off_is_external(contoso, run):
+    # The comment and the config both cover the ACL; with comments off, only the config's ignore counts.
+    edit(
+        CSCFG,
+        '      <EndpointAcl role="Storefront" endpoint="HttpIn"',
+        "      <!-- migcheck: ignore[MIG201] removed by the cut-over runbook -->\n"
+        '      <EndpointAcl role="Storefront" endpoint="HttpIn"',
+    )
+    (contoso / "migcheck.toml").write_text(f'[per-file-ignores]\n"{CSCFG}" = ["endpoint-acl"]\n')
+    out = run("check", "examples/contoso", "--format", "sarif", "--no-inline-suppressions")[1]
+    results = json.loads(out)["runs"][0]["results"]
+    uri = {"uri": CSCFG, "uriBaseId": "%SRCROOT%"}
+    acls = [
+        r
+        for r in results
+        if r["ruleId"] == "MIG201" and r["locations"][0]["physicalLocation"]["artifactLocation"] == uri
+    ]
+    assert len(acls) == 2  # the one under the comment and the other one
+    for acl in acls:
+        assert acl["suppressions"] == [
+            {"kind": "external", "justification": f"per-file-ignores '{CSCFG}' in the config"}
+        ]
+
+
+def test_baselined_findings_are_external_suppressions(contoso, run):
+    run("check", "examples/contoso", "--select", "MIG202", "--write-baseline", "ci/baseline.json")
+    (contoso / "migcheck.toml").write_text('baseline = "ci/baseline.json"\n')
+    results = json.loads(run("check", "examples/contoso", "--format", "sarif")[1])["runs"][0]["results"]
+    held = {r["ruleId"]: r["suppressions"] for r in results if "suppressions" in r}
+    assert held == {"MIG202": [{"kind": "external", "justification": "known from baseline ci/baseline.json"}]}
+    assert sum(r["ruleId"] == "MIG202" for r in results) == 3  # counted, never silently lost

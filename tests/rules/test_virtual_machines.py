@@ -11,7 +11,6 @@ from migcheck.config import Config
 from migcheck.engine import lint
 from migcheck.model import Extension, Mark
 from migcheck.plugins import load_rules
-from migcheck.rules.extensions import is_backup_extension, is_xml_extension
 
 RULES = load_rules(entry_points=False)
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -107,10 +106,15 @@ def test_ready_estate_exits_zero(monkeypatch, capsys):
         ("Microsoft.VisualStudio.WindowsAzure.RemoteDebug", "VS2013Debugger", "1.*"),
         ("Microsoft.VisualStudio.WindowsAzure.RemoteDebug", "VS14CTPDebugger", "1.*"),
         ("Microsoft.VisualStudio.WindowsAzure.DevTest", "WebDeployForVSDevTest", "1.*"),
+        # The Visual Studio families by pattern: releases after the ones the documents list.
+        ("Microsoft.VisualStudio.WindowsAzure.RemoteDebug", "RemoteDebugVS2017", "1.*"),
+        ("Microsoft.VisualStudio.WindowsAzure.RemoteDebug", "RemoteDebugVS14CTP", "1.*"),
+        ("Microsoft.VisualStudio.Azure.RemoteDebug", "VS2017Debugger", "1.*"),
+        ("Microsoft.VisualStudio.Azure.RemoteDebug", "VS2015Debugger", "1.*"),
     ],
 )
 def test_xml_extensions(publisher, name, version):
-    assert is_xml_extension(_ext(publisher, name, version))
+    assert _ext(publisher, name, version).is_xml
 
 
 @pytest.mark.parametrize(
@@ -121,19 +125,20 @@ def test_xml_extensions(publisher, name, version):
         ("Microsoft.Compute", "BGInfo", ""),
         ("Contoso.Tools", "BGInfo", "1.*"),
         ("Microsoft.Compute", "VMAccessAgent", "1.*"),
-        ("Microsoft.VisualStudio.WindowsAzure.RemoteDebug", "RemoteDebugVS2017", "1.*"),
+        ("Microsoft.VisualStudio.WindowsAzure.RemoteDebug", "RemoteDebugVSCode", "1.*"),
+        ("Microsoft.VisualStudio.Azure.RemoteDebug", "VSDebuggerHelper", "1.*"),
         ("Microsoft.Azure.RecoveryServices", "VMSnapshot", "1.0"),
     ],
 )
 def test_not_xml_extensions(publisher, name, version):
-    assert not is_xml_extension(_ext(publisher, name, version))
+    assert not _ext(publisher, name, version).is_xml
 
 
 def test_backup_extensions():
-    assert is_backup_extension(_ext("Microsoft.Azure.RecoveryServices", "VMSnapshot"))
-    assert is_backup_extension(_ext("microsoft.azure.recoveryservices", "vmsnapshotlinux"))
-    assert not is_backup_extension(_ext("Contoso", "VMSnapshot"))
-    assert not is_backup_extension(_ext("Microsoft.Azure.RecoveryServices", "VMBackup"))
+    assert _ext("Microsoft.Azure.RecoveryServices", "VMSnapshot").is_backup
+    assert _ext("microsoft.azure.recoveryservices", "vmsnapshotlinux").is_backup
+    assert not _ext("Contoso", "VMSnapshot").is_backup
+    assert not _ext("Microsoft.Azure.RecoveryServices", "VMBackup").is_backup
 
 
 def test_extension_being_uninstalled_is_not_reported(tmp_path, monkeypatch):

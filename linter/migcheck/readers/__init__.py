@@ -7,7 +7,7 @@ not what its extension says, carries a `FileProblem` for the rules to report."""
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from lxml import etree
 
@@ -26,7 +26,7 @@ from migcheck.readers.xml import (
     sniff_root,
 )
 
-__all__ = ["MAX_FILE_BYTES", "read_document"]
+__all__ = ["MAX_FILE_BYTES", "kinds_producing", "read_document"]
 
 # The largest file migcheck reads. Real classic files are kilobytes (the largest REST list bodies a few
 # MB); past this, time and memory grow with the file (about 6 s and 500 MB per 16 MB of dense XML), so a
@@ -53,6 +53,21 @@ READERS: dict[FileKind, Callable[[Element, Marker], tuple[object, ...]]] = {
     FileKind.REST: deployment.read,
     FileKind.VM_EXPORT: vmexport.read,
 }
+
+
+PRODUCES: dict[FileKind, frozenset[type]] = {
+    FileKind.SERVICE_DEFINITION: csdef.PRODUCES,
+    FileKind.SERVICE_CONFIGURATION: cscfg.PRODUCES,
+    FileKind.NETWORK_CONFIGURATION: netcfg.PRODUCES,
+    FileKind.REST: deployment.PRODUCES,
+    FileKind.VM_EXPORT: vmexport.PRODUCES,
+}
+
+
+def kinds_producing(types: Iterable[type]) -> frozenset[FileKind]:
+    """The kinds of file whose reader produces any of `types` (a `Document` comes from every reader)."""
+    wanted = frozenset(types)
+    return frozenset(kind for kind, produced in PRODUCES.items() if produced & wanted)
 
 
 def kind_of_root(local: str, namespace: str) -> FileKind | None:

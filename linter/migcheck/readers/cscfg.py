@@ -11,6 +11,7 @@ from migcheck.model import (
     AccessControl,
     AclRule,
     DnsServer,
+    Document,
     EndpointAcl,
     InstanceAddress,
     NameRef,
@@ -18,6 +19,12 @@ from migcheck.model import (
     ServiceConfiguration,
 )
 from migcheck.readers.xml import Element, Marker, attr, child, children
+
+
+# The resource types this reader produces (rules declare which types they look at).
+PRODUCES = frozenset(
+    {Document, ServiceConfiguration, RoleSettings, AccessControl, AclRule, EndpointAcl, InstanceAddress, DnsServer}
+)
 
 
 def read(root: Element, marker: Marker) -> tuple[object, ...]:
@@ -28,7 +35,7 @@ def read(root: Element, marker: Marker) -> tuple[object, ...]:
         name=attr(root, "serviceName"),
         roles=tuple(_role(el, marker) for el in children(root, "Role")),
         access_controls=access_controls,
-        endpoint_acls=_endpoint_acls(network, access_controls, marker),
+        endpoint_acls=_endpoint_acls(network, marker),
         virtual_network=NameRef(attr(site, "name"), marker.mark(site)) if site is not None else None,
         instance_addresses=_instance_addresses(network, marker),
         reserved_ips=_names(network, "AddressAssignments/ReservedIPs/ReservedIP", marker),
@@ -68,22 +75,15 @@ def _rules(access_control: Element, marker: Marker) -> tuple[AclRule, ...]:
     )
 
 
-def _endpoint_acls(
-    network: Element | None, access_controls: tuple[AccessControl, ...], marker: Marker
-) -> tuple[EndpointAcl, ...]:
+def _endpoint_acls(network: Element | None, marker: Marker) -> tuple[EndpointAcl, ...]:
+    """The bindings as written; link looks their access control up (its rules are empty until then)."""
     if network is None:
         return ()
-    rules_by_name: dict[str, tuple[AclRule, ...]] = {}
-    for access_control in access_controls:
-        rules_by_name.setdefault(access_control.name, access_control.rules)
-    acls = []
-    for el in children(network, "EndpointAcls/EndpointAcl"):
-        name = attr(el, "accessControl")
-        endpoint = attr(el, "endpoint")  # written `endPoint` as often as `endpoint`
-        acls.append(
-            EndpointAcl(attr(el, "role"), endpoint, name, rules_by_name.get(name, ()), marker.mark(el))
-        )
-    return tuple(acls)
+    return tuple(
+        # `endpoint` is written `endPoint` as often as not: attributes are matched without regard to case.
+        EndpointAcl(attr(el, "role"), attr(el, "endpoint"), attr(el, "accessControl"), (), marker.mark(el))
+        for el in children(network, "EndpointAcls/EndpointAcl")
+    )
 
 
 def _instance_addresses(network: Element | None, marker: Marker) -> tuple[InstanceAddress, ...]:

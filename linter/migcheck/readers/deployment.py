@@ -9,19 +9,41 @@ from collections.abc import Callable, Iterable
 
 from migcheck.model import (
     Deployment,
+    DnsServer,
+    Document,
+    Disk,
     Image,
     NameRef,
+    NetworkConfiguration,
     NetworkSecurityGroup,
     ReservedIp,
     RoleInstance,
     RouteTable,
     VirtualNetwork,
 )
+from migcheck.readers.netcfg import PRODUCES as NETWORK_RESOURCES
 from migcheck.readers.netcfg import REST_NETWORK, read_virtual_network
-from migcheck.readers.role import REST, disk, read_role
+from migcheck.readers.role import REST, ROLE_RESOURCES, disk, read_role
 from migcheck.readers.xml import Element, Marker, child, children, local_name, text_of
 
 Reader = Callable[[Element, Marker], Iterable[object]]
+
+# The resource types this reader produces (rules declare which types they look at).
+PRODUCES = frozenset(
+    {
+        Document,
+        Deployment,
+        RoleInstance,
+        DnsServer,
+        Disk,
+        Image,
+        ReservedIp,
+        NetworkSecurityGroup,
+        RouteTable,
+        *ROLE_RESOURCES,
+        *(NETWORK_RESOURCES - {NetworkConfiguration}),
+    }
+)
 
 
 def read(root: Element, marker: Marker) -> tuple[object, ...]:
@@ -52,6 +74,10 @@ def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
         virtual_network=_ref(child(el, "VirtualNetworkName"), marker),
         reserved_ip=_ref(child(el, "ReservedIPName"), marker) or _vip_reserved_ip(el, marker),
         mark=marker.mark(el),
+        dns_servers=tuple(
+            DnsServer(text_of(d, "Name"), text_of(d, "Address"), marker.mark(d))
+            for d in children(el, "Dns/DnsServers/DnsServer")
+        ),
     )
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from migcheck.model import (
     AddressPrefix,
     DnsServer,
+    Document,
     Gateway,
     GatewayConnection,
     LocalNetworkSite,
@@ -19,6 +20,21 @@ from migcheck.model import (
     VirtualNetwork,
 )
 from migcheck.readers.xml import Element, Marker, attr, child, children, text_of
+
+# The resource types this reader produces (rules declare which types they look at).
+PRODUCES = frozenset(
+    {
+        Document,
+        NetworkConfiguration,
+        VirtualNetwork,
+        Subnet,
+        AddressPrefix,
+        Gateway,
+        GatewayConnection,
+        LocalNetworkSite,
+        DnsServer,
+    }
+)
 
 DEFAULT_CONNECTION = "IPsec"  # a LocalNetworkSiteRef without a Connection is a site-to-site VPN
 
@@ -70,6 +86,11 @@ class NetworkShape:
     sites: str  # the gateway's local network sites
     connections: str  # below one site
     client_pool: str
+    # REST bodies write DNS servers and the gateway's local sites in full inside the network: the
+    # element below a DNS server holding its address, and where a site's address space sits ("" for a
+    # netcfg, which only refers to servers and sites defined beside its networks).
+    dns_address: str = ""
+    site_address_space: str = ""
 
 
 NETCFG = NetworkShape(
@@ -87,6 +108,8 @@ REST_NETWORK = NetworkShape(
     sites="Sites/LocalNetworkSite",
     connections="Connections/Connection",
     client_pool="VPNClientAddressPool/AddressPrefixes/AddressPrefix",
+    dns_address="Address",
+    site_address_space="AddressSpace/AddressPrefixes/AddressPrefix",
 )
 
 
@@ -104,6 +127,23 @@ def read_virtual_network(el: Element, marker: Marker, shape: NetworkShape = NETC
             NameRef(value(ref, "Name"), marker.mark(ref)) for ref in children(el, shape.dns_servers)
         ),
         gateway=_gateway(gateway, marker, shape) if gateway is not None else None,
+        inline_dns_servers=tuple(
+            DnsServer(value(ref, "Name"), text_of(ref, shape.dns_address), marker.mark(ref))
+            for ref in children(el, shape.dns_servers)
+        )
+        if shape.dns_address
+        else (),
+        inline_local_sites=tuple(
+            LocalNetworkSite(
+                name=value(site, "Name"),
+                address_space=prefixes(site, shape.site_address_space, marker),
+                vpn_gateway_address=text_of(site, "VpnGatewayAddress") or text_of(site, "VPNGatewayAddress"),
+                mark=marker.mark(site),
+            )
+            for site in children(gateway, shape.sites)
+        )
+        if gateway is not None and shape.site_address_space
+        else (),
     )
 
 

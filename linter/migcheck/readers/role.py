@@ -18,6 +18,9 @@ from migcheck.model import (
 )
 from migcheck.readers.xml import Element, Marker, attr, child, child_elements, children, local_name, text_of
 
+# What reading a role produces, in REST bodies and Export-AzureVM files alike.
+ROLE_RESOURCES = frozenset({Role, InputEndpoint, EndpointAcl, AclRule, Extension, Disk})
+
 VM_ELEMENTS = frozenset({"PersistentVMRole", "PersistentVM"})
 
 

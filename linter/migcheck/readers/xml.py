@@ -256,7 +256,8 @@ def _end_tag_column(source: str, name: str, line: int, column: int) -> int:
 
 def written_tag(el: Element) -> str:
     """The tag as written in the source: `prefix:local`, or `local` in the default namespace."""
-    local = el.tag.rpartition("}")[2]  # string work: etree.QName costs more, on every mark
+    tag = el.tag  # str for every element parsed (a comment's or PI's tag is a factory function)
+    local = tag.rpartition("}")[2] if isinstance(tag, str) else ""  # etree.QName costs more, on every mark
     prefix = el.prefix
     return f"{prefix}:{local}" if prefix else local
 
@@ -292,7 +293,8 @@ class Marker:
             return 0
         nths = self._nths.get(tag)
         if nths is None:
-            nths, seen = {}, {}
+            nths = {}
+            seen: dict[int, int] = {}  # line -> nth of the last element with this tag on that line
             for other in el.getroottree().getroot().iter("{*}" + etree.QName(el).localname):
                 if written_tag(other) == tag:
                     other_line = other.sourceline or 0

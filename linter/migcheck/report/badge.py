@@ -2,11 +2,14 @@
 endpoint JSON for teams that let shields.io draw it.
 
 "ready" (green) when nothing blocks, "N blockers" (red) when errors do, "N warnings" (amber) otherwise.
-Info findings do not change the badge."""
+Info findings do not change the badge. It counts every finding of the run, reported or held back by the
+config, a comment or the baseline, as the readiness summary does: the badge says whether the platform
+would accept the migration, and a suppressed blocker still stops it."""
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -29,7 +32,9 @@ class Status:
 
 
 def status(result: LintResult) -> Status:
-    counts = result.counts()
+    """Held-back findings (suppressed or known from a baseline) count as the readiness summary counts
+    them: a suppressed blocker still stops the platform's migration, so it can never read "ready"."""
+    counts = Counter(f.severity for f in (*result.findings, *(s.finding for s in result.suppressed)))
     if counts[Severity.ERROR]:
         return Status(_count(counts[Severity.ERROR], "blocker"), "#e05d44", "red")
     if counts[Severity.WARNING]:

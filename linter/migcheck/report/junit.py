@@ -25,7 +25,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def render(result: LintResult) -> str:
-    reported, quiet = _by_case(result.findings), _by_case([*result.suppressed, *result.known])
+    reported, quiet = _by_case(result.findings), _by_case([s.finding for s in result.suppressed])
     cases = sorted(_cases(result) | reported.keys() | quiet.keys())
     known = set(result.known)
     suite = ET.Element("testsuite", name="migcheck", time="0")
@@ -40,7 +40,7 @@ def render(result: LintResult) -> str:
     counts = {"tests": len(cases), "failures": failures, "errors": 0, "skipped": skipped}
     for key, value in counts.items():
         suite.set(key, str(value))
-    root = ET.Element("testsuites", name="migcheck", **{k: str(v) for k, v in counts.items()})
+    root = ET.Element("testsuites", {"name": "migcheck", **{k: str(v) for k, v in counts.items()}})
     root.append(suite)
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
@@ -49,7 +49,9 @@ def render(result: LintResult) -> str:
 def _cases(result: LintResult) -> set[Case]:
     """Every (file, rule) pair that was checked, whether or not it found anything."""
     rules = [rule for rule in result.rules if rule.code in result.enabled]
-    return {(doc.path, rule.code) for doc in result.documents for rule in rules if doc.kind in rule.inspects}
+    return {
+        (doc.path, rule.code) for doc in result.documents for rule in rules if doc.kind in rule.file_kinds()
+    }
 
 
 def _by_case(findings: list[Finding]) -> dict[Case, list[Finding]]:

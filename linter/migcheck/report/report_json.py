@@ -3,13 +3,15 @@
 `--format json` stays exactly the findings array of DESIGN.md; programs that want the verdicts by
 migration scope read this instead:
 
-    {"version": 1, "findings": [...], "suppressed": N, "known": N (from a baseline),
-     "scopes": [{"scope": "VMs in a virtual network",
-                 "items": [{"name", "type", "migrates", "verdict", "errors", "warnings", "info",
-                            "findings": [indices into "findings"]}]}]}
+    {"version": 2, "findings": [...], "suppressed": N, "known": N (from a baseline),
+     "subscriptions": [{"subscription": "default",
+                        "scopes": [{"scope": "VMs in a virtual network",
+                                    "items": [{"name", "type", "migrates", "verdict", "errors", "warnings",
+                                               "info", "suppressed", "findings": [indices into "findings"]}]}]}]}
 
 Every scope is listed, empty or not, so that a program can rely on the shape. A finding may be counted in
-more than one item (a disk's blob name counts against its VNet and its storage account)."""
+more than one item (a disk's blob name counts against its VNet and its storage account). `suppressed` counts
+the item's findings held back by config, comments or a baseline: they still decide `verdict`."""
 
 from __future__ import annotations
 
@@ -17,27 +19,34 @@ import json
 from typing import TYPE_CHECKING
 
 from migcheck.model import Severity
-from migcheck.readiness import ScopeItem, readiness
+from migcheck.report.readiness import ScopeItem, readiness
 from migcheck.report.json_format import finding_dict
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
 
-VERSION = 1  # bumped only when a key changes meaning or goes away
+VERSION = 2  # bumped only when a key changes meaning or goes away (2: scopes per subscription)
 
 
 def report(result: LintResult) -> dict[str, object]:
     """The report as plain data, before it becomes JSON."""
     index = {id(f): i for i, f in enumerate(result.findings)}  # findings are shared, not copied
-    scopes = [
-        {"scope": s.scope, "items": [_item(item, index) for item in s.items]} for s in readiness(result)
+    subscriptions = [
+        {
+            "subscription": summary.subscription,
+            "scopes": [
+                {"scope": str(s.scope), "items": [_item(item, index) for item in s.items]}
+                for s in summary.scopes
+            ],
+        }
+        for summary in readiness(result)
     ]
     return {
         "version": VERSION,
         "findings": [finding_dict(f) for f in result.findings],
         "suppressed": len(result.suppressed),
         "known": len(result.known),
-        "scopes": scopes,
+        "subscriptions": subscriptions,
     }
 
 
@@ -50,7 +59,8 @@ def _item(item: ScopeItem, index: dict[int, int]) -> dict[str, object]:
         "errors": item.count(Severity.ERROR),
         "warnings": item.count(Severity.WARNING),
         "info": item.count(Severity.INFO),
-        # Findings known from a baseline count in the verdict but are not in the "findings" array.
+        "suppressed": len(item.held_back),
+        # Held-back findings count in the verdict but are not in the "findings" array.
         "findings": [index[id(f)] for f in item.findings if id(f) in index],
     }
 

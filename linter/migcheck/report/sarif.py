@@ -1,7 +1,8 @@
 """`--format sarif`: SARIF 2.1.0, for code scanning (GitHub, Azure DevOps and other SARIF viewers).
 
 The run carries every enabled rule with its documentation, and every finding: suppressed ones too, marked
-as such, because suppressed findings are counted, never silently lost."""
+as such, because suppressed findings are counted, never silently lost. Why one was suppressed is what the
+filter stage recorded: a comment is `inSource`, the config and the baseline are `external`."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from migcheck import __version__
 from migcheck.baseline import fingerprints
 from migcheck.model import Finding, Severity
 from migcheck.report import location
+from migcheck.suppress import COMMENT, CONFIG, Reason
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -26,14 +28,12 @@ FINGERPRINT = "migcheck/v1"  # bump if the baseline key changes, so viewers do n
 def render(result: LintResult) -> str:
     rules = [rule for rule in result.rules if rule.code in result.enabled]
     index = {rule.code: n for n, rule in enumerate(rules)}
-    shown = sorted(
-        [(f, False) for f in result.findings] + [(f, True) for f in result.suppressed],
+    shown: list[tuple[Finding, Reason | None]] = sorted(
+        [(f, None) for f in result.findings] + [(s.finding, s.reason) for s in result.suppressed],
         key=lambda pair: _position(pair[0], result),
     )
     prints = fingerprints([f for f, _ in shown])
-    results = [
-        _result(f, suppressed, fp, index, result) for (f, suppressed), fp in zip(shown, prints, strict=True)
-    ]
+    results = [_result(f, reason, fp, index, result) for (f, reason), fp in zip(shown, prints, strict=True)]
     run = {
         "tool": {
             "driver": {
@@ -69,7 +69,7 @@ def _descriptor(rule: Rule) -> dict[str, object]:
 
 
 def _result(
-    finding: Finding, suppressed: bool, fingerprint: str, index: dict[str, int], result: LintResult
+    finding: Finding, reason: Reason | None, fingerprint: str, index: dict[str, int], result: LintResult
 ) -> dict[str, object]:
     loc = location(finding, result)
     out: dict[str, object] = {"ruleId": finding.code}
@@ -92,16 +92,23 @@ def _result(
             "resource": {"type": finding.resource_type, "name": finding.resource_name},
         },
     }
-    if suppressed:
-        out["suppressions"] = [_suppression(finding, result)]
+    if reason is not None:
+        out["suppressions"] = [_suppression(reason)]
     return out
 
 
-def _suppression(finding: Finding, result: LintResult) -> dict[str, str]:
-    """A comment in the file is `inSource`; the config's per-file-ignores are `external`."""
-    document = next((d for d in result.estate.documents if d.path == finding.mark.path), None)
-    for comment in document.suppressions if document else ():
-        if comment.covers(finding.code, finding.name, finding.mark.line):
-            justification = {"justification": comment.reason} if comment.reason else {}
-            return {"kind": "inSource", **justification}
-    return {"kind": "external"}
+def _suppression(reason: Reason) -> dict[str, object]:
+    """The recorded reason as SARIF says it: a comment in the file is `inSource`, with the comment's
+    reason and where it is; the config's per-file-ignores and the baseline are `external`."""
+    if reason.kind == COMMENT:
+        out: dict[str, object] = {"kind": "inSource"}
+        if reason.detail:
+            out["justification"] = reason.detail
+        if reason.mark is not None:
+            uri = {"uri": quote(reason.mark.path, safe="/"), "uriBaseId": "%SRCROOT%"}
+            region = {"startLine": reason.mark.line}
+            out["location"] = {"physicalLocation": {"artifactLocation": uri, "region": region}}
+        return out
+    if reason.kind == CONFIG:
+        return {"kind": "external", "justification": f"per-file-ignores {reason.detail!r} in the config"}
+    return {"kind": "external", "justification": f"known from baseline {reason.detail}"}

@@ -3,12 +3,16 @@ and a summary with counts by severity."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from migcheck.model import Finding, Location, Severity
+from migcheck.report.readiness import ScopeItem, Verdict
+from migcheck.suppress import BASELINE
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
+    from migcheck.source import SourceText
 
 SNIPPET_WIDTH = 160  # characters of a source line to show; lines can be megabytes long
 
@@ -49,13 +53,13 @@ def headline(finding: Finding, paint: Paint = PLAIN) -> str:
     return f"{where} {what} {finding.message}"
 
 
-def format_finding(finding: Finding, source, paint: Paint = PLAIN) -> str:
+def format_finding(finding: Finding, source: SourceText | None, paint: Paint = PLAIN) -> str:
     """The finding as the CLI prints it (the pytest plugin shows the same text)."""
     lines = [headline(finding, paint)]
     loc = finding.location
     code_line = source.line(loc.line) if source is not None and loc is not None else ""
     help_line = f"= {paint('help', '1;36')}: {finding.fix}" if finding.fix else ""
-    if code_line.strip():
+    if loc is not None and code_line.strip():
         shown, caret_at = _clip(code_line, loc.column - 1)
         gutter = " " * len(str(loc.line))
         caret = "".join(c if c == "\t" else " " for c in shown[:caret_at])
@@ -101,10 +105,11 @@ def summary(result: LintResult) -> str:
 def _aside(result: LintResult) -> str:
     """What was found but not reported, so that nothing is silently lost."""
     notes = []
-    if result.known:
-        notes.append(f"{len(result.known)} known from baseline")
-    if result.suppressed:
-        notes.append(f"{len(result.suppressed)} suppressed")
+    known = len(result.known)  # `suppressed` holds the baselined findings too: count them once
+    if known:
+        notes.append(f"{known} known from baseline")
+    if len(result.suppressed) > known:
+        notes.append(f"{len(result.suppressed) - known} suppressed")
     return f" ({', '.join(notes)})" if notes else ""
 
 
@@ -117,31 +122,38 @@ def _plural(word: str, count: int) -> str:
 # --- readiness by migration scope ------------------------------------------------------------------
 
 READINESS_ITEMS_SHOWN = 8  # per scope; the rest are counted, so a big estate's summary stays short
-_VERDICT_ORDER = {"Validation failed": 0, "Validation passed with warnings": 1, "Validation passed": 2}
 
 
 def readiness_summary(result: LintResult) -> str:
-    """The findings grouped by migration scope, one line per item with Validate's verdict."""
-    from migcheck.readiness import readiness
+    """The findings grouped by migration scope, one line per item with Validate's verdict; one block per
+    subscription when the run holds several."""
+    from migcheck.report.readiness import readiness
 
-    rows: list[tuple[str, str]] = []  # (text, verdict); a verdict of "" is a heading
-    for scope in readiness(result):
-        if scope.items:
-            rows.append((f"  {scope.scope}", ""))
-            rows += _readiness_rows(scope.items)
-    # Align the verdicts of the rows that fit; a very long description just gets two spaces.
-    if not rows:
-        return ""
-    width = max((len(text) for text, verdict in rows if verdict and len(text) <= 64), default=0)
-    lines = ["Readiness by migration scope:"]
-    lines += [f"{text.ljust(width)}  {verdict}" if verdict else text for text, verdict in rows]
-    return "\n".join(lines) + "\n"
+    blocks = []
+    summaries = readiness(result)
+    for summary in summaries:
+        rows: list[tuple[str, str]] = []  # (text, verdict); a verdict of "" is a heading
+        for scope in summary.scopes:
+            if scope.items:
+                rows.append((f"  {scope.scope}", ""))
+                rows += _readiness_rows(scope.items)
+        if not rows:
+            continue
+        # Align the verdicts of the rows that fit; a very long description just gets two spaces.
+        width = max((len(text) for text, verdict in rows if verdict and len(text) <= 64), default=0)
+        title = "Readiness by migration scope"
+        if len(summaries) > 1:
+            title += f", subscription '{summary.subscription}'"
+        lines = [f"{title}:"]
+        lines += [f"{text.ljust(width)}  {verdict}" if verdict else text for text, verdict in rows]
+        blocks.append("\n".join(lines) + "\n")
+    return "\n".join(blocks)
 
 
-def _readiness_rows(items) -> list[tuple[str, str]]:
+def _readiness_rows(items: Sequence[ScopeItem]) -> list[tuple[str, str]]:
     shown = list(items)
     if len(shown) > READINESS_ITEMS_SHOWN:  # keep the ones that need work
-        shown = sorted(shown, key=lambda i: _VERDICT_ORDER[str(i.verdict)])[:READINESS_ITEMS_SHOWN]
+        shown = sorted(shown, key=lambda i: _VERDICT_ORDER.index(i.verdict))[:READINESS_ITEMS_SHOWN]
     rows = [(f"    {_describe(item)}", _verdict(item)) for item in items if item in shown]
     hidden = [item for item in items if item not in shown]
     if hidden:
@@ -185,13 +197,23 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
-def _verdict(item) -> str:
+def _verdict(item: ScopeItem) -> str:
+    """`Validation failed: 2 errors, 1 warning (1 suppressed, 1 known from baseline)`. Held-back findings
+    still decide the verdict: the platform refuses the migration whatever the report shows."""
     counts = [(item.count(s), str(s)) for s in reversed(Severity)]
     shown = ", ".join(f"{n} {_plural(word, n)}" for n, word in counts if n)
-    return f"{item.verdict}: {shown}" if shown else str(item.verdict)
+    text = f"{item.verdict}: {shown}" if shown else str(item.verdict)
+    held = [s for s in item.held_back if s.finding.severity > Severity.INFO]
+    known = sum(1 for s in held if s.reason.kind == BASELINE)
+    notes = [f"{len(held) - known} suppressed"] if len(held) > known else []
+    notes += [f"{known} known from baseline"] if known else []
+    return f"{text} ({', '.join(notes)})" if notes else text
 
 
-def _tally(items) -> str:
-    verdicts = [str(i.verdict) for i in items]
-    order = sorted(set(verdicts), key=_VERDICT_ORDER.__getitem__)
-    return ", ".join(f"{verdicts.count(v)} {v.removeprefix('Validation ')}" for v in order)
+_VERDICT_ORDER = list(Verdict)
+
+
+def _tally(items: Sequence[ScopeItem]) -> str:
+    verdicts = [i.verdict for i in items]
+    order = [v for v in _VERDICT_ORDER if v in verdicts]
+    return ", ".join(f"{verdicts.count(v)} {str(v).removeprefix('Validation ')}" for v in order)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from migcheck.estate import CloudService, Estate
+from migcheck.estate import CloudService, Estate, Placement
 from migcheck.model import (
     Deployment,
-    FileKind,
     Finding,
     NameRef,
     ReservedIp,
     Role,
+    ServiceConfiguration,
+    ServiceDefinition,
     Severity,
-    VirtualNetwork,
 )
 from migcheck.rule import Docs, Example, Rule, Scope
 
@@ -23,7 +23,7 @@ class WebWorkerRole(Rule):
     name = "web-worker-role"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    inspects = frozenset({FileKind.SERVICE_DEFINITION, FileKind.REST})
+    looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment})
     summary = "A cloud service has web or worker roles, which the platform migration cannot move."
     fix_hint = (
         "Redeploy the service as Cloud Services (extended support) or rebuild it on App Service or VMs; "
@@ -88,7 +88,7 @@ class WebWorkerRole(Rule):
             for role in service.roles:
                 yield self.finding(
                     role,
-                    f"cloud service '{service.name}' has {_article(role.type.value)} {role.type.value} "
+                    f"{service.label} has {_article(role.type.value)} {role.type.value} "
                     f"'{role.name}': web/worker roles cannot be migrated by the platform",
                 )
 
@@ -102,7 +102,7 @@ class MultipleAvailabilitySets(Rule):
     name = "multiple-availability-sets"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    inspects = frozenset({FileKind.REST, FileKind.VM_EXPORT})
+    looks_at = frozenset({Role})
     summary = "The VMs of one cloud service are spread over more than one availability set."
     fix_hint = (
         "Put every VM of the cloud service in the same availability set, or move the VMs of the extra sets "
@@ -223,7 +223,7 @@ class MixedAvailabilitySet(Rule):
     name = "mixed-availability-set"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    inspects = frozenset({FileKind.REST, FileKind.VM_EXPORT})
+    looks_at = frozenset({Role})
     summary = "A cloud service has VMs in an availability set and VMs in none."
     fix_hint = (
         "Put every VM of the cloud service in the availability set, or take them all out of it, before "
@@ -307,8 +307,8 @@ class MixedAvailabilitySet(Rule):
                 if not vm.availability_set:
                     yield self.finding(
                         vm,
-                        f"VM '{vm.name}' is in no availability set, but other VMs of cloud service "
-                        f"'{service.name}' are in {names}",
+                        f"VM '{vm.name}' is in no availability set, but other VMs of {service.label} "
+                        f"are in {names}",
                     )
 
 
@@ -317,7 +317,7 @@ class VnetWithVmsAndRoles(Rule):
     name = "vnet-with-vms-and-roles"
     severity = Severity.ERROR
     scope = Scope.VIRTUAL_NETWORKS
-    inspects = frozenset({FileKind.SERVICE_CONFIGURATION, FileKind.SERVICE_DEFINITION, FileKind.REST})
+    looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment})
     summary = "A virtual network holds both VMs and web/worker roles."
     fix_hint = (
         "Move the web/worker roles to a virtual network of their own, then migrate the VMs' network; peer the "
@@ -420,18 +420,17 @@ class VnetWithVmsAndRoles(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        for refs in _services_by_network(estate).values():
-            with_vms = _unique(s.name for s, _ in refs if s.vms)
-            for service, ref in refs:
-                others = [name for name in with_vms if name != service.name]
-                if service.roles and others:
-                    vnet = estate.virtual_network(ref.name) or VirtualNetwork(ref.name, ref.mark)
+        for network in estate.virtual_networks:
+            with_vms = [s for s, p in network.members if p.vms]
+            for service, placement in network.members:
+                others = _unique(s.name for s in with_vms if s is not service)
+                roles = placement.web_worker_roles
+                if roles and others and placement.virtual_network is not None:
                     yield self.finding(
-                        vnet,
-                        f"virtual network '{vnet.name}' holds web/worker roles of cloud service "
-                        f"'{service.name}' ({_quoted(r.name for r in service.roles)}) and VMs of "
-                        f"{_quoted(others)}",
-                        at=ref,
+                        network,
+                        f"virtual network '{network.name}' holds web/worker roles of {service.label} "
+                        f"({_quoted(r.name for r in roles)}) and VMs of {_quoted(others)}",
+                        at=placement.virtual_network,
                     )
 
 
@@ -440,7 +439,7 @@ class VmOutsideVnet(Rule):
     name = "vm-outside-vnet"
     severity = Severity.WARNING
     scope = Scope.CLOUD_SERVICES
-    inspects = frozenset({FileKind.REST})
+    looks_at = frozenset({Deployment})
     summary = "VMs in no virtual network: the migration stops, deallocates and restarts them."
     fix_hint = (
         "Plan the downtime; reserve the cloud service's VIP first (New-AzureReservedIP -ServiceName) if its "
@@ -508,18 +507,18 @@ class VmOutsideVnet(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
-            for deployment in service.deployments:
-                vms = [r for r in deployment.roles if r.is_vm]
-                if not vms or deployment.virtual_network is not None:
+            for placement in service.placements:
+                vms = placement.vms
+                if not vms or not placement.network_known or placement.virtual_network is not None:
                     continue
                 vip = (
-                    f"its VIP is reserved IP '{deployment.reserved_ip.name}' and is kept"
-                    if deployment.reserved_ip
+                    f"its VIP is reserved IP '{placement.reserved_ips[0].name}' and is kept"
+                    if placement.reserved_ips
                     else "its VIP is not reserved and will change"
                 )
                 yield self.finding(
-                    deployment,
-                    f"{_deployment_label(deployment)} is in no virtual network: migration stops, "
+                    placement,
+                    f"{_placement_label(service, placement)} is in no virtual network: migration stops, "
                     f"deallocates and restarts {_quoted(vm.name for vm in vms)}; "
                     f"{vip}",
                 )
@@ -530,7 +529,7 @@ class ReservedIpWithoutEndpoint(Rule):
     name = "reserved-ip-without-endpoint"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    inspects = frozenset({FileKind.SERVICE_CONFIGURATION, FileKind.SERVICE_DEFINITION, FileKind.REST})
+    looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment})
     summary = "A deployment has a reserved IP but no input endpoint, so its VIP cannot be migrated."
     fix_hint = (
         "Add an input endpoint to the deployment (a VM endpoint, or an InputEndpoint in the .csdef), or "
@@ -636,15 +635,9 @@ class ReservedIpWithoutEndpoint(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
-            if service.definition is not None and not _has_endpoint(service.definition.roles):
-                for cfg in service.deployed_configurations:
-                    yield from (self._finding(service, ref) for ref in cfg.reserved_ips)
-            for deployment in service.deployments:
-                ref = deployment.reserved_ip
-                roles = deployment.roles
-                # Web/worker roles' endpoints are listed per instance in REST bodies: not evidence here.
-                if ref and roles and all(r.is_vm for r in roles) and not _has_endpoint(roles):
-                    yield self._finding(service, ref)
+            for placement in service.placements:
+                if placement.endpoints_known and placement.roles and not _has_endpoint(placement.roles):
+                    yield from (self._finding(service, ref) for ref in placement.reserved_ips)
 
     def _finding(self, service: CloudService, ref: NameRef) -> Finding:
         reserved = ReservedIp(ref.name, "", service.name, ref.mark)
@@ -669,18 +662,9 @@ def _availability_set_at(vm: Role) -> object:
     return vm.availability_set_mark or vm
 
 
-def _services_by_network(estate: Estate) -> dict[str, list[tuple[CloudService, NameRef]]]:
-    """Each virtual network name (case-insensitive) → the services placed in it, with the reference that
-    places them. Only files that state membership (cscfg, REST deployments) take part."""
-    found: dict[str, list[tuple[CloudService, NameRef]]] = {}
-    for service in estate.cloud_services:
-        for ref in service.virtual_network_refs:
-            found.setdefault(ref.name.strip().casefold(), []).append((service, ref))
-    return found
-
-
 def _has_endpoint(roles: Iterable[Role]) -> bool:
-    return any(role.endpoints for role in roles)
+    """An input endpoint defined on some role (not one only an endpoint ACL binding names)."""
+    return any(e.protocol or e.port for role in roles for e in role.endpoints)
 
 
 def _unique(names: Iterable[str]) -> list[str]:
@@ -691,6 +675,7 @@ def _quoted(names: Iterable[str]) -> str:
     return ", ".join(f"'{name}'" for name in names)
 
 
-def _deployment_label(deployment: Deployment) -> str:
-    service = f" of cloud service '{deployment.service_name}'" if deployment.service_name else ""
-    return f"deployment '{deployment.name}'{service}"
+def _placement_label(service: CloudService, placement: Placement) -> str:
+    if service.named_by == "deployment":
+        return service.label
+    return f"deployment '{placement.name}' of {service.label}"

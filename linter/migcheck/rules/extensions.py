@@ -6,41 +6,23 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Iterable, Iterator
 
-from migcheck.estate import Estate
+from migcheck.estate import Estate, Network, Placement
 from migcheck.model import (
     AddressPrefix,
     DnsServer,
     Extension,
-    FileKind,
     Finding,
-    Role,
     Severity,
     VirtualNetwork,
 )
 from migcheck.rule import Docs, Example, Rule, Scope
-
-VM_FILES = frozenset({FileKind.REST, FileKind.VM_EXPORT})  # the formats that describe VMs
-
-# --- extensions --------------------------------------------------------------------------------------
-
-BGINFO = ("microsoft.compute", "bginfo")
-REMOTE_DEBUG_PUBLISHER = "microsoft.visualstudio.windowsazure.remotedebug"
-REMOTE_DEBUG_NAMES = frozenset(f"remotedebugvs{year}" for year in (2012, 2013, 2014, 2015))
-VS_DEBUGGER_NAMES = frozenset({"vs2012debugger", "vs2013debugger", "vs14ctpdebugger"})
-WEB_DEPLOY = ("microsoft.visualstudio.windowsazure.devtest", "webdeployforvsdevtest")
-BACKUP_PUBLISHER = "microsoft.azure.recoveryservices"
-BACKUP_NAMES = frozenset({"vmsnapshot", "vmsnapshotlinux"})
-# The monitoring extension Security Center provisions by itself; Antimalware (`Microsoft.Azure.Security`)
-# is installed on purpose and is not what the platform's row is about.
-SECURITY_CENTER_PUBLISHER = "microsoft.azure.security.monitoring"
-
 
 class XmlExtension(Rule):
     code = "MIG204"
     name = "xml-extension"
     severity = Severity.WARNING
     scope = Scope.CLOUD_SERVICES
-    inspects = VM_FILES
+    looks_at = frozenset({Extension})
     summary = "A VM has an XML extension (BGInfo 1.*, Visual Studio Debugger, Web Deploy, Remote Debugging)."
     fix_hint = "Uninstall the extension before migrating; install its Resource Manager successor afterwards if needed."
     source = (
@@ -129,8 +111,8 @@ class XmlExtension(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
             for vm in service.vms:
-                for ext in installed_extensions(vm):
-                    if is_xml_extension(ext):
+                for ext in vm.installed_extensions():
+                    if ext.is_xml:
                         version = f" {ext.version}" if ext.version else ""
                         yield self.finding(
                             ext,
@@ -144,7 +126,7 @@ class BackupExtension(Rule):
     name = "backup-extension"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    inspects = VM_FILES
+    looks_at = frozenset({Extension})
     summary = "A VM has the Azure Backup snapshot extension (VMSnapshot, VMSnapshotLinux)."
     fix_hint = (
         "Uninstall the VMSnapshot extension before migrating (backups already taken stay in the vault), then "
@@ -229,8 +211,8 @@ class BackupExtension(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
             for vm in service.vms:
-                for ext in installed_extensions(vm):
-                    if is_backup_extension(ext):
+                for ext in vm.installed_extensions():
+                    if ext.is_backup:
                         yield self.finding(
                             ext,
                             f"VM '{vm.name}' has the Azure Backup extension {ext.name}: uninstall it before "
@@ -243,7 +225,7 @@ class SecurityCenterExtension(Rule):
     name = "security-center-extension"
     severity = Severity.WARNING
     scope = Scope.CLOUD_SERVICES
-    inspects = frozenset({FileKind.REST, FileKind.NETWORK_CONFIGURATION})
+    looks_at = frozenset({Extension, VirtualNetwork})
     summary = (
         "A VM has the Security Center monitoring extension in a virtual network whose gateway cuts it off "
         "from on-premises during migration (transit VPN, or ExpressRoute with on-premises DNS)."
@@ -377,97 +359,76 @@ class SecurityCenterExtension(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        for service in estate.cloud_services:
-            for deployment in service.deployments:
-                ref = deployment.virtual_network
-                vnet = estate.virtual_network(ref.name) if ref else None
-                reason = _on_premises_cut(vnet, estate) if vnet else ""
-                if not reason:
-                    continue
-                for vm in (r for r in deployment.roles if r.is_vm):
-                    for ext in installed_extensions(vm):
-                        if ext.publisher.casefold() == SECURITY_CENTER_PUBLISHER:
-                            yield self.finding(
-                                ext,
-                                f"VM '{vm.name}' has the Security Center extension {ext.name} and its virtual "
-                                f"network '{vnet.name}' {reason}: disable the Security Center policy before "
-                                "migrating",
-                            )
+        reach = _Reach(estate)
+        for network in estate.virtual_networks:
+            for _, placement in network.members:
+                monitored = [
+                    (vm, ext)
+                    for vm in placement.vms
+                    for ext in vm.installed_extensions()
+                    if ext.is_security_monitoring
+                ]
+                reason = reach.cut(network, placement) if monitored else ""
+                for vm, ext in monitored if reason else ():
+                    yield self.finding(
+                        ext,
+                        f"VM '{vm.name}' has the Security Center extension {ext.name} and its virtual "
+                        f"network '{network.name}' {reason}: disable the Security Center policy before "
+                        "migrating",
+                    )
 
 
-def is_xml_extension(ext: Extension) -> bool:
-    """BGInfo 1.x, Remote Debugging, the Visual Studio Debugger and Web Deploy: the XML extensions."""
-    publisher, name = ext.publisher.casefold(), ext.name.casefold()
-    if (publisher, name) == BGINFO:
-        # "1.*", "1.0", "1": version 1 is the XML BGInfo; 2.x is JSON, and no version says nothing.
-        return ext.version.strip().split(".", 1)[0] == "1"
-    if publisher == REMOTE_DEBUG_PUBLISHER and name in REMOTE_DEBUG_NAMES:
-        return True
-    # The debugger's publisher varies between SDK releases; its names are distinctive enough.
-    return name in VS_DEBUGGER_NAMES or (publisher, name) == WEB_DEPLOY
+class _Reach:
+    """What cuts a network's VMs off from on-premises during migration. The address ranges of every local
+    site and virtual network are computed once per estate, so the rule stays linear in its size."""
 
+    def __init__(self, estate: Estate) -> None:
+        self.sites = [net for site in estate.local_sites for net in _networks(site.address_space)]
+        self.vnets = [net for v in estate.virtual_networks for net in _networks(v.address_space)]
+        self.hubs = {
+            v.name.casefold(): _networks(v.address_space) for v in estate.virtual_networks if v.gateway
+        }
 
-def is_backup_extension(ext: Extension) -> bool:
-    """Azure Backup's snapshot extension, for Windows or Linux."""
-    publisher = ext.publisher.casefold()
-    return ext.name.casefold() in BACKUP_NAMES and publisher in ("", BACKUP_PUBLISHER)
+    def cut(self, network: Network, placement: Placement) -> str:
+        """Why the VMs of `placement` in `network` lose their way to on-premises, or "" when the files do
+        not show that they would."""
+        gateway = network.gateway
+        if gateway is None:
+            return ""
+        if gateway.has_expressroute:
+            dns = self._on_premises_dns((*placement.dns_servers, *network.dns_servers))
+            if dns is not None:
+                return f"has an ExpressRoute gateway and uses on-premises DNS server '{dns.name}' ({dns.address})"
+        site = self._transit_site(network)
+        return f"has a VPN gateway in transit connectivity through local network site '{site}'" if site else ""
 
+    def _on_premises_dns(self, servers: Iterable[DnsServer]) -> DnsServer | None:
+        """The first DNS server whose address is in a local network site and in no virtual network."""
+        for server in servers:
+            address = _address(server.address)
+            if address and any(address in n for n in self.sites) and not any(address in n for n in self.vnets):
+                return server
+        return None
 
-def installed_extensions(vm: Role) -> Iterator[Extension]:
-    """The VM's extensions, leaving out those a body asks to uninstall."""
-    return (e for e in vm.extensions if e.state.casefold() != "uninstall")
+    def _transit_site(self, network: Network) -> str:
+        """The local network site through which `network` reaches on-premises via another virtual network.
 
-
-def _on_premises_cut(vnet: VirtualNetwork, estate: Estate) -> str:
-    """Why the VMs of `vnet` lose their way to on-premises during migration, or "" when the files do not
-    show that they would."""
-    gateway = vnet.gateway
-    if gateway is None:
+        Classic transit is written as a site-to-site connection to a local site whose prefixes aggregate a
+        hub network (one with a gateway of its own) and on-premises addresses (outside every virtual
+        network)."""
+        hubs = [net for name, nets in self.hubs.items() if name != network.name.casefold() for net in nets]
+        vpn_sites = {
+            c.local_site.casefold() for c in network.gateway.connections if not c.is_expressroute
+        } if network.gateway else set()
+        for site in network.local_sites:
+            if site.name.casefold() not in vpn_sites:
+                continue
+            prefixes = _networks(site.address_space)
+            via_hub = any(p.overlaps(h) for p in prefixes for h in hubs)
+            on_premises = any(not any(p.subnet_of(v) for v in self.vnets) for p in prefixes)
+            if via_hub and on_premises:
+                return site.name
         return ""
-    if gateway.has_expressroute:
-        dns = _on_premises_dns(vnet, estate)
-        if dns is not None:
-            return f"has an ExpressRoute gateway and uses on-premises DNS server '{dns.name}' ({dns.address})"
-    site = _transit_site(vnet, estate)
-    return f"has a VPN gateway in transit connectivity through local network site '{site}'" if site else ""
-
-
-def _on_premises_dns(vnet: VirtualNetwork, estate: Estate) -> DnsServer | None:
-    """The first DNS server of `vnet` whose address is in a local network site and in no virtual network."""
-    servers = {s.name.casefold(): s for n in estate.network_configurations for s in n.dns_servers}
-    sites = [net for site in estate.local_sites for net in _networks(site.address_space)]
-    vnets = [net for v in estate.virtual_networks for net in _networks(v.address_space)]
-    for ref in vnet.dns_servers:
-        server = servers.get(ref.name.casefold())
-        address = _address(server.address) if server else None
-        if address and any(address in n for n in sites) and not any(address in n for n in vnets):
-            return server
-    return None
-
-
-def _transit_site(vnet: VirtualNetwork, estate: Estate) -> str:
-    """The local network site through which `vnet` reaches on-premises via another virtual network.
-
-    Classic transit is written as a site-to-site connection to a local site whose prefixes aggregate a
-    hub network (one with a gateway of its own) and on-premises addresses (outside every virtual network)."""
-    sites = {s.name.casefold(): s for s in estate.local_sites}
-    hubs = [
-        net
-        for v in estate.virtual_networks
-        if v.gateway is not None and v.name.casefold() != vnet.name.casefold()
-        for net in _networks(v.address_space)
-    ]
-    every_vnet = [net for v in estate.virtual_networks for net in _networks(v.address_space)]
-    for connection in vnet.gateway.connections if vnet.gateway else ():
-        site = sites.get(connection.local_site.casefold())
-        if connection.type.casefold() == "dedicated" or site is None:
-            continue
-        prefixes = _networks(site.address_space)
-        via_hub = any(p.overlaps(h) for p in prefixes for h in hubs)
-        on_premises = any(not any(p.subnet_of(v) for v in every_vnet) for p in prefixes)
-        if via_hub and on_premises:
-            return site.name
-    return ""
 
 
 def _networks(prefixes: Iterable[AddressPrefix]) -> list[ipaddress.IPv4Network]:

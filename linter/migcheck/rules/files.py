@@ -5,11 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from migcheck.estate import CloudService, Estate
-from migcheck.model import FileKind, Finding, NameRef, Severity
+from migcheck.estate import Estate
+from migcheck.model import (
+    Deployment,
+    DnsServer,
+    Document,
+    Finding,
+    LocalNetworkSite,
+    ReservedIp,
+    Role,
+    ServiceConfiguration,
+    Severity,
+    VirtualNetwork,
+)
 from migcheck.rule import Docs, Example, Rule, Scope
-
-ALL_KINDS = frozenset(FileKind)
 
 
 class XmlSyntaxError(Rule):
@@ -17,7 +26,7 @@ class XmlSyntaxError(Rule):
     name = "xml-syntax-error"
     severity = Severity.ERROR
     scope = Scope.FILES
-    inspects = ALL_KINDS
+    looks_at = frozenset({Document})
     summary = "A file is not well-formed XML, cannot be read, or declares a DTD or entities."
     fix_hint = "Fix the XML at the position shown."
     source = "Every classic file must parse before anything in it can be checked."
@@ -69,7 +78,7 @@ class UnexpectedRootElement(Rule):
     name = "unexpected-root-element"
     severity = Severity.WARNING
     scope = Scope.FILES
-    inspects = ALL_KINDS
+    looks_at = frozenset({Document})
     summary = (
         "A .csdef, .cscfg or .netcfg file (or a file named explicitly) is not the kind of file it claims."
     )
@@ -114,7 +123,7 @@ class UnresolvedReference(Rule):
     name = "unresolved-reference"
     severity = Severity.WARNING
     scope = Scope.FILES
-    inspects = frozenset({FileKind.SERVICE_CONFIGURATION, FileKind.REST, FileKind.VM_EXPORT})
+    looks_at = frozenset({ServiceConfiguration, Deployment, VirtualNetwork})
     summary = (
         "A name points at nothing: a role, access control, virtual network or subnet that is not defined."
     )
@@ -197,57 +206,168 @@ class UnresolvedReference(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        for service in estate.cloud_services:
-            yield from self._configuration_names(service)
-            yield from self._network_names(service, estate)
-
-    def _configuration_names(self, service: CloudService) -> Iterator[Finding]:
-        defined = {r.name.casefold() for r in service.definition.roles} if service.definition else None
-        for cfg in service.configurations:
-            if defined is not None:
-                for role in (*cfg.roles, *cfg.instance_addresses):
-                    if role.name.casefold() not in defined:
-                        yield self.finding(
-                            role,
-                            f"role '{role.name}' is not defined in the service definition of '{service.name}'",
-                        )
-            controls = {a.name.casefold() for a in cfg.access_controls}
-            for acl in cfg.endpoint_acls:
-                if acl.access_control and acl.access_control.casefold() not in controls:
-                    yield self.finding(
-                        acl,
-                        f"EndpointAcl for {acl.name} names access control '{acl.access_control}', "
-                        "which this file does not define",
-                    )
-
-    def _network_names(self, service: CloudService, estate: Estate) -> Iterator[Finding]:
-        if not estate.knows_networks:
-            return
-        for ref in service.virtual_network_refs:
-            vnet = estate.virtual_network(ref.name)
-            if vnet is None:
-                yield self.finding(
-                    ref,
-                    f"cloud service '{service.name}' is placed in virtual network '{ref.name}', "
-                    "which no network configuration checked here defines",
-                )
-                continue
-            subnets = {s.name.casefold() for s in vnet.subnets}
-            for subnet in _subnet_refs(service, ref):
-                if subnet.name.casefold() not in subnets:
-                    yield self.finding(
-                        subnet, f"subnet '{subnet.name}' is not a subnet of virtual network '{vnet.name}'"
-                    )
+        for dangling in estate.dangling:
+            yield self.finding(dangling, dangling.message)
 
 
-def _subnet_refs(service: CloudService, vnet_ref: NameRef) -> Iterator[NameRef]:
-    """The subnet names used by the file that placed the service in `vnet_ref`."""
-    for cfg in service.deployed_configurations:
-        if cfg.virtual_network is vnet_ref:
-            yield from (s for address in cfg.instance_addresses for s in address.subnets)
-    for deployment in service.deployments:
-        if deployment.virtual_network is vnet_ref:
-            yield from (s for role in deployment.roles for s in role.subnets)
+class ConflictingDefinitions(Rule):
+    code = "MIG004"
+    name = "conflicting-definitions"
+    severity = Severity.WARNING
+    scope = Scope.FILES
+    looks_at = frozenset({VirtualNetwork, Role, LocalNetworkSite, DnsServer, ReservedIp})
+    summary = "Two files describe one resource differently: which one is deployed?"
+    fix_hint = (
+        "Make the descriptions agree, or delete the stale one; migcheck checks the first description and "
+        "reports this one."
+    )
+    source = (
+        "DESIGN.md: one resource however many files describe it; conflicting definitions are a finding, "
+        "never a silent merge. The platform holds one definition of each resource per subscription."
+    )
+    docs = Docs(
+        what="One resource described by more than one file of the same subscription, where the descriptions "
+        "disagree on something both state: a virtual network (in a network configuration and a REST "
+        "`VirtualNetworkSites` body, or in two network configurations) with a different address space, "
+        "different subnets or subnet prefixes, or a different location; a VM (in a REST deployment and an "
+        "Export-AzureVM file) in a different availability set, different subnets, of a different size or "
+        "role type; a local network site, DNS server or reserved IP with different addresses. The finding "
+        "points at the description that was not used and lists every difference.",
+        why="The platform holds exactly one definition of each resource in a subscription, so at most one of "
+        "the files is what is deployed. migcheck checks the first description it reads; a blocker that only "
+        "the other one shows, or a fix made only in the file that is not deployed, goes unnoticed until "
+        "validation.",
+        fix="Find out which description is deployed (`Get-AzureVNetConfig`, `Get-AzureVM`), correct or delete "
+        "the other file, and re-run migcheck.",
+    )
+    invalid = (
+        Example(
+            {
+                "network/NetworkConfig.netcfg": """
+                <NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+                  <VirtualNetworkConfiguration>
+                    <VirtualNetworkSites>
+                      <VirtualNetworkSite name="prod" Location="West Europe">
+                        <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
+                        <Subnets><Subnet name="FrontEnd"><AddressPrefix>10.0.1.0/24</AddressPrefix></Subnet></Subnets>
+                      </VirtualNetworkSite>
+                    </VirtualNetworkSites>
+                  </VirtualNetworkConfiguration>
+                </NetworkConfiguration>
+                """,
+                "network/sites.xml": """
+                <VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">
+                  <VirtualNetworkSite>
+                    <Name>prod</Name>
+                    <AddressSpace><AddressPrefixes><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressPrefixes></AddressSpace>
+                    <Subnets><Subnet><Name>FrontEnd</Name><AddressPrefix>10.1.1.0/24</AddressPrefix></Subnet></Subnets>
+                    <Location>West Europe</Location>
+                  </VirtualNetworkSite>
+                </VirtualNetworkSites>
+                """,
+            },
+            expect=("network/sites.xml:2:3",),
+        ),
+        Example(
+            {
+                "rest/sql.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>sql</Name>
+                  <RoleList>
+                    <Role>
+                      <RoleName>sql01</RoleName><RoleType>PersistentVMRole</RoleType>
+                      <AvailabilitySetName>sql-as</AvailabilitySetName>
+                    </Role>
+                  </RoleList>
+                </Deployment>
+                """,
+                "vms/sql01.xml": """
+                <PersistentVM>
+                  <AvailabilitySetName>sql-as-old</AvailabilitySetName>
+                  <RoleName>sql01</RoleName>
+                </PersistentVM>
+                """,
+            },
+            expect=("vms/sql01.xml:1:1",),
+            note="The Export-AzureVM file describes VM sql01 of the deployment, in another availability set.",
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "network/NetworkConfig.netcfg": """
+                <NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+                  <VirtualNetworkConfiguration>
+                    <VirtualNetworkSites>
+                      <VirtualNetworkSite name="prod" Location="West Europe">
+                        <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
+                        <Subnets><Subnet name="FrontEnd"><AddressPrefix>10.0.1.0/24</AddressPrefix></Subnet></Subnets>
+                      </VirtualNetworkSite>
+                    </VirtualNetworkSites>
+                  </VirtualNetworkConfiguration>
+                </NetworkConfiguration>
+                """,
+                "network/sites.xml": """
+                <VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">
+                  <VirtualNetworkSite>
+                    <Name>PROD</Name>
+                    <AddressSpace><AddressPrefixes><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressPrefixes></AddressSpace>
+                    <Subnets><Subnet><Name>frontend</Name><AddressPrefix>10.0.1.0/24</AddressPrefix></Subnet></Subnets>
+                  </VirtualNetworkSite>
+                </VirtualNetworkSites>
+                """,
+            },
+            note="The same network in two formats; names compare without regard to case, and a description "
+            "that leaves the location out does not disagree.",
+        ),
+        Example(
+            {
+                "one/network/NetworkConfig.netcfg": """
+                <NetworkConfiguration>
+                  <VirtualNetworkConfiguration>
+                    <VirtualNetworkSites>
+                      <VirtualNetworkSite name="prod" Location="West Europe">
+                        <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
+                      </VirtualNetworkSite>
+                    </VirtualNetworkSites>
+                  </VirtualNetworkConfiguration>
+                </NetworkConfiguration>
+                """,
+                "two/network/NetworkConfig.netcfg": """
+                <NetworkConfiguration>
+                  <VirtualNetworkConfiguration>
+                    <VirtualNetworkSites>
+                      <VirtualNetworkSite name="prod" Location="North Europe">
+                        <AddressSpace><AddressPrefix>10.9.0.0/16</AddressPrefix></AddressSpace>
+                      </VirtualNetworkSite>
+                    </VirtualNetworkSites>
+                  </VirtualNetworkConfiguration>
+                </NetworkConfiguration>
+                """,
+            },
+            note="Two network configurations in different folders are two subscriptions: nothing is linked "
+            "across them.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for conflict in estate.conflicts:
+            yield self.finding(
+                conflict,
+                f"{_type_words(conflict.kind)} '{conflict.name}' is described differently here than at "
+                f"{conflict.kept.path}:{conflict.kept.line}: {'; '.join(conflict.differences)}",
+            )
+
+
+def _type_words(kind: str) -> str:
+    words = {
+        "VirtualNetwork": "virtual network",
+        "Role": "role",
+        "LocalNetworkSite": "local network site",
+        "DnsServer": "DNS server",
+        "ReservedIP": "reserved IP",
+    }
+    return words.get(kind, kind)
 
 
 class _FileResource:

@@ -9,10 +9,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from migcheck.estate import Estate
-from migcheck.model import AddressPrefix, FileKind, Finding, Gateway, Severity, VirtualNetwork
+from migcheck.model import AddressPrefix, Finding, Gateway, GatewayConnection, Severity, VirtualNetwork
 from migcheck.rule import Docs, Example, Rule, Scope
 
-NETWORK_FILES = frozenset({FileKind.NETWORK_CONFIGURATION, FileKind.REST})
 
 
 def _netcfg(sites: str) -> str:
@@ -43,7 +42,7 @@ class ExpressRouteAndVpnGateway(Rule):
     name = "expressroute-and-vpn-gateway"
     severity = Severity.ERROR
     scope = Scope.VIRTUAL_NETWORKS
-    inspects = NETWORK_FILES
+    looks_at = frozenset({Gateway})
     summary = "A virtual network's gateway carries both ExpressRoute and VPN connections."
     fix_hint = (
         "Remove the VPN side (IPsec connections and the VPN client address pool) from the gateway before "
@@ -143,9 +142,7 @@ class ExpressRouteAndVpnGateway(Rule):
             gateway = vnet.gateway
             if gateway is None or not (gateway.has_expressroute and gateway.has_vpn):
                 continue
-            circuits = ", ".join(
-                f"'{c.local_site}'" for c in gateway.connections if c.type.lower() == "dedicated"
-            )
+            circuits = ", ".join(f"'{c.local_site}'" for c in gateway.connections if c.is_expressroute)
             yield self.finding(
                 vnet,
                 f"the gateway of virtual network '{vnet.name}' has ExpressRoute (to {circuits}) and also "
@@ -159,7 +156,7 @@ class ExpressRouteGateway(Rule):
     name = "expressroute-gateway"
     severity = Severity.WARNING
     scope = Scope.VIRTUAL_NETWORKS
-    inspects = NETWORK_FILES
+    looks_at = frozenset({GatewayConnection})
     summary = "A virtual network is connected to a classic ExpressRoute circuit, which must be moved first."
     fix_hint = (
         "Move the ExpressRoute circuit to Resource Manager with classic operations allowed, and remove the "
@@ -249,7 +246,7 @@ class ExpressRouteGateway(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for vnet in estate.virtual_networks:
             connections = vnet.gateway.connections if vnet.gateway else ()
-            for connection in (c for c in connections if c.type.lower() == "dedicated"):
+            for connection in (c for c in connections if c.is_expressroute):
                 yield self.finding(
                     vnet,
                     f"virtual network '{vnet.name}' is connected to ExpressRoute through "
@@ -264,7 +261,7 @@ class AffinityGroupVnet(Rule):
     name = "affinity-group-vnet"
     severity = Severity.WARNING
     scope = Scope.VIRTUAL_NETWORKS
-    inspects = NETWORK_FILES
+    looks_at = frozenset({VirtualNetwork})
     summary = "A virtual network is bound to an affinity group instead of a region."
     fix_hint = "Make the virtual network regional (a Location instead of an AffinityGroup) before migrating."
     source = (
@@ -325,8 +322,9 @@ class AffinityGroupVnet(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        for vnet in estate.virtual_networks:
-            if vnet.affinity_group and not vnet.location:
+        for network in estate.virtual_networks:
+            vnet = network.definition
+            if vnet is not None and vnet.affinity_group and not vnet.location:
                 yield self.finding(
                     vnet,
                     f"virtual network '{vnet.name}' is bound to affinity group '{vnet.affinity_group}': "
@@ -374,7 +372,7 @@ class InvalidAddressPrefix(Rule):
     name = "invalid-address-prefix"
     severity = Severity.ERROR
     scope = Scope.VIRTUAL_NETWORKS
-    inspects = NETWORK_FILES
+    looks_at = frozenset({AddressPrefix})
     summary = "An address prefix is not a strict CIDR range, which Resource Manager rejects."
     fix_hint = (
         "Write the prefix as a strict CIDR range: the network address, no leading zeros, a /0 to /32 length."
@@ -460,8 +458,10 @@ class InvalidAddressPrefix(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        for vnet in estate.virtual_networks:
-            yield from self._vnet(vnet)
+        # Every definition: a bad prefix is wrong text in each file that writes it.
+        for network in estate.virtual_networks:
+            for vnet in network.definitions:
+                yield from self._vnet(vnet)
         for site in estate.local_sites:
             for prefix in site.address_space:
                 yield from self._prefix(

@@ -5,17 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from migcheck.estate import Estate
-from migcheck.model import Disk, FileKind, Finding, Image, Severity
+from migcheck.model import Disk, Finding, Image, Severity
 from migcheck.rule import Docs, Example, Rule, Scope
 
-USER_IMAGE = "user"  # the `Category` of images you created; others are publishers' gallery images
 
 
-def _storage_account(media_link: str) -> str:
-    """Words for the storage account of a blob URL (`https://acct.blob.core.windows.net/...` → `acct`)."""
-    host = media_link.split("://", 1)[-1].split("/", 1)[0]
-    account = host.split(".", 1)[0]
-    return f"storage account '{account}'" if account else "its storage account"
+def _account(resource: Disk | Image) -> str:
+    """Words for the storage account a disk or image lives in."""
+    name = resource.storage_account
+    return f"storage account '{name}'" if name else "its storage account"
 
 
 class BlobNameWithSlash(Rule):
@@ -23,7 +21,7 @@ class BlobNameWithSlash(Rule):
     name = "blob-name-with-slash"
     severity = Severity.ERROR
     scope = Scope.STORAGE
-    inspects = frozenset({FileKind.REST, FileKind.VM_EXPORT})
+    looks_at = frozenset({Disk})
     summary = "A VM disk's VHD blob has a `/` in its name, which Resource Manager does not accept."
     fix_hint = (
         "Copy the VHD to a blob whose name has no '/', create a disk from the copy and attach it in place of "
@@ -128,18 +126,13 @@ class BlobNameWithSlash(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        reported: set[str] = set()
-        for service in estate.cloud_services:
-            for vm in service.vms:
-                for disk in vm.disks:
-                    if "/" in disk.blob_name:
-                        reported.add(disk.media_link.casefold())
-                        yield self._finding(disk, f"VM '{vm.name}' in cloud service '{service.name}'")
         for disk in estate.disks:
-            # A listed disk that no VM uses is not validated as a VM disk; one already reported on its
-            # VM's own definition would only repeat that finding.
-            if disk.attached_to and "/" in disk.blob_name and disk.media_link.casefold() not in reported:
-                yield self._finding(disk, f"VM '{disk.attached_to}'")
+            # A listed disk that no VM uses is not validated as a VM disk (MIG402 says what happens to it).
+            if not disk.attached_to or "/" not in disk.blob_name:
+                continue
+            owner = estate.vm_of(disk)
+            vm = f"VM '{owner[1].name}' in {owner[0].label}" if owner else f"VM '{disk.attached_to}'"
+            yield self._finding(disk, vm)
 
     def _finding(self, disk: Disk, owner: str) -> Finding:
         label = f"disk '{disk.name}'" if disk.name else "a disk"
@@ -155,7 +148,7 @@ class UnattachedDiskOrImage(Rule):
     name = "unattached-disk-or-image"
     severity = Severity.INFO
     scope = Scope.STORAGE
-    inspects = frozenset({FileKind.REST})
+    looks_at = frozenset({Disk, Image})
     summary = "A disk attached to no VM, or one of your images: only its VHD moves, with its storage account."
     fix_hint = (
         "Nothing blocks migration. After the storage account is migrated, create a managed disk or image from "
@@ -233,17 +226,14 @@ class UnattachedDiskOrImage(Rule):
                 yield self.finding(
                     disk,
                     f"disk '{disk.name}' is attached to no VM: it is not migrated as a disk; its VHD moves with "
-                    f"{_storage_account(disk.media_link)}",
+                    f"{_account(disk)}",
                 )
         for image in estate.images:
-            if _is_yours(image):
+            if image.is_yours:
                 yield self.finding(
                     image,
                     f"image '{image.name}' is not migrated as an image: its VHD moves with "
-                    f"{_storage_account(image.media_link)} and the classic image stops being visible",
+                    f"{_account(image)} and the classic image stops being visible",
                 )
 
 
-def _is_yours(image: Image) -> bool:
-    """An image with no category (a request body) or category User; gallery images belong to publishers."""
-    return not image.category or image.category.casefold() == USER_IMAGE

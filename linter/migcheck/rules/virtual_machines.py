@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from migcheck.estate import CloudService, Estate
 from migcheck.model import (
-    FileKind,
+    Disk,
+    EndpointAcl,
+    Extension,
     Finding,
+    InstanceAddress,
+    NameRef,
     Role,
     RoleInstance,
     Severity,
 )
 from migcheck.rule import Docs, Example, Rule, Scope
-from migcheck.rules.extensions import VM_FILES, installed_extensions, is_backup_extension, is_xml_extension
 
 
 class EndpointAclRule(Rule):
@@ -21,7 +24,7 @@ class EndpointAclRule(Rule):
     name = "endpoint-acl"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    inspects = frozenset({FileKind.SERVICE_CONFIGURATION, *VM_FILES})
+    looks_at = frozenset({EndpointAcl})
     summary = "An endpoint has an access control list, which blocks migration."
     fix_hint = (
         "Remove the endpoint ACL before migrating; after migration, allow or deny the same addresses with a "
@@ -107,25 +110,22 @@ class EndpointAclRule(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
-            for cfg in service.deployed_configurations:
-                for acl in cfg.endpoint_acls:
-                    yield self.finding(
-                        acl,
-                        f"endpoint {acl.endpoint!r} of role {acl.role!r} in cloud service '{service.name}' has "
-                        f"access control list '{acl.access_control}'",
-                    )
-            yield from self._vm_acls(service)
+            for placement in service.placements:
+                for role in placement.roles:
+                    yield from self._acls(service, role)
 
-    def _vm_acls(self, service: CloudService) -> Iterator[Finding]:
-        for vm in service.vms:
-            for endpoint in vm.endpoints:
-                if endpoint.acl is not None and endpoint.acl.rules:
-                    count = len(endpoint.acl.rules)
-                    yield self.finding(
-                        endpoint.acl,
-                        f"endpoint '{endpoint.name}' of VM '{vm.name}' has an access control list "
-                        f"({count} rule{'s' if count != 1 else ''})",
-                    )
+    def _acls(self, service: CloudService, role: Role) -> Iterator[Finding]:
+        for endpoint in role.endpoints:
+            acl = endpoint.acl
+            if acl is None or not acl.rules:
+                continue
+            count = len(acl.rules)
+            named = f" '{acl.access_control}'" if acl.access_control else ""
+            yield self.finding(
+                acl,
+                f"endpoint '{endpoint.name}' of {role.label} in {service.label} has access control list"
+                f"{named} ({count} rule{'s' if count != 1 else ''})",
+            )
 
 
 class MultipleSubnets(Rule):
@@ -133,7 +133,7 @@ class MultipleSubnets(Rule):
     name = "multiple-subnets"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    inspects = frozenset({FileKind.SERVICE_CONFIGURATION, *VM_FILES})
+    looks_at = frozenset({InstanceAddress, Role})
     summary = "A VM or role instance is bound to more than one subnet."
     fix_hint = "Keep exactly one subnet per VM or role."
     source = (
@@ -210,26 +210,28 @@ class MultipleSubnets(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
-            for vm in service.vms:
-                if len(vm.subnets) > 1:
-                    yield self.finding(
-                        vm,
-                        f"VM '{vm.name}' is in {len(vm.subnets)} subnets ({_names(vm.subnets)})",
-                        at=vm.subnets[1],
-                    )
-            for cfg in service.deployed_configurations:
-                for address in cfg.instance_addresses:
-                    if len(address.subnets) > 1:
+            for placement in service.placements:
+                for role in placement.roles:
+                    distinct = _distinct(role.subnets)
+                    if len(distinct) > 1:
                         yield self.finding(
-                            address,
-                            f"role '{address.role}' of cloud service '{service.name}' is placed in "
-                            f"{len(address.subnets)} subnets ({_names(address.subnets)})",
-                            at=address.subnets[1],
+                            role,
+                            f"{role.label} of {service.label} is in {len(distinct)} subnets "
+                            f"({_names(distinct)})",
+                            at=distinct[1],
                         )
 
 
-def _names(refs) -> str:
+def _names(refs: Iterable[NameRef | Disk | Extension]) -> str:
     return ", ".join(r.name for r in refs)
+
+
+def _distinct(refs: Iterable[NameRef]) -> list[NameRef]:
+    """Subnet references once per subnet: names compare without regard to case."""
+    seen: dict[str, NameRef] = {}
+    for ref in refs:
+        seen.setdefault(ref.name.strip().casefold(), ref)
+    return list(seen.values())
 
 
 class MissingSubnet(Rule):
@@ -237,7 +239,7 @@ class MissingSubnet(Rule):
     name = "missing-subnet"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    inspects = frozenset({FileKind.REST})
+    looks_at = frozenset({Role})
     summary = "A VM is in a virtual network but has no subnet of its own."
     fix_hint = "Recreate the VM in an explicit subnet of the virtual network (keep its disks), or delete it."
     source = (
@@ -310,15 +312,16 @@ class MissingSubnet(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
-            for deployment in service.deployments:
-                if deployment.virtual_network is None:
+            for placement in service.placements:
+                network = placement.virtual_network
+                if network is None:
                     continue
-                for vm in deployment.roles:
-                    if vm.is_vm and not vm.subnets:
+                for vm in placement.vms:
+                    if not vm.subnets:
                         yield self.finding(
                             vm,
-                            f"VM '{vm.name}' of {service.label} is in virtual network "
-                            f"'{deployment.virtual_network.name}' but has no subnet",
+                            f"VM '{vm.name}' of {service.label} is in virtual network '{network.name}' "
+                            "but has no subnet",
                         )
 
 
@@ -327,7 +330,7 @@ class BootDiagnosticsPremiumStorage(Rule):
     name = "boot-diagnostics-premium-storage"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    inspects = VM_FILES
+    looks_at = frozenset({Role})
     summary = "A VM with Premium storage disks has boot diagnostics enabled."
     fix_hint = (
         "Disable boot diagnostics on the VM before migrating, delete its screenshot and serial log blobs, and "
@@ -405,7 +408,7 @@ class BootDiagnosticsPremiumStorage(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
             for vm in service.vms:
-                premium = [d for d in vm.disks if d.io_type.casefold() == "provisioned"]
+                premium = vm.premium_disks
                 if vm.boot_diagnostics and premium:
                     yield self.finding(
                         vm,
@@ -420,7 +423,7 @@ class VmNotReady(Rule):
     name = "vm-not-ready"
     severity = Severity.WARNING
     scope = Scope.CLOUD_SERVICES
-    inspects = frozenset({FileKind.REST})
+    looks_at = frozenset({RoleInstance})
     summary = (
         "A VM's runtime state fails validation: RoleStateUnknown, ProvisioningTimeout, or a guest agent "
         "that is not ready on a VM with extensions."
@@ -536,9 +539,9 @@ class VmNotReady(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
-            for deployment in service.deployments:
-                vms = {r.name.casefold(): r for r in deployment.roles if r.is_vm}
-                for instance in deployment.instances:
+            for placement in service.placements:
+                vms = {r.name.casefold(): r for r in placement.vms}
+                for instance in placement.instances:
                     vm = vms.get(instance.role.casefold())
                     problem = _not_ready(instance, vm) if vm else ""
                     if problem:
@@ -562,9 +565,7 @@ def _not_ready(instance: RoleInstance, vm: Role) -> str:
     agent = instance.guest_agent_status
     if not agent or agent.casefold() == "ready" or status in STOPPED_STATES:
         return ""
-    migrating = [
-        e for e in installed_extensions(vm) if not is_xml_extension(e) and not is_backup_extension(e)
-    ]
+    migrating = [e for e in vm.installed_extensions() if not e.is_xml and not e.is_backup]
     if not migrating:
         return ""
     return (

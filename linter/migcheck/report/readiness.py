@@ -1,0 +1,307 @@
+"""Migration readiness by scope: the findings grouped the way the platform's Validate answers, per
+subscription. Grouping only: every fact comes from the linked estate, every finding from the rules.
+
+The platform validates one migration scope at a time, and so does this summary:
+
+- **VMs in a virtual network** — one item per virtual network (`Move-AzureVirtualNetwork -Validate`): every
+  network the files define or place a service in. The item covers the network (subnets, gateway, the local
+  network sites and DNS servers it uses) and every cloud service in it.
+- **VMs not in a virtual network** — one item per cloud service of VMs whose files say it is in no virtual
+  network (`Move-AzureService -Validate`).
+- **Cloud services with web/worker roles** — services outside any virtual network that hold web/worker
+  roles. The platform migration does not move them (MIG101); they are listed so that nothing is silently
+  left out of the plan.
+- **Cloud services, virtual network not stated** — services known only from files that do not say whether
+  they are in a virtual network (Export-AzureVM files, a lone .csdef): migcheck does not guess which
+  Validate covers them.
+- **Storage accounts** — one item per account that holds a disk or image (`Move-AzureStorageAccount`).
+- **Unattached resources** — network security groups, route tables, and reserved IPs that no deployment
+  uses and that name no cloud service.
+- **Files** — findings that belong to none of the above, one item per file.
+
+How a finding is attached (rules need to know nothing about it): every item *owns* the source positions
+(`Mark`s) of everything it is made of, found by walking the linked resources, so a new resource field is
+covered without changing this module. A finding attaches to every item that owns the element it points at:
+an endpoint ACL of a VM in a VNet counts against that VNet; a disk whose blob name has a `/` counts against
+its VNet (or cloud service) *and* its storage account, as the platform reports it for both. A finding on an
+element the estate does not model attaches to the one item that owns the rest of its file, if exactly one
+does; otherwise it is listed under Files.
+
+The verdict is worded like Validate's result: any error fails validation, warnings alone pass it with
+warnings, information does not change it. Suppressed and baselined findings still count toward the verdict
+— the platform will refuse the migration all the same — and are shown as such.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from migcheck.model import Finding, Mark, Severity
+
+if TYPE_CHECKING:
+    from migcheck.engine import LintResult
+    from migcheck.estate import CloudService, Estate, Network
+    from migcheck.model import ReservedIp
+    from migcheck.suppress import Suppressed
+
+
+class ScopeKind(str, enum.Enum):
+    """A migration scope, as the platform's Validate operations divide an estate."""
+
+    IN_VNET = "VMs in a virtual network"
+    NO_VNET = "VMs not in a virtual network"
+    WEB_WORKER = "Cloud services with web/worker roles"
+    NETWORK_NOT_STATED = "Cloud services, virtual network not stated"
+    STORAGE = "Storage accounts"
+    UNATTACHED = "Unattached resources"
+    FILES = "Files"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Verdict(str, enum.Enum):
+    """The result line of the platform's Validate operation."""
+
+    FAILED = "Validation failed"
+    WARNINGS = "Validation passed with warnings"
+    PASSED = "Validation passed"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeItem:
+    """One thing Validate would be run on: what it moves, and the findings that concern it, reported and
+    held back (suppressed in config or a comment, or known from a baseline)."""
+
+    name: str
+    type: str  # CloudService, VirtualNetwork, StorageAccount, NetworkSecurityGroup, RouteTable, ...
+    migrates: dict[str, object]
+    findings: tuple[Finding, ...] = ()
+    held_back: tuple[Suppressed, ...] = ()
+
+    def count(self, severity: Severity) -> int:
+        """Reported findings of `severity`."""
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def verdict(self) -> Verdict:
+        every = (*(f.severity for f in self.findings), *(s.finding.severity for s in self.held_back))
+        worst = max(every, default=Severity.INFO)
+        if worst is Severity.ERROR:
+            return Verdict.FAILED
+        return Verdict.WARNINGS if worst is Severity.WARNING else Verdict.PASSED
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeSummary:
+    scope: ScopeKind
+    items: tuple[ScopeItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionReadiness:
+    subscription: str
+    scopes: tuple[ScopeSummary, ...]  # every scope, in `ScopeKind` order, empty ones included
+
+    @property
+    def items(self) -> Iterator[ScopeItem]:
+        return (item for scope in self.scopes for item in scope.items)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An item being built: its description and the marks it owns."""
+
+    scope: ScopeKind
+    name: str
+    type: str
+    migrates: dict[str, object]
+    marks: set[Mark] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)
+    held_back: list[Suppressed] = field(default_factory=list)
+
+    def own(self, *resources: object) -> _Draft:
+        for resource in resources:
+            _collect_marks(resource, self.marks)
+        return self
+
+    def item(self) -> ScopeItem:
+        return ScopeItem(self.name, self.type, self.migrates, tuple(self.findings), tuple(self.held_back))
+
+
+def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
+    """The readiness summary of `result`: per subscription, one entry per scope in `ScopeKind` order."""
+    paths = {d.path: e.subscription for e in result.estates for d in e.documents}
+    findings: dict[str, list[Finding]] = defaultdict(list)
+    held: dict[str, list[Suppressed]] = defaultdict(list)
+    for finding in result.findings:
+        findings[paths.get(finding.mark.path, "")].append(finding)
+    for suppressed in result.suppressed:
+        held[paths.get(suppressed.finding.mark.path, "")].append(suppressed)
+    return tuple(
+        _subscription(estate, findings[estate.subscription], held[estate.subscription])
+        for estate in result.estates
+    )
+
+
+def _subscription(
+    estate: Estate, findings: list[Finding], held: list[Suppressed]
+) -> SubscriptionReadiness:
+    drafts = list(_drafts(estate))
+    attach = _Attacher(drafts)
+    files: dict[str, _Draft] = {}
+    for finding, owners in ((f, attach.owners(f)) for f in findings):
+        for draft in owners or [_file_draft(files, finding)]:
+            draft.findings.append(finding)
+    for suppressed in held:
+        for draft in attach.owners(suppressed.finding) or [_file_draft(files, suppressed.finding)]:
+            draft.held_back.append(suppressed)
+    drafts += [files[path] for path in sorted(files)]
+    scopes = tuple(
+        ScopeSummary(kind, tuple(d.item() for d in drafts if d.scope is kind)) for kind in ScopeKind
+    )
+    return SubscriptionReadiness(estate.subscription, scopes)
+
+
+def _file_draft(files: dict[str, _Draft], finding: Finding) -> _Draft:
+    path = finding.mark.path
+    return files.setdefault(path, _Draft(ScopeKind.FILES, path, "File", {}))
+
+
+# --- attaching findings ------------------------------------------------------------------------------
+
+
+class _Attacher:
+    """The items that own the element a finding points at (see the module docstring)."""
+
+    def __init__(self, drafts: list[_Draft]) -> None:
+        self.drafts = drafts
+        self.by_mark: dict[Mark, list[_Draft]] = defaultdict(list)
+        self.by_path: dict[str, set[int]] = defaultdict(set)
+        for index, draft in enumerate(drafts):
+            for mark in draft.marks:
+                self.by_mark[mark].append(draft)
+                self.by_path[mark.path].add(index)
+
+    def owners(self, finding: Finding) -> list[_Draft]:
+        owners = self.by_mark.get(finding.mark)
+        if owners:
+            return owners
+        in_file = self.by_path.get(finding.mark.path, set())
+        return [self.drafts[next(iter(in_file))]] if len(in_file) == 1 else []
+
+
+@cache
+def _field_names(type_: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(type_))
+
+
+def _collect_marks(obj: object, out: set[Mark]) -> None:
+    """Every `Mark` reachable from `obj` through dataclass fields and tuples."""
+    if isinstance(obj, Mark):
+        out.add(obj)
+    elif isinstance(obj, (tuple, list)):
+        for value in obj:
+            _collect_marks(value, out)
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for name in _field_names(type(obj)):
+            if not name.startswith("_"):
+                _collect_marks(getattr(obj, name), out)
+
+
+# --- the items of each scope -------------------------------------------------------------------------
+
+
+def _key(name: str) -> str:
+    return name.strip().casefold()
+
+
+def _drafts(estate: Estate) -> Iterator[_Draft]:
+    reserved = _ReservedIps(estate)
+    yield from (_network_draft(n, reserved) for n in estate.virtual_networks)
+    for service in estate.cloud_services:
+        if service.virtual_network_refs:
+            continue  # listed with its network
+        if service.roles:
+            scope = ScopeKind.WEB_WORKER
+        else:
+            scope = ScopeKind.NO_VNET if service.network_known else ScopeKind.NETWORK_NOT_STATED
+        draft = _Draft(scope, service.name, "CloudService", _service_contents(service))
+        yield draft.own(service, *reserved.of(service))
+    for account in estate.storage_accounts:
+        migrates = {"disks": [d.name for d in account.disks], "images": [i.name for i in account.images]}
+        yield _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates).own(account)
+    yield from _unattached_drafts(estate, reserved)
+
+
+def _service_contents(service: CloudService) -> dict[str, object]:
+    return {"vms": [vm.name for vm in service.vms], "roles": [r.name for r in service.roles]}
+
+
+def _network_draft(network: Network, reserved: _ReservedIps) -> _Draft:
+    services = network.services
+    migrates: dict[str, object] = {
+        "defined": network.defined,
+        "subnets": [s.name for s in network.subnets],
+        "gateway": network.gateway is not None,
+        "cloud_services": [{"name": s.name, **_service_contents(s)} for s in services],
+    }
+    draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", migrates)
+    # The network's own marks, the sites and DNS servers it uses, and every service placed in it.
+    draft.own(network.definitions, network.local_sites, network.dns_servers)
+    for service in services:
+        draft.own(service, *reserved.of(service))
+    return draft
+
+
+class _ReservedIps:
+    """Declared reserved IPs by the name deployments use and by the service they say they belong to."""
+
+    def __init__(self, estate: Estate) -> None:
+        self.by_name: dict[str, ReservedIp] = {_key(ip.name): ip for ip in estate.reserved_ips}
+        self.by_service: dict[str, list[ReservedIp]] = defaultdict(list)
+        for ip in estate.reserved_ips:
+            if ip.service_name:
+                self.by_service[_key(ip.service_name)].append(ip)
+        self.used = {
+            _key(ref.name) for s in estate.cloud_services for p in s.placements for ref in p.reserved_ips
+        }
+
+    def of(self, service: CloudService) -> list[ReservedIp]:
+        """The reserved IPs a service uses or is associated with: they migrate with it."""
+        found = {
+            _key(ref.name): self.by_name[_key(ref.name)]
+            for p in service.placements
+            for ref in p.reserved_ips
+            if _key(ref.name) in self.by_name
+        }
+        for ip in self.by_service.get(_key(service.name), ()):
+            found.setdefault(_key(ip.name), ip)
+        return list(found.values())
+
+    def free(self) -> list[ReservedIp]:
+        return [ip for k, ip in self.by_name.items() if not ip.service_name and k not in self.used]
+
+
+def _unattached_drafts(estate: Estate, reserved: _ReservedIps) -> Iterator[_Draft]:
+    # The files cannot say whether an NSG or route table is associated with a subnet, so each one
+    # defined on its own is validated on its own, as the platform does for unattached resources.
+    yield from _named_drafts(estate.network_security_groups, "NetworkSecurityGroup")
+    yield from _named_drafts(estate.route_tables, "RouteTable")
+    for ip in reserved.free():
+        yield _Draft(ScopeKind.UNATTACHED, ip.name, "ReservedIP", {"address": ip.address}).own(ip)
+
+
+def _named_drafts(resources: Iterable[object], type_: str) -> Iterator[_Draft]:
+    for resource in resources:
+        name: str = resource.name  # type: ignore[attr-defined]
+        yield _Draft(ScopeKind.UNATTACHED, name, type_, {}).own(resource)

@@ -1,0 +1,90 @@
+"""Which subscription each file describes. Nothing is linked across subscriptions: two repositories (or
+two folders) checked in one run must give exactly the findings each gives alone.
+
+A network configuration describes all of one subscription's virtual networks (`Set-AzureVNetConfig`
+replaces the whole of it), so network configuration files are what tell subscriptions apart:
+
+1. Files matching a configured subscription's globs (`[tool.migcheck.subscriptions]`, name → globs,
+   first match in the order written) belong to it.
+2. Of the rest: with at most one folder holding network configurations, everything is one subscription,
+   named `default`.
+3. With several, each such folder claims the largest folder around it that holds no other network
+   configuration, and a file belongs to the deepest claim that contains it; the subscription is named
+   after that folder. Files that no claim contains (beside none of the network configurations) are one
+   subscription, `default`: no network configuration checks their names, so nothing is guessed for them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Mapping
+
+from migcheck.model import Document, FileKind
+
+DEFAULT_SUBSCRIPTION = "default"
+
+
+def split_subscriptions(
+    docs: tuple[Document, ...], configured: Mapping[str, tuple[str, ...]]
+) -> list[tuple[str, tuple[Document, ...]]]:
+    """(subscription name, its documents in the order given), configured subscriptions first."""
+    from migcheck.discover import glob_regex
+
+    patterns = [(name, [glob_regex(g) for g in globs]) for name, globs in configured.items()]
+    chosen: dict[str, list[Document]] = {name: [] for name in configured}
+    rest: list[Document] = []
+    for doc in docs:
+        name = next((n for n, regexes in patterns if any(r.search(doc.path) for r in regexes)), None)
+        (chosen[name] if name is not None else rest).append(doc)
+    out = [(name, tuple(found)) for name, found in chosen.items() if found]
+    taken = {name for name, _ in out}
+    for name, found in _by_network_configuration(rest):
+        while name in taken:  # a configured subscription has that name already
+            name += "'"
+        out.append((name, found))
+    return out
+
+
+def _by_network_configuration(docs: list[Document]) -> list[tuple[str, tuple[Document, ...]]]:
+    folders = sorted({posixpath.dirname(d.path) for d in docs if d.kind is FileKind.NETWORK_CONFIGURATION})
+    if not docs:
+        return []
+    if len(folders) <= 1:
+        return [(DEFAULT_SUBSCRIPTION, tuple(docs))]
+    claims = {_claim(folder, folders): folder for folder in folders}
+    groups: dict[str, list[Document]] = {claim: [] for claim in sorted(claims)}
+    unclaimed: list[Document] = []
+    for doc in docs:
+        claim = _deepest(posixpath.dirname(doc.path), claims)
+        (groups[claim] if claim is not None else unclaimed).append(doc)
+    out = [(claim or ".", tuple(found)) for claim, found in groups.items() if found]
+    if unclaimed:
+        out.append((DEFAULT_SUBSCRIPTION, tuple(unclaimed)))
+    return out
+
+
+def _claim(folder: str, folders: Iterable[str]) -> str:
+    """The largest folder around `folder` (itself at least) that holds no other network configuration."""
+    others = [f for f in folders if f != folder]
+    claim = folder
+    while claim:
+        parent = posixpath.dirname(claim)
+        if parent == claim or any(_within(other, parent) for other in others):
+            break
+        claim = parent
+    return claim
+
+
+def _deepest(folder: str, claims: Mapping[str, str]) -> str | None:
+    """The deepest claim that contains `folder`, or None."""
+    while True:
+        if folder in claims:
+            return folder
+        parent = posixpath.dirname(folder)
+        if not folder or parent == folder:  # "" or "/": nothing above
+            return None
+        folder = parent
+
+
+def _within(path: str, folder: str) -> bool:
+    return not folder or path == folder or path.startswith(folder.rstrip("/") + "/")
