@@ -19,14 +19,13 @@ from migcheck import __version__
 from migcheck.baseline import BaselineError
 from migcheck.config import Config, ConfigError, load_config
 from migcheck.engine import LintResult, RuleError, lint
-from migcheck.model import Document, FileKind, Finding, Severity
+from migcheck.model import Document, Finding, Severity
 from migcheck.plugins import PluginError, load_rules
 from migcheck.report.text import format_finding, headline
 from migcheck.rule import Rule, RuleSet
 from migcheck.suppress import BASELINE
 from pytest_migcheck.items import MigcheckFile, MigcheckItem
 
-ALL_KINDS = frozenset(FileKind)
 Key = tuple[str, str]  # (path relative to the rootdir, rule code): one item
 
 
@@ -109,15 +108,15 @@ class MigcheckSession:
         return MigcheckFile.from_parent(parent, path=file_path, document=document, migcheck=self)
 
     def rules_for(self, document: Document) -> list[Rule]:
-        """The enabled rules that inspect the document's kind (a file of no known kind, such as one that
-        does not parse, gets the rules that inspect every kind), plus any rule that reported on it."""
+        """The enabled rules that look at a resource the document's kind of file can hold (a file of no
+        known kind, such as one that does not parse, gets the rules about files themselves), plus any
+        rule that reported on it."""
         result = self.result
-        wanted = ALL_KINDS if document.kind is None else frozenset({document.kind})
         return [
             rule
             for rule in result.rules
             if rule.code in result.enabled
-            and (wanted <= rule.file_kinds() or (document.path, rule.code) in self._findings)
+            and (rule.inspects(document.kind) or (document.path, rule.code) in self._findings)
         ]
 
     # --- items --------------------------------------------------------------------------------------

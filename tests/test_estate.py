@@ -37,11 +37,16 @@ DEPLOYMENT = """\
 """
 
 
-def _estate(files: dict[str, str], grouping: Grouping | None = None):
+def _estates(files: dict[str, str], grouping: Grouping | None = None):
     docs = [
         read_document(path, textwrap.dedent(text).encode(), explicit=False) for path, text in files.items()
     ]
     return link([d for d in docs if d is not None], grouping)
+
+
+def _estate(files: dict[str, str], grouping: Grouping | None = None):
+    (estate,) = _estates(files, grouping)
+    return estate
 
 
 def test_csdef_and_cscfgs_in_one_folder_are_one_cloud_service():
@@ -56,12 +61,12 @@ def test_csdef_and_cscfgs_in_one_folder_are_one_cloud_service():
     assert service.name == "shop"
     assert [r.name for r in service.roles] == ["Web"]
     assert len(service.configurations) == 2
-    assert [c.mark.path for c in service.deployed_configurations] == ["shop/ServiceConfiguration.Cloud.cscfg"]
+    assert [p.mark.path for p in service.placements] == ["shop/ServiceConfiguration.Cloud.cscfg"]
 
 
 def test_local_configuration_is_deployed_only_when_configured():
     estate = _estate({"shop/ServiceConfiguration.Local.cscfg": LOCAL}, Grouping(include_local=True))
-    assert len(estate.cloud_services[0].deployed_configurations) == 1
+    assert len(estate.cloud_services[0].placements) == 1
 
 
 def test_vnet_names_resolve_case_insensitively_across_files():
@@ -100,4 +105,254 @@ def test_rest_deployment_is_its_own_cloud_service_with_known_network():
     assert (service.name, [vm.name for vm in service.vms]) == ("jump-prod", ["jump01"])
     assert service.network_known and [r.name for r in service.virtual_network_refs] == ["prod"]
     assert not estate.knows_networks  # no network configuration given: names stay unresolved
-    assert estate.virtual_network("prod") is None
+    network = estate.virtual_network("prod")
+    assert network is not None and not network.defined and network.services == (service,)
+    assert estate.dangling == ()
+
+
+# --- one resource, every source -------------------------------------------------------------------------
+
+REST_SITES = """\
+<VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">
+  <VirtualNetworkSite>
+    <Name>PROD</Name>
+    <Subnets><Subnet><Name>FrontEnd</Name><AddressPrefix>10.0.0.0/24</AddressPrefix></Subnet></Subnets>
+    <Location>West Europe</Location>
+  </VirtualNetworkSite>
+  <VirtualNetworkSite>
+    <Name>dev</Name>
+    <Subnets><Subnet><Name>A</Name><AddressPrefix>10.9.0.0/24</AddressPrefix></Subnet></Subnets>
+  </VirtualNetworkSite>
+</VirtualNetworkSites>
+"""
+NETCFG_DEV = NETCFG.replace(
+    "    </VirtualNetworkSites>",
+    """\
+      <VirtualNetworkSite name="dev" Location="West Europe">
+        <Subnets><Subnet name="A"><AddressPrefix>10.8.0.0/24</AddressPrefix></Subnet></Subnets>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>""",
+)
+SQL_DEPLOYMENT = """\
+<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+  <Name>sql-prod</Name>
+  <RoleList>
+    <Role>
+      <RoleName>sql01</RoleName><RoleType>PersistentVMRole</RoleType>
+      <AvailabilitySetName>sql-as</AvailabilitySetName>
+      <ConfigurationSets><ConfigurationSet>
+        <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+        <SubnetNames><SubnetName>FrontEnd</SubnetName></SubnetNames>
+      </ConfigurationSet></ConfigurationSets>
+      <OSVirtualHardDisk><DiskName>sql01-os</DiskName>
+        <MediaLink>https://contososql.blob.core.windows.net/vhds/sql01-os.vhd</MediaLink></OSVirtualHardDisk>
+    </Role>
+    <Role><RoleName>sql02</RoleName><RoleType>PersistentVMRole</RoleType>
+      <AvailabilitySetName>sql-as</AvailabilitySetName></Role>
+  </RoleList>
+  <VirtualNetworkName>prod</VirtualNetworkName>
+</Deployment>
+"""
+EXPORTED = """\
+<PersistentVM>
+  <AvailabilitySetName>{availability_set}</AvailabilitySetName>
+  <ConfigurationSets><ConfigurationSet><ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+    <SubnetNames><string>FrontEnd</string></SubnetNames>
+  </ConfigurationSet></ConfigurationSets>
+  <RoleName>{name}</RoleName>
+  <RoleSize>Standard_DS2</RoleSize>
+</PersistentVM>
+"""
+DISKS = """\
+<Disks xmlns="http://schemas.microsoft.com/windowsazure">
+  <Disk>
+    <AttachedTo><HostedServiceName>sql</HostedServiceName><RoleName>sql01</RoleName></AttachedTo>
+    <MediaLink>https://contososql.blob.core.windows.net/vhds/sql01-os.vhd</MediaLink>
+    <Name>sql01-os</Name>
+  </Disk>
+</Disks>
+"""
+
+
+def _overlapping(availability_set: str = "sql-as"):
+    return _estate(
+        {
+            "network/NetworkConfig.netcfg": NETCFG_DEV,
+            "network/sites.xml": REST_SITES,
+            "rest/sql.deployment.xml": SQL_DEPLOYMENT,
+            "rest/disks.xml": DISKS,
+            "vms/sql01.xml": EXPORTED.format(name="sql01", availability_set=availability_set),
+        }
+    )
+
+
+def test_overlapping_descriptions_are_one_resource_each_with_every_source():
+    estate = _overlapping()
+    # One network per name, defined by the netcfg first and the REST body second.
+    prod = estate.virtual_network("prod")
+    assert prod is not None and [d.mark.path for d in prod.definitions] == [
+        "network/NetworkConfig.netcfg",
+        "network/sites.xml",
+    ]
+    assert [n.name for n in estate.virtual_networks] == ["prod", "dev"]
+    # The exported VM joins the deployment that holds a VM of its name: one service, one VM, two sources.
+    [service] = estate.cloud_services
+    assert service.name == "sql-prod" and [vm.name for vm in service.vms] == ["sql01", "sql02"]
+    sql01 = service.vms[0]
+    assert [m.path for m in sql01.sources] == ["rest/sql.deployment.xml", "vms/sql01.xml"]
+    assert sql01.size == "Standard_DS2"  # only the exported file states it
+    # The disk in the VM's body and in the Disks list is one disk, in one storage account.
+    [disk] = estate.disks
+    assert [m.path for m in disk.sources] == ["rest/sql.deployment.xml", "rest/disks.xml"]
+    assert [(a.name, [d.name for d in a.disks]) for a in estate.storage_accounts] == [
+        ("contososql", ["sql01-os"])
+    ]
+    assert estate.vm_of(disk) == (service, sql01)
+    # Only the dev network's two definitions disagree (10.8 vs 10.9).
+    [conflict] = estate.conflicts
+    assert (conflict.kind, conflict.name, conflict.mark.path) == (
+        "VirtualNetwork",
+        "dev",
+        "network/sites.xml",
+    )
+    assert conflict.differences == ("subnets A 10.8.0.0/24 / A 10.9.0.0/24",)
+
+
+def test_a_conflicting_duplicate_is_reported_not_merged(tmp_path, monkeypatch):
+    estate = _overlapping(availability_set="sql-as-2019")
+    role_conflicts = [c for c in estate.conflicts if c.kind == "Role"]
+    assert [(c.name, c.mark.path, c.differences) for c in role_conflicts] == [
+        ("sql01", "vms/sql01.xml", ("availability set 'sql-as' / 'sql-as-2019'",))
+    ]
+    # The description kept is the deployment's: the service has one availability set, not two.
+    assert {vm.availability_set for vm in estate.cloud_services[0].vms} == {"sql-as"}
+
+
+def test_a_bare_role_body_without_a_name_is_named_after_its_file():
+    body = '<PersistentVMRole xmlns="http://schemas.microsoft.com/windowsazure"><RoleType>PersistentVMRole</RoleType></PersistentVMRole>'
+    [service] = _estate({"rest/jumpbox.xml": body}).cloud_services
+    assert (service.name, service.label) == ("jumpbox", "cloud service 'jumpbox'")
+
+
+def test_dangling_names_are_collected_once_each():
+    cscfg = """\
+    <ServiceConfiguration serviceName="shop">
+      <Role name="Web"><Instances count="2"/></Role>
+      <Role name="Api"><Instances count="1"/></Role>
+      <NetworkConfiguration>
+        <EndpointAcls><EndpointAcl role="Web" endpoint="HttpIn" accessControl="nobody"/></EndpointAcls>
+        <VirtualNetworkSite name="prod"/>
+        <AddressAssignments>
+          <InstanceAddress roleName="Web"><Subnets><Subnet name="Back"/></Subnets></InstanceAddress>
+        </AddressAssignments>
+      </NetworkConfiguration>
+    </ServiceConfiguration>
+    """
+    estate = _estate(
+        {
+            "shop/ServiceDefinition.csdef": CSDEF,
+            "shop/ServiceConfiguration.Cloud.cscfg": cscfg,
+            "net/NetworkConfig.netcfg": NETCFG.replace(
+                "<Subnets>", "<DnsServersRef><DnsServerRef name='dc'/></DnsServersRef><Subnets>"
+            ),
+        }
+    )
+    assert sorted((d.target, d.name) for d in estate.dangling) == [
+        ("AccessControl", "nobody"),
+        ("DnsServer", "dc"),
+        ("InputEndpoint", "HttpIn"),
+        ("Role", "Api"),
+        ("Subnet", "Back"),
+    ]
+
+
+def test_storage_accounts_come_from_blob_endpoints_only():
+    from migcheck.model import storage_account
+
+    assert storage_account("https://Contoso.blob.core.windows.net/vhds/a.vhd") == "contoso"
+    assert storage_account("https://contoso.blob.core.chinacloudapi.cn/vhds/a.vhd") == "contoso"
+    assert storage_account("http://127.0.0.1:10000/devstoreaccount1/vhds/a.vhd") == ""
+    assert storage_account("vhds/a.vhd") == ""
+
+
+# --- subscriptions ------------------------------------------------------------------------------------
+
+
+def _two_repositories(prefix_a: str = "a", prefix_b: str = "b") -> dict[str, str]:
+    """Two unrelated repositories that each define a VNet named prod, with different subnets."""
+    other = NETCFG.replace("FrontEnd", "Web")
+    return {
+        f"{prefix_a}/network/NetworkConfig.netcfg": NETCFG,
+        f"{prefix_a}/shop/ServiceDefinition.csdef": CSDEF,
+        f"{prefix_a}/shop/ServiceConfiguration.Cloud.cscfg": CLOUD,
+        f"{prefix_b}/net/NetworkConfig.netcfg": other,
+        f"{prefix_b}/rest/jump.xml": DEPLOYMENT,
+    }
+
+
+def test_each_network_configuration_folder_is_a_subscription():
+    estates = _estates(_two_repositories())
+    assert [(e.subscription, [d.path.split("/")[0] for d in e.documents]) for e in estates] == [
+        ("a", ["a", "a", "a"]),
+        ("b", ["b", "b"]),
+    ]
+    # Each repository's prod network holds only its own service: nothing links across them.
+    assert [[s.name for s in e.virtual_network("prod").services] for e in estates] == [
+        ["shop"],
+        ["jump-prod"],
+    ]
+
+
+def test_one_network_configuration_makes_one_subscription():
+    files = _two_repositories()
+    del files["b/net/NetworkConfig.netcfg"]
+    assert [e.subscription for e in _estates(files)] == ["default"]
+
+
+def test_configured_subscriptions_take_precedence():
+    files = _two_repositories()
+    estates = _estates(files, Grouping(subscriptions={"shop-sub": ("a/shop/**",)}))
+    assert [e.subscription for e in estates] == ["shop-sub", "a", "b"]
+
+
+def test_nested_network_configurations_claim_the_deepest_folder():
+    files = {
+        "corp/NetworkConfig.netcfg": NETCFG,
+        "corp/team/NetworkConfig.netcfg": NETCFG,
+        "corp/team/rest/jump.xml": DEPLOYMENT,
+        "corp/other/rest/jump.xml": DEPLOYMENT.replace("jump-prod", "other-prod"),
+        "elsewhere/jump.xml": DEPLOYMENT.replace("jump-prod", "loose"),
+    }
+    assert [(e.subscription, [d.path for d in e.documents]) for e in _estates(files)] == [
+        ("corp", ["corp/NetworkConfig.netcfg", "corp/other/rest/jump.xml"]),
+        ("corp/team", ["corp/team/NetworkConfig.netcfg", "corp/team/rest/jump.xml"]),
+        ("default", ["elsewhere/jump.xml"]),
+    ]
+
+
+def test_two_subscriptions_in_one_run_find_what_each_finds_alone(tmp_path, monkeypatch):
+    from migcheck.config import Config
+    from migcheck.engine import lint
+    from migcheck.plugins import load_rules
+
+    # Repository a: web roles in its prod network. Repository b: a VM in its own prod network, in a
+    # subnet only b's network has. Linked together by the name "prod", they would give MIG104 and MIG003.
+    files = _two_repositories()
+    files["b/rest/jump.xml"] = DEPLOYMENT.replace(
+        "<RoleType>PersistentVMRole</RoleType>",
+        "<RoleType>PersistentVMRole</RoleType><ConfigurationSets><ConfigurationSet>"
+        "<ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>"
+        "<SubnetNames><SubnetName>Web</SubnetName></SubnetNames></ConfigurationSet></ConfigurationSets>",
+    )
+    for path, text in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(textwrap.dedent(text))
+    monkeypatch.chdir(tmp_path)
+    rules = load_rules(entry_points=False)
+
+    def found(*paths: str) -> list[tuple[str, int, str]]:
+        return [(f.mark.path, f.mark.line, f.code) for f in lint(list(paths), Config(), rules).findings]
+
+    together = found("a", "b")
+    assert together == sorted(found("a") + found("b"))
+    assert {code for _, _, code in together} == {"MIG101"}  # no MIG104, no MIG003

@@ -4,7 +4,7 @@ migrate, because Contoso's ARM landing zone only allows Standard sizes."""
 from __future__ import annotations
 
 from migcheck.hookspecs import hookimpl
-from migcheck.model import FileKind, Severity
+from migcheck.model import Role, Severity
 from migcheck.rule import Docs, Example, Rule, Scope
 
 
@@ -13,7 +13,7 @@ class BasicTierVm(Rule):
     name = "basic-tier-vm"
     severity = Severity.WARNING
     scope = Scope.CLOUD_SERVICES
-    inspects = frozenset({FileKind.REST, FileKind.VM_EXPORT})
+    looks_at = frozenset({Role})  # the resource types it reads
     summary = "A VM uses a Basic-tier size, which the Contoso landing zone does not allow."
     fix_hint = "Resize the VM to a Standard size (for example Standard_A2_v2) before migrating."
     source = "Contoso cloud platform standard CPS-12: only Standard VM sizes in Azure Resource Manager."

@@ -58,7 +58,7 @@ from migcheck.model import (
     Subnet,
     VirtualNetwork,
 )
-from migcheck.subscriptions import DEFAULT_SUBSCRIPTION, split_subscriptions
+from migcheck.subscriptions import DEFAULT_SUBSCRIPTION, folder_of, split_subscriptions
 
 
 def key(name: str) -> str:
@@ -481,7 +481,7 @@ class _Linker:
         definitions: dict[str, ServiceDefinition] = {}
         configurations: dict[str, list[ServiceConfiguration]] = defaultdict(list)
         for doc in self.docs:
-            folder = posixpath.dirname(doc.path)
+            folder = folder_of(doc.path)
             for r in doc.resources:
                 if isinstance(r, ServiceDefinition):
                     definitions.setdefault(folder, r)
@@ -646,7 +646,7 @@ class _Linker:
                 continue
             if doc.kind is FileKind.VM_EXPORT:
                 configured = self.grouping.service_for(doc.path)
-                folder = posixpath.dirname(doc.path)
+                folder = folder_of(doc.path)
                 group = ("", configured) if configured else (folder, posixpath.basename(folder) or ".")
                 groups[group].extend(vms)
             else:

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from migcheck.model import FileKind, Finding, Mark, Severity
+from migcheck.model import Document, FileKind, Finding, Mark, Severity
 
 if TYPE_CHECKING:
     from migcheck.estate import Estate
@@ -122,6 +122,12 @@ class Rule:
         from migcheck.readers import kinds_producing
 
         return kinds_producing(cls.looks_at)
+
+    @classmethod
+    def inspects(cls, kind: FileKind | None) -> bool:
+        """Whether the rule looks at files of `kind`; a file of no known kind (one that does not parse,
+        or is not what it claims) only has the rules about files themselves."""
+        return Document in cls.looks_at if kind is None else kind in cls.file_kinds()
 
     def documentation(self) -> str:
         """The rule's docs as Markdown, the same text `migcheck rule` prints and docs/rules.md holds."""

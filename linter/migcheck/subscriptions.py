@@ -16,6 +16,7 @@ replaces the whole of it), so network configuration files are what tell subscrip
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Iterable, Mapping
 
@@ -45,8 +46,14 @@ def split_subscriptions(
     return out
 
 
+def folder_of(path: str) -> str:
+    """A file's folder as one string whatever the working directory made of its display path
+    (`../shop/x.cscfg` and `x.cscfg` are in the same folder when run from `shop/`)."""
+    return os.path.abspath(os.path.dirname(path) or ".").replace(os.sep, "/")
+
+
 def _by_network_configuration(docs: list[Document]) -> list[tuple[str, tuple[Document, ...]]]:
-    folders = sorted({posixpath.dirname(d.path) for d in docs if d.kind is FileKind.NETWORK_CONFIGURATION})
+    folders = sorted({folder_of(d.path) for d in docs if d.kind is FileKind.NETWORK_CONFIGURATION})
     if not docs:
         return []
     if len(folders) <= 1:
@@ -55,9 +62,9 @@ def _by_network_configuration(docs: list[Document]) -> list[tuple[str, tuple[Doc
     groups: dict[str, list[Document]] = {claim: [] for claim in sorted(claims)}
     unclaimed: list[Document] = []
     for doc in docs:
-        claim = _deepest(posixpath.dirname(doc.path), claims)
+        claim = _deepest(folder_of(doc.path), claims)
         (groups[claim] if claim is not None else unclaimed).append(doc)
-    out = [(claim or ".", tuple(found)) for claim, found in groups.items() if found]
+    out = [(_shown(claim), tuple(found)) for claim, found in groups.items() if found]
     if unclaimed:
         out.append((DEFAULT_SUBSCRIPTION, tuple(unclaimed)))
     return out
@@ -84,6 +91,11 @@ def _deepest(folder: str, claims: Mapping[str, str]) -> str | None:
         if not folder or parent == folder:  # "" or "/": nothing above
             return None
         folder = parent
+
+
+def _shown(folder: str) -> str:
+    """A subscription's name: its folder as the user sees paths, relative to the working directory."""
+    return os.path.relpath(folder).replace(os.sep, "/")
 
 
 def _within(path: str, folder: str) -> bool:

@@ -1,7 +1,8 @@
 """A small classic estate for the plugin tests, written into a pytester folder.
 
-Its findings, by design: `shop/...cscfg` has an endpoint ACL (MIG201, error, line 10) and a subnet that is
-not in the VNet `prod` defined in `net/` (MIG003, warning, line 15: a cross-file finding);
+Its findings, by design: `shop/...cscfg` configures a web/worker role (MIG101, error, line 2: a .cscfg
+configures only those, even without its .csdef), has an endpoint ACL (MIG201, error, line 10) and a subnet
+that is not in the VNet `prod` defined in `net/` (MIG003, warning, line 15: a cross-file finding);
 `broken/...cscfg` does not parse (MIG001, error, line 3); `net/` and `vms/` are clean; `pom.xml` is not a
 classic file. Tests that assert exact outcomes select the rules they are about, so that rules added later
 cannot change them.

@@ -18,9 +18,12 @@ def test_every_vm_subnet_is_in_prod(migcheck_estate):
     assert [vm.name for vm in vms] == ["app01"]
     assert all(ref.name in subnets for vm in vms for ref in vm.subnets)
 
-def test_the_acl_is_the_only_blocker(migcheck_findings):
+def test_the_blockers_are_the_roles_and_the_acl(migcheck_findings):
     errors = [f for f in migcheck_findings if str(f.severity) == "error"]
-    assert [(f.code, f.location.line) for f in errors if f.mark.path.startswith("shop/")] == [("MIG201", 10)]
+    assert [(f.code, f.location.line) for f in errors if f.mark.path.startswith("shop/")] == [
+        ("MIG101", 2),
+        ("MIG201", 10),
+    ]
 """
 
 
@@ -29,19 +32,19 @@ def test_xdist_gives_the_same_outcomes(estate: pytest.Pytester) -> None:
     serial = estate.runpytest_subprocess(*args)
     parallel = estate.runpytest_subprocess(*args, "-n", "2")
     expected = summary_outcomes(serial.stdout.lines)
-    assert len(expected) == 11  # ten checks and the estate's Python test
+    assert len(expected) == 12  # eleven checks and the estate's Python test
     assert summary_outcomes(parallel.stdout.lines) == expected
     assert expected[f"{SHOP}::MIG201"] == "FAILED"
     for result in (serial, parallel):
         result.stdout.fnmatch_lines(
-            [f"{SHOP}:15:18: MIG003 ?warning? *", "10 checks of 4 files: 1 finding below error (passed), *"]
+            [f"{SHOP}:15:18: MIG003 ?warning? *", "11 checks of 4 files: 1 finding below error (passed), *"]
         )
 
 
 def test_junitxml_has_a_testcase_per_item_with_the_findings(estate: pytest.Pytester) -> None:
     estate.runpytest_inprocess("--migcheck", *QUIET, *SELECTED, "-m", "migcheck", "--junitxml=report.xml")
     suite = ET.parse(estate.path / "report.xml").getroot().find("testsuite")
-    assert suite is not None and suite.get("tests") == "10" and suite.get("failures") == "2"
+    assert suite is not None and suite.get("tests") == "11" and suite.get("failures") == "2"
     cases = {(c.get("classname"), c.get("name")): c for c in suite.iter("testcase")}
     acl = cases[("shop.ServiceConfiguration.Cloud.cscfg", "MIG201")]
     failure = acl.find("failure")

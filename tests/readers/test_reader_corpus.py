@@ -69,7 +69,8 @@ def test_provenance_lists_every_file():
     on_disk = {
         p.relative_to(CORPUS).as_posix()
         for p in CORPUS.rglob("*")
-        if p.is_file() and p.name not in {"PROVENANCE.tsv", "README.md"}
+        if p.is_file()
+        and p.name not in {"PROVENANCE.tsv", "README.md"}
         # Automation scripts have a provenance list of their own, read by the script tests.
         and p.relative_to(CORPUS).parts[0] != "scripts"
     }

@@ -75,7 +75,8 @@ def test_network_configuration(read):
             ),
             access_controls=(AccessControl("office", office_rules, Mark(PATH, 11, "AccessControl")),),
             endpoint_acls=(
-                EndpointAcl("Web", "HttpIn", "office", office_rules, Mark(PATH, 17, "EndpointAcl")),
+                # Named, not resolved: link looks the access control up.
+                EndpointAcl("Web", "HttpIn", "office", (), Mark(PATH, 17, "EndpointAcl")),
                 EndpointAcl("Web", "HttpsIn", "nowhere", (), Mark(PATH, 18, "EndpointAcl")),
             ),
             virtual_network=NameRef("prod-vnet", Mark(PATH, 25, "VirtualNetworkSite")),

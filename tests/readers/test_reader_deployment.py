@@ -9,6 +9,7 @@ from migcheck.model import (
     AddressPrefix,
     Deployment,
     Disk,
+    DnsServer,
     EndpointAcl,
     Extension,
     FileKind,
@@ -16,6 +17,7 @@ from migcheck.model import (
     GatewayConnection,
     Image,
     InputEndpoint,
+    LocalNetworkSite,
     Mark,
     NameRef,
     NetworkSecurityGroup,
@@ -295,6 +297,9 @@ def test_virtual_network_sites(read):
                 (),
                 Mark(PATH, 9, "Gateway"),
             ),
+            # A REST body writes the DNS servers and local sites in full, inside the network.
+            inline_dns_servers=(DnsServer("dc1", "10.0.1.4", Mark(PATH, 8, "DnsServer")),),
+            inline_local_sites=(LocalNetworkSite("office", (), "", Mark(PATH, 11, "LocalNetworkSite")),),
         ),
         VirtualNetwork("old", Mark(PATH, 20, "VirtualNetworkSite"), affinity_group="ag1"),
     )

@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 
 from report_support import findings
 
+from migcheck.report import badge
+
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -56,12 +58,23 @@ def test_shields_endpoint_json(contoso, run):
     assert one["color"] == "red" and one["message"].endswith(" blockers")
 
 
-def test_the_config_baseline_counts_as_it_does_for_check(contoso, run):
-    reported = findings(run, "examples/contoso")
-    acls = sum(f["code"] == "MIG201" for f in reported)
-    errors = sum(f["severity"] == "error" for f in reported)
+def test_the_badge_runs_with_the_config_baseline(contoso, run, monkeypatch):
+    # The badge renders the same run as `migcheck check`: the config's baseline is in its filter stage.
     run("check", "examples/contoso", "--select", "MIG201", "--write-baseline", "ci/acls.json")
     (contoso / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "ci/acls.json"\n')
-    texts, _ = badge_text(run("badge", "examples/contoso")[1])
-    assert acls and texts[-1] == f"{errors - acls} blockers"
-    assert sum(f["severity"] == "error" for f in findings(run, "examples/contoso")) == errors - acls
+    rendered = []
+    real = badge.render
+    monkeypatch.setattr(
+        badge, "render", lambda result, style="svg": rendered.append(result) or real(result, style)
+    )
+    code, out, _ = run("badge", "examples/contoso")
+    assert code == 0 and badge_text(out)
+    (result,) = rendered
+    assert {f.code for f in result.known} == {"MIG201"}
+    assert "MIG201" not in {f.code for f in result.findings}
+    assert {s.reason.detail for s in result.suppressed} == {"ci/acls.json"}
+
+    (contoso / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "ci/gone.json"\n')
+    code, out, err = run("badge", "examples/contoso")
+    assert (code, out) == (2, "")
+    assert "cannot read baseline ci/gone.json" in err

@@ -96,7 +96,11 @@ WEB_WORKER = ScopeKind.WEB_WORKER
 def items(result: LintResult, scope: ScopeKind) -> dict[str, ScopeItem]:
     """The items of `scope`, over every subscription of the run."""
     return {
-        item.name: item for summary in readiness(result) for s in summary.scopes if s.scope is scope for item in s.items
+        item.name: item
+        for summary in readiness(result)
+        for s in summary.scopes
+        if s.scope is scope
+        for item in s.items
     }
 
 

@@ -53,7 +53,8 @@ def test_a_disk_listed_and_attached_is_reported_once_on_its_vm(tmp_path, monkeyp
     files = {"deployment.xml": DEPLOYMENT, "disks.xml": DISKS}
     findings = _lint(tmp_path, monkeypatch, files, "MIG401")
     assert [(f.location.path, f.location.line) for f in findings] == [("deployment.xml", 7)]
-    assert findings[0].message.startswith("VM 'app01' in cloud service 'app' has disk 'app01-os'")
+    # The body names no hosted service: the VM's service is named by its deployment, and says so.
+    assert findings[0].message.startswith("VM 'app01' in deployment 'app' has disk 'app01-os'")
     assert "'2015/app01-os.vhd'" in findings[0].message
 
 

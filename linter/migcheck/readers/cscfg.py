@@ -20,10 +20,18 @@ from migcheck.model import (
 )
 from migcheck.readers.xml import Element, Marker, attr, child, children
 
-
 # The resource types this reader produces (rules declare which types they look at).
 PRODUCES = frozenset(
-    {Document, ServiceConfiguration, RoleSettings, AccessControl, AclRule, EndpointAcl, InstanceAddress, DnsServer}
+    {
+        Document,
+        ServiceConfiguration,
+        RoleSettings,
+        AccessControl,
+        AclRule,
+        EndpointAcl,
+        InstanceAddress,
+        DnsServer,
+    }
 )
 
 

@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterable
 
 from migcheck.model import (
     Deployment,
+    Disk,
     DnsServer,
     Document,
-    Disk,
     Image,
     NameRef,
     NetworkConfiguration,

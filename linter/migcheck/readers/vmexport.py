@@ -8,7 +8,6 @@ from migcheck.model import Document
 from migcheck.readers.role import ROLE_RESOURCES, VM_EXPORT, read_role
 from migcheck.readers.xml import Element, Marker
 
-
 # The resource types this reader produces (rules declare which types they look at).
 PRODUCES = frozenset({Document, *ROLE_RESOURCES})
 

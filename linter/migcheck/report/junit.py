@@ -50,7 +50,7 @@ def _cases(result: LintResult) -> set[Case]:
     """Every (file, rule) pair that was checked, whether or not it found anything."""
     rules = [rule for rule in result.rules if rule.code in result.enabled]
     return {
-        (doc.path, rule.code) for doc in result.documents for rule in rules if doc.kind in rule.file_kinds()
+        (doc.path, rule.code) for doc in result.documents for rule in rules if rule.inspects(doc.kind)
     }
 
 

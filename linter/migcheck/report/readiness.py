@@ -153,9 +153,7 @@ def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
     )
 
 
-def _subscription(
-    estate: Estate, findings: list[Finding], held: list[Suppressed]
-) -> SubscriptionReadiness:
+def _subscription(estate: Estate, findings: list[Finding], held: list[Suppressed]) -> SubscriptionReadiness:
     drafts = list(_drafts(estate))
     attach = _Attacher(drafts)
     files: dict[str, _Draft] = {}

@@ -19,8 +19,8 @@ import json
 from typing import TYPE_CHECKING
 
 from migcheck.model import Severity
-from migcheck.report.readiness import ScopeItem, readiness
 from migcheck.report.json_format import finding_dict
+from migcheck.report.readiness import ScopeItem, readiness
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult

@@ -17,6 +17,7 @@ from migcheck.model import (
 )
 from migcheck.rule import Docs, Example, Rule, Scope
 
+
 class XmlExtension(Rule):
     code = "MIG204"
     name = "xml-extension"
@@ -400,13 +401,19 @@ class _Reach:
             if dns is not None:
                 return f"has an ExpressRoute gateway and uses on-premises DNS server '{dns.name}' ({dns.address})"
         site = self._transit_site(network)
-        return f"has a VPN gateway in transit connectivity through local network site '{site}'" if site else ""
+        return (
+            f"has a VPN gateway in transit connectivity through local network site '{site}'" if site else ""
+        )
 
     def _on_premises_dns(self, servers: Iterable[DnsServer]) -> DnsServer | None:
         """The first DNS server whose address is in a local network site and in no virtual network."""
         for server in servers:
             address = _address(server.address)
-            if address and any(address in n for n in self.sites) and not any(address in n for n in self.vnets):
+            if (
+                address
+                and any(address in n for n in self.sites)
+                and not any(address in n for n in self.vnets)
+            ):
                 return server
         return None
 
@@ -417,9 +424,11 @@ class _Reach:
         hub network (one with a gateway of its own) and on-premises addresses (outside every virtual
         network)."""
         hubs = [net for name, nets in self.hubs.items() if name != network.name.casefold() for net in nets]
-        vpn_sites = {
-            c.local_site.casefold() for c in network.gateway.connections if not c.is_expressroute
-        } if network.gateway else set()
+        vpn_sites = (
+            {c.local_site.casefold() for c in network.gateway.connections if not c.is_expressroute}
+            if network.gateway
+            else set()
+        )
         for site in network.local_sites:
             if site.name.casefold() not in vpn_sites:
                 continue

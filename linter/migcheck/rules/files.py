@@ -123,7 +123,7 @@ class UnresolvedReference(Rule):
     name = "unresolved-reference"
     severity = Severity.WARNING
     scope = Scope.FILES
-    looks_at = frozenset({ServiceConfiguration, Deployment, VirtualNetwork})
+    looks_at = frozenset({ServiceConfiguration, Deployment, VirtualNetwork, Role})
     summary = (
         "A name points at nothing: a role, access control, virtual network or subnet that is not defined."
     )

@@ -13,7 +13,6 @@ from migcheck.model import AddressPrefix, Finding, Gateway, GatewayConnection, S
 from migcheck.rule import Docs, Example, Rule, Scope
 
 
-
 def _netcfg(sites: str) -> str:
     """A network configuration holding `sites` (VirtualNetworkSite elements), for the examples."""
     return (

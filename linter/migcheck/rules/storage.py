@@ -9,7 +9,6 @@ from migcheck.model import Disk, Finding, Image, Severity
 from migcheck.rule import Docs, Example, Rule, Scope
 
 
-
 def _account(resource: Disk | Image) -> str:
     """Words for the storage account a disk or image lives in."""
     name = resource.storage_account
@@ -235,5 +234,3 @@ class UnattachedDiskOrImage(Rule):
                     f"image '{image.name}' is not migrated as an image: its VHD moves with "
                     f"{_account(image)} and the classic image stops being visible",
                 )
-
-

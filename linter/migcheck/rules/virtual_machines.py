@@ -120,11 +120,15 @@ class EndpointAclRule(Rule):
             if acl is None or not acl.rules:
                 continue
             count = len(acl.rules)
-            named = f" '{acl.access_control}'" if acl.access_control else ""
+            which = (
+                f"access control list '{acl.access_control}'"
+                if acl.access_control
+                else "an access control list"
+            )
             yield self.finding(
                 acl,
-                f"endpoint '{endpoint.name}' of {role.label} in {service.label} has access control list"
-                f"{named} ({count} rule{'s' if count != 1 else ''})",
+                f"endpoint '{endpoint.name}' of {role.label} in {service.label} has {which} "
+                f"({count} rule{'s' if count != 1 else ''})",
             )
 
 
