@@ -129,6 +129,15 @@ class Placement:
         return tuple(r for r in self.roles if r.is_vm)
 
     @property
+    def vm_instances(self) -> Iterator[tuple[Role, RoleInstance]]:
+        """Each runtime instance a body reports, with the VM it is an instance of."""
+        vms = {key(vm.name): vm for vm in self.vms}
+        for instance in self.instances:
+            vm = vms.get(key(instance.role))
+            if vm is not None:
+                yield vm, instance
+
+    @property
     def web_worker_roles(self) -> tuple[Role, ...]:
         return tuple(r for r in self.roles if not r.is_vm)
 
@@ -162,6 +171,18 @@ class CloudService:
         return _unique_by_name(vm for p in self.placements for vm in p.vms)
 
     @property
+    def availability_sets(self) -> dict[str, tuple[Role, ...]]:
+        """The service's VMs by availability set (names compared without regard to case, keyed as first
+        written), in the order first met; VMs in none are not listed."""
+        sets: dict[str, list[Role]] = {}
+        names: dict[str, str] = {}
+        for vm in self.vms:
+            if vm.availability_set:
+                name = names.setdefault(key(vm.availability_set), vm.availability_set)
+                sets.setdefault(name, []).append(vm)
+        return {name: tuple(vms) for name, vms in sets.items()}
+
+    @property
     def network_known(self) -> bool:
         return any(p.network_known for p in self.placements)
 
@@ -181,9 +202,10 @@ class Network:
     name: str
     mark: Mark
     definitions: tuple[VirtualNetwork, ...] = ()
-    local_sites: tuple[LocalNetworkSite, ...] = ()
+    local_sites: tuple[LocalNetworkSite, ...] = ()  # the sites its gateway connects to, once each
     dns_servers: tuple[DnsServer, ...] = ()
     members: tuple[tuple[CloudService, Placement], ...] = ()
+    vpn_sites: tuple[LocalNetworkSite, ...] = ()  # those reached by site-to-site VPN (not ExpressRoute)
 
     @property
     def defined(self) -> bool:
@@ -375,6 +397,7 @@ class _Linker:
                 mark=first.mark,
                 definitions=tuple(defs),
                 local_sites=self._gateway_sites(first, own_sites, sites, id(first) in in_netcfg),
+                vpn_sites=_vpn_sites(first, own_sites, sites),
                 dns_servers=self._dns_servers(first, servers, id(first) in in_netcfg),
                 members=tuple(members.get(name_key, ())),
             )
@@ -780,6 +803,17 @@ def _fill(kept: Role, other: Role) -> Role:
     if kept.instances is None and other.instances is not None:
         changes["instances"] = other.instances
     return replace(kept, **changes)  # type: ignore[arg-type]
+
+
+def _vpn_sites(
+    vnet: VirtualNetwork, own: Mapping[str, LocalNetworkSite], defined: Mapping[str, LocalNetworkSite]
+) -> tuple[LocalNetworkSite, ...]:
+    found: dict[str, LocalNetworkSite] = {}
+    for connection in vnet.gateway.connections if vnet.gateway else ():
+        site = own.get(key(connection.local_site)) or defined.get(key(connection.local_site))
+        if site is not None and not connection.is_expressroute:
+            found.setdefault(key(site.name), site)
+    return tuple(found.values())
 
 
 def _network_differences(a: VirtualNetwork, b: VirtualNetwork) -> tuple[str, ...]:

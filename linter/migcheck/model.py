@@ -285,6 +285,15 @@ class Role:
         return f"{kind} '{self.name}'"
 
     @property
+    def distinct_subnets(self) -> tuple[NameRef, ...]:
+        """The subnets it is in, once each: "FrontEnd, frontend" is one subnet (names compare without
+        regard to case), the first reference kept."""
+        seen: dict[str, NameRef] = {}
+        for ref in self.subnets:
+            seen.setdefault(ref.name.strip().casefold(), ref)
+        return tuple(seen.values())
+
+    @property
     def premium_disks(self) -> tuple[Disk, ...]:
         return tuple(d for d in self.disks if d.premium)
 

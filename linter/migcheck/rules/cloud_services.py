@@ -204,10 +204,10 @@ class MultipleAvailabilitySets(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
-            sets = _availability_sets(service)
+            sets = service.availability_sets
             if len(sets) < 2:
                 continue
-            names = ", ".join(f"'{vms[0].availability_set}'" for vms in sets.values())
+            names = _quoted(sets)
             for vms in list(sets.values())[1:]:
                 first = vms[0]
                 yield self.finding(
@@ -299,10 +299,10 @@ class MixedAvailabilitySet(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
-            sets = _availability_sets(service)
+            sets = service.availability_sets
             if not sets:
                 continue
-            names = _quoted(vms[0].availability_set for vms in sets.values())
+            names = _quoted(sets)
             for vm in service.vms:
                 if not vm.availability_set:
                     yield self.finding(
@@ -646,15 +646,6 @@ class ReservedIpWithoutEndpoint(Rule):
             f"reserved IP '{ref.name}' of {service.label} is on a deployment with no input "
             "endpoint, so it cannot be migrated with it",
         )
-
-
-def _availability_sets(service: CloudService) -> dict[str, list[Role]]:
-    """The service's VMs by availability set (case-insensitive name), in the order first met."""
-    sets: dict[str, list[Role]] = {}
-    for vm in service.vms:
-        if vm.availability_set:
-            sets.setdefault(vm.availability_set.casefold(), []).append(vm)
-    return sets
 
 
 def _availability_set_at(vm: Role) -> object:

@@ -386,9 +386,7 @@ class _Reach:
     def __init__(self, estate: Estate) -> None:
         self.sites = [net for site in estate.local_sites for net in _networks(site.address_space)]
         self.vnets = [net for v in estate.virtual_networks for net in _networks(v.address_space)]
-        self.hubs = {
-            v.name.casefold(): _networks(v.address_space) for v in estate.virtual_networks if v.gateway
-        }
+        self.hubs = [(v, _networks(v.address_space)) for v in estate.virtual_networks if v.gateway]
 
     def cut(self, network: Network, placement: Placement) -> str:
         """Why the VMs of `placement` in `network` lose their way to on-premises, or "" when the files do
@@ -423,15 +421,8 @@ class _Reach:
         Classic transit is written as a site-to-site connection to a local site whose prefixes aggregate a
         hub network (one with a gateway of its own) and on-premises addresses (outside every virtual
         network)."""
-        hubs = [net for name, nets in self.hubs.items() if name != network.name.casefold() for net in nets]
-        vpn_sites = (
-            {c.local_site.casefold() for c in network.gateway.connections if not c.is_expressroute}
-            if network.gateway
-            else set()
-        )
-        for site in network.local_sites:
-            if site.name.casefold() not in vpn_sites:
-                continue
+        hubs = [net for hub, nets in self.hubs if hub is not network for net in nets]
+        for site in network.vpn_sites:
             prefixes = _networks(site.address_space)
             via_hub = any(p.overlaps(h) for p in prefixes for h in hubs)
             on_premises = any(not any(p.subnet_of(v) for v in self.vnets) for p in prefixes)

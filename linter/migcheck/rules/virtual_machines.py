@@ -216,7 +216,7 @@ class MultipleSubnets(Rule):
         for service in estate.cloud_services:
             for placement in service.placements:
                 for role in placement.roles:
-                    distinct = _distinct(role.subnets)
+                    distinct = role.distinct_subnets
                     if len(distinct) > 1:
                         yield self.finding(
                             role,
@@ -228,14 +228,6 @@ class MultipleSubnets(Rule):
 
 def _names(refs: Iterable[NameRef | Disk | Extension]) -> str:
     return ", ".join(r.name for r in refs)
-
-
-def _distinct(refs: Iterable[NameRef]) -> list[NameRef]:
-    """Subnet references once per subnet: names compare without regard to case."""
-    seen: dict[str, NameRef] = {}
-    for ref in refs:
-        seen.setdefault(ref.name.strip().casefold(), ref)
-    return list(seen.values())
 
 
 class MissingSubnet(Rule):
@@ -544,10 +536,8 @@ class VmNotReady(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
             for placement in service.placements:
-                vms = {r.name.casefold(): r for r in placement.vms}
-                for instance in placement.instances:
-                    vm = vms.get(instance.role.casefold())
-                    problem = _not_ready(instance, vm) if vm else ""
+                for vm, instance in placement.vm_instances:
+                    problem = _not_ready(instance, vm)
                     if problem:
                         yield self.finding(instance, f"VM '{vm.name}' of {service.label} {problem}")
 
