@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -179,13 +180,13 @@ class MigcheckSession:
         # failures among 25,000 items). Ours never have output, so they need not be scanned.
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
         idle = getattr(reporter, "stats", {}).get("")
-        if idle:
+        if reporter is not None and idle:
             reporter.stats[""] = [r for r in idle if not self._idle_phase(r)]
 
     def _idle_phase(self, report: pytest.TestReport) -> bool:
         return report.when != "call" and report.passed and not report.sections and bool(self._key(report))
 
-    def pytest_terminal_summary(self, terminalreporter) -> None:
+    def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         if not self._ran:
             return
         below = sorted(
@@ -205,7 +206,7 @@ class MigcheckSession:
         )
 
 
-def _idle_report(call: pytest.TestReport, when: str) -> pytest.TestReport:
+def _idle_report(call: pytest.TestReport, when: Literal["setup", "teardown"]) -> pytest.TestReport:
     """The report of a setup or teardown phase that did nothing and passed."""
     return pytest.TestReport(
         call.nodeid, call.location, call.keywords, "passed", None, when, [], 0.0, call.start, call.start

@@ -66,19 +66,19 @@ class Baseline:
 def dumps(findings: Iterable[Finding]) -> str:
     """The baseline file for `findings`: JSON, one entry per finding, in a stable order so that the file
     diffs cleanly when it is refreshed. `name` and `message` are there for the reader, not for matching."""
-    entries = sorted(
-        (
-            {
-                "path": f.mark.path,
-                "code": f.code,
-                "name": f.name,
-                "resource": {"type": f.resource_type, "name": f.resource_name},
-                "message": f.message,
-            }
-            for f in findings
-        ),
-        key=lambda e: (e["path"], e["code"], e["resource"]["type"], e["resource"]["name"], e["message"]),
+    ordered = sorted(
+        findings, key=lambda f: (f.mark.path, f.code, f.resource_type, f.resource_name, f.message)
     )
+    entries = [
+        {
+            "path": f.mark.path,
+            "code": f.code,
+            "name": f.name,
+            "resource": {"type": f.resource_type, "name": f.resource_name},
+            "message": f.message,
+        }
+        for f in ordered
+    ]
     return json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import difflib
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from migcheck.model import Severity
 from migcheck.rule import RuleSet
@@ -40,7 +41,7 @@ class Config:
     baseline: str = ""  # the baseline file, resolved when read (absolute from a config file); "" for none
     source: str = ""  # the file these settings came from, for messages
 
-    def with_overrides(self, **changes: object) -> Config:
+    def with_overrides(self, **changes: Any) -> Config:
         """A copy with the non-empty values of `changes` (command-line options) applied."""
         return replace(self, **{k: v for k, v in changes.items() if v not in (None, ())})
 
@@ -63,7 +64,7 @@ def _severity(value: object, key: str) -> Severity:
         raise ConfigError(f"`{key}`: {exc}") from None
 
 
-def _table(value: object, key: str, parse) -> dict:
+def _table(value: object, key: str, parse: Callable[[object, str], Any]) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ConfigError(f"`{key}` must be a table, got {value!r}")
     return {k: parse(v, f"{key}.{k}") for k, v in value.items()}

@@ -12,7 +12,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-CANDIDATE_SUFFIXES = (".csdef", ".cscfg", ".netcfg", ".xml")
+from migcheck.formats import candidate_suffixes
+
+CANDIDATE_SUFFIXES = candidate_suffixes()
 STDIN = "-"
 
 # Folders no one wants linted; a user can still name a file inside them explicitly.

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
@@ -358,7 +358,9 @@ class _Linker:
             _disk_vms=disk_vms,
         )
 
-    def _inline(self, get) -> Iterator:
+    def _inline(
+        self, get: Callable[[VirtualNetwork], Iterable[LocalNetworkSite]]
+    ) -> Iterator[LocalNetworkSite]:
         for vnet in self._definitions():
             yield from get(vnet)
 
@@ -574,8 +576,9 @@ class _Linker:
     ) -> None:
         """Names a configuration uses that its definition (or the configuration itself) does not define."""
         roles = {key(r.name): r for r in definition.roles} if definition else None
-        if roles is not None:
-            for item in (*config.roles, *config.instance_addresses):
+        if definition is not None and roles is not None:
+            named: tuple[RoleSettings | InstanceAddress, ...] = (*config.roles, *config.instance_addresses)
+            for item in named:
                 if key(item.name) not in roles:
                     self._dangle(
                         NameRef(item.name, item.mark),

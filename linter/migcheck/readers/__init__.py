@@ -6,13 +6,15 @@ not what its extension says, carries a `FileProblem` for the rules to report."""
 
 from __future__ import annotations
 
+import functools
+import importlib
 import posixpath
 from collections.abc import Callable, Iterable
 
 from lxml import etree
 
+from migcheck.formats import FORMATS, Format, byte_format
 from migcheck.model import Document, FileKind, FileProblem, Mark
-from migcheck.readers import cscfg, csdef, deployment, netcfg, vmexport
 from migcheck.readers.suppressions import read_suppressions
 from migcheck.readers.xml import (
     SNIFF_BYTES,
@@ -46,28 +48,23 @@ BY_ROOT = {
     "ServiceConfiguration": FileKind.SERVICE_CONFIGURATION,
     "NetworkConfiguration": FileKind.NETWORK_CONFIGURATION,
 }
+_MODULES = {f.kind: importlib.import_module(f.module) for f in FORMATS if f.xml}
 READERS: dict[FileKind, Callable[[Element, Marker], tuple[object, ...]]] = {
-    FileKind.SERVICE_DEFINITION: csdef.read,
-    FileKind.SERVICE_CONFIGURATION: cscfg.read,
-    FileKind.NETWORK_CONFIGURATION: netcfg.read,
-    FileKind.REST: deployment.read,
-    FileKind.VM_EXPORT: vmexport.read,
+    kind: module.read for kind, module in _MODULES.items()
 }
 
 
-PRODUCES: dict[FileKind, frozenset[type]] = {
-    FileKind.SERVICE_DEFINITION: csdef.PRODUCES,
-    FileKind.SERVICE_CONFIGURATION: cscfg.PRODUCES,
-    FileKind.NETWORK_CONFIGURATION: netcfg.PRODUCES,
-    FileKind.REST: deployment.PRODUCES,
-    FileKind.VM_EXPORT: vmexport.PRODUCES,
-}
+@functools.cache
+def _produces() -> dict[FileKind, frozenset[type]]:
+    """What each format's reader produces. Reader modules of non-XML formats are imported here, not at
+    start-up: they import their parser only when they read."""
+    return {f.kind: importlib.import_module(f.module).PRODUCES for f in FORMATS}
 
 
 def kinds_producing(types: Iterable[type]) -> frozenset[FileKind]:
     """The kinds of file whose reader produces any of `types` (a `Document` comes from every reader)."""
     wanted = frozenset(types)
-    return frozenset(kind for kind, produced in PRODUCES.items() if produced & wanted)
+    return frozenset(kind for kind, produced in _produces().items() if produced & wanted)
 
 
 def kind_of_root(local: str, namespace: str) -> FileKind | None:
@@ -84,6 +81,9 @@ def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
 
     Returns None for a file met under a folder (not `explicit`) that is not a classic file, decided by
     its extension or, for other files, by sniffing the root element before any parsing. Never raises."""
+    byte_reader = byte_format(path)
+    if byte_reader is not None:
+        return _read_bytes(byte_reader, path, data, explicit=explicit)
     expected = BY_EXTENSION.get(posixpath.splitext(path)[1].lower())
     try:
         sniffed = None if expected else _sniff(data)
@@ -97,6 +97,22 @@ def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
             "syntax", f"could not be read: {type(exc).__name__}: {exc}", Mark(path, 1, column=1)
         )
         return Document(path, expected, "", problem=problem)
+
+
+def _read_bytes(fmt: Format, path: str, data: bytes, *, explicit: bool) -> Document | None:
+    """A file of a non-XML format: its reader sniffs it (a walk skips what is not for us) and reads it."""
+    try:
+        module = importlib.import_module(fmt.module)
+        if not explicit and not module.sniff(data):
+            return None
+        if len(data) > MAX_FILE_BYTES:
+            return _too_large(path, data, fmt.kind, None)
+        return module.read(path, data)
+    except Exception as exc:  # the boundary: whatever the bytes, the run goes on
+        problem = FileProblem(
+            "syntax", f"could not be read: {type(exc).__name__}: {exc}", Mark(path, 1, column=1)
+        )
+        return Document(path, fmt.kind, "", problem=problem)
 
 
 def _sniff(data: bytes) -> tuple[str, str] | None:

@@ -153,7 +153,7 @@ def _subnet(el: Element, marker: Marker, value: Callable[[Element, str], str]) -
 
 
 def _gateway(el: Element, marker: Marker, shape: NetworkShape) -> Gateway:
-    connections = []
+    connections: list[GatewayConnection] = []
     for site in children(el, shape.sites):
         name = shape.value(site, "Name")
         found = children(site, shape.connections)

@@ -49,9 +49,7 @@ def render(result: LintResult) -> str:
 def _cases(result: LintResult) -> set[Case]:
     """Every (file, rule) pair that was checked, whether or not it found anything."""
     rules = [rule for rule in result.rules if rule.code in result.enabled]
-    return {
-        (doc.path, rule.code) for doc in result.documents for rule in rules if rule.inspects(doc.kind)
-    }
+    return {(doc.path, rule.code) for doc in result.documents for rule in rules if rule.inspects(doc.kind)}
 
 
 def _by_case(findings: list[Finding]) -> dict[Case, list[Finding]]:

@@ -40,7 +40,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from migcheck.model import Finding, Mark, Severity
 
@@ -84,7 +84,7 @@ class ScopeItem:
 
     name: str
     type: str  # CloudService, VirtualNetwork, StorageAccount, NetworkSecurityGroup, RouteTable, ...
-    migrates: dict[str, object]
+    migrates: dict[str, Any]
     findings: tuple[Finding, ...] = ()
     held_back: tuple[Suppressed, ...] = ()
 
@@ -124,7 +124,7 @@ class _Draft:
     scope: ScopeKind
     name: str
     type: str
-    migrates: dict[str, object]
+    migrates: dict[str, Any]
     marks: set[Mark] = field(default_factory=set)
     findings: list[Finding] = field(default_factory=list)
     held_back: list[Suppressed] = field(default_factory=list)
@@ -236,7 +236,10 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         draft = _Draft(scope, service.name, "CloudService", _service_contents(service))
         yield draft.own(service, *reserved.of(service))
     for account in estate.storage_accounts:
-        migrates = {"disks": [d.name for d in account.disks], "images": [i.name for i in account.images]}
+        migrates: dict[str, object] = {
+            "disks": [d.name for d in account.disks],
+            "images": [i.name for i in account.images],
+        }
         yield _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates).own(account)
     yield from _unattached_drafts(estate, reserved)
 

@@ -44,7 +44,7 @@ def report(result: LintResult) -> dict[str, object]:
     return {
         "version": VERSION,
         "findings": [finding_dict(f) for f in result.findings],
-        "suppressed": len(result.suppressed),
+        "suppressed": len(result.suppressed) - len(result.known),  # by config or comments
         "known": len(result.known),
         "subscriptions": subscriptions,
     }

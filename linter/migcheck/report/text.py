@@ -3,8 +3,8 @@ and a summary with counts by severity."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from migcheck.model import Finding, Location, Severity
 from migcheck.report.readiness import ScopeItem, Verdict
@@ -161,7 +161,7 @@ def _readiness_rows(items: Sequence[ScopeItem]) -> list[tuple[str, str]]:
     return rows
 
 
-def _describe(item) -> str:
+def _describe(item: ScopeItem) -> str:
     """The item's name and, in brackets, what would migrate with it."""
     m = item.migrates
     if item.type == "VirtualNetwork":
@@ -182,11 +182,11 @@ def _describe(item) -> str:
     return f"{item.name} ({kind.get(item.type, item.type)})" if item.type != "File" else item.name
 
 
-def _service(service) -> str:
+def _service(service: Mapping[str, Any]) -> str:
     return f"{service['name']} ({_contents(service)})"
 
 
-def _contents(service) -> str:
+def _contents(service: Mapping[str, Any]) -> str:
     parts = [_count(len(service["vms"]), "VM")] if service["vms"] or not service["roles"] else []
     if service["roles"]:
         parts.append(_count(len(service["roles"]), "web/worker role"))

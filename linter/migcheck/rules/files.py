@@ -12,6 +12,7 @@ from migcheck.model import (
     Document,
     Finding,
     LocalNetworkSite,
+    Mark,
     ReservedIp,
     Role,
     ServiceConfiguration,
@@ -376,6 +377,6 @@ class _FileResource:
     kind = "File"
     __slots__ = ("mark", "name")
 
-    def __init__(self, path: str, mark) -> None:
+    def __init__(self, path: str, mark: Mark) -> None:
         self.name = path
         self.mark = mark

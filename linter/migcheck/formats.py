@@ -1,0 +1,50 @@
+"""The input formats migcheck reads: which files a folder walk picks up for each, and which module reads
+them. This is the one list a new format is added to (see docs/adding-an-input-format.md); it imports no
+parser, so discovery and start-up stay cheap, and a reader module is imported only when a file of its
+format is read.
+
+Two kinds of reader plug in here:
+
+- **XML formats** share the safe XML front end (`readers/xml.py`): it decodes, parses without DTDs or
+  entities, decides the kind from the root element, and calls the module's `read(root, marker)`.
+- **Other formats** (scripts, JSON exports) get the file's bytes: the module's `sniff(data)` says cheaply
+  whether a file met in a folder walk is one at all (most `.py` files do not use the classic APIs), and
+  `read(path, data)` returns the `Document`.
+
+Every reader module declares `PRODUCES`, the resource types it can produce: rules declare the types they
+look at, and which files a rule inspects follows (`migcheck.readers.kinds_producing`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from migcheck.model import FileKind
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    kind: FileKind
+    suffixes: tuple[str, ...]  # lower-case extensions a folder walk reads as candidates of this format
+    module: str  # the reader module, imported on first use
+    xml: bool = True  # read through the shared XML front end, its kind told by the root element
+
+
+FORMATS: tuple[Format, ...] = (
+    Format(FileKind.SERVICE_DEFINITION, (".csdef",), "migcheck.readers.csdef"),
+    Format(FileKind.SERVICE_CONFIGURATION, (".cscfg",), "migcheck.readers.cscfg"),
+    Format(FileKind.NETWORK_CONFIGURATION, (".netcfg", ".xml"), "migcheck.readers.netcfg"),
+    Format(FileKind.REST, (".xml",), "migcheck.readers.deployment"),
+    Format(FileKind.VM_EXPORT, (".xml",), "migcheck.readers.vmexport"),
+)
+
+
+def candidate_suffixes() -> tuple[str, ...]:
+    """Every extension some format reads, for the folder walk."""
+    return tuple(dict.fromkeys(suffix for f in FORMATS for suffix in f.suffixes))
+
+
+def byte_format(path: str) -> Format | None:
+    """The non-XML format whose extension `path` has, if any: such files go to their reader whole."""
+    lowered = path.lower()
+    return next((f for f in FORMATS if not f.xml and lowered.endswith(f.suffixes)), None)
