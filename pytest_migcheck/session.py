@@ -20,7 +20,7 @@ from migcheck import __version__
 from migcheck.baseline import BaselineError
 from migcheck.config import Config, ConfigError, load_config
 from migcheck.engine import LintResult, RuleError, lint
-from migcheck.model import Document, Finding, Severity
+from migcheck.model import Document, Finding, Severity, resource_types
 from migcheck.plugins import PluginError, load_rules
 from migcheck.report.text import format_finding, headline
 from migcheck.rule import Rule, RuleSet
@@ -112,12 +112,12 @@ class MigcheckSession:
         """The enabled rules that look at a resource the document's kind of file can hold (a file of no
         known kind, such as one that does not parse, gets the rules about files themselves), plus any
         rule that reported on it."""
-        result = self.result
+        result, held = self.result, resource_types(document)
         return [
             rule
             for rule in result.rules
             if rule.code in result.enabled
-            and (rule.inspects(document.kind) or (document.path, rule.code) in self._findings)
+            and (rule.inspects(held) or (document.path, rule.code) in self._findings)
         ]
 
     # --- items --------------------------------------------------------------------------------------

@@ -301,6 +301,13 @@ class Role:
         return tuple(e for e in self.extensions if e.installed)
 
 
+class VirtualMachine:
+    """Never instantiated. In a rule's `looks_at` it stands for the `Role`s that are IaaS virtual machines
+    (a .csdef's roles never are), so that rules about VMs are not run on files that hold none."""
+
+    kind: ClassVar[str] = "VirtualMachine"
+
+
 @dataclass(frozen=True, slots=True)
 class RoleSettings:
     """A cscfg `Role`: the settings of a role defined elsewhere. A cscfg does not say what type a role is
@@ -562,3 +569,20 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location or Location(self.mark.path, self.mark.line, self.mark.column)
         return (loc.path, loc.line, loc.column, self.code)
+
+
+def resource_types(document: Document) -> frozenset[type]:
+    """The types of every resource a document holds, nested ones included (the endpoints of a role, the
+    ACL of an endpoint...): which rules look at the file follows from it."""
+    found: set[type] = set()
+    stack: list[object] = list(document.resources)
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, tuple):
+            stack.extend(obj)
+        elif hasattr(obj, "__dataclass_fields__") and not isinstance(obj, (Mark, type)):
+            found.add(type(obj))
+            if isinstance(obj, Role) and obj.is_vm:
+                found.add(VirtualMachine)
+            stack.extend(getattr(obj, name) for name in obj.__dataclass_fields__)
+    return frozenset(found)

@@ -124,10 +124,10 @@ class Rule:
         return kinds_producing(cls.looks_at)
 
     @classmethod
-    def inspects(cls, kind: FileKind | None) -> bool:
-        """Whether the rule looks at files of `kind`; a file of no known kind (one that does not parse,
-        or is not what it claims) only has the rules about files themselves."""
-        return Document in cls.looks_at if kind is None else kind in cls.file_kinds()
+    def inspects(cls, held: frozenset[type]) -> bool:
+        """Whether the rule looks at a file holding resources of the types `held` (`resource_types`); a
+        file that does not parse holds none, and only the rules about files themselves look at it."""
+        return Document in cls.looks_at or not cls.looks_at.isdisjoint(held)
 
     def documentation(self) -> str:
         """The rule's docs as Markdown, the same text `migcheck rule` prints and docs/rules.md holds."""

@@ -128,3 +128,9 @@ def test_baselined_findings_are_external_suppressions(contoso, run):
     held = {r["ruleId"]: r["suppressions"] for r in results if "suppressions" in r}
     assert held == {"MIG202": [{"kind": "external", "justification": "known from baseline ci/baseline.json"}]}
     assert sum(r["ruleId"] == "MIG202" for r in results) == 3  # counted, never silently lost
+
+
+def test_the_run_and_each_result_name_the_subscription(sarif_log):
+    run = sarif_log["runs"][0]
+    assert run["properties"]["subscriptions"] == [{"name": "default", "files": 8}]
+    assert {r["properties"]["subscription"] for r in run["results"]} == {"default"}

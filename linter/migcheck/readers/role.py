@@ -15,11 +15,12 @@ from migcheck.model import (
     NameRef,
     Role,
     RoleType,
+    VirtualMachine,
 )
 from migcheck.readers.xml import Element, Marker, attr, child, child_elements, children, local_name, text_of
 
 # What reading a role produces, in REST bodies and Export-AzureVM files alike.
-ROLE_RESOURCES = frozenset({Role, InputEndpoint, EndpointAcl, AclRule, Extension, Disk})
+ROLE_RESOURCES = frozenset({Role, VirtualMachine, InputEndpoint, EndpointAcl, AclRule, Extension, Disk})
 
 VM_ELEMENTS = frozenset({"PersistentVMRole", "PersistentVM"})
 

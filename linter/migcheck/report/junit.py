@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from migcheck.model import Finding
+from migcheck.model import Finding, resource_types
 from migcheck.report.text import format_finding
 
 if TYPE_CHECKING:
@@ -49,7 +49,10 @@ def render(result: LintResult) -> str:
 def _cases(result: LintResult) -> set[Case]:
     """Every (file, rule) pair that was checked, whether or not it found anything."""
     rules = [rule for rule in result.rules if rule.code in result.enabled]
-    return {(doc.path, rule.code) for doc in result.documents for rule in rules if rule.inspects(doc.kind)}
+    held = {doc.path: resource_types(doc) for doc in result.documents}
+    return {
+        (doc.path, rule.code) for doc in result.documents for rule in rules if rule.inspects(held[doc.path])
+    }
 
 
 def _by_case(findings: list[Finding]) -> dict[Case, list[Finding]]:

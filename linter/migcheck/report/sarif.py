@@ -33,7 +33,11 @@ def render(result: LintResult) -> str:
         key=lambda pair: _position(pair[0], result),
     )
     prints = fingerprints([f for f, _ in shown])
-    results = [_result(f, reason, fp, index, result) for (f, reason), fp in zip(shown, prints, strict=True)]
+    subscription = {d.path: e.subscription for e in result.estates for d in e.documents}
+    results = [
+        _result(f, reason, fp, index, result, subscription.get(f.mark.path, ""))
+        for (f, reason), fp in zip(shown, prints, strict=True)
+    ]
     run = {
         "tool": {
             "driver": {
@@ -45,6 +49,12 @@ def render(result: LintResult) -> str:
         # Columns count characters of the decoded text, not UTF-16 units (SARIF's default).
         "columnKind": "unicodeCodePoints",
         "results": results,
+        # Nothing is linked across subscriptions; each result says which one it belongs to.
+        "properties": {
+            "subscriptions": [
+                {"name": e.subscription, "files": len(e.documents)} for e in result.estates if e.documents
+            ]
+        },
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
@@ -69,7 +79,12 @@ def _descriptor(rule: Rule) -> dict[str, object]:
 
 
 def _result(
-    finding: Finding, reason: Reason | None, fingerprint: str, index: dict[str, int], result: LintResult
+    finding: Finding,
+    reason: Reason | None,
+    fingerprint: str,
+    index: dict[str, int],
+    result: LintResult,
+    subscription: str,
 ) -> dict[str, object]:
     loc = location(finding, result)
     out: dict[str, object] = {"ruleId": finding.code}
@@ -90,6 +105,7 @@ def _result(
         "properties": {
             "fix": finding.fix,
             "resource": {"type": finding.resource_type, "name": finding.resource_name},
+            "subscription": subscription,
         },
     }
     if reason is not None:

@@ -14,6 +14,7 @@ from migcheck.model import (
     ServiceConfiguration,
     ServiceDefinition,
     Severity,
+    VirtualMachine,
 )
 from migcheck.rule import Docs, Example, Rule, Scope
 
@@ -102,7 +103,7 @@ class MultipleAvailabilitySets(Rule):
     name = "multiple-availability-sets"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    looks_at = frozenset({Role})
+    looks_at = frozenset({VirtualMachine})
     summary = "The VMs of one cloud service are spread over more than one availability set."
     fix_hint = (
         "Put every VM of the cloud service in the same availability set, or move the VMs of the extra sets "
@@ -223,7 +224,7 @@ class MixedAvailabilitySet(Rule):
     name = "mixed-availability-set"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    looks_at = frozenset({Role})
+    looks_at = frozenset({VirtualMachine})
     summary = "A cloud service has VMs in an availability set and VMs in none."
     fix_hint = (
         "Put every VM of the cloud service in the availability set, or take them all out of it, before "

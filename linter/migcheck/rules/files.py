@@ -14,9 +14,9 @@ from migcheck.model import (
     LocalNetworkSite,
     Mark,
     ReservedIp,
-    Role,
     ServiceConfiguration,
     Severity,
+    VirtualMachine,
     VirtualNetwork,
 )
 from migcheck.rule import Docs, Example, Rule, Scope
@@ -124,7 +124,7 @@ class UnresolvedReference(Rule):
     name = "unresolved-reference"
     severity = Severity.WARNING
     scope = Scope.FILES
-    looks_at = frozenset({ServiceConfiguration, Deployment, VirtualNetwork, Role})
+    looks_at = frozenset({ServiceConfiguration, Deployment, VirtualNetwork, VirtualMachine})
     summary = (
         "A name points at nothing: a role, access control, virtual network or subnet that is not defined."
     )
@@ -216,7 +216,7 @@ class ConflictingDefinitions(Rule):
     name = "conflicting-definitions"
     severity = Severity.WARNING
     scope = Scope.FILES
-    looks_at = frozenset({VirtualNetwork, Role, LocalNetworkSite, DnsServer, ReservedIp})
+    looks_at = frozenset({VirtualNetwork, VirtualMachine, LocalNetworkSite, DnsServer, ReservedIp})
     summary = "Two files describe one resource differently: which one is deployed?"
     fix_hint = (
         "Make the descriptions agree, or delete the stale one; migcheck checks the first description and "

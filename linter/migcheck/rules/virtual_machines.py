@@ -15,6 +15,7 @@ from migcheck.model import (
     Role,
     RoleInstance,
     Severity,
+    VirtualMachine,
 )
 from migcheck.rule import Docs, Example, Rule, Scope
 
@@ -137,7 +138,7 @@ class MultipleSubnets(Rule):
     name = "multiple-subnets"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    looks_at = frozenset({InstanceAddress, Role})
+    looks_at = frozenset({InstanceAddress, VirtualMachine})
     summary = "A VM or role instance is bound to more than one subnet."
     fix_hint = "Keep exactly one subnet per VM or role."
     source = (
@@ -235,7 +236,7 @@ class MissingSubnet(Rule):
     name = "missing-subnet"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    looks_at = frozenset({Role})
+    looks_at = frozenset({VirtualMachine})
     summary = "A VM is in a virtual network but has no subnet of its own."
     fix_hint = "Recreate the VM in an explicit subnet of the virtual network (keep its disks), or delete it."
     source = (
@@ -326,7 +327,7 @@ class BootDiagnosticsPremiumStorage(Rule):
     name = "boot-diagnostics-premium-storage"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    looks_at = frozenset({Role})
+    looks_at = frozenset({VirtualMachine})
     summary = "A VM with Premium storage disks has boot diagnostics enabled."
     fix_hint = (
         "Disable boot diagnostics on the VM before migrating, delete its screenshot and serial log blobs, and "
