@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from migcheck.model import (
     AccessControl,
@@ -59,6 +59,8 @@ from migcheck.model import (
     VirtualNetwork,
 )
 from migcheck.subscriptions import DEFAULT_SUBSCRIPTION, folder_of, split_subscriptions
+
+T = TypeVar("T")
 
 
 def key(name: str) -> str:
@@ -326,9 +328,14 @@ class _Linker:
         self.grouping = grouping
         self.dangling: list[Dangling] = []
         self.conflicts: list[Conflict] = []
+        # Top-level resources by type, in file order: one pass over the documents serves every lookup.
+        self.by_type: dict[type, list[object]] = defaultdict(list)
+        for doc in docs:
+            for resource in doc.resources:
+                self.by_type[type(resource)].append(resource)
 
     def estate(self) -> Estate:
-        netcfgs = list(_of_type(self.docs, NetworkConfiguration))
+        netcfgs = list(self._all(NetworkConfiguration))
         sites = _unique(
             [*(s for n in netcfgs for s in n.local_sites), *self._inline(lambda v: v.inline_local_sites)],
             "LocalNetworkSite",
@@ -338,7 +345,7 @@ class _Linker:
         services = self._cloud_services()
         networks = self._networks(netcfgs, services)
         disks, disk_vms = self._disks(services)
-        images = tuple(_of_type(self.docs, Image))
+        images = tuple(self._all(Image))
         return Estate(
             subscription=self.subscription,
             documents=self.docs,
@@ -346,17 +353,20 @@ class _Linker:
             virtual_networks=tuple(networks.values()),
             local_sites=sites,
             dns_servers=dns,
-            reserved_ips=_unique(list(_of_type(self.docs, ReservedIp)), "ReservedIP", self.conflicts),
+            reserved_ips=_unique(list(self._all(ReservedIp)), "ReservedIP", self.conflicts),
             disks=disks,
             images=images,
             storage_accounts=_storage_accounts(disks, images),
-            network_security_groups=_unique(list(_of_type(self.docs, NetworkSecurityGroup)), "", []),
-            route_tables=_unique(list(_of_type(self.docs, RouteTable)), "", []),
+            network_security_groups=_unique(list(self._all(NetworkSecurityGroup)), "", []),
+            route_tables=_unique(list(self._all(RouteTable)), "", []),
             dangling=tuple(self.dangling),
             conflicts=tuple(self.conflicts),
             _networks=networks,
             _disk_vms=disk_vms,
         )
+
+    def _all(self, type_: type[T]) -> list[T]:
+        return self.by_type.get(type_, [])  # type: ignore[return-value]
 
     def _inline(
         self, get: Callable[[VirtualNetwork], Iterable[LocalNetworkSite]]
@@ -366,9 +376,9 @@ class _Linker:
 
     def _definitions(self) -> Iterator[VirtualNetwork]:
         """Every virtual network definition, netcfg ones first (they are the network's own document)."""
-        for n in _of_type(self.docs, NetworkConfiguration):
+        for n in self._all(NetworkConfiguration):
             yield from n.virtual_networks
-        yield from _of_type(self.docs, VirtualNetwork)
+        yield from self._all(VirtualNetwork)
 
     # --- networks ---------------------------------------------------------------------------------
 
@@ -496,7 +506,7 @@ class _Linker:
         by_name: dict[str, int] = {}
         for index, service in enumerate(services):
             by_name.setdefault(key(service.name), index)
-        for deployment in _of_type(self.docs, Deployment):
+        for deployment in self._all(Deployment):
             self._add_deployment(services, by_name, deployment)
         self._add_loose_vms(services, by_name)
         return tuple(services)
@@ -607,7 +617,7 @@ class _Linker:
         placement = Placement(
             name=d.name,
             mark=d.mark,
-            roles=tuple(replace(r, sources=(r.mark,)) for r in d.roles),
+            roles=d.roles,
             network_known=True,
             endpoints_known=all(r.is_vm for r in d.roles),
             virtual_network=d.virtual_network,
@@ -667,7 +677,7 @@ class _Linker:
     def _loose_groups(self) -> Iterator[tuple[str, str, list[Role]]]:
         groups: dict[tuple[str, str], list[Role]] = defaultdict(list)
         for doc in self.docs:
-            vms = [replace(r, sources=(r.mark,)) for r in doc.resources if isinstance(r, Role)]
+            vms = [r for r in doc.resources if isinstance(r, Role)]
             if not vms:
                 continue
             if doc.kind is FileKind.VM_EXPORT:
@@ -726,7 +736,7 @@ class _Linker:
                     k = _disk_key(disk)
                     owners.setdefault(k, (service, vm))
                     disks[k] = _merge_disk(disks.get(k), disk)
-        for disk in _of_type(self.docs, Disk):
+        for disk in self._all(Disk):
             k = _disk_key(disk)
             disks[k] = _merge_disk(disks.get(k), disk)
         by_disk = {disks[k]: owner for k, owner in owners.items()}
@@ -737,9 +747,9 @@ class _Linker:
 
 
 def _definition_role(role: Role, settings: RoleSettings | None) -> Role:
-    sources = (role.mark, settings.mark) if settings else (role.mark,)
-    instances = settings.instances if settings else role.instances
-    return replace(role, instances=instances, sources=sources)
+    if settings is None:
+        return role
+    return replace(role, instances=settings.instances, sources=(role.mark, settings.mark))
 
 
 def _unknown_role(settings: RoleSettings) -> Role:
@@ -749,7 +759,6 @@ def _unknown_role(settings: RoleSettings) -> Role:
         RoleType.WEB_OR_WORKER,
         settings.mark,
         instances=settings.instances,
-        sources=(settings.mark,),
     )
 
 
@@ -759,7 +768,7 @@ def _resolve_acl(acl: EndpointAcl, controls: Mapping[str, AccessControl]) -> End
 
 
 def _with_configuration(
-    role: Role, acls: Iterable[EndpointAcl], addresses: Iterable[InstanceAddress]
+    role: Role, acls: Sequence[EndpointAcl], addresses: Sequence[InstanceAddress]
 ) -> Role:
     """A role with its endpoint ACLs attached to its endpoints and its instances' subnets. An ACL for an
     endpoint the definition does not list still belongs to the role (the platform sees the binding)."""
@@ -772,8 +781,10 @@ def _with_configuration(
             endpoints.append(InputEndpoint(acl.endpoint, "", "", "", acl, acl.mark))
         else:
             endpoints[at] = replace(endpoints[at], acl=acl)
+    if not acls and not addresses:
+        return role
     subnets = tuple(s for a in addresses for s in a.subnets)
-    sources = (*role.sources, *(a.mark for a in addresses))
+    sources = (*role.described_at, *(a.mark for a in addresses))
     return replace(role, endpoints=tuple(endpoints), subnets=subnets or role.subnets, sources=sources)
 
 
@@ -794,7 +805,7 @@ def _role_differences(a: Role, b: Role) -> tuple[str, ...]:
 
 def _fill(kept: Role, other: Role) -> Role:
     """`kept` with what it leaves unsaid taken from `other`, and `other`'s sources added."""
-    changes: dict[str, object] = {"sources": (*kept.sources, *other.sources)}
+    changes: dict[str, object] = {"sources": (*kept.described_at, *other.described_at)}
     for name in ("size", "availability_set", "endpoints", "subnets", "extensions", "disks"):
         if not getattr(kept, name) and getattr(other, name):
             changes[name] = getattr(other, name)
@@ -859,14 +870,14 @@ def _disk_key(disk: Disk) -> str:
 
 def _merge_disk(kept: Disk | None, other: Disk) -> Disk:
     if kept is None:
-        return replace(other, sources=(other.mark,))
+        return other
     return replace(
         kept,
         name=kept.name or other.name,
         media_link=kept.media_link or other.media_link,
         io_type=kept.io_type or other.io_type,
         attached_to=kept.attached_to or other.attached_to,
-        sources=(*kept.sources, other.mark),
+        sources=(*kept.described_at, other.mark),
     )
 
 
@@ -884,11 +895,6 @@ def _storage_accounts(disks: Iterable[Disk], images: Iterable[Image]) -> tuple[S
 
 
 # --- helpers -------------------------------------------------------------------------------------------
-
-
-def _of_type(docs: Iterable[Document], type_: type) -> Iterator:
-    for doc in docs:
-        yield from (r for r in doc.resources if isinstance(r, type_))
 
 
 def _unique(resources: list, type_name: str, conflicts: list[Conflict]) -> tuple:

@@ -185,7 +185,12 @@ class Disk:
     attached_to: str  # VM (role) name when known, for disks listed on their own
     mark: Mark
 
-    sources: tuple[Mark, ...] = field(default=(), compare=False)  # every place that describes it (link)
+    # Set by link when more than one place describes it: every one, `mark` first. See `described_at`.
+    sources: tuple[Mark, ...] = field(default=(), compare=False)
+
+    @property
+    def described_at(self) -> tuple[Mark, ...]:
+        return self.sources or (self.mark,)
 
     @property
     def blob_name(self) -> str:
@@ -270,9 +275,13 @@ class Role:
     # Positions only: they take no part in equality, like a mark would not change what the role is.
     availability_set_mark: Mark | None = field(default=None, compare=False)
     boot_diagnostics_mark: Mark | None = field(default=None, compare=False)
-    # Set by link: every element that describes this role (a csdef role, its cscfg settings, a REST role,
-    # an Export-AzureVM file), the most specific first.
+    # Set by link when more than one element describes the role (a csdef role and its cscfg settings, a
+    # REST role and an Export-AzureVM file): every one, `mark` first. See `described_at`.
     sources: tuple[Mark, ...] = field(default=(), compare=False)
+
+    @property
+    def described_at(self) -> tuple[Mark, ...]:
+        return self.sources or (self.mark,)
 
     @property
     def is_vm(self) -> bool:
