@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import textwrap
 
@@ -97,6 +98,30 @@ def test_explicit_non_classic_file_is_reported(repo, capsys):
     code, out, _ = run(capsys, "check", "notes.xml", "--format", "concise")
     assert "notes.xml:1:1: MIG002 [warning]" in out
     assert code == 0
+
+
+@pytest.mark.parametrize("name", ["deploy.py", "setup.ps1", "README", "notes.txt"])
+def test_an_explicit_file_that_is_not_xml_is_not_classic_rather_than_broken(repo, capsys, name):
+    (repo / name).write_text("import os\nprint(os.getcwd())\n")
+    code, out, _ = run(capsys, "check", name, "--format", "concise")
+    assert out.splitlines()[0] == f"{name}:1:1: MIG002 [warning] not a classic Azure file: " + (
+        f"a {name[name.index('.') :]} file that does not hold XML"
+        if "." in name
+        else "a file that does not hold XML"
+    )
+    assert code == 0
+
+
+@pytest.mark.parametrize("name", ["broken.xml", "broken.txt", "-"])
+def test_an_explicit_file_holding_broken_xml_is_a_syntax_error(repo, capsys, monkeypatch, name):
+    text = "<ServiceConfiguration>\n  <Role>\n"
+    if name == "-":
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    else:
+        (repo / name).write_text(text)
+    code, out, _ = run(capsys, "check", name, "--format", "concise")
+    assert " MIG001 [error] not well-formed XML" in out.splitlines()[0]
+    assert code == 1
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,7 @@ __all__ = ["MAX_FILE_BYTES", "kinds_producing", "read_document"]
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
 WINDOWS_AZURE_NS = "http://schemas.microsoft.com/windowsazure"
+STDIN_PATH = "-"  # standard input without a file name: taken to be XML
 
 BY_EXTENSION = {
     ".csdef": FileKind.SERVICE_DEFINITION,
@@ -89,6 +90,8 @@ def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
         sniffed = None if expected else _sniff(data)
         if expected is None and not explicit and (sniffed is None or kind_of_root(*sniffed) is None):
             return None
+        if expected is None and sniffed is None and not path.lower().endswith((".xml", STDIN_PATH)):
+            return _not_classic(path)
         if len(data) > MAX_FILE_BYTES:
             return _too_large(path, data, expected, sniffed)
         return _read(path, data, expected, sniffed)
@@ -134,6 +137,16 @@ def _too_large(
     fix = "Check that this is the file you meant to keep; if so, exclude it in [tool.migcheck] exclude."
     problem = FileProblem("syntax", message, Mark(path, 1, column=1), fix)
     return Document(path, kind, sniffed[0] if sniffed else "", problem=problem)
+
+
+def _not_classic(path: str) -> Document:
+    """A file named on the command line that is neither a classic file by its extension nor XML at all (a
+    script, a text file): it is not what migcheck reads, rather than broken XML."""
+    extension = posixpath.splitext(path)[1]
+    what = f"a {extension} file" if extension else "a file"
+    message = f"not a classic Azure file: {what} that does not hold XML"
+    fix = "Name the classic files (.csdef, .cscfg, .netcfg, REST and Export-AzureVM .xml) or their folders."
+    return Document(path, None, "", problem=FileProblem("root", message, Mark(path, 1, column=1), fix))
 
 
 def _size(count: int) -> str:
