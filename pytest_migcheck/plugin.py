@@ -67,8 +67,21 @@ def _session(request: pytest.FixtureRequest) -> MigcheckSession:
 
 @pytest.fixture(scope="session")
 def migcheck_estate(request: pytest.FixtureRequest) -> Estate:
-    """The linked estate of every classic file under the rootdir, as migcheck's rules see it."""
-    return _session(request).result.estate
+    """The linked estate of every classic file under the rootdir, as migcheck's rules see it, when they
+    describe one subscription; with several, use `migcheck_estates`."""
+    estates = _session(request).result.estates
+    if len(estates) != 1:
+        names = ", ".join(e.subscription for e in estates)
+        pytest.fail(
+            f"the classic files describe {len(estates)} subscriptions ({names}): use migcheck_estates"
+        )
+    return estates[0]
+
+
+@pytest.fixture(scope="session")
+def migcheck_estates(request: pytest.FixtureRequest) -> dict[str, Estate]:
+    """The linked estate of each subscription, by name (see [tool.migcheck.subscriptions])."""
+    return {e.subscription: e for e in _session(request).result.estates}
 
 
 @pytest.fixture(scope="session")

@@ -66,3 +66,27 @@ def test_fixtures_skip_without_the_flag(estate: pytest.Pytester) -> None:
     result = estate.runpytest_inprocess(*QUIET, "-rs", "test_policy.py")
     result.assert_outcomes(skipped=2)
     result.stdout.fnmatch_lines(["*the migcheck fixtures need pytest --migcheck*"])
+
+
+def test_estates_by_subscription(estate: pytest.Pytester) -> None:
+    # A second network configuration in another folder: each claims its folder, and the files beside
+    # neither (shop/, vms/, broken/) are the default subscription.
+    estate.path.joinpath("other", "net").mkdir(parents=True)
+    estate.path.joinpath("other", "net", "NetworkConfig.netcfg").write_text(
+        estate.path.joinpath("net", "NetworkConfig.netcfg").read_text()
+    )
+    estate.makepyfile(
+        test_subscriptions="""
+        import pytest
+
+        def test_two(migcheck_estates):
+            assert sorted(migcheck_estates) == ["default", "net", "other"]
+            assert [n.name for n in migcheck_estates["other"].virtual_networks] == ["prod"]
+
+        def test_one_is_ambiguous(migcheck_estate):
+            pass
+        """
+    )
+    result = estate.runpytest_inprocess("--migcheck", *QUIET, "test_subscriptions.py")
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines(["*describe 3 subscriptions (net, other, default): use migcheck_estates*"])
