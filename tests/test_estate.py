@@ -356,3 +356,14 @@ def test_two_subscriptions_in_one_run_find_what_each_finds_alone(tmp_path, monke
     together = found("a", "b")
     assert together == sorted(found("a") + found("b"))
     assert {code for _, _, code in together} == {"MIG101"}  # no MIG104, no MIG003
+
+
+def test_a_rest_list_of_networks_marks_a_subscription_too():
+    files = _two_repositories()
+    files["b/net/sites.xml"] = REST_SITES
+    del files["b/net/NetworkConfig.netcfg"]
+    files["c/shop/ServiceConfiguration.Cloud.cscfg"] = CLOUD  # beside no network definition at all
+    estates = _estates(files)
+    assert [e.subscription for e in estates] == ["a", "b", "default"]
+    # c's service names a network that nothing in its subscription defines: unresolved, not dangling.
+    assert estates[2].dangling == () and not estates[2].knows_networks

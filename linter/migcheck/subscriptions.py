@@ -2,7 +2,8 @@
 two folders) checked in one run must give exactly the findings each gives alone.
 
 A network configuration describes all of one subscription's virtual networks (`Set-AzureVNetConfig`
-replaces the whole of it), so network configuration files are what tell subscriptions apart:
+replaces the whole of it), and so does a REST `VirtualNetworkSites` body (the list of them); such files are
+what tell subscriptions apart:
 
 1. Files matching a configured subscription's globs (`[tool.migcheck.subscriptions]`, name → globs,
    first match in the order written) belong to it.
@@ -20,7 +21,7 @@ import os
 import posixpath
 from collections.abc import Iterable, Mapping
 
-from migcheck.model import Document, FileKind
+from migcheck.model import Document, FileKind, VirtualNetwork
 
 DEFAULT_SUBSCRIPTION = "default"
 
@@ -53,7 +54,7 @@ def folder_of(path: str) -> str:
 
 
 def _by_network_configuration(docs: list[Document]) -> list[tuple[str, tuple[Document, ...]]]:
-    folders = sorted({folder_of(d.path) for d in docs if d.kind is FileKind.NETWORK_CONFIGURATION})
+    folders = sorted({folder_of(d.path) for d in docs if _defines_networks(d)})
     if not docs:
         return []
     if len(folders) <= 1:
@@ -68,6 +69,14 @@ def _by_network_configuration(docs: list[Document]) -> list[tuple[str, tuple[Doc
     if unclaimed:
         out.append((DEFAULT_SUBSCRIPTION, tuple(unclaimed)))
     return out
+
+
+def _defines_networks(doc: Document) -> bool:
+    """A network configuration, or a REST `VirtualNetworkSites` body (the list of a subscription's
+    networks, as `Get-AzureVNetSite` or the REST API returns it): either describes one subscription."""
+    return doc.kind is FileKind.NETWORK_CONFIGURATION or any(
+        isinstance(r, VirtualNetwork) for r in doc.resources
+    )
 
 
 def _claim(folder: str, folders: Iterable[str]) -> str:
