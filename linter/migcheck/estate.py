@@ -231,7 +231,11 @@ class Network:
 
     @property
     def services(self) -> tuple[CloudService, ...]:
-        return tuple(dict.fromkeys(service for service, _ in self.members))
+        """The cloud services placed in it, once each (by identity: hashing a service would walk it)."""
+        seen: dict[int, CloudService] = {}
+        for service, _ in self.members:
+            seen.setdefault(id(service), service)
+        return tuple(seen.values())
 
 
 @dataclass(frozen=True, slots=True)
