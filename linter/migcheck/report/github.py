@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from migcheck.model import Finding, Severity
 from migcheck.report import location
 from migcheck.report.text import summary
+from migcheck.visible import visible
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -34,8 +35,9 @@ def annotation(finding: Finding, result: LintResult) -> str:
 
 
 def _data(text: str) -> str:
-    # The runner splits commands on newlines and decodes these escapes (actions/toolkit, command.ts).
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Control characters from the files are shown, never obeyed (`visible`); then the runner's own
+    # escapes (actions/toolkit, command.ts), which leave no line break for a forged command to follow.
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:

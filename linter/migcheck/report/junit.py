@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.model import Finding, resource_types
 from migcheck.report.text import format_finding
+from migcheck.visible import visible
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -70,7 +71,7 @@ def _name(code: str, result: LintResult) -> str:
 def _fail(case: ET.Element, findings: list[Finding], result: LintResult) -> None:
     first = findings[0]
     more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
-    failure = ET.SubElement(case, "failure", message=_clean(first.message + more))
+    failure = ET.SubElement(case, "failure", message=_clean(visible(first.message) + more))
     failure.set("type", str(max(f.severity for f in findings)))
     sources = result.sources
     failure.text = _clean("\n".join(format_finding(f, sources.get(f.mark.path)) for f in findings))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from migcheck.model import Finding, Location, Severity
 from migcheck.report.readiness import ScopeItem, Verdict
 from migcheck.suppress import BASELINE
+from migcheck.visible import visible
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -48,9 +49,9 @@ def render(result: LintResult, paint: Paint = PLAIN) -> str:
 
 def headline(finding: Finding, paint: Paint = PLAIN) -> str:
     loc = finding.location or Location(finding.mark.path, finding.mark.line, 1)
-    where = paint(f"{loc.path}:{loc.line}:{loc.column}:", "1")
+    where = paint(f"{visible(loc.path)}:{loc.line}:{loc.column}:", "1")
     what = paint.severity(f"{finding.code} [{finding.severity}]", finding.severity)
-    return f"{where} {what} {finding.message}"
+    return f"{where} {what} {visible(finding.message)}"
 
 
 def format_finding(finding: Finding, source: SourceText | None, paint: Paint = PLAIN) -> str:
@@ -58,7 +59,7 @@ def format_finding(finding: Finding, source: SourceText | None, paint: Paint = P
     lines = [headline(finding, paint)]
     loc = finding.location
     code_line = source.line(loc.line) if source is not None and loc is not None else ""
-    help_line = f"= {paint('help', '1;36')}: {finding.fix}" if finding.fix else ""
+    help_line = f"= {paint('help', '1;36')}: {visible(finding.fix)}" if finding.fix else ""
     if loc is not None and code_line.strip():
         shown, caret_at = _clip(code_line, loc.column - 1)
         gutter = " " * len(str(loc.line))
@@ -78,7 +79,7 @@ def format_finding(finding: Finding, source: SourceText | None, paint: Paint = P
 
 def _clip(line: str, column: int) -> tuple[str, int]:
     """The part of `line` to show and where the caret goes in it."""
-    line = line.rstrip()
+    line = visible(line.rstrip())  # the caret column is off only on lines that carry control characters
     if len(line) <= SNIPPET_WIDTH:
         return line, column
     start = max(0, min(column - 20, len(line) - SNIPPET_WIDTH))
@@ -143,7 +144,7 @@ def readiness_summary(result: LintResult) -> str:
         width = max((len(text) for text, verdict in rows if verdict and len(text) <= 64), default=0)
         title = "Readiness by migration scope"
         if len(summaries) > 1:
-            title += f", subscription '{summary.subscription}'"
+            title += f", subscription '{visible(summary.subscription)}'"
         lines = [f"{title}:"]
         lines += [f"{text.ljust(width)}  {verdict}" if verdict else text for text, verdict in rows]
         blocks.append("\n".join(lines) + "\n")
@@ -154,7 +155,7 @@ def _readiness_rows(items: Sequence[ScopeItem]) -> list[tuple[str, str]]:
     shown = list(items)
     if len(shown) > READINESS_ITEMS_SHOWN:  # keep the ones that need work
         shown = sorted(shown, key=lambda i: _VERDICT_ORDER.index(i.verdict))[:READINESS_ITEMS_SHOWN]
-    rows = [(f"    {_describe(item)}", _verdict(item)) for item in items if item in shown]
+    rows = [(f"    {visible(_describe(item))}", _verdict(item)) for item in items if item in shown]
     hidden = [item for item in items if item not in shown]
     if hidden:
         rows.append((f"    … and {len(hidden)} more ({_tally(hidden)})", ""))

@@ -1,0 +1,46 @@
+"""Text from input files never reaches a person's terminal or a CI log with its control characters: a
+forged `::error` line, a carriage return, an escape sequence are all shown as escapes."""
+
+from __future__ import annotations
+
+import pytest
+
+from migcheck.cli import main
+from migcheck.visible import visible
+
+# serviceName starts a new line that GitHub Actions would run as a workflow command; the role's name
+# carries a carriage return, a C1 control and a right-to-left override (all legal in XML 1.0).
+CSDEF = (
+    '<ServiceDefinition name="x&#10;::error file=a::forged">'
+    '<WebRole name="W&#13;::warning::x&#x85;&#x202e;"/></ServiceDefinition>\n'
+)
+UNSAFE = ("\n::", "\r", "\x1b", "\x85", "\u202e")
+# Not XML (an escape character is not allowed in it), so MIG001 shows the line: raw bytes in a snippet.
+BROKEN = '<ServiceConfiguration serviceName="x">\x1b]0;owned\x07\n::error file=b::forged\n'
+FORMATS = ["text", "concise", "github", "junit"]
+
+
+def test_visible_escapes_controls_and_keeps_text():
+    assert visible("plain, tab\tand ünïcode") == "plain, tab\tand ünïcode"
+    assert visible("a\nb\rc\x1b[31m\x85\u202e\udcff") == "a\\x0ab\\x0dc\\x1b[31m\\x85\\u202e\\xff"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_format_for_people_or_logs_writes_a_control_character(tmp_path, monkeypatch, capsys, fmt):
+    (tmp_path / "ServiceDefinition.csdef").write_text(CSDEF, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", ".", "--format", fmt]) == 1
+    out = capsys.readouterr().out
+    assert not any(bad in out for bad in UNSAFE), out
+    assert "x\\x0a::error file=a::forged" in out.replace("%3A", ":").replace("%2C", ",")
+    assert not any(line.startswith(("::error file=a", "::warning::x")) for line in out.splitlines())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_snippet_of_a_broken_file_is_shown_not_obeyed(tmp_path, monkeypatch, capsys, fmt):
+    (tmp_path / "ServiceConfiguration.Cloud.cscfg").write_text(BROKEN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", ".", "--format", fmt]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert not any(line.startswith("::error file=b") for line in out.splitlines())
