@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -83,14 +82,13 @@ def dumps(findings: Iterable[Finding]) -> str:
 
 
 def write(path: str, findings: Iterable[Finding]) -> None:
+    """Write the baseline atomically, never through a symbolic link (see `migcheck.output`)."""
+    from migcheck.output import OutputError, write_text
+
     try:
-        directory = os.path.dirname(path)
-        if directory:
-            os.makedirs(directory, exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(dumps(findings))
-    except OSError as exc:
-        raise BaselineError(f"cannot write baseline {path}: {exc.strerror or exc}") from None
+        write_text(path, dumps(findings), newline="\n")
+    except OutputError as exc:
+        raise BaselineError(f"baseline: {exc}") from None
 
 
 def load(path: str) -> Baseline:

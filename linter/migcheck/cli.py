@@ -191,8 +191,8 @@ def _report(result: LintResult, args: argparse.Namespace, fail_on: Severity) -> 
             raise UsageError(str(exc)) from None
         print(f"Wrote {len(result.findings)} findings to baseline {args.write_baseline}.")
         return EXIT_OK
-    report = render(result, args.format, color=not args.output_file and _color_terminal())
-    if args.output_file:
+    report = render(result, args.format, color=args.output_file is None and _color_terminal())
+    if args.output_file is not None:
         _write(args.output_file, report)
         print(summary(result))
     else:
@@ -210,14 +210,12 @@ def _color_terminal() -> bool:
 
 
 def _write(path: str, text: str) -> None:
-    from pathlib import Path
+    from migcheck.output import OutputError, write_text
 
     try:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        write_text(path, text)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _badge(args: argparse.Namespace) -> int:
@@ -234,7 +232,7 @@ def _badge(args: argparse.Namespace) -> int:
     except (ConfigError, RuleError, BaselineError) as exc:
         raise UsageError(str(exc)) from None
     text = badge.render(result, args.format)
-    if args.output:
+    if args.output is not None:
         _write(args.output, text)
     else:
         sys.stdout.write(text)

@@ -820,7 +820,14 @@ def _fill(kept: Role, other: Role) -> Role:
         changes["availability_set_mark"] = other.availability_set_mark
     if kept.instances is None and other.instances is not None:
         changes["instances"] = other.instances
+    if _kind_certainty(other) > _kind_certainty(kept):
+        # A kind the files state beats one inferred from what a body carries, which beats none.
+        changes.update(type=other.type, kind_evidence=other.kind_evidence, kind_known=other.kind_known)
     return replace(kept, **changes)  # type: ignore[arg-type]
+
+
+def _kind_certainty(role: Role) -> int:
+    return 2 if not role.kind_evidence else 1 if role.kind_known else 0
 
 
 def _vpn_sites(

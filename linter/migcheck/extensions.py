@@ -1,19 +1,31 @@
 """What the platform's documents say about VM extensions by publisher and name: which are the XML (1.*-era)
-extensions the migration drops, which is Azure Backup's snapshot extension, which is the monitoring
-extension of Microsoft Defender for Cloud. Domain knowledge only: the model's `Extension` predicates
-use it, and rules ask the model.
+extensions the migration does not carry over, which is Azure Backup's snapshot extension, which is the
+monitoring extension of Microsoft Defender for Cloud, and which is Azure Site Recovery's. Domain knowledge
+only: the model's `Extension` predicates use it, and rules ask the model.
 
-Where each name comes from (see docs/rules.md, MIG204):
-- BGInfo 1.*: publisher `Microsoft.Compute`, name `BGInfo`, major version 1 (the migration overview's
-  "XML extensions (BGInfo 1.*, ...)"; BGInfo 2.x is a JSON extension and migrates).
-- Visual Studio Debugger: `VS2012Debugger`, `VS2013Debugger`, `VS14CTPDebugger`, `VS2015Debugger`, ... —
-  Visual Studio's classic debugging extensions, one per Visual Studio release, published as
-  `Microsoft.VisualStudio.Azure.RemoteDebug` (earlier SDKs used other publishers, so the name decides).
-- Remote Debugging: `RemoteDebugVS2012` onwards (`RemoteDebugVS2013`, `RemoteDebugVS14CTP`,
-  `RemoteDebugVS2015`, `RemoteDebugVS2017`, ...), publisher `Microsoft.VisualStudio.WindowsAzure.RemoteDebug`.
-- Web Deploy: `Microsoft.VisualStudio.WindowsAzure.DevTest`, `WebDeployForVSDevTest`.
-The two Visual Studio families are matched by pattern (a release number, optionally `CTP`), so releases
-after the ones listed above are recognised too."""
+Where each name comes from (docs/rules.md, MIG204 and MIG209, say the same for users):
+
+- The migration overview (2017, 2018 and 2023) names the XML extensions only by family: "BGInfo 1.*, Visual
+  Studio Debugger, Web Deploy, and Remote Debugging". The planning guide adds that BGInfo v1 is the XML one
+  and v2 a JSON extension that migrates.
+- BGInfo 1.*: publisher `Microsoft.Compute`, name `BGInfo`, major version 1 (`1.*`, `1.0`, `1`).
+- Visual Studio Debugger: `VS2012Debugger`, `VS2013Debugger`, `VS14CTPDebugger`, `VS2015Debugger`
+  (Azure PowerShell's classic module, ../shared/research/AUTOMATION.md), published as
+  `Microsoft.VisualStudio.Azure.RemoteDebug`; earlier SDKs used other publishers, so the name decides.
+- Remote Debugging: `RemoteDebugVS2012`, `RemoteDebugVS2013`, `RemoteDebugVS14CTP`, `RemoteDebugVS2015`
+  (AUTOMATION.md) and `RemoteDebugVS2017` (Visual Studio's guide to debugging classic VMs), publisher
+  `Microsoft.VisualStudio.WindowsAzure.RemoteDebug`.
+- Web Deploy: `Microsoft.VisualStudio.WindowsAzure.DevTest`, `WebDeployForVSDevTest` (AUTOMATION.md; the
+  publish scripts Visual Studio generated).
+
+The two Visual Studio families are matched by pattern (a release number in ASCII digits, optionally `CTP`),
+so releases after the ones listed above are recognised too.
+
+Site Recovery: the 2023 overview names the extension only as "Azure Site Recovery extension". Its publishers
+are `Microsoft.Azure.RecoveryServices.SiteRecovery` (the Windows and Linux agents, `Windows`, `Linux`,
+`LinuxRHEL7`, ...) and `Microsoft.Azure.RecoveryServices.SiteRecovery2` (newer Linux distributions), as
+Resource Manager VMs show them; a classic VM's reference is assumed to carry the same publisher. The
+publisher decides: the type names alone (`Windows`, `Linux`) say nothing."""
 
 from __future__ import annotations
 
@@ -22,13 +34,17 @@ import re
 BGINFO = ("microsoft.compute", "bginfo")
 WEB_DEPLOY = ("microsoft.visualstudio.windowsazure.devtest", "webdeployforvsdevtest")
 # `RemoteDebugVS2012`, `RemoteDebugVS14CTP`, `RemoteDebugVS2017`; `VS2013Debugger`, `VS14CTPDebugger`.
-REMOTE_DEBUG_NAME = re.compile(r"remotedebugvs\d+(ctp)?", re.IGNORECASE)
-VS_DEBUGGER_NAME = re.compile(r"vs\d+(ctp)?debugger", re.IGNORECASE)
+# ASCII digits only: `\d` would also take digits of other scripts, which no release is named with.
+REMOTE_DEBUG_NAME = re.compile(r"remotedebugvs[0-9]+(ctp)?", re.IGNORECASE | re.ASCII)
+VS_DEBUGGER_NAME = re.compile(r"vs[0-9]+(ctp)?debugger", re.IGNORECASE | re.ASCII)
 BACKUP_PUBLISHER = "microsoft.azure.recoveryservices"
 BACKUP_NAMES = frozenset({"vmsnapshot", "vmsnapshotlinux"})
 # The monitoring extension Defender for Cloud provisions by itself; Antimalware (`Microsoft.Azure.Security`)
 # is installed on purpose and is not what the platform's row is about.
 SECURITY_MONITORING_PUBLISHER = "microsoft.azure.security.monitoring"
+# `Microsoft.Azure.RecoveryServices.SiteRecovery` and `...SiteRecovery2`; not Backup's
+# `Microsoft.Azure.RecoveryServices` (MIG206's).
+SITE_RECOVERY_PUBLISHER = re.compile(r"microsoft\.azure\.recoveryservices\.siterecovery[0-9]*", re.ASCII)
 
 
 def is_xml_extension(publisher: str, name: str, version: str) -> bool:
@@ -48,3 +64,8 @@ def is_backup_extension(publisher: str, name: str) -> bool:
 
 def is_security_monitoring_extension(publisher: str) -> bool:
     return publisher.strip().casefold() == SECURITY_MONITORING_PUBLISHER
+
+
+def is_site_recovery_extension(publisher: str) -> bool:
+    """Azure Site Recovery's agent extension (the Mobility service), for Windows or Linux."""
+    return SITE_RECOVERY_PUBLISHER.fullmatch(publisher.strip().casefold()) is not None

@@ -7,7 +7,12 @@ import enum
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from migcheck.extensions import is_backup_extension, is_security_monitoring_extension, is_xml_extension
+from migcheck.extensions import (
+    is_backup_extension,
+    is_security_monitoring_extension,
+    is_site_recovery_extension,
+    is_xml_extension,
+)
 
 
 class Severity(enum.IntEnum):
@@ -140,6 +145,14 @@ class InputEndpoint:
     local_port: str
     acl: EndpointAcl | None
     mark: Mark
+    # The internal load balancer the endpoint is on (REST `LoadBalancerName`, csdef `@loadBalancer`);
+    # "" for an endpoint on the deployment's public VIP.
+    load_balancer: str = ""
+
+    @property
+    def is_public(self) -> bool:
+        """On the deployment's public VIP: not on an internal load balancer."""
+        return not self.load_balancer.strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +185,11 @@ class Extension:
     def is_security_monitoring(self) -> bool:
         """The monitoring extension Microsoft Defender for Cloud (formerly Security Center) installs."""
         return is_security_monitoring_extension(self.publisher)
+
+    @property
+    def is_site_recovery(self) -> bool:
+        """Azure Site Recovery's agent extension (the Mobility service), for Windows or Linux."""
+        return is_site_recovery_extension(self.publisher)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +289,11 @@ class Role:
     extensions: tuple[Extension, ...] = ()
     disks: tuple[Disk, ...] = ()
     boot_diagnostics: bool | None = None
+    # How `type` was decided when the file does not state it, in words a message can quote ("its body
+    # does not state RoleType; it has no disks"); "" when the file states the kind. `kind_known` is False
+    # when nothing told the kind at all and `type` is only a stand-in (`kind_evidence` says why).
+    kind_evidence: str = ""
+    kind_known: bool = True
     # Where `AvailabilitySetName` and `DebugSettings` are written, so findings about them can point there.
     # Positions only: they take no part in equality, like a mark would not change what the role is.
     availability_set_mark: Mark | None = field(default=None, compare=False)

@@ -52,4 +52,7 @@ def _endpoint(el: Element, marker: Marker) -> InputEndpoint:
         local_port=attr(el, "localPort"),
         acl=None,
         mark=marker.mark(el),
+        # An endpoint on an internal load balancer (defined in the .cscfg's `LoadBalancers`) is not on
+        # the service's public VIP.
+        load_balancer=attr(el, "loadBalancer"),
     )

@@ -3,6 +3,7 @@ differ in a few element names only; `RoleShape` names those differences."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from migcheck.model import (
@@ -23,18 +24,35 @@ from migcheck.readers.xml import Element, Marker, attr, child, child_elements, c
 ROLE_RESOURCES = frozenset({Role, VirtualMachine, InputEndpoint, EndpointAcl, AclRule, Extension, Disk})
 
 VM_ELEMENTS = frozenset({"PersistentVMRole", "PersistentVM"})
+ROLE_TYPES = {t.value.casefold(): t for t in (RoleType.PERSISTENT_VM, RoleType.WEB, RoleType.WORKER)}
+# Configuration sets that provision an operating system: only a VM has one.
+PROVISIONING_SETS = {
+    "windowsprovisioningconfiguration": "a Windows provisioning configuration",
+    "windowsprovisioningconfigurationset": "a Windows provisioning configuration",
+    "linuxprovisioningconfiguration": "a Linux provisioning configuration",
+    "linuxprovisioningconfigurationset": "a Linux provisioning configuration",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class RoleShape:
-    """Where a format keeps what varies: the endpoint ACL (container, rule element) and the items of
-    `SubnetNames` ("" takes every child element, as .NET's XmlSerializer writes `<string>` items)."""
+    """Where a format keeps what varies: the endpoint ACL (container, rule element), the items of
+    `SubnetNames`, and the items of `NetworkInterfaces` and of a network interface's `IPConfigurations`.
+    An item name "" takes every child element: .NET's XmlSerializer names list items after their type
+    (`<string>`, `<AssignNetworkInterface>`), not as the REST body does."""
 
     acls: tuple[tuple[str, str], ...]
     subnet_item: str
+    nic_item: str = ""
+    ip_configuration_item: str = ""
 
 
-REST = RoleShape(acls=(("EndpointAcl", "Rule"),), subnet_item="SubnetName")
+REST = RoleShape(
+    acls=(("EndpointAcl", "Rule"),),
+    subnet_item="SubnetName",
+    nic_item="NetworkInterface",
+    ip_configuration_item="IPConfiguration",
+)
 VM_EXPORT = RoleShape(
     acls=(("EndpointAccessControlList", "AccessControlListRule"), ("EndpointAcl", "Rule")),
     subnet_item="",
@@ -44,9 +62,10 @@ VM_EXPORT = RoleShape(
 def read_role(el: Element, marker: Marker, shape: RoleShape) -> Role:
     name = text_of(el, "RoleName")
     network_sets = [s for s in children(el, "ConfigurationSets/ConfigurationSet") if _is_network_set(s)]
+    role_type, evidence, known = _role_kind(el)
     return Role(
         name=name,
-        type=_role_type(el),
+        type=role_type,
         mark=marker.mark(el),
         size=text_of(el, "RoleSize"),
         availability_set=text_of(el, "AvailabilitySetName"),
@@ -62,6 +81,8 @@ def read_role(el: Element, marker: Marker, shape: RoleShape) -> Role:
         ),
         disks=_disks(el, name, marker),
         boot_diagnostics=_flag(child(el, "DebugSettings/BootDiagnosticsEnabled")),
+        kind_evidence=evidence,
+        kind_known=known,
         availability_set_mark=_mark_of(child(el, "AvailabilitySetName"), marker),
         boot_diagnostics_mark=_mark_of(child(el, "DebugSettings"), marker),
     )
@@ -83,12 +104,56 @@ def disk(el: Element, marker: Marker, *, name: str, attached_to: str) -> Disk:
     return Disk(name, text_of(el, "MediaLink"), text_of(el, "IOType"), attached_to, marker.mark(el))
 
 
-def _role_type(el: Element) -> RoleType:
-    """`RoleType` PersistentVMRole is a VM; web/worker roles in a GET response often have no `RoleType`."""
-    written = text_of(el, "RoleType") or _xsi_type(el)
-    if written == "PersistentVMRole" or (not written and local_name(el) in VM_ELEMENTS):
-        return RoleType.PERSISTENT_VM
-    return RoleType.WEB if written == "WebRole" else RoleType.WORKER
+def _role_kind(el: Element) -> tuple[RoleType, str, bool]:
+    """The role's kind, how it was decided ("" when the body states it) and whether anything told it.
+
+    `RoleType` says it, or else the element: `PersistentVMRole` and `PersistentVM` are VMs, and so is a
+    `Role` whose `i:type` is PersistentVMRole. Otherwise the kind is inferred, never guessed: a role that
+    carries something only a VM has (disks, a VM image, a provisioning configuration, a load-balanced
+    endpoint set or probe) is a VM; a role of a deployment's `RoleList` that carries none is a web/worker
+    role, since Get Deployment responses leave `RoleType` out for those and a VM's body always has its OS
+    disk; anything else (a role body on its own, a `RoleType` no role has) is of a kind nothing tells."""
+    written = text_of(el, "RoleType")
+    stated = ROLE_TYPES.get(written.casefold())
+    if stated is None and local_name(el) in VM_ELEMENTS:
+        stated = RoleType.PERSISTENT_VM
+    if stated is None:
+        stated = ROLE_TYPES.get(_xsi_type(el).casefold())
+    if stated is not None:
+        return stated, "", True
+    said = f"its RoleType '{written}' is not a role type" if written else "its body does not state RoleType"
+    sign = _vm_sign(el)
+    if sign:
+        return RoleType.PERSISTENT_VM, f"{said}; it has {sign}", True
+    parent = el.getparent()
+    if not written and parent is not None and local_name(parent) == "RoleList":
+        return RoleType.WEB_OR_WORKER, f"{said}; it has no disks", True
+    return RoleType.WEB_OR_WORKER, f"{said}, and it has nothing only a VM has, such as disks", False
+
+
+def _vm_sign(el: Element) -> str:
+    """Something in a role body that only a VM has, in words; "" when there is none."""
+    if _present(child(el, "OSVirtualHardDisk")):
+        return "an OS disk"
+    if children(el, "DataVirtualHardDisks/DataVirtualHardDisk"):
+        return "data disks"
+    if text_of(el, "VMImageName"):
+        return "a VM image"
+    for config in children(el, "ConfigurationSets/ConfigurationSet"):
+        kind = text_of(config, "ConfigurationSetType") or _xsi_type(config)
+        if kind.casefold() in PROVISIONING_SETS:
+            return PROVISIONING_SETS[kind.casefold()]
+    endpoints = children(el, "ConfigurationSets/ConfigurationSet/InputEndpoints/InputEndpoint")
+    if any(text_of(e, "LoadBalancedEndpointSetName") for e in endpoints):
+        return "a load-balanced endpoint set"
+    if any(_present(child(e, "LoadBalancerProbe")) for e in endpoints):
+        return "a load balancer probe"
+    return ""
+
+
+def _present(el: Element | None) -> bool:
+    """An element that is there, not nil, and holds something."""
+    return el is not None and attr(el, "nil") != "true" and next(child_elements(el), None) is not None
 
 
 def _xsi_type(el: Element) -> str:
@@ -109,6 +174,7 @@ def _endpoint(el: Element, role: str, marker: Marker, shape: RoleShape) -> Input
         local_port=text_of(el, "LocalPort"),
         acl=_acl(el, role, name, marker, shape),
         mark=marker.mark(el),
+        load_balancer=text_of(el, "LoadBalancerName"),
     )
 
 
@@ -133,13 +199,21 @@ def _rule(el: Element, marker: Marker) -> AclRule:
 
 
 def _subnets(network_set: Element, marker: Marker, shape: RoleShape) -> list[NameRef]:
-    names = child(network_set, "SubnetNames")
-    items = (
-        children(names, shape.subnet_item)
-        if names is not None and shape.subnet_item
-        else child_elements(names)
-    )
+    """The subnets of the VM's primary network interface (`SubnetNames`), then those of its other
+    network interfaces (`NetworkInterfaces/*/IPConfigurations/*/SubnetName`)."""
+    items = list(_items(child(network_set, "SubnetNames"), shape.subnet_item))
+    for nic in _items(child(network_set, "NetworkInterfaces"), shape.nic_item):
+        for configuration in _items(child(nic, "IPConfigurations"), shape.ip_configuration_item):
+            items.extend(children(configuration, "SubnetName"))
     return [NameRef(text_of(item), marker.mark(item)) for item in items if text_of(item)]
+
+
+def _items(container: Element | None, item: str) -> Iterator[Element]:
+    """The items of a list element: those named `item`, or every child element when `item` is ""."""
+    if container is not None and item:
+        yield from children(container, item)
+    else:
+        yield from child_elements(container)
 
 
 def _extension(el: Element, marker: Marker) -> Extension:
