@@ -68,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     rules.set_defaults(run=_rules)
 
     _add_badge(commands)
+    _add_plan(commands)
 
     server = commands.add_parser("server", help="run the language server for editors (LSP over stdio)")
     server.set_defaults(run=_server)
@@ -175,6 +176,42 @@ def _add_badge(commands: argparse._SubParsersAction) -> None:
     badge.add_argument("--ignore", action="append", default=[], metavar="RULES", help="skip these rules")
     badge.add_argument("--config", metavar="FILE", help="settings file (default: nearest pyproject.toml)")
     badge.set_defaults(run=_badge)
+
+
+def _add_plan(commands: argparse._SubParsersAction) -> None:
+    plan = commands.add_parser("plan", help="the migration in order: steps, downtime, blockers, commands")
+    plan.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files and folders")
+    plan.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="default: text")
+    plan.add_argument("--output-file", metavar="FILE", help="write the plan to FILE (default: stdout)")
+    plan.add_argument("--select", action="append", default=[], metavar="RULES", help="only these rules")
+    plan.add_argument("--ignore", action="append", default=[], metavar="RULES", help="skip these rules")
+    plan.add_argument("--config", metavar="FILE", help="settings file (default: nearest pyproject.toml)")
+    plan.set_defaults(run=_plan)
+
+
+def _plan(args: argparse.Namespace) -> int:
+    """The same discovery, config and filter as `check`; exit 0 whatever the plan says (the plan is a
+    document, not a gate: `check` is the gate)."""
+    from migcheck.baseline import BaselineError
+    from migcheck.config import ConfigError, load_config
+    from migcheck.engine import RuleError, lint
+    from migcheck.plan import build_plan
+    from migcheck.report.plan_format import render_plan
+
+    rules = _load_rules()
+    try:
+        config = load_config(args.config)
+        config = config.with_overrides(select=_split(args.select), ignore=config.ignore + _split(args.ignore))
+        _check_paths_exist(args.paths)
+        result = lint(args.paths, config, rules)
+    except (ConfigError, RuleError, BaselineError) as exc:
+        raise UsageError(str(exc)) from None
+    text = render_plan(build_plan(result), args.format)
+    if args.output_file is not None:
+        _write(args.output_file, text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
 
 
 def _report(result: LintResult, args: argparse.Namespace, fail_on: Severity) -> int:

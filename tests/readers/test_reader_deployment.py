@@ -173,7 +173,15 @@ def test_deployment(read):
             service_name="",
             name="prod",
             slot="Production",
-            roles=(vm, Role("WebRole1", RoleType.WORKER, Mark(PATH, 74, "Role"))),
+            roles=(
+                vm,
+                Role(
+                    "WebRole1",
+                    RoleType.WEB_OR_WORKER,
+                    Mark(PATH, 74, "Role"),
+                    kind_evidence="its body does not state RoleType; it has no disks",
+                ),
+            ),
             instances=(
                 RoleInstance("vm1", "vm1", "RoleStateUnknown", "NotReady", Mark(PATH, 5, "RoleInstance")),
             ),

@@ -8,6 +8,7 @@ from migcheck.estate import CloudService, Estate, Placement
 from migcheck.model import (
     Deployment,
     Finding,
+    InputEndpoint,
     NameRef,
     ReservedIp,
     Role,
@@ -27,19 +28,31 @@ class WebWorkerRole(Rule):
     looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment})
     summary = "A cloud service has web or worker roles, which the platform migration cannot move."
     fix_hint = (
-        "Redeploy the service as Cloud Services (extended support) or rebuild it on App Service or VMs; "
-        "the VM migration cannot move web/worker roles."
+        "Rebuild the role's code for Azure App Service, Azure Container Apps, Azure Kubernetes Service (AKS) "
+        "or Virtual Machine Scale Sets. Not for Cloud Services (extended support): it retires on 2027-03-31."
     )
     source = "Unsupported configurations — Compute: Cloud services that contain web/worker roles."
     docs = Docs(
         what="Every web role, worker role and legacy VM role of a cloud service: `WebRole`, `WorkerRole` and "
-        "`VirtualMachineRole` in a .csdef, and roles of a REST deployment whose `RoleType` is not "
-        "`PersistentVMRole`.",
-        why="The platform-supported migration moves IaaS virtual machines only. Validation of a cloud service "
-        "that contains web/worker roles fails, and a virtual network that holds such a service cannot be "
-        "migrated either.",
-        fix="Move the service to Cloud Services (extended support), which has its own migration path, or "
-        "rebuild it on App Service or virtual machines. Move any VMs that share its virtual network first.",
+        "`VirtualMachineRole` in a .csdef, roles of a .cscfg whose .csdef is not among the files checked, "
+        "and roles of a REST deployment whose `RoleType` is not `PersistentVMRole`. A REST role that does "
+        "not state its `RoleType` is a VM when it carries something only a VM has (an OS or data disk, a VM "
+        "image, a Windows or Linux provisioning configuration, a load-balanced endpoint set or a load "
+        "balancer probe); a role of a deployment's `RoleList` that carries none of these is a web or worker "
+        "role, and the message says that it was inferred and from what. A role whose kind nothing tells (a "
+        "role body on its own with no `RoleType`, or a `RoleType` no role has) is reported too, saying so.",
+        why="The platform-supported migration moves IaaS virtual machines only: validation of a deployment "
+        "with web/worker roles fails as a PaaS deployment, and a virtual network that holds one cannot be "
+        "migrated either (MIG104). The roles' own platform, Cloud Services (classic), was retired on "
+        "2024-08-31. Its successor, Cloud Services (extended support), which had an in-place migration from "
+        "classic, was deprecated on 2025-03-31 and retires on 2027-03-31: it is not a destination any more.",
+        fix="Rebuild each role's code for a service that remains after 2027: Azure App Service for web roles, "
+        "Azure Container Apps or Azure Kubernetes Service (AKS) for web and worker roles packaged as "
+        "containers, or Virtual Machine Scale Sets for code that needs a whole VM. Whatever relies on the "
+        "Cloud Services runtime (the role entry point, `RoleEnvironment`, startup tasks and local storage "
+        "declared in the .csdef) has to be replaced on the way. Do not move the service to Cloud Services "
+        "(extended support). If VMs share the roles' virtual network, take the roles out of it first, so that "
+        "the network and its VMs can be migrated (MIG104).",
     )
     invalid = (
         Example(
@@ -68,6 +81,31 @@ class WebWorkerRole(Rule):
             },
             expect=("deployment.xml:4:5",),
         ),
+        Example(
+            {
+                "shop.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>shop-prod</Name>
+                  <RoleList>
+                    <Role>
+                      <RoleName>Storefront</RoleName>
+                      <OsVersion>WA-GUEST-OS-6.62_202310-01</OsVersion>
+                      <ConfigurationSets>
+                        <ConfigurationSet>
+                          <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+                          <InputEndpoints>
+                            <InputEndpoint><Name>HttpIn</Name><Port>80</Port><Protocol>tcp</Protocol></InputEndpoint>
+                          </InputEndpoints>
+                        </ConfigurationSet>
+                      </ConfigurationSets>
+                    </Role>
+                  </RoleList>
+                </Deployment>
+                """
+            },
+            expect=("shop.deployment.xml:4:5",),
+            note="No `RoleType` and nothing only a VM has: a web or worker role, and the message says so.",
+        ),
     )
     valid = (
         Example(
@@ -82,16 +120,43 @@ class WebWorkerRole(Rule):
                 """
             }
         ),
+        Example(
+            {
+                "jump.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>jump</Name>
+                  <RoleList>
+                    <Role>
+                      <RoleName>jump01</RoleName>
+                      <OSVirtualHardDisk>
+                        <DiskName>jump01-os</DiskName>
+                        <MediaLink>https://contoso.blob.core.windows.net/vhds/jump01-os.vhd</MediaLink>
+                      </OSVirtualHardDisk>
+                    </Role>
+                  </RoleList>
+                </Deployment>
+                """
+            },
+            note="No `RoleType`, but an OS disk: a VM.",
+        ),
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
             for role in service.roles:
-                yield self.finding(
-                    role,
-                    f"{service.label} has {_article(role.type.value)} {role.type.value} "
-                    f"'{role.name}': web/worker roles cannot be migrated by the platform",
-                )
+                if not role.kind_known:
+                    message = (
+                        f"{service.label} has role '{role.name}', whose kind could not be told "
+                        f"({role.kind_evidence}): if it is a web or worker role, the platform cannot "
+                        "migrate it"
+                    )
+                else:
+                    how = f" ({role.kind_evidence})" if role.kind_evidence else ""
+                    message = (
+                        f"{service.label} has {_article(role.type.value)} {role.type.value} '{role.name}'"
+                        f"{how}: web/worker roles cannot be migrated by the platform"
+                    )
+                yield self.finding(role, message)
 
 
 def _article(word: str) -> str:
@@ -106,8 +171,9 @@ class MultipleAvailabilitySets(Rule):
     looks_at = frozenset({VirtualMachine})
     summary = "The VMs of one cloud service are spread over more than one availability set."
     fix_hint = (
-        "Put every VM of the cloud service in the same availability set, or move the VMs of the extra sets "
-        "to a cloud service of their own, before migrating."
+        "Put every VM of the cloud service in the same availability set before migrating; a VM that must "
+        "leave the service cannot be recreated as a classic VM: delete it keeping its disks and rebuild it in "
+        "Azure Resource Manager."
     )
     source = (
         "Unsupported configurations — Compute: Cloud services that contain more than one availability set "
@@ -122,9 +188,12 @@ class MultipleAvailabilitySets(Rule):
         "other set, at the `AvailabilitySetName` of its first VM.",
         why="An availability set moves together with its cloud service, and the platform accepts at most one "
         "per cloud service: validation of a deployment with several fails.",
-        fix="Decide which set the service keeps. Either move all VMs into it (`Set-AzureAvailabilitySet`, "
-        "then `Update-AzureVM`; each VM restarts), or recreate the VMs of the other sets in a cloud service "
-        "of their own, so that every cloud service has at most one set.",
+        fix="Decide which set the service keeps and move every VM into it (`Set-AzureAvailabilitySet`, then "
+        "`Update-AzureVM`; each VM restarts). The platform's other way out, moving the extra sets and their "
+        "VMs to another cloud service, means recreating those VMs, and IaaS VMs (classic) were retired on "
+        "2023-09-06: no classic VM can be created any more. A VM that cannot join the kept set is deleted "
+        "keeping its disks (`Remove-AzureVM` without `-DeleteVHD`), and rebuilt in Azure Resource Manager "
+        "from its VHDs once their storage account is migrated.",
     )
     invalid = (
         Example(
@@ -243,8 +312,10 @@ class MixedAvailabilitySet(Rule):
         why="The platform migrates a cloud service's availability set as one unit and cannot place a VM of the "
         "same service outside it; validation fails.",
         fix="Either add the reported VMs to the service's availability set (`Set-AzureAvailabilitySet`, then "
-        "`Update-AzureVM`; the VM restarts) or take every VM of the service out of it (clear each VM's "
-        "availability set and update it). Both are done in the classic model, before migration.",
+        "`Update-AzureVM`; the VM restarts) or take every VM of the service out of it "
+        "(`Remove-AzureAvailabilitySet`, then `Update-AzureVM`). Both change the existing classic VMs, before "
+        "migration: IaaS VMs (classic) were retired on 2023-09-06, so none can be recreated in another cloud "
+        "service instead.",
     )
     invalid = (
         Example(
@@ -321,8 +392,9 @@ class VnetWithVmsAndRoles(Rule):
     looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment})
     summary = "A virtual network holds both VMs and web/worker roles."
     fix_hint = (
-        "Move the web/worker roles to a virtual network of their own, then migrate the VMs' network; peer the "
-        "two networks afterwards if they must talk."
+        "Take the web/worker roles out of the network by rebuilding them in an Azure Resource Manager virtual "
+        "network (Cloud Services (classic) was retired on 2024-08-31: they cannot be redeployed as they are), "
+        "then migrate the VMs' network; peer the two networks if they must talk."
     )
     source = (
         "Unsupported configurations — Network: Virtual networks that contain virtual machines and web/worker "
@@ -336,9 +408,12 @@ class VnetWithVmsAndRoles(Rule):
         "the reference that places the web/worker service in the network, in the file where it is written.",
         why="A virtual network migrates with everything in it, and the platform migration moves VMs only. While "
         "web/worker roles share the network, the VMs in it cannot be migrated either.",
-        fix="Redeploy the web/worker service into a virtual network of its own (or out of any), then migrate "
-        "the network with the VMs. Once it is in Azure Resource Manager, it can be peered with the classic "
-        "network the roles are in.",
+        fix="The roles have to leave the network before it can be migrated. The platform's advice, moving them "
+        "to a classic virtual network of their own, means redeploying a Cloud Services (classic) service, "
+        "which was retired on 2024-08-31. Rebuild the roles instead on a service that remains (MIG101), in an "
+        "Azure Resource Manager virtual network, and delete the classic deployment from this network; then "
+        "migrate the network with its VMs. The two networks can be peered once both are in Resource "
+        "Manager.",
     )
     invalid = (
         Example(
@@ -444,7 +519,9 @@ class VmOutsideVnet(Rule):
     summary = "VMs in no virtual network: the migration stops, deallocates and restarts them."
     fix_hint = (
         "Plan the downtime; reserve the cloud service's VIP first (New-AzureReservedIP -ServiceName) if its "
-        "address must not change, and choose the Resource Manager virtual network the VMs will join."
+        "address must not change, and choose the Resource Manager virtual network the VMs will join. A kept VIP "
+        "becomes a Basic SKU public IP on a Basic load balancer, both retired on 2025-09-30: upgrade them to a "
+        "Standard SKU public IP and a Standard load balancer."
     )
     source = (
         "Migration of virtual machines (NOT in a virtual network): the platform restarts (Stop, Deallocate, "
@@ -459,11 +536,17 @@ class VmOutsideVnet(Rule):
         why="Every VM in Azure Resource Manager lives in a virtual network, so the platform moves these VMs "
         "into one: it stops and deallocates them during prepare and starts them again, and their internal "
         "addresses change. Unless the VIP is a reserved IP, the public address is released too. The migration "
-        "goes through; the outage and the new addresses are what to plan for.",
+        "goes through; the outage and the new addresses are what to plan for. What is kept is kept in the "
+        "Basic SKU: the reserved IP becomes a static public IP address and the cloud service's implicit load "
+        "balancer a load balancer resource, and Basic SKU public IPs and the Basic load balancer were both "
+        "retired on 2025-09-30.",
         fix="Schedule the downtime with the service's owners. If clients or firewalls know the public "
         "address, reserve it before prepare (`New-AzureReservedIP -ServiceName`). Decide whether the platform "
         "creates a new virtual network or the VMs join an existing Resource Manager one, and check that "
-        "nothing depends on the VMs' internal addresses.",
+        "nothing depends on the VMs' internal addresses. Right after the migration, upgrade the load balancer "
+        "and its public IP to the Standard SKU (a load balancer and its public IPs must be of one SKU; "
+        "upgrading a static public IP keeps its address), and allow the traffic the VMs need with a network "
+        "security group, since Standard SKU resources are closed to inbound traffic by default.",
     )
     invalid = (
         Example(
@@ -513,7 +596,8 @@ class VmOutsideVnet(Rule):
                 if not vms or not placement.network_known or placement.virtual_network is not None:
                     continue
                 vip = (
-                    f"its VIP is reserved IP '{placement.reserved_ips[0].name}' and is kept"
+                    f"its VIP is reserved IP '{placement.reserved_ips[0].name}' and is kept, as a Basic SKU "
+                    "public IP to upgrade to Standard SKU"
                     if placement.reserved_ips
                     else "its VIP is not reserved and will change"
                 )
@@ -533,8 +617,9 @@ class ReservedIpWithoutEndpoint(Rule):
     looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment})
     summary = "A deployment has a reserved IP but no input endpoint, so its VIP cannot be migrated."
     fix_hint = (
-        "Add an input endpoint to the deployment (a VM endpoint, or an InputEndpoint in the .csdef), or "
-        "disassociate the reserved IP and migrate it on its own with Move-AzureReservedIP."
+        "Add an input endpoint on the deployment's public VIP (not on an internal load balancer), or "
+        "disassociate the reserved IP and migrate it on its own with Move-AzureReservedIP. Either way it "
+        "becomes a Basic SKU public IP, retired on 2025-09-30: upgrade it to Standard SKU."
     )
     source = (
         "Deep dive — VIP address → public IP address: a virtual IP can only be migrated if there is an input "
@@ -547,13 +632,22 @@ class ReservedIpWithoutEndpoint(Rule):
         "`InstanceInputEndpoint` in any role, and a REST deployment's reserved IP (`ReservedIPName`, on the "
         "deployment or its virtual IP) when it holds only VMs and none has an input endpoint. A REST "
         "deployment with web/worker roles is not checked: such bodies list role endpoints per instance, not "
-        "per role. Nothing is reported when the .csdef is not among the files checked.",
+        "per role. Nothing is reported when the .csdef is not among the files checked. Only endpoints on the "
+        "public VIP count: an endpoint on an internal load balancer (REST `LoadBalancerName`, .csdef "
+        "`loadBalancer`) listens on a private address, so a deployment whose endpoints are all internal is "
+        "reported too.",
         why="A reserved IP is migrated as the public IP of the service's load balancer, and the platform can "
         "only build that from a VIP that has at least one input endpoint. With none, the reserved IP cannot "
         "follow the deployment.",
-        fix="If the address must stay with the service, add an input endpoint before migrating. If it is "
-        "not used, disassociate it from the deployment (`Remove-AzureReservedIPAssociation`) and migrate it "
-        "as an unattached resource with `Move-AzureReservedIP`, or release it.",
+        fix="If the address must stay with VMs of the deployment, add an input endpoint on the public VIP to "
+        "one of them before migrating (`Add-AzureEndpoint`, then `Update-AzureVM`). Web/worker roles cannot "
+        "be migrated at all (MIG101), nor redeployed with a new endpoint since Cloud Services (classic) was "
+        "retired on 2024-08-31; for them, or for an address nothing needs, disassociate the reserved IP from "
+        "the deployment (`Remove-AzureReservedIPAssociation`) and migrate it as an unattached resource with "
+        "`Move-AzureReservedIP`, or release it. Either way the reserved IP becomes a static public IP address "
+        "of the Basic SKU, and Basic SKU public IPs were retired on 2025-09-30: upgrade it to the Standard SKU "
+        "(the upgrade keeps a static address; a public IP on a load balancer is upgraded with the load "
+        "balancer, since both must be of one SKU).",
     )
     invalid = (
         Example(
@@ -591,6 +685,41 @@ class ReservedIpWithoutEndpoint(Rule):
                 """
             },
             expect=("batch.deployment.xml:6:3",),
+        ),
+        Example(
+            {
+                "sql.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>sql</Name>
+                  <RoleList>
+                    <Role>
+                      <RoleName>sql01</RoleName><RoleType>PersistentVMRole</RoleType>
+                      <ConfigurationSets>
+                        <ConfigurationSet>
+                          <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+                          <InputEndpoints>
+                            <InputEndpoint>
+                              <LoadBalancedEndpointSetName>sql-listener</LoadBalancedEndpointSetName>
+                              <LocalPort>1433</LocalPort><Name>SQL</Name><Port>1433</Port><Protocol>tcp</Protocol>
+                              <LoadBalancerName>sql-ilb</LoadBalancerName>
+                            </InputEndpoint>
+                          </InputEndpoints>
+                        </ConfigurationSet>
+                      </ConfigurationSets>
+                    </Role>
+                  </RoleList>
+                  <ReservedIPName>sql-vip</ReservedIPName>
+                  <LoadBalancers>
+                    <LoadBalancer>
+                      <Name>sql-ilb</Name>
+                      <FrontendIpConfiguration><Type>Private</Type><SubnetName>data</SubnetName></FrontendIpConfiguration>
+                    </LoadBalancer>
+                  </LoadBalancers>
+                </Deployment>
+                """
+            },
+            expect=("sql.deployment.xml:21:3",),
+            note="An endpoint on an internal load balancer is not on the public VIP.",
         ),
     )
     valid = (
@@ -638,14 +767,23 @@ class ReservedIpWithoutEndpoint(Rule):
         for service in estate.cloud_services:
             for placement in service.placements:
                 if placement.endpoints_known and placement.roles and not _has_endpoint(placement.roles):
-                    yield from (self._finding(service, ref) for ref in placement.reserved_ips)
+                    internal = _unique(
+                        e.load_balancer for e in _endpoints(placement.roles) if not e.is_public
+                    )
+                    yield from (self._finding(service, ref, internal) for ref in placement.reserved_ips)
 
-    def _finding(self, service: CloudService, ref: NameRef) -> Finding:
+    def _finding(self, service: CloudService, ref: NameRef, internal: list[str]) -> Finding:
         reserved = ReservedIp(ref.name, "", service.name, ref.mark)
+        only = (
+            f" (its only endpoints are on internal load balancer{'s' if len(internal) > 1 else ''} "
+            f"{_quoted(internal)})"
+            if internal
+            else ""
+        )
         return self.finding(
             reserved,
             f"reserved IP '{ref.name}' of {service.label} is on a deployment with no input "
-            "endpoint, so it cannot be migrated with it",
+            f"endpoint on its public VIP{only}, so it cannot be migrated with it",
         )
 
 
@@ -655,8 +793,14 @@ def _availability_set_at(vm: Role) -> object:
 
 
 def _has_endpoint(roles: Iterable[Role]) -> bool:
-    """An input endpoint defined on some role (not one only an endpoint ACL binding names)."""
-    return any(e.protocol or e.port for role in roles for e in role.endpoints)
+    """A public input endpoint defined on some role: not one only an endpoint ACL binding names, nor one
+    on an internal load balancer, which is not on the deployment's VIP."""
+    return any(e.is_public for e in _endpoints(roles))
+
+
+def _endpoints(roles: Iterable[Role]) -> Iterator[InputEndpoint]:
+    """The input endpoints the roles define (not those only an endpoint ACL binding names)."""
+    return (e for role in roles for e in role.endpoints if e.protocol or e.port)
 
 
 def _unique(names: Iterable[str]) -> list[str]:

@@ -1,5 +1,6 @@
-"""Rules about VM extensions: the XML extensions, the backup extension and Security Center's, which the
-migration drops, refuses or trips over."""
+"""Rules about VM extensions: the XML extensions, Azure Backup's snapshot extension, Microsoft Defender for
+Cloud's monitoring extension and Azure Site Recovery's, which the migration drops, refuses, trips over or
+leaves to be redone."""
 
 from __future__ import annotations
 
@@ -12,10 +13,27 @@ from migcheck.model import (
     DnsServer,
     Extension,
     Finding,
+    Mark,
+    Role,
     Severity,
     VirtualNetwork,
 )
 from migcheck.rule import Docs, Example, Rule, Scope
+
+
+def _version(ext: Extension) -> str:
+    return f" {ext.version}" if ext.version else ""
+
+
+def _installed(estate: Estate) -> Iterator[tuple[Role, Extension]]:
+    """Every installed extension of every VM, once each (a VM described by several files is one VM)."""
+    seen: set[Mark] = set()
+    for service in estate.cloud_services:
+        for vm in service.vms:
+            for ext in vm.installed_extensions():
+                if ext.mark not in seen:
+                    seen.add(ext.mark)
+                    yield vm, ext
 
 
 class XmlExtension(Rule):
@@ -24,29 +42,58 @@ class XmlExtension(Rule):
     severity = Severity.WARNING
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({Extension})
-    summary = "A VM has an XML extension (BGInfo 1.*, Visual Studio Debugger, Web Deploy, Remote Debugging)."
-    fix_hint = "Uninstall the extension before migrating; install its Resource Manager successor afterwards if needed."
+    summary = (
+        "A VM has an XML extension (BGInfo 1.*, Visual Studio Debugger, Web Deploy, Remote Debugging), which "
+        "must be uninstalled before migrating."
+    )
+    fix_hint = (
+        "Uninstall the extension before migrating; if it is still wanted, use its Resource Manager counterpart "
+        "afterwards (BGInfo 2.x; Visual Studio's remote tools or Web Deploy installed in the VM)."
+    )
     source = (
         "Unsupported configurations — Compute: XML VM extensions (BGInfo 1.*, Visual Studio Debugger, Web "
-        "Deploy, and Remote Debugging). Validation error (2023): VM {vm-name} in HostedService "
-        "{hosted-service-name} contains Extension {extension-name} which isn't supported in Azure Resource "
-        "Manager — it is required to uninstall the extension before the migration."
+        "Deploy, and Remote Debugging) (overview 2017, 2018, 2023: remove them, or they are dropped during "
+        "migration). Validation error: VM {vm-name} in HostedService {hosted-service-name} contains Extension "
+        "{extension-name} which isn't supported in Azure Resource Manager (errors 2016-2018: left installed, "
+        "they are uninstalled before the migration completes; errors 2023: it is required to uninstall the "
+        "extension before the migration)."
     )
     docs = Docs(
         what="`ResourceExtensionReference`s of VMs (REST bodies and Export-AzureVM files) that are XML "
-        "extensions: BGInfo from publisher `Microsoft.Compute` at version 1 (`1.*`, `1.0`, ...), Remote "
-        "Debugging (`Microsoft.VisualStudio.WindowsAzure.RemoteDebug`, `RemoteDebugVS2012` to "
-        "`RemoteDebugVS2015`), the Visual Studio Debugger (`VS2012Debugger`, `VS2013Debugger`, "
-        "`VS14CTPDebugger`) and Web Deploy (`Microsoft.VisualStudio.WindowsAzure.DevTest`, "
-        "`WebDeployForVSDevTest`). Names and publishers are compared without regard to case. BGInfo 2.x is "
-        "a JSON extension and migrates, so it is not reported; neither is an extension whose `State` is "
-        "`Uninstall`.",
-        why="Azure Resource Manager has no XML extensions. The platform used to drop them silently during "
-        "migration; its current validation asks for them to be uninstalled first. Either way they do not "
-        "exist after migration.",
-        fix="Uninstall the extension from the VM (`Remove-AzureVMBGInfoExtension` or "
-        "`Set-AzureVMExtension -Uninstall`, then `Update-AzureVM`) and migrate. Install BGInfo 2.x or the "
-        "current debugging tools in Resource Manager afterwards if they are still wanted.",
+        "extensions. The platform's documents name them only by family; migcheck recognises these publishers "
+        "and names, compared without regard to case:\n\n"
+        "| family | publisher | name | where the name comes from |\n"
+        "| --- | --- | --- | --- |\n"
+        "| BGInfo 1.* | `Microsoft.Compute` | `BGInfo` at major version 1 (`1.*`, `1.0`, `1`) | the "
+        "overview's row (every version); the planning guide, which says v1 is the XML BGInfo and v2 a JSON "
+        "extension that migrates |\n"
+        "| Visual Studio Debugger | `Microsoft.VisualStudio.Azure.RemoteDebug` | `VS<release>Debugger`: "
+        "`VS2012Debugger`, `VS2013Debugger`, `VS14CTPDebugger`, `VS2015Debugger` and later releases | the "
+        "extension list of the classic Azure PowerShell module |\n"
+        "| Remote Debugging | `Microsoft.VisualStudio.WindowsAzure.RemoteDebug` | `RemoteDebugVS<release>`: "
+        "`RemoteDebugVS2012`, `RemoteDebugVS2013`, `RemoteDebugVS14CTP`, `RemoteDebugVS2015`, "
+        "`RemoteDebugVS2017` and later releases | the classic Azure PowerShell module; Visual Studio's guide to "
+        "debugging classic VMs (2013, 2015, 2017) |\n"
+        "| Web Deploy | `Microsoft.VisualStudio.WindowsAzure.DevTest` | `WebDeployForVSDevTest` | the publish "
+        "scripts Visual Studio generated for classic VMs |\n\n"
+        "The two Visual Studio families are matched by the shape of the name (a release number in ASCII "
+        "digits, optionally followed by `CTP`) whatever the publisher, since earlier SDKs published them "
+        "under other names. Not reported: BGInfo 2.x (a JSON extension, which migrates), BGInfo without a "
+        "version or from another publisher, and any extension whose `State` is `Uninstall`.",
+        why="Resource Manager has no XML extensions: the migration carries every other extension over, but not "
+        "these. What the platform does with one left on the VM has changed over time. The overview (2017 to "
+        "2023) recommends removing them and says they are dropped automatically otherwise, and the 2016-2018 "
+        "errors page says they are uninstalled before the migration completes; the 2023 errors page, the "
+        "newest document, says the validation message is being changed and that uninstalling the extension "
+        "before the migration is now required. migcheck follows the newest document. The finding stays a "
+        "warning, the catalogue's severity, because under every version nothing but the extension itself is "
+        "lost and the validation message still reads as a recommendation; to treat it as a blocker, set "
+        '`MIG204 = "error"` under `[tool.migcheck.severity]`.',
+        fix="Uninstall the extension before migrating: `Set-AzureVMExtension` with its name, publisher and "
+        "version and `-Uninstall` (for BGInfo also `Remove-AzureVMBGInfoExtension`), piped to `Update-AzureVM`, "
+        "or set the reference's `State` to `Uninstall` in the body you deploy. If it is still wanted after the "
+        "migration, use what Resource Manager offers instead: the BGInfo 2.x (JSON) extension, and Visual "
+        "Studio's remote tools or Web Deploy installed in the VM itself.",
     )
     invalid = (
         Example(
@@ -87,6 +134,56 @@ class XmlExtension(Rule):
             },
             expect=("dev.xml:5:5",),
         ),
+        Example(
+            {
+                "rest/dev.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>dev</Name>
+                  <RoleList>
+                    <Role>
+                      <RoleName>dev02</RoleName>
+                      <RoleType>PersistentVMRole</RoleType>
+                      <ResourceExtensionReferences>
+                        <ResourceExtensionReference>
+                          <ReferenceName>Microsoft.VisualStudio.WindowsAzure.RemoteDebug.RemoteDebugVS2017</ReferenceName>
+                          <Publisher>Microsoft.VisualStudio.WindowsAzure.RemoteDebug</Publisher>
+                          <Name>RemoteDebugVS2017</Name>
+                          <Version>1.*</Version>
+                        </ResourceExtensionReference>
+                      </ResourceExtensionReferences>
+                    </Role>
+                  </RoleList>
+                </Deployment>
+                """
+            },
+            expect=("rest/dev.deployment.xml:8:9",),
+            note="A Visual Studio release after the ones the documents list, in a REST deployment.",
+        ),
+        Example(
+            {
+                "vms/dev03.xml": """
+                <PersistentVM>
+                  <RoleName>dev03</RoleName>
+                  <ResourceExtensionReferences>
+                    <ResourceExtensionReference>
+                      <ReferenceName>Microsoft.VisualStudio.WindowsAzure.RemoteDebug.RemoteDebugVS2017</ReferenceName>
+                      <Publisher>Microsoft.VisualStudio.WindowsAzure.RemoteDebug</Publisher>
+                      <Name>RemoteDebugVS2017</Name>
+                      <Version>1.*</Version>
+                      <State>Enable</State>
+                    </ResourceExtensionReference>
+                    <ResourceExtensionReference>
+                      <Publisher>Microsoft.VisualStudio.Azure.RemoteDebug</Publisher>
+                      <Name>VS2017Debugger</Name>
+                      <Version>1.*</Version>
+                    </ResourceExtensionReference>
+                  </ResourceExtensionReferences>
+                </PersistentVM>
+                """
+            },
+            expect=("vms/dev03.xml:4:5", "vms/dev03.xml:11:5"),
+            note="The same release in an Export-AzureVM file, with the matching Visual Studio Debugger.",
+        ),
     )
     valid = (
         Example(
@@ -107,19 +204,35 @@ class XmlExtension(Rule):
             },
             note="BGInfo 2.x is a JSON extension and migrates.",
         ),
+        Example(
+            {
+                "vms/dev03.xml": """
+                <PersistentVM>
+                  <RoleName>dev03</RoleName>
+                  <ResourceExtensionReferences>
+                    <ResourceExtensionReference>
+                      <Publisher>Microsoft.VisualStudio.WindowsAzure.RemoteDebug</Publisher>
+                      <Name>RemoteDebugVS2017</Name>
+                      <Version>1.*</Version>
+                      <State>Uninstall</State>
+                    </ResourceExtensionReference>
+                  </ResourceExtensionReferences>
+                </PersistentVM>
+                """
+            },
+            note="An extension being uninstalled is what the fix asks for.",
+        ),
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        for service in estate.cloud_services:
-            for vm in service.vms:
-                for ext in vm.installed_extensions():
-                    if ext.is_xml:
-                        version = f" {ext.version}" if ext.version else ""
-                        yield self.finding(
-                            ext,
-                            f"VM '{vm.name}' has the XML extension {ext.name}{version} ({ext.publisher}), "
-                            "which Azure Resource Manager does not support: uninstall it before migrating",
-                        )
+        for vm, ext in _installed(estate):
+            if ext.is_xml:
+                yield self.finding(
+                    ext,
+                    f"VM '{vm.name}' has the XML extension {ext.name}{_version(ext)} ({ext.publisher}), which "
+                    "Azure Resource Manager does not support and the migration does not carry over: uninstall "
+                    "it before migrating",
+                )
 
 
 class BackupExtension(Rule):
@@ -130,24 +243,29 @@ class BackupExtension(Rule):
     looks_at = frozenset({Extension})
     summary = "A VM has the Azure Backup snapshot extension (VMSnapshot, VMSnapshotLinux)."
     fix_hint = (
-        "Uninstall the VMSnapshot extension before migrating (backups already taken stay in the vault), then "
-        "protect the VM again with Azure Backup in Resource Manager."
+        "Stop protection of the VM in its Recovery Services vault, keeping the backup data, and uninstall the "
+        "VMSnapshot extension before migrating; enable Azure Backup for the Resource Manager VM afterwards."
     )
     source = (
         "Unsupported configurations — Compute: VM with backup or snapshot extension (2018 and 2023 tables); "
         "validation error: VM {vm-name} in HostedService {hosted-service-name} contains Extension "
-        "VMSnapshot/VMSnapshotLinux, which is currently not supported for Migration."
+        "VMSnapshot/VMSnapshotLinux, which is currently not supported for Migration; FAQ: keeping backups "
+        "taken before the migration."
     )
     docs = Docs(
         what="A `ResourceExtensionReference` named `VMSnapshot` or `VMSnapshotLinux` (publisher "
-        "`Microsoft.Azure.RecoveryServices`) on a VM, in REST bodies and Export-AzureVM files. The extension "
-        "is what Azure Backup installs on a VM it protects. An extension whose `State` is `Uninstall` is not "
-        "reported.",
+        "`Microsoft.Azure.RecoveryServices`, or no publisher written) on a VM, in REST bodies and "
+        "Export-AzureVM files. The extension is what Azure Backup installs on a VM it protects. An extension "
+        "whose `State` is `Uninstall` is not reported.",
         why="The platform does not migrate VMs that carry the backup snapshot extension: validation fails "
-        "until it is removed.",
-        fix="Remove the snapshot extension from the VM (`Set-AzureVMExtension -Uninstall`, then "
-        "`Update-AzureVM`); the recovery points already in the vault are kept. Migrate, then enable Azure "
-        "Backup for the Resource Manager VM.",
+        "until it is removed. The recovery points taken before the migration are not attached to the migrated "
+        "VM; they stay in the vault with the classic VM's protected item, if you keep them.",
+        fix="In the Recovery Services vault, stop protection of the VM and leave *delete the backup data* "
+        "unchecked, so the recovery points already taken are kept (they are charged for while kept; the last "
+        "one stays until you delete the backup data). Then remove the snapshot extension from the VM "
+        "(`Set-AzureVMExtension` with its name, publisher and version and `-Uninstall`, piped to "
+        "`Update-AzureVM`), migrate the VM with its network "
+        "and storage account, and enable Azure Backup for the Resource Manager VM.",
     )
     invalid = (
         Example(
@@ -210,15 +328,56 @@ class BackupExtension(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        for service in estate.cloud_services:
-            for vm in service.vms:
-                for ext in vm.installed_extensions():
-                    if ext.is_backup:
-                        yield self.finding(
-                            ext,
-                            f"VM '{vm.name}' has the Azure Backup extension {ext.name}: uninstall it before "
-                            "migrating and protect the VM again afterwards",
-                        )
+        for vm, ext in _installed(estate):
+            if ext.is_backup:
+                yield self.finding(
+                    ext,
+                    f"VM '{vm.name}' has the Azure Backup extension {ext.name}: stop protection (keeping the "
+                    "backup data) and uninstall it before migrating, then protect the VM again afterwards",
+                )
+
+
+_NETCFG_ER_ONPREM_DNS = """
+<NetworkConfiguration>
+  <VirtualNetworkConfiguration>
+    <Dns><DnsServers><DnsServer name="dc01" IPAddress="192.168.10.4"/></DnsServers></Dns>
+    <LocalNetworkSites>
+      <LocalNetworkSite name="dc-frankfurt">
+        <AddressSpace><AddressPrefix>192.168.0.0/16</AddressPrefix></AddressSpace>
+      </LocalNetworkSite>
+    </LocalNetworkSites>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="er-vnet" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.4.0.0/16</AddressPrefix></AddressSpace>
+        <DnsServersRef><DnsServerRef name="dc01"/></DnsServersRef>
+        <Gateway>
+          <ConnectionsToLocalNetwork>
+            <LocalNetworkSiteRef name="dc-frankfurt"><Connection type="Dedicated"/></LocalNetworkSiteRef>
+          </ConnectionsToLocalNetwork>
+        </Gateway>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+_MONITORED_DEPLOYMENT = """
+<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+  <Name>app</Name>
+  <RoleList>
+    <Role>
+      <RoleName>app01</RoleName><RoleType>PersistentVMRole</RoleType>
+      <ResourceExtensionReferences>
+        <ResourceExtensionReference>
+          <Publisher>Microsoft.Azure.Security.Monitoring</Publisher>
+          <Name>AzureSecurityWindowsAgent</Name>
+          <Version>1.*</Version>
+        </ResourceExtensionReference>
+      </ResourceExtensionReferences>
+    </Role>
+  </RoleList>
+  <VirtualNetworkName>er-vnet</VirtualNetworkName>
+</Deployment>
+"""
 
 
 class SecurityCenterExtension(Rule):
@@ -228,155 +387,247 @@ class SecurityCenterExtension(Rule):
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({Extension, VirtualNetwork})
     summary = (
-        "A VM has the Security Center monitoring extension in a virtual network whose gateway cuts it off "
-        "from on-premises during migration (transit VPN, or ExpressRoute with on-premises DNS)."
+        "A VM has the monitoring extension of Microsoft Defender for Cloud (formerly Azure Security Center); "
+        "a warning where its network's gateway cuts it off from on-premises during migration."
     )
     fix_hint = (
-        "Disable the Azure Security Center policy on the subscription at least 3 hours before migrating, so "
-        "that the monitoring extension is removed and not reinstalled."
+        "Disable the Defender for Cloud policy (automatic provisioning) on the subscription at least 3 hours "
+        "before migrating, so that the monitoring extension is removed and not reinstalled."
     )
     source = (
         "Unsupported configurations — Compute: Azure Security Center extensions with a VNET that has a VPN "
-        "gateway in transit connectivity or ExpressRoute gateway with on-prem DNS server (2017 table). "
-        "Transit: network-gateway-migration, Transit VPN connectivity."
+        "gateway in transit connectivity or ExpressRoute gateway with on-prem DNS server (2017 table); VM with "
+        "Azure Security Center extension (2018 table), VM with Microsoft Defender for Cloud extension (2023 "
+        "table). Transit: network-gateway-migration, Transit VPN connectivity."
     )
     docs = Docs(
-        what="The Azure Security Center monitoring extension (publisher `Microsoft.Azure.Security.Monitoring`, "
-        "the extension Security Center installs by itself on monitored VMs) on a VM of a REST deployment whose "
-        "`VirtualNetworkName` resolves to a virtual network in a checked network configuration, when that "
-        "network's gateway either\n\n"
-        "- is in *transit connectivity*: a site-to-site connection to a local network site whose address "
-        "space aggregates another virtual network that has a gateway of its own and addresses outside every "
-        "virtual network (on-premises), the way classic transit through a hub network is written; or\n"
-        "- has an ExpressRoute (`Dedicated`) connection, and the network's DNS servers include one whose "
-        "address is in a local network site's address space and in no virtual network: an on-premises DNS "
-        "server.\n\n"
+        what="The monitoring extension that Microsoft Defender for Cloud (formerly Azure Security Center) "
+        "installs by itself on the VMs it monitors (publisher `Microsoft.Azure.Security.Monitoring`, names "
+        "such as `AzureSecurityWindowsAgent` and `AzureSecurityLinuxAgent`) on any VM of a REST deployment or "
+        "an Export-AzureVM file. How bad it is depends on the VM's virtual network:\n\n"
+        "- **warning** when the network is defined among the files checked (a network configuration or a REST "
+        "`VirtualNetworkSites` body) and its gateway either is in *transit connectivity* — a site-to-site "
+        "connection to a local network site whose address space aggregates another virtual network that has "
+        "a gateway of its own and addresses outside every virtual network (on-premises), the way classic "
+        "transit through a hub network is written — or has an ExpressRoute (`Dedicated`) connection while "
+        "the VM uses an on-premises DNS server: one whose address is in a local network site's address space "
+        "and in no virtual network. The DNS servers that count are the network's own (a network "
+        "configuration's `DnsServersRef`, resolved, or a REST body's `Dns/DnsServers`) and those of the VM's "
+        "deployment (a REST deployment's `Dns`). Local sites come from a network configuration or from the "
+        "gateway's `Sites` in a REST body.\n"
+        "- **info** otherwise: outside a virtual network, in one that no checked file defines, or in one whose "
+        "gateway shows neither condition.\n\n"
         "Other security extensions (for example Microsoft Antimalware, publisher `Microsoft.Azure.Security`) "
-        "are not installed by Security Center's policy and are not reported. Nothing is reported where the "
-        "VM's network cannot be resolved (Export-AzureVM files, or no network configuration checked).",
-        why="Migrating a transit VPN gateway loses the indirect route to on-premises, and an ExpressRoute "
-        "gateway cannot stay in place during the migration, so such a VM loses its on-premises DNS. Either "
-        "way the guest agent can no longer reach the VM's storage account to report the extension's status, "
-        "and the migration stops at commit.",
-        fix="Turn off the Security Center policy (automatic provisioning) for the subscription at least three "
-        "hours before migrating; that removes the monitoring extension and keeps it from coming back. Enable "
-        "it again once the network is in Resource Manager.",
+        "are installed on purpose, not by Defender for Cloud's policy, and are not reported; neither is an "
+        "extension whose `State` is `Uninstall`. A service configuration's DNS servers belong to its web and "
+        "worker roles, never to VMs.",
+        why="The 2017 overview lists the extension only with the two gateway conditions, and says why it "
+        "fails: migrating a transit VPN gateway loses the indirect route to on-premises, and an ExpressRoute "
+        "gateway is not kept in place, so the VM loses its on-premises DNS; the guest agent then cannot reach "
+        "the VM's storage account to report the extension's status, and the migration does not proceed at "
+        "commit. That is the warning. From 2018 on, the overview lists every VM with the extension and asks "
+        "for the policy to be disabled, which removes it, but gives no failure of its own, and the planning "
+        "guide notes that such monitoring extensions reinstall themselves after migration: on its own the "
+        "extension is worth knowing about (info), not a blocker.",
+        fix="Disable Defender for Cloud's policy (automatic provisioning of the monitoring extension) on the "
+        "subscription before migrating — at least three hours before, where the warning applies — so that "
+        "the extension is removed from the VMs and not reinstalled while they migrate; removing the extension "
+        "by hand is not enough while the policy is on. Enable the policy again once the VMs are in Resource "
+        "Manager.",
     )
     invalid = (
         Example(
             {
-                "network/NetworkConfig.netcfg": """
-                <NetworkConfiguration>
-                  <VirtualNetworkConfiguration>
-                    <Dns><DnsServers><DnsServer name="dc01" IPAddress="192.168.10.4"/></DnsServers></Dns>
-                    <LocalNetworkSites>
-                      <LocalNetworkSite name="dc-frankfurt">
-                        <AddressSpace><AddressPrefix>192.168.0.0/16</AddressPrefix></AddressSpace>
-                      </LocalNetworkSite>
-                    </LocalNetworkSites>
-                    <VirtualNetworkSites>
-                      <VirtualNetworkSite name="er-vnet" Location="West Europe">
-                        <AddressSpace><AddressPrefix>10.4.0.0/16</AddressPrefix></AddressSpace>
-                        <DnsServersRef><DnsServerRef name="dc01"/></DnsServersRef>
-                        <Gateway>
-                          <ConnectionsToLocalNetwork>
-                            <LocalNetworkSiteRef name="dc-frankfurt"><Connection type="Dedicated"/></LocalNetworkSiteRef>
-                          </ConnectionsToLocalNetwork>
-                        </Gateway>
-                      </VirtualNetworkSite>
-                    </VirtualNetworkSites>
-                  </VirtualNetworkConfiguration>
-                </NetworkConfiguration>
-                """,
-                "rest/app.deployment.xml": """
-                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
-                  <Name>app</Name>
-                  <RoleList>
-                    <Role>
-                      <RoleName>app01</RoleName><RoleType>PersistentVMRole</RoleType>
-                      <ResourceExtensionReferences>
-                        <ResourceExtensionReference>
-                          <Publisher>Microsoft.Azure.Security.Monitoring</Publisher>
-                          <Name>AzureSecurityWindowsAgent</Name>
-                          <Version>1.*</Version>
-                        </ResourceExtensionReference>
-                      </ResourceExtensionReferences>
-                    </Role>
-                  </RoleList>
-                  <VirtualNetworkName>er-vnet</VirtualNetworkName>
-                </Deployment>
-                """,
+                "network/NetworkConfig.netcfg": _NETCFG_ER_ONPREM_DNS,
+                "rest/app.deployment.xml": _MONITORED_DEPLOYMENT,
             },
             expect=("rest/app.deployment.xml:7:9",),
+            note="ExpressRoute and the on-premises DNS server dc01: a warning.",
+        ),
+        Example(
+            {
+                "vms/app02.xml": """
+                <PersistentVM>
+                  <RoleName>app02</RoleName>
+                  <ResourceExtensionReferences>
+                    <ResourceExtensionReference>
+                      <Publisher>Microsoft.Azure.Security.Monitoring</Publisher>
+                      <Name>AzureSecurityLinuxAgent</Name>
+                      <Version>2.*</Version>
+                    </ResourceExtensionReference>
+                  </ResourceExtensionReferences>
+                </PersistentVM>
+                """
+            },
+            expect=("vms/app02.xml:4:5",),
+            note="An Export-AzureVM file: the network is unknown, so the finding is info.",
         ),
     )
     valid = (
         Example(
             {
-                "network/NetworkConfig.netcfg": """
-                <NetworkConfiguration>
-                  <VirtualNetworkConfiguration>
-                    <Dns><DnsServers><DnsServer name="azdc01" IPAddress="10.4.2.4"/></DnsServers></Dns>
-                    <LocalNetworkSites>
-                      <LocalNetworkSite name="dc-frankfurt">
-                        <AddressSpace><AddressPrefix>192.168.0.0/16</AddressPrefix></AddressSpace>
-                      </LocalNetworkSite>
-                    </LocalNetworkSites>
-                    <VirtualNetworkSites>
-                      <VirtualNetworkSite name="er-vnet" Location="West Europe">
-                        <AddressSpace><AddressPrefix>10.4.0.0/16</AddressPrefix></AddressSpace>
-                        <DnsServersRef><DnsServerRef name="azdc01"/></DnsServersRef>
-                        <Gateway>
-                          <ConnectionsToLocalNetwork>
-                            <LocalNetworkSiteRef name="dc-frankfurt"><Connection type="Dedicated"/></LocalNetworkSiteRef>
-                          </ConnectionsToLocalNetwork>
-                        </Gateway>
-                      </VirtualNetworkSite>
-                    </VirtualNetworkSites>
-                  </VirtualNetworkConfiguration>
-                </NetworkConfiguration>
-                """,
-                "rest/app.deployment.xml": """
-                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
-                  <Name>app</Name>
-                  <RoleList>
-                    <Role>
-                      <RoleName>app01</RoleName><RoleType>PersistentVMRole</RoleType>
-                      <ResourceExtensionReferences>
-                        <ResourceExtensionReference>
-                          <Publisher>Microsoft.Azure.Security.Monitoring</Publisher>
-                          <Name>AzureSecurityWindowsAgent</Name>
-                          <Version>1.*</Version>
-                        </ResourceExtensionReference>
-                      </ResourceExtensionReferences>
-                    </Role>
-                  </RoleList>
-                  <VirtualNetworkName>er-vnet</VirtualNetworkName>
-                </Deployment>
-                """,
+                "network/NetworkConfig.netcfg": _NETCFG_ER_ONPREM_DNS,
+                "rest/app.deployment.xml": _MONITORED_DEPLOYMENT.replace(
+                    "Security.Monitoring", "Security"
+                ).replace("AzureSecurityWindowsAgent", "IaaSAntimalware"),
             },
-            note="The network's DNS server is in Azure, not on-premises.",
+            note="Microsoft Antimalware is installed on purpose, not by Defender for Cloud's policy.",
         ),
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
+        monitored = [(vm, ext) for vm, ext in _installed(estate) if ext.is_security_monitoring]
+        if not monitored:
+            return
         reach = _Reach(estate)
+        wanted = {id(vm) for vm, _ in monitored}
+        # Why the VMs of a placement are cut off from on-premises, through the network they are in; only
+        # placements holding a monitored VM are looked at.
+        cut_vms: dict[int, tuple[Network, str]] = {}
         for network in estate.virtual_networks:
             for _, placement in network.members:
-                monitored = [
-                    (vm, ext)
-                    for vm in placement.vms
-                    for ext in vm.installed_extensions()
-                    if ext.is_security_monitoring
-                ]
-                reason = reach.cut(network, placement) if monitored else ""
-                for vm, ext in monitored if reason else ():
-                    yield self.finding(
-                        ext,
-                        f"VM '{vm.name}' has the Security Center extension {ext.name} and its virtual "
-                        f"network '{network.name}' {reason}: disable the Security Center policy before "
-                        "migrating",
-                    )
+                vms = [vm for vm in placement.vms if id(vm) in wanted]
+                reason = reach.cut(network, placement) if vms else ""
+                for vm in vms if reason else ():
+                    cut_vms.setdefault(id(vm), (network, reason))
+        for vm, ext in monitored:
+            found = cut_vms.get(id(vm))
+            if found is None:
+                yield self.finding(
+                    ext,
+                    f"VM '{vm.name}' has the Defender for Cloud monitoring extension {ext.name}: disable the "
+                    "Defender for Cloud policy on the subscription before migrating, which removes it",
+                    fix="Disable Defender for Cloud's policy (automatic provisioning of the monitoring "
+                    "extension) on the subscription before migrating, so that the extension is removed and "
+                    "not reinstalled; enable it again once the VMs are in Resource Manager.",
+                    severity=Severity.INFO,
+                )
+                continue
+            network, reason = found
+            yield self.finding(
+                ext,
+                f"VM '{vm.name}' has the Defender for Cloud monitoring extension {ext.name} and its virtual "
+                f"network '{network.name}' {reason}: disable the Defender for Cloud policy at least 3 hours "
+                "before migrating",
+            )
+
+
+class SiteRecoveryExtension(Rule):
+    code = "MIG209"
+    name = "site-recovery-extension"
+    severity = Severity.WARNING
+    scope = Scope.CLOUD_SERVICES
+    looks_at = frozenset({Extension})
+    summary = (
+        "A VM has the Azure Site Recovery extension: its replication must be set up again after migration."
+    )
+    fix_hint = (
+        "Migrate, then disable replication of the VM in its Recovery Services vault and enable it again once "
+        "its storage account is in Resource Manager; the VM is not protected in between."
+    )
+    source = (
+        "Unsupported configurations — Compute: VM with Azure Site Recovery extension (2023 table): the "
+        "migration of storage used with Site Recovery works, but current replication is impacted; disable and "
+        "enable VM replication after storage migration."
+    )
+    docs = Docs(
+        what="A `ResourceExtensionReference` on a VM (REST bodies and Export-AzureVM files) published by "
+        "Azure Site Recovery — `Microsoft.Azure.RecoveryServices.SiteRecovery`, or the same followed by a "
+        "number such as `Microsoft.Azure.RecoveryServices.SiteRecovery2` — whatever its name (`Windows`, "
+        "`Linux`, `LinuxRHEL7`, ...). It is the agent (Mobility service) extension Site Recovery installs on a "
+        'VM it replicates. The platform\'s overview names it only as the "Azure Site Recovery extension": '
+        "these publishers are the ones Site Recovery's extension has on Resource Manager VMs, and migcheck "
+        "assumes that a classic VM's extension reference carries the same. Not reported: Azure Backup's "
+        "`VMSnapshot` (publisher `Microsoft.Azure.RecoveryServices`, which is MIG206's), a reference without "
+        "a publisher (the names alone are not Site Recovery's), and an extension whose `State` is "
+        "`Uninstall`.",
+        why="The 2023 overview lists VMs with the extension as an unsupported configuration, and says what "
+        "happens to them: the storage the VM uses migrates, but the replication Site Recovery runs for it is "
+        "disrupted and has to be disabled and enabled again after the storage migration. None of the "
+        "platform's validation errors concerns the extension, so the migration goes through: a warning, for "
+        "protection that has to be redone.",
+        fix="Plan for a time without disaster-recovery protection. Migrate the VM with its network and storage "
+        "account; then, in the Recovery Services vault, disable replication of the VM and enable it again for "
+        "the Resource Manager VM, which starts a new initial replication. If the workload cannot be without "
+        "protection that long, take a backup or fail it over before migrating.",
+    )
+    invalid = (
+        Example(
+            {
+                "dr.xml": """
+                <PersistentVMRole xmlns="http://schemas.microsoft.com/windowsazure">
+                  <RoleName>erp01</RoleName>
+                  <RoleType>PersistentVMRole</RoleType>
+                  <ResourceExtensionReferences>
+                    <ResourceExtensionReference>
+                      <ReferenceName>SiteRecovery-Windows</ReferenceName>
+                      <Publisher>Microsoft.Azure.RecoveryServices.SiteRecovery</Publisher>
+                      <Name>Windows</Name>
+                      <Version>1.0</Version>
+                      <State>Enable</State>
+                    </ResourceExtensionReference>
+                  </ResourceExtensionReferences>
+                </PersistentVMRole>
+                """
+            },
+            expect=("dr.xml:5:5",),
+        ),
+        Example(
+            {
+                "vms/erp02.xml": """
+                <PersistentVM>
+                  <RoleName>erp02</RoleName>
+                  <ResourceExtensionReferences>
+                    <ResourceExtensionReference>
+                      <ReferenceName>SiteRecovery-Linux</ReferenceName>
+                      <Publisher>Microsoft.Azure.RecoveryServices.SiteRecovery2</Publisher>
+                      <Name>LinuxUBUNTU2004</Name>
+                      <Version>1.0</Version>
+                    </ResourceExtensionReference>
+                  </ResourceExtensionReferences>
+                </PersistentVM>
+                """
+            },
+            expect=("vms/erp02.xml:4:5",),
+            note="An Export-AzureVM file, with the publisher newer Linux distributions use.",
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "vms/erp02.xml": """
+                <PersistentVM>
+                  <RoleName>erp02</RoleName>
+                  <ResourceExtensionReferences>
+                    <ResourceExtensionReference>
+                      <Publisher>Microsoft.Azure.RecoveryServices</Publisher>
+                      <Name>VMSnapshotLinux</Name>
+                      <Version>1.0</Version>
+                    </ResourceExtensionReference>
+                    <ResourceExtensionReference>
+                      <Publisher>Microsoft.Azure.RecoveryServices.SiteRecovery</Publisher>
+                      <Name>Linux</Name>
+                      <Version>1.0</Version>
+                      <State>Uninstall</State>
+                    </ResourceExtensionReference>
+                  </ResourceExtensionReferences>
+                </PersistentVM>
+                """
+            },
+            note="Azure Backup's snapshot extension is MIG206's; a Site Recovery extension being uninstalled "
+            "is not reported.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for vm, ext in _installed(estate):
+            if ext.is_site_recovery:
+                yield self.finding(
+                    ext,
+                    f"VM '{vm.name}' has the Azure Site Recovery extension {ext.name}{_version(ext)} "
+                    f"({ext.publisher}): its replication is disrupted by the migration; disable and enable "
+                    "replication again once its storage account is migrated",
+                )
 
 
 class _Reach:

@@ -143,7 +143,10 @@ class UnresolvedReference(Rule):
         "and while a name dangles, migcheck cannot tell which virtual network or subnet a resource is in, so "
         "the rules that depend on it stay silent.",
         fix="Correct the name so that it matches the definition (names are compared without regard to case), "
-        "or add the missing definition.",
+        "or add the missing definition. A classic virtual network created in the Azure portal rather than "
+        "from a network configuration has a longer name in the classic model, `Group <resource group> "
+        "<network name>`: a deployment that refers to it must use that full name, which is also why the "
+        "platform reports such a network as not existing.",
     )
     invalid = (
         Example(
@@ -238,8 +241,9 @@ class ConflictingDefinitions(Rule):
         "the files is what is deployed. migcheck checks the first description it reads; a blocker that only "
         "the other one shows, or a fix made only in the file that is not deployed, goes unnoticed until "
         "validation.",
-        fix="Find out which description is deployed (`Get-AzureVNetConfig`, `Get-AzureVM`), correct or delete "
-        "the other file, and re-run migcheck.",
+        fix="Find out which description matches what is deployed (`Get-AzureVNetConfig` and `Get-AzureVM` "
+        "read it back while the classic resources exist), correct or delete the other file, and re-run "
+        "migcheck.",
     )
     invalid = (
         Example(

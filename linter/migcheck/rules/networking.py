@@ -9,7 +9,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from migcheck.estate import Estate
-from migcheck.model import AddressPrefix, Finding, Gateway, GatewayConnection, Severity, VirtualNetwork
+from migcheck.model import (
+    AddressPrefix,
+    Finding,
+    Gateway,
+    GatewayConnection,
+    LocalNetworkSite,
+    Mark,
+    NetworkConfiguration,
+    Severity,
+    VirtualNetwork,
+)
 from migcheck.rule import Docs, Example, Rule, Scope
 
 
@@ -45,7 +55,8 @@ class ExpressRouteAndVpnGateway(Rule):
     summary = "A virtual network's gateway carries both ExpressRoute and VPN connections."
     fix_hint = (
         "Remove the VPN side (IPsec connections and the VPN client address pool) from the gateway before "
-        "migrating; recreate the VPN as a coexisting gateway in Resource Manager afterwards."
+        "migrating; recreate the VPN in Resource Manager afterwards as a gateway beside the ExpressRoute one, "
+        "on a current SKU with a Standard SKU public IP."
     )
     source = (
         "VPN Gateway classic to Resource Manager migration — scenarios that aren't supported: VNet with both "
@@ -55,14 +66,22 @@ class ExpressRouteAndVpnGateway(Rule):
         what='A virtual network whose `Gateway` has an ExpressRoute connection (`Connection type="Dedicated"`) '
         "and also a VPN: a site-to-site connection (`IPsec`, the default when no type is written) or a "
         "point-to-site `VPNClientAddressPool`. Network configurations and REST `VirtualNetworkSites` bodies are "
-        "checked. The finding points at the `Gateway` element.",
-        why="The platform migrates VPN gateways and ExpressRoute gateways, but not both on one virtual network: "
-        "validation of such a network fails.",
+        "checked. The finding points at the `Gateway` element. A site-to-site gateway set up beside an "
+        "ExpressRoute gateway with the coexistence cmdlets (`New-AzureVirtualNetworkGateway`, "
+        "`New-AzureLocalNetworkGateway`) is not written in the network configuration at all, so files cannot "
+        "show it: look for those cmdlets in your scripts.",
+        why="The platform migrates VPN gateways and ExpressRoute gateways, but not both on one virtual network. "
+        "The Validate operation does not check this: the prepare step is where such a network fails.",
         fix="Before migrating, take the VPN off the gateway: delete the `IPsec` `LocalNetworkSiteRef` entries "
         "and the `VPNClientAddressPool` from the network configuration and apply it (`Set-AzureVNetConfig`), "
-        "keeping only the ExpressRoute connection. Migrate the virtual network (see MIG302 for the circuit), "
-        "then add a VPN gateway beside the ExpressRoute gateway in Resource Manager and recreate the "
-        "site-to-site and point-to-site connections there.",
+        "keeping only the ExpressRoute connection; delete a coexisting site-to-site gateway created by "
+        "cmdlets too. Migrate the virtual network (see MIG302 for the circuit), then add a VPN gateway beside "
+        "the ExpressRoute gateway in Resource Manager and recreate the site-to-site and point-to-site "
+        "connections there. Give the new gateway a current SKU (the legacy Standard and High Performance "
+        "SKUs were supported only until 30 September 2025) and a Standard SKU public IP: Basic SKU public IPs "
+        "were retired on 30 September 2025. The migrated ExpressRoute gateway keeps its SKU and its public "
+        "address, which arrive as a legacy SKU and a Basic SKU public IP: move it to a current SKU with a "
+        "Standard public IP too (Azure provides a gateway migration for this).",
     )
     invalid = (
         Example(
@@ -172,13 +191,19 @@ class ExpressRouteGateway(Rule):
         why="A network attached to ExpressRoute can only migrate once its circuit lives in Resource Manager. "
         "A circuit in the same subscription can then be migrated with the network without downtime; a "
         "circuit in another subscription (reached through an authorization link) has to be unlinked first, "
-        "which cuts on-premises connectivity until the migrated network is linked again. The files do not "
-        "say where the circuit is, so this is a warning to check it, not a blocker by itself.",
+        "which cuts on-premises connectivity until the migrated network is linked again. The Validate "
+        "operation does not check that circuits have been moved; the prepare step does. The files do not say "
+        "where the circuit is or whether it has been moved, so this is a warning to check it, not a blocker "
+        "by itself.",
         fix="Move the circuit to Resource Manager first (it keeps working, without downtime) and allow classic "
         "operations on it so the classic network stays connected during the move. If the circuit belongs to "
         "another subscription, remove the circuit link from this network (`Remove-AzureDedicatedCircuitLink`) "
         "and empty its `ConnectionsToLocalNetwork`, migrate the network, then connect the migrated gateway "
-        "to the circuit again. Plan the window: on-premises access is lost in between.",
+        "to the circuit again. Plan the window: on-premises access is lost in between. The gateway migrates "
+        "with its SKU and public address unchanged, so it arrives on a legacy SKU with a Basic SKU public IP; "
+        "Basic SKU public IPs were retired on 30 September 2025, so move the gateway to a current SKU with a "
+        "Standard SKU public IP (Azure provides a gateway migration for this) as soon as the network is in "
+        "Resource Manager.",
     )
     invalid = (
         Example(
@@ -333,7 +358,9 @@ class AffinityGroupVnet(Rule):
 
 # --- address prefixes ------------------------------------------------------------------------------------
 
-DOTTED = re.compile(r"^(\d+)\.(\d+)\.(\d+)\.(\d+)/(\d+)$")
+# ASCII digits only: `\d` also matches the digits of other scripts (Arabic-Indic, fullwidth...), which
+# `int()` would quietly read as numbers; no platform accepts them in an address.
+DOTTED = re.compile(r"([0-9]+)\.([0-9]+)\.([0-9]+)\.([0-9]+)/([0-9]+)", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,7 +373,7 @@ def prefix_problem(text: str) -> PrefixProblem | None:
     """Why `text` is not a strict IPv4 CIDR prefix, or None when it is one."""
     if "/" not in text:
         return PrefixProblem("it has no prefix length", "")
-    match = DOTTED.match(text)
+    match = DOTTED.fullmatch(text)
     if match is None:
         return PrefixProblem("it is not an IPv4 address followed by a prefix length", "")
     numbers = match.groups()
@@ -366,6 +393,26 @@ def prefix_problem(text: str) -> PrefixProblem | None:
     return None
 
 
+def _local_site_definitions(estate: Estate) -> Iterator[LocalNetworkSite]:
+    """Every description of a local network site, once each: those of each network configuration and those a
+    REST body writes under a virtual network's gateway, not only the one the estate keeps per name."""
+    seen: set[Mark] = set()
+    described = (
+        *(site for config in estate.resources(NetworkConfiguration) for site in config.local_sites),
+        *(
+            site
+            for network in estate.virtual_networks
+            for v in network.definitions
+            for site in v.inline_local_sites
+        ),
+        *estate.local_sites,
+    )
+    for site in described:
+        if site.mark not in seen:
+            seen.add(site.mark)
+            yield site
+
+
 class InvalidAddressPrefix(Rule):
     code = "MIG304"
     name = "invalid-address-prefix"
@@ -383,10 +430,12 @@ class InvalidAddressPrefix(Rule):
     docs = Docs(
         what="Every address prefix of a virtual network (its address space, its subnets, its gateway's VPN "
         "client address pool) and of a local network site, in a network configuration or a REST "
-        "`VirtualNetworkSites` body, that is not a strict IPv4 CIDR range: leading zeros "
-        "(`192.168.0.00/24`), host bits set (`10.0.0.1/24`, whose network is `10.0.0.0/24`), an octet above "
-        "255, a prefix length above 32, or no prefix length at all. When the intended range is clear, the "
-        "finding's fix gives it.",
+        "`VirtualNetworkSites` body (where a gateway's local sites are written in full under "
+        "`Gateway/Sites`), that is not a strict IPv4 CIDR range: leading zeros (`192.168.0.00/24`), host bits "
+        "set (`10.0.0.1/24`, whose network is `10.0.0.0/24`), an octet above 255, a prefix length above 32, "
+        "no prefix length at all, or digits other than ASCII `0`-`9` (fullwidth or Arabic-Indic digits, say). "
+        "Each file that writes a prefix is checked, also when another file describes the same network or "
+        "site. When the intended range is clear, the finding's fix gives it.",
         why="The classic platform accepted loosely written prefixes; Resource Manager validates them strictly. "
         "A virtual network or local site with such a prefix fails during migration and is left in a failed "
         "state.",
@@ -428,6 +477,33 @@ class InvalidAddressPrefix(Rule):
             },
             expect=("vnets.xml:5:24",),
         ),
+        Example(
+            {
+                "vnets.xml": """
+                <VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">
+                  <VirtualNetworkSite>
+                    <Name>app-vnet</Name>
+                    <AddressSpace>
+                      <AddressPrefixes><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressPrefixes>
+                    </AddressSpace>
+                    <Gateway>
+                      <Sites>
+                        <LocalNetworkSite>
+                          <Name>head-office</Name>
+                          <AddressSpace>
+                            <AddressPrefixes><AddressPrefix>192.168.1.1/24</AddressPrefix></AddressPrefixes>
+                          </AddressSpace>
+                          <Connections><Connection><Type>IPsec</Type></Connection></Connections>
+                        </LocalNetworkSite>
+                      </Sites>
+                    </Gateway>
+                  </VirtualNetworkSite>
+                </VirtualNetworkSites>
+                """
+            },
+            expect=("vnets.xml:12:30",),
+            note="A local network site written in full under the gateway of a REST body.",
+        ),
     )
     valid = (
         Example(
@@ -461,7 +537,7 @@ class InvalidAddressPrefix(Rule):
         for network in estate.virtual_networks:
             for vnet in network.definitions:
                 yield from self._vnet(vnet)
-        for site in estate.local_sites:
+        for site in _local_site_definitions(estate):
             for prefix in site.address_space:
                 yield from self._prefix(
                     site, prefix, f"an address prefix of local network site '{site.name}'"

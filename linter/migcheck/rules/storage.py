@@ -38,7 +38,9 @@ class BlobNameWithSlash(Rule):
         "VM (when the same VHD is not already reported on the VM itself). Disks without a `MediaLink` (as "
         "Export-AzureVM usually writes them) cannot be checked and are skipped.",
         why="Blob storage treats `/` as part of the name (a virtual folder), but the Resource Manager compute "
-        "provider does not accept such names for a VM's disks, so validation of the VM fails.",
+        "provider does not accept such names for a VM's disks, so validation of the VM fails. IaaS VMs "
+        "(classic) were retired on 6 September 2023, when those not yet migrated were stopped and "
+        "deallocated: such a VM keeps its disks, and this one still has to be replaced before it can move.",
         fix="Stop the VM, copy the blob to a name without `/` in the same container (`Start-AzureStorageBlobCopy`), "
         "register the copy as a disk (`Add-AzureDisk`), detach the old disk and attach the new one at the same "
         "LUN (`Remove-AzureDataDisk`, `Add-AzureDataDisk -Import`; for the OS disk, recreate the VM from the new "
@@ -164,10 +166,12 @@ class UnattachedDiskOrImage(Rule):
         why="Resource Manager has no classic disk or image objects. Only disks attached to a VM migrate as "
         "disks of that VM; an unattached disk or an image is not migrated as such. Its VHD blob stays in the "
         "storage account and moves with it, but the disk or image itself stops being visible once the storage "
-        "account is migrated, and scripts that create VMs from it by name stop working.",
+        "account is migrated, and scripts that create VMs from it by name stop working. Storage accounts "
+        "(classic) were retired on 31 August 2024: the VHD reaches Resource Manager with its account's "
+        "migration, not with any VM's.",
         fix="Decide for each one: delete the classic disk or image (and its blob) if it is unused, or plan to "
-        "create a managed disk or image from its VHD after the storage account is migrated and update the "
-        "scripts that refer to it by name.",
+        "create a managed disk or image (or an Azure Compute Gallery image version) from its VHD after the "
+        "storage account is migrated, and update the scripts that refer to it by name.",
     )
     invalid = (
         Example(

@@ -28,19 +28,24 @@ class EndpointAclRule(Rule):
     looks_at = frozenset({EndpointAcl})
     summary = "An endpoint has an access control list, which blocks migration."
     fix_hint = (
-        "Remove the endpoint ACL before migrating; after migration, allow or deny the same addresses with a "
-        "network security group."
+        "Remove the endpoint ACL before migrating (Remove-AzureAclConfig, then Update-AzureVM); after "
+        "migration, allow or deny the same addresses with network security group rules."
     )
     source = "Unsupported features — Network: Endpoint ACLs. Remove Endpoint ACLs and retry migration."
     docs = Docs(
         what="Access control lists on input endpoints: `EndpointAcl` bindings in a .cscfg's "
-        "`NetworkConfiguration/EndpointAcls`, `EndpointAcl/Rules` on a VM endpoint in a REST body, and "
-        "`EndpointAccessControlList/Rules` in an Export-AzureVM file. An ACL element with no rules is not "
-        "reported.",
+        "`NetworkConfiguration/EndpointAcls` (with the rules of the `AccessControl` they name), "
+        "`EndpointAcl/Rules` on a VM endpoint in a REST body, and `EndpointAccessControlList/Rules` in an "
+        "Export-AzureVM file. An access control list with no rules permits and denies nothing, and is not "
+        "reported in any format: an `AccessControl` with no `Rule`, an `EndpointAcl` or "
+        "`EndpointAccessControlList` whose `Rules` is empty.",
         why="Endpoint ACLs have no equivalent in Azure Resource Manager; validation fails until they are gone.",
-        fix="Remove the ACLs (`Remove-AzureAclConfig`, or delete the `EndpointAcl` elements and redeploy), "
-        "migrate, then recreate the same permit/deny rules as network security group rules on the subnet or "
-        "network interface.",
+        fix="On a VM, remove the ACL from the endpoint (`Remove-AzureAclConfig -EndpointName <name>`, then "
+        "`Update-AzureVM`), migrate, then recreate the same permit/deny rules as network security group "
+        "rules on the subnet or network interface. ACLs of web/worker roles (.cscfg `EndpointAcls`) go with "
+        "their roles, which cannot be migrated (MIG101) and can no longer be redeployed either, since Cloud "
+        "Services (classic) was retired on 2024-08-31: write the same rules for the service the roles are "
+        "rebuilt on (network security group rules, or its own access restrictions).",
     )
     invalid = (
         Example(
@@ -107,6 +112,36 @@ class EndpointAclRule(Rule):
             },
             note="The local emulator's configuration is never deployed.",
         ),
+        Example(
+            {
+                "shop/ServiceConfiguration.Cloud.cscfg": """
+                <ServiceConfiguration serviceName="shop">
+                  <Role name="Web"><Instances count="2"/></Role>
+                  <NetworkConfiguration>
+                    <AccessControls><AccessControl name="open"></AccessControl></AccessControls>
+                    <EndpointAcls><EndpointAcl role="Web" endPoint="HttpsIn" accessControl="open"/></EndpointAcls>
+                  </NetworkConfiguration>
+                </ServiceConfiguration>
+                """,
+                "vms/sql01.xml": """
+                <PersistentVM>
+                  <RoleName>sql01</RoleName>
+                  <ConfigurationSets>
+                    <ConfigurationSet>
+                      <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+                      <InputEndpoints>
+                        <InputEndpoint>
+                          <Name>SQL</Name><Port>1433</Port><Protocol>tcp</Protocol>
+                          <EndpointAccessControlList><Rules /></EndpointAccessControlList>
+                        </InputEndpoint>
+                      </InputEndpoints>
+                    </ConfigurationSet>
+                  </ConfigurationSets>
+                </PersistentVM>
+                """,
+            },
+            note="An access control with no rules blocks nothing, in a .cscfg as in an Export-AzureVM file.",
+        ),
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
@@ -140,20 +175,29 @@ class MultipleSubnets(Rule):
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({InstanceAddress, VirtualMachine})
     summary = "A VM or role instance is bound to more than one subnet."
-    fix_hint = "Keep exactly one subnet per VM or role."
+    fix_hint = (
+        "Keep exactly one subnet per VM: one subnet in SubnetNames, and no secondary network interface in "
+        "another subnet (remove it before migrating, add it back afterwards)."
+    )
     source = (
         "Unsupported configurations — Compute: Multiple subnets associated with a VM. Update the subnet "
-        "configuration to reference only one subnet."
+        "configuration to reference only one subnet. This may require you to remove a secondary NIC (that is "
+        "referring to another subnet) from the VM and reattach it after migration has completed."
     )
     docs = Docs(
-        what="A VM whose `SubnetNames` lists more than one subnet (REST bodies and Export-AzureVM files), and a "
-        "cscfg `InstanceAddress` that places a role's instances in more than one subnet. The finding points at "
-        "the second subnet named.",
-        why="In Azure Resource Manager a network interface lives in exactly one subnet; validation fails for a "
-        "VM that is associated with several.",
-        fix="Choose the one subnet the VM (or role) should live in and remove the others "
-        "(`Set-AzureSubnet -SubnetNames <one>` then `Update-AzureVM`, or edit the `Subnets` of the "
-        "`InstanceAddress`). Do it before migration: the VM keeps working in the remaining subnet.",
+        what="A VM in more than one subnet, counting the subnets of its primary network interface "
+        "(`SubnetNames`) and those of its secondary network interfaces "
+        "(`NetworkInterfaces/NetworkInterface/IPConfigurations/IPConfiguration/SubnetName`), in REST bodies "
+        "and Export-AzureVM files; and a cscfg `InstanceAddress` that places a role's instances in more than "
+        "one subnet. Subnet names are compared without regard to case: `FrontEnd` and `frontend` are one "
+        "subnet. The finding points at the second subnet named.",
+        why="Validation fails for a VM that is associated with several subnets: the platform accepts a VM "
+        "whose network configuration references one subnet only.",
+        fix="Choose the one subnet the VM should live in. Keep only it in the primary configuration "
+        "(`Set-AzureSubnet -SubnetNames <one>`, then `Update-AzureVM`); remove a secondary network interface "
+        "that is in another subnet (`Remove-AzureNetworkInterfaceConfig -Name <nic>`, then `Update-AzureVM`) "
+        "and attach a network interface to the VM again once it is in Azure Resource Manager. A web/worker "
+        "role placed in several subnets cannot be migrated at all (MIG101): rebuild it as that rule says.",
     )
     invalid = (
         Example(
@@ -194,6 +238,31 @@ class MultipleSubnets(Rule):
             },
             expect=("ServiceConfiguration.Cloud.cscfg:7:43",),
         ),
+        Example(
+            {
+                "vms/fw01.xml": """
+                <PersistentVM>
+                  <RoleName>fw01</RoleName>
+                  <ConfigurationSets>
+                    <ConfigurationSet>
+                      <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+                      <SubnetNames><string>FrontEnd</string></SubnetNames>
+                      <NetworkInterfaces>
+                        <AssignNetworkInterface>
+                          <Name>nic-back</Name>
+                          <IPConfigurations>
+                            <AssignIPConfiguration><SubnetName>BackEnd</SubnetName></AssignIPConfiguration>
+                          </IPConfigurations>
+                        </AssignNetworkInterface>
+                      </NetworkInterfaces>
+                    </ConfigurationSet>
+                  </ConfigurationSets>
+                </PersistentVM>
+                """
+            },
+            expect=("vms/fw01.xml:11:36",),
+            note="A secondary network interface in another subnet puts the VM in two.",
+        ),
     )
     valid = (
         Example(
@@ -210,6 +279,31 @@ class MultipleSubnets(Rule):
                 </PersistentVM>
                 """
             }
+        ),
+        Example(
+            {
+                "fw.xml": """
+                <PersistentVMRole xmlns="http://schemas.microsoft.com/windowsazure">
+                  <RoleName>fw01</RoleName>
+                  <RoleType>PersistentVMRole</RoleType>
+                  <ConfigurationSets>
+                    <ConfigurationSet>
+                      <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+                      <SubnetNames><SubnetName>FrontEnd</SubnetName></SubnetNames>
+                      <NetworkInterfaces>
+                        <NetworkInterface>
+                          <Name>nic-mgmt</Name>
+                          <IPConfigurations>
+                            <IPConfiguration><SubnetName>frontend</SubnetName></IPConfiguration>
+                          </IPConfigurations>
+                        </NetworkInterface>
+                      </NetworkInterfaces>
+                    </ConfigurationSet>
+                  </ConfigurationSets>
+                </PersistentVMRole>
+                """
+            },
+            note="A secondary network interface in the same subnet (names compare without regard to case).",
         ),
     )
 
@@ -238,7 +332,10 @@ class MissingSubnet(Rule):
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({VirtualMachine})
     summary = "A VM is in a virtual network but has no subnet of its own."
-    fix_hint = "Recreate the VM in an explicit subnet of the virtual network (keep its disks), or delete it."
+    fix_hint = (
+        "Delete the VM, as the platform recommends, keeping its disks; rebuild it in Azure Resource Manager "
+        "from its VHDs, in an explicit subnet, once their storage account is migrated."
+    )
     source = (
         "Unsupported configurations — Compute: Virtual machines that belong to a virtual network but don't "
         "have an explicit subnet assigned. You can optionally delete the VM."
@@ -251,9 +348,12 @@ class MissingSubnet(Rule):
         "web/worker roles cannot be migrated at all (MIG101).",
         why="In Azure Resource Manager a VM's network interface must sit in a subnet. The platform does not "
         "choose one for a VM that has none, and validation fails.",
-        fix="A classic VM's subnet cannot be set after the fact. Delete the VM keeping its disks "
-        "(`Remove-AzureVM` without `-DeleteVHD`), recreate it from the same disks with "
-        "`Set-AzureSubnet -SubnetNames <subnet>`, then migrate. If the VM is no longer needed, delete it.",
+        fix="The platform's one recommendation for such a VM is to delete it. Delete it keeping its disks "
+        "(`Remove-AzureVM` without `-DeleteVHD`): the disks stay in their storage account, unattached, and "
+        "their VHD blobs migrate with it. IaaS VMs (classic) were retired on 2023-09-06 and no classic VM can "
+        "be created any more, so do not recreate it in the classic model: once the storage account is "
+        "migrated, build the VM again in Azure Resource Manager from its VHDs, in the subnet it belongs in. "
+        "If the VM is no longer needed, delete it with its disks.",
     )
     invalid = (
         Example(
@@ -339,15 +439,16 @@ class BootDiagnosticsPremiumStorage(Rule):
     )
     docs = Docs(
         what="A VM whose `DebugSettings/BootDiagnosticsEnabled` is true while its OS disk or a data disk has "
-        "`IOType` `Provisioned` (Premium storage), in REST bodies and Export-AzureVM files. A disk's `IOType` "
+        "`IOType` `Provisioned` (Premium storage: a Premium SSD disk in today's terms), in REST bodies "
+        "and Export-AzureVM files. A disk's `IOType` "
         "is the only evidence used: the size of the VM (DS, GS series) allows Premium disks but does not "
         "prove them, and a `MediaLink` does not say what kind of account it points at. The finding points at "
         "`DebugSettings`.",
         why="The platform cannot migrate boot diagnostics of a VM on Premium storage: validation fails until "
         "the feature is off.",
-        fix="Turn boot diagnostics off (`Set-AzureBootDiagnostics -Disable`, then `Update-AzureVM`), migrate, "
-        "and turn it on again in Resource Manager. Delete the old screenshot and serial log blobs so they "
-        "stop being billed.",
+        fix="Turn boot diagnostics off (`Set-AzureVMBootDiagnostics -Disable`, then `Update-AzureVM`), "
+        "migrate, and turn it on again in Azure Resource Manager. Delete the old screenshot and serial log "
+        "blobs so they stop being billed.",
     )
     invalid = (
         Example(
@@ -426,7 +527,8 @@ class VmNotReady(Rule):
         "that is not ready on a VM with extensions."
     )
     fix_hint = (
-        "Let the operation in progress finish (or restart the VM) and read the state again before migrating."
+        "Let the operation in progress finish (or restart the VM) and read the state again before migrating; "
+        "for a VM Agent that is not ready, repair it or uninstall the VM's extensions."
     )
     source = (
         "Validation errors: Migration isn't allowed for HostedService {hosted-service-name} because it has VM "
@@ -444,13 +546,16 @@ class VmNotReady(Rule):
         "extensions is not reported either: the agent only has to work to report extension status.",
         why="The platform migrates a VM only when it is Running, Stopped or Stopped (deallocated); an "
         "instance caught in an unknown or timed-out state fails validation. A VM with extensions needs a "
-        "working guest agent, which reports the extensions' status through the VM's storage account; "
-        "without it the VM cannot be migrated.",
-        fix="Wait for the update in progress on the cloud service (reboot, extension install) to finish, or "
-        "restart the VM, then read the state again. For a guest agent that is not ready, repair or update "
-        "the agent and check that the VM has outbound internet access and working DNS; or uninstall the "
-        "extensions before migrating and add them back afterwards. Stopping and deallocating the VM also "
-        "avoids the check, at the cost of its VIP unless reserved.",
+        "working Azure VM Agent (the guest agent), which reports the extensions' status through the VM's "
+        "storage account; without it the VM cannot be migrated.",
+        fix="For RoleStateUnknown, wait for the update in progress on the cloud service (reboot, extension "
+        "install) to finish, or restart the VM, then read the state again. ProvisioningTimeout does not clear "
+        "by itself: the documented way out is to delete the VM keeping its disks and recreate it, and since "
+        "IaaS VMs (classic) were retired on 2023-09-06 it can only be recreated in Azure Resource Manager, "
+        "from its VHDs once their storage account is migrated. For a VM Agent that is not ready, repair or "
+        "update the agent and check that the VM has outbound internet access and working DNS; or uninstall "
+        "the extensions before migrating and add them back afterwards. Stopping and deallocating the VM also "
+        "avoids the agent check, at the cost of its VIP unless reserved.",
     )
     invalid = (
         Example(

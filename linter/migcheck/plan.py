@@ -1,0 +1,436 @@
+"""`migcheck plan`: the migration the platform's process implies, as ordered steps, built from the linked
+estates and the readiness summary (the same findings `check` reports, grouped by scope).
+
+One step per thing the platform migrates on its own: an ExpressRoute circuit, a virtual network with every
+cloud service in it, a cloud service of VMs outside any network, a storage account, an unattached reserved
+IP, network security group or route table. Order, as the documents require: circuits before the networks
+that use them; a storage account only after every step holding a VM with a disk in it; everything else
+may run in parallel. Each step says what moves, what it becomes in Resource Manager, what it costs in
+downtime, what blocks it (the error findings of its scope), and the commands for Validate → Prepare →
+(check) → Commit, or Abort.
+
+This module only arranges: it derives no finding and resolves no name (the estate did both).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from migcheck.model import Finding, Severity
+from migcheck.report.readiness import ScopeItem, ScopeKind, ScopeSummary, readiness
+
+if TYPE_CHECKING:
+    from migcheck.engine import LintResult
+    from migcheck.estate import CloudService, Estate, Network
+    from migcheck.model import Disk
+
+# Dates the advice rests on (say them: the platform's retirements are why the plan exists).
+RETIREMENTS = (
+    "Classic IaaS virtual machines (Azure Service Manager) were retired on 2023-09-06; classic resources "
+    "left behind can no longer be created or changed.",
+    "Cloud Services (classic) was retired on 2024-08-31. Cloud Services (extended support) was deprecated on "
+    "2025-03-31 and retires on 2027-03-31: it is not a destination.",
+    "Basic SKU public IP addresses and Basic load balancers were retired on 2025-09-30. A migrated VIP or "
+    "reserved IP becomes a Basic public IP behind a Basic load balancer: upgrade both to Standard SKU right "
+    "after Commit.",
+)
+
+
+class StepKind(str, enum.Enum):
+    CIRCUIT = "ExpressRoute circuit"
+    NETWORK = "Virtual network"
+    SERVICE = "Cloud service (VMs not in a virtual network)"
+    STORAGE = "Storage account"
+    UNATTACHED = "Unattached resource"
+    WEB_WORKER = "Cloud service with web/worker roles (not migrated by this process)"
+    UNKNOWN_NETWORK = "Cloud service whose virtual network the files do not state"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Commands:
+    """What to run, in PowerShell (the classic `Azure` module's Move-* cmdlets) and in the Azure CLI's
+    classic (asm) mode."""
+
+    validate: tuple[str, ...]
+    prepare: tuple[str, ...]
+    check: tuple[str, ...]
+    commit: tuple[str, ...]
+    abort: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    id: str  # stable, for references between steps and for tooling: "network:prod-vnet"
+    kind: StepKind
+    name: str
+    wave: int  # steps of one wave have no dependency on each other and may run in parallel
+    after: tuple[str, ...]  # ids of the steps that must be committed first
+    moves: tuple[str, ...]
+    becomes: tuple[str, ...]
+    downtime: str
+    blockers: tuple[Finding, ...]
+    notes: tuple[str, ...] = ()
+    powershell: Commands | None = None
+    cli: Commands | None = None
+
+    @property
+    def ready(self) -> bool:
+        return not self.blockers
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionPlan:
+    subscription: str
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    subscriptions: tuple[SubscriptionPlan, ...]
+    retirements: tuple[str, ...] = RETIREMENTS
+
+    @property
+    def steps(self) -> Iterator[Step]:
+        return (step for s in self.subscriptions for step in s.steps)
+
+
+def build_plan(result: LintResult) -> Plan:
+    from migcheck.report import location
+
+    summaries = {s.subscription: s for s in readiness(result)}
+
+    def locate(finding: Finding) -> Finding:
+        return finding if finding.location else replace(finding, location=location(finding, result))
+
+    return Plan(
+        tuple(_subscription_plan(e, summaries[e.subscription].scopes, locate) for e in result.estates)
+    )
+
+
+# --- one subscription --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Builder:
+    estate: Estate
+    items: dict[tuple[ScopeKind, str], ScopeItem]
+    locate: Callable[[Finding], Finding]
+    steps: list[Step] = field(default_factory=list)
+
+    def blockers(self, kind: ScopeKind, name: str) -> tuple[Finding, ...]:
+        """The error findings of a scope, reported or held back (the platform refuses them either way),
+        each with its position."""
+        item = self.items.get((kind, name))
+        if item is None:
+            return ()
+        every = (*item.findings, *(s.finding for s in item.held_back))
+        return tuple(self.locate(f) for f in every if f.severity is Severity.ERROR)
+
+
+def _subscription_plan(
+    estate: Estate, scopes: Iterable[ScopeSummary], locate: Callable[[Finding], Finding]
+) -> SubscriptionPlan:
+    items = {(scope.scope, item.name): item for scope in scopes for item in scope.items}
+    builder = _Builder(estate, items, locate)
+    circuits = _circuits(estate)
+    builder.steps += [_circuit_step(name, networks) for name, networks in circuits.items()]
+    builder.steps += [_network_step(builder, n, circuits) for n in estate.virtual_networks]
+    for service in estate.cloud_services:
+        builder.steps += _service_steps(builder, service)
+    builder.steps += _storage_steps(builder)
+    builder.steps += _unattached_steps(builder)
+    return SubscriptionPlan(estate.subscription, tuple(builder.steps))
+
+
+def _circuits(estate: Estate) -> dict[str, list[Network]]:
+    """ExpressRoute circuits by the local network site their `Dedicated` connections name."""
+    found: dict[str, list[Network]] = defaultdict(list)
+    for network in estate.virtual_networks:
+        for connection in network.gateway.connections if network.gateway else ():
+            if connection.is_expressroute and network not in found[connection.local_site]:
+                found[connection.local_site].append(network)
+    return dict(found)
+
+
+def _circuit_step(name: str, networks: list[Network]) -> Step:
+    users = ", ".join(f"'{n.name}'" for n in networks)
+    return Step(
+        id=f"circuit:{name}",
+        kind=StepKind.CIRCUIT,
+        name=name,
+        wave=1,
+        after=(),
+        moves=(f"the ExpressRoute circuit behind local network site '{name}' (used by {users})",),
+        becomes=("the same circuit, managed in Resource Manager, with classic operations still allowed",),
+        downtime="None: a circuit moves without downtime. Networks that use it follow once it has moved.",
+        blockers=(),
+        notes=(
+            "The files do not hold the circuit's service key: take it from Get-AzureDedicatedCircuit.",
+            "If the circuit is in another subscription, remove its link to each network first "
+            "(Remove-AzureDedicatedCircuitLink -ServiceKey <key> -VNetName <network>): that network then "
+            "has downtime until it is linked again in Resource Manager.",
+        ),
+        powershell=Commands(
+            validate=(),
+            prepare=(
+                'Move-AzExpressRouteCircuit -Name "<circuit name>" -ResourceGroupName "<resource group>" '
+                '-Location "<region>" -ServiceKey "<service key>"',
+                '$circuit = Get-AzExpressRouteCircuit -Name "<circuit name>" -ResourceGroupName "<resource group>"',
+                "$circuit.AllowClassicOperations = $true",
+                "Set-AzExpressRouteCircuit -ExpressRouteCircuit $circuit",
+            ),
+            check=(),
+            commit=(),
+            abort=(),
+        ),
+    )
+
+
+def _network_step(builder: _Builder, network: Network, circuits: dict[str, list[Network]]) -> Step:
+    name = network.name
+    services = network.services
+    subnets = len(network.subnets)
+    moves = [
+        f"virtual network '{name}'" + (f" ({subnets} subnet{'s' if subnets != 1 else ''})" if subnets else "")
+    ]
+    if network.gateway is not None:
+        moves.append(f"the gateway of '{name}' and the local network sites it connects to")
+    moves += [f"{s.label}: {_contents(s)}" for s in services]
+    becomes = [f"virtual network '{name}' in resource group '{name}-Migrated'"]
+    becomes += [
+        f"resource group '{_service_name(s)}-Migrated' with the VMs of {s.label}" for s in services if s.vms
+    ]
+    after = tuple(f"circuit:{c}" for c, users in circuits.items() if network in users)
+    notes = (
+        [] if network.defined else ["No file checked here defines this network: only its members are known."]
+    )
+    if any(s.roles for s in services):
+        notes.append("Web/worker roles in this network stop it from migrating (MIG104): move them out first.")
+    return Step(
+        id=f"network:{name}",
+        kind=StepKind.NETWORK,
+        name=name,
+        wave=2 if after else 1,
+        after=after,
+        moves=tuple(moves),
+        becomes=tuple(becomes),
+        downtime="None for the VMs: they keep running. From Prepare until Commit or Abort the network and "
+        "everything in it are locked against management changes. Alerts, autoscale settings and role "
+        "assignments are not migrated and must be recreated.",
+        blockers=builder.blockers(ScopeKind.IN_VNET, name),
+        notes=tuple(notes),
+        powershell=_move("Move-AzureVirtualNetwork", f'-VirtualNetworkName "{name}"', name),
+        cli=_cli("azure network vnet", f'"{name}"', name),
+    )
+
+
+def _service_name(service: CloudService) -> str:
+    """The hosted service's name for commands and resource groups; a placeholder when the files name only
+    its deployment."""
+    return "<cloud service name>" if service.named_by == "deployment" else service.name
+
+
+def _contents(service: CloudService) -> str:
+    vms = [vm.name for vm in service.vms]
+    roles = [r.name for r in service.roles]
+    parts = [f"VMs {', '.join(vms)}"] if vms else []
+    parts += [f"web/worker roles {', '.join(roles)}"] if roles else []
+    return "; ".join(parts) or "nothing the files describe"
+
+
+def _service_steps(builder: _Builder, service: CloudService) -> list[Step]:
+    """A cloud service outside any network: one step per deployment of VMs; web/worker services and
+    services whose network the files do not state are listed without commands."""
+    if service.virtual_network_refs:
+        return []  # part of its network's step
+    if service.roles:
+        return [_unmigratable(service, builder.blockers(ScopeKind.WEB_WORKER, service.name))]
+    if not service.network_known:
+        return [_undetermined(service, builder.blockers(ScopeKind.NETWORK_NOT_STATED, service.name))]
+    blockers = builder.blockers(ScopeKind.NO_VNET, service.name)
+    return [_service_step(service, p.name, blockers) for p in service.placements if p.vms and p.network_known]
+
+
+def _service_step(service: CloudService, deployment: str, blockers: tuple[Finding, ...]) -> Step:
+    name = _service_name(service)
+    arguments = f'-ServiceName "{name}" -DeploymentName "{deployment}"'
+    return Step(
+        id=f"service:{service.name}/{deployment}",
+        kind=StepKind.SERVICE,
+        name=f"{service.name}/{deployment}",
+        wave=1,
+        after=(),
+        moves=(f"{service.label}, deployment '{deployment}': {_contents(service)}",),
+        becomes=(
+            f"resource group '{name}-Migrated' with the VMs, in a new virtual network (or an existing Resource "
+            "Manager network you name)",
+            "the cloud service's DNS name on a public IP address (Basic SKU: upgrade it to Standard)",
+        ),
+        downtime="The VMs are stopped, deallocated and started again during Prepare; their private "
+        "addresses change, and the public VIP too unless it is a reserved IP.",
+        blockers=blockers,
+        powershell=Commands(
+            validate=(f"Move-AzureService -Validate {arguments} -CreateNewVirtualNetwork",),
+            prepare=(
+                f"Move-AzureService -Prepare {arguments} -CreateNewVirtualNetwork",
+                "# or, into an existing network: "
+                f"Move-AzureService -Prepare {arguments} -UseExistingVirtualNetwork "
+                '-VirtualNetworkResourceGroupName "<resource group>" -VirtualNetworkName "<network>" '
+                '-SubnetName "<subnet>"',
+            ),
+            check=(f'Get-AzResource -ResourceGroupName "{name}-Migrated"',),
+            commit=(f"Move-AzureService -Commit {arguments}",),
+            abort=(f"Move-AzureService -Abort {arguments}",),
+        ),
+        cli=Commands(
+            validate=(f'azure service deployment validate-migration "{name}" "{deployment}" new "" "" ""',),
+            prepare=(f'azure service deployment prepare-migration "{name}" "{deployment}" new "" "" ""',),
+            check=(),
+            commit=(f'azure service deployment commit-migration "{name}" "{deployment}"',),
+            abort=(f'azure service deployment abort-migration "{name}" "{deployment}"',),
+        ),
+    )
+
+
+def _unmigratable(service: CloudService, blockers: tuple[Finding, ...]) -> Step:
+    return Step(
+        id=f"web-worker:{service.name}",
+        kind=StepKind.WEB_WORKER,
+        name=service.name,
+        wave=1,
+        after=(),
+        moves=(f"{service.label}: {_contents(service)}",),
+        becomes=("nothing: rebuild the roles on App Service, Azure Container Apps, AKS or VM Scale Sets",),
+        downtime="Not migrated by this process: plan the cut-over to the rebuilt service.",
+        blockers=blockers,
+    )
+
+
+def _undetermined(service: CloudService, blockers: tuple[Finding, ...]) -> Step:
+    return Step(
+        id=f"service:{service.name}",
+        kind=StepKind.UNKNOWN_NETWORK,
+        name=service.name,
+        wave=1,
+        after=(),
+        moves=(f"{service.label}: {_contents(service)}",),
+        becomes=("depends on its network: check it with a REST deployment body or Get-AzureVM",),
+        downtime="In a virtual network: none (migrated with the network). In none: stop, deallocate, start.",
+        blockers=blockers,
+        notes=("Add the deployment's REST body (Get-AzureDeployment) to plan this service exactly.",),
+    )
+
+
+def _storage_steps(builder: _Builder) -> list[Step]:
+    """A storage account after every step that holds a VM with a disk in it."""
+    waves = {step.id: step.wave for step in builder.steps}
+    steps = []
+    for account in builder.estate.storage_accounts:
+        after = sorted({step for disk in account.disks for step in _steps_moving(builder.estate, disk)})
+        wave = 1 + max((waves.get(step, 1) for step in after), default=0)
+        steps.append(
+            _storage_step(account.name, len(account.disks), len(account.images), tuple(after), wave, builder)
+        )
+    return steps
+
+
+def _steps_moving(estate: Estate, disk: Disk) -> Iterator[str]:
+    """The ids of the steps that migrate the VM a disk is attached to (none for a disk of no known VM)."""
+    owner = estate.vm_of(disk)
+    if owner is None:
+        return
+    service, vm = owner
+    networks = [estate.virtual_network(ref.name) for ref in service.virtual_network_refs]
+    if networks:
+        yield from (f"network:{n.name}" for n in networks if n is not None)
+    elif service.network_known:
+        yield from (f"service:{service.name}/{p.name}" for p in service.placements if vm in p.vms)
+    else:
+        yield f"service:{service.name}"
+
+
+def _storage_step(
+    name: str, disks: int, images: int, after: tuple[str, ...], wave: int, builder: _Builder
+) -> Step:
+    held = [f"{disks} disk{'s' if disks != 1 else ''}"] if disks else []
+    held += [f"{images} image{'s' if images != 1 else ''}"] if images else []
+    return Step(
+        id=f"storage:{name}",
+        kind=StepKind.STORAGE,
+        name=name,
+        wave=wave,
+        after=after,
+        moves=(f"storage account '{name}' ({', '.join(held)})",),
+        becomes=(
+            f"storage account '{name}' in resource group '{name}-Migrated'; classic disks and images stop being "
+            "visible as such (their VHDs stay in the account)",
+        ),
+        downtime="None for data access. Migrate it only after every VM with a disk in it.",
+        blockers=builder.blockers(ScopeKind.STORAGE, name),
+        powershell=_move("Move-AzureStorageAccount", f'-StorageAccountName "{name}"', name),
+        cli=_cli("azure storage account", f'"{name}"', name),
+    )
+
+
+def _unattached_steps(builder: _Builder) -> list[Step]:
+    kinds = {
+        "ReservedIP": ("Move-AzureReservedIP", "-ReservedIPName", "azure network reserved-ip", "reserved IP"),
+        "NetworkSecurityGroup": (
+            "Move-AzureNetworkSecurityGroup",
+            "-NetworkSecurityGroupName",
+            "azure network nsg",
+            "network security group",
+        ),
+        "RouteTable": ("Move-AzureRouteTable", "-RouteTableName", "azure network route-table", "route table"),
+    }
+    steps = []
+    for (scope, name), item in builder.items.items():
+        if scope is not ScopeKind.UNATTACHED or item.type not in kinds:
+            continue
+        cmdlet, parameter, cli, words = kinds[item.type]
+        becomes = f"{words} '{name}' in Resource Manager"
+        if item.type == "ReservedIP":
+            becomes += " (a static Basic SKU public IP: upgrade it to Standard)"
+        steps.append(
+            Step(
+                id=f"unattached:{item.type}:{name}",
+                kind=StepKind.UNATTACHED,
+                name=name,
+                wave=1,
+                after=(),
+                moves=(f"{words} '{name}'",),
+                becomes=(becomes,),
+                downtime="None: nothing uses it.",
+                blockers=builder.blockers(ScopeKind.UNATTACHED, name),
+                powershell=_move(cmdlet, f'{parameter} "{name}"', name),
+                cli=_cli(cli, f'"{name}"', name),
+            )
+        )
+    return steps
+
+
+def _move(cmdlet: str, arguments: str, name: str) -> Commands:
+    return Commands(
+        validate=(f"{cmdlet} -Validate {arguments}",),
+        prepare=(f"{cmdlet} -Prepare {arguments}",),
+        check=(f'Get-AzResource -ResourceGroupName "{name}-Migrated"',),
+        commit=(f"{cmdlet} -Commit {arguments}",),
+        abort=(f"{cmdlet} -Abort {arguments}",),
+    )
+
+
+def _cli(group: str, arguments: str, name: str) -> Commands:
+    return Commands(
+        validate=(f"{group} validate-migration {arguments}",),
+        prepare=(f"{group} prepare-migration {arguments}",),
+        check=(),
+        commit=(f"{group} commit-migration {arguments}",),
+        abort=(f"{group} abort-migration {arguments}",),
+    )

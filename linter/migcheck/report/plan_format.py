@@ -1,0 +1,202 @@
+"""`migcheck plan` formats: `text` for a terminal, `markdown` (with a Mermaid diagram of the order, for a
+pull request, a wiki or a GitHub Actions job summary) and `json` for tooling.
+
+JSON schema (version 1):
+
+    {"version": 1, "retirements": [str],
+     "subscriptions": [{"subscription": str,
+                        "steps": [{"id", "kind", "name", "wave", "after": [id], "ready": bool,
+                                   "moves": [str], "becomes": [str], "downtime": str, "notes": [str],
+                                   "blockers": [{"code", "message", "path", "line", "column", "fix"}],
+                                   "commands": {"powershell": {"validate": [str], "prepare": [...],
+                                                               "check": [...], "commit": [...], "abort": [...]},
+                                                "cli": {...}}}]}]}
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import TYPE_CHECKING
+
+from migcheck.plan import Commands, Plan, Step
+from migcheck.report.json_format import finding_dict
+from migcheck.visible import visible
+
+if TYPE_CHECKING:
+    from migcheck.model import Finding
+
+PLAN_FORMATS = ("text", "markdown", "json")
+VERSION = 1
+
+
+def render_plan(plan: Plan, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(_data(plan), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        return _markdown(plan)
+    return _text(plan)
+
+
+# --- text --------------------------------------------------------------------------------------------
+
+
+def _text(plan: Plan) -> str:
+    lines = ["Migration plan", ""]
+    lines += [f"  ! {line}" for line in plan.retirements]
+    for subscription in plan.subscriptions:
+        if not subscription.steps:
+            continue
+        lines += ["", f"Subscription '{visible(subscription.subscription)}':"]
+        for number, step in enumerate(_ordered(subscription.steps), 1):
+            lines += _text_step(number, step)
+    if not any(s.steps for s in plan.subscriptions):
+        lines += ["", "Nothing to migrate: no classic resource in the files checked."]
+    return "\n".join(lines) + "\n"
+
+
+def _ordered(steps: tuple[Step, ...]) -> list[Step]:
+    return sorted(steps, key=lambda s: s.wave)
+
+
+def _text_step(number: int, step: Step) -> list[str]:
+    verdict = "ready" if step.ready else f"NOT READY ({len(step.blockers)} blocker{_s(step.blockers)})"
+    after = f"; after {', '.join(step.after)}" if step.after else ""
+    lines = ["", f"{number}. {step.kind}: {visible(step.name)} [wave {step.wave}{after}] — {verdict}"]
+    lines += [f"   moves: {visible(m)}" for m in step.moves]
+    lines += [f"   becomes: {visible(b)}" for b in step.becomes]
+    lines.append(f"   downtime: {step.downtime}")
+    lines += [f"   note: {visible(n)}" for n in step.notes]
+    for finding in step.blockers:
+        lines.append(f"   blocker: {_where(finding)} {finding.code} {visible(finding.message)}")
+        if finding.fix:
+            lines.append(f"     fix: {visible(finding.fix)}")
+    for label, commands in (("PowerShell", step.powershell), ("Azure CLI (classic mode)", step.cli)):
+        if commands is not None:
+            lines.append(f"   {label}:")
+            lines += [f"     {visible(c)}" for c in _sequence(commands)]
+    return lines
+
+
+def _where(finding: Finding) -> str:
+    loc = finding.location
+    return f"{visible(loc.path)}:{loc.line}:{loc.column}:" if loc else f"{visible(finding.mark.path)}:"
+
+
+def _sequence(commands: Commands) -> list[str]:
+    """Validate, Prepare, check, Commit — and Abort, to run instead of Commit if the check fails."""
+    out = [*commands.validate, *commands.prepare, *commands.check, *commands.commit]
+    if commands.abort:
+        out += ["# instead of Commit, to roll back:", *commands.abort]
+    return out
+
+
+def _s(items: tuple[object, ...]) -> str:
+    return "" if len(items) == 1 else "s"
+
+
+# --- markdown ----------------------------------------------------------------------------------------
+
+
+def _markdown(plan: Plan) -> str:
+    lines = ["# Migration plan", ""]
+    lines += [f"> {line}" for line in plan.retirements]
+    for subscription in plan.subscriptions:
+        if not subscription.steps:
+            continue
+        steps = _ordered(subscription.steps)
+        lines += ["", f"## Subscription `{_md(subscription.subscription)}`", "", *_mermaid(steps), ""]
+        for number, step in enumerate(steps, 1):
+            lines += _markdown_step(number, step)
+    if not any(s.steps for s in plan.subscriptions):
+        lines += ["", "Nothing to migrate: no classic resource in the files checked."]
+    return "\n".join(lines) + "\n"
+
+
+def _mermaid(steps: list[Step]) -> list[str]:
+    """The order as a Mermaid flowchart: one node per step, an arrow from each step to those after it."""
+    ids = {step.id: f"s{n}" for n, step in enumerate(steps, 1)}
+    lines = ["```mermaid", "flowchart LR"]
+    for step in steps:
+        label = f"{step.kind.name.replace('_', ' ').lower()}: {step.name}"
+        style = ":::ready" if step.ready else ":::blocked"
+        lines.append(f'  {ids[step.id]}["{_mermaid_text(label)}"]{style}')
+    for step in steps:
+        lines += [f"  {ids[before]} --> {ids[step.id]}" for before in step.after if before in ids]
+    lines += [
+        "  classDef ready fill:#d4edda,stroke:#28a745",
+        "  classDef blocked fill:#f8d7da,stroke:#dc3545",
+    ]
+    return [*lines, "```"]
+
+
+def _mermaid_text(text: str) -> str:
+    # Inside a quoted label, quotes and brackets would end it; Mermaid reads #quot; and friends.
+    return visible(text).replace('"', "#quot;").replace("[", "#91;").replace("]", "#93;")
+
+
+def _markdown_step(number: int, step: Step) -> list[str]:
+    verdict = "✅ ready" if step.ready else f"⛔ not ready ({len(step.blockers)} blocker{_s(step.blockers)})"
+    lines = ["", f"### {number}. {step.kind}: `{_md(step.name)}` — {verdict}", ""]
+    after = ", ".join(f"`{_md(a)}`" for a in step.after) or "nothing"
+    lines.append(f"- **Wave** {step.wave}; after {after}")
+    lines += [f"- **Moves:** {_md(m)}" for m in step.moves]
+    lines += [f"- **Becomes:** {_md(b)}" for b in step.becomes]
+    lines.append(f"- **Downtime:** {step.downtime}")
+    lines += [f"- **Note:** {_md(n)}" for n in step.notes]
+    for finding in step.blockers:
+        lines.append(f"- **Blocker** `{_md(_where(finding))}` {finding.code}: {_md(finding.message)}")
+    for label, commands, language in (
+        ("PowerShell", step.powershell, "powershell"),
+        ("Azure CLI (classic mode)", step.cli, "sh"),
+    ):
+        if commands is not None:
+            lines += [
+                "",
+                f"{label}:",
+                "",
+                f"```{language}",
+                *(visible(c) for c in _sequence(commands)),
+                "```",
+            ]
+    return lines
+
+
+def _md(text: str) -> str:
+    """Text from the files, safe inside Markdown: no control characters, no raw HTML or backticks."""
+    return visible(text).replace("`", "'").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# --- json --------------------------------------------------------------------------------------------
+
+
+def _data(plan: Plan) -> dict[str, object]:
+    return {
+        "version": VERSION,
+        "retirements": list(plan.retirements),
+        "subscriptions": [
+            {"subscription": s.subscription, "steps": [_step_data(step) for step in s.steps]}
+            for s in plan.subscriptions
+        ],
+    }
+
+
+def _step_data(step: Step) -> dict[str, object]:
+    return {
+        "id": step.id,
+        "kind": step.kind.name.lower(),
+        "name": step.name,
+        "wave": step.wave,
+        "after": list(step.after),
+        "ready": step.ready,
+        "moves": list(step.moves),
+        "becomes": list(step.becomes),
+        "downtime": step.downtime,
+        "notes": list(step.notes),
+        "blockers": [finding_dict(f) for f in step.blockers],
+        "commands": {
+            name: asdict(commands)
+            for name, commands in (("powershell", step.powershell), ("cli", step.cli))
+            if commands is not None
+        },
+    }

@@ -1,0 +1,154 @@
+"""`migcheck plan`: the steps in the platform's order, with downtime, blockers and commands."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from migcheck.cli import main
+from migcheck.config import Config
+from migcheck.engine import lint
+from migcheck.plan import Plan, StepKind, build_plan
+from migcheck.plugins import load_rules
+
+REST = 'xmlns="http://schemas.microsoft.com/windowsazure"'
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def netcfg(*networks: str, circuit_users: tuple[str, ...] = ()) -> str:
+    """A network configuration; the networks in `circuit_users` connect to ExpressRoute circuit `dc`."""
+    sites = []
+    for name in networks:
+        gateway = (
+            '<Gateway><ConnectionsToLocalNetwork><LocalNetworkSiteRef name="dc">'
+            '<Connection type="Dedicated"/></LocalNetworkSiteRef></ConnectionsToLocalNetwork></Gateway>'
+            if name in circuit_users
+            else ""
+        )
+        sites.append(
+            f'<VirtualNetworkSite name="{name}" Location="West Europe">'
+            "<AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>"
+            f'<Subnets><Subnet name="A"><AddressPrefix>10.0.0.0/24</AddressPrefix></Subnet></Subnets>{gateway}'
+            "</VirtualNetworkSite>"
+        )
+    local = (
+        '<LocalNetworkSites><LocalNetworkSite name="dc"><AddressSpace><AddressPrefix>192.168.0.0/16'
+        "</AddressPrefix></AddressSpace></LocalNetworkSite></LocalNetworkSites>"
+    )
+    return (
+        f"<NetworkConfiguration><VirtualNetworkConfiguration>{local}"
+        f"<VirtualNetworkSites>{''.join(sites)}</VirtualNetworkSites></VirtualNetworkConfiguration>"
+        "</NetworkConfiguration>\n"
+    )
+
+
+def deployment(service: str, vm: str, vnet: str = "", accounts: tuple[str, ...] = ("shared",)) -> str:
+    disks = "".join(
+        f"<DataVirtualHardDisk><DiskName>{vm}-{n}</DiskName>"
+        f"<MediaLink>https://{account}.blob.core.windows.net/vhds/{vm}-{n}.vhd</MediaLink></DataVirtualHardDisk>"
+        for n, account in enumerate(accounts)
+    )
+    subnet = (
+        "<ConfigurationSets><ConfigurationSet><ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>"
+        "<SubnetNames><SubnetName>A</SubnetName></SubnetNames></ConfigurationSet></ConfigurationSets>"
+    )
+    return textwrap.dedent(
+        f"""\
+        <HostedService {REST}>
+          <ServiceName>{service}</ServiceName>
+          <Deployments><Deployment>
+            <Name>{service}-prod</Name>
+            <RoleList><Role>
+              <RoleName>{vm}</RoleName><RoleType>PersistentVMRole</RoleType>
+              {subnet if vnet else ""}
+              <DataVirtualHardDisks>{disks}</DataVirtualHardDisks>
+            </Role></RoleList>
+            {f"<VirtualNetworkName>{vnet}</VirtualNetworkName>" if vnet else ""}
+          </Deployment></Deployments>
+        </HostedService>
+        """
+    )
+
+
+@pytest.fixture
+def plan_of(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def run(files: dict[str, str]) -> Plan:
+        for path, text in files.items():
+            (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / path).write_text(text)
+        return build_plan(lint(["."], Config(), load_rules(entry_points=False)))
+
+    return run
+
+
+def steps_by_id(plan: Plan) -> dict:
+    return {step.id: step for step in plan.steps}
+
+
+def test_a_storage_account_shared_by_two_networks_comes_after_both(plan_of):
+    plan = plan_of(
+        {
+            "net/NetworkConfig.netcfg": netcfg("red", "blue"),
+            "a.xml": deployment("alpha", "a01", "red"),
+            "b.xml": deployment("beta", "b01", "blue"),
+        }
+    )
+    steps = steps_by_id(plan)
+    assert steps["storage:shared"].after == ("network:blue", "network:red")
+    assert steps["storage:shared"].wave > max(steps["network:red"].wave, steps["network:blue"].wave)
+    assert steps["network:red"].after == () and steps["network:blue"].after == ()  # parallel
+
+
+def test_a_circuit_used_by_two_networks_comes_before_both(plan_of):
+    plan = plan_of({"net/NetworkConfig.netcfg": netcfg("red", "blue", circuit_users=("red", "blue"))})
+    steps = steps_by_id(plan)
+    assert steps["circuit:dc"].kind is StepKind.CIRCUIT and steps["circuit:dc"].wave == 1
+    assert steps["network:red"].after == ("circuit:dc",) == steps["network:blue"].after
+    assert steps["network:red"].wave == 2
+
+
+def test_a_vm_with_disks_in_two_accounts_comes_before_both(plan_of):
+    plan = plan_of({"a.xml": deployment("alpha", "a01", accounts=("one", "two"))})
+    steps = steps_by_id(plan)
+    service = steps["service:alpha/alpha-prod"]
+    assert service.kind is StepKind.SERVICE
+    assert steps["storage:one"].after == (service.id,) == steps["storage:two"].after
+    assert service.powershell is not None and service.powershell.validate == (
+        'Move-AzureService -Validate -ServiceName "alpha" -DeploymentName "alpha-prod" -CreateNewVirtualNetwork',
+    )
+    assert "stopped, deallocated and started again" in service.downtime
+
+
+def test_blockers_mark_a_step_not_ready_and_say_where(plan_of):
+    plan = plan_of({"a.xml": deployment("alpha", "a01").replace("vhds/a01-0.vhd", "vhds/old/a01-0.vhd")})
+    storage = steps_by_id(plan)["storage:shared"]
+    assert not storage.ready
+    [blocker] = storage.blockers
+    assert (blocker.code, blocker.location and blocker.location.path) == ("MIG401", "a.xml")
+
+
+def test_nothing_to_migrate(plan_of, capsys):
+    plan = plan_of({"README.md": "no classic files here\n"})
+    assert list(plan.steps) == []
+    assert main(["plan", "."]) == 0
+    out = capsys.readouterr().out
+    assert "Nothing to migrate" in out and "2023-09-06" in out and "2025-09-30" in out
+
+
+def test_the_example_plan_in_every_format(capsys, monkeypatch):
+    monkeypatch.chdir(EXAMPLES.parent)
+    assert main(["plan", "examples/contoso", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    [subscription] = data["subscriptions"]
+    ids = [step["id"] for step in subscription["steps"]]
+    assert ids[0] == "circuit:contoso-dc-frankfurt"
+    er = next(s for s in subscription["steps"] if s["id"] == "network:contoso-er-vnet")
+    assert er["after"] == ["circuit:contoso-dc-frankfurt"] and not er["ready"]
+    assert main(["plan", "examples/contoso", "--format", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    assert markdown.count("```mermaid") == 1 and "flowchart LR" in markdown
