@@ -118,6 +118,8 @@ _TABLES: tuple[Coverage, ...] = (
         Status.CHECKED,
         ALL_OVERVIEWS,
         ("Multiple subnets associated with a VM",),
+        "The subnets of a VM's primary configuration and of its secondary network interfaces, and of a "
+        "role's instance addresses.",
     ),
     Coverage(
         "Compute",
@@ -147,9 +149,12 @@ _TABLES: tuple[Coverage, ...] = (
         "Compute",
         "Boot diagnostics with Premium storage",
         ("MIG205",),
-        Status.CHECKED,
+        Status.PARTIAL,
         ALL_OVERVIEWS,
         ("Boot diagnostics with Premium storage",),
+        "Premium storage is recognised from a disk's `IOType` (`Provisioned`), which GET responses and "
+        "Export-AzureVM files record. A request body says it only through the disk's storage account being a "
+        "Premium one, and storage account bodies are not read.",
     ),
     Coverage(
         "Compute",
@@ -158,7 +163,9 @@ _TABLES: tuple[Coverage, ...] = (
         Status.CHECKED,
         (OVERVIEW_2017, OVERVIEW_2018),
         ("Cloud services that contain web/worker roles",),
-        "Since 2023 such services have their own path (Cloud Services extended support).",
+        "The 2023 overview points such services to their own migration, to Cloud Services (extended "
+        "support); that service was deprecated on 31 March 2025 and retires on 31 March 2027, so it is no "
+        "destination to aim for. Cloud Services (classic) itself was retired on 31 August 2024.",
     ),
     Coverage(
         "Network",
@@ -186,22 +193,32 @@ _TABLES: tuple[Coverage, ...] = (
     ),
     Coverage(
         "Compute",
-        "Security Center extensions where the VNet has a transit VPN or ExpressRoute with on-premises DNS",
+        "Defender for Cloud (Security Center) extensions where the VNet has a transit VPN or ExpressRoute "
+        "with on-premises DNS",
         ("MIG207",),
-        Status.CHECKED,
+        Status.PARTIAL,
         (OVERVIEW_2017,),
         (
             "Azure Security Center extensions with a VNET that has a VPN gateway in transit connectivity or "
             "ExpressRoute gateway with on-prem DNS server",
         ),
+        "A warning when the VM's network is defined in the files checked. Transit is recognised as classic "
+        "transit is written (a local site aggregating a gateway network and on-premises ranges); a DNS server "
+        "counts as on-premises only when its address is in a local network site and in no virtual network, "
+        "so one reached over ExpressRoute at an address no local site lists is missed. VMs whose network is "
+        "not known get the info finding of the next row.",
     ),
     Coverage(
         "Compute",
-        "VMs with the Security Center (Defender for Cloud) extension",
+        "VMs with the Defender for Cloud (formerly Security Center) extension",
         ("MIG207",),
-        Status.CHECKED,
+        Status.PARTIAL,
         (OVERVIEW_2018, OVERVIEW_2023),
         ("VM with Azure Security Center extension", "VM with Microsoft Defender for Cloud extension"),
+        "Info, on every VM with the Security Center monitoring agent (`Microsoft.Azure.Security.Monitoring`). "
+        "An agent Defender for Cloud provisioned under another publisher, such as the Log Analytics agent "
+        "(`Microsoft.EnterpriseCloud.Monitoring`), is not reported: teams install it on purpose too, and no "
+        "file says who installed it.",
     ),
     Coverage(
         "Compute",
@@ -222,12 +239,12 @@ _TABLES: tuple[Coverage, ...] = (
     Coverage(
         "Compute",
         "VMs with the Site Recovery extension",
-        (),
-        Status.NOT_YET,
+        ("MIG209",),
+        Status.CHECKED,
         (OVERVIEW_2023,),
         ("VM with Azure Site Recovery extension",),
-        "The extension is visible in a VM's extension list; no rule reports it yet (replication must be "
-        "disabled and enabled again after the storage migration).",
+        "By publisher (`Microsoft.Azure.RecoveryServices.SiteRecovery`, `...SiteRecovery2`): the ones Site "
+        "Recovery's extension has on Resource Manager VMs, assumed the same on classic VMs.",
     ),
     Coverage(
         "Network",
@@ -277,17 +294,23 @@ _TABLES: tuple[Coverage, ...] = (
 _OTHER: tuple[Coverage, ...] = (
     Coverage(
         "Compute",
-        "XML extensions must be uninstalled before migration (no longer dropped automatically)",
+        "XML extensions must be uninstalled before migration",
         ("MIG204",),
         Status.CHECKED,
         (ERRORS,),
+        note="The 2023 errors page; earlier documents, the 2023 overview included, say the platform drops "
+        "or uninstalls them itself.",
     ),
     Coverage(
         "Network",
         "A virtual network with both an ExpressRoute gateway and a VPN gateway",
         ("MIG301",),
-        Status.CHECKED,
+        Status.PARTIAL,
         (GATEWAYS,),
+        note="A VPN on the network's gateway (IPsec connections, a client address pool) is checked. A "
+        "site-to-site gateway set up beside ExpressRoute with the coexistence cmdlets "
+        "(`New-AzureVirtualNetworkGateway`) is not written in the network configuration, and scripts are "
+        "not read yet.",
     ),
     Coverage(
         "Network",
@@ -311,6 +334,8 @@ _OTHER: tuple[Coverage, ...] = (
         ("MIG401",),
         Status.CHECKED,
         (ERRORS,),
+        note="Wherever a disk's `MediaLink` is written; Export-AzureVM files usually leave it out, and then "
+        "there is nothing to check.",
     ),
     Coverage(
         "Compute",

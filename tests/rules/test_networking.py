@@ -107,3 +107,80 @@ def test_contoso_network_findings():
 
 def test_ready_estate_has_no_network_findings():
     assert lint([str(EXAMPLES / "ready")], Config(select=("MIG3",)), RULES).findings == []
+
+
+# --- digits, local sites written in REST bodies, advice --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u0661\u0660.0.0.0/8",  # Arabic-Indic digits, which int() would read as 10
+        "\uff11\uff10.0.0.0/8",  # fullwidth digits
+        "10.0.0.0/\uff18",
+        "10.0.0.0/8\n",
+    ],
+)
+def test_prefixes_with_other_digits_are_not_cidr(text):
+    problem = prefix_problem(text)
+    assert problem is not None and problem.reason == "it is not an IPv4 address followed by a prefix length"
+    assert problem.corrected == ""
+
+
+def _rest_site(prefix: str) -> str:
+    return f"""\
+<VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">
+  <VirtualNetworkSite>
+    <Name>prod</Name>
+    <AddressSpace><AddressPrefixes><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressPrefixes></AddressSpace>
+    <Gateway>
+      <Sites>
+        <LocalNetworkSite>
+          <Name>office</Name>
+          <AddressSpace><AddressPrefixes><AddressPrefix>{prefix}</AddressPrefix></AddressPrefixes></AddressSpace>
+        </LocalNetworkSite>
+      </Sites>
+    </Gateway>
+  </VirtualNetworkSite>
+</VirtualNetworkSites>
+"""
+
+
+@pytest.mark.parametrize(
+    ("prefix", "reason"),
+    [
+        ("192.168.1.1/24", "host bits are set"),
+        ("\u0661\u0669\u0662.168.1.0/24", "not an IPv4 address"),
+    ],
+)
+def test_local_sites_of_a_rest_gateway_are_checked(tmp_path, monkeypatch, prefix, reason):
+    (finding,) = _lint(tmp_path, monkeypatch, {"vnets.xml": _rest_site(prefix)}, "MIG304")
+    assert (finding.location.line, finding.resource_type, finding.resource_name) == (
+        9,
+        "LocalNetworkSite",
+        "office",
+    )
+    assert "local network site 'office'" in finding.message and reason in finding.message
+
+
+def test_every_description_of_a_local_site_is_checked(tmp_path, monkeypatch):
+    """The netcfg writes the site correctly, a REST body writes it with host bits set: the estate keeps one
+    site per name, but the wrong text is in the REST body and is reported there."""
+    netcfg = NETCFG.replace("192.168.1.1/24", "192.168.1.0/24").replace("172.16.0.1/24", "172.16.0.0/24")
+    files = {"NetworkConfig.netcfg": netcfg, "vnets.xml": _rest_site("192.168.1.1/24")}
+    findings = _lint(tmp_path, monkeypatch, files, "MIG304")
+    assert [(f.location.path, f.location.line) for f in findings] == [("vnets.xml", 9)]
+
+
+@pytest.mark.parametrize("code", ["MIG301", "MIG302"])
+def test_gateway_advice_says_what_a_migrated_gateway_must_become(code):
+    rule = next(r for r in RULES if r.code == code)
+    assert "Basic SKU public IP" in rule.docs.fix and "30 September 2025" in rule.docs.fix
+    assert "Standard SKU public IP" in rule.docs.fix or "Standard public IP" in rule.docs.fix
+
+
+def test_vpn_beside_expressroute_is_only_partly_checked():
+    from migcheck.coverage import OTHER_SOURCES
+
+    entry = next(c for c in OTHER_SOURCES if c.codes == ("MIG301",))
+    assert str(entry.status) == "partly checked" and "New-AzureVirtualNetworkGateway" in entry.note

@@ -95,3 +95,18 @@ def test_contoso_storage_findings():
 
 def test_ready_estate_has_no_storage_findings():
     assert lint([str(EXAMPLES / "ready")], Config(select=("MIG4",)), RULES).findings == []
+
+
+def test_storage_advice_is_dated():
+    """Classic VMs and classic storage accounts are past their retirement dates: the docs say so."""
+    rules = {r.code: r for r in RULES}
+    assert "6 September 2023" in rules["MIG401"].docs.why
+    assert "31 August 2024" in rules["MIG402"].docs.why
+    assert "managed disk" in rules["MIG402"].docs.fix
+
+
+def test_blob_name_coverage_says_when_there_is_nothing_to_check():
+    from migcheck.coverage import OTHER_SOURCES
+
+    entry = next(c for c in OTHER_SOURCES if c.codes == ("MIG401",))
+    assert "MediaLink" in entry.note
