@@ -432,7 +432,7 @@ class _Linker:
     ) -> tuple[LocalNetworkSite, ...]:
         found: dict[str, LocalNetworkSite] = {}
         for connection in vnet.gateway.connections if vnet.gateway else ():
-            site = own.get(key(connection.local_site)) or defined.get(key(connection.local_site))
+            site = _site(connection.local_site, own, defined)
             if site is not None:
                 found.setdefault(key(site.name), site)
             elif from_netcfg:
@@ -830,12 +830,23 @@ def _kind_certainty(role: Role) -> int:
     return 2 if not role.kind_evidence else 1 if role.kind_known else 0
 
 
+def _site(
+    name: str, own: Mapping[str, LocalNetworkSite], defined: Mapping[str, LocalNetworkSite]
+) -> LocalNetworkSite | None:
+    """The local site a connection names: the one written inside the network (REST), unless it says no
+    more than its name and the network configuration defines the site in full."""
+    inline, full = own.get(key(name)), defined.get(key(name))
+    if inline is None or (not inline.address_space and full is not None):
+        return full
+    return inline
+
+
 def _vpn_sites(
     vnet: VirtualNetwork, own: Mapping[str, LocalNetworkSite], defined: Mapping[str, LocalNetworkSite]
 ) -> tuple[LocalNetworkSite, ...]:
     found: dict[str, LocalNetworkSite] = {}
     for connection in vnet.gateway.connections if vnet.gateway else ():
-        site = own.get(key(connection.local_site)) or defined.get(key(connection.local_site))
+        site = _site(connection.local_site, own, defined)
         if site is not None and not connection.is_expressroute:
             found.setdefault(key(site.name), site)
     return tuple(found.values())
