@@ -69,3 +69,23 @@ def test_prefixed_tags_are_marked_as_written(read):
 def test_a_definition_without_roles(read):
     (definition,) = read(PATH, '<ServiceDefinition name="empty"/>').resources
     assert definition == ServiceDefinition("empty", (), Mark(PATH, 1, "ServiceDefinition"))
+
+
+def test_endpoint_on_an_internal_load_balancer(read):
+    doc = read(
+        PATH,
+        """
+        <ServiceDefinition name="shop">
+          <WorkerRole name="Jobs">
+            <Endpoints>
+              <InputEndpoint name="Sql" protocol="tcp" port="1433" loadBalancer="jobs-ilb" loadBalancerProbe="p" />
+              <InputEndpoint name="Http" protocol="http" port="80" loadBalancerProbe="p" />
+            </Endpoints>
+          </WorkerRole>
+        </ServiceDefinition>
+        """,
+    )
+    (definition,) = doc.resources
+    sql, http = definition.roles[0].endpoints
+    assert sql == InputEndpoint("Sql", "tcp", "1433", "", None, Mark(PATH, 4, "InputEndpoint"), "jobs-ilb")
+    assert (sql.is_public, http.load_balancer, http.is_public) == (False, "", True)

@@ -206,6 +206,101 @@ def test_role_types():
     assert role_type("") is RoleType.PERSISTENT_VM  # the element says it
     assert role_type("<RoleType>WebRole</RoleType>") is RoleType.WEB
     assert role_type("<RoleType>WorkerRole</RoleType>") is RoleType.WORKER
+    assert role_type("<RoleType>webrole</RoleType>") is RoleType.WEB  # compared without case
+
+
+def _roles(read, roles: str) -> list[tuple[str, RoleType, str, bool]]:
+    doc = read(
+        PATH,
+        '<Deployment xmlns="http://schemas.microsoft.com/windowsazure" '
+        'xmlns:i="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<Name>d</Name><RoleList>{roles}</RoleList></Deployment>",
+    )
+    (deployment,) = doc.resources
+    return [(r.name, r.type, r.kind_evidence, r.kind_known) for r in deployment.roles]
+
+
+def test_role_kind_when_a_deployment_does_not_state_it(read):
+    no_type = "its body does not state RoleType"
+    assert _roles(
+        read,
+        "<Role><RoleName>web</RoleName><OsVersion>WA-GUEST-OS-6.62</OsVersion></Role>"
+        "<Role><RoleName>os</RoleName><OSVirtualHardDisk><DiskName>d</DiskName></OSVirtualHardDisk></Role>"
+        "<Role><RoleName>data</RoleName><DataVirtualHardDisks><DataVirtualHardDisk><Lun>0</Lun>"
+        "</DataVirtualHardDisk></DataVirtualHardDisks></Role>"
+        "<Role><RoleName>win</RoleName><ConfigurationSets><ConfigurationSet>"
+        "<ConfigurationSetType>WindowsProvisioningConfiguration</ConfigurationSetType>"
+        "</ConfigurationSet></ConfigurationSets></Role>"
+        "<Role><RoleName>lb</RoleName><ConfigurationSets><ConfigurationSet><InputEndpoints><InputEndpoint>"
+        "<LoadBalancedEndpointSetName>set</LoadBalancedEndpointSetName></InputEndpoint></InputEndpoints>"
+        "</ConfigurationSet></ConfigurationSets></Role>"
+        '<Role i:type="PersistentVMRole"><RoleName>typed</RoleName></Role>'
+        '<Role i:type="Role"><RoleName>untyped</RoleName></Role>'
+        "<Role><RoleName>odd</RoleName><RoleType>CacheRole</RoleType></Role>",
+    ) == [
+        ("web", RoleType.WEB_OR_WORKER, f"{no_type}; it has no disks", True),
+        ("os", RoleType.PERSISTENT_VM, f"{no_type}; it has an OS disk", True),
+        ("data", RoleType.PERSISTENT_VM, f"{no_type}; it has data disks", True),
+        ("win", RoleType.PERSISTENT_VM, f"{no_type}; it has a Windows provisioning configuration", True),
+        ("lb", RoleType.PERSISTENT_VM, f"{no_type}; it has a load-balanced endpoint set", True),
+        ("typed", RoleType.PERSISTENT_VM, "", True),
+        ("untyped", RoleType.WEB_OR_WORKER, f"{no_type}; it has no disks", True),
+        (
+            "odd",
+            RoleType.WEB_OR_WORKER,
+            "its RoleType 'CacheRole' is not a role type, and it has nothing only a VM has, such as disks",
+            False,
+        ),
+    ]
+
+
+def test_a_role_body_on_its_own_that_states_nothing_is_of_unknown_kind(read):
+    (role,) = read(
+        "rest/role.xml",
+        '<Role xmlns="http://schemas.microsoft.com/windowsazure"><RoleName>r</RoleName></Role>',
+    ).resources
+    assert (role.type, role.kind_known) == (RoleType.WEB_OR_WORKER, False)
+    assert role.kind_evidence.startswith("its body does not state RoleType, and it has nothing only a VM has")
+
+
+def test_secondary_network_interfaces_and_internal_load_balancer_endpoints(read):
+    doc = read(
+        "rest/fw.xml",
+        """
+        <PersistentVMRole xmlns="http://schemas.microsoft.com/windowsazure">
+          <RoleName>fw01</RoleName>
+          <RoleType>PersistentVMRole</RoleType>
+          <ConfigurationSets>
+            <ConfigurationSet>
+              <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+              <InputEndpoints>
+                <InputEndpoint>
+                  <Name>HTTP</Name><Port>80</Port><Protocol>tcp</Protocol>
+                  <LoadBalancerName>web-ilb</LoadBalancerName>
+                </InputEndpoint>
+              </InputEndpoints>
+              <SubnetNames><SubnetName>FrontEnd</SubnetName></SubnetNames>
+              <NetworkInterfaces>
+                <NetworkInterface>
+                  <Name>nic-back</Name>
+                  <IPConfigurations>
+                    <IPConfiguration><SubnetName>BackEnd</SubnetName></IPConfiguration>
+                  </IPConfigurations>
+                </NetworkInterface>
+                <Ignored><IPConfigurations><IPConfiguration><SubnetName>X</SubnetName></IPConfiguration></IPConfigurations></Ignored>
+              </NetworkInterfaces>
+            </ConfigurationSet>
+          </ConfigurationSets>
+        </PersistentVMRole>
+        """,
+    )
+    (vm,) = doc.resources
+    assert vm.subnets == (
+        NameRef("FrontEnd", Mark("rest/fw.xml", 13, "SubnetName")),
+        NameRef("BackEnd", Mark("rest/fw.xml", 18, "SubnetName")),
+    )
+    (endpoint,) = vm.endpoints
+    assert (endpoint.load_balancer, endpoint.is_public) == ("web-ilb", False)
 
 
 def test_hosted_service_gives_its_deployments_with_the_service_name(read):
@@ -362,3 +457,17 @@ def test_other_bodies(read, xml, expected):
     assert doc.kind is FileKind.REST
     assert doc.problem is None
     assert doc.resources == expected
+
+
+def test_a_nil_or_empty_disk_element_is_no_disk(read):
+    doc = read(
+        PATH,
+        '<Deployment xmlns="http://schemas.microsoft.com/windowsazure" '
+        'xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><Name>d</Name><RoleList>'
+        '<Role><RoleName>web</RoleName><OSVirtualHardDisk i:nil="true"/><DataVirtualHardDisks>'
+        "<DataVirtualHardDisk/></DataVirtualHardDisks></Role></RoleList></Deployment>",
+    )
+    (deployment,) = doc.resources
+    (role,) = deployment.roles
+    assert (role.type, role.disks) == (RoleType.WEB_OR_WORKER, ())
+    assert role.kind_evidence == "its body does not state RoleType; it has no disks"

@@ -129,3 +129,100 @@ def test_configuration_set_type_element_and_no_acl(read):
     assert [(e.name, e.acl) for e in vm.endpoints] == [("SSH", None)]
     assert vm.subnets == ()
     assert vm.boot_diagnostics is None
+
+
+def test_secondary_network_interfaces_add_their_subnets(read):
+    doc = read(
+        PATH,
+        """
+        <PersistentVM xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+          <RoleName>fw01</RoleName>
+          <ConfigurationSets>
+            <ConfigurationSet xsi:type="NetworkConfigurationSet">
+              <SubnetNames><string>FrontEnd</string></SubnetNames>
+              <NetworkInterfaces>
+                <AssignNetworkInterface>
+                  <Name>nic-back</Name>
+                  <IPConfigurations>
+                    <AssignIPConfiguration>
+                      <SubnetName>BackEnd</SubnetName>
+                      <StaticVirtualNetworkIPAddress>10.0.2.4</StaticVirtualNetworkIPAddress>
+                    </AssignIPConfiguration>
+                  </IPConfigurations>
+                </AssignNetworkInterface>
+                <NetworkInterface>
+                  <Name>nic-mgmt</Name>
+                  <IPConfigurations><IPConfiguration><SubnetName>frontend</SubnetName></IPConfiguration></IPConfigurations>
+                </NetworkInterface>
+                <AssignNetworkInterface><Name>nic-none</Name><IPConfigurations/></AssignNetworkInterface>
+              </NetworkInterfaces>
+            </ConfigurationSet>
+          </ConfigurationSets>
+        </PersistentVM>
+        """,
+    )
+    (vm,) = doc.resources
+    assert vm.subnets == (
+        NameRef("FrontEnd", Mark(PATH, 5, "string")),
+        NameRef("BackEnd", Mark(PATH, 11, "SubnetName")),
+        NameRef("frontend", Mark(PATH, 18, "SubnetName")),
+    )
+    assert [s.name for s in vm.distinct_subnets] == ["FrontEnd", "BackEnd"]
+    assert (vm.type, vm.kind_evidence, vm.kind_known) == (RoleType.PERSISTENT_VM, "", True)
+
+
+def test_endpoint_on_an_internal_load_balancer(read):
+    doc = read(
+        PATH,
+        """
+        <PersistentVM>
+          <RoleName>sql01</RoleName>
+          <ConfigurationSets>
+            <ConfigurationSet><ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+              <InputEndpoints>
+                <InputEndpoint><Name>SQL</Name><Port>1433</Port><LoadBalancerName>sql-ilb</LoadBalancerName></InputEndpoint>
+                <InputEndpoint><Name>RDP</Name><Port>3389</Port><LoadBalancerName /></InputEndpoint>
+              </InputEndpoints>
+            </ConfigurationSet>
+          </ConfigurationSets>
+        </PersistentVM>
+        """,
+    )
+    (vm,) = doc.resources
+    assert [(e.name, e.load_balancer, e.is_public) for e in vm.endpoints] == [
+        ("SQL", "sql-ilb", False),
+        ("RDP", "", True),
+    ]
+
+
+def test_acl_rules_are_every_item_of_rules(read):
+    doc = read(
+        PATH,
+        """
+        <PersistentVM>
+          <RoleName>vm</RoleName>
+          <ConfigurationSets>
+            <ConfigurationSet><ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+              <InputEndpoints>
+                <InputEndpoint><Name>SSH</Name>
+                  <EndpointAccessControlList>
+                    <Rules>
+                      <Rule><Order>1</Order><Action>deny</Action><RemoteSubnet>0.0.0.0/0</RemoteSubnet></Rule>
+                    </Rules>
+                  </EndpointAccessControlList>
+                </InputEndpoint>
+                <InputEndpoint><Name>RDP</Name>
+                  <EndpointAccessControlList><Rules><!-- none --></Rules></EndpointAccessControlList>
+                </InputEndpoint>
+              </InputEndpoints>
+            </ConfigurationSet>
+          </ConfigurationSets>
+        </PersistentVM>
+        """,
+    )
+    (vm,) = doc.resources
+    ssh, rdp = vm.endpoints
+    assert ssh.acl is not None and ssh.acl.rules == (
+        AclRule("1", "deny", "0.0.0.0/0", "", Mark(PATH, 9, "Rule")),
+    )
+    assert rdp.acl is not None and rdp.acl.rules == ()

@@ -180,7 +180,10 @@ def test_vnet_name_is_resolved_against_the_netcfg_for_the_message(tmp_path, monk
     ("extra", "said"),
     [
         ("", "its VIP is not reserved and will change"),
-        ("<ReservedIPName>jump-vip</ReservedIPName>\n", "its VIP is reserved IP 'jump-vip' and is kept"),
+        (
+            "<ReservedIPName>jump-vip</ReservedIPName>\n",
+            "its VIP is reserved IP 'jump-vip' and is kept, as a Basic SKU public IP to upgrade to Standard SKU",
+        ),
     ],
 )
 def test_vm_outside_vnet_says_what_happens_to_the_vip(tmp_path, monkeypatch, extra, said):
@@ -243,3 +246,229 @@ def test_reserved_ip_on_web_worker_deployment_is_not_judged(tmp_path, monkeypatc
         "jobs.xml": _deployment(WORKER_ROLE.format("Jobs"), "<ReservedIPName>jobs-vip</ReservedIPName>\n")
     }
     assert _lint(tmp_path, monkeypatch, files, "MIG106") == []
+
+
+# --- what kind of role a REST body describes when it does not say -------------------------------------
+
+
+def _untyped_role(inner: str = "", name: str = "Storefront") -> str:
+    return f"    <Role><RoleName>{name}</RoleName>{inner}</Role>\n"
+
+
+def _network_set(endpoint: str) -> str:
+    return (
+        "<ConfigurationSets><ConfigurationSet>"
+        "<ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>"
+        f"<InputEndpoints><InputEndpoint><Name>e</Name><Port>80</Port><Protocol>tcp</Protocol>{endpoint}"
+        "</InputEndpoint></InputEndpoints></ConfigurationSet></ConfigurationSets>"
+    )
+
+
+def test_deployment_role_without_role_type_or_disks_is_a_web_or_worker_role(tmp_path, monkeypatch):
+    inner = "<OsVersion>WA-GUEST-OS-6.62_202310-01</OsVersion>" + _network_set("")
+    files = {"shop.xml": _deployment(_untyped_role(inner), service="shop")}
+    (finding,) = _lint(tmp_path, monkeypatch, files, "MIG101", "MIG105")
+    assert _where([finding]) == ["MIG101 shop.xml:7:5"]
+    assert finding.message == (
+        "cloud service 'shop' has a web or worker role 'Storefront' (its body does not state RoleType; it "
+        "has no disks): web/worker roles cannot be migrated by the platform"
+    )
+
+
+@pytest.mark.parametrize(
+    ("inner", "sign"),
+    [
+        ("<OSVirtualHardDisk><DiskName>os</DiskName></OSVirtualHardDisk>", "an OS disk"),
+        (
+            "<DataVirtualHardDisks><DataVirtualHardDisk><Lun>0</Lun></DataVirtualHardDisk></DataVirtualHardDisks>",
+            "data disks",
+        ),
+        ("<VMImageName>golden-2016</VMImageName>", "a VM image"),
+        (
+            "<ConfigurationSets><ConfigurationSet><ConfigurationSetType>WindowsProvisioningConfiguration"
+            "</ConfigurationSetType></ConfigurationSet></ConfigurationSets>",
+            "a Windows provisioning configuration",
+        ),
+        (
+            '<ConfigurationSets><ConfigurationSet xmlns:i="http://www.w3.org/2001/XMLSchema-instance" '
+            'i:type="LinuxProvisioningConfigurationSet"><HostName>h</HostName></ConfigurationSet>'
+            "</ConfigurationSets>",
+            "a Linux provisioning configuration",
+        ),
+        (
+            _network_set("<LoadBalancedEndpointSetName>web-lb</LoadBalancedEndpointSetName>"),
+            "a load-balanced endpoint set",
+        ),
+        (_network_set("<LoadBalancerProbe><Port>80</Port></LoadBalancerProbe>"), "a load balancer probe"),
+    ],
+)
+def test_deployment_role_without_role_type_is_a_vm_by_what_it_carries(tmp_path, monkeypatch, inner, sign):
+    files = {"jump.xml": _deployment(_untyped_role(inner, "jump01"), service="jump")}
+    found = _lint(tmp_path, monkeypatch, files, "MIG101", "MIG105")
+    assert [f.code for f in found] == ["MIG105"]  # a VM outside any virtual network, not a role
+    assert "'jump01'" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "<DataVirtualHardDisks/>",
+        '<OSVirtualHardDisk xmlns:i="http://www.w3.org/2001/XMLSchema-instance" i:nil="true"/>',
+        "<OSVirtualHardDisk/>",
+        "<VMImageName/>",
+        _network_set("<LoadBalancedEndpointSetName/>"),
+        "<ConfigurationSets><ConfigurationSet><ConfigurationSetType>NetworkConfiguration"
+        "</ConfigurationSetType></ConfigurationSet></ConfigurationSets>",
+    ],
+)
+def test_empty_vm_elements_do_not_make_a_role_a_vm(tmp_path, monkeypatch, inner):
+    files = {"shop.xml": _deployment(_untyped_role(inner), service="shop")}
+    (finding,) = _lint(tmp_path, monkeypatch, files, "MIG101", "MIG105")
+    assert finding.code == "MIG101"
+    assert "(its body does not state RoleType; it has no disks)" in finding.message
+
+
+def test_role_type_is_matched_without_regard_to_case(tmp_path, monkeypatch):
+    role = "    <Role><RoleName>jump01</RoleName><RoleType>persistentVMrole</RoleType></Role>\n"
+    files = {"jump.xml": _deployment(role, service="jump")}
+    assert [f.code for f in _lint(tmp_path, monkeypatch, files, "MIG101", "MIG105")] == ["MIG105"]
+
+
+def test_role_of_unknown_type_is_reported_as_not_told(tmp_path, monkeypatch):
+    role = "    <Role><RoleName>odd</RoleName><RoleType>CacheRole</RoleType></Role>\n"
+    files = {"odd.xml": _deployment(role, service="odd")}
+    (finding,) = _lint(tmp_path, monkeypatch, files, "MIG101", "MIG105")
+    assert finding.code == "MIG101"
+    assert finding.message == (
+        "cloud service 'odd' has role 'odd', whose kind could not be told (its RoleType 'CacheRole' is not "
+        "a role type, and it has nothing only a VM has, such as disks): if it is a web or worker role, the "
+        "platform cannot migrate it"
+    )
+
+
+def test_unknown_role_type_with_a_disk_is_a_vm(tmp_path, monkeypatch):
+    inner = "<RoleType>Persistent</RoleType><OSVirtualHardDisk><DiskName>os</DiskName></OSVirtualHardDisk>"
+    files = {"jump.xml": _deployment(_untyped_role(inner, "jump01"), service="jump")}
+    assert [f.code for f in _lint(tmp_path, monkeypatch, files, "MIG101", "MIG105")] == ["MIG105"]
+
+
+def test_lone_role_body_without_role_type_is_not_told(tmp_path, monkeypatch):
+    files = {
+        "roles/app01.xml": '<Role xmlns="http://schemas.microsoft.com/windowsazure">'
+        "<RoleName>app01</RoleName></Role>\n"
+    }
+    (finding,) = _lint(tmp_path, monkeypatch, files, "MIG101")
+    assert "has role 'app01', whose kind could not be told (its body does not state RoleType" in (
+        finding.message
+    )
+
+
+def test_a_stated_kind_beats_an_inferred_one_when_two_bodies_describe_a_role(tmp_path, monkeypatch):
+    files = {
+        "get.xml": _deployment(_untyped_role("", "app01"), service="shop"),
+        "add.xml": _deployment(VM_ROLE.format("app01"), service="shop"),
+    }
+    found = _lint(tmp_path, monkeypatch, files, "MIG101", "MIG004", "MIG105")
+    assert [f.code for f in found] == ["MIG105"]
+
+
+# --- reserved IPs and internal load balancers -------------------------------------------------------------
+
+
+def _vm_with_endpoints(*load_balancers: str) -> str:
+    endpoints = "".join(
+        f"<InputEndpoint><Name>e{i}</Name><Port>{1433 + i}</Port><Protocol>tcp</Protocol>"
+        f"{f'<LoadBalancerName>{lb}</LoadBalancerName>' if lb is not None else ''}</InputEndpoint>"
+        for i, lb in enumerate(load_balancers)
+    )
+    return (
+        "    <Role><RoleName>sql01</RoleName><RoleType>PersistentVMRole</RoleType><ConfigurationSets>"
+        "<ConfigurationSet><ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>"
+        f"<InputEndpoints>{endpoints}</InputEndpoints></ConfigurationSet></ConfigurationSets></Role>\n"
+    )
+
+
+ILB = (
+    "<ReservedIPName>sql-vip</ReservedIPName>\n<LoadBalancers><LoadBalancer><Name>sql-ilb</Name>"
+    "<FrontendIpConfiguration><Type>Private</Type></FrontendIpConfiguration></LoadBalancer></LoadBalancers>\n"
+)
+
+
+def test_reserved_ip_with_only_internal_endpoints_is_reported(tmp_path, monkeypatch):
+    files = {"sql.xml": _deployment(_vm_with_endpoints("sql-ilb", "sql-ilb"), ILB, "sql")}
+    (finding,) = _lint(tmp_path, monkeypatch, files, "MIG106")
+    assert _where([finding]) == ["MIG106 sql.xml:9:1"]
+    assert finding.message == (
+        "reserved IP 'sql-vip' of cloud service 'sql' is on a deployment with no input endpoint on its "
+        "public VIP (its only endpoints are on internal load balancer 'sql-ilb'), so it cannot be migrated "
+        "with it"
+    )
+
+
+@pytest.mark.parametrize("load_balancers", [("sql-ilb", None), ("",), (None,)])
+def test_reserved_ip_with_a_public_endpoint_is_not_reported(tmp_path, monkeypatch, load_balancers):
+    files = {
+        "sql.xml": _deployment(_vm_with_endpoints(*load_balancers), ILB, "sql"),
+        "internal.xml": _deployment(_vm_with_endpoints("sql-ilb"), ILB, "internal"),
+    }
+    found = _lint(tmp_path, monkeypatch, files, "MIG106")
+    assert [f.location.path for f in found] == ["internal.xml"]
+
+
+def test_csdef_endpoint_on_an_internal_load_balancer_is_not_on_the_vip(tmp_path, monkeypatch):
+    endpoints = {
+        "ilb": '<InputEndpoint name="sql" protocol="tcp" port="1433" loadBalancer="ilb"/>',
+        "both": '<InputEndpoint name="sql" protocol="tcp" port="1433" loadBalancer="ilb"/>'
+        '<InputEndpoint name="http" protocol="http" port="80"/>',
+        "probe": '<InputEndpoint name="http" protocol="http" port="80" loadBalancerProbe="probe"/>',
+    }
+    files: dict[str, str] = {}
+    for folder, endpoint in endpoints.items():
+        files[f"{folder}/ServiceDefinition.csdef"] = CSDEF.format(endpoint).replace("shop", folder)
+        files[f"{folder}/ServiceConfiguration.Cloud.cscfg"] = _cscfg(RESERVED).replace("shop", folder)
+    found = _lint(tmp_path, monkeypatch, files, "MIG106")
+    assert _where(found) == ["MIG106 ilb/ServiceConfiguration.Cloud.cscfg:4:38"]
+    assert "its only endpoints are on internal load balancer 'ilb'" in found[0].message
+
+
+# --- advice true today -------------------------------------------------------------------------------------
+
+ADVISED = ("MIG101", "MIG102", "MIG103", "MIG104", "MIG105", "MIG106")
+
+
+def test_no_advice_sends_anyone_to_cloud_services_extended_support():
+    for code in ADVISED:
+        rule = RULES.get(code)
+        assert rule is not None
+        for text in (rule.fix_hint, rule.docs.fix):
+            for sentence in text.replace(": ", ". ").split(". "):
+                if "extended support" in sentence:
+                    assert "not" in sentence.casefold(), f"{code}: {sentence}"
+
+
+def test_web_worker_role_advice_names_destinations_that_outlive_2027():
+    rule = RULES.get("MIG101")
+    assert rule is not None
+    for service in ("App Service", "Container Apps", "Kubernetes Service", "Virtual Machine Scale Sets"):
+        assert service in rule.docs.fix and service in rule.fix_hint
+    assert "2024-08-31" in rule.docs.why and "2027-03-31" in rule.docs.why
+
+
+@pytest.mark.parametrize("code", ("MIG105", "MIG106"))
+def test_kept_addresses_are_said_to_need_the_standard_sku(code):
+    rule = RULES.get(code)
+    assert rule is not None
+    for text in (rule.fix_hint, rule.docs.fix):
+        assert "Standard SKU" in text
+    assert "2025-09-30" in rule.fix_hint
+
+
+def test_reserved_ip_of_a_web_worker_service_is_advised_to_go_alone(tmp_path, monkeypatch):
+    files = {
+        "shop/ServiceDefinition.csdef": CSDEF.format(""),
+        "shop/ServiceConfiguration.Cloud.cscfg": _cscfg(RESERVED),
+        "sql.xml": _deployment(_vm_with_endpoints("sql-ilb"), ILB, "sql"),
+    }
+    fixes = {f.location.path: f.fix for f in _lint(tmp_path, monkeypatch, files, "MIG106")}
+    assert fixes["shop/ServiceConfiguration.Cloud.cscfg"].startswith("Disassociate the reserved IP")
+    assert "Add an input endpoint" in fixes["sql.xml"]

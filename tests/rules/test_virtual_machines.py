@@ -319,3 +319,206 @@ def test_runtime_states(tmp_path, monkeypatch, instance, role_body, reported):
     assert bool(found) is reported
     if found:
         assert (found[0].resource_type, found[0].resource_name) == ("RoleInstance", "app01")
+
+
+# --- secondary network interfaces (MIG202) ------------------------------------------------------------------
+
+
+def _nic_network_set(
+    primary: str, *nic_subnets: str, nic: str = "NetworkInterface", ip: str = "IPConfiguration"
+) -> str:
+    nics = "".join(
+        f"<{nic}><Name>nic{i}</Name><IPConfigurations><{ip}><SubnetName>{subnet}</SubnetName></{ip}>"
+        f"</IPConfigurations></{nic}>"
+        for i, subnet in enumerate(nic_subnets)
+    )
+    subnets = f"<SubnetNames><SubnetName>{primary}</SubnetName></SubnetNames>" if primary else ""
+    return (
+        "<ConfigurationSets><ConfigurationSet>"
+        "<ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>"
+        f"{subnets}\n<NetworkInterfaces>{nics}</NetworkInterfaces>"
+        "</ConfigurationSet></ConfigurationSets>"
+    )
+
+
+def test_secondary_nic_in_another_subnet_is_a_second_subnet(tmp_path, monkeypatch):
+    files = {"app.xml": _deployment(_nic_network_set("FrontEnd", "BackEnd"), vnet="prod")}
+    (finding,) = _lint(tmp_path, monkeypatch, files, "MIG202")
+    assert _where([finding]) == ["MIG202 app.xml:6:90"]
+    assert finding.message == "VM 'app01' of deployment 'app' is in 2 subnets (FrontEnd, BackEnd)"
+
+
+@pytest.mark.parametrize(
+    ("primary", "nic_subnets"),
+    [
+        ("FrontEnd", ("frontend",)),
+        ("FrontEnd", ()),
+        ("", ("BackEnd",)),
+        ("FrontEnd", ("FrontEnd", " FRONTEND ")),
+    ],
+)
+def test_secondary_nics_in_the_same_subnet_are_one_subnet(tmp_path, monkeypatch, primary, nic_subnets):
+    files = {
+        "one/app.xml": _deployment(_nic_network_set(primary, *nic_subnets), vnet="prod"),
+        "two/app.xml": _deployment(_nic_network_set("FrontEnd", "BackEnd"), vnet="prod"),
+    }
+    found = _lint(tmp_path, monkeypatch, files, "MIG202")
+    assert [f.location.path for f in found] == ["two/app.xml"]
+
+
+@pytest.mark.parametrize(
+    ("nic", "ip"),
+    [("AssignNetworkInterface", "AssignIPConfiguration"), ("NetworkInterface", "IPConfiguration")],
+)
+def test_export_file_secondary_nic_whatever_its_items_are_called(tmp_path, monkeypatch, nic, ip):
+    network = _nic_network_set("", "BackEnd", nic=nic, ip=ip).replace(
+        "<ConfigurationSetType>", "<SubnetNames><string>FrontEnd</string></SubnetNames><ConfigurationSetType>"
+    )
+    files = {"vms/fw01.xml": f"<PersistentVM>\n<RoleName>fw01</RoleName>\n{network}\n</PersistentVM>\n"}
+    (finding,) = _lint(tmp_path, monkeypatch, files, "MIG202")
+    assert finding.message == "VM 'fw01' of cloud service 'vms' is in 2 subnets (FrontEnd, BackEnd)"
+
+
+def test_secondary_nic_subnet_must_be_in_the_virtual_network(tmp_path, monkeypatch):
+    netcfg = (
+        "<NetworkConfiguration><VirtualNetworkConfiguration><VirtualNetworkSites>"
+        '<VirtualNetworkSite name="prod" Location="West Europe"><Subnets>'
+        '<Subnet name="FrontEnd"><AddressPrefix>10.0.0.0/24</AddressPrefix></Subnet>'
+        "</Subnets></VirtualNetworkSite></VirtualNetworkSites></VirtualNetworkConfiguration>"
+        "</NetworkConfiguration>\n"
+    )
+    files = {
+        "net/NetworkConfig.netcfg": netcfg,
+        "app.xml": _deployment(_nic_network_set("FrontEnd", "Storage"), vnet="prod"),
+    }
+    found = _lint(tmp_path, monkeypatch, files, "MIG003")
+    assert [(f.code, f.resource_name) for f in found] == [("MIG003", "Storage")]
+
+
+# --- access controls with no rules (MIG201) ------------------------------------------------------------------
+
+CSDEF_WEB = """\
+<ServiceDefinition name="shop">
+  <WebRole name="Web" vmsize="Small">
+    <Endpoints><InputEndpoint name="HttpsIn" protocol="https" port="443"/></Endpoints>
+  </WebRole>
+</ServiceDefinition>
+"""
+
+
+def _cscfg_acl(control: str) -> str:
+    return (
+        '<ServiceConfiguration serviceName="shop">\n  <Role name="Web"><Instances count="2"/></Role>\n'
+        f"  <NetworkConfiguration>\n    <AccessControls>{control}</AccessControls>\n"
+        '    <EndpointAcls><EndpointAcl role="Web" endPoint="HttpsIn" accessControl="Office"/></EndpointAcls>\n'
+        "  </NetworkConfiguration>\n</ServiceConfiguration>\n"
+    )
+
+
+def _endpoint_acl(container: str, rules: str) -> str:
+    return (
+        "<ConfigurationSets><ConfigurationSet><ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>"
+        "<InputEndpoints><InputEndpoint><Name>RDP</Name><Port>3389</Port><Protocol>tcp</Protocol>"
+        f"<{container}>{rules}</{container}></InputEndpoint></InputEndpoints>"
+        "</ConfigurationSet></ConfigurationSets>"
+    )
+
+
+RULE = "<Order>100</Order><Action>permit</Action><RemoteSubnet>203.0.113.0/24</RemoteSubnet>"
+
+
+def test_access_control_without_rules_blocks_nothing_in_any_format(tmp_path, monkeypatch):
+    """Every format, with no rules (silent) and with one (reported), in one run."""
+    deny = '<Rule order="1" action="deny" remoteSubnet="0.0.0.0/0"/>'
+    files = {
+        "empty-cscfg/ServiceConfiguration.Cloud.cscfg": _cscfg_acl('<AccessControl name="office"/>'),
+        "blank-cscfg/ServiceConfiguration.Cloud.cscfg": _cscfg_acl(
+            '<AccessControl name="office">\n  <!-- none yet -->\n</AccessControl>'
+        ),
+        "ruled-cscfg/ServiceConfiguration.Cloud.cscfg": _cscfg_acl(
+            f'<AccessControl name="office">{deny}</AccessControl>'
+        ),
+        "rest/empty.xml": _deployment(_endpoint_acl("EndpointAcl", "<Rules/>")),
+        "rest/bare.xml": _deployment(_endpoint_acl("EndpointAcl", "")),
+        "rest/ruled.xml": _deployment(_endpoint_acl("EndpointAcl", f"<Rules><Rule>{RULE}</Rule></Rules>")),
+        "empty-vm/a.xml": "<PersistentVM><RoleName>a</RoleName>"
+        + _endpoint_acl("EndpointAccessControlList", "<Rules />")
+        + "</PersistentVM>\n",
+        "ruled-vm/a.xml": "<PersistentVM><RoleName>a</RoleName>"
+        + _endpoint_acl(
+            "EndpointAccessControlList",
+            f"<Rules><AccessControlListRule>{RULE}</AccessControlListRule></Rules>",
+        )
+        + "</PersistentVM>\n",
+        # Rules named as a REST body names them, in an Export-AzureVM file: rules all the same.
+        "rest-named-vm/a.xml": "<PersistentVM><RoleName>a</RoleName>"
+        + _endpoint_acl("EndpointAccessControlList", f"<Rules><Rule>{RULE}</Rule></Rules>")
+        + "</PersistentVM>\n",
+    }
+    for folder in ("empty-cscfg", "blank-cscfg", "ruled-cscfg"):
+        files[f"{folder}/ServiceDefinition.csdef"] = CSDEF_WEB
+    found = _lint(tmp_path, monkeypatch, files, "MIG201")
+    assert sorted(f.location.path for f in found) == [
+        "rest-named-vm/a.xml",
+        "rest/ruled.xml",
+        "ruled-cscfg/ServiceConfiguration.Cloud.cscfg",
+        "ruled-vm/a.xml",
+    ]
+
+
+# --- advice true today ------------------------------------------------------------------------------------
+
+
+def test_missing_subnet_advice_follows_the_platform_and_the_retirement():
+    rule = RULES.get("MIG203")
+    assert rule is not None
+    assert "cannot be set after the fact" not in rule.docs.fix
+    assert "delete" in rule.fix_hint.casefold() and "Resource Manager" in rule.fix_hint
+    assert "2023-09-06" in rule.docs.fix
+
+
+def test_boot_diagnostics_advice_names_the_real_cmdlet():
+    rule = RULES.get("MIG205")
+    assert rule is not None
+    assert "Set-AzureVMBootDiagnostics -Disable" in rule.docs.fix
+
+
+def test_multiple_subnets_advice_covers_secondary_nics():
+    rule = RULES.get("MIG202")
+    assert rule is not None
+    assert "Remove-AzureNetworkInterfaceConfig" in rule.docs.fix
+    assert "network interface" in rule.fix_hint
+
+
+def test_not_ready_advice_does_not_recreate_a_classic_vm():
+    rule = RULES.get("MIG208")
+    assert rule is not None
+    assert "2023-09-06" in rule.docs.fix and "Resource Manager" in rule.docs.fix
+
+
+def test_web_worker_role_findings_do_not_advise_fixing_the_role_in_place(tmp_path, monkeypatch):
+    cscfg = _cscfg_acl(
+        '<AccessControl name="office"><Rule order="1" action="deny" remoteSubnet="0.0.0.0/0"/></AccessControl>'
+    ).replace(
+        "  </NetworkConfiguration>",
+        '    <VirtualNetworkSite name="prod"/>\n    <AddressAssignments><InstanceAddress roleName="Web">'
+        '<Subnets><Subnet name="a"/><Subnet name="b"/></Subnets></InstanceAddress></AddressAssignments>\n'
+        "  </NetworkConfiguration>",
+    )
+    files = {
+        "shop/ServiceDefinition.csdef": CSDEF_WEB,
+        "shop/ServiceConfiguration.Cloud.cscfg": cscfg,
+        "app.xml": _deployment(_endpoint_acl("EndpointAcl", f"<Rules><Rule>{RULE}</Rule></Rules>")),
+    }
+    found = {
+        (f.code, f.location.path): f.fix for f in _lint(tmp_path, monkeypatch, files, "MIG201", "MIG202")
+    }
+    assert set(found) == {
+        ("MIG201", "shop/ServiceConfiguration.Cloud.cscfg"),
+        ("MIG202", "shop/ServiceConfiguration.Cloud.cscfg"),
+        ("MIG201", "app.xml"),
+    }
+    for code in ("MIG201", "MIG202"):
+        fix = found[(code, "shop/ServiceConfiguration.Cloud.cscfg")]
+        assert "MIG101" in fix and "2024-08-31" in fix and "Update-AzureVM" not in fix
+    assert "Update-AzureVM" in found[("MIG201", "app.xml")]

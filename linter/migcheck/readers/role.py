@@ -36,7 +36,7 @@ PROVISIONING_SETS = {
 
 @dataclass(frozen=True, slots=True)
 class RoleShape:
-    """Where a format keeps what varies: the endpoint ACL (container, rule element), the items of
+    """Where a format keeps what varies: the endpoint ACL (container, rule item), the items of
     `SubnetNames`, and the items of `NetworkInterfaces` and of a network interface's `IPConfigurations`.
     An item name "" takes every child element: .NET's XmlSerializer names list items after their type
     (`<string>`, `<AssignNetworkInterface>`), not as the REST body does."""
@@ -54,7 +54,9 @@ REST = RoleShape(
     ip_configuration_item="IPConfiguration",
 )
 VM_EXPORT = RoleShape(
-    acls=(("EndpointAccessControlList", "AccessControlListRule"), ("EndpointAcl", "Rule")),
+    # XmlSerializer names the rules after their type (`AccessControlListRule`); a file that names them as
+    # the REST body does (`Rule`) holds rules all the same, so every item of `Rules` is one.
+    acls=(("EndpointAccessControlList", ""), ("EndpointAcl", "")),
     subnet_item="",
 )
 
@@ -97,7 +99,8 @@ def _disks(role: Element, name: str, marker: Marker) -> tuple[Disk, ...]:
         *children(role, "OSVirtualHardDisk"),
         *children(role, "DataVirtualHardDisks/DataVirtualHardDisk"),
     )
-    return tuple(disk(d, marker, name=text_of(d, "DiskName"), attached_to=name) for d in found)
+    # An empty or nil disk element (`<OSVirtualHardDisk i:nil="true"/>`) describes no disk.
+    return tuple(disk(d, marker, name=text_of(d, "DiskName"), attached_to=name) for d in found if _present(d))
 
 
 def disk(el: Element, marker: Marker, *, name: str, attached_to: str) -> Disk:
@@ -135,7 +138,7 @@ def _vm_sign(el: Element) -> str:
     """Something in a role body that only a VM has, in words; "" when there is none."""
     if _present(child(el, "OSVirtualHardDisk")):
         return "an OS disk"
-    if children(el, "DataVirtualHardDisks/DataVirtualHardDisk"):
+    if any(_present(d) for d in children(el, "DataVirtualHardDisks/DataVirtualHardDisk")):
         return "data disks"
     if text_of(el, "VMImageName"):
         return "a VM image"
@@ -183,7 +186,7 @@ def _acl(endpoint: Element, role: str, name: str, marker: Marker, shape: RoleSha
     for container, rule in shape.acls:
         el = child(endpoint, container)
         if el is not None and attr(el, "nil") != "true":
-            rules = tuple(_rule(r, marker) for r in children(el, "Rules/" + rule))
+            rules = tuple(_rule(r, marker) for r in _items(child(el, "Rules"), rule))
             return EndpointAcl(role, name, "", rules, marker.mark(el))
     return None
 

@@ -718,7 +718,7 @@ class ReservedIpWithoutEndpoint(Rule):
                 </Deployment>
                 """
             },
-            expect=("sql.deployment.xml:21:3",),
+            expect=("sql.deployment.xml:20:3",),
             note="An endpoint on an internal load balancer is not on the public VIP.",
         ),
     )
@@ -770,9 +770,11 @@ class ReservedIpWithoutEndpoint(Rule):
                     internal = _unique(
                         e.load_balancer for e in _endpoints(placement.roles) if not e.is_public
                     )
-                    yield from (self._finding(service, ref, internal) for ref in placement.reserved_ips)
+                    fix = "" if all(r.is_vm for r in placement.roles) else ROLES_RESERVED_IP_FIX
+                    for ref in placement.reserved_ips:
+                        yield self._finding(service, ref, internal, fix)
 
-    def _finding(self, service: CloudService, ref: NameRef, internal: list[str]) -> Finding:
+    def _finding(self, service: CloudService, ref: NameRef, internal: list[str], fix: str) -> Finding:
         reserved = ReservedIp(ref.name, "", service.name, ref.mark)
         only = (
             f" (its only endpoints are on internal load balancer{'s' if len(internal) > 1 else ''} "
@@ -784,7 +786,16 @@ class ReservedIpWithoutEndpoint(Rule):
             reserved,
             f"reserved IP '{ref.name}' of {service.label} is on a deployment with no input "
             f"endpoint on its public VIP{only}, so it cannot be migrated with it",
+            fix=fix,
         )
+
+
+# Web/worker roles are never migrated (MIG101) nor redeployed with a new endpoint: the address goes alone.
+ROLES_RESERVED_IP_FIX = (
+    "Disassociate the reserved IP (Remove-AzureReservedIPAssociation) and migrate it on its own with "
+    "Move-AzureReservedIP: the roles cannot be migrated (MIG101). It becomes a Basic SKU public IP, retired "
+    "on 2025-09-30: upgrade it to Standard SKU."
+)
 
 
 def _availability_set_at(vm: Role) -> object:

@@ -36,7 +36,7 @@ class EndpointAclRule(Rule):
         what="Access control lists on input endpoints: `EndpointAcl` bindings in a .cscfg's "
         "`NetworkConfiguration/EndpointAcls` (with the rules of the `AccessControl` they name), "
         "`EndpointAcl/Rules` on a VM endpoint in a REST body, and `EndpointAccessControlList/Rules` in an "
-        "Export-AzureVM file. An access control list with no rules permits and denies nothing, and is not "
+        "Export-AzureVM file (every item of its `Rules` is a rule, whatever the serializer called it). An access control list with no rules permits and denies nothing, and is not "
         "reported in any format: an `AccessControl` with no `Rule`, an `EndpointAcl` or "
         "`EndpointAccessControlList` whose `Rules` is empty.",
         why="Endpoint ACLs have no equivalent in Azure Resource Manager; validation fails until they are gone.",
@@ -165,7 +165,19 @@ class EndpointAclRule(Rule):
                 acl,
                 f"endpoint '{endpoint.name}' of {role.label} in {service.label} has {which} "
                 f"({count} rule{'s' if count != 1 else ''})",
+                fix="" if role.is_vm else ROLE_ACL_FIX,
             )
+
+
+# Web/worker roles are never migrated (MIG101), so their ACLs and subnets are not fixed in place.
+ROLE_ACL_FIX = (
+    "The role cannot be migrated (MIG101) nor redeployed (Cloud Services (classic) was retired on "
+    "2024-08-31): recreate these rules on the service the role is rebuilt on."
+)
+ROLE_SUBNETS_FIX = (
+    "The role cannot be migrated (MIG101) nor redeployed (Cloud Services (classic) was retired on "
+    "2024-08-31): place the service it is rebuilt on in one subnet."
+)
 
 
 class MultipleSubnets(Rule):
@@ -318,6 +330,7 @@ class MultipleSubnets(Rule):
                             f"{role.label} of {service.label} is in {len(distinct)} subnets "
                             f"({_names(distinct)})",
                             at=distinct[1],
+                            fix="" if role.is_vm else ROLE_SUBNETS_FIX,
                         )
 
 
