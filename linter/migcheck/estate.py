@@ -24,6 +24,7 @@ without its csdef), it is left open and rules that need it stay silent: they nev
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -517,10 +518,11 @@ class _Linker:
 
     def _packaged_services(self) -> Iterator[CloudService]:
         """A csdef and the cscfgs in its folder; cscfgs with no csdef beside them, grouped by folder."""
+        cwd = os.getcwd().replace(os.sep, "/")
         definitions: dict[str, ServiceDefinition] = {}
         configurations: dict[str, list[ServiceConfiguration]] = defaultdict(list)
         for doc in self.docs:
-            folder = folder_of(doc.path)
+            folder = folder_of(doc.path, cwd)
             for r in doc.resources:
                 if isinstance(r, ServiceDefinition):
                     definitions.setdefault(folder, r)
@@ -562,13 +564,15 @@ class _Linker:
         for address in config.instance_addresses:
             addresses[key(address.role)].append(address)
         settings = {key(r.name): r for r in config.roles}
-        if definition is not None:
-            roles = [_definition_role(r, settings.get(key(r.name))) for r in definition.roles]
-        else:
-            roles = [_unknown_role(r) for r in config.roles]
+        roles = definition.roles if definition is not None else tuple(_unknown_role(r) for r in config.roles)
         placed = {key(r.name) for r in roles}
         joined = tuple(
-            _with_configuration(role, acls.get(key(role.name), ()), addresses.get(key(role.name), ()))
+            _configured_role(
+                role,
+                settings.get(key(role.name)) if definition is not None else None,
+                acls.get(key(role.name), ()),
+                addresses.get(key(role.name), ()),
+            )
             for role in roles
         )
         return Placement(
@@ -680,13 +684,14 @@ class _Linker:
 
     def _loose_groups(self) -> Iterator[tuple[str, str, list[Role]]]:
         groups: dict[tuple[str, str], list[Role]] = defaultdict(list)
+        cwd = os.getcwd().replace(os.sep, "/")
         for doc in self.docs:
             vms = [r for r in doc.resources if isinstance(r, Role)]
             if not vms:
                 continue
             if doc.kind is FileKind.VM_EXPORT:
                 configured = self.grouping.service_for(doc.path)
-                folder = folder_of(doc.path)
+                folder = folder_of(doc.path, cwd)
                 group = ("", configured) if configured else (folder, posixpath.basename(folder) or ".")
                 groups[group].extend(vms)
             else:
@@ -750,12 +755,6 @@ class _Linker:
 # --- joining roles -------------------------------------------------------------------------------------
 
 
-def _definition_role(role: Role, settings: RoleSettings | None) -> Role:
-    if settings is None:
-        return role
-    return replace(role, instances=settings.instances, sources=(role.mark, settings.mark))
-
-
 def _unknown_role(settings: RoleSettings) -> Role:
     """A role known only from a configuration: a web or worker role (VMs have no .cscfg), kind unknown."""
     return Role(
@@ -771,11 +770,18 @@ def _resolve_acl(acl: EndpointAcl, controls: Mapping[str, AccessControl]) -> End
     return replace(acl, rules=control.rules) if control else acl
 
 
-def _with_configuration(
-    role: Role, acls: Sequence[EndpointAcl], addresses: Sequence[InstanceAddress]
+def _configured_role(
+    role: Role,
+    settings: RoleSettings | None,
+    acls: Sequence[EndpointAcl],
+    addresses: Sequence[InstanceAddress],
 ) -> Role:
-    """A role with its endpoint ACLs attached to its endpoints and its instances' subnets. An ACL for an
-    endpoint the definition does not list still belongs to the role (the platform sees the binding)."""
+    """A role as one configuration deploys it: the definition's role with the configuration's instance
+    count, its endpoint ACLs attached to its endpoints, and its instances' subnets; one copy, made only
+    when the configuration says something about the role. An ACL for an endpoint the definition does not
+    list still belongs to the role (the platform sees the binding)."""
+    if settings is None and not acls and not addresses:
+        return role
     endpoints = list(role.endpoints)
     index = {key(e.name): i for i, e in enumerate(endpoints)}
     for acl in acls:
@@ -785,11 +791,15 @@ def _with_configuration(
             endpoints.append(InputEndpoint(acl.endpoint, "", "", "", acl, acl.mark))
         else:
             endpoints[at] = replace(endpoints[at], acl=acl)
-    if not acls and not addresses:
-        return role
     subnets = tuple(s for a in addresses for s in a.subnets)
-    sources = (*role.described_at, *(a.mark for a in addresses))
-    return replace(role, endpoints=tuple(endpoints), subnets=subnets or role.subnets, sources=sources)
+    sources = (*role.described_at, *((settings.mark,) if settings else ()), *(a.mark for a in addresses))
+    return replace(
+        role,
+        instances=settings.instances if settings else role.instances,
+        endpoints=tuple(endpoints),
+        subnets=subnets or role.subnets,
+        sources=sources,
+    )
 
 
 def _role_differences(a: Role, b: Role) -> tuple[str, ...]:

@@ -47,14 +47,18 @@ def split_subscriptions(
     return out
 
 
-def folder_of(path: str) -> str:
+def folder_of(path: str, cwd: str = "") -> str:
     """A file's folder as one string whatever the working directory made of its display path
-    (`../shop/x.cscfg` and `x.cscfg` are in the same folder when run from `shop/`)."""
-    return os.path.abspath(os.path.dirname(path) or ".").replace(os.sep, "/")
+    (`../shop/x.cscfg` and `x.cscfg` are in the same folder when run from `shop/`). Display paths are
+    `/`-separated; pass `cwd` (`os.getcwd()`) when calling it for many files."""
+    return posixpath.normpath(
+        posixpath.join(cwd or os.getcwd().replace(os.sep, "/"), posixpath.dirname(path))
+    )
 
 
 def _by_network_configuration(docs: list[Document]) -> list[tuple[str, tuple[Document, ...]]]:
-    folders = sorted({folder_of(d.path) for d in docs if _defines_networks(d)})
+    cwd = os.getcwd().replace(os.sep, "/")
+    folders = sorted({folder_of(d.path, cwd) for d in docs if _defines_networks(d)})
     if not docs:
         return []
     if len(folders) <= 1:
@@ -63,7 +67,7 @@ def _by_network_configuration(docs: list[Document]) -> list[tuple[str, tuple[Doc
     groups: dict[str, list[Document]] = {claim: [] for claim in sorted(claims)}
     unclaimed: list[Document] = []
     for doc in docs:
-        claim = _deepest(folder_of(doc.path), claims)
+        claim = _deepest(folder_of(doc.path, cwd), claims)
         (groups[claim] if claim is not None else unclaimed).append(doc)
     out = [(_shown(claim), tuple(found)) for claim, found in groups.items() if found]
     if unclaimed:
