@@ -8,11 +8,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from migcheck.model import Finding, Location
-from migcheck.source import SourceText
-
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
+    from migcheck.model import Finding, Location
 
 FORMATS = {
     "text": "migcheck.report.text",
@@ -41,6 +39,8 @@ def render(result: LintResult, format_name: str, *, color: bool = False) -> str:
 def location(finding: Finding, result: LintResult) -> Location:
     """Where `finding` is. The engine locates only the findings it reports; formats that also show
     suppressed ones (SARIF) locate those here, the same way."""
+    from migcheck.source import SourceText  # not at import time: `migcheck --version` needs none of it
+
     if finding.location is not None:
         return finding.location
     source = result.sources.get(finding.mark.path) or SourceText("")
