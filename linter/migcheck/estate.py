@@ -762,6 +762,8 @@ def _unknown_role(settings: RoleSettings) -> Role:
         RoleType.WEB_OR_WORKER,
         settings.mark,
         instances=settings.instances,
+        kind_evidence="a service configuration names it, and only web and worker roles have one; no "
+        "service definition says which",
     )
 
 
