@@ -37,7 +37,7 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
     for finding in findings:
         k = key(finding)
         text = "\0".join((*k, str(seen[k])))
-        out.append(hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest())
+        out.append(hashlib.md5(text.encode("utf-8", "backslashreplace"), usedforsecurity=False).hexdigest())
         seen[k] += 1
     return out
 

@@ -210,7 +210,7 @@ def _plan(args: argparse.Namespace) -> int:
     if args.output_file is not None:
         _write(args.output_file, text)
     else:
-        sys.stdout.write(text)
+        _stdout(text)
     return EXIT_OK
 
 
@@ -233,8 +233,24 @@ def _report(result: LintResult, args: argparse.Namespace, fail_on: Severity) -> 
         _write(args.output_file, report)
         print(summary(result))
     else:
-        sys.stdout.write(report)
+        _stdout(report)
     return EXIT_FINDINGS if result.failed(fail_on) else EXIT_OK
+
+
+def _stdout(text: str) -> None:
+    """Write to standard output whatever its encoding: text that is not valid Unicode (a file name with
+    undecodable bytes is kept as lone surrogates) or that the terminal's codec cannot show is written
+    with backslash escapes, never a traceback."""
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    data = text.encode(encoding, "backslashreplace")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a replaced stream (tests, IDEs) takes text
+        stream.write(data.decode(encoding))
+        return
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
 
 
 def _color_terminal() -> bool:
@@ -272,7 +288,7 @@ def _badge(args: argparse.Namespace) -> int:
     if args.output is not None:
         _write(args.output, text)
     else:
-        sys.stdout.write(text)
+        _stdout(text)
     return EXIT_OK
 
 
@@ -280,13 +296,13 @@ def _rule(args: argparse.Namespace) -> int:
     rule = _load_rules().get(args.rule)
     if rule is None:
         raise UsageError(f"no rule {args.rule!r}; `migcheck rules` lists them")
-    sys.stdout.write(rule.documentation())
+    _stdout(rule.documentation())
     return EXIT_OK
 
 
 def _rules(args: argparse.Namespace) -> int:
     for rule in _load_rules():
-        sys.stdout.write(f"{rule.code}  {rule.name:<34} {rule.severity!s:<8} {rule.summary}\n")
+        _stdout(f"{rule.code}  {rule.name:<34} {rule.severity!s:<8} {rule.summary}\n")
     return EXIT_OK
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from migcheck.formats import candidate_suffixes
+from migcheck.visible import visible
 
 CANDIDATE_SUFFIXES = candidate_suffixes()
 STDIN = "-"
@@ -35,14 +36,23 @@ class Candidate:
 
 
 def display_path(fs_path: str) -> str:
-    """`fs_path` relative to the working directory when it is inside it, always with `/`."""
+    """`fs_path` relative to the working directory when it is inside it, always with `/`, and safe to show
+    (see `shown`)."""
     absolute = os.path.abspath(fs_path)
     cwd = os.getcwd()
     if absolute == cwd or absolute.startswith(cwd.rstrip(os.sep) + os.sep):
-        shown = os.path.relpath(absolute, cwd)
+        path = os.path.relpath(absolute, cwd)
     else:
-        shown = os.path.normpath(fs_path)
-    return shown.replace(os.sep, "/")
+        path = os.path.normpath(fs_path)
+    return shown(path.replace(os.sep, "/"))
+
+
+def shown(path: str) -> str:
+    """A path as every report shows it. File names are bytes that git accepts: undecodable bytes (kept by
+    Python as lone surrogates) and control characters become visible escapes here, once, where the name
+    enters, so every writer can encode it and no terminal or CI log obeys it. Files are still opened by
+    their real name (`Candidate.fs_path`)."""
+    return visible(path)
 
 
 def discover(
@@ -66,13 +76,14 @@ def discover(
             # Resolve the folder once; paths below it are joined on, not resolved file by file.
             shown_root = display_path(given)
             for fs_path, relative, refused in _walk(given):
-                shown = relative if shown_root == "." else f"{shown_root}/{relative}"
-                if _wanted(shown, included, excluded):
-                    found.setdefault(shown, Candidate(shown, fs_path, explicit=False, refused=refused))
+                relative = shown(relative)
+                path = relative if shown_root == "." else f"{shown_root}/{relative}"
+                if _wanted(path, included, excluded):
+                    found.setdefault(path, Candidate(path, fs_path, explicit=False, refused=refused))
         else:
-            shown = display_path(given)
-            if not _matches_any(shown, excluded):
-                found[shown] = Candidate(shown, given, explicit=True)
+            path = display_path(given)
+            if not _matches_any(path, excluded):
+                found[path] = Candidate(path, given, explicit=True)
     if STDIN in paths:
         buffer = _stdin_candidate(stdin_path, excluded)
         if buffer is not None:
@@ -83,12 +94,12 @@ def discover(
 def _stdin_candidate(stdin_path: str | None, excluded: list[re.Pattern[str]]) -> Candidate | None:
     if stdin_path is None or stdin_path == STDIN:
         return Candidate(STDIN, STDIN, explicit=True)
-    shown = display_path(stdin_path)
-    if _matches_any(shown, excluded):
+    path = display_path(stdin_path)
+    if _matches_any(path, excluded):
         return None  # an excluded file stays excluded while it is being edited, as when named explicitly
     # Not `explicit`: an editor sends every .xml it opens, and an XML file that is not a classic one
     # (a pom.xml) must get no diagnostics, as when the folder walk meets it.
-    return Candidate(shown, STDIN, explicit=False)
+    return Candidate(path, STDIN, explicit=False)
 
 
 def _walk(top: str) -> Iterator[tuple[str, str, str]]:

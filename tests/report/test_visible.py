@@ -3,6 +3,8 @@ forged `::error` line, a carriage return, an escape sequence are all shown as es
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import pytest
 
 from migcheck.cli import main
@@ -44,3 +46,20 @@ def test_a_snippet_of_a_broken_file_is_shown_not_obeyed(tmp_path, monkeypatch, c
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
     assert not any(line.startswith("::error file=b") for line in out.splitlines())
+
+
+@pytest.mark.parametrize(
+    "fmt", ["text", "concise", "json", "report-json", "sarif", "github", "gitlab", "junit"]
+)
+def test_a_file_name_that_is_not_utf8_reaches_every_writer_escaped(tmp_path, monkeypatch, capsys, fmt):
+    try:
+        (tmp_path / "bad\udcff.cscfg").write_text(
+            '<ServiceConfiguration serviceName="x"><Role name="W"/></ServiceConfiguration>'
+        )
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("this file system does not take undecodable file names")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", ".", "--format", fmt]) == 1  # a finding (MIG101), not a crash
+    assert main(["check", ".", "--format", fmt, "--output-file", "out.txt"]) == 1
+    written = unquote((tmp_path / "out.txt").read_text(encoding="utf-8"))  # SARIF writes URIs
+    assert "bad\\xff.cscfg" in written.replace("\\\\", "\\")
