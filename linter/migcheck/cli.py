@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Check Azure classic (Service Management) files for what blocks migration to Azure "
         "Resource Manager.",
     )
-    parser.add_argument("--version", action="version", version=f"migcheck {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"migcheck {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
     check = commands.add_parser("check", help="check files and folders (default: the current folder)")
@@ -161,6 +161,11 @@ def _add_ci_options(check: argparse.ArgumentParser) -> None:
     )
     ci.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     ci.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when findings are at or above --fail-on (still 2 when migcheck cannot run)",
+    )
+    ci.add_argument(
         "--no-inline-suppressions",
         action="store_true",
         help="ignore `migcheck: ignore[...]` comments in the files",
@@ -234,7 +239,7 @@ def _report(result: LintResult, args: argparse.Namespace, fail_on: Severity) -> 
         print(summary(result))
     else:
         _stdout(report)
-    return EXIT_FINDINGS if result.failed(fail_on) else EXIT_OK
+    return EXIT_FINDINGS if result.failed(fail_on) and not args.exit_zero else EXIT_OK
 
 
 def _stdout(text: str) -> None:

@@ -6,6 +6,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
 from report_support import CSCFG, edit, findings
 
 from migcheck.model import Finding, Location, Mark, Severity
@@ -118,4 +119,46 @@ def test_output_file_that_cannot_be_written_is_exit_2(contoso, run):
 def test_unknown_format_lists_the_new_ones(contoso, run):
     code, _, err = run("check", "--format", "checkstyle")
     assert code == 2
-    assert "sarif, github, gitlab, junit" in err
+    assert "sarif, github, azure, gitlab, junit" in err
+
+
+def test_azure_pipelines_logissue_lines(contoso, run):
+    code, out, _ = run("check", "examples/contoso", "--format", "azure", "--select", "MIG201,MIG303")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == (
+        "##vso[task.logissue type=warning;sourcepath=examples/contoso/network/NetworkConfig.netcfg;"
+        "linenumber=68;columnnumber=7;code=MIG303]MIG303 affinity-group-vnet: virtual network "
+        "'contoso-legacy-vnet' is bound to affinity group 'contoso-ag': make it a regional network (Location) "
+        "before migrating"
+    )
+    assert all(line.startswith("##vso[task.logissue type=") for line in lines[:-1])
+    assert lines[-1].startswith("Found ")
+
+
+def test_azure_escapes_data_and_properties():
+    from migcheck.report.azure import logissue
+
+    finding = Finding(
+        code="MIG105",
+        name="vm-outside-vnet",
+        severity=Severity.WARNING,
+        message="50% of VMs\n##vso[task.complete result=Succeeded]",
+        fix="",
+        mark=Mark("odd;dir/a].xml", 3),
+        resource_type="Role",
+        resource_name="vm",
+        location=Location("odd;dir/a].xml", 3, 5),
+    )
+    assert logissue(finding, None) == (  # type: ignore[arg-type]
+        "##vso[task.logissue type=warning;sourcepath=odd%3Bdir/a%5D.xml;linenumber=3;columnnumber=5;"
+        "code=MIG105]MIG105 vm-outside-vnet: 50%AZP25 of VMs\\x0a##vso[task.complete result=Succeeded]"
+    )
+
+
+def test_exit_zero_and_short_version(contoso, run, capsys):
+    code, out, _ = run("check", "examples/contoso", "--exit-zero", "--format", "concise")
+    assert code == 0 and out.splitlines()[-1].startswith("Found 21 findings")
+    with pytest.raises(SystemExit) as exited:
+        run("-V")
+    assert exited.value.code == 0

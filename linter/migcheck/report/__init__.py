@@ -19,6 +19,7 @@ FORMATS = {
     "report-json": "migcheck.report.report_json",
     "sarif": "migcheck.report.sarif",
     "github": "migcheck.report.github",
+    "azure": "migcheck.report.azure",
     "gitlab": "migcheck.report.gitlab",
     "junit": "migcheck.report.junit",
 }

@@ -1,0 +1,52 @@
+"""`--format azure`: Azure Pipelines logging commands, one `##vso[task.logissue]` per finding, shown in the
+run's summary and on the build; the summary follows as a plain log line.
+
+Azure Pipelines has no `notice` level: info findings are written as plain lines, so they are seen without
+turning the run "succeeded with issues". Values are escaped as the agent documents it (azure-pipelines-task-lib,
+`escapedata`/`escape`): `%` first, then line breaks, and in properties `;` and `]` too."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from migcheck.model import Finding, Severity
+from migcheck.report import location
+from migcheck.report.text import headline, summary
+from migcheck.visible import visible
+
+if TYPE_CHECKING:
+    from migcheck.engine import LintResult
+
+TYPES = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+
+
+def render(result: LintResult) -> str:
+    return "".join(logissue(f, result) + "\n" for f in result.findings) + summary(result) + "\n"
+
+
+def logissue(finding: Finding, result: LintResult) -> str:
+    kind = TYPES.get(finding.severity)
+    if kind is None:
+        return headline(finding)
+    loc = location(finding, result)
+    properties = ";".join(
+        f"{key}={_property(str(value))}"
+        for key, value in (
+            ("type", kind),
+            ("sourcepath", loc.path),
+            ("linenumber", loc.line),
+            ("columnnumber", loc.column),
+            ("code", finding.code),
+        )
+    )
+    return f"##vso[task.logissue {properties}]{_data(f'{finding.code} {finding.name}: {finding.message}')}"
+
+
+def _data(text: str) -> str:
+    # Control characters from the files are shown, never obeyed; then the agent's own escapes, which
+    # leave no line break for a forged `##vso[` command to follow.
+    return visible(text).replace("%", "%AZP25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(";", "%3B").replace("]", "%5D")
