@@ -161,6 +161,11 @@ def _add_ci_options(check: argparse.ArgumentParser) -> None:
     )
     ci.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     ci.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many findings each rule reported instead of the findings",
+    )
+    ci.add_argument(
         "--exit-zero",
         action="store_true",
         help="exit 0 even when findings are at or above --fail-on (still 2 when migcheck cannot run)",
@@ -233,13 +238,29 @@ def _report(result: LintResult, args: argparse.Namespace, fail_on: Severity) -> 
             raise UsageError(str(exc)) from None
         print(f"Wrote {len(result.findings)} findings to baseline {args.write_baseline}.")
         return EXIT_OK
-    report = render(result, args.format, color=args.output_file is None and _color_terminal())
+    if args.statistics:
+        report = _statistics(result)
+    else:
+        report = render(result, args.format, color=args.output_file is None and _color_terminal())
     if args.output_file is not None:
         _write(args.output_file, report)
         print(summary(result))
     else:
         _stdout(report)
     return EXIT_FINDINGS if result.failed(fail_on) and not args.exit_zero else EXIT_OK
+
+
+def _statistics(result: LintResult) -> str:
+    """One line per rule that reported: count, code, name, severity; most findings first."""
+    from collections import Counter
+
+    from migcheck.report.text import summary
+
+    counts = Counter((f.code, f.name, str(f.severity)) for f in result.findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    width = len(str(max(counts.values(), default=0)))
+    lines = [f"{n:>{width}}  {code}  {name} [{severity}]" for (code, name, severity), n in rows]
+    return "\n".join([*lines, summary(result)]) + "\n"
 
 
 def _stdout(text: str) -> None:

@@ -162,3 +162,12 @@ def test_exit_zero_and_short_version(contoso, run, capsys):
     with pytest.raises(SystemExit) as exited:
         run("-V")
     assert exited.value.code == 0
+
+
+def test_statistics_count_findings_per_rule(contoso, run):
+    code, out, _ = run("check", "examples/contoso", "--statistics")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == "4  MIG201  endpoint-acl [error]"
+    assert sum(int(line.split()[0]) for line in lines[:-1]) == 21
+    assert lines[-1] == "Found 21 findings in 8 files: 15 errors, 6 warnings."
