@@ -191,7 +191,9 @@ def _add_badge(commands: argparse._SubParsersAction) -> None:
 def _add_plan(commands: argparse._SubParsersAction) -> None:
     plan = commands.add_parser("plan", help="the migration in order: steps, downtime, blockers, commands")
     plan.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files and folders")
-    plan.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="default: text")
+    plan.add_argument(
+        "--format", choices=("text", "markdown", "html", "json"), default="text", help="default: text"
+    )
     plan.add_argument("--output-file", metavar="FILE", help="write the plan to FILE (default: stdout)")
     plan.add_argument("--select", action="append", default=[], metavar="RULES", help="only these rules")
     plan.add_argument("--ignore", action="append", default=[], metavar="RULES", help="skip these rules")

@@ -25,8 +25,8 @@ from migcheck.report.readiness import ScopeItem, ScopeKind, ScopeSummary, readin
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
-    from migcheck.estate import CloudService, Estate, Network
-    from migcheck.model import Disk
+    from migcheck.estate import CloudService, Estate, Network, Placement
+    from migcheck.model import Disk, Role
 
 # Dates the advice rests on (say them: the platform's retirements are why the plan exists).
 RETIREMENTS = (
@@ -66,6 +66,16 @@ class Commands:
 
 
 @dataclass(frozen=True, slots=True)
+class Member:
+    """A cloud service a step moves, as a picture of the plan draws it inside the step: how messages name
+    it, and the names of its VMs and of its web/worker roles."""
+
+    label: str
+    vms: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Step:
     id: str  # stable, for references between steps and for tooling: "network:prod-vnet"
     kind: StepKind
@@ -79,6 +89,7 @@ class Step:
     notes: tuple[str, ...] = ()
     powershell: Commands | None = None
     cli: Commands | None = None
+    members: tuple[Member, ...] = ()  # the cloud services it moves, with their VMs and roles
 
     @property
     def ready(self) -> bool:
@@ -228,6 +239,7 @@ def _network_step(builder: _Builder, network: Network, circuits: dict[str, list[
         notes=tuple(notes),
         powershell=_move("Move-AzureVirtualNetwork", f'-VirtualNetworkName "{name}"', name),
         cli=_cli("azure network vnet", f'"{name}"', name),
+        members=tuple(_member(s) for s in services),
     )
 
 
@@ -235,6 +247,14 @@ def _service_name(service: CloudService) -> str:
     """The hosted service's name for commands and resource groups; a placeholder when the files name only
     its deployment."""
     return "<cloud service name>" if service.named_by == "deployment" else service.name
+
+
+def _member(service: CloudService, vms: tuple[Role, ...] | None = None) -> Member:
+    return Member(
+        service.label,
+        tuple(vm.name for vm in (service.vms if vms is None else vms)),
+        tuple(role.name for role in service.roles),
+    )
 
 
 def _contents(service: CloudService) -> str:
@@ -255,11 +275,12 @@ def _service_steps(builder: _Builder, service: CloudService) -> list[Step]:
     if not service.network_known:
         return [_undetermined(service, builder.blockers(ScopeKind.NETWORK_NOT_STATED, service.name))]
     blockers = builder.blockers(ScopeKind.NO_VNET, service.name)
-    return [_service_step(service, p.name, blockers) for p in service.placements if p.vms and p.network_known]
+    return [_service_step(service, p, blockers) for p in service.placements if p.vms and p.network_known]
 
 
-def _service_step(service: CloudService, deployment: str, blockers: tuple[Finding, ...]) -> Step:
+def _service_step(service: CloudService, placement: Placement, blockers: tuple[Finding, ...]) -> Step:
     name = _service_name(service)
+    deployment = placement.name
     arguments = f'-ServiceName "{name}" -DeploymentName "{deployment}"'
     return Step(
         id=f"service:{service.name}/{deployment}",
@@ -296,6 +317,7 @@ def _service_step(service: CloudService, deployment: str, blockers: tuple[Findin
             commit=(f'azure service deployment commit-migration "{name}" "{deployment}"',),
             abort=(f'azure service deployment abort-migration "{name}" "{deployment}"',),
         ),
+        members=(_member(service, placement.vms),),
     )
 
 
@@ -310,6 +332,7 @@ def _unmigratable(service: CloudService, blockers: tuple[Finding, ...]) -> Step:
         becomes=("nothing: rebuild the roles on App Service, Azure Container Apps, AKS or VM Scale Sets",),
         downtime="Not migrated by this process: plan the cut-over to the rebuilt service.",
         blockers=blockers,
+        members=(_member(service),),
     )
 
 
@@ -325,6 +348,7 @@ def _undetermined(service: CloudService, blockers: tuple[Finding, ...]) -> Step:
         downtime="In a virtual network: none (migrated with the network). In none: stop, deallocate, start.",
         blockers=blockers,
         notes=("Add the deployment's REST body (Get-AzureDeployment) to plan this service exactly.",),
+        members=(_member(service),),
     )
 
 

@@ -1,5 +1,6 @@
 """`migcheck plan` formats: `text` for a terminal, `markdown` (with a Mermaid diagram of the order, for a
-pull request, a wiki or a GitHub Actions job summary) and `json` for tooling.
+pull request, a wiki or a GitHub Actions job summary), `html` (one self-contained page with a picture of
+each estate: `plan_html.py`) and `json` for tooling.
 
 JSON schema (version 1):
 
@@ -26,7 +27,7 @@ from migcheck.visible import visible
 if TYPE_CHECKING:
     from migcheck.model import Finding
 
-PLAN_FORMATS = ("text", "markdown", "json")
+PLAN_FORMATS = ("text", "markdown", "html", "json")
 VERSION = 1
 
 
@@ -35,6 +36,10 @@ def render_plan(plan: Plan, fmt: str) -> str:
         return json.dumps(_data(plan), indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
         return _markdown(plan)
+    if fmt == "html":
+        from migcheck.report.plan_html import render_html  # it builds on this module's helpers
+
+        return render_html(plan)
     return _text(plan)
 
 

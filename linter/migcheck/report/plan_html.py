@@ -1,0 +1,352 @@
+"""`migcheck plan --format html`: the plan as one self-contained page, to open from a CI artifact or a
+mail attachment. No script, font, stylesheet or image is fetched: the style is inline and each
+subscription's estate is drawn as inline SVG.
+
+The picture has one box per step, in columns by wave (wave 1 on the left), coloured by verdict (ready,
+not ready, not migrated by this process), with an arrow from each step to the steps that come after it;
+a step that moves cloud services shows them inside it, with their VMs and roles. The layout is a grid by
+wave and plan order, sized from the text it holds, so the same plan always gives the same bytes. Below it
+the runbook: every step with what it moves and becomes, its downtime, notes, blockers (where, and the fix)
+and commands. Each box links to its step in the runbook.
+
+Every text from the files is shown through `visible` (control characters escaped) and then HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from migcheck import __version__
+from migcheck.plan import Member, Plan, Step, StepKind, SubscriptionPlan
+from migcheck.report.plan_format import _ordered, _sequence, _where
+from migcheck.visible import visible
+
+# Verdicts (CSS classes), with the fill and the stroke of their boxes.
+READY, BLOCKED, UNMIGRATED = "ready", "blocked", "unmigrated"
+COLOURS = {
+    READY: ("#d4edda", "#28a745"),
+    BLOCKED: ("#f8d7da", "#dc3545"),
+    UNMIGRATED: ("#e2e3e5", "#6c757d"),
+}
+SHORT_KIND = {
+    StepKind.CIRCUIT: "ExpressRoute circuit",
+    StepKind.NETWORK: "Virtual network",
+    StepKind.SERVICE: "Cloud service (no virtual network)",
+    StepKind.STORAGE: "Storage account",
+    StepKind.UNATTACHED: "Unattached resource",
+    StepKind.WEB_WORKER: "Cloud service (web/worker roles)",
+    StepKind.UNKNOWN_NETWORK: "Cloud service (network not stated)",
+}
+
+# The grid, in pixels. Names are set in a monospace font whose advance is about 0.6 em: a column is as
+# wide as its longest line (within bounds), and longer names are cut with "…" (the full name is the
+# box's tooltip and is in the runbook).
+FONT = 12
+CHAR = 7.4  # width of a 12px monospace character, with a margin
+MIN_WIDTH, MAX_WIDTH = 220, 380
+PAD = 10  # inside a box
+INNER = 8  # inside a service box
+GAP_X, GAP_Y = 80, 22  # between columns (room for arrows), between boxes
+TOP = 36  # room for the wave headings
+MARGIN = 12
+HEADER = 3 * 17  # kind, name, verdict
+MEMBER_LINE, ITEM_LINE = 20, 20
+
+
+def render_html(plan: Plan) -> str:
+    body = [
+        "<h1>Migration plan</h1>",
+        '<ul class="retirements">',
+        *(f"<li>{_e(line)}</li>" for line in plan.retirements),
+        "</ul>",
+    ]
+    shown = [s for s in plan.subscriptions if s.steps]
+    for number, subscription in enumerate(shown, 1):
+        body += _subscription(f"s{number}", subscription)
+    if not shown:
+        body.append('<p class="nothing">Nothing to migrate: no classic resource in the files checked.</p>')
+    return "\n".join([*_HEAD, *body, "</body>", "</html>"]) + "\n"
+
+
+_HEAD = [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    f'<meta name="generator" content="migcheck {html.escape(__version__)}">',
+    "<title>Migration plan</title>",
+    "<style>",
+    "body { font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif;"
+    " margin: 0 auto; padding: 1em 2em 3em; max-width: 1400px; color: #1f2328; background: #fff; }",
+    "h1 { margin: 0.2em 0 0.5em; } h2 { margin-top: 1.6em; border-bottom: 1px solid #d0d7de; }",
+    "code, pre, .mono { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 13px; }",
+    ".retirements { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px;"
+    " padding: 0.6em 1em 0.6em 2.2em; }",
+    ".legend { display: flex; gap: 1.5em; flex-wrap: wrap; margin: 0.5em 0; font-size: 14px; }",
+    ".legend span[class]::before { content: ''; display: inline-block; width: 1em; height: 1em; margin-right: 0.4em;"
+    " vertical-align: -0.15em; border: 2px solid; border-radius: 3px; }",
+    *(
+        f".legend span.{verdict}::before {{ background: {fill}; border-color: {stroke}; }}"
+        for verdict, (fill, stroke) in COLOURS.items()
+    ),
+    ".picture { overflow-x: auto; border: 1px solid #d0d7de; border-radius: 6px; background: #fafbfc; }",
+    ".picture svg { display: block; }",
+    ".picture a:hover rect.box { stroke-width: 3; }",
+    ".step { border: 1px solid #d0d7de; border-left: 6px solid; border-radius: 6px; padding: 0.2em 1em 0.8em;"
+    " margin: 1em 0; }",
+    *(f".step.{verdict} {{ border-left-color: {stroke}; }}" for verdict, (_, stroke) in COLOURS.items()),
+    ".step h3 { margin: 0.5em 0; font-size: 17px; }",
+    ".verdict { font-size: 14px; font-weight: 600; padding: 0.1em 0.5em; border-radius: 1em; }",
+    *(
+        f".{verdict} .verdict {{ background: {fill}; color: #1f2328; }}"
+        for verdict, (fill, _) in COLOURS.items()
+    ),
+    "dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; margin: 0.5em 0; }",
+    "dt { font-weight: 600; } dd { margin: 0; } dd ul { margin: 0; padding-left: 1.2em; }",
+    ".blockers li { margin-bottom: 0.4em; } .fix { color: #57606a; }",
+    "pre { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 0.6em 0.8em;"
+    " overflow-x: auto; white-space: pre; }",
+    "h4 { margin: 0.8em 0 0.3em; font-size: 14px; }",
+    "@media print { .picture { overflow: visible; } .step { break-inside: avoid; } }",
+    "</style>",
+    "</head>",
+    "<body>",
+]
+
+
+def _e(text: str) -> str:
+    """Text from the files (or built from them), safe in HTML and SVG text and in quoted attributes."""
+    return html.escape(visible(text), quote=True)
+
+
+def _verdict(step: Step) -> str:
+    if step.kind is StepKind.WEB_WORKER:
+        return UNMIGRATED
+    return READY if step.ready else BLOCKED
+
+
+def _verdict_words(step: Step) -> str:
+    if step.kind is StepKind.WEB_WORKER:
+        return "not migrated by this process"
+    if step.ready:
+        return "ready"
+    count = len(step.blockers)
+    return f"not ready: {count} blocker{'' if count == 1 else 's'}"
+
+
+# --- one subscription --------------------------------------------------------------------------------
+
+
+def _subscription(prefix: str, subscription: SubscriptionPlan) -> list[str]:
+    steps = _ordered(subscription.steps)
+    anchors = {step.id: f"{prefix}-{n}" for n, step in enumerate(steps, 1)}
+    name = _e(subscription.subscription)
+    lines = [
+        f'<section class="subscription" id="{prefix}">',
+        f"<h2>Subscription <code>{name}</code></h2>",
+        '<div class="legend"><span class="ready">ready</span><span class="blocked">not ready (blockers)'
+        '</span><span class="unmigrated">not migrated by this process</span>'
+        "<span>A → B: commit A before B</span></div>",
+        '<div class="picture">',
+        *_svg(prefix, steps, anchors, f"Migration order of subscription {subscription.subscription}"),
+        "</div>",
+        '<div class="runbook">',
+    ]
+    for number, step in enumerate(steps, 1):
+        lines += _runbook_step(number, step, anchors)
+    return [*lines, "</div>", "</section>"]
+
+
+# --- the picture -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Box:
+    step: Step
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+def _member_height(member: Member) -> int:
+    return MEMBER_LINE + ITEM_LINE * (len(member.vms) + len(member.roles)) + INNER
+
+
+def _box_height(step: Step) -> int:
+    return PAD + HEADER + sum(_member_height(m) + 6 for m in step.members) + 4
+
+
+def _text_width(step: Step) -> int:
+    """The width a step's longest line needs, in pixels."""
+    longest = max(
+        [
+            len(visible(step.name)),
+            len(SHORT_KIND[step.kind]) * 0.85,  # sans-serif, narrower than the monospace names
+            *(len(visible(m.label)) + 1 for m in step.members),
+            *(len(visible(v)) + 5 for m in step.members for v in (*m.vms, *m.roles)),
+        ]
+    )
+    return int(longest * CHAR) + 2 * PAD + 2 * INNER
+
+
+def _layout(steps: list[Step]) -> tuple[list[_Box], list[tuple[int, int, int]], int, int]:
+    """Boxes in columns by wave, in plan order; returns the boxes, each column's (wave, x, width), and the
+    picture's width and height."""
+    waves = sorted({step.wave for step in steps})
+    columns = {wave: [s for s in steps if s.wave == wave] for wave in waves}
+    boxes: list[_Box] = []
+    heads: list[tuple[int, int, int]] = []
+    x = MARGIN
+    bottom = TOP
+    for wave in waves:
+        width = min(MAX_WIDTH, max(MIN_WIDTH, *(_text_width(s) for s in columns[wave])))
+        heads.append((wave, x, width))
+        y = TOP
+        for step in columns[wave]:
+            height = _box_height(step)
+            boxes.append(_Box(step, x, y, width, height))
+            y += height + GAP_Y
+        bottom = max(bottom, y - GAP_Y)
+        x += width + GAP_X
+    return boxes, heads, x - GAP_X + MARGIN, bottom + MARGIN
+
+
+def _fit(text: str, width: float, char: float = CHAR) -> str:
+    """`text` (made visible) cut to `width` pixels, then escaped."""
+    text = visible(text)
+    room = max(1, int(width / char))
+    return html.escape(text if len(text) <= room else text[: room - 1] + "…", quote=True)
+
+
+def _svg(prefix: str, steps: list[Step], anchors: dict[str, str], title: str) -> list[str]:
+    boxes, heads, width, height = _layout(steps)
+    at = {box.step.id: box for box in boxes}
+    lines = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="{prefix}-title" '
+        f'font-family="\'DejaVu Sans Mono\', Menlo, Consolas, monospace" font-size="{FONT}">',
+        f'<title id="{prefix}-title">{_e(title)}</title>',
+    ]
+    for wave, x, column in heads:
+        lines.append(
+            f'<text x="{x + column // 2}" y="{TOP - 14}" text-anchor="middle" font-family="sans-serif" '
+            f'font-size="13" font-weight="bold" fill="#57606a">Wave {wave}</text>'
+        )
+    for box in boxes:
+        lines += _svg_box(box, anchors[box.step.id])
+    lines += _arrows(boxes, at)
+    return [*lines, "</svg>"]
+
+
+def _svg_box(box: _Box, anchor: str) -> list[str]:
+    step, x, y, w = box.step, box.x, box.y, box.width
+    fill, stroke = COLOURS[_verdict(step)]
+    room = w - 2 * PAD
+    lines = [
+        f'<a href="#{anchor}"><g class="step {_verdict(step)}" data-step="{_e(step.id)}">',
+        f"<title>{_e(f'{step.kind}: {step.name} — {_verdict_words(step)}')}</title>",
+        f'<rect class="box" x="{x}" y="{y}" width="{w}" height="{box.height}" rx="6" fill="{fill}" '
+        f'stroke="{stroke}" stroke-width="2"/>',
+        f'<text x="{x + PAD}" y="{y + PAD + 11}" font-family="sans-serif" font-size="11" fill="#57606a">'
+        f"{_fit(SHORT_KIND[step.kind].upper(), room, 7.2)}</text>",
+        f'<text x="{x + PAD}" y="{y + PAD + 28}" font-weight="bold" fill="#1f2328">{_fit(step.name, room)}</text>',
+        f'<text x="{x + PAD}" y="{y + PAD + 45}" font-family="sans-serif" font-size="12" fill="{stroke}">'
+        f"{_fit(_verdict_words(step), room, 6.6)}</text>",
+    ]
+    top = y + PAD + HEADER
+    for member in step.members:
+        lines += _svg_member(member, x + PAD, top, w - 2 * PAD)
+        top += _member_height(member) + 6
+    return [*lines, "</g></a>"]
+
+
+def _svg_member(member: Member, x: int, y: int, w: int) -> list[str]:
+    lines = [
+        f'<rect x="{x}" y="{y}" width="{w}" height="{_member_height(member)}" rx="4" fill="#ffffff" '
+        'fill-opacity="0.85" stroke="#8c959f" stroke-dasharray="4 2"/>',
+        f'<text x="{x + INNER}" y="{y + 15}" fill="#1f2328">{_fit(member.label, w - 2 * INNER)}</text>',
+    ]
+    row = y + MEMBER_LINE
+    for name, kind in [*((v, "VM") for v in member.vms), *((r, "role") for r in member.roles)]:
+        colour = "#0969da" if kind == "VM" else "#9a6700"
+        lines += [
+            f'<rect x="{x + INNER}" y="{row}" width="{w - 2 * INNER}" height="{ITEM_LINE - 4}" rx="3" '
+            f'fill="#ffffff" stroke="{colour}"/>',
+            f'<text x="{x + INNER + 4}" y="{row + 12}" font-size="11" fill="{colour}">'
+            f"{kind} {_fit(name, w - 2 * INNER - 8 - (len(kind) + 1) * 6.7, 6.7)}</text>",
+        ]
+        row += ITEM_LINE
+    return lines
+
+
+def _arrows(boxes: list[_Box], at: dict[str, _Box]) -> list[str]:
+    """An arrow from the right edge of each step to the left edge of each step after it; arrows into one
+    box end one below the other."""
+    lines = []
+    for box in boxes:
+        before = [at[a] for a in box.step.after if a in at]
+        for n, source in enumerate(before):
+            x1, y1 = source.x + source.width, source.y + PAD + 24
+            x2 = box.x - 1
+            y2 = box.y + PAD + 24 + min(n * 10, max(0, box.height - PAD - 34))
+            bend = max(30, (x2 - x1) // 2)
+            lines += [
+                f'<path d="M {x1} {y1} C {x1 + bend} {y1}, {x2 - bend} {y2}, {x2 - 8} {y2}" fill="none" '
+                'stroke="#424a53" stroke-width="1.6"/>',
+                f'<polygon points="{x2} {y2}, {x2 - 9} {y2 - 5}, {x2 - 9} {y2 + 5}" fill="#424a53"/>',
+            ]
+    return lines
+
+
+# --- the runbook -------------------------------------------------------------------------------------
+
+
+def _runbook_step(number: int, step: Step, anchors: dict[str, str]) -> list[str]:
+    verdict = _verdict(step)
+    after = (
+        ", ".join(
+            f'<a href="#{anchors[a]}"><code>{_e(a)}</code></a>' if a in anchors else f"<code>{_e(a)}</code>"
+            for a in step.after
+        )
+        or "nothing"
+    )
+    lines = [
+        f'<article class="step {verdict}" id="{anchors[step.id]}" data-step="{_e(step.id)}">',
+        f"<h3>{number}. {_e(str(step.kind))}: <code>{_e(step.name)}</code> "
+        f'<span class="verdict">{_e(_verdict_words(step))}</span></h3>',
+        "<dl>",
+        f"<dt>Wave</dt><dd>{step.wave}; after {after}</dd>",
+        *_items("Moves", step.moves),
+        *_items("Becomes", step.becomes),
+        f"<dt>Downtime</dt><dd>{_e(step.downtime)}</dd>",
+        *_items("Notes", step.notes),
+        "</dl>",
+    ]
+    if step.blockers:
+        lines += ["<h4>Blockers</h4>", '<ul class="blockers">']
+        for finding in step.blockers:
+            fix = f'<br><span class="fix">Fix: {_e(finding.fix)}</span>' if finding.fix else ""
+            lines.append(
+                f"<li><code>{_e(_where(finding))}</code> <strong>{_e(finding.code)}</strong> "
+                f"{_e(finding.message)}{fix}</li>"
+            )
+        lines.append("</ul>")
+    for label, commands, language in (
+        ("PowerShell", step.powershell, "powershell"),
+        ("Azure CLI (classic mode)", step.cli, "sh"),
+    ):
+        if commands is not None:
+            text = "\n".join(_e(c) for c in _sequence(commands))
+            lines += [f"<h4>{label}</h4>", f'<pre class="{language}"><code>{text}</code></pre>']
+    return [*lines, "</article>"]
+
+
+def _items(label: str, items: tuple[str, ...]) -> list[str]:
+    if not items:
+        return []
+    if len(items) == 1:
+        return [f"<dt>{label}</dt><dd>{_e(items[0])}</dd>"]
+    return [f"<dt>{label}</dt><dd><ul>", *(f"<li>{_e(item)}</li>" for item in items), "</ul></dd>"]

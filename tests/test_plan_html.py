@@ -1,0 +1,469 @@
+"""`migcheck plan --format html`: one self-contained page, the estate drawn as inline SVG (a box per step, in
+columns by wave, arrows for the order) and the runbook below it; every text from the files escaped; the
+same input gives the same bytes. When a `chromium` binary is on PATH, a real headless browser renders it."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zlib
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from migcheck.cli import main
+from migcheck.config import Config
+from migcheck.engine import lint
+from migcheck.plan import Member, Plan, Step, StepKind, SubscriptionPlan, build_plan
+from migcheck.plugins import load_rules
+from migcheck.report.plan_format import PLAN_FORMATS, render_plan
+from migcheck.report.plan_html import MAX_WIDTH
+from migcheck.visible import visible
+
+ROOT = Path(__file__).resolve().parents[1]
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def plan_of(path: str | Path) -> Plan:
+    return build_plan(lint([str(path)], Config(), load_rules(entry_points=False)))
+
+
+@pytest.fixture
+def contoso(monkeypatch) -> tuple[Plan, str]:
+    monkeypatch.chdir(ROOT)  # positions are shown relative to the working folder
+    plan = plan_of("examples/contoso")
+    return plan, render_plan(plan, "html")
+
+
+def svgs(page: str) -> list[ET.Element]:
+    """Each subscription's picture, parsed as XML: inline SVG that is also well-formed on its own."""
+    return [ET.fromstring(svg) for svg in re.findall(r"<svg .*?</svg>", page, re.S)]
+
+
+def step_groups(svg: ET.Element) -> dict[str, ET.Element]:
+    return {g.attrib["data-step"]: g for g in svg.iter(f"{SVG}g") if "data-step" in g.attrib}
+
+
+def svg_text(element: ET.Element) -> str:
+    return "\n".join("".join(t.itertext()) for t in element.iter(f"{SVG}text"))
+
+
+# --- structure ---------------------------------------------------------------------------------------
+
+
+def test_the_plan_command_writes_html(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert "html" in PLAN_FORMATS
+    assert main(["plan", "examples/contoso", "--format", "html"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">') and page.endswith("</html>\n")
+    assert '<meta charset="utf-8">' in page
+
+
+FETCHES = ("<script", "@import", "url(", "<link", "<img", "<iframe", "<object", "<embed", "@font-face")
+
+
+def test_the_page_is_self_contained(contoso):
+    _, page = contoso
+    references = re.findall(r"""\b(?:src|href|xlink:href|action|srcset)\s*=\s*["']?([^"'\s>]*)""", page, re.I)
+    assert references, "the picture's boxes link to the runbook"
+    assert all(ref.startswith("#") for ref in references), references
+    lowered = page.lower()
+    for fetches in FETCHES:
+        assert fetches not in lowered, fetches
+    # The only absolute address is the SVG namespace, which is a name, not something fetched.
+    assert re.findall(r"\w+://[^\s\"'<]*", page) == ["http://www.w3.org/2000/svg"]
+
+
+def test_the_retirement_notes_come_first(contoso):
+    plan, page = contoso
+    positions = [page.index(visible(line).replace("'", "&#x27;")) for line in plan.retirements]
+    assert positions == sorted(positions) and positions[-1] < page.index("<svg")
+
+
+def test_every_step_is_a_box_in_the_picture(contoso):
+    plan, page = contoso
+    [subscription] = plan.subscriptions
+    [svg] = svgs(page)
+    groups = step_groups(svg)
+    assert set(groups) == {step.id for step in subscription.steps}
+    for step in subscription.steps:
+        group = groups[step.id]
+        verdict = "ready" if step.ready else "blocked"
+        assert group.attrib["class"] == f"step {verdict}"
+        assert step.name in svg_text(group)
+    # One arrow (a curve and its head) per `after` dependency.
+    edges = sum(len(step.after) for step in subscription.steps)
+    assert edges == 3
+    assert len(list(svg.iter(f"{SVG}path"))) == edges == len(list(svg.iter(f"{SVG}polygon")))
+    # Sized from the content: every box fits inside the picture.
+    width, height = int(svg.attrib["width"]), int(svg.attrib["height"])
+    for rect in svg.iter(f"{SVG}rect"):
+        assert float(rect.attrib["x"]) + float(rect.attrib["width"]) <= width
+        assert float(rect.attrib["y"]) + float(rect.attrib["height"]) <= height
+
+
+def test_the_picture_lays_out_waves_as_columns_left_to_right(contoso):
+    plan, page = contoso
+    [svg] = svgs(page)
+    x = {
+        g.attrib["data-step"]: float(next(g.iter(f"{SVG}rect")).attrib["x"])
+        for g in step_groups(svg).values()
+    }
+    steps = {step.id: step for step in plan.steps}
+    for step_id, step in steps.items():
+        for before in step.after:
+            assert x[before] < x[step_id]
+        same_wave = {x[s.id] for s in steps.values() if s.wave == step.wave}
+        assert same_wave == {x[step_id]}
+
+
+def test_network_steps_carry_their_cloud_services_and_vms(contoso):
+    plan, page = contoso
+    steps = {step.id: step for step in plan.steps}
+    assert steps["network:contoso-prod-vnet"].members == (
+        Member("cloud service 'contoso-jump'", ("contoso-jump01", "contoso-ops01")),
+    )
+    assert steps["network:contoso-web-vnet"].members == (
+        Member("cloud service 'contoso-webshop'", roles=("Storefront", "OrderProcessor")),
+    )
+    assert steps["network:contoso-legacy-vnet"].members == ()
+    [svg] = svgs(page)
+    inside = svg_text(step_groups(svg)["network:contoso-prod-vnet"])
+    assert "cloud service 'contoso-jump'" in inside
+    assert "VM contoso-jump01" in inside and "VM contoso-ops01" in inside
+    assert "role Storefront" in svg_text(step_groups(svg)["network:contoso-web-vnet"])
+    # Storage accounts are boxes of their own.
+    assert {"storage:contosojumpprem", "storage:contosojumpstd"} <= set(step_groups(svg))
+
+
+def test_every_step_is_in_the_runbook_with_everything_it_says(contoso):
+    plan, page = contoso
+    document = lxml.html.fromstring(page)
+    picture = page[page.index("<svg") : page.index("</svg>")]
+    articles = {a.get("data-step"): a for a in document.iter("article")}
+    assert list(articles) == [step.id for step in sorted(plan.steps, key=lambda s: s.wave)]
+    for step in plan.steps:
+        article = articles[step.id]
+        text = article.text_content()
+        verdict = "ready" if step.ready else f"not ready: {len(step.blockers)} blocker"
+        assert f"{step.kind}: {step.name}" in text and verdict in text
+        assert f"Wave{step.wave}; after " in text
+        for expected in (*step.after, *step.moves, *step.becomes, step.downtime, *step.notes):
+            assert visible(expected) in text
+        for finding in step.blockers:
+            loc = finding.location
+            assert loc is not None and f"{loc.path}:{loc.line}:{loc.column}:" in text
+            assert finding.code in text and finding.message in text
+            assert finding.fix and f"Fix: {finding.fix}" in text
+        blocks = [pre.text_content() for pre in article.iter("pre")]
+        for commands in (step.powershell, step.cli):
+            if commands is not None:
+                assert any(
+                    all(c in block for c in (*commands.validate, *commands.prepare, *commands.commit))
+                    for block in blocks
+                )
+        # The box in the picture links to this entry; `after` links to the steps before.
+        assert f'<a href="#{article.get("id")}"><g class="step' in picture
+    er = articles["network:contoso-er-vnet"]
+    [link] = er.xpath(".//dd//a")
+    assert link.get("href") == "#" + articles["circuit:contoso-dc-frankfurt"].get("id")
+
+
+def test_nothing_to_migrate(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README.md").write_text("no classic files\n")
+    page = render_plan(plan_of("."), "html")
+    assert "Nothing to migrate" in page and "<svg" not in page and "2023-09-06" in page
+
+
+# --- escaping ------------------------------------------------------------------------------------------
+
+HOSTILE_NETWORK = "net\"&<x>'"
+HOSTILE_SERVICE = "<script>alert(1)</script>"
+
+
+def write_hostile_estate(folder: Path) -> None:
+    """A web role in a network, both with hostile names written as XML attributes, and a web/worker service
+    outside any network (not migrated by this process)."""
+    network = "net&quot;&amp;&lt;x&gt;'"
+    service = "&lt;script&gt;alert(1)&lt;/script&gt;"
+    role = "Web&#x202e;gpj.exe"  # a right-to-left override: shown as its escape
+    (folder / "NetworkConfig.netcfg").write_text(
+        '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">'
+        f'<VirtualNetworkConfiguration><VirtualNetworkSites><VirtualNetworkSite name="{network}" Location="X">'
+        "<AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>"
+        '<Subnets><Subnet name="A"><AddressPrefix>10.0.0.0/24</AddressPrefix></Subnet></Subnets>'
+        "</VirtualNetworkSite></VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>\n"
+    )
+    csdef = "http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition"
+    cscfg = "http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration"
+    for sub, name, vnet in (("in", service, network), ("out", "old&amp;web", "")):
+        (folder / sub).mkdir()
+        (folder / sub / "ServiceDefinition.csdef").write_text(
+            f'<ServiceDefinition name="{name}" xmlns="{csdef}"><WebRole name="{role}" vmsize="Small"/>'
+            "</ServiceDefinition>\n"
+        )
+        network_config = (
+            f'<NetworkConfiguration><VirtualNetworkSite name="{vnet}"/><AddressAssignments>'
+            f'<InstanceAddress roleName="{role}"><Subnets><Subnet name="A"/></Subnets></InstanceAddress>'
+            "</AddressAssignments></NetworkConfiguration>"
+            if vnet
+            else ""
+        )
+        (folder / sub / "ServiceConfiguration.Cloud.cscfg").write_text(
+            f'<ServiceConfiguration serviceName="{name}" xmlns="{cscfg}">'
+            f'<Role name="{role}"><Instances count="2"/></Role>{network_config}</ServiceConfiguration>\n'
+        )
+
+
+@pytest.fixture
+def hostile(tmp_path, monkeypatch) -> tuple[Plan, str]:
+    monkeypatch.chdir(tmp_path)
+    write_hostile_estate(tmp_path)
+    plan = plan_of(".")
+    return plan, render_plan(plan, "html")
+
+
+def test_names_from_the_files_are_escaped(hostile):
+    plan, page = hostile
+    network = next(step for step in plan.steps if step.kind is StepKind.NETWORK)
+    assert network.name == HOSTILE_NETWORK
+    assert network.members == (Member(f"cloud service '{HOSTILE_SERVICE}'", roles=("Web\u202egpj.exe",)),)
+    assert "<script" not in page.lower() and "alert(1)</" not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 3  # the picture, moves, the blocker
+    assert 'data-step="network:net&quot;&amp;&lt;x&gt;&#x27;"' in page
+    assert "\u202e" not in page and "Web\\u202egpj.exe" in page
+    # What a browser's parser builds: no script element, and the names back as they were written.
+    document = lxml.html.fromstring(page)
+    assert document.xpath("//script") == []
+    [article] = [a for a in document.iter("article") if a.get("data-step") == network.id]
+    assert f"cloud service '{HOSTILE_SERVICE}'" in article.text_content()
+    [svg] = svgs(page)
+    group = step_groups(svg)[f"network:{HOSTILE_NETWORK}"]
+    assert HOSTILE_NETWORK in svg_text(group) and f"cloud service '{HOSTILE_SERVICE}'" in svg_text(group)
+
+
+def test_a_web_worker_service_is_drawn_as_not_migrated(hostile):
+    _, page = hostile
+    [svg] = svgs(page)
+    groups = step_groups(svg)
+    assert groups["web-worker:old&web"].attrib["class"] == "step unmigrated"
+    assert "not migrated by this process" in svg_text(groups["web-worker:old&web"])
+    assert groups[f"network:{HOSTILE_NETWORK}"].attrib["class"] == "step blocked"
+
+
+def test_a_long_name_is_cut_in_the_picture_and_whole_in_the_runbook():
+    name = "vnet-" + "x" * 200
+    vm = "vm-" + "y" * 200
+    step = Step(
+        id=f"network:{name}",
+        kind=StepKind.NETWORK,
+        name=name,
+        wave=1,
+        after=(),
+        moves=(),
+        becomes=(),
+        downtime="",
+        blockers=(),
+        members=(Member("cloud service 's'", (vm,)),),
+    )
+    page = render_plan(Plan((SubscriptionPlan("default", (step,)),)), "html")
+    [svg] = svgs(page)
+    assert int(svg.attrib["width"]) <= MAX_WIDTH + 100
+    texts = svg_text(svg)
+    assert name not in texts and name[:20] in texts and "…" in texts and vm not in texts
+    assert f"<code>{name}</code>" in page  # the runbook
+    assert step_groups(svg)[step.id].find(f"{SVG}title").text.startswith(f"Virtual network: {name} ")  # type: ignore[union-attr]
+
+
+# --- determinism ---------------------------------------------------------------------------------------
+
+
+def test_the_same_input_gives_the_same_bytes(contoso, monkeypatch):
+    plan, page = contoso
+    assert render_plan(plan, "html") == page
+    assert render_plan(plan_of("examples/contoso"), "html") == page
+    # Another process, with another hash seed, writes the same page.
+    outputs = set()
+    for seed in ("1", "2"):
+        result = subprocess.run(
+            [sys.executable, "-m", "migcheck", "plan", "examples/contoso", "--format", "html"],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=True,
+        )
+        outputs.add(result.stdout)
+    assert outputs == {page.encode()}
+
+
+def test_the_readme_shows_the_picture_and_how_to_make_it_again():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The migration plan") :]
+    section = section[: section.index("\n## ", 1)]
+    assert "--format html" in section and "](docs/plan-contoso.png)" in section
+    assert (ROOT / "docs" / "plan-contoso.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    script = (ROOT / "docs" / "make_plan_picture.sh").read_text(encoding="utf-8")
+    assert "migcheck plan examples/contoso --format html" in script and "docs/plan-contoso.png" in script
+
+
+# --- a real browser ------------------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="no `chromium` on PATH: install it (apt-get install chromium) to render the HTML plan in a "
+    "headless browser",
+)
+
+
+def chromium(tmp_path: Path, page: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    assert CHROMIUM is not None
+    return subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--force-device-scale-factor=1",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            *args,
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
+def console_messages(stderr: str) -> list[str]:
+    """Lines the page wrote to the console: script errors, or anything a script logged."""
+    return [line for line in stderr.splitlines() if re.search(r":CONSOLE[:(]", line)]
+
+
+def paeth(a: int, b: int, c: int) -> int:
+    """The PNG Paeth predictor of a byte from the ones left (a), above (b) and above left (c)."""
+    p = a + b - c
+    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+    return a if pa <= pb and pa <= pc else b if pb <= pc else c
+
+
+def png_colours(data: bytes) -> set[tuple[int, int, int]]:
+    """The distinct colours of an 8-bit RGB or RGBA, non-interlaced PNG (what Chromium writes), decoded
+    with zlib and the PNG filters."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    position, chunks, header = 8, [], None
+    while position < len(data):
+        (length,) = struct.unpack(">I", data[position : position + 4])
+        kind = data[position + 4 : position + 8]
+        body = data[position + 8 : position + 8 + length]
+        position += 12 + length
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            chunks.append(body)
+        elif kind == b"IEND":
+            break
+    assert header is not None
+    width, height, depth, colour_type, _, _, interlace = header
+    assert (depth, interlace) == (8, 0) and colour_type in (2, 6), header
+    bpp = 3 if colour_type == 2 else 4
+    stride = width * bpp
+    raw = zlib.decompress(b"".join(chunks))
+    assert len(raw) == height * (stride + 1)
+    previous = bytearray(stride)
+    colours: set[tuple[int, int, int]] = set()
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        if kind == 1:  # Sub
+            for i in range(bpp, stride):
+                line[i] = (line[i] + line[i - bpp]) & 0xFF
+        elif kind == 2:  # Up
+            line = bytearray((a + b) & 0xFF for a, b in zip(line, previous, strict=True))
+        elif kind == 3:  # Average
+            for i in range(stride):
+                left = line[i - bpp] if i >= bpp else 0
+                line[i] = (line[i] + ((left + previous[i]) >> 1)) & 0xFF
+        elif kind == 4:  # Paeth
+            for i in range(stride):
+                a = line[i - bpp] if i >= bpp else 0
+                b = previous[i]
+                c = previous[i - bpp] if i >= bpp else 0
+                line[i] = (line[i] + paeth(a, b, c)) & 0xFF
+        else:
+            assert kind == 0, f"unknown PNG filter {kind}"
+        colours.update(zip(line[0::bpp], line[1::bpp], line[2::bpp], strict=True))
+        previous = line
+    return colours
+
+
+def test_png_colours_decodes_every_filter():
+    """The decoder itself, on a PNG whose rows use each of the five filters."""
+    pixels = [[(10 * x + y, 200 - x, 7 * y) for x in range(4)] for y in range(5)]
+    raw = b""
+    for y, row in enumerate(pixels):
+        flat = bytes(v for pixel in row for v in pixel)
+        above = bytes(v for pixel in pixels[y - 1] for v in pixel) if y else bytes(len(flat))
+        encoded = bytearray()
+        for i, value in enumerate(flat):
+            a = flat[i - 3] if i >= 3 else 0
+            b, c = above[i], (above[i - 3] if i >= 3 else 0)
+            predictor = (0, a, b, (a + b) >> 1, paeth(a, b, c))[y]
+            encoded.append((value - predictor) & 0xFF)
+        raw += bytes([y]) + bytes(encoded)
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 5, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+    assert png_colours(png) == {pixel for row in pixels for pixel in row}
+
+
+@needs_chromium
+def test_a_headless_browser_renders_the_plan(contoso, tmp_path):
+    _, page = contoso
+    html_file = tmp_path / "plan.html"
+    html_file.write_text(page, encoding="utf-8")
+    shot = tmp_path / "shot.png"
+    result = chromium(tmp_path, html_file, f"--screenshot={shot}", "--window-size=1400,1000")
+    assert shot.is_file() and shot.stat().st_size > 0, f"no screenshot:\n{result.stderr[-3000:]}"
+    assert console_messages(result.stderr) == []
+    colours = png_colours(shot.read_bytes())
+    assert len(colours) > 1, "the screenshot is blank"
+    # The boxes of the picture were drawn: the fills of a ready and of a not-ready step are on screen.
+    assert (0xD4, 0xED, 0xDA) in colours and (0xF8, 0xD7, 0xDA) in colours
+
+
+@needs_chromium
+def test_a_headless_browser_builds_no_script_from_hostile_names(hostile, tmp_path):
+    plan, page = hostile
+    (tmp_path / "site").mkdir()
+    html_file = tmp_path / "site" / "plan.html"
+    html_file.write_text(page, encoding="utf-8")
+    result = chromium(tmp_path, html_file, "--dump-dom")
+    assert console_messages(result.stderr) == []
+    dom = result.stdout
+    assert "<svg" in dom and "<script" not in dom.lower()
+    assert dom.count('class="step ') == 2 * len(list(plan.steps))  # a box and a runbook entry each
