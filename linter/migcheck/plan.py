@@ -288,7 +288,9 @@ def _service_step(service: CloudService, placement: Placement, blockers: tuple[F
         name=f"{service.name}/{deployment}",
         wave=1,
         after=(),
-        moves=(f"{service.label}, deployment '{deployment}': {_contents(service)}",),
+        moves=(
+            f"{service.label}, deployment '{deployment}': VMs {', '.join(vm.name for vm in placement.vms)}",
+        ),
         becomes=(
             f"resource group '{name}-Migrated' with the VMs, in a new virtual network (or an existing Resource "
             "Manager network you name)",
