@@ -52,6 +52,22 @@ class MigcheckSession:
         self.settings = self._load_settings()
         self._result = self._lint(self._load_rules())
         self._index(self._result)
+        self._collect_beyond_testpaths()
+
+    def _collect_beyond_testpaths(self) -> None:
+        """With `testpaths = ["tests"]` and no paths on the command line, pytest would collect only
+        `tests/`, and the classic files elsewhere would give no item: a green run that checked nothing.
+        So the classic files outside the test paths are added to what pytest collects; paths given on the
+        command line are the user's choice and are left as they are."""
+        if self.config.args_source is not pytest.Config.ArgsSource.TESTPATHS:
+            return
+        roots = [Path(arg).resolve() for arg in self.config.args]
+        extra = [
+            path
+            for path in sorted(self._documents)
+            if not any(Path(path).is_relative_to(root) for root in roots)
+        ]
+        self.config.args = [*self.config.args, *extra]
 
     def _load_settings(self) -> Config:
         option = self.config.getoption

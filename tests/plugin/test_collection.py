@@ -101,3 +101,20 @@ def test_cross_file_findings_when_one_folder_is_collected(estate: pytest.Pyteste
     assert sorted(r.nodeid for r in failed) == [f"{SHOP}::MIG003", f"{SHOP}::MIG201"]
     assert [r.nodeid for r in passed] == [f"{SHOP}::MIG001"]
     assert "subnet 'Backend' is not a subnet of virtual network 'prod'" in str(failed[0].longrepr)
+
+
+def test_testpaths_do_not_hide_the_classic_files(estate: pytest.Pytester) -> None:
+    # The very common `testpaths = ["tests"]`: the classic files live elsewhere in the repository.
+    estate.makepyprojecttoml('[tool.pytest.ini_options]\ntestpaths = ["tests"]\n')
+    estate.path.joinpath("tests").mkdir()
+    estate.path.joinpath("tests", "test_unit.py").write_text("def test_unit():\n    pass\n")
+    ids = collected(estate, *SELECTED)
+    assert "tests/test_unit.py::test_unit" in ids
+    assert f"{SHOP}::MIG201" in ids and f"{NET}::MIG001" in ids
+    assert "test_unit.py::test_python_unit" not in ids  # outside the test paths, and not a classic file
+
+
+def test_paths_given_on_the_command_line_are_the_users_choice(estate: pytest.Pytester) -> None:
+    estate.makepyprojecttoml('[tool.pytest.ini_options]\ntestpaths = ["tests"]\n')
+    ids = collected(estate, *SELECTED, "net")
+    assert ids == [f"{NET}::MIG001", f"{NET}::MIG003"]
