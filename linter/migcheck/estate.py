@@ -27,9 +27,9 @@ from __future__ import annotations
 import os
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from migcheck.model import (
     AccessControl,
@@ -342,11 +342,13 @@ class _Linker:
     def estate(self) -> Estate:
         netcfgs = list(self._all(NetworkConfiguration))
         sites = _unique(
-            [*(s for n in netcfgs for s in n.local_sites), *self._inline(lambda v: v.inline_local_sites)],
-            "LocalNetworkSite",
+            [
+                *(s for n in netcfgs for s in n.local_sites),
+                *(s for v in self._definitions() for s in v.inline_local_sites),
+            ],
             self.conflicts,
         )
-        dns = _unique([d for n in netcfgs for d in n.dns_servers], "DnsServer", self.conflicts)
+        dns = _unique([d for n in netcfgs for d in n.dns_servers], self.conflicts)
         services = self._cloud_services()
         networks = self._networks(netcfgs, services)
         disks, disk_vms = self._disks(services)
@@ -358,12 +360,12 @@ class _Linker:
             virtual_networks=tuple(networks.values()),
             local_sites=sites,
             dns_servers=dns,
-            reserved_ips=_unique(list(self._all(ReservedIp)), "ReservedIP", self.conflicts),
+            reserved_ips=_unique(self._all(ReservedIp), self.conflicts),
             disks=disks,
             images=images,
             storage_accounts=_storage_accounts(disks, images),
-            network_security_groups=_unique(list(self._all(NetworkSecurityGroup)), "", []),
-            route_tables=_unique(list(self._all(RouteTable)), "", []),
+            network_security_groups=_unique(self._all(NetworkSecurityGroup)),
+            route_tables=_unique(self._all(RouteTable)),
             dangling=tuple(self.dangling),
             conflicts=tuple(self.conflicts),
             _networks=networks,
@@ -372,12 +374,6 @@ class _Linker:
 
     def _all(self, type_: type[T]) -> list[T]:
         return self.by_type.get(type_, [])  # type: ignore[return-value]
-
-    def _inline(
-        self, get: Callable[[VirtualNetwork], Iterable[LocalNetworkSite]]
-    ) -> Iterator[LocalNetworkSite]:
-        for vnet in self._definitions():
-            yield from get(vnet)
 
     def _definitions(self) -> Iterator[VirtualNetwork]:
         """Every virtual network definition, netcfg ones first (they are the network's own document)."""
@@ -931,17 +927,18 @@ def _storage_accounts(disks: Iterable[Disk], images: Iterable[Image]) -> tuple[S
 # --- helpers -------------------------------------------------------------------------------------------
 
 
-def _unique(resources: list, type_name: str, conflicts: list[Conflict]) -> tuple:
-    """Resources by name, once each (the first description kept). Two descriptions of a named local
-    site, DNS server or reserved IP with different addresses are a conflict."""
-    kept: dict[str, object] = {}
+def _unique(resources: Iterable[Any], conflicts: list[Conflict] | None = None) -> tuple:
+    """Resources by name, once each (the first description kept). With `conflicts`, two descriptions
+    with different addresses (a local site, a DNS server, a reserved IP) are recorded there."""
+    kept: dict[str, Any] = {}
     for resource in resources:
-        k = key(resource.name)
-        first = kept.setdefault(k, resource)
-        if first is not resource and type_name:
+        first = kept.setdefault(key(resource.name), resource)
+        if first is not resource and conflicts is not None:
             differences = _address_differences(first, resource)
             if differences:
-                conflicts.append(Conflict(type_name, resource.name, resource.mark, first.mark, differences))  # type: ignore[attr-defined]
+                conflicts.append(
+                    Conflict(resource.kind, resource.name, resource.mark, first.mark, differences)
+                )
     return tuple(kept.values())
 
 
