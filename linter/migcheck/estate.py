@@ -622,8 +622,8 @@ class _Linker:
             name=d.name,
             mark=d.mark,
             roles=d.roles,
-            network_known=True,
-            endpoints_known=all(r.is_vm for r in d.roles),
+            network_known=d.network_known,
+            endpoints_known=all(r.is_vm and "endpoints" not in r.unknown for r in d.roles),
             virtual_network=d.virtual_network,
             reserved_ips=(d.reserved_ip,) if d.reserved_ip else (),
             dns_servers=d.dns_servers,
@@ -808,7 +808,8 @@ def _role_differences(a: Role, b: Role) -> tuple[str, ...]:
     if a.availability_set and b.availability_set and key(a.availability_set) != key(b.availability_set):
         out.append(f"availability set '{a.availability_set}' / '{b.availability_set}'")
     subnets_a, subnets_b = _names(a.subnets), _names(b.subnets)
-    if subnets_a and subnets_b and subnets_a != subnets_b:
+    stated = "subnets" not in a.unknown | b.unknown  # a partly known list is not a disagreement
+    if stated and subnets_a and subnets_b and subnets_a != subnets_b:
         out.append(f"subnets {_listed(a.subnets)} / {_listed(b.subnets)}")
     if a.size and b.size and key(a.size) != key(b.size):
         out.append(f"size {a.size} / {b.size}")
@@ -819,8 +820,11 @@ def _fill(kept: Role, other: Role) -> Role:
     """`kept` with what it leaves unsaid taken from `other`, and `other`'s sources added."""
     changes: dict[str, object] = {"sources": (*kept.described_at, *other.described_at)}
     for name in ("size", "availability_set", "endpoints", "subnets", "extensions", "disks"):
-        if not getattr(kept, name) and getattr(other, name):
+        if (not getattr(kept, name) or name in kept.unknown) and getattr(other, name):
             changes[name] = getattr(other, name)
+    if kept.unknown:
+        # A fact one description cannot state is known once the other states it (even as "none").
+        changes["unknown"] = kept.unknown & other.unknown
     if kept.boot_diagnostics is None and other.boot_diagnostics is not None:
         changes["boot_diagnostics"] = other.boot_diagnostics
         changes["boot_diagnostics_mark"] = other.boot_diagnostics_mark

@@ -67,6 +67,9 @@ class FileKind(str, enum.Enum):
     NETWORK_CONFIGURATION = "netcfg"
     REST = "rest"  # a Service Management REST request or response body
     VM_EXPORT = "vmexport"  # an Export-AzureVM file
+    PYTHON = "python"  # a Python script that uses the classic Service Management SDK
+    POWERSHELL = "powershell"  # a PowerShell script or module that uses the classic Azure module
+    INVENTORY = "inventory"  # an inventory export (Resource Graph, resource lists) or declarations
 
     def __str__(self) -> str:
         return self.value
@@ -298,6 +301,10 @@ class Role:
     # Positions only: they take no part in equality, like a mark would not change what the role is.
     availability_set_mark: Mark | None = field(default=None, compare=False)
     boot_diagnostics_mark: Mark | None = field(default=None, compare=False)
+    # Facts the file sets to a value that cannot be known without running it (a script passing a
+    # parameter or an environment variable): "subnets", "availability_set", "endpoints", "extensions".
+    # The field keeps its "not said" value and rules about that fact stay silent for this role.
+    unknown: frozenset[str] = frozenset()
     # Set by link when more than one element describes the role (a csdef role and its cscfg settings, a
     # REST role and an Export-AzureVM file): every one, `mark` first. See `described_at`.
     sources: tuple[Mark, ...] = field(default=(), compare=False)
@@ -481,6 +488,47 @@ class RouteTable:
     mark: Mark
 
 
+# --- automation scripts ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ClassicCall:
+    """One call of a classic (Service Management) API in a script: a method of the legacy Python SDK
+    (`create_virtual_machine_deployment`) or a cmdlet of the classic `Azure` PowerShell module
+    (`New-AzureVM`). `name` is the method or cmdlet as its documentation spells it, whatever the case
+    or the alias the script used."""
+
+    kind: ClassVar[str] = "ClassicCall"
+    name: str
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class MigrationStep:
+    """A call that runs one step of the platform migration: `Move-AzureService -Prepare ...`,
+    `azure network vnet commit-migration ...`."""
+
+    kind: ClassVar[str] = "MigrationStep"
+    name: str  # the cmdlet or command as documented: "Move-AzureService", "azure service deployment"
+    step: str  # "validate" | "prepare" | "commit" | "abort"
+    scope: str  # "cloud-service" | "virtual-network" | "storage-account" | "reserved-ip" | "network-security-group" | "route-table"
+    target: str  # the name of what moves; "" when the script does not state it
+    mark: Mark
+
+
+@dataclass(frozen=True, slots=True)
+class Script:
+    """An automation script that calls classic APIs: every such call in source order, and the migration
+    steps it runs. `mark` is its first classic call."""
+
+    kind: ClassVar[str] = "Script"
+    name: str  # the file's name
+    language: str  # "Python" | "PowerShell"
+    calls: tuple[ClassicCall, ...]
+    migration: tuple[MigrationStep, ...]
+    mark: Mark
+
+
 # --- documents: what one file says -----------------------------------------------------------------
 
 
@@ -535,6 +583,9 @@ class Deployment:
     reserved_ip: NameRef | None
     mark: Mark
     dns_servers: tuple[DnsServer, ...] = ()  # the deployment's own `Dns/DnsServers`
+    # False when the file places the deployment by a value it cannot state (a script's `-VNetName $name`
+    # from a parameter): `virtual_network` is then None and no rule decides whether it is in a network.
+    network_known: bool = True
 
 
 @dataclass(frozen=True, slots=True)

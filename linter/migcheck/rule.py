@@ -133,7 +133,7 @@ class Rule:
         """The rule's docs as Markdown, the same text `migcheck rule` prints and docs/rules.md holds."""
         example = self.invalid[0]
         shown = "\n\n".join(
-            f"`{path}`:\n\n```xml\n{text.rstrip()}\n```" for path, text in example.files.items()
+            f"`{path}`:\n\n```{_fence(path)}\n{text.rstrip()}\n```" for path, text in example.files.items()
         )
         expected = ", ".join(example.expect)
         return (
@@ -147,6 +147,14 @@ class Rule:
             f"### Example\n\n{shown}\n\nmigcheck reports {self.code} at {expected}.\n\n"
             f"Source: {_para(self.source)}\n"
         )
+
+
+_FENCES = {".py": "python", ".ps1": "powershell", ".psm1": "powershell", ".json": "json", ".toml": "toml"}
+
+
+def _fence(path: str) -> str:
+    """The Markdown code fence language of an example file."""
+    return next((lang for suffix, lang in _FENCES.items() if path.lower().endswith(suffix)), "xml")
 
 
 def _para(text: str) -> str:

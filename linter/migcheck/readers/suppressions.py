@@ -27,21 +27,30 @@ def _comments(root: Element) -> Iterator[Element]:
     yield from root.itersiblings(etree.Comment)
 
 
-def _suppression(comment: Element, marker: Marker) -> Suppression | None:
-    match = _DIRECTIVE.match(comment.text or "")
+def directive(comment: str) -> tuple[str, tuple[str, ...], str] | None:
+    """A comment's text (without the comment markers) read as a suppression: ("ignore" or "ignore-file",
+    the codes, prefixes or names it lists, the reason), or None when it is not one. Every reader's
+    comments go through here, so the syntax is the same in XML, scripts and inventories."""
+    match = _DIRECTIVE.match(comment)
     if not match:
         return None
-    directive, codes_text, reason = match.groups()
-    codes = tuple(c.strip() for c in codes_text.split(",") if c.strip())  # codes, prefixes or names
-    if not codes:
+    kind, codes_text, reason = match.groups()
+    codes = tuple(c.strip() for c in codes_text.split(",") if c.strip())
+    return (kind, codes, reason.strip()) if codes else None
+
+
+def _suppression(comment: Element, marker: Marker) -> Suppression | None:
+    found = directive(comment.text or "")
+    if found is None:
         return None
+    kind, codes, reason = found
     # lxml gives a comment the line where it ends; the mark should point at its `<!--`.
     line = (comment.sourceline or 1) - (comment.text or "").count("\n")
     mark = Mark(marker.path, max(line, 1), "!--")
-    if directive == "ignore-file":
-        return Suppression(codes, reason.strip(), 0, 0, mark)
+    if kind == "ignore-file":
+        return Suppression(codes, reason, 0, 0, mark)
     target = next(comment.itersiblings(etree.Element), None)
     if target is None:
         return None
     last = max((el.sourceline or 0) for el in target.iter(etree.Element))
-    return Suppression(codes, reason.strip(), target.sourceline or 0, last, mark)
+    return Suppression(codes, reason, target.sourceline or 0, last, mark)

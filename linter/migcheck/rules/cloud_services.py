@@ -376,7 +376,7 @@ class MixedAvailabilitySet(Rule):
                 continue
             names = _quoted(sets)
             for vm in service.vms:
-                if not vm.availability_set:
+                if not vm.availability_set and "availability_set" not in vm.unknown:
                     yield self.finding(
                         vm,
                         f"VM '{vm.name}' is in no availability set, but other VMs of {service.label} "

@@ -427,7 +427,7 @@ class MissingSubnet(Rule):
                 if network is None:
                     continue
                 for vm in placement.vms:
-                    if not vm.subnets:
+                    if not vm.subnets and "subnets" not in vm.unknown:
                         yield self.finding(
                             vm,
                             f"VM '{vm.name}' of {service.label} is in virtual network '{network.name}' "
