@@ -27,6 +27,7 @@ class Scope(str, enum.Enum):
     VIRTUAL_NETWORKS = "virtual-networks"
     STORAGE = "storage"
     UNATTACHED = "unattached"  # resources not attached to a VM or VNet
+    AUTOMATION = "automation"  # scripts that manage the resources, which migration does not move
 
     def __str__(self) -> str:
         return self.value

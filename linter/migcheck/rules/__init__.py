@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from migcheck.hookspecs import hookimpl
 from migcheck.rule import Rule
-from migcheck.rules import cloud_services, extensions, files, networking, storage, virtual_machines
+from migcheck.rules import (
+    automation,
+    cloud_services,
+    extensions,
+    files,
+    networking,
+    storage,
+    virtual_machines,
+)
 
-FAMILIES = (files, cloud_services, virtual_machines, extensions, networking, storage)
+FAMILIES = (files, cloud_services, virtual_machines, extensions, networking, storage, automation)
 
 
 def builtin_rules() -> list[type[Rule]]:

@@ -1,0 +1,260 @@
+"""Rules about automation scripts: what stops working once their resources are in Resource Manager, and
+migration runbooks that run the platform's steps out of order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from migcheck.automation import GENERIC, replacement
+from migcheck.estate import Estate
+from migcheck.model import Finding, MigrationStep, Script, Severity
+from migcheck.rule import Docs, Example, Rule, Scope
+
+SHOWN = 6  # replacements named in one message; the rest are counted
+
+
+class ClassicAutomation(Rule):
+    code = "MIG601"
+    name = "classic-automation"
+    severity = Severity.WARNING
+    scope = Scope.AUTOMATION
+    looks_at = frozenset({Script})
+    summary = "A script manages resources through the classic Service Management API, which migration leaves behind."
+    fix_hint = "Rewrite the script against Resource Manager before the resources it manages are migrated."
+    source = (
+        "Migration overview: after commit, the resources are Resource Manager resources, managed with the "
+        "Resource Manager APIs, PowerShell and CLI; the classic deployment model is retired."
+    )
+    docs = Docs(
+        what="A Python script that calls the legacy Service Management SDK (`azure.servicemanagement`, or "
+        "`azure` before 1.0), or a PowerShell script that calls cmdlets of the classic `Azure` module "
+        "(`New-AzureVM`, `Set-AzureSubnet`, `Get-AzureVM`, ...). Reported once per script, at its first classic "
+        "call, with the Resource Manager replacement of each call it makes. Scripts that run the migration "
+        "itself (`Move-AzureService`, `Move-AzureVirtualNetwork`, ...) are runbooks, checked by MIG602 "
+        "instead. PowerShell written for the Resource Manager mode of Azure PowerShell 0.9 "
+        "(`Switch-AzureMode AzureResourceManager`, `-ResourceGroupName`) is not classic and is not reported.",
+        why="Migration does not move scripts. Once committed, the VMs, networks and storage accounts are "
+        "Resource Manager resources: the Service Management API no longer finds them, so every create, change "
+        "or query in the script fails, often halfway through a deployment. The classic deployment model it "
+        "targets is retired: IaaS VMs (classic) on 2023-09-06, Cloud Services (classic) and classic storage "
+        "accounts on 2024-08-31.",
+        fix="Rewrite the script with the Az PowerShell module or the `azure-mgmt-*` Python clients (with "
+        "`azure-identity` for sign-in): the finding lists the replacement of each classic call. Keep the "
+        "classic version only for as long as the resources are classic, and retire it in the same change that "
+        "commits their migration. Resource names change in the move (a cloud service becomes the resource group "
+        "`<service>-Migrated`), so update names as well as calls.",
+    )
+    invalid = (
+        Example(
+            {
+                "deploy.ps1": """
+                Select-AzureSubscription -SubscriptionName "Contoso"
+                New-AzureQuickVM -Windows -ServiceName "contoso-app" -Name "app01" `
+                    -ImageName $image -AdminUsername $user -Password $password -VNetName "prod-vnet" -SubnetNames "app"
+                """
+            },
+            expect=("deploy.ps1:1:1",),
+        ),
+        Example(
+            {
+                "provision.py": """
+                from azure.servicemanagement import ServiceManagementService
+
+                sms = ServiceManagementService(subscription_id, "mgmt.pem")
+                sms.create_hosted_service("contoso-app", "contoso-app", location="West Europe")
+                """
+            },
+            expect=("provision.py:3:7",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "deploy.ps1": """
+                Connect-AzAccount
+                New-AzVM -ResourceGroupName "contoso-app" -Name "app01" -Location "westeurope"
+                """
+            },
+            note="The Az module: Resource Manager already.",
+        ),
+        Example(
+            {
+                "runbook.ps1": """
+                Move-AzureVirtualNetwork -Validate -VirtualNetworkName "prod-vnet"
+                Move-AzureVirtualNetwork -Prepare -VirtualNetworkName "prod-vnet"
+                Move-AzureVirtualNetwork -Commit -VirtualNetworkName "prod-vnet"
+                """
+            },
+            note="A migration runbook: MIG602 checks it.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for script in estate.resources(Script):
+            if script.calls and not script.migration:
+                yield self.finding(script, _message(script), fix=_fix(script))
+
+
+def _message(script: Script) -> str:
+    names = list(dict.fromkeys(call.name for call in script.calls))
+    api = "Service Management SDK" if script.language == "Python" else "classic Azure PowerShell module"
+    shown = ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
+    return (
+        f"{script.language} script '{script.name}' uses the {api} ({shown}): it stops working once these "
+        "resources are migrated to Resource Manager"
+    )
+
+
+def _fix(script: Script) -> str:
+    names = list(dict.fromkeys(call.name for call in script.calls))
+    pairs = [
+        f"{name} → {replacement(script.language, name)}"
+        for name in names
+        if replacement(script.language, name)
+    ]
+    text = "Rewrite it for Resource Manager before its resources are migrated"
+    if pairs:
+        more = f"; and {len(pairs) - SHOWN} more" if len(pairs) > SHOWN else ""
+        text += ": " + "; ".join(pairs[:SHOWN]) + more
+    if len(pairs) < len(names):
+        text += f"{'; for the other calls,' if pairs else ', with'} {GENERIC[script.language]}"
+    return text + "."
+
+
+class MigrationOutOfOrder(Rule):
+    code = "MIG602"
+    name = "migration-out-of-order"
+    severity = Severity.ERROR
+    scope = Scope.AUTOMATION
+    looks_at = frozenset({Script})
+    summary = "A migration runbook runs the platform's steps out of order."
+    fix_hint = "Run Validate, then Prepare, then Commit (or Abort) for each scope, and storage accounts last."
+    source = (
+        "Migration deep dive: Validate, Prepare, then Commit or Abort; a prepared resource is locked until it "
+        "is committed or aborted. Storage accounts migrate after the VMs whose disks they hold."
+    )
+    docs = Docs(
+        what="In a script that runs the migration (`Move-AzureService`, `Move-AzureVirtualNetwork`, "
+        "`Move-AzureStorageAccount`, `Move-AzureReservedIP`, `Move-AzureNetworkSecurityGroup`, "
+        "`Move-AzureRouteTable`, or the classic CLI's `... validate-migration`/`prepare-migration`/"
+        "`commit-migration`/`abort-migration`), in the order the steps are written: a Commit or Abort of a "
+        "resource that the script prepares only later, or never while preparing others (error); a Prepare of a "
+        "resource the script does not validate first while validating others (warning); and a storage account "
+        "prepared before a cloud service or virtual network that the same script prepares later (error). A "
+        "script that only commits, or only prepares, is taken to be one stage of a runbook split in several "
+        "files, and is not reported for the steps it leaves to the others.",
+        why="The platform runs each migration in three steps. Validate reports what blocks. Prepare turns the "
+        "resources into Resource Manager ones and locks their classic management plane. Commit finishes, or "
+        "Abort rolls back. A Commit or Abort of a resource that is not prepared fails. A Prepare without "
+        "Validate meets every blocker only at Prepare time, possibly part-way through. A storage account "
+        "cannot migrate while classic VMs still have disks in it, so storage accounts come last.",
+        fix="Order the steps per resource: Validate, read its messages, Prepare, check the result, then Commit "
+        "(or Abort). Migrate virtual networks and cloud services first and storage accounts after every VM "
+        "whose disks they hold. `migcheck plan` prints the whole order for the checked estate.",
+    )
+    invalid = (
+        Example(
+            {
+                "migrate.ps1": """
+                Move-AzureService -Validate -ServiceName "jump" -DeploymentName "jump" -CreateNewVirtualNetwork
+                Move-AzureService -Commit -ServiceName "jump" -DeploymentName "jump"
+                Move-AzureService -Prepare -ServiceName "jump" -DeploymentName "jump" -CreateNewVirtualNetwork
+                """
+            },
+            expect=("migrate.ps1:2:1",),
+        ),
+        Example(
+            {
+                "migrate.ps1": """
+                Move-AzureStorageAccount -Validate -StorageAccountName "contosovhds"
+                Move-AzureStorageAccount -Prepare -StorageAccountName "contosovhds"
+                Move-AzureVirtualNetwork -Validate -VirtualNetworkName "prod-vnet"
+                Move-AzureVirtualNetwork -Prepare -VirtualNetworkName "prod-vnet"
+                """
+            },
+            expect=("migrate.ps1:2:1",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "migrate.ps1": """
+                Move-AzureVirtualNetwork -Validate -VirtualNetworkName "prod-vnet"
+                Move-AzureVirtualNetwork -Prepare -VirtualNetworkName "prod-vnet"
+                Move-AzureVirtualNetwork -Abort -VirtualNetworkName "prod-vnet"
+                Move-AzureVirtualNetwork -Commit -VirtualNetworkName "prod-vnet"
+                Move-AzureStorageAccount -Validate -StorageAccountName "contosovhds"
+                Move-AzureStorageAccount -Prepare -StorageAccountName "contosovhds"
+                Move-AzureStorageAccount -Commit -StorageAccountName "contosovhds"
+                """
+            },
+            note="Abort and Commit written one after the other are the two ways out of a Prepare.",
+        ),
+        Example(
+            {
+                "commit.ps1": """
+                Move-AzureVirtualNetwork -Commit -VirtualNetworkName "prod-vnet"
+                """
+            },
+            note="One stage of a runbook: the Prepare is in another script.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for script in estate.resources(Script):
+            yield from self._check_script(script)
+
+    def _check_script(self, script: Script) -> Iterator[Finding]:
+        steps = script.migration
+        has = {step.step for step in steps}
+        seen: dict[str, set[tuple[str, str]]] = {"validate": set(), "prepare": set()}
+        later_compute = _later_compute_prepares(steps)
+        for index, step in enumerate(steps):
+            target = (step.scope, step.target.strip().casefold())
+            if step.step in ("commit", "abort") and "prepare" in has and target not in seen["prepare"]:
+                yield self._finding(
+                    script, step, f"{_call(step)} comes before any Prepare of {_what(step)} in this script"
+                )
+            elif step.step == "prepare" and "validate" in has and target not in seen["validate"]:
+                yield self._finding(
+                    script,
+                    step,
+                    f"{_call(step)} is not preceded by a Validate of {_what(step)}, although this script "
+                    "validates other resources",
+                    Severity.WARNING,
+                )
+            if step.step == "prepare" and step.scope == "storage-account" and later_compute[index]:
+                yield self._finding(
+                    script,
+                    step,
+                    f"{_call(step)} comes before the Prepare of {later_compute[index]}: storage accounts migrate "
+                    "after the VMs whose disks they hold",
+                )
+            if step.step in seen:
+                seen[step.step].add(target)
+
+    def _finding(
+        self, script: Script, step: MigrationStep, message: str, severity: Severity | None = None
+    ) -> Finding:
+        return self.finding(script, f"{script.name}: {message}", at=step, severity=severity)
+
+
+def _later_compute_prepares(steps: tuple[MigrationStep, ...]) -> list[str]:
+    """For each step, what the first cloud-service or virtual-network Prepare after it moves ("" if none)."""
+    out = [""] * len(steps)
+    following = ""
+    for index in range(len(steps) - 1, -1, -1):
+        out[index] = following
+        step = steps[index]
+        if step.step == "prepare" and step.scope in ("cloud-service", "virtual-network"):
+            following = _what(step)
+    return out
+
+
+def _call(step: MigrationStep) -> str:
+    return f"{step.name} {step.step.capitalize()}"
+
+
+def _what(step: MigrationStep) -> str:
+    scope = step.scope.replace("-", " ")
+    return f"{scope} '{step.target}'" if step.target else f"the {scope}"
