@@ -15,12 +15,13 @@ from migcheck.model import Location, Mark
 class SourceText:
     """The decoded text of one file, split into lines lazily."""
 
-    __slots__ = ("_lines", "_offsets", "text")
+    __slots__ = ("_by_line", "_lines", "_offsets", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._lines: list[str] | None = None
         self._offsets: list[int] | None = None
+        self._by_line: dict[int, dict[str, list[int]]] = {}
 
     @property
     def lines(self) -> list[str]:
@@ -64,20 +65,36 @@ class SourceText:
     def _find_start_tag(self, mark: Mark) -> int | None:
         """The offset of the `<` of the start tag of `mark`: among the `<tag` openings whose tag ends on
         `mark.line`, in document order, the `mark.nth` one."""
-        end_of_line = self.offset_of_line(mark.line + 1)
-        pattern = re.compile("<" + re.escape(mark.tag) + r"(?=[\s/>])")
-        ending_here: list[int] = []
-        for match in _reverse_finditer(pattern, self.text, end_of_line):
-            tag_end = self.text.find(">", match.start())
-            tag_end_line = self.line_at(tag_end if tag_end >= 0 else len(self.text))
-            if tag_end_line < mark.line:
+        starts = self._starts_ending_on(mark.line).get(mark.tag)
+        return starts[min(mark.nth, len(starts) - 1)] if starts else None
+
+    def _starts_ending_on(self, line: int) -> dict[str, list[int]]:
+        """Every start tag whose `>` is on `line`, by tag as written, in document order. Found once per
+        line, whatever the number of findings on it (a file written on one line has them all there)."""
+        found = self._by_line.get(line)
+        if found is not None:
+            return found
+        found = {}
+        end_of_line = self.offset_of_line(line + 1)
+        next_open = end_of_line
+        for match in _reverse_finditer(_START_TAG, self.text, end_of_line):
+            # Well-formed XML has no `<` inside a start tag, so its `>` comes before the next `<`: the
+            # search never runs past the tag that follows, and the whole scan is linear in the line.
+            tag_end = self.text.find(">", match.start(), next_open)
+            next_open = match.start()
+            tag_end_line = self.line_at(tag_end) if tag_end >= 0 else line
+            if tag_end_line < line:
                 break
-            if tag_end_line == mark.line:
-                ending_here.append(match.start())
-        ending_here.reverse()
-        if not ending_here:
-            return None
-        return ending_here[min(mark.nth, len(ending_here) - 1)]
+            if tag_end_line == line:
+                found.setdefault(match.group(1), []).append(match.start())
+        for starts in found.values():
+            starts.reverse()
+        self._by_line[line] = found
+        return found
+
+
+# A start tag's `<` and its name as written (prefix included); comments, CDATA and declarations are not.
+_START_TAG = re.compile(r"<([^\s/>!?<]+)")
 
 
 def _reverse_finditer(

@@ -272,7 +272,7 @@ class Marker:
     def __init__(self, path: str, text: str = "") -> None:
         self.path = path
         self.text = text
-        self._nths: dict[str, dict[int, int]] = {}  # written tag -> id(element) -> nth
+        self._nths: dict[str, dict[int, int]] = {}  # local name -> id(element) -> nth
         self._alive: list[Element] = []  # keeps the indexed proxies (and so their ids) alive
         self._far: _FarPositions | None = None
 
@@ -291,16 +291,18 @@ class Marker:
         previous = _previous_in_document(el)
         if previous is None or (previous.sourceline or 0) < line:
             return 0
-        nths = self._nths.get(tag)
+        local = etree.QName(el).localname
+        nths = self._nths.get(local)
         if nths is None:
+            # One pass over the elements of this local name counts every written form of it (`Role`,
+            # `sc:Role`, ...) at once: a pass per prefix would cost elements times prefixes.
             nths = {}
-            seen: dict[int, int] = {}  # line -> nth of the last element with this tag on that line
-            for other in el.getroottree().getroot().iter("{*}" + etree.QName(el).localname):
-                if written_tag(other) == tag:
-                    other_line = other.sourceline or 0
-                    nths[id(other)] = seen[other_line] = seen.get(other_line, -1) + 1
-                    self._alive.append(other)
-            self._nths[tag] = nths
+            seen: dict[tuple[str, int], int] = {}  # (written tag, line) -> nth of the last one there
+            for other in el.getroottree().getroot().iter("{*}" + local):
+                where = (written_tag(other), other.sourceline or 0)
+                nths[id(other)] = seen[where] = seen.get(where, -1) + 1
+                self._alive.append(other)
+            self._nths[local] = nths
         # lxml hands out the same proxy for a node while one is alive, so ids stay valid.
         return nths.get(id(el), 0)
 

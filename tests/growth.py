@@ -1,0 +1,37 @@
+"""How cost grows with the input, for tests that guard against super-linear paths. A test compares the
+cost of the same work on an input and on one twice its size; it never compares a time with a threshold,
+so a slow or busy machine does not fail it, while a quadratic path (4x per doubling) still does."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+
+LINEAR = 3.0  # doubling the input may at most triple the cost: linear is 2x, quadratic 4x
+
+
+def cost(work: Callable[[], object], repeat: int = 3) -> float:
+    """The best CPU time of `repeat` runs of `work`, with the garbage collector out of the way."""
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        try:
+            started = time.process_time()
+            work()
+            best = min(best, time.process_time() - started)
+        finally:
+            gc.enable()
+    return best
+
+
+def assert_linear(make: Callable[[int], Callable[[], object]], n: int) -> None:
+    """`make(n)` prepares an input of size n and returns the work to measure on it. The work on 2n may cost
+    at most LINEAR times the work on n (measured at 2n and 4n as well when the first pair is noisy)."""
+    small, large = cost(make(n)), cost(make(2 * n))
+    if large > LINEAR * small:  # one retry at twice the size, where noise weighs less
+        small, large = large, cost(make(4 * n))
+    assert large <= LINEAR * max(small, 1e-3), (
+        f"cost grew {large / max(small, 1e-9):.1f}x when the input doubled"
+    )

@@ -1,0 +1,41 @@
+"""Cost stays linear in the size of one file on inputs built to find quadratic paths: a linter runs on
+untrusted pull requests, so no input under the size cap may take more than seconds."""
+
+from __future__ import annotations
+
+from growth import assert_linear
+
+from migcheck.model import Role
+from migcheck.readers import read_document
+from migcheck.source import SourceText
+
+
+def _locate_every_role(data: bytes):
+    def work():
+        document = read_document("ServiceDefinition.csdef", data, explicit=True)
+        assert document is not None and document.problem is None
+        source = SourceText(document.text)
+        roles = [r for d in document.resources for r in getattr(d, "roles", ()) if isinstance(r, Role)]
+        assert roles
+        for role in roles:
+            source.locate(role.mark)
+
+    return work
+
+
+def test_columns_on_a_file_written_on_one_line():
+    def make(n: int):
+        roles = "".join(f'<WorkerRole name="r{i}" vmsize="Small"/>' for i in range(n))
+        return _locate_every_role(f'<ServiceDefinition name="s">{roles}</ServiceDefinition>'.encode())
+
+    assert_linear(make, 2000)
+
+
+def test_marks_of_elements_written_with_many_prefixes():
+    namespace = "http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition"
+
+    def make(n: int):
+        roles = "".join(f'<p{i}:WorkerRole xmlns:p{i}="{namespace}" name="r{i}"/>' for i in range(n))
+        return _locate_every_role(f'<ServiceDefinition name="s">{roles}</ServiceDefinition>'.encode())
+
+    assert_linear(make, 2000)
