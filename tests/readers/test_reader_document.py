@@ -266,3 +266,19 @@ def test_a_hostile_prolog_is_scanned_in_linear_time():
     assert doc.problem.message.startswith("refused")
     assert doc.problem.mark.column == len(prolog) + 1
     assert read_document("s.xml", (prolog + "<project/>").encode(), explicit=False) is None
+
+
+@pytest.mark.parametrize(
+    ("path", "line", "what"),
+    [
+        ("big.ps1", b"New-AzureVM -ServiceName x\n", "PowerShell scripts"),
+        ("big.py", b"import azure.servicemanagement\n", "Python scripts"),
+    ],
+)
+def test_scripts_have_a_smaller_size_limit(path, line, what):
+    # Script parsers cost far more per byte than lxml: past 2 MB a script is one clear finding, not a
+    # minute of parsing.
+    data = line + b"#" * (2 * 1024 * 1024)
+    document = read_document(path, data, explicit=False)
+    assert document is not None and document.problem is not None
+    assert document.problem.message == f"file is larger than 2 MB; migcheck reads {what} up to 2 MB"

@@ -108,8 +108,9 @@ def _read_bytes(fmt: Format, path: str, data: bytes, *, explicit: bool) -> Docum
         module = importlib.import_module(fmt.module)
         if not explicit and not module.sniff(data):
             return None
-        if len(data) > MAX_FILE_BYTES:
-            return _too_large(path, data, fmt.kind, None)
+        limit = fmt.max_bytes or MAX_FILE_BYTES
+        if len(data) > limit:
+            return _too_large(path, data, fmt.kind, None, limit)
         return module.read(path, data)
     except Exception as exc:  # the boundary: whatever the bytes, the run goes on
         problem = FileProblem(
@@ -127,16 +128,26 @@ def _sniff(data: bytes) -> tuple[str, str] | None:
 
 
 def _too_large(
-    path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str, str] | None
+    path: str,
+    data: bytes,
+    expected: FileKind | None,
+    sniffed: tuple[str, str] | None,
+    max_bytes: int | None = None,
 ) -> Document:
     """A file past the size limit: named, with its kind when the extension or the first bytes say it."""
-    sniffed = sniffed or sniff_root(decode(data[:SNIFF_BYTES]))
-    limit = _size(MAX_FILE_BYTES)
-    message = f"file is larger than {limit}; migcheck reads classic files up to {limit}"
+    if max_bytes is None:  # the limit for every file, read when used (tests lower it)
+        max_bytes = MAX_FILE_BYTES
+        sniffed = sniffed or sniff_root(decode(data[:SNIFF_BYTES]))
+    limit = _size(max_bytes)
+    what = _SMALLER_LIMIT.get(expected, "classic files") if expected else "classic files"
+    message = f"file is larger than {limit}; migcheck reads {what} up to {limit}"
     kind = expected or (kind_of_root(*sniffed) if sniffed else None)
     fix = "Check that this is the file you meant to keep; if so, exclude it in [tool.migcheck] exclude."
     problem = FileProblem("syntax", message, Mark(path, 1, column=1), fix)
     return Document(path, kind, sniffed[0] if sniffed else "", problem=problem)
+
+
+_SMALLER_LIMIT = {FileKind.PYTHON: "Python scripts", FileKind.POWERSHELL: "PowerShell scripts"}
 
 
 def _not_classic(path: str) -> Document:

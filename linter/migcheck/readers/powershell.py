@@ -1,0 +1,2516 @@
+"""PowerShell scripts (`.ps1`, `.psm1`) that manage classic resources with the classic `Azure` module, read
+into the typed resources the XML readers produce, so that the rules fire on a script at its line and
+column.
+
+What is read, from a tree-sitter parse of the script (never from the text with patterns):
+
+- every call of a classic cmdlet (`powershell_cmdlets.CLASSIC`) and every migration step (`Move-Azure*`
+  `-Validate|-Prepare|-Commit|-Abort`, the classic CLI's `azure ... <step>-migration`), as a `Script`;
+- the VMs a script creates (`New-AzureVMConfig … | … | New-AzureVM`, `New-AzureQuickVM`) or changes
+  (`Get-AzureVM -ServiceName s -Name n | … | Update-AzureVM`), grouped by cloud service into `Deployment`s:
+  availability set, subnets (secondary network interfaces included), endpoints with their ACLs,
+  extensions, boot diagnostics, the virtual network and reserved IP of the deployment;
+- web/worker role deployments (`New-AzureDeployment`, `Set-AzureDeployment -Upgrade|-Config`,
+  `Publish-AzureServiceProject`) and reserved IPs (`New-AzureReservedIP`).
+
+Arguments are bound as PowerShell binds them: by name (any unambiguous prefix, any case, `-Name:value`,
+the en dash PowerShell accepts as a dash), by the cmdlet's documented positions, and from splatted
+hashtables. Values are followed through the script in execution order, one scope (script or function) at
+a time: a variable holds what was last assigned to it on every path that reaches the use; branches and
+loops join what they may leave behind. A value the script does not state (a parameter, `$env:X`, a
+property of an object read from a file, a loop variable) stays unknown, and the fact it would set is
+recorded as unknown (`Role.unknown`) so that rules stay silent about it. A script-level variable assigned
+once, and declared by no function, is also visible inside the script's functions.
+
+Scripts in the Resource Manager mode of Azure PowerShell 0.9 (after `Switch-AzureMode
+AzureResourceManager`) and cmdlet calls with `-ResourceGroupName` are Resource Manager calls: they produce
+nothing. Everything here costs time linear in the script's size."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from migcheck.model import (
+    AclRule,
+    ClassicCall,
+    Deployment,
+    Document,
+    EndpointAcl,
+    Extension,
+    FileKind,
+    FileProblem,
+    InputEndpoint,
+    Mark,
+    MigrationStep,
+    NameRef,
+    ReservedIp,
+    Role,
+    RoleType,
+    Script,
+    Suppression,
+    VirtualMachine,
+)
+from migcheck.readers import powershell_cmdlets as cmdlets
+from migcheck.readers.suppressions import directive
+
+if TYPE_CHECKING:
+    from tree_sitter import Language, Node, Parser, Query
+
+PRODUCES = frozenset(
+    {
+        Document,
+        Script,
+        ClassicCall,
+        MigrationStep,
+        Deployment,
+        Role,
+        VirtualMachine,
+        InputEndpoint,
+        EndpointAcl,
+        AclRule,
+        Extension,
+        ReservedIp,
+    }
+)
+
+# --- finding and decoding scripts ----------------------------------------------------------------------
+
+# A cheap test that a file names a classic cmdlet (`-Azure` then a letter, not `-AzureRm`/`-AzureAD`) or
+# a migration command of the classic CLI. A byte search, not a parse.
+_HINT = r"-azure(?!rm|ad)[a-z]|(?:validate|prepare|commit|abort)-migration"
+_HINT_BYTES = re.compile(_HINT.encode(), re.IGNORECASE)
+_HINT_TEXT = re.compile(_HINT, re.IGNORECASE)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_SNIFF_UTF16_BYTES = 1 << 20
+
+
+def sniff(data: bytes) -> bool:
+    """Whether a file met in a folder walk may use the classic module: most `.ps1` files do not."""
+    if data.startswith(_UTF16_BOMS):
+        return _HINT_TEXT.search(data[:_SNIFF_UTF16_BYTES].decode("utf-16", "replace")) is not None
+    return _HINT_BYTES.search(data) is not None
+
+
+def decode(data: bytes) -> str:
+    """The script's text as Windows PowerShell 5.1 reads it: UTF-8 with or without a BOM, UTF-16 with a
+    BOM, and anything else (not valid UTF-8, no BOM) as Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+@functools.cache
+def _language() -> Language:
+    import tree_sitter
+    import tree_sitter_powershell
+
+    return tree_sitter.Language(tree_sitter_powershell.language())
+
+
+@functools.cache
+def _parser() -> Parser:
+    import tree_sitter
+
+    return tree_sitter.Parser(_language())
+
+
+@functools.cache
+def _query(source: str) -> Query:
+    import tree_sitter
+
+    return tree_sitter.Query(_language(), source)
+
+
+def _captures(source: str, node: Node) -> dict[str, list[Node]]:
+    """The nodes under `node` that a query captures, by capture name. Queries run in tree-sitter itself:
+    a walk over every node in Python would cost far more on a large script."""
+    import tree_sitter
+
+    return tree_sitter.QueryCursor(_query(source)).captures(node)
+
+
+# What assigns a variable: `$x = …`, a `foreach` variable, a declared parameter, `$table.Add(…)`.
+_ASSIGNING = """
+(assignment_expression) @assignment
+(foreach_statement) @assignment
+(script_parameter) @assignment
+(invokation_expression) @assignment
+"""
+_INDEX = (
+    _ASSIGNING
+    + """
+(comment) @comment
+(function_statement) @function
+(command) @command
+(statement_list (_) @statement)
+"""
+)
+_OPAQUE = _ASSIGNING + "(command) @command (variable) @variable"
+
+
+def read(path: str, data: bytes) -> Document:
+    text = decode(data)
+    source = text.encode("utf-8", "surrogatepass")
+    tree = _parser().parse(source)
+    where = Positions(path, source)
+    index = SyntaxIndex(tree.root_node)
+    suppressions = tuple(_suppressions(index, where))
+    problem = _syntax_problem(index, where, len(source))
+    if problem is not None:
+        return Document(path, FileKind.POWERSHELL, "", (), suppressions, problem, text=text)
+    resources = Interpreter(path, index, where).run(tree.root_node)
+    return Document(path, FileKind.POWERSHELL, "", resources, suppressions, text=text)
+
+
+class Positions:
+    """Marks in characters of the decoded text: tree-sitter counts bytes of the UTF-8 it parsed."""
+
+    def __init__(self, path: str, source: bytes) -> None:
+        self.path = path
+        self.source = source
+        starts, at = [0], source.find(b"\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = source.find(b"\n", at + 1)
+        self.starts = starts
+        # Per line that is not ASCII, the byte offset where each character ends (built once per line).
+        self._widths: dict[int, list[int] | None] = {}
+
+    def mark(self, node: Node) -> Mark:
+        row, column = node.start_point
+        return Mark(self.path, row + 1, column=self._characters(row, column) + 1)
+
+    def _characters(self, row: int, column: int) -> int:
+        """How many characters the first `column` bytes of line `row` hold."""
+        if row not in self._widths:
+            start = self.starts[row] if row < len(self.starts) else len(self.source)
+            end = self.starts[row + 1] if row + 1 < len(self.starts) else len(self.source)
+            line = self.source[start:end]
+            ends = None
+            if not line.isascii():
+                ends = list(
+                    itertools.accumulate(
+                        len(c.encode("utf-8", "surrogatepass")) for c in line.decode("utf-8", "replace")
+                    )
+                )
+            self._widths[row] = ends
+        ends = self._widths[row]
+        return column if ends is None else bisect.bisect_right(ends, column)
+
+    @staticmethod
+    def last_line(node: Node) -> int:
+        """The 1-based line of the node's last character (a node may end just after a line break)."""
+        row, column = node.end_point
+        return row if column == 0 and row > node.start_point[0] else row + 1
+
+    def own_line(self, node: Node) -> bool:
+        """Whether only blanks precede the node on its line."""
+        row, column = node.start_point
+        return not self.source[self.starts[row] : self.starts[row] + column].strip()
+
+
+# --- one pass over the syntax tree -----------------------------------------------------------------------
+
+
+class SyntaxIndex:
+    """What the reader looks up by position: statements and comments (suppressions), parse errors,
+    functions, the variables each scope assigns, and every `Switch-AzureMode`."""
+
+    def __init__(self, root: Node) -> None:
+        found = _captures(_INDEX, root)
+        self.comments = sorted(found.get("comment", []), key=lambda n: n.start_byte)
+        self.statements = sorted(
+            (n for n in found.get("statement", []) if n.type != "comment"), key=lambda n: n.start_byte
+        )
+        self.functions: dict[str, Node] = {}
+        for function in found.get("function", []):
+            name = _first(function, "function_name")
+            if name is not None:
+                self.functions.setdefault(_text(name).casefold(), function)
+        self.mode_switches = [
+            c for c in found.get("command", []) if _command_name(c).casefold() == "switch-azuremode"
+        ]
+        self.problems = _problems(root)
+        # (offset, variable key) of every assignment, and which scope assigns which keys.
+        inside = _Spans(found.get("function", []))
+        self.assignments: list[tuple[int, str]] = []
+        self.script_assigned: dict[str, int] = {}
+        self.function_assigned: set[str] = set()
+        for node in found.get("assignment", []):
+            for key in _assigned_keys(node):
+                self.assignments.append((node.start_byte, key))
+                if inside(node.start_byte):
+                    self.function_assigned.add(key)
+                else:
+                    self.script_assigned[key] = self.script_assigned.get(key, 0) + 1
+        self.by_key: dict[str, list[int]] = {}
+        for offset, key in sorted(self.assignments):
+            self.by_key.setdefault(key, []).append(offset)
+
+    def assigns(self, key: str, start: int, end: int) -> bool:
+        """Whether variable `key` is assigned somewhere between two offsets (inside a loop)."""
+        offsets = self.by_key.get(key)
+        if not offsets:
+            return False
+        at = bisect.bisect_left(offsets, start)
+        return at < len(offsets) and offsets[at] < end
+
+
+class _Spans:
+    """Whether an offset lies inside any of some nodes (functions, which may nest)."""
+
+    def __init__(self, nodes: list[Node]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted((n.start_byte, n.end_byte) for n in nodes):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def __call__(self, offset: int) -> bool:
+        at = bisect.bisect_right(self.starts, offset) - 1
+        return at >= 0 and offset < self.ends[at]
+
+
+def _problems(root: Node) -> list[Node]:
+    """Error and missing nodes in document order, found through the subtrees that hold errors only."""
+    found: list[Node] = []
+    stack = [root] if root.has_error else []
+    while stack:
+        node = stack.pop()
+        if node.is_missing or node.type == "ERROR":
+            found.append(node)
+        stack.extend(child for child in reversed(node.children) if child.has_error or child.is_missing)
+    return found
+
+
+def _assigned_keys(node: Node) -> Iterator[str]:
+    """The variables a node assigns: `$x = …`, `$x.Add(…)`/`$x[k] = …` (a table changed in place), a
+    `foreach` variable, a declared parameter."""
+    kind = node.type
+    if kind == "assignment_expression":
+        target: Node | None = _target(node.children[0]) if node.children else None
+        while target is not None and target.type in ("member_access", "element_access"):
+            target = target.named_children[0] if target.named_children else None
+        targets = (
+            _named(target) if target is not None and target.type == "array_literal_expression" else [target]
+        )
+        for each in targets:
+            each = _target(each) if each is not None else None
+            if each is not None and each.type == "variable":
+                yield _variable(_text(each))[1]
+    elif kind in ("foreach_statement", "script_parameter"):
+        variable = _first(node, "variable")
+        if variable is not None:
+            yield _variable(_text(variable))[1]
+    elif kind == "invokation_expression" and node.named_children:
+        target, method = node.named_children[0], _first(node, "member_name")
+        if target.type == "variable" and method is not None and _text(method).casefold() in _CHANGING:
+            yield _variable(_text(target))[1]
+
+
+_CHANGING = frozenset({"add", "remove", "clear"})  # methods that change a table in place
+
+
+# --- tree helpers ---------------------------------------------------------------------------------------
+
+# Expression levels the grammar nests every value in; a level with one child is only a wrapper.
+_WRAPPERS = frozenset(
+    {
+        "pipeline",
+        "pipeline_chain",
+        "logical_expression",
+        "bitwise_expression",
+        "comparison_expression",
+        "additive_expression",
+        "multiplicative_expression",
+        "format_expression",
+        "range_expression",
+        "array_literal_expression",
+        "unary_expression",
+        "argument_expression",
+        "logical_argument_expression",
+        "bitwise_argument_expression",
+        "comparison_argument_expression",
+        "additive_argument_expression",
+        "multiplicative_argument_expression",
+        "format_argument_expression",
+        "range_argument_expression",
+        "left_assignment_expression",
+        "key_expression",
+        "string_literal",
+        "integer_literal",
+        "while_condition",
+        "switch_condition",
+    }
+)
+
+
+def _text(node: Node) -> str:
+    return (node.text or b"").decode("utf-8", "replace")
+
+
+def _named(node: Node) -> list[Node]:
+    return [c for c in node.named_children if c.type != "comment"]
+
+
+def _first(node: Node, kind: str) -> Node | None:
+    return next((c for c in node.children if c.type == kind), None)
+
+
+def _unwrap(node: Node) -> Node:
+    """The node under any one-child wrapper levels."""
+    while node.type in _WRAPPERS and node.named_child_count == 1:
+        inner = node.named_child(0)
+        if inner is None or inner.type == "comment":
+            break
+        node = inner
+    return node
+
+
+def _target(node: Node) -> Node:
+    """What an assignment assigns to: the variable under wrappers and a type constraint (`[int]$x`)."""
+    target = _unwrap(node)
+    while target.type == "cast_expression" and _named(target):
+        target = _unwrap(_named(target)[-1])
+    return target
+
+
+def _command_name(command: Node) -> str:
+    name = command.child_by_field_name("command_name")
+    if name is None:
+        return ""
+    if name.type == "command_name_expr":
+        inner = _named(name)
+        if not inner or inner[0].type != "path_command_name":
+            return ""  # `& $command`: a command chosen at run time
+    return _text(name).strip().strip("'\"")
+
+
+_SCOPE_PREFIXES = frozenset({"script", "global", "local", "private", "variable"})
+
+
+def _variable(text: str) -> tuple[str, str]:
+    """(scope, key) of a variable as written: `$x`, `${x}`, `$script:x`, `$env:X`, `@splat`."""
+    name = text[1:]
+    if name.startswith("{") and name.endswith("}"):
+        name = name[1:-1]
+    scope, colon, rest = name.partition(":")
+    if colon and rest:
+        scope = scope.casefold()
+        return ("" if scope in _SCOPE_PREFIXES else scope), rest.casefold()
+    return "", name.casefold()
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """An expression as messages show it: on one line, and not too long."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# --- parse errors -------------------------------------------------------------------------------------
+
+_CLOSERS = {"}": "{", ")": "(", "]": "["}
+
+
+def _syntax_problem(index: SyntaxIndex, where: Positions, size: int) -> FileProblem | None:
+    """A parse error PowerShell would also refuse: a construct never closed (tree-sitter inserts the
+    missing token), or text from which nothing parses to the end of the file (an unterminated string,
+    here-string or block comment). Other error regions are places where the grammar is narrower than
+    PowerShell (a method call inside a command argument, an escaped quote as a bare word, `default` in a
+    `switch`); PowerShell runs such scripts, so they are skipped rather than reported."""
+    for node in index.problems:
+        if node.is_missing and node.type in _CLOSERS:
+            return _missing(node, where)
+        # Text swallowed from here to the end of the file, over several lines: only an unterminated
+        # construct does that (a grammar gap stays within a statement).
+        if not where.source[node.end_byte : size].strip() and _content_lines(node, where) > 1:
+            message = (
+                "PowerShell syntax error: the script does not parse from here to its end (an unterminated "
+                "string, here-string or block comment, or an unclosed bracket)"
+            )
+            return FileProblem("syntax", message, where.mark(node))
+    return None
+
+
+def _content_lines(node: Node, where: Positions) -> int:
+    return len([line for line in where.source[node.start_byte : node.end_byte].splitlines() if line.strip()])
+
+
+def _missing(node: Node, where: Positions) -> FileProblem:
+    """A bracket never closed, reported at the bracket that opens it."""
+    opener = _CLOSERS[node.type]
+    parent = node.parent
+    start = (
+        next((c for c in parent.children if c.type.endswith(opener)), None) if parent is not None else None
+    )
+    if start is not None:
+        mark = where.mark(start)
+        return FileProblem("syntax", f"PowerShell syntax error: '{_text(start)}' is never closed", mark)
+    return FileProblem("syntax", f"PowerShell syntax error: missing '{node.type}'", where.mark(node))
+
+
+# --- inline suppressions ------------------------------------------------------------------------------
+
+
+def _suppressions(index: SyntaxIndex, where: Positions) -> Iterator[Suppression]:
+    """`# migcheck: ignore[...] reason` on its own line covers the next statement, all its lines; at the
+    end of a line it covers the statement it ends; `ignore-file[...]` anywhere covers the file. Block
+    comments (`<# … #>`) count as well."""
+    starts = [s.start_byte for s in index.statements]
+    ending: dict[int, list[Node]] = {}
+    for statement in index.statements:
+        ending.setdefault(where.last_line(statement), []).append(statement)
+    for comment in index.comments:
+        raw = _text(comment)
+        body = raw[2:].removesuffix("#>") if raw.startswith("<#") else raw[1:]
+        found = directive(body)
+        if found is None:
+            continue
+        kind, codes, reason = found
+        mark = where.mark(comment)
+        if kind == "ignore-file":
+            yield Suppression(codes, reason, 0, 0, mark)
+            continue
+        covered = _covered(comment, where, index.statements, starts, ending)
+        if covered is not None:
+            yield Suppression(codes, reason, covered[0], covered[1], mark)
+
+
+def _covered(
+    comment: Node, where: Positions, statements: list[Node], starts: list[int], ending: dict[int, list[Node]]
+) -> tuple[int, int] | None:
+    line = comment.start_point[0] + 1
+    if where.own_line(comment):
+        at = bisect.bisect_left(starts, comment.end_byte)
+        if at == len(statements):
+            return None
+        statement = statements[at]
+        return statement.start_point[0] + 1, where.last_line(statement)
+    before = [s for s in ending.get(line, ()) if s.end_byte <= comment.start_byte]
+    if not before:
+        return line, line
+    return min(s.start_point[0] for s in before) + 1, line
+
+
+# --- values ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A string (or number) the script states; `mark` is where it is written."""
+
+    value: str
+    mark: Mark | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """A value the script does not state. Two unknowns are the same value only when they come from the
+    same definition (`ident`): one parameter read twice."""
+
+    text: str
+    ident: object = field(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Unknown) and self.ident is not None and self.ident == other.ident
+
+    def __hash__(self) -> int:
+        return hash(self.ident)
+
+
+@dataclass(frozen=True, slots=True)
+class Items:
+    values: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A hashtable: (key as written, value, certainly present) by case-folded key. `opaque` when a key
+    is not known."""
+
+    entries: tuple[tuple[str, str, Any, bool], ...] = ()
+    opaque: bool = False
+
+    def get(self, key: str) -> tuple[str, str, Any, bool] | None:
+        return next((e for e in self.entries if e[0] == key.casefold()), None)
+
+    def with_entry(self, key: str, value: Any, certain: bool = True) -> Table:
+        kept = tuple(e for e in self.entries if e[0] != key.casefold())
+        if len(kept) >= _MAX_ENTRIES:  # no cmdlet has this many parameters: not a table to splat
+            return Table((), opaque=True)
+        return Table((*kept, (key.casefold(), key, value, certain)), self.opaque)
+
+
+@dataclass(frozen=True, slots=True)
+class Vms:
+    """VM configuration objects (several when branches leave different ones)."""
+
+    ids: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
+class Acls:
+    ids: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    value: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Null:
+    pass
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Changes:
+    """The changes made to a VM configuration on one path, as a shared list: the last change and the
+    list before it (paths that part keep their common past once)."""
+
+    event: Event
+    before: Changes | None
+
+    def events(self) -> list[Event]:
+        out: list[Event] = []
+        cell: Changes | None = self
+        while cell is not None:
+            out.append(cell.event)
+            cell = cell.before
+        out.reverse()
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class VmState:
+    """What has been done to one VM configuration on the paths that reach a point: one list of changes
+    per distinct path (an `if` that changes it in one branch leaves two)."""
+
+    variants: tuple[Changes | None, ...]
+
+    def then(self, event: Event) -> VmState:
+        return VmState(tuple(Changes(event, variant) for variant in self.variants))
+
+    @staticmethod
+    def of(events: Iterable[Event]) -> VmState:
+        cell: Changes | None = None
+        for event in events:
+            cell = Changes(event, cell)
+        return VmState((cell,))
+
+
+NULL = Null()
+Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState
+_MAX_CANDIDATES = 16  # configurations one variable may hold after branches; past this, it is unknown
+_MAX_ENTRIES = 64  # entries of a table the reader follows
+_MAX_ITEMS = 1024  # items of an array the reader extends (`$a += …`)
+# Paths followed apart for one configuration; past this many, the others are dropped and what the kept
+# ones lack is no longer known (the `collapsed` change).
+_MAX_VARIANTS = 32
+
+
+def join(a: Value, b: Value) -> Value:
+    """What a variable holds where two paths meet."""
+    if a == b:
+        return a
+    if isinstance(a, Null) or isinstance(b, Null):
+        other = b if isinstance(a, Null) else a
+        if isinstance(other, (Vms, Acls, VmState)):
+            return other  # a configuration built on one path only is still the one used
+    if isinstance(a, VmState) and isinstance(b, VmState):
+        return _join_states(a, b)
+    if isinstance(a, Vms) and isinstance(b, Vms):
+        ids = a.ids | b.ids
+        return Vms(ids) if len(ids) <= _MAX_CANDIDATES else Unknown("")
+    if isinstance(a, Acls) and isinstance(b, Acls):
+        return Acls(a.ids | b.ids)
+    if isinstance(a, Table) and isinstance(b, Table):
+        return _join_tables(a, b)
+    text = a.text if isinstance(a, Unknown) else b.text if isinstance(b, Unknown) else ""
+    return Unknown(text)
+
+
+def _join_states(a: VmState, b: VmState) -> VmState:
+    variants = tuple(dict.fromkeys((*a.variants, *b.variants)))  # cells compare by identity
+    return VmState(_capped(variants))
+
+
+def _capped(variants: tuple[Changes | None, ...]) -> tuple[Changes | None, ...]:
+    """At most `_MAX_VARIANTS` paths are followed; when more meet, the others are dropped and what the
+    kept ones lack is no longer known (a `collapsed` change ends each)."""
+    if len(variants) <= _MAX_VARIANTS:
+        return variants
+    kept = variants[:_MAX_VARIANTS]
+    marker = next((v.event for v in kept if v is not None), None)
+    if marker is None:
+        return kept
+    collapsed = Event("collapsed", marker.mark, {})
+    return tuple(v if v is not None and v.event.kind == "collapsed" else Changes(collapsed, v) for v in kept)
+
+
+def _join_tables(a: Table, b: Table) -> Table:
+    keys = dict.fromkeys([e[0] for e in a.entries] + [e[0] for e in b.entries])
+    entries = []
+    for key in keys:
+        x, y = a.get(key), b.get(key)
+        if x is not None and y is not None:
+            entries.append((key, x[1], join(x[2], y[2]), x[3] and y[3]))
+        else:
+            present = x or y
+            assert present is not None
+            entries.append((key, present[1], present[2], False))
+    return Table(tuple(entries), a.opaque or b.opaque)
+
+
+def texts(value: Value) -> tuple[list[Text], bool]:
+    """The strings a value holds (an array's items), and whether they are all the value says."""
+    items = value.values if isinstance(value, Items) else (value,)
+    found = [v for v in items if isinstance(v, Text)]
+    return found, len(found) == len(items)
+
+
+class Env:
+    """Variables of one scope on one path: a child holds what a branch changes, over its parent."""
+
+    __slots__ = ("constants", "depth", "loop", "parent", "vars")
+
+    def __init__(self, parent: Env | None = None, constants: dict[str, Value] | None = None) -> None:
+        self.parent = parent
+        # A loop body: (index, its node): a variable the loop assigns may hold a value from an earlier
+        # round, so until this round assigns it, it reads as unknown.
+        self.loop: tuple[SyntaxIndex, Node] | None = None
+        self.depth: int = parent.depth + 1 if parent is not None else 1
+        self.vars: dict[str, Value] = {}
+        inherited: dict[str, Value] = parent.constants if parent is not None else {}
+        self.constants: dict[str, Value] = constants if constants is not None else inherited
+
+    def lookup(self, key: str) -> Value | None:
+        env: Env | None = self
+        while env is not None:
+            if key in env.vars:
+                return env.vars[key]
+            if env.loop is not None:
+                index, node = env.loop
+                if index.assigns(key, node.start_byte, node.end_byte):
+                    return Unknown("$" + key, ("loop", node.id, key))
+            env = env.parent
+        return self.constants.get(key)
+
+    def child(self) -> Env:
+        return Env(self)
+
+    def merge(self, branches: list[Env], complete: bool, spend: Callable[[int], None]) -> None:
+        """Join branches back: `complete` when one of them always runs (an `if` with an `else`). The
+        work (every value looked up through the chain) is paid for before it is done."""
+        keys = dict.fromkeys(key for branch in branches for key in branch.vars)
+        spend(len(keys) * (len(branches) + 1) * self.depth)
+        for key in keys:
+            values = [b.lookup(key) for b in branches]
+            if not complete:
+                values.append(self.lookup(key))
+            result = values[0] if values[0] is not None else NULL
+            for value in values[1:]:
+                result = join(result, value if value is not None else NULL)
+            self.vars[key] = result
+
+
+# --- objects the script builds ----------------------------------------------------------------------------
+
+
+@dataclass(eq=False, slots=True)
+class Event:  # compared by identity: one change, made once
+    """One change a cmdlet makes to a VM configuration, in execution order."""
+
+    kind: str
+    mark: Mark
+    data: dict[str, Any]
+
+
+@dataclass(slots=True)
+class VmObject:
+    """A VM configuration: made by New-AzureVMConfig, or an existing VM got with Get-AzureVM. What is
+    done to it is path by path, in the environment (`VmState` under `key`)."""
+
+    mark: Mark
+    name: Value
+    existing: tuple[Value, Value] | None  # (cloud service, VM name) of Get-AzureVM
+    key: str = ""
+    escaped: bool = False  # passed to code the reader cannot follow, which may change it
+
+
+@dataclass(slots=True)
+class AclObject:
+    """An ACL configuration: the rules known to be in it, and whether they are all of them."""
+
+    rules: list[AclRule] = field(default_factory=list)
+    exact: bool = True
+
+
+# --- arguments ------------------------------------------------------------------------------------------
+
+_DASHES = ("-", "\u2013", "\u2014", "\u2015")  # PowerShell takes the en dash, em dash and bar as a dash
+
+
+@dataclass(slots=True)
+class Arg:
+    value: Value
+    node: Node | None  # where the value is written
+    certain: bool = True
+
+    @property
+    def text(self) -> str:
+        return self.value.value if isinstance(self.value, Text) else ""
+
+
+@dataclass(slots=True)
+class Args:
+    bound: dict[str, Arg] = field(default_factory=dict)
+    opaque: bool = False  # splatted from a table the reader cannot see: any parameter may be given
+    values: list[Value] = field(default_factory=list)  # every argument, for what escapes into the call
+    resource_group: bool = False  # a -ResourceGroupName argument: a Resource Manager call
+
+    def get(self, name: str) -> Arg | None:
+        return self.bound.get(name)
+
+    def given(self, name: str) -> bool | None:
+        """True/False when the script certainly does or does not pass the parameter; None otherwise."""
+        arg = self.bound.get(name)
+        if arg is not None:
+            return True if arg.certain else None
+        return None if self.opaque else False
+
+    def switch(self, name: str) -> bool | None:
+        """A switch's value: True, False, or None when it is not knowable."""
+        arg = self.bound.get(name)
+        if arg is None:
+            return None if self.opaque else False
+        if not arg.certain:
+            return None
+        if isinstance(arg.value, Flag):
+            return arg.value.value
+        return (
+            None if not isinstance(arg.value, Text) else arg.value.value.casefold() not in ("", "0", "false")
+        )
+
+
+@functools.cache
+def _names_of(key: str) -> tuple[dict[str, str], dict[str, str]]:
+    """A spec's parameters and aliases by case-folded name, for prefix matching."""
+    spec = _spec_of(key)
+    return {n.casefold(): n for n in spec.names}, {a.casefold(): t for a, t in spec.aliases.items()}
+
+
+_GENERIC = cmdlets._spec("", loose=True)
+_NEW_OBJECT = cmdlets._spec("TypeName:0 ArgumentList:1 ComObject Property Strict!")
+
+
+def _spec_of(key: str) -> cmdlets.Spec:
+    if key in cmdlets.SPECS:
+        return cmdlets.SPECS[key]
+    if key == "new-object":
+        return _NEW_OBJECT
+    return cmdlets.FILTER_SPEC if key in cmdlets.VM_FILTERS else _GENERIC
+
+
+def _resolve(key: str, written: str) -> str | None:
+    """The parameter an abbreviation names (PowerShell takes any unambiguous prefix), or None."""
+    names, aliases = _names_of(key)
+    wanted = written.casefold()
+    if wanted in names:
+        return names[wanted]
+    if wanted in aliases:
+        return aliases[wanted]
+    found = {n for k, n in names.items() if k.startswith(wanted)}
+    found |= {t for k, t in aliases.items() if k.startswith(wanted)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _parameter(node: Node) -> tuple[str, str | None] | None:
+    """(name, value written in the same token) when the element is a parameter: `-Name`, and the
+    same written with an en dash, which the grammar reads as a bare word (`\u2013Name`, `\u2013Name:value`)."""
+    text = _text(node)
+    if node.type == "command_parameter":
+        return text[1:].rstrip(":"), None
+    if node.type == "generic_token" and text.startswith(_DASHES) and len(text) > 1 and text[1].isalpha():
+        name, colon, value = text[1:].partition(":")
+        return name, (value if colon else None)
+    return None
+
+
+def _is_resource_group(written: str) -> bool:
+    name = written.casefold()
+    return len(name) >= len("resourcegroup") and "resourcegroupname".startswith(name)
+
+
+# --- drafts of what the script creates --------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class RoleDraft:
+    """One role of a deployment: a VM (from one or several configurations that branches may leave) or a
+    web/worker role deployed from a package."""
+
+    name: str
+    mark: Mark
+    base: str  # "new" | "existing" | "opaque" | "package"
+    variants: list[tuple[list[Event], bool]] = field(default_factory=list)  # (events, escaped)
+    kind_evidence: str = ""
+
+    def add(self, variants: list[tuple[list[Event], bool]]) -> None:
+        """More descriptions of the VM (another command creating it): kept up to `_MAX_VARIANTS`."""
+        for variant in variants:
+            if len(self.variants) < _MAX_VARIANTS and variant not in self.variants:
+                self.variants.append(variant)
+
+
+@dataclass(slots=True)
+class DeploymentDraft:
+    service: str
+    name: str
+    mark: Mark
+    slot: str = "Production"
+    vnet: NameRef | None = None
+    network_known: bool = False
+    placed: bool = False  # a VM-creating command has said where the deployment is
+    reserved_ip: NameRef | None = None
+    roles: dict[object, RoleDraft] = field(default_factory=dict)
+
+
+_HARMLESS = frozenset(
+    name.casefold()
+    for name in cmdlets.words(
+        """Out-Null Out-String Out-Default Out-Host Out-File Write-Output Write-Host Write-Verbose Write-Debug
+        Write-Warning Write-Information Select-Object Format-Table Format-List Tee-Object Sort-Object Where-Object
+        Measure-Object Get-Member ConvertTo-Json"""
+    )
+)
+_LOOPING = frozenset({"foreach-object", "%", "foreach", "where-object", "?", "where"})
+_READING = ("get-", "test-", "export-")  # classic cmdlets with these verbs read a VM object, never change it
+_PACKAGE_EVIDENCE = {
+    "new-azuredeployment": "deployed from a service package by New-AzureDeployment, and packages hold web "
+    "and worker roles only",
+    "set-azuredeployment": "upgraded from a service package by Set-AzureDeployment -Upgrade, and packages hold "
+    "web and worker roles only",
+    "set-azuredeployment-config": "its service configuration (.cscfg) is changed by Set-AzureDeployment "
+    "-Config, and only web and worker roles have one",
+    "publish-azureserviceproject": "published by Publish-AzureServiceProject, which deploys web and worker "
+    "roles only",
+}
+_MAX_DEPTH = 100  # nesting past this is read as code the reader does not follow (no deep recursion)
+
+
+class _Exhausted(Exception):
+    """The script needs more work than its size warrants (a hostile input): read its calls only."""
+
+
+class Interpreter:
+    """Runs a script in the abstract: statements in order, values as far as the script states them."""
+
+    def __init__(self, path: str, index: SyntaxIndex, where: Positions) -> None:
+        self.path = path
+        self.index = index
+        self.where = where
+        self.vms: list[VmObject] = []
+        self.acls: list[AclObject] = []
+        self.calls: dict[int, ClassicCall] = {}
+        self.steps: dict[int, MigrationStep] = {}
+        self.deployments: dict[object, DeploymentDraft] = {}
+        self.reserved_ips: list[ReservedIp] = []
+        self.created_services: set[str] = set()
+        self.constants: dict[str, Value] = {}
+        self.constant_keys = {
+            key for key, count in index.script_assigned.items() if count == 1
+        } - index.function_assigned
+        self.modes = sorted((n.start_byte, _arm_mode(n)) for n in index.mode_switches)
+        self.pending: list[Node] = []
+        self.depth = 0
+        self.scope = 0
+        # Work allowed, in steps (statements, expressions, changes recorded per path): linear in the
+        # script's size whatever its shape.
+        self.budget = 4 * len(where.source) + 50_000
+
+    def snippet(self, node: Node) -> str:
+        """An expression as messages name a value it does not state (`$vmName`), cut short; only the
+        start of a large node is decoded."""
+        head = self.where.source[node.start_byte : min(node.end_byte, node.start_byte + 240)]
+        return _short(head.decode("utf-8", "replace"))
+
+    def spend(self, steps: int = 1) -> None:
+        self.budget -= steps
+        if self.budget < 0:
+            raise _Exhausted
+
+    # --- driver -------------------------------------------------------------------------------------
+
+    def run(self, root: Node) -> tuple[object, ...]:
+        try:
+            self.statements(root, Env(constants={}))
+            done: set[int] = set()
+            while self.pending:
+                function = self.pending.pop(0)
+                if function.id not in done:
+                    done.add(function.id)
+                    self.function_body(function)
+            return self.resources()
+        except (_Exhausted, RecursionError):
+            return self.calls_only(root)
+
+    def calls_only(self, root: Node) -> tuple[object, ...]:
+        """The script's classic calls and migration steps, read from the syntax alone (no values)."""
+        self.calls, self.steps, self.deployments, self.reserved_ips = {}, {}, {}, []
+        for command in _captures("(command) @command", root).get("command", []):
+            self._syntactic_call(command)
+        return self.resources()
+
+    def _syntactic_call(self, node: Node) -> None:
+        key = _command_name(node).casefold()
+        elements = node.child_by_field_name("command_elements")
+        written = [p[0] for p in map(_parameter, elements.children if elements else ()) if p is not None]
+        args = Args(resource_group=any(_is_resource_group(w) for w in written))
+        for name in written:
+            args.bound[_resolve(key, name) or name] = Arg(Flag(True), None)
+        self.record_call(node, _command_name(node), args)
+        if key in cmdlets.MIGRATION and node.start_byte in self.calls:
+            self._move(node, args, None, Env())
+
+    def function_body(self, function: Node) -> None:
+        self.scope = function.id
+        env = Env(constants=self.constants)
+        for parameter in _parameters(function):
+            key = _variable(_text(parameter))[1]
+            env.vars[key] = Unknown(_text(parameter), ("def", parameter.id))
+        body = _first(function, "script_block")
+        if body is not None:
+            self.statements(body, env)
+
+    # --- statements ---------------------------------------------------------------------------------
+
+    def statements(self, node: Node, env: Env) -> None:
+        for child in _named(node):
+            self.statement(child, env)
+
+    def statement(self, node: Node, env: Env) -> None:
+        self.spend()
+        kind = node.type
+        if self.depth > _MAX_DEPTH or kind == "ERROR":
+            self.opaque(node, env)
+            return
+        self._errors_within(node, env)
+        self.depth += 1
+        try:
+            handler = self._STATEMENTS.get(kind)
+            if handler is not None:
+                handler(self, node, env)
+            else:
+                self.evaluate(node, env)
+        finally:
+            self.depth -= 1
+
+    def _function_statement(self, node: Node, env: Env) -> None:
+        self.pending.append(node)
+
+    def _if(self, node: Node, env: Env) -> None:
+        branches: list[Env] = []
+        complete = False
+        for child in _named(node):
+            if child.type == "pipeline":  # the condition, evaluated on every path
+                self.evaluate(child, env)
+            elif child.type == "statement_block":
+                branches.append(self._block(child, env.child()))
+            elif child.type == "elseif_clauses":
+                for clause in _named(child):
+                    condition = clause.child_by_field_name("condition")
+                    if condition is not None:
+                        self.evaluate(condition, env)
+                    block = _first(clause, "statement_block")
+                    if block is not None:
+                        branches.append(self._block(block, env.child()))
+            elif child.type == "else_clause":
+                complete = True
+                block = _first(child, "statement_block")
+                if block is not None:
+                    branches.append(self._block(block, env.child()))
+        env.merge(branches, complete, self.spend)
+
+    def _block(self, node: Node, env: Env) -> Env:
+        self.statements(node, env)
+        return env
+
+    def _loop(self, node: Node, env: Env) -> None:
+        """A loop's body runs any number of times: a variable it assigns may hold a value from an earlier
+        round when it is read, so it starts unknown, and what the loop leaves is joined with before."""
+        inner = env.child()
+        inner.loop = (self.index, node)
+        for child in _named(node):
+            if child.type == "variable" and node.type == "foreach_statement":
+                continue
+            if child.type in ("statement_block", "script_block", "script_block_body", "statement_list"):
+                self.statements(child, inner)
+            else:
+                self.statement(child, inner)
+        env.merge([inner], False, self.spend)
+
+    def _try(self, node: Node, env: Env) -> None:
+        handlers: list[Env] = []
+        for child in _named(node):
+            if child.type == "statement_block":
+                self.statements(child, env)
+            elif child.type == "catch_clauses":
+                for clause in _named(child):
+                    block = _first(clause, "statement_block")
+                    if block is not None:
+                        handlers.append(self._block(block, env.child()))
+            elif child.type == "finally_clause":
+                env.merge(handlers, False, self.spend)
+                handlers = []
+                block = _first(child, "statement_block")
+                if block is not None:
+                    self.statements(block, env)
+        env.merge(handlers, False, self.spend)
+
+    def _switch(self, node: Node, env: Env) -> None:
+        branches: list[Env] = []
+        for child in _named(node):
+            if child.type == "switch_body":
+                for clause in (c for clauses in _named(child) for c in _named(clauses)):
+                    branches.append(self._clause(clause, env.child()))
+            else:
+                self.evaluate(child, env)
+        env.merge(branches, False, self.spend)
+
+    def _clause(self, clause: Node, env: Env) -> Env:
+        for child in _named(clause):
+            self.statement(child, env) if child.type != "statement_block" else self.statements(child, env)
+        return env
+
+    def _body(self, node: Node, env: Env) -> None:
+        for child in _named(node):
+            self.statement(child, env)
+
+    def _skip(self, node: Node, env: Env) -> None:
+        pass
+
+    _STATEMENTS: dict[str, Callable[[Interpreter, Node, Env], None]] = {
+        "function_statement": _function_statement,
+        "if_statement": _if,
+        "foreach_statement": _loop,
+        "for_statement": _loop,
+        "while_statement": _loop,
+        "do_statement": _loop,
+        "try_statement": _try,
+        "switch_statement": _switch,
+        "statement_block": _body,
+        "statement_list": _body,
+        "script_block": _body,
+        "script_block_body": _body,
+        "named_block_list": _body,
+        "named_block": _body,
+        "trap_statement": _body,
+        "comment": _skip,
+        "empty_statement": _skip,
+        "param_block": _skip,
+        "block_name": _skip,
+    }
+
+    def _errors_within(self, node: Node, env: Env) -> None:
+        """A region the grammar could not read, right under a node whose handler reads other parts."""
+        if node.has_error:
+            for child in node.children:
+                if child.type == "ERROR":
+                    self.opaque(child, env)
+
+    def opaque(self, node: Node, env: Env) -> Value:
+        """Code the reader does not follow (a parse error region, or nesting too deep): its classic calls
+        are still calls, what it assigns becomes unknown, and objects it mentions may be changed."""
+        found = _captures(_OPAQUE, node)
+        self.spend(sum(len(nodes) for nodes in found.values()))
+        for command in found.get("command", []):
+            self.record_call(command, _command_name(command), Args())
+        for variable in found.get("variable", []):
+            self.escape(env.lookup(_variable(_text(variable))[1]))
+        for assignment in found.get("assignment", []):
+            for key in _assigned_keys(assignment):
+                env.vars[key] = Unknown("$" + key)
+        return Unknown(self.snippet(node))
+
+    # --- expressions --------------------------------------------------------------------------------
+
+    def evaluate(self, node: Node, env: Env) -> Value:
+        self.spend()
+        node = _unwrap(node)
+        if self.depth > _MAX_DEPTH or node.type == "ERROR":
+            return self.opaque(node, env)
+        self._errors_within(node, env)
+        self.depth += 1
+        try:
+            handler = self._EXPRESSIONS.get(node.type)
+            if handler is not None:
+                return handler(self, node, env)
+            return self._other(node, env)
+        finally:
+            self.depth -= 1
+
+    def _other(self, node: Node, env: Env) -> Value:
+        """An expression the reader has no value for: its parts still run (commands inside it)."""
+        for child in _named(node):
+            if child.type in self._STATEMENTS and child.type not in ("comment",):
+                self.statement(child, env)
+            else:
+                self.evaluate(child, env)
+        return Unknown(self.snippet(node))
+
+    def _chain(self, node: Node, env: Env) -> Value:
+        """`a | b | c`: each command gets what the one before it outputs."""
+        value: Value | None = None
+        for child in _named(node):
+            if child.type == "command":
+                value = self.command(child, env, value)
+            elif child.type == "pipeline_chain_tail":
+                self.evaluate(child, env)
+            else:
+                value = self.evaluate(child, env)
+        return value if value is not None else NULL
+
+    def _assignment(self, node: Node, env: Env) -> Value:
+        parts = node.children
+        target = _target(parts[0]) if parts else None
+        operator = next((c for c in parts if c.type == "assignement_operator"), None)
+        source = node.child_by_field_name("value")
+        value = self.evaluate(source, env) if source is not None else Unknown("")
+        op = _text(operator).strip() if operator is not None else "="
+        if target is None:
+            return value
+        if target.type == "variable":
+            scope, key = _variable(_text(target))
+            if op == "+=":
+                value = _add(env.lookup(key), value)
+            elif op != "=":
+                value = Unknown(self.snippet(node))
+            if key not in ("null",) and scope in ("", "script", "global"):
+                env.vars[key] = _stamp(value, key, node)
+                if self.scope == 0 and key in self.constant_keys and _literal(value):
+                    self.constants[key] = value
+        elif target.type in ("member_access", "element_access"):
+            self._set_member(target, value, env)
+        else:
+            for key in _assigned_keys(node):
+                env.vars[key] = Unknown("$" + key)
+        return value
+
+    def _set_member(self, target: Node, value: Value, env: Env) -> None:
+        """`$table[k] = v`, `$table.k = v`; on a VM object, a change the reader does not follow."""
+        inner = _named(target)
+        if not inner or inner[0].type != "variable":
+            return
+        key = _variable(_text(inner[0]))[1]
+        current = env.lookup(key)
+        member = self._member_key(target, inner, env)
+        if isinstance(current, Table) and member is not None:
+            env.vars[key] = current.with_entry(member, value)
+        elif isinstance(current, Table):
+            env.vars[key] = Table(current.entries, opaque=True)
+        else:
+            self.escape(current)
+
+    def _member_key(self, target: Node, inner: list[Node], env: Env) -> str | None:
+        if target.type == "member_access":
+            name = _first(target, "member_name")
+            return _text(name) if name is not None else None
+        key = self.evaluate(inner[1], env) if len(inner) > 1 else None
+        return key.value if isinstance(key, Text) else None
+
+    def _variable_value(self, node: Node, env: Env) -> Value:
+        text = _text(node)
+        scope, key = _variable(text)
+        if scope:
+            return Unknown(text, (scope, key) if scope == "env" else None)
+        if key in ("true", "false"):
+            return Flag(key == "true")
+        if key == "null":
+            return NULL
+        if key in ("_", "psitem", "args", "input", "this", "matches", "error"):
+            return Unknown(text)
+        value = env.lookup(key)
+        if value is None:
+            return Unknown(text, ("free", self.scope, key))
+        if isinstance(value, Unknown):
+            return Unknown(text, value.ident)
+        return value
+
+    def _string(self, node: Node, env: Env) -> Value:
+        kind = node.type
+        raw = _text(node)
+        if kind == "verbatim_string_characters":
+            return Text(raw[1:-1].replace("''", "'"), self.where.mark(node))
+        if kind == "verbatim_here_string_characters":
+            return Text(_here(raw), self.where.mark(node))
+        return self._expandable(node, env)
+
+    def _expandable(self, node: Node, env: Env) -> Value:
+        """A double-quoted string: known when every variable in it is."""
+        here = node.type == "expandable_here_string_literal"
+        source = node.text or b""
+        pieces, known, at = [], True, 0
+        for part in _named(node):
+            pieces.append(
+                _unescape(source[at : part.start_byte - node.start_byte].decode("utf-8", "replace"))
+            )
+            at = part.end_byte - node.start_byte
+            value = (
+                self.evaluate(part, env) if part.type == "sub_expression" else self._variable_value(part, env)
+            )
+            if part.type == "variable" and isinstance(value, Text):
+                pieces.append(value.value)
+            else:
+                known = False
+        pieces.append(_unescape(source[at:].decode("utf-8", "replace")))
+        if not known:
+            return Unknown(self.snippet(node))
+        whole = "".join(pieces)
+        whole = _here(whole) if here else whole[1:-1].replace('""', '"')
+        return Text(whole, self.where.mark(node))
+
+    def _literal_token(self, node: Node, env: Env) -> Value:
+        text = _text(node)
+        if "$" in text:
+            return Unknown(text)
+        return Text(text, self.where.mark(node))
+
+    def _array(self, node: Node, env: Env) -> Value:
+        parts = _named(node)
+        if len(parts) == 1:
+            return self.evaluate(parts[0], env)
+        return Items(tuple(self.evaluate(p, env) for p in parts))
+
+    def _array_expression(self, node: Node, env: Env) -> Value:
+        values = self._statement_values(node, env)
+        if len(values) == 1 and isinstance(values[0], Items):
+            return values[0]
+        return Items(tuple(values))
+
+    def _sub_expression(self, node: Node, env: Env) -> Value:
+        values = self._statement_values(node, env)
+        return values[0] if len(values) == 1 else Items(tuple(values))
+
+    def _statement_values(self, node: Node, env: Env) -> list[Value]:
+        values: list[Value] = []
+        for child in _named(node):
+            for statement in _named(child) if child.type == "statement_list" else [child]:
+                if statement.type == "pipeline":
+                    values.append(self.evaluate(statement, env))
+                else:
+                    self.statement(statement, env)
+                    values.append(Unknown(self.snippet(statement)))
+        return values
+
+    def _parenthesized(self, node: Node, env: Env) -> Value:
+        inner = _named(node)
+        return self.evaluate(inner[0], env) if inner else NULL
+
+    def _hashtable(self, node: Node, env: Env) -> Value:
+        table = Table()
+        body = _first(node, "hash_literal_body")
+        for entry in _named(body) if body is not None else ():
+            parts = _named(entry)
+            if len(parts) < 2:
+                continue
+            key = (
+                self.evaluate(parts[0], env)
+                if parts[0].type != "key_expression"
+                else self._key(parts[0], env)
+            )
+            value = self.evaluate(parts[-1], env)
+            if isinstance(key, Text):
+                table = table.with_entry(key.value, value)
+            else:
+                table = Table(table.entries, opaque=True)
+        return table
+
+    def _key(self, node: Node, env: Env) -> Value:
+        inner = _unwrap(node)
+        if inner.type == "simple_name":
+            return Text(_text(inner))
+        return self.evaluate(inner, env)
+
+    def _additive(self, node: Node, env: Env) -> Value:
+        parts = _named(node)
+        operators = [_text(c) for c in node.children if not c.is_named]
+        values = [self.evaluate(p, env) for p in parts]
+        if len(values) == 2 and operators == ["+"]:
+            return _add(values[0], values[1])
+        return Unknown(self.snippet(node))
+
+    def _cast(self, node: Node, env: Env) -> Value:
+        parts = _named(node)
+        value = self.evaluate(parts[-1], env) if parts else NULL
+        return value if isinstance(value, Text) else Unknown(self.snippet(node))
+
+    def _member(self, node: Node, env: Env) -> Value:
+        inner = _named(node)
+        base = self.evaluate(inner[0], env) if inner else NULL
+        member = self._member_key(node, inner, env)
+        if isinstance(base, Table) and member is not None:
+            entry = base.get(member)
+            if entry is not None and entry[3]:
+                return entry[2]
+        return Unknown(self.snippet(node))
+
+    def _invoke(self, node: Node, env: Env) -> Value:
+        """A method call. `$table.Add(key, value)` adds to a table; other methods are not followed, and a
+        VM object whose method is called may change."""
+        inner = _named(node)
+        target = inner[0] if inner else None
+        method = _first(node, "member_name")
+        arguments = _first(node, "argument_list")
+        values = [self.evaluate(a, env) for a in _arguments(arguments)] if arguments is not None else []
+        for value in values:
+            self.escape(value)
+        if target is None or target.type != "variable":
+            if target is not None:
+                self.evaluate(target, env)
+            return Unknown(self.snippet(node))
+        key = _variable(_text(target))[1]
+        current = env.lookup(key)
+        name = _text(method).casefold() if method is not None else ""
+        if isinstance(current, Table) and name == "add" and len(values) == 2:
+            if isinstance(values[0], Text):
+                env.vars[key] = current.with_entry(values[0].value, values[1])
+            else:
+                env.vars[key] = Table(current.entries, opaque=True)
+            return NULL
+        if name not in ("tostring", "gettype", "equals", "contains", "containskey"):
+            self.escape(current)
+        return Unknown(self.snippet(node))
+
+    def _script_block(self, node: Node, env: Env) -> Value:
+        """A script block runs here any number of times (ForEach-Object, Where-Object) or elsewhere; its
+        commands are the script's commands either way."""
+        self._loop(node, env)
+        return Unknown(self.snippet(node))
+
+    def _number(self, node: Node, env: Env) -> Value:
+        return Text(_text(node), self.where.mark(node))
+
+    _EXPRESSIONS: dict[str, Callable[[Interpreter, Node, Env], Value]] = {
+        "pipeline_chain": _chain,
+        "assignment_expression": _assignment,
+        "variable": _variable_value,
+        "verbatim_string_characters": _string,
+        "verbatim_here_string_characters": _string,
+        "expandable_string_literal": _string,
+        "expandable_here_string_literal": _string,
+        "generic_token": _literal_token,
+        "decimal_integer_literal": _number,
+        "hexadecimal_integer_literal": _number,
+        "real_literal": _number,
+        "array_literal_expression": _array,
+        "array_expression": _array_expression,
+        "sub_expression": _sub_expression,
+        "parenthesized_expression": _parenthesized,
+        "hash_literal_expression": _hashtable,
+        "additive_expression": _additive,
+        "cast_expression": _cast,
+        "member_access": _member,
+        "element_access": _member,
+        "invokation_expression": _invoke,
+        "script_block_expression": _script_block,
+        "command": lambda self, node, env: self.command(node, env, None),
+    }
+
+    # --- commands -----------------------------------------------------------------------------------
+
+    def command(self, node: Node, env: Env, piped: Value | None) -> Value:
+        name = _command_name(node)
+        key = name.casefold()
+        invoked = node.child_by_field_name("command_name")
+        if not name and invoked is not None:
+            for part in _named(invoked):  # `& { … }`, `& $command`: what is invoked runs here
+                self.evaluate(part, env)
+        if key in self.index.functions:
+            return self.user_call(node, key, env, piped)
+        if key in ("azure", "azure.cmd"):
+            return self.xplat(node, env)
+        args = self.bind(node, key, env)
+        classic = cmdlets.canonical(name)
+        if key == "new-object":
+            return _new_object(args)
+        if not classic or args.resource_group or self.arm_at(node.start_byte):
+            return self.unknown_command(node, key, args, piped)
+        self.record_call(node, classic, args)
+        handler = self._COMMANDS.get(key)
+        if handler is not None:
+            return handler(self, node, args, piped, env)
+        if key in cmdlets.VM_FILTERS:
+            return self._vm_input(args, piped)
+        if not key.startswith(_READING):
+            self.escape_all(args)
+        return Unknown(self.snippet(node))
+
+    def unknown_command(self, node: Node, key: str, args: Args, piped: Value | None) -> Value:
+        """A command the reader does not know: the objects given to it may change."""
+        if key not in _HARMLESS:
+            self.escape_all(args)
+            if key not in _LOOPING:
+                self.escape(piped)
+        return Unknown(self.snippet(node))
+
+    def record_call(self, node: Node, name: str, args: Args) -> None:
+        classic = cmdlets.canonical(name)
+        if not classic or args.resource_group or self.arm_at(node.start_byte):
+            return
+        at = node.child_by_field_name("command_name") or node
+        self.calls.setdefault(node.start_byte, ClassicCall(classic, self.where.mark(at)))
+
+    def arm_at(self, offset: int) -> bool:
+        """Whether the script is in Resource Manager mode (`Switch-AzureMode`) at `offset`."""
+        at = bisect.bisect_right(self.modes, (offset, True))
+        return at > 0 and self.modes[at - 1][1]
+
+    def escape(self, value: Value | None) -> None:
+        if isinstance(value, Vms):
+            for index in value.ids:
+                self.vms[index].escaped = True
+        elif isinstance(value, Items):
+            for item in value.values:
+                self.escape(item)
+        elif isinstance(value, Table):
+            for entry in value.entries:
+                self.escape(entry[2])
+
+    def escape_all(self, args: Args) -> None:
+        for value in args.values:
+            self.escape(value)
+
+    # --- binding ------------------------------------------------------------------------------------
+
+    def bind(self, node: Node, key: str, env: Env) -> Args:
+        """Bind a command's arguments as PowerShell does: named (any unambiguous prefix, `-Name:value`),
+        then positional in the documented order, and splatted tables."""
+        spec = _spec_of(key)
+        args = Args()
+        elements = node.child_by_field_name("command_elements")
+        parts = [c for c in elements.children if c.type != "comment"] if elements is not None else []
+        positional: list[Node] = []
+        index = 0
+        while index < len(parts):
+            part = parts[index]
+            index += 1
+            if part.type in ("command_argument_sep", "redirection", "redirections"):
+                continue
+            parameter = _parameter(part)
+            if parameter is None:
+                inner = _unwrap(part)
+                if inner.type == "variable" and _text(inner).startswith("@"):
+                    self._splat(inner, key, args, env, positional)
+                else:
+                    positional.append(part)
+                continue
+            written, inline = parameter
+            if _is_resource_group(written):
+                args.resource_group = True
+            name = _resolve(key, written) or written
+            colon = inline is not None or (index < len(parts) and _text(parts[index]).strip() == ":")
+            if inline is not None:
+                self._bind(args, name, self._inline(inline, part, env), part)
+                continue
+            if name in spec.switches and not colon:
+                self._bind(args, name, Flag(True), part)
+                continue
+            value_at = _next_value(parts, index)
+            takes = colon or name in spec.values or (name not in spec.switches and value_at is not None)
+            if takes and value_at is not None and _parameter(parts[value_at]) is None:
+                index = value_at + 1
+                self._bind(args, name, self.evaluate(parts[value_at], env), parts[value_at])
+            else:
+                self._bind(args, name, Flag(True), part)
+        self._positional(spec, args, positional, env)
+        return args
+
+    def _bind(self, args: Args, name: str, value: Value, node: Node | None, certain: bool = True) -> None:
+        args.bound[name] = Arg(value, node, certain)
+        args.values.append(value)
+
+    def _inline(self, text: str, node: Node, env: Env) -> Value:
+        """The value of `-Name:value` written with an en dash, which the grammar reads as one bare word."""
+        if text.startswith("$"):
+            scope, key = _variable(text)
+            value = env.lookup(key) if not scope else None
+            return value if value is not None and not isinstance(value, Unknown) else Unknown(text)
+        return Text(text, self.where.mark(node)) if text else Unknown(text)
+
+    def _splat(self, part: Node, key: str, args: Args, env: Env, positional: list[Node]) -> None:
+        value = env.lookup(_variable(_text(part))[1])
+        if isinstance(value, Table):
+            for _, written, item, certain in value.entries:
+                if _is_resource_group(written):
+                    args.resource_group = True
+                self._bind(args, _resolve(key, written) or written, item, part, certain)
+            args.opaque = args.opaque or value.opaque
+        else:
+            args.opaque = True
+            self.escape(value)
+
+    def _positional(self, spec: cmdlets.Spec, args: Args, nodes: list[Node], env: Env) -> None:
+        chosen = next((s for s in spec.positional_by_switch if args.switch(s)), None)
+        order = spec.positional_by_switch[chosen] if chosen else spec.positional
+        free = [name for name in order if name not in args.bound]
+        for at, node in enumerate(nodes):
+            value = self.evaluate(node, env)
+            if at < len(free):
+                self._bind(args, free[at], value, node)
+            else:
+                args.values.append(value)
+
+    # --- calls of the script's own functions and of the classic CLI -----------------------------------
+
+    def user_call(self, node: Node, key: str, env: Env, piped: Value | None) -> Value:
+        """A function of this file: what it is given may change; when it returns one of its parameters
+        (`return $VM`), the call's value is what was passed for it."""
+        function = self.index.functions[key]
+        names = [_variable(_text(p))[1] for p in _parameters(function)]
+        args = Args()
+        elements = node.child_by_field_name("command_elements")
+        parts = (
+            [c for c in elements.children if c.type not in ("comment", "command_argument_sep")]
+            if elements
+            else []
+        )
+        positional: list[Value] = []
+        index = 0
+        while index < len(parts):
+            part = parts[index]
+            index += 1
+            parameter = _parameter(part)
+            if parameter is None:
+                positional.append(self.evaluate(part, env))
+                continue
+            matches = [n for n in names if n.startswith(parameter[0].casefold())]
+            value: Value = Flag(True)
+            if index < len(parts) and _parameter(parts[index]) is None:
+                value = self.evaluate(parts[index], env)
+                index += 1
+            args.bound[matches[0] if len(matches) == 1 else parameter[0].casefold()] = Arg(value, None)
+            args.values.append(value)
+        for name in names:
+            if name not in args.bound and positional:
+                args.bound[name] = Arg(positional.pop(0), None)
+        args.values.extend(positional)
+        self.escape_all(args)
+        self.escape(piped)
+        returned = _returned_parameter(function, names)
+        if returned is not None:
+            arg = args.bound.get(returned)
+            if arg is not None:
+                return arg.value
+            if piped is not None and _takes_pipeline(function, returned):
+                return piped
+        return Unknown(self.snippet(node))
+
+    def xplat(self, node: Node, env: Env) -> Value:
+        """`azure service deployment prepare-migration <service> <deployment> …` and the other classic CLI
+        migration commands; the CLI's other commands are not read."""
+        elements = node.child_by_field_name("command_elements")
+        words: list[Value] = []
+        for part in _named(elements) if elements is not None else ():
+            if part.type == "command_argument_sep" or _parameter(part) is not None:
+                continue
+            words.append(self.evaluate(part, env))
+            if len(words) == 4:
+                break
+        said = [w.value.casefold() if isinstance(w, Text) else "" for w in words]
+        scope = cmdlets.XPLAT_MIGRATION.get(tuple(said[:2])) if len(said) >= 3 else None  # type: ignore[arg-type]
+        verb = said[2] if len(said) >= 3 else ""
+        step = verb.removesuffix("-migration")
+        if scope is None or not verb.endswith("-migration") or step not in cmdlets.STEPS:
+            return Unknown(self.snippet(node))
+        mark = self.where.mark(node)
+        target = words[3].value if len(words) > 3 and isinstance(words[3], Text) else ""
+        name = f"azure {said[0]} {said[1]}"
+        self.calls.setdefault(node.start_byte, ClassicCall(f"{name} {verb}", mark))
+        self.steps.setdefault(node.start_byte, MigrationStep(name, step, scope, target, mark))
+        return Unknown(self.snippet(node))
+
+    # --- the cmdlets that say something about resources -----------------------------------------------
+
+    def _vm_input(self, args: Args, piped: Value | None) -> Value:
+        arg = args.get("VM")
+        value = arg.value if arg is not None else piped
+        return value if value is not None else NULL
+
+    def _vm_event(
+        self, kind: str, node: Node, args: Args, piped: Value | None, env: Env, **data: Any
+    ) -> Value:
+        """Record a change on the VM configuration(s) the cmdlet gets, and pass them on."""
+        return self._change(Event(kind, self.where.mark(node), data), args, piped, env)
+
+    def _change(self, event: Event, args: Args, piped: Value | None, env: Env) -> Value:
+        vm = self._vm_input(args, piped)
+        if isinstance(vm, Vms):
+            for index in vm.ids:
+                key = self.vms[index].key
+                state = env.lookup(key)
+                self.spend(len(state.variants) if isinstance(state, VmState) else 1)
+                env.vars[key] = (state if isinstance(state, VmState) else VmState((None,))).then(event)
+        return vm
+
+    def _new_object(self, obj: VmObject, events: list[Event], env: Env) -> Vms:
+        obj.key = f"\0vm{len(self.vms)}"
+        self.vms.append(obj)
+        env.vars[obj.key] = VmState.of(events)
+        return Vms(frozenset({len(self.vms) - 1}))
+
+    def _variants(self, obj: VmObject, env: Env) -> list[tuple[list[Event], bool]]:
+        state = env.lookup(obj.key)
+        variants = state.variants if isinstance(state, VmState) else (None,)
+        return [(v.events() if v is not None else [], obj.escaped) for v in variants]
+
+    def _new_vm_config(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        name = args.get("Name")
+        mark = self.where.mark(node)
+        events = []
+        size = args.get("InstanceSize")
+        if size is not None:
+            events.append(Event("size", mark, {"value": size.value}))
+        if args.given("AvailabilitySetName") is not False:
+            events.append(self._avset_event(args.get("AvailabilitySetName"), mark))
+        disabled = args.switch("DisableBootDiagnostics")
+        if disabled is not False:
+            arg = args.get("DisableBootDiagnostics")
+            at = self.where.mark(arg.node) if arg and arg.node else mark
+            events.append(Event("boot", at, {"value": None if disabled is None else False}))
+        return self._new_object(VmObject(mark, name.value if name else Unknown(""), None), events, env)
+
+    def _avset_event(self, arg: Arg | None, mark: Mark) -> Event:
+        value = arg.value if arg is not None and arg.certain else Unknown("")
+        return Event("avset", _value_mark(value, arg, self.where) or mark, {"value": value})
+
+    def _provisioning(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        linux = args.switch("Linux")
+        return self._vm_event(
+            "provision",
+            node,
+            args,
+            piped,
+            env,
+            linux=linux,
+            rdp=_negated(args.switch("NoRDPEndpoint")),
+            winrm=_negated(_either(args.switch("NoWinRMEndpoint"), args.switch("DisableWinRMHttps"))),
+            ssh=_negated(_either(args.switch("NoSSHEndpoint"), args.switch("DisableSSH"))),
+        )
+
+    def _subnet(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        arg = args.get("SubnetNames")
+        value = arg.value if arg is not None and arg.certain else Unknown("")
+        return self._vm_event("subnets", node, args, piped, env, value=value, arg=arg)
+
+    def _nic(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        arg = args.get("SubnetName")
+        value = arg.value if arg is not None and arg.certain else Unknown("")
+        return self._vm_event("nic", node, args, piped, env, value=value, arg=arg)
+
+    def _endpoint(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        kind = "endpoint" if _command_name(node).casefold() == "add-azureendpoint" else "endpoint_set"
+        acl = args.get("ACL")
+        return self._vm_event(
+            kind,
+            node,
+            args,
+            piped,
+            env,
+            name=_arg_value(args, "Name"),
+            protocol=_arg_value(args, "Protocol"),
+            local_port=_arg_value(args, "LocalPort"),
+            port=_arg_value(args, "PublicPort"),
+            load_balancer=_arg_value(args, "InternalLoadBalancerName"),
+            acl=acl.value if acl is not None else None,
+            acl_mark=_value_mark(acl.value, acl, self.where, prefer_node=True) if acl is not None else None,
+            escaped=args.opaque,
+        )
+
+    def _remove_endpoint(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        return self._vm_event("endpoint_remove", node, args, piped, env, name=_arg_value(args, "Name"))
+
+    def _remove_acl(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        return self._vm_event("acl_remove", node, args, piped, env, name=_arg_value(args, "EndpointName"))
+
+    def _extension(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        return self._vm_event(
+            "extension",
+            node,
+            args,
+            piped,
+            env,
+            publisher=_arg_value(args, "Publisher"),
+            name=_arg_value(args, "ExtensionName"),
+            version=_arg_value(args, "Version"),
+            state=_state(args),
+        )
+
+    def _bginfo(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        if args.given("Version") is False:
+            return self._vm_input(args, piped)  # the default version (2.*) is not an XML extension
+        publisher, name = cmdlets.BGINFO
+        return self._vm_event(
+            "extension",
+            node,
+            args,
+            piped,
+            env,
+            publisher=Text(publisher),
+            name=Text(name),
+            version=_arg_value(args, "Version"),
+            state=_state(args),
+        )
+
+    def _boot(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        enable, disable = args.switch("Enable"), args.switch("Disable")
+        value = True if enable else False if disable else None
+        return self._vm_event("boot", node, args, piped, env, value=value)
+
+    def _set_avset(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        return self._change(
+            self._avset_event(args.get("AvailabilitySetName"), self.where.mark(node)), args, piped, env
+        )
+
+    def _remove_avset(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        return self._vm_event("avset", node, args, piped, env, value=NULL)
+
+    def _get_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        service, name = args.get("ServiceName"), args.get("Name")
+        if service is None or name is None:
+            return Unknown(self.snippet(node))  # every VM of the subscription or of a service
+        return self._new_object(
+            VmObject(self.where.mark(node), name.value, (service.value, name.value)), [], env
+        )
+
+    def _update_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Update-AzureVM of an existing VM: a role of its service, with the facts the pipeline sets."""
+        vm = self._vm_input(args, piped)
+        if not isinstance(vm, Vms):
+            return NULL
+        for index in sorted(vm.ids):
+            obj = self.vms[index]
+            if obj.existing is None:
+                continue
+            service = _arg_value(args, "ServiceName", obj.existing[0])
+            name = _arg_value(args, "Name", obj.existing[1])
+            draft = self._deployment(service, obj.mark, node)
+            role = self._role(draft, name, obj.mark, "existing")
+            changes = self._variants(obj, env)
+            if role.base == "existing" or not role.variants:
+                role.add(changes)
+            else:  # a VM this script creates, changed afterwards
+                role.variants = [
+                    (events + more, escaped or later)
+                    for events, escaped in role.variants
+                    for more, later in changes
+                ][:_MAX_VARIANTS]
+        return NULL
+
+    def _new_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        arg = args.get("VMs")
+        vms = arg.value if arg is not None else piped
+        draft = self._placed(node, args)
+        items = vms.values if isinstance(vms, Items) else (vms,) if vms is not None else ()
+        for item in items:
+            if isinstance(item, Vms):
+                self._add_vms(draft, item, env)
+            elif not isinstance(item, Null):
+                text = item.text if isinstance(item, Unknown) else _text(node)
+                role = self._role(draft, Unknown(_short(text) or "?"), self.where.mark(node), "opaque")
+                role.add([([], True)])
+        return NULL
+
+    def _add_vms(self, draft: DeploymentDraft, vms: Vms, env: Env) -> None:
+        """The configurations a New-AzureVM creates: one VM, even when branches leave several candidates
+        for it (they are joined), unless they name different VMs."""
+        groups: dict[object, list[VmObject]] = {}
+        for index in sorted(vms.ids):
+            obj = self.vms[index]
+            groups.setdefault(_role_key(obj.name), []).append(obj)
+        for objects in groups.values():
+            first = objects[0]
+            base = "existing" if first.existing is not None else "new"
+            role = self._role(draft, first.name, first.mark, base)
+            role.add([v for o in objects for v in self._variants(o, env)])
+
+    def _quick_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        draft = self._placed(node, args)
+        mark = self.where.mark(node)
+        name = args.get("Name")
+        service = args.get("ServiceName")
+        vm_name = name.value if name is not None else service.value if service is not None else Unknown("")
+        events = (
+            [self._avset_event(args.get("AvailabilitySetName"), mark)]
+            if args.given("AvailabilitySetName") is not False
+            else []
+        )
+        size = args.get("InstanceSize")
+        if size is not None:
+            events.append(Event("size", mark, {"value": size.value}))
+        if args.given("SubnetNames") is not False:
+            subnets = args.get("SubnetNames")
+            value = subnets.value if subnets is not None and subnets.certain else Unknown("")
+            events.append(Event("subnets", mark, {"value": value, "arg": subnets}))
+        linux = args.switch("Linux")
+        events.append(
+            Event(
+                "provision",
+                mark,
+                {
+                    "linux": linux,
+                    "rdp": True,  # New-AzureQuickVM always adds the remote desktop endpoint to a Windows VM
+                    "winrm": _negated(
+                        _either(args.switch("NoWinRMEndpoint"), args.switch("DisableWinRMHttps"))
+                    ),
+                    "ssh": True,
+                },
+            )
+        )
+        role = self._role(draft, vm_name, mark, "new")
+        role.add([(events, False)])
+        return NULL
+
+    def _placed(self, node: Node, args: Args) -> DeploymentDraft:
+        """The deployment a New-AzureVM/New-AzureQuickVM puts VMs in. The first such command for a
+        service that creates the deployment says its network: one that names `-Location`,
+        `-AffinityGroup` or `-VNetName`, or that follows New-AzureService for the same service. One that
+        does none of these may add VMs to a deployment that already exists, whose network the script
+        does not state."""
+        service = args.get("ServiceName")
+        draft = self._deployment(
+            service.value if service is not None else Unknown(""), self.where.mark(node), node
+        )
+        name = args.get("DeploymentName")
+        if name is not None and isinstance(name.value, Text) and not draft.roles:
+            draft.name = name.value.value
+        reserved = args.get("ReservedIPName")
+        if reserved is not None and isinstance(reserved.value, Text) and reserved.certain:
+            at = _value_mark(reserved.value, reserved, self.where) or self.where.mark(node)
+            draft.reserved_ip = NameRef(reserved.value.value, at)
+        if draft.placed:
+            return draft
+        draft.placed = True
+        draft.mark = self.where.mark(node)
+        vnet = args.given("VNetName")
+        creates = _any(
+            args.given("Location"),
+            args.given("AffinityGroup"),
+            vnet,
+            draft.service.casefold() in self.created_services if draft.service else False,
+        )
+        arg = args.get("VNetName")
+        if vnet and arg is not None and isinstance(arg.value, Text):
+            at = _value_mark(arg.value, arg, self.where) or draft.mark
+            draft.vnet, draft.network_known = NameRef(arg.value.value, at), True
+        else:
+            draft.vnet, draft.network_known = None, vnet is False and creates is True
+        return draft
+
+    def _deployment(self, service: Value, mark: Mark, node: Node) -> DeploymentDraft:
+        """The draft deployment of a cloud service (one per service in a file; a service the script does
+        not name is one per definition it comes from)."""
+        if isinstance(service, Text):
+            key: object = ("service", service.value.casefold())
+            name, label = service.value, service.value
+        elif isinstance(service, Unknown) and service.ident is not None:
+            key, name, label = ("ident", service.ident), "", service.text
+        else:
+            key, name, label = (
+                ("node", node.start_byte),
+                "",
+                getattr(service, "text", "") or self.snippet(node),
+            )
+        draft = self.deployments.get(key)
+        if draft is None:
+            draft = self.deployments[key] = DeploymentDraft(name, label, mark)
+        return draft
+
+    def _role(self, draft: DeploymentDraft, name: Value, mark: Mark, base: str) -> RoleDraft:
+        key = _role_key(name)
+        role = draft.roles.get(key)
+        if role is None:
+            written = name.value if isinstance(name, Text) else name.text if isinstance(name, Unknown) else ""
+            role = draft.roles[key] = RoleDraft(written or "?", mark, base)
+        return role
+
+    def _new_service(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        name = args.get("ServiceName")
+        if name is not None and isinstance(name.value, Text):
+            self.created_services.add(name.value.value.casefold())
+        return NULL
+
+    def _package(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """A deployment from a service package: web and worker roles only."""
+        key = _command_name(node).casefold()
+        if key == "set-azuredeployment":
+            if args.switch("Config"):
+                key = "set-azuredeployment-config"
+            elif not args.switch("Upgrade"):
+                return NULL
+        service = args.get("ServiceName")
+        package = args.get("Package")
+        if service is None and package is None:
+            return NULL
+        draft = self._deployment(service.value if service else Unknown(""), self.where.mark(node), node)
+        slot = args.get("Slot")
+        if slot is not None and isinstance(slot.value, Text):
+            draft.slot = slot.value.value
+        role_name = _package_role(package.value if package else None, service.value if service else None)
+        role = self._role(draft, role_name, self.where.mark(node), "package")
+        role.kind_evidence = role.kind_evidence or _PACKAGE_EVIDENCE[key]
+        return NULL
+
+    def _reserved_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        name = args.get("ReservedIPName")
+        if name is None or not isinstance(name.value, Text):
+            return NULL
+        mark = self.where.mark(node)
+        if _command_name(node).casefold() == "new-azurereservedip":
+            self.reserved_ips.append(ReservedIp(name.value.value, "", "", mark))
+        service = args.get("ServiceName")
+        if service is not None:
+            draft = self._deployment(service.value, mark, node)
+            at = _value_mark(name.value, name, self.where) or mark
+            draft.reserved_ip = draft.reserved_ip or NameRef(name.value.value, at)
+        return NULL
+
+    def _new_acl(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        exact = _command_name(node).casefold() == "new-azureaclconfig"
+        self.acls.append(AclObject([], exact))
+        return Acls(frozenset({len(self.acls) - 1}))
+
+    def _set_acl(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        arg = args.get("ACL")
+        acl = arg.value if arg is not None else piped
+        if not isinstance(acl, Acls):
+            return NULL
+        for index in acl.ids:
+            target = self.acls[index]
+            if args.switch("AddRule"):
+                target.rules.append(
+                    AclRule(
+                        _arg_text(args, "Order"),
+                        _arg_text(args, "Action"),
+                        _arg_text(args, "RemoteSubnet"),
+                        _arg_text(args, "Description"),
+                        self.where.mark(node),
+                    )
+                )
+            elif not args.switch("SetRule"):
+                target.rules, target.exact = [], False  # a rule removed, or a change not followed
+        return NULL
+
+    def _move(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        key = _command_name(node).casefold()
+        scope, parameter = cmdlets.MIGRATION[key]
+        steps = [s for s in cmdlets.STEPS if args.switch(s.capitalize())]
+        if len(steps) == 1:
+            target = _arg_text(args, parameter)
+            mark = self.where.mark(node.child_by_field_name("command_name") or node)
+            self.steps.setdefault(
+                node.start_byte, MigrationStep(cmdlets.canonical(key), steps[0], scope, target, mark)
+            )
+        return NULL
+
+    def _import_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        return Unknown(self.snippet(node))
+
+    _COMMANDS: dict[str, Callable[[Interpreter, Node, Args, Value | None, Env], Value]] = {
+        "new-azurevmconfig": _new_vm_config,
+        "add-azureprovisioningconfig": _provisioning,
+        "set-azuresubnet": _subnet,
+        "add-azurenetworkinterfaceconfig": _nic,
+        "add-azureendpoint": _endpoint,
+        "set-azureendpoint": _endpoint,
+        "remove-azureendpoint": _remove_endpoint,
+        "remove-azureaclconfig": _remove_acl,
+        "set-azurevmextension": _extension,
+        "set-azurevmbginfoextension": _bginfo,
+        "set-azurevmbootdiagnostics": _boot,
+        "set-azureavailabilityset": _set_avset,
+        "remove-azureavailabilityset": _remove_avset,
+        "get-azurevm": _get_vm,
+        "update-azurevm": _update_vm,
+        "new-azurevm": _new_vm,
+        "new-azurequickvm": _quick_vm,
+        "new-azureservice": _new_service,
+        "new-azuredeployment": _package,
+        "set-azuredeployment": _package,
+        "publish-azureserviceproject": _package,
+        "new-azurereservedip": _reserved_ip,
+        "set-azurereservedipassociation": _reserved_ip,
+        "new-azureaclconfig": _new_acl,
+        "get-azureaclconfig": _new_acl,
+        "set-azureaclconfig": _set_acl,
+        "import-azurevm": _import_vm,
+        **dict.fromkeys(cmdlets.MIGRATION, _move),
+    }
+
+    # --- the resources ------------------------------------------------------------------------------
+
+    def resources(self) -> tuple[object, ...]:
+        calls = [self.calls[k] for k in sorted(self.calls)]
+        steps = [self.steps[k] for k in sorted(self.steps)]
+        if not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls):
+            return ()  # signing in and choosing a subscription manage no resources
+        script = Script(
+            posixpath.basename(self.path), "PowerShell", tuple(calls), tuple(steps), calls[0].mark
+        )
+        deployments = [self._build(draft) for draft in self.deployments.values()]
+        return (script, *deployments, *self.reserved_ips)
+
+    def _build(self, draft: DeploymentDraft) -> Deployment:
+        roles = tuple(self._build_role(r) for r in draft.roles.values())
+        return Deployment(
+            draft.service,
+            draft.name,
+            draft.slot,
+            roles,
+            (),
+            draft.vnet,
+            draft.reserved_ip,
+            draft.mark,
+            network_known=draft.network_known,
+        )
+
+    def _build_role(self, draft: RoleDraft) -> Role:
+        if draft.base == "package":
+            return Role(draft.name, RoleType.WEB_OR_WORKER, draft.mark, kind_evidence=draft.kind_evidence)
+        built = [self._facts(draft, events, escaped) for events, escaped in draft.variants]
+        if not built:  # a VM named by a command whose configuration the reader never saw
+            built = [self._facts(replace(draft, base="opaque"), [], True)]
+        return functools.reduce(_join_roles, built)
+
+    def _facts(self, draft: RoleDraft, events: list[Event], escaped: bool) -> Role:
+        facts = _Facts(draft.name, draft.base, self.acls)
+        for event in events:
+            facts.apply(event)
+        return facts.role(draft.mark, escaped)
+
+
+# --- from events to a role ----------------------------------------------------------------------------
+
+
+class _Facts:
+    """What a VM configuration says once its events have run."""
+
+    def __init__(self, name: str, base: str, acls: list[AclObject]) -> None:
+        self.name = name
+        self.acls = acls
+        self.unknown: set[str] = set()
+        if base != "new":
+            self.unknown |= {"subnets", "availability_set", "endpoints", "extensions"}
+        self.existing = base != "new"
+        self.size = ""
+        self.avset = ""
+        self.avset_mark: Mark | None = None
+        self.primary: list[NameRef] = []
+        self.nics: list[NameRef] = []
+        self.subnets_known = [True, True]  # primary, secondary interfaces
+        self.endpoints: dict[object, InputEndpoint] = {}
+        self.extensions: list[Extension] = []
+        self.boot: bool | None = None
+        self.boot_mark: Mark | None = None
+
+    def apply(self, event: Event) -> None:
+        getattr(self, "_" + event.kind)(event)
+
+    def _size(self, event: Event) -> None:
+        value = event.data["value"]
+        self.size = value.value if isinstance(value, Text) else ""
+
+    def _avset(self, event: Event) -> None:
+        value = event.data["value"]
+        self.avset = value.value if isinstance(value, Text) else ""
+        self.avset_mark = event.mark if isinstance(value, Text) else None
+        if isinstance(value, (Text, Null)):
+            self.unknown.discard("availability_set")
+        else:
+            self.unknown.add("availability_set")
+
+    def _subnets(self, event: Event) -> None:
+        found, complete = texts(event.data["value"])
+        self.primary = [NameRef(t.value, t.mark or event.mark) for t in found]
+        self.subnets_known[0] = complete
+
+    def _nic(self, event: Event) -> None:
+        found, complete = texts(event.data["value"])
+        self.nics.extend(NameRef(t.value, t.mark or event.mark) for t in found)
+        self.subnets_known[1] = self.subnets_known[1] and complete
+
+    def _provision(self, event: Event) -> None:
+        """The endpoints a provisioning configuration adds unless told not to."""
+        data = event.data
+        if data["linux"] is None:
+            wanted = []
+        elif data["linux"]:
+            wanted = [(cmdlets.SSH_ENDPOINT, data["ssh"])]
+        else:
+            wanted = [(cmdlets.RDP_ENDPOINT, data["rdp"]), (cmdlets.WINRM_ENDPOINT, data["winrm"])]
+        if data["linux"] is None or any(flag is None for _, flag in wanted):
+            self.unknown.add("endpoints")
+        for (name, port), flag in wanted:
+            if flag:
+                self.endpoints[_role_key(Text(name))] = InputEndpoint(name, "tcp", "", port, None, event.mark)
+
+    def _endpoint(self, event: Event) -> None:
+        """Add-AzureEndpoint adds an endpoint; Set-AzureEndpoint changes one (on an existing VM, one the
+        script does not otherwise describe)."""
+        data = event.data
+        name = _word(data["name"])
+        key = _role_key(data["name"])
+        kept = self.endpoints.get(key)
+        if event.kind == "endpoint_set" and kept is not None:
+            endpoint = replace(
+                kept,
+                protocol=_word(data["protocol"]) or kept.protocol,
+                port=_word(data["port"]) or kept.port,
+                local_port=_word(data["local_port"]) or kept.local_port,
+            )
+        else:
+            protocol = _word(data["protocol"]) or ("tcp" if event.kind == "endpoint" else "")
+            endpoint = InputEndpoint(
+                name,
+                protocol,
+                _word(data["port"]),
+                _word(data["local_port"]),
+                None,
+                event.mark,
+                _word(data["load_balancer"]),
+            )
+        acl = self._acl(data, name, event.mark) if data["acl"] is not None else endpoint.acl
+        self.endpoints[key] = replace(endpoint, acl=acl)
+        if data.get("escaped"):
+            self.unknown.add("endpoints")
+
+    _endpoint_set = _endpoint
+
+    def _acl(self, data: dict[str, Any], endpoint: str, mark: Mark) -> EndpointAcl | None:
+        """The ACL an endpoint is given, with the rules its configuration holds at the end of the script
+        (the endpoint keeps a reference to it); rules the script may have removed are not counted."""
+        acl = data["acl"]
+        if not isinstance(acl, Acls):
+            return None
+        rules = [tuple(self.acls[i].rules) for i in sorted(acl.ids)]
+        common = rules[0] if all(r == rules[0] for r in rules) else ()
+        return EndpointAcl(self.name, endpoint, "", common, data["acl_mark"] or mark)
+
+    def _endpoint_remove(self, event: Event) -> None:
+        key = _role_key(event.data["name"])
+        if self.endpoints.pop(key, None) is None and not isinstance(event.data["name"], Text):
+            self.unknown.add("endpoints")
+
+    def _acl_remove(self, event: Event) -> None:
+        key = _role_key(event.data["name"])
+        if key in self.endpoints:
+            self.endpoints[key] = replace(self.endpoints[key], acl=None)
+
+    def _extension(self, event: Event) -> None:
+        data = event.data
+        publisher, name, version = data["publisher"], data["name"], data["version"]
+        if not isinstance(publisher, Text) or not isinstance(name, Text):
+            self.unknown.add("extensions")
+            return
+        self.extensions.append(
+            Extension(publisher.value, name.value, _word(version), data["state"], event.mark)
+        )
+
+    def _boot(self, event: Event) -> None:
+        self.boot = event.data["value"]
+        self.boot_mark = event.mark if self.boot is not None else None
+
+    def _collapsed(self, event: Event) -> None:
+        """Changes of too many paths taken together: what they set stays, what they lack is unknown."""
+        self.unknown |= {"subnets", "availability_set", "endpoints", "extensions"}
+
+    def role(self, mark: Mark, escaped: bool) -> Role:
+        unknown = set(self.unknown)
+        subnets = (*self.primary, *self.nics)
+        if not self.existing and not all(self.subnets_known):
+            unknown.add("subnets")
+        if escaped:
+            # Code the reader does not follow may add to the VM: what it says stays said, what it does
+            # not say is no longer known to be absent.
+            unknown |= {"endpoints", "extensions"}
+            unknown |= {"subnets"} if not subnets else set()
+            unknown |= {"availability_set"} if not self.avset else set()
+        return Role(
+            self.name,
+            RoleType.PERSISTENT_VM,
+            mark,
+            size=self.size,
+            availability_set=self.avset,
+            endpoints=tuple(self.endpoints.values()),
+            subnets=subnets,
+            extensions=tuple(self.extensions),
+            boot_diagnostics=self.boot,
+            availability_set_mark=self.avset_mark,
+            boot_diagnostics_mark=self.boot_mark,
+            unknown=frozenset(unknown),
+        )
+
+
+def _join_roles(a: Role, b: Role) -> Role:
+    """One VM built differently on different paths (an `if` around a cmdlet). A blocker some path sets
+    is reported (the script can create it): an ACL, an extension, a second subnet, boot diagnostics
+    turned on. An absence is known only when every path agrees (no subnet, no availability set)."""
+    unknown = set(a.unknown | b.unknown)
+    changes: dict[str, Any] = {}
+    if _names(a.subnets) != _names(b.subnets):
+        wider = max((a.subnets, b.subnets), key=lambda refs: len(_names(refs)))
+        changes["subnets"] = wider if len(_names(wider)) > 1 else ()
+        unknown.add("subnets")
+    if a.availability_set.casefold() != b.availability_set.casefold():
+        changes.update(availability_set="", availability_set_mark=None)
+        unknown.add("availability_set")
+    if a.endpoints != b.endpoints:
+        endpoints = {e.name.casefold(): e for e in b.endpoints}
+        for endpoint in a.endpoints:
+            kept = endpoints.get(endpoint.name.casefold())
+            if kept is None or (endpoint.acl is not None and endpoint.acl.rules):
+                endpoints[endpoint.name.casefold()] = endpoint
+        changes["endpoints"] = tuple(endpoints.values())
+        unknown.add("endpoints")
+    if a.extensions != b.extensions:
+        changes["extensions"] = tuple(dict.fromkeys((*a.extensions, *b.extensions)))
+        unknown.add("extensions")
+    if a.boot_diagnostics != b.boot_diagnostics:
+        enabled = a if a.boot_diagnostics else b if b.boot_diagnostics else None
+        changes.update(
+            boot_diagnostics=True if enabled else None,
+            boot_diagnostics_mark=enabled.boot_diagnostics_mark if enabled else None,
+        )
+    if a.size.casefold() != b.size.casefold():
+        changes["size"] = ""
+    return replace(a, unknown=frozenset(unknown), **changes)
+
+
+def _names(refs: tuple[NameRef, ...]) -> frozenset[str]:
+    return frozenset(r.name.strip().casefold() for r in refs)
+
+
+# --- small helpers ----------------------------------------------------------------------------------------
+
+
+def _arm_mode(node: Node) -> bool:
+    """Whether a `Switch-AzureMode` switches to Resource Manager: its -Name, or its first argument."""
+    elements = node.child_by_field_name("command_elements")
+    parts = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements is not None else []
+    for index, part in enumerate(parts):
+        parameter = _parameter(part)
+        if parameter is None:
+            return _bare(part) == "azureresourcemanager"
+        if parameter[0] and "name".startswith(parameter[0].casefold()):
+            if parameter[1] is not None:
+                return parameter[1].strip("'\"").casefold() == "azureresourcemanager"
+            return index + 1 < len(parts) and _bare(parts[index + 1]) == "azureresourcemanager"
+    return False
+
+
+def _bare(node: Node) -> str:
+    """A literal word or string as written, without quotes, case-folded."""
+    return _text(_unwrap(node)).strip("'\"").casefold()
+
+
+def _parameters(function: Node) -> list[Node]:
+    """The variables a function declares: `function f($a, $b)` or its `param(...)` block."""
+    found: list[Node] = []
+    declaration = _first(function, "function_parameter_declaration")
+    body = _first(function, "script_block")
+    block = _first(body, "param_block") if body is not None else None
+    for holder in (declaration, block):
+        parameters = _first(holder, "parameter_list") if holder is not None else None
+        for parameter in _named(parameters) if parameters is not None else ():
+            variable = _first(parameter, "variable")
+            if variable is not None:
+                found.append(variable)
+    return found
+
+
+def _returned_parameter(function: Node, names: list[str]) -> str | None:
+    """The parameter a function returns (`return $VM`), if it returns one of them."""
+    stack = list(function.children)
+    while stack:
+        node = stack.pop()
+        if node.type == "function_statement":
+            continue
+        if node.type == "flow_control_statement" and _text(node).casefold().startswith("return"):
+            value = _named(node)
+            target = _unwrap(value[-1]) if value else None
+            if target is not None and target.type == "variable" and _variable(_text(target))[1] in names:
+                return _variable(_text(target))[1]
+        stack.extend(node.children)
+    return None
+
+
+def _takes_pipeline(function: Node, name: str) -> bool:
+    for variable in _parameters(function):
+        if _variable(_text(variable))[1] == name and variable.parent is not None:
+            return "valuefrompipeline" in _text(variable.parent).casefold()
+    return False
+
+
+def _arguments(node: Node) -> list[Node]:
+    listed = _first(node, "argument_expression_list")
+    return _named(listed) if listed is not None else []
+
+
+def _next_value(parts: list[Node], index: int) -> int | None:
+    while index < len(parts) and parts[index].type == "command_argument_sep":
+        index += 1
+    return index if index < len(parts) else None
+
+
+def _new_object(args: Args) -> Value:
+    """`New-Object Hashtable` is an empty table; other objects are not followed."""
+    kind = args.get("TypeName")
+    written = kind.value.value.casefold() if kind is not None and isinstance(kind.value, Text) else ""
+    return Table() if written in ("hashtable", "system.collections.hashtable") else Unknown("New-Object")
+
+
+def _stamp(value: Value, key: str, node: Node) -> Value:
+    """A variable given a value the script does not state holds that one value wherever it is read."""
+    if isinstance(value, Unknown):
+        return Unknown("$" + key, ("def", node.id))
+    return value
+
+
+def _literal(value: Value) -> bool:
+    if isinstance(value, Text):
+        return True
+    if isinstance(value, Items):
+        return all(_literal(v) for v in value.values)
+    if isinstance(value, Table):
+        return not value.opaque and all(_literal(e[2]) and e[3] for e in value.entries)
+    return False
+
+
+def _add(a: Value | None, b: Value) -> Value:
+    """`a + b` and `a += b` on strings and arrays; long results are not followed (each copy costs)."""
+    if isinstance(a, Text) and isinstance(b, Text) and len(a.value) + len(b.value) <= _MAX_ITEMS:
+        return Text(a.value + b.value, a.mark)
+    if isinstance(a, Items) and len(a.values) < _MAX_ITEMS:
+        return Items(a.values + (b.values if isinstance(b, Items) else (b,)))
+    return Unknown("")
+
+
+def _here(text: str) -> str:
+    """The content of a here-string: between the line after `@"`/`@'` and the line of `"@`/`'@`."""
+    start = text.find("\n")
+    end = text.rfind("\n")
+    return text[start + 1 : end].removesuffix("\r") if 0 <= start < end else ""
+
+
+_ESCAPES = {
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "e": "\x1b",
+    "f": "\f",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+    "v": "\v",
+}
+
+
+def _unescape(text: str) -> str:
+    """PowerShell's backtick escapes in a double-quoted string."""
+    if "`" not in text:
+        return text
+    out, chars = [], iter(text)
+    for char in chars:
+        if char == "`":
+            following = next(chars, "")
+            out.append(_ESCAPES.get(following, following))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _role_key(name: Value) -> object:
+    if isinstance(name, Text):
+        return ("name", name.value.casefold())
+    if isinstance(name, Unknown) and name.ident is not None:
+        return ("ident", name.ident)
+    return ("id", id(name))
+
+
+def _word(value: Value) -> str:
+    """A value as a resource field: its text, or how the script writes what it does not state."""
+    if isinstance(value, Text):
+        return value.value
+    if isinstance(value, Unknown):
+        return value.text
+    return ""
+
+
+def _arg_value(args: Args, name: str, default: Value | None = None) -> Value:
+    arg = args.get(name)
+    if arg is None or not arg.certain:
+        return default if default is not None else Unknown("") if arg is not None or args.opaque else NULL
+    return arg.value
+
+
+def _arg_text(args: Args, name: str) -> str:
+    value = _arg_value(args, name)
+    return value.value if isinstance(value, Text) else ""
+
+
+def _value_mark(value: Value, arg: Arg | None, where: Positions, prefer_node: bool = False) -> Mark | None:
+    """Where a value is written: the literal itself (a variable's value where it is assigned), else the
+    argument that passes it."""
+    if not prefer_node and isinstance(value, Text) and value.mark is not None:
+        return value.mark
+    if arg is not None and arg.node is not None:
+        return where.mark(arg.node)
+    return value.mark if isinstance(value, Text) else None
+
+
+def _state(args: Args) -> str:
+    if args.switch("Uninstall"):
+        return "Uninstall"
+    return "Disable" if args.switch("Disable") else "Enable"
+
+
+def _package_role(package: Value | None, service: Value | None) -> Value:
+    """A package's roles are listed only inside it: the role is named after the package file, else the
+    service."""
+    if isinstance(package, Text):
+        stem = package.value.replace("\\", "/").rsplit("/", 1)[-1]
+        stem = stem[: -len(".cspkg")] if stem.casefold().endswith(".cspkg") else stem
+        if stem:
+            return Text(stem, package.mark)
+    return service if service is not None else Unknown("")
+
+
+def _negated(value: bool | None) -> bool | None:
+    return None if value is None else not value
+
+
+def _either(a: bool | None, b: bool | None) -> bool | None:
+    if a or b:
+        return True
+    return None if a is None or b is None else False
+
+
+def _any(*values: bool | None) -> bool | None:
+    if any(v is True for v in values):
+        return True
+    return None if any(v is None for v in values) else False

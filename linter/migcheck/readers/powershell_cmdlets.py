@@ -1,0 +1,460 @@
+"""What the PowerShell reader knows about the classic `Azure` module (Service Management): which cmdlets
+are classic, the documented parameters of those whose arguments it reads, and which run a migration step.
+
+Sources: `CmdletsToExport` of the module manifest (Azure/azure-powershell,
+`src/ServiceManagement/Services/Commands.Utilities/Azure.psd1`, module 4.3.1) and the cmdlet reference
+(MicrosoftDocs/azure-docs-powershell, `azuresmps-4.0.0/Azure/<cmdlet>.md`) for parameters, positions,
+aliases and switches. Data only: `readers/powershell.py` interprets it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# --- which cmdlets are classic ----------------------------------------------------------------------
+
+# Every cmdlet of the classic module, as the manifest spells it; the Windows Azure Pack (`*-WAPack*`)
+# cmdlets of the same module target Azure Pack, not Azure, and are left out.
+_CLASSIC = """
+Get-AzureAutomationCertificate Get-AzureAutomationConnection New-AzureAutomationConnection
+Remove-AzureAutomationConnection Remove-AzureAutomationConnectionType Set-AzureAutomationConnectionFieldValue
+Set-AzureAutomationCertificate New-AzureAutomationCertificate Remove-AzureAutomationAccount
+New-AzureAutomationAccount Get-AzureAutomationAccount Get-AzureAutomationRunbookDefinition
+Get-AzureAutomationScheduledRunbook Register-AzureAutomationScheduledRunbook Remove-AzureAutomationCertificate
+Set-AzureAutomationRunbook Publish-AzureAutomationRunbook Remove-AzureAutomationRunbook New-AzureAutomationRunbook
+Get-AzureAutomationJobOutput Get-AzureAutomationVariable Get-AzureAutomationCredential Get-AzureAutomationJob
+Get-AzureAutomationModule New-AzureAutomationCredential New-AzureAutomationModule Remove-AzureAutomationCredential
+Remove-AzureAutomationModule Get-AzureAutomationRunbook New-AzureAutomationVariable Remove-AzureAutomationVariable
+Set-AzureAutomationVariable Remove-AzureAutomationSchedule Get-AzureAutomationSchedule
+Set-AzureAutomationRunbookDefinition New-AzureAutomationSchedule Resume-AzureAutomationJob
+Set-AzureAutomationCredential Set-AzureAutomationModule Set-AzureAutomationSchedule Start-AzureAutomationRunbook
+Stop-AzureAutomationJob Suspend-AzureAutomationJob Unregister-AzureAutomationScheduledRunbook
+Add-AzureCertificate Get-AzureCertificate Remove-AzureCertificate Move-AzureStorageAccount Add-AzureVhd
+Get-AzureStorageAccount Get-AzureStorageKey New-AzureStorageAccount New-AzureStorageKey Remove-AzureStorageAccount
+Save-AzureVhd Set-AzureStorageAccount Get-AzureDeploymentEvent Move-AzureService Get-AzureRoleSize
+Get-AzureDeployment Get-AzureOSVersion Get-AzureLocation Get-AzureRole Get-AzureService Move-AzureDeployment
+New-AzureDeployment New-AzureService Remove-AzureDeployment Reset-AzureRoleInstance Set-AzureDeployment
+Set-AzureRole Set-AzureService Set-AzureWalkUpgradeDomain Get-AzureServiceADDomainExtension
+New-AzureServiceADDomainExtensionConfig Remove-AzureServiceADDomainExtension Set-AzureServiceADDomainExtension
+Get-AzureServiceAvailableExtension Get-AzureServiceExtension Set-AzureServiceExtension
+New-AzureServiceExtensionConfig Remove-AzureServiceExtension Get-AzureServiceAntimalwareConfig
+Remove-AzureServiceAntimalwareExtension Set-AzureServiceAntimalwareExtension Get-AzureServiceDiagnosticsExtension
+Get-AzureServiceRemoteDesktopExtension New-AzureServiceDiagnosticsExtensionConfig
+New-AzureServiceRemoteDesktopExtensionConfig Remove-AzureServiceDiagnosticsExtension
+Remove-AzureServiceRemoteDesktopExtension Set-AzureServiceDiagnosticsExtension
+Set-AzureServiceRemoteDesktopExtension Get-AzureAffinityGroup New-AzureAffinityGroup Remove-AzureAffinityGroup
+Set-AzureAffinityGroup Get-AzureVMImageDiskConfigSet Remove-AzureVMImageDataDiskConfig
+Remove-AzureVMImageOSDiskConfig Set-AzureVMImageOSDiskConfig Set-AzureVMImageDataDiskConfig
+New-AzureVMImageDiskConfigSet Get-AzureInternalLoadBalancer New-AzureInternalLoadBalancerConfig
+Remove-AzureInternalLoadBalancer Add-AzureInternalLoadBalancer Remove-AzureNetworkSecurityGroupConfig
+Remove-AzurePublicIP Get-AzurePublicIP Remove-AzureReservedIPAssociation Remove-AzureVirtualIP
+Set-AzureInternalLoadBalancer Set-AzureNetworkSecurityGroupConfig Set-AzurePublicIP
+Set-AzureReservedIPAssociation Set-AzureVMBootDiagnostics Get-AzureReservedIP New-AzureReservedIP New-AzureIPTag
+Remove-AzureReservedIP Remove-AzureStaticVNetIP Set-AzureStaticVNetIP Test-AzureStaticVNetIP
+New-AzureCertificateSetting New-AzureSSHKey Add-AzureDisk Get-AzureDisk Remove-AzureDisk Update-AzureDisk
+Add-AzureDataDisk Remove-AzureDataDisk Set-AzureDataDisk Set-AzureOSDisk Get-AzureVNetConfig Get-AzureVNetSite
+Remove-AzureVNetConfig Set-AzureSubnet Set-AzureVNetConfig Add-AzureProvisioningConfig Export-AzureVM
+Get-AzureVM Get-AzureWinRMUri Import-AzureVM New-AzureVMConfig Remove-AzureVM Restart-AzureVM Save-AzureVMImage
+Set-AzureVMSize Start-AzureVM Stop-AzureVM Update-AzureVM Add-AzureEndpoint Get-AzureAclConfig Get-AzureEndpoint
+New-AzureAclConfig Remove-AzureAclConfig Remove-AzureEndpoint Set-AzureAclConfig Set-AzureEndpoint
+Set-AzureLoadBalancedEndpoint Get-AzureDataDisk Add-AzureVMImage Get-AzureVMImage Remove-AzureVMImage
+Update-AzureVMImage Get-AzureStaticVNetIP Get-AzureDns Get-AzureSubnet Get-AzureOSDisk Get-AzureRemoteDesktopFile
+New-AzureQuickVM New-AzureVM Remove-AzureAvailabilitySet Set-AzureAvailabilitySet Add-AzureVirtualIP
+Add-AzureDns Add-AzureNetworkInterfaceConfig Get-AzureNetworkInterfaceConfig Remove-AzureDns
+Remove-AzureNetworkInterfaceConfig Set-AzureDns Set-AzureNetworkInterfaceConfig Move-AzureNetworkSecurityGroup
+Move-AzureReservedIP Move-AzureRouteTable Move-AzureVirtualNetwork New-AzureDns
+New-AzureVMSqlServerKeyVaultCredentialConfig Get-AzureVMChefExtension Remove-AzureVMChefExtension
+Set-AzureVMChefExtension Get-AzureVMDiagnosticsExtension Remove-AzureVMDiagnosticsExtension
+Set-AzureVMDiagnosticsExtension Get-AzureVMDscExtensionStatus Remove-AzureVMDscExtension Get-AzureVMDscExtension
+Set-AzureVMDscExtension Get-AzureVMSqlServerExtension New-AzureVMSqlServerAutoBackupConfig
+New-AzureVMSqlServerAutoPatchingConfig Remove-AzureVMSqlServerExtension Set-AzureVMSqlServerExtension
+Get-AzureVMBGInfoExtension Remove-AzureVMBGInfoExtension Set-AzureVMBGInfoExtension Get-AzureVMExtension
+Remove-AzureVMExtension Set-AzureVMExtension Get-AzureVMAvailableExtension Get-AzureVMPuppetExtension
+Remove-AzureVMPuppetExtension Set-AzureVMPuppetExtension Get-AzureVMCustomScriptExtension
+Remove-AzureVMCustomScriptExtension Set-AzureVMCustomScriptExtension Get-AzureVMAccessExtension
+Remove-AzureVMAccessExtension Set-AzureVMAccessExtension Get-AzureVMMicrosoftAntimalwareExtension
+Remove-AzureVMMicrosoftAntimalwareExtension Set-AzureVMMicrosoftAntimalwareExtension
+Publish-AzureVMDscConfiguration Set-AzureHDInsightClusterSize Add-AzureHDInsightConfigValues
+Add-AzureHDInsightMetastore Add-AzureHDInsightScriptAction Add-AzureHDInsightStorage Grant-AzureHDInsightRdpAccess
+Get-AzureHDInsightCluster Get-AzureHDInsightJob Get-AzureHDInsightJobOutput Get-AzureHDInsightProperties
+Grant-AzureHDInsightHttpServicesAccess Invoke-AzureHDInsightHiveJob New-AzureHDInsightCluster
+New-AzureHDInsightClusterConfig New-AzureHDInsightHiveJobDefinition New-AzureHDInsightMapReduceJobDefinition
+New-AzureHDInsightPigJobDefinition New-AzureHDInsightSqoopJobDefinition
+New-AzureHDInsightStreamingMapReduceJobDefinition Remove-AzureHDInsightCluster Revoke-AzureHDInsightRdpAccess
+Revoke-AzureHDInsightHttpServicesAccess Set-AzureHDInsightDefaultStorage Start-AzureHDInsightJob
+Stop-AzureHDInsightJob Use-AzureHDInsightCluster Wait-AzureHDInsightJob Get-AzureNetworkSecurityGroupConfig
+Get-AzureNetworkSecurityGroup New-AzureNetworkSecurityGroup Remove-AzureNetworkSecurityGroup
+Remove-AzureNetworkSecurityRule Set-AzureNetworkSecurityRule Remove-AzureNetworkSecurityGroupAssociation
+Set-AzureNetworkSecurityGroupToSubnet Get-AzureNetworkSecurityGroupForSubnet
+Remove-AzureNetworkSecurityGroupFromSubnet Set-AzureNetworkSecurityGroupAssociation
+Get-AzureNetworkSecurityGroupAssociation Get-AzureEffectiveRouteTable Get-AzureRouteTable
+Get-AzureSubnetRouteTable New-AzureRouteTable Remove-AzureRoute Remove-AzureRouteTable
+Remove-AzureSubnetRouteTable Set-AzureRoute Set-AzureSubnetRouteTable Get-AzureIPForwarding Set-AzureIPForwarding
+Get-AzureVirtualNetworkGatewayConnection Get-AzureVirtualNetworkGatewayDiagnostics
+Get-AzureVirtualNetworkGatewayIPsecParameters Get-AzureVirtualNetworkGatewayKey Get-AzureVNetConnection
+Get-AzureVNetGateway Get-AzureVNetGatewayDiagnostics Get-AzureVNetGatewayIPsecParameters Get-AzureVNetGatewayKey
+New-AzureVirtualNetworkGateway New-AzureVirtualNetworkGatewayConnection New-AzureVNetGateway
+Remove-AzureVNetGateway Remove-AzureVNetGatewayDefaultSite Reset-AzureVirtualNetworkGatewayKey
+Reset-AzureVNetGateway Resize-AzureVNetGateway Set-AzureVirtualNetworkGatewayIPsecParameters
+Set-AzureVirtualNetworkGatewayKey Set-AzureVNetGateway Set-AzureVNetGatewayDefaultSite
+Set-AzureVNetGatewayIPsecParameters Set-AzureVNetGatewayKey Start-AzureVirtualNetworkGatewayDiagnostics
+Start-AzureVNetGatewayDiagnostics Stop-AzureVirtualNetworkGatewayDiagnostics Stop-AzureVNetGatewayDiagnostics
+Get-AzureLocalNetworkGateway Get-AzureVirtualNetworkGateway New-AzureLocalNetworkGateway
+Remove-AzureLocalNetworkGateway Remove-AzureVirtualNetworkGateway Remove-AzureVirtualNetworkGatewayConnection
+Reset-AzureVirtualNetworkGateway Resize-AzureVirtualNetworkGateway Reset-AzureLocalNetworkGateway
+Reset-AzureVirtualNetworkGatewayConnection Add-AzureApplicationGatewaySslCertificate Get-AzureApplicationGateway
+Get-AzureApplicationGatewaySslCertificate Get-AzureApplicationGatewayConfig New-AzureApplicationGateway
+Remove-AzureApplicationGateway Remove-AzureApplicationGatewaySslCertificate Set-AzureApplicationGatewayConfig
+Start-AzureApplicationGateway Stop-AzureApplicationGateway Update-AzureApplicationGateway
+Get-AzureSiteRecoveryVault New-AzureSiteRecoverySite Get-AzureSiteRecoverySite Set-AzureSiteRecoveryVM
+Start-AzureSiteRecoveryProtectionProfileAssociationJob New-AzureSiteRecoveryProtectionProfileObject
+New-AzureSiteRecoveryVault Get-AzureSiteRecoveryStorage Get-AzureSiteRecoveryStorageMapping
+New-AzureSiteRecoveryStorageMapping Remove-AzureSiteRecoveryStorageMapping Remove-AzureSiteRecoveryNetworkMapping
+New-AzureSiteRecoveryNetworkMapping Get-AzureSiteRecoveryNetworkMapping Get-AzureSiteRecoveryNetwork
+New-AzureSiteRecoveryRecoveryPlan Get-AzureSiteRecoveryRecoveryPlanFile Get-AzureSiteRecoveryVaultSettingsFile
+Remove-AzureSiteRecoveryRecoveryPlan Get-AzureSiteRecoveryProtectionEntity Restart-AzureSiteRecoveryJob
+Resume-AzureSiteRecoveryJob Set-AzureSiteRecoveryProtectionEntity Start-AzureSiteRecoveryCommitFailoverJob
+Start-AzureSiteRecoveryPlannedFailoverJob Start-AzureSiteRecoveryProtectionProfileDissociationJob
+Start-AzureSiteRecoveryTestFailoverJob Start-AzureSiteRecoveryUnplannedFailoverJob Stop-AzureSiteRecoveryJob
+Update-AzureSiteRecoveryProtectionDirection Update-AzureSiteRecoveryRecoveryPlan Get-AzureSiteRecoveryJob
+Get-AzureSiteRecoveryProtectionContainer Get-AzureSiteRecoveryRecoveryPlan Get-AzureSiteRecoveryServer
+Get-AzureSiteRecoveryVaultSettings Get-AzureSiteRecoveryVM Import-AzureSiteRecoveryVaultSettingsFile
+Update-AzureSiteRecoveryProtectionEntity Get-AzureRemoteAppPlan Get-AzureRemoteAppCollectionUsageDetails
+Get-AzureRemoteAppCollectionUsageSummary Get-AzureRemoteAppCollection Get-AzureRemoteAppLocation
+New-AzureRemoteAppCollection Remove-AzureRemoteAppCollection Set-AzureRemoteAppCollection
+Update-AzureRemoteAppCollection Get-AzureRemoteAppOperationResult Get-AzureRemoteAppProgram
+Get-AzureRemoteAppStartMenuProgram Publish-AzureRemoteAppProgram Unpublish-AzureRemoteAppProgram
+Add-AzureRemoteAppUser Remove-AzureRemoteAppUser Send-AzureRemoteAppSessionMessage Disconnect-AzureRemoteAppSession
+Invoke-AzureRemoteAppSessionLogoff Get-AzureRemoteAppTemplateImage Get-AzureRemoteAppSession Get-AzureRemoteAppUser
+Export-AzureRemoteAppTemplateImage New-AzureRemoteAppTemplateImage Remove-AzureRemoteAppTemplateImage
+Rename-AzureRemoteAppTemplateImage Copy-AzureRemoteAppUserDisk Export-AzureRemoteAppUserDisk
+Remove-AzureRemoteAppUserDisk Clear-AzureRemoteAppVmStaleAdObject Get-AzureRemoteAppVM
+Get-AzureRemoteAppVmStaleAdObject Restart-AzureRemoteAppVM Get-AzureRemoteAppVNet
+Get-AzureRemoteAppVpnDeviceConfigScript Get-AzureRemoteAppVpnDevice New-AzureRemoteAppVNet Remove-AzureRemoteAppVNet
+Reset-AzureRemoteAppVpnSharedKey Set-AzureRemoteAppVNet Get-AzureRemoteAppWorkspace Set-AzureRemoteAppWorkspace
+Get-AzureWebsiteMetric Publish-AzureWebsiteProject Update-AzureWebsiteRepository Switch-AzureWebsiteSlot
+Disable-AzureWebsiteApplicationDiagnostic Enable-AzureWebsiteDebug Disable-AzureWebsiteDebug
+Enable-AzureWebsiteApplicationDiagnostic Get-AzureWebsite Get-AzureWebsiteDeployment Get-AzureWebsiteLocation
+Get-AzureWebsiteLog New-AzureWebsite Remove-AzureWebsite Restart-AzureWebsite Restore-AzureWebsiteDeployment
+Save-AzureWebsiteLog Set-AzureWebsite Show-AzurePortal Show-AzureWebsite Start-AzureWebsite Stop-AzureWebsite
+Get-AzureWebsiteJobHistory Stop-AzureWebsiteJob Start-AzureWebsiteJob Remove-AzureWebsiteJob New-AzureWebsiteJob
+Get-AzureWebsiteJob Get-AzureWebHostingPlanMetric Get-AzureWebHostingPlan Get-AzureStoreAddOn New-AzureStoreAddOn
+Remove-AzureStoreAddOn Set-AzureStoreAddOn Get-AzureSBAuthorizationRule Remove-AzureSBAuthorizationRule
+Set-AzureSBAuthorizationRule New-AzureSBAuthorizationRule Get-AzureSBLocation Get-AzureSBNamespace
+New-AzureSBNamespace Remove-AzureSBNamespace Get-AzureSchedulerJobCollection Get-AzureSchedulerJob
+Get-AzureSchedulerJobHistory Get-AzureSchedulerLocation New-AzureSchedulerHttpJob New-AzureSchedulerJobCollection
+New-AzureSchedulerStorageQueueJob Remove-AzureSchedulerJobCollection Remove-AzureSchedulerJob
+Set-AzureSchedulerHttpJob Set-AzureSchedulerJobCollection Set-AzureSchedulerStorageQueueJob
+Get-AzureMediaServicesAccount New-AzureMediaServicesAccount New-AzureMediaServicesKey
+Remove-AzureMediaServicesAccount Publish-AzureServiceProject Remove-AzureService Start-AzureService
+Stop-AzureService Test-AzureName Disable-AzureServiceProjectRemoteDesktop Enable-AzureServiceProjectRemoteDesktop
+Get-AzureServiceProjectRoleRuntime Save-AzureServiceProjectPackage Set-AzureServiceProject
+Set-AzureServiceProjectRole Start-AzureEmulator Stop-AzureEmulator Add-AzureNodeWebRole Add-AzureNodeWorkerRole
+Add-AzurePHPWebRole Add-AzurePHPWorkerRole Add-AzureWebRole Add-AzureWorkerRole New-AzureRoleTemplate
+New-AzureServiceProject Add-AzureEnvironment Remove-AzureEnvironment Set-AzureEnvironment Get-AzureEnvironment
+Enable-AzureDataCollection Disable-AzureDataCollection Select-AzureProfile New-AzureProfile Clear-AzureProfile
+Add-AzureAccount Remove-AzureSubscription Get-AzureAccount Remove-AzureAccount Get-AzurePublishSettingsFile
+Get-AzureSubscription Import-AzurePublishSettingsFile Select-AzureSubscription Set-AzureSubscription
+Get-AzureSqlDatabaseServer Get-AzureSqlDatabaseServerQuota New-AzureSqlDatabaseServer Remove-AzureSqlDatabaseServer
+Set-AzureSqlDatabaseServer Set-AzureSqlDatabaseServerFirewallRule Get-AzureSqlDatabaseServerFirewallRule
+New-AzureSqlDatabaseServerFirewallRule Remove-AzureSqlDatabaseServerFirewallRule Get-AzureSqlDatabaseUsages
+Get-AzureSqlRecoverableDatabase Get-AzureSqlDatabaseImportExportStatus Start-AzureSqlDatabaseImport
+Start-AzureSqlDatabaseExport Get-AzureSqlDatabaseServiceObjective Get-AzureSqlDatabaseCopy
+Start-AzureSqlDatabaseCopy Stop-AzureSqlDatabaseCopy Start-AzureSqlDatabaseRestore Start-AzureSqlDatabaseRecovery
+Remove-AzureSqlDatabase Get-AzureSqlDatabase Get-AzureSqlDatabaseOperation New-AzureSqlDatabase
+New-AzureSqlDatabaseServerContext Set-AzureSqlDatabase Get-AzureStorSimpleDeviceBackupPolicy
+New-AzureStorSimpleDeviceBackupPolicy New-AzureStorSimpleDeviceBackupScheduleAddConfig
+New-AzureStorSimpleDeviceBackupScheduleUpdateConfig Remove-AzureStorSimpleDeviceBackupPolicy
+Set-AzureStorSimpleDeviceBackupPolicy Get-AzureStorSimpleDeviceBackup Remove-AzureStorSimpleDeviceBackup
+Start-AzureStorSimpleBackupCloneJob Start-AzureStorSimpleDeviceBackupJob Start-AzureStorSimpleDeviceBackupRestoreJob
+Get-AzureStorSimpleDeviceVolumeContainer New-AzureStorSimpleDeviceVolumeContainer
+Remove-AzureStorSimpleDeviceVolumeContainer Set-AzureStorSimpleVirtualDevice Set-AzureStorSimpleDevice
+New-AzureStorSimpleNetworkConfig Get-AzureStorSimpleJob Stop-AzureStorSimpleJob
+Get-AzureStorSimpleFailoverVolumeContainers Start-AzureStorSimpleDeviceFailoverJob Get-AzureStorSimpleDevice
+Get-AzureStorSimpleDeviceConnectedInitiator Get-AzureStorSimpleResource Get-AzureStorSimpleResourceContext
+Get-AzureStorSimpleTask Confirm-AzureStorSimpleLegacyVolumeContainerStatus
+Get-AzureStorSimpleLegacyVolumeContainerConfirmStatus Get-AzureStorSimpleLegacyVolumeContainerStatus
+Import-AzureStorSimpleLegacyVolumeContainer Get-AzureStorSimpleLegacyVolumeContainerMigrationPlan
+Start-AzureStorSimpleLegacyVolumeContainerMigrationPlan Import-AzureStorSimpleLegacyApplianceConfig
+Get-AzureStorSimpleStorageAccountCredential New-AzureStorSimpleAccessControlRecord Select-AzureStorSimpleResource
+Get-AzureStorSimpleAccessControlRecord New-AzureStorSimpleInlineStorageAccountCredential
+New-AzureStorSimpleStorageAccountCredential Remove-AzureStorSimpleAccessControlRecord
+Remove-AzureStorSimpleStorageAccountCredential Set-AzureStorSimpleAccessControlRecord
+Set-AzureStorSimpleStorageAccountCredential New-AzureStorSimpleVirtualDevice Get-AzureStorSimpleDeviceVolume
+Remove-AzureStorSimpleDeviceVolume Set-AzureStorSimpleDeviceVolume New-AzureStorSimpleDeviceVolume
+Test-AzureTrafficManagerDomainName Disable-AzureTrafficManagerProfile Enable-AzureTrafficManagerProfile
+Get-AzureTrafficManagerProfile New-AzureTrafficManagerProfile Remove-AzureTrafficManagerProfile
+Set-AzureTrafficManagerProfile Add-AzureTrafficManagerEndpoint Set-AzureTrafficManagerEndpoint
+Remove-AzureTrafficManagerEndpoint Test-AzureRecoveryServicesVaultUpgrade Invoke-AzureRecoveryServicesVaultUpgrade
+"""
+
+
+def words(text: str) -> list[str]:
+    """The names listed in a block of text, one or more a line."""
+    return text.split()
+
+
+CLASSIC: dict[str, str] = {name.casefold(): name for name in words(_CLASSIC)}
+
+# Session and environment cmdlets that the 0.8-0.9 module shared between its Service Management and its
+# Resource Manager mode (`Switch-AzureMode`): signing in and choosing a subscription say nothing about
+# which kind of resources a script manages. They are listed among a script's classic calls only when it
+# makes some other classic call.
+NEUTRAL = frozenset(
+    name.casefold()
+    for name in words(
+        """
+    Add-AzureAccount Get-AzureAccount Remove-AzureAccount Get-AzureSubscription Select-AzureSubscription
+    Set-AzureSubscription Remove-AzureSubscription Import-AzurePublishSettingsFile Get-AzurePublishSettingsFile
+    Add-AzureEnvironment Get-AzureEnvironment Set-AzureEnvironment Remove-AzureEnvironment Get-AzureLocation
+    Enable-AzureDataCollection Disable-AzureDataCollection Select-AzureProfile New-AzureProfile Clear-AzureProfile
+    """
+    )
+)
+
+
+def canonical(name: str) -> str:
+    """The cmdlet as the manifest spells it, or "" when `name` is not a classic cmdlet."""
+    return CLASSIC.get(name.casefold(), "")
+
+
+# --- parameters ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """The documented parameters of one cmdlet: which are switches, which bind by position (in order),
+    and their aliases. `positional_by_switch` gives another position order for a parameter set chosen by
+    a switch (`Set-AzureDeployment -Config`). A `loose` spec lists only what the reader needs: another
+    parameter is taken to have a value when one follows it."""
+
+    switches: frozenset[str]
+    values: frozenset[str]
+    positional: tuple[str, ...] = ()
+    aliases: dict[str, str] = field(default_factory=dict)
+    positional_by_switch: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    loose: bool = False
+
+    @property
+    def names(self) -> frozenset[str]:
+        return self.switches | self.values
+
+
+_COMMON_SWITCHES = "Verbose Debug WhatIf Confirm"
+_COMMON_VALUES = (
+    "ErrorAction ErrorVariable WarningAction WarningVariable InformationAction InformationVariable OutVariable "
+    "OutBuffer PipelineVariable Profile"
+)
+_COMMON_ALIASES = {
+    "vb": "Verbose",
+    "db": "Debug",
+    "wi": "WhatIf",
+    "cf": "Confirm",
+    "ea": "ErrorAction",
+    "ev": "ErrorVariable",
+    "wa": "WarningAction",
+    "wv": "WarningVariable",
+    "infa": "InformationAction",
+    "iv": "InformationVariable",
+    "ov": "OutVariable",
+    "ob": "OutBuffer",
+    "pv": "PipelineVariable",
+}
+
+
+def _spec(
+    params: str,
+    *,
+    aliases: dict[str, str] | None = None,
+    by_switch: dict[str, str] | None = None,
+    loose: bool = False,
+) -> Spec:
+    """A spec from a compact list: `Name:0` binds by position 0, `Flag!` is a switch, `Other` a named
+    parameter with a value."""
+    switches, values, positions = set(_COMMON_SWITCHES.split()), set(_COMMON_VALUES.split()), []
+    for word in params.split():
+        if word.endswith("!"):
+            switches.add(word[:-1])
+            continue
+        name, _, position = word.partition(":")
+        values.add(name)
+        if position:
+            positions.append((int(position), name))
+    return Spec(
+        frozenset(switches),
+        frozenset(values),
+        tuple(name for _, name in sorted(positions)),
+        {**_COMMON_ALIASES, **(aliases or {})},
+        {switch: tuple(order.split()) for switch, order in (by_switch or {}).items()},
+        loose,
+    )
+
+
+_VM = {"InputObject": "VM"}  # every cmdlet that takes a VM object accepts it as -InputObject too
+_MOVE = "Validate! Prepare! Commit! Abort!"
+
+SPECS: dict[str, Spec] = {
+    "new-azurevmconfig": _spec(
+        "Name:0 InstanceSize:1 HostCaching:2 AvailabilitySetName:3 Label:4 ImageName:5 MediaLocation:6 "
+        "DiskLabel:7 DiskName DisableBootDiagnostics! LicenseType"
+    ),
+    "add-azureprovisioningconfig": _spec(
+        "VM DisableGuestAgent! CustomDataFile Windows! AdminUsername Password ResetPasswordOnFirstLogon! "
+        "DisableAutomaticUpdates! NoRDPEndpoint! TimeZone Certificates EnableWinRMHttp! DisableWinRMHttps! "
+        "WinRMCertificate X509Certificates NoExportPrivateKey! NoWinRMEndpoint! Linux! LinuxUser DisableSSH! "
+        "NoSSHEndpoint! NoSSHPassword! SSHPublicKeys SSHKeyPairs WindowsDomain! JoinDomain Domain DomainUserName "
+        "DomainPassword MachineObjectOU",
+        aliases=_VM,
+    ),
+    "set-azuresubnet": _spec("SubnetNames:0 VM", aliases=_VM),
+    "add-azureendpoint": _spec(
+        "Name:0 Protocol:1 LocalPort:2 PublicPort DirectServerReturn ACL InternalLoadBalancerName "
+        "IdleTimeoutInMinutes LoadBalancerDistribution VirtualIPName VM LBSetName NoProbe! DefaultProbe! "
+        "ProbePort ProbeProtocol ProbePath ProbeIntervalInSeconds ProbeTimeoutInSeconds",
+        aliases={**_VM, "LoadBalancedEndpointSetName": "LBSetName"},
+    ),
+    "set-azureendpoint": _spec(
+        "Name:0 Protocol:1 LocalPort:2 PublicPort DirectServerReturn ACL InternalLoadBalancerName "
+        "IdleTimeoutInMinutes LoadBalancerDistribution VirtualIPName VM",
+        aliases=_VM,
+    ),
+    "remove-azureendpoint": _spec("Name:0 VM", aliases=_VM, loose=True),
+    "new-azureaclconfig": _spec(""),
+    "set-azureaclconfig": _spec(
+        "AddRule! RemoveRule! SetRule! Action:0 RemoteSubnet:1 Order:2 Description:3 RuleId ACL",
+        by_switch={"RemoveRule": "RuleId", "SetRule": "RuleId Action RemoteSubnet Order Description"},
+    ),
+    "get-azureaclconfig": _spec("EndpointName VM", aliases=_VM, loose=True),
+    "remove-azureaclconfig": _spec("EndpointName VM", aliases=_VM, loose=True),
+    "set-azurevmextension": _spec(
+        "ExtensionName:1 Publisher:2 Version:3 ReferenceName:4 PublicConfiguration:5 PrivateConfiguration:6 "
+        "PublicConfigPath PrivateConfigPath Disable! Uninstall! PublicConfigKey:9 PrivateConfigKey:10 "
+        "ForceUpdate! VM",
+        aliases=_VM,
+    ),
+    "set-azurevmbginfoextension": _spec("Disable! Uninstall! ReferenceName:2 Version:3 VM", aliases=_VM),
+    "set-azurevmbootdiagnostics": _spec("Enable! Disable! VM", aliases=_VM),
+    "set-azureavailabilityset": _spec("AvailabilitySetName:0 VM", aliases=_VM),
+    "remove-azureavailabilityset": _spec("VM", aliases=_VM),
+    "add-azurenetworkinterfaceconfig": _spec(
+        "Name:1 SubnetName:2 StaticVNetIPAddress:3 NetworkSecurityGroup:4 IPForwarding:5 VM", aliases=_VM
+    ),
+    "new-azurevm": _spec(
+        "ServiceName Location AffinityGroup ServiceLabel ReverseDnsFqdn ServiceDescription DeploymentLabel "
+        "DeploymentName VNetName DnsSettings InternalLoadBalancerConfig VMs WaitForBoot! ReservedIPName"
+    ),
+    "new-azurequickvm": _spec(
+        "Windows! Linux! ServiceName Name ImageName Password ReverseDnsFqdn Location AffinityGroup AdminUsername "
+        "Certificates WaitForBoot! DisableWinRMHttps! EnableWinRMHttp! WinRMCertificate X509Certificates "
+        "NoExportPrivateKey! NoWinRMEndpoint! LinuxUser SSHPublicKeys SSHKeyPairs VNetName SubnetNames "
+        "DnsSettings HostCaching AvailabilitySetName InstanceSize MediaLocation DisableGuestAgent! CustomDataFile "
+        "ReservedIPName"
+    ),
+    "get-azurevm": _spec("ServiceName:0 Name:1"),
+    "update-azurevm": _spec("ServiceName:0 Name:1 VM", aliases=_VM),
+    "new-azureservice": _spec(
+        "ServiceName:0 Location:1 AffinityGroup Label:2 Description:3 ReverseDnsFqdn:4",
+    ),
+    "new-azuredeployment": _spec(
+        "ServiceName:0 Package:1 Configuration:2 Slot:3 Label:4 Name:5 DoNotStart! TreatWarningsAsError! "
+        "ExtensionConfiguration",
+        aliases={"DeploymentName": "Name"},
+    ),
+    "set-azuredeployment": _spec(
+        "Upgrade! Config! Status! ServiceName:1 Package:2 Configuration:3 Slot:4 Mode:5 Label:6 RoleName:7 "
+        "Force! ExtensionConfiguration:9 NewStatus",
+        by_switch={
+            "Config": "ServiceName Configuration Slot ExtensionConfiguration",
+            "Status": "ServiceName Slot NewStatus",
+        },
+    ),
+    "publish-azureserviceproject": _spec(
+        "ServiceName StorageAccountName Location Slot Launch! AffinityGroup DeploymentName ForceUpgrade! Package "
+        "Configuration",
+        aliases={
+            "sv": "ServiceName",
+            "st": "StorageAccountName",
+            "l": "Location",
+            "sl": "Slot",
+            "ln": "Launch",
+            "ag": "AffinityGroup",
+            "dn": "DeploymentName",
+            "f": "ForceUpgrade",
+            "sp": "Package",
+            "cc": "Configuration",
+        },
+    ),
+    "new-azurereservedip": _spec("ReservedIPName:0 Label:1 Location:2 ServiceName:3 VirtualIPName:4 Slot:5"),
+    "set-azurereservedipassociation": _spec("ReservedIPName:0 ServiceName:1 VirtualIPName:2 Slot:3"),
+    "move-azureservice": _spec(
+        f"{_MOVE} ServiceName:1 DeploymentName:2 CreateNewVirtualNetwork! UseExistingVirtualNetwork! "
+        "VirtualNetworkResourceGroupName:4 VirtualNetworkName:5 SubnetName:6"
+    ),
+    "move-azurevirtualnetwork": _spec(f"{_MOVE} VirtualNetworkName:1"),
+    "move-azurestorageaccount": _spec(f"{_MOVE} StorageAccountName:1"),
+    "move-azurereservedip": _spec(f"{_MOVE} ReservedIPName:1"),
+    "move-azurenetworksecuritygroup": _spec(f"{_MOVE} NetworkSecurityGroupName:1"),
+    "move-azureroutetable": _spec(f"{_MOVE} RouteTableName:1"),
+    # Azure PowerShell 0.8-0.9 only (removed in 1.0): the mode switch between the two stacks.
+    "switch-azuremode": _spec("Name:0 Global!"),
+}
+
+# Cmdlets that take a VM configuration object (`-VM`, or from the pipeline) and pass it on. Those with
+# a spec above change what the reader records; the others change nothing it reads (disks, static IPs,
+# public IPs, other extensions), so only their `-VM` argument is looked at.
+VM_FILTERS = frozenset(
+    name.casefold()
+    for name in words(
+        """
+    Add-AzureProvisioningConfig Set-AzureSubnet Add-AzureEndpoint Set-AzureEndpoint Remove-AzureEndpoint
+    Remove-AzureAclConfig Set-AzureVMExtension Set-AzureVMBGInfoExtension Set-AzureVMBootDiagnostics
+    Set-AzureAvailabilitySet Remove-AzureAvailabilitySet Add-AzureNetworkInterfaceConfig
+    Set-AzureNetworkInterfaceConfig Remove-AzureNetworkInterfaceConfig Set-AzureStaticVNetIP
+    Remove-AzureStaticVNetIP Add-AzureDataDisk Set-AzureDataDisk Remove-AzureDataDisk Set-AzureOSDisk
+    Set-AzureVMSize Set-AzurePublicIP Remove-AzurePublicIP Set-AzureNetworkSecurityGroupConfig
+    Remove-AzureNetworkSecurityGroupConfig Remove-AzureVMExtension Remove-AzureVMBGInfoExtension
+    Set-AzureVMCustomScriptExtension Remove-AzureVMCustomScriptExtension Set-AzureVMAccessExtension
+    Remove-AzureVMAccessExtension Set-AzureVMDiagnosticsExtension Remove-AzureVMDiagnosticsExtension
+    Set-AzureVMDscExtension Remove-AzureVMDscExtension Set-AzureVMChefExtension Remove-AzureVMChefExtension
+    Set-AzureVMPuppetExtension Remove-AzureVMPuppetExtension Set-AzureVMMicrosoftAntimalwareExtension
+    Remove-AzureVMMicrosoftAntimalwareExtension Set-AzureVMSqlServerExtension Remove-AzureVMSqlServerExtension
+    """
+    )
+)
+FILTER_SPEC = _spec("VM", aliases=_VM, loose=True)
+
+# The one named extension wrapper whose publisher and name the reader records: BGInfo. In the source read
+# its default version is 2.*, a JSON extension that migrates, so an Extension is recorded only for an
+# explicit -Version (the wrappers' defaults of older modules are not verified).
+BGINFO = ("Microsoft.Compute", "BGInfo")
+
+# Add-AzureProvisioningConfig and New-AzureQuickVM add these endpoints unless told not to (the module's
+# source: NetworkConfigurationBuilder.AddRdpEndpoint/AddWinRmEndpoint/AddSshEndpoint, NewQuickVM): name,
+# local port. The public port is chosen by the platform.
+RDP_ENDPOINT = ("RemoteDesktop", "3389")
+WINRM_ENDPOINT = ("PowerShell", "5986")
+SSH_ENDPOINT = ("SSH", "22")
+
+# --- migration ----------------------------------------------------------------------------------------
+
+STEPS = ("validate", "prepare", "commit", "abort")
+
+# Move-Azure* cmdlets: (scope, the parameter naming what moves). Move-AzureDeployment is not one: it
+# swaps a cloud service's staging and production deployments.
+MIGRATION: dict[str, tuple[str, str]] = {
+    "move-azureservice": ("cloud-service", "ServiceName"),
+    "move-azurevirtualnetwork": ("virtual-network", "VirtualNetworkName"),
+    "move-azurestorageaccount": ("storage-account", "StorageAccountName"),
+    "move-azurereservedip": ("reserved-ip", "ReservedIPName"),
+    "move-azurenetworksecuritygroup": ("network-security-group", "NetworkSecurityGroupName"),
+    "move-azureroutetable": ("route-table", "RouteTableName"),
+}
+
+# The classic CLI (`azure`, asm mode): `azure <group> <noun> <step>-migration <name> ...`.
+XPLAT_MIGRATION: dict[tuple[str, str], str] = {
+    ("service", "deployment"): "cloud-service",
+    ("network", "vnet"): "virtual-network",
+    ("storage", "account"): "storage-account",
+    ("network", "reserved-ip"): "reserved-ip",
+    ("network", "nsg"): "network-security-group",
+    ("network", "route-table"): "route-table",
+}
