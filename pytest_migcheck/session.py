@@ -19,6 +19,7 @@ import pytest
 from migcheck import __version__
 from migcheck.baseline import BaselineError
 from migcheck.config import Config, ConfigError, load_config
+from migcheck.discover import shown
 from migcheck.engine import LintResult, RuleError, lint
 from migcheck.model import Document, Finding, Severity, resource_types
 from migcheck.plugins import PluginError, load_rules
@@ -38,7 +39,7 @@ class MigcheckSession:
         self.root = config.rootpath
         self.settings = Config()
         self._result: LintResult | None = None
-        self._documents: dict[str, Document] = {}  # absolute path → document
+        self._documents: dict[str, Document] = {}  # display path (relative to the rootdir) → document
         self._findings: dict[Key, list[Finding]] = defaultdict(list)
         self._paths: set[str] = set()  # document paths, relative to the rootdir
         self._ran: set[Key] = set()  # items whose call phase was reported, for the summary
@@ -62,10 +63,11 @@ class MigcheckSession:
         if self.config.args_source is not pytest.Config.ArgsSource.TESTPATHS:
             return
         roots = [Path(arg).resolve() for arg in self.config.args]
+        real = (_real_path(self.root, path) for path in sorted(self._documents))
         extra = [
-            path
-            for path in sorted(self._documents)
-            if not any(Path(path).is_relative_to(root) for root in roots)
+            str(path)
+            for path in real
+            if path is not None and not any(path.resolve().is_relative_to(root) for root in roots)
         ]
         self.config.args = [*self.config.args, *extra]
 
@@ -101,7 +103,7 @@ class MigcheckSession:
 
     def _index(self, result: LintResult) -> None:
         for document in result.documents:
-            self._documents[_absolute(self.root / document.path)] = document
+            self._documents[document.path] = document
             self._paths.add(document.path)
         for finding in result.findings:
             self._findings[(finding.mark.path, finding.code)].append(finding)
@@ -119,10 +121,15 @@ class MigcheckSession:
     # --- collection ---------------------------------------------------------------------------------
 
     def pytest_collect_file(self, file_path: Path, parent: pytest.Collector) -> MigcheckFile | None:
-        document = self._documents.get(_absolute(file_path))
+        document = self._documents.get(_shown_relative(file_path, self.root))
         if document is None:
             return None
-        return MigcheckFile.from_parent(parent, path=file_path, document=document, migcheck=self)
+        # The node id is the document's display path: the same as pytest would make for an ordinary name,
+        # and escaped for a name with undecodable bytes or control characters, which pytest's JUnit
+        # writer and terminal would otherwise get raw.
+        return MigcheckFile.from_parent(
+            parent, path=file_path, nodeid=document.path, document=document, migcheck=self
+        )
 
     def rules_for(self, document: Document) -> list[Rule]:
         """The enabled rules that look at a resource the document's kind of file can hold (a file of no
@@ -162,6 +169,7 @@ class MigcheckSession:
         if "migcheck" not in report.keywords:
             return None
         path, _, code = report.nodeid.rpartition("::")
+        path = shown(path)  # a node id holds the file name as it is; document paths are escaped
         return (path, code) if path in self._paths else None
 
     @pytest.hookimpl(tryfirst=True)
@@ -233,8 +241,29 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(token.strip() for value in values for token in value.split(",") if token.strip())
 
 
-def _absolute(path: Path | str) -> str:
-    return os.path.normcase(os.path.normpath(os.path.abspath(path)))
+def _shown_relative(path: Path, root: Path) -> str:
+    """`path` as the lint run from `root` shows it: relative, `/`-separated, escaped (see `shown`)."""
+    return shown(os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/"))
+
+
+def _real_path(root: Path, shown_path: str) -> Path | None:
+    """The file a display path stands for. A name with undecodable bytes or control characters is shown
+    escaped, so such a component is found by listing its folder; None when it cannot be found."""
+    path = root
+    for part in shown_path.split("/"):
+        candidate = path / part
+        if shown(part) == part and os.path.lexists(candidate):
+            path = candidate
+            continue
+        try:
+            names = os.listdir(path)
+        except OSError:
+            return None
+        match = next((name for name in names if shown(name) == part), None)
+        if match is None:
+            return None
+        path = path / match
+    return path
 
 
 def _plural(word: str, count: int) -> str:

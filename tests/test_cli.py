@@ -219,3 +219,62 @@ def test_colour_only_for_terminals_and_never_with_no_color(repo, capsys, monkeyp
     monkeypatch.setenv("NO_COLOR", "1")
     _, plain_again, _ = run(capsys, "check", "shop")
     assert plain_again == plain
+
+
+# --- paths relative to the config file, and .gitignore ---------------------------------------------------
+
+
+def _findings(capsys, *argv):
+    code = main(["check", "--format", "json", *argv])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_a_run_from_a_subfolder_gives_the_findings_of_a_run_from_the_root(repo, capsys, monkeypatch):
+    (repo / "pyproject.toml").write_text(
+        textwrap.dedent(
+            """\
+            [tool.migcheck]
+            exclude = ["/legacy/"]
+            baseline = "ci/baseline.json"
+            [tool.migcheck.per-file-ignores]
+            "vms/*.xml" = ["MIG202"]
+            """
+        )
+    )
+    (repo / "legacy").mkdir()
+    (repo / "legacy" / "old.csdef").write_text(CSDEF)
+    (repo / "other").mkdir()
+    (repo / "other" / "ServiceDefinition.csdef").write_text(CSDEF.replace("shop", "other"))
+    # The baseline is written from the root and knows the other service's role.
+    (repo / "ci").mkdir()
+    main(["check", "other", "--write-baseline", "ci/baseline.json"])
+    capsys.readouterr()
+    assert '"path": "other/ServiceDefinition.csdef"' in (repo / "ci" / "baseline.json").read_text()
+
+    from_root = _findings(capsys, ".")
+    monkeypatch.chdir(repo / "shop")
+    from_sub = _findings(capsys, "..")
+    assert from_root[0] == from_sub[0] == 1
+    assert [f["path"] for f in from_root[1]] == ["shop/ServiceDefinition.csdef"]
+    assert [f["path"].removeprefix("../") for f in from_sub[1]] == ["shop/ServiceDefinition.csdef"]
+    # and a baseline written from a subfolder records the same paths
+    main(["check", "..", "--write-baseline", "../ci/again.json"])
+    capsys.readouterr()
+    assert (repo / "ci" / "again.json").read_text() == _rewritten(repo)
+
+
+def _rewritten(repo):
+    main(["check", "..", "--write-baseline", "../ci/check.json"])
+    return (repo / "ci" / "check.json").read_text()
+
+
+def test_gitignore_is_respected_unless_switched_off(repo, capsys):
+    (repo / ".git").mkdir()
+    (repo / ".gitignore").write_text("vms/\n")
+    assert {f["path"] for f in _findings(capsys, ".")[1]} == {"shop/ServiceDefinition.csdef"}
+    everything = {f["path"] for f in _findings(capsys, "--no-respect-gitignore", ".")[1]}
+    assert everything == {"shop/ServiceDefinition.csdef", "vms/app01.xml"}
+    (repo / "pyproject.toml").write_text("[tool.migcheck]\nrespect-gitignore = false\n")
+    assert {f["path"] for f in _findings(capsys, ".")[1]} == everything
+    # named explicitly, an ignored file is checked
+    assert {f["path"] for f in _findings(capsys, "vms/app01.xml")[1]} == {"vms/app01.xml"}

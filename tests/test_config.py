@@ -110,3 +110,59 @@ def test_the_most_specific_severity_override_wins_whatever_the_order():
     )
     assert overrides["MIG201"] is Severity.INFO  # the name beats the code
     assert overrides["MIG202"] is Severity.WARNING  # MIG beats ALL, though ALL is as long and written last
+
+
+# --- a config file is data: whatever it holds, a ConfigError naming it --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b'tool = "x"\n', "`tool` must be a table"),
+        (b"[tool]\nmigcheck = 3\n", "[tool.migcheck] must be a table, got 3"),
+        (b"[tool]\nmigcheck = 0\n", "[tool.migcheck] must be a table, got 0"),
+        (b'[tool.migcheck]\nselect = ["\xff"]\n', "is not UTF-8 text (byte 0xff at offset 27)"),
+        (b"[tool.migcheck]\nselect = " + b"[" * 100_000 + b"]" * 100_000 + b"\n", "nests arrays or tables"),
+        (b"[tool.migcheck]\nselect = {" + b"a = {" * 50_000 + b"}" * 50_001 + b"\n", "nests arrays"),
+        (b"[tool.migcheck\n", "is not valid TOML"),
+        (b'[tool.migcheck]\n"\\u001b]0;x\\u0007" = 1\n', "unknown setting `\\x1b]0;x\\x07`"),
+        (b'[tool.migcheck]\nexclude = ["\\\\"]\n', "is not a valid gitignore pattern"),
+        (b'[tool.migcheck.per-file-ignores]\n"\\\\" = ["MIG1"]\n', "is not a valid gitignore pattern"),
+        (b'[tool.migcheck]\nrespect-gitignore = "no"\n', "must be true or false"),
+    ],
+    ids=lambda value: value[:24] if isinstance(value, bytes) else None,
+)
+def test_a_malformed_config_file_is_an_error_naming_it(tmp_path, content, words):
+    (tmp_path / "pyproject.toml").write_bytes(content)
+    with pytest.raises(ConfigError) as info:
+        load_config(start=str(tmp_path))
+    assert "pyproject.toml" in str(info.value)
+    assert words in str(info.value)
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "folder"])
+def test_a_config_file_that_is_not_a_regular_file_is_refused(tmp_path, target):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "migcheck.toml").symlink_to(target if target.startswith("/") else tmp_path / target)
+    with pytest.raises(ConfigError, match=r"cannot read config file .*migcheck\.toml: not a regular file"):
+        load_config(str(tmp_path / "migcheck.toml"))
+
+
+def test_paths_are_relative_to_the_config_file(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.migcheck]\nexclude = ["/legacy/"]\nbaseline = "ci/baseline.json"\n'
+        '[tool.migcheck.per-file-ignores]\n"shop/*.cscfg" = ["MIG201"]\n'
+    )
+    (tmp_path / "shop").mkdir()
+    monkeypatch.chdir(tmp_path / "shop")
+    config = load_config()
+    assert config.root == str(tmp_path)
+    assert config.baseline == str(tmp_path / "ci" / "baseline.json")
+    assert config.exclude == ("/legacy/",) and config.exclude[0].root == str(tmp_path)  # type: ignore[attr-defined]
+    (glob,) = config.per_file_ignores
+    assert glob == "shop/*.cscfg" and glob.root == str(tmp_path)  # type: ignore[attr-defined]
+
+
+def test_respect_gitignore_setting():
+    assert parse_settings({}, "pyproject.toml").respect_gitignore is True
+    assert parse_settings({"respect-gitignore": False}, "pyproject.toml").respect_gitignore is False

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
-from migcheck.discover import discover, glob_regex
+from migcheck.discover import Glob, PatternError, Patterns, check_pattern, discover, glob_regex
 
 
 @pytest.fixture
@@ -52,3 +53,130 @@ def test_symlink_loop_does_not_trap_the_walk(tree):
 )
 def test_glob(glob, path, matches):
     assert bool(glob_regex(glob).search(path)) is matches
+
+
+# --- gitignore patterns, as git means them ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("glob", "path", "matches"),
+    [
+        ("[ab]x.cscfg", "ax.cscfg", True),
+        ("[ab]x.cscfg", "cx.cscfg", False),
+        ("[!a]x.cscfg", "bx.cscfg", True),
+        ("[!a]x.cscfg", "ax.cscfg", False),
+        ("**/deep/*.xml", "a/b/deep/x.xml", True),
+        ("a/**/b.xml", "a/b.xml", True),
+        ("/top.cscfg", "top.cscfg", True),
+        ("/top.cscfg", "sub/top.cscfg", False),
+        ("./top.cscfg", "sub/top.cscfg", False),
+        ("\\[literal\\].cscfg", "[literal].cscfg", True),
+        ("x?.cscfg", "x/.cscfg", False),
+    ],
+)
+def test_globs_mean_what_git_means(glob, path, matches):
+    assert glob_regex(glob).search(path) is matches
+
+
+def test_a_negated_pattern_re_includes(tree):
+    assert [c.path for c in discover(["."], exclude=["*.cscfg", "*.netcfg", "!c/net.netcfg"])] == [
+        "b/ServiceDefinition.csdef",
+        "c/net.netcfg",
+    ]
+
+
+def test_an_invalid_pattern_is_an_error_naming_it():
+    with pytest.raises(PatternError, match=r"'\\\\' is not a valid gitignore pattern"):
+        check_pattern("\\")
+
+
+def test_patterns_are_relative_to_their_root(tree):
+    """A config file's glob is anchored at the config's folder, whatever the working directory."""
+    anchored = Glob("/a/x.cscfg", str(tree))
+    os.chdir(tree / "a")
+    assert Patterns([anchored]).matches("x.cscfg")
+    assert not Patterns(["/a/x.cscfg"]).matches("x.cscfg")  # a plain string: the working directory
+    assert not Patterns([Glob("*.cscfg", str(tree / "b"))]).matches("x.cscfg")  # outside its root
+
+
+def test_a_backtracking_pattern_takes_linear_time():
+    """pathspec matches with RE2 (a linear-time engine): with Python's backtracking engine this pattern
+    takes minutes against a 255-character name."""
+    started = time.perf_counter()
+    matcher = glob_regex("*a*a*a*a*a*a*a*a*b")
+    assert not matcher.search("a" * 255)
+    assert not matcher.search("/".join(["a" * 200] * 20))
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.fixture
+def repository(tmp_path, monkeypatch):
+    """A git repository (a `.git` folder is all git needs to be found) with classic files."""
+    for name in (
+        "keep.cscfg",
+        "build/out.cscfg",
+        "gen/a.generated.cscfg",
+        "gen/keep.generated.cscfg",
+        "sub/x.cscfg",
+        "sub/local.cscfg",
+    ):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("<x/>")
+    (tmp_path / ".git" / "info").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _walked(*paths, **options):
+    return [c.path for c in discover(list(paths) or ["."], **options)]
+
+
+def test_gitignore_files_root_nested_and_info_exclude(repository):
+    (repository / ".gitignore").write_text("build/\n*.generated.cscfg\n!keep.generated.cscfg\n")
+    (repository / "sub" / ".gitignore").write_text("local.cscfg\n")
+    (repository / ".git" / "info" / "exclude").write_text("keep.cscfg\n")
+    assert _walked() == ["gen/keep.generated.cscfg", "sub/x.cscfg"]
+    # A subfolder walked on its own still obeys the .gitignore files above it.
+    assert _walked("sub") == ["sub/x.cscfg"]
+    assert _walked(respect_gitignore=False) == [
+        "build/out.cscfg",
+        "gen/a.generated.cscfg",
+        "gen/keep.generated.cscfg",
+        "keep.cscfg",
+        "sub/local.cscfg",
+        "sub/x.cscfg",
+    ]
+
+
+def test_a_nested_gitignore_re_includes_what_a_parent_ignores(repository):
+    (repository / ".gitignore").write_text("*.cscfg\n")
+    (repository / "sub" / ".gitignore").write_text("!x.cscfg\n")
+    assert _walked() == ["sub/x.cscfg"]
+
+
+def test_named_files_and_folders_are_checked_whatever_git_ignores(repository):
+    (repository / ".gitignore").write_text("build/\nkeep.cscfg\n")
+    assert _walked("keep.cscfg", "build") == ["build/out.cscfg", "keep.cscfg"]
+
+
+def test_a_hostile_gitignore_is_bounded(repository):
+    (repository / ".gitignore").symlink_to("/dev/zero")
+    (repository / "sub" / ".gitignore").write_bytes(b"\xff\xfe\x00 not text\n\\\n*local*\n")
+    assert _walked() == [
+        "build/out.cscfg",
+        "gen/a.generated.cscfg",
+        "gen/keep.generated.cscfg",
+        "keep.cscfg",
+        "sub/x.cscfg",
+    ]
+
+
+def test_without_a_repository_only_the_walked_folders_gitignore_files_apply(tmp_path, monkeypatch):
+    (tmp_path / ".gitignore").write_text("*.cscfg\n")
+    (tmp_path / "inner").mkdir()
+    (tmp_path / "inner" / "a.cscfg").write_text("<x/>")
+    monkeypatch.chdir(tmp_path / "inner")
+    assert _walked() == ["a.cscfg"]  # no .git above: the parent's .gitignore is not this project's
+    monkeypatch.chdir(tmp_path)
+    assert _walked() == []

@@ -42,10 +42,16 @@ def _codes(findings: list[Finding]) -> set[str]:
     return {f.code for f in findings}
 
 
+XML_SUFFIXES = (".cscfg", ".csdef", ".netcfg", ".xml")
+
+
 def _comment_every_file(estate: Path, directive: str) -> None:
-    """Put `<!-- migcheck: DIRECTIVE -->` before the root element of every file (after any declaration)."""
+    """Put `<!-- migcheck: DIRECTIVE -->` before the root element of every XML file (after any
+    declaration); files of other formats (inventory JSON) have no such comments."""
     comment = f"<!-- migcheck: {directive} -->\n"
     for path in estate.rglob("*.*"):
+        if path.suffix.lower() not in XML_SUFFIXES:
+            continue
         text = path.read_text(encoding="utf-8")
         if text.startswith("<?xml"):
             declaration, _, rest = text.partition("\n")
@@ -69,14 +75,17 @@ def test_a_token_names_the_same_rules_everywhere(estate: Path, token: str) -> No
     by_config = lint(["estate"], Config(per_file_ignores={"estate/": (token,)}), RULES)
     _comment_every_file(estate, f"ignore-file[{token}] the same token in a comment")
     by_comment = lint(["estate"], Config(), RULES)
+    in_xml = {
+        f.code for f in everything if f.mark.path.endswith(XML_SUFFIXES) and TOKENS[token](f.code, f.name)
+    }
 
     assert selected == expected
     assert ignored == expected
     assert made_info == expected - already_info
     assert _codes([s.finding for s in by_config.suppressed]) == expected
     assert not _codes(by_config.findings) & expected
-    assert _codes([s.finding for s in by_comment.suppressed]) == expected
-    assert not _codes(by_comment.findings) & expected
+    assert _codes([s.finding for s in by_comment.suppressed]) == in_xml
+    assert not _codes([f for f in by_comment.findings if f.mark.path.endswith(XML_SUFFIXES)]) & expected
 
 
 def test_ignore_all_in_a_comment_suppresses(estate: Path) -> None:
@@ -171,3 +180,135 @@ def test_the_baseline_meets_findings_in_document_order() -> None:
     shown, held = Filter({}, {}, True, Baseline({key(first): 1}, "b.json")).split([later, first])
     assert shown == [later]
     assert [s.finding for s in held] == [first]
+
+
+# --- the comments themselves are checked (MIG005 invalid-suppression, MIG006 unused-suppression) ----------
+
+ACL_CSCFG = """\
+<ServiceConfiguration serviceName="shop">
+  <Role name="Web"><Instances count="2"/></Role>
+  {comment}
+  <NetworkConfiguration>
+    <AccessControls>
+      <AccessControl name="office"><Rule order="1" action="permit" remoteSubnet="10.0.0.0/8"/></AccessControl>
+    </AccessControls>
+    <EndpointAcls><EndpointAcl role="Web" endPoint="In" accessControl="office"/></EndpointAcls>
+  </NetworkConfiguration>
+  {tail}
+</ServiceConfiguration>
+"""
+
+
+def _lint_comment(tmp_path: Path, monkeypatch, comment: str, tail: str = "", **config) -> list[Finding]:
+    (tmp_path / "shop").mkdir(exist_ok=True)
+    (tmp_path / "shop" / "s.cscfg").write_text(ACL_CSCFG.format(comment=comment, tail=tail))
+    monkeypatch.chdir(tmp_path)
+    inline = config.pop("inline", True)
+    result = lint(["shop"], Config(select=("MIG0", "MIG201"), **config), RULES, inline_suppressions=inline)
+    return [f for f in result.findings if f.code in ("MIG005", "MIG006", "MIG201")]
+
+
+def _shown(findings: list[Finding]) -> list[tuple[str, int, int]]:
+    return [(f.code, f.location.line, f.location.column) for f in findings if f.location]
+
+
+def test_a_comment_naming_an_unknown_rule(tmp_path, monkeypatch):
+    found = _lint_comment(tmp_path, monkeypatch, "<!-- migcheck: ignore[MIG2O1] typo -->")
+    assert _shown(found) == [("MIG005", 3, 3), ("MIG201", 8, 19)]
+    assert found[0].message == (
+        "`ignore[MIG2O1]` names `MIG2O1`, which is no rule: it silences nothing (did you mean MIG201?)"
+    )
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "<!-- migcheck: ignore MIG201 -->",
+        "<!-- migcheck: ignore[] -->",
+        "<!-- migcheck: ignore[MIG201 -->",
+        "<!-- migcheck: ignroe[MIG201] -->",
+        "<!-- migcheck ignore[MIG201] -->",
+        "<!--\n  migcheck: Ignore[MIG201]\n  -->",
+    ],
+)
+def test_a_malformed_comment(tmp_path, monkeypatch, comment):
+    found = _lint_comment(tmp_path, monkeypatch, comment)
+    assert [f.code for f in found] == ["MIG005", "MIG201"]  # and the finding it meant to silence is reported
+    assert (found[0].location.line, found[0].location.column) == (3, 3)  # type: ignore[union-attr]
+    assert found[0].message.startswith("malformed suppression comment `migcheck")
+
+
+def test_a_comment_that_is_not_a_directive_is_left_alone(tmp_path, monkeypatch):
+    found = _lint_comment(tmp_path, monkeypatch, "<!-- migcheck runs in CI; see README -->")
+    assert [f.code for f in found] == ["MIG201"]
+
+
+def test_a_comment_that_silences_nothing(tmp_path, monkeypatch):
+    found = _lint_comment(tmp_path, monkeypatch, "<!-- migcheck: ignore[MIG202] not here -->")
+    assert _shown(found) == [("MIG006", 3, 3), ("MIG201", 8, 19)]
+    assert found[0].message.startswith("`ignore[MIG202]` silences nothing")
+    assert found[0].message.endswith("(`MIG202` is not enabled in this run)")
+
+
+def test_only_the_codes_that_silence_nothing_are_named(tmp_path, monkeypatch):
+    found = _lint_comment(tmp_path, monkeypatch, "<!-- migcheck: ignore[MIG201, MIG202, MIG3] partly -->")
+    assert [f.code for f in found] == ["MIG006"]
+    assert found[0].message == (
+        "`MIG202`, `MIG3` in `ignore[MIG201, MIG202, MIG3]` silence nothing: no such finding is in its "
+        "scope (`MIG202`, `MIG3` are not enabled in this run)"
+    )
+
+
+def test_a_comment_no_element_follows(tmp_path, monkeypatch):
+    found = _lint_comment(tmp_path, monkeypatch, "", tail="<!-- migcheck: ignore[MIG201] at the end -->")
+    assert _shown(found) == [("MIG201", 8, 19), ("MIG006", 10, 3)]
+    assert found[1].message.endswith("applies to nothing: no element follows it")
+
+
+def test_a_comment_may_name_the_unused_rule_to_keep_itself(tmp_path, monkeypatch):
+    assert (
+        _lint_comment(tmp_path, monkeypatch, "<!-- migcheck: ignore[MIG202, MIG006] kept -->")[0].code
+        == "MIG201"
+    )
+    assert _lint_comment(tmp_path, monkeypatch, "<!-- migcheck: ignore[MIG202, unused-suppression] -->")[
+        0
+    ].code == ("MIG201")
+    found = _lint_comment(
+        tmp_path, monkeypatch, "<!-- migcheck: ignore-file[MIG006] -->\n  <!-- migcheck: ignore[MIG202] -->"
+    )
+    assert [f.code for f in found] == ["MIG201"]
+
+
+def test_two_comments_covering_one_finding_are_both_used(tmp_path, monkeypatch):
+    comment = "<!-- migcheck: ignore-file[MIG201] -->\n  <!-- migcheck: ignore[endpoint-acl] -->"
+    assert _lint_comment(tmp_path, monkeypatch, comment) == []
+
+
+def test_an_unused_blanket_that_only_holds_back_unused_findings_is_void(tmp_path, monkeypatch):
+    comment = "<!-- migcheck: ignore-file[ALL] -->\n  <!-- migcheck: ignore[MIG202] -->"
+    assert _lint_comment(tmp_path, monkeypatch, comment) == []
+
+
+def test_comment_checks_follow_the_config_and_the_switches(tmp_path, monkeypatch):
+    comment = "<!-- migcheck: ignore[MIG202] -->"
+    assert [f.code for f in _lint_comment(tmp_path, monkeypatch, comment, inline=False)] == ["MIG201"]
+    assert [f.code for f in _lint_comment(tmp_path, monkeypatch, comment, ignore=("MIG006",))] == ["MIG201"]
+    ignored = _lint_comment(tmp_path, monkeypatch, comment, per_file_ignores={"shop/": ("MIG006",)})
+    assert [f.code for f in ignored] == ["MIG201"]
+    info = _lint_comment(tmp_path, monkeypatch, comment, severity={"MIG006": Severity.INFO})
+    assert (info[0].code, info[0].severity) == ("MIG006", Severity.INFO)
+
+
+def test_comments_in_scripts_are_checked_through_the_document(tmp_path):
+    """Whatever reader made the document: its `suppressions` and its text are all the check needs."""
+    from migcheck.suppress import Audit
+
+    path = "deploy.ps1"
+    text = "# migcheck: ignore MIG601\nNew-AzureVM\n# migcheck: ignore[MIG60l] typo\nRemove-AzureVM\n"
+    typo = Suppression(("MIG60l",), "typo", 4, 4, Mark(path, 3, column=1))
+    document = Document(path, FileKind.POWERSHELL, "", (), (typo,), text=text)
+    audit = Audit(RULES, frozenset(r.code for r in RULES))
+    shown, _ = Filter({}, {path: document}, True, None, audit).split([])
+    # An unknown code is MIG005's, not also MIG006's.
+    assert [(f.code, f.mark.line, f.mark.column) for f in shown] == [("MIG005", 1, 1), ("MIG005", 3, 1)]
+    assert "malformed" in shown[0].message and "`MIG60l`" in shown[1].message

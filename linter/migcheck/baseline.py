@@ -3,7 +3,9 @@ reports only what is new and counts the rest as known. The filter (`migcheck.sup
 baseline named by `--baseline` or by `baseline` in the config, so every surface honours it alike.
 
 A finding's key is its path, its rule and the resource it is about (type and name), never its line, so
-edits elsewhere in a file keep the baseline valid. Findings with the same key (two identical bad prefixes
+edits elsewhere in a file keep the baseline valid. The path is relative to the folder of the config file
+(the project root; the working directory when there is no config file), so a baseline written at the root
+holds when migcheck runs from a subfolder, from the pytest plugin or in the editor. Findings with the same key (two identical bad prefixes
 in one file) are counted: a baseline that recorded two lets two through, and a third is new."""
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from migcheck.model import Finding
+from migcheck.visible import visible
 
 VERSION = 1
 
@@ -25,8 +28,18 @@ class BaselineError(Exception):
     """The baseline file cannot be used; the message names the file and says why."""
 
 
-def key(finding: Finding) -> Key:
-    return (finding.mark.path, finding.code, finding.resource_type, finding.resource_name)
+def key(finding: Finding, root: str = "") -> Key:
+    """The baseline key of `finding`; with `root`, its path is made relative to that folder."""
+    return (_keyed(finding.mark.path, root), finding.code, finding.resource_type, finding.resource_name)
+
+
+def _keyed(path: str, root: str) -> str:
+    if not root:
+        return path
+    from migcheck.discover import relative_to
+
+    relative = relative_to(path, root)
+    return path if relative is None else relative
 
 
 def fingerprints(findings: Sequence[Finding]) -> list[str]:
@@ -46,6 +59,7 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
 class Baseline:
     counts: Mapping[Key, int]
     path: str = ""  # the file it was read from, as reports show paths; suppression reasons name it
+    root: str = ""  # the folder its paths are relative to ("" for the working directory)
 
     def split(self, findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding]]:
         """(new, known): per key, the first findings in document order up to the recorded count are
@@ -53,7 +67,7 @@ class Baseline:
         left = Counter(self.counts)
         new, known = [], []
         for finding in findings:
-            k = key(finding)
+            k = key(finding, self.root)
             if left[k] > 0:
                 left[k] -= 1
                 known.append(finding)
@@ -62,15 +76,13 @@ class Baseline:
         return new, known
 
 
-def dumps(findings: Iterable[Finding]) -> str:
+def dumps(findings: Iterable[Finding], root: str = "") -> str:
     """The baseline file for `findings`: JSON, one entry per finding, in a stable order so that the file
     diffs cleanly when it is refreshed. `name` and `message` are there for the reader, not for matching."""
-    ordered = sorted(
-        findings, key=lambda f: (f.mark.path, f.code, f.resource_type, f.resource_name, f.message)
-    )
+    ordered = sorted(findings, key=lambda f: (*key(f, root), f.message))
     entries = [
         {
-            "path": f.mark.path,
+            "path": _keyed(f.mark.path, root),
             "code": f.code,
             "name": f.name,
             "resource": {"type": f.resource_type, "name": f.resource_name},
@@ -81,32 +93,53 @@ def dumps(findings: Iterable[Finding]) -> str:
     return json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
 
 
-def write(path: str, findings: Iterable[Finding]) -> None:
-    """Write the baseline atomically, never through a symbolic link (see `migcheck.output`)."""
+def write(path: str, findings: Iterable[Finding], root: str = "") -> None:
+    """Write the baseline atomically, never through a symbolic link (see `migcheck.output`), its paths
+    relative to `root`."""
     from migcheck.output import OutputError, write_text
 
     try:
-        write_text(path, dumps(findings), newline="\n")
+        write_text(path, dumps(findings, root), newline="\n")
     except OutputError as exc:
         raise BaselineError(f"baseline: {exc}") from None
 
 
-def load(path: str) -> Baseline:
+def load(path: str, name: str = "", root: str = "") -> Baseline:
+    """The baseline at `path`. A baseline is a file in the repository, as hostile as any input: it is read
+    through the guarded reader (a regular file up to the size limit: a link to /dev/zero is refused, not
+    read for ever), and whatever JSON it holds — nested ten thousand deep, a 5,000-digit number, a wrong
+    version — is a `BaselineError` naming the file and what to do, never a traceback. `name` is the file
+    as reports show it (its display path); the baseline remembers it."""
+    from migcheck.guarded import read_bytes
+    from migcheck.readers import MAX_FILE_BYTES
+
+    shown = name or visible(path)
+    rewrite = "write a new one with --write-baseline"
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+        raw = read_bytes(path, MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(f"baseline {path} is not valid JSON: {exc}") from None
-    return Baseline(Counter(_keys(data, path)), path)
+        raise BaselineError(f"cannot read baseline {shown}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise BaselineError(f"baseline {shown} is larger than {MAX_FILE_BYTES // 2**20} MB; {rewrite}")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError, and integers past Python's limit
+        raise BaselineError(
+            f"baseline {shown} is not valid JSON ({visible(str(exc))[:200]}); {rewrite}"
+        ) from None
+    except RecursionError:
+        raise BaselineError(f"baseline {shown} nests too deeply to be a baseline; {rewrite}") from None
+    return Baseline(Counter(_keys(data, shown)), shown, root)
 
 
 def _keys(data: object, path: str) -> Iterable[Key]:
-    if not isinstance(data, dict) or data.get("version") != VERSION:
-        found = data.get("version") if isinstance(data, dict) else None
+    version = data.get("version") if isinstance(data, dict) else None
+    # `true == 1` in Python: the version must be the integer itself.
+    if not isinstance(data, dict) or type(version) is not int or version != VERSION:
+        found = version if isinstance(version, (bool, int, float, str)) or version is None else "?"
+        found_text = visible(repr(found))[:40]
         raise BaselineError(
-            f"baseline {path} has version {found!r}; this migcheck reads version {VERSION} "
+            f"baseline {path} has version {found_text}; this migcheck reads version {VERSION} "
             "(write a new one with --write-baseline)"
         )
     entries = data.get("findings")

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from migcheck import __version__
 from migcheck.report import FORMATS
+from migcheck.visible import visible
 
 if TYPE_CHECKING:
+    from migcheck.config import Config
     from migcheck.engine import LintResult
-    from migcheck.model import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -28,10 +29,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except UsageError as exc:
-        print(f"migcheck: error: {exc}", file=sys.stderr)
+        # Messages quote paths and values from the command line and the files: escaped, like every report.
+        print(f"migcheck: error: {visible(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
-    except BrokenPipeError:  # `migcheck check | head`
-        sys.stderr.close()
+    except BrokenPipeError:  # `migcheck check | head`: whatever else printed when the reader left
+        _silence_stdout()
         return EXIT_OK
 
 
@@ -51,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails")
     check.add_argument("--format", default="text", help=f"{', '.join(FORMATS)} (default: text)")
     check.add_argument("--config", metavar="FILE", help="settings file (default: nearest pyproject.toml)")
+    _add_gitignore_option(check)
     check.add_argument(
         "--stdin-filename",
         metavar="PATH",
@@ -73,6 +76,16 @@ def _parser() -> argparse.ArgumentParser:
     server = commands.add_parser("server", help="run the language server for editors (LSP over stdio)")
     server.set_defaults(run=_server)
     return parser
+
+
+def _add_gitignore_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        default=None,
+        help="check files that .gitignore files ignore too (default: the config's respect-gitignore, true)",
+    )
 
 
 def _load_rules():
@@ -112,6 +125,7 @@ def _check(args: argparse.Namespace) -> int:
             ignore=config.ignore + _split(args.ignore),
             fail_on=Severity.parse(args.fail_on) if args.fail_on else None,
             baseline=args.baseline,
+            respect_gitignore=args.respect_gitignore,
         )
         if args.write_baseline:
             # The new baseline records everything the config and comments let through, including what
@@ -133,11 +147,11 @@ def _check(args: argparse.Namespace) -> int:
     if not result.documents and not args.stdin_filename:
         # A green run that checked nothing is a misconfigured CI job more often than a clean repository.
         print(
-            f"migcheck: warning: no classic Azure files under {', '.join(paths)} "
+            f"migcheck: warning: no classic Azure files under {visible(', '.join(paths))} "
             "(.csdef, .cscfg, .netcfg, or .xml with a classic root element)",
             file=sys.stderr,
         )
-    return _report(result, args, config.fail_on)
+    return _report(result, args, config)
 
 
 def _check_paths_exist(paths: list[str]) -> None:
@@ -180,11 +194,18 @@ def _add_ci_options(check: argparse.ArgumentParser) -> None:
 def _add_badge(commands: argparse._SubParsersAction) -> None:
     badge = commands.add_parser("badge", help="write a migration status badge (SVG or shields.io JSON)")
     badge.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files and folders")
-    badge.add_argument("--output", metavar="FILE", help="write the badge to FILE (default: stdout)")
+    badge.add_argument(
+        "--output-file",
+        "--output",  # its first name, kept working
+        dest="output_file",
+        metavar="FILE",
+        help="write the badge to FILE (default: stdout)",
+    )
     badge.add_argument("--format", choices=("svg", "shields"), default="svg", help="svg (default) or shields")
     badge.add_argument("--select", action="append", default=[], metavar="RULES", help="only these rules")
     badge.add_argument("--ignore", action="append", default=[], metavar="RULES", help="skip these rules")
     badge.add_argument("--config", metavar="FILE", help="settings file (default: nearest pyproject.toml)")
+    _add_gitignore_option(badge)
     badge.set_defaults(run=_badge)
 
 
@@ -198,6 +219,7 @@ def _add_plan(commands: argparse._SubParsersAction) -> None:
     plan.add_argument("--select", action="append", default=[], metavar="RULES", help="only these rules")
     plan.add_argument("--ignore", action="append", default=[], metavar="RULES", help="skip these rules")
     plan.add_argument("--config", metavar="FILE", help="settings file (default: nearest pyproject.toml)")
+    _add_gitignore_option(plan)
     plan.set_defaults(run=_plan)
 
 
@@ -205,15 +227,14 @@ def _plan(args: argparse.Namespace) -> int:
     """The same discovery, config and filter as `check`; exit 0 whatever the plan says (the plan is a
     document, not a gate: `check` is the gate)."""
     from migcheck.baseline import BaselineError
-    from migcheck.config import ConfigError, load_config
+    from migcheck.config import ConfigError
     from migcheck.engine import RuleError, lint
     from migcheck.plan import build_plan
     from migcheck.report.plan_format import render_plan
 
     rules = _load_rules()
     try:
-        config = load_config(args.config)
-        config = config.with_overrides(select=_split(args.select), ignore=config.ignore + _split(args.ignore))
+        config = _settings(args)
         _check_paths_exist(args.paths)
         result = lint(args.paths, config, rules)
     except (ConfigError, RuleError, BaselineError) as exc:
@@ -226,7 +247,19 @@ def _plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _report(result: LintResult, args: argparse.Namespace, fail_on: Severity) -> int:
+def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The config with the options `plan` and `badge` share with `check` applied."""
+    from migcheck.config import load_config
+
+    config = load_config(args.config)
+    return config.with_overrides(
+        select=_split(args.select),
+        ignore=config.ignore + _split(args.ignore),
+        respect_gitignore=args.respect_gitignore,
+    )
+
+
+def _report(result: LintResult, args: argparse.Namespace, config: Config) -> int:
     """Write the baseline, or the report: to stdout, or to --output-file with the summary on stdout so
     that the CI log still says what happened. (The baseline itself was applied by the filter stage.)"""
     from migcheck import baseline
@@ -235,10 +268,10 @@ def _report(result: LintResult, args: argparse.Namespace, fail_on: Severity) -> 
 
     if args.write_baseline:
         try:
-            baseline.write(args.write_baseline, result.findings)
+            baseline.write(args.write_baseline, result.findings, root=config.root)
         except baseline.BaselineError as exc:
             raise UsageError(str(exc)) from None
-        print(f"Wrote {len(result.findings)} findings to baseline {args.write_baseline}.")
+        _stdout(f"Wrote {len(result.findings)} findings to baseline {visible(args.write_baseline)}.\n")
         return EXIT_OK
     if args.statistics:
         report = _statistics(result)
@@ -246,10 +279,10 @@ def _report(result: LintResult, args: argparse.Namespace, fail_on: Severity) -> 
         report = render(result, args.format, color=args.output_file is None and _color_terminal())
     if args.output_file is not None:
         _write(args.output_file, report)
-        print(summary(result))
+        _stdout(summary(result) + "\n")
     else:
         _stdout(report)
-    return EXIT_FINDINGS if result.failed(fail_on) and not args.exit_zero else EXIT_OK
+    return EXIT_FINDINGS if result.failed(config.fail_on) and not args.exit_zero else EXIT_OK
 
 
 def _statistics(result: LintResult) -> str:
@@ -276,9 +309,27 @@ def _stdout(text: str) -> None:
     if buffer is None:  # a replaced stream (tests, IDEs) takes text
         stream.write(data.decode(encoding))
         return
-    stream.flush()
-    buffer.write(data)
-    buffer.flush()
+    try:
+        stream.flush()
+        buffer.write(data)
+        buffer.flush()
+    except BrokenPipeError:
+        # The reader left (`| head`): nothing more can be shown, and that is no error. The command still
+        # ends with the exit code its findings call for.
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that later writes and the flush at exit cannot fail
+    again on the closed pipe (Python would print a traceback-like warning and exit 120)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # a replaced stream (tests, IDEs) has no descriptor and nothing to flush at exit
 
 
 def _color_terminal() -> bool:
@@ -301,20 +352,20 @@ def _write(path: str, text: str) -> None:
 
 def _badge(args: argparse.Namespace) -> int:
     from migcheck.baseline import BaselineError
-    from migcheck.config import ConfigError, load_config
+    from migcheck.config import ConfigError
     from migcheck.engine import RuleError, lint
     from migcheck.report import badge
 
     rules = _load_rules()
     try:
-        config = load_config(args.config)
-        config = config.with_overrides(select=_split(args.select), ignore=config.ignore + _split(args.ignore))
+        config = _settings(args)
+        _check_paths_exist(args.paths)
         result = lint(args.paths, config, rules)  # the config's baseline applies, as for `check`
     except (ConfigError, RuleError, BaselineError) as exc:
         raise UsageError(str(exc)) from None
     text = badge.render(result, args.format)
-    if args.output is not None:
-        _write(args.output, text)
+    if args.output_file is not None:
+        _write(args.output_file, text)
     else:
         _stdout(text)
     return EXIT_OK

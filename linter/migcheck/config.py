@@ -1,5 +1,11 @@
 """Settings from `[tool.migcheck]` in pyproject.toml or from migcheck.toml, validated strictly: an
-unknown key, rule or severity is an error that says where it is, never silently ignored."""
+unknown key, rule or severity is an error that says where it is, never silently ignored.
+
+A config file is data from the repository being checked, as hostile as any input: it is read through the
+guarded reader (a regular file, at most the size limit), and whatever it holds — not TOML, not UTF-8,
+nested ten thousand deep, a string where a table belongs — is a `ConfigError` naming the file, never a
+traceback. Every path in it (`include`, `exclude`, `per-file-ignores`, `cloud-services`, `subscriptions`,
+`baseline`) is relative to the folder of the file that states it."""
 
 from __future__ import annotations
 
@@ -10,9 +16,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from migcheck.discover import Glob, PatternError, check_pattern
 from migcheck.model import Severity
 from migcheck.rule import RuleSet
 from migcheck.suppress import specificity
+from migcheck.visible import visible
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -38,8 +46,13 @@ class Config:
     cloud_services: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # name → globs
     subscriptions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # name → globs
     local_configurations: bool = False
+    respect_gitignore: bool = True  # skip what .gitignore files ignore in folder walks
+    # Inventory declarations (`[tool.migcheck.inventory]`): validated here, read as a document by
+    # migcheck.readers.declarations when the walk meets the file.
+    inventory: Mapping[str, object] = field(default_factory=dict)
     baseline: str = ""  # the baseline file, resolved when read (absolute from a config file); "" for none
     source: str = ""  # the file these settings came from, for messages
+    root: str = ""  # the folder of that file (absolute): its paths, and a baseline's, are relative to it
 
     def with_overrides(self, **changes: Any) -> Config:
         """A copy with the non-empty values of `changes` (command-line options) applied."""
@@ -51,68 +64,125 @@ def _strings(value: object, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"`{key}` must be a list of strings, got {value!r}")
+        raise ConfigError(f"`{key}` must be a list of strings, got {_shown(value)}")
     return tuple(value)
 
 
 def _severity(value: object, key: str) -> Severity:
     if not isinstance(value, str):
-        raise ConfigError(f"`{key}` must be one of error, warning, info; got {value!r}")
+        raise ConfigError(f"`{key}` must be one of error, warning, info; got {_shown(value)}")
     try:
         return Severity.parse(value)
     except ValueError as exc:
-        raise ConfigError(f"`{key}`: {exc}") from None
+        raise ConfigError(f"`{key}`: {visible(str(exc))}") from None
 
 
 def _table(value: object, key: str, parse: Callable[[object, str], Any]) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ConfigError(f"`{key}` must be a table, got {value!r}")
-    return {k: parse(v, f"{key}.{k}") for k, v in value.items()}
+        raise ConfigError(f"`{key}` must be a table, got {_shown(value)}")
+    return {k: parse(v, f"{key}.{visible(k)}") for k, v in value.items()}
 
 
 def _path(value: object, key: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"`{key}` must be a path (a non-empty string), got {value!r}")
+        raise ConfigError(f"`{key}` must be a path (a non-empty string), got {_shown(value)}")
     return value
 
 
 def _bool(value: object, key: str) -> bool:
     if not isinstance(value, bool):
-        raise ConfigError(f"`{key}` must be true or false, got {value!r}")
+        raise ConfigError(f"`{key}` must be true or false, got {_shown(value)}")
     return value
+
+
+def _globs(value: object, key: str) -> tuple[str, ...]:
+    """A list of gitignore patterns, each checked now so that a bad one is an error naming its key."""
+    globs = _strings(value, key)
+    for glob in globs:
+        try:
+            check_pattern(glob)
+        except PatternError as exc:
+            raise ConfigError(f"`{key}`: {exc}") from None
+    return globs
+
+
+def _shown(value: object) -> str:
+    """A value from the file as a message shows it: escaped, and cut short (a 100 MB string is data too)."""
+    text = repr(value)
+    return visible(text if len(text) <= 80 else text[:77] + "...")
 
 
 _KEYS = {
     "select": ("select", _strings),
     "ignore": ("ignore", _strings),
     "fail-on": ("fail_on", _severity),
-    "include": ("include", _strings),
-    "exclude": ("exclude", _strings),
-    "per-file-ignores": ("per_file_ignores", lambda v, k: _table(v, k, _strings)),
+    "include": ("include", _globs),
+    "exclude": ("exclude", _globs),
+    "per-file-ignores": ("per_file_ignores", lambda v, k: _per_file_ignores(v, k)),
     "severity": ("severity", lambda v, k: _table(v, k, _severity)),
-    "cloud-services": ("cloud_services", lambda v, k: _table(v, k, _strings)),
-    "subscriptions": ("subscriptions", lambda v, k: _table(v, k, _strings)),
+    "cloud-services": ("cloud_services", lambda v, k: _table(v, k, _globs)),
+    "subscriptions": ("subscriptions", lambda v, k: _table(v, k, _globs)),
     "local-configurations": ("local_configurations", _bool),
+    "respect-gitignore": ("respect_gitignore", _bool),
     "baseline": ("baseline", _path),
+    "inventory": ("inventory", lambda v, k: _inventory(v, k)),
 }
 
 
-def parse_settings(table: Mapping[str, object], source: str) -> Config:
+def _inventory(value: object, key: str) -> dict[str, object]:
+    from migcheck.readers.declarations import validate
+
+    problem = validate(value)
+    if problem:
+        raise ConfigError(f"`{key}`: {visible(problem)}")
+    return value  # type: ignore[return-value]
+
+
+def _per_file_ignores(value: object, key: str) -> dict[str, tuple[str, ...]]:
+    table = _table(value, key, _strings)
+    for glob in table:
+        _globs(glob, f"{key} key")
+    return table
+
+
+def parse_settings(table: object, source: str) -> Config:
+    """Settings from the `[tool.migcheck]` table of `source`. Paths in them become relative to the folder
+    of `source` (globs remember it, the baseline is made absolute), whatever the working directory."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{source}: [tool.migcheck] must be a table, got {_shown(table)}")
     values: dict[str, object] = {"source": source}
     for key, value in table.items():
         if key not in _KEYS:
-            raise ConfigError(f"{source}: unknown setting `{key}`{_suggest(key, _KEYS)}")
+            raise ConfigError(f"{source}: unknown setting `{visible(key)}`{_suggest(key, _KEYS)}")
         name, parse = _KEYS[key]
         try:
             values[name] = parse(value, key)
         except ConfigError as exc:
             raise ConfigError(f"{source}: {exc}") from None
-    if "baseline" in values:
-        # Relative to the file that says it, as every path in the config is; absolute, so that it still
-        # names the same file when a caller lints from another folder (the pytest plugin, the server).
-        folder = os.path.dirname(os.path.abspath(source))
-        values["baseline"] = os.path.normpath(os.path.join(folder, str(values["baseline"])))
-    return Config(**values)  # type: ignore[arg-type]
+    folder = os.path.dirname(os.path.abspath(source))
+    return Config(**_rooted(values, folder))  # type: ignore[arg-type]
+
+
+def _rooted(values: dict[str, object], folder: str) -> dict[str, object]:
+    """`values` with every path made relative to `folder`: globs remember it as their root, and the
+    baseline becomes absolute, so that it still names the same file when a caller lints from another
+    folder (a subfolder, the pytest plugin, the editor server)."""
+    out = dict(values, root=folder)
+
+    def rooted(globs: object) -> tuple[Glob, ...]:
+        return tuple(Glob(g, folder) for g in globs)  # type: ignore[attr-defined]
+
+    for name in ("include", "exclude"):
+        if name in out:
+            out[name] = rooted(out[name])
+    for name in ("cloud_services", "subscriptions"):
+        if name in out:
+            out[name] = {k: rooted(v) for k, v in out[name].items()}  # type: ignore[attr-defined]
+    if "per_file_ignores" in out:
+        out["per_file_ignores"] = {Glob(k, folder): v for k, v in out["per_file_ignores"].items()}  # type: ignore[attr-defined]
+    if "baseline" in out:
+        out["baseline"] = os.path.normpath(os.path.join(folder, str(out["baseline"])))
+    return out
 
 
 def load_config(path: str | None = None, start: str = ".") -> Config:
@@ -120,7 +190,7 @@ def load_config(path: str | None = None, start: str = ".") -> Config:
     table above `start`; defaults when there is none."""
     if path is not None:
         table = _read_table(path, required=True)
-        return parse_settings(table or {}, path)
+        return parse_settings({} if table is None else table, path)
     for candidate in _candidates(start):
         table = _read_table(candidate, required=False)
         if table is not None:
@@ -141,24 +211,53 @@ def _candidates(start: str) -> Iterable[str]:
         folder = parent
 
 
-def _read_table(path: str, *, required: bool) -> dict | None:
-    try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except OSError as exc:
-        raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path} is not valid TOML: {exc}") from None
+def _read_table(path: str, *, required: bool) -> object | None:
+    """The migcheck table of the file at `path`: `[tool.migcheck]` of a pyproject.toml (None when it has
+    none), or the whole of a migcheck.toml."""
+    data = _read_toml(path)
     if os.path.basename(path) == "pyproject.toml" or "tool" in data:
-        table = data.get("tool", {}).get("migcheck")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{_name(path)}: `tool` must be a table ([tool]), got {_shown(tool)}")
+        table = tool.get("migcheck")
         if table is None and required:
-            raise ConfigError(f"{path} has no [tool.migcheck] table")
+            raise ConfigError(f"{_name(path)} has no [tool.migcheck] table")
         return table
     return data
 
 
+def _read_toml(path: str) -> dict[str, Any]:
+    from migcheck.guarded import read_bytes
+    from migcheck.readers import MAX_FILE_BYTES
+
+    where = _name(path)
+    fix = "fix it, or name another settings file with --config"
+    try:
+        data = read_bytes(path, MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {where}: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ConfigError(f"config file {where} is larger than {MAX_FILE_BYTES // 2**20} MB; {fix}")
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"config file {where} is not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start}); "
+            f"TOML files are UTF-8: {fix}"
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where} is not valid TOML: {visible(str(exc))}; {fix}") from None
+    except RecursionError:
+        raise ConfigError(f"{where} nests arrays or tables too deeply to read; {fix}") from None
+
+
+def _name(path: str) -> str:
+    """A config file's name as messages show it."""
+    return visible(path)
+
+
 def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
+    close = difflib.get_close_matches(word[:100], list(choices), n=1)
     known = ", ".join(sorted(choices))
     return f" (did you mean `{close[0]}`?)" if close else f" (known settings: {known})"
 

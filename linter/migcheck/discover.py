@@ -2,18 +2,28 @@
 
 Which *kind* a file is gets decided by its reader, from the extension and the root element; here we only
 choose candidates: every file named explicitly, and under folders the files whose extension a classic file
-can have."""
+can have, less what `.gitignore` files and the config's `exclude` leave out.
+
+Path patterns everywhere (`include`, `exclude`, `per-file-ignores`, `cloud-services`, `subscriptions`,
+`.gitignore`) are gitignore patterns, matched by the `pathspec` library: `*`, `?`, `[...]`, `**` and `!`
+mean what git means. A pattern from a config file is relative to the folder of that file (`Glob.root`), so
+a run from a subfolder matches the same files as a run from the top."""
 
 from __future__ import annotations
 
 import functools
 import os
+import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from migcheck.formats import candidate_suffixes
 from migcheck.visible import visible
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 CANDIDATE_SUFFIXES = candidate_suffixes()
 STDIN = "-"
@@ -22,6 +32,8 @@ STDIN = "-"
 SKIPPED_DIRS = frozenset(
     {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox", "bin", "obj"}
 )
+# A .gitignore is read up to this size; real ones are a few kilobytes.
+GITIGNORE_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +45,12 @@ class Candidate:
     fs_path: str
     explicit: bool
     refused: str = ""  # why the walk will not read it (a link out of the walked folder), as a finding says
+    within: str = ""  # for a file met in a walk: the walked folder (real path) the opened file must be in
+    link: bool = False  # met in a walk as a symbolic link (to a file inside the folder): follow it
+
+
+class PatternError(ValueError):
+    """A path pattern that is not a valid gitignore pattern; the message names it."""
 
 
 def display_path(fs_path: str) -> str:
@@ -55,34 +73,156 @@ def shown(path: str) -> str:
     return visible(path)
 
 
+# --- path patterns ------------------------------------------------------------------------------------
+
+
+class Glob(str):
+    """A path pattern as a config file states it, remembering `root`: the folder of that file, which the
+    pattern is relative to ("" for the working directory: patterns given on the command line or in code).
+    It is a `str`, so settings print and compare as written."""
+
+    root: str
+
+    def __new__(cls, pattern: str, root: str = "") -> Glob:
+        self = super().__new__(cls, pattern)
+        self.root = root
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Glob, (str(self), self.root))
+
+
+class Patterns:
+    """Path patterns matched together, as the lines of one .gitignore file are (a later `!pattern`
+    re-includes what an earlier one matched). `matches` takes a display path: relative to the working
+    directory, or absolute; a path outside a pattern's root matches none of its patterns."""
+
+    def __init__(self, globs: Iterable[str]) -> None:
+        by_root: dict[str, list[str]] = {}
+        for glob in globs:
+            by_root.setdefault(getattr(glob, "root", ""), []).append(_normalised(glob))
+        self._specs = [(root, compile_patterns(lines)) for root, lines in by_root.items()]
+
+    def __bool__(self) -> bool:
+        return bool(self._specs)
+
+    def matches(self, path: str, *, folder: bool = False) -> bool:
+        cwd = _cwd()
+        for root, spec in self._specs:
+            relative = _relative_to(path, root or cwd, cwd)
+            if relative is not None and spec.match_file(relative + "/" if folder else relative):
+                return True
+        return False
+
+    def search(self, path: str) -> bool:
+        """`matches`, under the name the link stage calls (it once took regular expressions)."""
+        return self.matches(path)
+
+
+def glob_regex(pattern: str) -> Patterns:
+    """The matcher of one pattern (a `Glob` keeps its root). Kept under its old name for the callers that
+    match one configured glob at a time (cloud services, subscriptions)."""
+    return _one_pattern(str(pattern), getattr(pattern, "root", ""))
+
+
+@functools.lru_cache(maxsize=1024)
+def _one_pattern(pattern: str, root: str) -> Patterns:
+    return Patterns([Glob(pattern, root)])
+
+
+def compile_patterns(lines: Iterable[str]) -> GitIgnoreSpec:
+    """Gitignore patterns compiled by pathspec. pathspec uses RE2 (a declared dependency) when it is
+    installed: matching then takes time linear in the path whatever the pattern, where a backtracking
+    engine needs minutes for `*a*a*a*a*a*a*a*a*b` against a long name. Raises `PatternError`."""
+    from pathspec import GitIgnoreSpec  # imported on first use: most runs have no pattern at all
+
+    lines = list(lines)
+    try:
+        return GitIgnoreSpec.from_lines(lines)
+    except (ValueError, TypeError) as exc:
+        bad = next((line for line in lines if not _compiles(line)), lines[0] if lines else "")
+        raise PatternError(f"{bad!r} is not a valid gitignore pattern ({exc})") from None
+
+
+def _compiles(line: str) -> bool:
+    from pathspec import GitIgnoreSpec
+
+    try:
+        GitIgnoreSpec.from_lines([line])
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def check_pattern(pattern: str) -> None:
+    """Raise `PatternError` when `pattern` is not a valid gitignore pattern (config validation)."""
+    compile_patterns([_normalised(pattern)])
+
+
+def _normalised(pattern: str) -> str:
+    """Surrounding blanks dropped, and `./x` read as `/x` (anchored at the root), which is what people
+    mean by it; otherwise exactly gitignore syntax (a backslash escapes, as in git)."""
+    pattern = str(pattern).strip()
+    return "/" + pattern[2:] if pattern.startswith("./") else pattern
+
+
+def _cwd() -> str:
+    return os.getcwd().replace(os.sep, "/")
+
+
+_DRIVE = re.compile(r"^[A-Za-z]:/")
+
+
+def relative_to(path: str, root: str) -> str | None:
+    """A display path relative to the folder `root`, `/`-separated; None when it is outside `root`."""
+    cwd = _cwd()
+    return _relative_to(path, root or cwd, cwd)
+
+
+@functools.lru_cache(maxsize=8192)
+def _relative_to(path: str, root: str, cwd: str) -> str | None:
+    """`path` (a display path: relative to `cwd`, or absolute) relative to `root`, or None outside it."""
+    root = root.replace(os.sep, "/").rstrip("/")
+    absolute = path if path.startswith("/") or _DRIVE.match(path) else posixpath.join(cwd, path)
+    absolute = posixpath.normpath(absolute)
+    if absolute == root:
+        return ""
+    if not absolute.startswith(root + "/"):
+        return None
+    return absolute[len(root) + 1 :]
+
+
+# --- the walk ----------------------------------------------------------------------------------------
+
+
 def discover(
     paths: Iterable[str],
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),
     stdin_path: str | None = None,
+    *,
+    respect_gitignore: bool = True,
 ) -> Iterator[Candidate]:
     """Yield each candidate once, sorted by display path, whatever order the file system gives.
+
+    Under folders, files that `.gitignore` files (of the folder, the folders below it, and those above it
+    up to the repository root, with `.git/info/exclude`) leave out are skipped, unless
+    `respect_gitignore` is False; files named explicitly are checked whatever git ignores.
 
     `-` is a buffer read from stdin. With `stdin_path` the buffer stands for that file (an editor's unsaved
     text): it takes the file's place, so a folder walk that also meets the saved file does not read it."""
     paths = list(paths)
-    included = [glob_regex(p) for p in include]
-    excluded = [glob_regex(p) for p in exclude]
+    included, excluded = Patterns(include), Patterns(exclude)
     found: dict[str, Candidate] = {}
     for given in paths:
         if given == STDIN:
             continue  # placed below, once every folder has been walked, so that it wins
         elif os.path.isdir(given):
-            # Resolve the folder once; paths below it are joined on, not resolved file by file.
-            shown_root = display_path(given)
-            for fs_path, relative, refused in _walk(given):
-                relative = shown(relative)
-                path = relative if shown_root == "." else f"{shown_root}/{relative}"
-                if _wanted(path, included, excluded):
-                    found.setdefault(path, Candidate(path, fs_path, explicit=False, refused=refused))
+            for candidate in _walk_folder(given, included, excluded, respect_gitignore):
+                found.setdefault(candidate.path, candidate)
         else:
             path = display_path(given)
-            if not _matches_any(path, excluded):
+            if not excluded.matches(path):
                 found[path] = Candidate(path, given, explicit=True)
     if STDIN in paths:
         buffer = _stdin_candidate(stdin_path, excluded)
@@ -91,91 +231,197 @@ def discover(
     yield from (found[key] for key in sorted(found))
 
 
-def _stdin_candidate(stdin_path: str | None, excluded: list[re.Pattern[str]]) -> Candidate | None:
+def _stdin_candidate(stdin_path: str | None, excluded: Patterns) -> Candidate | None:
     if stdin_path is None or stdin_path == STDIN:
         return Candidate(STDIN, STDIN, explicit=True)
     path = display_path(stdin_path)
-    if _matches_any(path, excluded):
+    if excluded.matches(path):
         return None  # an excluded file stays excluded while it is being edited, as when named explicitly
     # Not `explicit`: an editor sends every .xml it opens, and an XML file that is not a classic one
     # (a pom.xml) must get no diagnostics, as when the folder walk meets it.
     return Candidate(path, STDIN, explicit=False)
 
 
-def _walk(top: str) -> Iterator[tuple[str, str, str]]:
-    """(file system path, `/`-separated path relative to `top`, why it is refused or "") of each candidate
-    below `top`, and of each folder below it that cannot be listed: nothing is skipped silently."""
+def _walk_folder(
+    top: str, included: Patterns, excluded: Patterns, respect_gitignore: bool
+) -> Iterator[Candidate]:
+    # Resolve the folder once; paths below it are joined on, not resolved file by file.
+    shown_root = display_path(top)
+    real_top = os.path.realpath(top)
+
+    def shown_path(relative: str) -> str:
+        relative = shown(relative)
+        return relative if shown_root == "." else f"{shown_root}/{relative}"
+
+    def skipped_folder(relative: str) -> bool:
+        return bool(excluded) and excluded.matches(shown_path(relative), folder=True)
+
+    ignored = _GitIgnored(top) if respect_gitignore else None
+    for fs_path, relative, refused, is_link in _walk(top, ignored, skipped_folder):
+        path = shown_path(relative)
+        if included and not included.matches(path):
+            continue
+        if excluded and excluded.matches(path):
+            continue
+        yield Candidate(path, fs_path, explicit=False, refused=refused, within=real_top, link=is_link)
+
+
+def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterator[tuple[str, str, str, bool]]:
+    """(file system path, `/`-separated path relative to `top`, why it is refused or "", whether it is a
+    link to follow) of each candidate below `top`, and of each folder below it that cannot be listed:
+    nothing is skipped silently."""
     # Symbolic links to folders are not followed, so a link loop cannot trap the walk.
     real_top = os.path.realpath(top)
     unlisted: list[OSError] = []
     for folder, dirs, files in os.walk(top, onerror=unlisted.append, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
         prefix = _relative(folder, top) + "/" if folder != top else ""
+        rules = ignored.enter(folder) if ignored is not None else None
+        kept = []
+        for name in sorted(dirs):
+            relative = prefix + name
+            if name in SKIPPED_DIRS or skipped_folder(relative):
+                continue
+            if rules is not None and rules.ignores(os.path.join(folder, name), folder=True):
+                continue
+            kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
-            if name.lower().endswith(CANDIDATE_SUFFIXES):
-                fs_path = os.path.join(folder, name)
-                yield fs_path, prefix + name, _link_out_of(fs_path, real_top)
+            if not name.lower().endswith(CANDIDATE_SUFFIXES):
+                continue
+            fs_path = os.path.join(folder, name)
+            if rules is not None and rules.ignores(fs_path, folder=False):
+                continue
+            refused, is_link = _link_out_of(fs_path, real_top)
+            yield fs_path, prefix + name, refused, is_link
     for error in unlisted:
         folder = str(error.filename or top)
-        yield folder, _relative(folder, top), f"cannot read the folder: {error.strerror or error}"
+        yield folder, _relative(folder, top), f"cannot read the folder: {error.strerror or error}", False
 
 
 def _relative(path: str, top: str) -> str:
     return os.path.relpath(path, top).replace(os.sep, "/")
 
 
-def _link_out_of(fs_path: str, real_top: str) -> str:
-    """Why a symbolic link met in a walk is not read, or "". A link to a file outside the walked folder
-    (`x.cscfg -> /proc/self/environ`) would put that file's lines into findings and CI logs; a user who
-    means it names the file explicitly."""
+def _link_out_of(fs_path: str, real_top: str) -> tuple[str, bool]:
+    """(why a file met in a walk is not read, or ""; whether it is a link the reader may follow). A link to
+    a file outside the walked folder (`x.cscfg -> /proc/self/environ`) would put that file's lines into
+    findings and CI logs; a user who means it names the file explicitly. (The reader checks the opened
+    file again: see `migcheck.guarded`.)"""
     if not os.path.islink(fs_path):
-        return ""
+        return "", False
     target = os.path.realpath(fs_path)
     if os.path.commonpath([target, real_top]) == real_top:
-        return ""
-    return "not read: a symbolic link to a file outside the folder being checked (name it to check it)"
+        return "", True
+    return "not read: a symbolic link to a file outside the folder being checked (name it to check it)", False
 
 
-def _wanted(path: str, included: list[re.Pattern[str]], excluded: list[re.Pattern[str]]) -> bool:
-    if included and not _matches_any(path, included):
+# --- .gitignore --------------------------------------------------------------------------------------
+
+
+class _Rules:
+    """The .gitignore files in force in one folder: (folder, its compiled patterns), outermost first."""
+
+    __slots__ = ("chain",)
+
+    def __init__(self, chain: tuple[tuple[str, GitIgnoreSpec], ...]) -> None:
+        self.chain = chain
+
+    def ignores(self, fs_path: str, *, folder: bool) -> bool:
+        """Whether git ignores `fs_path`: the innermost .gitignore with a pattern that matches decides,
+        so a `!pattern` in a subfolder re-includes what a parent ignores, as in git."""
+        absolute = _posix(os.path.abspath(fs_path))
+        for base, spec in reversed(self.chain):
+            relative = shown(absolute[len(base) + 1 :]) if base != "/" else shown(absolute[1:])
+            decision = spec.check_file(relative + "/" if folder else relative).include
+            if decision is not None:
+                return decision
         return False
-    return not _matches_any(path, excluded)
 
 
-def _matches_any(path: str, patterns: list[re.Pattern[str]]) -> bool:
-    return any(p.search(path) for p in patterns)
+class _GitIgnored:
+    """The .gitignore rules of one walk: those above the walked folder (up to the repository root, with
+    `.git/info/exclude`), then each folder's own as the walk enters it."""
+
+    def __init__(self, top: str) -> None:
+        top_abs = os.path.abspath(top)
+        repository = _repository_root(top_abs)
+        chain: list[tuple[str, GitIgnoreSpec]] = []
+        if repository is not None:
+            info_exclude = _read_patterns(os.path.join(repository, ".git", "info", "exclude"))
+            if info_exclude is not None:
+                chain.append((_posix(repository), info_exclude))
+            for folder in _folders_between(repository, top_abs):
+                own = _read_patterns(os.path.join(folder, ".gitignore"))
+                if own is not None:
+                    chain.append((_posix(folder), own))
+        outer = _Rules(tuple(chain))
+        # A folder the user named is checked even when a .gitignore above it ignores it (like a file
+        # named explicitly); then only the .gitignore files inside it apply.
+        if outer.ignores(top_abs, folder=True):
+            outer = _Rules(())
+        self._rules: dict[str, _Rules] = {}
+        self._top_abs = top_abs
+        self._outer = outer
+
+    def enter(self, folder: str) -> _Rules:
+        """The rules in force in `folder` (visited by the walk after its parent): the parent's, and its own
+        .gitignore."""
+        folder_abs = os.path.abspath(folder)
+        parent = self._rules.get(os.path.dirname(folder_abs)) if folder_abs != self._top_abs else None
+        inherited = parent if parent is not None else self._outer
+        own = _read_patterns(os.path.join(folder_abs, ".gitignore"))
+        rules = inherited if own is None else _Rules((*inherited.chain, (_posix(folder_abs), own)))
+        self._rules[folder_abs] = rules
+        return rules
 
 
-@functools.lru_cache(maxsize=256)
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A glob as users write them in config: `*` within a folder name, `**` across folders, `?` one
-    character. A pattern without `/` matches a file or folder name anywhere (like .gitignore); a pattern
-    ending in `/` matches a folder and everything below it."""
-    pattern = pattern.strip().replace("\\", "/")
-    anchored = "/" in pattern.rstrip("/")
-    if pattern.endswith("/"):
-        pattern += "**"
-    body = _translate(pattern.lstrip("/").removeprefix("./"))
-    prefix = "^" if anchored else r"(?:^|/)"
-    return re.compile(prefix + body + r"(?:/.*)?$")
+def _repository_root(folder: str) -> str | None:
+    """The nearest folder at or above `folder` that holds `.git` (a folder, or a file in a worktree)."""
+    while True:
+        if os.path.lexists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def _translate(glob: str) -> str:
-    out, i = [], 0
-    while i < len(glob):
-        if glob.startswith("**/", i):
-            out.append(r"(?:.*/)?")
-            i += 3
-        elif glob.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif glob[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif glob[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(glob[i]))
-            i += 1
-    return "".join(out)
+def _folders_between(outer: str, inner: str) -> list[str]:
+    """`outer` and each folder below it down to `inner`'s parent (`inner`'s own .gitignore is read when
+    the walk enters it)."""
+    folders = []
+    folder = os.path.dirname(inner) if inner != outer else ""
+    while folder and folder != os.path.dirname(folder):
+        folders.append(folder)
+        if folder == outer:
+            break
+        folder = os.path.dirname(folder)
+    return list(reversed(folders))
+
+
+def _read_patterns(path: str) -> GitIgnoreSpec | None:
+    """The patterns of one .gitignore file, or None when there is none (or it cannot be read: git skips
+    such a file too). Read through the guarded reader: a .gitignore linked to /dev/zero costs nothing.
+    Lines that are not valid patterns are dropped, as git drops them."""
+    from migcheck.guarded import read_bytes
+
+    if not os.path.lexists(path):
+        return None
+    try:
+        data = read_bytes(path, GITIGNORE_BYTES, follow_links=False)
+    except OSError:
+        return None
+    lines = data.decode("utf-8", "replace").splitlines()
+    if len(data) >= GITIGNORE_BYTES:
+        lines = lines[:-1]  # the last line may be cut
+    lines = [line for line in lines if line.strip() and not line.startswith("#")]
+    if not lines:
+        return None
+    try:
+        return compile_patterns(lines)
+    except PatternError:
+        return compile_patterns([line for line in lines if _compiles(line)])
+
+
+def _posix(path: str) -> str:
+    return path.replace(os.sep, "/")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import os
-import stat
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -17,7 +16,7 @@ from migcheck.estate import Estate, Grouping, link
 from migcheck.model import Document, FileProblem, Finding, Mark, Severity
 from migcheck.rule import RuleSet
 from migcheck.source import SourceText
-from migcheck.suppress import BASELINE, Filter, Suppressed
+from migcheck.suppress import BASELINE, Audit, Filter, Suppressed
 
 
 class RuleError(Exception):
@@ -102,7 +101,10 @@ def _lint(
     if scope is not None:
         paths = _with_context(list(paths), config)
     documents = []
-    for candidate in discover(paths, config.include, config.exclude, stdin_path=scope):
+    found = discover(
+        paths, config.include, config.exclude, stdin_path=scope, respect_gitignore=config.respect_gitignore
+    )
+    for candidate in found:
         on_disk = candidate.fs_path != STDIN
         document = cache.read(candidate) if cache is not None and on_disk else _read(candidate, stdin)
         if document is not None:
@@ -110,10 +112,14 @@ def _lint(
     grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions)
     estates = link(documents, grouping)
     enabled = enabled_codes(rules, config.select, config.ignore)
-    raw = _apply_severity(_run_rules(rules, enabled, estates), severity_overrides(rules, config.severity))
+    overrides = severity_overrides(rules, config.severity)
+    raw = _apply_severity(_run_rules(rules, enabled, estates), overrides)
     by_path = {d.path: d for d in documents}
-    # The baseline is part of the filter: every caller of `lint` honours it alike.
-    reported, suppressed = Filter.for_config(config, by_path, inline=inline_suppressions).split(raw)
+    # The baseline is part of the filter, and so is the check of suppression comments (MIG005, MIG006):
+    # every caller of `lint` honours them alike.
+    audit = Audit(rules, enabled, overrides)
+    chosen = Filter.for_config(config, by_path, inline=inline_suppressions, audit=audit)
+    reported, suppressed = chosen.split(raw)
     if scope is not None:
         # Computed with the whole estate, shown for the buffer only: the editor shows other files' own.
         reported = [f for f in reported if f.mark.path == scope]
@@ -169,18 +175,15 @@ def _read(candidate: Candidate, stdin: bytes | None) -> Document | None:
 
 
 def _file_bytes(candidate: Candidate, limit: int) -> bytes:
-    """Up to `limit` bytes of a file. A named pipe or device met in a folder walk is refused without
-    blocking on it (O_NONBLOCK); one the user named is read as given (`<(command)`, /dev/stdin)."""
-    nonblocking = 0 if candidate.explicit else getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(candidate.fs_path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | nonblocking)
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            if not candidate.explicit:
-                raise OSError(0, "not a regular file (a folder walk reads regular files only)")
-            return handle.read(limit)
-        # read(limit) would allocate `limit` bytes up front for every file: ask for what is there.
-        return handle.read(min(info.st_size + 1, limit))
+    """Up to `limit` bytes of a file, through the one guarded reader (`migcheck.guarded`). A file met in a
+    folder walk must be a regular file inside the walked folder, checked on the file as opened: a file
+    swapped for a link after the walk looked at it is not followed. A file the user named is read as
+    given, following links (`<(command)`, /dev/stdin, a link they chose)."""
+    from migcheck.guarded import read_bytes
+
+    if candidate.explicit:
+        return read_bytes(candidate.fs_path, limit, regular_only=False)
+    return read_bytes(candidate.fs_path, limit, follow_links=candidate.link, within=candidate.within)
 
 
 class ReadCache:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 import re
 import textwrap
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
@@ -160,6 +160,24 @@ def _fence(path: str) -> str:
 
 def _para(text: str) -> str:
     return textwrap.dedent(text).strip()
+
+
+# How many members of a group a message names before "and N more".
+SHOWN_MEMBERS = 5
+
+
+def listed(items: Iterable[str], *, limit: int = SHOWN_MEMBERS, quote: str = "'", sep: str = ", ") -> str:
+    """The first `limit` of `items`, quoted and joined, then "and N more". A message is copied into every
+    finding and every report format, so one that named every member of a group (every availability set
+    of a service with thousands) made output quadratic in the input; a message names a handful."""
+    shown: list[str] = []
+    more = 0
+    for item in items:
+        if len(shown) < limit:
+            shown.append(f"{quote}{item}{quote}")
+        else:
+            more += 1
+    return sep.join(shown) + (f" and {more} more" if more else "")
 
 
 @dataclass(frozen=True, slots=True)

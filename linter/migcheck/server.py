@@ -1,6 +1,14 @@
 """The language server behind `migcheck server`: diagnostics for the classic files an editor has open,
 linted in the context of the project on disk; a quick fix that inserts a suppression comment; the rule's
-documentation on hover. Needs the `lsp` extra (pygls 2); only `migcheck server` imports this module."""
+documentation on hover. Needs the `lsp` extra (pygls 2); only `migcheck server` imports this module.
+
+The server stays in its workspace. It never changes directory: the project around a document is the
+workspace folder that holds it (or the folder of the config file found there), walked like `migcheck
+check` walks it. A document outside every workspace folder is linted alone, with default settings, so an
+editor that opens `/x.cscfg` does not make the server read `/`. Lints run on a worker thread, one at a
+time, for the latest version of a document only (a burst of typing lints once, after a pause), so hover,
+code actions and new edits are answered while a lint runs. Code actions and hover read nothing from
+disk: they answer for open documents, from their text and last diagnostics."""
 
 from __future__ import annotations
 
@@ -8,6 +16,7 @@ import asyncio
 import os
 import re
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
@@ -17,7 +26,7 @@ from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
 
 from migcheck import __version__
 from migcheck.baseline import BaselineError
-from migcheck.config import ConfigError, load_config
+from migcheck.config import Config, ConfigError, load_config
 from migcheck.discover import CANDIDATE_SUFFIXES
 from migcheck.engine import ReadCache, RuleError, lint
 from migcheck.model import Finding, Severity
@@ -48,6 +57,10 @@ class MigcheckServer(LanguageServer):
         self.open_uris: set[str] = set()
         self.diagnostics: dict[str, list[lsp.Diagnostic]] = {}
         self._rules: RuleSet | None = None
+        # One worker: lints never overlap, so the read cache needs no lock, and a lint queued behind a
+        # running one sees the files as the running one left them.
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="migcheck-lint")
+        self._pending: dict[str, asyncio.Task[None]] = {}
 
     @property
     def rules(self) -> RuleSet:
@@ -55,67 +68,87 @@ class MigcheckServer(LanguageServer):
             self._rules = load_rules()
         return self._rules
 
-    def lint_uri(self, uri: str) -> None:
-        """Lint the open document at `uri` and publish its diagnostics."""
+    def schedule(self, uri: str, delay: float = DEBOUNCE_SECONDS) -> None:
+        """Lint `uri` after `delay`, replacing a lint of it that has not started yet."""
+        previous = self._pending.pop(uri, None)
+        if previous is not None and not previous.done():
+            previous.cancel()
+        self._pending[uri] = asyncio.ensure_future(self._lint_later(uri, delay))
+
+    def schedule_all(self) -> None:
+        """Lint every open document: a file saved or changed on disk can change the others' findings."""
+        for uri in sorted(self.open_uris):
+            self.schedule(uri)
+
+    async def _lint_later(self, uri: str, delay: float) -> None:
+        if delay:
+            await asyncio.sleep(delay)
         path = to_fs_path(uri)
         if uri not in self.open_uris or not path or not path.lower().endswith(CANDIDATE_SUFFIXES):
             return
         document = self.workspace.get_text_document(uri)
+        version, text = document.version, document.source
+        root, codec = self.root_for(path), self.workspace.position_codec
+        loop = asyncio.get_running_loop()
         try:
-            diagnostics = self._diagnose(document, path)
+            diagnostics = await loop.run_in_executor(self._worker, self.diagnose, path, text, root, codec)
         except (BaselineError, ConfigError, PluginError, RuleError) as exc:
             self.window_show_message(
                 lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"migcheck: {exc}")
             )
             return
+        if uri not in self.open_uris or self.workspace.get_text_document(uri).version != version:
+            return  # edited (or closed) while linting: the lint of the newer version publishes
         self.diagnostics[uri] = diagnostics
-        params = lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=document.version)
+        params = lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
         self.text_document_publish_diagnostics(params)
 
-    def lint_all(self) -> None:
-        """Lint every open document: a file saved or changed on disk can change the others' findings."""
-        for uri in sorted(self.open_uris):
-            self.lint_uri(uri)
-
     def clear(self, uri: str) -> None:
+        pending = self._pending.pop(uri, None)
+        if pending is not None:
+            pending.cancel()
         self.diagnostics.pop(uri, None)
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
-    def _diagnose(self, document: TextDocument, path: str) -> list[lsp.Diagnostic]:
-        # The same run as `migcheck check --stdin-filename PATH -` from the project root, so that display
-        # paths and per-file-ignores globs mean what they mean on the command line.
-        root = self._root_for(path)
-        if os.getcwd() != root:
-            os.chdir(root)
-        config = load_config()
-        text = document.source
-        result = lint([], config, self.rules, stdin=_encode(text), stdin_path=path, cache=self.cache)
+    def diagnose(self, path: str, text: str, root: str | None, codec: PositionCodec) -> list[lsp.Diagnostic]:
+        """The diagnostics of the buffer `text` of `path`: the same run as `migcheck check
+        --stdin-filename PATH PROJECT`, where PROJECT is the folder of the config file when it is inside
+        the workspace folder `root`, else `root`; with no `root` (a document outside the workspace), the
+        buffer alone, with default settings."""
+        if root is None:
+            config, context = Config(), [path]
+        else:
+            config = load_config(start=os.path.dirname(path))
+            inside = config.root and _is_within(config.root, root, or_equal=True)
+            context = [config.root if inside else root]
+        result = lint(context, config, self.rules, stdin=_encode(text), stdin_path=path, cache=self.cache)
         source = SourceText(text)
-        codec = self.workspace.position_codec
         return [_diagnostic(f, source, codec) for f in result.findings]
 
-    def _root_for(self, path: str) -> str:
-        """The workspace folder holding `path` (the innermost), else the workspace root, else its folder."""
+    def root_for(self, path: str) -> str | None:
+        """The workspace folder holding `path` (the innermost), else the workspace root; None outside."""
         folders = [to_fs_path(f.uri) for f in self.workspace.folders.values()]
         folders.append(self.workspace.root_path)
         inside = [f for f in folders if f and _is_within(path, f)]
-        return max(inside, key=len) if inside else os.path.dirname(path)
+        return os.path.abspath(max(inside, key=len)) if inside else None
 
 
-def _is_within(path: str, folder: str) -> bool:
-    folder = os.path.abspath(folder)
-    return os.path.abspath(path).startswith(folder.rstrip(os.sep) + os.sep)
+def _is_within(path: str, folder: str, *, or_equal: bool = False) -> bool:
+    folder, path = os.path.abspath(folder), os.path.abspath(path)
+    return (or_equal and path == folder) or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _encode(text: str) -> bytes:
-    """The buffer as bytes in the encoding its XML declaration names, which the reader will decode by."""
+    """The buffer as bytes in the encoding its XML declaration names, which the reader will decode by. A
+    lone surrogate (a client can send one in JSON) is kept as bytes that are not UTF-8, so the reader
+    reports it where it is, as it would in a saved file."""
     declared = _DECLARED_ENCODING.match(text)
     if declared:
         try:
             return text.encode(declared.group(1))
         except (LookupError, UnicodeError):
             pass  # a wrong declaration: the reader reports it as it would for the saved file
-    return text.encode("utf-8")
+    return text.encode("utf-8", "surrogatepass")
 
 
 # --- findings → LSP ----------------------------------------------------------------------------------
@@ -211,23 +244,19 @@ def create_server() -> MigcheckServer:
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: MigcheckServer, params: lsp.DidOpenTextDocumentParams) -> None:
         ls.open_uris.add(params.text_document.uri)
-        ls.lint_uri(params.text_document.uri)
+        ls.schedule(params.text_document.uri, delay=0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
-    async def did_change(ls: MigcheckServer, params: lsp.DidChangeTextDocumentParams) -> None:
-        uri, version = params.text_document.uri, params.text_document.version
-        await asyncio.sleep(DEBOUNCE_SECONDS)
-        # A later change started its own wait and will lint; linting now would be wasted work.
-        if uri in ls.open_uris and ls.workspace.get_text_document(uri).version == version:
-            ls.lint_uri(uri)
+    def did_change(ls: MigcheckServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: MigcheckServer, params: lsp.DidSaveTextDocumentParams) -> None:
-        ls.lint_all()
+        ls.schedule_all()
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(ls: MigcheckServer, params: lsp.DidChangeWatchedFilesParams) -> None:
-        ls.lint_all()
+        ls.schedule_all()
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: MigcheckServer, params: lsp.DidCloseTextDocumentParams) -> None:
@@ -239,6 +268,8 @@ def create_server() -> MigcheckServer:
         lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]),
     )
     def code_action(ls: MigcheckServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        if params.text_document.uri not in ls.open_uris:
+            return []  # only open documents: reading an unopened one could block on a named pipe
         document = ls.workspace.get_text_document(params.text_document.uri)
         return [
             _suppress_action(document, diagnostic)

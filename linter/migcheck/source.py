@@ -80,7 +80,9 @@ class SourceText:
         for match in _reverse_finditer(_START_TAG, self.text, end_of_line):
             # Well-formed XML has no `<` inside a start tag, so its `>` comes before the next `<`: the
             # search never runs past the tag that follows, and the whole scan is linear in the line.
-            tag_end = self.text.find(">", match.start(), next_open)
+            # A comment is marked on the line where it starts (readers mark suppression comments so).
+            comment = match.group(1) == "!--"
+            tag_end = match.start() if comment else self.text.find(">", match.start(), next_open)
             next_open = match.start()
             tag_end_line = self.line_at(tag_end) if tag_end >= 0 else line
             if tag_end_line < line:
@@ -93,8 +95,8 @@ class SourceText:
         return found
 
 
-# A start tag's `<` and its name as written (prefix included); comments, CDATA and declarations are not.
-_START_TAG = re.compile(r"<([^\s/>!?<]+)")
+# A start tag's `<` and its name as written (prefix included), or a comment's `<!--`; not CDATA nor declarations.
+_START_TAG = re.compile(r"<(!--|[^\s/>!?<]+)")
 
 
 def _reverse_finditer(

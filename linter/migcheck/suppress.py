@@ -10,19 +10,25 @@ ignore, severity overrides, per-file-ignores and comments. A token that works in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from migcheck.baseline import Baseline, load
-from migcheck.discover import display_path, glob_regex
-from migcheck.model import Document, Finding, Mark
+from migcheck.discover import Patterns, display_path, relative_to
+from migcheck.model import Document, FileKind, Finding, Mark, Severity, Suppression
+from migcheck.visible import visible
 
 if TYPE_CHECKING:
     from migcheck.config import Config
+    from migcheck.rule import RuleSet
 
 # Reason kinds, in the order the filter tries them.
 CONFIG, COMMENT, BASELINE = "config", "comment", "baseline"
+# The rules about suppression comments themselves (see `Audit`).
+INVALID_SUPPRESSION, UNUSED_SUPPRESSION = "MIG005", "MIG006"
 
 
 # --- naming rules ------------------------------------------------------------------------------------
@@ -73,53 +79,347 @@ class Suppressed:
 
 
 @dataclass(frozen=True, slots=True)
+class Audit:
+    """What the filter needs to check the suppression comments themselves (MIG005, MIG006): every loaded
+    rule (a token that names none of them is unknown), the rules that run (a comment about a rule that
+    does not run is not judged unused) and the severity overrides."""
+
+    rules: RuleSet
+    enabled: frozenset[str]
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class Filter:
     per_file_ignores: Mapping[str, tuple[str, ...]]
     documents: Mapping[str, Document]
     inline: bool = True  # honour suppression comments
     baseline: Baseline | None = None
+    audit: Audit | None = None  # check the comments too (MIG005, MIG006)
+    _globs: dict[str, Patterns] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
-    def for_config(cls, config: Config, documents: Mapping[str, Document], *, inline: bool = True) -> Filter:
+    def for_config(
+        cls,
+        config: Config,
+        documents: Mapping[str, Document],
+        *,
+        inline: bool = True,
+        audit: Audit | None = None,
+    ) -> Filter:
         """The filter `config` describes, its baseline read now. Raises `BaselineError` (naming the file)
         when the baseline cannot be used: every caller turns that into its own usage error."""
-        baseline = load(display_path(config.baseline)) if config.baseline else None
-        return cls(config.per_file_ignores, documents, inline, baseline)
+        baseline = None
+        if config.baseline:
+            # Named as the config names it (relative to its folder), wherever migcheck runs from.
+            name = relative_to(config.baseline, config.root) if config.root else None
+            baseline = load(config.baseline, name or display_path(config.baseline), config.root)
+        return cls(config.per_file_ignores, documents, inline, baseline, audit)
 
     def reason(self, finding: Finding) -> Reason | None:
         """Why the config or a comment suppresses `finding`, or None. The baseline is not asked here: it
         counts findings, so it can only answer for a whole run (see `split`)."""
+        return self._config_reason(finding) or next(self._comment_reasons(finding, None), None)
+
+    def _config_reason(self, finding: Finding) -> Reason | None:
         path = finding.mark.path
         for glob, tokens in self.per_file_ignores.items():
-            if matches(tokens, finding.code, finding.name) and glob_regex(glob).search(path):
+            if matches(tokens, finding.code, finding.name) and self._glob(glob).matches(path):
                 return Reason(CONFIG, glob)
-        document = self.documents.get(path) if self.inline else None
-        for comment in document.suppressions if document is not None else ():
-            if comment.covers(finding.code, finding.name, finding.mark.line):
-                return Reason(COMMENT, comment.reason, comment.mark)
         return None
+
+    def _glob(self, glob: str) -> Patterns:
+        patterns = self._globs.get(glob)
+        if patterns is None:
+            patterns = self._globs[glob] = Patterns([glob])
+        return patterns
+
+    def _comment_reasons(self, finding: Finding, credit: _Credit | None) -> Iterator[Reason]:
+        """A reason for each comment that covers `finding`; with `credit`, each is recorded as used."""
+        document = self.documents.get(finding.mark.path) if self.inline else None
+        for index, comment in enumerate(document.suppressions if document is not None else ()):
+            if comment.covers(finding.code, finding.name, finding.mark.line):
+                if credit is not None:
+                    credit.add(finding, index, comment)
+                yield Reason(COMMENT, comment.reason, comment.mark)
 
     def split(self, findings: Iterable[Finding]) -> tuple[list[Finding], list[Suppressed]]:
         """(reported, suppressed), both in document order.
 
         What the config and comments suppress never uses up a baseline entry; the rest meets the
-        baseline in document order, which decides which of several same-key findings are the known ones."""
+        baseline in document order, which decides which of several same-key findings are the known ones.
+        With an `audit`, the comments themselves are checked once every finding has met them: a comment
+        naming an unknown rule, a malformed one, and one that silenced nothing are findings too, filtered
+        the same way (a comment may hold back a finding about itself: `ignore[MIG201, MIG006]`)."""
+        credit = _Credit()
         reported: list[Finding] = []
         suppressed: list[Suppressed] = []
         for finding in sorted(findings, key=_document_order):
-            reason = self.reason(finding)
-            if reason is None:
-                reported.append(finding)
-            else:
-                suppressed.append(Suppressed(finding, reason))
+            self._place(finding, self._reason(finding, credit), reported, suppressed)
+        if self.audit is not None and self.inline:
+            late = _Credit()  # comments that hold back findings about other comments
+            about = _check_comments(self.documents.values(), self.audit, credit)
+            placed = [(f, r, self._reason(f, late) or _itself(f, r, self.documents)) for f, r in about]
+            for finding, resource, reason in placed:
+                if not late.covers_all(finding, resource):
+                    self._place(finding, reason, reported, suppressed)
+            reported.sort(key=_document_order)
         if self.baseline is not None:
             reported, known = self.baseline.split(reported)
             because = Reason(BASELINE, self.baseline.path)
             suppressed += (Suppressed(finding, because) for finding in known)
-            suppressed.sort(key=lambda s: _document_order(s.finding))
+        suppressed.sort(key=lambda s: _document_order(s.finding))
         return reported, suppressed
+
+    def _reason(self, finding: Finding, credit: _Credit) -> Reason | None:
+        """The config's reason, else the first covering comment's. Every comment that covers the finding
+        is credited, not only the first: of two comments that cover one finding, neither is unused."""
+        reason = self._config_reason(finding)
+        if reason is not None:
+            return reason
+        reasons = list(self._comment_reasons(finding, credit))
+        return reasons[0] if reasons else None
+
+    @staticmethod
+    def _place(
+        finding: Finding, reason: Reason | None, reported: list[Finding], suppressed: list[Suppressed]
+    ) -> None:
+        if reason is None:
+            reported.append(finding)
+        else:
+            suppressed.append(Suppressed(finding, reason))
 
 
 def _document_order(finding: Finding) -> tuple[str, int, int, str]:
     """Where a finding is before columns are known: marks hold the line and the rank on that line."""
     return (finding.mark.path, finding.mark.line, finding.mark.nth, finding.code)
+
+
+# --- checking the comments themselves ----------------------------------------------------------------
+
+
+class CommentResource:
+    """A suppression comment, as the resource of a finding about it. Its name is the directive as written
+    (`ignore[MIG201]`), which keys it in a baseline whatever line it moves to."""
+
+    kind = "Suppression"
+    __slots__ = ("index", "mark", "name", "unused")
+
+    def __init__(self, name: str, mark: Mark, index: int = -1, unused: tuple[int, ...] = ()) -> None:
+        self.name = name
+        self.mark = mark
+        self.index = index  # the comment's place in `Document.suppressions`; -1 when the reader dropped it
+        self.unused = unused  # for MIG006: the indexes of the tokens that silenced nothing
+
+
+class _Credit:
+    """Which tokens of which comments silenced a finding: (path, comment index) → token indexes."""
+
+    def __init__(self) -> None:
+        self.used: dict[tuple[str, int], set[int]] = {}
+
+    def add(self, finding: Finding, index: int, comment: Suppression) -> None:
+        tokens = {i for i, t in enumerate(comment.codes) if specificity(t, finding.code, finding.name)}
+        self.used.setdefault((finding.mark.path, index), set()).update(tokens)
+
+    def tokens(self, path: str, index: int) -> set[int]:
+        return self.used.get((path, index), set())
+
+    def covers_all(self, finding: Finding, resource: CommentResource) -> bool:
+        """Whether an unused-suppression finding is void after all: every token it calls idle held back a
+        finding about another comment (an `ignore-file[ALL]` whose only work is that)."""
+        if finding.code != UNUSED_SUPPRESSION or resource.index < 0 or not resource.unused:
+            return False
+        return set(resource.unused) <= self.tokens(finding.mark.path, resource.index)
+
+
+def _itself(finding: Finding, resource: CommentResource, documents: Mapping[str, Document]) -> Reason | None:
+    """A finding about a comment is held back by that comment when it names the finding's rule."""
+    document = documents.get(finding.mark.path)
+    if resource.index < 0 or document is None:
+        return None
+    comment = document.suppressions[resource.index]
+    if matches(comment.codes, finding.code, finding.name):
+        return Reason(COMMENT, comment.reason, comment.mark)
+    return None
+
+
+def _check_comments(
+    documents: Iterable[Document], audit: Audit, credit: _Credit
+) -> list[tuple[Finding, CommentResource]]:
+    """The findings about the comments of `documents`, in document order, with the comment each is about."""
+    if not any(code in audit.enabled for code in (INVALID_SUPPRESSION, UNUSED_SUPPRESSION)):
+        return []
+    found = [
+        pair
+        for document in documents
+        if document.suppressions or _MENTION.search(document.text)
+        for pair in _check_document(document, audit, credit)
+    ]
+    return sorted(found, key=lambda pair: _document_order(pair[0]))
+
+
+def _check_document(
+    document: Document, audit: Audit, credit: _Credit
+) -> Iterator[tuple[Finding, CommentResource]]:
+    invalid = audit.rules.get(INVALID_SUPPRESSION)
+    unused = audit.rules.get(UNUSED_SUPPRESSION)
+    invalid = invalid if invalid is not None and invalid.code in audit.enabled else None
+    unused = unused if unused is not None and unused.code in audit.enabled else None
+    attempts = list(_directive_attempts(document))
+    # The exact position of each directive's comment opener, by line: a reader's mark may have no column.
+    exact = {a.mark.line: a.mark for a in reversed(attempts) if a.parsed is not None}
+    lines = set()
+    for index, comment in enumerate(document.suppressions):
+        lines.add(comment.mark.line)
+        at = exact.get(comment.mark.line, comment.mark)
+        written = _written(comment)
+        unknown = [t for t in comment.codes if not _names_a_rule(t, audit.rules)]
+        if invalid is not None and unknown:
+            message = f"`{written}` names {_quoted(unknown)}, which is no rule: it silences nothing" + _guess(
+                unknown[0], audit.rules
+            )
+            yield _finding(invalid, audit, CommentResource(written, at, index), message)
+        idle = _idle_tokens(document.path, index, comment, audit, credit) if unused is not None else ()
+        if unused is not None and idle:
+            resource = CommentResource(written, at, index, idle)
+            yield _finding(unused, audit, resource, _unused_message(comment, idle, audit))
+    for attempt in attempts:
+        text = _cut(attempt.text)
+        if attempt.parsed is None and invalid is not None:
+            message = f"malformed suppression comment `{text}`: write `migcheck: ignore[CODE, ...] reason`"
+            yield _finding(invalid, audit, CommentResource(text, attempt.mark), message)
+        elif (
+            attempt.parsed is not None
+            and attempt.xml
+            and attempt.mark.line not in lines
+            and unused is not None
+        ):
+            message = f"`{text}` applies to nothing: no element follows it"
+            yield _finding(unused, audit, CommentResource(text, attempt.mark), message)
+
+
+def _idle_tokens(
+    path: str, index: int, comment: Suppression, audit: Audit, credit: _Credit
+) -> tuple[int, ...]:
+    """The tokens of `comment` that silenced nothing, other than unknown ones (MIG005 says those) and the
+    unused-suppression rule itself, which a comment names to say that it may be unused. A token about a
+    rule that does not run silences nothing in this run either, as ruff's RUF100 has it; the message
+    says so."""
+    used = credit.tokens(path, index)
+    unused_rule = audit.rules.get(UNUSED_SUPPRESSION)
+    exempt = (unused_rule.code.lower(), unused_rule.name) if unused_rule is not None else ()
+    return tuple(
+        i
+        for i, token in enumerate(comment.codes)
+        if i not in used and _names_a_rule(token, audit.rules) and token.strip().lower() not in exempt
+    )
+
+
+def _unused_message(comment: Suppression, idle: tuple[int, ...], audit: Audit) -> str:
+    written = _written(comment)
+    tokens = [comment.codes[i] for i in idle]
+    if len(idle) == len(comment.codes):
+        message = f"`{written}` silences nothing: no finding it names is in its scope"
+    else:
+        verb = "silences" if len(tokens) == 1 else "silence"
+        message = f"{_quoted(tokens)} in `{written}` {verb} nothing: no such finding is in its scope"
+    off = [
+        t
+        for t in tokens
+        if not any(r.code in audit.enabled for r in audit.rules if specificity(t, r.code, r.name))
+    ]
+    if off:
+        message += f" ({_quoted(off)} {'is' if len(off) == 1 else 'are'} not enabled in this run)"
+    return message
+
+
+def _finding(
+    rule: object, audit: Audit, resource: CommentResource, message: str
+) -> tuple[Finding, CommentResource]:
+    finding: Finding = rule.finding(resource, message, at=resource.mark)  # type: ignore[attr-defined]
+    severity = audit.severity.get(finding.code)
+    if severity is not None and severity != finding.severity:
+        finding = replace(finding, severity=severity)
+    return finding, resource
+
+
+def _names_a_rule(token: str, rules: RuleSet) -> bool:
+    return any(specificity(token, r.code, r.name) for r in rules)
+
+
+def _guess(token: str, rules: RuleSet) -> str:
+    words = [r.code for r in rules] + [r.name for r in rules]
+    probe = token.strip()[:50]
+    close = difflib.get_close_matches(probe.upper() if probe[:3].upper() == "MIG" else probe, words, n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def _written(comment: Suppression) -> str:
+    kind = "ignore" if comment.first_line else "ignore-file"
+    return _cut(f"{kind}[{', '.join(comment.codes)}]")
+
+
+def _quoted(tokens: list[str]) -> str:
+    shown = ", ".join(f"`{_cut(t, 40)}`" for t in tokens[:5])
+    return shown + (f" and {len(tokens) - 5} more" if len(tokens) > 5 else "")
+
+
+def _cut(text: str, limit: int = 80) -> str:
+    """Comment text as a message quotes it: one line, escaped, at most `limit` characters."""
+    text = " ".join(text.split())
+    return visible(text if len(text) <= limit else text[: limit - 3] + "...")
+
+
+@dataclass(frozen=True, slots=True)
+class _Attempt:
+    """A comment that starts like a directive (`migcheck:` or `migcheck ignore`), found in the text:
+    readers drop what does not parse, so malformed ones are found here. `parsed` is None when it is not a
+    valid directive."""
+
+    text: str
+    mark: Mark
+    parsed: tuple[str, tuple[str, ...], str] | None
+    xml: bool
+
+
+# Comment openers by kind of file: a directive starts its comment. These find a token and parse nothing;
+# whether the comment is a valid directive is `directive`'s call, the one parser every reader uses.
+_XML_OPENER = re.compile(r"<!--\s*(?=migcheck)", re.IGNORECASE)
+_HASH_OPENER = re.compile(r"#[ \t]*(?=migcheck)", re.IGNORECASE)
+_LOOKS_LIKE = re.compile(r"migcheck\s*:|migcheck\s+ignore", re.IGNORECASE)
+_MENTION = re.compile("migcheck", re.IGNORECASE)
+_HASH_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL})
+_REACH = 1000  # how far past its opener a directive is read: a directive is one short comment
+
+
+def _directive_attempts(document: Document) -> Iterator[_Attempt]:
+    """Each comment of `document` that starts like a directive, in order. Linear in the text: each
+    opener is looked at once, lines are counted once."""
+    from migcheck.formats import FORMATS
+    from migcheck.readers.suppressions import directive
+
+    text = document.text
+    if document.kind is None or document.problem is not None or not _MENTION.search(text):
+        return
+    xml = document.kind in {f.kind for f in FORMATS if f.xml}
+    if not xml and document.kind not in _HASH_KINDS:
+        return
+    line, counted, line_start = 1, 0, 0
+    for match in (_XML_OPENER if xml else _HASH_OPENER).finditer(text):
+        window = text[match.end() : match.end() + _REACH]
+        if not _LOOKS_LIKE.match(window):
+            continue
+        end = window.find("-->") if xml else _line_end(window)
+        body = window if end < 0 else window[:end]
+        line += text.count("\n", counted, match.start())
+        last_newline = text.rfind("\n", counted, match.start())
+        line_start = last_newline + 1 if last_newline >= 0 else line_start
+        counted = match.start()
+        mark = Mark(document.path, line, column=match.start() - line_start + 1)
+        yield _Attempt(body, mark, directive(body), xml)
+
+
+def _line_end(window: str) -> int:
+    ends = [i for i in (window.find("\n"), window.find("#>")) if i >= 0]
+    return min(ends) if ends else -1

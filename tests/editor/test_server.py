@@ -344,3 +344,91 @@ def test_the_config_baseline_is_honoured(client: LspClient, workspace: Path, mon
     )
     message = client._wait(lambda m: m.get("method") == "window/showMessage")
     assert "cannot read baseline ci/missing.json" in message["params"]["message"]
+
+
+# --- the server stays in its workspace, and answers while it lints ----------------------------------------
+
+
+def _publishes(client: LspClient, uri: str) -> list[dict[str, Any]]:
+    return [
+        m["params"]
+        for m in client.notifications
+        if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+    ]
+
+
+def test_a_document_outside_the_workspace_is_linted_alone(
+    client: LspClient, workspace: Path, tmp_path_factory
+):
+    outside = tmp_path_factory.mktemp("outside")
+    # Its folder has a config that would stop any lint, and a definition that would resolve its role:
+    # neither may be read.
+    (outside / "pyproject.toml").write_text('[tool.migcheck]\nselect = ["NOT-A-RULE"]\n')
+    (outside / "ServiceDefinition.csdef").write_text(CSDEF.replace('"Web"', '"Api"'))
+    uri = (outside / "ServiceConfiguration.Cloud.cscfg").as_uri()
+    diagnostics = open_document(client, uri, ACL)
+    # MIG101 on the buffer (no definition says where the role is), and no MIG003: the csdef beside it,
+    # which names another role, was not read.
+    assert [d["code"] for d in diagnostics] == ["MIG101", "MIG201"]
+    assert not [m for m in client.notifications if m.get("method") == "window/showMessage"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/cwd").exists(), reason="needs /proc to see the server's folder")
+def test_the_server_never_changes_directory(client: LspClient, workspace: Path):
+    before = os.readlink(f"/proc/{client.process.pid}/cwd")
+    uri = (workspace / "shop" / "ServiceConfiguration.Cloud.cscfg").as_uri()
+    assert open_document(client, uri, ACL)
+    assert os.readlink(f"/proc/{client.process.pid}/cwd") == before == str(workspace.parent)
+
+
+def test_a_change_storm_lints_the_latest_version_and_requests_are_answered(
+    client: LspClient, workspace: Path
+):
+    uri = (workspace / "shop" / "ServiceConfiguration.Cloud.cscfg").as_uri()
+    open_document(client, uri, NO_ACL)
+    for version in range(2, 42):
+        text = ACL if version == 41 else NO_ACL.replace('"Web"', f'"Web{version}"')
+        client.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]},
+        )
+    # Answered at once, while the lint of the storm is still to come.
+    assert (
+        client.request(
+            "textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}
+        )
+        is None
+    )
+    diagnostics = client.diagnostics(uri)
+    assert [d["code"] for d in diagnostics] == ["MIG201"]
+    published = [p for p in _publishes(client, uri) if p.get("version", 1) > 1]
+    assert len(published) <= 2  # not one lint per keystroke
+    assert all("Web4" not in str(p) for p in published)
+
+
+def test_a_buffer_with_a_lone_surrogate_gets_diagnostics(client: LspClient, workspace: Path):
+    uri = (workspace / "shop" / "ServiceConfiguration.Cloud.cscfg").as_uri()
+    diagnostics = open_document(client, uri, NO_ACL.replace('"shop"', '"sh\ud800op"'))
+    assert [d["code"] for d in diagnostics] == ["MIG001"]
+    assert diagnostics[0]["range"]["start"]["line"] == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_code_action_on_an_unopened_named_pipe_does_not_block(client: LspClient, workspace: Path):
+    pipe = workspace / "shop" / "pipe.cscfg"
+    os.mkfifo(pipe)
+    diagnostic = {
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}},
+        "message": "m",
+        "code": "MIG201",
+        "source": "migcheck",
+    }
+    actions = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": pipe.as_uri()},
+            "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic]},
+        },
+    )
+    assert actions == []

@@ -17,7 +17,7 @@ from migcheck.model import (
     Severity,
     VirtualMachine,
 )
-from migcheck.rule import Docs, Example, Rule, Scope
+from migcheck.rule import Docs, Example, Rule, Scope, listed
 
 
 class WebWorkerRole(Rule):
@@ -105,6 +105,40 @@ class WebWorkerRole(Rule):
             },
             expect=("shop.deployment.xml:4:5",),
             note="No `RoleType` and nothing only a VM has: a web or worker role, and the message says so.",
+        ),
+        Example(
+            {
+                "deploy/shop.ps1": """
+                New-AzureService -ServiceName "shop" -Location "West Europe"
+                New-AzureDeployment -ServiceName "shop" -Slot Production -Package "./pkg/Shop.cspkg" `
+                    -Configuration "./pkg/ServiceConfiguration.Cloud.cscfg"
+                """
+            },
+            expect=("deploy/shop.ps1:2:1",),
+            note="A PowerShell deployment from a service package: packages hold web and worker roles only, so the "
+            "role is named after the package.",
+        ),
+        Example(
+            {
+                "deploy_shop.py": '''
+                import base64
+
+                from azure.servicemanagement import ServiceManagementService
+
+                CONFIGURATION = """<ServiceConfiguration serviceName="shop">
+                  <Role name="Storefront"><Instances count="2"/></Role>
+                </ServiceConfiguration>"""
+
+                sms = ServiceManagementService("subscription-id", "management.pem")
+                sms.create_deployment(
+                    "shop", "production", "shop-prod",
+                    "https://contoso.blob.core.windows.net/packages/shop.cspkg", "shop-prod",
+                    base64.b64encode(CONFIGURATION.encode()).decode(),
+                )
+                '''
+            },
+            expect=("deploy_shop.py:10:1",),
+            note="A Python script that deploys a service package: the inline configuration names the role.",
         ),
     )
     valid = (
@@ -234,6 +268,40 @@ class MultipleAvailabilitySets(Rule):
             expect=("vms/app02.xml:2:3",),
             note="Export-AzureVM files in one folder are one cloud service.",
         ),
+        Example(
+            {
+                "deploy/shop.ps1": """
+                $sql = New-AzureVMConfig -Name "sql01" -InstanceSize Large -ImageName $image -AvailabilitySetName "sql-as" |
+                    Add-AzureProvisioningConfig -Windows -AdminUsername $user -Password $password |
+                    Set-AzureSubnet "data"
+                $web = New-AzureVMConfig "web01" Small -ImageName $image -AvailabilitySetName "web-as" |
+                    Add-AzureProvisioningConfig -Windows -AdminUsername $user -Password $password |
+                    Set-AzureSubnet "front"
+                New-AzureVM -ServiceName "shop" -Location "West Europe" -VNetName "prod-vnet" -VMs $sql, $web
+                """
+            },
+            expect=("deploy/shop.ps1:4:79",),
+            note="A PowerShell script creating both VMs in one cloud service (the second configuration binds its "
+            "name and size by position).",
+        ),
+        Example(
+            {
+                "create_vms.py": """
+                from azure.servicemanagement import ConfigurationSet, ServiceManagementService
+
+                sms = ServiceManagementService("subscription-id", "management.pem")
+                network = ConfigurationSet()
+                network.subnet_names.append("data")
+                sms.create_virtual_machine_deployment(
+                    "sql", "sql", "production", "sql", "sql01", None, None, network,
+                    availability_set_name="sql-as", virtual_network_name="prod-vnet",
+                )
+                sms.add_role("sql", "sql", "web01", None, None, network, availability_set_name="web-as")
+                """
+            },
+            expect=("create_vms.py:10:80",),
+            note="A Python script: the second availability set is reported where the script names it.",
+        ),
     )
     valid = (
         Example(
@@ -277,13 +345,13 @@ class MultipleAvailabilitySets(Rule):
             sets = service.availability_sets
             if len(sets) < 2:
                 continue
-            names = _quoted(sets)
+            names = listed(sets)
             for vms in list(sets.values())[1:]:
                 first = vms[0]
                 yield self.finding(
                     first,
                     f"{service.label} has {len(sets)} availability sets ({names}); "
-                    f"'{first.availability_set}' holds {_quoted(vm.name for vm in vms)}",
+                    f"'{first.availability_set}' holds {listed(vm.name for vm in vms)}",
                     at=_availability_set_at(first),
                 )
 
@@ -351,6 +419,40 @@ class MixedAvailabilitySet(Rule):
             },
             expect=("deployment.xml:8:5",),
         ),
+        Example(
+            {
+                "deploy/sql.ps1": """
+                New-AzureVMConfig -Name "sql01" -InstanceSize Large -ImageName $image -AvailabilitySetName "sql-as" |
+                    Add-AzureProvisioningConfig -Windows -AdminUsername $user -Password $password |
+                    Set-AzureSubnet -SubnetNames "data" |
+                    New-AzureVM -ServiceName "sql" -Location "West Europe" -VNetName "prod-vnet"
+                New-AzureVMConfig -Name "sqlfsw" -InstanceSize Small -ImageName $image |
+                    Add-AzureProvisioningConfig -Windows -AdminUsername $user -Password $password |
+                    Set-AzureSubnet -SubnetNames "data" |
+                    New-AzureVM -ServiceName "sql"
+                """
+            },
+            expect=("deploy/sql.ps1:5:1",),
+            note="Two New-AzureVM calls naming the same cloud service in one PowerShell script.",
+        ),
+        Example(
+            {
+                "create_vms.py": """
+                from azure.servicemanagement import ConfigurationSet, ServiceManagementService
+
+                sms = ServiceManagementService("subscription-id", "management.pem")
+                network = ConfigurationSet()
+                network.subnet_names.append("data")
+                sms.create_virtual_machine_deployment(
+                    "sql", "sql", "production", "sql", "sql01", None, None, network,
+                    availability_set_name="sql-as", virtual_network_name="prod-vnet",
+                )
+                sms.add_role("sql", "sql", "sqlfsw", None, None, network)
+                """
+            },
+            expect=("create_vms.py:10:1",),
+            note="A Python script: add_role without availability_set_name puts the VM in none.",
+        ),
     )
     valid = (
         Example(
@@ -366,6 +468,20 @@ class MixedAvailabilitySet(Rule):
                 """
             },
             note="No VM of the service is in an availability set.",
+        ),
+        Example(
+            {
+                "deploy/sql.ps1": """
+                param([string] $AvailabilitySet)
+                New-AzureVMConfig -Name "sql01" -InstanceSize Large -ImageName $image -AvailabilitySetName "sql-as" |
+                    Set-AzureSubnet "data" |
+                    New-AzureVM -ServiceName "sql" -Location "West Europe" -VNetName "prod-vnet"
+                New-AzureVMConfig -Name "sql02" -InstanceSize Large -ImageName $image -AvailabilitySetName $AvailabilitySet |
+                    Set-AzureSubnet "data" |
+                    New-AzureVM -ServiceName "sql"
+                """
+            },
+            note="An availability set given as a script parameter is not known: silent.",
         ),
     )
 
@@ -562,6 +678,30 @@ class VmOutsideVnet(Rule):
             },
             expect=("jump.deployment.xml:1:1",),
         ),
+        Example(
+            {
+                "deploy/jump.ps1": """
+                New-AzureQuickVM -Windows -ServiceName "jump" -Name "jump01" -ImageName $image `
+                    -AdminUsername $user -Password $password -Location "West Europe"
+                """
+            },
+            expect=("deploy/jump.ps1:1:1",),
+            note="A PowerShell command that creates the deployment (-Location) without -VNetName.",
+        ),
+        Example(
+            {
+                "create_jump.py": """
+                from azure.servicemanagement import ServiceManagementService
+
+                sms = ServiceManagementService("subscription-id", "management.pem")
+                sms.create_virtual_machine_deployment(
+                    "jump", "jump", "production", "jump", "jump01", None, None, role_size="Small"
+                )
+                """
+            },
+            expect=("create_jump.py:4:1",),
+            note="A Python script that creates the deployment without virtual_network_name.",
+        ),
     )
     valid = (
         Example(
@@ -586,6 +726,17 @@ class VmOutsideVnet(Rule):
                 """
             },
             note="An Export-AzureVM file never says whether the VM is in a virtual network: silent.",
+        ),
+        Example(
+            {
+                "deploy/web.ps1": """
+                New-AzureVMConfig -Name "web03" -InstanceSize Small -ImageName $image |
+                    Add-AzureProvisioningConfig -Windows -AdminUsername $user -Password $password |
+                    New-AzureVM -ServiceName "web"
+                """
+            },
+            note="No -Location, -AffinityGroup or -VNetName: the VM may join a deployment that already exists, in a "
+            "network the script does not state.",
         ),
     )
 
@@ -721,6 +872,36 @@ class ReservedIpWithoutEndpoint(Rule):
             expect=("sql.deployment.xml:20:3",),
             note="An endpoint on an internal load balancer is not on the public VIP.",
         ),
+        Example(
+            {
+                "deploy/batch.ps1": """
+                New-AzureReservedIP -ReservedIPName "batch-vip" -Location "West Europe"
+                New-AzureVMConfig -Name "batch01" -InstanceSize Small -ImageName $image |
+                    Add-AzureProvisioningConfig -Linux -LinuxUser $user -Password $password -NoSSHEndpoint |
+                    Set-AzureSubnet "batch" |
+                    New-AzureVM -ServiceName "batch" -Location "West Europe" -VNetName "prod-vnet" -ReservedIPName "batch-vip"
+                """
+            },
+            expect=("deploy/batch.ps1:5:100",),
+            note="PowerShell: -NoSSHEndpoint drops the one endpoint Add-AzureProvisioningConfig -Linux adds.",
+        ),
+        Example(
+            {
+                "create_batch.py": """
+                from azure.servicemanagement import ConfigurationSet, ServiceManagementService
+
+                sms = ServiceManagementService("subscription-id", "management.pem")
+                network = ConfigurationSet()
+                network.subnet_names.append("batch")
+                sms.create_virtual_machine_deployment(
+                    "batch", "batch", "production", "batch", "batch01", None, None, network,
+                    virtual_network_name="prod-vnet", reserved_ip_name="batch-vip",
+                )
+                """
+            },
+            expect=("create_batch.py:8:56",),
+            note="A Python script: the network configuration adds no input endpoint.",
+        ),
     )
     valid = (
         Example(
@@ -760,6 +941,17 @@ class ReservedIpWithoutEndpoint(Rule):
                 """,
             },
             note="Without the .csdef, the service's endpoints are unknown: silent.",
+        ),
+        Example(
+            {
+                "deploy/web.ps1": """
+                New-AzureVMConfig -Name "web01" -InstanceSize Small -ImageName $image |
+                    Add-AzureProvisioningConfig -Windows -AdminUsername $user -Password $password |
+                    Set-AzureSubnet "front" |
+                    New-AzureVM -ServiceName "web" -Location "West Europe" -VNetName "prod-vnet" -ReservedIPName "web-vip"
+                """
+            },
+            note="Add-AzureProvisioningConfig -Windows adds the remote desktop and PowerShell endpoints.",
         ),
     )
 

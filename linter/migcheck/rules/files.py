@@ -52,6 +52,18 @@ class XmlSyntaxError(Rule):
             },
             expect=("ServiceConfiguration.Cloud.cscfg:4:3",),
         ),
+        Example(
+            {
+                "deploy/jump.ps1": """
+                function Deploy-Jump {
+                    New-AzureQuickVM -Windows -ServiceName "jump" -ImageName $image -Location "West Europe"
+
+                Deploy-Jump
+                """
+            },
+            expect=("deploy/jump.ps1:1:22",),
+            note="A PowerShell script that does not parse, reported at the brace never closed.",
+        ),
     )
     valid = (
         Example(
@@ -384,3 +396,151 @@ class _FileResource:
     def __init__(self, path: str, mark: Mark) -> None:
         self.name = path
         self.mark = mark
+
+
+class InvalidSuppression(Rule):
+    code = "MIG005"
+    name = "invalid-suppression"
+    severity = Severity.WARNING
+    scope = Scope.FILES
+    looks_at = frozenset({Document})
+    summary = (
+        "A suppression comment is malformed or names a rule that does not exist, so it silences nothing."
+    )
+    fix_hint = "Write `migcheck: ignore[CODE, ...] reason` with codes or names that `migcheck rules` lists."
+    source = (
+        "DESIGN.md: MIG0xx also for suppressions that name unknown codes or silence nothing; "
+        "like ruff's checks of `noqa` comments."
+    )
+    docs = Docs(
+        what="A comment that starts like a suppression (`migcheck:` or `migcheck ignore`) but is not one: "
+        "codes without brackets (`migcheck: ignore MIG201`), empty brackets (`ignore[]`), an unclosed "
+        "bracket, an action other than `ignore` or `ignore-file`; and a well-formed suppression that "
+        "names a code, prefix or name no rule has (`MIG2O1` with the letter O). Codes in the config's "
+        "`select`, `ignore`, `severity` and `per-file-ignores` are checked too, as errors that stop the "
+        "run; a comment cannot stop a run, so it is a finding.",
+        why="Such a comment looks as if it holds a finding back, yet the finding is reported (or, read the "
+        "other way, a reviewer believes a blocker was looked at and accepted when the comment never "
+        "applied). Left alone, misspelt suppressions pile up and nobody trusts the comments any more.",
+        fix="Correct the comment to `<!-- migcheck: ignore[MIG201] why it is acceptable -->` (before the "
+        "element) or `ignore-file[...]` (anywhere in the file), with codes, prefixes or rule names that "
+        "`migcheck rules` lists, separated by commas; or delete it.",
+    )
+    invalid = (
+        Example(
+            {
+                "shop/ServiceConfiguration.Cloud.cscfg": """
+                <ServiceConfiguration serviceName="shop">
+                  <!-- migcheck: ignore[MIG2O1] the ACL goes before the migration -->
+                  <Role name="Web"><Instances count="2"/></Role>
+                </ServiceConfiguration>
+                """
+            },
+            expect=("shop/ServiceConfiguration.Cloud.cscfg:2:3",),
+            note="`MIG2O1` has the letter O where MIG201 has a zero.",
+        ),
+        Example(
+            {
+                "shop/ServiceConfiguration.Cloud.cscfg": """
+                <ServiceConfiguration serviceName="shop">
+                  <Role name="Web"><Instances count="2"/></Role>
+                  <!-- migcheck: ignore MIG201 -->
+                  <Role name="Jobs"><Instances count="2"/></Role>
+                </ServiceConfiguration>
+                """
+            },
+            expect=("shop/ServiceConfiguration.Cloud.cscfg:3:3",),
+            note="Codes go in brackets.",
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "shop/ServiceConfiguration.Cloud.cscfg": """
+                <ServiceConfiguration serviceName="shop">
+                  <!-- migcheck: ignore[MIG201, endpoint-acl] the ACL goes before the migration -->
+                  <Role name="Web"><Instances count="2"/></Role>
+                  <!-- migcheck is run in CI; this comment is not a suppression -->
+                </ServiceConfiguration>
+                """
+            }
+        ),
+    )
+
+    @classmethod
+    def inspects(cls, held: frozenset[type]) -> bool:
+        return _has_comments(held)
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        """Nothing here: the filter stage reports this rule (`migcheck.suppress.Audit`), since only it
+        knows every loaded rule, including plugins'."""
+        return iter(())
+
+
+class UnusedSuppression(Rule):
+    code = "MIG006"
+    name = "unused-suppression"
+    severity = Severity.WARNING
+    scope = Scope.FILES
+    looks_at = frozenset({Document})
+    summary = "A suppression comment silences nothing: no finding it names is in its scope."
+    fix_hint = "Delete the comment, or the codes in it that silence nothing."
+    source = (
+        "DESIGN.md: MIG0xx also for suppressions that name unknown codes or silence nothing; "
+        "like ruff's RUF100 (unused-noqa)."
+    )
+    docs = Docs(
+        what="A suppression comment, or a code in one, that held back no finding in the run: the element "
+        "it precedes (or, for `ignore-file`, the file) has no finding of the rules it names. This is "
+        "usually a blocker that was fixed while its comment stayed, or a comment placed before the wrong "
+        "element. An `ignore[...]` that no element follows is reported too. A code of a rule that is not "
+        "enabled in the run silences nothing either; the message says so.",
+        why="A stale suppression is a standing permission: when the blocker it was written for comes back "
+        "(a copied role, a reverted change), it is silenced again without anyone deciding so. Suppressions "
+        "that do nothing also teach reviewers to skip over them.",
+        fix="Delete the comment or the codes in it that silence nothing. To keep a comment that is meant "
+        "to silence nothing in some runs (a finding that depends on other files), name this rule in it "
+        "too: `<!-- migcheck: ignore[MIG201, MIG006] reason -->`.",
+    )
+    invalid = (
+        Example(
+            {
+                "shop/ServiceConfiguration.Cloud.cscfg": """
+                <ServiceConfiguration serviceName="shop">
+                  <!-- migcheck: ignore[MIG201] the ACL goes before the migration -->
+                  <Role name="Web"><Instances count="2"/></Role>
+                </ServiceConfiguration>
+                """
+            },
+            expect=("shop/ServiceConfiguration.Cloud.cscfg:2:3",),
+            note="The role has no endpoint ACL, so the comment silences nothing.",
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "shop/ServiceConfiguration.Cloud.cscfg": """
+                <ServiceConfiguration serviceName="shop">
+                  <!-- migcheck: ignore[MIG201, MIG006] kept while the ACL is removed in stages -->
+                  <Role name="Web"><Instances count="2"/></Role>
+                </ServiceConfiguration>
+                """
+            },
+            note="A comment that names this rule may silence nothing.",
+        ),
+    )
+
+    @classmethod
+    def inspects(cls, held: frozenset[type]) -> bool:
+        return _has_comments(held)
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        """Nothing here: the filter stage reports this rule (`migcheck.suppress.Audit`) once it knows which
+        findings each comment held back."""
+        return iter(())
+
+
+def _has_comments(held: frozenset[type]) -> bool:
+    """Whether a file holding resources of the types `held` can hold suppression comments: any file that
+    was read as a classic file. One that does not parse, or is of no kind, holds none."""
+    return bool(held)
