@@ -1,7 +1,8 @@
 """What migcheck covers of the platform's published limits: every row of the unsupported-features and
 unsupported-configurations tables of the migration overview (2017, 2018 and 2023 versions), and the
-validation errors and gateway limits that rules come from, each mapped to the rule that checks it — or
-marked honestly as something only an inventory of the subscription (or the running platform) can show.
+validation errors and gateway limits that rules come from, each mapped to the rule that checks it and the
+inputs that feed it — files, an inventory export of the subscription, or declarations — or marked honestly
+as something no input shows.
 
 This tuple is the one source for docs/coverage.md and for the test that every reference row is mapped."""
 
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 class Status(str, enum.Enum):
     CHECKED = "checked"
     PARTIAL = "partly checked"
-    INVENTORY = "not checkable from files"  # only the subscription's inventory shows it (reserved codes)
+    FROM_INVENTORY = "checked from an inventory"  # an export of the subscription, or a declaration, feeds it
+    INVENTORY = "not checkable from files"  # neither files nor any inventory export show it
     NOT_YET = "not checked yet"  # files could show it, but no rule exists yet
     RUNTIME = "runtime only"  # a state of the platform during migration, not a configuration
 
@@ -43,8 +45,9 @@ OVERVIEW_2023 = "overview 2023"
 ALL_OVERVIEWS = (OVERVIEW_2017, OVERVIEW_2018, OVERVIEW_2023)
 ERRORS = "validation errors"
 GATEWAYS = "gateway migration"
-INVENTORY_NETWORK = "MIG31x"
-INVENTORY_MANAGEMENT = "MIG5xx"
+# What feeds the inventory rules, for the notes.
+GRAPH = "a Resource Graph export (`az graph query`, `Search-AzGraph`)"
+DECLARED = "declarations (`[tool.migcheck.inventory]` or an inventory.toml)"
 
 _TABLES: tuple[Coverage, ...] = (
     Coverage(
@@ -76,40 +79,48 @@ _TABLES: tuple[Coverage, ...] = (
     Coverage(
         "Network",
         "ExpressRoute with authorization links; Application Gateway",
-        ("MIG302", INVENTORY_NETWORK),
-        Status.PARTIAL,
+        ("MIG302", "MIG311", "MIG312"),
+        Status.FROM_INVENTORY,
         (OVERVIEW_2017,),
         ("ExpressRoute with authorization links (see FAQ), Application Gateway",),
-        "MIG302 flags every ExpressRoute connection; whether its circuit is reached through an authorization "
-        "link, and Application Gateways, are known only to the subscription.",
+        "MIG302 flags every ExpressRoute connection in the files. MIG311 reads link authorizations in use "
+        "from `Get-AzureDedicatedCircuitLinkAuthorization` output (ConvertTo-Json) or "
+        f"{DECLARED}; MIG312 classic Application Gateways from `Get-AzureApplicationGateway` output or "
+        "declarations.",
     ),
     Coverage(
         "Network",
         "Application Gateway",
-        (INVENTORY_NETWORK,),
-        Status.INVENTORY,
+        ("MIG312",),
+        Status.FROM_INVENTORY,
         (OVERVIEW_2018, OVERVIEW_2023),
         ("Application Gateway",),
+        f"From `Get-AzureApplicationGateway` output (ConvertTo-Json) or {DECLARED}: no export of Resource "
+        "Manager lists classic gateways.",
     ),
     Coverage(
         "Network",
         "Virtual networks using VNet peering",
-        (INVENTORY_NETWORK,),
-        Status.INVENTORY,
+        ("MIG313",),
+        Status.FROM_INVENTORY,
         ALL_OVERVIEWS,
         ("Virtual networks using VNet Peering.",),
-        "Peering is configured on the Resource Manager side; no classic file records it.",
+        f"Peering is configured on the Resource Manager side: read from {GRAPH} of "
+        "`microsoft.network/virtualnetworks` (export every subscription that may peer with yours), or "
+        "declarations.",
     ),
     Coverage(
         "Resource Manager",
         "Role-based access control on classic resources",
-        (INVENTORY_MANAGEMENT,),
-        Status.INVENTORY,
+        ("MIG501",),
+        Status.FROM_INVENTORY,
         ALL_OVERVIEWS,
         (
             "Role Based Access Control (RBAC) for classic resources",
             "Role-Based Access Control (RBAC) for classic resources",
         ),
+        f"From {GRAPH} of the `authorizationresources` table; each finding gives the id the resource will "
+        "have after migration.",
     ),
     Coverage(
         "Compute",
@@ -132,10 +143,12 @@ _TABLES: tuple[Coverage, ...] = (
     Coverage(
         "Compute",
         "Alerts and autoscale policies on VMs",
-        (INVENTORY_MANAGEMENT,),
-        Status.INVENTORY,
+        ("MIG502", "MIG503"),
+        Status.FROM_INVENTORY,
         ALL_OVERVIEWS,
         ("Virtual machines that have alerts, Autoscale policies",),
+        'Classic alert rules from the `alertrules` list call (`{"value": [...]}`); metric and activity log '
+        f"alerts and autoscale settings from {GRAPH}.",
     ),
     Coverage(
         "Compute",
@@ -149,12 +162,13 @@ _TABLES: tuple[Coverage, ...] = (
         "Compute",
         "Boot diagnostics with Premium storage",
         ("MIG205",),
-        Status.PARTIAL,
+        Status.CHECKED,
         ALL_OVERVIEWS,
         ("Boot diagnostics with Premium storage",),
         "Premium storage is recognised from a disk's `IOType` (`Provisioned`), which GET responses and "
         "Export-AzureVM files record. A request body says it only through the disk's storage account being a "
-        "Premium one, and storage account bodies are not read.",
+        f"Premium one: {GRAPH} of classic storage accounts (`accountType` `Premium-LRS`) supplies that, and "
+        "an export of classic VMs their boot diagnostics and disks when the files leave them out.",
     ),
     Coverage(
         "Compute",
@@ -178,18 +192,20 @@ _TABLES: tuple[Coverage, ...] = (
     Coverage(
         "Azure App Service",
         "App Service environments in the virtual network",
-        (INVENTORY_NETWORK,),
-        Status.INVENTORY,
+        ("MIG314",),
+        Status.FROM_INVENTORY,
         ALL_OVERVIEWS,
         ("Virtual networks that contain App Service environments",),
+        f"From {GRAPH} of `microsoft.web/hostingenvironments`, or declarations.",
     ),
     Coverage(
         "Azure HDInsight",
         "HDInsight in the virtual network",
-        (INVENTORY_NETWORK,),
-        Status.INVENTORY,
+        ("MIG315",),
+        Status.FROM_INVENTORY,
         ALL_OVERVIEWS,
         ("Virtual networks that contain HDInsight services",),
+        f"From {GRAPH} of `microsoft.hdinsight/clusters`, or declarations.",
     ),
     Coverage(
         "Compute",
@@ -258,35 +274,40 @@ _TABLES: tuple[Coverage, ...] = (
     Coverage(
         "Microsoft Dynamics Lifecycle Services",
         "VMs managed by Dynamics Lifecycle Services in the virtual network",
-        (INVENTORY_NETWORK,),
-        Status.INVENTORY,
+        ("MIG316",),
+        Status.FROM_INVENTORY,
         (OVERVIEW_2018, OVERVIEW_2023),
         ("Virtual networks that contain virtual machines that are managed by Dynamics Lifecycle Services",),
+        f"From {DECLARED} only: no export marks a VM as managed by Lifecycle Services.",
     ),
     Coverage(
         "Azure AD Domain Services",
         "Azure AD Domain Services in the virtual network",
-        (INVENTORY_NETWORK,),
-        Status.INVENTORY,
+        ("MIG317",),
+        Status.FROM_INVENTORY,
         (OVERVIEW_2018,),
         ("Virtual networks that contain Azure AD Domain services",),
-        "Listed as supported since 2023.",
+        f"From {GRAPH} of `microsoft.aad/domainservices`, or declarations. Listed as supported in 2023, for "
+        "domains moved with the service's own migration.",
     ),
     Coverage(
         "Azure RemoteApp",
         "RemoteApp deployments in the virtual network",
-        (INVENTORY_NETWORK,),
-        Status.INVENTORY,
+        ("MIG318",),
+        Status.FROM_INVENTORY,
         (OVERVIEW_2018,),
         ("Virtual networks that contain Azure RemoteApp deployments",),
+        f"From {GRAPH} of `microsoft.remoteapp/collections` (any classic network id in its undocumented "
+        "properties), or declarations.",
     ),
     Coverage(
         "Azure API Management",
         "API Management deployments in the virtual network",
-        (INVENTORY_NETWORK,),
-        Status.INVENTORY,
+        ("MIG319",),
+        Status.FROM_INVENTORY,
         (OVERVIEW_2018, OVERVIEW_2023, ERRORS),
         ("Virtual networks that contain Azure API Management deployments",),
+        f"From {GRAPH} of `microsoft.apimanagement/service`, or declarations.",
     ),
 )
 
@@ -341,9 +362,10 @@ _OTHER: tuple[Coverage, ...] = (
         "Compute",
         "VMs in RoleStateUnknown, provisioning timed out, or with the guest agent not ready",
         ("MIG208",),
-        Status.PARTIAL,
+        Status.CHECKED,
         (ERRORS,),
-        note="Only GET responses saved to files record runtime state.",
+        note=f"GET responses saved to files record runtime state, and so does {GRAPH} of classic VMs "
+        "(`instanceView.status`, `guestAgentStatus`).",
     ),
     Coverage(
         "Network",
@@ -356,9 +378,10 @@ _OTHER: tuple[Coverage, ...] = (
     Coverage(
         "Network",
         "Non-gateway PaaS deployments (Application Gateway, API Management) in the virtual network",
-        (INVENTORY_NETWORK,),
-        Status.INVENTORY,
+        ("MIG312", "MIG319"),
+        Status.FROM_INVENTORY,
         (ERRORS,),
+        note="From the inventory inputs of those two rules.",
     ),
     Coverage(
         "Compute",
@@ -373,7 +396,7 @@ _OTHER: tuple[Coverage, ...] = (
         (),
         Status.INVENTORY,
         (ERRORS,),
-        note="Needs the blobs themselves.",
+        note="Needs the blobs themselves: no inventory export lists blob sizes or their reachability.",
     ),
 )
 

@@ -31,6 +31,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, TypeVar
 
+from migcheck import inventory_model as inv
+from migcheck.inventory_model import Inventory
 from migcheck.model import (
     AccessControl,
     Deployment,
@@ -268,6 +270,7 @@ class Estate:
     route_tables: tuple[RouteTable, ...] = ()
     dangling: tuple[Dangling, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    inventory: Inventory = field(default_factory=Inventory)  # what only exports and declarations show
     _networks: Mapping[str, Network] = field(default_factory=dict, repr=False)
     _disk_vms: Mapping[Disk, tuple[CloudService, Role]] = field(default_factory=dict, repr=False)
 
@@ -350,6 +353,7 @@ class _Linker:
         )
         dns = _unique([d for n in netcfgs for d in n.dns_servers], self.conflicts)
         services = self._cloud_services()
+        services, inventory = _link_inventory(self, services)
         networks = self._networks(netcfgs, services)
         disks, disk_vms = self._disks(services)
         images = tuple(self._all(Image))
@@ -368,6 +372,7 @@ class _Linker:
             route_tables=_unique(self._all(RouteTable)),
             dangling=tuple(self.dangling),
             conflicts=tuple(self.conflicts),
+            inventory=inventory,
             _networks=networks,
             _disk_vms=disk_vms,
         )
@@ -964,3 +969,216 @@ def _unique_by_name(roles: Iterable[Role]) -> tuple[Role, ...]:
     for role in roles:
         seen.setdefault(key(role.name), role)
     return tuple(seen.values())
+
+
+# --- inventory -------------------------------------------------------------------------------------------
+# Inventory exports and declarations (readers/inventory.py, readers/declarations.py) describe the running
+# subscription. Their classic VMs and networks are the resources the files describe, joined by name within
+# one subscription: the files' description is kept and the export fills in what the files leave unsaid
+# (runtime state, boot diagnostics, disks' storage), so the existing rules fire on it. Resources only an
+# export knows join the estate as their own cloud services and networks.
+
+
+def _link_inventory(
+    linker: _Linker, services: tuple[CloudService, ...]
+) -> tuple[tuple[CloudService, ...], Inventory]:
+    records = {t: _once(linker._all(t)) for t in inv.INVENTORY_TYPES}
+    if not any(records.values()):
+        return services, Inventory()
+    vms: list[inv.ClassicVm] = records[inv.ClassicVm]
+    networks: list[inv.ClassicNetwork] = records[inv.ClassicNetwork]
+    accounts: list[inv.ClassicStorageAccount] = records[inv.ClassicStorageAccount]
+    joined = _joined_subscription(records, [*vms, *networks, *accounts])
+    if joined is not None:
+        _join_inventory_networks(linker, [n for n in networks if n.subscription == joined])
+        services = _InventoryVms(linker, services).join([vm for vm in vms if vm.subscription == joined])
+        premium = {key(a.name) for a in accounts if a.premium and a.subscription == joined}
+        if premium:
+            services = tuple(_with_premium(s, premium) for s in services)
+    return services, _inventory_view(records, joined or "")
+
+
+def _join_inventory_networks(linker: _Linker, networks: list[inv.ClassicNetwork]) -> None:
+    """A network the files define stays the files' (an export that describes it differently is a
+    conflict); one only an export describes in full becomes a definition of its own."""
+    defined = {key(v.name): v for v in linker._definitions()}
+    for record in networks:
+        if record.network is None:
+            continue
+        written = defined.get(key(record.name))
+        if written is None:
+            linker.by_type[VirtualNetwork].append(record.network)
+            continue
+        differences = _network_differences(written, record.network)
+        if differences:
+            linker.conflicts.append(
+                Conflict("VirtualNetwork", written.name, record.mark, written.mark, differences)
+            )
+
+
+def _once(records: Iterable[Any]) -> list[Any]:
+    """Records once each: two pages or two exports of one resource are one record (the first kept)."""
+    kept: dict[tuple, Any] = {}
+    for record in records:
+        identity = (
+            getattr(record, "subscription", ""),
+            key(record.name),
+            key(getattr(record, "vnet", "")),
+            key(getattr(record, "peer", "")),
+            key(getattr(getattr(record, "scope", None), "text", "")),
+            tuple(key(t.text) for t in getattr(record, "targets", ())),
+            str(getattr(record, "service", "")),
+        )
+        kept.setdefault(identity, record)
+    return list(kept.values())
+
+
+def _joined_subscription(records: Mapping[type, list[Any]], classic: list[Any]) -> str | None:
+    """The subscription whose classic resources are the files' own: the declared one, else the only one
+    the exports hold; None when they hold several and no declaration chooses (nothing is joined then)."""
+    declared = records[inv.DeclaredSubscription]
+    if declared:
+        return declared[0].name
+    found = {r.subscription for r in classic}
+    return found.pop() if len(found) == 1 else None
+
+
+def _inventory_view(records: Mapping[type, list[Any]], joined: str) -> Inventory:
+    return Inventory(
+        subscription=joined,
+        services_in_vnets=tuple(records[inv.ServiceInVnet]),
+        peerings=tuple(records[inv.VnetPeering]),
+        application_gateways=tuple(records[inv.ApplicationGateway]),
+        link_authorizations=tuple(records[inv.LinkAuthorization]),
+        circuit_links=tuple(records[inv.CircuitLink]),
+        circuits=tuple(records[inv.ExpressRouteCircuit]),
+        role_assignments=tuple(records[inv.RoleAssignment]),
+        alert_rules=tuple(records[inv.AlertRule]),
+        autoscale_settings=tuple(records[inv.AutoscaleSetting]),
+        vms=tuple(records[inv.ClassicVm]),
+        networks=tuple(records[inv.ClassicNetwork]),
+        storage_accounts=tuple(records[inv.ClassicStorageAccount]),
+        vm_services={(vm.subscription, key(vm.name)): vm.service for vm in records[inv.ClassicVm]},
+    )
+
+
+class _InventoryVms:
+    """Classic VMs an export describes, joined to the cloud services the files describe: by service and
+    VM name, or by VM name alone when one service holds a VM of that name (Export-AzureVM files do not
+    name their service). A service the files name only after a folder takes the export's name for it."""
+
+    def __init__(self, linker: _Linker, services: tuple[CloudService, ...]) -> None:
+        self.linker = linker
+        self.services = list(services)
+        self.by_name = {key(s.name): i for i, s in enumerate(services)}
+        self.holders: dict[str, set[int]] = defaultdict(set)
+        for index, service in enumerate(services):
+            for vm in service.vms:
+                self.holders[key(vm.name)].add(index)
+
+    def join(self, vms: list[inv.ClassicVm]) -> tuple[CloudService, ...]:
+        alone: dict[tuple[str, str], list[inv.ClassicVm]] = defaultdict(list)
+        for record in vms:
+            index = self._holder(record)
+            if index is None:
+                alone[(key(record.service), key(record.deployment))].append(record)
+            else:
+                self._fill(index, record)
+        for group in alone.values():
+            self._add(group)
+        return tuple(self.services)
+
+    def _holder(self, record: inv.ClassicVm) -> int | None:
+        index = self.by_name.get(key(record.service))
+        holders = self.holders.get(key(record.name), set())
+        if index is not None and index in holders:
+            return index
+        return next(iter(holders)) if len(holders) == 1 else None
+
+    def _fill(self, index: int, record: inv.ClassicVm) -> None:
+        """The files' VM with what they leave unsaid taken from the export, and its runtime state."""
+        service = self.services[index]
+        placements = list(service.placements)
+        for at, placement in enumerate(placements):
+            roles = list(placement.roles)
+            found = next(
+                (i for i, r in enumerate(roles) if r.is_vm and key(r.name) == key(record.name)), None
+            )
+            if found is None:
+                continue
+            role = roles[found]
+            differences = _role_differences(role, record.role)
+            if differences:
+                self.linker.conflicts.append(
+                    Conflict(role.kind, role.name, record.mark, role.mark, differences)
+                )
+            roles[found] = replace(_fill(role, record.role), disks=_fill_disks(role.disks, record.role.disks))
+            instances = placement.instances
+            if record.instance and not any(key(i.role) == key(record.name) for i in instances):
+                instances = (*instances, record.instance)
+            placements[at] = replace(placement, roles=tuple(roles), instances=instances)
+            if not placement.network_known and record.network_known:  # Export-AzureVM files do not say
+                vnet = NameRef(record.virtual_network, record.mark) if record.virtual_network else None
+                placements[at] = replace(placements[at], network_known=True, virtual_network=vnet)
+            break
+        renamed = service.named_by != "files" and key(record.service) not in self.by_name
+        if renamed and record.service:
+            self.by_name[key(record.service)] = index
+            service = replace(service, name=record.service, named_by="files")
+        self.services[index] = replace(service, placements=tuple(placements))
+
+    def _add(self, group: list[inv.ClassicVm]) -> None:
+        """VMs only the export knows: a placement of their own, in the files' service of that name if any."""
+        first = group[0]
+        vnet = next((r.virtual_network for r in group if r.virtual_network), "")
+        placement = Placement(
+            name=first.deployment,
+            mark=first.mark,
+            roles=tuple(r.role for r in group),
+            network_known=all(r.network_known for r in group),
+            endpoints_known=False,
+            virtual_network=NameRef(vnet, first.mark) if vnet else None,
+            instances=tuple(r.instance for r in group if r.instance),
+        )
+        index = self.by_name.get(key(first.service))
+        if index is None:
+            self.by_name[key(first.service)] = len(self.services)
+            self.services.append(CloudService(first.service, first.mark, (placement,)))
+            return
+        service = self.services[index]
+        self.services[index] = replace(service, placements=(*service.placements, placement))
+
+
+def _fill_disks(kept: tuple[Disk, ...], other: tuple[Disk, ...]) -> tuple[Disk, ...]:
+    """The files' disks with their blob and IOType taken from the export's disk of the same name, where
+    the files leave them out (Export-AzureVM files have no MediaLink)."""
+    if not kept:
+        return other
+    by_name = {key(d.name): d for d in other if d.name}
+    out = []
+    for disk in kept:
+        match = by_name.get(key(disk.name))
+        if match is not None and (not disk.media_link or not disk.io_type):
+            disk = replace(
+                disk,
+                media_link=disk.media_link or match.media_link,
+                io_type=disk.io_type or match.io_type,
+                sources=(*disk.described_at, match.mark),
+            )
+        out.append(disk)
+    return tuple(out)
+
+
+def _with_premium(service: CloudService, premium: set[str]) -> CloudService:
+    """`service` with the disks it has in Premium storage accounts (an export says which accounts are)
+    marked Provisioned, where the files do not state their IOType."""
+
+    def disk(d: Disk) -> Disk:
+        return replace(d, io_type="Provisioned") if not d.io_type and d.storage_account in premium else d
+
+    def role(r: Role) -> Role:
+        disks = tuple(disk(d) for d in r.disks)
+        return replace(r, disks=disks) if disks != r.disks else r
+
+    placements = tuple(replace(p, roles=tuple(role(r) for r in p.roles)) for p in service.placements)
+    return replace(service, placements=placements)

@@ -28,7 +28,12 @@ class Format:
     suffixes: tuple[str, ...]  # lower-case extensions a folder walk reads as candidates of this format
     module: str  # the reader module, imported on first use
     xml: bool = True  # read through the shared XML front end, its kind told by the root element
+    # A smaller size limit than the one for every file (`migcheck.readers.MAX_FILE_BYTES`), for formats
+    # whose parsers cost far more per byte than lxml: scripts. Real ones are at most a few hundred KB.
+    max_bytes: int | None = None
 
+
+SCRIPT_BYTES = 2 * 1024 * 1024
 
 FORMATS: tuple[Format, ...] = (
     Format(FileKind.SERVICE_DEFINITION, (".csdef",), "migcheck.readers.csdef"),
@@ -36,6 +41,17 @@ FORMATS: tuple[Format, ...] = (
     Format(FileKind.NETWORK_CONFIGURATION, (".netcfg", ".xml"), "migcheck.readers.netcfg"),
     Format(FileKind.REST, (".xml",), "migcheck.readers.deployment"),
     Format(FileKind.VM_EXPORT, (".xml",), "migcheck.readers.vmexport"),
+    Format(FileKind.PYTHON, (".py",), "migcheck.readers.python_script", xml=False, max_bytes=SCRIPT_BYTES),
+    Format(
+        FileKind.POWERSHELL,
+        (".ps1", ".psm1"),
+        "migcheck.readers.powershell",
+        xml=False,
+        max_bytes=SCRIPT_BYTES,
+    ),
+    Format(FileKind.INVENTORY, (".json",), "migcheck.readers.inventory", xml=False),
+    # Declarations (facts no export shows) in TOML: both readers produce the same types.
+    Format(FileKind.INVENTORY, (".toml",), "migcheck.readers.declarations", xml=False),
 )
 
 

@@ -10,12 +10,13 @@ from migcheck.rules import (
     cloud_services,
     extensions,
     files,
+    inventory,
     networking,
     storage,
     virtual_machines,
 )
 
-FAMILIES = (files, cloud_services, virtual_machines, extensions, networking, storage, automation)
+FAMILIES = (files, cloud_services, virtual_machines, extensions, networking, storage, automation, inventory)
 
 
 def builtin_rules() -> list[type[Rule]]:

@@ -87,6 +87,16 @@ class ClassicAutomation(Rule):
             },
             note="A migration runbook: MIG602 checks it.",
         ),
+        Example(
+            {
+                "arm.ps1": """
+                Switch-AzureMode -Name AzureResourceManager
+                New-AzureResourceGroup -Name "app" -Location "West Europe"
+                New-AzureVM -ResourceGroupName "app" -Location "West Europe" -VM $vm
+                """
+            },
+            note="Azure PowerShell 0.9 in Resource Manager mode: the cmdlet names are shared, the resources are not.",
+        ),
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
@@ -173,6 +183,16 @@ class MigrationOutOfOrder(Rule):
                 """
             },
             expect=("migrate.ps1:2:1",),
+        ),
+        Example(
+            {
+                "migrate.ps1": """
+                azure service deployment commit-migration "jump" "jump"
+                azure service deployment prepare-migration "jump" "jump" new "" "" ""
+                """
+            },
+            expect=("migrate.ps1:1:1",),
+            note="The classic CLI's migration commands, run from a PowerShell script.",
         ),
     )
     valid = (

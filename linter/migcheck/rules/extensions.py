@@ -184,6 +184,30 @@ class XmlExtension(Rule):
             expect=("vms/dev03.xml:4:5", "vms/dev03.xml:11:5"),
             note="The same release in an Export-AzureVM file, with the matching Visual Studio Debugger.",
         ),
+        Example(
+            {
+                "ops/bginfo.ps1": """
+                Get-AzureVM -ServiceName "sql" -Name "sql01" |
+                    Set-AzureVMBGInfoExtension -Version "1.*" |
+                    Update-AzureVM
+                """
+            },
+            expect=("ops/bginfo.ps1:2:5",),
+            note="PowerShell: the BGInfo wrapper with an explicit 1.* version (its default, 2.*, is a JSON extension).",
+        ),
+        Example(
+            {
+                "create_jump.py": """
+                from azure.servicemanagement import ResourceExtensionReference, ServiceManagementService
+
+                sms = ServiceManagementService("subscription-id", "management.pem")
+                extensions = [ResourceExtensionReference("BGInfo", "Microsoft.Compute", "BGInfo", "1.*")]
+                sms.add_role("jump", "jump", "jump01", None, None, resource_extension_references=extensions)
+                """
+            },
+            expect=("create_jump.py:4:15",),
+            note="A Python script: the extension is reported where the script builds its reference.",
+        ),
     )
     valid = (
         Example(
@@ -221,6 +245,29 @@ class XmlExtension(Rule):
                 """
             },
             note="An extension being uninstalled is what the fix asks for.",
+        ),
+        Example(
+            {
+                "ops/bginfo.ps1": """
+                Get-AzureVM -ServiceName "sql" -Name "sql01" |
+                    Set-AzureVMBGInfoExtension -Version "1.*" -Uninstall |
+                    Update-AzureVM
+                """
+            },
+            note="Uninstalling the extension with PowerShell is the fix.",
+        ),
+        Example(
+            {
+                "create_jump.py": """
+                from azure.servicemanagement import ResourceExtensionReference, ServiceManagementService
+
+                sms = ServiceManagementService("subscription-id", "management.pem")
+                bginfo = ResourceExtensionReference("BGInfo", "Microsoft.Compute", "BGInfo", "1.*")
+                bginfo.state = "Uninstall"
+                sms.update_role("jump", "jump", "jump01", resource_extension_references=[bginfo])
+                """
+            },
+            note="A Python script that uninstalls the extension.",
         ),
     )
 
@@ -304,6 +351,32 @@ class BackupExtension(Rule):
                 """
             },
             expect=("vms/web01.xml:4:5",),
+        ),
+        Example(
+            {
+                "ops/backup.ps1": """
+                Get-AzureVM -ServiceName "jump" -Name "jump01" |
+                    Set-AzureVMExtension -ExtensionName "VMSnapshot" -Publisher "Microsoft.Azure.RecoveryServices" -Version "1.0" |
+                    Update-AzureVM
+                """
+            },
+            expect=("ops/backup.ps1:2:5",),
+            note="A PowerShell script installing the snapshot extension with Set-AzureVMExtension.",
+        ),
+        Example(
+            {
+                "create_app.py": """
+                from azure.servicemanagement import ResourceExtensionReference, ServiceManagementService
+
+                sms = ServiceManagementService("subscription-id", "management.pem")
+                backup = ResourceExtensionReference(
+                    "VMSnapshot", "Microsoft.Azure.RecoveryServices", "VMSnapshot", "1.0"
+                )
+                sms.add_role("app", "app", "app01", None, None, resource_extension_references=[backup])
+                """
+            },
+            expect=("create_app.py:4:10",),
+            note="A Python script that installs the backup extension.",
         ),
     )
     valid = (

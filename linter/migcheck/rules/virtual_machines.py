@@ -96,6 +96,19 @@ class EndpointAclRule(Rule):
             },
             expect=("vms/sql01.xml:9:11",),
         ),
+        Example(
+            {
+                "ops/restrict.ps1": """
+                $acl = New-AzureAclConfig
+                Set-AzureAclConfig -AddRule -ACL $acl -Action Permit -RemoteSubnet "203.0.113.0/24" -Order 100 -Description "office"
+                Get-AzureVM -ServiceName "shop" -Name "web01" |
+                    Set-AzureEndpoint -Name "HTTPS" -ACL $acl |
+                    Update-AzureVM
+                """
+            },
+            expect=("ops/restrict.ps1:4:42",),
+            note="A PowerShell script putting an ACL on an existing VM's endpoint; reported at the -ACL argument.",
+        ),
     )
     valid = (
         Example(
@@ -141,6 +154,14 @@ class EndpointAclRule(Rule):
                 """,
             },
             note="An access control with no rules blocks nothing, in a .cscfg as in an Export-AzureVM file.",
+        ),
+        Example(
+            {
+                "ops/open.ps1": """
+                Get-AzureVM -ServiceName "shop" -Name "web01" | Remove-AzureAclConfig -EndpointName "HTTPS" | Update-AzureVM
+                """
+            },
+            note="Removing an endpoint ACL with PowerShell is the fix.",
         ),
     )
 
@@ -275,6 +296,36 @@ class MultipleSubnets(Rule):
             expect=("vms/fw01.xml:11:36",),
             note="A secondary network interface in another subnet puts the VM in two.",
         ),
+        Example(
+            {
+                "deploy/fw.ps1": """
+                New-AzureVMConfig -Name "fw01" -InstanceSize Medium -ImageName $image |
+                    Add-AzureProvisioningConfig -Linux -LinuxUser $user -Password $password |
+                    Set-AzureSubnet -SubnetNames "FrontEnd", "BackEnd" |
+                    New-AzureVM -ServiceName "fw" -Location "West Europe" -VNetName "prod-vnet"
+                """
+            },
+            expect=("deploy/fw.ps1:3:46",),
+            note="PowerShell: Set-AzureSubnet takes a list, and two names put the VM in two subnets.",
+        ),
+        Example(
+            {
+                "create_jump.py": """
+                from azure.servicemanagement import ConfigurationSet, ServiceManagementService
+
+                sms = ServiceManagementService("subscription-id", "management.pem")
+                network = ConfigurationSet()
+                network.subnet_names.append("FrontEnd")
+                network.subnet_names.append("Management")
+                sms.create_virtual_machine_deployment(
+                    "jump", "jump", "production", "jump", "jump01", None, None, network,
+                    virtual_network_name="prod-vnet",
+                )
+                """
+            },
+            expect=("create_jump.py:6:29",),
+            note="A Python script: the second subnet is reported where the script appends it.",
+        ),
     )
     valid = (
         Example(
@@ -316,6 +367,36 @@ class MultipleSubnets(Rule):
                 """
             },
             note="A secondary network interface in the same subnet (names compare without regard to case).",
+        ),
+        Example(
+            {
+                "deploy/app.ps1": """
+                param([string[]] $Subnets)
+                New-AzureVMConfig -Name "app01" -InstanceSize Small -ImageName $image |
+                    Add-AzureProvisioningConfig -Linux -LinuxUser $user -Password $password |
+                    Set-AzureSubnet -SubnetNames $Subnets |
+                    New-AzureVM -ServiceName "app" -Location "West Europe" -VNetName "prod-vnet"
+                """
+            },
+            note="Subnets given as a script parameter are not known from the script: silent.",
+        ),
+        Example(
+            {
+                "create_jump.py": """
+                from azure.servicemanagement import ConfigurationSet, ServiceManagementService
+
+                def create(sms: ServiceManagementService, extra_subnet: str) -> None:
+                    network = ConfigurationSet()
+                    network.subnet_names.append("FrontEnd")
+                    if extra_subnet:
+                        network.subnet_names.append(extra_subnet)
+                    sms.create_virtual_machine_deployment(
+                        "jump", "jump", "production", "jump", "jump01", None, None, network,
+                        virtual_network_name="prod-vnet",
+                    )
+                """
+            },
+            note="A Python script whose second subnet comes from a parameter, under a condition: not known, silent.",
         ),
     )
 
@@ -391,6 +472,33 @@ class MissingSubnet(Rule):
             },
             expect=("jump.deployment.xml:4:5",),
         ),
+        Example(
+            {
+                "deploy/jump.ps1": """
+                New-AzureVMConfig -Name "jump01" -InstanceSize Small -ImageName $image |
+                    Add-AzureProvisioningConfig -Windows -AdminUsername $user -Password $password |
+                    New-AzureVM -ServiceName "jump" -Location "West Europe" -VNetName "prod-vnet"
+                """
+            },
+            expect=("deploy/jump.ps1:1:1",),
+            note="A PowerShell pipeline with -VNetName and no Set-AzureSubnet.",
+        ),
+        Example(
+            {
+                "create_jump.py": """
+                from azure.servicemanagement import ConfigurationSet, ServiceManagementService
+
+                sms = ServiceManagementService("subscription-id", "management.pem")
+                network = ConfigurationSet()
+                sms.create_virtual_machine_deployment(
+                    "jump", "jump", "production", "jump", "jump01", None, None, network,
+                    virtual_network_name="prod-vnet",
+                )
+                """
+            },
+            expect=("create_jump.py:5:1",),
+            note="A Python script: a network configuration with no subnet_names, in a virtual network.",
+        ),
     )
     valid = (
         Example(
@@ -417,6 +525,29 @@ class MissingSubnet(Rule):
         Example(
             {"vms/app01.xml": "<PersistentVM>\n  <RoleName>app01</RoleName>\n</PersistentVM>\n"},
             note="An Export-AzureVM file does not say whether the VM is in a virtual network: silent.",
+        ),
+        Example(
+            {
+                "deploy/jump.ps1": """
+                New-AzureQuickVM -Linux -ServiceName "jump" -Name "jump01" -ImageName $image -LinuxUser $user `
+                    -Password $password -Location "West Europe" -VNetName "prod-vnet" -SubnetNames "mgmt"
+                """
+            },
+            note="New-AzureQuickVM names the subnet with -SubnetNames.",
+        ),
+        Example(
+            {
+                "create_jump.py": """
+                from azure.servicemanagement import ServiceManagementService
+
+                def create(sms: ServiceManagementService, network) -> None:
+                    sms.create_virtual_machine_deployment(
+                        "jump", "jump", "production", "jump", "jump01", None, None, network,
+                        virtual_network_name="prod-vnet",
+                    )
+                """
+            },
+            note="A Python script whose network configuration is a parameter: its subnets are unknown, silent.",
         ),
     )
 
@@ -497,6 +628,22 @@ class BootDiagnosticsPremiumStorage(Rule):
                 """
             },
             expect=("vms/db01.xml:5:3",),
+        ),
+        Example(
+            {
+                "ops/diagnostics.ps1": """
+                Get-AzureVM -ServiceName "ops" -Name "ops01" | Set-AzureVMBootDiagnostics -Enable | Update-AzureVM
+                """,
+                "vms/ops01.xml": """
+                <PersistentVM>
+                  <RoleName>ops01</RoleName>
+                  <OSVirtualHardDisk><DiskName>ops01-os</DiskName><IOType>Provisioned</IOType></OSVirtualHardDisk>
+                </PersistentVM>
+                """,
+            },
+            expect=("ops/diagnostics.ps1:1:48",),
+            note="A PowerShell script turns boot diagnostics on for a VM whose Export-AzureVM file shows a Premium "
+            "disk: the two descriptions of one VM are joined.",
         ),
     )
     valid = (

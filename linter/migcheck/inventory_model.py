@@ -1,0 +1,381 @@
+"""What only a subscription's inventory shows: resources and settings that live in Azure Resource Manager
+or in the platform rather than in any classic file (peerings, services placed in a classic virtual network,
+role assignments, alerts, autoscale settings, ExpressRoute link authorizations, classic Application
+Gateways), and the runtime facts of classic resources (a VM's state, its guest agent, a storage account's
+kind). The inventory reader (`readers/inventory.py`) and the declarations reader
+(`readers/declarations.py`) produce these records; the link stage joins them into the estate; the rules in
+`rules/inventory.py` read them.
+
+Like `model.py`, nothing here knows a file format: every record has `kind` (the resource type shown in
+findings), `name` and `mark`. Resource ids are kept parsed (`ResourceId`) and compared without regard to
+case, as Azure compares them.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from migcheck.model import Mark, Role, RoleInstance, VirtualNetwork
+
+CLASSIC = "microsoft.classic"  # the start of every classic resource type, lower-cased
+CLASSIC_NETWORK = "microsoft.classicnetwork/virtualnetworks"
+
+
+def key(text: str) -> str:
+    """Names, types and ids compare as Azure compares them: without regard to case or outer spaces."""
+    return text.strip().casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceId:
+    """A resource id taken apart: `/subscriptions/{s}/resourceGroups/{g}/providers/{ns}/{type}/{name}`,
+    with child types and names after it (`.../virtualNetworks/v/subnets/s`). `type` is lower-cased with
+    its child types joined (`microsoft.classicnetwork/virtualnetworks/subnets`); `names` are as written.
+    An id that is not one (a name, a GUID) parses to empty parts and keeps its text."""
+
+    text: str
+    subscription: str = ""  # lower-cased
+    resource_group: str = ""
+    type: str = ""
+    names: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The top-level resource's name (the network of a subnet id)."""
+        return self.names[0] if self.names else ""
+
+    @property
+    def child(self) -> str:
+        """The last child's name (the subnet of a subnet id), "" for a top-level resource."""
+        return self.names[-1] if len(self.names) > 1 else ""
+
+    @property
+    def top_type(self) -> str:
+        """The top-level resource's type: `microsoft.classicnetwork/virtualnetworks` for a subnet id."""
+        parts = self.type.split("/")
+        return "/".join(parts[:2])
+
+    @property
+    def is_classic(self) -> bool:
+        return self.type.startswith(CLASSIC)
+
+    @property
+    def is_classic_network(self) -> bool:
+        return self.top_type == CLASSIC_NETWORK
+
+
+def parse_id(text: str) -> ResourceId:
+    """Take a resource id apart (see `ResourceId`). Only the first `providers` segment is read: what follows
+    a second one (`.../providers/Microsoft.Authorization/roleAssignments/x`) is another resource's id."""
+    parts = [p for p in text.strip().split("/") if p]
+    folded = [p.casefold() for p in parts]
+    found: dict[str, str] = {}
+    at = 0
+    while at + 1 < len(parts) and folded[at] in ("subscriptions", "resourcegroups"):
+        found[folded[at]] = parts[at + 1]
+        at += 2
+    if at + 2 >= len(parts) or folded[at] != "providers":
+        return ResourceId(text, key(found.get("subscriptions", "")), found.get("resourcegroups", ""))
+    types, names = [folded[at + 1]], []
+    for index in range(at + 2, len(parts) - 1, 2):
+        if folded[index] == "providers":
+            break
+        types.append(folded[index])
+        names.append(parts[index + 1])
+    return ResourceId(
+        text,
+        key(found.get("subscriptions", "")),
+        found.get("resourcegroups", ""),
+        "/".join(types),
+        tuple(names),
+    )
+
+
+# --- services placed in a classic virtual network --------------------------------------------------------
+
+
+class ServiceKind(str, enum.Enum):
+    """A service the platform's tables name as blocking the migration of the virtual network it is in.
+    The value is how declarations spell it."""
+
+    APP_SERVICE_ENVIRONMENT = "app-service-environment"
+    HDINSIGHT = "hdinsight"
+    DYNAMICS_LCS = "dynamics-lcs"
+    AAD_DOMAIN_SERVICES = "aad-domain-services"
+    REMOTEAPP = "remoteapp"
+    API_MANAGEMENT = "api-management"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def label(self) -> str:
+        """How messages name the service."""
+        return _SERVICE_LABELS[self][0]
+
+    @property
+    def resource_type(self) -> str:
+        """The resource type shown in findings."""
+        return _SERVICE_LABELS[self][1]
+
+
+_SERVICE_LABELS = {
+    ServiceKind.APP_SERVICE_ENVIRONMENT: ("App Service Environment", "AppServiceEnvironment"),
+    ServiceKind.HDINSIGHT: ("HDInsight cluster", "HDInsightCluster"),
+    ServiceKind.DYNAMICS_LCS: ("Dynamics Lifecycle Services deployment", "DynamicsLcsDeployment"),
+    ServiceKind.AAD_DOMAIN_SERVICES: ("Azure AD Domain Services managed domain", "DomainServices"),
+    ServiceKind.REMOTEAPP: ("RemoteApp collection", "RemoteAppCollection"),
+    ServiceKind.API_MANAGEMENT: ("API Management service", "ApiManagement"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceInVnet:
+    """A service deployed into a classic virtual network: from a Resource Manager resource whose subnet or
+    network id is a classic one, or declared. `vnet_subscription` is the network's subscription when an id
+    says it ("" when declared)."""
+
+    service: ServiceKind
+    name: str
+    vnet: str
+    mark: Mark
+    subnet: str = ""
+    vnet_subscription: str = ""
+    subscription: str = ""  # the service's own subscription, when known
+    declared: bool = False
+
+    @property
+    def kind(self) -> str:
+        return self.service.resource_type
+
+
+# --- network features only the platform records ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class VnetPeering:
+    """A peering between a Resource Manager virtual network (`peer`) and a classic one (`vnet`), read
+    from the Resource Manager network's `virtualNetworkPeerings`, or declared."""
+
+    kind: ClassVar[str] = "VirtualNetworkPeering"
+    name: str
+    vnet: str  # the classic network
+    peer: str  # the Resource Manager network: its name, or its id when declared so
+    mark: Mark
+    state: str = ""
+    vnet_subscription: str = ""
+    declared: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationGateway:
+    """A classic Application Gateway (`Get-AzureApplicationGateway`), or a declared one."""
+
+    kind: ClassVar[str] = "ApplicationGateway"
+    name: str
+    vnet: str
+    mark: Mark
+    subnets: tuple[str, ...] = ()
+    state: str = ""
+    declared: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LinkAuthorization:
+    """A classic ExpressRoute link authorization (`Get-AzureDedicatedCircuitLinkAuthorization`): it lets
+    virtual networks of other subscriptions link to the circuit. `used` is how many links use it (None
+    when not said). A declared one names the circuit and, when known, the network linked through it."""
+
+    kind: ClassVar[str] = "ExpressRouteLinkAuthorization"
+    name: str  # the authorization's id, else its description
+    mark: Mark
+    description: str = ""
+    used: int | None = None
+    limit: int | None = None
+    microsoft_ids: str = ""
+    circuit: str = ""
+    vnet: str = ""
+    declared: bool = False
+
+    @property
+    def in_use(self) -> bool:
+        return self.declared or bool(self.used)
+
+
+@dataclass(frozen=True, slots=True)
+class CircuitLink:
+    """A classic virtual network's link to an ExpressRoute circuit (`Get-AzureDedicatedCircuitLink`)."""
+
+    kind: ClassVar[str] = "ExpressRouteLink"
+    vnet: str
+    state: str
+    mark: Mark
+
+    @property
+    def name(self) -> str:
+        return self.vnet
+
+
+@dataclass(frozen=True, slots=True)
+class ExpressRouteCircuit:
+    """A circuit in Resource Manager (moved from classic, or created there): whether classic networks may
+    still use it, and how many of its authorizations are in use."""
+
+    kind: ClassVar[str] = "ExpressRouteCircuit"
+    name: str
+    mark: Mark
+    service_key: str = ""
+    allow_classic_operations: bool | None = None
+    authorizations_in_use: int = 0
+    subscription: str = ""
+
+
+# --- management settings ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RoleAssignment:
+    """A role assignment whose scope is a classic resource."""
+
+    kind: ClassVar[str] = "RoleAssignment"
+    name: str  # the assignment's GUID
+    scope: ResourceId
+    mark: Mark
+    role_definition: str = ""  # the role definition's GUID, lower-cased
+    principal_id: str = ""
+    principal_type: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AlertRule:
+    """An alert rule that watches classic resources: a classic alert rule (`alertrules`), a metric alert
+    or an activity log alert whose scopes name them. `targets` are the classic resources it watches."""
+
+    kind: ClassVar[str] = "AlertRule"
+    name: str
+    source: str  # "classic alert rule", "metric alert", "activity log alert"
+    targets: tuple[ResourceId, ...]
+    mark: Mark
+    metric: str = ""
+    enabled: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AutoscaleSetting:
+    """An autoscale setting that scales a classic resource (`target`), or whose rules read the metrics of
+    classic resources (`metric_sources`, a classic storage queue for instance)."""
+
+    kind: ClassVar[str] = "AutoscaleSetting"
+    name: str
+    target: ResourceId | None
+    metric_sources: tuple[ResourceId, ...]
+    mark: Mark
+    enabled: bool | None = None
+
+
+# --- runtime facts of classic resources ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ClassicVm:
+    """A classic VM as the platform reports it. `role` holds what the export states (facts it leaves out
+    are in `role.unknown`); `instance` its runtime state; `network_known` whether the export says which
+    virtual network it is in, if any."""
+
+    kind: ClassVar[str] = "VirtualMachine"
+    name: str
+    mark: Mark
+    service: str  # the cloud service (domain name) it belongs to
+    deployment: str
+    role: Role
+    instance: RoleInstance | None = None
+    virtual_network: str = ""
+    network_known: bool = False
+    subscription: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ClassicNetwork:
+    """A classic virtual network as the platform reports it; `network` when the export describes its
+    address space and subnets in full, None when it says no more than that the network exists."""
+
+    kind: ClassVar[str] = "VirtualNetwork"
+    name: str
+    mark: Mark
+    network: VirtualNetwork | None = None
+    subscription: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ClassicStorageAccount:
+    """A classic storage account and its kind (`Standard-GRS`, `Premium-LRS`, ...)."""
+
+    kind: ClassVar[str] = "StorageAccount"
+    name: str
+    mark: Mark
+    account_type: str = ""
+    subscription: str = ""
+
+    @property
+    def premium(self) -> bool:
+        return key(self.account_type).startswith("premium")
+
+
+@dataclass(frozen=True, slots=True)
+class DeclaredSubscription:
+    """Declarations: the subscription the checked files describe, for exports that cover several."""
+
+    kind: ClassVar[str] = "Subscription"
+    name: str  # the subscription id, lower-cased
+    mark: Mark
+
+
+INVENTORY_TYPES: frozenset[type] = frozenset(
+    {
+        ServiceInVnet,
+        VnetPeering,
+        ApplicationGateway,
+        LinkAuthorization,
+        CircuitLink,
+        ExpressRouteCircuit,
+        RoleAssignment,
+        AlertRule,
+        AutoscaleSetting,
+        ClassicVm,
+        ClassicNetwork,
+        ClassicStorageAccount,
+        DeclaredSubscription,
+    }
+)
+
+
+# --- the linked view -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Inventory:
+    """Every inventory record of one estate, once each (pages that overlap, two exports of one resource):
+    what the inventory rules read. `subscription` is the one whose classic resources were joined to the
+    files ("" when the exports name none, or several and no declaration chooses)."""
+
+    subscription: str = ""
+    services_in_vnets: tuple[ServiceInVnet, ...] = ()
+    peerings: tuple[VnetPeering, ...] = ()
+    application_gateways: tuple[ApplicationGateway, ...] = ()
+    link_authorizations: tuple[LinkAuthorization, ...] = ()
+    circuit_links: tuple[CircuitLink, ...] = ()
+    circuits: tuple[ExpressRouteCircuit, ...] = ()
+    role_assignments: tuple[RoleAssignment, ...] = ()
+    alert_rules: tuple[AlertRule, ...] = ()
+    autoscale_settings: tuple[AutoscaleSetting, ...] = ()
+    vms: tuple[ClassicVm, ...] = ()
+    networks: tuple[ClassicNetwork, ...] = ()
+    storage_accounts: tuple[ClassicStorageAccount, ...] = ()
+    # (subscription, VM name) → its cloud service, from the VMs the exports describe
+    vm_services: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
+
+    def service_of_vm(self, subscription: str, vm: str) -> str:
+        """The cloud service a classic VM belongs to, when an export says so; "" otherwise."""
+        return self.vm_services.get((key(subscription), key(vm)), "")

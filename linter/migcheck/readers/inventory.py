@@ -1,0 +1,292 @@
+"""Inventory exports: the JSON that Azure Resource Graph, resource lists, Resource Manager list calls and the
+classic Service Management cmdlets write. One export file becomes one `Document` of inventory records
+(`migcheck.inventory_model`), each marked at the `{` that starts its object.
+
+Accepted envelopes (keys matched without regard to case):
+
+- `az graph query`: `{"count", "data": [...], "skip_token", "total_records"}`, or a bare array (extension
+  1.x); each page of a paged query is one file, and a folder of pages is read page by page;
+- `Search-AzGraph ... | ConvertTo-Json -Depth 100`: `{"Data": [...], "SkipToken"}`, a bare array, or
+  `Data` written as `{"value": [...], "Count"}` by Windows PowerShell;
+- `az resource list` / `Get-AzResource`: a bare array, PascalCase keys in PowerShell's case; `properties`
+  is null there, so such a file shows which resources exist and nothing more;
+- Resource Manager list responses, `{"value": [...]}` (classic alert rules from the `alertrules` call);
+- `Get-AzureDedicatedCircuitLinkAuthorization`, `Get-AzureDedicatedCircuitLink`,
+  `Get-AzureApplicationGateway` through `ConvertTo-Json`: an object, or an array of them.
+
+The file is walked once: the envelope's keys are scanned in order and each item of its array is decoded on
+its own (`JSONDecoder.raw_decode`, in C), turned into records and dropped, so a large export costs time and
+memory in proportion to its size and the records built from it, never a second pass per item.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import TYPE_CHECKING
+
+from migcheck.inventory_model import INVENTORY_TYPES
+from migcheck.model import Document, FileKind, FileProblem, Mark
+
+if TYPE_CHECKING:
+    import json
+
+PRODUCES: frozenset[type] = frozenset({Document, *INVENTORY_TYPES})
+
+# Inventory exports of classic estates name classic resource types (or ids); the Service Management
+# cmdlets' objects have their own property names. Matched in the bytes, in any case, in UTF-8 or UTF-16.
+_MARKERS = ("microsoft.classic", '"linkauthorizationid"', '"vnetname"', '"microsoftids"')
+_SNIFF = re.compile(
+    b"|".join(re.escape(m.encode(codec)) for m in _MARKERS for codec in ("utf-8", "utf-16-le", "utf-16-be")),
+    re.IGNORECASE,
+)
+_FIRST_KEY = re.compile(r'\{\s*"\$')  # `{"$schema": ...}`: a template, parameters file or JSON schema
+_WS = re.compile(r"[ \t\n\r]*")
+_ENVELOPE_KEYS = ("data", "value")
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def sniff(data: bytes) -> bool:
+    """Whether a `.json` file met in a folder walk is an inventory export: it starts as JSON does, names
+    classic resources or the classic cmdlets' properties, and its first item is a resource or a cmdlet
+    object. ARM templates and parameter files (their first key is `$schema`) mention classic types too,
+    and are not exports; nor is a settings file that mentions them."""
+    head = _head(data)
+    if not head.startswith(("[", "{")) or _FIRST_KEY.match(head):
+        return False
+    return _SNIFF.search(data) is not None and _first_item_is_a_record(data)
+
+
+def _first_item_is_a_record(data: bytes) -> bool:
+    """Walk the export only as far as its first item. JSON that does not parse is let through: reading
+    it reports where it breaks."""
+    import json
+
+    text, problem = _decode(data)
+    if problem is not None:
+        return True
+    reader = _Reader("", text, json.JSONDecoder(), first_only=True)
+    try:
+        reader.walk()
+    except _First as first:
+        return first.is_record
+    except (_Malformed, ValueError, RecursionError):  # JSONDecodeError is a ValueError
+        return True
+    return reader.inventory
+
+
+def read(path: str, data: bytes) -> Document:
+    """The inventory records of one export. Never raises: malformed JSON is a syntax problem at its line
+    and column, and JSON that is not an export (named on the command line) is a root problem."""
+    import json  # imported when an export is read, not at start-up
+
+    text, problem = _decode(data)
+    if problem is not None:
+        return Document(path, FileKind.INVENTORY, "", problem=_syntax(path, data, problem))
+    reader = _Reader(path, text, json.JSONDecoder())
+    try:
+        envelope = reader.walk()
+    except json.JSONDecodeError as error:
+        return reader.broken(error.msg, error.pos)
+    except _Malformed as error:
+        return reader.broken(error.message, error.pos)
+    except RecursionError:
+        return reader.broken("nested too deeply to read", reader.pos)
+    except ValueError as error:  # a number with more digits than Python converts
+        return reader.broken(f"unreadable value: {error}", reader.pos)
+    if not reader.inventory:
+        problem_ = FileProblem(
+            "root",
+            "not an inventory export: no Resource Graph rows, resource list or classic cmdlet objects",
+            Mark(path, 1, column=1),
+            "Name the JSON files an inventory export wrote (az graph query, Search-AzGraph, az resource "
+            "list, the alertrules list call, the classic cmdlets through ConvertTo-Json).",
+        )
+        return Document(path, None, envelope, problem=problem_, text=text)
+    return Document(path, FileKind.INVENTORY, envelope, tuple(reader.records), text=text)
+
+
+# --- decoding ------------------------------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> tuple[str, UnicodeDecodeError | None]:
+    """The text of an export: UTF-8 (what az and PowerShell 7 write), or UTF-16 with a BOM or without
+    one (what Windows PowerShell's Out-File writes), told by the BOM or by NUL bytes around the first
+    character."""
+    try:
+        text = data.decode(_encoding(data))
+    except UnicodeDecodeError as error:
+        return "", error
+    return (text[1:] if text.startswith("\ufeff") else text), None
+
+
+def _head(data: bytes) -> str:
+    """The first characters of an export, past its BOM and white space."""
+    encoding = _encoding(data)
+    text = data[:256].decode(encoding, errors="replace")
+    return text.lstrip("\ufeff \t\r\n")
+
+
+def _encoding(data: bytes) -> str:
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "")
+    if encoding:
+        return encoding
+    return "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be" if data[:1] == b"\x00" else "utf-8"
+
+
+def _syntax(path: str, data: bytes, error: UnicodeDecodeError) -> FileProblem:
+    line = data.count(b"\n", 0, error.start) + 1
+    column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+    message = f"not valid {error.encoding} text: byte {data[error.start]:#04x} at offset {error.start}"
+    return FileProblem("syntax", message, Mark(path, line, column=column))
+
+
+# --- the walk ------------------------------------------------------------------------------------------
+
+
+class _First(Exception):
+    """Raised at the first item when only that one is wanted (sniffing)."""
+
+    def __init__(self, is_record: bool) -> None:
+        super().__init__()
+        self.is_record = is_record
+
+
+class _Malformed(Exception):
+    def __init__(self, message: str, pos: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.pos = pos
+
+
+class _Reader:
+    """One pass over an export's text: the envelope's keys in order, and each item of its array decoded
+    on its own and turned into records at the line and column where its object starts."""
+
+    def __init__(self, path: str, text: str, decoder: json.JSONDecoder, *, first_only: bool = False) -> None:
+        from migcheck.readers.inventory_shapes import is_record, records
+
+        self.path = path
+        self.text = text
+        self.pos = 0
+        self._decode = decoder.raw_decode
+        self._records_of = records
+        self._is_record = is_record
+        self.records: list[object] = []
+        self.inventory = False  # an envelope, or an object that is a record
+        self._first_only = first_only
+        # Line counting moves forward only: items come in order, so the whole walk counts each line once.
+        self._line, self._line_start, self._counted = 1, 0, 0
+
+    def walk(self) -> str:
+        """Read the whole export; the envelope it has ("array", "data", "value", "object")."""
+        self._space()
+        if self._at("["):
+            if not self._array():
+                self.inventory = True  # an empty page: an export of nothing, not some other JSON
+            envelope = "array"
+        elif self._at("{"):
+            envelope = self._object(nested=False)
+        else:
+            raise _Malformed("an inventory export starts with '[' or '{'", self.pos)
+        self._space()
+        if self.pos != len(self.text):
+            raise _Malformed("unexpected text after the end of the export", self.pos)
+        return envelope
+
+    def _array(self) -> int:
+        """Each item of the array at `pos`, in order; how many there were."""
+        self.pos += 1
+        self._space()
+        if self._at("]"):
+            self.pos += 1
+            return 0
+        count = 0
+        while True:
+            start = self.pos
+            self._item(start, self._value())
+            count += 1
+            self._space()
+            if not self._at(","):
+                self._expect("]")
+                return count
+            self.pos += 1
+            self._space()
+
+    def _object(self, *, nested: bool) -> str:
+        """The root object: an envelope when one of its keys holds the items (`data`, `value`; `Data`
+        may itself be `{"value": [...]}`), else itself one record (a single cmdlet object)."""
+        start, own, envelope = self.pos, {}, ""
+        self.pos += 1
+        self._space()
+        while not self._at("}"):
+            name = self._value()
+            if not isinstance(name, str):
+                raise _Malformed("expected a property name in double quotes", start)
+            self._space()
+            self._expect(":")
+            self._space()
+            folded = name.casefold()
+            if folded in _ENVELOPE_KEYS and self._at("["):
+                self.inventory = True  # an envelope, even of an empty page
+                self._array()
+                envelope = folded
+            elif folded == "data" and self._at("{") and not nested:
+                envelope = self._object(nested=True) and folded
+            else:
+                own[name] = self._value()
+            self._space()
+            if not self._at(","):
+                break
+            self.pos += 1
+            self._space()
+        self._expect("}")
+        if not envelope and self._is_record(own):
+            self._item(start, own)
+            self.inventory = True
+            envelope = "object"
+        return envelope
+
+    def _item(self, start: int, obj: object) -> None:
+        if self._first_only:
+            raise _First(self._is_record(obj))
+        if not self.inventory:  # a bare array: an export once one item is a resource or cmdlet object
+            self.inventory = self._is_record(obj)
+        line, column = self._position(start)
+        self.records.extend(self._records_of(obj, Mark(self.path, line, column=column)))
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        newlines = self.text.count("\n", self._counted, offset)
+        if newlines:
+            self._line += newlines
+            self._line_start = self.text.rfind("\n", self._counted, offset) + 1
+        self._counted = offset
+        return self._line, offset - self._line_start + 1
+
+    def _value(self) -> object:
+        value, self.pos = self._decode(self.text, self.pos)
+        return value
+
+    def _space(self) -> None:
+        match = _WS.match(self.text, self.pos)
+        self.pos = match.end() if match else self.pos
+
+    def _at(self, char: str) -> bool:
+        return self.text.startswith(char, self.pos)
+
+    def _expect(self, char: str) -> None:
+        if not self._at(char):
+            raise _Malformed(f"expected '{char}'", self.pos)
+        self.pos += 1
+
+    def broken(self, message: str, pos: int) -> Document:
+        """The document of an export that does not parse: the problem at the line and column of `pos`."""
+        pos = min(max(pos, 0), len(self.text))
+        line = self.text.count("\n", 0, pos) + 1
+        column = pos - (self.text.rfind("\n", 0, pos) + 1) + 1
+        problem = FileProblem("syntax", f"not valid JSON: {message}", Mark(self.path, line, column=column))
+        return Document(self.path, FileKind.INVENTORY, "", problem=problem, text=self.text)

@@ -1,0 +1,511 @@
+"""The records of an inventory export: which JSON object is which resource, and the fields migcheck reads
+from each. `readers/inventory.py` finds the objects and where they start; this module turns one object
+into the records `migcheck.inventory_model` defines, and builds nothing for objects no rule reads.
+
+Field names are matched without regard to case (`properties`/`Properties`, `id`/`ResourceId`), and so are
+resource types and ids. Shapes and the evidence for them are in the research notes (INVENTORY.md); where a
+shape is only inferred, the documented variants are accepted, as each builder says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from migcheck.inventory_model import (
+    AlertRule,
+    ApplicationGateway,
+    AutoscaleSetting,
+    CircuitLink,
+    ClassicNetwork,
+    ClassicStorageAccount,
+    ClassicVm,
+    ExpressRouteCircuit,
+    LinkAuthorization,
+    ResourceId,
+    RoleAssignment,
+    ServiceInVnet,
+    ServiceKind,
+    VnetPeering,
+    key,
+    parse_id,
+)
+from migcheck.model import (
+    AddressPrefix,
+    Disk,
+    DnsServer,
+    Extension,
+    Mark,
+    NameRef,
+    Role,
+    RoleInstance,
+    RoleType,
+    Subnet,
+    VirtualNetwork,
+)
+
+# --- reading values whatever their case ----------------------------------------------------------------
+
+
+def get(obj: object, *names: str) -> object:
+    """The value of the first of `names` that `obj` (a JSON object) has, matched exactly first and then
+    without regard to case; None when it has none of them or is not an object."""
+    if not isinstance(obj, dict):
+        return None
+    for name in names:
+        if name in obj:
+            return obj[name]
+    wanted = {name.casefold() for name in names}
+    return next((v for k, v in obj.items() if isinstance(k, str) and k.casefold() in wanted), None)
+
+
+def has(obj: object, name: str) -> bool:
+    return isinstance(obj, dict) and (
+        name in obj or any(isinstance(k, str) and k.casefold() == name.casefold() for k in obj)
+    )
+
+
+def text(value: object) -> str:
+    """A string or number as text; anything else (null, an object, a list) as ""."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value).strip() if isinstance(value, (str, int, float)) else ""
+
+
+def boolean(value: object) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and key(value) in ("true", "false"):
+        return key(value) == "true"
+    return None
+
+
+def integer(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 10:
+        return int(value.strip())
+    return None
+
+
+def items(value: object) -> list:
+    """A JSON array as a list; a single object where an array was expected (ConvertTo-Json writes one
+    item without its array) as a list of one; anything else as empty."""
+    if isinstance(value, list):
+        return value
+    return [value] if isinstance(value, dict) else []
+
+
+def strings(value: object) -> tuple[str, ...]:
+    return tuple(s for s in (text(v) for v in items(value) or [value]) if s)
+
+
+# --- one object of the export ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One resource object of an export, with what every builder needs."""
+
+    obj: dict
+    id: ResourceId
+    name: str
+    subscription: str
+    properties: object  # the `properties` object; None (or not an object) when the export leaves it out
+    mark: Mark
+
+
+Builder = Callable[[Item], Iterable[object]]
+
+
+def records(obj: object, mark: Mark) -> tuple[object, ...]:
+    """The records one object of an export holds: none for an object no rule reads (a resource of a type
+    that does not matter here, a classic resource whose `properties` the export left out)."""
+    if not isinstance(obj, dict):
+        return ()
+    # One look at the row's own keys in any case: large exports are mostly rows of types no rule reads,
+    # and those are passed over here before anything else is built.
+    folded = {k.casefold(): v for k, v in obj.items() if isinstance(k, str)}
+    rtype = key(text(folded.get("type", folded.get("resourcetype"))))
+    if rtype and rtype not in BUILDERS:
+        return ()
+    rid = parse_id(text(folded.get("id", folded.get("resourceid"))))
+    rtype = rtype or rid.type
+    if not rtype:
+        return tuple(_asm_records(obj, mark))
+    builder = BUILDERS.get(rtype)
+    if builder is None:
+        return ()
+    name = text(folded.get("name", folded.get("resourcename"))) or rid.name
+    subscription = key(text(folded.get("subscriptionid"))) or rid.subscription
+    item = Item(obj, rid, name, subscription, folded.get("properties"), mark)
+    return tuple(builder(item))
+
+
+def is_record(obj: object) -> bool:
+    """An object an inventory export holds: a resource (it has an id or a type) or one of the Service
+    Management cmdlets' objects."""
+    return isinstance(obj, dict) and (
+        any(has(obj, k) for k in ("id", "type", "ResourceId", "ResourceType")) or _asm_kind(obj) is not None
+    )
+
+
+# --- classic resources: runtime facts --------------------------------------------------------------------
+
+
+def _classic_vm(item: Item) -> Iterator[ClassicVm]:
+    """A classic VM's GET shape (`microsoft.classiccompute/virtualmachines`): the facts rules read, each
+    left unknown when the export leaves its section out."""
+    props = item.properties
+    if not isinstance(props, dict):
+        return
+    hardware, network = get(props, "hardwareProfile"), get(props, "networkProfile")
+    service = text(get(get(props, "domainName"), "name")) or item.id.resource_group
+    vnet, subnets, unknown = "", tuple[NameRef, ...](), {"endpoints"}
+    if isinstance(network, dict):
+        vnet, subnets = _vm_network(network, item.mark)
+    else:
+        unknown.add("subnets")
+    availability = get(hardware, "availabilitySet")
+    if not has(hardware, "availabilitySet"):
+        unknown.add("availability_set")
+    extensions = get(props, "extensions")
+    if not isinstance(extensions, list):
+        unknown.add("extensions")
+    boot = boolean(get(get(props, "debugProfile"), "bootDiagnosticsEnabled"))
+    role = Role(
+        item.name,
+        RoleType.PERSISTENT_VM,
+        item.mark,
+        size=text(get(hardware, "size")),
+        availability_set=text(availability),
+        subnets=subnets,
+        extensions=tuple(_extensions(extensions, item.mark)),
+        disks=tuple(_disks(get(props, "storageProfile"), item.name, item.mark)),
+        boot_diagnostics=boot,
+        boot_diagnostics_mark=item.mark if boot is not None else None,
+        unknown=frozenset(unknown),
+    )
+    yield ClassicVm(
+        item.name,
+        item.mark,
+        service,
+        text(get(hardware, "deploymentName")) or service,
+        role,
+        _instance(get(props, "instanceView"), item.name, item.mark),
+        vnet,
+        isinstance(network, dict),
+        item.subscription,
+    )
+
+
+def _vm_network(network: dict, mark: Mark) -> tuple[str, tuple[NameRef, ...]]:
+    """(virtual network, subnets) of a classic VM's `networkProfile`; no `virtualNetwork` means none."""
+    vnet = get(network, "virtualNetwork")
+    if not isinstance(vnet, dict):
+        return "", ()
+    name = text(get(vnet, "name")) or parse_id(text(get(vnet, "id"))).name
+    return name, tuple(NameRef(s, mark) for s in strings(get(vnet, "subnetNames")))
+
+
+def _extensions(value: object, mark: Mark) -> Iterator[Extension]:
+    """`extensions[]` of a classic VM. Its shape in a GET is not confirmed: the documented PUT body is
+    `{publisher, extension, version}`, so `extension` and `name` are both read as the name."""
+    for ext in items(value):
+        publisher = text(get(ext, "publisher"))
+        name = text(get(ext, "extension", "name"))
+        if publisher or name:
+            yield Extension(publisher, name, text(get(ext, "version")), text(get(ext, "state")), mark)
+
+
+def _disks(storage: object, vm: str, mark: Mark) -> Iterator[Disk]:
+    for disk in (get(storage, "operatingSystemDisk"), *items(get(storage, "dataDisks"))):
+        if isinstance(disk, dict):
+            media = text(get(disk, "vhdUri", "mediaLink"))
+            yield Disk(text(get(disk, "diskName")), media, text(get(disk, "ioType")), vm, mark)
+
+
+def _instance(view: object, vm: str, mark: Mark) -> RoleInstance | None:
+    status = text(get(view, "status"))
+    agent = text(get(get(view, "guestAgentStatus"), "status"))
+    return RoleInstance(vm, vm, status, agent, mark) if status or agent else None
+
+
+def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
+    """A classic VNet (`microsoft.classicnetwork/virtualnetworks`). It describes the network in full only
+    when it states both its address space and its subnets; otherwise it only says the network exists."""
+    props = item.properties
+    if not isinstance(props, dict):
+        return
+    space = get(get(props, "addressSpace"), "addressPrefixes")
+    subnets = get(props, "subnets")
+    network = None
+    if isinstance(space, list) and isinstance(subnets, list):
+        network = VirtualNetwork(
+            item.name,
+            item.mark,
+            address_space=tuple(AddressPrefix(p, item.mark) for p in strings(space)),
+            subnets=tuple(_subnets(subnets, item.mark)),
+            inline_dns_servers=tuple(
+                DnsServer(a, a, item.mark) for a in strings(get(get(props, "dhcpOptions"), "dnsServers"))
+            ),
+        )
+    yield ClassicNetwork(item.name, item.mark, network, item.subscription)
+
+
+def _subnets(subnets: list, mark: Mark) -> Iterator[Subnet]:
+    for subnet in subnets:
+        name = text(get(subnet, "name"))
+        if name:
+            prefix = text(get(subnet, "addressPrefix"))
+            yield Subnet(name, AddressPrefix(prefix, mark) if prefix else None, mark)
+
+
+def _classic_storage(item: Item) -> Iterator[ClassicStorageAccount]:
+    account_type = text(get(item.properties, "accountType"))
+    if account_type:
+        yield ClassicStorageAccount(item.name, item.mark, account_type, item.subscription)
+
+
+# --- Resource Manager resources that reach into classic networks -----------------------------------------
+
+
+def _peerings(item: Item) -> Iterator[VnetPeering]:
+    """`virtualNetworkPeerings` of a Resource Manager network whose remote network is a classic one."""
+    for peering in items(get(item.properties, "virtualNetworkPeerings")):
+        props = get(peering, "properties") or peering
+        remote = parse_id(text(get(get(props, "remoteVirtualNetwork"), "id")))
+        if remote.is_classic_network:
+            yield VnetPeering(
+                text(get(peering, "name")) or remote.name,
+                remote.name,
+                item.name,
+                item.mark,
+                state=text(get(props, "peeringState")),
+                vnet_subscription=remote.subscription,
+            )
+
+
+def _circuit(item: Item) -> Iterator[ExpressRouteCircuit]:
+    props = item.properties
+    if not isinstance(props, dict):
+        return
+    in_use = sum(
+        1
+        for a in items(get(props, "authorizations"))
+        if key(text(get(get(a, "properties") or a, "authorizationUseStatus"))) == "inuse"
+    )
+    yield ExpressRouteCircuit(
+        item.name,
+        item.mark,
+        text(get(props, "serviceKey")),
+        boolean(get(props, "allowClassicOperations")),
+        in_use,
+        item.subscription,
+    )
+
+
+def _in_classic_vnets(item: Item, service: ServiceKind, ids: Iterable[str]) -> Iterator[ServiceInVnet]:
+    """One record per classic network among `ids` (subnet or network ids), each network once."""
+    seen: set[str] = set()
+    for value in ids:
+        rid = parse_id(value)
+        if rid.is_classic_network and key(rid.name) not in seen:
+            seen.add(key(rid.name))
+            yield ServiceInVnet(
+                service,
+                item.name,
+                rid.name,
+                item.mark,
+                subnet=rid.child,
+                vnet_subscription=rid.subscription,
+                subscription=item.subscription,
+            )
+
+
+def _api_management(item: Item) -> Iterator[ServiceInVnet]:
+    """`virtualNetworkConfiguration.subnetResourceId` of the service and of its additional locations."""
+    props = item.properties
+    if key(text(get(props, "virtualNetworkType"))) == "none":
+        return
+    configs = [get(props, "virtualNetworkConfiguration")]
+    configs += [get(loc, "virtualNetworkConfiguration") for loc in items(get(props, "additionalLocations"))]
+    ids = (text(get(c, "subnetResourceId", "subnetId")) for c in configs)
+    yield from _in_classic_vnets(item, ServiceKind.API_MANAGEMENT, ids)
+
+
+def _hdinsight(item: Item) -> Iterator[ServiceInVnet]:
+    """`computeProfile.roles[].virtualNetworkProfile.{id, subnet}` (the classic form of the ids is
+    inferred: both the network id and a subnet id are read)."""
+    roles = items(get(get(item.properties, "computeProfile"), "roles"))
+    profiles = [get(role, "virtualNetworkProfile") for role in roles]
+    ids = (text(get(p, name)) for p in profiles for name in ("id", "subnet"))
+    yield from _in_classic_vnets(item, ServiceKind.HDINSIGHT, ids)
+
+
+def _domain_services(item: Item) -> Iterator[ServiceInVnet]:
+    """`subnetId`, and `replicaSets[].subnetId` in newer API versions."""
+    props = item.properties
+    ids = [text(get(props, "subnetId"))]
+    ids += [text(get(replica, "subnetId")) for replica in items(get(props, "replicaSets"))]
+    yield from _in_classic_vnets(item, ServiceKind.AAD_DOMAIN_SERVICES, ids)
+
+
+def _app_service_environment(item: Item) -> Iterator[ServiceInVnet]:
+    """`virtualNetwork.id` (and its `subnet`) of an App Service Environment (v1 lived in classic VNets)."""
+    vnet = get(item.properties, "virtualNetwork")
+    ids = [text(get(vnet, "id"))]
+    yield from _in_classic_vnets(item, ServiceKind.APP_SERVICE_ENVIRONMENT, ids)
+
+
+def _remoteapp(item: Item) -> Iterator[ServiceInVnet]:
+    """A RemoteApp collection's properties are not documented (the service was retired in 2017): any
+    string among them that is a classic network or subnet id places it in that network."""
+    yield from _in_classic_vnets(item, ServiceKind.REMOTEAPP, _strings_in(item.properties))
+
+
+def _strings_in(value: object, budget: int = 10_000) -> Iterator[str]:
+    """Every string inside a JSON value, at most `budget` values looked at (an undocumented shape is
+    read, not trusted: a hostile one cannot make this cost more than that)."""
+    stack = [value]
+    while stack and budget > 0:
+        budget -= 1
+        current = stack.pop()
+        if isinstance(current, str):
+            yield current
+        elif isinstance(current, dict):
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+
+
+# --- management settings -------------------------------------------------------------------------------
+
+
+def _role_assignment(item: Item) -> Iterator[RoleAssignment]:
+    props = item.properties
+    scope = parse_id(text(get(props, "scope")))
+    if scope.is_classic:
+        definition = text(get(props, "roleDefinitionId")).rstrip("/").rsplit("/", 1)[-1]
+        yield RoleAssignment(
+            item.name,
+            scope,
+            item.mark,
+            key(definition),
+            text(get(props, "principalId")),
+            text(get(props, "principalType")),
+        )
+
+
+def _classic_alert(item: Item) -> Iterator[AlertRule]:
+    """A classic alert rule (`alertrules`, from the REST list): `condition.dataSource.resourceUri`."""
+    props = item.properties
+    source = get(get(props, "condition"), "dataSource")
+    target = parse_id(text(get(source, "resourceUri")))
+    if target.is_classic:
+        name = text(get(props, "name")) or item.name
+        metric = text(get(source, "metricName"))
+        yield AlertRule(
+            name, "classic alert rule", (target,), item.mark, metric, boolean(get(props, "isEnabled"))
+        )
+
+
+def _scoped_alert(source: str) -> Builder:
+    """Metric alerts and activity log alerts: `scopes[]` that name classic resources (and, for activity
+    log alerts, a `resourceId` condition)."""
+
+    def build(item: Item) -> Iterator[AlertRule]:
+        props = item.properties
+        ids = list(strings(get(props, "scopes")))
+        for condition in items(get(get(props, "condition"), "allOf")):
+            if key(text(get(condition, "field"))) == "resourceid":
+                ids.append(text(get(condition, "equals")))
+        targets = tuple(t for t in map(parse_id, ids) if t.is_classic)
+        if targets:
+            yield AlertRule(item.name, source, targets, item.mark, enabled=boolean(get(props, "enabled")))
+
+    return build
+
+
+def _autoscale(item: Item) -> Iterator[AutoscaleSetting]:
+    props = item.properties
+    target = parse_id(text(get(props, "targetResourceUri")))
+    sources: dict[str, ResourceId] = {}
+    for profile in items(get(props, "profiles")):
+        for rule in items(get(profile, "rules")):
+            metric = parse_id(text(get(get(rule, "metricTrigger"), "metricResourceUri")))
+            if metric.is_classic:
+                sources.setdefault(key(metric.text), metric)
+    if target.is_classic or sources:
+        name = text(get(props, "name")) or item.name
+        yield AutoscaleSetting(
+            name,
+            target if target.is_classic else None,
+            tuple(sources.values()),
+            item.mark,
+            boolean(get(props, "enabled")),
+        )
+
+
+BUILDERS: dict[str, Builder] = {
+    "microsoft.classiccompute/virtualmachines": _classic_vm,
+    "microsoft.classicnetwork/virtualnetworks": _classic_network,
+    "microsoft.classicstorage/storageaccounts": _classic_storage,
+    "microsoft.network/virtualnetworks": _peerings,
+    "microsoft.network/expressroutecircuits": _circuit,
+    "microsoft.apimanagement/service": _api_management,
+    "microsoft.hdinsight/clusters": _hdinsight,
+    "microsoft.aad/domainservices": _domain_services,
+    "microsoft.web/hostingenvironments": _app_service_environment,
+    "microsoft.remoteapp/collections": _remoteapp,
+    "microsoft.authorization/roleassignments": _role_assignment,
+    "microsoft.insights/alertrules": _classic_alert,
+    "microsoft.insights/metricalerts": _scoped_alert("metric alert"),
+    "microsoft.insights/activitylogalerts": _scoped_alert("activity log alert"),
+    "microsoft.insights/autoscalesettings": _autoscale,
+}
+
+
+# --- Service Management cmdlets' objects -------------------------------------------------------------
+
+# Properties only `Get-AzureApplicationGateway` writes (beside `VnetName` and `State`, which a circuit
+# link has too).
+_GATEWAY_KEYS = ("GatewaySize", "InstanceCount", "Subnets", "VirtualIPs", "DnsName")
+
+
+def _asm_kind(obj: dict) -> str | None:
+    """Which classic cmdlet wrote this object (through ConvertTo-Json), by the properties it has."""
+    if has(obj, "LinkAuthorizationId") or (has(obj, "MicrosoftIds") and has(obj, "Used")):
+        return "authorization"
+    if has(obj, "VnetName"):
+        if any(has(obj, k) for k in _GATEWAY_KEYS):
+            return "gateway"
+        if has(obj, "State"):
+            return "link"
+    return None
+
+
+def _asm_records(obj: dict, mark: Mark) -> Iterator[object]:
+    kind = _asm_kind(obj)
+    if kind == "authorization":
+        description = text(get(obj, "Description"))
+        yield LinkAuthorization(
+            text(get(obj, "LinkAuthorizationId")) or description or "link authorization",
+            mark,
+            description=description,
+            used=integer(get(obj, "Used")),
+            limit=integer(get(obj, "Limit")),
+            microsoft_ids=text(get(obj, "MicrosoftIds")),
+        )
+    elif kind == "gateway":
+        yield ApplicationGateway(
+            text(get(obj, "Name")) or "application gateway",
+            text(get(obj, "VnetName")),
+            mark,
+            subnets=strings(get(obj, "Subnets")),
+            state=text(get(obj, "State")),
+        )
+    elif kind == "link":
+        yield CircuitLink(text(get(obj, "VnetName")), text(get(obj, "State")), mark)

@@ -1,0 +1,1052 @@
+"""Data flow for the Python script reader: which values reach a script's SDK calls, as far as the script
+states them without being run.
+
+One pass over the syntax tree (`build_index`) records, per scope, every binding of every name, every change
+made to the object a name holds (an `append` to a list, an attribute or a dict item set, an item deleted),
+every use that lets the object escape where its changes can no longer be followed (passed to one of the
+script's own functions, stored on `self`), the SDK imports, and the calls that may be classic ones.
+Evaluating an argument (`Flow.value`) reads that index and never walks the tree again, so the cost stays
+linear in the file; a budget bounds the evaluations too.
+
+The rules are deliberately narrow. A name bound exactly once in its function (or at module level) to a
+literal, a list or dict literal, or one of the SDK's model objects has that value, with the changes made to
+it before the call: certainly when every condition around the change also holds around the call (the same
+`if` branch, the same loop body), possibly otherwise, and a possible change makes what it changes unknown.
+Anything else is `Unknown`: a parameter, an environment variable, a value read from a dict of settings, a
+loop variable, a call result, a name bound twice, an object that escaped before the call.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+# --- what the reader knows of the SDK (azure-servicemanagement-legacy 0.20.8) ----------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SDK_PACKAGE = "azure.servicemanagement"
+# Constructing one of these is a classic call, and so is every method called on the object.
+SERVICE_CLASSES = frozenset(
+    {
+        "ServiceManagementService",
+        "SqlDatabaseManagementService",
+        "ServiceBusManagementService",
+        "WebsiteManagementService",
+        "SchedulerManagementService",
+    }
+)
+# The methods of `ServiceManagementService` and of the client under it: a call of one of these names on any
+# receiver is a classic call in a file that imports the SDK (scripts wrap the service object in their own
+# classes, and the wrappers keep the names).
+CLASSIC_METHODS = _words(
+    """
+    list_role_sizes list_subscriptions list_storage_accounts get_storage_account_properties
+    get_storage_account_keys regenerate_storage_account_keys create_storage_account update_storage_account
+    delete_storage_account check_storage_account_name_availability list_hosted_services
+    get_hosted_service_properties create_hosted_service update_hosted_service delete_hosted_service
+    get_deployment_by_slot get_deployment_by_name create_deployment delete_deployment swap_deployment
+    change_deployment_configuration update_deployment_status upgrade_deployment walk_upgrade_domain
+    rollback_update_or_upgrade reboot_role_instance reimage_role_instance rebuild_role_instance
+    delete_role_instances check_hosted_service_name_availability list_service_certificates
+    get_service_certificate add_service_certificate delete_service_certificate list_management_certificates
+    get_management_certificate add_management_certificate delete_management_certificate list_affinity_groups
+    get_affinity_group_properties create_affinity_group update_affinity_group delete_affinity_group
+    list_locations list_operating_systems list_operating_system_families get_subscription
+    list_subscription_operations create_reserved_ip_address delete_reserved_ip_address
+    associate_reserved_ip_address disassociate_reserved_ip_address get_reserved_ip_address
+    list_reserved_ip_addresses get_role create_virtual_machine_deployment add_role update_role delete_role
+    capture_role start_role start_roles restart_role shutdown_role shutdown_roles add_dns_server
+    update_dns_server delete_dns_server list_resource_extensions list_resource_extension_versions
+    replicate_vm_image unreplicate_vm_image share_vm_image capture_vm_image create_vm_image delete_vm_image
+    list_vm_images update_vm_image list_os_images get_os_image get_os_image_details add_os_image
+    update_os_image update_os_image_from_image_reference delete_os_image get_data_disk add_data_disk
+    update_data_disk delete_data_disk list_disks get_disk add_disk update_disk delete_disk
+    list_virtual_network_sites perform_get perform_put perform_post perform_delete get_operation_status
+    wait_for_operation_status
+    """
+)
+# The model objects whose contents the reader follows: constructor parameters in the SDK's order.
+MODELS: dict[str, tuple[str, ...]] = {
+    "ConfigurationSet": (),
+    "ConfigurationSetInputEndpoints": (),
+    "ConfigurationSetInputEndpoint": (
+        "name",
+        "protocol",
+        "port",
+        "local_port",
+        "load_balanced_endpoint_set_name",
+        "enable_direct_server_return",
+        "idle_timeout_in_minutes",
+    ),
+    "ResourceExtensionReference": ("reference_name", "publisher", "name", "version"),
+    "ResourceExtensionReferences": (),
+    "OSVirtualHardDisk": (
+        "source_image_name",
+        "media_link",
+        "host_caching",
+        "disk_label",
+        "disk_name",
+        "os",
+        "remote_source_image_link",
+    ),
+    "DataVirtualHardDisk": (
+        "media_link",
+        "host_caching",
+        "disk_label",
+        "disk_name",
+        "lun",
+        "logical_disk_size_in_gb",
+        "source_media_link",
+    ),
+    "DataVirtualHardDisks": (),
+}
+# Models whose parameters default to "" (the others default to None).
+_EMPTY_DEFAULTS = frozenset(
+    {"ConfigurationSetInputEndpoint", "ResourceExtensionReference", "DataVirtualHardDisk"}
+)
+# The lists a new model object starts with, by the attribute that holds them.
+_LISTS = {
+    "ConfigurationSetInputEndpoints": "input_endpoints",
+    "ResourceExtensionReferences": "resource_extension_references",
+    "DataVirtualHardDisks": "data_virtual_hard_disks",
+}
+SDK_CLASSES = SERVICE_CLASSES | MODELS.keys()
+
+# Callees that only read their arguments: passing an object to them does not let it escape.
+_READING_FUNCTIONS = frozenset(
+    {"print", "len", "str", "repr", "isinstance", "type", "id", "bool", "sorted", "list", "dict", "tuple"}
+)
+_READING_METHODS = _words(
+    "copy get keys values items count index format join encode decode startswith endswith lower upper strip "
+    "split replace dumps"
+)
+_LOGGERS = frozenset({"log", "logger", "logging", "LOG", "LOGGER", "_log", "_logger", "pprint", "json"})
+_CHANGING_METHODS = frozenset(
+    {"append", "extend", "insert", "update", "pop", "remove", "clear", "setdefault"}
+)
+# Encoders a service configuration goes through on its way to `create_deployment` (the SDK wants base64).
+_ENCODERS = frozenset(
+    {"b64encode", "standard_b64encode", "encodestring", "encodebytes", "_encode_base64", "encode_base64"}
+)
+_COMPOUND = (
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.If,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.With,
+    ast.AsyncWith,
+    ast.Try,
+    ast.Match,
+)
+
+MAX_DEPTH = 40  # values nested deeper than this (a chain of names, lists of lists) are not followed
+# Syntax trees nested deeper than this are refused: the one recursive walk over them stays far from Python's
+# recursion limit whatever the caller's stack holds, and the answer does not depend on it.
+MAX_NESTING = 100
+
+Position = tuple[int, int]  # line (1-based) and column (UTF-8 bytes, as `ast` counts): ordered as in the file
+END: Position = (1 << 62, 0)  # after every statement: where a module-level value is read from a function
+
+
+# --- values --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Lit:
+    """A string or number the script writes, and where (None for an SDK default)."""
+
+    text: str
+    node: ast.AST | None
+
+
+@dataclass(slots=True)
+class NoneV:
+    node: ast.AST | None
+
+
+@dataclass(slots=True)
+class Unknown:
+    """A value the script does not state. `text` names it for messages ("" when its expression as
+    written, `node`, names it)."""
+
+    text: str
+    node: ast.AST | None
+
+
+@dataclass(slots=True)
+class Encoded:
+    """A value passed through an encoder (`base64.b64encode(CONFIG)`): only a service configuration is
+    read through one."""
+
+    inner: Value
+    node: ast.AST | None
+
+
+@dataclass(slots=True)
+class ListV:
+    items: list[Value]  # the items the list certainly holds
+    complete: bool  # False when it may hold more (an append under a condition, `*rest`)
+    node: ast.AST | None
+
+
+@dataclass(slots=True)
+class DictV:
+    items: dict[str, Value]
+    complete: bool  # False when keys beyond `items` may be present (a computed key, `**other`)
+    node: ast.AST | None
+
+
+@dataclass(slots=True)
+class Obj:
+    """One of the SDK's model objects: its class and its attributes."""
+
+    cls: str
+    attrs: dict[str, Value]
+    node: ast.AST
+
+
+Value = Lit | NoneV | Unknown | Encoded | ListV | DictV | Obj
+
+
+def literal(value: Value | None) -> str | None:
+    return value.text if isinstance(value, Lit) else None
+
+
+def items_of(value: Value | None, wrapper: str = "") -> tuple[list[Value], bool]:
+    """The items a list (or an SDK wrapper holding its list) certainly holds, and whether that is all."""
+    if isinstance(value, Obj) and value.cls == wrapper:
+        value = value.attrs.get(_LISTS[wrapper])
+    if isinstance(value, ListV):
+        return value.items, value.complete
+    return [], False
+
+
+# --- the index --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    value: ast.expr | None  # None: bound to something the reader does not follow
+    at: Position
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something done to the object a name holds. `kind`: append, extend, set (the attribute at the end of
+    `path`), setitem, delitem, update, change (made unknown), escape (no longer followed)."""
+
+    kind: str
+    path: tuple[str, ...]
+    key: str | None
+    value: ast.expr | None
+    at: Position
+    chain: tuple[int, ...]
+    scope: Scope
+
+
+@dataclass(eq=False, slots=True)
+class Scope:
+    kind: str  # "module" | "function" | "class"
+    parent: Scope | None  # where names not bound here are looked up (functions skip a class body)
+    bindings: dict[str, list[Binding]] = field(default_factory=dict)
+    events: dict[str, list[Event]] = field(default_factory=dict)  # by the name whose object they change
+    params: set[str] = field(default_factory=set)
+    declared: dict[str, str] = field(default_factory=dict)  # name → "global" | "nonlocal"
+
+
+@dataclass(frozen=True, slots=True)
+class CallSite:
+    """A call that may be a classic one: a method call, or a call of a name that is an SDK class's."""
+
+    node: ast.Call
+    scope: Scope
+    at: Position
+    chain: tuple[int, ...]
+    method: str  # the attribute called; "" for a plain name
+    receiver: str  # the receiver as dotted text ("self.sms"); "" when it is not a dotted name
+
+
+@dataclass(slots=True)
+class Imports:
+    """How the file reaches the SDK: names imported from it, module aliases, star imports."""
+
+    names: dict[str, str] = field(default_factory=dict)  # local name → SDK class name
+    modules: set[str] = field(default_factory=set)  # dotted prefixes that name an SDK module
+    star: bool = False  # from azure.servicemanagement import *
+    azure_star: bool = False  # from azure import * (the SDK before 1.0)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.names or self.modules or self.star or self.azure_star)
+
+    def sdk_class(self, func: ast.expr) -> str | None:
+        """The SDK class a callee names, through whatever import the file made."""
+        if isinstance(func, ast.Name):
+            name = func.id
+            if name in self.names:
+                return self.names[name]
+            if (self.star and name in SDK_CLASSES) or (self.azure_star and name in SERVICE_CLASSES):
+                return name
+            return None
+        text = dotted(func)
+        prefix, _, name = (text or "").rpartition(".")
+        if name in SDK_CLASSES and any(prefix == m or prefix.startswith(m + ".") for m in self.modules):
+            return name
+        return None
+
+
+@dataclass(slots=True)
+class Index:
+    module: Scope
+    imports: Imports
+    calls: list[CallSite]
+    services: set[str]  # receivers bound to a service object, as dotted text ("sms", "self.sms")
+    statements: list[tuple[int, int, bool]]  # (first line, last line, simple) of every statement
+
+
+def dotted(node: ast.AST) -> str | None:
+    """`a.b.c` for a name or a chain of attributes on a name; None for anything else."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+def _root_path(node: ast.AST) -> tuple[str, tuple[str, ...]] | None:
+    """(name, attribute path) of `name.a.b`, looking through items (`name['k'].a` is a change to `name`);
+    None when the chain does not start at a plain name."""
+    text = dotted(node)
+    if text is None:
+        while isinstance(node, (ast.Subscript, ast.Attribute)):
+            node = node.value
+        return (node.id, ("[]",)) if isinstance(node, ast.Name) else None
+    root, *path = text.split(".")
+    return root, tuple(path)
+
+
+def lookup(name: str, scope: Scope, module: Scope) -> Scope | None:
+    """The scope whose binding of `name` a use in `scope` sees (None: a builtin, or undefined)."""
+    declared = scope.declared.get(name)
+    current: Scope | None = module if declared == "global" else scope
+    if declared == "nonlocal" and scope.parent is not None:
+        current = scope.parent
+    while current is not None:
+        if name in current.bindings:
+            return current
+        current = current.parent
+    return None
+
+
+class TooDeep(Exception):
+    """A syntax tree nested deeper than MAX_NESTING; `node` is the first node past it."""
+
+    def __init__(self, node: ast.AST) -> None:
+        super().__init__(f"nested more than {MAX_NESTING} levels deep")
+        self.node = node
+
+
+def build_index(tree: ast.Module) -> Index:
+    """The index of a module. Raises `TooDeep` for a tree nested deeper than MAX_NESTING."""
+    indexer = _Indexer()
+    indexer.visit(tree)
+    indexer.file_events()
+    services = {
+        target for target, func in indexer.constructed if indexer.imports.sdk_class(func) in SERVICE_CLASSES
+    }
+    return Index(indexer.module_scope, indexer.imports, indexer.calls, services, indexer.statements)
+
+
+class _Indexer(ast.NodeVisitor):
+    """The one pass over the tree. Conditions are tracked as the chain of blocks a statement is in (an `if`
+    body, an `else`, a loop body, an `except` handler, a `match` case), numbered as they are entered."""
+
+    def __init__(self) -> None:
+        self.module_scope = Scope("module", None)
+        self.scopes: list[Scope] = [self.module_scope]
+        self.chains: list[list[int]] = [[]]
+        self.blocks = 0
+        self.imports = Imports()
+        self.calls: list[CallSite] = []
+        self.constructed: list[tuple[str, ast.expr]] = []  # (target, callee) of `x = Cls(...)`
+        self.statements: list[tuple[int, int, bool]] = []
+        self.raw_events: list[tuple[str, Event]] = []
+        self.depth = 0
+
+    @property
+    def scope(self) -> Scope:
+        return self.scopes[-1]
+
+    @property
+    def chain(self) -> tuple[int, ...]:
+        return tuple(self.chains[-1])
+
+    def visit(self, node: ast.AST) -> None:
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise TooDeep(node)
+        try:
+            getattr(self, "visit_" + node.__class__.__name__, self.generic_visit)(node)
+        finally:
+            self.depth -= 1
+
+    def generic_visit(self, node: ast.AST) -> None:
+        if isinstance(node, ast.stmt):
+            end = getattr(node, "end_lineno", None) or node.lineno
+            self.statements.append((node.lineno, end, not isinstance(node, _COMPOUND)))
+        super().generic_visit(node)
+
+    def _nothing(self, node: ast.AST) -> None:
+        """Constants and expression contexts hold nothing to index (and `ast.NodeVisitor`'s own handling
+        of constants is slow)."""
+
+    visit_Constant = visit_Load = visit_Store = visit_Del = _nothing
+
+    # --- blocks and scopes ------------------------------------------------------------------------
+
+    def _visit_block(self, nodes: Iterable[ast.AST]) -> None:
+        """Visit statements that run only under a condition."""
+        self.blocks += 1
+        self.chains[-1].append(self.blocks)
+        for node in nodes:
+            self.visit(node)
+        self.chains[-1].pop()
+
+    def _enter(self, kind: str) -> Scope:
+        parent = self.scope
+        while parent.kind == "class" and kind != "class" and parent.parent is not None:
+            parent = parent.parent  # a function body does not see the names of the class around it
+        scope = Scope(kind, parent)
+        self.scopes.append(scope)
+        self.chains.append([])
+        return scope
+
+    def _leave(self) -> None:
+        self.scopes.pop()
+        self.chains.pop()
+
+    def visit_If(self, node: ast.If) -> None:
+        self._statement(node)
+        self.visit(node.test)
+        self._visit_block(node.body)
+        self._visit_block(node.orelse)
+
+    def _loop(self, node: ast.For | ast.AsyncFor | ast.While) -> None:
+        self._statement(node)
+        if isinstance(node, (ast.For, ast.AsyncFor)):
+            self.visit(node.iter)
+            self._bind_target(node.target, None)
+        else:
+            self.visit(node.test)
+        self._visit_block(node.body)
+        self._visit_block(node.orelse)
+
+    visit_For = visit_AsyncFor = visit_While = _loop
+
+    def _try(self, node: ast.Try) -> None:
+        self._statement(node)
+        for statement in node.body:
+            self.visit(statement)
+        for handler in node.handlers:
+            if handler.type is not None:
+                self.visit(handler.type)
+            if handler.name:
+                self._bind(handler.name, None, handler)
+            self._visit_block(handler.body)
+        self._visit_block(node.orelse)
+        for statement in node.finalbody:
+            self.visit(statement)
+
+    visit_Try = _try
+    if hasattr(ast, "TryStar"):  # Python 3.11+
+        visit_TryStar = _try
+
+    def visit_Match(self, node: ast.Match) -> None:
+        self._statement(node)
+        self.visit(node.subject)
+        for case in node.cases:
+            self.visit(case.pattern)
+            self._visit_block([*([case.guard] if case.guard else []), *case.body])
+
+    def visit_IfExp(self, node: ast.IfExp) -> None:
+        self.visit(node.test)
+        self._visit_block([node.body, node.orelse])
+
+    def visit_BoolOp(self, node: ast.BoolOp) -> None:
+        self.visit(node.values[0])
+        self._visit_block(node.values[1:])
+
+    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> None:
+        if not isinstance(node, ast.Lambda):
+            self._statement(node)
+            self._bind(node.name, None, node)
+            for decorator in node.decorator_list:
+                self.visit(decorator)
+        for default in [*node.args.defaults, *(d for d in node.args.kw_defaults if d is not None)]:
+            self.visit(default)
+        scope = self._enter("function")
+        args = node.args
+        for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
+            if arg is not None:
+                scope.params.add(arg.arg)
+                self._bind(arg.arg, None, node)
+        for statement in node.body if isinstance(node.body, list) else [node.body]:
+            self.visit(statement)
+        self._leave()
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_Lambda = _function
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self._statement(node)
+        self._bind(node.name, None, node)
+        for expr in [*node.decorator_list, *node.bases, *(k.value for k in node.keywords)]:
+            self.visit(expr)
+        self._enter("class")
+        for statement in node.body:
+            self.visit(statement)
+        self._leave()
+
+    def _statement(self, node: ast.stmt) -> None:
+        """Record a statement whose children are visited by hand (generic_visit records the others)."""
+        end = getattr(node, "end_lineno", None) or node.lineno
+        self.statements.append((node.lineno, end, not isinstance(node, _COMPOUND)))
+
+    def visit_Global(self, node: ast.Global) -> None:
+        self.generic_visit(node)
+        for name in node.names:
+            self.scope.declared[name] = "global"
+
+    def visit_Nonlocal(self, node: ast.Nonlocal) -> None:
+        self.generic_visit(node)
+        for name in node.names:
+            self.scope.declared[name] = "nonlocal"
+
+    # --- bindings ---------------------------------------------------------------------------------
+
+    def _bind(self, name: str, value: ast.expr | None, node: ast.AST, scope: Scope | None = None) -> None:
+        scope = scope or self.scope
+        scope.bindings.setdefault(name, []).append(Binding(value, _at(node)))
+
+    def _bind_target(self, target: ast.expr, value: ast.expr | None) -> None:
+        """A name bound to `value`, the names of a tuple target (bound to what the reader does not
+        follow), or a change to the object an attribute or item target is on."""
+        if isinstance(target, ast.Name):
+            self._bind(target.id, value, target)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for element in target.elts:
+                self._bind_target(element, None)
+        elif isinstance(target, ast.Starred):
+            self._bind_target(target.value, None)
+        elif isinstance(target, ast.Attribute):
+            self._record(target, "set", None, value)
+        elif isinstance(target, ast.Subscript):
+            self._record(target.value, "setitem", _key(target.slice), value, target)
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        self.generic_visit(node)
+        for target in node.targets:
+            self._bind_target(target, node.value)
+            name = dotted(target)
+            if name is not None and isinstance(node.value, ast.Call):
+                self.constructed.append((name, node.value.func))
+        self._escape_if_alias(node.value, node.targets[0])
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        self.generic_visit(node)
+        self._bind_target(node.target, node.value)
+        if node.value is not None:
+            self._escape_if_alias(node.value, node.target)
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> None:
+        self.generic_visit(node)
+        if isinstance(node.target, ast.Name):
+            self._bind(node.target.id, None, node.target)
+        elif isinstance(node.target, ast.Attribute) and isinstance(node.op, ast.Add):
+            self._record(node.target, "extend", None, node.value)
+        else:
+            self._record(node.target, "change", None, None)
+
+    def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
+        self.generic_visit(node)
+        self._bind_target(node.target, None)
+
+    def visit_comprehension(self, node: ast.comprehension) -> None:
+        self.generic_visit(node)
+        self._bind_target(node.target, None)
+
+    def visit_withitem(self, node: ast.withitem) -> None:
+        self.generic_visit(node)
+        if node.optional_vars is not None:
+            self._bind_target(node.optional_vars, None)
+
+    def _pattern_name(self, node: ast.MatchAs | ast.MatchStar) -> None:
+        self.generic_visit(node)
+        if node.name:
+            self._bind(node.name, None, node)
+
+    visit_MatchAs = visit_MatchStar = _pattern_name
+
+    def visit_MatchMapping(self, node: ast.MatchMapping) -> None:
+        self.generic_visit(node)
+        if node.rest:
+            self._bind(node.rest, None, node)
+
+    def visit_Delete(self, node: ast.Delete) -> None:
+        self.generic_visit(node)
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                self._bind(target.id, None, target)
+            elif isinstance(target, ast.Subscript):
+                self._record(target.value, "delitem", _key(target.slice), None, target)
+            else:
+                self._record(target, "change", None, None)
+
+    # --- imports ----------------------------------------------------------------------------------
+
+    def visit_Import(self, node: ast.Import) -> None:
+        self.generic_visit(node)
+        for alias in node.names:
+            sdk = _in_sdk(alias.name)
+            if alias.asname:
+                self._bind(alias.asname, None, node)
+                if sdk:
+                    self.imports.modules.add(alias.asname)
+            else:
+                self._bind(alias.name.split(".")[0], None, node)
+                if sdk:
+                    self.imports.modules.update((alias.name, SDK_PACKAGE))
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        self.generic_visit(node)
+        source = "." * node.level + (node.module or "")
+        for alias in node.names:
+            if alias.name == "*":
+                self.imports.star |= _in_sdk(source)
+                self.imports.azure_star |= source == "azure"
+                continue
+            local = alias.asname or alias.name
+            self._bind(local, None, node)
+            if _in_sdk(source) or (source == "azure" and alias.name in SERVICE_CLASSES):
+                if alias.name in SDK_CLASSES:
+                    self.imports.names[local] = alias.name
+                else:  # a module of the SDK: `from azure.servicemanagement import models as m`
+                    self.imports.modules.add(local)
+            elif source == "azure" and alias.name == "servicemanagement":
+                self.imports.modules.add(local)
+
+    # --- calls, changes and escapes ---------------------------------------------------------------
+
+    def visit_Call(self, node: ast.Call) -> None:
+        func = node.func
+        kept = False  # what is appended or set is kept inside the object: reading the object reads it
+        if isinstance(func, ast.Attribute):
+            site = CallSite(node, self.scope, _at(node), self.chain, func.attr, dotted(func.value) or "")
+            self.calls.append(site)
+            kept = self._changes(node, func)
+        elif isinstance(func, ast.Name) and (func.id in SDK_CLASSES or func.id in self.imports.names):
+            self.calls.append(CallSite(node, self.scope, _at(node), self.chain, "", ""))
+        if not kept and not _reads_only(func):
+            for arg in [*node.args, *(k.value for k in node.keywords)]:
+                self._escape(arg)
+        self.generic_visit(node)
+
+    def _changes(self, node: ast.Call, func: ast.Attribute) -> bool:
+        """Record `x.path.append(v)` and the like as changes of the object `x` holds, and any other method
+        called on it as an escape, unless it only reads (True when the call changes a named object)."""
+        method = func.attr
+        if _root_path(func.value) is None or method in _READING_METHODS or method in CLASSIC_METHODS:
+            return False
+        if method not in _CHANGING_METHODS:
+            self._record(func.value, "escape", None, None, node)
+            return False
+        first = node.args[0] if len(node.args) == 1 and not node.keywords else None
+        if isinstance(first, ast.Starred):
+            first = None
+        if method in ("append", "extend", "update") and first is not None:
+            self._record(func.value, method, None, first, node)
+        elif method == "pop" and node.args and not isinstance(node.args[0], ast.Starred):
+            self._record(func.value, "delitem", _key(node.args[0]), None, node)
+        else:
+            self._record(func.value, "change", None, None, node)
+        return True
+
+    def _record(
+        self,
+        target: ast.expr,
+        kind: str,
+        key: str | None,
+        value: ast.expr | None,
+        node: ast.AST | None = None,
+    ) -> None:
+        found = _root_path(target)
+        if found is None:
+            return
+        name, path = found
+        if "[]" in path:  # inside an item: the reader does not follow items of items
+            kind, path, key, value = ("escape" if kind == "escape" else "change"), (), None, None
+        event = Event(kind, path, key, value, _at(node or target), self.chain, self.scope)
+        self.raw_events.append((name, event))
+
+    def _escape(self, value: ast.expr, depth: int = 0) -> None:
+        """A name passed (directly, or inside a literal list or dict) where the reader cannot follow it."""
+        if isinstance(value, (ast.Name, ast.Attribute, ast.Subscript)):
+            self._record(value, "escape", None, None)
+        elif isinstance(value, ast.Starred):
+            self._escape(value.value, depth)
+        elif depth < 4 and isinstance(value, (ast.List, ast.Tuple, ast.Set)):
+            for element in value.elts:
+                self._escape(element, depth + 1)
+        elif depth < 4 and isinstance(value, ast.Dict):
+            for element in value.values:
+                self._escape(element, depth + 1)
+
+    def _escape_if_alias(self, value: ast.expr, target: ast.expr) -> None:
+        """`y = x` (two names for one object) or `self.x = x` (stored where the reader cannot follow it);
+        `d['k'] = x` and `obj.a = x` on a local object keep it where reading that object reads it."""
+        if not isinstance(value, (ast.Name, ast.Attribute)):
+            return
+        holder = target.value if isinstance(target, (ast.Attribute, ast.Subscript)) else None
+        stored = _root_path(holder) if holder is not None else None
+        if stored is not None and stored[0] not in self.scope.params:
+            return
+        self._escape(value)
+
+    def file_events(self) -> None:
+        """File every recorded event under the scope whose binding of the name it is about."""
+        for name, event in self.raw_events:
+            scope = lookup(name, event.scope, self.module_scope)
+            if scope is not None:
+                scope.events.setdefault(name, []).append(event)
+        self.raw_events.clear()
+
+
+def _at(node: ast.AST) -> Position:
+    return (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
+
+
+def _in_sdk(module: str) -> bool:
+    return module == SDK_PACKAGE or module.startswith(SDK_PACKAGE + ".")
+
+
+def _key(node: ast.AST) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _reads_only(func: ast.expr) -> bool:
+    """A callee that does not keep or change its arguments: the SDK's methods and models, printing and
+    logging, formatting."""
+    if isinstance(func, ast.Name):
+        return func.id in _READING_FUNCTIONS or func.id in SDK_CLASSES
+    if not isinstance(func, ast.Attribute):
+        return False
+    if func.attr in SDK_CLASSES or func.attr in CLASSIC_METHODS or func.attr in _READING_METHODS:
+        return True
+    text = dotted(func.value)
+    if text is None:
+        return isinstance(func.value, (ast.Constant, ast.JoinedStr))  # "...".format(x)
+    parts = text.split(".")
+    return parts[0] in _LOGGERS or (parts[0] == "self" and len(parts) > 1 and parts[1] in _LOGGERS)
+
+
+# --- evaluation ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Where a value is read: its scope, position and chain of conditions."""
+
+    scope: Scope
+    at: Position
+    chain: tuple[int, ...]
+
+
+def site_of(call: CallSite) -> Site:
+    return Site(call.scope, call.at, call.chain)
+
+
+@dataclass(slots=True)
+class Bound:
+    """A call's arguments by the SDK's parameter names. `open`: a `*args` or `**kwargs` the reader cannot
+    see into, so a parameter missing from `values` may be passed all the same."""
+
+    values: dict[str, Value]
+    open: bool
+
+
+class Flow:
+    """Evaluates expressions against the index. `budget` bounds the total work, so a file built to make
+    every call read every change of a long list still costs time linear in its size."""
+
+    def __init__(self, index: Index, budget: int) -> None:
+        self.index = index
+        self.budget = budget
+        self._active: set[tuple[int, str]] = set()
+        self._depth = 0
+
+    def unknown(self, node: ast.AST | None) -> Unknown:
+        return Unknown("", node)  # named by its expression as written, when a message needs it
+
+    def value(self, node: ast.expr, site: Site) -> Value:
+        self.budget -= 1
+        if isinstance(node, ast.Constant):
+            return _constant(node, self)  # a literal is read even past the budget: it is only a literal
+        if self.budget <= 0 or self._depth > MAX_DEPTH:
+            return self.unknown(node)
+        self._depth += 1
+        try:
+            return self._value(node, site)
+        finally:
+            self._depth -= 1
+
+    def _value(self, node: ast.expr, site: Site) -> Value:
+        if isinstance(node, ast.Constant):
+            return _constant(node, self)
+        if isinstance(node, ast.JoinedStr) and all(isinstance(v, ast.Constant) for v in node.values):
+            return Lit("".join(str(v.value) for v in node.values if isinstance(v, ast.Constant)), node)
+        if isinstance(node, ast.Name):
+            return self._name(node, site)
+        if isinstance(node, (ast.List, ast.Tuple)):
+            return self._list(node, site)
+        if isinstance(node, ast.Dict):
+            return self._dict(node, site)
+        if isinstance(node, ast.Call):
+            return self._call(node, site)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left, right = self.value(node.left, site), self.value(node.right, site)
+            if isinstance(left, Lit) and isinstance(right, Lit):
+                return Lit(left.text + right.text, node)
+        if isinstance(node, ast.Subscript):
+            container, key = self.value(node.value, site), literal(self.value(node.slice, site))
+            if isinstance(container, DictV) and key is not None and key in container.items:
+                return container.items[key]
+        return self.unknown(node)
+
+    def _name(self, node: ast.Name, site: Site) -> Value:
+        name = node.id
+        unknown = Unknown(name, node)
+        scope = lookup(name, site.scope, self.index.module)
+        bindings = scope.bindings[name] if scope is not None else []
+        if scope is None or len(bindings) != 1 or bindings[0].value is None:
+            return unknown
+        binding = bindings[0]
+        same = scope is site.scope
+        if (same and binding.at >= site.at) or (id(scope), name) in self._active:
+            return unknown
+        inner = site if same else Site(scope, END, ())
+        self._active.add((id(scope), name))
+        try:
+            assert binding.value is not None
+            value = self.value(binding.value, inner)
+            if isinstance(value, Unknown):
+                return unknown  # named as the call writes it
+            if not isinstance(value, (ListV, DictV, Obj)):
+                return value  # strings and numbers do not change
+            for event in scope.events.get(name, ()):
+                certain = self._certainty(event, binding, inner)
+                if certain is None:
+                    continue
+                if event.kind == "escape" or self.budget <= 0:
+                    return unknown
+                value = self._apply(value, event, certain, inner)
+            return value
+        finally:
+            self._active.discard((id(scope), name))
+
+    def _certainty(self, event: Event, binding: Binding, site: Site) -> bool | None:
+        """Whether `event` happened before `site` reads the value: True certainly, False possibly, None not
+        (it comes after the read, or before the binding)."""
+        self.budget -= 1
+        if event.scope is not site.scope:
+            return False  # in another function: it may or may not have run
+        if event.at <= binding.at or event.at >= site.at:
+            return None
+        return site.chain[: len(event.chain)] == event.chain
+
+    def _apply(self, value: Value, event: Event, certain: bool, site: Site) -> Value:
+        if not event.path and event.kind == "change":
+            return self.unknown(value.node)
+        path = event.path[:-1] if event.kind in ("set", "change") else event.path
+        target: Value | None = value
+        for attribute in path:
+            target = target.attrs.get(attribute) if isinstance(target, Obj) else None
+        at = (
+            Site(event.scope, site.at, site.chain)
+            if event.scope is site.scope
+            else Site(event.scope, END, ())
+        )
+        if isinstance(target, Obj) and event.kind in ("set", "change"):
+            name = event.path[-1]
+            known = certain and event.kind == "set" and event.value is not None
+            target.attrs[name] = (
+                self.value(event.value, at) if known and event.value else Unknown(name, event.value)
+            )
+        elif isinstance(target, ListV) and event.kind in ("append", "extend"):
+            self._grow(target, event, certain, at)
+        elif isinstance(target, DictV):
+            self._change_dict(target, event, certain, at)
+        elif isinstance(target, ListV):
+            target.complete = False
+        return value
+
+    def _grow(self, target: ListV, event: Event, certain: bool, site: Site) -> None:
+        if not certain or event.value is None:
+            target.complete = False
+            return
+        added = self.value(event.value, site)
+        if event.kind == "append":
+            target.items.append(added)
+        elif isinstance(added, ListV):
+            target.items.extend(added.items)
+            target.complete = target.complete and added.complete
+        else:
+            target.complete = False
+
+    def _change_dict(self, target: DictV, event: Event, certain: bool, site: Site) -> None:
+        if event.kind == "update" and event.value is not None:
+            added = self.value(event.value, site)
+            if not isinstance(added, DictV):
+                target.complete = False
+                return
+            for key, item in added.items.items():
+                target.items[key] = item if certain else Unknown(key, item.node)
+            target.complete = target.complete and added.complete
+        elif event.key is None:
+            target.complete = False
+        elif event.kind == "delitem" and certain:
+            target.items.pop(event.key, None)
+        elif event.kind == "setitem" and certain and event.value is not None:
+            target.items[event.key] = self.value(event.value, site)
+        else:
+            target.items[event.key] = Unknown(event.key, event.value)
+
+    def _list(self, node: ast.List | ast.Tuple, site: Site) -> ListV:
+        result = ListV([], True, node)
+        for element in node.elts:
+            if self.budget <= 0:
+                result.complete = False
+                break
+            if isinstance(element, ast.Starred):
+                inner = self.value(element.value, site)
+                result.items.extend(inner.items if isinstance(inner, ListV) else [])
+                result.complete = result.complete and isinstance(inner, ListV) and inner.complete
+            else:
+                result.items.append(self.value(element, site))
+        return result
+
+    def _dict(self, node: ast.Dict, site: Site) -> DictV:
+        result = DictV({}, True, node)
+        for key_node, item in zip(node.keys, node.values, strict=True):
+            if self.budget <= 0:
+                result.complete = False
+                break
+            inner = self.value(item, site)
+            key = literal(self.value(key_node, site)) if key_node is not None else None
+            if key_node is None and isinstance(inner, DictV):  # **other
+                result.items.update(inner.items)
+                result.complete = result.complete and inner.complete
+            elif key is None:
+                result.complete = False
+            else:
+                result.items[key] = inner
+        return result
+
+    def _call(self, node: ast.Call, site: Site) -> Value:
+        func = node.func
+        cls = self.index.imports.sdk_class(func)
+        if cls in MODELS:
+            return self.model(cls, node, site)
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name in _ENCODERS and len(node.args) == 1 and not isinstance(node.args[0], ast.Starred):
+            return Encoded(self.value(node.args[0], site), node)
+        if name in ("encode", "decode") and isinstance(func, ast.Attribute):
+            return Encoded(self.value(func.value, site), node)
+        if (
+            name == "dict"
+            and isinstance(func, ast.Name)
+            and lookup("dict", site.scope, self.index.module) is None
+        ):
+            result = DictV({}, not node.args, node)
+            for keyword in node.keywords:
+                if keyword.arg is not None:
+                    result.items[keyword.arg] = self.value(keyword.value, site)
+                else:
+                    result.complete = False
+            return result
+        return self.unknown(node)
+
+    def model(self, cls: str, node: ast.Call, site: Site) -> Value:
+        """A model object as its constructor builds it, with the lists it starts with."""
+        params = MODELS[cls]
+        bound = self.bind(node, params, site)
+        if bound is None:
+            return self.unknown(node)
+        attrs: dict[str, Value] = {}
+        for param in params:
+            default: Value = Lit("", None) if cls in _EMPTY_DEFAULTS else NoneV(None)
+            attrs[param] = bound.values.get(param) or (Unknown(param, node) if bound.open else default)
+        if cls in _LISTS:
+            attrs[_LISTS[cls]] = ListV([], True, None)
+        elif cls == "ConfigurationSet":
+            endpoints = Obj(
+                "ConfigurationSetInputEndpoints", {"input_endpoints": ListV([], True, None)}, node
+            )
+            attrs.update(input_endpoints=endpoints, subnet_names=ListV([], True, None))
+        elif cls == "ResourceExtensionReference":
+            attrs["state"] = Lit("", None)
+        return Obj(cls, attrs, node)
+
+    def bind(self, node: ast.Call, params: Sequence[str], site: Site) -> Bound | None:
+        """Arguments mapped to parameters as Python maps them; None when they do not fit the signature (a
+        keyword it does not have, too many positional arguments): then the call is not this method."""
+        values: dict[str, Value] = {}
+        open_ = False
+        position = 0
+        for arg in node.args:
+            spread = self.value(arg.value, site) if isinstance(arg, ast.Starred) else None
+            if spread is not None and not (isinstance(spread, ListV) and spread.complete):
+                open_, position = True, len(params) + 1  # from here on, positions are unknown
+                continue
+            for item in spread.items if isinstance(spread, ListV) else [self.value(arg, site)]:
+                if position > len(params):
+                    break
+                if position == len(params):
+                    return None
+                values[params[position]] = item
+                position += 1
+        for keyword in node.keywords:
+            if keyword.arg is not None:
+                if keyword.arg not in params:
+                    return None
+                values[keyword.arg] = self.value(keyword.value, site)
+                continue
+            spread = self.value(keyword.value, site)
+            if not isinstance(spread, DictV):
+                open_ = True
+            elif any(key not in params for key in spread.items):
+                return None
+            else:
+                values.update(spread.items)
+                open_ = open_ or not spread.complete
+        return Bound(values, open_)
+
+
+def _constant(node: ast.Constant, flow: Flow) -> Value:
+    value = node.value
+    if value is None:
+        return NoneV(node)
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", errors="replace")
+    if isinstance(value, (str, int, float)):  # bool is an int: True and False read as written
+        return Lit(str(value), node)
+    return flow.unknown(node)

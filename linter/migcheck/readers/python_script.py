@@ -1,0 +1,773 @@
+"""Python scripts that call the classic Service Management SDK (`azure.servicemanagement`): the classic calls
+they make, and the deployments, VMs, web/worker roles and reserved IPs those calls create or change, as the
+same typed resources the XML readers produce. A VM a script creates with two subnets is a `Role` with two
+subnets, and MIG202 reports it at the script's line and column.
+
+Only files that import the SDK are read (a folder walk skips the rest on a byte search). The source is
+parsed with Python's own parser (`ast`), comments are read with `tokenize`; nothing in the file is run,
+imported or opened. What reaches each SDK call is worked out by `python_flow`; a fact whose value the
+script does not state (a parameter, a setting, a loop variable) is left empty and named in `Role.unknown`,
+so that rules stay silent about it.
+"""
+
+from __future__ import annotations
+
+import ast
+import bisect
+import codecs
+import io
+import posixpath
+import re
+import tokenize
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from migcheck.model import (
+    ClassicCall,
+    Deployment,
+    Disk,
+    Document,
+    Extension,
+    FileKind,
+    FileProblem,
+    InputEndpoint,
+    Mark,
+    NameRef,
+    ReservedIp,
+    Role,
+    RoleType,
+    Script,
+    Suppression,
+    VirtualMachine,
+)
+from migcheck.readers import python_flow as flow
+from migcheck.readers.python_flow import (
+    Bound,
+    CallSite,
+    Encoded,
+    Index,
+    ListV,
+    Lit,
+    NoneV,
+    Obj,
+    Unknown,
+    Value,
+    items_of,
+    literal,
+)
+
+PRODUCES = frozenset(
+    {
+        Document,
+        Script,
+        ClassicCall,
+        Deployment,
+        Role,
+        VirtualMachine,
+        InputEndpoint,
+        Extension,
+        Disk,
+        NameRef,
+        ReservedIp,
+    }
+)
+
+# Parameters of the methods whose calls become resources, in the SDK's positional order (0.20.8).
+SIGNATURES: dict[str, tuple[str, ...]] = {
+    "create_virtual_machine_deployment": (
+        "service_name",
+        "deployment_name",
+        "deployment_slot",
+        "label",
+        "role_name",
+        "system_config",
+        "os_virtual_hard_disk",
+        "network_config",
+        "availability_set_name",
+        "data_virtual_hard_disks",
+        "role_size",
+        "role_type",
+        "virtual_network_name",
+        "resource_extension_references",
+        "provision_guest_agent",
+        "vm_image_name",
+        "media_location",
+        "dns_servers",
+        "reserved_ip_name",
+    ),
+    "add_role": (
+        "service_name",
+        "deployment_name",
+        "role_name",
+        "system_config",
+        "os_virtual_hard_disk",
+        "network_config",
+        "availability_set_name",
+        "data_virtual_hard_disks",
+        "role_size",
+        "role_type",
+        "resource_extension_references",
+        "provision_guest_agent",
+        "vm_image_name",
+        "media_location",
+    ),
+    "update_role": (
+        "service_name",
+        "deployment_name",
+        "role_name",
+        "os_virtual_hard_disk",
+        "network_config",
+        "availability_set_name",
+        "data_virtual_hard_disks",
+        "role_size",
+        "role_type",
+        "resource_extension_references",
+        "provision_guest_agent",
+    ),
+    "create_deployment": (
+        "service_name",
+        "deployment_slot",
+        "name",
+        "package_url",
+        "label",
+        "configuration",
+        "start_deployment",
+        "treat_warnings_as_error",
+        "extended_properties",
+    ),
+    "upgrade_deployment": (
+        "service_name",
+        "deployment_name",
+        "mode",
+        "package_url",
+        "configuration",
+        "label",
+        "force",
+        "role_to_upgrade",
+        "extended_properties",
+    ),
+    "change_deployment_configuration": (
+        "service_name",
+        "deployment_name",
+        "configuration",
+        "treat_warnings_as_error",
+        "mode",
+        "extended_properties",
+    ),
+    "create_reserved_ip_address": ("name", "label", "location"),
+    "associate_reserved_ip_address": ("name", "service_name", "deployment_name", "virtual_ip_name"),
+}
+# How a web/worker role deployed from a package is known to be one, in words MIG101's message quotes.
+PACKAGE_EVIDENCE = {
+    "create_deployment": "deployed from a service package by create_deployment; packages hold web and "
+    "worker roles only",
+    "upgrade_deployment": "upgraded with a service package by upgrade_deployment; packages hold web and "
+    "worker roles only",
+    "change_deployment_configuration": "its service configuration is changed by "
+    "change_deployment_configuration, which only deployments of web and worker roles have",
+}
+VM_FACTS = ("size", "availability_set", "endpoints", "subnets", "extensions", "disks")
+# Facts a call states by each of its parameters; what update_role leaves out it leaves unchanged.
+_FACT_PARAMS = {
+    "size": ("role_size",),
+    "availability_set": ("availability_set_name",),
+    "endpoints": ("network_config",),
+    "subnets": ("network_config",),
+    "extensions": ("resource_extension_references",),
+    "disks": ("os_virtual_hard_disk", "data_virtual_hard_disks"),
+}
+_UNKNOWABLE = frozenset({"availability_set", "endpoints", "subnets", "extensions"})  # Role.unknown's names
+
+# The largest script read. Real ones are tens of kilobytes (127 KB the largest in the corpus, 347 KB the
+# largest known); Python's own parser takes up to 6 s per MB of dense code built to be slow, so a larger
+# file gets a clear finding instead of a long wait.
+MAX_SCRIPT_BYTES = 512 * 1024
+# The work spent following values, per byte of the script: real scripts use a small part of it.
+BUDGET_PER_BYTE = 0.05
+_PYTHON2_HINTS = (
+    "Missing parentheses in call to",
+    "multiple exception types must be parenthesized",
+    "leading zeros in decimal integer literals",
+)
+_SYNTAX_FIX = "Fix the Python syntax at the position shown; migcheck reads Python 3 scripts."
+_PYTHON2_FIX = (
+    "Port the script to Python 3 (print(...), `except X as e`), or exclude it in [tool.migcheck] exclude if "
+    "it is no longer run."
+)
+_LARGE_FIX = "Split the script, or exclude it in [tool.migcheck] exclude if it is generated."
+_GENERATED_FIX = "Exclude the file in [tool.migcheck] exclude if it is generated."
+_ENCODING_FIX = (
+    "Save the file as UTF-8, or declare its encoding on its first or second line (# -*- coding: cp1252 -*-)."
+)
+
+
+def sniff(data: bytes) -> bool:
+    """Whether a file met in a folder walk may use the SDK at all: most `.py` files do not."""
+    return b"servicemanagement" in data or b"ServiceManagementService" in data
+
+
+def read(path: str, data: bytes) -> Document:
+    if not sniff(data):  # named on the command line, since a folder walk skips it
+        message = "not a classic Azure file: a .py file that does not use the Service Management SDK"
+        fix = "Name the scripts that import azure.servicemanagement, or the folders that hold them."
+        return Document(path, None, "", problem=FileProblem("root", message, Mark(path, 1, column=1), fix))
+    if len(data) > MAX_SCRIPT_BYTES:
+        message = (
+            f"script is larger than {MAX_SCRIPT_BYTES // 1024} KB, the largest Python script migcheck reads"
+        )
+        problem = FileProblem("syntax", message, Mark(path, 1, column=1), _LARGE_FIX)
+        return Document(path, FileKind.PYTHON, "", problem=problem)
+    decoded = _decode(path, data)
+    if isinstance(decoded, FileProblem):
+        return Document(path, FileKind.PYTHON, "", problem=decoded, text=data.decode("utf-8", "replace"))
+    source = _Source(path, decoded)
+    parsed = source.parse()
+    if isinstance(parsed, FileProblem):
+        return Document(path, FileKind.PYTHON, "", problem=parsed, text=decoded)
+    try:
+        index = flow.build_index(parsed)
+    except flow.TooDeep as deep:
+        message = f"{deep}; migcheck does not read scripts nested this deeply"
+        problem = FileProblem("syntax", message, source.mark(deep.node), _GENERATED_FIX)
+        return Document(path, FileKind.PYTHON, "", problem=problem, text=decoded)
+    resources = _Resources(source, index).build() if index.imports.found else ()
+    suppressions = tuple(source.suppressions(index)) if "migcheck" in decoded.lower() else ()
+    return Document(path, FileKind.PYTHON, "", resources, suppressions, text=decoded)
+
+
+# --- decoding and parsing ----------------------------------------------------------------------------
+
+
+def _decode(path: str, data: bytes) -> str | FileProblem:
+    """The source as Python decodes it: a UTF-8 BOM or a PEP 263 declaration, else UTF-8."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        codec = codecs.lookup(encoding)
+        # Text encodings only, and none whose decoder is slower than linear on a hostile file.
+        if not getattr(codec, "_is_text_encoding", True) or codec.name in ("punycode", "idna"):
+            raise LookupError(f"{encoding} is not a text encoding")
+    except (SyntaxError, LookupError) as exc:
+        message = f"declares an encoding Python cannot read source in ({exc})"
+        return FileProblem("syntax", message, Mark(path, 1, column=1), _ENCODING_FIX)
+    try:
+        return data.decode(encoding).removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[start : exc.start].decode(encoding, errors="replace").removeprefix("\ufeff")) + 1
+        message = (
+            f"byte 0x{data[exc.start]:02x} is not {encoding} text, the encoding Python reads this file in"
+        )
+        return FileProblem("syntax", message, Mark(path, line, column=column), _ENCODING_FIX)
+
+
+class _Source:
+    """The decoded text, its lines, and positions turned from `ast`'s UTF-8 byte columns into the
+    1-based character columns every finding uses."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
+        self.lines = re.split("\r\n|\r|\n", text)
+        # Per line: None when it is ASCII (bytes are characters), else each byte offset's character.
+        self._columns: dict[int, list[int] | None] = {}
+
+    def column(self, line: int, offset: int) -> int:
+        """The 0-based character column of a UTF-8 byte offset into `line`; each line is looked at once,
+        however many marks it holds."""
+        if line not in self._columns:
+            row = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            self._columns[line] = None if row.isascii() else _character_columns(row)
+        columns = self._columns[line]
+        return offset if columns is None else columns[min(offset, len(columns) - 1)]
+
+    def mark(self, node: object) -> Mark:
+        line, offset = getattr(node, "lineno", 1), getattr(node, "col_offset", 0)
+        return Mark(self.path, line, column=self.column(line, offset) + 1)
+
+    def segment(self, node: object, limit: int = 60) -> str:
+        """An expression as written, on one line and cut short: how messages name an unknown value. Reads
+        no more of a long expression than the message shows."""
+        line, end = getattr(node, "lineno", 0), getattr(node, "end_lineno", None)
+        if not line or end is None:
+            return "?"
+        first = self.column(line, getattr(node, "col_offset", 0))
+        last = self.column(end, getattr(node, "end_col_offset", 0))
+        parts: list[str] = []
+        size = 0
+        for row in range(line, end + 1):
+            text = self.lines[row - 1][first if row == line else 0 : last if row == end else None]
+            parts.append(text[: 2 * limit])
+            size += len(parts[-1])
+            if size > 2 * limit:
+                break
+        text = " ".join(" ".join(parts).split())
+        return text if len(text) <= limit else text[: limit - 3] + "..."
+
+    # --- parsing --------------------------------------------------------------------------------
+
+    def parse(self) -> ast.Module | FileProblem:
+        """The module's syntax tree, or the problem that stops it from being read."""
+        nul = self.text.find("\0")
+        if nul >= 0:
+            line = self.text.count("\n", 0, nul) + 1
+            column = nul - (self.text.rfind("\n", 0, nul) + 1) + 1
+            return FileProblem(
+                "syntax", "a null byte: not Python source", Mark(self.path, line, column=column)
+            )
+        tree: ast.Module | None
+        try:
+            tree = ast.parse(self.text)
+        except SyntaxError as first:
+            renamed = _rename_soft_keywords(self.text)
+            tree = _parsed(renamed) if renamed is not None else None
+            if tree is None:
+                return self._syntax_problem(first)
+        except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
+            message = f"Python's parser gave up on this file ({type(exc).__name__}): it is nested too deeply"
+            return FileProblem("syntax", message, Mark(self.path, 1, column=1), _GENERATED_FIX)
+        return tree
+
+    def _syntax_problem(self, exc: SyntaxError) -> FileProblem:
+        line = exc.lineno or 1
+        mark = Mark(self.path, line, column=self.column(line, max((exc.offset or 1) - 1, 0)) + 1)
+        if any(hint in exc.msg for hint in _PYTHON2_HINTS):
+            message = f"not Python 3 syntax: {exc.msg} (a Python 2 script? migcheck reads Python 3 only)"
+            return FileProblem("syntax", message, mark, _PYTHON2_FIX)
+        return FileProblem("syntax", f"Python syntax error: {exc.msg}", mark, _SYNTAX_FIX)
+
+    # --- suppression comments -------------------------------------------------------------------
+
+    def suppressions(self, index: Index) -> Iterator[Suppression]:
+        """`# migcheck: ignore[...] reason` on a line of its own covers the next statement, or the
+        statement it sits inside (between the arguments of a call); at the end of a line it covers the
+        statement on that line; `ignore-file` anywhere covers the file."""
+        from migcheck.readers.suppressions import directive
+
+        simple = _simple_statement_lines(index.statements)
+        starts = _statement_starts(index.statements)
+        for text, line, column in self._comments():
+            found = directive(text[1:])
+            if found is None:
+                continue
+            kind, codes, reason = found
+            mark = Mark(self.path, line, column=column + 1)
+            if kind == "ignore-file":
+                yield Suppression(codes, reason, 0, 0, mark)
+                continue
+            inside = simple.get(line)
+            if self.lines[line - 1][:column].strip():  # after code: the statement on this line
+                span: tuple[int, int] | None = inside or (line, line)
+            else:
+                span = inside if inside is not None and inside[0] < line else _next_statement(starts, line)
+            if span is not None:
+                yield Suppression(codes, reason, span[0], span[1], mark)
+
+    def _comments(self) -> Iterator[tuple[str, int, int]]:
+        """(text, line, 0-based column) of each comment that mentions migcheck. Lines are counted as
+        `ast` counts them (a lone CR ends a line too)."""
+        try:
+            for token in tokenize.generate_tokens(io.StringIO(self.text, newline=None).readline):
+                if token.type == tokenize.COMMENT and "migcheck" in token.string.lower():
+                    yield token.string, token.start[0], token.start[1]
+        except (tokenize.TokenError, SyntaxError, ValueError):
+            return
+
+
+def _parsed(text: str) -> ast.Module | None:
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        return None
+
+
+def _rename_soft_keywords(text: str) -> str | None:
+    """The source with `async` and `await` used as names (Python 3.6 and older: `self.async = False`)
+    renamed to names of the same length, so that no position moves; None when it uses none."""
+    layout = {tokenize.NEWLINE, tokenize.NL, tokenize.INDENT, tokenize.DEDENT, tokenize.COMMENT}
+    try:
+        readline = io.StringIO(text, newline=None).readline
+        tokens = [t for t in tokenize.generate_tokens(readline) if t.type not in layout]
+    except (tokenize.TokenError, SyntaxError, ValueError, RecursionError):
+        return None
+    lines = re.split("(\r\n|\r|\n)", text)  # line breaks kept at odd indexes: joined back unchanged
+    renamed = False
+    for token, after in zip(tokens, [*tokens[1:], None], strict=True):
+        if token.type != tokenize.NAME or token.string not in ("async", "await"):
+            continue
+        following = after.string if after is not None else ""
+        if following in ("def", "for", "with") or (token.string == "await" and following not in _AFTER_NAME):
+            continue  # the keyword
+        row, col = token.start
+        line = lines[2 * (row - 1)]
+        lines[2 * (row - 1)] = (
+            line[:col] + ("asyn_" if token.string == "async" else "awai_") + line[col + 5 :]
+        )
+        renamed = True
+    return "".join(lines) if renamed else None
+
+
+# What may follow `await` used as a name (as a keyword, an expression follows it).
+_AFTER_NAME = frozenset({"=", ".", ",", ")", "]", "}", ":", ";", "==", "!=", "", "+=", "-="})
+
+
+def _simple_statement_lines(statements: list[tuple[int, int, bool]]) -> dict[int, tuple[int, int]]:
+    """Every line of a simple statement, with that statement's lines (simple statements do not nest)."""
+    lines: dict[int, tuple[int, int]] = {}
+    for first, last, simple in statements:
+        if simple:
+            for line in range(first, last + 1):
+                lines.setdefault(line, (first, last))
+    return lines
+
+
+def _statement_starts(statements: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    """(first line, last line) of the outermost statement starting on each line, by first line."""
+    widest: dict[int, int] = {}
+    for first, last, _ in statements:
+        widest[first] = max(widest.get(first, first), last)
+    return sorted(widest.items())
+
+
+def _next_statement(starts: list[tuple[int, int]], line: int) -> tuple[int, int] | None:
+    at = bisect.bisect_right(starts, (line, 1 << 62))
+    return starts[at] if at < len(starts) else None
+
+
+# --- resources ---------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A deployment as the file's calls describe it, merged across the calls that name it."""
+
+    service: str
+    name: str
+    slot: str
+    mark: Mark
+    roles: list[Role] = field(default_factory=list)
+    role_keys: dict[object, int] = field(default_factory=dict)
+    network: tuple[NameRef | None, bool] | None = None  # (VNet, known) once a call states it
+    reserved_ip: NameRef | None = None
+
+    def state_network(self, vnet: NameRef | None, known: bool) -> None:
+        if self.network is None:
+            self.network = (vnet, known)
+            return
+        kept, kept_known = self.network
+        same = (kept is None) == (vnet is None) and (
+            kept is None or vnet is None or _key(kept.name) == _key(vnet.name)
+        )
+        self.network = (kept, kept_known and known and same)
+
+    def add(self, role: Role, key: object, updates: frozenset[str] | None = None) -> None:
+        """A role the calls describe again is one role: an update changes the facts it states
+        (`updates`), another description fills in what the first leaves unsaid."""
+        at = self.role_keys.get(key)
+        if at is None:
+            self.role_keys[key] = len(self.roles)
+            self.roles.append(role)
+            return
+        kept = self.roles[at]
+        taken = updates if updates is not None else {f for f in VM_FACTS if _unsaid(kept, f)}
+        self.roles[at] = _take(kept, role, taken)
+
+    def deployment(self) -> Deployment:
+        vnet, known = self.network if self.network is not None else (None, False)
+        return Deployment(
+            service_name=self.service,
+            name=self.name,
+            slot=self.slot,
+            roles=tuple(self.roles),
+            instances=(),
+            virtual_network=vnet if known else None,
+            reserved_ip=self.reserved_ip,
+            mark=self.mark,
+            network_known=known,
+        )
+
+
+def _key(name: str) -> str:
+    return name.strip().casefold()
+
+
+def _unsaid(role: Role, fact: str) -> bool:
+    value = getattr(role, "availability_set" if fact == "availability_set" else fact)
+    return not value or fact in role.unknown
+
+
+def _take(kept: Role, other: Role, facts: set[str] | frozenset[str]) -> Role:
+    """`kept` with the facts named taken from `other`."""
+    changes: dict[str, object] = {name: getattr(other, name) for name in facts}
+    if "availability_set" in facts:
+        changes["availability_set_mark"] = other.availability_set_mark
+    changes["unknown"] = (kept.unknown - facts) | (other.unknown & facts)
+    return replace(kept, **changes)  # type: ignore[arg-type]
+
+
+class _Resources:
+    """The resources of one file, from its calls in source order."""
+
+    def __init__(self, source: _Source, index: Index) -> None:
+        self.source = source
+        self.index = index
+        self.flow = flow.Flow(index, budget=10_000 + int(BUDGET_PER_BYTE * len(source.text)))
+        self.calls: list[ClassicCall] = []
+        self.drafts: dict[object, _Draft] = {}
+        self.reserved: list[ReservedIp] = []
+        self.associations: list[tuple[Bound, Mark]] = []
+
+    def build(self) -> tuple[object, ...]:
+        for call in sorted(self.index.calls, key=lambda c: c.at):
+            name = self._classic_name(call)
+            if name is not None:
+                mark = self.source.mark(call.node)
+                self.calls.append(ClassicCall(name, mark))
+                self._describe(call, mark)
+        self._associate()
+        out: list[object] = []
+        if self.calls:
+            name = posixpath.basename(self.source.path.replace("\\", "/"))
+            out.append(Script(name, "Python", tuple(self.calls), (), self.calls[0].mark))
+        out.extend(draft.deployment() for draft in self.drafts.values())
+        out.extend(self.reserved)
+        return tuple(out)
+
+    def _classic_name(self, call: CallSite) -> str | None:
+        cls = self.index.imports.sdk_class(call.node.func)
+        if cls is not None or not call.method:
+            return cls if cls in flow.SERVICE_CLASSES else None
+        if call.method.startswith("_"):
+            return None
+        if call.method in flow.CLASSIC_METHODS or call.receiver in self.index.services:
+            return call.method
+        return None
+
+    def _describe(self, call: CallSite, mark: Mark) -> None:
+        params = SIGNATURES.get(call.method)
+        if params is None:
+            return
+        bound = self.flow.bind(call.node, params, flow.site_of(call))
+        if bound is None:
+            return  # not the SDK's signature: a method of the script's own with the same name
+        if call.method in ("create_virtual_machine_deployment", "add_role", "update_role"):
+            self._vm(call, bound, mark)
+        elif call.method in PACKAGE_EVIDENCE:
+            self._package(call, bound, mark)
+        elif call.method == "create_reserved_ip_address":
+            name = literal(bound.values.get("name"))
+            if name:
+                self.reserved.append(ReservedIp(name, "", "", mark))
+        elif call.method == "associate_reserved_ip_address":
+            self.associations.append((bound, mark))
+
+    # --- deployments ------------------------------------------------------------------------------
+
+    def _draft(self, call: CallSite, service: Value, name: Value, slot: Value | None, mark: Mark) -> _Draft:
+        """The deployment a call names: one per (service, deployment) when both are written as literals,
+        else one for this call alone."""
+        service_name, deployment = literal(service), literal(name)
+        key: object = (_key(service_name), _key(deployment)) if service_name and deployment else id(call)
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = _Draft(service_name or "", deployment or self._text(name), literal(slot) or "", mark)
+            self.drafts[key] = draft
+        return draft
+
+    def _vm(self, call: CallSite, bound: Bound, mark: Mark) -> None:
+        v = bound.values
+        if not {"service_name", "deployment_name", "role_name"} <= v.keys():
+            return  # passed through `*args`: the call says nothing the reader can place
+        draft = self._draft(call, v["service_name"], v["deployment_name"], v.get("deployment_slot"), mark)
+        creates = call.method != "update_role"
+        stated = frozenset(f for f in VM_FACTS if creates or any(p in v for p in _FACT_PARAMS[f]))
+        role = self._vm_role(bound, mark, creates and not bound.open, stated)
+        name = literal(v["role_name"])
+        draft.add(role, ("role", _key(name)) if name else ("call", id(call)), None if creates else stated)
+        if call.method == "create_virtual_machine_deployment":
+            draft.state_network(*self._vnet(bound))
+            draft.reserved_ip = draft.reserved_ip or self._ref(v.get("reserved_ip_name"))
+
+    def _vnet(self, bound: Bound) -> tuple[NameRef | None, bool]:
+        """The deployment's virtual network, and whether the call states it either way."""
+        value = bound.values.get("virtual_network_name")
+        if value is None or isinstance(value, NoneV) or literal(value) == "":
+            return None, value is not None or not bound.open
+        ref = self._ref(value)
+        return ref, ref is not None
+
+    def _ref(self, value: Value | None) -> NameRef | None:
+        name = literal(value)
+        return NameRef(name, self._mark(value)) if name else None
+
+    def _vm_role(self, bound: Bound, mark: Mark, absent_is_none: bool, stated: frozenset[str]) -> Role:
+        """A VM as one call states it. A parameter left out means "none" for a call that creates the VM,
+        and "unchanged" for update_role."""
+        v = bound.values
+        unknown = {f for f in _UNKNOWABLE if f not in stated}
+        endpoints, subnets = self._network_config(v.get("network_config"), absent_is_none, unknown)
+        extensions = self._extensions(v.get("resource_extension_references"), absent_is_none, unknown)
+        availability_set = v.get("availability_set_name")
+        name = self._text(v["role_name"])
+        set_name = literal(availability_set) or ""
+        left_out = availability_set is None and not absent_is_none
+        if left_out or (availability_set is not None and not isinstance(availability_set, (Lit, NoneV))):
+            unknown.add("availability_set")
+        return Role(
+            name,
+            RoleType.PERSISTENT_VM,
+            mark,
+            size=literal(v.get("role_size")) or "",
+            availability_set=set_name,
+            endpoints=endpoints,
+            subnets=subnets,
+            extensions=extensions,
+            disks=self._disks(v.get("os_virtual_hard_disk"), v.get("data_virtual_hard_disks"), name),
+            availability_set_mark=self._mark(availability_set) if set_name else None,
+            unknown=frozenset(unknown),
+        )
+
+    def _network_config(
+        self, value: Value | None, absent_is_none: bool, unknown: set[str]
+    ) -> tuple[tuple[InputEndpoint, ...], tuple[NameRef, ...]]:
+        if isinstance(value, NoneV) or (value is None and absent_is_none):
+            return (), ()
+        if not isinstance(value, Obj) or value.cls not in (
+            "ConfigurationSet",
+            "ConfigurationSetInputEndpoints",
+        ):
+            unknown.update(("endpoints", "subnets"))
+            return (), ()
+        items, complete = items_of(value.attrs.get("input_endpoints"), "ConfigurationSetInputEndpoints")
+        endpoints = [e for e in map(self._endpoint, items) if e is not None]
+        if not complete or len(endpoints) < len(items):
+            unknown.add("endpoints")
+        names = value.attrs.get("subnet_names", ListV([], True, None))
+        items, complete = items_of(names)
+        subnets = [NameRef(text, self._mark(item)) for item in items if (text := literal(item))]
+        if not complete or any(literal(item) is None for item in items):
+            unknown.add("subnets")
+        return tuple(endpoints), tuple(subnets)
+
+    def _endpoint(self, item: Value) -> InputEndpoint | None:
+        if not isinstance(item, Obj) or item.cls != "ConfigurationSetInputEndpoint":
+            return None
+        fields = {k: literal(item.attrs.get(k)) for k in ("name", "protocol", "port", "local_port")}
+        if fields["protocol"] is None and fields["port"] is None:
+            return None  # nothing says what it listens on
+        name, protocol, port, local = (fields[k] or "" for k in ("name", "protocol", "port", "local_port"))
+        return InputEndpoint(name, protocol, port, local, None, self.source.mark(item.node))
+
+    def _extensions(
+        self, value: Value | None, absent_is_none: bool, unknown: set[str]
+    ) -> tuple[Extension, ...]:
+        if isinstance(value, NoneV) or (value is None and absent_is_none):
+            return ()
+        items, complete = items_of(value, "ResourceExtensionReferences")
+        found = []
+        for item in items:
+            texts = (
+                [literal(item.attrs.get(k)) for k in ("publisher", "name", "version", "state")]
+                if isinstance(item, Obj) and item.cls == "ResourceExtensionReference"
+                else [None]
+            )
+            if any(text is None for text in texts):
+                complete = False
+                continue
+            publisher, name, version, state = (text or "" for text in texts)
+            found.append(Extension(publisher, name, version, state, self.source.mark(item.node)))
+        if not complete:
+            unknown.add("extensions")
+        return tuple(found)
+
+    def _disks(self, os_disk: Value | None, data_disks: Value | None, role: str) -> tuple[Disk, ...]:
+        items, _ = items_of(data_disks, "DataVirtualHardDisks")
+        found = []
+        for item in [os_disk, *items]:
+            if isinstance(item, Obj) and item.cls in ("OSVirtualHardDisk", "DataVirtualHardDisk"):
+                media_link = literal(item.attrs.get("media_link"))
+                if media_link:
+                    name = literal(item.attrs.get("disk_name")) or media_link.rsplit("/", 1)[-1]
+                    found.append(Disk(name, media_link, "", role, self.source.mark(item.node)))
+        return tuple(found)
+
+    # --- web/worker roles --------------------------------------------------------------------------
+
+    def _package(self, call: CallSite, bound: Bound, mark: Mark) -> None:
+        """A deployment of a service package (.cspkg): web and worker roles, named by the configuration
+        when the script writes it out, else after the package or the deployment."""
+        v = bound.values
+        name = v.get("name") or v.get("deployment_name")
+        if "service_name" not in v or name is None:
+            return
+        draft = self._draft(call, v["service_name"], name, v.get("deployment_slot"), mark)
+        roles = _configured_roles(v.get("configuration"))
+        if not roles:
+            package = literal(v.get("package_url")) or ""
+            fallback = literal(v.get("role_to_upgrade")) or package.rsplit("/", 1)[-1].split("?", 1)[0]
+            roles = [(fallback or draft.name, None)]
+        for role_name, instances in roles:
+            role = Role(
+                role_name,
+                RoleType.WEB_OR_WORKER,
+                mark,
+                instances=instances,
+                kind_evidence=PACKAGE_EVIDENCE[call.method],
+            )
+            draft.add(role, ("role", _key(role_name)))
+
+    def _associate(self) -> None:
+        """A reserved IP associated with a deployment this file describes is that deployment's."""
+        for bound, _ in self.associations:
+            service, deployment = (
+                literal(bound.values.get("service_name")),
+                literal(bound.values.get("deployment_name")),
+            )
+            draft = self.drafts.get((_key(service), _key(deployment))) if service and deployment else None
+            name = bound.values.get("name")
+            if draft is not None and draft.reserved_ip is None and name is not None:
+                draft.reserved_ip = NameRef(literal(name) or self._text(name), self._mark(name))
+
+    # --- helpers -----------------------------------------------------------------------------------
+
+    def _text(self, value: Value) -> str:
+        """A name as messages show it: the literal, or the expression as written (`vm_name`)."""
+        if isinstance(value, (Lit, Unknown)) and value.text:
+            return value.text
+        return self.source.segment(value.node)
+
+    def _mark(self, value: Value | None) -> Mark:
+        node = value.node if value is not None else None
+        return self.source.mark(node) if node is not None else Mark(self.source.path, 1, column=1)
+
+
+def _character_columns(row: str) -> list[int]:
+    """For each UTF-8 byte offset into `row` (and one past its end), the character it belongs to."""
+    columns: list[int] = []
+    for index, char in enumerate(row):
+        columns.extend([index] * len(char.encode("utf-8", errors="replace")))
+    columns.append(len(row))
+    return columns
+
+
+def _configured_roles(value: Value | None) -> list[tuple[str, int | None]]:
+    """The roles a service configuration written in the script names, with their instance counts."""
+    while isinstance(value, Encoded):
+        value = value.inner
+    text = literal(value)
+    if not text or "<" not in text:
+        return []
+    from migcheck.readers.xml import Unreadable, attr, child, children, local_name, parse
+
+    try:
+        root = parse(text.encode("utf-8"), text)
+    except (Unreadable, ValueError):
+        return []
+    if local_name(root) != "ServiceConfiguration":
+        return []
+    roles = []
+    for role in children(root, "Role"):
+        count = child(role, "Instances")
+        number = attr(count, "count") if count is not None else ""
+        roles.append((attr(role, "name"), int(number) if number.isdigit() else None))
+    return [(name, count) for name, count in roles if name]

@@ -1,0 +1,1078 @@
+"""Rules about what only the subscription's inventory shows: services and features that live in a
+classic virtual network but are configured outside any classic file (MIG31x), and management settings the
+migration does not carry over (MIG5xx). They read the records of inventory exports and declarations
+(`migcheck.inventory_model`), linked into `estate.inventory`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from migcheck.estate import Estate
+from migcheck.inventory_model import (
+    AlertRule,
+    ApplicationGateway,
+    AutoscaleSetting,
+    LinkAuthorization,
+    ResourceId,
+    RoleAssignment,
+    ServiceInVnet,
+    ServiceKind,
+    VnetPeering,
+)
+from migcheck.model import Finding, Severity
+from migcheck.rule import Docs, Example, Rule, Scope
+
+SUBSCRIPTION = "3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d"  # the examples' subscription
+CLASSIC_VNET = (
+    f"/subscriptions/{SUBSCRIPTION}/resourceGroups/Default-Networking/providers/"
+    "Microsoft.ClassicNetwork/virtualNetworks/prod-vnet"
+)
+
+
+def _in_other_subscription(record: ServiceInVnet | VnetPeering, estate: Estate) -> str:
+    """Words saying that the classic network is in another subscription than the one the files describe."""
+    joined = estate.inventory.subscription
+    if record.vnet_subscription and joined and record.vnet_subscription != joined:
+        return f" (subscription {record.vnet_subscription})"
+    return ""
+
+
+# --- MIG31x: what a classic virtual network holds that no classic file shows ----------------------------
+
+
+class ExpressRouteAuthorizationLink(Rule):
+    code = "MIG311"
+    name = "expressroute-authorization-link"
+    severity = Severity.ERROR
+    scope = Scope.VIRTUAL_NETWORKS
+    looks_at = frozenset({LinkAuthorization})
+    summary = "An ExpressRoute circuit is shared with other subscriptions through authorization links."
+    fix_hint = (
+        "Remove the links that use the authorization (Remove-AzureDedicatedCircuitLink in the subscriptions "
+        "that own the networks) and the authorization itself before migrating; link the migrated networks "
+        "again through Resource Manager authorizations afterwards."
+    )
+    source = (
+        "Unsupported features — Network: ExpressRoute with authorization links (see FAQ), Application "
+        "Gateway (overview, 2017). FAQ: ExpressRoute circuits which use cross-subscription authorization "
+        "links cannot be migrated automatically without downtime."
+    )
+    docs = Docs(
+        what="Classic ExpressRoute link authorizations that are in use: the objects "
+        "`Get-AzureDedicatedCircuitLinkAuthorization -ServiceKey <key> | ConvertTo-Json` writes, whose "
+        "`Used` count is above zero (an authorization nobody uses is not reported), and the links declared "
+        "in `expressroute-authorization-links`. The cmdlet's output does not name its circuit: declare the "
+        "circuit when you want findings to name it. Networks the export of "
+        "`Get-AzureDedicatedCircuitLink` lists are named in the message. Resource Manager circuits' own "
+        "authorizations (`authorizations[]` of `microsoft.network/expressroutecircuits`) serve Resource "
+        "Manager connections and are not reported.",
+        why="A circuit shared across subscriptions through authorization links cannot be migrated with its "
+        "networks without downtime: the links from the other subscriptions' networks have to be removed "
+        "before those networks migrate, which cuts their on-premises connectivity until they are linked "
+        "again.",
+        fix="List the links that use each authorization, and plan a window for each network behind them. "
+        "Move the circuit to Resource Manager first (without downtime, with classic operations allowed). "
+        "In each subscription that links a network through an authorization, remove the link "
+        "(`Remove-AzureDedicatedCircuitLink -ServiceKey <key> -VNetName <name>`), migrate the network, and "
+        "connect its migrated gateway to the circuit with a Resource Manager authorization "
+        "(`Add-AzExpressRouteCircuitAuthorization`, then a connection that redeems it). Remove the unused "
+        "classic authorization (`Remove-AzureDedicatedCircuitLinkAuthorization`).",
+    )
+    invalid = (
+        Example(
+            {
+                "inventory/er-authorizations.json": """
+                [
+                  {
+                    "Description": "Contoso analytics subscription",
+                    "Limit": 2,
+                    "LinkAuthorizationId": "f4c8a2d0e1b34c7a9e5d6b7a8c9d0e1f",
+                    "MicrosoftIds": "netops@contoso.example",
+                    "Used": 1
+                  },
+                  {
+                    "Description": "spare",
+                    "Limit": 1,
+                    "LinkAuthorizationId": "0b1c2d3e4f5a46b7c8d9e0f1a2b3c4d5",
+                    "MicrosoftIds": "netops@contoso.example",
+                    "Used": 0
+                  }
+                ]
+                """
+            },
+            expect=("inventory/er-authorizations.json:2:3",),
+        ),
+        Example(
+            {
+                "inventory.toml": """
+                [[expressroute-authorization-links]]
+                circuit = "contoso-er-frankfurt"
+                vnet = "analytics-vnet"
+                """
+            },
+            expect=("inventory.toml:1:1",),
+            note="A declaration, for teams whose classic cmdlets are gone.",
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "inventory/er-authorizations.json": """
+                {
+                  "Description": "spare",
+                  "Limit": 1,
+                  "LinkAuthorizationId": "0b1c2d3e4f5a46b7c8d9e0f1a2b3c4d5",
+                  "MicrosoftIds": "netops@contoso.example",
+                  "Used": 0
+                }
+                """
+            },
+            note="An authorization no link uses shares nothing yet.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        linked = sorted({link.vnet for link in estate.inventory.circuit_links if link.vnet})
+        networks = f"; networks linked to the circuit here: {', '.join(linked)}" if linked else ""
+        for auth in estate.inventory.link_authorizations:
+            if auth.in_use:
+                yield self.finding(auth, _authorization_words(auth) + networks)
+
+
+def _authorization_words(auth: LinkAuthorization) -> str:
+    if auth.declared:
+        through = f" by virtual network '{auth.vnet}'" if auth.vnet else ""
+        return (
+            f"ExpressRoute circuit '{auth.circuit}' is reached through an authorization link{through}: "
+            "networks linked across subscriptions cannot migrate without downtime"
+        )
+    described = f" ({auth.description})" if auth.description and auth.description != auth.name else ""
+    limit = f" (limit {auth.limit})" if auth.limit is not None else ""
+    return (
+        f"ExpressRoute link authorization '{auth.name}'{described} is used by {auth.used} "
+        f"link{'s' if auth.used != 1 else ''}{limit} from other subscriptions' networks: they cannot "
+        "migrate without downtime"
+    )
+
+
+class ClassicApplicationGateway(Rule):
+    code = "MIG312"
+    name = "classic-application-gateway"
+    severity = Severity.ERROR
+    scope = Scope.VIRTUAL_NETWORKS
+    looks_at = frozenset({ApplicationGateway})
+    summary = "A classic Application Gateway sits in the virtual network."
+    fix_hint = (
+        "Remove the Application Gateway before migrating the network (Remove-AzureApplicationGateway), and "
+        "recreate it in Resource Manager afterwards as a v2 gateway."
+    )
+    source = (
+        "Unsupported features — Network: Application Gateway. Remove the Application Gateway before beginning "
+        "migration and then recreate the Application Gateway once migration is complete. Validation error: "
+        "Migration is not supported for Virtual Network {vnet-name} because it has non-gateway PaaS "
+        "deployments."
+    )
+    docs = Docs(
+        what="Classic Application Gateways: the objects `Get-AzureApplicationGateway | ConvertTo-Json` "
+        "writes (told apart from other cmdlets' objects by `VnetName` with `GatewaySize`, `InstanceCount`, "
+        "`Subnets`, `VirtualIPs` or `DnsName`; the shape is inferred from the cmdlet's documented response), "
+        "and gateways declared in `application-gateways`. The finding names the gateway's network and "
+        "subnets.",
+        why="A classic Application Gateway is a deployment of its own inside the virtual network; the platform "
+        "refuses to migrate a network that holds one (it reports non-gateway PaaS deployments), and there "
+        "is no migration for the gateway itself.",
+        fix="Export the gateway's configuration (`Get-AzureApplicationGatewayConfig -Name <name> -ExportToFile "
+        "<file>`) so its listeners, rules and backend pools can be rebuilt. Remove it "
+        "(`Stop-AzureApplicationGateway`, `Remove-AzureApplicationGateway`), migrate the network, then create "
+        "a Resource Manager Application Gateway in the migrated network. Build it on the v2 SKU "
+        "(Standard_v2 or WAF_v2): the v1 SKU retires on 2026-04-28. Traffic through the gateway stops "
+        "between removal and recreation: plan the window, or run the new gateway in another network first.",
+    )
+    invalid = (
+        Example(
+            {
+                "inventory/appgw.json": """
+                {
+                  "Name": "contoso-appgw",
+                  "Description": "",
+                  "VnetName": "contoso-web-vnet",
+                  "Subnets": ["AppGw"],
+                  "InstanceCount": 2,
+                  "GatewaySize": "Medium",
+                  "State": "Running",
+                  "VirtualIPs": ["203.0.113.40"],
+                  "DnsName": "contoso-appgw.cloudapp.net"
+                }
+                """
+            },
+            expect=("inventory/appgw.json:1:1",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "inventory/links.json": """
+                [
+                  {"State": "Provisioned", "VnetName": "contoso-er-vnet"}
+                ]
+                """
+            },
+            note="A circuit link has `VnetName` and `State` too, and is not a gateway.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for gateway in estate.inventory.application_gateways:
+            subnets = f" (subnet{'s' if len(gateway.subnets) > 1 else ''} {', '.join(gateway.subnets)})"
+            yield self.finding(
+                gateway,
+                f"classic Application Gateway '{gateway.name}' is in virtual network '{gateway.vnet}'"
+                f"{subnets if gateway.subnets else ''}: the network cannot be migrated while it holds it",
+            )
+
+
+class VnetPeeringRule(Rule):
+    code = "MIG313"
+    name = "vnet-peering"
+    severity = Severity.ERROR
+    scope = Scope.VIRTUAL_NETWORKS
+    looks_at = frozenset({VnetPeering})
+    summary = "A classic virtual network is peered with a Resource Manager network."
+    fix_hint = (
+        "Delete the peering (on the Resource Manager network: Remove-AzVirtualNetworkPeering), migrate the "
+        "classic network, then peer the two Resource Manager networks again."
+    )
+    source = (
+        "Unsupported features — Network: Virtual networks using VNet Peering. Migrate Virtual Network to "
+        "Resource Manager, then peer."
+    )
+    docs = Docs(
+        what="Peerings of Resource Manager networks (`microsoft.network/virtualnetworks`) whose "
+        "`virtualNetworkPeerings[].properties.remoteVirtualNetwork.id` is a classic network "
+        "(`.../Microsoft.ClassicNetwork/virtualNetworks/<name>`), and peerings declared in `vnet-peerings`. "
+        "A peering is configured on the Resource Manager side only, so it is visible only when the export "
+        "covers the subscription of the Resource Manager network: export every subscription that may peer "
+        "with yours (`--management-groups`). The finding points at the Resource Manager network's row.",
+        why="The platform does not migrate a virtual network that is peered: the peering would have to change "
+        "from a classic-to-Resource Manager peering to one between two Resource Manager networks, which the "
+        "migration does not do.",
+        fix="Note the peering's settings (forwarded traffic, gateway transit, remote gateways). Delete it from "
+        "the Resource Manager network (`Remove-AzVirtualNetworkPeering`), migrate the classic network, then "
+        "peer the two networks again in both directions (`Add-AzVirtualNetworkPeering`) with the same "
+        "settings. Traffic between the two networks stops from the deletion until the new peering is "
+        "connected: plan the window.",
+    )
+    invalid = (
+        Example(
+            {
+                "inventory/dependents.json": f"""
+                {{
+                  "count": 1,
+                  "data": [
+                    {{
+                      "id": "/subscriptions/{SUBSCRIPTION}/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub-vnet",
+                      "name": "hub-vnet",
+                      "type": "microsoft.network/virtualnetworks",
+                      "subscriptionId": "{SUBSCRIPTION}",
+                      "properties": {{
+                        "virtualNetworkPeerings": [
+                          {{
+                            "name": "hub-to-prod",
+                            "properties": {{
+                              "peeringState": "Connected",
+                              "remoteVirtualNetwork": {{"id": "{CLASSIC_VNET}"}}
+                            }}
+                          }}
+                        ]
+                      }}
+                    }}
+                  ],
+                  "skip_token": null,
+                  "total_records": 1
+                }}
+                """
+            },
+            expect=("inventory/dependents.json:4:5",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "inventory/dependents.json": f"""
+                [
+                  {{
+                    "id": "/subscriptions/{SUBSCRIPTION}/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub-vnet",
+                    "name": "hub-vnet",
+                    "type": "microsoft.network/virtualnetworks",
+                    "properties": {{
+                      "virtualNetworkPeerings": [
+                        {{
+                          "name": "hub-to-spoke",
+                          "properties": {{
+                            "remoteVirtualNetwork": {{"id": "/subscriptions/{SUBSCRIPTION}/resourceGroups/spoke/providers/Microsoft.Network/virtualNetworks/spoke-vnet"}},
+                            "description": "not Microsoft.ClassicNetwork"
+                          }}
+                        }}
+                      ]
+                    }}
+                  }}
+                ]
+                """
+            },
+            note="A peering between two Resource Manager networks is none of the migration's business.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for peering in estate.inventory.peerings:
+            state = f", {peering.state}" if peering.state else ""
+            yield self.finding(
+                peering,
+                f"classic virtual network '{peering.vnet}'{_in_other_subscription(peering, estate)} is peered "
+                f"with Resource Manager network '{peering.peer}' (peering '{peering.name}'{state}): a peered "
+                "network cannot be migrated",
+            )
+
+
+class _ServiceInVnetRule(Rule):
+    """A rule for one kind of service deployed into a classic network (one row of the platform's table)."""
+
+    service: ClassVar[ServiceKind]
+    severity = Severity.ERROR
+    scope = Scope.VIRTUAL_NETWORKS
+    looks_at = frozenset({ServiceInVnet})
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for record in estate.inventory.services_in_vnets:
+            if record.service is self.service:
+                subnet = f", subnet '{record.subnet}'" if record.subnet else ""
+                declared = " (declared)" if record.declared else ""
+                yield self.finding(
+                    record,
+                    f"{record.service.label} '{record.name}'{declared} is in classic virtual network "
+                    f"'{record.vnet}'{_in_other_subscription(record, estate)}{subnet}: the network cannot be "
+                    "migrated while it holds it",
+                )
+
+
+def _arm_row(type_: str, name: str, properties: str) -> str:
+    """One Resource Graph row of a Resource Manager resource, for the examples."""
+    provider, _, kind = type_.partition("/")
+    return (
+        "[\n"
+        "  {\n"
+        f'    "id": "/subscriptions/{SUBSCRIPTION}/resourceGroups/platform/providers/{provider}/{kind}/{name}",\n'
+        f'    "name": "{name}",\n'
+        f'    "type": "{type_.lower()}",\n'
+        f'    "subscriptionId": "{SUBSCRIPTION}",\n'
+        f'    "properties": {properties}\n'
+        "  }\n"
+        "]\n"
+    )
+
+
+class AppServiceEnvironmentInVnet(_ServiceInVnetRule):
+    code = "MIG314"
+    name = "app-service-environment-in-vnet"
+    service = ServiceKind.APP_SERVICE_ENVIRONMENT
+    summary = "An App Service Environment is deployed in the classic virtual network."
+    fix_hint = (
+        "Move the apps to an App Service Environment v3 in a Resource Manager network, delete the old "
+        "environment, then migrate the classic network."
+    )
+    source = (
+        "Unsupported configurations — Azure App Service: Virtual networks that contain App Service "
+        "environments. This is currently not supported."
+    )
+    docs = Docs(
+        what="App Service Environments (`microsoft.web/hostingenvironments`) whose "
+        "`properties.virtualNetwork.id` is a classic network: App Service Environment v1 could be deployed "
+        "into one. That the id is written in its classic form there is inferred from the templates that "
+        "created such environments. Also environments declared in `vnet-services` with service "
+        "`app-service-environment`.",
+        why="The platform does not migrate a network that an App Service Environment lives in, and the "
+        "environment cannot be moved to another network.",
+        fix="App Service Environment v1 and v2 were retired on 2024-08-31, so there is nothing to migrate it "
+        "to but a new environment: create an App Service Environment v3 in a Resource Manager network, move "
+        "the apps and their settings, custom domains and certificates to it, switch traffic, and delete "
+        "the old environment. Then migrate the classic network.",
+    )
+    invalid = (
+        Example(
+            {
+                "inventory/dependents.json": _arm_row(
+                    "Microsoft.Web/hostingEnvironments",
+                    "contoso-ase",
+                    f'{{"virtualNetwork": {{"id": "{CLASSIC_VNET}", "subnet": "ase"}}}}',
+                )
+            },
+            expect=("inventory/dependents.json:2:3",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "inventory/dependents.json": _arm_row(
+                    "Microsoft.Web/hostingEnvironments",
+                    "contoso-ase3",
+                    f'{{"virtualNetwork": {{"id": "/subscriptions/{SUBSCRIPTION}/resourceGroups/platform/'
+                    'providers/Microsoft.Network/virtualNetworks/apps-vnet/subnets/ase"}, '
+                    '"note": "Microsoft.ClassicNetwork is not its network"}',
+                )
+            },
+            note="An environment in a Resource Manager network.",
+        ),
+    )
+
+
+class HdinsightInVnet(_ServiceInVnetRule):
+    code = "MIG315"
+    name = "hdinsight-in-vnet"
+    service = ServiceKind.HDINSIGHT
+    summary = "An HDInsight cluster is deployed in the classic virtual network."
+    fix_hint = (
+        "Recreate the cluster in a Resource Manager network (its data stays in its storage), delete the old "
+        "one, then migrate the classic network."
+    )
+    source = (
+        "Unsupported configurations — Azure HDInsight: Virtual networks that contain HDInsight services. This "
+        "is currently not supported."
+    )
+    docs = Docs(
+        what="HDInsight clusters (`microsoft.hdinsight/clusters`) whose "
+        "`computeProfile.roles[].virtualNetworkProfile` names a classic network, by its `id` or by a "
+        "classic `subnet` id (the documented path; the classic form of the values is inferred), and "
+        "clusters declared in `vnet-services` with service `hdinsight`.",
+        why="The platform does not migrate a network that holds HDInsight nodes, and a cluster cannot be "
+        "moved to another network.",
+        fix="HDInsight clusters keep their data in their storage accounts: create a new cluster on a current "
+        "HDInsight version in a Resource Manager network, attached to the same storage (and the same "
+        "external metastores), check the jobs on it, and delete the old cluster. Then migrate the classic "
+        "network.",
+    )
+    invalid = (
+        Example(
+            {
+                "inventory/dependents.json": _arm_row(
+                    "Microsoft.HDInsight/clusters",
+                    "contoso-hadoop",
+                    '{"computeProfile": {"roles": [{"name": "workernode", "virtualNetworkProfile": '
+                    f'{{"id": "{CLASSIC_VNET}", "subnet": "{CLASSIC_VNET}/subnets/Data"}}}}]}}}}',
+                )
+            },
+            expect=("inventory/dependents.json:2:3",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "inventory/dependents.json": _arm_row(
+                    "Microsoft.HDInsight/clusters",
+                    "contoso-spark",
+                    '{"computeProfile": {"roles": [{"name": "workernode"}]}, '
+                    '"note": "Microsoft.ClassicNetwork is not its network"}',
+                )
+            },
+            note="A cluster in no virtual network.",
+        ),
+    )
+
+
+class DynamicsLcsInVnet(_ServiceInVnetRule):
+    code = "MIG316"
+    name = "dynamics-lcs-in-vnet"
+    service = ServiceKind.DYNAMICS_LCS
+    summary = "VMs managed by Dynamics Lifecycle Services are in the classic virtual network (declared)."
+    fix_hint = (
+        "Redeploy the Lifecycle Services environment on Resource Manager through Lifecycle Services and "
+        "remove the classic one, then migrate the classic network."
+    )
+    source = (
+        "Unsupported configurations — Microsoft Dynamics Lifecycle Services: Virtual networks that contain "
+        "virtual machines that are managed by Dynamics Lifecycle Services. This is currently not supported."
+    )
+    docs = Docs(
+        what="Lifecycle Services deployments declared in `vnet-services` with service `dynamics-lcs`. No "
+        "export marks a VM as managed by Lifecycle Services (its VMs look like any other classic VM), so "
+        "this limit is known only from a declaration: ask the team that runs the Dynamics environments.",
+        why="Lifecycle Services manages its VMs itself; the platform does not migrate a network that holds "
+        "them, since the migration would take them away from the service that manages them.",
+        fix="Deploy a new environment through Lifecycle Services on Resource Manager (its current deployment "
+        "model), move the workload and data to it as Lifecycle Services prescribes, and delete the classic "
+        "environment from Lifecycle Services. Then migrate the classic network.",
+    )
+    invalid = (
+        Example(
+            {
+                "pyproject.toml": """
+                [tool.migcheck]
+                fail-on = "error"
+
+                [[tool.migcheck.inventory.vnet-services]]
+                vnet = "contoso-erp-vnet"
+                service = "dynamics-lcs"
+                name = "contoso-ax-prod"
+                """
+            },
+            expect=("pyproject.toml:4:1",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "pyproject.toml": """
+                [[tool.migcheck.inventory.vnet-services]]
+                vnet = "contoso-erp-vnet"
+                service = "api-management"
+                """
+            },
+            note="Another service declared in the network is another rule's.",
+        ),
+    )
+
+
+class AadDomainServicesInVnet(_ServiceInVnetRule):
+    code = "MIG317"
+    name = "aad-domain-services-in-vnet"
+    service = ServiceKind.AAD_DOMAIN_SERVICES
+    summary = "An Azure AD Domain Services managed domain is in the classic virtual network."
+    fix_hint = (
+        "Move the managed domain to a Resource Manager network with its own migration before migrating the "
+        "classic network."
+    )
+    source = (
+        "Unsupported configurations — Azure AD Domain Services: Virtual networks that contain Azure AD Domain "
+        "services. This is currently not supported (overview, 2018; the 2023 overview lists it among the "
+        "supported configurations, for domains moved with their own migration)."
+    )
+    docs = Docs(
+        what="Azure AD Domain Services managed domains (`microsoft.aad/domainservices`, now Microsoft Entra "
+        "Domain Services) whose `subnetId`, or a `replicaSets[].subnetId` in newer API versions, is a "
+        "classic subnet, and domains declared in `vnet-services` with service `aad-domain-services`. The "
+        "`vnetSiteId` property (thought to be the classic network's site id) is not used.",
+        why="The platform's own migration does not move a managed domain: a network that still holds one "
+        "cannot be migrated. The service has a one-time migration of its own that moves the domain to a "
+        "Resource Manager network; the 2023 overview counts networks as supported once that is done.",
+        fix="Managed domains in classic networks were retired on 2023-03-01, so a domain still found there is "
+        "past its support: move it with the service's own migration (`Migrate-Aadds.ps1`, prepare then "
+        "migrate, which has a short authentication outage) into a Resource Manager network peered with "
+        "or reachable from its clients, update the DNS servers the networks use to the domain's new "
+        "addresses, then migrate the classic network.",
+    )
+    invalid = (
+        Example(
+            {
+                "inventory/dependents.json": _arm_row(
+                    "Microsoft.AAD/domainServices",
+                    "contoso.example",
+                    f'{{"domainName": "contoso.example", "subnetId": "{CLASSIC_VNET}/subnets/Identity"}}',
+                )
+            },
+            expect=("inventory/dependents.json:2:3",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "inventory/dependents.json": _arm_row(
+                    "Microsoft.AAD/domainServices",
+                    "contoso.example",
+                    '{"replicaSets": [{"subnetId": "/subscriptions/'
+                    f"{SUBSCRIPTION}/resourceGroups/identity/providers/Microsoft.Network/virtualNetworks/"
+                    'identity-vnet/subnets/aadds"}], "note": "moved out of Microsoft.ClassicNetwork"}',
+                )
+            },
+            note="A managed domain already moved to a Resource Manager network.",
+        ),
+    )
+
+
+class RemoteAppInVnet(_ServiceInVnetRule):
+    code = "MIG318"
+    name = "remoteapp-in-vnet"
+    service = ServiceKind.REMOTEAPP
+    summary = "An Azure RemoteApp collection is deployed in the classic virtual network."
+    fix_hint = "Delete the RemoteApp collection (the service is retired), then migrate the classic network."
+    source = (
+        "Unsupported configurations — Azure RemoteApp: Virtual networks that contain Azure RemoteApp "
+        "deployments. This is currently not supported."
+    )
+    docs = Docs(
+        what="RemoteApp collections (`microsoft.remoteapp/collections`) that name a classic network or subnet "
+        "id anywhere in their properties (the shape of those properties was never documented, so any "
+        "value is looked at), and collections declared in `vnet-services` with service `remoteapp`.",
+        why="The platform does not migrate a network that holds a RemoteApp deployment.",
+        fix="Azure RemoteApp was retired on 2017-08-31; a collection still recorded in the network is a "
+        "remnant. Move its users to Azure Virtual Desktop if that has not happened, delete the collection "
+        "(or ask support to remove what is left of it), then migrate the classic network.",
+    )
+    invalid = (
+        Example(
+            {
+                "pyproject.toml": """
+                [[tool.migcheck.inventory.vnet-services]]
+                vnet = "contoso-desktops-vnet"
+                service = "remoteapp"
+                name = "contoso-office-apps"
+                """
+            },
+            expect=("pyproject.toml:1:1",),
+        ),
+        Example(
+            {
+                "inventory/dependents.json": _arm_row(
+                    "Microsoft.RemoteApp/collections",
+                    "contoso-office-apps",
+                    f'{{"vnet": {{"subnet": "{CLASSIC_VNET}/subnets/Desktops"}}}}',
+                )
+            },
+            expect=("inventory/dependents.json:2:3",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "inventory/dependents.json": _arm_row(
+                    "Microsoft.RemoteApp/collections",
+                    "contoso-cloud-apps",
+                    '{"mode": "cloud", "note": "no Microsoft.ClassicNetwork id"}',
+                )
+            },
+            note="A cloud collection, in no virtual network of yours.",
+        ),
+    )
+
+
+class ApiManagementInVnet(_ServiceInVnetRule):
+    code = "MIG319"
+    name = "api-management-in-vnet"
+    service = ServiceKind.API_MANAGEMENT
+    summary = "An API Management service is deployed in the classic virtual network."
+    fix_hint = (
+        "Move the API Management service to a subnet of a Resource Manager network (a change of its network "
+        "settings, without downtime), then migrate the classic network."
+    )
+    source = (
+        "Unsupported configurations — Azure API Management: Virtual networks that contain Azure API "
+        "Management deployments. To migrate the IaaS VNET, change the VNET of the API Management deployment, "
+        "which is a no downtime operation. Validation error: non-gateway PaaS deployments."
+    )
+    docs = Docs(
+        what="API Management services (`microsoft.apimanagement/service`) whose "
+        "`virtualNetworkConfiguration.subnetResourceId`, or that of one of their `additionalLocations`, is "
+        "a classic subnet (`.../Microsoft.ClassicNetwork/virtualNetworks/<name>/subnets/<subnet>`), unless "
+        "`virtualNetworkType` is `None`; and services declared in `vnet-services` with service "
+        "`api-management`.",
+        why="The platform does not migrate a network that an API Management service is deployed in (it "
+        "reports non-gateway PaaS deployments).",
+        fix="Change the service's virtual network to a subnet of a Resource Manager network (in the portal's "
+        "Network settings, or by updating `virtualNetworkConfiguration`): the documented way out, and it "
+        "causes no downtime. Give the new subnet the network security group rules API Management needs, "
+        "and keep backends reachable from it (peer the networks, or migrate them first). Then migrate the "
+        "classic network. A service on the retired stv1 compute platform has to be migrated to stv2 anyway, "
+        "which moves it to a Resource Manager subnet in the same step.",
+    )
+    invalid = (
+        Example(
+            {
+                "inventory/dependents.json": _arm_row(
+                    "Microsoft.ApiManagement/service",
+                    "contoso-apim",
+                    '{"virtualNetworkType": "External", "virtualNetworkConfiguration": '
+                    f'{{"subnetResourceId": "{CLASSIC_VNET}/subnets/Apim"}}}}',
+                )
+            },
+            expect=("inventory/dependents.json:2:3",),
+        ),
+        Example(
+            {
+                "inventory.toml": """
+                # API Management runs in the production network
+                [[vnet-services]]
+                vnet = "prod-vnet"
+                service = "api-management"
+                name = "contoso-apim"
+                """
+            },
+            expect=("inventory.toml:2:1",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "inventory/dependents.json": _arm_row(
+                    "Microsoft.ApiManagement/service",
+                    "contoso-apim",
+                    '{"virtualNetworkType": "None", "virtualNetworkConfiguration": '
+                    f'{{"subnetResourceId": "{CLASSIC_VNET}/subnets/Apim"}}}}',
+                )
+            },
+            note="`virtualNetworkType` None: the service is in no network, whatever configuration is left.",
+        ),
+    )
+
+
+# --- MIG5xx: management settings the migration does not carry over ---------------------------------------
+
+_CLASSIC_TYPES = {
+    "microsoft.classiccompute/domainnames": "cloud service",
+    "microsoft.classiccompute/virtualmachines": "VM",
+    "microsoft.classicnetwork/virtualnetworks": "virtual network",
+    "microsoft.classicnetwork/reservedips": "reserved IP",
+    "microsoft.classicnetwork/networksecuritygroups": "network security group",
+    "microsoft.classicstorage/storageaccounts": "storage account",
+}
+
+# Built-in roles by definition id, and what to assign on the migrated resource instead.
+_ROLES = {
+    "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": ("Owner", "Owner"),
+    "b24988ac-6180-42a0-ab88-20f7382dd24c": ("Contributor", "Contributor"),
+    "acdd72a7-3385-48ef-bd42-f606fba81ae7": ("Reader", "Reader"),
+    "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": ("User Access Administrator", "User Access Administrator"),
+    "d73bb868-a0df-4d4d-bd69-98a00b01fccb": (
+        "Classic Virtual Machine Contributor",
+        "Virtual Machine Contributor",
+    ),
+    "b34d265f-36f7-4a0d-a4d4-e158ca92e90f": ("Classic Network Contributor", "Network Contributor"),
+    "86e8f5dc-a6e9-4c67-9d15-de283e8eac25": (
+        "Classic Storage Account Contributor",
+        "Storage Account Contributor",
+    ),
+    "985d6b00-f706-48f5-a6fe-d0ca12fb668d": (
+        "Classic Storage Account Key Operator Service Role",
+        "Storage Account Key Operator Service Role",
+    ),
+}
+
+
+def _described(target: ResourceId) -> str:
+    """A classic resource id in words: `VM 'sql01'`, `role 'Web' of cloud service 'shop'`."""
+    parts = target.type.split("/")
+    if target.top_type == "microsoft.classiccompute/domainnames" and parts[-1] == "roles":
+        return f"role '{target.names[-1]}' of cloud service '{target.name}'"
+    what = _CLASSIC_TYPES.get(target.top_type, target.top_type or "resource")
+    return f"{what} '{target.name}'"
+
+
+def migrated_id(scope: ResourceId, service: str = "") -> str:
+    """The id a classic resource will have after migration, "" when it cannot be told. The migration puts
+    a cloud service's resources in a resource group `<cloud service>-Migrated` and a virtual network in
+    `<network>-Migrated`; a storage account is assumed to go to `<account>-Migrated` likewise. `service` is
+    a VM's cloud service when an export says it (else the VM's resource group, which classic VMs share
+    with their cloud service)."""
+    base = f"/subscriptions/{scope.subscription}/resourceGroups"
+    if len(scope.names) != 1:
+        return ""
+    name = scope.name
+    if scope.type == "microsoft.classiccompute/domainnames":
+        return f"{base}/{name}-Migrated"
+    if scope.type == "microsoft.classiccompute/virtualmachines":
+        group = service or scope.resource_group
+        return f"{base}/{group}-Migrated/providers/Microsoft.Compute/virtualMachines/{name}" if group else ""
+    if scope.type == "microsoft.classicnetwork/virtualnetworks":
+        return f"{base}/{name}-Migrated/providers/Microsoft.Network/virtualNetworks/{name}"
+    if scope.type == "microsoft.classicstorage/storageaccounts":
+        return f"{base}/{name}-Migrated/providers/Microsoft.Storage/storageAccounts/{name}"
+    return ""
+
+
+class ClassicRoleAssignment(Rule):
+    code = "MIG501"
+    name = "classic-role-assignment"
+    severity = Severity.WARNING
+    scope = Scope.CLOUD_SERVICES
+    looks_at = frozenset({RoleAssignment})
+    summary = "A role assignment is scoped to a classic resource, whose id changes when it migrates."
+    fix_hint = (
+        "Assign the same principal the Resource Manager role on the migrated resource's id after migration, "
+        "and remove the classic assignment."
+    )
+    source = (
+        "Unsupported configurations — Resource Manager: Role Based Access Control (RBAC) for classic "
+        "resources. Because the URI of the resources is modified after migration, it is recommended that you "
+        "plan the RBAC policy updates that need to happen after migration."
+    )
+    docs = Docs(
+        what="Role assignments (`microsoft.authorization/roleassignments`, from Resource Graph's "
+        "`authorizationresources` table) whose `properties.scope` is a classic resource "
+        "(`/providers/Microsoft.Classic...`). The message names the role (built-in roles by name), the "
+        "principal, and the id the resource will have after migration: `<cloud service>-Migrated` "
+        "resource groups for cloud services and their VMs and `<network>-Migrated` for virtual networks, "
+        "as the platform documents; `<account>-Migrated` for storage accounts is assumed by analogy. Where "
+        "no id can be told (reserved IPs, network security groups), it says so.",
+        why="Migration gives every resource a new Resource Manager id, and assignments on the old id do not "
+        "follow it: whoever managed a classic VM through a role assignment loses that access once it "
+        "migrates, and classic roles (Classic Virtual Machine Contributor...) mean nothing on Resource "
+        "Manager resources. The migration goes through; the access has to be granted again.",
+        fix="Before migrating, list the assignments (this rule's findings are that list). After the commit, "
+        "assign each principal the Resource Manager role on the new id (`New-AzRoleAssignment -ObjectId "
+        "<principal> -RoleDefinitionName <role> -Scope <new id>`): Virtual Machine Contributor for Classic "
+        "Virtual Machine Contributor, Network Contributor for Classic Network Contributor, Storage Account "
+        "Contributor for Classic Storage Account Contributor. Then remove the classic assignments. Prefer "
+        "assigning on the `-Migrated` resource group when several resources share one principal.",
+    )
+    invalid = (
+        Example(
+            {
+                "inventory/rbac.json": f"""
+                {{
+                  "count": 1,
+                  "data": [
+                    {{
+                      "id": "/subscriptions/{SUBSCRIPTION}/resourceGroups/contoso-jump/providers/Microsoft.ClassicCompute/virtualMachines/contoso-jump01/providers/Microsoft.Authorization/roleAssignments/5d0e7c1a-2b3f-4a6d-8e9f-0a1b2c3d4e5f",
+                      "name": "5d0e7c1a-2b3f-4a6d-8e9f-0a1b2c3d4e5f",
+                      "type": "microsoft.authorization/roleassignments",
+                      "subscriptionId": "{SUBSCRIPTION}",
+                      "properties": {{
+                        "scope": "/subscriptions/{SUBSCRIPTION}/resourceGroups/contoso-jump/providers/Microsoft.ClassicCompute/virtualMachines/contoso-jump01",
+                        "roleDefinitionId": "/subscriptions/{SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions/d73bb868-a0df-4d4d-bd69-98a00b01fccb",
+                        "principalId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                        "principalType": "Group"
+                      }}
+                    }}
+                  ],
+                  "skip_token": null,
+                  "total_records": 1
+                }}
+                """
+            },
+            expect=("inventory/rbac.json:4:5",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "inventory/rbac.json": f"""
+                [
+                  {{
+                    "id": "/subscriptions/{SUBSCRIPTION}/providers/Microsoft.Authorization/roleAssignments/1a2b3c4d-0000-4000-8000-000000000001",
+                    "name": "1a2b3c4d-0000-4000-8000-000000000001",
+                    "type": "microsoft.authorization/roleassignments",
+                    "properties": {{
+                      "scope": "/subscriptions/{SUBSCRIPTION}",
+                      "roleDefinitionId": "/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7",
+                      "principalId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                      "note": "not on a Microsoft.ClassicCompute resource"
+                    }}
+                  }}
+                ]
+                """
+            },
+            note="An assignment on the whole subscription covers the migrated resources too.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for assignment in estate.inventory.role_assignments:
+            scope = assignment.scope
+            service = estate.inventory.service_of_vm(scope.subscription, scope.name)
+            new_id = migrated_id(scope, service)
+            role, replacement = _ROLES.get(assignment.role_definition, (assignment.role_definition, ""))
+            who = " ".join(
+                p for p in (assignment.principal_type or "principal", assignment.principal_id) if p
+            )
+            after = (
+                f"after migration it is {new_id}"
+                if new_id
+                else "its Resource Manager id is known only after migration"
+            )
+            yield self.finding(
+                assignment,
+                f"role '{role}' is assigned to {who} on classic {_described(scope)}; {after}",
+                fix=(
+                    f"After migration, assign {who} the role '{replacement or role}' on "
+                    f"{new_id or 'the migrated resource'}, then remove this assignment."
+                ),
+            )
+
+
+class ClassicAlertRule(Rule):
+    code = "MIG502"
+    name = "classic-alert-rule"
+    severity = Severity.WARNING
+    scope = Scope.CLOUD_SERVICES
+    looks_at = frozenset({AlertRule})
+    summary = "An alert rule watches a classic resource; the migration drops it."
+    fix_hint = "Recreate the alert as a metric alert on the migrated resource after migration."
+    source = (
+        "Unsupported configurations — Compute: Virtual machines that have alerts, Autoscale policies. The "
+        "migration goes through and these settings are dropped. ... you can reconfigure the alert settings "
+        "after migration is complete."
+    )
+    docs = Docs(
+        what="Alert rules whose target is a classic resource: classic alert rules (the `alertrules` list, "
+        '`{"value": [...]}`) whose `condition.dataSource.resourceUri` is a classic id, and metric alerts '
+        "(`microsoft.insights/metricalerts`) or activity log alerts whose `scopes` (or a `resourceId` "
+        "condition) name classic resources; for the latter two the classic scopes are inferred, not seen. "
+        "The message lists what each alert watches and its metric, so that it can be recreated.",
+        why="The migration goes through, and the alert settings of the migrated VMs are dropped: the alerts "
+        "stop firing without anyone being told.",
+        fix="Keep this list. After migration, recreate each alert as a metric alert on the migrated "
+        "resource (`New-AzMetricAlertRuleV2` or the portal), with the same metric, threshold, window and "
+        "action group, then delete the old rule. Classic alert rules themselves are retired: what remains "
+        "of one is a record to rebuild from, not something that still fires.",
+    )
+    invalid = (
+        Example(
+            {
+                "inventory/alertrules.json": f"""
+                {{
+                  "value": [
+                    {{
+                      "id": "/subscriptions/{SUBSCRIPTION}/resourceGroups/contoso-monitoring/providers/microsoft.insights/alertrules/jump01-cpu",
+                      "name": "jump01-cpu",
+                      "type": "Microsoft.Insights/alertRules",
+                      "location": "westeurope",
+                      "properties": {{
+                        "name": "jump01-cpu",
+                        "isEnabled": true,
+                        "condition": {{
+                          "odata.type": "Microsoft.Azure.Management.Insights.Models.ThresholdRuleCondition",
+                          "dataSource": {{
+                            "odata.type": "Microsoft.Azure.Management.Insights.Models.RuleMetricDataSource",
+                            "resourceUri": "/subscriptions/{SUBSCRIPTION}/resourceGroups/contoso-jump/providers/Microsoft.ClassicCompute/virtualMachines/contoso-jump01",
+                            "metricName": "Percentage CPU"
+                          }},
+                          "operator": "GreaterThan",
+                          "threshold": 90,
+                          "windowSize": "PT15M"
+                        }}
+                      }}
+                    }}
+                  ]
+                }}
+                """
+            },
+            expect=("inventory/alertrules.json:3:5",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "inventory/alertrules.json": f"""
+                {{
+                  "value": [
+                    {{
+                      "id": "/subscriptions/{SUBSCRIPTION}/resourceGroups/apps/providers/microsoft.insights/alertrules/web-cpu",
+                      "name": "web-cpu",
+                      "type": "Microsoft.Insights/alertRules",
+                      "properties": {{
+                        "condition": {{
+                          "dataSource": {{
+                            "resourceUri": "/subscriptions/{SUBSCRIPTION}/resourceGroups/apps/providers/Microsoft.Web/sites/web",
+                            "metricName": "CpuTime"
+                          }}
+                        }},
+                        "description": "not on Microsoft.ClassicCompute"
+                      }}
+                    }}
+                  ]
+                }}
+                """
+            },
+            note="An alert on a Resource Manager resource.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for alert in estate.inventory.alert_rules:
+            watched = ", ".join(_described(t) for t in alert.targets)
+            metric = f" (metric '{alert.metric}')" if alert.metric else ""
+            disabled = ", disabled" if alert.enabled is False else ""
+            yield self.finding(
+                alert,
+                f"{alert.source} '{alert.name}'{disabled} watches classic {watched}{metric}: the migration "
+                "drops it; recreate it on the migrated resource",
+            )
+
+
+class ClassicAutoscaleSetting(Rule):
+    code = "MIG503"
+    name = "classic-autoscale-setting"
+    severity = Severity.WARNING
+    scope = Scope.CLOUD_SERVICES
+    looks_at = frozenset({AutoscaleSetting})
+    summary = "An autoscale setting scales a classic resource or reads its metrics; the migration drops it."
+    fix_hint = "Recreate the autoscale setting on the migrated resource after migration."
+    source = (
+        "Unsupported configurations — Compute: Virtual machines that have alerts, Autoscale policies. The "
+        "migration goes through and these settings are dropped."
+    )
+    docs = Docs(
+        what="Autoscale settings (`microsoft.insights/autoscalesettings`) whose `targetResourceUri` is a "
+        "classic resource (a cloud service role, `.../domainNames/<service>/slots/Production/roles/<role>`), "
+        "or whose rules read a classic resource's metrics "
+        "(`profiles[].rules[].metricTrigger.metricResourceUri`, a classic storage queue for instance). How "
+        "an autoscale setting names classic VMs (an availability set) is not documented; any classic "
+        "target is reported.",
+        why="The migration goes through and the autoscale settings of what it migrates are dropped; a setting "
+        "whose metric source migrates keeps pointing at an id that no longer exists.",
+        fix="Keep this list, with each setting's profiles and rules (`Get-AzAutoscaleSetting`). After "
+        "migration, recreate the scaling on the migrated resource: classic VMs scaled by turning VMs of an "
+        "availability set on and off become a virtual machine scale set or a scheduled job in Resource "
+        "Manager, and a rule reading a classic queue is pointed at the migrated storage account. Web/worker "
+        "roles are not migrated (MIG101): their scaling moves with whatever replaces them.",
+    )
+    invalid = (
+        Example(
+            {
+                "inventory/dependents.json": f"""
+                [
+                  {{
+                    "id": "/subscriptions/{SUBSCRIPTION}/resourceGroups/contoso-monitoring/providers/microsoft.insights/autoscalesettings/orders-scale",
+                    "name": "orders-scale",
+                    "type": "microsoft.insights/autoscalesettings",
+                    "properties": {{
+                      "enabled": true,
+                      "targetResourceUri": "/subscriptions/{SUBSCRIPTION}/resourceGroups/contoso-webshop/providers/Microsoft.ClassicCompute/domainNames/contoso-webshop/slots/Production/roles/OrderProcessor",
+                      "profiles": [
+                        {{
+                          "name": "default",
+                          "capacity": {{"minimum": "2", "maximum": "6", "default": "2"}},
+                          "rules": []
+                        }}
+                      ]
+                    }}
+                  }}
+                ]
+                """
+            },
+            expect=("inventory/dependents.json:2:3",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "inventory/dependents.json": f"""
+                [
+                  {{
+                    "id": "/subscriptions/{SUBSCRIPTION}/resourceGroups/apps/providers/microsoft.insights/autoscalesettings/web-scale",
+                    "name": "web-scale",
+                    "type": "microsoft.insights/autoscalesettings",
+                    "properties": {{
+                      "targetResourceUri": "/subscriptions/{SUBSCRIPTION}/resourceGroups/apps/providers/Microsoft.Web/serverfarms/web-plan",
+                      "note": "not a Microsoft.ClassicCompute target"
+                    }}
+                  }}
+                ]
+                """
+            },
+            note="Autoscale of a Resource Manager App Service plan.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for setting in estate.inventory.autoscale_settings:
+            parts = []
+            if setting.target is not None:
+                parts.append(f"scales classic {_described(setting.target)}")
+            if setting.metric_sources:
+                sources = ", ".join(_described(s) for s in setting.metric_sources)
+                parts.append(f"reads the metrics of classic {sources}")
+            disabled = ", disabled" if setting.enabled is False else ""
+            yield self.finding(
+                setting,
+                f"autoscale setting '{setting.name}'{disabled} {' and '.join(parts)}: the migration drops it; "
+                "recreate it on the migrated resource",
+            )

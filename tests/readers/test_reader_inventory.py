@@ -1,0 +1,634 @@
+"""Inventory exports (JSON) and declarations (TOML): every envelope the export commands write, records at
+the `{` of their object, types and ids in any case, broken and foreign JSON, declarations at their line, and
+a large export read in linear time."""
+
+from __future__ import annotations
+
+import gc
+import json
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from migcheck.config import Config, ConfigError, parse_settings
+from migcheck.engine import lint
+from migcheck.inventory_model import (
+    AlertRule,
+    ApplicationGateway,
+    AutoscaleSetting,
+    CircuitLink,
+    ClassicNetwork,
+    ClassicStorageAccount,
+    ClassicVm,
+    DeclaredSubscription,
+    ExpressRouteCircuit,
+    LinkAuthorization,
+    RoleAssignment,
+    ServiceInVnet,
+    ServiceKind,
+    VnetPeering,
+    parse_id,
+)
+from migcheck.model import FileKind, Mark, RoleType
+from migcheck.plugins import load_rules
+from migcheck.readers import inventory as inventory_reader
+from migcheck.readers import read_document
+
+RULES = load_rules(entry_points=False)
+SUB = "3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d"
+VNET_ID = f"/subscriptions/{SUB}/resourceGroups/Default-Networking/providers/Microsoft.ClassicNetwork/virtualNetworks/prod-vnet"
+
+
+def _bytes(text: str) -> bytes:
+    return textwrap.dedent(text).lstrip("\n").encode("utf-8")
+
+
+def _read(path: str, text: str, *, explicit: bool = False):
+    document = read_document(path, _bytes(text), explicit=explicit)
+    assert document is not None
+    return document
+
+
+def _lint(tmp_path: Path, monkeypatch, files: dict[str, str | bytes], *paths: str):
+    for name, content in files.items():
+        target = tmp_path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content if isinstance(content, bytes) else _bytes(content))
+    monkeypatch.chdir(tmp_path)
+    return lint(list(paths) or ["."], Config(), RULES)
+
+
+def _where(findings) -> list[str]:
+    return [f"{f.code} {f.location.path}:{f.location.line}:{f.location.column}" for f in findings]
+
+
+GRAPH_PAGE = f"""
+{{
+  "count": 2,
+  "data": [
+    {{
+      "id": "{VNET_ID}",
+      "name": "prod-vnet",
+      "type": "microsoft.classicnetwork/virtualnetworks",
+      "subscriptionId": "{SUB}",
+      "properties": {{
+        "addressSpace": {{"addressPrefixes": ["10.1.0.0/16"]}},
+        "dhcpOptions": {{"dnsServers": ["10.1.2.4"]}},
+        "subnets": [{{"name": "FrontEnd", "addressPrefix": "10.1.1.0/24"}}]
+      }}
+    }},
+    {{"id": "/subscriptions/{SUB}/resourceGroups/Default-Storage-WestEurope/providers/Microsoft.ClassicStorage/storageAccounts/prodprem", "type": "microsoft.classicstorage/storageaccounts", "properties": {{"accountType": "Premium-LRS"}}}}
+  ],
+  "skip_token": null,
+  "total_records": 2
+}}
+"""
+
+
+# --- envelopes ------------------------------------------------------------------------------------------
+
+
+def test_az_graph_query_page():
+    doc = _read("inventory/classic.json", GRAPH_PAGE)
+    assert doc.kind is FileKind.INVENTORY and doc.problem is None and doc.root == "data"
+    network, account = doc.resources
+    assert isinstance(network, ClassicNetwork)
+    assert network.mark == Mark("inventory/classic.json", 4, column=5)
+    assert network.subscription == SUB
+    assert network.network is not None
+    assert [p.text for p in network.network.address_space] == ["10.1.0.0/16"]
+    assert [(s.name, s.prefix.text if s.prefix else "") for s in network.network.subnets] == [
+        ("FrontEnd", "10.1.1.0/24")
+    ]
+    assert [d.address for d in network.network.inline_dns_servers] == ["10.1.2.4"]
+    assert account == ClassicStorageAccount(
+        "prodprem", Mark("inventory/classic.json", 15, column=5), "Premium-LRS", SUB
+    )
+    assert account.premium
+
+
+def test_a_bare_array_of_the_older_extension():
+    doc = _read(
+        "classic.json",
+        f"""
+        [
+          {{"id": "{VNET_ID}", "type": "microsoft.classicnetwork/virtualnetworks", "properties": {{}}}}
+        ]
+        """,
+    )
+    [network] = doc.resources
+    assert network == ClassicNetwork("prod-vnet", Mark("classic.json", 2, column=3), None, SUB)
+
+
+def test_pages_of_one_query_in_one_folder_are_one_inventory(tmp_path, monkeypatch):
+    row = lambda n: (  # noqa: E731
+        f'{{"id": "/subscriptions/{SUB}/resourceGroups/x/providers/Microsoft.ApiManagement/service/apim{n}", '
+        f'"type": "microsoft.apimanagement/service", "properties": {{"virtualNetworkConfiguration": '
+        f'{{"subnetResourceId": "{VNET_ID}/subnets/apim"}}}}}}'
+    )
+    page1 = f'{{"count": 2, "data": [{row(1)}, {row(2)}], "skip_token": "ew0KICAiJGlkIjogIjEiLA0K", "total_records": 3}}'
+    page2 = f'{{"count": 1, "data": [{row(3)}, {row(2)}], "skip_token": null, "total_records": 3}}'
+    result = _lint(tmp_path, monkeypatch, {"export/page-1.json": page1, "export/page-2.json": page2})
+    services = result.estate.inventory.services_in_vnets
+    assert [s.name for s in services] == ["apim1", "apim2", "apim3"]  # apim2 twice in the pages: once
+    assert [f.code for f in result.findings] == ["MIG319"] * 3
+
+
+def test_search_azgraph_data_property_in_powershell_case():
+    doc = _read(
+        "graph.json",
+        f"""
+        {{
+            "Data":  [
+                         {{
+                             "ResourceId":  "/subscriptions/{SUB}/resourceGroups/contoso-jump/providers/Microsoft.ClassicCompute/virtualMachines/jump01",
+                             "Name":  "jump01",
+                             "ResourceType":  "Microsoft.ClassicCompute/virtualMachines",
+                             "SubscriptionId":  "{SUB.upper()}",
+                             "Properties":  {{
+                                                "DomainName":  {{"Name":  "contoso-jump"}},
+                                                "InstanceView":  {{"Status":  "RoleStateUnknown", "GuestAgentStatus": {{"Status": "NotReady"}}}}
+                                            }}
+                         }}
+                     ],
+            "SkipToken":  null
+        }}
+        """,
+    )
+    [vm] = doc.resources
+    assert isinstance(vm, ClassicVm)
+    assert (vm.name, vm.service, vm.deployment, vm.subscription) == (
+        "jump01",
+        "contoso-jump",
+        "contoso-jump",
+        SUB,
+    )
+    assert vm.mark == Mark("graph.json", 3, column=18)
+    assert vm.instance is not None and (vm.instance.status, vm.instance.guest_agent_status) == (
+        "RoleStateUnknown",
+        "NotReady",
+    )
+    assert vm.role.type is RoleType.PERSISTENT_VM
+    # No network, availability set or extensions stated: unknown, so no rule reads them as "none".
+    assert {"subnets", "availability_set", "extensions"} <= vm.role.unknown and not vm.network_known
+
+
+def test_windows_powershell_writes_data_as_value_and_count():
+    doc = _read(
+        "graph.json",
+        f'{{"Data": {{"value": [{{"id": "{VNET_ID}", "type": "Microsoft.ClassicNetwork/virtualNetworks", '
+        '"properties": {"inUse": true}}], "Count": 1}, "SkipToken": null}',
+    )
+    assert [r.name for r in doc.resources] == ["prod-vnet"]
+    assert doc.resources[0].mark.column == 21
+
+
+def test_a_bare_array_in_powershell_case_from_get_azresource():
+    doc = _read(
+        "resources.json",
+        f"""
+        [
+            {{
+                "Name":  "prodprem",
+                "ResourceGroupName":  "Default-Storage-WestEurope",
+                "ResourceType":  "Microsoft.ClassicStorage/StorageAccounts",
+                "ResourceId":  "/subscriptions/{SUB}/resourceGroups/Default-Storage-WestEurope/providers/Microsoft.ClassicStorage/StorageAccounts/prodprem",
+                "Properties":  {{"AccountType":  "Premium-LRS"}}
+            }}
+        ]
+        """,
+    )
+    [account] = doc.resources
+    assert (account.name, account.account_type, account.mark.line) == ("prodprem", "Premium-LRS", 2)
+
+
+def test_az_resource_list_says_only_what_exists():
+    doc = _read(
+        "resources.json",
+        f"""
+        [
+          {{"id": "{VNET_ID}", "name": "prod-vnet", "type": "Microsoft.ClassicNetwork/virtualNetworks", "properties": null}},
+          {{"id": "/subscriptions/{SUB}/resourceGroups/cs/providers/Microsoft.ClassicCompute/virtualMachines/vm1", "type": "Microsoft.ClassicCompute/virtualMachines", "properties": null}},
+          {{"id": "/subscriptions/{SUB}/resourceGroups/cs/providers/Microsoft.ClassicStorage/storageAccounts/st1", "type": "Microsoft.ClassicStorage/storageAccounts", "properties": null}}
+        ]
+        """,
+    )
+    # An export, with nothing in it any rule reads: no record is built for a resource that only exists.
+    assert doc.kind is FileKind.INVENTORY and doc.problem is None and doc.resources == ()
+
+
+def test_arm_list_of_classic_alert_rules():
+    doc = _read(
+        "alertrules.json",
+        f"""
+        {{"value": [
+          {{
+            "id": "/subscriptions/{SUB}/resourceGroups/mon/providers/microsoft.insights/alertrules/cpu",
+            "name": "cpu",
+            "type": "Microsoft.Insights/alertRules",
+            "properties": {{
+              "name": "jump01 CPU",
+              "isEnabled": false,
+              "condition": {{"dataSource": {{"resourceUri": "/subscriptions/{SUB}/resourceGroups/cs/providers/Microsoft.ClassicCompute/virtualMachines/jump01", "metricName": "Percentage CPU"}}}}
+            }}
+          }}
+        ]}}
+        """,
+    )
+    [alert] = doc.resources
+    assert isinstance(alert, AlertRule)
+    assert (alert.name, alert.source, alert.metric, alert.enabled) == (
+        "jump01 CPU",
+        "classic alert rule",
+        "Percentage CPU",
+        False,
+    )
+    assert [t.name for t in alert.targets] == ["jump01"] and alert.mark == Mark(
+        "alertrules.json", 2, column=3
+    )
+
+
+def test_link_authorizations_links_and_gateways_from_the_classic_cmdlets():
+    authorizations = _read(
+        "auth.json",
+        """
+        [
+            {"Description": "analytics", "Limit": 2, "LinkAuthorizationId": "abc", "MicrosoftIds": "a@example.com", "Used": "1"},
+            {"Description": "spare", "Limit": 1, "LinkAuthorizationId": "def", "MicrosoftIds": "a@example.com", "Used": 0}
+        ]
+        """,
+    ).resources
+    assert [(a.name, a.used, a.limit, a.in_use) for a in authorizations] == [
+        ("abc", 1, 2, True),
+        ("def", 0, 1, False),
+    ]
+    assert all(isinstance(a, LinkAuthorization) for a in authorizations)
+    [link] = _read("links.json", '{"State": "Provisioned", "VnetName": "er-vnet"}').resources
+    assert link == CircuitLink("er-vnet", "Provisioned", Mark("links.json", 1, column=1))
+    [gateway] = _read(
+        "appgw.json",
+        '{"Name": "gw", "VnetName": "web-vnet", "Subnets": "AppGw", "State": "Running", "GatewaySize": "Small"}',
+    ).resources
+    assert gateway == ApplicationGateway(
+        "gw", "web-vnet", Mark("appgw.json", 1, column=1), subnets=("AppGw",), state="Running"
+    )
+
+
+def test_resource_manager_resources_that_reach_into_classic_networks():
+    rows = [
+        (
+            "Microsoft.Network/virtualNetworks",
+            "hub",
+            {
+                "virtualNetworkPeerings": [
+                    {
+                        "name": "p",
+                        "properties": {"peeringState": "Connected", "remoteVirtualNetwork": {"id": VNET_ID}},
+                    }
+                ]
+            },
+        ),
+        (
+            "Microsoft.Network/expressRouteCircuits",
+            "er",
+            {
+                "serviceKey": "k",
+                "allowClassicOperations": True,
+                "authorizations": [{"properties": {"authorizationUseStatus": "InUse"}}],
+            },
+        ),
+        (
+            "Microsoft.HDInsight/clusters",
+            "hdi",
+            {
+                "computeProfile": {
+                    "roles": [{"virtualNetworkProfile": {"id": VNET_ID, "subnet": f"{VNET_ID}/subnets/Data"}}]
+                }
+            },
+        ),
+        (
+            "Microsoft.AAD/domainServices",
+            "aadds",
+            {"replicaSets": [{"subnetId": f"{VNET_ID}/subnets/Identity"}]},
+        ),
+        ("Microsoft.Web/hostingEnvironments", "ase", {"virtualNetwork": {"id": VNET_ID}}),
+        ("Microsoft.RemoteApp/collections", "ra", {"deep": [{"x": f"{VNET_ID}/subnets/Desk"}]}),
+        (
+            "Microsoft.ApiManagement/service",
+            "apim",
+            {
+                "additionalLocations": [
+                    {"virtualNetworkConfiguration": {"subnetResourceId": f"{VNET_ID}/subnets/Apim"}}
+                ]
+            },
+        ),
+        (
+            "Microsoft.Authorization/roleAssignments",
+            "ra1",
+            {
+                "scope": VNET_ID,
+                "roleDefinitionId": "/providers/Microsoft.Authorization/roleDefinitions/B34D265F-36F7-4A0D-A4D4-E158CA92E90F",
+                "principalId": "p",
+            },
+        ),
+        ("Microsoft.Insights/metricAlerts", "ma", {"scopes": [VNET_ID], "enabled": True}),
+        (
+            "Microsoft.Insights/autoscaleSettings",
+            "as",
+            {
+                "targetResourceUri": f"/subscriptions/{SUB}/resourceGroups/shop/providers/Microsoft.ClassicCompute/domainNames/shop/slots/Production/roles/Web"
+            },
+        ),
+        ("Microsoft.Storage/storageAccounts", "other", {"note": "Microsoft.ClassicNetwork is not read here"}),
+    ]
+    data = [
+        {"id": f"/subscriptions/{SUB}/resourceGroups/rg/providers/{t}/{n}", "type": t, "properties": p}
+        for t, n, p in rows
+    ]
+    records = _read("dependents.json", json.dumps(data)).resources
+    kinds = [type(r).__name__ for r in records]
+    assert kinds == [
+        "VnetPeering",
+        "ExpressRouteCircuit",
+        "ServiceInVnet",
+        "ServiceInVnet",
+        "ServiceInVnet",
+        "ServiceInVnet",
+        "ServiceInVnet",
+        "RoleAssignment",
+        "AlertRule",
+        "AutoscaleSetting",
+    ]
+    peering, circuit, *services, assignment, alert, scale = records
+    assert isinstance(peering, VnetPeering) and (peering.vnet, peering.peer, peering.state) == (
+        "prod-vnet",
+        "hub",
+        "Connected",
+    )
+    assert isinstance(circuit, ExpressRouteCircuit) and circuit.authorizations_in_use == 1
+    assert [(s.service, s.vnet, s.subnet) for s in services] == [
+        (ServiceKind.HDINSIGHT, "prod-vnet", ""),
+        (ServiceKind.AAD_DOMAIN_SERVICES, "prod-vnet", "Identity"),
+        (ServiceKind.APP_SERVICE_ENVIRONMENT, "prod-vnet", ""),
+        (ServiceKind.REMOTEAPP, "prod-vnet", "Desk"),
+        (ServiceKind.API_MANAGEMENT, "prod-vnet", "Apim"),
+    ]
+    assert all(isinstance(s, ServiceInVnet) and s.vnet_subscription == SUB for s in services)
+    assert (
+        isinstance(assignment, RoleAssignment)
+        and assignment.role_definition == "b34d265f-36f7-4a0d-a4d4-e158ca92e90f"
+    )
+    assert isinstance(alert, AlertRule) and alert.source == "metric alert"
+    assert (
+        isinstance(scale, AutoscaleSetting) and scale.target is not None and scale.target.names[-1] == "Web"
+    )
+
+
+def test_types_and_ids_in_any_case():
+    doc = _read(
+        "x.json",
+        f"""
+        [
+          {{"ID": "/SUBSCRIPTIONS/{SUB.upper()}/RESOURCEGROUPS/rg/PROVIDERS/MICROSOFT.APIMANAGEMENT/SERVICE/apim",
+            "TYPE": "MICROSOFT.APIMANAGEMENT/SERVICE",
+            "PROPERTIES": {{"VirtualNetworkConfiguration": {{"SubnetResourceId": "/Subscriptions/{SUB}/ResourceGroups/Default-Networking/Providers/MICROSOFT.CLASSICNETWORK/VIRTUALNETWORKS/Prod-VNet/Subnets/apim"}}}}}}
+        ]
+        """,
+    )
+    [service] = doc.resources
+    assert (service.name, service.vnet, service.subnet, service.subscription) == (
+        "apim",
+        "Prod-VNet",
+        "apim",
+        SUB,
+    )
+
+
+def test_resource_ids_taken_apart():
+    rid = parse_id(f"{VNET_ID}/subnets/FrontEnd")
+    assert (rid.subscription, rid.resource_group, rid.type, rid.names) == (
+        SUB,
+        "Default-Networking",
+        "microsoft.classicnetwork/virtualnetworks/subnets",
+        ("prod-vnet", "FrontEnd"),
+    )
+    assert rid.is_classic_network and rid.child == "FrontEnd"
+    nested = parse_id(f"{VNET_ID}/providers/Microsoft.Authorization/roleAssignments/x")
+    assert nested.type == "microsoft.classicnetwork/virtualnetworks" and nested.names == ("prod-vnet",)
+    assert parse_id("not an id").type == "" and parse_id("").name == ""
+
+
+def test_an_export_written_by_windows_powershell_in_utf16():
+    text = f'[{{"id": "{VNET_ID}", "type": "Microsoft.ClassicNetwork/virtualNetworks", "properties": {{}}}}]'
+    for data in (b"\xff\xfe" + text.encode("utf-16-le"), text.encode("utf-16-le")):
+        assert inventory_reader.sniff(data)
+        doc = read_document("x.json", data, explicit=False)
+        assert doc is not None and [r.name for r in doc.resources] == ["prod-vnet"]
+
+
+# --- broken and foreign JSON ---------------------------------------------------------------------------
+
+
+def test_malformed_json_is_mig001_at_its_position(tmp_path, monkeypatch):
+    broken = f'{{"count": 1, "data": [\n  {{"id": "{VNET_ID}", "type": "x"\n  ,]\n}}\n'
+    result = _lint(tmp_path, monkeypatch, {"inventory/classic.json": broken})
+    assert _where(result.findings) == ["MIG001 inventory/classic.json:3:4"]
+    assert result.findings[0].message.startswith("not valid JSON: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('[{"type": "microsoft.classiccompute/virtualmachines"}] trailing', "1:56"),
+        ('{"data": [1, 2}', "1:15"),
+        ("[" * 100_000 + "]" * 100_000, "1:1"),
+        ('[{"type": "microsoft.classic/x", "n": ' + "9" * 5000 + "}]", "1:1"),
+        (b"[\xff]", "1:2"),
+    ],
+)
+def test_broken_json_never_raises(text, where):
+    data = text if isinstance(text, bytes) else text.encode()
+    doc = read_document("x.json", data, explicit=True)
+    assert doc is not None and doc.problem is not None and doc.problem.kind == "syntax"
+    if where != "1:1":
+        assert f"{doc.problem.mark.line}:{doc.problem.mark.column}" == where
+
+
+def test_json_that_is_not_an_export_is_ignored_in_a_walk(tmp_path, monkeypatch):
+    files = {
+        "package.json": '{"name": "web", "dependencies": {}}',
+        "azuredeploy.json": '{"$schema": "https://schema.management.azure.com/x#", "resources": '
+        '[{"type": "Microsoft.ClassicCompute/domainNames", "name": "x"}]}',
+        "settings.json": '{"vnetName": "x", "note": "mentions microsoft.classicnetwork"}',
+    }
+    result = _lint(tmp_path, monkeypatch, files)
+    assert result.findings == [] and result.documents == ()
+    assert not inventory_reader.sniff(_bytes(files["package.json"]))
+    assert not inventory_reader.sniff(_bytes(files["azuredeploy.json"]))
+
+
+def test_json_that_is_not_an_export_named_explicitly_is_mig002(tmp_path, monkeypatch):
+    result = _lint(tmp_path, monkeypatch, {"package.json": '{"name": "web"}'}, "package.json")
+    assert _where(result.findings) == ["MIG002 package.json:1:1"]
+    assert "not an inventory export" in result.findings[0].message
+
+
+def test_an_empty_page_is_an_export_of_nothing():
+    for text in ("[]", '{"count": 0, "data": [], "skip_token": null, "total_records": 0}'):
+        doc = read_document("x.json", text.encode(), explicit=True)
+        assert (
+            doc is not None and doc.kind is FileKind.INVENTORY and doc.problem is None and not doc.resources
+        )
+
+
+# --- a large export ------------------------------------------------------------------------------------
+
+
+def _export(count: int) -> bytes:
+    """`count` classic storage accounts, their type told by their id (as `az graph query` projects them
+    when `type` is left out), small enough that 100,000 fit in one file under the size limit."""
+    row = (
+        '{"id":"/subscriptions/s/resourceGroups/r/providers/Microsoft.ClassicStorage/storageAccounts/a%d",'
+        '"properties":{"accountType":"Standard-GRS"}}'
+    )
+    return ("[\n" + ",\n".join(row % n for n in range(count)) + "\n]\n").encode()
+
+
+def _cost(data: bytes) -> float:
+    """CPU time of reading `data`, the best of three, with the cyclic collector paused as `lint` pauses it
+    (it would rescan the growing records again and again, which is the collector's cost, not ours)."""
+    best = float("inf")
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(3):
+            started = time.process_time()
+            doc = inventory_reader.read("big.json", data)
+            best = min(best, time.process_time() - started)
+    finally:
+        if collecting:
+            gc.enable()
+    assert doc.problem is None
+    return best
+
+
+def test_100000_resources_are_read_in_linear_time():
+    half, full = _export(50_000), _export(100_000)
+    assert len(full) < 16 * 1024 * 1024  # within the size limit every file is read under
+    doc = inventory_reader.read("big.json", full)
+    assert len(doc.resources) == 100_000
+    assert doc.resources[-1].mark == Mark("big.json", 100_001, column=1)
+    # Twice the resources cost about twice the time: a per-item rescan of the file would cost four times.
+    assert _cost(full) < 3 * _cost(half)
+
+
+# --- declarations --------------------------------------------------------------------------------------
+
+PYPROJECT = """
+[project]
+name = "estate"
+
+[tool.migcheck]
+fail-on = "warning"
+
+[tool.migcheck.inventory]
+subscription = "3F1D2C4B-8A7E-4C1D-9B2A-5E6F7A8B9C0D"
+
+[[tool.migcheck.inventory.vnet-services]]
+vnet = "prod-vnet"
+service = "api-management"
+name = "contoso-apim"
+
+  [[ tool.migcheck.inventory."vnet-services" ]]
+  vnet = "erp-vnet"
+  service = "dynamics-lcs"
+
+[[tool.migcheck.inventory.vnet-peerings]]
+vnet = "prod-vnet"
+peer = "hub-vnet"
+
+[[tool.migcheck.inventory.application-gateways]]
+name = "appgw"
+vnet = "web-vnet"
+subnets = ["AppGw"]
+
+[[tool.migcheck.inventory.expressroute-authorization-links]]
+circuit = "er-frankfurt"
+vnet = "er-vnet"
+"""
+
+
+def test_declarations_in_pyproject_at_their_lines():
+    doc = _read("pyproject.toml", PYPROJECT)
+    assert doc.kind is FileKind.INVENTORY and doc.problem is None
+    subscription, apim, lcs, peering, gateway, link = doc.resources
+    assert subscription == DeclaredSubscription(SUB, Mark("pyproject.toml", 8, column=1))
+    assert (apim.service, apim.name, apim.vnet, apim.declared) == (
+        ServiceKind.API_MANAGEMENT,
+        "contoso-apim",
+        "prod-vnet",
+        True,
+    )
+    assert apim.mark == Mark("pyproject.toml", 10, column=1)
+    assert (
+        lcs.mark == Mark("pyproject.toml", 15, column=3)
+        and lcs.name == "Dynamics Lifecycle Services deployment in erp-vnet"
+    )
+    assert (peering.vnet, peering.peer, peering.mark.line) == ("prod-vnet", "hub-vnet", 19)
+    assert (gateway.name, gateway.subnets, gateway.mark.line) == ("appgw", ("AppGw",), 23)
+    assert (link.circuit, link.vnet, link.in_use, link.mark.line) == ("er-frankfurt", "er-vnet", True, 28)
+
+
+def test_declarations_in_migcheck_toml_and_inventory_toml():
+    [service] = _read(
+        "migcheck.toml", '[[inventory.vnet-services]]\nvnet = "a"\nservice = "hdinsight"\n'
+    ).resources
+    assert service.mark == Mark("migcheck.toml", 1, column=1)
+    doc = _read(
+        "inventory.toml",
+        '# written by hand\nvnet-services = [\n  {vnet = "a", service = "remoteapp"},\n  {vnet = "b", service = "hdinsight"},\n]\n',
+    )
+    assert [(s.vnet, s.mark.line) for s in doc.resources] == [("a", 2), ("b", 2)]  # inline: the key's line
+
+
+def test_a_header_inside_a_multiline_string_is_not_a_declaration():
+    text = 'note = """\n[[vnet-services]]\n"""\n[[vnet-services]]\nvnet = "a"\nservice = "hdinsight"\n'
+    [service] = _read("inventory.toml", text).resources
+    assert service.mark.line == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        (
+            '[[vnet-services]]\nvnet = "a"\nservice = "hdinsight"\n[[vnet-services]]\nvnett = "b"\n',
+            "unknown key `vnett` (did you mean `vnet`?)",
+            4,
+        ),
+        ('[[vnet-services]]\nvnet = "a"\nservice = "cosmos"\n', "`service` must be one of", 1),
+        ('[[vnet-peerings]]\nvnet = "a"\n', "`peer` is missing", 1),
+        ('[[vnet-services]]\nvnet = "a\n', "not valid TOML", 2),
+    ],
+)
+def test_a_bad_declaration_is_mig001_at_its_line(text, message, line):
+    doc = _read("inventory.toml", text)
+    assert doc.problem is not None and doc.problem.kind == "syntax"
+    assert message in doc.problem.message and doc.problem.mark.line == line
+
+
+def test_toml_without_declarations_is_ignored_in_a_walk(tmp_path, monkeypatch):
+    files = {
+        "pyproject.toml": '[project]\nname = "x"\n[tool.migcheck]\nselect = ["ALL"]\n',
+        "Cargo.toml": "[package]\n",
+    }
+    result = _lint(tmp_path, monkeypatch, files)
+    assert result.documents == () and result.findings == []
+
+
+def test_the_config_accepts_declarations_and_rejects_bad_ones(tmp_path):
+    good = {"vnet-services": [{"vnet": "a", "service": "hdinsight"}], "subscription": SUB}
+    assert parse_settings({"inventory": good}, str(tmp_path / "pyproject.toml")).inventory == good
+    with pytest.raises(ConfigError, match="unknown table `vnet-service`"):
+        parse_settings({"inventory": {"vnet-service": []}}, str(tmp_path / "pyproject.toml"))
