@@ -39,3 +39,32 @@ def test_marks_of_elements_written_with_many_prefixes():
         return _locate_every_role(f'<ServiceDefinition name="s">{roles}</ServiceDefinition>'.encode())
 
     assert_linear(make, 2000)
+
+
+def test_the_suppression_filter_on_many_findings_and_comments(tmp_path, monkeypatch, capsys):
+    from migcheck.cli import main
+
+    monkeypatch.chdir(tmp_path)
+
+    def make(n: int):
+        folder = tmp_path / f"n{n}"
+        folder.mkdir(exist_ok=True)
+        controls = "".join(
+            f'<!-- migcheck: ignore[MIG201] known -->\n<AccessControl name="ac{i}">'
+            f'<Rule action="permit" order="1" remoteSubnet="10.0.0.0/8" description="d"/></AccessControl>\n'
+            for i in range(n)
+        )
+        acls = "".join(f'<EndpointAcl role="r" endPoint="e{i}" accessControl="ac{i}"/>\n' for i in range(n))
+        (folder / "ServiceConfiguration.Cloud.cscfg").write_text(
+            f'<ServiceConfiguration serviceName="s">\n<Role name="r"><Instances count="1"/></Role>\n'
+            f"<NetworkConfiguration><AccessControls>\n{controls}</AccessControls><EndpointAcls>\n{acls}"
+            "</EndpointAcls></NetworkConfiguration></ServiceConfiguration>\n"
+        )
+
+        def work():
+            main(["check", folder.name, "--format", "json", "--exit-zero"])
+            capsys.readouterr()
+
+        return work
+
+    assert_linear(make, 500)

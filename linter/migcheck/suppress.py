@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -97,6 +98,9 @@ class Filter:
     baseline: Baseline | None = None
     audit: Audit | None = None  # check the comments too (MIG005, MIG006)
     _globs: dict[str, Patterns] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _by_line: dict[str, dict[int, list[int]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def for_config(
@@ -137,11 +141,27 @@ class Filter:
     def _comment_reasons(self, finding: Finding, credit: _Credit | None) -> Iterator[Reason]:
         """A reason for each comment that covers `finding`; with `credit`, each is recorded as used."""
         document = self.documents.get(finding.mark.path) if self.inline else None
-        for index, comment in enumerate(document.suppressions if document is not None else ()):
+        if document is None or not document.suppressions:
+            return
+        comments = document.suppressions
+        for index in self._candidates(document, finding.mark.line):
+            comment = comments[index]
             if comment.covers(finding.code, finding.name, finding.mark.line):
                 if credit is not None:
                     credit.add(finding, index, comment)
                 yield Reason(COMMENT, comment.reason, comment.mark)
+
+    def _candidates(self, document: Document, line: int) -> list[int]:
+        """The comments of `document` whose lines include `line` (file-wide ones included), in order. The
+        index is built once per file, so the filter costs findings plus covered lines, not their product."""
+        by_line = self._by_line.get(document.path)
+        if by_line is None:
+            by_line = self._by_line[document.path] = defaultdict(list)
+            for index, comment in enumerate(document.suppressions):
+                lines = range(comment.first_line, comment.last_line + 1) if comment.first_line else (0,)
+                for covered in lines:
+                    by_line[covered].append(index)
+        return sorted((*by_line.get(0, ()), *by_line.get(line, ())))
 
     def split(self, findings: Iterable[Finding]) -> tuple[list[Finding], list[Suppressed]]:
         """(reported, suppressed), both in document order.
