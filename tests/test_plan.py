@@ -119,7 +119,7 @@ def test_a_vm_with_disks_in_two_accounts_comes_before_both(plan_of):
     assert service.kind is StepKind.SERVICE
     assert steps["storage:one"].after == (service.id,) == steps["storage:two"].after
     assert service.powershell is not None and service.powershell.validate == (
-        'Move-AzureService -Validate -ServiceName "alpha" -DeploymentName "alpha-prod" -CreateNewVirtualNetwork',
+        "Move-AzureService -Validate -ServiceName 'alpha' -DeploymentName 'alpha-prod' -CreateNewVirtualNetwork",
     )
     assert "stopped, deallocated and started again" in service.downtime
 

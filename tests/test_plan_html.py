@@ -4,6 +4,7 @@ same input gives the same bytes. When a `chromium` binary is on PATH, a real hea
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -13,6 +14,7 @@ import sys
 import xml.etree.ElementTree as ET
 import zlib
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
 import lxml.html
 import pytest
@@ -467,3 +469,135 @@ def test_a_headless_browser_builds_no_script_from_hostile_names(hostile, tmp_pat
     dom = result.stdout
     assert "<svg" in dom and "<script" not in dom.lower()
     assert dom.count('class="step ') == 2 * len(list(plan.steps))  # a box and a runbook entry each
+
+
+# --- the Mermaid diagram, parsed and drawn by Mermaid itself -----------------------------------------
+
+MERMAID_JS = os.environ.get("MIGCHECK_MERMAID_JS", "")
+needs_mermaid = pytest.mark.skipif(
+    CHROMIUM is None or not Path(MERMAID_JS).is_file(),
+    reason="set MIGCHECK_MERMAID_JS to Mermaid's dist/mermaid.min.js (`npm pack mermaid`, as .ci/run does) "
+    "and install chromium to check the Markdown plan's diagram",
+)
+
+# Parses each diagram and draws it, then writes what Mermaid made of it into the page for --dump-dom.
+MERMAID_HARNESS = """<!doctype html><meta charset="utf-8"><pre id="out">pending</pre>
+<script src="MERMAID"></script>
+<script type="application/json" id="diagrams">DIAGRAMS</script>
+<script>
+(async () => {
+  const out = [];
+  mermaid.initialize({startOnLoad: false, securityLevel: "strict"});
+  for (const [i, text] of JSON.parse(document.getElementById("diagrams").textContent).entries()) {
+    try {
+      await mermaid.parse(text);
+      const svg = new DOMParser().parseFromString((await mermaid.render("d" + i, text)).svg, "image/svg+xml");
+      out.push({labels: [...svg.querySelectorAll("g.node")].map((n) => n.textContent),
+                arrows: svg.querySelectorAll("path.flowchart-link").length});
+    } catch (e) {
+      out.push({error: String((e && e.message) || e)});
+    }
+  }
+  document.getElementById("out").textContent = JSON.stringify(out);
+})();
+</script>
+"""
+
+
+def mermaid_blocks(markdown: str) -> list[str]:
+    return re.findall(r"^```mermaid\n(.*?)^```$", markdown, re.S | re.M)
+
+
+def mermaid_results(tmp_path: Path, diagrams: list[str]) -> list[dict[str, object]]:
+    page = tmp_path / "mermaid.html"
+    data = json.dumps(diagrams).replace("</", "<\\/")
+    page.write_text(
+        MERMAID_HARNESS.replace("MERMAID", Path(MERMAID_JS).resolve().as_uri()).replace("DIAGRAMS", data),
+        encoding="utf-8",
+    )
+    result = chromium(tmp_path, page, "--virtual-time-budget=30000", "--dump-dom")
+    [out] = lxml.html.fromstring(result.stdout).xpath("//pre[@id='out']/text()") or ["no output"]
+    assert out.startswith("["), f"the harness did not finish: {out}\n{result.stderr[-3000:]}"
+    return json.loads(out)
+
+
+def expected_labels(markdown: str) -> list[str]:
+    """Each step's label as the Markdown's own headings name it: the kind and the name, as written."""
+    plan_steps = re.findall(r"^### \d+\. (.+?): (`+) ?(.*?) ?\2 — ", markdown, re.M)
+    kinds = {kind.value: kind.name.replace("_", " ").lower() for kind in StepKind}
+    return [f"{kinds[kind]}: {name}" for kind, _, name in plan_steps]
+
+
+MERMAID_NAMES = [
+    "net\"&<x>'",
+    "<script>alert(1)</script>",
+    "<b>bold</b>",
+    "a#quot;b",
+    "a#35;b",
+    "%% comment",
+    "a`b``c",
+    "x]y[z",
+    "end",
+    "a:::b",
+    "a --> b",
+    "a;b{c}|d",
+    "Ωmega 😀",
+    "tab\tin",
+    "&amp;",
+    "back\\slash",
+]
+
+
+def write_mermaid_estate(folder: Path) -> None:
+    """One network per name, each name written as an XML attribute that reads back exactly as above."""
+    sites = "".join(
+        f"<VirtualNetworkSite name={quoteattr(name, {chr(9): '&#9;'})} Location='X'><AddressSpace>"
+        f"<AddressPrefix>10.{i}.0.0/16</AddressPrefix></AddressSpace></VirtualNetworkSite>"
+        for i, name in enumerate(MERMAID_NAMES)
+    )
+    (folder / "NetworkConfig.netcfg").write_text(
+        '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">'
+        f"<VirtualNetworkConfiguration><VirtualNetworkSites>{sites}</VirtualNetworkSites>"
+        "</VirtualNetworkConfiguration></NetworkConfiguration>\n",
+        encoding="utf-8",
+    )
+
+
+def test_mermaid_labels_hold_any_name_as_plain_text(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_mermaid_estate(tmp_path)
+    markdown = render_plan(plan_of("."), "markdown")
+    assert sorted(expected_labels(markdown)) == sorted(f"network: {visible(n)}" for n in MERMAID_NAMES)
+    [block] = mermaid_blocks(markdown)
+    label_lines = [line for line in block.splitlines() if '["' in line]
+    assert len(label_lines) == len(MERMAID_NAMES)
+    for line in label_lines:  # nothing Mermaid or HTML would read as syntax is left in a label
+        label = re.sub(r"#\d+;", "", line[line.index('["') + 2 : line.rindex('"]')])  # entity codes
+        assert not set(label) & set('"[]<>`#;|{}%\\\t&'), line
+
+
+@needs_mermaid
+def test_mermaid_draws_the_diagram_of_every_plan(contoso, hostile, tmp_path, monkeypatch):
+    """Mermaid parses each diagram and draws one node per step, labelled with the name as written, and an
+    arrow for each order; a broken diagram is reported, so the check itself can fail."""
+    markdowns = []
+    monkeypatch.chdir(ROOT)
+    markdowns.append(render_plan(plan_of("examples/contoso"), "markdown"))
+    (tmp_path / "hostile").mkdir()
+    monkeypatch.chdir(tmp_path / "hostile")
+    write_hostile_estate(tmp_path / "hostile")
+    markdowns.append(render_plan(plan_of("."), "markdown"))
+    (tmp_path / "names").mkdir()
+    monkeypatch.chdir(tmp_path / "names")
+    write_mermaid_estate(tmp_path / "names")
+    markdowns.append(render_plan(plan_of("."), "markdown"))
+    diagrams = [block for markdown in markdowns for block in mermaid_blocks(markdown)]
+    assert len(diagrams) == 3
+    broken = 'flowchart LR\n  s1["a"] -->'
+    *results, control = mermaid_results(tmp_path, [*diagrams, broken])
+    assert "error" in control, control
+    for markdown, diagram, result in zip(markdowns, diagrams, results, strict=True):
+        assert "error" not in result, f"{result}\n{diagram}"
+        assert sorted(result["labels"]) == sorted(expected_labels(markdown))
+        assert result["arrows"] == diagram.count(" --> ")
+    assert results[0]["arrows"] > 0  # contoso's circuit and storage steps wait for their networks

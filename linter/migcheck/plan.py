@@ -191,9 +191,9 @@ def _circuit_step(name: str, networks: list[Network]) -> Step:
         powershell=Commands(
             validate=(),
             prepare=(
-                'Move-AzExpressRouteCircuit -Name "<circuit name>" -ResourceGroupName "<resource group>" '
-                '-Location "<region>" -ServiceKey "<service key>"',
-                '$circuit = Get-AzExpressRouteCircuit -Name "<circuit name>" -ResourceGroupName "<resource group>"',
+                "Move-AzExpressRouteCircuit -Name '<circuit name>' -ResourceGroupName '<resource group>' "
+                "-Location '<region>' -ServiceKey '<service key>'",
+                "$circuit = Get-AzExpressRouteCircuit -Name '<circuit name>' -ResourceGroupName '<resource group>'",
                 "$circuit.AllowClassicOperations = $true",
                 "Set-AzExpressRouteCircuit -ExpressRouteCircuit $circuit",
             ),
@@ -237,8 +237,10 @@ def _network_step(builder: _Builder, network: Network, circuits: dict[str, list[
         "assignments are not migrated and must be recreated.",
         blockers=builder.blockers(ScopeKind.IN_VNET, name),
         notes=tuple(notes),
-        powershell=_move("Move-AzureVirtualNetwork", f'-VirtualNetworkName "{name}"', name),
-        cli=_cli("azure network vnet", f'"{name}"', name),
+        powershell=_move(
+            "Move-AzureVirtualNetwork", f"-VirtualNetworkName {_ps(name)}", _resource_group(name)
+        ),
+        cli=_cli("azure network vnet", _sh(name)),
         members=tuple(_member(s) for s in services),
     )
 
@@ -281,7 +283,8 @@ def _service_steps(builder: _Builder, service: CloudService) -> list[Step]:
 def _service_step(service: CloudService, placement: Placement, blockers: tuple[Finding, ...]) -> Step:
     name = _service_name(service)
     deployment = placement.name
-    arguments = f'-ServiceName "{name}" -DeploymentName "{deployment}"'
+    arguments = f"-ServiceName {_ps(name)} -DeploymentName {_ps(deployment)}"
+    cli_arguments = f"{_sh(name)} {_sh(deployment)}"
     return Step(
         id=f"service:{service.name}/{deployment}",
         kind=StepKind.SERVICE,
@@ -305,19 +308,19 @@ def _service_step(service: CloudService, placement: Placement, blockers: tuple[F
                 f"Move-AzureService -Prepare {arguments} -CreateNewVirtualNetwork",
                 "# or, into an existing network: "
                 f"Move-AzureService -Prepare {arguments} -UseExistingVirtualNetwork "
-                '-VirtualNetworkResourceGroupName "<resource group>" -VirtualNetworkName "<network>" '
-                '-SubnetName "<subnet>"',
+                "-VirtualNetworkResourceGroupName '<resource group>' -VirtualNetworkName '<network>' "
+                "-SubnetName '<subnet>'",
             ),
-            check=(f'Get-AzResource -ResourceGroupName "{name}-Migrated"',),
+            check=(_resource_group(name),),
             commit=(f"Move-AzureService -Commit {arguments}",),
             abort=(f"Move-AzureService -Abort {arguments}",),
         ),
         cli=Commands(
-            validate=(f'azure service deployment validate-migration "{name}" "{deployment}" new "" "" ""',),
-            prepare=(f'azure service deployment prepare-migration "{name}" "{deployment}" new "" "" ""',),
+            validate=(f"azure service deployment validate-migration {cli_arguments} new '' '' ''",),
+            prepare=(f"azure service deployment prepare-migration {cli_arguments} new '' '' ''",),
             check=(),
-            commit=(f'azure service deployment commit-migration "{name}" "{deployment}"',),
-            abort=(f'azure service deployment abort-migration "{name}" "{deployment}"',),
+            commit=(f"azure service deployment commit-migration {cli_arguments}",),
+            abort=(f"azure service deployment abort-migration {cli_arguments}",),
         ),
         members=(_member(service, placement.vms),),
     )
@@ -400,8 +403,10 @@ def _storage_step(
         ),
         downtime="None for data access. Migrate it only after every VM with a disk in it.",
         blockers=builder.blockers(ScopeKind.STORAGE, name),
-        powershell=_move("Move-AzureStorageAccount", f'-StorageAccountName "{name}"', name),
-        cli=_cli("azure storage account", f'"{name}"', name),
+        powershell=_move(
+            "Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)
+        ),
+        cli=_cli("azure storage account", _sh(name)),
     )
 
 
@@ -435,24 +440,24 @@ def _unattached_steps(builder: _Builder) -> list[Step]:
                 becomes=(becomes,),
                 downtime="None: nothing uses it.",
                 blockers=builder.blockers(ScopeKind.UNATTACHED, name),
-                powershell=_move(cmdlet, f'{parameter} "{name}"', name),
-                cli=_cli(cli, f'"{name}"', name),
+                powershell=_move(cmdlet, f"{parameter} {_ps(name)}", f"Get-AzResource -Name {_ps(name)}"),
+                cli=_cli(cli, _sh(name)),
             )
         )
     return steps
 
 
-def _move(cmdlet: str, arguments: str, name: str) -> Commands:
+def _move(cmdlet: str, arguments: str, check: str) -> Commands:
     return Commands(
         validate=(f"{cmdlet} -Validate {arguments}",),
         prepare=(f"{cmdlet} -Prepare {arguments}",),
-        check=(f'Get-AzResource -ResourceGroupName "{name}-Migrated"',),
+        check=(check,),
         commit=(f"{cmdlet} -Commit {arguments}",),
         abort=(f"{cmdlet} -Abort {arguments}",),
     )
 
 
-def _cli(group: str, arguments: str, name: str) -> Commands:
+def _cli(group: str, arguments: str) -> Commands:
     return Commands(
         validate=(f"{group} validate-migration {arguments}",),
         prepare=(f"{group} prepare-migration {arguments}",),
@@ -460,3 +465,23 @@ def _cli(group: str, arguments: str, name: str) -> Commands:
         commit=(f"{group} commit-migration {arguments}",),
         abort=(f"{group} abort-migration {arguments}",),
     )
+
+
+def _resource_group(name: str) -> str:
+    """The check between Prepare and Commit: what landed in the `<name>-Migrated` resource group."""
+    return f"Get-AzResource -ResourceGroupName {_ps(name + '-Migrated')}"
+
+
+# PowerShell reads the typographic single quotes as quotes too, so each is doubled like `'`.
+_PS_SINGLE_QUOTES = frozenset("'\u2018\u2019\u201a\u201b")
+
+
+def _ps(value: str) -> str:
+    """A PowerShell single-quoted string: nothing in it is expanded (`$(...)` in a name copied into a
+    double-quoted string would run when the runbook is pasted)."""
+    return "'" + "".join(c * 2 if c in _PS_SINGLE_QUOTES else c for c in value) + "'"
+
+
+def _sh(value: str) -> str:
+    """A POSIX shell single-quoted string, for the same reason."""
+    return "'" + value.replace("'", "'\"'\"'") + "'"

@@ -17,6 +17,7 @@ JSON schema (version 1):
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
@@ -110,7 +111,7 @@ def _markdown(plan: Plan) -> str:
         if not subscription.steps:
             continue
         steps = _ordered(subscription.steps)
-        lines += ["", f"## Subscription `{_md(subscription.subscription)}`", "", *_mermaid(steps), ""]
+        lines += ["", f"## Subscription {_md_code(subscription.subscription)}", "", *_mermaid(steps), ""]
         for number, step in enumerate(steps, 1):
             lines += _markdown_step(number, step)
     if not any(s.steps for s in plan.subscriptions):
@@ -135,41 +136,60 @@ def _mermaid(steps: list[Step]) -> list[str]:
     return [*lines, "```"]
 
 
+# Characters a Mermaid label shows as they are. Anything else is written as Mermaid's numeric entity code
+# (`#60;`): a quote or bracket would end the label, `<b>` would be read as markup and `<script>` dropped by
+# the sanitiser, `#quot;` in a name would be read as an entity, and a tab or a backslash can end the line.
+_MERMAID_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-.,:/'()")
+
+
 def _mermaid_text(text: str) -> str:
-    # Inside a quoted label, quotes and brackets would end it; Mermaid reads #quot; and friends.
-    return visible(text).replace('"', "#quot;").replace("[", "#91;").replace("]", "#93;")
+    return "".join(c if c in _MERMAID_PLAIN else f"#{ord(c)};" for c in visible(text))
 
 
 def _markdown_step(number: int, step: Step) -> list[str]:
     verdict = "✅ ready" if step.ready else f"⛔ not ready ({len(step.blockers)} blocker{_s(step.blockers)})"
-    lines = ["", f"### {number}. {step.kind}: `{_md(step.name)}` — {verdict}", ""]
-    after = ", ".join(f"`{_md(a)}`" for a in step.after) or "nothing"
+    lines = ["", f"### {number}. {step.kind}: {_md_code(step.name)} — {verdict}", ""]
+    after = ", ".join(_md_code(a) for a in step.after) or "nothing"
     lines.append(f"- **Wave** {step.wave}; after {after}")
     lines += [f"- **Moves:** {_md(m)}" for m in step.moves]
     lines += [f"- **Becomes:** {_md(b)}" for b in step.becomes]
-    lines.append(f"- **Downtime:** {step.downtime}")
+    lines.append(f"- **Downtime:** {_md(step.downtime)}")
     lines += [f"- **Note:** {_md(n)}" for n in step.notes]
     for finding in step.blockers:
-        lines.append(f"- **Blocker** `{_md(_where(finding))}` {finding.code}: {_md(finding.message)}")
+        lines.append(f"- **Blocker** {_md_code(_where(finding))} {finding.code}: {_md(finding.message)}")
     for label, commands, language in (
         ("PowerShell", step.powershell, "powershell"),
         ("Azure CLI (classic mode)", step.cli, "sh"),
     ):
         if commands is not None:
-            lines += [
-                "",
-                f"{label}:",
-                "",
-                f"```{language}",
-                *(visible(c) for c in _sequence(commands)),
-                "```",
-            ]
+            code = [visible(c) for c in _sequence(commands)]
+            fence = "`" * max(3, _longest_backtick_run("".join(code)) + 1)
+            lines += ["", f"{label}:", "", f"{fence}{language}", *code, fence]
     return lines
 
 
+def _longest_backtick_run(text: str) -> int:
+    return max((len(run) for run in re.findall("`+", text)), default=0)
+
+
+# What can start Markdown or HTML in running text. Lines here begin with our own prefix, so markers that
+# only count at the start of a line (`#`, `-`, `1.`) need no escape.
+_MD_SPECIAL = frozenset("\\`*_[]<>&|~")
+
+
 def _md(text: str) -> str:
-    """Text from the files, safe inside Markdown: no control characters, no raw HTML or backticks."""
-    return visible(text).replace("`", "'").replace("<", "&lt;").replace(">", "&gt;")
+    """Text from the files as running Markdown text: no control characters, and every character that could
+    start emphasis, a link, raw HTML, an entity or a table cell backslash-escaped, so it shows as written."""
+    return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in visible(text))
+
+
+def _md_code(text: str) -> str:
+    """Text from the files as a code span, which shows `<`, `&` and `*` as they are: fenced by one backtick
+    more than the longest run inside it, and padded when it starts or ends with one (CommonMark 6.1)."""
+    text = visible(text)
+    fence = "`" * (_longest_backtick_run(text) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 # --- json --------------------------------------------------------------------------------------------
