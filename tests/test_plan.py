@@ -112,6 +112,15 @@ def test_a_circuit_used_by_two_networks_comes_before_both(plan_of):
     assert steps["network:red"].wave == 2
 
 
+def test_network_downtime_names_the_gateway_and_the_circuit_only_when_there_are_any(plan_of):
+    plan = plan_of({"net/NetworkConfig.netcfg": netcfg("red", "plain", circuit_users=("red",))})
+    steps = steps_by_id(plan)
+    red, plain = steps["network:red"].downtime, steps["network:plain"].downtime
+    assert "gateway moves with the network" in red and "ExpressRoute circuit" in red
+    assert "gateway" not in plain and "ExpressRoute" not in plain
+    assert "None for the VMs" in plain and "must be recreated" in plain
+
+
 def test_a_vm_with_disks_in_two_accounts_comes_before_both(plan_of):
     plan = plan_of({"a.xml": deployment("alpha", "a01", accounts=("one", "two"))})
     steps = steps_by_id(plan)

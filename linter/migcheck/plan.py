@@ -232,9 +232,7 @@ def _network_step(builder: _Builder, network: Network, circuits: dict[str, list[
         after=after,
         moves=tuple(moves),
         becomes=tuple(becomes),
-        downtime="None for the VMs: they keep running. From Prepare until Commit or Abort the network and "
-        "everything in it are locked against management changes. Alerts, autoscale settings and role "
-        "assignments are not migrated and must be recreated.",
+        downtime=_network_downtime(network, after),
         blockers=builder.blockers(ScopeKind.IN_VNET, name),
         notes=tuple(notes),
         powershell=_move(
@@ -243,6 +241,27 @@ def _network_step(builder: _Builder, network: Network, circuits: dict[str, list[
         cli=_cli("azure network vnet", _sh(name)),
         members=tuple(_member(s) for s in services),
     )
+
+
+def _network_downtime(network: Network, circuits: tuple[str, ...]) -> str:
+    parts = [
+        "None for the VMs: they keep running. From Prepare until Commit or Abort the network and everything "
+        "in it are locked against management changes."
+    ]
+    if network.gateway is not None:
+        parts.append(
+            "The gateway moves with the network and keeps its connections, but a route to on-premises that "
+            "went through another network (a local site whose prefixes cover both) is lost until BGP or a "
+            "direct connection to the local network gateway replaces it."
+        )
+    if circuits:
+        parts.append(
+            "No downtime on the ExpressRoute circuit once it has moved, if it is in this subscription; a "
+            "circuit in another subscription must be unlinked first, and the network is cut off from it "
+            "until it is linked again in Resource Manager."
+        )
+    parts.append("Alerts, autoscale settings and role assignments are not migrated and must be recreated.")
+    return " ".join(parts)
 
 
 def _service_name(service: CloudService) -> str:
