@@ -279,3 +279,295 @@ def test_gitignore_is_respected_unless_switched_off(repo, capsys):
     assert {f["path"] for f in _findings(capsys, ".")[1]} == everything
     # named explicitly, an ignored file is checked
     assert {f["path"] for f in _findings(capsys, "vms/app01.xml")[1]} == {"vms/app01.xml"}
+
+
+# --- quiet, verbose, show-files, show-settings -------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "github", "azure"])
+def test_quiet_prints_the_findings_and_nothing_else(repo, capsys, fmt):
+    code, loud, _ = run(capsys, "check", "--format", fmt)
+    quiet_code, quiet, err = run(capsys, "check", "--format", fmt, "-q")
+    assert quiet_code == code == 1
+    assert "Found 2 findings" in loud and "Found 2 findings" not in quiet
+    assert "Readiness by migration scope" not in quiet
+    assert quiet and loud.startswith(quiet)  # the same findings, in the same order
+    assert err == ""
+
+
+def test_quiet_leaves_documents_whole_and_drops_the_summary_beside_an_output_file(repo, capsys):
+    _, loud, _ = run(capsys, "check", "--format", "json")
+    _, quiet, _ = run(capsys, "check", "--format", "json", "--quiet")
+    assert json.loads(quiet) == json.loads(loud)
+    _, out, _ = run(capsys, "check", "-q", "--output-file", "report.txt")
+    assert out == ""
+    assert "MIG101" in (repo / "report.txt").read_text() and "Found" not in (repo / "report.txt").read_text()
+
+
+def test_quiet_statistics_are_the_counts_only(repo, capsys):
+    _, out, _ = run(capsys, "check", "--statistics", "-q")
+    assert out.splitlines() == ["1  MIG101  web-worker-role [error]", "1  MIG202  multiple-subnets [error]"]
+
+
+def test_quiet_and_verbose_exclude_each_other(repo, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "-q", "-v"])
+    assert exit_.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_verbose_names_the_settings_and_times_each_file_on_stderr(repo, capsys):
+    (repo / "migcheck.toml").write_text('ignore = ["MIG202"]\n')
+    code, out, err = run(capsys, "check", "-v", "--format", "concise")
+    assert code == 1
+    assert out.startswith("shop/ServiceDefinition.csdef:2:3: MIG101")
+    lines = err.splitlines()
+    assert lines[0] == f"migcheck: settings from migcheck.toml (paths in it are relative to {repo})"
+    # Every file the walk reads, the settings file too (it may hold inventory declarations).
+    read = ["migcheck.toml", "shop/ServiceDefinition.csdef", "vms/app01.xml"]
+    for n, (line, path) in enumerate(zip(lines[1:4], read, strict=True), 1):
+        assert line.startswith(f"migcheck: [{n}/3] {path} (") and line.endswith(" ms)")
+    assert lines[4].startswith("migcheck: read 3 files in ")
+
+
+def test_verbose_without_a_settings_file_says_the_defaults_apply(repo, capsys):
+    _, _, err = run(capsys, "check", "--verbose")
+    assert err.startswith(f"migcheck: no settings file in {repo} or above it: the defaults\n")
+
+
+def test_show_files_lists_what_a_check_reads_with_the_config_applied(repo, capsys):
+    (repo / "notes.txt").write_text("not read")
+    (repo / "legacy").mkdir()
+    (repo / "legacy" / "old.cscfg").write_text("<ServiceConfiguration/>")
+    (repo / "migcheck.toml").write_text('exclude = ["legacy/"]\n')
+    code, out, _ = run(capsys, "check", "--show-files")
+    assert code == 0
+    assert out.splitlines() == ["migcheck.toml", "shop/ServiceDefinition.csdef", "vms/app01.xml"]
+    _, out, _ = run(capsys, "check", "--show-files", "vms")
+    assert out.splitlines() == ["vms/app01.xml"]
+
+
+def test_show_files_and_show_settings_exclude_each_other(repo, capsys):
+    with pytest.raises(SystemExit):
+        main(["check", "--show-files", "--show-settings"])
+    capsys.readouterr()
+
+
+SETTINGS = """\
+select = ["MIG"]
+ignore = "MIG402"
+fail-on = " Warning "
+exclude = ["legacy/", "*.Local.cscfg"]
+baseline = "known.json"
+
+[per-file-ignores]
+"sandbox/**" = ["MIG201", "multiple-subnets"]
+"tab\\tkey" = ["ALL"]
+
+[severity]
+MIG105 = "error"
+
+[subscriptions]
+prod = ["infra/prod/**"]
+
+[inventory]
+subscription = "prod"
+
+[[inventory.vnet-peerings]]
+vnet = "a"
+peer = "b"
+"""
+
+
+def test_show_settings_prints_a_config_that_gives_the_same_settings(repo, capsys, tmp_path_factory):
+    from dataclasses import replace
+
+    from migcheck.config import load_config
+    from migcheck.model import Severity
+
+    (repo / "migcheck.toml").write_text(SETTINGS)
+    code, out, _ = run(capsys, "check", "--show-settings", "--ignore", "MIG401", "--fail-on", "error")
+    assert code == 0
+    assert out.startswith(f"# settings from migcheck.toml (paths in it are relative to {repo})\n")
+    assert "# rules that run: " in out
+    elsewhere = tmp_path_factory.mktemp("copy")
+    (elsewhere / "migcheck.toml").write_text(out)
+    shown = load_config(str(elsewhere / "migcheck.toml"))
+    expected = load_config("migcheck.toml").with_overrides(
+        ignore=("MIG402", "MIG401"), fail_on=Severity.ERROR
+    )
+    # The same settings, from another file: only where they came from differs (the baseline was made
+    # absolute when first read, so it still names the same file).
+    assert replace(shown, source="", root="") == replace(expected, source="", root="")
+    assert 'baseline = "' + str(repo / "known.json") + '"' in out
+
+
+def test_show_settings_with_defaults_is_valid_toml_of_every_key(repo, capsys):
+    from migcheck.config import _KEYS, tomllib
+
+    _, out, _ = run(capsys, "check", "--show-settings")
+    assert out.startswith("# no settings file in ")
+    table = tomllib.loads(out)
+    assert set(table) == set(_KEYS) - {"baseline"}  # no baseline: the key is left out
+    assert table["fail-on"] == "error" and table["respect-gitignore"] is True
+
+
+# --- rules --format json ----------------------------------------------------------------------------
+
+
+def test_rules_json_lists_every_rule_with_its_documentation(capsys):
+    from migcheck.plugins import load_rules
+
+    code, out, _ = run(capsys, "rules", "--format", "json")
+    rules = json.loads(out)
+    assert code == 0
+    assert [r["code"] for r in rules] == [r.code for r in load_rules()]
+    acl = next(r for r in rules if r["code"] == "MIG201")
+    assert acl["name"] == "endpoint-acl" and acl["severity"] == "error"
+    assert acl["scope"] in {
+        "cloud-services",
+        "virtual-networks",
+        "files",
+        "storage",
+        "unattached",
+        "automation",
+    }
+    assert acl["docs"] == "docs/rules.md#mig201-endpoint-acl"
+    assert acl["documentation"].startswith("## MIG201 endpoint-acl")
+    assert set(acl) == {"code", "name", "severity", "scope", "summary", "file_kinds", "docs", "documentation"}
+
+
+def test_every_rules_json_docs_link_names_a_heading_of_docs_rules_md(capsys):
+    from pathlib import Path
+
+    headings = Path(__file__).resolve().parents[1].joinpath("docs", "rules.md").read_text(encoding="utf-8")
+    _, out, _ = run(capsys, "rules", "--format", "json")
+    for rule in json.loads(out):
+        assert f"\n## {rule['code']} {rule['name']}\n" in headings
+        # GitHub's anchor of that heading: codes are letters and digits, names kebab-case
+        assert rule["docs"] == f"docs/rules.md#{rule['code'].lower()}-{rule['name']}"
+
+
+def test_rules_text_is_unchanged_by_default(capsys):
+    _, out, _ = run(capsys, "rules")
+    assert out.splitlines()[0].startswith("MIG001  xml-syntax-error")
+
+
+# --- progress on standard error ----------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+class _Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_the_progress_line_is_throttled_and_cleared():
+    from migcheck.progress import CLEAR_LINE, ProgressLine
+
+    stream, clock = _Terminal(), _Clock()
+    line = ProgressLine(stream, clock)
+    line(1, 4001, "a.cscfg")
+    assert stream.getvalue() == ""  # a run shorter than the interval draws nothing
+    clock.now = 0.1
+    line(1200, 4001, "b.cscfg")
+    assert stream.getvalue() == f"{CLEAR_LINE}checked 1,200 of 4,001 files"
+    clock.now = 0.15
+    line(1201, 4001, "c.cscfg")  # within the interval of the last redraw
+    assert stream.getvalue().count("checked") == 1
+    clock.now = 0.3
+    line(4001, 4001, "d.cscfg")
+    line.clear()
+    assert stream.getvalue().endswith(f"checked 4,001 of 4,001 files{CLEAR_LINE}")
+    assert "\n" not in stream.getvalue()
+
+
+def test_a_progress_line_never_drawn_is_never_cleared():
+    from migcheck.progress import ProgressLine
+
+    stream = _Terminal()
+    line = ProgressLine(stream, _Clock())
+    line.clear()
+    assert stream.getvalue() == ""
+
+
+@pytest.mark.parametrize(
+    ("tty", "env", "wanted"),
+    [
+        (True, {}, True),
+        (False, {}, False),  # a pipe or a file
+        (True, {"CI": "true"}, False),
+        (True, {"CI": "1"}, False),
+        (True, {"CI": "false"}, True),
+        (True, {"TERM": "dumb"}, False),
+    ],
+)
+def test_progress_only_on_a_terminal_outside_ci(tty, env, wanted):
+    from migcheck.progress import wanted as progress_wanted
+
+    stream = _Terminal() if tty else io.StringIO()
+    assert progress_wanted(stream, env) is wanted
+
+
+def test_a_real_pseudo_terminal_is_a_terminal():
+    import os
+
+    from migcheck.progress import wanted
+
+    pty = pytest.importorskip("pty")
+    leader, follower = pty.openpty()
+    try:
+        with os.fdopen(follower, "w", closefd=False) as stream:
+            assert wanted(stream, {})
+    finally:
+        os.close(leader)
+        os.close(follower)
+
+
+def _check_on_a_terminal(repo, capsys, monkeypatch, *argv):
+    import migcheck.progress
+
+    monkeypatch.setattr(migcheck.progress, "INTERVAL", 0.0)  # redraw after every file
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("TERM", raising=False)
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    code = main(["check", "--format", "concise", *argv])
+    return code, capsys.readouterr().out, terminal.getvalue()
+
+
+def test_check_shows_progress_on_a_terminal_and_erases_it_before_the_report(repo, capsys, monkeypatch):
+    from migcheck.progress import CLEAR_LINE
+
+    code, out, err = _check_on_a_terminal(repo, capsys, monkeypatch)
+    assert code == 1
+    assert f"{CLEAR_LINE}checked 1 of 2 files" in err and f"{CLEAR_LINE}checked 2 of 2 files" in err
+    assert err.endswith(CLEAR_LINE)
+    assert "checked" not in out
+
+
+@pytest.mark.parametrize("argv", [["-q"], ["-v"]])
+def test_no_progress_line_when_quiet_or_verbose(repo, capsys, monkeypatch, argv):
+    from migcheck.progress import CLEAR_LINE
+
+    _, _, err = _check_on_a_terminal(repo, capsys, monkeypatch, *argv)
+    assert CLEAR_LINE not in err and "checked 1 of 2" not in err
+
+
+def test_no_progress_line_in_ci(repo, capsys, monkeypatch):
+    import migcheck.progress
+
+    monkeypatch.setattr(migcheck.progress, "INTERVAL", 0.0)
+    monkeypatch.setenv("CI", "true")
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert main(["check"]) == 1
+    assert terminal.getvalue() == ""
+    capsys.readouterr()

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from migcheck import __version__
+from migcheck.completion import set_completions
 from migcheck.report import FORMATS
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
     from migcheck.config import Config
     from migcheck.engine import LintResult
+    from migcheck.rule import Rule, RuleSet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -27,7 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return args.run(args)
+        with _collector_paused():
+            return args.run(args)
     except UsageError as exc:
         # Messages quote paths and values from the command line and the files: escaped, like every report.
         print(f"migcheck: error: {visible(str(exc))}", file=sys.stderr)
@@ -35,6 +39,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `migcheck check | head`: whatever else printed when the reader left
         _silence_stdout()
         return EXIT_OK
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for a command. Loading the rules creates thousands of objects
+    (classes, dataclasses, documentation) and no garbage cycles, so the collector ran dozens of times for
+    nothing: a quarter of the start-up. `migcheck.engine.lint` pauses it for the run as well."""
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
         "report its findings only",
     )
     _add_ci_options(check)
+    _add_fix_options(check)
+    _add_output_options(check)
+    set_completions(check, "--format", FORMATS)  # checked by _check, which names the choices
     check.set_defaults(run=_check)
 
     rule = commands.add_parser("rule", help="show a rule's documentation")
@@ -68,10 +91,15 @@ def _parser() -> argparse.ArgumentParser:
     rule.set_defaults(run=_rule)
 
     rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     rules.set_defaults(run=_rules)
 
     _add_badge(commands)
     _add_plan(commands)
+
+    completion = commands.add_parser("completion", help="print a shell completion script")
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")
+    completion.set_defaults(run=_completion)
 
     server = commands.add_parser("server", help="run the language server for editors (LSP over stdio)")
     server.set_defaults(run=_server)
@@ -112,6 +140,7 @@ def _check(args: argparse.Namespace) -> int:
 
     if args.format not in FORMATS:
         raise UsageError(f"unknown format {args.format!r}; choose one of {', '.join(FORMATS)}")
+    _refuse_fixing_stdin(args)
     rules = _load_rules()
     stdin = None
     if args.stdin_filename:
@@ -134,14 +163,18 @@ def _check(args: argparse.Namespace) -> int:
         # With --stdin-filename and no path, the engine reads the project root around the buffer.
         paths = args.paths or ([] if args.stdin_filename else ["."])
         _check_paths_exist(paths)
-        result = lint(
-            paths,
-            config,
-            rules,
-            stdin=stdin,
-            stdin_path=args.stdin_filename or "-",
-            inline_suppressions=not args.no_inline_suppressions,
-        )
+        if args.show_settings or args.show_files:
+            return _show(args, config, rules, paths)
+        with _watching(args, config) as progress:
+            result = lint(
+                paths,
+                config,
+                rules,
+                stdin=stdin,
+                stdin_path=args.stdin_filename or "-",
+                inline_suppressions=not args.no_inline_suppressions,
+                progress=progress,
+            )
     except (ConfigError, RuleError, BaselineError) as exc:
         raise UsageError(str(exc)) from None
     if not result.documents and not args.stdin_filename:
@@ -151,6 +184,10 @@ def _check(args: argparse.Namespace) -> int:
             "(.csdef, .cscfg, .netcfg, or .xml with a classic root element)",
             file=sys.stderr,
         )
+    if args.diff:
+        return _diff(result, args)
+    if args.fix:
+        return _fix(result, args, config, paths, rules)
     return _report(result, args, config)
 
 
@@ -189,6 +226,166 @@ def _add_ci_options(check: argparse.ArgumentParser) -> None:
         action="store_true",
         help="ignore `migcheck: ignore[...]` comments in the files",
     )
+
+
+def _add_output_options(check: argparse.ArgumentParser) -> None:
+    out = check.add_argument_group("output")
+    loudness = out.add_mutually_exclusive_group()
+    loudness.add_argument(
+        "-q", "--quiet", action="store_true", help="print the findings only: no summary, no progress"
+    )
+    loudness.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also say on stderr which settings file is used, and each file read with its time",
+    )
+    shown = out.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--show-files", action="store_true", help="list the files a check would read, then exit 0"
+    )
+    shown.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the resolved settings (the config with the options applied), then exit 0",
+    )
+
+
+@contextmanager
+def _watching(args: argparse.Namespace, config: Config) -> Iterator[Callable[[int, int, str], None] | None]:
+    """What standard error shows while `lint` reads: each file and its time with --verbose; on a
+    terminal, outside CI and without --quiet, one progress line that is erased before the report."""
+    from migcheck.progress import FileTimes, ProgressLine, wanted
+
+    if args.verbose:
+        print(f"migcheck: {_settings_origin(config)}", file=sys.stderr)
+        times = FileTimes(sys.stderr)
+        yield times
+        times.finish()
+    elif not args.quiet and wanted(sys.stderr):
+        line = ProgressLine(sys.stderr)
+        try:
+            yield line
+        finally:
+            line.clear()
+    else:
+        yield None
+
+
+def _settings_origin(config: Config) -> str:
+    import os
+
+    if not config.source:
+        return f"no settings file in {visible(os.getcwd())} or above it: the defaults"
+    return f"settings from {visible(config.source)} (paths in it are relative to {visible(config.root)})"
+
+
+def _findings_only(report: str, result: LintResult) -> str:
+    """`--quiet`: the report without the readiness summary and the summary line that the line formats
+    (text, concise, github, azure and --statistics) end with. Documents (JSON, SARIF...) are unchanged."""
+    from migcheck.report.text import readiness_summary, summary
+
+    tail = summary(result) + "\n"
+    if not report.endswith(tail):
+        return report
+    report = report[: -len(tail)]
+    readiness = readiness_summary(result) + "\n" if result.scope is None else ""
+    return report[: -len(readiness)] if readiness.strip() and report.endswith(readiness) else report
+
+
+def _show(args: argparse.Namespace, config: Config, rules: RuleSet, paths: list[str]) -> int:
+    """--show-files: one path a line, as reports show them. --show-settings: the settings as the TOML of a
+    migcheck.toml that would give the same run, after comments saying where they come from."""
+    from migcheck.config import enabled_codes, settings_table, to_toml
+    from migcheck.discover import discover
+
+    if args.show_files:
+        found = discover(paths, config.include, config.exclude, respect_gitignore=config.respect_gitignore)
+        _stdout("".join(visible(candidate.path) + "\n" for candidate in found))
+        return EXIT_OK
+    enabled = enabled_codes(rules, config.select, config.ignore)
+    header = [
+        f"# {_settings_origin(config)}",
+        f"# rules that run: {len(enabled)} of {len(rules)}",
+        f"# paths: {visible(' '.join(paths))}; format: {args.format}; "
+        f"inline suppressions: {'ignored' if args.no_inline_suppressions else 'honoured'}",
+    ]
+    # No escaping needed: to_toml writes every string and odd key JSON-escaped, ASCII only.
+    _stdout("\n".join(header) + "\n" + to_toml(settings_table(config)))
+    return EXIT_OK
+
+
+def _completion(args: argparse.Namespace) -> int:
+    from migcheck.completion import script
+
+    _stdout(script(_parser(), args.shell, rules=list(_load_rules())))
+    return EXIT_OK
+
+
+def _add_fix_options(check: argparse.ArgumentParser) -> None:
+    fixes = check.add_argument_group("fixes")
+    fixes.add_argument(
+        "--fix", action="store_true", help="apply the safe fixes to the files, then report what is left"
+    )
+    fixes.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff, also the fixes that change what the deployment does",
+    )
+    fixes.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff instead of writing them; exit 1 if there are any",
+    )
+
+
+def _refuse_fixing_stdin(args: argparse.Namespace) -> None:
+    if args.fix and not args.diff and ("-" in args.paths or args.stdin_filename):
+        raise UsageError(
+            "--fix cannot write standard input; use --diff to see the fixes, or name the file to fix it"
+        )
+
+
+def _diff(result: LintResult, args: argparse.Namespace) -> int:
+    """`--diff`: the fixes as a unified diff on stdout, what they fix on stderr; nothing is written."""
+    from migcheck.fixes import counts, plan, unified_diff
+
+    files = plan(result, unsafe=args.unsafe_fixes)
+    _stdout(unified_diff(files))
+    fixed = sum(len(f.fixed) for f in files)
+    _, unsafe = counts(result)
+    hidden = "" if args.unsafe_fixes or not unsafe else f" ({unsafe} more with --unsafe-fixes)"
+    print(f"Would fix {_count(fixed, 'finding')} in {_count(len(files), 'file')}{hidden}.", file=sys.stderr)
+    return EXIT_FINDINGS if files else EXIT_OK
+
+
+def _fix(
+    result: LintResult, args: argparse.Namespace, config: Config, paths: list[str], rules: RuleSet
+) -> int:
+    """`--fix`: write the fixes, check the files again, and report what is left; exit 2 when a file
+    could not be fixed (read-only, a link, changed meanwhile), after fixing the others."""
+    from migcheck.baseline import BaselineError
+    from migcheck.config import ConfigError
+    from migcheck.engine import RuleError, lint
+    from migcheck.fixes import fix_files
+
+    def recheck() -> LintResult:
+        try:
+            return lint(paths, config, rules, inline_suppressions=not args.no_inline_suppressions)
+        except (ConfigError, RuleError, BaselineError) as exc:
+            raise UsageError(str(exc)) from None
+
+    outcome = fix_files(result, recheck, unsafe=args.unsafe_fixes)
+    fixed = _count(len(outcome.fixed), "finding")
+    print(f"Fixed {fixed} in {_count(len(outcome.files), 'file')}.", file=sys.stderr)
+    code = _report(outcome.result, args, config)
+    for error in outcome.errors:
+        print(f"migcheck: error: {visible(error)}", file=sys.stderr)
+    return EXIT_ERROR if outcome.errors else code
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _add_badge(commands: argparse._SubParsersAction) -> None:
@@ -263,25 +460,27 @@ def _report(result: LintResult, args: argparse.Namespace, config: Config) -> int
     """Write the baseline, or the report: to stdout, or to --output-file with the summary on stdout so
     that the CI log still says what happened. (The baseline itself was applied by the filter stage.)"""
     from migcheck import baseline
-    from migcheck.report import render
     from migcheck.report.text import summary
 
     if args.write_baseline:
         try:
-            baseline.write(args.write_baseline, result.findings, root=config.root)
+            # Every finding, those past the cap of one rule per file too: the next run knows them all.
+            baseline.write(args.write_baseline, result.uncapped, root=config.root)
         except baseline.BaselineError as exc:
             raise UsageError(str(exc)) from None
-        _stdout(f"Wrote {len(result.findings)} findings to baseline {visible(args.write_baseline)}.\n")
+        _stdout(f"Wrote {len(result.uncapped)} findings to baseline {visible(args.write_baseline)}.\n")
         return EXIT_OK
     if args.statistics:
-        report = _statistics(result)
+        report = _findings_only(_statistics(result), result) if args.quiet else _statistics(result)
+        if args.output_file is not None:
+            _write(args.output_file, report)
+        else:
+            _stdout(report)
     else:
-        report = render(result, args.format, color=args.output_file is None and _color_terminal())
-    if args.output_file is not None:
-        _write(args.output_file, report)
+        color = args.output_file is None and _color_terminal()
+        _stream(result, args.format, args.output_file, color=color, tail=not args.quiet)
+    if args.output_file is not None and not args.quiet:
         _stdout(summary(result) + "\n")
-    else:
-        _stdout(report)
     return EXIT_FINDINGS if result.failed(config.fail_on) and not args.exit_zero else EXIT_OK
 
 
@@ -291,7 +490,7 @@ def _statistics(result: LintResult) -> str:
 
     from migcheck.report.text import summary
 
-    counts = Counter((f.code, f.name, str(f.severity)) for f in result.findings)
+    counts = Counter((f.code, f.name, str(f.severity)) for f in result.uncapped)
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
     width = len(str(max(counts.values(), default=0)))
     lines = [f"{n:>{width}}  {code}  {name} [{severity}]" for (code, name, severity), n in rows]
@@ -341,6 +540,29 @@ def _color_terminal() -> bool:
     return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
+def _stream(
+    result: LintResult, format_name: str, output_file: str | None, *, color: bool, tail: bool
+) -> None:
+    """The report, written as it is made: into --output-file (through a temporary file that replaces it
+    once complete), or onto standard output. `tail`: the summary the line formats end with."""
+    from migcheck.output import EncodedStream, OutputError, writing
+    from migcheck.report import write
+
+    if output_file is not None:
+        try:
+            with writing(output_file) as handle:
+                write(result, format_name, handle, tail=tail)
+        except OutputError as exc:
+            raise UsageError(str(exc)) from None
+        return
+    try:
+        stream = EncodedStream(sys.stdout)
+        write(result, format_name, stream, color=color, tail=tail)
+        stream.flush()
+    except BrokenPipeError:
+        _silence_stdout()  # the reader left (`| head`); the exit code is still the findings'
+
+
 def _write(path: str, text: str) -> None:
     from migcheck.output import OutputError, write_text
 
@@ -380,9 +602,34 @@ def _rule(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    for rule in _load_rules():
+    rules = _load_rules()
+    if args.format == "json":
+        import json
+
+        _stdout(json.dumps([_rule_data(rule) for rule in rules], indent=2, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    for rule in rules:
         _stdout(f"{rule.code}  {rule.name:<34} {rule.severity!s:<8} {rule.summary}\n")
     return EXIT_OK
+
+
+def _rule_data(rule: Rule) -> dict[str, object]:
+    """A rule as `rules --format json` gives it. `docs` is the rule's section of docs/rules.md in the
+    repository for built-in rules (None for a plugin's); `documentation` is the text `migcheck rule`
+    prints, whatever installed the rule."""
+    from migcheck.docs import _anchor as anchor  # the heading docs/rules.md gives the rule
+
+    builtin = type(rule).__module__.startswith("migcheck.rules.")
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": str(rule.severity),
+        "scope": str(rule.scope),
+        "summary": rule.summary,
+        "file_kinds": sorted(str(kind) for kind in rule.file_kinds()),
+        "docs": f"docs/rules.md{anchor(rule)}" if builtin else None,
+        "documentation": rule.documentation(),
+    }
 
 
 def _server(args: argparse.Namespace) -> int:
@@ -391,7 +638,11 @@ def _server(args: argparse.Namespace) -> int:
     except ImportError as exc:
         if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
             raise
-        raise UsageError("`migcheck server` needs pygls 2: pip install 'migcheck[lsp]'") from None
+        # Never `migcheck[lsp]`: the PyPI project of that name is another tool.
+        raise UsageError(
+            "`migcheck server` needs pygls 2, which migcheck's `lsp` extra installs: "
+            "pip install 'pygls>=2,<3' in this environment, or pip install '.[lsp]' from a clone of migcheck"
+        ) from None
     serve()
     return EXIT_OK
 

@@ -129,6 +129,60 @@ _KEYS = {
 }
 
 
+# What each key of `_KEYS` accepts, for the JSON Schema of `[tool.migcheck]` (`json_schema`): the same
+# checks as the parsers above, in JSON Schema words. A key missing here fails `json_schema`, and the test
+# that regenerates schema/migcheck.schema.json, so the schema cannot fall behind the keys.
+_TEXT_OR_LIST: dict[str, Any] = {
+    "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+}
+_GLOBS = {
+    **_TEXT_OR_LIST,
+    "description": "gitignore patterns, relative to the folder of this file "
+    "([...], ** and !pattern mean what they mean to git)",
+}
+_RULES = {
+    **_TEXT_OR_LIST,
+    "description": "rule codes (MIG201), code prefixes (MIG2, MIG), rule names (endpoint-acl) or ALL, "
+    "in any case",
+}
+_KEY_SCHEMAS: dict[str, tuple[str, Mapping[str, Any]]] = {
+    "select": ("Only these rules run (default: every rule).", _RULES),
+    "ignore": ("These rules do not run; --ignore adds to them.", _RULES),
+    "fail-on": ("The lowest severity that makes a run fail.", {"$ref": "#/definitions/severity"}),
+    "include": ("Only files these patterns match are checked (default: every file).", _GLOBS),
+    "exclude": ("Files these patterns match are not checked.", _GLOBS),
+    "per-file-ignores": (
+        "Rules not reported in the files a pattern matches: pattern → rules.",
+        {"type": "object", "additionalProperties": _RULES},
+    ),
+    "severity": (
+        "A rule's severity, changed without renumbering it: rule (code, prefix, name or ALL) → severity.",
+        {"type": "object", "additionalProperties": {"$ref": "#/definitions/severity"}},
+    ),
+    "cloud-services": (
+        "Export-AzureVM files grouped into cloud services: name → patterns (default: one per folder).",
+        {"type": "object", "additionalProperties": _GLOBS},
+    ),
+    "subscriptions": (
+        "Which files describe which subscription: name → patterns (the first match wins).",
+        {"type": "object", "additionalProperties": _GLOBS},
+    ),
+    "local-configurations": (
+        "Also report deployment findings on ServiceConfiguration.Local.cscfg files.",
+        {"type": "boolean"},
+    ),
+    "respect-gitignore": ("Skip what .gitignore files ignore in folder walks.", {"type": "boolean"}),
+    "baseline": (
+        "The baseline file of known findings, relative to the folder of this file.",
+        {"type": "string", "pattern": "\\S"},
+    ),
+    "inventory": (
+        "Facts no export shows (services in virtual networks, peerings, gateways, authorization links).",
+        {"$ref": "#/definitions/inventory"},
+    ),
+}
+
+
 def _inventory(value: object, key: str) -> dict[str, object]:
     from migcheck.readers.declarations import validate
 
@@ -304,3 +358,201 @@ def severity_overrides(rules: RuleSet, overrides: Mapping[str, Severity]) -> dic
         if score:
             out[rule.code] = tokens[chosen][1]
     return out
+
+
+# --- the settings as data: JSON Schema and TOML --------------------------------------------------------
+
+
+SCHEMA_FILES = ("schema/migcheck.schema.json", "schema/pyproject.schema.json")  # relative to the project
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft-07) of the `[tool.migcheck]` table, which is also the whole of a
+    migcheck.toml: every key `parse_settings` accepts, and no other."""
+    missing = sorted(set(_KEYS) - set(_KEY_SCHEMAS))
+    if missing:
+        raise ValueError(f"no schema for setting(s) {', '.join(missing)}: add them to _KEY_SCHEMAS")
+    defaults = settings_table(Config())
+    properties = {}
+    for key in _KEYS:
+        description, schema = _KEY_SCHEMAS[key]
+        properties[key] = _described(description, schema)
+        if key in defaults and not isinstance(defaults[key], dict):
+            properties[key]["default"] = defaults[key]
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "migcheck settings",
+        "description": "[tool.migcheck] in pyproject.toml, or the whole of migcheck.toml. Paths are "
+        "relative to the folder of the file.",
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+        "definitions": {"severity": _severity_schema(), "inventory": _inventory_schema()},
+    }
+
+
+def _described(description: str, schema: Mapping[str, Any]) -> dict[str, Any]:
+    """`schema` under the key's description (before the value type's own, when it has one). A `$ref` goes
+    in an `allOf`: draft-07 ignores every keyword beside a `$ref`, descriptions and defaults included."""
+    schema = dict(schema)
+    kind = schema.pop("description", "")
+    text = f"{description} {kind[0].upper()}{kind[1:]}." if kind else description
+    if "$ref" in schema:
+        schema = {"allOf": [schema]}
+    return {"description": text, **schema}
+
+
+def pyproject_schema() -> dict[str, Any]:
+    """A schema for pyproject.toml that checks `[tool.migcheck]` and lets every other table be, for
+    editors that take one schema per file."""
+    table = json_schema()
+    definitions = table.pop("definitions")
+    del table["$schema"]
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "pyproject.toml with [tool.migcheck]",
+        "type": "object",
+        "properties": {
+            "tool": {"type": "object", "properties": {"migcheck": {"$ref": "#/definitions/migcheck"}}}
+        },
+        # The table's `$ref`s point at #/definitions/..., which is where its definitions are here too.
+        "definitions": {"migcheck": table, **definitions},
+    }
+
+
+def _severity_schema() -> dict[str, Any]:
+    """`Severity.parse` ignores case and surrounding spaces: the enum gives editors their completions, the
+    pattern accepts everything the parser does."""
+    names = [str(s) for s in sorted(Severity, reverse=True)]
+    letters = ["".join(f"[{c}{c.upper()}]" for c in name) for name in names]
+    return {"anyOf": [{"enum": names}, {"type": "string", "pattern": f"^\\s*({'|'.join(letters)})\\s*$"}]}
+
+
+def _inventory_schema() -> dict[str, Any]:
+    """The declarations table (`migcheck.readers.declarations.SCHEMA`), field by field."""
+    from migcheck.readers import declarations as d
+
+    kinds: dict[int, dict[str, Any]] = {
+        id(d._TEXT): {"type": "string", "pattern": "\\S"},
+        id(d._OPTIONAL_TEXT): {"type": "string"},
+        id(d._TEXTS): {"type": "array", "items": {"type": "string"}},
+        id(d._SERVICE): {"enum": [s.value for s in d.ServiceKind]},
+    }
+
+    def entry(fields: Mapping[str, Any]) -> dict[str, Any]:
+        unknown = [name for name, spec in fields.items() if id(spec) not in kinds]
+        if unknown:
+            raise ValueError(f"no JSON Schema for declaration field(s) {', '.join(unknown)}")
+        return {
+            "type": "object",
+            "properties": {name: dict(kinds[id(spec)]) for name, spec in fields.items()},
+            "required": [name for name, spec in fields.items() if spec.required],
+            "additionalProperties": False,
+        }
+
+    tables = {name: {"type": "array", "items": entry(fields)} for name, fields in d.SCHEMA.items()}
+    return {
+        "type": "object",
+        "properties": {"subscription": kinds[id(d._TEXT)], **tables},
+        "additionalProperties": False,
+    }
+
+
+def schema_files() -> dict[str, str]:
+    """Each committed schema file (relative path) → the text it must hold."""
+    import json
+
+    schemas = (json_schema(), pyproject_schema())
+    return {path: json.dumps(s, indent=2) + "\n" for path, s in zip(SCHEMA_FILES, schemas, strict=True)}
+
+
+def settings_table(config: Config) -> dict[str, Any]:
+    """`config` as the table of a config file that states it: every key, in `_KEYS` order, with the
+    values as written (paths relative to `config.root`); no `baseline` when there is none."""
+    table: dict[str, Any] = {}
+    for key, (name, _) in _KEYS.items():
+        value = _plain(getattr(config, name))
+        if value != "":
+            table[key] = value
+    return table
+
+
+def _plain(value: object) -> Any:
+    """A setting's value as TOML data: tuples as lists, severities and globs as their text."""
+    if isinstance(value, Severity):
+        return str(value)
+    if isinstance(value, str | bool | int | float):
+        return str(value) if isinstance(value, str) else value
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    raise TypeError(f"no TOML form for {type(value).__name__}")
+
+
+def to_toml(table: Mapping[str, Any], path: tuple[str, ...] = ()) -> str:
+    """`table` as TOML text: plain keys first, then sub-tables and arrays of tables under headers."""
+    lines = [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items() if not _is_header(v)]
+    for key, value in table.items():
+        where = ".".join(_toml_key(p) for p in (*path, key))
+        if not _is_header(value):
+            continue
+        if isinstance(value, Mapping):
+            lines += ["", f"[{where}]", to_toml(value, (*path, key)).rstrip("\n")]
+        else:
+            for entry in value:
+                lines += ["", f"[[{where}]]", to_toml(entry, (*path, key)).rstrip("\n")]
+    return "\n".join(line for n, line in enumerate(lines) if line or n) + "\n"
+
+
+def _is_header(value: object) -> bool:
+    """A table, or an array of tables: written under a header of its own (an empty table is `{}`)."""
+    if isinstance(value, Mapping):
+        return bool(value)
+    return isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
+
+
+def _toml_key(key: str) -> str:
+    bare = key and all(c.isascii() and (c.isalnum() or c in "-_") for c in key)
+    return key if bare else _toml_value(key)
+
+
+def _toml_value(value: object) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int | float):
+        return json.dumps(value)  # a JSON string is a TOML basic string: the same escapes
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"no TOML form for {type(value).__name__}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m migcheck.config`: write the schema files; `--check`: exit 1 when one is stale."""
+    import argparse
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(prog="python -m migcheck.config", description=main.__doc__)
+    parser.add_argument("--check", action="store_true", help="report stale schema files, write nothing")
+    args = parser.parse_args(argv)
+    root = Path(__file__).resolve().parents[2]  # linter/migcheck/config.py → the project
+    stale = []
+    for name, text in schema_files().items():
+        target = root / name
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            stale.append(name)
+            if not args.check:
+                target.parent.mkdir(exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+    if args.check and stale:
+        print(f"stale: {', '.join(stale)}; run python -m migcheck.config", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

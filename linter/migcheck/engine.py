@@ -7,14 +7,14 @@ import gc
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from migcheck.config import Config, enabled_codes, severity_overrides
 from migcheck.discover import STDIN, Candidate, discover, display_path
 from migcheck.estate import Estate, Grouping, link
 from migcheck.model import Document, FileProblem, Finding, Mark, Severity
-from migcheck.rule import RuleSet
+from migcheck.rule import RuleSet, capped, is_more_findings
 from migcheck.source import SourceText
 from migcheck.suppress import BASELINE, Audit, Filter, Suppressed
 
@@ -32,6 +32,12 @@ class LintResult:
     enabled: frozenset[str]
     sources: Mapping[str, SourceText] = field(default_factory=dict)
     scope: str | None = None  # an editor buffer's path: the one file findings are reported for
+    # The name each file read from disk was opened by, by its display path (which escapes what a
+    # terminal must not see): fixes are written there. The buffer (`-`) has none.
+    fs_paths: Mapping[str, str] = field(default_factory=dict)
+    # Reported findings past the cap of one rule per file (`migcheck.rule.capped`): one finding in
+    # `findings` stands for them. A baseline records them (`uncapped`); reports do not show them.
+    unreported: list[Finding] = field(default_factory=list)
 
     @property
     def known(self) -> list[Finding]:
@@ -54,6 +60,11 @@ class LintResult:
             raise ValueError(f"the run holds {len(self.estates)} subscriptions ({names}): use `estates`")
         return self.estates[0]
 
+    @property
+    def uncapped(self) -> list[Finding]:
+        """Every reported finding, those past the cap included, without the ones standing for them."""
+        return [f for f in self.findings if not is_more_findings(f)] + self.unreported
+
     def counts(self) -> Counter[Severity]:
         return Counter(f.severity for f in self.findings)
 
@@ -70,19 +81,21 @@ def lint(
     stdin_path: str = STDIN,
     inline_suppressions: bool = True,
     cache: ReadCache | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> LintResult:
     """Lint `paths`. `-` among them is a buffer: the bytes `stdin`, else standard input.
 
     With `stdin_path` naming a file, the buffer is that file as an editor holds it: it replaces the saved
     version in the estate, the rest of the estate is read from disk (the project root when no other path is
     given) so cross-file findings are right, and only the buffer's findings are reported. A `cache` kept
-    between calls spares re-reading files that have not changed on disk."""
+    between calls spares re-reading files that have not changed on disk. `progress(done, total, path)` is
+    called after each file is read (the CLI's progress line and `--verbose`)."""
     # The cyclic collector would rescan the growing model again and again while it is built (a quarter of
     # the run on large estates), and the model holds no cycles to collect: pause it for the run.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _lint(paths, config, rules, stdin, stdin_path, inline_suppressions, cache)
+        return _lint(paths, config, rules, stdin, stdin_path, inline_suppressions, cache, progress)
     finally:
         if collecting:
             gc.enable()
@@ -96,19 +109,31 @@ def _lint(
     stdin_path: str,
     inline_suppressions: bool,
     cache: ReadCache | None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> LintResult:
     scope = None if stdin_path == STDIN else display_path(stdin_path)
     if scope is not None:
         paths = _with_context(list(paths), config)
     documents = []
-    found = discover(
-        paths, config.include, config.exclude, stdin_path=scope, respect_gitignore=config.respect_gitignore
-    )
-    for candidate in found:
+    fs_paths: dict[str, str] = {}
+    found = list(
+        discover(
+            paths,
+            config.include,
+            config.exclude,
+            stdin_path=scope,
+            respect_gitignore=config.respect_gitignore,
+        )
+    )  # a list: progress reports name the total
+    for done, candidate in enumerate(found, 1):
         on_disk = candidate.fs_path != STDIN
         document = cache.read(candidate) if cache is not None and on_disk else _read(candidate, stdin)
         if document is not None:
             documents.append(document)
+            if on_disk:
+                fs_paths[candidate.path] = candidate.fs_path
+        if progress is not None:
+            progress(done, len(found), candidate.path)
     grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions)
     estates = link(documents, grouping)
     enabled = enabled_codes(rules, config.select, config.ignore)
@@ -124,11 +149,12 @@ def _lint(
         # Computed with the whole estate, shown for the buffer only: the editor shows other files' own.
         reported = [f for f in reported if f.mark.path == scope]
         suppressed = [s for s in suppressed if s.finding.mark.path == scope]
+    reported, unreported = capped(reported)
     if cache is not None:
         cache.forget_unused()
     sources = {d.path: SourceText(d.text) for d in documents}
     located = sorted((_locate(f, sources) for f in reported), key=Finding.sort_key)
-    return LintResult(located, suppressed, estates, rules, enabled, sources, scope)
+    return LintResult(located, suppressed, estates, rules, enabled, sources, scope, fs_paths, unreported)
 
 
 def _with_context(paths: list[str], config: Config) -> list[str]:
@@ -183,7 +209,13 @@ def _file_bytes(candidate: Candidate, limit: int) -> bytes:
 
     if candidate.explicit:
         return read_bytes(candidate.fs_path, limit, regular_only=False)
-    return read_bytes(candidate.fs_path, limit, follow_links=candidate.link, within=candidate.within)
+    return read_bytes(
+        candidate.fs_path,
+        limit,
+        follow_links=candidate.link,
+        within=candidate.within,
+        identity=candidate.identity,
+    )
 
 
 class ReadCache:
@@ -232,5 +264,8 @@ def _apply_severity(findings: Iterable[Finding], overrides: Mapping[str, Severit
 
 
 def _locate(finding: Finding, sources: Mapping[str, SourceText]) -> Finding:
+    """Where the finding starts and ends, and where its fix's edits go: a fix that cannot be placed in
+    the text is not offered."""
     source = sources.get(finding.mark.path) or SourceText("")
-    return replace(finding, location=source.locate(finding.mark))
+    autofix = source.resolve(finding.autofix) if finding.autofix is not None else None
+    return replace(finding, location=source.locate(finding.mark), autofix=autofix)

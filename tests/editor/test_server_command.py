@@ -13,4 +13,7 @@ def test_missing_pygls_names_the_extra_to_install(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "pygls.lsp", None)
     monkeypatch.setitem(sys.modules, "pygls.lsp.server", None)
     assert main(["server"]) == EXIT_ERROR
-    assert "pip install 'migcheck[lsp]'" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "pip install 'pygls>=2,<3'" in err
+    assert "pip install '.[lsp]'" in err
+    assert "migcheck[lsp]" not in err  # the PyPI project named migcheck is another tool
