@@ -16,10 +16,14 @@ GATEWAY_SUBNET = "GatewaySubnet"
 PLANNED_NETWORK_FIXES = {"MIG301", "MIG304"}
 
 
-def test_no_production_vm_sits_in_the_gateway_subnet(migcheck_estate: Estate) -> None:
-    vnet = migcheck_estate.virtual_network(PRODUCTION_VNET)
-    assert vnet is not None, f"{PRODUCTION_VNET} is not defined in any netcfg"
-    vms = [vm for service in migcheck_estate.members(vnet) for vm in service.vms]
+def test_no_production_vm_sits_in_the_gateway_subnet(migcheck_estates: dict[str, Estate]) -> None:
+    # Each example folder is a subscription of its own: find the one that defines the production network.
+    found = [
+        (e, v) for e in migcheck_estates.values() if (v := e.virtual_network(PRODUCTION_VNET)) is not None
+    ]
+    assert found, f"{PRODUCTION_VNET} is not defined in any netcfg"
+    [(estate, vnet)] = found
+    vms = [vm for service in estate.members(vnet) for vm in service.vms]
     assert vms, f"no VM is placed in {PRODUCTION_VNET}"
     misplaced = [vm.name for vm in vms if any(s.name == GATEWAY_SUBNET for s in vm.subnets)]
     assert not misplaced, f"VMs in {GATEWAY_SUBNET}: {misplaced}"
