@@ -19,9 +19,11 @@ PLANNED_NETWORK_FIXES = {"MIG301", "MIG304"}
 def test_no_production_vm_sits_in_the_gateway_subnet(migcheck_estates: dict[str, Estate]) -> None:
     # Each example folder is a subscription of its own: find the one that defines the production network.
     found = [
-        (e, v) for e in migcheck_estates.values() if (v := e.virtual_network(PRODUCTION_VNET)) is not None
+        (estate, vnet)
+        for estate in migcheck_estates.values()
+        if (vnet := estate.virtual_network(PRODUCTION_VNET)) is not None and vnet.defined
     ]
-    assert found, f"{PRODUCTION_VNET} is not defined in any netcfg"
+    assert len(found) == 1, f"{PRODUCTION_VNET} is defined by {len(found)} netcfg files, not one"
     [(estate, vnet)] = found
     vms = [vm for service in estate.members(vnet) for vm in service.vms]
     assert vms, f"no VM is placed in {PRODUCTION_VNET}"
