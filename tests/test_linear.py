@@ -68,3 +68,47 @@ def test_the_suppression_filter_on_many_findings_and_comments(tmp_path, monkeypa
         return work
 
     assert_linear(make, 500)
+
+
+def test_end_positions_and_fix_edits_on_a_file_written_on_one_line():
+    """Every finding's end and fix edit on one line: each scan covers its own element only."""
+    from migcheck.fixes import apply_edits
+    from migcheck.model import AddressPrefix, Edit, Fix, Part
+
+    def make(n: int):
+        subnets = "".join(
+            f'<Subnet name="s{i}"><AddressPrefix>10.{i % 250}.0.00/24</AddressPrefix></Subnet>' for i in range(n)
+        )
+        text = (
+            '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">'
+            '<VirtualNetworkConfiguration><VirtualNetworkSites><VirtualNetworkSite name="v" Location="x">'
+            f"<Subnets>{subnets}</Subnets></VirtualNetworkSite></VirtualNetworkSites>"
+            "</VirtualNetworkConfiguration></NetworkConfiguration>"
+        )
+        document = read_document("NetworkConfig.netcfg", text.encode(), explicit=True)
+        assert document is not None and document.problem is None
+        marks = [obj.mark for obj in _walk(document.resources) if isinstance(obj, AddressPrefix)]
+        assert len(marks) == n
+
+        def work():
+            source = SourceText(document.text)
+            edits = []
+            for mark in marks:
+                assert source.locate(mark).end_line == 1
+                fix = source.resolve(Fix("strict", (Edit(mark, Part.TEXT, "10.0.0.0/24"),)))
+                assert fix is not None
+                edits.extend(fix.edits)
+            assert "00/24" not in apply_edits(document.text, edits)
+
+        return work
+
+    assert_linear(make, 2000)
+
+
+def _walk(objects):
+    for obj in objects:
+        yield obj
+        if isinstance(obj, tuple):
+            yield from _walk(obj)
+        elif hasattr(obj, "__dataclass_fields__"):
+            yield from _walk(tuple(getattr(obj, name) for name in obj.__dataclass_fields__))

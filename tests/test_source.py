@@ -1,4 +1,5 @@
-"""Columns point at the `<` of the start tag, wherever lxml says the tag ends."""
+"""Columns point at the `<` of the start tag, wherever lxml says the tag ends; the end is just past the
+`>` of the start tag (exclusive, as LSP and SARIF count)."""
 
 from __future__ import annotations
 
@@ -9,29 +10,63 @@ TEXT = '<?xml version="1.0"?>\n<A>\n  <Role\n     name="x"\n  >\n  <S/><S a="1"/
 
 
 def test_start_tag_spread_over_lines_points_at_its_first_line():
-    assert SourceText(TEXT).locate(Mark("f", 5, "Role")) == Location("f", 3, 3)
+    assert SourceText(TEXT).locate(Mark("f", 5, "Role")) == Location("f", 3, 3, 5, 4)
 
 
 def test_same_tag_twice_on_one_line_uses_nth():
     source = SourceText(TEXT)
-    assert source.locate(Mark("f", 6, "S", 0)) == Location("f", 6, 3)
-    assert source.locate(Mark("f", 6, "S", 1)) == Location("f", 6, 7)
+    assert source.locate(Mark("f", 6, "S", 0)) == Location("f", 6, 3, 6, 7)
+    assert source.locate(Mark("f", 6, "S", 1)) == Location("f", 6, 7, 6, 17)
 
 
 def test_tab_counts_as_one_column():
-    assert SourceText(TEXT).locate(Mark("f", 7, "T")) == Location("f", 7, 2)
+    assert SourceText(TEXT).locate(Mark("f", 7, "T")) == Location("f", 7, 2, 7, 6)
 
 
 def test_exact_column_from_parser_is_kept():
-    assert SourceText(TEXT).locate(Mark("f", 2, column=4)) == Location("f", 2, 4)
+    assert SourceText(TEXT).locate(Mark("f", 2, column=4)) == Location("f", 2, 4, 2, 4)
 
 
 def test_crlf_and_non_ascii_columns_count_characters():
     text = "<A>\r\n  <Ä name='é'/><B/>\r\n</A>"
-    assert SourceText(text).locate(Mark("f", 2, "B")) == Location("f", 2, 16)
+    assert SourceText(text).locate(Mark("f", 2, "B")) == Location("f", 2, 16, 2, 20)
     assert SourceText(text).line(2) == "  <Ä name='é'/><B/>"
 
 
 def test_prefixed_tag_does_not_match_longer_names():
     text = "<A>\n  <Roles/><Role/>\n</A>"
-    assert SourceText(text).locate(Mark("f", 2, "Role")) == Location("f", 2, 11)
+    assert SourceText(text).locate(Mark("f", 2, "Role")) == Location("f", 2, 11, 2, 18)
+
+
+# --- where the reported text ends --------------------------------------------------------------------
+
+
+def test_the_end_of_an_element_is_the_end_of_its_start_tag_not_its_subtree():
+    text = "<A>\n  <Acl b='1'\n    c=\"x>y\">\n    <Rule/>\n  </Acl>\n</A>\n"
+    # A `>` inside a quoted value does not end the tag.
+    assert SourceText(text).locate(Mark("f", 3, "Acl")) == Location("f", 2, 3, 3, 13)
+
+
+def test_a_comment_ends_after_its_closing_marker():
+    text = "<A>\n  <!-- migcheck: ignore[MIG201]\n       reason -->\n</A>"
+    assert SourceText(text).locate(Mark("f", 2, "!--")) == Location("f", 2, 3, 3, 18)
+
+
+def test_a_position_in_a_script_or_a_json_file_ends_with_its_word_or_string():
+    text = 'Get-AzureVM -Name "web 01" |\n    Set-AzureEndpoint -ACL $acl\n{"a": 1}\n'
+    source = SourceText(text)
+    assert source.locate(Mark("f", 2, column=5)) == Location("f", 2, 5, 2, 22)  # Set-AzureEndpoint
+    assert source.locate(Mark("f", 2, column=23)) == Location("f", 2, 23, 2, 27)  # -ACL
+    assert source.locate(Mark("f", 2, column=28)) == Location("f", 2, 28, 2, 32)  # $acl
+    assert source.locate(Mark("f", 1, column=19)) == Location("f", 1, 19, 1, 27)  # "web 01"
+    assert source.locate(Mark("f", 3, column=1)) == Location("f", 3, 1, 3, 2)  # the object's `{`
+
+
+def test_a_string_ends_at_its_closing_quote_past_escaped_ones():
+    source = SourceText('{"name": "a\\"b", "x": 1}')
+    assert source.locate(Mark("f", 1, column=10)) == Location("f", 1, 10, 1, 16)
+
+
+def test_a_mark_the_text_does_not_show_keeps_its_position():
+    assert SourceText("").locate(Mark("f", 3, column=2)) == Location("f", 3, 2, 3, 2)
+    assert SourceText("<A/>").locate(Mark("f", 1, "Missing")) == Location("f", 1, 1, 1, 1)

@@ -58,6 +58,20 @@ def is_xml_extension(publisher: str, name: str, version: str) -> bool:
     return (publisher, name.casefold()) == WEB_DEPLOY
 
 
+# The XML extensions that have a JSON version of the same extension (same publisher, same name), which the
+# migration carries over: the planning guide's BGInfo v2. `2.*` is the classic module's default for
+# `Set-AzureVMBGInfoExtension`. The Visual Studio families and Web Deploy have none.
+JSON_VERSIONS = {BGINFO: "2.*"}
+
+
+def json_version(publisher: str, name: str, version: str) -> str:
+    """The version to write so that an XML extension becomes the JSON version of itself; "" when the
+    extension is not an XML one or has no JSON version."""
+    if not is_xml_extension(publisher, name, version):
+        return ""
+    return JSON_VERSIONS.get((publisher.strip().casefold(), name.strip().casefold()), "")
+
+
 def is_backup_extension(publisher: str, name: str) -> bool:
     return name.strip().casefold() in BACKUP_NAMES and publisher.strip().casefold() in ("", BACKUP_PUBLISHER)
 

@@ -52,11 +52,16 @@ class Mark:
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """A resolved position: 1-based line and column of the `<` that starts the element."""
+    """A resolved position: 1-based line and column of the `<` that starts the element, and where the
+    reported text ends — the end of the start tag (not the whole subtree), of a script's call or of a JSON
+    value — as the line and column just past its last character (exclusive, as LSP and SARIF count). An
+    end of 0 means it was not resolved."""
 
     path: str
     line: int
     column: int
+    end_line: int = 0
+    end_column: int = 0
 
 
 class FileKind(str, enum.Enum):
@@ -635,6 +640,49 @@ class Document:
 # --- findings ----------------------------------------------------------------------------------------
 
 
+class Part(str, enum.Enum):
+    """What of an element an `Edit` replaces."""
+
+    TEXT = "text"  # its text content, without the whitespace around it; the element holds no child element
+    ELEMENT = "element"  # the whole element, start tag to end tag; removed with its line when alone on it
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change a fix makes, stated against a reader's mark: replace `part` of the element at `mark` —
+    or of its first child element named `child`, when given — with `replacement`. The engine resolves it,
+    for the findings it reports, to `start` and `end`: offsets in the decoded text of the file (characters,
+    not bytes), -1 while unresolved."""
+
+    mark: Mark
+    part: Part
+    replacement: str
+    child: str = ""
+    start: int = -1
+    end: int = -1
+
+    @property
+    def resolved(self) -> bool:
+        return self.start >= 0
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A mechanical change that makes a finding go away. `safe` fixes keep what the deployment does
+    (`--fix` applies them); the others change behaviour and need `--unsafe-fixes`."""
+
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.edits) and all(e.resolved for e in self.edits)
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem, as a rule reports it. `severity` is the rule's unless the config overrides it."""
@@ -648,6 +696,14 @@ class Finding:
     resource_type: str
     resource_name: str
     location: Location | None = None  # resolved by the engine for the findings it reports
+    # The mechanical fix, when a rule can state one; its edits are resolved with `location`. Not part of
+    # what the finding is: two findings differing only in how they could be fixed are one.
+    autofix: Fix | None = field(default=None, compare=False)
+
+    @property
+    def fixable(self) -> bool:
+        """A fix is offered and could be placed in the file (`--fix`, or `--unsafe-fixes` if not safe)."""
+        return self.autofix is not None and self.autofix.resolved
 
     def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location or Location(self.mark.path, self.mark.line, self.mark.column)

@@ -11,16 +11,40 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
+from typing import BinaryIO, TextIO
 
 
 class OutputError(Exception):
     """The output cannot be written; the message names the file and says why."""
 
 
-def write_text(path: str, text: str, *, newline: str = "") -> None:
-    """Write `text` to `path` atomically, as UTF-8 (text that is not valid Unicode, such as an
-    undecodable file name, is written with backslash escapes), with `newline` translation as `open`
-    does it."""
+def write_bytes(path: str, data: bytes, *, mode: int | None = None) -> None:
+    """Write `data` to `path` atomically, never through a link; the file gets permission bits `mode`
+    when given (a fixed file keeps its own), else those of a new private file."""
+    _check_target(path)
+    folder = os.path.dirname(path) or "."
+    try:
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".migcheck-", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            if mode is not None and hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), mode)
+            os.fsync(handle.fileno())
+        if mode is not None and not hasattr(os, "fchmod"):  # Windows: only the read-only bit counts
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _check_target(path: str) -> None:
     if not path:
         raise OutputError("no output file named (an empty path)")
     if os.path.islink(path):
@@ -29,6 +53,46 @@ def write_text(path: str, text: str, *, newline: str = "") -> None:
         )
     if os.path.isdir(path):
         raise OutputError(f"cannot write {path}: it is a folder")
+
+
+class EncodedStream:
+    """A text stream onto standard output that writes whatever it is given: text that is not valid
+    Unicode (an undecodable file name kept as lone surrogates) or that the stream's codec cannot show is
+    written with backslash escapes, never a traceback. Reports are written to it piece by piece."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._encoding = getattr(stream, "encoding", None) or "utf-8"
+        self._buffer: BinaryIO | None = getattr(stream, "buffer", None)
+        if self._buffer is not None:
+            stream.flush()  # what was printed before comes first
+
+    def write(self, text: str, /) -> int:
+        data = text.encode(self._encoding, "backslashreplace")
+        if self._buffer is None:  # a replaced stream (tests, IDEs) takes text
+            self._stream.write(data.decode(self._encoding))
+        else:
+            self._buffer.write(data)
+        return len(text)
+
+    def flush(self) -> None:
+        (self._buffer or self._stream).flush()
+
+
+def write_text(path: str, text: str, *, newline: str = "") -> None:
+    """Write `text` to `path` atomically, as UTF-8 (text that is not valid Unicode, such as an
+    undecodable file name, is written with backslash escapes), with `newline` translation as `open`
+    does it."""
+    with writing(path, newline=newline) as handle:
+        handle.write(text)
+
+
+@contextlib.contextmanager
+def writing(path: str, *, newline: str = "") -> Iterator[TextIO]:
+    """A text stream to `path`, written as `write_text` writes, for a report made piece by piece: it goes
+    to a temporary file beside `path`, which replaces `path` only when the block ends without an error
+    (the old file stays whole otherwise), so no report is ever held whole in memory to be written."""
+    _check_target(path)
     folder = os.path.dirname(path) or "."
     try:
         os.makedirs(folder, exist_ok=True)
@@ -37,7 +101,7 @@ def write_text(path: str, text: str, *, newline: str = "") -> None:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline=newline) as handle:
-            handle.write(text)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
@@ -45,3 +109,7 @@ def write_text(path: str, text: str, *, newline: str = "") -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -6,11 +6,12 @@ from __future__ import annotations
 import enum
 import re
 import textwrap
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar
 
-from migcheck.model import Document, FileKind, Finding, Mark, Severity
+from migcheck.model import Document, FileKind, Finding, Fix, Mark, Severity
 
 if TYPE_CHECKING:
     from migcheck.estate import Estate
@@ -84,10 +85,12 @@ class Rule:
         fix: str = "",
         at: object = None,
         severity: Severity | None = None,
+        autofix: Fix | None = None,
     ) -> Finding:
         """A finding about `resource` (anything with `mark`, `kind` and `name`), pointing at `at` when
         given — another resource (the one extra subnet of a VM) or a `Mark` (an element that is not a
-        resource of its own, such as `AvailabilitySetName`) — else at the resource itself."""
+        resource of its own, such as `AvailabilitySetName`) — else at the resource itself. `autofix` is
+        the mechanical change that makes it go away, when there is one (`migcheck check --fix`)."""
         mark = at if isinstance(at, Mark) else (at or resource).mark  # type: ignore[attr-defined]
         return Finding(
             code=self.code,
@@ -98,6 +101,7 @@ class Rule:
             mark=mark,
             resource_type=resource.kind,  # type: ignore[attr-defined]
             resource_name=resource.name,  # type: ignore[attr-defined]
+            autofix=autofix,
         )
 
     @classmethod
@@ -162,22 +166,79 @@ def _para(text: str) -> str:
     return textwrap.dedent(text).strip()
 
 
-# How many members of a group a message names before "and N more".
+# How many members of a group a message names before "and N more", and how many characters of each.
 SHOWN_MEMBERS = 5
+MEMBER_CHARS = 100
 
 
 def listed(items: Iterable[str], *, limit: int = SHOWN_MEMBERS, quote: str = "'", sep: str = ", ") -> str:
     """The first `limit` of `items`, quoted and joined, then "and N more". A message is copied into every
     finding and every report format, so one that named every member of a group (every availability set
-    of a service with thousands) made output quadratic in the input; a message names a handful."""
+    of a service with thousands) made output quadratic in the input; a message names a handful, each cut
+    to `MEMBER_CHARS` (a name can be megabytes long, and real ones are short)."""
     shown: list[str] = []
     more = 0
     for item in items:
         if len(shown) < limit:
-            shown.append(f"{quote}{item}{quote}")
+            cut = item if len(item) <= MEMBER_CHARS else item[: MEMBER_CHARS - 1] + "…"
+            shown.append(f"{quote}{cut}{quote}")
         else:
             more += 1
     return sep.join(shown) + (f" and {more} more" if more else "")
+
+
+# How many findings of one rule one file reports; the rest are summed up in one more finding. A dense file
+# (16 MB of bad prefixes) made hundreds of thousands of findings, and every format copies each one: 2.77 GB
+# of SARIF. With the cap, what a file adds to any report is bounded by the number of rules.
+MAX_FINDINGS_PER_FILE = 100
+
+
+def capped(findings: Iterable[Finding], limit: int | None = None) -> tuple[list[Finding], list[Finding]]:
+    """(reported, held back): per file and rule, the first `limit` findings in document order, then one
+    finding in place of the rest, at the first of them, as severe as the worst of them (so the exit code
+    is the same), saying how many it stands for. The held-back findings are what a baseline records too:
+    the cap shortens reports, it does not hide what is there."""
+    limit = MAX_FINDINGS_PER_FILE if limit is None else limit
+    groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for finding in findings:
+        groups[finding.mark.path, finding.code].append(finding)
+    reported: list[Finding] = []
+    held: list[Finding] = []
+    for group in groups.values():
+        if len(group) <= limit:
+            reported += group
+            continue
+        group.sort(key=lambda f: (f.mark.line, f.mark.column, f.mark.nth))  # stable: rule order on ties
+        reported += group[:limit]
+        rest = group[limit:]
+        held += rest
+        reported.append(more_findings(rest, limit))
+    return reported, held
+
+
+MORE_FINDINGS = "Findings"  # the resource type of the finding that stands for those past the cap
+
+
+def more_findings(rest: list[Finding], limit: int | None = None) -> Finding:
+    """The one finding reported in place of `rest`, findings of one rule in one file past the cap."""
+    limit = MAX_FINDINGS_PER_FILE if limit is None else limit
+    first = rest[0]
+    return replace(
+        first,
+        severity=max(f.severity for f in rest),
+        message=f"{len(rest):,} more {first.code} findings in this file are not shown: migcheck reports "
+        f"at most {limit} findings of one rule per file",
+        fix=f"Fix the {first.code} findings shown and run migcheck again; `--write-baseline` records all "
+        "of them.",
+        resource_type=MORE_FINDINGS,
+        resource_name=first.code,
+        autofix=None,  # it stands for many findings: it fixes none of them
+    )
+
+
+def is_more_findings(finding: Finding) -> bool:
+    """Whether `finding` stands for findings past the cap (`capped`) rather than being one itself."""
+    return finding.resource_type == MORE_FINDINGS
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """The language server behind `migcheck server`: diagnostics for the classic files an editor has open,
-linted in the context of the project on disk; a quick fix that inserts a suppression comment; the rule's
-documentation on hover. Needs the `lsp` extra (pygls 2); only `migcheck server` imports this module.
+linted in the context of the project on disk; quick fixes — the fixes of `migcheck check --fix` (safe
+ones preferred, the others titled "(unsafe)") and a suppression comment; the rule's documentation on
+hover. Needs the `lsp` extra (pygls 2); only `migcheck server` imports this module.
 
 The server stays in its workspace. It never changes directory: the project around a document is the
 workspace folder that holds it (or the folder of the config file found there), walked like `migcheck
@@ -29,7 +30,7 @@ from migcheck.baseline import BaselineError
 from migcheck.config import Config, ConfigError, load_config
 from migcheck.discover import CANDIDATE_SUFFIXES
 from migcheck.engine import ReadCache, RuleError, lint
-from migcheck.model import Finding, Severity
+from migcheck.model import Finding, Fix, Location, Severity
 from migcheck.plugins import PluginError, load_rules
 from migcheck.rule import RuleSet
 from migcheck.source import SourceText
@@ -56,6 +57,9 @@ class MigcheckServer(LanguageServer):
         self.cache = ReadCache()
         self.open_uris: set[str] = set()
         self.diagnostics: dict[str, list[lsp.Diagnostic]] = {}
+        # The fixes of each open document's diagnostics, as LSP edits of the text they were computed on.
+        self.fixes: dict[str, list[tuple[lsp.Diagnostic, Fix]]] = {}
+        self._linted: dict[str, int | None] = {}  # the version of each document the fixes were placed in
         self._rules: RuleSet | None = None
         # One worker: lints never overlap, so the read cache needs no lock, and a lint queued behind a
         # running one sees the files as the running one left them.
@@ -91,7 +95,7 @@ class MigcheckServer(LanguageServer):
         root, codec = self.root_for(path), self.workspace.position_codec
         loop = asyncio.get_running_loop()
         try:
-            diagnostics = await loop.run_in_executor(self._worker, self.diagnose, path, text, root, codec)
+            diagnosed = await loop.run_in_executor(self._worker, self.diagnose, path, text, root, codec)
         except (BaselineError, ConfigError, PluginError, RuleError) as exc:
             self.window_show_message(
                 lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"migcheck: {exc}")
@@ -99,7 +103,10 @@ class MigcheckServer(LanguageServer):
             return
         if uri not in self.open_uris or self.workspace.get_text_document(uri).version != version:
             return  # edited (or closed) while linting: the lint of the newer version publishes
+        diagnostics = [diagnostic for diagnostic, _ in diagnosed]
         self.diagnostics[uri] = diagnostics
+        self._linted[uri] = version
+        self.fixes[uri] = [(diagnostic, fix) for diagnostic, fix in diagnosed if fix is not None]
         params = lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
         self.text_document_publish_diagnostics(params)
 
@@ -108,13 +115,17 @@ class MigcheckServer(LanguageServer):
         if pending is not None:
             pending.cancel()
         self.diagnostics.pop(uri, None)
+        self.fixes.pop(uri, None)
+        self._linted.pop(uri, None)
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
-    def diagnose(self, path: str, text: str, root: str | None, codec: PositionCodec) -> list[lsp.Diagnostic]:
-        """The diagnostics of the buffer `text` of `path`: the same run as `migcheck check
-        --stdin-filename PATH PROJECT`, where PROJECT is the folder of the config file when it is inside
-        the workspace folder `root`, else `root`; with no `root` (a document outside the workspace), the
-        buffer alone, with default settings."""
+    def diagnose(
+        self, path: str, text: str, root: str | None, codec: PositionCodec
+    ) -> list[tuple[lsp.Diagnostic, Fix | None]]:
+        """The diagnostics of the buffer `text` of `path`, each with its placed fix if it has one: the
+        same run as `migcheck check --stdin-filename PATH PROJECT`, where PROJECT is the folder of the
+        config file when it is inside the workspace folder `root`, else `root`; with no `root` (a
+        document outside the workspace), the buffer alone, with default settings."""
         if root is None:
             config, context = Config(), [path]
         else:
@@ -123,7 +134,20 @@ class MigcheckServer(LanguageServer):
             context = [config.root if inside else root]
         result = lint(context, config, self.rules, stdin=_encode(text), stdin_path=path, cache=self.cache)
         source = SourceText(text)
-        return [_diagnostic(f, source, codec) for f in result.findings]
+        return [(_diagnostic(f, source, codec), f.autofix if f.fixable else None) for f in result.findings]
+
+    def fixes_for(self, document: TextDocument, wanted: list[lsp.Diagnostic]) -> list[lsp.CodeAction]:
+        """Quick fixes for the diagnostics `wanted`, from the last lint: only while the document is the
+        version that lint saw (the edits' positions are in its text). Safe fixes first, each marked
+        preferred; fixes that change behaviour say "(unsafe)"."""
+        if self.workspace.get_text_document(document.uri).version != self._linted.get(document.uri):
+            return []
+        actions = [
+            _fix_action(document, diagnostic, fix)
+            for diagnostic, fix in self.fixes.get(document.uri, [])
+            if any(_same(diagnostic, other) for other in wanted)
+        ]
+        return sorted(actions, key=lambda action: not action.is_preferred)
 
     def root_for(self, path: str) -> str | None:
         """The workspace folder holding `path` (the innermost), else the workspace root; None outside."""
@@ -165,33 +189,16 @@ def _diagnostic(finding: Finding, source: SourceText, codec: PositionCodec) -> l
 
 
 def _range(finding: Finding, source: SourceText, codec: PositionCodec) -> lsp.Range:
-    """From the `<` of the element to the end of its start tag; for a position that is not a tag (a
-    syntax error), to the end of that line."""
-    loc = finding.location
-    line, column = (loc.line, loc.column) if loc else (finding.mark.line, 1)
-    start = min(source.offset_of_line(line) + column - 1, len(source.text))
-    if source.text.startswith("<", start):
-        end = _start_tag_end(source.text, start)
-    else:
-        newline = source.text.find("\n", start)
-        end = len(source.text) if newline < 0 else newline
+    """The finding's location, start to end: from the `<` of the element to the end of its start tag;
+    for a position that is not a tag (a syntax error), the word or character there."""
+    loc = finding.location or Location(finding.mark.path, finding.mark.line, 1)
+    start = _offset(source, loc.line, loc.column)
+    end = max(_offset(source, loc.end_line, loc.end_column), start) if loc.end_line else start
     return lsp.Range(start=_position(source, start, codec), end=_position(source, end, codec))
 
 
-def _start_tag_end(text: str, start: int) -> int:
-    """The offset just past the `>` that closes the start tag at `start`; a `>` may sit in a quoted value."""
-    quote = ""
-    for index in range(start + 1, len(text)):
-        char = text[index]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char == ">":
-            return index + 1
-        elif char == "<":  # not well-formed: stop before the next tag
-            return index
-    return len(text)
+def _offset(source: SourceText, line: int, column: int) -> int:
+    return min(source.offset_of_line(line) + column - 1, len(source.text))
 
 
 def _position(source: SourceText, offset: int, codec: PositionCodec) -> lsp.Position:
@@ -221,6 +228,21 @@ def suppression_edit(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.
     return lsp.TextEdit(
         range=lsp.Range(start=at_line_start, end=at_line_start), new_text=f"{indent}{comment}\n"
     )
+
+
+def fix_edits(document: TextDocument, fix: Fix) -> list[lsp.TextEdit]:
+    """The fix's edits as LSP text edits of `document`, whose text is the one the fix was placed in."""
+    source = SourceText(document.source)
+    codec = document.position_codec
+    return [
+        lsp.TextEdit(
+            range=lsp.Range(
+                start=_position(source, edit.start, codec), end=_position(source, edit.end, codec)
+            ),
+            new_text=edit.replacement,
+        )
+        for edit in fix.edits
+    ]
 
 
 def _contains(range_: lsp.Range, position: lsp.Position) -> bool:
@@ -271,11 +293,9 @@ def create_server() -> MigcheckServer:
         if params.text_document.uri not in ls.open_uris:
             return []  # only open documents: reading an unopened one could block on a named pipe
         document = ls.workspace.get_text_document(params.text_document.uri)
-        return [
-            _suppress_action(document, diagnostic)
-            for diagnostic in params.context.diagnostics
-            if diagnostic.source == SOURCE and diagnostic.code
-        ]
+        wanted = [d for d in params.context.diagnostics if d.source == SOURCE and d.code]
+        fixes = ls.fixes_for(document, wanted)
+        return [*fixes, *(_suppress_action(document, diagnostic) for diagnostic in wanted)]
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     def hover(ls: MigcheckServer, params: lsp.HoverParams) -> lsp.Hover | None:
@@ -289,6 +309,21 @@ def create_server() -> MigcheckServer:
         return lsp.Hover(contents=content, range=here[0].range)
 
     return server
+
+
+def _fix_action(document: TextDocument, diagnostic: lsp.Diagnostic, fix: Fix) -> lsp.CodeAction:
+    return lsp.CodeAction(
+        title=f"{fix.description}{'' if fix.safe else ' (unsafe)'}",
+        kind=lsp.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        is_preferred=fix.safe,
+        edit=lsp.WorkspaceEdit(changes={document.uri: fix_edits(document, fix)}),
+    )
+
+
+def _same(a: lsp.Diagnostic, b: lsp.Diagnostic) -> bool:
+    """The client sends back the diagnostics it was given; it may drop fields it does not keep."""
+    return (a.code, a.range, a.message) == (b.code, b.range, b.message)
 
 
 def _suppress_action(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.CodeAction:

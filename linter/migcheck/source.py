@@ -1,15 +1,19 @@
-"""Turn a reader's `Mark` into a line and column, and give the source line to show under a finding.
+"""Turn a reader's `Mark` into where it starts and ends, place a fix's edits, and give the source line to
+show under a finding.
 
 lxml reports the line where a start tag *ends*; users want the `<` that starts it. We find it by scanning
-the decoded text backwards from that line, and only for findings that are reported."""
+the decoded text backwards from that line, and only for findings that are reported. Where an element ends
+and what a fix replaces are found by scanning forwards from that `<` (`migcheck.scan`)."""
 
 from __future__ import annotations
 
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
-from migcheck.model import Location, Mark
+from migcheck import scan
+from migcheck.model import Edit, Fix, Location, Mark, Part
 
 
 class SourceText:
@@ -53,14 +57,64 @@ class SourceText:
         return bisect.bisect_right(self.offsets, offset)
 
     def locate(self, mark: Mark) -> Location:
-        if mark.column or not mark.tag:
-            return Location(mark.path, max(mark.line, 1), max(mark.column, 1))
-        start = self._find_start_tag(mark)
+        """Where `mark` starts and ends: an element's start tag, a comment, or the word, quoted string or
+        rest of the line at a position a reader gave (a script's call, a JSON value, a parser error)."""
+        start = self.start_of(mark)
         if start is None:
-            return Location(mark.path, mark.line, 1)
-        line = self.line_at(start)
+            if mark.column or not mark.tag:
+                line, column = max(mark.line, 1), max(mark.column, 1)
+                return Location(mark.path, line, column, line, column)
+            return Location(mark.path, mark.line, 1, mark.line, 1)
+        end = self._end_of(mark, start)
+        line, end_line = self.line_at(start), self.line_at(end)
         column = start - self.offset_of_line(line) + 1
-        return Location(mark.path, line, column)
+        end_column = end - self.offset_of_line(end_line) + 1
+        return Location(mark.path, line, column, end_line, end_column)
+
+    def start_of(self, mark: Mark) -> int | None:
+        """The offset where `mark` starts in the text; None when the text does not show it there."""
+        if mark.column:
+            if not 1 <= mark.line < len(self.offsets) or mark.column - 1 > len(self.line(mark.line)):
+                return None
+            start = self.offset_of_line(mark.line) + mark.column - 1
+            # A far element's mark has its exact column (see readers.xml): it must show its tag there.
+            if mark.tag and not self.text.startswith("<" + mark.tag, start):
+                return None
+            return start
+        return self._find_start_tag(mark) if mark.tag else None
+
+    def _end_of(self, mark: Mark, start: int) -> int:
+        if mark.tag == "!--":
+            return scan.comment_end(self.text, start)
+        if mark.tag:
+            return scan.start_tag_end(self.text, start)
+        return scan.token_end(self.text, start, self.offset_of_line(self.line_at(start) + 1) - 1)
+
+    def resolve(self, fix: Fix) -> Fix | None:
+        """`fix` with each edit's span found in the text; None when one of them cannot be placed (the
+        element is not where its mark says, or is not of the shape the edit needs)."""
+        edits = []
+        for edit in fix.edits:
+            span = self._span(edit)
+            if span is None:
+                return None
+            edits.append(replace(edit, start=span[0], end=span[1]))
+        return replace(fix, edits=tuple(edits))
+
+    def _span(self, edit: Edit) -> tuple[int, int] | None:
+        if not edit.mark.tag or edit.mark.tag == "!--":
+            return None  # only elements are edited: a script or a JSON value has no stated shape here
+        start = self.start_of(edit.mark)
+        if start is not None and edit.child:
+            start = scan.child_start(self.text, start, edit.child)
+        if start is None:
+            return None
+        if edit.part is Part.TEXT:
+            return scan.text_span(self.text, start)
+        end = scan.element_end(self.text, start)
+        if end is None:
+            return None
+        return scan.whole_lines(self.text, start, end) if not edit.replacement else (start, end)
 
     def _find_start_tag(self, mark: Mark) -> int | None:
         """The offset of the `<` of the start tag of `mark`: among the `<tag` openings whose tag ends on

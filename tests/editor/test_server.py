@@ -432,3 +432,103 @@ def test_a_code_action_on_an_unopened_named_pipe_does_not_block(client: LspClien
         },
     )
     assert actions == []
+
+
+NETCFG = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="prod" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets><Subnet name="Web"><AddressPrefix>10.1.1.00/24</AddressPrefix></Subnet></Subnets>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+VM = """\
+<PersistentVM>
+  <RoleName>sql01</RoleName>
+  <ConfigurationSets>
+    <ConfigurationSet>
+      <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+      <InputEndpoints>
+        <InputEndpoint>
+          <Name>SQL</Name><Port>1433</Port><Protocol>tcp</Protocol>
+          <EndpointAccessControlList>
+            <Rules><AccessControlListRule><Order>1</Order><Action>permit</Action><RemoteSubnet>10.0.0.0/8</RemoteSubnet></AccessControlListRule></Rules>
+          </EndpointAccessControlList>
+        </InputEndpoint>
+      </InputEndpoints>
+    </ConfigurationSet>
+  </ConfigurationSets>
+</PersistentVM>
+"""
+
+
+def code_actions(client: LspClient, uri: str, diagnostic: dict[str, Any]) -> list[dict[str, Any]]:
+    return client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic]},
+        },
+    )
+
+
+def test_the_fix_of_a_finding_is_a_preferred_quick_fix(client: LspClient, workspace: Path):
+    uri = (workspace / "NetworkConfig.netcfg").as_uri()
+    (prefix,) = open_document(client, uri, NETCFG)
+    assert prefix["code"] == "MIG304"
+    # From the `<` of <AddressPrefix> to the end of its start tag.
+    assert prefix["range"] == {"start": {"line": 5, "character": 36}, "end": {"line": 5, "character": 51}}
+
+    fix, suppress = code_actions(client, uri, prefix)
+    assert fix["title"] == "Replace '10.1.1.00/24' with '10.1.1.0/24'"
+    assert fix["isPreferred"] is True and fix["diagnostics"] == [prefix]
+    assert fix["edit"]["changes"] == {
+        uri: [
+            {
+                "range": {"start": {"line": 5, "character": 51}, "end": {"line": 5, "character": 63}},
+                "newText": "10.1.1.0/24",
+            }
+        ]
+    }
+    assert suppress["title"].startswith("Suppress MIG304")
+
+    (edit,) = fix["edit"]["changes"][uri]
+    client.notify(
+        "textDocument/didChange",
+        {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": edit["range"], "text": edit["newText"]}],
+        },
+    )
+    assert client.diagnostics(uri) == []
+
+
+def test_an_unsafe_fix_says_so_and_is_not_preferred(client: LspClient, workspace: Path):
+    uri = (workspace / "sql01.xml").as_uri()
+    (acl,) = [d for d in open_document(client, uri, VM) if d["code"] == "MIG201"]
+    fix, _ = code_actions(client, uri, acl)
+    assert fix["title"] == "Remove the access control list of endpoint 'SQL' (unsafe)"
+    assert not fix.get("isPreferred")
+    # The whole element, with its lines: from the start of line 9 to the start of line 12.
+    assert fix["edit"]["changes"][uri] == [
+        {"range": {"start": {"line": 8, "character": 0}, "end": {"line": 11, "character": 0}}, "newText": ""}
+    ]
+
+
+def test_no_fix_is_offered_for_an_edited_document_until_it_is_linted_again(
+    client: LspClient, workspace: Path
+):
+    uri = (workspace / "NetworkConfig.netcfg").as_uri()
+    (prefix,) = open_document(client, uri, NETCFG)
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "<!-- -->\n" + NETCFG}]},
+    )
+    # Asked before the new version is linted: the old edits' positions would be wrong.
+    titles = [a["title"] for a in code_actions(client, uri, prefix)]
+    assert not any(t.startswith("Replace") for t in titles)

@@ -66,7 +66,13 @@ def test_results_point_at_relative_files_with_rule_index(sarif_log):
         r for r in run["results"] if r["ruleId"] == "MIG201" and "contoso-sql01" in r["message"]["text"]
     )
     assert first_acl["level"] == "error"
-    assert first_acl["locations"][0]["physicalLocation"]["region"] == {"startLine": 24, "startColumn": 11}
+    # From the `<` of <EndpointAccessControlList> to the end of its start tag.
+    assert first_acl["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 24,
+        "startColumn": 11,
+        "endLine": 24,
+        "endColumn": 38,
+    }
 
 
 def test_fingerprints_are_unique(sarif_log):

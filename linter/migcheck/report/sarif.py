@@ -6,14 +6,15 @@ filter stage recorded: a comment is `inSource`, the config and the baseline are 
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from migcheck import __version__
 from migcheck.baseline import fingerprints
-from migcheck.model import Finding, Severity
+from migcheck.model import Finding, Location, Mark, Severity
 from migcheck.report import location
+from migcheck.report.stream import Items, Stream, dump, rendered
+from migcheck.rule import capped
 from migcheck.suppress import COMMENT, CONFIG, Reason
 
 if TYPE_CHECKING:
@@ -26,18 +27,23 @@ FINGERPRINT = "migcheck/v1"  # bump if the baseline key changes, so viewers do n
 
 
 def render(result: LintResult) -> str:
+    return rendered(lambda stream: write(result, stream))
+
+
+def write(result: LintResult, stream: Stream) -> None:
+    """The log, one result at a time: the findings are held once, their SARIF form one by one."""
     rules = [rule for rule in result.rules if rule.code in result.enabled]
     index = {rule.code: n for n, rule in enumerate(rules)}
     shown: list[tuple[Finding, Reason | None]] = sorted(
-        [(f, None) for f in result.findings] + [(s.finding, s.reason) for s in result.suppressed],
+        [(f, None) for f in result.findings] + _suppressed(result),
         key=lambda pair: _position(pair[0], result),
     )
     prints = fingerprints([f for f, _ in shown])
     subscription = {d.path: e.subscription for e in result.estates for d in e.documents}
-    results = [
+    results = Items(
         _result(f, reason, fp, index, result, subscription.get(f.mark.path, ""))
         for (f, reason), fp in zip(shown, prints, strict=True)
-    ]
+    )
     run = {
         "tool": {
             "driver": {
@@ -56,8 +62,21 @@ def render(result: LintResult) -> str:
             ]
         },
     }
-    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": Items([run])}
+    dump(log, stream)
+    stream.write("\n")
+
+
+def _suppressed(result: LintResult) -> list[tuple[Finding, Reason | None]]:
+    """The suppressed findings with why, capped like the reported ones (`migcheck.rule.capped`): per
+    file and rule, the first ones in document order, and one result standing for the rest, suppressed
+    for the reason the first of them is."""
+    reasons = {id(s.finding): s.reason for s in result.suppressed}
+    kept, held = capped(s.finding for s in result.suppressed)
+    behind: dict[tuple[Mark, str], Reason] = {}
+    for finding in held:
+        behind.setdefault((finding.mark, finding.code), reasons[id(finding)])
+    return [(f, reasons[id(f)] if id(f) in reasons else behind[f.mark, f.code]) for f in kept]
 
 
 def _position(finding: Finding, result: LintResult) -> tuple[str, int, int, str]:
@@ -97,7 +116,7 @@ def _result(
             {
                 "physicalLocation": {
                     "artifactLocation": {"uri": quote(loc.path, safe="/"), "uriBaseId": "%SRCROOT%"},
-                    "region": {"startLine": loc.line, "startColumn": loc.column},
+                    "region": _region(loc),
                 }
             }
         ],
@@ -111,6 +130,14 @@ def _result(
     if reason is not None:
         out["suppressions"] = [_suppression(reason)]
     return out
+
+
+def _region(loc: Location) -> dict[str, int]:
+    """The element's start tag (a call, a value): SARIF's end column is just past its last character."""
+    region = {"startLine": loc.line, "startColumn": loc.column}
+    if loc.end_line:
+        region |= {"endLine": loc.end_line, "endColumn": loc.end_column}
+    return region
 
 
 def _suppression(reason: Reason) -> dict[str, object]:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from migcheck.model import Finding, Location, Severity
 from migcheck.report.readiness import ScopeItem, Verdict
+from migcheck.report.stream import Stream, rendered
 from migcheck.suppress import BASELINE
 from migcheck.visible import visible
 
@@ -38,20 +39,30 @@ PLAIN = Paint()
 
 
 def render(result: LintResult, paint: Paint = PLAIN) -> str:
-    blocks = [format_finding(f, result.sources.get(f.mark.path), paint) for f in result.findings]
+    return rendered(lambda stream: write(result, stream, paint))
+
+
+def write(result: LintResult, stream: Stream, paint: Paint = PLAIN, *, tail: bool = True) -> None:
+    """The report, one finding at a time; `tail` adds the readiness and the summary (not for --quiet)."""
+    for finding in result.findings:
+        stream.write(format_finding(finding, result.sources.get(finding.mark.path), paint) + "\n")
+    if not tail:
+        return
     # A clean run shows the readiness summary too: it says what will migrate. An editor buffer does not:
     # its findings alone would call networks with blockers in other files ready.
     readiness = readiness_summary(result) if result.scope is None else ""
     if readiness:
-        blocks.append(readiness)
-    return "".join(block + "\n" for block in blocks) + summary(result) + "\n"
+        stream.write(readiness + "\n")
+    stream.write(fixable(result) + summary(result) + "\n")
 
 
 def headline(finding: Finding, paint: Paint = PLAIN) -> str:
     loc = finding.location or Location(finding.mark.path, finding.mark.line, 1)
     where = paint(f"{visible(loc.path)}:{loc.line}:{loc.column}:", "1")
     what = paint.severity(f"{finding.code} [{finding.severity}]", finding.severity)
-    return f"{where} {what} {visible(finding.message)}"
+    # `[*]`: `migcheck check --fix` fixes it, as ruff marks what `ruff check --fix` fixes.
+    fixable = " [*]" if finding.fixable and finding.autofix and finding.autofix.safe else ""
+    return f"{where} {what}{fixable} {visible(finding.message)}"
 
 
 def format_finding(finding: Finding, source: SourceText | None, paint: Paint = PLAIN) -> str:
@@ -88,7 +99,22 @@ def _clip(line: str, column: int) -> tuple[str, int]:
     return prefix + shown + ("…" if start + SNIPPET_WIDTH < len(line) else ""), column - start + len(prefix)
 
 
+def fixable(result: LintResult) -> str:
+    """The line the human formats print before the summary, saying how many findings `--fix` fixes (and
+    `--unsafe-fixes` besides); "" when none has a fix."""
+    from migcheck.fixes import counts
+
+    safe, unsafe = counts(result)
+    if not safe and not unsafe:
+        return ""
+    more = f" ({unsafe} more with --unsafe-fixes)" if safe and unsafe else ""
+    if not safe:
+        return f"{unsafe} fixable with --fix --unsafe-fixes.\n"
+    return f"[*] {safe} fixable with --fix{more}.\n"
+
+
 def summary(result: LintResult) -> str:
+    """The one-line summary every format ends with (CI formats too: it is the last line of their log)."""
     counts = result.counts()
     files = len(result.documents)
     aside = _aside(result)
@@ -111,6 +137,10 @@ def _aside(result: LintResult) -> str:
         notes.append(f"{known} known from baseline")
     if len(result.suppressed) > known:
         notes.append(f"{len(result.suppressed) - known} suppressed")
+    if result.unreported:
+        notes.append(
+            f"{len(result.unreported)} more not shown, past the cap on findings of one rule per file"
+        )
     return f" ({', '.join(notes)})" if notes else ""
 
 

@@ -8,12 +8,16 @@ import ipaddress
 from collections.abc import Iterable, Iterator
 
 from migcheck.estate import Estate, Network, Placement
+from migcheck.extensions import json_version
 from migcheck.model import (
     AddressPrefix,
     DnsServer,
+    Edit,
     Extension,
     Finding,
+    Fix,
     Mark,
+    Part,
     Role,
     Severity,
     VirtualNetwork,
@@ -93,7 +97,11 @@ class XmlExtension(Rule):
         "version and `-Uninstall` (for BGInfo also `Remove-AzureVMBGInfoExtension`), piped to `Update-AzureVM`, "
         "or set the reference's `State` to `Uninstall` in the body you deploy. If it is still wanted after the "
         "migration, use what Resource Manager offers instead: the BGInfo 2.x (JSON) extension, and Visual "
-        "Studio's remote tools or Web Deploy installed in the VM itself.",
+        "Studio's remote tools or Web Deploy installed in the VM itself. For BGInfo 1.* in a REST body or an "
+        "Export-AzureVM file, `migcheck check --fix` sets the reference's `Version` to `2.*`, the JSON "
+        "version of the same extension, which the migration carries over (a safe fix; the planning guide "
+        "notes that BGInfo v2 migrates when the VM agent works and has outbound internet access). The other "
+        "XML extensions have no JSON version and no automatic fix.",
     )
     invalid = (
         Example(
@@ -279,7 +287,18 @@ class XmlExtension(Rule):
                     f"VM '{vm.name}' has the XML extension {ext.name}{_version(ext)} ({ext.publisher}), which "
                     "Azure Resource Manager does not support and the migration does not carry over: uninstall "
                     "it before migrating",
+                    autofix=_json_version(ext),
                 )
+
+
+def _json_version(ext: Extension) -> Fix | None:
+    """Set the reference's `Version` to the JSON version of the same extension (BGInfo 2.*), which the
+    migration carries over; none for an extension without one."""
+    version = json_version(ext.publisher, ext.name, ext.version)
+    if not version:
+        return None
+    edit = Edit(ext.mark, Part.TEXT, version, child="Version")
+    return Fix(f"Set the {ext.name} extension's version to {version}, its JSON version", (edit,))
 
 
 class BackupExtension(Rule):

@@ -11,16 +11,19 @@ from dataclasses import dataclass
 from migcheck.estate import Estate
 from migcheck.model import (
     AddressPrefix,
+    Edit,
     Finding,
+    Fix,
     Gateway,
     GatewayConnection,
     LocalNetworkSite,
     Mark,
     NetworkConfiguration,
+    Part,
     Severity,
     VirtualNetwork,
 )
-from migcheck.rule import Docs, Example, Rule, Scope
+from migcheck.rule import Docs, Example, Rule, Scope, listed
 
 
 def _netcfg(sites: str) -> str:
@@ -160,7 +163,7 @@ class ExpressRouteAndVpnGateway(Rule):
             gateway = vnet.gateway
             if gateway is None or not (gateway.has_expressroute and gateway.has_vpn):
                 continue
-            circuits = ", ".join(f"'{c.local_site}'" for c in gateway.connections if c.is_expressroute)
+            circuits = listed(c.local_site for c in gateway.connections if c.is_expressroute)
             yield self.finding(
                 vnet,
                 f"the gateway of virtual network '{vnet.name}' has ExpressRoute (to {circuits}) and also "
@@ -442,7 +445,10 @@ class InvalidAddressPrefix(Rule):
         fix="Rewrite the prefix as the strict range it stands for (`10.3.0.00/24` → `10.3.0.0/24`, "
         "`10.0.0.1/24` → `10.0.0.0/24`) and apply the network configuration with `Set-AzureVNetConfig` "
         "before migrating. Check that the corrected range is the one you meant: a prefix with host bits set "
-        "may have been meant with a longer prefix length.",
+        "may have been meant with a longer prefix length. `migcheck check --fix` writes the corrected range "
+        "in the file (a safe fix: the same addresses the classic platform used); where a zero-padded octet "
+        "reads as another number in octal (`010` is 8 to some parsers), the fix is unsafe and needs "
+        "`--unsafe-fixes`.",
     )
     invalid = (
         Example(
@@ -566,4 +572,25 @@ class InvalidAddressPrefix(Rule):
             f"'{prefix.text}', {what}, is not a strict CIDR range: {problem.reason}",
             fix=fix,
             at=prefix,
+            autofix=_strict_prefix(prefix, problem.corrected),
         )
+
+
+def _strict_prefix(prefix: AddressPrefix, corrected: str) -> Fix | None:
+    """The prefix rewritten as the strict range it already denotes: the same addresses, so the same
+    network (leading zeros dropped, host bits cleared). Safe when every reading of the text gives that
+    range; unsafe when a zero-padded octet reads differently as octal (`010` is 8 to some parsers). No fix
+    where no range is certain (a missing length, an octet above 255)."""
+    if not corrected:
+        return None
+    edit = Edit(prefix.mark, Part.TEXT, corrected)
+    return Fix(f"Replace '{prefix.text}' with '{corrected}'", (edit,), safe=not _octal_ambiguous(prefix.text))
+
+
+def _octal_ambiguous(text: str) -> bool:
+    """A zero-padded octet whose octal reading is another number (`010`; not `00`, `07` or `08`)."""
+    match = DOTTED.fullmatch(text)
+    octets = match.groups()[:4] if match else ()
+    return any(
+        len(n) > 1 and n.startswith("0") and set(n) <= set("01234567") and int(n, 8) != int(n) for n in octets
+    )

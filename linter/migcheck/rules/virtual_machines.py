@@ -7,17 +7,20 @@ from collections.abc import Iterable, Iterator
 from migcheck.estate import CloudService, Estate
 from migcheck.model import (
     Disk,
+    Edit,
     EndpointAcl,
     Extension,
     Finding,
+    Fix,
     InstanceAddress,
     NameRef,
+    Part,
     Role,
     RoleInstance,
     Severity,
     VirtualMachine,
 )
-from migcheck.rule import Docs, Example, Rule, Scope
+from migcheck.rule import Docs, Example, Rule, Scope, listed
 
 
 class EndpointAclRule(Rule):
@@ -42,7 +45,10 @@ class EndpointAclRule(Rule):
         why="Endpoint ACLs have no equivalent in Azure Resource Manager; validation fails until they are gone.",
         fix="On a VM, remove the ACL from the endpoint (`Remove-AzureAclConfig -EndpointName <name>`, then "
         "`Update-AzureVM`), migrate, then recreate the same permit/deny rules as network security group "
-        "rules on the subnet or network interface. ACLs of web/worker roles (.cscfg `EndpointAcls`) go with "
+        "rules on the subnet or network interface. `migcheck check --fix --unsafe-fixes` removes the ACL "
+        "element of a VM endpoint from a REST body or an Export-AzureVM file. It is an unsafe fix: until the "
+        "network security group rules exist, the endpoint is open to every address. ACLs of web/worker "
+        "roles (.cscfg `EndpointAcls`) go with "
         "their roles, which cannot be migrated (MIG101) and can no longer be redeployed either, since Cloud "
         "Services (classic) was retired on 2024-08-31: write the same rules for the service the roles are "
         "rebuilt on (network security group rules, or its own access restrictions).",
@@ -187,7 +193,15 @@ class EndpointAclRule(Rule):
                 f"endpoint '{endpoint.name}' of {role.label} in {service.label} has {which} "
                 f"({count} rule{'s' if count != 1 else ''})",
                 fix="" if role.is_vm else ROLE_ACL_FIX,
+                autofix=_remove_acl(endpoint.name, acl) if role.is_vm else None,
             )
+
+
+def _remove_acl(endpoint: str, acl: EndpointAcl) -> Fix:
+    """Remove a VM endpoint's ACL element. Unsafe: the endpoint is then open to every address until
+    network security group rules replace the ACL. Web/worker roles get none: they are not migrated."""
+    edit = Edit(acl.mark, Part.ELEMENT, "")
+    return Fix(f"Remove the access control list of endpoint '{endpoint}'", (edit,), safe=False)
 
 
 # Web/worker roles are never migrated (MIG101), so their ACLs and subnets are not fixed in place.
@@ -416,7 +430,7 @@ class MultipleSubnets(Rule):
 
 
 def _names(refs: Iterable[NameRef | Disk | Extension]) -> str:
-    return ", ".join(r.name for r in refs)
+    return listed((r.name for r in refs), quote="")
 
 
 class MissingSubnet(Rule):
@@ -592,7 +606,9 @@ class BootDiagnosticsPremiumStorage(Rule):
         "the feature is off.",
         fix="Turn boot diagnostics off (`Set-AzureVMBootDiagnostics -Disable`, then `Update-AzureVM`), "
         "migrate, and turn it on again in Azure Resource Manager. Delete the old screenshot and serial log "
-        "blobs so they stop being billed.",
+        "blobs so they stop being billed. `migcheck check --fix --unsafe-fixes` sets "
+        "`BootDiagnosticsEnabled` to `false` in a REST body or an Export-AzureVM file. It is an unsafe fix: "
+        "the VM keeps no screenshot or serial log until boot diagnostics is on again.",
     )
     invalid = (
         Example(
@@ -673,7 +689,17 @@ class BootDiagnosticsPremiumStorage(Rule):
                         f"VM '{vm.name}' has boot diagnostics enabled and Premium storage disks "
                         f"({_names(premium)}): disable boot diagnostics before migrating",
                         at=vm.boot_diagnostics_mark,
+                        autofix=_disable_boot_diagnostics(vm),
                     )
+
+
+def _disable_boot_diagnostics(vm: Role) -> Fix | None:
+    """Set `DebugSettings/BootDiagnosticsEnabled` to false. Unsafe: the VM keeps no screenshot or serial
+    log until boot diagnostics is turned on again in Resource Manager."""
+    if vm.boot_diagnostics_mark is None:
+        return None
+    edit = Edit(vm.boot_diagnostics_mark, Part.TEXT, "false", child="BootDiagnosticsEnabled")
+    return Fix(f"Disable boot diagnostics on VM '{vm.name}'", (edit,), safe=False)
 
 
 class VmNotReady(Rule):

@@ -1,0 +1,239 @@
+"""Apply the fixes rules attach to findings (`migcheck check --fix`, `--diff`), as text edits.
+
+A fix is data: edits at offsets of the decoded text (see `migcheck.model.Fix`), placed by the engine. Here
+the edits of one file are applied from the end backwards, so every other character stays as it was:
+comments, attribute order, quotes, line endings. The file is written back in the encoding it was read in,
+its byte order mark included, atomically and never through a link; then the files are checked again,
+because one fix can make another finding appear or go (a later round applies what an overlapping edit
+held back)."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from migcheck.engine import LintResult
+from migcheck.model import Edit, Finding
+
+# A fix that keeps making new fixes possible would loop: ruff stops at 100 rounds; ours settle in one or
+# two (overlapping edits are rare), so a handful is plenty.
+MAX_ROUNDS = 10
+
+
+class FixError(Exception):
+    """A file that cannot be fixed; the message names it, says why and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileFixes:
+    """What fixing one file does: its text as checked, its text fixed, and the findings fixed."""
+
+    path: str
+    before: str
+    after: str
+    fixed: tuple[Finding, ...]
+
+
+def applicable(finding: Finding, *, unsafe: bool) -> bool:
+    """A finding whose fix `--fix` applies: placed in the text, and safe unless `unsafe` fixes are on."""
+    return finding.autofix is not None and finding.autofix.resolved and (unsafe or finding.autofix.safe)
+
+
+def plan(result: LintResult, *, unsafe: bool = False) -> list[FileFixes]:
+    """The fixed text of every file with a fix to apply, in path order. Only reported findings carry
+    placed fixes, so suppressed and baselined ones are never fixed. Where two fixes' edits overlap, the
+    first in the file wins; the other waits for the next round."""
+    chosen: dict[str, list[Finding]] = {}
+    for finding in _placed(result):
+        if applicable(finding, unsafe=unsafe):
+            chosen.setdefault(finding.mark.path, []).append(finding)
+    files = []
+    for path in sorted(chosen):
+        source = result.sources.get(path)
+        if source is None:
+            continue
+        fixed, edits = _non_overlapping(chosen[path])
+        after = apply_edits(source.text, edits)
+        if after != source.text:
+            files.append(FileFixes(path, source.text, after, tuple(fixed)))
+    return files
+
+
+def _placed(result: LintResult) -> Iterator[Finding]:
+    """Every reported finding, those past a rule's cap per file included (a report shows one line for
+    them, but each is fixed), with its fix placed in the text."""
+    for finding in result.uncapped:
+        fix = finding.autofix
+        if fix is not None and not fix.resolved:
+            source = result.sources.get(finding.mark.path)
+            fix = source.resolve(fix) if source is not None else None
+            finding = replace(finding, autofix=fix)
+        yield finding
+
+
+def _non_overlapping(findings: list[Finding]) -> tuple[list[Finding], list[Edit]]:
+    """The findings whose edits touch no edit taken before, in the order of their first edit."""
+    taken: list[Edit] = []
+    fixed = []
+    for finding in sorted(findings, key=lambda f: min(e.start for e in _edits(f))):
+        edits = _edits(finding)
+        if any(_overlap(edit, other) for edit in edits for other in taken):
+            continue
+        taken.extend(edits)
+        fixed.append(finding)
+    return fixed, taken
+
+
+def _edits(finding: Finding) -> tuple[Edit, ...]:
+    return finding.autofix.edits if finding.autofix is not None else ()
+
+
+def _overlap(a: Edit, b: Edit) -> bool:
+    """Edits that share a character, or two insertions at one place (their order would be a guess)."""
+    if a.start == a.end == b.start == b.end:
+        return True
+    return a.start < b.end and b.start < a.end
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """`text` with non-overlapping `edits` applied, from the end backwards so offsets stay valid; the
+    text between edits is copied unchanged."""
+    pieces, position = [], len(text)
+    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        pieces.append(text[edit.end : position])
+        pieces.append(edit.replacement)
+        position = edit.start
+    pieces.append(text[:position])
+    return "".join(reversed(pieces))
+
+
+def unified_diff(files: Iterable[FileFixes]) -> str:
+    """The changes as `diff -u` prints them, path by path (`a/` and `b/` as git does), line endings
+    kept as they are in the file."""
+    out = []
+    for file in files:
+        lines = difflib.unified_diff(
+            _lines(file.before),
+            _lines(file.after),
+            fromfile=f"a/{file.path}",
+            tofile=f"b/{file.path}",
+        )
+        for line in lines:
+            out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines as XML counts them (split at `\n` only), each with its ending; `\r` stays in the line."""
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    return [*lines, parts[-1]] if parts[-1] else lines
+
+
+def write(file: FileFixes, fs_path: str) -> None:
+    """Write the fixed text of `file` to `fs_path`, in the encoding the file has on disk.
+
+    The file is read again first: if it changed since it was checked, or is not valid in its encoding
+    (bytes that were read as U+FFFD would be lost), nothing is written."""
+    from migcheck.guarded import read_bytes
+    from migcheck.output import OutputError, write_bytes
+    from migcheck.readers import MAX_FILE_BYTES
+    from migcheck.readers.xml import encoding_of
+
+    mode = _writable_mode(file.path, fs_path)
+    try:
+        data = read_bytes(fs_path, MAX_FILE_BYTES + 1, follow_links=False)
+    except OSError as exc:
+        raise FixError(f"cannot fix {file.path}: {exc.strerror or exc}") from None
+    encoding = encoding_of(data)
+    try:
+        decoded = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise FixError(
+            f"cannot fix {file.path}: it holds bytes that are not valid {encoding}, which rewriting it "
+            "would lose; fix the encoding first"
+        ) from None
+    bom = "\ufeff" if decoded.startswith("\ufeff") else ""  # utf-8-sig strips and writes its own
+    if decoded[len(bom) :] != file.before:
+        raise FixError(f"cannot fix {file.path}: it changed since it was checked; run migcheck again")
+    try:
+        fixed = (bom + file.after).encode(encoding)
+        write_bytes(fs_path, fixed, mode=mode)
+    except UnicodeEncodeError:
+        raise FixError(
+            f"cannot fix {file.path}: the fix cannot be written in its encoding ({encoding})"
+        ) from None
+    except OutputError as exc:
+        raise FixError(f"cannot fix {exc}") from None
+
+
+def _writable_mode(path: str, fs_path: str) -> int:
+    """The permission bits of the file, which the fixed file keeps; a link or a read-only file is
+    refused: the atomic rename would replace what the owner protected."""
+    try:
+        info = os.lstat(fs_path)
+    except OSError as exc:
+        raise FixError(f"cannot fix {path}: {exc.strerror or exc}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise FixError(
+            f"cannot fix {path}: it is a symbolic link, and migcheck does not write through links; "
+            "fix the file it points to"
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise FixError(f"cannot fix {path}: it is not a regular file")
+    if not info.st_mode & 0o222 or not os.access(fs_path, os.W_OK):
+        raise FixError(f"cannot fix {path}: the file is read-only; make it writable to fix it")
+    return stat.S_IMODE(info.st_mode)
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What `fix_files` did: the check of the files as they are now, the findings fixed, the files
+    written, and the files that could not be fixed (with why)."""
+
+    result: LintResult
+    fixed: list[Finding] = field(default_factory=list)
+    files: set[str] = field(default_factory=set)
+    errors: list[str] = field(default_factory=list)
+
+
+def fix_files(result: LintResult, recheck: Callable[[], LintResult], *, unsafe: bool = False) -> Outcome:
+    """Apply the fixes of `result` to the files on disk, check again, and repeat while fixes apply (at
+    most `MAX_ROUNDS` times). A file that cannot be fixed is left alone and named in `errors`."""
+    outcome = Outcome(result)
+    refused: set[str] = set()
+    for _ in range(MAX_ROUNDS):
+        files = [f for f in plan(outcome.result, unsafe=unsafe) if f.path not in refused]
+        written = 0
+        for file in files:
+            fs_path = outcome.result.fs_paths.get(file.path)
+            try:
+                if fs_path is None:
+                    raise FixError(f"cannot fix {file.path}: it was not read from a file")
+                write(file, fs_path)
+            except FixError as exc:
+                refused.add(file.path)
+                outcome.errors.append(str(exc))
+                continue
+            written += 1
+            outcome.fixed.extend(file.fixed)
+            outcome.files.add(file.path)
+        if not written:
+            break
+        outcome.result = recheck()
+    return outcome
+
+
+def counts(result: LintResult) -> tuple[int, int]:
+    """(safe, unsafe): how many findings `--fix` would fix, and how many more `--unsafe-fixes` would."""
+    safe = unsafe = 0
+    for finding in _placed(result):
+        if finding.autofix is not None and finding.autofix.resolved:
+            if finding.autofix.safe:
+                safe += 1
+            else:
+                unsafe += 1
+    return safe, unsafe

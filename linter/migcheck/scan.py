@@ -1,0 +1,157 @@
+"""Forward scans over the text of a well-formed XML document, from the `<` of an element: where its start
+tag ends, where the element ends, its text and its children. The document has been parsed already (the
+readers refuse anything else), so these only find offsets; each scan reads the text once, from the
+element onwards, and no further than the element: the cost is linear in what it covers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+# Markup that holds no element: skipped whole, from its opening to its closing.
+_SKIPPED = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"))
+
+
+def start_tag_end(text: str, start: int) -> int:
+    """The offset just past the `>` that closes the start tag at `start`; a `>` may sit in a quoted
+    value. A tag cut short (a buffer mid-edit) ends before the next `<`, or at the end of the text."""
+    quote = ""
+    for index in range(start + 1, len(text)):
+        char = text[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == ">":
+            return index + 1
+        elif char == "<":
+            return index
+    return len(text)
+
+
+def comment_end(text: str, start: int) -> int:
+    """The offset just past the `-->` of the comment at `start`, or the end of the text."""
+    found = text.find("-->", start + 4)
+    return len(text) if found < 0 else found + 3
+
+
+def token_end(text: str, start: int, line_end: int) -> int:
+    """The end of what a position inside a line points at: a word (a name, a cmdlet, a `-Parameter`, a
+    `$variable`), a quoted string, else the one character there (a JSON object's `{`, a parser error)."""
+    if start >= line_end:
+        return start
+    first = text[start]
+    if first in "\"'":
+        index = start + 1
+        while index < line_end and text[index] != first:
+            index += 2 if text[index] == "\\" else 1  # JSON and Python escape; PowerShell doubles quotes
+        return min(index + 1, line_end)
+    if _word(first):
+        index = start + 1
+        while index < line_end and _word(text[index]):
+            index += 1
+        return index
+    return start + 1  # one character: the rest of the line could be megabytes, once per finding
+
+
+def _word(char: str) -> bool:
+    return char.isalnum() or char in "_-$"
+
+
+def element_end(text: str, start: int) -> int | None:
+    """The offset just past the end tag of the element at `start` (past `/>` for an empty-element tag);
+    None when the text ends first."""
+    tag_end = start_tag_end(text, start)
+    if text.startswith("/>", tag_end - 2):
+        return tag_end
+    depth = 0
+    for kind, _, end in _markup(text, tag_end):
+        if kind == "end" and depth == 0:
+            return end
+        depth += {"start": 1, "end": -1}.get(kind, 0)
+    return None
+
+
+def child_start(text: str, start: int, local: str) -> int | None:
+    """The offset of the `<` of the first child element of the element at `start` whose local name (its
+    name without a prefix) is `local`; None when it has none."""
+    tag_end = start_tag_end(text, start)
+    if text.startswith("/>", tag_end - 2):
+        return None
+    depth = 0
+    for kind, offset, _ in _markup(text, tag_end):
+        if kind == "end":
+            if depth == 0:
+                return None
+            depth -= 1
+        elif kind in ("start", "empty"):
+            if depth == 0 and _local_name(text, offset) == local:
+                return offset
+            depth += kind == "start"
+    return None
+
+
+def text_span(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the text of the element at `start`, without the whitespace around it; None when the
+    element holds anything but text (a child element, a comment, CDATA) or is an empty-element tag."""
+    tag_end = start_tag_end(text, start)
+    if text.startswith("/>", tag_end - 2):
+        return None
+    close = text.find("<", tag_end)
+    if close < 0 or not text.startswith("</", close):
+        return None
+    content = text[tag_end:close]
+    stripped = content.strip()
+    if not stripped:
+        return tag_end, tag_end
+    first = tag_end + content.index(stripped)
+    return first, first + len(stripped)
+
+
+def whole_lines(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start`-`end` widened to whole lines (indentation and line ending included) when nothing else is
+    written on them, so that removing an element leaves no blank line behind; else unchanged. Only the
+    blanks next to the span are read, whatever the length of the line."""
+    line_start = start
+    while line_start > 0 and text[line_start - 1] in " \t":
+        line_start -= 1
+    line_end = end
+    while line_end < len(text) and text[line_end] in " \t\r":
+        line_end += 1
+    alone_before = line_start == 0 or text[line_start - 1] == "\n"
+    alone_after = line_end == len(text) or text[line_end] == "\n"
+    if not (alone_before and alone_after):
+        return start, end
+    return line_start, min(line_end + 1, len(text))
+
+
+def _markup(text: str, pos: int) -> Iterator[tuple[str, int, int]]:
+    """(kind, start, end) of each tag from `pos` on: "start", "empty" (`<x/>`) or "end"; comments, CDATA
+    and processing instructions are skipped. Stops where the text ends."""
+    while True:
+        lt = text.find("<", pos)
+        if lt < 0:
+            return
+        skipped = next((close for opening, close in _SKIPPED if text.startswith(opening, lt)), None)
+        if skipped is not None:
+            found = text.find(skipped, lt + 2)
+            if found < 0:
+                return
+            pos = found + len(skipped)
+            continue
+        if text.startswith("</", lt):
+            gt = text.find(">", lt)
+            if gt < 0:
+                return
+            pos = gt + 1
+            yield "end", lt, pos
+            continue
+        pos = start_tag_end(text, lt)
+        yield ("empty" if text.startswith("/>", pos - 2) else "start"), lt, pos
+
+
+def _local_name(text: str, start: int) -> str:
+    """The local name of the start tag at `start` (`sc:Version` → `Version`)."""
+    end = start + 1
+    while end < len(text) and not text[end].isspace() and text[end] not in "/>":
+        end += 1
+    return text[start + 1 : end].rpartition(":")[2]
