@@ -48,7 +48,8 @@ def test_findings_exit_1_with_text_report(repo, capsys):
     code, out, _ = run(capsys, "check")
     assert code == 1
     assert "shop/ServiceDefinition.csdef:2:3: MIG101 [error] cloud service 'shop' has a WebRole 'Web'" in out
-    assert '2 |   <WebRole name="Web" vmsize="Small"/>\n  |   ^\n' in out
+    # The whole start tag is underlined.
+    assert '2 |   <WebRole name="Web" vmsize="Small"/>\n  |   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n' in out
     assert "= help: " in out
     assert out.rstrip().endswith("Found 2 findings in 2 files: 2 errors.")
 

@@ -76,16 +76,26 @@ def format_finding(finding: Finding, source: SourceText | None, paint: Paint = P
         gutter = " " * len(str(loc.line))
         caret = "".join(c if c == "\t" else " " for c in shown[:caret_at])
         bar = paint("|", "34")
+        underline = "^" * _underline_width(loc, shown, caret_at)
         lines += [
             f"{gutter} {bar}",
             f"{paint(str(loc.line), '34')} {bar} {shown}",
-            f"{gutter} {bar} {caret}{paint.severity('^', finding.severity)}",
+            f"{gutter} {bar} {caret}{paint.severity(underline, finding.severity)}",
         ]
         if help_line:
             lines.append(f"{gutter} {help_line}")
     elif help_line:
         lines.append(f"  {help_line}")
     return "\n".join(lines) + "\n"
+
+
+def _underline_width(loc: Location, shown: str, caret_at: int) -> int:
+    """How many carets: to the finding's end on this line, or to the end of what is shown of it when the
+    element goes on past the line (or past the clipped snippet)."""
+    room = max(1, len(shown.rstrip("…")) - caret_at)
+    if loc.end_line == loc.line and loc.end_column > loc.column:
+        return min(loc.end_column - loc.column, room)
+    return room if loc.end_line > loc.line else 1
 
 
 def _clip(line: str, column: int) -> tuple[str, int]:

@@ -1,0 +1,55 @@
+"""The text format underlines the reported element: its start tag, a value, or what is shown of it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from migcheck.model import Finding, Location, Mark, Severity
+from migcheck.report.text import SNIPPET_WIDTH, format_finding
+from migcheck.source import SourceText
+
+
+def finding(location: Location) -> Finding:
+    return Finding(
+        code="MIG304",
+        name="invalid-address-prefix",
+        severity=Severity.ERROR,
+        message="m",
+        fix="",
+        mark=Mark(location.path, location.line, location.column),
+        resource_type="Subnet",
+        resource_name="s",
+        location=location,
+    )
+
+
+def caret_line(text: str, location: Location) -> str:
+    return format_finding(finding(location), SourceText(text)).splitlines()[3]
+
+
+@pytest.mark.parametrize(
+    ("end", "carets"),
+    [
+        ((1, 17), 14),  # the start tag `<Subnet a="b">` ends on the line: exactly under it
+        ((2, 3), 20),  # the element goes on below: to the end of the line
+        ((0, 0), 1),  # no end resolved: one caret
+        ((1, 3), 1),  # an end before the start is ignored
+    ],
+)
+def test_the_underline_spans_the_element_on_its_line(end, carets):
+    text = '  <Subnet a="b"> tail.\n</Subnet>\n'
+    line = caret_line(text, Location("f.netcfg", 1, 3, *end))
+    assert line.endswith("  " + "^" * carets) and line.count("^") == carets
+
+
+def test_the_underline_stops_at_a_clipped_snippet():
+    text = "<A " + "x" * (SNIPPET_WIDTH * 3) + "/>\n"
+    line = caret_line(text, Location("f.xml", 1, 1, 1, len(text)))
+    assert 1 < line.count("^") <= SNIPPET_WIDTH
+
+
+def test_a_finding_without_an_end_keeps_one_caret():
+    location = replace(Location("f.xml", 1, 1), end_line=0)
+    assert caret_line("<A/>\n", location).endswith("| ^")
