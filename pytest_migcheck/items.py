@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from pytest_migcheck.session import Key, MigcheckSession
 
 
+# Made once: `add_marker("migcheck")` looks the name up among the registered markers for every item.
+_MARK = pytest.mark.migcheck
+
+
 class MigcheckFailure(Exception):
     """An item's findings at or above the fail-on severity, already formatted as the CLI prints them."""
 
@@ -45,7 +49,7 @@ class MigcheckItem(pytest.Item):
         # from `extra_keyword_matches`, and the marker adds `migcheck` for both -k and -m.
         self.extra_keyword_matches.add(rule.name)
         self.keywords[rule.name] = True
-        self.add_marker("migcheck")
+        self.add_marker(_MARK)
 
     def has_other_markers(self) -> bool:
         """True when a mark other than our own `migcheck` applies (a conftest or hook added one)."""

@@ -7,6 +7,7 @@ process lints once; the run is deterministic, so every worker collects the same 
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -53,6 +54,10 @@ class MigcheckSession:
         self.settings = self._load_settings()
         self._result = self._lint(self._load_rules())
         self._index(self._result)
+        # The linked estate lives as long as the session and holds no garbage cycles: moved out of the
+        # collector's reach, so the full collections that tens of thousands of items and reports set off
+        # (and pytest's own at exit) do not scan it again each time.
+        gc.freeze()
         self._collect_beyond_testpaths()
 
     def _collect_beyond_testpaths(self) -> None:

@@ -180,3 +180,30 @@ def test_without_a_repository_only_the_walked_folders_gitignore_files_apply(tmp_
     assert _walked() == ["a.cscfg"]  # no .git above: the parent's .gitignore is not this project's
     monkeypatch.chdir(tmp_path)
     assert _walked() == []
+
+
+# --- what the walk hands the reader ----------------------------------------------------------------------
+
+
+def test_a_walked_file_carries_the_identity_of_the_file_listed(tree):
+    """The reader compares the opened file with this identity instead of asking where the descriptor
+    leads (see migcheck.guarded); it must be the file's own, not its folder's or a link's."""
+    found = {c.path: c for c in discover(["."])}
+    info = os.lstat(tree / "a" / "x.cscfg")
+    assert found["a/x.cscfg"].identity == (info.st_dev, info.st_ino)
+    assert all(c.within and not c.link for c in found.values())
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_a_link_in_the_walk_carries_no_identity(tree):
+    os.symlink(tree / "b" / "ServiceDefinition.csdef", tree / "b" / "link.cscfg")
+    os.symlink("/etc/hostname", tree / "b" / "out.cscfg")
+    found = {c.path: c for c in discover(["b"])}
+    assert found["b/link.cscfg"].link and found["b/link.cscfg"].identity is None
+    assert "outside the folder" in found["b/out.cscfg"].refused and found["b/out.cscfg"].identity is None
+
+
+def test_a_folder_with_a_classic_extension_is_not_a_candidate(tree):
+    (tree / "a" / "folder.cscfg").mkdir()
+    (tree / "a" / "folder.cscfg" / "inner.csdef").write_text("<x/>")
+    assert [c.path for c in discover(["a"])] == ["a/folder.cscfg/inner.csdef", "a/x.cscfg"]

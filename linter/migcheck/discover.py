@@ -15,6 +15,7 @@ import functools
 import os
 import posixpath
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,7 @@ class Candidate:
     refused: str = ""  # why the walk will not read it (a link out of the walked folder), as a finding says
     within: str = ""  # for a file met in a walk: the walked folder (real path) the opened file must be in
     link: bool = False  # met in a walk as a symbolic link (to a file inside the folder): follow it
+    identity: tuple[int, int] | None = None  # (device, inode) of the file the walk met, for the reader
 
 
 class PatternError(ValueError):
@@ -257,45 +259,85 @@ def _walk_folder(
         return bool(excluded) and excluded.matches(shown_path(relative), folder=True)
 
     ignored = _GitIgnored(top) if respect_gitignore else None
-    for fs_path, relative, refused, is_link in _walk(top, ignored, skipped_folder):
+    for fs_path, relative, refused, is_link, identity in _walk(top, ignored, skipped_folder):
         path = shown_path(relative)
         if included and not included.matches(path):
             continue
         if excluded and excluded.matches(path):
             continue
-        yield Candidate(path, fs_path, explicit=False, refused=refused, within=real_top, link=is_link)
+        yield Candidate(path, fs_path, False, refused, real_top, is_link, identity)
 
 
-def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterator[tuple[str, str, str, bool]]:
+def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterator[_Found]:
     """(file system path, `/`-separated path relative to `top`, why it is refused or "", whether it is a
-    link to follow) of each candidate below `top`, and of each folder below it that cannot be listed:
-    nothing is skipped silently."""
+    link to follow, its (device, inode)) of each candidate below `top`, and of each folder below it that
+    cannot be listed: nothing is skipped silently.
+
+    One `scandir` per folder: the entry types come with the listing, so a folder costs no stat per name;
+    only a candidate (a name with a classic extension that git does not ignore) is stat-ed, once, for the
+    identity the reader checks the opened file against (see `migcheck.guarded`)."""
     # Symbolic links to folders are not followed, so a link loop cannot trap the walk.
     real_top = os.path.realpath(top)
-    unlisted: list[OSError] = []
-    for folder, dirs, files in os.walk(top, onerror=unlisted.append, followlinks=False):
-        prefix = _relative(folder, top) + "/" if folder != top else ""
-        rules = ignored.enter(folder) if ignored is not None else None
-        kept = []
-        for name in sorted(dirs):
-            relative = prefix + name
-            if name in SKIPPED_DIRS or skipped_folder(relative):
-                continue
-            if rules is not None and rules.ignores(os.path.join(folder, name), folder=True):
-                continue
-            kept.append(name)
-        dirs[:] = kept
-        for name in sorted(files):
-            if not name.lower().endswith(CANDIDATE_SUFFIXES):
-                continue
-            fs_path = os.path.join(folder, name)
-            if rules is not None and rules.ignores(fs_path, folder=False):
-                continue
-            refused, is_link = _link_out_of(fs_path, real_top)
-            yield fs_path, prefix + name, refused, is_link
-    for error in unlisted:
-        folder = str(error.filename or top)
-        yield folder, _relative(folder, top), f"cannot read the folder: {error.strerror or error}", False
+    unlisted: list[tuple[str, OSError]] = []
+    pending = [(top, "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            entries = _listing(folder)
+        except OSError as exc:
+            unlisted.append((folder, exc))
+            continue
+        rules = ignored.enter(folder, any(e.name == ".gitignore" for e in entries)) if ignored else None
+        # Absolute and `/`-separated, as .gitignore patterns are matched; only where patterns apply.
+        base = _posix(os.path.abspath(folder)).rstrip("/") + "/" if rules else ""
+        below = []
+        for entry in entries:
+            name = entry.name
+            if _is_folder(entry):
+                relative = prefix + name
+                if entry.is_symlink() or name in SKIPPED_DIRS or skipped_folder(relative):
+                    continue
+                if rules and rules.ignores(base + name, folder=True):
+                    continue
+                below.append((entry.path, relative + "/"))
+            elif name.lower().endswith(CANDIDATE_SUFFIXES):
+                if rules and rules.ignores(base + name, folder=False):
+                    continue
+                yield _found(entry, prefix + name, real_top)
+        pending.extend(reversed(below))
+    for where, problem in unlisted:
+        why = f"cannot read the folder: {problem.strerror or problem}"
+        yield where, _relative(where, top), why, False, None
+
+
+_Found = tuple[str, str, str, bool, "tuple[int, int] | None"]
+
+
+def _listing(folder: str) -> list[os.DirEntry[str]]:
+    """The entries of `folder`, by name (the order of the walk does not depend on the file system)."""
+    with os.scandir(folder) as entries:
+        return sorted(entries, key=lambda entry: entry.name)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """A folder, or a link to one (which is not walked into, nor read as a file)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _found(entry: os.DirEntry[str], relative: str, real_top: str) -> _Found:
+    """A candidate met in the walk, with the identity of the file the entry names (not of a link's
+    target: a link is resolved and checked by the reader)."""
+    try:
+        info = entry.stat(follow_symlinks=False)
+    except OSError:
+        return entry.path, relative, "", False, None  # vanished: the reader says why it cannot be read
+    if not stat.S_ISLNK(info.st_mode):
+        return entry.path, relative, "", False, (info.st_dev, info.st_ino)
+    refused, is_link = _link_out_of(entry.path, real_top)
+    return entry.path, relative, refused, is_link, None
 
 
 def _relative(path: str, top: str) -> str:
@@ -303,12 +345,10 @@ def _relative(path: str, top: str) -> str:
 
 
 def _link_out_of(fs_path: str, real_top: str) -> tuple[str, bool]:
-    """(why a file met in a walk is not read, or ""; whether it is a link the reader may follow). A link to
+    """(why a link met in a walk is not read, or ""; whether it is a link the reader may follow). A link to
     a file outside the walked folder (`x.cscfg -> /proc/self/environ`) would put that file's lines into
     findings and CI logs; a user who means it names the file explicitly. (The reader checks the opened
     file again: see `migcheck.guarded`.)"""
-    if not os.path.islink(fs_path):
-        return "", False
     target = os.path.realpath(fs_path)
     if os.path.commonpath([target, real_top]) == real_top:
         return "", True
@@ -326,10 +366,13 @@ class _Rules:
     def __init__(self, chain: tuple[tuple[str, GitIgnoreSpec], ...]) -> None:
         self.chain = chain
 
-    def ignores(self, fs_path: str, *, folder: bool) -> bool:
-        """Whether git ignores `fs_path`: the innermost .gitignore with a pattern that matches decides,
-        so a `!pattern` in a subfolder re-includes what a parent ignores, as in git."""
-        absolute = _posix(os.path.abspath(fs_path))
+    def __bool__(self) -> bool:
+        return bool(self.chain)
+
+    def ignores(self, absolute: str, *, folder: bool) -> bool:
+        """Whether git ignores the file or folder at `absolute` (a `/`-separated absolute path): the
+        innermost .gitignore with a pattern that matches decides, so a `!pattern` in a subfolder
+        re-includes what a parent ignores, as in git."""
         for base, spec in reversed(self.chain):
             relative = shown(absolute[len(base) + 1 :]) if base != "/" else shown(absolute[1:])
             decision = spec.check_file(relative + "/" if folder else relative).include
@@ -357,19 +400,19 @@ class _GitIgnored:
         outer = _Rules(tuple(chain))
         # A folder the user named is checked even when a .gitignore above it ignores it (like a file
         # named explicitly); then only the .gitignore files inside it apply.
-        if outer.ignores(top_abs, folder=True):
+        if outer.ignores(_posix(top_abs), folder=True):
             outer = _Rules(())
         self._rules: dict[str, _Rules] = {}
         self._top_abs = top_abs
         self._outer = outer
 
-    def enter(self, folder: str) -> _Rules:
+    def enter(self, folder: str, has_own: bool = True) -> _Rules:
         """The rules in force in `folder` (visited by the walk after its parent): the parent's, and its own
-        .gitignore."""
+        .gitignore (looked for only when the folder's listing shows one, `has_own`)."""
         folder_abs = os.path.abspath(folder)
         parent = self._rules.get(os.path.dirname(folder_abs)) if folder_abs != self._top_abs else None
         inherited = parent if parent is not None else self._outer
-        own = _read_patterns(os.path.join(folder_abs, ".gitignore"))
+        own = _read_patterns(os.path.join(folder_abs, ".gitignore")) if has_own else None
         rules = inherited if own is None else _Rules((*inherited.chain, (_posix(folder_abs), own)))
         self._rules[folder_abs] = rules
         return rules

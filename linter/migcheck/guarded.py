@@ -10,7 +10,6 @@ says what it is, and at most one byte past the size limit is read."""
 from __future__ import annotations
 
 import errno
-import io
 import os
 import stat
 
@@ -28,6 +27,7 @@ def read_bytes(
     follow_links: bool = True,
     regular_only: bool = True,
     within: str = "",
+    identity: tuple[int, int] | None = None,
 ) -> bytes:
     """Up to `limit` bytes of the file at `path` (callers pass their size cap plus one, so that a larger
     file is noticed and nothing larger is held in memory).
@@ -37,6 +37,9 @@ def read_bytes(
       is opened without blocking, so a named pipe with no writer cannot stall the run.
     - `within`: a folder (as `os.path.realpath` gives it) that the opened file must be inside, checked on
       the opened descriptor where the platform can say what it is.
+    - `identity`: the (device, inode) the folder walk listed for this name inside `within`. An opened
+      file with that identity is the one the walk met inside the folder, so the costlier check of where
+      the descriptor leads is made only when the identities differ (see `_check_within`).
 
     Raises `OSError` whose `strerror` says in plain words why the file is not read."""
     flags = (
@@ -58,26 +61,24 @@ def read_bytes(
         info = os.fstat(fd)
         if regular_only and not stat.S_ISREG(info.st_mode):
             raise OSError(0, f"not a regular file ({_what(info.st_mode)}); only regular files are read")
-        if within:
+        if within and (info.st_dev, info.st_ino) != identity:
             _check_within(fd, within)
-    except BaseException:
+        return _read_at_most(fd, limit, info.st_size if stat.S_ISREG(info.st_mode) else 0)
+    finally:
         os.close(fd)
-        raise
-    with os.fdopen(fd, "rb", buffering=0) as handle:
-        return _read_at_most(handle, limit, info.st_size if stat.S_ISREG(info.st_mode) else 0)
 
 
-def _read_at_most(handle: io.RawIOBase, limit: int, size: int) -> bytes:
-    """Read until the end or `limit` bytes. A regular file is asked for its size plus one byte at first,
-    so the common case is one read of exactly what is there; a file that grows meanwhile, or a pipe, is
-    read on in chunks up to the limit."""
+def _read_at_most(fd: int, limit: int, size: int) -> bytes:
+    """Read until the end or `limit` bytes, on the descriptor itself (no file object per file). A regular
+    file is asked for its size plus one byte at first, so the common case is one read of exactly what is
+    there; a file that grows meanwhile, or a pipe, is read on in chunks up to the limit."""
     first = min(size + 1, limit) if size else min(_CHUNK, limit)
-    data = handle.read(first) or b""
+    data = _read(fd, first)
     if len(data) < first and size:
         return data  # the whole file: a short read of a regular file is its end
     chunks, total = [data], len(data)
     while total < limit:
-        chunk = handle.read(min(_CHUNK, limit - total))
+        chunk = _read(fd, min(_CHUNK, limit - total))
         if not chunk:
             break
         chunks.append(chunk)
@@ -85,7 +86,26 @@ def _read_at_most(handle: io.RawIOBase, limit: int, size: int) -> bytes:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
+def _read(fd: int, count: int) -> bytes:
+    """One `read`, retried when a signal interrupts it; b"" for a non-blocking pipe with nothing yet
+    (the same as its end, as a file object in non-blocking mode says)."""
+    try:
+        return os.read(fd, count)
+    except BlockingIOError:
+        return b""
+
+
 def _check_within(fd: int, folder: str) -> None:
+    """Whether the file open on `fd` is inside `folder`, by where the descriptor leads.
+
+    The walk's identity spares this check for nearly every file: the walk listed the name in a folder it
+    reached without following a link, and recorded the (device, inode) of that entry. The descriptor is
+    opened without following a link at the last step, so it is that same file unless a folder on the way
+    was swapped for a link since; then the file opened is another one, whose identity differs, and this
+    check decides. Equal identities mean the very file the walk met inside the folder (a hard link to it
+    elsewhere is the same file, which the path check would accept too), so the two checks agree. Where the
+    file system reports directory entries with other inode numbers than `fstat` (some overlay mounts),
+    every file takes this check, as before."""
     actual = opened_path(fd)
     if actual is None:
         return  # the platform cannot say; the walk checked the name just before

@@ -273,7 +273,7 @@ def _check_comments(
     found = [
         pair
         for document in documents
-        if document.suppressions or _MENTION.search(document.text)
+        if document.suppressions or _mentions(document.text)
         for pair in _check_document(document, audit, credit)
     ]
     return sorted(found, key=lambda pair: _document_order(pair[0]))
@@ -410,6 +410,18 @@ _HASH_OPENER = re.compile(r"#[ \t]*(?=migcheck)", re.IGNORECASE)
 _LOOKS_LIKE = re.compile(r"migcheck\s*:|migcheck\s+ignore", re.IGNORECASE)
 _MENTION = re.compile("migcheck", re.IGNORECASE)
 _HASH_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL})
+
+
+def _mentions(text: str) -> bool:
+    """Whether `text` holds `migcheck` in any case: no directive can be in a file that does not. Most
+    files are ASCII, where lower-casing then a plain substring test is exactly the case-insensitive
+    match and many times cheaper than the regular expression, which stays for other text (its
+    case-insensitive matching knows Unicode's other forms of `k` and `i`)."""
+    if text.isascii():
+        return "migcheck" in text.lower()
+    return _MENTION.search(text) is not None
+
+
 _REACH = 1000  # how far past its opener a directive is read: a directive is one short comment
 
 
@@ -420,7 +432,7 @@ def _directive_attempts(document: Document) -> Iterator[_Attempt]:
     from migcheck.readers.suppressions import directive
 
     text = document.text
-    if document.kind is None or document.problem is not None or not _MENTION.search(text):
+    if document.kind is None or document.problem is not None or not _mentions(text):
         return
     xml = document.kind in {f.kind for f in FORMATS if f.xml}
     if not xml and document.kind not in _HASH_KINDS:

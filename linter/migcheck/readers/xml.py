@@ -25,7 +25,14 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][\w.:-]*)["']""")
-_WIDE = {b"<\x00?\x00": "utf-16-le", b"\x00<\x00?": "utf-16-be"}
+# No BOM: the first character, `<`, in a 16 or 32-bit encoding (XML 1.0, appendix F). lxml reads such a
+# file right, so the text must be decoded alike, or positions, snippets and checks would read garbage.
+_WIDE = {
+    b"<\x00?\x00": "utf-16-le",
+    b"\x00<\x00?": "utf-16-be",
+    b"<\x00\x00\x00": "utf-32-le",
+    b"\x00\x00\x00<": "utf-32-be",
+}
 
 
 class Unreadable(Exception):
@@ -146,7 +153,9 @@ def parse(data: bytes, source: str) -> Element:
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:  # a DOCTYPE the prolog scan missed
         raise _refuse(source, source.find("<!DOCTYPE"))
-    if "XInclude" in source:  # cheap test first: the namespace URI must be written somewhere
+    # Cheap test first: the namespace URI must be written somewhere, or spelled with character
+    # references (`X&#73;nclude`).
+    if "XInclude" in source or "&#" in source:
         _refuse_xinclude(root, source)
     return root
 
@@ -377,18 +386,27 @@ def local_name(el: Element) -> str:
 
 
 @functools.cache  # a few dozen distinct paths, looked up on every element read
-def _path(names: str) -> str:
-    return "/".join("{*}" + name for name in names.split("/"))
+def _steps(names: str) -> tuple[str, ...]:
+    return tuple("{*}" + name for name in names.split("/"))
 
 
 def child(el: Element, names: str) -> Element | None:
     """The first element at the slash-separated path of local names below `el`."""
-    return el.find(_path(names))
+    return next(_below(el, _steps(names)), None)
 
 
 def children(el: Element, names: str) -> list[Element]:
     """All elements at the slash-separated path of local names below `el`, in document order."""
-    return el.findall(_path(names))
+    return list(_below(el, _steps(names)))
+
+
+def _below(el: Element, steps: tuple[str, ...]) -> Iterator[Element]:
+    """The elements at `steps` below `el`, in document order: what `findall` of the joined path gives,
+    by lxml's C-level child iteration with a tag filter instead of ElementPath's Python one."""
+    first = el.iterchildren(steps[0])
+    if len(steps) == 1:
+        return first
+    return (found for step in first for found in _below(step, steps[1:]))
 
 
 def child_elements(el: Element | None) -> Iterator[Element]:
