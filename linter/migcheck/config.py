@@ -343,6 +343,20 @@ def enabled_codes(rules: RuleSet, select: Iterable[str], ignore: Iterable[str]) 
     return frozenset(enabled)
 
 
+def check_per_file_ignores(rules: RuleSet, ignores: Mapping[str, Iterable[str]], source: str = "") -> None:
+    """Every rule `per-file-ignores` (of the config file `source`) names exists: a misspelt one would
+    silence nothing, unnoticed."""
+    where = f"{_name(source)}: " if source else ""
+    for pattern, tokens in ignores.items():
+        for token in tokens:
+            if not any(specificity(token, r.code, r.name) for r in rules):
+                raise ConfigError(
+                    f"{where}unknown rule {visible(repr(token))} in per-file-ignores {visible(repr(str(pattern)))}: "
+                    "use a code (MIG201), a prefix (MIG2), a name (endpoint-acl) or ALL; `migcheck rules` "
+                    "lists them"
+                )
+
+
 def severity_overrides(rules: RuleSet, overrides: Mapping[str, Severity]) -> dict[str, Severity]:
     """Severity overrides keyed by rule code; keys may be codes, prefixes, names or ALL. Each rule takes
     the override of the most specific key that matches it (on a tie, the one written last)."""

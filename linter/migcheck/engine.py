@@ -3,19 +3,21 @@ reported. The CLI, the pytest plugin and the editor server all call `lint`."""
 
 from __future__ import annotations
 
+import bisect
 import gc
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from migcheck.config import Config, enabled_codes, severity_overrides
+from migcheck.config import Config, check_per_file_ignores, enabled_codes, severity_overrides
 from migcheck.discover import STDIN, Candidate, discover, display_path
-from migcheck.estate import Estate, Grouping, link
+from migcheck.estate import Estate, Grouping, link, link_subscription
 from migcheck.model import Document, FileProblem, Finding, Mark, Severity
 from migcheck.rule import RuleSet, capped, is_more_findings
 from migcheck.source import SourceText
+from migcheck.subscriptions import split_subscriptions
 from migcheck.suppress import BASELINE, Audit, Filter, Suppressed
 
 
@@ -82,6 +84,7 @@ def lint(
     inline_suppressions: bool = True,
     cache: ReadCache | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    walked: Sequence[Candidate] | None = None,
 ) -> LintResult:
     """Lint `paths`. `-` among them is a buffer: the bytes `stdin`, else standard input.
 
@@ -89,13 +92,15 @@ def lint(
     version in the estate, the rest of the estate is read from disk (the project root when no other path is
     given) so cross-file findings are right, and only the buffer's findings are reported. A `cache` kept
     between calls spares re-reading files that have not changed on disk. `progress(done, total, path)` is
-    called after each file is read (the CLI's progress line and `--verbose`)."""
+    called after each file is read (the CLI's progress line and `--verbose`). `walked` is what `walk` gave
+    for the same paths and config, kept by a caller that lints again and again (the editor server): the
+    folders are not walked again, and the buffer still takes its file's place."""
     # The cyclic collector would rescan the growing model again and again while it is built (a quarter of
     # the run on large estates), and the model holds no cycles to collect: pause it for the run.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _lint(paths, config, rules, stdin, stdin_path, inline_suppressions, cache, progress)
+        return _lint(paths, config, rules, stdin, stdin_path, inline_suppressions, cache, progress, walked)
     finally:
         if collecting:
             gc.enable()
@@ -110,24 +115,21 @@ def _lint(
     inline_suppressions: bool,
     cache: ReadCache | None,
     progress: Callable[[int, int, str], None] | None = None,
+    walked: Sequence[Candidate] | None = None,
 ) -> LintResult:
     scope = None if stdin_path == STDIN else display_path(stdin_path)
     if scope is not None:
         paths = _with_context(list(paths), config)
     documents = []
     fs_paths: dict[str, str] = {}
-    found = list(
-        discover(
-            paths,
-            config.include,
-            config.exclude,
-            stdin_path=scope,
-            respect_gitignore=config.respect_gitignore,
-        )
-    )  # a list: progress reports name the total
+    # A list: progress reports name the total.
+    found = walk(paths, config, scope) if walked is None else _with_buffer(walked, paths, config, scope)
     for done, candidate in enumerate(found, 1):
         on_disk = candidate.fs_path != STDIN
-        document = cache.read(candidate) if cache is not None and on_disk else _read(candidate, stdin)
+        if cache is None:
+            document = _read(candidate, stdin)
+        else:
+            document = cache.read(candidate) if on_disk else cache.buffer(candidate, stdin, stdin_path)
         if document is not None:
             documents.append(document)
             if on_disk:
@@ -135,26 +137,63 @@ def _lint(
         if progress is not None:
             progress(done, len(found), candidate.path)
     grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions)
-    estates = link(documents, grouping)
     enabled = enabled_codes(rules, config.select, config.ignore)
+    check_per_file_ignores(rules, config.per_file_ignores, config.source)
     overrides = severity_overrides(rules, config.severity)
-    raw = _apply_severity(_run_rules(rules, enabled, estates), overrides)
+    if cache is None:
+        estates = link(documents, grouping)
+        checked: Iterable[Finding] = _run_rules(rules, enabled, estates)
+    else:
+        estates, checked = cache.linked(documents, grouping, rules, enabled)
+    raw = _apply_severity(checked, overrides)
     by_path = {d.path: d for d in documents}
+    if scope is not None:
+        # Everything the filter does is per file (comments, per-file-ignores, the baseline's keys hold the
+        # path): the buffer's findings are filtered alone, the same as among all the others.
+        raw = (f for f in raw if f.mark.path == scope)
+        by_path = {scope: by_path[scope]} if scope in by_path else {}
     # The baseline is part of the filter, and so is the check of suppression comments (MIG005, MIG006):
     # every caller of `lint` honours them alike.
     audit = Audit(rules, enabled, overrides)
     chosen = Filter.for_config(config, by_path, inline=inline_suppressions, audit=audit)
+    # Computed with the whole estate; for a buffer, reported for the buffer only (the editor shows other
+    # files' own).
     reported, suppressed = chosen.split(raw)
-    if scope is not None:
-        # Computed with the whole estate, shown for the buffer only: the editor shows other files' own.
-        reported = [f for f in reported if f.mark.path == scope]
-        suppressed = [s for s in suppressed if s.finding.mark.path == scope]
     reported, unreported = capped(reported)
     if cache is not None:
         cache.forget_unused()
     sources = {d.path: SourceText(d.text) for d in documents}
     located = sorted((_locate(f, sources) for f in reported), key=Finding.sort_key)
     return LintResult(located, suppressed, estates, rules, enabled, sources, scope, fs_paths, unreported)
+
+
+def walk(paths: Iterable[str], config: Config, stdin_path: str | None = None) -> list[Candidate]:
+    """The files `lint` reads for `paths` (see `discover`), in order."""
+    return list(
+        discover(
+            paths,
+            config.include,
+            config.exclude,
+            stdin_path=stdin_path,
+            respect_gitignore=config.respect_gitignore,
+        )
+    )
+
+
+def _with_buffer(
+    walked: Sequence[Candidate], paths: Iterable[str], config: Config, scope: str | None
+) -> list[Candidate]:
+    """`walked` (sorted by path, as `walk` gives it) with the buffer, if any, in its file's place."""
+    found = list(walked)
+    buffer = walk([STDIN], config, scope) if STDIN in paths else []
+    for candidate in buffer:  # at most one: none when the buffer's file is excluded
+        keys = [c.path for c in found]
+        at = bisect.bisect_left(keys, candidate.path)
+        if at < len(found) and found[at].path == candidate.path:
+            found[at] = candidate
+        else:
+            found.insert(at, candidate)
+    return found
 
 
 def _with_context(paths: list[str], config: Config) -> list[str]:
@@ -219,29 +258,139 @@ def _file_bytes(candidate: Candidate, limit: int) -> bytes:
 
 
 class ReadCache:
-    """Documents read from disk, kept between runs by the editor server, which lints on every change:
-    reading is most of a run's time, and most files do not change between keystrokes. A file is read again
-    when its size or modification time changes."""
+    """What the editor server keeps between lints, which it runs on every change: the documents read
+    from disk (reading is most of a run's time, and most files do not change between keystrokes) and,
+    per subscription, the linked estate and the rules' findings (see `linked`).
+
+    With `verify` (the default) a file is read again when its size, modification time or inode changed;
+    without, a document read once is trusted until `forget` names its file: for a caller that hears of
+    every change on disk (an editor's file watcher) and so spares a stat per file per keystroke."""
 
     def __init__(self) -> None:
-        self._documents: dict[tuple[object, ...], Document | None] = {}
-        self._used: set[tuple[object, ...]] = set()
+        self.verify = True
+        self.vanished: list[str] = []  # the files the last run found gone (they were in its walk)
+        # fs path -> (the candidate read, its (mtime, size, inode) then, the document)
+        self._documents: dict[str, tuple[Candidate, tuple[int, int, int], Document | None]] = {}
+        self._used: dict[str, tuple[Candidate, tuple[int, int, int], Document | None]] = {}
+        self._buffers: dict[str, tuple[Candidate, bytes, Document | None, bool]] = {}
+        self._linked: dict[str, list[_Linked]] = {}
+        self._edited: Document | None = None  # the buffer of the last run, unless it was the saved file
 
     def read(self, candidate: Candidate) -> Document | None:
-        try:
-            stat = os.stat(candidate.fs_path)
-        except OSError:
+        entry = self._documents.get(candidate.fs_path)
+        if entry is not None and not self.verify and (entry[0] is candidate or entry[0] == candidate):
+            self._used[candidate.fs_path] = entry
+            return entry[2]
+        stamp = _stamp(candidate.fs_path)
+        if stamp is None:
+            self.vanished.append(candidate.fs_path)
             return _read(candidate, None)  # reports why it cannot be read
-        key = (candidate, stat.st_mtime_ns, stat.st_size, stat.st_ino)
-        self._used.add(key)
-        if key not in self._documents:
-            self._documents[key] = _read(candidate, None)
-        return self._documents[key]
+        if entry is None or entry[1] != stamp or entry[0] != candidate:
+            entry = self._documents[candidate.fs_path] = (candidate, stamp, _read(candidate, None))
+        self._used[candidate.fs_path] = entry
+        return entry[2]
+
+    def buffer(self, candidate: Candidate, data: bytes | None, fs_path: str) -> Document | None:
+        """The editor's buffer of the file `fs_path`. When it holds the very bytes of the saved file, the
+        document read from disk stands for it, so that the estates linked with the saved file are reused
+        (an editor opens files unchanged); when it holds what it held last time, that document."""
+        if data is None:
+            return _read(candidate, None)
+        fs_path = os.path.abspath(fs_path)
+        entry = self._documents.get(fs_path)
+        if entry is not None:  # kept: the next lint of another file reads the saved one
+            self._used[fs_path] = entry
+        kept = self._buffers.get(fs_path)
+        if kept is None or kept[0] != candidate or kept[1] != data:
+            saved = entry is not None and _holds(entry[0], entry[1], candidate, data)
+            document = entry[2] if entry is not None and saved else _read(candidate, data)
+            kept = self._buffers[fs_path] = (candidate, data, document, saved)
+        self._edited = None if kept[3] else kept[2]
+        return kept[2]
+
+    def forget(self, fs_paths: Iterable[str]) -> None:
+        """Read these files again next time: they changed on disk."""
+        for fs_path in map(os.path.abspath, fs_paths):
+            self._documents.pop(fs_path, None)
+
+    def forget_buffers(self, fs_paths: Iterable[str]) -> None:
+        """Drop the buffers of these files (closed in the editor)."""
+        for fs_path in map(os.path.abspath, fs_paths):
+            self._buffers.pop(fs_path, None)
 
     def forget_unused(self) -> None:
         """Drop files not met in the last run (deleted, changed, or outside the project now)."""
-        self._documents = {k: v for k, v in self._documents.items() if k in self._used}
-        self._used = set()
+        self._documents, self._used = self._used, {}
+        self._edited = None
+
+    def linked(
+        self, documents: Sequence[Document], grouping: Grouping, rules: RuleSet, enabled: frozenset[str]
+    ) -> tuple[tuple[Estate, ...], list[Finding]]:
+        """`link` and the rules' findings, in the same order. A subscription whose documents are the very
+        objects of the last run's, with the same settings, is neither linked nor checked again: an edit
+        costs the link and rules of its own subscription only."""
+        split = split_subscriptions(tuple(documents), grouping.subscriptions)
+        if not split:
+            estates = link((), grouping)
+            return estates, list(_run_rules(rules, enabled, estates))
+        kept: dict[str, list[_Linked]] = {}
+        for name, docs in split:
+            before = self._linked.get(name, [])
+            entry = next((e for e in before if e.holds(docs, grouping, rules, enabled)), None)
+            if entry is None:
+                estate = link_subscription(name, docs, grouping)
+                found = list(_run_rules(rules, enabled, (estate,)))
+                edited = self._edited is not None and any(d is self._edited for d in docs)
+                entry = _Linked(docs, grouping, rules, enabled, estate, found, saved=not edited)
+            # The latest, and the files as saved, which each document opened unchanged sees again.
+            saved = [e for e in before if e is not entry and e.saved][:1]
+            kept[name] = [entry, *saved]
+        self._linked = kept
+        chosen = [entries[0] for entries in kept.values()]
+        return tuple(e.estate for e in chosen), [f for e in chosen for f in e.findings]
+
+
+@dataclass(frozen=True, slots=True)
+class _Linked:
+    """One subscription's estate and the rules' findings over it, with what they were computed from."""
+
+    documents: tuple[Document, ...]
+    grouping: Grouping
+    rules: RuleSet
+    enabled: frozenset[str]
+    estate: Estate
+    findings: list[Finding]
+    saved: bool  # the files as saved: no editor buffer that differs from its file is among them
+
+    def holds(
+        self, documents: tuple[Document, ...], grouping: Grouping, rules: RuleSet, enabled: frozenset[str]
+    ) -> bool:
+        # Identity, not equality: documents are read once and kept, and comparing them is a deep walk.
+        same = len(documents) == len(self.documents) and all(
+            a is b for a, b in zip(documents, self.documents, strict=True)
+        )
+        return same and rules is self.rules and enabled == self.enabled and grouping == self.grouping
+
+
+def _stamp(fs_path: str) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(fs_path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
+
+
+def _holds(saved: Candidate, stamp: tuple[int, int, int], buffer: Candidate, data: bytes) -> bool:
+    """Whether the file `saved` still holds the bytes it was read from (its stamp is unchanged) and they
+    are `data`, read as the buffer would be: then its document is the buffer's."""
+    if saved.path != buffer.path or saved.explicit != buffer.explicit or saved.refused:
+        return False
+    if _stamp(saved.fs_path) != stamp:
+        return False
+    try:
+        return _file_bytes(saved, len(data) + 1) == data
+    except OSError:
+        return False
 
 
 def _run_rules(rules: RuleSet, enabled: frozenset[str], estates: Iterable[Estate]) -> Iterator[Finding]:

@@ -61,6 +61,7 @@ from migcheck.model import (
     Subnet,
     VirtualNetwork,
 )
+from migcheck.rule import listed
 from migcheck.subscriptions import DEFAULT_SUBSCRIPTION, folder_of, split_subscriptions
 
 T = TypeVar("T")
@@ -321,7 +322,13 @@ def link(documents: Iterable[Document], grouping: Grouping | None = None) -> tup
     split = split_subscriptions(tuple(documents), grouping.subscriptions)
     if not split:
         return (Estate(DEFAULT_SUBSCRIPTION, ()),)
-    return tuple(_Linker(name, docs, grouping).estate() for name, docs in split)
+    return tuple(link_subscription(name, docs, grouping) for name, docs in split)
+
+
+def link_subscription(name: str, documents: tuple[Document, ...], grouping: Grouping) -> Estate:
+    """The estate of one subscription's documents (as `split_subscriptions` groups them): `link`'s unit
+    of work, which the editor server repeats only for the subscription an edit is in."""
+    return _Linker(name, documents, grouping).estate()
 
 
 # --- the linker --------------------------------------------------------------------------------------
@@ -520,19 +527,29 @@ class _Linker:
     def _packaged_services(self) -> Iterator[CloudService]:
         """A csdef and the cscfgs in its folder; cscfgs with no csdef beside them, grouped by folder."""
         cwd = os.getcwd().replace(os.sep, "/")
-        definitions: dict[str, ServiceDefinition] = {}
+        definitions: dict[str, list[ServiceDefinition]] = defaultdict(list)
         configurations: dict[str, list[ServiceConfiguration]] = defaultdict(list)
         for doc in self.docs:
             folder = folder_of(doc.path, cwd)
             for r in doc.resources:
                 if isinstance(r, ServiceDefinition):
-                    definitions.setdefault(folder, r)
+                    definitions[folder].append(r)
                 elif isinstance(r, ServiceConfiguration):
                     configurations[folder].append(r)
         for folder in sorted(definitions.keys() | configurations.keys()):
-            definition = definitions.get(folder)
-            configs = tuple(configurations.get(folder, ()))
-            yield self._packaged_service(folder, definition, configs)
+            defs = definitions.get(folder, [])
+            configs = configurations.get(folder, [])
+            if len(defs) <= 1:
+                yield self._packaged_service(folder, defs[0] if defs else None, tuple(configs))
+                continue
+            # Several definitions in one folder: each is a service of its own (a second one was once
+            # dropped unchecked); a configuration belongs to the one its serviceName names, else the first.
+            named = {key(d.name): d for d in reversed(defs)}
+            paired: dict[int, list[ServiceConfiguration]] = defaultdict(list)
+            for config in configs:
+                paired[id(named.get(key(config.name), defs[0]))].append(config)
+            for definition in defs:
+                yield self._packaged_service(folder, definition, tuple(paired[id(definition)]))
 
     def _packaged_service(
         self, folder: str, definition: ServiceDefinition | None, configs: tuple[ServiceConfiguration, ...]
@@ -873,7 +890,7 @@ def _network_differences(a: VirtualNetwork, b: VirtualNetwork) -> tuple[str, ...
     out = []
     space_a, space_b = _prefixes(a.address_space), _prefixes(b.address_space)
     if space_a != space_b:
-        out.append(f"address space {sorted(space_a) or 'none'} / {sorted(space_b) or 'none'}")
+        out.append(f"address space {_spaces(space_a)} / {_spaces(space_b)}")
     subnets_a = {key(s.name): _prefixes((s.prefix,) if s.prefix else ()) for s in a.subnets}
     subnets_b = {key(s.name): _prefixes((s.prefix,) if s.prefix else ()) for s in b.subnets}
     if subnets_a != subnets_b:
@@ -888,8 +905,17 @@ def _prefixes(prefixes: Iterable) -> frozenset[str]:
     return frozenset(p.text.strip() for p in prefixes)
 
 
+# The differences are MIG004's message: a handful of members each (`listed`), not every subnet of a
+# network described twice, once per finding.
+def _spaces(prefixes: frozenset[str]) -> str:
+    return listed(sorted(prefixes)) or "none"
+
+
 def _subnet_list(subnets: Iterable[Subnet]) -> str:
-    return ", ".join(f"{s.name} {s.prefix.text if s.prefix else '(no prefix)'}" for s in subnets) or "none"
+    return (
+        listed((f"{s.name} {s.prefix.text if s.prefix else '(no prefix)'}" for s in subnets), quote="")
+        or "none"
+    )
 
 
 def _names(refs: Iterable[NameRef]) -> frozenset[str]:
@@ -897,7 +923,7 @@ def _names(refs: Iterable[NameRef]) -> frozenset[str]:
 
 
 def _listed(refs: Iterable[NameRef]) -> str:
-    return ", ".join(r.name for r in refs)
+    return listed((r.name for r in refs), quote="")
 
 
 # --- storage ---------------------------------------------------------------------------------------------

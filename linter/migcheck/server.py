@@ -9,14 +9,23 @@ check` walks it. A document outside every workspace folder is linted alone, with
 editor that opens `/x.cscfg` does not make the server read `/`. Lints run on a worker thread, one at a
 time, for the latest version of a document only (a burst of typing lints once, after a pause), so hover,
 code actions and new edits are answered while a lint runs. Code actions and hover read nothing from
-disk: they answer for open documents, from their text and last diagnostics."""
+disk: they answer for open documents, from their text and last diagnostics.
+
+What a keystroke costs: the server keeps, between lints, the walk of each project (the files to read),
+the documents read from disk and, per subscription, the linked estate and the rules' findings, so a
+change re-links and re-checks only the subscription the edited file is in. It hears of changes on disk
+from the client's file watcher (`workspace/didChangeWatchedFiles`, registered when the client allows);
+a client without one gets the walk again on each save or when a file it named is gone, and a stat of
+every file at most every `STAT_SECONDS`."""
 
 from __future__ import annotations
 
 import asyncio
+import math
 import os
 import re
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from lsprotocol import types as lsp
@@ -27,9 +36,9 @@ from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
 
 from migcheck import __version__
 from migcheck.baseline import BaselineError
-from migcheck.config import Config, ConfigError, load_config
-from migcheck.discover import CANDIDATE_SUFFIXES
-from migcheck.engine import ReadCache, RuleError, lint
+from migcheck.config import CONFIG_FILES, Config, ConfigError, load_config
+from migcheck.discover import CANDIDATE_SUFFIXES, Candidate, PatternError
+from migcheck.engine import LintResult, ReadCache, RuleError, lint, walk
 from migcheck.model import Finding, Fix, Location, Severity
 from migcheck.plugins import PluginError, load_rules
 from migcheck.rule import RuleSet
@@ -38,6 +47,18 @@ from migcheck.source import SourceText
 SOURCE = "migcheck"
 # Typing bursts lint once, after a short pause; a lint of 4,000 files takes well under a second.
 DEBOUNCE_SECONDS = 0.15
+# Without a file watcher, how long the files read from disk are trusted before each is stat-ed again. A
+# stat of every file costs about 30 ms on 4,000 files, most of a keystroke's budget; a change made outside
+# the editor shows at the first lint after this long (a save in the editor is seen at once).
+STAT_SECONDS = 2.0
+# What the client's file watcher is asked to report: changes to the files a lint may read and to what
+# decides which files it reads (config files, .gitignore); files and folders created or deleted anywhere,
+# since a folder deleted or renamed is reported as the folder alone.
+WATCHED = (
+    *(lsp.FileSystemWatcher(glob_pattern=f"**/*{suffix}") for suffix in CANDIDATE_SUFFIXES),
+    *(lsp.FileSystemWatcher(glob_pattern=f"**/{name}") for name in (*CONFIG_FILES, ".gitignore")),
+    lsp.FileSystemWatcher(glob_pattern="**/*", kind=lsp.WatchKind.Create | lsp.WatchKind.Delete),
+)
 SEVERITIES = {
     Severity.ERROR: lsp.DiagnosticSeverity.Error,
     Severity.WARNING: lsp.DiagnosticSeverity.Warning,
@@ -65,6 +86,11 @@ class MigcheckServer(LanguageServer):
         # running one sees the files as the running one left them.
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="migcheck-lint")
         self._pending: dict[str, asyncio.Task[None]] = {}
+        # The walk of each project (its folders and the settings that chose the files), until files are
+        # created, deleted or renamed. Read and written on the worker only, like the read cache.
+        self._walks: dict[tuple[str, ...], tuple[tuple[object, ...], list[Candidate]]] = {}
+        self.watching = False  # the client's file watcher reports changes on disk
+        self._verified = -math.inf  # when a lint last stat-ed every file (time.monotonic)
 
     @property
     def rules(self) -> RuleSet:
@@ -129,12 +155,86 @@ class MigcheckServer(LanguageServer):
         if root is None:
             config, context = Config(), [path]
         else:
-            config = load_config(start=os.path.dirname(path))
-            inside = config.root and _is_within(config.root, root, or_equal=True)
-            context = [config.root if inside else root]
-        result = lint(context, config, self.rules, stdin=_encode(text), stdin_path=path, cache=self.cache)
+            config, context = _project(os.path.dirname(path), root)
+        buffer = _encode(text)
+        result = self.lint(context, config, buffer, path, walked=root is not None)
+        if self.cache.vanished:  # a file the kept walk named is gone: walk again, and lint again
+            self._walks.clear()
+            result = self.lint(context, config, buffer, path, walked=True)
         source = SourceText(text)
         return [(_diagnostic(f, source, codec), f.autofix if f.fixable else None) for f in result.findings]
+
+    def lint(
+        self, context: list[str], config: Config, buffer: bytes | None, path: str | None, walked: bool
+    ) -> LintResult:
+        """`lint` with what the server keeps: the read cache, and the walk of `context` when `walked`.
+        Runs on the worker."""
+        now = time.monotonic()
+        verify = self.cache.verify = not self.watching and now - self._verified >= STAT_SECONDS
+        self.cache.vanished = []
+        kept = self.walk(context, config) if walked else None
+        if path is None:
+            result = lint(context, config, self.rules, cache=self.cache, walked=kept)
+        else:
+            result = lint(
+                context, config, self.rules, stdin=buffer, stdin_path=path, cache=self.cache, walked=kept
+            )
+        if verify:
+            self._verified = now
+        return result
+
+    def walk(self, context: list[str], config: Config) -> list[Candidate]:
+        """The files a lint of `context` reads, walked once and kept until files come or go."""
+        settings = (config.include, config.exclude, config.respect_gitignore)
+        kept = self._walks.get(tuple(context))
+        if kept is None or kept[0] != settings:
+            kept = self._walks[tuple(context)] = (settings, walk(context, config))
+        return kept[1]
+
+    def changed_on_disk(self, fs_paths: list[str], *, walk_again: bool) -> None:
+        """Files changed, created or deleted on disk (`fs_paths`): read them again, and walk again when
+        files may have come or gone. Runs on the worker, between lints."""
+        self.cache.forget(fs_paths)
+        if walk_again:
+            self._walks.clear()
+
+    def on_worker(self, work: Callable[[], object]) -> None:
+        """Run `work` on the worker: after the lint running now, before any lint scheduled later."""
+        self._worker.submit(work)
+
+    def warm(self) -> None:
+        """Walk and read each workspace folder, link and check it, before any document is opened: the
+        first document opened unchanged then costs only its own findings. Runs on the worker; what goes
+        wrong here is said by the lint of a document, so it is not said twice."""
+        for root in self.roots():
+            config, context = _project(root, root)
+            try:
+                self.lint(context, config, None, None, walked=True)
+            except (BaselineError, ConfigError, PatternError, PluginError, RuleError, OSError):
+                continue
+
+    def roots(self) -> list[str]:
+        folders = [to_fs_path(f.uri) for f in self.workspace.folders.values()]
+        folders.append(self.workspace.root_path)
+        return list(dict.fromkeys(os.path.abspath(f) for f in folders if f))
+
+    async def watch(self) -> None:
+        """Ask the client to report changes on disk, when it lets servers register for them."""
+        capabilities = self.client_capabilities.workspace
+        watched = capabilities.did_change_watched_files if capabilities else None
+        if not (watched and watched.dynamic_registration):
+            return
+        options = lsp.DidChangeWatchedFilesRegistrationOptions(watchers=list(WATCHED))
+        registration = lsp.Registration(
+            id="migcheck-watched-files",
+            method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=options,
+        )
+        try:
+            await self.client_register_capability_async(lsp.RegistrationParams(registrations=[registration]))
+        except Exception:  # any refusal: stay with stat and walks on save
+            return
+        self.watching = True
 
     def fixes_for(self, document: TextDocument, wanted: list[lsp.Diagnostic]) -> list[lsp.CodeAction]:
         """Quick fixes for the diagnostics `wanted`, from the last lint: only while the document is the
@@ -151,10 +251,16 @@ class MigcheckServer(LanguageServer):
 
     def root_for(self, path: str) -> str | None:
         """The workspace folder holding `path` (the innermost), else the workspace root; None outside."""
-        folders = [to_fs_path(f.uri) for f in self.workspace.folders.values()]
-        folders.append(self.workspace.root_path)
-        inside = [f for f in folders if f and _is_within(path, f)]
-        return os.path.abspath(max(inside, key=len)) if inside else None
+        inside = [f for f in self.roots() if _is_within(path, f)]
+        return max(inside, key=len) if inside else None
+
+
+def _project(start: str, root: str) -> tuple[Config, list[str]]:
+    """The config found from the folder `start` and the folder to walk around a document in the workspace
+    folder `root`: the config's folder when it is inside `root`, else `root`."""
+    config = load_config(start=start)
+    inside = config.root and _is_within(config.root, root, or_equal=True)
+    return config, [config.root if inside else root]
 
 
 def _is_within(path: str, folder: str, *, or_equal: bool = False) -> bool:
@@ -263,6 +369,11 @@ def hover_markdown(rules: RuleSet, diagnostics: Iterable[lsp.Diagnostic]) -> str
 def create_server() -> MigcheckServer:
     server = MigcheckServer()
 
+    @server.feature(lsp.INITIALIZED)
+    async def initialized(ls: MigcheckServer, params: lsp.InitializedParams) -> None:
+        ls.on_worker(ls.warm)
+        await ls.watch()
+
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: MigcheckServer, params: lsp.DidOpenTextDocumentParams) -> None:
         ls.open_uris.add(params.text_document.uri)
@@ -274,16 +385,24 @@ def create_server() -> MigcheckServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: MigcheckServer, params: lsp.DidSaveTextDocumentParams) -> None:
+        # The watcher, when there is one, says whether files came or went; without, a save walks again.
+        saved = [to_fs_path(params.text_document.uri) or ""]
+        ls.on_worker(lambda: ls.changed_on_disk(saved, walk_again=not ls.watching))
         ls.schedule_all()
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(ls: MigcheckServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+        # Any event walks again: a file saved by renaming a new one over it is another file (inode).
+        changed = [to_fs_path(change.uri) or "" for change in params.changes]
+        ls.on_worker(lambda: ls.changed_on_disk(changed, walk_again=True))
         ls.schedule_all()
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: MigcheckServer, params: lsp.DidCloseTextDocumentParams) -> None:
         ls.open_uris.discard(params.text_document.uri)
         ls.clear(params.text_document.uri)
+        closed = [to_fs_path(params.text_document.uri) or ""]
+        ls.on_worker(lambda: ls.cache.forget_buffers(closed))
 
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION,
