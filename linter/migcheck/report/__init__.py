@@ -1,7 +1,10 @@
 """The report stage: formatters turn a `LintResult` into text. They never re-derive findings.
 
-Each format is a module with `render(result: LintResult) -> str`; modules are imported only when used. The
-formats people read in a terminal (`HUMAN`) also take a `Paint`, for colour."""
+Each format is a module with `write(result: LintResult, stream)`, which writes the report one finding at a
+time (a report is never held whole in memory: with thousands of findings it was many times the size of
+the input), and `render(result) -> str`, the same text as one string; modules are imported only when used.
+The formats people read in a terminal (`HUMAN`) also take a `Paint`, for colour; the line formats
+(`LINES`) end with a summary that `tail=False` leaves out (`--quiet`)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
     from migcheck.model import Finding, Location
+    from migcheck.report.stream import Stream
 
 FORMATS = {
     "text": "migcheck.report.text",
@@ -26,6 +30,7 @@ FORMATS = {
 
 
 HUMAN = frozenset({"text", "concise"})
+LINES = HUMAN | {"github", "azure"}
 
 
 def render(result: LintResult, format_name: str, *, color: bool = False) -> str:
@@ -35,6 +40,22 @@ def render(result: LintResult, format_name: str, *, color: bool = False) -> str:
 
         return module.render(result, Paint(color))
     return module.render(result)
+
+
+def write(
+    result: LintResult, format_name: str, stream: Stream, *, color: bool = False, tail: bool = True
+) -> None:
+    """Write the report to `stream` as it is made; `tail=False` leaves out the summary that the line
+    formats end with (documents, such as JSON and SARIF, are whole either way)."""
+    module = importlib.import_module(FORMATS[format_name])
+    if format_name in HUMAN:
+        from migcheck.report.text import Paint
+
+        module.write(result, stream, Paint(color), tail=tail)
+    elif format_name in LINES:
+        module.write(result, stream, tail=tail)
+    else:
+        module.write(result, stream)
 
 
 def location(finding: Finding, result: LintResult) -> Location:

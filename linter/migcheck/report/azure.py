@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.model import Finding, Severity
 from migcheck.report import location
+from migcheck.report.stream import Stream, rendered
 from migcheck.report.text import headline, summary
 from migcheck.visible import visible
 
@@ -21,7 +22,15 @@ TYPES = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
 def render(result: LintResult) -> str:
-    return "".join(logissue(f, result) + "\n" for f in result.findings) + summary(result) + "\n"
+    return rendered(lambda stream: write(result, stream))
+
+
+def write(result: LintResult, stream: Stream, *, tail: bool = True) -> None:
+    """The report, one line at a time; `tail` adds the summary (not for --quiet)."""
+    for finding in result.findings:
+        stream.write(logissue(finding, result) + "\n")
+    if tail:
+        stream.write(summary(result) + "\n")
 
 
 def logissue(finding: Finding, result: LintResult) -> str:

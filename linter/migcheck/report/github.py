@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.model import Finding, Severity
 from migcheck.report import location
+from migcheck.report.stream import Stream, rendered
 from migcheck.report.text import summary
 from migcheck.visible import visible
 
@@ -17,7 +18,15 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def render(result: LintResult) -> str:
-    return "".join(annotation(f, result) + "\n" for f in result.findings) + summary(result) + "\n"
+    return rendered(lambda stream: write(result, stream))
+
+
+def write(result: LintResult, stream: Stream, *, tail: bool = True) -> None:
+    """The report, one line at a time; `tail` adds the summary (not for --quiet)."""
+    for finding in result.findings:
+        stream.write(annotation(finding, result) + "\n")
+    if tail:
+        stream.write(summary(result) + "\n")
 
 
 def annotation(finding: Finding, result: LintResult) -> str:

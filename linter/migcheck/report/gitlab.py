@@ -4,12 +4,12 @@ Severities: `error` (blocks migration) is `blocker`, `warning` is `major`, `info
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from migcheck.baseline import fingerprints
 from migcheck.model import Finding, Severity
 from migcheck.report import location
+from migcheck.report.stream import Items, Stream, dump, rendered
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -18,11 +18,17 @@ SEVERITIES = {Severity.ERROR: "blocker", Severity.WARNING: "major", Severity.INF
 
 
 def render(result: LintResult) -> str:
-    issues = [
+    return rendered(lambda stream: write(result, stream))
+
+
+def write(result: LintResult, stream: Stream) -> None:
+    """The report, one issue at a time."""
+    issues = Items(
         _issue(f, fingerprint, result)
         for f, fingerprint in zip(result.findings, fingerprints(result.findings), strict=True)
-    ]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    )
+    dump(issues, stream)
+    stream.write("\n")
 
 
 def _issue(finding: Finding, fingerprint: str, result: LintResult) -> dict[str, object]:

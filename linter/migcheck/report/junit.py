@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from migcheck.model import Finding, resource_types
+from migcheck.report.stream import Stream, rendered
 from migcheck.report.text import format_finding
 from migcheck.visible import visible
 
@@ -26,25 +27,33 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def render(result: LintResult) -> str:
+    return rendered(lambda stream: write(result, stream))
+
+
+def write(result: LintResult, stream: Stream) -> None:
+    """The report, one test case at a time: each is built as an element, written, and let go."""
     reported, quiet = _by_case(result.findings), _by_case([s.finding for s in result.suppressed])
     cases = sorted(_cases(result) | reported.keys() | quiet.keys())
     known = set(result.known)
-    suite = ET.Element("testsuite", name="migcheck", time="0")
+    failures, skipped = len(reported), len(quiet.keys() - reported.keys())
+    counts = f'tests="{len(cases)}" failures="{failures}" errors="0" skipped="{skipped}"'
+    stream.write("<?xml version='1.0' encoding='utf-8'?>\n")
+    stream.write(f'<testsuites name="migcheck" {counts}>\n')
+    suite = f'<testsuite name="migcheck" time="0" {counts}'
+    if not cases:
+        stream.write(f"  {suite} />\n</testsuites>\n")
+        return
+    stream.write(f"  {suite}>\n")
     for path, code in cases:
-        case = ET.SubElement(suite, "testcase", classname=path, name=_name(code, result), file=path)
+        case = ET.Element("testcase", classname=path, name=_name(code, result), file=path)
         case.set("time", "0")
         if (path, code) in reported:
             _fail(case, reported[path, code], result)
         elif (path, code) in quiet:
             _skip(case, quiet[path, code], known)
-    failures, skipped = len(reported), len(quiet.keys() - reported.keys())
-    counts = {"tests": len(cases), "failures": failures, "errors": 0, "skipped": skipped}
-    for key, value in counts.items():
-        suite.set(key, str(value))
-    root = ET.Element("testsuites", {"name": "migcheck", **{k: str(v) for k, v in counts.items()}})
-    root.append(suite)
-    ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+        ET.indent(case, level=2)
+        stream.write(f"    {ET.tostring(case, encoding='unicode')}\n")
+    stream.write("  </testsuite>\n</testsuites>\n")
 
 
 def _cases(result: LintResult) -> set[Case]:

@@ -15,12 +15,12 @@ the item's findings held back by config, comments or a baseline: they still deci
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from migcheck.model import Severity
 from migcheck.report.json_format import finding_dict
 from migcheck.report.readiness import ScopeItem, readiness
+from migcheck.report.stream import Items, Stream, dump, rendered
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -30,6 +30,10 @@ VERSION = 2  # bumped only when a key changes meaning or goes away (2: scopes pe
 
 def report(result: LintResult) -> dict[str, object]:
     """The report as plain data, before it becomes JSON."""
+    return _report(result, [finding_dict(f) for f in result.findings])
+
+
+def _report(result: LintResult, findings: object) -> dict[str, object]:
     index = {id(f): i for i, f in enumerate(result.findings)}  # findings are shared, not copied
     subscriptions = [
         {
@@ -43,7 +47,7 @@ def report(result: LintResult) -> dict[str, object]:
     ]
     return {
         "version": VERSION,
-        "findings": [finding_dict(f) for f in result.findings],
+        "findings": findings,
         "suppressed": len(result.suppressed) - len(result.known),  # by config or comments
         "known": len(result.known),
         "subscriptions": subscriptions,
@@ -66,4 +70,10 @@ def _item(item: ScopeItem, index: dict[int, int]) -> dict[str, object]:
 
 
 def render(result: LintResult) -> str:
-    return json.dumps(report(result), indent=2, ensure_ascii=False) + "\n"
+    return rendered(lambda stream: write(result, stream))
+
+
+def write(result: LintResult, stream: Stream) -> None:
+    """The report as `json.dumps(report(result), indent=2)` would write it, one finding at a time."""
+    dump(_report(result, Items(finding_dict(f) for f in result.findings)), stream)
+    stream.write("\n")

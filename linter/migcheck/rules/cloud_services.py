@@ -1011,7 +1011,8 @@ def _unique(names: Iterable[str]) -> list[str]:
 
 
 def _quoted(names: Iterable[str]) -> str:
-    return ", ".join(f"'{name}'" for name in names)
+    """A handful of the names, quoted, then how many more: the message is copied into every finding."""
+    return listed(names)
 
 
 def _placement_label(service: CloudService, placement: Placement) -> str:

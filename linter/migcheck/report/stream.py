@@ -1,0 +1,82 @@
+"""Writing JSON reports piece by piece. A report holds one entry per finding; built whole, as one object and
+then one string, it cost many times its own size in memory (a dense file made 2.77 GB of SARIF). Here the
+arrays of findings are written one item at a time, each as `json.dumps` would have written it in place, so
+the text is the same as `json.dumps(report, indent=2)` and memory holds one item at a time."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterable
+from typing import Protocol
+
+
+class Stream(Protocol):
+    """Where a report is written: an open text file, standard output (`migcheck.output.EncodedStream`),
+    a `StringIO`."""
+
+    def write(self, text: str, /) -> int: ...
+
+
+class Items:
+    """A JSON array whose items are made while it is written."""
+
+    def __init__(self, items: Iterable[object]) -> None:
+        self.items = items
+
+
+def dump(value: object, stream: Stream, indent: int = 2, level: int = 0) -> None:
+    """Write `value` as `json.dumps(value, indent=indent, ensure_ascii=False)` would, at nesting `level`;
+    `Items` anywhere inside are written item by item."""
+    if isinstance(value, Items):
+        _sequence(((None, item) for item in value.items), "[]", stream, indent, level)
+    elif isinstance(value, dict) and _holds_items(value):
+        _sequence(value.items(), "{}", stream, indent, level)
+    else:
+        stream.write(_text(value, indent, level))
+
+
+def _sequence(
+    entries: Iterable[tuple[str | None, object]], brackets: str, stream: Stream, indent: int, level: int
+) -> None:
+    inner = "\n" + " " * (indent * (level + 1))
+    empty = True
+    for key, item in entries:
+        stream.write((brackets[0] if empty else ",") + inner)
+        if key is not None:
+            stream.write(_scalar(key) + ": ")
+        dump(item, stream, indent, level + 1)
+        empty = False
+    stream.write(brackets if empty else "\n" + " " * (indent * level) + brackets[1])
+
+
+def _text(value: object, indent: int, level: int) -> str:
+    """`value` as indented JSON. Not `json.dumps(indent=...)`: its encoder is made of closures that
+    refer to each other, garbage that only the cyclic collector frees, and the CLI pauses the collector
+    for the run (one report's worth piled up)."""
+    if isinstance(value, dict):
+        entries = [f"{_scalar(str(k))}: {_text(v, indent, level + 1)}" for k, v in value.items()]
+    elif isinstance(value, list | tuple):
+        entries = [_text(v, indent, level + 1) for v in value]
+    else:
+        return _scalar(value)
+    brackets = "{}" if isinstance(value, dict) else "[]"
+    if not entries:
+        return brackets
+    inner = "\n" + " " * (indent * (level + 1))
+    return brackets[0] + inner + ("," + inner).join(entries) + "\n" + " " * (indent * level) + brackets[1]
+
+
+def _scalar(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)  # no indent: the C encoder, which makes no garbage
+
+
+def _holds_items(value: dict[object, object]) -> bool:
+    return any(isinstance(v, Items) or (isinstance(v, dict) and _holds_items(v)) for v in value.values())
+
+
+def rendered(write: Callable[[Stream], None]) -> str:
+    """The text `write` writes to a stream, as one string (for `render`, and for tests)."""
+    buffer = io.StringIO()
+    write(buffer)
+    return buffer.getvalue()
