@@ -140,3 +140,43 @@ def test_the_run_and_each_result_name_the_subscription(sarif_log):
     run = sarif_log["runs"][0]
     assert run["properties"]["subscriptions"] == [{"name": "default", "files": 8}]
     assert {r["properties"]["subscription"] for r in run["results"]} == {"default"}
+
+
+def apply_replacements(text: str, replacements: list[dict]) -> str:
+    """SARIF replacements applied to `text` (regions in code points, as the run's columnKind says)."""
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+
+    def offset(line: int, column: int) -> int:
+        return starts[line - 1] + column - 1
+
+    spans = []
+    for change in replacements:
+        region = change["deletedRegion"]
+        start = offset(region["startLine"], region["startColumn"])
+        spans.append(
+            (start, offset(region["endLine"], region["endColumn"]), change["insertedContent"]["text"])
+        )
+    for start, end, inserted in sorted(spans, reverse=True):
+        text = text[:start] + inserted + text[end:]
+    return text
+
+
+def test_fixes_are_the_edits_check_fix_makes(contoso, run):
+    code, out, _ = run("check", "examples/contoso", "--format", "sarif")
+    results = json.loads(out)["runs"][0]["results"]
+    fixed: dict[str, list[dict]] = {}
+    for result in results:
+        for fix in result.get("fixes", ()):
+            assert "suppressions" not in result
+            if "(unsafe" in fix["description"]["text"]:
+                continue
+            for change in fix["artifactChanges"]:
+                fixed.setdefault(change["artifactLocation"]["uri"], []).extend(change["replacements"])
+    assert {r["ruleId"] for r in results if "fixes" in r} >= {"MIG304", "MIG204", "MIG201", "MIG205"}
+    expected = {
+        uri: apply_replacements(Path(uri).read_text(encoding="utf-8"), edits) for uri, edits in fixed.items()
+    }
+    assert run("check", "examples/contoso", "--fix")[0] == 1  # blockers without a fix are left
+    assert {uri: Path(uri).read_text(encoding="utf-8") for uri in expected} == expected

@@ -15,6 +15,7 @@ from migcheck.model import Finding, Location, Mark, Severity
 from migcheck.report import location
 from migcheck.report.stream import Items, Stream, dump, rendered
 from migcheck.rule import capped
+from migcheck.source import SourceText
 from migcheck.suppress import COMMENT, CONFIG, Reason
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ def _result(
     subscription: str,
 ) -> dict[str, object]:
     loc = location(finding, result)
+    artifact = {"uri": quote(loc.path, safe="/"), "uriBaseId": "%SRCROOT%"}
     out: dict[str, object] = {"ruleId": finding.code}
     if finding.code in index:
         out["ruleIndex"] = index[finding.code]
@@ -115,7 +117,7 @@ def _result(
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": quote(loc.path, safe="/"), "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": artifact,
                     "region": _region(loc),
                 }
             }
@@ -127,9 +129,39 @@ def _result(
             "subscription": subscription,
         },
     }
+    if reason is None and finding.fixable:
+        out["fixes"] = _fixes(finding, result.sources.get(finding.mark.path), artifact)
     if reason is not None:
         out["suppressions"] = [_suppression(reason)]
     return out
+
+
+def _fixes(finding: Finding, source: SourceText | None, artifact: dict[str, str]) -> list[dict[str, object]]:
+    """The edits `--fix` (or, for an unsafe fix, `--unsafe-fixes`) would make, as SARIF replacements, so a
+    viewer can offer them; regions in code points, as the run's `columnKind` says."""
+    fix = finding.autofix
+    if fix is None or source is None:
+        return []
+    replacements = [
+        {"deletedRegion": _span(source, e.start, e.end), "insertedContent": {"text": e.replacement}}
+        for e in fix.edits
+    ]
+    description = fix.description if fix.safe else f"{fix.description} (unsafe: changes what is deployed)"
+    return [
+        {
+            "description": {"text": description},
+            "artifactChanges": [{"artifactLocation": artifact, "replacements": replacements}],
+        }
+    ]
+
+
+def _span(source: SourceText, start: int, end: int) -> dict[str, int]:
+    """A region from two offsets in the file's text: line and column of each (the end is exclusive)."""
+    region = {}
+    for name, offset in (("start", start), ("end", end)):
+        line = source.line_at(offset)
+        region |= {f"{name}Line": line, f"{name}Column": offset - source.offset_of_line(line) + 1}
+    return region
 
 
 def _region(loc: Location) -> dict[str, int]:
