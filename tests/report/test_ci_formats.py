@@ -158,7 +158,7 @@ def test_azure_escapes_data_and_properties():
 
 def test_exit_zero_and_short_version(contoso, run, capsys):
     code, out, _ = run("check", "examples/contoso", "--exit-zero", "--format", "concise")
-    assert code == 0 and out.splitlines()[-1].startswith("Found 21 findings")
+    assert code == 0 and out.splitlines()[-1].startswith("Found 23 findings")
     with pytest.raises(SystemExit) as exited:
         run("-V")
     assert exited.value.code == 0
@@ -169,5 +169,5 @@ def test_statistics_count_findings_per_rule(contoso, run):
     assert code == 1
     lines = out.splitlines()
     assert lines[0] == "4  MIG201  endpoint-acl [error]"
-    assert sum(int(line.split()[0]) for line in lines[:-1]) == 21
-    assert lines[-1] == "Found 21 findings in 8 files: 15 errors, 6 warnings."
+    assert sum(int(line.split()[0]) for line in lines[:-1]) == 23
+    assert lines[-1] == "Found 23 findings in 9 files: 16 errors, 7 warnings."
