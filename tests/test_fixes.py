@@ -177,6 +177,36 @@ def test_unsafe_fixes_need_their_option(repo: Path, capsys):
     assert "EndpointAccessControlList" not in sql01.read_text()
 
 
+def test_keeping_one_subnet_removes_the_others_from_subnet_names(repo: Path, capsys):
+    sql02 = repo / "vms" / "sql-tier" / "contoso-sql02.xml"
+    before = sql02.read_bytes()
+    run(capsys, str(sql02), "--select", "MIG202", "--fix")
+    assert sql02.read_bytes() == before  # unsafe: the VM leaves a subnet
+    run(capsys, str(sql02), "--select", "MIG202", "--fix", "--unsafe-fixes")
+    assert_only_changed(
+        before,
+        sql02.read_bytes(),
+        b"<string>BackEnd</string>\n        <string>Data</string>\n",
+        b"<string>BackEnd</string>\n",
+    )
+    assert "MIG202" not in {code for _, code in codes(capsys, sql02)}
+
+
+def test_a_secondary_interface_in_another_subnet_gets_no_fix(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    vm = tmp_path / "fw01.xml"
+    vm.write_text(
+        "<PersistentVM><RoleName>fw01</RoleName><ConfigurationSets><ConfigurationSet>"
+        "<ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>"
+        "<SubnetNames><string>FrontEnd</string></SubnetNames><NetworkInterfaces><AssignNetworkInterface>"
+        "<Name>nic-back</Name><IPConfigurations><AssignIPConfiguration><SubnetName>BackEnd</SubnetName>"
+        "</AssignIPConfiguration></IPConfigurations></AssignNetworkInterface></NetworkInterfaces>"
+        "</ConfigurationSet></ConfigurationSets></PersistentVM>\n"
+    )
+    assert [code for _, code in codes(capsys, vm)] == ["MIG202"]
+    assert run(capsys, str(vm), "--diff", "--unsafe-fixes")[:2] == (0, "")
+
+
 def test_role_acls_in_a_service_configuration_get_no_fix(repo: Path, capsys):
     cscfg = repo / "webshop" / "ServiceConfiguration.Cloud.cscfg"
     code, out, _ = run(capsys, str(repo / "webshop"), "--diff", "--unsafe-fixes")
@@ -292,7 +322,7 @@ def test_text_output_marks_what_fix_fixes(repo: Path, capsys):
     _, out, _ = run(capsys, str(repo), "--format", "concise")
     assert "NetworkConfig.netcfg:74:13: MIG304 [error] [*] '10.3.0.00/24'" in out
     assert "contoso-jump.hostedservice.xml:90:19: MIG201 [error] endpoint" in out  # unsafe: no mark
-    assert "[*] 4 fixable with --fix (3 more with --unsafe-fixes).\nFound 23 findings" in out
+    assert "[*] 4 fixable with --fix (5 more with --unsafe-fixes).\nFound 23 findings" in out
 
 
 def test_json_reports_end_positions_and_the_fix(repo: Path, capsys):

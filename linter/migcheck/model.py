@@ -306,6 +306,9 @@ class Role:
     # Positions only: they take no part in equality, like a mark would not change what the role is.
     availability_set_mark: Mark | None = field(default=None, compare=False)
     boot_diagnostics_mark: Mark | None = field(default=None, compare=False)
+    # The subnets named in the primary configuration's `SubnetNames`, apart from those of secondary network
+    # interfaces: an edit that keeps one subnet may remove the former, never the latter. Positions only.
+    primary_subnets: tuple[NameRef, ...] = field(default=(), compare=False)
     # Facts the file sets to a value that cannot be known without running it (a script passing a
     # parameter or an environment variable): "subnets", "availability_set", "endpoints", "extensions".
     # The field keeps its "not said" value and rules about that fact stay silent for this role.

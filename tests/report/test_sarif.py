@@ -165,6 +165,7 @@ def apply_replacements(text: str, replacements: list[dict]) -> str:
 
 def test_fixes_are_the_edits_check_fix_makes(contoso, run):
     code, out, _ = run("check", "examples/contoso", "--format", "sarif")
+    assert code == 1
     results = json.loads(out)["runs"][0]["results"]
     fixed: dict[str, list[dict]] = {}
     for result in results:

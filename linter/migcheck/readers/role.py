@@ -77,6 +77,12 @@ def read_role(el: Element, marker: Marker, shape: RoleShape) -> Role:
             for e in children(s, "InputEndpoints/InputEndpoint")
         ),
         subnets=tuple(ref for s in network_sets for ref in _subnets(s, marker, shape)),
+        primary_subnets=tuple(
+            NameRef(text_of(item), marker.mark(item))
+            for s in network_sets
+            for item in _items(child(s, "SubnetNames"), shape.subnet_item)
+            if text_of(item)
+        ),
         extensions=tuple(
             _extension(e, marker)
             for e in children(el, "ResourceExtensionReferences/ResourceExtensionReference")
@@ -203,7 +209,8 @@ def _rule(el: Element, marker: Marker) -> AclRule:
 
 def _subnets(network_set: Element, marker: Marker, shape: RoleShape) -> list[NameRef]:
     """The subnets of the VM's primary network interface (`SubnetNames`), then those of its other
-    network interfaces (`NetworkInterfaces/*/IPConfigurations/*/SubnetName`)."""
+    network interfaces (`NetworkInterfaces/*/IPConfigurations/*/SubnetName`): the first of them are the
+    role's `primary_subnets`."""
     items = list(_items(child(network_set, "SubnetNames"), shape.subnet_item))
     for nic in _items(child(network_set, "NetworkInterfaces"), shape.nic_item):
         for configuration in _items(child(nic, "IPConfigurations"), shape.ip_configuration_item):

@@ -157,7 +157,7 @@ def _fixes(finding: Finding, source: SourceText | None, artifact: dict[str, str]
 
 def _span(source: SourceText, start: int, end: int) -> dict[str, int]:
     """A region from two offsets in the file's text: line and column of each (the end is exclusive)."""
-    region = {}
+    region: dict[str, int] = {}
     for name, offset in (("start", start), ("end", end)):
         line = source.line_at(offset)
         region |= {f"{name}Line": line, f"{name}Column": offset - source.offset_of_line(line) + 1}

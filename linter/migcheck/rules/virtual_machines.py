@@ -243,8 +243,12 @@ class MultipleSubnets(Rule):
         fix="Choose the one subnet the VM should live in. Keep only it in the primary configuration "
         "(`Set-AzureSubnet -SubnetNames <one>`, then `Update-AzureVM`); remove a secondary network interface "
         "that is in another subnet (`Remove-AzureNetworkInterfaceConfig -Name <nic>`, then `Update-AzureVM`) "
-        "and attach a network interface to the VM again once it is in Azure Resource Manager. A web/worker "
-        "role placed in several subnets cannot be migrated at all (MIG101): rebuild it as that rule says.",
+        "and attach a network interface to the VM again once it is in Azure Resource Manager. "
+        "`migcheck check --fix --unsafe-fixes` keeps the first subnet of `SubnetNames` in a REST body or an "
+        "Export-AzureVM file and removes the others. It is an unsafe fix: the VM leaves those subnets, and "
+        "what reached it there must reach it in the one kept. It is not offered when a secondary network "
+        "interface is in another subnet. A web/worker role placed in several subnets cannot be migrated at "
+        "all (MIG101): rebuild it as that rule says.",
     )
     invalid = (
         Example(
@@ -426,7 +430,25 @@ class MultipleSubnets(Rule):
                             f"({_names(distinct)})",
                             at=distinct[1],
                             fix="" if role.is_vm else ROLE_SUBNETS_FIX,
+                            autofix=_keep_first_subnet(role) if role.is_vm else None,
                         )
+
+
+def _keep_first_subnet(vm: Role) -> Fix | None:
+    """Remove every subnet of `SubnetNames` but the first. Unsafe: the VM's network interface moves out of
+    the removed subnets. Offered only when every subnet is one `SubnetNames` of an XML file names: a
+    secondary network interface in another subnet is removed with its interface, which is not a text edit
+    this fix can make safely (its IP configurations, addresses and DNS would go with it)."""
+    primary = vm.primary_subnets
+    if not primary or set(vm.subnets) != set(primary):
+        return None
+    if not all(
+        ref.mark.path == primary[0].mark.path and ref.mark.path.lower().endswith(".xml") for ref in primary
+    ):
+        return None
+    kept = primary[0].name.strip().casefold()
+    edits = tuple(Edit(ref.mark, Part.ELEMENT, "") for ref in primary if ref.name.strip().casefold() != kept)
+    return Fix(f"Keep only subnet '{primary[0].name}' for {vm.label}", edits, safe=False)
 
 
 def _names(refs: Iterable[NameRef | Disk | Extension]) -> str:
