@@ -77,7 +77,8 @@ def test_end_positions_and_fix_edits_on_a_file_written_on_one_line():
 
     def make(n: int):
         subnets = "".join(
-            f'<Subnet name="s{i}"><AddressPrefix>10.{i % 250}.0.00/24</AddressPrefix></Subnet>' for i in range(n)
+            f'<Subnet name="s{i}"><AddressPrefix>10.{i % 250}.0.00/24</AddressPrefix></Subnet>'
+            for i in range(n)
         )
         text = (
             '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">'
