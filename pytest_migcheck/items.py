@@ -1,5 +1,6 @@
 """The collectors and items: one `MigcheckFile` per classic file, one `MigcheckItem` per rule that
-inspects it. Items only look up findings the session already has; they never lint."""
+looks at a resource the file holds or reported on it (`MigcheckSession.rules_for`). Items only look up
+findings the session already has; they never lint."""
 
 from __future__ import annotations
 

@@ -23,7 +23,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--migcheck",
         action="store_true",
-        help="check the classic Azure files under the rootdir with migcheck: one item per file and rule",
+        help="check the classic Azure files under the rootdir with migcheck: one item per file and rule "
+        "that looks at a resource the file holds, and the rules about files themselves where they report",
     )
     group.addoption(
         "--migcheck-fail-on",

@@ -29,6 +29,9 @@ from migcheck.rule import Rule, RuleSet
 from migcheck.suppress import BASELINE
 from pytest_migcheck.items import MigcheckFile, MigcheckItem
 
+# `looks_at` of the rules about files themselves rather than the resources in them.
+_FILES_ONLY = frozenset({Document})
+
 Key = tuple[str, str]  # (path relative to the rootdir, rule code): one item
 
 
@@ -41,6 +44,10 @@ class MigcheckSession:
         self.settings = Config()
         self._result: LintResult | None = None
         self._documents: dict[str, Document] = {}  # display path (relative to the rootdir) → document
+        self._by_fs_path: dict[str, Document] = {}  # absolute path as pytest gives it → document
+        self._enabled: list[Rule] = []  # the enabled rules, in the run's order
+        self._inspecting: dict[frozenset[type], list[Rule]] = {}  # resource types held → rules
+        self._reported: dict[str, set[str]] = defaultdict(set)  # display path → codes that reported
         self._findings: dict[Key, list[Finding]] = defaultdict(list)
         self._paths: set[str] = set()  # document paths, relative to the rootdir
         self._ran: set[Key] = set()  # items whose call phase was reported, for the summary
@@ -107,11 +114,16 @@ class MigcheckSession:
                 raise pytest.UsageError(f"migcheck: {exc}") from None
 
     def _index(self, result: LintResult) -> None:
+        root = str(self.root)
         for document in result.documents:
             self._documents[document.path] = document
             self._paths.add(document.path)
+            if shown(document.path) == document.path:  # not escaped: the path is the file's own name
+                self._by_fs_path[os.path.join(root, *document.path.split("/"))] = document
         for finding in result.findings:
             self._findings[(finding.mark.path, finding.code)].append(finding)
+            self._reported[finding.mark.path].add(finding.code)
+        self._enabled = [rule for rule in result.rules if rule.code in result.enabled]
 
     @property
     def result(self) -> LintResult:
@@ -126,7 +138,11 @@ class MigcheckSession:
     # --- collection ---------------------------------------------------------------------------------
 
     def pytest_collect_file(self, file_path: Path, parent: pytest.Collector) -> MigcheckFile | None:
-        document = self._documents.get(_shown_relative(file_path, self.root))
+        # pytest gives absolute paths under the rootdir as a rule: looked up as they are, a classic file
+        # costs no path arithmetic; any other form is made relative to the rootdir, as the lint saw it.
+        document = self._by_fs_path.get(str(file_path)) or self._documents.get(
+            _shown_relative(file_path, self.root)
+        )
         if document is None:
             return None
         # The node id is the document's display path: the same as pytest would make for an ordinary name,
@@ -137,16 +153,28 @@ class MigcheckSession:
         )
 
     def rules_for(self, document: Document) -> list[Rule]:
-        """The enabled rules that look at a resource the document's kind of file can hold (a file of no
-        known kind, such as one that does not parse, gets the rules about files themselves), plus any
-        rule that reported on it."""
-        result, held = self.result, resource_types(document)
-        return [
-            rule
-            for rule in result.rules
-            if rule.code in result.enabled
-            and (rule.inspects(held) or (document.path, rule.code) in self._findings)
-        ]
+        """The enabled rules that look at a resource the document holds, plus any rule that reported on
+        it. The rules about files themselves (syntax, kind, suppression comments) get an item only
+        where they reported: one that passed on every file would be half of all items on a large estate,
+        and pytest's cost is per item."""
+        held = resource_types(document)
+        inspecting = self._inspecting.get(held)
+        if inspecting is None:  # files holding the same types get the same rules: decided once per set
+            inspecting = [r for r in self._enabled if r.looks_at != _FILES_ONLY and r.inspects(held)]
+            self._inspecting[held] = inspecting
+        reported = self._reported.get(document.path)
+        if not reported:
+            return list(inspecting)
+        codes = {rule.code for rule in inspecting} | reported
+        return [rule for rule in self._enabled if rule.code in codes]
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        # As for the estate (`pytest_sessionstart`), so for the collected tree, which lives as long as the
+        # session: otherwise every full collection during the run scans tens of thousands of nodes again.
+        # Garbage is collected first, so that none of it is frozen.
+        gc.collect()
+        gc.freeze()
 
     # --- items --------------------------------------------------------------------------------------
 
@@ -229,7 +257,8 @@ class MigcheckSession:
         for finding in below:
             terminalreporter.write_line(headline(finding))
         terminalreporter.write_line(
-            f"{len(self._ran)} checks of {len(paths)} files: {len(below)} "
+            f"{len(self._ran)} {_plural('check', len(self._ran))} of {len(paths)} "
+            f"{_plural('file', len(paths))}: {len(below)} "
             f"{_plural('finding', len(below))} below {self.fail_on} (passed), {held.total()} suppressed"
             + (f", {known} known from baseline" if known else "")
         )

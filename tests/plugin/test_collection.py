@@ -1,12 +1,13 @@
 """What `pytest --migcheck` collects: one item per (classic file, rule that looks at a resource the file
-holds), node ids, keywords and the marker, and nothing at all without the flag."""
+holds), the rules about files themselves only where they reported, node ids, keywords and the marker, and
+nothing at all without the flag."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import BROKEN_CSCFG, NET, QUIET, SELECTED, SHOP, VM
+from conftest import BROKEN_CSCFG, ENDPOINT_ACL, NET, QUIET, SELECTED, SHOP, VM
 
-from migcheck.model import resource_types
+from migcheck.model import Document, resource_types
 from migcheck.plugins import load_rules
 from migcheck.readers import read_document
 
@@ -43,8 +44,11 @@ def test_one_item_per_file_and_inspecting_rule(estate: pytest.Pytester) -> None:
         document = read_document(path, (estate.path / path).read_bytes(), explicit=False)
         assert document is not None
         held = resource_types(document)
-        expected |= {f"{path}::{r.code}" for r in rules if r.inspects(held)}
+        # The rules about files themselves get an item only where they reported: the broken file's MIG001.
+        expected |= {f"{path}::{r.code}" for r in rules if r.looks_at != {Document} and r.inspects(held)}
+    expected.add(f"{BROKEN_CSCFG}::MIG001")
     assert f"{NET}::MIG201" not in expected and f"{SHOP}::MIG201" in expected
+    assert f"{NET}::MIG001" not in expected
     ids = collected(estate, "-m", "migcheck")
     assert sorted(ids) == sorted(expected)
     assert not any(i.startswith("pom.xml") for i in ids)
@@ -52,22 +56,34 @@ def test_one_item_per_file_and_inspecting_rule(estate: pytest.Pytester) -> None:
 
 def test_node_ids_of_the_selected_rules(estate: pytest.Pytester) -> None:
     assert collected(estate, *SELECTED, "-m", "migcheck") == [
-        f"{BROKEN_CSCFG}::MIG001",  # holds nothing: it does not parse
-        f"{NET}::MIG001",
+        f"{BROKEN_CSCFG}::MIG001",  # holds nothing: it does not parse (the others parse: no MIG001 item)
         f"{NET}::MIG003",  # a network can name DNS servers and sites; it holds no endpoint ACL
-        f"{SHOP}::MIG001",
         f"{SHOP}::MIG003",
         f"{SHOP}::MIG201",
-        f"{VM}::MIG001",
         f"{VM}::MIG003",  # the VM has no endpoint ACL
     ]
 
 
-def test_a_file_that_is_no_kind_gets_the_rules_for_every_kind(estate: pytest.Pytester) -> None:
-    # The extension says netcfg, the root says otherwise: the reader gives it no kind.
+def test_a_file_that_is_no_kind_gets_the_rules_that_reported_on_it(estate: pytest.Pytester) -> None:
+    # The extension says netcfg, the root says otherwise: the reader gives it no kind, so it holds no
+    # resource, and only MIG002, which reports it, has an item there.
     estate.path.joinpath("net", "Wrong.netcfg").write_text('<ServiceDefinition name="x"/>\n')
     ids = collected(estate, "--migcheck-select", "MIG0,MIG201", "net/Wrong.netcfg")
-    assert ids == ["net/Wrong.netcfg::MIG001", "net/Wrong.netcfg::MIG002"]
+    assert ids == ["net/Wrong.netcfg::MIG002"]
+
+
+def test_the_rules_about_files_get_an_item_where_they_report(estate: pytest.Pytester) -> None:
+    # A malformed suppression in a file that parses: MIG005 reports it, so that pair gets its item, while
+    # the other files that parse get none of the rules about files themselves.
+    shop = estate.path / SHOP
+    shop.write_text(
+        shop.read_text().replace(ENDPOINT_ACL, "<!-- migcheck: ignore MIG201 -->\n" + ENDPOINT_ACL)
+    )
+    ids = collected(estate, "--migcheck-select", "MIG001,MIG002,MIG005,MIG006", "-m", "migcheck")
+    assert ids == [f"{BROKEN_CSCFG}::MIG001", f"{SHOP}::MIG005"]
+    reprec = estate.inline_run("--migcheck", *QUIET, "--migcheck-fail-on", "warning", *ids)
+    _, _, failed = reprec.listoutcomes()
+    assert sorted(r.nodeid for r in failed) == ids
 
 
 @pytest.mark.parametrize(
@@ -75,7 +91,8 @@ def test_a_file_that_is_no_kind_gets_the_rules_for_every_kind(estate: pytest.Pyt
     [
         ("endpoint-acl", [f"{SHOP}::MIG201"]),
         ("MIG2 and shop", [f"{SHOP}::MIG201"]),
-        ("xml-syntax-error and not vms", [f"{BROKEN_CSCFG}::MIG001", f"{NET}::MIG001", f"{SHOP}::MIG001"]),
+        ("xml-syntax-error", [f"{BROKEN_CSCFG}::MIG001"]),
+        ("unresolved-reference and not vms", [f"{NET}::MIG003", f"{SHOP}::MIG003"]),
     ],
 )
 def test_keyword_selection(estate: pytest.Pytester, expression: str, expected: list[str]) -> None:
@@ -85,7 +102,7 @@ def test_keyword_selection(estate: pytest.Pytester, expression: str, expected: l
 def test_marker_selection(estate: pytest.Pytester) -> None:
     assert collected(estate, *SELECTED, "-m", "not migcheck") == ["test_unit.py::test_python_unit"]
     ids = collected(estate, *SELECTED, "-m", "migcheck")
-    assert len(ids) == 8 and all("::MIG" in i for i in ids)
+    assert len(ids) == 5 and all("::MIG" in i for i in ids)
 
 
 def test_config_include_and_exclude_apply(estate: pytest.Pytester) -> None:
@@ -95,11 +112,13 @@ def test_config_include_and_exclude_apply(estate: pytest.Pytester) -> None:
 
 
 def test_cross_file_findings_when_one_folder_is_collected(estate: pytest.Pytester) -> None:
-    # The subnet is checked against the netcfg in net/, which is not collected.
-    reprec = estate.inline_run("--migcheck", *QUIET, "--migcheck-fail-on", "warning", *SELECTED, "shop")
+    # The subnet is checked against the netcfg in net/, which is not collected. MIG202 (one subnet per
+    # role) passes there: only the folder given is collected, passing items included.
+    select = ("--migcheck-select", "MIG001,MIG003,MIG201,MIG202")
+    reprec = estate.inline_run("--migcheck", *QUIET, "--migcheck-fail-on", "warning", *select, "shop")
     passed, _, failed = reprec.listoutcomes()
     assert sorted(r.nodeid for r in failed) == [f"{SHOP}::MIG003", f"{SHOP}::MIG201"]
-    assert [r.nodeid for r in passed] == [f"{SHOP}::MIG001"]
+    assert [r.nodeid for r in passed] == [f"{SHOP}::MIG202"]
     assert "subnet 'Backend' is not a subnet of virtual network 'prod'" in str(failed[0].longrepr)
 
 
@@ -110,11 +129,11 @@ def test_testpaths_do_not_hide_the_classic_files(estate: pytest.Pytester) -> Non
     estate.path.joinpath("tests", "test_unit.py").write_text("def test_unit():\n    pass\n")
     ids = collected(estate, *SELECTED)
     assert "tests/test_unit.py::test_unit" in ids
-    assert f"{SHOP}::MIG201" in ids and f"{NET}::MIG001" in ids
+    assert f"{SHOP}::MIG201" in ids and f"{NET}::MIG003" in ids
     assert "test_unit.py::test_python_unit" not in ids  # outside the test paths, and not a classic file
 
 
 def test_paths_given_on_the_command_line_are_the_users_choice(estate: pytest.Pytester) -> None:
     estate.makepyprojecttoml('[tool.pytest.ini_options]\ntestpaths = ["tests"]\n')
     ids = collected(estate, *SELECTED, "net")
-    assert ids == [f"{NET}::MIG001", f"{NET}::MIG003"]
+    assert ids == [f"{NET}::MIG003"]
