@@ -29,9 +29,6 @@ from migcheck.rule import Rule, RuleSet
 from migcheck.suppress import BASELINE
 from pytest_migcheck.items import MigcheckFile, MigcheckItem
 
-# `looks_at` of the rules about files themselves rather than the resources in them.
-_FILES_ONLY = frozenset({Document})
-
 Key = tuple[str, str]  # (path relative to the rootdir, rule code): one item
 
 
@@ -154,13 +151,11 @@ class MigcheckSession:
 
     def rules_for(self, document: Document) -> list[Rule]:
         """The enabled rules that look at a resource the document holds, plus any rule that reported on
-        it. The rules about files themselves (syntax, kind, suppression comments) get an item only
-        where they reported: one that passed on every file would be half of all items on a large estate,
-        and pytest's cost is per item."""
+        it (`Rule.has_case`)."""
         held = resource_types(document)
         inspecting = self._inspecting.get(held)
         if inspecting is None:  # files holding the same types get the same rules: decided once per set
-            inspecting = [r for r in self._enabled if r.looks_at != _FILES_ONLY and r.inspects(held)]
+            inspecting = [r for r in self._enabled if r.has_case(held)]
             self._inspecting[held] = inspecting
         reported = self._reported.get(document.path)
         if not reported:

@@ -134,6 +134,14 @@ class Rule:
         file that does not parse holds none, and only the rules about files themselves look at it."""
         return Document in cls.looks_at or not cls.looks_at.isdisjoint(held)
 
+    @classmethod
+    def has_case(cls, held: frozenset[type]) -> bool:
+        """Whether a file holding `held` gets a test case for the rule (a pytest item, a JUnit case) even
+        when the rule finds nothing there. The rules about files themselves (syntax, kind, suppression
+        comments) get one only where they report: one that passed on every file would be half of all
+        cases on a large estate, and pytest's cost is per item."""
+        return cls.looks_at != {Document} and cls.inspects(held)
+
     def documentation(self) -> str:
         """The rule's docs as Markdown, the same text `migcheck rule` prints and docs/rules.md holds."""
         example = self.invalid[0]

@@ -113,6 +113,7 @@ def vms(draw: st.DrawFn, subnet_names: st.SearchStrategy[str] = names, extension
     os_disk = draw(st.none() | disks(name, "os-"))
     data = draw(small(disks(name, "data-")))
     assert os_disk is None or is_os_disk(os_disk)
+    subnets = tuple(NameRef(s, NOWHERE) for s in draw(st.lists(subnet_names, max_size=3)))
     return Role(
         name=name,
         type=RoleType.PERSISTENT_VM,
@@ -120,10 +121,11 @@ def vms(draw: st.DrawFn, subnet_names: st.SearchStrategy[str] = names, extension
         size=draw(maybe(st.sampled_from(["Small", "Standard_D2_v2", "Standard_DS13"]))),
         availability_set=draw(maybe(names)),
         endpoints=draw(small(endpoints(name))),
-        subnets=tuple(NameRef(s, NOWHERE) for s in draw(st.lists(subnet_names, max_size=3))),
+        subnets=subnets,
         extensions=draw(small(extension)),
         disks=(os_disk, *data) if os_disk else data,
         boot_diagnostics=draw(st.none() | st.booleans()),
+        primary_subnets=subnets,  # written in SubnetNames: these models have no secondary interfaces
     )
 
 

@@ -1,8 +1,9 @@
 """`--format junit`: a JUnit XML report for CI systems that render test results (Jenkins, GitLab, Azure
 Pipelines, ...).
 
-The test cases are those `pytest --migcheck` collects: one per file and rule that inspects that kind of
-file (classname the path, name `CODE name`), so both show the same list. A case fails with its findings
+The test cases are those `pytest --migcheck` collects: one per file and rule that inspects what the file
+holds, and one for each rule that reported on a file (`Rule.has_case`; classname the path, name
+`CODE name`), so both show the same list. A case fails with its findings
 as the text format prints them; one whose findings are all suppressed or known from the baseline is
 skipped, saying so."""
 
@@ -57,11 +58,11 @@ def write(result: LintResult, stream: Stream) -> None:
 
 
 def _cases(result: LintResult) -> set[Case]:
-    """Every (file, rule) pair that was checked, whether or not it found anything."""
+    """The (file, rule) pairs that get a case whether or not the rule found anything there."""
     rules = [rule for rule in result.rules if rule.code in result.enabled]
     held = {doc.path: resource_types(doc) for doc in result.documents}
     return {
-        (doc.path, rule.code) for doc in result.documents for rule in rules if rule.inspects(held[doc.path])
+        (doc.path, rule.code) for doc in result.documents for rule in rules if rule.has_case(held[doc.path])
     }
 
 
