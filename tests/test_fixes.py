@@ -16,6 +16,7 @@ import pytest
 from migcheck.cli import main
 from migcheck.fixes import apply_edits, plan
 from migcheck.model import Edit, Finding, Fix, Mark, Part, Severity
+from migcheck.visible import visible
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "contoso"
 NETCFG = "network/NetworkConfig.netcfg"
@@ -316,6 +317,21 @@ def test_diff_prints_the_fixes_and_writes_nothing(repo: Path, capsys):
     assert netcfg.read_bytes() == before
     run(capsys, str(netcfg), "--fix")
     assert run(capsys, str(netcfg), "--diff")[:2] == (0, "")
+
+
+def test_diff_escapes_control_characters_and_keeps_line_endings(repo: Path, capsys):
+    """A diff goes to a terminal or a CI log: what the file holds must not drive it (an escape sequence,
+    a carriage return hiding the line), yet a CRLF file's diff still applies as a patch."""
+    netcfg = repo / NETCFG
+    # XML allows C1 controls (U+009B starts a terminal sequence), bidi overrides and a bare CR in a comment.
+    hostile = "<!-- \u009b2J\u202eoops\rhidden -->"
+    text = netcfg.read_text().replace("<AddressPrefix>10.3", hostile + "<AddressPrefix>10.3")
+    netcfg.write_bytes(text.replace("\n", "\r\n").encode())
+    code, out, _ = run(capsys, str(netcfg), "--diff")
+    assert code == 1
+    assert not set(out) & {"\u009b", "\u202e"} and visible(hostile) in out
+    changed = [line for line in out.splitlines(keepends=True) if line.startswith(("-  ", "+  "))]
+    assert len(changed) == 2 and all(line.endswith("\r\n") and "\r" not in line[:-2] for line in changed)
 
 
 def test_text_output_marks_what_fix_fixes(repo: Path, capsys):

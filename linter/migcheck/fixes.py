@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from migcheck.engine import LintResult
 from migcheck.model import Edit, Finding
+from migcheck.visible import visible
 
 # A fix that keeps making new fixes possible would loop: ruff stops at 100 rounds; ours settle in one or
 # two (overlapping edits are rare), so a handful is plenty.
@@ -122,8 +123,19 @@ def unified_diff(files: Iterable[FileFixes]) -> str:
             tofile=f"b/{file.path}",
         )
         for line in lines:
-            out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+            out.append(
+                _shown(line) if line.endswith("\n") else _shown(line) + "\n\\ No newline at end of file\n"
+            )
     return "".join(out)
+
+
+def _shown(line: str) -> str:
+    """A diff line safe for a terminal or a CI log: control characters from the file escaped visibly, its
+    line ending (`\n` or `\r\n`) kept so that the diff still applies as a patch."""
+    for ending in ("\r\n", "\n"):
+        if line.endswith(ending):
+            return visible(line[: -len(ending)]) + ending
+    return visible(line)
 
 
 def _lines(text: str) -> list[str]:
