@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.model import Finding, Severity
 from migcheck.report import location
-from migcheck.report.stream import Stream, rendered
+from migcheck.report.stream import Stream, rendered, write_lines
 from migcheck.report.text import headline, summary
 from migcheck.visible import visible
 
@@ -27,10 +27,8 @@ def render(result: LintResult) -> str:
 
 def write(result: LintResult, stream: Stream, *, tail: bool = True) -> None:
     """The report, one line at a time; `tail` adds the summary (not for --quiet)."""
-    for finding in result.findings:
-        stream.write(logissue(finding, result) + "\n")
-    if tail:
-        stream.write(summary(result) + "\n")
+    lines = (logissue(finding, result) for finding in result.findings)
+    write_lines(stream, lines, summary(result) if tail else None)
 
 
 def logissue(finding: Finding, result: LintResult) -> str:

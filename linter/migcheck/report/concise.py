@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from migcheck.report.stream import Stream, rendered
+from migcheck.report.stream import Stream, rendered, write_lines
 from migcheck.report.text import PLAIN, Paint, fixable, headline, summary
 
 if TYPE_CHECKING:
@@ -17,7 +17,5 @@ def render(result: LintResult, paint: Paint = PLAIN) -> str:
 
 def write(result: LintResult, stream: Stream, paint: Paint = PLAIN, *, tail: bool = True) -> None:
     """The report, one line at a time; `tail` adds the summary (not for --quiet)."""
-    for finding in result.findings:
-        stream.write(headline(finding, paint) + "\n")
-    if tail:
-        stream.write(fixable(result) + summary(result) + "\n")
+    lines = (headline(finding, paint) for finding in result.findings)
+    write_lines(stream, lines, fixable(result) + summary(result) if tail else None)

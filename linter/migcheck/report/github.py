@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.model import Finding, Severity
 from migcheck.report import location
-from migcheck.report.stream import Stream, rendered
+from migcheck.report.stream import Stream, rendered, write_lines
 from migcheck.report.text import summary
 from migcheck.visible import visible
 
@@ -23,10 +23,8 @@ def render(result: LintResult) -> str:
 
 def write(result: LintResult, stream: Stream, *, tail: bool = True) -> None:
     """The report, one line at a time; `tail` adds the summary (not for --quiet)."""
-    for finding in result.findings:
-        stream.write(annotation(finding, result) + "\n")
-    if tail:
-        stream.write(summary(result) + "\n")
+    lines = (annotation(finding, result) for finding in result.findings)
+    write_lines(stream, lines, summary(result) if tail else None)
 
 
 def annotation(finding: Finding, result: LintResult) -> str:

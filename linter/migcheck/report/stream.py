@@ -1,4 +1,4 @@
-"""Writing JSON reports piece by piece. A report holds one entry per finding; built whole, as one object and
+"""Writing reports piece by piece (JSON arrays, and one line per finding). A report holds one entry per finding; built whole, as one object and
 then one string, it cost many times its own size in memory (a dense file made 2.77 GB of SARIF). Here the
 arrays of findings are written one item at a time, each as `json.dumps` would have written it in place, so
 the text is the same as `json.dumps(report, indent=2)` and memory holds one item at a time."""
@@ -73,6 +73,15 @@ def _scalar(value: object) -> str:
 
 def _holds_items(value: dict[object, object]) -> bool:
     return any(isinstance(v, Items) or (isinstance(v, dict) and _holds_items(v)) for v in value.values())
+
+
+def write_lines(stream: Stream, lines: Iterable[str], tail: str | None) -> None:
+    """A line-per-finding report (concise, github, azure): each line as it is made, then `tail` (the
+    summary; None under --quiet)."""
+    for line in lines:
+        stream.write(line + "\n")
+    if tail is not None:
+        stream.write(tail + "\n")
 
 
 def rendered(write: Callable[[Stream], None]) -> str:
