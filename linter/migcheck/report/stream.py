@@ -1,7 +1,8 @@
-"""Writing reports piece by piece (JSON arrays, and one line per finding). A report holds one entry per finding; built whole, as one object and
-then one string, it cost many times its own size in memory (a dense file made 2.77 GB of SARIF). Here the
-arrays of findings are written one item at a time, each as `json.dumps` would have written it in place, so
-the text is the same as `json.dumps(report, indent=2)` and memory holds one item at a time."""
+"""Writing reports piece by piece: JSON arrays, and reports of one line per finding. A report holds one
+entry per finding; built whole, as one object and then one string, it cost many times its own size in
+memory (a dense file made 2.77 GB of SARIF). Here the arrays of findings are written one item at a time,
+each as `json.dumps` would have written it in place, so the text is the same as
+`json.dumps(report, indent=2)` and memory holds one item at a time."""
 
 from __future__ import annotations
 
