@@ -8,6 +8,7 @@ and what a fix replaces are found by scanning forwards from that `<` (`migcheck.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -42,11 +43,8 @@ class SourceText:
     def offsets(self) -> list[int]:
         """The offset where each line starts (and one past the end)."""
         if self._offsets is None:
-            offsets, pos = [0], 0
-            for line in self.text.split("\n"):
-                pos += len(line) + 1
-                offsets.append(pos)
-            self._offsets = offsets
+            lengths = map((1).__add__, map(len, self.text.split("\n")))  # each line and its "\n"
+            self._offsets = list(itertools.accumulate(lengths, initial=0))
         return self._offsets
 
     def offset_of_line(self, number: int) -> int:
@@ -154,9 +152,10 @@ _START_TAG = re.compile(r"<(!--|[^\s/>!?<]+)")
 
 
 def _reverse_finditer(
-    pattern: re.Pattern[str], text: str, end: int, window: int = 4096
+    pattern: re.Pattern[str], text: str, end: int, window: int = 128
 ) -> Iterator[re.Match[str]]:
-    """Matches of `pattern` ending before `end`, last first, scanning back a window at a time."""
+    """Matches of `pattern` ending before `end`, last first, scanning back a window at a time. The window
+    doubles each step: a typical line is found in the first, and a long one costs twice its length."""
     stop = end
     while stop > 0:
         start = max(0, stop - window)
@@ -165,3 +164,4 @@ def _reverse_finditer(
         found = [m for m in pattern.finditer(text, start, chunk_end) if m.start() < stop]
         yield from reversed(found)
         stop = start
+        window = min(window * 2, 1 << 16)

@@ -7,6 +7,7 @@ import bisect
 import codecs
 import functools
 import re
+import sys
 from collections.abc import Iterator
 
 from lxml import etree
@@ -57,18 +58,22 @@ def encoding_of(data: bytes) -> str:
     if data[:4] in _WIDE:
         return _WIDE[data[:4]]
     match = _DECLARED.match(data[:256])
-    if match:
-        try:
-            name = codecs.lookup(match.group(1).decode("ascii")).name
-            # Only encodings that write the declaration's ASCII as ASCII can encode an XML document
-            # (rot13, base64, punycode... are codecs, not text encodings for XML).
-            if "<?xml".encode(name) != b"<?xml" or b"<?xml".decode(name, "replace") != "<?xml":
-                return "utf-8"
-        except (LookupError, UnicodeError, TypeError):
+    return _declared(match.group(1)) if match else "utf-8"
+
+
+@functools.lru_cache(maxsize=64)  # a handful of names in any estate; the checks cost more than the file
+def _declared(written: bytes) -> str:
+    """The codec for an encoding name an XML declaration gives; UTF-8 for one that cannot be XML's."""
+    try:
+        name = codecs.lookup(written.decode("ascii")).name
+        # Only encodings that write the declaration's ASCII as ASCII can encode an XML document
+        # (rot13, base64, punycode... are codecs, not text encodings for XML).
+        if "<?xml".encode(name) != b"<?xml" or b"<?xml".decode(name, "replace") != "<?xml":
             return "utf-8"
-        # A file declaring a 16/32-bit encoding without a BOM or wide bytes is really 8-bit.
-        return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
-    return "utf-8"
+    except (LookupError, UnicodeError, TypeError):
+        return "utf-8"
+    # A file declaring a 16/32-bit encoding without a BOM or wide bytes is really 8-bit.
+    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
@@ -145,6 +150,9 @@ def parse(data: bytes, source: str) -> Element:
         huge_tree=False,
         remove_comments=False,
         remove_pis=True,
+        # Whitespace between elements is a node of its own in libxml2's tree, a sixth of a dense file's
+        # memory; no reader reads it (values are stripped) and positions come from the source text.
+        remove_blank_text=True,
     )
     try:
         root = etree.fromstring(data, parser)
@@ -264,11 +272,12 @@ def _end_tag_column(source: str, name: str, line: int, column: int) -> int:
 
 
 def written_tag(el: Element) -> str:
-    """The tag as written in the source: `prefix:local`, or `local` in the default namespace."""
+    """The tag as written in the source: `prefix:local`, or `local` in the default namespace. Interned:
+    lxml makes a new string on every access, and each mark keeps one."""
     tag = el.tag  # str for every element parsed (a comment's or PI's tag is a factory function)
     local = tag.rpartition("}")[2] if isinstance(tag, str) else ""  # etree.QName costs more, on every mark
     prefix = el.prefix
-    return f"{prefix}:{local}" if prefix else local
+    return sys.intern(f"{prefix}:{local}" if prefix else local)
 
 
 class Marker:
@@ -297,23 +306,26 @@ class Marker:
         return Mark(self.path, line, tag, self._nth(el, tag, line))
 
     def _nth(self, el: Element, tag: str, line: int) -> int:
-        previous = _previous_in_document(el)
-        if previous is None or (previous.sourceline or 0) < line:
-            return 0
-        local = etree.QName(el).localname
+        local = tag.rpartition(":")[2]
         nths = self._nths.get(local)
         if nths is None:
-            # One pass over the elements of this local name counts every written form of it (`Role`,
-            # `sc:Role`, ...) at once: a pass per prefix would cost elements times prefixes.
-            nths = {}
-            seen: dict[tuple[str, int], int] = {}  # (written tag, line) -> nth of the last one there
-            for other in el.getroottree().getroot().iter("{*}" + local):
-                where = (written_tag(other), other.sourceline or 0)
-                nths[id(other)] = seen[where] = seen.get(where, -1) + 1
-                self._alive.append(other)
-            self._nths[local] = nths
+            if _first_on_its_line(el, tag, line):
+                return 0
+            nths = self._nths[local] = self._index(el, local)
         # lxml hands out the same proxy for a node while one is alive, so ids stay valid.
         return nths.get(id(el), 0)
+
+    def _index(self, el: Element, local: str) -> dict[int, int]:
+        """id(element) -> nth of every element of this local name. One pass counts every written form
+        of the name (`Role`, `sc:Role`, ...) at once: a pass per prefix would cost elements times
+        prefixes."""
+        nths: dict[int, int] = {}
+        seen: dict[tuple[str, int], int] = {}  # (written tag, line) -> nth of the last one there
+        for other in el.getroottree().getroot().iter("{*}" + local):
+            where = (written_tag(other), other.sourceline or 0)
+            nths[id(other)] = seen[where] = seen.get(where, -1) + 1
+            self._alive.append(other)
+        return nths
 
 
 # libxml2 keeps an element's line in 16 bits: from here on lxml's `sourceline` is approximate.
@@ -364,6 +376,24 @@ class _FarPositions:
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+# How far back `_first_on_its_line` walks before it leaves the answer to the per-tag index: real files
+# hold a few elements per line, a file written on one line would make the walk quadratic.
+_WALK_BACK = 4
+
+
+def _first_on_its_line(el: Element, tag: str, line: int) -> bool:
+    """Whether no element with the written tag `tag` comes before `el` on its line, decided by walking
+    back through the nodes before it; False when the walk is cut short (the index then decides)."""
+    node = _previous_in_document(el)
+    for _ in range(_WALK_BACK):
+        if node is None or (node.sourceline or 0) < line:
+            return True
+        if isinstance(node.tag, str) and written_tag(node) == tag:
+            return False
+        node = _previous_in_document(node)
+    return False
 
 
 def _previous_in_document(el: Element) -> Element | None:
@@ -429,6 +459,6 @@ def attr(el: Element, name: str) -> str:
         # Names first, then get(): lxml's items() is quadratic in the number of attributes, and a
         # hostile file may carry hundreds of thousands of them on one element.
         wanted = name.lower()
-        key = next((k for k in el.attrib if etree.QName(k).localname.lower() == wanted), None)
+        key = next((k for k in el.keys() if k.rpartition("}")[2].lower() == wanted), None)
         value = el.get(key, "") if key is not None else ""
     return value.strip()
