@@ -70,3 +70,34 @@ def test_a_string_ends_at_its_closing_quote_past_escaped_ones():
 def test_a_mark_the_text_does_not_show_keeps_its_position():
     assert SourceText("").locate(Mark("f", 3, column=2)) == Location("f", 3, 2, 3, 2)
     assert SourceText("<A/>").locate(Mark("f", 1, "Missing")) == Location("f", 1, 1, 1, 1)
+
+
+# --- marks from the reader, located in the text ---------------------------------------------------------
+
+
+def _located(text: str, local: str) -> list[tuple[int, int]]:
+    """(line, column) of every `local` element, marked as the readers mark them and located."""
+    from migcheck.readers.xml import Marker, parse
+
+    root = parse(text.encode(), text)
+    marker = Marker("f", text)
+    source = SourceText(text)
+    found = [source.locate(marker.mark(el)) for el in root.iter(local)]
+    return [(where.line, where.column) for where in found]
+
+
+def test_same_tag_far_apart_on_one_line_is_told_apart():
+    # Between the two Roles sit more nodes than the reader walks back over before counting them all.
+    role = "<Role n='{}'><I/><C><S/><S/><S/><S/><S/></C></Role>"
+    text = "<A>" + role.format(1) + role.format(2) + "\n<Role n='3'/></A>"
+    width = len(role.format(1))
+    assert _located(text, "Role") == [(1, 4), (1, 4 + width), (2, 1)]
+    assert [c for _, c in _located(text, "S")][:6] == [23, 27, 31, 35, 39, 23 + width]
+
+
+def test_a_tag_ending_on_a_long_line_is_found_however_far_back_it_starts():
+    # The scan back from a line's end widens as it goes: a tag far from the line's end is still found,
+    # and one whose start tag spreads over lines is found on the line it starts on.
+    text = "<A>\n" + "<B/>" * 5000 + "<C\n" + "".join(f" x{i}='1'" for i in range(2000)) + "/>\n</A>"
+    assert _located(text, "B")[-1] == (2, 4 * 4999 + 1)
+    assert _located(text, "C") == [(2, 20001)]
