@@ -10,8 +10,6 @@ in one file) are counted: a baseline that recorded two lets two through, and a t
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -45,6 +43,8 @@ def _keyed(path: str, root: str) -> str:
 def fingerprints(findings: Sequence[Finding]) -> list[str]:
     """A stable identity per finding (SARIF partialFingerprints, GitLab fingerprint): the md5 of its key
     and its occurrence among the findings with the same key, in the order given (document order)."""
+    import hashlib  # imported by the formats that need it, not at start-up
+
     seen: Counter[Key] = Counter()
     out = []
     for finding in findings:
@@ -79,6 +79,8 @@ class Baseline:
 def dumps(findings: Iterable[Finding], root: str = "") -> str:
     """The baseline file for `findings`: JSON, one entry per finding, in a stable order so that the file
     diffs cleanly when it is refreshed. `name` and `message` are there for the reader, not for matching."""
+    import json
+
     ordered = sorted(findings, key=lambda f: (*key(f, root), f.message))
     entries = [
         {
@@ -110,6 +112,8 @@ def load(path: str, name: str = "", root: str = "") -> Baseline:
     read for ever), and whatever JSON it holds — nested ten thousand deep, a 5,000-digit number, a wrong
     version — is a `BaselineError` naming the file and what to do, never a traceback. `name` is the file
     as reports show it (its display path); the baseline remembers it."""
+    import json
+
     from migcheck.guarded import read_bytes
     from migcheck.readers import MAX_FILE_BYTES
 

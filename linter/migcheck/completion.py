@@ -39,16 +39,6 @@ class Command:
     positional: Option | None  # the first positional argument, if the command takes one
 
 
-def set_completions(parser: argparse.ArgumentParser, flag: str, values: Iterable[str]) -> None:
-    """Complete `flag`'s value with `values`, for options that check their value themselves (argparse's
-    `choices` would replace the command's own error message)."""
-    for action in parser._actions:
-        if flag in action.option_strings:
-            action.completions = tuple(values)  # type: ignore[attr-defined]
-            return
-    raise ValueError(f"no option {flag}")
-
-
 def describe(parser: argparse.ArgumentParser) -> tuple[tuple[Option, ...], tuple[Command, ...]]:
     """The top-level options and each subcommand, read from `parser`."""
     commands: list[Command] = []
@@ -70,6 +60,8 @@ def _options(parser: argparse.ArgumentParser) -> tuple[Option, ...]:
 
 
 def _option(action: argparse.Action) -> Option:
+    # An option that checks its value itself (argparse's `choices` would replace the command's own error
+    # message) lists its values in the action's `completions` attribute instead: `check --format`.
     choices = tuple(action.choices or getattr(action, "completions", ()))  # type: ignore[arg-type]
     metavar = action.metavar if isinstance(action.metavar, str) else ""
     kind = FILES if metavar in _FILE_METAVARS else RULES if metavar in _RULE_METAVARS else FREE

@@ -9,11 +9,11 @@ traceback. Every path in it (`include`, `exclude`, `per-file-ignores`, `cloud-se
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from types import ModuleType
 from typing import Any
 
 from migcheck.discover import Glob, PatternError, check_pattern
@@ -21,11 +21,6 @@ from migcheck.model import Severity
 from migcheck.rule import RuleSet
 from migcheck.suppress import specificity
 from migcheck.visible import visible
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 CONFIG_FILES = ("migcheck.toml", "pyproject.toml")
 
@@ -280,9 +275,27 @@ def _read_table(path: str, *, required: bool) -> object | None:
     return data
 
 
+def _tomllib() -> ModuleType:
+    """The TOML parser, imported when a settings file is read: a run without one reads no TOML, and the
+    parser's import is a few milliseconds of every start-up. `migcheck.config.tomllib` is the same module."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    return tomllib
+
+
+def __getattr__(name: str) -> ModuleType:
+    if name == "tomllib":
+        return _tomllib()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _read_toml(path: str) -> dict[str, Any]:
     from migcheck.guarded import read_bytes
     from migcheck.readers import MAX_FILE_BYTES
+
+    tomllib = _tomllib()
 
     where = _name(path)
     fix = "fix it, or name another settings file with --config"
@@ -311,6 +324,8 @@ def _name(path: str) -> str:
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only for a mistake: not at start-up
+
     close = difflib.get_close_matches(word[:100], list(choices), n=1)
     known = ", ".join(sorted(choices))
     return f" (did you mean `{close[0]}`?)" if close else f" (known settings: {known})"

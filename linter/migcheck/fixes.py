@@ -9,7 +9,6 @@ held back)."""
 
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -114,6 +113,8 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 def unified_diff(files: Iterable[FileFixes]) -> str:
     """The changes as `diff -u` prints them, path by path (`a/` and `b/` as git does), line endings
     kept as they are in the file."""
+    import difflib  # `--diff` only: a report counts fixes without it
+
     out = []
     for file in files:
         lines = difflib.unified_diff(

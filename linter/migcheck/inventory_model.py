@@ -14,10 +14,10 @@ case, as Azure compares them.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import ClassVar
 
-from migcheck.model import Mark, Role, RoleInstance, VirtualNetwork
+from migcheck.model import Mark, Role, RoleInstance, VirtualNetwork, record
 
 CLASSIC = "microsoft.classic"  # the start of every classic resource type, lower-cased
 CLASSIC_NETWORK = "microsoft.classicnetwork/virtualnetworks"
@@ -28,7 +28,7 @@ def key(text: str) -> str:
     return text.strip().casefold()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ResourceId:
     """A resource id taken apart: `/subscriptions/{s}/resourceGroups/{g}/providers/{ns}/{type}/{name}`,
     with child types and names after it (`.../virtualNetworks/v/subnets/s`). `type` is lower-cased with
@@ -131,7 +131,7 @@ _SERVICE_LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ServiceInVnet:
     """A service deployed into a classic virtual network: from a Resource Manager resource whose subnet or
     network id is a classic one, or declared. `vnet_subscription` is the network's subscription when an id
@@ -154,7 +154,7 @@ class ServiceInVnet:
 # --- network features only the platform records ----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VnetPeering:
     """A peering between a Resource Manager virtual network (`peer`) and a classic one (`vnet`), read
     from the Resource Manager network's `virtualNetworkPeerings`, or declared."""
@@ -169,7 +169,7 @@ class VnetPeering:
     declared: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ApplicationGateway:
     """A classic Application Gateway (`Get-AzureApplicationGateway`), or a declared one."""
 
@@ -182,7 +182,7 @@ class ApplicationGateway:
     declared: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkAuthorization:
     """A classic ExpressRoute link authorization (`Get-AzureDedicatedCircuitLinkAuthorization`): it lets
     virtual networks of other subscriptions link to the circuit. `used` is how many links use it (None
@@ -204,7 +204,7 @@ class LinkAuthorization:
         return self.declared or bool(self.used)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CircuitLink:
     """A classic virtual network's link to an ExpressRoute circuit (`Get-AzureDedicatedCircuitLink`)."""
 
@@ -218,7 +218,7 @@ class CircuitLink:
         return self.vnet
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExpressRouteCircuit:
     """A circuit in Resource Manager (moved from classic, or created there): whether classic networks may
     still use it, and how many of its authorizations are in use."""
@@ -235,7 +235,7 @@ class ExpressRouteCircuit:
 # --- management settings ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RoleAssignment:
     """A role assignment whose scope is a classic resource."""
 
@@ -248,7 +248,7 @@ class RoleAssignment:
     principal_type: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AlertRule:
     """An alert rule that watches classic resources: a classic alert rule (`alertrules`), a metric alert
     or an activity log alert whose scopes name them. `targets` are the classic resources it watches."""
@@ -262,7 +262,7 @@ class AlertRule:
     enabled: bool | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AutoscaleSetting:
     """An autoscale setting that scales a classic resource (`target`), or whose rules read the metrics of
     classic resources (`metric_sources`, a classic storage queue for instance)."""
@@ -278,7 +278,7 @@ class AutoscaleSetting:
 # --- runtime facts of classic resources ------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClassicVm:
     """A classic VM as the platform reports it. `role` holds what the export states (facts it leaves out
     are in `role.unknown`); `instance` its runtime state; `network_known` whether the export says which
@@ -296,7 +296,7 @@ class ClassicVm:
     subscription: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClassicNetwork:
     """A classic virtual network as the platform reports it; `network` when the export describes its
     address space and subnets in full, None when it says no more than that the network exists."""
@@ -308,7 +308,7 @@ class ClassicNetwork:
     subscription: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClassicStorageAccount:
     """A classic storage account and its kind (`Standard-GRS`, `Premium-LRS`, ...)."""
 
@@ -323,7 +323,7 @@ class ClassicStorageAccount:
         return key(self.account_type).startswith("premium")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DeclaredSubscription:
     """Declarations: the subscription the checked files describe, for exports that cover several."""
 
@@ -354,7 +354,7 @@ INVENTORY_TYPES: frozenset[type] = frozenset(
 # --- the linked view -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Inventory:
     """Every inventory record of one estate, once each (pages that overlap, two exports of one resource):
     what the inventory rules read. `subscription` is the one whose classic resources were joined to the

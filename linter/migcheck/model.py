@@ -4,8 +4,9 @@ resources that readers produce and rules inspect. Nothing here knows XML."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import ClassVar
+import reprlib
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from migcheck.extensions import (
     is_backup_extension,
@@ -13,6 +14,36 @@ from migcheck.extensions import (
     is_site_recovery_extension,
     is_xml_extension,
 )
+
+# The records of the model (here and in `inventory_model`) are slotted dataclasses, compared and hashed by
+# their fields, which the type checker holds frozen: an assignment to a field is a type error. At run time
+# they are not `frozen=True`: for that Python writes and compiles two more methods per class (`__setattr__`,
+# `__delattr__`), which for the fifty records here was a tenth of the start-up of every command, to guard
+# against an assignment the type checker already refuses. Their hash is the one a frozen dataclass has;
+# `unsafe_hash` names the risk of a record changed after it is hashed, which the type checker rules out.
+# Their `__repr__` is one function for all, which writes what the dataclass's would, rather than one more
+# method compiled per class.
+_Record = TypeVar("_Record")
+
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+
+    @dataclass_transform(frozen_default=True, field_specifiers=(field,))
+    def record(cls: type[_Record]) -> type[_Record]: ...
+
+else:
+
+    def record(cls):
+        """A record of the model: a slotted dataclass, frozen for the type checker (see above)."""
+        cls = dataclass(slots=True, unsafe_hash=True, repr=False)(cls)
+        cls.__repr__ = _record_repr
+        return cls
+
+
+@reprlib.recursive_repr()  # as a dataclass's: `...` for a record met again inside itself
+def _record_repr(self: object) -> str:
+    shown = (f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)  # type: ignore[arg-type]
+    return f"{self.__class__.__qualname__}({', '.join(shown)})"
 
 
 class Severity(enum.IntEnum):
@@ -34,7 +65,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {text!r} (choose one of {choices})") from None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Mark:
     """Where a resource is written, as cheaply as the reader can record it.
 
@@ -50,7 +81,7 @@ class Mark:
     column: int = 0  # exact column when known at read time (parser errors)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Location:
     """A resolved position: 1-based line and column of the `<` that starts the element, and where the
     reported text ends — the end of the start tag (not the whole subtree), of a script's call or of a JSON
@@ -85,14 +116,14 @@ class FileKind(str, enum.Enum):
 # something defined elsewhere are `NameRef`s so that a finding about a dangling name can point at it.
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NameRef:
     kind: ClassVar[str] = "Reference"
     name: str
     mark: Mark
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AddressPrefix:
     kind: ClassVar[str] = "AddressPrefix"
     text: str
@@ -103,7 +134,7 @@ class AddressPrefix:
         return self.text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AclRule:
     kind: ClassVar[str] = "AclRule"
     order: str
@@ -117,7 +148,7 @@ class AclRule:
         return self.order or self.remote_subnet
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AccessControl:
     """A named set of ACL rules in a cscfg's `AccessControls`."""
 
@@ -127,7 +158,7 @@ class AccessControl:
     mark: Mark
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EndpointAcl:
     """An ACL on one endpoint: a cscfg `EndpointAcl` binding (rules by `access_control` name) or the
     rules written inline on a VM endpoint (REST `EndpointAcl`, Export-AzureVM `EndpointAccessControlList`)."""
@@ -144,7 +175,7 @@ class EndpointAcl:
         return f"{self.role}/{self.endpoint}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class InputEndpoint:
     kind: ClassVar[str] = "InputEndpoint"
     name: str
@@ -163,7 +194,7 @@ class InputEndpoint:
         return not self.load_balancer.strip()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Extension:
     """A VM extension reference (REST `ResourceExtensionReference`)."""
 
@@ -200,7 +231,7 @@ class Extension:
         return is_site_recovery_extension(self.publisher)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Disk:
     """A VM's OS or data disk, or a disk listed on its own (REST `Disks`, `Disk`)."""
 
@@ -235,7 +266,7 @@ class Disk:
         return storage_account(self.media_link)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Image:
     """An OS or VM image (REST `OSImage`, `VMImage`)."""
 
@@ -280,7 +311,7 @@ class RoleType(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Role:
     """A role of a cloud service. `type` PERSISTENT_VM is an IaaS virtual machine; the others are
     web/worker roles. Fields a format cannot express stay empty (or None for "not said")."""
@@ -355,7 +386,7 @@ class VirtualMachine:
     kind: ClassVar[str] = "VirtualMachine"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RoleSettings:
     """A cscfg `Role`: the settings of a role defined elsewhere. A cscfg does not say what type a role is
     (web, worker): role types come only from the csdef or a REST body."""
@@ -366,7 +397,7 @@ class RoleSettings:
     mark: Mark
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RoleInstance:
     """Runtime state of one role instance, as GET responses report it."""
 
@@ -378,7 +409,7 @@ class RoleInstance:
     mark: Mark
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class InstanceAddress:
     """A cscfg `InstanceAddress`: the subnets one role's instances are placed in."""
 
@@ -392,7 +423,7 @@ class InstanceAddress:
         return self.role
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Subnet:
     kind: ClassVar[str] = "Subnet"
     name: str
@@ -400,7 +431,7 @@ class Subnet:
     mark: Mark
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GatewayConnection:
     """A gateway's connection to a local network site; `type` "IPsec" is a site-to-site VPN,
     "Dedicated" is ExpressRoute."""
@@ -419,7 +450,7 @@ class GatewayConnection:
         return self.type.casefold() == "dedicated"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Gateway:
     kind: ClassVar[str] = "Gateway"
     connections: tuple[GatewayConnection, ...]
@@ -437,7 +468,7 @@ class Gateway:
         return bool(self.client_address_pool) or any(not c.is_expressroute for c in self.connections)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class VirtualNetwork:
     kind: ClassVar[str] = "VirtualNetwork"
     name: str
@@ -454,7 +485,7 @@ class VirtualNetwork:
     inline_local_sites: tuple[LocalNetworkSite, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LocalNetworkSite:
     kind: ClassVar[str] = "LocalNetworkSite"
     name: str
@@ -463,7 +494,7 @@ class LocalNetworkSite:
     mark: Mark
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DnsServer:
     kind: ClassVar[str] = "DnsServer"
     name: str
@@ -471,7 +502,7 @@ class DnsServer:
     mark: Mark
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReservedIp:
     """A reserved IP: declared on its own (REST `ReservedIP`) or referenced by a deployment."""
 
@@ -482,14 +513,14 @@ class ReservedIp:
     mark: Mark
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NetworkSecurityGroup:
     kind: ClassVar[str] = "NetworkSecurityGroup"
     name: str
     mark: Mark
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RouteTable:
     kind: ClassVar[str] = "RouteTable"
     name: str
@@ -499,7 +530,7 @@ class RouteTable:
 # --- automation scripts ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClassicCall:
     """One call of a classic (Service Management) API in a script: a method of the legacy Python SDK
     (`create_virtual_machine_deployment`) or a cmdlet of the classic `Azure` PowerShell module
@@ -511,7 +542,7 @@ class ClassicCall:
     mark: Mark
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MigrationStep:
     """A call that runs one step of the platform migration: `Move-AzureService -Prepare ...`,
     `azure network vnet commit-migration ...`."""
@@ -524,7 +555,7 @@ class MigrationStep:
     mark: Mark
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Script:
     """An automation script that calls classic APIs: every such call in source order, and the migration
     steps it runs. `mark` is its first classic call."""
@@ -540,7 +571,7 @@ class Script:
 # --- documents: what one file says -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ServiceDefinition:
     kind: ClassVar[str] = "ServiceDefinition"
     name: str
@@ -548,7 +579,7 @@ class ServiceDefinition:
     mark: Mark
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ServiceConfiguration:
     kind: ClassVar[str] = "ServiceConfiguration"
     name: str  # serviceName
@@ -567,7 +598,7 @@ class ServiceConfiguration:
         return self.mark.path.rsplit("/", 1)[-1].lower().endswith(".local.cscfg")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NetworkConfiguration:
     kind: ClassVar[str] = "NetworkConfiguration"
     virtual_networks: tuple[VirtualNetwork, ...]
@@ -577,7 +608,7 @@ class NetworkConfiguration:
     name: str = "NetworkConfiguration"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Deployment:
     """One deployment of a cloud service, from a REST body (`Deployment`, or inside `HostedService`)."""
 
@@ -596,7 +627,7 @@ class Deployment:
     network_known: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Suppression:
     """An inline `migcheck: ignore[...]` comment. A file-wide one has `first_line` 0."""
 
@@ -616,7 +647,7 @@ class Suppression:
         return matches(self.codes, code, name)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileProblem:
     """Why a file could not be read as a classic file. `syntax` problems become MIG001, `root`
     problems MIG002."""
@@ -627,7 +658,7 @@ class FileProblem:
     fix: str = ""  # what to do, when it differs from the rule's general advice
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Document:
     """Everything a reader learnt from one file. `kind` is None when the file is not a classic file."""
 
@@ -653,7 +684,7 @@ class Part(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Edit:
     """One change a fix makes, stated against a reader's mark: replace `part` of the element at `mark` —
     or of its first child element named `child`, when given — with `replacement`. The engine resolves it,
@@ -672,7 +703,7 @@ class Edit:
         return self.start >= 0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Fix:
     """A mechanical change that makes a finding go away. `safe` fixes keep what the deployment does
     (`--fix` applies them); the others change behaviour and need `--unsafe-fixes`."""
@@ -686,7 +717,7 @@ class Fix:
         return bool(self.edits) and all(e.resolved for e in self.edits)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """One problem, as a rule reports it. `severity` is the rule's unless the config overrides it."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from typing import BinaryIO, TextIO
 
@@ -22,6 +21,8 @@ class OutputError(Exception):
 def write_bytes(path: str, data: bytes, *, mode: int | None = None) -> None:
     """Write `data` to `path` atomically, never through a link; the file gets permission bits `mode`
     when given (a fixed file keeps its own), else those of a new private file."""
+    import tempfile  # for writing files only: standard output needs none of it
+
     _check_target(path)
     folder = os.path.dirname(path) or "."
     try:
@@ -92,6 +93,8 @@ def writing(path: str, *, newline: str = "") -> Iterator[TextIO]:
     """A text stream to `path`, written as `write_text` writes, for a report made piece by piece: it goes
     to a temporary file beside `path`, which replaces `path` only when the block ends without an error
     (the old file stays whole otherwise), so no report is ever held whole in memory to be written."""
+    import tempfile
+
     _check_target(path)
     folder = os.path.dirname(path) or "."
     try:

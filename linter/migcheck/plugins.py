@@ -1,17 +1,32 @@
 """Load rules: the built-in ones and those of installed plugins (entry point group `migcheck`), through
-one pluggy hook. A plugin that fails to load stops the run with an error that names it."""
+one pluggy hook. A plugin that fails to load stops the run with an error that names it.
+
+Finding the plugins: `importlib.metadata.entry_points()` imports the email parser and reads every installed
+distribution's metadata, 30 to 50 ms of every command. Here the folders on `sys.path` are listed instead
+(2 ms), as importlib.metadata lists them, and only the distributions whose `entry_points.txt` has a
+`[migcheck]` section are handed to importlib.metadata; with no plugin installed it is not imported at all.
+Where `sys.path` holds what only importlib.metadata reads (a zip archive, an egg, a finder of distributions
+of its own), importlib.metadata searches instead."""
 
 from __future__ import annotations
 
-import importlib.metadata
+import os
+import re
+import sys
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 import pluggy
 
 from migcheck import hookspecs
 from migcheck.rule import Rule, RuleSet
 
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
 ENTRY_POINT_GROUP = "migcheck"
+_SECTION = b"[" + ENTRY_POINT_GROUP.encode() + b"]"  # a file without it declares no entry point of ours
+_METADATA_SUFFIXES = (".dist-info", ".egg-info")
 
 
 class PluginError(Exception):
@@ -34,8 +49,82 @@ def load_rules(*, plugins: Iterable[object] = (), entry_points: bool = True) -> 
     return _collect(manager)
 
 
-def _entry_points() -> list[importlib.metadata.EntryPoint]:
-    return sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)
+def _entry_points() -> list[EntryPoint]:
+    """The entry points of the group, in name order: those `importlib.metadata.entry_points(group=...)`
+    gives, found without reading the distributions that declare none."""
+    folders = _declaring_folders()
+    if folders == []:
+        return []
+    import importlib.metadata
+
+    if folders is None:
+        found: Iterable[EntryPoint] = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+    else:
+        from pathlib import Path
+
+        found = [
+            entry
+            for folder in folders
+            for entry in importlib.metadata.PathDistribution(Path(folder)).entry_points
+            if entry.group == ENTRY_POINT_GROUP
+        ]
+    return sorted(found, key=lambda e: e.name)
+
+
+def _declaring_folders() -> list[str] | None:
+    """The metadata folders (`*.dist-info`, `*.egg-info`) on `sys.path` whose `entry_points.txt` mentions
+    the group, taking as importlib.metadata does only the first folder found of each distribution (an older
+    copy later on the path is not installed, it is shadowed). None when `sys.path` or `sys.meta_path` holds
+    what only importlib.metadata can search."""
+    from importlib.machinery import PathFinder
+
+    if any(getattr(f, "find_distributions", None) and f is not PathFinder for f in sys.meta_path):
+        return None
+    seen: set[str] = set()
+    folders: list[str] = []
+    for entry in sys.path:
+        children = _metadata_children(entry)
+        if children is None:
+            return None
+        for child in children:
+            name = _normalized(child)
+            if name in seen:
+                continue
+            seen.add(name)
+            folder = os.path.join(entry, child)  # as importlib.metadata joins: "" stays relative
+            if _declares_group(folder):
+                folders.append(folder)
+    return folders
+
+
+def _metadata_children(entry: object) -> list[str] | None:
+    """The names of the metadata folders directly in the `sys.path` entry, in listing order; [] when it is
+    no folder, None when it is something importlib.metadata looks into and this scan does not (an archive,
+    an egg)."""
+    if not isinstance(entry, str):
+        return None
+    try:
+        children = os.listdir(entry or ".")
+    except OSError:
+        return None if os.path.isfile(entry) else []  # a zip archive; a missing folder holds nothing
+    if os.path.basename(entry).lower().endswith(".egg") and "egg-info" in (c.lower() for c in children):
+        return None
+    return [child for child in children if child.lower().endswith(_METADATA_SUFFIXES)]
+
+
+def _normalized(folder_name: str) -> str:
+    """The distribution name of a metadata folder (`Foo.Bar-1.0.dist-info`), normalised the way
+    importlib.metadata compares them (PEP 503, with underscores)."""
+    name = folder_name.lower().rpartition(".")[0].partition("-")[0]
+    return re.sub(r"[-_.]+", "-", name).replace("-", "_")
+
+
+def _declares_group(folder: str) -> bool:
+    try:
+        with open(os.path.join(folder, "entry_points.txt"), "rb") as handle:
+            return _SECTION in handle.read()
+    except OSError:  # none, or unreadable: importlib.metadata finds no entry points there either
+        return False
 
 
 def _already_loaded(plugin: object) -> Callable[[], object]:

@@ -459,6 +459,6 @@ def attr(el: Element, name: str) -> str:
         # Names first, then get(): lxml's items() is quadratic in the number of attributes, and a
         # hostile file may carry hundreds of thousands of them on one element.
         wanted = name.lower()
-        key = next((k for k in el.keys() if k.rpartition("}")[2].lower() == wanted), None)
+        key = next((k for k in el.attrib if k.rpartition("}")[2].lower() == wanted), None)
         value = el.get(key, "") if key is not None else ""
     return value.strip()
