@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/run.py [--estate DIR] [--runs 3] [--services N --vms M --vnets K --seed S]
+    python benchmarks/run.py [--estate DIR] [--runs 3] [--services N --vms M --vnets K --seed S] [--large 10]
 
 Without ``--estate`` an estate of about 4,000 files is generated (``benchmarks/generate.py``) into a
 temporary folder that is removed afterwards. These commands are then measured, each in a fresh process:
@@ -12,13 +12,20 @@ temporary folder that is removed afterwards. These commands are then measured, e
 (c) ``migcheck --version``;
 (d) ``migcheck check`` on an empty folder: the start-up of a real run;
 (e) ``pytest --migcheck -q -p no:cacheprovider`` in the estate: the pytest plugin on the same files;
-(f) the same pytest run with ``benchmarks/noop_items.py`` instead: the same items, doing nothing.
+(f) the same pytest run with ``benchmarks/noop_items.py`` instead: the same items, doing nothing;
+(g) ``migcheck check ESTATE --format json --select MIG201``: a rule about cloud services, which needs
+    every file;
+(h) ``migcheck check ESTATE --format json --select MIG303``: a rule about networks, which needs only the
+    network configurations, REST bodies and inventory exports;
+(i) (b) on an estate ``--large`` times as large (40,000 files), generated into a temporary folder, run
+    once after (b) warmed the bytecode cache: its peak RSS.
 
 Bytecode caching is on, as in an installed tool: the children write their bytecode to a temporary cache
 (``PYTHONPYCACHEPREFIX``, whatever ``PYTHONDONTWRITEBYTECODE`` says here), and each command runs once
 before it is measured. For each, the wall time is the best of the runs and the peak RSS is the child's
 own maximum resident set size (from ``os.wait4``). The targets: (b) at most 1.5 times (a); (c) at most
-100 ms; (d) at most 150 ms; (e) at most 3 times (b) and 1.2 times (f) plus (b); at most 150 MB of RSS.
+100 ms; (d) at most 150 ms; (e) at most 3 times (b) and 1.2 times (f) plus (b); at most 150 MB of RSS
+for (b), (e) and (i). (g) and (h) are shown against (b) without a target.
 This is a measurement, not a test: the script exits 0 whatever the figures are.
 """
 
@@ -110,12 +117,20 @@ def run_once(command: Sequence[str], cwd: Path, env: dict[str, str]) -> Sample:
 
 
 def measure(
-    label: str, command: Sequence[str], cwd: Path, runs: int, ok_codes: set[int], env: dict[str, str]
+    label: str,
+    command: Sequence[str],
+    cwd: Path,
+    runs: int,
+    ok_codes: set[int],
+    env: dict[str, str],
+    *,
+    warm_up: bool = True,
 ) -> Measurement:
-    """Run COMMAND once to warm the bytecode cache, then RUNS times; stop at the first run that fails or
-    exits with an unexpected code."""
+    """Run COMMAND once to warm the bytecode cache (unless not `warm_up`), then RUNS times; stop at the
+    first run that fails or exits with an unexpected code."""
     result = Measurement(label, frozenset(ok_codes))
-    for number in range(runs + 1):
+    first = 0 if warm_up else 1
+    for number in range(first, runs + 1):
         try:
             sample = run_once(command, cwd, env)
         except OSError as exc:
@@ -158,9 +173,20 @@ def estate_folder(args: argparse.Namespace) -> Iterator[Path]:
     if args.estate:
         yield args.estate.resolve()
         return
+    with generated(args, 1) as estate:
+        yield estate
+
+
+@contextmanager
+def generated(args: argparse.Namespace, factor: int) -> Iterator[Path]:
+    """An estate of `factor` times the counts asked for, in a temporary folder removed afterwards."""
     with tempfile.TemporaryDirectory(prefix="migcheck-bench-") as tmp:
         estate = Path(tmp) / "estate"
-        counts = ["--services", str(args.services), "--vms", str(args.vms), "--vnets", str(args.vnets)]
+        counts = [
+            *("--services", str(args.services * factor)),
+            *("--vms", str(args.vms * factor)),
+            *("--vnets", str(args.vnets * factor)),
+        ]
         command = [sys.executable, str(GENERATE), str(estate), *counts, "--seed", str(args.seed)]
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
         yield estate
@@ -168,13 +194,19 @@ def estate_folder(args: argparse.Namespace) -> Iterator[Path]:
 
 def describe(estate: Path) -> str:
     """Number and total size of the classic files under ESTATE."""
+    count, size = classic_files(estate)
+    return f"{count:,} classic files, {size / 1e6:.1f} MB"
+
+
+def classic_files(estate: Path) -> tuple[int, int]:
+    """(number, total size in bytes) of the classic files under ESTATE."""
     count, size = 0, 0
     for folder, _, files in os.walk(estate):
         for name in files:
             if name.lower().endswith(SUFFIXES):
                 count += 1
                 size += os.path.getsize(os.path.join(folder, name))
-    return f"{count:,} classic files, {size / 1e6:.1f} MB"
+    return count, size
 
 
 def count_findings(check: Measurement) -> str:
@@ -234,11 +266,16 @@ def target_rows(runs: dict[str, Measurement]) -> list[tuple[str, str, str]]:
             verdict(empty.wall, MAX_EMPTY_SECONDS),
         ),
     ]
-    for m in (check, runs["pytest"]):
+    for m in (check, runs["pytest"], runs.get("large")):
+        if m is None:
+            continue
         rss = f"{m.rss_mb:.1f} MB" if m.rss_mb is not None else "n/a"
         rows.append(
             (f"{m.label[:3]} peak RSS", f"{rss} <= {MAX_RSS_MB:.0f} MB", verdict(m.rss_mb, MAX_RSS_MB))
         )
+    for key in ("select", "select_network"):
+        ratio = _ratio(runs[key].wall, check.wall)
+        rows.append((f"{runs[key].label[:3]}/(b) wall ratio", f"{_times(ratio)} (no target)", "-"))
     return rows
 
 
@@ -319,11 +356,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--vms", type=int, default=96, help="generated Export-AzureVM files")
     parser.add_argument("--vnets", type=int, default=40, help="generated virtual networks")
     parser.add_argument("--seed", type=int, default=2017, help="generator seed")
+    parser.add_argument(
+        "--large",
+        type=int,
+        default=10,
+        metavar="FACTOR",
+        help="also measure (b)'s memory on an estate FACTOR times the counts (default 10: 40,000 files; "
+        "0 to skip)",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     if args.estate and not args.estate.is_dir():
         parser.error(f"--estate {args.estate}: not a folder")
+    if args.large < 0:
+        parser.error("--large must be 0 (skip) or more")
     return args
 
 
@@ -338,26 +385,44 @@ def main(argv: list[str] | None = None) -> int:
         listing = Path(tmp) / "items.txt"
         node_ids(estate, env, listing)
         noop_env = {**env, "MIGCHECK_NOOP_ITEMS": str(listing)}
+        check = [*migcheck, "check", ".", "--format", "json"]
         commands = [
             ("floor", "(a) floor: python + lxml parse", [sys.executable, str(FLOOR), str(estate)], {0}, env),
-            (
-                "check",
-                "(b) migcheck check --format json",
-                [*migcheck, "check", ".", "--format", "json"],
-                {0, 1},
-                env,
-            ),
+            ("check", "(b) migcheck check --format json", check, {0, 1}, env),
             ("version", "(c) migcheck --version", [*migcheck, "--version"], {0}, env),
             ("empty", "(d) migcheck check EMPTY_FOLDER", [*migcheck, "check", str(empty)], {0}, env),
             ("pytest", "(e) pytest --migcheck -q", pytest_command(), {0, 1}, env),
             ("noop", "(f) pytest, the same items doing nothing", noop_command(), {0}, noop_env),
+            (
+                "select",
+                "(g) check --format json --select MIG201",
+                [*check, "--select", "MIG201"],
+                {0, 1},
+                env,
+            ),
+            (
+                "select_network",
+                "(h) check --format json --select MIG303",
+                [*check, "--select", "MIG303"],
+                {0, 1},
+                env,
+            ),
         ]
         measured = {
             key: measure(label, cmd, estate, args.runs, ok, child_env)
             for key, label, cmd, ok, child_env in commands
         }
+        if args.large:
+            measured["large"] = measure_large(args, check, env)
         report(estate, args.runs, measured)
     return 0
+
+
+def measure_large(args: argparse.Namespace, check: list[str], env: dict[str, str]) -> Measurement:
+    """(b) once on an estate `--large` times as large; the bytecode cache is warm from (b)."""
+    with generated(args, args.large) as large:
+        label = f"(i) (b) on {classic_files(large)[0]:,} files"
+        return measure(label, check, large, 1, {0, 1}, env, warm_up=False)
 
 
 def noop_command() -> list[str]:

@@ -103,10 +103,11 @@ class MigcheckSession:
     def _lint(self, rules: RuleSet) -> LintResult:
         # From the rootdir, so that paths (and the include/exclude globs matched against them) are the
         # ones the CLI sees when run there, and equal the file part of the node ids. The config's
-        # baseline applies here as in `migcheck check`; one that cannot be read stops the run.
+        # baseline applies here as in `migcheck check`; one that cannot be read stops the run. Items are
+        # findings per file and rule, not the whole estate: a selection reads only what its rules need.
         with _working_directory(self.root):
             try:
-                return lint(["."], self.settings, rules)
+                return lint(["."], self.settings, rules, whole_estate=False)
             except (BaselineError, ConfigError, RuleError) as exc:
                 raise pytest.UsageError(f"migcheck: {exc}") from None
 
@@ -189,7 +190,10 @@ class MigcheckSession:
     def pytest_report_header(self) -> str:
         source = self.settings.source or "defaults"
         files = len(self.result.documents)
-        return f"migcheck {__version__}: {files} classic files under rootdir, settings: {source}"
+        # A selection reads only the files its rules need: the others would get no item.
+        count = self.result.unread
+        unread = f" ({count} more files not read: the selected rules do not need them)" if count else ""
+        return f"migcheck {__version__}: {files} classic files under rootdir{unread}, settings: {source}"
 
     def _key(self, report: pytest.TestReport) -> Key | None:
         """The item a report is about, when it is one of ours. Reports, not items: under xdist the

@@ -330,6 +330,6 @@ def test_comments_in_scripts_are_checked_through_the_document(tmp_path):
     ],
 )
 def test_the_cheap_mention_test_agrees_with_the_regular_expression(text: str) -> None:
-    from migcheck.suppress import _MENTION, _mentions
+    from migcheck.suppress import _MENTION, mentions
 
-    assert _mentions(text) == (_MENTION.search(text) is not None)
+    assert mentions(text) == (_MENTION.search(text) is not None)

@@ -20,11 +20,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from migcheck.formats import candidate_suffixes
+from migcheck.formats import FORMATS, candidate_suffixes
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
+
+    from migcheck.model import FileKind
 
 CANDIDATE_SUFFIXES = candidate_suffixes()
 STDIN = "-"
@@ -53,6 +55,13 @@ class Candidate:
 
 class PatternError(ValueError):
     """A path pattern that is not a valid gitignore pattern; the message names it."""
+
+
+def possible_kinds(path: str) -> frozenset[FileKind]:
+    """The kinds a file may be, by its name: an `.xml` file may be any of three, told apart by its root
+    element; none for a name no format reads (a file named on the command line)."""
+    lowered = path.lower()
+    return frozenset(f.kind for f in FORMATS if lowered.endswith(f.suffixes))
 
 
 def display_path(fs_path: str) -> str:

@@ -12,13 +12,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from migcheck.config import Config, check_per_file_ignores, enabled_codes, severity_overrides
-from migcheck.discover import STDIN, Candidate, discover, display_path
-from migcheck.estate import Estate, Grouping, link, link_subscription
+from migcheck.discover import STDIN, Candidate, discover, display_path, possible_kinds
+from migcheck.estate import Estate, Grouping, kinds_to_read, link, link_subscription
 from migcheck.model import Document, FileProblem, Finding, Mark, Severity
 from migcheck.rule import RuleSet, capped, is_more_findings
 from migcheck.source import SourceText
 from migcheck.subscriptions import split_subscriptions
 from migcheck.suppress import BASELINE, Audit, Filter, Suppressed
+from migcheck.texts import Texts
 
 
 class RuleError(Exception):
@@ -40,6 +41,8 @@ class LintResult:
     # Reported findings past the cap of one rule per file (`migcheck.rule.capped`): one finding in
     # `findings` stands for them. A baseline records them (`uncapped`); reports do not show them.
     unreported: list[Finding] = field(default_factory=list)
+    # Files the walk found that were not read: no enabled rule needs them (`lint(whole_estate=False)`).
+    unread: int = 0
 
     @property
     def known(self) -> list[Finding]:
@@ -85,6 +88,7 @@ def lint(
     cache: ReadCache | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     walked: Sequence[Candidate] | None = None,
+    whole_estate: bool = True,
 ) -> LintResult:
     """Lint `paths`. `-` among them is a buffer: the bytes `stdin`, else standard input.
 
@@ -94,13 +98,28 @@ def lint(
     between calls spares re-reading files that have not changed on disk. `progress(done, total, path)` is
     called after each file is read (the CLI's progress line and `--verbose`). `walked` is what `walk` gave
     for the same paths and config, kept by a caller that lints again and again (the editor server): the
-    folders are not walked again, and the buffer still takes its file's place."""
+    folders are not walked again, and the buffer still takes its file's place.
+
+    Without `whole_estate`, only the files the enabled rules need are read (`estate.kinds_to_read`): the
+    same findings, from an estate that holds only what those files describe. For reports that list
+    findings; the readiness summary and the plan describe the whole estate."""
     # The cyclic collector would rescan the growing model again and again while it is built (a quarter of
     # the run on large estates), and the model holds no cycles to collect: pause it for the run.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _lint(paths, config, rules, stdin, stdin_path, inline_suppressions, cache, progress, walked)
+        return _lint(
+            paths,
+            config,
+            rules,
+            stdin=stdin,
+            stdin_path=stdin_path,
+            inline_suppressions=inline_suppressions,
+            cache=cache,
+            progress=progress,
+            walked=walked,
+            whole_estate=whole_estate,
+        )
     finally:
         if collecting:
             gc.enable()
@@ -110,36 +129,33 @@ def _lint(
     paths: Iterable[str],
     config: Config,
     rules: RuleSet,
+    *,
     stdin: bytes | None,
     stdin_path: str,
     inline_suppressions: bool,
     cache: ReadCache | None,
-    progress: Callable[[int, int, str], None] | None = None,
-    walked: Sequence[Candidate] | None = None,
+    progress: Callable[[int, int, str], None] | None,
+    walked: Sequence[Candidate] | None,
+    whole_estate: bool,
 ) -> LintResult:
     scope = None if stdin_path == STDIN else display_path(stdin_path)
     if scope is not None:
         paths = _with_context(list(paths), config)
-    documents = []
-    fs_paths: dict[str, str] = {}
-    # A list: progress reports name the total.
-    found = walk(paths, config, scope) if walked is None else _with_buffer(walked, paths, config, scope)
-    for done, candidate in enumerate(found, 1):
-        on_disk = candidate.fs_path != STDIN
-        if cache is None:
-            document = _read(candidate, stdin)
-        else:
-            document = cache.read(candidate) if on_disk else cache.buffer(candidate, stdin, stdin_path)
-        if document is not None:
-            documents.append(document)
-            if on_disk:
-                fs_paths[candidate.path] = candidate.fs_path
-        if progress is not None:
-            progress(done, len(found), candidate.path)
-    grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions)
+    # The rules are known before reading (a bad code in the config stops the run before it reads), so
+    # that a selection reads only what it needs.
     enabled = enabled_codes(rules, config.select, config.ignore)
     check_per_file_ignores(rules, config.per_file_ignores, config.source)
     overrides = severity_overrides(rules, config.severity)
+    # A list: progress reports name the total.
+    found = walk(paths, config, scope) if walked is None else _with_buffer(walked, paths, config, scope)
+    unread = len(found)
+    if not whole_estate and scope is None:
+        found = _needed(found, rules, enabled)
+    unread -= len(found)
+    texts = Texts()
+    documents, fs_paths = _read_all(found, texts, cache, stdin, stdin_path, progress)
+    del found  # what the walk recorded of each file (its identity, its candidate) is not needed any more
+    grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions)
     if cache is None:
         estates = link(documents, grouping)
         checked: Iterable[Finding] = _run_rules(rules, enabled, estates)
@@ -162,9 +178,41 @@ def _lint(
     reported, unreported = capped(reported)
     if cache is not None:
         cache.forget_unused()
-    sources = {d.path: SourceText(d.text) for d in documents}
-    located = sorted((_locate(f, sources) for f in reported), key=Finding.sort_key)
-    return LintResult(located, suppressed, estates, rules, enabled, sources, scope, fs_paths, unreported)
+    located = _located(reported, texts)
+    return LintResult(
+        located, suppressed, estates, rules, enabled, texts, scope, fs_paths, unreported, unread
+    )
+
+
+def _read_all(
+    found: list[Candidate],
+    texts: Texts,
+    cache: ReadCache | None,
+    stdin: bytes | None,
+    stdin_path: str,
+    progress: Callable[[int, int, str], None] | None,
+) -> tuple[list[Document], dict[str, str]]:
+    """The documents of `found`, and the name each file read from disk was opened by. Their texts go to
+    `texts`, which holds only those that cannot be read again (see `migcheck.texts`)."""
+    documents = []
+    fs_paths: dict[str, str] = {}
+    for done, candidate in enumerate(found, 1):
+        on_disk = candidate.fs_path != STDIN
+        if cache is None:
+            document, data = _read_bytes(candidate, stdin)
+            if document is not None:
+                document = texts.shed(document, candidate, data) if on_disk else texts.keep(document)
+        else:
+            document = cache.read(candidate) if on_disk else cache.buffer(candidate, stdin, stdin_path)
+            if document is not None:
+                texts.keep(document)  # the cache holds it anyway, for the next run
+        if document is not None:
+            documents.append(document)
+            if on_disk:
+                fs_paths[candidate.path] = candidate.fs_path
+        if progress is not None:
+            progress(done, len(found), candidate.path)
+    return documents, fs_paths
 
 
 def walk(paths: Iterable[str], config: Config, stdin_path: str | None = None) -> list[Candidate]:
@@ -178,6 +226,20 @@ def walk(paths: Iterable[str], config: Config, stdin_path: str | None = None) ->
             respect_gitignore=config.respect_gitignore,
         )
     )
+
+
+def _needed(found: list[Candidate], rules: RuleSet, enabled: frozenset[str]) -> list[Candidate]:
+    """The candidates the enabled rules need read: those that may be of a kind they need. A file named on
+    the command line is read whatever it is (the user asked for it), and so is one of no known kind."""
+    kinds = kinds_to_read(rule.looks_at for rule in rules if rule.code in enabled)
+    if kinds is None:
+        return found
+
+    def wanted(candidate: Candidate) -> bool:
+        possible = possible_kinds(candidate.path)
+        return candidate.explicit or not possible or not possible.isdisjoint(kinds)
+
+    return [c for c in found if wanted(c)]
 
 
 def _with_buffer(
@@ -214,6 +276,11 @@ def _read(candidate: Candidate, stdin: bytes | None) -> Document | None:
 
     At most one byte past the size limit is read (the reader reports a larger file), so a huge file or a
     device costs no more than the limit; a file that vanished or cannot be opened is a finding."""
+    return _read_bytes(candidate, stdin)[0]
+
+
+def _read_bytes(candidate: Candidate, stdin: bytes | None) -> tuple[Document | None, bytes]:
+    """`_read`, and the bytes the document was read from (none for a file that could not be read)."""
     # lxml is imported only when there is work to do; the limit is looked up at each call.
     from migcheck.readers import MAX_FILE_BYTES, read_document
 
@@ -224,22 +291,19 @@ def _read(candidate: Candidate, stdin: bytes | None) -> Document | None:
         elif candidate.fs_path == STDIN:
             data = stdin if stdin is not None else sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         else:
-            data = _file_bytes(candidate, MAX_FILE_BYTES + 1)
+            data = file_bytes(candidate, MAX_FILE_BYTES + 1)
     except OSError as exc:
         reason = f"cannot read the file: {exc.strerror or type(exc).__name__}"
         fix = "Check that the file exists and is readable, or exclude it in [tool.migcheck] exclude."
-        return Document(path, None, "", problem=FileProblem("syntax", reason, Mark(path, 1, column=1), fix))
+        problem = FileProblem("syntax", reason, Mark(path, 1, column=1), fix)
+        return Document(path, None, "", problem=problem), b""
     if data is None:
-        return Document(
-            path,
-            None,
-            "",
-            problem=FileProblem("syntax", candidate.refused, Mark(path, 1, column=1), _REFUSED_FIX),
-        )
-    return read_document(path, data, explicit=candidate.explicit)
+        problem = FileProblem("syntax", candidate.refused, Mark(path, 1, column=1), _REFUSED_FIX)
+        return Document(path, None, "", problem=problem), b""
+    return read_document(path, data, explicit=candidate.explicit), data
 
 
-def _file_bytes(candidate: Candidate, limit: int) -> bytes:
+def file_bytes(candidate: Candidate, limit: int) -> bytes:
     """Up to `limit` bytes of a file, through the one guarded reader (`migcheck.guarded`). A file met in a
     folder walk must be a regular file inside the walked folder, checked on the file as opened: a file
     swapped for a link after the walk looked at it is not followed. A file the user named is read as
@@ -388,7 +452,7 @@ def _holds(saved: Candidate, stamp: tuple[int, int, int], buffer: Candidate, dat
     if _stamp(saved.fs_path) != stamp:
         return False
     try:
-        return _file_bytes(saved, len(data) + 1) == data
+        return file_bytes(saved, len(data) + 1) == data
     except OSError:
         return False
 
@@ -412,9 +476,22 @@ def _apply_severity(findings: Iterable[Finding], overrides: Mapping[str, Severit
         yield replace(finding, severity=severity) if severity and severity != finding.severity else finding
 
 
-def _locate(finding: Finding, sources: Mapping[str, SourceText]) -> Finding:
+def _located(findings: list[Finding], sources: Mapping[str, SourceText]) -> list[Finding]:
+    """The findings located, sorted; a file at a time, so that its text is read again once for all its
+    findings. In place: the findings of a large estate are not held twice."""
+    findings.sort(key=lambda f: f.mark.path)  # stable: the rest of the order is kept
+    source, path = SourceText(""), None
+    for at, finding in enumerate(findings):
+        if finding.mark.path != path:
+            path = finding.mark.path
+            source = sources.get(path) or SourceText("")
+        findings[at] = _locate(finding, source)
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _locate(finding: Finding, source: SourceText) -> Finding:
     """Where the finding starts and ends, and where its fix's edits go: a fix that cannot be placed in
     the text is not offered."""
-    source = sources.get(finding.mark.path) or SourceText("")
     autofix = source.resolve(finding.autofix) if finding.autofix is not None else None
     return replace(finding, location=source.locate(finding.mark), autofix=autofix)

@@ -35,6 +35,8 @@ from migcheck import inventory_model as inv
 from migcheck.inventory_model import Inventory
 from migcheck.model import (
     AccessControl,
+    AddressPrefix,
+    ClassicCall,
     Deployment,
     Disk,
     DnsServer,
@@ -42,11 +44,13 @@ from migcheck.model import (
     EndpointAcl,
     FileKind,
     Gateway,
+    GatewayConnection,
     Image,
     InputEndpoint,
     InstanceAddress,
     LocalNetworkSite,
     Mark,
+    MigrationStep,
     NameRef,
     NetworkConfiguration,
     NetworkSecurityGroup,
@@ -56,6 +60,7 @@ from migcheck.model import (
     RoleSettings,
     RoleType,
     RouteTable,
+    Script,
     ServiceConfiguration,
     ServiceDefinition,
     Subnet,
@@ -329,6 +334,51 @@ def link_subscription(name: str, documents: tuple[Document, ...], grouping: Grou
     """The estate of one subscription's documents (as `split_subscriptions` groups them): `link`'s unit
     of work, which the editor server repeats only for the subscription an edit is in."""
     return _Linker(name, documents, grouping).estate()
+
+
+# --- what a selection of rules needs read --------------------------------------------------------------
+# A rule reads what the link stage made of the types it looks at, so its findings depend on every file
+# whose resources are joined to those: an endpoint ACL of a .cscfg is reported on a role its .csdef
+# defines, in a service an inventory export may rename. Nearly everything is joined to the cloud services,
+# so a rule about them needs every file. Two families are joined only among themselves:
+#
+# - networks: each network's definitions (netcfg, REST, an inventory export's, joined in the subscription
+#   the exports' records choose) with their subnets, prefixes, gateways and the local sites they reach. A
+#   network's members (the services placed in it) come from every file: a rule that reads them looks at
+#   the services' types too, and so reads every file.
+# - what only inventory exports and declarations show (`Estate.inventory`);
+# - scripts as scripts: the classic calls and migration steps of each, read from that script alone.
+_NETWORKS = frozenset(
+    {
+        NetworkConfiguration,
+        VirtualNetwork,
+        Subnet,
+        AddressPrefix,
+        Gateway,
+        GatewayConnection,
+        LocalNetworkSite,
+        inv.ClassicNetwork,
+    }
+)
+_FAMILIES = (_NETWORKS, inv.INVENTORY_TYPES, frozenset({Script, ClassicCall, MigrationStep}))
+# The files that tell subscriptions apart (see `migcheck.subscriptions`): read whatever is selected, since
+# nothing is linked across subscriptions.
+_SUBSCRIPTIONS = frozenset({NetworkConfiguration, VirtualNetwork})
+
+
+def kinds_to_read(looked_at: Iterable[frozenset[type]]) -> frozenset[FileKind] | None:
+    """The kinds of file a run of rules that look at `looked_at` (one set of types per rule) must read to
+    give the findings it gives over every file; None when that is every kind. Whole kinds, not single
+    files: every file of a kind may hold what any file of that kind holds."""
+    from migcheck.readers import kinds_producing  # lxml is imported only when there is reading to do
+
+    wanted = set(_SUBSCRIPTIONS)
+    for types in looked_at:
+        families = [family for family in _FAMILIES if types & family]
+        if not families or not types <= frozenset().union(*families):
+            return None  # a rule about the cloud services, or about the files themselves
+        wanted.update(*families)
+    return kinds_producing(wanted)
 
 
 # --- the linker --------------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ ignore, severity overrides, per-file-ignores and comments. A token that works in
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -273,7 +272,7 @@ def _check_comments(
     found = [
         pair
         for document in documents
-        if document.suppressions or _mentions(document.text)
+        if document.suppressions or mentions(document.text)
         for pair in _check_document(document, audit, credit)
     ]
     return sorted(found, key=lambda pair: _document_order(pair[0]))
@@ -369,6 +368,8 @@ def _names_a_rule(token: str, rules: RuleSet) -> bool:
 
 
 def _guess(token: str, rules: RuleSet) -> str:
+    import difflib  # only for a mistake: not at start-up
+
     words = [r.code for r in rules] + [r.name for r in rules]
     probe = token.strip()[:50]
     close = difflib.get_close_matches(probe.upper() if probe[:3].upper() == "MIG" else probe, words, n=1)
@@ -412,7 +413,7 @@ _MENTION = re.compile("migcheck", re.IGNORECASE)
 _HASH_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL})
 
 
-def _mentions(text: str) -> bool:
+def mentions(text: str) -> bool:
     """Whether `text` holds `migcheck` in any case: no directive can be in a file that does not. Most
     files are ASCII, where lower-casing then a plain substring test is exactly the case-insensitive
     match and many times cheaper than the regular expression, which stays for other text (its
@@ -432,7 +433,7 @@ def _directive_attempts(document: Document) -> Iterator[_Attempt]:
     from migcheck.readers.suppressions import directive
 
     text = document.text
-    if document.kind is None or document.problem is not None or not _mentions(text):
+    if document.kind is None or document.problem is not None or not mentions(text):
         return
     xml = document.kind in {f.kind for f in FORMATS if f.xml}
     if not xml and document.kind not in _HASH_KINDS:

@@ -1,0 +1,143 @@
+"""The source text of the files a run read, for the few places that need it once the rules have run:
+locating reported findings, the snippets under them, fixes.
+
+Holding every file's decoded text until the end of a run was most of its memory (137 MB of 310 MB at 40,000
+files) for the sake of the files with findings. So the text of a file read from disk is dropped as soon
+as its reader is done, and read again when asked for — through the same guarded reader, with the same
+checks (a regular file, inside the folder being checked, a link followed only if the walk met one) — and
+used only if it is the very text the findings were made from: the bytes have the digest they had, and
+decode to the text the reader had. A file that changed in between gets no text: its
+findings keep their reader's line (and column, where the reader had it), with no snippet and no fix,
+rather than positions computed in text they were not found in.
+
+Kept in memory instead: what cannot be read again (a buffer from standard input or an editor), and the
+text of files with suppression comments, which the filter reads."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from migcheck.source import SourceText
+
+if TYPE_CHECKING:
+    from migcheck.discover import Candidate
+    from migcheck.model import Document
+
+__all__ = ["Texts"]
+
+# How many texts read again are kept at once: reports go through findings file by file, so one would do;
+# a few spare re-reading when a report comes back to a file.
+RECENT = 4
+_LOW_64 = (1 << 64) - 1
+
+
+def _check(data: bytes, text: str) -> int:
+    """What tells that a file read again is the one a document was read from: a digest of its bytes,
+    and the in-process `hash` of their decoded text (decoding the same bytes must give the same text).
+    One number, as it is kept for every file read."""
+    return _digest(data) << 64 | _text_hash(text)
+
+
+def _digest(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=16).digest(), "big")
+
+
+def _text_hash(text: str) -> int:
+    return hash(text) & _LOW_64
+
+
+@dataclass(frozen=True, slots=True)
+class _OnDisk:
+    """How to read a file's text again, and how to know it is the text its document was read from. Not
+    the candidate itself: what the walk recorded of the file (its identity) is not needed to read it
+    again safely (the reader then checks where the opened file is), and it is kept for every file."""
+
+    fs_path: str
+    explicit: bool
+    within: str
+    link: bool
+    check: int  # `_check` of the bytes and the text read
+
+    def candidate(self, path: str) -> Candidate:
+        from migcheck.discover import Candidate
+
+        return Candidate(path, self.fs_path, self.explicit, within=self.within, link=self.link)
+
+
+class Texts(Mapping[str, SourceText]):
+    """Source texts by display path: `LintResult.sources`."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, str | SourceText] = {}  # a text, until it is first asked for
+        self._on_disk: dict[str, _OnDisk] = {}
+        self._recent: OrderedDict[str, SourceText] = OrderedDict()
+
+    def keep(self, document: Document) -> Document:
+        """Hold `document`'s text as it is: a buffer, or a document a cache keeps between runs."""
+        self._kept[document.path] = document.text
+        return document
+
+    def shed(self, document: Document, candidate: Candidate, data: bytes) -> Document:
+        """`document`, read from `data` on disk, without its text unless the filter needs it (a file with
+        a suppression comment, or that mentions migcheck where one may be)."""
+        from migcheck.suppress import mentions
+
+        text = document.text
+        if not text or document.suppressions or mentions(text):
+            self.keep(document)
+            return document
+        c = candidate
+        self._on_disk[document.path] = _OnDisk(c.fs_path, c.explicit, c.within, c.link, _check(data, text))
+        return replace(document, text="")
+
+    def __getitem__(self, path: str) -> SourceText:
+        kept = self._kept.get(path)
+        if isinstance(kept, str):
+            kept = self._kept[path] = SourceText(kept)  # its lines are found once, then kept with it
+        if kept is not None:
+            return kept
+        source = self._recent.get(path)
+        if source is not None:
+            self._recent.move_to_end(path)
+            return source
+        source = SourceText(_read_again(path, self._on_disk[path]))  # KeyError: not read in this run
+        self._recent[path] = source
+        if len(self._recent) > RECENT:
+            self._recent.popitem(last=False)
+        return source
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._kept
+        yield from self._on_disk
+
+    def __len__(self) -> int:
+        return len(self._kept) + len(self._on_disk)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._kept or path in self._on_disk
+
+
+def _read_again(path: str, entry: _OnDisk) -> str:
+    """The text of the file at `path` as its document was read from it; "" when the file changed since
+    (or cannot be read any more)."""
+    from migcheck.engine import file_bytes
+    from migcheck.readers import MAX_FILE_BYTES, read_document
+    from migcheck.readers.xml import decode
+
+    try:
+        data = file_bytes(entry.candidate(path), MAX_FILE_BYTES + 1)
+    except OSError:
+        return ""
+    if _digest(data) != entry.check >> 64:
+        return ""
+    # The XML front end's text is the decoded bytes; other readers decode their own way, so they read
+    # the file again whole (scripts and exports are few). Either way the text must be the one checked.
+    text = decode(data)
+    if _text_hash(text) != entry.check & _LOW_64:
+        document = read_document(path, data, explicit=entry.explicit)
+        text = document.text if document is not None else ""
+    return text if _text_hash(text) == entry.check & _LOW_64 else ""

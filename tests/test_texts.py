@@ -1,0 +1,131 @@
+"""A run does not hold the source text of the files it read (`migcheck.texts`): it reads a file again for
+its findings' positions and snippets, and only uses what it reads if it is the text the findings were found
+in."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from migcheck import engine, guarded
+from migcheck.config import Config
+from migcheck.engine import lint
+from migcheck.plugins import load_rules
+from migcheck.report.text import format_finding
+
+RULES = load_rules(entry_points=False)
+
+ACL = """\
+<ServiceConfiguration serviceName="shop">
+  <Role name="Web"><Instances count="2"/></Role>
+  <NetworkConfiguration>
+    <AccessControls>
+      <AccessControl name="office">
+        <Rule order="100" action="permit" remoteSubnet="203.0.113.0/24" description="office"/>
+      </AccessControl>
+    </AccessControls>
+    <EndpointAcls>
+      <EndpointAcl role="Web" endPoint="HttpsIn" accessControl="office"/>
+    </EndpointAcls>
+  </NetworkConfiguration>
+</ServiceConfiguration>
+"""
+CLEAN = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration><VirtualNetworkSites>
+    <VirtualNetworkSite name="ok-vnet" Location="West Europe">
+      <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
+    </VirtualNetworkSite>
+  </VirtualNetworkSites></VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
+
+@pytest.fixture
+def estate(tmp_path, monkeypatch) -> Path:
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "ServiceConfiguration.Cloud.cscfg").write_text(ACL, encoding="utf-8")
+    (tmp_path / "network").mkdir()
+    (tmp_path / "network" / "NetworkConfig.netcfg").write_text(CLEAN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _only_mig201(result):
+    return [f for f in result.findings if f.code == "MIG201"]
+
+
+def test_no_text_is_held_and_a_finding_is_located_in_the_file_read_again(estate):
+    result = lint(["."], Config(), RULES)
+    assert all(d.text == "" for d in result.documents)
+    (finding,) = _only_mig201(result)
+    loc = finding.location
+    assert (loc.path, loc.line, loc.column) == ("shop/ServiceConfiguration.Cloud.cscfg", 10, 7)
+    assert result.sources["shop/ServiceConfiguration.Cloud.cscfg"].text == ACL
+    assert "10 |       <EndpointAcl" in format_finding(finding, result.sources.get(loc.path))
+
+
+def test_only_the_files_with_findings_are_read_again(estate, monkeypatch):
+    read: list[str] = []
+    real = guarded.read_bytes
+
+    def counting(path: str, limit: int, **options: object) -> bytes:
+        read.append(path.replace("\\", "/"))
+        return real(path, limit, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(guarded, "read_bytes", counting)
+    lint(["."], Config(), RULES)
+    assert sorted(read) == sorted(
+        ["./network/NetworkConfig.netcfg", *["./shop/ServiceConfiguration.Cloud.cscfg"] * 2]
+    )
+
+
+def test_a_file_that_changed_since_it_was_read_is_not_located_in_its_new_text(estate, monkeypatch):
+    """Its findings keep the line its reader gave, with no snippet and no fix: positions found in other
+    text than the findings were found in would point at the wrong place."""
+    path = estate / "shop" / "ServiceConfiguration.Cloud.cscfg"
+    real_link = engine.link
+
+    def link_then_edit(documents, grouping):
+        path.write_text("<!-- moved -->\n\n\n" + ACL, encoding="utf-8")  # the ACL now starts on line 13
+        return real_link(documents, grouping)
+
+    monkeypatch.setattr(engine, "link", link_then_edit)
+    result = lint(["."], Config(), RULES)
+    (finding,) = _only_mig201(result)
+    assert (finding.location.line, finding.location.column) == (10, 1)
+    assert result.sources[finding.mark.path].text == ""
+    assert "|" not in format_finding(finding, result.sources.get(finding.mark.path))
+
+
+def test_the_same_bytes_decoded_alike_are_the_same_text(estate, monkeypatch):
+    """A file whose reader decodes it otherwise than the XML front end (a script) is read again whole."""
+    script = textwrap.dedent(
+        """\
+        $acl = New-AzureAclConfig
+        Set-AzureAclConfig -AddRule -ACL $acl -Action Permit -RemoteSubnet "203.0.113.0/24" -Order 100
+        Get-AzureVM -ServiceName "shop" -Name "web01" |
+            Set-AzureEndpoint -Name "HTTPS" -ACL $acl |
+            Update-AzureVM
+        """
+    )
+    (estate / "restrict.ps1").write_bytes(b"\xef\xbb\xbf" + script.encode("utf-8"))  # a BOM
+    result = lint(["."], Config(), RULES)
+    located = {(f.location.path, f.location.line, f.location.column) for f in _only_mig201(result)}
+    assert ("restrict.ps1", 4, 42) in located
+    assert result.sources["restrict.ps1"].text == script
+
+
+def test_a_file_with_a_suppression_comment_keeps_its_text(estate):
+    """The filter reads the comments' text; such files are few."""
+    suppressed = ACL.replace(
+        "      <EndpointAcl",
+        "      <!-- migcheck: ignore[MIG201] kept until the move -->\n      <EndpointAcl",
+    )
+    (estate / "shop" / "ServiceConfiguration.Cloud.cscfg").write_text(suppressed, encoding="utf-8")
+    result = lint(["."], Config(), RULES)
+    texts = {d.path: d.text for d in result.documents}
+    assert texts == {"network/NetworkConfig.netcfg": "", "shop/ServiceConfiguration.Cloud.cscfg": suppressed}
+    assert not _only_mig201(result) and [s.finding.code for s in result.suppressed] == ["MIG201"]
