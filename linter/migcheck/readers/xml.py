@@ -445,11 +445,14 @@ def child_elements(el: Element | None) -> Iterator[Element]:
         yield from el.iterchildren(tag=etree.Element)
 
 
+# Values are interned: the same names and locations recur in file after file, and the model keeps them all.
+
+
 def text_of(el: Element | None, names: str = "") -> str:
     """The stripped text of the element at `names` below `el` (or of `el` itself); "" when absent."""
     if el is not None and names:
         el = child(el, names)
-    return (el.text or "").strip() if el is not None else ""
+    return sys.intern((el.text or "").strip()) if el is not None else ""
 
 
 def attr(el: Element, name: str) -> str:
@@ -461,4 +464,4 @@ def attr(el: Element, name: str) -> str:
         wanted = name.lower()
         key = next((k for k in el.attrib if k.rpartition("}")[2].lower() == wanted), None)
         value = el.get(key, "") if key is not None else ""
-    return value.strip()
+    return sys.intern(value.strip())
