@@ -186,7 +186,7 @@ class ClassicApplicationGateway(Rule):
         "<file>`) so its listeners, rules and backend pools can be rebuilt. Remove it "
         "(`Stop-AzureApplicationGateway`, `Remove-AzureApplicationGateway`), migrate the network, then create "
         "a Resource Manager Application Gateway in the migrated network. Build it on the v2 SKU "
-        "(Standard_v2 or WAF_v2): the v1 SKU retires on 2026-04-28. Traffic through the gateway stops "
+        "(Standard_v2 or WAF_v2): the v1 SKU was retired on 2026-04-28. Traffic through the gateway stops "
         "between removal and recreation: plan the window, or run the new gateway in another network first.",
     )
     invalid = (
