@@ -1,58 +1,121 @@
-"""The floor for the benchmark: import lxml and parse every classic file under a folder, nothing else.
+"""The floors for the benchmarks: the least work any checker of a folder's files must do, nothing else.
 
 Usage::
 
-    python benchmarks/floor.py ESTATE_DIR
+    python benchmarks/floor.py [--of xml|scripts|inventory] FOLDER
 
-This is the least work any checker of these files must do (start Python, import lxml, read and parse each
-file once), so ``benchmarks/run.py`` compares migcheck's wall time with it. It prints how many files it
-parsed and how many were not well-formed.
+- ``xml`` (the default): import lxml and parse every classic file (``.csdef``, ``.cscfg``, ``.netcfg``,
+  ``.xml``) once, with a safe parser;
+- ``scripts``: parse every script with the parser migcheck reads it with, Python's own (``ast``) for
+  ``.py`` files and tree-sitter's PowerShell grammar for ``.ps1`` files;
+- ``inventory``: ``json.loads`` every ``.json`` file.
+
+Each starts Python, imports its parser, walks FOLDER with ``os.scandir`` and reads each file once: the
+work no checker of these files can skip, so ``benchmarks/run.py`` compares migcheck's wall time with it.
+It prints how many files it parsed and how many did not parse.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
-from lxml import etree
+SUFFIXES = {
+    "xml": (".csdef", ".cscfg", ".netcfg", ".xml"),
+    "scripts": (".py", ".ps1"),
+    "inventory": (".json",),
+}
 
-SUFFIXES = (".csdef", ".cscfg", ".netcfg", ".xml")
 
-
-def walk(folder: str) -> list[str]:
-    """Every classic file under FOLDER, depth first, with os.scandir."""
+def walk(folder: str, suffixes: tuple[str, ...]) -> list[str]:
+    """Every file under FOLDER whose name ends with one of `suffixes`, depth first, with os.scandir."""
     found: list[str] = []
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                found.extend(walk(entry.path))
-            elif entry.name.lower().endswith(SUFFIXES):
+                found.extend(walk(entry.path, suffixes))
+            elif entry.name.lower().endswith(suffixes):
                 found.append(entry.path)
     return found
 
 
-def parse_all(paths: list[str]) -> int:
-    """Parse each file from its bytes with a safe parser; return how many failed."""
+def xml_parser() -> Callable[[str, bytes], bool]:
+    """lxml with the settings a safe reader needs: no entities, no network, no DTD."""
+    from lxml import etree
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+    def parse(path: str, data: bytes) -> bool:
+        try:
+            etree.fromstring(data, parser)
+        except etree.XMLSyntaxError:
+            return False
+        return True
+
+    return parse
+
+
+def script_parser() -> Callable[[str, bytes], bool]:
+    """`ast` for Python, tree-sitter-powershell for PowerShell: the parsers of migcheck's script readers."""
+    import ast
+
+    import tree_sitter
+    import tree_sitter_powershell
+
+    powershell = tree_sitter.Parser(tree_sitter.Language(tree_sitter_powershell.language()))
+
+    def parse(path: str, data: bytes) -> bool:
+        if path.endswith(".ps1"):
+            return not powershell.parse(data).root_node.has_error
+        try:
+            ast.parse(data)
+        except (SyntaxError, ValueError):
+            return False
+        return True
+
+    return parse
+
+
+def json_parser() -> Callable[[str, bytes], bool]:
+    """The standard library's JSON decoder, as the inventory reader uses it."""
+    import json
+
+    def parse(path: str, data: bytes) -> bool:
+        try:
+            json.loads(data)
+        except ValueError:
+            return False
+        return True
+
+    return parse
+
+
+PARSERS = {"xml": xml_parser, "scripts": script_parser, "inventory": json_parser}
+
+
+def parse_all(paths: list[str], parse: Callable[[str, bytes], bool]) -> int:
+    """Parse each file from its bytes; return how many did not parse."""
     failed = 0
     for path in paths:
         with open(path, "rb") as handle:
             data = handle.read()
-        try:
-            etree.fromstring(data, parser)
-        except etree.XMLSyntaxError:
-            failed += 1
+        failed += not parse(path, data)
     return failed
 
 
 def main(argv: list[str]) -> int:
     """Entry point."""
+    kind = "xml"
+    if len(argv) == 3 and argv[0] == "--of" and argv[1] in PARSERS:
+        kind, argv = argv[1], argv[2:]
     if len(argv) != 1:
-        print("usage: floor.py ESTATE_DIR", file=sys.stderr)
+        print(f"usage: floor.py [--of {'|'.join(PARSERS)}] FOLDER", file=sys.stderr)
         return 2
-    paths = walk(argv[0])
-    failed = parse_all(paths)
-    print(f"parsed {len(paths)} files, {failed} not well-formed")
+    parse = PARSERS[kind]()
+    paths = walk(argv[0], SUFFIXES[kind])
+    failed = parse_all(paths, parse)
+    print(f"parsed {len(paths)} files, {failed} did not parse")
     return 0
 
 

@@ -1,8 +1,10 @@
-"""Benchmark migcheck against the floor of parsing the same estate with lxml.
+"""Benchmark migcheck against the floors: the least work any checker of the same files must do.
 
 Usage::
 
-    python benchmarks/run.py [--estate DIR] [--runs 3] [--services N --vms M --vnets K --seed S] [--large 10]
+    python benchmarks/run.py [--estate DIR] [--runs 3] [--services N --vms M --vnets K --seed S]
+                             [--large 10 | --large-estate DIR] [--scripts 3000] [--inventory-pages 40]
+                             [--growth-scale 1]
 
 Without ``--estate`` an estate of about 4,000 files is generated (``benchmarks/generate.py``) into a
 temporary folder that is removed afterwards. These commands are then measured, each in a fresh process:
@@ -17,15 +19,28 @@ temporary folder that is removed afterwards. These commands are then measured, e
     every file;
 (h) ``migcheck check ESTATE --format json --select MIG303``: a rule about networks, which needs only the
     network configurations, REST bodies and inventory exports;
-(i) (b) on an estate ``--large`` times as large (40,000 files), generated into a temporary folder, run
-    once after (b) warmed the bytecode cache: its peak RSS.
+(i) and (j): (a) and (b) on an estate ``--large`` times as large (40,000 files), generated into a
+    temporary folder (or the one ``--large-estate`` names), each run once after the runs above warmed the
+    bytecode cache: their wall times, ratio and peak RSS;
+(k) and (l): the floor of a script-heavy repository (``benchmarks/scripts.py``: ``--scripts`` Python and
+    PowerShell files, a tenth of them classic), ``floor.py --of scripts`` (every classic script parsed
+    with the parser migcheck reads it with), and ``migcheck check`` on the whole repository;
+(m) and (n): the floor of an inventory-heavy repository (``benchmarks/inventory.py``: ``--inventory-pages``
+    pages of ``az graph query`` output), ``floor.py --of inventory`` (``json.loads`` of every file), and
+    ``migcheck check`` on it;
+then the growth table of ``benchmarks/hostile.py``: for each adversarial dimension, the lint's CPU time at n
+and at 2n (times ``--growth-scale``) and how much it grew (2x is linear, 4x quadratic).
 
 Bytecode caching is on, as in an installed tool: the children write their bytecode to a temporary cache
 (``PYTHONPYCACHEPREFIX``, whatever ``PYTHONDONTWRITEBYTECODE`` says here), and each command runs once
-before it is measured. For each, the wall time is the best of the runs and the peak RSS is the child's
-own maximum resident set size (from ``os.wait4``). The targets: (b) at most 1.5 times (a); (c) at most
-100 ms; (d) at most 150 ms; (e) at most 3 times (b) and 1.2 times (f) plus (b); at most 150 MB of RSS
-for (b), (e) and (i). (g) and (h) are shown against (b) without a target.
+before it is measured (but (i) and (j)). For each, the wall time is the best of the runs and the peak RSS
+is the child's own maximum resident set size (from ``os.wait4``). The targets: (b) at most 1.5 times (a),
+and (j) 1.5 times (i); (c) at most 100 ms; (d) at most 150 ms; (e) at most 3 times (b) and 1.2 times (f)
+plus (b); at most 150 MB of RSS for (b), (e) and (j). (g) and (h) are shown against (b), (l) against (k)
+and (n) against (m), without a target. ``--large 0``, ``--scripts 0``, ``--inventory-pages 0`` and
+``--growth-scale 0`` skip a part.
+
+It ends with the README's "Performance" tables in markdown, between two marked lines, ready to paste.
 This is a measurement, not a test: the script exits 0 whatever the figures are.
 """
 
@@ -33,7 +48,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import os
 import shutil
 import subprocess
@@ -44,6 +58,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
+
+import hostile
+import inventory
+import scripts
 
 HERE = Path(__file__).resolve().parent
 GENERATE = HERE / "generate.py"
@@ -60,7 +79,7 @@ MAX_NOOP_RATIO = 1.2
 
 @dataclass
 class Sample:
-    """One run of one command."""
+    """One run of one command, with the end of what it printed (enough for a summary line or an error)."""
 
     wall: float
     rss_mb: float | None
@@ -77,6 +96,8 @@ class Measurement:
     ok_codes: frozenset[int]
     samples: list[Sample] = field(default_factory=list)
     error: str | None = None
+    output: Path | None = None  # where the last run's whole stdout is, if kept
+    findings: int | None = None  # how many findings that output holds, once counted
 
     @property
     def wall(self) -> float | None:
@@ -95,9 +116,16 @@ def rss_to_mb(maxrss: int) -> float:
     return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
 
 
-def run_once(command: Sequence[str], cwd: Path, env: dict[str, str]) -> Sample:
-    """Run COMMAND once; time it and read the child's own peak RSS."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+# Only the end of each output is read back: a child's peak RSS counts its parent's as it was when the child
+# was started (Linux carries the high-water mark of the memory an exec replaces), so this process must not
+# grow by holding a large output (40,000 files' findings) while others are measured.
+TAIL_BYTES = 8192
+
+
+def run_once(command: Sequence[str], cwd: Path, env: dict[str, str], output: Path | None = None) -> Sample:
+    """Run COMMAND once; time it and read the child's own peak RSS. Its whole stdout goes to `output`
+    when given."""
+    with _stdout_file(output) as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(
             command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err
@@ -111,9 +139,16 @@ def run_once(command: Sequence[str], cwd: Path, env: dict[str, str]) -> Sample:
             process.wait()
             wall = time.perf_counter() - start
             rss = None
-        out.seek(0)
-        err.seek(0)
-        return Sample(wall, rss, process.returncode, out.read(), err.read())
+        return Sample(wall, rss, process.returncode, _tail(out), _tail(err))
+
+
+def _stdout_file(output: Path | None) -> IO[bytes]:
+    return open(output, "w+b") if output else tempfile.TemporaryFile()  # closed by with
+
+
+def _tail(stream: IO[bytes]) -> bytes:
+    stream.seek(max(0, stream.seek(0, os.SEEK_END) - TAIL_BYTES))
+    return stream.read()
 
 
 def measure(
@@ -125,14 +160,15 @@ def measure(
     env: dict[str, str],
     *,
     warm_up: bool = True,
+    output: Path | None = None,
 ) -> Measurement:
     """Run COMMAND once to warm the bytecode cache (unless not `warm_up`), then RUNS times; stop at the
-    first run that fails or exits with an unexpected code."""
-    result = Measurement(label, frozenset(ok_codes))
+    first run that fails or exits with an unexpected code. The last run's stdout is kept in `output`."""
+    result = Measurement(label, frozenset(ok_codes), output=output)
     first = 0 if warm_up else 1
     for number in range(first, runs + 1):
         try:
-            sample = run_once(command, cwd, env)
+            sample = run_once(command, cwd, env, output)
         except OSError as exc:
             result.error = f"cannot run {command[0]}: {exc}"
             break
@@ -210,14 +246,27 @@ def classic_files(estate: Path) -> tuple[int, int]:
 
 
 def count_findings(check: Measurement) -> str:
-    """How many findings migcheck's JSON output holds, if it can be read."""
-    if check.error or not check.samples:
-        return ""
-    try:
-        findings = json.loads(check.samples[-1].stdout)
-    except ValueError:
-        return "  (output is not JSON)"
-    return f"  ({len(findings):,} findings)" if isinstance(findings, list) else ""
+    """How many findings migcheck's JSON output held, once counted."""
+    return f"  ({check.findings:,} findings)" if check.findings is not None else ""
+
+
+# Counted in a child: loading 40,000 files' findings here would raise the peak RSS of every later child.
+_COUNT = """
+import json, sys
+with open(sys.argv[1], "rb") as handle:
+    findings = json.load(handle)
+print(len(findings) if isinstance(findings, list) else "")
+"""
+
+
+def count_outputs(measured: dict[str, Measurement]) -> None:
+    """Count the findings in each kept JSON output (nothing when it is not a JSON list)."""
+    for m in measured.values():
+        if m.output is None or m.error or not m.output.exists():
+            continue
+        run = subprocess.run([sys.executable, "-c", _COUNT, str(m.output)], capture_output=True, check=False)
+        text = run.stdout.decode().strip()
+        m.findings = int(text) if run.returncode == 0 and text.isdigit() else None
 
 
 def verdict(value: float | None, limit: float) -> str:
@@ -250,11 +299,12 @@ def _ms(m: Measurement) -> str:
 
 
 def target_rows(runs: dict[str, Measurement]) -> list[tuple[str, str, str]]:
-    """(measurement, target, result) for each target."""
+    """(measurement, target, result) for each target, and the ratios without one."""
     floor, check, version, empty = runs["floor"], runs["check"], runs["version"], runs["empty"]
-    ratio = _ratio(check.wall, floor.wall)
-    rows = [
-        ("(b)/(a) wall ratio", f"{_times(ratio)} <= {MAX_RATIO:.1f}x", verdict(ratio, MAX_RATIO)),
+    rows = [_ratio_row(check, floor, MAX_RATIO)]
+    if "large" in runs:
+        rows.append(_ratio_row(runs["large"], runs["large_floor"], MAX_RATIO))
+    rows += [
         (
             "(c) --version wall",
             f"{_ms(version)} <= {MAX_VERSION_SECONDS * 1000:.0f} ms",
@@ -273,19 +323,30 @@ def target_rows(runs: dict[str, Measurement]) -> list[tuple[str, str, str]]:
         rows.append(
             (f"{m.label[:3]} peak RSS", f"{rss} <= {MAX_RSS_MB:.0f} MB", verdict(m.rss_mb, MAX_RSS_MB))
         )
-    for key in ("select", "select_network"):
-        ratio = _ratio(runs[key].wall, check.wall)
-        rows.append((f"{runs[key].label[:3]}/(b) wall ratio", f"{_times(ratio)} (no target)", "-"))
+    for key, base in (("select", "check"), ("select_network", "check"), *UNTARGETED):
+        if key in runs:
+            rows.append(_ratio_row(runs[key], runs[base], None))
     return rows
+
+
+# The ratios shown without a target: a repository's check against its own floor.
+UNTARGETED = (("scripts", "scripts_floor"), ("inventory", "inventory_floor"))
+
+
+def _ratio_row(m: Measurement, base: Measurement, limit: float | None) -> tuple[str, str, str]:
+    ratio = _ratio(m.wall, base.wall)
+    name = f"{m.label[:3]}/{base.label[:3]} wall ratio"
+    if limit is None:
+        return (name, f"{_times(ratio)} (no target)", "-")
+    return (name, f"{_times(ratio)} <= {limit:.1f}x", verdict(ratio, limit))
 
 
 def pytest_rows(runs: dict[str, Measurement]) -> list[tuple[str, str, str]]:
     """(measurement, target, result) for the pytest plugin: against the CLI, and against pytest's own cost
     for the same items (the no-op floor) plus the lint the plugin has to do once."""
-    check, plugin, noop = runs["check"], runs["pytest"], runs["noop"]
+    check, plugin = runs["check"], runs["pytest"]
     ratio = _ratio(plugin.wall, check.wall)
-    floor = noop.wall + check.wall if noop.wall is not None and check.wall is not None else None
-    over_floor = _ratio(plugin.wall, floor)
+    over_floor = _ratio(plugin.wall, noop_floor(runs))
     return [
         (
             "(e)/(b) wall ratio",
@@ -300,6 +361,12 @@ def pytest_rows(runs: dict[str, Measurement]) -> list[tuple[str, str, str]]:
     ]
 
 
+def noop_floor(runs: dict[str, Measurement]) -> float | None:
+    """(f) + (b): pytest's own cost for the plugin's items, plus the lint the plugin has to do once."""
+    noop, check = runs["noop"].wall, runs["check"].wall
+    return noop + check if noop is not None and check is not None else None
+
+
 def per_item(check: Measurement, plugin: Measurement) -> str:
     """The pytest plugin's wall time over the CLI's, per item, in milliseconds."""
     items = count_items(plugin)
@@ -309,17 +376,21 @@ def per_item(check: Measurement, plugin: Measurement) -> str:
     return f"  ({items:,} items, {overhead:.3f} ms per item over (b))"
 
 
-def report(estate: Path, runs: int, measured: dict[str, Measurement]) -> None:
+def report(estate: Path, runs: int, measured: dict[str, Measurement], notes: dict[str, str]) -> None:
     """Print the figures, the targets and any errors."""
     check, plugin = measured["check"], measured["pytest"]
     print(f"estate: {estate} ({describe(estate)})")
+    for key in ("large", "scripts", "inventory"):
+        if key in notes:
+            print(f"{key}: {notes[key]}")
     print(
-        f"wall: best of {runs} runs after one warm-up run, bytecode caching on; peak RSS: the child's own\n"
+        f"wall: best of {runs} runs after one warm-up run ((i) and (j): one run), bytecode caching on; "
+        "peak RSS: the child's own\n"
     )
-    print(f"{'command':<44} {'wall':>10} {'peak RSS':>10}")
+    print(f"{'command':<52} {'wall':>10} {'peak RSS':>10}")
     for m in measured.values():
-        extra = count_findings(m) if m is check else per_item(check, m) if m is plugin else ""
-        print(f"{m.label:<44} {fmt_wall(m):>10} {fmt_rss(m):>10}{extra}")
+        extra = per_item(check, m) if m is plugin else count_findings(m) if m.label[:3] in FINDINGS else ""
+        print(f"{m.label:<52} {fmt_wall(m):>10} {fmt_rss(m):>10}{extra}")
     print(f"\n{'target':<22} {'measured vs target':<26} result")
     for name, target, result in target_rows(measured) + pytest_rows(measured):
         print(f"{name:<22} {target:<26} {result}")
@@ -328,6 +399,112 @@ def report(estate: Path, runs: int, measured: dict[str, Measurement]) -> None:
         print()
     for m in errors:
         print(f"error in {m.label}: {m.error}")
+
+
+# The checks whose JSON output is counted.
+FINDINGS = ("(b)", "(j)", "(l)", "(n)")
+
+
+# --- the README's tables -------------------------------------------------------------------------------
+
+TIMES = "\u00d7"  # the multiplication sign the README writes ratios with
+MARKDOWN_BEGIN = "<!-- begin: the README's performance tables, from benchmarks/run.py -->"
+MARKDOWN_END = "<!-- end: the README's performance tables -->"
+
+
+def _md_wall(m: Measurement, unit: str = "s") -> str:
+    if m.error or m.wall is None:
+        return "error" if m.error else "n/a"
+    return f"{m.wall * 1000:.0f} ms" if unit == "ms" else f"{m.wall:.2f} s"
+
+
+def _md_rss(m: Measurement) -> str:
+    return f"{m.rss_mb:.0f} MB" if m.rss_mb is not None and not m.error else ""
+
+
+def _md_target(value: float | None, limit: float, shown: str) -> str:
+    if value is None:
+        return f"{shown}: n/a"
+    return f"{shown}: met" if value <= limit else f"{shown}: **not met**"
+
+
+def _md_row(*cells: str) -> str:
+    return "|" + "|".join(f" {cell} " if cell else " " for cell in cells) + "|"
+
+
+def _md_ratio(value: float | None) -> str:
+    return f"{value:.2f}{TIMES}" if value is not None else "n/a"
+
+
+def markdown(measured: dict[str, Measurement], titles: dict[str, str], growth: list[str]) -> list[str]:
+    """The README's performance table (one row per command and ratio) and the growth table."""
+    rss_target = f"≤ {MAX_RSS_MB:.0f} MB"
+    lines = ["| command | wall | peak RSS | target |", "| --- | --- | --- | --- |"]
+
+    def command(key: str, target: str = "", unit: str = "s") -> None:
+        if key in measured:
+            m = measured[key]
+            lines.append(_md_row(titles[key], _md_wall(m, unit), _md_rss(m), target))
+
+    def ratio(name: str, value: float | None, target: str = "") -> None:
+        lines.append(_md_row(name, _md_ratio(value), "", target))
+
+    def over(key: str, base: str, limit: float | None = None) -> None:
+        if key in measured:
+            value = _ratio(measured[key].wall, measured[base].wall)
+            target = _md_target(value, limit, f"≤ {limit:g}{TIMES}") if limit else ""
+            ratio(f"{measured[key].label[:3]}/{measured[base].label[:3]}", value, target)
+
+    def rss(key: str) -> str:
+        return _md_target(measured[key].rss_mb, MAX_RSS_MB, rss_target) if key in measured else ""
+
+    command("floor")
+    command("check", rss("check"))
+    over("check", "floor", MAX_RATIO)
+    version, empty = measured["version"].wall, measured["empty"].wall
+    command("version", _md_target(version, MAX_VERSION_SECONDS, "≤ 100 ms"), "ms")
+    command("empty", _md_target(empty, MAX_EMPTY_SECONDS, "≤ 150 ms"), "ms")
+    command("pytest", rss("pytest"))
+    over("pytest", "check", MAX_PYTEST_RATIO)
+    command("noop")
+    noop = _ratio(measured["pytest"].wall, noop_floor(measured))
+    ratio("(e)/((f)+(b))", noop, _md_target(noop, MAX_NOOP_RATIO, f"≤ {MAX_NOOP_RATIO:g}{TIMES}"))
+    for key in ("select", "select_network"):
+        command(key)
+        over(key, "check")
+    command("large_floor")
+    command("large", rss("large"))
+    over("large", "large_floor", MAX_RATIO)
+    for key, base in UNTARGETED:
+        command(base)
+        command(key)
+        over(key, base)
+    return [*lines, "", *growth] if growth else lines
+
+
+def titles_of(measured: dict[str, Measurement], notes: dict[str, str]) -> dict[str, str]:
+    """Each command's name in the README's table, with what it ran on and what it found."""
+
+    def found(key: str) -> str:
+        return count_findings(measured[key]).strip() if key in measured else ""
+
+    items = count_items(measured["pytest"])
+    return {
+        "floor": "(a) floor: import lxml, parse every file",
+        "check": f"(b) `migcheck check --format json` {found('check')}".rstrip(),
+        "version": "(c) `migcheck --version`",
+        "empty": "(d) `migcheck check` on an empty folder",
+        "pytest": "(e) `pytest --migcheck -q`" + (f" ({items:,} items)" if items else ""),
+        "noop": "(f) pytest, the same items doing nothing",
+        "select": "(g) `check --format json --select MIG201` (cloud services: every file but the `.netcfg`)",
+        "select_network": "(h) `check --format json --select MIG303` (networks: the `.netcfg` and `.xml` files)",
+        "large_floor": f"(i) floor on {notes.get('large', '')}",
+        "large": f"(j) `migcheck check --format json` on the same {found('large')}".rstrip(),
+        "scripts_floor": f"(k) floor: parse the classic scripts (`ast`, tree-sitter) of {notes.get('scripts', '')}",
+        "scripts": f"(l) `migcheck check --format json` on all of them {found('scripts')}".rstrip(),
+        "inventory_floor": f"(m) floor: `json.loads` of {notes.get('inventory', '')}",
+        "inventory": f"(n) `migcheck check --format json` on them {found('inventory')}".rstrip(),
+    }
 
 
 def child_environment(cache: Path) -> dict[str, str]:
@@ -361,23 +538,49 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=int,
         default=10,
         metavar="FACTOR",
-        help="also measure (b)'s memory on an estate FACTOR times the counts (default 10: 40,000 files; "
+        help="also measure (a) and (b) on an estate FACTOR times the counts (default 10: 40,000 files; "
         "0 to skip)",
+    )
+    parser.add_argument(
+        "--large-estate",
+        type=Path,
+        metavar="DIR",
+        help="the large estate to measure instead of generating one",
+    )
+    parser.add_argument(
+        "--scripts", type=int, default=3000, help="scripts in the script-heavy repository (0 to skip)"
+    )
+    parser.add_argument(
+        "--inventory-pages",
+        type=int,
+        default=40,
+        help="pages of `az graph query` output in the inventory-heavy repository (0 to skip)",
+    )
+    parser.add_argument("--inventory-records", type=int, default=500, help="records per inventory page")
+    parser.add_argument(
+        "--growth-scale",
+        type=float,
+        default=1.0,
+        help="multiply the n of every growth case by this (0 to skip the growth table)",
     )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
-    if args.estate and not args.estate.is_dir():
-        parser.error(f"--estate {args.estate}: not a folder")
-    if args.large < 0:
-        parser.error("--large must be 0 (skip) or more")
+    for option, folder in (("--estate", args.estate), ("--large-estate", args.large_estate)):
+        if folder and not folder.is_dir():
+            parser.error(f"{option} {folder}: not a folder")
+    if min(args.large, args.scripts, args.inventory_pages, args.growth_scale) < 0:
+        parser.error("--large, --scripts, --inventory-pages and --growth-scale must be 0 (skip) or more")
+    if args.inventory_pages and args.inventory_records < inventory.MIN_RECORDS:
+        parser.error(f"--inventory-records must be at least {inventory.MIN_RECORDS}")
     return args
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Generate or take the estate, measure the commands, print the table. Always exits 0."""
+    """Generate or take the estates, measure the commands, print the tables. Always exits 0."""
     args = parse_args(argv)
     migcheck = migcheck_command()
+    notes: dict[str, str] = {}
     with estate_folder(args) as estate, tempfile.TemporaryDirectory(prefix="migcheck-bench-run-") as tmp:
         env = child_environment(Path(tmp) / "pycache")
         empty = Path(tmp) / "empty"
@@ -408,21 +611,122 @@ def main(argv: list[str] | None = None) -> int:
                 env,
             ),
         ]
+        outputs = Path(tmp)
         measured = {
-            key: measure(label, cmd, estate, args.runs, ok, child_env)
+            key: measure(
+                label,
+                cmd,
+                estate,
+                args.runs,
+                ok,
+                child_env,
+                output=outputs / "check.out" if key == "check" else None,
+            )
             for key, label, cmd, ok, child_env in commands
         }
-        if args.large:
-            measured["large"] = measure_large(args, check, env)
-        report(estate, args.runs, measured)
+        if args.large or args.large_estate:
+            measured.update(measure_large(args, check, env, notes, outputs))
+        if args.scripts:
+            measured.update(measure_scripts(args, outputs, env, notes))
+        if args.inventory_pages:
+            measured.update(measure_inventory(args, outputs, env, notes))
+        count_outputs(measured)
+        report(estate, args.runs, measured, notes)
+    growth = measure_growth(args.growth_scale) if args.growth_scale else []
+    print(f"\n{MARKDOWN_BEGIN}")
+    for line in markdown(measured, titles_of(measured, notes), growth):
+        print(line)
+    print(MARKDOWN_END)
     return 0
 
 
-def measure_large(args: argparse.Namespace, check: list[str], env: dict[str, str]) -> Measurement:
-    """(b) once on an estate `--large` times as large; the bytecode cache is warm from (b)."""
+@contextmanager
+def large_folder(args: argparse.Namespace) -> Iterator[Path]:
+    """The large estate: the one `--large-estate` names, or one generated `--large` times as large."""
+    if args.large_estate:
+        yield args.large_estate.resolve()
+        return
     with generated(args, args.large) as large:
-        label = f"(i) (b) on {classic_files(large)[0]:,} files"
-        return measure(label, check, large, 1, {0, 1}, env, warm_up=False)
+        yield large
+
+
+def measure_large(
+    args: argparse.Namespace, check: list[str], env: dict[str, str], notes: dict[str, str], outputs: Path
+) -> dict[str, Measurement]:
+    """(i) the floor and (j) `check` once each on the large estate; the bytecode cache is warm from (b)."""
+    with large_folder(args) as large:
+        notes["large"] = describe(large)
+        floor = [sys.executable, str(FLOOR), str(large)]
+        return {
+            "large_floor": measure("(i) (a) on the large estate", floor, large, 1, {0}, env, warm_up=False),
+            "large": measure(
+                "(j) (b) on the large estate",
+                check,
+                large,
+                1,
+                {0, 1},
+                env,
+                warm_up=False,
+                output=outputs / "large.out",
+            ),
+        }
+
+
+def measure_scripts(
+    args: argparse.Namespace, tmp: Path, env: dict[str, str], notes: dict[str, str]
+) -> dict[str, Measurement]:
+    """(k) the floor of the classic scripts and (l) `check` on the script-heavy repository."""
+    root = tmp / "scripts"
+    classic, _, count = scripts.generate(root, args.scripts, scripts.CLASSIC_SHARE, args.seed)
+    notes["scripts"] = f"{args.scripts:,} Python and PowerShell scripts, {count:,} of them classic"
+    floor = [sys.executable, str(FLOOR), "--of", "scripts", str(classic)]
+    check = [*migcheck_command(), "check", "repo", "--format", "json"]
+    return {
+        "scripts_floor": measure("(k) floor: parse the classic scripts", floor, root, args.runs, {0}, env),
+        "scripts": measure(
+            "(l) check --format json, the scripts",
+            check,
+            root,
+            args.runs,
+            {0, 1},
+            env,
+            output=tmp / "scripts.out",
+        ),
+    }
+
+
+def measure_inventory(
+    args: argparse.Namespace, tmp: Path, env: dict[str, str], notes: dict[str, str]
+) -> dict[str, Measurement]:
+    """(m) the floor of the inventory exports and (n) `check` on the inventory-heavy repository."""
+    root = tmp / "inventory"
+    files, records = inventory.generate(root, args.inventory_pages, args.inventory_records, args.seed)
+    size = sum(p.stat().st_size for p in root.rglob("*.json"))
+    notes["inventory"] = f"{files:,} export files ({records:,} records, {size / 1e6:.1f} MB)"
+    floor = [sys.executable, str(FLOOR), "--of", "inventory", str(root)]
+    check = [*migcheck_command(), "check", ".", "--format", "json"]
+    return {
+        "inventory_floor": measure("(m) floor: json.loads every export", floor, root, args.runs, {0}, env),
+        "inventory": measure(
+            "(n) check --format json, the exports",
+            check,
+            root,
+            args.runs,
+            {0, 1},
+            env,
+            output=tmp / "inventory.out",
+        ),
+    }
+
+
+def measure_growth(scale: float) -> list[str]:
+    """The growth table of `hostile.py`, printed a row at a time as it is measured; its lines."""
+    print("\ngrowth: CPU time of the lint at n and at 2n (2x is linear, 4x quadratic)\n")
+    lines = []
+    for line in hostile.growth_table(hostile.growth_rows(scale)):
+        print(line, flush=True)
+        lines.append(line)
+    return lines
 
 
 def noop_command() -> list[str]:

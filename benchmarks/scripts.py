@@ -3,17 +3,18 @@ unrelated to Azure, a few hundred that build classic resources.
 
 Usage::
 
-    python benchmarks/scripts.py [--scripts 3000] [--classic 0.1] [--runs 3] [--keep DIR]
+    python benchmarks/scripts.py [--scripts 3000] [--classic 0.1] [--runs 3] [--seed 2015]
 
 Three commands are measured, each in a fresh process, best of the runs:
 
-(a) the floor: import libcst and tree-sitter and parse every *classic* script once (the files migcheck has
-    to read: no checker can do less);
+(a) the floor: ``benchmarks/floor.py --of scripts``, which imports the parsers migcheck's script readers use
+    (Python's ``ast``, tree-sitter's PowerShell grammar) and parses every *classic* script once (the files
+    migcheck has to read: no checker can do less);
 (b) ``migcheck check ESTATE --format json``: the walk sniffs every script and reads the classic ones;
 (c) the same walk over the unrelated scripts alone: what a repository full of unrelated code costs.
 
 It prints the cost per classic script of (a) and (b), and (c) per unrelated file. A measurement, not a test:
-it exits 0 whatever the figures are.
+it exits 0 whatever the figures are. ``benchmarks/run.py`` measures (a) and (b) on the same repository.
 """
 
 from __future__ import annotations
@@ -24,29 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from run import fmt_rss, fmt_wall, measure, migcheck_command
-
-FLOOR = r"""
-import os, sys
-import libcst, tree_sitter, tree_sitter_powershell
-parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_powershell.language()))
-count = 0
-for folder, _, files in os.walk(sys.argv[1]):
-    for name in files:
-        path = os.path.join(folder, name)
-        data = open(path, "rb").read()
-        if name.endswith(".py"):
-            try:
-                libcst.parse_module(data)
-            except libcst.ParserSyntaxError:
-                pass
-        else:
-            parser.parse(data)
-        count += 1
-print(count)
-"""
+FLOOR = Path(__file__).resolve().with_name("floor.py")
+CLASSIC_SHARE = 0.1  # of the scripts, those that use the classic APIs
 
 PYTHON_CLASSIC = '''"""Provision the {team} tier."""
 from azure.servicemanagement import (
@@ -166,9 +146,14 @@ def generate(root: Path, scripts: int, classic_share: float, seed: int) -> tuple
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Generate the repository, measure (a), (b) and (c), print them."""
+    from run import child_environment, fmt_rss, fmt_wall, measure, migcheck_command
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scripts", type=int, default=3000, help="scripts in all (half .py, half .ps1)")
-    parser.add_argument("--classic", type=float, default=0.1, help="share of scripts that use classic APIs")
+    parser.add_argument(
+        "--classic", type=float, default=CLASSIC_SHARE, help="share of scripts that use classic APIs"
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=2015)
     args = parser.parse_args(argv)
@@ -176,13 +161,13 @@ def main(argv: list[str] | None = None) -> int:
         root = Path(tmp)
         classic, other, count = generate(root, args.scripts, args.classic, args.seed)
         walked = other.relative_to(root)
-        floor = measure("floor", [sys.executable, "-c", FLOOR, str(classic)], root, args.runs, {0})
-        check = measure(
-            "check", [*migcheck_command(), "check", "repo", "--format", "json"], root, args.runs, {0, 1}
-        )
-        walk = measure(
-            "walk", [*migcheck_command(), "check", str(walked), "--format", "json"], root, args.runs, {0, 1}
-        )
+        env = child_environment(root / "pycache")
+        floor_command = [sys.executable, str(FLOOR), "--of", "scripts", str(classic)]
+        floor = measure("floor", floor_command, root, args.runs, {0}, env)
+        check_command = [*migcheck_command(), "check", "repo", "--format", "json"]
+        check = measure("check", check_command, root, args.runs, {0, 1}, env)
+        walk_command = [*migcheck_command(), "check", str(walked), "--format", "json"]
+        walk = measure("walk", walk_command, root, args.runs, {0, 1}, env)
     unrelated = args.scripts - count
     print(f"{args.scripts:,} scripts, {count:,} of them classic, {unrelated:,} unrelated")
     for label, run, per, what in (
@@ -198,4 +183,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(FLOOR.parent))
     sys.exit(main())
