@@ -10,13 +10,16 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
+from operator import itemgetter
 
 from migcheck.config import Config, check_per_file_ignores, enabled_codes, severity_overrides
 from migcheck.discover import STDIN, Candidate, discover, display_path, possible_kinds
-from migcheck.estate import Estate, Grouping, kinds_to_read, link, link_subscription
-from migcheck.model import Document, FileProblem, Finding, Mark, Severity
-from migcheck.rule import RuleSet, capped, is_more_findings
+from migcheck.estate import CloudService, Estate, Grouping, LinkMemo, kinds_to_read, link, link_subscription
+from migcheck.model import Document, FileKind, FileProblem, Finding, Mark, Severity
+from migcheck.rule import Rule, RuleSet, capped, is_more_findings
 from migcheck.source import SourceText
+from migcheck.subscriptions import _defines_networks as defines_networks  # what the split reads
 from migcheck.subscriptions import split_subscriptions
 from migcheck.suppress import BASELINE, Audit, Filter, Suppressed
 from migcheck.texts import Texts
@@ -194,6 +197,8 @@ def _read_all(
 ) -> tuple[list[Document], dict[str, str]]:
     """The documents of `found`, and the name each file read from disk was opened by. Their texts go to
     `texts`, which holds only those that cannot be read again (see `migcheck.texts`)."""
+    if cache is not None and progress is None:
+        return cache.read_all(found, texts, stdin, stdin_path)
     documents = []
     fs_paths: dict[str, str] = {}
     for done, candidate in enumerate(found, 1):
@@ -323,8 +328,9 @@ def file_bytes(candidate: Candidate, limit: int) -> bytes:
 
 class ReadCache:
     """What the editor server keeps between lints, which it runs on every change: the documents read
-    from disk (reading is most of a run's time, and most files do not change between keystrokes) and,
-    per subscription, the linked estate and the rules' findings (see `linked`).
+    from disk (reading is most of a run's time, and most files do not change between keystrokes), the
+    split into subscriptions and, per subscription, the linked estate and the rules' findings, with what
+    lets the next link and check redo only what an edit can change (see `linked`).
 
     With `verify` (the default) a file is read again when its size, modification time or inode changed;
     without, a document read once is trusted until `forget` names its file: for a caller that hears of
@@ -338,6 +344,9 @@ class ReadCache:
         self._used: dict[str, tuple[Candidate, tuple[int, int, int], Document | None]] = {}
         self._buffers: dict[str, tuple[Candidate, bytes, Document | None, bool]] = {}
         self._linked: dict[str, list[_Linked]] = {}
+        self._memos: dict[str, _Memo] = {}  # by subscription: what its last link and check kept
+        # The last split into subscriptions: (documents, configured subscriptions, cwd, split).
+        self._last_split: tuple[tuple[Document, ...], Mapping[str, tuple[str, ...]], str, list] | None = None
         self._edited: Document | None = None  # the buffer of the last run, unless it was the saved file
 
     def read(self, candidate: Candidate) -> Document | None:
@@ -353,6 +362,32 @@ class ReadCache:
             entry = self._documents[candidate.fs_path] = (candidate, stamp, _read(candidate, None))
         self._used[candidate.fs_path] = entry
         return entry[2]
+
+    def read_all(
+        self, found: Sequence[Candidate], texts: Texts, stdin: bytes | None, stdin_path: str
+    ) -> tuple[list[Document], dict[str, str]]:
+        """`_read_all` with this cache: the documents of `found`, and the name each file read from disk
+        was opened by. A document trusted without a stat (`verify` off) is taken straight from the cache,
+        as `read` would take it: this runs on every keystroke, for every file."""
+        documents: list[Document] = []
+        fs_paths: dict[str, str] = {}
+        kept, used, trusted = self._documents, self._used, not self.verify
+        for candidate in found:
+            fs_path = candidate.fs_path
+            entry = kept.get(fs_path) if trusted else None
+            if entry is not None and entry[0] is candidate:
+                used[fs_path] = entry
+                document = entry[2]
+            elif fs_path == STDIN:
+                document = self.buffer(candidate, stdin, stdin_path)
+            else:
+                document = self.read(candidate)
+            if document is not None:
+                texts.keep(document)  # the cache holds it anyway, for the next run
+                documents.append(document)
+                if fs_path != STDIN:
+                    fs_paths[candidate.path] = fs_path
+        return documents, fs_paths
 
     def buffer(self, candidate: Candidate, data: bytes | None, fs_path: str) -> Document | None:
         """The editor's buffer of the file `fs_path`. When it holds the very bytes of the saved file, the
@@ -391,9 +426,11 @@ class ReadCache:
         self, documents: Sequence[Document], grouping: Grouping, rules: RuleSet, enabled: frozenset[str]
     ) -> tuple[tuple[Estate, ...], list[Finding]]:
         """`link` and the rules' findings, in the same order. A subscription whose documents are the very
-        objects of the last run's, with the same settings, is neither linked nor checked again: an edit
-        costs the link and rules of its own subscription only."""
-        split = split_subscriptions(tuple(documents), grouping.subscriptions)
+        objects of the last run's, with the same settings, is neither linked nor checked again. One whose
+        documents changed is linked again from what its last link kept (`LinkMemo`: the folders whose
+        files did not change give the same cloud service objects), and the rules' findings are reused
+        where they cannot have changed (`_Checker`): an edit costs little more than its own service."""
+        split = self._split(tuple(documents), grouping.subscriptions)
         if not split:
             estates = link((), grouping)
             return estates, list(_run_rules(rules, enabled, estates))
@@ -402,16 +439,166 @@ class ReadCache:
             before = self._linked.get(name, [])
             entry = next((e for e in before if e.holds(docs, grouping, rules, enabled)), None)
             if entry is None:
-                estate = link_subscription(name, docs, grouping)
-                found = list(_run_rules(rules, enabled, (estate,)))
-                edited = self._edited is not None and any(d is self._edited for d in docs)
-                entry = _Linked(docs, grouping, rules, enabled, estate, found, saved=not edited)
+                entry = self._link(name, docs, grouping, rules, enabled, before[0] if before else None)
             # The latest, and the files as saved, which each document opened unchanged sees again.
             saved = [e for e in before if e is not entry and e.saved][:1]
             kept[name] = [entry, *saved]
         self._linked = kept
+        self._memos = {name: memo for name, memo in self._memos.items() if name in kept}
         chosen = [entries[0] for entries in kept.values()]
-        return tuple(e.estate for e in chosen), [f for e in chosen for f in e.findings]
+        return tuple(e.estate for e in chosen), list(chain.from_iterable(e.findings for e in chosen))
+
+    def _split(
+        self, docs: tuple[Document, ...], configured: Mapping[str, tuple[str, ...]]
+    ) -> list[tuple[str, tuple[Document, ...]]]:
+        """`split_subscriptions`, which reads of each document only its path and whether it defines
+        networks: when the documents are those of the last run at the same places, save some that say
+        the same of both, the subscriptions are the same, with the new documents in them."""
+        cwd = os.getcwd()
+        last = self._last_split
+        if last is not None and last[1] == configured and last[2] == cwd and len(last[0]) == len(docs):
+            swapped = {id(a): b for a, b in zip(last[0], docs, strict=True) if a is not b}
+            if all(_splits_alike(a, swapped[id(a)]) for a in last[0] if id(a) in swapped):
+                split = [(name, _swapped(group, swapped, docs)) for name, group in last[3]]
+                self._last_split = (docs, configured, cwd, split)
+                return split
+        split = split_subscriptions(docs, configured)
+        self._last_split = (docs, configured, cwd, split)
+        return split
+
+    def _link(
+        self,
+        name: str,
+        docs: tuple[Document, ...],
+        grouping: Grouping,
+        rules: RuleSet,
+        enabled: frozenset[str],
+        last: _Linked | None,
+    ) -> _Linked:
+        """Link and check one subscription again, from what its last link and check kept."""
+        memo = self._memos.setdefault(name, _Memo())
+        estate = link_subscription(name, docs, grouping, memo.link)
+        same_settings = last is not None and last.rules is rules and last.grouping == grouping
+        checker = _Checker(rules, memo, last if same_settings else None, docs)
+        by_rule = checker.check(estate, enabled)
+        edited = self._edited is not None and any(d is self._edited for d in docs)
+        findings = list(chain.from_iterable(by_rule.values()))
+        return _Linked(docs, grouping, rules, enabled, estate, by_rule, findings, saved=not edited)
+
+
+class _Memo:
+    """What the last link and check of one subscription leave for the next."""
+
+    def __init__(self) -> None:
+        self.link = LinkMemo()
+        # id(cloud service) -> the service and, by rule code, the findings of the rules that check one
+        # cloud service at a time (`Rule.per_cloud_service`) over it alone.
+        self.services: dict[int, tuple[CloudService, dict[str, list[Finding]]]] = {}
+        self.codes: frozenset[str] = frozenset()  # the rules every service's entry holds findings of
+        self.rules: RuleSet | None = None
+
+
+class _Checker:
+    """The enabled rules' findings over a subscription's estate, by rule, in the order `_run_rules` gives
+    them, computed again only where they can differ from those of the last check (`last`), of the same
+    subscription with the same rules and settings:
+
+    - a rule that checks one cloud service at a time (`Rule.per_cloud_service`) is run over each service
+      alone, and its findings over a service that is the very object it was are kept: the link keeps
+      the services of folders whose files did not change (`LinkMemo`);
+    - a rule whose findings depend only on some kinds of file (`estate.kinds_to_read`: the same contract
+      `lint(whole_estate=False)` relies on) keeps its last findings when every document of those kinds is
+      the very object it was, in the same order;
+    - every other rule runs over the whole estate."""
+
+    def __init__(self, rules: RuleSet, memo: _Memo, last: _Linked | None, docs: tuple[Document, ...]) -> None:
+        self.rules, self.memo, self.last = rules, memo, last
+        if memo.rules is not rules:
+            memo.services, memo.codes, memo.rules = {}, frozenset(), rules
+        self.changed = _changed_documents(last.documents, docs) if last is not None else None
+        for rule in rules:  # computed now, the first time (50 ms), rather than on the first edit
+            _kinds_of(rule)
+        self.services: dict[int, tuple[CloudService, dict[str, list[Finding]]]] = {}
+        self.order: list[dict[str, list[Finding]]] = []  # each service's, in the estate's order
+        self.fresh: list[tuple[CloudService, dict[str, list[Finding]]]] = []  # the services not kept
+
+    def check(self, estate: Estate, enabled: frozenset[str]) -> dict[str, list[Finding]]:
+        by_rule: dict[str, list[Finding]] = {}
+        for rule in self.rules:
+            if rule.code not in enabled:
+                continue
+            try:
+                by_rule[rule.code] = self._findings(rule, estate)
+            except Exception as exc:
+                raise _crashed(rule, exc) from exc
+        self.memo.services = self.services  # the services of this estate only
+        self.memo.codes = frozenset(r.code for r in self.rules if r.per_cloud_service and r.code in enabled)
+        return by_rule
+
+    def _findings(self, rule: Rule, estate: Estate) -> list[Finding]:
+        if rule.per_cloud_service:
+            return self._per_service(rule, estate)
+        if self.last is not None and rule.code in self.last.by_rule and self._unchanged_for(rule):
+            return self.last.by_rule[rule.code]
+        return list(rule.check(estate))
+
+    def _per_service(self, rule: Rule, estate: Estate) -> list[Finding]:
+        if not self.services:  # the first such rule: each service's entry, kept or new
+            kept = self.memo.services
+            for service in estate.cloud_services:
+                entry = self.services.get(id(service)) or kept.get(id(service))
+                if entry is None or entry[0] is not service:
+                    entry = (service, {})
+                    self.fresh.append(entry)
+                self.services[id(service)] = entry
+            self.order = [self.services[id(s)][1] for s in estate.cloud_services]
+        code = rule.code
+        for service, by_rule in self.fresh if code in self.memo.codes else self.services.values():
+            if code not in by_rule:
+                alone = Estate(estate.subscription, (), cloud_services=(service,))
+                by_rule[code] = list(rule.check(alone))
+        return list(chain.from_iterable(map(itemgetter(code), self.order)))
+
+    def _unchanged_for(self, rule: Rule) -> bool:
+        """Whether every document of the kinds the rule's findings depend on is the one it was."""
+        kinds = _kinds_of(rule)
+        if kinds is None or self.changed is None:
+            return False
+        return not any(d.kind is None or d.kind in kinds for d in self.changed)
+
+
+def _swapped(
+    group: tuple[Document, ...], swapped: Mapping[int, Document], docs: tuple[Document, ...]
+) -> tuple[Document, ...]:
+    """A subscription's documents of the last split, with each swapped document replaced; a
+    subscription of every document (the usual one) is the new documents themselves."""
+    if len(group) == len(docs):
+        return docs
+    return tuple(swapped.get(id(d), d) for d in group)
+
+
+def _splits_alike(a: Document, b: Document) -> bool:
+    """Whether `split_subscriptions` says the same of the two documents."""
+    return a.path == b.path and defines_networks(a) == defines_networks(b)
+
+
+def _changed_documents(before: tuple[Document, ...], now: tuple[Document, ...]) -> list[Document] | None:
+    """The documents of `before` and `now` that are not the same object at the same place; None when
+    files came or went (the places moved)."""
+    if len(before) != len(now):
+        return None
+    return [d for a, b in zip(before, now, strict=True) if a is not b for d in (a, b)]
+
+
+_KINDS: dict[type[Rule], frozenset[FileKind] | None] = {}
+
+
+def _kinds_of(rule: Rule) -> frozenset[FileKind] | None:
+    """The kinds of file the rule's findings depend on (`kinds_to_read`), None for every kind."""
+    cls = type(rule)
+    if cls not in _KINDS:
+        _KINDS[cls] = kinds_to_read([rule.looks_at])
+    return _KINDS[cls]
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,7 +610,8 @@ class _Linked:
     rules: RuleSet
     enabled: frozenset[str]
     estate: Estate
-    findings: list[Finding]
+    by_rule: dict[str, list[Finding]]  # in the order of the rules
+    findings: list[Finding]  # all of them, in that order
     saved: bool  # the files as saved: no editor buffer that differs from its file is among them
 
     def holds(
@@ -466,8 +654,11 @@ def _run_rules(rules: RuleSet, enabled: frozenset[str], estates: Iterable[Estate
             try:
                 yield from rule.check(estate)
             except Exception as exc:
-                message = f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}"
-                raise RuleError(message) from exc
+                raise _crashed(rule, exc) from exc
+
+
+def _crashed(rule: Rule, exc: Exception) -> RuleError:
+    return RuleError(f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}")
 
 
 def _apply_severity(findings: Iterable[Finding], overrides: Mapping[str, Severity]) -> Iterator[Finding]:

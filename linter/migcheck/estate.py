@@ -24,6 +24,7 @@ without its csdef), it is left open and rules that need it stay silent: they nev
 
 from __future__ import annotations
 
+import bisect
 import os
 import posixpath
 from collections import defaultdict
@@ -134,10 +135,16 @@ class Placement:
     # Subnets a configuration assigns to a role its definition lacks (that role is MIG003's): still
     # names to resolve in the placement's network.
     stray_subnets: tuple[NameRef, ...] = ()
+    _derived: dict[str, tuple[Role, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )  # what the properties below computed: every rule asks, and the editor keeps the object
 
     @property
     def vms(self) -> tuple[Role, ...]:
-        return tuple(r for r in self.roles if r.is_vm)
+        vms = self._derived.get("vms")
+        if vms is None:
+            vms = self._derived["vms"] = tuple(r for r in self.roles if r.is_vm)
+        return vms
 
     @property
     def vm_instances(self) -> Iterator[tuple[Role, RoleInstance]]:
@@ -150,7 +157,10 @@ class Placement:
 
     @property
     def web_worker_roles(self) -> tuple[Role, ...]:
-        return tuple(r for r in self.roles if not r.is_vm)
+        roles = self._derived.get("web_worker_roles")
+        if roles is None:
+            roles = self._derived["web_worker_roles"] = tuple(r for r in self.roles if not r.is_vm)
+        return roles
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +174,9 @@ class CloudService:
     definition: ServiceDefinition | None = None
     configurations: tuple[ServiceConfiguration, ...] = ()  # every one, the local emulator's too
     named_by: str = "files"  # "files", or "deployment"/"folder"/"file" when no file names the service
+    _derived: dict[str, tuple[Role, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )  # what `roles` and `vms` computed: every rule asks, and the editor keeps the object
 
     @property
     def label(self) -> str:
@@ -175,11 +188,18 @@ class CloudService:
     @property
     def roles(self) -> tuple[Role, ...]:
         """The service's web/worker roles, once each however many placements deploy them."""
-        return _unique_by_name(r for p in self.placements for r in p.web_worker_roles)
+        roles = self._derived.get("roles")
+        if roles is None:
+            roles = _unique_by_name(r for p in self.placements for r in p.web_worker_roles)
+            self._derived["roles"] = roles
+        return roles
 
     @property
     def vms(self) -> tuple[Role, ...]:
-        return _unique_by_name(vm for p in self.placements for vm in p.vms)
+        vms = self._derived.get("vms")
+        if vms is None:
+            vms = self._derived["vms"] = _unique_by_name(vm for p in self.placements for vm in p.vms)
+        return vms
 
     @property
     def availability_sets(self) -> dict[str, tuple[Role, ...]]:
@@ -330,10 +350,92 @@ def link(documents: Iterable[Document], grouping: Grouping | None = None) -> tup
     return tuple(link_subscription(name, docs, grouping) for name, docs in split)
 
 
-def link_subscription(name: str, documents: tuple[Document, ...], grouping: Grouping) -> Estate:
+def link_subscription(
+    name: str, documents: tuple[Document, ...], grouping: Grouping, memo: LinkMemo | None = None
+) -> Estate:
     """The estate of one subscription's documents (as `split_subscriptions` groups them): `link`'s unit
-    of work, which the editor server repeats only for the subscription an edit is in."""
-    return _Linker(name, documents, grouping).estate()
+    of work, which the editor server repeats only for the subscription an edit is in. With `memo`, kept
+    from the last link of the same subscription, the cloud services of folders whose files are the very
+    objects they were are taken from it rather than joined again: the same estate, sooner."""
+    return _Linker(name, documents, grouping, memo).estate()
+
+
+class LinkMemo:
+    """What one link of a subscription leaves for the next (the editor server links again on every
+    change): each folder's packaged cloud services (a `.csdef` and the `.cscfg` files beside it, joined),
+    with the names they leave dangling. They are a pure function of the definitions and configurations
+    of the folder's documents, in order (and of the grouping's `include_local` and the working directory,
+    which are kept with them): when the documents are those of the last link, the very objects at the
+    same places but for a few, only the folders of those few are joined again, and the others give the
+    same services, as the same objects, which lets what is computed from them be kept too."""
+
+    def __init__(self) -> None:
+        self._docs: tuple[Document, ...] = ()
+        self._settings: tuple[str, bool] | None = None  # the working directory, `include_local`
+        self._folder: list[str] = []  # per document: its folder when it holds a package's files, else ""
+        self._members: dict[str, list[int]] = {}  # folder -> the places of its documents, in order
+        self._services: dict[str, tuple[tuple[CloudService, ...], tuple[Dangling, ...]]] = {}
+        self._order: list[str] = []  # the folders, sorted
+
+    def packaged(
+        self, linker: _Linker, cwd: str
+    ) -> Iterator[tuple[tuple[CloudService, ...], tuple[Dangling, ...]]]:
+        """Each folder's services and what they leave dangling, in the order of the folders."""
+        try:
+            return self._packaged(linker, cwd)
+        except BaseException:
+            self._settings = None  # half updated: start again next time
+            raise
+
+    def _packaged(
+        self, linker: _Linker, cwd: str
+    ) -> Iterator[tuple[tuple[CloudService, ...], tuple[Dangling, ...]]]:
+        docs, settings = linker.docs, (cwd, linker.grouping.include_local)
+        if settings != self._settings or len(docs) != len(self._docs):
+            self._settings, self._services = settings, {}
+            self._folder = [_package_folder(d, cwd) for d in docs]
+            self._members = defaultdict(list)
+            for at, folder in enumerate(self._folder):
+                if folder:
+                    self._members[folder].append(at)
+            touched = set(self._members)
+            self._order = []  # sorted below, when there is any folder
+        else:
+            touched = self._moved(docs, cwd)
+        for folder in touched:
+            places = self._members.get(folder)
+            if places:
+                self._services[folder] = linker.folder_services(folder, [docs[at] for at in places])
+            else:
+                self._members.pop(folder, None)
+                self._services.pop(folder, None)
+        if touched:  # a folder may have come or gone
+            self._order = sorted(self._members)
+        self._docs = docs
+        return (self._services[folder] for folder in self._order)
+
+    def _moved(self, docs: tuple[Document, ...], cwd: str) -> set[str]:
+        """The folders whose documents are not all the very objects of the last link, in place."""
+        touched: set[str] = set()
+        for at, (before, now) in enumerate(zip(self._docs, docs, strict=True)):
+            if before is now:
+                continue
+            old, new = self._folder[at], _package_folder(now, cwd)
+            touched.update(f for f in (old, new) if f)
+            if old != new:
+                self._folder[at] = new
+                if old:
+                    self._members[old].remove(at)
+                if new:
+                    bisect.insort(self._members.setdefault(new, []), at)
+        return touched
+
+
+def _package_folder(doc: Document, cwd: str) -> str:
+    """The folder of a document holding a service definition or configuration, else ""."""
+    if any(isinstance(r, (ServiceDefinition, ServiceConfiguration)) for r in doc.resources):
+        return folder_of(doc.path, cwd)
+    return ""
 
 
 # --- what a selection of rules needs read --------------------------------------------------------------
@@ -387,17 +489,23 @@ def kinds_to_read(looked_at: Iterable[frozenset[type]]) -> frozenset[FileKind] |
 class _Linker:
     """Links the documents of one subscription. Every join goes through a dict built once."""
 
-    def __init__(self, subscription: str, docs: tuple[Document, ...], grouping: Grouping) -> None:
+    def __init__(
+        self, subscription: str, docs: tuple[Document, ...], grouping: Grouping, memo: LinkMemo | None = None
+    ) -> None:
         self.subscription = subscription
         self.docs = docs
         self.grouping = grouping
+        self.memo = memo
         self.dangling: list[Dangling] = []
         self.conflicts: list[Conflict] = []
         # Top-level resources by type, in file order: one pass over the documents serves every lookup.
         self.by_type: dict[type, list[object]] = defaultdict(list)
+        self.role_docs: list[Document] = []  # the documents holding top-level roles, in order
         for doc in docs:
             for resource in doc.resources:
                 self.by_type[type(resource)].append(resource)
+                if isinstance(resource, Role) and not (self.role_docs and self.role_docs[-1] is doc):
+                    self.role_docs.append(doc)
 
     def estate(self) -> Estate:
         netcfgs = list(self._all(NetworkConfiguration))
@@ -535,6 +643,7 @@ class _Linker:
         if not knows_networks:
             return
         for network in networks.values():
+            subnets = {key(s.name) for s in network.subnets}
             for service, placement in network.members:
                 ref = placement.virtual_network
                 assert ref is not None
@@ -546,7 +655,6 @@ class _Linker:
                         "configuration checked here defines",
                     )
                     continue
-                subnets = {key(s.name) for s in network.subnets}
                 used = (*(s for role in placement.roles for s in role.subnets), *placement.stray_subnets)
                 for subnet in used:
                     if key(subnet.name) not in subnets:
@@ -577,29 +685,46 @@ class _Linker:
     def _packaged_services(self) -> Iterator[CloudService]:
         """A csdef and the cscfgs in its folder; cscfgs with no csdef beside them, grouped by folder."""
         cwd = os.getcwd().replace(os.sep, "/")
-        definitions: dict[str, list[ServiceDefinition]] = defaultdict(list)
-        configurations: dict[str, list[ServiceConfiguration]] = defaultdict(list)
+        if self.memo is not None:
+            for services, dangling in self.memo.packaged(self, cwd):
+                self.dangling.extend(dangling)
+                yield from services
+            return
+        docs: dict[str, list[Document]] = defaultdict(list)
         for doc in self.docs:
-            folder = folder_of(doc.path, cwd)
-            for r in doc.resources:
-                if isinstance(r, ServiceDefinition):
-                    definitions[folder].append(r)
-                elif isinstance(r, ServiceConfiguration):
-                    configurations[folder].append(r)
-        for folder in sorted(definitions.keys() | configurations.keys()):
-            defs = definitions.get(folder, [])
-            configs = configurations.get(folder, [])
-            if len(defs) <= 1:
-                yield self._packaged_service(folder, defs[0] if defs else None, tuple(configs))
-                continue
-            # Several definitions in one folder: each is a service of its own (a second one was once
-            # dropped unchecked); a configuration belongs to the one its serviceName names, else the first.
-            named = {key(d.name): d for d in reversed(defs)}
-            paired: dict[int, list[ServiceConfiguration]] = defaultdict(list)
-            for config in configs:
-                paired[id(named.get(key(config.name), defs[0]))].append(config)
-            for definition in defs:
-                yield self._packaged_service(folder, definition, tuple(paired[id(definition)]))
+            folder = _package_folder(doc, cwd)
+            if folder:
+                docs[folder].append(doc)
+        for folder in sorted(docs):
+            yield from self._folder_services(folder, docs[folder])
+
+    def folder_services(
+        self, folder: str, docs: list[Document]
+    ) -> tuple[tuple[CloudService, ...], tuple[Dangling, ...]]:
+        """The services of one folder, and the names they leave dangling, for `LinkMemo` to keep (the
+        link records them when it takes the services, in the order of the folders)."""
+        start = len(self.dangling)
+        services = tuple(self._folder_services(folder, docs))
+        dangling = tuple(self.dangling[start:])
+        del self.dangling[start:]
+        return services, dangling
+
+    def _folder_services(self, folder: str, docs: list[Document]) -> Iterator[CloudService]:
+        """The cloud services of the definitions and configurations of one folder's documents."""
+        resources = [r for doc in docs for r in doc.resources]
+        defs = [r for r in resources if isinstance(r, ServiceDefinition)]
+        configs = [r for r in resources if isinstance(r, ServiceConfiguration)]
+        if len(defs) <= 1:
+            yield self._packaged_service(folder, defs[0] if defs else None, tuple(configs))
+            return
+        # Several definitions in one folder: each is a service of its own (a second one was once
+        # dropped unchecked); a configuration belongs to the one its serviceName names, else the first.
+        named = {key(d.name): d for d in reversed(defs)}
+        paired: dict[int, list[ServiceConfiguration]] = defaultdict(list)
+        for config in configs:
+            paired[id(named.get(key(config.name), defs[0]))].append(config)
+        for definition in defs:
+            yield self._packaged_service(folder, definition, tuple(paired[id(definition)]))
 
     def _packaged_service(
         self, folder: str, definition: ServiceDefinition | None, configs: tuple[ServiceConfiguration, ...]
@@ -753,10 +878,8 @@ class _Linker:
     def _loose_groups(self) -> Iterator[tuple[str, str, list[Role]]]:
         groups: dict[tuple[str, str], list[Role]] = defaultdict(list)
         cwd = os.getcwd().replace(os.sep, "/")
-        for doc in self.docs:
+        for doc in self.role_docs:
             vms = [r for r in doc.resources if isinstance(r, Role)]
-            if not vms:
-                continue
             if doc.kind is FileKind.VM_EXPORT:
                 configured = self.grouping.service_for(doc.path)
                 folder = folder_of(doc.path, cwd)

@@ -1,11 +1,14 @@
-"""What the language server keeps between lints (the walk, the files read, each subscription's linked
-estate and findings) never changes a diagnostic: after any sequence of edits and of files created, changed
-and deleted on disk, the server's diagnostics for the buffer are those of a lint from scratch."""
+"""What the language server keeps between lints (the walk, the files read, the split into subscriptions,
+each subscription's linked estate and findings, each folder's cloud services, each service's findings
+of the rules that check one service at a time, the findings of rules about other kinds of file) never
+changes a diagnostic: after any sequence of edits and of files created, changed, moved and deleted on
+disk, the server's diagnostics are those of a lint from scratch."""
 
 from __future__ import annotations
 
 import math
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +20,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lsprotocol import types as lsp
 from pygls.workspace.position_codec import PositionCodec
-from test_server import ACL, CSDEF, NETCFG, NO_ACL, LspClient, open_document
+from test_server import ACL, CSCFG_NS, CSDEF, NETCFG, NO_ACL, LspClient, open_document
 
 import migcheck.engine
+import migcheck.estate
 import migcheck.server
 from migcheck.config import load_config
 from migcheck.engine import lint
+from migcheck.estate import Estate
+from migcheck.model import Finding, Severity
+from migcheck.rule import Rule
 from migcheck.server import MigcheckServer, _diagnostic, _encode, _project
 from migcheck.source import SourceText
 
@@ -273,3 +280,344 @@ def test_without_a_watcher_a_file_created_is_seen_on_the_next_save(client: LspCl
     csdef.write_text(CSDEF)
     client.notify("textDocument/didSave", {"textDocument": {"uri": csdef.as_uri()}})
     assert client.diagnostics(uri) == []
+
+
+# --- a property over a larger project: what the link and the rules keep never changes a diagnostic -----
+# Every file takes part in a join an edit can change: a service renamed (csdef or cscfg), placed in
+# another network or none, networks added and removed, subnets that come and go, VMs that join a REST
+# deployment or a folder of exports by name, names written twice in different files, a folder of its own
+# holding a service of the same name, a script that creates a deployment, and a second network
+# configuration that splits the project into two subscriptions.
+
+NETCFG_NS = "http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration"
+CSDEF_NS = "http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition"
+REST_NS = "http://schemas.microsoft.com/windowsazure"
+
+
+def _netcfg(*vnets: tuple[str, str, tuple[str, ...]]) -> str:
+    sites = "".join(
+        f'<VirtualNetworkSite name="{name}" Location="West Europe">'
+        f"<AddressSpace><AddressPrefix>{space}</AddressPrefix></AddressSpace><Subnets>"
+        + "".join(f'<Subnet name="{s}"><AddressPrefix>{space}</AddressPrefix></Subnet>' for s in subnets)
+        + "</Subnets></VirtualNetworkSite>\n"
+        for name, space, subnets in vnets
+    )
+    return (
+        f'<NetworkConfiguration xmlns="{NETCFG_NS}"><VirtualNetworkConfiguration>\n'
+        f"<VirtualNetworkSites>\n{sites}</VirtualNetworkSites>\n"
+        "</VirtualNetworkConfiguration></NetworkConfiguration>\n"
+    )
+
+
+def _csdef(service: str, *roles: str) -> str:
+    inner = "".join(
+        f'<WebRole name="{role}" vmsize="Small"><Endpoints>'
+        '<InputEndpoint name="HttpsIn" protocol="https" port="443"/></Endpoints></WebRole>\n'
+        for role in roles
+    )
+    return f'<ServiceDefinition name="{service}" xmlns="{CSDEF_NS}">\n{inner}</ServiceDefinition>\n'
+
+
+def _cscfg(service: str, vnet: str = "", subnets: tuple[str, ...] = (), acl: bool = False) -> str:
+    network = ""
+    if vnet or acl:
+        site = f'<VirtualNetworkSite name="{vnet}"/>' if vnet else ""
+        assigned = "".join(f'<Subnet name="{s}"/>' for s in subnets)
+        addresses = (
+            f'<AddressAssignments><InstanceAddress roleName="Web"><Subnets>{assigned}</Subnets>'
+            "</InstanceAddress></AddressAssignments>"
+            if subnets
+            else ""
+        )
+        acls = (
+            '<AccessControls><AccessControl name="office"><Rule order="100" action="permit" '
+            'remoteSubnet="203.0.113.0/24" description="office"/></AccessControl></AccessControls>'
+            '<EndpointAcls><EndpointAcl role="Web" endPoint="HttpsIn" accessControl="office"/></EndpointAcls>'
+            if acl
+            else ""
+        )
+        network = f"<NetworkConfiguration>{acls}{site}{addresses}</NetworkConfiguration>\n"
+    return (
+        f'<ServiceConfiguration serviceName="{service}" xmlns="{CSCFG_NS}">\n'
+        f'<Role name="Web"><Instances count="2"/></Role>\n{network}</ServiceConfiguration>\n'
+    )
+
+
+def _vm_set(subnets: tuple[str, ...], element: str) -> str:
+    names = "".join(f"<{element}>{s}</{element}>" for s in subnets)
+    return (
+        "<ConfigurationSets><ConfigurationSet>"
+        "<ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>"
+        f"<SubnetNames>{names}</SubnetNames></ConfigurationSet></ConfigurationSets>"
+    )
+
+
+def _export(name: str, availability_set: str = "", subnets: tuple[str, ...] = ()) -> str:
+    group = f"<AvailabilitySetName>{availability_set}</AvailabilitySetName>\n" if availability_set else ""
+    network = _vm_set(subnets, "string")
+    return f"<PersistentVM>\n{group}<RoleName>{name}</RoleName>\n{network}\n</PersistentVM>\n"
+
+
+def _deployment(vms: tuple[str, ...], vnet: str = "", subnets: tuple[str, ...] = ("front",)) -> str:
+    roles = "".join(
+        f"<Role><RoleName>{vm}</RoleName><RoleType>PersistentVMRole</RoleType>"
+        f"{_vm_set(subnets, 'SubnetName')}</Role>\n"
+        for vm in vms
+    )
+    network = f"<VirtualNetworkName>{vnet}</VirtualNetworkName>\n" if vnet else ""
+    return (
+        f'<Deployment xmlns="{REST_NS}">\n<Name>jump</Name>\n'
+        f"<RoleList>\n{roles}</RoleList>\n{network}</Deployment>\n"
+    )
+
+
+def _script(vm: str, vnet: str) -> str:
+    return (
+        f'New-AzureVMConfig -Name "{vm}" -InstanceSize Small -ImageName $image |\n'
+        '    Set-AzureSubnet -SubnetNames "front" |\n'
+        f'    New-AzureVM -ServiceName "jump" -Location "West Europe" -VNetName "{vnet}"\n'
+    )
+
+
+A, B = ("vnet-a", "10.1.0.0/16", ("front", "back")), ("vnet-b", "10.2.0.0/16", ("front",))
+PROJECT: dict[str, tuple[str | None, ...]] = {
+    "net/NetworkConfig.netcfg": (
+        _netcfg(A, B),
+        None,
+        _netcfg(A),
+        _netcfg(("vnet-a", "10.1.0.00/16", ("front",)), B),
+        _netcfg(B, A, ("vnet-a", "10.9.0.0/16", ())),
+    ),
+    # Another subscription's networks, one named as one of the first's: a conflict if they were one.
+    "other/NetworkConfig.netcfg": (
+        None,
+        _netcfg(("vnet-c", "10.3.0.0/16", ("front",)), ("vnet-a", "10.7.0.0/16", ())),
+        "<Notes>not a network configuration</Notes>\n",  # one subscription again
+    ),
+    "net/shop/ServiceDefinition.csdef": (
+        _csdef("shop", "Web"),
+        None,
+        _csdef("store", "Web"),
+        _csdef("shop", "Web", "Api"),
+        _csdef("shop", "Web")[:60],  # cut short: a syntax error, no definition any more
+    ),
+    "net/shop/ServiceConfiguration.Cloud.cscfg": (
+        _cscfg("shop", "vnet-a", ("front",)),
+        _cscfg("shop", "vnet-b", ("front", "back"), acl=True),
+        _cscfg("shop"),
+        _cscfg("store", "vnet-a", ("back",)),
+        _cscfg("shop", "vnet-c", ("front",)),
+        _cscfg("shop", "vnet-a")[:70],
+    ),
+    "net/copy/ServiceConfiguration.Cloud.cscfg": (None, _cscfg("shop", "vnet-b", ("front",), acl=True)),
+    "net/vms/app1.xml": (
+        _export("app1", "as1", ("front",)),
+        None,
+        _export("app1"),
+        _export("jump01", "as1", ("back",)),
+    ),
+    "net/vms/db1.xml": (_export("db1", "as1", ("front",)), None, _export("db1", "as2"), _export("app1")),
+    "net/rest/jump.deployment.xml": (
+        _deployment(("jump01",), "vnet-a"),
+        None,
+        _deployment(("jump01",), "vnet-b", ("front", "back")),
+        _deployment(("jump01", "app1")),
+        _deployment(("app1", "db1"), "vnet-a"),
+    ),
+    "net/ops/deploy.ps1": (None, _script("jump02", "vnet-b"), _script("app1", "vnet-a")),
+}
+OPENED = sorted(p for p in PROJECT if not p.endswith(".ps1"))  # what the server lints: XML files
+# Files renamed in one step ("move"): as many files as before, in other places and other folders.
+MOVED = {
+    "net/vms/db1.xml": "net/alpha/db1.xml",
+    "net/copy/ServiceConfiguration.Cloud.cscfg": "net/zeta/ServiceConfiguration.Cloud.cscfg",
+    "net/shop/ServiceDefinition.csdef": "net/copy/ServiceDefinition.csdef",
+}
+
+CHANGES = st.lists(
+    st.tuples(
+        st.sampled_from(["edit", "disk", "disk", "move"]),
+        st.sampled_from(sorted(PROJECT)),
+        st.integers(0, 5),
+        st.sampled_from(OPENED),  # a file then opened as it is on disk, beside the edited one
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+def _diagnostics(server: MigcheckServer, root: Path, relative: str, text: str) -> list[lsp.Diagnostic]:
+    return [d for d, _ in server.diagnose(str(root / relative), text, str(root), CODEC)]
+
+
+def _from_scratch(root: Path, relative: str, text: str) -> list[lsp.Diagnostic]:
+    path = str(root / relative)
+    config = load_config(start=os.path.dirname(path))
+    rules = migcheck.server.MigcheckServer().rules
+    result = lint([str(root)], config, rules, stdin=_encode(text), stdin_path=path)
+    return [_diagnostic(f, SourceText(text), CODEC) for f in result.findings]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(changes=CHANGES, watcher=st.booleans())
+def test_after_any_edits_across_the_project_every_file_has_the_diagnostics_of_a_fresh_lint(
+    tmp_path_factory: pytest.TempPathFactory, changes: list[tuple[str, str, int, str]], watcher: bool
+):
+    """One buffer is edited at a time (the last file edited, in the version edited), the rest is on
+    disk; after each change the edited buffer, and another file opened unchanged, are diagnosed as a lint
+    from scratch diagnoses them."""
+    root = tmp_path_factory.mktemp("project")
+    for relative, versions in PROJECT.items():
+        write(root, relative, versions[0])
+    server = MigcheckServer()
+    server.watching = watcher
+    config, context = _project(str(root), str(root))
+    server.lint(context, config, None, None, walked=True)  # what the server does on `initialized`
+    edited: tuple[str, str] | None = None
+    for how, relative, version, opened in changes:
+        versions = PROJECT[relative]
+        text = versions[version % len(versions)]
+        if how == "edit" and text is not None and relative in OPENED:
+            edited = (relative, text)
+        elif how == "disk":
+            write(root, relative, text)
+            server.changed_on_disk([str(root / relative)], walk_again=True)
+        elif how == "move" and relative in MOVED:
+            there = next((p for p in (relative, MOVED[relative]) if (root / p).exists()), None)
+            if there is not None:
+                elsewhere = MOVED[relative] if there == relative else relative
+                write(root, elsewhere, (root / there).read_text())
+                write(root, there, None)
+                server.changed_on_disk([str(root / there), str(root / elsewhere)], walk_again=True)
+        if edited is not None:
+            assert _diagnostics(server, root, *edited) == _from_scratch(root, *edited), edited[0]
+        if (root / opened).exists() and (edited is None or edited[0] != opened):
+            saved = (root / opened).read_text()
+            assert _diagnostics(server, root, opened, saved) == _from_scratch(root, opened, saved), opened
+
+
+# --- which rules may be checked one cloud service at a time -----------------------------------------------
+
+
+def _per_service(rule: Rule, estate: Estate) -> list[Finding]:
+    """The rule's findings over each cloud service alone, in order: what the server keeps per service."""
+    return [
+        f
+        for service in estate.cloud_services
+        for f in rule.check(Estate(estate.subscription, (), cloud_services=(service,)))
+    ]
+
+
+def _rule_examples(folder: Path) -> Path:
+    """Every example of every rule, each in a folder of its own, as one project."""
+    for rule in RULES:
+        for number, example in enumerate((*rule.invalid, *rule.valid)):
+            for path, text in example.files.items():
+                write(folder, f"{rule.code}/{number}/{path}", text)
+    return folder
+
+
+RULES = MigcheckServer().rules
+REPOSITORY = Path(__file__).resolve().parents[2]
+CORPUS = REPOSITORY.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def estates(tmp_path_factory: pytest.TempPathFactory) -> list[Estate]:
+    """The estates of the examples, of every rule's examples and of the corpus (when present)."""
+    folders = [REPOSITORY / "examples", _rule_examples(tmp_path_factory.mktemp("examples"))]
+    folders += [CORPUS] if CORPUS.is_dir() else []
+    found = []
+    for folder in folders:
+        config = load_config(start=str(folder))
+        found += lint([str(folder)], config, RULES).estates
+    return found
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.per_cloud_service], ids=lambda r: r.code)
+def test_a_rule_checked_per_cloud_service_finds_over_each_service_alone_what_it_finds_over_all(
+    rule: Rule, estates: list[Estate]
+):
+    assert any(_per_service(rule, estate) for estate in estates)  # the estates exercise the rule
+    for estate in estates:
+        assert _per_service(rule, estate) == list(rule.check(estate))
+
+
+class _ServicesInNetworks(Rule):
+    """Reads more than one service at a time: the networks' members. Declaring it per cloud service is
+    wrong, and the comparison above tells."""
+
+    code, name, looks_at, per_cloud_service = "X901", "services-in-networks", frozenset(), True
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for network in estate.virtual_networks:
+            for service, _ in network.members:
+                yield Finding("X901", self.name, Severity.INFO, "placed", "", service.mark, "x", service.name)
+
+
+def test_the_comparison_tells_a_rule_wrongly_declared_per_cloud_service(estates: list[Estate]):
+    rule = _ServicesInNetworks()
+    assert any(_per_service(rule, estate) != list(rule.check(estate)) for estate in estates)
+
+
+# --- what a change does again --------------------------------------------------------------------------------
+
+
+def test_a_change_joins_again_its_folder_only_and_rechecks_only_what_it_can_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    for relative, versions in PROJECT.items():
+        write(tmp_path, relative, versions[0])
+    server = MigcheckServer()
+    server.watching = True
+    config, context = _project(str(tmp_path), str(tmp_path))
+    server.lint(context, config, None, None, walked=True)
+
+    joined: list[str] = []
+    checked: dict[str, list[tuple[str, ...]]] = {}
+    packaged = migcheck.estate._Linker._packaged_service
+
+    def joining(linker: Any, folder: str, *args: Any) -> Any:
+        joined.append(os.path.basename(folder))
+        return packaged(linker, folder, *args)
+
+    def spy(rule: Rule) -> None:
+        check = rule.check
+
+        def checking(estate: Estate) -> Iterator[Finding]:
+            checked.setdefault(rule.code, []).append(tuple(s.name for s in estate.cloud_services))
+            return check(estate)
+
+        monkeypatch.setattr(rule, "check", checking)
+
+    monkeypatch.setattr(migcheck.estate._Linker, "_packaged_service", joining)
+    for code in ("MIG101", "MIG104", "MIG303"):
+        spy(server.rules.rules[code])
+    buffer = "net/shop/ServiceConfiguration.Cloud.cscfg"
+    diagnostics = _diagnostics(server, tmp_path, buffer, PROJECT[buffer][1])
+    assert joined == ["shop"]  # the other folders of definitions and configurations are kept
+    # A rule about one service at a time: over the edited service, and the services joined after the
+    # folders (a REST deployment, a folder of exported VMs), which are new objects at each link.
+    assert sorted(checked["MIG101"]) == [("jump",), ("shop",), ("vms",)]
+    assert checked["MIG104"] == [("shop", "jump", "vms")]  # about the whole estate: run again
+    assert "MIG303" not in checked  # about network configurations only: no file of theirs changed
+    monkeypatch.undo()
+    assert diagnostics == _from_scratch(tmp_path, buffer, PROJECT[buffer][1])
+
+
+def test_a_buffer_that_starts_defining_networks_splits_the_subscriptions_again(tmp_path: Path):
+    """On disk the second network configuration file holds something else (so the project is one
+    subscription); in the buffer it is a network configuration, so the project is two, and its `vnet-a`
+    is not the first one's: no MIG004. What the server keeps of the last split must not keep it one."""
+    for relative, versions in PROJECT.items():
+        write(tmp_path, relative, versions[0])
+    other, whole = "other/NetworkConfig.netcfg", PROJECT["other/NetworkConfig.netcfg"][1]
+    assert whole is not None
+    write(tmp_path, other, PROJECT[other][2])
+    server = MigcheckServer()
+    server.watching = True
+    config, context = _project(str(tmp_path), str(tmp_path))
+    assert len(server.lint(context, config, None, None, walked=True).estates) == 1
+    diagnostics = _diagnostics(server, tmp_path, other, whole)
+    assert "MIG004" not in [d.code for d in diagnostics]
+    assert diagnostics == _from_scratch(tmp_path, other, whole)

@@ -26,6 +26,7 @@ class WebWorkerRole(Rule):
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment})
+    per_cloud_service = True
     summary = "A cloud service has web or worker roles, which the platform migration cannot move."
     fix_hint = (
         "Rebuild the role's code for Azure App Service, Azure Container Apps, Azure Kubernetes Service (AKS) "
@@ -203,6 +204,7 @@ class MultipleAvailabilitySets(Rule):
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({VirtualMachine})
+    per_cloud_service = True
     summary = "The VMs of one cloud service are spread over more than one availability set."
     fix_hint = (
         "Put every VM of the cloud service in the same availability set before migrating; a VM that must "
@@ -362,6 +364,7 @@ class MixedAvailabilitySet(Rule):
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({VirtualMachine})
+    per_cloud_service = True
     summary = "A cloud service has VMs in an availability set and VMs in none."
     fix_hint = (
         "Put every VM of the cloud service in the availability set, or take them all out of it, before "
@@ -632,6 +635,7 @@ class VmOutsideVnet(Rule):
     severity = Severity.WARNING
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({Deployment})
+    per_cloud_service = True
     summary = "VMs in no virtual network: the migration stops, deallocates and restarts them."
     fix_hint = (
         "Plan the downtime; reserve the cloud service's VIP first (New-AzureReservedIP -ServiceName) if its "
@@ -766,6 +770,7 @@ class ReservedIpWithoutEndpoint(Rule):
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment})
+    per_cloud_service = True
     summary = "A deployment has a reserved IP but no input endpoint, so its VIP cannot be migrated."
     fix_hint = (
         "Add an input endpoint on the deployment's public VIP (not on an internal load balancer), or "

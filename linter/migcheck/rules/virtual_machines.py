@@ -29,6 +29,7 @@ class EndpointAclRule(Rule):
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({EndpointAcl})
+    per_cloud_service = True
     summary = "An endpoint has an access control list, which blocks migration."
     fix_hint = (
         "Remove the endpoint ACL before migrating (Remove-AzureAclConfig, then Update-AzureVM); after "
@@ -221,6 +222,7 @@ class MultipleSubnets(Rule):
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({InstanceAddress, VirtualMachine})
+    per_cloud_service = True
     summary = "A VM or role instance is bound to more than one subnet."
     fix_hint = (
         "Keep exactly one subnet per VM: one subnet in SubnetNames, and no secondary network interface in "
@@ -461,6 +463,7 @@ class MissingSubnet(Rule):
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({VirtualMachine})
+    per_cloud_service = True
     summary = "A VM is in a virtual network but has no subnet of its own."
     fix_hint = (
         "Delete the VM, as the platform recommends, keeping its disks; rebuild it in Azure Resource Manager "
@@ -608,6 +611,7 @@ class BootDiagnosticsPremiumStorage(Rule):
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({VirtualMachine})
+    per_cloud_service = True
     summary = "A VM with Premium storage disks has boot diagnostics enabled."
     fix_hint = (
         "Disable boot diagnostics on the VM before migrating, delete its screenshot and serial log blobs, and "
@@ -730,6 +734,7 @@ class VmNotReady(Rule):
     severity = Severity.WARNING
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({RoleInstance})
+    per_cloud_service = True
     summary = (
         "A VM's runtime state fails validation: RoleStateUnknown, ProvisioningTimeout, or a guest agent "
         "that is not ready on a VM with extensions."
