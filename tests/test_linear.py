@@ -113,3 +113,84 @@ def _walk(objects):
             yield from _walk(obj)
         elif hasattr(obj, "__dataclass_fields__"):
             yield from _walk(tuple(getattr(obj, name) for name in obj.__dataclass_fields__))
+
+
+def _defender_estate(tmp_path, n: int):
+    """`n` networks, each with an ExpressRoute gateway, its own local site and DNS servers, and one hosted
+    service with a deployment in each network whose VM carries Defender for Cloud's extension: the shape
+    of the benchmark's growth case (benchmarks/hostile.py)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import hostile
+
+    folder = tmp_path / f"n{n}"
+    folder.mkdir(exist_ok=True)
+    return folder, hostile._defender(n)(folder)
+
+
+def test_mig207_over_dns_servers_and_local_sites(tmp_path, monkeypatch, capsys):
+    """Each VM's DNS servers are looked up in the local sites and networks once indexed, not scanned: `n`
+    local sites, and `n` deployments in a network behind ExpressRoute, each with a DNS server of its own."""
+    from migcheck.cli import main
+
+    monitoring = (
+        "<ResourceExtensionReference><Publisher>Microsoft.Azure.Security.Monitoring</Publisher>"
+        "<Name>AzureSecurityWindowsAgent</Name><Version>1.*</Version></ResourceExtensionReference>"
+    )
+
+    def make(n: int):
+        folder = tmp_path / f"n{n}"
+        folder.mkdir(exist_ok=True)
+        sites = "".join(
+            f'<LocalNetworkSite name="site{i}"><AddressSpace><AddressPrefix>11.{i // 250}.{i % 250}.0/24'
+            "</AddressPrefix></AddressSpace></LocalNetworkSite>\n"
+            for i in range(n)
+        )
+        (folder / "NetworkConfig.netcfg").write_text(
+            "<NetworkConfiguration><VirtualNetworkConfiguration>\n"
+            f"<LocalNetworkSites>\n{sites}</LocalNetworkSites><VirtualNetworkSites>"
+            '<VirtualNetworkSite name="er" Location="West Europe"><AddressSpace><AddressPrefix>10.0.0.0/16'
+            '</AddressPrefix></AddressSpace><Gateway><ConnectionsToLocalNetwork><LocalNetworkSiteRef name="site0">'
+            '<Connection type="Dedicated"/></LocalNetworkSiteRef></ConnectionsToLocalNetwork></Gateway>'
+            "</VirtualNetworkSite></VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>\n"
+        )
+        deployments = "".join(
+            f"<Deployment><Name>d{i}</Name><RoleList><Role><RoleName>vm{i}</RoleName>"
+            f"<RoleType>PersistentVMRole</RoleType><ResourceExtensionReferences>{monitoring}"
+            "</ResourceExtensionReferences></Role></RoleList><VirtualNetworkName>er</VirtualNetworkName>"
+            f"<Dns><DnsServers><DnsServer><Name>dns{i}</Name><Address>12.0.{i // 250}.{i % 250}</Address>"
+            "</DnsServer></DnsServers></Dns></Deployment>\n"
+            for i in range(n)
+        )
+        (folder / "vms.xml").write_text(
+            '<HostedService xmlns="http://schemas.microsoft.com/windowsazure"><ServiceName>vms</ServiceName>'
+            f"<Deployments>\n{deployments}</Deployments></HostedService>\n"
+        )
+        monkeypatch.chdir(folder)
+
+        def work():
+            main(["check", ".", "--select", "MIG207", "--format", "concise", "--exit-zero"])
+            capsys.readouterr()
+
+        return work
+
+    assert_linear(make, 1000)
+
+
+def test_the_readiness_summary_of_a_service_deployed_in_many_networks(tmp_path, monkeypatch, capsys):
+    """Each network's item holds the service's deployments in that network only, not the service whole."""
+    from migcheck.cli import main
+
+    def make(n: int):
+        folder, paths = _defender_estate(tmp_path, n)
+        monkeypatch.chdir(folder)
+
+        def work():
+            main(["check", *paths, "--format", "report-json", "--exit-zero"])
+            capsys.readouterr()
+
+        return work
+
+    assert_linear(make, 150)

@@ -234,6 +234,19 @@ def test_rest_virtual_network_body_with_inline_dns_and_sites(tmp_path, monkeypat
     assert _found(_lint(tmp_path, monkeypatch, files, "MIG207")) == [("MIG207", severity, "rest/app.xml")]
 
 
+@pytest.mark.parametrize(("dns_address", "severity"), [("10.9.0.4", "warning"), ("10.4.1.4", "info")])
+def test_a_dns_server_in_a_site_that_aggregates_the_network_is_on_premises_only_outside_it(
+    tmp_path, monkeypatch, dns_address, severity
+):
+    """The ExpressRoute site announces 10/8, which holds the network's own 10.4/16: a DNS server in the
+    network is not on-premises, one elsewhere in 10/8 is."""
+    files = {
+        "net/vnets.xml": _rest_network(dns_address).replace("192.168.0.0/16", "10.0.0.0/8"),
+        "rest/app.xml": _deployment("app", "app01", MONITORING, vnet="er-vnet"),
+    }
+    assert _found(_lint(tmp_path, monkeypatch, files, "MIG207")) == [("MIG207", severity, "rest/app.xml")]
+
+
 def test_dns_servers_of_the_deployment_count_for_its_own_vms(tmp_path, monkeypatch):
     """The network names no DNS server; one deployment in it uses the on-premises one, the other none."""
     files = {
@@ -265,8 +278,17 @@ def test_dns_servers_of_a_service_configuration_are_not_a_vms(tmp_path, monkeypa
     assert _found(_lint(tmp_path, monkeypatch, files, "MIG207")) == [("MIG207", "info", "rest/app.xml")]
 
 
-def test_transit_through_a_hub_written_in_rest_bodies(tmp_path, monkeypatch):
-    """A spoke reaches on-premises through the hub: its gateway's site aggregates the hub and the office."""
+@pytest.mark.parametrize(
+    ("spoke_site", "severity"),
+    [
+        (("10.1.0.0/16", "192.168.0.0/16"), "warning"),  # the hub's range and the office's
+        (("10.0.0.0/8",), "warning"),  # one range holding the hub's and addresses of no network
+        (("10.2.0.0/15", "192.168.0.0/16"), "info"),  # holds the spoke's own range, not the hub's
+    ],
+)
+def test_transit_through_a_hub_written_in_rest_bodies(tmp_path, monkeypatch, spoke_site, severity):
+    """A spoke reaches on-premises through the hub when its gateway's site aggregates the hub and the
+    office; a site that overlaps only the spoke's own range is no transit."""
 
     def site(name: str, *prefixes: str) -> str:
         space = "".join(f"<AddressPrefix>{p}</AddressPrefix>" for p in prefixes)
@@ -286,7 +308,7 @@ def test_transit_through_a_hub_written_in_rest_bodies(tmp_path, monkeypatch):
     body = (
         '<VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">\n'
         + network("hub", "10.1.0.0/16", site("office", "192.168.0.0/16"))
-        + network("spoke", "10.2.0.0/16", site("hub-and-office", "10.1.0.0/16", "192.168.0.0/16"))
+        + network("spoke", "10.2.0.0/16", site("hub-and-office", *spoke_site))
         + "</VirtualNetworkSites>\n"
     )
     files = {
@@ -295,8 +317,9 @@ def test_transit_through_a_hub_written_in_rest_bodies(tmp_path, monkeypatch):
         "rest/hub.xml": _deployment("hub", "hub01", MONITORING, vnet="hub"),  # reaches on-premises directly
     }
     findings = _lint(tmp_path, monkeypatch, files, "MIG207")
-    assert _found(findings) == [("MIG207", "info", "rest/hub.xml"), ("MIG207", "warning", "rest/spoke.xml")]
-    assert "transit connectivity through local network site 'hub-and-office'" in findings[1].message
+    assert _found(findings) == [("MIG207", "info", "rest/hub.xml"), ("MIG207", severity, "rest/spoke.xml")]
+    transit = "transit connectivity through local network site 'hub-and-office'" in findings[1].message
+    assert transit is (severity == "warning")
 
 
 def test_export_files_uninstalled_and_other_security_extensions(tmp_path, monkeypatch):

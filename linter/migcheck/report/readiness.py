@@ -46,8 +46,8 @@ from migcheck.model import Finding, Mark, Severity
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
-    from migcheck.estate import CloudService, Estate, Network
-    from migcheck.model import ReservedIp
+    from migcheck.estate import CloudService, Estate, Network, Placement
+    from migcheck.model import ReservedIp, Role
     from migcheck.suppress import Suppressed
 
 
@@ -133,6 +133,16 @@ class _Draft:
         for resource in resources:
             _collect_marks(resource, self.marks)
         return self
+
+    def own_placed(self, service: CloudService, placements: Iterable[Placement]) -> _Draft:
+        """A service as a network holds it: all of it but its placements in other networks (a finding
+        on a VM deployed elsewhere is not this network's, and a service deployed in many networks would
+        otherwise be walked whole for each)."""
+        kind: type = type(service)
+        for name in _field_names(kind):
+            if name != "placements" and not name.startswith("_"):
+                _collect_marks(getattr(service, name), self.marks)
+        return self.own(*placements)
 
     def item(self) -> ScopeItem:
         return ScopeItem(self.name, self.type, self.migrates, tuple(self.findings), tuple(self.held_back))
@@ -233,7 +243,7 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
             scope = ScopeKind.WEB_WORKER
         else:
             scope = ScopeKind.NO_VNET if service.network_known else ScopeKind.NETWORK_NOT_STATED
-        draft = _Draft(scope, service.name, "CloudService", _service_contents(service))
+        draft = _Draft(scope, service.name, "CloudService", _contents(service.placements))
         yield draft.own(service, *reserved.of(service))
     for account in estate.storage_accounts:
         migrates: dict[str, object] = {
@@ -244,23 +254,36 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
     yield from _unattached_drafts(estate, reserved)
 
 
-def _service_contents(service: CloudService) -> dict[str, object]:
-    return {"vms": [vm.name for vm in service.vms], "roles": [r.name for r in service.roles]}
+def _contents(placements: Iterable[Placement]) -> dict[str, object]:
+    """The VMs and web/worker roles of a service's `placements`, each name once."""
+    placements = tuple(placements)
+    vms = _names(vm for p in placements for vm in p.vms)
+    return {"vms": vms, "roles": _names(r for p in placements for r in p.web_worker_roles)}
+
+
+def _names(roles: Iterable[Role]) -> list[str]:
+    """Each role's name, once however many placements deploy it (compared as names are: without case)."""
+    seen: dict[str, str] = {}
+    for role in roles:
+        seen.setdefault(_key(role.name), role.name)
+    return list(seen.values())
 
 
 def _network_draft(network: Network, reserved: _ReservedIps) -> _Draft:
-    services = network.services
+    placed: dict[int, tuple[CloudService, list[Placement]]] = {}
+    for service, placement in network.members:
+        placed.setdefault(id(service), (service, []))[1].append(placement)
     migrates: dict[str, object] = {
         "defined": network.defined,
         "subnets": [s.name for s in network.subnets],
         "gateway": network.gateway is not None,
-        "cloud_services": [{"name": s.name, **_service_contents(s)} for s in services],
+        "cloud_services": [{"name": s.name, **_contents(here)} for s, here in placed.values()],
     }
     draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", migrates)
     # The network's own marks, the sites and DNS servers it uses, and every service placed in it.
     draft.own(network.definitions, network.local_sites, network.dns_servers)
-    for service in services:
-        draft.own(service, *reserved.of(service))
+    for service, here in placed.values():
+        draft.own_placed(service, here).own(*reserved.of(service))
     return draft
 
 
@@ -276,9 +299,17 @@ class _ReservedIps:
         self.used = {
             _key(ref.name) for s in estate.cloud_services for p in s.placements for ref in p.reserved_ips
         }
+        self._of: dict[int, list[ReservedIp]] = {}
 
     def of(self, service: CloudService) -> list[ReservedIp]:
-        """The reserved IPs a service uses or is associated with: they migrate with it."""
+        """The reserved IPs a service uses or is associated with: they migrate with it. Found once per
+        service, which each network it is placed in asks for."""
+        known = self._of.get(id(service))
+        if known is None:
+            known = self._of[id(service)] = self._find(service)
+        return known
+
+    def _find(self, service: CloudService) -> list[ReservedIp]:
         found = {
             _key(ref.name): self.by_name[_key(ref.name)]
             for p in service.placements
