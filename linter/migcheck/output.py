@@ -4,12 +4,15 @@ half-written.
 A repository under review can commit `report.sarif` as a link to `~/.bashrc`; CI then runs
 `migcheck check --output-file report.sarif`. So a link is refused, not followed. And a run that dies while
 writing (a full disk, a killed job) must not leave a baseline truncated to nothing: the text goes to a
-temporary file beside the target, which then replaces it in one step."""
+temporary file beside the target, which then replaces it in one step. A target that is a named pipe or a
+character device (`/dev/null`, a terminal) is not a file to replace: the output is written into it, as a
+shell's `>` would, and it stays what it was."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Iterator
 from typing import BinaryIO, TextIO
 
@@ -23,7 +26,10 @@ def write_bytes(path: str, data: bytes, *, mode: int | None = None) -> None:
     when given (a fixed file keeps its own), else those of a new private file."""
     import tempfile  # for writing files only: standard output needs none of it
 
-    _check_target(path)
+    if _check_target(path):
+        with _into(path) as handle:
+            handle.write(data)
+        return
     folder = os.path.dirname(path) or "."
     try:
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".migcheck-", suffix=".tmp")
@@ -45,7 +51,9 @@ def write_bytes(path: str, data: bytes, *, mode: int | None = None) -> None:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _check_target(path: str) -> None:
+def _check_target(path: str) -> bool:
+    """Refuse what must not be written; True when `path` is a pipe or a character device, written into
+    rather than replaced (replacing `/dev/null` with a file of the report would break the machine)."""
     if not path:
         raise OutputError("no output file named (an empty path)")
     if os.path.islink(path):
@@ -54,6 +62,36 @@ def _check_target(path: str) -> None:
         )
     if os.path.isdir(path):
         raise OutputError(f"cannot write {path}: it is a folder")
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return False  # a new file
+    if stat.S_ISREG(mode):
+        return False
+    if _streamed(mode):
+        return True
+    raise OutputError(f"cannot write {path}: it is neither a file, a named pipe nor a character device")
+
+
+def _streamed(mode: int) -> bool:
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+
+
+@contextlib.contextmanager
+def _into(path: str) -> Iterator[BinaryIO]:
+    """The pipe or device at `path`, opened for writing without following a link; checked again once
+    open, so a file swapped in after the check is not written into."""
+    try:
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "wb") as handle:
+        if not _streamed(os.fstat(fd).st_mode):
+            raise OutputError(f"cannot write {path}: it changed while migcheck was writing it")
+        try:
+            yield handle
+        except OSError as exc:
+            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 class EncodedStream:
@@ -93,9 +131,16 @@ def writing(path: str, *, newline: str = "") -> Iterator[TextIO]:
     """A text stream to `path`, written as `write_text` writes, for a report made piece by piece: it goes
     to a temporary file beside `path`, which replaces `path` only when the block ends without an error
     (the old file stays whole otherwise), so no report is ever held whole in memory to be written."""
+    import io
     import tempfile
 
-    _check_target(path)
+    if _check_target(path):
+        with _into(path) as raw:
+            text = io.TextIOWrapper(raw, encoding="utf-8", errors="backslashreplace", newline=newline)
+            yield text
+            text.flush()
+            text.detach()
+        return
     folder = os.path.dirname(path) or "."
     try:
         os.makedirs(folder, exist_ok=True)

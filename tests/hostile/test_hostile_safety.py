@@ -297,6 +297,26 @@ def test_an_unwritable_output_file_is_exit_2(repo, capsys, monkeypatch, where):
     assert code == 2 and "cannot write" in err
 
 
+@pytest.mark.parametrize("argv", [["check", "--format", "json"], ["check", "--write-baseline"], ["badge"]])
+def test_an_output_that_is_a_named_pipe_is_written_into_not_replaced(repo, capsys, argv):
+    """A pipe or a device (`/dev/null`) named as the output stays what it is: replacing it with a file
+    of the report, as the atomic write does to a file, would break the machine for a root user."""
+    import stat
+
+    fifo = repo / "out.pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # open first, so that the writer does not wait
+    try:
+        option = [] if "--write-baseline" in argv else ["--output-file"]
+        code, _, err = _run(capsys, *argv, *option, str(fifo), "shop")
+        assert code in (0, 1), err
+        assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+        written = os.read(reader, 1 << 16)
+    finally:
+        os.close(reader)
+    assert written.strip().startswith((b"{", b"[", b"<svg"))
+
+
 def test_badge_takes_output_file_and_its_old_name(repo, capsys):
     assert _run(capsys, "badge", "--output-file", "a.svg", "shop")[0] == 0
     assert _run(capsys, "badge", "--output", "b.svg", "shop")[0] == 0
