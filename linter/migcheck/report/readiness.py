@@ -5,7 +5,8 @@ The platform validates one migration scope at a time, and so does this summary:
 
 - **VMs in a virtual network** — one item per virtual network (`Move-AzureVirtualNetwork -Validate`): every
   network the files define or place a service in. The item covers the network (subnets, gateway, the local
-  network sites and DNS servers it uses) and every cloud service in it.
+  network sites and DNS servers it uses) and every cloud service in it: of a service deployed in several
+  networks, its deployments in this one.
 - **VMs not in a virtual network** — one item per cloud service of VMs whose files say it is in no virtual
   network (`Move-AzureService -Validate`).
 - **Cloud services with web/worker roles** — services outside any virtual network that hold web/worker
