@@ -42,6 +42,7 @@ HEAVY = {
     "zipfile",
     "difflib",  # suggestions for a mistake
     "tempfile",  # writing a file
+    "hashlib",  # the digest of a file read
 }
 # Every report format but text, the default.
 OTHER_FORMATS = {module for name, module in FORMATS.items() if name != "text"}

@@ -15,7 +15,6 @@ text of files with suppression comments, which the filter reads."""
 
 from __future__ import annotations
 
-import hashlib
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -43,6 +42,8 @@ def _check(data: bytes, text: str) -> int:
 
 
 def _digest(data: bytes) -> int:
+    import hashlib  # when a file is read: a run with nothing to read needs none of it
+
     return int.from_bytes(hashlib.blake2b(data, digest_size=16).digest(), "big")
 
 
