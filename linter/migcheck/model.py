@@ -668,7 +668,9 @@ class Document:
     resources: tuple[object, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
     problem: FileProblem | None = None
-    text: str = field(default="", repr=False, compare=False)  # decoded source, for columns and snippets
+    # The decoded source, as the reader made it. A lint drops it from files read from disk once they are
+    # read (`LintResult.sources` reads it again, checked, for what it reports): rules never read it.
+    text: str = field(default="", repr=False, compare=False)
 
 
 # --- findings ----------------------------------------------------------------------------------------
