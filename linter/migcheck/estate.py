@@ -190,7 +190,7 @@ class CloudService:
         """The service's web/worker roles, once each however many placements deploy them."""
         roles = self._derived.get("roles")
         if roles is None:
-            roles = _unique_by_name(r for p in self.placements for r in p.web_worker_roles)
+            roles = unique_by_name(r for p in self.placements for r in p.web_worker_roles)
             self._derived["roles"] = roles
         return roles
 
@@ -198,7 +198,7 @@ class CloudService:
     def vms(self) -> tuple[Role, ...]:
         vms = self._derived.get("vms")
         if vms is None:
-            vms = self._derived["vms"] = _unique_by_name(vm for p in self.placements for vm in p.vms)
+            vms = self._derived["vms"] = unique_by_name(vm for p in self.placements for vm in p.vms)
         return vms
 
     @property
@@ -1163,7 +1163,8 @@ def _address_differences(a: object, b: object) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _unique_by_name(roles: Iterable[Role]) -> tuple[Role, ...]:
+def unique_by_name(roles: Iterable[Role]) -> tuple[Role, ...]:
+    """Each role once by name (names compare as `key` compares them), the first met kept."""
     seen: dict[str, Role] = {}
     for role in roles:
         seen.setdefault(key(role.name), role)

@@ -43,12 +43,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from migcheck.estate import key, unique_by_name
 from migcheck.model import Finding, Mark, Severity
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
     from migcheck.estate import CloudService, Estate, Network, Placement
-    from migcheck.model import ReservedIp, Role
+    from migcheck.model import ReservedIp
     from migcheck.suppress import Suppressed
 
 
@@ -230,10 +231,6 @@ def _collect_marks(obj: object, out: set[Mark]) -> None:
 # --- the items of each scope -------------------------------------------------------------------------
 
 
-def _key(name: str) -> str:
-    return name.strip().casefold()
-
-
 def _drafts(estate: Estate) -> Iterator[_Draft]:
     reserved = _ReservedIps(estate)
     yield from (_network_draft(n, reserved) for n in estate.virtual_networks)
@@ -258,16 +255,9 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
 def _contents(placements: Iterable[Placement]) -> dict[str, object]:
     """The VMs and web/worker roles of a service's `placements`, each name once."""
     placements = tuple(placements)
-    vms = _names(vm for p in placements for vm in p.vms)
-    return {"vms": vms, "roles": _names(r for p in placements for r in p.web_worker_roles)}
-
-
-def _names(roles: Iterable[Role]) -> list[str]:
-    """Each role's name, once however many placements deploy it (compared as names are: without case)."""
-    seen: dict[str, str] = {}
-    for role in roles:
-        seen.setdefault(_key(role.name), role.name)
-    return list(seen.values())
+    vms = unique_by_name(vm for p in placements for vm in p.vms)
+    roles = unique_by_name(r for p in placements for r in p.web_worker_roles)
+    return {"vms": [vm.name for vm in vms], "roles": [r.name for r in roles]}
 
 
 def _network_draft(network: Network, reserved: _ReservedIps) -> _Draft:
@@ -292,13 +282,13 @@ class _ReservedIps:
     """Declared reserved IPs by the name deployments use and by the service they say they belong to."""
 
     def __init__(self, estate: Estate) -> None:
-        self.by_name: dict[str, ReservedIp] = {_key(ip.name): ip for ip in estate.reserved_ips}
+        self.by_name: dict[str, ReservedIp] = {key(ip.name): ip for ip in estate.reserved_ips}
         self.by_service: dict[str, list[ReservedIp]] = defaultdict(list)
         for ip in estate.reserved_ips:
             if ip.service_name:
-                self.by_service[_key(ip.service_name)].append(ip)
+                self.by_service[key(ip.service_name)].append(ip)
         self.used = {
-            _key(ref.name) for s in estate.cloud_services for p in s.placements for ref in p.reserved_ips
+            key(ref.name) for s in estate.cloud_services for p in s.placements for ref in p.reserved_ips
         }
         self._of: dict[int, list[ReservedIp]] = {}
 
@@ -312,13 +302,13 @@ class _ReservedIps:
 
     def _find(self, service: CloudService) -> list[ReservedIp]:
         found = {
-            _key(ref.name): self.by_name[_key(ref.name)]
+            key(ref.name): self.by_name[key(ref.name)]
             for p in service.placements
             for ref in p.reserved_ips
-            if _key(ref.name) in self.by_name
+            if key(ref.name) in self.by_name
         }
-        for ip in self.by_service.get(_key(service.name), ()):
-            found.setdefault(_key(ip.name), ip)
+        for ip in self.by_service.get(key(service.name), ()):
+            found.setdefault(key(ip.name), ip)
         return list(found.values())
 
     def free(self) -> list[ReservedIp]:
