@@ -101,7 +101,8 @@ def test_a_file_that_changed_since_it_was_read_is_not_located_in_its_new_text(es
 
 
 def test_the_same_bytes_decoded_alike_are_the_same_text(estate, monkeypatch):
-    """A file whose reader decodes it otherwise than the XML front end (a script) is read again whole."""
+    """A script with a BOM decodes to the same text in its reader and in the XML front end: it is read
+    again like any other file."""
     script = textwrap.dedent(
         """\
         $acl = New-AzureAclConfig
@@ -116,6 +117,33 @@ def test_the_same_bytes_decoded_alike_are_the_same_text(estate, monkeypatch):
     located = {(f.location.path, f.location.line, f.location.column) for f in _only_mig201(result)}
     assert ("restrict.ps1", 4, 42) in located
     assert result.sources["restrict.ps1"].text == script
+
+
+def test_a_script_its_reader_decodes_otherwise_keeps_its_text(estate, monkeypatch):
+    """A Python script in Latin-1, as its coding cookie says, decodes otherwise in the XML front end: it
+    keeps its text, since reading it again would mean parsing it again, and is never parsed twice."""
+    from migcheck import readers
+
+    script = (
+        "# -*- coding: latin-1 -*-\n# Déploiement\n"
+        "from azure.servicemanagement import ServiceManagementService\n"
+        'sms = ServiceManagementService(subscription_id, "mgmt.pem")\n'
+    )
+    (estate / "provision.py").write_bytes(script.encode("latin-1"))
+    parsed: list[str] = []
+    real = readers.read_document
+
+    def counting(path: str, data: bytes, *, explicit: bool):
+        parsed.append(path)
+        return real(path, data, explicit=explicit)
+
+    monkeypatch.setattr(readers, "read_document", counting)
+    result = lint(["."], Config(), RULES)
+    (finding,) = [f for f in result.findings if f.code == "MIG601"]
+    assert (finding.location.line, finding.location.column) == (4, 7)
+    assert {d.path: d.text for d in result.documents}["provision.py"] == script
+    assert result.sources["provision.py"].text == script
+    assert parsed.count("provision.py") <= 1
 
 
 def test_a_file_with_a_suppression_comment_keeps_its_text(estate):

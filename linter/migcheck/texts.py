@@ -88,7 +88,7 @@ class Texts(Mapping[str, SourceText]):
         from migcheck.suppress import mentions
 
         text = document.text
-        if not text or document.suppressions or mentions(text):
+        if not text or document.suppressions or mentions(text) or not _decoded_alike(document, data):
             self.keep(document)
             return document
         c = candidate
@@ -126,7 +126,7 @@ def _read_again(path: str, entry: _OnDisk) -> str:
     """The text of the file at `path` as its document was read from it; "" when the file changed since
     (or cannot be read any more)."""
     from migcheck.engine import file_bytes
-    from migcheck.readers import MAX_FILE_BYTES, read_document
+    from migcheck.readers import MAX_FILE_BYTES
     from migcheck.readers.xml import decode
 
     try:
@@ -135,10 +135,17 @@ def _read_again(path: str, entry: _OnDisk) -> str:
         return ""
     if _digest(data) != entry.check >> 64:
         return ""
-    # The XML front end's text is the decoded bytes; other readers decode their own way, so they read
-    # the file again whole (scripts and exports are few). Either way the text must be the one checked.
-    text = decode(data)
-    if _text_hash(text) != entry.check & _LOW_64:
-        document = read_document(path, data, explicit=entry.explicit)
-        text = document.text if document is not None else ""
+    text = decode(data)  # only documents whose text is their bytes decoded so are shed (`_decoded_alike`)
     return text if _text_hash(text) == entry.check & _LOW_64 else ""
+
+
+def _decoded_alike(document: Document, data: bytes) -> bool:
+    """Whether `document`'s text is what the XML front end decodes `data` to: always for the XML formats;
+    for a script or an export, whose reader decodes its own way (a coding cookie, UTF-16 PowerShell), only
+    when the two agree. Other texts are kept: reading them again would mean parsing the file again."""
+    from migcheck.formats import FORMATS
+    from migcheck.readers.xml import decode
+
+    if any(f.kind is document.kind and f.xml for f in FORMATS):
+        return True
+    return decode(data) == document.text
