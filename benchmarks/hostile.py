@@ -1,7 +1,7 @@
 """Time and peak memory of migcheck on hostile inputs: the figures in the README's "Security and limits"
 section. Each case runs `migcheck check` in a fresh process. Three tables: each hostile input at full
-size; how time grows from n to 2n for each adversarial dimension, the classes that were once super-linear
-(2.0x is linear, 4.0x quadratic); and peak memory per report format against the input's size.
+size; how time grows from n to 2n, 4n and 8n for each adversarial dimension, the classes that were once
+super-linear (2.0x per doubling is linear, 4.0x quadratic); and peak memory per report format against the input's size.
 
     python benchmarks/hostile.py [--part full-size|growth|memory] [--files 100000] [--only WORDS]
                                  [--scale 1.0]
@@ -9,7 +9,7 @@ size; how time grows from n to 2n for each adversarial dimension, the classes th
 The growth table is also part of `benchmarks/run.py`, which imports it from here (`growth_rows`). Its
 time is the CPU time of the lint alone: the child runs `migcheck check` once to import what the input
 needs, then three times more, and the best of those three counts, so start-up does not hide how the work
-grows. `--scale` multiplies every n (at 1, the table takes under a minute).
+grows. `--scale` multiplies every n (at 1, the table takes a few minutes).
 """
 
 from __future__ import annotations
@@ -464,67 +464,79 @@ class GrowthCase:
 
 @dataclass(frozen=True)
 class GrowthRow:
-    """The lint's CPU time at n and at 2n, and how much it grew (2.0x is linear, 4.0x quadratic)."""
+    """The lint's CPU time at n, 2n, 4n and 8n (`DOUBLINGS`), and how much it grew at each doubling:
+    2.0x is linear, 4.0x quadratic."""
 
     name: str
     n: int
-    small: float
-    large: float
+    times: tuple[float, ...]
     error: str = ""
 
     @property
-    def factor(self) -> float | None:
-        return self.large / self.small if self.small > 0 and not self.error else None
+    def factors(self) -> tuple[float, ...]:
+        """The growth from each size to the next; none when a run failed or took no measurable time."""
+        if self.error or len(self.times) < 2 or min(self.times) <= 0:
+            return ()
+        return tuple(large / small for small, large in zip(self.times, self.times[1:]))
 
 
-# Sizes where the lint takes a few tenths of a second at n (MIG207's grows as the square of its n): the
-# whole table in under a minute.
+# Each case runs at n and at 2, 4 and 8 times n: a quadratic path shows as a factor that stays near 4, and
+# one that only starts to bite at a larger size shows as a factor that grows.
+DOUBLINGS = 3
+
+# Sizes where the lint takes about a tenth of a second at n: the whole table, up to 8n, in a few minutes.
 GROWTH_CASES = (
-    GrowthCase("reserved IPs in the readiness summary", _reserved_ips, 2_000, ("--format", "report-json")),
-    GrowthCase("virtual networks x (local sites + DNS servers)", _networks, 800),
-    GrowthCase("suppression filter (findings x suppressions)", _suppressed, 1_500),
+    GrowthCase("reserved IPs in the readiness summary", _reserved_ips, 1_000, ("--format", "report-json")),
+    GrowthCase("virtual networks x (local sites + DNS servers)", _networks, 400),
+    GrowthCase("suppression filter (findings x suppressions)", _suppressed, 750),
     GrowthCase(
-        "MIG207: DNS servers x networks", _defender, 400, ("--select", "MIG207", "--format", "concise")
+        "MIG207: DNS servers x networks", _defender, 200, ("--select", "MIG207", "--format", "concise")
     ),
-    GrowthCase("a start tag's column on a one-line file", _one_line, 6_000),
-    GrowthCase("n-th-sibling marks with distinct prefixes", _prefixed, 10_000),
-    GrowthCase("namespace sniff of a non-classic .xml in a walk", _foreign_xml, 40_000),
-    GrowthCase("attributes on one element", _attributes, 50_000),
-    GrowthCase("files in one folder", _many, 1_500),
-    GrowthCase("availability sets in one service (MIG102)", _availability_sets, 3_000),
-    GrowthCase("bad prefixes in one file (MIG304, past the cap)", _dense, 2_000),
+    GrowthCase("a start tag's column on a one-line file", _one_line, 3_000),
+    GrowthCase("n-th-sibling marks with distinct prefixes", _prefixed, 5_000),
+    GrowthCase("namespace sniff of a non-classic .xml in a walk", _foreign_xml, 20_000),
+    GrowthCase("attributes on one element", _attributes, 25_000),
+    GrowthCase("files in one folder", _many, 750),
+    GrowthCase("availability sets in one service (MIG102)", _availability_sets, 1_500),
+    GrowthCase("bad prefixes in one file (MIG304, past the cap)", _dense, 1_000),
 )
 
 
 def growth_rows(scale: float = 1.0, only: str = "", runs: int = 3) -> Iterator[GrowthRow]:
-    """Each case of GROWTH_CASES whose name holds `only`, measured at n (times `scale`) and 2n."""
+    """Each case of GROWTH_CASES whose name holds `only`, measured at n (times `scale`) and at each
+    doubling of it."""
     for case in GROWTH_CASES:
         if only not in case.name:
             continue
         n = max(2, round(case.n * scale))
         try:
-            small = _measure(case.make(n), *case.options, runs=runs)[0]
-            large = _measure(case.make(2 * n), *case.options, runs=runs)[0]
+            times = tuple(
+                _measure(case.make(n << k), *case.options, runs=runs)[0] for k in range(DOUBLINGS + 1)
+            )
         except (OSError, RuntimeError) as exc:
-            yield GrowthRow(case.name, n, 0.0, 0.0, str(exc))
+            yield GrowthRow(case.name, n, (), str(exc))
             continue
-        yield GrowthRow(case.name, n, small, large)
+        yield GrowthRow(case.name, n, times)
+
+
+_SIZES = ("n", *(f"{1 << k}n" for k in range(1, DOUBLINGS + 1)))
 
 
 def growth_table(rows: Iterable[GrowthRow]) -> Iterator[str]:
     """The growth table in markdown, a line at a time (so each row shows as soon as it is measured)."""
-    yield "| dimension | n | lint at n | lint at 2n | growth |"
-    yield "| --- | --- | --- | --- | --- |"
+    yield "| dimension | n | " + " | ".join(f"lint at {size}" for size in _SIZES) + " | growth per doubling |"
+    yield "| --- | --- | " + " | ".join("---" for _ in _SIZES) + " | --- |"
     for row in rows:
         if row.error:
-            yield f"| {row.name} | {row.n:,} | error: {row.error} | | |"
-        else:
-            factor = f"{row.factor:.2f}x" if row.factor is not None else "n/a"
-            yield f"| {row.name} | {row.n:,} | {row.small:.3f} s | {row.large:.3f} s | {factor} |"
+            yield f"| {row.name} | {row.n:,} | error: {row.error} |" + " |" * len(_SIZES)
+            continue
+        times = " | ".join(f"{seconds:.3f} s" for seconds in row.times)
+        factors = ", ".join(f"{factor:.2f}x" for factor in row.factors) or "n/a"
+        yield f"| {row.name} | {row.n:,} | {times} | {factors} |"
 
 
 def _growth(args: argparse.Namespace) -> None:
-    """CPU time of the lint at n and 2n: linear work doubles (2.0x), quadratic work quadruples."""
+    """CPU time of the lint at n, 2n, 4n and 8n: linear work doubles (2.0x), quadratic work quadruples."""
     for line in growth_table(growth_rows(args.scale, args.only)):
         print(line, flush=True)
 

@@ -29,7 +29,8 @@ temporary folder that is removed afterwards. These commands are then measured, e
     pages of ``az graph query`` output), ``floor.py --of inventory`` (``json.loads`` of every file), and
     ``migcheck check`` on it;
 then the growth table of ``benchmarks/hostile.py``: for each adversarial dimension, the lint's CPU time at n
-and at 2n (times ``--growth-scale``) and how much it grew (2x is linear, 4x quadratic).
+(times ``--growth-scale``), 2n, 4n and 8n, and how much it grew at each doubling (2x is linear, 4x
+quadratic).
 
 Bytecode caching is on, as in an installed tool: the children write their bytecode to a temporary cache
 (``PYTHONPYCACHEPREFIX``, whatever ``PYTHONDONTWRITEBYTECODE`` says here), and each command runs once
@@ -721,7 +722,7 @@ def measure_inventory(
 
 def measure_growth(scale: float) -> list[str]:
     """The growth table of `hostile.py`, printed a row at a time as it is measured; its lines."""
-    print("\ngrowth: CPU time of the lint at n and at 2n (2x is linear, 4x quadratic)\n")
+    print("\ngrowth: CPU time of the lint at n, 2n, 4n and 8n (2x per doubling is linear, 4x quadratic)\n")
     lines = []
     for line in hostile.growth_table(hostile.growth_rows(scale)):
         print(line, flush=True)

@@ -36,18 +36,29 @@ def test_each_growth_input_is_read_as_intended(case, tmp_path, monkeypatch, caps
     assert not codes & {"MIG001", "MIG006"}  # unreadable file, suppression that silences nothing
 
 
-def test_the_growth_table_measures_both_sizes_in_a_child(tmp_path):
+def test_the_growth_table_measures_every_doubling_in_a_child(tmp_path):
     (row,) = hostile.growth_rows(scale=0.001, only="suppression", runs=1)
     assert not row.error and row.n == 2
-    assert row.small > 0 and row.large > 0 and row.factor is not None
+    assert len(row.times) == hostile.DOUBLINGS + 1 and min(row.times) > 0
+    assert len(row.factors) == hostile.DOUBLINGS
     table = list(hostile.growth_table([row]))
+    assert table[0].count("lint at") == hostile.DOUBLINGS + 1
     assert table[-1].startswith(f"| {row.name} | 2 | ")
+    assert table[-1].count("x") >= hostile.DOUBLINGS
+
+
+def test_the_growth_per_doubling_is_each_size_against_the_one_before():
+    row = hostile.GrowthRow("x", 2, (0.1, 0.2, 0.8, 1.6))
+    assert [round(f, 2) for f in row.factors] == [2.0, 4.0, 2.0]
+    assert hostile.GrowthRow("x", 2, (0.0, 0.2)).factors == ()
 
 
 def test_a_failing_growth_run_is_a_row_saying_why():
-    row = hostile.GrowthRow("x", 2, 0.0, 0.0, "migcheck check failed: boom")
-    assert row.factor is None
-    assert list(hostile.growth_table([row]))[-1] == "| x | 2 | error: migcheck check failed: boom | | |"
+    row = hostile.GrowthRow("x", 2, (), "migcheck check failed: boom")
+    assert row.factors == ()
+    last = list(hostile.growth_table([row]))[-1]
+    assert last.startswith("| x | 2 | error: migcheck check failed: boom |")
+    assert last.count("|") == list(hostile.growth_table([]))[0].count("|")
 
 
 @pytest.mark.parametrize("kind", ["xml", "scripts", "inventory"])

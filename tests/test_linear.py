@@ -194,3 +194,137 @@ def test_the_readiness_summary_of_a_service_deployed_in_many_networks(tmp_path, 
         return work
 
     assert_linear(make, 150)
+
+
+# --- joining the descriptions of one cloud service -------------------------------------------------------
+# A service gathers deployments, VM files and export records one at a time: each must cost the same however
+# many the service already holds.
+
+REST = "http://schemas.microsoft.com/windowsazure"
+
+
+def _vm_role(name: str) -> str:
+    return f"<Role><RoleName>{name}</RoleName><RoleType>PersistentVMRole</RoleType></Role>"
+
+
+def _hosted_service(deployments: str) -> bytes:
+    return (
+        f'<HostedService xmlns="{REST}"><ServiceName>svc</ServiceName>'
+        f"<Deployments>{deployments}</Deployments></HostedService>"
+    ).encode()
+
+
+def _link_of(files: dict[str, bytes]):
+    from migcheck.estate import link
+
+    documents = [read_document(path, data, explicit=True) for path, data in files.items()]
+    assert all(d is not None and d.problem is None for d in documents), documents
+
+    def work():
+        (estate,) = link(documents)
+        return estate
+
+    return work
+
+
+def test_a_hosted_service_of_many_deployments():
+    def make(n: int):
+        deployments = "".join(
+            f"<Deployment><Name>d{i}</Name><RoleList>{_vm_role(f'vm{i}')}</RoleList></Deployment>"
+            for i in range(n)
+        )
+        work = _link_of({"svc.xml": _hosted_service(deployments)})
+        assert len(work().cloud_services[0].placements) == n
+        return work
+
+    assert_linear(make, 1000)
+
+
+def test_one_deployment_described_by_many_files():
+    def make(n: int):
+        files = {
+            f"d/vm{i}.xml": _hosted_service(
+                f"<Deployment><Name>prod</Name><RoleList>{_vm_role(f'vm{i}')}</RoleList></Deployment>"
+            )
+            for i in range(n)
+        }
+        work = _link_of(files)
+        (placement,) = work().cloud_services[0].placements
+        assert len(placement.vms) == n
+        return work
+
+    assert_linear(make, 500)
+
+
+def test_many_vm_files_joining_one_deployment():
+    def make(n: int):
+        roles = "".join(_vm_role(f"vm{i}") for i in range(n))
+        files = {
+            "svc.xml": _hosted_service(
+                f"<Deployment><Name>prod</Name><RoleList>{roles}</RoleList></Deployment>"
+            )
+        }
+        for i in range(n):
+            files[f"vms/vm{i}.xml"] = (
+                f"<PersistentVM><RoleName>vm{i}</RoleName><RoleType>PersistentVMRole</RoleType>"
+                "<RoleSize>Small</RoleSize></PersistentVM>"
+            ).encode()
+        work = _link_of(files)
+        (service,) = work().cloud_services
+        (placement,) = service.placements
+        assert len(placement.vms) == n and all(len(vm.described_at) == 2 for vm in placement.vms)
+        return work
+
+    assert_linear(make, 500)
+
+
+def _export(rows: list[dict]) -> bytes:
+    import json
+
+    return json.dumps({"count": len(rows), "data": rows, "skip_token": None}).encode()
+
+
+def _classic_vm(name: str, service: str, deployment: str) -> dict:
+    subscription = "3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d"
+    return {
+        "id": f"/subscriptions/{subscription}/resourceGroups/{service}/providers/"
+        f"Microsoft.ClassicCompute/virtualMachines/{name}",
+        "name": name,
+        "type": "microsoft.classiccompute/virtualmachines",
+        "subscriptionId": subscription,
+        "properties": {
+            "domainName": {"name": service},
+            "hardwareProfile": {"deploymentName": deployment, "size": "Small"},
+            "instanceView": {"status": "ReadyRole"},
+        },
+    }
+
+
+def test_an_export_of_many_vms_of_one_service_the_files_describe():
+    def make(n: int):
+        roles = "".join(_vm_role(f"vm{i}") for i in range(n))
+        files = {
+            "svc.xml": _hosted_service(
+                f"<Deployment><Name>prod</Name><RoleList>{roles}</RoleList></Deployment>"
+            ),
+            "inventory.json": _export([_classic_vm(f"vm{i}", "svc", "prod") for i in range(n)]),
+        }
+        work = _link_of(files)
+        (service,) = work().cloud_services
+        (placement,) = service.placements
+        assert len(placement.instances) == n
+        assert all(vm.size == "Small" for vm in placement.vms)
+        return work
+
+    assert_linear(make, 500)
+
+
+def test_an_export_of_many_deployments_only_it_knows():
+    def make(n: int):
+        files = {"inventory.json": _export([_classic_vm(f"vm{i}", "svc", f"d{i}") for i in range(n)])}
+        work = _link_of(files)
+        (service,) = work().cloud_services
+        assert len(service.placements) == n
+        return work
+
+    assert_linear(make, 1000)

@@ -677,10 +677,13 @@ class _Linker:
         by_name: dict[str, int] = {}
         for index, service in enumerate(services):
             by_name.setdefault(key(service.name), index)
+        opened = _Opened(services, self.conflicts)
         for deployment in self._all(Deployment):
-            self._add_deployment(services, by_name, deployment)
-        self._add_loose_vms(services, by_name)
-        return tuple(services)
+            self._add_deployment(opened, by_name, deployment)
+        services = opened.closed()
+        opened = _Opened(services, self.conflicts)
+        self._add_loose_vms(opened, by_name)
+        return tuple(opened.closed())
 
     def _packaged_services(self) -> Iterator[CloudService]:
         """A csdef and the cscfgs in its folder; cscfgs with no csdef beside them, grouped by folder."""
@@ -814,7 +817,7 @@ class _Linker:
                     "as an input endpoint",
                 )
 
-    def _add_deployment(self, services: list[CloudService], by_name: dict[str, int], d: Deployment) -> None:
+    def _add_deployment(self, opened: _Opened, by_name: dict[str, int], d: Deployment) -> None:
         placement = Placement(
             name=d.name,
             mark=d.mark,
@@ -831,25 +834,19 @@ class _Linker:
         index = by_name.get(key(d.service_name)) if d.service_name else None
         if index is None:
             if d.service_name:
-                by_name[key(d.service_name)] = len(services)
+                by_name[key(d.service_name)] = len(opened.services)
             named_by = "files" if d.service_name else "deployment"
-            services.append(CloudService(d.service_name or d.name, d.mark, (placement,), named_by=named_by))
+            opened.services.append(
+                CloudService(d.service_name or d.name, d.mark, (placement,), named_by=named_by)
+            )
             return
-        service = services[index]
-        services[index] = replace(service, placements=self._add_placement(service.placements, placement))
+        opened[index].add_placement(placement)
 
-    def _add_placement(self, placements: tuple[Placement, ...], new: Placement) -> tuple[Placement, ...]:
-        """Two bodies that describe one deployment (same name) are one placement, with their roles merged."""
-        for index, existing in enumerate(placements):
-            if new.name and key(existing.name) == key(new.name) and existing.mark.path != new.mark.path:
-                merged = replace(existing, roles=self._merge_roles(existing.roles, new.roles))
-                return (*placements[:index], merged, *placements[index + 1 :])
-        return (*placements, new)
-
-    def _add_loose_vms(self, services: list[CloudService], by_name: dict[str, int]) -> None:
+    def _add_loose_vms(self, opened: _Opened, by_name: dict[str, int]) -> None:
         """Export-AzureVM files in one folder (or one configured group) are one cloud service; a bare REST
         role body is a VM of a service the file does not name. Either joins the service that already holds
         VMs of the same names, or the configured service of that name, else stands alone."""
+        services = opened.services
         vm_owner: dict[str, int] = {}
         for index, service in enumerate(services):
             for placement in service.placements:
@@ -872,8 +869,9 @@ class _Linker:
                     )
                 )
                 continue
-            service = services[target]
-            services[target] = replace(service, placements=self._join_vms(service.placements, vms))
+            joined = opened[target]
+            for vm in vms:
+                joined.join_vm(vm)
 
     def _loose_groups(self) -> Iterator[tuple[str, str, list[Role]]]:
         groups: dict[tuple[str, str], list[Role]] = defaultdict(list)
@@ -890,36 +888,6 @@ class _Linker:
                 yield name, "files" if vms[0].name else "file", vms
         for (folder, name), vms in sorted(groups.items()):
             yield name, "folder" if folder or name == "." else "config", vms
-
-    def _join_vms(self, placements: tuple[Placement, ...], vms: list[Role]) -> tuple[Placement, ...]:
-        """Loose VM files joined to a service: each VM merges into the placement that holds it."""
-        out = list(placements)
-        for vm in vms:
-            for index, placement in enumerate(out):
-                if any(key(r.name) == key(vm.name) for r in placement.vms):
-                    out[index] = replace(placement, roles=self._merge_roles(placement.roles, (vm,)))
-                    break
-            else:
-                out[0] = replace(out[0], roles=(*out[0].roles, vm))
-        return tuple(out)
-
-    def _merge_roles(self, roles: tuple[Role, ...], more: Iterable[Role]) -> tuple[Role, ...]:
-        """Roles of one placement described again elsewhere: one role each, with every source; facts the
-        first description leaves empty are taken from the others, and disagreements are conflicts."""
-        by_name = {key(r.name): i for i, r in enumerate(roles)}
-        merged = list(roles)
-        for role in more:
-            index = by_name.get(key(role.name))
-            if index is None:
-                by_name[key(role.name)] = len(merged)
-                merged.append(role)
-                continue
-            kept = merged[index]
-            differences = _role_differences(kept, role)
-            if differences:
-                self.conflicts.append(Conflict(role.kind, role.name, role.mark, kept.mark, differences))
-            merged[index] = _fill(kept, role)
-        return tuple(merged)
 
     # --- storage ----------------------------------------------------------------------------------
 
@@ -1269,7 +1237,7 @@ class _InventoryVms:
 
     def __init__(self, linker: _Linker, services: tuple[CloudService, ...]) -> None:
         self.linker = linker
-        self.services = list(services)
+        self.opened = _Opened(list(services), linker.conflicts)
         self.by_name = {key(s.name): i for i, s in enumerate(services)}
         self.holders: dict[str, set[int]] = defaultdict(set)
         for index, service in enumerate(services):
@@ -1286,7 +1254,7 @@ class _InventoryVms:
                 self._fill(index, record)
         for group in alone.values():
             self._add(group)
-        return tuple(self.services)
+        return tuple(self.opened.closed())
 
     def _holder(self, record: inv.ClassicVm) -> int | None:
         index = self.by_name.get(key(record.service))
@@ -1297,35 +1265,28 @@ class _InventoryVms:
 
     def _fill(self, index: int, record: inv.ClassicVm) -> None:
         """The files' VM with what they leave unsaid taken from the export, and its runtime state."""
-        service = self.services[index]
-        placements = list(service.placements)
-        for at, placement in enumerate(placements):
-            roles = list(placement.roles)
-            found = next(
-                (i for i, r in enumerate(roles) if r.is_vm and key(r.name) == key(record.name)), None
-            )
-            if found is None:
-                continue
-            role = roles[found]
+        service = self.opened[index]
+        found = service.vm_at(record.name)
+        if found is not None:
+            at, roles, position = found
+            role = roles.roles[position]
             differences = _role_differences(role, record.role)
             if differences:
                 self.linker.conflicts.append(
                     Conflict(role.kind, role.name, record.mark, role.mark, differences)
                 )
-            roles[found] = replace(_fill(role, record.role), disks=_fill_disks(role.disks, record.role.disks))
-            instances = placement.instances
-            if record.instance and not any(key(i.role) == key(record.name) for i in instances):
-                instances = (*instances, record.instance)
-            placements[at] = replace(placement, roles=tuple(roles), instances=instances)
-            if not placement.network_known and record.network_known:  # Export-AzureVM files do not say
+            roles.roles[position] = replace(
+                _fill(role, record.role), disks=_fill_disks(role.disks, record.role.disks)
+            )
+            if record.instance:
+                service.add_instance(at, record.name, record.instance)
+            if not service.placement(at).network_known and record.network_known:  # VM files do not say
                 vnet = NameRef(record.virtual_network, record.mark) if record.virtual_network else None
-                placements[at] = replace(placements[at], network_known=True, virtual_network=vnet)
-            break
-        renamed = service.named_by != "files" and key(record.service) not in self.by_name
+                service.change(at, network_known=True, virtual_network=vnet)
+        renamed = service.service.named_by != "files" and key(record.service) not in self.by_name
         if renamed and record.service:
             self.by_name[key(record.service)] = index
-            service = replace(service, name=record.service, named_by="files")
-        self.services[index] = replace(service, placements=tuple(placements))
+            service.service = replace(service.service, name=record.service, named_by="files")
 
     def _add(self, group: list[inv.ClassicVm]) -> None:
         """VMs only the export knows: a placement of their own, in the files' service of that name if any."""
@@ -1342,11 +1303,177 @@ class _InventoryVms:
         )
         index = self.by_name.get(key(first.service))
         if index is None:
-            self.by_name[key(first.service)] = len(self.services)
-            self.services.append(CloudService(first.service, first.mark, (placement,)))
+            self.by_name[key(first.service)] = len(self.opened.services)
+            self.opened.services.append(CloudService(first.service, first.mark, (placement,)))
             return
-        service = self.services[index]
-        self.services[index] = replace(service, placements=(*service.placements, placement))
+        self.opened[index].placements.append(placement)
+
+
+# --- joining the descriptions of one cloud service -------------------------------------------------------
+# Deployments, VM files and export records join a service one at a time. Rebuilding its tuples at each
+# addition, and looking for a deployment or VM by walking them, was quadratic in what the service holds;
+# these keep it open, indexed by name, and build each tuple once.
+
+
+class _Roles:
+    """One placement's roles while further descriptions of them join it, by name."""
+
+    def __init__(self, roles: Iterable[Role], conflicts: list[Conflict]) -> None:
+        self.roles = list(roles)
+        self.by_name = {key(r.name): i for i, r in enumerate(self.roles)}  # the last of a name, as merged
+        self.conflicts = conflicts
+
+    def merge(self, role: Role) -> None:
+        """A role described again: one role with every source; facts the first description leaves empty
+        are taken from the other, and disagreements are conflicts. A role of a new name is added."""
+        index = self.by_name.get(key(role.name))
+        if index is None:
+            self.append(role)
+            return
+        kept = self.roles[index]
+        differences = _role_differences(kept, role)
+        if differences:
+            self.conflicts.append(Conflict(role.kind, role.name, role.mark, kept.mark, differences))
+        self.roles[index] = _fill(kept, role)
+
+    def append(self, role: Role) -> None:
+        self.by_name[key(role.name)] = len(self.roles)
+        self.roles.append(role)
+
+
+class _OpenService:
+    """A cloud service while deployments, VM files and export records join it."""
+
+    def __init__(self, service: CloudService, conflicts: list[Conflict]) -> None:
+        self.service = service
+        self.placements = list(service.placements)
+        self.conflicts = conflicts
+        self._roles: dict[int, _Roles] = {}  # of the placements whose roles changed
+        self._changes: dict[int, dict[str, Any]] = defaultdict(dict)  # other fields, by placement
+        self._instances: dict[int, tuple[list[RoleInstance], set[str]]] = {}
+        # A deployment name's first placement, and the first of that name in another file (bodies of one
+        # deployment in two files are one placement; two in one file are two).
+        self._by_deployment: dict[str, tuple[int, int | None]] = {}
+        for at, placement in enumerate(self.placements):
+            self._index_deployment(at, placement)
+        self._vms: dict[str, tuple[int, int]] | None = None  # see `_vm_index`, built when first asked
+
+    def roles(self, at: int) -> _Roles:
+        roles = self._roles.get(at)
+        if roles is None:
+            roles = self._roles[at] = _Roles(self.placements[at].roles, self.conflicts)
+        return roles
+
+    def placement(self, at: int) -> Placement:
+        """The placement at `at` as it stands, for its fields other than roles and instances."""
+        changes = self._changes.get(at)
+        return replace(self.placements[at], **changes) if changes else self.placements[at]
+
+    def change(self, at: int, **fields: Any) -> None:
+        self._changes[at].update(fields)
+
+    def add_placement(self, new: Placement) -> None:
+        """A deployment of this service: merged into the placement of that name that another file
+        describes, if any, else one more placement."""
+        first, other = self._by_deployment.get(key(new.name), (None, None)) if new.name else (None, None)
+        target = first if first is not None and self.placements[first].mark.path != new.mark.path else other
+        if target is None:
+            self.placements.append(new)
+            self._index_deployment(len(self.placements) - 1, new)
+            return
+        roles = self.roles(target)
+        for role in new.roles:
+            roles.merge(role)
+
+    def _index_deployment(self, at: int, placement: Placement) -> None:
+        if not placement.name:
+            return
+        name = key(placement.name)
+        first, other = self._by_deployment.get(name, (at, None))
+        if other is None and self.placements[first].mark.path != placement.mark.path:
+            other = at
+        self._by_deployment[name] = (first, other)
+
+    def join_vm(self, vm: Role) -> None:
+        """A loose VM file: merged into the placement that holds a VM of its name, else added to the
+        first placement."""
+        found = self.vm_at(vm.name)
+        if found is not None:
+            found[1].merge(vm)
+            return
+        roles = self.roles(0)
+        roles.append(vm)
+        self._vm_index()[key(vm.name)] = (0, len(roles.roles) - 1)
+
+    def vm_at(self, name: str) -> tuple[int, _Roles, int] | None:
+        """Where the first VM of `name` is: its placement, that placement's roles and its index in them.
+        A merge can make a role of unknown kind a web or worker role: the index is checked, and built
+        again in that rare case."""
+        wanted = key(name)
+        found = self._vm_index().get(wanted)
+        if found is not None and not _is_vm_named(self._current_roles(found[0])[found[1]], wanted):
+            self._vms = None
+            found = self._vm_index().get(wanted)
+        return None if found is None else (found[0], self.roles(found[0]), found[1])
+
+    def _vm_index(self) -> dict[str, tuple[int, int]]:
+        """Each VM name's first placement, and its index in that placement's roles."""
+        if self._vms is None:
+            self._vms = {}
+            for at in range(len(self.placements)):
+                for position, role in enumerate(self._current_roles(at)):
+                    if role.is_vm:
+                        self._vms.setdefault(key(role.name), (at, position))
+        return self._vms
+
+    def add_instance(self, at: int, vm: str, instance: RoleInstance) -> None:
+        """A runtime instance of the VM `vm`, unless the placement already reports one of it."""
+        held = self._instances.get(at)
+        if held is None:
+            instances = self.placements[at].instances
+            held = self._instances[at] = (list(instances), {key(i.role) for i in instances})
+        if key(vm) not in held[1]:
+            held[0].append(instance)
+            held[1].add(key(instance.role))
+
+    def _current_roles(self, at: int) -> list[Role] | tuple[Role, ...]:
+        roles = self._roles.get(at)
+        return roles.roles if roles is not None else self.placements[at].roles
+
+    def closed(self) -> CloudService:
+        """The service with every addition, each changed placement built once."""
+        placements = [self._closed(at, p) for at, p in enumerate(self.placements)]
+        return replace(self.service, placements=tuple(placements))
+
+    def _closed(self, at: int, placement: Placement) -> Placement:
+        changes = dict(self._changes.get(at, {}))
+        if at in self._roles:
+            changes["roles"] = tuple(self._roles[at].roles)
+        if at in self._instances:
+            changes["instances"] = tuple(self._instances[at][0])
+        return replace(placement, **changes) if changes else placement
+
+
+def _is_vm_named(role: Role, wanted: str) -> bool:
+    return role.is_vm and key(role.name) == wanted
+
+
+class _Opened:
+    """The cloud services of a link, each opened (`_OpenService`) when something first joins it."""
+
+    def __init__(self, services: list[CloudService], conflicts: list[Conflict]) -> None:
+        self.services = services
+        self.conflicts = conflicts
+        self._open: dict[int, _OpenService] = {}
+
+    def __getitem__(self, index: int) -> _OpenService:
+        service = self._open.get(index)
+        if service is None:
+            service = self._open[index] = _OpenService(self.services[index], self.conflicts)
+        return service
+
+    def closed(self) -> list[CloudService]:
+        return [self._open[i].closed() if i in self._open else s for i, s in enumerate(self.services)]
 
 
 def _fill_disks(kept: tuple[Disk, ...], other: tuple[Disk, ...]) -> tuple[Disk, ...]:
