@@ -157,3 +157,22 @@ def test_a_file_with_a_suppression_comment_keeps_its_text(estate):
     texts = {d.path: d.text for d in result.documents}
     assert texts == {"network/NetworkConfig.netcfg": "", "shop/ServiceConfiguration.Cloud.cscfg": suppressed}
     assert not _only_mig201(result) and [s.finding.code for s in result.suppressed] == ["MIG201"]
+
+
+def test_a_document_without_its_text_keeps_every_other_field():
+    import dataclasses
+
+    from migcheck.model import Document, FileKind, FileProblem, Mark
+
+    values = {
+        "path": "a/b.cscfg",
+        "kind": FileKind.SERVICE_CONFIGURATION,
+        "root": "ServiceConfiguration",
+        "resources": (object(),),
+        "suppressions": (object(),),
+        "problem": FileProblem("syntax", "bad", Mark("a/b.cscfg", 1)),
+        "text": "<ServiceConfiguration/>",
+    }
+    assert {f.name for f in dataclasses.fields(Document)} == set(values)  # a new field must be kept too
+    shed = Document(**values).without_text()
+    assert {name: getattr(shed, name) for name in values} == {**values, "text": ""}

@@ -672,6 +672,11 @@ class Document:
     # read (`LintResult.sources` reads it again, checked, for what it reports): rules never read it.
     text: str = field(default="", repr=False, compare=False)
 
+    def without_text(self) -> Document:
+        """The same document without its text. Built field by field (every field but `text`), not with
+        `dataclasses.replace`, which looks every field up by name: it runs once per file read."""
+        return Document(self.path, self.kind, self.root, self.resources, self.suppressions, self.problem)
+
 
 # --- findings ----------------------------------------------------------------------------------------
 

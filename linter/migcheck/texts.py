@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from migcheck.source import SourceText
@@ -93,7 +93,7 @@ class Texts(Mapping[str, SourceText]):
             return document
         c = candidate
         self._on_disk[document.path] = _OnDisk(c.fs_path, c.explicit, c.within, c.link, _check(data, text))
-        return replace(document, text="")
+        return document.without_text()
 
     def __getitem__(self, path: str) -> SourceText:
         kept = self._kept.get(path)
