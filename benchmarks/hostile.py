@@ -15,6 +15,7 @@ grows. `--scale` multiplies every n (at 1, the table takes a few minutes).
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import subprocess
 import sys
@@ -477,7 +478,7 @@ class GrowthRow:
         """The growth from each size to the next; none when a run failed or took no measurable time."""
         if self.error or len(self.times) < 2 or min(self.times) <= 0:
             return ()
-        return tuple(large / small for small, large in zip(self.times, self.times[1:]))
+        return tuple(large / small for small, large in itertools.pairwise(self.times))
 
 
 # Each case runs at n and at 2, 4 and 8 times n: a quadratic path shows as a factor that stays near 4, and

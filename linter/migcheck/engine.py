@@ -92,6 +92,7 @@ def lint(
     progress: Callable[[int, int, str], None] | None = None,
     walked: Sequence[Candidate] | None = None,
     whole_estate: bool = True,
+    jobs: int | None = 1,
 ) -> LintResult:
     """Lint `paths`. `-` among them is a buffer: the bytes `stdin`, else standard input.
 
@@ -105,7 +106,9 @@ def lint(
 
     Without `whole_estate`, only the files the enabled rules need are read (`estate.kinds_to_read`): the
     same findings, from an estate that holds only what those files describe. For reports that list
-    findings; the readiness summary and the plan describe the whole estate."""
+    findings; the readiness summary and the plan describe the whole estate.
+
+    `jobs` processes read the files (`migcheck.workers`); None lets the number of files decide."""
     # The cyclic collector would rescan the growing model again and again while it is built (a quarter of
     # the run on large estates), and the model holds no cycles to collect: pause it for the run.
     collecting = gc.isenabled()
@@ -122,6 +125,7 @@ def lint(
             progress=progress,
             walked=walked,
             whole_estate=whole_estate,
+            jobs=jobs,
         )
     finally:
         if collecting:
@@ -140,6 +144,7 @@ def _lint(
     progress: Callable[[int, int, str], None] | None,
     walked: Sequence[Candidate] | None,
     whole_estate: bool,
+    jobs: int | None,
 ) -> LintResult:
     scope = None if stdin_path == STDIN else display_path(stdin_path)
     if scope is not None:
@@ -156,7 +161,7 @@ def _lint(
         found = _needed(found, rules, enabled)
     unread -= len(found)
     texts = Texts()
-    documents, fs_paths = _read_all(found, texts, cache, stdin, stdin_path, progress)
+    documents, fs_paths = _read_all(found, texts, cache, stdin, stdin_path, progress, jobs)
     del found  # what the walk recorded of each file (its identity, its candidate) is not needed any more
     grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions)
     if cache is None:
@@ -194,11 +199,19 @@ def _read_all(
     stdin: bytes | None,
     stdin_path: str,
     progress: Callable[[int, int, str], None] | None,
+    jobs: int | None = 1,
 ) -> tuple[list[Document], dict[str, str]]:
     """The documents of `found`, and the name each file read from disk was opened by. Their texts go to
     `texts`, which holds only those that cannot be read again (see `migcheck.texts`)."""
     if cache is not None and progress is None:
         return cache.read_all(found, texts, stdin, stdin_path)
+    if cache is None:
+        from migcheck.workers import auto_jobs, read_in_workers
+
+        jobs = auto_jobs(len(found)) if jobs is None else jobs
+        read = read_in_workers(found, jobs, progress) if jobs > 1 else None
+        if read is not None:
+            return _held(found, read, texts)
     documents = []
     fs_paths: dict[str, str] = {}
     for done, candidate in enumerate(found, 1):
@@ -217,6 +230,19 @@ def _read_all(
                 fs_paths[candidate.path] = candidate.fs_path
         if progress is not None:
             progress(done, len(found), candidate.path)
+    return documents, fs_paths
+
+
+def _held(
+    found: list[Candidate], read: list[tuple[Document | None, int | None]], texts: Texts
+) -> tuple[list[Document], dict[str, str]]:
+    """What `_read_all` returns, from what worker processes read of the files on disk `found`."""
+    documents = []
+    fs_paths: dict[str, str] = {}
+    for candidate, (document, check) in zip(found, read, strict=True):
+        if document is not None:
+            documents.append(texts.hold(document, candidate, check))
+            fs_paths[candidate.path] = candidate.fs_path
     return documents, fs_paths
 
 

@@ -85,15 +85,17 @@ class Texts(Mapping[str, SourceText]):
     def shed(self, document: Document, candidate: Candidate, data: bytes) -> Document:
         """`document`, read from `data` on disk, without its text unless the filter needs it (a file with
         a suppression comment, or that mentions migcheck where one may be)."""
-        from migcheck.suppress import mentions
+        return self.hold(document, candidate, shed_check(document, data))
 
-        text = document.text
-        if not text or document.suppressions or mentions(text) or not _decoded_alike(document, data):
-            self.keep(document)
-            return document
+    def hold(self, document: Document, candidate: Candidate, check: int | None) -> Document:
+        """`document` as `shed` leaves it, given what `shed_check` said of it (in a worker process that
+        read it, see `migcheck.workers`): its text kept when `check` is None, else dropped, to be read
+        again from `candidate`'s file and used only if it passes `check`."""
+        if check is None:
+            return self.keep(document)
         c = candidate
-        self._on_disk[document.path] = _OnDisk(c.fs_path, c.explicit, c.within, c.link, _check(data, text))
-        return document.without_text()
+        self._on_disk[document.path] = _OnDisk(c.fs_path, c.explicit, c.within, c.link, check)
+        return document.without_text() if document.text else document
 
     def __getitem__(self, path: str) -> SourceText:
         kept = self._kept.get(path)
@@ -120,6 +122,18 @@ class Texts(Mapping[str, SourceText]):
 
     def __contains__(self, path: object) -> bool:
         return path in self._kept or path in self._on_disk
+
+
+def shed_check(document: Document, data: bytes) -> int | None:
+    """What tells that `data`, read again, is what `document` was read from (`_check`); None when the
+    document's text is to be kept: the filter reads it (a suppression comment, or a mention of migcheck
+    where one may be), or its reader decoded it otherwise than reading it again would."""
+    from migcheck.suppress import mentions
+
+    text = document.text
+    if not text or document.suppressions or mentions(text) or not _decoded_alike(document, data):
+        return None
+    return _check(data, text)
 
 
 def _read_again(path: str, entry: _OnDisk) -> str:

@@ -1,0 +1,104 @@
+"""Reading the files of a large check in worker processes.
+
+Reading is most of a check (parsing, then the readers making records of what they parsed) and goes file by
+file, so it divides among processes; linking, the rules and the report need every file at once and stay in
+this one. The workers are forked: they start with what this process imported and with the list of files,
+so nothing is sent to them, and they send back only the documents, without the texts this process would
+drop anyway (`migcheck.texts`), which keeps what crosses between processes small. Measured in
+`benchmarks/README.md`: on 2 cores, 4,000 files are read in about 0.6 of the time one process takes.
+
+Only where forking is safe and cheap (Linux), and only for enough files that starting the workers pays.
+If the workers cannot do it (the system refuses to fork, a worker dies), the caller reads in this process:
+the result is the same, only slower."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from migcheck.discover import STDIN, Candidate
+from migcheck.model import Document
+
+__all__ = ["MIN_FILES", "auto_jobs", "read_in_workers"]
+
+# Below this many files, starting the workers costs more than they save.
+MIN_FILES = 500
+# More workers than this gain little: linking and the rules, after the read, are one process's work.
+MAX_AUTO_JOBS = 4
+# Spans per worker: enough that a worker with the slower files does not keep the others waiting.
+_SPANS_PER_JOB = 4
+
+# What a worker reads and is told in `_read_span`: the candidates of the read under way, set before the
+# workers are forked so that each inherits it.
+_found: Sequence[Candidate] = ()
+
+Read = tuple[Document | None, int | None]  # a document (None: not a classic file) and its `shed_check`
+
+
+def auto_jobs(files: int) -> int:
+    """How many processes read `files` files when the user does not say: one for a small check or where
+    workers cannot be forked, else one per available core, up to `MAX_AUTO_JOBS`."""
+    if files < MIN_FILES or not can_fork():
+        return 1
+    return max(1, min(_cores(), MAX_AUTO_JOBS))
+
+
+def can_fork() -> bool:
+    """Whether reading may fork workers: on Linux. macOS system libraries are not safe in a forked child,
+    and Windows cannot fork; starting fresh interpreters there costs more than most checks take."""
+    return sys.platform.startswith("linux")
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may run on, not the machine's
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def read_in_workers(
+    found: Sequence[Candidate], jobs: int, progress: Callable[[int, int, str], None] | None = None
+) -> list[Read] | None:
+    """Each file of `found` read in one of `jobs` worker processes, in order; None when the workers could
+    not read them all, for the caller to read them itself. `progress(done, total, path)` is called for each
+    file as the span holding it comes back. A buffer (`-`) is not for workers: it is the caller's."""
+    global _found
+    if not can_fork() or any(c.fs_path == STDIN for c in found):
+        return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, -(-len(found) // (jobs * _SPANS_PER_JOB)))
+    starts = range(0, len(found), size)
+    ends = [min(start + size, len(found)) for start in starts]
+    read: list[Read] = []
+    _found = found
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            for span in pool.map(_read_span, starts, ends):
+                for document, check in span:
+                    read.append((document, check))
+                    if progress is not None:
+                        progress(len(read), len(found), found[len(read) - 1].path)
+    except Exception:  # a broken pool, a refused fork, a document that would not pickle
+        return None
+    finally:
+        _found = ()
+    return read
+
+
+def _read_span(start: int, end: int) -> list[Read]:
+    """In a worker: the files `_found[start:end]`, each read as the engine reads it, its text dropped when
+    the parent would drop it (`migcheck.texts.shed_check`)."""
+    from migcheck.engine import _read_bytes
+    from migcheck.texts import shed_check
+
+    out: list[Read] = []
+    for candidate in _found[start:end]:
+        document, data = _read_bytes(candidate, None)
+        check = shed_check(document, data) if document is not None else None
+        if document is not None and check is not None:
+            document = document.without_text()
+        out.append((document, check))
+    return out

@@ -1,0 +1,108 @@
+"""Reading in worker processes (`migcheck.workers`, `migcheck check --jobs`) gives exactly what reading in
+one process gives, on every format of the corpus; a worker that fails leaves the read to this process; a
+small check never starts workers."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from migcheck import workers
+from migcheck.cli import main
+from migcheck.config import Config
+from migcheck.engine import _read, lint, walk
+from migcheck.plugins import load_rules
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+RULES = load_rules(entry_points=False)
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+needs_fork = pytest.mark.skipif(not workers.can_fork(), reason="workers are forked on Linux only")
+
+
+def _outcome(result):
+    """Everything a report can show of a run: the findings where they are, with their snippets, and what
+    the filter held back."""
+    findings = [(f.location, f.code, f.message, f.autofix) for f in result.findings]
+    snippets = [result.sources[f.location.path].line(f.location.line) for f in result.findings]
+    suppressed = [(s.finding.mark, s.finding.code, s.reason) for s in result.suppressed]
+    return findings, snippets, suppressed, result.documents
+
+
+@needs_corpus
+@needs_fork
+def test_reading_in_workers_gives_what_one_process_gives(monkeypatch):
+    monkeypatch.chdir(CORPUS)
+    read_by_workers = []
+    real = workers.read_in_workers
+
+    def spy(*args, **kwargs):
+        read = real(*args, **kwargs)
+        read_by_workers.append(read is not None)
+        return read
+
+    monkeypatch.setattr(workers, "read_in_workers", spy)
+    alone = lint(["."], Config(), RULES, jobs=1)
+    shared = lint(["."], Config(), RULES, jobs=3)
+    assert read_by_workers == [True]
+    assert alone.findings and {d.kind for d in alone.documents} >= {d.kind for d in shared.documents}
+    assert _outcome(shared) == _outcome(alone)
+
+
+@needs_corpus
+def test_every_document_of_every_format_crosses_between_processes(monkeypatch):
+    """What a worker sends back is pickled: a record no pickle can carry would send every check back to
+    reading in one process, silently slower."""
+    monkeypatch.chdir(CORPUS)
+    documents = [_read(c, None) for c in walk(["."], Config())]
+    documents = [d for d in documents if d is not None]
+    assert len({d.kind for d in documents}) >= 6  # csdef, cscfg, netcfg, REST, Python, PowerShell...
+    for document in documents:
+        assert pickle.loads(pickle.dumps(document, pickle.HIGHEST_PROTOCOL)) == document, document.path
+
+
+@needs_corpus
+@needs_fork
+def test_a_worker_that_fails_leaves_the_read_to_this_process(monkeypatch):
+    monkeypatch.chdir(CORPUS)
+    expected = _outcome(lint(["."], Config(), RULES, jobs=1))
+
+    def broken(start, end):
+        raise MemoryError("a worker that could not read")
+
+    monkeypatch.setattr(workers, "_read_span", broken)
+    assert workers.read_in_workers(walk(["."], Config()), 2) is None
+    assert _outcome(lint(["."], Config(), RULES, jobs=2)) == expected
+
+
+def test_a_small_check_reads_in_one_process(tmp_path, monkeypatch, capsys):
+    def refused(*args, **kwargs):
+        raise AssertionError("workers started for a small check")
+
+    monkeypatch.setattr(workers, "read_in_workers", refused)
+    (tmp_path / "a.cscfg").write_text('<ServiceConfiguration serviceName="s"/>')
+    assert main(["check", str(tmp_path), "--exit-zero", "--quiet"]) == 0
+    capsys.readouterr()
+    assert workers.auto_jobs(workers.MIN_FILES - 1) == 1
+    assert 1 <= workers.auto_jobs(workers.MIN_FILES) <= workers.MAX_AUTO_JOBS
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two", ""])
+def test_jobs_must_be_a_number_of_processes(value, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "--jobs", value, "."])
+    assert exit_.value.code == 2
+    assert "--jobs: expected a number of processes, 1 or more" in capsys.readouterr().err
+
+
+@needs_fork
+def test_verbose_times_each_file_in_one_process(tmp_path, monkeypatch, capsys):
+    def refused(*args, **kwargs):
+        raise AssertionError("workers started for --verbose")
+
+    monkeypatch.setattr(workers, "read_in_workers", refused)
+    (tmp_path / "a.cscfg").write_text('<ServiceConfiguration serviceName="s"/>')
+    assert main(["check", str(tmp_path), "--jobs", "2", "--verbose", "--exit-zero"]) == 0
+    assert "a.cscfg" in capsys.readouterr().err
