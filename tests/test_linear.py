@@ -328,3 +328,200 @@ def test_an_export_of_many_deployments_only_it_knows():
         return work
 
     assert_linear(make, 1000)
+
+
+# --- rules, the plan and fixes over one large group --------------------------------------------------------
+
+NETCFG = "http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration"
+ONE_NETWORK = (
+    f'<NetworkConfiguration xmlns="{NETCFG}"><VirtualNetworkConfiguration><VirtualNetworkSites>'
+    '<VirtualNetworkSite name="v" Location="West Europe"><AddressSpace><AddressPrefix>10.0.0.0/8'
+    "</AddressPrefix></AddressSpace></VirtualNetworkSite></VirtualNetworkSites>"
+    "</VirtualNetworkConfiguration></NetworkConfiguration>"
+).encode()
+
+
+def _rule_over(files: dict[str, bytes], code: str):
+    from migcheck.plugins import load_rules
+
+    (rule,) = [r for r in load_rules(entry_points=False) if r.code == code]
+    link_of = _link_of(files)
+
+    def work():
+        return list(rule.check(link_of()))
+
+    return work
+
+
+def test_mig104_over_many_services_in_one_network():
+    """Every member of a network asked for the names of all the others, roles or not."""
+
+    def make(n: int):
+        files = {"NetworkConfig.netcfg": ONE_NETWORK}
+        for i in range(n):
+            files[f"s{i}.xml"] = (
+                f'<HostedService xmlns="{REST}"><ServiceName>s{i}</ServiceName><Deployments><Deployment>'
+                f"<Name>d</Name><RoleList>{_vm_role(f'vm{i}')}</RoleList>"
+                "<VirtualNetworkName>v</VirtualNetworkName></Deployment></Deployments></HostedService>"
+            ).encode()
+        files["web/ServiceDefinition.csdef"] = (
+            b'<ServiceDefinition name="web"><WebRole name="w"/></ServiceDefinition>'
+        )
+        files["web/ServiceConfiguration.Cloud.cscfg"] = (
+            b'<ServiceConfiguration serviceName="web"><Role name="w"><Instances count="2"/></Role>'
+            b'<NetworkConfiguration><VirtualNetworkSite name="v"/></NetworkConfiguration></ServiceConfiguration>'
+        )
+        work = _rule_over(files, "MIG104")
+        (finding,) = work()
+        assert f"and {n - 5} more" in finding.message
+        return work
+
+    assert_linear(make, 500)
+
+
+def test_endpoint_acls_of_one_role_with_many_endpoints():
+    def make(n: int):
+        endpoints = "".join(
+            f'<InputEndpoint name="e{i}" protocol="tcp" port="{1000 + i}"/>' for i in range(n)
+        )
+        controls = "".join(
+            f'<AccessControl name="ac{i}"><Rule action="permit" order="100" remoteSubnet="10.0.0.0/8" '
+            'description="d"/></AccessControl>'
+            for i in range(n)
+        )
+        acls = "".join(f'<EndpointAcl role="r" endPoint="e{i}" accessControl="ac{i}"/>' for i in range(n))
+        work = _link_of(
+            {
+                "s/ServiceDefinition.csdef": (
+                    f'<ServiceDefinition name="s"><WebRole name="r"><Endpoints>{endpoints}</Endpoints>'
+                    "</WebRole></ServiceDefinition>"
+                ).encode(),
+                "s/ServiceConfiguration.Cloud.cscfg": (
+                    f'<ServiceConfiguration serviceName="s"><Role name="r"><Instances count="2"/></Role>'
+                    f"<NetworkConfiguration><AccessControls>{controls}</AccessControls>"
+                    f"<EndpointAcls>{acls}</EndpointAcls></NetworkConfiguration></ServiceConfiguration>"
+                ).encode(),
+            }
+        )
+        assert not work().dangling
+        return work
+
+    assert_linear(make, 1000)
+
+
+def test_one_blob_listed_many_times():
+    def make(n: int):
+        disk = "<Disk><MediaLink>https://acct.blob.core.windows.net/vhds/same.vhd</MediaLink><Name>d</Name></Disk>"
+        work = _link_of({"disks.xml": f'<Disks xmlns="{REST}">{disk * n}</Disks>'.encode()})
+        (merged,) = work().disks
+        assert len(merged.described_at) == n
+        return work
+
+    assert_linear(make, 4000)
+
+
+def test_network_configurations_in_many_deep_folders(tmp_path, monkeypatch):
+    """Each folder asked, at every level above it, whether any other network configuration is below."""
+    from migcheck.subscriptions import split_subscriptions
+
+    monkeypatch.chdir(tmp_path)
+
+    def make(n: int):
+        files = {f"f{i}/a/b/c/d/e/NetworkConfig.netcfg": ONE_NETWORK for i in range(n)}
+        documents = tuple(read_document(path, data, explicit=True) for path, data in files.items())
+
+        def work():
+            assert len(split_subscriptions(documents, {})) == n
+
+        return work
+
+    assert_linear(make, 400)
+
+
+def _lint_in(folder, monkeypatch, *options: str):
+    from migcheck.config import Config
+    from migcheck.engine import lint
+    from migcheck.plugins import load_rules
+
+    monkeypatch.chdir(folder)
+    config = Config().with_overrides(select=options)
+    return lint(["."], config, load_rules(entry_points=False))
+
+
+def test_the_plan_of_many_networks_on_expressroute(tmp_path, monkeypatch):
+    """Every network was looked for among the users of every circuit, comparing whole networks."""
+    from migcheck.plan import build_plan
+
+    def make(n: int):
+        sites = "".join(
+            f'<LocalNetworkSite name="er{i}"><AddressSpace><AddressPrefix>192.168.{i % 250}.0/24'
+            "</AddressPrefix></AddressSpace></LocalNetworkSite>"
+            for i in range(n)
+        )
+        networks = "".join(
+            f'<VirtualNetworkSite name="v{i}" Location="West Europe"><AddressSpace><AddressPrefix>'
+            f"10.{i // 250}.{i % 250}.0/24</AddressPrefix></AddressSpace><Gateway><ConnectionsToLocalNetwork>"
+            f'<LocalNetworkSiteRef name="er{i}"><Connection type="Dedicated"/></LocalNetworkSiteRef>'
+            "</ConnectionsToLocalNetwork></Gateway></VirtualNetworkSite>"
+            for i in range(n)
+        )
+        folder = tmp_path / f"n{n}"
+        folder.mkdir()
+        (folder / "NetworkConfig.netcfg").write_text(
+            f'<NetworkConfiguration xmlns="{NETCFG}"><VirtualNetworkConfiguration><LocalNetworkSites>{sites}'
+            f"</LocalNetworkSites><VirtualNetworkSites>{networks}</VirtualNetworkSites>"
+            "</VirtualNetworkConfiguration></NetworkConfiguration>"
+        )
+        result = _lint_in(folder, monkeypatch)
+
+        def work():
+            (plan,) = build_plan(result).subscriptions
+            assert sum(1 for step in plan.steps if step.after) == n
+
+        return work
+
+    assert_linear(make, 500)
+
+
+def test_fixes_of_many_findings_in_one_file(tmp_path, monkeypatch):
+    """Each fix was checked against every edit taken before it."""
+    from migcheck.fixes import _non_overlapping, _placed
+
+    def make(n: int):
+        subnets = "".join(
+            f'<Subnet name="s{i}"><AddressPrefix>10.{i // 250 % 250}.{i % 250}.00/24</AddressPrefix></Subnet>\n'
+            for i in range(n)
+        )
+        folder = tmp_path / f"n{n}"
+        folder.mkdir()
+        (folder / "NetworkConfig.netcfg").write_text(
+            f'<NetworkConfiguration xmlns="{NETCFG}"><VirtualNetworkConfiguration><VirtualNetworkSites>\n'
+            '<VirtualNetworkSite name="v" Location="West Europe"><AddressSpace><AddressPrefix>10.0.0.0/8'
+            f"</AddressPrefix></AddressSpace><Subnets>\n{subnets}</Subnets></VirtualNetworkSite>\n"
+            "</VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>\n"
+        )
+        placed = [f for f in _placed(_lint_in(folder, monkeypatch, "MIG304")) if f.autofix is not None]
+        assert len(placed) == n
+
+        def work():
+            fixed, edits = _non_overlapping(placed)
+            assert len(fixed) == n == len(edits)
+
+        return work
+
+    assert_linear(make, 2000)
+
+
+def test_a_list_in_a_message_told_its_size_takes_only_what_it_shows():
+    from migcheck.rule import SHOWN_MEMBERS, listed
+
+    taken = []
+
+    def names():
+        for i in range(10_000):
+            taken.append(i)
+            yield f"n{i}"
+
+    assert listed(names(), total=10_000).endswith(f"and {10_000 - SHOWN_MEMBERS} more")
+    assert len(taken) <= SHOWN_MEMBERS + 1
+    assert listed(f"n{i}" for i in range(10)) == listed((f"n{i}" for i in range(10)), total=10)

@@ -800,6 +800,15 @@ class _Linker:
                         f"role '{item.name}' is not defined in the service definition of '{definition.name}'",
                     )
         controls = {key(a.name) for a in config.access_controls}
+
+        endpoint_names: dict[int, frozenset[str]] = {}  # per role, not per ACL: a role may have thousands
+
+        def endpoints(role: Role) -> frozenset[str]:
+            found = endpoint_names.get(id(role))
+            if found is None:
+                found = endpoint_names[id(role)] = frozenset(key(e.name) for e in role.endpoints)
+            return found
+
         for acl in config.endpoint_acls:
             if acl.access_control and key(acl.access_control) not in controls:
                 self._dangle(
@@ -809,7 +818,7 @@ class _Linker:
                     "file does not define",
                 )
             role = roles.get(key(acl.role)) if roles is not None else None
-            if role is not None and key(acl.endpoint) not in {key(e.name) for e in role.endpoints}:
+            if role is not None and key(acl.endpoint) not in endpoints(role):
                 self._dangle(
                     NameRef(acl.endpoint, acl.mark),
                     "InputEndpoint",
@@ -896,17 +905,17 @@ class _Linker:
     ) -> tuple[tuple[Disk, ...], dict[Disk, tuple[CloudService, Role]]]:
         """Every disk once: a VM's own disks first (the most specific description), then listed disks.
         One disk is one blob (its MediaLink), or one name when the file gives no MediaLink."""
-        disks: dict[str, Disk] = {}
+        described: dict[str, list[Disk]] = defaultdict(list)
         owners: dict[str, tuple[CloudService, Role]] = {}
         for service in services:
             for vm in service.vms:
                 for disk in vm.disks:
                     k = _disk_key(disk)
                     owners.setdefault(k, (service, vm))
-                    disks[k] = _merge_disk(disks.get(k), disk)
+                    described[k].append(disk)
         for disk in self._all(Disk):
-            k = _disk_key(disk)
-            disks[k] = _merge_disk(disks.get(k), disk)
+            described[_disk_key(disk)].append(disk)
+        disks = {k: _merged_disk(group) for k, group in described.items()}
         by_disk = {disks[k]: owner for k, owner in owners.items()}
         return tuple(disks.values()), by_disk
 
@@ -1074,16 +1083,24 @@ def _disk_key(disk: Disk) -> str:
     return "blob:" + key(disk.media_link) if disk.media_link.strip() else "name:" + key(disk.name)
 
 
-def _merge_disk(kept: Disk | None, other: Disk) -> Disk:
-    if kept is None:
-        return other
+def _merged_disk(descriptions: list[Disk]) -> Disk:
+    """One disk from every description of it, in order: the first, with what it leaves empty taken from
+    the others, and every source. Merged at once: merging one description at a time copied the sources
+    each time, quadratic in the times one blob is described."""
+    first, *others = descriptions
+    if not others:
+        return first
+
+    def earliest(field: str) -> str:
+        return next((value for d in descriptions if (value := getattr(d, field))), "")
+
     return replace(
-        kept,
-        name=kept.name or other.name,
-        media_link=kept.media_link or other.media_link,
-        io_type=kept.io_type or other.io_type,
-        attached_to=kept.attached_to or other.attached_to,
-        sources=(*kept.described_at, other.mark),
+        first,
+        name=earliest("name"),
+        media_link=earliest("media_link"),
+        io_type=earliest("io_type"),
+        attached_to=earliest("attached_to"),
+        sources=(*first.described_at, *(d.mark for d in others)),
     )
 
 

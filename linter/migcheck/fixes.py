@@ -9,6 +9,7 @@ held back)."""
 
 from __future__ import annotations
 
+import bisect
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -76,15 +77,39 @@ def _placed(result: LintResult) -> Iterator[Finding]:
 
 def _non_overlapping(findings: list[Finding]) -> tuple[list[Finding], list[Edit]]:
     """The findings whose edits touch no edit taken before, in the order of their first edit."""
-    taken: list[Edit] = []
+    taken = _Taken()
     fixed = []
     for finding in sorted(findings, key=lambda f: min(e.start for e in _edits(f))):
         edits = _edits(finding)
-        if any(_overlap(edit, other) for edit in edits for other in taken):
+        if any(taken.overlaps(edit) for edit in edits):
             continue
-        taken.extend(edits)
+        for edit in edits:
+            taken.add(edit)
         fixed.append(finding)
-    return fixed, taken
+    return fixed, taken.edits
+
+
+class _Taken:
+    """Edits taken so far, by where they start and end. They do not overlap one another, so the one that
+    starts last before an edit ends is the one reaching furthest: whether an edit overlaps any of them is
+    a lookup, not a pass over them all (a file with thousands of fixes)."""
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] = []
+        self._spans: list[tuple[int, int]] = []  # (start, end) of each, sorted
+        self._by_span: list[Edit] = []  # in the order of `_spans`
+
+    def overlaps(self, edit: Edit) -> bool:
+        at = bisect.bisect_left(self._spans, (edit.end, -1))  # the first that starts where `edit` ends
+        # The one before reaches furthest of those starting earlier; the one at `at` may be an insertion
+        # exactly where `edit` (another insertion) goes.
+        return any(_overlap(edit, other) for other in self._by_span[max(0, at - 1) : at + 1])
+
+    def add(self, edit: Edit) -> None:
+        at = bisect.bisect_right(self._spans, (edit.start, edit.end))
+        self._spans.insert(at, (edit.start, edit.end))
+        self._by_span.insert(at, edit)
+        self.edits.append(edit)
 
 
 def _edits(finding: Finding) -> tuple[Edit, ...]:

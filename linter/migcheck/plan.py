@@ -152,7 +152,13 @@ def _subscription_plan(
     builder = _Builder(estate, items, locate)
     circuits = _circuits(estate)
     builder.steps += [_circuit_step(name, networks) for name, networks in circuits.items()]
-    builder.steps += [_network_step(builder, n, circuits) for n in estate.virtual_networks]
+    # Which circuits each network waits for, found once: asking every circuit for every network took
+    # networks times circuits, each a comparison of whole networks.
+    waits: dict[int, list[str]] = defaultdict(list)
+    for name, networks in circuits.items():
+        for network in networks:
+            waits[id(network)].append(f"circuit:{name}")
+    builder.steps += [_network_step(builder, n, tuple(waits[id(n)])) for n in estate.virtual_networks]
     for service in estate.cloud_services:
         builder.steps += _service_steps(builder, service)
     builder.steps += _storage_steps(builder)
@@ -164,8 +170,10 @@ def _circuits(estate: Estate) -> dict[str, list[Network]]:
     """ExpressRoute circuits by the local network site their `Dedicated` connections name."""
     found: dict[str, list[Network]] = defaultdict(list)
     for network in estate.virtual_networks:
+        seen: set[str] = set()  # a network is listed once per circuit, however many connections name it
         for connection in network.gateway.connections if network.gateway else ():
-            if connection.is_expressroute and network not in found[connection.local_site]:
+            if connection.is_expressroute and connection.local_site not in seen:
+                seen.add(connection.local_site)
                 found[connection.local_site].append(network)
     return dict(found)
 
@@ -204,7 +212,8 @@ def _circuit_step(name: str, networks: list[Network]) -> Step:
     )
 
 
-def _network_step(builder: _Builder, network: Network, circuits: dict[str, list[Network]]) -> Step:
+def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -> Step:
+    """The move of one network, after the circuits it uses (`after`: their step ids)."""
     name = network.name
     services = network.services
     subnets = len(network.subnets)
@@ -218,7 +227,6 @@ def _network_step(builder: _Builder, network: Network, circuits: dict[str, list[
     becomes += [
         f"resource group '{_service_name(s)}-Migrated' with the VMs of {s.label}" for s in services if s.vms
     ]
-    after = tuple(f"circuit:{c}" for c, users in circuits.items() if network in users)
     notes = (
         [] if network.defined else ["No file checked here defines this network: only its members are known."]
     )

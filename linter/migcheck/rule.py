@@ -183,19 +183,32 @@ SHOWN_MEMBERS = 5
 MEMBER_CHARS = 100
 
 
-def listed(items: Iterable[str], *, limit: int = SHOWN_MEMBERS, quote: str = "'", sep: str = ", ") -> str:
+def listed(
+    items: Iterable[str],
+    *,
+    limit: int = SHOWN_MEMBERS,
+    quote: str = "'",
+    sep: str = ", ",
+    total: int | None = None,
+) -> str:
     """The first `limit` of `items`, quoted and joined, then "and N more". A message is copied into every
     finding and every report format, so one that named every member of a group (every availability set
     of a service with thousands) made output quadratic in the input; a message names a handful, each cut
-    to `MEMBER_CHARS` (a name can be megabytes long, and real ones are short)."""
+    to `MEMBER_CHARS` (a name can be megabytes long, and real ones are short). Given the `total` number of
+    items, only the first `limit` are taken from `items`: a message about each member of a large group
+    costs the same whatever its size."""
     shown: list[str] = []
     more = 0
     for item in items:
         if len(shown) < limit:
             cut = item if len(item) <= MEMBER_CHARS else item[: MEMBER_CHARS - 1] + "…"
             shown.append(f"{quote}{cut}{quote}")
+        elif total is not None:
+            break
         else:
             more += 1
+    if total is not None:
+        more = total - len(shown)
     return sep.join(shown) + (f" and {more} more" if more else "")
 
 

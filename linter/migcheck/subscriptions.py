@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from migcheck.model import Document, FileKind, VirtualNetwork
@@ -63,7 +64,8 @@ def _by_network_configuration(docs: list[Document]) -> list[tuple[str, tuple[Doc
         return []
     if len(folders) <= 1:
         return [(DEFAULT_SUBSCRIPTION, tuple(docs))]
-    claims = {_claim(folder, folders): folder for folder in folders}
+    holding = _holding(folders)
+    claims = {_claim(folder, holding): folder for folder in folders}
     groups: dict[str, list[Document]] = {claim: [] for claim in sorted(claims)}
     unclaimed: list[Document] = []
     for doc in docs:
@@ -83,13 +85,27 @@ def _defines_networks(doc: Document) -> bool:
     )
 
 
-def _claim(folder: str, folders: Iterable[str]) -> str:
+def _holding(folders: Iterable[str]) -> Counter[str]:
+    """How many of `folders` each folder holds (itself included), for every folder above any of them:
+    counted once per level, where asking at each level whether any other folder is below took every
+    folder times every other times the depth."""
+    holding: Counter[str] = Counter()
+    for folder in folders:
+        while True:
+            holding[folder] += 1
+            parent = posixpath.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+    return holding
+
+
+def _claim(folder: str, holding: Counter[str]) -> str:
     """The largest folder around `folder` (itself at least) that holds no other network configuration."""
-    others = [f for f in folders if f != folder]
     claim = folder
     while claim:
         parent = posixpath.dirname(claim)
-        if parent == claim or any(_within(other, parent) for other in others):
+        if parent == claim or holding[parent] > 1:
             break
         claim = parent
     return claim

@@ -616,15 +616,17 @@ class VnetWithVmsAndRoles(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for network in estate.virtual_networks:
-            with_vms = [s for s, p in network.members if p.vms]
+            with_vms = _Names(s for s, p in network.members if p.vms)
             for service, placement in network.members:
-                others = _unique(s.name for s in with_vms if s is not service)
                 roles = placement.web_worker_roles
-                if roles and others and placement.virtual_network is not None:
+                if not roles or placement.virtual_network is None:
+                    continue
+                others, count = with_vms.besides(service)
+                if count:
                     yield self.finding(
                         network,
                         f"virtual network '{network.name}' holds web/worker roles of {service.label} "
-                        f"({_quoted(r.name for r in roles)}) and VMs of {_quoted(others)}",
+                        f"({_quoted(r.name for r in roles)}) and VMs of {listed(others, total=count)}",
                         at=placement.virtual_network,
                     )
 
@@ -1009,6 +1011,22 @@ def _has_endpoint(roles: Iterable[Role]) -> bool:
 def _endpoints(roles: Iterable[Role]) -> Iterator[InputEndpoint]:
     """The input endpoints the roles define (not those only an endpoint ACL binding names)."""
     return (e for role in roles for e in role.endpoints if e.protocol or e.port)
+
+
+class _Names:
+    """The names of some services, each once, in order, and which services hold each: what the names of
+    all but one of them are, without walking them all for each one."""
+
+    def __init__(self, services: Iterable[CloudService]) -> None:
+        self.holders: dict[str, set[int]] = {}
+        for service in services:
+            self.holders.setdefault(service.name, set()).add(id(service))
+
+    def besides(self, service: CloudService) -> tuple[Iterator[str], int]:
+        """The names of the services other than `service`, lazily, and how many there are."""
+        alone = self.holders.get(service.name) == {id(service)}
+        names = (name for name in self.holders if not (alone and name == service.name))
+        return names, len(self.holders) - alone
 
 
 def _unique(names: Iterable[str]) -> list[str]:
