@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from growth import assert_linear
 
-from migcheck.discover import Glob, PatternError, Patterns, check_pattern, discover, glob_regex
+from migcheck.discover import Glob, PatternError, Patterns, check_patterns, discover, glob_regex
 
 
 @pytest.fixture
@@ -88,7 +88,7 @@ def test_a_negated_pattern_re_includes(tree):
 
 def test_an_invalid_pattern_is_an_error_naming_it():
     with pytest.raises(PatternError, match=r"'\\\\' is not a valid gitignore pattern"):
-        check_pattern("\\")
+        check_patterns(["\\"])
 
 
 def test_patterns_are_relative_to_their_root(tree):
@@ -174,6 +174,23 @@ def test_a_hostile_gitignore_is_bounded(repository):
         "keep.cscfg",
         "sub/x.cscfg",
     ]
+
+
+def test_a_gitignore_too_large_for_one_automaton_is_matched_in_parts(repository):
+    """RE2 compiles a set of patterns into one automaton within a memory budget, which a thousand lines
+    may exceed: such a file is matched as consecutive sets, the last matching line deciding as ever."""
+    filler = [f"*a{i}*b*c*d*e*f*g*h/**/x*y*z*{i}" for i in range(1_000)]  # no 1,000 of these fit in one
+    lines = ["*.cscfg", *filler, "!sub/x.cscfg", *filler, "gen/keep.generated.cscfg"]
+    (repository / ".gitignore").write_text("\n".join(lines) + "\n")
+    assert _walked() == ["sub/x.cscfg"]
+
+
+def test_a_pattern_too_large_to_match_is_dropped_from_a_gitignore_and_refused_in_settings(repository):
+    huge = "*a" * 10_000  # RE2 fits 4,000 of these in its budget, not 8,000
+    (repository / ".gitignore").write_text(f"{huge}\nbuild/\n")
+    assert "build/out.cscfg" not in _walked()
+    with pytest.raises(PatternError, match=r"is not a valid gitignore pattern \(too large to match\)"):
+        check_patterns(["x", huge])
 
 
 def test_without_a_repository_only_the_walked_folders_gitignore_files_apply(tmp_path, monkeypatch):

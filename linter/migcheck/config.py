@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Any
 
-from migcheck.discover import Glob, PatternError, check_pattern
+from migcheck.discover import Glob, PatternError, check_patterns
 from migcheck.model import Severity
 from migcheck.rule import RuleSet
 from migcheck.suppress import specificity
@@ -93,11 +93,10 @@ def _bool(value: object, key: str) -> bool:
 def _globs(value: object, key: str) -> tuple[str, ...]:
     """A list of gitignore patterns, each checked now so that a bad one is an error naming its key."""
     globs = _strings(value, key)
-    for glob in globs:
-        try:
-            check_pattern(glob)
-        except PatternError as exc:
-            raise ConfigError(f"`{key}`: {exc}") from None
+    try:
+        check_patterns(globs)
+    except PatternError as exc:
+        raise ConfigError(f"`{key}`: {exc}") from None
     return globs
 
 

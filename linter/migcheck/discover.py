@@ -16,7 +16,7 @@ import os
 import posixpath
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -141,33 +141,100 @@ def _one_pattern(pattern: str, root: str) -> Patterns:
     return Patterns([Glob(pattern, root)])
 
 
-def compile_patterns(lines: Iterable[str]) -> GitIgnoreSpec:
+def compile_patterns(lines: Iterable[str]) -> PatternSet:
     """Gitignore patterns compiled by pathspec. pathspec uses RE2 (a declared dependency) when it is
     installed: matching then takes time linear in the path whatever the pattern, where a backtracking
-    engine needs minutes for `*a*a*a*a*a*a*a*a*b` against a long name. Raises `PatternError`."""
+    engine needs minutes for `*a*a*a*a*a*a*a*a*b` against a long name. Raises `PatternError` for a line
+    that is not a valid pattern, or one too large for RE2 to compile within its memory budget."""
+    return _compile_patterns(tuple(lines))
+
+
+@functools.lru_cache(maxsize=64)  # the settings' patterns are checked when read, then compiled to match
+def _compile_patterns(lines: tuple[str, ...]) -> PatternSet:
+    try:
+        return PatternSet(_compiled_sets(lines))
+    except PatternError as exc:
+        bad = next(iter(_invalid(lines)), lines[0] if lines else "")
+        shown_bad = repr(bad) if len(bad) <= 60 else repr(bad[:57]) + "..."  # a pattern may be megabytes
+        raise PatternError(f"{visible(shown_bad)} is not a valid gitignore pattern ({exc})") from None
+
+
+class PatternSet:
+    """Gitignore patterns, compiled as one set or, when RE2 cannot fit them all in one automaton (a few
+    thousand lines; a .gitignore in a pull request may have any number), as several consecutive sets.
+    Across sets as within one, the last pattern that matches a path decides."""
+
+    __slots__ = ("_sets",)
+
+    def __init__(self, sets: list[GitIgnoreSpec]) -> None:
+        self._sets = sets
+
+    def decide(self, path: str) -> bool | None:
+        """True when the last pattern matching `path` ignores it, False when it re-includes it (`!`),
+        None when none matches."""
+        for spec in reversed(self._sets):
+            decision = spec.check_file(path).include
+            if decision is not None:
+                return decision
+        return None
+
+    def match_file(self, path: str) -> bool:
+        return self.decide(path) is True
+
+
+# Lines per set to start with: RE2 fits a thousand simple patterns in one automaton, and each compilation of
+# a pattern costs (pathspec compiles it with Python's `re` as well), so a set that does not fit is halved
+# rather than the whole list.
+_LINES_PER_SET = 1000
+
+
+def _compiled_sets(lines: Sequence[str]) -> list[GitIgnoreSpec]:
+    """`lines` compiled in consecutive sets of at most `_LINES_PER_SET`, each halved until it compiles.
+    Raises `PatternError` when one line cannot be compiled even alone."""
+    step = _LINES_PER_SET
+    return [spec for at in range(0, len(lines), step) for spec in _fitted(lines[at : at + step])] or _fitted(
+        []
+    )
+
+
+def _fitted(lines: Sequence[str]) -> list[GitIgnoreSpec]:
     from pathspec import GitIgnoreSpec  # imported on first use: most runs have no pattern at all
+    from re2 import error as Re2Error  # type: ignore[import-untyped]
 
-    lines = list(lines)
     try:
-        return GitIgnoreSpec.from_lines(lines)
+        return [GitIgnoreSpec.from_lines(lines)]
     except (ValueError, TypeError) as exc:
-        bad = next((line for line in lines if not _compiles(line)), lines[0] if lines else "")
-        raise PatternError(f"{bad!r} is not a valid gitignore pattern ({exc})") from None
+        raise PatternError(str(exc)) from None
+    except Re2Error:
+        if len(lines) <= 1:
+            raise PatternError("too large to match") from None
+    middle = len(lines) // 2
+    return _fitted(lines[:middle]) + _fitted(lines[middle:])
 
 
-def _compiles(line: str) -> bool:
-    from pathspec import GitIgnoreSpec
+def _valid_lines(lines: list[str]) -> list[str]:
+    """`lines` without those that cannot be compiled, in order."""
+    invalid = set(_invalid(lines))
+    return [line for line in lines if line not in invalid]
 
+
+def _invalid(lines: Sequence[str]) -> Iterator[str]:
+    """The lines that cannot be compiled, in order: found by halving, so a long file with a few bad lines
+    costs a few compilations of it rather than one per line."""
     try:
-        GitIgnoreSpec.from_lines([line])
-    except (ValueError, TypeError):
-        return False
-    return True
+        _compiled_sets(lines)
+    except PatternError:
+        if len(lines) == 1:
+            yield lines[0]
+        else:
+            yield from _invalid(lines[: len(lines) // 2])
+            yield from _invalid(lines[len(lines) // 2 :])
 
 
-def check_pattern(pattern: str) -> None:
-    """Raise `PatternError` when `pattern` is not a valid gitignore pattern (config validation)."""
-    compile_patterns([_normalised(pattern)])
+def check_patterns(patterns: Iterable[str]) -> None:
+    """Raise `PatternError`, naming the first bad one, when any of `patterns` is not a valid gitignore
+    pattern (config validation). Compiled together: a list of thousands costs one compilation."""
+    compile_patterns([_normalised(pattern) for pattern in patterns])
 
 
 def _normalised(pattern: str) -> str:
@@ -372,7 +439,7 @@ class _Rules:
 
     __slots__ = ("chain",)
 
-    def __init__(self, chain: tuple[tuple[str, GitIgnoreSpec], ...]) -> None:
+    def __init__(self, chain: tuple[tuple[str, PatternSet], ...]) -> None:
         self.chain = chain
 
     def __bool__(self) -> bool:
@@ -384,7 +451,7 @@ class _Rules:
         re-includes what a parent ignores, as in git."""
         for base, spec in reversed(self.chain):
             relative = shown(absolute[len(base) + 1 :]) if base != "/" else shown(absolute[1:])
-            decision = spec.check_file(relative + "/" if folder else relative).include
+            decision = spec.decide(relative + "/" if folder else relative)
             if decision is not None:
                 return decision
         return False
@@ -397,7 +464,7 @@ class _GitIgnored:
     def __init__(self, top: str) -> None:
         top_abs = os.path.abspath(top)
         repository = _repository_root(top_abs)
-        chain: list[tuple[str, GitIgnoreSpec]] = []
+        chain: list[tuple[str, PatternSet]] = []
         if repository is not None:
             info_exclude = _read_patterns(os.path.join(repository, ".git", "info", "exclude"))
             if info_exclude is not None:
@@ -451,7 +518,7 @@ def _folders_between(outer: str, inner: str) -> list[str]:
     return list(reversed(folders))
 
 
-def _read_patterns(path: str) -> GitIgnoreSpec | None:
+def _read_patterns(path: str) -> PatternSet | None:
     """The patterns of one .gitignore file, or None when there is none (or it cannot be read: git skips
     such a file too). Read through the guarded reader: a .gitignore linked to /dev/zero costs nothing.
     Lines that are not valid patterns are dropped, as git drops them."""
@@ -472,7 +539,7 @@ def _read_patterns(path: str) -> GitIgnoreSpec | None:
     try:
         return compile_patterns(lines)
     except PatternError:
-        return compile_patterns([line for line in lines if _compiles(line)])
+        return compile_patterns(_valid_lines(lines))
 
 
 def _posix(path: str) -> str:
