@@ -228,3 +228,15 @@ def test_a_folder_with_a_classic_extension_is_not_a_candidate(tree):
     (tree / "a" / "folder.cscfg").mkdir()
     (tree / "a" / "folder.cscfg" / "inner.csdef").write_text("<x/>")
     assert [c.path for c in discover(["a"])] == ["a/folder.cscfg/inner.csdef", "a/x.cscfg"]
+
+
+def test_the_first_name_whose_pattern_matches_alone_is_chosen(tree):
+    from migcheck.discover import FirstMatch
+
+    assert FirstMatch({"file": ["a/x.cscfg"], "folder": ["a/"]}).first("a/x.cscfg") == "file"
+    assert FirstMatch({"folder": ["a/"], "file": ["a/x.cscfg"]}).first("a/x.cscfg") == "folder"
+    assert FirstMatch({"any": ["*.cscfg", "c/"], "c": ["c/"]}).first("c/net.netcfg") == "any"
+    assert FirstMatch({"not": ["!a/x.cscfg"], "all": ["*"]}).first("a/x.cscfg") == "all"
+    assert FirstMatch({"none": ["b/"]}).first("a/x.cscfg") is None
+    anchored = FirstMatch({"here": [Glob("/x.cscfg", str(tree / "a"))]})
+    assert anchored.first("a/x.cscfg") == "here" and anchored.first("x.cscfg") is None

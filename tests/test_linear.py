@@ -525,3 +525,26 @@ def test_a_list_in_a_message_told_its_size_takes_only_what_it_shows():
     assert listed(names(), total=10_000).endswith(f"and {10_000 - SHOWN_MEMBERS} more")
     assert len(taken) <= SHOWN_MEMBERS + 1
     assert listed(f"n{i}" for i in range(10)) == listed((f"n{i}" for i in range(10)), total=10)
+
+
+def test_many_configured_subscriptions_over_many_files(tmp_path, monkeypatch):
+    """Every file was matched against every subscription's patterns in turn."""
+    from migcheck.subscriptions import split_subscriptions
+
+    monkeypatch.chdir(tmp_path)
+
+    def make(n: int):
+        documents = tuple(
+            read_document(f"f{i}/s.cscfg", b'<ServiceConfiguration serviceName="s"/>', explicit=True)
+            for i in range(n)
+        )
+        configured = {f"sub{i}": (f"nothing{i}/**",) for i in range(n)}
+        configured["last"] = ("*.cscfg",)
+
+        def work():
+            ((name, found),) = split_subscriptions(documents, configured)
+            assert name == "last" and len(found) == n
+
+        return work
+
+    assert_linear(make, 400)

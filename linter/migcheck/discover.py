@@ -16,7 +16,7 @@ import os
 import posixpath
 import re
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +24,7 @@ from migcheck.formats import FORMATS, candidate_suffixes
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
-    from pathspec import GitIgnoreSpec
+    from pathspec import PathSpec
 
     from migcheck.model import FileKind
 
@@ -141,18 +141,21 @@ def _one_pattern(pattern: str, root: str) -> Patterns:
     return Patterns([Glob(pattern, root)])
 
 
-def compile_patterns(lines: Iterable[str]) -> PatternSet:
+def compile_patterns(lines: Iterable[str], *, last_wins: bool = False) -> PatternSet:
     """Gitignore patterns compiled by pathspec. pathspec uses RE2 (a declared dependency) when it is
     installed: matching then takes time linear in the path whatever the pattern, where a backtracking
     engine needs minutes for `*a*a*a*a*a*a*a*a*b` against a long name. Raises `PatternError` for a line
-    that is not a valid pattern, or one too large for RE2 to compile within its memory budget."""
-    return _compile_patterns(tuple(lines))
+    that is not a valid pattern, or one too large for RE2 to compile within its memory budget.
+
+    With `last_wins`, the last pattern that matches a path decides, as each matches alone: git lets a
+    pattern that names the file itself decide over a later one that names a folder above it."""
+    return _compile_patterns(tuple(lines), last_wins)
 
 
 @functools.lru_cache(maxsize=64)  # the settings' patterns are checked when read, then compiled to match
-def _compile_patterns(lines: tuple[str, ...]) -> PatternSet:
+def _compile_patterns(lines: tuple[str, ...], last_wins: bool) -> PatternSet:
     try:
-        return PatternSet(_compiled_sets(lines))
+        return PatternSet(_compiled_sets(lines, last_wins))
     except PatternError as exc:
         bad = next(iter(_invalid(lines)), lines[0] if lines else "")
         shown_bad = repr(bad) if len(bad) <= 60 else repr(bad[:57]) + "..."  # a pattern may be megabytes
@@ -166,7 +169,7 @@ class PatternSet:
 
     __slots__ = ("_sets",)
 
-    def __init__(self, sets: list[GitIgnoreSpec]) -> None:
+    def __init__(self, sets: list[PathSpec]) -> None:
         self._sets = sets
 
     def decide(self, path: str) -> bool | None:
@@ -181,6 +184,51 @@ class PatternSet:
     def match_file(self, path: str) -> bool:
         return self.decide(path) is True
 
+    def last_match(self, path: str) -> int | None:
+        """The index, among all the lines compiled, of the last line that matches `path`; None when none
+        does. One line per pattern: `compile_patterns` was given no blank or comment line."""
+        offset = sum(len(spec.patterns) for spec in self._sets)
+        for spec in reversed(self._sets):
+            offset -= len(spec.patterns)
+            index = spec.check_file(path).index
+            if index is not None:
+                return offset + index
+        return None
+
+
+class FirstMatch:
+    """Named lists of path patterns, as settings give them (`subscriptions`, `cloud-services`): the first
+    name, in order, with a pattern that matches a path on its own. Every pattern is matched at once, not
+    name after name, so a file costs the same however many names there are."""
+
+    def __init__(self, named: Mapping[str, Iterable[str]]) -> None:
+        self._names = list(named)
+        # The names last to first: the last line that matches is then the first name's.
+        by_root: dict[str, tuple[list[str], list[int]]] = {}
+        for number in reversed(range(len(self._names))):
+            for glob in named[self._names[number]]:
+                line = _normalised(glob)
+                if not line or line.startswith(("#", "!")):  # matched alone, a `!pattern` matches nothing
+                    continue
+                lines, owners = by_root.setdefault(getattr(glob, "root", ""), ([], []))
+                lines.append(line)
+                owners.append(number)
+        self._sets = [
+            (root, compile_patterns(lines, last_wins=True), owners)
+            for root, (lines, owners) in by_root.items()
+        ]
+
+    def first(self, path: str) -> str | None:
+        """The first name with a pattern matching the display path `path`, or None."""
+        cwd = _cwd()
+        found: int | None = None
+        for root, patterns, owners in self._sets:
+            relative = _relative_to(path, root or cwd, cwd)
+            line = patterns.last_match(relative) if relative is not None else None
+            if line is not None and (found is None or owners[line] < found):
+                found = owners[line]
+        return None if found is None else self._names[found]
+
 
 # Lines per set to start with: RE2 fits a thousand simple patterns in one automaton, and each compilation of
 # a pattern costs (pathspec compiles it with Python's `re` as well), so a set that does not fit is halved
@@ -188,20 +236,22 @@ class PatternSet:
 _LINES_PER_SET = 1000
 
 
-def _compiled_sets(lines: Sequence[str]) -> list[GitIgnoreSpec]:
+def _compiled_sets(lines: Sequence[str], last_wins: bool = False) -> list[PathSpec]:
     """`lines` compiled in consecutive sets of at most `_LINES_PER_SET`, each halved until it compiles.
     Raises `PatternError` when one line cannot be compiled even alone."""
     step = _LINES_PER_SET
-    return [spec for at in range(0, len(lines), step) for spec in _fitted(lines[at : at + step])] or _fitted(
-        []
-    )
+    sets = [spec for at in range(0, len(lines), step) for spec in _fitted(lines[at : at + step], last_wins)]
+    return sets or _fitted([], last_wins)
 
 
-def _fitted(lines: Sequence[str]) -> list[GitIgnoreSpec]:
-    from pathspec import GitIgnoreSpec  # imported on first use: most runs have no pattern at all
+def _fitted(lines: Sequence[str], last_wins: bool) -> list[PathSpec]:
+    from pathspec import GitIgnoreSpec, PathSpec  # imported on first use: most runs have no pattern at all
+    from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern
     from re2 import error as Re2Error  # type: ignore[import-untyped]
 
     try:
+        if last_wins:  # the patterns of git, without git's precedence of a file over its folders
+            return [PathSpec.from_lines(GitIgnoreSpecPattern, lines)]
         return [GitIgnoreSpec.from_lines(lines)]
     except (ValueError, TypeError) as exc:
         raise PatternError(str(exc)) from None
@@ -209,7 +259,7 @@ def _fitted(lines: Sequence[str]) -> list[GitIgnoreSpec]:
         if len(lines) <= 1:
             raise PatternError("too large to match") from None
     middle = len(lines) // 2
-    return _fitted(lines[:middle]) + _fitted(lines[middle:])
+    return _fitted(lines[:middle], last_wins) + _fitted(lines[middle:], last_wins)
 
 
 def _valid_lines(lines: list[str]) -> list[str]:

@@ -30,7 +30,7 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from migcheck import inventory_model as inv
 from migcheck.inventory_model import Inventory
@@ -69,6 +69,9 @@ from migcheck.model import (
 )
 from migcheck.rule import listed
 from migcheck.subscriptions import DEFAULT_SUBSCRIPTION, folder_of, split_subscriptions
+
+if TYPE_CHECKING:
+    from migcheck.discover import FirstMatch
 
 T = TypeVar("T")
 
@@ -332,13 +335,17 @@ class Grouping:
     include_local: bool = False
     subscriptions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def service_for(self, path: str) -> str | None:
-        from migcheck.discover import glob_regex
+    # The `services` patterns compiled together, when first asked (`migcheck.discover.FirstMatch`).
+    _services_by_path: FirstMatch | None = field(default=None, init=False, repr=False, compare=False)
 
-        for name, globs in self.services.items():
-            if any(glob_regex(g).search(path) for g in globs):
-                return name
-        return None
+    def service_for(self, path: str) -> str | None:
+        matcher = self._services_by_path
+        if matcher is None:
+            from migcheck.discover import FirstMatch
+
+            matcher = FirstMatch(self.services)
+            object.__setattr__(self, "_services_by_path", matcher)  # frozen: a cache, not a setting
+        return matcher.first(path)
 
 
 def link(documents: Iterable[Document], grouping: Grouping | None = None) -> tuple[Estate, ...]:

@@ -31,13 +31,13 @@ def split_subscriptions(
     docs: tuple[Document, ...], configured: Mapping[str, tuple[str, ...]]
 ) -> list[tuple[str, tuple[Document, ...]]]:
     """(subscription name, its documents in the order given), configured subscriptions first."""
-    from migcheck.discover import glob_regex
+    from migcheck.discover import FirstMatch
 
-    patterns = [(name, [glob_regex(g) for g in globs]) for name, globs in configured.items()]
+    claimed = FirstMatch(configured) if configured else None
     chosen: dict[str, list[Document]] = {name: [] for name in configured}
     rest: list[Document] = []
     for doc in docs:
-        name = next((n for n, regexes in patterns if any(r.search(doc.path) for r in regexes)), None)
+        name = claimed.first(doc.path) if claimed is not None else None
         (chosen[name] if name is not None else rest).append(doc)
     out = [(name, tuple(found)) for name, found in chosen.items() if found]
     taken = {name for name, _ in out}
