@@ -28,17 +28,19 @@ temporary folder that is removed afterwards. These commands are then measured, e
 (m) and (n): the floor of an inventory-heavy repository (``benchmarks/inventory.py``: ``--inventory-pages``
     pages of ``az graph query`` output), ``floor.py --of inventory`` (``json.loads`` of every file), and
     ``migcheck check`` on it;
+(o) and (p): (b) and (j) with ``--jobs 1``, reading every file in one process as the floor does ((b) and
+    (j) read in worker processes by default, one per core: ``migcheck.workers``);
 then the growth table of ``benchmarks/hostile.py``: for each adversarial dimension, the lint's CPU time at n
 (times ``--growth-scale``), 2n, 4n and 8n, and how much it grew at each doubling (2x is linear, 4x
 quadratic).
 
 Bytecode caching is on, as in an installed tool: the children write their bytecode to a temporary cache
 (``PYTHONPYCACHEPREFIX``, whatever ``PYTHONDONTWRITEBYTECODE`` says here), and each command runs once
-before it is measured (but (i) and (j)). For each, the wall time is the best of the runs and the peak RSS
+before it is measured (but (i), (j) and (p)). For each, the wall time is the best of the runs and the peak RSS
 is the child's own maximum resident set size (from ``os.wait4``). The targets: (b) at most 1.5 times (a),
 and (j) 1.5 times (i); (c) at most 100 ms; (d) at most 150 ms; (e) at most 3 times (b) and 1.2 times (f)
-plus (b); at most 150 MB of RSS for (b), (e) and (j). (g) and (h) are shown against (b), (l) against (k)
-and (n) against (m), without a target. ``--large 0``, ``--scripts 0``, ``--inventory-pages 0`` and
+plus (b); at most 150 MB of RSS for (b), (e) and (j). (g) and (h) are shown against (b), (l) against (k),
+(n) against (m), (o) against (a) and (p) against (i), without a target. ``--large 0``, ``--scripts 0``, ``--inventory-pages 0`` and
 ``--growth-scale 0`` skip a part.
 
 It ends with the README's "Performance" tables in markdown, between two marked lines, ready to paste.
@@ -317,14 +319,15 @@ def target_rows(runs: dict[str, Measurement]) -> list[tuple[str, str, str]]:
             verdict(empty.wall, MAX_EMPTY_SECONDS),
         ),
     ]
-    for m in (check, runs["pytest"], runs.get("large")):
+    for m in (check, runs.get("check_one"), runs["pytest"], runs.get("large"), runs.get("large_one")):
         if m is None:
             continue
         rss = f"{m.rss_mb:.1f} MB" if m.rss_mb is not None else "n/a"
         rows.append(
             (f"{m.label[:3]} peak RSS", f"{rss} <= {MAX_RSS_MB:.0f} MB", verdict(m.rss_mb, MAX_RSS_MB))
         )
-    for key, base in (("select", "check"), ("select_network", "check"), *UNTARGETED):
+    one_process = (("check_one", "floor"), ("large_one", "large_floor"))
+    for key, base in (*one_process, ("select", "check"), ("select_network", "check"), *UNTARGETED):
         if key in runs:
             rows.append(_ratio_row(runs[key], runs[base], None))
     return rows
@@ -462,6 +465,8 @@ def markdown(measured: dict[str, Measurement], titles: dict[str, str], growth: l
     command("floor")
     command("check", rss("check"))
     over("check", "floor", MAX_RATIO)
+    command("check_one", rss("check_one"))
+    over("check_one", "floor")
     version, empty = measured["version"].wall, measured["empty"].wall
     command("version", _md_target(version, MAX_VERSION_SECONDS, "≤ 100 ms"), "ms")
     command("empty", _md_target(empty, MAX_EMPTY_SECONDS, "≤ 150 ms"), "ms")
@@ -476,6 +481,8 @@ def markdown(measured: dict[str, Measurement], titles: dict[str, str], growth: l
     command("large_floor")
     command("large", rss("large"))
     over("large", "large_floor", MAX_RATIO)
+    command("large_one", rss("large_one"))
+    over("large_one", "large_floor")
     for key, base in UNTARGETED:
         command(base)
         command(key)
@@ -505,6 +512,8 @@ def titles_of(measured: dict[str, Measurement], notes: dict[str, str]) -> dict[s
         "scripts": f"(l) `migcheck check --format json` on all of them {found('scripts')}".rstrip(),
         "inventory_floor": f"(m) floor: `json.loads` of {notes.get('inventory', '')}",
         "inventory": f"(n) `migcheck check --format json` on them {found('inventory')}".rstrip(),
+        "check_one": "(o) (b) reading in one process: `--jobs 1`",
+        "large_one": "(p) (j) reading in one process: `--jobs 1`",
     }
 
 
@@ -593,6 +602,7 @@ def main(argv: list[str] | None = None) -> int:
         commands = [
             ("floor", "(a) floor: python + lxml parse", [sys.executable, str(FLOOR), str(estate)], {0}, env),
             ("check", "(b) migcheck check --format json", check, {0, 1}, env),
+            ("check_one", "(o) check --format json --jobs 1", [*check, "--jobs", "1"], {0, 1}, env),
             ("version", "(c) migcheck --version", [*migcheck, "--version"], {0}, env),
             ("empty", "(d) migcheck check EMPTY_FOLDER", [*migcheck, "check", str(empty)], {0}, env),
             ("pytest", "(e) pytest --migcheck -q", pytest_command(), {0, 1}, env),
@@ -669,6 +679,9 @@ def measure_large(
                 env,
                 warm_up=False,
                 output=outputs / "large.out",
+            ),
+            "large_one": measure(
+                "(p) (o) on the large estate", [*check, "--jobs", "1"], large, 1, {0, 1}, env, warm_up=False
             ),
         }
 

@@ -114,8 +114,9 @@ def test_the_readme_tables_have_a_row_for_every_command_and_ratio():
     keys = [
         "floor", "check", "version", "empty", "pytest", "noop", "select", "select_network",
         "large_floor", "large", "scripts_floor", "scripts", "inventory_floor", "inventory",
+        "check_one", "large_one",
     ]  # fmt: skip
-    letters = "abcdefghijklmn"
+    letters = "abcdefghijklmnop"
     measured = {k: _measured(1.0 + i, 10.0, f"({letters[i]}) {k}") for i, k in enumerate(keys)}
     measured["pytest"].samples[0].stdout = b"...\n2 failed, 5 passed in 1.00s\n"
     notes = {"large": "40 classic files", "scripts": "9 scripts", "inventory": "3 export files"}
@@ -125,6 +126,8 @@ def test_the_readme_tables_have_a_row_for_every_command_and_ratio():
         "(a) floor: import lxml, parse every file",
         "(b) `migcheck check --format json` (3 findings)",
         "(b)/(a)",
+        "(o) (b) reading in one process: `--jobs 1`",
+        "(o)/(a)",
         "(c) `migcheck --version`",
         "(d) `migcheck check` on an empty folder",
         "(e) `pytest --migcheck -q` (7 items)",
@@ -138,6 +141,8 @@ def test_the_readme_tables_have_a_row_for_every_command_and_ratio():
         "(i) floor on 40 classic files",
         "(j) `migcheck check --format json` on the same (3 findings)",
         "(j)/(i)",
+        "(p) (j) reading in one process: `--jobs 1`",
+        "(p)/(i)",
         "(k) floor: parse the classic scripts (`ast`, tree-sitter) of 9 scripts",
         "(l) `migcheck check --format json` on all of them (3 findings)",
         "(l)/(k)",
