@@ -106,3 +106,20 @@ def test_verbose_times_each_file_in_one_process(tmp_path, monkeypatch, capsys):
     (tmp_path / "a.cscfg").write_text('<ServiceConfiguration serviceName="s"/>')
     assert main(["check", str(tmp_path), "--jobs", "2", "--verbose", "--exit-zero"]) == 0
     assert "a.cscfg" in capsys.readouterr().err
+
+
+def test_a_process_running_other_threads_reads_in_one(monkeypatch):
+    """A child forked while another thread holds a lock would wait for it forever."""
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+    other = threading.Thread(target=lambda: (started.set(), release.wait()))
+    other.start()
+    started.wait()
+    try:
+        assert not workers.can_fork()
+        assert workers.auto_jobs(10 * workers.MIN_FILES) == 1
+        assert workers.read_in_workers([], 2) is None
+    finally:
+        release.set()
+        other.join()

@@ -10,9 +10,10 @@ ignore, severity overrides, per-file-ignores and comments. A token that works in
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -96,10 +97,20 @@ class Filter:
     inline: bool = True  # honour suppression comments
     baseline: Baseline | None = None
     audit: Audit | None = None  # check the comments too (MIG005, MIG006)
+    # Worked out once per run (the working directory, which globs are matched from, does not change in
+    # one): the per-file-ignores entries by rule, their globs by file, the answer by file and rule, and
+    # each file's comments by rule.
     _globs: dict[str, Patterns] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _by_line: dict[str, dict[int, list[int]]] = field(
+    _entries: dict[tuple[str, str], list[str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _glob_matches: dict[tuple[str, str], bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _config_reasons: dict[tuple[str, str, str], Reason | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _comments: dict[str, _Comments] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def for_config(
@@ -122,14 +133,34 @@ class Filter:
     def reason(self, finding: Finding) -> Reason | None:
         """Why the config or a comment suppresses `finding`, or None. The baseline is not asked here: it
         counts findings, so it can only answer for a whole run (see `split`)."""
-        return self._config_reason(finding) or next(self._comment_reasons(finding, None), None)
+        return self._config_reason(finding) or self._comment_reason(finding, None)
 
     def _config_reason(self, finding: Finding) -> Reason | None:
-        path = finding.mark.path
-        for glob, tokens in self.per_file_ignores.items():
-            if matches(tokens, finding.code, finding.name) and self._glob(glob).matches(path):
-                return Reason(CONFIG, glob)
-        return None
+        """The first per-file-ignores entry that names the finding's rule and whose glob matches its file.
+        Findings of one rule in one file share the answer, so it is worked out once for them, and a glob
+        is matched against a file at most once: the cost is not entries times findings."""
+        if not self.per_file_ignores:
+            return None
+        path, code, name = key = finding.mark.path, finding.code, finding.name
+        if key not in self._config_reasons:
+            globs = self._entries_naming(code, name)
+            matched = next((glob for glob in globs if self._matches(glob, path)), None)
+            self._config_reasons[key] = None if matched is None else Reason(CONFIG, matched)
+        return self._config_reasons[key]
+
+    def _entries_naming(self, code: str, name: str) -> list[str]:
+        """The globs of the per-file-ignores entries whose tokens name the rule, in the config's order."""
+        globs = self._entries.get((code, name))
+        if globs is None:
+            entries = self.per_file_ignores.items()
+            globs = self._entries[code, name] = [g for g, tokens in entries if matches(tokens, code, name)]
+        return globs
+
+    def _matches(self, glob: str, path: str) -> bool:
+        matched = self._glob_matches.get((glob, path))
+        if matched is None:
+            matched = self._glob_matches[glob, path] = self._glob(glob).matches(path)
+        return matched
 
     def _glob(self, glob: str) -> Patterns:
         patterns = self._globs.get(glob)
@@ -137,30 +168,29 @@ class Filter:
             patterns = self._globs[glob] = Patterns([glob])
         return patterns
 
-    def _comment_reasons(self, finding: Finding, credit: _Credit | None) -> Iterator[Reason]:
-        """A reason for each comment that covers `finding`; with `credit`, each is recorded as used."""
-        document = self.documents.get(finding.mark.path) if self.inline else None
-        if document is None or not document.suppressions:
-            return
-        comments = document.suppressions
-        for index in self._candidates(document, finding.mark.line):
-            comment = comments[index]
-            if comment.covers(finding.code, finding.name, finding.mark.line):
-                if credit is not None:
-                    credit.add(finding, index, comment)
-                yield Reason(COMMENT, comment.reason, comment.mark)
+    def _comment_reason(self, finding: Finding, credit: _Credit | None) -> Reason | None:
+        """The reason of the first comment that covers `finding`, or None. With `credit`, the finding is
+        recorded there, which credits every comment that covers it (see `_Credit`)."""
+        comments = self._comments_of(finding.mark.path)
+        if comments is None:
+            return None
+        if credit is not None:
+            credit.add(finding)
+        index = comments.naming(finding.code, finding.name).first_covering(finding.mark.line)
+        if index is None:
+            return None
+        comment = comments.suppressions[index]
+        return Reason(COMMENT, comment.reason, comment.mark)
 
-    def _candidates(self, document: Document, line: int) -> list[int]:
-        """The comments of `document` whose lines include `line` (file-wide ones included), in order. The
-        index is built once per file, so the filter costs findings plus covered lines, not their product."""
-        by_line = self._by_line.get(document.path)
-        if by_line is None:
-            by_line = self._by_line[document.path] = defaultdict(list)
-            for index, comment in enumerate(document.suppressions):
-                lines = range(comment.first_line, comment.last_line + 1) if comment.first_line else (0,)
-                for covered in lines:
-                    by_line[covered].append(index)
-        return sorted((*by_line.get(0, ()), *by_line.get(line, ())))
+    def _comments_of(self, path: str) -> _Comments | None:
+        """The comments of the file at `path`, indexed on first use; None when there are none to honour."""
+        document = self.documents.get(path) if self.inline else None
+        if document is None or not document.suppressions:
+            return None
+        comments = self._comments.get(path)
+        if comments is None:
+            comments = self._comments[path] = _Comments(document.suppressions)
+        return comments
 
     def split(self, findings: Iterable[Finding]) -> tuple[list[Finding], list[Suppressed]]:
         """(reported, suppressed), both in document order.
@@ -170,13 +200,13 @@ class Filter:
         With an `audit`, the comments themselves are checked once every finding has met them: a comment
         naming an unknown rule, a malformed one, and one that silenced nothing are findings too, filtered
         the same way (a comment may hold back a finding about itself: `ignore[MIG201, MIG006]`)."""
-        credit = _Credit()
+        credit = _Credit(self._comments_of)
         reported: list[Finding] = []
         suppressed: list[Suppressed] = []
         for finding in sorted(findings, key=_document_order):
             self._place(finding, self._reason(finding, credit), reported, suppressed)
         if self.audit is not None and self.inline:
-            late = _Credit()  # comments that hold back findings about other comments
+            late = _Credit(self._comments_of)  # comments that hold back findings about other comments
             about = _check_comments(self.documents.values(), self.audit, credit)
             placed = [(f, r, self._reason(f, late) or _itself(f, r, self.documents)) for f, r in about]
             for finding, resource, reason in placed:
@@ -193,11 +223,7 @@ class Filter:
     def _reason(self, finding: Finding, credit: _Credit) -> Reason | None:
         """The config's reason, else the first covering comment's. Every comment that covers the finding
         is credited, not only the first: of two comments that cover one finding, neither is unused."""
-        reason = self._config_reason(finding)
-        if reason is not None:
-            return reason
-        reasons = list(self._comment_reasons(finding, credit))
-        return reasons[0] if reasons else None
+        return self._config_reason(finding) or self._comment_reason(finding, credit)
 
     @staticmethod
     def _place(
@@ -232,17 +258,36 @@ class CommentResource:
 
 
 class _Credit:
-    """Which tokens of which comments silenced a finding: (path, comment index) → token indexes."""
+    """Which tokens of which comments silenced a finding: (path, comment index) → token indexes.
 
-    def __init__(self) -> None:
+    A finding is recorded by its file, rule and line as it meets the comments; the comments are credited
+    when first asked about, each comment that names a rule looking once for a recorded line in its span.
+    So a comment is credited once however many findings it covers, and a finding costs the same however
+    many comments cover it."""
+
+    def __init__(self, comments_of: Callable[[str], _Comments | None]) -> None:
+        self._comments_of = comments_of
+        self._lines: dict[str, dict[tuple[str, str], list[int]]] = {}  # path → rule → lines not credited
         self.used: dict[tuple[str, int], set[int]] = {}
 
-    def add(self, finding: Finding, index: int, comment: Suppression) -> None:
-        tokens = {i for i, t in enumerate(comment.codes) if specificity(t, finding.code, finding.name)}
-        self.used.setdefault((finding.mark.path, index), set()).update(tokens)
+    def add(self, finding: Finding) -> None:
+        by_rule = self._lines.setdefault(finding.mark.path, {})
+        by_rule.setdefault((finding.code, finding.name), []).append(finding.mark.line)
 
     def tokens(self, path: str, index: int) -> set[int]:
+        if path in self._lines:
+            self._credit(path)
         return self.used.get((path, index), set())
+
+    def _credit(self, path: str) -> None:
+        comments = self._comments_of(path)
+        by_rule = self._lines.pop(path)
+        if comments is None:
+            return
+        for (code, name), lines in by_rule.items():
+            lines.sort()
+            for index, tokens in comments.naming(code, name).covering_any(lines):
+                self.used.setdefault((path, index), set()).update(tokens)
 
     def covers_all(self, finding: Finding, resource: CommentResource) -> bool:
         """Whether an unused-suppression finding is void after all: every token it calls idle held back a
@@ -250,6 +295,88 @@ class _Credit:
         if finding.code != UNUSED_SUPPRESSION or resource.index < 0 or not resource.unused:
             return False
         return set(resource.unused) <= self.tokens(finding.mark.path, resource.index)
+
+
+class _Comments:
+    """The suppression comments of one file, looked up by rule. Which comments name a rule is worked out
+    once per rule the file's findings are of, each distinct list of codes asked once."""
+
+    def __init__(self, suppressions: tuple[Suppression, ...]) -> None:
+        self.suppressions = suppressions
+        self._by_codes: dict[tuple[str, ...], list[int]] = {}
+        for index, comment in enumerate(suppressions):
+            self._by_codes.setdefault(comment.codes, []).append(index)
+        self._by_rule: dict[tuple[str, str], _RuleComments] = {}
+
+    def naming(self, code: str, name: str) -> _RuleComments:
+        """The comments with a token that names the rule `code`/`name`."""
+        found = self._by_rule.get((code, name))
+        if found is None:
+            named: list[tuple[int, frozenset[int]]] = []
+            for codes, indexes in self._by_codes.items():
+                tokens = frozenset(i for i, token in enumerate(codes) if specificity(token, code, name))
+                if tokens:
+                    named += ((index, tokens) for index in indexes)
+            named.sort(key=lambda pair: pair[0])
+            found = self._by_rule[code, name] = _RuleComments(self.suppressions, named)
+        return found
+
+
+class _RuleComments:
+    """The comments of one file that name one rule, each with the indexes of its tokens that name it (in
+    the file's order), and which of them comes first among those covering each line."""
+
+    def __init__(
+        self, suppressions: tuple[Suppression, ...], named: list[tuple[int, frozenset[int]]]
+    ) -> None:
+        self.suppressions = suppressions
+        self.named = named
+        self._file_wide = next((index for index, _ in named if not suppressions[index].first_line), None)
+        spans = [
+            (comment.first_line, comment.last_line, index)
+            for index, _ in named
+            if (comment := suppressions[index]).first_line and comment.first_line <= comment.last_line
+        ]
+        self._bounds, self._firsts = _first_by_stretch(spans)
+
+    def first_covering(self, line: int) -> int | None:
+        """The index of the first comment that covers `line`, or None."""
+        at = bisect_right(self._bounds, line) - 1
+        spanning = self._firsts[at] if at >= 0 else None
+        if spanning is None or (self._file_wide is not None and self._file_wide < spanning):
+            return self._file_wide
+        return spanning
+
+    def covering_any(self, lines: list[int]) -> Iterator[tuple[int, frozenset[int]]]:
+        """Each comment that covers at least one of `lines` (sorted), with its tokens that name the rule."""
+        for index, tokens in self.named:
+            comment = self.suppressions[index]
+            if comment.first_line:
+                at = bisect_left(lines, comment.first_line)
+                covered = at < len(lines) and lines[at] <= comment.last_line
+            else:
+                covered = bool(lines)
+            if covered:
+                yield index, tokens
+
+
+def _first_by_stretch(spans: list[tuple[int, int, int]]) -> tuple[list[int], list[int | None]]:
+    """For spans (first line, last line, comment index): the lines where the set of spans covering a line
+    changes, in order, and from each of them on, the smallest index among the spans covering it (None
+    when none does). One sweep over the spans, with the spans open at each point kept in a heap."""
+    spans = sorted(spans)
+    bounds = sorted({first for first, _, _ in spans} | {last + 1 for _, last, _ in spans})
+    open_spans: list[tuple[int, int]] = []  # (comment index, last line); closed ones leave when on top
+    firsts: list[int | None] = []
+    opened = 0
+    for bound in bounds:
+        while opened < len(spans) and spans[opened][0] <= bound:
+            heapq.heappush(open_spans, (spans[opened][2], spans[opened][1]))
+            opened += 1
+        while open_spans and open_spans[0][1] < bound:
+            heapq.heappop(open_spans)
+        firsts.append(open_spans[0][0] if open_spans else None)
+    return bounds, firsts
 
 
 def _itself(finding: Finding, resource: CommentResource, documents: Mapping[str, Document]) -> Reason | None:

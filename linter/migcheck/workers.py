@@ -7,7 +7,8 @@ so nothing is sent to them, and they send back only the documents, without the t
 drop anyway (`migcheck.texts`), which keeps what crosses between processes small. Measured in
 `benchmarks/README.md`: on 2 cores, 4,000 files are read in about 0.6 of the time one process takes.
 
-Only where forking is safe and cheap (Linux), and only for enough files that starting the workers pays.
+Only where forking is safe and cheap (Linux, a process with one thread), and only for enough files that
+starting the workers pays.
 If the workers cannot do it (the system refuses to fork, a worker dies), the caller reads in this process:
 the result is the same, only slower."""
 
@@ -45,9 +46,13 @@ def auto_jobs(files: int) -> int:
 
 
 def can_fork() -> bool:
-    """Whether reading may fork workers: on Linux. macOS system libraries are not safe in a forked child,
-    and Windows cannot fork; starting fresh interpreters there costs more than most checks take."""
-    return sys.platform.startswith("linux")
+    """Whether reading may fork workers: on Linux, from a process running no other thread. macOS system
+    libraries are not safe in a forked child, and Windows cannot fork; starting fresh interpreters there
+    costs more than most checks take. A child forked while another thread holds a lock (a plugin's, the
+    editor server's) would wait for it forever."""
+    import threading
+
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def _cores() -> int:
