@@ -346,6 +346,61 @@ def _foreign_xml(count: int) -> Callable[[Path], list[str]]:
     return make
 
 
+def _deployments(count: int) -> Callable[[Path], list[str]]:
+    """One hosted service of `count` deployments, each with a VM: each joins the service in the link."""
+
+    def make(folder: Path) -> list[str]:
+        deployments = "".join(
+            f"<Deployment><Name>d{i}</Name><RoleList><Role><RoleName>vm{i}</RoleName>"
+            "<RoleType>PersistentVMRole</RoleType></Role></RoleList></Deployment>\n"
+            for i in range(count)
+        )
+        (folder / "svc.xml").write_text(
+            f'<HostedService xmlns="{REST_NS}"><ServiceName>svc</ServiceName><Deployments>\n'
+            f"{deployments}</Deployments></HostedService>\n"
+        )
+        return ["svc.xml"]
+
+    return make
+
+
+def _comments_on_one_line(count: int) -> Callable[[Path], list[str]]:
+    """A file written on one line: `count` suppression comments, each before an endpoint ACL it silences,
+    so every comment covers the line of every finding."""
+
+    def make(folder: Path) -> list[str]:
+        controls = "".join(
+            f'<AccessControl name="ac{i}"><Rule action="permit" order="1" remoteSubnet="10.0.0.0/8" '
+            'description="d"/></AccessControl>'
+            for i in range(count)
+        )
+        acls = "".join(
+            f'<!-- migcheck: ignore[MIG201] known --><EndpointAcl role="r" endPoint="e{i}" accessControl="ac{i}"/>'
+            for i in range(count)
+        )
+        (folder / "s.cscfg").write_text(
+            f'<ServiceConfiguration serviceName="s"><Role name="r"><Instances count="1"/></Role>'
+            f"<NetworkConfiguration><AccessControls>{controls}</AccessControls><EndpointAcls>{acls}"
+            "</EndpointAcls></NetworkConfiguration></ServiceConfiguration>"
+        )
+        return ["s.cscfg"]
+
+    return make
+
+
+def _long_gitignore(count: int) -> Callable[[Path], list[str]]:
+    """A repository whose .gitignore holds `count` patterns: more than RE2 fits in one automaton."""
+
+    def make(folder: Path) -> list[str]:
+        root = folder / "repo"
+        (root / ".git").mkdir(parents=True)
+        (root / ".gitignore").write_text("".join(f"*a{i}*b*c*/**/x*{i}.cscfg\n" for i in range(count)))
+        (root / "s.cscfg").write_bytes(b'<ServiceConfiguration serviceName="s"/>')
+        return ["repo"]
+
+    return make
+
+
 def _input_bytes(folder: Path, paths: list[str]) -> int:
     total = 0
     for path in paths:
@@ -445,6 +500,9 @@ def _full_size(args: argparse.Namespace) -> None:
         "baseline linked to /dev/zero (exit 2)": _baseline_device,
         "config nested 500,000 deep (exit 2)": _config_nested,
         "20,000 availability sets in one service": _availability_sets(20_000),
+        "one hosted service of 20,000 deployments": _deployments(20_000),
+        "20,000 suppression comments on one line, each silencing a finding": _comments_on_one_line(20_000),
+        "a .gitignore of 33,000 patterns (just under its 1 MB limit)": _long_gitignore(33_000),
     }
     print("| case | time | peak memory | exit |\n| --- | --- | --- | --- |")
     for name, make in cases.items():
@@ -500,6 +558,8 @@ GROWTH_CASES = (
     GrowthCase("files in one folder", _many, 750),
     GrowthCase("availability sets in one service (MIG102)", _availability_sets, 1_500),
     GrowthCase("bad prefixes in one file (MIG304, past the cap)", _dense, 1_000),
+    GrowthCase("deployments of one hosted service (link)", _deployments, 1_000),
+    GrowthCase("suppression comments on one line", _comments_on_one_line, 500),
 )
 
 

@@ -37,7 +37,7 @@ def test_each_growth_input_is_read_as_intended(case, tmp_path, monkeypatch, caps
 
 
 def test_the_growth_table_measures_every_doubling_in_a_child(tmp_path):
-    (row,) = hostile.growth_rows(scale=0.001, only="suppression", runs=1)
+    (row,) = hostile.growth_rows(scale=0.001, only="suppression filter", runs=1)
     assert not row.error and row.n == 2
     assert len(row.times) == hostile.DOUBLINGS + 1 and min(row.times) > 0
     assert len(row.factors) == hostile.DOUBLINGS

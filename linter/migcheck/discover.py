@@ -239,27 +239,32 @@ _LINES_PER_SET = 1000
 def _compiled_sets(lines: Sequence[str], last_wins: bool = False) -> list[PathSpec]:
     """`lines` compiled in consecutive sets of at most `_LINES_PER_SET`, each halved until it compiles.
     Raises `PatternError` when one line cannot be compiled even alone."""
+    from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern  # the patterns of GitIgnoreSpec
+
+    try:
+        # Each pattern once (pathspec translates it to a regular expression then), whatever the halving.
+        patterns = [GitIgnoreSpecPattern(line) for line in lines if line]
+    except (ValueError, TypeError) as exc:
+        raise PatternError(str(exc)) from None
     step = _LINES_PER_SET
-    sets = [spec for at in range(0, len(lines), step) for spec in _fitted(lines[at : at + step], last_wins)]
+    sets = [s for at in range(0, len(patterns), step) for s in _fitted(patterns[at : at + step], last_wins)]
     return sets or _fitted([], last_wins)
 
 
-def _fitted(lines: Sequence[str], last_wins: bool) -> list[PathSpec]:
+def _fitted(patterns: list[Any], last_wins: bool) -> list[PathSpec]:
     from pathspec import GitIgnoreSpec, PathSpec  # imported on first use: most runs have no pattern at all
-    from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern
     from re2 import error as Re2Error  # type: ignore[import-untyped]
 
     try:
-        if last_wins:  # the patterns of git, without git's precedence of a file over its folders
-            return [PathSpec.from_lines(GitIgnoreSpecPattern, lines)]
-        return [GitIgnoreSpec.from_lines(lines)]
+        # Without `last_wins`, git's precedence of a pattern naming the file over one naming its folder.
+        return [PathSpec(patterns) if last_wins else GitIgnoreSpec(patterns)]
     except (ValueError, TypeError) as exc:
         raise PatternError(str(exc)) from None
     except Re2Error:
-        if len(lines) <= 1:
+        if len(patterns) <= 1:
             raise PatternError("too large to match") from None
-    middle = len(lines) // 2
-    return _fitted(lines[:middle], last_wins) + _fitted(lines[middle:], last_wins)
+    middle = len(patterns) // 2
+    return _fitted(patterns[:middle], last_wins) + _fitted(patterns[middle:], last_wins)
 
 
 def _valid_lines(lines: list[str]) -> list[str]:
