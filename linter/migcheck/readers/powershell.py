@@ -536,6 +536,11 @@ class Unknown:
 @dataclass(frozen=True, slots=True)
 class Items:
     values: tuple[Any, ...]
+    # The values a walk over the array meets, counting those of the arrays and tables it holds (see `_size`).
+    size: int = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "size", 1 + sum(_size(v) for v in self.values))
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,6 +550,10 @@ class Table:
 
     entries: tuple[tuple[str, str, Any, bool], ...] = ()
     opaque: bool = False
+    size: int = field(init=False, compare=False, repr=False)  # as `Items.size`
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "size", 1 + sum(_size(e[2]) for e in self.entries))
 
     def get(self, key: str) -> tuple[str, str, Any, bool] | None:
         return next((e for e in self.entries if e[0] == key.casefold()), None)
@@ -553,7 +562,21 @@ class Table:
         kept = tuple(e for e in self.entries if e[0] != key.casefold())
         if len(kept) >= _MAX_ENTRIES:  # no cmdlet has this many parameters: not a table to splat
             return Table((), opaque=True)
-        return Table((*kept, (key.casefold(), key, value, certain)), self.opaque)
+        return _bounded(Table((*kept, (key.casefold(), key, value, certain)), self.opaque))
+
+
+def _size(value: Any) -> int:
+    """The values a walk over `value` meets. An array or table held twice counts twice (`$b = $a, $a`
+    holds `$a` once, but a walk meets it twice), so nesting one line after line doubles the size."""
+    return value.size if isinstance(value, (Items, Table)) else 1
+
+
+def _bounded(value: Any, text: str = "") -> Any:
+    """An array or table, unless a walk over it would meet more than _MAX_ITEMS values: then an unknown
+    value (`text` names it), or a table whose keys are not known."""
+    if value.size <= _MAX_ITEMS:
+        return value
+    return Table((), opaque=True) if isinstance(value, Table) else Unknown(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -618,7 +641,13 @@ NULL = Null()
 Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState
 _MAX_CANDIDATES = 16  # configurations one variable may hold after branches; past this, it is unknown
 _MAX_ENTRIES = 64  # entries of a table the reader follows
-_MAX_ITEMS = 1024  # items of an array the reader extends (`$a += …`)
+# Values of an array the reader extends (`$a += …`), or of an array or table it builds, counting those of
+# the arrays and tables inside it (`$b = $a, $a`): what every walk over one (`escape`, `_literal`) costs.
+_MAX_ITEMS = 1024
+# The longest string the reader builds from other values (`$a + $b`, "$prefix-$name"): far longer than any
+# name a rule reads (cloud services take 63 characters), so a longer one is read as a value the script does
+# not state, and a script that doubles a string line after line costs no more than any other script.
+_MAX_TEXT = 1024
 # Paths followed apart for one configuration; past this many, the others are dropped and what the kept
 # ones lack is no longer known (the `collapsed` change).
 _MAX_VARIANTS = 32
@@ -674,7 +703,7 @@ def _join_tables(a: Table, b: Table) -> Table:
             present = x or y
             assert present is not None
             entries.append((key, present[1], present[2], False))
-    return Table(tuple(entries), a.opaque or b.opaque)
+    return _bounded(Table(tuple(entries), a.opaque or b.opaque))
 
 
 def texts(value: Value) -> tuple[list[Text], bool]:
@@ -1262,11 +1291,13 @@ class Interpreter:
         return self._expandable(node, env)
 
     def _expandable(self, node: Node, env: Env) -> Value:
-        """A double-quoted string: known when every variable in it is."""
+        """A double-quoted string: known when every variable in it is, and the string it makes is no
+        longer than `_MAX_TEXT` (a string written out in full is known whatever its length)."""
         here = node.type == "expandable_here_string_literal"
         source = node.text or b""
-        pieces, known, at = [], True, 0
-        for part in _named(node):
+        pieces, known, at, inserted = [], True, 0, 0
+        parts = _named(node)
+        for part in parts:
             pieces.append(
                 _unescape(source[at : part.start_byte - node.start_byte].decode("utf-8", "replace"))
             )
@@ -1276,13 +1307,17 @@ class Interpreter:
             )
             if part.type == "variable" and isinstance(value, Text):
                 pieces.append(value.value)
+                inserted += len(value.value)
             else:
                 known = False
         pieces.append(_unescape(source[at:].decode("utf-8", "replace")))
-        if not known:
+        # What the variables insert is measured before it is copied: the string holds all of it.
+        if not known or inserted > _MAX_TEXT:
             return Unknown(self.snippet(node))
         whole = "".join(pieces)
         whole = _here(whole) if here else whole[1:-1].replace('""', '"')
+        if parts and len(whole) > _MAX_TEXT:
+            return Unknown(self.snippet(node))
         return Text(whole, self.where.mark(node))
 
     def _literal_token(self, node: Node, env: Env) -> Value:
@@ -1295,17 +1330,17 @@ class Interpreter:
         parts = _named(node)
         if len(parts) == 1:
             return self.evaluate(parts[0], env)
-        return Items(tuple(self.evaluate(p, env) for p in parts))
+        return _bounded(Items(tuple(self.evaluate(p, env) for p in parts)), self.snippet(node))
 
     def _array_expression(self, node: Node, env: Env) -> Value:
         values = self._statement_values(node, env)
         if len(values) == 1 and isinstance(values[0], Items):
             return values[0]
-        return Items(tuple(values))
+        return _bounded(Items(tuple(values)), self.snippet(node))
 
     def _sub_expression(self, node: Node, env: Env) -> Value:
         values = self._statement_values(node, env)
-        return values[0] if len(values) == 1 else Items(tuple(values))
+        return values[0] if len(values) == 1 else _bounded(Items(tuple(values)), self.snippet(node))
 
     def _statement_values(self, node: Node, env: Env) -> list[Value]:
         values: list[Value] = []
@@ -2403,10 +2438,10 @@ def _literal(value: Value) -> bool:
 
 def _add(a: Value | None, b: Value) -> Value:
     """`a + b` and `a += b` on strings and arrays; long results are not followed (each copy costs)."""
-    if isinstance(a, Text) and isinstance(b, Text) and len(a.value) + len(b.value) <= _MAX_ITEMS:
+    if isinstance(a, Text) and isinstance(b, Text) and len(a.value) + len(b.value) <= _MAX_TEXT:
         return Text(a.value + b.value, a.mark)
     if isinstance(a, Items) and len(a.values) < _MAX_ITEMS:
-        return Items(a.values + (b.values if isinstance(b, Items) else (b,)))
+        return _bounded(Items(a.values + (b.values if isinstance(b, Items) else (b,))))
     return Unknown("")
 
 

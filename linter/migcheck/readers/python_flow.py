@@ -6,7 +6,8 @@ made to the object a name holds (an `append` to a list, an attribute or a dict i
 every use that lets the object escape where its changes can no longer be followed (passed to one of the
 script's own functions, stored on `self`), the SDK imports, and the calls that may be classic ones.
 Evaluating an argument (`Flow.value`) reads that index and never walks the tree again, so the cost stays
-linear in the file; a budget bounds the evaluations too.
+linear in the file; a budget bounds the evaluations too, and no string built from others (`prefix + name`)
+grows past MAX_TEXT.
 
 The rules are deliberately narrow. A name bound exactly once in its function (or at module level) to a
 literal, a list or dict literal, or one of the SDK's model objects has that value, with the changes made to
@@ -148,6 +149,10 @@ _COMPOUND = (
 )
 
 MAX_DEPTH = 40  # values nested deeper than this (a chain of names, lists of lists) are not followed
+# The longest string the reader builds from other values (`prefix + name`): far longer than any name a rule
+# reads (cloud services take 63 characters), with room for a small service configuration written in pieces.
+# A longer one is `Unknown`, so a script that doubles a string line after line costs what any script costs.
+MAX_TEXT = 4096
 # Syntax trees nested deeper than this are refused: the one recursive walk over them stays far from Python's
 # recursion limit whatever the caller's stack holds, and the answer does not depend on it.
 MAX_NESTING = 100
@@ -793,6 +798,20 @@ class Flow:
         self.budget = budget
         self._active: set[tuple[int, str]] = set()
         self._depth = 0
+        # The values of names that hold a string, a number or an unknown, by (scope, name, site of the
+        # read): a chain of names that each read the one before twice (`a2 = a1 + a1`) is evaluated once
+        # per name, not once per path through it.
+        self._plain: dict[tuple[int, str, Site], Value] = {}
+        # Evaluations cut short (past the budget or MAX_DEPTH, or a name read inside its own value): a
+        # value found while one was cut may differ from the one a fresh evaluation finds, and is not kept.
+        self._cuts = 0
+
+    def _spent(self) -> bool:
+        """Whether the budget is spent; what it cuts short is counted (see `_cuts`)."""
+        if self.budget > 0:
+            return False
+        self._cuts += 1
+        return True
 
     def unknown(self, node: ast.AST | None) -> Unknown:
         return Unknown("", node)  # named by its expression as written, when a message needs it
@@ -802,6 +821,7 @@ class Flow:
         if isinstance(node, ast.Constant):
             return _constant(node, self)  # a literal is read even past the budget: it is only a literal
         if self.budget <= 0 or self._depth > MAX_DEPTH:
+            self._cuts += 1
             return self.unknown(node)
         self._depth += 1
         try:
@@ -825,7 +845,7 @@ class Flow:
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             left, right = self.value(node.left, site), self.value(node.right, site)
             if isinstance(left, Lit) and isinstance(right, Lit):
-                return Lit(left.text + right.text, node)
+                return _joined(left, right, node) or self.unknown(node)
         if isinstance(node, ast.Subscript):
             container, key = self.value(node.value, site), literal(self.value(node.slice, site))
             if isinstance(container, DictV) and key is not None and key in container.items:
@@ -841,13 +861,16 @@ class Flow:
             return unknown
         binding = bindings[0]
         same = scope is site.scope
-        if (same and binding.at >= site.at) or (id(scope), name) in self._active:
+        if same and binding.at >= site.at:
+            return unknown
+        if (id(scope), name) in self._active:
+            self._cuts += 1
             return unknown
         inner = site if same else Site(scope, END, ())
         self._active.add((id(scope), name))
         try:
             assert binding.value is not None
-            value = self.value(binding.value, inner)
+            value = self._bound(scope, name, binding.value, inner)
             if isinstance(value, Unknown):
                 return unknown  # named as the call writes it
             if not isinstance(value, (ListV, DictV, Obj)):
@@ -856,12 +879,26 @@ class Flow:
                 certain = self._certainty(event, binding, inner)
                 if certain is None:
                     continue
-                if event.kind == "escape" or self.budget <= 0:
+                if event.kind == "escape" or self._spent():
                     return unknown
                 value = self._apply(value, event, certain, inner)
             return value
         finally:
             self._active.discard((id(scope), name))
+
+    def _bound(self, scope: Scope, name: str, node: ast.expr, site: Site) -> Value:
+        """The value of the expression `name` is bound to, where `site` reads it. Strings, numbers and
+        unknowns are kept for the next read at the same site; lists, dicts and model objects are built
+        afresh, since the changes made to them are applied to the copy each read gets."""
+        key = (id(scope), name, site)
+        kept = self._plain.get(key)
+        if kept is not None:
+            return kept
+        cuts = self._cuts
+        value = self.value(node, site)
+        if self._cuts == cuts and isinstance(value, (Lit, NoneV, Unknown)):
+            self._plain[key] = value
+        return value
 
     def _certainty(self, event: Event, binding: Binding, site: Site) -> bool | None:
         """Whether `event` happened before `site` reads the value: True certainly, False possibly, None not
@@ -933,7 +970,7 @@ class Flow:
     def _list(self, node: ast.List | ast.Tuple, site: Site) -> ListV:
         result = ListV([], True, node)
         for element in node.elts:
-            if self.budget <= 0:
+            if self._spent():
                 result.complete = False
                 break
             if isinstance(element, ast.Starred):
@@ -947,7 +984,7 @@ class Flow:
     def _dict(self, node: ast.Dict, site: Site) -> DictV:
         result = DictV({}, True, node)
         for key_node, item in zip(node.keys, node.values, strict=True):
-            if self.budget <= 0:
+            if self._spent():
                 result.complete = False
                 break
             inner = self.value(item, site)
@@ -1039,6 +1076,13 @@ class Flow:
                 values.update(spread.items)
                 open_ = open_ or not spread.complete
         return Bound(values, open_)
+
+
+def _joined(left: Lit, right: Lit, node: ast.expr) -> Lit | None:
+    """`left + right`; None when it would be longer than MAX_TEXT (it is measured before it is built)."""
+    if len(left.text) + len(right.text) > MAX_TEXT:
+        return None
+    return Lit(left.text + right.text, node)
 
 
 def _constant(node: ast.Constant, flow: Flow) -> Value:

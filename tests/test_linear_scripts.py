@@ -1,0 +1,164 @@
+"""Cost stays linear in the size of a script when the script builds strings from other strings: a name
+doubled line after line (`$a2 = "$a1$a1"`, `a2 = a1 + a1`) would otherwise grow exponentially with the
+number of lines, and be copied on every read. A string built longer than any name is not followed (it reads
+as a value the script does not state), and a chain of names is evaluated once per name."""
+
+from __future__ import annotations
+
+import pytest
+from growth import LINEAR, assert_linear, cost
+
+from migcheck.model import Deployment
+from migcheck.readers import python_script, read_document
+from migcheck.readers.powershell import _MAX_TEXT
+from migcheck.readers.python_flow import MAX_TEXT
+
+PYTHON_HEAD = """from azure.servicemanagement import ServiceManagementService, LinuxConfigurationSet, OSVirtualHardDisk
+sms = ServiceManagementService("sub", "cert")
+"""
+
+
+def _python_vm(service: str) -> str:
+    return (
+        f'sms.create_virtual_machine_deployment({service}, "dep", "production", "label", "vm", '
+        'LinuxConfigurationSet("vm", "u", None, True), '
+        'OSVirtualHardDisk("img", "https://a.blob.core.windows.net/v/vm.vhd"), role_size="Small")\n'
+    )
+
+
+def _powershell_vm(service: str) -> str:
+    return (
+        'New-AzureVMConfig -Name "vm" -InstanceSize Small -ImageName $img '
+        "| Add-AzureProvisioningConfig -Windows -AdminUsername u -Password $p "
+        f'| New-AzureVM -ServiceName {service} -VNetName "v"\n'
+    )
+
+
+def _services(name: str, data: bytes) -> list[str]:
+    """The service names of the deployments a script describes ("": a service it does not state)."""
+    document = read_document(name, data, explicit=True)
+    assert document.problem is None
+    return [d.service_name for d in document.resources if isinstance(d, Deployment)]
+
+
+def _python(lines: list[str], service: str) -> bytes:
+    return (PYTHON_HEAD + "".join(line + "\n" for line in lines) + _python_vm(service)).encode()
+
+
+def _powershell(lines: list[str], service: str) -> bytes:
+    return ("".join(line + "\n" for line in lines) + _powershell_vm(service)).encode()
+
+
+def _read(name: str, data: bytes, expected: str):
+    """The work of reading one script whose only deployment names the service `expected`."""
+
+    def work():
+        assert _services(name, data) == [expected]
+
+    return work
+
+
+# --- PowerShell -------------------------------------------------------------------------------------------
+
+
+def _powershell_doubling(lines: int) -> bytes:
+    doubled = [f'$a{i} = "$a{i - 1}$a{i - 1}"' for i in range(1, lines)]
+    return _powershell(["$a0 = 'x'", *doubled], f"$a{lines - 1}")
+
+
+def test_a_powershell_string_doubled_line_after_line():
+    """Thirty lines would build a string of half a billion characters: past the longest string the reader
+    builds, the name is unknown, and each further line costs what any line costs. (Compared at 15 and 30
+    lines only: `assert_linear` would go on to 60 lines, where the old cost stops growing because the
+    reader runs out of memory.)"""
+    fifteen, thirty = (_powershell_doubling(lines) for lines in (15, 30))
+    small = cost(lambda: read_document("s.ps1", fifteen, explicit=True))
+    large = cost(lambda: read_document("s.ps1", thirty, explicit=True))
+    assert large <= LINEAR * max(small, 1e-3), f"cost grew {large / max(small, 1e-9):.1f}x"
+    assert _services("s.ps1", thirty) == [""]
+
+
+def _powershell_repeating(length: int) -> bytes:
+    return _powershell([f"$part = '{'x' * length}'", '$all = "' + "$part" * (length // 10) + '"'], "$all")
+
+
+def test_a_powershell_string_that_repeats_a_long_literal():
+    """One string that inserts a long literal many times is measured before it is built."""
+
+    def make(length: int):
+        data = _powershell_repeating(length)
+        return lambda: read_document("s.ps1", data, explicit=True)
+
+    assert_linear(make, 10_000)
+    assert _services("s.ps1", _powershell_repeating(10_000)) == [""]
+
+
+@pytest.mark.parametrize("holding", ["$a{0}, $a{0}", "@{{first = $a{0}; second = $a{0}}}"])
+def test_powershell_arrays_and_tables_nested_line_after_line(holding):
+    """Each line holds the value before it twice, so a walk over the last value (whether it is a constant,
+    which VM configurations it lets escape) would meet two to the power of the lines values. Compared at 12
+    and 24 lines only, as above."""
+
+    def nesting(lines: int) -> bytes:
+        nested = [f"$a{i} = " + holding.format(i - 1) for i in range(1, lines)]
+        return _powershell(["$a0 = 'x'", *nested], f"$a{lines - 1}")
+
+    twelve, twenty_four = nesting(12), nesting(24)
+    small = cost(lambda: read_document("s.ps1", twelve, explicit=True))
+    large = cost(lambda: read_document("s.ps1", twenty_four, explicit=True))
+    assert large <= LINEAR * max(small, 1e-3), f"cost grew {large / max(small, 1e-9):.1f}x"
+
+
+def test_a_powershell_name_built_from_parts_is_read():
+    lines = ["$prefix = 'shop'", "$env = 'prod'", '$service = "$prefix-$env"', "$full = $service + '-eu'"]
+    assert _services("s.ps1", _powershell(lines, "$full")) == ["shop-prod-eu"]
+    assert _services("s.ps1", _powershell(lines, '"$service-web"')) == ["shop-prod-web"]
+
+
+def test_a_powershell_string_is_built_up_to_the_longest_name_it_follows():
+    lines = [f"$long = '{'x' * (_MAX_TEXT - 1)}'"]
+    for service, expected in (('"${long}y"', "x" * (_MAX_TEXT - 1) + "y"), ('"${long}yy"', "")):
+        assert _services("s.ps1", _powershell(lines, service)) == [expected]
+    for service, expected in (("($long + 'y')", "x" * (_MAX_TEXT - 1) + "y"), ("($long + 'yy')", "")):
+        assert _services("s.ps1", _powershell(lines, service)) == [expected]
+
+
+# --- Python -----------------------------------------------------------------------------------------------
+
+
+def _python_chain(lines: int, length: int, doubled: bool) -> bytes:
+    """`a0` a literal, then each name the one before it: once (a copy), or twice (`a2 = a1 + a1`)."""
+    chained = [f"a{i} = a{i - 1}" + (f" + a{i - 1}" if doubled else "") for i in range(1, lines)]
+    return _python([f"a0 = '{'x' * length}'", *chained], f"a{lines - 1}")
+
+
+def test_a_python_chain_of_names_each_read_twice_is_evaluated_once_per_name(monkeypatch):
+    """`a2 = a1 + a1`: without the work budget that cuts a hostile file short, reading the last name
+    reads each name of the chain once, not once per path through the chain."""
+    monkeypatch.setattr(python_script, "BUDGET_PER_BYTE", 1_000_000.0)
+
+    def make(lines: int):
+        return _read("s.py", _python_chain(lines, 0, doubled=True), "")
+
+    assert_linear(make, 8)
+
+
+def test_a_python_string_doubled_line_after_line_costs_what_a_chain_of_names_costs():
+    """Fourteen doublings of a long literal read no slower than fourteen plain copies of it: the doubled
+    string is unknown as soon as it is longer than any name, and no longer copied."""
+    length, lines = 25_000, 14
+    doubled = _read("s.py", _python_chain(lines, length, doubled=True), "")
+    copied = _read("s.py", _python_chain(lines, length, doubled=False), "x" * length)
+    assert cost(doubled) <= LINEAR * max(cost(copied), 1e-3)
+
+
+def test_a_python_name_built_from_parts_is_read():
+    lines = ["prefix = 'shop'", "env = '-prod'", "service = prefix + env", "full = service + '-eu'"]
+    assert _services("s.py", _python(lines, "full")) == ["shop-prod-eu"]
+    assert _services("s.py", _python(lines, "service + '-web'")) == ["shop-prod-web"]
+
+
+def test_a_python_string_is_built_up_to_the_longest_name_it_follows():
+    lines = [f"long = '{'x' * (MAX_TEXT - 1)}'"]
+    assert _services("s.py", _python(lines, "long + 'y'")) == ["x" * (MAX_TEXT - 1) + "y"]
+    assert _services("s.py", _python(lines, "long + 'yy'")) == [""]
