@@ -4,8 +4,8 @@ Reading is most of a check (parsing, then the readers making records of what the
 file, so it divides among processes; linking, the rules and the report need every file at once and stay in
 this one. The workers are forked: they start with what this process imported and with the list of files,
 so nothing is sent to them, and they send back only the documents, without the texts this process would
-drop anyway (`migcheck.texts`), which keeps what crosses between processes small. Measured in
-`benchmarks/README.md`: on 2 cores, 4,000 files are read in about 0.6 of the time one process takes.
+drop anyway (`migcheck.texts`), which keeps what crosses between processes small. This process reads a
+share too. Measured in `benchmarks/README.md`.
 
 Only where forking is safe and cheap (Linux, a process with one thread), and only for enough files that
 starting the workers pays.
@@ -23,8 +23,9 @@ from migcheck.model import Document
 
 __all__ = ["MIN_FILES", "auto_jobs", "read_in_workers"]
 
-# Below this many files, starting the workers costs more than they save.
-MIN_FILES = 500
+# Below this many files, starting the workers costs more than they save (measured on 2 cores: even at
+# 1,000 files, 10% faster at 2,000).
+MIN_FILES = 2000
 # More workers than this gain little: linking and the rules, after the read, are one process's work.
 MAX_AUTO_JOBS = 4
 # Spans per worker: enough that a worker with the slower files does not keep the others waiting.
@@ -65,27 +66,36 @@ def _cores() -> int:
 def read_in_workers(
     found: Sequence[Candidate], jobs: int, progress: Callable[[int, int, str], None] | None = None
 ) -> list[Read] | None:
-    """Each file of `found` read in one of `jobs` worker processes, in order; None when the workers could
-    not read them all, for the caller to read them itself. `progress(done, total, path)` is called for each
-    file as the span holding it comes back. A buffer (`-`) is not for workers: it is the caller's."""
+    """Each file of `found` read by `jobs` processes, this one and `jobs - 1` workers, in order; None when
+    the workers could not read their share, for the caller to read them all itself. This process reads
+    the first share while the workers read the rest: what it reads needs no pickling, and it would
+    otherwise wait. `progress(done, total, path)` is called for each file as the span holding it comes
+    in. A buffer (`-`) is not for workers: it is the caller's."""
     global _found
-    if not can_fork() or any(c.fs_path == STDIN for c in found):
+    if jobs < 2 or not can_fork() or any(c.fs_path == STDIN for c in found):
         return None
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    size = max(1, -(-len(found) // (jobs * _SPANS_PER_JOB)))
-    starts = range(0, len(found), size)
+    own = len(found) // jobs
+    size = max(1, -(-(len(found) - own) // ((jobs - 1) * _SPANS_PER_JOB)))
+    starts = range(own, len(found), size)
     ends = [min(start + size, len(found)) for start in starts]
     read: list[Read] = []
+
+    def take(span: list[Read]) -> None:
+        for item in span:
+            read.append(item)
+            if progress is not None:
+                progress(len(read), len(found), found[len(read) - 1].path)
+
     _found = found
     try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            for span in pool.map(_read_span, starts, ends):
-                for document, check in span:
-                    read.append((document, check))
-                    if progress is not None:
-                        progress(len(read), len(found), found[len(read) - 1].path)
+        with ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            spans = pool.map(_read_span, starts, ends)  # every span is handed out now
+            take(_read_span(0, own))
+            for span in spans:
+                take(span)
     except Exception:  # a broken pool, a refused fork, a document that would not pickle
         return None
     finally:
@@ -94,8 +104,8 @@ def read_in_workers(
 
 
 def _read_span(start: int, end: int) -> list[Read]:
-    """In a worker: the files `_found[start:end]`, each read as the engine reads it, its text dropped when
-    the parent would drop it (`migcheck.texts.shed_check`)."""
+    """The files `_found[start:end]`, each read as the engine reads it, its text dropped when the run
+    would drop it (`migcheck.texts.shed_check`)."""
     from migcheck.engine import _read_bytes
     from migcheck.texts import shed_check
 
