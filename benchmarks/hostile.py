@@ -401,6 +401,38 @@ def _long_gitignore(count: int) -> Callable[[Path], list[str]]:
     return make
 
 
+def _doubling_powershell(lines: int) -> Callable[[Path], list[str]]:
+    """A PowerShell script of `lines` lines, each doubling a string through an expandable string, whose
+    last names a cloud service: 2 ** lines characters if followed."""
+
+    def make(folder: Path) -> list[str]:
+        doubling = "".join(f'$a{i} = "$a{i - 1}$a{i - 1}"\n' for i in range(1, lines))
+        (folder / "double.ps1").write_text(
+            f"$a0 = 'x'\n{doubling}"
+            'New-AzureVMConfig -Name "vm" -InstanceSize Small -ImageName $img '
+            f'| New-AzureVM -ServiceName $a{lines - 1} -VNetName "v"\n'
+        )
+        return ["double.ps1"]
+
+    return make
+
+
+def _doubling_python(lines: int, literal: int) -> Callable[[Path], list[str]]:
+    """A Python script doubling a literal of `literal` characters with + on each of `lines` lines."""
+
+    def make(folder: Path) -> list[str]:
+        doubling = "".join(f"a{i} = a{i - 1} + a{i - 1}\n" for i in range(1, lines))
+        (folder / "double.py").write_text(
+            "from azure.servicemanagement import ServiceManagementService\n"
+            'sms = ServiceManagementService("sub", "cert")\n'
+            f"a0 = '{'x' * literal}'\n{doubling}"
+            f'sms.create_hosted_service(a{lines - 1}, "label", location="West Europe")\n'
+        )
+        return ["double.py"]
+
+    return make
+
+
 def _input_bytes(folder: Path, paths: list[str]) -> int:
     total = 0
     for path in paths:
@@ -421,7 +453,9 @@ def _measure(
         size = _input_bytes(Path(tmp), paths)
         # The child reports its own peak: RUSAGE_CHILDREN would keep the largest of all cases so far.
         options = options or ("--format", "concise")
-        check = ["check", *options, "--output-file", "out", *paths]
+        # Timed in the child by its CPU time, which would not count worker processes: one process reads.
+        jobs = ("--jobs", "1") if runs else ()
+        check = ["check", *options, *jobs, "--output-file", "out", *paths]
         command = (
             [sys.executable, "-c", _TIMED, str(runs), *check]
             if runs
@@ -503,6 +537,8 @@ def _full_size(args: argparse.Namespace) -> None:
         "one hosted service of 20,000 deployments": _deployments(20_000),
         "20,000 suppression comments on one line, each silencing a finding": _comments_on_one_line(20_000),
         "a .gitignore of 33,000 patterns (just under its 1 MB limit)": _long_gitignore(33_000),
+        "a PowerShell script of 60 lines, each doubling a string (2 KB)": _doubling_powershell(60),
+        "a Python script doubling a 1 MB literal on each of 60 lines": _doubling_python(60, MB),
     }
     print("| case | time | peak memory | exit |\n| --- | --- | --- | --- |")
     for name, make in cases.items():
