@@ -67,3 +67,35 @@ def test_files_without_the_word_are_not_walked(read):
         '<ServiceConfiguration serviceName="s"><!-- ignore[MIG201] --><Role/></ServiceConfiguration>',
     )
     assert doc.suppressions == ()
+
+
+def test_suppressions_past_line_65535_have_their_exact_lines(tmp_path, monkeypatch, capsys):
+    """libxml2 keeps lines in 16 bits: past line 65,535 a comment and the element after it all showed line
+    65,535, so a suppression there silenced nothing while its finding, at its exact line, was reported."""
+    import json
+
+    from migcheck.cli import main
+    from migcheck.readers import read_document
+
+    filler = "".join(f'<Setting name="s{i}" value="v"/>\n' for i in range(70_000))
+    text = (
+        '<ServiceConfiguration serviceName="s">\n'
+        f'<Role name="r"><Instances count="1"/><ConfigurationSettings>\n{filler}</ConfigurationSettings></Role>\n'
+        "<NetworkConfiguration><AccessControls>\n"
+        '<AccessControl name="ac"><Rule action="permit" order="1" remoteSubnet="10.0.0.0/8" description="d"/>'
+        "</AccessControl>\n</AccessControls>\n"
+        "<!-- migcheck: ignore[MIG201] reviewed -->\n"  # line 70,007
+        "<EndpointAcls>\n"
+        '<EndpointAcl role="r" endPoint="e" accessControl="ac"/>\n'  # its finding: line 70,009
+        "</EndpointAcls></NetworkConfiguration></ServiceConfiguration>\n"
+    )
+    document = read_document("s.cscfg", text.encode(), explicit=True)
+    assert document is not None
+    (suppression,) = document.suppressions
+    assert (suppression.mark.line, suppression.first_line, suppression.last_line) == (70_007, 70_008, 70_009)
+
+    (tmp_path / "s.cscfg").write_text(text)
+    monkeypatch.chdir(tmp_path)
+    main(["check", "s.cscfg", "--format", "json", "--select", "MIG201,MIG006", "--output-file", "out.json"])
+    capsys.readouterr()
+    assert json.loads((tmp_path / "out.json").read_text()) == []

@@ -9,15 +9,16 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from migcheck.model import Mark, Suppression
+from migcheck.model import Suppression
 from migcheck.readers.xml import LAST_EXACT_LINE, Element, Marker
 
 _DIRECTIVE = re.compile(r"^\s*migcheck:\s*(ignore|ignore-file)\s*\[([^\]]*)\](.*)$", re.S)
 
 
 def read_suppressions(root: Element, marker: Marker) -> tuple[Suppression, ...]:
-    spans = _Spans(marker.text)
-    found = (_suppression(comment, marker, spans) for comment in _comments(root))
+    spans = _Spans(marker)
+    comments = list(_comments(root))
+    found = (_suppression(comment, at, marker, spans) for at, comment in enumerate(comments))
     return tuple(s for s in found if s is not None)
 
 
@@ -40,20 +41,19 @@ def directive(comment: str) -> tuple[str, tuple[str, ...], str] | None:
     return (kind, codes, reason.strip()) if codes else None
 
 
-def _suppression(comment: Element, marker: Marker, spans: _Spans) -> Suppression | None:
+def _suppression(comment: Element, ordinal: int, marker: Marker, spans: _Spans) -> Suppression | None:
+    """The suppression `comment` states, if any; `ordinal` is its place among the document's comments."""
     found = directive(comment.text or "")
     if found is None:
         return None
     kind, codes, reason = found
-    # lxml gives a comment the line where it ends; the mark should point at its `<!--`.
-    line = (comment.sourceline or 1) - (comment.text or "").count("\n")
-    mark = Mark(marker.path, max(line, 1), "!--")
+    mark = marker.comment(comment, ordinal)
     if kind == "ignore-file":
         return Suppression(codes, reason, 0, 0, mark)
     target = spans.target(comment)
     if target is None:
         return None
-    return Suppression(codes, reason, target.sourceline or 0, spans.last_line(target), mark)
+    return Suppression(codes, reason, spans.line(target), spans.last_line(target), mark)
 
 
 class _Spans:
@@ -61,14 +61,15 @@ class _Spans:
     stacked before one element share both answers, and elements nested in one another share the walk to
     their last element, so the cost is not the number of comments times the lines they cover."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, marker: Marker) -> None:
+        self._marker = marker
         self._after: dict[Element, Element | None] = {}  # a comment → the first element after it
-        self._last: dict[Element, int] = {}  # an element → the largest start line in its subtree
-        # Below `LAST_EXACT_LINE`, lxml's lines are exact and so never decrease in document order: the
-        # largest in a subtree is its last element's. Past it they are approximate (an element may show a
-        # neighbour's line), and every element of the subtree is asked. Both \r and \n are counted, as
-        # either may end a line: the count is an upper bound. No text: not known to be short.
-        self._exact = bool(text) and text.count("\n") + text.count("\r") + 1 < LAST_EXACT_LINE
+        self._last: dict[Element, int] = {}  # an element → the start line of its subtree's last element
+
+    def line(self, element: Element) -> int:
+        """Where `element` starts: lxml's line, which is exact up to `LAST_EXACT_LINE`, else the marker's."""
+        line = element.sourceline or 0
+        return line if line < LAST_EXACT_LINE else self._marker.mark(element).line
 
     def target(self, comment: Element) -> Element | None:
         """The first element among the siblings after `comment`, or None."""
@@ -89,20 +90,16 @@ class _Spans:
         return found
 
     def last_line(self, element: Element) -> int:
-        """The largest start line in `element`'s subtree, itself included."""
-        if not self._exact:
-            if element not in self._last:
-                self._last[element] = max((el.sourceline or 0) for el in element.iter(etree.Element))
-            return self._last[element]
-        # Down the last children to the last element: the elements on the way share the answer, so
-        # nested elements that comments apply to are not walked again.
+        """The largest start line in `element`'s subtree, itself included: its last element's, as start
+        lines never decrease in document order. Down the last children to it: the elements on the way
+        share the answer, so nested elements that comments apply to are not walked again."""
         chain: list[Element] = []
         node = element
         while node not in self._last:
             chain.append(node)
             child = next(node.iterchildren(etree.Element, reversed=True), None)
             if child is None:
-                line = node.sourceline or 0
+                line = self.line(node)
                 break
             node = child
         else:

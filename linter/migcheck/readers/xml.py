@@ -305,6 +305,19 @@ class Marker:
                 return Mark(self.path, found[0], tag, column=found[1])
         return Mark(self.path, line, tag, self._nth(el, tag, line))
 
+    def comment(self, comment: Element, ordinal: int) -> Mark:
+        """The mark of `comment`'s `<!--`, the `ordinal`-th comment of the document (those before and
+        after the root element included). lxml gives a comment the line where it ends, and past
+        `LAST_EXACT_LINE` not even that: there the text is searched instead."""
+        line = comment.sourceline or 0
+        if line >= LAST_EXACT_LINE and self.text:
+            if self._far is None:
+                self._far = _FarPositions(comment.getroottree().getroot(), self.text)
+            found = self._far.comment(ordinal)
+            if found is not None:
+                return Mark(self.path, found[0], "!--", column=found[1])
+        return Mark(self.path, max(line - (comment.text or "").count("\n"), 1), "!--")
+
     def _nth(self, el: Element, tag: str, line: int) -> int:
         local = tag.rpartition(":")[2]
         nths = self._nths.get(local)
@@ -345,6 +358,7 @@ class _FarPositions:
         self._starts: dict[str, list[int]] = {}  # written tag -> offsets of its start tags
         self._alive: list[Element] = []
         self._line_starts: list[int] | None = None
+        self._comments: list[int] | None = None  # offsets of the comments' `<!--`, when first asked
         self._skipped = (
             [m.span() for m in self._SKIPPED.finditer(text)] if "<!" in text or "<?" in text else []
         )
@@ -357,7 +371,16 @@ class _FarPositions:
         starts = self._starts[tag]
         if ordinal is None or ordinal >= len(starts):
             return None
-        offset = starts[ordinal]
+        return self._position(starts[ordinal])
+
+    def comment(self, ordinal: int) -> tuple[int, int] | None:
+        """(line, column) of the `<!--` of the document's `ordinal`-th comment: the comments are among the
+        spans the search for start tags skips, in order."""
+        if self._comments is None:
+            self._comments = [start for start, _ in self._skipped if self.text.startswith("<!--", start)]
+        return self._position(self._comments[ordinal]) if ordinal < len(self._comments) else None
+
+    def _position(self, offset: int) -> tuple[int, int]:
         if self._line_starts is None:
             self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
         line = bisect.bisect_right(self._line_starts, offset)
