@@ -127,3 +127,28 @@ def test_many_per_file_ignores_that_match_nothing_and_many_findings_in_one_file(
         return _lint(_write(folder, n, body), n, 0, Config(per_file_ignores=ignores))
 
     assert_linear(make, 300)
+
+
+def test_many_per_file_ignores_that_match_nothing_and_many_files_with_findings(folder):
+    """Each entry names the findings' rule and its glob matches no file: the entries naming a rule are
+    matched together, not one after another for each file."""
+
+    def make(n: int):
+        body = (
+            f"<NetworkConfiguration><AccessControls>{_controls(1)}</AccessControls>"
+            f"<EndpointAcls>{_acl(0)}</EndpointAcls></NetworkConfiguration>"
+        )
+        root = folder / f"files{n}"
+        root.mkdir()
+        for i in range(n):
+            _write(root, i, body)
+        ignores = {f"other{i}/**": ("MIG201",) for i in range(n)}
+        config = Config(per_file_ignores=ignores)
+
+        def work():
+            result = lint([str(root)], config, RULES)
+            assert sum(f.code == "MIG201" for f in result.findings) == n and not result.suppressed
+
+        return work
+
+    assert_linear(make, 300)

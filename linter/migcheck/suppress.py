@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from migcheck.baseline import Baseline, load
-from migcheck.discover import Patterns, display_path, relative_to
+from migcheck.discover import FirstMatch, display_path, relative_to
 from migcheck.model import Document, FileKind, Finding, Mark, Severity, Suppression
 from migcheck.visible import visible
 
@@ -98,13 +98,9 @@ class Filter:
     baseline: Baseline | None = None
     audit: Audit | None = None  # check the comments too (MIG005, MIG006)
     # Worked out once per run (the working directory, which globs are matched from, does not change in
-    # one): the per-file-ignores entries by rule, their globs by file, the answer by file and rule, and
-    # each file's comments by rule.
-    _globs: dict[str, Patterns] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _entries: dict[tuple[str, str], list[str]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    _glob_matches: dict[tuple[str, str], bool] = field(
+    # one): the per-file-ignores entries naming each rule, matched together; the answer by file and rule;
+    # and each file's comments by rule.
+    _entries: dict[tuple[str, str], FirstMatch] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
     _config_reasons: dict[tuple[str, str, str], Reason | None] = field(
@@ -137,36 +133,24 @@ class Filter:
 
     def _config_reason(self, finding: Finding) -> Reason | None:
         """The first per-file-ignores entry that names the finding's rule and whose glob matches its file.
-        Findings of one rule in one file share the answer, so it is worked out once for them, and a glob
-        is matched against a file at most once: the cost is not entries times findings."""
+        Findings of one rule in one file share the answer, so it is worked out once for them, and the
+        globs naming a rule are matched together: the cost is neither entries times findings nor entries
+        times files."""
         if not self.per_file_ignores:
             return None
         path, code, name = key = finding.mark.path, finding.code, finding.name
         if key not in self._config_reasons:
-            globs = self._entries_naming(code, name)
-            matched = next((glob for glob in globs if self._matches(glob, path)), None)
+            matched = self._entries_naming(code, name).first(path)
             self._config_reasons[key] = None if matched is None else Reason(CONFIG, matched)
         return self._config_reasons[key]
 
-    def _entries_naming(self, code: str, name: str) -> list[str]:
+    def _entries_naming(self, code: str, name: str) -> FirstMatch:
         """The globs of the per-file-ignores entries whose tokens name the rule, in the config's order."""
-        globs = self._entries.get((code, name))
-        if globs is None:
-            entries = self.per_file_ignores.items()
-            globs = self._entries[code, name] = [g for g, tokens in entries if matches(tokens, code, name)]
-        return globs
-
-    def _matches(self, glob: str, path: str) -> bool:
-        matched = self._glob_matches.get((glob, path))
-        if matched is None:
-            matched = self._glob_matches[glob, path] = self._glob(glob).matches(path)
-        return matched
-
-    def _glob(self, glob: str) -> Patterns:
-        patterns = self._globs.get(glob)
-        if patterns is None:
-            patterns = self._globs[glob] = Patterns([glob])
-        return patterns
+        entries = self._entries.get((code, name))
+        if entries is None:
+            naming = [glob for glob, tokens in self.per_file_ignores.items() if matches(tokens, code, name)]
+            entries = self._entries[code, name] = FirstMatch({glob: (glob,) for glob in naming})
+        return entries
 
     def _comment_reason(self, finding: Finding, credit: _Credit | None) -> Reason | None:
         """The reason of the first comment that covers `finding`, or None. With `credit`, the finding is
