@@ -17,8 +17,25 @@ from collections.abc import Iterable
 import pytest
 
 # pytester unloads whatever an in-process run imports; loaded here once, the engine is not imported
-# (and assertion-rewritten, as modules of a pytest11 distribution are) again for every run.
+# (and assertion-rewritten, as modules of a pytest11 distribution are) again for every run. Every module
+# of the engine, the readers it imports only when a file needs them included: one unloaded after a run
+# and imported again makes new classes, which the modules that stayed loaded do not recognise (a later
+# test in the same process then read a Python script's service configuration as nothing).
 import pytest_migcheck.session  # noqa: F401
+
+
+def _load_the_engine() -> None:
+    import importlib
+    import pkgutil
+
+    import migcheck
+
+    for module in pkgutil.walk_packages(migcheck.__path__, "migcheck."):
+        if not module.name.endswith("__main__"):  # that one runs the command line
+            importlib.import_module(module.name)
+
+
+_load_the_engine()
 
 NETCFG = """\
 <NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">

@@ -761,3 +761,27 @@ def test_a_declared_encoding_python_cannot_read_source_in(declaration):
     document = read_document(PATH, f"{declaration}\n{HEADER}".encode(), explicit=True)
     assert document is not None and document.problem is not None
     assert document.problem.mark == at(1, 1) and "encoding" in document.problem.message
+
+
+@pytest.mark.parametrize("old_names", [False, True], ids=["python 3", "async as a name"])
+def test_a_script_reads_the_same_where_warnings_are_errors(old_names):
+    """Python warns while it parses `"\\d"` or `x is "x"`; under `-W error` (pytest's `filterwarnings =
+    error`) the warning was raised as a SyntaxError, and a file read otherwise under pytest than from the
+    command line."""
+    import warnings
+
+    source = """
+        pattern = "\\d+"
+        ready = pattern is "x"
+        async = None
+        sms.create_virtual_machine_deployment(
+            "shop", "dep", "production", "label", "vm", LinuxConfigurationSet("vm", "u", None, True),
+            OSVirtualHardDisk("img", "https://a.blob.core.windows.net/v/vm.vhd"), role_size="Small")
+    """
+    if not old_names:
+        source = source.replace("async = None", "done = None")
+    expected = read(source)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert read(source) == expected
+    assert expected.problem is None and [d.service_name for d in deployments(expected)] == ["shop"]

@@ -19,6 +19,7 @@ import io
 import posixpath
 import re
 import tokenize
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -317,7 +318,7 @@ class _Source:
             )
         tree: ast.Module | None
         try:
-            tree = ast.parse(self.text)
+            tree = _parse(self.text)
         except SyntaxError as first:
             renamed = _rename_soft_keywords(self.text)
             tree = _parsed(renamed) if renamed is not None else None
@@ -374,9 +375,18 @@ class _Source:
             return
 
 
+def _parse(text: str) -> ast.Module:
+    """`ast.parse`, whatever the warning filters say. Python warns while parsing (an invalid escape in a
+    string, `x is 1`); where warnings are errors (`-W error`, pytest's `filterwarnings = error`) that warning would be raised as a
+    SyntaxError, and the same file would read otherwise under pytest than from the command line."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(text)
+
+
 def _parsed(text: str) -> ast.Module | None:
     try:
-        return ast.parse(text)
+        return _parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
         return None
 
