@@ -107,7 +107,7 @@ class MigcheckSession:
         # findings per file and rule, not the whole estate: a selection reads only what its rules need.
         with _working_directory(self.root):
             try:
-                return lint(["."], self.settings, rules, whole_estate=False, jobs=None)
+                return lint(["."], self.settings, rules, whole_estate=False)
             except (BaselineError, ConfigError, RuleError) as exc:
                 raise pytest.UsageError(f"migcheck: {exc}") from None
 

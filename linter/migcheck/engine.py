@@ -92,7 +92,7 @@ def lint(
     progress: Callable[[int, int, str], None] | None = None,
     walked: Sequence[Candidate] | None = None,
     whole_estate: bool = True,
-    jobs: int | None = 1,
+    jobs: int | None = None,
 ) -> LintResult:
     """Lint `paths`. `-` among them is a buffer: the bytes `stdin`, else standard input.
 
@@ -108,7 +108,8 @@ def lint(
     same findings, from an estate that holds only what those files describe. For reports that list
     findings; the readiness summary and the plan describe the whole estate.
 
-    `jobs` processes read the files (`migcheck.workers`); None lets the number of files decide."""
+    `jobs` processes read the files (`migcheck.workers`); None (the default) lets the number of files and
+    the platform decide, as for `migcheck check`."""
     # The cyclic collector would rescan the growing model again and again while it is built (a quarter of
     # the run on large estates), and the model holds no cycles to collect: pause it for the run.
     collecting = gc.isenabled()
@@ -199,7 +200,7 @@ def _read_all(
     stdin: bytes | None,
     stdin_path: str,
     progress: Callable[[int, int, str], None] | None,
-    jobs: int | None = 1,
+    jobs: int | None,
 ) -> tuple[list[Document], dict[str, str]]:
     """The documents of `found`, and the name each file read from disk was opened by. Their texts go to
     `texts`, which holds only those that cannot be read again (see `migcheck.texts`)."""
