@@ -185,6 +185,13 @@ def test_a_gitignore_too_large_for_one_automaton_is_matched_in_parts(repository)
     assert _walked() == ["sub/x.cscfg"]
 
 
+def test_a_pattern_with_a_reversed_range_is_dropped_from_a_gitignore_and_refused_in_settings(repository):
+    (repository / ".gitignore").write_text("[z-a]\nbuild/\n")
+    assert "build/out.cscfg" not in _walked() and "keep.cscfg" in _walked()
+    with pytest.raises(PatternError, match=r"'\[z-a\]' is not a valid gitignore pattern"):
+        check_patterns(["*.cscfg", "[z-a]"])
+
+
 def test_a_pattern_too_large_to_match_is_dropped_from_a_gitignore_and_refused_in_settings(repository):
     huge = "*a" * 10_000  # RE2 fits 4,000 of these in its budget, not 8,000
     (repository / ".gitignore").write_text(f"{huge}\nbuild/\n")

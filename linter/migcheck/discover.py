@@ -244,7 +244,7 @@ def _compiled_sets(lines: Sequence[str], last_wins: bool = False) -> list[PathSp
     try:
         # Each pattern once (pathspec translates it to a regular expression then), whatever the halving.
         patterns = [GitIgnoreSpecPattern(line) for line in lines if line]
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, re.error) as exc:  # `[z-a]` is a bad range to Python's `re`
         raise PatternError(str(exc)) from None
     step = _LINES_PER_SET
     sets = [s for at in range(0, len(patterns), step) for s in _fitted(patterns[at : at + step], last_wins)]
@@ -258,7 +258,7 @@ def _fitted(patterns: list[Any], last_wins: bool) -> list[PathSpec]:
     try:
         # Without `last_wins`, git's precedence of a pattern naming the file over one naming its folder.
         return [PathSpec(patterns) if last_wins else GitIgnoreSpec(patterns)]
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, re.error) as exc:
         raise PatternError(str(exc)) from None
     except Re2Error:
         if len(patterns) <= 1:
