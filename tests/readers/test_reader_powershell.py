@@ -897,3 +897,18 @@ def test_a_suppression_comment_holds_back_the_finding(tmp_path, monkeypatch):
     result = lint(["."], Config(select=("MIG203",)), load_rules(entry_points=False))
     assert [(f.location.line, f.resource_name) for f in result.findings] == [(4, "jump02")]
     assert [s.finding.resource_name for s in result.suppressed] == ["jump01"]
+
+
+def test_vms_the_script_does_not_state_are_each_a_vm_of_their_own(read):
+    """Each was keyed by the `id` of a name object freed at once, which the next one then reused: the three
+    VMs below read as one, or two, depending on the memory allocator."""
+    doc = read(
+        PATH,
+        """
+        param($first, $second, $third)
+        New-AzureService -ServiceName "svc-one" -Location "West US"
+        New-AzureVM -ServiceName "svc-one" -VMs $first, $second, $third
+        """,
+    )
+    (deployment,) = _deployments(doc)
+    assert [vm.name for vm in deployment.roles] == ["$first", "$second", "$third"]

@@ -2484,7 +2484,9 @@ def _role_key(name: Value) -> object:
         return ("name", name.value.casefold())
     if isinstance(name, Unknown) and name.ident is not None:
         return ("ident", name.ident)
-    return ("id", id(name))
+    # A name the script does not state is a VM of its own: the key holds the object, so that its `id` is
+    # not reused by another one while the key is in use (a freed object's is, at once).
+    return ("id", id(name), name)
 
 
 def _word(value: Value) -> str:
