@@ -618,3 +618,28 @@ def test_the_config_accepts_declarations_and_rejects_bad_ones(tmp_path):
     assert parse_settings({"inventory": good}, str(tmp_path / "pyproject.toml")).inventory == good
     with pytest.raises(ConfigError, match="unknown table `vnet-service`"):
         parse_settings({"inventory": {"vnet-service": []}}, str(tmp_path / "pyproject.toml"))
+
+
+def test_how_deep_an_export_may_nest_does_not_depend_on_the_caller():
+    """Python's JSON decoder counts nesting against the recursion limit from wherever it is called: the
+    same export was read from the command line and refused under pytest or in a worker process."""
+    import sys
+
+    def export(depth: int) -> bytes:
+        tags = "[" * depth + "]" * depth
+        row = GRAPH_PAGE.replace('"subscriptionId"', f'"tags": {{"x": {tags}}}, "subscriptionId"', 1)
+        return _bytes(row)
+
+    def outcome(depth: int) -> str:
+        document = read_document("classic.json", export(depth), explicit=True)
+        assert document is not None
+        return document.problem.message if document.problem else "read"
+
+    def deep_in_the_stack(frames: int, depth: int) -> str:
+        return deep_in_the_stack(frames - 1, depth) if frames else outcome(depth)
+
+    limit = sys.getrecursionlimit()
+    for depth in (limit // 2, limit - 100, limit + 100):
+        assert deep_in_the_stack(limit // 3, depth) == outcome(depth), depth
+    assert outcome(limit // 2) == "read"
+    assert "nested too deeply" in outcome(limit + 100)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from migcheck.inventory_model import INVENTORY_TYPES
@@ -61,6 +62,30 @@ def sniff(data: bytes) -> bool:
     return _SNIFF.search(data) is not None and _first_item_is_a_record(data)
 
 
+def _at_a_fixed_depth(walk: Callable[[], str]) -> str:
+    """`walk()`, run at the bottom of a thread of its own. Python's JSON decoder counts the nesting it
+    decodes against the recursion limit from wherever it is called, so a deeply nested file was read from
+    the command line and refused under pytest or in a worker process, whose stacks are deeper. From a
+    fresh thread, the depth at which a file is refused ("nested too deeply") is the same for every caller."""
+    import threading
+
+    walked: list[str] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            walked.append(walk())
+        except BaseException as exc:  # handed to the caller, who decides what it means
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, name="migcheck-json")
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
+    return walked[0]
+
+
 def _first_item_is_a_record(data: bytes) -> bool:
     """Walk the export only as far as its first item. JSON that does not parse is let through: reading
     it reports where it breaks."""
@@ -71,7 +96,7 @@ def _first_item_is_a_record(data: bytes) -> bool:
         return True
     reader = _Reader("", text, json.JSONDecoder(), first_only=True)
     try:
-        reader.walk()
+        _at_a_fixed_depth(reader.walk)
     except _First as first:
         return first.is_record
     except (_Malformed, ValueError, RecursionError):  # JSONDecodeError is a ValueError
@@ -89,7 +114,7 @@ def read(path: str, data: bytes) -> Document:
         return Document(path, FileKind.INVENTORY, "", problem=_syntax(path, data, problem))
     reader = _Reader(path, text, json.JSONDecoder())
     try:
-        envelope = reader.walk()
+        envelope = _at_a_fixed_depth(reader.walk)
     except json.JSONDecodeError as error:
         return reader.broken(error.msg, error.pos)
     except _Malformed as error:
