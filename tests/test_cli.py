@@ -572,3 +572,36 @@ def test_no_progress_line_in_ci(repo, capsys, monkeypatch):
     assert main(["check"]) == 1
     assert terminal.getvalue() == ""
     capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "café", "--format", "json"],
+        ["check", "café", "--format", "sarif"],
+        ["check", "café", "--format", "report-json"],
+        ["plan", "café", "--format", "json"],
+        ["rules", "--format", "json"],
+    ],
+    ids=lambda argv: " ".join(a for a in argv if a != "café"),
+)
+def test_documents_on_standard_output_are_utf8_whatever_the_locale(tmp_path, monkeypatch, argv):
+    """With an ASCII locale, the stream's codec escaped "é" as `\\xe9` inside JSON strings: not JSON."""
+    import json
+
+    (tmp_path / "café").mkdir()
+    (tmp_path / "café" / "ServiceConfiguration.Cloud.cscfg").write_text(
+        '<ServiceConfiguration serviceName="café"><Role name="Wéb"><Instances count="1"/></Role>'
+        "</ServiceConfiguration>",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    out = io.BytesIO()
+    stream = io.TextIOWrapper(out, encoding="ascii")
+    monkeypatch.setattr("sys.stdout", stream)
+    main(argv)
+    stream.flush()
+    document = json.loads(out.getvalue().decode("utf-8"))
+    assert document
+    if argv[0] != "rules":
+        assert "café" in out.getvalue().decode("utf-8")

@@ -347,7 +347,7 @@ def _show(args: argparse.Namespace, config: Config, rules: RuleSet, paths: list[
         f"inline suppressions: {'ignored' if args.no_inline_suppressions else 'honoured'}",
     ]
     # No escaping needed: to_toml writes every string and odd key JSON-escaped, ASCII only.
-    _stdout("\n".join(header) + "\n" + to_toml(settings_table(config)))
+    _stdout("\n".join(header) + "\n" + to_toml(settings_table(config)), "utf-8")
     return EXIT_OK
 
 
@@ -476,7 +476,7 @@ def _plan(args: argparse.Namespace) -> int:
     if args.output_file is not None:
         _write(args.output_file, text)
     else:
-        _stdout(text)
+        _stdout(text, None if args.format == "text" else "utf-8")
     return EXIT_OK
 
 
@@ -533,12 +533,13 @@ def _statistics(result: LintResult) -> str:
     return "\n".join([*lines, summary(result)]) + "\n"
 
 
-def _stdout(text: str) -> None:
+def _stdout(text: str, encoding: str | None = None) -> None:
     """Write to standard output whatever its encoding: text that is not valid Unicode (a file name with
     undecodable bytes is kept as lone surrogates) or that the terminal's codec cannot show is written
-    with backslash escapes, never a traceback."""
+    with backslash escapes, never a traceback. `encoding` replaces the stream's: "utf-8" for a document
+    (JSON, TOML, SVG, HTML), which tools read as UTF-8 whatever the locale."""
     stream = sys.stdout
-    encoding = getattr(stream, "encoding", None) or "utf-8"
+    encoding = encoding or getattr(stream, "encoding", None) or "utf-8"
     data = text.encode(encoding, "backslashreplace")
     buffer = getattr(stream, "buffer", None)
     if buffer is None:  # a replaced stream (tests, IDEs) takes text
@@ -582,7 +583,7 @@ def _stream(
     """The report, written as it is made: into --output-file (through a temporary file that replaces it
     once complete), or onto standard output. `tail`: the summary the line formats end with."""
     from migcheck.output import EncodedStream, OutputError, writing
-    from migcheck.report import write
+    from migcheck.report import LINES, write
 
     if output_file is not None:
         try:
@@ -592,7 +593,8 @@ def _stream(
             raise UsageError(str(exc)) from None
         return
     try:
-        stream = EncodedStream(sys.stdout)
+        # Lines for a terminal or a CI log in the stream's codec; documents in UTF-8, as files are.
+        stream = EncodedStream(sys.stdout, None if format_name in LINES else "utf-8")
         write(result, format_name, stream, color=color, tail=tail)
         stream.flush()
     except BrokenPipeError:
@@ -625,7 +627,7 @@ def _badge(args: argparse.Namespace) -> int:
     if args.output_file is not None:
         _write(args.output_file, text)
     else:
-        _stdout(text)
+        _stdout(text, "utf-8")
     return EXIT_OK
 
 
@@ -642,7 +644,9 @@ def _rules(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        _stdout(json.dumps([_rule_data(rule) for rule in rules], indent=2, ensure_ascii=False) + "\n")
+        _stdout(
+            json.dumps([_rule_data(rule) for rule in rules], indent=2, ensure_ascii=False) + "\n", "utf-8"
+        )
         return EXIT_OK
     for rule in rules:
         _stdout(f"{rule.code}  {rule.name:<34} {rule.severity!s:<8} {rule.summary}\n")

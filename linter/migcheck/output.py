@@ -97,11 +97,15 @@ def _into(path: str) -> Iterator[BinaryIO]:
 class EncodedStream:
     """A text stream onto standard output that writes whatever it is given: text that is not valid
     Unicode (an undecodable file name kept as lone surrogates) or that the stream's codec cannot show is
-    written with backslash escapes, never a traceback. Reports are written to it piece by piece."""
+    written with backslash escapes, never a traceback. Reports are written to it piece by piece.
 
-    def __init__(self, stream: TextIO) -> None:
+    `encoding` replaces the stream's own: documents (JSON, SARIF, JUnit) are UTF-8 whatever the terminal
+    or locale, as the tools that read them expect (JSON must be UTF-8, JUnit says so in its XML
+    declaration); with the locale's codec, an ASCII locale escaped "é" as `\xe9`, which is not JSON."""
+
+    def __init__(self, stream: TextIO, encoding: str | None = None) -> None:
         self._stream = stream
-        self._encoding = getattr(stream, "encoding", None) or "utf-8"
+        self._encoding = encoding or getattr(stream, "encoding", None) or "utf-8"
         self._buffer: BinaryIO | None = getattr(stream, "buffer", None)
         if self._buffer is not None:
             stream.flush()  # what was printed before comes first
