@@ -7,7 +7,7 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from migcheck import __version__
 from migcheck.report import FORMATS
@@ -169,9 +169,13 @@ def _check(args: argparse.Namespace) -> int:
     rules = _load_rules()
     stdin = None
     if args.stdin_filename:
+        from migcheck.guarded import read_stdin
         from migcheck.readers import MAX_FILE_BYTES
 
-        stdin = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # the reader reports anything larger
+        try:
+            stdin = read_stdin(MAX_FILE_BYTES + 1)  # the reader reports anything larger
+        except OSError as exc:
+            raise UsageError(f"--stdin-filename: cannot read standard input: {exc.strerror or exc}") from None
     try:
         config = load_config(args.config)
         config = config.with_overrides(
@@ -538,21 +542,39 @@ def _stdout(text: str, encoding: str | None = None) -> None:
     undecodable bytes is kept as lone surrogates) or that the terminal's codec cannot show is written
     with backslash escapes, never a traceback. `encoding` replaces the stream's: "utf-8" for a document
     (JSON, TOML, SVG, HTML), which tools read as UTF-8 whatever the locale."""
-    stream = sys.stdout
+    stream = _standard_output()
     encoding = encoding or getattr(stream, "encoding", None) or "utf-8"
     data = text.encode(encoding, "backslashreplace")
     buffer = getattr(stream, "buffer", None)
     if buffer is None:  # a replaced stream (tests, IDEs) takes text
         stream.write(data.decode(encoding))
         return
-    try:
+    with _writing_stdout():
         stream.flush()
         buffer.write(data)
         buffer.flush()
+
+
+def _standard_output() -> TextIO:
+    """Standard output, or a usage error when the process has none (started with it closed, `>&-`)."""
+    if sys.stdout is None:
+        raise UsageError("cannot write to standard output: it is closed")
+    return sys.stdout
+
+
+@contextmanager
+def _writing_stdout() -> Iterator[None]:
+    """Writing to standard output. When the reader left (`| head`) nothing more can be shown, and that is
+    no error: the command still ends with the exit code its findings call for. Any other failure (a
+    full disk) is a usage error, after which nothing more is written there (Python's own flush at exit
+    would fail again, with a traceback)."""
+    try:
+        yield
     except BrokenPipeError:
-        # The reader left (`| head`): nothing more can be shown, and that is no error. The command still
-        # ends with the exit code its findings call for.
         _silence_stdout()
+    except OSError as exc:
+        _silence_stdout()
+        raise UsageError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
 def _silence_stdout() -> None:
@@ -574,7 +596,7 @@ def _color_terminal() -> bool:
 
     if os.environ.get("NO_COLOR"):
         return False
-    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+    return bool(os.environ.get("FORCE_COLOR")) or (sys.stdout is not None and sys.stdout.isatty())
 
 
 def _stream(
@@ -592,13 +614,11 @@ def _stream(
         except OutputError as exc:
             raise UsageError(str(exc)) from None
         return
-    try:
+    with _writing_stdout():
         # Lines for a terminal or a CI log in the stream's codec; documents in UTF-8, as files are.
-        stream = EncodedStream(sys.stdout, None if format_name in LINES else "utf-8")
+        stream = EncodedStream(_standard_output(), None if format_name in LINES else "utf-8")
         write(result, format_name, stream, color=color, tail=tail)
         stream.flush()
-    except BrokenPipeError:
-        _silence_stdout()  # the reader left (`| head`); the exit code is still the findings'
 
 
 def _write(path: str, text: str) -> None:

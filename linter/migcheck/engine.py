@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import gc
 import os
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -314,6 +313,7 @@ def _read(candidate: Candidate, stdin: bytes | None) -> Document | None:
 def _read_bytes(candidate: Candidate, stdin: bytes | None) -> tuple[Document | None, bytes]:
     """`_read`, and the bytes the document was read from (none for a file that could not be read)."""
     # lxml is imported only when there is work to do; the limit is looked up at each call.
+    from migcheck.guarded import read_stdin
     from migcheck.readers import MAX_FILE_BYTES, read_document
 
     path = candidate.path
@@ -321,7 +321,7 @@ def _read_bytes(candidate: Candidate, stdin: bytes | None) -> tuple[Document | N
         if candidate.refused:  # the walk met it but will not read it (a link out of the folder)
             data = None
         elif candidate.fs_path == STDIN:
-            data = stdin if stdin is not None else sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+            data = stdin if stdin is not None else read_stdin(MAX_FILE_BYTES + 1)
         else:
             data = file_bytes(candidate, MAX_FILE_BYTES + 1)
     except OSError as exc:

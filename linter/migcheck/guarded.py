@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 
 __all__ = ["opened_path", "read_bytes"]
 
@@ -144,3 +145,15 @@ def _what(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "not a file"
+
+
+def read_stdin(limit: int) -> bytes:
+    """Up to `limit` bytes of standard input. Raises `OSError` saying so when the process has none (it
+    was started with standard input closed, `<&-`)."""
+    if sys.stdin is None:
+        raise OSError(0, "standard input is closed")
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a replaced stream (tests, IDEs) holds text
+        return sys.stdin.read(limit).encode("utf-8", "surrogateescape")
+    data: bytes = buffer.read(limit)
+    return data

@@ -85,13 +85,14 @@ def _into(path: str) -> Iterator[BinaryIO]:
         fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    with os.fdopen(fd, "wb") as handle:
-        if not _streamed(os.fstat(fd).st_mode):
-            raise OutputError(f"cannot write {path}: it changed while migcheck was writing it")
-        try:
+    try:
+        # The last buffered bytes go out when the handle closes: a full device fails there too.
+        with os.fdopen(fd, "wb") as handle:
+            if not _streamed(os.fstat(fd).st_mode):
+                raise OutputError(f"cannot write {path}: it changed while migcheck was writing it")
             yield handle
-        except OSError as exc:
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 class EncodedStream:

@@ -343,3 +343,66 @@ def test_a_message_names_a_handful_of_members(repo, capsys):
     assert longest < 300
     assert "and 1995 more" in str(findings[0]["message"])
     assert str(findings[-1]["message"]).startswith("1,899 more MIG102 findings in this file")
+
+
+# --- standard streams and devices that cannot be written or read ------------------------------------------
+
+FULL = Path("/dev/full")  # Linux: every write fails with "No space left on device"
+
+
+def _shell(folder: Path, command: str) -> subprocess.CompletedProcess[str]:
+    """`command`, with `migcheck` standing for this interpreter's migcheck, run by sh in `folder`."""
+    migcheck = f"{sys.executable} -m migcheck"
+    return subprocess.run(
+        ["sh", "-c", command.replace("migcheck", migcheck, 1)],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize(
+    "command",
+    [
+        "migcheck check . --output-file /dev/full",
+        "migcheck check . --write-baseline /dev/full",
+        "migcheck badge . --output-file /dev/full",
+        "migcheck check . > /dev/full",
+        "migcheck check . --format json > /dev/full",
+        "migcheck rules > /dev/full",
+        "migcheck plan . > /dev/full",
+        "migcheck check . --diff > /dev/full",
+    ],
+)
+def test_a_full_disk_is_a_message_not_a_traceback(tmp_path, command):
+    (tmp_path / "s.cscfg").write_text(
+        '<ServiceConfiguration serviceName="s"><Role name="r"/></ServiceConfiguration>'
+    )
+    run = _shell(tmp_path, command)
+    assert run.returncode == 2, run.stderr
+    assert "No space left on device" in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        ("migcheck rules >&-", "cannot write to standard output: it is closed"),
+        ("migcheck check . >&-", "cannot write to standard output: it is closed"),
+        (
+            "migcheck check --stdin-filename s.cscfg - <&-",
+            "cannot read standard input: standard input is closed",
+        ),
+    ],
+)
+def test_a_closed_standard_stream_is_a_message_not_a_traceback(tmp_path, command, message):
+    (tmp_path / "s.cscfg").write_text('<ServiceConfiguration serviceName="s"/>')
+    run = _shell(tmp_path, command)
+    assert run.returncode == 2 and message in run.stderr and "Traceback" not in run.stderr, run.stderr
+
+
+def test_a_buffer_named_on_a_closed_standard_input_is_a_finding(tmp_path):
+    run = _shell(tmp_path, "migcheck check - --format concise <&-")
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert "MIG001" in run.stdout and "standard input is closed" in run.stdout
