@@ -420,6 +420,30 @@ def test_one_blob_listed_many_times():
     assert_linear(make, 4000)
 
 
+def test_network_configurations_in_a_chain_of_nested_folders(tmp_path, monkeypatch):
+    """A network configuration in each of n nested folders: the paths alone are quadratic in n, and a
+    walk from each folder up to the root, each step copying a path as long, would be cubic. The cost may
+    grow with the length of the paths, not faster."""
+    from growth import cost
+
+    from migcheck.subscriptions import split_subscriptions
+
+    monkeypatch.chdir(tmp_path)
+
+    def make(n: int):
+        paths = ["/".join(["a"] * depth) + "/NetworkConfig.netcfg" for depth in range(1, n + 1)]
+        documents = tuple(read_document(path, ONE_NETWORK, explicit=True) for path in paths)
+
+        def work():
+            assert len(split_subscriptions(documents, {})) == n
+
+        return work, sum(map(len, paths))
+
+    small, small_size = make(150)
+    large, large_size = make(600)
+    assert cost(large) <= 1.5 * (large_size / small_size) * max(cost(small), 1e-3)
+
+
 def test_network_configurations_in_many_deep_folders(tmp_path, monkeypatch):
     """Each folder asked, at every level above it, whether any other network configuration is below."""
     from migcheck.subscriptions import split_subscriptions

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from migcheck.model import Document, FileKind, VirtualNetwork
@@ -64,8 +63,7 @@ def _by_network_configuration(docs: list[Document]) -> list[tuple[str, tuple[Doc
         return []
     if len(folders) <= 1:
         return [(DEFAULT_SUBSCRIPTION, tuple(docs))]
-    holding = _holding(folders)
-    claims = {_claim(folder, holding): folder for folder in folders}
+    claims = _claims(folders)
     groups: dict[str, list[Document]] = {claim: [] for claim in sorted(claims)}
     unclaimed: list[Document] = []
     for doc in docs:
@@ -85,30 +83,29 @@ def _defines_networks(doc: Document) -> bool:
     )
 
 
-def _holding(folders: Iterable[str]) -> Counter[str]:
-    """How many of `folders` each folder holds (itself included), for every folder above any of them:
-    counted once per level, where asking at each level whether any other folder is below took every
-    folder times every other times the depth."""
-    holding: Counter[str] = Counter()
-    for folder in folders:
-        while True:
-            holding[folder] += 1
-            parent = posixpath.dirname(folder)
-            if parent == folder:
-                break
-            folder = parent
-    return holding
+def _claims(folders: Iterable[str]) -> dict[str, str]:
+    """Each folder's claim (the largest folder around it, itself at least, that holds no other of
+    `folders`), mapped to the folder. The other folder nearest to one is among its two neighbours in
+    path order, and the claim is one level below the deepest folder the two share: found from those
+    neighbours alone, where walking up from each folder to the root cost the depth of a chain of nested
+    folders for each of them."""
+    parts = sorted(folder.split("/") for folder in folders)
+    claims: dict[str, str] = {}
+    for at, own in enumerate(parts):
+        neighbours = parts[max(at - 1, 0) : at] + parts[at + 1 : at + 2]
+        shared = max(_shared(own, other) for other in neighbours)
+        claims["/".join(own[: shared + 1])] = "/".join(own)
+    return claims
 
 
-def _claim(folder: str, holding: Counter[str]) -> str:
-    """The largest folder around `folder` (itself at least) that holds no other network configuration."""
-    claim = folder
-    while claim:
-        parent = posixpath.dirname(claim)
-        if parent == claim or holding[parent] > 1:
+def _shared(a: list[str], b: list[str]) -> int:
+    """How many leading folders two paths share."""
+    count = 0
+    for x, y in zip(a, b, strict=False):  # paths of different depths
+        if x != y:
             break
-        claim = parent
-    return claim
+        count += 1
+    return count
 
 
 def _deepest(folder: str, claims: Mapping[str, str]) -> str | None:
