@@ -10,6 +10,7 @@ held back)."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -137,22 +138,100 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 def unified_diff(files: Iterable[FileFixes]) -> str:
     """The changes as `diff -u` prints them, path by path (`a/` and `b/` as git does), line endings
-    kept as they are in the file."""
-    import difflib  # `--diff` only: a report counts fixes without it
-
+    kept as they are in the file. Built from the fixes' edits, which say which lines change: a general
+    diff (difflib) would have to find them again, in time quadratic in the lines of a file whose fixed
+    and unfixed lines alternate."""
     out = []
     for file in files:
-        lines = difflib.unified_diff(
-            _lines(file.before),
-            _lines(file.after),
-            fromfile=f"a/{file.path}",
-            tofile=f"b/{file.path}",
-        )
-        for line in lines:
+        hunks = _hunks(file)
+        if hunks:
+            out += [_shown(f"--- a/{file.path}\n"), _shown(f"+++ b/{file.path}\n")]
+        for line in (line for hunk in hunks for line in hunk):
             out.append(
                 _shown(line) if line.endswith("\n") else _shown(line) + "\n\\ No newline at end of file\n"
             )
     return "".join(out)
+
+
+CONTEXT = 3  # unchanged lines around each change, as `diff -u` shows them
+
+
+@dataclass
+class _Block:
+    """Consecutive lines of the file that fixes change: old lines `first` to `last` (0-based, included),
+    and the lines that replace them."""
+
+    first: int
+    last: int
+    edits: list[Edit]
+    new: list[str] = field(default_factory=list)
+
+
+def _hunks(file: FileFixes) -> list[list[str]]:
+    """The hunks of `file`'s diff, each its `@@` line and then its lines."""
+    old = _lines(file.before)
+    starts = list(itertools.accumulate((len(line) for line in old), initial=0))
+    blocks = _blocks(file, starts)
+    for block in blocks:
+        segment = file.before[starts[block.first] : starts[block.last + 1]]
+        shift = starts[block.first]
+        block.new = _lines(apply_edits(segment, [_shifted(e, shift) for e in block.edits]))
+    hunks, delta = [], 0
+    for group in _grouped(blocks):
+        first, last = max(group[0].first - CONTEXT, 0), min(group[-1].last + CONTEXT, len(old) - 1)
+        lines, added = [], 0
+        at = first
+        for block in group:
+            lines += [" " + line for line in old[at : block.first]]
+            lines += ["-" + line for line in old[block.first : block.last + 1]]
+            lines += ["+" + line for line in block.new]
+            added += len(block.new) - (block.last + 1 - block.first)
+            at = block.last + 1
+        lines += [" " + line for line in old[at : last + 1]]
+        size = last + 1 - first
+        head = f"@@ -{_range(first, size)} +{_range(first + delta, size + added)} @@\n"
+        hunks.append([head, *lines])
+        delta += added
+    return hunks
+
+
+def _blocks(file: FileFixes, starts: list[int]) -> list[_Block]:
+    """The changed lines, one block for each run of lines that edits touch (lines next to each other
+    are one run, as a diff shows them)."""
+    edits = sorted((e for f in file.fixed for e in _edits(f)), key=lambda e: (e.start, e.end))
+    blocks: list[_Block] = []
+    for edit in edits:
+        first = bisect.bisect_right(starts, edit.start) - 1
+        last = max(bisect.bisect_right(starts, max(edit.end - 1, edit.start)) - 1, first)
+        if blocks and first <= blocks[-1].last + 1:
+            blocks[-1].last = max(blocks[-1].last, last)
+            blocks[-1].edits.append(edit)
+        else:
+            blocks.append(_Block(first, last, [edit]))
+    return blocks
+
+
+def _grouped(blocks: list[_Block]) -> Iterator[list[_Block]]:
+    """Blocks close enough to share a hunk: at most twice the context apart."""
+    group: list[_Block] = []
+    for block in blocks:
+        if group and block.first - group[-1].last - 1 > 2 * CONTEXT:
+            yield group
+            group = []
+        group.append(block)
+    if group:
+        yield group
+
+
+def _shifted(edit: Edit, by: int) -> Edit:
+    return replace(edit, start=edit.start - by, end=edit.end - by)
+
+
+def _range(start: int, size: int) -> str:
+    """A hunk's range as `diff -u` writes it: 1-based, the size left out when it is 1."""
+    if size == 1:
+        return str(start + 1)
+    return f"{start + 1 if size else start},{size}"
 
 
 def _shown(line: str) -> str:
