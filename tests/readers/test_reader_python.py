@@ -785,3 +785,42 @@ def test_a_script_reads_the_same_where_warnings_are_errors(old_names):
         warnings.simplefilter("error")
         assert read(source) == expected
     assert expected.problem is None and [d.service_name for d in deployments(expected)] == ["shop"]
+
+
+def test_a_long_chain_of_elif_is_not_nesting():
+    """An `elif` is an `if` in the `else` of the one before: read as nesting, 300 of them were refused as
+    nested past 100 levels (MIG001 on a flat script), and cost three frames of Python's stack each."""
+    branches = "".join(f"elif mode == {i}:\n    size = 'Small'\n" for i in range(1, 300))
+    document = read(
+        f"""
+        mode = 1
+        if mode == 0:
+            size = 'Small'
+        {textwrap.indent(branches, "        ").strip()}
+        else:
+            size = 'Large'
+        sms.create_virtual_machine_deployment(
+            "shop", "dep", "production", "label", "vm", LinuxConfigurationSet("vm", "u", None, True),
+            OSVirtualHardDisk("img", "https://a.blob.core.windows.net/v/vm.vhd"), role_size=size)
+        """
+    )
+    assert document.problem is None
+    (deployment,) = deployments(document)
+    (vm,) = deployment.roles
+    assert deployment.service_name == "shop" and vm.size == ""  # one of 300 branches: not stated
+
+
+def test_a_call_in_an_elif_test_happens_before_its_body_and_not_in_the_other_branches():
+    document = read(
+        """
+        if ready:
+            pass
+        elif (vm := LinuxConfigurationSet("vm", "u", None, True)):
+            sms.create_virtual_machine_deployment(
+                "shop", "dep", "production", "label", "vm", vm,
+                OSVirtualHardDisk("img", "https://a.blob.core.windows.net/v/vm.vhd"), role_size="Small")
+        """
+    )
+    assert document.problem is None
+    (deployment,) = deployments(document)
+    assert [vm.size for vm in deployment.roles] == ["Small"]

@@ -422,11 +422,15 @@ class _Indexer(ast.NodeVisitor):
 
     def _visit_block(self, nodes: Iterable[ast.AST]) -> None:
         """Visit statements that run only under a condition."""
-        self.blocks += 1
-        self.chains[-1].append(self.blocks)
+        self._open_block()
         for node in nodes:
             self.visit(node)
         self.chains[-1].pop()
+
+    def _open_block(self) -> None:
+        """Enter a block that runs only under a condition (left by popping the chain)."""
+        self.blocks += 1
+        self.chains[-1].append(self.blocks)
 
     def _enter(self, kind: str) -> Scope:
         parent = self.scope
@@ -442,10 +446,23 @@ class _Indexer(ast.NodeVisitor):
         self.chains.pop()
 
     def visit_If(self, node: ast.If) -> None:
+        """An `if`, and each `elif` after it at the same depth. An `elif` is an `if` in the `else` of the
+        one before: read as nesting, a long chain of them was refused past MAX_NESTING (and cost three
+        frames of Python's stack each). Each `elif` runs under a condition of its own, its body only
+        after its test, as in the `else` it is."""
         self._statement(node)
         self.visit(node.test)
         self._visit_block(node.body)
-        self._visit_block(node.orelse)
+        orelse = node.orelse
+        while len(orelse) == 1 and isinstance(orelse[0], ast.If):
+            branch = orelse[0]
+            self._statement(branch)
+            self._open_block()
+            self.visit(branch.test)
+            self._visit_block(branch.body)
+            self.chains[-1].pop()
+            orelse = branch.orelse
+        self._visit_block(orelse)
 
     def _loop(self, node: ast.For | ast.AsyncFor | ast.While) -> None:
         self._statement(node)
