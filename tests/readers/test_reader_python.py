@@ -824,3 +824,18 @@ def test_a_call_in_an_elif_test_happens_before_its_body_and_not_in_the_other_bra
     assert document.problem is None
     (deployment,) = deployments(document)
     assert [vm.size for vm in deployment.roles] == ["Small"]
+
+
+def test_a_long_concatenation_is_not_nesting():
+    """`a + b + c` nests to the left, one level per `+`: a service configuration written as 150 strings
+    added together was refused as nested past 100 levels (MIG001 on a flat script)."""
+    parts = " +\n    ".join(f'"<Setting name=\\"s{i}\\" value=\\"v\\"/>"' for i in range(150))
+    document = read(
+        f'config = (\n    {parts}\n)\nsms.create_hosted_service("shop", "label", location="West Europe")\n'
+    )
+    assert document.problem is None
+    assert "create_hosted_service" in _calls_of(document)
+
+
+def _calls_of(document: Document) -> list[str]:
+    return [call.name for call in script(document).calls]

@@ -501,6 +501,19 @@ class _Indexer(ast.NodeVisitor):
             self.visit(case.pattern)
             self._visit_block([*([case.guard] if case.guard else []), *case.body])
 
+    def visit_BinOp(self, node: ast.BinOp) -> None:
+        """`a + b + c` is nested to the left, one level per operator: followed in a loop, so that a long
+        concatenation (a service configuration written a line at a time) is one level, not nesting
+        refused past MAX_NESTING. Operands are visited in the order they are written, as before."""
+        spine = []
+        operand: ast.expr = node
+        while isinstance(operand, ast.BinOp):
+            spine.append(operand)
+            operand = operand.left
+        self.visit(operand)
+        for operation in reversed(spine):
+            self.visit(operation.right)
+
     def visit_IfExp(self, node: ast.IfExp) -> None:
         self.visit(node.test)
         self._visit_block([node.body, node.orelse])
