@@ -123,3 +123,13 @@ def test_a_process_running_other_threads_reads_in_one(monkeypatch):
     finally:
         release.set()
         other.join()
+
+
+def test_jobs_where_no_worker_can_be_forked_says_that_one_process_reads(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a.cscfg").write_text('<ServiceConfiguration serviceName="s"/>')
+    monkeypatch.setattr(workers.sys, "platform", "darwin")
+    assert main(["check", str(tmp_path), "--jobs", "4", "--exit-zero", "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "--jobs 4: the files are read in one process (workers are forked on Linux only)" in err
+    assert main(["check", str(tmp_path), "--exit-zero", "--quiet"]) == 0
+    assert "--jobs" not in capsys.readouterr().err  # the default says nothing

@@ -194,6 +194,7 @@ def _check(args: argparse.Namespace) -> int:
         _check_paths_exist(paths)
         if args.show_settings or args.show_files:
             return _show(args, config, rules, paths)
+        _warn_about_jobs(args)
         with _watching(args, config) as progress:
             result = lint(
                 paths,
@@ -221,6 +222,20 @@ def _check(args: argparse.Namespace) -> int:
     if args.fix:
         return _fix(result, args, config, paths, rules)
     return _report(result, args, config)
+
+
+def _warn_about_jobs(args: argparse.Namespace) -> None:
+    """--jobs asked for more than one process where one reads (--verbose, no fork here): say so, and why."""
+    if args.jobs is None or args.jobs < 2:
+        return
+    from migcheck.workers import why_not_fork
+
+    why = "--verbose times each file" if args.verbose else why_not_fork()
+    if why:
+        print(
+            f"migcheck: warning: --jobs {args.jobs}: the files are read in one process ({why})",
+            file=sys.stderr,
+        )
 
 
 def _describes_estate(args: argparse.Namespace) -> bool:

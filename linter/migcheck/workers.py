@@ -47,13 +47,22 @@ def auto_jobs(files: int) -> int:
 
 
 def can_fork() -> bool:
-    """Whether reading may fork workers: on Linux, from a process running no other thread. macOS system
-    libraries are not safe in a forked child, and Windows cannot fork; starting fresh interpreters there
-    costs more than most checks take. A child forked while another thread holds a lock (a plugin's, the
-    editor server's) would wait for it forever."""
+    """Whether reading may fork workers (`why_not_fork`)."""
+    return not why_not_fork()
+
+
+def why_not_fork() -> str:
+    """Why reading may not fork workers here, or "" when it may: on Linux, from a process running no
+    other thread. macOS system libraries are not safe in a forked child, and Windows cannot fork;
+    starting fresh interpreters there costs more than most checks take. A child forked while another
+    thread holds a lock (a plugin's, the editor server's) would wait for it forever."""
     import threading
 
-    return sys.platform.startswith("linux") and threading.active_count() == 1
+    if not sys.platform.startswith("linux"):
+        return "workers are forked on Linux only"
+    if threading.active_count() > 1:
+        return "other threads run in this process"
+    return ""
 
 
 def _cores() -> int:
