@@ -125,21 +125,6 @@ class Patterns:
                 return True
         return False
 
-    def search(self, path: str) -> bool:
-        """`matches`, under the name the link stage calls (it once took regular expressions)."""
-        return self.matches(path)
-
-
-def glob_regex(pattern: str) -> Patterns:
-    """The matcher of one pattern (a `Glob` keeps its root). Kept under its old name for the callers that
-    match one configured glob at a time (cloud services, subscriptions)."""
-    return _one_pattern(str(pattern), getattr(pattern, "root", ""))
-
-
-@functools.lru_cache(maxsize=1024)
-def _one_pattern(pattern: str, root: str) -> Patterns:
-    return Patterns([Glob(pattern, root)])
-
 
 def compile_patterns(lines: Iterable[str], *, last_wins: bool = False) -> PatternSet:
     """Gitignore patterns compiled by pathspec. pathspec uses RE2 (a declared dependency) when it is
