@@ -291,28 +291,35 @@ def _defender(count: int) -> Callable[[Path], list[str]]:
     return make
 
 
-def _suppressed(count: int) -> Callable[[Path], list[str]]:
+def _suppressed(count: int, newline: str = "\n") -> Callable[[Path], list[str]]:
     """The suppression filter, findings x suppressions: `count` endpoint ACLs, each reported (MIG201) and
-    each silenced by a suppression comment of its own on the line before."""
+    each silenced by a suppression comment of its own just before it; with `newline=""`, all of it on one
+    line, so that every comment covers the line of every finding."""
 
     def make(folder: Path) -> list[str]:
         controls = "".join(
             f'<AccessControl name="ac{i}"><Rule action="permit" order="1" remoteSubnet="10.0.0.0/8" '
-            'description="d"/></AccessControl>\n'
+            f'description="d"/></AccessControl>{newline}'
             for i in range(count)
         )
         acls = "".join(
-            f'<!-- migcheck: ignore[MIG201] known -->\n<EndpointAcl role="r" endPoint="e{i}" accessControl="ac{i}"/>\n'
+            f"<!-- migcheck: ignore[MIG201] known -->{newline}"
+            f'<EndpointAcl role="r" endPoint="e{i}" accessControl="ac{i}"/>{newline}'
             for i in range(count)
         )
         (folder / "ServiceConfiguration.Cloud.cscfg").write_text(
-            f'<ServiceConfiguration serviceName="s">\n<Role name="r"><Instances count="1"/></Role>\n'
-            f"<NetworkConfiguration><AccessControls>\n{controls}</AccessControls><EndpointAcls>\n{acls}"
-            "</EndpointAcls></NetworkConfiguration></ServiceConfiguration>\n"
+            f'<ServiceConfiguration serviceName="s">{newline}<Role name="r"><Instances count="1"/></Role>'
+            f"{newline}<NetworkConfiguration><AccessControls>{newline}{controls}</AccessControls>"
+            f"<EndpointAcls>{newline}{acls}</EndpointAcls></NetworkConfiguration></ServiceConfiguration>\n"
         )
         return ["ServiceConfiguration.Cloud.cscfg"]
 
     return make
+
+
+def _comments_on_one_line(count: int) -> Callable[[Path], list[str]]:
+    """`_suppressed` written on one line."""
+    return _suppressed(count, newline="")
 
 
 def _prefixed(count: int) -> Callable[[Path], list[str]]:
@@ -360,30 +367,6 @@ def _deployments(count: int) -> Callable[[Path], list[str]]:
             f"{deployments}</Deployments></HostedService>\n"
         )
         return ["svc.xml"]
-
-    return make
-
-
-def _comments_on_one_line(count: int) -> Callable[[Path], list[str]]:
-    """A file written on one line: `count` suppression comments, each before an endpoint ACL it silences,
-    so every comment covers the line of every finding."""
-
-    def make(folder: Path) -> list[str]:
-        controls = "".join(
-            f'<AccessControl name="ac{i}"><Rule action="permit" order="1" remoteSubnet="10.0.0.0/8" '
-            'description="d"/></AccessControl>'
-            for i in range(count)
-        )
-        acls = "".join(
-            f'<!-- migcheck: ignore[MIG201] known --><EndpointAcl role="r" endPoint="e{i}" accessControl="ac{i}"/>'
-            for i in range(count)
-        )
-        (folder / "s.cscfg").write_text(
-            f'<ServiceConfiguration serviceName="s"><Role name="r"><Instances count="1"/></Role>'
-            f"<NetworkConfiguration><AccessControls>{controls}</AccessControls><EndpointAcls>{acls}"
-            "</EndpointAcls></NetworkConfiguration></ServiceConfiguration>"
-        )
-        return ["s.cscfg"]
 
     return make
 
