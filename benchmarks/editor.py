@@ -15,9 +15,11 @@ estate:
   server waits for typing to pause (``DEBOUNCE_SECONDS``); the median and the worst;
 - didOpen of another ``.cscfg``, unchanged, once the workspace is read.
 
-Each session runs twice: with a client whose file watcher reports changes on disk (dynamic registration
-of ``workspace/didChangeWatchedFiles``, as VS Code does) and with one that has none (the server then stats
-the files it trusts every ``STAT_SECONDS``).
+Sessions run with a client whose file watcher reports changes on disk (dynamic registration of
+``workspace/didChangeWatchedFiles``, as VS Code does) and with one that has none (the server then stats
+the files it trusts every ``STAT_SECONDS``); each twice, in a cache folder of its own
+(``MIGCHECK_CACHE_DIR``): with an empty document store, as the first time an editor opens the workspace,
+then with the store that session left (``migcheck.store``), as every time after.
 
 Then, in this process, where the time of one change goes: the walk, a stat of every file, reading from the
 cache, link and rules of the whole estate, the filter and locating, with and without what the server keeps.
@@ -271,10 +273,17 @@ def main(argv: list[str] | None = None) -> int:
     with _estate(args) as estate:
         files = sum(1 for p in estate.rglob("*") if p.is_file())
         print(f"workspace: {files:,} files in {estate}")
-        for watcher in (True, False):
-            print(f"\nmigcheck server, client {'with' if watcher else 'without'} a file watcher:")
-            for label, seconds in session(estate, watcher, args.changes).items():
-                print(f"  {label:<18} {seconds * 1000:8.0f} ms")
+        with tempfile.TemporaryDirectory() as cache:
+            os.environ["MIGCHECK_CACHE_DIR"] = cache  # the servers' document store, and no other
+            for watcher in (True, False):
+                for stored in (False, True):
+                    if not stored:
+                        shutil.rmtree(os.path.join(cache, "documents"), ignore_errors=True)
+                    client = "with" if watcher else "without"
+                    store = "kept by the session before" if stored else "empty"
+                    print(f"\nmigcheck server, client {client} a file watcher, document store {store}:")
+                    for label, seconds in session(estate, watcher, args.changes).items():
+                        print(f"  {label:<18} {seconds * 1000:8.0f} ms")
         print("\none change, stage by stage, in process (best of 3):")
         os.chdir(estate)  # the server's display paths are relative to where it runs
         for label, seconds in stages(estate):

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from migcheck.config import Config, check_per_file_ignores, enabled_codes, severity_overrides
 from migcheck.discover import STDIN, Candidate, discover, display_path, possible_kinds
@@ -22,6 +23,9 @@ from migcheck.subscriptions import _defines_networks as defines_networks  # what
 from migcheck.subscriptions import split_subscriptions
 from migcheck.suppress import BASELINE, Audit, Filter, Suppressed
 from migcheck.texts import Texts
+
+if TYPE_CHECKING:
+    from migcheck.store import DocumentStore
 
 
 class RuleError(Exception):
@@ -92,6 +96,7 @@ def lint(
     walked: Sequence[Candidate] | None = None,
     whole_estate: bool = True,
     jobs: int | None = None,
+    locate: bool = True,
 ) -> LintResult:
     """Lint `paths`. `-` among them is a buffer: the bytes `stdin`, else standard input.
 
@@ -108,7 +113,10 @@ def lint(
     findings; the readiness summary and the plan describe the whole estate.
 
     `jobs` processes read the files (`migcheck.workers`); None (the default) lets the number of files and
-    the platform decide, as for `migcheck check`."""
+    the platform decide, as for `migcheck check`.
+
+    Without `locate`, the findings are not given their positions in the text: for a caller that runs a
+    lint only for what its `cache` keeps (the editor server before any file is opened)."""
     # The cyclic collector would rescan the growing model again and again while it is built (a quarter of
     # the run on large estates), and the model holds no cycles to collect: pause it for the run.
     collecting = gc.isenabled()
@@ -126,6 +134,7 @@ def lint(
             walked=walked,
             whole_estate=whole_estate,
             jobs=jobs,
+            locate=locate,
         )
     finally:
         if collecting:
@@ -145,6 +154,7 @@ def _lint(
     walked: Sequence[Candidate] | None,
     whole_estate: bool,
     jobs: int | None,
+    locate: bool,
 ) -> LintResult:
     scope = None if stdin_path == STDIN else display_path(stdin_path)
     if scope is not None:
@@ -186,7 +196,7 @@ def _lint(
     reported, unreported = capped(reported)
     if cache is not None:
         cache.forget_unused()
-    located = _located(reported, texts)
+    located = _located(reported, texts) if locate else reported
     return LintResult(
         located, suppressed, estates, rules, enabled, texts, scope, fs_paths, unreported, unread
     )
@@ -310,8 +320,11 @@ def _read(candidate: Candidate, stdin: bytes | None) -> Document | None:
     return _read_bytes(candidate, stdin)[0]
 
 
-def _read_bytes(candidate: Candidate, stdin: bytes | None) -> tuple[Document | None, bytes]:
-    """`_read`, and the bytes the document was read from (none for a file that could not be read)."""
+def _read_bytes(
+    candidate: Candidate, stdin: bytes | None, store: DocumentStore | None = None
+) -> tuple[Document | None, bytes]:
+    """`_read`, and the bytes the document was read from (none for a file that could not be read). With
+    a `store`, a file on disk whose bytes it kept the document of is not parsed again."""
     # lxml is imported only when there is work to do; the limit is looked up at each call.
     from migcheck.guarded import read_stdin
     from migcheck.readers import MAX_FILE_BYTES, read_document
@@ -332,6 +345,8 @@ def _read_bytes(candidate: Candidate, stdin: bytes | None) -> tuple[Document | N
     if data is None:
         problem = FileProblem("syntax", candidate.refused, Mark(path, 1, column=1), _REFUSED_FIX)
         return Document(path, None, "", problem=problem), b""
+    if store is not None and candidate.fs_path != STDIN:
+        return store.read(candidate.fs_path, path, data, explicit=candidate.explicit), data
     return read_document(path, data, explicit=candidate.explicit), data
 
 
@@ -361,9 +376,13 @@ class ReadCache:
 
     With `verify` (the default) a file is read again when its size, modification time or inode changed;
     without, a document read once is trusted until `forget` names its file: for a caller that hears of
-    every change on disk (an editor's file watcher) and so spares a stat per file per keystroke."""
+    every change on disk (an editor's file watcher) and so spares a stat per file per keystroke.
 
-    def __init__(self) -> None:
+    With a `store`, the documents also outlive the process: a file whose bytes the store kept the
+    document of is not parsed again, and `save` writes what was read for the next process."""
+
+    def __init__(self, store: DocumentStore | None = None) -> None:
+        self.store = store
         self.verify = True
         self.vanished: list[str] = []  # the files the last run found gone (they were in its walk)
         # fs path -> (the candidate read, its (mtime, size, inode) then, the document)
@@ -386,7 +405,8 @@ class ReadCache:
             self.vanished.append(candidate.fs_path)
             return _read(candidate, None)  # reports why it cannot be read
         if entry is None or entry[1] != stamp or entry[0] != candidate:
-            entry = self._documents[candidate.fs_path] = (candidate, stamp, _read(candidate, None))
+            document = _read_bytes(candidate, None, self.store)[0]
+            entry = self._documents[candidate.fs_path] = (candidate, stamp, document)
         self._used[candidate.fs_path] = entry
         return entry[2]
 
@@ -433,6 +453,12 @@ class ReadCache:
             kept = self._buffers[fs_path] = (candidate, data, document, saved)
         self._edited = None if kept[3] else kept[2]
         return kept[2]
+
+    def save(self) -> None:
+        """Write the documents of the files the last run read to the store, if there is one and they
+        changed since it was written."""
+        if self.store is not None:
+            self.store.save(self._documents)
 
     def forget(self, fs_paths: Iterable[str]) -> None:
         """Read these files again next time: they changed on disk."""

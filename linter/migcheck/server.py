@@ -55,6 +55,10 @@ DEBOUNCE_SECONDS = 0.15
 # stat of every file costs about 30 ms on 4,000 files, most of a keystroke's budget; a change made outside
 # the editor shows at the first lint after this long (a save in the editor is seen at once).
 STAT_SECONDS = 2.0
+# How often, at most, the documents read from disk are written to the store (`migcheck.store`) while the
+# server runs: once the first lint is answered, then after files changed, and when the client shuts it
+# down. Writing costs some tens of milliseconds on 4,000 files, on the worker a keystroke's lint waits for.
+SAVE_SECONDS = 60.0
 # What the client's file watcher is asked to report: changes to the files a lint may read and to what
 # decides which files it reads (config files, .gitignore); files and folders created or deleted anywhere,
 # since a folder deleted or renamed is reported as the folder alone.
@@ -95,6 +99,7 @@ class MigcheckServer(LanguageServer):
         self._walks: dict[tuple[str, ...], tuple[tuple[object, ...], list[Candidate]]] = {}
         self.watching = False  # the client's file watcher reports changes on disk
         self._verified = -math.inf  # when a lint last stat-ed every file (time.monotonic)
+        self._saved = -math.inf  # when the documents were last written to the store (time.monotonic)
 
     @property
     def rules(self) -> RuleSet:
@@ -139,6 +144,14 @@ class MigcheckServer(LanguageServer):
         self.fixes[uri] = [(diagnostic, fix) for diagnostic, fix in diagnosed if fix is not None]
         params = lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
         self.text_document_publish_diagnostics(params)
+        self.save_soon()
+
+    def save_soon(self) -> None:
+        """Write what was read to the store, after the lints queued now, unless it was written lately."""
+        store = self.cache.store
+        if store is not None and store.unsaved and time.monotonic() - self._saved >= SAVE_SECONDS:
+            self._saved = time.monotonic()
+            self.on_worker(self.cache.save)
 
     def clear(self, uri: str) -> None:
         pending = self._pending.pop(uri, None)
@@ -172,13 +185,14 @@ class MigcheckServer(LanguageServer):
         self, context: list[str], config: Config, buffer: bytes | None, path: str | None, walked: bool
     ) -> LintResult:
         """`lint` with what the server keeps: the read cache, and the walk of `context` when `walked`.
-        Runs on the worker."""
+        Without a `path`, a lint of the project only for what the cache keeps: its findings are not
+        located. Runs on the worker."""
         now = time.monotonic()
         verify = self.cache.verify = not self.watching and now - self._verified >= STAT_SECONDS
         self.cache.vanished = []
         kept = self.walk(context, config) if walked else None
         if path is None:
-            result = lint(context, config, self.rules, cache=self.cache, walked=kept)
+            result = lint(context, config, self.rules, cache=self.cache, walked=kept, locate=False)
         else:
             result = lint(
                 context, config, self.rules, stdin=buffer, stdin_path=path, cache=self.cache, walked=kept
@@ -208,8 +222,13 @@ class MigcheckServer(LanguageServer):
 
     def warm(self) -> None:
         """Walk and read each workspace folder, link and check it, before any document is opened: the
-        first document opened unchanged then costs only its own findings. Runs on the worker; what goes
-        wrong here is said by the lint of a document, so it is not said twice."""
+        first document opened unchanged then costs only its own findings. The documents of files that did
+        not change since the last server of this workspace come from its store (`migcheck.store`). Runs
+        on the worker; what goes wrong here is said by the lint of a document, so it is not said twice."""
+        from migcheck.store import DocumentStore
+
+        if self.cache.store is None:
+            self.cache.store = DocumentStore.for_workspace(self.roots())
         for root in self.roots():
             config, context = _project(root, root)
             try:
@@ -381,6 +400,11 @@ def create_server() -> MigcheckServer:
     async def initialized(ls: MigcheckServer, params: lsp.InitializedParams) -> None:
         ls.on_worker(ls.warm)
         await ls.watch()
+
+    @server.feature(lsp.SHUTDOWN)
+    async def shutdown(ls: MigcheckServer, params: None) -> None:
+        # Answered once what was read is in the store, for the next server of this workspace.
+        await asyncio.get_running_loop().run_in_executor(ls._worker, ls.cache.save)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: MigcheckServer, params: lsp.DidOpenTextDocumentParams) -> None:

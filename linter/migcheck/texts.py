@@ -131,7 +131,7 @@ def shed_check(document: Document, data: bytes) -> int | None:
     from migcheck.suppress import mentions
 
     text = document.text
-    if not text or document.suppressions or mentions(text) or not _decoded_alike(document, data):
+    if not text or document.suppressions or mentions(text) or not decoded_alike(document, data):
         return None
     return _check(data, text)
 
@@ -149,11 +149,11 @@ def _read_again(path: str, entry: _OnDisk) -> str:
         return ""
     if _digest(data) != entry.check >> 64:
         return ""
-    text = decode(data)  # only documents whose text is their bytes decoded so are shed (`_decoded_alike`)
+    text = decode(data)  # only documents whose text is their bytes decoded so are shed (`decoded_alike`)
     return text if _text_hash(text) == entry.check & _LOW_64 else ""
 
 
-def _decoded_alike(document: Document, data: bytes) -> bool:
+def decoded_alike(document: Document, data: bytes) -> bool:
     """Whether `document`'s text is what the XML front end decodes `data` to: always for the XML formats;
     for a script or an export, whose reader decodes its own way (a coding cookie, UTF-16 PowerShell), only
     when the two agree. Other texts are kept: reading them again would mean parsing the file again."""

@@ -532,3 +532,49 @@ def test_no_fix_is_offered_for_an_edited_document_until_it_is_linted_again(
     # Asked before the new version is linted: the old edits' positions would be wrong.
     titles = [a["title"] for a in code_actions(client, uri, prefix)]
     assert not any(t.startswith("Replace") for t in titles)
+
+
+def _session(workspace: Path) -> LspClient:
+    lsp = LspClient(workspace)
+    lsp.request(
+        "initialize",
+        {
+            "processId": os.getpid(),
+            "rootUri": workspace.as_uri(),
+            "workspaceFolders": [{"uri": workspace.as_uri(), "name": "shop"}],
+            "capabilities": {},
+        },
+    )
+    lsp.notify("initialized", {})
+    return lsp
+
+
+def test_the_next_server_takes_the_files_unchanged_from_the_store_the_last_one_left(
+    workspace: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("MIGCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    uri = (workspace / "shop" / "ServiceConfiguration.Cloud.cscfg").as_uri()
+    first = _session(workspace)
+    expected = open_document(first, uri, NO_ACL.replace('"Web"', '"Api"'))
+    assert first.close() == 0
+    (stored,) = Path(os.environ["MIGCHECK_CACHE_DIR"], "documents").glob("*.json")
+    kept = json.loads(stored.read_text())["documents"]
+    assert {
+        os.path.join("shop", "ServiceConfiguration.Cloud.cscfg"),
+        os.path.join("shop", "ServiceDefinition.csdef"),
+    } <= {entry[0] for entry in kept.values()}
+
+    # The store names the csdef's role Api: the next server's cross-file finding is gone only if it took
+    # the document from the store rather than reading the file.
+    csdef = next(key for key, entry in kept.items() if entry[0].endswith(".csdef"))
+    kept[csdef][4] = kept[csdef][4].replace('"Web"', '"Api"')
+    stored.write_text(json.dumps({**json.loads(stored.read_text()), "documents": kept}))
+    second = _session(workspace)
+    assert expected and open_document(second, uri, NO_ACL.replace('"Web"', '"Api"')) == []
+    assert second.close() == 0
+
+    # A file changed since is read again.
+    (workspace / "shop" / "ServiceDefinition.csdef").write_text(CSDEF + "\n")
+    third = _session(workspace)
+    assert open_document(third, uri, NO_ACL.replace('"Web"', '"Api"')) == expected
+    assert third.close() == 0

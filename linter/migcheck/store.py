@@ -1,0 +1,316 @@
+"""Documents read by an earlier run of the editor server, kept on disk in the user's cache folder, so that
+the server's first lint of a workspace parses only the files that changed since it last ran.
+
+Why a kept document can stand for reading its file:
+- it is used only for bytes with the digest of those it was read from, at the same display path, read the
+  same way (named, or met in a walk): what the reader would make of them again;
+- the whole store is dropped when migcheck's own code, lxml or Python changed (`fingerprint`);
+- its text, which is not kept, is the bytes decoded as the XML front end decodes them: a document whose
+  reader decoded its file otherwise (a script with a coding cookie) is not kept.
+
+Safety: the store holds only records of migcheck's model, in JSON, and is decoded into those types alone:
+nothing in the file can name another type or run code (never pickle). It is read through the guarded
+reader without following a link, and written atomically (a new file in the cache folder, renamed over the
+old one) into a folder only the user can enter; a link in its place is not written through. A store that
+cannot be read, or is not what this version wrote, is ignored; one that cannot be written is not an error:
+the files are read instead, next time too.
+
+`MIGCHECK_CACHE_DIR` names the cache folder (empty: keep nothing); else the platform's user cache folder."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from migcheck import __version__
+from migcheck.model import Document, Mark
+from migcheck.output import OutputError, write_bytes
+
+__all__ = ["DocumentStore", "cache_folder"]
+
+# What a store file starts with; a change to the layout below changes it, and older stores are ignored.
+_LAYOUT = 1
+# Larger than the store of any workspace migcheck can lint (about 1 KB per file): a file past it is not
+# a store this code wrote.
+_MAX_STORE_BYTES = 512 * 1024 * 1024
+_MODEL_MODULES = ("migcheck.model", "migcheck.inventory_model")
+_NONE = "null"  # what a store holds for a file that is not for migcheck (the reader made no document)
+
+
+def cache_folder() -> str | None:
+    """Where migcheck keeps what outlives a run: `MIGCHECK_CACHE_DIR`, else the user's cache folder of the
+    platform; None when `MIGCHECK_CACHE_DIR` is set empty (keep nothing) or there is no home to keep it in."""
+    named = os.environ.get("MIGCHECK_CACHE_DIR")
+    if named is not None:
+        return os.path.abspath(named) if named else None
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA", "")
+        return os.path.join(base, "migcheck", "Cache") if base else None
+    if sys.platform == "darwin":
+        base = os.path.expanduser("~/Library/Caches")
+    else:  # the XDG rule: a relative XDG_CACHE_HOME is ignored, as if unset
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        base = base if os.path.isabs(base) else os.path.expanduser("~/.cache")
+    return os.path.join(base, "migcheck") if os.path.isabs(base) else None
+
+
+class DocumentStore:
+    """The documents of one workspace (a set of folders), kept between runs of the editor server."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._codec = _Codec()
+        # fs path -> [display path, named, digest, has text, document]: the document as JSON text, or the
+        # Document itself when read in this process (encoded when written: reading stays as fast)
+        self._kept: dict[str, list[Any]] | None = None  # the file's, loaded when first asked
+        self._used: dict[str, list[Any]] = {}  # what this process read or took from the file
+        self._unsaved = False
+
+    @classmethod
+    def for_workspace(cls, roots: Iterable[str]) -> DocumentStore | None:
+        """The store of the workspace made of the folders `roots`; None when nothing is to be kept."""
+        folder = cache_folder()
+        if folder is None:
+            return None
+        joined = "\0".join(sorted(os.path.abspath(r) for r in roots)).encode("utf-8", "surrogatepass")
+        name = hashlib.blake2b(joined, digest_size=12).hexdigest()
+        return cls(os.path.join(folder, "documents", name + ".json"))
+
+    @property
+    def unsaved(self) -> bool:
+        """Documents were read since the store was last written."""
+        return self._unsaved
+
+    def read(self, fs_path: str, path: str, data: bytes, *, explicit: bool) -> Document | None:
+        """The document of the file `fs_path`, displayed as `path`, holding `data`: the kept one when the
+        bytes are those it was read from, else read now (`readers.read_document`) and kept."""
+        from migcheck.readers import read_document
+        from migcheck.texts import decoded_alike
+
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        entry = self._used.get(fs_path) or self._entries().get(fs_path)
+        if entry is not None and entry[:3] == [path, explicit, digest]:
+            found, document = self._decoded(entry, data)
+            if found:
+                self._used[fs_path] = entry
+                return document
+        document = read_document(path, data, explicit=explicit)
+        # Kept when its text can be made again from the bytes alone (always, for the XML formats); a file
+        # that is not for migcheck (a script that uses no classic API) is kept as none.
+        if document is None or not document.text or decoded_alike(document, data):
+            has_text = document is not None and bool(document.text)
+            self._used[fs_path] = [path, explicit, digest, has_text, document or _NONE]
+            self._unsaved = True
+        return document
+
+    def save(self, fs_paths: Iterable[str]) -> None:
+        """Write the documents of the files `fs_paths` (those the server holds now), when some were read
+        since the store was last written or loaded; the others are dropped from it."""
+        entries = {p: self._used[p] for p in fs_paths if p in self._used}
+        if not self._unsaved and entries.keys() == self._entries().keys():
+            return
+        for entry in entries.values():
+            if isinstance(entry[4], Document):
+                entry[4] = self._encoded(entry[4])
+        entries = {p: entry for p, entry in entries.items() if entry[4] is not None}
+        self._used, self._kept, self._unsaved = entries, dict(entries), False
+        body = json.dumps(
+            {"layout": _LAYOUT, "fingerprint": fingerprint(), "documents": entries}, separators=(",", ":")
+        )
+        with contextlib.suppress(OSError, OutputError):  # nothing kept: the files are read next time
+            _write(self.path, body.encode("ascii"))
+
+    def _entries(self) -> dict[str, list[Any]]:
+        if self._kept is None:
+            self._kept = _load(self.path)
+        return self._kept
+
+    def _decoded(self, entry: list[Any], data: bytes) -> tuple[bool, Document | None]:
+        """(whether the entry holds a document, or that there is none, as this code writes them; the
+        document, with its text made again from `data`)."""
+        from migcheck.readers.xml import decode
+
+        kept = entry[4]
+        if kept == _NONE or isinstance(kept, Document):  # a document read by this process
+            return True, None if kept == _NONE else kept
+        try:
+            document = self._codec.decode(json.loads(kept), entry[0])  # TypeError: not an array
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            return False, None
+        if not isinstance(document, Document):
+            return False, None
+        d, text = document, decode(data) if entry[3] else ""
+        return True, Document(d.path, d.kind, d.root, d.resources, d.suppressions, d.problem, text)
+
+    def _encoded(self, document: Document) -> str | None:
+        """`document` as kept (JSON text), or None when it holds what is not a record of the model."""
+        try:
+            encoded = self._codec.encode(document.without_text(), document.path)
+        except _NotKept:
+            return None
+        return json.dumps(encoded, separators=(",", ":"))
+
+
+def _load(path: str) -> dict[str, list[Any]]:
+    """The entries of the store at `path`; none when it is absent, unreadable, or not this code's."""
+    from migcheck.guarded import read_bytes
+
+    try:
+        data = read_bytes(path, _MAX_STORE_BYTES + 1, follow_links=False)
+        if len(data) > _MAX_STORE_BYTES:
+            return {}
+        kept = json.loads(data)
+    except (OSError, ValueError):  # JSON and Unicode errors are ValueErrors
+        return {}
+    if (
+        not isinstance(kept, dict)
+        or kept.get("layout") != _LAYOUT
+        or kept.get("fingerprint") != fingerprint()
+    ):
+        return {}
+    documents = kept.get("documents")
+    if not isinstance(documents, dict):
+        return {}
+    return {
+        k: v for k, v in documents.items() if isinstance(v, list) and len(v) == 5 and isinstance(v[4], str)
+    }
+
+
+def _write(path: str, data: bytes) -> None:
+    """Write the store through the one atomic writer (`migcheck.output`), into a folder made private to
+    the user; not when that folder is a link."""
+    folder = os.path.dirname(path)
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    if os.path.islink(folder):
+        raise OSError(0, "the store's folder is a symbolic link")
+    write_bytes(path, data)
+
+
+def fingerprint() -> str:
+    """What the documents were read by: migcheck's version and the digest of its own source (an editable
+    install changes without a new version), lxml and libxml2, Python. Computed once per process."""
+    global _fingerprint
+    if _fingerprint is None:
+        from lxml import etree
+
+        digest = hashlib.blake2b(digest_size=16)
+        for name in (__version__, sys.version, str(etree.LXML_VERSION), str(etree.LIBXML_VERSION)):
+            digest.update(name.encode() + b"\0")
+        for source in _sources():
+            digest.update(source.encode("utf-8", "surrogatepass") + b"\0")
+            with open(source, "rb") as file:
+                digest.update(file.read())
+        _fingerprint = digest.hexdigest()
+    return _fingerprint
+
+
+_fingerprint: str | None = None
+
+
+def _sources() -> Iterator[str]:
+    """The Python files of the migcheck package, in a fixed order."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = sorted(s for s in subfolders if s != "__pycache__")
+        yield from (os.path.join(folder, f) for f in sorted(files) if f.endswith(".py"))
+
+
+class _NotKept(Exception):
+    """A value that is not part of migcheck's model: its document is not kept."""
+
+
+class _Codec:
+    """Records of the model to JSON values and back. Each JSON array starts with what it holds:
+
+    - `["t", ...]` a tuple, `["s", ...]` a frozenset;
+    - `["m", line, tag, nth, column]` a mark in the document's own file, `["M", path, ...]` in another;
+    - `["e", name, value]` an enum member, `["d", name, *fields]` a record, by their class names in
+      `_MODEL_MODULES`: the only classes a store can make."""
+
+    def __init__(self) -> None:
+        self._types: dict[str, type] = {}
+        self._names: dict[type, str] = {}
+        self._fields: dict[type, tuple[str, ...]] = {}
+        self._arity: dict[type, int] = {}  # the length of a record's array: its fields, its tag and name
+
+    def encode(self, value: object, path: str) -> Any:
+        kind = type(value)
+        if value is None or kind is str or kind is int or kind is bool or kind is float:
+            return value
+        if kind is tuple and isinstance(value, tuple):
+            return ["t", *(self.encode(v, path) for v in value)]
+        if kind is Mark and isinstance(value, Mark):
+            where = ["m"] if value.path == path else ["M", value.path]
+            return [*where, value.line, value.tag, value.nth, value.column]
+        if kind is frozenset and isinstance(value, frozenset):
+            # Names in a fixed order, so that the same documents make the same store.
+            items = sorted(value) if all(type(v) is str for v in value) else list(value)
+            return ["s", *(self.encode(v, path) for v in items)]
+        name = self._name(kind)
+        if isinstance(value, enum.Enum):
+            return ["e", name, value.value]
+        return ["d", name, *(self.encode(getattr(value, f), path) for f in self._fields[kind])]
+
+    def decode(self, value: list[Any], path: str) -> Any:
+        """The value a JSON array stands for; scalars stand for themselves and are not passed here (a
+        store of 4,000 files holds some 150,000 of them)."""
+        tag = value[0]
+        if tag == "m":
+            return Mark(path, *value[1:5])
+        if tag == "d":
+            kind = self._type(value[1])
+            if len(value) != self._arity.get(kind, -1):
+                raise ValueError(value[1])
+            return kind(*[self.decode(v, path) if type(v) is list else v for v in value[2:]])
+        if tag == "t":
+            return tuple([self.decode(v, path) if type(v) is list else v for v in value[1:]])
+        if tag == "M":
+            return Mark(*value[1:6])
+        if tag == "s":
+            return frozenset([self.decode(v, path) if type(v) is list else v for v in value[1:]])
+        if tag == "e":
+            kind = self._type(value[1])
+            if not issubclass(kind, enum.Enum):
+                raise ValueError(value[1])
+            return kind(value[2])
+        raise ValueError(tag)
+
+    def _name(self, kind: type) -> str:
+        if not self._names:
+            self._load()
+        name = self._names.get(kind)
+        if name is None:
+            raise _NotKept(kind.__qualname__)
+        return name
+
+    def _type(self, name: object) -> type:
+        if not self._types:
+            self._load()
+        return self._types[name]  # type: ignore[index]  # KeyError: not a class of the model
+
+    def _load(self) -> None:
+        """The records and enums the model modules define, by name."""
+        import importlib
+
+        for module_name in _MODEL_MODULES:
+            module = importlib.import_module(module_name)
+            for name, kind in vars(module).items():
+                if not isinstance(kind, type) or kind.__module__ != module_name:
+                    continue
+                if dataclasses.is_dataclass(kind):
+                    if not all(f.init for f in dataclasses.fields(kind)):
+                        continue  # not made from its fields alone
+                    self._fields[kind] = tuple(f.name for f in dataclasses.fields(kind))
+                    self._arity[kind] = len(self._fields[kind]) + 2
+                elif not issubclass(kind, enum.Enum):
+                    continue
+                if name in self._types:
+                    raise RuntimeError(f"two classes of the model are named {name}")
+                self._types[name], self._names[kind] = kind, name
