@@ -121,6 +121,28 @@ def test_network_downtime_names_the_gateway_and_the_circuit_only_when_there_are_
     assert "None for the VMs" in plain and "must be recreated" in plain
 
 
+def test_a_security_group_and_route_table_of_a_subnet_move_with_its_network_not_on_their_own(plan_of):
+    rest = "http://schemas.microsoft.com/windowsazure"
+    plan = plan_of(
+        {
+            "VirtualNetworks.xml": f"""<VirtualNetworkSites xmlns="{rest}"><VirtualNetworkSite>
+  <Name>red</Name><Location>West Europe</Location>
+  <AddressSpace><AddressPrefixes><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressPrefixes></AddressSpace>
+  <Subnets><Subnet><Name>front</Name><AddressPrefix>10.0.0.0/24</AddressPrefix>
+    <NetworkSecurityGroup>web-nsg</NetworkSecurityGroup><RouteTableName>web-routes</RouteTableName>
+  </Subnet></Subnets>
+</VirtualNetworkSite></VirtualNetworkSites>""",
+            "nsg.xml": f'<NetworkSecurityGroup xmlns="{rest}"><Name>web-nsg</Name></NetworkSecurityGroup>',
+            "other.xml": f'<NetworkSecurityGroup xmlns="{rest}"><Name>spare-nsg</Name></NetworkSecurityGroup>',
+            "rt.xml": f'<RouteTable xmlns="{rest}"><Name>web-routes</Name></RouteTable>',
+        }
+    )
+    steps = steps_by_id(plan)
+    assert [s for s in steps if s.startswith("unattached:")] == ["unattached:NetworkSecurityGroup:spare-nsg"]
+    assert "network security group 'web-nsg' of subnet 'front'" in steps["network:red"].moves
+    assert "route table 'web-routes' of subnet 'front'" in steps["network:red"].moves
+
+
 def test_a_vm_with_disks_in_two_accounts_comes_before_both(plan_of):
     plan = plan_of({"a.xml": deployment("alpha", "a01", accounts=("one", "two"))})
     steps = steps_by_id(plan)

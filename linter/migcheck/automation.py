@@ -149,6 +149,33 @@ GENERIC = {
 }
 
 
+# Calls that create what the platform no longer lets anyone create: IaaS VMs (classic) since their
+# retirement (2023-09-06; the FAQ's NewClassicVMCreationNotAllowedForSubscription), cloud service
+# deployments and classic storage accounts since theirs (2024-08-31). A script making them fails today,
+# whatever is migrated.
+CREATES_RETIRED = {
+    "PowerShell": frozenset(
+        {
+            "New-AzureVM",
+            "New-AzureQuickVM",
+            "New-AzureService",
+            "New-AzureDeployment",
+            "Publish-AzureServiceProject",
+            "New-AzureStorageAccount",
+        }
+    ),
+    "Python": frozenset(
+        {
+            "create_virtual_machine_deployment",
+            "add_role",
+            "create_hosted_service",
+            "create_deployment",
+            "create_storage_account",
+        }
+    ),
+}
+
+
 def replacement(language: str, call: str) -> str:
     """What replaces one classic call, or "" when there is no one-to-one replacement to name."""
     table = POWERSHELL if language == "PowerShell" else PYTHON

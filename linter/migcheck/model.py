@@ -251,10 +251,14 @@ class Disk:
 
     @property
     def blob_name(self) -> str:
-        """The blob's name inside its container: everything after `https://acct.blob.../container/`."""
-        rest = self.media_link.split("://", 1)[-1]
+        """The blob's name inside its container: the path after `https://acct.blob.../container/`, without
+        a query (a SAS token) or fragment, percent-decoded as the storage service decodes it (`%2F` is a
+        `/` in the name)."""
+        from urllib.parse import unquote
+
+        rest = self.media_link.split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
         parts = rest.split("/", 2)
-        return parts[2] if len(parts) == 3 else ""
+        return unquote(parts[2]) if len(parts) == 3 else ""
 
     @property
     def premium(self) -> bool:
@@ -429,6 +433,10 @@ class Subnet:
     name: str
     prefix: AddressPrefix | None
     mark: Mark
+    # The network security group and route table associated with the subnet, when the file says (a REST
+    # `VirtualNetworkSites` body does; a network configuration never does): they migrate with the network.
+    security_group: str = ""
+    route_table: str = ""
 
 
 @record

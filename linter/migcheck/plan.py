@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 
 # Dates the advice rests on (say them: the platform's retirements are why the plan exists).
 RETIREMENTS = (
-    "Classic IaaS virtual machines (Azure Service Manager) were retired on 2023-09-06; classic resources "
-    "left behind can no longer be created or changed.",
+    "Classic IaaS virtual machines (Azure Service Manager) were retired on 2023-09-06: no new classic VM can "
+    "be created, and those left behind run unsupported until they are migrated.",
     "Cloud Services (classic) was retired on 2024-08-31. Cloud Services (extended support) was deprecated on "
     "2025-03-31 and retires on 2027-03-31: it is not a destination.",
     "Basic SKU public IP addresses and Basic load balancers were retired on 2025-09-30. A migrated VIP or "
@@ -212,6 +212,18 @@ def _circuit_step(name: str, networks: list[Network]) -> Step:
     )
 
 
+def _associated(network: Network) -> list[str]:
+    """The network security groups and route tables of its subnets: cloned with the network (deep dive:
+    "Network security groups associated with a virtual machine or subnet are cloned")."""
+    found = []
+    for subnet in network.subnets:
+        if subnet.security_group:
+            found.append(f"network security group '{subnet.security_group}' of subnet '{subnet.name}'")
+        if subnet.route_table:
+            found.append(f"route table '{subnet.route_table}' of subnet '{subnet.name}'")
+    return list(dict.fromkeys(found))
+
+
 def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -> Step:
     """The move of one network, after the circuits it uses (`after`: their step ids)."""
     name = network.name
@@ -222,6 +234,7 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     ]
     if network.gateway is not None:
         moves.append(f"the gateway of '{name}' and the local network sites it connects to")
+    moves += _associated(network)
     moves += [f"{s.label}: {_contents(s)}" for s in services]
     becomes = [f"virtual network '{name}' in resource group '{name}-Migrated'"]
     becomes += [

@@ -325,6 +325,28 @@ def test_hosted_service_gives_its_deployments_with_the_service_name(read):
     ]
 
 
+@pytest.mark.parametrize(
+    ("url", "service"),
+    [
+        ("http://shop.cloudapp.net/", "shop"),
+        ("https://Shop.CloudApp.net:443/", "shop"),
+        ("http://f1f3169a845a4a2c9b76101934d84d72.cloudapp.net/", ""),  # staging: the private ID
+        ("http://shop.example.com/", ""),
+        ("", ""),
+    ],
+)
+def test_a_deployment_on_its_own_belongs_to_the_service_its_url_names(read, url: str, service: str):
+    """A GET of one deployment names its service only in its address: the same deployment in its hosted
+    service's body is then one deployment, not two."""
+    body = f"""
+        <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+          <Name>a</Name><DeploymentSlot>Production</DeploymentSlot><Url>{url}</Url>
+        </Deployment>
+        """
+    (deployment,) = read(PATH, body).resources
+    assert deployment.service_name == service
+
+
 def test_reserved_ip_named_on_a_virtual_ip(read):
     doc = read(
         PATH,

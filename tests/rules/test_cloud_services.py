@@ -271,7 +271,7 @@ def test_deployment_role_without_role_type_or_disks_is_a_web_or_worker_role(tmp_
     assert _where([finding]) == ["MIG101 shop.xml:7:5"]
     assert finding.message == (
         "cloud service 'shop' has a web or worker role 'Storefront' (its body does not state RoleType; it "
-        "has no disks): web/worker roles cannot be migrated by the platform"
+        "has no disks): the VM migration does not move web/worker roles, and their own migration leads to Cloud Services (extended support), which retires on 2027-03-31"
     )
 
 
@@ -341,8 +341,9 @@ def test_role_of_unknown_type_is_reported_as_not_told(tmp_path, monkeypatch):
     assert finding.code == "MIG101"
     assert finding.message == (
         "cloud service 'odd' has role 'odd', whose kind could not be told (its RoleType 'CacheRole' is not "
-        "a role type, and it has nothing only a VM has, such as disks): if it is a web or worker role, the "
-        "platform cannot migrate it"
+        "a role type, and it has nothing only a VM has, such as disks): if it is a web or worker role, the VM "
+        "migration does not move web/worker roles, and their own migration leads to Cloud Services (extended "
+        "support), which retires on 2027-03-31"
     )
 
 
@@ -472,3 +473,13 @@ def test_reserved_ip_of_a_web_worker_service_is_advised_to_go_alone(tmp_path, mo
     fixes = {f.location.path: f.fix for f in _lint(tmp_path, monkeypatch, files, "MIG106")}
     assert fixes["shop/ServiceConfiguration.Cloud.cscfg"].startswith("Disassociate the reserved IP")
     assert "Add an input endpoint" in fixes["sql.xml"]
+
+
+def test_a_deployment_got_alone_and_in_its_hosted_service_is_reported_once(tmp_path: Path, monkeypatch):
+    """GET of the hosted service (with its deployments) and GET of the deployment alone, which names its
+    service only by its address: one deployment, one finding."""
+    alone = _deployment(VM_ROLE.format("vm1")).replace(
+        "  <Name>dep</Name>\n", "  <Name>dep</Name>\n  <Url>http://shop.cloudapp.net/</Url>\n"
+    )
+    files = {"service.xml": _deployment(VM_ROLE.format("vm1"), service="shop"), "deployment.xml": alone}
+    assert _where(_lint(tmp_path, monkeypatch, files, "MIG105")) == ["MIG105 deployment.xml:1:1"]

@@ -148,6 +148,14 @@ def test_xml_extension_docs_say_where_each_name_comes_from():
 
 # --- MIG207: Defender for Cloud's monitoring extension -------------------------------------------------------
 
+
+def _reach(findings) -> list[tuple[str, str, str]]:
+    """MIG207 findings, each a warning: "cut off" where the VM's gateway cuts it off from on-premises
+    during migration (the fix says to disable the policy hours before), "alone" for the extension alone."""
+    assert all(str(f.severity) == "warning" for f in findings)
+    return [(f.code, "cut off" if "3 hours" in f.fix else "alone", f.location.path) for f in findings]
+
+
 MONITORING = _reference("Microsoft.Azure.Security.Monitoring", "AzureSecurityWindowsAgent")
 ER_SITE = """
       <LocalNetworkSite name="dc-frankfurt">
@@ -209,34 +217,36 @@ DEPLOYMENT_DNS = (
 )
 
 
-def test_netcfg_network_with_on_premises_dns_is_a_warning_and_a_vm_elsewhere_info(tmp_path, monkeypatch):
+def test_netcfg_network_with_on_premises_dns_cuts_a_vm_off_and_a_vm_elsewhere_has_the_extension_alone(
+    tmp_path, monkeypatch
+):
     files = {
         "net/NetworkConfig.netcfg": _netcfg('<DnsServerRef name="dc01"/>'),
         "rest/app.xml": _deployment("app", "app01", MONITORING, vnet="er-vnet"),
         "rest/edge.xml": _deployment("edge", "edge01", MONITORING),  # in no virtual network
     }
     findings = _lint(tmp_path, monkeypatch, files, "MIG207")
-    assert _found(findings) == [("MIG207", "warning", "rest/app.xml"), ("MIG207", "info", "rest/edge.xml")]
+    assert _reach(findings) == [("MIG207", "cut off", "rest/app.xml"), ("MIG207", "alone", "rest/edge.xml")]
     warning, info = findings
     assert "on-premises DNS server 'dc01' (192.168.10.4)" in warning.message
     assert "3 hours" in warning.fix and "3 hours" not in info.fix
     assert "Defender for Cloud" in info.message and "Defender for Cloud's policy" in info.fix
 
 
-@pytest.mark.parametrize(("dns_address", "severity"), [("192.168.10.4", "warning"), ("10.4.1.4", "info")])
-def test_rest_virtual_network_body_with_inline_dns_and_sites(tmp_path, monkeypatch, dns_address, severity):
+@pytest.mark.parametrize(("dns_address", "reach"), [("192.168.10.4", "cut off"), ("10.4.1.4", "alone")])
+def test_rest_virtual_network_body_with_inline_dns_and_sites(tmp_path, monkeypatch, dns_address, reach):
     """The network, its DNS server and its ExpressRoute site all written in a REST body: a DNS server inside
     the network's own range is not on-premises."""
     files = {
         "net/vnets.xml": _rest_network(dns_address),
         "rest/app.xml": _deployment("app", "app01", MONITORING, vnet="er-vnet"),
     }
-    assert _found(_lint(tmp_path, monkeypatch, files, "MIG207")) == [("MIG207", severity, "rest/app.xml")]
+    assert _reach(_lint(tmp_path, monkeypatch, files, "MIG207")) == [("MIG207", reach, "rest/app.xml")]
 
 
-@pytest.mark.parametrize(("dns_address", "severity"), [("10.9.0.4", "warning"), ("10.4.1.4", "info")])
+@pytest.mark.parametrize(("dns_address", "reach"), [("10.9.0.4", "cut off"), ("10.4.1.4", "alone")])
 def test_a_dns_server_in_a_site_that_aggregates_the_network_is_on_premises_only_outside_it(
-    tmp_path, monkeypatch, dns_address, severity
+    tmp_path, monkeypatch, dns_address, reach
 ):
     """The ExpressRoute site announces 10/8, which holds the network's own 10.4/16: a DNS server in the
     network is not on-premises, one elsewhere in 10/8 is."""
@@ -244,7 +254,7 @@ def test_a_dns_server_in_a_site_that_aggregates_the_network_is_on_premises_only_
         "net/vnets.xml": _rest_network(dns_address).replace("192.168.0.0/16", "10.0.0.0/8"),
         "rest/app.xml": _deployment("app", "app01", MONITORING, vnet="er-vnet"),
     }
-    assert _found(_lint(tmp_path, monkeypatch, files, "MIG207")) == [("MIG207", severity, "rest/app.xml")]
+    assert _reach(_lint(tmp_path, monkeypatch, files, "MIG207")) == [("MIG207", reach, "rest/app.xml")]
 
 
 def test_dns_servers_of_the_deployment_count_for_its_own_vms(tmp_path, monkeypatch):
@@ -255,7 +265,7 @@ def test_dns_servers_of_the_deployment_count_for_its_own_vms(tmp_path, monkeypat
         "rest/batch.xml": _deployment("batch", "batch01", MONITORING, vnet="er-vnet"),
     }
     findings = _lint(tmp_path, monkeypatch, files, "MIG207")
-    assert _found(findings) == [("MIG207", "warning", "rest/app.xml"), ("MIG207", "info", "rest/batch.xml")]
+    assert _reach(findings) == [("MIG207", "cut off", "rest/app.xml"), ("MIG207", "alone", "rest/batch.xml")]
 
 
 def test_dns_servers_of_a_service_configuration_are_not_a_vms(tmp_path, monkeypatch):
@@ -275,18 +285,18 @@ def test_dns_servers_of_a_service_configuration_are_not_a_vms(tmp_path, monkeypa
         "shop/ServiceConfiguration.Cloud.cscfg": cscfg,
         "rest/app.xml": _deployment("app", "app01", MONITORING, vnet="er-vnet"),
     }
-    assert _found(_lint(tmp_path, monkeypatch, files, "MIG207")) == [("MIG207", "info", "rest/app.xml")]
+    assert _reach(_lint(tmp_path, monkeypatch, files, "MIG207")) == [("MIG207", "alone", "rest/app.xml")]
 
 
 @pytest.mark.parametrize(
-    ("spoke_site", "severity"),
+    ("spoke_site", "reach"),
     [
-        (("10.1.0.0/16", "192.168.0.0/16"), "warning"),  # the hub's range and the office's
-        (("10.0.0.0/8",), "warning"),  # one range holding the hub's and addresses of no network
-        (("10.2.0.0/15", "192.168.0.0/16"), "info"),  # holds the spoke's own range, not the hub's
+        (("10.1.0.0/16", "192.168.0.0/16"), "cut off"),  # the hub's range and the office's
+        (("10.0.0.0/8",), "cut off"),  # one range holding the hub's and addresses of no network
+        (("10.2.0.0/15", "192.168.0.0/16"), "alone"),  # holds the spoke's own range, not the hub's
     ],
 )
-def test_transit_through_a_hub_written_in_rest_bodies(tmp_path, monkeypatch, spoke_site, severity):
+def test_transit_through_a_hub_written_in_rest_bodies(tmp_path, monkeypatch, spoke_site, reach):
     """A spoke reaches on-premises through the hub when its gateway's site aggregates the hub and the
     office; a site that overlaps only the spoke's own range is no transit."""
 
@@ -317,9 +327,9 @@ def test_transit_through_a_hub_written_in_rest_bodies(tmp_path, monkeypatch, spo
         "rest/hub.xml": _deployment("hub", "hub01", MONITORING, vnet="hub"),  # reaches on-premises directly
     }
     findings = _lint(tmp_path, monkeypatch, files, "MIG207")
-    assert _found(findings) == [("MIG207", "info", "rest/hub.xml"), ("MIG207", severity, "rest/spoke.xml")]
+    assert _reach(findings) == [("MIG207", "alone", "rest/hub.xml"), ("MIG207", reach, "rest/spoke.xml")]
     transit = "transit connectivity through local network site 'hub-and-office'" in findings[1].message
-    assert transit is (severity == "warning")
+    assert transit is (reach == "cut off")
 
 
 def test_export_files_uninstalled_and_other_security_extensions(tmp_path, monkeypatch):
@@ -331,7 +341,7 @@ def test_export_files_uninstalled_and_other_security_extensions(tmp_path, monkey
         ),
         "vms/app04.xml": _export("app04", _reference("Microsoft.Azure.Security", "IaaSAntimalware")),
     }
-    assert _found(_lint(tmp_path, monkeypatch, files, "MIG207")) == [("MIG207", "info", "vms/app02.xml")]
+    assert _reach(_lint(tmp_path, monkeypatch, files, "MIG207")) == [("MIG207", "alone", "vms/app02.xml")]
 
 
 def test_a_severity_override_applies_to_both_kinds_of_finding(tmp_path, monkeypatch):

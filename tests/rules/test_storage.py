@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from migcheck.config import Config
 from migcheck.engine import lint
+from migcheck.model import Disk, Mark
 from migcheck.plugins import load_rules
 
 RULES = load_rules(entry_points=False)
@@ -110,3 +113,19 @@ def test_blob_name_coverage_says_when_there_is_nothing_to_check():
 
     entry = next(c for c in OTHER_SOURCES if c.codes == ("MIG401",))
     assert "MediaLink" in entry.note
+
+
+@pytest.mark.parametrize(
+    ("media_link", "blob"),
+    [
+        ("https://acct.blob.core.windows.net/vhds/vm1.vhd", "vm1.vhd"),
+        ("https://acct.blob.core.windows.net/vhds/os/vm1.vhd", "os/vm1.vhd"),
+        ("https://acct.blob.core.windows.net/vhds/vm1.vhd?sv=2015-04-05&sig=a/b", "vm1.vhd"),
+        ("https://acct.blob.core.windows.net/vhds/vm1.vhd#part/two", "vm1.vhd"),
+        ("https://acct.blob.core.windows.net/vhds/os%2Fvm1.vhd", "os/vm1.vhd"),
+        ("https://acct.blob.core.windows.net/vhds", ""),
+    ],
+)
+def test_the_blob_name_is_the_path_inside_the_container_as_the_service_reads_it(media_link: str, blob: str):
+    disk = Disk("d", media_link, "", "vm1", Mark("x.xml", 1))
+    assert disk.blob_name == blob

@@ -280,18 +280,21 @@ def test_security_center_silent_without_evidence(tmp_path, monkeypatch):
         "rest/elsewhere.xml": _deployment(SECURITY, vnet="unknown-vnet"),  # network not defined
         "vms/app02.xml": f"<PersistentVM><RoleName>app02</RoleName>{SECURITY}</PersistentVM>\n",  # network unknown
     }
-    # Without evidence of either gateway condition the extension is still reported, as info only (the
-    # 2018 and later tables list it unconditionally); Antimalware is not Defender for Cloud's extension.
+    # Without evidence of either gateway condition the extension is still reported, alone (the 2018 and
+    # later tables list it unconditionally); Antimalware is not Defender for Cloud's extension.
     found = _lint(tmp_path, monkeypatch, files, "MIG207")
     assert [(f.location.path, str(f.severity)) for f in found] == [
-        ("rest/elsewhere.xml", "info"),
-        ("vms/app02.xml", "info"),
+        ("rest/elsewhere.xml", "warning"),
+        ("vms/app02.xml", "warning"),
     ]
+    assert _warnings(found) == []
 
 
 def _warnings(findings):
-    """MIG207's findings at its default severity: the VMs whose gateway cuts them off from on-premises."""
-    return [f for f in findings if str(f.severity) == "warning"]
+    """MIG207's findings for the VMs whose gateway cuts them off from on-premises during migration (the fix
+    says to disable the policy hours before); every MIG207 finding is a warning."""
+    assert all(str(f.severity) == "warning" for f in findings)
+    return [f for f in findings if "3 hours" in f.fix]
 
 
 # --- runtime state ---------------------------------------------------------------------------------------

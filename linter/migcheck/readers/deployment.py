@@ -66,7 +66,7 @@ def _hosted_service(el: Element, marker: Marker) -> Iterable[Deployment]:
 
 def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
     return Deployment(
-        service_name=service,
+        service_name=service or _service_of_url(text_of(el, "Url")),
         name=text_of(el, "Name"),
         slot=text_of(el, "DeploymentSlot"),
         roles=tuple(read_role(r, marker, REST) for r in children(el, "RoleList/Role")),
@@ -79,6 +79,22 @@ def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
             for d in children(el, "Dns/DnsServers/DnsServer")
         ),
     )
+
+
+def _service_of_url(url: str) -> str:
+    """The cloud service a deployment body on its own belongs to, from its `Url`: a production deployment
+    answers at `http://<service>.cloudapp.net/` (a GET of one deployment does not name its service any
+    other way). A staging deployment answers at its private ID instead, 32 hexadecimal digits, which names
+    no service; "" for that and for any other address."""
+    host = url.partition("://")[2].partition("/")[0].partition(":")[0].lower()
+    label, _, domain = host.partition(".")
+    if domain != "cloudapp.net" or not label or _is_private_id(label):
+        return ""
+    return label
+
+
+def _is_private_id(label: str) -> bool:
+    return len(label) == 32 and all(c in "0123456789abcdef" for c in label)
 
 
 def _vip_reserved_ip(el: Element, marker: Marker) -> NameRef | None:

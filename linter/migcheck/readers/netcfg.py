@@ -149,7 +149,13 @@ def read_virtual_network(el: Element, marker: Marker, shape: NetworkShape = NETC
 
 def _subnet(el: Element, marker: Marker, value: Callable[[Element, str], str]) -> Subnet:
     prefix = prefixes(el, "AddressPrefix", marker)
-    return Subnet(value(el, "Name"), prefix[0] if prefix else None, marker.mark(el))
+    return Subnet(
+        value(el, "Name"),
+        prefix[0] if prefix else None,
+        marker.mark(el),
+        security_group=text_of(el, "NetworkSecurityGroup"),  # REST bodies only: never in a .netcfg
+        route_table=text_of(el, "RouteTableName"),
+    )
 
 
 def _gateway(el: Element, marker: Marker, shape: NetworkShape) -> Gateway:

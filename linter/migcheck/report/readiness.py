@@ -316,10 +316,16 @@ class _ReservedIps:
 
 
 def _unattached_drafts(estate: Estate, reserved: _ReservedIps) -> Iterator[_Draft]:
-    # The files cannot say whether an NSG or route table is associated with a subnet, so each one
-    # defined on its own is validated on its own, as the platform does for unattached resources.
-    yield from _named_drafts(estate.network_security_groups, "NetworkSecurityGroup")
-    yield from _named_drafts(estate.route_tables, "RouteTable")
+    # An NSG or route table associated with a subnet is cloned with its network (the deep dive); only a
+    # REST body of the networks says which are, so the others are validated on their own, as the
+    # platform does for unattached resources.
+    subnets = [s for network in estate.virtual_networks for s in network.subnets]
+    groups = {key(s.security_group) for s in subnets if s.security_group}
+    tables = {key(s.route_table) for s in subnets if s.route_table}
+    yield from _named_drafts(
+        (g for g in estate.network_security_groups if key(g.name) not in groups), "NetworkSecurityGroup"
+    )
+    yield from _named_drafts((t for t in estate.route_tables if key(t.name) not in tables), "RouteTable")
     for ip in reserved.free():
         yield _Draft(ScopeKind.UNATTACHED, ip.name, "ReservedIP", {"address": ip.address}).own(ip)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from migcheck.automation import GENERIC, replacement
+from migcheck.automation import CREATES_RETIRED, GENERIC, replacement
 from migcheck.estate import Estate
 from migcheck.model import Finding, MigrationStep, Script, Severity
 from migcheck.rule import Docs, Example, Rule, Scope
@@ -37,7 +37,11 @@ class ClassicAutomation(Rule):
         "Resource Manager resources: the Service Management API no longer finds them, so every create, change "
         "or query in the script fails, often halfway through a deployment. The classic deployment model it "
         "targets is retired: IaaS VMs (classic) on 2023-09-06, Cloud Services (classic) and classic storage "
-        "accounts on 2024-08-31.",
+        "accounts on 2024-08-31. So the calls that create them (`New-AzureVM`, `New-AzureQuickVM`, "
+        "`New-AzureService`, `New-AzureDeployment`, `New-AzureStorageAccount`; `create_virtual_machine_deployment`, "
+        "`add_role`, `create_hosted_service`, `create_deployment`, `create_storage_account`) fail already, "
+        "whatever is migrated (the FAQ's NewClassicVMCreationNotAllowedForSubscription), and the message "
+        "says so when a script makes them.",
         fix="Rewrite the script with the Az PowerShell module or the `azure-mgmt-*` Python clients (with "
         "`azure-identity` for sign-in): the finding lists the replacement of each classic call. Keep the "
         "classic version only for as long as the resources are classic, and retire it in the same change that "
@@ -108,11 +112,23 @@ class ClassicAutomation(Rule):
 def _message(script: Script) -> str:
     names = list(dict.fromkeys(call.name for call in script.calls))
     api = "Service Management SDK" if script.language == "Python" else "classic Azure PowerShell module"
-    shown = ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
+    shown = _shown(names)
+    creates = [name for name in names if name in CREATES_RETIRED[script.language]]
+    if creates:
+        return (
+            f"{script.language} script '{script.name}' uses the {api} ({shown}): its calls that create "
+            f"classic resources ({_shown(creates)}) fail today, since IaaS VMs (classic) were retired on "
+            "2023-09-06 and Cloud Services (classic) and classic storage accounts on 2024-08-31, and the "
+            "others stop working once their resources are migrated to Resource Manager"
+        )
     return (
         f"{script.language} script '{script.name}' uses the {api} ({shown}): it stops working once these "
         "resources are migrated to Resource Manager"
     )
+
+
+def _shown(names: list[str]) -> str:
+    return ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
 
 
 def _fix(script: Script) -> str:
@@ -122,7 +138,7 @@ def _fix(script: Script) -> str:
         for name in names
         if replacement(script.language, name)
     ]
-    text = "Rewrite it for Resource Manager before its resources are migrated"
+    text = "Rewrite it for Resource Manager, or retire it if it only serves the classic resources until they are migrated"
     if pairs:
         more = f"; and {len(pairs) - SHOWN} more" if len(pairs) > SHOWN else ""
         text += ": " + "; ".join(pairs[:SHOWN]) + more

@@ -27,12 +27,19 @@ class WebWorkerRole(Rule):
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment})
     per_cloud_service = True
-    summary = "A cloud service has web or worker roles, which the platform migration cannot move."
+    summary = (
+        "A cloud service has web or worker roles: the VM migration does not move them, and their own leads "
+        "to Cloud Services (extended support), retiring on 2027-03-31."
+    )
     fix_hint = (
         "Rebuild the role's code for Azure App Service, Azure Container Apps, Azure Kubernetes Service (AKS) "
         "or Virtual Machine Scale Sets. Not for Cloud Services (extended support): it retires on 2027-03-31."
     )
-    source = "Unsupported configurations — Compute: Cloud services that contain web/worker roles."
+    source = (
+        "Unsupported configurations — Compute: Cloud services that contain web/worker roles (2017 and 2018 "
+        "tables); the 2023 overview sends Cloud Services with web/worker roles to their own in-place "
+        "migration, to Cloud Services (extended support)."
+    )
     docs = Docs(
         what="Every web role, worker role and legacy VM role of a cloud service: `WebRole`, `WorkerRole` and "
         "`VirtualMachineRole` in a .csdef, roles of a .cscfg whose .csdef is not among the files checked, "
@@ -42,11 +49,14 @@ class WebWorkerRole(Rule):
         "balancer probe); a role of a deployment's `RoleList` that carries none of these is a web or worker "
         "role, and the message says that it was inferred and from what. A role whose kind nothing tells (a "
         "role body on its own with no `RoleType`, or a `RoleType` no role has) is reported too, saying so.",
-        why="The platform-supported migration moves IaaS virtual machines only: validation of a deployment "
-        "with web/worker roles fails as a PaaS deployment, and a virtual network that holds one cannot be "
-        "migrated either (MIG104). The roles' own platform, Cloud Services (classic), was retired on "
-        "2024-08-31. Its successor, Cloud Services (extended support), which had an in-place migration from "
-        "classic, was deprecated on 2025-03-31 and retires on 2027-03-31: it is not a destination any more.",
+        why="The platform-supported migration of IaaS virtual machines leaves web/worker roles out: "
+        "validation of a deployment with web/worker roles fails as a PaaS deployment, and a virtual network "
+        "that holds one cannot be migrated either (MIG104). The roles had their own in-place migration, to "
+        "Cloud Services (extended support) (the 2023 overview lists it), but their platform, Cloud Services "
+        "(classic), was retired on 2024-08-31, and Cloud Services (extended support) was deprecated on "
+        "2025-03-31 and retires on 2027-03-31: it is not a destination any more. A file of a cloud service "
+        "that already runs on Cloud Services (extended support) looks the same, and the advice is the same: "
+        "rebuild before 2027-03-31.",
         fix="Rebuild each role's code for a service that remains after 2027: Azure App Service for web roles, "
         "Azure Container Apps or Azure Kubernetes Service (AKS) for web and worker roles packaged as "
         "containers, or Virtual Machine Scale Sets for code that needs a whole VM. Whatever relies on the "
@@ -182,16 +192,23 @@ class WebWorkerRole(Rule):
                 if not role.kind_known:
                     message = (
                         f"{service.label} has role '{role.name}', whose kind could not be told "
-                        f"({role.kind_evidence}): if it is a web or worker role, the platform cannot "
-                        "migrate it"
+                        f"({role.kind_evidence}): if it is a web or worker role, {_NO_MIGRATION}"
                     )
                 else:
                     how = f" ({role.kind_evidence})" if role.kind_evidence else ""
                     message = (
                         f"{service.label} has {_article(role.type.value)} {role.type.value} '{role.name}'"
-                        f"{how}: web/worker roles cannot be migrated by the platform"
+                        f"{how}: {_NO_MIGRATION}"
                     )
                 yield self.finding(role, message)
+
+
+# What the platform offers a web/worker role, as true today: the VM migration leaves it out, and its own
+# in-place migration leads to Cloud Services (extended support), which retires.
+_NO_MIGRATION = (
+    "the VM migration does not move web/worker roles, and their own migration leads to Cloud Services "
+    "(extended support), which retires on 2027-03-31"
+)
 
 
 def _article(word: str) -> str:

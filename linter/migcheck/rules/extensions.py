@@ -497,8 +497,8 @@ class SecurityCenterExtension(Rule):
         what="The monitoring extension that Microsoft Defender for Cloud (formerly Azure Security Center) "
         "installs by itself on the VMs it monitors (publisher `Microsoft.Azure.Security.Monitoring`, names "
         "such as `AzureSecurityWindowsAgent` and `AzureSecurityLinuxAgent`) on any VM of a REST deployment or "
-        "an Export-AzureVM file. How bad it is depends on the VM's virtual network:\n\n"
-        "- **warning** when the network is defined among the files checked (a network configuration or a REST "
+        "an Export-AzureVM file. What the message says depends on the VM's virtual network:\n\n"
+        "- a cut-off, when the network is defined among the files checked (a network configuration or a REST "
         "`VirtualNetworkSites` body) and its gateway either is in *transit connectivity* — a site-to-site "
         "connection to a local network site whose address space aggregates another virtual network that has "
         "a gateway of its own and addresses outside every virtual network (on-premises), the way classic "
@@ -508,8 +508,9 @@ class SecurityCenterExtension(Rule):
         "configuration's `DnsServersRef`, resolved, or a REST body's `Dns/DnsServers`) and those of the VM's "
         "deployment (a REST deployment's `Dns`). Local sites come from a network configuration or from the "
         "gateway's `Sites` in a REST body.\n"
-        "- **info** otherwise: outside a virtual network, in one that no checked file defines, or in one whose "
-        "gateway shows neither condition.\n\n"
+        "- the extension alone otherwise: outside a virtual network, in one that no checked file defines, or in "
+        "one whose gateway shows neither condition.\n\n"
+        "Both are warnings.\n\n"
         "Other security extensions (for example Microsoft Antimalware, publisher `Microsoft.Azure.Security`) "
         "are installed on purpose, not by Defender for Cloud's policy, and are not reported; neither is an "
         "extension whose `State` is `Uninstall`. A service configuration's DNS servers belong to its web and "
@@ -518,10 +519,10 @@ class SecurityCenterExtension(Rule):
         "fails: migrating a transit VPN gateway loses the indirect route to on-premises, and an ExpressRoute "
         "gateway is not kept in place, so the VM loses its on-premises DNS; the guest agent then cannot reach "
         "the VM's storage account to report the extension's status, and the migration does not proceed at "
-        "commit. That is the warning. From 2018 on, the overview lists every VM with the extension and asks "
-        "for the policy to be disabled, which removes it, but gives no failure of its own, and the planning "
-        "guide notes that such monitoring extensions reinstall themselves after migration: on its own the "
-        "extension is worth knowing about (info), not a blocker.",
+        "commit. From 2018 on, and in the 2023 overview, every VM with the extension is an unsupported "
+        "configuration: to migrate the VMs, the policy has to be disabled, which removes the extension. The "
+        "planning guide adds that such monitoring extensions reinstall themselves after migration, so "
+        "removing them costs nothing.",
         fix="Disable Defender for Cloud's policy (automatic provisioning of the monitoring extension) on the "
         "subscription before migrating — at least three hours before, where the warning applies — so that "
         "the extension is removed from the VMs and not reinstalled while they migrate; removing the extension "
@@ -593,7 +594,6 @@ class SecurityCenterExtension(Rule):
                     fix="Disable Defender for Cloud's policy (automatic provisioning of the monitoring "
                     "extension) on the subscription before migrating, so that the extension is removed and "
                     "not reinstalled; enable it again once the VMs are in Resource Manager.",
-                    severity=Severity.INFO,
                 )
                 continue
             network, reason = found

@@ -180,7 +180,8 @@ class ExpressRouteGateway(Rule):
     looks_at = frozenset({GatewayConnection})
     summary = "A virtual network is connected to a classic ExpressRoute circuit, which must be moved first."
     fix_hint = (
-        "Move the ExpressRoute circuit to Resource Manager with classic operations allowed, and remove the "
+        "Move the ExpressRoute circuit to Resource Manager with classic operations allowed, empty the "
+        "network's ConnectionsToLocalNetwork in its network configuration (Set-AzureVNetConfig), and remove the "
         "circuit link if the circuit is in another subscription, before migrating this virtual network."
     )
     source = (
@@ -199,10 +200,12 @@ class ExpressRouteGateway(Rule):
         "where the circuit is or whether it has been moved, so this is a warning to check it, not a blocker "
         "by itself.",
         fix="Move the circuit to Resource Manager first (it keeps working, without downtime) and allow classic "
-        "operations on it so the classic network stays connected during the move. If the circuit belongs to "
-        "another subscription, remove the circuit link from this network (`Remove-AzureDedicatedCircuitLink`) "
-        "and empty its `ConnectionsToLocalNetwork`, migrate the network, then connect the migrated gateway "
-        "to the circuit again. Plan the window: on-premises access is lost in between. The gateway migrates "
+        "operations on it so the classic network stays connected during the move. Then prepare the network: "
+        "export the network configuration (`Get-AzureVNetConfig -ExportToFile`), delete every reference under "
+        "the network's `<ConnectionsToLocalNetwork>` (the element stays, empty) and upload it again "
+        "(`Set-AzureVNetConfig`). If the circuit belongs to another subscription, also remove the circuit link "
+        "from this network (`Remove-AzureDedicatedCircuitLink`), migrate the network, then connect the migrated "
+        "gateway to the circuit again. Plan the window: on-premises access is lost in between. The gateway migrates "
         "with its SKU and public address unchanged, so it arrives on a legacy SKU with a Basic SKU public IP; "
         "Basic SKU public IPs were retired on 30 September 2025, so move the gateway to a current SKU with a "
         "Standard SKU public IP (Azure provides a gateway migration for this) as soon as the network is in "
@@ -277,8 +280,8 @@ class ExpressRouteGateway(Rule):
                 yield self.finding(
                     vnet,
                     f"virtual network '{vnet.name}' is connected to ExpressRoute through "
-                    f"'{connection.local_site}': move the classic circuit to Resource Manager before "
-                    "migrating the network",
+                    f"'{connection.local_site}': move the classic circuit to Resource Manager and empty the "
+                    "network's ConnectionsToLocalNetwork before migrating it",
                     at=connection,
                 )
 

@@ -457,6 +457,11 @@ def _names(refs: Iterable[NameRef | Disk | Extension]) -> str:
     return listed((r.name for r in refs), quote="")
 
 
+def _disk_names(disks: Iterable[Disk]) -> str:
+    """Disks by name; one that has none by its blob, or as unnamed (a role body may state neither)."""
+    return listed((d.name or d.blob_name or "an unnamed disk" for d in disks), quote="")
+
+
 class MissingSubnet(Rule):
     code = "MIG203"
     name = "missing-subnet"
@@ -713,7 +718,7 @@ class BootDiagnosticsPremiumStorage(Rule):
                     yield self.finding(
                         vm,
                         f"VM '{vm.name}' has boot diagnostics enabled and Premium storage disks "
-                        f"({_names(premium)}): disable boot diagnostics before migrating",
+                        f"({_disk_names(premium)}): disable boot diagnostics before migrating",
                         at=vm.boot_diagnostics_mark,
                         autofix=_disable_boot_diagnostics(vm),
                     )

@@ -1,0 +1,45 @@
+"""MIG601 beyond its examples: what the message says is true today, for scripts that create classic
+resources (which fails since the retirements) and for scripts that only read or change them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from migcheck.config import Config
+from migcheck.engine import lint
+from migcheck.plugins import load_rules
+
+RULES = load_rules(entry_points=False)
+
+
+def _messages(tmp_path: Path, monkeypatch, name: str, text: str) -> list[str]:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return [f.message for f in lint(["."], Config(select=("MIG601",)), RULES).findings]
+
+
+def test_a_script_that_creates_classic_vms_is_said_to_fail_today(tmp_path: Path, monkeypatch):
+    (message,) = _messages(
+        tmp_path,
+        monkeypatch,
+        "deploy.ps1",
+        'Get-AzureVM -ServiceName "app"\nNew-AzureQuickVM -Windows -ServiceName "app" -Name "vm1" -ImageName $i\n',
+    )
+    assert "calls that create classic resources (New-AzureQuickVM) fail today" in message
+    assert "2023-09-06" in message and "2024-08-31" in message
+
+
+def test_a_python_script_that_creates_a_deployment_is_said_to_fail_today(tmp_path: Path, monkeypatch):
+    text = (
+        "from azure.servicemanagement import ServiceManagementService\n"
+        "sms = ServiceManagementService('sub', 'cert.pem')\n"
+        "sms.create_hosted_service('app', 'app', location='West Europe')\n"
+    )
+    (message,) = _messages(tmp_path, monkeypatch, "provision.py", text)
+    assert "(create_hosted_service) fail today" in message
+
+
+def test_a_script_that_only_reads_stops_working_once_migrated(tmp_path: Path, monkeypatch):
+    (message,) = _messages(tmp_path, monkeypatch, "report.ps1", 'Get-AzureVM -ServiceName "app"\n')
+    assert message.endswith("it stops working once these resources are migrated to Resource Manager")
+    assert "fail today" not in message
