@@ -367,3 +367,17 @@ def test_a_rest_list_of_networks_marks_a_subscription_too():
     assert [e.subscription for e in estates] == ["a", "b", "default"]
     # c's service names a network that nothing in its subscription defines: unresolved, not dangling.
     assert estates[2].dangling == () and not estates[2].knows_networks
+
+
+def test_a_network_named_by_the_short_name_it_was_given_in_the_portal_is_pointed_out():
+    """The errors page: a network created in the portal is `Group <resource group> <name>` in the classic
+    model, and a deployment naming it `<name>` finds nothing."""
+    portal = NETCFG.replace('name="prod"', 'name="Group shop-rg prod"')
+    estate = _estate({"net/NetworkConfig.netcfg": portal, "rest/jump.xml": DEPLOYMENT})
+    (dangling,) = estate.dangling
+    assert dangling.name == "prod"
+    assert "'Group shop-rg prod' is a network created in the Azure portal" in dangling.message
+    other = _estate(
+        {"net/NetworkConfig.netcfg": portal, "rest/jump.xml": DEPLOYMENT.replace(">prod<", ">test<")}
+    )
+    assert "portal" not in other.dangling[0].message

@@ -649,17 +649,25 @@ class _Linker:
         its roles are in must be a subnet of that network."""
         if not knows_networks:
             return
+        portal = _portal_names(networks.values())
         for network in networks.values():
             subnets = {key(s.name) for s in network.subnets}
             for service, placement in network.members:
                 ref = placement.virtual_network
                 assert ref is not None
                 if not network.defined:
+                    full = portal.get(key(ref.name))
+                    hint = (
+                        f"; '{full}' is a network created in the Azure portal, whose classic name is "
+                        "'Group <resource group> <name>': refer to it by that full name"
+                        if full
+                        else ""
+                    )
                     self._dangle(
                         ref,
                         "VirtualNetwork",
                         f"{service.label} is placed in virtual network '{ref.name}', which no network "
-                        "configuration checked here defines",
+                        f"configuration checked here defines{hint}",
                     )
                     continue
                 used = (*(s for role in placement.roles for s in role.subnets), *placement.stray_subnets)
@@ -1533,3 +1541,15 @@ def _with_premium(service: CloudService, premium: set[str]) -> CloudService:
 
     placements = tuple(replace(p, roles=tuple(role(r) for r in p.roles)) for p in service.placements)
     return replace(service, placements=placements)
+
+
+def _portal_names(networks: Iterable[Network]) -> dict[str, str]:
+    """The defined networks created in the Azure portal, by the short name they were given there: their
+    classic name is `Group <resource group> <name>` (the errors page: "The virtual network ... doesn't
+    exist ... The actual Virtual Network name follows the pattern 'Group * <VNET name>'")."""
+    found: dict[str, str] = {}
+    for network in networks:
+        words = network.name.split(" ", 2)
+        if network.defined and len(words) == 3 and words[0].casefold() == "group" and words[2]:
+            found.setdefault(key(words[2]), network.name)
+    return found
