@@ -117,8 +117,15 @@ ALLOTTED = {
 }
 
 
+# Codes added where DESIGN.md's catalogue is silent on a limit the reference documents state, in a range of
+# its families (MIG30x: virtual networks and gateways), with the document they come from.
+BEYOND_DESIGN = {
+    "MIG305": "network-gateway-migration.md, Transit VPN connectivity",
+}
+
+
 def test_every_rule_is_in_the_design_catalogue():
-    listed = {row[0] for row in design_catalogue()} | set(ALLOTTED)
+    listed = {row[0] for row in design_catalogue()} | set(ALLOTTED) | set(BEYOND_DESIGN)
     assert not set(BY_CODE) - listed, "rules missing from DESIGN.md's catalogue"
 
 

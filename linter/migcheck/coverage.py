@@ -45,6 +45,7 @@ OVERVIEW_2023 = "overview 2023"
 ALL_OVERVIEWS = (OVERVIEW_2017, OVERVIEW_2018, OVERVIEW_2023)
 ERRORS = "validation errors"
 GATEWAYS = "gateway migration"
+DEEP_DIVE = "technical deep dive"
 # What feeds the inventory rules, for the notes.
 GRAPH = "a Resource Graph export (`az graph query`, `Search-AzGraph`)"
 DECLARED = "declarations (`[tool.migcheck.inventory]` or an inventory.toml)"
@@ -332,6 +333,25 @@ _OTHER: tuple[Coverage, ...] = (
         "site-to-site gateway set up beside ExpressRoute with the coexistence cmdlets "
         "(`New-AzureVirtualNetworkGateway`) is not written in the network configuration, and scripts are "
         "not read yet.",
+    ),
+    Coverage(
+        "Network",
+        "A virtual network that reaches on-premises through another one's VPN gateway (transit) loses that "
+        "connectivity",
+        ("MIG305", "MIG207"),
+        Status.CHECKED,
+        (GATEWAYS,),
+        note="From the local network sites of a network configuration or a REST `VirtualNetworkSites` body; "
+        "MIG207 adds what it means for the Defender for Cloud extension.",
+    ),
+    Coverage(
+        "Network",
+        "Conflicting private IPs between stop-deallocated VMs in the same virtual network",
+        (),
+        Status.NOT_YET,
+        (DEEP_DIVE,),
+        note="A check the platform's validation does not make. Files state static private IPs "
+        "(`StaticVirtualNetworkIPAddress`, `Set-AzureStaticVNetIP`), but no rule compares them yet.",
     ),
     Coverage(
         "Network",

@@ -91,8 +91,8 @@ def coverage_markdown() -> str:
         "management settings). Check those by hand, or with the platform's own Validate operation.",
         f"## The overview's tables\n\n{len(REFERENCE_TABLES)} limits: {summary}.",
         coverage_table(REFERENCE_TABLES),
-        "## Other sources\n\nLimits from the platform's validation error messages and the gateway migration "
-        "guide.",
+        "## Other sources\n\nLimits from the platform's validation error messages, the gateway migration "
+        "guide and the technical deep dive.",
         coverage_table(OTHER_SOURCES),
     ]
     return "\n\n".join(parts) + "\n"

@@ -184,3 +184,58 @@ def test_vpn_beside_expressroute_is_only_partly_checked():
 
     entry = next(c for c in OTHER_SOURCES if c.codes == ("MIG301",))
     assert str(entry.status) == "partly checked" and "New-AzureVirtualNetworkGateway" in entry.note
+
+
+def _rest_networks(spoke_site: tuple[str, ...], connection: str = "IPsec", hub_pool: str = "") -> str:
+    """A hub connected to the office and a spoke whose gateway site announces `spoke_site`, in a REST
+    `VirtualNetworkSites` body, where each network's gateway carries its sites and their connections."""
+
+    def network(name: str, prefix: str, site: str, prefixes: tuple[str, ...]) -> str:
+        space = "".join(f"<AddressPrefix>{p}</AddressPrefix>" for p in prefixes)
+        return (
+            f"<VirtualNetworkSite><Name>{name}</Name><Location>West Europe</Location>"
+            f"<AddressSpace><AddressPrefixes><AddressPrefix>{prefix}</AddressPrefix></AddressPrefixes>"
+            f"</AddressSpace><Gateway><Sites><LocalNetworkSite><Name>{site}</Name><AddressSpace>"
+            f"<AddressPrefixes>{space}</AddressPrefixes></AddressSpace><Connections><Connection>"
+            f"<Type>{connection}</Type></Connection></Connections></LocalNetworkSite></Sites></Gateway>"
+            "</VirtualNetworkSite>\n"
+        )
+
+    pool = (
+        f"<VPNClientAddressPool><AddressPrefixes><AddressPrefix>{hub_pool}</AddressPrefix></AddressPrefixes>"
+        "</VPNClientAddressPool>"
+    )
+    hub = network("hub", "10.1.0.0/16", "office", ("192.168.0.0/16",))
+    return (
+        '<VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">\n'
+        + (hub.replace("</Sites>", "</Sites>" + pool) if hub_pool else hub)
+        + network("spoke", "10.2.0.0/16", "hub-and-office", spoke_site)
+        + "</VirtualNetworkSites>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("spoke_site", "reported"),
+    [
+        (("10.1.0.0/16", "192.168.0.0/16"), True),  # the hub's range and the office's
+        (("10.0.0.0/8",), True),  # one range holding the hub's and addresses of no network
+        (("10.1.0.0/16",), False),  # the hub only: VNet-to-VNet migrates as it is
+        (("192.168.0.0/16",), False),  # the office only: a direct site-to-site connection
+        (("10.2.0.0/15", "192.168.0.0/16"), False),  # holds the spoke's own range, not the hub's
+    ],
+)
+def test_transit_through_a_hub_in_a_rest_body(tmp_path: Path, monkeypatch, spoke_site, reported):
+    findings = _lint(tmp_path, monkeypatch, {"vnets.xml": _rest_networks(spoke_site)}, "MIG305")
+    assert [(f.location.path, f.resource_name) for f in findings] == (
+        [("vnets.xml", "spoke")] if reported else []
+    )
+    if reported:
+        assert "local network site 'hub-and-office'" in findings[0].message
+
+
+def test_the_point_to_site_clients_of_the_hub_are_not_on_premises(tmp_path: Path, monkeypatch):
+    """The spoke's site announces the hub and the hub's VPN client pool: no on-premises address."""
+    body = _rest_networks(("10.1.0.0/16", "172.16.0.0/24"), hub_pool="172.16.0.0/24")
+    assert _lint(tmp_path, monkeypatch, {"vnets.xml": body}, "MIG305") == []
+    body = _rest_networks(("10.1.0.0/16", "172.16.0.0/24"))
+    assert len(_lint(tmp_path, monkeypatch, {"vnets.xml": body}, "MIG305")) == 1

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from migcheck.estate import Estate
+from migcheck.estate import Estate, key
 from migcheck.model import (
     AddressPrefix,
     Edit,
@@ -31,6 +31,22 @@ def _netcfg(sites: str) -> str:
     return (
         '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">\n'
         "  <VirtualNetworkConfiguration>\n"
+        "    <VirtualNetworkSites>\n"
+        f"{sites}"
+        "    </VirtualNetworkSites>\n"
+        "  </VirtualNetworkConfiguration>\n"
+        "</NetworkConfiguration>\n"
+    )
+
+
+def _netcfg_with_sites(local_sites: str, sites: str) -> str:
+    """A network configuration holding `local_sites` (LocalNetworkSite elements) and `sites`."""
+    return (
+        '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">\n'
+        "  <VirtualNetworkConfiguration>\n"
+        "    <LocalNetworkSites>\n"
+        f"{local_sites}"
+        "    </LocalNetworkSites>\n"
         "    <VirtualNetworkSites>\n"
         f"{sites}"
         "    </VirtualNetworkSites>\n"
@@ -284,6 +300,105 @@ class ExpressRouteGateway(Rule):
                     "network's ConnectionsToLocalNetwork before migrating it",
                     at=connection,
                 )
+
+
+def _transit(spoke_site: str) -> str:
+    """A hub network connected to the office, and a spoke whose one local site is `spoke_site`."""
+    return _netcfg_with_sites(
+        """\
+      <LocalNetworkSite name="office">
+        <AddressSpace><AddressPrefix>192.168.0.0/16</AddressPrefix></AddressSpace>
+        <VPNGatewayAddress>203.0.113.10</VPNGatewayAddress>
+      </LocalNetworkSite>
+      <LocalNetworkSite name="hub-and-office">
+        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix><AddressPrefix>192.168.0.0/16</AddressPrefix></AddressSpace>
+        <VPNGatewayAddress>198.51.100.20</VPNGatewayAddress>
+      </LocalNetworkSite>
+      <LocalNetworkSite name="hub-only">
+        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
+        <VPNGatewayAddress>198.51.100.20</VPNGatewayAddress>
+      </LocalNetworkSite>
+""",
+        f"""\
+      <VirtualNetworkSite name="hub" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
+        <Gateway><ConnectionsToLocalNetwork><LocalNetworkSiteRef name="office"/></ConnectionsToLocalNetwork></Gateway>
+      </VirtualNetworkSite>
+      <VirtualNetworkSite name="spoke" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.2.0.0/16</AddressPrefix></AddressSpace>
+        <Gateway><ConnectionsToLocalNetwork><LocalNetworkSiteRef name="{spoke_site}"/></ConnectionsToLocalNetwork></Gateway>
+      </VirtualNetworkSite>
+""",
+    )
+
+
+class TransitVpnConnectivity(Rule):
+    code = "MIG305"
+    name = "transit-vpn-connectivity"
+    severity = Severity.WARNING
+    scope = Scope.VIRTUAL_NETWORKS
+    looks_at = frozenset({VirtualNetwork, LocalNetworkSite})
+    summary = (
+        "A virtual network reaches on-premises only through another network's VPN gateway (transit): it "
+        "loses on-premises connectivity when migrated."
+    )
+    fix_hint = (
+        "After Commit, enable BGP on the migrated gateways (Standard SKU or higher), or connect this network's "
+        "gateway directly to the on-premises local network gateway; plan for the outage until then."
+    )
+    source = (
+        "Gateway migration, Transit VPN connectivity: the transit scenario loses on-premises connectivity for "
+        "the virtual network that is indirectly connected to on-premises."
+    )
+    docs = Docs(
+        what="A virtual network whose gateway has a site-to-site connection to a local network site whose "
+        "address space holds both another virtual network that has a gateway of its own (the hub) and "
+        "addresses in no virtual network (on-premises): the way classic transit through a hub is written, in a "
+        "network configuration or a REST `VirtualNetworkSites` body. The finding points at that connection.",
+        why="Classic transit needs a local site that aggregates the hub's range and the on-premises ranges. "
+        "Migration turns VNet-to-VNet connections into connections that need no local site, so the aggregate "
+        "is dropped and the spoke network keeps a route to the hub but none to on-premises through it.",
+        fix="Decide before migrating how the network reaches on-premises afterwards, and plan the outage "
+        "between Commit and that change: enable BGP on the migrated gateways (Standard SKU or higher) so the "
+        "on-premises routes are learnt through the hub, or create an explicit connection from this network's "
+        "gateway to the on-premises local network gateway. Both networks' gateways arrive on a legacy SKU with "
+        "a Basic SKU public IP, retired on 30 September 2025: moving them to a current SKU with a Standard SKU "
+        "public IP is the occasion to turn BGP on.",
+    )
+    invalid = (
+        Example({"NetworkConfig.netcfg": _transit("hub-and-office")}, expect=("NetworkConfig.netcfg:24:45",)),
+    )
+    valid = (
+        Example(
+            {"NetworkConfig.netcfg": _transit("hub-only")}, note="VNet-to-VNet only: it migrates as it is."
+        ),
+        Example(
+            {"NetworkConfig.netcfg": _transit("office")},
+            note="A direct site-to-site connection to on-premises migrates as it is.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        from migcheck.rules.reach import Reach  # only when networks are checked: it indexes every range
+
+        reach: Reach | None = None
+        for network in estate.virtual_networks:
+            if network.gateway is None or not network.vpn_sites:
+                continue
+            reach = reach or Reach(estate)
+            site = reach.transit_site(network)
+            if not site:
+                continue
+            connection = next(
+                (c for c in network.gateway.connections if key(c.local_site) == key(site)), network.gateway
+            )
+            yield self.finding(
+                network,
+                f"virtual network '{network.name}' reaches on-premises through another virtual network's "
+                f"gateway (local network site '{site}' holds that network's range and on-premises addresses): "
+                "migration drops such transit, and the network loses on-premises connectivity",
+                at=connection,
+            )
 
 
 class AffinityGroupVnet(Rule):
