@@ -121,6 +121,7 @@ ALLOTTED = {
 # its families (MIG30x: virtual networks and gateways), with the document they come from.
 BEYOND_DESIGN = {
     "MIG305": "network-gateway-migration.md, Transit VPN connectivity",
+    "MIG306": "vm-migration-deep-dive.2020.md, Checks not done in the validate operation",
 }
 
 

@@ -347,11 +347,11 @@ _OTHER: tuple[Coverage, ...] = (
     Coverage(
         "Network",
         "Conflicting private IPs between stop-deallocated VMs in the same virtual network",
-        (),
-        Status.NOT_YET,
+        ("MIG306",),
+        Status.CHECKED,
         (DEEP_DIVE,),
-        note="A check the platform's validation does not make. Files state static private IPs "
-        "(`StaticVirtualNetworkIPAddress`, `Set-AzureStaticVNetIP`), but no rule compares them yet.",
+        note="A check the platform's Validate does not make. Static addresses as REST bodies and "
+        "Export-AzureVM files write them (`StaticVirtualNetworkIPAddress`).",
     ),
     Coverage(
         "Network",

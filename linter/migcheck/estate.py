@@ -1006,7 +1006,7 @@ def _role_differences(a: Role, b: Role) -> tuple[str, ...]:
 def _fill(kept: Role, other: Role) -> Role:
     """`kept` with what it leaves unsaid taken from `other`, and `other`'s sources added."""
     changes: dict[str, object] = {"sources": (*kept.described_at, *other.described_at)}
-    for name in ("size", "availability_set", "endpoints", "subnets", "extensions", "disks"):
+    for name in ("size", "availability_set", "endpoints", "subnets", "extensions", "disks", "static_ips"):
         if (not getattr(kept, name) or name in kept.unknown) and getattr(other, name):
             changes[name] = getattr(other, name)
     if kept.unknown:

@@ -348,6 +348,9 @@ class Role:
     # parameter or an environment variable): "subnets", "availability_set", "endpoints", "extensions".
     # The field keeps its "not said" value and rules about that fact stay silent for this role.
     unknown: frozenset[str] = frozenset()
+    # The private addresses the VM asks for in its virtual network (`StaticVirtualNetworkIPAddress` of its
+    # network interfaces, `Set-AzureStaticVNetIP`), each where it is written: the address is the name.
+    static_ips: tuple[NameRef, ...] = ()
     # Set by link when more than one element describes the role (a csdef role and its cscfg settings, a
     # REST role and an Export-AzureVM file): every one, `mark` first. See `described_at`.
     sources: tuple[Mark, ...] = field(default=(), compare=False)

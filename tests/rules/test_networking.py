@@ -18,6 +18,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 def _lint(tmp_path: Path, monkeypatch, files: dict[str, str], select: str):
     for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return lint(["."], Config(select=(select,)), RULES).findings
@@ -239,3 +240,25 @@ def test_the_point_to_site_clients_of_the_hub_are_not_on_premises(tmp_path: Path
     assert _lint(tmp_path, monkeypatch, {"vnets.xml": body}, "MIG305") == []
     body = _rest_networks(("10.1.0.0/16", "172.16.0.0/24"))
     assert len(_lint(tmp_path, monkeypatch, {"vnets.xml": body}, "MIG305")) == 1
+
+
+def test_conflicting_private_ips_of_a_secondary_interface_and_of_one_vm_described_twice(
+    tmp_path: Path, monkeypatch
+):
+    from migcheck.rules.networking import _vm_deployment
+
+    nic = _vm_deployment("app", "app01", "10.0.2.20").replace(
+        "</ConfigurationSet>",
+        "<NetworkInterfaces><NetworkInterface><Name>nic2</Name><IPConfigurations><IPConfiguration>"
+        "<SubnetName>data</SubnetName><StaticVirtualNetworkIPAddress>10.0.2.10</StaticVirtualNetworkIPAddress>"
+        "</IPConfiguration></IPConfigurations></NetworkInterface></NetworkInterfaces></ConfigurationSet>",
+    )
+    files = {
+        "a/deployment.xml": nic,
+        "b/deployment.xml": _vm_deployment("sql", "sql01", "10.0.2.10"),
+        # the same VM in a second file of the same deployment: one VM, no conflict with itself
+        "b/again.xml": _vm_deployment("sql", "sql01", "10.0.2.10"),
+    }
+    findings = _lint(tmp_path, monkeypatch, files, "MIG306")
+    assert [(f.location.path, f.resource_name) for f in findings] == [("b/again.xml", "sql01")]
+    assert "VM 'app01' of deployment 'app'" in findings[0].message

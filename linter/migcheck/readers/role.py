@@ -77,6 +77,7 @@ def read_role(el: Element, marker: Marker, shape: RoleShape) -> Role:
             for e in children(s, "InputEndpoints/InputEndpoint")
         ),
         subnets=tuple(ref for s in network_sets for ref in _subnets(s, marker, shape)),
+        static_ips=tuple(ref for s in network_sets for ref in _static_ips(s, marker, shape)),
         primary_subnets=tuple(
             NameRef(text_of(item), marker.mark(item))
             for s in network_sets
@@ -215,6 +216,16 @@ def _subnets(network_set: Element, marker: Marker, shape: RoleShape) -> list[Nam
     for nic in _items(child(network_set, "NetworkInterfaces"), shape.nic_item):
         for configuration in _items(child(nic, "IPConfigurations"), shape.ip_configuration_item):
             items.extend(children(configuration, "SubnetName"))
+    return [NameRef(text_of(item), marker.mark(item)) for item in items if text_of(item)]
+
+
+def _static_ips(network_set: Element, marker: Marker, shape: RoleShape) -> list[NameRef]:
+    """The private addresses the VM's network interfaces ask for: the primary one's
+    `StaticVirtualNetworkIPAddress`, then those of its other interfaces' IP configurations."""
+    items = children(network_set, "StaticVirtualNetworkIPAddress")
+    for nic in _items(child(network_set, "NetworkInterfaces"), shape.nic_item):
+        for configuration in _items(child(nic, "IPConfigurations"), shape.ip_configuration_item):
+            items.extend(children(configuration, "StaticVirtualNetworkIPAddress"))
     return [NameRef(text_of(item), marker.mark(item)) for item in items if text_of(item)]
 
 

@@ -20,7 +20,9 @@ from migcheck.model import (
     Mark,
     NetworkConfiguration,
     Part,
+    Role,
     Severity,
+    VirtualMachine,
     VirtualNetwork,
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
@@ -399,6 +401,108 @@ class TransitVpnConnectivity(Rule):
                 "migration drops such transit, and the network loses on-premises connectivity",
                 at=connection,
             )
+
+
+def _vm_deployment(name: str, vm: str, address: str, vnet: str = "prod-vnet") -> str:
+    """A REST deployment of one VM in `vnet` asking for the private address `address`, for the examples."""
+    return f"""
+        <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+          <Name>{name}</Name>
+          <RoleList>
+            <Role>
+              <RoleName>{vm}</RoleName><RoleType>PersistentVMRole</RoleType>
+              <ConfigurationSets>
+                <ConfigurationSet>
+                  <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+                  <SubnetNames><SubnetName>data</SubnetName></SubnetNames>
+                  <StaticVirtualNetworkIPAddress>{address}</StaticVirtualNetworkIPAddress>
+                </ConfigurationSet>
+              </ConfigurationSets>
+            </Role>
+          </RoleList>
+          <VirtualNetworkName>{vnet}</VirtualNetworkName>
+        </Deployment>
+        """
+
+
+class ConflictingPrivateIp(Rule):
+    code = "MIG306"
+    name = "conflicting-private-ip"
+    severity = Severity.ERROR
+    scope = Scope.VIRTUAL_NETWORKS
+    looks_at = frozenset({VirtualMachine})
+    summary = "Two VMs of one virtual network ask for the same static private IP address."
+    fix_hint = (
+        "Give one of the VMs another static address (Set-AzureStaticVNetIP), or remove the static address of "
+        "the one that does not need it, before migrating."
+    )
+    source = (
+        "Technical deep dive, checks not done in the validate operation: conflicting private IPs between "
+        "stop-deallocated VMs in the same virtual network."
+    )
+    docs = Docs(
+        what="VMs placed in one virtual network (by any of the files checked) whose network interfaces ask "
+        "for the same static private address: `StaticVirtualNetworkIPAddress` in a REST body or an "
+        "Export-AzureVM file, of the primary interface or of another one. The finding points at every VM's "
+        "address after the first.",
+        why="The classic platform lets a stopped (deallocated) VM keep a static address that another VM "
+        "asks for too. Resource Manager gives each address to one network interface, so the move fails. The "
+        "Validate operation does not check this; the Prepare step does, after the planning that went into "
+        "the window.",
+        fix="Decide which VM keeps the address. Give the other one a free address of its subnet with "
+        "`Set-AzureStaticVNetIP -IPAddress ... | Update-AzureVM`, or remove its static address "
+        "(`Remove-AzureStaticVNetIP`) if nothing depends on it, then migrate.",
+    )
+    invalid = (
+        Example(
+            {
+                "sql/deployment.xml": _vm_deployment("sql", "sql01", "10.0.2.10"),
+                "report/deployment.xml": _vm_deployment("report", "report01", "10.0.2.10"),
+            },
+            expect=("sql/deployment.xml:10:11",),
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "sql/deployment.xml": _vm_deployment("sql", "sql01", "10.0.2.10"),
+                "report/deployment.xml": _vm_deployment("report", "report01", "10.0.2.11"),
+            },
+            note="Different addresses.",
+        ),
+        Example(
+            {
+                "sql/deployment.xml": _vm_deployment("sql", "sql01", "10.0.2.10"),
+                "report/deployment.xml": _vm_deployment("report", "report01", "10.0.2.10", vnet="test-vnet"),
+            },
+            note="The same address in two networks.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for network in estate.virtual_networks:
+            # address -> the VMs asking for it, each known by its service and name (two files may
+            # describe one VM without the link joining them: no service name), the first with its label.
+            asking: dict[str, dict[tuple[str, str], tuple[Role, str]]] = {}
+            for service, placement in network.members:
+                for vm in placement.vms:
+                    for ref in vm.static_ips:
+                        address = ref.name.strip()
+                        vms = asking.setdefault(address, {})
+                        identity = (service.label, key(vm.name))
+                        if identity in vms:
+                            continue
+                        vms[identity] = (vm, service.label)
+                        if len(vms) == 1:
+                            continue
+                        holder = next(iter(vms.values()))
+                        yield self.finding(
+                            vm,
+                            f"VM '{vm.name}' of {service.label} asks for private IP {address}, which VM "
+                            f"'{holder[0].name}' of {holder[1]} asks for too, in virtual network "
+                            f"'{network.name}': Prepare fails on it, and Validate does not check it",
+                            at=ref,
+                        )
 
 
 class AffinityGroupVnet(Rule):
