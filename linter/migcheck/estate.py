@@ -946,7 +946,7 @@ def _unknown_role(settings: RoleSettings) -> Role:
         settings.mark,
         instances=settings.instances,
         kind_evidence="a service configuration names it, and only web and worker roles have one; no "
-        "service definition says which",
+        "readable service definition says which",
     )
 
 

@@ -107,10 +107,13 @@ def test_syntax_error_in_a_classic_file(read):
     )
     assert doc.kind is FileKind.SERVICE_CONFIGURATION
     assert doc.problem is not None and doc.problem.kind == "syntax"
-    assert doc.problem.mark == Mark("svc/ServiceConfiguration.Cloud.cscfg", 4, column=3)
+    assert doc.problem.mark == Mark("svc/ServiceConfiguration.Cloud.cscfg", 4, column=1)
     assert doc.problem.message == (
-        "not well-formed XML: Opening and ending tag mismatch: Role line 3 and ServiceConfiguration "
-        "(line 4, column 3)"
+        "not well-formed XML: the end tag </ServiceConfiguration> does not close <Role>, open since line 3 "
+        "(line 4, column 1)"
+    )
+    assert doc.problem.fix == (
+        "Close <Role> (line 3) before </ServiceConfiguration>, or correct whichever of the two names is misspelt."
     )
     assert doc.resources == ()
     assert doc.text.split("\n")[3] == "</ServiceConfiguration>"

@@ -199,13 +199,15 @@ def _refuse(source: str, offset: int) -> Unreadable:
     )
 
 
-_MISMATCH = re.compile(r"^Opening and ending tag mismatch: .* and (\S+)$")
+_MISMATCH = re.compile(r"^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$")
 
 
-def _syntax_error(error: etree.XMLSyntaxError, log: etree._ListErrorLog, source: str) -> tuple[str, int, int]:
-    """(message, line, column) of a parse error, in plain words."""
+def _syntax_error(
+    error: etree.XMLSyntaxError, log: etree._ListErrorLog, source: str
+) -> tuple[str, int, int, str]:
+    """(message, line, column, fix) of a parse error, in plain words."""
     if not source.strip():
-        return "empty file: there is no XML document in it", 1, 1
+        return "empty file: there is no XML document in it", 1, 1, ""
     entries = [e for e in log if e.level >= etree.ErrorLevels.ERROR]
     if entries:
         message, line, column = entries[0].message, entries[0].line, entries[0].column
@@ -215,11 +217,20 @@ def _syntax_error(error: etree.XMLSyntaxError, log: etree._ListErrorLog, source:
     message, line, column = message.strip(), max(line, 1), max(column, 1)
     mismatch = _MISMATCH.match(message)
     if mismatch:
-        column = _end_tag_column(source, mismatch.group(1), line, column)
+        opened, since, closed = mismatch.groups()
+        column = _end_tag_column(source, closed, line, column)
+        return (
+            f"not well-formed XML: the end tag </{closed}> does not close <{opened}>, open since line {since} "
+            f"(line {line}, column {column})",
+            line,
+            column,
+            f"Close <{opened}> (line {since}) before </{closed}>, or correct whichever of the two names is "
+            "misspelt.",
+        )
     limit = _limit_hit(message)
     if limit:
-        return f"refused: {limit} (line {line}, column {column})", line, column
-    return f"not well-formed XML: {message} (line {line}, column {column})", line, column
+        return f"refused: {limit} (line {line}, column {column})", line, column, ""
+    return f"not well-formed XML: {message} (line {line}, column {column})", line, column, ""
 
 
 # libxml2's limits without XML_PARSE_HUGE (which migcheck never sets), in the words of libxml2 2.9-2.14,
@@ -260,12 +271,13 @@ def _limit_hit(message: str) -> str | None:
 
 def _end_tag_column(source: str, name: str, line: int, column: int) -> int:
     """libxml2 versions differ on where a tag mismatch is reported (after `</`, or after the whole end
-    tag); point at the end tag's name on that line so findings do not depend on the version."""
-    lines = source.split("\n")
+    tag); point at the end tag's `<` on that line, as findings point at an element's, so findings do not
+    depend on the version."""
+    lines = source.split("\n", line)  # at most `line` splits: the rest of a long file stays one piece
     if line > len(lines):
         return column
     found = lines[line - 1].rfind("</" + name, 0, column)
-    return found + 3 if found >= 0 else column
+    return found + 1 if found >= 0 else column
 
 
 # --- marks -----------------------------------------------------------------------------------------------
