@@ -146,6 +146,19 @@ def test_xml_extension_docs_say_where_each_name_comes_from():
     assert "2023 errors page" in docs.why and "dropped automatically" in docs.why
 
 
+def test_each_xml_extension_gets_its_own_way_out(tmp_path, monkeypatch):
+    files = {
+        "vms/jump.xml": _export("jump", _reference("Microsoft.Compute", "BGInfo")),
+        "vms/dev.xml": _export(
+            "dev", _reference("Microsoft.VisualStudio.WindowsAzure.RemoteDebug", "RemoteDebugVS2017")
+        ),
+    }
+    fixes = {f.location.path: f.fix for f in _lint(tmp_path, monkeypatch, files, "MIG204")}
+    assert "Set-AzureVMBGInfoExtension -Uninstall" in fixes["vms/jump.xml"]
+    assert "Visual Studio" not in fixes["vms/jump.xml"]
+    assert "-ExtensionName RemoteDebugVS2017" in fixes["vms/dev.xml"] and "BGInfo" not in fixes["vms/dev.xml"]
+
+
 # --- MIG207: Defender for Cloud's monitoring extension -------------------------------------------------------
 
 

@@ -285,8 +285,23 @@ class XmlExtension(Rule):
                     f"VM '{vm.name}' has the XML extension {ext.name}{_version(ext)} ({ext.publisher}), which "
                     "Azure Resource Manager does not support and the migration does not carry over: uninstall "
                     "it before migrating",
+                    fix=_xml_fix(ext),
                     autofix=_json_version(ext),
                 )
+
+
+def _xml_fix(ext: Extension) -> str:
+    """How to uninstall this extension, and its counterpart in Resource Manager, for this one alone."""
+    if ext.name.casefold() == "bginfo":
+        return (
+            "Uninstall BGInfo 1.* before migrating (Set-AzureVMBGInfoExtension -Uninstall | Update-AzureVM), or "
+            "move it to version 2.*, the JSON extension the migration carries over."
+        )
+    return (
+        f"Uninstall {ext.name} before migrating (Set-AzureVMExtension -ExtensionName {ext.name} -Publisher "
+        f"{ext.publisher} -Uninstall | Update-AzureVM); if it is still wanted, install Visual Studio's remote "
+        "tools or Web Deploy in the VM once it is in Resource Manager."
+    )
 
 
 def _json_version(ext: Extension) -> Fix | None:
