@@ -231,7 +231,16 @@ def test_a_conflicting_duplicate_is_reported_not_merged(tmp_path, monkeypatch):
 def test_a_bare_role_body_without_a_name_is_named_after_its_file():
     body = '<PersistentVMRole xmlns="http://schemas.microsoft.com/windowsazure"><RoleType>PersistentVMRole</RoleType></PersistentVMRole>'
     [service] = _estate({"rest/jumpbox.xml": body}).cloud_services
-    assert (service.name, service.label) == ("jumpbox", "cloud service 'jumpbox'")
+    assert (service.name, service.label) == ("jumpbox", "a cloud service no file names")
+
+
+def test_a_bare_role_body_names_its_vm_not_its_cloud_service():
+    body = (
+        '<PersistentVMRole xmlns="http://schemas.microsoft.com/windowsazure"><RoleName>vm1</RoleName>'
+        "<RoleType>PersistentVMRole</RoleType></PersistentVMRole>"
+    )
+    [service] = _estate({"rest/role.xml": body}).cloud_services
+    assert (service.name, service.label, service.named_by) == ("vm1", "a cloud service no file names", "role")
 
 
 def test_dangling_names_are_collected_once_each():

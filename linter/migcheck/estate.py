@@ -166,6 +166,11 @@ class Placement:
         return roles
 
 
+# A role body on its own names neither its deployment nor its service: the service stands in under the
+# name of its VM ("role") or of its file ("file"), which no message or command may present as the service's.
+UNNAMED_BY_ROLE = frozenset({"role", "file"})
+
+
 @dataclass(frozen=True, slots=True)
 class CloudService:
     """One cloud service, from every file that describes it, with its placements."""
@@ -176,7 +181,9 @@ class CloudService:
     placements: tuple[Placement, ...] = ()
     definition: ServiceDefinition | None = None
     configurations: tuple[ServiceConfiguration, ...] = ()  # every one, the local emulator's too
-    named_by: str = "files"  # "files", or "deployment"/"folder"/"file" when no file names the service
+    # "files", or what the service is named after when no file names it: "deployment", "folder" (the
+    # Export-AzureVM files of a folder), "role" or "file" (a role body on its own: its VM, or its file)
+    named_by: str = "files"
     _derived: dict[str, tuple[Role, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # what `roles` and `vms` computed: every rule asks, and the editor keeps the object
@@ -186,6 +193,8 @@ class CloudService:
         """How messages name the service: by its name, or say what it is named after instead."""
         if self.named_by == "deployment":
             return f"deployment '{self.name}'"
+        if self.named_by in UNNAMED_BY_ROLE:
+            return "a cloud service no file names"
         return f"cloud service '{self.name}'"
 
     @property
@@ -909,7 +918,7 @@ class _Linker:
                 groups[group].extend(vms)
             else:
                 name = vms[0].name or posixpath.splitext(posixpath.basename(doc.path))[0]
-                yield name, "files" if vms[0].name else "file", vms
+                yield name, "role" if vms[0].name else "file", vms
         for (folder, name), vms in sorted(groups.items()):
             yield name, "folder" if folder or name == "." else "config", vms
 

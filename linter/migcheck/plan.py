@@ -288,7 +288,10 @@ def _network_downtime(network: Network, circuits: tuple[str, ...]) -> str:
 def _service_name(service: CloudService) -> str:
     """The hosted service's name for commands and resource groups; a placeholder when the files name only
     its deployment."""
-    return "<cloud service name>" if service.named_by == "deployment" else service.name
+    from migcheck.estate import UNNAMED_BY_ROLE
+
+    unnamed = service.named_by == "deployment" or service.named_by in UNNAMED_BY_ROLE
+    return "<cloud service name>" if unnamed else service.name
 
 
 def _member(service: CloudService, vms: tuple[Role, ...] | None = None) -> Member:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from migcheck.estate import CloudService, Estate, Placement
+from migcheck.estate import UNNAMED_BY_ROLE, CloudService, Estate, Placement
 from migcheck.model import (
     Deployment,
     Finding,
@@ -1056,6 +1056,6 @@ def _quoted(names: Iterable[str]) -> str:
 
 
 def _placement_label(service: CloudService, placement: Placement) -> str:
-    if service.named_by == "deployment":
+    if service.named_by == "deployment" or service.named_by in UNNAMED_BY_ROLE:
         return service.label
     return f"deployment '{placement.name}' of {service.label}"

@@ -50,7 +50,7 @@ class XmlSyntaxError(Rule):
                 </ServiceConfiguration>
                 """
             },
-            expect=("ServiceConfiguration.Cloud.cscfg:4:3",),
+            expect=("ServiceConfiguration.Cloud.cscfg:4:1",),
         ),
         Example(
             {
