@@ -99,9 +99,9 @@ def test_broken_files_point_at_the_cause():
     problems = {r: _read(r).problem for r in sorted(BROKEN)}
     positions = {r: (p.mark.line, p.mark.column) for r, p in problems.items() if p}
     assert positions == {
-        "brectanus-sigsci__azure_cloud_service/ServiceConfiguration.csdef": (18, 7),
+        "brectanus-sigsci__azure_cloud_service/ServiceConfiguration.csdef": (18, 5),
         "dtPaTh__Dynatrace-Azure-CloudServices/ServiceConfiguration.Cloud.cscfg": (6, 54),
-        "opsgility__automating-iaas-examples/Chapter 6/6-22.xml": (75, 5),
+        "opsgility__automating-iaas-examples/Chapter 6/6-22.xml": (75, 3),
     }
 
 

@@ -788,13 +788,15 @@ def test_an_unclosed_brace_is_a_syntax_problem(read):
     )
     assert doc.problem is not None and doc.problem.kind == "syntax"
     assert doc.problem.mark == _mark(1, 17)
-    assert "'{' is never closed" in doc.problem.message
-    assert doc.resources == ()
+    assert doc.problem.message == "not valid PowerShell: '{' is never closed (line 1, column 17)"
+    assert _calls(doc) == ["New-AzureQuickVM"]  # what parsed is still read
 
 
 def test_an_unterminated_here_string_is_a_syntax_problem(read):
     doc = read(PATH, '$x = @"\nNew-AzureVM -ServiceName s\nmore\n', explicit=True)
-    assert doc.problem is not None and doc.problem.mark == _mark(1, 1)
+    assert doc.problem is not None and doc.problem.mark == _mark(1, 6)
+    assert "here-string" in doc.problem.message
+    assert doc.resources == ()  # the rest of the file is the here-string's text
 
 
 def test_where_the_grammar_is_narrower_than_powershell_nothing_is_reported(read):

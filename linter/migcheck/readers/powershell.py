@@ -9,7 +9,9 @@ What is read, from a tree-sitter parse of the script (never from the text with p
 - the VMs a script creates (`New-AzureVMConfig … | … | New-AzureVM`, `New-AzureQuickVM`) or changes
   (`Get-AzureVM -ServiceName s -Name n | … | Update-AzureVM`), grouped by cloud service into `Deployment`s:
   availability set, subnets (secondary network interfaces included), endpoints with their ACLs,
-  extensions, boot diagnostics, the virtual network and reserved IP of the deployment;
+  extensions, boot diagnostics, the disks whose VHD blob the script names, the virtual network and
+  reserved IP of the deployment;
+- the ACL `Set-AzureLoadBalancedEndpoint` puts on the endpoints of a load-balanced set;
 - web/worker role deployments (`New-AzureDeployment`, `Set-AzureDeployment -Upgrade|-Config`,
   `Publish-AzureServiceProject`) and reserved IPs (`New-AzureReservedIP`).
 
@@ -41,6 +43,7 @@ from migcheck.model import (
     AclRule,
     ClassicCall,
     Deployment,
+    Disk,
     Document,
     EndpointAcl,
     Extension,
@@ -76,6 +79,7 @@ PRODUCES = frozenset(
         EndpointAcl,
         AclRule,
         Extension,
+        Disk,
         ReservedIp,
     }
 )
@@ -165,13 +169,15 @@ def read(path: str, data: bytes) -> Document:
     source = text.encode("utf-8", "surrogatepass")
     tree = _parser().parse(source)
     where = Positions(path, source)
+    problem, code_end = _syntax_problem(tree.root_node, where)
+    if code_end < len(source):
+        # From a string or comment never closed to the end of the file, PowerShell sees text, not code: what
+        # comes before it is still read, for the findings it holds.
+        tree = _parser().parse(source[:code_end])
     index = SyntaxIndex(tree.root_node)
     suppressions = tuple(_suppressions(index, where))
-    problem = _syntax_problem(index, where, len(source))
-    if problem is not None:
-        return Document(path, FileKind.POWERSHELL, "", (), suppressions, problem, text=text)
     resources = Interpreter(path, index, where).run(tree.root_node)
-    return Document(path, FileKind.POWERSHELL, "", resources, suppressions, text=text)
+    return Document(path, FileKind.POWERSHELL, "", resources, suppressions, problem, text=text)
 
 
 class Positions:
@@ -191,6 +197,11 @@ class Positions:
     def mark(self, node: Node) -> Mark:
         row, column = node.start_point
         return Mark(self.path, row + 1, column=self._characters(row, column) + 1)
+
+    def at(self, offset: int) -> Mark:
+        """The mark of a byte offset into the source."""
+        row = bisect.bisect_right(self.starts, offset) - 1
+        return Mark(self.path, row + 1, column=self._characters(row, offset - self.starts[row]) + 1)
 
     def _characters(self, row: int, column: int) -> int:
         """How many characters the first `column` bytes of line `row` hold."""
@@ -225,8 +236,8 @@ class Positions:
 
 
 class SyntaxIndex:
-    """What the reader looks up by position: statements and comments (suppressions), parse errors,
-    functions, the variables each scope assigns, and every `Switch-AzureMode`."""
+    """What the reader looks up by position: statements and comments (suppressions), functions, the
+    variables each scope assigns, and every `Switch-AzureMode`."""
 
     def __init__(self, root: Node) -> None:
         found = _captures(_INDEX, root)
@@ -242,7 +253,6 @@ class SyntaxIndex:
         self.mode_switches = [
             c for c in found.get("command", []) if _command_name(c).casefold() == "switch-azuremode"
         ]
-        self.problems = _problems(root)
         # (offset, variable key) of every assignment, and which scope assigns which keys.
         inside = _Spans(found.get("function", []))
         self.assignments: list[tuple[int, str]] = []
@@ -424,31 +434,166 @@ def _short(text: str, limit: int = 80) -> str:
 
 # --- parse errors -------------------------------------------------------------------------------------
 
+# tree-sitter-powershell marks errors in scripts PowerShell runs (a method call inside a command argument,
+# a parameter name with a digit, `[CmdletBinding()]` before a body without `param`): 7 of the 16 scripts of
+# the corpus have such regions. So an error region alone proves nothing, nor does one that runs to the end
+# of the file; what is reported is what the text proves as well: a string, here-string or block comment
+# opened where the grammar could read no further and closed nowhere after, or a bracket whose missing
+# closer tree-sitter puts at the very end of the file.
+
 _CLOSERS = {"}": "{", ")": "(", "]": "["}
+_SYNTAX_FIX = "PowerShell runs no part of a script that does not parse."
+# Quotes by kind, the plain one first: PowerShell takes the typographic ones as quotes too.
+_DOUBLE_QUOTES = tuple(q.encode() for q in ('"', "\u201c", "\u201d", "\u201e"))
+_SINGLE_QUOTES = tuple(q.encode() for q in ("'", "\u2018", "\u2019", "\u201a", "\u201b"))
+_QUOTE = re.compile(b"|".join(re.escape(q) for q in (*_DOUBLE_QUOTES, *_SINGLE_QUOTES)))
+# Tokens whose text the grammar read as a string or a comment.
+_TEXT_TOKENS = frozenset(
+    {
+        "expandable_string_literal",
+        "expandable_here_string_literal",
+        "verbatim_string_characters",
+        "verbatim_here_string_characters",
+        "comment",
+    }
+)
+_MAX_OPENERS = 16  # openers after the last closer looked at in the tree: most sit in comments or strings
 
 
-def _syntax_problem(index: SyntaxIndex, where: Positions, size: int) -> FileProblem | None:
-    """A parse error PowerShell would also refuse: a construct never closed (tree-sitter inserts the
-    missing token), or text from which nothing parses to the end of the file (an unterminated string,
-    here-string or block comment). Other error regions are places where the grammar is narrower than
-    PowerShell (a method call inside a command argument, an escaped quote as a bare word, `default` in a
-    `switch`); PowerShell runs such scripts, so they are skipped rather than reported."""
-    for node in index.problems:
-        if node.is_missing and node.type in _CLOSERS:
-            return _missing(node, where)
-        # Text swallowed from here to the end of the file, over several lines: only an unterminated
-        # construct does that (a grammar gap stays within a statement).
-        if not where.source[node.end_byte : size].strip() and _content_lines(node, where) > 1:
-            message = (
-                "PowerShell syntax error: the script does not parse from here to its end (an unterminated "
-                "string, here-string or block comment, or an unclosed bracket)"
-            )
-            return FileProblem("syntax", message, where.mark(node))
-    return None
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A here-string or block comment: what opens it (a here-string's header ends its line), what ends
+    it, and how a message names it."""
+
+    opener: re.Pattern[bytes]
+    start: bytes
+    end: bytes
+    what: str
+    fix: str
 
 
-def _content_lines(node: Node, where: Positions) -> int:
-    return len([line for line in where.source[node.start_byte : node.end_byte].splitlines() if line.strip()])
+_BLOCKS = (
+    _Block(
+        re.compile(rb'@"(?=[ \t]*(?:\r?\n|\Z))'),
+        b'@"',
+        b'"@',
+        'here-string opened here with @"',
+        'End it with "@ at the start of a line.',
+    ),
+    _Block(
+        re.compile(rb"@'(?=[ \t]*(?:\r?\n|\Z))"),
+        b"@'",
+        b"'@",
+        "here-string opened here with @'",
+        "End it with '@ at the start of a line.",
+    ),
+    _Block(re.compile(rb"<#"), b"<#", b"#>", "block comment opened here with <#", "End it with #>."),
+)
+
+
+def _syntax_problem(root: Node, where: Positions) -> tuple[FileProblem | None, int]:
+    """A parse error PowerShell certainly reports, and where the code it reads ends: at a string or
+    comment never closed (PowerShell reads the rest as its text), else at the end of the file."""
+    size = len(where.source)
+    if not root.has_error:
+        return None, size
+    unclosed = _unclosed(root, where.source)
+    if unclosed is not None:
+        offset, what, fix = unclosed
+        return _problem(where.at(offset), f"the {what} is never closed", fix), offset
+    for node in _problems(root):
+        if node.is_missing and node.type in _CLOSERS and not where.source[node.end_byte :].strip():
+            return _missing(node, where), size
+    return None, size
+
+
+def _unclosed(root: Node, source: bytes) -> tuple[int, str, str] | None:
+    """The first string, here-string or block comment that nothing after it closes: (offset, what, fix).
+    Only one that no loose quote comes before: past a quote the grammar read into no string or comment,
+    which strings are open may differ between the grammar and PowerShell."""
+    found = [
+        _unclosed_quote(root, source, _DOUBLE_QUOTES, 'string opened here with "'),
+        _unclosed_quote(root, source, _SINGLE_QUOTES, "string opened here with '"),
+        *(_unclosed_block(root, source, block) for block in _BLOCKS),
+    ]
+    first = min((f for f in found if f is not None), default=None)
+    if first is None or first[0] > _first_loose_quote(root, source):
+        return None
+    return first
+
+
+def _unclosed_quote(
+    root: Node, source: bytes, quotes: tuple[bytes, ...], what: str
+) -> tuple[int, str, str] | None:
+    """The last quote of a kind, when it opens a string: no quote after it can close it. Not decided when
+    the file has typographic quotes of that kind (the grammar does not take them as quotes)."""
+    quote = quotes[0]
+    if any(q in source for q in quotes[1:]):
+        return None
+    at = source.rfind(quote)
+    # A quote escaped with a backtick is a character; one after `@` is a here-string's (see `_BLOCKS`).
+    if at < 0 or source[at - 1 : at] in (b"`", b"@") or not _unread(root, at, quote):
+        return None
+    return at, what, "Close the string with a matching quote."
+
+
+def _unclosed_block(root: Node, source: bytes, block: _Block) -> tuple[int, str, str] | None:
+    """An opener after the last text that could end its block, where the grammar could read no further."""
+    last = source.rfind(block.end)
+    start = last + len(block.end) if last >= 0 else 0
+    openers = itertools.islice(block.opener.finditer(source, start), _MAX_OPENERS)
+    at = next((m.start() for m in openers if _unread(root, m.start(), block.start)), None)
+    return (at, block.what, block.fix) if at is not None else None
+
+
+def _unread(root: Node, offset: int, opener: bytes) -> bool:
+    """Whether the grammar could not read what starts at `offset`: it lies in an error region, outside any
+    token or in a token of the opener (or its first character) alone. Text in a comment, a string or a
+    word was read."""
+    node: Node | None = root.descendant_for_byte_range(offset, offset + 1)
+    if node is None:
+        return False
+    if node.type != "ERROR" and (node.child_count or (node.text or b"").strip() not in (opener, opener[:1])):
+        return False
+    while node is not None and node.type != "ERROR":
+        node = node.parent
+    return node is not None
+
+
+def _first_loose_quote(root: Node, source: bytes) -> int:
+    """The offset of the first quote, of any kind, that lies in an error region outside the strings and
+    comments the grammar read there; the file's size when there is none."""
+    for region in _error_regions(root):
+        cursor, stack = region.start_byte, [region]
+        while stack:
+            node = stack.pop()
+            if node.type in _TEXT_TOKENS:
+                quote = _QUOTE.search(source, cursor, node.start_byte)
+                if quote is not None:
+                    return quote.start()
+                cursor = max(cursor, node.end_byte)
+            else:
+                stack.extend(reversed(node.children))
+        quote = _QUOTE.search(source, cursor, region.end_byte)
+        if quote is not None:
+            return quote.start()
+    return len(source)
+
+
+def _error_regions(root: Node) -> Iterator[Node]:
+    """The outermost error regions, in document order, found through the subtrees that hold errors."""
+    stack = [root] if root.has_error else []
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR":
+            yield node
+        else:
+            stack.extend(child for child in reversed(node.children) if child.has_error)
+
+
+def _problem(mark: Mark, words: str, fix: str) -> FileProblem:
+    message = f"not valid PowerShell: {words} (line {mark.line}, column {mark.column})"
+    return FileProblem("syntax", message, mark, f"{fix} {_SYNTAX_FIX}")
 
 
 def _missing(node: Node, where: Positions) -> FileProblem:
@@ -458,10 +603,10 @@ def _missing(node: Node, where: Positions) -> FileProblem:
     start = (
         next((c for c in parent.children if c.type.endswith(opener)), None) if parent is not None else None
     )
+    fix = f"Close it with '{node.type}' where it should end."
     if start is not None:
-        mark = where.mark(start)
-        return FileProblem("syntax", f"PowerShell syntax error: '{_text(start)}' is never closed", mark)
-    return FileProblem("syntax", f"PowerShell syntax error: missing '{node.type}'", where.mark(node))
+        return _problem(where.mark(start), f"'{_text(start)}' is never closed", fix)
+    return _problem(where.mark(node), f"a '{node.type}' is missing at the end", fix)
 
 
 # --- inline suppressions ------------------------------------------------------------------------------
@@ -1728,7 +1873,32 @@ class Interpreter:
             arg = args.get("DisableBootDiagnostics")
             at = self.where.mark(arg.node) if arg and arg.node else mark
             events.append(Event("boot", at, {"value": None if disabled is None else False}))
+        disk = self._disk_event(args, mark)
+        if disk is not None:
+            events.append(disk)
         return self._new_object(VmObject(mark, name.value if name else Unknown(""), None), events, env)
+
+    def _disk_event(self, args: Args, mark: Mark, lun: Value | None = None) -> Event | None:
+        """A disk whose VHD blob the script names with `-MediaLocation`: the OS disk, or the data disk at
+        `lun`. None when it names no blob, or one it does not state."""
+        arg = args.get("MediaLocation")
+        if arg is None or not arg.certain or not isinstance(arg.value, Text):
+            return None
+        name = _arg_text(args, "DiskName") or _arg_text(args, "DiskLabel")
+        at = _value_mark(arg.value, arg, self.where) or mark
+        return Event("disk", at, {"link": arg.value.value, "name": name, "os": lun is None, "lun": lun})
+
+    def _data_disk(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Add-AzureDataDisk: a new disk or one from a blob (`-CreateNew`, `-ImportFrom`); one from the
+        disk repository (`-Import`) has no blob the script names."""
+        lun = _arg_value(args, "LUN")
+        event = None if args.switch("Import") else self._disk_event(args, self.where.mark(node), lun)
+        if event is None:
+            return self._vm_input(args, piped)
+        return self._change(event, args, piped, env)
+
+    def _remove_data_disk(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        return self._vm_event("disk_remove", node, args, piped, env, lun=_arg_value(args, "LUN"))
 
     def _avset_event(self, arg: Arg | None, mark: Mark) -> Event:
         value = arg.value if arg is not None and arg.certain else Unknown("")
@@ -1751,7 +1921,17 @@ class Interpreter:
     def _subnet(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         arg = args.get("SubnetNames")
         value = arg.value if arg is not None and arg.certain else Unknown("")
-        return self._vm_event("subnets", node, args, piped, env, value=value, arg=arg)
+        return self._vm_event(
+            "subnets", node, args, piped, env, value=value, arg=arg, marks=self._item_marks(arg)
+        )
+
+    def _item_marks(self, arg: Arg | None) -> tuple[Mark, ...]:
+        """Where each item of an array argument is written (`-SubnetNames $a, $b`); none when the array
+        is not written in the argument itself."""
+        inner = _unwrap(arg.node) if arg is not None and arg.node is not None else None
+        if inner is None or inner.type != "array_literal_expression":
+            return ()
+        return tuple(self.where.mark(item) for item in _named(inner))
 
     def _nic(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         arg = args.get("SubnetName")
@@ -1760,22 +1940,41 @@ class Interpreter:
 
     def _endpoint(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         kind = "endpoint" if _command_name(node).casefold() == "add-azureendpoint" else "endpoint_set"
-        acl = args.get("ACL")
         return self._vm_event(
-            kind,
-            node,
-            args,
-            piped,
-            env,
-            name=_arg_value(args, "Name"),
-            protocol=_arg_value(args, "Protocol"),
-            local_port=_arg_value(args, "LocalPort"),
-            port=_arg_value(args, "PublicPort"),
-            load_balancer=_arg_value(args, "InternalLoadBalancerName"),
-            acl=acl.value if acl is not None else None,
-            acl_mark=_value_mark(acl.value, acl, self.where, prefer_node=True) if acl is not None else None,
-            escaped=args.opaque,
+            kind, node, args, piped, env, **self._endpoint_data(args, _arg_value(args, "Name"))
         )
+
+    def _endpoint_data(self, args: Args, name: Value) -> dict[str, Any]:
+        """What an endpoint cmdlet says of the endpoint it adds or changes."""
+        acl = args.get("ACL")
+        return {
+            "name": name,
+            "protocol": _arg_value(args, "Protocol"),
+            "local_port": _arg_value(args, "LocalPort"),
+            "port": _arg_value(args, "PublicPort"),
+            "load_balancer": _arg_value(args, "InternalLoadBalancerName"),
+            "acl": acl.value if acl is not None else None,
+            "acl_mark": _value_mark(acl.value, acl, self.where, prefer_node=True)
+            if acl is not None
+            else None,
+            "escaped": args.opaque,
+        }
+
+    def _lb_endpoint(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Set-AzureLoadBalancedEndpoint -ACL: every endpoint of a load-balanced set gets the ACL, on VMs
+        of the service the script does not name. They stand as one VM of the service, named after the set,
+        whose endpoint is the set."""
+        acl = args.get("ACL")
+        if acl is None or not acl.certain or not isinstance(acl.value, Acls):
+            return NULL
+        mark = self.where.mark(node)
+        draft = self._deployment(_arg_value(args, "ServiceName", Unknown("")), mark, node)
+        lb_set = _word(_arg_value(args, "LBSetName")) or "?"
+        role = self._role(draft, Text(f"VMs of load-balanced set {lb_set}"), mark, "opaque")
+        event = Event("endpoint_set", mark, self._endpoint_data(args, Text(lb_set)))
+        # Calls for one set run one after the other: each changes what the ones before it set.
+        role.variants = [([*events, event], True) for events, _ in role.variants] or [([event], True)]
+        return NULL
 
     def _remove_endpoint(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         return self._vm_event("endpoint_remove", node, args, piped, env, name=_arg_value(args, "Name"))
@@ -1901,7 +2100,12 @@ class Interpreter:
         if args.given("SubnetNames") is not False:
             subnets = args.get("SubnetNames")
             value = subnets.value if subnets is not None and subnets.certain else Unknown("")
-            events.append(Event("subnets", mark, {"value": value, "arg": subnets}))
+            events.append(
+                Event("subnets", mark, {"value": value, "arg": subnets, "marks": self._item_marks(subnets)})
+            )
+        disk = self._disk_event(args, mark)
+        if disk is not None:
+            events.append(disk)
         linux = args.switch("Linux")
         events.append(
             Event(
@@ -2074,6 +2278,9 @@ class Interpreter:
         "add-azureendpoint": _endpoint,
         "set-azureendpoint": _endpoint,
         "remove-azureendpoint": _remove_endpoint,
+        "set-azureloadbalancedendpoint": _lb_endpoint,
+        "add-azuredatadisk": _data_disk,
+        "remove-azuredatadisk": _remove_data_disk,
         "remove-azureaclconfig": _remove_acl,
         "set-azurevmextension": _extension,
         "set-azurevmbginfoextension": _bginfo,
@@ -2162,6 +2369,8 @@ class _Facts:
         self.extensions: list[Extension] = []
         self.boot: bool | None = None
         self.boot_mark: Mark | None = None
+        self.os_disk: Disk | None = None
+        self.data_disks: dict[object, Disk] = {}  # by LUN; by the event that adds it when not stated
 
     def apply(self, event: Event) -> None:
         getattr(self, "_" + event.kind)(event)
@@ -2180,8 +2389,10 @@ class _Facts:
             self.unknown.add("availability_set")
 
     def _subnets(self, event: Event) -> None:
-        found, complete = texts(event.data["value"])
-        self.primary = [NameRef(t.value, t.mark or event.mark) for t in found]
+        value = event.data["value"]
+        found, complete = texts(value)
+        written = None if complete else _written_subnets(value, event.data.get("marks", ()), event.mark)
+        self.primary = written or [NameRef(t.value, t.mark or event.mark) for t in found]
         self.subnets_known[0] = complete
 
     def _nic(self, event: Event) -> None:
@@ -2266,6 +2477,22 @@ class _Facts:
             Extension(publisher.value, name.value, _word(version), data["state"], event.mark)
         )
 
+    def _disk(self, event: Event) -> None:
+        data = event.data
+        disk = Disk(data["name"], data["link"], "", self.name, event.mark)
+        if data["os"]:
+            self.os_disk = disk
+        else:
+            self.data_disks[_lun(data["lun"]) or event] = disk
+
+    def _disk_remove(self, event: Event) -> None:
+        """The data disk at a LUN goes, and those whose LUN the script does not state (it may be one of
+        them); every one when the script does not state the LUN it removes."""
+        lun = _lun(event.data["lun"])
+        self.data_disks = {
+            k: d for k, d in self.data_disks.items() if lun and isinstance(k, str) and k != lun
+        }
+
     def _boot(self, event: Event) -> None:
         self.boot = event.data["value"]
         self.boot_mark = event.mark if self.boot is not None else None
@@ -2294,6 +2521,7 @@ class _Facts:
             endpoints=tuple(self.endpoints.values()),
             subnets=subnets,
             extensions=tuple(self.extensions),
+            disks=(*([self.os_disk] if self.os_disk else []), *self.data_disks.values()),
             boot_diagnostics=self.boot,
             availability_set_mark=self.avset_mark,
             boot_diagnostics_mark=self.boot_mark,
@@ -2303,8 +2531,8 @@ class _Facts:
 
 def _join_roles(a: Role, b: Role) -> Role:
     """One VM built differently on different paths (an `if` around a cmdlet). A blocker some path sets
-    is reported (the script can create it): an ACL, an extension, a second subnet, boot diagnostics
-    turned on. An absence is known only when every path agrees (no subnet, no availability set)."""
+    is reported (the script can create it): an ACL, an extension, a second subnet, a disk, boot
+    diagnostics turned on. An absence is known only when every path agrees (no subnet, no availability set)."""
     unknown = set(a.unknown | b.unknown)
     changes: dict[str, Any] = {}
     if _names(a.subnets) != _names(b.subnets):
@@ -2325,6 +2553,8 @@ def _join_roles(a: Role, b: Role) -> Role:
     if a.extensions != b.extensions:
         changes["extensions"] = tuple(dict.fromkeys((*a.extensions, *b.extensions)))
         unknown.add("extensions")
+    if a.disks != b.disks:
+        changes["disks"] = tuple(dict.fromkeys((*a.disks, *b.disks)))
     if a.boot_diagnostics != b.boot_diagnostics:
         enabled = a if a.boot_diagnostics else b if b.boot_diagnostics else None
         changes.update(
@@ -2338,6 +2568,33 @@ def _join_roles(a: Role, b: Role) -> Role:
 
 def _names(refs: tuple[NameRef, ...]) -> frozenset[str]:
     return frozenset(r.name.strip().casefold() for r in refs)
+
+
+def _written_subnets(value: Value, marks: tuple[Mark, ...], fallback: Mark) -> list[NameRef] | None:
+    """The subnets of an array the script does not state in full (`-SubnetNames $a, $b`), named as
+    written, when they are two or more that are not provably one: equal stated names (without regard to
+    case) and one variable read twice are one subnet. None for anything else."""
+    if not isinstance(value, Items) or not all(isinstance(v, (Text, Unknown)) for v in value.values):
+        return None
+    refs: dict[object, NameRef] = {}
+    for at, item in enumerate(value.values):
+        mark = marks[at] if at < len(marks) else fallback
+        if isinstance(item, Text):
+            refs.setdefault(("text", item.value.strip().casefold()), NameRef(item.value, item.mark or mark))
+        elif not item.text:
+            return None  # a value without a written form to name it by
+        else:
+            same = item.ident if item.ident is not None else ("text", item.text.casefold())
+            refs.setdefault(same, NameRef(item.text, mark))
+    return list(refs.values()) if len(refs) > 1 else None
+
+
+def _lun(value: Value) -> str:
+    """A data disk's LUN as the script states it (a number), or "" when it does not."""
+    if not isinstance(value, Text):
+        return ""
+    text = value.value.strip()
+    return str(int(text)) if text.isdigit() else text.casefold()
 
 
 # --- small helpers ----------------------------------------------------------------------------------------

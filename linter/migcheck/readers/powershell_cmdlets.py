@@ -318,6 +318,12 @@ SPECS: dict[str, Spec] = {
         aliases=_VM,
     ),
     "remove-azureendpoint": _spec("Name:0 VM", aliases=_VM, loose=True),
+    # Every endpoint of a load-balanced set, on whichever VMs of the service have one.
+    "set-azureloadbalancedendpoint": _spec(
+        "ServiceName:0 LBSetName Protocol LocalPort PublicPort DirectServerReturn ACL ProbeProtocolTCP! "
+        "ProbeProtocolHTTP! ProbePath ProbePort ProbeIntervalInSeconds ProbeTimeoutInSeconds "
+        "InternalLoadBalancerName IdleTimeoutInMinutes LoadBalancerDistribution VirtualIPName"
+    ),
     "new-azureaclconfig": _spec(""),
     "set-azureaclconfig": _spec(
         "AddRule! RemoveRule! SetRule! Action:0 RemoteSubnet:1 Order:2 Description:3 RuleId ACL",
@@ -333,6 +339,14 @@ SPECS: dict[str, Spec] = {
     ),
     "set-azurevmbginfoextension": _spec("Disable! Uninstall! ReferenceName:2 Version:3 VM", aliases=_VM),
     "set-azurevmbootdiagnostics": _spec("Enable! Disable! VM", aliases=_VM),
+    # Three parameter sets: a new disk (the default), one from the disk repository (-Import), one from a
+    # blob (-ImportFrom). -MediaLocation is the VHD's blob in the first and the last.
+    "add-azuredatadisk": _spec(
+        "CreateNew! Import! ImportFrom! DiskSizeInGB:1 DiskLabel:2 LUN:3 DiskName MediaLocation HostCaching VM",
+        aliases=_VM,
+        by_switch={"Import": "DiskName LUN", "ImportFrom": "DiskLabel LUN"},
+    ),
+    "remove-azuredatadisk": _spec("LUN:0 DeleteVHD! VM", aliases=_VM),
     "set-azureavailabilityset": _spec("AvailabilitySetName:0 VM", aliases=_VM),
     "remove-azureavailabilityset": _spec("VM", aliases=_VM),
     "add-azurenetworkinterfaceconfig": _spec(
@@ -399,8 +413,8 @@ SPECS: dict[str, Spec] = {
 }
 
 # Cmdlets that take a VM configuration object (`-VM`, or from the pipeline) and pass it on. Those with
-# a spec above change what the reader records; the others change nothing it reads (disks, static IPs,
-# public IPs, other extensions), so only their `-VM` argument is looked at.
+# a spec above change what the reader records; the others change nothing it reads (a disk's caching,
+# static IPs, public IPs, other extensions), so only their `-VM` argument is looked at.
 VM_FILTERS = frozenset(
     name.casefold()
     for name in words(

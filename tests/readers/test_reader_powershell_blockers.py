@@ -1,0 +1,320 @@
+"""Migration blockers the PowerShell reader reads besides VM configurations: the disks whose VHD blob a
+script names, the ACL of a load-balanced set, subnets the script names by variable, and scripts that
+PowerShell itself refuses to parse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from migcheck.config import Config
+from migcheck.engine import lint
+from migcheck.model import AclRule, Deployment, Disk, Document, EndpointAcl, Mark, NameRef, Role, Script
+from migcheck.plugins import load_rules
+from migcheck.readers import read_document
+
+PATH = "deploy/vm.ps1"
+BLOB = "https://contosovhds.blob.core.windows.net/vhds"
+
+
+def _mark(line: int, column: int) -> Mark:
+    return Mark(PATH, line, column=column)
+
+
+def _deployments(doc: Document) -> list[Deployment]:
+    return [r for r in doc.resources if isinstance(r, Deployment)]
+
+
+def _role(doc: Document, name: str) -> Role:
+    (role,) = [r for d in _deployments(doc) for r in d.roles if r.name == name]
+    return role
+
+
+def _calls(doc: Document) -> list[str]:
+    return [c.name for r in doc.resources if isinstance(r, Script) for c in r.calls]
+
+
+def _lint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str, code: str
+) -> list[tuple[int, int, str]]:
+    (tmp_path / "s.ps1").write_text(script, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lint(["."], Config(select=(code,)), load_rules(entry_points=False))
+    return [(f.location.line, f.location.column, f.message) for f in result.findings]
+
+
+# --- disks from -MediaLocation ----------------------------------------------------------------------------
+
+
+def test_the_os_disk_of_a_vm_configuration(read):
+    doc = read(
+        PATH,
+        f"""
+        $vm = New-AzureVMConfig -Name "vm1" -InstanceSize Small -ImageName "img" -MediaLocation "{BLOB}/sub/vm1.vhd" -DiskLabel "os"
+        New-AzureVM -ServiceName "svc1" -VMs $vm -Location "West Europe"
+        """,
+    )
+    assert _role(doc, "vm1").disks == (Disk("os", f"{BLOB}/sub/vm1.vhd", "", "vm1", _mark(1, 89)),)
+
+
+def test_the_os_disk_of_a_quick_vm_and_a_blob_named_in_a_variable(read):
+    doc = read(
+        PATH,
+        f"""
+        $os = "{BLOB}/quick.vhd"
+        New-AzureQuickVM -Windows -ServiceName "svc1" -Name "quick" -ImageName "img" -MediaLocation $os -Location "l"
+        New-AzureVMConfig "vm2" Small ReadWrite "set" "label" "img" "{BLOB}/vm2.vhd" "osdisk" | New-AzureVM -ServiceName "svc1"
+        """,
+    )
+    assert _role(doc, "quick").disks == (Disk("", f"{BLOB}/quick.vhd", "", "quick", _mark(1, 7)),)
+    (disk,) = _role(doc, "vm2").disks  # by position: MediaLocation is the seventh, DiskLabel the eighth
+    assert (disk.name, disk.blob_name) == ("osdisk", "vm2.vhd")
+
+
+def test_data_disks_of_an_existing_vm(read):
+    doc = read(
+        PATH,
+        f"""
+        Get-AzureVM -ServiceName "svc1" -Name "vm1" |
+            Add-AzureDataDisk -CreateNew -DiskSizeInGB 128 -DiskLabel "data" -LUN 0 -MediaLocation "{BLOB}/data/d0.vhd" |
+            Add-AzureDataDisk -ImportFrom -DiskLabel "old" -LUN 1 -MediaLocation "{BLOB}/old.vhd" |
+            Add-AzureDataDisk -Import -DiskName "repo-disk" -LUN 2 |
+            Add-AzureDataDisk -CreateNew 64 "logs" 3 |
+            Update-AzureVM
+        """,
+    )
+    assert _role(doc, "vm1").disks == (
+        Disk("data", f"{BLOB}/data/d0.vhd", "", "vm1", _mark(2, 92)),
+        Disk("old", f"{BLOB}/old.vhd", "", "vm1", _mark(3, 74)),
+    )
+
+
+def test_a_data_disk_removed_or_named_by_a_value_the_script_does_not_state(read):
+    doc = read(
+        PATH,
+        f"""
+        param($blob, $lun)
+        Get-AzureVM -ServiceName "svc1" -Name "a" |
+            Add-AzureDataDisk -CreateNew 10 "zero" 0 -MediaLocation "{BLOB}/x/zero.vhd" |
+            Add-AzureDataDisk -CreateNew 10 "one" 1 -MediaLocation "{BLOB}/x/one.vhd" |
+            Remove-AzureDataDisk -LUN 0 |
+            Update-AzureVM
+        Get-AzureVM -ServiceName "svc1" -Name "b" |
+            Add-AzureDataDisk -CreateNew 10 "two" 2 -MediaLocation "{BLOB}/x/two.vhd" |
+            Remove-AzureDataDisk $lun |
+            Add-AzureDataDisk -CreateNew 10 "three" 3 -MediaLocation $blob |
+            Update-AzureVM
+        """,
+    )
+    assert [d.name for d in _role(doc, "a").disks] == ["one"]
+    assert _role(doc, "b").disks == ()
+
+
+def test_a_disk_some_path_adds_is_a_disk_of_the_vm(read):
+    doc = read(
+        PATH,
+        f"""
+        $vm = New-AzureVMConfig -Name "vm1" -InstanceSize Small -ImageName "img"
+        if ($big) {{ Add-AzureDataDisk -CreateNew 10 "big" 0 -MediaLocation "{BLOB}/big/d.vhd" -VM $vm }}
+        New-AzureVM -ServiceName "svc1" -VMs $vm -Location "l"
+        """,
+    )
+    assert [d.name for d in _role(doc, "vm1").disks] == ["big"]
+
+
+def test_a_slash_in_the_blob_name_is_reported_and_a_plain_name_is_not(tmp_path, monkeypatch):
+    script = (
+        f'New-AzureVMConfig -Name "vm1" -InstanceSize Small -ImageName "img" -MediaLocation "{BLOB}/vm1.vhd" |\n'
+        f'    Add-AzureDataDisk -CreateNew 10 "data" 0 -MediaLocation "{BLOB}/2016/data.vhd" |\n'
+        '    New-AzureVM -ServiceName "svc1" -Location "l"\n'
+    )
+    assert _lint(tmp_path, monkeypatch, script, "MIG401") == [
+        (
+            2,
+            61,
+            "VM 'vm1' in cloud service 'svc1' has disk 'data' whose blob name '2016/data.vhd' contains '/', which "
+            "Resource Manager does not support: copy the VHD to a blob name without '/' and attach the copy",
+        )
+    ]
+
+
+# --- the ACL of a load-balanced set -------------------------------------------------------------------------
+
+
+def test_the_acl_of_a_load_balanced_set(read):
+    doc = read(
+        PATH,
+        """
+        $acl = New-AzureAclConfig
+        Set-AzureAclConfig -AddRule -ACL $acl -Action Permit -RemoteSubnet "10.0.0.0/8" -Order 100
+        Set-AzureLoadBalancedEndpoint -ServiceName "svc1" -LBSetName "web" -Protocol tcp -LocalPort 80 -ACL $acl
+        Set-AzureLoadBalancedEndpoint "svc1" -LBSetName "api" -ACL (New-AzureAclConfig)
+        Set-AzureLoadBalancedEndpoint -ServiceName "svc1" -LBSetName "ssh" -LocalPort 22
+        """,
+    )
+    (deployment,) = _deployments(doc)
+    assert deployment.service_name == "svc1"
+    web, api = deployment.roles
+    (endpoint,) = web.endpoints
+    assert (web.name, endpoint.name, endpoint.protocol, endpoint.local_port) == (
+        "VMs of load-balanced set web",
+        "web",
+        "tcp",
+        "80",
+    )
+    assert endpoint.acl == EndpointAcl(
+        "VMs of load-balanced set web",
+        "web",
+        "",
+        (AclRule("100", "Permit", "10.0.0.0/8", "", _mark(2, 1)),),
+        _mark(3, 101),
+    )
+    assert (
+        api.endpoints[0].acl is not None and api.endpoints[0].acl.rules == ()
+    )  # an empty ACL blocks nothing
+    assert web.unknown >= {"subnets", "endpoints", "extensions"}  # VMs the script does not describe
+
+
+def test_a_load_balanced_set_given_an_acl_is_reported(tmp_path, monkeypatch):
+    script = (
+        "$acl = New-AzureAclConfig\n"
+        'Set-AzureAclConfig -AddRule -ACL $acl -Action Permit -RemoteSubnet "10.0.0.0/8" -Order 100\n'
+        'Set-AzureLoadBalancedEndpoint -ServiceName "svc1" -LBSetName "web" -ACL $acl\n'
+    )
+    assert _lint(tmp_path, monkeypatch, script, "MIG201") == [
+        (
+            3,
+            73,
+            "endpoint 'web' of VM 'VMs of load-balanced set web' in cloud service 'svc1' has an access control "
+            "list (1 rule)",
+        )
+    ]
+
+
+# --- subnets named by variables -----------------------------------------------------------------------------
+
+
+def test_two_subnets_the_script_names_by_variable(read):
+    doc = read(
+        PATH,
+        """
+        param($primary, $secondary, $other)
+        New-AzureVMConfig -Name "a" -InstanceSize Small -ImageName $i | Set-AzureSubnet -SubnetNames $primary,$secondary | New-AzureVM -ServiceName "s"
+        New-AzureVMConfig -Name "b" -InstanceSize Small -ImageName $i | Set-AzureSubnet "FrontEnd", $other | New-AzureVM -ServiceName "s"
+        New-AzureVMConfig -Name "c" -InstanceSize Small -ImageName $i | Set-AzureSubnet $primary, $PRIMARY | New-AzureVM -ServiceName "s"
+        """,
+    )
+    a = _role(doc, "a")
+    assert a.subnets == (NameRef("$primary", _mark(2, 94)), NameRef("$secondary", _mark(2, 103)))
+    assert "subnets" in a.unknown  # their values stay unknown
+    assert [s.name for s in _role(doc, "b").subnets] == ["FrontEnd", "$other"]
+    assert _role(doc, "c").subnets == ()  # one variable read twice is one subnet
+
+
+def test_two_subnets_by_variable_are_reported_where_the_second_is_written(tmp_path, monkeypatch):
+    script = (
+        "param($primary, $secondary)\n"
+        '$vm = New-AzureVMConfig -Name "vm1" -InstanceSize Small -ImageName "img"\n'
+        'if (($primary -ne $secondary) -and ($secondary -ne "")) {\n'
+        "    Set-AzureSubnet -SubnetNames $primary,$secondary -VM $vm\n"
+        "} else {\n"
+        "    Set-AzureSubnet -SubnetNames $primary -VM $vm\n"
+        "}\n"
+        'New-AzureVM -ServiceName "svc1" -VMs $vm -VNetName "v" -Location "l"\n'
+    )
+    assert _lint(tmp_path, monkeypatch, script, "MIG202") == [
+        (4, 43, "VM 'vm1' of cloud service 'svc1' is in 2 subnets ($primary, $secondary)")
+    ]
+
+
+# --- scripts PowerShell does not parse ----------------------------------------------------------------------
+
+
+def _problem(text: str) -> tuple[str, Mark, str] | None:
+    doc = read_document(PATH, text.encode("utf-8"), explicit=True)
+    assert doc is not None
+    return (doc.problem.message, doc.problem.mark, doc.problem.fix) if doc.problem else None
+
+
+def test_an_unterminated_string_at_the_end_is_reported_and_what_comes_before_it_is_read(read):
+    doc = read(
+        PATH,
+        """
+        Import-Module Azure
+        $vm = New-AzureVMConfig -Name "vm1" -InstanceSize Small -ImageName "img" | Set-AzureSubnet -SubnetNames "A","B"
+        New-AzureVM -ServiceName "svc1" -VMs $vm -VNetName "prodvnet" -Location "West Europe
+        """,
+        explicit=True,
+    )
+    assert doc.problem is not None and doc.problem.kind == "syntax"
+    assert (
+        doc.problem.message
+        == 'not valid PowerShell: the string opened here with " is never closed (line 3, column 73)'
+    )
+    assert doc.problem.mark == _mark(3, 73)
+    assert doc.problem.fix.startswith("Close the string with a matching quote.")
+    assert _calls(doc) == ["New-AzureVMConfig", "Set-AzureSubnet", "New-AzureVM"]
+    assert [s.name for s in _role(doc, "vm1").subnets] == ["A", "B"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "at"),
+    [
+        (
+            "Get-AzureVM\nWrite-Host 'abc\nGet-AzureService -ServiceName s\n",
+            "the string opened here with ' is never closed",
+            (2, 12),
+        ),
+        (
+            'Get-AzureVM\nNew-AzureVM -ServiceName "s\n$x = 1\nGet-AzureVM\n',
+            'the string opened here with " is never closed',
+            (2, 26),
+        ),
+        (
+            "Get-AzureVM\n<# a comment\nGet-AzureVM\n",
+            "the block comment opened here with <# is never closed",
+            (2, 1),
+        ),
+        ("Get-AzureVM\n$x = @'\ntext\n", "the here-string opened here with @' is never closed", (2, 6)),
+        ("if ($x) {\n    Get-AzureVM\n# the end\n", "'{' is never closed", (1, 9)),
+    ],
+)
+def test_what_powershell_certainly_refuses(text, words, at):
+    found = _problem(text)
+    assert found is not None
+    message, mark, fix = found
+    assert message == f"not valid PowerShell: {words} (line {at[0]}, column {at[1]})"
+    assert mark == _mark(*at)
+    assert fix.endswith("PowerShell runs no part of a script that does not parse.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Regions tree-sitter-powershell cannot read in scripts PowerShell runs, last in the file.
+        'Get-AzureVM\nWrite-Host `"quoted`"\n',
+        "Get-AzureVM\nWrite-Host `'quoted`'\n",
+        'Get-AzureVM\nNew-X -P $c.GetNetworkCredential().Password -Q "x"\n',
+        'switch ($x) { "a" { Get-AzureVM } default { "b" } }\n',
+        'Get-AzureVM -VN1Subnet1 "a" `\n  -VN2 "b"\n',
+        'function f {\n  [CmdletBinding()]\n  $m = "x"\n}\n',
+        'Set-Azuresubscription - SubscriptionId "xxxxxx" `\n -currentstorageaccountname classicsourcerg8180\n',
+        'Write-Host "typographic\u201d\nGet-AzureVM\n',
+        'Get-AzureVM | Select-Object `\n    Name, `\n    @{n="Status";e={$_.Statuses[-1].DisplayStatus}}\n',
+        "echo a{b}\nGet-AzureVM\n",
+        # Quotes and openers in comments, strings and words.
+        "Get-AzureVM\n# it's a comment with <# and @\"\n",
+        "Get-AzureVM -Name x -Label don't\n",
+        'Get-AzureVM\n$x = @"\nhe said "hi\n"@\n',
+    ],
+)
+def test_valid_scripts_are_not_reported(text):
+    assert _problem(text) is None
+
+
+def test_an_unterminated_string_is_reported_by_the_engine(tmp_path, monkeypatch):
+    script = 'Import-Module Azure\nNew-AzureVM -ServiceName "svc1" -Location "West Europe\n'
+    assert _lint(tmp_path, monkeypatch, script, "MIG001") == [
+        (2, 43, 'not valid PowerShell: the string opened here with " is never closed (line 2, column 43)')
+    ]
