@@ -262,3 +262,23 @@ def test_conflicting_private_ips_of_a_secondary_interface_and_of_one_vm_describe
     findings = _lint(tmp_path, monkeypatch, files, "MIG306")
     assert [(f.location.path, f.resource_name) for f in findings] == [("b/again.xml", "sql01")]
     assert "VM 'app01' of deployment 'app'" in findings[0].message
+
+
+def test_conflicting_private_ips_in_an_inventory_export(tmp_path: Path, monkeypatch):
+    import json
+
+    def vm(name: str, service: str, address: str) -> dict:
+        network = {"name": "prodvnet", "subnetNames": ["data"], "staticIpAddress": address}
+        return {
+            "id": f"/subscriptions/1/resourceGroups/{service}/providers/Microsoft.ClassicCompute/virtualMachines/{name}",
+            "name": name,
+            "type": "microsoft.classiccompute/virtualmachines",
+            "properties": {"domainName": {"name": service}, "networkProfile": {"virtualNetwork": network}},
+        }
+
+    export = {
+        "data": [vm("a1", "svc-a", "10.0.0.5"), vm("b1", "svc-b", "10.0.0.5"), vm("c1", "svc-c", "10.0.0.6")]
+    }
+    findings = _lint(tmp_path, monkeypatch, {"export.json": json.dumps(export)}, "MIG306")
+    assert [f.resource_name for f in findings] == ["b1"]
+    assert "VM 'a1' of cloud service 'svc-a'" in findings[0].message

@@ -187,6 +187,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         boot_diagnostics=boot,
         boot_diagnostics_mark=item.mark if boot is not None else None,
         unknown=frozenset(unknown),
+        static_ips=_static_ip(network, item.mark),
     )
     yield ClassicVm(
         item.name,
@@ -208,6 +209,12 @@ def _vm_network(network: dict, mark: Mark) -> tuple[str, tuple[NameRef, ...]]:
         return "", ()
     name = text(get(vnet, "name")) or parse_id(text(get(vnet, "id"))).name
     return name, tuple(NameRef(s, mark) for s in strings(get(vnet, "subnetNames")))
+
+
+def _static_ip(network: object, mark: Mark) -> tuple[NameRef, ...]:
+    """The private address a classic VM asks for: `networkProfile.virtualNetwork.staticIpAddress`."""
+    address = text(get(get(network, "virtualNetwork"), "staticIpAddress"))
+    return (NameRef(address, mark),) if address else ()
 
 
 def _extensions(value: object, mark: Mark) -> Iterator[Extension]:
