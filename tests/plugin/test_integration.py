@@ -52,7 +52,7 @@ def test_junitxml_has_a_testcase_per_item_with_the_findings(estate: pytest.Pytes
     assert failure.get("message", "").startswith(f"{SHOP}:10:7: MIG201 [error] endpoint 'HttpsIn'")
     assert '<EndpointAcl role="Web"' in (failure.text or "")
     broken = cases[("broken.ServiceConfiguration.Cloud.cscfg", "MIG001")].find("failure")
-    assert broken is not None and f"{BROKEN_CSCFG}:3:3: MIG001" in broken.get("message", "")
+    assert broken is not None and f"{BROKEN_CSCFG}:3:1: MIG001" in broken.get("message", "")
 
 
 def test_fixtures_give_the_estate_and_the_findings(estate: pytest.Pytester) -> None:

@@ -162,10 +162,16 @@ def test_classic_calls_in_source_order_by_their_documented_names():
     ]
 
 
-def test_a_file_that_imports_the_sdk_but_calls_nothing_has_no_script():
-    source = "from azure.servicemanagement import ConfigurationSet\nnet = ConfigurationSet()\n"
+def test_a_file_that_imports_the_sdk_but_uses_nothing_of_it_has_no_script():
+    source = "from azure.servicemanagement import ConfigurationSet\nprint(ConfigurationSet)\n"
     document = read(source, header=False)
     assert document.problem is None and document.resources == ()
+
+
+def test_a_file_that_only_builds_the_sdks_models_uses_the_sdk():
+    source = "from azure.servicemanagement import ConfigurationSet\nnet = ConfigurationSet()\n"
+    document = read(source, header=False)
+    assert script(document).calls == (ClassicCall("ConfigurationSet", at(2, 7)),)
 
 
 # --- virtual machines -----------------------------------------------------------------------------
@@ -286,7 +292,7 @@ def test_calls_whose_service_or_deployment_is_not_written_stand_alone():
         )
     )
     assert [(d.service_name, d.name, [r.name for r in d.roles]) for d in found] == [
-        ("", "d", ["vm_name"]),
+        ("", "d", ["<VM name, deploy.py:4>"]),
         ("", "d", ["vm02"]),
     ]
 
@@ -482,7 +488,7 @@ def test_a_network_configuration_from_a_helper_is_unknown():
             sms.create_virtual_machine_deployment('s', 'd', 'p', 'l', name, system, os_hd, network)
         """
     )
-    assert vm.name == "name"
+    assert vm.name == "<VM name, deploy.py:5>"  # a parameter: the script does not state the name
     assert vm.unknown == {"endpoints", "subnets"}
 
 

@@ -20,7 +20,8 @@ loop variable, a call result, a name bound twice, an object that escaped before 
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 # --- what the reader knows of the SDK (azure-servicemanagement-legacy 0.20.8) ----------------------------
@@ -116,7 +117,22 @@ _LISTS = {
     "ResourceExtensionReferences": "resource_extension_references",
     "DataVirtualHardDisks": "data_virtual_hard_disks",
 }
-SDK_CLASSES = SERVICE_CLASSES | MODELS.keys()
+# Other models a script builds to describe what it asks for, named for star imports (which do not say what
+# they bring): building one is using the SDK, even in a module that leaves the calls to another. Names a
+# script may well define for itself (`Listener`, `Credentials`, `SSH`) are left out; imported by name, any
+# class of the SDK counts (`Imports.names`).
+REQUEST_MODELS = _words(
+    """
+    WindowsConfigurationSet LinuxConfigurationSet ResourceExtensionParameterValue
+    ResourceExtensionParameterValues CertificateSetting StoredCertificateSettings DomainJoin LoadBalancerProbe
+    CaptureRoleAsVMImage OSDiskConfiguration DataDiskConfiguration DataDiskConfigurations
+    AdditionalUnattendContent ConfigurationSets
+    """
+)
+SDK_CLASSES = SERVICE_CLASSES | MODELS.keys() | REQUEST_MODELS
+# Callees that build XML elements (ElementTree, lxml), by the argument that holds the tag: a script that
+# needs what the SDK cannot express (endpoint ACLs) writes the REST body with them.
+XML_BUILDERS = {"SubElement": 1, "Element": 0}
 
 # Callees that only read their arguments: passing an object to them does not let it escape.
 _READING_FUNCTIONS = frozenset(
@@ -179,8 +195,7 @@ class NoneV:
 
 @dataclass(slots=True)
 class Unknown:
-    """A value the script does not state. `text` names it for messages ("" when its expression as
-    written, `node`, names it)."""
+    """A value the script does not state. `text` is the name or key it was read from ("" when none)."""
 
     text: str
     node: ast.AST | None
@@ -303,9 +318,14 @@ class Imports:
             return None
         text = dotted(func)
         prefix, _, name = (text or "").rpartition(".")
-        if name in SDK_CLASSES and any(prefix == m or prefix.startswith(m + ".") for m in self.modules):
+        if _is_class(name) and any(prefix == m or prefix.startswith(m + ".") for m in self.modules):
             return name
         return None
+
+
+def _is_class(name: str) -> bool:
+    """A name of the SDK that is a class: a known one, or any capitalised one (its modules are lower case)."""
+    return name in SDK_CLASSES or name[:1].isupper()
 
 
 @dataclass(slots=True)
@@ -315,6 +335,7 @@ class Index:
     calls: list[CallSite]
     services: set[str]  # receivers bound to a service object, as dotted text ("sms", "self.sms")
     statements: list[tuple[int, int, bool]]  # (first line, last line, simple) of every statement
+    elements: list[CallSite] = field(default_factory=list)  # calls of XML_BUILDERS, in source order
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -370,7 +391,9 @@ def build_index(tree: ast.Module) -> Index:
     services = {
         target for target, func in indexer.constructed if indexer.imports.sdk_class(func) in SERVICE_CLASSES
     }
-    return Index(indexer.module_scope, indexer.imports, indexer.calls, services, indexer.statements)
+    return Index(
+        indexer.module_scope, indexer.imports, indexer.calls, services, indexer.statements, indexer.elements
+    )
 
 
 class _Indexer(ast.NodeVisitor):
@@ -384,6 +407,7 @@ class _Indexer(ast.NodeVisitor):
         self.blocks = 0
         self.imports = Imports()
         self.calls: list[CallSite] = []
+        self.elements: list[CallSite] = []
         self.constructed: list[tuple[str, ast.expr]] = []  # (target, callee) of `x = Cls(...)`
         self.statements: list[tuple[int, int, bool]] = []
         self.raw_events: list[tuple[str, Event]] = []
@@ -673,7 +697,7 @@ class _Indexer(ast.NodeVisitor):
             local = alias.asname or alias.name
             self._bind(local, None, node)
             if _in_sdk(source) or (source == "azure" and alias.name in SERVICE_CLASSES):
-                if alias.name in SDK_CLASSES:
+                if _is_class(alias.name):
                     self.imports.names[local] = alias.name
                 else:  # a module of the SDK: `from azure.servicemanagement import models as m`
                     self.imports.modules.add(local)
@@ -691,6 +715,8 @@ class _Indexer(ast.NodeVisitor):
             kept = self._changes(node, func)
         elif isinstance(func, ast.Name) and (func.id in SDK_CLASSES or func.id in self.imports.names):
             self.calls.append(CallSite(node, self.scope, _at(node), self.chain, "", ""))
+        if _callee(func) in XML_BUILDERS:
+            self.elements.append(CallSite(node, self.scope, _at(node), self.chain, _callee(func), ""))
         if not kept and not _reads_only(func):
             for arg in [*node.args, *(k.value for k in node.keywords)]:
                 self._escape(arg)
@@ -764,6 +790,11 @@ class _Indexer(ast.NodeVisitor):
             if scope is not None:
                 scope.events.setdefault(name, []).append(event)
         self.raw_events.clear()
+
+
+def _callee(func: ast.expr) -> str:
+    """The name a call is made by: `f` of `f(...)` and of `x.f(...)`; "" for anything else."""
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def _at(node: ast.AST) -> Position:
@@ -844,7 +875,7 @@ class Flow:
         return True
 
     def unknown(self, node: ast.AST | None) -> Unknown:
-        return Unknown("", node)  # named by its expression as written, when a message needs it
+        return Unknown("", node)
 
     def value(self, node: ast.expr, site: Site) -> Value:
         self.budget -= 1
@@ -862,8 +893,8 @@ class Flow:
     def _value(self, node: ast.expr, site: Site) -> Value:
         if isinstance(node, ast.Constant):
             return _constant(node, self)
-        if isinstance(node, ast.JoinedStr) and all(isinstance(v, ast.Constant) for v in node.values):
-            return Lit("".join(str(v.value) for v in node.values if isinstance(v, ast.Constant)), node)
+        if isinstance(node, ast.JoinedStr):
+            return self._f_string(node, site)
         if isinstance(node, ast.Name):
             return self._name(node, site)
         if isinstance(node, (ast.List, ast.Tuple)):
@@ -876,6 +907,8 @@ class Flow:
             left, right = self.value(node.left, site), self.value(node.right, site)
             if isinstance(left, Lit) and isinstance(right, Lit):
                 return _joined(left, right, node) or self.unknown(node)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+            return self._percent(node, site)
         if isinstance(node, ast.Subscript):
             container, key = self.value(node.value, site), literal(self.value(node.slice, site))
             if isinstance(container, DictV) and key is not None and key in container.items:
@@ -902,7 +935,7 @@ class Flow:
             assert binding.value is not None
             value = self._bound(scope, name, binding.value, inner)
             if isinstance(value, Unknown):
-                return unknown  # named as the call writes it
+                return unknown  # placed where the call reads it, not where the value is made
             if not isinstance(value, (ListV, DictV, Obj)):
                 return value  # strings and numbers do not change
             for event in scope.events.get(name, ()):
@@ -997,6 +1030,46 @@ class Flow:
         else:
             target.items[event.key] = Unknown(event.key, event.value)
 
+    def _texts(self, nodes: Iterable[ast.expr], site: Site) -> list[str] | None:
+        """The strings or numbers `nodes` are, or None when one of them is anything else."""
+        texts = []
+        for node in nodes:
+            text = None if isinstance(node, ast.Starred) else literal(self.value(node, site))
+            if text is None:
+                return None
+            texts.append(text)
+        return texts
+
+    def _f_string(self, node: ast.JoinedStr, site: Site) -> Value:
+        """An f-string whose every field is a string or number written as is (no conversion, no format)."""
+        fields = [v.value if isinstance(v, ast.FormattedValue) else v for v in node.values]
+        plain = all(
+            not isinstance(v, ast.FormattedValue) or (v.conversion == -1 and v.format_spec is None)
+            for v in node.values
+        )
+        texts = self._texts(fields, site) if plain else None
+        return (_built("".join(texts), node) if texts is not None else None) or self.unknown(node)
+
+    def _percent(self, node: ast.BinOp, site: Site) -> Value:
+        """`template % value` or `template % (a, b)`, with `%s` fields only: what other conversions make of a
+        value depends on its type, which a `Lit` does not keep."""
+        template = literal(self.value(node.left, site))
+        args = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+        texts = self._texts(args, site) if template is not None else None
+        text = _substitute_percent(template, texts) if template is not None and texts is not None else None
+        return _built(text, node) or self.unknown(node)
+
+    def _format(self, node: ast.Call, func: ast.Attribute, site: Site) -> Value:
+        """`template.format(a, name=b)` with plain fields (`{}`, `{0}`, `{name}`) only."""
+        template = literal(self.value(func.value, site))
+        values = self._texts([*node.args, *(k.value for k in node.keywords)], site)
+        if template is None or values is None or any(k.arg is None for k in node.keywords):
+            return self.unknown(node)  # `**options` names fields the reader cannot see
+        named = zip(node.keywords, values[len(node.args) :], strict=True)
+        keywords = {k.arg: text for k, text in named if k.arg is not None}
+        text = _substitute_format(template, values[: len(node.args)], keywords)
+        return _built(text, node) or self.unknown(node)
+
     def _list(self, node: ast.List | ast.Tuple, site: Site) -> ListV:
         result = ListV([], True, node)
         for element in node.elts:
@@ -1033,11 +1106,13 @@ class Flow:
         cls = self.index.imports.sdk_class(func)
         if cls in MODELS:
             return self.model(cls, node, site)
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        name = _callee(func)
         if name in _ENCODERS and len(node.args) == 1 and not isinstance(node.args[0], ast.Starred):
             return Encoded(self.value(node.args[0], site), node)
         if name in ("encode", "decode") and isinstance(func, ast.Attribute):
             return Encoded(self.value(func.value, site), node)
+        if name == "format" and isinstance(func, ast.Attribute):
+            return self._format(node, func, site)
         if (
             name == "dict"
             and isinstance(func, ast.Name)
@@ -1113,6 +1188,70 @@ def _joined(left: Lit, right: Lit, node: ast.expr) -> Lit | None:
     if len(left.text) + len(right.text) > MAX_TEXT:
         return None
     return Lit(left.text + right.text, node)
+
+
+def _built(text: str | None, node: ast.expr) -> Lit | None:
+    """A string built from others; None past MAX_TEXT."""
+    return Lit(text, node) if text is not None and len(text) <= MAX_TEXT else None
+
+
+# A `%` field of a template: `%s`, `%%`, or anything else (group 1 empty), which is not followed.
+_PERCENT_FIELD = re.compile(r"%(s|%)?")
+# A `{}` field of a template: a plain one (`{}`, `{0}`, `{name}`) in group 1, a doubled brace in group 2, or
+# any other brace (a conversion, a format, an attribute), which is not followed.
+_FORMAT_FIELD = re.compile(r"\{(\d*|[A-Za-z_]\w*)\}|(\{\{|\}\})|[{}]")
+
+
+def _substitute_percent(template: str, values: list[str]) -> str | None:
+    """`template % tuple(values)` for `%s` and `%%` fields; None for any other field, a count of values
+    that does not match, or a result past MAX_TEXT."""
+    remaining = iter(values)
+
+    def piece(match: re.Match[str]) -> str | None:
+        kind = match.group(1)
+        return "%" if kind == "%" else next(remaining, None) if kind == "s" else None
+
+    text = _substitute(template, _PERCENT_FIELD, piece)
+    return text if next(remaining, None) is None else None
+
+
+def _substitute_format(template: str, values: list[str], keywords: dict[str, str]) -> str | None:
+    """`template.format(*values, **keywords)` for plain fields; None for any other field, a field with no
+    value, or a result past MAX_TEXT."""
+    automatic = iter(values)
+
+    def piece(match: re.Match[str]) -> str | None:
+        field_, brace = match.group(1), match.group(2)
+        if brace is not None:
+            return brace[0]
+        if field_ is None:
+            return None
+        if field_ == "":
+            return next(automatic, None)
+        if field_.isdigit():
+            return values[int(field_)] if int(field_) < len(values) else None
+        return keywords.get(field_)
+
+    return _substitute(template, _FORMAT_FIELD, piece)
+
+
+def _substitute(
+    template: str, fields: re.Pattern[str], piece: Callable[[re.Match[str]], str | None]
+) -> str | None:
+    """`template` with each match of `fields` replaced by its piece; None when a piece is None or the text
+    grows past MAX_TEXT (measured before it is built)."""
+    parts: list[str] = []
+    size, start = 0, 0
+    for match in fields.finditer(template):
+        text = piece(match)
+        if text is None:
+            return None
+        size += match.start() - start + len(text)
+        if size > MAX_TEXT:
+            return None
+        parts += (template[start : match.start()], text)
+        start = match.end()
+    return "".join(parts) + template[start:]
 
 
 def _constant(node: ast.Constant, flow: Flow) -> Value:

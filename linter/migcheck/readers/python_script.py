@@ -7,7 +7,12 @@ Only files that import the SDK are read (a folder walk skips the rest on a byte 
 parsed with Python's own parser (`ast`), comments are read with `tokenize`; nothing in the file is run,
 imported or opened. What reaches each SDK call is worked out by `python_flow`; a fact whose value the
 script does not state (a parameter, a setting, a loop variable) is left empty and named in `Role.unknown`,
-so that rules stay silent about it.
+so that rules stay silent about it, and a name it does not state is shown as a stand-in that says so
+(`<deployment name, deploy.py:12>`), never as the expression that holds it.
+
+What the SDK's models cannot express, scripts send as REST bodies of their own (`perform_put`,
+`perform_post`): a body the reader can work out is read as the REST reader reads a body file, and endpoint
+ACLs built with ElementTree (`SubElement(endpoint, 'EndpointAcl')`) are ACLs too.
 """
 
 from __future__ import annotations
@@ -20,14 +25,18 @@ import posixpath
 import re
 import tokenize
 import warnings
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from typing import TYPE_CHECKING
 
 from migcheck.model import (
+    AclRule,
     ClassicCall,
     Deployment,
     Disk,
+    DnsServer,
     Document,
+    EndpointAcl,
     Extension,
     FileKind,
     FileProblem,
@@ -51,11 +60,13 @@ from migcheck.readers.python_flow import (
     Lit,
     NoneV,
     Obj,
-    Unknown,
     Value,
     items_of,
     literal,
 )
+
+if TYPE_CHECKING:
+    from migcheck.readers.xml import Element
 
 PRODUCES = frozenset(
     {
@@ -66,8 +77,11 @@ PRODUCES = frozenset(
         Role,
         VirtualMachine,
         InputEndpoint,
+        EndpointAcl,
+        AclRule,
         Extension,
         Disk,
+        DnsServer,
         NameRef,
         ReservedIp,
     }
@@ -155,6 +169,33 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
         "mode",
         "extended_properties",
     ),
+    "add_data_disk": (
+        "service_name",
+        "deployment_name",
+        "role_name",
+        "lun",
+        "host_caching",
+        "media_link",
+        "disk_label",
+        "disk_name",
+        "logical_disk_size_in_gb",
+        "source_media_link",
+    ),
+    "update_data_disk": (
+        "service_name",
+        "deployment_name",
+        "role_name",
+        "lun",
+        "host_caching",
+        "media_link",
+        "updated_lun",
+        "disk_label",
+        "disk_name",
+        "logical_disk_size_in_gb",
+    ),
+    # The client's own requests, for what the SDK's methods cannot express (endpoint ACLs, boot diagnostics).
+    "perform_put": ("path", "body", "x_ms_version"),
+    "perform_post": ("path", "body", "x_ms_version"),
     "create_reserved_ip_address": ("name", "label", "location"),
     "associate_reserved_ip_address": ("name", "service_name", "deployment_name", "virtual_ip_name"),
 }
@@ -286,24 +327,15 @@ class _Source:
         line, offset = getattr(node, "lineno", 1), getattr(node, "col_offset", 0)
         return Mark(self.path, line, column=self.column(line, offset) + 1)
 
-    def segment(self, node: object, limit: int = 60) -> str:
-        """An expression as written, on one line and cut short: how messages name an unknown value. Reads
-        no more of a long expression than the message shows."""
-        line, end = getattr(node, "lineno", 0), getattr(node, "end_lineno", None)
-        if not line or end is None:
-            return "?"
-        first = self.column(line, getattr(node, "col_offset", 0))
-        last = self.column(end, getattr(node, "end_col_offset", 0))
-        parts: list[str] = []
-        size = 0
-        for row in range(line, end + 1):
-            text = self.lines[row - 1][first if row == line else 0 : last if row == end else None]
-            parts.append(text[: 2 * limit])
-            size += len(parts[-1])
-            if size > 2 * limit:
-                break
-        text = " ".join(" ".join(parts).split())
-        return text if len(text) <= limit else text[: limit - 3] + "..."
+    def written(self, node: ast.expr) -> str:
+        """An expression as written, its lines joined by "\n" (as Python joins those of a string)."""
+        line, end = node.lineno, node.end_lineno or node.lineno
+        first = self.column(line, node.col_offset)
+        last = self.column(end, node.end_col_offset or 0)
+        rows = self.lines[line - 1 : end]
+        if len(rows) == 1:
+            return rows[0][first:last]
+        return "\n".join([rows[0][first:], *rows[1:-1], rows[-1][:last]])
 
     # --- parsing --------------------------------------------------------------------------------
 
@@ -459,6 +491,9 @@ class _Draft:
     role_keys: dict[object, int] = field(default_factory=dict)
     network: tuple[NameRef | None, bool] | None = None  # (VNet, known) once a call states it
     reserved_ip: NameRef | None = None
+    # Data disks attached by add_data_disk/update_data_disk, by the key of the VM they name, with the VM
+    # to describe when no other call does.
+    attached: dict[object, tuple[Role, list[Disk]]] = field(default_factory=dict)
 
     def state_network(self, vnet: NameRef | None, known: bool) -> None:
         if self.network is None:
@@ -482,13 +517,28 @@ class _Draft:
         taken = updates if updates is not None else {f for f in VM_FACTS if _unsaid(kept, f)}
         self.roles[at] = _take(kept, role, taken)
 
+    def attach(self, key: object, disk: Disk, vm: Role) -> None:
+        """A data disk attached to the VM of `key`. Kept apart until the end, so that a VM the file creates
+        after attaching (its functions run in any order) keeps its own disks too."""
+        self.attached.setdefault(key, (vm, []))[1].append(disk)
+
+    def _roles_with_attached_disks(self) -> list[Role]:
+        roles = list(self.roles)
+        for key, (vm, disks) in self.attached.items():
+            at = self.role_keys.get(key)
+            if at is None:
+                roles.append(replace(vm, disks=tuple(disks)))
+            else:
+                roles[at] = replace(roles[at], disks=(*roles[at].disks, *disks))
+        return roles
+
     def deployment(self) -> Deployment:
         vnet, known = self.network if self.network is not None else (None, False)
         return Deployment(
             service_name=self.service,
             name=self.name,
             slot=self.slot,
-            roles=tuple(self.roles),
+            roles=tuple(self._roles_with_attached_disks()),
             instances=(),
             virtual_network=vnet if known else None,
             reserved_ip=self.reserved_ip,
@@ -511,6 +561,10 @@ def _take(kept: Role, other: Role, facts: set[str] | frozenset[str]) -> Role:
     changes: dict[str, object] = {name: getattr(other, name) for name in facts}
     if "availability_set" in facts:
         changes["availability_set_mark"] = other.availability_set_mark
+    if other.boot_diagnostics is not None:  # stated by a REST body only: the SDK has no such setting
+        changes.update(
+            boot_diagnostics=other.boot_diagnostics, boot_diagnostics_mark=other.boot_diagnostics_mark
+        )
     changes["unknown"] = (kept.unknown - facts) | (other.unknown & facts)
     return replace(kept, **changes)  # type: ignore[arg-type]
 
@@ -526,32 +580,50 @@ class _Resources:
         self.drafts: dict[object, _Draft] = {}
         self.reserved: list[ReservedIp] = []
         self.associations: list[tuple[Bound, Mark]] = []
+        # Deployments the script writes out as REST bodies, by the body read and the service it goes to.
+        self.bodies: dict[tuple[int, str], Deployment] = {}
+        self.read_bodies: dict[object, list[object]] = {}
+        self.file = posixpath.basename(source.path.replace("\\", "/"))
 
     def build(self) -> tuple[object, ...]:
+        models: list[ClassicCall] = []  # the SDK's models the file builds
         for call in sorted(self.index.calls, key=lambda c: c.at):
             name = self._classic_name(call)
-            if name is not None:
-                mark = self.source.mark(call.node)
-                self.calls.append(ClassicCall(name, mark))
-                self._describe(call, mark)
+            if name is None:
+                continue
+            mark = self.source.mark(call.node)
+            if self._builds_model(call):
+                models.append(ClassicCall(name, mark))
+                continue
+            self.calls.append(ClassicCall(name, mark))
+            self._describe(call, mark)
         self._associate()
+        self._element_acls()
         out: list[object] = []
-        if self.calls:
-            name = posixpath.basename(self.source.path.replace("\\", "/"))
-            out.append(Script(name, "Python", tuple(self.calls), (), self.calls[0].mark))
+        # The models are the file's use of the SDK when it calls none of its services (a module that builds
+        # OS disks and extensions for another to deploy); beside calls, they would only crowd them out.
+        calls = self.calls or models
+        if calls:
+            out.append(Script(self.file, "Python", tuple(calls), (), calls[0].mark))
         out.extend(draft.deployment() for draft in self.drafts.values())
+        out.extend(self.bodies.values())
         out.extend(self.reserved)
         return tuple(out)
 
     def _classic_name(self, call: CallSite) -> str | None:
+        """The SDK's name for a call, or None when it is not one: a method, a service class or a model."""
         cls = self.index.imports.sdk_class(call.node.func)
         if cls is not None or not call.method:
-            return cls if cls in flow.SERVICE_CLASSES else None
+            return cls
         if call.method.startswith("_"):
             return None
         if call.method in flow.CLASSIC_METHODS or call.receiver in self.index.services:
             return call.method
         return None
+
+    def _builds_model(self, call: CallSite) -> bool:
+        cls = self.index.imports.sdk_class(call.node.func)
+        return cls is not None and cls not in flow.SERVICE_CLASSES
 
     def _describe(self, call: CallSite, mark: Mark) -> None:
         params = SIGNATURES.get(call.method)
@@ -570,17 +642,29 @@ class _Resources:
                 self.reserved.append(ReservedIp(name, "", "", mark))
         elif call.method == "associate_reserved_ip_address":
             self.associations.append((bound, mark))
+        elif call.method in ("add_data_disk", "update_data_disk"):
+            self._data_disk(call, bound, mark)
+        elif call.method in ("perform_put", "perform_post"):
+            self._rest_body(call, bound, mark)
 
     # --- deployments ------------------------------------------------------------------------------
 
     def _draft(self, call: CallSite, service: Value, name: Value, slot: Value | None, mark: Mark) -> _Draft:
         """The deployment a call names: one per (service, deployment) when both are written as literals,
         else one for this call alone."""
-        service_name, deployment = literal(service), literal(name)
-        key: object = (_key(service_name), _key(deployment)) if service_name and deployment else id(call)
+        deployment = literal(name) or self._name(name, "deployment", mark)
+        return self._draft_named(call, literal(service), deployment, slot, mark)
+
+    def _draft_named(
+        self, call: CallSite, service: str | None, name: str, slot: Value | None, mark: Mark
+    ) -> _Draft:
+        """The deployment of a service and deployment name, or of this call alone when the service name is
+        not known or the deployment name is a stand-in."""
+        known = service and not _is_stand_in(name)
+        key: object = (_key(service or ""), _key(name)) if known else id(call)
         draft = self.drafts.get(key)
         if draft is None:
-            draft = _Draft(service_name or "", deployment or self._text(name), literal(slot) or "", mark)
+            draft = _Draft(service or "", name, literal(slot) or "", mark)
             self.drafts[key] = draft
         return draft
 
@@ -618,7 +702,7 @@ class _Resources:
         endpoints, subnets = self._network_config(v.get("network_config"), absent_is_none, unknown)
         extensions = self._extensions(v.get("resource_extension_references"), absent_is_none, unknown)
         availability_set = v.get("availability_set_name")
-        name = self._text(v["role_name"])
+        name = self._name(v["role_name"], "VM", mark)
         set_name = literal(availability_set) or ""
         left_out = availability_set is None and not absent_is_none
         if left_out or (availability_set is not None and not isinstance(availability_set, (Lit, NoneV))):
@@ -701,6 +785,128 @@ class _Resources:
                     found.append(Disk(name, media_link, "", role, self.source.mark(item.node)))
         return tuple(found)
 
+    # --- data disks ---------------------------------------------------------------------------------
+
+    def _data_disk(self, call: CallSite, bound: Bound, mark: Mark) -> None:
+        """add_data_disk/update_data_disk: a data disk of the VM the call names, when the call writes out its
+        blob (a disk made from `logical_disk_size_in_gb` alone gets its blob name from the platform)."""
+        v = bound.values
+        media_link = literal(v.get("media_link"))
+        if not media_link or not {"service_name", "deployment_name", "role_name"} <= v.keys():
+            return
+        draft = self._draft(call, v["service_name"], v["deployment_name"], None, mark)
+        vm = self._name(v["role_name"], "VM", mark)
+        disk = Disk(literal(v.get("disk_name")) or media_link.rsplit("/", 1)[-1], media_link, "", vm, mark)
+        # The VM as this call alone describes it: nothing but the disk is known of it.
+        stand_alone = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=_UNKNOWABLE)
+        key = ("role", _key(vm)) if literal(v["role_name"]) else ("call", id(call))
+        draft.attach(key, disk, stand_alone)
+
+    # --- REST bodies the script writes ---------------------------------------------------------------
+
+    def _rest_body(self, call: CallSite, bound: Bound, mark: Mark) -> None:
+        """A role or deployment the script sends as a REST body of its own (perform_put, perform_post) for
+        what the SDK cannot express, such as endpoint ACLs and boot diagnostics: read as the REST reader
+        reads a body file, in the service and deployment its path names."""
+        body = bound.values.get("body")
+        while isinstance(body, Encoded):
+            body = body.inner
+        if not isinstance(body, Lit):
+            return
+        service, deployment = _path_names(literal(bound.values.get("path")) or "")
+        for resource in self._body_resources(body, mark):
+            if isinstance(resource, Role):
+                name = deployment or self._stand_in("deployment", mark.line)
+                draft = self._draft_named(call, service, name, None, mark)
+                self._body_role(call, draft, resource, mark, replaces=call.method == "perform_put")
+            elif isinstance(resource, Deployment):
+                # The same body sent to the same service again is the same deployment.
+                named = replace(resource, service_name=resource.service_name or service or "")
+                self.bodies.setdefault((id(resource), named.service_name), named)
+
+    def _body_resources(self, body: Lit, mark: Mark) -> list[object]:
+        """The roles and deployments a body describes, marked in this file. Read once for each body written:
+        a large body sent by many calls is not parsed again for each (a body built from pieces is at most
+        MAX_TEXT long, and is told apart by its text too, which may differ from one call to the next)."""
+        key = id(body.node) if isinstance(body.node, ast.Constant) else (id(body.node), body.text)
+        found = self.read_bodies.get(key)
+        if found is None:
+            found = self.read_bodies[key] = self._read_body(body, mark)
+        return found
+
+    def _read_body(self, body: Lit, mark: Mark) -> list[object]:
+        root = _rest_root(body.text)
+        if root is None:
+            return []
+        from migcheck.readers import deployment as rest
+        from migcheck.readers.xml import Marker
+
+        place = _BodyPlace(self.source, body.node, body.text, mark)
+        read = rest.read(root, Marker(self.source.path, body.text))
+        return [place.moved(r) for r in read if isinstance(r, (Role, Deployment))]
+
+    def _body_role(self, call: CallSite, draft: _Draft, role: Role, mark: Mark, replaces: bool) -> None:
+        """A role body joins its deployment. A PUT replaces the role's whole description (Update Role); a
+        POST adds a role (Add Role)."""
+        if not role.name:
+            role = replace(role, name=self._stand_in("VM", mark.line))
+        key = ("role", _key(role.name)) if not _is_stand_in(role.name) else ("call", id(call))
+        draft.add(role, key, frozenset(VM_FACTS) if replaces else None)
+
+    # --- XML the script builds element by element -----------------------------------------------------
+
+    def _element_acls(self) -> None:
+        """Endpoint ACLs the script builds with ElementTree for a REST body of its own
+        (`acl = SubElement(endpoint, 'EndpointAcl')`, `rules = SubElement(acl, 'Rules')`,
+        `SubElement(rules, 'Rule')`): one rule for each `Rule` written. The VM and endpoint they go to are
+        values the body is given elsewhere, so each ACL is on a VM of its own."""
+        elements = self.index.elements
+        tags = {id(e.node): self._tag(e) for e in elements}
+        children: dict[int, list[CallSite]] = {}
+        for element in elements:
+            parent = self._parent(element)
+            if parent is not None:
+                children.setdefault(id(parent), []).append(element)
+
+        def under(parent: CallSite, tag: str) -> list[CallSite]:
+            return [c for c in children.get(id(parent.node), []) if tags[id(c.node)] == tag]
+
+        for element in elements:
+            if tags[id(element.node)] == "EndpointAcl":
+                rules = [rule for group in under(element, "Rules") for rule in under(group, "Rule")]
+                if rules:
+                    self._element_acl(element, rules)
+
+    def _element_acl(self, acl: CallSite, rules: list[CallSite]) -> None:
+        line, mark = acl.node.lineno, self.source.mark(acl.node)
+        vm, endpoint = self._stand_in("VM", line), self._stand_in("endpoint", line)
+        written = tuple(AclRule("", "", "", "", self.source.mark(rule.node)) for rule in rules)
+        endpoints = (InputEndpoint(endpoint, "", "", "", EndpointAcl(vm, endpoint, "", written, mark), mark),)
+        role = Role(vm, RoleType.PERSISTENT_VM, mark, endpoints=endpoints, unknown=_UNKNOWABLE)
+        self._draft_named(acl, None, self._stand_in("deployment", line), None, mark).add(
+            role, ("call", id(acl))
+        )
+
+    def _tag(self, element: CallSite) -> str:
+        """The local name of the element a call builds ("" when the script does not state it)."""
+        at, args = flow.XML_BUILDERS[element.method], element.node.args
+        if len(args) <= at or isinstance(args[at], ast.Starred):
+            return ""
+        tag = literal(self.flow.value(args[at], flow.site_of(element))) or ""
+        return tag.rpartition("}")[2]  # `{namespace}name`
+
+    def _parent(self, element: CallSite) -> ast.Call | None:
+        """The call that built the element a `SubElement` call adds to, when its first argument is a name
+        bound once, to that call."""
+        args = element.node.args
+        if element.method != "SubElement" or not args or not isinstance(args[0], ast.Name):
+            return None
+        name = args[0].id
+        scope = flow.lookup(name, element.scope, self.index.module)
+        bindings = scope.bindings[name] if scope is not None else []
+        value = bindings[0].value if len(bindings) == 1 else None
+        return value if isinstance(value, ast.Call) else None
+
     # --- web/worker roles --------------------------------------------------------------------------
 
     def _package(self, call: CallSite, bound: Bound, mark: Mark) -> None:
@@ -715,6 +921,8 @@ class _Resources:
         if not roles:
             package = literal(v.get("package_url")) or ""
             fallback = literal(v.get("role_to_upgrade")) or package.rsplit("/", 1)[-1].split("?", 1)[0]
+            if not fallback and _is_stand_in(draft.name):
+                fallback = self._stand_in("role", mark.line)
             roles = [(fallback or draft.name, None)]
         for role_name, instances in roles:
             role = Role(
@@ -728,7 +936,7 @@ class _Resources:
 
     def _associate(self) -> None:
         """A reserved IP associated with a deployment this file describes is that deployment's."""
-        for bound, _ in self.associations:
+        for bound, mark in self.associations:
             service, deployment = (
                 literal(bound.values.get("service_name")),
                 literal(bound.values.get("deployment_name")),
@@ -736,19 +944,109 @@ class _Resources:
             draft = self.drafts.get((_key(service), _key(deployment))) if service and deployment else None
             name = bound.values.get("name")
             if draft is not None and draft.reserved_ip is None and name is not None:
-                draft.reserved_ip = NameRef(literal(name) or self._text(name), self._mark(name))
+                draft.reserved_ip = NameRef(self._name(name, "reserved IP", mark), self._mark(name))
 
     # --- helpers -----------------------------------------------------------------------------------
 
-    def _text(self, value: Value) -> str:
-        """A name as messages show it: the literal, or the expression as written (`vm_name`)."""
-        if isinstance(value, (Lit, Unknown)) and value.text:
-            return value.text
-        return self.source.segment(value.node)
+    def _name(self, value: Value | None, what: str, mark: Mark) -> str:
+        """A name the call passes: the literal, or a stand-in when the script does not state it (see
+        `_stand_in`), at the line of the expression that passes it."""
+        text = literal(value)
+        if text:
+            return text
+        node = value.node if value is not None else None
+        return self._stand_in(what, getattr(node, "lineno", mark.line))
+
+    def _stand_in(self, what: str, line: int) -> str:
+        """The name shown for one the script does not state (a parameter, a setting, `self.name`): what it
+        names and where the script passes it, in angle brackets as the plan writes `<cloud service name>`.
+        Never the expression: `deployment_name` reads as a deployment of that name, and the plan would
+        write it into the commands it gives."""
+        return f"<{what} name, {self.file}:{line}>"
 
     def _mark(self, value: Value | None) -> Mark:
         node = value.node if value is not None else None
         return self.source.mark(node) if node is not None else Mark(self.source.path, 1, column=1)
+
+
+def _is_stand_in(name: str) -> bool:
+    return name.startswith("<") and name.endswith(">")
+
+
+_BODY_ROOTS = frozenset({"PersistentVMRole", "PersistentVM", "Role", "Deployment"})
+# The service and deployment a Service Management path names
+# (`/<subscription>/services/hostedservices/<service>/deployments/<deployment>/roles/<role>`).
+_PATH_NAMES = re.compile(r"/services/hostedservices/([^/?#]+)(?:/deployments/([^/?#]+))?", re.IGNORECASE)
+# How a string literal opens: an optional prefix that keeps the text as written, then its quotes.
+_OPENING = re.compile(r"[rRuU]?('''|\"\"\"|'|\")")
+
+
+def _rest_root(text: str) -> Element | None:
+    """The root element of a REST body that describes a role or a deployment; None for any other text."""
+    if "<" not in text:
+        return None
+    from migcheck.readers.xml import Unreadable, local_name, parse
+
+    try:
+        root = parse(text.encode("utf-8"), text)
+    except (Unreadable, ValueError):
+        return None
+    return root if local_name(root) in _BODY_ROOTS else None
+
+
+def _path_names(path: str) -> tuple[str | None, str | None]:
+    found = _PATH_NAMES.search(path)
+    return (found.group(1), found.group(2)) if found else (None, None)
+
+
+class _BodyPlace:
+    """Where the marks of a REST body written in a script go. A body written out as one plain string
+    literal (no escape, no implicit concatenation) stands in the file as the XML it is, so each element
+    keeps its own line and tag; any other body (built from pieces, escaped) is marked at the expression
+    that makes it."""
+
+    def __init__(self, source: _Source, node: ast.AST | None, text: str, fallback: Mark) -> None:
+        self.path = source.path
+        self.origin = _verbatim_origin(source, node, text)
+        self.fallback = source.mark(node) if node is not None else fallback
+
+    def mark(self, mark: Mark) -> Mark:
+        if self.origin is None:
+            return self.fallback
+        line, column = self.origin
+        if mark.column:  # an exact column in the body: its first line starts inside a line of the file
+            shift = column if mark.line == 1 else 0
+            return Mark(self.path, line + mark.line - 1, mark.tag, column=mark.column + shift)
+        return Mark(self.path, line + mark.line - 1, mark.tag, mark.nth)
+
+    def moved(self, record: object) -> object:
+        return _remarked(record, self.mark)
+
+
+def _verbatim_origin(source: _Source, node: ast.AST | None, text: str) -> tuple[int, int] | None:
+    """(line, 0-based character column) where `text` starts in the file, when the string literal `node`
+    writes it out unchanged; None otherwise."""
+    if not isinstance(node, ast.Constant) or node.value != text:
+        return None
+    written = source.written(node)
+    opening = _OPENING.match(written)
+    if opening is None:
+        return None
+    inner = written[opening.end() :]
+    if inner != text + opening.group(1):
+        return None
+    return node.lineno, source.column(node.lineno, node.col_offset) + opening.end()
+
+
+def _remarked(value: object, move: Callable[[Mark], Mark]) -> object:
+    """`value` with every mark in it, however deep, replaced by `move(mark)`."""
+    if isinstance(value, Mark):
+        return move(value)
+    if isinstance(value, tuple):
+        return tuple(_remarked(item, move) for item in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _remarked(getattr(value, f.name), move) for f in fields(value)})
+    return value
 
 
 def _character_columns(row: str) -> list[int]:
