@@ -143,6 +143,16 @@ def test_a_security_group_and_route_table_of_a_subnet_move_with_its_network_not_
     assert "route table 'web-routes' of subnet 'front'" in steps["network:red"].moves
 
 
+def test_a_deployment_whose_service_is_not_named_is_named_once(plan_of):
+    alone = deployment("alpha", "a01").replace("<HostedService", "<Wrapper").replace("</HostedService>", "")
+    alone = alone[alone.index("<Deployment>") :].replace("</Deployment></Deployments>", "</Deployment>")
+    alone = alone.replace("<Deployment>", f"<Deployment {REST}>", 1)
+    (step,) = [s for s in plan_of({"a.xml": alone}).steps if s.kind is StepKind.SERVICE]
+    assert step.name == "alpha-prod"
+    assert step.moves == ("deployment 'alpha-prod': VMs a01",)
+    assert "-ServiceName '<cloud service name>' -DeploymentName 'alpha-prod'" in step.powershell.prepare[0]
+
+
 def test_a_vm_with_disks_in_two_accounts_comes_before_both(plan_of):
     plan = plan_of({"a.xml": deployment("alpha", "a01", accounts=("one", "two"))})
     steps = steps_by_id(plan)

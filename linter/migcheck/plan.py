@@ -323,6 +323,16 @@ def _service_steps(builder: _Builder, service: CloudService) -> list[Step]:
     return [_service_step(service, p, blockers) for p in service.placements if p.vms and p.network_known]
 
 
+def _named_by(service: CloudService, deployment: str) -> bool:
+    """Whether the service is known only by this deployment's name: saying both would say it twice."""
+    return service.named_by == "deployment" and service.name == deployment
+
+
+def _placement_words(service: CloudService, deployment: str) -> str:
+    """A deployment of a service, in words."""
+    return service.label if _named_by(service, deployment) else f"{service.label}, deployment '{deployment}'"
+
+
 def _service_step(service: CloudService, placement: Placement, blockers: tuple[Finding, ...]) -> Step:
     name = _service_name(service)
     deployment = placement.name
@@ -331,12 +341,10 @@ def _service_step(service: CloudService, placement: Placement, blockers: tuple[F
     return Step(
         id=f"service:{service.name}/{deployment}",
         kind=StepKind.SERVICE,
-        name=f"{service.name}/{deployment}",
+        name=deployment if _named_by(service, deployment) else f"{service.name}/{deployment}",
         wave=1,
         after=(),
-        moves=(
-            f"{service.label}, deployment '{deployment}': VMs {', '.join(vm.name for vm in placement.vms)}",
-        ),
+        moves=(f"{_placement_words(service, deployment)}: VMs {', '.join(vm.name for vm in placement.vms)}",),
         becomes=(
             f"resource group '{name}-Migrated' with the VMs, in a new virtual network (or an existing Resource "
             "Manager network you name)",
