@@ -778,8 +778,8 @@ class VmOutsideVnet(Rule):
                 yield self.finding(
                     placement,
                     f"{_placement_label(service, placement)} is in no virtual network: migration stops, "
-                    f"deallocates and restarts {_quoted(vm.name for vm in vms)}; "
-                    f"{vip}",
+                    f"deallocates and restarts {_quoted(vm.name for vm in vms)}, whose internal IP addresses "
+                    f"change; {vip}",
                 )
 
 
