@@ -153,6 +153,14 @@ def test_a_deployment_whose_service_is_not_named_is_named_once(plan_of):
     assert "-ServiceName '<cloud service name>' -DeploymentName 'alpha-prod'" in step.powershell.prepare[0]
 
 
+def test_a_network_created_in_the_portal_gets_no_invented_resource_group(plan_of):
+    plan = plan_of({"net/NetworkConfig.netcfg": netcfg("Group shop-rg red")})
+    step = steps_by_id(plan)["network:Group shop-rg red"]
+    assert not any("-Migrated" in line for line in step.becomes)
+    assert any("created in the Azure portal" in note for note in step.notes)
+    assert "-Migrated" not in " ".join(step.powershell.check)
+
+
 def test_a_vm_with_disks_in_two_accounts_comes_before_both(plan_of):
     plan = plan_of({"a.xml": deployment("alpha", "a01", accounts=("one", "two"))})
     steps = steps_by_id(plan)

@@ -1552,13 +1552,19 @@ def _with_premium(service: CloudService, premium: set[str]) -> CloudService:
     return replace(service, placements=placements)
 
 
+def portal_short_name(name: str) -> str:
+    """The name a network was given in the Azure portal, when `name` is the classic name of one created
+    there, `Group <resource group> <name>` (the errors page: "The virtual network ... doesn't exist ... The
+    actual Virtual Network name follows the pattern 'Group * <VNET name>'"); "" for any other name."""
+    words = name.split(" ", 2)
+    return words[2] if len(words) == 3 and words[0].casefold() == "group" else ""
+
+
 def _portal_names(networks: Iterable[Network]) -> dict[str, str]:
-    """The defined networks created in the Azure portal, by the short name they were given there: their
-    classic name is `Group <resource group> <name>` (the errors page: "The virtual network ... doesn't
-    exist ... The actual Virtual Network name follows the pattern 'Group * <VNET name>'")."""
+    """The defined networks created in the Azure portal, by the short name they were given there."""
     found: dict[str, str] = {}
     for network in networks:
-        words = network.name.split(" ", 2)
-        if network.defined and len(words) == 3 and words[0].casefold() == "group" and words[2]:
-            found.setdefault(key(words[2]), network.name)
+        short = portal_short_name(network.name)
+        if network.defined and short:
+            found.setdefault(key(short), network.name)
     return found

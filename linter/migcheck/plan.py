@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from migcheck.estate import portal_short_name
 from migcheck.model import Finding, Severity
 from migcheck.report.readiness import ScopeItem, ScopeKind, ScopeSummary, readiness
 
@@ -236,7 +237,12 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
         moves.append(f"the gateway of '{name}' and the local network sites it connects to")
     moves += _associated(network)
     moves += [f"{s.label}: {_contents(s)}" for s in services]
-    becomes = [f"virtual network '{name}' in resource group '{name}-Migrated'"]
+    portal = bool(portal_short_name(name))
+    becomes = [
+        f"virtual network '{name}' in resource group '{name}-Migrated'"
+        if not portal
+        else f"virtual network '{name}' in a resource group the platform names: see it after Prepare"
+    ]
     becomes += [
         f"resource group '{_service_name(s)}-Migrated' with the VMs of {s.label}" for s in services if s.vms
     ]
@@ -245,6 +251,12 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     )
     if any(s.roles for s in services):
         notes.append("Web/worker roles in this network stop it from migrating (MIG104): move them out first.")
+    if portal:
+        notes.append(
+            "This network was created in the Azure portal ('Group <resource group> <name>'): a resource group "
+            "name cannot hold spaces, and the documents do not say what the platform names its group; "
+            "find it with Get-AzResourceGroup after Prepare."
+        )
     return Step(
         id=f"network:{name}",
         kind=StepKind.NETWORK,
@@ -257,7 +269,9 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
         blockers=builder.blockers(ScopeKind.IN_VNET, name),
         notes=tuple(notes),
         powershell=_move(
-            "Move-AzureVirtualNetwork", f"-VirtualNetworkName {_ps(name)}", _resource_group(name)
+            "Move-AzureVirtualNetwork",
+            f"-VirtualNetworkName {_ps(name)}",
+            _resource_group(name) if not portal else "Get-AzResourceGroup",
         ),
         cli=_cli("azure network vnet", _sh(name)),
         members=tuple(_member(s) for s in services),
