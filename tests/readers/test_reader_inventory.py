@@ -643,3 +643,86 @@ def test_how_deep_an_export_may_nest_does_not_depend_on_the_caller():
         assert deep_in_the_stack(limit // 3, depth) == outcome(depth), depth
     assert outcome(limit // 2) == "read"
     assert "nested too deeply" in outcome(limit + 100)
+
+
+# --- where each fact is written ------------------------------------------------------------------------------
+
+
+def _classic_vm_export(disks: list[str], *, indent: int | None = 2) -> bytes:
+    vm = {
+        "id": "/subscriptions/1/resourceGroups/shop/providers/Microsoft.ClassicCompute/virtualMachines/vm1",
+        "name": "vm1",
+        "type": "microsoft.classiccompute/virtualmachines",
+        "properties": {
+            "networkProfile": {"virtualNetwork": {"name": "prod", "subnetNames": ["front", "back"]}},
+            "storageProfile": {
+                "dataDisks": [{"diskName": f"d{n}", "vhdUri": uri} for n, uri in enumerate(disks)],
+                "operatingSystemDisk": {
+                    "diskName": "os",
+                    "vhdUri": "https://acct.blob.core.windows.net/vhds/os.vhd",
+                },
+            },
+            "debugProfile": {"bootDiagnosticsEnabled": True},
+        },
+    }
+    return json.dumps({"data": [vm]}, indent=indent).encode()
+
+
+def _position(data: bytes, needle: str, nth: int = 0) -> tuple[int, int]:
+    text, at = data.decode(), -1
+    for _ in range(nth + 1):
+        at = text.index(needle, at + 1)
+    line = text.count("\n", 0, at) + 1
+    return line, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def test_facts_of_a_classic_vm_are_marked_where_the_export_writes_them():
+    uris = ["https://acct.blob.core.windows.net/vhds/a.vhd", "https://acct.blob.core.windows.net/vhds/a.vhd"]
+    data = _classic_vm_export(uris)
+    (vm,) = [
+        r for r in read_document("export.json", data, explicit=False).resources if isinstance(r, ClassicVm)
+    ]
+    role = vm.role
+    where = {d.name: (d.mark.line, d.mark.column) for d in role.disks}
+    # the same blob twice: each disk at its own value, in the order the export writes them
+    assert where["d0"] == _position(data, f'"{uris[0]}"') and where["d1"] == _position(
+        data, f'"{uris[0]}"', 1
+    )
+    assert where["os"] == _position(data, '"https://acct.blob.core.windows.net/vhds/os.vhd"')
+    assert [(s.mark.line, s.mark.column) for s in role.subnets] == [
+        _position(data, '"front"'),
+        _position(data, '"back"'),
+    ]
+    assert role.boot_diagnostics_mark is not None
+    assert (role.boot_diagnostics_mark.line, role.boot_diagnostics_mark.column) == _position(
+        data, '"bootDiagnosticsEnabled"'
+    )
+
+
+def test_values_are_found_however_json_escapes_them_else_the_object_is_marked():
+    data = _classic_vm_export(["https://acct.blob.core.windows.net/vhds/a.vhd"]).replace(b"/", b"\\/")
+    (vm,) = [
+        r for r in read_document("export.json", data, explicit=False).resources if isinstance(r, ClassicVm)
+    ]
+    (d0,) = [d for d in vm.role.disks if d.name == "d0"]
+    assert (d0.mark.line, d0.mark.column) == _position(data, '"https:\\/\\/acct')  # `\/`: found as written
+    raw = _classic_vm_export(["https://acct.blob.core.windows.net/vhds/caf\u00e9.vhd"]).replace(
+        b"caf\\u00e9", "caf\u00e9".encode()
+    )  # written raw, not as \u00e9
+    (vm,) = [r for r in read_document("x.json", raw, explicit=False).resources if isinstance(r, ClassicVm)]
+    (d0,) = [d for d in vm.role.disks if d.name == "d0"]
+    assert (d0.mark.line, d0.mark.column) == _position(raw, '"https://acct.blob.core.windows.net/vhds/caf')
+    odd = _classic_vm_export(["https://acct.blob.core.windows.net/vhds/a.vhd"]).replace(
+        b"/a.vhd", b"/\\u0061.vhd"
+    )
+    (vm,) = [r for r in read_document("x.json", odd, explicit=False).resources if isinstance(r, ClassicVm)]
+    (d0,) = [d for d in vm.role.disks if d.name == "d0"]
+    assert (d0.mark.line, d0.mark.column) == _position(odd, '{\n      "id"')  # not found: the object's `{`
+
+
+def test_marking_the_disks_of_one_vm_costs_time_linear_in_them():
+    def make(n: int):
+        data = _classic_vm_export([f"https://acct.blob.core.windows.net/vhds/d{i}.vhd" for i in range(n)])
+        return lambda: read_document("export.json", data, explicit=False)
+
+    assert_linear(make, 2000)

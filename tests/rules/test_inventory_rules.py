@@ -64,6 +64,11 @@ def _page(*rows: dict) -> str:
     return f'{{"count": {len(rows)}, "data": [\n{body}\n], "skip_token": null}}\n'
 
 
+def _at(page: str, line: int, needle: str) -> str:
+    """`line:column` of the first `needle` on a line of an export: where a finding about it points."""
+    return f"{line}:{page.split(chr(10))[line - 1].index(needle) + 1}"
+
+
 # --- runtime facts feed the rules about files -----------------------------------------------------------
 
 
@@ -72,8 +77,10 @@ def test_runtime_state_of_a_vm_only_the_export_knows(tmp_path, monkeypatch):
     ready = _vm(
         "jump01", "jump", instanceView={"status": "ReadyRole", "guestAgentStatus": {"status": "Ready"}}
     )
-    result = _lint(tmp_path, monkeypatch, {"classic.json": _page(ready, stuck)}, "MIG208")
-    assert _where(result.findings) == ["MIG208 classic.json:3:3"]
+    page = _page(ready, stuck)
+    result = _lint(tmp_path, monkeypatch, {"classic.json": page}, "MIG208")
+    at = _at(page, 3, '"instanceView"')
+    assert _where(result.findings) == [f"MIG208 classic.json:{at}"]
     assert "RoleStateUnknown" in result.findings[0].message
     [service] = result.estate.cloud_services
     assert (service.name, [vm.name for vm in service.vms]) == ("jump", ["jump01", "ops01"])
@@ -125,7 +132,8 @@ def test_an_export_completes_an_export_azurevm_file(tmp_path, monkeypatch):
     )
     files = {"vms/db01.xml": vm_file, "classic.json": _page(exported, _account("dbprem", "Premium-LRS"))}
     result = _lint(tmp_path, monkeypatch, files, "MIG205")
-    assert _where(result.findings) == ["MIG205 classic.json:2:3"]  # boot diagnostics are stated there
+    at = _at(files["classic.json"], 2, '"bootDiagnosticsEnabled"')
+    assert _where(result.findings) == [f"MIG205 classic.json:{at}"]  # boot diagnostics are stated there
     [service] = result.estate.cloud_services
     assert service.name == "contoso-db"  # the folder's name stood in for it; the export names it
     [vm] = service.vms
@@ -219,7 +227,9 @@ def test_a_network_only_the_export_describes_resolves_the_names_in_it(tmp_path, 
     result = _lint(
         tmp_path, monkeypatch, {"classic.json": _page(_network("prod-vnet", "10.1.1.0/24"), vm)}, "MIG003"
     )
-    assert _where(result.findings) == ["MIG003 classic.json:3:3"]
+    page = _page(_network("prod-vnet", "10.1.1.0/24"), vm)
+    at = _at(page, 3, '"Backend"')
+    assert _where(result.findings) == [f"MIG003 classic.json:{at}"]
     assert "subnet 'Backend'" in result.findings[0].message
 
 
@@ -230,7 +240,8 @@ def test_exports_of_several_subscriptions_join_only_the_declared_one(tmp_path, m
     assert _lint(tmp_path, monkeypatch, files, "MIG208").findings == []  # which one is ours? no guess
     files["pyproject.toml"] = f'[tool.migcheck.inventory]\nsubscription = "{SUB.upper()}"\n'
     result = _lint(tmp_path, monkeypatch, files, "MIG208")
-    assert _where(result.findings) == ["MIG208 classic.json:2:3"]
+    at = _at(files["classic.json"], 2, '"instanceView"')
+    assert _where(result.findings) == [f"MIG208 classic.json:{at}"]
     assert result.estate.inventory.subscription == SUB
 
 

@@ -195,13 +195,14 @@ class _Reader:
     on its own and turned into records at the line and column where its object starts."""
 
     def __init__(self, path: str, text: str, decoder: json.JSONDecoder, *, first_only: bool = False) -> None:
-        from migcheck.readers.inventory_shapes import is_record, records
+        from migcheck.readers.inventory_shapes import Spots, is_record, records
 
         self.path = path
         self.text = text
         self.pos = 0
         self._decode = decoder.raw_decode
         self._records_of = records
+        self._spots = Spots
         self._is_record = is_record
         self.records: list[object] = []
         self.inventory = False  # an envelope, or an object that is a record
@@ -284,7 +285,8 @@ class _Reader:
         if not self.inventory:  # a bare array: an export once one item is a resource or cmdlet object
             self.inventory = self._is_record(obj)
         line, column = self._position(start)
-        self.records.extend(self._records_of(obj, Mark(self.path, line, column=column)))
+        mark = Mark(self.path, line, column=column)
+        self.records.extend(self._records_of(obj, mark, self._spots(self.text, start, self.pos, mark)))
 
     def _position(self, offset: int) -> tuple[int, int]:
         newlines = self.text.count("\n", self._counted, offset)

@@ -106,6 +106,81 @@ def strings(value: object) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True, slots=True)
+class Spots:
+    """Where values of one object of an export are written, so that a finding about a field points at the
+    field rather than at the object's `{` (a classic VM's object runs to a hundred lines and more).
+
+    Values are found in the object's text as JSON writes them. A list's values are looked for one after
+    the other, each after the one before, so the cost stays linear in the object however long the list;
+    once one is not found (written with other escapes), the rest of the list keeps the object's mark."""
+
+    text: str
+    start: int  # the object's `{`
+    end: int  # just after its `}`
+    mark: Mark  # the object's own
+
+    def key(self, name: str, after: int = -1) -> int:
+        """The offset of the first key `name` (any case) after `after`, within the object; -1 if none."""
+        import re
+
+        found = re.compile(f'"{re.escape(name)}"\\s*:', re.IGNORECASE).search(
+            self.text, max(after, self.start), self.end
+        )
+        return found.start() if found else -1
+
+    def values(self, values: Iterable[str], after: int) -> list[Mark]:
+        """The marks of `values` (strings), written in this order after the offset `after`; lines are
+        counted from one to the next, once."""
+        import json
+
+        marks: list[Mark] = []
+        at, line, counted, line_start = after, self.mark.line, self.start, self.start - self.mark.column + 1
+        for value in values:
+            if at >= 0:
+                at = self._find(json.dumps(value, ensure_ascii=False), at)
+            if at < 0:
+                marks.append(self.mark)
+                continue
+            newlines = self.text.count("\n", counted, at)
+            if newlines:
+                line, line_start = line + newlines, self.text.rfind("\n", counted, at) + 1
+            counted = at
+            marks.append(Mark(self.mark.path, line, column=at - line_start + 1))
+            at += 1
+        return marks
+
+    def _find(self, written: str, after: int) -> int:
+        """Where `written` (a JSON string) is, from `after`: as it is, with `/` escaped (.NET's serializers
+        write `\\/`), or with everything but ASCII escaped (`ensure_ascii`); -1 if in none of these."""
+        found = self.text.find(written, after, self.end)
+        if found < 0 and "/" in written:
+            found = self.text.find(written.replace("/", "\\/"), after, self.end)
+        if found < 0 and not written.isascii():
+            import json
+
+            found = self.text.find(json.dumps(json.loads(written)), after, self.end)
+        return found
+
+    def value(self, value: str, after: int) -> Mark:
+        return self.values((value,), after)[0]
+
+    def at(self, offset: int) -> Mark:
+        """The mark of an offset inside the object (`-1`: the object's own)."""
+        if offset < 0:
+            return self.mark
+        newline = self.text.rfind("\n", self.start, offset)
+        if newline < 0:
+            return Mark(self.mark.path, self.mark.line, column=self.mark.column + offset - self.start)
+        line = self.mark.line + self.text.count("\n", self.start, offset)
+        return Mark(self.mark.path, line, column=offset - newline)
+
+    @classmethod
+    def nowhere(cls, mark: Mark) -> Spots:
+        """For an object whose text is not at hand: every value is at its mark."""
+        return cls("", 0, 0, mark)
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     """One resource object of an export, with what every builder needs."""
 
@@ -115,14 +190,16 @@ class Item:
     subscription: str
     properties: object  # the `properties` object; None (or not an object) when the export leaves it out
     mark: Mark
+    spots: Spots
 
 
 Builder = Callable[[Item], Iterable[object]]
 
 
-def records(obj: object, mark: Mark) -> tuple[object, ...]:
+def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object, ...]:
     """The records one object of an export holds: none for an object no rule reads (a resource of a type
-    that does not matter here, a classic resource whose `properties` the export left out)."""
+    that does not matter here, a classic resource whose `properties` the export left out). `spots` says
+    where the object's values are written, when its text is at hand."""
     if not isinstance(obj, dict):
         return ()
     # One look at the row's own keys in any case: large exports are mostly rows of types no rule reads,
@@ -140,7 +217,7 @@ def records(obj: object, mark: Mark) -> tuple[object, ...]:
         return ()
     name = text(folded.get("name", folded.get("resourcename"))) or rid.name
     subscription = key(text(folded.get("subscriptionid"))) or rid.subscription
-    item = Item(obj, rid, name, subscription, folded.get("properties"), mark)
+    item = Item(obj, rid, name, subscription, folded.get("properties"), mark, spots or Spots.nowhere(mark))
     return tuple(builder(item))
 
 
@@ -157,7 +234,7 @@ def is_record(obj: object) -> bool:
 
 def _classic_vm(item: Item) -> Iterator[ClassicVm]:
     """A classic VM's GET shape (`microsoft.classiccompute/virtualmachines`): the facts rules read, each
-    left unknown when the export leaves its section out."""
+    left unknown when the export leaves its section out, each marked where the export writes it."""
     props = item.properties
     if not isinstance(props, dict):
         return
@@ -165,7 +242,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
     service = text(get(get(props, "domainName"), "name")) or item.id.resource_group
     vnet, subnets, unknown = "", tuple[NameRef, ...](), {"endpoints"}
     if isinstance(network, dict):
-        vnet, subnets = _vm_network(network, item.mark)
+        vnet, subnets = _vm_network(network, item.spots)
     else:
         unknown.add("subnets")
     availability = get(hardware, "availabilitySet")
@@ -175,6 +252,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
     if not isinstance(extensions, list):
         unknown.add("extensions")
     boot = boolean(get(get(props, "debugProfile"), "bootDiagnosticsEnabled"))
+    spots = item.spots
     role = Role(
         item.name,
         RoleType.PERSISTENT_VM,
@@ -182,12 +260,13 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         size=text(get(hardware, "size")),
         availability_set=text(availability),
         subnets=subnets,
-        extensions=tuple(_extensions(extensions, item.mark)),
-        disks=tuple(_disks(get(props, "storageProfile"), item.name, item.mark)),
+        extensions=tuple(_extensions(extensions, spots)),
+        disks=tuple(_disks(get(props, "storageProfile"), item.name, spots)),
         boot_diagnostics=boot,
-        boot_diagnostics_mark=item.mark if boot is not None else None,
+        boot_diagnostics_mark=spots.at(spots.key("bootDiagnosticsEnabled")) if boot is not None else None,
+        availability_set_mark=spots.at(spots.key("availabilitySet")) if text(availability) else None,
         unknown=frozenset(unknown),
-        static_ips=_static_ip(network, item.mark),
+        static_ips=_static_ip(network, spots),
     )
     yield ClassicVm(
         item.name,
@@ -195,49 +274,62 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         service,
         text(get(hardware, "deploymentName")) or service,
         role,
-        _instance(get(props, "instanceView"), item.name, item.mark),
+        _instance(get(props, "instanceView"), item.name, spots),
         vnet,
         isinstance(network, dict),
         item.subscription,
     )
 
 
-def _vm_network(network: dict, mark: Mark) -> tuple[str, tuple[NameRef, ...]]:
+def _vm_network(network: dict, spots: Spots) -> tuple[str, tuple[NameRef, ...]]:
     """(virtual network, subnets) of a classic VM's `networkProfile`; no `virtualNetwork` means none."""
     vnet = get(network, "virtualNetwork")
     if not isinstance(vnet, dict):
         return "", ()
     name = text(get(vnet, "name")) or parse_id(text(get(vnet, "id"))).name
-    return name, tuple(NameRef(s, mark) for s in strings(get(vnet, "subnetNames")))
+    names = strings(get(vnet, "subnetNames"))
+    marks = spots.values(names, spots.key("subnetNames"))
+    return name, tuple(NameRef(s, mark) for s, mark in zip(names, marks, strict=True))
 
 
-def _static_ip(network: object, mark: Mark) -> tuple[NameRef, ...]:
+def _static_ip(network: object, spots: Spots) -> tuple[NameRef, ...]:
     """The private address a classic VM asks for: `networkProfile.virtualNetwork.staticIpAddress`."""
     address = text(get(get(network, "virtualNetwork"), "staticIpAddress"))
-    return (NameRef(address, mark),) if address else ()
+    return (NameRef(address, spots.at(spots.key("staticIpAddress"))),) if address else ()
 
 
-def _extensions(value: object, mark: Mark) -> Iterator[Extension]:
-    """`extensions[]` of a classic VM. Its shape in a GET is not confirmed: the documented PUT body is
-    `{publisher, extension, version}`, so `extension` and `name` are both read as the name."""
-    for ext in items(value):
-        publisher = text(get(ext, "publisher"))
-        name = text(get(ext, "extension", "name"))
-        if publisher or name:
-            yield Extension(publisher, name, text(get(ext, "version")), text(get(ext, "state")), mark)
+def _extensions(value: object, spots: Spots) -> Iterator[Extension]:
+    """`extensions[]` of a classic VM, each marked at its name. Its shape in a GET is not confirmed: the
+    documented PUT body is `{publisher, extension, version}`, so `extension` and `name` are both read as
+    the name."""
+    found = [(text(get(ext, "publisher")), text(get(ext, "extension", "name")), ext) for ext in items(value)]
+    found = [(publisher, name, ext) for publisher, name, ext in found if publisher or name]
+    marks = spots.values((name or publisher for publisher, name, _ in found), spots.key("extensions"))
+    for (publisher, name, ext), mark in zip(found, marks, strict=True):
+        yield Extension(publisher, name, text(get(ext, "version")), text(get(ext, "state")), mark)
 
 
-def _disks(storage: object, vm: str, mark: Mark) -> Iterator[Disk]:
-    for disk in (get(storage, "operatingSystemDisk"), *items(get(storage, "dataDisks"))):
-        if isinstance(disk, dict):
-            media = text(get(disk, "vhdUri", "mediaLink"))
-            yield Disk(text(get(disk, "diskName")), media, text(get(disk, "ioType")), vm, mark)
+def _disks(storage: object, vm: str, spots: Spots) -> Iterator[Disk]:
+    """The OS disk, then the data disks, each marked at its blob address (or its name)."""
+    os_disk = get(storage, "operatingSystemDisk")
+    yield from _disks_of([os_disk] if isinstance(os_disk, dict) else [], vm, spots, "operatingSystemDisk")
+    data = [d for d in items(get(storage, "dataDisks")) if isinstance(d, dict)]
+    yield from _disks_of(data, vm, spots, "dataDisks")
 
 
-def _instance(view: object, vm: str, mark: Mark) -> RoleInstance | None:
+def _disks_of(disks: list[dict], vm: str, spots: Spots, where: str) -> Iterator[Disk]:
+    described = [(text(get(d, "vhdUri", "mediaLink")), text(get(d, "diskName")), d) for d in disks]
+    marks = spots.values((media or name for media, name, _ in described), spots.key(where))
+    for (media, name, disk), mark in zip(described, marks, strict=True):
+        yield Disk(name, media, text(get(disk, "ioType")), vm, mark)
+
+
+def _instance(view: object, vm: str, spots: Spots) -> RoleInstance | None:
     status = text(get(view, "status"))
     agent = text(get(get(view, "guestAgentStatus"), "status"))
-    return RoleInstance(vm, vm, status, agent, mark) if status or agent else None
+    if not (status or agent):
+        return None
+    return RoleInstance(vm, vm, status, agent, spots.at(spots.key("instanceView")))
 
 
 def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
@@ -249,25 +341,37 @@ def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
     space = get(get(props, "addressSpace"), "addressPrefixes")
     subnets = get(props, "subnets")
     network = None
+    spots = item.spots
     if isinstance(space, list) and isinstance(subnets, list):
+        prefixes = strings(space)
+        servers = strings(get(get(props, "dhcpOptions"), "dnsServers"))
         network = VirtualNetwork(
             item.name,
             item.mark,
-            address_space=tuple(AddressPrefix(p, item.mark) for p in strings(space)),
-            subnets=tuple(_subnets(subnets, item.mark)),
+            address_space=tuple(
+                AddressPrefix(p, mark)
+                for p, mark in zip(
+                    prefixes, spots.values(prefixes, spots.key("addressPrefixes")), strict=True
+                )
+            ),
+            subnets=tuple(_subnets(subnets, spots)),
             inline_dns_servers=tuple(
-                DnsServer(a, a, item.mark) for a in strings(get(get(props, "dhcpOptions"), "dnsServers"))
+                DnsServer(a, a, mark)
+                for a, mark in zip(servers, spots.values(servers, spots.key("dnsServers")), strict=True)
             ),
         )
     yield ClassicNetwork(item.name, item.mark, network, item.subscription)
 
 
-def _subnets(subnets: list, mark: Mark) -> Iterator[Subnet]:
-    for subnet in subnets:
-        name = text(get(subnet, "name"))
-        if name:
-            prefix = text(get(subnet, "addressPrefix"))
-            yield Subnet(name, AddressPrefix(prefix, mark) if prefix else None, mark)
+def _subnets(subnets: list, spots: Spots) -> Iterator[Subnet]:
+    """Each subnet marked at its name, its prefix at the prefix."""
+    named = [(text(get(s, "name")), text(get(s, "addressPrefix"))) for s in subnets]
+    named = [(name, prefix) for name, prefix in named if name]
+    after = spots.key("subnets")
+    names = spots.values((name for name, _ in named), after)
+    prefixes = iter(spots.values((prefix for _, prefix in named if prefix), after))
+    for (name, prefix), mark in zip(named, names, strict=True):
+        yield Subnet(name, AddressPrefix(prefix, next(prefixes)) if prefix else None, mark)
 
 
 def _classic_storage(item: Item) -> Iterator[ClassicStorageAccount]:
