@@ -133,6 +133,12 @@ SDK_CLASSES = SERVICE_CLASSES | MODELS.keys() | REQUEST_MODELS
 # Callees that build XML elements (ElementTree, lxml), by the argument that holds the tag: a script that
 # needs what the SDK cannot express (endpoint ACLs) writes the REST body with them.
 XML_BUILDERS = {"SubElement": 1, "Element": 0}
+# What a script that calls the Service Management API without the SDK sends its requests with, beside
+# methods (`requests.put`, `session.get`): the functions called by a plain name (`urlopen(url)`,
+# `Request(url, body)`), and the connections whose `request(...)` sends one to the host they are opened to
+# (`conn = HTTPSConnection('management.core.windows.net')`).
+HTTP_FUNCTIONS = frozenset({"urlopen", "Request"})
+HTTP_CONNECTIONS = frozenset({"HTTPSConnection", "HTTPConnection"})
 
 # Callees that only read their arguments: passing an object to them does not let it escape.
 _READING_FUNCTIONS = frozenset(
@@ -172,6 +178,9 @@ MAX_TEXT = 4096
 # Syntax trees nested deeper than this are refused: the one recursive walk over them stays far from Python's
 # recursion limit whatever the caller's stack holds, and the answer does not depend on it.
 MAX_NESTING = 100
+
+# What a text built in part from values the script does not state holds in their place (see `Flow.holes`).
+HOLE = "\x00"
 
 Position = tuple[int, int]  # line (1-based) and column (UTF-8 bytes, as `ast` counts): ordered as in the file
 END: Position = (1 << 62, 0)  # after every statement: where a module-level value is read from a function
@@ -336,6 +345,9 @@ class Index:
     services: set[str]  # receivers bound to a service object, as dotted text ("sms", "self.sms")
     statements: list[tuple[int, int, bool]]  # (first line, last line, simple) of every statement
     elements: list[CallSite] = field(default_factory=list)  # calls of XML_BUILDERS, in source order
+    # The connections the script opens (`conn = HTTPSConnection(host)`, `self.conn = ...`), by the name
+    # that holds them as dotted text: every connection opened under that name, wherever in the file.
+    connections: dict[str, list[CallSite]] = field(default_factory=dict)
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -392,7 +404,13 @@ def build_index(tree: ast.Module) -> Index:
         target for target, func in indexer.constructed if indexer.imports.sdk_class(func) in SERVICE_CLASSES
     }
     return Index(
-        indexer.module_scope, indexer.imports, indexer.calls, services, indexer.statements, indexer.elements
+        indexer.module_scope,
+        indexer.imports,
+        indexer.calls,
+        services,
+        indexer.statements,
+        indexer.elements,
+        indexer.connections,
     )
 
 
@@ -409,6 +427,7 @@ class _Indexer(ast.NodeVisitor):
         self.calls: list[CallSite] = []
         self.elements: list[CallSite] = []
         self.constructed: list[tuple[str, ast.expr]] = []  # (target, callee) of `x = Cls(...)`
+        self.connections: dict[str, list[CallSite]] = {}
         self.statements: list[tuple[int, int, bool]] = []
         self.raw_events: list[tuple[str, Event]] = []
         self.depth = 0
@@ -619,6 +638,9 @@ class _Indexer(ast.NodeVisitor):
             name = dotted(target)
             if name is not None and isinstance(node.value, ast.Call):
                 self.constructed.append((name, node.value.func))
+                if callee(node.value.func) in HTTP_CONNECTIONS:
+                    site = CallSite(node.value, self.scope, _at(node.value), self.chain, "", "")
+                    self.connections.setdefault(name, []).append(site)
         self._escape_if_alias(node.value, node.targets[0])
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
@@ -713,10 +735,12 @@ class _Indexer(ast.NodeVisitor):
             site = CallSite(node, self.scope, _at(node), self.chain, func.attr, dotted(func.value) or "")
             self.calls.append(site)
             kept = self._changes(node, func)
-        elif isinstance(func, ast.Name) and (func.id in SDK_CLASSES or func.id in self.imports.names):
+        elif isinstance(func, ast.Name) and (
+            func.id in SDK_CLASSES or func.id in self.imports.names or func.id in HTTP_FUNCTIONS
+        ):
             self.calls.append(CallSite(node, self.scope, _at(node), self.chain, "", ""))
-        if _callee(func) in XML_BUILDERS:
-            self.elements.append(CallSite(node, self.scope, _at(node), self.chain, _callee(func), ""))
+        if callee(func) in XML_BUILDERS:
+            self.elements.append(CallSite(node, self.scope, _at(node), self.chain, callee(func), ""))
         if not kept and not _reads_only(func):
             for arg in [*node.args, *(k.value for k in node.keywords)]:
                 self._escape(arg)
@@ -792,7 +816,7 @@ class _Indexer(ast.NodeVisitor):
         self.raw_events.clear()
 
 
-def _callee(func: ast.expr) -> str:
+def callee(func: ast.expr) -> str:
     """The name a call is made by: `f` of `f(...)` and of `x.f(...)`; "" for anything else."""
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
@@ -852,11 +876,16 @@ class Bound:
 
 class Flow:
     """Evaluates expressions against the index. `budget` bounds the total work, so a file built to make
-    every call read every change of a long list still costs time linear in its size."""
+    every call read every change of a long list still costs time linear in its size.
 
-    def __init__(self, index: Index, budget: int) -> None:
+    With `holes`, what the script does not state is a `HOLE` in the text built around it rather than
+    unknown: `'https://management.core.windows.net/%s/services' % subscription` is a URL on that host whose
+    first segment is not stated, where the evaluation of values proper knows nothing of it."""
+
+    def __init__(self, index: Index, budget: int, holes: bool = False) -> None:
         self.index = index
         self.budget = budget
+        self.holes = holes
         self._active: set[tuple[int, str]] = set()
         self._depth = 0
         # The values of names that hold a string, a number or an unknown, by (scope, name, site of the
@@ -878,6 +907,10 @@ class Flow:
         return Unknown("", node)
 
     def value(self, node: ast.expr, site: Site) -> Value:
+        found = self._evaluate(node, site)
+        return Lit(HOLE, node) if self.holes and isinstance(found, Unknown) else found
+
+    def _evaluate(self, node: ast.expr, site: Site) -> Value:
         self.budget -= 1
         if isinstance(node, ast.Constant):
             return _constant(node, self)  # a literal is read even past the budget: it is only a literal
@@ -1106,7 +1139,7 @@ class Flow:
         cls = self.index.imports.sdk_class(func)
         if cls in MODELS:
             return self.model(cls, node, site)
-        name = _callee(func)
+        name = callee(func)
         if name in _ENCODERS and len(node.args) == 1 and not isinstance(node.args[0], ast.Starred):
             return Encoded(self.value(node.args[0], site), node)
         if name in ("encode", "decode") and isinstance(func, ast.Attribute):
@@ -1143,7 +1176,11 @@ class Flow:
             endpoints = Obj(
                 "ConfigurationSetInputEndpoints", {"input_endpoints": ListV([], True, None)}, node
             )
-            attrs.update(input_endpoints=endpoints, subnet_names=ListV([], True, None))
+            attrs.update(
+                input_endpoints=endpoints,
+                subnet_names=ListV([], True, None),
+                static_virtual_network_ip_address=NoneV(None),  # set after construction, as subnet names
+            )
         elif cls == "ResourceExtensionReference":
             attrs["state"] = Lit("", None)
         return Obj(cls, attrs, node)

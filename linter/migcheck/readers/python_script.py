@@ -1,18 +1,24 @@
-"""Python scripts that call the classic Service Management SDK (`azure.servicemanagement`): the classic calls
-they make, and the deployments, VMs, web/worker roles and reserved IPs those calls create or change, as the
-same typed resources the XML readers produce. A VM a script creates with two subnets is a `Role` with two
-subnets, and MIG202 reports it at the script's line and column.
+"""Python scripts that call the classic Service Management SDK (`azure.servicemanagement`), or the Service
+Management API itself over HTTPS: the classic calls they make, and the deployments, VMs, web/worker roles,
+reserved IPs and network configurations those calls create or change, as the same typed resources the XML
+readers produce. A VM a script creates with two subnets is a `Role` with two subnets, and MIG202 reports it
+at the script's line and column.
 
-Only files that import the SDK are read (a folder walk skips the rest on a byte search). The source is
-parsed with Python's own parser (`ast`), comments are read with `tokenize`; nothing in the file is run,
-imported or opened. What reaches each SDK call is worked out by `python_flow`; a fact whose value the
-script does not state (a parameter, a setting, a loop variable) is left empty and named in `Role.unknown`,
-so that rules stay silent about it, and a name it does not state is shown as a stand-in that says so
-(`<deployment name, deploy.py:12>`), never as the expression that holds it.
+Only files that import the SDK or name the API's host (`management.core.windows.net`) are read (a folder
+walk skips the rest on a byte search). Without the SDK, a call is classic only when it sends a request to a
+URL on that host, or on a connection opened to it: the host is also the audience of Resource Manager's
+sign-in tokens (`resource='https://management.core.windows.net/'`), which makes no script classic.
+
+The source is parsed with Python's own parser (`ast`), comments are read with `tokenize`; nothing in the
+file is run, imported or opened. What reaches each SDK call is worked out by `python_flow`; a fact whose
+value the script does not state (a parameter, a setting, a loop variable) is left empty and named in
+`Role.unknown`, so that rules stay silent about it, and a name it does not state is shown as a stand-in that
+says so (`<deployment name, deploy.py:12>`), never as the expression that holds it.
 
 What the SDK's models cannot express, scripts send as REST bodies of their own (`perform_put`,
-`perform_post`): a body the reader can work out is read as the REST reader reads a body file, and endpoint
-ACLs built with ElementTree (`SubElement(endpoint, 'EndpointAcl')`) are ACLs too.
+`perform_post`, or a request of their own): a body the reader can work out is read as the REST reader reads
+a body file, a network configuration uploaded (PUT `<subscription>/services/networking/media`) as a .netcfg
+is read, and endpoint ACLs built with ElementTree (`SubElement(endpoint, 'EndpointAcl')`) are ACLs too.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.model import (
     AclRule,
+    AddressPrefix,
     ClassicCall,
     Deployment,
     Disk,
@@ -40,18 +47,25 @@ from migcheck.model import (
     Extension,
     FileKind,
     FileProblem,
+    Gateway,
+    GatewayConnection,
     InputEndpoint,
+    LocalNetworkSite,
     Mark,
     NameRef,
+    NetworkConfiguration,
     ReservedIp,
     Role,
     RoleType,
     Script,
+    Subnet,
     Suppression,
     VirtualMachine,
+    VirtualNetwork,
 )
 from migcheck.readers import python_flow as flow
 from migcheck.readers.python_flow import (
+    HOLE,
     Bound,
     CallSite,
     Encoded,
@@ -84,6 +98,14 @@ PRODUCES = frozenset(
         DnsServer,
         NameRef,
         ReservedIp,
+        # A network configuration the script uploads, as a .netcfg holds it.
+        NetworkConfiguration,
+        VirtualNetwork,
+        Subnet,
+        AddressPrefix,
+        Gateway,
+        GatewayConnection,
+        LocalNetworkSite,
     }
 )
 
@@ -208,7 +230,7 @@ PACKAGE_EVIDENCE = {
     "change_deployment_configuration": "its service configuration is changed by "
     "change_deployment_configuration, which only deployments of web and worker roles have",
 }
-VM_FACTS = ("size", "availability_set", "endpoints", "subnets", "extensions", "disks")
+VM_FACTS = ("size", "availability_set", "endpoints", "subnets", "extensions", "disks", "static_ips")
 # Facts a call states by each of its parameters; what update_role leaves out it leaves unchanged.
 _FACT_PARAMS = {
     "size": ("role_size",),
@@ -217,6 +239,7 @@ _FACT_PARAMS = {
     "subnets": ("network_config",),
     "extensions": ("resource_extension_references",),
     "disks": ("os_virtual_hard_disk", "data_virtual_hard_disks"),
+    "static_ips": ("network_config",),
 }
 _UNKNOWABLE = frozenset({"availability_set", "endpoints", "subnets", "extensions"})  # Role.unknown's names
 
@@ -244,14 +267,17 @@ _ENCODING_FIX = (
 
 
 def sniff(data: bytes) -> bool:
-    """Whether a file met in a folder walk may use the SDK at all: most `.py` files do not."""
-    return b"servicemanagement" in data or b"ServiceManagementService" in data
+    """Whether a file met in a folder walk may use the SDK or the API at all: most `.py` files do not."""
+    return b"servicemanagement" in data or b"ServiceManagementService" in data or b"management.core." in data
 
 
 def read(path: str, data: bytes) -> Document:
     if not sniff(data):  # named on the command line, since a folder walk skips it
         message = "not a classic Azure file: a .py file that does not use the Service Management SDK"
-        fix = "Name the scripts that import azure.servicemanagement, or the folders that hold them."
+        fix = (
+            "Name the scripts that import azure.servicemanagement or call management.core.windows.net, or "
+            "the folders that hold them."
+        )
         return Document(path, None, "", problem=FileProblem("root", message, Mark(path, 1, column=1), fix))
     if len(data) > MAX_SCRIPT_BYTES:
         message = (
@@ -272,7 +298,8 @@ def read(path: str, data: bytes) -> Document:
         message = f"{deep}; migcheck does not read scripts nested this deeply"
         problem = FileProblem("syntax", message, source.mark(deep.node), _GENERATED_FIX)
         return Document(path, FileKind.PYTHON, "", problem=problem, text=decoded)
-    resources = _Resources(source, index).build() if index.imports.found else ()
+    classic = index.imports.found or _MANAGEMENT_HOST.search(decoded) is not None
+    resources = _Resources(source, index).build() if classic else ()
     suppressions = tuple(source.suppressions(index)) if "migcheck" in decoded.lower() else ()
     return Document(path, FileKind.PYTHON, "", resources, suppressions, text=decoded)
 
@@ -551,6 +578,15 @@ def _key(name: str) -> str:
     return name.strip().casefold()
 
 
+@dataclass(frozen=True, slots=True)
+class _Network:
+    """What a VM's network configuration set states: its endpoints, subnets and static private address."""
+
+    endpoints: tuple[InputEndpoint, ...] = ()
+    subnets: tuple[NameRef, ...] = ()
+    static_ips: tuple[NameRef, ...] = ()
+
+
 def _unsaid(role: Role, fact: str) -> bool:
     value = getattr(role, "availability_set" if fact == "availability_set" else fact)
     return not value or fact in role.unknown
@@ -575,7 +611,10 @@ class _Resources:
     def __init__(self, source: _Source, index: Index) -> None:
         self.source = source
         self.index = index
-        self.flow = flow.Flow(index, budget=10_000 + int(BUDGET_PER_BYTE * len(source.text)))
+        budget = 10_000 + int(BUDGET_PER_BYTE * len(source.text))
+        self.flow = flow.Flow(index, budget)
+        # URLs and paths, built in part from what the script does not state (a subscription id).
+        self.shapes = flow.Flow(index, budget, holes=True)
         self.calls: list[ClassicCall] = []
         self.drafts: dict[object, _Draft] = {}
         self.reserved: list[ReservedIp] = []
@@ -583,12 +622,20 @@ class _Resources:
         # Deployments the script writes out as REST bodies, by the body read and the service it goes to.
         self.bodies: dict[tuple[int, str], Deployment] = {}
         self.read_bodies: dict[object, list[object]] = {}
+        # Network configurations the script uploads, once each however many calls send one body.
+        self.networks: dict[int, NetworkConfiguration] = {}
+        self.connection_hosts: dict[str, str | None] = {}  # see `_connection_host`
         self.file = posixpath.basename(source.path.replace("\\", "/"))
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
+        uses_sdk = self.index.imports.found
         for call in sorted(self.index.calls, key=lambda c: c.at):
-            name = self._classic_name(call)
+            request = self._request(call)
+            if request is not None:
+                self._send(call, request)
+                continue
+            name = self._classic_name(call) if uses_sdk else None
             if name is None:
                 continue
             mark = self.source.mark(call.node)
@@ -598,7 +645,8 @@ class _Resources:
             self.calls.append(ClassicCall(name, mark))
             self._describe(call, mark)
         self._associate()
-        self._element_acls()
+        if uses_sdk or self.calls:
+            self._element_acls()
         out: list[object] = []
         # The models are the file's use of the SDK when it calls none of its services (a module that builds
         # OS disks and extensions for another to deploy); beside calls, they would only crowd them out.
@@ -607,6 +655,7 @@ class _Resources:
             out.append(Script(self.file, "Python", tuple(calls), (), calls[0].mark))
         out.extend(draft.deployment() for draft in self.drafts.values())
         out.extend(self.bodies.values())
+        out.extend(self.networks.values())
         out.extend(self.reserved)
         return tuple(out)
 
@@ -645,7 +694,70 @@ class _Resources:
         elif call.method in ("add_data_disk", "update_data_disk"):
             self._data_disk(call, bound, mark)
         elif call.method in ("perform_put", "perform_post"):
-            self._rest_body(call, bound, mark)
+            path = self._shape(_argument(call.node, 0, ("path",)), flow.site_of(call))
+            verb = "PUT" if call.method == "perform_put" else "POST"
+            self._rest_body(call, path, bound.values.get("body"), verb, mark)
+
+    # --- requests the script sends to the API itself -------------------------------------------------
+
+    def _request(self, call: CallSite) -> _Request | None:
+        """The request a call sends to the Service Management API (`requests.put(url, data=body)`,
+        `urlopen(Request(url, body))`, `conn.request('PUT', path, body)` on a connection to its host);
+        None for any other call, and for a URL that is not certainly on that host."""
+        name = flow.callee(call.node.func)
+        sends = _HTTP_CALLS.get(name)
+        if sends is None:
+            return None
+        site = flow.site_of(call)
+        url = self._shape(_argument(call.node, *sends.url), site)
+        found = _management_url(url)
+        if found is None and name == "request":
+            host = self._connection_host(call.receiver)
+            found = (host, url) if host is not None else None  # a path on a connection to the host
+        if found is None:
+            return None
+        body = _argument(call.node, *sends.body) if sends.body else None
+        if isinstance(body, ast.Constant) and body.value is None:
+            body = None
+        return _Request(self._verb(call, name, sends, body), *found, body)
+
+    def _verb(self, call: CallSite, name: str, sends: _Sends, body: ast.expr | None) -> str:
+        """The HTTP method of a request: the function's name (`requests.put`), the method it is passed
+        (`request('PUT', ...)`), or for urllib, POST with a body and GET without; the function's name
+        when the script passes a method it does not state."""
+        passed = _argument(call.node, *sends.verb) if sends.verb is not None else None
+        if passed is None and sends.body_makes_post:
+            return "POST" if body is not None else "GET"
+        if passed is None:
+            return name.upper() if sends.verb is None else name
+        stated = literal(self.flow.value(passed, flow.site_of(call)))
+        return stated.upper() if stated else name
+
+    def _connection_host(self, receiver: str) -> str | None:
+        """The API host the name a request is sent on holds a connection to, when every connection the
+        script opens under that name (`self.conn = HTTPSConnection('management.core.windows.net')`) is to
+        that host. Worked out once for each name, however many requests are sent on it."""
+        if receiver not in self.connection_hosts:
+            hosts = {self._host(site) for site in self.index.connections.get(receiver, [])}
+            self.connection_hosts[receiver] = hosts.pop() if len(hosts) == 1 else None
+        return self.connection_hosts[receiver]
+
+    def _host(self, connection: CallSite) -> str | None:
+        host = self._shape(_argument(connection.node, 0, ("host",)), flow.site_of(connection))
+        found = _MANAGEMENT_URL.fullmatch(host)
+        return found.group(1).lower() if found is not None and not found.group(2) else None
+
+    def _send(self, call: CallSite, request: _Request) -> None:
+        mark = self.source.mark(call.node)
+        self.calls.append(ClassicCall(request.name, mark))
+        if request.body is not None and request.verb in ("PUT", "POST"):
+            body = self.flow.value(request.body, flow.site_of(call))
+            self._rest_body(call, request.path, body, request.verb, mark)
+
+    def _shape(self, node: ast.expr | None, site: flow.Site) -> str:
+        """The text an expression builds, a HOLE for each piece the script does not state."""
+        found = self.shapes.value(node, site) if node is not None else None
+        return found.text if isinstance(found, Lit) else HOLE
 
     # --- deployments ------------------------------------------------------------------------------
 
@@ -699,7 +811,7 @@ class _Resources:
         and "unchanged" for update_role."""
         v = bound.values
         unknown = {f for f in _UNKNOWABLE if f not in stated}
-        endpoints, subnets = self._network_config(v.get("network_config"), absent_is_none, unknown)
+        network = self._network_config(v.get("network_config"), absent_is_none, unknown)
         extensions = self._extensions(v.get("resource_extension_references"), absent_is_none, unknown)
         availability_set = v.get("availability_set_name")
         name = self._name(v["role_name"], "VM", mark)
@@ -713,25 +825,24 @@ class _Resources:
             mark,
             size=literal(v.get("role_size")) or "",
             availability_set=set_name,
-            endpoints=endpoints,
-            subnets=subnets,
+            endpoints=network.endpoints,
+            subnets=network.subnets,
+            static_ips=network.static_ips,
             extensions=extensions,
             disks=self._disks(v.get("os_virtual_hard_disk"), v.get("data_virtual_hard_disks"), name),
             availability_set_mark=self._mark(availability_set) if set_name else None,
             unknown=frozenset(unknown),
         )
 
-    def _network_config(
-        self, value: Value | None, absent_is_none: bool, unknown: set[str]
-    ) -> tuple[tuple[InputEndpoint, ...], tuple[NameRef, ...]]:
+    def _network_config(self, value: Value | None, absent_is_none: bool, unknown: set[str]) -> _Network:
         if isinstance(value, NoneV) or (value is None and absent_is_none):
-            return (), ()
+            return _Network()
         if not isinstance(value, Obj) or value.cls not in (
             "ConfigurationSet",
             "ConfigurationSetInputEndpoints",
         ):
             unknown.update(("endpoints", "subnets"))
-            return (), ()
+            return _Network()
         items, complete = items_of(value.attrs.get("input_endpoints"), "ConfigurationSetInputEndpoints")
         endpoints = [e for e in map(self._endpoint, items) if e is not None]
         if not complete or len(endpoints) < len(items):
@@ -741,7 +852,15 @@ class _Resources:
         subnets = [NameRef(text, self._mark(item)) for item in items if (text := literal(item))]
         if not complete or any(literal(item) is None for item in items):
             unknown.add("subnets")
-        return tuple(endpoints), tuple(subnets)
+        return _Network(tuple(endpoints), tuple(subnets), self._static_ips(value))
+
+    def _static_ips(self, network_config: Obj) -> tuple[NameRef, ...]:
+        """The private address the VM asks for (`static_virtual_network_ip_address`, serialised as
+        `StaticVirtualNetworkIPAddress`), when the script writes it out: one it does not state asks for
+        an address no rule can compare."""
+        address = network_config.attrs.get("static_virtual_network_ip_address")
+        text = literal(address)
+        return (NameRef(text, self._mark(address)),) if text else ()
 
     def _endpoint(self, item: Value) -> InputEndpoint | None:
         if not isinstance(item, Obj) or item.cls != "ConfigurationSetInputEndpoint":
@@ -804,30 +923,34 @@ class _Resources:
 
     # --- REST bodies the script writes ---------------------------------------------------------------
 
-    def _rest_body(self, call: CallSite, bound: Bound, mark: Mark) -> None:
-        """A role or deployment the script sends as a REST body of its own (perform_put, perform_post) for
-        what the SDK cannot express, such as endpoint ACLs and boot diagnostics: read as the REST reader
-        reads a body file, in the service and deployment its path names."""
-        body = bound.values.get("body")
+    def _rest_body(self, call: CallSite, path: str, body: Value | None, verb: str, mark: Mark) -> None:
+        """A role or deployment the script sends as a REST body of its own (perform_put, perform_post, a
+        request to the API) for what the SDK cannot express, such as endpoint ACLs and boot diagnostics:
+        read as the REST reader reads a body file, in the service and deployment its path names. A network
+        configuration it PUTs (Set Network Configuration) is read as a .netcfg."""
         while isinstance(body, Encoded):
             body = body.inner
         if not isinstance(body, Lit):
             return
-        service, deployment = _path_names(literal(bound.values.get("path")) or "")
+        service, deployment = _path_names(path)
         for resource in self._body_resources(body, mark):
-            if isinstance(resource, Role):
+            if isinstance(resource, NetworkConfiguration):
+                if verb == "PUT":
+                    self.networks.setdefault(id(resource), resource)
+            elif isinstance(resource, Role):
                 name = deployment or self._stand_in("deployment", mark.line)
                 draft = self._draft_named(call, service, name, None, mark)
-                self._body_role(call, draft, resource, mark, replaces=call.method == "perform_put")
+                self._body_role(call, draft, resource, mark, replaces=verb == "PUT")
             elif isinstance(resource, Deployment):
                 # The same body sent to the same service again is the same deployment.
                 named = replace(resource, service_name=resource.service_name or service or "")
                 self.bodies.setdefault((id(resource), named.service_name), named)
 
     def _body_resources(self, body: Lit, mark: Mark) -> list[object]:
-        """The roles and deployments a body describes, marked in this file. Read once for each body written:
-        a large body sent by many calls is not parsed again for each (a body built from pieces is at most
-        MAX_TEXT long, and is told apart by its text too, which may differ from one call to the next)."""
+        """The roles, deployments or network configuration a body describes, marked in this file. Read once
+        for each body written: a large body sent by many calls is not parsed again for each (a body built
+        from pieces is at most MAX_TEXT long, and is told apart by its text too, which may differ from one
+        call to the next)."""
         key = id(body.node) if isinstance(body.node, ast.Constant) else (id(body.node), body.text)
         found = self.read_bodies.get(key)
         if found is None:
@@ -835,14 +958,18 @@ class _Resources:
         return found
 
     def _read_body(self, body: Lit, mark: Mark) -> list[object]:
-        root = _rest_root(body.text)
+        root = _body_root(body.text)
         if root is None:
             return []
         from migcheck.readers import deployment as rest
-        from migcheck.readers.xml import Marker
+        from migcheck.readers import netcfg
+        from migcheck.readers.xml import Marker, local_name
 
         place = _BodyPlace(self.source, body.node, body.text, mark)
-        read = rest.read(root, Marker(self.source.path, body.text))
+        marker = Marker(self.source.path, body.text)
+        if local_name(root) == "NetworkConfiguration":
+            return [place.moved(r) for r in netcfg.read(root, marker)]
+        read = rest.read(root, marker)
         return [place.moved(r) for r in read if isinstance(r, (Role, Deployment))]
 
     def _body_role(self, call: CallSite, draft: _Draft, role: Role, mark: Mark, replaces: bool) -> None:
@@ -973,7 +1100,102 @@ def _is_stand_in(name: str) -> bool:
     return name.startswith("<") and name.endswith(">")
 
 
-_BODY_ROOTS = frozenset({"PersistentVMRole", "PersistentVM", "Role", "Deployment"})
+# --- requests sent to the API without the SDK -------------------------------------------------------------
+
+# The hosts of the Service Management API, in Azure's public and national clouds.
+_MANAGEMENT_HOSTS = (
+    "management.core.windows.net",
+    "management.core.chinacloudapi.cn",
+    "management.core.usgovcloudapi.net",
+    "management.core.cloudapi.de",
+)
+_MANAGEMENT_HOST = re.compile("|".join(re.escape(host) for host in _MANAGEMENT_HOSTS), re.IGNORECASE)
+# A URL on one of them: the host, then nothing, a port, a path, or a piece the script does not state.
+_MANAGEMENT_URL = re.compile(
+    rf"(?:https?://)?({_MANAGEMENT_HOST.pattern})(?::\d+)?([/{HOLE}].*)?", re.IGNORECASE | re.DOTALL
+)
+# The paths that make the host an audience of sign-in tokens (`resource=` or `scopes=`), not a request.
+_TOKEN_SCOPES = frozenset({"", ".default", "user_impersonation"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Sends:
+    """Where a function that sends an HTTP request takes its parts: (position, keywords) of the URL, of
+    the body, and of the method (None: the function's name is the method)."""
+
+    url: tuple[int, tuple[str, ...]]
+    body: tuple[int, tuple[str, ...]] | None = None
+    verb: tuple[int, tuple[str, ...]] | None = None
+    body_makes_post: bool = False  # urllib: with no method passed, a body makes the request a POST
+
+
+_URL_ONLY = _Sends((0, ("url",)))
+_URL_AND_DATA = _Sends((0, ("url",)), (1, ("data",)))
+# requests (and its sessions), urllib, http.client and urllib3, by the name they are called by.
+_HTTP_CALLS = {
+    "get": _URL_ONLY,
+    "head": _URL_ONLY,
+    "options": _URL_ONLY,
+    "delete": _URL_ONLY,
+    "put": _URL_AND_DATA,
+    "post": _URL_AND_DATA,
+    "patch": _URL_AND_DATA,
+    # requests.request(method, url, data=...); http.client's and urllib3's request(method, url, body)
+    "request": _Sends((1, ("url",)), (2, ("body", "data")), (0, ("method",))),
+    "urlopen": _Sends((0, ("url",)), (1, ("data",)), body_makes_post=True),
+    "Request": _Sends((0, ("url",)), (1, ("data",)), (5, ("method",)), body_makes_post=True),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    """A request a script sends to the Service Management API: its HTTP method (or the function's name
+    when the script does not state it), host, path (with HOLEs) and body."""
+
+    verb: str
+    host: str
+    path: str
+    body: ast.expr | None
+
+    @property
+    def name(self) -> str:
+        """How the call is listed among the script's classic calls: the method and the URL as the REST
+        reference writes it (`PUT management.core.windows.net/<subscription-id>/services/networking/media`),
+        with what the script does not state shown as `<...>`."""
+        path = self.path.split("?", 1)[0]
+        segments = path.split("/")
+        if path.startswith("/") and len(segments) > 1 and segments[1]:
+            segments[1] = "<subscription-id>"
+        shown = "/".join(segments).replace(HOLE, "<...>")
+        return f"{self.verb} {self.host}{shown if shown.startswith('/') else '/' + shown}"
+
+
+def _management_url(url: str) -> tuple[str, str] | None:
+    """(host, path) of a URL on the Service Management API's host, with a path of its own: the host alone
+    (`https://management.core.windows.net/`) and its scopes (`/.default`, `/user_impersonation`) are the
+    audience Resource Manager's sign-in tokens are asked for, not a request to the API."""
+    found = _MANAGEMENT_URL.fullmatch(url)
+    if found is None:
+        return None
+    path = found.group(2) or ""
+    if path.strip("/") in _TOKEN_SCOPES:
+        return None
+    return found.group(1).lower(), path
+
+
+def _argument(call: ast.Call, position: int, keywords: tuple[str, ...]) -> ast.expr | None:
+    """The argument a call passes at `position` or by one of `keywords`; None when it passes none, or
+    passes it where the reader cannot tell (after a `*args`)."""
+    for keyword in call.keywords:
+        if keyword.arg in keywords:
+            return keyword.value
+    if position >= len(call.args):
+        return None
+    before = call.args[: position + 1]
+    return None if any(isinstance(arg, ast.Starred) for arg in before) else call.args[position]
+
+
+_BODY_ROOTS = frozenset({"PersistentVMRole", "PersistentVM", "Role", "Deployment", "NetworkConfiguration"})
 # The service and deployment a Service Management path names
 # (`/<subscription>/services/hostedservices/<service>/deployments/<deployment>/roles/<role>`).
 _PATH_NAMES = re.compile(r"/services/hostedservices/([^/?#]+)(?:/deployments/([^/?#]+))?", re.IGNORECASE)
@@ -981,8 +1203,9 @@ _PATH_NAMES = re.compile(r"/services/hostedservices/([^/?#]+)(?:/deployments/([^
 _OPENING = re.compile(r"[rRuU]?('''|\"\"\"|'|\")")
 
 
-def _rest_root(text: str) -> Element | None:
-    """The root element of a REST body that describes a role or a deployment; None for any other text."""
+def _body_root(text: str) -> Element | None:
+    """The root element of a REST body that describes a role, a deployment or the subscription's network
+    configuration; None for any other text."""
     if "<" not in text:
         return None
     from migcheck.readers.xml import Unreadable, local_name, parse
@@ -995,8 +1218,11 @@ def _rest_root(text: str) -> Element | None:
 
 
 def _path_names(path: str) -> tuple[str | None, str | None]:
+    """The service and deployment a path names; None for one it does not, or names in part only."""
     found = _PATH_NAMES.search(path)
-    return (found.group(1), found.group(2)) if found else (None, None)
+    names = (found.group(1), found.group(2)) if found else (None, None)
+    service, deployment = (None if name is None or HOLE in name else name for name in names)
+    return service, deployment
 
 
 class _BodyPlace:
