@@ -161,7 +161,7 @@ def test_bodies_sent_to_the_api_are_read_as_the_sdks_are(tmp_path, monkeypatch):
     assert found(result, "MIG202") == [(4, column + ROLE.index("<SubnetName>data") + 1, message)]
     ((_, _, message),) = found(result, "MIG601")
     assert message.startswith(
-        f"Python script 'api.py' uses the Service Management SDK (PUT {HOST}/<subscription-id>/services/"
+        f"Python script 'api.py' uses the Service Management API (PUT {HOST}/<subscription-id>/services/"
         f"networking/media, POST {HOST}/<subscription-id>/services/hostedservices/shop/deployments/prod/roles)"
     )
 

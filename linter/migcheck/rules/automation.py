@@ -111,7 +111,7 @@ class ClassicAutomation(Rule):
 
 def _message(script: Script) -> str:
     names = list(dict.fromkeys(call.name for call in script.calls))
-    api = "Service Management SDK" if script.language == "Python" else "classic Azure PowerShell module"
+    api = _api(script, names)
     shown = _shown(names)
     creates = [name for name in names if name in CREATES_RETIRED[script.language]]
     if creates:
@@ -124,6 +124,22 @@ def _message(script: Script) -> str:
     return (
         f"{script.language} script '{script.name}' uses the {api} ({shown}): it stops working once these "
         "resources are migrated to Resource Manager"
+    )
+
+
+def _api(script: Script, names: list[str]) -> str:
+    """What the script calls: the classic PowerShell module, the legacy Python SDK, or the Service
+    Management REST API itself (a request to management.core.*, named by its method and address)."""
+    if script.language != "Python":
+        return "classic Azure PowerShell module"
+    direct = any("management.core." in name for name in names)
+    sdk = any("management.core." not in name for name in names)
+    return (
+        "Service Management SDK and API"
+        if direct and sdk
+        else "Service Management API"
+        if direct
+        else "Service Management SDK"
     )
 
 
