@@ -201,3 +201,27 @@ def test_the_example_plan_in_every_format(capsys, monkeypatch):
     assert main(["plan", "examples/contoso", "--format", "markdown"]) == 0
     markdown = capsys.readouterr().out
     assert markdown.count("```mermaid") == 1 and "flowchart LR" in markdown
+
+
+@pytest.mark.parametrize("folder", ["examples", "../shared/corpus"])
+def test_every_step_comes_after_steps_that_exist(folder: str, monkeypatch):
+    root = Path(__file__).resolve().parents[1] / folder
+    if not root.is_dir():
+        pytest.skip(f"{folder} is not here")
+    monkeypatch.chdir(root)
+    plan = build_plan(lint(["."], Config(), load_rules(entry_points=False)))
+    for subscription in plan.subscriptions:
+        ids = {step.id for step in subscription.steps}
+        dangling = [
+            (step.id, after) for step in subscription.steps for after in step.after if after not in ids
+        ]
+        assert not dangling
+
+
+def test_a_storage_account_of_a_service_that_cannot_move_comes_after_that_service(plan_of):
+    body = deployment("alpha", "a01").replace(
+        "</Role></RoleList>",
+        "</Role><Role><RoleName>Web</RoleName><RoleType>WebRole</RoleType></Role></RoleList>",
+    )
+    steps = steps_by_id(plan_of({"a.xml": body}))
+    assert steps["storage:shared"].after == ("web-worker:alpha",)

@@ -219,11 +219,11 @@ _TABLES: tuple[Coverage, ...] = (
             "Azure Security Center extensions with a VNET that has a VPN gateway in transit connectivity or "
             "ExpressRoute gateway with on-prem DNS server",
         ),
-        "A warning when the VM's network is defined in the files checked. Transit is recognised as classic "
+        "A warning that says so when the VM's network is defined in the files checked. Transit is recognised as classic "
         "transit is written (a local site aggregating a gateway network and on-premises ranges); a DNS server "
         "counts as on-premises only when its address is in a local network site and in no virtual network, "
         "so one reached over ExpressRoute at an address no local site lists is missed. VMs whose network is "
-        "not known get the info finding of the next row.",
+        "not known get the finding of the next row.",
     ),
     Coverage(
         "Compute",
@@ -232,7 +232,7 @@ _TABLES: tuple[Coverage, ...] = (
         Status.PARTIAL,
         (OVERVIEW_2018, OVERVIEW_2023),
         ("VM with Azure Security Center extension", "VM with Microsoft Defender for Cloud extension"),
-        "Info, on every VM with the Security Center monitoring agent (`Microsoft.Azure.Security.Monitoring`). "
+        "A warning on every VM with the Security Center monitoring agent (`Microsoft.Azure.Security.Monitoring`). "
         "An agent Defender for Cloud provisioned under another publisher, such as the Log Analytics agent "
         "(`Microsoft.EnterpriseCloud.Monitoring`), is not reported: teams install it on purpose too, and no "
         "file says who installed it.",

@@ -145,6 +145,26 @@ class _Builder:
         every = (*item.findings, *(s.finding for s in item.held_back))
         return tuple(self.locate(f) for f in every if f.severity is Severity.ERROR)
 
+    def attention(self, kind: ScopeKind, name: str) -> list[str]:
+        """Notes for the warnings of a scope, one per rule: what needs doing though it blocks nothing."""
+        item = self.items.get((kind, name))
+        if item is None:
+            return []
+        by_code: dict[str, list[Finding]] = {}
+        for finding in item.findings:
+            if finding.severity is Severity.WARNING:
+                by_code.setdefault(finding.code, []).append(finding)
+        notes = []
+        for code, found in by_code.items():
+            more = f" (and {len(found) - 1} more like it)" if len(found) > 1 else ""
+            fix = f" {found[0].fix}" if found[0].fix else ""
+            notes.append(f"{code} (warning): {found[0].message}{more}.{fix}")
+        return notes
+
+    def codes(self, kind: ScopeKind, name: str) -> set[str]:
+        item = self.items.get((kind, name))
+        return {f.code for f in item.findings} if item is not None else set()
+
 
 def _subscription_plan(
     estate: Estate, scopes: Iterable[ScopeSummary], locate: Callable[[Finding], Finding]
@@ -250,7 +270,13 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
         [] if network.defined else ["No file checked here defines this network: only its members are known."]
     )
     if any(s.roles for s in services):
-        notes.append("Web/worker roles in this network stop it from migrating (MIG104): move them out first.")
+        notes.append(
+            "Web/worker roles in this network stop it from migrating with its VMs (MIG104): move them out first."
+            if any(s.vms for s in services)
+            else "The VM migration does not move this network's web/worker roles (MIG101): rebuild them "
+            "elsewhere and remove them before the network is migrated."
+        )
+    notes += builder.attention(ScopeKind.IN_VNET, name)
     if portal:
         notes.append(
             "This network was created in the Azure portal ('Group <resource group> <name>'): a resource group "
@@ -265,7 +291,9 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
         after=after,
         moves=tuple(moves),
         becomes=tuple(becomes),
-        downtime=_network_downtime(network, after),
+        downtime=_network_downtime(
+            network, after, transit="MIG305" in builder.codes(ScopeKind.IN_VNET, name)
+        ),
         blockers=builder.blockers(ScopeKind.IN_VNET, name),
         notes=tuple(notes),
         powershell=_move(
@@ -278,16 +306,17 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     )
 
 
-def _network_downtime(network: Network, circuits: tuple[str, ...]) -> str:
+def _network_downtime(network: Network, circuits: tuple[str, ...], *, transit: bool) -> str:
     parts = [
         "None for the VMs: they keep running. From Prepare until Commit or Abort the network and everything "
         "in it are locked against management changes."
     ]
     if network.gateway is not None:
+        parts.append("The gateway moves with the network and keeps its connections.")
+    if transit:
         parts.append(
-            "The gateway moves with the network and keeps its connections, but a route to on-premises that "
-            "went through another network (a local site whose prefixes cover both) is lost until BGP or a "
-            "direct connection to the local network gateway replaces it."
+            "Its route to on-premises through another network (MIG305) is lost until BGP or a direct "
+            "connection to the on-premises local network gateway replaces it."
         )
     if circuits:
         parts.append(
@@ -334,7 +363,11 @@ def _service_steps(builder: _Builder, service: CloudService) -> list[Step]:
     if not service.network_known:
         return [_undetermined(service, builder.blockers(ScopeKind.NETWORK_NOT_STATED, service.name))]
     blockers = builder.blockers(ScopeKind.NO_VNET, service.name)
-    return [_service_step(service, p, blockers) for p in service.placements if p.vms and p.network_known]
+    # MIG105 is what the step's downtime says already; the other warnings are notes.
+    notes = tuple(n for n in builder.attention(ScopeKind.NO_VNET, service.name) if not n.startswith("MIG105"))
+    return [
+        _service_step(service, p, blockers, notes) for p in service.placements if p.vms and p.network_known
+    ]
 
 
 def _named_by(service: CloudService, deployment: str) -> bool:
@@ -347,7 +380,9 @@ def _placement_words(service: CloudService, deployment: str) -> str:
     return service.label if _named_by(service, deployment) else f"{service.label}, deployment '{deployment}'"
 
 
-def _service_step(service: CloudService, placement: Placement, blockers: tuple[Finding, ...]) -> Step:
+def _service_step(
+    service: CloudService, placement: Placement, blockers: tuple[Finding, ...], notes: tuple[str, ...]
+) -> Step:
     name = _service_name(service)
     deployment = placement.name
     arguments = f"-ServiceName {_ps(name)} -DeploymentName {_ps(deployment)}"
@@ -367,6 +402,7 @@ def _service_step(service: CloudService, placement: Placement, blockers: tuple[F
         downtime="The VMs are stopped, deallocated and started again during Prepare; their private "
         "addresses change, and the public VIP too unless it is a reserved IP.",
         blockers=blockers,
+        notes=notes,
         powershell=Commands(
             validate=(f"Move-AzureService -Validate {arguments} -CreateNewVirtualNetwork",),
             prepare=(
@@ -444,6 +480,8 @@ def _steps_moving(estate: Estate, disk: Disk) -> Iterator[str]:
     networks = [estate.virtual_network(ref.name) for ref in service.virtual_network_refs]
     if networks:
         yield from (f"network:{n.name}" for n in networks if n is not None)
+    elif service.roles:  # the service's one step says it cannot move (`_service_steps`)
+        yield f"web-worker:{service.name}"
     elif service.network_known:
         yield from (f"service:{service.name}/{p.name}" for p in service.placements if vm in p.vms)
     else:
