@@ -282,3 +282,24 @@ def test_conflicting_private_ips_in_an_inventory_export(tmp_path: Path, monkeypa
     findings = _lint(tmp_path, monkeypatch, {"export.json": json.dumps(export)}, "MIG306")
     assert [f.resource_name for f in findings] == ["b1"]
     assert "VM 'a1' of cloud service 'svc-a'" in findings[0].message
+
+
+def test_conflicting_private_ips_of_export_files_of_one_cloud_service(tmp_path: Path, monkeypatch):
+    """Export-AzureVM files do not name their network, but the VMs of one cloud service share one."""
+
+    def export(vm: str, address: str) -> str:
+        return (
+            f"<PersistentVM><RoleName>{vm}</RoleName><ConfigurationSets><ConfigurationSet "
+            'xmlns:i="http://www.w3.org/2001/XMLSchema-instance" i:type="NetworkConfigurationSet">'
+            f"<StaticVirtualNetworkIPAddress>{address}</StaticVirtualNetworkIPAddress>"
+            "</ConfigurationSet></ConfigurationSets></PersistentVM>\n"
+        )
+
+    files = {
+        "shop/vm1.xml": export("vm1", "10.0.1.10"),
+        "shop/vm2.xml": export("vm2", "10.0.1.10"),
+        "other/vm3.xml": export("vm3", "10.0.1.10"),  # another cloud service: its network may be another
+    }
+    findings = _lint(tmp_path, monkeypatch, files, "MIG306")
+    assert [(f.location.path, f.resource_name) for f in findings] == [("shop/vm2.xml", "vm2")]
+    assert "in the network of cloud service 'shop'" in findings[0].message

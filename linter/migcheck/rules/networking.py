@@ -441,10 +441,12 @@ class ConflictingPrivateIp(Rule):
         "stop-deallocated VMs in the same virtual network."
     )
     docs = Docs(
-        what="VMs placed in one virtual network (by any of the files checked) whose network interfaces ask "
+        what="VMs placed in one virtual network (by any of the files checked), or of one cloud service whose "
+        "network no file names (its deployment is in one network, whichever), whose network interfaces ask "
         "for the same static private address: `StaticVirtualNetworkIPAddress` in a REST body or an "
-        "Export-AzureVM file, of the primary interface or of another one. The finding points at every VM's "
-        "address after the first.",
+        "Export-AzureVM file, of the primary interface or of another one, `staticIpAddress` in an inventory "
+        "export, the network configuration set of a Python script and `Set-AzureStaticVNetIP` in a "
+        "PowerShell script. The finding points at every VM's address after the first.",
         why="The classic platform lets a stopped (deallocated) VM keep a static address that another VM "
         "asks for too. Resource Manager gives each address to one network interface, so the move fails. The "
         "Validate operation does not check this; the Prepare step does, after the planning that went into "
@@ -480,29 +482,32 @@ class ConflictingPrivateIp(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        for network in estate.virtual_networks:
-            # address -> the VMs asking for it, each known by its service and name (two files may
-            # describe one VM without the link joining them: no service name), the first with its label.
-            asking: dict[str, dict[tuple[str, str], tuple[Role, str]]] = {}
-            for service, placement in network.members:
+        # address -> the VMs asking for it, per network: each VM known by its service and name (two files
+        # may describe one VM without the link joining them: no service name), the first with its label.
+        asking: dict[tuple[str, str], dict[tuple[str, str], tuple[Role, str]]] = {}
+        for service in estate.cloud_services:
+            for placement in service.placements:
+                # A deployment is in one network, named or not (Export-AzureVM files do not name it).
+                ref = placement.virtual_network
+                scope = f"virtual network '{ref.name}'" if ref else f"the network of {service.label}"
+                where = key(ref.name) if ref else f"{id(service)}"
                 for vm in placement.vms:
-                    for ref in vm.static_ips:
-                        address = ref.name.strip()
-                        vms = asking.setdefault(address, {})
+                    for static in vm.static_ips:
+                        address = static.name.strip()
+                        vms = asking.setdefault((where, address), {})
                         identity = (service.label, key(vm.name))
                         if identity in vms:
                             continue
                         vms[identity] = (vm, service.label)
-                        if len(vms) == 1:
-                            continue
-                        holder = next(iter(vms.values()))
-                        yield self.finding(
-                            vm,
-                            f"VM '{vm.name}' of {service.label} asks for private IP {address}, which VM "
-                            f"'{holder[0].name}' of {holder[1]} asks for too, in virtual network "
-                            f"'{network.name}': Prepare fails on it, and Validate does not check it",
-                            at=ref,
-                        )
+                        if len(vms) > 1:
+                            holder = next(iter(vms.values()))
+                            yield self.finding(
+                                vm,
+                                f"VM '{vm.name}' of {service.label} asks for private IP {address}, which VM "
+                                f"'{holder[0].name}' of {holder[1]} asks for too, in {scope}: Prepare fails "
+                                "on it, and Validate does not check it",
+                                at=static,
+                            )
 
 
 class AffinityGroupVnet(Rule):
