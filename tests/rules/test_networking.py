@@ -303,3 +303,13 @@ def test_conflicting_private_ips_of_export_files_of_one_cloud_service(tmp_path: 
     findings = _lint(tmp_path, monkeypatch, files, "MIG306")
     assert [(f.location.path, f.resource_name) for f in findings] == [("shop/vm2.xml", "vm2")]
     assert "in the network of cloud service 'shop'" in findings[0].message
+
+
+def test_no_transit_through_a_hub_that_reaches_no_on_premises_network(tmp_path: Path, monkeypatch):
+    """The spoke's site aggregates the hub and 192.168/16, but the hub's only connection is back to the
+    spoke: there is no on-premises connectivity to lose."""
+    body = _rest_networks(("10.1.0.0/16", "192.168.0.0/16")).replace(
+        "<Name>office</Name><AddressSpace><AddressPrefixes><AddressPrefix>192.168.0.0/16",
+        "<Name>spoke-site</Name><AddressSpace><AddressPrefixes><AddressPrefix>10.2.0.0/16",
+    )
+    assert _lint(tmp_path, monkeypatch, {"vnets.xml": body}, "MIG305") == []

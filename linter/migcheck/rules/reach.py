@@ -31,8 +31,23 @@ class Reach:
             for v in estate.virtual_networks
             for net in _networks((*v.address_space, *(v.gateway.client_address_pool if v.gateway else ())))
         )
+        # A hub is a network whose own gateway reaches on-premises: through ExpressRoute, or a site-to-site
+        # connection to a site with addresses in no virtual network. Transit through a network that reaches
+        # nothing beyond other networks has no on-premises connectivity to lose.
         self.hubs = _Blocks(
-            (net, v) for v in estate.virtual_networks if v.gateway for net in _networks(v.address_space)
+            (net, v)
+            for v in estate.virtual_networks
+            if v.gateway and self._reaches_on_premises(v)
+            for net in _networks(v.address_space)
+        )
+
+    def _reaches_on_premises(self, network: Network) -> bool:
+        if network.gateway is not None and network.gateway.has_expressroute:
+            return True
+        return any(
+            not self.vnets.holding(prefix)
+            for site in network.vpn_sites
+            for prefix in _networks(site.address_space)
         )
 
     def cut(self, network: Network, placement: Placement) -> str:
