@@ -390,3 +390,18 @@ def test_a_network_named_by_the_short_name_it_was_given_in_the_portal_is_pointed
         {"net/NetworkConfig.netcfg": portal, "rest/jump.xml": DEPLOYMENT.replace(">prod<", ">test<")}
     )
     assert "portal" not in other.dangling[0].message
+
+
+def test_an_endpoint_acl_of_a_role_the_definition_lacks_is_dangling():
+    cscfg = """\
+    <ServiceConfiguration serviceName="shop">
+      <Role name="Web"><Instances count="2"/></Role>
+      <NetworkConfiguration>
+        <AccessControls><AccessControl name="office"/></AccessControls>
+        <EndpointAcls><EndpointAcl role="Api" endPoint="HttpIn" accessControl="office"/></EndpointAcls>
+      </NetworkConfiguration>
+    </ServiceConfiguration>
+    """
+    estate = _estate({"shop/ServiceDefinition.csdef": CSDEF, "shop/ServiceConfiguration.Cloud.cscfg": cscfg})
+    assert [(d.target, d.name) for d in estate.dangling] == [("Role", "Api")]
+    assert "EndpointAcl names role 'Api'" in estate.dangling[0].message

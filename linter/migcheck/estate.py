@@ -842,6 +842,13 @@ class _Linker:
                     "file does not define",
                 )
             role = roles.get(key(acl.role)) if roles is not None else None
+            if roles is not None and role is None and definition is not None:
+                self._dangle(
+                    NameRef(acl.role, acl.mark),
+                    "Role",
+                    f"EndpointAcl names role '{acl.role}', which is not defined in the service definition of "
+                    f"'{definition.name}'",
+                )
             if role is not None and key(acl.endpoint) not in endpoints(role):
                 self._dangle(
                     NameRef(acl.endpoint, acl.mark),
