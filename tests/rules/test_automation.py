@@ -43,3 +43,27 @@ def test_a_script_that_only_reads_stops_working_once_migrated(tmp_path: Path, mo
     (message,) = _messages(tmp_path, monkeypatch, "report.ps1", 'Get-AzureVM -ServiceName "app"\n')
     assert message.endswith("it stops working once these resources are migrated to Resource Manager")
     assert "fail today" not in message
+
+
+def test_a_cloud_service_in_a_virtual_network_moved_on_its_own(tmp_path: Path, monkeypatch):
+    hosted = """\
+<HostedService xmlns="http://schemas.microsoft.com/windowsazure">
+  <ServiceName>svc1</ServiceName>
+  <Deployments><Deployment>
+    <Name>svc1-prod</Name>
+    <RoleList><Role><RoleName>vm1</RoleName><RoleType>PersistentVMRole</RoleType></Role></RoleList>
+    <VirtualNetworkName>prodvnet</VirtualNetworkName>
+  </Deployment></Deployments>
+</HostedService>
+"""
+    (tmp_path / "hosted.xml").write_text(hosted, encoding="utf-8")
+    runbook = (
+        'Move-AzureService -Validate -ServiceName "svc1" -DeploymentName "svc1-prod" -CreateNewVirtualNetwork\n'
+        'Move-AzureService -Prepare -ServiceName "svc1" -DeploymentName "svc1-prod" -CreateNewVirtualNetwork\n'
+        'Move-AzureService -Validate -ServiceName "other" -DeploymentName "other" -CreateNewVirtualNetwork\n'
+    )
+    (tmp_path / "runbook.ps1").write_text(runbook, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    findings = lint(["."], Config(select=("MIG602",)), RULES).findings
+    assert [(f.location.line, f.severity.name) for f in findings] == [(1, "ERROR")]
+    assert "in virtual network 'prodvnet'" in findings[0].message

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from migcheck.automation import CREATES_RETIRED, GENERIC, replacement
-from migcheck.estate import Estate
+from migcheck.estate import Estate, key
 from migcheck.model import Finding, MigrationStep, Script, Severity
 from migcheck.rule import Docs, Example, Rule, Scope
 
@@ -184,7 +184,9 @@ class MigrationOutOfOrder(Rule):
         "resource the script does not validate first while validating others (warning); and a storage account "
         "prepared before a cloud service or virtual network that the same script prepares later (error). A "
         "script that only commits, or only prepares, is taken to be one stage of a runbook split in several "
-        "files, and is not reported for the steps it leaves to the others.",
+        "files, and is not reported for the steps it leaves to the others. Also a cloud service moved on its "
+        "own (`Move-AzureService`) that the files place in a virtual network (error): the deep dive validates "
+        "the virtual network, or a cloud service only if it is in none.",
         why="The platform runs each migration in three steps. Validate reports what blocks. Prepare turns the "
         "resources into Resource Manager ones and locks their classic management plane. Commit finishes, or "
         "Abort rolls back. A Commit or Abort of a resource that is not prepared fails. A Prepare without "
@@ -253,8 +255,33 @@ class MigrationOutOfOrder(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
+        # Cloud services the files place in a virtual network, by name: those migrate with their network.
+        in_network = {
+            key(service.name): service.virtual_network_refs[0].name
+            for service in estate.cloud_services
+            if service.named_by == "files" and service.virtual_network_refs
+        }
         for script in estate.resources(Script):
             yield from self._check_script(script)
+            yield from self._services_in_networks(script, in_network)
+
+    def _services_in_networks(self, script: Script, in_network: dict[str, str]) -> Iterator[Finding]:
+        """`Move-AzureService` (or the CLI's service commands) on a cloud service in a virtual network: the
+        deep dive validates "the virtual network or a cloud service (if it's not in a virtual network)"."""
+        told: set[str] = set()
+        for step in script.migration:
+            target = key(step.target.strip())
+            network = in_network.get(target) if step.scope == "cloud-service" else None
+            if network is None or target in told:
+                continue
+            told.add(target)
+            yield self._finding(
+                script,
+                step,
+                f"{_call(step)} moves cloud service '{step.target.strip()}', which is in virtual network "
+                f"'{network}': a cloud service in a virtual network migrates with the network "
+                f"(Move-AzureVirtualNetwork -VirtualNetworkName '{network}'), not on its own",
+            )
 
     def _check_script(self, script: Script) -> Iterator[Finding]:
         steps = script.migration
