@@ -1,7 +1,9 @@
 """Cost stays linear in the size of a script when the script builds strings from other strings: a name
 doubled line after line (`$a2 = "$a1$a1"`, `a2 = a1 + a1`) would otherwise grow exponentially with the
 number of lines, and be copied on every read. A string built longer than any name is not followed (it reads
-as a value the script does not state), and a chain of names is evaluated once per name."""
+as a value the script does not state), and a chain of names is evaluated once per name. And the syntax index
+of a PowerShell script costs time linear in it however deep its nesting, and however long a region the
+grammar cannot read."""
 
 from __future__ import annotations
 
@@ -121,6 +123,39 @@ def test_a_powershell_string_is_built_up_to_the_longest_name_it_follows():
         assert _services("s.ps1", _powershell(lines, service)) == [expected]
     for service, expected in (("($long + 'y')", "x" * (_MAX_TEXT - 1) + "y"), ("($long + 'yy')", "")):
         assert _services("s.ps1", _powershell(lines, service)) == [expected]
+
+
+# --- PowerShell: the syntax index ------------------------------------------------------------------------
+
+# Shapes on which a tree-sitter query over the whole tree cost time quadratic in their size: blocks and
+# subexpressions nested in one another past 65,535 levels of the tree (the query's cursor counts depth in 16
+# bits), and openers the grammar could not close (error recovery leaves the parser's stack as one flat run of
+# children, and for each of them the query's cursor looks through the ones after it).
+_HOSTILE_POWERSHELL = {
+    "parentheses never closed": lambda n: b"$x = " + b"(" * n,
+    "parentheses never closed, in a command": lambda n: b"Write-Host " + b"(" * n,
+    "subexpressions never closed": lambda n: b"$x = " + b"$(" * n,
+    "commas with nothing between them": lambda n: b"$x = 1" + b", " * n,
+    "dashes with nothing after them": lambda n: b"$x = 1" + b" -" * n,
+    "subexpressions nested": lambda n: b"$x = " + b"$(" * n + b"1" + b")" * n,
+    "arrays nested": lambda n: b"$x = " + b"@(" * n + b"1" + b")" * n,
+    "script blocks nested": lambda n: b"{" * n + b"}" * n,
+}
+
+
+@pytest.mark.parametrize("shape", _HOSTILE_POWERSHELL.values(), ids=_HOSTILE_POWERSHELL.keys())
+def test_powershell_nesting_and_regions_the_grammar_cannot_read(shape):
+    """The calls of a script around such a shape are still read, in time linear in its size."""
+
+    def make(n: int):
+        data = b"New-AzureVM -ServiceName s -Location l\n" + shape(n) + b"\nGet-AzureVM\n"
+        return lambda: read_document("s.ps1", data, explicit=True)
+
+    assert_linear(make, 4000)
+    document = read_document(
+        "s.ps1", b"New-AzureVM -ServiceName s -Location l\n" + shape(4000), explicit=True
+    )
+    assert document is not None and document.resources
 
 
 # --- Python -----------------------------------------------------------------------------------------------

@@ -491,16 +491,18 @@ def test_deployments_from_service_packages(read):
         Publish-AzureServiceProject -ServiceName "site"
         """,
     )
+    # The roles' names are in the package, not in the script: the roles of a deployment stand as one, under
+    # a stand-in where the package is named (not under the package file's name, nor the service's).
     roles = {d.service_name: [(r.name, r.type, r.mark) for r in d.roles] for d in _deployments(doc)}
     assert roles == {
-        "shop": [("Shop.Azure", RoleType.WEB_OR_WORKER, _mark(1, 1))],
-        "jobs": [("jobs", RoleType.WEB_OR_WORKER, _mark(3, 1))],
-        "site": [("site", RoleType.WEB_OR_WORKER, _mark(5, 1))],
+        "shop": [("<role name, vm.ps1:1>", RoleType.WEB_OR_WORKER, _mark(1, 1))],
+        "jobs": [("<role name, vm.ps1:3>", RoleType.WEB_OR_WORKER, _mark(3, 1))],
+        "site": [("<role name, vm.ps1:5>", RoleType.WEB_OR_WORKER, _mark(5, 1))],
     }
     shop = next(d for d in _deployments(doc) if d.service_name == "shop")
     assert shop.slot == "Staging" and not shop.network_known
     assert shop.roles[0].kind_evidence.startswith("deployed from a service package by New-AzureDeployment")
-    assert _role(doc, "jobs").kind_evidence.startswith("its service configuration (.cscfg) is changed")
+    assert _role(doc, "<role name, vm.ps1:3>").kind_evidence.startswith("its service configuration (.cscfg)")
 
 
 def test_reserved_ips(read):
@@ -575,7 +577,7 @@ def test_a_splatted_table_the_script_builds_on_some_paths_only(read):
     )
     (deployment,) = _deployments(doc)
     assert deployment.virtual_network is None and not deployment.network_known
-    assert deployment.service_name == "" and deployment.name == "$ServiceName"
+    assert deployment.service_name == "" and deployment.name == "<deployment name, vm.ps1:5>"
 
 
 def test_double_quoted_strings_are_known_when_every_variable_is(read):
@@ -612,10 +614,10 @@ def test_unknown_values_leave_facts_unknown(read):
         """,
     )
     (deployment,) = _deployments(doc)
-    assert (deployment.service_name, deployment.name) == ("", "$ServiceName")
+    assert (deployment.service_name, deployment.name) == ("", "<deployment name, vm.ps1:5>")
     assert deployment.virtual_network is None and not deployment.network_known
     (role,) = deployment.roles
-    assert role.name == "$row.Name"
+    assert role.name == "<VM name, vm.ps1:3>"
     assert role.subnets == () and role.availability_set == ""
     assert {"subnets", "availability_set"} <= role.unknown
 
@@ -667,7 +669,7 @@ def test_a_script_variable_assigned_once_is_seen_in_its_functions(read):
     # `$service` is assigned in a function too, so the script-level value is not assumed there.
     (deployment,) = _deployments(doc)
     assert deployment.service_name == ""
-    assert [r.name for r in deployment.roles] == ["MMDB.Web.Azure"]
+    assert [r.name for r in deployment.roles] == ["<role name, vm.ps1:3>"]
 
 
 def test_branches_and_loops(read):
@@ -878,7 +880,7 @@ def test_removing_endpoints_importing_and_naming_the_deployment(read):
     s, t = _deployments(doc)
     assert (s.name, [e.name for e in s.roles[0].endpoints]) == ("s-prod", ["PowerShell"])
     (imported,) = t.roles
-    assert imported.name.startswith("Import-AzureVM") and imported.mark == _mark(5, 1)
+    assert (imported.name, imported.mark) == ("<VM name, vm.ps1:5>", _mark(5, 1))
     assert imported.unknown == frozenset({"subnets", "availability_set", "endpoints", "extensions"})
     assert "Set-AzureLoadBalancedEndpoint" in _calls(doc)
 
@@ -913,4 +915,9 @@ def test_vms_the_script_does_not_state_are_each_a_vm_of_their_own(read):
         """,
     )
     (deployment,) = _deployments(doc)
-    assert [vm.name for vm in deployment.roles] == ["$first", "$second", "$third"]
+    # Stand-ins for names the script does not state (see `_stand_in`), told apart by column on one line.
+    assert [vm.name for vm in deployment.roles] == [
+        "<VM name, vm.ps1:3>",
+        "<VM name, vm.ps1:3:49>",
+        "<VM name, vm.ps1:3:58>",
+    ]

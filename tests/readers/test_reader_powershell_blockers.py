@@ -1,6 +1,6 @@
 """Migration blockers the PowerShell reader reads besides VM configurations: the disks whose VHD blob a
-script names, the ACL of a load-balanced set, subnets the script names by variable, and scripts that
-PowerShell itself refuses to parse."""
+script names, the ACL of a load-balanced set, subnets the script names by variable, the static private
+addresses VMs ask for, and scripts that PowerShell itself refuses to parse."""
 
 from __future__ import annotations
 
@@ -157,15 +157,16 @@ def test_the_acl_of_a_load_balanced_set(read):
     assert deployment.service_name == "svc1"
     web, api = deployment.roles
     (endpoint,) = web.endpoints
+    # The VMs and endpoints of the set are named by what they are: their own names are not in the call.
     assert (web.name, endpoint.name, endpoint.protocol, endpoint.local_port) == (
-        "VMs of load-balanced set web",
-        "web",
+        "<VMs of load-balanced set web>",
+        "<endpoints of load-balanced set web>",
         "tcp",
         "80",
     )
     assert endpoint.acl == EndpointAcl(
-        "VMs of load-balanced set web",
-        "web",
+        "<VMs of load-balanced set web>",
+        "<endpoints of load-balanced set web>",
         "",
         (AclRule("100", "Permit", "10.0.0.0/8", "", _mark(2, 1)),),
         _mark(3, 101),
@@ -186,8 +187,8 @@ def test_a_load_balanced_set_given_an_acl_is_reported(tmp_path, monkeypatch):
         (
             3,
             73,
-            "endpoint 'web' of VM 'VMs of load-balanced set web' in cloud service 'svc1' has an access control "
-            "list (1 rule)",
+            "endpoint '<endpoints of load-balanced set web>' of VM '<VMs of load-balanced set web>' in cloud "
+            "service 'svc1' has an access control list (1 rule)",
         )
     ]
 
@@ -206,9 +207,12 @@ def test_two_subnets_the_script_names_by_variable(read):
         """,
     )
     a = _role(doc, "a")
-    assert a.subnets == (NameRef("$primary", _mark(2, 94)), NameRef("$secondary", _mark(2, 103)))
+    assert a.subnets == (
+        NameRef("<subnet named by $primary>", _mark(2, 94)),
+        NameRef("<subnet named by $secondary>", _mark(2, 103)),
+    )
     assert "subnets" in a.unknown  # their values stay unknown
-    assert [s.name for s in _role(doc, "b").subnets] == ["FrontEnd", "$other"]
+    assert [s.name for s in _role(doc, "b").subnets] == ["FrontEnd", "<subnet named by $other>"]
     assert _role(doc, "c").subnets == ()  # one variable read twice is one subnet
 
 
@@ -224,8 +228,80 @@ def test_two_subnets_by_variable_are_reported_where_the_second_is_written(tmp_pa
         'New-AzureVM -ServiceName "svc1" -VMs $vm -VNetName "v" -Location "l"\n'
     )
     assert _lint(tmp_path, monkeypatch, script, "MIG202") == [
-        (4, 43, "VM 'vm1' of cloud service 'svc1' is in 2 subnets ($primary, $secondary)")
+        (
+            4,
+            43,
+            "VM 'vm1' of cloud service 'svc1' is in 2 subnets (<subnet named by $primary>, <subnet named by "
+            "$secondary>)",
+        )
     ]
+
+
+# --- static private addresses ------------------------------------------------------------------------------
+
+
+def test_the_static_address_a_vm_asks_for(read):
+    doc = read(
+        PATH,
+        """
+        param($address)
+        $a = New-AzureVMConfig -Name "a" -InstanceSize Small -ImageName "img" | Set-AzureStaticVNetIP -IPAddress "10.0.1.4"
+        $b = New-AzureVMConfig -Name "b" -InstanceSize Small -ImageName "img"
+        Set-AzureStaticVNetIP 10.0.1.5 -VM $b
+        Set-AzureStaticVNetIP -IPAddress 10.0.1.6 -VM $b
+        $c = New-AzureVMConfig -Name "c" -InstanceSize Small -ImageName "img" | Set-AzureStaticVNetIP "10.0.1.7"
+        Remove-AzureStaticVNetIP -VM $c
+        $d = New-AzureVMConfig -Name "d" -InstanceSize Small -ImageName "img" | Set-AzureStaticVNetIP -IPAddress $address
+        $e = New-AzureVMConfig -Name "e" -InstanceSize Small -ImageName "img" |
+            Add-AzureNetworkInterfaceConfig -Name "eth1" -SubnetName "back" -StaticVNetIPAddress "10.0.2.4"
+        New-AzureVM -ServiceName "svc1" -VMs $a, $b, $c, $d, $e -VNetName "prod" -Location "West Europe"
+        Get-AzureVM -ServiceName "svc2" -Name "f" | Set-AzureStaticVNetIP -IPAddress "10.0.1.8" | Update-AzureVM
+        """,
+    )
+    assert _role(doc, "a").static_ips == (NameRef("10.0.1.4", _mark(2, 106)),)
+    assert _role(doc, "b").static_ips == (NameRef("10.0.1.6", _mark(5, 34)),)  # the last one set
+    assert _role(doc, "c").static_ips == ()  # removed
+    assert _role(doc, "d").static_ips == ()  # an address the script does not state gives nothing
+    assert _role(doc, "e").static_ips == (NameRef("10.0.2.4", _mark(10, 90)),)  # of another interface
+    assert _role(doc, "f").static_ips == (NameRef("10.0.1.8", _mark(12, 78)),)  # an existing VM's
+
+
+def test_a_static_address_set_on_one_path_is_one_the_vm_may_ask_for(read):
+    doc = read(
+        PATH,
+        """
+        $vm = New-AzureVMConfig -Name "a" -InstanceSize Small -ImageName "img"
+        if ($pinned) { Set-AzureStaticVNetIP -IPAddress "10.0.1.4" -VM $vm }
+        New-AzureVM -ServiceName "svc1" -VMs $vm -VNetName "prod" -Location "West Europe"
+        """,
+    )
+    assert [ref.name for ref in _role(doc, "a").static_ips] == ["10.0.1.4"]
+
+
+def _two_vms(first: str, second: str) -> str:
+    return (
+        f'$sql = New-AzureVMConfig -Name "sql01" -InstanceSize Small -ImageName "img" | Set-AzureSubnet "data" |\n'
+        f'    Set-AzureStaticVNetIP -IPAddress "{first}"\n'
+        'New-AzureVM -ServiceName "sql" -VMs $sql -VNetName "prod" -Location "West Europe"\n'
+        '$report = New-AzureVMConfig -Name "report01" -InstanceSize Small -ImageName "img" | Set-AzureSubnet "data"\n'
+        f'$report | Set-AzureStaticVNetIP "{second}" | New-AzureVM -ServiceName "report" -VNetName "prod" -Location l\n'
+    )
+
+
+def test_two_vms_of_one_network_asking_for_one_address_are_reported(tmp_path, monkeypatch):
+    assert _lint(tmp_path, monkeypatch, _two_vms("10.0.2.10", "10.0.2.10"), "MIG306") == [
+        (
+            5,
+            33,
+            "VM 'report01' of cloud service 'report' asks for private IP 10.0.2.10, which VM 'sql01' of cloud "
+            "service 'sql' asks for too, in virtual network 'prod': Prepare fails on it, and Validate does not "
+            "check it",
+        )
+    ]
+
+
+def test_two_vms_of_one_network_asking_for_different_addresses_are_not_reported(tmp_path, monkeypatch):
+    assert _lint(tmp_path, monkeypatch, _two_vms("10.0.2.10", "10.0.2.11"), "MIG306") == []
 
 
 # --- scripts PowerShell does not parse ----------------------------------------------------------------------

@@ -9,8 +9,8 @@ What is read, from a tree-sitter parse of the script (never from the text with p
 - the VMs a script creates (`New-AzureVMConfig … | … | New-AzureVM`, `New-AzureQuickVM`) or changes
   (`Get-AzureVM -ServiceName s -Name n | … | Update-AzureVM`), grouped by cloud service into `Deployment`s:
   availability set, subnets (secondary network interfaces included), endpoints with their ACLs,
-  extensions, boot diagnostics, the disks whose VHD blob the script names, the virtual network and
-  reserved IP of the deployment;
+  extensions, boot diagnostics, the disks whose VHD blob the script names, the static private addresses
+  its network interfaces ask for, the virtual network and reserved IP of the deployment;
 - the ACL `Set-AzureLoadBalancedEndpoint` puts on the endpoints of a load-balanced set;
 - web/worker role deployments (`New-AzureDeployment`, `Set-AzureDeployment -Upgrade|-Config`,
   `Publish-AzureServiceProject`) and reserved IPs (`New-AzureReservedIP`).
@@ -21,8 +21,10 @@ hashtables. Values are followed through the script in execution order, one scope
 a time: a variable holds what was last assigned to it on every path that reaches the use; branches and
 loops join what they may leave behind. A value the script does not state (a parameter, `$env:X`, a
 property of an object read from a file, a loop variable) stays unknown, and the fact it would set is
-recorded as unknown (`Role.unknown`) so that rules stay silent about it. A script-level variable assigned
-once, and declared by no function, is also visible inside the script's functions.
+recorded as unknown (`Role.unknown`) so that rules stay silent about it. A name it does not state is shown
+as a stand-in that says what it names and where the script passes it (`<VM name, deploy.ps1:12>`), never
+as the expression that holds it. A script-level variable assigned once, and declared by no function, is
+also visible inside the script's functions.
 
 Scripts in the Resource Manager mode of Azure PowerShell 0.9 (after `Switch-AzureMode
 AzureResourceManager`) and cmdlet calls with `-ResourceGroupName` are Resource Manager calls: they produce
@@ -131,37 +133,117 @@ def _parser() -> Parser:
 
 
 @functools.cache
-def _query(source: str) -> Query:
+def _query(kinds: tuple[tuple[str, str], ...]) -> Query:
     import tree_sitter
 
-    return tree_sitter.Query(_language(), source)
+    return tree_sitter.Query(_language(), " ".join(f"({kind}) @{name}" for kind, name in kinds))
 
 
-def _captures(source: str, node: Node) -> dict[str, list[Node]]:
-    """The nodes under `node` that a query captures, by capture name. Queries run in tree-sitter itself:
-    a walk over every node in Python would cost far more on a large script."""
+def _captures(kinds: dict[str, str], node: Node) -> dict[str, list[Node]]:
+    """The nodes of the types `kinds` names, under `node` and itself, by capture name, in document order.
+
+    Queries run in tree-sitter itself: a walk over every node in Python would cost far more on a large
+    script. But a query's cursor goes wrong on two shapes, where it costs time quadratic in their size:
+    nesting deeper than 65,535 levels (it counts depth in 16 bits, and past that also misses nodes:
+    `$($($(…)))` a few thousand times), and a region the grammar could not read with a long run of children
+    (`((((…` never closed: error recovery leaves the parser's stack as one flat run, and for each of them
+    the cursor looks through the ones after it). So a query descends `_DEEPEST` levels at most, and the
+    nodes below are queried on their own; a wide error region is not queried whole, its children are, one
+    by one."""
     import tree_sitter
 
-    return tree_sitter.QueryCursor(_query(source)).captures(node)
+    query = _query(tuple(kinds.items()))
+    found: dict[str, list[Node]] = {}
+    pieces = 0
+    for piece, whole in _pieces(node):
+        pieces += 1
+        if not whole:
+            if piece.type in kinds:
+                found.setdefault(kinds[piece.type], []).append(piece)
+            continue
+        cursor = tree_sitter.QueryCursor(query)
+        cursor.set_max_start_depth(_DEEPEST)
+        for name, nodes in cursor.captures(piece).items():
+            found.setdefault(name, []).extend(nodes)
+    if pieces > 1:  # each piece's nodes are in order, and an outer node before the ones it holds
+        for nodes in found.values():
+            nodes.sort(key=lambda n: (n.start_byte, -n.end_byte))
+    return found
+
+
+_DEEPEST = 1 << 14  # levels a query descends; the nodes below start queries of their own
+_WIDE = 64  # children of an error region past which its children are queried one by one
+
+
+def _pieces(root: Node) -> Iterator[tuple[Node, bool]]:
+    """The parts of a tree to query: (subtree, True) to query `_DEEPEST` levels deep, or (node, False) for
+    a node that holds a wide error region, taken alone while its children are queried."""
+    holding = _holding_wide_errors(root)
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.id in holding:
+            yield node, False
+            stack.extend(reversed(node.named_children))  # a node without a name is a token, a leaf
+            continue
+        yield node, True
+        if node.descendant_count > _DEEPEST:  # else it cannot be deeper than that
+            stack.extend(reversed(_below(node, _DEEPEST + 1)))
+
+
+def _below(root: Node, depth: int) -> list[Node]:
+    """The named nodes `depth` levels under `root`, in document order: where a query that starts no match
+    deeper than `depth - 1` stops. Walked with a tree cursor, which makes node objects for those only."""
+    found: list[Node] = []
+    cursor = root.walk()
+    level = 0
+    while True:
+        if level == depth:
+            if cursor.node is not None and cursor.node.is_named:
+                found.append(cursor.node)
+        elif cursor.goto_first_child():
+            level += 1
+            continue
+        while level > 0 and not cursor.goto_next_sibling():
+            cursor.goto_parent()
+            level -= 1
+        if level == 0:
+            return found
+
+
+def _holding_wide_errors(root: Node) -> set[int]:
+    """The ids of the error regions with more than `_WIDE` children, and of every node that holds one:
+    found through the subtrees that hold errors only, each node marked once."""
+    holding: set[int] = set()
+    path: list[Node] = []
+    stack = [(root, 0)] if root.has_error else []
+    while stack:
+        node, depth = stack.pop()
+        del path[depth:]
+        path.append(node)
+        if node.type == "ERROR" and node.child_count > _WIDE:
+            for held in reversed(path):
+                if held.id in holding:
+                    break
+                holding.add(held.id)
+        stack.extend((child, depth + 1) for child in node.children if child.has_error)
+    return holding
 
 
 # What assigns a variable: `$x = …`, a `foreach` variable, a declared parameter, `$table.Add(…)`.
-_ASSIGNING = """
-(assignment_expression) @assignment
-(foreach_statement) @assignment
-(script_parameter) @assignment
-(invokation_expression) @assignment
-"""
-_INDEX = (
-    _ASSIGNING
-    + """
-(comment) @comment
-(function_statement) @function
-(command) @command
-(statement_list (_) @statement)
-"""
+_ASSIGNING = dict.fromkeys(
+    ("assignment_expression", "foreach_statement", "script_parameter", "invokation_expression"), "assignment"
 )
-_OPAQUE = _ASSIGNING + "(command) @command (variable) @variable"
+# The statement lists: their statements are what suppressions cover.
+_INDEX = {
+    **_ASSIGNING,
+    "comment": "comment",
+    "function_statement": "function",
+    "command": "command",
+    "statement_list": "statements",
+}
+_OPAQUE = {**_ASSIGNING, "command": "command", "variable": "variable"}
+_COMMANDS = {"command": "command"}
 
 
 def read(path: str, data: bytes) -> Document:
@@ -243,7 +325,8 @@ class SyntaxIndex:
         found = _captures(_INDEX, root)
         self.comments = sorted(found.get("comment", []), key=lambda n: n.start_byte)
         self.statements = sorted(
-            (n for n in found.get("statement", []) if n.type != "comment"), key=lambda n: n.start_byte
+            (n for lists in found.get("statements", []) for n in _named(lists) if n.type != "ERROR"),
+            key=lambda n: n.start_byte,
         )
         self.functions: dict[str, Node] = {}
         for function in found.get("function", []):
@@ -923,6 +1006,7 @@ class VmObject:
     mark: Mark
     name: Value
     existing: tuple[Value, Value] | None  # (cloud service, VM name) of Get-AzureVM
+    name_at: Mark | None = None  # where the name is written
     key: str = ""
     escaped: bool = False  # passed to code the reader cannot follow, which may change it
 
@@ -1147,7 +1231,7 @@ class Interpreter:
     def calls_only(self, root: Node) -> tuple[object, ...]:
         """The script's classic calls and migration steps, read from the syntax alone (no values)."""
         self.calls, self.steps, self.deployments, self.reserved_ips = {}, {}, {}, []
-        for command in _captures("(command) @command", root).get("command", []):
+        for command in _captures(_COMMANDS, root).get("command", []):
             self._syntactic_call(command)
         return self.resources()
 
@@ -1876,7 +1960,8 @@ class Interpreter:
         disk = self._disk_event(args, mark)
         if disk is not None:
             events.append(disk)
-        return self._new_object(VmObject(mark, name.value if name else Unknown(""), None), events, env)
+        vm = VmObject(mark, name.value if name else Unknown(""), None, self._written_at(name))
+        return self._new_object(vm, events, env)
 
     def _disk_event(self, args: Args, mark: Mark, lun: Value | None = None) -> Event | None:
         """A disk whose VHD blob the script names with `-MediaLocation`: the OS disk, or the data disk at
@@ -1936,7 +2021,23 @@ class Interpreter:
     def _nic(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         arg = args.get("SubnetName")
         value = arg.value if arg is not None and arg.certain else Unknown("")
-        return self._vm_event("nic", node, args, piped, env, value=value, arg=arg)
+        address = self._address(args.get("StaticVNetIPAddress"), node)
+        return self._vm_event("nic", node, args, piped, env, value=value, arg=arg, address=address)
+
+    def _static_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Set-AzureStaticVNetIP: the private address the VM's primary network interface asks for, in place
+        of any before it; Remove-AzureStaticVNetIP: none."""
+        removed = _command_name(node).casefold() == "remove-azurestaticvnetip"
+        address = None if removed else self._address(args.get("IPAddress"), node)
+        return self._vm_event("static_ip", node, args, piped, env, address=address)
+
+    def _address(self, arg: Arg | None, node: Node) -> NameRef | None:
+        """A static private address the script states, where it is written (else at the call `node`); None
+        for one it does not state."""
+        if arg is None or not arg.certain or not isinstance(arg.value, Text) or not arg.value.value.strip():
+            return None
+        at = _value_mark(arg.value, arg, self.where) or self.where.mark(node)
+        return NameRef(arg.value.value.strip(), at)
 
     def _endpoint(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         kind = "endpoint" if _command_name(node).casefold() == "add-azureendpoint" else "endpoint_set"
@@ -1968,13 +2069,25 @@ class Interpreter:
         if acl is None or not acl.certain or not isinstance(acl.value, Acls):
             return NULL
         mark = self.where.mark(node)
-        draft = self._deployment(_arg_value(args, "ServiceName", Unknown("")), mark, node)
-        lb_set = _word(_arg_value(args, "LBSetName")) or "?"
-        role = self._role(draft, Text(f"VMs of load-balanced set {lb_set}"), mark, "opaque")
-        event = Event("endpoint_set", mark, self._endpoint_data(args, Text(lb_set)))
+        service = _arg_value(args, "ServiceName", Unknown(""))
+        draft = self._deployment(service, mark, node, self._written_at(args.get("ServiceName")))
+        vms, endpoints = self._lb_names(args.get("LBSetName"), mark)
+        role = self._role(draft, Text(vms), mark, "opaque")
+        event = Event("endpoint_set", mark, self._endpoint_data(args, Text(endpoints)))
         # Calls for one set run one after the other: each changes what the ones before it set.
         role.variants = [([*events, event], True) for events, _ in role.variants] or [([event], True)]
         return NULL
+
+    def _lb_names(self, arg: Arg | None, mark: Mark) -> tuple[str, str]:
+        """How messages name the VMs and the endpoints of a load-balanced set: by what they are, since their
+        own names are not in the call."""
+        if arg is not None and arg.certain and isinstance(arg.value, Text):
+            return (
+                f"<VMs of load-balanced set {arg.value.value}>",
+                f"<endpoints of load-balanced set {arg.value.value}>",
+            )
+        at = self._written_at(arg) or mark
+        return _stand_in("VMs of a load-balanced set", at), _stand_in("endpoints of a load-balanced set", at)
 
     def _remove_endpoint(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         return self._vm_event("endpoint_remove", node, args, piped, env, name=_arg_value(args, "Name"))
@@ -2028,9 +2141,8 @@ class Interpreter:
         service, name = args.get("ServiceName"), args.get("Name")
         if service is None or name is None:
             return Unknown(self.snippet(node))  # every VM of the subscription or of a service
-        return self._new_object(
-            VmObject(self.where.mark(node), name.value, (service.value, name.value)), [], env
-        )
+        vm = VmObject(self.where.mark(node), name.value, (service.value, name.value), self._written_at(name))
+        return self._new_object(vm, [], env)
 
     def _update_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Update-AzureVM of an existing VM: a role of its service, with the facts the pipeline sets."""
@@ -2043,8 +2155,9 @@ class Interpreter:
                 continue
             service = _arg_value(args, "ServiceName", obj.existing[0])
             name = _arg_value(args, "Name", obj.existing[1])
-            draft = self._deployment(service, obj.mark, node)
-            role = self._role(draft, name, obj.mark, "existing")
+            draft = self._deployment(service, obj.mark, node, self._written_at(args.get("ServiceName")))
+            name_at = self._written_at(args.get("Name")) or obj.name_at
+            role = self._role(draft, name, obj.mark, "existing", name_at)
             changes = self._variants(obj, env)
             if role.base == "existing" or not role.variants:
                 role.add(changes)
@@ -2061,12 +2174,13 @@ class Interpreter:
         vms = arg.value if arg is not None else piped
         draft = self._placed(node, args)
         items = vms.values if isinstance(vms, Items) else (vms,) if vms is not None else ()
-        for item in items:
+        marks = self._item_marks(arg)
+        for at, item in enumerate(items):
             if isinstance(item, Vms):
                 self._add_vms(draft, item, env)
-            elif not isinstance(item, Null):
-                text = item.text if isinstance(item, Unknown) else _text(node)
-                role = self._role(draft, Unknown(_short(text) or "?"), self.where.mark(node), "opaque")
+            elif not isinstance(item, Null):  # a configuration the reader cannot see: a VM of its own
+                written = marks[at] if at < len(marks) else self._written_at(arg)
+                role = self._role(draft, Unknown(""), self.where.mark(node), "opaque", written)
                 role.add([([], True)])
         return NULL
 
@@ -2080,15 +2194,14 @@ class Interpreter:
         for objects in groups.values():
             first = objects[0]
             base = "existing" if first.existing is not None else "new"
-            role = self._role(draft, first.name, first.mark, base)
+            role = self._role(draft, first.name, first.mark, base, first.name_at)
             role.add([v for o in objects for v in self._variants(o, env)])
 
     def _quick_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         draft = self._placed(node, args)
         mark = self.where.mark(node)
-        name = args.get("Name")
-        service = args.get("ServiceName")
-        vm_name = name.value if name is not None else service.value if service is not None else Unknown("")
+        named = args.get("Name") or args.get("ServiceName")
+        vm_name = named.value if named is not None else Unknown("")
         events = (
             [self._avset_event(args.get("AvailabilitySetName"), mark)]
             if args.given("AvailabilitySetName") is not False
@@ -2121,7 +2234,7 @@ class Interpreter:
                 },
             )
         )
-        role = self._role(draft, vm_name, mark, "new")
+        role = self._role(draft, vm_name, mark, "new", self._written_at(named))
         role.add([(events, False)])
         return NULL
 
@@ -2132,9 +2245,8 @@ class Interpreter:
         does none of these may add VMs to a deployment that already exists, whose network the script
         does not state."""
         service = args.get("ServiceName")
-        draft = self._deployment(
-            service.value if service is not None else Unknown(""), self.where.mark(node), node
-        )
+        value = service.value if service is not None else Unknown("")
+        draft = self._deployment(value, self.where.mark(node), node, self._written_at(service))
         name = args.get("DeploymentName")
         if name is not None and isinstance(name.value, Text) and not draft.roles:
             draft.name = name.value.value
@@ -2161,32 +2273,48 @@ class Interpreter:
             draft.vnet, draft.network_known = None, vnet is False and creates is True
         return draft
 
-    def _deployment(self, service: Value, mark: Mark, node: Node) -> DeploymentDraft:
+    def _deployment(self, service: Value, mark: Mark, node: Node, at: Mark | None = None) -> DeploymentDraft:
         """The draft deployment of a cloud service (one per service in a file; a service the script does
-        not name is one per definition it comes from)."""
+        not name is one per definition it comes from). New-AzureVM names the deployment after its service;
+        one whose service the script does not state has no service name, and a stand-in for its own (see
+        `_stand_in`) where the service is passed (`at`)."""
         if isinstance(service, Text):
             key: object = ("service", service.value.casefold())
             name, label = service.value, service.value
-        elif isinstance(service, Unknown) and service.ident is not None:
-            key, name, label = ("ident", service.ident), "", service.text
         else:
-            key, name, label = (
-                ("node", node.start_byte),
-                "",
-                getattr(service, "text", "") or self.snippet(node),
-            )
+            ident = service.ident if isinstance(service, Unknown) else None
+            key = ("ident", ident) if ident is not None else ("node", node.start_byte)
+            name, label = "", _stand_in("deployment name", at or mark)
         draft = self.deployments.get(key)
         if draft is None:
             draft = self.deployments[key] = DeploymentDraft(name, label, mark)
         return draft
 
-    def _role(self, draft: DeploymentDraft, name: Value, mark: Mark, base: str) -> RoleDraft:
+    def _role(
+        self,
+        draft: DeploymentDraft,
+        name: Value,
+        mark: Mark,
+        base: str,
+        at: Mark | None = None,
+        shown: str = "",
+    ) -> RoleDraft:
+        """The role `name` of a deployment: shown as `shown`, else by its name, or a stand-in when the
+        script does not state it, where the name is written (`at`)."""
         key = _role_key(name)
         role = draft.roles.get(key)
         if role is None:
-            written = name.value if isinstance(name, Text) else name.text if isinstance(name, Unknown) else ""
-            role = draft.roles[key] = RoleDraft(written or "?", mark, base)
+            shown = shown or (name.value if isinstance(name, Text) else "")
+            if not shown:
+                shown = _stand_in("VM name", at or mark)
+                if any(r.name == shown for r in draft.roles.values()):  # two on one line
+                    shown = _stand_in("VM name", at or mark, column=True)
+            role = draft.roles[key] = RoleDraft(shown, mark, base)
         return role
+
+    def _written_at(self, arg: Arg | None) -> Mark | None:
+        """Where an argument's value is written in the call."""
+        return self.where.mark(arg.node) if arg is not None and arg.node is not None else None
 
     def _new_service(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         name = args.get("ServiceName")
@@ -2206,14 +2334,25 @@ class Interpreter:
         package = args.get("Package")
         if service is None and package is None:
             return NULL
-        draft = self._deployment(service.value if service else Unknown(""), self.where.mark(node), node)
+        mark = self.where.mark(node)
+        value = service.value if service else Unknown("")
+        draft = self._deployment(value, mark, node, self._written_at(service))
         slot = args.get("Slot")
         if slot is not None and isinstance(slot.value, Text):
             draft.slot = slot.value.value
-        role_name = _package_role(package.value if package else None, service.value if service else None)
-        role = self._role(draft, role_name, self.where.mark(node), "package")
+        role = self._package_role(draft, args, mark)
         role.kind_evidence = role.kind_evidence or _PACKAGE_EVIDENCE[key]
         return NULL
+
+    def _package_role(self, draft: DeploymentDraft, args: Args, mark: Mark) -> RoleDraft:
+        """The role a package deployment names (`Set-AzureDeployment -Upgrade -RoleName`), else its roles
+        as one: their names are in the package's service definition, which the script does not state, so
+        they stand under a stand-in where the package is named (every package of the deployment alike)."""
+        named = args.get("RoleName")
+        if named is not None and named.certain and isinstance(named.value, Text):
+            return self._role(draft, named.value, mark, "package")
+        at = self._written_at(args.get("Package")) or mark
+        return self._role(draft, Text("\0package"), mark, "package", shown=_stand_in("role name", at))
 
     def _reserved_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         name = args.get("ReservedIPName")
@@ -2224,7 +2363,7 @@ class Interpreter:
             self.reserved_ips.append(ReservedIp(name.value.value, "", "", mark))
         service = args.get("ServiceName")
         if service is not None:
-            draft = self._deployment(service.value, mark, node)
+            draft = self._deployment(service.value, mark, node, self._written_at(service))
             at = _value_mark(name.value, name, self.where) or mark
             draft.reserved_ip = draft.reserved_ip or NameRef(name.value.value, at)
         return NULL
@@ -2275,6 +2414,8 @@ class Interpreter:
         "add-azureprovisioningconfig": _provisioning,
         "set-azuresubnet": _subnet,
         "add-azurenetworkinterfaceconfig": _nic,
+        "set-azurestaticvnetip": _static_ip,
+        "remove-azurestaticvnetip": _static_ip,
         "add-azureendpoint": _endpoint,
         "set-azureendpoint": _endpoint,
         "remove-azureendpoint": _remove_endpoint,
@@ -2369,6 +2510,8 @@ class _Facts:
         self.extensions: list[Extension] = []
         self.boot: bool | None = None
         self.boot_mark: Mark | None = None
+        self.static_ip: NameRef | None = None  # of the primary network interface
+        self.nic_ips: list[NameRef] = []  # of the others
         self.os_disk: Disk | None = None
         self.data_disks: dict[object, Disk] = {}  # by LUN; by the event that adds it when not stated
 
@@ -2399,6 +2542,11 @@ class _Facts:
         found, complete = texts(event.data["value"])
         self.nics.extend(NameRef(t.value, t.mark or event.mark) for t in found)
         self.subnets_known[1] = self.subnets_known[1] and complete
+        if event.data["address"] is not None:
+            self.nic_ips.append(event.data["address"])
+
+    def _static_ip(self, event: Event) -> None:
+        self.static_ip = event.data["address"]
 
     def _provision(self, event: Event) -> None:
         """The endpoints a provisioning configuration adds unless told not to."""
@@ -2419,7 +2567,7 @@ class _Facts:
         """Add-AzureEndpoint adds an endpoint; Set-AzureEndpoint changes one (on an existing VM, one the
         script does not otherwise describe)."""
         data = event.data
-        name = _word(data["name"])
+        name = _shown(data["name"], "endpoint name", event.mark)
         key = _role_key(data["name"])
         kept = self.endpoints.get(key)
         if event.kind == "endpoint_set" and kept is not None:
@@ -2438,7 +2586,7 @@ class _Facts:
                 _word(data["local_port"]),
                 None,
                 event.mark,
-                _word(data["load_balancer"]),
+                _reference(data["load_balancer"], "internal load balancer name", event.mark),
             )
         acl = self._acl(data, name, event.mark) if data["acl"] is not None else endpoint.acl
         self.endpoints[key] = replace(endpoint, acl=acl)
@@ -2474,7 +2622,7 @@ class _Facts:
             self.unknown.add("extensions")
             return
         self.extensions.append(
-            Extension(publisher.value, name.value, _word(version), data["state"], event.mark)
+            Extension(publisher.value, name.value, _stated(version), data["state"], event.mark)
         )
 
     def _disk(self, event: Event) -> None:
@@ -2523,6 +2671,7 @@ class _Facts:
             extensions=tuple(self.extensions),
             disks=(*([self.os_disk] if self.os_disk else []), *self.data_disks.values()),
             boot_diagnostics=self.boot,
+            static_ips=(*([self.static_ip] if self.static_ip else []), *self.nic_ips),
             availability_set_mark=self.avset_mark,
             boot_diagnostics_mark=self.boot_mark,
             unknown=frozenset(unknown),
@@ -2532,7 +2681,8 @@ class _Facts:
 def _join_roles(a: Role, b: Role) -> Role:
     """One VM built differently on different paths (an `if` around a cmdlet). A blocker some path sets
     is reported (the script can create it): an ACL, an extension, a second subnet, a disk, boot
-    diagnostics turned on. An absence is known only when every path agrees (no subnet, no availability set)."""
+    diagnostics turned on, a static private address. An absence is known only when every path agrees (no
+    subnet, no availability set)."""
     unknown = set(a.unknown | b.unknown)
     changes: dict[str, Any] = {}
     if _names(a.subnets) != _names(b.subnets):
@@ -2555,6 +2705,8 @@ def _join_roles(a: Role, b: Role) -> Role:
         unknown.add("extensions")
     if a.disks != b.disks:
         changes["disks"] = tuple(dict.fromkeys((*a.disks, *b.disks)))
+    if a.static_ips != b.static_ips:  # the VM asks for one of them, whichever path runs
+        changes["static_ips"] = _once_by_name((*a.static_ips, *b.static_ips))
     if a.boot_diagnostics != b.boot_diagnostics:
         enabled = a if a.boot_diagnostics else b if b.boot_diagnostics else None
         changes.update(
@@ -2564,6 +2716,14 @@ def _join_roles(a: Role, b: Role) -> Role:
     if a.size.casefold() != b.size.casefold():
         changes["size"] = ""
     return replace(a, unknown=frozenset(unknown), **changes)
+
+
+def _once_by_name(refs: tuple[NameRef, ...]) -> tuple[NameRef, ...]:
+    """Each name once, where it is first written."""
+    kept: dict[str, NameRef] = {}
+    for ref in refs:
+        kept.setdefault(ref.name, ref)
+    return tuple(kept.values())
 
 
 def _names(refs: tuple[NameRef, ...]) -> frozenset[str]:
@@ -2585,7 +2745,7 @@ def _written_subnets(value: Value, marks: tuple[Mark, ...], fallback: Mark) -> l
             return None  # a value without a written form to name it by
         else:
             same = item.ident if item.ident is not None else ("text", item.text.casefold())
-            refs.setdefault(same, NameRef(item.text, mark))
+            refs.setdefault(same, NameRef(f"<subnet named by {item.text}>", mark))
     return list(refs.values()) if len(refs) > 1 else None
 
 
@@ -2746,8 +2906,38 @@ def _role_key(name: Value) -> object:
     return ("id", id(name), name)
 
 
+def _stand_in(what: str, mark: Mark, column: bool = False) -> str:
+    """The name shown for one the script does not state (a parameter, a row of a file it reads): what it
+    names and where the script passes it, in angle brackets as the plan writes `<cloud service name>`:
+    `<VM name, deploy.ps1:12>`. Never the expression that holds it: `$vmName` reads as a VM of that name,
+    and the plan would write it into commands (`-ServiceName '$vmName'`, where PowerShell does not expand
+    it)."""
+    file = posixpath.basename(mark.path.replace("\\", "/"))
+    where = f"{mark.line}:{mark.column}" if column else f"{mark.line}"
+    return f"<{what}, {file}:{where}>"
+
+
+def _shown(value: Value, what: str, mark: Mark) -> str:
+    """A name the script gives: as it states it, else a stand-in (see `_stand_in`)."""
+    return value.value if isinstance(value, Text) else _stand_in(what, mark)
+
+
+def _reference(value: Value, what: str, mark: Mark) -> str:
+    """A name the script may give (an endpoint's internal load balancer): as it states it, a stand-in when
+    it passes one it does not state, "" when it passes none."""
+    if isinstance(value, Text):
+        return value.value
+    return _stand_in(what, mark) if isinstance(value, Unknown) and value.text else ""
+
+
+def _stated(value: Value) -> str:
+    """A value as the script states it, "" when it does not (an extension's version)."""
+    return value.value if isinstance(value, Text) else ""
+
+
 def _word(value: Value) -> str:
-    """A value as a resource field: its text, or how the script writes what it does not state."""
+    """A value as a resource field no message shows as a name (a port, a protocol): its text, or how the
+    script writes what it does not state."""
     if isinstance(value, Text):
         return value.value
     if isinstance(value, Unknown):
@@ -2781,17 +2971,6 @@ def _state(args: Args) -> str:
     if args.switch("Uninstall"):
         return "Uninstall"
     return "Disable" if args.switch("Disable") else "Enable"
-
-
-def _package_role(package: Value | None, service: Value | None) -> Value:
-    """A package's roles are listed only inside it: the role is named after the package file, else the
-    service."""
-    if isinstance(package, Text):
-        stem = package.value.replace("\\", "/").rsplit("/", 1)[-1]
-        stem = stem[: -len(".cspkg")] if stem.casefold().endswith(".cspkg") else stem
-        if stem:
-            return Text(stem, package.mark)
-    return service if service is not None else Unknown("")
 
 
 def _negated(value: bool | None) -> bool | None:
