@@ -405,3 +405,24 @@ def test_an_endpoint_acl_of_a_role_the_definition_lacks_is_dangling():
     estate = _estate({"shop/ServiceDefinition.csdef": CSDEF, "shop/ServiceConfiguration.Cloud.cscfg": cscfg})
     assert [(d.target, d.name) for d in estate.dangling] == [("Role", "Api")]
     assert "EndpointAcl names role 'Api'" in estate.dangling[0].message
+
+
+def test_a_name_a_script_does_not_state_is_never_dangling(tmp_path, monkeypatch):
+    """`-SubnetNames $a,$b`: the subnets are stand-ins, which may be any subnet of the network; MIG202 still
+    holds (two of them), MIG003 does not."""
+    from migcheck.config import Config
+    from migcheck.engine import lint
+    from migcheck.plugins import load_rules
+
+    (tmp_path / "NetworkConfig.netcfg").write_text(NETCFG)
+    (tmp_path / "deploy.ps1").write_text(
+        "param($a, $b)\n"
+        '$vm = New-AzureVMConfig -Name "vm1" -InstanceSize Small -ImageName "img" | Set-AzureSubnet -SubnetNames $a,$b\n'
+        'New-AzureVM -ServiceName "svc" -VMs $vm -VNetName "prod"\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    codes = [
+        f.code
+        for f in lint(["."], Config(select=("MIG202", "MIG003")), load_rules(entry_points=False)).findings
+    ]
+    assert codes == ["MIG202"]

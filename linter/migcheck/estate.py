@@ -66,6 +66,7 @@ from migcheck.model import (
     ServiceDefinition,
     Subnet,
     VirtualNetwork,
+    is_stand_in,
 )
 from migcheck.rule import listed
 from migcheck.subscriptions import DEFAULT_SUBSCRIPTION, folder_of, split_subscriptions
@@ -689,7 +690,8 @@ class _Linker:
                         )
 
     def _dangle(self, ref: NameRef, target: str, message: str) -> None:
-        self.dangling.append(Dangling(ref, target, message))
+        if not is_stand_in(ref.name):  # a name the script does not state may be any: it points nowhere known
+            self.dangling.append(Dangling(ref, target, message))
 
     # --- cloud services ---------------------------------------------------------------------------
 

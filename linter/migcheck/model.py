@@ -689,6 +689,12 @@ class Document:
         return Document(self.path, self.kind, self.root, self.resources, self.suppressions, self.problem)
 
 
+def is_stand_in(name: str) -> bool:
+    """Whether `name` stands in for one a script does not state (`<deployment name, deploy.py:48>`): Azure
+    names hold no `<` or `>`, so such a name is never one the platform knows."""
+    return name.startswith("<") and name.endswith(">")
+
+
 # --- findings ----------------------------------------------------------------------------------------
 
 

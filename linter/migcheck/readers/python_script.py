@@ -62,6 +62,7 @@ from migcheck.model import (
     Suppression,
     VirtualMachine,
     VirtualNetwork,
+    is_stand_in,
 )
 from migcheck.readers import python_flow as flow
 from migcheck.readers.python_flow import (
@@ -772,7 +773,7 @@ class _Resources:
     ) -> _Draft:
         """The deployment of a service and deployment name, or of this call alone when the service name is
         not known or the deployment name is a stand-in."""
-        known = service and not _is_stand_in(name)
+        known = service and not is_stand_in(name)
         key: object = (_key(service or ""), _key(name)) if known else id(call)
         draft = self.drafts.get(key)
         if draft is None:
@@ -977,7 +978,7 @@ class _Resources:
         POST adds a role (Add Role)."""
         if not role.name:
             role = replace(role, name=self._stand_in("VM", mark.line))
-        key = ("role", _key(role.name)) if not _is_stand_in(role.name) else ("call", id(call))
+        key = ("role", _key(role.name)) if not is_stand_in(role.name) else ("call", id(call))
         draft.add(role, key, frozenset(VM_FACTS) if replaces else None)
 
     # --- XML the script builds element by element -----------------------------------------------------
@@ -1048,7 +1049,7 @@ class _Resources:
         if not roles:
             package = literal(v.get("package_url")) or ""
             fallback = literal(v.get("role_to_upgrade")) or package.rsplit("/", 1)[-1].split("?", 1)[0]
-            if not fallback and _is_stand_in(draft.name):
+            if not fallback and is_stand_in(draft.name):
                 fallback = self._stand_in("role", mark.line)
             roles = [(fallback or draft.name, None)]
         for role_name, instances in roles:
@@ -1094,10 +1095,6 @@ class _Resources:
     def _mark(self, value: Value | None) -> Mark:
         node = value.node if value is not None else None
         return self.source.mark(node) if node is not None else Mark(self.source.path, 1, column=1)
-
-
-def _is_stand_in(name: str) -> bool:
-    return name.startswith("<") and name.endswith(">")
 
 
 # --- requests sent to the API without the SDK -------------------------------------------------------------
