@@ -11,7 +11,7 @@ import pytest
 from growth import LINEAR, assert_linear, cost
 
 from migcheck.model import Deployment
-from migcheck.readers import python_script, read_document
+from migcheck.readers import powershell, python_script, read_document
 from migcheck.readers.powershell import _MAX_TEXT
 from migcheck.readers.python_flow import MAX_TEXT
 
@@ -145,7 +145,8 @@ _HOSTILE_POWERSHELL = {
 
 @pytest.mark.parametrize("shape", _HOSTILE_POWERSHELL.values(), ids=_HOSTILE_POWERSHELL.keys())
 def test_powershell_nesting_and_regions_the_grammar_cannot_read(shape):
-    """The calls of a script around such a shape are still read, in time linear in its size."""
+    """Such a shape costs time linear in its size, and the calls of the script around it are still read;
+    or, past `MAX_NESTING` brackets open at once, the script is refused before it is parsed."""
 
     def make(n: int):
         data = b"New-AzureVM -ServiceName s -Location l\n" + shape(n) + b"\nGet-AzureVM\n"
@@ -155,7 +156,18 @@ def test_powershell_nesting_and_regions_the_grammar_cannot_read(shape):
     document = read_document(
         "s.ps1", b"New-AzureVM -ServiceName s -Location l\n" + shape(4000), explicit=True
     )
-    assert document is not None and document.resources
+    assert document is not None
+    if b"(" in shape(2) or b"{" in shape(2):  # brackets opened one in another, n of them
+        assert document.problem is not None and "nest more than 100 levels" in document.problem.message
+    else:
+        assert document.resources
+    # Under the limit, the shape is read and so is the script around it.
+    within = read_document(
+        "s.ps1",
+        b"New-AzureVM -ServiceName s -Location l\n" + shape(powershell.MAX_NESTING // 2),
+        explicit=True,
+    )
+    assert within is not None and within.resources
 
 
 # --- Python -----------------------------------------------------------------------------------------------

@@ -279,9 +279,9 @@ def test_a_hostile_prolog_is_scanned_in_linear_time():
     ],
 )
 def test_scripts_have_a_smaller_size_limit(path, line, what):
-    # Script parsers cost far more per byte than lxml: past 2 MB a script is one clear finding, not a
+    # Script parsers cost far more per byte than lxml: past 512 KB a script is one clear finding, not a
     # minute of parsing.
-    data = line + b"#" * (2 * 1024 * 1024)
+    data = line + b"#" * (512 * 1024)
     document = read_document(path, data, explicit=False)
     assert document is not None and document.problem is not None
-    assert document.problem.message == f"file is larger than 2 MB; migcheck reads {what} up to 2 MB"
+    assert document.problem.message == f"file is larger than 512 KB; migcheck reads {what} up to 512 KB"

@@ -818,12 +818,24 @@ def test_where_the_grammar_is_narrower_than_powershell_nothing_is_reported(read)
 
 
 def test_hostile_nesting_and_size_stay_cheap():
-    deep = b"$x = " + b"(" * 3000 + b"1" + b")" * 3000 + b"\nNew-AzureVM -ServiceName s\n"
+    deep = b"$x = " + b"(" * 90 + b"1" + b")" * 90 + b"\nNew-AzureVM -ServiceName s\n"
     doc = read_document("deep.ps1", deep, explicit=True)
     assert doc is not None and _calls(doc) == ["New-AzureVM"]
-    blocks = b"& {" * 2000 + b"New-AzureVM -ServiceName s" + b"}" * 2000 + b"\n"
+    blocks = b"& {" * 90 + b"New-AzureVM -ServiceName s" + b"}" * 90 + b"\n"
     doc = read_document("blocks.ps1", blocks, explicit=True)
     assert doc is not None and _calls(doc) == ["New-AzureVM"]
+    # Past 100 brackets open at once, the script is refused before it is parsed, at the 101st.
+    deeper = b"$x = " + b"(" * 3000 + b"1" + b")" * 3000 + b"\nNew-AzureVM -ServiceName s\n"
+    doc = read_document("deeper.ps1", deeper, explicit=True)
+    assert doc is not None and doc.problem is not None and doc.resources == ()
+    assert doc.problem.mark == Mark("deeper.ps1", 1, column=106)
+    assert doc.problem.message.startswith(
+        "refused: brackets nest more than 100 levels deep (line 1, column 106)"
+    )
+    # A script that parses into more syntax nodes than a real one could is refused too.
+    dense = b"New-AzureVM -ServiceName s\n" + b"$a = 1\n" * 60_000
+    doc = read_document("dense.ps1", dense, explicit=True)
+    assert doc is not None and doc.problem is not None and "syntax nodes" in doc.problem.message
     many = b"$vm = New-AzureVMConfig -Name a -InstanceSize Small -ImageName x\n" + b"".join(
         b"if ($c%d) { Set-AzureSubnet -VM $vm 's%d' }\n" % (i, i) for i in range(300)
     )

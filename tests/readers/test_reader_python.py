@@ -739,7 +739,7 @@ def test_a_suppression_comment_holds_back_the_finding_it_names(tmp_path, monkeyp
 
 
 def test_a_script_past_the_size_limit_is_a_problem_not_a_long_wait():
-    data = HEADER.encode() + b"x = 1\n" * (python_script.MAX_SCRIPT_BYTES // 6 + 1)
+    data = HEADER.encode() + b"x = 1\n" * (512 * 1024 // 6 + 1)
     document = read_document(PATH, data, explicit=True)
     assert document is not None and document.problem is not None
     assert document.problem.mark == at(1, 1) and "larger than 512 KB" in document.problem.message

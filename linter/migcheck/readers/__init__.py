@@ -161,7 +161,9 @@ def _not_classic(path: str) -> Document:
 
 
 def _size(count: int) -> str:
-    return f"{count // (1024 * 1024)} MB" if count % (1024 * 1024) == 0 else f"{count:,} bytes"
+    if count % (1024 * 1024) == 0:
+        return f"{count // (1024 * 1024)} MB"
+    return f"{count // 1024} KB" if count % 1024 == 0 else f"{count:,} bytes"
 
 
 def _read(path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str, str] | None) -> Document:

@@ -249,8 +249,14 @@ _COMMANDS = {"command": "command"}
 def read(path: str, data: bytes) -> Document:
     text = decode(data)
     source = text.encode("utf-8", "surrogatepass")
-    tree = _parser().parse(source)
     where = Positions(path, source)
+    deep = _too_deep(source)
+    if deep >= 0:
+        return Document(path, FileKind.POWERSHELL, "", problem=_nesting_problem(where.at(deep)), text=text)
+    tree = _parser().parse(source)
+    if tree.root_node.descendant_count > MAX_NODES:
+        too_large = _size_problem(tree.root_node.descendant_count, where.at(0))
+        return Document(path, FileKind.POWERSHELL, "", problem=too_large, text=text)
     problem, code_end = _syntax_problem(tree.root_node, where)
     if code_end < len(source):
         # From a string or comment never closed to the end of the file, PowerShell sees text, not code: what
@@ -260,6 +266,66 @@ def read(path: str, data: bytes) -> Document:
     suppressions = tuple(_suppressions(index, where))
     resources = Interpreter(path, index, where).run(tree.root_node)
     return Document(path, FileKind.POWERSHELL, "", resources, suppressions, problem, text=text)
+
+
+# Brackets open at once past which a script is refused before it is parsed (as Python scripts are past 100
+# levels). tree-sitter's tree of deeply nested code grows to millions of nodes, which the reader walks in
+# Python: half a megabyte of blocks 999 deep took 16 s and 1.1 GB. Real scripts nest a few dozen levels.
+MAX_NESTING = 100
+_BRACKET_STEPS = bytes.maketrans(b"([{)]}", b"\x01\x01\x01\x02\x02\x02")
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"()[]{}")
+
+
+def _too_deep(source: bytes) -> int:
+    """The byte offset of the first bracket opened while `MAX_NESTING` others are open, counted over the
+    bytes without regard to strings or comments (a bound on the nesting, not a parse); -1 when there is
+    none. Linear, and in C unless the script opens more than `MAX_NESTING` brackets in all."""
+    steps = source.translate(_BRACKET_STEPS, _NOT_BRACKETS)
+    if steps.count(1) <= MAX_NESTING:
+        return -1
+    depth = 0
+    for index, step in enumerate(steps):
+        depth += 1 if step == 1 else -1
+        if depth > MAX_NESTING:
+            return _nth_bracket(source, index)
+    return -1
+
+
+def _nth_bracket(source: bytes, nth: int) -> int:
+    """The offset of the `nth` bracket (from 0) of `source`."""
+    for offset, byte in enumerate(source):
+        if byte in _BRACKET_BYTES:
+            nth -= 1
+            if nth < 0:
+                return offset
+    return -1
+
+
+_BRACKET_BYTES = frozenset(b"()[]{}")
+
+
+# Syntax nodes past which a parsed script is not read: every walk of the reader is in Python. Real scripts
+# make under half a node per byte (a 512 KB one, under 250,000); code built to be dense or broken makes up
+# to eight, and half a megabyte of it took tens of seconds.
+MAX_NODES = 400_000
+
+
+def _size_problem(nodes: int, mark: Mark) -> FileProblem:
+    message = (
+        f"refused: the script parses into {nodes:,} syntax nodes, more than the {MAX_NODES:,} migcheck "
+        "reads (real scripts make under half a node per byte)"
+    )
+    fix = "Split the script, or exclude it in [tool.migcheck] exclude if it is generated."
+    return FileProblem("syntax", message, mark, fix)
+
+
+def _nesting_problem(mark: Mark) -> FileProblem:
+    message = (
+        f"refused: brackets nest more than {MAX_NESTING:,} levels deep (line {mark.line}, column "
+        f"{mark.column}); migcheck reads PowerShell scripts nested up to {MAX_NESTING:,} levels"
+    )
+    fix = "Reduce the nesting, or exclude the file in [tool.migcheck] exclude if it is generated."
+    return FileProblem("syntax", message, mark, fix)
 
 
 class Positions:

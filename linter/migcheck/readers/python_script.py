@@ -244,10 +244,6 @@ _FACT_PARAMS = {
 }
 _UNKNOWABLE = frozenset({"availability_set", "endpoints", "subnets", "extensions"})  # Role.unknown's names
 
-# The largest script read. Real ones are tens of kilobytes (127 KB the largest in the corpus, 347 KB the
-# largest known); Python's own parser takes up to 6 s per MB of dense code built to be slow, so a larger
-# file gets a clear finding instead of a long wait.
-MAX_SCRIPT_BYTES = 512 * 1024
 # The work spent following values, per byte of the script: real scripts use a small part of it.
 BUDGET_PER_BYTE = 0.05
 _PYTHON2_HINTS = (
@@ -260,7 +256,6 @@ _PYTHON2_FIX = (
     "Port the script to Python 3 (print(...), `except X as e`), or exclude it in [tool.migcheck] exclude if "
     "it is no longer run."
 )
-_LARGE_FIX = "Split the script, or exclude it in [tool.migcheck] exclude if it is generated."
 _GENERATED_FIX = "Exclude the file in [tool.migcheck] exclude if it is generated."
 _ENCODING_FIX = (
     "Save the file as UTF-8, or declare its encoding on its first or second line (# -*- coding: cp1252 -*-)."
@@ -280,12 +275,6 @@ def read(path: str, data: bytes) -> Document:
             "the folders that hold them."
         )
         return Document(path, None, "", problem=FileProblem("root", message, Mark(path, 1, column=1), fix))
-    if len(data) > MAX_SCRIPT_BYTES:
-        message = (
-            f"script is larger than {MAX_SCRIPT_BYTES // 1024} KB, the largest Python script migcheck reads"
-        )
-        problem = FileProblem("syntax", message, Mark(path, 1, column=1), _LARGE_FIX)
-        return Document(path, FileKind.PYTHON, "", problem=problem)
     decoded = _decode(path, data)
     if isinstance(decoded, FileProblem):
         return Document(path, FileKind.PYTHON, "", problem=decoded, text=data.decode("utf-8", "replace"))
