@@ -9,6 +9,7 @@ shape is only inferred, the documented variants are accepted, as each builder sa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -105,7 +106,10 @@ def strings(value: object) -> tuple[str, ...]:
 # --- one object of the export ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+# What may follow a key's closing quote: JSON's whitespace, then its colon.
+_KEY_END = re.compile(r"[ \t\r\n]*:")
+
+
 class Spots:
     """Where values of one object of an export are written, so that a finding about a field points at the
     field rather than at the object's `{` (a classic VM's object runs to a hundred lines and more).
@@ -114,30 +118,46 @@ class Spots:
     the other, each after the one before, so the cost stays linear in the object however long the list;
     once one is not found (written with other escapes), the rest of the list keeps the object's mark."""
 
-    text: str
-    start: int  # the object's `{`
-    end: int  # just after its `}`
-    mark: Mark  # the object's own
+    __slots__ = ("_keys", "end", "mark", "start", "text")
 
-    def key(self, name: str, after: int = -1) -> int:
-        """The offset of the first key `name` (any case) after `after`, within the object; -1 if none."""
-        import re
+    def __init__(self, text: str, start: int, end: int, mark: Mark) -> None:
+        self.text = text
+        self.start = start  # the object's `{`
+        self.end = end  # just after its `}`
+        self.mark = mark  # the object's own
+        self._keys: dict[str, int] = {}
 
-        found = re.compile(f'"{re.escape(name)}"\\s*:', re.IGNORECASE).search(
-            self.text, max(after, self.start), self.end
-        )
+    def key(self, name: str) -> int:
+        """The offset of the first key `name` in the object, in the case written or another; -1 if none.
+        Asked only for keys whose value the object has, so the slower search for another case is rare."""
+        found = self._keys.get(name)
+        if found is None:
+            found = self._keys[name] = self._find_key(name)
+        return found
+
+    def _find_key(self, name: str) -> int:
+        written = f'"{name}"'
+        at = self.text.find(written, self.start, self.end)
+        while at >= 0 and not _KEY_END.match(self.text, at + len(written), self.end):
+            at = self.text.find(written, at + 1, self.end)  # the name as a value: look further
+        if at >= 0:
+            return at
+        other = re.compile(re.escape(written) + _KEY_END.pattern, re.IGNORECASE)
+        found = other.search(self.text, self.start, self.end)
         return found.start() if found else -1
 
-    def values(self, values: Iterable[str], after: int) -> list[Mark]:
-        """The marks of `values` (strings), written in this order after the offset `after`; lines are
-        counted from one to the next, once."""
+    def values(self, values: list[str], under: str) -> list[Mark]:
+        """The marks of `values` (strings), written in this order after the key `under`; lines are counted
+        from one to the next, once."""
         import json
 
         marks: list[Mark] = []
-        at, line, counted, line_start = after, self.mark.line, self.start, self.start - self.mark.column + 1
+        at = self.key(under) if values else -1
+        line, counted, line_start = self.mark.line, self.start, self.start - self.mark.column + 1
         for value in values:
             if at >= 0:
-                at = self._find(json.dumps(value, ensure_ascii=False), at)
+                plain = value.isprintable() and '"' not in value and "\\" not in value
+                at = self._find(f'"{value}"' if plain else json.dumps(value, ensure_ascii=False), at)
             if at < 0:
                 marks.append(self.mark)
                 continue
@@ -160,9 +180,6 @@ class Spots:
 
             found = self.text.find(json.dumps(json.loads(written)), after, self.end)
         return found
-
-    def value(self, value: str, after: int) -> Mark:
-        return self.values((value,), after)[0]
 
     def at(self, offset: int) -> Mark:
         """The mark of an offset inside the object (`-1`: the object's own)."""
@@ -288,7 +305,7 @@ def _vm_network(network: dict, spots: Spots) -> tuple[str, tuple[NameRef, ...]]:
         return "", ()
     name = text(get(vnet, "name")) or parse_id(text(get(vnet, "id"))).name
     names = strings(get(vnet, "subnetNames"))
-    marks = spots.values(names, spots.key("subnetNames"))
+    marks = spots.values(list(names), "subnetNames")
     return name, tuple(NameRef(s, mark) for s, mark in zip(names, marks, strict=True))
 
 
@@ -304,7 +321,7 @@ def _extensions(value: object, spots: Spots) -> Iterator[Extension]:
     the name."""
     found = [(text(get(ext, "publisher")), text(get(ext, "extension", "name")), ext) for ext in items(value)]
     found = [(publisher, name, ext) for publisher, name, ext in found if publisher or name]
-    marks = spots.values((name or publisher for publisher, name, _ in found), spots.key("extensions"))
+    marks = spots.values([name or publisher for publisher, name, _ in found], "extensions")
     for (publisher, name, ext), mark in zip(found, marks, strict=True):
         yield Extension(publisher, name, text(get(ext, "version")), text(get(ext, "state")), mark)
 
@@ -319,7 +336,7 @@ def _disks(storage: object, vm: str, spots: Spots) -> Iterator[Disk]:
 
 def _disks_of(disks: list[dict], vm: str, spots: Spots, where: str) -> Iterator[Disk]:
     described = [(text(get(d, "vhdUri", "mediaLink")), text(get(d, "diskName")), d) for d in disks]
-    marks = spots.values((media or name for media, name, _ in described), spots.key(where))
+    marks = spots.values([media or name for media, name, _ in described], where)
     for (media, name, disk), mark in zip(described, marks, strict=True):
         yield Disk(name, media, text(get(disk, "ioType")), vm, mark)
 
@@ -350,14 +367,12 @@ def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
             item.mark,
             address_space=tuple(
                 AddressPrefix(p, mark)
-                for p, mark in zip(
-                    prefixes, spots.values(prefixes, spots.key("addressPrefixes")), strict=True
-                )
+                for p, mark in zip(prefixes, spots.values(list(prefixes), "addressPrefixes"), strict=True)
             ),
             subnets=tuple(_subnets(subnets, spots)),
             inline_dns_servers=tuple(
                 DnsServer(a, a, mark)
-                for a, mark in zip(servers, spots.values(servers, spots.key("dnsServers")), strict=True)
+                for a, mark in zip(servers, spots.values(list(servers), "dnsServers"), strict=True)
             ),
         )
     yield ClassicNetwork(item.name, item.mark, network, item.subscription)
@@ -367,9 +382,8 @@ def _subnets(subnets: list, spots: Spots) -> Iterator[Subnet]:
     """Each subnet marked at its name, its prefix at the prefix."""
     named = [(text(get(s, "name")), text(get(s, "addressPrefix"))) for s in subnets]
     named = [(name, prefix) for name, prefix in named if name]
-    after = spots.key("subnets")
-    names = spots.values((name for name, _ in named), after)
-    prefixes = iter(spots.values((prefix for _, prefix in named if prefix), after))
+    names = spots.values([name for name, _ in named], "subnets")
+    prefixes = iter(spots.values([prefix for _, prefix in named if prefix], "subnets"))
     for (name, prefix), mark in zip(named, names, strict=True):
         yield Subnet(name, AddressPrefix(prefix, next(prefixes)) if prefix else None, mark)
 
