@@ -591,17 +591,19 @@ def test_a_package_deployment_names_the_roles_of_its_inline_configuration():
     [
         (
             "sms.create_deployment('s', 'production', 'd', 'https://a.blob.core.windows.net/p/shop.cspkg?sv=1', 'l', config)",
-            "shop.cspkg",
+            "<role name, deploy.py:4>",
         ),
-        ("sms.upgrade_deployment('s', 'd', 'Auto', package, config, 'l', True)", "d"),
+        ("sms.upgrade_deployment('s', 'd', 'Auto', package, config, 'l', True)", "<role name, deploy.py:4>"),
         (
             "sms.upgrade_deployment('s', 'd', 'Auto', package, config, 'l', True, role_to_upgrade='Web')",
             "Web",
         ),
-        ("sms.change_deployment_configuration('s', 'd', config)", "d"),
+        ("sms.change_deployment_configuration('s', 'd', config)", "<role name, deploy.py:4>"),
     ],
 )
-def test_a_package_deployment_without_a_written_configuration_names_the_package_or_deployment(call, role):
+def test_a_package_deployment_without_a_written_configuration_has_a_stand_in_role(call, role):
+    """Neither the package's file nor the deployment names a role: the roles it deploys are one stand-in,
+    unless `role_to_upgrade` names the one the call changes."""
     deployment = only_deployment(f"def deploy(package, config):\n    {call}\n")
     assert [(r.name, r.type) for r in deployment.roles] == [(role, RoleType.WEB_OR_WORKER)]
 

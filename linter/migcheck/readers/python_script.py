@@ -1028,7 +1028,8 @@ class _Resources:
 
     def _package(self, call: CallSite, bound: Bound, mark: Mark) -> None:
         """A deployment of a service package (.cspkg): web and worker roles, named by the configuration
-        when the script writes it out, else after the package or the deployment."""
+        when the script writes it out (or `role_to_upgrade`), else one stand-in for the package's roles:
+        neither the package's file nor the deployment names a role."""
         v = bound.values
         name = v.get("name") or v.get("deployment_name")
         if "service_name" not in v or name is None:
@@ -1036,11 +1037,7 @@ class _Resources:
         draft = self._draft(call, v["service_name"], name, v.get("deployment_slot"), mark)
         roles = _configured_roles(v.get("configuration"))
         if not roles:
-            package = literal(v.get("package_url")) or ""
-            fallback = literal(v.get("role_to_upgrade")) or package.rsplit("/", 1)[-1].split("?", 1)[0]
-            if not fallback and is_stand_in(draft.name):
-                fallback = self._stand_in("role", mark.line)
-            roles = [(fallback or draft.name, None)]
+            roles = [(literal(v.get("role_to_upgrade")) or self._stand_in("role", mark.line), None)]
         for role_name, instances in roles:
             role = Role(
                 role_name,
