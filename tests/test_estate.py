@@ -426,3 +426,14 @@ def test_a_name_a_script_does_not_state_is_never_dangling(tmp_path, monkeypatch)
         for f in lint(["."], Config(select=("MIG202", "MIG003")), load_rules(entry_points=False)).findings
     ]
     assert codes == ["MIG202"]
+
+
+def test_a_script_that_uploads_a_network_configuration_makes_its_folder_a_subscription():
+    files = _two_repositories()
+    netcfg = files.pop("b/net/NetworkConfig.netcfg").replace("\n", " ").replace("'", "\\\\'")
+    files["b/net/upload.py"] = (
+        "from azure.servicemanagement import ServiceManagementService\n"
+        "sms = ServiceManagementService('sub', 'cert.pem')\n"
+        f"sms.perform_put('/sub/services/networking/media', '{netcfg}')\n"
+    )
+    assert [e.subscription for e in _estates(files)] == ["a", "b"]

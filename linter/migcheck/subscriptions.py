@@ -21,7 +21,7 @@ import os
 import posixpath
 from collections.abc import Iterable, Mapping
 
-from migcheck.model import Document, FileKind, VirtualNetwork
+from migcheck.model import Document, FileKind, NetworkConfiguration, VirtualNetwork
 
 DEFAULT_SUBSCRIPTION = "default"
 
@@ -76,10 +76,11 @@ def _by_network_configuration(docs: list[Document]) -> list[tuple[str, tuple[Doc
 
 
 def _defines_networks(doc: Document) -> bool:
-    """A network configuration, or a REST `VirtualNetworkSites` body (the list of a subscription's
-    networks, as `Get-AzureVNetSite` or the REST API returns it): either describes one subscription."""
+    """A network configuration (a .netcfg, or the one a script uploads), or a REST `VirtualNetworkSites`
+    body (the list of a subscription's networks, as `Get-AzureVNetSite` or the REST API returns it): each
+    describes one subscription."""
     return doc.kind is FileKind.NETWORK_CONFIGURATION or any(
-        isinstance(r, VirtualNetwork) for r in doc.resources
+        isinstance(r, (VirtualNetwork, NetworkConfiguration)) for r in doc.resources
     )
 
 
