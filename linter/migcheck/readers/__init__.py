@@ -57,9 +57,13 @@ READERS: dict[FileKind, Callable[[Element, Marker], tuple[object, ...]]] = {
 
 @functools.cache
 def _produces() -> dict[FileKind, frozenset[type]]:
-    """What each format's reader produces. Reader modules of non-XML formats are imported here, not at
-    start-up: they import their parser only when they read."""
-    return {f.kind: importlib.import_module(f.module).PRODUCES for f in FORMATS}
+    """What each kind's readers produce (inventory exports and declarations are one kind, read by two).
+    Reader modules of non-XML formats are imported here, not at start-up: they import their parser only
+    when they read."""
+    produced: dict[FileKind, frozenset[type]] = {}
+    for f in FORMATS:
+        produced[f.kind] = produced.get(f.kind, frozenset()) | importlib.import_module(f.module).PRODUCES
+    return produced
 
 
 def kinds_producing(types: Iterable[type]) -> frozenset[FileKind]:
