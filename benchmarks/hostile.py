@@ -400,6 +400,18 @@ def _doubling_powershell(lines: int) -> Callable[[Path], list[str]]:
     return make
 
 
+def _powershell_of(body: bytes) -> Callable[[Path], list[str]]:
+    """A PowerShell script that uses the classic module, then `body`: the script size cap's worth of code
+    the grammar turns into millions of syntax nodes."""
+
+    def make(folder: Path) -> list[str]:
+        head = b'New-AzureVM -ServiceName "s" -Location "l"\n'
+        (folder / "dense.ps1").write_bytes((head + body)[: 512 * 1024])
+        return ["dense.ps1"]
+
+    return make
+
+
 def _doubling_python(lines: int, literal: int) -> Callable[[Path], list[str]]:
     """A Python script doubling a literal of `literal` characters with + on each of `lines` lines."""
 
@@ -522,6 +534,11 @@ def _full_size(args: argparse.Namespace) -> None:
         "a .gitignore of 33,000 patterns (just under its 1 MB limit)": _long_gitignore(33_000),
         "a PowerShell script of 60 lines, each doubling a string (2 KB)": _doubling_powershell(60),
         "a Python script doubling a 1 MB literal on each of 60 lines": _doubling_python(60, MB),
+        "a 512 KB PowerShell script of script blocks nested 99 deep": _powershell_of(
+            (b"{" * 99 + b"}" * 99 + b"\n") * 2700
+        ),
+        "a 512 KB PowerShell script of blocks nested 100,000 deep": _powershell_of(b"{" * 262_000),
+        "a 512 KB PowerShell script of one assignment per line": _powershell_of(b"$a = 1\n" * 75_000),
     }
     print("| case | time | peak memory | exit |\n| --- | --- | --- | --- |")
     for name, make in cases.items():
