@@ -209,3 +209,15 @@ def test_a_python_string_is_built_up_to_the_longest_name_it_follows():
     lines = [f"long = '{'x' * (MAX_TEXT - 1)}'"]
     assert _services("s.py", _python(lines, "long + 'y'")) == ["x" * (MAX_TEXT - 1) + "y"]
     assert _services("s.py", _python(lines, "long + 'yy'")) == [""]
+
+
+def test_a_python_f_string_of_many_long_fields_is_measured_before_it_is_joined():
+    """`f"{a}{a}...{a}"` with `a` a long constant: the fields' total length is past MAX_TEXT, and the
+    string is not built to find that out (n fields of 10n characters would be n * 10n)."""
+
+    def make(n: int):
+        lines = [f"a = '{'x' * (10 * n)}'", f'name = f"{"{a}" * n}"']
+        data = _python(lines, "name")
+        return lambda: read_document("s.py", data, explicit=True)
+
+    assert_linear(make, 6000)

@@ -139,6 +139,12 @@ def test_a_store_of_another_version_or_not_json_or_too_large_is_ignored(
         '["x"]',
         '"just a string"',
         "[]",
+        # the right record and arity, with values of other types
+        '["d","Document","a.cscfg",null,"",5,["t"],null,""]',
+        '["d","Document",7,null,"",["t"],["t"],null,""]',
+        '["d","Document","a.cscfg",null,"",["t"],["t",5],null,""]',
+        '["d","Document","a.cscfg",null,"",["t",["m","one",2,0,0]],["t"],null,""]',
+        "[" * 5000 + "]" * 5000,  # deeper than Python's JSON decoder can go
     ],
 )
 def test_a_forged_entry_builds_nothing_and_the_file_is_read(tmp_path: Path, forged: str):
@@ -228,3 +234,12 @@ def test_a_lint_from_the_store_finds_what_a_lint_from_the_files_finds(tmp_path: 
     second = ReadCache(_store(tmp_path))
     again = lint(["."], config, RULES, cache=second, walked=found)
     assert [(f.code, f.location, f.message) for f in again.findings] == expected
+
+
+def test_a_pipe_in_the_stores_place_is_neither_written_into_nor_waited_on(tmp_path: Path):
+    first = _store(tmp_path)
+    first.read("/w/a.cscfg", "a.cscfg", CSCFG, explicit=False)
+    Path(first.path).parent.mkdir(parents=True)
+    os.mkfifo(first.path)
+    first.save(["/w/a.cscfg"])  # returns: no reader would ever take what a write into it blocks on
+    assert Path(first.path).is_fifo()

@@ -25,6 +25,7 @@ import enum
 import hashlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -142,7 +143,7 @@ class DocumentStore:
             return True, None if kept == _NONE else kept
         try:
             document = self._codec.decode(json.loads(kept), entry[0])  # TypeError: not an array
-        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError, RecursionError):
             return False, None
         if not isinstance(document, Document):
             return False, None
@@ -190,6 +191,9 @@ def _write(path: str, data: bytes) -> None:
     os.makedirs(folder, mode=0o700, exist_ok=True)
     if os.path.islink(folder):
         raise OSError(0, "the store's folder is a symbolic link")
+    with contextlib.suppress(FileNotFoundError):  # a pipe or device there is not a store to replace
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            raise OSError(0, "the store's path is not a regular file")
     write_bytes(path, data)
 
 
@@ -226,6 +230,23 @@ class _NotKept(Exception):
     """A value that is not part of migcheck's model: its document is not kept."""
 
 
+def _mark(path: object, line: object, tag: object, nth: object, column: object) -> Mark:
+    if type(path) is not str or type(tag) is not str or not all(type(n) is int for n in (line, nth, column)):
+        raise ValueError("a mark of other types")
+    return Mark(path, line, tag, nth, column)  # type: ignore[arg-type]  # checked just above
+
+
+_BUILTIN_TYPES: dict[str, type] = {
+    "str": str,
+    "int": int,
+    "bool": bool,
+    "float": float,
+    "None": type(None),
+    "tuple": tuple,
+    "frozenset": frozenset,
+}
+
+
 class _Codec:
     """Records of the model to JSON values and back. Each JSON array starts with what it holds:
 
@@ -239,6 +260,8 @@ class _Codec:
         self._names: dict[type, str] = {}
         self._fields: dict[type, tuple[str, ...]] = {}
         self._arity: dict[type, int] = {}  # the length of a record's array: its fields, its tag and name
+        # Per record, per field: the types its value may have, and those of its items (a tuple's).
+        self._checks: dict[type, list[tuple[tuple[type, ...] | None, tuple[type, ...] | None]]] = {}
 
     def encode(self, value: object, path: str) -> Any:
         kind = type(value)
@@ -263,16 +286,20 @@ class _Codec:
         store of 4,000 files holds some 150,000 of them)."""
         tag = value[0]
         if tag == "m":
-            return Mark(path, *value[1:5])
+            return _mark(path, *value[1:5])
         if tag == "d":
             kind = self._type(value[1])
             if len(value) != self._arity.get(kind, -1):
                 raise ValueError(value[1])
-            return kind(*[self.decode(v, path) if type(v) is list else v for v in value[2:]])
+            values = [self.decode(v, path) if type(v) is list else v for v in value[2:]]
+            for v, (allowed, items) in zip(values, self._checks[kind], strict=True):
+                if (allowed and type(v) not in allowed) or (items and any(type(i) not in items for i in v)):
+                    raise ValueError(f"{value[1]}: a value of type {type(v).__name__}")
+            return kind(*values)
         if tag == "t":
             return tuple([self.decode(v, path) if type(v) is list else v for v in value[1:]])
         if tag == "M":
-            return Mark(*value[1:6])
+            return _mark(*value[1:6])
         if tag == "s":
             return frozenset([self.decode(v, path) if type(v) is list else v for v in value[1:]])
         if tag == "e":
@@ -296,9 +323,10 @@ class _Codec:
         return self._types[name]  # type: ignore[index]  # KeyError: not a class of the model
 
     def _load(self) -> None:
-        """The records and enums the model modules define, by name."""
+        """The records and enums the model modules define, by name, and what each record's fields hold."""
         import importlib
 
+        annotations: list[tuple[type, list[str]]] = []
         for module_name in _MODEL_MODULES:
             module = importlib.import_module(module_name)
             for name, kind in vars(module).items():
@@ -309,8 +337,31 @@ class _Codec:
                         continue  # not made from its fields alone
                     self._fields[kind] = tuple(f.name for f in dataclasses.fields(kind))
                     self._arity[kind] = len(self._fields[kind]) + 2
+                    annotations.append((kind, [str(f.type) for f in dataclasses.fields(kind)]))
                 elif not issubclass(kind, enum.Enum):
                     continue
                 if name in self._types:
                     raise RuntimeError(f"two classes of the model are named {name}")
                 self._types[name], self._names[kind] = kind, name
+        for kind, written in annotations:
+            self._checks[kind] = [(self._allowed(a), self._items(a)) for a in written]
+
+    def _allowed(self, annotation: str) -> tuple[type, ...] | None:
+        """The types a field's annotation allows (`str`, `Mark | None`, `tuple[NameRef, ...]`); None when
+        it names one this check does not know, which then lets any value through."""
+        allowed = []
+        for part in annotation.split("|"):
+            name = part.strip().split("[", 1)[0]
+            found = _BUILTIN_TYPES.get(name) or self._types.get(name)
+            if found is None:
+                return None
+            allowed.append(found)
+        return tuple(allowed)
+
+    def _items(self, annotation: str) -> tuple[type, ...] | None:
+        """What the items of a `tuple[X, ...]` or `frozenset[X]` field may be; None for any other field."""
+        for container in ("tuple[", "frozenset["):
+            if annotation.startswith(container) and annotation.endswith("]"):
+                inner = annotation[len(container) : -1].removesuffix(", ...")
+                return self._allowed(inner)
+        return None

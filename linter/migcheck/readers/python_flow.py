@@ -1081,7 +1081,11 @@ class Flow:
             for v in node.values
         )
         texts = self._texts(fields, site) if plain else None
-        return (_built("".join(texts), node) if texts is not None else None) or self.unknown(node)
+        # Measured before it is joined: many fields bound to long constants would otherwise build a string
+        # of their total length at each f-string, only for `_built` to drop it.
+        if texts is None or sum(map(len, texts)) > MAX_TEXT:
+            return self.unknown(node)
+        return _built("".join(texts), node) or self.unknown(node)
 
     def _percent(self, node: ast.BinOp, site: Site) -> Value:
         """`template % value` or `template % (a, b)`, with `%s` fields only: what other conversions make of a
