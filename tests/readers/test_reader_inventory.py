@@ -726,3 +726,24 @@ def test_marking_the_disks_of_one_vm_costs_time_linear_in_them():
         return lambda: read_document("export.json", data, explicit=False)
 
     assert_linear(make, 2000)
+
+
+def test_marking_values_written_with_escapes_costs_time_linear_in_them():
+    """Non-ASCII names written as `\\u` escapes (json.dumps's default): each is found where the last one
+    was, not after a search for the raw form to the end of the row."""
+
+    def make(n: int):
+        vm = {
+            "id": "/subscriptions/1/resourceGroups/shop/providers/Microsoft.ClassicCompute/virtualMachines/vm1",
+            "name": "vm1",
+            "type": "microsoft.classiccompute/virtualmachines",
+            "properties": {
+                "networkProfile": {
+                    "virtualNetwork": {"name": "prod", "subnetNames": [f"süb{i}" for i in range(n)]}
+                }
+            },
+        }
+        data = json.dumps({"data": [vm]}).encode()
+        return lambda: read_document("export.json", data, explicit=False)
+
+    assert_linear(make, 4000)

@@ -110,6 +110,18 @@ def strings(value: object) -> tuple[str, ...]:
 _KEY_END = re.compile(r"[ \t\r\n]*:")
 
 
+def _written_ways(value: str) -> list[str]:
+    """How JSON writers write the string `value`: as it is, with `/` escaped (.NET's serializers write
+    `\\/`), with everything but ASCII escaped (`ensure_ascii`), and with both."""
+    import json
+
+    plain = value.isprintable() and '"' not in value and "\\" not in value
+    raw = f'"{value}"' if plain else json.dumps(value, ensure_ascii=False)
+    ascii_only = raw if raw.isascii() else json.dumps(value)
+    ways = [raw, raw.replace("/", "\\/"), ascii_only, ascii_only.replace("/", "\\/")]
+    return list(dict.fromkeys(ways))
+
+
 class Spots:
     """Where values of one object of an export are written, so that a finding about a field points at the
     field rather than at the object's `{` (a classic VM's object runs to a hundred lines and more).
@@ -118,7 +130,7 @@ class Spots:
     the other, each after the one before, so the cost stays linear in the object however long the list;
     once one is not found (written with other escapes), the rest of the list keeps the object's mark."""
 
-    __slots__ = ("_keys", "end", "mark", "start", "text")
+    __slots__ = ("_keys", "_way", "end", "mark", "start", "text")
 
     def __init__(self, text: str, start: int, end: int, mark: Mark) -> None:
         self.text = text
@@ -126,6 +138,7 @@ class Spots:
         self.end = end  # just after its `}`
         self.mark = mark  # the object's own
         self._keys: dict[str, int] = {}
+        self._way = 0  # of `_written_ways`: the one that found the last value
 
     def key(self, name: str) -> int:
         """The offset of the first key `name` in the object, in the case written or another; -1 if none.
@@ -149,15 +162,13 @@ class Spots:
     def values(self, values: list[str], under: str) -> list[Mark]:
         """The marks of `values` (strings), written in this order after the key `under`; lines are counted
         from one to the next, once."""
-        import json
 
         marks: list[Mark] = []
         at = self.key(under) if values else -1
         line, counted, line_start = self.mark.line, self.start, self.start - self.mark.column + 1
         for value in values:
             if at >= 0:
-                plain = value.isprintable() and '"' not in value and "\\" not in value
-                at = self._find(f'"{value}"' if plain else json.dumps(value, ensure_ascii=False), at)
+                at = self._find(value, at)
             if at < 0:
                 marks.append(self.mark)
                 continue
@@ -169,16 +180,19 @@ class Spots:
             at += 1
         return marks
 
-    def _find(self, written: str, after: int) -> int:
-        """Where `written` (a JSON string) is, from `after`: as it is, with `/` escaped (.NET's serializers
-        write `\\/`), or with everything but ASCII escaped (`ensure_ascii`); -1 if in none of these."""
-        found = self.text.find(written, after, self.end)
-        if found < 0 and "/" in written:
-            found = self.text.find(written.replace("/", "\\/"), after, self.end)
-        if found < 0 and not written.isascii():
-            import json
-
-            found = self.text.find(json.dumps(json.loads(written)), after, self.end)
+    def _find(self, value: str, after: int) -> int:
+        """Where the string `value` is written, from `after`; -1 if in none of the ways JSON writers write
+        it. The way that found the last value is tried first: an export writes every value one way, and a
+        way that misses costs a search to the end of the object."""
+        ways = _written_ways(value)
+        first = ways[self._way] if self._way < len(ways) else ways[0]
+        found = self.text.find(first, after, self.end)
+        for index, written in enumerate(ways):
+            if found >= 0:
+                break
+            if written != first:
+                found = self.text.find(written, after, self.end)
+                self._way = index if found >= 0 else self._way
         return found
 
     def at(self, offset: int) -> Mark:
