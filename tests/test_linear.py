@@ -572,3 +572,26 @@ def test_many_configured_subscriptions_over_many_files(tmp_path, monkeypatch):
         return work
 
     assert_linear(make, 400)
+
+
+def test_mig305_over_many_networks_connected_to_one_site_of_many_prefixes():
+    """Each network's transit question looked up every prefix of the site they share."""
+
+    def make(n: int):
+        prefixes = "".join(f"<AddressPrefix>172.16.{i // 256}.{i % 256}/32</AddressPrefix>" for i in range(n))
+        vnets = "".join(
+            f'<VirtualNetworkSite name="v{i}" Location="West Europe"><AddressSpace>'
+            f"<AddressPrefix>10.{i // 256}.{i % 256}.0/24</AddressPrefix></AddressSpace><Gateway>"
+            '<ConnectionsToLocalNetwork><LocalNetworkSiteRef name="s"/></ConnectionsToLocalNetwork></Gateway>'
+            "</VirtualNetworkSite>"
+            for i in range(n)
+        )
+        netcfg = (
+            "<NetworkConfiguration><VirtualNetworkConfiguration><LocalNetworkSites>"
+            f'<LocalNetworkSite name="s"><AddressSpace>{prefixes}</AddressSpace></LocalNetworkSite>'
+            f"</LocalNetworkSites><VirtualNetworkSites>{vnets}</VirtualNetworkSites>"
+            "</VirtualNetworkConfiguration></NetworkConfiguration>"
+        )
+        return _rule_over({"NetworkConfig.netcfg": netcfg.encode()}, "MIG305")
+
+    assert_linear(make, 300)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import bisect
 import ipaddress
+import itertools
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from migcheck.estate import Estate, Network, Placement
-from migcheck.model import AddressPrefix, DnsServer
+from migcheck.model import AddressPrefix, DnsServer, LocalNetworkSite
 
 __all__ = ["Reach"]
 
@@ -31,6 +33,7 @@ class Reach:
             for v in estate.virtual_networks
             for net in _networks((*v.address_space, *(v.gateway.client_address_pool if v.gateway else ())))
         )
+        self._site_on_premises: dict[int, bool] = {}  # id(local site) -> `_on_premises`
         # A hub is a network whose own gateway reaches on-premises: through ExpressRoute, or a site-to-site
         # connection to a site with addresses in no virtual network. Transit through a network that reaches
         # nothing beyond other networks has no on-premises connectivity to lose.
@@ -40,15 +43,23 @@ class Reach:
             if v.gateway and self._reaches_on_premises(v)
             for net in _networks(v.address_space)
         )
+        self._transit: dict[int, str] = {}  # id(network) -> its transit site's name, or ""
+        self._sites: dict[int, _SiteFacts] = {}  # id(local site) -> what transit through it depends on
 
     def _reaches_on_premises(self, network: Network) -> bool:
         if network.gateway is not None and network.gateway.has_expressroute:
             return True
-        return any(
-            not self.vnets.holding(prefix)
-            for site in network.vpn_sites
-            for prefix in _networks(site.address_space)
-        )
+        return any(self._on_premises(site) for site in network.vpn_sites)
+
+    def _on_premises(self, site: LocalNetworkSite) -> bool:
+        """Whether a prefix of `site` holds addresses of no virtual network; once per site, which many
+        networks may connect to."""
+        found = self._site_on_premises.get(id(site))
+        if found is None:
+            found = self._site_on_premises[id(site)] = any(
+                not self.vnets.holding(p) for p in _networks(site.address_space)
+            )
+        return found
 
     def cut(self, network: Network, placement: Placement) -> str:
         """Why the VMs of `placement` in `network` lose their way to on-premises, or "" when the files do
@@ -81,14 +92,45 @@ class Reach:
 
         Classic transit is written as a site-to-site connection to a local site whose prefixes aggregate a
         hub network (one with a gateway of its own) and on-premises addresses (outside every virtual
-        network)."""
-        for site in network.vpn_sites:
+        network). Asked once per placement (MIG207) and per network (MIG305): answered once per network,
+        from what is worked out once per site."""
+        found = self._transit.get(id(network))
+        if found is None:
+            found = self._transit[id(network)] = next(
+                (site.name for site in network.vpn_sites if self._via_hub(site, network)), ""
+            )
+        return found
+
+    def _via_hub(self, site: LocalNetworkSite, network: Network) -> bool:
+        """Whether `site` holds on-premises addresses and overlaps a hub other than `network`: a hub's
+        block encloses one of its prefixes, or starts inside one (counted over the site's prefixes, less
+        the blocks of `network` itself, which it may be a hub of)."""
+        if not self._on_premises(site):
+            return False
+        facts = self._site_facts(site)
+        if facts.enclosing - {id(network)}:
+            return True
+        return facts.inside > self.hubs.starts_inside(id(network), facts.keys)
+
+    def _site_facts(self, site: LocalNetworkSite) -> _SiteFacts:
+        facts = self._sites.get(id(site))
+        if facts is None:
             prefixes = _networks(site.address_space)
-            via_hub = any(self.hubs.overlapping(p, besides=network) for p in prefixes)
-            on_premises = any(not self.vnets.holding(p) for p in prefixes)
-            if via_hub and on_premises:
-                return site.name
-        return ""
+            facts = self._sites[id(site)] = _SiteFacts(
+                enclosing=self.hubs.enclosing_owners(prefixes),
+                inside=sum(self.hubs.count_inside(p) for p in prefixes),
+                keys=frozenset(_key(p) for p in prefixes),
+            )
+        return facts
+
+
+@dataclass(frozen=True, slots=True)
+class _SiteFacts:
+    """What transit through one local network site depends on, whichever network connects to it."""
+
+    enclosing: frozenset[int]  # hubs whose blocks enclose one of its prefixes (two at most: one more is any)
+    inside: int  # hub blocks starting inside its prefixes, counted once per prefix they are in
+    keys: frozenset[tuple[int, int]]  # its prefixes, as `_key` gives them
 
 
 _MASKS = tuple((0xFFFFFFFF << (32 - length)) & 0xFFFFFFFF for length in range(33))
@@ -113,14 +155,29 @@ class _Blocks:
         """Whether a block holds every address of `net`."""
         return any(self._enclosing(net))
 
-    def overlapping(self, net: ipaddress.IPv4Network, *, besides: object) -> bool:
-        """Whether a block of an owner other than `besides` shares an address with `net`."""
-        other = id(besides)
-        if any(len(owners) > 1 or other not in owners for owners in self._enclosing(net)):
-            return True
-        first, last = int(net.network_address), int(net.broadcast_address)
-        inside = _count(self._starts, first, last) - _count(self._starts_of.get(other, []), first, last)
-        return inside > 0
+    def enclosing_owners(self, nets: Iterable[ipaddress.IPv4Network]) -> frozenset[int]:
+        """Owners of blocks that enclose one of `nets`; at most two are gathered, which is enough to tell
+        that one other than a given owner is among them."""
+        found: set[int] = set()
+        for net in nets:
+            for owners in self._enclosing(net):
+                found.update(itertools.islice(owners, 2))
+                if len(found) >= 2:
+                    return frozenset(found)
+        return frozenset(found)
+
+    def count_inside(self, net: ipaddress.IPv4Network) -> int:
+        """How many blocks start inside `net`."""
+        return _count(self._starts, int(net.network_address), int(net.broadcast_address))
+
+    def starts_inside(self, owner: int, keys: frozenset[tuple[int, int]]) -> int:
+        """How many of `owner`'s blocks start inside the ranges `keys`, counted once per range they are in:
+        a range holding a start is one of its 33 enclosing ranges."""
+        return sum(
+            (start & _MASKS[length], length) in keys
+            for start in self._starts_of.get(owner, ())
+            for length in range(33)
+        )
 
     def _enclosing(self, net: ipaddress.IPv4Network) -> Iterator[set[int]]:
         address = int(net.network_address)
