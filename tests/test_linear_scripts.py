@@ -221,3 +221,42 @@ def test_a_python_f_string_of_many_long_fields_is_measured_before_it_is_joined()
         return lambda: read_document("s.py", data, explicit=True)
 
     assert_linear(make, 6000)
+
+
+def test_one_python_rest_body_sent_to_many_services():
+    """A role body PUT to n services is read once and applied to a bounded number of them: otherwise n
+    copies of its n endpoints, each with its ACL finding (a million at n = 1,000)."""
+    endpoints = "".join(
+        f"<InputEndpoint><LocalPort>{i}</LocalPort><Name>e{i}</Name><Port>{i}</Port><Protocol>tcp</Protocol>"
+        "<EndpointAcl><Rules><Rule><Order>1</Order><Action>permit</Action>"
+        "<RemoteSubnet>0.0.0.0/0</RemoteSubnet></Rule></Rules></EndpointAcl></InputEndpoint>"
+        for i in range(10)
+    )
+    body = (
+        '<PersistentVMRole xmlns="http://schemas.microsoft.com/windowsazure"><RoleName>vm</RoleName>'
+        "<RoleType>PersistentVMRole</RoleType><ConfigurationSets><ConfigurationSet>"
+        "<ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>"
+        f"<InputEndpoints>{endpoints}</InputEndpoints></ConfigurationSet></ConfigurationSets></PersistentVMRole>"
+    )
+    calls = "".join(
+        f"sms.perform_put('/sub/services/hostedservices/s{i}/deployments/d/roles/vm', BODY)\n"
+        for i in range(300)
+    )
+    document = read_document(
+        "deploy.py", (PYTHON_HEAD + f'BODY = """{body}"""\n' + calls).encode(), explicit=True
+    )
+    assert document is not None
+    deployments = [r for r in document.resources if isinstance(r, Deployment)]
+    assert len(deployments) == python_script._MAX_BODY_TARGETS
+
+
+def test_many_python_requests_to_one_long_url():
+    """A URL constant of 100n characters on the management host, requested n times: each request's name
+    is bounded, and the URL is not scanned to its end again for each."""
+
+    def make(n: int):
+        url = "https://management.core.windows.net/sub/services/hostedservices/" + "a" * (100 * n)
+        data = (f"import requests\nURL = '{url}'\n" + "requests.get(URL)\n" * n).encode()
+        return lambda: read_document("call.py", data, explicit=True)
+
+    assert_linear(make, 1000)

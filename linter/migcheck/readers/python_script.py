@@ -612,6 +612,8 @@ class _Resources:
         # Deployments the script writes out as REST bodies, by the body read and the service it goes to.
         self.bodies: dict[tuple[int, str], Deployment] = {}
         self.read_bodies: dict[object, list[object]] = {}
+        # id(resource of a body) -> the (service, deployment) it has been applied to (`_MAX_BODY_TARGETS`)
+        self.body_targets: dict[int, set[tuple[str | None, str | None]]] = {}
         # Network configurations the script uploads, once each however many calls send one body.
         self.networks: dict[int, NetworkConfiguration] = {}
         self.connection_hosts: dict[str, str | None] = {}  # see `_connection_host`
@@ -924,6 +926,10 @@ class _Resources:
             return
         service, deployment = _path_names(path)
         for resource in self._body_resources(body, mark):
+            targets = self.body_targets.setdefault(id(resource), set())
+            if (service, deployment) not in targets and len(targets) >= _MAX_BODY_TARGETS:
+                continue  # one body sent everywhere: what it says is said by the first ones
+            targets.add((service, deployment))
             if isinstance(resource, NetworkConfiguration):
                 if verb == "PUT":
                     self.networks.setdefault(id(resource), resource)
@@ -1097,6 +1103,12 @@ _MANAGEMENT_HOST = re.compile("|".join(re.escape(host) for host in _MANAGEMENT_H
 _MANAGEMENT_URL = re.compile(
     rf"(?:https?://)?({_MANAGEMENT_HOST.pattern})(?::\d+)?([/{HOLE}].*)?", re.IGNORECASE | re.DOTALL
 )
+# How many services and deployments one REST body is applied to, at most. Each one is a copy of what the
+# body describes (its roles, their endpoints): a body sent by every call of a loop over thousands of names
+# would otherwise be that many copies. Real scripts send one body to a few.
+_MAX_BODY_TARGETS = 64
+# How long a request's name may be, as the calls of a script list it (MIG601 shows a few of them).
+_LONGEST_CALL = 200
 # The paths that make the host an audience of sign-in tokens (`resource=` or `scopes=`), not a request.
 _TOKEN_SCOPES = frozenset({"", ".default", "user_impersonation"})
 
@@ -1150,14 +1162,17 @@ class _Request:
         if path.startswith("/") and len(segments) > 1 and segments[1]:
             segments[1] = "<subscription-id>"
         shown = "/".join(segments).replace(HOLE, "<...>")
-        return f"{self.verb} {self.host}{shown if shown.startswith('/') else '/' + shown}"
+        name = f"{self.verb} {self.host}{shown if shown.startswith('/') else '/' + shown}"
+        return name if len(name) <= _LONGEST_CALL else name[: _LONGEST_CALL - 1] + "…"
 
 
 def _management_url(url: str) -> tuple[str, str] | None:
     """(host, path) of a URL on the Service Management API's host, with a path of its own: the host alone
     (`https://management.core.windows.net/`) and its scopes (`/.default`, `/user_impersonation`) are the
     audience Resource Manager's sign-in tokens are asked for, not a request to the API."""
-    found = _MANAGEMENT_URL.fullmatch(url)
+    # No real URL is longer than the longest string the reader builds: a longer constant is looked at no
+    # further, so that every request a script sends with it does not scan it again to its end.
+    found = _MANAGEMENT_URL.fullmatch(url[: flow.MAX_TEXT])
     if found is None:
         return None
     path = found.group(2) or ""
