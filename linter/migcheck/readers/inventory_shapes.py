@@ -184,6 +184,12 @@ class Spots:
         """Where the string `value` is written, from `after`; -1 if in none of the ways JSON writers write
         it. The way that found the last value is tried first: an export writes every value one way, and a
         way that misses costs a search to the end of the object."""
+        if self._way == 0 and value.isprintable() and '"' not in value and "\\" not in value:
+            found = self.text.find(
+                f'"{value}"', after, self.end
+            )  # the common case, without building the others
+            if found >= 0:
+                return found
         ways = _written_ways(value)
         first = ways[self._way] if self._way < len(ways) else ways[0]
         found = self.text.find(first, after, self.end)
