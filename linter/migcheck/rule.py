@@ -127,10 +127,10 @@ class Rule:
 
     @classmethod
     def file_kinds(cls) -> frozenset[FileKind]:
-        """The kinds of file whose readers produce a resource this rule looks at."""
-        from migcheck.readers import kinds_producing
+        """The kinds of file that can describe a resource this rule looks at."""
+        from migcheck.readers import kinds_describing
 
-        return kinds_producing(cls.looks_at)
+        return kinds_describing(cls.looks_at)
 
     @classmethod
     def inspects(cls, held: frozenset[type]) -> bool:

@@ -66,6 +66,24 @@ def _produces() -> dict[FileKind, frozenset[type]]:
     return produced
 
 
+@functools.cache
+def _carried() -> dict[FileKind, frozenset[type]]:
+    """What each kind's readers produce, with the records of the model theirs carry inside them (a
+    reader's `CARRIES`: an inventory export's classic VMs hold roles)."""
+    carried = dict(_produces())
+    for f in FORMATS:
+        inside: frozenset[type] = getattr(importlib.import_module(f.module), "CARRIES", frozenset())
+        carried[f.kind] = carried[f.kind] | inside
+    return carried
+
+
+def kinds_describing(types: Iterable[type]) -> frozenset[FileKind]:
+    """The kinds of file that can describe any of `types`, at the top or inside another record: which
+    kinds of file a rule about them checks."""
+    wanted = frozenset(types)
+    return frozenset(kind for kind, described in _carried().items() if described & wanted)
+
+
 def kinds_producing(types: Iterable[type]) -> frozenset[FileKind]:
     """The kinds of file whose reader produces any of `types` (a `Document` comes from every reader)."""
     wanted = frozenset(types)

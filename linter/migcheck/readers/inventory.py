@@ -29,12 +29,45 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from migcheck.inventory_model import INVENTORY_TYPES
-from migcheck.model import Document, FileKind, FileProblem, Mark
+from migcheck.model import (
+    AddressPrefix,
+    Disk,
+    DnsServer,
+    Document,
+    Extension,
+    FileKind,
+    FileProblem,
+    Mark,
+    NameRef,
+    Role,
+    RoleInstance,
+    Subnet,
+    VirtualMachine,
+    VirtualNetwork,
+)
 
 if TYPE_CHECKING:
     import json
 
 PRODUCES: frozenset[type] = frozenset({Document, *INVENTORY_TYPES})
+# Records of the model that the inventory's records carry inside them (a classic VM's role with its disks,
+# extensions, subnets, addresses and state; a network with its subnets, prefixes and DNS servers): the rules
+# about VMs and networks read them as they read them from the other formats. Not part of `PRODUCES`, which
+# says what a file holds at the top, and so which files can define a subscription's networks.
+CARRIES: frozenset[type] = frozenset(
+    {
+        Role,
+        VirtualMachine,
+        Disk,
+        Extension,
+        NameRef,
+        RoleInstance,
+        VirtualNetwork,
+        Subnet,
+        AddressPrefix,
+        DnsServer,
+    }
+)
 
 # Inventory exports of classic estates name classic resource types (or ids); the Service Management
 # cmdlets' objects have their own property names. Matched in the bytes, in any case, in UTF-8 or UTF-16.
