@@ -184,7 +184,9 @@ def _subscription_plan(
         builder.steps += _service_steps(builder, service)
     builder.steps += _storage_steps(builder)
     builder.steps += _unattached_steps(builder)
-    return SubscriptionPlan(estate.subscription, tuple(builder.steps))
+    # In the order they run, wave by wave (stable: within a wave, the order they were built in), for every
+    # format alike: step numbers are the same in text, markdown, HTML and JSON.
+    return SubscriptionPlan(estate.subscription, tuple(sorted(builder.steps, key=lambda step: step.wave)))
 
 
 def _circuits(estate: Estate) -> dict[str, list[Network]]:

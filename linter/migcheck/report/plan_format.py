@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
@@ -54,15 +55,11 @@ def _text(plan: Plan) -> str:
         if not subscription.steps:
             continue
         lines += ["", f"Subscription '{visible(subscription.subscription)}':"]
-        for number, step in enumerate(_ordered(subscription.steps), 1):
+        for number, step in enumerate(subscription.steps, 1):
             lines += _text_step(number, step)
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", "Nothing to migrate: no classic resource in the files checked."]
     return "\n".join(lines) + "\n"
-
-
-def _ordered(steps: tuple[Step, ...]) -> list[Step]:
-    return sorted(steps, key=lambda s: s.wave)
 
 
 def _text_step(number: int, step: Step) -> list[str]:
@@ -110,7 +107,7 @@ def _markdown(plan: Plan) -> str:
     for subscription in plan.subscriptions:
         if not subscription.steps:
             continue
-        steps = _ordered(subscription.steps)
+        steps = subscription.steps
         lines += ["", f"## Subscription {_md_code(subscription.subscription)}", "", *_mermaid(steps), ""]
         for number, step in enumerate(steps, 1):
             lines += _markdown_step(number, step)
@@ -119,7 +116,7 @@ def _markdown(plan: Plan) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _mermaid(steps: list[Step]) -> list[str]:
+def _mermaid(steps: Sequence[Step]) -> list[str]:
     """The order as a Mermaid flowchart: one node per step, an arrow from each step to those after it."""
     ids = {step.id: f"s{n}" for n, step in enumerate(steps, 1)}
     lines = ["```mermaid", "flowchart LR"]

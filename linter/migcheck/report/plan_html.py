@@ -15,11 +15,12 @@ Every text from the files is shown through `visible` (control characters escaped
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from migcheck import __version__
 from migcheck.plan import Member, Plan, Step, StepKind, SubscriptionPlan
-from migcheck.report.plan_format import _ordered, _sequence, _where
+from migcheck.report.plan_format import _sequence, _where
 from migcheck.visible import visible
 
 # Verdicts (CSS classes), with the fill and the stroke of their boxes.
@@ -140,7 +141,7 @@ def _verdict_words(step: Step) -> str:
 
 
 def _subscription(prefix: str, subscription: SubscriptionPlan) -> list[str]:
-    steps = _ordered(subscription.steps)
+    steps = subscription.steps
     anchors = {step.id: f"{prefix}-{n}" for n, step in enumerate(steps, 1)}
     name = _e(subscription.subscription)
     lines = [
@@ -192,7 +193,7 @@ def _text_width(step: Step) -> int:
     return int(longest * CHAR) + 2 * PAD + 2 * INNER
 
 
-def _layout(steps: list[Step]) -> tuple[list[_Box], list[tuple[int, int, int]], int, int]:
+def _layout(steps: Sequence[Step]) -> tuple[list[_Box], list[tuple[int, int, int]], int, int]:
     """Boxes in columns by wave, in plan order; returns the boxes, each column's (wave, x, width), and the
     picture's width and height."""
     waves = sorted({step.wave for step in steps})
@@ -221,7 +222,7 @@ def _fit(text: str, width: float, char: float = CHAR) -> str:
     return html.escape(text if len(text) <= room else text[: room - 1] + "…", quote=True)
 
 
-def _svg(prefix: str, steps: list[Step], anchors: dict[str, str], title: str) -> list[str]:
+def _svg(prefix: str, steps: Sequence[Step], anchors: dict[str, str], title: str) -> list[str]:
     boxes, heads, width, height = _layout(steps)
     at = {box.step.id: box for box in boxes}
     lines = [
