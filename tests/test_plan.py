@@ -216,6 +216,9 @@ def test_every_step_comes_after_steps_that_exist(folder: str, monkeypatch):
             (step.id, after) for step in subscription.steps for after in step.after if after not in ids
         ]
         assert not dangling
+        # In the order they run, for every format alike (JSON lists them as text numbers them).
+        waves = [step.wave for step in subscription.steps]
+        assert waves == sorted(waves)
 
 
 def test_a_storage_account_of_a_service_that_cannot_move_comes_after_that_service(plan_of):
