@@ -7,10 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_reader_powershell import _calls, _deployments, _role
 
 from migcheck.config import Config
 from migcheck.engine import lint
-from migcheck.model import AclRule, Deployment, Disk, Document, EndpointAcl, Mark, NameRef, Role, Script
+from migcheck.model import AclRule, Disk, EndpointAcl, Mark, NameRef
 from migcheck.plugins import load_rules
 from migcheck.readers import read_document
 
@@ -20,19 +21,6 @@ BLOB = "https://contosovhds.blob.core.windows.net/vhds"
 
 def _mark(line: int, column: int) -> Mark:
     return Mark(PATH, line, column=column)
-
-
-def _deployments(doc: Document) -> list[Deployment]:
-    return [r for r in doc.resources if isinstance(r, Deployment)]
-
-
-def _role(doc: Document, name: str) -> Role:
-    (role,) = [r for d in _deployments(doc) for r in d.roles if r.name == name]
-    return role
-
-
-def _calls(doc: Document) -> list[str]:
-    return [c.name for r in doc.resources if isinstance(r, Script) for c in r.calls]
 
 
 def _lint(

@@ -37,7 +37,6 @@ from typing import TYPE_CHECKING
 
 from migcheck.model import (
     AclRule,
-    AddressPrefix,
     ClassicCall,
     Deployment,
     Disk,
@@ -47,10 +46,7 @@ from migcheck.model import (
     Extension,
     FileKind,
     FileProblem,
-    Gateway,
-    GatewayConnection,
     InputEndpoint,
-    LocalNetworkSite,
     Mark,
     NameRef,
     NetworkConfiguration,
@@ -58,13 +54,12 @@ from migcheck.model import (
     Role,
     RoleType,
     Script,
-    Subnet,
     Suppression,
     VirtualMachine,
-    VirtualNetwork,
     is_stand_in,
 )
 from migcheck.readers import python_flow as flow
+from migcheck.readers.netcfg import PRODUCES as NETWORK_RESOURCES
 from migcheck.readers.python_flow import (
     HOLE,
     Bound,
@@ -100,13 +95,7 @@ PRODUCES = frozenset(
         NameRef,
         ReservedIp,
         # A network configuration the script uploads, as a .netcfg holds it.
-        NetworkConfiguration,
-        VirtualNetwork,
-        Subnet,
-        AddressPrefix,
-        Gateway,
-        GatewayConnection,
-        LocalNetworkSite,
+        *NETWORK_RESOURCES,
     }
 )
 
