@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import types
+import typing
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -215,17 +217,56 @@ def _field_names(type_: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(type_))
 
 
+_SEQUENCE = ("",)  # the walk plan of a tuple or list: its items
+
+
+def _plan(kind: type) -> tuple[str, ...]:
+    """What `_collect_marks` walks in a value of type `kind`: a record's public fields that may hold a
+    mark, a sequence's items (`_SEQUENCE`), nothing in anything else (text, numbers, enums)."""
+    if issubclass(kind, (tuple, list)):
+        return _SEQUENCE
+    if not dataclasses.is_dataclass(kind):
+        return ()
+    names = [name for name in _field_names(kind) if not name.startswith("_")]
+    try:
+        hints = typing.get_type_hints(kind)
+    except NameError:  # an annotation only the type checker resolves: walk every field
+        return tuple(names)
+    return tuple(name for name in names if _may_hold_mark(hints[name]))
+
+
+def _may_hold_mark(hint: object) -> bool:
+    """Whether a value annotated `hint` may be, or lead through records and tuples to, a `Mark`."""
+    if hint is Any or hint is object:
+        return True
+    origin = typing.get_origin(hint)
+    if origin is None:
+        return isinstance(hint, type) and (hint is Mark or dataclasses.is_dataclass(hint))
+    if origin in (tuple, list) or origin is typing.Union or origin is types.UnionType:
+        return any(_may_hold_mark(arg) for arg in typing.get_args(hint) if arg is not Ellipsis)
+    return False  # frozensets, dicts and literals are not walked
+
+
+_PLANS: dict[type, tuple[str, ...]] = {}
+
+
 def _collect_marks(obj: object, out: set[Mark]) -> None:
-    """Every `Mark` reachable from `obj` through dataclass fields and tuples."""
-    if isinstance(obj, Mark):
-        out.add(obj)
-    elif isinstance(obj, (tuple, list)):
-        for value in obj:
-            _collect_marks(value, out)
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for name in _field_names(type(obj)):
-            if not name.startswith("_"):
-                _collect_marks(getattr(obj, name), out)
+    """Every `Mark` reachable from `obj` through dataclass fields and tuples. A loop over a stack with
+    each type's plan looked up once: the estate holds a quarter of a million values at 4,000 files."""
+    stack: list[Any] = [obj]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind is Mark:
+            out.add(value)
+            continue
+        plan = _PLANS.get(kind)
+        if plan is None:
+            plan = _PLANS[kind] = _plan(kind)
+        if plan is _SEQUENCE:
+            stack.extend(value)
+        else:
+            stack.extend([getattr(value, name) for name in plan])
 
 
 # --- the items of each scope -------------------------------------------------------------------------
