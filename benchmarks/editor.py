@@ -10,7 +10,9 @@ its stdio as an editor does (JSON-RPC with Content-Length framing), for a ``.csc
 estate:
 
 - didOpen right after ``initialized``: the server reads the workspace once (it starts on ``initialized``),
-  so this is the first file an editor opens;
+  so this is the first file an editor opens. With the store a session before left, the server first shows
+  the findings that session kept for the file (the workspace is unchanged), then publishes its own lint
+  once it has read the workspace: both are timed ("first" and "first, linted");
 - didChange, ``--changes`` times: an edit, to the diagnostics of that version, less the debounce the
   server waits for typing to pause (``DEBOUNCE_SECONDS``); the median and the worst;
 - didOpen of another ``.cscfg``, unchanged, once the workspace is read.
@@ -121,8 +123,8 @@ class Client:
                 self.process.kill()
 
 
-def session(estate: Path, watcher: bool, changes: int) -> dict[str, Any]:
-    """One editor session; times in seconds."""
+def session(estate: Path, watcher: bool, changes: int, stored: bool) -> dict[str, Any]:
+    """One editor session; times in seconds. With a `stored` store, the first open publishes twice."""
     from migcheck.server import DEBOUNCE_SECONDS
 
     cscfgs = sorted(estate.glob("services/*/*.Cloud.cscfg"))
@@ -140,7 +142,7 @@ def session(estate: Path, watcher: bool, changes: int) -> dict[str, Any]:
             },
         )
         client.notify("initialized", {})
-        opened = _open(client, first)
+        opened = _open(client, first, publishes=2 if stored else 1)
         text, uri, latencies = first.read_text(), first.as_uri(), []
         for version in range(2, changes + 2):
             edited = text.replace(
@@ -154,23 +156,28 @@ def session(estate: Path, watcher: bool, changes: int) -> dict[str, Any]:
             client.diagnostics(uri, version)
             latencies.append(time.perf_counter() - started - DEBOUNCE_SECONDS)
         return {
-            "didOpen first": opened,
+            "didOpen first": opened[0],
+            "didOpen first, linted": opened[-1],
             "didChange median": statistics.median(latencies),
             "didChange worst": max(latencies),
-            "didOpen another": _open(client, other),
+            "didOpen another": _open(client, other)[0],
         }
     finally:
         client.close()
 
 
-def _open(client: Client, path: Path) -> float:
+def _open(client: Client, path: Path, publishes: int = 1) -> list[float]:
+    """The times from didOpen to each of the first `publishes` diagnostics of the document."""
     started = time.perf_counter()
     client.notify(
         "textDocument/didOpen",
         {"textDocument": {"uri": path.as_uri(), "languageId": "xml", "version": 1, "text": path.read_text()}},
     )
-    client.diagnostics(path.as_uri(), 1)
-    return time.perf_counter() - started
+    times = []
+    for _ in range(publishes):
+        client.diagnostics(path.as_uri(), 1)
+        times.append(time.perf_counter() - started)
+    return times
 
 
 # --- where the time of one change goes ----------------------------------------------------------------------
@@ -282,8 +289,8 @@ def main(argv: list[str] | None = None) -> int:
                     client = "with" if watcher else "without"
                     store = "kept by the session before" if stored else "empty"
                     print(f"\nmigcheck server, client {client} a file watcher, document store {store}:")
-                    for label, seconds in session(estate, watcher, args.changes).items():
-                        print(f"  {label:<18} {seconds * 1000:8.0f} ms")
+                    for label, seconds in session(estate, watcher, args.changes, stored).items():
+                        print(f"  {label:<22} {seconds * 1000:8.0f} ms")
         print("\none change, stage by stage, in process (best of 3):")
         os.chdir(estate)  # the server's display paths are relative to where it runs
         for label, seconds in stages(estate):

@@ -243,3 +243,56 @@ def test_a_pipe_in_the_stores_place_is_neither_written_into_nor_waited_on(tmp_pa
     os.mkfifo(first.path)
     first.save(["/w/a.cscfg"])  # returns: no reader would ever take what a write into it blocks on
     assert Path(first.path).is_fifo()
+
+
+def _kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list, dict[str, list[object]], str]:
+    """The examples linted with a cache, their findings kept and the store written: (the findings, the
+    files as read, a file holding findings)."""
+    monkeypatch.chdir(EXAMPLES)
+    cache = ReadCache(_store(tmp_path))
+    found = walk(["."], Config())
+    result = lint(["."], Config(), RULES, cache=cache, walked=found, locate=False)
+    files = cache.stamps(found)
+    assert files is not None and result.findings
+    assert cache.store is not None
+    cache.store.keep_findings("settings", files, result.findings)
+    cache.save()
+    return result.findings, files, next(fs for fs, f in files.items() if f[0] == result.findings[0].mark.path)
+
+
+def test_findings_are_kept_for_the_very_files_settings_and_bytes_they_were_found_with(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    findings, files, fs_path = _kept(tmp_path, monkeypatch)
+    data = Path(fs_path).read_bytes()
+    path = files[fs_path][0]
+    again = _store(tmp_path)
+    assert again.kept_findings("settings", files, fs_path, data) == [
+        f for f in findings if f.mark.path == path
+    ]
+    assert _store(tmp_path).kept_findings("other settings", files, fs_path, data) is None
+    assert _store(tmp_path).kept_findings("settings", files, fs_path, data + b"\n") is None
+    touched = {**files, fs_path: [*files[fs_path][:2], 0, 0, 0]}
+    assert _store(tmp_path).kept_findings("settings", touched, fs_path, data) is None
+    fewer = {p: f for p, f in files.items() if p != fs_path}
+    assert _store(tmp_path).kept_findings("settings", fewer, fs_path, data) is None
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        "not json",
+        '{"a": 1}',
+        '[["d","Document","a.cscfg",null,"",["t"],["t"],null,""]]',
+        '[["d","Finding","MIG201","n",["e","Severity",3],"m","f",["m",1,"",0,0],"t","n",null,5]]',
+        '[["d","Finding","MIG201","n",["e","Severity",3],"m","f",["M","other.cscfg",1,"",0,0],"t","n",null,null]]',
+        "[" * 5000 + "]" * 5000,
+    ],
+)
+def test_forged_kept_findings_build_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forged: str):
+    _findings, files, fs_path = _kept(tmp_path, monkeypatch)
+    stored = Path(_store(tmp_path).path)
+    kept = json.loads(stored.read_text())
+    kept["findings"]["settings"]["findings"][files[fs_path][0]] = forged
+    stored.write_text(json.dumps(kept))
+    assert _store(tmp_path).kept_findings("settings", files, fs_path, Path(fs_path).read_bytes()) is None

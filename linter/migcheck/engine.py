@@ -196,7 +196,7 @@ def _lint(
     reported, unreported = capped(reported)
     if cache is not None:
         cache.forget_unused()
-    located = _located(reported, texts) if locate else reported
+    located = locate_findings(reported, texts) if locate else reported
     return LintResult(
         located, suppressed, estates, rules, enabled, texts, scope, fs_paths, unreported, unread
     )
@@ -454,6 +454,17 @@ class ReadCache:
         self._edited = None if kept[3] else kept[2]
         return kept[2]
 
+    def stamps(self, found: Iterable[Candidate]) -> dict[str, list[object]] | None:
+        """What the files `found` were when last read, as `stamps_now` gives it; None when one of them
+        was not read."""
+        stamps: dict[str, list[object]] = {}
+        for candidate in found:
+            entry = self._documents.get(candidate.fs_path)
+            if entry is None or entry[0] != candidate:
+                return None
+            stamps[candidate.fs_path] = [candidate.path, candidate.explicit, *entry[1]]
+        return stamps
+
     def save(self) -> None:
         """Write the documents of the files the last run read to the store, if there is one and they
         changed since it was written."""
@@ -574,6 +585,7 @@ class _Checker:
         self.services: dict[int, tuple[CloudService, dict[str, list[Finding]]]] = {}
         self.order: list[dict[str, list[Finding]]] = []  # each service's, in the estate's order
         self.fresh: list[tuple[CloudService, dict[str, list[Finding]]]] = []  # the services not kept
+        self.alone: dict[int, Estate] = {}
 
     def check(self, estate: Estate, enabled: frozenset[str]) -> dict[str, list[Finding]]:
         by_rule: dict[str, list[Finding]] = {}
@@ -608,9 +620,15 @@ class _Checker:
         code = rule.code
         for service, by_rule in self.fresh if code in self.memo.codes else self.services.values():
             if code not in by_rule:
-                alone = Estate(estate.subscription, (), cloud_services=(service,))
-                by_rule[code] = list(rule.check(alone))
+                by_rule[code] = list(rule.check(self._alone(service, estate.subscription)))
         return list(chain.from_iterable(map(itemgetter(code), self.order)))
+
+    def _alone(self, service: CloudService, subscription: str) -> Estate:
+        """An estate of `service` alone, made once for every rule that checks one service at a time."""
+        alone = self.alone.get(id(service))
+        if alone is None:
+            alone = self.alone[id(service)] = Estate(subscription, (), cloud_services=(service,))
+        return alone
 
     def _unchanged_for(self, rule: Rule) -> bool:
         """Whether every document of the kinds the rule's findings depend on is the one it was."""
@@ -677,6 +695,18 @@ class _Linked:
         return same and rules is self.rules and enabled == self.enabled and grouping == self.grouping
 
 
+def stamps_now(found: Iterable[Candidate]) -> dict[str, list[object]] | None:
+    """Each file of `found` by its path on disk: its display path, whether it was named, and its
+    modification time, size and inode now; None when one is gone."""
+    stamps: dict[str, list[object]] = {}
+    for candidate in found:
+        stamp = _stamp(candidate.fs_path)
+        if stamp is None:
+            return None
+        stamps[candidate.fs_path] = [candidate.path, candidate.explicit, *stamp]
+    return stamps
+
+
 def _stamp(fs_path: str) -> tuple[int, int, int] | None:
     try:
         info = os.stat(fs_path)
@@ -720,7 +750,7 @@ def _apply_severity(findings: Iterable[Finding], overrides: Mapping[str, Severit
         yield replace(finding, severity=severity) if severity and severity != finding.severity else finding
 
 
-def _located(findings: list[Finding], sources: Mapping[str, SourceText]) -> list[Finding]:
+def locate_findings(findings: list[Finding], sources: Mapping[str, SourceText]) -> list[Finding]:
     """The findings located, sorted; a file at a time, so that its text is read again once for all its
     findings. In place: the findings of a large estate are not held twice."""
     findings.sort(key=lambda f: f.mark.path)  # stable: the rest of the order is kept

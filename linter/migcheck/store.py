@@ -1,5 +1,7 @@
 """Documents read by an earlier run of the editor server, kept on disk in the user's cache folder, so that
-the server's first lint of a workspace parses only the files that changed since it last ran.
+the server's first lint of a workspace parses only the files that changed since it last ran; and the
+findings of the server's last lint of the files as saved, so that a document opened unchanged in an
+unchanged workspace shows them before the workspace is read (`kept_findings`).
 
 Why a kept document can stand for reading its file:
 - it is used only for bytes with the digest of those it was read from, at the same display path, read the
@@ -7,6 +9,11 @@ Why a kept document can stand for reading its file:
 - the whole store is dropped when migcheck's own code, lxml or Python changed (`fingerprint`);
 - its text, which is not kept, is the bytes decoded as the XML front end decodes them: a document whose
   reader decoded its file otherwise (a script with a coding cookie) is not kept.
+
+Kept findings stand for a lint's only under the settings they were found with (a key the caller makes of
+them) and when every file that lint read has the size, modification time and inode it had: a workspace
+changed in any file shows none of them. The server lints the workspace anyway and publishes what it
+finds, so what they show lasts until then.
 
 Safety: the store holds only records of migcheck's model, in JSON, and is decoded into those types alone:
 nothing in the file can name another type or run code (never pickle). It is read through the guarded
@@ -31,13 +38,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from migcheck import __version__
-from migcheck.model import Document, Mark
+from migcheck.model import Document, Finding, Mark
 from migcheck.output import OutputError, write_bytes
 
 __all__ = ["DocumentStore", "cache_folder"]
 
 # What a store file starts with; a change to the layout below changes it, and older stores are ignored.
-_LAYOUT = 1
+_LAYOUT = 2
 # Larger than the store of any workspace migcheck can lint (about 1 KB per file): a file past it is not
 # a store this code wrote.
 _MAX_STORE_BYTES = 512 * 1024 * 1024
@@ -72,6 +79,10 @@ class DocumentStore:
         # Document itself when read in this process (encoded when written: reading stays as fast)
         self._kept: dict[str, list[Any]] | None = None  # the file's, loaded when first asked
         self._used: dict[str, list[Any]] = {}  # what this process read or took from the file
+        # Settings key -> {"files": fs path -> [display path, named, mtime, size, inode], "findings":
+        # display path -> the findings in that file as JSON text}: the file's, and those kept since.
+        self._findings: dict[str, dict[str, Any]] = {}
+        self._findings_used: dict[str, dict[str, Any]] = {}
         self._unsaved = False
 
     @classmethod
@@ -111,9 +122,50 @@ class DocumentStore:
             self._unsaved = True
         return document
 
+    def keep_findings(self, key: str, files: dict[str, list[Any]], findings: Iterable[Finding]) -> None:
+        """Keep `findings`, unlocated: those of a lint under the settings `key` that read `files` (fs
+        path -> [display path, named, mtime, size, inode]: `engine.ReadCache.stamps`)."""
+        by_path: dict[str, list[Finding]] = {}
+        for finding in findings:
+            by_path.setdefault(finding.mark.path, []).append(finding)
+        try:
+            encoded = {
+                path: json.dumps([self._codec.encode(f, path) for f in group], separators=(",", ":"))
+                for path, group in by_path.items()
+            }
+        except _NotKept:  # a finding holding what is not a record of the model
+            return
+        self._findings_used[key] = {"files": files, "findings": encoded}
+        self._unsaved = True
+
+    def kept_findings(
+        self, key: str, files: dict[str, list[Any]], fs_path: str, data: bytes
+    ) -> list[Finding] | None:
+        """The findings kept under `key` in the file `fs_path`, whose editor buffer holds `data`: when the
+        lint that found them read the very `files` there are now and the file held `data`; else None."""
+        entry = self._used.get(fs_path) or self._entries().get(fs_path)
+        kept = self._findings_used.get(key) or self._findings.get(key)
+        if entry is None or not isinstance(kept, dict) or kept.get("files") != files:
+            return None
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        if fs_path not in files or entry[:3] != [*files[fs_path][:2], digest]:
+            return None  # the buffer is not what the file held when its document was read
+        path = files[fs_path][0]
+        try:
+            found = [
+                self._codec.decode(value, path) for value in json.loads(kept["findings"].get(path, "[]"))
+            ]
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError, RecursionError):
+            return None  # JSON and Unicode errors are ValueErrors; not a dict of texts: the others
+        if not all(isinstance(f, Finding) and f.mark.path == path for f in found):
+            return None
+        self._findings_used[key] = kept
+        return found
+
     def save(self, fs_paths: Iterable[str]) -> None:
-        """Write the documents of the files `fs_paths` (those the server holds now), when some were read
-        since the store was last written or loaded; the others are dropped from it."""
+        """Write the documents of the files `fs_paths` (those the server holds now), and the findings kept
+        or used by this process, when some were read or kept since the store was last written or loaded;
+        the others are dropped from it."""
         entries = {p: self._used[p] for p in fs_paths if p in self._used}
         if not self._unsaved and entries.keys() == self._entries().keys():
             return
@@ -122,15 +174,20 @@ class DocumentStore:
                 entry[4] = self._encoded(entry[4])
         entries = {p: entry for p, entry in entries.items() if entry[4] is not None}
         self._used, self._kept, self._unsaved = entries, dict(entries), False
-        body = json.dumps(
-            {"layout": _LAYOUT, "fingerprint": fingerprint(), "documents": entries}, separators=(",", ":")
-        )
+        self._findings = dict(self._findings_used)
+        kept = {
+            "layout": _LAYOUT,
+            "fingerprint": fingerprint(),
+            "documents": entries,
+            "findings": self._findings,
+        }
+        body = json.dumps(kept, separators=(",", ":"))
         with contextlib.suppress(OSError, OutputError):  # nothing kept: the files are read next time
             _write(self.path, body.encode("ascii"))
 
     def _entries(self) -> dict[str, list[Any]]:
         if self._kept is None:
-            self._kept = _load(self.path)
+            self._kept, self._findings = _load(self.path)
         return self._kept
 
     def _decoded(self, entry: list[Any], data: bytes) -> tuple[bool, Document | None]:
@@ -159,29 +216,31 @@ class DocumentStore:
         return json.dumps(encoded, separators=(",", ":"))
 
 
-def _load(path: str) -> dict[str, list[Any]]:
-    """The entries of the store at `path`; none when it is absent, unreadable, or not this code's."""
+def _load(path: str) -> tuple[dict[str, list[Any]], dict[str, dict[str, Any]]]:
+    """The entries and the kept findings of the store at `path`; none when it is absent, unreadable, or
+    not this code's."""
     from migcheck.guarded import read_bytes
 
     try:
         data = read_bytes(path, _MAX_STORE_BYTES + 1, follow_links=False)
         if len(data) > _MAX_STORE_BYTES:
-            return {}
+            return {}, {}
         kept = json.loads(data)
     except (OSError, ValueError):  # JSON and Unicode errors are ValueErrors
-        return {}
+        return {}, {}
     if (
         not isinstance(kept, dict)
         or kept.get("layout") != _LAYOUT
         or kept.get("fingerprint") != fingerprint()
     ):
-        return {}
-    documents = kept.get("documents")
+        return {}, {}
+    documents, findings = kept.get("documents"), kept.get("findings")
     if not isinstance(documents, dict):
-        return {}
-    return {
+        return {}, {}
+    entries = {
         k: v for k, v in documents.items() if isinstance(v, list) and len(v) == 5 and isinstance(v[4], str)
     }
+    return entries, findings if isinstance(findings, dict) else {}
 
 
 def _write(path: str, data: bytes) -> None:

@@ -578,3 +578,50 @@ def test_the_next_server_takes_the_files_unchanged_from_the_store_the_last_one_l
     third = _session(workspace)
     assert open_document(third, uri, NO_ACL.replace('"Web"', '"Api"')) == expected
     assert third.close() == 0
+
+
+def _mark_kept_findings(stored: Path) -> None:
+    """Prefix the message of every finding the store kept with "kept: ", to tell them from a lint's."""
+    kept = json.loads(stored.read_text())
+    for preview in kept["findings"].values():
+        for path, text in preview["findings"].items():
+            findings = json.loads(text)
+            for finding in findings:
+                finding[5] = "kept: " + finding[5]  # ["d", "Finding", code, name, severity, message, ...]
+            preview["findings"][path] = json.dumps(findings)
+    stored.write_text(json.dumps(kept))
+
+
+def test_a_document_opened_unchanged_shows_the_findings_kept_then_the_lint_of_the_workspace(
+    workspace: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("MIGCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    cscfg = workspace / "shop" / "ServiceConfiguration.Cloud.cscfg"
+    cscfg.write_text(ACL)
+    first = _session(workspace)
+    expected = open_document(first, cscfg.as_uri(), ACL)
+    assert expected and first.close() == 0
+    (stored,) = Path(os.environ["MIGCHECK_CACHE_DIR"], "documents").glob("*.json")
+    _mark_kept_findings(stored)
+
+    # Unchanged: what the last server kept comes first, then the lint of the workspace read again.
+    second = _session(workspace)
+    shown = open_document(second, cscfg.as_uri(), ACL)
+    assert [d["message"] for d in shown] == ["kept: " + d["message"] for d in expected]
+    assert [d["range"] for d in shown] == [d["range"] for d in expected]
+    assert second.diagnostics(cscfg.as_uri()) == expected
+    assert second.close() == 0
+
+    # The shutdown kept them again, from its own lint.
+    _mark_kept_findings(stored)
+    # A buffer that is not the file as saved shows only its lint.
+    third = _session(workspace)
+    assert open_document(third, cscfg.as_uri(), ACL + "\n") == expected
+    assert third.close() == 0
+
+    # A file of the project changed since, the document's or another's: only the lint.
+    _mark_kept_findings(stored)
+    (workspace / "shop" / "ServiceDefinition.csdef").write_text(CSDEF + "\n")
+    fourth = _session(workspace)
+    assert open_document(fourth, cscfg.as_uri(), ACL) == expected
+    assert fourth.close() == 0
