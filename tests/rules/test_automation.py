@@ -27,6 +27,15 @@ def test_a_script_that_creates_classic_vms_is_said_to_fail_today(tmp_path: Path,
     )
     assert "calls that create classic resources (New-AzureQuickVM) fail today" in message
     assert "2023-09-06" in message and "2024-08-31" in message
+    assert message.endswith(
+        "and the others stop working once their resources are migrated to Resource Manager"
+    )
+
+
+def test_a_script_that_only_creates_names_no_others(tmp_path: Path, monkeypatch):
+    script = 'New-AzureQuickVM -Windows -ServiceName "app" -Name "vm1" -ImageName $i -Location "East US"\n'
+    (message,) = _messages(tmp_path, monkeypatch, "deploy.ps1", script)
+    assert message.endswith("classic storage accounts on 2024-08-31")
 
 
 def test_a_python_script_that_creates_a_deployment_is_said_to_fail_today(tmp_path: Path, monkeypatch):

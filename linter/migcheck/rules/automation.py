@@ -115,11 +115,15 @@ def _message(script: Script) -> str:
     shown = _shown(names)
     creates = [name for name in names if name in CREATES_RETIRED[script.language]]
     if creates:
+        others = (
+            ", and the others stop working once their resources are migrated to Resource Manager"
+            if len(creates) < len(names)
+            else ""
+        )
         return (
             f"{script.language} script '{script.name}' uses the {api} ({shown}): its calls that create "
             f"classic resources ({_shown(creates)}) fail today, since IaaS VMs (classic) were retired on "
-            "2023-09-06 and Cloud Services (classic) and classic storage accounts on 2024-08-31, and the "
-            "others stop working once their resources are migrated to Resource Manager"
+            f"2023-09-06 and Cloud Services (classic) and classic storage accounts on 2024-08-31{others}"
         )
     return (
         f"{script.language} script '{script.name}' uses the {api} ({shown}): it stops working once these "
