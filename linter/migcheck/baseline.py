@@ -28,7 +28,29 @@ class BaselineError(Exception):
 
 def key(finding: Finding, root: str = "") -> Key:
     """The baseline key of `finding`; with `root`, its path is made relative to that folder."""
-    return (_keyed(finding.mark.path, root), finding.code, finding.resource_type, finding.resource_name)
+    name = _line_free(finding.resource_name)
+    return (_keyed(finding.mark.path, root), finding.code, finding.resource_type, name)
+
+
+def _line_free(name: str) -> str:
+    """A resource name without the lines its stand-ins name (`<VM name, deploy.ps1:12>/HTTP` is keyed as
+    `<VM name, deploy.ps1>/HTTP`), so that lines added above keep it known; the count per key tells
+    several such names in one file apart."""
+    parts, rest = [], name
+    while (start := rest.find("<")) >= 0 and (end := rest.find(">", start)) >= 0:
+        parts += [rest[:start], _stand_in_line_free(rest[start : end + 1])]
+        rest = rest[end + 1 :]
+    return "".join(parts) + rest
+
+
+def _stand_in_line_free(stand_in: str) -> str:
+    """`<VM name, deploy.ps1:12>` (or `:12:5`, a line and column) as `<VM name, deploy.ps1>`."""
+    what, comma, where = stand_in[1:-1].rpartition(", ")
+    place, colon, number = where.rpartition(":")
+    while comma and colon and number.isdigit():
+        where = place
+        place, colon, number = where.rpartition(":")
+    return f"<{what}{comma}{where}>"
 
 
 def _keyed(path: str, root: str) -> str:
@@ -87,7 +109,7 @@ def dumps(findings: Iterable[Finding], root: str = "") -> str:
             "path": _keyed(f.mark.path, root),
             "code": f.code,
             "name": f.name,
-            "resource": {"type": f.resource_type, "name": f.resource_name},
+            "resource": {"type": f.resource_type, "name": _line_free(f.resource_name)},
             "message": f.message,
         }
         for f in ordered
@@ -161,4 +183,5 @@ def _entry_key(entry: object, path: str, number: int) -> Key:
         raise BaselineError(
             f"baseline {path}: finding #{number} needs string `path`, `code` and `resource` `{{type, name}}`"
         )
-    return fields  # type: ignore[return-value]
+    entry_path, code, resource_type, name = (str(value) for value in fields)  # all str: checked above
+    return (entry_path, code, resource_type, _line_free(name))

@@ -197,3 +197,49 @@ def test_writing_a_baseline_records_what_the_old_one_knew(baselined, contoso, ru
     code, out, _ = run("check", "examples/contoso", "--write-baseline", "again.json")
     assert (code, out) == (0, f"Wrote {everything} findings to baseline again.json.\n")
     assert len(json.loads((contoso / "again.json").read_text(encoding="utf-8"))["findings"]) == everything
+
+
+def test_a_stand_in_name_is_keyed_without_its_line(tmp_path, monkeypatch):
+    """A script's unnamed VM is `<VM name, deploy.ps1:4>`: lines added above it keep it known."""
+    script = tmp_path / "deploy.ps1"
+    acl = (
+        "param($svc, $vmName)\n$acl = New-AzureAclConfig\n"
+        'Set-AzureAclConfig -AddRule -ACL $acl -Order 100 -Action Permit -RemoteSubnet "10.0.0.0/8"\n'
+        "Get-AzureVM -ServiceName $svc -Name $vmName | Set-AzureEndpoint -Name HTTP -Protocol tcp "
+        "-LocalPort 80 -PublicPort 80 -ACL $acl | Update-AzureVM\n"
+    )
+    script.write_text(acl)
+    monkeypatch.chdir(tmp_path)
+    from migcheck.cli import main
+
+    assert main(["check", ".", "--select", "MIG201", "--write-baseline", "b.json", "-q"]) == 0
+    written = json.loads((tmp_path / "b.json").read_text())["findings"]
+    assert [e["resource"]["name"] for e in written] == ["<VM name, deploy.ps1>/HTTP"]
+    script.write_text("# provisioning\n\n" + acl)
+    assert main(["check", ".", "--select", "MIG201", "--baseline", "b.json", "-q"]) == 0
+    # A baseline written before keys had no lines still matches.
+    written[0]["resource"]["name"] = "<VM name, deploy.ps1:4>/HTTP"
+    (tmp_path / "b.json").write_text(json.dumps({"version": 1, "findings": written}))
+    assert main(["check", ".", "--select", "MIG201", "--baseline", "b.json", "-q"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "keyed"),
+    [
+        ("<VM name, deploy.ps1:12>", "<VM name, deploy.ps1>"),
+        ("<VM name, deploy.ps1:12:5>", "<VM name, deploy.ps1>"),
+        ("<VM name, a.ps1:4>/HTTP", "<VM name, a.ps1>/HTTP"),
+        (
+            "<VMs of a load-balanced set, a.ps1:3>/<endpoints of a load-balanced set, a.ps1:3>",
+            "<VMs of a load-balanced set, a.ps1>/<endpoints of a load-balanced set, a.ps1>",
+        ),
+        ("web<1>", "web<1>"),
+        ("<<", "<<"),
+        ("<deployment name, a:b.py:7>", "<deployment name, a:b.py>"),
+        ("web", "web"),
+        ("<odd>", "<odd>"),
+    ],
+)
+def test_stand_in_keys(name, keyed):
+    finding = Finding("MIG201", "n", Severity.ERROR, "m", "f", Mark("a.ps1", 1), "VirtualMachine", name)
+    assert key(finding)[3] == keyed
