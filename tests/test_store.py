@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -296,3 +297,24 @@ def test_forged_kept_findings_build_nothing(tmp_path: Path, monkeypatch: pytest.
     kept["findings"]["settings"]["findings"][files[fs_path][0]] = forged
     stored.write_text(json.dumps(kept))
     assert _store(tmp_path).kept_findings("settings", files, fs_path, Path(fs_path).read_bytes()) is None
+
+
+def test_writing_a_store_deletes_the_stores_of_workspaces_unopened_for_a_month(tmp_path: Path):
+    folder = tmp_path / "cache" / "documents"
+    folder.mkdir(parents=True)
+    month_ago = time.time() - 31 * 86400
+    old, recent, other = (folder / f"{'a' * 24}.json", folder / f"{'b' * 24}.json", folder / "notes.json")
+    for path in (old, recent, other):
+        path.write_text("{}")
+    (tmp_path / "precious").write_text("x")
+    link = folder / f"{'c' * 24}.json"
+    link.symlink_to(tmp_path / "precious")
+    for path in (old, other, tmp_path / "precious"):
+        os.utime(path, (month_ago, month_ago))
+    store = DocumentStore(str(folder / f"{'d' * 24}.json"))
+    store.read("/w/a.cscfg", "a.cscfg", CSCFG, explicit=False)
+    store.save(["/w/a.cscfg"])
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [recent.name, other.name, link.name, f"{'d' * 24}.json"]
+    )
+    assert (tmp_path / "precious").read_text() == "x"

@@ -34,6 +34,7 @@ import json
 import os
 import stat
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -49,6 +50,8 @@ _LAYOUT = 2
 # a store this code wrote.
 _MAX_STORE_BYTES = 512 * 1024 * 1024
 _MODEL_MODULES = ("migcheck.model", "migcheck.inventory_model")
+# A workspace's store not written for this long is deleted when another is written (`_prune`).
+_KEEP_DAYS = 30
 _NONE = "null"  # what a store holds for a file that is not for migcheck (the reader made no document)
 
 
@@ -254,6 +257,25 @@ def _write(path: str, data: bytes) -> None:
         if not stat.S_ISREG(os.lstat(path).st_mode):
             raise OSError(0, "the store's path is not a regular file")
     write_bytes(path, data)
+    _prune(folder)
+
+
+def _prune(folder: str) -> None:
+    """Delete the stores of workspaces no server opened for `_KEEP_DAYS` (each server that writes its own
+    store prunes the others): one file per workspace ever opened would otherwise stay for good. Only this
+    code's files (a store name), only regular files, never through a link."""
+    too_old = time.time() - _KEEP_DAYS * 86400
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            name, _, suffix = entry.name.partition(".")
+            if suffix != "json" or len(name) != 24 or not all(c in "0123456789abcdef" for c in name):
+                continue
+            with contextlib.suppress(OSError):
+                if (
+                    entry.is_file(follow_symlinks=False)
+                    and entry.stat(follow_symlinks=False).st_mtime < too_old
+                ):
+                    os.unlink(entry.path)
 
 
 def fingerprint() -> str:
@@ -299,7 +321,7 @@ def _mark(path: object, line: object, tag: object, nth: object, column: object) 
         and type(column) is int
     ):
         raise ValueError("a mark of other types")
-    return Mark(path, line, tag, nth, column)  # type: ignore[arg-type]  # checked just above
+    return Mark(path, line, tag, nth, column)  # checked just above
 
 
 _BUILTIN_TYPES: dict[str, type] = {
