@@ -228,3 +228,16 @@ def test_a_storage_account_of_a_service_that_cannot_move_comes_after_that_servic
     )
     steps = steps_by_id(plan_of({"a.xml": body}))
     assert steps["storage:shared"].after == ("web-worker:alpha",)
+
+
+def test_a_warning_note_gives_its_advice_once_as_the_fix_says_it(plan_of):
+    affinity = netcfg("red").replace('Location="West Europe"', 'AffinityGroup="ag"')
+    (note,) = [
+        n
+        for n in steps_by_id(plan_of({"NetworkConfig.netcfg": affinity}))["network:red"].notes
+        if "MIG303" in n
+    ]
+    assert note == (
+        "MIG303 (warning): virtual network 'red' is bound to affinity group 'ag'. Make the virtual network "
+        "regional (a Location instead of an AffinityGroup) before migrating."
+    )

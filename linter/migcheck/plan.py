@@ -157,13 +157,24 @@ class _Builder:
         notes = []
         for code, found in by_code.items():
             more = f" (and {len(found) - 1} more like it)" if len(found) > 1 else ""
-            fix = f" {found[0].fix}" if found[0].fix else ""
-            notes.append(f"{code} (warning): {found[0].message}{more}.{fix}")
+            message, fix = _without_advice(found[0].message, found[0].fix), found[0].fix
+            notes.append(f"{code} (warning): {message}{more}.{f' {fix}' if fix else ''}")
         return notes
 
     def codes(self, kind: ScopeKind, name: str) -> set[str]:
         item = self.items.get((kind, name))
         return {f.code for f in item.findings} if item is not None else set()
+
+
+def _without_advice(message: str, fix: str) -> str:
+    """`message` without its last clause when that clause gives the advice of `fix` (it starts with the
+    fix's verb: "...: make it a regional network before migrating" and "Make the virtual network
+    regional..."), so a note says it once, as the fix says it (with its commands)."""
+    cut = max(message.rfind(": "), message.rfind("; "))
+    last = message[cut + 2 :] if cut >= 0 else ""
+    if fix and last and last.split(" ", 1)[0].lower() == fix.split(" ", 1)[0].lower():
+        return message[:cut]
+    return message
 
 
 def _subscription_plan(
