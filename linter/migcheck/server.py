@@ -275,7 +275,7 @@ class MigcheckServer(LanguageServer):
                 config, context = _project(root, root)
                 key = _settings_key(context, config, self.rules)
                 files = stamps_now(self.walk(context, config)) if key else None
-            except (BaselineError, ConfigError, PatternError, PluginError, OSError):
+            except (ConfigError, PatternError, PluginError, OSError):
                 continue
             if key and files is not None:
                 self._unchanged[tuple(context)] = (key, files)
@@ -286,9 +286,11 @@ class MigcheckServer(LanguageServer):
         change since the last server of this workspace come from its store; the findings are kept there
         for the next one (`keep_findings`). Runs on the worker; what goes wrong here is said by the lint
         of a document, so it is not said twice."""
-        self.lint_projects()
-        self._warmed = True
-        self._unchanged.clear()
+        try:
+            self.lint_projects()
+        finally:  # from now on every document gets only its lint
+            self._warmed = True
+            self._unchanged.clear()
         # What was read and linked lives as long as the server (and is freed by reference counting when
         # a file changes: it holds no cycles): kept out of the cyclic collector, whose full passes over
         # it cost about 100 ms on 4,000 files, at any moment between lints, a keystroke's included.
@@ -377,13 +379,17 @@ def _project(start: str, root: str) -> tuple[Config, list[str]]:
 def _settings_key(context: list[str], config: Config, rules: RuleSet) -> str | None:
     """What a lint's findings follow from besides the files it reads and migcheck's own code (the
     store's fingerprint): the paths walked, the working folder, the settings, the baseline's bytes and
-    the rules. None when a rule is a plugin's, whose code the key cannot follow."""
+    the rules. None when a rule is a plugin's, whose code the key cannot follow, or the baseline cannot
+    be read."""
     from migcheck.guarded import read_bytes
     from migcheck.readers import MAX_FILE_BYTES
 
     if any(not type(rule).__module__.startswith("migcheck.") for rule in rules):
         return None
-    baseline = read_bytes(config.baseline, MAX_FILE_BYTES + 1) if config.baseline else b""
+    try:
+        baseline = read_bytes(config.baseline, MAX_FILE_BYTES + 1) if config.baseline else b""
+    except OSError:  # the lint says why it cannot be read
+        return None
     settings = repr((context, os.getcwd(), config, [(r.code, type(r).__qualname__) for r in rules]))
     digest = hashlib.blake2b(settings.encode("utf-8", "surrogatepass"), digest_size=16)
     digest.update(baseline)
