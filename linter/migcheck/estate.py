@@ -1548,10 +1548,12 @@ def _fill_disks(kept: tuple[Disk, ...], other: tuple[Disk, ...]) -> tuple[Disk, 
 
 def _with_premium(service: CloudService, premium: set[str]) -> CloudService:
     """`service` with the disks it has in Premium storage accounts (an export says which accounts are)
-    marked Provisioned, where the files do not state their IOType."""
+    marked Provisioned, whatever IOType a file or the export states for them: a Premium account holds
+    only Premium disks, its `accountType` is the surer evidence (the value a GET gives a Premium disk's
+    `ioType` is not known), and a disk stated Standard in such an account is wrong about it."""
 
     def disk(d: Disk) -> Disk:
-        return replace(d, io_type="Provisioned") if not d.io_type and d.storage_account in premium else d
+        return replace(d, io_type="Provisioned") if not d.premium and d.storage_account in premium else d
 
     def role(r: Role) -> Role:
         disks = tuple(disk(d) for d in r.disks)

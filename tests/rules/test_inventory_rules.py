@@ -141,6 +141,31 @@ def test_an_export_completes_an_export_azurevm_file(tmp_path, monkeypatch):
     assert vm.mark.path == "vms/db01.xml"  # the file's description is the one kept
 
 
+def test_a_premium_account_wins_over_the_io_type_a_disk_states(tmp_path, monkeypatch):
+    """The value a GET gives a Premium disk's `ioType` is not known; the account's type is, and a Premium
+    account holds only Premium disks."""
+
+    def vm(account: str) -> dict:
+        disk = {
+            "diskName": "ops01-os",
+            "ioType": "Standard",
+            "vhdUri": f"https://{account}.blob.core.windows.net/vhds/os.vhd",
+        }
+        return _vm(
+            "ops01",
+            "ops",
+            debugProfile={"bootDiagnosticsEnabled": True},
+            storageProfile={"operatingSystemDisk": disk},
+        )
+
+    page = _page(vm("opsprem"), _account("opsprem", "Premium-LRS"))
+    result = _lint(tmp_path, monkeypatch, {"classic.json": page}, "MIG205")
+    at = _at(page, 2, '"bootDiagnosticsEnabled"')
+    assert _where(result.findings) == [f"MIG205 classic.json:{at}"]
+    page = _page(vm("opsstd"), _account("opsstd", "Standard-LRS"))
+    assert _lint(tmp_path, monkeypatch, {"classic.json": page}, "MIG205").findings == []
+
+
 def test_a_vm_in_files_and_export_is_one_vm_and_reported_once(tmp_path, monkeypatch):
     body = """
         <Deployment xmlns="http://schemas.microsoft.com/windowsazure">

@@ -14,6 +14,10 @@ Accepted envelopes (keys matched without regard to case):
 - `Get-AzureDedicatedCircuitLinkAuthorization`, `Get-AzureDedicatedCircuitLink`,
   `Get-AzureApplicationGateway` through `ConvertTo-Json`: an object, or an array of them.
 
+An export written by `ConvertTo-Json` without enough `-Depth` has strings (`"@{id=; name=}"`,
+`"System.Object[]"`) where nested objects and arrays belong: the objects it cut short give no records, and
+the file has one problem (MIG001) at the first such value, since what it says about them cannot be read.
+
 The file is walked once: the envelope's keys are scanned in order and each item of its array is decoded on
 its own (`JSONDecoder.raw_decode`, in C), turned into records and dropped, so a large export costs time and
 memory in proportion to its size and the records built from it, never a second pass per item.
@@ -48,6 +52,8 @@ from migcheck.model import (
 
 if TYPE_CHECKING:
     import json
+
+    from migcheck.readers.inventory_shapes import Collapsed
 
 PRODUCES: frozenset[type] = frozenset({Document, *INVENTORY_TYPES})
 # Records of the model that the inventory's records carry inside them (a classic VM's role with its disks,
@@ -167,7 +173,28 @@ def read(path: str, data: bytes) -> Document:
             "list, the alertrules list call, the classic cmdlets through ConvertTo-Json).",
         )
         return Document(path, None, envelope, problem=problem_, text=text)
-    return Document(path, FileKind.INVENTORY, envelope, tuple(reader.records), text=text)
+    cut_short = _cut_short(reader.collapsed) if reader.collapsed else None
+    return Document(path, FileKind.INVENTORY, envelope, tuple(reader.records), problem=cut_short, text=text)
+
+
+def _cut_short(collapsed: list[Collapsed]) -> FileProblem:
+    """One problem for the whole export, at the first value ConvertTo-Json cut short: the export was
+    written without enough `-Depth`, and every object it cut short is left unchecked."""
+    first, count = collapsed[0], len(collapsed)
+    value = first.value if len(first.value) <= 60 else first.value[:57] + "..."
+    resources = "1 resource was" if count == 1 else f"{count} resources were"
+    message = (
+        f"nested properties were cut short by ConvertTo-Json: '{first.field}' is written as \"{value}\" "
+        f"in place of what it holds; {resources} not checked"
+    )
+    return FileProblem("syntax", message, first.mark, _DEPTH_FIX)
+
+
+_DEPTH_FIX = (
+    "Export again with every level written: pipe to `ConvertTo-Json -Depth 100` (without `-Depth`, "
+    "PowerShell writes two levels and turns deeper objects into strings such as `@{id=; name=}`), or use "
+    "`az graph query -o json`, which writes them all."
+)
 
 
 # --- decoding ------------------------------------------------------------------------------------------
@@ -228,7 +255,7 @@ class _Reader:
     on its own and turned into records at the line and column where its object starts."""
 
     def __init__(self, path: str, text: str, decoder: json.JSONDecoder, *, first_only: bool = False) -> None:
-        from migcheck.readers.inventory_shapes import Spots, is_record, records
+        from migcheck.readers.inventory_shapes import Collapsed, Spots, is_record, records
 
         self.path = path
         self.text = text
@@ -238,6 +265,8 @@ class _Reader:
         self._spots = Spots
         self._is_record = is_record
         self.records: list[object] = []
+        self._collapsed_type = Collapsed
+        self.collapsed: list[Collapsed] = []  # objects whose nested properties ConvertTo-Json cut short
         self.inventory = False  # an envelope, or an object that is a record
         self._first_only = first_only
         # Line counting moves forward only: items come in order, so the whole walk counts each line once.
@@ -319,7 +348,11 @@ class _Reader:
             self.inventory = self._is_record(obj)
         line, column = self._position(start)
         mark = Mark(self.path, line, column=column)
-        self.records.extend(self._records_of(obj, mark, self._spots(self.text, start, self.pos, mark)))
+        found = self._records_of(obj, mark, self._spots(self.text, start, self.pos, mark))
+        if found and type(found[0]) is self._collapsed_type:
+            self.collapsed.append(found[0])
+        else:
+            self.records.extend(found)
 
     def _position(self, offset: int) -> tuple[int, int]:
         newlines = self.text.count("\n", self._counted, offset)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from migcheck.inventory_model import (
     AlertRule,
@@ -201,6 +202,14 @@ class Spots:
                 self._way = index if found >= 0 else self._way
         return found
 
+    def may_hold_collapsed(self) -> bool:
+        """Whether the object's text has a string that starts as ConvertTo-Json writes a value it cut short
+        (`"@{`, `"System.`); always, when the text is not at hand. Most objects have none, and need not be
+        walked for one."""
+        if self.end <= self.start:
+            return True
+        return any(self.text.find(start, self.start, self.end) >= 0 for start in ('"@{', '"System.'))
+
     def at(self, offset: int) -> Mark:
         """The mark of an offset inside the object (`-1`: the object's own)."""
         if offset < 0:
@@ -233,10 +242,110 @@ class Item:
 Builder = Callable[[Item], Iterable[object]]
 
 
+# --- values ConvertTo-Json cut short ---------------------------------------------------------------------
+
+# What ConvertTo-Json writes for an object or array nested deeper than its `-Depth` (2 unless told): the
+# value's ToString(), `@{name=value; ...}` for the objects Search-AzGraph and Get-AzResource return,
+# `System.Object[]` for an array, a .NET type name (`System.Collections.Hashtable`) for others.
+_COLLAPSED = re.compile(r"@\{.*\}|System\.[\w.`]+(?:\[[^\]]*\])*", re.DOTALL)
+
+
+def collapsed(value: object) -> TypeGuard[str]:
+    """Whether `value`, found where an object or an array belongs, is what ConvertTo-Json wrote for one
+    nested too deeply."""
+    return isinstance(value, str) and _COLLAPSED.fullmatch(value) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Collapsed:
+    """What `records` gives for an object of the export whose nested properties ConvertTo-Json wrote as
+    strings: none of its records, since what it says is cut short. `field` is the first such property
+    (`properties.hardwareProfile`), `value` what was written for it, `mark` where."""
+
+    field: str
+    value: str
+    mark: Mark
+
+
+# The objects and arrays each builder reads, below `properties` (an object itself): the places where an
+# export written without enough `-Depth` has strings instead. `name[]` is an array of objects, whose items
+# are looked at too; an array of strings (`subnetNames`) is looked at as a whole. Fields that are strings
+# by nature are not listed: a name or a description may well start with `@{`.
+NESTED: dict[str, tuple[str, ...]] = {
+    "microsoft.classiccompute/virtualmachines": (
+        "domainName",
+        "hardwareProfile",
+        "networkProfile.virtualNetwork.subnetNames",
+        "storageProfile.operatingSystemDisk",
+        "storageProfile.dataDisks[]",
+        "instanceView.guestAgentStatus",
+        "debugProfile",
+        "extensions[]",
+    ),
+    "microsoft.classicnetwork/virtualnetworks": (
+        "addressSpace.addressPrefixes",
+        "subnets[]",
+        "dhcpOptions.dnsServers",
+    ),
+    "microsoft.network/virtualnetworks": ("virtualNetworkPeerings[].properties.remoteVirtualNetwork",),
+    "microsoft.network/expressroutecircuits": ("authorizations[].properties",),
+    "microsoft.apimanagement/service": (
+        "virtualNetworkConfiguration",
+        "additionalLocations[].virtualNetworkConfiguration",
+    ),
+    "microsoft.hdinsight/clusters": ("computeProfile.roles[].virtualNetworkProfile",),
+    "microsoft.aad/domainservices": ("replicaSets[]",),
+    "microsoft.web/hostingenvironments": ("virtualNetwork",),
+    "microsoft.insights/alertrules": ("condition.dataSource",),
+    "microsoft.insights/metricalerts": ("scopes", "condition.allOf[]"),
+    "microsoft.insights/activitylogalerts": ("scopes", "condition.allOf[]"),
+    "microsoft.insights/autoscalesettings": ("profiles[].rules[].metricTrigger",),
+}
+
+
+def _collapsed_in(item: Item, rtype: str) -> Collapsed | None:
+    """The first value of `item` (in the text) that ConvertTo-Json cut short, among its `properties` and
+    the nested properties its builder reads, each path looked at from its first step (`networkProfile` as
+    well as `networkProfile.virtualNetwork`); None when there is none. Looked for only when the object's
+    text shows such a value, or when its text is not at hand."""
+    if not item.spots.may_hold_collapsed():
+        return None
+    if collapsed(item.properties):
+        return _collapsed_at(item, "properties", item.properties)
+    found = (_collapsed_on(item.properties, path.split("."), "properties") for path in NESTED.get(rtype, ()))
+    cut = [_collapsed_at(item, where, value) for where, value in filter(None, found)]
+    return min(cut, key=lambda c: (c.mark.line, c.mark.column), default=None)
+
+
+def _collapsed_on(value: object, steps: list[str], where: str) -> tuple[str, str] | None:
+    """(path, value) of the first value cut short along `steps` from `value`: the value of each step,
+    and each item of the array of a step `name[]`."""
+    step = steps[0]
+    name = step.removesuffix("[]")
+    child = get(value, name)
+    where = f"{where}.{name}"
+    nested = items(child) if step.endswith("[]") else [child]
+    for one in (child, *nested):
+        if collapsed(one):
+            return where, one
+    for one in nested if len(steps) > 1 else ():
+        found = _collapsed_on(one, steps[1:], where)
+        if found is not None:
+            return found
+    return None
+
+
+def _collapsed_at(item: Item, where: str, value: str) -> Collapsed:
+    """The value cut short at `where`, marked where it is written after its key."""
+    [mark] = item.spots.values([value], where.rsplit(".", 1)[-1])
+    return Collapsed(where, value, mark)
+
+
 def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object, ...]:
     """The records one object of an export holds: none for an object no rule reads (a resource of a type
-    that does not matter here, a classic resource whose `properties` the export left out). `spots` says
-    where the object's values are written, when its text is at hand."""
+    that does not matter here, a classic resource whose `properties` the export left out), and only a
+    `Collapsed` for one whose nested properties ConvertTo-Json cut short. `spots` says where the object's
+    values are written, when its text is at hand."""
     if not isinstance(obj, dict):
         return ()
     # One look at the row's own keys in any case: large exports are mostly rows of types no rule reads,
@@ -255,6 +364,9 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     name = text(folded.get("name", folded.get("resourcename"))) or rid.name
     subscription = key(text(folded.get("subscriptionid"))) or rid.subscription
     item = Item(obj, rid, name, subscription, folded.get("properties"), mark, spots or Spots.nowhere(mark))
+    cut_short = _collapsed_in(item, rtype)
+    if cut_short is not None:
+        return (cut_short,)
     return tuple(builder(item))
 
 
@@ -271,7 +383,8 @@ def is_record(obj: object) -> bool:
 
 def _classic_vm(item: Item) -> Iterator[ClassicVm]:
     """A classic VM's GET shape (`microsoft.classiccompute/virtualmachines`): the facts rules read, each
-    left unknown when the export leaves its section out, each marked where the export writes it."""
+    left unknown when the export leaves it out or writes it as null (only a value says "none": `[]`
+    subnets, `""` availability set), each marked where the export writes it."""
     props = item.properties
     if not isinstance(props, dict):
         return
@@ -279,11 +392,13 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
     service = text(get(get(props, "domainName"), "name")) or item.id.resource_group
     vnet, subnets, unknown = "", tuple[NameRef, ...](), {"endpoints"}
     if isinstance(network, dict):
-        vnet, subnets = _vm_network(network, item.spots)
+        vnet, subnets, subnets_known = _vm_network(network, item.spots)
+        if not subnets_known:
+            unknown.add("subnets")
     else:
         unknown.add("subnets")
     availability = get(hardware, "availabilitySet")
-    if not has(hardware, "availabilitySet"):
+    if not isinstance(availability, str):
         unknown.add("availability_set")
     extensions = get(props, "extensions")
     if not isinstance(extensions, list):
@@ -318,15 +433,23 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
     )
 
 
-def _vm_network(network: dict, spots: Spots) -> tuple[str, tuple[NameRef, ...]]:
-    """(virtual network, subnets) of a classic VM's `networkProfile`; no `virtualNetwork` means none."""
+def _vm_network(network: dict, spots: Spots) -> tuple[str, tuple[NameRef, ...], bool]:
+    """(virtual network, subnets, whether the subnets are known) of a classic VM's `networkProfile`.
+
+    No `virtualNetwork` (or null) means none: scripts that read these exports take it so, and a GET has
+    no other way of saying that a VM is in no network. Its `subnetNames` are known only when written as
+    an array of names (`[]`: in no subnet) or as one name (ConvertTo-Json may drop the array of one
+    item); left out, null, or with an item that is not a name, they are not known."""
     vnet = get(network, "virtualNetwork")
     if not isinstance(vnet, dict):
-        return "", ()
+        return "", (), True
     name = text(get(vnet, "name")) or parse_id(text(get(vnet, "id"))).name
-    names = strings(get(vnet, "subnetNames"))
+    written = get(vnet, "subnetNames")
+    names = strings(written)
+    listed = written if isinstance(written, list) else [written]
+    known = all(isinstance(s, str) and s.strip() for s in listed)
     marks = spots.values(list(names), "subnetNames")
-    return name, tuple(NameRef(s, mark) for s, mark in zip(names, marks, strict=True))
+    return name, tuple(NameRef(s, mark) for s, mark in zip(names, marks, strict=True)), known
 
 
 def _static_ip(network: object, spots: Spots) -> tuple[NameRef, ...]:
@@ -371,7 +494,9 @@ def _instance(view: object, vm: str, spots: Spots) -> RoleInstance | None:
 
 def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
     """A classic VNet (`microsoft.classicnetwork/virtualnetworks`). It describes the network in full only
-    when it states both its address space and its subnets; otherwise it only says the network exists."""
+    when it states its address space and its subnets, each subnet with its name and prefix; otherwise (a
+    part left out or null) it only says the network exists: a subnet or prefix missing from it is not
+    missing from the network."""
     props = item.properties
     if not isinstance(props, dict):
         return
@@ -379,7 +504,7 @@ def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
     subnets = get(props, "subnets")
     network = None
     spots = item.spots
-    if isinstance(space, list) and isinstance(subnets, list):
+    if isinstance(space, list) and isinstance(subnets, list) and _all_stated(space, subnets):
         prefixes = strings(space)
         servers = strings(get(get(props, "dhcpOptions"), "dnsServers"))
         network = VirtualNetwork(
@@ -396,6 +521,13 @@ def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
             ),
         )
     yield ClassicNetwork(item.name, item.mark, network, item.subscription)
+
+
+def _all_stated(space: list, subnets: list) -> bool:
+    """Whether every address prefix of a classic VNet is written, and every subnet with its name and
+    prefix."""
+    prefixes = all(text(p) for p in space)
+    return prefixes and all(text(get(s, "name")) and text(get(s, "addressPrefix")) for s in subnets)
 
 
 def _subnets(subnets: list, spots: Spots) -> Iterator[Subnet]:

@@ -34,7 +34,11 @@ class XmlSyntaxError(Rule):
     docs = Docs(
         what="A file that the XML parser rejects: a tag left open, a stray `&`, bytes that are not in the "
         "declared encoding, an empty file, or a file migcheck cannot open. Documents that declare a DTD or "
-        "entities are refused too: migcheck never loads DTDs or expands entities.",
+        "entities are refused too: migcheck never loads DTDs or expands entities. The same goes for a "
+        "PowerShell script that certainly does not parse (a string, comment or bracket never closed) and an "
+        "inventory export that is not JSON, or whose nested properties `ConvertTo-Json` cut short into "
+        "strings like `@{id=; name=}` or `System.Object[]` because it ran without enough `-Depth`: the "
+        "resources written so are not checked, and the finding points at the first such value.",
         why="Nothing in a file that does not parse can be checked, so any blocker it holds stays hidden; the "
         "platform would reject the same file when it is deployed.",
         fix="Open the file at the reported line and column and repair the XML. Remove `<!DOCTYPE ...>` "
@@ -63,6 +67,25 @@ class XmlSyntaxError(Rule):
             },
             expect=("deploy/jump.ps1:1:22",),
             note="A PowerShell script that does not parse, reported at the brace never closed.",
+        ),
+        Example(
+            {
+                "inventory/classic-vms.json": """
+                [
+                  {
+                    "id": "/subscriptions/3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d/resourceGroups/shop/providers/Microsoft.ClassicCompute/virtualMachines/web01",
+                    "name": "web01",
+                    "type": "microsoft.classiccompute/virtualmachines",
+                    "properties": {
+                      "domainName": "@{id=; name=shop; type=}",
+                      "networkProfile": "@{inputEndpoints=System.Object[]; virtualNetwork=}"
+                    }
+                  }
+                ]
+                """
+            },
+            expect=("inventory/classic-vms.json:7:21",),
+            note="An export written by ConvertTo-Json without -Depth: its nested properties are strings.",
         ),
     )
     valid = (

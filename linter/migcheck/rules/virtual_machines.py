@@ -627,12 +627,16 @@ class BootDiagnosticsPremiumStorage(Rule):
         "feature for the VMs before continuing with migration."
     )
     docs = Docs(
-        what="A VM whose `DebugSettings/BootDiagnosticsEnabled` is true while its OS disk or a data disk has "
-        "`IOType` `Provisioned` (Premium storage: a Premium SSD disk in today's terms), in REST bodies "
-        "and Export-AzureVM files. A disk's `IOType` "
-        "is the only evidence used: the size of the VM (DS, GS series) allows Premium disks but does not "
-        "prove them, and a `MediaLink` does not say what kind of account it points at. The finding points at "
-        "`DebugSettings`.",
+        what="A VM whose boot diagnostics are on (`DebugSettings/BootDiagnosticsEnabled`, "
+        "`Set-AzureVMBootDiagnostics -Enable`, `debugProfile.bootDiagnosticsEnabled` in an inventory export) "
+        "while its OS disk or a data disk is on Premium storage (a Premium SSD disk in today's terms). Two "
+        "things prove Premium storage: a disk's `IOType` `Provisioned`, in REST bodies and Export-AzureVM "
+        "files; and a disk whose blob (`MediaLink`, `vhdUri`) is in a storage account that an inventory "
+        "export of classic storage accounts shows as Premium (`accountType` `Premium-LRS`). The account "
+        "wins over the `IOType` a file or the export states, since a Premium account holds only Premium "
+        "disks. Nothing else is taken as evidence: the size of the VM (DS, GS series) allows Premium disks "
+        "but does not prove them, and without an export a `MediaLink` does not say what kind of account it "
+        "points at. The finding points at `DebugSettings` (or wherever boot diagnostics are turned on).",
         why="The platform cannot migrate boot diagnostics of a VM on Premium storage: validation fails until "
         "the feature is off.",
         fix="Turn boot diagnostics off (`Set-AzureVMBootDiagnostics -Disable`, then `Update-AzureVM`), "
@@ -691,6 +695,40 @@ class BootDiagnosticsPremiumStorage(Rule):
             expect=("ops/diagnostics.ps1:1:48",),
             note="A PowerShell script turns boot diagnostics on for a VM whose Export-AzureVM file shows a Premium "
             "disk: the two descriptions of one VM are joined.",
+        ),
+        Example(
+            {
+                "rest/ops.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>ops</Name>
+                  <RoleList>
+                    <Role>
+                      <RoleName>ops01</RoleName>
+                      <RoleType>PersistentVMRole</RoleType>
+                      <OSVirtualHardDisk>
+                        <DiskName>ops01-os</DiskName>
+                        <IOType>Standard</IOType>
+                        <MediaLink>https://opsprem.blob.core.windows.net/vhds/ops01-os.vhd</MediaLink>
+                      </OSVirtualHardDisk>
+                      <DebugSettings><BootDiagnosticsEnabled>true</BootDiagnosticsEnabled></DebugSettings>
+                    </Role>
+                  </RoleList>
+                </Deployment>
+                """,
+                "inventory/storage.json": """
+                [
+                  {
+                    "id": "/subscriptions/3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d/resourceGroups/Default-Storage-WestEurope/providers/Microsoft.ClassicStorage/storageAccounts/opsprem",
+                    "name": "opsprem",
+                    "type": "microsoft.classicstorage/storageaccounts",
+                    "properties": {"accountType": "Premium-LRS"}
+                  }
+                ]
+                """,
+            },
+            expect=("rest/ops.xml:12:7",),
+            note="An inventory export shows that the disk's storage account is a Premium one: that wins over "
+            "the `IOType` the body states.",
         ),
     )
     valid = (
