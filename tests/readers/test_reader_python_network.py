@@ -60,7 +60,7 @@ sql.static_virtual_network_ip_address = '{sql}'
 sms.create_virtual_machine_deployment('shop', 'prod', 'production', 'l', 'web01', None, None, web,
                                       virtual_network_name='vnet1')
 sms.add_role('shop', 'prod', 'sql01', None, None, sql)
-sms.add_role('shop', 'prod', 'app01', None, None, network('10.0.0.4'))
+sms.add_role('shop', 'prod', 'app01', None, None, network(os.environ['APP_IP']))
 """
 CONFLICT = (
     "VM 'sql01' of cloud service 'shop' asks for private IP 10.0.0.4, which VM 'web01' of cloud service "
@@ -83,7 +83,7 @@ def test_different_static_addresses_and_an_address_the_script_does_not_state_are
     assert [(name, [ref.name for ref in role.static_ips]) for name, role in roles.items()] == [
         ("web01", ["10.0.0.4"]),
         ("sql01", ["10.0.0.5"]),
-        ("app01", []),  # a parameter: not stated
+        ("app01", []),  # read from the environment: not stated
     ]
 
 

@@ -14,12 +14,21 @@ literal, a list or dict literal, or one of the SDK's model objects has that valu
 it before the call: certainly when every condition around the change also holds around the call (the same
 `if` branch, the same loop body), possibly otherwise, and a possible change makes what it changes unknown.
 Anything else is `Unknown`: a parameter, an environment variable, a value read from a dict of settings, a
-loop variable, a call result, a name bound twice, an object that escaped before the call.
+loop variable, the result of a call the reader does not follow, a name bound twice, an object that escaped
+before the call.
+
+Two things are followed a step further, each bounded. A call of a function the script defines (`net =
+build_network(['front', 'back'])`) has the value its `return` gives, read with the call's arguments bound to
+the function's parameters (a `Frame`); recursion is not followed, and the work spent inside calls has a
+budget of its own, past which a call is `Unknown` again. And a `for` loop over items the script writes out
+(at most MAX_TURNS of them) is taken turn by turn, its variables bound to each item in turn: for a call
+inside the loop (`Flow.turns`), and for the changes the loop makes to an object read after it.
 """
 
 from __future__ import annotations
 
 import ast
+import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -175,6 +184,11 @@ MAX_DEPTH = 40  # values nested deeper than this (a chain of names, lists of lis
 # reads (cloud services take 63 characters), with room for a small service configuration written in pieces.
 # A longer one is `Unknown`, so a script that doubles a string line after line costs what any script costs.
 MAX_TEXT = 4096
+# The most turns of the loops around a call, or of a loop that changes an object, the reader takes one by one
+# (a longer list, or loops in loops whose turns multiply past it, leave their variables unknown).
+MAX_TURNS = 64
+# Calls of the script's own functions followed inside one another, at most: deeper, a call is unknown.
+MAX_CALL_DEPTH = 8
 # Syntax trees nested deeper than this are refused: the one recursive walk over them stays far from Python's
 # recursion limit whatever the caller's stack holds, and the answer does not depend on it.
 MAX_NESTING = 100
@@ -289,6 +303,44 @@ class Scope:
     events: dict[str, list[Event]] = field(default_factory=dict)  # by the name whose object they change
     params: set[str] = field(default_factory=set)
     declared: dict[str, str] = field(default_factory=dict)  # name → "global" | "nonlocal"
+    function: Function | None = None  # the function whose body this scope is (None: not one that is followed)
+    functions: dict[str, Function] = field(default_factory=dict)  # the functions defined here, by name
+
+
+@dataclass(frozen=True, slots=True)
+class Return:
+    value: ast.expr | None
+    at: Position
+    chain: tuple[int, ...]
+
+
+@dataclass(eq=False, slots=True)
+class Function:
+    """A function the script defines with `def`, undecorated and not async: what a call of it returns is
+    followed. `scope` is its body's, `outer` the scope it is defined in, at `at` under `chain`."""
+
+    node: ast.FunctionDef
+    scope: Scope
+    outer: Scope
+    at: Position
+    chain: tuple[int, ...]
+    returns: list[Return] = field(default_factory=list)
+    generator: bool = False  # a `yield` (or `await`) in its body: a call does not run it
+    falls_off: bool = True  # its last statement is not a `return` or `raise`: it may return None
+
+
+@dataclass(eq=False, slots=True)
+class Loop:
+    """A `for` loop: its body is the block numbered `block`, under `chain` in `scope`. `plain` when nothing
+    in its body leaves a turn early (`break`, `continue`, `return`), so every turn runs the whole body."""
+
+    node: ast.For
+    scope: Scope
+    chain: tuple[int, ...]
+    block: int
+    at: Position
+    end: Position
+    plain: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +400,7 @@ class Index:
     # The connections the script opens (`conn = HTTPSConnection(host)`, `self.conn = ...`), by the name
     # that holds them as dotted text: every connection opened under that name, wherever in the file.
     connections: dict[str, list[CallSite]] = field(default_factory=dict)
+    loops: dict[int, Loop] = field(default_factory=dict)  # `for` loops, by the number of their body's block
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -411,6 +464,7 @@ def build_index(tree: ast.Module) -> Index:
         indexer.statements,
         indexer.elements,
         indexer.connections,
+        indexer.loops,
     )
 
 
@@ -430,6 +484,8 @@ class _Indexer(ast.NodeVisitor):
         self.connections: dict[str, list[CallSite]] = {}
         self.statements: list[tuple[int, int, bool]] = []
         self.raw_events: list[tuple[str, Event]] = []
+        self.loops: dict[int, Loop] = {}
+        self.open_loops: list[list[Loop | None]] = [[]]  # per scope, the loops being visited (None: `while`)
         self.depth = 0
 
     @property
@@ -482,11 +538,13 @@ class _Indexer(ast.NodeVisitor):
         scope = Scope(kind, parent)
         self.scopes.append(scope)
         self.chains.append([])
+        self.open_loops.append([])
         return scope
 
     def _leave(self) -> None:
         self.scopes.pop()
         self.chains.pop()
+        self.open_loops.pop()
 
     def visit_If(self, node: ast.If) -> None:
         """An `if`, and each `elif` after it at the same depth. An `elif` is an `if` in the `else` of the
@@ -514,10 +572,45 @@ class _Indexer(ast.NodeVisitor):
             self._bind_target(node.target, None)
         else:
             self.visit(node.test)
-        self._visit_block(node.body)
+        self._open_block()
+        loop = None
+        if isinstance(node, ast.For):
+            end = (node.end_lineno or node.lineno, node.end_col_offset or 0)
+            loop = Loop(node, self.scope, self.chain[:-1], self.blocks, _at(node), end)
+            self.loops[self.blocks] = loop
+        self.open_loops[-1].append(loop)
+        for statement in node.body:
+            self.visit(statement)
+        self.open_loops[-1].pop()
+        self.chains[-1].pop()
         self._visit_block(node.orelse)
 
     visit_For = visit_AsyncFor = visit_While = _loop
+
+    def _leave_turn(self, node: ast.Break | ast.Continue) -> None:
+        """`break` and `continue` leave a turn of the innermost loop before the end of its body."""
+        self.generic_visit(node)
+        loops = self.open_loops[-1]
+        if loops and loops[-1] is not None:
+            loops[-1].plain = False
+
+    visit_Break = visit_Continue = _leave_turn
+
+    def visit_Return(self, node: ast.Return) -> None:
+        self.generic_visit(node)
+        for loop in self.open_loops[-1]:
+            if loop is not None:
+                loop.plain = False
+        function = self.scope.function
+        if function is not None:
+            function.returns.append(Return(node.value, _at(node), self.chain))
+
+    def _suspends(self, node: ast.Yield | ast.YieldFrom | ast.Await) -> None:
+        self.generic_visit(node)
+        if self.scope.function is not None:
+            self.scope.function.generator = True
+
+    visit_Yield = visit_YieldFrom = visit_Await = _suspends
 
     def _try(self, node: ast.Try) -> None:
         self._statement(node)
@@ -573,7 +666,13 @@ class _Indexer(ast.NodeVisitor):
                 self.visit(decorator)
         for default in [*node.args.defaults, *(d for d in node.args.kw_defaults if d is not None)]:
             self.visit(default)
+        outer, chain = self.scope, self.chain
         scope = self._enter("function")
+        if isinstance(node, ast.FunctionDef) and not node.decorator_list:
+            last = node.body[-1]
+            function = Function(node, scope, outer, _at(node), chain)
+            function.falls_off = not isinstance(last, (ast.Return, ast.Raise))
+            scope.function = outer.functions[node.name] = function
         args = node.args
         for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
             if arg is not None:
@@ -852,13 +951,28 @@ def _reads_only(func: ast.expr) -> bool:
 # --- evaluation ------------------------------------------------------------------------------------------
 
 
+@dataclass(eq=False, slots=True)
+class Frame:
+    """Names bound for one evaluation, in `scope`: a function's parameters to what one call of it passes
+    (`loop` None), or a loop's variables to one of its items (turn `turn`, counted from 0). `outer` is the
+    frame the call or the loop is itself read in."""
+
+    scope: Scope
+    values: dict[str, Value]
+    outer: Frame | None
+    loop: Loop | None = None
+    turn: int = 0
+
+
 @dataclass(frozen=True, slots=True)
 class Site:
-    """Where a value is read: its scope, position and chain of conditions."""
+    """Where a value is read: its scope, position and chain of conditions, and the frame of the call or the
+    loop turn it is read in (None: as the script is written, its parameters and loop variables unknown)."""
 
     scope: Scope
     at: Position
     chain: tuple[int, ...]
+    frame: Frame | None = None
 
 
 def site_of(call: CallSite) -> Site:
@@ -895,6 +1009,12 @@ class Flow:
         # Evaluations cut short (past the budget or MAX_DEPTH, or a name read inside its own value): a
         # value found while one was cut may differ from the one a fresh evaluation finds, and is not kept.
         self._cuts = 0
+        # The work done inside calls of the script's own functions has a budget of its own: a script that
+        # calls one a million times, or functions that call each other in a chain, costs no more than it,
+        # and past it a call is unknown while the rest of the script reads as it would without calls.
+        self.call_budget = budget
+        self._calling: list[Function] = []  # the calls being followed, the outermost first
+        self._positions: dict[tuple[int, str], list[Position]] = {}  # see `_passed`
 
     def _spent(self) -> bool:
         """Whether the budget is spent; what it cuts short is counted (see `_cuts`)."""
@@ -940,6 +1060,7 @@ class Flow:
             left, right = self.value(node.left, site), self.value(node.right, site)
             if isinstance(left, Lit) and isinstance(right, Lit):
                 return _joined(left, right, node) or self.unknown(node)
+            return _concatenated(left, right, node) or self.unknown(node)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
             return self._percent(node, site)
         if isinstance(node, ast.Subscript):
@@ -952,35 +1073,194 @@ class Flow:
         name = node.id
         unknown = Unknown(name, node)
         scope = lookup(name, site.scope, self.index.module)
-        bindings = scope.bindings[name] if scope is not None else []
-        if scope is None or len(bindings) != 1 or bindings[0].value is None:
+        if scope is None:
             return unknown
-        binding = bindings[0]
+        bindings = scope.bindings[name]
+        passed = self._passed(name, scope, bindings, site)
+        if passed is None and (len(bindings) != 1 or bindings[0].value is None):
+            return unknown
+        binding = passed[1] if passed is not None else bindings[0]
         same = scope is site.scope
         if same and binding.at >= site.at:
             return unknown
         if (id(scope), name) in self._active:
             self._cuts += 1
             return unknown
-        inner = site if same else Site(scope, END, ())
+        inner = site if same else Site(scope, END, (), site.frame)
         self._active.add((id(scope), name))
         try:
-            assert binding.value is not None
-            value = self._bound(scope, name, binding.value, inner)
+            if passed is not None:
+                value = self._fresh(passed[0])
+            else:
+                assert binding.value is not None
+                value = self._bound(scope, name, binding.value, inner)
             if isinstance(value, Unknown):
                 return unknown  # placed where the call reads it, not where the value is made
             if not isinstance(value, (ListV, DictV, Obj)):
                 return value  # strings and numbers do not change
-            for event in scope.events.get(name, ()):
-                certain = self._certainty(event, binding, inner)
-                if certain is None:
-                    continue
-                if event.kind == "escape" or self._spent():
-                    return unknown
-                value = self._apply(value, event, certain, inner)
-            return value
+            return self._changed(value, scope.events.get(name, ()), binding, inner) or unknown
         finally:
             self._active.discard((id(scope), name))
+
+    def _passed(
+        self, name: str, scope: Scope, bindings: list[Binding], site: Site
+    ) -> tuple[Value, Binding] | None:
+        """The value a frame of `site` gives `name` (of `scope`), with the binding the frame stands for: a
+        parameter bound nowhere else in its function, or a loop variable bound nowhere else in its loop (and
+        nowhere else at all when read from another scope, a function the loop calls)."""
+        frame = site.frame
+        while frame is not None and not (frame.scope is scope and name in frame.values):
+            frame = frame.outer
+        if frame is None:
+            return None
+        loop = frame.loop
+        if loop is None or scope is not site.scope:
+            return (frame.values[name], bindings[0]) if len(bindings) == 1 else None
+        key = (id(scope), name)
+        positions = self._positions.get(key)
+        if positions is None:  # sorted once per name: a name many loops bind is looked up, not scanned
+            positions = self._positions[key] = sorted(binding.at for binding in bindings)
+        first = bisect.bisect_left(positions, loop.at)
+        if bisect.bisect_left(positions, loop.end) - first != 1:
+            return None
+        return frame.values[name], Binding(None, positions[first])
+
+    def _fresh(self, value: Value) -> Value:
+        """A copy of a value a frame holds, for one read: what the function or the loop changes in the
+        object it reads is changed in the copy (as `_bound` builds a list afresh for each read)."""
+        self.budget -= 1
+        if isinstance(value, ListV):
+            return ListV([self._fresh(item) for item in value.items], value.complete, value.node)
+        if isinstance(value, DictV):
+            items = {key: self._fresh(item) for key, item in value.items.items()}
+            return DictV(items, value.complete, value.node)
+        if isinstance(value, Obj):
+            return Obj(value.cls, {key: self._fresh(item) for key, item in value.attrs.items()}, value.node)
+        if isinstance(value, Encoded):
+            return Encoded(self._fresh(value.inner), value.node)
+        return value
+
+    def _changed(self, value: Value, events: Sequence[Event], binding: Binding, site: Site) -> Value | None:
+        """`value` with the changes `events` make to it before `site` reads it; None when one lets it
+        escape. The changes made in the body of a loop that has ended before the read, over items the
+        script writes out, are made turn by turn (`for s in ['front', 'back']: net.subnet_names.append(s)`)."""
+        at = 0
+        while at < len(events):
+            event = events[at]
+            certain = self._certainty(event, binding, site)
+            if certain is None:
+                at += 1
+                continue
+            if event.kind == "escape" or self._spent():
+                return None
+            loop = None if certain else self._ended_loop(event, binding, site)
+            if loop is None:
+                value = self._apply(value, event, certain, site)
+                at += 1
+                continue
+            run = [event]  # the changes this loop's body makes, in the order they are written
+            at += 1
+            while at < len(events) and self._ended_loop(events[at], binding, site) is loop:
+                run.append(events[at])
+                at += 1
+            if any(change.kind == "escape" for change in run):
+                return None
+            turns = self._turns(loop, site.frame)
+            for turn in turns if turns is not None else [None]:
+                for change in run:
+                    if self._spent():
+                        return None
+                    at_turn = site if turn is None else Site(site.scope, site.at, site.chain, turn)
+                    value = self._apply(value, change, turn is not None, at_turn)
+        return value
+
+    def _ended_loop(self, event: Event, binding: Binding, site: Site) -> Loop | None:
+        """The loop whose body makes the change `event`, when every turn of it runs that change (it is not
+        under a condition of the body, and no turn ends early), between the binding and the read."""
+        if event.scope is not site.scope or not event.chain:
+            return None
+        loop = self.index.loops.get(event.chain[-1])
+        if loop is None or not loop.plain or loop.scope is not site.scope:
+            return None
+        if event.chain[:-1] != loop.chain or site.chain[: len(loop.chain)] != loop.chain:
+            return None  # under a condition of the body, or the read is where the loop may not have run
+        return loop if binding.at < loop.at and loop.end <= site.at else None
+
+    def turns(self, call: CallSite) -> list[Site]:
+        """The sites to read a call at: one for each turn of the loops around it that go over items the
+        script writes out (`for name in ('web', 'app'):`), each loop's variables bound to its item; the
+        call's own site when there are none, or more than MAX_TURNS in all. A loop whose items are not known
+        is left as it is: its variables are unknown."""
+        sites = [site_of(call)]
+        for block in call.chain:
+            loop = self.index.loops.get(block)
+            if loop is None or loop.scope is not call.scope:
+                continue
+            taken: list[Site] = []
+            for site in sites:
+                turns = self._turns(loop, site.frame)
+                if turns is None or len(taken) + len(turns) > MAX_TURNS:
+                    break
+                taken.extend(Site(call.scope, call.at, call.chain, turn) for turn in turns)
+            else:
+                sites = taken
+        return sites
+
+    def _turns(self, loop: Loop, frame: Frame | None) -> list[Frame] | None:
+        """A frame for each turn of `loop`, read in `frame`; None when its items are not known, are more than
+        MAX_TURNS, or are changed by its own body."""
+        site = Site(loop.scope, loop.at, loop.chain, frame)
+        iterated = loop.node.iter
+        items = self._items(iterated, site)
+        if items is None or len(items) > MAX_TURNS:
+            return None
+        if isinstance(iterated, ast.Name):
+            scope = lookup(iterated.id, loop.scope, self.index.module)
+            events = scope.events.get(iterated.id, ()) if scope is not None else ()
+            self.budget -= len(events)
+            if any(loop.at <= event.at < loop.end for event in events):
+                return None
+        turns = []
+        for number, item in enumerate(items):
+            names: dict[str, Value] = {}
+            _unpack(loop.node.target, item, names)
+            turns.append(Frame(loop.scope, names, frame, loop, number))
+        return turns
+
+    def _items(self, node: ast.expr, site: Site) -> list[Value] | None:
+        """The items a `for` loop goes over: a list or tuple that is known in full, the keys of a dict,
+        `enumerate` of either (its counts are not followed), a dict's `items()`, `keys()` or `values()`."""
+        if isinstance(node, ast.Call) and not node.keywords:
+            func, args = node.func, node.args
+            if (
+                isinstance(func, ast.Name)
+                and func.id == "enumerate"
+                and len(args) == 1
+                and not isinstance(args[0], ast.Starred)
+                and lookup("enumerate", site.scope, self.index.module) is None
+            ):
+                inner = self._items(args[0], site)
+                pairs: list[Value] = [ListV([Unknown("", node), item], True, node) for item in inner or ()]
+                return pairs if inner is not None else None
+            if isinstance(func, ast.Attribute) and func.attr in ("items", "keys", "values") and not args:
+                table = self.value(func.value, site)
+                if not isinstance(table, DictV) or not table.complete:
+                    return None
+                keys = [Lit(key, table.node) for key in table.items]
+                if func.attr == "keys":
+                    return list(keys)
+                if func.attr == "values":
+                    return list(table.items.values())
+                return [
+                    ListV([key, item], True, node)
+                    for key, item in zip(keys, table.items.values(), strict=True)
+                ]
+        found = self.value(node, site)
+        if isinstance(found, ListV) and found.complete:
+            return found.items
+        if isinstance(found, DictV) and found.complete:
+            return [Lit(key, found.node) for key in found.items]
+        return None
 
     def _bound(self, scope: Scope, name: str, node: ast.expr, site: Site) -> Value:
         """The value of the expression `name` is bound to, where `site` reads it. Strings, numbers and
@@ -1002,7 +1282,11 @@ class Flow:
         self.budget -= 1
         if event.scope is not site.scope:
             return False  # in another function: it may or may not have run
-        if event.at <= binding.at or event.at >= site.at:
+        if event.at <= binding.at:
+            return None
+        if site.frame is not None and _again(event, binding, site.frame):
+            return False  # the turns of a loop before this one ran it too, wherever it is in the body
+        if event.at >= site.at:
             return None
         return site.chain[: len(event.chain)] == event.chain
 
@@ -1014,9 +1298,9 @@ class Flow:
         for attribute in path:
             target = target.attrs.get(attribute) if isinstance(target, Obj) else None
         at = (
-            Site(event.scope, site.at, site.chain)
+            Site(event.scope, site.at, site.chain, site.frame)
             if event.scope is site.scope
-            else Site(event.scope, END, ())
+            else Site(event.scope, END, (), site.frame)
         )
         if isinstance(target, Obj) and event.kind in ("set", "change"):
             name = event.path[-1]
@@ -1162,7 +1446,113 @@ class Flow:
                 else:
                     result.complete = False
             return result
+        if isinstance(func, ast.Name):
+            return self._returned(node, func.id, site)
         return self.unknown(node)
+
+    # --- calls of the script's own functions ------------------------------------------------------
+
+    def _returned(self, node: ast.Call, name: str, site: Site) -> Value:
+        """What a call of a function the script defines returns: the value of its `return`, read with the
+        call's arguments bound to its parameters. A function with several returns (or that may end without
+        one, returning None) returns a value only when they all give the same string or number, as a name
+        bound in two branches is unknown. Recursion, calls nested past MAX_CALL_DEPTH and calls past the
+        call budget are unknown."""
+        scope = lookup(name, site.scope, self.index.module)
+        function = scope.functions.get(name) if scope is not None else None
+        if scope is None or function is None or function.generator or len(scope.bindings[name]) != 1:
+            return self.unknown(node)
+        if scope is site.scope and function.at >= site.at:
+            return self.unknown(node)  # not defined yet where it is called
+        outermost = not self._calling
+        if (
+            function in self._calling
+            or len(self._calling) >= MAX_CALL_DEPTH
+            or (outermost and self.call_budget <= 0)
+        ):
+            self._cuts += 1
+            return self.unknown(node)
+        values = self._arguments(function, node, site)  # in the caller's budget, as the caller's work
+        if values is None:
+            return self.unknown(node)
+        frame = Frame(function.scope, values, site.frame)
+        saved = self.budget
+        if outermost:
+            self.budget = self.call_budget
+        self._calling.append(function)
+        try:
+            found = self._return_value(function, frame)
+        finally:
+            self._calling.pop()
+            if outermost:
+                self.call_budget, self.budget = self.budget, saved
+        if outermost and self.call_budget <= 0:
+            self._cuts += 1
+            return self.unknown(node)  # cut short somewhere inside: as if it were not followed
+        return self.unknown(node) if isinstance(found, Unknown) else found
+
+    def _return_value(self, function: Function, frame: Frame) -> Value:
+        found: list[Value] = []
+        for returned in function.returns:
+            site = Site(function.scope, returned.at, returned.chain, frame)
+            found.append(NoneV(None) if returned.value is None else self.value(returned.value, site))
+        if function.falls_off or not function.returns:
+            found.append(NoneV(None))
+        first = found[0]
+        return first if all(_same(first, other) for other in found[1:]) else Unknown("", None)
+
+    def _arguments(self, function: Function, call: ast.Call, site: Site) -> dict[str, Value] | None:
+        """The call's arguments by the function's parameter names, as Python binds them: defaults for those
+        not passed, the rest in `*args` and `**kwargs`. None when they do not fit its signature, or pass
+        what the reader cannot see into (`*items` of a list it does not know in full)."""
+        args = function.node.args
+        positional = [*args.posonlyargs, *args.args]
+        passed: list[Value] = []
+        for arg in call.args:
+            if not isinstance(arg, ast.Starred):
+                passed.append(self.value(arg, site))
+                continue
+            spread = self.value(arg.value, site)
+            if not isinstance(spread, ListV) or not spread.complete:
+                return None
+            passed.extend(spread.items)
+        if len(passed) > len(positional) and args.vararg is None:
+            return None
+        values = {param.arg: item for param, item in zip(positional, passed, strict=False)}
+        named = {param.arg for param in [*args.args, *args.kwonlyargs]}
+        extra: dict[str, Value] = {}
+        for keyword in call.keywords:
+            if keyword.arg is not None:
+                given = [(keyword.arg, self.value(keyword.value, site))]
+            else:
+                spread = self.value(keyword.value, site)
+                if not isinstance(spread, DictV) or not spread.complete:
+                    return None
+                given = list(spread.items.items())
+            for key, item in given:
+                if key in named and key not in values:
+                    values[key] = item
+                elif key not in named and args.kwarg is not None and key not in extra:
+                    extra[key] = item
+                else:
+                    return None  # passed twice, or a keyword the function does not take
+        defaults = zip(positional[len(positional) - len(args.defaults) :], args.defaults, strict=True)
+        for param, default in [*defaults, *zip(args.kwonlyargs, args.kw_defaults, strict=True)]:
+            if default is not None and param.arg not in values:
+                values[param.arg] = self._default(function, param.arg, default)
+        if any(param.arg not in values for param in [*positional, *args.kwonlyargs]):
+            return None  # a parameter with no value
+        if args.vararg is not None:
+            values[args.vararg.arg] = ListV(passed[len(positional) :], True, call)
+        if args.kwarg is not None:
+            values[args.kwarg.arg] = DictV(extra, True, call)
+        return values
+
+    def _default(self, function: Function, param: str, default: ast.expr) -> Value:
+        """A parameter's default, made where the function is defined. Made once for every call: a list, dict
+        or object it holds may have been changed by calls before, and is unknown."""
+        found = self.value(default, Site(function.outer, function.at, function.chain))
+        return found if isinstance(found, (Lit, NoneV, Unknown)) else Unknown(param, default)
 
     def model(self, cls: str, node: ast.Call, site: Site) -> Value:
         """A model object as its constructor builds it, with the lists it starts with."""
@@ -1229,6 +1619,64 @@ def _joined(left: Lit, right: Lit, node: ast.expr) -> Lit | None:
     if len(left.text) + len(right.text) > MAX_TEXT:
         return None
     return Lit(left.text + right.text, node)
+
+
+def _concatenated(left: Value, right: Value, node: ast.expr) -> ListV | None:
+    """`left + right` of two lists (or tuples): the items of both, in order. When one side is not known,
+    the items of the other are still certainly in the result, which may hold more: enough for a rule that
+    looks for a blocker among the items (an extension a VM is given), and a rule that needs them all sees
+    that they are not. None when neither side is a list, or one is something other than a list."""
+    if not isinstance(left, (ListV, Unknown)) or not isinstance(right, (ListV, Unknown)):
+        return None
+    lists = [side for side in (left, right) if isinstance(side, ListV)]
+    if not lists:
+        return None
+    items = [item for side in lists for item in side.items]
+    return ListV(items, len(lists) == 2 and all(side.complete for side in lists), node)
+
+
+def _same(first: Value, other: Value) -> bool:
+    """Whether two values a function may return are the same string or number, or both None."""
+    if isinstance(first, Lit) and isinstance(other, Lit):
+        return first.text == other.text
+    return isinstance(first, NoneV) and isinstance(other, NoneV)
+
+
+def _again(event: Event, binding: Binding, frame: Frame | None) -> bool:
+    """Whether a loop turn of `frame` (or of the frames it is read in) comes after a turn that made the
+    change `event` too: the change is in the loop's body, to an object bound before the loop."""
+    while frame is not None:
+        loop = frame.loop
+        if (
+            loop is not None
+            and frame.turn > 0
+            and loop.scope is event.scope
+            and loop.block in event.chain
+            and binding.at < loop.at
+        ):
+            return True
+        frame = frame.outer
+    return False
+
+
+def _unpack(target: ast.expr, item: Value, names: dict[str, Value]) -> None:
+    """Bind the names of a loop's target to one item (`for name, size in [('web', 'Small')]`); a name the
+    item does not give a value to (it is not a tuple of as many values) is unknown."""
+    if isinstance(target, ast.Name):
+        names[target.id] = item
+    elif isinstance(target, ast.Starred):
+        _unpack(target.value, Unknown("", target), names)
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        elements = target.elts
+        fits = (
+            isinstance(item, ListV)
+            and item.complete
+            and len(item.items) == len(elements)
+            and not any(isinstance(element, ast.Starred) for element in elements)
+        )
+        for at, element in enumerate(elements):
+            part = item.items[at] if fits and isinstance(item, ListV) else Unknown("", element)
+            _unpack(element, part, names)
 
 
 def _built(text: str | None, node: ast.expr) -> Lit | None:

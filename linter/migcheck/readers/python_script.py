@@ -233,6 +233,19 @@ _FACT_PARAMS = {
 }
 _UNKNOWABLE = frozenset({"availability_set", "endpoints", "subnets", "extensions"})  # Role.unknown's names
 
+# The calls read once for each turn of the loops around them (see `_Resources._bindings`).
+_BY_TURN = frozenset(
+    {
+        "create_virtual_machine_deployment",
+        "add_role",
+        "update_role",
+        "add_data_disk",
+        "update_data_disk",
+        *PACKAGE_EVIDENCE,
+        "create_reserved_ip_address",
+        "associate_reserved_ip_address",
+    }
+)
 # The work spent following values, per byte of the script: real scripts use a small part of it.
 BUDGET_PER_BYTE = 0.05
 _PYTHON2_HINTS = (
@@ -607,6 +620,10 @@ class _Resources:
         self.networks: dict[int, NetworkConfiguration] = {}
         self.connection_hosts: dict[str, str | None] = {}  # see `_connection_host`
         self.file = posixpath.basename(source.path.replace("\\", "/"))
+        # The turn of the loops around the call being read (`_bindings`), from 1 (0: the call is read once):
+        # what the call describes without a name of its own (a deployment, a VM) is one for each turn.
+        self.turn = 0
+        self.reserved_by_call: set[tuple[int, str]] = set()  # a loop's turns may name one reserved IP again
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
@@ -659,16 +676,36 @@ class _Resources:
         params = SIGNATURES.get(call.method)
         if params is None:
             return
+        bounds = self._bindings(call, params)
+        for turn, bound in enumerate(bounds, 1):
+            self.turn = turn if len(bounds) > 1 else 0
+            self._describe_bound(call, bound, mark)
+        self.turn = 0
+
+    def _bindings(self, call: CallSite, params: tuple[str, ...]) -> list[Bound]:
+        """The call's arguments once for each turn of the loops around it (`Flow.turns`), so that each VM
+        or reserved IP a loop creates is one of its own; else, or when a turn does not name the deployment
+        it describes (each turn would be a deployment of its own no rule could tell from the others), once
+        as the call is written. None when the arguments do not fit the SDK's signature: a method of
+        the script's own with the same name."""
+        sites = self.flow.turns(call) if call.method in _BY_TURN else []
+        if sites and sites[0].frame is not None:
+            bounds = [self.flow.bind(call.node, params, site) for site in sites]
+            named = [bound for bound in bounds if bound is not None and _names_deployment(call.method, bound)]
+            if len(named) == len(bounds):
+                return named
         bound = self.flow.bind(call.node, params, flow.site_of(call))
-        if bound is None:
-            return  # not the SDK's signature: a method of the script's own with the same name
+        return [bound] if bound is not None else []
+
+    def _describe_bound(self, call: CallSite, bound: Bound, mark: Mark) -> None:
         if call.method in ("create_virtual_machine_deployment", "add_role", "update_role"):
             self._vm(call, bound, mark)
         elif call.method in PACKAGE_EVIDENCE:
             self._package(call, bound, mark)
         elif call.method == "create_reserved_ip_address":
             name = literal(bound.values.get("name"))
-            if name:
+            if name and (id(call), _key(name)) not in self.reserved_by_call:
+                self.reserved_by_call.add((id(call), _key(name)))
                 self.reserved.append(ReservedIp(name, "", "", mark))
         elif call.method == "associate_reserved_ip_address":
             self.associations.append((bound, mark))
@@ -754,7 +791,7 @@ class _Resources:
         """The deployment of a service and deployment name, or of this call alone when the service name is
         not known or the deployment name is a stand-in."""
         known = service and not is_stand_in(name)
-        key: object = (_key(service or ""), _key(name)) if known else id(call)
+        key: object = (_key(service or ""), _key(name)) if known else self._call_key(call)
         draft = self.drafts.get(key)
         if draft is None:
             draft = _Draft(service or "", name, literal(slot) or "", mark)
@@ -770,7 +807,7 @@ class _Resources:
         stated = frozenset(f for f in VM_FACTS if creates or any(p in v for p in _FACT_PARAMS[f]))
         role = self._vm_role(bound, mark, creates and not bound.open, stated)
         name = literal(v["role_name"])
-        draft.add(role, ("role", _key(name)) if name else ("call", id(call)), None if creates else stated)
+        draft.add(role, ("role", _key(name)) if name else self._call_key(call), None if creates else stated)
         if call.method == "create_virtual_machine_deployment":
             draft.state_network(*self._vnet(bound))
             draft.reserved_ip = draft.reserved_ip or self._ref(v.get("reserved_ip_name"))
@@ -899,7 +936,7 @@ class _Resources:
         disk = Disk(literal(v.get("disk_name")) or media_link.rsplit("/", 1)[-1], media_link, "", vm, mark)
         # The VM as this call alone describes it: nothing but the disk is known of it.
         stand_alone = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=_UNKNOWABLE)
-        key = ("role", _key(vm)) if literal(v["role_name"]) else ("call", id(call))
+        key = ("role", _key(vm)) if literal(v["role_name"]) else self._call_key(call)
         draft.attach(key, disk, stand_alone)
 
     # --- REST bodies the script writes ---------------------------------------------------------------
@@ -962,7 +999,7 @@ class _Resources:
         POST adds a role (Add Role)."""
         if not role.name:
             role = replace(role, name=self._stand_in("VM", mark.line))
-        key = ("role", _key(role.name)) if not is_stand_in(role.name) else ("call", id(call))
+        key = ("role", _key(role.name)) if not is_stand_in(role.name) else self._call_key(call)
         draft.add(role, key, frozenset(VM_FACTS) if replaces else None)
 
     # --- XML the script builds element by element -----------------------------------------------------
@@ -996,7 +1033,7 @@ class _Resources:
         endpoints = (InputEndpoint(endpoint, "", "", "", EndpointAcl(vm, endpoint, "", written, mark), mark),)
         role = Role(vm, RoleType.PERSISTENT_VM, mark, endpoints=endpoints, unknown=_UNKNOWABLE)
         self._draft_named(acl, None, self._stand_in("deployment", line), None, mark).add(
-            role, ("call", id(acl))
+            role, self._call_key(acl)
         )
 
     def _tag(self, element: CallSite) -> str:
@@ -1057,14 +1094,21 @@ class _Resources:
 
     # --- helpers -----------------------------------------------------------------------------------
 
+    def _call_key(self, call: CallSite) -> tuple[str, int, int]:
+        """What keeps apart the deployment or VM one call (in one turn of the loops around it) describes
+        without naming it."""
+        return ("call", id(call), self.turn)
+
     def _name(self, value: Value | None, what: str, mark: Mark) -> str:
         """A name the call passes: the literal, or a stand-in when the script does not state it (see
-        `_stand_in`), at the line of the expression that passes it."""
+        `_stand_in`), at the line of the expression that passes it, and for each turn of a loop around the
+        call (each names a VM of its own, which may not be the same)."""
         text = literal(value)
         if text:
             return text
         node = value.node if value is not None else None
-        return self._stand_in(what, getattr(node, "lineno", mark.line))
+        stand_in = self._stand_in(what, getattr(node, "lineno", mark.line))
+        return f"{stand_in[:-1]}, turn {self.turn}>" if self.turn else stand_in
 
     def _stand_in(self, what: str, line: int) -> str:
         """The name shown for one the script does not state (a parameter, a setting, `self.name`): what it
@@ -1269,6 +1313,16 @@ def _character_columns(row: str) -> list[int]:
         columns.extend([index] * len(char.encode("utf-8", errors="replace")))
     columns.append(len(row))
     return columns
+
+
+def _names_deployment(method: str, bound: Bound) -> bool:
+    """Whether a call names the deployment it describes (its cloud service and its name), when it describes
+    one."""
+    if method in ("create_reserved_ip_address", "associate_reserved_ip_address"):
+        return True
+    values = bound.values
+    name = values.get("name") if method == "create_deployment" else values.get("deployment_name")
+    return bool(literal(values.get("service_name"))) and bool(literal(name))
 
 
 def _configured_roles(value: Value | None) -> list[tuple[str, int | None]]:

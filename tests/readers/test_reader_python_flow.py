@@ -1,0 +1,450 @@
+"""Python scripts: values that reach the SDK's calls through the script's own functions, list concatenation,
+and loops over items the script writes out. A helper that builds a network configuration is read with the
+arguments of each call; a loop over a list of names is read turn by turn; and past the bounds (recursion,
+the call budget, MAX_TURNS items), what is not followed stays unknown, as before."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from growth import assert_linear
+
+from migcheck.config import Config
+from migcheck.engine import LintResult, lint
+from migcheck.model import Deployment, Document, Role
+from migcheck.plugins import load_rules
+from migcheck.readers import python_flow, read_document
+
+PATH = "ops/deploy.py"
+HEADER = "from azure.servicemanagement import *\nsms = ServiceManagementService('sub', 'cert.pem')\n"
+VM = "sms.create_virtual_machine_deployment('{service}', '{service}', 'production', 'l', '{vm}', None, None"
+
+
+def source(text: str) -> str:
+    return HEADER + textwrap.dedent(text).lstrip("\n")
+
+
+def read(text: str) -> Document:
+    document = read_document(PATH, source(text).encode("utf-8"), explicit=True)
+    assert document is not None and document.problem is None
+    return document
+
+
+def deployments(text: str) -> list[Deployment]:
+    return [r for r in read(text).resources if isinstance(r, Deployment)]
+
+
+def vms(text: str) -> list[Role]:
+    return [role for deployment in deployments(text) for role in deployment.roles]
+
+
+def only_vm(text: str) -> Role:
+    (vm,) = vms(text)
+    return vm
+
+
+def subnets(vm: Role) -> tuple[list[str], bool]:
+    """The subnets a VM is in, and whether the script may put it in others too."""
+    return [ref.name for ref in vm.subnets], "subnets" in vm.unknown
+
+
+def check(tmp_path, monkeypatch, text: str) -> LintResult:
+    (tmp_path / "deploy.py").write_text(source(text), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return lint(["."], Config(), load_rules(entry_points=False))
+
+
+def found(result: LintResult, code: str) -> list[tuple[int, int, str]]:
+    """(line, column, message) of the findings of one rule."""
+    return [(f.location.line, f.location.column, f.message) for f in result.findings if f.code == code]
+
+
+# --- the script's own functions -----------------------------------------------------------------------
+
+HELPER = """
+def build_network(names):
+    net = ConfigurationSet()
+    for name in names:
+        net.subnet_names.append(name)
+    return net
+"""
+
+
+def test_a_network_configuration_a_helper_builds_from_its_arguments(tmp_path, monkeypatch):
+    text = HELPER + VM.format(service="app", vm="app1") + ", build_network(['front', 'back']))\n"
+    assert subnets(only_vm(text)) == (["front", "back"], False)
+    assert found(check(tmp_path, monkeypatch, text), "MIG202") == [
+        (8, 116, "VM 'app1' of cloud service 'app' is in 2 subnets (front, back)")
+    ]
+
+
+def test_a_helper_with_no_parameters_and_one_passed_in_a_dict_of_keyword_arguments():
+    text = """
+    def build_network():
+        net = ConfigurationSet()
+        net.subnet_names.append('front')
+        net.subnet_names.append('back')
+        return net
+
+    options = {'service_name': 'app', 'deployment_name': 'app', 'deployment_slot': 'production',
+               'label': 'app', 'role_name': 'app1', 'system_config': None, 'os_virtual_hard_disk': None,
+               'network_config': build_network()}
+    sms.create_virtual_machine_deployment(**options)
+    """
+    assert subnets(only_vm(text)) == (["front", "back"], False)
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        ("network(second='back')", ["front", "back"]),
+        ("network('a', 'b', 'c')", ["a", "b", "c"]),
+        ("network(*['a', 'b'], extra='c')", ["a", "b", "c"]),
+        ("network(**{'first': 'a', 'second': 'b'})", ["a", "b"]),
+        ("network('a', second='b', extra='c')", ["a", "b", "c"]),
+        # what does not fit the signature, or passes what the script does not state
+        ("network('a', first='b')", None),
+        ("network(*names)", None),
+        ("network(**options)", None),
+    ],
+)
+def test_arguments_are_bound_as_python_binds_them(call, expected):
+    text = f"""
+    def network(first='front', second=None, *more, **options):
+        net = ConfigurationSet()
+        net.subnet_names.append(first)
+        net.subnet_names.append(second)
+        for name in more:
+            net.subnet_names.append(name)
+        for name in options.values():
+            net.subnet_names.append(name)
+        return net
+
+    {VM.format(service="s", vm="vm")}, {call})
+    """
+    assert subnets(only_vm(text)) == ((expected, False) if expected else ([], True))
+
+
+def test_a_helper_parameter_reaches_the_value_it_sets(tmp_path, monkeypatch):
+    text = """
+    def network(address):
+        config = ConfigurationSet()
+        config.subnet_names.append('app')
+        config.static_virtual_network_ip_address = address
+        return config
+
+    sms.create_virtual_machine_deployment('shop', 'prod', 'production', 'l', 'web01', None, None,
+                                          network('10.0.0.4'), virtual_network_name='vnet1')
+    sms.add_role('shop', 'prod', 'app01', None, None, network('10.0.0.4'))
+    """
+    assert [(vm.name, [ip.name for ip in vm.static_ips]) for vm in vms(text)] == [
+        ("web01", ["10.0.0.4"]),
+        ("app01", ["10.0.0.4"]),
+    ]
+    assert [line for line, _, _ in found(check(tmp_path, monkeypatch, text), "MIG306")] == [11]
+
+
+@pytest.mark.parametrize(
+    "function",
+    [
+        # returns that differ, or a return that may not be reached
+        "def network(wide):\n    if wide:\n        return ConfigurationSet()\n    return None",
+        "def network(wide):\n    if wide:\n        return make()",
+        # recursion
+        "def network(depth):\n    return network(depth)",
+        # a generator, and a function a decorator may replace
+        "def network(n):\n    yield ConfigurationSet()",
+        "@cache\ndef network(n):\n    net = ConfigurationSet()\n    return net",
+        # defined twice, or a call that does not fit it
+        "def network(n):\n    return ConfigurationSet()\ndef network(n):\n    return ConfigurationSet()",
+        "def network():\n    return ConfigurationSet()",
+        # a parameter rebound in the body
+        "def network(n):\n    n = ConfigurationSet()\n    return n",
+    ],
+)
+def test_what_a_function_may_return_otherwise_is_unknown(function):
+    text = function + "\n" + VM.format(service="s", vm="vm") + ", network(True))\n"
+    assert subnets(only_vm(text)) == ([], True)
+
+
+def test_a_function_called_before_it_is_defined_is_unknown():
+    text = (
+        VM.format(service="s", vm="vm")
+        + ", network())\n"
+        + "def network():\n    net = ConfigurationSet()\n    net.subnet_names.append('a')\n    return net\n"
+    )
+    assert subnets(only_vm(text)) == ([], True)
+
+
+def test_several_returns_of_one_name_and_a_default_read_where_the_function_is_defined():
+    text = """
+    VNET = 'prod-vnet'
+    def vnet(kind, name=VNET):
+        if kind == 'test':
+            return name
+        return name
+
+    sms.create_virtual_machine_deployment('s', 'd', 'p', 'l', 'vm', None, None,
+                                          virtual_network_name=vnet('prod'))
+    """
+    (deployment,) = deployments(text)
+    assert deployment.virtual_network is not None and deployment.virtual_network.name == "prod-vnet"
+
+
+def test_a_mutable_default_is_unknown():
+    """Made once for every call: calls before may have changed it."""
+    text = (
+        """
+    def network(net=ConfigurationSet()):
+        net.subnet_names.append('a')
+        return net
+
+    """
+        + VM.format(service="s", vm="vm")
+        + ", network())\n"
+    )
+    assert subnets(only_vm(text)) == ([], True)
+
+
+def test_past_the_call_budget_a_call_is_unknown_and_other_values_read_as_before(monkeypatch):
+    text = (
+        """
+    def network():
+        net = ConfigurationSet()
+        net.subnet_names.append('a')
+        return net
+
+    VNET = 'prod-vnet'
+    """
+        + VM.format(service="s", vm="vm")
+        + ", network(), virtual_network_name=VNET)\n"
+    )
+    original = python_flow.Flow.__init__
+
+    def without_call_budget(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.call_budget = 0
+
+    monkeypatch.setattr(python_flow.Flow, "__init__", without_call_budget)
+    (deployment,) = deployments(text)
+    assert subnets(deployment.roles[0]) == ([], True)
+    assert deployment.virtual_network is not None and deployment.virtual_network.name == "prod-vnet"
+
+
+# --- lists joined with + ------------------------------------------------------------------------------
+
+BACKUP = (
+    "backup = ResourceExtensionReference('snap', 'Microsoft.Azure.RecoveryServices', 'VMSnapshot', '1.0')\n"
+)
+
+
+def test_an_extension_in_a_concatenated_list_is_reported(tmp_path, monkeypatch):
+    text = (
+        BACKUP
+        + "others = []\nsms.update_role('s', 'd', 'vm1', resource_extension_references=[backup] + others)\n"
+    )
+    assert [e.name for e in only_vm(text).extensions] == ["VMSnapshot"]
+    assert [(line, column) for line, column, _ in found(check(tmp_path, monkeypatch, text), "MIG206")] == [
+        (3, 10)
+    ]
+
+
+@pytest.mark.parametrize("joined", ["[backup] + settings.extensions", "tuple(more) + (backup,)"])
+def test_a_list_joined_with_one_the_script_does_not_state_keeps_its_known_items(joined):
+    vm = only_vm(
+        BACKUP + f"sms.add_role('s', 'd', 'vm1', None, None, resource_extension_references={joined})\n"
+    )
+    assert ([e.name for e in vm.extensions], "extensions" in vm.unknown) == (["VMSnapshot"], True)
+
+
+def test_lists_joined_in_full_are_known_in_full():
+    text = (
+        "net = ConfigurationSet()\n"
+        "net.subnet_names.extend(['front'] + ['back'])\n" + VM.format(service="s", vm="vm") + ", net)\n"
+    )
+    assert subnets(only_vm(text)) == (["front", "back"], False)
+
+
+# --- loops over items the script writes out ----------------------------------------------------------
+
+
+def test_vms_created_in_a_loop_over_availability_sets(tmp_path, monkeypatch):
+    text = """
+    net = ConfigurationSet()
+    net.subnet_names.append('web')
+    svc = 'front'
+    sms.create_virtual_machine_deployment(svc, svc, 'production', svc, 'web1', None, None, net,
+                                          availability_set_name='webset', virtual_network_name='prodvnet')
+    for i, aset in enumerate(['webset', 'appset']):
+        sms.add_role(svc, svc, 'web%d' % (i + 2), None, None, net, availability_set_name=aset)
+    """
+    assert [(vm.name, vm.availability_set) for vm in vms(text)] == [
+        ("web1", "webset"),
+        ("<VM name, deploy.py:9, turn 1>", "webset"),
+        ("<VM name, deploy.py:9, turn 2>", "appset"),
+    ]
+    assert [(line, column) for line, column, _ in found(check(tmp_path, monkeypatch, text), "MIG102")] == [
+        (8, 37)
+    ]
+
+
+def test_vms_created_in_a_loop_asking_for_one_static_address(tmp_path, monkeypatch):
+    text = """
+    def net_for(ip):
+        n = ConfigurationSet()
+        n.subnet_names.append('data')
+        n.static_virtual_network_ip_address = ip
+        return n
+
+    for svc in ('dbA', 'dbB'):
+        sms.create_virtual_machine_deployment(svc, svc, 'production', svc, svc + '-vm', None, None,
+                                              net_for('10.0.2.10'), virtual_network_name='prodvnet')
+    """
+    assert [(d.service_name, [vm.name for vm in d.roles]) for d in deployments(text)] == [
+        ("dbA", ["dbA-vm"]),
+        ("dbB", ["dbB-vm"]),
+    ]
+    assert found(check(tmp_path, monkeypatch, text), "MIG306") == [
+        (
+            11,
+            51,
+            "VM 'dbB-vm' of cloud service 'dbB' asks for private IP 10.0.2.10, which VM 'dbA-vm' of cloud "
+            "service 'dbA' asks for too, in virtual network 'prodvnet': Prepare fails on it, and Validate does "
+            "not check it",
+        )
+    ]
+
+
+def test_a_loop_over_the_items_of_a_dict():
+    text = """
+    SIZES = {'web1': 'Small', 'sql1': 'Large'}
+    for name, size in SIZES.items():
+        sms.add_role('shop', 'prod', name, None, None, role_size=size)
+    """
+    assert [(vm.name, vm.size) for vm in vms(text)] == [("web1", "Small"), ("sql1", "Large")]
+
+
+@pytest.mark.parametrize(
+    "loop",
+    [
+        f"for svc in {[f's{i}' for i in range(python_flow.MAX_TURNS + 1)]}:",  # too many items
+        "for svc in settings['services']:",  # items the script does not state
+        "for svc in SERVICES:\n    SERVICES.append('more')",  # changed while it is gone over
+    ],
+)
+def test_a_loop_whose_items_are_not_taken_one_by_one_is_read_once(loop):
+    text = f"SERVICES = ['a', 'b']\n{loop}\n    sms.add_role(svc, 'd', 'vm', None, None)\n"
+    assert [d.service_name for d in deployments(text)] == [""]
+
+
+def test_a_loop_whose_turns_name_no_deployment_is_read_once():
+    """Each turn would be a deployment no rule can tell apart from the others'."""
+    text = (
+        "for size in ['Small', 'Large']:\n    sms.add_role(service, 'd', 'vm', None, None, role_size=size)\n"
+    )
+    assert [(d.service_name, [vm.size for vm in d.roles]) for d in deployments(text)] == [("", [""])]
+
+
+def test_changes_a_loop_makes_to_an_object_before_it_are_possible_in_its_later_turns():
+    """In its second turn, the list holds what the first turn appended as well."""
+    text = """
+    net = ConfigurationSet()
+    for name in ['front', 'back']:
+        net.subnet_names.append(name)
+        sms.add_role('s', 'd', name, None, None, net)
+    """
+    assert [(vm.name, subnets(vm)) for vm in vms(text)] == [
+        ("front", (["front"], False)),
+        ("back", ([], True)),
+    ]
+
+
+@pytest.mark.parametrize("leave", ["break", "continue"])
+def test_a_loop_whose_turns_may_end_early_changes_an_object_possibly(leave):
+    text = (
+        f"""
+    net = ConfigurationSet()
+    for name in ['front', 'back']:
+        net.subnet_names.append(name)
+        if name == 'front':
+            {leave}
+    """
+        + VM.format(service="s", vm="vm")
+        + ", net)\n"
+    )
+    assert subnets(only_vm(text)) == ([], True)
+
+
+def test_a_loop_variable_bound_again_in_the_loop_is_unknown():
+    text = """
+    for name in ['a', 'b']:
+        name = name.upper()
+        sms.add_role('s', 'd', name, None, None)
+    """
+    assert [vm.name for vm in vms(text)] == [
+        "<VM name, deploy.py:5, turn 1>",
+        "<VM name, deploy.py:5, turn 2>",
+    ]
+
+
+# --- cost -------------------------------------------------------------------------------------------------
+
+
+def test_cost_is_linear_in_the_calls_of_a_helper():
+    """Each call of the helper is followed with its own arguments: doubling the calls doubles the work."""
+
+    def make(n: int):
+        calls = "".join(
+            VM.format(service=f"s{i}", vm="vm") + f", build_network(['a{i}', 'b{i}']))\n" for i in range(n)
+        )
+        data = source(HELPER + calls).encode()
+        return lambda: read_document(PATH, data, explicit=True)
+
+    assert_linear(make, 200)
+    first, *_ = vms(HELPER + VM.format(service="s", vm="vm") + ", build_network(['a', 'b']))\n")
+    assert subnets(first) == (["a", "b"], False)
+
+
+def test_cost_is_linear_when_a_long_helper_is_called_many_times():
+    """n calls of a helper that makes n changes: past the call budget a call is unknown, not read again."""
+
+    def make(n: int):
+        appends = "".join(f"    net.subnet_names.append('s{i}')\n" for i in range(n))
+        calls = "".join(VM.format(service=f"s{i}", vm="vm") + ", network())\n" for i in range(n))
+        data = source(f"def network():\n    net = ConfigurationSet()\n{appends}    return net\n{calls}")
+        encoded = data.encode()
+        return lambda: read_document(PATH, encoded, explicit=True)
+
+    assert_linear(make, 600)
+
+
+def test_cost_is_linear_when_functions_call_each_other_in_a_chain():
+    """Each function calls the one before it twice: 2^n calls if they were all followed."""
+
+    def make(n: int):
+        chain = "".join(f"def f{i}():\n    return [f{i - 1}(), f{i - 1}()]\n" for i in range(1, n))
+        data = source(
+            "def f0():\n    return ConfigurationSet()\n"
+            + chain
+            + VM.format(service="s", vm="vm")
+            + f", f{n - 1}())\n"
+        )
+        return lambda: read_document(PATH, data, explicit=True)
+
+    assert_linear(make, 400)
+
+
+def test_cost_is_linear_in_the_calls_inside_loops():
+    """Each of n loops over MAX_TURNS items reads its call once per item, and each loop's variable is
+    found among the n loops that bind the same name without looking at every one."""
+
+    def make(n: int):
+        items = [f"s{i}" for i in range(python_flow.MAX_TURNS)]
+        loops = "".join(
+            f"for svc in {items}:\n    sms.add_role(svc, 'd{i}', 'vm', None, None)\n" for i in range(n)
+        )
+        data = source(loops).encode()
+        return lambda: read_document(PATH, data, explicit=True)
+
+    assert_linear(make, 100)
