@@ -44,13 +44,19 @@ def _line_free(name: str) -> str:
 
 
 def _stand_in_line_free(stand_in: str) -> str:
-    """`<VM name, deploy.ps1:12>` (or `:12:5`, a line and column) as `<VM name, deploy.ps1>`."""
-    what, comma, where = stand_in[1:-1].rpartition(", ")
-    place, colon, number = where.rpartition(":")
-    while comma and colon and number.isdigit():
-        where = place
-        place, colon, number = where.rpartition(":")
-    return f"<{what}{comma}{where}>"
+    """`<VM name, deploy.ps1:12>` (or `:12:5`, a line and column; or `, turn 2` after it, a loop's) as
+    `<VM name, deploy.ps1>` (`<VM name, deploy.ps1, turn 2>`)."""
+    what, *places = stand_in[1:-1].split(", ")
+    return "<" + ", ".join([what, *map(_without_line, places)]) + ">"
+
+
+def _without_line(place: str) -> str:
+    """`deploy.ps1:12:5` as `deploy.ps1`: the trailing numbers after colons dropped."""
+    head, colon, number = place.rpartition(":")
+    while colon and number.isdigit():
+        place = head
+        head, colon, number = place.rpartition(":")
+    return place
 
 
 def _keyed(path: str, root: str) -> str:

@@ -229,6 +229,7 @@ def test_a_stand_in_name_is_keyed_without_its_line(tmp_path, monkeypatch):
         ("<VM name, deploy.ps1:12>", "<VM name, deploy.ps1>"),
         ("<VM name, deploy.ps1:12:5>", "<VM name, deploy.ps1>"),
         ("<VM name, a.ps1:4>/HTTP", "<VM name, a.ps1>/HTTP"),
+        ("<VM name, s.py:10, turn 2>", "<VM name, s.py, turn 2>"),
         (
             "<VMs of a load-balanced set, a.ps1:3>/<endpoints of a load-balanced set, a.ps1:3>",
             "<VMs of a load-balanced set, a.ps1>/<endpoints of a load-balanced set, a.ps1>",
