@@ -448,3 +448,19 @@ def test_cost_is_linear_in_the_calls_inside_loops():
         return lambda: read_document(PATH, data, explicit=True)
 
     assert_linear(make, 100)
+
+
+@pytest.mark.parametrize(
+    ("expression", "port"),
+    [("8000 + 80", "8080"), ("'80' + '80'", "8080"), ("8000 + '80'", ""), ("80.5 + 1", "")],
+)
+def test_numbers_are_added_and_strings_joined(expression: str, port: str):
+    """A port the script computes: "" when it is not known (a string and a number raise TypeError)."""
+    vm = only_vm(
+        f"""
+        net = ConfigurationSet()
+        net.input_endpoints.input_endpoints.append(ConfigurationSetInputEndpoint('web', 'tcp', {expression}, 80))
+        {VM.format(service="svc", vm="vm1")}, network_config=net)
+        """
+    )
+    assert [endpoint.port for endpoint in vm.endpoints] == [port]

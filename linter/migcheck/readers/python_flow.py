@@ -1615,10 +1615,29 @@ class Flow:
 
 
 def _joined(left: Lit, right: Lit, node: ast.expr) -> Lit | None:
-    """`left + right`; None when it would be longer than MAX_TEXT (it is measured before it is built)."""
+    """`left + right`: two strings joined, two whole numbers added; None when it would be longer than
+    MAX_TEXT (it is measured before it is built), or for a string and a number (a TypeError) and other
+    numbers. Strings and numbers share `Lit`: the constant each was written as tells them apart."""
+    numbers = (_number(left), _number(right))
+    if numbers != (None, None):
+        if None in numbers or not all(isinstance(n, int) for n in numbers):
+            return None
+        return Lit(str(sum(n for n in numbers if n is not None)), node)
     if len(left.text) + len(right.text) > MAX_TEXT:
         return None
     return Lit(left.text + right.text, node)
+
+
+def _number(value: Lit) -> int | float | None:
+    """The number `value` was written as, or None for a string (or a value of unknown origin)."""
+    node = value.node
+    if (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, (int, float))
+        and type(node.value) is not bool
+    ):
+        return node.value
+    return None
 
 
 def _concatenated(left: Value, right: Value, node: ast.expr) -> ListV | None:
