@@ -125,6 +125,86 @@ def test_a_powershell_string_is_built_up_to_the_longest_name_it_follows():
         assert _services("s.ps1", _powershell(lines, service)) == [expected]
 
 
+# --- PowerShell: code run more than once ------------------------------------------------------------------
+
+# The script's functions run at each call with the values it passes, and a `foreach` over a list of constants
+# runs once per item: each repeat costs what the code repeated costs. Without bounds, a long function called
+# from as many places costs the product of the two, and calls of calls or loops in loops multiply at each
+# level; the repeats stop at the work allowed for them, linear in the script's size.
+
+
+def _vm_function(statements: int) -> str:
+    changes = "".join(f'    $vm = $vm | Set-AzureSubnet -SubnetNames "s{i}"\n' for i in range(statements))
+    return (
+        "function New-Web($name, $set) {\n"
+        "    $vm = New-AzureVMConfig -Name $name -InstanceSize Small -ImageName $img -AvailabilitySetName $set\n"
+        f"{changes}    return $vm\n}}\n"
+    )
+
+
+def _vm_calls(count: int) -> str:
+    calls = "".join(f'$vms += New-Web "web{i}" "set{i % 2}"\n' for i in range(count))
+    return f'$vms = @()\n{calls}New-AzureVM -ServiceName "front" -VNetName "v" -VMs $vms -Location l\n'
+
+
+def _calls_of_calls(functions: int) -> str:
+    """Each function calls the one before it twice: the last one's call runs 2 ** functions calls."""
+    first = (
+        'function f0($x) { New-AzureQuickVM -Windows -ServiceName $x -Name "v" -ImageName i -Location l }\n'
+    )
+    others = "".join(
+        f'function f{i}($x) {{ f{i - 1} "$x-a"; f{i - 1} "$x-b" }}\n' for i in range(1, functions)
+    )
+    return f'{first}{others}f{functions - 1} "root"\n'
+
+
+def _loops_in_loops(levels: int) -> str:
+    """Loops over 64 numbers, one in another: the innermost body would run 64 ** levels times."""
+    opening = "".join(f"foreach ($i{k} in 1..64) {{\n" for k in range(levels))
+    body = 'New-AzureQuickVM -Windows -ServiceName "s$i0" -Name "v$i1" -ImageName i -Location l\n'
+    return opening + body + "}\n" * levels
+
+
+_REPEATED_POWERSHELL = {
+    "a function called from many places": lambda n: _vm_function(5) + _vm_calls(n),
+    "a function as long as its calls are many": lambda n: _vm_function(n) + _vm_calls(n),
+    "functions that each call the one before twice": lambda n: _calls_of_calls(n // 10),
+    "loops in loops over lists of constants": lambda n: _loops_in_loops(max(2, n // 20)),
+}
+
+
+@pytest.mark.parametrize("shape", _REPEATED_POWERSHELL.values(), ids=_REPEATED_POWERSHELL.keys())
+def test_powershell_code_run_more_than_once(shape):
+    """Doubling the calls (or the levels of calls and loops) about doubles the work of reading the script
+    (a function's body was also walked again at each call, to find what it returns), and the script is
+    still read whole: the repeats stop before the reader's work budget runs out and cuts it short to its
+    calls."""
+
+    def make(n: int):
+        data = shape(n).encode()
+        return lambda: read_document("s.ps1", data, explicit=True)
+
+    assert_linear(make, 200)
+    assert _services("s.ps1", shape(400).encode())
+
+
+def test_a_powershell_function_is_run_at_each_of_its_calls_within_its_bounds():
+    document = read_document("s.ps1", (_vm_function(2) + _vm_calls(3)).encode(), explicit=True)
+    (deployment,) = [r for r in document.resources if isinstance(r, Deployment)]
+    assert [(r.name, r.availability_set) for r in deployment.roles] == [
+        ("web0", "set0"),
+        ("web1", "set1"),
+        ("web2", "set0"),
+    ]
+    assert [s.name for s in deployment.roles[0].subnets] == ["s1"]  # Set-AzureSubnet replaces the subnets
+    # Past `_MAX_CALLS_RUN` calls of one function, the others read as calls the reader does not follow.
+    many = read_document("s.ps1", (_vm_function(0) + _vm_calls(100)).encode(), explicit=True)
+    (deployment,) = [r for r in many.resources if isinstance(r, Deployment)]
+    named = [r for r in deployment.roles if r.name.startswith("web")]
+    assert len(named) == powershell._MAX_CALLS_RUN
+    assert len(deployment.roles) == 100
+
+
 # --- PowerShell: the syntax index ------------------------------------------------------------------------
 
 # Shapes on which a tree-sitter query over the whole tree cost time quadratic in their size: blocks and

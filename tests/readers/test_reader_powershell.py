@@ -687,7 +687,7 @@ def test_branches_and_loops(read):
             Set-AzureAclConfig -AddRule -ACL $acl -Action Deny -RemoteSubnet "0.0.0.0/0"
             Add-AzureEndpoint -VM $vm -Name "HTTP" -Protocol tcp -LocalPort 80 -ACL $acl
         }
-        foreach ($n in 1..3) { Add-AzureNetworkInterfaceConfig -VM $vm -Name "nic$n" -SubnetName "back" }
+        foreach ($n in $nics) { Add-AzureNetworkInterfaceConfig -VM $vm -Name "nic$n" -SubnetName "back" }
         New-AzureVM -ServiceName "s" -VMs $vm -Location "l" -VNetName "v"
         """,
     )

@@ -19,12 +19,15 @@ Arguments are bound as PowerShell binds them: by name (any unambiguous prefix, a
 the en dash PowerShell accepts as a dash), by the cmdlet's documented positions, and from splatted
 hashtables. Values are followed through the script in execution order, one scope (script or function) at
 a time: a variable holds what was last assigned to it on every path that reaches the use; branches and
-loops join what they may leave behind. A value the script does not state (a parameter, `$env:X`, a
-property of an object read from a file, a loop variable) stays unknown, and the fact it would set is
-recorded as unknown (`Role.unknown`) so that rules stay silent about it. A name it does not state is shown
-as a stand-in that says what it names and where the script passes it (`<VM name, deploy.ps1:12>`), never
-as the expression that holds it. A script-level variable assigned once, and declared by no function, is
-also visible inside the script's functions.
+loops join what they may leave behind, unless the reader knows the condition ($true, $false). The script's
+functions run at each call with the values it passes (what they output is the call's value), and a
+`foreach` over a list of constants runs once per item, within bounds on the work repeated; a function no
+call runs is read once, with values it does not know. A value the script does not state (a parameter,
+`$env:X`, a property of an object read from a file, the variable of another loop) stays unknown, and the
+fact it would set is recorded as unknown (`Role.unknown`) so that rules stay silent about it. A name it
+does not state is shown as a stand-in that says what it names and where the script passes it (`<VM name,
+deploy.ps1:12>`), never as the expression that holds it. A script-level variable assigned once, and
+declared by no function, is also visible inside the script's functions.
 
 Scripts in the Resource Manager mode of Azure PowerShell 0.9 (after `Switch-AzureMode
 AzureResourceManager`) and cmdlet calls with `-ResourceGroupName` are Resource Manager calls: they produce
@@ -241,9 +244,11 @@ _INDEX = {
     "function_statement": "function",
     "command": "command",
     "statement_list": "statements",
+    "flow_control_statement": "flow",
 }
 _OPAQUE = {**_ASSIGNING, "command": "command", "variable": "variable"}
 _COMMANDS = {"command": "command"}
+_NOT_RUN = {"command": "command", "function_statement": "function"}
 
 
 def read(path: str, data: bytes) -> Document:
@@ -399,9 +404,13 @@ class SyntaxIndex:
             name = _first(function, "function_name")
             if name is not None:
                 self.functions.setdefault(_text(name).casefold(), function)
+        commands = [_command_name(c).casefold() for c in found.get("command", [])]
         self.mode_switches = [
-            c for c in found.get("command", []) if _command_name(c).casefold() == "switch-azuremode"
+            c
+            for c, name in zip(found.get("command", []), commands, strict=True)
+            if name == "switch-azuremode"
         ]
+        self.called = {name for name in commands if name in self.functions}  # functions the script calls
         # (offset, variable key) of every assignment, and which scope assigns which keys.
         inside = _Spans(found.get("function", []))
         self.assignments: list[tuple[int, str]] = []
@@ -417,6 +426,17 @@ class SyntaxIndex:
         self.by_key: dict[str, list[int]] = {}
         for offset, key in sorted(self.assignments):
             self.by_key.setdefault(key, []).append(offset)
+        # Where a `break` or `continue` is: a loop that holds one may stop before its list ends.
+        self.loop_exits = sorted(
+            n.start_byte
+            for n in found.get("flow", [])
+            if _text(n).casefold().startswith(("break", "continue"))
+        )
+
+    def exits(self, node: Node) -> bool:
+        """Whether a `break` or `continue` lies inside a node."""
+        at = bisect.bisect_left(self.loop_exits, node.start_byte)
+        return at < len(self.loop_exits) and self.loop_exits[at] < node.end_byte
 
     def assigns(self, key: str, start: int, end: int) -> bool:
         """Whether variable `key` is assigned somewhere between two offsets (inside a loop)."""
@@ -1008,9 +1028,11 @@ def texts(value: Value) -> tuple[list[Text], bool]:
 
 
 class Env:
-    """Variables of one scope on one path: a child holds what a branch changes, over its parent."""
+    """Variables of one scope on one path: a child holds what a branch changes, over its parent. A
+    function's scope run at a call (`called`) sits over the caller's, whose variables it does not see: only
+    what the reader keeps of the VM configurations (keys that start with NUL) is looked up through it."""
 
-    __slots__ = ("constants", "depth", "loop", "parent", "vars")
+    __slots__ = ("called", "constants", "depth", "loop", "parent", "vars")
 
     def __init__(self, parent: Env | None = None, constants: dict[str, Value] | None = None) -> None:
         self.parent = parent
@@ -1018,6 +1040,7 @@ class Env:
         # round, so until this round assigns it, it reads as unknown.
         self.loop: tuple[SyntaxIndex, Node] | None = None
         self.depth: int = parent.depth + 1 if parent is not None else 1
+        self.called = False
         self.vars: dict[str, Value] = {}
         inherited: dict[str, Value] = parent.constants if parent is not None else {}
         self.constants: dict[str, Value] = constants if constants is not None else inherited
@@ -1031,6 +1054,8 @@ class Env:
                 index, node = env.loop
                 if index.assigns(key, node.start_byte, node.end_byte):
                     return Unknown("$" + key, ("loop", node.id, key))
+            if env.called and not key.startswith("\0"):
+                break
             env = env.parent
         return self.constants.get(key)
 
@@ -1236,6 +1261,14 @@ _PACKAGE_EVIDENCE = {
     "roles only",
 }
 _MAX_DEPTH = 100  # nesting past this is read as code the reader does not follow (no deep recursion)
+_MAX_ROUNDS = 64  # items of a list of constants a `foreach` walks one by one; a longer list is one round
+_RANGE = re.compile(r"\s*(-?\d+)\.\.(-?\d+)\s*")  # `1..3` read as a command's name
+_RANGE_END = re.compile(r"-?\d{1,9}")
+_MAX_CALL_DEPTH = 8  # calls of the script's functions run one inside another; a deeper one is not run
+_MAX_CALLS_RUN = 64  # calls of one function run with their values; the others are not
+_OWN_ARGUMENTS = re.compile(r"[$@](?:args|psboundparameters|input)\b", re.IGNORECASE)
+_SWITCH = re.compile(r"\[\s*(?:system\.management\.automation\.)?switch(?:parameter)?\s*\]", re.IGNORECASE)
+_FROM_PIPELINE = re.compile(r"valuefrompipeline(?!bypropertyname)", re.IGNORECASE)
 
 
 class _Exhausted(Exception):
@@ -1261,12 +1294,26 @@ class Interpreter:
             key for key, count in index.script_assigned.items() if count == 1
         } - index.function_assigned
         self.modes = sorted((n.start_byte, _arm_mode(n)) for n in index.mode_switches)
+        # Functions defined, to read once with values they do not know unless every call of theirs was run
+        # (see `run`): those the script never calls, and those it calls.
         self.pending: list[Node] = []
+        self.pending_called: list[Node] = []
         self.depth = 0
         self.scope = 0
         # Work allowed, in steps (statements, expressions, changes recorded per path): linear in the
         # script's size whatever its shape.
         self.budget = 4 * len(where.source) + 50_000
+        # Code run more than once (a function at each call, a loop once per item), in syntax nodes: past
+        # this, the code is read once, with values it does not know, as it would be without the repeats.
+        self.repeats = len(where.source) + 20_000
+        # What the function being run outputs (its statements' values, `return`): None outside one, and
+        # while an expression is evaluated (what runs inside it outputs to the expression).
+        self.output: list[Value] | None = None
+        self.calling: list[int] = []  # the functions being run at a call, innermost last
+        self.followed: dict[int, int] = {}  # calls run per function
+        self.unfollowed: set[int] = set()  # functions with a call that was not run
+        self.own_arguments: dict[int, bool] = {}  # see `_reads_its_own_arguments`
+        self.returned: dict[int, str | None] = {}  # the parameter each function returns, if any
 
     def snippet(self, node: Node) -> str:
         """An expression as messages name a value it does not state (`$vmName`), cut short; only the
@@ -1285,9 +1332,10 @@ class Interpreter:
         try:
             self.statements(root, Env(constants={}))
             done: set[int] = set()
-            while self.pending:
-                function = self.pending.pop(0)
-                if function.id not in done:
+            while self.pending or self.pending_called:
+                # Functions the script never calls first: they run the calls of the others.
+                function = (self.pending or self.pending_called).pop(0)
+                if function.id not in done and not self._followed_at_every_call(function):
                     done.add(function.id)
                     self.function_body(function)
             return self.resources()
@@ -1301,7 +1349,7 @@ class Interpreter:
             self._syntactic_call(command)
         return self.resources()
 
-    def _syntactic_call(self, node: Node) -> None:
+    def _syntactic_call(self, node: Node, steps: bool = True) -> None:
         key = _command_name(node).casefold()
         elements = node.child_by_field_name("command_elements")
         written = [p[0] for p in map(_parameter, elements.children if elements else ()) if p is not None]
@@ -1309,8 +1357,13 @@ class Interpreter:
         for name in written:
             args.bound[_resolve(key, name) or name] = Arg(Flag(True), None)
         self.record_call(node, _command_name(node), args)
-        if key in cmdlets.MIGRATION and node.start_byte in self.calls:
+        if steps and key in cmdlets.MIGRATION and node.start_byte in self.calls:
             self._move(node, args, None, Env())
+
+    def _followed_at_every_call(self, function: Node) -> bool:
+        """Whether every call of a function was run with the values it passes: then what the function
+        does is known at each, and it is not read again with values it does not know."""
+        return function.id in self.followed and function.id not in self.unfollowed
 
     def function_body(self, function: Node) -> None:
         self.scope = function.id
@@ -1320,7 +1373,9 @@ class Interpreter:
             env.vars[key] = Unknown(_text(parameter), ("def", parameter.id))
         body = _first(function, "script_block")
         if body is not None:
+            self.calling.append(function.id)  # a call of itself in it is not run again
             self.statements(body, env)
+            self.calling.pop()
 
     # --- statements ---------------------------------------------------------------------------------
 
@@ -1341,53 +1396,142 @@ class Interpreter:
             if handler is not None:
                 handler(self, node, env)
             else:
-                self.evaluate(node, env)
+                value = self.evaluate(node, env)
+                if self.output is not None and kind == "pipeline" and not _assigns(node):
+                    self.output.append(value)
         finally:
             self.depth -= 1
 
     def _function_statement(self, node: Node, env: Env) -> None:
-        self.pending.append(node)
+        name = _first(node, "function_name")
+        called = name is not None and _text(name).casefold() in self.index.called
+        (self.pending_called if called else self.pending).append(node)
 
     def _if(self, node: Node, env: Env) -> None:
+        """Each branch may run, and what they leave is joined. A condition the reader knows to be $true or
+        $false (a switch parameter of a function run at a call) decides: a branch after a true one, or
+        under a false one, does not run."""
         branches: list[Env] = []
-        complete = False
-        for child in _named(node):
-            if child.type == "pipeline":  # the condition, evaluated on every path
-                self.evaluate(child, env)
-            elif child.type == "statement_block":
-                branches.append(self._block(child, env.child()))
-            elif child.type == "elseif_clauses":
-                for clause in _named(child):
-                    condition = clause.child_by_field_name("condition")
-                    if condition is not None:
-                        self.evaluate(condition, env)
-                    block = _first(clause, "statement_block")
-                    if block is not None:
-                        branches.append(self._block(block, env.child()))
-            elif child.type == "else_clause":
-                complete = True
-                block = _first(child, "statement_block")
-                if block is not None:
-                    branches.append(self._block(block, env.child()))
-        env.merge(branches, complete, self.spend)
+        decided = False
+        for condition, block in _branches(node):
+            if decided:
+                self._not_run(block)
+                continue
+            known = _truth(self.evaluate(condition, env)) if condition is not None else True
+            if known is False:
+                self._not_run(block)
+                continue
+            if block is not None:
+                branches.append(self._block(block, env.child()))
+            decided = known is True
+        env.merge(branches, decided, self.spend)
+
+    def _not_run(self, node: Node | None) -> None:
+        """Code a condition the reader knows keeps from running: its classic calls are still calls the
+        script names (read from the syntax, as when the reader is cut short), and the functions it defines
+        are read once, with values they do not know; it changes nothing and takes no migration step."""
+        found = _captures(_NOT_RUN, node) if node is not None else {}
+        self.spend(sum(len(nodes) for nodes in found.values()))
+        for command in found.get("command", []):
+            self._syntactic_call(command, steps=False)
+        for function in found.get("function", []):
+            self._function_statement(function, Env())
 
     def _block(self, node: Node, env: Env) -> Env:
         self.statements(node, env)
         return env
 
-    def _loop(self, node: Node, env: Env) -> None:
+    def _loop(self, node: Node, env: Env, read: Node | None = None) -> None:
         """A loop's body runs any number of times: a variable it assigns may hold a value from an earlier
-        round when it is read, so it starts unknown, and what the loop leaves is joined with before."""
+        round when it is read, so it starts unknown, and what the loop leaves is joined with before.
+        `read`: the list of a `foreach`, already read."""
         inner = env.child()
         inner.loop = (self.index, node)
         for child in _named(node):
             if child.type == "variable" and node.type == "foreach_statement":
+                continue
+            if read is not None and child.id == read.id:
                 continue
             if child.type in ("statement_block", "script_block", "script_block_body", "statement_list"):
                 self.statements(child, inner)
             else:
                 self.statement(child, inner)
         env.merge([inner], False, self.spend)
+
+    def _foreach(self, node: Node, env: Env) -> None:
+        """`foreach ($x in …)`: the list is read once, before the loop. A list of constants the script
+        writes out (`"a", "b"`, `@(…)`, `1..3`, or a variable that holds one) is walked item by item, as
+        PowerShell runs it, when it holds at most `_MAX_ROUNDS` items, the body has no `break` or
+        `continue` that could end it early, and the repeats are affordable; any other loop is read as
+        `_loop` reads it."""
+        variable = _first(node, "variable")
+        listed = next((c for c in _named(node) if c.type == "pipeline"), None)
+        body = _first(node, "statement_block")
+        if variable is None or listed is None or body is None:
+            self._loop(node, env)
+            return
+        items = self._constant_items(listed, env)
+        if not items or self.index.exits(body) or not self._repeat(body, len(items) - 1):
+            self._loop(node, env, read=listed)
+            return
+        key = _variable(_text(variable))[1]
+        for item in items:
+            env.vars[key] = item
+            self.statements(body, env)
+
+    def _constant_items(self, node: Node, env: Env) -> tuple[Value, ...]:
+        """The items of a list of constants, or none when the list is anything else."""
+        value = self._range(node, env)
+        if value is None:
+            value = self.evaluate(node, env)
+        items = value.values if isinstance(value, Items) else (value,)
+        if len(items) > _MAX_ROUNDS or not all(isinstance(item, Text) for item in items):
+            return ()
+        return items
+
+    def _range(self, node: Node, env: Env) -> Value | None:
+        """`1..3` (which the grammar reads as the name of a command) or `$first..$last`: its numbers, when
+        they are known and at most `_MAX_ROUNDS`; None when the node is no range."""
+        inner = _unwrap(node)
+        while inner.type == "parenthesized_expression" and _named(inner):
+            inner = _unwrap(_named(inner)[0])
+        if inner.type == "command":
+            written = _RANGE.fullmatch(_command_name(inner))
+            if written is None or inner.child_by_field_name("command_elements") is not None:
+                return None
+            ends = [written[1], written[2]]
+        elif inner.type == "range_expression" and any(c.type == ".." for c in inner.children):
+            values = [self.evaluate(part, env) for part in _named(inner)]
+            ends = [v.value.strip() if isinstance(v, Text) else "" for v in values]
+        else:
+            return None
+        if len(ends) != 2 or not all(_RANGE_END.fullmatch(end) for end in ends):
+            return Unknown(self.snippet(node))
+        first, last = int(ends[0]), int(ends[1])
+        if abs(last - first) >= _MAX_ROUNDS:
+            return Unknown(self.snippet(node))
+        step = 1 if last >= first else -1
+        return Items(tuple(Text(str(number)) for number in range(first, last + step, step)))
+
+    def _repeat(self, node: Node, times: int) -> bool:
+        """Whether running `node` `times` more times fits in the work allowed for repeats; if it does,
+        the work is counted."""
+        cost = times * node.descendant_count
+        if cost > self.repeats:
+            return False
+        self.repeats -= cost
+        return True
+
+    def _flow(self, node: Node, env: Env) -> None:
+        """`return`, `break`, `throw`, `exit`: what they hold runs, and what `return` gives is output."""
+        returns = _text(node)[:6].casefold() == "return"
+        for child in _named(node):
+            if child.type in self._STATEMENTS:
+                self.statement(child, env)
+                continue
+            value = self.evaluate(child, env)
+            if returns and self.output is not None and child.type == "pipeline":
+                self.output.append(value)
 
     def _try(self, node: Node, env: Env) -> None:
         handlers: list[Env] = []
@@ -1432,7 +1576,8 @@ class Interpreter:
     _STATEMENTS: dict[str, Callable[[Interpreter, Node, Env], None]] = {
         "function_statement": _function_statement,
         "if_statement": _if,
-        "foreach_statement": _loop,
+        "foreach_statement": _foreach,
+        "flow_control_statement": _flow,
         "for_statement": _loop,
         "while_statement": _loop,
         "do_statement": _loop,
@@ -1481,6 +1626,7 @@ class Interpreter:
             return self.opaque(node, env)
         self._errors_within(node, env)
         self.depth += 1
+        output, self.output = self.output, None
         try:
             handler = self._EXPRESSIONS.get(node.type)
             if handler is not None:
@@ -1488,6 +1634,7 @@ class Interpreter:
             return self._other(node, env)
         finally:
             self.depth -= 1
+            self.output = output
 
     def _other(self, node: Node, env: Env) -> Value:
         """An expression the reader has no value for: its parts still run (commands inside it)."""
@@ -1527,14 +1674,25 @@ class Interpreter:
                 value = Unknown(self.snippet(node))
             if key not in ("null",) and scope in ("", "script", "global"):
                 env.vars[key] = _stamp(value, key, node)
-                if self.scope == 0 and key in self.constant_keys and _literal(value):
-                    self.constants[key] = value
+                if self.scope == 0 and key in self.constant_keys:
+                    self._constant(key, value)
         elif target.type in ("member_access", "element_access"):
             self._set_member(target, value, env)
         else:
             for key in _assigned_keys(node):
                 env.vars[key] = Unknown("$" + key)
         return value
+
+    def _constant(self, key: str, value: Value) -> None:
+        """A script variable assigned once in the text holds its value in the functions too; unless that
+        assignment runs again (a loop walked item by item) and gives it another value."""
+        known = self.constants.get(key)
+        if known is None:
+            if _literal(value):
+                self.constants[key] = value
+        elif known != value:
+            del self.constants[key]
+            self.constant_keys.discard(key)
 
     def _set_member(self, target: Node, value: Value, env: Env) -> None:
         """`$table[k] = v`, `$table.k = v`; on a VM object, a change the reader does not follow."""
@@ -1698,6 +1856,15 @@ class Interpreter:
             entry = base.get(member)
             if entry is not None and entry[3]:
                 return entry[2]
+        # What Get-AzureVM returns (a PersistentVMRoleContext) holds the VM configuration in `.VM`, which
+        # is what the Set-* cmdlets change: `Update-AzureVM -VM $vm.VM` updates that VM.
+        if (
+            isinstance(base, Vms)
+            and member is not None
+            and member.casefold() == "vm"
+            and all(self.vms[index].existing is not None for index in base.ids)
+        ):
+            return base
         return Unknown(self.snippet(node))
 
     def _invoke(self, node: Node, env: Env) -> Value:
@@ -1909,40 +2076,24 @@ class Interpreter:
     # --- calls of the script's own functions and of the classic CLI -----------------------------------
 
     def user_call(self, node: Node, key: str, env: Env, piped: Value | None) -> Value:
-        """A function of this file: what it is given may change; when it returns one of its parameters
-        (`return $VM`), the call's value is what was passed for it."""
+        """A function of this file, run here with the values the call passes (see `_run_call`) while the
+        repeats are affordable. Past that, what it is given may change; when it returns one of its
+        parameters (`return $VM`), the call's value is what was passed for it."""
         function = self.index.functions[key]
-        names = [_variable(_text(p))[1] for p in _parameters(function)]
-        args = Args()
-        elements = node.child_by_field_name("command_elements")
-        parts = (
-            [c for c in elements.children if c.type not in ("comment", "command_argument_sep")]
-            if elements
-            else []
-        )
-        positional: list[Value] = []
-        index = 0
-        while index < len(parts):
-            part = parts[index]
-            index += 1
-            parameter = _parameter(part)
-            if parameter is None:
-                positional.append(self.evaluate(part, env))
-                continue
-            matches = [n for n in names if n.startswith(parameter[0].casefold())]
-            value: Value = Flag(True)
-            if index < len(parts) and _parameter(parts[index]) is None:
-                value = self.evaluate(parts[index], env)
-                index += 1
-            args.bound[matches[0] if len(matches) == 1 else parameter[0].casefold()] = Arg(value, None)
-            args.values.append(value)
-        for name in names:
-            if name not in args.bound and positional:
-                args.bound[name] = Arg(positional.pop(0), None)
-        args.values.extend(positional)
+        parameters = _parameters(function)
+        names = [_variable(_text(p))[1] for p in parameters]
+        switches = {name for name, p in zip(names, parameters, strict=True) if _is_switch(p.parent)}
+        args, extra, splatted = self._user_args(node, names, switches, env)
+        if not splatted and self._may_run(function):
+            for value in extra:  # given to no parameter: the function reads it as `$args`, if at all
+                self.escape(value)
+            return self._run_call(node, function, parameters, args, piped, env)
+        self.unfollowed.add(function.id)
         self.escape_all(args)
         self.escape(piped)
-        returned = _returned_parameter(function, names)
+        if function.id not in self.returned:  # found once: the walk costs the function's size
+            self.returned[function.id] = _returned_parameter(function, names)
+        returned = self.returned[function.id]
         if returned is not None:
             arg = args.bound.get(returned)
             if arg is not None:
@@ -1950,6 +2101,129 @@ class Interpreter:
             if piped is not None and _takes_pipeline(function, returned):
                 return piped
         return Unknown(self.snippet(node))
+
+    def _user_args(
+        self, node: Node, names: list[str], switches: set[str], env: Env
+    ) -> tuple[Args, list[Value], bool]:
+        """The arguments of a call of the script's function, bound to its parameters (`names`) by name
+        (exact, else an unambiguous prefix; a switch takes a value only after a colon) and by position;
+        the values bound to none of them; and whether a table is splatted into the call."""
+        args = Args()
+        elements = node.child_by_field_name("command_elements")
+        parts = [c for c in elements.children if c.type != "comment"] if elements else []
+        positional: list[Value] = []
+        extra: list[Value] = []
+        splatted = False
+        index = 0
+        while index < len(parts):
+            part = parts[index]
+            index += 1
+            if part.type == "command_argument_sep":
+                continue
+            parameter = _parameter(part)
+            if parameter is None:
+                inner = _unwrap(part)
+                splatted = splatted or (inner.type == "variable" and _text(inner).startswith("@"))
+                positional.append(self.evaluate(part, env))
+                continue
+            written, inline = parameter[0].casefold(), parameter[1]
+            matches = [written] if written in names else [n for n in names if n.startswith(written)]
+            colon = inline is not None or (index < len(parts) and _text(parts[index]).strip() == ":")
+            value_at = _next_value(parts, index)
+            value: Value = Flag(True)
+            if inline is not None:
+                value = self._inline(inline, part, env)
+            elif (
+                (colon or len(matches) != 1 or matches[0] not in switches)
+                and value_at is not None
+                and _parameter(parts[value_at]) is None
+            ):
+                value = self.evaluate(parts[value_at], env)
+                index = value_at + 1
+            args.bound[matches[0] if len(matches) == 1 else written] = Arg(value, None)
+            args.values.append(value)
+            if len(matches) != 1:
+                extra.append(value)
+        for name in names:
+            if name not in args.bound and positional:
+                args.bound[name] = Arg(positional.pop(0), None)
+        args.values.extend(positional)
+        return args, [*extra, *positional], splatted
+
+    def _may_run(self, function: Node) -> bool:
+        """Whether a call of a function is run with its values: not inside a call of the same function
+        (recursion), nor deeper than `_MAX_CALL_DEPTH` calls, for at most `_MAX_CALLS_RUN` calls of one
+        function, and while the work allowed for repeats lasts."""
+        body = _first(function, "script_block")
+        if body is None or function.id in self.calling or len(self.calling) >= _MAX_CALL_DEPTH:
+            return False
+        return self.followed.get(function.id, 0) < _MAX_CALLS_RUN and self._repeat(body, 1)
+
+    def _run_call(
+        self, node: Node, function: Node, parameters: list[Node], args: Args, piped: Value | None, env: Env
+    ) -> Value:
+        """Run a function's body at a call: each parameter holds what the call passes for it (piped input
+        for the one that takes it), else its default, else a value the script does not state. The body
+        sees the script's constants and not the caller's variables (as when it is read once, with values
+        it does not know); what it does to VM configurations carries back to the caller. The call's value
+        is what the function outputs (see `_call_value`)."""
+        self.followed[function.id] = self.followed.get(function.id, 0) + 1
+        scope = Env(env, self.constants)
+        scope.called = True
+        names = [_variable(_text(p))[1] for p in parameters]
+        if self._reads_its_own_arguments(function):  # `$args`, `@PSBoundParameters`: passed on unfollowed
+            self.escape_all(args)
+        saved = self.scope, self.output
+        self.scope, self.output = function.id, []
+        self.calling.append(function.id)
+        try:
+            piped_to = self._bind_parameters(scope, parameters, names, args, piped)
+            if piped is not None and piped_to is None:
+                self.escape(piped)  # read as `$_` or `$input`, which the reader does not follow
+            body = _first(function, "script_block")
+            if body is not None:
+                self.statements(body, scope)
+            outputs = self.output
+        finally:
+            self.calling.pop()
+            self.scope, self.output = saved
+        for key, value in scope.vars.items():
+            if key.startswith("\0"):
+                env.vars[key] = value
+        value = _call_value(outputs, self.spend)
+        return value if value is not None else Unknown(self.snippet(node))
+
+    def _reads_its_own_arguments(self, function: Node) -> bool:
+        """Whether a function reads its arguments other than through its parameters (`$args`,
+        `$PSBoundParameters`, `$input`), to pass them on where the reader does not follow them. Found
+        once per function."""
+        found = self.own_arguments.get(function.id)
+        if found is None:
+            found = self.own_arguments[function.id] = _OWN_ARGUMENTS.search(_text(function)) is not None
+        return found
+
+    def _bind_parameters(
+        self, scope: Env, parameters: list[Node], names: list[str], args: Args, piped: Value | None
+    ) -> str | None:
+        """Give each parameter its value in the function's scope; the name of the one piped input went
+        to, if any."""
+        piped_to = None
+        for parameter, name in zip(parameters, names, strict=True):
+            arg = args.bound.get(name)
+            declared = parameter.parent
+            if arg is not None:
+                value = _passed(arg.value, parameter)
+            elif piped is not None and piped_to is None and _from_pipeline(declared):
+                value, piped_to = _passed(piped, parameter), name
+            else:
+                default = _first(declared, "script_parameter_default") if declared is not None else None
+                given = _named(default)[-1] if default is not None and _named(default) else None
+                if given is not None:
+                    value = _passed(self.evaluate(given, scope), parameter)
+                else:  # a switch not given is $false; any other parameter is $null, unless set otherwise
+                    value = Flag(False) if _is_switch(declared) else _passed(Unknown(""), parameter)
+            scope.vars[name] = value
+        return piped_to
 
     def xplat(self, node: Node, env: Env) -> Value:
         """`azure service deployment prepare-migration <service> <deployment> …` and the other classic CLI
@@ -2875,6 +3149,74 @@ def _returned_parameter(function: Node, names: list[str]) -> str | None:
                 return _variable(_text(target))[1]
         stack.extend(node.children)
     return None
+
+
+def _branches(node: Node) -> Iterator[tuple[Node | None, Node | None]]:
+    """The (condition, block) of each branch of an `if`, in order; the `else` has no condition."""
+    condition: Node | None = None
+    for child in _named(node):
+        if child.type == "pipeline":
+            condition = child
+        elif child.type == "statement_block":
+            yield condition, child
+        elif child.type == "elseif_clauses":
+            for clause in _named(child):
+                yield clause.child_by_field_name("condition"), _first(clause, "statement_block")
+        elif child.type == "else_clause":
+            yield None, _first(child, "statement_block")
+
+
+def _truth(value: Value) -> bool | None:
+    """Whether a condition holds, when the reader knows ($true, $false); None otherwise."""
+    return value.value if isinstance(value, Flag) else None
+
+
+def _from_pipeline(declared: Node | None) -> bool:
+    """Whether a declared parameter takes piped input (`[Parameter(ValueFromPipeline = $true)]`)."""
+    return declared is not None and _FROM_PIPELINE.search(_text(declared)) is not None
+
+
+def _is_switch(declared: Node | None) -> bool:
+    """Whether a declared parameter is a switch (`[switch]$Force`)."""
+    return declared is not None and _SWITCH.search(_text(declared)) is not None
+
+
+def _passed(value: Value, parameter: Node) -> Value:
+    """A value given to a function's parameter, as its body reads it. A value the script does not state
+    is the parameter's own (one value wherever the body reads it, as when the function is read once with
+    values it does not know); a string is marked where the body passes it on, where findings about what
+    the body builds with it point."""
+    if isinstance(value, Unknown):
+        return Unknown(_text(parameter), ("def", parameter.id))
+    if isinstance(value, Text):
+        return Text(value.value)
+    if isinstance(value, Items) and any(isinstance(item, Text) for item in value.values):
+        return Items(tuple(Text(item.value) if isinstance(item, Text) else item for item in value.values))
+    return value
+
+
+def _call_value(outputs: list[Value], spend: Callable[[int], None]) -> Value | None:
+    """What a call of the script's function gives, from what the function outputs (an array item by
+    item, as PowerShell writes it): the VM configurations it outputs, else the one value it outputs when
+    the reader knows it; None for anything else. What else a function that builds VMs outputs (a count, a
+    status, a message) is not what the caller hands to New-AzureVM. A function may output a value on some
+    paths only: so never $true or $false, which would decide the caller's `if` (see `Interpreter._if`)."""
+    items = [
+        i for v in outputs for i in (v.values if isinstance(v, Items) else (v,)) if not isinstance(i, Null)
+    ]
+    spend(len(items))
+    vms = list(dict.fromkeys(item for item in items if isinstance(item, Vms)))
+    if vms:
+        return vms[0] if len(vms) == 1 else _bounded(Items(tuple(vms)))
+    if len(items) == 1 and not isinstance(items[0], (Unknown, Flag)):
+        return items[0]
+    return None
+
+
+def _assigns(statement: Node) -> bool:
+    """Whether a statement is an assignment, whose value is not output."""
+    inner = _named(statement)
+    return bool(inner) and inner[0].type == "assignment_expression"
 
 
 def _takes_pipeline(function: Node, name: str) -> bool:
