@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import json
 import textwrap
-from pathlib import Path
 
 import pytest
+from lint_support import lint_files as _lint
+from lint_support import where as _where
 
-from migcheck.config import Config
-from migcheck.engine import lint
 from migcheck.inventory_model import ClassicNetwork, ClassicVm
 from migcheck.plugins import load_rules
 from migcheck.readers import read_document
@@ -60,19 +59,6 @@ def _network(**properties: object) -> dict:
 
 def _export(*rows: dict) -> str:
     return json.dumps(list(rows), indent=2) + "\n"
-
-
-def _lint(tmp_path: Path, monkeypatch, files: dict[str, str], *codes: str):
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return lint(["."], Config(select=codes) if codes else Config(), RULES)
-
-
-def _where(findings) -> list[str]:
-    return [f"{f.code} {f.location.path}:{f.location.line}:{f.location.column}" for f in findings]
 
 
 def _found(code: str, path: str, text: str, needle: str, after: str = "") -> str:

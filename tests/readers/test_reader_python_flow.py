@@ -5,30 +5,14 @@ the call budget, MAX_TURNS items), what is not followed stays unknown, as before
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 from growth import assert_linear
+from test_reader_python_network import PATH, check, found, read, source
 
-from migcheck.config import Config
-from migcheck.engine import LintResult, lint
-from migcheck.model import Deployment, Document, Role
-from migcheck.plugins import load_rules
+from migcheck.model import Deployment, Role
 from migcheck.readers import python_flow, read_document
 
-PATH = "ops/deploy.py"
-HEADER = "from azure.servicemanagement import *\nsms = ServiceManagementService('sub', 'cert.pem')\n"
 VM = "sms.create_virtual_machine_deployment('{service}', '{service}', 'production', 'l', '{vm}', None, None"
-
-
-def source(text: str) -> str:
-    return HEADER + textwrap.dedent(text).lstrip("\n")
-
-
-def read(text: str) -> Document:
-    document = read_document(PATH, source(text).encode("utf-8"), explicit=True)
-    assert document is not None and document.problem is None
-    return document
 
 
 def deployments(text: str) -> list[Deployment]:
@@ -47,17 +31,6 @@ def only_vm(text: str) -> Role:
 def subnets(vm: Role) -> tuple[list[str], bool]:
     """The subnets a VM is in, and whether the script may put it in others too."""
     return [ref.name for ref in vm.subnets], "subnets" in vm.unknown
-
-
-def check(tmp_path, monkeypatch, text: str) -> LintResult:
-    (tmp_path / "deploy.py").write_text(source(text), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return lint(["."], Config(), load_rules(entry_points=False))
-
-
-def found(result: LintResult, code: str) -> list[tuple[int, int, str]]:
-    """(line, column, message) of the findings of one rule."""
-    return [(f.location.line, f.location.column, f.message) for f in result.findings if f.code == code]
 
 
 # --- the script's own functions -----------------------------------------------------------------------

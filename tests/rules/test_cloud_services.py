@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lint_support import lint_files
+from lint_support import where as _where
 
 from migcheck.config import Config
 from migcheck.engine import lint
@@ -17,16 +19,7 @@ CODES = ("MIG102", "MIG103", "MIG104", "MIG105", "MIG106")
 
 
 def _lint(tmp_path: Path, monkeypatch, files: dict[str, str], *codes: str):
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return lint(["."], Config(select=codes or CODES), RULES).findings
-
-
-def _where(findings) -> list[str]:
-    return [f"{f.code} {f.location.path}:{f.location.line}:{f.location.column}" for f in findings]
+    return lint_files(tmp_path, monkeypatch, files, *(codes or CODES), dedent=False).findings
 
 
 def _vm(name: str, availability_set: str = "") -> str:

@@ -5,8 +5,10 @@ network however many inputs describe it, and subscriptions kept apart."""
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
+
+from lint_support import lint_files as _lint
+from lint_support import where as _where
 
 from migcheck.config import Config
 from migcheck.engine import lint
@@ -18,19 +20,6 @@ RULES = load_rules(entry_points=False)
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SUB = "3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d"
 OTHER = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
-
-
-def _lint(tmp_path: Path, monkeypatch, files: dict[str, str], *codes: str):
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return lint(["."], Config(select=codes) if codes else Config(), RULES)
-
-
-def _where(findings) -> list[str]:
-    return [f"{f.code} {f.location.path}:{f.location.line}:{f.location.column}" for f in findings]
 
 
 def _id(group: str, type_: str, name: str, subscription: str = SUB) -> str:
