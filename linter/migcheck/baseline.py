@@ -35,12 +35,14 @@ def key(finding: Finding, root: str = "") -> Key:
 def _line_free(name: str) -> str:
     """A resource name without the lines its stand-ins name (`<VM name, deploy.ps1:12>/HTTP` is keyed as
     `<VM name, deploy.ps1>/HTTP`), so that lines added above keep it known; the count per key tells
-    several such names in one file apart."""
-    parts, rest = [], name
-    while (start := rest.find("<")) >= 0 and (end := rest.find(">", start)) >= 0:
-        parts += [rest[:start], _stand_in_line_free(rest[start : end + 1])]
-        rest = rest[end + 1 :]
-    return "".join(parts) + rest
+    several such names in one file apart. One pass over the name: a name is as long as its file allows."""
+    if "<" not in name:
+        return name
+    parts, at = [], 0
+    while (start := name.find("<", at)) >= 0 and (end := name.find(">", start)) >= 0:
+        parts += [name[at:start], _stand_in_line_free(name[start : end + 1])]
+        at = end + 1
+    return "".join(parts) + name[at:]
 
 
 def _stand_in_line_free(stand_in: str) -> str:
@@ -51,12 +53,11 @@ def _stand_in_line_free(stand_in: str) -> str:
 
 
 def _without_line(place: str) -> str:
-    """`deploy.ps1:12:5` as `deploy.ps1`: the trailing numbers after colons dropped."""
-    head, colon, number = place.rpartition(":")
-    while colon and number.isdigit():
-        place = head
-        head, colon, number = place.rpartition(":")
-    return place
+    """`deploy.ps1:12:5` as `deploy.ps1`: the numbers after its last colons dropped, scanning back once."""
+    end = len(place)
+    while (colon := place.rfind(":", 0, end)) >= 0 and place[colon + 1 : end].isdigit():
+        end = colon
+    return place[:end]
 
 
 def _keyed(path: str, root: str) -> str:

@@ -244,3 +244,15 @@ def test_a_stand_in_name_is_keyed_without_its_line(tmp_path, monkeypatch):
 def test_stand_in_keys(name, keyed):
     finding = Finding("MIG201", "n", Severity.ERROR, "m", "f", Mark("a.ps1", 1), "VirtualMachine", name)
     assert key(finding)[3] == keyed
+
+
+@pytest.mark.parametrize("piece", ["<>", ":1", "<a, f:1>"])
+def test_keying_a_name_costs_its_length(piece):
+    from growth import assert_linear
+
+    def make(n: int):
+        name = ("<a, f" + piece * n + ">") if piece == ":1" else piece * n
+        finding = Finding("MIG202", "n", Severity.ERROR, "m", "f", Mark("a.json", 1), "VirtualMachine", name)
+        return lambda: key(finding)
+
+    assert_linear(make, 20_000)
