@@ -205,6 +205,46 @@ def test_a_powershell_function_is_run_at_each_of_its_calls_within_its_bounds():
     assert len(deployment.roles) == 100
 
 
+# --- PowerShell: calls of a function with many parameters -------------------------------------------------
+
+# A call binds its arguments to the function's parameters: by name (exact, else an unambiguous prefix), then
+# by position. Read once per function, the parameters cost nothing more at a call that passes nothing, and a
+# named argument finds the parameters it abbreviates without a walk over all of them.
+
+
+def _many_parameters(count: int) -> str:
+    parameters = ", ".join(f"$a{i}" for i in range(count))
+    return f"function f({parameters}) {{ New-AzureQuickVM -Windows -ServiceName s -Name v -ImageName i -Location l }}\n"
+
+
+# Each shape with the size it is measured at: a call that passes nothing costs little, so the calls are many
+# for the cost of the parameters at each to show.
+_MANY_PARAMETERS = {
+    "called four times as often as it has parameters": (lambda n: _many_parameters(n) + "f\n" * (4 * n), 250),
+    "called with as many named arguments that match none": (
+        lambda n: _many_parameters(n) + "f" + " -z" * n + "\n",
+        4000,
+    ),
+    "called with as many arguments that each abbreviate all": (
+        lambda n: _many_parameters(n) + "f" + " -a" * n + "\n",
+        4000,
+    ),
+}
+
+
+@pytest.mark.parametrize(("shape", "size"), _MANY_PARAMETERS.values(), ids=_MANY_PARAMETERS.keys())
+def test_powershell_calls_of_a_function_with_many_parameters(shape, size):
+    """Doubling the parameters and the calls (or the arguments of one call) about doubles the work, and the
+    script is still read whole: its calls do not run out the reader's work budget."""
+
+    def make(n: int):
+        data = shape(n).encode()
+        return lambda: read_document("s.ps1", data, explicit=True)
+
+    assert_linear(make, size)
+    assert _services("s.ps1", shape(2 * size).encode()) == ["s"]
+
+
 # --- PowerShell: the syntax index ------------------------------------------------------------------------
 
 # Shapes on which a tree-sitter query over the whole tree cost time quadratic in their size: blocks and

@@ -130,6 +130,30 @@ def test_two_availability_sets_built_by_one_function_are_reported(tmp_path, monk
     assert finding[0] == 2 + ("param" in function)  # in the function's body
 
 
+def test_a_call_binds_by_exact_name_then_by_abbreviation_then_by_position(read):
+    """As PowerShell binds: a name that is also the start of another is that parameter; an abbreviation of
+    one parameter only is it; one of several binds none (its value goes to no parameter); positional values
+    fill the parameters not named, in the order they are declared."""
+    doc = read(
+        PATH,
+        """
+        function New-Web($Name, $NameSuffix, $Set, $Size) {
+            New-AzureVMConfig -Name "$Name$NameSuffix" -InstanceSize $Size -ImageName $i -AvailabilitySetName $Set
+        }
+        $a = New-Web -name "web" -Si "Small" "1" "aset"
+        $b = New-Web -Na "web" -Set "bset" "2"
+        $c = New-Web "web" "3" -NameSuffix "x" -Size "Large"
+        New-AzureVM -ServiceName "front" -VNetName "v" -VMs $a,$b,$c -Location "l"
+        """,
+    )
+    (deployment,) = _deployments(doc)
+    assert [(r.name, r.size, r.availability_set) for r in deployment.roles] == [
+        ("web1", "Small", "aset"),
+        ("<VM name, vm.ps1:2>", "", "bset"),  # "2" is the name, and the suffix is not given
+        ("webx", "Large", "3"),
+    ]
+
+
 def test_changes_a_function_makes_to_a_vm_it_is_given_are_the_vms(read):
     doc = read(
         PATH,

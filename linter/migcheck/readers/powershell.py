@@ -1314,6 +1314,7 @@ class Interpreter:
         self.unfollowed: set[int] = set()  # functions with a call that was not run
         self.own_arguments: dict[int, bool] = {}  # see `_reads_its_own_arguments`
         self.returned: dict[int, str | None] = {}  # the parameter each function returns, if any
+        self.signatures: dict[int, _Signature] = {}  # see `_signature`
 
     def snippet(self, node: Node) -> str:
         """An expression as messages name a value it does not state (`$vmName`), cut short; only the
@@ -1513,10 +1514,10 @@ class Interpreter:
         step = 1 if last >= first else -1
         return Items(tuple(Text(str(number)) for number in range(first, last + step, step)))
 
-    def _repeat(self, node: Node, times: int) -> bool:
-        """Whether running `node` `times` more times fits in the work allowed for repeats; if it does,
-        the work is counted."""
-        cost = times * node.descendant_count
+    def _repeat(self, node: Node, times: int, extra: int = 0) -> bool:
+        """Whether running `node` `times` more times (and `extra` steps besides) fits in the work allowed
+        for repeats; if it does, the work is counted."""
+        cost = times * node.descendant_count + extra
         if cost > self.repeats:
             return False
         self.repeats -= cost
@@ -2080,34 +2081,38 @@ class Interpreter:
         repeats are affordable. Past that, what it is given may change; when it returns one of its
         parameters (`return $VM`), the call's value is what was passed for it."""
         function = self.index.functions[key]
-        parameters = _parameters(function)
-        names = [_variable(_text(p))[1] for p in parameters]
-        switches = {name for name, p in zip(names, parameters, strict=True) if _is_switch(p.parent)}
-        args, extra, splatted = self._user_args(node, names, switches, env)
-        if not splatted and self._may_run(function):
+        signature = self._signature(function)
+        args, extra, splatted = self._user_args(node, signature, env)
+        if not splatted and self._may_run(function, len(signature.parameters)):
             for value in extra:  # given to no parameter: the function reads it as `$args`, if at all
                 self.escape(value)
-            return self._run_call(node, function, parameters, args, piped, env)
+            return self._run_call(node, function, signature, args, piped, env)
         self.unfollowed.add(function.id)
         self.escape_all(args)
         self.escape(piped)
         if function.id not in self.returned:  # found once: the walk costs the function's size
-            self.returned[function.id] = _returned_parameter(function, names)
+            self.returned[function.id] = _returned_parameter(function, signature.known)
         returned = self.returned[function.id]
         if returned is not None:
             arg = args.bound.get(returned)
             if arg is not None:
                 return arg.value
-            if piped is not None and _takes_pipeline(function, returned):
+            if piped is not None and signature.takes_pipeline.get(returned, False):
                 return piped
         return Unknown(self.snippet(node))
 
-    def _user_args(
-        self, node: Node, names: list[str], switches: set[str], env: Env
-    ) -> tuple[Args, list[Value], bool]:
-        """The arguments of a call of the script's function, bound to its parameters (`names`) by name
-        (exact, else an unambiguous prefix; a switch takes a value only after a colon) and by position;
-        the values bound to none of them; and whether a table is splatted into the call."""
+    def _signature(self, function: Node) -> _Signature:
+        """A function's parameters, read once: a call costs what it passes, not what the function
+        declares."""
+        found = self.signatures.get(function.id)
+        if found is None:
+            found = self.signatures[function.id] = _Signature.of(function)
+        return found
+
+    def _user_args(self, node: Node, signature: _Signature, env: Env) -> tuple[Args, list[Value], bool]:
+        """The arguments of a call of the script's function, bound to its parameters by name (exact, else
+        an unambiguous prefix; a switch takes a value only after a colon) and by position; the values
+        bound to none of them; and whether a table is splatted into the call."""
         args = Args()
         elements = node.child_by_field_name("command_elements")
         parts = [c for c in elements.children if c.type != "comment"] if elements else []
@@ -2126,41 +2131,41 @@ class Interpreter:
                 splatted = splatted or (inner.type == "variable" and _text(inner).startswith("@"))
                 positional.append(self.evaluate(part, env))
                 continue
+            self.spend()
             written, inline = parameter[0].casefold(), parameter[1]
-            matches = [written] if written in names else [n for n in names if n.startswith(written)]
+            match = signature.resolve(written)
             colon = inline is not None or (index < len(parts) and _text(parts[index]).strip() == ":")
             value_at = _next_value(parts, index)
             value: Value = Flag(True)
             if inline is not None:
                 value = self._inline(inline, part, env)
             elif (
-                (colon or len(matches) != 1 or matches[0] not in switches)
+                (colon or match is None or match not in signature.switches)
                 and value_at is not None
                 and _parameter(parts[value_at]) is None
             ):
                 value = self.evaluate(parts[value_at], env)
                 index = value_at + 1
-            args.bound[matches[0] if len(matches) == 1 else written] = Arg(value, None)
+            args.bound[match if match is not None else written] = Arg(value, None)
             args.values.append(value)
-            if len(matches) != 1:
+            if match is None:
                 extra.append(value)
-        for name in names:
-            if name not in args.bound and positional:
-                args.bound[name] = Arg(positional.pop(0), None)
-        args.values.extend(positional)
-        return args, [*extra, *positional], splatted
+        given = _bind_in_order(args, signature.order, positional)
+        unbound = positional[given:]
+        args.values.extend(unbound)
+        return args, [*extra, *unbound], splatted
 
-    def _may_run(self, function: Node) -> bool:
+    def _may_run(self, function: Node, parameters: int) -> bool:
         """Whether a call of a function is run with its values: not inside a call of the same function
         (recursion), nor deeper than `_MAX_CALL_DEPTH` calls, for at most `_MAX_CALLS_RUN` calls of one
-        function, and while the work allowed for repeats lasts."""
+        function, and while the work allowed for repeats lasts (a run gives each parameter a value)."""
         body = _first(function, "script_block")
         if body is None or function.id in self.calling or len(self.calling) >= _MAX_CALL_DEPTH:
             return False
-        return self.followed.get(function.id, 0) < _MAX_CALLS_RUN and self._repeat(body, 1)
+        return self.followed.get(function.id, 0) < _MAX_CALLS_RUN and self._repeat(body, 1, parameters)
 
     def _run_call(
-        self, node: Node, function: Node, parameters: list[Node], args: Args, piped: Value | None, env: Env
+        self, node: Node, function: Node, signature: _Signature, args: Args, piped: Value | None, env: Env
     ) -> Value:
         """Run a function's body at a call: each parameter holds what the call passes for it (piped input
         for the one that takes it), else its default, else a value the script does not state. The body
@@ -2170,14 +2175,13 @@ class Interpreter:
         self.followed[function.id] = self.followed.get(function.id, 0) + 1
         scope = Env(env, self.constants)
         scope.called = True
-        names = [_variable(_text(p))[1] for p in parameters]
         if self._reads_its_own_arguments(function):  # `$args`, `@PSBoundParameters`: passed on unfollowed
             self.escape_all(args)
         saved = self.scope, self.output
         self.scope, self.output = function.id, []
         self.calling.append(function.id)
         try:
-            piped_to = self._bind_parameters(scope, parameters, names, args, piped)
+            piped_to = self._bind_parameters(scope, signature, args, piped)
             if piped is not None and piped_to is None:
                 self.escape(piped)  # read as `$_` or `$input`, which the reader does not follow
             body = _first(function, "script_block")
@@ -2203,17 +2207,18 @@ class Interpreter:
         return found
 
     def _bind_parameters(
-        self, scope: Env, parameters: list[Node], names: list[str], args: Args, piped: Value | None
+        self, scope: Env, signature: _Signature, args: Args, piped: Value | None
     ) -> str | None:
         """Give each parameter its value in the function's scope; the name of the one piped input went
         to, if any."""
+        self.spend(len(signature.parameters))
         piped_to = None
-        for parameter, name in zip(parameters, names, strict=True):
+        for at, (parameter, name) in enumerate(zip(signature.parameters, signature.names, strict=True)):
             arg = args.bound.get(name)
             declared = parameter.parent
             if arg is not None:
                 value = _passed(arg.value, parameter)
-            elif piped is not None and piped_to is None and _from_pipeline(declared):
+            elif piped is not None and piped_to is None and signature.from_pipeline[at]:
                 value, piped_to = _passed(piped, parameter), name
             else:
                 default = _first(declared, "script_parameter_default") if declared is not None else None
@@ -2221,7 +2226,7 @@ class Interpreter:
                 if given is not None:
                     value = _passed(self.evaluate(given, scope), parameter)
                 else:  # a switch not given is $false; any other parameter is $null, unless set otherwise
-                    value = Flag(False) if _is_switch(declared) else _passed(Unknown(""), parameter)
+                    value = Flag(False) if signature.is_switch[at] else _passed(Unknown(""), parameter)
             scope.vars[name] = value
         return piped_to
 
@@ -3135,7 +3140,69 @@ def _parameters(function: Node) -> list[Node]:
     return found
 
 
-def _returned_parameter(function: Node, names: list[str]) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Signature:
+    """The parameters a function declares, as each call of it binds them."""
+
+    parameters: list[Node]  # the declared variables, in order
+    names: list[str]  # the key of each (a name declared twice is there twice)
+    is_switch: list[bool]  # whether each is a switch (`[switch]$Force`)
+    from_pipeline: list[bool]  # whether each takes piped input (`ValueFromPipeline`, not by property name)
+    known: frozenset[str]
+    switches: frozenset[str]  # the names of the switches
+    order: tuple[str, ...]  # the names once each, in order: the order positional arguments fill them
+    ordered: tuple[str, ...]  # the names sorted, to find those an abbreviation starts without a scan
+    # Whether the parameter of each name (the first declared) says "ValueFromPipeline" anywhere, by
+    # property name too: what a call returns when the function returns that parameter unfollowed.
+    takes_pipeline: dict[str, bool]
+
+    @staticmethod
+    def of(function: Node) -> _Signature:
+        parameters = _parameters(function)
+        names = [_variable(_text(p))[1] for p in parameters]
+        is_switch = [_is_switch(p.parent) for p in parameters]
+        takes_pipeline: dict[str, bool] = {}
+        for name, parameter in zip(names, parameters, strict=True):
+            if parameter.parent is not None and name not in takes_pipeline:
+                takes_pipeline[name] = "valuefrompipeline" in _text(parameter.parent).casefold()
+        return _Signature(
+            parameters=parameters,
+            names=names,
+            is_switch=is_switch,
+            from_pipeline=[_from_pipeline(p.parent) for p in parameters],
+            known=frozenset(names),
+            switches=frozenset(n for n, switch in zip(names, is_switch, strict=True) if switch),
+            order=tuple(dict.fromkeys(names)),
+            ordered=tuple(sorted(names)),
+            takes_pipeline=takes_pipeline,
+        )
+
+    def resolve(self, written: str) -> str | None:
+        """The parameter a named argument (case-folded) names: the one of that name, else the only one
+        it abbreviates; None when it names none, or abbreviates several (a name declared twice counts
+        twice)."""
+        if written in self.known:
+            return written
+        at = bisect.bisect_left(self.ordered, written)  # the names it starts follow one another from here
+        starting = [name for name in self.ordered[at : at + 2] if name.startswith(written)]
+        return starting[0] if len(starting) == 1 else None
+
+
+def _bind_in_order(args: Args, order: Iterable[str], positional: list[Value]) -> int:
+    """Give positional arguments to the parameters not bound by name, in declaration order; how many
+    were given. Stops at the last argument: a parameter skipped was bound by name, so the walk costs
+    what the call passes."""
+    given = 0
+    for name in order:
+        if given == len(positional):
+            break
+        if name not in args.bound:
+            args.bound[name] = Arg(positional[given], None)
+            given += 1
+    return given
+
+
+def _returned_parameter(function: Node, names: frozenset[str]) -> str | None:
     """The parameter a function returns (`return $VM`), if it returns one of them."""
     stack = list(function.children)
     while stack:
@@ -3217,13 +3284,6 @@ def _assigns(statement: Node) -> bool:
     """Whether a statement is an assignment, whose value is not output."""
     inner = _named(statement)
     return bool(inner) and inner[0].type == "assignment_expression"
-
-
-def _takes_pipeline(function: Node, name: str) -> bool:
-    for variable in _parameters(function):
-        if _variable(_text(variable))[1] == name and variable.parent is not None:
-            return "valuefrompipeline" in _text(variable.parent).casefold()
-    return False
 
 
 def _arguments(node: Node) -> list[Node]:
