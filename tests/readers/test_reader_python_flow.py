@@ -10,7 +10,7 @@ from growth import assert_linear
 from test_reader_python_network import PATH, check, found, read, source
 
 from migcheck.model import Deployment, Role
-from migcheck.readers import python_flow, read_document
+from migcheck.readers import python_flow, python_script, read_document
 
 VM = "sms.create_virtual_machine_deployment('{service}', '{service}', 'production', 'l', '{vm}', None, None"
 
@@ -298,17 +298,35 @@ def test_a_loop_over_the_items_of_a_dict():
     assert [(vm.name, vm.size) for vm in vms(text)] == [("web1", "Small"), ("sql1", "Large")]
 
 
+def _names(count: int) -> str:
+    return ", ".join(f"x{i}" for i in range(count))
+
+
+def _row(service: str, count: int) -> str:
+    """A service name and `count` numbers, as one item of a loop over rows."""
+    return repr((service, *range(count)))
+
+
 @pytest.mark.parametrize(
     "loop",
     [
         f"for svc in {[f's{i}' for i in range(python_flow.MAX_TURNS + 1)]}:",  # too many items
         "for svc in settings['services']:",  # items the script does not state
         "for svc in SERVICES:\n    SERVICES.append('more')",  # changed while it is gone over
+        f"for svc, {_names(python_flow.MAX_TARGET - 1)} in [{_row('a', python_flow.MAX_TARGET - 1)}]:",  # too wide
     ],
 )
 def test_a_loop_whose_items_are_not_taken_one_by_one_is_read_once(loop):
     text = f"SERVICES = ['a', 'b']\n{loop}\n    sms.add_role(svc, 'd', 'vm', None, None)\n"
     assert [d.service_name for d in deployments(text)] == [""]
+
+
+def test_a_loop_whose_target_has_max_target_parts_is_taken_turn_by_turn():
+    """A tuple of a service name and MAX_TARGET - 2 other names: the widest target unpacked at each turn."""
+    others = python_flow.MAX_TARGET - 2
+    loop = f"for svc, {_names(others)} in [{_row('a', others)}, {_row('b', others)}]:"
+    text = f"{loop}\n    sms.add_role(svc, 'd', 'vm', None, None)\n"
+    assert [d.service_name for d in deployments(text)] == ["a", "b"]
 
 
 def test_a_loop_whose_turns_name_no_deployment_is_read_once():
@@ -421,6 +439,66 @@ def test_cost_is_linear_in_the_calls_inside_loops():
         return lambda: read_document(PATH, data, explicit=True)
 
     assert_linear(make, 100)
+
+
+def test_cost_is_linear_in_calls_of_a_helper_with_many_parameters():
+    """n/4 calls of a helper with n parameters, each passing none: the helper's parameters are worked out
+    once, not at each call, and a call that leaves one without a value is refused without a look at all."""
+
+    def make(n: int):
+        parameters = ", ".join(f"p{i}" for i in range(n))
+        calls = "sms.create_reserved_ip_address(f(), f(), f())\n" * (n // 4)
+        data = source(f"def f({parameters}):\n    return 'x'\n{calls}").encode()
+        return lambda: read_document(PATH, data, explicit=True)
+
+    assert_linear(make, 1000)
+
+
+def test_cost_is_linear_in_the_calls_inside_a_loop_with_a_wide_target(monkeypatch):
+    """A loop over MAX_TURNS items whose target unpacks 4n names, around n/20 calls: a target wider than
+    MAX_TARGET is not unpacked at each turn of each call, the loop is read once. The budget is raised so
+    that it does not cut the work short: the work it does not count must stay linear too."""
+    monkeypatch.setattr(python_script, "BUDGET_PER_BYTE", 5.0)
+
+    def make(n: int):
+        target = ", ".join(f"t{i}" for i in range(4 * n))
+        calls = "".join(f"    {VM.format(service='s', vm=f'vm{i}')})\n" for i in range(n // 20))
+        data = source(f"for {target} in {list(range(python_flow.MAX_TURNS))}:\n{calls}").encode()
+        return lambda: read_document(PATH, data, explicit=True)
+
+    assert_linear(make, 400)
+
+
+def test_cost_is_linear_in_the_reads_after_a_loop_with_a_wide_target(monkeypatch):
+    """The changes a loop with a target of n names makes to an object, read by n/20 calls after it (with a
+    budget raised as above)."""
+    monkeypatch.setattr(python_script, "BUDGET_PER_BYTE", 5.0)
+
+    def make(n: int):
+        target = ", ".join(f"t{i}" for i in range(n))
+        reads = "".join(
+            f"{VM.format(service=f's{i}', vm='vm')}, network_config=net)\n" for i in range(n // 20)
+        )
+        data = source(
+            "net = ConfigurationSet()\n"
+            f"for {target} in {list(range(python_flow.MAX_TURNS))}:\n"
+            "    net.subnet_names.append('front')\n" + reads
+        ).encode()
+        return lambda: read_document(PATH, data, explicit=True)
+
+    assert_linear(make, 400)
+
+
+def test_cost_is_linear_in_the_uses_of_a_long_template():
+    """A template of 50n characters filled in by n/2 calls: what it builds is longer than MAX_TEXT, and is
+    unknown without a scan of the whole template at each call."""
+
+    def make(n: int):
+        calls = "sms.add_role(T.format('s'), 'd', 'vm', None, None)\n" * (n // 2)
+        data = source(f"T = '{{}}{'x' * 50 * n}'\n{calls}").encode()
+        return lambda: read_document(PATH, data, explicit=True)
+
+    assert_linear(make, 500)
 
 
 @pytest.mark.parametrize(

@@ -187,6 +187,9 @@ MAX_TEXT = 4096
 # The most turns of the loops around a call, or of a loop that changes an object, the reader takes one by one
 # (a longer list, or loops in loops whose turns multiply past it, leave their variables unknown).
 MAX_TURNS = 64
+# The most parts of a loop's target the reader unpacks at each turn (`for name, size in`: a tuple and two
+# names); a loop with a wider one is read once, its variables unknown, as a loop over too many items.
+MAX_TARGET = 16
 # Calls of the script's own functions followed inside one another, at most: deeper, a call is unknown.
 MAX_CALL_DEPTH = 8
 # Syntax trees nested deeper than this are refused: the one recursive walk over them stays far from Python's
@@ -314,6 +317,33 @@ class Return:
     chain: tuple[int, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """A function's parameters as a call binds them, worked out once for all its calls."""
+
+    positional: tuple[str, ...]  # the parameters positional arguments fill, in order
+    keywords: frozenset[str]  # the parameters a keyword argument may name (not the positional-only ones)
+    defaults: tuple[tuple[str, ast.expr], ...]  # the parameters that have a default, with it
+    required: frozenset[str]  # the parameters with no default: every call must pass them
+    vararg: str | None  # the name of `*args`
+    kwarg: str | None  # the name of `**kwargs`
+
+
+def _signature(args: ast.arguments) -> Signature:
+    positional = [*args.posonlyargs, *args.args]
+    defaults = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults, strict=True))
+    defaults += [(p, d) for p, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if d is not None]
+    with_default = {param.arg for param, _ in defaults}
+    return Signature(
+        tuple(param.arg for param in positional),
+        frozenset(param.arg for param in [*args.args, *args.kwonlyargs]),
+        tuple((param.arg, default) for param, default in defaults),
+        frozenset(p.arg for p in [*positional, *args.kwonlyargs] if p.arg not in with_default),
+        args.vararg.arg if args.vararg is not None else None,
+        args.kwarg.arg if args.kwarg is not None else None,
+    )
+
+
 @dataclass(eq=False, slots=True)
 class Function:
     """A function the script defines with `def`, undecorated and not async: what a call of it returns is
@@ -327,12 +357,17 @@ class Function:
     returns: list[Return] = field(default_factory=list)
     generator: bool = False  # a `yield` (or `await`) in its body: a call does not run it
     falls_off: bool = True  # its last statement is not a `return` or `raise`: it may return None
+    signature: Signature = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.signature = _signature(self.node.args)
 
 
 @dataclass(eq=False, slots=True)
 class Loop:
     """A `for` loop: its body is the block numbered `block`, under `chain` in `scope`. `plain` when nothing
-    in its body leaves a turn early (`break`, `continue`, `return`), so every turn runs the whole body."""
+    in its body leaves a turn early (`break`, `continue`, `return`), so every turn runs the whole body.
+    `width`: the parts of its target (see MAX_TARGET), counted once rather than at each turn."""
 
     node: ast.For
     scope: Scope
@@ -340,6 +375,7 @@ class Loop:
     block: int
     at: Position
     end: Position
+    width: int
     plain: bool = True
 
 
@@ -576,7 +612,8 @@ class _Indexer(ast.NodeVisitor):
         loop = None
         if isinstance(node, ast.For):
             end = (node.end_lineno or node.lineno, node.end_col_offset or 0)
-            loop = Loop(node, self.scope, self.chain[:-1], self.blocks, _at(node), end)
+            width = _width(node.target)
+            loop = Loop(node, self.scope, self.chain[:-1], self.blocks, _at(node), end, width)
             self.loops[self.blocks] = loop
         self.open_loops[-1].append(loop)
         for statement in node.body:
@@ -1208,7 +1245,10 @@ class Flow:
 
     def _turns(self, loop: Loop, frame: Frame | None) -> list[Frame] | None:
         """A frame for each turn of `loop`, read in `frame`; None when its items are not known, are more than
-        MAX_TURNS, or are changed by its own body."""
+        MAX_TURNS, or are changed by its own body, or when its target is wider than MAX_TARGET (unpacked at
+        each turn of each call in the loop, a wide one would cost its width each time)."""
+        if loop.width > MAX_TARGET:
+            return None
         site = Site(loop.scope, loop.at, loop.chain, frame)
         iterated = loop.node.iter
         items = self._items(iterated, site)
@@ -1504,9 +1544,10 @@ class Flow:
     def _arguments(self, function: Function, call: ast.Call, site: Site) -> dict[str, Value] | None:
         """The call's arguments by the function's parameter names, as Python binds them: defaults for those
         not passed, the rest in `*args` and `**kwargs`. None when they do not fit its signature, or pass
-        what the reader cannot see into (`*items` of a list it does not know in full)."""
-        args = function.node.args
-        positional = [*args.posonlyargs, *args.args]
+        what the reader cannot see into (`*items` of a list it does not know in full). The work is in
+        proportion to what the call passes and to the function's defaults, all charged to the budget: a
+        call that leaves a parameter without a value is refused without a look at every parameter."""
+        signature = function.signature
         passed: list[Value] = []
         for arg in call.args:
             if not isinstance(arg, ast.Starred):
@@ -1516,10 +1557,10 @@ class Flow:
             if not isinstance(spread, ListV) or not spread.complete:
                 return None
             passed.extend(spread.items)
-        if len(passed) > len(positional) and args.vararg is None:
+        positional = signature.positional
+        if len(passed) > len(positional) and signature.vararg is None:
             return None
-        values = {param.arg: item for param, item in zip(positional, passed, strict=False)}
-        named = {param.arg for param in [*args.args, *args.kwonlyargs]}
+        values = dict(zip(positional, passed, strict=False))
         extra: dict[str, Value] = {}
         for keyword in call.keywords:
             if keyword.arg is not None:
@@ -1530,22 +1571,22 @@ class Flow:
                     return None
                 given = list(spread.items.items())
             for key, item in given:
-                if key in named and key not in values:
+                if key in signature.keywords and key not in values:
                     values[key] = item
-                elif key not in named and args.kwarg is not None and key not in extra:
+                elif key not in signature.keywords and signature.kwarg is not None and key not in extra:
                     extra[key] = item
                 else:
                     return None  # passed twice, or a keyword the function does not take
-        defaults = zip(positional[len(positional) - len(args.defaults) :], args.defaults, strict=True)
-        for param, default in [*defaults, *zip(args.kwonlyargs, args.kw_defaults, strict=True)]:
-            if default is not None and param.arg not in values:
-                values[param.arg] = self._default(function, param.arg, default)
-        if any(param.arg not in values for param in [*positional, *args.kwonlyargs]):
+        if sum(name in signature.required for name in values) < len(signature.required):
             return None  # a parameter with no value
-        if args.vararg is not None:
-            values[args.vararg.arg] = ListV(passed[len(positional) :], True, call)
-        if args.kwarg is not None:
-            values[args.kwarg.arg] = DictV(extra, True, call)
+        self.budget -= len(signature.defaults)  # gone over at each call, whichever the call passes
+        for param, default in signature.defaults:
+            if param not in values:
+                values[param] = self._default(function, param, default)
+        if signature.vararg is not None:
+            values[signature.vararg] = ListV(passed[len(positional) :], True, call)
+        if signature.kwarg is not None:
+            values[signature.kwarg] = DictV(extra, True, call)
         return values
 
     def _default(self, function: Function, param: str, default: ast.expr) -> Value:
@@ -1678,6 +1719,19 @@ def _again(event: Event, binding: Binding, frame: Frame | None) -> bool:
     return False
 
 
+def _width(target: ast.expr) -> int:
+    """How many parts of a loop's target `_unpack` goes through: its names, and the tuples around them."""
+    count, pending = 0, [target]
+    while pending:
+        node = pending.pop()
+        count += 1
+        if isinstance(node, ast.Starred):
+            pending.append(node.value)
+        elif isinstance(node, (ast.Tuple, ast.List)):
+            pending.extend(node.elts)
+    return count
+
+
 def _unpack(target: ast.expr, item: Value, names: dict[str, Value]) -> None:
     """Bind the names of a loop's target to one item (`for name, size in [('web', 'Small')]`); a name the
     item does not give a value to (it is not a tuple of as many values) is unknown."""
@@ -1747,7 +1801,11 @@ def _substitute(
     template: str, fields: re.Pattern[str], piece: Callable[[re.Match[str]], str | None]
 ) -> str | None:
     """`template` with each match of `fields` replaced by its piece; None when a piece is None or the text
-    grows past MAX_TEXT (measured before it is built)."""
+    grows past MAX_TEXT (measured before it is built). None as well for a template more than twice MAX_TEXT
+    long, before a look at it: for what it builds to fit, its fields would have to take half of it, and a
+    long template filled in at each of many calls would otherwise be scanned in full at each."""
+    if len(template) > 2 * MAX_TEXT:
+        return None
     parts: list[str] = []
     size, start = 0, 0
     for match in fields.finditer(template):
