@@ -419,3 +419,18 @@ def test_site_recovery_rule_and_coverage():
     assert "assumes" in rule.docs.what  # what was assumed about the classic extension's publisher
     entry = entry_for("VM with Azure Site Recovery extension")
     assert entry is not None and entry.codes == ("MIG209",) and str(entry.status) == "checked"
+
+
+def test_each_vm_a_script_gives_an_extension_in_a_loop_or_a_function_is_reported(tmp_path: Path, monkeypatch):
+    loop = (
+        '$vmNames = "web01", "web02", "web03"\n'
+        "foreach ($name in $vmNames) {\n"
+        '    $vm = Get-AzureVM -ServiceName "contoso-web" -Name $name\n'
+        '    $vm = Set-AzureVMExtension -VM $vm -ExtensionName "BGInfo" -Publisher "Microsoft.Compute" -Version "1.*"\n'
+        "    $vm | Update-AzureVM\n"
+        "}\n"
+    )
+    findings = _lint(tmp_path, monkeypatch, {"bginfo.ps1": loop}, "MIG204")
+    assert [(f.message.split("'")[1], f.location.line, f.location.column) for f in findings] == [
+        (f"web0{n}", 4, 11) for n in (1, 2, 3)
+    ]

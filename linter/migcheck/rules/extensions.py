@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from migcheck.estate import Estate, Network
+from migcheck.estate import Estate, Network, key
 from migcheck.extensions import json_version
 from migcheck.model import (
     Edit,
@@ -28,13 +28,16 @@ def _version(ext: Extension) -> str:
 
 
 def _installed(estate: Estate) -> Iterator[tuple[Role, Extension]]:
-    """Every installed extension of every VM, once each (a VM described by several files is one VM)."""
-    seen: set[Mark] = set()
+    """Every installed extension of every VM, once per VM and element: a VM the links reach twice is
+    reported once, and VMs a script creates in a loop or through a function, whose extensions are written
+    in one place, are each reported."""
+    seen: set[tuple[Mark, str, str]] = set()
     for service in estate.cloud_services:
         for vm in service.vms:
             for ext in vm.installed_extensions():
-                if ext.mark not in seen:
-                    seen.add(ext.mark)
+                where = (ext.mark, key(service.name), key(vm.name))
+                if where not in seen:
+                    seen.add(where)
                     yield vm, ext
 
 
