@@ -379,6 +379,89 @@ def test_a_loop_variable_bound_again_in_the_loop_is_unknown():
     ]
 
 
+ADD_ROLE = "sms.add_role(svc, 'd', 'vm', None, None)"
+
+
+@pytest.mark.parametrize(
+    "loop",
+    [
+        f"for svc in ['a', 'b']:\n    {ADD_ROLE}\n    break\n",
+        f"for svc in ['a', 'b']:\n    if ready(svc):\n        {ADD_ROLE}\n        break\n",
+        f"for svc in ['a', 'b']:\n    try:\n        {ADD_ROLE}\n        break\n    except Exception:\n        pass\n",
+        f"def first():\n    for svc in ['a', 'b']:\n        {ADD_ROLE}\n        return svc\nfirst()\n",
+        f"for svc in ['a', 'b']:\n    {ADD_ROLE}\n    for attempt in [1, 2]:\n        return\n",
+    ],
+    ids=["break", "break under an if", "break in a try", "return", "return in a nested loop"],
+)
+def test_a_loop_a_break_or_a_return_may_end_early_is_read_once(loop):
+    """A retry over names until one is free: the call runs for one of them, or a few, not certainly all."""
+    assert [d.service_name for d in deployments(loop)] == [""]
+
+
+@pytest.mark.parametrize(
+    "loop",
+    [
+        f"for svc in ['a', 'b']:\n    if not ready(svc):\n        continue\n    {ADD_ROLE}\n",
+        f"for svc in ['a', 'b']:\n    for attempt in [1, 2]:\n        break\n    {ADD_ROLE}\n",
+        f"for svc in ['a', 'b']:\n    while True:\n        break\n    {ADD_ROLE}\n",
+        f"for svc in ['a', 'b']:\n    def check():\n        return True\n    {ADD_ROLE}\n",
+    ],
+    ids=["continue", "break of a nested for", "break of a nested while", "return of a nested function"],
+)
+def test_a_continue_or_a_loop_ended_inside_the_body_keeps_the_turns(loop):
+    """A `continue` skips one item, as an `if` around the call would; a `break` of a loop nested in the body
+    and a `return` of a function defined in it leave the turns of the loop around them whole."""
+    assert [d.service_name for d in deployments(loop)] == ["a", "b"]
+
+
+def test_a_loop_with_a_break_around_a_call_keeps_the_turns_of_the_loop_around_it():
+    text = f"for svc in ['a', 'b']:\n    for vm in ['x', 'y']:\n        {ADD_ROLE}\n        break\n"
+    assert [d.service_name for d in deployments(text)] == ["a", "b"]
+
+
+def test_a_retry_over_names_asks_for_one_static_address_once(tmp_path, monkeypatch):
+    text = """
+    def network():
+        net = ConfigurationSet()
+        net.subnet_names.append('data')
+        net.static_virtual_network_ip_address = '10.0.0.4'
+        return net
+
+    for svc in ['db', 'db-2', 'db-3']:
+        try:
+            sms.create_virtual_machine_deployment(svc, svc, 'production', svc, 'db01', None, None, network(),
+                                                  virtual_network_name='prodvnet')
+            break
+        except AzureHttpError:
+            print('name taken, trying the next one')
+    """
+    assert found(check(tmp_path, monkeypatch, text), "MIG306") == []
+
+
+@pytest.mark.parametrize("items", ["[]", "()", "{}", "EMPTY", "enumerate([])"])
+def test_a_loop_over_no_items_runs_no_call(items):
+    text = f"EMPTY = []\nfor svc in {items}:\n    {ADD_ROLE}\n    break\n"
+    assert deployments(text) == []
+
+
+def test_a_loop_over_no_items_in_one_turn_of_the_loop_around_it():
+    text = f"for svc, vms in [('a', []), ('b', ['b1'])]:\n    for vm in vms:\n        {ADD_ROLE}\n"
+    assert [d.service_name for d in deployments(text)] == ["b"]
+
+
+def test_a_vm_created_in_a_loop_over_no_items_is_not_checked(tmp_path, monkeypatch):
+    text = """
+    LEGACY_SERVICES = []
+    for svc in LEGACY_SERVICES:
+        net = ConfigurationSet()
+        net.subnet_names.append('A')
+        net.subnet_names.append('B')
+        sms.create_virtual_machine_deployment(svc, svc, 'production', svc, svc + '-vm', None, None, net,
+                                              virtual_network_name='prodvnet')
+    """
+    assert found(check(tmp_path, monkeypatch, text), "MIG202") == []
+
+
 # --- cost -------------------------------------------------------------------------------------------------
 
 

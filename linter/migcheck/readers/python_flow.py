@@ -367,7 +367,9 @@ class Function:
 class Loop:
     """A `for` loop: its body is the block numbered `block`, under `chain` in `scope`. `plain` when nothing
     in its body leaves a turn early (`break`, `continue`, `return`), so every turn runs the whole body.
-    `width`: the parts of its target (see MAX_TARGET), counted once rather than at each turn."""
+    `ends` when something in its body (`break`, `return`) may leave the loop itself before its last item,
+    so a call in its body may run for its first items only. `width`: the parts of its target (see
+    MAX_TARGET), counted once rather than at each turn."""
 
     node: ast.For
     scope: Scope
@@ -377,6 +379,7 @@ class Loop:
     end: Position
     width: int
     plain: bool = True
+    ends: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -625,11 +628,13 @@ class _Indexer(ast.NodeVisitor):
     visit_For = visit_AsyncFor = visit_While = _loop
 
     def _leave_turn(self, node: ast.Break | ast.Continue) -> None:
-        """`break` and `continue` leave a turn of the innermost loop before the end of its body."""
+        """`break` and `continue` leave a turn of the innermost loop before the end of its body; `break`
+        leaves the loop too."""
         self.generic_visit(node)
         loops = self.open_loops[-1]
         if loops and loops[-1] is not None:
             loops[-1].plain = False
+            loops[-1].ends = loops[-1].ends or isinstance(node, ast.Break)
 
     visit_Break = visit_Continue = _leave_turn
 
@@ -638,6 +643,7 @@ class _Indexer(ast.NodeVisitor):
         for loop in self.open_loops[-1]:
             if loop is not None:
                 loop.plain = False
+                loop.ends = True
         function = self.scope.function
         if function is not None:
             function.returns.append(Return(node.value, _at(node), self.chain))
@@ -1226,8 +1232,10 @@ class Flow:
     def turns(self, call: CallSite) -> list[Site]:
         """The sites to read a call at: one for each turn of the loops around it that go over items the
         script writes out (`for name in ('web', 'app'):`), each loop's variables bound to its item; the
-        call's own site when there are none, or more than MAX_TURNS in all. A loop whose items are not known
-        is left as it is: its variables are unknown."""
+        call's own site when there are none, or more than MAX_TURNS in all; no site when such a loop goes
+        over no items, so the call never runs. A loop whose items are not known is left as it is: its
+        variables are unknown. So is one that a `break` or a `return` may end at its first item (a retry
+        over names until one is free): the call runs for one of its items, or a few, not certainly all."""
         sites = [site_of(call)]
         for block in call.chain:
             loop = self.index.loops.get(block)
@@ -1236,11 +1244,13 @@ class Flow:
             taken: list[Site] = []
             for site in sites:
                 turns = self._turns(loop, site.frame)
-                if turns is None or len(taken) + len(turns) > MAX_TURNS:
+                if turns is None or len(taken) + len(turns) > MAX_TURNS or (turns and loop.ends):
                     break
                 taken.extend(Site(call.scope, call.at, call.chain, turn) for turn in turns)
             else:
                 sites = taken
+            if not sites:
+                return []
         return sites
 
     def _turns(self, loop: Loop, frame: Frame | None) -> list[Frame] | None:

@@ -686,10 +686,12 @@ class _Resources:
         """The call's arguments once for each turn of the loops around it (`Flow.turns`), so that each VM
         or reserved IP a loop creates is one of its own; else, or when a turn does not name the deployment
         it describes (each turn would be a deployment of its own no rule could tell from the others), once
-        as the call is written. None when the arguments do not fit the SDK's signature: a method of
-        the script's own with the same name."""
-        sites = self.flow.turns(call) if call.method in _BY_TURN else []
-        if sites and sites[0].frame is not None:
+        as the call is written. None when the arguments do not fit the SDK's signature (a method of the
+        script's own with the same name), or when a loop around the call goes over no items: it never runs."""
+        sites = self.flow.turns(call) if call.method in _BY_TURN else [flow.site_of(call)]
+        if not sites:
+            return []
+        if sites[0].frame is not None:
             bounds = [self.flow.bind(call.node, params, site) for site in sites]
             named = [bound for bound in bounds if bound is not None and _names_deployment(call.method, bound)]
             if len(named) == len(bounds):
