@@ -285,3 +285,20 @@ def test_scripts_have_a_smaller_size_limit(path, line, what):
     document = read_document(path, data, explicit=False)
     assert document is not None and document.problem is not None
     assert document.problem.message == f"file is larger than 512 KB; migcheck reads {what} up to 512 KB"
+
+
+@pytest.mark.parametrize("path", ["deploy.py", "ServiceDefinition.csdef"])
+def test_a_reader_that_fails_says_so_and_what_to_do(path, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("migcheck.readers.python_script.read", broken)
+    monkeypatch.setattr("migcheck.readers._read", broken)
+    data = b"from azure.servicemanagement import *\n" if path.endswith(".py") else b"<ServiceDefinition/>"
+    document = read_document(path, data, explicit=True)
+    assert document is not None and document.problem is not None
+    assert (
+        document.problem.message
+        == "migcheck failed to read this file (RuntimeError: boom); nothing in it was checked"
+    )
+    assert "fault in migcheck, not in the file" in document.problem.fix

@@ -598,3 +598,22 @@ def test_numbers_are_added_and_strings_joined(expression: str, port: str):
         """
     )
     assert [endpoint.port for endpoint in vm.endpoints] == [port]
+
+
+def test_cost_is_linear_in_reads_after_a_loop_of_many_changes():
+    """Each read of a name after a loop replays the loop's changes turn by turn: charged to the budget."""
+
+    def make(n: int):
+        items = "[" + ",".join(f"'i{i}'" for i in range(64)) + "]"
+        body = "    D.pop('a')\n" * n
+        calls = "sms.create_reserved_ip_address(D, 'l', 'x')\n" * (n // 4)
+        data = source(f"D = {{}}\nfor x in {items}:\n{body}{calls}").encode()
+        return lambda: read_document(PATH, data, explicit=True)
+
+    assert_linear(make, 128)
+
+
+def test_a_number_too_long_to_write_in_decimal_is_unknown():
+    """`0xfff...` of 4,000 digits: str() refuses it past 4,300 decimal digits; no rule reads such a number."""
+    document = read(f"N = 0x{'f' * 4000}\n" + VM.format(service="svc", vm="vm1") + ", role_size=N)\n")
+    assert [type(r).__name__ for r in document.resources] == ["Script", "Deployment"]

@@ -118,10 +118,7 @@ def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
             return _too_large(path, data, expected, sniffed)
         return _read(path, data, expected, sniffed)
     except Exception as exc:  # the boundary: whatever the bytes, the run goes on
-        problem = FileProblem(
-            "syntax", f"could not be read: {type(exc).__name__}: {exc}", Mark(path, 1, column=1)
-        )
-        return Document(path, expected, "", problem=problem)
+        return Document(path, expected, "", problem=_failed(path, exc))
 
 
 def _read_bytes(fmt: Format, path: str, data: bytes, *, explicit: bool) -> Document | None:
@@ -135,10 +132,17 @@ def _read_bytes(fmt: Format, path: str, data: bytes, *, explicit: bool) -> Docum
             return _too_large(path, data, fmt.kind, None, limit)
         return module.read(path, data)
     except Exception as exc:  # the boundary: whatever the bytes, the run goes on
-        problem = FileProblem(
-            "syntax", f"could not be read: {type(exc).__name__}: {exc}", Mark(path, 1, column=1)
-        )
-        return Document(path, fmt.kind, "", problem=problem)
+        return Document(path, fmt.kind, "", problem=_failed(path, exc))
+
+
+def _failed(path: str, exc: Exception) -> FileProblem:
+    """A reader that failed on a file: said as such, with what to do, never as a fault of the file."""
+    message = f"migcheck failed to read this file ({type(exc).__name__}: {exc}); nothing in it was checked"
+    fix = (
+        "This is a fault in migcheck, not in the file: report it with the file attached, and exclude the "
+        "file in [tool.migcheck] exclude until it is fixed."
+    )
+    return FileProblem("syntax", message, Mark(path, 1, column=1), fix)
 
 
 def _sniff(data: bytes) -> tuple[str, str] | None:

@@ -1213,6 +1213,7 @@ class Flow:
                 for change in run:
                     if self._spent():
                         return None
+                    self.budget -= 1  # every read replays the loop's changes: charged as it goes
                     at_turn = site if turn is None else Site(site.scope, site.at, site.chain, turn)
                     value = self._apply(value, change, turn is not None, at_turn)
         return value
@@ -1836,6 +1837,12 @@ def _constant(node: ast.Constant, flow: Flow) -> Value:
         return NoneV(node)
     if isinstance(value, bytes):
         value = value.decode("utf-8", errors="replace")
+    if isinstance(value, int) and value.bit_length() > _LONGEST_NUMBER_BITS:
+        return flow.unknown(node)  # no name or address: and str() refuses past 4,300 digits
     if isinstance(value, (str, int, float)):  # bool is an int: True and False read as written
         return Lit(str(value), node)
     return flow.unknown(node)
+
+
+# Numbers longer than this (about 300 digits) are never a port, an address or a size a rule reads.
+_LONGEST_NUMBER_BITS = 1024
