@@ -1,6 +1,8 @@
 """What the PowerShell reader follows across the script's own structure: the VM a `Get-AzureVM` result
-holds (`$vm.VM`), the script's functions run at each call with the values the call passes, and `foreach`
-loops over a list the script writes out, run once per item."""
+holds (`$vm.VM`) and the names it was got by, the script's functions run at each call with the values the
+call passes (once their definition has run), `foreach` loops over a list the script writes out, run once per
+item, steps by one (`$i++`), paths that end early (`return`, `exit`, …) and the conditions the reader
+decides."""
 
 from __future__ import annotations
 
@@ -324,3 +326,386 @@ def test_a_variable_assigned_once_in_the_text_but_walked_with_several_values_is_
 def _role_list(doc):
     (deployment,) = _deployments(doc)
     return deployment.roles
+
+
+# --- a step by one: `$i++`, `++$i`, `$i--`, `--$i` --------------------------------------------------------
+
+
+def _addresses(doc):
+    return [(r.name, [ip.name for ip in r.static_ips]) for d in _deployments(doc) for r in d.roles]
+
+
+@pytest.mark.parametrize(
+    ("step", "addresses"),
+    [("$i++", "10 11 12"), ("++$i", "10 11 12"), ("$i--", "10 9 8"), ("--$i", "10 9 8")],
+)
+def test_a_step_by_one_assigns_the_variable(read, step, addresses):
+    """Each VM gets the address the counter holds in its round."""
+    doc = read(
+        PATH,
+        f"""
+        $i = 10
+        foreach ($name in "sql01", "sql02", "sql03") {{
+            $vm = New-AzureVMConfig -Name $name -InstanceSize Large -ImageName $image
+            Set-AzureStaticVNetIP -VM $vm -IPAddress "10.1.2.$i" | Out-Null
+            New-AzureVM -ServiceName "db" -VNetName "prod" -VMs $vm
+            {step}
+        }}
+        """,
+    )
+    assert _addresses(doc) == [
+        (name, [f"10.1.2.{last}"])
+        for name, last in zip(("sql01", "sql02", "sql03"), addresses.split(), strict=True)
+    ]
+
+
+def test_a_step_by_one_at_the_top_level_and_its_value(read):
+    """`$i++` gives the value before the step, `++$i` the one after."""
+    doc = read(
+        PATH,
+        """
+        $i = 10
+        New-AzureQuickVM -Windows -ServiceName "a" -Name "vm$i" -ImageName $img -Location l
+        $j = $i++
+        New-AzureQuickVM -Windows -ServiceName "a" -Name "vm$j" -ImageName $img -Location l
+        $k = ++$i
+        New-AzureQuickVM -Windows -ServiceName "a" -Name "vm$k" -ImageName $img -Location l
+        """,
+    )
+    assert [r.name for r in _role_list(doc)] == ["vm10", "vm12"]  # `$j` is 10: the same VM
+
+
+def test_a_step_of_a_value_that_is_no_whole_number_is_unknown_and_no_constant(read):
+    doc = read(
+        PATH,
+        """
+        $n = "web"
+        $n++
+        $count = 1
+        $count++
+        function Show { New-AzureQuickVM -Windows -ServiceName "svc-$count" -Name "v" -ImageName $i -Location l }
+        New-AzureQuickVM -Windows -ServiceName "top-$n" -Name "v" -ImageName $i -Location l
+        """,
+    )
+    # `$count` is assigned twice: a function never called does not see it.
+    assert sorted(d.name for d in _deployments(doc)) == [
+        "<deployment name, vm.ps1:5>",
+        "<deployment name, vm.ps1:6>",
+    ]
+
+
+def test_a_step_in_a_loop_read_once_leaves_the_variable_unknown(read):
+    doc = read(
+        PATH,
+        """
+        $i = 0
+        while ($i -lt 3) { $i++ }
+        New-AzureQuickVM -Windows -ServiceName "svc$i" -Name "v" -ImageName $img -Location l
+        """,
+    )
+    assert [d.name for d in _deployments(doc)] == ["<deployment name, vm.ps1:3>"]
+
+
+# --- a path that ends: `return`, `exit`, `throw`, `break`, `continue` ----------------------------------------
+
+
+def test_a_return_in_a_branch_known_to_run_ends_the_function(tmp_path, monkeypatch):
+    script = """
+        function Deploy-Vm {
+            param([string]$Name, [string]$Ip, [switch]$DryRun)
+            if ($DryRun) {
+                Write-Host "would create $Name with $Ip"
+                return
+            }
+            New-AzureVMConfig -Name $Name -InstanceSize Small -ImageName "img" |
+                Set-AzureSubnet -SubnetNames "Data" | Set-AzureStaticVNetIP -IPAddress $Ip |
+                New-AzureVM -ServiceName "db-$Name" -VNetName "prod-vnet"
+        }
+        Deploy-Vm -Name "db01" -Ip "10.0.0.4"
+        Deploy-Vm -Name "db02" -Ip "10.0.0.4" -DryRun
+        """
+    assert _lint(tmp_path, monkeypatch, script, "MIG306") == []
+
+
+@pytest.mark.parametrize("end", ["return", "exit 1", 'throw "stop"', "break"])
+def test_an_end_at_the_top_level_in_a_branch_known_to_run_ends_the_script(read, end):
+    doc = read(
+        PATH,
+        f"""
+        $DryRun = $true
+        New-AzureQuickVM -Windows -ServiceName "one" -Name "v" -ImageName $img -Location l
+        if ($DryRun) {{
+            Write-Host "dry run: stopping"
+            {end}
+        }}
+        New-AzureQuickVM -Windows -ServiceName "two" -Name "v" -ImageName $img -Location l
+        """,
+    )
+    assert [d.service_name for d in _deployments(doc)] == ["one"]
+    assert _calls(doc) == ["New-AzureQuickVM", "New-AzureQuickVM"]  # still a call the script names
+
+
+def test_an_end_in_a_branch_that_may_not_run_or_caught_is_read_as_going_on(read):
+    doc = read(
+        PATH,
+        """
+        trap { Write-Error $_; exit 1 }
+        if ($unknown) { return }
+        try { throw "taken" } catch { Write-Warning "caught" }
+        foreach ($n in $names) { if ($n) { break } }
+        switch ($mode) { "a" { break } }
+        New-AzureQuickVM -Windows -ServiceName "one" -Name "v" -ImageName $img -Location l
+        """,
+    )
+    assert [d.service_name for d in _deployments(doc)] == ["one"]
+
+
+def test_an_exit_in_a_function_ends_the_script_and_a_return_the_function(read):
+    doc = read(
+        PATH,
+        """
+        function Skip { return; New-AzureQuickVM -Windows -ServiceName "skipped" -Name "v" -ImageName $i -Location l }
+        function Stop { Write-Host "bye"; exit 0 }
+        Skip
+        New-AzureQuickVM -Windows -ServiceName "one" -Name "v" -ImageName $img -Location l
+        Stop
+        New-AzureQuickVM -Windows -ServiceName "two" -Name "v" -ImageName $img -Location l
+        """,
+    )
+    assert [d.service_name for d in _deployments(doc)] == ["one"]
+
+
+def test_if_else_branches_that_all_end_the_path_end_it(read):
+    doc = read(
+        PATH,
+        """
+        if ($unknown) { return } else { exit }
+        New-AzureQuickVM -Windows -ServiceName "never" -Name "v" -ImageName $img -Location l
+        """,
+    )
+    assert _deployments(doc) == []
+
+
+def test_a_loop_over_an_empty_list_runs_no_round(tmp_path, monkeypatch):
+    script = """
+        $svc = "contoso-svc"
+        $extra = @()
+        foreach ($n in $extra) {
+            New-AzureVMConfig -Name $n -InstanceSize Small -ImageName "img" -AvailabilitySetName "other-set" |
+                Set-AzureSubnet -SubnetNames "A","B" | New-AzureVM -ServiceName $svc -VNetName "vnet1"
+        }
+        New-AzureVMConfig -Name "main01" -InstanceSize Small -ImageName "img" -AvailabilitySetName "main-set" |
+            Set-AzureSubnet -SubnetNames "A" | New-AzureVM -ServiceName $svc -VNetName "vnet1"
+        """
+    assert _lint(tmp_path, monkeypatch, script, "MIG202") == []
+    assert _lint(tmp_path, monkeypatch, script, "MIG102") == []
+
+
+# --- conditions the reader decides ----------------------------------------------------------------------
+
+_ADD_VM = """
+function Add-Vm([string]$name, [string]$Environment = "test", [switch]$SkipAcl, [bool]$Enabled = $true) {{
+    $vm = New-AzureVMConfig -Name $name -InstanceSize Small -ImageName "img"
+    if ({condition}) {{
+        $acl = New-AzureAclConfig
+        Set-AzureAclConfig -AddRule -ACL $acl -Order 100 -Action Permit -RemoteSubnet "10.0.0.0/8"
+        $vm = $vm | Add-AzureEndpoint -Name "HTTP" -Protocol tcp -LocalPort 80 -PublicPort 80 -ACL $acl
+    }}
+    $vm
+}}
+{before}
+$v = Add-Vm {arguments}
+New-AzureVM -ServiceName "svc-web" -VNetName "vnet1" -VMs $v -Location l
+"""
+
+
+@pytest.mark.parametrize(
+    ("condition", "before", "arguments"),
+    [
+        ('$Environment -eq "prod"', "", '"web1"'),
+        ('$Environment -eq "PROD"', "", '"web1" -Environment "dev"'),
+        ('$Environment -ne "Test"', "", '"web1"'),
+        ("-not $SkipAcl", "", '"web1" -SkipAcl'),
+        ("!$SkipAcl", "", '"web1" -SkipAcl'),
+        ("$SkipAcl -eq $false", "", '"web1" -SkipAcl'),
+        ("$Enabled -and $deployAcl", "$deployAcl = $false", '"web1"'),
+        ("$deployAcl", "$deployAcl = $false", '"web1"'),
+        ("$deployAcl", "[bool]$deployAcl = $false", '"web1"'),
+        ('$env -eq "prod"', '$env = "test"', '"web1"'),
+        ('$Environment -eq "prod"', '$Environment = "prod"', '"web1"'),  # the parameter, not the script's
+        ("$Name", "", '""'),
+    ],
+)
+def test_a_condition_the_reader_knows_is_false_keeps_its_branch_from_running(
+    read, condition, before, arguments
+):
+    doc = read(PATH, _ADD_VM.format(condition=condition, before=before, arguments=arguments))
+    (deployment,) = _deployments(doc)
+    (role,) = deployment.roles
+    assert role.endpoints == () and "endpoints" not in role.unknown
+
+
+@pytest.mark.parametrize(
+    ("condition", "before", "arguments"),
+    [
+        ("$deployAcl", "$deployAcl = 0", '"web1"'),  # a number 0, or the string "0"
+        ('$Environment -eq "10"', "", '"web1" -Environment "010"'),  # equal as numbers, not as strings
+        ('$Environment -eq "Straße"', "", '"web1" -Environment "STRASSE"'),  # the culture decides
+        ("$deployAcl", "if ($unknown) { $deployAcl = $false }", '"web1"'),
+        ("$Environment -gt 1", "", '"web1"'),
+        ("$Environment", "", '"web1" -Environment (Get-Environment)'),
+        ("(Get-Flag)", 'function Get-Flag { if ($unknown) { return }; "yes" }', '"web1"'),
+    ],
+)
+def test_a_condition_the_reader_does_not_know_leaves_both_paths(read, condition, before, arguments):
+    doc = read(PATH, _ADD_VM.format(condition=condition, before=before, arguments=arguments))
+    (role,) = _deployments(doc)[0].roles
+    assert [e.name for e in role.endpoints] == ["HTTP"] and "endpoints" in role.unknown
+
+
+def test_a_return_under_a_condition_the_reader_decides(tmp_path, monkeypatch):
+    script = """
+        function Deploy-Vm {
+            param([string]$Name, [string]$Ip, [bool]$Enabled = $true)
+            if (-not $Enabled) { return }
+            New-AzureVMConfig -Name $Name -InstanceSize Small -ImageName "img" |
+                Set-AzureSubnet -SubnetNames "Data" | Set-AzureStaticVNetIP -IPAddress $Ip |
+                New-AzureVM -ServiceName "db-$Name" -VNetName "prod-vnet"
+        }
+        Deploy-Vm -Name "db01" -Ip "10.0.0.4"
+        Deploy-Vm -Name "db02" -Ip "10.0.0.4" -Enabled $false
+        """
+    assert _lint(tmp_path, monkeypatch, script, "MIG306") == []
+
+
+def test_an_empty_string_is_false_and_another_true(tmp_path, monkeypatch):
+    script = """
+        $svc = "contoso-mixed"
+        function New-Box([string]$Name, [string]$AvSet = "") {
+            $vm = New-AzureVMConfig -Name $Name -InstanceSize Small -ImageName "img"
+            if ($AvSet) {
+                $vm = $vm | Set-AzureAvailabilitySet -AvailabilitySetName $AvSet
+            }
+            $vm = $vm | Set-AzureSubnet -SubnetNames "App"
+            $vm
+        }
+        $one = New-Box -Name "box01" -AvSet "box-set"
+        $two = New-Box -Name "box02"
+        New-AzureVM -ServiceName $svc -VNetName "vnet1" -VMs $one, $two
+        """
+    assert [m for _, _, m in _lint(tmp_path, monkeypatch, script, "MIG103")] == [
+        "VM 'box02' is in no availability set, but other VMs of cloud service 'contoso-mixed' are in 'box-set'"
+    ]
+
+
+def test_a_flag_given_to_a_string_parameter_is_its_text(read):
+    """`[string]$Mode = $false` holds "False", which is true."""
+    doc = read(
+        PATH,
+        """
+        function New-Web([string]$Mode) {
+            if ($Mode) { $name = "set" } else { $name = "unset" }
+            New-AzureQuickVM -Windows -ServiceName "svc-$name" -Name "v" -ImageName $i -Location l
+        }
+        New-Web -Mode $false
+        """,
+    )
+    assert [d.service_name for d in _deployments(doc)] == ["svc-set"]
+
+
+# --- names, what a function outputs, and functions called before their definition ------------------------
+
+
+def test_the_name_of_an_existing_vm_is_the_one_it_was_got_by(read):
+    doc = read(
+        PATH,
+        """
+        $service = "contoso-web"
+        $vm = Get-AzureVM -ServiceName $service -Name "web01"
+        Set-AzureVMBGInfoExtension -Version "1.*" -VM $vm | Out-Null
+        Update-AzureVM -ServiceName $vm.ServiceName -Name $vm.Name -VM $vm.VM
+        """,
+    )
+    assert [(d.service_name, [r.name for r in d.roles]) for d in _deployments(doc)] == [
+        ("contoso-web", ["web01"])
+    ]
+
+
+def test_vms_named_at_one_place_that_the_script_does_not_state_are_numbered(read):
+    """A function run once per round names a VM at one place each time: the stand-ins number them there,
+    where a column would name another place on the line."""
+    doc = read(
+        PATH,
+        """
+        function Set-Acl($Ctx) {
+            Set-AzureVMBGInfoExtension -Version "1.*" -VM $Ctx | Out-Null
+            Update-AzureVM -ServiceName "svc" -Name $Ctx.InstanceName -VM $Ctx.VM
+        }
+        foreach ($n in "a", "b", "c") {
+            Set-Acl (Get-AzureVM -ServiceName "svc" -Name $n)
+        }
+        """,
+    )
+    assert [r.name for r in _role_list(doc)] == [
+        "<VM name, vm.ps1:3>",
+        "<VM name, vm.ps1:3, 2nd>",
+        "<VM name, vm.ps1:3, 3rd>",
+    ]
+
+
+def test_vms_of_an_array_written_in_at_sign_brackets_are_named_where_each_is_written(read):
+    doc = read(
+        PATH,
+        """
+        param($a, $b, $c)
+        New-AzureVM -ServiceName "s" -VNetName "v" -VMs @($a, $b, $c) -Location l
+        """,
+    )
+    assert [r.name for r in _role_list(doc)] == [
+        "<VM name, vm.ps1:2>",
+        "<VM name, vm.ps1:2:55>",
+        "<VM name, vm.ps1:2:59>",
+    ]
+
+
+@pytest.mark.parametrize(
+    "output", ["Write-Output $vm", "Write-Output -InputObject $vm", "$vm | Write-Output"]
+)
+def test_what_write_output_writes_is_the_functions_output(tmp_path, monkeypatch, output):
+    script = f"""
+        function New-StandardVm([string]$VMName, [string[]]$Subnets = @("App")) {{
+            $vm = New-AzureVMConfig -Name $VMName -InstanceSize Small -ImageName "img" -AvailabilitySetName "app-set"
+            $vm = $vm | Set-AzureSubnet -SubnetNames $Subnets
+            {output}
+        }}
+        $a = New-StandardVm -VMName "app01"
+        $b = New-StandardVm -VMName "app02" -Subnets "App","Mgmt"
+        New-AzureVM -ServiceName "contoso-app" -VNetName "vnet1" -VMs @($a, $b)
+        """
+    assert [m for _, _, m in _lint(tmp_path, monkeypatch, script, "MIG202")] == [
+        "VM 'app02' of cloud service 'contoso-app' is in 2 subnets (App, Mgmt)"
+    ]
+
+
+def test_a_function_called_before_its_definition_is_not_run_there(read):
+    """PowerShell fails the call ("the term is not recognized"); the function is read once, with values it
+    does not know, as a function no call runs."""
+    doc = read(
+        PATH,
+        """
+        Deploy-Vm -Name "db01"
+        function Deploy-Vm([string]$Name) {
+            New-AzureQuickVM -Windows -ServiceName "db-$Name" -Name $Name -ImageName $i -Location l
+        }
+        Deploy-Vm -Name "db02"
+        function Other([string]$Name) {
+            New-AzureQuickVM -Windows -ServiceName "other-$Name" -Name $Name -ImageName $i -Location l
+        }
+        Other -Name "x"
+        function Other([string]$Name) {
+            New-AzureQuickVM -Windows -ServiceName "again-$Name" -Name $Name -ImageName $i -Location l
+        }
+        Other -Name "y"
+        """,
+    )
+    assert [d.service_name for d in _deployments(doc)] == ["db-db02", "other-x", "again-y"]

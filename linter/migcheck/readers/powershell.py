@@ -15,19 +15,21 @@ What is read, from a tree-sitter parse of the script (never from the text with p
 - web/worker role deployments (`New-AzureDeployment`, `Set-AzureDeployment -Upgrade|-Config`,
   `Publish-AzureServiceProject`) and reserved IPs (`New-AzureReservedIP`).
 
-Arguments are bound as PowerShell binds them: by name (any unambiguous prefix, any case, `-Name:value`,
-the en dash PowerShell accepts as a dash), by the cmdlet's documented positions, and from splatted
-hashtables. Values are followed through the script in execution order, one scope (script or function) at
-a time: a variable holds what was last assigned to it on every path that reaches the use; branches and
-loops join what they may leave behind, unless the reader knows the condition ($true, $false). The script's
-functions run at each call with the values it passes (what they output is the call's value), and a
-`foreach` over a list of constants runs once per item, within bounds on the work repeated; a function no
-call runs is read once, with values it does not know. A value the script does not state (a parameter,
-`$env:X`, a property of an object read from a file, the variable of another loop) stays unknown, and the
-fact it would set is recorded as unknown (`Role.unknown`) so that rules stay silent about it. A name it
-does not state is shown as a stand-in that says what it names and where the script passes it (`<VM name,
-deploy.ps1:12>`), never as the expression that holds it. A script-level variable assigned once, and
-declared by no function, is also visible inside the script's functions.
+Arguments are bound as PowerShell binds them: by name (any unambiguous prefix, any case, `-Name:value`, the
+en dash PowerShell accepts as a dash), by the cmdlet's documented positions, and from splatted hashtables.
+Values are followed through the script in execution order, one scope (script or function) at a time: a
+variable holds what was last assigned to it on every path that reaches the use (`$i++` too); branches and
+loops join what they may leave behind, unless the reader knows the condition (a flag, a string, `-not`,
+`-eq`/`-ne`/`-and`/`-or` of values it knows). A `return`, `exit`, `throw`, `break` or `continue` on a path
+known to run ends it there. The script's functions, once their definition has run, run at each call with the
+values it passes (what they output is the call's value), and a `foreach` over a list of constants runs once
+per item (never over an empty one), within bounds on the work repeated; a function no call runs is read
+once, with values it does not know. A value the script does not state (a parameter, `$env:X`, a property of
+an object read from a file, the variable of another loop) stays unknown, and the fact it would set is
+recorded as unknown (`Role.unknown`) so that rules stay silent about it. A name it does not state is shown
+as a stand-in that says what it names and where the script passes it (`<VM name, deploy.ps1:12>`), never as
+the expression that holds it. A script-level variable assigned once, and declared by no function, is also
+visible inside the script's functions.
 
 Scripts in the Resource Manager mode of Azure PowerShell 0.9 (after `Switch-AzureMode
 AzureResourceManager`) and cmdlet calls with `-ResourceGroupName` are Resource Manager calls: they produce
@@ -233,9 +235,19 @@ def _holding_wide_errors(root: Node) -> set[int]:
     return holding
 
 
-# What assigns a variable: `$x = …`, a `foreach` variable, a declared parameter, `$table.Add(…)`.
+# What changes a variable by one: `$i++`, `++$i`, `$i--`, `--$i`.
+_STEPPING = frozenset(
+    {
+        "post_increment_expression",
+        "post_decrement_expression",
+        "pre_increment_expression",
+        "pre_decrement_expression",
+    }
+)
+# What assigns a variable: `$x = …`, `$i++`, a `foreach` variable, a declared parameter, `$table.Add(…)`.
 _ASSIGNING = dict.fromkeys(
-    ("assignment_expression", "foreach_statement", "script_parameter", "invokation_expression"), "assignment"
+    ("assignment_expression", *_STEPPING, "foreach_statement", "script_parameter", "invokation_expression"),
+    "assignment",
 )
 # The statement lists: their statements are what suppressions cover.
 _INDEX = {
@@ -481,8 +493,8 @@ def _assigned_keys(node: Node) -> Iterator[str]:
     """The variables a node assigns: `$x = …`, `$x.Add(…)`/`$x[k] = …` (a table changed in place), a
     `foreach` variable, a declared parameter."""
     kind = node.type
-    if kind == "assignment_expression":
-        target: Node | None = _target(node.children[0]) if node.children else None
+    if kind == "assignment_expression" or kind in _STEPPING:
+        target: Node | None = _operand(node)
         while target is not None and target.type in ("member_access", "element_access"):
             target = target.named_children[0] if target.named_children else None
         targets = (
@@ -503,6 +515,15 @@ def _assigned_keys(node: Node) -> Iterator[str]:
 
 
 _CHANGING = frozenset({"add", "remove", "clear"})  # methods that change a table in place
+
+
+def _operand(node: Node) -> Node | None:
+    """What an assignment (`$x = …`) or a step by one (`$i++`, `--$i`) changes, under wrappers and a type
+    constraint."""
+    if node.type == "assignment_expression":
+        return _target(node.children[0]) if node.children else None
+    inner = _named(node)
+    return _target(inner[0]) if inner else None
 
 
 # --- tree helpers ---------------------------------------------------------------------------------------
@@ -562,11 +583,24 @@ def _unwrap(node: Node) -> Node:
 
 
 def _target(node: Node) -> Node:
-    """What an assignment assigns to: the variable under wrappers and a type constraint (`[int]$x`)."""
-    target = _unwrap(node)
+    """What an assignment assigns to: the variable under wrappers and type constraints (`[int]$x`)."""
+    target = _cast_under(_unwrap(node))
     while target.type == "cast_expression" and _named(target):
-        target = _unwrap(_named(target)[-1])
+        target = _cast_under(_unwrap(_named(target)[-1]))
     return target
+
+
+def _cast_under(node: Node) -> Node:
+    """The cast a unary expression of the grammar holds alone (`[int]$x`), else the node."""
+    inner = _named(node) if node.type == "expression_with_unary_operator" else []
+    return inner[0] if len(inner) == 1 and inner[0].type == "cast_expression" else node
+
+
+def _constraint(node: Node) -> str:
+    """The type an assignment's target is constrained to (`[int]$x = …`), case-folded; "" for none."""
+    cast = _cast_under(_unwrap(node))
+    written = _first(cast, "type_literal") if cast.type == "cast_expression" else None
+    return _text(written)[1:-1].strip().casefold() if written is not None else ""
 
 
 def _command_name(command: Node) -> str:
@@ -826,10 +860,13 @@ def _covered(
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A string (or number) the script states; `mark` is where it is written."""
+    """A string (or number) the script states; `mark` is where it is written. Not `sure` when it may be
+    missing: a function outputs it on some paths only, or the script assigns it in a branch that may not
+    run. Such a value still names what it names; it never decides a condition (see `_truth`)."""
 
     value: str
     mark: Mark | None = field(default=None, compare=False)
+    sure: bool = field(default=True, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -970,7 +1007,7 @@ _MAX_VARIANTS = 32
 def join(a: Value, b: Value) -> Value:
     """What a variable holds where two paths meet."""
     if a == b:
-        return a
+        return _unsure(a) if isinstance(b, Text) and not b.sure else a
     if isinstance(a, Null) or isinstance(b, Null):
         other = b if isinstance(a, Null) else a
         if isinstance(other, (Vms, Acls, VmState)):
@@ -1166,6 +1203,8 @@ def _names_of(key: str) -> tuple[dict[str, str], dict[str, str]]:
 
 _GENERIC = cmdlets._spec("", loose=True)
 _NEW_OBJECT = cmdlets._spec("TypeName:0 ArgumentList:1 ComObject Property Strict!")
+_WRITE_OUTPUT_SPEC = cmdlets._spec("InputObject:0 NoEnumerate!")
+_WRITE_OUTPUT = frozenset({"write-output", "write", "echo"})  # and its aliases
 
 
 def _spec_of(key: str) -> cmdlets.Spec:
@@ -1173,6 +1212,8 @@ def _spec_of(key: str) -> cmdlets.Spec:
         return cmdlets.SPECS[key]
     if key == "new-object":
         return _NEW_OBJECT
+    if key in _WRITE_OUTPUT:
+        return _WRITE_OUTPUT_SPEC
     return cmdlets.FILTER_SPEC if key in cmdlets.VM_FILTERS else _GENERIC
 
 
@@ -1238,6 +1279,32 @@ class DeploymentDraft:
     placed: bool = False  # a VM-creating command has said where the deployment is
     reserved_ip: NameRef | None = None
     roles: dict[object, RoleDraft] = field(default_factory=dict)
+    # The VM stand-ins given (see `_vm_stand_in`), each with where its first VM is named and how many.
+    stand_ins: dict[str, tuple[Mark, int]] = field(default_factory=dict)
+
+
+def _vm_stand_in(draft: DeploymentDraft, place: Mark) -> str:
+    """The name shown for a VM of a deployment whose name the script does not state (see `_stand_in`),
+    named at `place`: by its line; by line and column when another VM named elsewhere on that line has the
+    line's; numbered when others are named at the same place (a function run at several calls, a loop
+    walked item by item), in the order they are met: `<VM name, deploy.ps1:8, 2nd>`."""
+    shown = _stand_in("VM name", place)
+    first = draft.stand_ins.get(shown)
+    if first is not None and (first[0].line, first[0].column) != (place.line, place.column):
+        shown = _stand_in("VM name", place, column=True)  # two on one line
+        first = draft.stand_ins.get(shown)
+    if first is None:
+        draft.stand_ins[shown] = (place, 1)
+        return shown
+    count = first[1] + 1
+    draft.stand_ins[shown] = (first[0], count)
+    return f"{shown[:-1]}, {_ordinal(count)}>"
+
+
+def _ordinal(number: int) -> str:
+    """`2nd`, `3rd`, `11th`, `21st`."""
+    suffix = "th" if number % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 _HARMLESS = frozenset(
@@ -1315,6 +1382,18 @@ class Interpreter:
         self.own_arguments: dict[int, bool] = {}  # see `_reads_its_own_arguments`
         self.returned: dict[int, str | None] = {}  # the parameter each function returns, if any
         self.signatures: dict[int, _Signature] = {}  # see `_signature`
+        # The functions whose definition has run, by name: PowerShell defines a function when it reaches its
+        # definition, and the last one reached is the one a call runs.
+        self.defined: dict[str, Node] = {}
+        # The word (`return`, `exit`, `throw`, `break`, `continue`) that ended the path being run: the
+        # statements after it do not run, up to the code it leaves (see `_sequence`, `_reach`).
+        self.stopped: str | None = None
+        # Code that may not run around the statement being run (a branch the reader cannot decide, a loop's
+        # body, a `catch`), counted from the start of the function being run or of the script; `partial`
+        # once a path may have ended before it. What the function outputs there may be missing.
+        self.maybe = 0
+        self.partial = False
+        self.sure_output = True  # whether what the function being run outputs is output on every path
 
     def snippet(self, node: Node) -> str:
         """An expression as messages name a value it does not state (`$vmName`), cut short; only the
@@ -1332,6 +1411,7 @@ class Interpreter:
     def run(self, root: Node) -> tuple[object, ...]:
         try:
             self.statements(root, Env(constants={}))
+            self.stopped = None
             done: set[int] = set()
             while self.pending or self.pending_called:
                 # Functions the script never calls first: they run the calls of the others.
@@ -1375,13 +1455,23 @@ class Interpreter:
         body = _first(function, "script_block")
         if body is not None:
             self.calling.append(function.id)  # a call of itself in it is not run again
+            self.maybe, self.partial = 0, False
             self.statements(body, env)
+            self.stopped = None
             self.calling.pop()
 
     # --- statements ---------------------------------------------------------------------------------
 
     def statements(self, node: Node, env: Env) -> None:
-        for child in _named(node):
+        self._sequence(_named(node), env)
+
+    def _sequence(self, nodes: list[Node], env: Env) -> None:
+        """Statements in order, until one ends the path (`return`, `exit`, …): those after it do not run."""
+        for at, child in enumerate(nodes):
+            if self.stopped is not None:
+                for rest in nodes[at:]:
+                    self._not_run(rest)
+                return
             self.statement(child, env)
 
     def statement(self, node: Node, env: Env) -> None:
@@ -1399,33 +1489,80 @@ class Interpreter:
             else:
                 value = self.evaluate(node, env)
                 if self.output is not None and kind == "pipeline" and not _assigns(node):
-                    self.output.append(value)
+                    self._output(value)
         finally:
             self.depth -= 1
 
+    def _output(self, value: Value) -> None:
+        """A value the function being run outputs. Output by a statement that may not run, it may be
+        missing: so may what the call gives (see `Text.sure`)."""
+        assert self.output is not None
+        self.output.append(value)
+        self.sure_output = self.sure_output and not (self.maybe or self.partial)
+
     def _function_statement(self, node: Node, env: Env) -> None:
+        """A definition that runs defines the function from here on (a call before it fails in PowerShell:
+        "the term is not recognized")."""
+        name = _first(node, "function_name")
+        if name is not None:
+            self.defined[_text(name).casefold()] = node
+        self._queue(node)
+
+    def _queue(self, node: Node) -> None:
+        """A function to read once, with values it does not know, unless every call of it is run."""
         name = _first(node, "function_name")
         called = name is not None and _text(name).casefold() in self.index.called
         (self.pending_called if called else self.pending).append(node)
 
     def _if(self, node: Node, env: Env) -> None:
-        """Each branch may run, and what they leave is joined. A condition the reader knows to be $true or
-        $false (a switch parameter of a function run at a call) decides: a branch after a true one, or
-        under a false one, does not run."""
+        """Each branch may run, and what they leave is joined. A condition the reader knows (see `_truth`)
+        decides: a branch after a true one, or under a false one, does not run. A branch that runs whenever
+        the `if` does and ends the path (`return`, `exit`, …) ends it after the `if` too, as do branches
+        that all end it when one of them always runs. One that may not run is joined with the others as if
+        it went on."""
         branches: list[Env] = []
+        ends: list[str | None] = []  # how each branch that may run ends the path, if it does
         decided = False
         for condition, block in _branches(node):
-            if decided:
+            if decided or self.stopped is not None:
                 self._not_run(block)
                 continue
             known = _truth(self.evaluate(condition, env)) if condition is not None else True
-            if known is False:
+            if known is False or self.stopped is not None:
                 self._not_run(block)
                 continue
+            certain = known is True and not ends  # no branch before it may have run
             if block is not None:
-                branches.append(self._block(block, env.child()))
+                branches.append(self._branch(block, env.child(), certain))
+            ends.append(self._leave() if block is not None else None)
             decided = known is True
         env.merge(branches, decided, self.spend)
+        ended = [end for end in ends if end is not None]
+        if self.stopped is None and decided and ended and len(ended) == len(ends):
+            self.stopped = min(ended, key=_reach)  # the path goes on past the `if` as far as the least goes
+        elif ended:
+            self.partial = True
+
+    def _branch(self, block: Node, env: Env, certain: bool) -> Env:
+        """Run a block that may not run (unless `certain`), in the environment of its branch."""
+        maybe = 0 if certain else 1
+        self.maybe += maybe
+        self.statements(block, env)
+        self.maybe -= maybe
+        return env
+
+    def _leave(self) -> str | None:
+        """How the code just run ended the path, if it did; the path goes on after it."""
+        ended, self.stopped = self.stopped, None
+        return ended
+
+    def _left_maybe(self, loop: bool = False) -> None:
+        """After code that may not run (a `loop` read once, a `catch`, a clause of `switch`): a path it
+        ended is read as going on after it, and may have ended before what follows, unless a `break` or
+        `continue` only ended a round of the loop."""
+        ended = self._leave()
+        if ended is not None and not (loop and ended in ("break", "continue")):
+            self.partial = True
 
     def _not_run(self, node: Node | None) -> None:
         """Code a condition the reader knows keeps from running: its classic calls are still calls the
@@ -1436,35 +1573,38 @@ class Interpreter:
         for command in found.get("command", []):
             self._syntactic_call(command, steps=False)
         for function in found.get("function", []):
-            self._function_statement(function, Env())
-
-    def _block(self, node: Node, env: Env) -> Env:
-        self.statements(node, env)
-        return env
+            self._queue(function)
 
     def _loop(self, node: Node, env: Env, read: Node | None = None) -> None:
         """A loop's body runs any number of times: a variable it assigns may hold a value from an earlier
-        round when it is read, so it starts unknown, and what the loop leaves is joined with before.
+        round when it is read, so it starts unknown, and what the loop leaves is joined with before. A path
+        the body ends (`break`, `return`, …) is read as going on after the loop, as the body may not run.
         `read`: the list of a `foreach`, already read."""
         inner = env.child()
         inner.loop = (self.index, node)
+        self.maybe += 1
         for child in _named(node):
             if child.type == "variable" and node.type == "foreach_statement":
                 continue
             if read is not None and child.id == read.id:
                 continue
-            if child.type in ("statement_block", "script_block", "script_block_body", "statement_list"):
+            if self.stopped is not None:
+                self._not_run(child)
+            elif child.type in ("statement_block", "script_block", "script_block_body", "statement_list"):
                 self.statements(child, inner)
             else:
                 self.statement(child, inner)
+        self.maybe -= 1
+        self._left_maybe(loop=True)
         env.merge([inner], False, self.spend)
 
     def _foreach(self, node: Node, env: Env) -> None:
         """`foreach ($x in …)`: the list is read once, before the loop. A list of constants the script
         writes out (`"a", "b"`, `@(…)`, `1..3`, or a variable that holds one) is walked item by item, as
         PowerShell runs it, when it holds at most `_MAX_ROUNDS` items, the body has no `break` or
-        `continue` that could end it early, and the repeats are affordable; any other loop is read as
-        `_loop` reads it."""
+        `continue` that could end it early, and the repeats are affordable; a round that ends the path
+        (`return`, `exit`, `throw`) is the last. Over an empty list (`@()`) the body never runs. Any other
+        loop is read as `_loop` reads it."""
         variable = _first(node, "variable")
         listed = next((c for c in _named(node) if c.type == "pipeline"), None)
         body = _first(node, "statement_block")
@@ -1472,22 +1612,28 @@ class Interpreter:
             self._loop(node, env)
             return
         items = self._constant_items(listed, env)
-        if not items or self.index.exits(body) or not self._repeat(body, len(items) - 1):
+        if items == () or self.stopped is not None:
+            self._not_run(body)
+            return
+        if items is None or self.index.exits(body) or not self._repeat(body, len(items) - 1):
             self._loop(node, env, read=listed)
             return
         key = _variable(_text(variable))[1]
         for item in items:
             env.vars[key] = item
             self.statements(body, env)
+            if self.stopped is not None:
+                break
 
-    def _constant_items(self, node: Node, env: Env) -> tuple[Value, ...]:
-        """The items of a list of constants, or none when the list is anything else."""
+    def _constant_items(self, node: Node, env: Env) -> tuple[Value, ...] | None:
+        """The items of a list of constants (none for an empty array), or None when the list is anything
+        else."""
         value = self._range(node, env)
         if value is None:
             value = self.evaluate(node, env)
         items = value.values if isinstance(value, Items) else (value,)
         if len(items) > _MAX_ROUNDS or not all(isinstance(item, Text) for item in items):
-            return ()
+            return None
         return items
 
     def _range(self, node: Node, env: Env) -> Value | None:
@@ -1524,26 +1670,38 @@ class Interpreter:
         return True
 
     def _flow(self, node: Node, env: Env) -> None:
-        """`return`, `break`, `throw`, `exit`: what they hold runs, and what `return` gives is output."""
-        returns = _text(node)[:6].casefold() == "return"
+        """`return`, `break`, `continue`, `throw`, `exit`: what they hold runs, what `return` gives is
+        output, and the path ends (see `_sequence`)."""
+        word = _text(node.children[0]).casefold() if node.children else ""
         for child in _named(node):
             if child.type in self._STATEMENTS:
                 self.statement(child, env)
                 continue
             value = self.evaluate(child, env)
-            if returns and self.output is not None and child.type == "pipeline":
-                self.output.append(value)
+            if word == "return" and self.output is not None and child.type == "pipeline":
+                self._output(value)
+        if word in _REACH and self.stopped is None:
+            self.stopped = word
 
     def _try(self, node: Node, env: Env) -> None:
+        """The `try` block runs; each `catch` may run; the `finally` block runs. A `throw` that ends the
+        `try` block is caught when a `catch` follows it; any other end of the path takes effect after the
+        `finally` block."""
         handlers: list[Env] = []
+        ended: str | None = None
+        catches = _first(node, "catch_clauses") is not None
         for child in _named(node):
             if child.type == "statement_block":
                 self.statements(child, env)
+                ended = self._leave()
+                if ended == "throw" and catches:
+                    ended = None
             elif child.type == "catch_clauses":
                 for clause in _named(child):
                     block = _first(clause, "statement_block")
                     if block is not None:
-                        handlers.append(self._block(block, env.child()))
+                        handlers.append(self._branch(block, env.child(), certain=False))
+                        self._left_maybe()
             elif child.type == "finally_clause":
                 env.merge(handlers, False, self.spend)
                 handlers = []
@@ -1551,25 +1709,44 @@ class Interpreter:
                 if block is not None:
                     self.statements(block, env)
         env.merge(handlers, False, self.spend)
+        self.stopped = self.stopped or ended
 
     def _switch(self, node: Node, env: Env) -> None:
+        """Each clause may run; a `break` or `continue` in one ends the `switch`."""
         branches: list[Env] = []
         for child in _named(node):
             if child.type == "switch_body":
                 for clause in (c for clauses in _named(child) for c in _named(clauses)):
+                    if self.stopped is not None:
+                        self._not_run(clause)
+                        continue
+                    self.maybe += 1
                     branches.append(self._clause(clause, env.child()))
+                    self.maybe -= 1
+                    self._left_maybe(loop=True)
             else:
                 self.evaluate(child, env)
         env.merge(branches, False, self.spend)
 
     def _clause(self, clause: Node, env: Env) -> Env:
         for child in _named(clause):
-            self.statement(child, env) if child.type != "statement_block" else self.statements(child, env)
+            if self.stopped is not None:
+                self._not_run(child)
+            elif child.type == "statement_block":
+                self.statements(child, env)
+            else:
+                self.statement(child, env)
         return env
 
+    def _trap(self, node: Node, env: Env) -> None:
+        """A `trap` block runs when an error occurs, if one does: as a branch that may not run."""
+        block = _first(node, "statement_block")
+        if block is not None:
+            env.merge([self._branch(block, env.child(), certain=False)], False, self.spend)
+            self._left_maybe()
+
     def _body(self, node: Node, env: Env) -> None:
-        for child in _named(node):
-            self.statement(child, env)
+        self.statements(node, env)
 
     def _skip(self, node: Node, env: Env) -> None:
         pass
@@ -1590,7 +1767,7 @@ class Interpreter:
         "script_block_body": _body,
         "named_block_list": _body,
         "named_block": _body,
-        "trap_statement": _body,
+        "trap_statement": _trap,
         "comment": _skip,
         "empty_statement": _skip,
         "param_block": _skip,
@@ -1673,6 +1850,9 @@ class Interpreter:
                 value = _add(env.lookup(key), value)
             elif op != "=":
                 value = Unknown(self.snippet(node))
+            constraint = _constraint(parts[0])
+            if constraint:  # `[string]$x = …`: the value as the variable holds it
+                value = _typed(value, constraint) or Unknown(self.snippet(node))
             if key not in ("null",) and scope in ("", "script", "global"):
                 env.vars[key] = _stamp(value, key, node)
                 if self.scope == 0 and key in self.constant_keys:
@@ -1686,7 +1866,12 @@ class Interpreter:
 
     def _constant(self, key: str, value: Value) -> None:
         """A script variable assigned once in the text holds its value in the functions too; unless that
-        assignment runs again (a loop walked item by item) and gives it another value."""
+        assignment runs again (a loop walked item by item) and gives it another value. Assigned in code
+        that may not run, it may be missing: it names what it names, and decides no condition."""
+        if self.maybe:
+            if isinstance(value, Flag):
+                return
+            value = _unsure(value)
         known = self.constants.get(key)
         if known is None:
             if _literal(value):
@@ -1749,7 +1934,7 @@ class Interpreter:
         longer than `_MAX_TEXT` (a string written out in full is known whatever its length)."""
         here = node.type == "expandable_here_string_literal"
         source = node.text or b""
-        pieces, known, at, inserted = [], True, 0, 0
+        pieces, known, sure, at, inserted = [], True, True, 0, 0
         parts = _named(node)
         for part in parts:
             pieces.append(
@@ -1762,6 +1947,7 @@ class Interpreter:
             if part.type == "variable" and isinstance(value, Text):
                 pieces.append(value.value)
                 inserted += len(value.value)
+                sure = sure and value.sure
             else:
                 known = False
         pieces.append(_unescape(source[at:].decode("utf-8", "replace")))
@@ -1772,7 +1958,7 @@ class Interpreter:
         whole = _here(whole) if here else whole[1:-1].replace('""', '"')
         if parts and len(whole) > _MAX_TEXT:
             return Unknown(self.snippet(node))
-        return Text(whole, self.where.mark(node))
+        return Text(whole, self.where.mark(node), sure)
 
     def _literal_token(self, node: Node, env: Env) -> Value:
         text = _text(node)
@@ -1800,7 +1986,9 @@ class Interpreter:
         values: list[Value] = []
         for child in _named(node):
             for statement in _named(child) if child.type == "statement_list" else [child]:
-                if statement.type == "pipeline":
+                if self.stopped is not None:
+                    self._not_run(statement)
+                elif statement.type == "pipeline":
                     values.append(self.evaluate(statement, env))
                 else:
                     self.statement(statement, env)
@@ -1859,13 +2047,15 @@ class Interpreter:
                 return entry[2]
         # What Get-AzureVM returns (a PersistentVMRoleContext) holds the VM configuration in `.VM`, which
         # is what the Set-* cmdlets change: `Update-AzureVM -VM $vm.VM` updates that VM.
-        if (
-            isinstance(base, Vms)
-            and member is not None
-            and member.casefold() == "vm"
-            and all(self.vms[index].existing is not None for index in base.ids)
-        ):
-            return base
+        # Its `.ServiceName` and `.Name` are the names Get-AzureVM was given.
+        existing = [self.vms[i].existing for i in sorted(base.ids)] if isinstance(base, Vms) else []
+        wanted = member.casefold() if member is not None else ""
+        if existing and all(pair is not None for pair in existing):
+            if wanted == "vm":
+                return base
+            if wanted in ("servicename", "name"):
+                at = 0 if wanted == "servicename" else 1
+                return functools.reduce(join, [pair[at] for pair in existing if pair is not None])
         return Unknown(self.snippet(node))
 
     def _invoke(self, node: Node, env: Env) -> Value:
@@ -1904,6 +2094,73 @@ class Interpreter:
     def _number(self, node: Node, env: Env) -> Value:
         return Text(_text(node), self.where.mark(node))
 
+    def _step(self, node: Node, env: Env) -> Value:
+        """`$i++`, `++$i`, `$i--`, `--$i` assign the variable: a whole number the reader knows becomes the
+        next (or the one before), any other value one the script does not state. The expression's value is
+        the variable's before (`$i++`) or after (`++$i`)."""
+        target = _operand(node)
+        after: Value = Unknown(self.snippet(node))
+        if target is None or target.type != "variable":
+            if target is not None and target.type in ("member_access", "element_access"):
+                self._set_member(target, after, env)
+            return after
+        scope, key = _variable(_text(target))
+        before = self._variable_value(target, env)
+        if isinstance(before, Text) and _WHOLE.fullmatch(before.value):
+            step = 1 if node.type.endswith("increment_expression") else -1
+            after = Text(str(int(before.value) + step), self.where.mark(node), before.sure)
+        if key != "null" and scope in ("", "script", "global"):
+            env.vars[key] = _stamp(after, key, node)
+            if self.scope == 0 and key in self.constant_keys:
+                self._constant(key, after)
+        return before if node.type.startswith("post_") else after
+
+    def _unary(self, node: Node, env: Env) -> Value:
+        """`-not x` and `!x`: decided when `x` is (see `_truth`); `++$i` and `--$i` (see `_step`)."""
+        parts = _named(node)
+        if len(parts) == 1 and parts[0].type in _STEPPING:
+            return self._step(parts[0], env)
+        word = _text(node.children[0]).casefold() if node.children else ""
+        if word not in ("-not", "!") or len(parts) != 1:
+            return self._other(node, env)
+        known = _truth(self.evaluate(parts[0], env))
+        return Flag(not known) if known is not None else Unknown(self.snippet(node))
+
+    def _comparison(self, node: Node, env: Env) -> Value:
+        """`a -eq b` and `a -ne b` (and their `-i`/`-c` forms): decided when the reader knows both sides
+        (see `_same`); other comparisons are not."""
+        parts = _named(node)
+        operator = next((p for p in parts if p.type == "comparison_operator"), None)
+        values = [self.evaluate(p, env) for p in parts if p.type != "comparison_operator"]
+        equality = _EQUALITY.get(_text(operator).strip().casefold()) if operator is not None else None
+        if equality is None or len(values) != 2:
+            return Unknown(self.snippet(node))
+        equal, case = equality
+        same = _same(values[0], values[1], case)
+        return Flag(same == equal) if same is not None else Unknown(self.snippet(node))
+
+    def _logical(self, node: Node, env: Env) -> Value:
+        """`a -and b`, `a -or b`, from left to right: decided as far as the sides the reader knows decide
+        (`$false -and x` is false whatever `x` is); every side is read."""
+        result: bool | None = None
+        operator = ""
+        for at, child in enumerate(c for c in node.children if c.type != "comment"):
+            if not child.is_named:
+                operator = _text(child).casefold()
+                continue
+            known = _truth(self.evaluate(child, env))
+            if at == 0:
+                result = known
+            elif operator == "-and":
+                result = False if False in (result, known) else True if result and known else None
+            elif operator == "-or":
+                result = (
+                    True if True in (result, known) else False if (result, known) == (False, False) else None
+                )
+            else:
+                result = None
+        return Flag(result) if result is not None else Unknown(self.snippet(node))
+
     _EXPRESSIONS: dict[str, Callable[[Interpreter, Node, Env], Value]] = {
         "pipeline_chain": _chain,
         "assignment_expression": _assignment,
@@ -1927,6 +2184,10 @@ class Interpreter:
         "element_access": _member,
         "invokation_expression": _invoke,
         "script_block_expression": _script_block,
+        **dict.fromkeys(_STEPPING, _step),
+        "expression_with_unary_operator": _unary,
+        "comparison_expression": _comparison,
+        "logical_expression": _logical,
         "command": lambda self, node, env: self.command(node, env, None),
     }
 
@@ -1939,7 +2200,7 @@ class Interpreter:
         if not name and invoked is not None:
             for part in _named(invoked):  # `& { … }`, `& $command`: what is invoked runs here
                 self.evaluate(part, env)
-        if key in self.index.functions:
+        if key in self.defined:
             return self.user_call(node, key, env, piped)
         if key in ("azure", "azure.cmd"):
             return self.xplat(node, env)
@@ -1947,6 +2208,8 @@ class Interpreter:
         classic = cmdlets.canonical(name)
         if key == "new-object":
             return _new_object(args)
+        if key in _WRITE_OUTPUT:
+            return _written(args, piped)
         if not classic or args.resource_group or self.arm_at(node.start_byte):
             return self.unknown_command(node, key, args, piped)
         self.record_call(node, classic, args)
@@ -2080,7 +2343,7 @@ class Interpreter:
         """A function of this file, run here with the values the call passes (see `_run_call`) while the
         repeats are affordable. Past that, what it is given may change; when it returns one of its
         parameters (`return $VM`), the call's value is what was passed for it."""
-        function = self.index.functions[key]
+        function = self.defined[key]
         signature = self._signature(function)
         args, extra, splatted = self._user_args(node, signature, env)
         if not splatted and self._may_run(function, len(signature.parameters)):
@@ -2177,8 +2440,8 @@ class Interpreter:
         scope.called = True
         if self._reads_its_own_arguments(function):  # `$args`, `@PSBoundParameters`: passed on unfollowed
             self.escape_all(args)
-        saved = self.scope, self.output
-        self.scope, self.output = function.id, []
+        saved = self.scope, self.output, self.maybe, self.partial, self.sure_output
+        self.scope, self.output, self.maybe, self.partial, self.sure_output = function.id, [], 0, False, True
         self.calling.append(function.id)
         try:
             piped_to = self._bind_parameters(scope, signature, args, piped)
@@ -2187,15 +2450,19 @@ class Interpreter:
             body = _first(function, "script_block")
             if body is not None:
                 self.statements(body, scope)
-            outputs = self.output
+            outputs, sure = self.output, self.sure_output
         finally:
             self.calling.pop()
-            self.scope, self.output = saved
+            self.scope, self.output, self.maybe, self.partial, self.sure_output = saved
+        # The function ends where its path ended; `exit` ends the script, and a `throw` the caller too.
+        self.stopped = self.stopped if _reach(self.stopped) else None
         for key, value in scope.vars.items():
             if key.startswith("\0"):
                 env.vars[key] = value
         value = _call_value(outputs, self.spend)
-        return value if value is not None else Unknown(self.snippet(node))
+        if value is None:
+            return Unknown(self.snippet(node))
+        return value if sure else _unsure(value)
 
     def _reads_its_own_arguments(self, function: Node) -> bool:
         """Whether a function reads its arguments other than through its parameters (`$args`,
@@ -2227,6 +2494,8 @@ class Interpreter:
                     value = _passed(self.evaluate(given, scope), parameter)
                 else:  # a switch not given is $false; any other parameter is $null, unless set otherwise
                     value = Flag(False) if signature.is_switch[at] else _passed(Unknown(""), parameter)
+            if signature.types[at]:  # `[string]$Name`: the value as the parameter holds it
+                value = _typed(value, signature.types[at]) or _passed(Unknown(""), parameter)
             scope.vars[name] = value
         return piped_to
 
@@ -2356,9 +2625,12 @@ class Interpreter:
         )
 
     def _item_marks(self, arg: Arg | None) -> tuple[Mark, ...]:
-        """Where each item of an array argument is written (`-SubnetNames $a, $b`); none when the array
-        is not written in the argument itself."""
+        """Where each item of an array argument is written (`-SubnetNames $a, $b`, `-VMs @($a, $b)`); none
+        when the array is not written in the argument itself."""
         inner = _unwrap(arg.node) if arg is not None and arg.node is not None else None
+        if inner is not None and inner.type == "array_expression":  # `@(…)` of one list of items
+            statements = [s for lists in _named(inner) for s in _named(lists)]
+            inner = _unwrap(statements[0]) if len(statements) == 1 else None
         if inner is None or inner.type != "array_literal_expression":
             return ()
         return tuple(self.where.mark(item) for item in _named(inner))
@@ -2649,11 +2921,7 @@ class Interpreter:
         key = _role_key(name)
         role = draft.roles.get(key)
         if role is None:
-            shown = shown or (name.value if isinstance(name, Text) else "")
-            if not shown:
-                shown = _stand_in("VM name", at or mark)
-                if any(r.name == shown for r in draft.roles.values()):  # two on one line
-                    shown = _stand_in("VM name", at or mark, column=True)
+            shown = shown or (name.value if isinstance(name, Text) else "") or _vm_stand_in(draft, at or mark)
             role = draft.roles[key] = RoleDraft(shown, mark, base)
         return role
 
@@ -3147,6 +3415,7 @@ class _Signature:
     parameters: list[Node]  # the declared variables, in order
     names: list[str]  # the key of each (a name declared twice is there twice)
     is_switch: list[bool]  # whether each is a switch (`[switch]$Force`)
+    types: list[str]  # the type each is constrained to (`[string]$Name`), "" for none
     from_pipeline: list[bool]  # whether each takes piped input (`ValueFromPipeline`, not by property name)
     known: frozenset[str]
     switches: frozenset[str]  # the names of the switches
@@ -3169,6 +3438,7 @@ class _Signature:
             parameters=parameters,
             names=names,
             is_switch=is_switch,
+            types=[_declared_type(p.parent) for p in parameters],
             from_pipeline=[_from_pipeline(p.parent) for p in parameters],
             known=frozenset(names),
             switches=frozenset(n for n, switch in zip(names, is_switch, strict=True) if switch),
@@ -3234,8 +3504,83 @@ def _branches(node: Node) -> Iterator[tuple[Node | None, Node | None]]:
 
 
 def _truth(value: Value) -> bool | None:
-    """Whether a condition holds, when the reader knows ($true, $false); None otherwise."""
-    return value.value if isinstance(value, Flag) else None
+    """Whether a condition holds, when the reader knows; None otherwise. $true and $false; a string is true
+    unless empty (a number false when zero, and the reader does not tell `"0"`, which is true, from `0`: one
+    that reads as zero is not decided); an array is true when it holds two elements or more, or one that
+    is, as far as its first items tell."""
+    if isinstance(value, Flag):
+        return value.value
+    if isinstance(value, Text):
+        if not value.sure:
+            return None
+        return None if _ZERO.fullmatch(value.value) else value.value != ""
+    if isinstance(value, Items):  # items the reader knows are one element each: others may be none, or many
+        first = value.values[:2]
+        if not all(isinstance(v, Flag) or (isinstance(v, Text) and v.sure) for v in first):
+            return None
+        return len(first) == 2 or (_truth(first[0]) if first else False)
+    return None
+
+
+# A string that reads as a number equal to zero (`0`, `0.0`, `0x0`, `-0`, `0kb`, ` 0 `).
+_ZERO = re.compile(r"\s*[+-]?(?:0x0+|(?:0+\.?0*|\.0+)(?:e[+-]?\d+)?)[a-z]{0,2}\s*", re.IGNORECASE)
+# How far a word that ends the path reaches: `return`, `break` and `continue` end the function at most,
+# `throw` its caller too (unless a `catch` takes it), `exit` the script.
+_REACH = {"return": 0, "break": 0, "continue": 0, "throw": 1, "exit": 2}
+
+
+def _reach(word: str | None) -> int:
+    return _REACH.get(word, 0) if word is not None else 0
+
+
+def _unsure(value: Value) -> Value:
+    """A value that may be missing (see `Text.sure`): its strings, or those of an array, are marked."""
+    if isinstance(value, Text) and value.sure:
+        return Text(value.value, value.mark, sure=False)
+    if isinstance(value, Items) and any(isinstance(v, Text) and v.sure for v in value.values):
+        return Items(tuple(_unsure(v) if isinstance(v, Text) else v for v in value.values))
+    return value
+
+
+def _typed(value: Value, name: str) -> Value | None:
+    """A value as a variable of a type (`[string]$x = $false`) holds it, where the reader follows the
+    conversion: to a flag, a string or a whole number; None when it does not. A value the script does not
+    state stays as it is, and one of another type too, unless it is a flag."""
+    name = name.removeprefix("system.")
+    if isinstance(value, Unknown):
+        return value
+    if name in _FLAG_TYPES:
+        known = _truth(value)
+        return Flag(known) if known is not None else None
+    if name == "string":
+        if isinstance(value, Flag):
+            return Text("True" if value.value else "False")
+        return value if isinstance(value, Text) else None
+    if name in _WHOLE_TYPES:
+        if isinstance(value, Flag):
+            return Text("1" if value.value else "0")
+        whole = isinstance(value, Text) and _WHOLE.fullmatch(value.value)
+        return Text(str(int(value.value)), value.mark, value.sure) if whole else None
+    return None if isinstance(value, Flag) else value
+
+
+_FLAG_TYPES = frozenset(
+    {"bool", "boolean", "switch", "switchparameter", "management.automation.switchparameter"}
+)
+_WHOLE_TYPES = frozenset(
+    {"int", "int32", "int64", "long", "int16", "short", "byte", "sbyte", "uint16", "uint32", "uint64"}
+)
+
+
+def _declared_type(declared: Node | None) -> str:
+    """The type a declared parameter is constrained to (`[string]$Name`), case-folded; "" for none."""
+    attributes = _first(declared, "attribute_list") if declared is not None else None
+    found = ""
+    for attribute in _named(attributes) if attributes is not None else ():
+        written = _first(attribute, "type_literal")
+        if written is not None:
+            found = _text(written)[1:-1].strip().casefold()
+    return found
 
 
 def _from_pipeline(declared: Node | None) -> bool:
@@ -3256,9 +3601,13 @@ def _passed(value: Value, parameter: Node) -> Value:
     if isinstance(value, Unknown):
         return Unknown(_text(parameter), ("def", parameter.id))
     if isinstance(value, Text):
-        return Text(value.value)
+        return Text(value.value, sure=value.sure)
     if isinstance(value, Items) and any(isinstance(item, Text) for item in value.values):
-        return Items(tuple(Text(item.value) if isinstance(item, Text) else item for item in value.values))
+        return Items(
+            tuple(
+                Text(item.value, sure=item.sure) if isinstance(item, Text) else item for item in value.values
+            )
+        )
     return value
 
 
@@ -3281,9 +3630,51 @@ def _call_value(outputs: list[Value], spend: Callable[[int], None]) -> Value | N
 
 
 def _assigns(statement: Node) -> bool:
-    """Whether a statement is an assignment, whose value is not output."""
+    """Whether a statement is an assignment (`$x = …`, `$i++`), whose value is not output."""
     inner = _named(statement)
-    return bool(inner) and inner[0].type == "assignment_expression"
+    if not inner:
+        return False
+    if inner[0].type == "assignment_expression":
+        return True
+    node = _unwrap(statement)
+    if node.type == "expression_with_unary_operator" and len(_named(node)) == 1:
+        node = _named(node)[0]
+    return node.type in _STEPPING
+
+
+def _same(a: Value, b: Value, case: bool) -> bool | None:
+    """Whether `a -eq b` holds, when the reader knows: two flags, or two strings as PowerShell compares
+    them, without regard to case unless `case`. Strings that may be numbers and are equal as numbers but
+    not as text (`"10"`, `"010"`, `"1e1"`) are not decided, nor different strings outside ASCII compared
+    without regard to case (the culture decides what is equal)."""
+    if isinstance(a, Flag) and isinstance(b, Flag):
+        return a.value == b.value
+    if not (isinstance(a, Text) and isinstance(b, Text) and a.sure and b.sure):
+        return None
+    x, y = a.value, b.value
+    if x == y or (not case and x.isascii() and y.isascii() and x.lower() == y.lower()):
+        return True
+    if not case and not (x.isascii() and y.isascii()):
+        return None
+    if _WHOLE.fullmatch(x) and _WHOLE.fullmatch(y):
+        return None if int(x) == int(y) else False
+    if _NUMBER.fullmatch(x) and _NUMBER.fullmatch(y):
+        return None
+    return False
+
+
+# The comparison operators `_same` decides: (whether they hold when the sides are equal, case-sensitive).
+_EQUALITY = {
+    "-eq": (True, False),
+    "-ieq": (True, False),
+    "-ceq": (True, True),
+    "-ne": (False, False),
+    "-ine": (False, False),
+    "-cne": (False, True),
+}
+_WHOLE = re.compile(r"\s*[+-]?\d{1,18}\s*")  # a whole number, as `++` and `-eq` read it
+# A string PowerShell may read as a number: decimal, hexadecimal, with an exponent or a type or size suffix.
+_NUMBER = re.compile(r"\s*[+-]?(?:0x[0-9a-f]+|(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)[a-z]{0,2}\s*", re.IGNORECASE)
 
 
 def _arguments(node: Node) -> list[Node]:
@@ -3295,6 +3686,16 @@ def _next_value(parts: list[Node], index: int) -> int | None:
     while index < len(parts) and parts[index].type == "command_argument_sep":
         index += 1
     return index if index < len(parts) else None
+
+
+def _written(args: Args, piped: Value | None) -> Value:
+    """What `Write-Output` outputs: what it is given (`-InputObject`, every value after the first position
+    too), else what is piped to it."""
+    given = args.get("InputObject")
+    if given is None:
+        return piped if piped is not None else NULL
+    rest = args.values[len(args.bound) :]  # positional values past the first, after the bound ones
+    return _bounded(Items((given.value, *rest))) if rest else given.value
 
 
 def _new_object(args: Args) -> Value:
@@ -3312,7 +3713,7 @@ def _stamp(value: Value, key: str, node: Node) -> Value:
 
 
 def _literal(value: Value) -> bool:
-    if isinstance(value, Text):
+    if isinstance(value, (Text, Flag)):
         return True
     if isinstance(value, Items):
         return all(_literal(v) for v in value.values)
@@ -3324,7 +3725,7 @@ def _literal(value: Value) -> bool:
 def _add(a: Value | None, b: Value) -> Value:
     """`a + b` and `a += b` on strings and arrays; long results are not followed (each copy costs)."""
     if isinstance(a, Text) and isinstance(b, Text) and len(a.value) + len(b.value) <= _MAX_TEXT:
-        return Text(a.value + b.value, a.mark)
+        return Text(a.value + b.value, a.mark, a.sure and b.sure)
     if isinstance(a, Items) and len(a.values) < _MAX_ITEMS:
         return _bounded(Items(a.values + (b.values if isinstance(b, Items) else (b,))))
     return Unknown("")
