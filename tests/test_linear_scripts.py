@@ -380,3 +380,66 @@ def test_many_python_requests_to_one_long_url():
         return lambda: read_document("call.py", data, explicit=True)
 
     assert_linear(make, 1000)
+
+
+# --- PowerShell: a long array passed many times -----------------------------------------------------------
+
+# An array the script builds is one value however often it is passed: a function's parameter holds it as it
+# was passed (its strings unmarked once, not at each call), and a command the reader does not follow is
+# given each VM configuration in it once (the array is walked once, not at each argument). Either walk, at
+# each pass, cost up to 1,024 values for three bytes of script.
+
+_LONG_ARRAY = ",".join(f"'v{i}'" for i in range(1023))  # with the array itself, the most values one holds
+
+
+def _four_parameters(functions: int) -> list[str]:
+    """Functions of four parameters, each called 64 times (all run) with `$x` given to every parameter."""
+    lines = []
+    for f in range(functions):
+        lines += [f"function f{f}($a, $b, $c, $d) {{ $null }}", *[f"f{f} $x $x $x $x"] * 64]
+    return lines
+
+
+def _from_pipeline(functions: int) -> list[str]:
+    """Functions whose parameter takes piped input, each given `$x` 64 times through the pipeline."""
+    lines = []
+    for f in range(functions):
+        declared = f"function f{f} {{ param([Parameter(ValueFromPipeline)]$a, $b, $c) $null }}"
+        lines += [declared, *[f"$x | f{f} $x $x"] * 64]
+    return lines
+
+
+_PASSED_MANY_TIMES = {
+    "to every parameter of a function at each call": (_four_parameters, 4),
+    "piped to a function and given to its other parameters": (_from_pipeline, 4),
+    "to a command the reader does not know, eight times a line": (
+        lambda n: ["Invoke-Thing" + " $x" * 8] * n,
+        500,
+    ),
+    "to the method of an object": (lambda n: ["$object.Send($x, $x, $x, $x, $x, $x, $x, $x)"] * n, 500),
+}
+
+
+def _holding(lines: list[str], array: bool) -> bytes:
+    """A script whose `lines` read `$x`: the long array, or (in a script as large) a string, with the
+    array given to a variable nothing reads."""
+    head = [f"$x = {_LONG_ARRAY}", "$other = 'v'"] if array else ["$x = 'v'", f"$other = {_LONG_ARRAY}"]
+    return _powershell([*head, *lines], "s")
+
+
+@pytest.mark.parametrize(("shape", "size"), _PASSED_MANY_TIMES.values(), ids=_PASSED_MANY_TIMES.keys())
+def test_a_long_array_passed_many_times_costs_what_a_string_passed_costs(shape, size):
+    """Passing the array costs about what passing a string does in a script of the same size, and the
+    cost grows linearly with the passes. (The old walks grew linearly too, but at 1,024 values a pass:
+    some 180 microseconds a byte, here 6 to 30 times what the same script costs with a string.)"""
+
+    def make(n: int, array: bool = True):
+        data = _holding(shape(n), array)
+        return lambda: read_document("s.ps1", data, explicit=True)
+
+    assert_linear(make, size)
+    passing_an_array, passing_a_string = cost(make(2 * size)), cost(make(2 * size, array=False))
+    assert passing_an_array <= 3 * max(passing_a_string, 1e-3), (
+        f"passing the array cost {passing_an_array / max(passing_a_string, 1e-9):.1f}x passing a string"
+    )
+    assert _services("s.ps1", _holding(shape(2 * size), True)) == ["s"]

@@ -250,6 +250,24 @@ def test_a_vm_a_function_passes_on_with_its_own_arguments_may_change(read):
     assert {"subnets", "availability_set", "endpoints", "extensions"} <= _role(doc, "a").unknown
 
 
+@pytest.mark.parametrize("passed", ["-VM $VM", "$VM"])
+def test_a_vm_given_to_a_call_that_is_not_run_may_change(read, passed):
+    """A call of the function inside itself is not run: the VM it is given, by name or by position, may
+    change there."""
+    doc = read(
+        PATH,
+        f"""
+        function Add-Things($VM, $Depth) {{
+            if ($Depth) {{ Add-Things {passed} "" }}
+        }}
+        $vm = New-AzureVMConfig -Name "a" -InstanceSize Small -ImageName $i
+        Add-Things $vm "1"
+        New-AzureVM -ServiceName "s" -VMs $vm -Location "l" -VNetName "v"
+        """,
+    )
+    assert {"subnets", "availability_set", "endpoints", "extensions"} <= _role(doc, "a").unknown
+
+
 # --- foreach over a list the script writes out --------------------------------------------------------------
 
 
@@ -709,3 +727,53 @@ def test_a_function_called_before_its_definition_is_not_run_there(read):
         """,
     )
     assert [d.service_name for d in _deployments(doc)] == ["db-db02", "other-x", "again-y"]
+
+
+# --- `+` on numbers -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "add", "address"),
+    [
+        ("$i = 10", "$i += 1", "10.1.2.11"),
+        ("$i = 10", "$i = $i + 1", "10.1.2.11"),
+        ("$i = 10", '$i += "1"', "10.1.2.11"),  # the right operand is read as a number
+        ("[int]$i = '10'", "$i += 1", "10.1.2.11"),
+        ("$i = 9; $i++", "$i += 1", "10.1.2.11"),
+        ('$i = "10"', "$i += 1", "10.1.2.101"),  # a string on the left: `+` joins
+        ("[string]$i = 10", "$i += 1", "10.1.2.101"),
+        ('if ($env:X) { $i = 10 } else { $i = "10" }', "$i += 1", None),  # number or string: not known
+        ("$i = 1.5", "$i += 1", None),
+        ("$i = 10", "$i += 'x'", None),  # PowerShell's error
+    ],
+)
+def test_plus_adds_when_its_left_operand_is_a_number(read, start, add, address):
+    doc = read(
+        PATH,
+        f"""
+        {start}
+        {add}
+        $vm = New-AzureVMConfig -Name "sql" -InstanceSize Large -ImageName $image
+        Set-AzureStaticVNetIP -VM $vm -IPAddress "10.1.2.$i" | Out-Null
+        New-AzureVM -ServiceName "db" -VNetName "prod" -VMs $vm
+        """,
+    )
+    expected = [address] if address is not None else []
+    assert _addresses(doc) == [("sql", expected)]
+
+
+def test_plus_adds_a_number_a_function_is_given(read):
+    doc = read(
+        PATH,
+        """
+        function New-Sql($Last) {
+            $vm = New-AzureVMConfig -Name "sql$Last" -InstanceSize Large -ImageName $image
+            $ip = $Last + 100
+            Set-AzureStaticVNetIP -VM $vm -IPAddress "10.1.2.$ip" | Out-Null
+            New-AzureVM -ServiceName "db" -VNetName "prod" -VMs $vm
+        }
+        New-Sql 1
+        New-Sql -Last 2
+        """,
+    )
+    assert _addresses(doc) == [("sql1", ["10.1.2.101"]), ("sql2", ["10.1.2.102"])]

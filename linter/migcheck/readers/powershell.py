@@ -862,11 +862,15 @@ def _covered(
 class Text:
     """A string (or number) the script states; `mark` is where it is written. Not `sure` when it may be
     missing: a function outputs it on some paths only, or the script assigns it in a branch that may not
-    run. Such a value still names what it names; it never decides a condition (see `_truth`)."""
+    run. Such a value still names what it names; it never decides a condition (see `_truth`). `number`:
+    whether the script gives it as a number (`10`, `$i++`, `[int]$n`), which PowerShell's `+` adds when it
+    is the left operand, rather than a string, which `+` joins; None when paths that meet give it as
+    either."""
 
     value: str
     mark: Mark | None = field(default=None, compare=False)
     sure: bool = field(default=True, compare=False)
+    number: bool | None = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -889,6 +893,10 @@ class Items:
     values: tuple[Any, ...]
     # The values a walk over the array meets, counting those of the arrays and tables it holds (see `_size`).
     size: int = field(init=False, compare=False, repr=False)
+    # Found once per array, however often the script passes it: the array as a function's parameter holds
+    # it (see `_passed`), and whether its VM configurations were let escape (see `Interpreter.escape`).
+    unmarked: Items | None = field(init=False, default=None, compare=False, repr=False)
+    escaped: bool = field(init=False, default=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "size", 1 + sum(_size(v) for v in self.values))
@@ -902,6 +910,7 @@ class Table:
     entries: tuple[tuple[str, str, Any, bool], ...] = ()
     opaque: bool = False
     size: int = field(init=False, compare=False, repr=False)  # as `Items.size`
+    escaped: bool = field(init=False, default=False, compare=False, repr=False)  # as `Items.escaped`
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "size", 1 + sum(_size(e[2]) for e in self.entries))
@@ -1007,6 +1016,8 @@ _MAX_VARIANTS = 32
 def join(a: Value, b: Value) -> Value:
     """What a variable holds where two paths meet."""
     if a == b:
+        if isinstance(a, Text) and isinstance(b, Text) and a.number != b.number:  # `10` and `"10"`
+            a = replace(a, number=None)
         return _unsure(a) if isinstance(b, Text) and not b.sure else a
     if isinstance(a, Null) or isinstance(b, Null):
         other = b if isinstance(a, Null) else a
@@ -1658,7 +1669,7 @@ class Interpreter:
         if abs(last - first) >= _MAX_ROUNDS:
             return Unknown(self.snippet(node))
         step = 1 if last >= first else -1
-        return Items(tuple(Text(str(number)) for number in range(first, last + step, step)))
+        return Items(tuple(Text(str(number), number=True) for number in range(first, last + step, step)))
 
     def _repeat(self, node: Node, times: int, extra: int = 0) -> bool:
         """Whether running `node` `times` more times (and `extra` steps besides) fits in the work allowed
@@ -1961,10 +1972,12 @@ class Interpreter:
         return Text(whole, self.where.mark(node), sure)
 
     def _literal_token(self, node: Node, env: Env) -> Value:
+        """A bare word, as a command's argument: a number when it reads as one (as PowerShell reads `10`
+        there), else a string."""
         text = _text(node)
         if "$" in text:
             return Unknown(text)
-        return Text(text, self.where.mark(node))
+        return Text(text, self.where.mark(node), number=_NUMBER.fullmatch(text) is not None)
 
     def _array(self, node: Node, env: Env) -> Value:
         parts = _named(node)
@@ -2033,9 +2046,16 @@ class Interpreter:
         return Unknown(self.snippet(node))
 
     def _cast(self, node: Node, env: Env) -> Value:
+        """`[type]value`: a string stays as it is written, as a string, or as a whole number when it is
+        one and the type is one; as another type, what `+` does with it is not known."""
         parts = _named(node)
         value = self.evaluate(parts[-1], env) if parts else NULL
-        return value if isinstance(value, Text) else Unknown(self.snippet(node))
+        if not isinstance(value, Text):
+            return Unknown(self.snippet(node))
+        written = _first(node, "type_literal")
+        kind = _text(written)[1:-1].strip().casefold().removeprefix("system.") if written is not None else ""
+        whole = kind in _WHOLE_TYPES and _WHOLE.fullmatch(value.value) is not None
+        return replace(value, number=False if kind == "string" else True if whole else None)
 
     def _member(self, node: Node, env: Env) -> Value:
         inner = _named(node)
@@ -2092,7 +2112,7 @@ class Interpreter:
         return Unknown(self.snippet(node))
 
     def _number(self, node: Node, env: Env) -> Value:
-        return Text(_text(node), self.where.mark(node))
+        return Text(_text(node), self.where.mark(node), number=True)
 
     def _step(self, node: Node, env: Env) -> Value:
         """`$i++`, `++$i`, `$i--`, `--$i` assign the variable: a whole number the reader knows becomes the
@@ -2108,7 +2128,7 @@ class Interpreter:
         before = self._variable_value(target, env)
         if isinstance(before, Text) and _WHOLE.fullmatch(before.value):
             step = 1 if node.type.endswith("increment_expression") else -1
-            after = Text(str(int(before.value) + step), self.where.mark(node), before.sure)
+            after = Text(str(int(before.value) + step), self.where.mark(node), before.sure, number=True)
         if key != "null" and scope in ("", "script", "global"):
             env.vars[key] = _stamp(after, key, node)
             if self.scope == 0 and key in self.constant_keys:
@@ -2243,15 +2263,18 @@ class Interpreter:
         return at > 0 and self.modes[at - 1][1]
 
     def escape(self, value: Value | None) -> None:
+        """The VM configurations a value holds are given to code the reader does not follow, which may
+        change them. An array or table is walked once: what it holds never changes, and a configuration
+        once escaped stays so, so passing it again changes nothing."""
         if isinstance(value, Vms):
             for index in value.ids:
                 self.vms[index].escaped = True
-        elif isinstance(value, Items):
-            for item in value.values:
+        elif isinstance(value, (Items, Table)) and not value.escaped:
+            object.__setattr__(value, "escaped", True)
+            held = value.values if isinstance(value, Items) else [entry[2] for entry in value.entries]
+            self.spend(len(held))
+            for item in held:
                 self.escape(item)
-        elif isinstance(value, Table):
-            for entry in value.entries:
-                self.escape(entry[2])
 
     def escape_all(self, args: Args) -> None:
         for value in args.values:
@@ -2414,9 +2437,8 @@ class Interpreter:
             if match is None:
                 extra.append(value)
         given = _bind_in_order(args, signature.order, positional)
-        unbound = positional[given:]
-        args.values.extend(unbound)
-        return args, [*extra, *unbound], splatted
+        args.values.extend(positional)  # those bound by position too: all escape where the call is not run
+        return args, [*extra, *positional[given:]], splatted
 
     def _may_run(self, function: Node, parameters: int) -> bool:
         """Whether a call of a function is run with its values: not inside a call of the same function
@@ -2484,20 +2506,40 @@ class Interpreter:
             arg = args.bound.get(name)
             declared = parameter.parent
             if arg is not None:
-                value = _passed(arg.value, parameter)
+                value = self._passed(arg.value, parameter)
             elif piped is not None and piped_to is None and signature.from_pipeline[at]:
-                value, piped_to = _passed(piped, parameter), name
+                value, piped_to = self._passed(piped, parameter), name
             else:
                 default = _first(declared, "script_parameter_default") if declared is not None else None
                 given = _named(default)[-1] if default is not None and _named(default) else None
                 if given is not None:
-                    value = _passed(self.evaluate(given, scope), parameter)
+                    value = self._passed(self.evaluate(given, scope), parameter)
                 else:  # a switch not given is $false; any other parameter is $null, unless set otherwise
-                    value = Flag(False) if signature.is_switch[at] else _passed(Unknown(""), parameter)
+                    value = Flag(False) if signature.is_switch[at] else self._passed(Unknown(""), parameter)
             if signature.types[at]:  # `[string]$Name`: the value as the parameter holds it
-                value = _typed(value, signature.types[at]) or _passed(Unknown(""), parameter)
+                value = _typed(value, signature.types[at]) or self._passed(Unknown(""), parameter)
             scope.vars[name] = value
         return piped_to
+
+    def _passed(self, value: Value, parameter: Node) -> Value:
+        """A value given to a function's parameter, as its body reads it. A value the script does not
+        state is the parameter's own (one value wherever the body reads it, as when the function is read
+        once with values it does not know); a string is marked where the body passes it on, where findings
+        about what the body builds with it point. An array's strings are unmarked once per array, and the
+        copy shared by every call that passes it (values never change): a call costs what it passes, not
+        the length of the arrays it passes."""
+        if isinstance(value, Unknown):
+            return Unknown(_text(parameter), ("def", parameter.id))
+        if isinstance(value, Text):
+            return _unmarked(value)
+        if isinstance(value, Items):
+            if value.unmarked is None:
+                self.spend(len(value.values))
+                copy = Items(tuple(_unmarked(v) if isinstance(v, Text) else v for v in value.values))
+                object.__setattr__(copy, "unmarked", copy)  # passed on again, it stays as it is
+                object.__setattr__(value, "unmarked", copy)
+            return value.unmarked
+        return value
 
     def xplat(self, node: Node, env: Env) -> Value:
         """`azure service deployment prepare-migration <service> <deployment> …` and the other classic CLI
@@ -3536,7 +3578,7 @@ def _reach(word: str | None) -> int:
 def _unsure(value: Value) -> Value:
     """A value that may be missing (see `Text.sure`): its strings, or those of an array, are marked."""
     if isinstance(value, Text) and value.sure:
-        return Text(value.value, value.mark, sure=False)
+        return replace(value, sure=False)
     if isinstance(value, Items) and any(isinstance(v, Text) and v.sure for v in value.values):
         return Items(tuple(_unsure(v) if isinstance(v, Text) else v for v in value.values))
     return value
@@ -3555,12 +3597,12 @@ def _typed(value: Value, name: str) -> Value | None:
     if name == "string":
         if isinstance(value, Flag):
             return Text("True" if value.value else "False")
-        return value if isinstance(value, Text) else None
+        return replace(value, number=False) if isinstance(value, Text) else None
     if name in _WHOLE_TYPES:
         if isinstance(value, Flag):
-            return Text("1" if value.value else "0")
+            return Text("1" if value.value else "0", number=True)
         whole = isinstance(value, Text) and _WHOLE.fullmatch(value.value)
-        return Text(str(int(value.value)), value.mark, value.sure) if whole else None
+        return Text(str(int(value.value)), value.mark, value.sure, number=True) if whole else None
     return None if isinstance(value, Flag) else value
 
 
@@ -3593,22 +3635,8 @@ def _is_switch(declared: Node | None) -> bool:
     return declared is not None and _SWITCH.search(_text(declared)) is not None
 
 
-def _passed(value: Value, parameter: Node) -> Value:
-    """A value given to a function's parameter, as its body reads it. A value the script does not state
-    is the parameter's own (one value wherever the body reads it, as when the function is read once with
-    values it does not know); a string is marked where the body passes it on, where findings about what
-    the body builds with it point."""
-    if isinstance(value, Unknown):
-        return Unknown(_text(parameter), ("def", parameter.id))
-    if isinstance(value, Text):
-        return Text(value.value, sure=value.sure)
-    if isinstance(value, Items) and any(isinstance(item, Text) for item in value.values):
-        return Items(
-            tuple(
-                Text(item.value, sure=item.sure) if isinstance(item, Text) else item for item in value.values
-            )
-        )
-    return value
+def _unmarked(text: Text) -> Text:
+    return Text(text.value, sure=text.sure, number=text.number)
 
 
 def _call_value(outputs: list[Value], spend: Callable[[int], None]) -> Value | None:
@@ -3723,11 +3751,23 @@ def _literal(value: Value) -> bool:
 
 
 def _add(a: Value | None, b: Value) -> Value:
-    """`a + b` and `a += b` on strings and arrays; long results are not followed (each copy costs)."""
+    """`a + b` and `a += b` on numbers, strings and arrays; long results are not followed (each copy
+    costs). PowerShell's `+` follows the type of its left operand: a number adds (a string on the right
+    is read as a number), a string joins."""
+    if isinstance(a, Text) and a.number is not False:
+        return _sum(a, b) if a.number else Unknown("")
     if isinstance(a, Text) and isinstance(b, Text) and len(a.value) + len(b.value) <= _MAX_TEXT:
         return Text(a.value + b.value, a.mark, a.sure and b.sure)
     if isinstance(a, Items) and len(a.values) < _MAX_ITEMS:
         return _bounded(Items(a.values + (b.values if isinstance(b, Items) else (b,))))
+    return Unknown("")
+
+
+def _sum(a: Text, b: Value) -> Value:
+    """A whole number plus a value: their sum when both are whole numbers, else a value the reader does
+    not follow (a fraction, a hexadecimal number, or PowerShell's error on a word)."""
+    if isinstance(b, Text) and _WHOLE.fullmatch(a.value) and _WHOLE.fullmatch(b.value):
+        return Text(str(int(a.value) + int(b.value)), a.mark, a.sure and b.sure, number=True)
     return Unknown("")
 
 
