@@ -443,3 +443,51 @@ def test_a_long_array_passed_many_times_costs_what_a_string_passed_costs(shape, 
         f"passing the array cost {passing_an_array / max(passing_a_string, 1e-9):.1f}x passing a string"
     )
     assert _services("s.ps1", _holding(shape(2 * size), True)) == ["s"]
+
+
+# --- PowerShell: what may end a path or change a value unseen ---------------------------------------------
+
+# Traps found once for the whole script (the function each is in, in one sweep), a function that replaces a
+# cmdlet undone after the branch that may not run it, a value read where something may have changed it (an
+# array copied once, however often it is read), a parameter bound by an abbreviation of its alias without
+# a walk over all of them: each costs what the script's size does.
+
+
+def _trapping_functions(count: int) -> str:
+    return "".join(
+        f"function F{i} {{ trap {{ continue }}; function G{i} {{ throw 'x' }}; G{i}; throw 'y' }}\nF{i}\n"
+        for i in range(count)
+    )
+
+
+def _shadowing_in_branches(count: int) -> str:
+    body = "".join(f"function New-AzureVM {{ 'mock{i}' }}\nfunction Helper{i} {{ }}\n" for i in range(count))
+    return "if ($a) { if ($b) { if ($c) {\n" + body + "} } }\n"
+
+
+def _stale_array_read_often(count: int) -> str:
+    items = ", ".join(f'"v{i}"' for i in range(count))
+    reads = "".join("if ($list) { $x = 1 }\n" for _ in range(count))
+    return f"$list = @({items})\nSet-Variable -Name list -Value @()\n{reads}"
+
+
+def _aliases_abbreviated(count: int) -> str:
+    parameters = ", ".join(f'[Alias("WithAcl{i}")][switch]$Acl{i}' for i in range(count))
+    calls = "".join(f"Deploy -WithAcl{i}\nDeploy -With\n" for i in range(count))
+    return f"function Deploy {{ param({parameters}) }}\n{calls}"
+
+
+_UNSEEN_POWERSHELL = {
+    "functions that each hold a trap": _trapping_functions,
+    "cmdlets replaced in branches that may not run": _shadowing_in_branches,
+    "an array something may change, read often": _stale_array_read_often,
+    "parameters bound by an abbreviation of their alias": _aliases_abbreviated,
+}
+
+
+@pytest.mark.parametrize("shape", _UNSEEN_POWERSHELL.values(), ids=_UNSEEN_POWERSHELL.keys())
+def test_powershell_paths_and_values_the_reader_does_not_decide(shape):
+    def make(n: int):
+        return _read("s.ps1", _powershell([shape(n)], '"svc"'), "svc")
+
+    assert_linear(make, 500)

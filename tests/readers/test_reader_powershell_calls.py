@@ -777,3 +777,261 @@ def test_plus_adds_a_number_a_function_is_given(read):
         """,
     )
     assert _addresses(doc) == [("sql1", ["10.1.2.101"]), ("sql2", ["10.1.2.102"])]
+
+
+# --- what may end the path or change a value where the reader does not look --------------------------------
+# When in doubt, the reader does not decide: a finding on a path that may run beats one hidden.
+
+_ACL_VM = """
+    $acl = New-AzureAclConfig
+    Set-AzureAclConfig -AddRule -ACL $acl -Order 100 -Action Permit -RemoteSubnet "10.0.0.0/8"
+    New-AzureVMConfig -Name "web1" -InstanceSize Small -ImageName "img" |
+        Add-AzureEndpoint -Name "HTTP" -Protocol tcp -LocalPort 80 -PublicPort 80 -ACL $acl |
+        New-AzureVM -ServiceName "svc-web" -Location "West Europe"
+"""
+
+
+def _with_acl_vm(script: str) -> str:
+    """A script, with `{vm}` replaced by the statements that create a VM with an endpoint ACL (indented as
+    the placeholder is)."""
+    lines = script.splitlines()
+    out = []
+    for line in lines:
+        if line.strip() == "{vm}":
+            indent = line[: len(line) - len(line.lstrip())]
+            out.extend(indent + vm_line[4:] for vm_line in _ACL_VM.strip("\n").splitlines())
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _services(read, script: str) -> list[str | None]:
+    return [d.service_name for d in _deployments(read(PATH, _with_acl_vm(script)))]
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        # a `trap` that goes on (`continue`, or no `break`) takes a `throw` of a function the script calls
+        """
+        trap { Write-Warning "step failed: $_"; continue }
+        function Assert-Quota { throw "quota check not implemented" }
+        Assert-Quota
+        {vm}
+        """,
+        """
+        trap { Write-Warning "error: $_" }
+        throw "storage account missing"
+        {vm}
+        """,
+        """
+        function Deploy {
+            trap { Write-Warning "ignored: $_"; continue }
+            throw "optional step failed"
+            {vm}
+        }
+        Deploy
+        """,
+    ],
+)
+def test_a_throw_a_trap_may_take_does_not_end_the_path(read, script):
+    assert _services(read, script) == ["svc-web"]
+
+
+def test_a_throw_under_a_trap_that_breaks_still_ends_the_script(read):
+    script = """
+        trap { Write-Warning "fatal: $_"; break }
+        throw "stop"
+        {vm}
+        """
+    assert _services(read, script) == []
+
+
+def test_a_catch_of_any_error_after_a_throw_runs_and_its_return_ends_the_script(read):
+    script = """
+        try { throw "missing" } catch { Write-Warning "stopping"; return }
+        {vm}
+        """
+    assert _services(read, script) == []
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        """
+        $deployAcl = $false
+        function Enable-Acl { Set-Variable -Name deployAcl -Value $true -Scope Script }
+        Enable-Acl
+        if ($deployAcl) {
+            {vm}
+        }
+        """,
+        """
+        $deployAcl = $false
+        function Enable-Acl { $script:deployAcl = $true }
+        Enable-Acl
+        if ($deployAcl) {
+            {vm}
+        }
+        """,
+        """
+        $config = @{ UseAcl = $false; Name = "tbl" }
+        function Set-Production($settings) { $settings.UseAcl = $true }
+        Set-Production $config
+        if ($config.UseAcl) {
+            {vm}
+        }
+        """,
+        """
+        $config = @{ UseAcl = $false }
+        function Set-Production { $config.UseAcl = $true }
+        Set-Production
+        if ($config.UseAcl) {
+            {vm}
+        }
+        """,
+        """
+        $config = @{ UseAcl = $false }
+        $config.Set_Item("UseAcl", $true)
+        if ($config.UseAcl) {
+            {vm}
+        }
+        """,
+        """
+        $config = @{ UseAcl = $false }
+        $config[$key] = $true
+        if ($config.UseAcl) {
+            {vm}
+        }
+        """,
+        """
+        $useAcl = $false
+        function Import-Settings { $useAcl = $true }
+        . Import-Settings
+        if ($useAcl) {
+            {vm}
+        }
+        """,
+        """
+        $UseAcl = $false
+        . "$PSScriptRoot\\settings.ps1"
+        if ($UseAcl) {
+            {vm}
+        }
+        """,
+        """
+        $useAcl = $false
+        function Enable([ref]$flag) { $flag.Value = $true }
+        Enable ([ref]$useAcl)
+        if ($useAcl) {
+            {vm}
+        }
+        """,
+        """
+        [System.Collections.ArrayList]$names = @()
+        $names.Add("web1") | Out-Null
+        foreach ($n in $names) {
+            {vm}
+        }
+        """,
+        """
+        $names = @()
+        $names.Add("web1")
+        foreach ($n in $names) {
+            {vm}
+        }
+        """,
+    ],
+)
+def test_a_value_something_may_change_unseen_decides_no_condition(read, script):
+    assert _services(read, script) == ["svc-web"]
+
+
+def test_a_value_nothing_changes_unseen_still_decides(read):
+    script = """
+        $config = @{ UseAcl = $false }
+        function Show($settings) { Write-Host $settings.Name }
+        Write-Host $config
+        $config.ContainsKey("UseAcl") | Out-Null
+        if ($config.UseAcl) {
+            {vm}
+        }
+        """
+    assert _services(read, script) == []
+
+
+def test_a_return_in_a_begin_block_ends_that_block_only(read):
+    script = """
+        function Deploy {
+            begin {
+                if ($true) { return }
+            }
+            process {
+                {vm}
+            }
+        }
+        Deploy
+        """
+    assert _services(read, script) == ["svc-web"]
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        # defined in a branch that may not run
+        """
+        param([switch]$Mock)
+        if ($Mock) {
+            function New-AzureVM { Write-Host "mock: would create VM" }
+        }
+        {vm}
+        """,
+        # defined in another function's scope, gone when it returns
+        """
+        function Setup {
+            function New-AzureVM { Write-Host "mock" }
+        }
+        Setup
+        {vm}
+        """,
+    ],
+)
+def test_a_function_that_may_not_replace_a_cmdlet_leaves_the_cmdlet(read, script):
+    assert _services(read, script) == ["svc-web"]
+    assert "New-AzureVM" in _calls(read(PATH, _with_acl_vm(script)))
+
+
+def test_a_function_that_surely_replaces_a_cmdlet_replaces_it(read):
+    script = """
+        function New-AzureVM { Write-Host "mock" }
+        {vm}
+        """
+    assert _services(read, script) == []
+
+
+@pytest.mark.parametrize("passed", ["-WithAcl", "-WithA", "-Acl", "-A"])
+def test_a_parameter_is_bound_by_its_alias_and_an_abbreviation_of_it(read, passed):
+    script = f"""
+        function Deploy-Web {{
+            param([string]$Name, [Alias("WithAcl")][switch]$Acl)
+            if ($Acl) {{
+                {{vm}}
+            }}
+        }}
+        Deploy-Web -Name "web1" {passed}
+        """
+    assert _services(read, script) == ["svc-web"]
+
+
+def test_an_abbreviation_of_two_parameters_aliases_binds_neither(read):
+    script = """
+        function Deploy-Web {
+            param([Alias("WithAcl")][switch]$Acl, [Alias("WithAvSet")][switch]$AvSet)
+            if ($Acl) {
+                {vm}
+            }
+        }
+        Deploy-Web -With
+        """
+    # `-With` names no parameter: the call is bound to none, and `$Acl` is $false
+    assert _services(read, script) == []

@@ -38,6 +38,7 @@ nothing. Everything here costs time linear in the script's size."""
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import itertools
 import posixpath
@@ -257,6 +258,8 @@ _INDEX = {
     "command": "command",
     "statement_list": "statements",
     "flow_control_statement": "flow",
+    "trap_statement": "trap",
+    "cast_expression": "cast",
 }
 _OPAQUE = {**_ASSIGNING, "command": "command", "variable": "variable"}
 _COMMANDS = {"command": "command"}
@@ -428,13 +431,36 @@ class SyntaxIndex:
         self.assignments: list[tuple[int, str]] = []
         self.script_assigned: dict[str, int] = {}
         self.function_assigned: set[str] = set()
+        # Variables something may change where the reader does not see it (see `Interpreter._stale`).
+        self.stale: set[str] = set()
+        self.all_stale = False  # a `*-Variable` command names variables the reader cannot tell
         for node in found.get("assignment", []):
-            for key in _assigned_keys(node):
+            for variable, in_place in _assigned_variables(node):
+                key = _variable(_text(variable))[1]
                 self.assignments.append((node.start_byte, key))
                 if inside(node.start_byte):
                     self.function_assigned.add(key)
+                    # `$script:x = …` in a function, or `$x.Key = …` on a table it shares with its caller
+                    if in_place or _text(variable)[1:].lstrip("{").casefold().startswith(_OUTER_SCOPES):
+                        self.stale.add(key)
                 else:
                     self.script_assigned[key] = self.script_assigned.get(key, 0) + 1
+        for command, command_key in zip(found.get("command", []), commands, strict=True):
+            if command_key in _VARIABLE_COMMANDS:
+                named = _variable_names(command)
+                self.all_stale = self.all_stale or named is None
+                self.stale.update(named or ())
+        for cast in found.get("cast", []):  # `[ref]$x`: a function given it may assign `$x`
+            referenced = _referenced(cast)
+            if referenced is not None:
+                self.stale.add(referenced)
+        # Where a script or function dot-sources (`. .\settings.ps1`, `. Set-Defaults`): what follows may
+        # see any of its variables changed.
+        self.dot_sources = sorted(c.start_byte for c in found.get("command", []) if _dot_sourced(c))
+        # The scopes (a function, or the script: 0) that hold a `trap` that may let the script go on after an
+        # error: one that does not surely `break`, `exit` or `throw`.
+        going_on = [trap for trap in found.get("trap", []) if not _trap_ends(trap)]
+        self.trapping = set(_scopes_of(going_on, found.get("function", [])))
         self.by_key: dict[str, list[int]] = {}
         for offset, key in sorted(self.assignments):
             self.by_key.setdefault(key, []).append(offset)
@@ -449,6 +475,11 @@ class SyntaxIndex:
         """Whether a `break` or `continue` lies inside a node."""
         at = bisect.bisect_left(self.loop_exits, node.start_byte)
         return at < len(self.loop_exits) and self.loop_exits[at] < node.end_byte
+
+    def dot_sources_within(self, node: Node) -> bool:
+        """Whether a dot-sourcing command lies inside a node (a loop)."""
+        at = bisect.bisect_left(self.dot_sources, node.start_byte)
+        return at < len(self.dot_sources) and self.dot_sources[at] < node.end_byte
 
     def assigns(self, key: str, start: int, end: int) -> bool:
         """Whether variable `key` is assigned somewhere between two offsets (inside a loop)."""
@@ -492,29 +523,131 @@ def _problems(root: Node) -> list[Node]:
 def _assigned_keys(node: Node) -> Iterator[str]:
     """The variables a node assigns: `$x = …`, `$x.Add(…)`/`$x[k] = …` (a table changed in place), a
     `foreach` variable, a declared parameter."""
+    for variable, _ in _assigned_variables(node):
+        yield _variable(_text(variable))[1]
+
+
+def _assigned_variables(node: Node) -> Iterator[tuple[Node, bool]]:
+    """The variables a node assigns (see `_assigned_keys`), as written, each with whether the node changes
+    what it holds in place (`$x.Add(…)`, `$x[k] = …`) rather than giving it a value."""
     kind = node.type
     if kind == "assignment_expression" or kind in _STEPPING:
         target: Node | None = _operand(node)
+        in_place = False
         while target is not None and target.type in ("member_access", "element_access"):
             target = target.named_children[0] if target.named_children else None
+            in_place = True
         targets = (
             _named(target) if target is not None and target.type == "array_literal_expression" else [target]
         )
         for each in targets:
             each = _target(each) if each is not None else None
             if each is not None and each.type == "variable":
-                yield _variable(_text(each))[1]
+                yield each, in_place
     elif kind in ("foreach_statement", "script_parameter"):
         variable = _first(node, "variable")
         if variable is not None:
-            yield _variable(_text(variable))[1]
+            yield variable, False
     elif kind == "invokation_expression" and node.named_children:
         target, method = node.named_children[0], _first(node, "member_name")
         if target.type == "variable" and method is not None and _text(method).casefold() in _CHANGING:
-            yield _variable(_text(target))[1]
+            yield target, True
 
 
-_CHANGING = frozenset({"add", "remove", "clear"})  # methods that change a table in place
+# Methods that change a table or a list in place.
+# Methods that read a table or list and never change it.
+_READ_ONLY_METHODS = frozenset(
+    {"tostring", "gettype", "equals", "contains", "containskey", "containsvalue", "indexof", "gethashcode"}
+)
+_CHANGING = frozenset({"add", "remove", "clear", "set_item", "insert", "removeat", "addrange", "removerange"})
+# Scopes a function's `$script:x = …` or `$global:x = …` assigns outside it.
+_OUTER_SCOPES = ("script:", "global:")
+# The commands that set, create, remove or clear a variable by name, and their aliases.
+_VARIABLE_COMMANDS = frozenset(
+    {"set-variable", "sv", "new-variable", "nv", "remove-variable", "rv", "clear-variable", "clv"}
+)
+_VARIABLE_SWITCHES = ("force", "passthru", "whatif", "confirm")  # their parameters that take no value
+
+
+def _variable_names(command: Node) -> list[str] | None:
+    """The variables a `Set-Variable`-like command names (`-Name`, else its first positional argument);
+    None when it may name others: a name the script does not write out, or a wildcard."""
+    elements = command.child_by_field_name("command_elements")
+    parts = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements is not None else []
+    named: Node | None = None
+    index = 0
+    while index < len(parts) and named is None:
+        parameter = _parameter(parts[index])
+        if parameter is None:
+            named = parts[index]
+        elif parameter[0] and "name".startswith(parameter[0].casefold()):
+            if parameter[1] is not None:
+                return None
+            named = parts[index + 1] if index + 1 < len(parts) else None
+            if named is None:
+                return None
+        elif parameter[1] is None and not parameter[0].casefold().startswith(_VARIABLE_SWITCHES):
+            index += 1  # the parameter's value
+        index += 1
+    if named is None:
+        return None
+    inner = _unwrap(named)
+    listed = _named(inner) if inner.type == "array_literal_expression" else [inner]
+    names: list[str] = []
+    for each in listed:
+        each = _unwrap(each)
+        if each.type not in ("generic_token", "verbatim_string_characters", "expandable_string_literal"):
+            return None
+        word = _text(each).strip("'\"")
+        if not word or "$" in word or any(c in word for c in "*?[]`"):
+            return None
+        names.append(word.casefold())
+    return names
+
+
+def _referenced(cast: Node) -> str | None:
+    """The variable a `[ref]` cast passes by reference (`[ref]$x`), if it is one."""
+    written = _first(cast, "type_literal")
+    if written is None or _text(written)[1:-1].strip().casefold() not in ("ref", "system.ref"):
+        return None
+    operand = _unwrap(_named(cast)[-1]) if _named(cast) else None
+    return _variable(_text(operand))[1] if operand is not None and operand.type == "variable" else None
+
+
+def _dot_sourced(command: Node) -> bool:
+    """Whether a command is run with `.`: in the scope that runs it, whose variables it may then set."""
+    operator = _first(command, "command_invokation_operator")
+    return operator is not None and _text(operator).strip() == "."
+
+
+def _scopes_of(nodes: list[Node], functions: list[Node]) -> Iterator[int]:
+    """The function each node is in, innermost (its id), or 0 for the script: one sweep over both in
+    document order, with the functions open at each point on a stack."""
+    events = sorted(
+        [(f.start_byte, 0, f.end_byte, f.id) for f in functions]
+        + [(n.start_byte, 1, n.end_byte, 0) for n in nodes]
+    )
+    open_functions: list[tuple[int, int]] = []  # (end, id)
+    for start, is_node, end, ident in events:
+        while open_functions and open_functions[-1][0] <= start:
+            open_functions.pop()
+        if is_node:
+            yield open_functions[-1][1] if open_functions else 0
+        else:
+            open_functions.append((end, ident))
+
+
+def _trap_ends(trap: Node) -> bool:
+    """Whether a `trap` surely ends its scope on an error: its block, at its top level, `break`s, `exit`s
+    or `throw`s. Any other trap lets the script go on after the statement that failed."""
+    block = _first(trap, "statement_block")
+    listed = _first(block, "statement_list") if block is not None else None
+    for statement in _named(listed) if listed is not None else ():
+        if statement.type == "flow_control_statement":
+            word = _text(statement.children[0]).casefold() if statement.children else ""
+            if word in ("break", "exit", "throw"):
+                return True
+    return False
 
 
 def _operand(node: Node) -> Node | None:
@@ -897,6 +1030,8 @@ class Items:
     # it (see `_passed`), and whether its VM configurations were let escape (see `Interpreter.escape`).
     unmarked: Items | None = field(init=False, default=None, compare=False, repr=False)
     escaped: bool = field(init=False, default=False, compare=False, repr=False)
+    # Found once per array: the array as read where something may have changed it (see `_stale`).
+    stale: Items | None = field(init=False, default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "size", 1 + sum(_size(v) for v in self.values))
@@ -1405,6 +1540,15 @@ class Interpreter:
         self.maybe = 0
         self.partial = False
         self.sure_output = True  # whether what the function being run outputs is output on every path
+        self.catching = 0  # `try` blocks with a `catch` around the code being run
+        self.dotted = False  # whether a script or function was dot-sourced on the way here (see `_stale`)
+        # Whether the calls that led to the code being run are known: not while a function is read once,
+        # with values it does not know (see `_trapped`).
+        self.callers_known = True
+        # Functions the definitions being run replaced, innermost last: (name, the one it replaced, if
+        # any). A definition holds in its scope only, and one that may not run does not replace a cmdlet
+        # (see `_undefine`).
+        self.replaced: list[tuple[str, Node | None]] = []
 
     def snippet(self, node: Node) -> str:
         """An expression as messages name a value it does not state (`$vmName`), cut short; only the
@@ -1423,6 +1567,7 @@ class Interpreter:
         try:
             self.statements(root, Env(constants={}))
             self.stopped = None
+            self.callers_known = False
             done: set[int] = set()
             while self.pending or self.pending_called:
                 # Functions the script never calls first: they run the calls of the others.
@@ -1467,7 +1612,9 @@ class Interpreter:
         if body is not None:
             self.calling.append(function.id)  # a call of itself in it is not run again
             self.maybe, self.partial = 0, False
+            defined = len(self.replaced)
             self.statements(body, env)
+            self._undefine(defined)
             self.stopped = None
             self.calling.pop()
 
@@ -1516,8 +1663,26 @@ class Interpreter:
         "the term is not recognized")."""
         name = _first(node, "function_name")
         if name is not None:
-            self.defined[_text(name).casefold()] = node
+            key = _text(name).casefold()
+            self.replaced.append((key, self.defined.get(key)))
+            self.defined[key] = node
         self._queue(node)
+
+    def _undefine(self, since: int, cmdlets_only: bool = False) -> None:
+        """Undo the definitions run since the `since`-th: those of a function's scope when it returns, or,
+        `cmdlets_only`, those in code that may not run (a branch the reader cannot decide, a loop) that
+        replace a cmdlet: after that code, the cmdlet may still be what a call runs, and is read as such."""
+        kept: list[tuple[str, Node | None]] = []
+        for key, before in reversed(self.replaced[since:]):
+            self.spend()
+            if cmdlets_only and not cmdlets.canonical(key):
+                kept.append((key, before))
+            elif before is None:
+                self.defined.pop(key, None)
+            else:
+                self.defined[key] = before
+        del self.replaced[since:]
+        self.replaced.extend(reversed(kept))
 
     def _queue(self, node: Node) -> None:
         """A function to read once, with values it does not know, unless every call of it is run."""
@@ -1558,7 +1723,10 @@ class Interpreter:
         """Run a block that may not run (unless `certain`), in the environment of its branch."""
         maybe = 0 if certain else 1
         self.maybe += maybe
+        defined = len(self.replaced)
         self.statements(block, env)
+        if not certain:
+            self._undefine(defined, cmdlets_only=True)
         self.maybe -= maybe
         return env
 
@@ -1594,6 +1762,9 @@ class Interpreter:
         inner = env.child()
         inner.loop = (self.index, node)
         self.maybe += 1
+        defined = len(self.replaced)
+        if self.index.dot_sources_within(node):  # a later round reads what an earlier one dot-sourced
+            self.dotted = True
         for child in _named(node):
             if child.type == "variable" and node.type == "foreach_statement":
                 continue
@@ -1605,6 +1776,7 @@ class Interpreter:
                 self.statements(child, inner)
             else:
                 self.statement(child, inner)
+        self._undefine(defined, cmdlets_only=True)
         self.maybe -= 1
         self._left_maybe(loop=True)
         env.merge([inner], False, self.spend)
@@ -1691,24 +1863,47 @@ class Interpreter:
             value = self.evaluate(child, env)
             if word == "return" and self.output is not None and child.type == "pipeline":
                 self._output(value)
-        if word in _REACH and self.stopped is None:
+        if word == "throw" and self._trapped():
+            self.partial = True  # a `trap` takes the error, and the script may go on after the statement
+        elif word in _REACH and self.stopped is None:
             self.stopped = word
+
+    def _trapped(self) -> bool:
+        """Whether a `trap` that may let the script go on is in a scope an error here reaches: the function
+        being run, those that called it, the script. Reading a function once, with values it does not
+        know, its callers are not known: any such trap of the script may be in one."""
+        trapping = self.index.trapping
+        if not trapping or self.catching:  # a `catch` takes the error first
+            return False
+        if not self.callers_known:
+            return True
+        return 0 in trapping or any(function in trapping for function in self.calling)
 
     def _try(self, node: Node, env: Env) -> None:
         """The `try` block runs; each `catch` may run; the `finally` block runs. A `throw` that ends the
-        `try` block is caught when a `catch` follows it; any other end of the path takes effect after the
-        `finally` block."""
+        `try` block is caught when a `catch` follows it (before any `trap`): when it surely ends it and one
+        `catch` takes any error, that `catch` runs, and how it ends the path holds after the `try`. Any
+        other end of the path takes effect after the `finally` block."""
         handlers: list[Env] = []
         ended: str | None = None
         catches = _first(node, "catch_clauses") is not None
+        thrown = False
         for child in _named(node):
             if child.type == "statement_block":
+                self.catching += catches
                 self.statements(child, env)
+                self.catching -= catches
                 ended = self._leave()
                 if ended == "throw" and catches:
-                    ended = None
+                    ended, thrown = None, True
             elif child.type == "catch_clauses":
-                for clause in _named(child):
+                clauses = _named(child)
+                block = _first(clauses[0], "statement_block") if len(clauses) == 1 else None
+                if thrown and block is not None and _first(clauses[0], "catch_type_list") is None:
+                    self.statements(block, env)  # the only `catch`, of any error: it runs
+                    ended = self._leave()
+                    continue
+                for clause in clauses:
                     block = _first(clause, "statement_block")
                     if block is not None:
                         handlers.append(self._branch(block, env.child(), certain=False))
@@ -1732,7 +1927,9 @@ class Interpreter:
                         self._not_run(clause)
                         continue
                     self.maybe += 1
+                    defined = len(self.replaced)
                     branches.append(self._clause(clause, env.child()))
+                    self._undefine(defined, cmdlets_only=True)
                     self.maybe -= 1
                     self._left_maybe(loop=True)
             else:
@@ -1759,6 +1956,12 @@ class Interpreter:
     def _body(self, node: Node, env: Env) -> None:
         self.statements(node, env)
 
+    def _named_block(self, node: Node, env: Env) -> None:
+        """`begin`, `process`, `end`: a `return` ends the block it is in, and the next block still runs."""
+        self.statements(node, env)
+        if self.stopped == "return":
+            self.stopped = None
+
     def _skip(self, node: Node, env: Env) -> None:
         pass
 
@@ -1777,7 +1980,7 @@ class Interpreter:
         "script_block": _body,
         "script_block_body": _body,
         "named_block_list": _body,
-        "named_block": _body,
+        "named_block": _named_block,
         "trap_statement": _trap,
         "comment": _skip,
         "empty_statement": _skip,
@@ -1901,10 +2104,11 @@ class Interpreter:
         member = self._member_key(target, inner, env)
         if isinstance(current, Table) and member is not None:
             env.vars[key] = current.with_entry(member, value)
-        elif isinstance(current, Table):
-            env.vars[key] = Table(current.entries, opaque=True)
+        elif isinstance(current, Table):  # `$table[$unknown] = …` may replace any entry
+            self._changed_in_place(key, env)
         else:
             self.escape(current)
+            self._changed_in_place(key, env)  # `$list[0] = …`
 
     def _member_key(self, target: Node, inner: list[Node], env: Env) -> str | None:
         if target.type == "member_access":
@@ -1929,7 +2133,13 @@ class Interpreter:
             return Unknown(text, ("free", self.scope, key))
         if isinstance(value, Unknown):
             return Unknown(text, value.ident)
-        return value
+        return _stale(value, text) if self._stale(key) else value
+
+    def _stale(self, key: str) -> bool:
+        """Whether something the reader does not follow may have changed a variable: a `Set-Variable`-like
+        command names it, a function assigns it in the script's scope (`$script:x = …`) or changes the
+        table it holds in place, or a script or function was dot-sourced before this point."""
+        return self.dotted or self.index.all_stale or key in self.index.stale
 
     def _string(self, node: Node, env: Env) -> Value:
         kind = node.type
@@ -2099,10 +2309,11 @@ class Interpreter:
             if isinstance(values[0], Text):
                 env.vars[key] = current.with_entry(values[0].value, values[1])
             else:
-                env.vars[key] = Table(current.entries, opaque=True)
+                env.vars[key] = _stale(current)
             return NULL
-        if name not in ("tostring", "gettype", "equals", "contains", "containskey"):
+        if name not in _READ_ONLY_METHODS:
             self.escape(current)
+            self._changed_in_place(key, env)  # `.Set_Item(…)`, `.Remove(…)`, a list's `.Add(…)`
         return Unknown(self.snippet(node))
 
     def _script_block(self, node: Node, env: Env) -> Value:
@@ -2220,8 +2431,12 @@ class Interpreter:
         if not name and invoked is not None:
             for part in _named(invoked):  # `& { … }`, `& $command`: what is invoked runs here
                 self.evaluate(part, env)
+        if _dot_sourced(node):
+            self.dotted = True
         if key in self.defined:
-            return self.user_call(node, key, env, piped)
+            value = self.user_call(node, key, env, piped)
+            self._shared(node, env)
+            return value
         if key in ("azure", "azure.cmd"):
             return self.xplat(node, env)
         args = self.bind(node, key, env)
@@ -2231,7 +2446,10 @@ class Interpreter:
         if key in _WRITE_OUTPUT:
             return _written(args, piped)
         if not classic or args.resource_group or self.arm_at(node.start_byte):
-            return self.unknown_command(node, key, args, piped)
+            value = self.unknown_command(node, key, args, piped)
+            if key not in _HARMLESS and key not in _LOOPING:
+                self._shared(node, env)
+            return value
         self.record_call(node, classic, args)
         handler = self._COMMANDS.get(key)
         if handler is not None:
@@ -2241,6 +2459,24 @@ class Interpreter:
         if not key.startswith(_READING):
             self.escape_all(args)
         return Unknown(self.snippet(node))
+
+    def _shared(self, node: Node, env: Env) -> None:
+        """A table or array a command is given as a variable (`Set-Defaults $config`) is the same object in
+        the code it runs, which may change what it holds: the variable no longer tells (see `_stale`)."""
+        elements = node.child_by_field_name("command_elements")
+        for part in _named(elements) if elements is not None else ():
+            inner = _unwrap(part)
+            if inner.type == "variable" and _text(inner).startswith("$"):
+                self._changed_in_place(_variable(_text(inner))[1], env)
+
+    def _changed_in_place(self, key: str, env: Env) -> None:
+        """A table or array a variable holds may have changed where the reader does not see it: its items
+        are no longer known, nor are they in the functions that read it as a constant."""
+        current = env.lookup(key)
+        if isinstance(current, (Table, Items)):
+            env.vars[key] = _stale(current)
+            self.constants.pop(key, None)
+            self.constant_keys.discard(key)
 
     def unknown_command(self, node: Node, key: str, args: Args, piped: Value | None) -> Value:
         """A command the reader does not know: the objects given to it may change."""
@@ -2465,6 +2701,7 @@ class Interpreter:
         saved = self.scope, self.output, self.maybe, self.partial, self.sure_output
         self.scope, self.output, self.maybe, self.partial, self.sure_output = function.id, [], 0, False, True
         self.calling.append(function.id)
+        defined = len(self.replaced)
         try:
             piped_to = self._bind_parameters(scope, signature, args, piped)
             if piped is not None and piped_to is None:
@@ -2474,6 +2711,7 @@ class Interpreter:
                 self.statements(body, scope)
             outputs, sure = self.output, self.sure_output
         finally:
+            self._undefine(defined)  # a function it defines is gone when it returns
             self.calling.pop()
             self.scope, self.output, self.maybe, self.partial, self.sure_output = saved
         # The function ends where its path ended; `exit` ends the script, and a `throw` the caller too.
@@ -3462,7 +3700,11 @@ class _Signature:
     known: frozenset[str]
     switches: frozenset[str]  # the names of the switches
     order: tuple[str, ...]  # the names once each, in order: the order positional arguments fill them
-    ordered: tuple[str, ...]  # the names sorted, to find those an abbreviation starts without a scan
+    # The names and aliases (`[Alias("WithAcl")]`) sorted, each with the name it stands for, to find those
+    # an abbreviation starts without a scan.
+    ordered: tuple[tuple[str, str], ...]
+    aliases: dict[str, str]  # the name each alias stands for (the first parameter that declares it)
+    repeated: frozenset[str]  # the names declared twice or more
     # Whether the parameter of each name (the first declared) says "ValueFromPipeline" anywhere, by
     # property name too: what a call returns when the function returns that parameter unfollowed.
     takes_pipeline: dict[str, bool]
@@ -3473,9 +3715,13 @@ class _Signature:
         names = [_variable(_text(p))[1] for p in parameters]
         is_switch = [_is_switch(p.parent) for p in parameters]
         takes_pipeline: dict[str, bool] = {}
+        aliases: dict[str, str] = {}
         for name, parameter in zip(names, parameters, strict=True):
             if parameter.parent is not None and name not in takes_pipeline:
                 takes_pipeline[name] = "valuefrompipeline" in _text(parameter.parent).casefold()
+            for alias in _aliases(parameter.parent):
+                if alias not in names:
+                    aliases.setdefault(alias, name)
         return _Signature(
             parameters=parameters,
             names=names,
@@ -3485,19 +3731,53 @@ class _Signature:
             known=frozenset(names),
             switches=frozenset(n for n, switch in zip(names, is_switch, strict=True) if switch),
             order=tuple(dict.fromkeys(names)),
-            ordered=tuple(sorted(names)),
+            ordered=tuple(sorted([(name, name) for name in names] + list(aliases.items()))),
+            aliases=aliases,
+            repeated=frozenset(name for name, count in collections.Counter(names).items() if count > 1),
             takes_pipeline=takes_pipeline,
         )
 
     def resolve(self, written: str) -> str | None:
-        """The parameter a named argument (case-folded) names: the one of that name, else the only one
-        it abbreviates; None when it names none, or abbreviates several (a name declared twice counts
-        twice)."""
+        """The parameter a named argument (case-folded) names: the one of that name or alias, else the only
+        one it abbreviates a name or alias of; None when it names none, or abbreviates several (a name
+        declared twice counts twice; past `_MAX_SPELLINGS` names and aliases it starts, it is not
+        resolved)."""
         if written in self.known:
             return written
-        at = bisect.bisect_left(self.ordered, written)  # the names it starts follow one another from here
-        starting = [name for name in self.ordered[at : at + 2] if name.startswith(written)]
-        return starting[0] if len(starting) == 1 else None
+        if written in self.aliases:
+            return self.aliases[written]
+        at = bisect.bisect_left(self.ordered, (written, ""))  # those it starts follow one another from here
+        starting = [
+            (spelling, name)
+            for spelling, name in self.ordered[at : at + _MAX_SPELLINGS + 1]
+            if spelling.startswith(written)
+        ]
+        # One parameter by several of its spellings is one parameter; a name declared twice is two.
+        meant = {name for _, name in starting}
+        distinct = len(meant) == 1 and not meant & self.repeated
+        return starting[0][1] if starting and distinct and len(starting) <= _MAX_SPELLINGS else None
+
+
+_MAX_SPELLINGS = 8  # names and aliases one abbreviation may start and still be resolved
+
+
+def _aliases(declared: Node | None) -> list[str]:
+    """The aliases a declared parameter has (`[Alias("WithAcl", "W")]`), case-folded."""
+    attributes = _first(declared, "attribute_list") if declared is not None else None
+    found: list[str] = []
+    for attribute in _named(attributes) if attributes is not None else ():
+        name = _first(attribute, "attribute_name")
+        if name is None or _text(name).strip().casefold() not in ("alias", "aliasattribute"):
+            continue
+        arguments = _first(attribute, "attribute_arguments")
+        for argument in _named(arguments) if arguments is not None else ():
+            inner = _unwrap(_named(argument)[0]) if _named(argument) else argument
+            listed = _named(inner) if inner.type == "array_literal_expression" else [inner]
+            for each in listed:
+                each = _unwrap(each)
+                if each.type in ("verbatim_string_characters", "expandable_string_literal", "generic_token"):
+                    found.append(_text(each).strip("'\"").casefold())
+    return found
 
 
 def _bind_in_order(args: Args, order: Iterable[str], positional: list[Value]) -> int:
@@ -3584,6 +3864,31 @@ def _unsure(value: Value) -> Value:
     return value
 
 
+def _stale(value: Value, text: str = "") -> Value:
+    """A value as read where something the reader does not follow may have changed it (`Set-Variable`, a
+    dot-sourced script, a function given the table): what it holds still names what it names, but decides
+    no condition. A flag or $null becomes unknown; a string may be missing (see `Text.sure`); an array or
+    table may hold other items (an unknown item is added to an array; a table's keys are no longer known
+    nor its entries certain). VM configurations are kept: what may change them is followed apart (see
+    `Interpreter.escape`). `text` names the value, as messages show it."""
+    if isinstance(value, (Flag, Null)):
+        return Unknown(text)
+    if isinstance(value, Text):
+        return _unsure(value)
+    if isinstance(value, Items):
+        if value.stale is None:  # found once per array: a read costs the same whatever its length
+            held = (_stale(v) if isinstance(v, (Flag, Null, Text)) else v for v in value.values)
+            copy = Items((*held, Unknown("")))
+            object.__setattr__(copy, "stale", copy)
+            object.__setattr__(value, "stale", copy)
+        return value.stale
+    if isinstance(value, Table):
+        return Table(
+            tuple((key, written, item, False) for key, written, item, _ in value.entries), opaque=True
+        )
+    return value
+
+
 def _typed(value: Value, name: str) -> Value | None:
     """A value as a variable of a type (`[string]$x = $false`) holds it, where the reader follows the
     conversion: to a flag, a string or a whole number; None when it does not. A value the script does not
@@ -3603,6 +3908,8 @@ def _typed(value: Value, name: str) -> Value | None:
             return Text("1" if value.value else "0", number=True)
         whole = isinstance(value, Text) and _WHOLE.fullmatch(value.value)
         return Text(str(int(value.value)), value.mark, value.sure, number=True) if whole else None
+    if isinstance(value, Items) and not (name.endswith("[]") or name in ("array", "object")):
+        return None  # `[System.Collections.ArrayList]$x = @()`: a list its methods change in place
     return None if isinstance(value, Flag) else value
 
 
