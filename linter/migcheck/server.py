@@ -101,11 +101,14 @@ class MigcheckServer(LanguageServer):
         self.watching = False  # the client's file watcher reports changes on disk
         self._verified = -math.inf  # when a lint last stat-ed every file (time.monotonic)
         self._saved = -math.inf  # when the documents were last written to the store (time.monotonic)
-        # Until the workspace is read (`warm`): the projects whose files are all as the last server left
-        # them, by the paths they walk: the key of their settings and their files (`prepare`).
+        # The projects whose files were all as the last server left them when this one started, by the
+        # paths they walk: the key of their settings and their files (`prepare`), until files change.
         self._prepared: Future[None] | None = None
         self._unchanged: dict[tuple[str, ...], tuple[str, dict[str, list[object]]]] = {}
         self._warmed = False
+        # The documents opened before the workspace was read (`warm`): they may show kept findings first.
+        # Decided when the document is opened, not when its lint starts, which may be after the warm-up.
+        self._early: set[str] = set()
 
     @property
     def rules(self) -> RuleSet:
@@ -134,7 +137,8 @@ class MigcheckServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         version, text = document.version, document.source
         root, codec = self.root_for(path), self.workspace.position_codec
-        if not self._warmed and uri not in self._linted and root is not None:
+        if uri in self._early and root is not None:
+            self._early.discard(uri)
             await self.publish_kept(uri, version, text, path, root)
         loop = asyncio.get_running_loop()
         try:
@@ -201,6 +205,7 @@ class MigcheckServer(LanguageServer):
         self.diagnostics.pop(uri, None)
         self.fixes.pop(uri, None)
         self._linted.pop(uri, None)
+        self._early.discard(uri)
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     def diagnose(
@@ -254,6 +259,7 @@ class MigcheckServer(LanguageServer):
         """Files changed, created or deleted on disk (`fs_paths`): read them again, and walk again when
         files may have come or gone. Runs on the worker, between lints."""
         self.cache.forget(fs_paths)
+        self._unchanged.clear()  # what the last server kept no longer describes the files
         if walk_again:
             self._walks.clear()
 
@@ -288,9 +294,8 @@ class MigcheckServer(LanguageServer):
         of a document, so it is not said twice."""
         try:
             self.lint_projects()
-        finally:  # from now on every document gets only its lint
+        finally:  # documents opened from now on get only their lint
             self._warmed = True
-            self._unchanged.clear()
         # What was read and linked lives as long as the server (and is freed by reference counting when
         # a file changes: it holds no cycles): kept out of the cyclic collector, whose full passes over
         # it cost about 100 ms on 4,000 files, at any moment between lints, a keystroke's included.
@@ -516,6 +521,8 @@ def create_server() -> MigcheckServer:
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: MigcheckServer, params: lsp.DidOpenTextDocumentParams) -> None:
         ls.open_uris.add(params.text_document.uri)
+        if not ls._warmed:
+            ls._early.add(params.text_document.uri)
         ls.schedule(params.text_document.uri, delay=0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
