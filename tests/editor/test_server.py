@@ -592,20 +592,35 @@ def _mark_kept_findings(stored: Path) -> None:
     stored.write_text(json.dumps(kept))
 
 
+@pytest.fixture
+def sessions(workspace: Path):
+    """Start servers in the workspace one after another (`_session`); each is closed at the end, even when
+    the test fails before it closes them itself, so no server outlives it."""
+    started: list[LspClient] = []
+
+    def start() -> LspClient:
+        started.append(_session(workspace))
+        return started[-1]
+
+    yield start
+    for lsp in started:
+        lsp.close()
+
+
 def test_a_document_opened_unchanged_shows_the_findings_kept_then_the_lint_of_the_workspace(
-    workspace: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    workspace: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, sessions
 ):
     monkeypatch.setenv("MIGCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     cscfg = workspace / "shop" / "ServiceConfiguration.Cloud.cscfg"
     cscfg.write_text(ACL)
-    first = _session(workspace)
+    first = sessions()
     expected = open_document(first, cscfg.as_uri(), ACL)
     assert expected and first.close() == 0
     (stored,) = Path(os.environ["MIGCHECK_CACHE_DIR"], "documents").glob("*.json")
     _mark_kept_findings(stored)
 
     # Unchanged: what the last server kept comes first, then the lint of the workspace read again.
-    second = _session(workspace)
+    second = sessions()
     shown = open_document(second, cscfg.as_uri(), ACL)
     assert [d["message"] for d in shown] == ["kept: " + d["message"] for d in expected]
     assert [d["range"] for d in shown] == [d["range"] for d in expected]
@@ -615,13 +630,13 @@ def test_a_document_opened_unchanged_shows_the_findings_kept_then_the_lint_of_th
     # The shutdown kept them again, from its own lint.
     _mark_kept_findings(stored)
     # A buffer that is not the file as saved shows only its lint.
-    third = _session(workspace)
+    third = sessions()
     assert open_document(third, cscfg.as_uri(), ACL + "\n") == expected
     assert third.close() == 0
 
     # A file of the project changed since, the document's or another's: only the lint.
     _mark_kept_findings(stored)
     (workspace / "shop" / "ServiceDefinition.csdef").write_text(CSDEF + "\n")
-    fourth = _session(workspace)
+    fourth = sessions()
     assert open_document(fourth, cscfg.as_uri(), ACL) == expected
     assert fourth.close() == 0
