@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from growth import LINEAR, assert_linear, cost
+from tree_sitter import Node
 
 from migcheck.model import Deployment
 from migcheck.readers import powershell, python_script, read_document
@@ -123,6 +124,23 @@ def test_a_powershell_string_is_built_up_to_the_longest_name_it_follows():
         assert _services("s.ps1", _powershell(lines, service)) == [expected]
     for service, expected in (("($long + 'y')", "x" * (_MAX_TEXT - 1) + "y"), ("($long + 'yy')", "")):
         assert _services("s.ps1", _powershell(lines, service)) == [expected]
+
+
+# A string that may read as a number (`-eq` compares `"10"` and `"010"` as numbers, and a condition reads `"0"`
+# as zero) is matched by patterns that cannot backtrack, and one longer than any number is none: a long run of
+# digits costs what its length does.
+_DIGITS = {
+    "zeros as a condition": lambda n: f"$x = '{'0' * n}!'\nif ($x) {{ $null }}",
+    "digits compared with -eq": lambda n: f"if ('{'1' * n}!' -eq 'a') {{ $null }}",
+}
+
+
+@pytest.mark.parametrize("shape", _DIGITS.values(), ids=_DIGITS.keys())
+def test_a_long_powershell_string_of_digits_in_a_condition(shape):
+    def make(n: int):
+        return _read("s.ps1", _powershell([shape(n)], '"svc"'), "svc")
+
+    assert_linear(make, 2000)
 
 
 # --- PowerShell: code run more than once ------------------------------------------------------------------
@@ -417,6 +435,10 @@ _PASSED_MANY_TIMES = {
         500,
     ),
     "to the method of an object": (lambda n: ["$object.Send($x, $x, $x, $x, $x, $x, $x, $x)"] * n, 500),
+    "to variables assigned in code that may not run": (
+        lambda n: ["if ($env:X) {", *[f"$k{j} = $x" for j in range(n)], "}"],
+        250,
+    ),
 }
 
 
@@ -491,3 +513,23 @@ def test_powershell_paths_and_values_the_reader_does_not_decide(shape):
         return _read("s.ps1", _powershell([shape(n)], '"svc"'), "svc")
 
     assert_linear(make, 500)
+
+
+def _aliased_parameters(count: int) -> Node:
+    """A function of `count` parameters with four aliases each, as the tree holds it."""
+    parameters = ", ".join(f"[Alias('a{i}', 'b{i}', 'c{i}', 'd{i}')]$p{i}" for i in range(count))
+    tree = powershell._parser().parse(f"function Deploy {{ param({parameters}) }}".encode())
+    return tree.root_node.named_children[0].named_children[0]
+
+
+def test_the_aliases_of_many_powershell_parameters_are_read_once_each():
+    """Each alias is checked against the parameters' names without a walk over them."""
+
+    def make(n: int):
+        function = _aliased_parameters(n)
+        return lambda: powershell._Signature.of(function)
+
+    assert_linear(make, 2000)
+    assert powershell._Signature.of(_aliased_parameters(3)).aliases == {
+        f"{letter}{i}": f"p{i}" for i in range(3) for letter in "abcd"
+    }

@@ -1035,3 +1035,15 @@ def test_an_abbreviation_of_two_parameters_aliases_binds_neither(read):
         """
     # `-With` names no parameter: the call is bound to none, and `$Acl` is $false
     assert _services(read, script) == []
+
+
+@pytest.mark.parametrize("passes", ["Set-It $t", "Set-It $t\nShow $t"])
+def test_a_table_passed_many_times_is_read_whole(read, passes):
+    """A table passed to a command may change, but no more so at the thousandth pass than at the first:
+    its passes cost its size once, and a script of thousands of short lines that pass it still has the
+    work to read its VM."""
+    entries = "; ".join(f"Key{i} = 'v'" for i in range(63))
+    script = "\n".join(
+        [f"$t = @{{ {entries} }}", "function Show($settings) { $settings.Key1 }", *[passes] * 4000, "{vm}"]
+    )
+    assert _services(read, script) == ["svc-web"]

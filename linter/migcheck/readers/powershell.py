@@ -1030,8 +1030,10 @@ class Items:
     # it (see `_passed`), and whether its VM configurations were let escape (see `Interpreter.escape`).
     unmarked: Items | None = field(init=False, default=None, compare=False, repr=False)
     escaped: bool = field(init=False, default=False, compare=False, repr=False)
-    # Found once per array: the array as read where something may have changed it (see `_stale`).
+    # Found once per array: the array as read where something may have changed it (see `_stale`), and as
+    # read where it may be missing (see `_unsure`).
     stale: Items | None = field(init=False, default=None, compare=False, repr=False)
+    unsure: Items | None = field(init=False, default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "size", 1 + sum(_size(v) for v in self.values))
@@ -1046,6 +1048,7 @@ class Table:
     opaque: bool = False
     size: int = field(init=False, compare=False, repr=False)  # as `Items.size`
     escaped: bool = field(init=False, default=False, compare=False, repr=False)  # as `Items.escaped`
+    stale: Table | None = field(init=False, default=None, compare=False, repr=False)  # as `Items.stale`
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "size", 1 + sum(_size(e[2]) for e in self.entries))
@@ -2085,6 +2088,8 @@ class Interpreter:
         if self.maybe:
             if isinstance(value, Flag):
                 return
+            if isinstance(value, Items) and value.unsure is None:
+                self.spend(len(value.values))  # the copy is made once per array (see `_unsure`)
             value = _unsure(value)
         known = self.constants.get(key)
         if known is None:
@@ -2187,7 +2192,7 @@ class Interpreter:
         text = _text(node)
         if "$" in text:
             return Unknown(text)
-        return Text(text, self.where.mark(node), number=_NUMBER.fullmatch(text) is not None)
+        return Text(text, self.where.mark(node), number=_is_number(text))
 
     def _array(self, node: Node, env: Env) -> Value:
         parts = _named(node)
@@ -3716,11 +3721,12 @@ class _Signature:
         is_switch = [_is_switch(p.parent) for p in parameters]
         takes_pipeline: dict[str, bool] = {}
         aliases: dict[str, str] = {}
+        declared = frozenset(names)
         for name, parameter in zip(names, parameters, strict=True):
             if parameter.parent is not None and name not in takes_pipeline:
                 takes_pipeline[name] = "valuefrompipeline" in _text(parameter.parent).casefold()
             for alias in _aliases(parameter.parent):
-                if alias not in names:
+                if alias not in declared:
                     aliases.setdefault(alias, name)
         return _Signature(
             parameters=parameters,
@@ -3728,7 +3734,7 @@ class _Signature:
             is_switch=is_switch,
             types=[_declared_type(p.parent) for p in parameters],
             from_pipeline=[_from_pipeline(p.parent) for p in parameters],
-            known=frozenset(names),
+            known=declared,
             switches=frozenset(n for n, switch in zip(names, is_switch, strict=True) if switch),
             order=tuple(dict.fromkeys(names)),
             ordered=tuple(sorted([(name, name) for name in names] + list(aliases.items()))),
@@ -3835,7 +3841,7 @@ def _truth(value: Value) -> bool | None:
     if isinstance(value, Text):
         if not value.sure:
             return None
-        return None if _ZERO.fullmatch(value.value) else value.value != ""
+        return None if _is_zero(value.value) else value.value != ""
     if isinstance(value, Items):  # items the reader knows are one element each: others may be none, or many
         first = value.values[:2]
         if not all(isinstance(v, Flag) or (isinstance(v, Text) and v.sure) for v in first):
@@ -3844,8 +3850,19 @@ def _truth(value: Value) -> bool | None:
     return None
 
 
-# A string that reads as a number equal to zero (`0`, `0.0`, `0x0`, `-0`, `0kb`, ` 0 `).
-_ZERO = re.compile(r"\s*[+-]?(?:0x0+|(?:0+\.?0*|\.0+)(?:e[+-]?\d+)?)[a-z]{0,2}\s*", re.IGNORECASE)
+# The longest string read as a number: far longer than any a script writes (a decimal holds 29 digits), so
+# a longer one is none, decided before a pattern runs over it.
+_MAX_NUMBER = 64
+
+
+def _is_zero(text: str) -> bool:
+    return len(text) <= _MAX_NUMBER and _ZERO.fullmatch(text) is not None
+
+
+# A string that reads as a number equal to zero (`0`, `0.0`, `0x0`, `-0`, `0kb`, ` 0 `). No part of it can
+# match what the part after it does (`0+(?:\.0*)?`, not `0+\.?0*`), so a string that is none fails in one
+# pass, without trying each split of its zeros.
+_ZERO = re.compile(r"\s*[+-]?(?:0x0+|(?:0+(?:\.0*)?|\.0+)(?:e[+-]?\d+)?)[a-z]{0,2}\s*", re.IGNORECASE)
 # How far a word that ends the path reaches: `return`, `break` and `continue` end the function at most,
 # `throw` its caller too (unless a `catch` takes it), `exit` the script.
 _REACH = {"return": 0, "break": 0, "continue": 0, "throw": 1, "exit": 2}
@@ -3856,11 +3873,18 @@ def _reach(word: str | None) -> int:
 
 
 def _unsure(value: Value) -> Value:
-    """A value that may be missing (see `Text.sure`): its strings, or those of an array, are marked."""
+    """A value that may be missing (see `Text.sure`): its strings, or those of an array, are marked. An
+    array is copied once, however often it is assigned where it may be missing."""
     if isinstance(value, Text) and value.sure:
         return replace(value, sure=False)
-    if isinstance(value, Items) and any(isinstance(v, Text) and v.sure for v in value.values):
-        return Items(tuple(_unsure(v) if isinstance(v, Text) else v for v in value.values))
+    if isinstance(value, Items):
+        if value.unsure is None:
+            copy = value
+            if any(isinstance(v, Text) and v.sure for v in value.values):
+                copy = Items(tuple(_unsure(v) if isinstance(v, Text) else v for v in value.values))
+            object.__setattr__(copy, "unsure", copy)
+            object.__setattr__(value, "unsure", copy)
+        return value.unsure
     return value
 
 
@@ -3883,9 +3907,12 @@ def _stale(value: Value, text: str = "") -> Value:
             object.__setattr__(value, "stale", copy)
         return value.stale
     if isinstance(value, Table):
-        return Table(
-            tuple((key, written, item, False) for key, written, item, _ in value.entries), opaque=True
-        )
+        if value.stale is None:  # found once per table: a command given it costs the same however often
+            entries = tuple((key, written, item, False) for key, written, item, _ in value.entries)
+            table = Table(entries, opaque=True)
+            object.__setattr__(table, "stale", table)
+            object.__setattr__(value, "stale", table)
+        return value.stale
     return value
 
 
@@ -3993,7 +4020,7 @@ def _same(a: Value, b: Value, case: bool) -> bool | None:
         return None
     if _WHOLE.fullmatch(x) and _WHOLE.fullmatch(y):
         return None if int(x) == int(y) else False
-    if _NUMBER.fullmatch(x) and _NUMBER.fullmatch(y):
+    if _is_number(x) and _is_number(y):
         return None
     return False
 
@@ -4008,8 +4035,15 @@ _EQUALITY = {
     "-cne": (False, True),
 }
 _WHOLE = re.compile(r"\s*[+-]?\d{1,18}\s*")  # a whole number, as `++` and `-eq` read it
-# A string PowerShell may read as a number: decimal, hexadecimal, with an exponent or a type or size suffix.
-_NUMBER = re.compile(r"\s*[+-]?(?:0x[0-9a-f]+|(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)[a-z]{0,2}\s*", re.IGNORECASE)
+# A string PowerShell may read as a number: decimal, hexadecimal, with an exponent or a type or size suffix
+# (written as `_ZERO` is, so that it cannot backtrack).
+_NUMBER = re.compile(
+    r"\s*[+-]?(?:0x[0-9a-f]+|(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)[a-z]{0,2}\s*", re.IGNORECASE
+)
+
+
+def _is_number(text: str) -> bool:
+    return len(text) <= _MAX_NUMBER and _NUMBER.fullmatch(text) is not None
 
 
 def _arguments(node: Node) -> list[Node]:
