@@ -412,6 +412,37 @@ def _powershell_of(body: bytes) -> Callable[[Path], list[str]]:
     return make
 
 
+def _passed_array(functions: int) -> Callable[[Path], list[str]]:
+    """A PowerShell script passing a 1,023-item array to every parameter of `functions` functions, each
+    called 64 times: each call is run with its arguments."""
+    items = ",".join(f'"item{i}"' for i in range(1023))
+    body = f"$x = @({items})\n" + "".join(
+        f"function f{k}($a, $b, $c, $d) {{ $null }}\n" + f"f{k} $x $x $x $x\n" * 64 for k in range(functions)
+    )
+    return _powershell_of(body.encode())
+
+
+def _many_parameters(parameters: int) -> Callable[[Path], list[str]]:
+    """A PowerShell function of `parameters` parameters, called twice as many times with no arguments."""
+    names = ", ".join(f"$p{i}" for i in range(parameters))
+    return _powershell_of(f"function f({names}) {{ $null }}\n".encode() + b"f\n" * (2 * parameters))
+
+
+def _helper_of_many_parameters(parameters: int, lines: int) -> Callable[[Path], list[str]]:
+    """A Python script whose `lines` SDK calls each call a helper of `parameters` parameters three times."""
+
+    def make(folder: Path) -> list[str]:
+        names = ", ".join(f"a{i}=None" for i in range(parameters))
+        (folder / "helpers.py").write_text(
+            "from azure.servicemanagement import ServiceManagementService\n"
+            'sms = ServiceManagementService("sub", "cert")\n'
+            f"def f({names}):\n    return a0\n" + "sms.create_reserved_ip_address(f(), f(), f())\n" * lines
+        )
+        return ["helpers.py"]
+
+    return make
+
+
 def _doubling_python(lines: int, literal: int) -> Callable[[Path], list[str]]:
     """A Python script doubling a literal of `literal` characters with + on each of `lines` lines."""
 
@@ -539,6 +570,15 @@ def _full_size(args: argparse.Namespace) -> None:
         ),
         "a 512 KB PowerShell script of blocks nested 100,000 deep": _powershell_of(b"{" * 262_000),
         "a 512 KB PowerShell script of one assignment per line": _powershell_of(b"$a = 1\n" * 75_000),
+        "a 230 KB PowerShell script passing a 1,023-item array to 4 parameters of 200 functions, 64 calls each": (
+            _passed_array(200)
+        ),
+        "a 370 KB PowerShell script calling a function of 30,000 parameters 60,000 times": _many_parameters(
+            30_000
+        ),
+        "a 450 KB Python script calling a helper of 200 parameters 30,000 times": _helper_of_many_parameters(
+            200, 10_000
+        ),
     }
     print("| case | time | peak memory | exit |\n| --- | --- | --- | --- |")
     for name, make in cases.items():

@@ -2745,26 +2745,23 @@ class Interpreter:
         to, if any."""
         self.spend(len(signature.parameters))
         piped_to = None
-        for at, (parameter, name) in enumerate(zip(signature.parameters, signature.names, strict=True)):
+        for at, name in enumerate(signature.names):
             arg = args.bound.get(name)
-            declared = parameter.parent
+            unstated = signature.unstated[at]
             if arg is not None:
-                value = self._passed(arg.value, parameter)
+                value = self._passed(arg.value, unstated)
             elif piped is not None and piped_to is None and signature.from_pipeline[at]:
-                value, piped_to = self._passed(piped, parameter), name
-            else:
-                default = _first(declared, "script_parameter_default") if declared is not None else None
-                given = _named(default)[-1] if default is not None and _named(default) else None
-                if given is not None:
-                    value = self._passed(self.evaluate(given, scope), parameter)
-                else:  # a switch not given is $false; any other parameter is $null, unless set otherwise
-                    value = Flag(False) if signature.is_switch[at] else self._passed(Unknown(""), parameter)
+                value, piped_to = self._passed(piped, unstated), name
+            elif (given := signature.defaults[at]) is not None:
+                value = self._passed(self.evaluate(given, scope), unstated)
+            else:  # a switch not given is $false; any other parameter is $null, unless set otherwise
+                value = Flag(False) if signature.is_switch[at] else unstated
             if signature.types[at]:  # `[string]$Name`: the value as the parameter holds it
-                value = _typed(value, signature.types[at]) or self._passed(Unknown(""), parameter)
+                value = _typed(value, signature.types[at]) or unstated
             scope.vars[name] = value
         return piped_to
 
-    def _passed(self, value: Value, parameter: Node) -> Value:
+    def _passed(self, value: Value, unstated: Unknown) -> Value:
         """A value given to a function's parameter, as its body reads it. A value the script does not
         state is the parameter's own (one value wherever the body reads it, as when the function is read
         once with values it does not know); a string is marked where the body passes it on, where findings
@@ -2772,7 +2769,7 @@ class Interpreter:
         copy shared by every call that passes it (values never change): a call costs what it passes, not
         the length of the arrays it passes."""
         if isinstance(value, Unknown):
-            return Unknown(_text(parameter), ("def", parameter.id))
+            return unstated
         if isinstance(value, Text):
             return _unmarked(value)
         if isinstance(value, Items):
@@ -3693,6 +3690,13 @@ def _parameters(function: Node) -> list[Node]:
     return found
 
 
+def _default_of(declared: Node | None) -> Node | None:
+    """The expression a parameter's declaration gives as its default, if any."""
+    default = _first(declared, "script_parameter_default") if declared is not None else None
+    given = _named(default) if default is not None else []
+    return given[-1] if given else None
+
+
 @dataclass(frozen=True, slots=True)
 class _Signature:
     """The parameters a function declares, as each call of it binds them."""
@@ -3713,6 +3717,10 @@ class _Signature:
     # Whether the parameter of each name (the first declared) says "ValueFromPipeline" anywhere, by
     # property name too: what a call returns when the function returns that parameter unfollowed.
     takes_pipeline: dict[str, bool]
+    # Per parameter, found once: the expression of its default (`$Size = "Small"`), if any, and the value
+    # the body reads when a call gives it nothing the script states (the parameter's own unknown).
+    defaults: list[Node | None]
+    unstated: list[Unknown]
 
     @staticmethod
     def of(function: Node) -> _Signature:
@@ -3741,6 +3749,8 @@ class _Signature:
             aliases=aliases,
             repeated=frozenset(name for name, count in collections.Counter(names).items() if count > 1),
             takes_pipeline=takes_pipeline,
+            defaults=[_default_of(p.parent) for p in parameters],
+            unstated=[Unknown(_text(p), ("def", p.id)) for p in parameters],
         )
 
     def resolve(self, written: str) -> str | None:
