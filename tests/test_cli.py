@@ -208,7 +208,7 @@ def test_a_folder_without_classic_files_warns(repo, capsys):
     assert code == 0
     assert out.startswith("All clear: no findings in 0 files.")
     assert "migcheck: warning: no classic Azure files under docs" in err
-    assert "inventory .json exports, or .ps1, .psm1 and .py scripts that use the classic APIs" in err
+    assert "inventory .json exports that name classic resources, or .ps1, .psm1 and .py scripts" in err
 
 
 def test_colour_only_for_terminals_and_never_with_no_color(repo, capsys, monkeypatch):

@@ -214,8 +214,8 @@ def _check(args: argparse.Namespace) -> int:
         # A green run that checked nothing is a misconfigured CI job more often than a clean repository.
         print(
             f"migcheck: warning: no classic Azure files under {visible(', '.join(paths))} "
-            "(.csdef, .cscfg, .netcfg, .xml with a classic root element, inventory .json exports, or .ps1, .psm1 "
-            "and .py scripts that use the classic APIs)",
+            "(.csdef, .cscfg, .netcfg, .xml with a classic root element, inventory .json exports that name classic "
+            "resources, or .ps1, .psm1 and .py scripts that use the classic APIs)",
             file=sys.stderr,
         )
     if args.diff:
