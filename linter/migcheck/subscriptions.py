@@ -123,7 +123,3 @@ def _deepest(folder: str, claims: Mapping[str, str]) -> str | None:
 def _shown(folder: str) -> str:
     """A subscription's name: its folder as the user sees paths, relative to the working directory."""
     return os.path.relpath(folder).replace(os.sep, "/")
-
-
-def _within(path: str, folder: str) -> bool:
-    return not folder or path == folder or path.startswith(folder.rstrip("/") + "/")
