@@ -146,8 +146,11 @@ class DocumentStore:
     ) -> list[Finding] | None:
         """The findings kept under `key` in the file `fs_path`, whose editor buffer holds `data`: when the
         lint that found them read the very `files` there are now and the file held `data`; else None."""
-        entry = self._used.get(fs_path) or self._entries().get(fs_path)
-        kept = self._findings_used.get(key) or self._findings.get(key)
+        entries = self._entries()  # loads the findings the last server kept, too
+        entry = self._used.get(fs_path) or entries.get(fs_path)
+        # Those as the store held them when this process loaded or last wrote it: what this process keeps
+        # meanwhile (its own warm-up, running beside) is its own lint's, published by the lint itself.
+        kept = self._findings.get(key)
         if entry is None or not isinstance(kept, dict) or kept.get("files") != files:
             return None
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -162,7 +165,7 @@ class DocumentStore:
             return None  # JSON and Unicode errors are ValueErrors; not a dict of texts: the others
         if not all(isinstance(f, Finding) and f.mark.path == path for f in found):
             return None
-        self._findings_used[key] = kept
+        self._findings_used.setdefault(key, kept)  # still true of the files: written again, unless replaced
         return found
 
     def save(self, fs_paths: Iterable[str]) -> None:
