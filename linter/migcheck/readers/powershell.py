@@ -1026,6 +1026,8 @@ class Items:
     values: tuple[Any, ...]
     # The values a walk over the array meets, counting those of the arrays and tables it holds (see `_size`).
     size: int = field(init=False, compare=False, repr=False)
+    # Whether it holds only strings, flags and such arrays and tables (see `_literal`), found with `size`.
+    literal: bool = field(init=False, compare=False, repr=False)
     # Found once per array, however often the script passes it: the array as a function's parameter holds
     # it (see `_passed`), and whether its VM configurations were let escape (see `Interpreter.escape`).
     unmarked: Items | None = field(init=False, default=None, compare=False, repr=False)
@@ -1037,6 +1039,7 @@ class Items:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "size", 1 + sum(_size(v) for v in self.values))
+        object.__setattr__(self, "literal", all(_literal(v) for v in self.values))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1047,11 +1050,14 @@ class Table:
     entries: tuple[tuple[str, str, Any, bool], ...] = ()
     opaque: bool = False
     size: int = field(init=False, compare=False, repr=False)  # as `Items.size`
+    literal: bool = field(init=False, compare=False, repr=False)  # as `Items.literal`
     escaped: bool = field(init=False, default=False, compare=False, repr=False)  # as `Items.escaped`
     stale: Table | None = field(init=False, default=None, compare=False, repr=False)  # as `Items.stale`
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "size", 1 + sum(_size(e[2]) for e in self.entries))
+        literal = not self.opaque and all(_literal(e[2]) and e[3] for e in self.entries)
+        object.__setattr__(self, "literal", literal)
 
     def get(self, key: str) -> tuple[str, str, Any, bool] | None:
         return next((e for e in self.entries if e[0] == key.casefold()), None)
@@ -2095,7 +2101,7 @@ class Interpreter:
         if known is None:
             if _literal(value):
                 self.constants[key] = value
-        elif known != value:
+        elif known is not value and known != value:
             del self.constants[key]
             self.constant_keys.discard(key)
 
@@ -4092,13 +4098,10 @@ def _stamp(value: Value, key: str, node: Node) -> Value:
 
 
 def _literal(value: Value) -> bool:
+    """Whether `value` is stated whole in the script: strings, flags, and arrays and tables of them."""
     if isinstance(value, (Text, Flag)):
         return True
-    if isinstance(value, Items):
-        return all(_literal(v) for v in value.values)
-    if isinstance(value, Table):
-        return not value.opaque and all(_literal(e[2]) and e[3] for e in value.entries)
-    return False
+    return isinstance(value, (Items, Table)) and value.literal
 
 
 def _add(a: Value | None, b: Value) -> Value:
