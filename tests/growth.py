@@ -35,3 +35,14 @@ def assert_linear(make: Callable[[int], Callable[[], object]], n: int) -> None:
     assert large <= LINEAR * max(small, 1e-3), (
         f"cost grew {large / max(small, 1e-9):.1f}x when the input doubled"
     )
+
+
+def assert_costs_at_most(work: Callable[[], object], factor: float, reference: Callable[[], object]) -> float:
+    """`work` costs at most `factor` times what `reference` costs. Measured again, more times, when the
+    first measure is over: a busy machine may slow one run of either, never every run of both. Returns
+    the ratio measured."""
+    ratio = cost(work) / max(cost(reference), 1e-3)
+    if ratio > factor:
+        ratio = cost(work, repeat=7) / max(cost(reference, repeat=7), 1e-3)
+    assert ratio <= factor, f"cost {ratio:.1f}x that of the reference, more than {factor}x"
+    return ratio

@@ -8,7 +8,7 @@ grammar cannot read."""
 from __future__ import annotations
 
 import pytest
-from growth import LINEAR, assert_linear, cost
+from growth import LINEAR, assert_costs_at_most, assert_linear
 from tree_sitter import Node
 
 from migcheck.model import Deployment
@@ -75,9 +75,11 @@ def test_a_powershell_string_doubled_line_after_line():
     lines only: `assert_linear` would go on to 60 lines, where the old cost stops growing because the
     reader runs out of memory.)"""
     fifteen, thirty = (_powershell_doubling(lines) for lines in (15, 30))
-    small = cost(lambda: read_document("s.ps1", fifteen, explicit=True))
-    large = cost(lambda: read_document("s.ps1", thirty, explicit=True))
-    assert large <= LINEAR * max(small, 1e-3), f"cost grew {large / max(small, 1e-9):.1f}x"
+    assert_costs_at_most(
+        lambda: read_document("s.ps1", thirty, explicit=True),
+        LINEAR,
+        lambda: read_document("s.ps1", fifteen, explicit=True),
+    )
     assert _services("s.ps1", thirty) == [""]
 
 
@@ -107,9 +109,11 @@ def test_powershell_arrays_and_tables_nested_line_after_line(holding):
         return _powershell(["$a0 = 'x'", *nested], f"$a{lines - 1}")
 
     twelve, twenty_four = nesting(12), nesting(24)
-    small = cost(lambda: read_document("s.ps1", twelve, explicit=True))
-    large = cost(lambda: read_document("s.ps1", twenty_four, explicit=True))
-    assert large <= LINEAR * max(small, 1e-3), f"cost grew {large / max(small, 1e-9):.1f}x"
+    assert_costs_at_most(
+        lambda: read_document("s.ps1", twenty_four, explicit=True),
+        LINEAR,
+        lambda: read_document("s.ps1", twelve, explicit=True),
+    )
 
 
 def test_a_powershell_name_built_from_parts_is_read():
@@ -334,7 +338,7 @@ def test_a_python_string_doubled_line_after_line_costs_what_a_chain_of_names_cos
     length, lines = 25_000, 14
     doubled = _read("s.py", _python_chain(lines, length, doubled=True), "")
     copied = _read("s.py", _python_chain(lines, length, doubled=False), "x" * length)
-    assert cost(doubled) <= LINEAR * max(cost(copied), 1e-3)
+    assert_costs_at_most(doubled, LINEAR, copied)
 
 
 def test_a_python_name_built_from_parts_is_read():
@@ -460,10 +464,7 @@ def test_a_long_array_passed_many_times_costs_what_a_string_passed_costs(shape, 
         return lambda: read_document("s.ps1", data, explicit=True)
 
     assert_linear(make, size)
-    passing_an_array, passing_a_string = cost(make(2 * size)), cost(make(2 * size, array=False))
-    assert passing_an_array <= 3 * max(passing_a_string, 1e-3), (
-        f"passing the array cost {passing_an_array / max(passing_a_string, 1e-9):.1f}x passing a string"
-    )
+    assert_costs_at_most(make(2 * size), 3, make(2 * size, array=False))
     assert _services("s.ps1", _holding(shape(2 * size), True)) == ["s"]
 
 
