@@ -377,6 +377,44 @@ def test_an_existing_vm_changed_and_updated(read):
     assert web02.unknown == frozenset({"subnets", "availability_set", "endpoints", "extensions"})
 
 
+def test_an_extension_set_again_or_removed_is_what_the_cmdlets_leave(read):
+    """Each `Set-AzureVM*Extension` replaces the references to the same extension (publisher and name,
+    in any case); `Remove-AzureVMExtension` removes by name and publisher, by reference name, or all."""
+    doc = read(
+        PATH,
+        """
+        $vm = New-AzureVMConfig -Name "web01" -InstanceSize Small -ImageName $i
+        $vm = Set-AzureVMBGInfoExtension -VM $vm -Version "1.*"
+        $vm = Set-AzureVMBGInfoExtension -VM $vm -Version "1.*" -Uninstall
+        $vm = Set-AzureVMExtension -VM $vm VMSnapshot Microsoft.Azure.RecoveryServices 1.0 -ReferenceName snap
+        $vm = Remove-AzureVMExtension -VM $vm snap
+        $vm = Set-AzureVMExtension -VM $vm WebDeployForVSDevTest Microsoft.VisualStudio.WindowsAzure.DevTest 1.0
+        $vm = Remove-AzureVMExtension -VM $vm webdeployforvsdevtest microsoft.visualstudio.windowsazure.devtest
+        $vm = Set-AzureVMExtension -VM $vm VS2013Debugger Microsoft.VisualStudio.Azure.RemoteDebug 1.0
+        $vm | New-AzureVM -ServiceName "shop" -Location "l"
+        $gone = New-AzureVMConfig -Name "web02" -InstanceSize Small -ImageName $i |
+            Set-AzureVMBGInfoExtension -Version "1.*" | Remove-AzureVMBGInfoExtension
+        $gone = Set-AzureVMExtension -VM $gone VS2013Debugger Microsoft.VisualStudio.Azure.RemoteDebug 1.0
+        $gone | Remove-AzureVMExtension -RemoveAll | New-AzureVM -ServiceName "shop"
+        $unsure = New-AzureVMConfig -Name "web03" -InstanceSize Small -ImageName $i |
+            Set-AzureVMBGInfoExtension -Version "1.*" | Remove-AzureVMExtension $name $publisher
+        $unsure | New-AzureVM -ServiceName "shop"
+        """,
+    )
+    web01 = _role(doc, "web01")
+    assert [(e.name, e.state) for e in web01.extensions] == [
+        ("BGInfo", "Uninstall"),
+        ("VS2013Debugger", "Enable"),
+    ]
+    assert web01.unknown == frozenset()
+    web02 = _role(doc, "web02")
+    assert web02.extensions == () and web02.unknown == frozenset()
+    # A removal the script does not state may have removed any extension: what was set stays, and more
+    # may be missing.
+    web03 = _role(doc, "web03")
+    assert [e.name for e in web03.extensions] == ["BGInfo"] and "extensions" in web03.unknown
+
+
 def test_a_change_to_a_vm_this_script_creates_joins_its_description(read):
     doc = read(
         PATH,

@@ -3010,12 +3010,46 @@ class Interpreter:
             publisher=_arg_value(args, "Publisher"),
             name=_arg_value(args, "ExtensionName"),
             version=_arg_value(args, "Version"),
+            reference=_arg_value(args, "ReferenceName"),
             state=_state(args),
         )
 
+    def _remove_extension(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """`Remove-AzureVMExtension`: by name and publisher, by reference name (one positional alone is
+        that), or every extension with `-RemoveAll`."""
+        name, publisher = _arg_value(args, "ExtensionName"), _arg_value(args, "Publisher")
+        reference = _arg_value(args, "ReferenceName")
+        if args.given("Publisher") is False and args.given("ReferenceName") is False:
+            name, publisher, reference = NULL, NULL, name
+        return self._vm_event(
+            "extension_remove",
+            node,
+            args,
+            piped,
+            env,
+            publisher=publisher,
+            name=name,
+            reference=reference,
+            every=args.switch("RemoveAll"),
+        )
+
+    def _remove_bginfo(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """`Remove-AzureVMBGInfoExtension` removes BGInfo, whatever its version or reference name."""
+        publisher, name = cmdlets.BGINFO
+        return self._vm_event(
+            "extension_remove",
+            node,
+            args,
+            piped,
+            env,
+            publisher=Text(publisher),
+            name=Text(name),
+            every=False,
+        )
+
     def _bginfo(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
-        if args.given("Version") is False:
-            return self._vm_input(args, piped)  # the default version (2.*) is not an XML extension
+        """BGInfo, in place of any BGInfo the configuration had. Without `-Version` it is the default
+        version, 2.* in the module's source: not stated, so not an XML extension."""
         publisher, name = cmdlets.BGINFO
         return self._vm_event(
             "extension",
@@ -3026,6 +3060,7 @@ class Interpreter:
             publisher=Text(publisher),
             name=Text(name),
             version=_arg_value(args, "Version"),
+            reference=_arg_value(args, "ReferenceName"),
             state=_state(args),
         )
 
@@ -3326,6 +3361,8 @@ class Interpreter:
         "remove-azureaclconfig": _remove_acl,
         "set-azurevmextension": _extension,
         "set-azurevmbginfoextension": _bginfo,
+        "remove-azurevmextension": _remove_extension,
+        "remove-azurevmbginfoextension": _remove_bginfo,
         "set-azurevmbootdiagnostics": _boot,
         "set-azureavailabilityset": _set_avset,
         "remove-azureavailabilityset": _remove_avset,
@@ -3408,7 +3445,7 @@ class _Facts:
         self.nics: list[NameRef] = []
         self.subnets_known = [True, True]  # primary, secondary interfaces
         self.endpoints: dict[object, InputEndpoint] = {}
-        self.extensions: list[Extension] = []
+        self.extensions: list[tuple[str, Extension]] = []  # (reference name, case-folded; the reference)
         self.boot: bool | None = None
         self.boot_mark: Mark | None = None
         self.static_ip: NameRef | None = None  # of the primary network interface
@@ -3517,14 +3554,48 @@ class _Facts:
             self.endpoints[key] = replace(self.endpoints[key], acl=None)
 
     def _extension(self, event: Event) -> None:
+        """A reference replaces those of the same extension (publisher and name), as the cmdlets do; one
+        set by reference name alone replaces the reference of that name, with an extension not stated."""
         data = event.data
-        publisher, name, version = data["publisher"], data["name"], data["version"]
-        if not isinstance(publisher, Text) or not isinstance(name, Text):
-            self.unknown.add("extensions")
-            return
-        self.extensions.append(
-            Extension(publisher.value, name.value, _stated(version), data["state"], event.mark)
+        publisher, name, version, reference = (
+            data["publisher"],
+            data["name"],
+            data["version"],
+            data["reference"],
         )
+        if isinstance(publisher, Text) and isinstance(name, Text):
+            self._drop(publisher, name, NULL)
+            referenced = reference.value if isinstance(reference, Text) else name.value
+            extension = Extension(publisher.value, name.value, _stated(version), data["state"], event.mark)
+            self.extensions.append((referenced.casefold(), extension))
+            return
+        if publisher is NULL and name is NULL:
+            self._drop(NULL, NULL, reference)
+        self.unknown.add("extensions")
+
+    def _extension_remove(self, event: Event) -> None:
+        """What a removal names goes; one the script does not state may be any of them."""
+        data = event.data
+        if data["every"]:
+            self.extensions.clear()
+        elif data["every"] is None or not self._drop(
+            data["publisher"], data["name"], data.get("reference", NULL)
+        ):
+            self.unknown.add("extensions")
+
+    def _drop(self, publisher: Value, name: Value, reference: Value) -> bool:
+        """Drop the references to an extension (publisher and name) or of a reference name, as the cmdlets
+        match them (case-insensitive). False when the script does not state which."""
+        if isinstance(publisher, Text) and isinstance(name, Text):
+            key = (publisher.value.casefold(), name.value.casefold())
+            self.extensions = [
+                (r, e) for r, e in self.extensions if (e.publisher.casefold(), e.name.casefold()) != key
+            ]
+            return True
+        if publisher is NULL and name is NULL and isinstance(reference, Text):
+            self.extensions = [(r, e) for r, e in self.extensions if r != reference.value.casefold()]
+            return True
+        return False
 
     def _disk(self, event: Event) -> None:
         data = event.data
@@ -3569,7 +3640,7 @@ class _Facts:
             availability_set=self.avset,
             endpoints=tuple(self.endpoints.values()),
             subnets=subnets,
-            extensions=tuple(self.extensions),
+            extensions=tuple(extension for _, extension in self.extensions),
             disks=(*([self.os_disk] if self.os_disk else []), *self.data_disks.values()),
             boot_diagnostics=self.boot,
             static_ips=(*([self.static_ip] if self.static_ip else []), *self.nic_ips),

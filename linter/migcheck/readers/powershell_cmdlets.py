@@ -338,6 +338,9 @@ SPECS: dict[str, Spec] = {
         aliases=_VM,
     ),
     "set-azurevmbginfoextension": _spec("Disable! Uninstall! ReferenceName:2 Version:3 VM", aliases=_VM),
+    # By name and publisher, both at once, or by reference name alone (one positional is that name).
+    "remove-azurevmextension": _spec("ExtensionName:1 Publisher:2 ReferenceName RemoveAll! VM", aliases=_VM),
+    "remove-azurevmbginfoextension": _spec("ReferenceName Version VM", aliases=_VM),
     "set-azurevmbootdiagnostics": _spec("Enable! Disable! VM", aliases=_VM),
     # Three parameter sets: a new disk (the default), one from the disk repository (-Import), one from a
     # blob (-ImportFrom). -MediaLocation is the VHD's blob in the first and the last.
@@ -440,8 +443,8 @@ VM_FILTERS = frozenset(
 FILTER_SPEC = _spec("VM", aliases=_VM, loose=True)
 
 # The one named extension wrapper whose publisher and name the reader records: BGInfo. In the source read
-# its default version is 2.*, a JSON extension that migrates, so an Extension is recorded only for an
-# explicit -Version (the wrappers' defaults of older modules are not verified).
+# its default version is 2.*, a JSON extension that migrates, so only an explicit -Version 1.* makes it an
+# XML extension (the wrappers' defaults of older modules are not verified).
 BGINFO = ("Microsoft.Compute", "BGInfo")
 
 # Add-AzureProvisioningConfig and New-AzureQuickVM add these endpoints unless told not to (the module's
