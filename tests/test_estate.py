@@ -437,3 +437,36 @@ def test_a_script_that_uploads_a_network_configuration_makes_its_folder_a_subscr
         f"sms.perform_put('/sub/services/networking/media', '{netcfg}')\n"
     )
     assert [e.subscription for e in _estates(files)] == ["a", "b"]
+
+
+CREATE_WEB1 = """\
+New-AzureVMConfig -Name "web1" -InstanceSize Small -ImageName "img" |
+    Add-AzureEndpoint -Name HTTP -Protocol tcp -LocalPort 80 -PublicPort 80 |
+    Set-AzureVMBGInfoExtension -Version 1.* -Uninstall |
+    New-AzureVM -ServiceName "svc"
+"""
+
+
+def test_a_script_that_changes_a_vm_another_creates_adds_what_it_sets():
+    """One script creates web1, another changes it later (`Get-AzureVM | ... | Update-AzureVM`): which
+    runs last is not known, so what either sets may be on the VM. The ACL the second sets on an endpoint
+    the first creates, and an extension one installs and the other uninstalls, are all kept."""
+    change = """\
+    $acl = New-AzureAclConfig
+    Set-AzureAclConfig -AddRule -ACL $acl -Action Permit -RemoteSubnet "10.0.0.0/8" -Order 100
+    Get-AzureVM -ServiceName "svc" -Name "web1" |
+        Set-AzureEndpoint -Name HTTP -Protocol tcp -LocalPort 80 -PublicPort 80 -ACL $acl |
+        Set-AzureVMBGInfoExtension -Version 1.* |
+        Update-AzureVM
+    """
+    for files in ({"create.ps1": CREATE_WEB1, "harden.ps1": change}, {"a.ps1": change, "b.ps1": CREATE_WEB1}):
+        [service] = _estate(files).cloud_services
+        [web1] = service.vms
+        assert [(e.name, e.acl is not None) for e in web1.endpoints] in (
+            [("HTTP", False), ("HTTP", True)],
+            [("HTTP", True), ("HTTP", False)],
+        )
+        assert sorted((e.version, e.state) for e in web1.extensions) == [
+            ("1.*", "Enable"),
+            ("1.*", "Uninstall"),
+        ]

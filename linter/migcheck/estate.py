@@ -28,7 +28,7 @@ import bisect
 import os
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -1027,6 +1027,9 @@ def _fill(kept: Role, other: Role) -> Role:
     for name in ("size", "availability_set", "endpoints", "subnets", "extensions", "disks", "static_ips"):
         if (not getattr(kept, name) or name in kept.unknown) and getattr(other, name):
             changes[name] = getattr(other, name)
+    for name, same in _ADDED_TO.items():
+        if name in kept.unknown | other.unknown and getattr(kept, name) and getattr(other, name):
+            changes[name] = _together(getattr(kept, name), getattr(other, name), same)
     if kept.unknown:
         # A fact one description cannot state is known once the other states it (even as "none").
         changes["unknown"] = kept.unknown & other.unknown
@@ -1041,6 +1044,24 @@ def _fill(kept: Role, other: Role) -> Role:
         # A kind the files state beats one inferred from what a body carries, which beats none.
         changes.update(type=other.type, kind_evidence=other.kind_evidence, kind_known=other.kind_known)
     return replace(kept, **changes)  # type: ignore[arg-type]
+
+
+# The lists two descriptions of one VM add to, by what makes two entries one. Where either does not know the
+# whole list (a script that changes a VM it did not create), what each sets may be on the VM: which runs
+# last is not known, so an extension one installs and another uninstalls are both kept, as is an endpoint
+# with the ACL one sets and without it.
+_ADDED_TO: dict[str, Callable[[Any], object]] = {
+    "endpoints": lambda e: (key(e.name), e.acl is not None),
+    "extensions": lambda e: (key(e.publisher), key(e.name), e.version.strip(), key(e.state)),
+}
+
+
+def _together(
+    kept: tuple[Any, ...], other: tuple[Any, ...], same: Callable[[Any], object]
+) -> tuple[Any, ...]:
+    """`kept`'s entries, then those of `other` that none of them is (by `same`)."""
+    known = {same(entry) for entry in kept}
+    return (*kept, *(entry for entry in other if same(entry) not in known))
 
 
 def _kind_certainty(role: Role) -> int:
