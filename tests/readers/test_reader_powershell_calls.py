@@ -288,6 +288,58 @@ def test_a_loop_over_a_written_list_runs_once_per_item(tmp_path, monkeypatch, it
     )
 
 
+@pytest.mark.parametrize(
+    ("piped", "block"),
+    [
+        ('"1", "2"', "ForEach-Object { $n = $_"),
+        ("$names", "% -Process { $n = $PSItem"),
+        ("1..2", "foreach { $n = $_"),
+    ],
+)
+def test_a_list_piped_to_foreach_object_runs_its_block_once_per_item(tmp_path, monkeypatch, piped, block):
+    script = f"""
+        $names = 1, 2
+        {piped} | {block}
+            New-AzureVMConfig -Name "db$n" -InstanceSize Small -ImageName $img |
+                Set-AzureSubnet -SubnetNames "data" |
+                Set-AzureStaticVNetIP -IPAddress "10.0.2.10" |
+                New-AzureVM -ServiceName "db$n" -VNetName "prodvnet" -Location "West Europe"
+        }}
+        """
+    (finding,) = _lint(tmp_path, monkeypatch, script, "MIG306")
+    assert finding[2].startswith(
+        "VM 'db2' of cloud service 'db2' asks for private IP 10.0.2.10, which VM 'db1'"
+    )
+
+
+def test_in_a_foreach_object_block_run_per_item_return_ends_the_item_and_inner_blocks_have_their_own_item(
+    read,
+):
+    """`return` in the block ends that item's run only; in a `switch` clause, a `catch` and a script block
+    inside it, `$_` is theirs (the value switched on, the error, their own pipeline's item); a function
+    called from the block sees the block's."""
+    doc = read(
+        PATH,
+        """
+        function New-Web([string]$Name) {
+            New-AzureVMConfig -Name "fn-$_" -InstanceSize Small -ImageName $i | New-AzureVM -ServiceName "fn"
+        }
+        "a", "b", "c" | ForEach-Object {
+            if ($_ -eq "b") { return }
+            New-AzureVMConfig -Name "web-$_" -InstanceSize Small -ImageName $i | New-AzureVM -ServiceName "web"
+            New-Web
+            switch ($_) { "a" { New-AzureVMConfig -Name "sw-$_" -InstanceSize Small -ImageName $i | New-AzureVM -ServiceName "sw" } }
+            try { throw "x" } catch { New-AzureVMConfig -Name "err-$_" -InstanceSize Small -ImageName $i | New-AzureVM -ServiceName "err" }
+            "z" | Where-Object { New-AzureVMConfig -Name "in-$_" -InstanceSize Small -ImageName $i | New-AzureVM -ServiceName "in" }
+        }
+        """,
+    )
+    names = {d.service_name: [r.name for r in d.roles] for d in _deployments(doc)}
+    assert names["web"] == ["web-a", "web-c"]
+    assert names["fn"] == ["fn-a", "fn-c"]
+    assert not any(name.endswith(("-a", "-c")) for service in ("sw", "err", "in") for name in names[service])
+
+
 def test_a_loop_that_may_stop_early_or_walks_a_long_list_is_read_once(read):
     doc = read(
         PATH,

@@ -715,6 +715,19 @@ def _unwrap(node: Node) -> Node:
     return node
 
 
+def _process_block(command: Node) -> Node | None:
+    """The script block of `ForEach-Object { … }` or `ForEach-Object -Process { … }`, when the command is
+    given nothing else."""
+    elements = command.child_by_field_name("command_elements")
+    parts = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements is not None else []
+    if len(parts) == 2 and parts[0].type == "command_parameter" and _text(parts[0]).casefold() == "-process":
+        parts = parts[1:]
+    block = _unwrap(parts[0]) if len(parts) == 1 else None
+    if block is None or block.type != "script_block_expression":
+        return None
+    return _first(block, "script_block")
+
+
 def _target(node: Node) -> Node:
     """What an assignment assigns to: the variable under wrappers and type constraints (`[int]$x`)."""
     target = _cast_under(_unwrap(node))
@@ -1471,6 +1484,7 @@ _HARMLESS = frozenset(
     )
 )
 _LOOPING = frozenset({"foreach-object", "%", "foreach", "where-object", "?", "where"})
+_FOR_EACH_ITEM = frozenset({"foreach-object", "%", "foreach"})
 _READING = ("get-", "test-", "export-")  # classic cmdlets with these verbs read a VM object, never change it
 _PACKAGE_EVIDENCE = {
     "new-azuredeployment": "deployed from a service package by New-AzureDeployment, and packages hold web "
@@ -1543,6 +1557,9 @@ class Interpreter:
         # The word (`return`, `exit`, `throw`, `break`, `continue`) that ended the path being run: the
         # statements after it do not run, up to the code it leaves (see `_sequence`, `_reach`).
         self.stopped: str | None = None
+        # `$_` where a ForEach-Object block is run item by item (see `_each_item`); None elsewhere, and in
+        # the blocks inside it that set `$_` themselves (script blocks, `switch` clauses, `catch`).
+        self.item: Value | None = None
         # Code that may not run around the statement being run (a branch the reader cannot decide, a loop's
         # body, a `catch`), counted from the start of the function being run or of the script; `partial`
         # once a path may have ended before it. What the function outputs there may be missing.
@@ -1836,7 +1853,9 @@ class Interpreter:
             inner = _unwrap(_named(inner)[0])
         if inner.type == "command":
             written = _RANGE.fullmatch(_command_name(inner))
-            if written is None or inner.child_by_field_name("command_elements") is not None:
+            elements = inner.child_by_field_name("command_elements")
+            given = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements else []
+            if written is None or given:
                 return None
             ends = [written[1], written[2]]
         elif inner.type == "range_expression" and any(c.type == ".." for c in inner.children):
@@ -1909,14 +1928,18 @@ class Interpreter:
                 clauses = _named(child)
                 block = _first(clauses[0], "statement_block") if len(clauses) == 1 else None
                 if thrown and block is not None and _first(clauses[0], "catch_type_list") is None:
+                    outer, self.item = self.item, None
                     self.statements(block, env)  # the only `catch`, of any error: it runs
+                    self.item = outer
                     ended = self._leave()
                     continue
+                outer, self.item = self.item, None  # in a `catch`, `$_` is the error
                 for clause in clauses:
                     block = _first(clause, "statement_block")
                     if block is not None:
                         handlers.append(self._branch(block, env.child(), certain=False))
                         self._left_maybe()
+                self.item = outer
             elif child.type == "finally_clause":
                 env.merge(handlers, False, self.spend)
                 handlers = []
@@ -1936,10 +1959,10 @@ class Interpreter:
                         self._not_run(clause)
                         continue
                     self.maybe += 1
-                    defined = len(self.replaced)
+                    defined, outer, self.item = len(self.replaced), self.item, None
                     branches.append(self._clause(clause, env.child()))
                     self._undefine(defined, cmdlets_only=True)
-                    self.maybe -= 1
+                    self.maybe, self.item = self.maybe - 1, outer
                     self._left_maybe(loop=True)
             else:
                 self.evaluate(child, env)
@@ -2137,7 +2160,9 @@ class Interpreter:
             return Flag(key == "true")
         if key == "null":
             return NULL
-        if key in ("_", "psitem", "args", "input", "this", "matches", "error"):
+        if key in ("_", "psitem"):
+            return self.item if self.item is not None else Unknown(text)
+        if key in ("args", "input", "this", "matches", "error"):
             return Unknown(text)
         value = env.lookup(key)
         if value is None:
@@ -2329,9 +2354,33 @@ class Interpreter:
 
     def _script_block(self, node: Node, env: Env) -> Value:
         """A script block runs here any number of times (ForEach-Object, Where-Object) or elsewhere; its
-        commands are the script's commands either way."""
+        commands are the script's commands either way. Its `$_` is its own pipeline's item, not known."""
+        outer, self.item = self.item, None
         self._loop(node, env)
+        self.item = outer
         return Unknown(self.snippet(node))
+
+    def _each_item(self, node: Node, piped: Value, env: Env) -> bool:
+        """`"a", "b" | ForEach-Object { … }`: the block runs once per item of a list of constants, as a
+        `foreach` over it does (see `_foreach`), in the script's scope with `$_` the item; `return` ends
+        only that item's run. False, and nothing read, for any other list or block, and for a block a
+        `break` or `continue` could leave (they end the enclosing loop, or the script)."""
+        block = _process_block(node)
+        items = piped.values if isinstance(piped, Items) else (piped,)
+        if block is None or len(items) > _MAX_ROUNDS or not all(isinstance(item, Text) for item in items):
+            return False
+        if self.index.exits(block) or not self._repeat(block, len(items) - 1):
+            return False
+        outer = self.item
+        for item in items:
+            self.item = item
+            self.statements(block, env)
+            if self.stopped == "return":
+                self.stopped = None
+            if self.stopped is not None:
+                break
+        self.item = outer
+        return True
 
     def _number(self, node: Node, env: Env) -> Value:
         return Text(_text(node), self.where.mark(node), number=True)
@@ -2450,6 +2499,11 @@ class Interpreter:
             return value
         if key in ("azure", "azure.cmd"):
             return self.xplat(node, env)
+        numbers = self._range(node, env) if _RANGE.fullmatch(name) else None
+        if numbers is not None:  # `1..3`, which the grammar reads as the name of a command
+            return numbers
+        if key in _FOR_EACH_ITEM and piped is not None and self._each_item(node, piped, env):
+            return Unknown(self.snippet(node))
         args = self.bind(node, key, env)
         classic = cmdlets.canonical(name)
         if key == "new-object":
@@ -2619,7 +2673,12 @@ class Interpreter:
         if not splatted and self._may_run(function, len(signature.parameters)):
             for value in extra:  # given to no parameter: the function reads it as `$args`, if at all
                 self.escape(value)
-            return self._run_call(node, function, signature, args, piped, env)
+            if piped is None:  # the function sees the `$_` of the block that calls it
+                return self._run_call(node, function, signature, args, piped, env)
+            outer, self.item = self.item, None  # its own `$_` is what is piped to it
+            value = self._run_call(node, function, signature, args, piped, env)
+            self.item = outer
+            return value
         self.unfollowed.add(function.id)
         self.escape_all(args)
         self.escape(piped)
