@@ -493,3 +493,34 @@ def test_a_nil_or_empty_disk_element_is_no_disk(read):
     (role,) = deployment.roles
     assert (role.type, role.disks) == (RoleType.WEB_OR_WORKER, ())
     assert role.kind_evidence == "its body does not state RoleType; it has no disks"
+
+
+def test_a_comment_inside_a_value_is_not_part_of_it(read):
+    """lxml's `.text` stops at the first comment: `<Name>BG<!-- x -->Info</Name>` would read as `BG`,
+    hiding a blocker or inventing one (an address prefix of '', a VM in no subnet)."""
+    doc = read(
+        PATH,
+        """
+        <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+          <Name><!-- production -->prod</Name>
+          <RoleList><Role>
+            <RoleName>vm1</RoleName><RoleType>PersistentVMRole</RoleType>
+            <AvailabilitySetName>as<!-- shared -->1</AvailabilitySetName>
+            <ConfigurationSets><ConfigurationSet>
+              <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+              <SubnetNames><SubnetName><!-- primary -->Subnet-1<?pi x?></SubnetName></SubnetNames>
+            </ConfigurationSet></ConfigurationSets>
+            <ResourceExtensionReferences><ResourceExtensionReference>
+              <Publisher>Microsoft.Compute</Publisher><Name>BG<!-- x -->Info</Name>
+              <Version><!-- pinned -->1.*</Version>
+            </ResourceExtensionReference></ResourceExtensionReferences>
+          </Role></RoleList>
+          <VirtualNetworkName>vnet<!-- prod -->1</VirtualNetworkName>
+        </Deployment>
+        """,
+    )
+    [deployment] = [r for r in doc.resources if isinstance(r, Deployment)]
+    [role] = deployment.roles
+    assert (deployment.name, deployment.virtual_network.name) == ("prod", "vnet1")
+    assert (role.availability_set, [s.name for s in role.subnets]) == ("as1", ["Subnet-1"])
+    assert [(e.name, e.version) for e in role.extensions] == [("BGInfo", "1.*")]

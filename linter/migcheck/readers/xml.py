@@ -484,10 +484,18 @@ def child_elements(el: Element | None) -> Iterator[Element]:
 
 
 def text_of(el: Element | None, names: str = "") -> str:
-    """The stripped text of the element at `names` below `el` (or of `el` itself); "" when absent."""
+    """The stripped text of the element at `names` below `el` (or of `el` itself); "" when absent. A
+    comment or processing instruction inside the text is not part of it: `<Name>BG<!-- x -->Info</Name>`
+    is `BGInfo`, where lxml's `.text` stops at the comment."""
     if el is not None and names:
         el = child(el, names)
-    return sys.intern((el.text or "").strip()) if el is not None else ""
+    if el is None:
+        return ""
+    if not len(el):
+        return sys.intern((el.text or "").strip())
+    parts = [el.text or ""]
+    parts += (c.tail or "" for c in el if not isinstance(c.tag, str))  # comments, PIs
+    return sys.intern("".join(parts).strip())
 
 
 def attr(el: Element, name: str) -> str:
