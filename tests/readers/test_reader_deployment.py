@@ -524,3 +524,33 @@ def test_a_comment_inside_a_value_is_not_part_of_it(read):
     assert (deployment.name, deployment.virtual_network.name) == ("prod", "vnet1")
     assert (role.availability_set, [s.name for s in role.subnets]) == ("as1", ["Subnet-1"])
     assert [(e.name, e.version) for e in role.extensions] == [("BGInfo", "1.*")]
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "<ConfigurationSetType>networkconfiguration</ConfigurationSetType>",
+        "",  # no type: what the set holds says which it is
+    ],
+)
+def test_the_network_set_is_known_by_its_type_in_any_case_or_by_what_it_holds(read, kind):
+    doc = read(
+        PATH,
+        f"""
+        <PersistentVMRole xmlns="http://schemas.microsoft.com/windowsazure">
+          <RoleName>vm1</RoleName><RoleType>PersistentVMRole</RoleType>
+          <ConfigurationSets>
+            <ConfigurationSet>
+              <ConfigurationSetType>WindowsProvisioningConfiguration</ConfigurationSetType>
+              <ComputerName>vm1</ComputerName>
+            </ConfigurationSet>
+            <ConfigurationSet>{kind}
+              <InputEndpoints><InputEndpoint><Name>RDP</Name><Port>3389</Port></InputEndpoint></InputEndpoints>
+              <SubnetNames><SubnetName>A</SubnetName><SubnetName>B</SubnetName></SubnetNames>
+            </ConfigurationSet>
+          </ConfigurationSets>
+        </PersistentVMRole>
+        """,
+    )
+    [role] = [r for r in doc.resources if isinstance(r, Role)]
+    assert ([e.name for e in role.endpoints], [s.name for s in role.subnets]) == (["RDP"], ["A", "B"])

@@ -171,8 +171,15 @@ def _xsi_type(el: Element) -> str:
 
 
 def _is_network_set(el: Element) -> bool:
-    kind = text_of(el, "ConfigurationSetType")
-    return kind == "NetworkConfiguration" or (not kind and _xsi_type(el) == "NetworkConfigurationSet")
+    """The network configuration set: by its type (in any case), else by its `xsi:type`, else, with
+    neither, by what only it holds (endpoints, subnets)."""
+    kind = text_of(el, "ConfigurationSetType") or _xsi_type(el)
+    if kind:
+        return kind.casefold() in ("networkconfiguration", "networkconfigurationset")
+    return any(child(el, name) is not None for name in _NETWORK_SET_CONTENT)
+
+
+_NETWORK_SET_CONTENT = ("InputEndpoints", "SubnetNames", "StaticVirtualNetworkIPAddress", "NetworkInterfaces")
 
 
 def _endpoint(el: Element, role: str, marker: Marker, shape: RoleShape) -> InputEndpoint:
