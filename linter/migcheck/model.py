@@ -405,6 +405,20 @@ class RoleSettings:
 
 
 @record
+class ExtensionStatus:
+    """The status an extension's handler reports on a role instance (REST `ResourceExtensionStatus`)."""
+
+    kind: ClassVar[str] = "ExtensionStatus"
+    handler: str  # `Microsoft.Compute.BGInfo`: publisher and name
+    status: str  # `Ready`, `NotReady`, `Installing`, `Unresponsive`
+    mark: Mark
+
+    @property
+    def name(self) -> str:
+        return self.handler
+
+
+@record
 class RoleInstance:
     """Runtime state of one role instance, as GET responses report it."""
 
@@ -414,6 +428,7 @@ class RoleInstance:
     status: str
     guest_agent_status: str
     mark: Mark
+    extension_statuses: tuple[ExtensionStatus, ...] = ()
 
 
 @record

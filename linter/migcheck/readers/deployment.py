@@ -12,6 +12,7 @@ from migcheck.model import (
     Disk,
     DnsServer,
     Document,
+    ExtensionStatus,
     Image,
     NameRef,
     NetworkConfiguration,
@@ -119,6 +120,10 @@ def _instance(el: Element, marker: Marker) -> RoleInstance:
         status=text_of(el, "InstanceStatus"),
         guest_agent_status=text_of(el, "GuestAgentStatus/Status"),
         mark=marker.mark(el),
+        extension_statuses=tuple(
+            ExtensionStatus(text_of(status, "HandlerName"), text_of(status, "Status"), marker.mark(status))
+            for status in children(el, "ResourceExtensionStatusList/ResourceExtensionStatus")
+        ),
     )
 
 

@@ -779,8 +779,8 @@ class VmNotReady(Rule):
     looks_at = frozenset({RoleInstance})
     per_cloud_service = True
     summary = (
-        "A VM's runtime state fails validation: RoleStateUnknown, ProvisioningTimeout, or a guest agent "
-        "that is not ready on a VM with extensions."
+        "A VM's runtime state fails validation: RoleStateUnknown, ProvisioningTimeout, an extension whose "
+        "handler is not ready, or a guest agent that is not ready on a VM with extensions."
     )
     fix_hint = (
         "Let the operation in progress finish (or restart the VM) and read the state again before migrating; "
@@ -794,7 +794,9 @@ class VmNotReady(Rule):
     )
     docs = Docs(
         what="Role instances of VMs in a REST GET response (`RoleInstanceList/RoleInstance`) whose "
-        "`InstanceStatus` is `RoleStateUnknown` or `ProvisioningTimeout`, and running VMs whose "
+        "`InstanceStatus` is `RoleStateUnknown` or `ProvisioningTimeout`; running VMs with an extension whose "
+        "handler reports a status other than `Ready` (`ResourceExtensionStatusList/ResourceExtensionStatus/"
+        "Status`: `NotReady`, `Unresponsive`, `Installing`); and running VMs whose "
         "`GuestAgentStatus/Status` is anything but `Ready` while the VM has an extension that migrates (any "
         "extension but the XML and backup extensions, which MIG204 and MIG206 ask to remove). "
         "`StoppedDeallocated` and `StoppedVM` are states the platform accepts, and a stopped VM's agent is not "
@@ -864,6 +866,31 @@ class VmNotReady(Rule):
             },
             expect=("app.deployment.xml:4:5",),
         ),
+        Example(
+            {
+                "web.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>web</Name>
+                  <RoleInstanceList>
+                    <RoleInstance>
+                      <RoleName>web01</RoleName>
+                      <InstanceName>web01</InstanceName>
+                      <InstanceStatus>ReadyRole</InstanceStatus>
+                      <ResourceExtensionStatusList>
+                        <ResourceExtensionStatus>
+                          <HandlerName>Microsoft.Compute.CustomScriptExtension</HandlerName>
+                          <Status>NotReady</Status>
+                        </ResourceExtensionStatus>
+                      </ResourceExtensionStatusList>
+                    </RoleInstance>
+                  </RoleInstanceList>
+                  <RoleList><Role><RoleName>web01</RoleName><RoleType>PersistentVMRole</RoleType></Role></RoleList>
+                </Deployment>
+                """
+            },
+            expect=("web.deployment.xml:9:9",),
+            note="An extension handler that is not ready is reported where its status is written.",
+        ),
     )
     valid = (
         Example(
@@ -899,35 +926,61 @@ class VmNotReady(Rule):
         for service in estate.cloud_services:
             for placement in service.placements:
                 for vm, instance in placement.vm_instances:
-                    problem = _not_ready(instance, vm)
-                    if problem:
-                        yield self.finding(instance, f"VM '{vm.name}' of {service.label} {problem}")
+                    found = _not_ready(instance, vm)
+                    if found is not None:
+                        problem, fix, at = found
+                        yield self.finding(
+                            instance, f"VM '{vm.name}' of {service.label} {problem}", fix=fix, at=at
+                        )
 
 
 # --- runtime state -----------------------------------------------------------------------------------
 
 UNSETTLED_STATES = frozenset({"rolestateunknown", "provisioningtimeout"})
 STOPPED_STATES = frozenset({"stoppedvm", "stoppeddeallocated"})
+_AGENT_FIX = (
+    "Repair or update the VM Agent and check that the VM has outbound internet access to its storage "
+    "account and working DNS; or uninstall the extensions before migrating and add them back afterwards."
+)
+_STATE_FIXES = {
+    "rolestateunknown": "Wait for the operation in progress on the cloud service to finish, or restart the "
+    "VM, then read its state again before migrating.",
+    "provisioningtimeout": "ProvisioningTimeout does not clear by itself: delete the VM keeping its disks, "
+    "and recreate it in Azure Resource Manager from its VHDs once their storage account is migrated (IaaS "
+    "VMs (classic) were retired on 2023-09-06, so it cannot be recreated as a classic VM).",
+}
 
 
-def _not_ready(instance: RoleInstance, vm: Role) -> str:
-    """What keeps this VM instance from validating, or "" when nothing does."""
+def _not_ready(instance: RoleInstance, vm: Role) -> tuple[str, str, object] | None:
+    """What keeps this VM instance from validating, with what to do and where it is written; None when
+    nothing does."""
     status = instance.status.casefold()
     if status in UNSETTLED_STATES:
-        return (
+        problem = (
             f"is in state {instance.status}: the platform migrates VMs only when running, stopped or "
             "stopped (deallocated)"
         )
+        return problem, _STATE_FIXES[status], None
+    if status in STOPPED_STATES:  # a stopped VM's agent and extensions are not asked for their status
+        return None
+    handler = next(
+        (e for e in instance.extension_statuses if e.status and e.status.casefold() != "ready"), None
+    )
+    if handler is not None:
+        problem = (
+            f"has extension {handler.handler} reporting handler status {handler.status}: the platform "
+            "migrates a VM only when its extensions report Ready"
+        )
+        return problem, _AGENT_FIX, handler
     agent = instance.guest_agent_status
-    if not agent or agent.casefold() == "ready" or status in STOPPED_STATES:
-        return ""
     migrating = [e for e in vm.installed_extensions() if not e.is_xml and not e.is_backup]
-    if not migrating:
-        return ""
-    return (
+    if not agent or agent.casefold() == "ready" or not migrating:
+        return None
+    problem = (
         f"reports guest agent status {agent} while it has extensions to migrate ({_names(migrating)}): "
         "the agent must be ready to report their status"
     )
+    return problem, _AGENT_FIX, None
 
 
 # --- on-premises reach -------------------------------------------------------------------------------
