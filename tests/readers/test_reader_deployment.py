@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from migcheck.model import (
@@ -554,3 +556,30 @@ def test_the_network_set_is_known_by_its_type_in_any_case_or_by_what_it_holds(re
     )
     [role] = [r for r in doc.resources if isinstance(r, Role)]
     assert ([e.name for e in role.endpoints], [s.name for s in role.subnets]) == (["RDP"], ["A", "B"])
+
+
+def test_a_create_deployment_body_deploys_web_and_worker_roles_from_its_package(read):
+    """The roles' names come from the base64 service configuration the body carries; without one that
+    can be read, the package's roles are one role named after the package."""
+    configuration = base64.b64encode(
+        b'<ServiceConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">'
+        b'<Role name="Web"/><Role name="Worker"/></ServiceConfiguration>'
+    ).decode()
+    for written, names in (
+        (configuration, ["Web", "Worker"]),
+        ("not base64!", ["<roles of package shop.cspkg>"]),
+    ):
+        doc = read(
+            PATH,
+            f"""
+            <CreateDeployment xmlns="http://schemas.microsoft.com/windowsazure">
+              <Name>shop-prod</Name>
+              <PackageUrl>https://acct.blob.core.windows.net/packages/shop.cspkg</PackageUrl>
+              <Configuration>{written}</Configuration>
+            </CreateDeployment>
+            """,
+        )
+        [deployment] = [r for r in doc.resources if isinstance(r, Deployment)]
+        assert deployment.name == "shop-prod"
+        assert [(r.name, r.type) for r in deployment.roles] == [(n, RoleType.WEB_OR_WORKER) for n in names]
+        assert deployment.roles[0].mark == Mark(PATH, 3, "PackageUrl")

@@ -5,6 +5,7 @@ nothing migcheck checks and give no resources."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable, Iterable
 
 from migcheck.model import (
@@ -18,14 +19,27 @@ from migcheck.model import (
     NetworkConfiguration,
     NetworkSecurityGroup,
     ReservedIp,
+    Role,
     RoleInstance,
+    RoleType,
     RouteTable,
     VirtualNetwork,
 )
 from migcheck.readers.netcfg import PRODUCES as NETWORK_RESOURCES
 from migcheck.readers.netcfg import REST_NETWORK, read_virtual_network
 from migcheck.readers.role import REST, ROLE_RESOURCES, disk, read_role
-from migcheck.readers.xml import Element, Marker, child, children, local_name, text_of
+from migcheck.readers.xml import (
+    Element,
+    Marker,
+    Unreadable,
+    attr,
+    child,
+    children,
+    decode,
+    local_name,
+    parse,
+    text_of,
+)
 
 Reader = Callable[[Element, Marker], Iterable[object]]
 
@@ -80,6 +94,44 @@ def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
             for d in children(el, "Dns/DnsServers/DnsServer")
         ),
     )
+
+
+_PACKAGE_EVIDENCE = "deployed from a service package (PackageUrl), and packages hold web and worker roles"
+
+
+def _create_deployment(el: Element, marker: Marker) -> Deployment:
+    """A Create Deployment body: a cloud service deployed from a package (`PackageUrl`), whose roles are
+    web and worker roles. Their names are in the base64 service configuration the body carries; when it
+    cannot be read, the package's roles are one role, named after the package."""
+    package = child(el, "PackageUrl")
+    at = marker.mark(package if package is not None else el)
+    names = _configured_roles(text_of(el, "Configuration"))
+    if not names:
+        blob = text_of(package).rstrip("/").rpartition("/")[2] if package is not None else ""
+        names = (f"<roles of package {blob}>" if blob else "<roles of the package>",)
+    roles = tuple(Role(name, RoleType.WEB_OR_WORKER, at, kind_evidence=_PACKAGE_EVIDENCE) for name in names)
+    return Deployment(
+        service_name="",
+        name=text_of(el, "Name"),
+        slot=text_of(el, "DeploymentSlot"),
+        roles=roles,
+        instances=(),
+        virtual_network=None,
+        reserved_ip=None,
+        mark=marker.mark(el),
+    )
+
+
+def _configured_roles(encoded: str) -> tuple[str, ...]:
+    """The role names of a base64 service configuration (`<Role name="…">`); none when it is not one."""
+    try:
+        data = base64.b64decode(encoded, validate=True)
+        root = parse(data, decode(data))
+    except (ValueError, Unreadable):
+        return ()
+    if local_name(root) != "ServiceConfiguration":
+        return ()
+    return tuple(dict.fromkeys(name for r in children(root, "Role") if (name := attr(r, "name"))))
 
 
 def _service_of_url(url: str) -> str:
@@ -165,6 +217,7 @@ _vm_images = _each("VMImage", _image)
 
 READERS: dict[str, Reader] = {
     "Deployment": _one(_deployment),
+    "CreateDeployment": _one(_create_deployment),
     "HostedService": _hosted_service,
     "HostedServices": _each("HostedService", _hosted_service),
     "PersistentVMRole": _role,
