@@ -415,6 +415,31 @@ def test_an_extension_set_again_or_removed_is_what_the_cmdlets_leave(read):
     assert [e.name for e in web03.extensions] == ["BGInfo"] and "extensions" in web03.unknown
 
 
+def test_updates_of_an_existing_vm_that_surely_run_apply_in_order(read):
+    """Two `Get-AzureVM | … | Update-AzureVM` of one VM: the second fetches the VM as the first left it.
+    An update that may not run leaves the VM either way."""
+    doc = read(
+        PATH,
+        """
+        function Set-BGInfo($Service, $Name) {
+            Get-AzureVM -ServiceName $Service -Name $Name | Set-AzureVMBGInfoExtension -Version 1.* | Update-AzureVM
+        }
+        foreach ($name in "web01", "web02", "web03") {
+            Set-BGInfo "shop" $name
+        }
+        foreach ($name in "web01", "web02") {
+            Get-AzureVM -ServiceName "shop" -Name $name | Set-AzureVMBGInfoExtension -Version 1.* -Uninstall |
+                Update-AzureVM
+        }
+        if ($env:LATER) {
+            Get-AzureVM "shop" "web03" | Set-AzureVMBGInfoExtension -Version 1.* -Uninstall | Update-AzureVM
+        }
+        """,
+    )
+    states = {r.name: sorted(e.state for e in r.extensions) for d in _deployments(doc) for r in d.roles}
+    assert states == {"web01": ["Uninstall"], "web02": ["Uninstall"], "web03": ["Enable", "Uninstall"]}
+
+
 def test_a_change_to_a_vm_this_script_creates_joins_its_description(read):
     doc = read(
         PATH,

@@ -1565,6 +1565,8 @@ class Interpreter:
         # once a path may have ended before it. What the function outputs there may be missing.
         self.maybe = 0
         self.partial = False
+        # Calls being run (by the script) from code that may not run: 0 when every one surely runs.
+        self.maybe_calls = 0
         self.sure_output = True  # whether what the function being run outputs is output on every path
         self.catching = 0  # `try` blocks with a `catch` around the code being run
         self.dotted = False  # whether a script or function was dot-sourced on the way here (see `_stale`)
@@ -2769,7 +2771,9 @@ class Interpreter:
         if self._reads_its_own_arguments(function):  # `$args`, `@PSBoundParameters`: passed on unfollowed
             self.escape_all(args)
         saved = self.scope, self.output, self.maybe, self.partial, self.sure_output
+        uncertain = bool(self.maybe or self.partial)
         self.scope, self.output, self.maybe, self.partial, self.sure_output = function.id, [], 0, False, True
+        self.maybe_calls += uncertain
         self.calling.append(function.id)
         defined = len(self.replaced)
         try:
@@ -2783,6 +2787,7 @@ class Interpreter:
         finally:
             self._undefine(defined)  # a function it defines is gone when it returns
             self.calling.pop()
+            self.maybe_calls -= uncertain
             self.scope, self.output, self.maybe, self.partial, self.sure_output = saved
         # The function ends where its path ended; `exit` ends the script, and a `throw` the caller too.
         self.stopped = self.stopped if _reach(self.stopped) else None
@@ -3158,15 +3163,21 @@ class Interpreter:
             name_at = self._written_at(args.get("Name")) or obj.name_at
             role = self._role(draft, name, obj.mark, "existing", name_at)
             changes = self._variants(obj, env)
-            if role.base == "existing" or not role.variants:
-                role.add(changes)
-            else:  # a VM this script creates, changed afterwards
+            if not role.variants or (role.base == "existing" and not self._surely_runs()):
+                role.add(changes)  # the VM as this update leaves it, or as it was
+            else:  # changed after what the script did to it before: a VM it creates, or one it surely updated
                 role.variants = [
                     (events + more, escaped or later)
                     for events, escaped in role.variants
                     for more, later in changes
                 ][:_MAX_VARIANTS]
         return NULL
+
+    def _surely_runs(self) -> bool:
+        """Whether the statement being run surely runs when the script does: no branch the reader cannot
+        decide, loop read once, `catch` or early end around it, in the functions being run or their
+        calls."""
+        return not (self.maybe or self.partial or self.maybe_calls) and self.callers_known
 
     def _new_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         arg = args.get("VMs")
