@@ -151,7 +151,23 @@ HTTP_CONNECTIONS = frozenset({"HTTPSConnection", "HTTPConnection"})
 
 # Callees that only read their arguments: passing an object to them does not let it escape.
 _READING_FUNCTIONS = frozenset(
-    {"print", "len", "str", "repr", "isinstance", "type", "id", "bool", "sorted", "list", "dict", "tuple"}
+    {
+        "print",
+        "len",
+        "str",
+        "repr",
+        "isinstance",
+        "type",
+        "id",
+        "bool",
+        "sorted",
+        "list",
+        "dict",
+        "tuple",
+        "enumerate",
+        "reversed",
+        "zip",
+    }
 )
 _READING_METHODS = _words(
     "copy get keys values items count index format join encode decode startswith endswith lower upper strip "
@@ -282,6 +298,7 @@ def items_of(value: Value | None, wrapper: str = "") -> tuple[list[Value], bool]
 class Binding:
     value: ast.expr | None  # None: bound to something the reader does not follow
     at: Position
+    chain: tuple[int, ...] = ()  # the blocks it is made in (see `_Indexer`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,6 +457,9 @@ class Index:
     # that holds them as dotted text: every connection opened under that name, wherever in the file.
     connections: dict[str, list[CallSite]] = field(default_factory=dict)
     loops: dict[int, Loop] = field(default_factory=dict)  # `for` loops, by the number of their body's block
+    # The blocks that run when a test holds (an `if` body: True) or fails (its `else`: False), by number.
+    conditions: dict[int, tuple[ast.expr, bool]] = field(default_factory=dict)
+    declared_global: set[str] = field(default_factory=set)  # names a function declares `global`
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -504,6 +524,8 @@ def build_index(tree: ast.Module) -> Index:
         indexer.elements,
         indexer.connections,
         indexer.loops,
+        indexer.conditions,
+        indexer.declared_global,
     )
 
 
@@ -524,6 +546,8 @@ class _Indexer(ast.NodeVisitor):
         self.statements: list[tuple[int, int, bool]] = []
         self.raw_events: list[tuple[str, Event]] = []
         self.loops: dict[int, Loop] = {}
+        self.conditions: dict[int, tuple[ast.expr, bool]] = {}
+        self.declared_global: set[str] = set()
         self.open_loops: list[list[Loop | None]] = [[]]  # per scope, the loops being visited (None: `while`)
         self.depth = 0
 
@@ -558,17 +582,20 @@ class _Indexer(ast.NodeVisitor):
 
     # --- blocks and scopes ------------------------------------------------------------------------
 
-    def _visit_block(self, nodes: Iterable[ast.AST]) -> None:
+    def _visit_block(self, nodes: Iterable[ast.AST], condition: tuple[ast.expr, bool] | None = None) -> None:
         """Visit statements that run only under a condition."""
-        self._open_block()
+        self._open_block(condition)
         for node in nodes:
             self.visit(node)
         self.chains[-1].pop()
 
-    def _open_block(self) -> None:
-        """Enter a block that runs only under a condition (left by popping the chain)."""
+    def _open_block(self, condition: tuple[ast.expr, bool] | None = None) -> None:
+        """Enter a block that runs only under a condition (left by popping the chain): the test of an `if`
+        and whether the block is the branch that runs when it holds, when it is one."""
         self.blocks += 1
         self.chains[-1].append(self.blocks)
+        if condition is not None:
+            self.conditions[self.blocks] = condition
 
     def _enter(self, kind: str) -> Scope:
         parent = self.scope
@@ -592,17 +619,17 @@ class _Indexer(ast.NodeVisitor):
         after its test, as in the `else` it is."""
         self._statement(node)
         self.visit(node.test)
-        self._visit_block(node.body)
-        orelse = node.orelse
+        self._visit_block(node.body, (node.test, True))
+        orelse, test = node.orelse, node.test
         while len(orelse) == 1 and isinstance(orelse[0], ast.If):
             branch = orelse[0]
             self._statement(branch)
-            self._open_block()
+            self._open_block((test, False))
             self.visit(branch.test)
-            self._visit_block(branch.body)
+            self._visit_block(branch.body, (branch.test, True))
             self.chains[-1].pop()
-            orelse = branch.orelse
-        self._visit_block(orelse)
+            orelse, test = branch.orelse, branch.test
+        self._visit_block(orelse, (test, False))
 
     def _loop(self, node: ast.For | ast.AsyncFor | ast.While) -> None:
         self._statement(node)
@@ -746,6 +773,7 @@ class _Indexer(ast.NodeVisitor):
         self.generic_visit(node)
         for name in node.names:
             self.scope.declared[name] = "global"
+            self.declared_global.add(name)
 
     def visit_Nonlocal(self, node: ast.Nonlocal) -> None:
         self.generic_visit(node)
@@ -756,7 +784,7 @@ class _Indexer(ast.NodeVisitor):
 
     def _bind(self, name: str, value: ast.expr | None, node: ast.AST, scope: Scope | None = None) -> None:
         scope = scope or self.scope
-        scope.bindings.setdefault(name, []).append(Binding(value, _at(node)))
+        scope.bindings.setdefault(name, []).append(Binding(value, _at(node), self.chain))
 
     def _bind_target(self, target: ast.expr, value: ast.expr | None) -> None:
         """A name bound to `value`, the names of a tuple target (bound to what the reader does not
@@ -885,7 +913,7 @@ class _Indexer(ast.NodeVisitor):
             self.elements.append(CallSite(node, self.scope, _at(node), self.chain, callee(func), ""))
         if not kept and not _reads_only(func):
             for arg in [*node.args, *(k.value for k in node.keywords)]:
-                self._escape(arg)
+                self._escape(arg, call=node)
         self.generic_visit(node)
 
     def _changes(self, node: ast.Call, func: ast.Attribute) -> bool:
@@ -925,9 +953,12 @@ class _Indexer(ast.NodeVisitor):
         event = Event(kind, path, key, value, _at(node or target), self.chain, self.scope)
         self.raw_events.append((name, event))
 
-    def _escape(self, value: ast.expr, depth: int = 0) -> None:
-        """A name passed (directly, or inside a literal list or dict) where the reader cannot follow it."""
-        if isinstance(value, (ast.Name, ast.Attribute, ast.Subscript)):
+    def _escape(self, value: ast.expr, depth: int = 0, call: ast.Call | None = None) -> None:
+        """A name passed (directly, or inside a literal list or dict) where the reader cannot follow it.
+        A name passed directly as an argument of `call` keeps the call (see `Flow._harmless`)."""
+        if isinstance(value, ast.Name) and depth == 0 and call is not None:
+            self._record(value, "escape", None, call)
+        elif isinstance(value, (ast.Name, ast.Attribute, ast.Subscript)):
             self._record(value, "escape", None, None)
         elif isinstance(value, ast.Starred):
             self._escape(value.value, depth)
@@ -1058,6 +1089,7 @@ class Flow:
         self.call_budget = budget
         self._calling: list[Function] = []  # the calls being followed, the outermost first
         self._positions: dict[tuple[int, str], list[Position]] = {}  # see `_passed`
+        self._harmless_calls: dict[int, bool] = {}  # see `_harmless`
 
     def _spent(self) -> bool:
         """Whether the budget is spent; what it cuts short is counted (see `_cuts`)."""
@@ -1110,7 +1142,29 @@ class Flow:
             container, key = self.value(node.value, site), literal(self.value(node.slice, site))
             if isinstance(container, DictV) and key is not None and key in container.items:
                 return container.items[key]
+            if isinstance(container, ListV) and container.complete and isinstance(node.slice, ast.Slice):
+                return self._slice(container, node.slice, node)
+            position = _position(node.slice)
+            if (
+                isinstance(container, ListV)
+                and container.complete
+                and position is not None
+                and -len(container.items) <= position < len(container.items)
+            ):
+                return container.items[position]  # `VMS[0]` of a list known in full
         return self.unknown(node)
+
+    def _slice(self, container: ListV, part: ast.Slice, node: ast.expr) -> Value:
+        """`items[1:]`, `items[:2]` of a list known in full, with bounds written as whole numbers."""
+        bounds = [_position(b) if b is not None else None for b in (part.lower, part.upper, part.step)]
+        if any(
+            b is None and given is not None
+            for b, given in zip(bounds, (part.lower, part.upper, part.step), strict=True)
+        ):
+            return self.unknown(node)
+        if bounds[2] == 0:
+            return self.unknown(node)  # a ValueError
+        return ListV(container.items[bounds[0] : bounds[1] : bounds[2]], True, node)
 
     def _name(self, node: ast.Name, site: Site) -> Value:
         name = node.id
@@ -1194,8 +1248,11 @@ class Flow:
             if certain is None:
                 at += 1
                 continue
-            if event.kind == "escape" or self._spent():
+            if (event.kind == "escape" and not self._harmless(event)) or self._spent():
                 return None
+            if event.kind == "escape":
+                at += 1  # passed to a function that only reads it: nothing changes
+                continue
             loop = None if certain else self._ended_loop(event, binding, site)
             if loop is None:
                 value = self._apply(value, event, certain, site)
@@ -1206,9 +1263,10 @@ class Flow:
             while at < len(events) and self._ended_loop(events[at], binding, site) is loop:
                 run.append(events[at])
                 at += 1
-            if any(change.kind == "escape" for change in run):
+            if any(change.kind == "escape" and not self._harmless(change) for change in run):
                 return None
             turns = self._turns(loop, site.frame)
+            run = [change for change in run if change.kind != "escape"]
             for turn in turns if turns is not None else [None]:
                 for change in run:
                     if self._spent():
@@ -1217,6 +1275,45 @@ class Flow:
                     at_turn = site if turn is None else Site(site.scope, site.at, site.chain, turn)
                     value = self._apply(value, change, turn is not None, at_turn)
         return value
+
+    def _harmless(self, event: Event) -> bool:
+        """Whether an escape is a name passed as it is to a function the script defines (`net(vm)`) whose
+        parameter is only read there: never bound again, changed or passed on. Worked out once per call."""
+        call = event.value
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
+            return False
+        found = self._harmless_calls.get(id(call))
+        if found is None:
+            found = self._harmless_calls[id(call)] = self._reads_arguments(call, event.scope)
+        return found
+
+    def _reads_arguments(self, call: ast.Call, scope: Scope) -> bool:
+        """Whether a call of a function the script defines only reads every name it is passed as it is."""
+        assert isinstance(call.func, ast.Name)
+        name = call.func.id
+        outer = lookup(name, scope, self.index.module)
+        function = outer.functions.get(name) if outer is not None else None
+        if outer is None or function is None or len(outer.bindings[name]) != 1:
+            return False
+        signature, inner = function.signature, function.scope
+        params: list[str | None] = list(signature.positional[: len(call.args)])
+        params += [None] * (len(call.args) - len(params))
+        params += [k.arg for k in call.keywords]
+        self.budget -= len(params)
+        if any(isinstance(arg, ast.Starred) for arg in call.args):
+            return False
+        for param, arg in zip(params, [*call.args, *(k.value for k in call.keywords)], strict=True):
+            if not isinstance(arg, ast.Name):
+                continue
+            if (
+                param is None
+                or param not in signature.keywords | set(signature.positional)
+                or param in inner.events
+                or param in inner.declared
+                or len(inner.bindings.get(param, ())) != 1
+            ):
+                return False
+        return True
 
     def _ended_loop(self, event: Event, binding: Binding, site: Site) -> Loop | None:
         """The loop whose body makes the change `event`, when every turn of it runs that change (it is not
@@ -1252,7 +1349,134 @@ class Flow:
                 sites = taken
             if not sites:
                 return []
-        return sites
+        return [site for site in sites if self.runs(site) is not False]
+
+    # --- conditions -------------------------------------------------------------------------------
+
+    def runs(self, site: Site) -> bool | None:
+        """Whether the code at `site` runs, as far as the `if` tests around it decide: False when one is
+        decided against it, True when all are decided for it, None otherwise. Only values the reader knows
+        on this path and turn decide (see `_known`); anything that may have changed unseen decides nothing."""
+        found: bool | None = True
+        for depth, block in enumerate(site.chain):
+            condition = self.index.conditions.get(block)
+            if condition is None:
+                continue
+            test, when = condition
+            holds = self._truth(test, Site(site.scope, _at(test), site.chain[:depth], site.frame))
+            if holds is None:
+                found = None
+            elif holds is not when:
+                return False
+        return found
+
+    def _truth(self, node: ast.expr, site: Site) -> bool | None:
+        """Whether a test holds: `not`, `and`, `or`, comparisons of known values, and the truth of one."""
+        self.budget -= 1
+        if self.budget <= 0:
+            return None
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            inner = self._truth(node.operand, site)
+            return None if inner is None else not inner
+        if isinstance(node, ast.BoolOp):
+            stop = isinstance(node.op, ast.Or)  # the value that decides the whole
+            found: bool | None = not stop
+            for operand in node.values:
+                holds = self._truth(operand, site)
+                if holds is stop:
+                    return stop
+                if holds is None:
+                    found = None
+            return found
+        if isinstance(node, ast.Compare) and len(node.ops) == 1:
+            return _compare(node.ops[0], self._known(node.left, site), self._known(node.comparators[0], site))
+        known = self._known(node, site)
+        if known is _UNSTATED:
+            return None
+        try:
+            return bool(known)
+        except TypeError:
+            return None
+
+    def _known(self, node: ast.expr, site: Site) -> object:
+        """The Python value of an expression as far as the reader knows it for certain (a string, number,
+        bool, None, or a list or dict known in full); `_UNSTATED` otherwise."""
+        if isinstance(node, ast.Name):
+            scope = lookup(node.id, site.scope, self.index.module)
+            if scope is None or node.id in self.index.declared_global:
+                return _UNSTATED
+            if len(scope.bindings[node.id]) > 1:
+                return self._flag(node.id, scope, site) if scope is site.scope else _UNSTATED
+        return _python(self.value(node, site))
+
+    def _flag(self, name: str, scope: Scope, site: Site) -> object:
+        """The value of a name bound more than once in its function, each time to a constant (`first =
+        True` ... `first = False`), where `site` reads it: the last binding that certainly runs before it,
+        going back through the turns before this one of the loops it is in, as far as each is taken turn by
+        turn (`_turns`). `_UNSTATED` when a binding that may or may not have run comes first."""
+        bindings = scope.bindings[name]
+        if name in scope.declared or any(not isinstance(b.value, ast.Constant) for b in bindings):
+            return _UNSTATED
+        at, chain, frame = site.at, site.chain, site.frame
+        while True:
+            region = _region(chain, self.index)
+            found = self._last_binding(bindings, region, at, chain, Site(scope, at, chain, frame))
+            if found is not None:
+                return found
+            if not region:
+                return _UNSTATED  # read before any binding: unbound
+            block = region[-1]
+            inside = [b for b in bindings if block in b.chain]
+            self.budget -= len(bindings)
+            loop = self.index.loops.get(block)
+            if loop is None or frame is None or frame.loop is not loop or frame.scope is not scope:
+                if inside:
+                    return _UNSTATED  # a loop taken once, a `while`, a handler: whether it ran is not known
+                chain = region[:-1]
+                continue
+            if inside and not loop.plain:
+                return _UNSTATED  # a turn may have left the body before a binding in it
+            if frame.turn == 0 or not inside:
+                at, chain, frame = loop.at, loop.chain, frame.outer
+                continue
+            turns = self._turns(loop, frame.outer)
+            if turns is None or len(turns) < frame.turn:
+                return _UNSTATED
+            at, chain, frame = loop.end, region, turns[frame.turn - 1]
+
+    def _last_binding(
+        self,
+        bindings: list[Binding],
+        region: tuple[int, ...],
+        at: Position,
+        chain: tuple[int, ...],
+        site: Site,
+    ) -> object | None:
+        """The value of the last binding in `region` before `at` that certainly runs on the way to a read
+        under `chain`; None when there is none, `_UNSTATED` when one that may have run comes first."""
+        for binding in sorted((b for b in bindings if b.at < at), key=lambda b: b.at, reverse=True):
+            self.budget -= 1
+            if self.budget <= 0:
+                return _UNSTATED
+            if binding.chain[: len(region)] != region:
+                continue
+            assert isinstance(binding.value, ast.Constant)
+            value = binding.value.value
+            if chain[: len(binding.chain)] == binding.chain:
+                return value  # in a block around the read: it ran before it
+            common = 0
+            while (
+                common < len(chain) and common < len(binding.chain) and chain[common] == binding.chain[common]
+            ):
+                common += 1
+            if any(block not in self.index.conditions for block in binding.chain[common:]):
+                return _UNSTATED
+            ran = self.runs(Site(site.scope, binding.at, binding.chain, site.frame))
+            if ran is None:
+                return _UNSTATED
+            if ran:
+                return value
+        return None
 
     def _turns(self, loop: Loop, frame: Frame | None) -> list[Frame] | None:
         """A frame for each turn of `loop`, read in `frame`; None when its items are not known, are more than
@@ -1291,7 +1515,10 @@ class Flow:
                 and lookup("enumerate", site.scope, self.index.module) is None
             ):
                 inner = self._items(args[0], site)
-                pairs: list[Value] = [ListV([Unknown("", node), item], True, node) for item in inner or ()]
+                pairs: list[Value] = [
+                    ListV([Lit(str(count), _number_node(count, node)), item], True, node)
+                    for count, item in enumerate(inner or ())
+                ]
                 return pairs if inner is not None else None
             if isinstance(func, ast.Attribute) and func.attr in ("items", "keys", "values") and not args:
                 table = self.value(func.value, site)
@@ -1486,6 +1713,13 @@ class Flow:
         if name == "format" and isinstance(func, ast.Attribute):
             return self._format(node, func, site)
         if (
+            name == "get"
+            and isinstance(func, ast.Attribute)
+            and 1 <= len(node.args) <= 2
+            and not node.keywords
+        ):
+            return self._get(node, func, site)
+        if (
             name == "dict"
             and isinstance(func, ast.Name)
             and lookup("dict", site.scope, self.index.module) is None
@@ -1500,6 +1734,21 @@ class Flow:
         if isinstance(func, ast.Name):
             return self._returned(node, func.id, site)
         return self.unknown(node)
+
+    def _get(self, node: ast.Call, func: ast.Attribute, site: Site) -> Value:
+        """`table.get(key)` and `table.get(key, default)` on a dict the reader knows: the item, or the
+        default (None without one) when the dict is known in full and has no such key."""
+        if any(isinstance(arg, ast.Starred) for arg in node.args):
+            return self.unknown(node)
+        table = self.value(func.value, site)
+        key = literal(self.value(node.args[0], site)) if isinstance(table, DictV) else None
+        if not isinstance(table, DictV) or key is None:
+            return self.unknown(node)
+        if key in table.items:
+            return table.items[key]
+        if not table.complete:
+            return self.unknown(node)
+        return self.value(node.args[1], site) if len(node.args) == 2 else NoneV(node)
 
     # --- calls of the script's own functions ------------------------------------------------------
 
@@ -1761,6 +2010,92 @@ def _unpack(target: ast.expr, item: Value, names: dict[str, Value]) -> None:
         for at, element in enumerate(elements):
             part = item.items[at] if fits and isinstance(item, ListV) else Unknown("", element)
             _unpack(element, part, names)
+
+
+class _Unstated:
+    """What `Flow._known` gives for a value the reader does not know for certain."""
+
+
+_UNSTATED = _Unstated()
+
+
+def _python(value: Value) -> object:
+    """The Python value of a value the reader knows in full (`_UNSTATED` for any other): the constant a
+    `Lit` was written as (a number, a bool), or its text when it was built."""
+    if isinstance(value, NoneV):
+        return None
+    if isinstance(value, Lit):
+        node = value.node
+        if isinstance(node, ast.Constant) and isinstance(node.value, (str, int, float)):
+            return node.value
+        return value.text
+    if isinstance(value, ListV) and value.complete:
+        items = [_python(item) for item in value.items]
+        return _UNSTATED if any(item is _UNSTATED for item in items) else items
+    if isinstance(value, ListV) and value.items:
+        return [_UNSTATED]  # holds more than it says, and something: true, and nothing more known
+    if isinstance(value, DictV) and value.complete:
+        table = {key: _python(item) for key, item in value.items.items()}
+        return _UNSTATED if any(item is _UNSTATED for item in table.values()) else table
+    if isinstance(value, Obj):
+        return value  # an object of the SDK's: true
+    return _UNSTATED
+
+
+def _compare(op: ast.cmpop, left: object, right: object) -> bool | None:
+    """`left op right` for `==`, `!=`, `is`, `is not`, `in` and `not in` on known values."""
+    if left is _UNSTATED or right is _UNSTATED or _holds_unstated(left) or _holds_unstated(right):
+        return None
+    if isinstance(op, (ast.Is, ast.IsNot)):
+        if left is not None and right is not None:
+            return None  # identity of other values is not the reader's to say
+        same = left is right
+        return same if isinstance(op, ast.Is) else not same
+    if isinstance(op, (ast.Eq, ast.NotEq)):
+        equal = left == right
+        return equal if isinstance(op, ast.Eq) else not equal
+    if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, (str, list, dict)):
+        if isinstance(right, str) and not isinstance(left, str):
+            return None
+        try:
+            inside = left in right
+        except TypeError:
+            return None
+        return inside if isinstance(op, ast.In) else not inside
+    return None
+
+
+def _holds_unstated(value: object) -> bool:
+    if isinstance(value, list):
+        return any(item is _UNSTATED or _holds_unstated(item) for item in value)
+    if isinstance(value, dict):
+        return any(_holds_unstated(item) for item in value.values())
+    return False
+
+
+def _region(chain: tuple[int, ...], index: Index) -> tuple[int, ...]:
+    """The chain up to its innermost block that is not an `if` branch (a loop, a handler): the part of the
+    code a read is in that runs as a whole, once or again."""
+    end = len(chain)
+    while end and chain[end - 1] in index.conditions:
+        end -= 1
+    return chain[:end]
+
+
+def _position(node: ast.expr) -> int | None:
+    """The index a subscript writes out as a whole number (`[0]`, `[-1]`)."""
+    sign = 1
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node, sign = node.operand, -1
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return sign * node.value
+    return None
+
+
+def _number_node(number: int, where: ast.AST) -> ast.Constant:
+    """A number the script does not write but Python makes (the count `enumerate` gives), placed where
+    it is made: a `Lit` of a number is told from a string by the constant it was written as."""
+    return ast.copy_location(ast.Constant(number), where)
 
 
 def _built(text: str | None, node: ast.expr) -> Lit | None:
