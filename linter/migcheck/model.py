@@ -354,6 +354,10 @@ class Role:
     # Set by link when more than one element describes the role (a csdef role and its cscfg settings, a
     # REST role and an Export-AzureVM file): every one, `mark` first. See `described_at`.
     sources: tuple[Mark, ...] = field(default=(), compare=False)
+    # A description of changes to a VM that exists already (`Get-AzureVM | … | Update-AzureVM`,
+    # `update_role`), not of the VM as created: it runs after the VM was created, and what it does not
+    # state is as it was (see `unknown`).
+    changes_existing: bool = field(default=False, compare=False)
 
     @property
     def described_at(self) -> tuple[Mark, ...]:

@@ -3508,6 +3508,7 @@ class _Facts:
         if base != "new":
             self.unknown |= {"subnets", "availability_set", "endpoints", "extensions"}
         self.existing = base != "new"
+        self.updates = base == "existing"  # a VM the script fetches with Get-AzureVM and updates
         self.size = ""
         self.avset = ""
         self.avset_mark: Mark | None = None
@@ -3717,6 +3718,7 @@ class _Facts:
             availability_set_mark=self.avset_mark,
             boot_diagnostics_mark=self.boot_mark,
             unknown=frozenset(unknown),
+            changes_existing=self.updates,
         )
 
 
