@@ -510,7 +510,9 @@ class ReadCache:
         self._linked = kept
         self._memos = {name: memo for name, memo in self._memos.items() if name in kept}
         chosen = [entries[0] for entries in kept.values()]
-        return tuple(e.estate for e in chosen), list(chain.from_iterable(e.findings for e in chosen))
+        # Each group's estate, then those of the other subscriptions its exports hold (`Estate.exported`).
+        estates = tuple(one for e in chosen for one in (e.estate, *e.estate.exported))
+        return estates, list(chain.from_iterable(e.findings for e in chosen))
 
     def _split(
         self, docs: tuple[Document, ...], configured: Mapping[str, tuple[str, ...]]
@@ -547,6 +549,7 @@ class ReadCache:
         by_rule = checker.check(estate, enabled)
         edited = self._edited is not None and any(d is self._edited for d in docs)
         findings = list(chain.from_iterable(by_rule.values()))
+        findings += _run_rules(rules, enabled, estate.exported)  # linked with it, checked with it
         return _Linked(docs, grouping, rules, enabled, estate, by_rule, findings, saved=not edited)
 
 

@@ -6,7 +6,8 @@ result; they never look a name up, never merge two descriptions, and never ask w
 from. What link does, in order:
 
 1. **Subscriptions.** Documents are split into subscriptions (`subscriptions.py`); nothing is linked
-   across two of them.
+   across two of them. Inventory exports that hold the classic resources of further subscriptions give
+   each of those an estate of its own (`Estate.exported`).
 2. **Networks.** Every definition of a virtual network (a netcfg `VirtualNetworkSite`, a REST
    `VirtualNetworkSite`) is grouped by name into one `Network`, with its local network sites and DNS
    servers resolved. Definitions that disagree are a `Conflict`.
@@ -136,6 +137,9 @@ class Placement:
     reserved_ips: tuple[NameRef, ...] = ()
     dns_servers: tuple[DnsServer, ...] = ()
     instances: tuple[RoleInstance, ...] = ()
+    # Whether `reserved_ips` is the whole list: not for VMs only an inventory export describes when it
+    # lists no reserved IP at all (it may have left them out).
+    reserved_ips_known: bool = True
     # Subnets a configuration assigns to a role its definition lacks (that role is MIG003's): still
     # names to resolve in the placement's network.
     stray_subnets: tuple[NameRef, ...] = ()
@@ -310,6 +314,9 @@ class Estate:
     dangling: tuple[Dangling, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     inventory: Inventory = field(default_factory=Inventory)  # what only exports and declarations show
+    # The estates of the other subscriptions whose classic resources the exports hold, one each, holding
+    # nothing of this one (nor any document: the files are this estate's). `link` lists them after it.
+    exported: tuple[Estate, ...] = ()
     _networks: Mapping[str, Network] = field(default_factory=dict, repr=False)
     _disk_vms: Mapping[Disk, tuple[CloudService, Role]] = field(default_factory=dict, repr=False)
 
@@ -359,12 +366,14 @@ class Grouping:
 
 
 def link(documents: Iterable[Document], grouping: Grouping | None = None) -> tuple[Estate, ...]:
-    """One estate per subscription, in a stable order. An empty run still has one (empty) estate."""
+    """One estate per subscription, in a stable order: each group of files, then the other subscriptions
+    its exports hold (`Estate.exported`). An empty run still has one (empty) estate."""
     grouping = grouping or Grouping()
     split = split_subscriptions(tuple(documents), grouping.subscriptions)
     if not split:
         return (Estate(DEFAULT_SUBSCRIPTION, ()),)
-    return tuple(link_subscription(name, docs, grouping) for name, docs in split)
+    linked = (link_subscription(name, docs, grouping) for name, docs in split)
+    return tuple(one for estate in linked for one in (estate, *estate.exported))
 
 
 def link_subscription(
@@ -515,6 +524,7 @@ class _Linker:
         self.memo = memo
         self.dangling: list[Dangling] = []
         self.conflicts: list[Conflict] = []
+        self.exported: tuple[Estate, ...] = ()  # see `Estate.exported`, set by `_link_inventory`
         # Top-level resources by type, in file order: one pass over the documents serves every lookup.
         self.by_type: dict[type, list[object]] = defaultdict(list)
         self.role_docs: list[Document] = []  # the documents holding top-level roles, in order
@@ -555,6 +565,7 @@ class _Linker:
             dangling=tuple(self.dangling),
             conflicts=tuple(self.conflicts),
             inventory=inventory,
+            exported=self.exported,
             _networks=networks,
             _disk_vms=disk_vms,
         )
@@ -1227,14 +1238,102 @@ def _link_inventory(
     vms: list[inv.ClassicVm] = records[inv.ClassicVm]
     networks: list[inv.ClassicNetwork] = records[inv.ClassicNetwork]
     accounts: list[inv.ClassicStorageAccount] = records[inv.ClassicStorageAccount]
-    joined = _joined_subscription(records, [*vms, *networks, *accounts])
+    reserved: list[inv.ClassicReservedIp] = records[inv.ClassicReservedIp]
+    classic = [*vms, *networks, *accounts, *reserved]
+    joined = _joined_subscription(linker, records, classic)
     if joined is not None:
         _join_inventory_networks(linker, [n for n in networks if n.subscription == joined])
-        services = _InventoryVms(linker, services).join([vm for vm in vms if vm.subscription == joined])
+        ips = [ip for ip in reserved if ip.subscription == joined]
         premium = {key(a.name) for a in accounts if a.premium and a.subscription == joined}
+        ours = [_premium_by_account(vm, premium) for vm in vms if vm.subscription == joined]
+        services = _InventoryVms(linker, services, ips).join(ours)
         if premium:
             services = tuple(_with_premium(s, premium) for s in services)
+    linker.exported = _other_subscriptions(linker, classic, joined)
+    linker.dangling.extend(_missing_pages(linker._all(inv.ExportPage)))
     return services, _inventory_view(records, joined or "")
+
+
+def _missing_pages(pages: list[inv.ExportPage]) -> Iterator[Dangling]:
+    """The skip tokens of a paged query whose pages checked hold fewer rows than it has: the pages they
+    ask for are not among the files. Pages of one query are told by their total; a page read twice
+    (the same token) counts once."""
+    queries: dict[int, dict[tuple[str, int], inv.ExportPage]] = defaultdict(dict)
+    for page in pages:
+        queries[page.total].setdefault((page.token, page.rows), page)
+    for total, found in queries.items():
+        held = sum(page.rows for page in found.values())
+        if held >= total:
+            continue
+        for page in found.values():
+            if page.token:
+                yield Dangling(
+                    NameRef(page.name, page.mark), "ExportPage", _missing_page_message(held, total)
+                )
+
+
+def _missing_page_message(held: int, total: int) -> str:
+    return (
+        f"the export is one page of a paged Resource Graph query: the pages checked hold {held} of its "
+        f"{total} rows, and the rest are not checked; export every page (`az graph query --first 1000 "
+        "--skip-token <skip_token>` until the token is null, or `Search-AzGraph -First 1000 -SkipToken "
+        "$r.SkipToken`) and check the pages together"
+    )
+
+
+def _joined_subscription(
+    linker: _Linker, records: Mapping[type, list[Any]], classic: list[Any]
+) -> str | None:
+    """The subscription whose classic resources are the files' own: the declared one, else the only one
+    the exports hold; None when they hold several and no declaration chooses (nothing is joined to the
+    files then). A declared subscription that no exported row names is reported, and chooses nothing."""
+    exported = {r.subscription for t in _SUBSCRIBED for r in records[t]} - {""}
+    declared = records[inv.DeclaredSubscription]
+    if declared and (declared[0].name in exported or not exported):
+        return declared[0].name
+    if declared:
+        linker.dangling.append(_unmatched_declaration(declared[0], exported))
+    found = {r.subscription for r in classic}
+    return found.pop() if len(found) == 1 else None
+
+
+# The records that name the subscription they are in (the `subscriptionId` of their row, or of their id).
+_SUBSCRIBED = (
+    inv.ClassicVm,
+    inv.ClassicNetwork,
+    inv.ClassicStorageAccount,
+    inv.ServiceInVnet,
+    inv.ExpressRouteCircuit,
+)
+
+
+def _unmatched_declaration(declared: inv.DeclaredSubscription, exported: set[str]) -> Dangling:
+    held = ", ".join(sorted(exported))
+    message = (
+        f"declared subscription '{declared.name}' is in none of the inventory exports checked, which hold "
+        f"{'subscription' if len(exported) == 1 else 'subscriptions'} {held}: the declaration is ignored "
+        "and each exported subscription is checked on its own; correct the id, or export that subscription"
+    )
+    return Dangling(NameRef(declared.name, declared.mark), "Subscription", message)
+
+
+def _other_subscriptions(linker: _Linker, classic: list[Any], joined: str | None) -> tuple[Estate, ...]:
+    """An estate for each subscription other than the joined one whose classic VMs, networks or storage
+    accounts the exports hold: each is checked on its own, as the exports describe it, and nothing of it
+    is linked to the files or to another subscription. Named after the subscription id (after the files'
+    group too, when the files are split into several)."""
+    by_subscription: dict[str, list[Any]] = defaultdict(list)
+    for record in classic:
+        if record.subscription != joined:
+            by_subscription[record.subscription].append(record)
+    estates = []
+    for subscription, found in by_subscription.items():
+        name = subscription or "(no subscription id)"
+        if linker.subscription != DEFAULT_SUBSCRIPTION:
+            name = f"{linker.subscription}: {name}"
+        export = Document(found[0].mark.path, FileKind.INVENTORY, "", tuple(found))
+        estates.append(replace(_Linker(name, (export,), linker.grouping).estate(), documents=()))
+    return tuple(estates)
 
 
 def _join_inventory_networks(linker: _Linker, networks: list[inv.ClassicNetwork]) -> None:
@@ -1272,16 +1371,6 @@ def _once(records: Iterable[Any]) -> list[Any]:
     return list(kept.values())
 
 
-def _joined_subscription(records: Mapping[type, list[Any]], classic: list[Any]) -> str | None:
-    """The subscription whose classic resources are the files' own: the declared one, else the only one
-    the exports hold; None when they hold several and no declaration chooses (nothing is joined then)."""
-    declared = records[inv.DeclaredSubscription]
-    if declared:
-        return declared[0].name
-    found = {r.subscription for r in classic}
-    return found.pop() if len(found) == 1 else None
-
-
 def _inventory_view(records: Mapping[type, list[Any]], joined: str) -> Inventory:
     return Inventory(
         subscription=joined,
@@ -1306,8 +1395,19 @@ class _InventoryVms:
     VM name, or by VM name alone when one service holds a VM of that name (Export-AzureVM files do not
     name their service). A service the files name only after a folder takes the export's name for it."""
 
-    def __init__(self, linker: _Linker, services: tuple[CloudService, ...]) -> None:
+    def __init__(
+        self,
+        linker: _Linker,
+        services: tuple[CloudService, ...],
+        reserved: Sequence[inv.ClassicReservedIp] = (),
+    ) -> None:
         self.linker = linker
+        # The reserved IPs each service's VIP is, by service name; whether the exports list reserved IPs
+        # at all (an export without any may have left them out: whether a VIP is reserved is not known).
+        self.reserved: dict[str, list[inv.ClassicReservedIp]] = defaultdict(list)
+        for ip in reserved:
+            self.reserved[key(ip.service)].append(ip)
+        self.reserved_known = bool(reserved)
         self.opened = _Opened(list(services), linker.conflicts)
         self.by_name = {key(s.name): i for i, s in enumerate(services)}
         self.holders: dict[str, set[int]] = defaultdict(set)
@@ -1368,9 +1468,11 @@ class _InventoryVms:
             mark=first.mark,
             roles=tuple(r.role for r in group),
             network_known=all(r.network_known for r in group),
-            endpoints_known=False,
+            endpoints_known=all("endpoints" not in r.role.unknown for r in group),
             virtual_network=NameRef(vnet, first.mark) if vnet else None,
+            reserved_ips=tuple(NameRef(ip.name, ip.mark) for ip in self.reserved.get(key(first.service), ())),
             instances=tuple(r.instance for r in group if r.instance),
+            reserved_ips_known=self.reserved_known,
         )
         index = self.by_name.get(key(first.service))
         if index is None:
@@ -1565,6 +1667,19 @@ def _fill_disks(kept: tuple[Disk, ...], other: tuple[Disk, ...]) -> tuple[Disk, 
             )
         out.append(disk)
     return tuple(out)
+
+
+def _premium_by_account(vm: inv.ClassicVm, premium: set[str]) -> inv.ClassicVm:
+    """`vm` with the disks whose blob address the export leaves out, and whose `storageAccount` is a
+    Premium one, marked Provisioned (`_with_premium` joins the others by their address)."""
+    disks = vm.role.disks
+    marked = tuple(
+        replace(d, io_type="Provisioned") if not d.media_link and account in premium and not d.premium else d
+        for d, account in zip(disks, vm.disk_accounts, strict=False)  # as many, unless built by hand
+    )
+    if marked == disks[: len(marked)]:
+        return vm
+    return replace(vm, role=replace(vm.role, disks=(*marked, *disks[len(marked) :])))
 
 
 def _with_premium(service: CloudService, premium: set[str]) -> CloudService:

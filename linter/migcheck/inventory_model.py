@@ -294,6 +294,9 @@ class ClassicVm:
     virtual_network: str = ""
     network_known: bool = False
     subscription: str = ""
+    # The storage account of each of `role.disks`, in order, from its `storageAccount` ("" when not said):
+    # what joins a disk whose blob address the export leaves out to its account.
+    disk_accounts: tuple[str, ...] = ()
 
 
 @record
@@ -324,12 +327,39 @@ class ClassicStorageAccount:
 
 
 @record
+class ClassicReservedIp:
+    """A reserved IP (`microsoft.classicnetwork/reservedips`) and the cloud service whose VIP it is
+    (`attachedTo.id`, a `domainNames` id; "" when it is attached to none)."""
+
+    kind: ClassVar[str] = "ReservedIP"
+    name: str
+    mark: Mark
+    address: str = ""
+    service: str = ""
+    subscription: str = ""
+
+
+@record
 class DeclaredSubscription:
     """Declarations: the subscription the checked files describe, for exports that cover several."""
 
     kind: ClassVar[str] = "Subscription"
     name: str  # the subscription id, lower-cased
     mark: Mark
+
+
+@record
+class ExportPage:
+    """A page of a paged Resource Graph query (`az graph query`, the REST API) that says how many rows the
+    query has (`total_records`): how many of them it holds, and the token that asks for the next page (""
+    on the last page). The pages of one query are told by their total."""
+
+    kind: ClassVar[str] = "InventoryExport"
+    name: str  # the key of the skip token as written (`skip_token`), "" on the last page
+    mark: Mark  # at the skip token; on the last page, at the envelope
+    rows: int
+    total: int
+    token: str = ""
 
 
 INVENTORY_TYPES: frozenset[type] = frozenset(
@@ -346,7 +376,9 @@ INVENTORY_TYPES: frozenset[type] = frozenset(
         ClassicVm,
         ClassicNetwork,
         ClassicStorageAccount,
+        ClassicReservedIp,
         DeclaredSubscription,
+        ExportPage,
     }
 )
 

@@ -13,6 +13,10 @@ what tell subscriptions apart:
    configuration, and a file belongs to the deepest claim that contains it; the subscription is named
    after that folder. Files that no claim contains (beside none of the network configurations) are one
    subscription, `default`: no network configuration checks their names, so nothing is guessed for them.
+
+Inventory exports name the subscription of each row. The classic resources of the subscription a group's
+files describe (the declared one, or the only one its exports hold) are joined to its files; those of every
+other subscription the exports hold are checked as estates of their own (`estate._other_subscriptions`).
 """
 
 from __future__ import annotations

@@ -136,6 +136,32 @@ def test_pages_of_one_query_in_one_folder_are_one_inventory(tmp_path, monkeypatc
     assert [f.code for f in result.findings] == ["MIG319"] * 3
 
 
+def test_one_page_of_several_is_reported_at_its_skip_token(tmp_path, monkeypatch):
+    """A page with a skip token and more rows to come: the run said nothing of the rows not exported."""
+    row = f'{{"id": "{VNET_ID}", "type": "microsoft.classicnetwork/virtualnetworks", "properties": {{}}}}'
+    page = (
+        f'{{"count": 1, "data": [{row}],\n "skip_token": "ew0KICAiJGlkIjogIjEiLA0K", "total_records": 2400}}'
+    )
+    result = _lint(tmp_path, monkeypatch, {"export/page-1.json": page})
+    assert _where(result.findings) == ["MIG003 export/page-1.json:2:16"]  # the token
+    message = result.findings[0].message
+    assert "one page of a paged Resource Graph query: the pages checked hold 1 of its 2400 rows" in message
+    assert "--first 1000 --skip-token <skip_token>" in message and "Search-AzGraph -First 1000" in message
+    # The REST API's names; the next page among the files checked completes the query.
+    rest = page.replace('"skip_token"', '"$skipToken"').replace("total_records", "totalRecords")
+    assert _where(_lint(tmp_path, monkeypatch, {"export/page-1.json": rest}).findings) == [
+        "MIG003 export/page-1.json:2:16"
+    ]
+    last = f'{{"count": 2399, "data": [{row}], "$skipToken": null, "totalRecords": 2400}}'
+    files = {"export/page-1.json": rest.replace("2400", "2"), "export/page-2.json": last.replace("2400", "2")}
+    assert _lint(tmp_path, monkeypatch, files).findings == []
+    # Without a total (Search-AzGraph states none), or with every row present, nothing is claimed.
+    whole = page.replace("2400", "1")
+    search = f'{{"SkipToken": "ew0KICAiJGlkIjogIjEiLA0K", "Data": [{row}]}}'
+    files = {"export/page-1.json": whole, "export/page-2.json": search}
+    assert _lint(tmp_path, monkeypatch, files).findings == []
+
+
 def test_search_azgraph_data_property_in_powershell_case():
     doc = _read(
         "graph.json",
@@ -215,8 +241,34 @@ def test_az_resource_list_says_only_what_exists():
         ]
         """,
     )
-    # An export, with nothing in it any rule reads: no record is built for a resource that only exists.
-    assert doc.kind is FileKind.INVENTORY and doc.problem is None and doc.resources == ()
+    # An export, with nothing in it any rule reads: no record is built for a resource that only exists,
+    # and the file says once that none of them is checked (the run said "All clear"), and how to export.
+    assert doc.kind is FileKind.INVENTORY and doc.resources == ()
+    assert doc.problem is not None and doc.problem.kind == "syntax"
+    first = _bytes(doc.text).decode().split("\n")[1]
+    assert (doc.problem.mark.line, doc.problem.mark.column) == (2, first.index('"properties"') + 1)
+    assert "'properties' is null" in doc.problem.message
+    assert "3 resources were not checked" in doc.problem.message
+    assert "az graph query --first 1000" in doc.problem.fix and "Search-AzGraph" in doc.problem.fix
+
+
+def test_a_resource_list_is_reported_once_and_rows_with_properties_still_read(tmp_path, monkeypatch):
+    rows = [
+        {"id": VNET_ID, "type": "microsoft.classicnetwork/virtualnetworks", "properties": None},
+        {"id": VNET_ID.replace("prod-vnet", "dev-vnet"), "type": "microsoft.classicnetwork/virtualnetworks"},
+        {
+            "id": VNET_ID.replace("prod-vnet", "test-vnet"),
+            "type": "microsoft.classicnetwork/virtualnetworks",
+            "properties": {"addressSpace": {"addressPrefixes": ["10.0.0.00/16"]}, "subnets": []},
+        },
+    ]
+    text = json.dumps(rows)
+    result = _lint(tmp_path, monkeypatch, {"resources.json": text})
+    assert [(f.code, f.location.line, f.location.column) for f in result.findings if f.location] == [
+        ("MIG001", 1, text.index('"properties"') + 1),
+        ("MIG304", 1, text.index('"10.0.0.00/16"') + 1),
+    ]
+    assert "2 resources were not checked" in result.findings[0].message
 
 
 def test_arm_list_of_classic_alert_rules():

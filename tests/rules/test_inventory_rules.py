@@ -11,7 +11,7 @@ from lint_support import lint_files as _lint
 from lint_support import where as _where
 
 from migcheck.config import Config
-from migcheck.engine import lint
+from migcheck.engine import ReadCache, lint
 from migcheck.inventory_model import parse_id
 from migcheck.plugins import load_rules
 from migcheck.rules.inventory import migrated_id
@@ -20,6 +20,7 @@ RULES = load_rules(entry_points=False)
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SUB = "3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d"
 OTHER = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
+STATE = '"instanceView"'  # where a finding about a VM's state points
 
 
 def _id(group: str, type_: str, name: str, subscription: str = SUB) -> str:
@@ -128,6 +129,27 @@ def test_an_export_completes_an_export_azurevm_file(tmp_path, monkeypatch):
     [vm] = service.vms
     assert {m.path for m in vm.described_at} == {"vms/db01.xml", "classic.json"}
     assert vm.mark.path == "vms/db01.xml"  # the file's description is the one kept
+
+
+def test_a_disk_without_its_blob_address_joins_its_account_by_name(tmp_path, monkeypatch):
+    """A GET may leave `vhdUri` out: `storageAccount.name` (or `.id`) still says where the disk is."""
+    for account in (
+        {"name": "PremAcct"},
+        {"id": _id("x", "Microsoft.ClassicStorage/storageAccounts", "premacct")},
+    ):
+        disk = {"diskName": "app01-os", "ioType": "Standard", "storageAccount": account}
+        vm = _vm(
+            "app01",
+            "app",
+            storageProfile={"operatingSystemDisk": disk},
+            debugProfile={"bootDiagnosticsEnabled": True},
+        )
+        files = {"classic.json": _page(_account("premacct", "Premium-LRS"), vm)}
+        result = _lint(tmp_path, monkeypatch, files, "MIG205")
+        assert [f.code for f in result.findings] == ["MIG205"]
+        assert "Premium storage disks (app01-os)" in result.findings[0].message
+    standard = _page(_account("premacct", "Standard-GRS"), vm)
+    assert _lint(tmp_path, monkeypatch, {"classic.json": standard}, "MIG205").findings == []
 
 
 def test_a_premium_account_wins_over_the_io_type_a_disk_states(tmp_path, monkeypatch):
@@ -247,16 +269,124 @@ def test_a_network_only_the_export_describes_resolves_the_names_in_it(tmp_path, 
     assert "subnet 'Backend'" in result.findings[0].message
 
 
-def test_exports_of_several_subscriptions_join_only_the_declared_one(tmp_path, monkeypatch):
+def test_each_subscription_of_an_export_is_checked_on_its_own(tmp_path, monkeypatch):
+    """Rows of two subscriptions: no declaration says which one the files describe, so neither is joined
+    to them, and each is an estate of its own (a VM of one name in both is two VMs)."""
     ours = _vm("ops01", "jump", instanceView={"status": "RoleStateUnknown"})
     theirs = _vm("ops01", "jump", OTHER, instanceView={"status": "ProvisioningTimeout"})
     files = {"classic.json": _page(ours, theirs)}
-    assert _lint(tmp_path, monkeypatch, files, "MIG208").findings == []  # which one is ours? no guess
-    files["pyproject.toml"] = f'[tool.migcheck.inventory]\nsubscription = "{SUB.upper()}"\n'
     result = _lint(tmp_path, monkeypatch, files, "MIG208")
-    at = _at(files["classic.json"], 2, '"instanceView"')
-    assert _where(result.findings) == [f"MIG208 classic.json:{at}"]
-    assert result.estate.inventory.subscription == SUB
+    page = files["classic.json"]
+    assert _where(result.findings) == [
+        f"MIG208 classic.json:{_at(page, 2, STATE)}",
+        f"MIG208 classic.json:{_at(page, 3, STATE)}",
+    ]
+    assert [e.subscription for e in result.estates] == ["default", SUB, OTHER]
+    assert [len(e.documents) for e in result.estates] == [1, 0, 0]  # the file is counted once
+    assert [[s.name for s in e.cloud_services] for e in result.estates] == [[], ["jump"], ["jump"]]
+
+
+def test_a_declared_subscription_is_joined_to_the_files_and_the_others_kept_apart(tmp_path, monkeypatch):
+    ours = _vm("ops01", "jump", instanceView={"status": "RoleStateUnknown"})
+    theirs = _vm("ops01", "jump", OTHER, instanceView={"status": "ProvisioningTimeout"})
+    files = {
+        "classic.json": _page(ours, theirs, _network("prod-vnet", "10.1.8.0/24", OTHER)),
+        "network/NetworkConfig.netcfg": NETCFG,
+        "pyproject.toml": f'[tool.migcheck.inventory]\nsubscription = "{SUB.upper()}"\n',
+    }
+    result = _lint(tmp_path, monkeypatch, files, "MIG208", "MIG004")
+    page = files["classic.json"]
+    # The other subscription's network of the same name is no second description of the netcfg's.
+    assert _where(result.findings) == [
+        f"MIG208 classic.json:{_at(page, 2, STATE)}",
+        f"MIG208 classic.json:{_at(page, 3, STATE)}",
+    ]
+    home, other = result.estates
+    assert (home.subscription, home.inventory.subscription, other.subscription) == ("default", SUB, OTHER)
+    assert [n.mark.path for n in home.virtual_networks] == ["network/NetworkConfig.netcfg"]
+    assert [n.name for n in other.virtual_networks] == ["prod-vnet"]
+
+
+def test_a_declared_subscription_no_export_holds_is_reported(tmp_path, monkeypatch):
+    """A typo in the declared id chose nothing, and every finding of the export was silently lost."""
+    files = {
+        "classic.json": _page(_vm("ops01", "jump", instanceView={"status": "RoleStateUnknown"})),
+        "pyproject.toml": '[tool.migcheck.inventory]\nsubscription = "00000000-0000-0000-0000-000000000001"\n',
+    }
+    result = _lint(tmp_path, monkeypatch, files)
+    assert _where(result.findings) == [
+        f"MIG208 classic.json:{_at(files['classic.json'], 2, STATE)}",
+        "MIG003 pyproject.toml:2:1",
+    ]
+    message = result.findings[1].message
+    assert "'00000000-0000-0000-0000-000000000001' is in none of the inventory exports checked" in message
+    assert f"hold subscription {SUB}" in message
+    assert "correct the id, or export that subscription" in message
+    # Without exports that name a subscription, nothing contradicts the declaration.
+    del files["classic.json"]
+    (tmp_path / "classic.json").unlink()
+    assert _lint(tmp_path, monkeypatch, files).findings == []
+
+
+def test_the_editor_cache_checks_every_exported_subscription(tmp_path, monkeypatch):
+    files = {
+        "classic.json": _page(
+            _vm("ops01", "jump", instanceView={"status": "RoleStateUnknown"}),
+            _vm("ops01", "jump", OTHER, instanceView={"status": "ProvisioningTimeout"}),
+        )
+    }
+    _lint(tmp_path, monkeypatch, files)
+    cache = ReadCache()
+    for _ in range(2):  # linked, then kept
+        result = lint(["."], Config(select=("MIG208",)), RULES, cache=cache)
+        assert len(result.findings) == 2
+        assert [e.subscription for e in result.estates] == ["default", SUB, OTHER]
+
+
+def _reserved_ip(name: str, service: str) -> dict:
+    attached = {"id": _id(service, "Microsoft.ClassicCompute/domainNames", service)} if service else None
+    return {
+        "id": _id("Default-Networking", "Microsoft.ClassicNetwork/reservedIps", name),
+        "name": name,
+        "type": "microsoft.classicnetwork/reservedips",
+        "subscriptionId": SUB,
+        "properties": {"ipAddress": "40.1.2.3", "inUse": bool(service), "attachedTo": attached},
+    }
+
+
+def test_a_reserved_ip_the_export_lists_on_a_deployment_without_endpoints(tmp_path, monkeypatch):
+    """MIG106 read neither the export's reserved IPs nor its VMs' endpoints."""
+    rdp = {"endpointName": "RDP", "privatePort": 3389, "publicPort": 53389, "protocol": "tcp"}
+    closed = _vm("batch01", "batch", networkProfile={"inputEndpoints": []})
+    page = _page(_reserved_ip("batch-vip", "batch"), closed)
+    result = _lint(tmp_path, monkeypatch, {"classic.json": page}, "MIG106")
+    assert _where(result.findings) == ["MIG106 classic.json:2:3"]
+    assert "reserved IP 'batch-vip' of cloud service 'batch'" in result.findings[0].message
+    [vm] = result.estate.cloud_services[0].vms
+    assert vm.endpoints == ()
+    opened = _vm("batch01", "batch", networkProfile={"inputEndpoints": [rdp]})
+    result = _lint(tmp_path, monkeypatch, {"classic.json": _page(_reserved_ip("batch-vip", "batch"), opened)})
+    assert [f.code for f in result.findings if f.code == "MIG106"] == []
+    [vm] = result.estate.cloud_services[0].vms
+    assert [(e.name, e.protocol, e.port, e.local_port) for e in vm.endpoints] == [
+        ("RDP", "tcp", "53389", "3389")
+    ]
+    # Without `inputEndpoints`, the VM's endpoints are not known: silent.
+    unknown = _vm("batch01", "batch")
+    page = _page(_reserved_ip("batch-vip", "batch"), unknown)
+    assert _lint(tmp_path, monkeypatch, {"classic.json": page}, "MIG106").findings == []
+
+
+def test_mig105_says_whether_the_vip_is_reserved_only_when_the_export_can(tmp_path, monkeypatch):
+    jump = _vm("jump01", "jump", networkProfile={"inputEndpoints": []})
+    cases = [
+        ([_reserved_ip("jump-vip", "jump")], "its VIP is reserved IP 'jump-vip' and is kept"),
+        ([_reserved_ip("other-vip", "other")], "its VIP is not reserved and will change"),
+        ([], "its VIP changes unless it is a reserved IP (the export lists no reserved IPs)"),
+    ]
+    for ips, says in cases:
+        [finding] = _lint(tmp_path, monkeypatch, {"classic.json": _page(*ips, jump)}, "MIG105").findings
+        assert says in finding.message
 
 
 # --- the inventory rules ------------------------------------------------------------------------------
@@ -410,3 +540,14 @@ def test_the_contoso_inventory(monkeypatch):
         "MIG205 examples/contoso/rest/contoso-jump.hostedservice.xml:204:11",
     ]
     assert result.estate.inventory.subscription == "8c3f2a1e-5b7d-4e9a-a1c2-3d4e5f6a7b8c"
+
+
+def test_the_rules_that_fire_on_exports_say_they_check_them():
+    """`migcheck rule MIG105` listed "checks: powershell, python, rest" though it fires on exports."""
+    from migcheck.model import FileKind
+
+    by_code = {rule.code: rule for rule in RULES}
+    for code in ("MIG105", "MIG106"):
+        assert FileKind.INVENTORY in by_code[code].file_kinds(), code
+    # An export holds no endpoint ACL (its input endpoints say none): MIG201 does not check exports.
+    assert FileKind.INVENTORY not in by_code["MIG201"].file_kinds()

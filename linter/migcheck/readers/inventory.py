@@ -17,6 +17,8 @@ Accepted envelopes (keys matched without regard to case):
 An export written by `ConvertTo-Json` without enough `-Depth` has strings (`"@{id=; name=}"`,
 `"System.Object[]"`) where nested objects and arrays belong: the objects it cut short give no records, and
 the file has one problem (MIG001) at the first such value, since what it says about them cannot be read.
+So has a resource list whose `properties` are null (`az resource list`), at the first of them: nothing of
+its resources can be checked.
 
 The file is walked once: the envelope's keys are scanned in order and each item of its array is decoded on
 its own (`JSONDecoder.raw_decode`, in C), turned into records and dropped, so a large export costs time and
@@ -32,7 +34,7 @@ from collections.abc import Callable
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from migcheck.inventory_model import INVENTORY_TYPES
+from migcheck.inventory_model import INVENTORY_TYPES, ExportPage
 from migcheck.model import (
     AddressPrefix,
     Disk,
@@ -41,6 +43,7 @@ from migcheck.model import (
     Extension,
     FileKind,
     FileProblem,
+    InputEndpoint,
     Mark,
     NameRef,
     Role,
@@ -53,7 +56,7 @@ from migcheck.model import (
 if TYPE_CHECKING:
     import json
 
-    from migcheck.readers.inventory_shapes import Collapsed
+    from migcheck.readers.inventory_shapes import Collapsed, Unstated
 
 PRODUCES: frozenset[type] = frozenset({Document, *INVENTORY_TYPES})
 # Records of the model that the inventory's records carry inside them (a classic VM's role with its disks,
@@ -66,6 +69,7 @@ CARRIES: frozenset[type] = frozenset(
         VirtualMachine,
         Disk,
         Extension,
+        InputEndpoint,
         NameRef,
         RoleInstance,
         VirtualNetwork,
@@ -85,6 +89,10 @@ _SNIFF = re.compile(
 _FIRST_KEY = re.compile(r'\{\s*"\$')  # `{"$schema": ...}`: a template, parameters file or JSON schema
 _WS = re.compile(r"[ \t\n\r]*")
 _ENVELOPE_KEYS = ("data", "value")
+# How a Resource Graph page names the token of the next page and the query's number of rows: `az graph
+# query`, the REST API, Search-AzGraph (which states no total).
+_TOKEN_KEYS = ("skip_token", "$skiptoken", "skiptoken")
+_TOTAL_KEYS = ("total_records", "totalrecords")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -173,8 +181,10 @@ def read(path: str, data: bytes) -> Document:
             "list, the alertrules list call, the classic cmdlets through ConvertTo-Json).",
         )
         return Document(path, None, envelope, problem=problem_, text=text)
-    cut_short = _cut_short(reader.collapsed) if reader.collapsed else None
-    return Document(path, FileKind.INVENTORY, envelope, tuple(reader.records), problem=cut_short, text=text)
+    unread = _cut_short(reader.collapsed) if reader.collapsed else None
+    if unread is None and reader.unstated:
+        unread = _unstated(reader.unstated)
+    return Document(path, FileKind.INVENTORY, envelope, tuple(reader.records), problem=unread, text=text)
 
 
 def _cut_short(collapsed: list[Collapsed]) -> FileProblem:
@@ -188,6 +198,27 @@ def _cut_short(collapsed: list[Collapsed]) -> FileProblem:
         f"in place of what it holds; {resources} not checked"
     )
     return FileProblem("syntax", message, first.mark, _DEPTH_FIX)
+
+
+def _unstated(unstated: list[Unstated]) -> FileProblem:
+    """One problem for the whole export, at the first resource whose `properties` it writes as null (or
+    leaves out): a resource list, which says which resources exist and nothing the rules read."""
+    count = len(unstated)
+    resources = "1 resource was" if count == 1 else f"{count} resources were"
+    message = (
+        f"the export has no properties for its resources ('properties' is null, as `az resource list` and "
+        f"`Get-AzResource` write it): {resources} not checked"
+    )
+    return FileProblem("syntax", message, unstated[0].mark, _PROPERTIES_FIX)
+
+
+_PROPERTIES_FIX = (
+    "Export the resources with their properties from Azure Resource Graph: `az graph query --first 1000 "
+    "-o json -q \"resources | where type startswith 'microsoft.classic' | project id,name,type,kind,location,"
+    'resourceGroup,subscriptionId,apiVersion,properties"` (page on with `--skip-token`), or '
+    "`Search-AzGraph -Query ... -First 1000` piped to `ConvertTo-Json -Depth 100`. Resource lists serve "
+    "properties from a cache that holds none."
+)
 
 
 _DEPTH_FIX = (
@@ -255,7 +286,7 @@ class _Reader:
     on its own and turned into records at the line and column where its object starts."""
 
     def __init__(self, path: str, text: str, decoder: json.JSONDecoder, *, first_only: bool = False) -> None:
-        from migcheck.readers.inventory_shapes import Collapsed, Spots, is_record, records
+        from migcheck.readers.inventory_shapes import Collapsed, Spots, Unstated, is_record, records
 
         self.path = path
         self.text = text
@@ -267,6 +298,8 @@ class _Reader:
         self.records: list[object] = []
         self._collapsed_type = Collapsed
         self.collapsed: list[Collapsed] = []  # objects whose nested properties ConvertTo-Json cut short
+        self._unstated_type = Unstated
+        self.unstated: list[Unstated] = []  # resources whose `properties` the export writes as null
         self.inventory = False  # an envelope, or an object that is a record
         self._first_only = first_only
         # Line counting moves forward only: items come in order, so the whole walk counts each line once.
@@ -311,6 +344,7 @@ class _Reader:
         """The root object: an envelope when one of its keys holds the items (`data`, `value`; `Data`
         may itself be `{"value": [...]}`), else itself one record (a single cmdlet object)."""
         start, own, envelope = self.pos, {}, ""
+        rows, token_at = 0, -1
         self.pos += 1
         self._space()
         while not self._at("}"):
@@ -323,11 +357,12 @@ class _Reader:
             folded = name.casefold()
             if folded in _ENVELOPE_KEYS and self._at("["):
                 self.inventory = True  # an envelope, even of an empty page
-                self._array()
+                rows = self._array()
                 envelope = folded
             elif folded == "data" and self._at("{") and not nested:
                 envelope = self._object(nested=True) and folded
             else:
+                token_at = self.pos if folded in _TOKEN_KEYS else token_at
                 own[name] = self._value()
             self._space()
             if not self._at(","):
@@ -335,11 +370,30 @@ class _Reader:
             self.pos += 1
             self._space()
         self._expect("}")
+        if envelope and not nested:
+            self._page(own, rows, token_at if token_at >= 0 else start)
         if not envelope and self._is_record(own):
             self._item(start, own)
             self.inventory = True
             envelope = "object"
         return envelope
+
+    def _page(self, own: dict, rows: int, at: int) -> None:
+        """The page record of an envelope that states the query's number of rows (see `ExportPage`),
+        unless it holds them all, marked at its skip token (`at`). Counted from the start: the walk's line count has moved past."""
+        folded = {k.casefold(): v for k, v in own.items()}
+        total = next((folded[k] for k in _TOTAL_KEYS if k in folded), None)
+        if not isinstance(total, int) or isinstance(total, bool):
+            return
+        name = next((k for k in own if k.casefold() in _TOKEN_KEYS), "")
+        token = own.get(name) if name else None
+        token = token.strip() if isinstance(token, str) else ""
+        if not token and rows >= total:
+            return  # the whole query in one page: no other page to look for
+        line = self.text.count("\n", 0, at) + 1
+        column = at - (self.text.rfind("\n", 0, at) + 1) + 1
+        mark = Mark(self.path, line, column=column)
+        self.records.append(ExportPage(name if token else "", mark, rows, total, token))
 
     def _item(self, start: int, obj: object) -> None:
         if self._first_only:
@@ -351,6 +405,8 @@ class _Reader:
         found = self._records_of(obj, mark, self._spots(self.text, start, self.pos, mark))
         if found and type(found[0]) is self._collapsed_type:
             self.collapsed.append(found[0])
+        elif found and type(found[0]) is self._unstated_type:
+            self.unstated.append(found[0])
         else:
             self.records.extend(found)
 

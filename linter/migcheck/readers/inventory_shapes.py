@@ -20,6 +20,7 @@ from migcheck.inventory_model import (
     AutoscaleSetting,
     CircuitLink,
     ClassicNetwork,
+    ClassicReservedIp,
     ClassicStorageAccount,
     ClassicVm,
     ExpressRouteCircuit,
@@ -37,6 +38,7 @@ from migcheck.model import (
     Disk,
     DnsServer,
     Extension,
+    InputEndpoint,
     Mark,
     NameRef,
     Role,
@@ -267,6 +269,17 @@ class Collapsed:
     mark: Mark
 
 
+@dataclass(frozen=True, slots=True)
+class Unstated:
+    """What `records` gives for a resource whose `properties` the export writes as null or leaves out:
+    `az resource list` and `Get-AzResource` (without `-ExpandProperties`) list resources from Resource
+    Manager's cache, properties null, so nothing of them can be checked. `mark` is at its `properties`
+    (its `{` when it has none)."""
+
+    type: str
+    mark: Mark
+
+
 # The objects and arrays each builder reads, below `properties` (an object itself): the places where an
 # export written without enough `-Depth` has strings instead. `name[]` is an array of objects, whose items
 # are looked at too; an array of strings (`subnetNames`) is looked at as a whole. Fields that are strings
@@ -282,6 +295,7 @@ NESTED: dict[str, tuple[str, ...]] = {
         "debugProfile",
         "extensions[]",
     ),
+    "microsoft.classicnetwork/reservedips": ("attachedTo",),
     "microsoft.classicnetwork/virtualnetworks": (
         "addressSpace.addressPrefixes",
         "subnets[]",
@@ -343,8 +357,8 @@ def _collapsed_at(item: Item, where: str, value: str) -> Collapsed:
 
 def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object, ...]:
     """The records one object of an export holds: none for an object no rule reads (a resource of a type
-    that does not matter here, a classic resource whose `properties` the export left out), and only a
-    `Collapsed` for one whose nested properties ConvertTo-Json cut short. `spots` says where the object's
+    that does not matter here), only an `Unstated` for one whose `properties` the export writes as null or
+    leaves out, and only a `Collapsed` for one whose nested properties ConvertTo-Json cut short. `spots` says where the object's
     values are written, when its text is at hand."""
     if not isinstance(obj, dict):
         return ()
@@ -364,6 +378,10 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     name = text(folded.get("name", folded.get("resourcename"))) or rid.name
     subscription = key(text(folded.get("subscriptionid"))) or rid.subscription
     item = Item(obj, rid, name, subscription, folded.get("properties"), mark, spots or Spots.nowhere(mark))
+    if item.properties is None:
+        return (
+            Unstated(rtype, item.spots.at(item.spots.key("properties")) if "properties" in folded else mark),
+        )
     cut_short = _collapsed_in(item, rtype)
     if cut_short is not None:
         return (cut_short,)
@@ -390,7 +408,10 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         return
     hardware, network = get(props, "hardwareProfile"), get(props, "networkProfile")
     service = text(get(get(props, "domainName"), "name")) or item.id.resource_group
-    vnet, subnets, unknown = "", tuple[NameRef, ...](), {"endpoints"}
+    vnet, subnets, unknown = "", tuple[NameRef, ...](), set[str]()
+    endpoints = get(network, "inputEndpoints")
+    if not isinstance(endpoints, list):
+        unknown.add("endpoints")
     if isinstance(network, dict):
         vnet, subnets, subnets_known = _vm_network(network, item.spots)
         if not subnets_known:
@@ -405,6 +426,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         unknown.add("extensions")
     boot = boolean(get(get(props, "debugProfile"), "bootDiagnosticsEnabled"))
     spots = item.spots
+    storage = get(props, "storageProfile")
     role = Role(
         item.name,
         RoleType.PERSISTENT_VM,
@@ -412,8 +434,9 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         size=text(get(hardware, "size")),
         availability_set=text(availability),
         subnets=subnets,
+        endpoints=tuple(_endpoints(endpoints, spots)),
         extensions=tuple(_extensions(extensions, spots)),
-        disks=tuple(_disks(get(props, "storageProfile"), item.name, spots)),
+        disks=tuple(_disks(storage, item.name, spots)),
         boot_diagnostics=boot,
         boot_diagnostics_mark=spots.at(spots.key("bootDiagnosticsEnabled")) if boot is not None else None,
         availability_set_mark=spots.at(spots.key("availabilitySet")) if text(availability) else None,
@@ -430,6 +453,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         vnet,
         isinstance(network, dict),
         item.subscription,
+        tuple(_disk_accounts(storage)),
     )
 
 
@@ -458,6 +482,20 @@ def _static_ip(network: object, spots: Spots) -> tuple[NameRef, ...]:
     return (NameRef(address, spots.at(spots.key("staticIpAddress"))),) if address else ()
 
 
+def _endpoints(value: object, spots: Spots) -> Iterator[InputEndpoint]:
+    """`networkProfile.inputEndpoints[]` of a classic VM (`endpointName`, `protocol`, `publicPort`,
+    `privatePort`), each marked at its name. The GET shape names no load balancer: each is taken to be on
+    the deployment's VIP."""
+    found = [(text(get(e, "endpointName", "name")), e) for e in items(value) if isinstance(e, dict)]
+    marks = spots.values([name for name, _ in found], "inputEndpoints")
+    for (name, endpoint), mark in zip(found, marks, strict=True):
+        port, local = (
+            text(get(endpoint, "publicPort", "port")),
+            text(get(endpoint, "privatePort", "localPort")),
+        )
+        yield InputEndpoint(name, text(get(endpoint, "protocol")), port, local, None, mark)
+
+
 def _extensions(value: object, spots: Spots) -> Iterator[Extension]:
     """`extensions[]` of a classic VM, each marked at its name. Its shape in a GET is not confirmed: the
     documented PUT body is `{publisher, extension, version}`, so `extension` and `name` are both read as
@@ -475,6 +513,17 @@ def _disks(storage: object, vm: str, spots: Spots) -> Iterator[Disk]:
     yield from _disks_of([os_disk] if isinstance(os_disk, dict) else [], vm, spots, "operatingSystemDisk")
     data = [d for d in items(get(storage, "dataDisks")) if isinstance(d, dict)]
     yield from _disks_of(data, vm, spots, "dataDisks")
+
+
+def _disk_accounts(storage: object) -> Iterator[str]:
+    """The storage account of each disk `_disks` gives, in its order: `storageAccount.name`, else the name
+    in `storageAccount.id` (INVENTORY.md §5); "" when neither is written."""
+    os_disk = get(storage, "operatingSystemDisk")
+    disks = [os_disk] if isinstance(os_disk, dict) else []
+    disks += [d for d in items(get(storage, "dataDisks")) if isinstance(d, dict)]
+    for disk in disks:
+        account = get(disk, "storageAccount")
+        yield key(text(get(account, "name")) or parse_id(text(get(account, "id"))).name)
 
 
 def _disks_of(disks: list[dict], vm: str, spots: Spots, where: str) -> Iterator[Disk]:
@@ -538,6 +587,17 @@ def _subnets(subnets: list, spots: Spots) -> Iterator[Subnet]:
     prefixes = iter(spots.values([prefix for _, prefix in named if prefix], "subnets"))
     for (name, prefix), mark in zip(named, names, strict=True):
         yield Subnet(name, AddressPrefix(prefix, next(prefixes)) if prefix else None, mark)
+
+
+def _reserved_ip(item: Item) -> Iterator[ClassicReservedIp]:
+    """A reserved IP; the cloud service whose VIP it is, from `attachedTo.id` (a `domainNames` id, or
+    one of the service's children)."""
+    props = item.properties
+    if not isinstance(props, dict):
+        return
+    attached = parse_id(text(get(get(props, "attachedTo"), "id")))
+    service = attached.name if attached.type.startswith("microsoft.classiccompute/domainnames") else ""
+    yield ClassicReservedIp(item.name, item.mark, text(get(props, "ipAddress")), service, item.subscription)
 
 
 def _classic_storage(item: Item) -> Iterator[ClassicStorageAccount]:
@@ -730,6 +790,7 @@ BUILDERS: dict[str, Builder] = {
     "microsoft.classiccompute/virtualmachines": _classic_vm,
     "microsoft.classicnetwork/virtualnetworks": _classic_network,
     "microsoft.classicstorage/storageaccounts": _classic_storage,
+    "microsoft.classicnetwork/reservedips": _reserved_ip,
     "microsoft.network/virtualnetworks": _peerings,
     "microsoft.network/expressroutecircuits": _circuit,
     "microsoft.apimanagement/service": _api_management,

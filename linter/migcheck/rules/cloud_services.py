@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from migcheck.estate import UNNAMED_BY_ROLE, CloudService, Estate, Placement
+from migcheck.inventory_model import ClassicReservedIp, ClassicVm
 from migcheck.model import (
     Deployment,
     Finding,
@@ -653,7 +654,8 @@ class VmOutsideVnet(Rule):
     name = "vm-outside-vnet"
     severity = Severity.WARNING
     scope = Scope.CLOUD_SERVICES
-    looks_at = frozenset({Deployment})
+    # An inventory export's classic VMs are placed in deployments of their own (`estate._InventoryVms`).
+    looks_at = frozenset({Deployment, ClassicVm})
     per_cloud_service = True
     summary = "VMs in no virtual network: the migration stops, deallocates and restarts them."
     fix_hint = (
@@ -669,9 +671,11 @@ class VmOutsideVnet(Rule):
     )
     docs = Docs(
         what="A REST deployment with VMs and no `VirtualNetworkName`: a deployment body states its virtual "
-        "network when it has one, so its absence means the VMs are in none. Export-AzureVM files and bare role "
+        "network when it has one, so its absence means the VMs are in none; likewise a classic VM of an "
+        "inventory export whose `networkProfile` has no `virtualNetwork`. Export-AzureVM files and bare role "
         "bodies never state the network, so they are not checked. The finding points at the deployment and "
-        "says whether its VIP is reserved.",
+        "says whether its VIP is reserved (for VMs only an export describes, when the export lists reserved "
+        "IPs: one that lists none may have left them out).",
         why="Every VM in Azure Resource Manager lives in a virtual network, so the platform moves these VMs "
         "into one: it stops and deallocates them during prepare and starts them again, and their internal "
         "addresses change. Unless the VIP is a reserved IP, the public address is released too. The migration "
@@ -774,6 +778,8 @@ class VmOutsideVnet(Rule):
                     "public IP to upgrade to Standard SKU"
                     if placement.reserved_ips
                     else "its VIP is not reserved and will change"
+                    if placement.reserved_ips_known
+                    else "its VIP changes unless it is a reserved IP (the export lists no reserved IPs)"
                 )
                 yield self.finding(
                     placement,
@@ -788,7 +794,8 @@ class ReservedIpWithoutEndpoint(Rule):
     name = "reserved-ip-without-endpoint"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment})
+    # An inventory export's reserved IPs join the deployments of its VMs (`estate._InventoryVms`).
+    looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment, ClassicReservedIp})
     per_cloud_service = True
     summary = "A deployment has a reserved IP but no input endpoint, so its VIP cannot be migrated."
     fix_hint = (
@@ -807,7 +814,9 @@ class ReservedIpWithoutEndpoint(Rule):
         "`InstanceInputEndpoint` in any role, and a REST deployment's reserved IP (`ReservedIPName`, on the "
         "deployment or its virtual IP) when it holds only VMs and none has an input endpoint. A REST "
         "deployment with web/worker roles is not checked: such bodies list role endpoints per instance, not "
-        "per role. Nothing is reported when the .csdef is not among the files checked. Only endpoints on the "
+        "per role. An inventory export's reserved IP (`attachedTo.id`, its cloud service) is checked the same "
+        "way against the `networkProfile.inputEndpoints` of the service's VMs, when the export writes them. "
+        "Nothing is reported when the .csdef is not among the files checked. Only endpoints on the "
         "public VIP count: an endpoint on an internal load balancer (REST `LoadBalancerName`, .csdef "
         "`loadBalancer`) listens on a private address, so a deployment whose endpoints are all internal is "
         "reported too.",
