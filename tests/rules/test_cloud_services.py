@@ -169,21 +169,40 @@ def test_vnet_name_is_resolved_against_the_netcfg_for_the_message(tmp_path, monk
 # --- VMs outside any virtual network ---------------------------------------------------------------------
 
 
+ENDPOINT = (
+    "<ConfigurationSets><ConfigurationSet><ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>"
+    "<InputEndpoints><InputEndpoint><Name>RDP</Name><Port>3389</Port></InputEndpoint></InputEndpoints>"
+    "</ConfigurationSet></ConfigurationSets>"
+)
+
+
 @pytest.mark.parametrize(
-    ("extra", "said"),
+    ("endpoints", "extra", "said", "fix"),
     [
-        ("", "its VIP is not reserved and will change"),
+        ("", "", "its VIP is not reserved and will change", "reserve the cloud service's VIP first"),
         (
+            ENDPOINT,
             "<ReservedIPName>jump-vip</ReservedIPName>\n",
-            "its VIP is reserved IP 'jump-vip' and is kept, as a Basic SKU public IP to upgrade to Standard SKU",
+            "its VIP is reserved IP 'jump-vip' and is kept, as a Basic SKU public IP",
+            "The reserved IP is kept as a Basic SKU public IP",
+        ),
+        (
+            "",
+            "<ReservedIPName>jump-vip</ReservedIPName>\n",
+            "its reserved IP 'jump-vip' cannot be migrated with it, as it has no input endpoint (MIG106)",
+            "give the deployment an input endpoint first",
         ),
     ],
 )
-def test_vm_outside_vnet_says_what_happens_to_the_vip(tmp_path, monkeypatch, extra, said):
-    files = {"jump.xml": _deployment(VM_ROLE.format("jump01"), extra, "jump")}
+def test_vm_outside_vnet_says_what_happens_to_the_vip(tmp_path, monkeypatch, endpoints, extra, said, fix):
+    """Reserving the VIP is advised only when it is not reserved; a reserved IP the deployment cannot take
+    along (no input endpoint, MIG106) is not said to be kept."""
+    role = VM_ROLE.format("jump01").replace("</Role>", endpoints + "</Role>")
+    files = {"jump.xml": _deployment(role, extra, "jump")}
     (finding,) = _lint(tmp_path, monkeypatch, files, "MIG105")
     assert finding.message.startswith("deployment 'dep' of cloud service 'jump' is in no virtual network")
     assert finding.message.endswith(said)
+    assert fix in finding.fix
 
 
 def test_outside_vnet_ignores_role_only_deployments_and_bare_roles(tmp_path, monkeypatch):

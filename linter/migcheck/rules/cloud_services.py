@@ -773,20 +773,40 @@ class VmOutsideVnet(Rule):
                 vms = placement.vms
                 if not vms or not placement.network_known or placement.virtual_network is not None:
                     continue
-                vip = (
-                    f"its VIP is reserved IP '{placement.reserved_ips[0].name}' and is kept, as a Basic SKU "
-                    "public IP to upgrade to Standard SKU"
-                    if placement.reserved_ips
-                    else "its VIP is not reserved and will change"
-                    if placement.reserved_ips_known
-                    else "its VIP changes unless it is a reserved IP (the export lists no reserved IPs)"
-                )
+                vip, fix = _vip_outside_vnet(placement)
                 yield self.finding(
                     placement,
                     f"{_placement_label(service, placement)} is in no virtual network: migration stops, "
                     f"deallocates and restarts {_quoted(vm.name for vm in vms)}, whose internal IP addresses "
                     f"change; {vip}",
+                    fix=fix,
                 )
+
+
+_RESERVED_VIP_FIX = (
+    "Plan the downtime, and choose the Resource Manager virtual network the VMs will join. The reserved IP "
+    "is kept as a Basic SKU public IP on a Basic load balancer, both retired on 2025-09-30: upgrade them to a "
+    "Standard SKU public IP and a Standard load balancer."
+)
+
+
+def _vip_outside_vnet(placement: Placement) -> tuple[str, str]:
+    """What becomes of the VIP of a deployment in no virtual network, and what to do ("": the rule's fix)."""
+    if not placement.reserved_ips:
+        if placement.reserved_ips_known:
+            return "its VIP is not reserved and will change", ""
+        return "its VIP changes unless it is a reserved IP (the export lists no reserved IPs)", ""
+    name = placement.reserved_ips[0].name
+    if placement.endpoints_known and placement.roles and not _has_endpoint(placement.roles):
+        fix = (
+            "Plan the downtime, and choose the Resource Manager virtual network the VMs will join; give the "
+            "deployment an input endpoint first if the reserved IP is to move with it (MIG106)."
+        )
+        return (
+            f"its reserved IP '{name}' cannot be migrated with it, as it has no input endpoint (MIG106)",
+            fix,
+        )
+    return f"its VIP is reserved IP '{name}' and is kept, as a Basic SKU public IP", _RESERVED_VIP_FIX
 
 
 class ReservedIpWithoutEndpoint(Rule):
