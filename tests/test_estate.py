@@ -447,10 +447,10 @@ New-AzureVMConfig -Name "web1" -InstanceSize Small -ImageName "img" |
 """
 
 
-def test_a_script_that_changes_a_vm_another_creates_adds_what_it_sets():
-    """One script creates web1, another changes it later (`Get-AzureVM | ... | Update-AzureVM`): which
-    runs last is not known, so what either sets may be on the VM. The ACL the second sets on an endpoint
-    the first creates, and an extension one installs and the other uninstalls, are all kept."""
+def test_a_script_that_changes_a_vm_another_creates_applies_after_it():
+    """One script creates web1, another changes it (`Get-AzureVM | ... | Update-AzureVM`): an update runs
+    after the VM exists, whichever file sorts first, so what it sets replaces what the creation said (the
+    ACL on HTTP, the extension installed) and what it leaves unsaid stays (the VM's size)."""
     change = """\
     $acl = New-AzureAclConfig
     Set-AzureAclConfig -AddRule -ACL $acl -Action Permit -RemoteSubnet "10.0.0.0/8" -Order 100
@@ -460,13 +460,18 @@ def test_a_script_that_changes_a_vm_another_creates_adds_what_it_sets():
         Update-AzureVM
     """
     for files in ({"create.ps1": CREATE_WEB1, "harden.ps1": change}, {"a.ps1": change, "b.ps1": CREATE_WEB1}):
-        [service] = _estate(files).cloud_services
-        [web1] = service.vms
-        assert [(e.name, e.acl is not None) for e in web1.endpoints] in (
-            [("HTTP", False), ("HTTP", True)],
-            [("HTTP", True), ("HTTP", False)],
-        )
-        assert sorted((e.version, e.state) for e in web1.extensions) == [
-            ("1.*", "Enable"),
-            ("1.*", "Uninstall"),
-        ]
+        estate = _estate(files)
+        [web1] = estate.cloud_services[0].vms
+        assert [(e.name, e.acl is not None) for e in web1.endpoints] == [("HTTP", True)]
+        assert [(e.version, e.state) for e in web1.extensions] == [("1.*", "Enable")]
+        assert web1.size == "Small" and not web1.changes_existing
+        assert estate.conflicts == ()
+
+
+def test_two_scripts_that_change_one_vm_may_run_in_either_order():
+    """Two updates of one VM, in two files: which runs last is not known, so what either sets may be on
+    the VM: an extension one installs and the other uninstalls are both kept."""
+    install = 'Get-AzureVM -ServiceName "svc" -Name "web1" | Set-AzureVMBGInfoExtension -Version 1.* | Update-AzureVM\n'
+    remove = install.replace("1.* |", "1.* -Uninstall |")
+    [web1] = _estate({"a.ps1": install, "b.ps1": remove}).cloud_services[0].vms
+    assert sorted(e.state for e in web1.extensions) == ["Enable", "Uninstall"]

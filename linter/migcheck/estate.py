@@ -1075,6 +1075,45 @@ def _together(
     return (*kept, *(entry for entry in other if same(entry) not in known))
 
 
+def _updated(created: Role, change: Role) -> Role:
+    """A VM as created, with a change made to it later (`changes_existing`: an update runs after the VM
+    exists) put in place: what the change states replaces what the creation said, what it leaves unsaid
+    stays. Endpoints and extensions it sets replace those of the same name (an extension: publisher and
+    name); the others stay."""
+    changes: dict[str, object] = {"sources": (*created.described_at, *change.described_at)}
+    if change.size:
+        changes["size"] = change.size
+    if "availability_set" not in change.unknown:
+        changes.update(
+            availability_set=change.availability_set, availability_set_mark=change.availability_set_mark
+        )
+    if "subnets" not in change.unknown:
+        changes.update(subnets=change.subnets, primary_subnets=change.primary_subnets)
+    for name, named in _NAMED_IN.items():
+        if name not in change.unknown:
+            changes[name] = getattr(change, name)
+        elif getattr(change, name):
+            replaced = {named(entry) for entry in getattr(change, name)}
+            kept = (entry for entry in getattr(created, name) if named(entry) not in replaced)
+            changes[name] = (*kept, *getattr(change, name))
+    if change.boot_diagnostics is not None:
+        changes.update(
+            boot_diagnostics=change.boot_diagnostics, boot_diagnostics_mark=change.boot_diagnostics_mark
+        )
+    if change.disks:
+        changes["disks"] = tuple(dict.fromkeys((*created.disks, *change.disks)))
+    if change.static_ips:
+        changes["static_ips"] = change.static_ips
+    return replace(created, **changes)  # type: ignore[arg-type]
+
+
+# What names an entry of a VM's endpoints and extensions, for a change that sets some of them.
+_NAMED_IN: dict[str, Callable[[Any], object]] = {
+    "endpoints": lambda e: key(e.name),
+    "extensions": lambda e: (key(e.publisher), key(e.name)),
+}
+
+
 def _kind_certainty(role: Role) -> int:
     return 2 if not role.kind_evidence else 1 if role.kind_known else 0
 
@@ -1504,6 +1543,10 @@ class _Roles:
             self.append(role)
             return
         kept = self.roles[index]
+        if kept.changes_existing != role.changes_existing:  # a VM as created, and a change made to it later
+            created, change = (role, kept) if kept.changes_existing else (kept, role)
+            self.roles[index] = _updated(created, change)
+            return
         differences = _role_differences(kept, role)
         if differences:
             self.conflicts.append(Conflict(role.kind, role.name, role.mark, kept.mark, differences))
