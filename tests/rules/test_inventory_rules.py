@@ -378,14 +378,17 @@ def test_a_reserved_ip_the_export_lists_on_a_deployment_without_endpoints(tmp_pa
 
 
 def test_mig105_says_whether_the_vip_is_reserved_only_when_the_export_can(tmp_path, monkeypatch):
-    jump = _vm("jump01", "jump", networkProfile={"inputEndpoints": []})
+    rdp = {"endpointName": "RDP", "privatePort": 3389, "publicPort": 3389, "protocol": "tcp"}
+    jump = _vm("jump01", "jump", networkProfile={"inputEndpoints": [rdp]})
+    closed = _vm("jump01", "jump", networkProfile={"inputEndpoints": []})
     cases = [
-        ([_reserved_ip("jump-vip", "jump")], "its VIP is reserved IP 'jump-vip' and is kept"),
-        ([_reserved_ip("other-vip", "other")], "its VIP is not reserved and will change"),
-        ([], "its VIP changes unless it is a reserved IP (the export lists no reserved IPs)"),
+        ([_reserved_ip("jump-vip", "jump")], jump, "its VIP is reserved IP 'jump-vip' and is kept"),
+        ([_reserved_ip("jump-vip", "jump")], closed, "its reserved IP 'jump-vip' cannot be migrated with it"),
+        ([_reserved_ip("other-vip", "other")], jump, "its VIP is not reserved and will change"),
+        ([], jump, "its VIP changes unless it is a reserved IP (the export lists no reserved IPs)"),
     ]
-    for ips, says in cases:
-        [finding] = _lint(tmp_path, monkeypatch, {"classic.json": _page(*ips, jump)}, "MIG105").findings
+    for ips, vm, says in cases:
+        [finding] = _lint(tmp_path, monkeypatch, {"classic.json": _page(*ips, vm)}, "MIG105").findings
         assert says in finding.message
 
 
