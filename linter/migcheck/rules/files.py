@@ -38,7 +38,10 @@ class XmlSyntaxError(Rule):
         "PowerShell script that certainly does not parse (a string, comment or bracket never closed) and an "
         "inventory export that is not JSON, or whose nested properties `ConvertTo-Json` cut short into "
         "strings like `@{id=; name=}` or `System.Object[]` because it ran without enough `-Depth`: the "
-        "resources written so are not checked, and the finding points at the first such value.",
+        "resources written so are not checked, and the finding points at the first such value. An export "
+        'whose resources have no properties at all (`az resource list`, `Get-AzResource`: `"properties": '
+        "null`) is reported the same way, once, at the first of them: such a list only says which resources "
+        "exist.",
         why="Nothing in a file that does not parse can be checked, so any blocker it holds stays hidden; the "
         "platform would reject the same file when it is deployed.",
         fix="Open the file at the reported line and column and repair the XML. Remove `<!DOCTYPE ...>` "
@@ -173,7 +176,11 @@ class UnresolvedReference(Rule):
         "`InstanceAddress` for a role the .csdef does not define; an `EndpointAcl` naming an "
         "`AccessControl` that does not exist; a `VirtualNetworkSite` or `VirtualNetworkName` that no network "
         "configuration defines; a subnet that is not in its virtual network. Virtual network and subnet "
-        "names are checked only when a network configuration is among the files checked.",
+        "names are checked only when a network configuration is among the files checked. For inventory "
+        "exports: a `subscription` declared in `[tool.migcheck.inventory]` that no export holds (the "
+        "declaration is ignored, and the message lists the subscriptions the exports do hold), and a page of "
+        "a Resource Graph export whose skip token asks for rows no page checked holds (the export is one page "
+        "of several).",
         why="A dangling name is usually a typo or a stale copy. Migration validation resolves the same names; "
         "and while a name dangles, migcheck cannot tell which virtual network or subnet a resource is in, so "
         "the rules that depend on it stay silent.",
