@@ -200,6 +200,8 @@ class CloudService:
             return f"deployment '{self.name}'"
         if self.named_by in UNNAMED_BY_ROLE:
             return "a cloud service no file names"
+        if self.named_by == "folder":  # Export-AzureVM files do not name their service
+            return f"cloud service '{self.name}' (named after its folder)"
         return f"cloud service '{self.name}'"
 
     @property
@@ -544,7 +546,7 @@ class _Linker:
             self.conflicts,
         )
         dns = _unique([d for n in netcfgs for d in n.dns_servers], self.conflicts)
-        services = self._cloud_services()
+        services = _with_associated_ips(self._cloud_services(), self._all(ReservedIp))
         services, inventory = _link_inventory(self, services)
         networks = self._networks(netcfgs, services)
         disks, disk_vms = self._disks(services)
@@ -1112,6 +1114,34 @@ _NAMED_IN: dict[str, Callable[[Any], object]] = {
     "endpoints": lambda e: key(e.name),
     "extensions": lambda e: (key(e.publisher), key(e.name)),
 }
+
+
+def _with_associated_ips(
+    services: tuple[CloudService, ...], ips: Sequence[ReservedIp]
+) -> tuple[CloudService, ...]:
+    """Services with the reserved IPs a list of them (REST `ReservedIPs`) says are associated with their
+    deployments (`ServiceName`, `DeploymentName`), where the deployment's own body does not name one: the
+    deployment named, or the service's only one."""
+    by_service: dict[str, list[ReservedIp]] = defaultdict(list)
+    for ip in ips:
+        if ip.service_name:
+            by_service[key(ip.service_name)].append(ip)
+    if not by_service:
+        return services
+    return tuple(_associate(s, by_service.get(key(s.name), [])) for s in services)
+
+
+def _associate(service: CloudService, ips: list[ReservedIp]) -> CloudService:
+    placements = list(service.placements)
+    changed = False
+    for ip in ips:
+        wanted = key(ip.deployment_name)
+        named = [i for i, p in enumerate(placements) if wanted and key(p.name) == wanted]
+        for i in named or ([0] if len(placements) == 1 else []):
+            if not placements[i].reserved_ips:
+                placements[i] = replace(placements[i], reserved_ips=(NameRef(ip.name, ip.mark),))
+                changed = True
+    return replace(service, placements=tuple(placements)) if changed else service
 
 
 def _kind_certainty(role: Role) -> int:

@@ -539,8 +539,9 @@ class ReservedIp:
     kind: ClassVar[str] = "ReservedIP"
     name: str
     address: str
-    service_name: str
+    service_name: str  # the cloud service it is associated with (REST `ServiceName`), "" for none
     mark: Mark
+    deployment_name: str = ""  # and the deployment (REST `DeploymentName`)
 
 
 @record

@@ -19,7 +19,7 @@ def test_github_annotation_line(contoso, run):
     assert (
         "::error file=examples/contoso/vms/sql-tier/contoso-sql01.xml,line=24,col=11,"
         "title=MIG201 endpoint-acl::endpoint 'RemoteDesktop' of VM 'contoso-sql01' in cloud service "
-        "'sql-tier' has an access control list (2 rules)\n"
+        "'sql-tier' (named after its folder) has an access control list (2 rules)\n"
     ) in out
     lines = out.splitlines()
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines[:-1])

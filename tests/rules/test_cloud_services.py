@@ -253,6 +253,24 @@ def test_reserved_ip_on_a_virtual_ip_of_a_get_response(tmp_path, monkeypatch):
     assert finding.message.startswith("reserved IP 'batch-vip' of cloud service 'batch'")
 
 
+@pytest.mark.parametrize("deployment", ["<DeploymentName>dep</DeploymentName>", ""])
+def test_reserved_ip_a_list_of_them_associates_with_a_deployment(tmp_path, monkeypatch, deployment):
+    """A `ReservedIPs` list (Get-AzureReservedIP, the REST list) names the service and deployment each is
+    associated with; the deployment's own body need not name it."""
+    ips = (
+        '<ReservedIPs xmlns="http://schemas.microsoft.com/windowsazure"><ReservedIP>\n'
+        f"  <Name>jump-vip</Name><ServiceName>jump</ServiceName>{deployment}\n"
+        "</ReservedIP></ReservedIPs>\n"
+    )
+    files = {"jump.xml": _deployment(VM_ROLE.format("jump01"), service="jump"), "ips.xml": ips}
+    (finding,) = _lint(tmp_path, monkeypatch, files, "MIG106")
+    assert (finding.location.path, finding.location.line, finding.message.split(" is on")[0]) == (
+        "ips.xml",
+        1,
+        "reserved IP 'jump-vip' of cloud service 'jump'",
+    )
+
+
 def test_reserved_ip_on_web_worker_deployment_is_not_judged(tmp_path, monkeypatch):
     files = {
         "jobs.xml": _deployment(WORKER_ROLE.format("Jobs"), "<ReservedIPName>jobs-vip</ReservedIPName>\n")

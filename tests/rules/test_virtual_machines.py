@@ -372,7 +372,10 @@ def test_export_file_secondary_nic_whatever_its_items_are_called(tmp_path, monke
     )
     files = {"vms/fw01.xml": f"<PersistentVM>\n<RoleName>fw01</RoleName>\n{network}\n</PersistentVM>\n"}
     (finding,) = _lint(tmp_path, monkeypatch, files, "MIG202")
-    assert finding.message == "VM 'fw01' of cloud service 'vms' is in 2 subnets (FrontEnd, BackEnd)"
+    assert (
+        finding.message
+        == "VM 'fw01' of cloud service 'vms' (named after its folder) is in 2 subnets (FrontEnd, BackEnd)"
+    )
 
 
 def test_secondary_nic_subnet_must_be_in_the_virtual_network(tmp_path, monkeypatch):

@@ -199,7 +199,13 @@ def _image(el: Element, marker: Marker) -> Iterable[object]:
 
 
 def _reserved_ip(el: Element, marker: Marker) -> Iterable[object]:
-    ip = ReservedIp(text_of(el, "Name"), text_of(el, "Address"), text_of(el, "ServiceName"), marker.mark(el))
+    ip = ReservedIp(
+        text_of(el, "Name"),
+        text_of(el, "Address"),
+        text_of(el, "ServiceName"),
+        marker.mark(el),
+        deployment_name=text_of(el, "DeploymentName"),
+    )
     return (ip,)
 
 
