@@ -204,7 +204,8 @@ def test_a_vm_deployment_with_every_fact_and_its_marks():
         subnets=(NameRef("FrontEnd", at(5, 25)), NameRef("Management", at(6, 25))),
         extensions=(Extension("Microsoft.Compute", "BGInfo", "1.*", "", at(7, 15)),),
         disks=(
-            Disk("web01.vhd", "https://contoso.blob.core.windows.net/vhds/web01.vhd", "", "web01", at(8, 8)),
+            # At its blob's URL, which findings about the disk are about, not at the model that holds it.
+            Disk("web01.vhd", "https://contoso.blob.core.windows.net/vhds/web01.vhd", "", "web01", at(8, 35)),
         ),
     )
     assert deployment == Deployment(
@@ -337,7 +338,7 @@ def test_literal_values_reach_the_call(setup, argument):
         "vnet = f'{prefix}-vnet'",
         "vnet = prefix + '-vnet'",
         "for vnet in ('a', 'b'):\n    pass",
-        "vnet, other = 'a', 'b'",
+        "vnet, other = load_settings()",
         "vnet = 'a'\nvnet += '-x'",
     ],
 )
@@ -528,7 +529,7 @@ def test_data_disks_in_a_wrapper():
         sms.add_role('s', 'd', 'vm', None, None, data_virtual_hard_disks=disks)
         """
     )
-    assert vm.disks == (Disk("data1", "https://a.blob.core.windows.net/v/d1.vhd", "", "vm", at(4, 38)),)
+    assert vm.disks == (Disk("data1", "https://a.blob.core.windows.net/v/d1.vhd", "", "vm", at(4, 69)),)
 
 
 def test_a_qualified_model_through_a_module_alias():

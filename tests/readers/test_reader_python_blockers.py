@@ -62,7 +62,7 @@ def test_a_data_disk_attached_by_its_own_call_is_a_disk_of_the_vm_it_names(tmp_p
     assert found(result, "MIG401") == [
         (
             3,
-            1,
+            call.index(f"'{ACCOUNT}") + 1,  # where the blob is named
             "VM 'web01' in cloud service 'shop' has disk 'd0.vhd' whose blob name 'data/d0.vhd' contains '/', "
             "which Resource Manager does not support: copy the VHD to a blob name without '/' and attach the copy",
         )
@@ -75,7 +75,7 @@ def test_a_data_disk_in_the_list_a_vm_is_created_with(tmp_path, monkeypatch):
     sms.add_role('shop', 'prod', 'web01', None, None, data_virtual_hard_disks=disks)
     """
     assert [(line, column) for line, column, _ in found(check(tmp_path, monkeypatch, text), "MIG401")] == [
-        (3, 10)
+        (3, 30)  # the blob's URL
     ]
 
 
@@ -84,7 +84,7 @@ def test_a_data_disk_whose_blob_name_has_no_slash_is_not_reported(tmp_path, monk
     assert found(check(tmp_path, monkeypatch, text), "MIG401") == []
     (deployment,) = deployments(text)
     assert deployment.roles[0].disks == (
-        Disk("d0.vhd", f"{ACCOUNT}/vhds/d0.vhd", "", "web01", Mark(PATH, 3, column=1)),
+        Disk("d0.vhd", f"{ACCOUNT}/vhds/d0.vhd", "", "web01", Mark(PATH, 3, column=text.index("'h") + 1)),
     )
 
 
@@ -203,6 +203,8 @@ def test_a_body_over_several_lines_keeps_each_elements_line(tmp_path, monkeypatc
     [
         f"body = '{ROLE_BODY.replace(ACL_ENDPOINT, '%s')}' % '{ACL_ENDPOINT}'",
         f"body = '{ROLE_BODY.replace(ACL_ENDPOINT, '{0}')}'.format('{ACL_ENDPOINT}')",
+        f"body = '{ROLE_BODY.replace(ACL_ENDPOINT, '@E@')}'.replace('@E@', '{ACL_ENDPOINT}')",
+        f"body = '{ROLE_BODY.replace(ACL_ENDPOINT, '%(e)s')}' % {{'e': '{ACL_ENDPOINT}'}}",
         f"endpoint = '{ACL_ENDPOINT}'\nbody = f'{ROLE_BODY.replace(ACL_ENDPOINT, '{endpoint}')}'",
         f"body = ('{ROLE_BODY[:200]}'\n        '{ROLE_BODY[200:]}')",
     ],
@@ -218,7 +220,7 @@ def test_a_body_built_from_pieces_is_reported_at_the_expression_that_builds_it(t
 def test_a_body_built_by_a_method_the_reader_does_not_follow_is_not_known(tmp_path, monkeypatch):
     template = ROLE_BODY.replace(ACL_ENDPOINT, "")
     text = (
-        f"body = '{template}'.replace('<InputEndpoints>', '<InputEndpoints>{ACL_ENDPOINT}')\n"
+        f"body = re.sub('<InputEndpoints>', '<InputEndpoints>{ACL_ENDPOINT}', '{template}')\n"
         f"sms.perform_put('{ROLE_PATH}', body)\n"
     )
     assert found(check(tmp_path, monkeypatch, text), "MIG201") == []
@@ -384,3 +386,159 @@ def test_roles_of_a_body_are_vms_with_their_own_marks():
     (deployment,) = deployments(f"sms.perform_put('{ROLE_PATH}', '{ROLE_BODY}')")
     (vm,) = deployment.roles
     assert isinstance(vm, Role) and vm.is_vm and vm.mark == Mark(PATH, 3, "PersistentVMRole")
+
+
+# --- REST bodies filled in from a template with values the script does not state ----------------------
+
+TEMPLATED = ROLE_BODY.replace("<Port>3389</Port>", "<Port>{port}</Port>")
+
+
+@pytest.mark.parametrize(
+    "fill",
+    [
+        "TEMPLATE.format(port=port)",
+        "TEMPLATE.format(port=port).encode('utf-8')",
+        "TEMPLATE.replace('{port}', str(port))",
+        "TEMPLATE.replace('{port}', '%s') % port",
+        "TEMPLATE.replace('{port}', '%d') % port",
+        "TEMPLATE.replace('{port}', '%(port)s') % row",
+        "TEMPLATE.replace('{port}', '%(port)s') % {'port': port}",
+    ],
+)
+def test_a_template_filled_in_with_values_the_script_does_not_state_keeps_its_blockers(
+    tmp_path, monkeypatch, fill
+):
+    text = f"TEMPLATE = '{TEMPLATED}'\ndef lock(port, row):\n    sms.perform_put('{ROLE_PATH}', {fill})\n"
+    assert [message for *_, message in found(check(tmp_path, monkeypatch, text), "MIG201")] == [ACL_MESSAGE]
+
+
+def test_a_template_sent_with_requests_names_what_it_does_not_state_by_stand_ins(tmp_path, monkeypatch):
+    body = ROLE_BODY.replace("<RoleName>web01</RoleName>", "").replace(
+        "<Name>RDP</Name>", "<Name>%(name)s</Name>"
+    )
+    text = (
+        "import requests\n"
+        f"TEMPLATE = '{body}'\n"
+        "def lock(service, role, endpoint):\n"
+        "    url = 'https://management.core.windows.net/sub/services/hostedservices/%s/deployments/%s/roles/%s' % (\n"
+        "        service, service, role)\n"
+        "    requests.put(url, data=TEMPLATE % endpoint)\n"
+    )
+    ((line, _, message),) = found(check(tmp_path, monkeypatch, text, header=False), "MIG201")
+    assert line == 6
+    assert message == (
+        "endpoint '<endpoint name, deploy.py:6>' of VM '<VM name, deploy.py:6>' in deployment "
+        "'<deployment name, deploy.py:6>' has an access control list (1 rule)"
+    )
+
+
+def test_a_template_filled_in_where_the_subnets_are_leaves_them_unknown():
+    body = ROLE_BODY.replace(
+        "</InputEndpoints>", "</InputEndpoints><SubnetNames><SubnetName>{subnet}</SubnetName></SubnetNames>"
+    )
+    (deployment,) = deployments(
+        f"TEMPLATE = '{body}'\ndef move(subnet):\n    sms.perform_post('{ROLE_PATH[:-6]}', TEMPLATE.format(subnet=subnet))\n"
+    )
+    (vm,) = deployment.roles
+    assert (vm.name, vm.subnets, "subnets" in vm.unknown) == ("web01", (), True)
+
+
+@pytest.mark.parametrize(
+    "fill",
+    [
+        "TEMPLATE.replace('{port}', '%5s') % port",  # a width: not followed
+        "TEMPLATE.replace('{port}', '{0!r}').format(port)",  # a conversion: not followed
+        "TEMPLATE.replace('{port}', '{} {0}').format(port)",  # numbering mixed: Python refuses it
+        "TEMPLATE.replace('{port}', '%(port)s %s') % port",  # a mapping and a tuple at once
+        "TEMPLATE.replace('{port}', '%d') % 'x'",  # a string for a number: a TypeError
+        "TEMPLATE.replace(old, '')",  # what is replaced is not stated
+        "TEMPLATE.format(**row)",  # keys the reader cannot see
+        "('x' * 9000 + TEMPLATE).format(port=port)",  # past the cap on templates
+    ],
+)
+def test_a_template_the_reader_does_not_follow_describes_nothing(tmp_path, monkeypatch, fill):
+    text = (
+        f"TEMPLATE = '{TEMPLATED}'\ndef lock(port, row, old):\n    sms.perform_put('{ROLE_PATH}', {fill})\n"
+    )
+    assert found(check(tmp_path, monkeypatch, text), "MIG201") == []
+
+
+def test_cost_stays_linear_when_many_calls_fill_in_one_template():
+    def make(n: int):
+        endpoints = ACL_ENDPOINT.replace("RDP", "E{0}")
+        body = ROLE_BODY.replace(ACL_ENDPOINT, "".join(endpoints.format(i) for i in range(10)))
+        body = body.replace("<Port>3389</Port>", "<Port>{port}</Port>")  # 10 fields, in 2,500 characters
+        calls = f"    sms.perform_put('{ROLE_PATH}', BODY.format(port=port))\n" * n
+        data = (HEADER + f"BODY = '{body}'\ndef lock(port):\n" + calls).encode()
+        return lambda: read_document(PATH, data, explicit=True)
+
+    assert_linear(make, 300)
+
+
+def test_a_disk_is_reported_where_its_blob_is_named_in_a_helper(tmp_path, monkeypatch):
+    text = f"""
+    def os_disk(name):
+        media_link = '{ACCOUNT}/vhds/web/%s-os.vhd' % name
+        return OSVirtualHardDisk('image', media_link)
+    sms.create_virtual_machine_deployment('shop', 'shop', 'production', 'l', 'web01', None, os_disk('web01'))
+    """
+    assert [(line, column) for line, column, _ in found(check(tmp_path, monkeypatch, text), "MIG401")] == [
+        (4, 18)
+    ]
+
+
+# --- names a helper is given by its callers ------------------------------------------------------------
+
+LOCK = f"""
+def lock(service, role):
+    path = '/sub/services/hostedservices/%s/deployments/%s/roles/%s' % (service, service, role)
+    sms.perform_put(path, '{ROLE_BODY.replace("<RoleName>web01</RoleName>", "")}')
+"""
+
+
+def test_a_helper_sends_its_body_to_the_names_each_caller_passes(tmp_path, monkeypatch):
+    text = LOCK + "def main():\n    lock('shop', 'web01')\n    lock('shop', 'web02')\nmain()\n"
+    messages = [message for *_, message in found(check(tmp_path, monkeypatch, text), "MIG201")]
+    assert messages == [ACL_MESSAGE, ACL_MESSAGE.replace("web01", "web02")]
+
+
+@pytest.mark.parametrize(
+    "callers",
+    [
+        "lock('shop', ROLE)",  # a value the script does not state
+        "lock('shop', 'web01')\ncallbacks = [lock]",  # the function is used otherwise too
+        "lock('shop')",  # a call its parameters cannot take
+        "",  # never called
+    ],
+)
+def test_a_helper_whose_callers_do_not_all_state_its_names_uses_stand_ins(tmp_path, monkeypatch, callers):
+    text = LOCK + callers + "\n"
+    ((*_, message),) = found(check(tmp_path, monkeypatch, text), "MIG201")
+    assert "of VM '<VM name, deploy.py:" in message
+
+
+def test_an_elementtree_acl_is_on_the_vm_the_request_that_sends_it_names(tmp_path, monkeypatch):
+    text = (
+        ELEMENTS
+        + "path = '/%s/services/hostedservices/%s/deployments/%s/roles/%s' % (sms.subscription_id, 'shop', 'prod', 'web01')\n"
+        + "sms.perform_put(path, endpoints(['10.0.0.0/8']))\n"
+    )
+    ((line, column, message),) = found(check(tmp_path, monkeypatch, text), "MIG201")
+    assert (line, column) == (8, 11)
+    assert (
+        message
+        == "endpoint '<endpoint name, deploy.py:8>' of VM 'web01' in cloud service 'shop' has an access control list (1 rule)"
+    )
+
+
+def test_cost_stays_linear_in_the_callers_of_helpers_that_send_bodies():
+    """n helpers that each send a body to the role they are given, each called from 20 places, and one
+    called from n places (past MAX_TURNS: read as written): each helper's callers are worked out once."""
+
+    def make(n: int):
+        helpers = "".join(LOCK.replace("def lock", f"def lock{i}") for i in range(n))
+        calls = "".join(f"lock{i}('shop', 'web{j}')\n" for i in range(n) for j in range(20))
+        data = (HEADER + LOCK + helpers + calls + "lock('shop', 'web')\n" * n).encode()
+        return lambda: read_document(PATH, data, explicit=True)
+
+    assert_linear(make, 100)

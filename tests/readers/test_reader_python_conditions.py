@@ -5,6 +5,7 @@ may have changed unseen decides nothing, and both branches are read as before.""
 
 from __future__ import annotations
 
+import pytest
 from test_reader_python_network import read
 
 from migcheck.model import Deployment, Role
@@ -135,3 +136,43 @@ def test_the_head_and_rest_of_a_list_known_in_full():
         + "\n"
     )
     assert sorted(roles(text)) == ["web01", "web02"]
+
+
+def test_the_head_and_rest_of_a_list_unpacked_in_one_assignment():
+    text = (
+        VMS
+        + "head, rest = VMS[0], VMS[1:]\n"
+        + CREATE.format(avset="'as-a'").replace("vm['name']", "head['name']")
+        + "\nfor vm in rest:\n    "
+        + ADD.format(avset="None")
+        + "\n"
+    )
+    assert sorted(roles(text)) == ["web01", "web02"]
+
+
+@pytest.mark.parametrize(
+    ("assignment", "expected"),
+    [
+        ("service, avset = 'svc', 'as-x'", ("svc", "as-x", True)),
+        ("[service, avset] = ['svc', 'as-x']", ("svc", "as-x", True)),
+        ("(service, (avset, other)) = ('svc', ('as-x', 1))", ("svc", "as-x", True)),
+        ("PAIR = ('svc', 'as-x')\nservice, avset = PAIR", ("svc", "as-x", True)),
+        ("PAIRS = [['svc', 'as-x']]\n(service, avset), = PAIRS", ("svc", "as-x", True)),
+        # What the script does not state, or does not state as unpacked: not followed.
+        ("PAIR = ['svc', 'as-x', 'more']\nservice, avset = PAIR", ("", "", False)),
+        ("service, *avset = 'svc', 'as-x'", ("", "", False)),
+        ("service, avset = load()", ("", "", False)),
+        ("service, avset = 'sv'", ("", "", False)),
+    ],
+)
+def test_names_unpacked_from_a_tuple_the_script_writes_out(assignment, expected):
+    text = (
+        assignment
+        + "\nsms.create_virtual_machine_deployment(service, service, 'production', 'l', 'vm1', None, None, "
+        + "availability_set_name=avset)\n"
+    )
+    deployments = [r for r in read(text).resources if isinstance(r, Deployment)]
+    (vm,) = deployments[0].roles
+    service, avset, known = expected
+    assert (deployments[0].service_name, vm.availability_set) == (service, avset)
+    assert ("availability_set" not in vm.unknown) is known

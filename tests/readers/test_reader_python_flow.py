@@ -617,3 +617,28 @@ def test_a_number_too_long_to_write_in_decimal_is_unknown():
     """`0xfff...` of 4,000 digits: str() refuses it past 4,300 decimal digits; no rule reads such a number."""
     document = read(f"N = 0x{'f' * 4000}\n" + VM.format(service="svc", vm="vm1") + ", role_size=N)\n")
     assert [type(r).__name__ for r in document.resources] == ["Script", "Deployment"]
+
+
+def test_cost_is_linear_in_names_unpacked_from_a_tuple(monkeypatch):
+    """n names bound in one assignment, from a tuple written out and from a name holding a list of as many
+    items, each read by a call (with a budget raised as above): a name reads its own part of a tuple written
+    out, and a target wider than MAX_TARGET is not unpacked from a name, which each of its names would read
+    again in full."""
+    monkeypatch.setattr(python_script, "BUDGET_PER_BYTE", 5.0)
+
+    def make(n: int):
+        names = [f"t{i}" for i in range(n)]
+        values = ", ".join(f"'as{i}'" for i in range(n))
+        calls = "".join(
+            f"{VM.format(service=f's{i}', vm='vm')}, availability_set_name={name})\n"
+            for i, name in enumerate(names)
+        )
+        data = source(
+            f"{', '.join(names)} = {values}\nALL = [{values}]\n"
+            f"{', '.join(name.replace('t', 'u') for name in names)} = ALL\n"
+            + calls
+            + calls.replace("=t", "=u")
+        ).encode()
+        return lambda: read_document(PATH, data, explicit=True)
+
+    assert_linear(make, 200)

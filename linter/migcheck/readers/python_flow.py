@@ -10,9 +10,10 @@ linear in the file; a budget bounds the evaluations too, and no string built fro
 grows past MAX_TEXT.
 
 The rules are deliberately narrow. A name bound exactly once in its function (or at module level) to a
-literal, a list or dict literal, or one of the SDK's model objects has that value, with the changes made to
-it before the call: certainly when every condition around the change also holds around the call (the same
-`if` branch, the same loop body), possibly otherwise, and a possible change makes what it changes unknown.
+literal, a list or dict literal, or one of the SDK's model objects (or to its part of one, `a, b = 'x', 'y'`)
+has that value, with the changes made to it before the call: certainly when every condition around the
+change also holds around the call (the same `if` branch, the same loop body), possibly otherwise, and a
+possible change makes what it changes unknown.
 Anything else is `Unknown`: a parameter, an environment variable, a value read from a dict of settings, a
 loop variable, the result of a call the reader does not follow, a name bound twice, an object that escaped
 before the call.
@@ -22,14 +23,16 @@ build_network(['front', 'back'])`) has the value its `return` gives, read with t
 the function's parameters (a `Frame`); recursion is not followed, and the work spent inside calls has a
 budget of its own, past which a call is `Unknown` again. And a `for` loop over items the script writes out
 (at most MAX_TURNS of them) is taken turn by turn, its variables bound to each item in turn: for a call
-inside the loop (`Flow.turns`), and for the changes the loop makes to an object read after it.
+inside the loop (`Flow.turns`), and for the changes the loop makes to an object read after it. A request
+sent inside one of the script's functions is read once for each call of the function (`Flow.callers`), as
+far as every call is known.
 """
 
 from __future__ import annotations
 
 import ast
 import bisect
-import re
+import string
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -460,6 +463,10 @@ class Index:
     # The blocks that run when a test holds (an `if` body: True) or fails (its `else`: False), by number.
     conditions: dict[int, tuple[ast.expr, bool]] = field(default_factory=dict)
     declared_global: set[str] = field(default_factory=set)  # names a function declares `global`
+    # Calls of a plain name (`set_acl(...)`), by the name; and how many times each name is read at all:
+    # a function whose name is read only to be called is called nowhere else (see `Flow.callers`).
+    named_calls: dict[str, list[CallSite]] = field(default_factory=dict)
+    loads: dict[str, int] = field(default_factory=dict)
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -526,6 +533,8 @@ def build_index(tree: ast.Module) -> Index:
         indexer.loops,
         indexer.conditions,
         indexer.declared_global,
+        indexer.named_calls,
+        indexer.loads,
     )
 
 
@@ -548,6 +557,8 @@ class _Indexer(ast.NodeVisitor):
         self.loops: dict[int, Loop] = {}
         self.conditions: dict[int, tuple[ast.expr, bool]] = {}
         self.declared_global: set[str] = set()
+        self.named_calls: dict[str, list[CallSite]] = {}
+        self.loads: dict[str, int] = {}
         self.open_loops: list[list[Loop | None]] = [[]]  # per scope, the loops being visited (None: `while`)
         self.depth = 0
 
@@ -579,6 +590,10 @@ class _Indexer(ast.NodeVisitor):
         of constants is slow)."""
 
     visit_Constant = visit_Load = visit_Store = visit_Del = _nothing
+
+    def visit_Name(self, node: ast.Name) -> None:
+        if isinstance(node.ctx, ast.Load):
+            self.loads[node.id] = self.loads.get(node.id, 0) + 1
 
     # --- blocks and scopes ------------------------------------------------------------------------
 
@@ -787,13 +802,13 @@ class _Indexer(ast.NodeVisitor):
         scope.bindings.setdefault(name, []).append(Binding(value, _at(node), self.chain))
 
     def _bind_target(self, target: ast.expr, value: ast.expr | None) -> None:
-        """A name bound to `value`, the names of a tuple target (bound to what the reader does not
-        follow), or a change to the object an attribute or item target is on."""
+        """A name bound to `value`, the names of a tuple target (each bound to its part of `value`, see
+        `_parts`), or a change to the object an attribute or item target is on."""
         if isinstance(target, ast.Name):
             self._bind(target.id, value, target)
         elif isinstance(target, (ast.Tuple, ast.List)):
-            for element in target.elts:
-                self._bind_target(element, None)
+            for element, part in zip(target.elts, _parts(target, value), strict=True):
+                self._bind_target(element, part)
         elif isinstance(target, ast.Starred):
             self._bind_target(target.value, None)
         elif isinstance(target, ast.Attribute):
@@ -811,7 +826,8 @@ class _Indexer(ast.NodeVisitor):
                 if callee(node.value.func) in HTTP_CONNECTIONS:
                     site = CallSite(node.value, self.scope, _at(node.value), self.chain, "", "")
                     self.connections.setdefault(name, []).append(site)
-        self._escape_if_alias(node.value, node.targets[0])
+        for target in node.targets:
+            self._escape_if_alias(node.value, target)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         self.generic_visit(node)
@@ -909,6 +925,9 @@ class _Indexer(ast.NodeVisitor):
             func.id in SDK_CLASSES or func.id in self.imports.names or func.id in HTTP_FUNCTIONS
         ):
             self.calls.append(CallSite(node, self.scope, _at(node), self.chain, "", ""))
+        if isinstance(func, ast.Name):
+            site = CallSite(node, self.scope, _at(node), self.chain, "", "")
+            self.named_calls.setdefault(func.id, []).append(site)
         if callee(func) in XML_BUILDERS:
             self.elements.append(CallSite(node, self.scope, _at(node), self.chain, callee(func), ""))
         if not kept and not _reads_only(func):
@@ -971,8 +990,9 @@ class _Indexer(ast.NodeVisitor):
 
     def _escape_if_alias(self, value: ast.expr, target: ast.expr) -> None:
         """`y = x` (two names for one object) or `self.x = x` (stored where the reader cannot follow it);
-        `d['k'] = x` and `obj.a = x` on a local object keep it where reading that object reads it."""
-        if not isinstance(value, (ast.Name, ast.Attribute)):
+        `d['k'] = x` and `obj.a = x` on a local object keep it where reading that object reads it, and
+        `a, b = x` names its items, as `a = x[0]` does."""
+        if not isinstance(value, (ast.Name, ast.Attribute)) or isinstance(target, (ast.Tuple, ast.List)):
             return
         holder = target.value if isinstance(target, (ast.Attribute, ast.Subscript)) else None
         stored = _root_path(holder) if holder is not None else None
@@ -1090,6 +1110,7 @@ class Flow:
         self._calling: list[Function] = []  # the calls being followed, the outermost first
         self._positions: dict[tuple[int, str], list[Position]] = {}  # see `_passed`
         self._harmless_calls: dict[int, bool] = {}  # see `_harmless`
+        self._callers: dict[int, list[Frame | None] | None] = {}  # see `_caller_frames`
 
     def _spent(self) -> bool:
         """Whether the budget is spent; what it cuts short is counted (see `_cuts`)."""
@@ -1121,6 +1142,10 @@ class Flow:
     def _value(self, node: ast.expr, site: Site) -> Value:
         if isinstance(node, ast.Constant):
             return _constant(node, self)
+        if isinstance(node, _Part):
+            whole = self.value(node.value, site)
+            fits = isinstance(whole, ListV) and whole.complete and len(whole.items) == node.width
+            return whole.items[node.index] if fits and isinstance(whole, ListV) else self.unknown(node)
         if isinstance(node, ast.JoinedStr):
             return self._f_string(node, site)
         if isinstance(node, ast.Name):
@@ -1350,6 +1375,56 @@ class Flow:
             if not sites:
                 return []
         return [site for site in sites if self.runs(site) is not False]
+
+    def callers(self, call: CallSite) -> list[Site]:
+        """The sites to read a call in one of the script's own functions at: one for each call of that
+        function, its parameters bound to what the call passes (`set_acl(sms, 'shop', 'web01')`), and so
+        on out through the functions those calls are in. The call's own site, its parameters unknown, when
+        the function may be called otherwise (its name read other than to call it, a call the parameters
+        cannot take, recursion) or from more than MAX_TURNS places."""
+        frames = self._caller_frames(call.scope, 0)
+        if not frames or frames == [None]:
+            return [site_of(call)]
+        return [Site(call.scope, call.at, call.chain, frame) for frame in frames]
+
+    def _caller_frames(self, scope: Scope, depth: int) -> list[Frame | None] | None:
+        """The frames of the calls of the function whose body is `scope` ([None] at module level, where
+        nothing is bound), worked out once for each function; None when they are not all known."""
+        if scope.function is None:
+            return [None] if scope.kind == "module" else None
+        key = id(scope)
+        if key not in self._callers:
+            self._callers[key] = None  # a function reached again through its own calls: recursion
+            self._callers[key] = self._frames_of_calls(scope.function, depth)
+        return self._callers[key]
+
+    def _frames_of_calls(self, function: Function, depth: int) -> list[Frame | None] | None:
+        name, outer = function.node.name, function.outer
+        calls = [
+            c
+            for c in self.index.named_calls.get(name, [])
+            if lookup(name, c.scope, self.index.module) is outer
+        ]
+        if (
+            depth >= MAX_CALL_DEPTH
+            or function.generator
+            or any(call.scope is function.scope for call in calls)
+            or not calls
+            or len(outer.bindings.get(name, [])) != 1
+            or self.index.loads.get(name, 0) != len(self.index.named_calls.get(name, []))
+        ):
+            return None
+        frames: list[Frame | None] = []
+        for call in calls:
+            for frame in self._caller_frames(call.scope, depth + 1) or [None]:
+                site = Site(call.scope, call.at, call.chain, frame)
+                if self.runs(site) is False:
+                    continue
+                values = self._arguments(function, call.node, site)
+                if values is None or len(frames) >= MAX_TURNS:
+                    return None
+                frames.append(Frame(function.scope, values, frame))
+        return frames
 
     # --- conditions -------------------------------------------------------------------------------
 
@@ -1650,24 +1725,70 @@ class Flow:
         return _built("".join(texts), node) or self.unknown(node)
 
     def _percent(self, node: ast.BinOp, site: Site) -> Value:
-        """`template % value` or `template % (a, b)`, with `%s` fields only: what other conversions make of a
-        value depends on its type, which a `Lit` does not keep."""
-        template = literal(self.value(node.left, site))
+        """`template % value`, `template % (a, b)` or `template % {'name': a}`, with `%s`, `%d` and
+        `%(name)s` fields only (see `_percent_fields`)."""
+        pieces = _template(literal(self.value(node.left, site)), _percent_fields)
+        if pieces is None:
+            return self.unknown(node)
+        fields = [piece for piece in pieces if isinstance(piece, _Field)]
+        if any(f.key is not None for f in fields):
+            if any(f.key is None for f in fields):
+                return self.unknown(node)  # Python wants a mapping for the one and a tuple for the other
+            keyed = self._mapping(node.right, site)
+            return _built(_fill(pieces, keyed), node) or self.unknown(node)
         args = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
-        texts = self._texts(args, site) if template is not None else None
-        text = _substitute_percent(template, texts) if template is not None and texts is not None else None
-        return _built(text, node) or self.unknown(node)
+        if len(args) != len(fields) or any(isinstance(arg, ast.Starred) for arg in args):
+            return self.unknown(node)
+        texts = iter([_fits_field(self.value(arg, site), f) for arg, f in zip(args, fields, strict=True)])
+        return _built(_fill(pieces, lambda _: next(texts)), node) or self.unknown(node)
+
+    def _mapping(self, node: ast.expr, site: Site) -> Callable[[_Field], str | None]:
+        """How the fields of a `%` template take their values from the mapping it is filled with: a dict
+        the reader knows, or, in a text with holes, a HOLE for a key it may hold unseen."""
+        table = self.value(node, site)
+
+        def keyed(field_: _Field) -> str | None:
+            if isinstance(table, DictV) and field_.key in table.items:
+                item = table.items[field_.key or ""]
+                return HOLE if self.holes and isinstance(item, Unknown) else _fits_field(item, field_)
+            unseen = isinstance(table, DictV) and not table.complete
+            return HOLE if self.holes and (unseen or literal(table) == HOLE) else None
+
+        return keyed
 
     def _format(self, node: ast.Call, func: ast.Attribute, site: Site) -> Value:
         """`template.format(a, name=b)` with plain fields (`{}`, `{0}`, `{name}`) only."""
-        template = literal(self.value(func.value, site))
+        pieces = _template(literal(self.value(func.value, site)), _format_fields)
         values = self._texts([*node.args, *(k.value for k in node.keywords)], site)
-        if template is None or values is None or any(k.arg is None for k in node.keywords):
+        if pieces is None or values is None or any(k.arg is None for k in node.keywords):
             return self.unknown(node)  # `**options` names fields the reader cannot see
         named = zip(node.keywords, values[len(node.args) :], strict=True)
         keywords = {k.arg: text for k, text in named if k.arg is not None}
-        text = _substitute_format(template, values[: len(node.args)], keywords)
-        return _built(text, node) or self.unknown(node)
+        positional = values[: len(node.args)]
+        automatic = iter(positional)
+
+        def value_of(field_: _Field) -> str | None:
+            if field_.key is None:
+                return next(automatic, None)
+            if field_.key.isdigit():
+                return positional[int(field_.key)] if int(field_.key) < len(positional) else None
+            return keywords.get(field_.key)
+
+        return _built(_fill(pieces, value_of), node) or self.unknown(node)
+
+    def _replace(self, node: ast.Call, func: ast.Attribute, site: Site) -> Value:
+        """`text.replace(old, new)` of strings the reader knows (in a text with holes, `new` may be one)."""
+        receiver = self.value(func.value, site)
+        text, old, new = literal(receiver), *(literal(self.value(n, site)) for n in node.args)
+        if (
+            text is None
+            or old is None
+            or new is None
+            or not isinstance(receiver, Lit)
+            or _number(receiver) is not None
+        ):
+            return self.unknown(node)
+        return _replaced(text, old, new, node) or self.unknown(node)
 
     def _list(self, node: ast.List | ast.Tuple, site: Site) -> ListV:
         result = ListV([], True, node)
@@ -1712,6 +1833,14 @@ class Flow:
             return Encoded(self.value(func.value, site), node)
         if name == "format" and isinstance(func, ast.Attribute):
             return self._format(node, func, site)
+        if (
+            name == "replace"
+            and isinstance(func, ast.Attribute)
+            and len(node.args) == 2
+            and not node.keywords
+            and not any(isinstance(arg, ast.Starred) for arg in node.args)
+        ):
+            return self._replace(node, func, site)
         if (
             name == "get"
             and isinstance(func, ast.Attribute)
@@ -1992,6 +2121,37 @@ def _width(target: ast.expr) -> int:
     return count
 
 
+class _Part(ast.expr):
+    """Item `index` of the value a tuple target of `width` names is unpacked from (`a, b = PAIR`): the
+    item of a list or tuple known in full of that length, else unknown. Made by the index, never parsed."""
+
+    _fields = ("value",)
+
+    def __init__(self, value: ast.expr, index: int, width: int, where: ast.expr) -> None:
+        super().__init__()
+        self.value, self.index, self.width = value, index, width
+        ast.copy_location(self, where)
+
+
+def _parts(target: ast.Tuple | ast.List, value: ast.expr | None) -> list[ast.expr | None]:
+    """What each element of a tuple target is bound to: the matching element of a tuple or list written
+    out with as many (`a, b = 'x', 'y'`), else its item of the value (`_Part`), read when a name is. None
+    for all (not followed) with a starred element, no value, or a target wider than MAX_TARGET: each of
+    its names would read the whole value again."""
+    elements = target.elts
+    if value is None or any(isinstance(element, ast.Starred) for element in elements):
+        return [None] * len(elements)
+    if (
+        isinstance(value, (ast.Tuple, ast.List))
+        and len(value.elts) == len(elements)
+        and not any(isinstance(item, ast.Starred) for item in value.elts)
+    ):
+        return list(value.elts)
+    if _width(target) > MAX_TARGET:
+        return [None] * len(elements)
+    return [_Part(value, at, len(elements), element) for at, element in enumerate(elements)]
+
+
 def _unpack(target: ast.expr, item: Value, names: dict[str, Value]) -> None:
     """Bind the names of a loop's target to one item (`for name, size in [('web', 'Small')]`); a name the
     item does not give a value to (it is not a tuple of as many values) is unknown."""
@@ -2103,67 +2263,106 @@ def _built(text: str | None, node: ast.expr) -> Lit | None:
     return Lit(text, node) if text is not None and len(text) <= MAX_TEXT else None
 
 
-# A `%` field of a template: `%s`, `%%`, or anything else (group 1 empty), which is not followed.
-_PERCENT_FIELD = re.compile(r"%(s|%)?")
-# A `{}` field of a template: a plain one (`{}`, `{0}`, `{name}`) in group 1, a doubled brace in group 2, or
-# any other brace (a conversion, a format, an attribute), which is not followed.
-_FORMAT_FIELD = re.compile(r"\{(\d*|[A-Za-z_]\w*)\}|(\{\{|\}\})|[{}]")
+@dataclass(frozen=True, slots=True)
+class _Field:
+    """A field of a template: the key or the position it is filled from (None: the next value in turn),
+    and whether only a whole number fills it (`%d`)."""
+
+    key: str | None
+    number: bool = False
 
 
-def _substitute_percent(template: str, values: list[str]) -> str | None:
-    """`template % tuple(values)` for `%s` and `%%` fields; None for any other field, a count of values
-    that does not match, or a result past MAX_TEXT."""
-    remaining = iter(values)
-
-    def piece(match: re.Match[str]) -> str | None:
-        kind = match.group(1)
-        return "%" if kind == "%" else next(remaining, None) if kind == "s" else None
-
-    text = _substitute(template, _PERCENT_FIELD, piece)
-    return text if next(remaining, None) is None else None
+Template = list[str | _Field]  # its literal texts and its fields, in order
 
 
-def _substitute_format(template: str, values: list[str], keywords: dict[str, str]) -> str | None:
-    """`template.format(*values, **keywords)` for plain fields; None for any other field, a field with no
-    value, or a result past MAX_TEXT."""
-    automatic = iter(values)
-
-    def piece(match: re.Match[str]) -> str | None:
-        field_, brace = match.group(1), match.group(2)
-        if brace is not None:
-            return brace[0]
-        if field_ is None:
+def _percent_fields(template: str) -> Template | None:
+    """The texts and fields of a `%` template, read character by character: `%s`, `%d`, `%(name)s`,
+    `%(name)d` and `%%`. None for any other field (a width, a flag, another conversion): what it makes of a
+    value depends on more than the value's text."""
+    pieces: Template = []
+    start = 0
+    while (at := template.find("%", start)) >= 0:
+        pieces.append(template[start:at])
+        at += 1
+        key = None
+        if template.startswith("(", at):
+            close = template.find(")", at)
+            if close < 0 or "(" in template[at + 1 : close]:
+                return None
+            key, at = template[at + 1 : close], close + 1
+        kind = template[at : at + 1]
+        if kind == "%" and key is None:
+            pieces.append("%")
+        elif kind in ("s", "d"):
+            pieces.append(_Field(key, kind == "d"))
+        else:
             return None
-        if field_ == "":
-            return next(automatic, None)
-        if field_.isdigit():
-            return values[int(field_)] if int(field_) < len(values) else None
-        return keywords.get(field_)
-
-    return _substitute(template, _FORMAT_FIELD, piece)
+        start = at + 1
+    pieces.append(template[start:])
+    return pieces
 
 
-def _substitute(
-    template: str, fields: re.Pattern[str], piece: Callable[[re.Match[str]], str | None]
-) -> str | None:
-    """`template` with each match of `fields` replaced by its piece; None when a piece is None or the text
-    grows past MAX_TEXT (measured before it is built). None as well for a template more than twice MAX_TEXT
-    long, before a look at it: for what it builds to fit, its fields would have to take half of it, and a
-    long template filled in at each of many calls would otherwise be scanned in full at each."""
-    if len(template) > 2 * MAX_TEXT:
+def _format_fields(template: str) -> Template | None:
+    """The texts and fields of a `str.format` template, as `string.Formatter` reads them: plain fields only
+    (`{}`, `{0}`, `{name}`); None for one with a conversion, a format or an attribute, for a template that
+    numbers some fields and not others, and for one Python refuses."""
+    pieces: Template = []
+    numbering: set[bool] = set()  # True: a field numbered (`{0}`); False: one numbered in turn (`{}`)
+    try:
+        for text, name, spec, conversion in string.Formatter().parse(template):
+            pieces.append(text)
+            if name is None:
+                continue
+            if spec or conversion is not None or not (name == "" or name.isdigit() or name.isidentifier()):
+                return None
+            if not name or name.isdigit():
+                numbering.add(bool(name))
+            pieces.append(_Field(name or None))
+    except ValueError:
         return None
+    return pieces if len(numbering) < 2 else None
+
+
+def _fill(pieces: Template, value_of: Callable[[_Field], str | None]) -> str | None:
+    """The text a template makes with each field's value; None when a field has none or the text grows
+    past MAX_TEXT (measured before it is built)."""
     parts: list[str] = []
-    size, start = 0, 0
-    for match in fields.finditer(template):
-        text = piece(match)
+    size = 0
+    for piece in pieces:
+        text = piece if isinstance(piece, str) else value_of(piece)
         if text is None:
             return None
-        size += match.start() - start + len(text)
+        size += len(text)
         if size > MAX_TEXT:
             return None
-        parts += (template[start : match.start()], text)
-        start = match.end()
-    return "".join(parts) + template[start:]
+        parts.append(text)
+    return "".join(parts)
+
+
+def _fits_field(value: Value, field: _Field) -> str | None:
+    """The text a value gives a field: any string or number for `%s`, a whole number for `%d` (or a HOLE,
+    which stands for any value)."""
+    text = literal(value)
+    if text is None or not field.number or text == HOLE:
+        return text
+    return text if isinstance(value, Lit) and isinstance(_number(value), int) else None
+
+
+def _replaced(text: str, old: str, new: str, node: ast.expr) -> Lit | None:
+    """`text.replace(old, new)`; None when the result would grow past MAX_TEXT (measured before it is
+    built) or the text is over twice that long, as a template is (see `_template`)."""
+    if len(text) > 2 * MAX_TEXT or HOLE in old:
+        return None
+    if len(text) + text.count(old) * (len(new) - len(old)) > MAX_TEXT:
+        return None
+    return Lit(text.replace(old, new), node)
+
+
+def _template(text: str | None, read: Callable[[str], Template | None]) -> Template | None:
+    """The fields of a template, or None. A template more than twice MAX_TEXT long is not looked at: for
+    what it builds to fit, its fields would have to take half of it, and a long template filled in at each
+    of many calls would otherwise be read in full at each."""
+    return read(text) if text is not None and len(text) <= 2 * MAX_TEXT else None
 
 
 def _constant(node: ast.Constant, flow: Flow) -> Value:

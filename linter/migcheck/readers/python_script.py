@@ -18,7 +18,11 @@ says so (`<deployment name, deploy.py:12>`), never as the expression that holds 
 What the SDK's models cannot express, scripts send as REST bodies of their own (`perform_put`,
 `perform_post`, or a request of their own): a body the reader can work out is read as the REST reader reads
 a body file, a network configuration uploaded (PUT `<subscription>/services/networking/media`) as a .netcfg
-is read, and endpoint ACLs built with ElementTree (`SubElement(endpoint, 'EndpointAcl')`) are ACLs too.
+is read, and endpoint ACLs built with ElementTree (`SubElement(endpoint, 'EndpointAcl')`) are ACLs too. A
+body filled in from a template the script writes out is read with a stand-in for each value the script does
+not state. A role body PUT to `.../roles/<name>` (Update Role), like `update_role`, changes a VM that exists
+already: it states some facts of the VM its path names, and the others stay as they were, unknown to the
+reader unless the file creates the VM too (`Role.changes_existing`).
 """
 
 from __future__ import annotations
@@ -594,6 +598,8 @@ def _take(kept: Role, other: Role, facts: set[str] | frozenset[str]) -> Role:
             boot_diagnostics=other.boot_diagnostics, boot_diagnostics_mark=other.boot_diagnostics_mark
         )
     changes["unknown"] = (kept.unknown - facts) | (other.unknown & facts)
+    # Changes to a VM the file also creates are part of its creation, in whichever order they are read.
+    changes["changes_existing"] = kept.changes_existing and other.changes_existing
     return replace(kept, **changes)  # type: ignore[arg-type]
 
 
@@ -614,6 +620,10 @@ class _Resources:
         # Deployments the script writes out as REST bodies, by the body read and the service it goes to.
         self.bodies: dict[tuple[int, str], Deployment] = {}
         self.read_bodies: dict[object, list[object]] = {}
+        self.body_states: dict[int, frozenset[str]] = {}  # id(role of a body) -> the facts it states
+        # Requests whose body a function of the script builds, by id(function scope) (see `_element_acl`):
+        # the request, and the service, deployment and role its path names.
+        self.element_sends: dict[int, list[tuple[CallSite, str | None, str | None, str]]] = {}
         # id(resource of a body) -> the (service, deployment) it has been applied to (`_MAX_BODY_TARGETS`)
         self.body_targets: dict[int, set[tuple[str | None, str | None]]] = {}
         # Network configurations the script uploads, once each however many calls send one body.
@@ -714,9 +724,17 @@ class _Resources:
         elif call.method in ("add_data_disk", "update_data_disk"):
             self._data_disk(call, bound, mark)
         elif call.method in ("perform_put", "perform_post"):
-            path = self._shape(_argument(call.node, 0, ("path",)), flow.site_of(call))
             verb = "PUT" if call.method == "perform_put" else "POST"
-            self._rest_body(call, path, bound.values.get("body"), verb, mark)
+            sites = self.flow.callers(call)
+            for turn, site in enumerate(sites, 1):
+                self.turn = turn if len(sites) > 1 else 0
+                path = self._shape(_argument(call.node, 0, ("path",)), site)
+                body_node = _argument(call.node, 1, ("body",))
+                body = self.flow.value(body_node, site) if body_node is not None else None
+                self._rest_body(call, path, self._templated(body_node, body, site), verb, mark)
+                if verb == "PUT":
+                    self._record_element_send(call, body_node, path)
+            self.turn = 0
 
     # --- requests the script sends to the API itself -------------------------------------------------
 
@@ -770,9 +788,44 @@ class _Resources:
     def _send(self, call: CallSite, request: _Request) -> None:
         mark = self.source.mark(call.node)
         self.calls.append(ClassicCall(request.name, mark))
-        if request.body is not None and request.verb in ("PUT", "POST"):
-            body = self.flow.value(request.body, flow.site_of(call))
-            self._rest_body(call, request.path, body, request.verb, mark)
+        if request.body is None or request.verb not in ("PUT", "POST"):
+            return
+        sites = self.flow.callers(call)
+        for turn, site in enumerate(sites, 1):
+            self.turn = turn if len(sites) > 1 else 0
+            path = self._request_path(call, site) or request.path
+            body = self._templated(request.body, self.flow.value(request.body, site), site)
+            self._rest_body(call, path, body, request.verb, mark)
+            if request.verb == "PUT":
+                self._record_element_send(call, request.body, path)
+        self.turn = 0
+
+    def _request_path(self, call: CallSite, site: flow.Site) -> str | None:
+        """The path a request is sent to, read at `site`: of a URL on the API's host, or a path on a
+        connection to it; None when neither."""
+        name = flow.callee(call.node.func)
+        url = self._shape(_argument(call.node, *_HTTP_CALLS[name].url), site)
+        found = _management_url(url)
+        if found is not None:
+            return found[1]
+        return url if name == "request" and self._connection_host(call.receiver) is not None else None
+
+    def _templated(self, node: ast.expr | None, body: Value | None, site: flow.Site) -> Value | None:
+        """A body as the script states it; else, when it fills in a template the script writes out
+        (`ROLE_XML.format(port=port)`, `TEMPLATE % row`, `.replace('{port}', port)`) with values it does
+        not state, the template with a stand-in for each of them (`_UNSTATED`), so that the blockers
+        written in the template are read. What a stand-in takes the place of is unknown (`_unstated`)."""
+        inner = body
+        while isinstance(inner, Encoded):
+            inner = inner.inner
+        if isinstance(inner, Lit) or node is None:
+            return body
+        shaped = self.shapes.value(node, site)
+        while isinstance(shaped, Encoded):
+            shaped = shaped.inner
+        if not isinstance(shaped, Lit) or HOLE not in shaped.text or "<" not in shaped.text:
+            return body
+        return Lit(shaped.text.replace(HOLE, _UNSTATED), shaped.node)
 
     def _shape(self, node: ast.expr | None, site: flow.Site) -> str:
         """The text an expression builds, a HOLE for each piece the script does not state."""
@@ -807,7 +860,9 @@ class _Resources:
         draft = self._draft(call, v["service_name"], v["deployment_name"], v.get("deployment_slot"), mark)
         creates = call.method != "update_role"
         stated = frozenset(f for f in VM_FACTS if creates or any(p in v for p in _FACT_PARAMS[f]))
-        role = self._vm_role(bound, mark, creates and not bound.open, stated)
+        role = replace(
+            self._vm_role(bound, mark, creates and not bound.open, stated), changes_existing=not creates
+        )
         name = literal(v["role_name"])
         draft.add(role, ("role", _key(name)) if name else self._call_key(call), None if creates else stated)
         if call.method == "create_virtual_machine_deployment":
@@ -918,10 +973,12 @@ class _Resources:
         found = []
         for item in [os_disk, *items]:
             if isinstance(item, Obj) and item.cls in ("OSVirtualHardDisk", "DataVirtualHardDisk"):
-                media_link = literal(item.attrs.get("media_link"))
+                link = item.attrs.get("media_link")
+                media_link = literal(link)
                 if media_link:
                     name = literal(item.attrs.get("disk_name")) or media_link.rsplit("/", 1)[-1]
-                    found.append(Disk(name, media_link, "", role, self.source.mark(item.node)))
+                    # Where its blob is named, which is what findings about a disk are about.
+                    found.append(Disk(name, media_link, "", role, self._mark(link)))
         return tuple(found)
 
     # --- data disks ---------------------------------------------------------------------------------
@@ -935,7 +992,8 @@ class _Resources:
             return
         draft = self._draft(call, v["service_name"], v["deployment_name"], None, mark)
         vm = self._name(v["role_name"], "VM", mark)
-        disk = Disk(literal(v.get("disk_name")) or media_link.rsplit("/", 1)[-1], media_link, "", vm, mark)
+        name = literal(v.get("disk_name")) or media_link.rsplit("/", 1)[-1]
+        disk = Disk(name, media_link, "", vm, self._mark(v["media_link"]))  # where its blob is named
         # The VM as this call alone describes it: nothing but the disk is known of it.
         stand_alone = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=_UNKNOWABLE)
         key = ("role", _key(vm)) if literal(v["role_name"]) else self._call_key(call)
@@ -952,7 +1010,7 @@ class _Resources:
             body = body.inner
         if not isinstance(body, Lit):
             return
-        service, deployment = _path_names(path)
+        service, deployment, role_name = _path_names(path)
         for resource in self._body_resources(body, mark):
             targets = self.body_targets.setdefault(id(resource), set())
             if (service, deployment) not in targets and len(targets) >= _MAX_BODY_TARGETS:
@@ -964,11 +1022,25 @@ class _Resources:
             elif isinstance(resource, Role):
                 name = deployment or self._stand_in("deployment", mark.line)
                 draft = self._draft_named(call, service, name, None, mark)
-                self._body_role(call, draft, resource, mark, replaces=verb == "PUT")
+                if verb == "PUT":
+                    self._updated_role(call, draft, resource, role_name, mark)
+                else:
+                    self._body_role(call, draft, resource, mark, None)
             elif isinstance(resource, Deployment):
                 # The same body sent to the same service again is the same deployment.
                 named = replace(resource, service_name=resource.service_name or service or "")
                 self.bodies.setdefault((id(resource), named.service_name), named)
+
+    def _updated_role(
+        self, call: CallSite, draft: _Draft, role: Role, path_name: str | None, mark: Mark
+    ) -> None:
+        """A role body PUT to `.../roles/<name>` (Update Role) changes the VM its path names, which exists
+        already: the facts the body states replace that VM's, and those it leaves out stay as they were,
+        which the reader does not know unless the file creates the VM too."""
+        stated = self.body_states.get(id(role), frozenset(VM_FACTS))
+        unknown = (role.unknown | _UNKNOWABLE) - stated
+        changed = replace(role, name=path_name or role.name, unknown=unknown, changes_existing=True)
+        self._body_role(call, draft, changed, mark, stated)
 
     def _body_resources(self, body: Lit, mark: Mark) -> list[object]:
         """The roles, deployments or network configuration a body describes, marked in this file. Read once
@@ -993,16 +1065,64 @@ class _Resources:
         marker = Marker(self.source.path, body.text)
         if local_name(root) == "NetworkConfiguration":
             return [place.moved(r) for r in netcfg.read(root, marker)]
-        read = rest.read(root, marker)
-        return [place.moved(r) for r in read if isinstance(r, (Role, Deployment))]
+        read = [place.moved(r) for r in rest.read(root, marker) if isinstance(r, (Role, Deployment))]
+        if _UNSTATED_TEXT in body.text:
+            read = [self._unstated(r, mark) for r in read]
+        for resource in read:
+            if isinstance(resource, Role):
+                self.body_states[id(resource)] = _stated_facts(root)
+        return read
 
-    def _body_role(self, call: CallSite, draft: _Draft, role: Role, mark: Mark, replaces: bool) -> None:
-        """A role body joins its deployment. A PUT replaces the role's whole description (Update Role); a
-        POST adds a role (Add Role)."""
+    def _unstated_endpoint(self, endpoint: InputEndpoint, mark: Mark) -> InputEndpoint:
+        """An endpoint whose name the script does not state, named by a stand-in as other names are."""
+        if _UNSTATED_TEXT not in endpoint.name:
+            return endpoint
+        name = self._stand_in("endpoint", mark.line)
+        acl = replace(endpoint.acl, endpoint=name) if endpoint.acl is not None else None
+        return replace(endpoint, name=name, acl=acl)
+
+    def _unstated(self, resource: object, mark: Mark) -> object:
+        """A role of a body read from a template (`_templated`), or a deployment's roles, with what the
+        script does not state unknown: a role name a stand-in of its own, the subnets and the availability
+        set the role may be in unknown, and the endpoints and extensions it may have more of."""
+        if isinstance(resource, Deployment):
+            return replace(resource, roles=tuple(self._unstated_role(r, mark) for r in resource.roles))
+        return self._unstated_role(resource, mark) if isinstance(resource, Role) else resource
+
+    def _unstated_role(self, resource: Role, mark: Mark) -> Role:
+        unknown = set(resource.unknown)
+        subnets = tuple(ref for ref in resource.subnets if _UNSTATED_TEXT not in ref.name)
+        if len(subnets) < len(resource.subnets):
+            unknown.add("subnets")
+        availability_set = resource.availability_set
+        if _UNSTATED_TEXT in availability_set:
+            availability_set = ""
+            unknown.add("availability_set")
+        for fact in ("endpoints", "extensions"):
+            if any(_UNSTATED_TEXT in repr(item) for item in getattr(resource, fact)):
+                unknown.add(fact)
+        name = resource.name
+        if _UNSTATED_TEXT in name:
+            name = self._stand_in("VM", mark.line)
+        return replace(
+            resource,
+            name=name,
+            endpoints=tuple(self._unstated_endpoint(e, mark) for e in resource.endpoints),
+            subnets=subnets,
+            primary_subnets=tuple(r for r in resource.primary_subnets if _UNSTATED_TEXT not in r.name),
+            availability_set=availability_set,
+            unknown=frozenset(unknown),
+        )
+
+    def _body_role(
+        self, call: CallSite, draft: _Draft, role: Role, mark: Mark, updates: frozenset[str] | None
+    ) -> None:
+        """A role body joins its deployment: a POST adds a role (Add Role, `updates` None), a PUT changes
+        the facts `updates` names (Update Role)."""
         if not role.name:
             role = replace(role, name=self._stand_in("VM", mark.line))
         key = ("role", _key(role.name)) if not is_stand_in(role.name) else self._call_key(call)
-        draft.add(role, key, frozenset(VM_FACTS) if replaces else None)
+        draft.add(role, key, updates)
 
     # --- XML the script builds element by element -----------------------------------------------------
 
@@ -1029,14 +1149,50 @@ class _Resources:
                     self._element_acl(element, rules)
 
     def _element_acl(self, acl: CallSite, rules: list[CallSite]) -> None:
+        """An ACL built with ElementTree, on the VM each request that sends the body it is built for
+        names (`sms.perform_put(path, role_body(...))`, the ACL built in `role_body`); on a VM of its own
+        when no such request names one."""
         line, mark = acl.node.lineno, self.source.mark(acl.node)
-        vm, endpoint = self._stand_in("VM", line), self._stand_in("endpoint", line)
+        sent = self.element_sends.get(id(acl.scope), [])
+        for turn, (call, service, deployment, vm) in enumerate(sent, 1):
+            self.turn = turn if len(sent) > 1 else 0
+            draft = self._draft_named(
+                call, service, deployment or self._stand_in("deployment", line), None, mark
+            )
+            role = replace(self._acl_role(acl, rules, vm), changes_existing=True)
+            draft.add(role, ("role", _key(role.name)), frozenset({"endpoints"}))
+        self.turn = 0
+        if not sent:
+            role = self._acl_role(acl, rules, self._stand_in("VM", line))
+            self._draft_named(acl, None, self._stand_in("deployment", line), None, mark).add(
+                role, self._call_key(acl)
+            )
+
+    def _acl_role(self, acl: CallSite, rules: list[CallSite], vm: str) -> Role:
+        """The VM an ElementTree ACL is on, as far as the ACL tells: one endpoint, whose name the script
+        gives the body elsewhere, with the ACL's rules."""
+        mark, endpoint = self.source.mark(acl.node), self._stand_in("endpoint", acl.node.lineno)
         written = tuple(AclRule("", "", "", "", self.source.mark(rule.node)) for rule in rules)
         endpoints = (InputEndpoint(endpoint, "", "", "", EndpointAcl(vm, endpoint, "", written, mark), mark),)
-        role = Role(vm, RoleType.PERSISTENT_VM, mark, endpoints=endpoints, unknown=_UNKNOWABLE)
-        self._draft_named(acl, None, self._stand_in("deployment", line), None, mark).add(
-            role, self._call_key(acl)
-        )
+        return Role(vm, RoleType.PERSISTENT_VM, mark, endpoints=endpoints, unknown=_UNKNOWABLE)
+
+    def _record_element_send(self, call: CallSite, body: ast.expr | None, path: str) -> None:
+        """A request whose body is what one of the script's functions returns (`role_body(...)`, or a
+        name bound once to that): the XML that function builds element by element is sent to `path`."""
+        if isinstance(body, ast.Name):
+            scope = flow.lookup(body.id, call.scope, self.index.module)
+            bindings = scope.bindings[body.id] if scope is not None else []
+            body = bindings[0].value if len(bindings) == 1 else None
+        if not isinstance(body, ast.Call) or not isinstance(body.func, ast.Name):
+            return
+        scope = flow.lookup(body.func.id, call.scope, self.index.module)
+        function = scope.functions.get(body.func.id) if scope is not None else None
+        if function is None:
+            return
+        service, deployment, role = _path_names(path)
+        sends = self.element_sends.setdefault(id(function.scope), [])
+        if role is not None and len(sends) < _MAX_BODY_TARGETS:  # as for a body written out
+            sends.append((call, service, deployment, role))
 
     def _tag(self, element: CallSite) -> str:
         """The local name of the element a call builds ("" when the script does not state it)."""
@@ -1228,10 +1384,16 @@ def _argument(call: ast.Call, position: int, keywords: tuple[str, ...]) -> ast.e
     return None if any(isinstance(arg, ast.Starred) for arg in before) else call.args[position]
 
 
+# What a body read from a template holds in place of each value the script does not state: a stand-in as
+# names are shown (`<...>`, escaped as XML text), which no Azure name or setting can be.
+_UNSTATED_TEXT = "not stated in the script"
+_UNSTATED = f"&lt;{_UNSTATED_TEXT}&gt;"
 _BODY_ROOTS = frozenset({"PersistentVMRole", "PersistentVM", "Role", "Deployment", "NetworkConfiguration"})
-# The service and deployment a Service Management path names
+# The service, deployment and role a Service Management path names
 # (`/<subscription>/services/hostedservices/<service>/deployments/<deployment>/roles/<role>`).
-_PATH_NAMES = re.compile(r"/services/hostedservices/([^/?#]+)(?:/deployments/([^/?#]+))?", re.IGNORECASE)
+_PATH_NAMES = re.compile(
+    r"/services/hostedservices/([^/?#]+)(?:/deployments/([^/?#]+)(?:/roles/([^/?#]+))?)?", re.IGNORECASE
+)
 # How a string literal opens: an optional prefix that keeps the text as written, then its quotes.
 _OPENING = re.compile(r"[rRuU]?('''|\"\"\"|'|\")")
 
@@ -1250,12 +1412,32 @@ def _body_root(text: str) -> Element | None:
     return root if local_name(root) in _BODY_ROOTS else None
 
 
-def _path_names(path: str) -> tuple[str | None, str | None]:
-    """The service and deployment a path names; None for one it does not, or names in part only."""
+def _path_names(path: str) -> tuple[str | None, str | None, str | None]:
+    """The service, deployment and role a path names; None for one it does not, or names in part only."""
     found = _PATH_NAMES.search(path)
-    names = (found.group(1), found.group(2)) if found else (None, None)
-    service, deployment = (None if name is None or HOLE in name else name for name in names)
-    return service, deployment
+    names = found.groups() if found else (None, None, None)
+    service, deployment, role = (None if name is None or HOLE in name else name for name in names)
+    return service, deployment, role
+
+
+def _stated_facts(role: Element) -> frozenset[str]:
+    """The facts of a VM a role body states (its `VM_FACTS`), by the elements it holds: an Update Role
+    body that leaves one out leaves that fact as it was."""
+    from migcheck.readers.role import is_network_set
+    from migcheck.readers.xml import child, children
+
+    stated = set()
+    if child(role, "RoleSize") is not None:
+        stated.add("size")
+    if child(role, "AvailabilitySetName") is not None:
+        stated.add("availability_set")
+    if any(is_network_set(s) for s in children(role, "ConfigurationSets/ConfigurationSet")):
+        stated.update(("endpoints", "subnets", "static_ips"))
+    if child(role, "ResourceExtensionReferences") is not None:
+        stated.add("extensions")
+    if child(role, "OSVirtualHardDisk") is not None or child(role, "DataVirtualHardDisks") is not None:
+        stated.add("disks")
+    return frozenset(stated)
 
 
 class _BodyPlace:

@@ -63,7 +63,7 @@ VM_EXPORT = RoleShape(
 
 def read_role(el: Element, marker: Marker, shape: RoleShape) -> Role:
     name = text_of(el, "RoleName")
-    network_sets = [s for s in children(el, "ConfigurationSets/ConfigurationSet") if _is_network_set(s)]
+    network_sets = [s for s in children(el, "ConfigurationSets/ConfigurationSet") if is_network_set(s)]
     role_type, evidence, known = _role_kind(el)
     return Role(
         name=name,
@@ -170,7 +170,7 @@ def _xsi_type(el: Element) -> str:
     return attr(el, "type")  # `i:type` / `xsi:type`: the only attribute named `type` on these elements
 
 
-def _is_network_set(el: Element) -> bool:
+def is_network_set(el: Element) -> bool:
     """The network configuration set: by its type (in any case), else by its `xsi:type`, else, with
     neither, by what only it holds (endpoints, subnets)."""
     kind = text_of(el, "ConfigurationSetType") or _xsi_type(el)
