@@ -256,6 +256,29 @@ def test_one_deployment_described_by_many_files():
     assert_linear(make, 500)
 
 
+def test_many_scripts_each_changing_one_vm_another_creates():
+    """Each change of an existing VM applies after its creation; one that adds an endpoint and an extension
+    costs what it adds, not what the VM holds by then."""
+    create = (
+        'New-AzureVMConfig -Name "web01" -InstanceSize Small -ImageName "img" | '
+        'New-AzureVM -ServiceName "shop" -Location "l"\n'
+    )
+
+    def make(n: int):
+        files = {"create.ps1": create.encode()}
+        for k in range(n):
+            files[f"u{k:05d}.ps1"] = (
+                f'Get-AzureVM -ServiceName "shop" -Name "web01" | Set-AzureVMExtension E{k} Pub{k} 1.0 | '
+                f"Add-AzureEndpoint -Name e{k} -Protocol tcp -LocalPort {k + 2} -PublicPort {k + 2} | Update-AzureVM\n"
+            ).encode()
+        work = _link_of(files)
+        [vm] = work().cloud_services[0].vms
+        assert (len(vm.endpoints), len(vm.extensions)) == (n, n)
+        return work
+
+    assert_linear(make, 1000)
+
+
 def test_many_vm_files_joining_one_deployment():
     def make(n: int):
         roles = "".join(_vm_role(f"vm{i}") for i in range(n))

@@ -31,6 +31,7 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from migcheck import inventory_model as inv
@@ -1077,36 +1078,60 @@ def _together(
     return (*kept, *(entry for entry in other if same(entry) not in known))
 
 
-def _updated(created: Role, change: Role) -> Role:
-    """A VM as created, with a change made to it later (`changes_existing`: an update runs after the VM
-    exists) put in place: what the change states replaces what the creation said, what it leaves unsaid
-    stays. Endpoints and extensions it sets replace those of the same name (an extension: publisher and
-    name); the others stay."""
-    changes: dict[str, object] = {"sources": (*created.described_at, *change.described_at)}
-    if change.size:
-        changes["size"] = change.size
-    if "availability_set" not in change.unknown:
-        changes.update(
-            availability_set=change.availability_set, availability_set_mark=change.availability_set_mark
-        )
-    if "subnets" not in change.unknown:
-        changes.update(subnets=change.subnets, primary_subnets=change.primary_subnets)
-    for name, named in _NAMED_IN.items():
-        if name not in change.unknown:
-            changes[name] = getattr(change, name)
-        elif getattr(change, name):
-            replaced = {named(entry) for entry in getattr(change, name)}
-            kept = (entry for entry in getattr(created, name) if named(entry) not in replaced)
-            changes[name] = (*kept, *getattr(change, name))
-    if change.boot_diagnostics is not None:
-        changes.update(
-            boot_diagnostics=change.boot_diagnostics, boot_diagnostics_mark=change.boot_diagnostics_mark
-        )
-    if change.disks:
-        changes["disks"] = tuple(dict.fromkeys((*created.disks, *change.disks)))
-    if change.static_ips:
-        changes["static_ips"] = change.static_ips
-    return replace(created, **changes)  # type: ignore[arg-type]
+class _Updated:
+    """A VM as created, with the changes made to it later (`changes_existing`: an update runs after the VM
+    exists) put in place, one at a time: what a change states replaces what was said before, what it
+    leaves unsaid stays. Endpoints and extensions it sets replace those of the same name (an extension:
+    publisher and name); the others stay. Kept by name, so that a change costs what it sets, not what the
+    VM holds (a thousand files each adding an endpoint to one VM)."""
+
+    def __init__(self, created: Role) -> None:
+        self.created = created
+        self.fields: dict[str, Any] = {}
+        self.sources = list(created.described_at)
+        self.lists: dict[str, dict[object, list[Any]]] = {}
+        for name, named in _NAMED_IN.items():
+            by_name: dict[object, list[Any]] = {}
+            for entry in getattr(created, name):
+                by_name.setdefault(named(entry), []).append(entry)
+            self.lists[name] = by_name
+        self.disks = dict.fromkeys(created.disks)
+
+    def apply(self, change: Role) -> None:
+        fields = self.fields
+        self.sources += change.described_at
+        if change.size:
+            fields["size"] = change.size
+        if "availability_set" not in change.unknown:
+            fields.update(
+                availability_set=change.availability_set, availability_set_mark=change.availability_set_mark
+            )
+        if "subnets" not in change.unknown:
+            fields.update(subnets=change.subnets, primary_subnets=change.primary_subnets)
+        for name, named in _NAMED_IN.items():
+            if name not in change.unknown:  # the change states the whole list
+                self.lists[name] = {}
+            by_name = self.lists[name]
+            for entry in getattr(change, name):
+                by_name.pop(named(entry), None)
+            for entry in getattr(change, name):
+                by_name.setdefault(named(entry), []).append(entry)
+        if change.boot_diagnostics is not None:
+            fields.update(
+                boot_diagnostics=change.boot_diagnostics, boot_diagnostics_mark=change.boot_diagnostics_mark
+            )
+        self.disks.update(dict.fromkeys(change.disks))
+        if change.static_ips:
+            fields["static_ips"] = change.static_ips
+
+    def build(self) -> Role:
+        """The VM with every change applied so far."""
+        fields = self.fields
+        built: dict[str, Any] = {
+            name: tuple(chain.from_iterable(by_name.values())) for name, by_name in self.lists.items()
+        }
+        built.update(fields, disks=tuple(self.disks), sources=tuple(self.sources))
+        return replace(self.created, **built)
 
 
 # What names an entry of a VM's endpoints and extensions, for a change that sets some of them.
@@ -1509,7 +1534,7 @@ class _InventoryVms:
         found = service.vm_at(record.name)
         if found is not None:
             at, roles, position = found
-            role = roles.roles[position]
+            role = roles.built()[position]
             differences = _role_differences(role, record.role)
             if differences:
                 self.linker.conflicts.append(
@@ -1564,6 +1589,15 @@ class _Roles:
         self.roles = list(roles)
         self.by_name = {key(r.name): i for i, r in enumerate(self.roles)}  # the last of a name, as merged
         self.conflicts = conflicts
+        # The VMs with changes to apply, by index: `roles` holds them as created until `built`.
+        self.updated: dict[int, _Updated] = {}
+
+    def built(self) -> list[Role]:
+        """The roles with every change applied."""
+        for index, updated in self.updated.items():
+            self.roles[index] = updated.build()
+        self.updated.clear()
+        return self.roles
 
     def merge(self, role: Role) -> None:
         """A role described again: one role with every source; facts the first description leaves empty
@@ -1572,10 +1606,19 @@ class _Roles:
         if index is None:
             self.append(role)
             return
+        updated = self.updated.get(index)
+        if updated is not None:  # the VM as created, with changes to apply
+            if role.changes_existing:
+                updated.apply(role)
+                return
+            self.roles[index] = updated.build()
+            del self.updated[index]
         kept = self.roles[index]
         if kept.changes_existing != role.changes_existing:  # a VM as created, and a change made to it later
             created, change = (role, kept) if kept.changes_existing else (kept, role)
-            self.roles[index] = _updated(created, change)
+            self.updated[index] = _Updated(created)
+            self.updated[index].apply(change)
+            self.roles[index] = created  # its name and kind, until `built`
             return
         differences = _role_differences(kept, role)
         if differences:
@@ -1694,7 +1737,7 @@ class _OpenService:
     def _closed(self, at: int, placement: Placement) -> Placement:
         changes = dict(self._changes.get(at, {}))
         if at in self._roles:
-            changes["roles"] = tuple(self._roles[at].roles)
+            changes["roles"] = tuple(self._roles[at].built())
         if at in self._instances:
             changes["instances"] = tuple(self._instances[at][0])
         return replace(placement, **changes) if changes else placement
