@@ -534,3 +534,17 @@ def test_the_aliases_of_many_powershell_parameters_are_read_once_each():
     assert powershell._Signature.of(_aliased_parameters(3)).aliases == {
         f"{letter}{i}": f"p{i}" for i in range(3) for letter in "abcd"
     }
+
+
+def test_many_extensions_set_on_one_vm_config():
+    """Each `Set-AzureVMExtension` replaces the reference of its extension: found by name, not by a walk
+    over every reference set before (which made a script of n extensions cost n squared)."""
+
+    def make(n: int):
+        lines = ['$vm = New-AzureVMConfig -Name "web01" -InstanceSize Small -ImageName "img"']
+        lines += [f"$vm = Set-AzureVMExtension -VM $vm E{k} Pub 1.0" for k in range(n)]
+        lines += ['$vm | New-AzureVM -ServiceName "shop" -Location "l"']
+        data = "\n".join(lines).encode()
+        return lambda: read_document("s.ps1", data, explicit=True)
+
+    assert_linear(make, 2000)

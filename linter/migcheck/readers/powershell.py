@@ -3108,6 +3108,7 @@ class Interpreter:
             env,
             publisher=Text(publisher),
             name=Text(name),
+            reference=NULL,
             every=False,
         )
 
@@ -3516,7 +3517,10 @@ class _Facts:
         self.nics: list[NameRef] = []
         self.subnets_known = [True, True]  # primary, secondary interfaces
         self.endpoints: dict[object, InputEndpoint] = {}
-        self.extensions: list[tuple[str, Extension]] = []  # (reference name, case-folded; the reference)
+        # By publisher and name, case-folded: the reference name (case-folded) and the reference. And the
+        # keys each reference name was given to (some may have been set again since under another).
+        self.extensions: dict[tuple[str, str], tuple[str, Extension]] = {}
+        self.referenced: dict[str, list[tuple[str, str]]] = {}
         self.boot: bool | None = None
         self.boot_mark: Mark | None = None
         self.static_ip: NameRef | None = None  # of the primary network interface
@@ -3636,9 +3640,11 @@ class _Facts:
         )
         if isinstance(publisher, Text) and isinstance(name, Text):
             self._drop(publisher, name, NULL)
-            referenced = reference.value if isinstance(reference, Text) else name.value
+            referenced = (reference.value if isinstance(reference, Text) else name.value).casefold()
             extension = Extension(publisher.value, name.value, _stated(version), data["state"], event.mark)
-            self.extensions.append((referenced.casefold(), extension))
+            key = (publisher.value.casefold(), name.value.casefold())
+            self.extensions[key] = (referenced, extension)
+            self.referenced.setdefault(referenced, []).append(key)
             return
         if publisher is NULL and name is NULL:
             self._drop(NULL, NULL, reference)
@@ -3649,22 +3655,22 @@ class _Facts:
         data = event.data
         if data["every"]:
             self.extensions.clear()
-        elif data["every"] is None or not self._drop(
-            data["publisher"], data["name"], data.get("reference", NULL)
-        ):
+            self.referenced.clear()
+        elif data["every"] is None or not self._drop(data["publisher"], data["name"], data["reference"]):
             self.unknown.add("extensions")
 
     def _drop(self, publisher: Value, name: Value, reference: Value) -> bool:
         """Drop the references to an extension (publisher and name) or of a reference name, as the cmdlets
         match them (case-insensitive). False when the script does not state which."""
         if isinstance(publisher, Text) and isinstance(name, Text):
-            key = (publisher.value.casefold(), name.value.casefold())
-            self.extensions = [
-                (r, e) for r, e in self.extensions if (e.publisher.casefold(), e.name.casefold()) != key
-            ]
+            self.extensions.pop((publisher.value.casefold(), name.value.casefold()), None)
             return True
         if publisher is NULL and name is NULL and isinstance(reference, Text):
-            self.extensions = [(r, e) for r, e in self.extensions if r != reference.value.casefold()]
+            referenced = reference.value.casefold()
+            for key in self.referenced.pop(referenced, ()):
+                held = self.extensions.get(key)
+                if held is not None and held[0] == referenced:
+                    del self.extensions[key]
             return True
         return False
 
@@ -3711,7 +3717,7 @@ class _Facts:
             availability_set=self.avset,
             endpoints=tuple(self.endpoints.values()),
             subnets=subnets,
-            extensions=tuple(extension for _, extension in self.extensions),
+            extensions=tuple(extension for _, extension in self.extensions.values()),
             disks=(*([self.os_disk] if self.os_disk else []), *self.data_disks.values()),
             boot_diagnostics=self.boot,
             static_ips=(*([self.static_ip] if self.static_ip else []), *self.nic_ips),
