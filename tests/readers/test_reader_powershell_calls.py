@@ -1099,3 +1099,56 @@ def test_a_table_passed_many_times_is_read_whole(read, passes):
         [f"$t = @{{ {entries} }}", "function Show($settings) { $settings.Key1 }", *[passes] * 4000, "{vm}"]
     )
     assert _services(read, script) == ["svc-web"]
+
+
+# --- arrays of VM configurations a loop builds ---------------------------------------------------------------
+
+_BUILT = """
+    $vm = New-AzureVMConfig -Name $name -InstanceSize Small -ImageName $i |
+        Add-AzureEndpoint -Name "RDP" -Protocol tcp -LocalPort 3389 -PublicPort 3389 -ACL $acl
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "add"),
+    [
+        ("$vms = @()", "$vms += $vm"),
+        ("$vms = New-Object System.Collections.ArrayList", "[void]$vms.Add($vm)"),
+    ],
+)
+def test_vm_configurations_a_loop_read_once_adds_to_an_array_are_created(read, start, add):
+    """A loop over rows the script does not state (Import-Csv) is read once: the configuration it builds
+    stands for every row's, and the array it is added to holds it, not an unknown value."""
+    doc = read(
+        PATH,
+        f"""
+        $acl = New-AzureAclConfig
+        Set-AzureAclConfig -AddRule -ACL $acl -Order 100 -Action Permit -RemoteSubnet "10.0.0.0/8"
+        {start}
+        Import-Csv $file | ForEach-Object {{
+            $name = $_.Name{textwrap.indent(_BUILT, "    ")}
+            {add}
+        }}
+        New-AzureVM -ServiceName "svc" -Location "l" -VMs $vms
+        """,
+    )
+    [vm] = _role_list(doc)
+    assert vm.name.startswith("<VM name") and [e.acl is not None for e in vm.endpoints] == [True]
+
+
+def test_a_loop_over_tables_the_script_writes_out_runs_once_per_table(read):
+    doc = read(
+        PATH,
+        """
+        $servers = @(
+            @{ Name = "web01"; Set = "a" },
+            @{ Name = "web02"; Set = "b" }
+        )
+        $vms = @()
+        foreach ($s in $servers) {
+            $vms += New-AzureVMConfig -Name $s.Name -InstanceSize Small -ImageName $i -AvailabilitySetName $s.Set
+        }
+        New-AzureVM -ServiceName "svc" -Location "l" -VMs $vms
+        """,
+    )
+    assert [(r.name, r.availability_set) for r in _role_list(doc)] == [("web01", "a"), ("web02", "b")]

@@ -1189,6 +1189,9 @@ def join(a: Value, b: Value) -> Value:
         return Acls(a.ids | b.ids)
     if isinstance(a, Table) and isinstance(b, Table):
         return _join_tables(a, b)
+    if isinstance(a, Items) and isinstance(b, Items) and _configurations(a) and _configurations(b):
+        # The VMs built on either path (as for `Vms`): an array a loop may or may not have added to.
+        return _bounded(Items(tuple(dict.fromkeys((*a.values, *b.values)))))
     text = a.text if isinstance(a, Unknown) else b.text if isinstance(b, Unknown) else ""
     return Unknown(text)
 
@@ -1843,7 +1846,7 @@ class Interpreter:
         if value is None:
             value = self.evaluate(node, env)
         items = value.values if isinstance(value, Items) else (value,)
-        if len(items) > _MAX_ROUNDS or not all(isinstance(item, Text) for item in items):
+        if len(items) > _MAX_ROUNDS or not all(_walkable(item) for item in items):
             return None
         return items
 
@@ -2334,15 +2337,19 @@ class Interpreter:
         method = _first(node, "member_name")
         arguments = _first(node, "argument_list")
         values = [self.evaluate(a, env) for a in _arguments(arguments)] if arguments is not None else []
+        key = _variable(_text(target))[1] if target is not None and target.type == "variable" else ""
+        current = env.lookup(key) if key else None
+        name = _text(method).casefold() if method is not None else ""
+        listed = isinstance(current, Items) or _earlier_rounds(current)
+        if listed and name == "add" and len(values) == 1 and isinstance(values[0], Vms):
+            env.vars[key] = _add(current, values[0])  # a list of VM configurations: `$vms.Add($vm)`
+            return Unknown(self.snippet(node))  # the index it was added at
         for value in values:
             self.escape(value)
         if target is None or target.type != "variable":
             if target is not None:
                 self.evaluate(target, env)
             return Unknown(self.snippet(node))
-        key = _variable(_text(target))[1]
-        current = env.lookup(key)
-        name = _text(method).casefold() if method is not None else ""
         if isinstance(current, Table) and name == "add" and len(values) == 2:
             if isinstance(values[0], Text):
                 env.vars[key] = current.with_entry(values[0].value, values[1])
@@ -2369,7 +2376,7 @@ class Interpreter:
         `break` or `continue` could leave (they end the enclosing loop, or the script)."""
         block = _process_block(node)
         items = piped.values if isinstance(piped, Items) else (piped,)
-        if block is None or len(items) > _MAX_ROUNDS or not all(isinstance(item, Text) for item in items):
+        if block is None or len(items) > _MAX_ROUNDS or not all(_walkable(item) for item in items):
             return False
         if self.index.exits(block) or not self._repeat(block, len(items) - 1):
             return False
@@ -3189,6 +3196,8 @@ class Interpreter:
         for at, item in enumerate(items):
             if isinstance(item, Vms):
                 self._add_vms(draft, item, env)
+            elif _earlier_rounds(item):
+                continue  # those a loop read once added in its other rounds: the configurations beside it
             elif not isinstance(item, Null):  # a configuration the reader cannot see: a VM of its own
                 written = marks[at] if at < len(marks) else self._written_at(arg)
                 role = self._role(draft, Unknown(""), self.where.mark(node), "opaque", written)
@@ -4233,10 +4242,19 @@ def _written(args: Args, piped: Value | None) -> Value:
 
 
 def _new_object(args: Args) -> Value:
-    """`New-Object Hashtable` is an empty table; other objects are not followed."""
+    """`New-Object Hashtable` is an empty table, `New-Object System.Collections.ArrayList` (or a generic
+    list) an empty array; other objects are not followed."""
     kind = args.get("TypeName")
-    written = kind.value.value.casefold() if kind is not None and isinstance(kind.value, Text) else ""
-    return Table() if written in ("hashtable", "system.collections.hashtable") else Unknown("New-Object")
+    written = kind.value.value.casefold().strip() if kind is not None and isinstance(kind.value, Text) else ""
+    if written in ("hashtable", "system.collections.hashtable"):
+        return Table()
+    if written in _LISTS or written.startswith(_GENERIC_LISTS):
+        return Items(())
+    return Unknown("New-Object")
+
+
+_LISTS = frozenset({"system.collections.arraylist", "collections.arraylist", "arraylist"})
+_GENERIC_LISTS = ("system.collections.generic.list[", "collections.generic.list[")
 
 
 def _stamp(value: Value, key: str, node: Node) -> Value:
@@ -4263,7 +4281,27 @@ def _add(a: Value | None, b: Value) -> Value:
         return Text(a.value + b.value, a.mark, a.sure and b.sure)
     if isinstance(a, Items) and len(a.values) < _MAX_ITEMS:
         return _bounded(Items(a.values + (b.values if isinstance(b, Items) else (b,))))
+    if _earlier_rounds(a) and isinstance(b, Vms):  # `$vms += $vm` in a loop read once
+        return Items((a, b))
     return Unknown("")
+
+
+def _walkable(item: Value) -> bool:
+    """An item of a list a loop is run over item by item: a string, or a table the script writes out
+    whole (`@{ Name = "web01"; Size = "Small" }`)."""
+    return isinstance(item, Text) or (isinstance(item, Table) and item.literal)
+
+
+def _earlier_rounds(value: Value | None) -> bool:
+    """Whether a value is what a variable the loop being read once assigns holds from its earlier rounds
+    (see `Env.lookup`): in an array the loop builds, the items those rounds added, which are the
+    configurations this round adds (the round is read once, for all of them)."""
+    return isinstance(value, Unknown) and isinstance(value.ident, tuple) and value.ident[:1] == ("loop",)
+
+
+def _configurations(items: Items) -> bool:
+    """An array of VM configurations (and of those a loop's earlier rounds added), empty or not."""
+    return all(isinstance(v, Vms) or _earlier_rounds(v) for v in items.values)
 
 
 def _sum(a: Text, b: Value) -> Value:
