@@ -1152,3 +1152,26 @@ def test_a_loop_over_tables_the_script_writes_out_runs_once_per_table(read):
         """,
     )
     assert [(r.name, r.availability_set) for r in _role_list(doc)] == [("web01", "a"), ("web02", "b")]
+
+
+@pytest.mark.parametrize("declared", ["$AvailabilitySet", "[string]$AvailabilitySet"])
+def test_a_parameter_a_call_does_not_pass_is_null(read, declared):
+    """Not passed and without a default, a parameter is $null (`[string]`: the empty string), so the
+    `if ($AvailabilitySet)` it guards does not run; a mandatory one is prompted for: not known."""
+    doc = read(
+        PATH,
+        f"""
+        function New-Vm {{
+            param([string]$Name, {declared}, [Parameter(Mandatory)]$Size)
+            $config = @{{ Name = $Name; InstanceSize = "Small"; ImageName = "img" }}
+            if ($AvailabilitySet) {{ $config.AvailabilitySetName = $AvailabilitySet }}
+            if ($Size) {{ $config.InstanceSize = $Size }}
+            New-AzureVMConfig @config | New-AzureVM -ServiceName "app" -Location "l"
+        }}
+        New-Vm -Name "app01" -AvailabilitySet "app-as"
+        New-Vm -Name "util01"
+        """,
+    )
+    roles = {r.name: r for r in _role_list(doc)}
+    assert (roles["app01"].availability_set, roles["util01"].availability_set) == ("app-as", "")
+    assert "availability_set" not in roles["util01"].unknown and roles["util01"].size == ""

@@ -1115,7 +1115,11 @@ class Flag:
 
 @dataclass(frozen=True, slots=True)
 class Null:
-    pass
+    """$null, or nothing. `stated` when the script says so (`$null`, a parameter a call does not pass):
+    false in a condition. Otherwise it is what the reader makes of a command's output it does not follow,
+    which decides nothing."""
+
+    stated: bool = False
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -1155,6 +1159,7 @@ class VmState:
 
 
 NULL = Null()
+STATED_NULL = Null(stated=True)
 Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState
 _MAX_CANDIDATES = 16  # configurations one variable may hold after branches; past this, it is unknown
 _MAX_ENTRIES = 64  # entries of a table the reader follows
@@ -2164,7 +2169,7 @@ class Interpreter:
         if key in ("true", "false"):
             return Flag(key == "true")
         if key == "null":
-            return NULL
+            return STATED_NULL
         if key in ("_", "psitem"):
             return self.item if self.item is not None else Unknown(text)
         if key in ("args", "input", "this", "matches", "error"):
@@ -2831,8 +2836,10 @@ class Interpreter:
                 value, piped_to = self._passed(piped, unstated), name
             elif (given := signature.defaults[at]) is not None:
                 value = self._passed(self.evaluate(given, scope), unstated)
-            else:  # a switch not given is $false; any other parameter is $null, unless set otherwise
-                value = Flag(False) if signature.is_switch[at] else unstated
+            elif signature.is_switch[at]:  # a switch not given is $false
+                value = Flag(False)
+            else:  # any other parameter is $null, unless PowerShell prompts for it
+                value = unstated if signature.mandatory[at] else STATED_NULL
             if signature.types[at]:  # `[string]$Name`: the value as the parameter holds it
                 value = _typed(value, signature.types[at]) or unstated
             scope.vars[name] = value
@@ -3870,6 +3877,9 @@ class _Signature:
     is_switch: list[bool]  # whether each is a switch (`[switch]$Force`)
     types: list[str]  # the type each is constrained to (`[string]$Name`), "" for none
     from_pipeline: list[bool]  # whether each takes piped input (`ValueFromPipeline`, not by property name)
+    # Whether each may be declared mandatory (`[Parameter(Mandatory)]`): a call that does not pass it
+    # prompts for it, where any other parameter not given is $null.
+    mandatory: list[bool]
     known: frozenset[str]
     switches: frozenset[str]  # the names of the switches
     order: tuple[str, ...]  # the names once each, in order: the order positional arguments fill them
@@ -3906,6 +3916,9 @@ class _Signature:
             is_switch=is_switch,
             types=[_declared_type(p.parent) for p in parameters],
             from_pipeline=[_from_pipeline(p.parent) for p in parameters],
+            mandatory=[
+                p.parent is not None and "mandatory" in _text(p.parent).casefold() for p in parameters
+            ],
             known=declared,
             switches=frozenset(n for n, switch in zip(names, is_switch, strict=True) if switch),
             order=tuple(dict.fromkeys(names)),
@@ -4012,6 +4025,8 @@ def _truth(value: Value) -> bool | None:
     is, as far as its first items tell."""
     if isinstance(value, Flag):
         return value.value
+    if isinstance(value, Null):
+        return False if value.stated else None
     if isinstance(value, Text):
         if not value.sure:
             return None
@@ -4103,10 +4118,14 @@ def _typed(value: Value, name: str) -> Value | None:
     if name == "string":
         if isinstance(value, Flag):
             return Text("True" if value.value else "False")
+        if isinstance(value, Null):
+            return Text("", number=False)  # `[string]$x = $null` holds the empty string
         return replace(value, number=False) if isinstance(value, Text) else None
     if name in _WHOLE_TYPES:
         if isinstance(value, Flag):
             return Text("1" if value.value else "0", number=True)
+        if isinstance(value, Null):
+            return Text("0", number=True)
         whole = isinstance(value, Text) and _WHOLE.fullmatch(value.value)
         return Text(str(int(value.value)), value.mark, value.sure, number=True) if whole else None
     if isinstance(value, Items) and not (name.endswith("[]") or name in ("array", "object")):
