@@ -475,3 +475,24 @@ def test_two_scripts_that_change_one_vm_may_run_in_either_order():
     remove = install.replace("1.* |", "1.* -Uninstall |")
     [web1] = _estate({"a.ps1": install, "b.ps1": remove}).cloud_services[0].vms
     assert sorted(e.state for e in web1.extensions) == ["Enable", "Uninstall"]
+
+
+def test_a_change_of_an_existing_vm_sets_its_primary_subnets_and_adds_interfaces():
+    """`Set-AzureSubnet` on a VM another script creates replaces the primary interface's subnets (a second
+    one there is MIG202's, one alone fixes it); `Add-AzureNetworkInterfaceConfig` adds an interface."""
+    create = (
+        'New-AzureVMConfig -Name "db01" -InstanceSize Large -ImageName "img" | Set-AzureSubnet "App", "Data" |\n'
+        '    New-AzureVM -ServiceName "erp" -Location "l" -VNetName "vnet"\n'
+    )
+    get = 'Get-AzureVM -ServiceName "erp" -Name "db01" | '
+    cases = {
+        'Set-AzureSubnet "App" | Update-AzureVM\n': ["App"],
+        'Set-AzureSubnet "App" | Add-AzureNetworkInterfaceConfig -Name "nic2" -SubnetName "Backup" | Update-AzureVM\n': [
+            "App",
+            "Backup",
+        ],
+        'Set-AzureSubnet "Web", "App" | Update-AzureVM\n': ["Web", "App"],
+    }
+    for change, subnets in cases.items():
+        [db01] = _estate({"a/change.ps1": get + change, "b/create.ps1": create}).cloud_services[0].vms
+        assert [s.name for s in db01.subnets] == subnets

@@ -1108,6 +1108,8 @@ class _Updated:
             )
         if "subnets" not in change.unknown:
             fields.update(subnets=change.subnets, primary_subnets=change.primary_subnets)
+        elif change.subnets:  # of a VM whose other network interfaces the change does not know
+            self._subnets(change)
         for name, named in _NAMED_IN.items():
             if name not in change.unknown:  # the change states the whole list
                 self.lists[name] = {}
@@ -1123,6 +1125,21 @@ class _Updated:
         self.disks.update(dict.fromkeys(change.disks))
         if change.static_ips:
             fields["static_ips"] = change.static_ips
+
+    def _subnets(self, change: Role) -> None:
+        """The primary interface's subnets the change sets (Set-AzureSubnet) in place of those before it,
+        the other interfaces' kept; the interfaces it adds (Add-AzureNetworkInterfaceConfig) added."""
+        subnets = self.fields.get("subnets", self.created.subnets)
+        primary = self.fields.get("primary_subnets", self.created.primary_subnets) or subnets
+        added = [s for s in change.subnets if s not in change.primary_subnets]
+        if change.primary_subnets:
+            before = {key(s.name) for s in primary}
+            others = [s for s in subnets if key(s.name) not in before]
+            self.fields.update(
+                subnets=(*change.primary_subnets, *others, *added), primary_subnets=change.primary_subnets
+            )
+        else:
+            self.fields["subnets"] = (*subnets, *added)
 
     def build(self) -> Role:
         """The VM with every change applied so far."""

@@ -3532,6 +3532,7 @@ class _Facts:
         self.primary: list[NameRef] = []
         self.nics: list[NameRef] = []
         self.subnets_known = [True, True]  # primary, secondary interfaces
+        self.primary_set = False  # whether Set-AzureSubnet stated the primary interface's subnets
         self.endpoints: dict[object, InputEndpoint] = {}
         # By publisher and name, case-folded: the reference name (case-folded) and the reference. And the
         # keys each reference name was given to (some may have been set again since under another).
@@ -3566,6 +3567,7 @@ class _Facts:
         written = None if complete else _written_subnets(value, event.data.get("marks", ()), event.mark)
         self.primary = written or [NameRef(t.value, t.mark or event.mark) for t in found]
         self.subnets_known[0] = complete
+        self.primary_set = complete
 
     def _nic(self, event: Event) -> None:
         found, complete = texts(event.data["value"])
@@ -3741,6 +3743,7 @@ class _Facts:
             boot_diagnostics_mark=self.boot_mark,
             unknown=frozenset(unknown),
             changes_existing=self.updates,
+            primary_subnets=tuple(self.primary) if self.primary_set else (),
         )
 
 
