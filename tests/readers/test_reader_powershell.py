@@ -996,3 +996,29 @@ def test_vms_the_script_does_not_state_are_each_a_vm_of_their_own(read):
         "<VM name, vm.ps1:3:49>",
         "<VM name, vm.ps1:3:58>",
     ]
+
+
+def test_a_network_interface_removed_takes_its_subnet_and_address_with_it(read):
+    doc = read(
+        PATH,
+        """
+        New-AzureVMConfig -Name "nva01" -InstanceSize Large -ImageName $i |
+            Set-AzureSubnet "Frontend" |
+            Add-AzureNetworkInterfaceConfig -Name "eth1" -SubnetName "Backend" -StaticVNetIPAddress "10.0.1.4" |
+            Add-AzureNetworkInterfaceConfig -Name "eth2" -SubnetName "Mgmt" |
+            Remove-AzureNetworkInterfaceConfig -Name "ETH1" |
+            New-AzureVM -ServiceName "nva" -Location "l" -VNetName "v"
+        New-AzureVMConfig -Name "nva02" -InstanceSize Large -ImageName $i |
+            Set-AzureSubnet "Frontend" |
+            Add-AzureNetworkInterfaceConfig -Name "eth1" -SubnetName "Backend" |
+            Remove-AzureNetworkInterfaceConfig -Name $nic |
+            New-AzureVM -ServiceName "nva" -VNetName "v"
+        """,
+    )
+    nva01, nva02 = _role(doc, "nva01"), _role(doc, "nva02")
+    assert ([s.name for s in nva01.subnets], nva01.static_ips, nva01.unknown) == (
+        ["Frontend", "Mgmt"],
+        (),
+        frozenset(),
+    )
+    assert "subnets" in nva02.unknown  # the interface the script removes is not known

@@ -3005,7 +3005,11 @@ class Interpreter:
         arg = args.get("SubnetName")
         value = arg.value if arg is not None and arg.certain else Unknown("")
         address = self._address(args.get("StaticVNetIPAddress"), node)
-        return self._vm_event("nic", node, args, piped, env, value=value, arg=arg, address=address)
+        name = _arg_value(args, "Name")
+        return self._vm_event("nic", node, args, piped, env, value=value, arg=arg, address=address, name=name)
+
+    def _remove_nic(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        return self._vm_event("nic_remove", node, args, piped, env, name=_arg_value(args, "Name"))
 
     def _static_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Set-AzureStaticVNetIP: the private address the VM's primary network interface asks for, in place
@@ -3437,6 +3441,7 @@ class Interpreter:
         "add-azureprovisioningconfig": _provisioning,
         "set-azuresubnet": _subnet,
         "add-azurenetworkinterfaceconfig": _nic,
+        "remove-azurenetworkinterfaceconfig": _remove_nic,
         "set-azurestaticvnetip": _static_ip,
         "remove-azurestaticvnetip": _static_ip,
         "add-azureendpoint": _endpoint,
@@ -3530,7 +3535,9 @@ class _Facts:
         self.avset = ""
         self.avset_mark: Mark | None = None
         self.primary: list[NameRef] = []
-        self.nics: list[NameRef] = []
+        # The secondary network interfaces, by name (case-folded; the event that adds one whose name the
+        # script does not state): the subnets each is in, and the private address it asks for.
+        self.nics: dict[object, tuple[list[NameRef], NameRef | None]] = {}
         self.subnets_known = [True, True]  # primary, secondary interfaces
         self.primary_set = False  # whether Set-AzureSubnet stated the primary interface's subnets
         self.endpoints: dict[object, InputEndpoint] = {}
@@ -3541,7 +3548,6 @@ class _Facts:
         self.boot: bool | None = None
         self.boot_mark: Mark | None = None
         self.static_ip: NameRef | None = None  # of the primary network interface
-        self.nic_ips: list[NameRef] = []  # of the others
         self.os_disk: Disk | None = None
         self.data_disks: dict[object, Disk] = {}  # by LUN; by the event that adds it when not stated
 
@@ -3571,10 +3577,19 @@ class _Facts:
 
     def _nic(self, event: Event) -> None:
         found, complete = texts(event.data["value"])
-        self.nics.extend(NameRef(t.value, t.mark or event.mark) for t in found)
+        name = event.data["name"]
+        nic = name.value.casefold() if isinstance(name, Text) else event
+        self.nics[nic] = ([NameRef(t.value, t.mark or event.mark) for t in found], event.data["address"])
         self.subnets_known[1] = self.subnets_known[1] and complete
-        if event.data["address"] is not None:
-            self.nic_ips.append(event.data["address"])
+
+    def _nic_remove(self, event: Event) -> None:
+        """Remove-AzureNetworkInterfaceConfig: the interface of that name goes; when the script does not
+        state which, any may have, and the subnets are no longer known."""
+        name = event.data["name"]
+        if isinstance(name, Text):
+            self.nics.pop(name.value.casefold(), None)
+        else:
+            self.subnets_known[1] = False
 
     def _static_ip(self, event: Event) -> None:
         self.static_ip = event.data["address"]
@@ -3718,7 +3733,7 @@ class _Facts:
 
     def role(self, mark: Mark, escaped: bool) -> Role:
         unknown = set(self.unknown)
-        subnets = (*self.primary, *self.nics)
+        subnets = (*self.primary, *(subnet for nic, _ in self.nics.values() for subnet in nic))
         if not self.existing and not all(self.subnets_known):
             unknown.add("subnets")
         if escaped:
@@ -3738,7 +3753,10 @@ class _Facts:
             extensions=tuple(extension for _, extension in self.extensions.values()),
             disks=(*([self.os_disk] if self.os_disk else []), *self.data_disks.values()),
             boot_diagnostics=self.boot,
-            static_ips=(*([self.static_ip] if self.static_ip else []), *self.nic_ips),
+            static_ips=(
+                *([self.static_ip] if self.static_ip else []),
+                *(address for _, address in self.nics.values() if address is not None),
+            ),
             availability_set_mark=self.avset_mark,
             boot_diagnostics_mark=self.boot_mark,
             unknown=frozenset(unknown),

@@ -358,6 +358,7 @@ SPECS: dict[str, Spec] = {
     "add-azurenetworkinterfaceconfig": _spec(
         "Name:1 SubnetName:2 StaticVNetIPAddress:3 NetworkSecurityGroup:4 IPForwarding:5 VM", aliases=_VM
     ),
+    "remove-azurenetworkinterfaceconfig": _spec("Name:1 VM", aliases=_VM),
     "new-azurevm": _spec(
         "ServiceName Location AffinityGroup ServiceLabel ReverseDnsFqdn ServiceDescription DeploymentLabel "
         "DeploymentName VNetName DnsSettings InternalLoadBalancerConfig VMs WaitForBoot! ReservedIPName"
