@@ -1022,3 +1022,24 @@ def test_a_network_interface_removed_takes_its_subnet_and_address_with_it(read):
         frozenset(),
     )
     assert "subnets" in nva02.unknown  # the interface the script removes is not known
+
+
+def test_what_the_script_surely_removes_after_creating_it_is_gone(read):
+    doc = read(
+        PATH,
+        """
+        New-AzureQuickVM -Windows -ServiceName "tmp" -Name "tmp01" -ImageName $i -Location "l"
+        New-AzureQuickVM -Windows -ServiceName "tmp" -Name "tmp02" -ImageName $i
+        Remove-AzureVM -ServiceName "tmp" -Name "TMP01" -DeleteVHD
+        New-AzureQuickVM -Windows -ServiceName "old" -Name "old01" -ImageName $i -Location "l"
+        Remove-AzureService -ServiceName "old" -Force
+        New-AzureQuickVM -Windows -ServiceName "keep" -Name "keep01" -ImageName $i -Location "l"
+        if ($env:CLEAN) { Remove-AzureService "keep" -Force }
+        Get-AzureVM -ServiceName "keep" -Name "keep01" | Remove-AzureVM
+        New-AzureQuickVM -Windows -ServiceName "keep" -Name "keep02" -ImageName $i
+        """,
+    )
+    assert {d.service_name: [r.name for r in d.roles] for d in _deployments(doc)} == {
+        "tmp": ["tmp02"],
+        "keep": ["keep02"],
+    }

@@ -3339,6 +3339,29 @@ class Interpreter:
             role = draft.roles[key] = RoleDraft(shown, mark, base)
         return role
 
+    def _remove(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureVM, Remove-AzureDeployment (of the production slot) and Remove-AzureService: what
+        this script created in that cloud service and surely removes afterwards is gone. A removal that
+        may not run, or of a service or VM the script does not state, removes nothing."""
+        kind = _command_name(node).casefold()
+        service, name = _arg_value(args, "ServiceName"), _arg_value(args, "Name")
+        if isinstance(piped, Vms) and len(piped.ids) == 1:  # `Get-AzureVM … | Remove-AzureVM`
+            existing = self.vms[next(iter(piped.ids))].existing
+            if existing is not None and not args.given("ServiceName"):
+                service, name = existing
+        if not self._surely_runs() or not isinstance(service, Text):
+            return NULL
+        key = ("service", service.value.casefold())
+        draft = self.deployments.get(key)
+        if draft is None:
+            return NULL
+        if kind == "remove-azurevm":
+            if isinstance(name, Text):
+                draft.roles.pop(_role_key(name), None)
+        elif kind == "remove-azureservice" or _arg_text(args, "Slot").casefold() in ("", "production"):
+            del self.deployments[key]
+        return NULL
+
     def _written_at(self, arg: Arg | None) -> Mark | None:
         """Where an argument's value is written in the call."""
         return self.where.mark(arg.node) if arg is not None and arg.node is not None else None
@@ -3442,6 +3465,9 @@ class Interpreter:
         "set-azuresubnet": _subnet,
         "add-azurenetworkinterfaceconfig": _nic,
         "remove-azurenetworkinterfaceconfig": _remove_nic,
+        "remove-azurevm": _remove,
+        "remove-azuredeployment": _remove,
+        "remove-azureservice": _remove,
         "set-azurestaticvnetip": _static_ip,
         "remove-azurestaticvnetip": _static_ip,
         "add-azureendpoint": _endpoint,

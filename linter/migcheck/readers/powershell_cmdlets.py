@@ -359,6 +359,9 @@ SPECS: dict[str, Spec] = {
         "Name:1 SubnetName:2 StaticVNetIPAddress:3 NetworkSecurityGroup:4 IPForwarding:5 VM", aliases=_VM
     ),
     "remove-azurenetworkinterfaceconfig": _spec("Name:1 VM", aliases=_VM),
+    "remove-azurevm": _spec("ServiceName:0 Name:1 DeleteVHD! VM", aliases=_VM),
+    "remove-azuredeployment": _spec("ServiceName:0 Slot:1 DeleteVHD! Force!"),
+    "remove-azureservice": _spec("ServiceName:0 Force! DeleteAll!"),
     "new-azurevm": _spec(
         "ServiceName Location AffinityGroup ServiceLabel ReverseDnsFqdn ServiceDescription DeploymentLabel "
         "DeploymentName VNetName DnsSettings InternalLoadBalancerConfig VMs WaitForBoot! ReservedIPName"
