@@ -76,3 +76,18 @@ def test_a_cloud_service_in_a_virtual_network_moved_on_its_own(tmp_path: Path, m
     findings = lint(["."], Config(select=("MIG602",)), RULES).findings
     assert [(f.location.line, f.severity.name) for f in findings] == [(1, "ERROR")]
     assert "in virtual network 'prodvnet'" in findings[0].message
+
+
+def test_a_prepare_validated_only_afterwards_is_told_apart(tmp_path, monkeypatch):
+    runbook = (
+        'Move-AzureVirtualNetwork -Prepare -VirtualNetworkName "vnet"\n'
+        'Move-AzureVirtualNetwork -Validate -VirtualNetworkName "vnet"\n'
+        'Move-AzureStorageAccount -Prepare -StorageAccountName "data"\n'
+    )
+    (tmp_path / "runbook.ps1").write_text(runbook, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    findings = lint(["."], Config(select=("MIG602",)), RULES).findings
+    assert [f.message.partition("'")[2].partition("'")[2] for f in findings] == [
+        ": this script validates it only after the Prepare",
+        ", although this script validates other resources",
+    ]

@@ -299,13 +299,18 @@ class MigrationOutOfOrder(Rule):
                     script, step, f"{_call(step)} comes before any Prepare of {_what(step)} in this script"
                 )
             elif step.step == "prepare" and "validate" in has and target not in seen["validate"]:
-                yield self._finding(
-                    script,
-                    step,
-                    f"{_call(step)} is not preceded by a Validate of {_what(step)}, although this script "
-                    "validates other resources",
-                    Severity.WARNING,
+                later = any(
+                    (s.scope, s.target.strip().casefold()) == target
+                    for s in steps[index:]
+                    if s.step == "validate"
                 )
+                why = (
+                    ": this script validates it only after the Prepare"
+                    if later
+                    else ", although this script validates other resources"
+                )
+                message = f"{_call(step)} is not preceded by a Validate of {_what(step)}{why}"
+                yield self._finding(script, step, message, Severity.WARNING)
             if step.step == "prepare" and step.scope == "storage-account" and later_compute[index]:
                 yield self._finding(
                     script,
