@@ -366,7 +366,8 @@ def test_an_existing_vm_changed_and_updated(read):
     )
     (deployment,) = _deployments(doc)
     assert deployment.service_name == "shop" and not deployment.network_known
-    web01, web02 = deployment.roles
+    web01, web02, every = deployment.roles
+    assert (every.name, [s.name for s in every.subnets]) == ("<VMs of cloud service shop>", ["x"])
     assert web01.mark == _mark(1, 1)
     assert [s.name for s in web01.subnets] == ["front", "back"]
     assert web01.availability_set == "web-as"
@@ -1042,4 +1043,26 @@ def test_what_the_script_surely_removes_after_creating_it_is_gone(read):
     assert {d.service_name: [r.name for r in d.roles] for d in _deployments(doc)} == {
         "tmp": ["tmp02"],
         "keep": ["keep02"],
+    }
+
+
+def test_a_change_to_every_vm_of_a_service_is_one_vm_that_says_so(read):
+    """`Get-AzureVM -ServiceName` without `-Name` gets every VM of the service: what the script sets on them,
+    piped, or in ForEach-Object or foreach over them, is reported once, for all of them."""
+    doc = read(
+        PATH,
+        """
+        Get-AzureVM -ServiceName "app" | Set-AzureVMExtension VMSnapshot Microsoft.Azure.RecoveryServices 1.0 |
+            Update-AzureVM
+        Get-AzureVM -ServiceName "erp" | ForEach-Object { $_ | Set-AzureVMBGInfoExtension -Version 1.* | Update-AzureVM }
+        foreach ($vm in Get-AzureVM -ServiceName "web") { $vm | Set-AzureVMBGInfoExtension -Version 1.* | Update-AzureVM }
+        """,
+    )
+    found = {
+        d.service_name: [(r.name, [e.name for e in r.extensions]) for r in d.roles] for d in _deployments(doc)
+    }
+    assert found == {
+        "app": [("<VMs of cloud service app>", ["VMSnapshot"])],
+        "erp": [("<VMs of cloud service erp>", ["BGInfo"])],
+        "web": [("<VMs of cloud service web>", ["BGInfo"])],
     }

@@ -3161,10 +3161,21 @@ class Interpreter:
         return self._vm_event("avset", node, args, piped, env, value=NULL)
 
     def _get_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """A VM that exists: one the script names; every VM of a cloud service it names, as one VM of a
+        name that says so (what the script does to them is done to each); not followed for every VM of
+        the subscription."""
         service, name = args.get("ServiceName"), args.get("Name")
-        if service is None or name is None:
-            return Unknown(self.snippet(node))  # every VM of the subscription or of a service
-        vm = VmObject(self.where.mark(node), name.value, (service.value, name.value), self._written_at(name))
+        if service is None:
+            return Unknown(self.snippet(node))
+        mark = self.where.mark(node)
+        if name is None:
+            written = service.value.value if isinstance(service.value, Text) else ""
+            every = (
+                f"<VMs of cloud service {written}>" if written else _stand_in("VMs of a cloud service", mark)
+            )
+            vm = VmObject(mark, Text(every), (service.value, Text(every)), self._written_at(service))
+        else:
+            vm = VmObject(mark, name.value, (service.value, name.value), self._written_at(name))
         return self._new_object(vm, [], env)
 
     def _update_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -4353,9 +4364,9 @@ def _add(a: Value | None, b: Value) -> Value:
 
 
 def _walkable(item: Value) -> bool:
-    """An item of a list a loop is run over item by item: a string, or a table the script writes out
-    whole (`@{ Name = "web01"; Size = "Small" }`)."""
-    return isinstance(item, Text) or (isinstance(item, Table) and item.literal)
+    """An item of a list a loop is run over item by item: a string, a table the script writes out whole
+    (`@{ Name = "web01"; Size = "Small" }`), or the VMs of `Get-AzureVM -ServiceName` (one item for all)."""
+    return isinstance(item, (Text, Vms)) or (isinstance(item, Table) and item.literal)
 
 
 def _earlier_rounds(value: Value | None) -> bool:
