@@ -1367,11 +1367,11 @@ def _link_inventory(
 
 def _missing_pages(pages: list[inv.ExportPage]) -> Iterator[Dangling]:
     """The skip tokens of a paged query whose pages checked hold fewer rows than it has: the pages they
-    ask for are not among the files. Pages of one query are told by their total; a page read twice
-    (the same token) counts once."""
-    queries: dict[int, dict[tuple[str, int], inv.ExportPage]] = defaultdict(dict)
+    ask for are not among the files. Pages of one query are told by their total, one per file (a token
+    does not tell pages apart: some tools write the same one on every page)."""
+    queries: dict[int, dict[str, inv.ExportPage]] = defaultdict(dict)
     for page in pages:
-        queries[page.total].setdefault((page.token, page.rows), page)
+        queries[page.total].setdefault(page.mark.path, page)
     for total, found in queries.items():
         held = sum(page.rows for page in found.values())
         if held >= total:

@@ -155,6 +155,12 @@ def test_one_page_of_several_is_reported_at_its_skip_token(tmp_path, monkeypatch
     last = f'{{"count": 2399, "data": [{row}], "$skipToken": null, "totalRecords": 2400}}'
     files = {"export/page-1.json": rest.replace("2400", "2"), "export/page-2.json": last.replace("2400", "2")}
     assert _lint(tmp_path, monkeypatch, files).findings == []
+    # Pages that carry the same token (some tools write one token on every page) are still each a page.
+    middle = rest.replace("2400", "3")
+    files = {f"export/page-{k}.json": middle for k in (1, 2)} | {
+        "export/page-3.json": last.replace("2400", "3")
+    }
+    assert _lint(tmp_path, monkeypatch, files).findings == []
     # Without a total (Search-AzGraph states none), or with every row present, nothing is claimed.
     whole = page.replace("2400", "1")
     search = f'{{"SkipToken": "ew0KICAiJGlkIjogIjEiLA0K", "Data": [{row}]}}'
