@@ -496,3 +496,25 @@ def test_a_change_of_an_existing_vm_sets_its_primary_subnets_and_adds_interfaces
     for change, subnets in cases.items():
         [db01] = _estate({"a/change.ps1": get + change, "b/create.ps1": create}).cloud_services[0].vms
         assert [s.name for s in db01.subnets] == subnets
+
+
+def test_a_change_made_to_every_vm_of_a_service_is_made_to_each_vm_the_files_describe():
+    """`Get-AzureVM -ServiceName app | … | Update-AzureVM`: each VM of the service the files describe gets
+    the change (no VM is left out of the availability set the change puts them all in); with none
+    described, the change stays one VM that says what it stands for."""
+    create = (
+        'foreach ($n in "web01", "web02") {\n'
+        '    New-AzureVMConfig -Name $n -InstanceSize Small -ImageName "img" | New-AzureVM -ServiceName "app" -Location "l"\n'
+        "}\n"
+    )
+    change = (
+        'Get-AzureVM -ServiceName "app" | Set-AzureVMExtension VMSnapshot Microsoft.Azure.RecoveryServices 1.0 |\n'
+        '    Set-AzureAvailabilitySet "app-as" | Update-AzureVM\n'
+    )
+    vms = _estate({"a/change.ps1": change, "b/create.ps1": create}).cloud_services[0].vms
+    assert [(vm.name, vm.availability_set, [e.name for e in vm.extensions]) for vm in vms] == [
+        ("web01", "app-as", ["VMSnapshot"]),
+        ("web02", "app-as", ["VMSnapshot"]),
+    ]
+    [alone] = _estate({"change.ps1": change}).cloud_services[0].vms
+    assert (alone.name, alone.every_vm) == ("<VMs of cloud service app>", True)

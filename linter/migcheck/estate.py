@@ -1748,8 +1748,28 @@ class _OpenService:
 
     def closed(self) -> CloudService:
         """The service with every addition, each changed placement built once."""
+        self._made_to_every_vm()
         placements = [self._closed(at, p) for at, p in enumerate(self.placements)]
         return replace(self.service, placements=tuple(placements))
+
+    def _made_to_every_vm(self) -> None:
+        """Changes made to every VM of the service at once (`Role.every_vm`) made to each VM the files
+        describe, in every placement; kept as they are when the files describe none."""
+        if not any(r.every_vm for at in range(len(self.placements)) for r in self._current_roles(at)):
+            return
+        lists = [self.roles(at).built() for at in range(len(self.placements))]
+        changes = [r for roles in lists for r in roles if r.every_vm]
+        if not any(r.is_vm and not r.every_vm for roles in lists for r in roles):
+            return
+        for roles in lists:
+            for position, role in enumerate(roles):
+                if role.is_vm and not role.every_vm:
+                    updated = _Updated(role)
+                    for change in changes:
+                        updated.apply(change)
+                    roles[position] = updated.build()
+            roles[:] = [r for r in roles if not r.every_vm]
+        self._vms = None
 
     def _closed(self, at: int, placement: Placement) -> Placement:
         changes = dict(self._changes.get(at, {}))

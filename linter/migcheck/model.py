@@ -358,6 +358,9 @@ class Role:
     # `update_role`), not of the VM as created: it runs after the VM was created, and what it does not
     # state is as it was (see `unknown`).
     changes_existing: bool = field(default=False, compare=False)
+    # A change made to every VM of its cloud service at once (`Get-AzureVM -ServiceName` without `-Name`):
+    # the linker makes it to each VM the files describe there, and keeps it as one VM when they describe none.
+    every_vm: bool = field(default=False, compare=False)
 
     @property
     def described_at(self) -> tuple[Mark, ...]:

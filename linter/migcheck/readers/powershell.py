@@ -1313,6 +1313,7 @@ class VmObject:
     name_at: Mark | None = None  # where the name is written
     key: str = ""
     escaped: bool = False  # passed to code the reader cannot follow, which may change it
+    every: bool = False  # every VM of the cloud service (`Get-AzureVM -ServiceName` without `-Name`)
 
 
 @dataclass(slots=True)
@@ -1436,6 +1437,7 @@ class RoleDraft:
     base: str  # "new" | "existing" | "opaque" | "package"
     variants: list[tuple[list[Event], bool]] = field(default_factory=list)  # (events, escaped)
     kind_evidence: str = ""
+    every: bool = False  # every VM of the cloud service (see `VmObject.every`)
 
     def add(self, variants: list[tuple[list[Event], bool]]) -> None:
         """More descriptions of the VM (another command creating it): kept up to `_MAX_VARIANTS`."""
@@ -3173,7 +3175,9 @@ class Interpreter:
             every = (
                 f"<VMs of cloud service {written}>" if written else _stand_in("VMs of a cloud service", mark)
             )
-            vm = VmObject(mark, Text(every), (service.value, Text(every)), self._written_at(service))
+            vm = VmObject(
+                mark, Text(every), (service.value, Text(every)), self._written_at(service), every=True
+            )
         else:
             vm = VmObject(mark, name.value, (service.value, name.value), self._written_at(name))
         return self._new_object(vm, [], env)
@@ -3192,6 +3196,7 @@ class Interpreter:
             draft = self._deployment(service, obj.mark, node, self._written_at(args.get("ServiceName")))
             name_at = self._written_at(args.get("Name")) or obj.name_at
             role = self._role(draft, name, obj.mark, "existing", name_at)
+            role.every = role.every or obj.every
             changes = self._variants(obj, env)
             if not role.variants or (role.base == "existing" and not self._surely_runs()):
                 role.add(changes)  # the VM as this update leaves it, or as it was
@@ -3545,7 +3550,8 @@ class Interpreter:
         built = [self._facts(draft, events, escaped) for events, escaped in draft.variants]
         if not built:  # a VM named by a command whose configuration the reader never saw
             built = [self._facts(replace(draft, base="opaque"), [], True)]
-        return functools.reduce(_join_roles, built)
+        role = functools.reduce(_join_roles, built)
+        return replace(role, every_vm=True) if draft.every else role
 
     def _facts(self, draft: RoleDraft, events: list[Event], escaped: bool) -> Role:
         facts = _Facts(draft.name, draft.base, self.acls)
