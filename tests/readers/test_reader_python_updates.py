@@ -107,12 +107,24 @@ def test_an_update_body_states_what_it_holds():
     vm = only_vm(
         f"sms.perform_put('/sub/services/hostedservices/shop/deployments/shop/roles/sql01', '{body}')\n"
     )
+    # Its network set states the subnets, not the endpoints: those stay as they were.
     assert (vm.availability_set, [s.name for s in vm.subnets], vm.unknown) == (
         "new-as",
         ["a", "b"],
-        {"extensions"},
+        {"endpoints", "extensions"},
     )
     assert vm.changes_existing is True
+
+
+def test_update_role_leaves_unchanged_what_it_is_given_as_none_or_empty():
+    """The SDK writes into update_role's body only what it is given: an availability set of None and a
+    network configuration with no subnet names leave them as they were."""
+    vm = only_vm(
+        "net = ConfigurationSet()\n"
+        "net.input_endpoints.input_endpoints.append(ConfigurationSetInputEndpoint('http', 'tcp', '80', '80'))\n"
+        "sms.update_role('shop', 'shop', 'web01', availability_set_name=None, network_config=net)\n"
+    )
+    assert {"availability_set", "subnets"} <= vm.unknown and [e.name for e in vm.endpoints] == ["http"]
 
 
 def test_a_role_put_to_a_role_the_path_does_not_state_is_unknown_in_what_it_leaves_out(tmp_path, monkeypatch):

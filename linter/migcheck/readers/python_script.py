@@ -859,6 +859,9 @@ class _Resources:
             return  # passed through `*args`: the call says nothing the reader can place
         draft = self._draft(call, v["service_name"], v["deployment_name"], v.get("deployment_slot"), mark)
         creates = call.method != "update_role"
+        if not creates:  # the SDK leaves out of its body what update_role is given as None: unchanged
+            v = {name: value for name, value in v.items() if not isinstance(value, NoneV)}
+            bound = Bound(v, bound.open)
         stated = frozenset(f for f in VM_FACTS if creates or any(p in v for p in _FACT_PARAMS[f]))
         role = replace(
             self._vm_role(bound, mark, creates and not bound.open, stated), changes_existing=not creates
@@ -927,6 +930,8 @@ class _Resources:
         subnets = [NameRef(text, self._mark(item)) for item in items if (text := literal(item))]
         if not complete or any(literal(item) is None for item in items):
             unknown.add("subnets")
+        if not items and not absent_is_none:
+            unknown.add("subnets")  # the SDK leaves an empty SubnetNames out of update_role's body: unchanged
         return _Network(tuple(endpoints), tuple(subnets), self._static_ips(value))
 
     def _static_ips(self, network_config: Obj) -> tuple[NameRef, ...]:
@@ -1431,8 +1436,13 @@ def _stated_facts(role: Element) -> frozenset[str]:
         stated.add("size")
     if child(role, "AvailabilitySetName") is not None:
         stated.add("availability_set")
-    if any(is_network_set(s) for s in children(role, "ConfigurationSets/ConfigurationSet")):
-        stated.update(("endpoints", "subnets", "static_ips"))
+    for network in (s for s in children(role, "ConfigurationSets/ConfigurationSet") if is_network_set(s)):
+        written = {
+            "InputEndpoints": "endpoints",
+            "SubnetNames": "subnets",
+            "StaticVirtualNetworkIPAddress": "static_ips",
+        }
+        stated.update(fact for element, fact in written.items() if child(network, element) is not None)
     if child(role, "ResourceExtensionReferences") is not None:
         stated.add("extensions")
     if child(role, "OSVirtualHardDisk") is not None or child(role, "DataVirtualHardDisks") is not None:
