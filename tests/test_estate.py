@@ -518,3 +518,19 @@ def test_a_change_made_to_every_vm_of_a_service_is_made_to_each_vm_the_files_des
     ]
     [alone] = _estate({"change.ps1": change}).cloud_services[0].vms
     assert (alone.name, alone.every_vm) == ("<VMs of cloud service app>", True)
+
+
+def test_a_change_made_to_every_vm_in_the_file_that_creates_them():
+    """The same in one file, and a removal: `Remove-AzureVMBGInfoExtension` on every VM of the service
+    removes the BGInfo the file installed on each."""
+    script = (
+        '$a = New-AzureVMConfig -Name "ops1" -InstanceSize Small -ImageName "img" | Set-AzureVMBGInfoExtension -Version "1.*"\n'
+        '$b = New-AzureVMConfig -Name "ops2" -InstanceSize Small -ImageName "img" | Set-AzureVMBGInfoExtension -Version "1.*"\n'
+        'New-AzureVM -ServiceName "ops" -VMs $a,$b -Location "l"\n'
+        'Get-AzureVM -ServiceName "ops" | Remove-AzureVMBGInfoExtension | Set-AzureAvailabilitySet "ops-as" | Update-AzureVM\n'
+    )
+    vms = _estate({"deploy.ps1": script}).cloud_services[0].vms
+    assert [(vm.name, vm.availability_set, vm.installed_extensions()) for vm in vms] == [
+        ("ops1", "ops-as", ()),
+        ("ops2", "ops-as", ()),
+    ]

@@ -549,6 +549,7 @@ class _Linker:
         dns = _unique([d for n in netcfgs for d in n.dns_servers], self.conflicts)
         services = _with_associated_ips(self._cloud_services(), self._all(ReservedIp))
         services, inventory = _link_inventory(self, services)
+        services = tuple(_made_to_every_vm(s) for s in services)
         networks = self._networks(netcfgs, services)
         disks, disk_vms = self._disks(services)
         images = tuple(self._all(Image))
@@ -1076,6 +1077,28 @@ def _together(
     """`kept`'s entries, then those of `other` that none of them is (by `same`)."""
     known = {same(entry) for entry in kept}
     return (*kept, *(entry for entry in other if same(entry) not in known))
+
+
+def _made_to_every_vm(service: CloudService) -> CloudService:
+    """Changes made to every VM of the service at once (`Role.every_vm`) made to each VM the files
+    describe, in every placement; kept as they are when the files describe none."""
+    roles = [r for p in service.placements for r in p.roles]
+    changes = [r for r in roles if r.every_vm]
+    if not changes or not any(r.is_vm and not r.every_vm for r in roles):
+        return service
+    placements = []
+    for placement in service.placements:
+        kept = []
+        for role in placement.roles:
+            if role.is_vm and not role.every_vm:
+                updated = _Updated(role)
+                for change in changes:
+                    updated.apply(change)
+                role = updated.build()
+            if not role.every_vm:
+                kept.append(role)
+        placements.append(replace(placement, roles=tuple(kept)))
+    return replace(service, placements=tuple(placements))
 
 
 class _Updated:
@@ -1748,28 +1771,8 @@ class _OpenService:
 
     def closed(self) -> CloudService:
         """The service with every addition, each changed placement built once."""
-        self._made_to_every_vm()
         placements = [self._closed(at, p) for at, p in enumerate(self.placements)]
         return replace(self.service, placements=tuple(placements))
-
-    def _made_to_every_vm(self) -> None:
-        """Changes made to every VM of the service at once (`Role.every_vm`) made to each VM the files
-        describe, in every placement; kept as they are when the files describe none."""
-        if not any(r.every_vm for at in range(len(self.placements)) for r in self._current_roles(at)):
-            return
-        lists = [self.roles(at).built() for at in range(len(self.placements))]
-        changes = [r for roles in lists for r in roles if r.every_vm]
-        if not any(r.is_vm and not r.every_vm for roles in lists for r in roles):
-            return
-        for roles in lists:
-            for position, role in enumerate(roles):
-                if role.is_vm and not role.every_vm:
-                    updated = _Updated(role)
-                    for change in changes:
-                        updated.apply(change)
-                    roles[position] = updated.build()
-            roles[:] = [r for r in roles if not r.every_vm]
-        self._vms = None
 
     def _closed(self, at: int, placement: Placement) -> Placement:
         changes = dict(self._changes.get(at, {}))

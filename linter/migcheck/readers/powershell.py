@@ -3727,13 +3727,19 @@ class _Facts:
         self.unknown.add("extensions")
 
     def _extension_remove(self, event: Event) -> None:
-        """What a removal names goes; one the script does not state may be any of them."""
+        """What a removal names goes; one the script does not state may be any of them. On a VM that
+        exists already, an extension removed by name stays as a reference that uninstalls it: what the
+        VM held before is not known here, and the linker puts the change on the VM a file creates."""
         data = event.data
+        publisher, name = data["publisher"], data["name"]
         if data["every"]:
             self.extensions.clear()
             self.referenced.clear()
-        elif data["every"] is None or not self._drop(data["publisher"], data["name"], data["reference"]):
+        elif data["every"] is None or not self._drop(publisher, name, data["reference"]):
             self.unknown.add("extensions")
+        elif self.existing and isinstance(publisher, Text) and isinstance(name, Text):
+            key = (publisher.value.casefold(), name.value.casefold())
+            self.extensions[key] = ("", Extension(publisher.value, name.value, "", "Uninstall", event.mark))
 
     def _drop(self, publisher: Value, name: Value, reference: Value) -> bool:
         """Drop the references to an extension (publisher and name) or of a reference name, as the cmdlets
