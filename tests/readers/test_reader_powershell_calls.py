@@ -1175,3 +1175,28 @@ def test_a_parameter_a_call_does_not_pass_is_null(read, declared):
     roles = {r.name: r for r in _role_list(doc)}
     assert (roles["app01"].availability_set, roles["util01"].availability_set) == ("app-as", "")
     assert "availability_set" not in roles["util01"].unknown and roles["util01"].size == ""
+
+
+@pytest.mark.parametrize(
+    "fills",
+    [
+        'Get-AzureService -ServiceName "svc" -ErrorAction SilentlyContinue -ErrorVariable missing',
+        'Get-AzureService -ServiceName "svc" -ev "+missing"',
+        'Get-AzureService -ServiceName "svc" -OutVariable:missing',
+        'Get-AzureService -ServiceName "svc" | Tee-Object -Variable missing',
+    ],
+)
+def test_a_variable_a_command_fills_decides_nothing(read, fills):
+    """`-ErrorVariable`, `-OutVariable` (and their aliases and prefixes) and Tee-Object's `-Variable` fill
+    the variable as the command runs: the `$null` it held before does not decide the condition on it."""
+    doc = read(
+        PATH,
+        f"""
+        $missing = $null
+        {fills}
+        if ($missing) {{
+            New-AzureQuickVM -Windows -ServiceName "svc" -Name "new1" -ImageName $i -Location "l"
+        }}
+        """,
+    )
+    assert [r.name for r in _role_list(doc)] == ["new1"]

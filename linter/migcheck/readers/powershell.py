@@ -450,6 +450,7 @@ class SyntaxIndex:
                 named = _variable_names(command)
                 self.all_stale = self.all_stale or named is None
                 self.stale.update(named or ())
+            self.stale.update(_output_variables(command, command_key))
         for cast in found.get("cast", []):  # `[ref]$x`: a function given it may assign `$x`
             referenced = _referenced(cast)
             if referenced is not None:
@@ -602,6 +603,45 @@ def _variable_names(command: Node) -> list[str] | None:
         if not word or "$" in word or any(c in word for c in "*?[]`"):
             return None
         names.append(word.casefold())
+    return names
+
+
+# The common parameters that make a command fill a variable (`-ErrorVariable err`, `-ov +out`), by the name
+# they are written with (an alias, or a prefix of the name); and Tee-Object's `-Variable`.
+_OUTPUT_VARIABLES = (
+    "errorvariable",
+    "outvariable",
+    "warningvariable",
+    "informationvariable",
+    "pipelinevariable",
+)
+_OUTPUT_ALIASES = frozenset({"ev", "ov", "wv", "iv", "pv"})
+
+
+def _output_variables(command: Node, key: str) -> list[str]:
+    """The variables a command fills as it runs, named by a common parameter (`-ErrorVariable err`) or,
+    for Tee-Object, by `-Variable`: what they held before no longer tells what they hold after."""
+    elements = command.child_by_field_name("command_elements")
+    parts = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements is not None else []
+    names = []
+    for at, part in enumerate(parts):
+        parameter = _parameter(part)
+        if parameter is None:
+            continue
+        written = parameter[0].casefold()
+        fills = written in _OUTPUT_ALIASES or (
+            len(written) >= 4 and any(name.startswith(written) for name in _OUTPUT_VARIABLES)
+        )
+        if not fills and not (
+            key in ("tee-object", "tee") and len(written) >= 2 and "variable".startswith(written)
+        ):
+            continue
+        value = (
+            parameter[1] if parameter[1] is not None else _text(parts[at + 1]) if at + 1 < len(parts) else ""
+        )
+        word = value.strip("'\"").lstrip("+")
+        if word and all(c.isalnum() or c in "_:" for c in word):
+            names.append(word.rpartition(":")[2].casefold())
     return names
 
 
