@@ -1066,3 +1066,42 @@ def test_a_change_to_every_vm_of_a_service_is_one_vm_that_says_so(read):
         "erp": [("<VMs of cloud service erp>", ["BGInfo"])],
         "web": [("<VMs of cloud service web>", ["BGInfo"])],
     }
+
+
+def test_a_deployment_removed_from_a_slot_is_the_one_in_that_slot(read):
+    """Remove-AzureDeployment removes the deployment of its slot (Production when not given); a swap
+    (Move-AzureDeployment) that surely runs moves the script's deployment to the other slot."""
+    package = (
+        'New-AzureDeployment -ServiceName "{0}" -Slot Staging -Package "p.cspkg" -Configuration "c.cscfg"\n'
+    )
+    doc = read(
+        PATH,
+        package.format("kept")
+        + 'Remove-AzureDeployment -ServiceName "kept" -Force\n'
+        + package.format("swapped")
+        + 'Move-AzureDeployment -ServiceName "swapped"\n'
+        + 'Remove-AzureDeployment -ServiceName "swapped" -Slot Staging -Force\n'
+        + package.format("gone")
+        + 'Remove-AzureDeployment -ServiceName "gone" -Slot Staging -Force\n',
+    )
+    assert sorted(d.service_name for d in _deployments(doc)) == ["kept", "swapped"]
+
+
+def test_a_parameter_taken_from_a_property_of_what_is_piped_is_not_null(read):
+    doc = read(
+        PATH,
+        """
+        function New-DbVm {
+            param([Parameter(ValueFromPipelineByPropertyName = $true)][string]$Name,
+                  [Parameter(ValueFromPipelineByPropertyName = $true)][string]$SecondSubnet)
+            process {
+                $vm = New-AzureVMConfig -Name $Name -InstanceSize Large -ImageName $i | Set-AzureSubnet "Data"
+                if ($SecondSubnet) { Add-AzureNetworkInterfaceConfig -Name "nic2" -SubnetName $SecondSubnet -VM $vm }
+                New-AzureVM -ServiceName "db" -VMs $vm -VNetName "v"
+            }
+        }
+        [pscustomobject]@{ Name = "db1"; SecondSubnet = "Backup" } | New-DbVm
+        """,
+    )
+    [vm] = [r for d in _deployments(doc) for r in d.roles]
+    assert "subnets" in vm.unknown or len(vm.subnets) == 2  # the branch may run: not decided as $null

@@ -1492,6 +1492,7 @@ class DeploymentDraft:
     name: str
     mark: Mark
     slot: str = "Production"
+    slot_sure: bool = True  # False once a swap (Move-AzureDeployment) that may not run was read
     vnet: NameRef | None = None
     network_known: bool = False
     placed: bool = False  # a VM-creating command has said where the deployment is
@@ -2880,8 +2881,10 @@ class Interpreter:
                 value = self._passed(self.evaluate(given, scope), unstated)
             elif signature.is_switch[at]:  # a switch not given is $false
                 value = Flag(False)
-            else:  # any other parameter is $null, unless PowerShell prompts for it
-                value = unstated if signature.mandatory[at] else STATED_NULL
+            elif signature.mandatory[at] or (piped is not None and signature.takes_pipeline.get(name)):
+                value = unstated  # prompted for, or taken from a property of what is piped
+            else:  # any other parameter is $null
+                value = STATED_NULL
             if signature.types[at]:  # `[string]$Name`: the value as the parameter holds it
                 value = _typed(value, signature.types[at]) or unstated
             scope.vars[name] = value
@@ -3411,11 +3414,32 @@ class Interpreter:
         draft = self.deployments.get(key)
         if draft is None:
             return NULL
+        slot = _arg_value(args, "Slot", Text("Production"))
         if kind == "remove-azurevm":
             if isinstance(name, Text):
                 draft.roles.pop(_role_key(name), None)
-        elif kind == "remove-azureservice" or _arg_text(args, "Slot").casefold() in ("", "production"):
+        elif kind == "remove-azureservice" or (
+            draft.slot_sure
+            and isinstance(slot, Text)
+            and slot.value.casefold() == (draft.slot or "Production").casefold()
+        ):
             del self.deployments[key]
+        return NULL
+
+    def _swap(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Move-AzureDeployment swaps a cloud service's production and staging deployments (it is no
+        migration cmdlet): the deployment this script made in one slot is in the other afterwards, when the
+        swap surely runs; otherwise which slot it is in is no longer known."""
+        service = _arg_value(args, "ServiceName")
+        draft = (
+            self.deployments.get(("service", service.value.casefold())) if isinstance(service, Text) else None
+        )
+        if draft is not None and self._surely_runs():
+            draft.slot = (
+                "Staging" if (draft.slot or "Production").casefold() == "production" else "Production"
+            )
+        elif draft is not None:
+            draft.slot_sure = False
         return NULL
 
     def _written_at(self, arg: Arg | None) -> Mark | None:
@@ -3523,6 +3547,7 @@ class Interpreter:
         "remove-azurenetworkinterfaceconfig": _remove_nic,
         "remove-azurevm": _remove,
         "remove-azuredeployment": _remove,
+        "move-azuredeployment": _swap,
         "remove-azureservice": _remove,
         "set-azurestaticvnetip": _static_ip,
         "remove-azurestaticvnetip": _static_ip,

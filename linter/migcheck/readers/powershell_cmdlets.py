@@ -361,6 +361,7 @@ SPECS: dict[str, Spec] = {
     "remove-azurenetworkinterfaceconfig": _spec("Name:1 VM", aliases=_VM),
     "remove-azurevm": _spec("ServiceName:0 Name:1 DeleteVHD! VM", aliases=_VM),
     "remove-azuredeployment": _spec("ServiceName:0 Slot:1 DeleteVHD! Force!"),
+    "move-azuredeployment": _spec("ServiceName:0"),
     "remove-azureservice": _spec("ServiceName:0 Force! DeleteAll!"),
     "new-azurevm": _spec(
         "ServiceName Location AffinityGroup ServiceLabel ReverseDnsFqdn ServiceDescription DeploymentLabel "
