@@ -1200,3 +1200,20 @@ def test_a_variable_a_command_fills_decides_nothing(read, fills):
         """,
     )
     assert [r.name for r in _role_list(doc)] == ["new1"]
+
+
+def test_null_compared_with_known_values(read):
+    """`$x -eq $null` is decided where both are known: an unpassed `[string]` parameter is the empty
+    string, which is not $null; an unpassed untyped one is $null."""
+    doc = read(
+        PATH,
+        """
+        function New-AppVm([string]$Name, [string]$Extra, $Other) {
+            if ($Extra -eq $null) { $Name = "never-$Name" }
+            if ($null -ne $Other) { $Name = "never-$Name" }
+            New-AzureQuickVM -Windows -ServiceName "app" -Name $Name -ImageName $i -Location "l"
+        }
+        New-AppVm -Name "app7"
+        """,
+    )
+    assert [r.name for r in _role_list(doc)] == ["app7"]

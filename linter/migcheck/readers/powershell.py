@@ -4333,12 +4333,19 @@ def _assigns(statement: Node) -> bool:
 
 
 def _same(a: Value, b: Value, case: bool) -> bool | None:
-    """Whether `a -eq b` holds, when the reader knows: two flags, or two strings as PowerShell compares
-    them, without regard to case unless `case`. Strings that may be numbers and are equal as numbers but
+    """Whether `a -eq b` holds, when the reader knows: two flags, $null the script states and a known
+    value, or two strings as PowerShell compares them, without regard to case unless `case`. Strings that may be numbers and are equal as numbers but
     not as text (`"10"`, `"010"`, `"1e1"`) are not decided, nor different strings outside ASCII compared
     without regard to case (the culture decides what is equal)."""
     if isinstance(a, Flag) and isinstance(b, Flag):
         return a.value == b.value
+    if isinstance(a, Null) or isinstance(b, Null):  # $null equals $null only (`"" -eq $null` is false)
+        other = b if isinstance(a, Null) else a
+        if not (a if isinstance(a, Null) else b).stated:
+            return None
+        if isinstance(other, Null):
+            return True if other.stated else None
+        return False if isinstance(other, Flag) or (isinstance(other, Text) and other.sure) else None
     if not (isinstance(a, Text) and isinstance(b, Text) and a.sure and b.sure):
         return None
     x, y = a.value, b.value
