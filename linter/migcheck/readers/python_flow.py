@@ -214,6 +214,11 @@ MAX_CALL_DEPTH = 8
 # Syntax trees nested deeper than this are refused: the one recursive walk over them stays far from Python's
 # recursion limit whatever the caller's stack holds, and the answer does not depend on it.
 MAX_NESTING = 100
+# The most statements that end a path (`return`, `raise`, `sys.exit()`, `break`, `continue`) a scope may hold
+# for the reader to ask whether one of them surely runs before a call: past it, none is asked about.
+MAX_EXITS = 16
+# Calls that end the script when they run, unless the script binds the name to something of its own.
+EXIT_CALLS = frozenset({"exit", "quit", "sys.exit", "os._exit"})
 
 # What a text built in part from values the script does not state holds in their place (see `Flow.holes`).
 HOLE = "\x00"
@@ -318,6 +323,19 @@ class Event:
     scope: Scope
 
 
+@dataclass(frozen=True, slots=True)
+class Exit:
+    """A statement that ends the path through its scope where it runs: `return`, `raise` or a call of
+    EXIT_CALLS (`call`, whose name is checked where it is read), or one that ends the turn of the loop whose
+    body is the block `loop` (`break`, `continue`). Only those outside a `try` or `with` body are kept:
+    there an exception may be caught and the path go on."""
+
+    at: Position
+    chain: tuple[int, ...]
+    loop: int | None = None
+    call: ast.Call | None = None
+
+
 @dataclass(eq=False, slots=True)
 class Scope:
     kind: str  # "module" | "function" | "class"
@@ -328,6 +346,7 @@ class Scope:
     declared: dict[str, str] = field(default_factory=dict)  # name → "global" | "nonlocal"
     function: Function | None = None  # the function whose body this scope is (None: not one that is followed)
     functions: dict[str, Function] = field(default_factory=dict)  # the functions defined here, by name
+    exits: list[Exit] = field(default_factory=list)  # in source order
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +419,7 @@ class Loop:
     width: int
     plain: bool = True
     ends: bool = False
+    breaks: list[Exit] = field(default_factory=list)  # the `break`s of this loop outside a `try` or `with`
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,6 +487,9 @@ class Index:
     # a function whose name is read only to be called is called nowhere else (see `Flow.callers`).
     named_calls: dict[str, list[CallSite]] = field(default_factory=dict)
     loads: dict[str, int] = field(default_factory=dict)
+    # The `else` blocks of `for` loops, by number, with their loop: they do not run when the loop breaks.
+    loop_elses: dict[int, Loop] = field(default_factory=dict)
+    plain_imports: set[str] = field(default_factory=set)  # modules imported at module level as themselves
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -535,6 +558,8 @@ def build_index(tree: ast.Module) -> Index:
         indexer.declared_global,
         indexer.named_calls,
         indexer.loads,
+        indexer.loop_elses,
+        indexer.plain_imports,
     )
 
 
@@ -560,6 +585,10 @@ class _Indexer(ast.NodeVisitor):
         self.named_calls: dict[str, list[CallSite]] = {}
         self.loads: dict[str, int] = {}
         self.open_loops: list[list[Loop | None]] = [[]]  # per scope, the loops being visited (None: `while`)
+        self.loop_blocks: list[list[int]] = [[]]  # per scope, the body blocks of the loops being visited
+        self.guarded: list[int] = [0]  # per scope, the `try` and `with` bodies around the statement
+        self.loop_elses: dict[int, Loop] = {}
+        self.plain_imports: set[str] = set()
         self.depth = 0
 
     @property
@@ -620,12 +649,16 @@ class _Indexer(ast.NodeVisitor):
         self.scopes.append(scope)
         self.chains.append([])
         self.open_loops.append([])
+        self.loop_blocks.append([])
+        self.guarded.append(0)
         return scope
 
     def _leave(self) -> None:
         self.scopes.pop()
         self.chains.pop()
         self.open_loops.pop()
+        self.loop_blocks.pop()
+        self.guarded.pop()
 
     def visit_If(self, node: ast.If) -> None:
         """An `if`, and each `elif` after it at the same depth. An `elif` is an `if` in the `else` of the
@@ -661,10 +694,14 @@ class _Indexer(ast.NodeVisitor):
             loop = Loop(node, self.scope, self.chain[:-1], self.blocks, _at(node), end, width)
             self.loops[self.blocks] = loop
         self.open_loops[-1].append(loop)
+        self.loop_blocks[-1].append(self.blocks)
         for statement in node.body:
             self.visit(statement)
+        self.loop_blocks[-1].pop()
         self.open_loops[-1].pop()
         self.chains[-1].pop()
+        if loop is not None:
+            self.loop_elses[self.blocks + 1] = loop  # the number `_visit_block` gives the `else`
         self._visit_block(node.orelse)
 
     visit_For = visit_AsyncFor = visit_While = _loop
@@ -677,6 +714,11 @@ class _Indexer(ast.NodeVisitor):
         if loops and loops[-1] is not None:
             loops[-1].plain = False
             loops[-1].ends = loops[-1].ends or isinstance(node, ast.Break)
+        if loops and not self.guarded[-1]:
+            ended = Exit(_at(node), self.chain, self.loop_blocks[-1][-1])
+            self.scope.exits.append(ended)
+            if isinstance(node, ast.Break) and loops[-1] is not None:
+                loops[-1].breaks.append(ended)
 
     visit_Break = visit_Continue = _leave_turn
 
@@ -689,6 +731,33 @@ class _Indexer(ast.NodeVisitor):
         function = self.scope.function
         if function is not None:
             function.returns.append(Return(node.value, _at(node), self.chain))
+        self._exit(node)
+
+    def _exit(self, node: ast.stmt, call: ast.Call | None = None) -> None:
+        """A statement that ends the path through its scope (see `Exit`)."""
+        if not self.guarded[-1] and self.scope.kind != "class":
+            self.scope.exits.append(Exit(_at(node), self.chain, None, call))
+
+    def visit_Raise(self, node: ast.Raise) -> None:
+        self.generic_visit(node)
+        self._exit(node)
+
+    def visit_Expr(self, node: ast.Expr) -> None:
+        self.generic_visit(node)
+        if isinstance(node.value, ast.Call) and dotted(node.value.func) in EXIT_CALLS:
+            self._exit(node, node.value)
+
+    def _with(self, node: ast.With | ast.AsyncWith) -> None:
+        """A context manager may swallow what its body raises: no exit in the body is surely the end."""
+        self._statement(node)
+        for item in node.items:
+            self.visit(item)
+        self.guarded[-1] += 1
+        for statement in node.body:
+            self.visit(statement)
+        self.guarded[-1] -= 1
+
+    visit_With = visit_AsyncWith = _with
 
     def _suspends(self, node: ast.Yield | ast.YieldFrom | ast.Await) -> None:
         self.generic_visit(node)
@@ -699,8 +768,10 @@ class _Indexer(ast.NodeVisitor):
 
     def _try(self, node: ast.Try) -> None:
         self._statement(node)
+        self.guarded[-1] += 1  # what the body raises, a handler may catch
         for statement in node.body:
             self.visit(statement)
+        self.guarded[-1] -= 1
         for handler in node.handlers:
             if handler.type is not None:
                 self.visit(handler.type)
@@ -736,8 +807,10 @@ class _Indexer(ast.NodeVisitor):
             self.visit(operation.right)
 
     def visit_IfExp(self, node: ast.IfExp) -> None:
+        """`a if test else b`: each branch runs under the test, as an `if` and its `else`."""
         self.visit(node.test)
-        self._visit_block([node.body, node.orelse])
+        self._visit_block([node.body], (node.test, True))
+        self._visit_block([node.orelse], (node.test, False))
 
     def visit_BoolOp(self, node: ast.BoolOp) -> None:
         self.visit(node.values[0])
@@ -891,6 +964,8 @@ class _Indexer(ast.NodeVisitor):
                     self.imports.modules.add(alias.asname)
             else:
                 self._bind(alias.name.split(".")[0], None, node)
+                if self.scope is self.module_scope and "." not in alias.name:
+                    self.plain_imports.add(alias.name)
                 if sdk:
                     self.imports.modules.update((alias.name, SDK_PACKAGE))
 
@@ -1111,6 +1186,8 @@ class Flow:
         self._positions: dict[tuple[int, str], list[Position]] = {}  # see `_passed`
         self._harmless_calls: dict[int, bool] = {}  # see `_harmless`
         self._callers: dict[int, list[Frame | None] | None] = {}  # see `_caller_frames`
+        # Whether a loop surely breaks, by (loop, frame), with the frame kept so that its id is not reused.
+        self._broken: dict[tuple[int, int], tuple[Frame | None, bool]] = {}
 
     def _spent(self) -> bool:
         """Whether the budget is spent; what it cuts short is counted (see `_cuts`)."""
@@ -1381,11 +1458,15 @@ class Flow:
         function, its parameters bound to what the call passes (`set_acl(sms, 'shop', 'web01')`), and so
         on out through the functions those calls are in. The call's own site, its parameters unknown, when
         the function may be called otherwise (its name read other than to call it, a call the parameters
-        cannot take, recursion) or from more than MAX_TURNS places."""
+        cannot take, recursion) or from more than MAX_TURNS places. No site where the call surely does not
+        run: under a test decided against it, after a `return` or `sys.exit()` that surely runs, or in a
+        function called only from code that never runs."""
         frames = self._caller_frames(call.scope, 0)
-        if not frames or frames == [None]:
-            return [site_of(call)]
-        return [Site(call.scope, call.at, call.chain, frame) for frame in frames]
+        if frames is None or frames == [None]:
+            sites = [site_of(call)]
+        else:  # no frames: every call of the function is in code that never runs
+            sites = [Site(call.scope, call.at, call.chain, frame) for frame in frames]
+        return [site for site in sites if self.runs(site) is not False]
 
     def _caller_frames(self, scope: Scope, depth: int) -> list[Frame | None] | None:
         """The frames of the calls of the function whose body is `scope` ([None] at module level, where
@@ -1416,7 +1497,8 @@ class Flow:
             return None
         frames: list[Frame | None] = []
         for call in calls:
-            for frame in self._caller_frames(call.scope, depth + 1) or [None]:
+            outer_frames = self._caller_frames(call.scope, depth + 1)
+            for frame in outer_frames if outer_frames is not None else [None]:
                 site = Site(call.scope, call.at, call.chain, frame)
                 if self.runs(site) is False:
                     continue
@@ -1431,9 +1513,14 @@ class Flow:
     def runs(self, site: Site) -> bool | None:
         """Whether the code at `site` runs, as far as the `if` tests around it decide: False when one is
         decided against it, True when all are decided for it, None otherwise. Only values the reader knows
-        on this path and turn decide (see `_known`); anything that may have changed unseen decides nothing."""
+        on this path and turn decide (see `_known`); anything that may have changed unseen decides nothing.
+        False too when a statement that ends the path surely runs before it (see `_ended`), and in the
+        `else` of a `for` loop that surely breaks."""
         found: bool | None = True
         for depth, block in enumerate(site.chain):
+            loop = self.index.loop_elses.get(block)
+            if loop is not None and self._breaks(loop, _frame_around(site.frame, site.chain[:depth])):
+                return False
             condition = self.index.conditions.get(block)
             if condition is None:
                 continue
@@ -1443,7 +1530,88 @@ class Flow:
                 found = None
             elif holds is not when:
                 return False
-        return found
+        return False if self._ended(site) else found
+
+    def surely_runs(self, call: CallSite) -> bool:
+        """Whether a call surely runs when the script does: at module level, in no block but `if` branches
+        whose tests are all decided for it, and after no statement that surely ends the script first."""
+        site = site_of(call)
+        if call.scope is not self.index.module:
+            return False
+        return all(block in self.index.conditions for block in call.chain) and self.runs(site) is True
+
+    def _ended(self, site: Site) -> bool:
+        """Whether a statement of the site's scope that ends the path to it (`Exit`) surely runs before it:
+        one written before it, under tests all decided for it beyond the blocks the two share (`if DRY:
+        return`). A `break` or `continue` ends the path only to what is in its loop's body."""
+        exits = site.scope.exits
+        if len(exits) > MAX_EXITS:
+            return False
+        for ended in exits:
+            self.budget -= 1
+            if ended.at >= site.at:
+                break
+            if ended.loop is not None and ended.loop not in site.chain:
+                continue
+            if ended.call is not None and not self._exits_script(ended.call, site.scope):
+                continue
+            if self._surely_reached(ended, site):
+                return True
+        return False
+
+    def _exits_script(self, call: ast.Call, scope: Scope) -> bool:
+        """Whether `exit()`, `quit()`, `sys.exit()` or `os._exit()` is Python's: the module imported as
+        itself and bound to nothing else, or the built-in not bound by the script at all."""
+        name = dotted(call.func) or ""
+        module, _, _ = name.rpartition(".")
+        found = lookup(module or name, scope, self.index.module)
+        if not module:
+            return found is None
+        return (
+            found is self.index.module
+            and module not in self.index.declared_global
+            and len(found.bindings[module]) == 1
+            and module in self.index.plain_imports
+        )
+
+    def _surely_reached(self, ended: Exit, site: Site) -> bool:
+        """Whether every test of the blocks around `ended` that are not around `site` too holds."""
+        common = 0
+        while (
+            common < len(ended.chain)
+            and common < len(site.chain)
+            and ended.chain[common] == site.chain[common]
+        ):
+            common += 1
+        for depth in range(common, len(ended.chain)):
+            condition = self.index.conditions.get(ended.chain[depth])
+            if condition is None:
+                return False  # a loop, a handler: whether it runs, and how far, is not asked
+            test, when = condition
+            holds = self._truth(test, Site(site.scope, _at(test), ended.chain[:depth], site.frame))
+            if holds is not when:
+                return False
+        return True
+
+    def _breaks(self, loop: Loop, frame: Frame | None) -> bool:
+        """Whether a `for` loop surely breaks: its items are known and, at one turn, a `break` of its body
+        surely runs (its tests hold, and nothing before it surely ends the turn)."""
+        if not loop.breaks or len(loop.breaks) > MAX_EXITS:
+            return False
+        key = (id(loop), id(frame))
+        if key not in self._broken:
+            self._broken[key] = (frame, self._broken_at_a_turn(loop, frame))
+        return self._broken[key][1]
+
+    def _broken_at_a_turn(self, loop: Loop, frame: Frame | None) -> bool:
+        turns = self._turns(loop, frame)
+        for turn in turns or ():
+            for ended in loop.breaks:
+                if self.budget <= 0:
+                    return False
+                if self.runs(Site(loop.scope, ended.at, ended.chain, turn)):
+                    return True
+        return False
 
     def _truth(self, node: ast.expr, site: Site) -> bool | None:
         """Whether a test holds: `not`, `and`, `or`, comparisons of known values, and the truth of one."""
@@ -1685,20 +1853,27 @@ class Flow:
     def _change_dict(self, target: DictV, event: Event, certain: bool, site: Site) -> None:
         if event.kind == "update" and event.value is not None:
             added = self.value(event.value, site)
+            if not isinstance(added, DictV) or not added.complete:
+                self._overwritten(target)  # it may hold any key: each item may be replaced
             if not isinstance(added, DictV):
-                target.complete = False
                 return
             for key, item in added.items.items():
                 target.items[key] = item if certain else Unknown(key, item.node)
             target.complete = target.complete and added.complete
         elif event.key is None:
-            target.complete = False
+            self._overwritten(target)  # an item whose key is not known: it may be any of them
         elif event.kind == "delitem" and certain:
             target.items.pop(event.key, None)
         elif event.kind == "setitem" and certain and event.value is not None:
             target.items[event.key] = self.value(event.value, site)
         else:
             target.items[event.key] = Unknown(event.key, event.value)
+
+    def _overwritten(self, target: DictV) -> None:
+        """A dict changed in items the reader cannot name: each item it knows may have been replaced."""
+        self.budget -= len(target.items)
+        target.items = {key: Unknown(key, item.node) for key, item in target.items.items()}
+        target.complete = False
 
     def _texts(self, nodes: Iterable[ast.expr], site: Site) -> list[str] | None:
         """The strings or numbers `nodes` are, or None when one of them is anything else."""
@@ -2231,6 +2406,13 @@ def _holds_unstated(value: object) -> bool:
     if isinstance(value, dict):
         return any(_holds_unstated(item) for item in value.values())
     return False
+
+
+def _frame_around(frame: Frame | None, chain: tuple[int, ...]) -> Frame | None:
+    """The frame of the code under `chain`: `frame` without the turns of loops inside it."""
+    while frame is not None and frame.loop is not None and frame.loop.block not in chain:
+        frame = frame.outer
+    return frame
 
 
 def _region(chain: tuple[int, ...], index: Index) -> tuple[int, ...]:

@@ -214,6 +214,10 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     "perform_post": ("path", "body", "x_ms_version"),
     "create_reserved_ip_address": ("name", "label", "location"),
     "associate_reserved_ip_address": ("name", "service_name", "deployment_name", "virtual_ip_name"),
+    # What the script removes of what it created before (see `_Resources._delete`).
+    "delete_role": ("service_name", "deployment_name", "role_name", "complete"),
+    "delete_deployment": ("service_name", "deployment_name", "delete_vhd"),
+    "delete_hosted_service": ("service_name", "complete"),
 }
 # How a web/worker role deployed from a package is known to be one, in words MIG101's message quotes.
 PACKAGE_EVIDENCE = {
@@ -517,6 +521,10 @@ class _Draft:
     # Data disks attached by add_data_disk/update_data_disk, by the key of the VM they name, with the VM
     # to describe when no other call does.
     attached: dict[object, tuple[Role, list[Disk]]] = field(default_factory=dict)
+    # Whether a call inside a function describes it: functions run in an order the file does not show,
+    # so what comes before what is not known (see `_Resources._delete`).
+    unordered: bool = False
+    removed: set[object] = field(default_factory=set)  # the keys of the VMs deleted after their creation
 
     def state_network(self, vnet: NameRef | None, known: bool) -> None:
         if self.network is None:
@@ -530,15 +538,31 @@ class _Draft:
 
     def add(self, role: Role, key: object, updates: frozenset[str] | None = None) -> None:
         """A role the calls describe again is one role: an update changes the facts it states
-        (`updates`), another description fills in what the first leaves unsaid."""
+        (`updates`), another description fills in what the first leaves unsaid. A VM created after
+        changes the file makes before it, in an order the file shows, is as its creation states it: those
+        changes were to a VM that existed then, not to this one (or they failed)."""
         at = self.role_keys.get(key)
         if at is None:
             self.role_keys[key] = len(self.roles)
             self.roles.append(role)
             return
+        if key in self.removed:  # deleted before: only a creation brings it back
+            if updates is None and not role.changes_existing:
+                self.removed.discard(key)
+                self.roles[at] = role
+            return
         kept = self.roles[at]
+        if updates is None and not role.changes_existing and kept.changes_existing and not self.unordered:
+            self.roles[at] = role
+            return
         taken = updates if updates is not None else {f for f in VM_FACTS if _unsaid(kept, f)}
         self.roles[at] = _take(kept, role, taken)
+
+    def remove(self, key: object) -> None:
+        """The VM of `key` deleted, unless it is the deployment's only one (Azure refuses that delete)."""
+        if key in self.role_keys and key not in self.removed and len(self.roles) - len(self.removed) > 1:
+            self.removed.add(key)
+            self.attached.pop(key, None)
 
     def attach(self, key: object, disk: Disk, vm: Role) -> None:
         """A data disk attached to the VM of `key`. Kept apart until the end, so that a VM the file creates
@@ -546,14 +570,17 @@ class _Draft:
         self.attached.setdefault(key, (vm, []))[1].append(disk)
 
     def _roles_with_attached_disks(self) -> list[Role]:
-        roles = list(self.roles)
+        roles: list[Role | None] = list(self.roles)
         for key, (vm, disks) in self.attached.items():
             at = self.role_keys.get(key)
             if at is None:
                 roles.append(replace(vm, disks=tuple(disks)))
-            else:
-                roles[at] = replace(roles[at], disks=(*roles[at].disks, *disks))
-        return roles
+            elif key not in self.removed:
+                kept = self.roles[at]
+                roles[at] = replace(kept, disks=(*kept.disks, *disks))
+        for key in self.removed:
+            roles[self.role_keys[key]] = None
+        return [role for role in roles if role is not None]
 
     def deployment(self) -> Deployment:
         vnet, known = self.network if self.network is not None else (None, False)
@@ -615,6 +642,7 @@ class _Resources:
         self.shapes = flow.Flow(index, budget, holes=True)
         self.calls: list[ClassicCall] = []
         self.drafts: dict[object, _Draft] = {}
+        self.service_drafts: dict[str, list[object]] = {}  # the keys of `drafts` by their service's name
         self.reserved: list[ReservedIp] = []
         self.associations: list[tuple[Bound, Mark]] = []
         # Deployments the script writes out as REST bodies, by the body read and the service it goes to.
@@ -723,6 +751,8 @@ class _Resources:
             self.associations.append((bound, mark))
         elif call.method in ("add_data_disk", "update_data_disk"):
             self._data_disk(call, bound, mark)
+        elif call.method in ("delete_role", "delete_deployment", "delete_hosted_service"):
+            self._delete(call, bound)
         elif call.method in ("perform_put", "perform_post"):
             verb = "PUT" if call.method == "perform_put" else "POST"
             sites = self.flow.callers(call)
@@ -851,7 +881,49 @@ class _Resources:
         if draft is None:
             draft = _Draft(service or "", name, literal(slot) or "", mark)
             self.drafts[key] = draft
+            self.service_drafts.setdefault(_key(service or ""), []).append(key)
+        draft.unordered = draft.unordered or call.scope is not self.index.module
         return draft
+
+    def _delete(self, call: CallSite, bound: Bound) -> None:
+        """What the script created before it and a later call deletes: a VM (delete_role), a deployment
+        (delete_deployment) or every deployment of a cloud service (delete_hosted_service with `complete`,
+        without which a service that has one is refused). Only when the delete surely runs, after the calls
+        that describe what it removes: all at module level, where the file shows their order. Azure refuses
+        to delete the last VM of a deployment: that one stays. What another file creates stays too: a
+        teardown script beside a deploy script says nothing of what the deploy leaves behind."""
+        v = bound.values
+        service = literal(v.get("service_name"))
+        if not service or bound.open or not self.flow.surely_runs(call):
+            return
+        if call.method == "delete_hosted_service":
+            complete = v.get("complete")
+            if not (
+                isinstance(complete, Lit)
+                and isinstance(complete.node, ast.Constant)
+                and complete.node.value is True
+            ):
+                return  # the SDK sends `comp=media` only for `complete == True`
+            kept = []
+            for key in self.service_drafts.pop(_key(service), []):
+                draft = self.drafts.get(key)
+                if draft is not None and draft.unordered:
+                    kept.append(key)
+                elif draft is not None:
+                    del self.drafts[key]
+            self.service_drafts[_key(service)] = kept
+            return
+        deployment = literal(v.get("deployment_name"))
+        key = (_key(service), _key(deployment or ""))
+        draft = self.drafts.get(key) if deployment else None
+        if draft is None or draft.unordered:
+            return
+        if call.method == "delete_deployment":
+            del self.drafts[key]
+            return
+        role = literal(v.get("role_name"))
+        if role:
+            draft.remove(("role", _key(role)))
 
     def _vm(self, call: CallSite, bound: Bound, mark: Mark) -> None:
         v = bound.values
