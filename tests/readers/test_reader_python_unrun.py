@@ -137,3 +137,19 @@ def test_an_sdk_call_under_an_item_of_a_dict_changed_unseen_is_read(change):
         "    sms.add_role('shop', 'shop', 'web02', None, None, availability_set_name='web-as')\n"
     )
     assert [role.name for deployment in deployments(text) for role in deployment.roles] == ["web02"]
+
+
+@pytest.mark.parametrize(
+    ("guard", "runs"),
+    [
+        ("not DRY and lock('shop', 'web01')", 0),
+        ("DRY or lock('shop', 'web01')", 0),
+        ("DRY and lock('shop', 'web01')", 1),
+        ("DRY and not DRY and lock('shop', 'web01')", 0),
+        ("not DRY or lock('shop', 'web01')", 1),
+        ("OTHER and lock('shop', 'web01')", 1),  # OTHER is not known: the call may run
+    ],
+)
+def test_an_operand_of_and_or_runs_only_when_the_ones_before_it_let_it(tmp_path, monkeypatch, guard, runs):
+    text = LOCK + f"DRY = True\nOTHER = input()\n{guard}\n"
+    assert acl_findings(tmp_path, monkeypatch, text) == ["MIG201"] * runs

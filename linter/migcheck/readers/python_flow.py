@@ -563,6 +563,9 @@ def build_index(tree: ast.Module) -> Index:
     )
 
 
+_MAX_CHAINED = 8  # operands of `and`/`or` each read under the ones before it (see `_Indexer.visit_BoolOp`)
+
+
 class _Indexer(ast.NodeVisitor):
     """The one pass over the tree. Conditions are tracked as the chain of blocks a statement is in (an `if`
     body, an `else`, a loop body, an `except` handler, a `match` case), numbered as they are entered."""
@@ -813,8 +816,17 @@ class _Indexer(ast.NodeVisitor):
         self._visit_block([node.orelse], (node.test, False))
 
     def visit_BoolOp(self, node: ast.BoolOp) -> None:
+        """`a and b and c`: each operand runs only when the one before it holds (is false, for `or`), as in
+        nested `if`s; past `_MAX_CHAINED` operands, the rest run under no condition the reader decides."""
+        holds = isinstance(node.op, ast.And)
         self.visit(node.values[0])
-        self._visit_block(node.values[1:])
+        chained = node.values[1 : _MAX_CHAINED + 1]
+        for before, value in zip(node.values, chained, strict=False):
+            self._open_block((before, holds))
+            self.visit(value)
+        for _ in chained:
+            self.chains[-1].pop()
+        self._visit_block(node.values[_MAX_CHAINED + 1 :])
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> None:
         if not isinstance(node, ast.Lambda):
