@@ -1042,9 +1042,9 @@ def _fill(kept: Role, other: Role) -> Role:
     for name in ("size", "availability_set", "endpoints", "subnets", "extensions", "disks", "static_ips"):
         if (not getattr(kept, name) or name in kept.unknown) and getattr(other, name):
             changes[name] = getattr(other, name)
-    for name, same in _ADDED_TO.items():
+    for name in _ADDED_TO:
         if name in kept.unknown | other.unknown and getattr(kept, name) and getattr(other, name):
-            changes[name] = _together(getattr(kept, name), getattr(other, name), same)
+            changes[name] = _together(getattr(kept, name), getattr(other, name), name)
     if kept.unknown:
         # A fact one description cannot state is known once the other states it (even as "none").
         changes["unknown"] = kept.unknown & other.unknown
@@ -1061,22 +1061,27 @@ def _fill(kept: Role, other: Role) -> Role:
     return replace(kept, **changes)  # type: ignore[arg-type]
 
 
-# The lists two descriptions of one VM add to, by what makes two entries one. Where either does not know the
-# whole list (a script that changes a VM it did not create), what each sets may be on the VM: which runs
-# last is not known, so an extension one installs and another uninstalls are both kept, as is an endpoint
-# with the ACL one sets and without it.
+# What names an entry of a VM's endpoints and extensions (an extension: publisher and name): a change that
+# sets one replaces the entry of that name (see `_Updated`).
+_NAMED_IN: dict[str, Callable[[Any], object]] = {
+    "endpoints": lambda e: key(e.name),
+    "extensions": lambda e: (key(e.publisher), key(e.name)),
+}
+# The lists two descriptions of one VM add to, and what else two entries of one name must share to be one.
+# Where either does not know the whole list (a script that changes a VM it did not create), and neither is
+# known to run after the other, what each sets may be on the VM: an extension one installs and another
+# uninstalls are both kept, as is an endpoint with the ACL one sets and without it.
 _ADDED_TO: dict[str, Callable[[Any], object]] = {
-    "endpoints": lambda e: (key(e.name), e.acl is not None),
-    "extensions": lambda e: (key(e.publisher), key(e.name), e.version.strip(), key(e.state)),
+    "endpoints": lambda e: e.acl is not None,
+    "extensions": lambda e: (e.version.strip(), key(e.state)),
 }
 
 
-def _together(
-    kept: tuple[Any, ...], other: tuple[Any, ...], same: Callable[[Any], object]
-) -> tuple[Any, ...]:
-    """`kept`'s entries, then those of `other` that none of them is (by `same`)."""
-    known = {same(entry) for entry in kept}
-    return (*kept, *(entry for entry in other if same(entry) not in known))
+def _together(kept: tuple[Any, ...], other: tuple[Any, ...], name: str) -> tuple[Any, ...]:
+    """`kept`'s entries of the list `name`, then those of `other` that none of them is (see `_ADDED_TO`)."""
+    named, alike = _NAMED_IN[name], _ADDED_TO[name]
+    known = {(named(entry), alike(entry)) for entry in kept}
+    return (*kept, *(entry for entry in other if (named(entry), alike(entry)) not in known))
 
 
 def _made_to_every_vm(service: CloudService) -> CloudService:
@@ -1172,13 +1177,6 @@ class _Updated:
         }
         built.update(fields, disks=tuple(self.disks), sources=tuple(self.sources))
         return replace(self.created, **built)
-
-
-# What names an entry of a VM's endpoints and extensions, for a change that sets some of them.
-_NAMED_IN: dict[str, Callable[[Any], object]] = {
-    "endpoints": lambda e: key(e.name),
-    "extensions": lambda e: (key(e.publisher), key(e.name)),
-}
 
 
 def _with_associated_ips(

@@ -3143,37 +3143,21 @@ class Interpreter:
 
     def _remove_extension(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """`Remove-AzureVMExtension`: by name and publisher, by reference name (one positional alone is
-        that), or every extension with `-RemoveAll`."""
-        name, publisher = _arg_value(args, "ExtensionName"), _arg_value(args, "Publisher")
-        reference = _arg_value(args, "ReferenceName")
-        if args.given("Publisher") is False and args.given("ReferenceName") is False:
-            name, publisher, reference = NULL, NULL, name
-        return self._vm_event(
-            "extension_remove",
-            node,
-            args,
-            piped,
-            env,
-            publisher=publisher,
-            name=name,
-            reference=reference,
-            every=args.switch("RemoveAll"),
-        )
-
-    def _remove_bginfo(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
-        """`Remove-AzureVMBGInfoExtension` removes BGInfo, whatever its version or reference name."""
-        publisher, name = cmdlets.BGINFO
-        return self._vm_event(
-            "extension_remove",
-            node,
-            args,
-            piped,
-            env,
-            publisher=Text(publisher),
-            name=Text(name),
-            reference=NULL,
-            every=False,
-        )
+        that), or every extension with `-RemoveAll`. `Remove-AzureVMBGInfoExtension` removes BGInfo,
+        whatever its version or reference name."""
+        publisher: Value
+        name: Value
+        reference: Value
+        if _command_name(node).casefold() == "remove-azurevmbginfoextension":
+            publisher, name, reference = Text(cmdlets.BGINFO[0]), Text(cmdlets.BGINFO[1]), NULL
+        else:
+            name, publisher = _arg_value(args, "ExtensionName"), _arg_value(args, "Publisher")
+            reference = _arg_value(args, "ReferenceName")
+            if args.given("Publisher") is False and args.given("ReferenceName") is False:
+                name, publisher, reference = NULL, NULL, name
+        every = args.switch("RemoveAll")
+        data = {"publisher": publisher, "name": name, "reference": reference, "every": every}
+        return self._vm_event("extension_remove", node, args, piped, env, **data)
 
     def _bginfo(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """BGInfo, in place of any BGInfo the configuration had. Without `-Version` it is the default
@@ -3561,7 +3545,7 @@ class Interpreter:
         "set-azurevmextension": _extension,
         "set-azurevmbginfoextension": _bginfo,
         "remove-azurevmextension": _remove_extension,
-        "remove-azurevmbginfoextension": _remove_bginfo,
+        "remove-azurevmbginfoextension": _remove_extension,
         "set-azurevmbootdiagnostics": _boot,
         "set-azureavailabilityset": _set_avset,
         "remove-azureavailabilityset": _remove_avset,
