@@ -830,6 +830,15 @@ class _Linker:
         self, definition: ServiceDefinition | None, config: ServiceConfiguration
     ) -> None:
         """Names a configuration uses that its definition (or the configuration itself) does not define."""
+        if definition is not None and config.name and key(config.name) != key(definition.name):
+            # Packaging and deployment refuse a configuration whose serviceName is not the definition's: a
+            # stale copy, or a configuration meant for another service's folder.
+            self._dangle(
+                NameRef(config.name, config.mark),
+                "ServiceDefinition",
+                f"the configuration names service '{config.name}', but the service definition in its "
+                f"folder is '{definition.name}'",
+            )
         roles = {key(r.name): r for r in definition.roles} if definition else None
         if definition is not None and roles is not None:
             named: tuple[RoleSettings | InstanceAddress, ...] = (*config.roles, *config.instance_addresses)

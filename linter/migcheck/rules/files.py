@@ -172,7 +172,8 @@ class UnresolvedReference(Rule):
         "(cscfg NetworkConfiguration schema: VirtualNetworkSite, Subnet)."
     )
     docs = Docs(
-        what="Names that refer to something defined elsewhere and find nothing: a cscfg `Role` or "
+        what="Names that refer to something defined elsewhere and find nothing: a cscfg whose `serviceName` "
+        "is not the name of the .csdef in its folder; a cscfg `Role` or "
         "`InstanceAddress` for a role the .csdef does not define; an `EndpointAcl` naming an "
         "`AccessControl` that does not exist; a `VirtualNetworkSite` or `VirtualNetworkName` that no network "
         "configuration defines; a subnet that is not in its virtual network. Virtual network and subnet "
@@ -236,8 +237,38 @@ class UnresolvedReference(Rule):
             },
             expect=("shop/ServiceConfiguration.Cloud.cscfg:7:18",),
         ),
+        Example(
+            {
+                "shop/ServiceDefinition.csdef": """
+                <ServiceDefinition name="shop">
+                  <WorkerRole name="Jobs" vmsize="Small"/>
+                </ServiceDefinition>
+                """,
+                "shop/ServiceConfiguration.Cloud.cscfg": """
+                <ServiceConfiguration serviceName="shop-old">
+                  <Role name="Jobs"><Instances count="2"/></Role>
+                </ServiceConfiguration>
+                """,
+            },
+            expect=("shop/ServiceConfiguration.Cloud.cscfg:1:1",),
+        ),
     )
     valid = (
+        Example(
+            {
+                "shop/ServiceDefinition.csdef": """
+                <ServiceDefinition name="Shop">
+                  <WorkerRole name="Jobs" vmsize="Small"/>
+                </ServiceDefinition>
+                """,
+                "shop/ServiceConfiguration.Cloud.cscfg": """
+                <ServiceConfiguration serviceName="shop">
+                  <Role name="jobs"><Instances count="2"/></Role>
+                </ServiceConfiguration>
+                """,
+            },
+            note="Names are compared without regard to case.",
+        ),
         Example(
             {
                 "shop/ServiceConfiguration.Cloud.cscfg": """

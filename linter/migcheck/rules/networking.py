@@ -517,7 +517,10 @@ class AffinityGroupVnet(Rule):
     scope = Scope.VIRTUAL_NETWORKS
     looks_at = frozenset({VirtualNetwork})
     summary = "A virtual network is bound to an affinity group instead of a region."
-    fix_hint = "Make the virtual network regional (a Location instead of an AffinityGroup) before migrating."
+    fix_hint = (
+        "Make the virtual network regional (a Location instead of an AffinityGroup), then update each "
+        "deployment in it (add an endpoint or a data disk) so that it moves to the regional scope too, and migrate."
+    )
     source = (
         "Validation error: Migration isn't allowed for Deployment {deployment-name} in HostedService "
         "{cloud-service-name} as it isn't in the regional scope (networking moved from cluster scope, which "
