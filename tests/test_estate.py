@@ -534,3 +534,52 @@ def test_a_change_made_to_every_vm_in_the_file_that_creates_them():
         ("ops1", "ops-as", ()),
         ("ops2", "ops-as", ()),
     ]
+
+
+def test_a_configuration_in_a_folder_of_its_own_joins_the_definition_its_service_name_names():
+    files = {
+        "src/Shop/ServiceDefinition.csdef": CSDEF,
+        "deploy/prod/ServiceConfiguration.Cloud.cscfg": CLOUD,
+        "deploy/prod/other.cscfg": '<ServiceConfiguration serviceName="jobs"><Role name="J"/></ServiceConfiguration>',
+    }
+    estate = _estate(files)
+    jobs, shop = sorted(estate.cloud_services, key=lambda s: s.name)
+    assert (shop.name, [r.name for r in shop.roles]) == ("shop", ["Web"])
+    assert [p.mark.path for p in shop.placements] == ["deploy/prod/ServiceConfiguration.Cloud.cscfg"]
+    assert shop.placements[0].virtual_network is not None
+    # No definition names "jobs": that configuration stays a service of its folder.
+    assert (jobs.name, jobs.definition) == ("jobs", None)
+    assert estate.dangling == ()
+
+
+def test_a_service_name_two_folders_define_joins_neither():
+    estate = _estate(
+        {
+            "a/ServiceDefinition.csdef": CSDEF,
+            "b/ServiceDefinition.csdef": CSDEF,
+            "deploy/ServiceConfiguration.Cloud.cscfg": CLOUD,
+        }
+    )
+    assert sorted((s.name, s.definition is None) for s in estate.cloud_services) == [
+        ("shop", False),
+        ("shop", False),
+        ("shop", True),
+    ]
+
+
+def test_the_editor_s_kept_link_joins_configurations_to_definitions_alike():
+    from migcheck.estate import LinkMemo, link_subscription
+
+    files = {
+        "src/Shop/ServiceDefinition.csdef": CSDEF,
+        "deploy/prod/ServiceConfiguration.Cloud.cscfg": CLOUD.replace('name="Web"', 'name="Ghost"'),
+    }
+    docs = tuple(read_document(p, t.encode(), explicit=False) for p, t in files.items())
+    memo = LinkMemo()
+    for _ in range(2):  # the second link takes every folder from the memo
+        estate = link_subscription("s", docs, Grouping(), memo)
+        (service,) = estate.cloud_services
+        assert service.definition is not None
+        assert [d.message for d in estate.dangling] == [
+            "role 'Ghost' is not defined in the service definition of 'shop'"
+        ]

@@ -403,22 +403,18 @@ class LinkMemo:
         self._settings: tuple[str, bool] | None = None  # the working directory, `include_local`
         self._folder: list[str] = []  # per document: its folder when it holds a package's files, else ""
         self._members: dict[str, list[int]] = {}  # folder -> the places of its documents, in order
-        self._services: dict[str, tuple[tuple[CloudService, ...], tuple[Dangling, ...]]] = {}
+        self._services: dict[str, _FolderServices] = {}
         self._order: list[str] = []  # the folders, sorted
 
-    def packaged(
-        self, linker: _Linker, cwd: str
-    ) -> Iterator[tuple[tuple[CloudService, ...], tuple[Dangling, ...]]]:
-        """Each folder's services and what they leave dangling, in the order of the folders."""
+    def packaged(self, linker: _Linker, cwd: str) -> Iterator[tuple[str, _FolderServices]]:
+        """Each folder, with its services and what they leave dangling, in the order of the folders."""
         try:
             return self._packaged(linker, cwd)
         except BaseException:
             self._settings = None  # half updated: start again next time
             raise
 
-    def _packaged(
-        self, linker: _Linker, cwd: str
-    ) -> Iterator[tuple[tuple[CloudService, ...], tuple[Dangling, ...]]]:
+    def _packaged(self, linker: _Linker, cwd: str) -> Iterator[tuple[str, _FolderServices]]:
         docs, settings = linker.docs, (cwd, linker.grouping.include_local)
         if settings != self._settings or len(docs) != len(self._docs):
             self._settings, self._services = settings, {}
@@ -441,7 +437,11 @@ class LinkMemo:
         if touched:  # a folder may have come or gone
             self._order = sorted(self._members)
         self._docs = docs
-        return (self._services[folder] for folder in self._order)
+        return ((folder, self._services[folder]) for folder in self._order)
+
+    def documents(self, folder: str) -> list[Document]:
+        """The documents of `folder` that hold a package's files, in order, as of the last link."""
+        return [self._docs[at] for at in self._members.get(folder, ())]
 
     def _moved(self, docs: tuple[Document, ...], cwd: str) -> set[str]:
         """The folders whose documents are not all the very objects of the last link, in place."""
@@ -458,6 +458,57 @@ class LinkMemo:
                 if new:
                     bisect.insort(self._members.setdefault(new, []), at)
         return touched
+
+
+_FolderServices = tuple[tuple["CloudService", ...], tuple["Dangling", ...]]
+
+
+def _joined_by_service_name(
+    folders: list[tuple[str, _FolderServices]],
+    documents: Callable[[str], list[Document]],
+    folder_services: Callable[[str, list[Document]], _FolderServices],
+) -> list[tuple[str, _FolderServices]]:
+    """`folders` with each configuration kept in a folder of its own (no service definition beside it,
+    as a deployment pipeline's `Configs/` folder) joined to the definition its serviceName names, when
+    exactly one folder holds a definition of that name. Otherwise it would be a second service with roles
+    of no known type, and the definition's roles would be checked without its configuration."""
+    defined: dict[str, set[str]] = defaultdict(set)
+    for folder, (services, _) in folders:
+        for service in services:
+            if service.definition is not None:
+                defined[key(service.definition.name)].add(folder)
+    joining: dict[str, list[Document]] = defaultdict(list)  # a definition's folder -> documents joining it
+    left: dict[str, set[int]] = defaultdict(set)  # a folder of configurations -> ids of those that left
+    for folder, (services, _) in folders:
+        if any(service.definition is not None for service in services):
+            continue
+        for doc in documents(folder):
+            target = _definition_folder(doc, defined)
+            if target is not None and target != folder:
+                joining[target].append(doc)
+                left[folder].add(id(doc))
+    if not joining:
+        return folders
+    joined = []
+    for folder, entry in folders:
+        if folder in joining:
+            entry = folder_services(folder, [*documents(folder), *joining[folder]])
+        elif folder in left:
+            rest = [doc for doc in documents(folder) if id(doc) not in left[folder]]
+            if not rest:
+                continue
+            entry = folder_services(folder, rest)
+        joined.append((folder, entry))
+    return joined
+
+
+def _definition_folder(doc: Document, defined: dict[str, set[str]]) -> str | None:
+    """The one folder holding the definition every configuration of `doc` names, if there is one."""
+    named = [defined.get(key(r.name), set()) for r in doc.resources if isinstance(r, ServiceConfiguration)]
+    folders = set().union(*named) if named else set()
+    if len(folders) != 1 or not all(named):
+        return None
+    return next(iter(folders))
 
 
 def _package_folder(doc: Document, cwd: str) -> str:
@@ -729,18 +780,22 @@ class _Linker:
     def _packaged_services(self) -> Iterator[CloudService]:
         """A csdef and the cscfgs in its folder; cscfgs with no csdef beside them, grouped by folder."""
         cwd = os.getcwd().replace(os.sep, "/")
+        folders: list[tuple[str, _FolderServices]]
+        documents: Callable[[str], list[Document]]
         if self.memo is not None:
-            for services, dangling in self.memo.packaged(self, cwd):
-                self.dangling.extend(dangling)
-                yield from services
-            return
-        docs: dict[str, list[Document]] = defaultdict(list)
-        for doc in self.docs:
-            folder = _package_folder(doc, cwd)
-            if folder:
-                docs[folder].append(doc)
-        for folder in sorted(docs):
-            yield from self._folder_services(folder, docs[folder])
+            folders = list(self.memo.packaged(self, cwd))
+            documents = self.memo.documents
+        else:
+            docs: dict[str, list[Document]] = defaultdict(list)
+            for doc in self.docs:
+                folder = _package_folder(doc, cwd)
+                if folder:
+                    docs[folder].append(doc)
+            folders = [(folder, self.folder_services(folder, docs[folder])) for folder in sorted(docs)]
+            documents = docs.__getitem__
+        for _, (services, dangling) in _joined_by_service_name(folders, documents, self.folder_services):
+            self.dangling.extend(dangling)
+            yield from services
 
     def folder_services(
         self, folder: str, docs: list[Document]
