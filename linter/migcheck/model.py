@@ -244,6 +244,8 @@ class Disk:
 
     # Set by link when more than one place describes it: every one, `mark` first. See `described_at`.
     sources: tuple[Mark, ...] = field(default=(), compare=False)
+    # Where the blob is named (an XML `MediaLink`), for findings about the blob rather than the disk.
+    media_link_mark: Mark | None = field(default=None, compare=False)
 
     @property
     def described_at(self) -> tuple[Mark, ...]:

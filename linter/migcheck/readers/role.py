@@ -111,7 +111,16 @@ def _disks(role: Element, name: str, marker: Marker) -> tuple[Disk, ...]:
 
 
 def disk(el: Element, marker: Marker, *, name: str, attached_to: str) -> Disk:
-    return Disk(name, text_of(el, "MediaLink"), text_of(el, "IOType"), attached_to, marker.mark(el))
+    media_link = child(el, "MediaLink")
+    media_link_mark = marker.mark(media_link) if media_link is not None and text_of(media_link) else None
+    return Disk(
+        name,
+        text_of(el, "MediaLink"),
+        text_of(el, "IOType"),
+        attached_to,
+        marker.mark(el),
+        media_link_mark=media_link_mark,
+    )
 
 
 def _role_kind(el: Element) -> tuple[RoleType, str, bool]:

@@ -62,7 +62,7 @@ class BlobNameWithSlash(Rule):
                 </PersistentVMRole>
                 """
             },
-            expect=("jump.xml:5:5",),
+            expect=("jump.xml:7:7",),
         ),
         Example(
             {
@@ -76,7 +76,7 @@ class BlobNameWithSlash(Rule):
                 </PersistentVM>
                 """
             },
-            expect=("vms/sql01.xml:3:3",),
+            expect=("vms/sql01.xml:5:5",),
             note="An Export-AzureVM file that kept its disk's MediaLink.",
         ),
         Example(
@@ -91,7 +91,7 @@ class BlobNameWithSlash(Rule):
                 </Disks>
                 """
             },
-            expect=("disks.xml:2:3",),
+            expect=("disks.xml:4:5",),
         ),
     )
     valid = (
@@ -139,7 +139,8 @@ class BlobNameWithSlash(Rule):
         label = f"disk '{disk.name}'" if disk.name else "a disk"
         return self.finding(
             disk,
-            f"{owner} has {label} whose blob name '{disk.blob_name}' contains '/', which Resource "
+            at=disk.media_link_mark or disk.mark,
+            message=f"{owner} has {label} whose blob name '{disk.blob_name}' contains '/', which Resource "
             "Manager does not support: copy the VHD to a blob name without '/' and attach the copy",
         )
 
@@ -185,7 +186,7 @@ class UnattachedDiskOrImage(Rule):
                 </Disks>
                 """
             },
-            expect=("disks.xml:2:3",),
+            expect=("disks.xml:4:5",),
         ),
         Example(
             {
