@@ -186,7 +186,7 @@ class UnattachedDiskOrImage(Rule):
                 </Disks>
                 """
             },
-            expect=("disks.xml:4:5",),
+            expect=("disks.xml:2:3",),
         ),
         Example(
             {
