@@ -91,3 +91,39 @@ def test_a_prepare_validated_only_afterwards_is_told_apart(tmp_path, monkeypatch
         ": this script validates it only after the Prepare",
         ", although this script validates other resources",
     ]
+
+
+def test_a_storage_account_prepared_first_is_an_error_only_when_it_holds_disks_of_vms_moved_later(
+    tmp_path, monkeypatch
+):
+    """An account without disks of the VMs that move later migrates on its own: the script may be right,
+    so it is a warning that says what to check; with the files showing the disks there, an error."""
+    hosted = """\
+<HostedService xmlns="http://schemas.microsoft.com/windowsazure">
+  <ServiceName>svc1</ServiceName>
+  <Deployments><Deployment>
+    <Name>svc1</Name>
+    <RoleList><Role><RoleName>vm1</RoleName><RoleType>PersistentVMRole</RoleType>
+      <OSVirtualHardDisk><MediaLink>https://vhds1.blob.core.windows.net/vhds/vm1.vhd</MediaLink></OSVirtualHardDisk>
+    </Role></RoleList>
+  </Deployment></Deployments>
+</HostedService>
+"""
+    (tmp_path / "hosted.xml").write_text(hosted, encoding="utf-8")
+    runbook = "".join(
+        f'Move-AzureStorageAccount -{step} -StorageAccountName "{account}"\n'
+        for account in ("Vhds1", "logs")
+        for step in ("Validate", "Prepare")
+    )
+    runbook += (
+        'Move-AzureService -Validate -ServiceName "svc1" -DeploymentName "svc1" -CreateNewVirtualNetwork\n'
+    )
+    runbook += (
+        'Move-AzureService -Prepare -ServiceName "svc1" -DeploymentName "svc1" -CreateNewVirtualNetwork\n'
+    )
+    (tmp_path / "runbook.ps1").write_text(runbook, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    findings = lint(["."], Config(select=("MIG602",)), RULES).findings
+    assert [(f.location.line, f.severity.name) for f in findings] == [(2, "ERROR"), (4, "WARNING")]
+    assert "storage account 'Vhds1' holds disks of its VMs" in findings[0].message
+    assert "if storage account 'logs' holds disks of VMs that are still classic" in findings[1].message

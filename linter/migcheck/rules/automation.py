@@ -186,7 +186,9 @@ class MigrationOutOfOrder(Rule):
         "`commit-migration`/`abort-migration`), in the order the steps are written: a Commit or Abort of a "
         "resource that the script prepares only later, or never while preparing others (error); a Prepare of a "
         "resource the script does not validate first while validating others (warning); and a storage account "
-        "prepared before a cloud service or virtual network that the same script prepares later (error). A "
+        "prepared before a cloud service or virtual network that the same script prepares later (an error when "
+        "the files show the account holds disks of that service's or network's VMs, else a warning: an "
+        "account without VM disks migrates on its own). A "
         "script that only commits, or only prepares, is taken to be one stage of a runbook split in several "
         "files, and is not reported for the steps it leaves to the others. Also a cloud service moved on its "
         "own (`Move-AzureService`) that the files place in a virtual network (error): the deep dive validates "
@@ -265,8 +267,9 @@ class MigrationOutOfOrder(Rule):
             for service in estate.cloud_services
             if service.named_by == "files" and service.virtual_network_refs
         }
+        holders = _disk_holders(estate)
         for script in estate.resources(Script):
-            yield from self._check_script(script)
+            yield from self._check_script(script, holders)
             yield from self._services_in_networks(script, in_network)
 
     def _services_in_networks(self, script: Script, in_network: dict[str, str]) -> Iterator[Finding]:
@@ -287,7 +290,7 @@ class MigrationOutOfOrder(Rule):
                 f"(Move-AzureVirtualNetwork -VirtualNetworkName '{network}'), not on its own",
             )
 
-    def _check_script(self, script: Script) -> Iterator[Finding]:
+    def _check_script(self, script: Script, holders: dict[str, set[tuple[str, str]]]) -> Iterator[Finding]:
         steps = script.migration
         has = {step.step for step in steps}
         seen: dict[str, set[tuple[str, str]]] = {"validate": set(), "prepare": set()}
@@ -311,15 +314,31 @@ class MigrationOutOfOrder(Rule):
                 )
                 message = f"{_call(step)} is not preceded by a Validate of {_what(step)}{why}"
                 yield self._finding(script, step, message, Severity.WARNING)
-            if step.step == "prepare" and step.scope == "storage-account" and later_compute[index]:
-                yield self._finding(
-                    script,
-                    step,
-                    f"{_call(step)} comes before the Prepare of {later_compute[index]}: storage accounts migrate "
-                    "after the VMs whose disks they hold",
-                )
+            compute = later_compute[index]
+            if step.step == "prepare" and step.scope == "storage-account" and compute is not None:
+                yield self._storage_first(script, step, compute, holders)
             if step.step in seen:
                 seen[step.step].add(target)
+
+    def _storage_first(
+        self,
+        script: Script,
+        step: MigrationStep,
+        later: MigrationStep,
+        holders: dict[str, set[tuple[str, str]]],
+    ) -> Finding:
+        """A storage account prepared before a cloud service or network the script prepares later: an error
+        when the files show the account holds disks of VMs that move then; otherwise the script may be
+        right (an account without VM disks migrates on its own), so a warning that says what to check."""
+        account = step.target.strip()
+        message = f"{_call(step)} comes before the Prepare of {_what(later)}"
+        if (later.scope, later.target.strip().casefold()) in holders.get(account.casefold(), set()):
+            message += f": storage account '{account}' holds disks of its VMs, and storage accounts migrate "
+            message += "after the VMs whose disks they hold"
+            return self._finding(script, step, message)
+        message += f": if storage account '{account}' holds disks of VMs that are still classic, the "
+        message += "platform refuses it; storage accounts migrate after the VMs whose disks they hold"
+        return self._finding(script, step, message, Severity.WARNING)
 
     def _finding(
         self, script: Script, step: MigrationStep, message: str, severity: Severity | None = None
@@ -327,16 +346,31 @@ class MigrationOutOfOrder(Rule):
         return self.finding(script, f"{script.name}: {message}", at=step, severity=severity)
 
 
-def _later_compute_prepares(steps: tuple[MigrationStep, ...]) -> list[str]:
-    """For each step, what the first cloud-service or virtual-network Prepare after it moves ("" if none)."""
-    out = [""] * len(steps)
-    following = ""
+def _later_compute_prepares(steps: tuple[MigrationStep, ...]) -> list[MigrationStep | None]:
+    """For each step, the first cloud-service or virtual-network Prepare after it (None if none)."""
+    out: list[MigrationStep | None] = [None] * len(steps)
+    following = None
     for index in range(len(steps) - 1, -1, -1):
         out[index] = following
         step = steps[index]
         if step.step == "prepare" and step.scope in ("cloud-service", "virtual-network"):
-            following = _what(step)
+            following = step
     return out
+
+
+def _disk_holders(estate: Estate) -> dict[str, set[tuple[str, str]]]:
+    """Storage account (casefolded) -> the migration scopes ("cloud-service" or "virtual-network", and the
+    casefolded name) of the VMs whose disks the files place in it."""
+    holders: dict[str, set[tuple[str, str]]] = {}
+    for disk in estate.disks:
+        owner = estate.vm_of(disk)
+        if owner is None or not disk.storage_account:
+            continue
+        service = owner[0]
+        scopes = holders.setdefault(disk.storage_account.casefold(), set())
+        scopes.add(("cloud-service", service.name.casefold()))
+        scopes.update(("virtual-network", ref.name.casefold()) for ref in service.virtual_network_refs)
+    return holders
 
 
 def _call(step: MigrationStep) -> str:
