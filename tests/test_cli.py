@@ -606,3 +606,103 @@ def test_documents_on_standard_output_are_utf8_whatever_the_locale(tmp_path, mon
     assert document
     if argv[0] != "rules":
         assert "café" in out.getvalue().decode("utf-8")
+
+
+# --- what a first-time user runs into ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "--write-baseline", ""],
+        ["check", "--baseline", ""],
+        ["check", "--config", ""],
+        ["check", "--output-file", ""],
+        ["check", "--stdin-filename", "", "-"],
+        ["badge", "--config", ""],
+        ["badge", "--output-file", ""],
+        ["plan", "--config", ""],
+        ["plan", "--output-file", ""],
+    ],
+    ids=lambda argv: " ".join(argv[:2]),
+)
+def test_an_empty_file_name_is_a_usage_error_naming_the_option(repo, capsys, argv):
+    code, out, err = run(capsys, *argv)
+    option = next(word for word in argv if word.startswith("--"))
+    assert (code, out) == (2, "")
+    assert err == f"migcheck: error: {option}: no file named (an empty path)\n"
+    assert not list(repo.glob(".migcheck-*"))
+
+
+@pytest.mark.parametrize("command", ["check", "badge", "plan"])
+def test_every_command_warns_when_it_finds_no_classic_file(repo, capsys, command):
+    (repo / "docs").mkdir()
+    code, _, err = run(capsys, command, "docs")
+    assert code == 0
+    assert "migcheck: warning: no classic Azure files under docs" in err
+
+
+@pytest.mark.parametrize("command", ["check", "badge", "plan", "rules"])
+def test_an_unknown_option_is_shown_with_the_command_s_usage(repo, capsys, command):
+    with pytest.raises(SystemExit) as exited:
+        main([command, "--bogus"])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2
+    assert err.startswith(f"usage: migcheck {command} ")
+    assert err.rstrip().endswith(f"migcheck {command}: error: unrecognized arguments: --bogus")
+
+
+def test_a_broken_link_named_on_the_command_line_says_so(repo, capsys):
+    (repo / "dangling.cscfg").symlink_to("nowhere.cscfg")
+    code, out, err = run(capsys, "check", "dangling.cscfg")
+    assert (code, out) == (2, "")
+    assert err == (
+        "migcheck: error: broken symbolic link: dangling.cscfg points to nowhere.cscfg, which does not exist\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--diff", "--write-baseline", "b.json"], "--diff and --write-baseline cannot be used together"),
+        (["--show-files", "--write-baseline", "b.json"], "--show-files and --write-baseline cannot be"),
+        (["--show-settings", "--diff"], "--show-settings and --diff cannot be used together"),
+        (["--show-files", "--format", "json"], "--show-files and --format cannot be used together"),
+        (["--statistics", "--format", "json"], "--statistics and --format cannot be used together"),
+        (["--fix", "--diff"], "--fix and --diff cannot be used together"),
+        (["--diff", "--output-file", "d.txt"], "--diff and --output-file cannot be used together"),
+        (["--write-baseline", "b.json", "--format", "sarif"], "--write-baseline and --format cannot be"),
+        (["--unsafe-fixes"], "--unsafe-fixes adds to --fix or --diff"),
+        (["--select", ""], "--select '' names no rule"),
+        (["--select", ","], "--select ',' names no rule"),
+    ],
+)
+def test_options_that_cannot_both_be_honoured_are_refused(repo, capsys, options, message):
+    code, out, err = run(capsys, "check", *options)
+    assert (code, out) == (2, "")
+    assert err.startswith("migcheck: error: ") and message in err
+    assert not (repo / "b.json").exists() and not (repo / "d.txt").exists()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--statistics", "--format", "text"],
+        ["--statistics", "--output-file", "s.txt"],
+        ["--show-settings", "-q"],
+    ],
+)
+def test_options_that_work_together_still_do(repo, capsys, options):
+    assert run(capsys, "check", *options)[0] in (0, 1)
+
+
+def test_a_select_option_naming_no_rule_is_refused_by_plan_and_badge(repo, capsys):
+    for command in ("plan", "badge"):
+        code, _, err = run(capsys, command, "--select", ",")
+        assert code == 2 and "--select ',' names no rule" in err
+
+
+def test_an_unknown_rule_on_the_command_line_names_the_option(repo, capsys):
+    code, _, err = run(capsys, "check", "--ignore", "MIG2O1")
+    assert code == 2
+    assert err.startswith("migcheck: error: unknown rule 'MIG2O1' in --ignore (did you mean MIG201?): ")

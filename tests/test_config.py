@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from migcheck.cli import main
 from migcheck.config import (
     Config,
     ConfigError,
+    check_settings_rules,
     enabled_codes,
     load_config,
     parse_settings,
@@ -166,3 +168,63 @@ def test_paths_are_relative_to_the_config_file(tmp_path, monkeypatch):
 def test_respect_gitignore_setting():
     assert parse_settings({}, "pyproject.toml").respect_gitignore is True
     assert parse_settings({"respect-gitignore": False}, "pyproject.toml").respect_gitignore is False
+
+
+# --- messages that say where the mistake is and what is accepted ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("setting", "where"),
+    [
+        ('select = ["MIG999"]', "`select` of migcheck.toml"),
+        ('ignore = ["MIG999"]', "`ignore` of migcheck.toml"),
+        ('[severity]\nMIG999 = "error"', "`severity` of migcheck.toml"),
+    ],
+    ids=["select", "ignore", "severity"],
+)
+def test_an_unknown_rule_in_the_config_names_the_file_and_what_a_rule_may_be(
+    tmp_path, monkeypatch, setting, where
+):
+    (tmp_path / "migcheck.toml").write_text(setting + "\n")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError) as info:
+        check_settings_rules(RULES, load_config())
+    assert str(info.value) == (
+        f"unknown rule 'MIG999' in {where}: use a code (MIG201), a prefix (MIG2), a name (endpoint-acl) or "
+        "ALL; `migcheck rules` lists them"
+    )
+
+
+def test_the_command_line_reports_an_unknown_rule_of_the_config_with_its_file(tmp_path, monkeypatch, capsys):
+    (tmp_path / "migcheck.toml").write_text('[severity]\nendpoint-acls = "warning"\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--select", "MIG201"]) == 2  # an option does not hide the file's mistake
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "migcheck: error: unknown rule 'endpoint-acls' in `severity` of migcheck.toml (did you mean "
+        "endpoint-acl?): use a code (MIG201)"
+    )
+
+
+def test_a_severity_override_of_no_rule_says_what_a_rule_may_be():
+    with pytest.raises(ConfigError, match=r"in severity overrides: use a code \(MIG201\), a prefix"):
+        severity_overrides(RULES, {"MIG999": Severity.INFO})
+
+
+@pytest.mark.parametrize(
+    ("pattern", "column"),
+    [("[z-a]", 2), ("infra/[z-a]*.cscfg", 8), ("[!z-a]", 3), ("x/[9-0]/[b-a]", 4)],
+)
+def test_a_bad_range_in_a_pattern_is_placed_in_the_pattern(tmp_path, pattern, column):
+    (tmp_path / "migcheck.toml").write_text(f'exclude = ["docs/z-a/", "{pattern}"]\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(start=str(tmp_path))
+    message = str(info.value)
+    assert "position" not in message
+    bad_range = pattern[column - 1 : column + 2]
+    assert message.endswith(f"(bad character range {bad_range} at character {column} of the pattern)")
+
+
+def test_an_empty_config_path_names_no_file():
+    with pytest.raises(ConfigError, match=r"^no settings file named \(an empty path\)$"):
+        load_config("")

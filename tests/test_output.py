@@ -60,4 +60,43 @@ def test_text_that_is_not_unicode_is_written_escaped(tmp_path):
 
 def test_an_empty_path_is_a_usage_error(repo, capsys):
     assert main(["check", ".", "--output-file", ""]) == 2
-    assert "no output file named" in capsys.readouterr().err
+    assert "--output-file: no file named (an empty path)" in capsys.readouterr().err
+
+
+@pytest.fixture
+def umask():
+    """Sets the process's umask for a test, and puts the old one back."""
+    old = os.umask(0o022)
+    yield os.umask
+    os.umask(old)
+
+
+WRITERS = {
+    "output-file": ["check", ".", "--format", "sarif", "--output-file", "out/report"],
+    "write-baseline": ["check", ".", "--write-baseline", "out/report"],
+    "badge": ["badge", ".", "--output-file", "out/report"],
+    "plan": ["plan", ".", "--output-file", "out/report"],
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permission bits")
+@pytest.mark.parametrize("argv", WRITERS.values(), ids=WRITERS.keys())
+@pytest.mark.parametrize("mask", [0o022, 0o027, 0o077])
+def test_a_new_file_gets_the_permissions_a_plain_open_gives(repo, capsys, umask, argv, mask):
+    umask(mask)
+    main(argv)
+    assert os.stat("out/report").st_mode & 0o777 == 0o666 & ~mask, capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permission bits")
+@pytest.mark.parametrize("argv", WRITERS.values(), ids=WRITERS.keys())
+@pytest.mark.parametrize("mode", [0o664, 0o640, 0o600])
+def test_a_replaced_file_keeps_its_permissions(repo, capsys, umask, argv, mode):
+    os.mkdir("out")
+    with open("out/report", "w") as old:
+        old.write("the last report\n")
+    os.chmod("out/report", mode)
+    main(argv)
+    assert os.stat("out/report").st_mode & 0o777 == mode, capsys.readouterr().err
+    with open("out/report") as new:
+        assert new.read() != "the last report\n"

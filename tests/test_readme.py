@@ -1,11 +1,16 @@
 """The output pasted in the README is what migcheck prints today: every `$ migcheck ...` block whose
-command needs nothing but the repository is run, and each line shown (elisions `...`/`…` aside) must
+command needs nothing but the repository is run, and so are the standard-input example (on the edit the
+README describes) and the `$ pytest --migcheck ...` runs; each line shown (elisions `...`/`…` aside) must
 appear in the real output, in the same order."""
 
 from __future__ import annotations
 
+import io
+import os
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,29 +21,77 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 BLOCK = re.compile(r"```(?:console|sh)?\n\$ (migcheck [^\n]*)\n(.*?)```", re.S)
 NEEDS_SETUP = ("--baseline", "--stdin-filename", "<")  # shown after steps the reader takes first
+STDIN_BLOCK = re.compile(r"```console\n\$ cd (\S+)\n\$ (migcheck [^\n]*) - < edited\.cscfg\n(.*?)```", re.S)
+PYTEST_BLOCK = re.compile(r"```console\n\$ (pytest --migcheck[^\n]*)\n(.*?)```", re.S)
+DURATION = re.compile(r" in \d+\.\d+s\b")  # pytest's time: the only part of its output that varies
+
+
+def _shown(output: str) -> list[str]:
+    """The lines a README block shows, without elisions and blank lines."""
+    return [line for line in output.splitlines() if line.strip() and line.strip() not in ("...", "…")]
 
 
 def _blocks() -> list[tuple[str, list[str]]]:
     found = []
     for command, output in BLOCK.findall(README.read_text(encoding="utf-8")):
         if not any(word in command for word in NEEDS_SETUP):
-            shown = [
-                line for line in output.splitlines() if line.strip() and line.strip() not in ("...", "…")
-            ]
-            found.append((command, shown))
+            found.append((command, _shown(output)))
     return found
 
 
-@pytest.mark.parametrize(("command", "shown"), _blocks(), ids=[c for c, _ in _blocks()])
-def test_readme_output_is_real(command, shown, capsys, monkeypatch):
-    monkeypatch.chdir(ROOT)
-    main(shlex.split(command)[1:])
-    actual = capsys.readouterr().out.splitlines()
+def _assert_in_order(command: str, shown: list[str], actual: list[str]) -> None:
     position = 0
     for line in shown:
         assert line in actual[position:], f"README shows a line `{command}` no longer prints:\n{line}"
         position = actual.index(line, position) + 1
 
 
+@pytest.mark.parametrize(("command", "shown"), _blocks(), ids=[c for c, _ in _blocks()])
+def test_readme_output_is_real(command, shown, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    main(shlex.split(command)[1:])
+    _assert_in_order(command, shown, capsys.readouterr().out.splitlines())
+
+
 def test_the_readme_has_output_to_check():
     assert len(_blocks()) >= 2
+
+
+def test_the_standard_input_example_is_real(capsys, monkeypatch):
+    """The README lints `edited.cscfg`: the saved configuration with its subnet Web2 renamed Web3."""
+    text = README.read_text(encoding="utf-8")
+    (folder, command, output) = STDIN_BLOCK.findall(text)[0]
+    assert "its subnet `Web2` renamed\n`Web3`" in text or "its subnet `Web2` renamed `Web3`" in text
+    stdin_path = shlex.split(command)[shlex.split(command).index("--stdin-filename") + 1]
+    monkeypatch.chdir(ROOT / folder)
+    saved = Path(stdin_path).read_text(encoding="utf-8")
+    assert saved.count('"Web2"') == 1
+    edited = saved.replace('"Web2"', '"Web3"').encode("utf-8")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(edited)))
+    main([*shlex.split(command)[1:], "-"])
+    _assert_in_order(command, _shown(output), capsys.readouterr().out.splitlines())
+
+
+PYTEST_RUNS = PYTEST_BLOCK.findall(README.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("command", "output"), PYTEST_RUNS, ids=[c for c, _ in PYTEST_RUNS])
+def test_the_pytest_runs_are_real(command, output):
+    """Run as the README shows them, from the repository's root, on an 80-column report."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")} | {"COLUMNS": "80"}
+    run = subprocess.run(
+        [sys.executable, "-m", *shlex.split(command), "-p", "no:cacheprovider"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    actual = [DURATION.sub(" in N.NNs", line) for line in run.stdout.splitlines()]
+    shown = [DURATION.sub(" in N.NNs", line) for line in _shown(output)]
+    _assert_in_order(command, shown, actual)
+
+
+def test_the_readme_shows_pytest_runs():
+    assert len(PYTEST_RUNS) >= 2

@@ -108,7 +108,7 @@ class Baseline:
 def dumps(findings: Iterable[Finding], root: str = "") -> str:
     """The baseline file for `findings`: JSON, one entry per finding, in a stable order so that the file
     diffs cleanly when it is refreshed. `name` and `message` are there for the reader, not for matching."""
-    import json
+    from migcheck.report.stream import json_text
 
     ordered = sorted(findings, key=lambda f: (*key(f, root), f.message))
     entries = [
@@ -121,7 +121,7 @@ def dumps(findings: Iterable[Finding], root: str = "") -> str:
         }
         for f in ordered
     ]
-    return json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
+    return json_text({"version": VERSION, "findings": entries}, indent=2) + "\n"
 
 
 def write(path: str, findings: Iterable[Finding], root: str = "") -> None:
@@ -151,7 +151,7 @@ def load(path: str, name: str = "", root: str = "") -> Baseline:
     try:
         raw = read_bytes(path, MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise BaselineError(f"cannot read baseline {shown}: {exc.strerror or exc}") from None
+        raise BaselineError(_unreadable(path, shown, exc)) from None
     if len(raw) > MAX_FILE_BYTES:
         raise BaselineError(f"baseline {shown} is larger than {MAX_FILE_BYTES // 2**20} MB; {rewrite}")
     try:
@@ -165,14 +165,38 @@ def load(path: str, name: str = "", root: str = "") -> Baseline:
     return Baseline(Counter(_keys(data, shown)), shown, root)
 
 
+def _unreadable(path: str, shown: str, error: OSError) -> str:
+    """Why the baseline at `path` cannot be read. `shown` is its name relative to the config file's folder
+    when the config names it, which is not where a run from a subfolder looks: the path looked at is
+    said too, and a baseline that is not there yet is one `--write-baseline` makes."""
+    import errno
+    import os
+
+    try:
+        looked = visible(os.path.relpath(path))
+    except ValueError:  # another drive (Windows)
+        looked = visible(path)
+    where = shown if looked == shown else f"{shown} (looked for at {looked})"
+    message = f"cannot read baseline {where}: {error.strerror or error}"
+    if error.errno == errno.ENOENT:
+        message += f"; record the current findings in it with --write-baseline {looked}"
+    return message
+
+
 def _keys(data: object, path: str) -> Iterable[Key]:
-    version = data.get("version") if isinstance(data, dict) else None
-    # `true == 1` in Python: the version must be the integer itself.
-    if not isinstance(data, dict) or type(version) is not int or version != VERSION:
-        found = version if isinstance(version, (bool, int, float, str)) or version is None else "?"
-        found_text = visible(repr(found))[:40]
+    if not isinstance(data, dict):
+        kind = "an array" if isinstance(data, list) else "a single value"
         raise BaselineError(
-            f"baseline {path} has version {found_text}; this migcheck reads version {VERSION} "
+            f"baseline {path} is not a baseline: it holds {kind}, not an object with `version` and "
+            "`findings` (write a new one with --write-baseline)"
+        )
+    version = data.get("version")
+    # `true == 1` in Python: the version must be the integer itself.
+    if type(version) is not int or version != VERSION:
+        found = version if isinstance(version, (bool, int, float, str)) or version is None else "?"
+        found_text = f"version {visible(repr(found))[:40]}" if "version" in data else "no `version`"
+        raise BaselineError(
+            f"baseline {path} has {found_text}; this migcheck reads version {VERSION} "
             "(write a new one with --write-baseline)"
         )
     entries = data.get("findings")

@@ -14,8 +14,11 @@ from migcheck.report import FORMATS
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
+    from collections import Counter
+
     from migcheck.config import Config
     from migcheck.engine import LintResult
+    from migcheck.model import Severity
     from migcheck.rule import Rule, RuleSet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -64,6 +67,18 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+class _CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser. An option it does not know is its own error, shown under its own usage:
+    argparse leaves unknown arguments to the top-level parser, whose usage names no option of the
+    command (`migcheck check --bogus` printed `usage: migcheck [-h] [-V] COMMAND ...`)."""
+
+    def parse_known_args(self, args=None, namespace=None):
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="migcheck",
@@ -71,7 +86,9 @@ def _parser() -> argparse.ArgumentParser:
         "Resource Manager.",
     )
     parser.add_argument("-V", "--version", action="version", version=f"migcheck {__version__}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    commands = parser.add_subparsers(
+        title="commands", metavar="COMMAND", required=True, parser_class=_CommandParser
+    )
 
     check = commands.add_parser("check", help="check files and folders (default: the current folder)")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin (default: .)")
@@ -165,6 +182,8 @@ def _check(args: argparse.Namespace) -> int:
 
     if args.format not in FORMATS:
         raise UsageError(f"unknown format {args.format!r}; choose one of {', '.join(FORMATS)}")
+    _refuse_empty_names(args)
+    _refuse_conflicts(args)
     _refuse_fixing_stdin(args)
     rules = _load_rules()
     stdin = None
@@ -178,6 +197,7 @@ def _check(args: argparse.Namespace) -> int:
             raise UsageError(f"--stdin-filename: cannot read standard input: {exc.strerror or exc}") from None
     try:
         config = load_config(args.config)
+        _check_rules_named(rules, config, args)
         config = config.with_overrides(
             select=_split(args.select),
             ignore=config.ignore + _split(args.ignore),
@@ -208,21 +228,109 @@ def _check(args: argparse.Namespace) -> int:
                 # --verbose times each file, which only reading them one after another can do.
                 jobs=1 if args.verbose else args.jobs,
             )
-    except (ConfigError, RuleError, BaselineError) as exc:
+    except BaselineError as exc:
+        raise UsageError(_baseline_problem(exc, config, args.baseline)) from None
+    except (ConfigError, RuleError) as exc:
         raise UsageError(str(exc)) from None
-    if not result.documents and not result.unread and not args.stdin_filename:
-        # A green run that checked nothing is a misconfigured CI job more often than a clean repository.
-        print(
-            f"migcheck: warning: no classic Azure files under {visible(', '.join(paths))} "
-            "(.csdef, .cscfg, .netcfg, .xml with a classic root element, inventory .json exports that name classic "
-            "resources, or .ps1, .psm1 and .py scripts that use the classic APIs)",
-            file=sys.stderr,
-        )
+    if not args.stdin_filename:
+        _warn_if_nothing_checked(result, paths)
     if args.diff:
         return _diff(result, args)
     if args.fix:
         return _fix(result, args, config, paths, rules)
     return _report(result, args, config)
+
+
+def _warn_if_nothing_checked(result: LintResult, paths: list[str]) -> None:
+    """A green run that checked nothing is a misconfigured CI job more often than a clean repository: say
+    so on standard error (`check`, and `badge` and `plan`, whose "ready" would pass as unnoticed)."""
+    if result.documents or result.unread:
+        return
+    print(
+        f"migcheck: warning: no classic Azure files under {visible(', '.join(paths))} "
+        "(.csdef, .cscfg, .netcfg, .xml with a classic root element, inventory .json exports that name classic "
+        "resources, or .ps1, .psm1 and .py scripts that use the classic APIs)",
+        file=sys.stderr,
+    )
+
+
+def _refuse_empty_names(args: argparse.Namespace) -> None:
+    """An option naming a file, or rules, with an empty string (`--write-baseline "$UNSET"`) is a mistake
+    in the command: refused, never taken as the option not given."""
+    for option in ("config", "output_file", "baseline", "write_baseline", "stdin_filename"):
+        if getattr(args, option, None) == "":
+            raise UsageError(f"--{option.replace('_', '-')}: no file named (an empty path)")
+    # `--select ""` selected every rule, the opposite of what it says.
+    for value in getattr(args, "select", ()):
+        if not _split([value]):
+            raise UsageError(
+                f"--select {value!r} names no rule; give codes (MIG201), prefixes (MIG2), names "
+                "(endpoint-acl) or ALL, comma-separated, or leave the option out for every rule"
+            )
+
+
+# Options each of which replaces what another does: (option, the options it cannot be honoured with, why).
+# --format counts when it asks for another report than the default text one.
+_CONFLICTS = (
+    ("--fix", ("--diff",), "--fix writes the fixes and --diff only shows them: choose one"),
+    (
+        "--diff",
+        ("--write-baseline", "--statistics", "--output-file", "--format"),
+        "--diff prints the fixes as a diff, not a report",
+    ),
+    (
+        "--write-baseline",
+        ("--statistics", "--output-file", "--format"),
+        "--write-baseline records the findings and prints no report",
+    ),
+    ("--statistics", ("--format",), "--statistics prints the counts as text (leave out --format)"),
+)
+
+
+def _refuse_conflicts(args: argparse.Namespace) -> None:
+    """Two options that cannot both be honoured are a usage error naming both, never one of them
+    silently dropped."""
+    given = {
+        "--fix": args.fix,
+        "--diff": args.diff,
+        "--write-baseline": args.write_baseline is not None,
+        "--statistics": args.statistics,
+        "--output-file": args.output_file is not None,
+        "--format": args.format != "text",  # the default: any other is a report of its own
+    }
+    shown = "--show-files" if args.show_files else "--show-settings" if args.show_settings else ""
+    if shown:
+        # --show-settings shows the format too; --show-files lists files only.
+        listed = ("--fix", "--diff", "--write-baseline", "--statistics", "--output-file")
+        for option in (*listed, "--format") if args.show_files else listed:
+            if given[option]:
+                raise UsageError(
+                    f"{shown} and {option} cannot be used together: {shown} only prints, then exits"
+                )
+    for option, others, why in _CONFLICTS:
+        clash = next((other for other in others if given[option] and given[other]), None)
+        if clash:
+            raise UsageError(f"{option} and {clash} cannot be used together: {why}")
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes adds to --fix or --diff: give one of them too")
+
+
+def _check_rules_named(rules: RuleSet, config: Config, args: argparse.Namespace) -> None:
+    """The rules the settings file and the options name exist, each error saying where the name is
+    written: the file's key, or the option."""
+    from migcheck.config import check_rule_tokens, check_settings_rules
+
+    check_settings_rules(rules, config)
+    check_rule_tokens(rules, _split(args.select), "--select")
+    check_rule_tokens(rules, _split(args.ignore), "--ignore")
+
+
+def _baseline_problem(error: Exception, config: Config, option: str | None) -> str:
+    """A baseline that cannot be used, and, when the config file named it, which setting did: the
+    name it gives is relative to the file's folder, not to where migcheck runs."""
+    if option is None and config.baseline and config.source:
+        return f"{visible(config.source)}: `baseline`: {error}"
+    return str(error)
 
 
 def _warn_about_jobs(args: argparse.Namespace) -> None:
@@ -251,9 +359,22 @@ def _check_paths_exist(paths: list[str]) -> None:
     """A path that is not there is a mistake in the command, not a finding about a file."""
     import os
 
-    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
+    missing = [p for p in paths if p != "-" and not os.path.exists(p)]
+    broken = [p for p in missing if os.path.islink(p)]  # there, but pointing at nothing
+    if broken:
+        links = "; ".join(f"{p} points to {_link_target(p)}, which does not exist" for p in broken)
+        raise UsageError(f"broken symbolic link: {links}")
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
+
+
+def _link_target(path: str) -> str:
+    import os
+
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "a path that cannot be read"
 
 
 def _add_ci_options(check: argparse.ArgumentParser) -> None:
@@ -479,20 +600,10 @@ def _add_plan(commands: argparse._SubParsersAction) -> None:
 def _plan(args: argparse.Namespace) -> int:
     """The same discovery, config and filter as `check`; exit 0 whatever the plan says (the plan is a
     document, not a gate: `check` is the gate)."""
-    from migcheck.baseline import BaselineError
-    from migcheck.config import ConfigError
-    from migcheck.engine import RuleError, lint
     from migcheck.plan import build_plan
     from migcheck.report.plan_format import render_plan
 
-    rules = _load_rules()
-    try:
-        config = _settings(args)
-        _check_paths_exist(args.paths)
-        result = lint(args.paths, config, rules)
-    except (ConfigError, RuleError, BaselineError) as exc:
-        raise UsageError(str(exc)) from None
-    text = render_plan(build_plan(result), args.format)
+    text = render_plan(build_plan(_lint_as_check_does(args)), args.format)
     if args.output_file is not None:
         _write(args.output_file, text)
     else:
@@ -500,16 +611,31 @@ def _plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The config with the options `plan` and `badge` share with `check` applied."""
-    from migcheck.config import load_config
+def _lint_as_check_does(args: argparse.Namespace) -> LintResult:
+    """The lint behind `plan` and `badge`: the options they share with `check` checked and applied as
+    `check` does, and the same warning when no classic file was found."""
+    from migcheck.baseline import BaselineError
+    from migcheck.config import ConfigError, load_config
+    from migcheck.engine import RuleError, lint
 
-    config = load_config(args.config)
-    return config.with_overrides(
-        select=_split(args.select),
-        ignore=config.ignore + _split(args.ignore),
-        respect_gitignore=args.respect_gitignore,
-    )
+    _refuse_empty_names(args)
+    rules = _load_rules()
+    try:
+        config = load_config(args.config)
+        _check_rules_named(rules, config, args)
+        config = config.with_overrides(
+            select=_split(args.select),
+            ignore=config.ignore + _split(args.ignore),
+            respect_gitignore=args.respect_gitignore,
+        )
+        _check_paths_exist(args.paths)
+        result = lint(args.paths, config, rules)  # the config's baseline applies, as for `check`
+    except BaselineError as exc:
+        raise UsageError(_baseline_problem(exc, config, None)) from None
+    except (ConfigError, RuleError) as exc:
+        raise UsageError(str(exc)) from None
+    _warn_if_nothing_checked(result, args.paths)
+    return result
 
 
 def _report(result: LintResult, args: argparse.Namespace, config: Config) -> int:
@@ -541,16 +667,28 @@ def _report(result: LintResult, args: argparse.Namespace, config: Config) -> int
 
 
 def _statistics(result: LintResult) -> str:
-    """One line per rule that reported: count, code, name, severity; most findings first."""
+    """One line per rule that reported: count, code, name and severity, most findings first. A rule
+    whose findings differ in severity (MIG602 reports some orders as errors, others as warnings) still
+    has one line, its severities counted in it: `2  MIG602  migration-out-of-order [1 error, 1 warning]`."""
     from collections import Counter
 
     from migcheck.report.text import summary
 
-    counts = Counter((f.code, f.name, str(f.severity)) for f in result.uncapped)
+    counts = Counter((f.code, f.name) for f in result.uncapped)
+    severities: dict[str, Counter[Severity]] = {}
+    for finding in result.uncapped:
+        severities.setdefault(finding.code, Counter())[finding.severity] += 1
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
     width = len(str(max(counts.values(), default=0)))
-    lines = [f"{n:>{width}}  {code}  {name} [{severity}]" for (code, name, severity), n in rows]
+    lines = [f"{n:>{width}}  {code}  {name} [{_severities(severities[code])}]" for (code, name), n in rows]
     return "\n".join([*lines, summary(result)]) + "\n"
+
+
+def _severities(counts: Counter[Severity]) -> str:
+    """`error` when every finding has that severity, else each counted, the most severe first."""
+    if len(counts) == 1:
+        return str(next(iter(counts)))
+    return ", ".join(f"{n} {severity}" for severity, n in sorted(counts.items(), reverse=True))
 
 
 def _stdout(text: str, encoding: str | None = None) -> None:
@@ -647,19 +785,9 @@ def _write(path: str, text: str) -> None:
 
 
 def _badge(args: argparse.Namespace) -> int:
-    from migcheck.baseline import BaselineError
-    from migcheck.config import ConfigError
-    from migcheck.engine import RuleError, lint
     from migcheck.report import badge
 
-    rules = _load_rules()
-    try:
-        config = _settings(args)
-        _check_paths_exist(args.paths)
-        result = lint(args.paths, config, rules)  # the config's baseline applies, as for `check`
-    except (ConfigError, RuleError, BaselineError) as exc:
-        raise UsageError(str(exc)) from None
-    text = badge.render(result, args.format)
+    text = badge.render(_lint_as_check_does(args), args.format)
     if args.output_file is not None:
         _write(args.output_file, text)
     else:

@@ -10,6 +10,7 @@ traceback. Every path in it (`include`, `exclude`, `per-file-ignores`, `cloud-se
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -96,8 +97,33 @@ def _globs(value: object, key: str) -> tuple[str, ...]:
     try:
         check_patterns(globs)
     except PatternError as exc:
-        raise ConfigError(f"`{key}`: {exc}") from None
+        raise ConfigError(f"`{key}`: {_in_the_pattern(str(exc), globs)}") from None
     return globs
+
+
+def _bad(glob: str) -> bool:
+    try:
+        check_patterns([glob])
+    except PatternError:
+        return True
+    return False
+
+
+# Python's `re` reports a bad range by its position in the regular expression pathspec translates a pattern
+# to (`[z-a]` is "bad character range z-a at position 10"), which is nowhere in what the user wrote.
+_REGEX_POSITION = re.compile(r"bad character range (\S+) at position \d+")
+
+
+def _in_the_pattern(message: str, globs: Iterable[str]) -> str:
+    """`message` with a position in the translated expression replaced by the range's place in the pattern
+    that holds it (1-based, as editors count columns), or left out when the range is written otherwise."""
+    found = _REGEX_POSITION.search(message)
+    if found is None:
+        return message
+    bad_range = found.group(1)
+    column = next((glob.find(bad_range) + 1 for glob in globs if bad_range in glob and _bad(glob)), 0)
+    where = f" at character {column} of the pattern" if column else ""
+    return message[: found.start()] + f"bad character range {bad_range}{where}" + message[found.end() :]
 
 
 def _shown(value: object) -> str:
@@ -236,6 +262,8 @@ def _rooted(values: dict[str, object], folder: str) -> dict[str, object]:
 def load_config(path: str | None = None, start: str = ".") -> Config:
     """Settings from `path`, or from the nearest migcheck.toml / pyproject.toml with a `[tool.migcheck]`
     table above `start`; defaults when there is none."""
+    if path == "":
+        raise ConfigError("no settings file named (an empty path)")
     if path is not None:
         table = _read_table(path, required=True)
         return parse_settings({} if table is None else table, path)
@@ -337,17 +365,58 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 # comments use too: a token means the same rules wherever it is written.
 
 
+RULE_TOKENS = (
+    "use a code (MIG201), a prefix (MIG2), a name (endpoint-acl) or ALL; `migcheck rules` lists them"
+)
+
+
+def check_rule_tokens(rules: RuleSet, tokens: Iterable[str], where: str) -> None:
+    """Every token names at least one rule; else a `ConfigError` saying which token, `where` it is
+    written (`--select`, a config file's key), what a token may be and, for a near miss, the rule meant."""
+    for token in tokens:
+        if not any(specificity(token, r.code, r.name) for r in rules):
+            raise ConfigError(
+                f"unknown rule {visible(repr(token))} in {where}{_closest_rule(token, rules)}: {RULE_TOKENS}"
+            )
+
+
+def _closest_rule(token: str, rules: RuleSet) -> str:
+    """` (did you mean X?)` when one rule's code or name, and only one, is a slip away from `token` (a
+    character wrong, missing, added or two swapped, in any case: MIG2O1, endpoint-acls), else nothing: a
+    guess would mislead where MIG999 is no slip for MIG319, or MIG100 one for any of MIG101 to MIG106."""
+    typed = token.strip().lower()
+    close = [word for rule in rules for word in (rule.code, rule.name) if _one_slip(typed, word.lower())]
+    return f" (did you mean {close[0]}?)" if len(close) == 1 else ""
+
+
+def _one_slip(typed: str, word: str) -> bool:
+    if len(typed) == len(word):
+        wrong = [n for n, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        swapped = len(wrong) == 2 and wrong[1] == wrong[0] + 1 and typed[wrong[0]] == word[wrong[1]]
+        return len(wrong) == 1 or (swapped and typed[wrong[1]] == word[wrong[0]])
+    if abs(len(typed) - len(word)) != 1:
+        return False
+    short, long = sorted((typed, word), key=len)
+    at = next((n for n, (a, b) in enumerate(zip(short, long, strict=False)) if a != b), len(short))
+    return short[at:] == long[at + 1 :]
+
+
+def check_settings_rules(rules: RuleSet, config: Config) -> None:
+    """Every rule the settings file names in `select`, `ignore` and `severity` exists; the error names the
+    file and the key, as one about `per-file-ignores` does. Checked before command-line options replace
+    or extend them, so that a mistake in the file is not hidden by an option."""
+    where = f" of {_name(config.source)}" if config.source else ""
+    check_rule_tokens(rules, config.select, f"`select`{where}")
+    check_rule_tokens(rules, config.ignore, f"`ignore`{where}")
+    check_rule_tokens(rules, config.severity, f"`severity`{where}")
+
+
 def enabled_codes(rules: RuleSet, select: Iterable[str], ignore: Iterable[str]) -> frozenset[str]:
     """The codes that run. Each rule follows the most specific token that matches it (a name or full code
     beats a prefix, a longer prefix beats a shorter one, `ALL` loses to all); on a tie, ignore wins."""
     select, ignore = tuple(select), tuple(ignore)
-    for option, tokens in (("select", select), ("ignore", ignore)):
-        for token in tokens:
-            if not any(specificity(token, r.code, r.name) for r in rules):
-                raise ConfigError(
-                    f"unknown rule {token!r} in {option}: use a code (MIG201), a prefix (MIG2), a "
-                    "name (endpoint-acl) or ALL; `migcheck rules` lists them"
-                )
+    check_rule_tokens(rules, select, "select")
+    check_rule_tokens(rules, ignore, "ignore")
     enabled = set()
     for rule in rules:
         chosen = max((specificity(t, rule.code, rule.name) for t in select), default=0 if select else 1)
@@ -362,22 +431,17 @@ def check_per_file_ignores(rules: RuleSet, ignores: Mapping[str, Iterable[str]],
     silence nothing, unnoticed."""
     where = f"{_name(source)}: " if source else ""
     for pattern, tokens in ignores.items():
-        for token in tokens:
-            if not any(specificity(token, r.code, r.name) for r in rules):
-                raise ConfigError(
-                    f"{where}unknown rule {visible(repr(token))} in per-file-ignores {visible(repr(str(pattern)))}: "
-                    "use a code (MIG201), a prefix (MIG2), a name (endpoint-acl) or ALL; `migcheck rules` "
-                    "lists them"
-                )
+        try:
+            check_rule_tokens(rules, tokens, f"per-file-ignores {visible(repr(str(pattern)))}")
+        except ConfigError as exc:
+            raise ConfigError(f"{where}{exc}") from None
 
 
 def severity_overrides(rules: RuleSet, overrides: Mapping[str, Severity]) -> dict[str, Severity]:
     """Severity overrides keyed by rule code; keys may be codes, prefixes, names or ALL. Each rule takes
     the override of the most specific key that matches it (on a tie, the one written last)."""
     tokens = list(overrides.items())
-    for token, _ in tokens:
-        if not any(specificity(token, r.code, r.name) for r in rules):
-            raise ConfigError(f"unknown rule {token!r} in severity overrides; `migcheck rules` lists them")
+    check_rule_tokens(rules, overrides, "severity overrides")
     out: dict[str, Severity] = {}
     for rule in rules:
         score, chosen = max(

@@ -4,7 +4,8 @@ half-written.
 A repository under review can commit `report.sarif` as a link to `~/.bashrc`; CI then runs
 `migcheck check --output-file report.sarif`. So a link is refused, not followed. And a run that dies while
 writing (a full disk, a killed job) must not leave a baseline truncated to nothing: the text goes to a
-temporary file beside the target, which then replaces it in one step. A target that is a named pipe or a
+temporary file beside the target, which then replaces it in one step, with the target's permission bits
+(a new file gets those a plain `open` gives it: 0666 less the umask). A target that is a named pipe or a
 character device (`/dev/null`, a terminal) is not a file to replace: the output is written into it, as a
 shell's `>` would, and it stays what it was."""
 
@@ -137,7 +138,6 @@ def writing(path: str, *, newline: str = "") -> Iterator[TextIO]:
     to a temporary file beside `path`, which replaces `path` only when the block ends without an error
     (the old file stays whole otherwise), so no report is ever held whole in memory to be written."""
     import io
-    import tempfile
 
     if _check_target(path):
         with _into(path) as raw:
@@ -149,7 +149,7 @@ def writing(path: str, *, newline: str = "") -> Iterator[TextIO]:
     folder = os.path.dirname(path) or "."
     try:
         os.makedirs(folder, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".migcheck-", suffix=".tmp")
+        fd, temporary = _temporary_beside(path, folder)
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
@@ -166,3 +166,32 @@ def writing(path: str, *, newline: str = "") -> Iterator[TextIO]:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _temporary_beside(path: str, folder: str) -> tuple[int, str]:
+    """A new temporary file in `folder`, open for writing, with the permission bits `path` will keep: those
+    of the file it replaces, or for a new file those a plain `open` gives (0666 less the umask), not
+    `mkstemp`'s 0600, which made every report and baseline private to its writer."""
+    import tempfile
+
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()  # a new file
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".migcheck-", suffix=".tmp")
+    if hasattr(os, "fchmod"):  # elsewhere (Windows) only the read-only bit exists, and mkstemp leaves it off
+        try:
+            os.fchmod(fd, mode)
+        except OSError:
+            os.close(fd)
+            os.unlink(temporary)
+            raise
+    return fd, temporary
+
+
+def _umask() -> int:
+    """The process's umask. It can only be read by setting it, so it is set back at once; migcheck writes
+    its outputs from its main thread, with no other thread creating files meanwhile."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

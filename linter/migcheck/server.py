@@ -23,6 +23,7 @@ every file at most every `STAT_SECONDS`."""
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import gc
 import hashlib
@@ -30,7 +31,7 @@ import math
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from lsprotocol import types as lsp
@@ -41,7 +42,7 @@ from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
 
 from migcheck import __version__
 from migcheck.baseline import BaselineError
-from migcheck.config import CONFIG_FILES, Config, ConfigError, load_config
+from migcheck.config import CONFIG_FILES, Config, ConfigError, check_settings_rules, load_config
 from migcheck.discover import CANDIDATE_SUFFIXES, Candidate, PatternError
 from migcheck.engine import LintResult, ReadCache, RuleError, lint, locate_findings, stamps_now, walk
 from migcheck.model import Finding, Fix, Location, Severity
@@ -219,6 +220,7 @@ class MigcheckServer(LanguageServer):
             config, context = Config(), [path]
         else:
             config, context = _project(os.path.dirname(path), root)
+            check_settings_rules(self.rules, config)  # an error that names the file and the key
         buffer = _encode(text)
         result = self.lint(context, config, buffer, path, walked=root is not None)
         if self.cache.vanished:  # a file the kept walk named is gone: walk again, and lint again
@@ -455,23 +457,123 @@ def _position(source: SourceText, offset: int, codec: PositionCodec) -> lsp.Posi
 # --- code actions and hover --------------------------------------------------------------------------
 
 
-def suppression_edit(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.TextEdit:
+# Where a suppression comment goes, by the ending of the file's name: what each reader honours. XML files
+# take `<!-- migcheck: ignore[...] -->` before the element; scripts `# migcheck: ignore[...]` on a line of
+# its own before the statement. Inventory exports (JSON) have no comments, and declarations (TOML) are not
+# read for them: they are offered no suppression, which would break the file or silence nothing.
+XML_SUFFIXES = (".csdef", ".cscfg", ".netcfg", ".xml")
+SCRIPT_SUFFIXES = (".py", ".ps1", ".psm1")
+
+
+def suppressed_on(document: TextDocument) -> str | None:
+    """What a suppression comment in `document` covers: "element" (XML), "statement" (scripts), or None
+    for a kind whose reader reads no comments (inventory exports, declarations)."""
+    name = (document.path or document.uri).lower()
+    if name.endswith(XML_SUFFIXES):
+        return "element"
+    return "statement" if name.endswith(SCRIPT_SUFFIXES) else None
+
+
+def suppression_edit(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.TextEdit | None:
+    """The edit that suppresses `diagnostic` with a comment, in the syntax of the document's kind; None
+    where it takes none (`suppressed_on`)."""
+    covered = suppressed_on(document)
+    if covered == "element":
+        return _xml_suppression(document, diagnostic)
+    if covered == "statement":
+        python = (document.path or document.uri).lower().endswith(".py")
+        return _script_suppression(document, diagnostic, python=python)
+    return None
+
+
+def _xml_suppression(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.TextEdit:
     """Insert `<!-- migcheck: ignore[CODE] reason -->` just before the element: on a line of its own with
     the element's indentation when the element starts its line, else right before its `<`."""
     comment = f"<!-- migcheck: ignore[{diagnostic.code}] reason -->"
     start = diagnostic.range.start
-    lines: Sequence[str] = document.lines
-    line = lines[start.line] if start.line < len(lines) else ""
     before = document.text_in_client_range(
         lsp.Range(start=lsp.Position(line=start.line, character=0), end=start)
     )
     if before.strip():
         return lsp.TextEdit(range=lsp.Range(start=start, end=start), new_text=comment)
-    indent = line[: len(line) - len(line.lstrip(" \t"))]
-    at_line_start = lsp.Position(line=start.line, character=0)
+    return _line_before(document, start.line, comment)
+
+
+def _script_suppression(document: TextDocument, diagnostic: lsp.Diagnostic, *, python: bool) -> lsp.TextEdit:
+    """Insert `# migcheck: ignore[CODE] reason` on a line of its own before the statement the diagnostic
+    is in, indented like the statement's first line. The readers let such a comment cover the whole
+    statement that follows it, so for a finding in the middle of one (an argument on a continuation line)
+    the comment goes before the statement's first line, where a comment is always valid: on the finding's
+    own line it could fall inside a string, or after the PowerShell backtick or Python backslash that
+    continues the line above, and change the script."""
+    comment = f"# migcheck: ignore[{diagnostic.code}] reason"
+    at = document.position_from_client_units(diagnostic.range.start)
+    source = document.source
+    if python:
+        line = _python_statement_line(source, at.line)
+    else:
+        line = _powershell_statement_line(source, document.lines, at.line, at.character)
+    return _line_before(document, line, comment)
+
+
+def _line_before(document: TextDocument, line: int, comment: str) -> lsp.TextEdit:
+    """Insert `comment` as a line of its own before the 0-based `line`, with its indentation and its
+    line ending."""
+    lines: Sequence[str] = document.lines
+    text = lines[line] if line < len(lines) else ""
+    indent = text[: len(text) - len(text.lstrip(" \t"))]
+    ending = "\r\n" if text.endswith("\r\n") else "\n"
+    at_line_start = lsp.Position(line=line, character=0)
     return lsp.TextEdit(
-        range=lsp.Range(start=at_line_start, end=at_line_start), new_text=f"{indent}{comment}\n"
+        range=lsp.Range(start=at_line_start, end=at_line_start), new_text=f"{indent}{comment}{ending}"
     )
+
+
+def _python_statement_line(source: str, line: int) -> int:
+    """The 0-based first line of the innermost statement of the Python `source` that holds the 0-based
+    `line`, as the reader counts statements (`ast`); `line` itself when none does or the source does not
+    parse (the reader then reports only that)."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+        return line
+    target, found = line + 1, None
+    statements: list[ast.stmt] = tree.body
+    while True:
+        holder = next((s for s in statements if s.lineno <= target <= (s.end_lineno or s.lineno)), None)
+        if holder is None:
+            return found.lineno - 1 if found is not None else line
+        found = holder
+        statements = list(_inner_statements(holder))
+
+
+def _inner_statements(statement: ast.stmt) -> Iterator[ast.stmt]:
+    """The statements in the blocks of a compound statement: its bodies, its handlers', its cases'."""
+    for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+        for item in getattr(statement, field, ()):
+            if isinstance(item, ast.stmt):
+                yield item
+            else:  # an except handler, a match case
+                yield from getattr(item, "body", ())
+
+
+def _powershell_statement_line(source: str, lines: Sequence[str], line: int, character: int) -> int:
+    """The 0-based line where the statement that holds the position (0-based line, character) starts: the
+    node there, or its nearest ancestor, that is a statement of a statement list, as the reader counts
+    statements (tree-sitter-powershell). `line` itself when no statement holds it."""
+    import tree_sitter
+    import tree_sitter_powershell
+
+    parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_powershell.language()))
+    tree = parser.parse(source.encode("utf-8", "surrogatepass"))
+    text = lines[line] if line < len(lines) else ""
+    point = (line, len(text[:character].encode("utf-8", "surrogatepass")))
+    node = tree.root_node.descendant_for_point_range(point, point)
+    while node is not None and node.parent is not None and node.parent.type != "statement_list":
+        node = node.parent
+    if node is None or node.parent is None:
+        return line
+    return node.start_point[0]
 
 
 def fix_edits(document: TextDocument, fix: Fix) -> list[lsp.TextEdit]:
@@ -560,7 +662,8 @@ def create_server() -> MigcheckServer:
         document = ls.workspace.get_text_document(params.text_document.uri)
         wanted = [d for d in params.context.diagnostics if d.source == SOURCE and d.code]
         fixes = ls.fixes_for(document, wanted)
-        return [*fixes, *(_suppress_action(document, diagnostic) for diagnostic in wanted)]
+        suppressions = (_suppress_action(document, diagnostic) for diagnostic in wanted)
+        return [*fixes, *(action for action in suppressions if action is not None)]
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     def hover(ls: MigcheckServer, params: lsp.HoverParams) -> lsp.Hover | None:
@@ -591,10 +694,14 @@ def _same(a: lsp.Diagnostic, b: lsp.Diagnostic) -> bool:
     return (a.code, a.range, a.message) == (b.code, b.range, b.message)
 
 
-def _suppress_action(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.CodeAction:
-    edit = suppression_edit(document, diagnostic)
+def _suppress_action(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.CodeAction | None:
+    """The quick fix that suppresses `diagnostic` with a comment, titled as the README names it; None
+    where the document's kind takes no suppression comment."""
+    covered, edit = suppressed_on(document), suppression_edit(document, diagnostic)
+    if edit is None:
+        return None
     return lsp.CodeAction(
-        title=f"Suppress {diagnostic.code} on this element (with a reason)",
+        title=f"Suppress {diagnostic.code} on this {covered}",
         kind=lsp.CodeActionKind.QuickFix,
         diagnostics=[diagnostic],
         edit=lsp.WorkspaceEdit(changes={document.uri: [edit]}),

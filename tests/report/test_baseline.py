@@ -120,6 +120,9 @@ def test_identical_keys_are_counted():
         (None, "cannot read baseline bad.json"),
         ("{not json", "baseline bad.json is not valid JSON"),
         ('{"version": 7, "findings": []}', "has version 7; this migcheck reads version 1"),
+        ("[]", "baseline bad.json is not a baseline: it holds an array, not an object with `version`"),
+        ('"findings"', "baseline bad.json is not a baseline: it holds a single value, not an object"),
+        ('{"findings": []}', "baseline bad.json has no `version`; this migcheck reads version 1"),
         ('{"version": 1}', "has no `findings` list"),
         ('{"version": 1, "findings": [{"path": "a.xml", "code": "MIG201"}]}', "finding #1 needs string"),
     ],
@@ -256,3 +259,33 @@ def test_keying_a_name_costs_its_length(piece):
         return lambda: key(finding)
 
     assert_linear(make, 20_000)
+
+
+def test_a_missing_baseline_named_by_the_config_says_where_it_was_looked_for(contoso, run, monkeypatch):
+    (contoso / "migcheck.toml").write_text('baseline = "missing.json"\n')
+    monkeypatch.chdir(contoso / "examples")
+    code, out, err = run("check", "contoso")
+    assert (code, out) == (2, "")
+    assert err == (
+        "migcheck: error: ../migcheck.toml: `baseline`: cannot read baseline missing.json (looked for at "
+        "../missing.json): No such file or directory; record the current findings in it with "
+        "--write-baseline ../missing.json\n"
+    )
+    # What it says to run makes the baseline the config names.
+    assert run("check", "contoso", "--write-baseline", "../missing.json")[0] == 0
+    assert run("check", "contoso")[0] == 0
+
+
+def test_a_missing_baseline_named_by_the_option_is_not_blamed_on_the_config(contoso, run):
+    (contoso / "migcheck.toml").write_text("")
+    code, _, err = run("check", "examples/contoso", "--baseline", "missing.json")
+    assert code == 2
+    assert err.startswith("migcheck: error: cannot read baseline missing.json: No such file or directory; ")
+
+
+@pytest.mark.parametrize("command", ["badge", "plan"])
+def test_badge_and_plan_name_the_config_of_a_missing_baseline(contoso, run, command):
+    (contoso / "migcheck.toml").write_text('baseline = "missing.json"\n')
+    code, _, err = run(command, "examples/contoso")
+    assert code == 2
+    assert err.startswith("migcheck: error: migcheck.toml: `baseline`: cannot read baseline missing.json: ")

@@ -3,6 +3,7 @@ forged `::error` line, a carriage return, an escape sequence are all shown as es
 
 from __future__ import annotations
 
+import json
 from urllib.parse import unquote
 
 import pytest
@@ -63,3 +64,32 @@ def test_a_file_name_that_is_not_utf8_reaches_every_writer_escaped(tmp_path, mon
     assert main(["check", ".", "--format", fmt, "--output-file", "out.txt"]) == 1
     written = unquote((tmp_path / "out.txt").read_text(encoding="utf-8"))  # SARIF writes URIs
     assert "bad\\xff.cscfg" in written.replace("\\\\", "\\")
+
+
+# A C1 control that terminals read as ESC [ (CSI), DEL, a right-to-left override and a left-to-right mark:
+# legal in XML and in JSON strings, invisible or harmful raw. And text that must stay readable.
+HIDDEN = "\x9b31m\x7f\u202e\u200e"
+NAMED = f'<ServiceDefinition name="café{HIDDEN}"><WebRole name="Web"/></ServiceDefinition>\n'.replace(
+    "\x9b", "&#x9b;"
+).replace("\x7f", "&#x7f;")
+JSON_OUTPUTS = {
+    "json": ["check", ".", "--format", "json"],
+    "report-json": ["check", ".", "--format", "report-json"],
+    "sarif": ["check", ".", "--format", "sarif"],
+    "gitlab": ["check", ".", "--format", "gitlab"],
+    "plan": ["plan", ".", "--format", "json"],
+    "baseline": ["check", ".", "--write-baseline", "written.json"],
+}
+
+
+@pytest.mark.parametrize("argv", JSON_OUTPUTS.values(), ids=JSON_OUTPUTS.keys())
+def test_json_outputs_escape_hidden_characters_and_keep_text_readable(tmp_path, monkeypatch, capsys, argv):
+    (tmp_path / "ServiceDefinition.csdef").write_text(NAMED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(argv)
+    out = capsys.readouterr().out
+    if argv[-1] == "written.json":
+        out = (tmp_path / "written.json").read_text(encoding="utf-8")
+    assert not any(character in out for character in "\x9b\x7f\u202e\u200e"), ascii(out)
+    assert "café\\u009b31m\\u007f\\u202e\\u200e" in out
+    assert f"café{HIDDEN}" in json.dumps(json.loads(out), ensure_ascii=False)  # the same text, once read

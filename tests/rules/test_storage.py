@@ -55,7 +55,7 @@ def _lint(tmp_path: Path, monkeypatch, files: dict[str, str], select: str):
 def test_a_disk_listed_and_attached_is_reported_once_on_its_vm(tmp_path, monkeypatch):
     files = {"deployment.xml": DEPLOYMENT, "disks.xml": DISKS}
     findings = _lint(tmp_path, monkeypatch, files, "MIG401")
-    assert [(f.location.path, f.location.line) for f in findings] == [("deployment.xml", 7)]
+    assert [(f.location.path, f.location.line) for f in findings] == [("deployment.xml", 9)]
     # The body names no hosted service: the VM's service is named by its deployment, and says so.
     assert findings[0].message.startswith("VM 'app01' in deployment 'app' has disk 'app01-os'")
     assert "'2015/app01-os.vhd'" in findings[0].message
@@ -63,7 +63,7 @@ def test_a_disk_listed_and_attached_is_reported_once_on_its_vm(tmp_path, monkeyp
 
 def test_the_listed_disk_is_reported_when_the_vm_is_not_among_the_files(tmp_path, monkeypatch):
     findings = _lint(tmp_path, monkeypatch, {"disks.xml": DISKS}, "MIG401")
-    assert [(f.location.line, f.resource_name) for f in findings] == [(2, "app01-os")]
+    assert [(f.location.line, f.resource_name) for f in findings] == [(4, "app01-os")]
 
 
 def test_only_the_unattached_disk_is_info(tmp_path, monkeypatch):
@@ -92,7 +92,7 @@ def test_gallery_images_are_not_yours(tmp_path, monkeypatch):
 def test_contoso_storage_findings():
     findings = lint([str(EXAMPLES / "contoso")], Config(select=("MIG4",)), RULES).findings
     assert [(f.code, Path(f.location.path).name, f.location.line) for f in findings] == [
-        ("MIG401", "contoso-jump.hostedservice.xml", 126),
+        ("MIG401", "contoso-jump.hostedservice.xml", 132),
     ]
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from migcheck.model import Finding
-from migcheck.report.stream import Stream, rendered
+from migcheck.report.stream import Stream, json_text, rendered
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -50,5 +49,5 @@ def write(result: LintResult, stream: Stream) -> None:
         stream.write("[]\n")
         return
     for n, finding in enumerate(result.findings):
-        stream.write(("[\n" if n == 0 else ",\n") + json.dumps(finding_dict(finding), ensure_ascii=False))
+        stream.write(("[\n" if n == 0 else ",\n") + json_text(finding_dict(finding)))
     stream.write("\n]\n")

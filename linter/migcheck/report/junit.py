@@ -2,10 +2,12 @@
 Pipelines, ...).
 
 The test cases are those `pytest --migcheck` collects: one per file and rule that inspects what the file
-holds, and one for each rule that reported on a file (`Rule.has_case`; classname the path, name
-`CODE name`), so both show the same list. A case fails with its findings
-as the text format prints them; one whose findings are all suppressed or known from the baseline is
-skipped, saying so."""
+holds, and one for each rule that reported on a file (`Rule.has_case`), named as pytest's own JUnit writer
+(`pytest --migcheck --junitxml`) names the item `path/to/file.cscfg::MIG201`: classname the path with
+`/` as `.` (and a `.py` ending dropped), name the rule's code. So both reports show the same cases, and a
+CI system that tracks tests by name sees one history whichever wrote the report. A case fails with its
+findings as the text format prints them; one whose findings are all suppressed or known from the baseline
+is skipped, saying so."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 Case = tuple[str, str]  # path, rule code
 # XML 1.0 cannot hold these even as character references; a snippet of a binary file can contain them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_PYTEST_XML = re.compile("[^\t\n\r\x20-\x7e\x80-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def render(result: LintResult) -> str:
@@ -46,7 +49,8 @@ def write(result: LintResult, stream: Stream) -> None:
         return
     stream.write(f"  {suite}>\n")
     for path, code in cases:
-        case = ET.Element("testcase", classname=path, name=_name(code, result), file=path)
+        classname, name = test_names(path, code)
+        case = ET.Element("testcase", classname=classname, name=name, file=path)
         case.set("time", "0")
         if (path, code) in reported:
             _fail(case, reported[path, code], result)
@@ -73,9 +77,21 @@ def _by_case(findings: list[Finding]) -> dict[Case, list[Finding]]:
     return cases
 
 
-def _name(code: str, result: LintResult) -> str:
-    rule = result.rules.get(code)
-    return f"{code} {rule.name}" if rule else code
+def test_names(path: str, code: str) -> tuple[str, str]:
+    """(classname, name) of the item `path::code` as pytest's JUnit writer gives them
+    (`_pytest.junitxml.mangle_test_address`): the node id split at its first `::` and the later ones, a
+    `[...]` after that first `::` kept with the last name, the path's `/` made `.` and a `.py` ending
+    dropped."""
+    head, _, tail = f"{path}::{code}".partition("::")
+    names, bracket, params = tail.partition("[")
+    parts = [re.sub(r"\.py$", "", head.replace("/", ".")), *names.split("::")]
+    parts[-1] += bracket + params
+    return ".".join(parts[:-1]), _pytest_escaped(parts[-1])
+
+
+def _pytest_escaped(name: str) -> str:
+    """A name as pytest's `bin_xml_escape` writes it: characters XML cannot hold (and DEL) as `#xNN`."""
+    return _NOT_PYTEST_XML.sub(lambda m: f"#x{ord(m.group()):02X}", name)
 
 
 def _fail(case: ET.Element, findings: list[Finding], result: LintResult) -> None:

@@ -16,7 +16,6 @@ JSON schema (version 1):
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.plan import Commands, Plan, Step
 from migcheck.report.json_format import finding_dict
+from migcheck.report.stream import json_text
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ VERSION = 1
 
 def render_plan(plan: Plan, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(_data(plan), indent=2, ensure_ascii=False) + "\n"
+        return json_text(_data(plan), indent=2) + "\n"
     if fmt == "markdown":
         return _markdown(plan)
     if fmt == "html":

@@ -8,8 +8,30 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable, Iterable
 from typing import Protocol
+
+# Characters JSON may hold raw that a person reading a report in a terminal, a CI log or a diff must not
+# get raw: DEL and the C1 controls (U+009B starts a terminal escape sequence as ESC [ does), line and
+# paragraph separators, and the bidirectional marks, embeddings, overrides and isolates that reorder what
+# the reader sees. `json.dumps` escapes the C0 controls itself; lone surrogates (a file name's undecodable
+# bytes) are written `\udcXX`, as the writers' `backslashreplace` wrote them. Any other text stays
+# readable (`ensure_ascii=False`).
+_HIDDEN = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def json_text(value: object, indent: int | None = None) -> str:
+    """`value` as JSON, non-ASCII text kept as it is but for the characters `_HIDDEN` names, written as
+    `\\uXXXX` escapes (which mean the same to every JSON reader)."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    if text.isascii() and "\x7f" not in text:  # nearly always: the search costs nothing then
+        return text
+    return _HIDDEN.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 class Stream(Protocol):
@@ -27,8 +49,8 @@ class Items:
 
 
 def dump(value: object, stream: Stream, indent: int = 2, level: int = 0) -> None:
-    """Write `value` as `json.dumps(value, indent=indent, ensure_ascii=False)` would, at nesting `level`;
-    `Items` anywhere inside are written item by item."""
+    """Write `value` as `json_text(value, indent)` would, at nesting `level`; `Items` anywhere inside are
+    written item by item."""
     if isinstance(value, Items):
         _sequence(((None, item) for item in value.items), "[]", stream, indent, level)
     elif isinstance(value, dict) and _holds_items(value):
@@ -69,7 +91,7 @@ def _text(value: object, indent: int, level: int) -> str:
 
 
 def _scalar(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)  # no indent: the C encoder, which makes no garbage
+    return json_text(value)  # no indent: the C encoder, which makes no garbage
 
 
 def _holds_items(value: dict[object, object]) -> bool:
