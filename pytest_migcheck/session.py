@@ -19,7 +19,7 @@ import pytest
 
 from migcheck import __version__
 from migcheck.baseline import BaselineError
-from migcheck.config import Config, ConfigError, load_config
+from migcheck.config import Config, ConfigError, check_settings_rules, load_config
 from migcheck.discover import shown
 from migcheck.engine import LintResult, RuleError, lint
 from migcheck.model import Document, Finding, Severity, resource_types
@@ -55,8 +55,9 @@ class MigcheckSession:
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         # Before any collection; under xdist also in the controller, so that a bad config or a broken
         # plugin stops the run once, with a usage error, before workers start.
-        self.settings = self._load_settings()
-        self._result = self._lint(self._load_rules())
+        rules = self._load_rules()
+        self.settings = self._load_settings(rules)
+        self._result = self._lint(rules)
         self._index(self._result)
         # The linked estate lives as long as the session and holds no garbage cycles: moved out of the
         # collector's reach, so the full collections that tens of thousands of items and reports set off
@@ -80,10 +81,12 @@ class MigcheckSession:
         ]
         self.config.args = [*self.config.args, *extra]
 
-    def _load_settings(self) -> Config:
+    def _load_settings(self, rules: RuleSet) -> Config:
         option = self.config.getoption
         try:
             settings = load_config(start=str(self.root))
+            # Before the options replace or extend them: a mistake in the file names the file.
+            check_settings_rules(rules, settings)
         except ConfigError as exc:
             raise pytest.UsageError(f"migcheck: {exc}") from None
         fail_on = option("migcheck_fail_on")

@@ -231,6 +231,13 @@ def test_a_link_in_the_walk_carries_no_identity(tree):
     assert "outside the folder" in found["b/out.cscfg"].refused and found["b/out.cscfg"].identity is None
 
 
+def test_a_broken_link_in_the_walk_is_said_to_be_one(tree):
+    os.symlink(tree / "b" / "gone.csdef", tree / "b" / "dangling.cscfg")
+    found = {c.path: c for c in discover(["b"])}
+    refused = found["b/dangling.cscfg"].refused
+    assert refused.startswith("not read: a broken symbolic link") and "gone.csdef does not exist" in refused
+
+
 def test_a_folder_with_a_classic_extension_is_not_a_candidate(tree):
     (tree / "a" / "folder.cscfg").mkdir()
     (tree / "a" / "folder.cscfg" / "inner.csdef").write_text("<x/>")

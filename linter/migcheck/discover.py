@@ -456,8 +456,19 @@ def _found(entry: os.DirEntry[str], relative: str, real_top: str) -> _Found:
     return entry.path, relative, refused, is_link, None
 
 
+def _link_target(fs_path: str) -> str:
+    try:
+        return f"its target {shown(os.readlink(fs_path))}"
+    except OSError:
+        return "its target"
+
+
 def _relative(path: str, top: str) -> str:
     return os.path.relpath(path, top).replace(os.sep, "/")
+
+
+# How the refusal of a link whose target does not exist starts: its fix is not the other refusals'.
+BROKEN_LINK = "not read: a broken symbolic link"
 
 
 def _link_out_of(fs_path: str, real_top: str) -> tuple[str, bool]:
@@ -465,6 +476,8 @@ def _link_out_of(fs_path: str, real_top: str) -> tuple[str, bool]:
     a file outside the walked folder (`x.cscfg -> /proc/self/environ`) would put that file's lines into
     findings and CI logs; a user who means it names the file explicitly. (The reader checks the opened
     file again: see `migcheck.guarded`.)"""
+    if not os.path.exists(fs_path):
+        return f"{BROKEN_LINK} ({_link_target(fs_path)} does not exist)", False
     target = os.path.realpath(fs_path)
     if os.path.commonpath([target, real_top]) == real_top:
         return "", True

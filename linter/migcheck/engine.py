@@ -14,7 +14,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from migcheck.config import Config, check_per_file_ignores, enabled_codes, severity_overrides
-from migcheck.discover import STDIN, Candidate, discover, display_path, possible_kinds
+from migcheck.discover import BROKEN_LINK, STDIN, Candidate, discover, display_path, possible_kinds
 from migcheck.estate import CloudService, Estate, Grouping, LinkMemo, kinds_to_read, link, link_subscription
 from migcheck.model import Document, FileKind, FileProblem, Finding, Mark, Severity
 from migcheck.rule import Rule, RuleSet, capped, is_more_findings
@@ -310,6 +310,7 @@ def _with_context(paths: list[str], config: Config) -> list[str]:
 
 
 _REFUSED_FIX = "Keep the file itself in the repository, or name it explicitly on the command line."
+_BROKEN_LINK_FIX = "Restore the file the link points to, or delete the link."
 
 
 def _read(candidate: Candidate, stdin: bytes | None) -> Document | None:
@@ -343,7 +344,8 @@ def _read_bytes(
         problem = FileProblem("syntax", reason, Mark(path, 1, column=1), fix)
         return Document(path, None, "", problem=problem), b""
     if data is None:
-        problem = FileProblem("syntax", candidate.refused, Mark(path, 1, column=1), _REFUSED_FIX)
+        fix = _BROKEN_LINK_FIX if candidate.refused.startswith(BROKEN_LINK) else _REFUSED_FIX
+        problem = FileProblem("syntax", candidate.refused, Mark(path, 1, column=1), fix)
         return Document(path, None, "", problem=problem), b""
     if store is not None and candidate.fs_path != STDIN:
         return store.read(candidate.fs_path, path, data, explicit=candidate.explicit), data

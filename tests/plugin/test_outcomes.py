@@ -104,6 +104,13 @@ def test_unknown_rule_is_a_usage_error(estate: pytest.Pytester) -> None:
     result.stderr.fnmatch_lines(["ERROR: migcheck: unknown rule 'MIG9999' in ignore*"])
 
 
+def test_an_unknown_rule_in_the_settings_file_names_the_file(estate: pytest.Pytester) -> None:
+    estate.makepyprojecttoml('[tool.migcheck]\nselect = ["MIG9999"]\n')
+    result = run(estate, "--migcheck-select", "MIG201")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["ERROR: migcheck: unknown rule 'MIG9999' in `select` of pyproject.toml*"])
+
+
 def test_a_plugin_that_fails_to_load_is_a_usage_error(
     estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:
