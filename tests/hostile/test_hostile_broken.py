@@ -44,9 +44,9 @@ def test_a_corpus_file_truncated_at_every_element_boundary():
     [
         (b"", "empty file"),
         (b" \t\r\n\n  ", "empty file"),
-        (bytes(range(256)) * 4, "not well-formed XML"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not well-formed XML"),
-        (b"PK\x03\x04" + ZIP_NOISE, "not well-formed XML"),
+        (bytes(range(256)) * 4, "not a text file: it holds binary data"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file: it holds binary data"),
+        (b"PK\x03\x04" + ZIP_NOISE, "not a text file: it holds binary data"),
     ],
 )
 def test_empty_and_binary_files(data, words):

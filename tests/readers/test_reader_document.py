@@ -137,7 +137,9 @@ def test_syntax_error_in_an_xml_sniffed_as_classic_and_in_a_named_file():
         (b"", "empty file", 1, 1),
         (b"  \n", "empty file", 1, 1),
         (b'<ServiceConfiguration a="<"/>', "Unescaped '<'", 1, 26),
-        (b"\x00\x01\x02\x03binary", "not well-formed XML", 1, 1),
+        (b"\x00\x01\x02\x03binary", "not a text file", 1, 1),
+        (b"<ServiceConfiguration>\n  ab\x00c", "NUL byte at line 2, column 5", 2, 5),
+        (b'<ServiceConfiguration serviceName="a&#27;b"/>', "&#27; stands for U+001B", 1, 0),
         ("<ServiceConfiguration>é</ServiceConfiguration>".encode("latin-1"), "encoding", 1, 23),
         (
             b"<ServiceConfiguration>" + b"<a>" * 300 + b"</a>" * 300 + b"</ServiceConfiguration>",

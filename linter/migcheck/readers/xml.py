@@ -207,7 +207,13 @@ def _syntax_error(
 ) -> tuple[str, int, int, str]:
     """(message, line, column, fix) of a parse error, in plain words."""
     if not source.strip():
-        return "empty file: there is no XML document in it", 1, 1, ""
+        return "empty file: there is no XML document in it", 1, 1, _EMPTY_FIX
+    nul = source.find("\x00")
+    if nul >= 0:
+        line = source.count("\n", 0, nul) + 1
+        column = nul - (source.rfind("\n", 0, nul) + 1) + 1
+        message = f"not a text file: it holds binary data (a NUL byte at line {line}, column {column})"
+        return message, line, column, _BINARY_FIX
     entries = [e for e in log if e.level >= etree.ErrorLevels.ERROR]
     if entries:
         message, line, column = entries[0].message, entries[0].line, entries[0].column
@@ -227,10 +233,27 @@ def _syntax_error(
             f"Close <{opened}> (line {since}) before </{closed}>, or correct whichever of the two names is "
             "misspelt.",
         )
+    reference = _BAD_CHARACTER_REFERENCE.search(message)
+    if reference:
+        value = int(reference.group(1))
+        return (
+            f"not well-formed XML: the character reference &#{value}; stands for U+{value:04X}, a character "
+            f"XML does not allow (line {line}, column {column})",
+            line,
+            column,
+            "Remove the character reference; XML 1.0 allows no control character other than tab, line feed "
+            "and carriage return.",
+        )
     limit = _limit_hit(message)
     if limit:
         return f"refused: {limit} (line {line}, column {column})", line, column, ""
     return f"not well-formed XML: {message} (line {line}, column {column})", line, column, ""
+
+
+_EMPTY_FIX = "Write the document the file should hold, or delete the file."
+_BINARY_FIX = "Restore the XML the file should hold, or exclude it in [tool.migcheck] exclude."
+# libxml2's words for a character reference to a character XML does not allow (`&#27;`).
+_BAD_CHARACTER_REFERENCE = re.compile(r"xmlParseCharRef: invalid xmlChar value (\d+)")
 
 
 # libxml2's limits without XML_PARSE_HUGE (which migcheck never sets), in the words of libxml2 2.9-2.14,
