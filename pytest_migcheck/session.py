@@ -186,7 +186,9 @@ class MigcheckSession:
     def format(self, findings: Sequence[Finding]) -> str:
         """The findings exactly as `migcheck check` prints them."""
         sources = self.result.sources
-        return "\n".join(format_finding(f, sources.get(f.mark.path)) for f in findings).rstrip("\n")
+        # A file's text is read again where the lint read it: from the rootdir, wherever pytest was started.
+        with _working_directory(self.root):
+            return "\n".join(format_finding(f, sources.get(f.mark.path)) for f in findings).rstrip("\n")
 
     # --- reporting ----------------------------------------------------------------------------------
 
