@@ -54,9 +54,9 @@ def test_requests_sent_with_requests_to_the_api_are_its_classic_calls():
         requests.request('DELETE', url=BASE + '/services/hostedservices/shop')
         """
     ) == [
-        (f"GET {HOST}/<subscription-id>/services/hostedservices", 5, 1),
-        (f"PUT {HOST}/<subscription-id>/services/networking/media", 6, 1),
-        (f"DELETE {HOST}/<subscription-id>/services/hostedservices/shop", 7, 1),
+        (f"GET {HOST}/<subscription-id>/services/hostedservices", 5, 10),
+        (f"PUT {HOST}/<subscription-id>/services/networking/media", 6, 9),
+        (f"DELETE {HOST}/<subscription-id>/services/hostedservices/shop", 7, 10),
     ]
 
 
@@ -86,7 +86,7 @@ def test_requests_sent_with_urllib_and_on_a_connection_to_the_host():
         elsewhere.request('GET', '/services/hostedservices')
         """
     ) == [
-        (f"POST {HOST}/<subscription-id>/services/hostedservices/<...>/deployments", 11, 9),
+        (f"POST {HOST}/<subscription-id>/services/hostedservices/<...>/deployments", 11, 19),
         (f"GET {HOST}/<subscription-id>/services/hostedservices", 14, 12),
         (f"PUT {HOST}/<subscription-id>/services/networking/media", 18, 20),
     ]
@@ -195,7 +195,7 @@ def test_a_request_through_the_sdk_host_with_the_sdk_imported_is_listed_too():
         """
     ) == [
         ("ServiceManagementService", 3, 7),
-        (f"GET {HOST}/<subscription-id>/services/hostedservices", 4, 1),
+        (f"GET {HOST}/<subscription-id>/services/hostedservices", 4, 10),
     ]
 
 
@@ -216,8 +216,8 @@ def test_a_script_without_the_sdk_is_listed_at_its_first_request():
         Script(
             "api.py",
             "Python",
-            (ClassicCall(f"GET {HOST}/<subscription-id>/locations", Mark(PATH, 4, column=1)),),
+            (ClassicCall(f"GET {HOST}/<subscription-id>/locations", Mark(PATH, 4, column=10)),),
             (),
-            Mark(PATH, 4, column=1),
+            Mark(PATH, 4, column=10),
         ),
     )

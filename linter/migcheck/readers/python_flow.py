@@ -1876,10 +1876,21 @@ class Flow:
             self._overwritten(target)  # an item whose key is not known: it may be any of them
         elif event.kind == "delitem" and certain:
             target.items.pop(event.key, None)
-        elif event.kind == "setitem" and certain and event.value is not None:
-            target.items[event.key] = self.value(event.value, site)
+        elif event.kind == "setitem" and event.value is not None:
+            self._set_item(target, event.key, event, certain, site)
         else:
             target.items[event.key] = Unknown(event.key, event.value)
+
+    def _set_item(self, target: DictV, key: str, event: Event, certain: bool, site: Site) -> None:
+        """`d[key] = value`. Where it may not run (under an `if`), the item is either what it was or the
+        value: unknown, unless the two are the same (`if net: rec['network_config'] = net` over a dict
+        that holds `net` there already), and a key the dict did not hold may be absent."""
+        value = self.value(event.value, site) if event.value is not None else None
+        kept = target.items.get(key)
+        if value is not None and (certain or (kept is not None and _same_item(kept, value))):
+            target.items[key] = value
+        else:
+            target.items[key] = Unknown(key, event.value)
 
     def _overwritten(self, target: DictV) -> None:
         """A dict changed in items the reader cannot name: each item it knows may have been replaced."""
@@ -2035,6 +2046,14 @@ class Flow:
             and not node.keywords
         ):
             return self._get(node, func, site)
+        if (
+            name in ("list", "tuple")
+            and isinstance(func, ast.Name)
+            and not node.args
+            and not node.keywords
+            and lookup(name, site.scope, self.index.module) is None
+        ):
+            return ListV([], True, node)  # an empty list, as `[]` is
         if (
             name == "dict"
             and isinstance(func, ast.Name)
@@ -2276,6 +2295,20 @@ def _same(first: Value, other: Value) -> bool:
     if isinstance(first, Lit) and isinstance(other, Lit):
         return first.text == other.text
     return isinstance(first, NoneV) and isinstance(other, NoneV)
+
+
+def _same_item(first: Value, other: Value) -> bool:
+    """Whether two values read at one place are the same: the same string or number, both None, or what
+    one expression makes (a list, a dict, an SDK object built there, read through the names that hold it)."""
+    if _same(first, other):
+        return True
+    made = (ListV, DictV, Obj, Encoded)
+    return (
+        isinstance(first, made)
+        and type(first) is type(other)
+        and first.node is not None
+        and (first.node is other.node)
+    )
 
 
 def _again(event: Event, binding: Binding, frame: Frame | None) -> bool:

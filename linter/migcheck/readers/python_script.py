@@ -10,10 +10,14 @@ URL on that host, or on a connection opened to it: the host is also the audience
 sign-in tokens (`resource='https://management.core.windows.net/'`), which makes no script classic.
 
 The source is parsed with Python's own parser (`ast`), comments are read with `tokenize`; nothing in the
-file is run, imported or opened. What reaches each SDK call is worked out by `python_flow`; a fact whose
-value the script does not state (a parameter, a setting, a loop variable) is left empty and named in
-`Role.unknown`, so that rules stay silent about it, and a name it does not state is shown as a stand-in that
-says so (`<deployment name, deploy.py:12>`), never as the expression that holds it.
+file is run, imported or opened. A script Python 3 refuses is read as the older Python it was written for,
+as most scripts of the SDK's era are Python 2: its forms (`print x`, `except X, e:`, `0777`, ...) are
+rewritten token by token into Python 3 of the same layout, so that every position is the one in the file.
+
+What reaches each SDK call is worked out by `python_flow`; a fact whose value the script does not state (a
+parameter, a setting, a loop variable) is left empty and named in `Role.unknown`, so that rules stay silent
+about it, and a name it does not state is shown as a stand-in that says so (`<deployment name,
+deploy.py:12>`), never as the expression that holds it. A call is shown at the name of the method it calls.
 
 What the SDK's models cannot express, scripts send as REST bodies of their own (`perform_put`,
 `perform_post`, or a request of their own): a body the reader can work out is read as the REST reader reads
@@ -261,7 +265,12 @@ _PYTHON2_HINTS = (
     "multiple exception types must be parenthesized",
     "leading zeros in decimal integer literals",
 )
-_SYNTAX_FIX = "Fix the Python syntax at the position shown; migcheck reads Python 3 scripts."
+_NEITHER = "neither valid Python 3 nor Python 2 that migcheck reads"
+_SYNTAX_FIX = (
+    "Fix the Python syntax at the position shown; migcheck reads Python 3 scripts, and Python 2 scripts in "
+    "the forms it knows (print and exec statements, `except X, e`, `raise E, message`, `<>`, backticks, "
+    "octal and long numbers, ur'' strings)."
+)
 _PYTHON2_FIX = (
     "Port the script to Python 3 (print(...), `except X as e`), or exclude it in [tool.migcheck] exclude if "
     "it is no longer run."
@@ -354,6 +363,20 @@ class _Source:
         line, offset = getattr(node, "lineno", 1), getattr(node, "col_offset", 0)
         return Mark(self.path, line, column=self.column(line, offset) + 1)
 
+    def call_mark(self, call: ast.Call) -> Mark:
+        """Where a call is shown: at the name of the method or class it calls (`create_role` of
+        `self.sms.create_role(...)`, as a PowerShell finding shows the cmdlet), not at its receiver,
+        which is all a finding's span would cover."""
+        func = call.func
+        line, offset = getattr(func, "end_lineno", None), getattr(func, "end_col_offset", None)
+        if not isinstance(func, ast.Attribute) or line is None or offset is None:
+            return self.mark(call)
+        row = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        end = start = self.column(line, offset)
+        while start > 0 and (row[start - 1].isalnum() or row[start - 1] == "_"):
+            start -= 1  # back over the name as written (`ast` gives it NFKC-normalised)
+        return Mark(self.path, line, column=start + 1) if start < end else self.mark(call)
+
     def written(self, node: ast.expr) -> str:
         """An expression as written, its lines joined by "\n" (as Python joins those of a string)."""
         line, end = node.lineno, node.end_lineno or node.lineno
@@ -379,8 +402,7 @@ class _Source:
         try:
             tree = _parse(self.text)
         except SyntaxError as first:
-            renamed = _rename_soft_keywords(self.text)
-            tree = _parsed(renamed) if renamed is not None else None
+            tree = _parsed_as_older_python(self.text)
             if tree is None:
                 return self._syntax_problem(first)
         except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
@@ -392,9 +414,10 @@ class _Source:
         line = exc.lineno or 1
         mark = Mark(self.path, line, column=self.column(line, max((exc.offset or 1) - 1, 0)) + 1)
         if any(hint in exc.msg for hint in _PYTHON2_HINTS):
-            message = f"not Python 3 syntax: {exc.msg} (a Python 2 script? migcheck reads Python 3 only)"
+            message = f"not Python 3 syntax: {exc.msg}; the script is {_NEITHER}"
             return FileProblem("syntax", message, mark, _PYTHON2_FIX)
-        return FileProblem("syntax", f"Python syntax error: {exc.msg}", mark, _SYNTAX_FIX)
+        message = f"Python syntax error: {exc.msg}; the script is {_NEITHER}"
+        return FileProblem("syntax", message, mark, _SYNTAX_FIX)
 
     # --- suppression comments -------------------------------------------------------------------
 
@@ -478,6 +501,223 @@ def _rename_soft_keywords(text: str) -> str | None:
 
 # What may follow `await` used as a name (as a keyword, an expression follows it).
 _AFTER_NAME = frozenset({"=", ".", ",", ")", "]", "}", ":", ";", "==", "!=", "", "+=", "-="})
+
+
+def _parsed_as_older_python(text: str) -> ast.Module | None:
+    """The syntax tree of a script Python 3 refuses, read as the older Python it was written for: `async`
+    and `await` used as names (Python 3.6 and older), then Python 2's own forms (see `_from_python2`).
+    None when it is none of these either. Every position is the one in `text`."""
+    renamed = _rename_soft_keywords(text)
+    if renamed is not None:
+        tree = _parsed(renamed)
+        if tree is not None:
+            return tree
+        text = renamed
+    rewritten = _from_python2(text)
+    return _parsed(rewritten) if rewritten is not None else None
+
+
+# --- Python 2 --------------------------------------------------------------------------------------------
+
+_OPENERS = frozenset("([{")
+_CLOSERS = frozenset(")]}")
+# Words after which `print` or `exec` is a name, as Python 3 reads it (`print in names`); before any other
+# word, a string or a number it is Python 2's statement (`print name`, `exec code in scope`).
+_OPERATOR_WORDS = frozenset({"in", "is", "and", "or", "if", "else", "for"})
+_OPERAND_STARTS = frozenset({"{", "`", "~"})
+# `print x` and `exec code` become an expression of the same length, which reads `x` and `code` where they
+# are written: the statement prints or runs them and changes nothing the reader follows.
+_STATEMENTS = {"print": "0 or ", "exec": "0 or"}
+_SKIPPED = frozenset({tokenize.NL, tokenize.COMMENT})
+_LINE_STARTS = frozenset({tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT})
+
+
+def _from_python2(text: str) -> str | None:
+    """The source with what Python 2 writes otherwise rewritten as Python 3, token by token: `print x`
+    and `exec code` statements, `except X, e:`, `raise E, message`, `<>`, backticks, octal numbers (`0777`),
+    long numbers (`10L`) and `ur''` strings. Each edit keeps the bytes it replaces as many (see `_Python2`),
+    so every other token stays at its line and column as `ast` counts them. None when there is nothing to
+    rewrite, or the text does not tokenize."""
+    try:
+        readline = io.StringIO(text, newline=None).readline
+        tokens = [
+            token
+            for token in tokenize.generate_tokens(readline)
+            if token.type not in _SKIPPED
+            and not (token.type == tokenize.ERRORTOKEN and token.string.isspace())
+        ]
+    except (tokenize.TokenError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    edits = _Python2(tokens).edits()
+    return _edited(text, edits) if edits else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    line: int
+    start: int  # the first character replaced, and the one past the last, on `line` (0-based)
+    end: int
+    text: str
+
+
+class _Python2:
+    """The edits that make Python 2 tokens Python 3, in one pass over them. An edit replaces one token (or
+    two that touch, as older tokenizers split `<>` and `0777`) with text of as many UTF-8 bytes, which does
+    not start with a space where the token starts a line: indentation and every other position stay as
+    they are. Statements are told by where they start: at a line's start, after a `;`, or after a `:`
+    outside brackets."""
+
+    def __init__(self, tokens: list[tokenize.TokenInfo]) -> None:
+        self.tokens = tokens
+        self.found: list[_Edit] = []
+        self.depth = 0  # brackets open
+        self.clause: tuple[str, int] | None = None  # an `except` or `raise` being read, and its depth
+        self.blanking = False  # inside the target of `except X, e:`
+        self.in_backticks = False
+
+    def edits(self) -> list[_Edit]:
+        tokens = self.tokens
+        line_start = starts = True
+        at = 0
+        while at < len(tokens):
+            token = tokens[at]
+            after = tokens[at + 1] if at + 1 < len(tokens) else None
+            if token.type in _LINE_STARTS:
+                line_start = starts = True
+                self.clause, self.blanking = None, False
+                at += 1
+                continue
+            first, statement, line_start, starts = line_start, starts, False, False
+            if self.blanking:
+                starts = self._blank(token)
+            elif token.type == tokenize.NAME:
+                self._name(token, after, statement, first)
+            elif token.type == tokenize.NUMBER:
+                at += self._number(at)
+            elif token.type in (tokenize.OP, tokenize.ERRORTOKEN):
+                starts, skip = self._operator(token, after)
+                at += skip
+            at += 1
+        return self.found
+
+    def _replace(self, token: tokenize.TokenInfo, text: str, end: tuple[int, int] | None = None) -> None:
+        (line, start), (_, stop) = token.start, end or token.end
+        self.found.append(_Edit(line, start, stop, text))
+
+    def _blank(self, token: tokenize.TokenInfo) -> bool:
+        """A token of the target of `except X, e:` (Python 3 has no such target), up to the colon."""
+        if token.string == ":" and self.depth == (self.clause[1] if self.clause else 0):
+            self.blanking, self.clause = False, None
+            return True
+        self._bracket(token.string)
+        self._replace(token, " " * len(token.string.encode("utf-8")))
+        return False
+
+    def _bracket(self, text: str) -> None:
+        if text in _OPENERS:
+            self.depth += 1
+        elif text in _CLOSERS:
+            self.depth = max(self.depth - 1, 0)
+
+    def _name(
+        self, token: tokenize.TokenInfo, after: tokenize.TokenInfo | None, statement: bool, first: bool
+    ) -> None:
+        word = token.string
+        if statement and word in _STATEMENTS and _starts_operand(after):
+            self._replace(token, _STATEMENTS[word])
+        elif statement and word in ("except", "raise"):
+            self.clause = (word, self.depth)
+        elif (
+            word.lower() == "ur"
+            and after is not None
+            and after.type == tokenize.STRING
+            and after.start == token.end
+        ):
+            # A raw string all the same; at a line's start, a `+` keeps its indentation.
+            self._replace(token, "+r" if first else " r")
+
+    def _number(self, at: int) -> int:
+        """An octal number written as Python 2 does (`0777`, split as `0` `777` by tokenizers before
+        Python 3.12) as the same number in decimal, and the `L` of a long number as a space. Returns how
+        many tokens after the first it took."""
+        tokens = self.tokens
+        token, taken = tokens[at], 0
+        digits, end = token.string, token.end
+        following = tokens[at + 1] if at + 1 < len(tokens) else None
+        if (
+            digits.isdigit()
+            and not digits.strip("0")
+            and following is not None
+            and following.type == tokenize.NUMBER
+            and following.start == end
+            and following.string.isdigit()
+        ):
+            digits, end, taken = digits + following.string, following.end, 1
+        octal = len(digits) > 1 and digits.isdigit() and digits.startswith("0") and digits.strip("0")
+        if octal and not set(digits) - set("01234567"):
+            self._replace(token, str(int(digits, 8)).rjust(len(digits)), end)
+        suffix = tokens[at + taken + 1] if at + taken + 1 < len(tokens) else None
+        if (
+            suffix is not None
+            and suffix.type == tokenize.NAME
+            and suffix.string in ("l", "L")
+            and suffix.start == end
+        ):
+            self._replace(suffix, " ")
+            taken += 1
+        return taken
+
+    def _operator(self, token: tokenize.TokenInfo, after: tokenize.TokenInfo | None) -> tuple[bool, int]:
+        """An operator: brackets, backticks (`repr`, as parentheses), `<>`, and the comma of `except X, e`
+        and of `raise E, message`. Returns whether a statement starts after it, and how many tokens after
+        it it took."""
+        clause, op = self.clause, token.string
+        self._bracket(op)
+        if op == "`":
+            self._replace(token, ")" if self.in_backticks else "(")
+            self.in_backticks = not self.in_backticks
+        elif op == "<>":
+            self._replace(token, "!=")
+        elif op == "<" and after is not None and after.string == ">" and after.start == token.end:
+            self._replace(token, "!=", after.end)
+            return False, 1
+        elif op == "," and clause is not None and self.depth == clause[1]:
+            if clause[0] == "except":
+                self.blanking = True
+                self._replace(token, " ")
+            else:
+                self._replace(token, ";")  # `raise E; message`: the message is a statement of its own
+                self.clause = None
+        elif op in (":", ";") and self.depth == 0:
+            self.clause = None
+            return True, 0
+        return False, 0
+
+
+def _starts_operand(token: tokenize.TokenInfo | None) -> bool:
+    """Whether a token starts what a `print` or `exec` statement is given (not `(`: `print(x)` is Python 3
+    already, nor `>>`: `print >>f, x` reads as an expression in Python 3 too)."""
+    if token is None:
+        return False
+    if token.type == tokenize.NAME:
+        return token.string not in _OPERATOR_WORDS
+    return token.type in (tokenize.NUMBER, tokenize.STRING) or token.string in _OPERAND_STARTS
+
+
+def _edited(text: str, edits: list[_Edit]) -> str:
+    """`text` with each edit made, every line rebuilt once."""
+    lines = re.split("(\r\n|\r|\n)", text)  # line breaks kept at odd indexes: joined back unchanged
+    by_line: dict[int, list[_Edit]] = {}
+    for edit in edits:
+        by_line.setdefault(edit.line, []).append(edit)
+    for number, on_line in by_line.items():
+        row, pieces, done = lines[2 * (number - 1)], [], 0
+        for edit in sorted(on_line, key=lambda e: e.start):
+            pieces += [row[done : edit.start], edit.text]
+            done = edit.end
+        pieces.append(row[done:])
+        lines[2 * (number - 1)] = "".join(pieces)
+    return "".join(lines)
 
 
 def _simple_statement_lines(statements: list[tuple[int, int, bool]]) -> dict[int, tuple[int, int]]:
@@ -674,7 +914,7 @@ class _Resources:
             name = self._classic_name(call) if uses_sdk else None
             if name is None:
                 continue
-            mark = self.source.mark(call.node)
+            mark = self.source.call_mark(call.node)
             if self._builds_model(call):
                 models.append(ClassicCall(name, mark))
                 continue
@@ -816,7 +1056,7 @@ class _Resources:
         return found.group(1).lower() if found is not None and not found.group(2) else None
 
     def _send(self, call: CallSite, request: _Request) -> None:
-        mark = self.source.mark(call.node)
+        mark = self.source.call_mark(call.node)
         self.calls.append(ClassicCall(request.name, mark))
         if request.body is None or request.verb not in ("PUT", "POST"):
             return
@@ -1021,7 +1261,7 @@ class _Resources:
         if fields["protocol"] is None and fields["port"] is None:
             return None  # nothing says what it listens on
         name, protocol, port, local = (fields[k] or "" for k in ("name", "protocol", "port", "local_port"))
-        return InputEndpoint(name, protocol, port, local, None, self.source.mark(item.node))
+        return InputEndpoint(name, protocol, port, local, None, self._made_at(item))
 
     def _extensions(
         self, value: Value | None, absent_is_none: bool, unknown: set[str]
@@ -1040,7 +1280,7 @@ class _Resources:
                 complete = False
                 continue
             publisher, name, version, state = (text or "" for text in texts)
-            found.append(Extension(publisher, name, version, state, self.source.mark(item.node)))
+            found.append(Extension(publisher, name, version, state, self._made_at(item)))
         if not complete:
             unknown.add("extensions")
         return tuple(found)
@@ -1229,7 +1469,7 @@ class _Resources:
         """An ACL built with ElementTree, on the VM each request that sends the body it is built for
         names (`sms.perform_put(path, role_body(...))`, the ACL built in `role_body`); on a VM of its own
         when no such request names one."""
-        line, mark = acl.node.lineno, self.source.mark(acl.node)
+        line, mark = acl.node.lineno, self.source.call_mark(acl.node)
         sent = self.element_sends.get(id(acl.scope), [])
         for turn, (call, service, deployment, vm) in enumerate(sent, 1):
             self.turn = turn if len(sent) > 1 else 0
@@ -1248,8 +1488,8 @@ class _Resources:
     def _acl_role(self, acl: CallSite, rules: list[CallSite], vm: str) -> Role:
         """The VM an ElementTree ACL is on, as far as the ACL tells: one endpoint, whose name the script
         gives the body elsewhere, with the ACL's rules."""
-        mark, endpoint = self.source.mark(acl.node), self._stand_in("endpoint", acl.node.lineno)
-        written = tuple(AclRule("", "", "", "", self.source.mark(rule.node)) for rule in rules)
+        mark, endpoint = self.source.call_mark(acl.node), self._stand_in("endpoint", acl.node.lineno)
+        written = tuple(AclRule("", "", "", "", self.source.call_mark(rule.node)) for rule in rules)
         endpoints = (InputEndpoint(endpoint, "", "", "", EndpointAcl(vm, endpoint, "", written, mark), mark),)
         return Role(vm, RoleType.PERSISTENT_VM, mark, endpoints=endpoints, unknown=_UNKNOWABLE)
 
@@ -1351,6 +1591,11 @@ class _Resources:
         Never the expression: `deployment_name` reads as a deployment of that name, and the plan would
         write it into the commands it gives."""
         return f"<{what} name, {self.file}:{line}>"
+
+    def _made_at(self, model: Value) -> Mark:
+        """Where a model object is made: at its class's name when a call makes it."""
+        node = model.node
+        return self.source.call_mark(node) if isinstance(node, ast.Call) else self._mark(model)
 
     def _mark(self, value: Value | None) -> Mark:
         node = value.node if value is not None else None

@@ -150,7 +150,7 @@ class WebWorkerRole(Rule):
                 )
                 '''
             },
-            expect=("deploy_shop.py:10:1",),
+            expect=("deploy_shop.py:10:5",),
             note="A Python script that deploys a service package: the inline configuration names the role.",
         ),
     )
@@ -472,7 +472,7 @@ class MixedAvailabilitySet(Rule):
                 sms.add_role("sql", "sql", "sqlfsw", None, None, network)
                 """
             },
-            expect=("create_vms.py:10:1",),
+            expect=("create_vms.py:10:5",),
             note="A Python script: add_role without availability_set_name puts the VM in none.",
         ),
     )
@@ -727,7 +727,7 @@ class VmOutsideVnet(Rule):
                 )
                 """
             },
-            expect=("create_jump.py:4:1",),
+            expect=("create_jump.py:4:5",),
             note="A Python script that creates the deployment without virtual_network_name.",
         ),
     )

@@ -540,7 +540,7 @@ class MissingSubnet(Rule):
                 )
                 """
             },
-            expect=("create_jump.py:5:1",),
+            expect=("create_jump.py:5:5",),
             note="A Python script: a network configuration with no subnet_names, in a virtual network.",
         ),
     )
