@@ -949,6 +949,7 @@ class _Linker:
             reserved_ips=(d.reserved_ip,) if d.reserved_ip else (),
             dns_servers=d.dns_servers,
             instances=d.instances,
+            reserved_ips_known=d.reserved_ip is not None or d.reserved_ip_known,
         )
         # A body that does not name its hosted service stands alone: two such bodies with the same
         # deployment name may well be deployments of different services.

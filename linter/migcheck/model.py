@@ -661,6 +661,10 @@ class Deployment:
     # False when the file places the deployment by a value it cannot state (a script's `-VNetName $name`
     # from a parameter): `virtual_network` is then None and no rule decides whether it is in a network.
     network_known: bool = True
+    # False when `reserved_ip` is None only because the file does not state it: a script passes a
+    # reserved IP name it cannot know (`-ReservedIPName $ip`, `reserved_ip_name=args.ip`), which may
+    # name one or be empty.
+    reserved_ip_known: bool = True
 
 
 @record

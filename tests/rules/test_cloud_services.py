@@ -513,3 +513,34 @@ def test_a_deployment_got_alone_and_in_its_hosted_service_is_reported_once(tmp_p
     )
     files = {"service.xml": _deployment(VM_ROLE.format("vm1"), service="shop"), "deployment.xml": alone}
     assert _where(_lint(tmp_path, monkeypatch, files, "MIG105")) == ["MIG105 deployment.xml:1:1"]
+
+
+@pytest.mark.parametrize(
+    ("name", "script", "vip"),
+    [
+        (
+            "deploy.ps1",
+            'param($ip)\nNew-AzureQuickVM -Windows -ServiceName "svc" -Name "vm1" -ImageName $i -Location "l" '
+            "-AdminUsername a -Password p -ReservedIPName {value}\n",
+            {"$ip": "unless it is a reserved IP", '""': "is not reserved", "$null": "is not reserved"},
+        ),
+        (
+            "deploy.py",
+            "import sys\nfrom azure.servicemanagement import ServiceManagementService\n"
+            "sms = ServiceManagementService('s', 'c')\n"
+            "sms.create_virtual_machine_deployment('svc', 'svc', 'production', 'svc', 'vm1', None, None, "
+            "reserved_ip_name={value})\n",
+            {"sys.argv[1]": "unless it is a reserved IP", "None": "is not reserved"},
+        ),
+    ],
+)
+def test_a_reserved_ip_name_a_script_does_not_state_is_not_taken_for_none(
+    tmp_path, monkeypatch, name, script, vip
+):
+    """A name passed from a parameter may name a reserved IP: MIG105 does not say the VIP will change, nor
+    does MIG106 take it for a reserved IP."""
+    for value, words in vip.items():
+        files = {name: script.format(value=value)}
+        findings = _lint(tmp_path, monkeypatch, files, "MIG105", "MIG106")
+        assert [f.code for f in findings] == ["MIG105"], value
+        assert words in findings[0].message, (value, findings[0].message)

@@ -385,7 +385,7 @@ def test_mig105_says_whether_the_vip_is_reserved_only_when_the_export_can(tmp_pa
         ([_reserved_ip("jump-vip", "jump")], jump, "its VIP is reserved IP 'jump-vip' and is kept"),
         ([_reserved_ip("jump-vip", "jump")], closed, "its reserved IP 'jump-vip' cannot be migrated with it"),
         ([_reserved_ip("other-vip", "other")], jump, "its VIP is not reserved and will change"),
-        ([], jump, "its VIP changes unless it is a reserved IP (the export lists no reserved IPs)"),
+        ([], jump, "its VIP changes unless it is a reserved IP (the files do not say whether it is)"),
     ]
     for ips, vm, says in cases:
         [finding] = _lint(tmp_path, monkeypatch, {"classic.json": _page(*ips, vm)}, "MIG105").findings

@@ -1162,6 +1162,11 @@ class Null:
     stated: bool = False
 
 
+def _stated_null(value: Value) -> bool:
+    """Whether `value` is surely nothing: `$null` or "" as the script states it."""
+    return (isinstance(value, Null) and value.stated) or (isinstance(value, Text) and not value.value)
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Changes:
     """The changes made to a VM configuration on one path, as a shared list: the last change and the
@@ -1497,6 +1502,7 @@ class DeploymentDraft:
     network_known: bool = False
     placed: bool = False  # a VM-creating command has said where the deployment is
     reserved_ip: NameRef | None = None
+    reserved_ip_unknown: bool = False  # a call passes a reserved IP name the script does not state
     roles: dict[object, RoleDraft] = field(default_factory=dict)
     # The VM stand-ins given (see `_vm_stand_in`), each with where its first VM is named and how many.
     stand_ins: dict[str, tuple[Mark, int]] = field(default_factory=dict)
@@ -3325,9 +3331,16 @@ class Interpreter:
         if name is not None and isinstance(name.value, Text) and not draft.roles:
             draft.name = name.value.value
         reserved = args.get("ReservedIPName")
-        if reserved is not None and isinstance(reserved.value, Text) and reserved.certain:
+        if (
+            reserved is not None
+            and isinstance(reserved.value, Text)
+            and reserved.value.value
+            and reserved.certain
+        ):
             at = _value_mark(reserved.value, reserved, self.where) or self.where.mark(node)
             draft.reserved_ip = NameRef(reserved.value.value, at)
+        elif reserved is not None and not _stated_null(reserved.value):
+            draft.reserved_ip_unknown = True
         if draft.placed:
             return draft
         draft.placed = True
@@ -3471,6 +3484,7 @@ class Interpreter:
     def _reserved_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         name = args.get("ReservedIPName")
         if name is None or not isinstance(name.value, Text):
+            self._unknown_reserved_ip(node, args, name)
             return NULL
         mark = self.where.mark(node)
         if _command_name(node).casefold() == "new-azurereservedip":
@@ -3481,6 +3495,15 @@ class Interpreter:
             at = _value_mark(name.value, name, self.where) or mark
             draft.reserved_ip = draft.reserved_ip or NameRef(name.value.value, at)
         return NULL
+
+    def _unknown_reserved_ip(self, node: Node, args: Args, name: Arg | None) -> None:
+        """`Set-AzureReservedIPAssociation` (or New-AzureReservedIP for a service) with a name the script
+        does not state: the service it names may have its VIP reserved."""
+        service = args.get("ServiceName")
+        if name is None or _stated_null(name.value) or service is None or not isinstance(service.value, Text):
+            return
+        mark = self.where.mark(node)
+        self._deployment(service.value, mark, node, self._written_at(service)).reserved_ip_unknown = True
 
     def _new_acl(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         exact = _command_name(node).casefold() == "new-azureaclconfig"
@@ -3591,6 +3614,7 @@ class Interpreter:
             draft.reserved_ip,
             draft.mark,
             network_known=draft.network_known,
+            reserved_ip_known=draft.reserved_ip is not None or not draft.reserved_ip_unknown,
         )
 
     def _build_role(self, draft: RoleDraft) -> Role:

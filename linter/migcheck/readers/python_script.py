@@ -758,6 +758,7 @@ class _Draft:
     role_keys: dict[object, int] = field(default_factory=dict)
     network: tuple[NameRef | None, bool] | None = None  # (VNet, known) once a call states it
     reserved_ip: NameRef | None = None
+    reserved_ip_unknown: bool = False  # a call passes a reserved IP name the script does not state
     # Data disks attached by add_data_disk/update_data_disk, by the key of the VM they name, with the VM
     # to describe when no other call does.
     attached: dict[object, tuple[Role, list[Disk]]] = field(default_factory=dict)
@@ -834,6 +835,7 @@ class _Draft:
             reserved_ip=self.reserved_ip,
             mark=self.mark,
             network_known=known,
+            reserved_ip_known=self.reserved_ip is not None or not self.reserved_ip_unknown,
         )
 
 
@@ -1182,7 +1184,14 @@ class _Resources:
         draft.add(role, ("role", _key(name)) if name else self._call_key(call), None if creates else stated)
         if call.method == "create_virtual_machine_deployment":
             draft.state_network(*self._vnet(bound))
-            draft.reserved_ip = draft.reserved_ip or self._ref(v.get("reserved_ip_name"))
+            reserved = v.get("reserved_ip_name")
+            draft.reserved_ip = draft.reserved_ip or self._ref(reserved)
+            # A name the script passes but does not state may name a reserved IP or be None.
+            if reserved is None:
+                unstated = bound.open
+            else:
+                unstated = not isinstance(reserved, NoneV) and literal(reserved) is None
+            draft.reserved_ip_unknown = draft.reserved_ip_unknown or unstated
 
     def _vnet(self, bound: Bound) -> tuple[NameRef | None, bool]:
         """The deployment's virtual network, and whether the call states it either way."""

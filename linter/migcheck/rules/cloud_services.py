@@ -796,7 +796,7 @@ def _vip_outside_vnet(placement: Placement) -> tuple[str, str]:
     if not placement.reserved_ips:
         if placement.reserved_ips_known:
             return "its VIP is not reserved and will change", ""
-        return "its VIP changes unless it is a reserved IP (the export lists no reserved IPs)", ""
+        return "its VIP changes unless it is a reserved IP (the files do not say whether it is)", ""
     name = placement.reserved_ips[0].name
     if placement.endpoints_known and placement.roles and not _has_endpoint(placement.roles):
         fix = (
