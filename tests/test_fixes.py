@@ -315,6 +315,7 @@ def test_diff_prints_the_fixes_and_writes_nothing(repo: Path, capsys):
     )
     assert "Would fix 1 finding in 1 file." in err
     assert netcfg.read_bytes() == before
+    assert run(capsys, str(netcfg), "--diff", "--exit-zero")[:2] == (0, out)
     run(capsys, str(netcfg), "--fix")
     assert run(capsys, str(netcfg), "--diff")[:2] == (0, "")
 

@@ -512,7 +512,7 @@ def _add_fix_options(check: argparse.ArgumentParser) -> None:
     fixes.add_argument(
         "--diff",
         action="store_true",
-        help="print the fixes as a unified diff instead of writing them; exit 1 if there are any",
+        help="print the fixes as a unified diff instead of writing them; exit 1 if there are any (0 with --exit-zero)",
     )
 
 
@@ -533,7 +533,7 @@ def _diff(result: LintResult, args: argparse.Namespace) -> int:
     _, unsafe = counts(result)
     hidden = "" if args.unsafe_fixes or not unsafe else f" ({unsafe} more with --unsafe-fixes)"
     print(f"Would fix {_count(fixed, 'finding')} in {_count(len(files), 'file')}{hidden}.", file=sys.stderr)
-    return EXIT_FINDINGS if files else EXIT_OK
+    return EXIT_FINDINGS if files and not args.exit_zero else EXIT_OK
 
 
 def _fix(
