@@ -200,6 +200,12 @@ def test_a_pattern_too_large_to_match_is_dropped_from_a_gitignore_and_refused_in
         check_patterns(["x", huge])
 
 
+def test_a_character_class_is_refused_in_words_the_user_wrote(recwarn):
+    with pytest.raises(PatternError, match=r"character classes such as \[\[:alpha:\]\] are not supported"):
+        check_patterns(["[[:digit:]]*.cscfg"])
+    assert not [w for w in recwarn if issubclass(w.category, FutureWarning)]
+
+
 def test_without_a_repository_only_the_walked_folders_gitignore_files_apply(tmp_path, monkeypatch):
     (tmp_path / ".gitignore").write_text("*.cscfg\n")
     (tmp_path / "inner").mkdir()

@@ -16,6 +16,7 @@ import os
 import posixpath
 import re
 import stat
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -228,7 +229,11 @@ def _compiled_sets(lines: Sequence[str], last_wins: bool = False) -> list[PathSp
 
     try:
         # Each pattern once (pathspec translates it to a regular expression then), whatever the halving.
-        patterns = [GitIgnoreSpecPattern(line) for line in lines if line]
+        # Python's `re` warns about what may change meaning in later versions (`[[`): for a user's pattern
+        # that is noise on the terminal, not something they can act on.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            patterns = [GitIgnoreSpecPattern(line) for line in lines if line]
     except (ValueError, TypeError, re.error) as exc:  # `[z-a]` is a bad range to Python's `re`
         raise PatternError(str(exc)) from None
     step = _LINES_PER_SET
@@ -245,11 +250,21 @@ def _fitted(patterns: list[Any], last_wins: bool) -> list[PathSpec]:
         return [PathSpec(patterns) if last_wins else GitIgnoreSpec(patterns)]
     except (ValueError, TypeError, re.error) as exc:
         raise PatternError(str(exc)) from None
-    except Re2Error:
+    except Re2Error as exc:
         if len(patterns) <= 1:
-            raise PatternError("too large to match") from None
+            raise PatternError(_re2_problem(exc, patterns[0].pattern if patterns else "")) from None
     middle = len(patterns) // 2
     return _fitted(patterns[:middle], last_wins) + _fitted(patterns[middle:], last_wins)
+
+
+def _re2_problem(exc: Exception, pattern: str) -> str:
+    """Why the matcher cannot compile `pattern`, in a user's words (its own name the translated regular
+    expression, which the user never wrote)."""
+    said = exc.args[0] if exc.args else b""
+    text = said.decode("utf-8", "replace") if isinstance(said, bytes) else str(said)
+    if "[:" in pattern and "too large" not in text:
+        return "character classes such as [[:alpha:]] are not supported: list the characters, as [a-zA-Z]"
+    return "too large to match"
 
 
 def _valid_lines(lines: list[str]) -> list[str]:
