@@ -44,7 +44,8 @@ def test_strict_prefixes_pass(text):
         ("10.0.0.256/24", "greater than 255", ""),
         ("10.0.0.0", "no prefix length", ""),
         ("10.0.0/24", "not an IPv4 address", ""),
-        ("", "no prefix length", ""),
+        ("", "it is empty", ""),
+        ("[your-address-prefix]", "not an IPv4 address followed by a prefix length", ""),
     ],
 )
 def test_loose_prefixes_are_explained(text, reason, corrected):

@@ -594,6 +594,7 @@ class AffinityGroupVnet(Rule):
 # ASCII digits only: `\d` also matches the digits of other scripts (Arabic-Indic, fullwidth...), which
 # `int()` would quietly read as numbers; no platform accepts them in an address.
 DOTTED = re.compile(r"([0-9]+)\.([0-9]+)\.([0-9]+)\.([0-9]+)/([0-9]+)", re.ASCII)
+ADDRESS = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)
@@ -604,7 +605,9 @@ class PrefixProblem:
 
 def prefix_problem(text: str) -> PrefixProblem | None:
     """Why `text` is not a strict IPv4 CIDR prefix, or None when it is one."""
-    if "/" not in text:
+    if not text.strip():
+        return PrefixProblem("it is empty", "")
+    if "/" not in text and ADDRESS.fullmatch(text):
         return PrefixProblem("it has no prefix length", "")
     match = DOTTED.fullmatch(text)
     if match is None:
