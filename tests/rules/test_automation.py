@@ -127,3 +127,19 @@ def test_a_storage_account_prepared_first_is_an_error_only_when_it_holds_disks_o
     assert [(f.location.line, f.severity.name) for f in findings] == [(2, "ERROR"), (4, "WARNING")]
     assert "storage account 'Vhds1' holds disks of its VMs" in findings[0].message
     assert "if storage account 'logs' holds disks of VMs that are still classic" in findings[1].message
+
+
+def test_the_classic_cli_s_storage_account_prepare_needs_no_validate(tmp_path, monkeypatch):
+    """The classic CLI has no validate-migration for storage accounts: its prepare-migration validates."""
+    runbook = (
+        'azure network vnet validate-migration "vnet1"\n'
+        'azure network vnet prepare-migration "vnet1"\n'
+        'azure network vnet commit-migration "vnet1"\n'
+        'azure storage account prepare-migration "vhds1"\n'
+        'azure storage account commit-migration "vhds1"\n'
+        'Move-AzureStorageAccount -Prepare -StorageAccountName "vhds2"\n'
+    )
+    (tmp_path / "runbook.ps1").write_text(runbook, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    findings = lint(["."], Config(select=("MIG602",)), RULES).findings
+    assert [(f.location.line, f.severity.name) for f in findings] == [(6, "WARNING")]

@@ -301,7 +301,12 @@ class MigrationOutOfOrder(Rule):
                 yield self._finding(
                     script, step, f"{_call(step)} comes before any Prepare of {_what(step)} in this script"
                 )
-            elif step.step == "prepare" and "validate" in has and target not in seen["validate"]:
+            elif (
+                step.step == "prepare"
+                and "validate" in has
+                and target not in seen["validate"]
+                and _validates(step)
+            ):
                 later = any(
                     (s.scope, s.target.strip().casefold()) == target
                     for s in steps[index:]
@@ -344,6 +349,12 @@ class MigrationOutOfOrder(Rule):
         self, script: Script, step: MigrationStep, message: str, severity: Severity | None = None
     ) -> Finding:
         return self.finding(script, f"{script.name}: {message}", at=step, severity=severity)
+
+
+def _validates(step: MigrationStep) -> bool:
+    """Whether the tool the step is run with has a Validate for its scope: the classic CLI's storage
+    account commands are prepare, commit and abort only (its prepare validates first)."""
+    return not (step.scope == "storage-account" and step.name.startswith("azure "))
 
 
 def _later_compute_prepares(steps: tuple[MigrationStep, ...]) -> list[MigrationStep | None]:
