@@ -604,6 +604,38 @@ class Script:
     mark: Mark
 
 
+# --- Cloud Services (extended support) -------------------------------------------------------------------
+
+
+@record
+class ExtendedSupportService:
+    """A cloud service deployed as Cloud Services (extended support), the Azure Resource Manager resource
+    `Microsoft.Compute/cloudServices` that deploys the same .csdef and .cscfg files as Cloud Services
+    (classic): a resource of that type in a deployment template, or `New-AzCloudService` in a script.
+    Evidence about a packaged service, not a classic resource: the link stage takes the service it names
+    out of the classic estate (`migcheck.estate.ExtendedSupport`)."""
+
+    kind: ClassVar[str] = "ExtendedSupportService"
+    # As written: a name, an ARM template expression (`[parameters('cloudServiceName')]`), or "" when the
+    # file does not state it (a script's `-Name $name`).
+    name: str
+    mark: Mark  # the resource's `type` value in a template, the command in a script
+    via: str  # how the file deploys it, in words a message can quote after the file's name
+    # The service configuration or definition a script names (`-ConfigurationFile`), as a display path like
+    # the script's own; "" when it names none the reader can state.
+    package: str = ""
+
+    @property
+    def literal_name(self) -> str:
+        """The name when the file states it, "" for an expression or none. A template string that starts
+        with `[` and ends with `]` is an expression, unless it starts with `[[`: the literal text from the second
+        bracket on."""
+        name = self.name.strip()
+        if not (name.startswith("[") and name.endswith("]")):
+            return name
+        return name[1:] if name.startswith("[[") else ""
+
+
 # --- documents: what one file says -----------------------------------------------------------------
 
 
@@ -804,11 +836,30 @@ def resource_types(document: Document) -> frozenset[type]:
     stack: list[object] = list(document.resources)
     while stack:
         obj = stack.pop()
-        if isinstance(obj, tuple):
-            stack.extend(obj)
-        elif hasattr(obj, "__dataclass_fields__") and not isinstance(obj, (Mark, type)):
-            found.add(type(obj))
-            if isinstance(obj, Role) and obj.is_vm:
-                found.add(VirtualMachine)
-            stack.extend(getattr(obj, name) for name in obj.__dataclass_fields__)
+        cls = type(obj)
+        if cls is tuple:
+            stack.extend(obj)  # type: ignore[arg-type]
+            continue
+        fields = _RECORD_FIELDS.get(cls)
+        if fields is None and cls not in _RECORD_FIELDS:
+            fields = _RECORD_FIELDS[cls] = _record_fields(cls)
+        if fields is None:
+            continue
+        found.add(cls)
+        if isinstance(obj, Role) and obj.is_vm:
+            found.add(VirtualMachine)
+        stack.extend(getattr(obj, name) for name in fields)
     return frozenset(found)
+
+
+# The fields of each record type `resource_types` walks into, by type (None: not a record, such as the
+# strings most fields hold). Looked up once per type: asking each value whether it is a dataclass was
+# most of the walk (pytest does it for every file it collects).
+_RECORD_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _record_fields(cls: type) -> tuple[str, ...] | None:
+    fields = getattr(cls, "__dataclass_fields__", None)
+    if fields is None or issubclass(cls, Mark) or issubclass(cls, type):
+        return None
+    return tuple(fields)
