@@ -19,6 +19,11 @@ from. What link does, in order:
    disk), grouped into storage accounts by their blob URL.
 5. **Dangling names.** Every reference that resolves to nothing is recorded once, for MIG003.
 
+A packaged service that a deployment template or a script deploys as Cloud Services (extended support) is
+not classic: it is set apart (`Estate.extended_support`) before anything else joins the cloud services,
+and takes no part in what follows (see `_extended_support`). Its own files are still checked against each
+other (a configuration's role its definition lacks is dangling whichever platform deploys it).
+
 Where a link cannot be made because the files do not say (a VNet named but no netcfg checked, a cscfg
 without its csdef), it is left open and rules that need it stay silent: they never guess.
 """
@@ -45,6 +50,7 @@ from migcheck.model import (
     DnsServer,
     Document,
     EndpointAcl,
+    ExtendedSupportService,
     FileKind,
     Gateway,
     GatewayConnection,
@@ -244,6 +250,26 @@ class CloudService:
 
 
 @dataclass(frozen=True, slots=True)
+class ExtendedSupport:
+    """A packaged cloud service (a .csdef and the .cscfg files beside it) that a deployment template or a
+    script deploys as Cloud Services (extended support), with the first evidence of it. It is not a classic
+    resource: it is kept out of `Estate.cloud_services`, so that no rule about the classic migration, nor
+    the readiness summary or the plan, sees it, and one rule reports it (MIG101)."""
+
+    kind: ClassVar[str] = "CloudService"
+    service: CloudService
+    evidence: ExtendedSupportService
+
+    @property
+    def name(self) -> str:
+        return self.service.name
+
+    @property
+    def mark(self) -> Mark:
+        return self.service.mark
+
+
+@dataclass(frozen=True, slots=True)
 class Network:
     """A virtual network: every definition of it (the first is the one facts are read from), what its
     gateway connects to and which DNS servers it uses (resolved), and the placements in it. A network that
@@ -317,6 +343,8 @@ class Estate:
     dangling: tuple[Dangling, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     inventory: Inventory = field(default_factory=Inventory)  # what only exports and declarations show
+    # The packaged services deployed as Cloud Services (extended support): in none of the fields above.
+    extended_support: tuple[ExtendedSupport, ...] = ()
     # The estates of the other subscriptions whose classic resources the exports hold, one each, holding
     # nothing of this one (nor any document: the files are this estate's). `link` lists them after it.
     exported: tuple[Estate, ...] = ()
@@ -579,6 +607,7 @@ class _Linker:
         self.dangling: list[Dangling] = []
         self.conflicts: list[Conflict] = []
         self.exported: tuple[Estate, ...] = ()  # see `Estate.exported`, set by `_link_inventory`
+        self.extended_support: tuple[ExtendedSupport, ...] = ()  # set by `_cloud_services`
         # Top-level resources by type, in file order: one pass over the documents serves every lookup.
         self.by_type: dict[type, list[object]] = defaultdict(list)
         self.role_docs: list[Document] = []  # the documents holding top-level roles, in order
@@ -620,6 +649,7 @@ class _Linker:
             dangling=tuple(self.dangling),
             conflicts=tuple(self.conflicts),
             inventory=inventory,
+            extended_support=self.extended_support,
             exported=self.exported,
             _networks=networks,
             _disk_vms=disk_vms,
@@ -762,10 +792,13 @@ class _Linker:
     # --- cloud services ---------------------------------------------------------------------------
 
     def _cloud_services(self) -> tuple[CloudService, ...]:
-        """Packaged services (csdef + cscfg), then REST deployments (joined to a packaged service of the
-        same name, and to each other by service name), then Export-AzureVM groups and bare role bodies
-        (joined to the deployment that holds VMs of the same names)."""
-        services: list[CloudService] = list(self._packaged_services())
+        """Packaged services (csdef + cscfg) but those deployed as Cloud Services (extended support), then
+        REST deployments (joined to a packaged service of the same name, and to each other by service
+        name), then Export-AzureVM groups and bare role bodies (joined to the deployment that holds VMs of
+        the same names)."""
+        services, self.extended_support = _extended_support(
+            list(self._packaged_services()), self._all(ExtendedSupportService)
+        )
         by_name: dict[str, int] = {}
         for index, service in enumerate(services):
             by_name.setdefault(key(service.name), index)
@@ -1031,6 +1064,80 @@ class _Linker:
         disks = {k: _merged_disk(group) for k, group in described.items()}
         by_disk = {disks[k]: owner for k, owner in owners.items()}
         return tuple(disks.values()), by_disk
+
+
+# --- Cloud Services (extended support) ------------------------------------------------------------------
+
+
+def _extended_support(
+    services: list[CloudService], evidence: Sequence[ExtendedSupportService]
+) -> tuple[list[CloudService], tuple[ExtendedSupport, ...]]:
+    """The packaged services that are classic, and those the evidence says are deployed as Cloud Services
+    (extended support), each with the first evidence that names it, in the order of the services. Evidence
+    names a service:
+
+    - by its literal name (compared as the platform compares names), and no other service then: a service
+      whose files write no name is named by none;
+    - else, when a script names the service's configuration or definition file, the service of that folder;
+    - else, the services of the evidence's own folder and of the folders below it, or the only packaged
+      service of the subscription, whatever its folder.
+
+    Evidence that names the same thing as an earlier one adds nothing, and is not looked at again."""
+    if not evidence or not services:
+        return services, ()
+    cwd = os.getcwd().replace(os.sep, "/")
+    by_name: dict[str, list[int]] = defaultdict(list)
+    in_folder: dict[str, list[int]] = defaultdict(list)  # a folder -> the services whose files are in it
+    under: dict[str, list[int]] = defaultdict(list)  # a folder -> the services in it or below it
+    for index, service in enumerate(services):
+        if service.named_by == "files":
+            by_name[key(service.name)].append(index)
+        for folder in _service_folders(service, cwd):
+            in_folder[folder].append(index)
+            for above in _folder_and_ancestors(folder):
+                under[above].append(index)
+    found: dict[int, ExtendedSupportService] = {}
+    looked_at: set[tuple[str, str]] = set()
+    for record in evidence:
+        literal = record.literal_name
+        if literal:
+            target = ("name", key(literal))
+        elif record.package:
+            target = ("folder", folder_of(record.package, cwd))
+        else:
+            target = ("under", folder_of(record.mark.path, cwd))
+        if target in looked_at:
+            continue
+        looked_at.add(target)
+        how, where = target
+        named = by_name if how == "name" else in_folder if how == "folder" else under
+        indices = named.get(where, ())
+        if not indices and how == "under" and len(services) == 1:
+            indices = [0]
+        for index in indices:
+            found.setdefault(index, record)
+    if not found:
+        return services, ()
+    classic = [service for index, service in enumerate(services) if index not in found]
+    extended = tuple(ExtendedSupport(services[index], found[index]) for index in sorted(found))
+    return classic, extended
+
+
+def _service_folders(service: CloudService, cwd: str) -> list[str]:
+    """The folders of a packaged service's definition and configurations, once each."""
+    marks = [service.mark, *(c.mark for c in service.configurations)]
+    if service.definition is not None:
+        marks.append(service.definition.mark)
+    return list(dict.fromkeys(folder_of(mark.path, cwd) for mark in marks))
+
+
+def _folder_and_ancestors(folder: str) -> Iterator[str]:
+    while True:
+        yield folder
+        parent = posixpath.dirname(folder)
+        if parent == folder or not parent:
+            return
+        folder = parent
 
 
 # --- joining roles -------------------------------------------------------------------------------------

@@ -379,6 +379,15 @@ def _script(vm: str, vnet: str) -> str:
     )
 
 
+def _template(resource_type: str, name: str) -> str:
+    """A deployment template of one resource: a cloud service of extended support takes its package out of
+    the classic estate (by its name, or, named by an expression, by the template's folder)."""
+    return (
+        '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n'
+        f' "resources": [{{"type": "{resource_type}", "name": "{name}"}}]}}\n'
+    )
+
+
 A, B = ("vnet-a", "10.1.0.0/16", ("front", "back")), ("vnet-b", "10.2.0.0/16", ("front",))
 PROJECT: dict[str, tuple[str | None, ...]] = {
     "net/NetworkConfig.netcfg": (
@@ -425,6 +434,16 @@ PROJECT: dict[str, tuple[str | None, ...]] = {
         _deployment(("app1", "db1"), "vnet-a"),
     ),
     "net/ops/deploy.ps1": (None, _script("jump02", "vnet-b"), _script("app1", "vnet-a")),
+    "net/shop/azuredeploy.json": (
+        None,
+        _template("Microsoft.Compute/cloudServices", "[parameters('name')]"),
+        _template("Microsoft.Compute/cloudServices", "store"),
+        _template("Microsoft.Storage/storageAccounts", "shopdata"),
+    ),
+    "net/ops/extended.ps1": (
+        None,
+        'New-AzCloudService -Name "shop" -ResourceGroupName "rg" -Location "westeurope"\n',
+    ),
 }
 OPENED = sorted(p for p in PROJECT if not p.endswith(".ps1"))  # what the server lints: XML files
 # Files renamed in one step ("move"): as many files as before, in other places and other folders.
@@ -591,15 +610,17 @@ def test_a_change_joins_again_its_folder_only_and_rechecks_only_what_it_can_chan
         monkeypatch.setattr(rule, "check", checking)
 
     monkeypatch.setattr(migcheck.estate._Linker, "_packaged_service", joining)
-    for code in ("MIG101", "MIG104", "MIG303"):
+    for code in ("MIG101", "MIG102", "MIG104", "MIG303"):
         spy(server.rules.rules[code])
     buffer = "net/shop/ServiceConfiguration.Cloud.cscfg"
     diagnostics = _diagnostics(server, tmp_path, buffer, PROJECT[buffer][1])
     assert joined == ["shop"]  # the other folders of definitions and configurations are kept
     # A rule about one service at a time: over the edited service, and the services joined after the
     # folders (a REST deployment, a folder of exported VMs), which are new objects at each link.
-    assert sorted(checked["MIG101"]) == [("jump",), ("shop",), ("vms",)]
+    assert sorted(checked["MIG102"]) == [("jump",), ("shop",), ("vms",)]
     assert checked["MIG104"] == [("shop", "jump", "vms")]  # about the whole estate: run again
+    # Over the whole estate too: it reports the services of extended support, which are not among them.
+    assert checked["MIG101"] == [("shop", "jump", "vms")]
     assert "MIG303" not in checked  # about network configurations only: no file of theirs changed
     monkeypatch.undo()
     assert diagnostics == _from_scratch(tmp_path, buffer, PROJECT[buffer][1])

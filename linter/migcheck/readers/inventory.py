@@ -14,6 +14,12 @@ Accepted envelopes (keys matched without regard to case):
 - `Get-AzureDedicatedCircuitLinkAuthorization`, `Get-AzureDedicatedCircuitLink`,
   `Get-AzureApplicationGateway` through `ConvertTo-Json`: an object, or an array of them.
 
+A deployment template (its `$schema` names `deploymentTemplate.json`) is not an export, but one that
+declares a resource of type `Microsoft.Compute/cloudServices` says that a cloud service is deployed as
+Cloud Services (extended support), not as a classic one: it becomes a document of that evidence
+(`ExtendedSupportService`), one record per such resource, its nested `resources` and the templates of its
+inline nested deployments included. Any other template is read as before: silent in a folder walk.
+
 An export written by `ConvertTo-Json` without enough `-Depth` has strings (`"@{id=; name=}"`,
 `"System.Object[]"`) where nested objects and arrays belong: the objects it cut short give no records, and
 the file has one problem (MIG001) at the first such value, since what it says about them cannot be read.
@@ -30,7 +36,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import TYPE_CHECKING
 
@@ -40,6 +46,7 @@ from migcheck.model import (
     Disk,
     DnsServer,
     Document,
+    ExtendedSupportService,
     Extension,
     FileKind,
     FileProblem,
@@ -58,7 +65,7 @@ if TYPE_CHECKING:
 
     from migcheck.readers.inventory_shapes import Collapsed, Unstated
 
-PRODUCES: frozenset[type] = frozenset({Document, *INVENTORY_TYPES})
+PRODUCES: frozenset[type] = frozenset({Document, ExtendedSupportService, *INVENTORY_TYPES})
 # Records of the model that the inventory's records carry inside them (a classic VM's role with its disks,
 # extensions, subnets, addresses and state; a network with its subnets, prefixes and DNS servers): the rules
 # about VMs and networks read them as they read them from the other formats. Not part of `PRODUCES`, which
@@ -87,6 +94,13 @@ _SNIFF = re.compile(
     re.IGNORECASE,
 )
 _FIRST_KEY = re.compile(r'\{\s*"\$')  # `{"$schema": ...}`: a template, parameters file or JSON schema
+# A deployment template that may declare a cloud service of extended support names both, in any case (a
+# type may be written `Microsoft.Compute\/cloudServices`: the last word is enough to look further).
+_TEMPLATE_MARKERS = ("deploymenttemplate.json", "cloudservices")
+_TEMPLATE_SNIFF = tuple(
+    re.compile(b"|".join(re.escape(m.encode(codec)) for codec in ("utf-8", "utf-16-le", "utf-16-be")), re.I)
+    for m in _TEMPLATE_MARKERS
+)
 _WS = re.compile(r"[ \t\n\r]*")
 _ENVELOPE_KEYS = ("data", "value")
 # How a Resource Graph page names the token of the next page and the query's number of rows: `az graph
@@ -104,9 +118,17 @@ def sniff(data: bytes) -> bool:
     """Whether a `.json` file met in a folder walk is an inventory export: it starts as JSON does, names
     classic resources or the classic cmdlets' properties, and its first item is a resource or a cmdlet
     object. ARM templates and parameter files (their first key is `$schema`) mention classic types too,
-    and are not exports; nor is a settings file that mentions them."""
+    and are not exports; nor is a settings file that mentions them. A deployment template that declares a
+    cloud service of extended support is read too, for that evidence (a byte search first, then a parse
+    of the few files that name both a template's schema and cloud services)."""
     head = _head(data)
-    if not head.startswith(("[", "{")) or _FIRST_KEY.match(head):
+    if not head.startswith(("[", "{")):
+        return False
+    if _may_be_a_template(data):
+        text, problem = _decode(data)
+        if problem is None and _template("", text) is not None:
+            return True
+    if _FIRST_KEY.match(head):
         return False
     return _SNIFF.search(data) is not None and _first_item_is_a_record(data)
 
@@ -161,6 +183,10 @@ def read(path: str, data: bytes) -> Document:
     text, problem = _decode(data)
     if problem is not None:
         return Document(path, FileKind.INVENTORY, "", problem=_syntax(path, data, problem))
+    if _may_be_a_template(data):
+        found = _template(path, text)
+        if found is not None:
+            return Document(path, FileKind.INVENTORY, "template", found, text=text)
     reader = _Reader(path, text, json.JSONDecoder())
     try:
         envelope = _at_a_fixed_depth(reader.walk)
@@ -441,3 +467,190 @@ class _Reader:
         column = pos - (self.text.rfind("\n", 0, pos) + 1) + 1
         problem = FileProblem("syntax", f"not valid JSON: {message}", Mark(self.path, line, column=column))
         return Document(self.path, FileKind.INVENTORY, "", problem=problem, text=self.text)
+
+
+# --- deployment templates ------------------------------------------------------------------------------
+
+_CLOUD_SERVICE_TYPE = "microsoft.compute/cloudservices"
+_DEPLOYMENT_TYPE = "microsoft.resources/deployments"
+_TEMPLATE_VIA = "declares it as a Microsoft.Compute/cloudServices resource"
+
+
+def _may_be_a_template(data: bytes) -> bool:
+    """Whether the bytes name both a deployment template's schema and cloud services: a byte search, before
+    any parse, which nearly every `.json` file fails."""
+    return all(marker.search(data) is not None for marker in _TEMPLATE_SNIFF)
+
+
+def _template(path: str, text: str) -> tuple[ExtendedSupportService, ...] | None:
+    """The cloud services of extended support a deployment template declares, in the order written; None
+    when the text is not a deployment template, does not parse, or declares none."""
+    import json
+
+    walk = _TemplateWalk(path, text, json.JSONDecoder())
+    try:
+        _at_a_fixed_depth(walk.walk)
+    except (_Malformed, ValueError, RecursionError):  # JSONDecodeError is a ValueError
+        return None
+    return walk.records() or None
+
+
+class _TemplateWalk:
+    """One pass over a template's text that descends only where resources are declared: the root's
+    `resources` (an array, or an object by symbolic name in language version 2.0), each resource's own
+    `resources`, and the `template` in the `properties` of each resource (kept for inline nested
+    deployments). Every other value is decoded whole by the JSON decoder, in C, and dropped; a cloud
+    service's record is marked at its `type` value."""
+
+    def __init__(self, path: str, text: str, decoder: json.JSONDecoder) -> None:
+        self.path = path
+        self.text = text
+        self.pos = 0
+        self._decode = decoder.raw_decode
+        self.schema = ""
+        self.found: list[tuple[int, str]] = []  # (offset of the `type` value, name as written)
+
+    def walk(self) -> str:
+        """Read the whole text; what `_at_a_fixed_depth` returns (see `records` for what was found)."""
+        self._space()
+        if not self._at("{"):
+            return ""
+        self.schema = self._template()
+        self._space()
+        if self.pos != len(self.text):
+            raise _Malformed("unexpected text after the end of the template", self.pos)
+        return self.schema
+
+    def records(self) -> tuple[ExtendedSupportService, ...]:
+        """The records of the cloud services found in a deployment template (none in anything else), in
+        the order written, lines counted once, forward."""
+        if "deploymenttemplate.json" not in self.schema.casefold():
+            return ()
+        out, line, line_start, counted = [], 1, 0, 0
+        for offset, name in sorted(self.found):
+            newlines = self.text.count("\n", counted, offset)
+            if newlines:
+                line += newlines
+                line_start = self.text.rfind("\n", counted, offset) + 1
+            counted = offset
+            mark = Mark(self.path, line, column=offset - line_start + 1)
+            out.append(ExtendedSupportService(name, mark, _TEMPLATE_VIA))
+        return tuple(out)
+
+    def _template(self) -> str:
+        """The template object at `pos`: its `$schema`; its resources' cloud services go to `found`."""
+        schema = ""
+        for name in self._keys():
+            if name == "$schema" and self._at('"'):
+                value = self._value()
+                schema = value if isinstance(value, str) else ""
+            elif name == "resources":
+                self._resources()
+            else:
+                self._value()
+        return schema
+
+    def _resources(self) -> None:
+        """The `resources` value at `pos`: an array of resources, or an object of them by symbolic name."""
+        if not self._at(("[", "{")):
+            self._value()
+            return
+        for _ in self._items() if self._at("[") else self._keys():
+            if self._at("{"):
+                self._resource()
+            else:
+                self._value()
+
+    def _resource(self) -> None:
+        """One resource object: itself when it is a cloud service, the cloud services of its own
+        `resources`, and those of the template in its `properties` when it is an inline nested deployment
+        (told only once the whole object is read: its `type` may come last)."""
+        type_at, type_, name, nested = -1, "", "", []
+        for key in self._keys():
+            if key == "type" and self._at('"'):
+                type_at = self.pos
+                value = self._value()
+                type_ = value.strip().casefold() if isinstance(value, str) else ""
+            elif key == "name" and self._at('"'):
+                value = self._value()
+                name = value if isinstance(value, str) else ""
+            elif key == "resources":
+                self._resources()
+            elif key == "properties" and self._at("{"):
+                nested = self._nested_template()
+            else:
+                self._value()
+        if type_ == _CLOUD_SERVICE_TYPE:
+            self.found.append((type_at, name))
+        elif type_ == _DEPLOYMENT_TYPE:
+            self.found += nested
+
+    def _nested_template(self) -> list[tuple[int, str]]:
+        """The cloud services of the `template` in the `properties` object at `pos`, kept apart from `found`
+        until the resource is known to be a deployment."""
+        outer, self.found = self.found, []
+        try:
+            for key in self._keys():
+                if key == "template" and self._at("{"):
+                    self._template()
+                else:
+                    self._value()
+            return self.found
+        finally:
+            self.found = outer
+
+    def _keys(self) -> Iterator[str]:
+        """The keys of the object at `pos`, case-folded, each with `pos` at its value; the caller reads or
+        skips the value before asking for the next key."""
+        self._expect("{")
+        self._space()
+        if self._at("}"):
+            self.pos += 1
+            return
+        while True:
+            start = self.pos
+            name = self._value()
+            if not isinstance(name, str):
+                raise _Malformed("expected a property name in double quotes", start)
+            self._space()
+            self._expect(":")
+            self._space()
+            yield name.casefold()
+            self._space()
+            if not self._at(","):
+                self._expect("}")
+                return
+            self.pos += 1
+            self._space()
+
+    def _items(self) -> Iterator[None]:
+        """Each item of the array at `pos`, with `pos` at it; the caller reads or skips it."""
+        self._expect("[")
+        self._space()
+        if self._at("]"):
+            self.pos += 1
+            return
+        while True:
+            yield None
+            self._space()
+            if not self._at(","):
+                self._expect("]")
+                return
+            self.pos += 1
+            self._space()
+
+    def _value(self) -> object:
+        value, self.pos = self._decode(self.text, self.pos)
+        return value
+
+    def _space(self) -> None:
+        match = _WS.match(self.text, self.pos)
+        self.pos = match.end() if match else self.pos
+
+    def _at(self, chars: str | tuple[str, ...]) -> bool:
+        return self.text.startswith(chars, self.pos)
+
+    def _expect(self, char: str) -> None:
+        if not self._at(char):
+            raise _Malformed(f"expected '{char}'", self.pos)
+        self.pos += 1

@@ -29,7 +29,10 @@ an object read from a file, the variable of another loop) stays unknown, and the
 recorded as unknown (`Role.unknown`) so that rules stay silent about it. A name it does not state is shown
 as a stand-in that says what it names and where the script passes it (`<VM name, deploy.ps1:12>`), never as
 the expression that holds it. A script-level variable assigned once, and declared by no function, is also
-visible inside the script's functions.
+visible inside the script's functions. A workflow's `InlineScript { }` runs once, in a scope of its own
+that sees the workflow's variables only as `$using:x` (which is also, in the script block of
+`Invoke-Command` or `Start-Job`, the `$x` of the code around it); a `return` in it, or in any script block,
+ends that block only.
 
 Scripts in the Resource Manager mode of Azure PowerShell 0.9 (after `Switch-AzureMode
 AzureResourceManager`) and cmdlet calls with `-ResourceGroupName` are Resource Manager calls: they produce
@@ -54,6 +57,7 @@ from migcheck.model import (
     Disk,
     Document,
     EndpointAcl,
+    ExtendedSupportService,
     Extension,
     FileKind,
     FileProblem,
@@ -89,14 +93,16 @@ PRODUCES = frozenset(
         Extension,
         Disk,
         ReservedIp,
+        ExtendedSupportService,
     }
 )
 
 # --- finding and decoding scripts ----------------------------------------------------------------------
 
 # A cheap test that a file names a classic cmdlet (`-Azure` then a letter, not `-AzureRm`/`-AzureAD`) or
-# a migration command of the classic CLI. A byte search, not a parse.
-_HINT = r"-azure(?!rm|ad)[a-z]|(?:validate|prepare|commit|abort)-migration"
+# a migration command of the classic CLI, or creates a cloud service of extended support (the Az module's
+# `New-AzCloudService`: evidence that a package is not classic). A byte search, not a parse.
+_HINT = r"-azure(?!rm|ad)[a-z]|(?:validate|prepare|commit|abort)-migration|new-azcloudservice"
 _HINT_BYTES = re.compile(_HINT.encode(), re.IGNORECASE)
 _HINT_TEXT = re.compile(_HINT, re.IGNORECASE)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -104,7 +110,8 @@ _SNIFF_UTF16_BYTES = 1 << 20
 
 
 def sniff(data: bytes) -> bool:
-    """Whether a file met in a folder walk may use the classic module: most `.ps1` files do not."""
+    """Whether a file met in a folder walk may use the classic module (or create a cloud service of extended
+    support): most `.ps1` files do not."""
     if data.startswith(_UTF16_BOMS):
         return _HINT_TEXT.search(data[:_SNIFF_UTF16_BYTES].decode("utf-16", "replace")) is not None
     return _HINT_BYTES.search(data) is not None
@@ -1162,6 +1169,16 @@ class Null:
     stated: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """What New-AzureReservedIP outputs, as every version of the classic module writes it: a
+    ManagementOperationContext. Its OperationDescription, OperationId and OperationStatus are not stated
+    by the script, and it has no other property (`.ReservedIPName` of it is $null)."""
+
+
+_OPERATION_PROPERTIES = frozenset({"operationdescription", "operationid", "operationstatus"})
+
+
 def _stated_null(value: Value) -> bool:
     """Whether `value` is surely nothing: `$null` or "" as the script states it."""
     return (isinstance(value, Null) and value.stated) or (isinstance(value, Text) and not value.value)
@@ -1205,7 +1222,7 @@ class VmState:
 
 NULL = Null()
 STATED_NULL = Null(stated=True)
-Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState
+Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState | Operation
 _MAX_CANDIDATES = 16  # configurations one variable may hold after branches; past this, it is unknown
 _MAX_ENTRIES = 64  # entries of a table the reader follows
 # Values of an array the reader extends (`$a += …`), or of an array or table it builds, counting those of
@@ -1288,9 +1305,11 @@ def texts(value: Value) -> tuple[list[Text], bool]:
 class Env:
     """Variables of one scope on one path: a child holds what a branch changes, over its parent. A
     function's scope run at a call (`called`) sits over the caller's, whose variables it does not see: only
-    what the reader keeps of the VM configurations (keys that start with NUL) is looked up through it."""
+    what the reader keeps of the VM configurations (keys that start with NUL) is looked up through it. The
+    scope of a unit of code run on its own (an InlineScript, a script block) has `using`: the scope it is
+    written in, where its `$using:x` reads `$x`."""
 
-    __slots__ = ("called", "constants", "depth", "loop", "parent", "vars")
+    __slots__ = ("called", "constants", "depth", "loop", "parent", "using", "vars")
 
     def __init__(self, parent: Env | None = None, constants: dict[str, Value] | None = None) -> None:
         self.parent = parent
@@ -1299,6 +1318,7 @@ class Env:
         self.loop: tuple[SyntaxIndex, Node] | None = None
         self.depth: int = parent.depth + 1 if parent is not None else 1
         self.called = False
+        self.using: Env | None = None
         self.vars: dict[str, Value] = {}
         inherited: dict[str, Value] = parent.constants if parent is not None else {}
         self.constants: dict[str, Value] = constants if constants is not None else inherited
@@ -1319,6 +1339,18 @@ class Env:
 
     def child(self) -> Env:
         return Env(self)
+
+    def lookup_using(self, key: str) -> Value | None:
+        """`$using:x`: `$x` of the scope the innermost unit of its own around here is written in; outside
+        any, the variable itself."""
+        env: Env | None = self
+        while env is not None:
+            if env.using is not None:
+                return env.using.lookup(key)
+            if env.called:  # a function's scope: a unit around the call is not around its code
+                break
+            env = env.parent
+        return self.lookup(key)
 
     def merge(self, branches: list[Env], complete: bool, spend: Callable[[int], None]) -> None:
         """Join branches back: `complete` when one of them always runs (an `if` with an `else`). The
@@ -1427,6 +1459,15 @@ _GENERIC = cmdlets._spec("", loose=True)
 _NEW_OBJECT = cmdlets._spec("TypeName:0 ArgumentList:1 ComObject Property Strict!")
 _WRITE_OUTPUT_SPEC = cmdlets._spec("InputObject:0 NoEnumerate!")
 _WRITE_OUTPUT = frozenset({"write-output", "write", "echo"})  # and its aliases
+# The Az module's `New-AzCloudService` (Az.CloudService), which creates a cloud service of extended support:
+# its parameters, so that abbreviations bind as PowerShell binds them. It binds nothing by position.
+_NEW_CLOUD_SERVICE = "new-azcloudservice"
+_NEW_CLOUD_SERVICE_SPEC = cmdlets._spec(
+    "Name ResourceGroupName Location SubscriptionId ConfigurationFile DefinitionFile PackageFile StorageAccount "
+    "KeyVaultName Configuration ConfigurationUrl PackageUrl ExtensionProfile NetworkProfile OSProfile "
+    "RoleProfile UpgradeMode Tag Zone DefaultProfile AllowModelOverride! StartCloudService! AsJob! NoWait!",
+    aliases={"CloudServiceName": "Name"},
+)
 
 
 def _spec_of(key: str) -> cmdlets.Spec:
@@ -1436,6 +1477,8 @@ def _spec_of(key: str) -> cmdlets.Spec:
         return _NEW_OBJECT
     if key in _WRITE_OUTPUT:
         return _WRITE_OUTPUT_SPEC
+    if key == _NEW_CLOUD_SERVICE:
+        return _NEW_CLOUD_SERVICE_SPEC
     return cmdlets.FILTER_SPEC if key in cmdlets.VM_FILTERS else _GENERIC
 
 
@@ -1462,6 +1505,15 @@ def _parameter(node: Node) -> tuple[str, str | None] | None:
         name, colon, value = text[1:].partition(":")
         return name, (value if colon else None)
     return None
+
+
+def _package_path(script: str, arg: Arg | None) -> str:
+    """The path of the file an argument names, taken from the script's folder, as a display path like the
+    script's: "" unless the script states a relative path."""
+    written = arg.text.strip().replace("\\", "/") if arg is not None and arg.certain else ""
+    if not written or written.startswith("/") or ":" in written:  # none, or absolute: not in these files
+        return ""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(script), written))
 
 
 def _is_resource_group(written: str) -> bool:
@@ -1506,6 +1558,9 @@ class DeploymentDraft:
     roles: dict[object, RoleDraft] = field(default_factory=dict)
     # The VM stand-ins given (see `_vm_stand_in`), each with where its first VM is named and how many.
     stand_ins: dict[str, tuple[Mark, int]] = field(default_factory=dict)
+    # The keys of the VMs the script creates here under names it does not state, in the order it creates
+    # them: a later change of a VM it names may be of any of them (see `Interpreter._update_vm`).
+    unnamed: list[object] = field(default_factory=list)
 
 
 def _vm_stand_in(draft: DeploymentDraft, place: Mark) -> str:
@@ -1559,6 +1614,7 @@ _RANGE = re.compile(r"\s*(-?\d+)\.\.(-?\d+)\s*")  # `1..3` read as a command's n
 _RANGE_END = re.compile(r"-?\d{1,9}")
 _MAX_CALL_DEPTH = 8  # calls of the script's functions run one inside another; a deeper one is not run
 _MAX_CALLS_RUN = 64  # calls of one function run with their values; the others are not
+_MAX_UNNAMED = 16  # VMs of names the script does not state that an update of a VM it names may be one of
 _OWN_ARGUMENTS = re.compile(r"[$@](?:args|psboundparameters|input)\b", re.IGNORECASE)
 _SWITCH = re.compile(r"\[\s*(?:system\.management\.automation\.)?switch(?:parameter)?\s*\]", re.IGNORECASE)
 _FROM_PIPELINE = re.compile(r"valuefrompipeline(?!bypropertyname)", re.IGNORECASE)
@@ -1581,6 +1637,9 @@ class Interpreter:
         self.steps: dict[int, MigrationStep] = {}
         self.deployments: dict[object, DeploymentDraft] = {}
         self.reserved_ips: list[ReservedIp] = []
+        # The cloud services of extended support the script creates, once each however often it runs the
+        # command (a function called twice) with the same values.
+        self.extended: dict[ExtendedSupportService, None] = {}
         self.created_services: set[str] = set()
         self.constants: dict[str, Value] = {}
         self.constant_keys = {
@@ -1839,13 +1898,15 @@ class Interpreter:
         for function in found.get("function", []):
             self._queue(function)
 
-    def _loop(self, node: Node, env: Env, read: Node | None = None) -> None:
+    def _loop(self, node: Node, env: Env, read: Node | None = None, block: bool = False) -> None:
         """A loop's body runs any number of times: a variable it assigns may hold a value from an earlier
         round when it is read, so it starts unknown, and what the loop leaves is joined with before. A path
         the body ends (`break`, `return`, …) is read as going on after the loop, as the body may not run.
-        `read`: the list of a `foreach`, already read."""
+        `read`: the list of a `foreach`, already read. A script `block` is read the same way, as a unit of
+        its own: a `return` in it ends only the block, and its `$using:x` is the `$x` of `env`."""
         inner = env.child()
         inner.loop = (self.index, node)
+        inner.using = env if block else None
         self.maybe += 1
         defined = len(self.replaced)
         if self.index.dot_sources_within(node):  # a later round reads what an earlier one dot-sourced
@@ -1863,6 +1924,8 @@ class Interpreter:
                 self.statement(child, inner)
         self._undefine(defined, cmdlets_only=True)
         self.maybe -= 1
+        if block and self.stopped == "return":
+            self.stopped = None
         self._left_maybe(loop=True)
         env.merge([inner], False, self.spend)
 
@@ -2056,6 +2119,44 @@ class Interpreter:
     def _skip(self, node: Node, env: Env) -> None:
         pass
 
+    def _inline_statement(self, node: Node, env: Env) -> None:
+        """An InlineScript as a statement: what it outputs is what the function being run outputs."""
+        value = self._inline_script(node, env)
+        if self.output is not None:
+            self._output(value)
+
+    def _inline_script(self, node: Node, env: Env) -> Value:
+        """A workflow's `InlineScript { … }`: its block runs once, there, in a session of its own. It sees
+        the workflow's variables only through `$using:`, and what it assigns stays in it; what it does to
+        VM configurations carries back. A `return`, `exit`, `break` or `continue` ends the block only (a
+        `throw` fails the workflow's activity); its value is what it outputs (see `_call_value`)."""
+        block = _first(node, "statement_block")
+        if block is None:
+            return NULL
+        scope = Env(env, self.constants)
+        scope.called, scope.using = True, env
+        saved = self.output, self.maybe, self.partial, self.sure_output, self.item
+        uncertain = bool(self.maybe or self.partial)  # kept in `maybe_calls`, as for a call (`_run_call`)
+        self.output, self.maybe, self.partial, self.sure_output, self.item = [], 0, False, True, None
+        self.maybe_calls += uncertain
+        defined = len(self.replaced)
+        try:
+            self.statements(block, scope)
+            outputs, sure = self.output, self.sure_output
+        finally:
+            self._undefine(defined)
+            self.maybe_calls -= uncertain
+            self.output, self.maybe, self.partial, self.sure_output, self.item = saved
+        if self.stopped != "throw":
+            self.stopped = None
+        for key, value in scope.vars.items():
+            if key.startswith("\0"):
+                env.vars[key] = value
+        value = _call_value(outputs, self.spend)
+        if value is None:
+            return Unknown(self.snippet(node))
+        return value if sure else _unsure(value)
+
     _STATEMENTS: dict[str, Callable[[Interpreter, Node, Env], None]] = {
         "function_statement": _function_statement,
         "if_statement": _if,
@@ -2077,6 +2178,7 @@ class Interpreter:
         "empty_statement": _skip,
         "param_block": _skip,
         "block_name": _skip,
+        "inlinescript_statement": _inline_statement,
     }
 
     def _errors_within(self, node: Node, env: Env) -> None:
@@ -2213,6 +2315,8 @@ class Interpreter:
     def _variable_value(self, node: Node, env: Env) -> Value:
         text = _text(node)
         scope, key = _variable(text)
+        if scope == "using":  # the variable of the code a unit of its own is written in
+            return self._found(text, key, env.lookup_using(key))
         if scope:
             return Unknown(text, (scope, key) if scope == "env" else None)
         if key in ("true", "false"):
@@ -2223,7 +2327,10 @@ class Interpreter:
             return self.item if self.item is not None else Unknown(text)
         if key in ("args", "input", "this", "matches", "error"):
             return Unknown(text)
-        value = env.lookup(key)
+        return self._found(text, key, env.lookup(key))
+
+    def _found(self, text: str, key: str, value: Value | None) -> Value:
+        """What a variable written `text` holds, `value` as looked up (None when nothing assigns it)."""
         if value is None:
             return Unknown(text, ("free", self.scope, key))
         if isinstance(value, Unknown):
@@ -2381,6 +2488,12 @@ class Interpreter:
             if wanted in ("servicename", "name"):
                 at = 0 if wanted == "servicename" else 1
                 return functools.reduce(join, [pair[at] for pair in existing if pair is not None])
+        if (
+            isinstance(base, Operation)
+            and node.type == "member_access"
+            and wanted not in _OPERATION_PROPERTIES
+        ):
+            return STATED_NULL  # a property the object does not have
         return Unknown(self.snippet(node))
 
     def _invoke(self, node: Node, env: Env) -> Value:
@@ -2419,7 +2532,7 @@ class Interpreter:
         """A script block runs here any number of times (ForEach-Object, Where-Object) or elsewhere; its
         commands are the script's commands either way. Its `$_` is its own pipeline's item, not known."""
         outer, self.item = self.item, None
-        self._loop(node, env)
+        self._loop(node, env, block=True)
         self.item = outer
         return Unknown(self.snippet(node))
 
@@ -2543,6 +2656,7 @@ class Interpreter:
         "comparison_expression": _comparison,
         "logical_expression": _logical,
         "command": lambda self, node, env: self.command(node, env, None),
+        "inlinescript_statement": _inline_script,
     }
 
     # --- commands -----------------------------------------------------------------------------------
@@ -2573,6 +2687,8 @@ class Interpreter:
             return _new_object(args)
         if key in _WRITE_OUTPUT:
             return _written(args, piped)
+        if key == _NEW_CLOUD_SERVICE:
+            self._extended_support(node, args)
         if not classic or args.resource_group or self.arm_at(node.start_byte):
             value = self.unknown_command(node, key, args, piped)
             if key not in _HARMLESS and key not in _LOOPING:
@@ -2587,6 +2703,19 @@ class Interpreter:
         if not key.startswith(_READING):
             self.escape_all(args)
         return Unknown(self.snippet(node))
+
+    def _extended_support(self, node: Node, args: Args) -> None:
+        """`New-AzCloudService`: the service it creates is of extended support, not classic. Its name when
+        the script states it, and the folder of its package when `-ConfigurationFile` or `-DefinitionFile`
+        is a relative path the script states (taken from the script's folder)."""
+        name = args.get("Name")
+        stated = name.text if name is not None and name.certain else ""
+        package = ""
+        for parameter in ("ConfigurationFile", "DefinitionFile"):
+            package = package or _package_path(self.path, args.get(parameter))
+        mark = self.where.mark(node.child_by_field_name("command_name") or node)
+        record = ExtendedSupportService(stated, mark, "creates it with New-AzCloudService", package)
+        self.extended.setdefault(record)
 
     def _shared(self, node: Node, env: Env) -> None:
         """A table or array a command is given as a variable (`Set-Defaults $config`) is the same object in
@@ -3216,7 +3345,8 @@ class Interpreter:
         return self._new_object(vm, [], env)
 
     def _update_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
-        """Update-AzureVM of an existing VM: a role of its service, with the facts the pipeline sets."""
+        """Update-AzureVM of an existing VM: a role of its service, with the facts the pipeline sets; or a
+        change of VMs the script created unnamed, which it may be (see `_update_of_unnamed`)."""
         vm = self._vm_input(args, piped)
         if not isinstance(vm, Vms):
             return NULL
@@ -3227,6 +3357,8 @@ class Interpreter:
             service = _arg_value(args, "ServiceName", obj.existing[0])
             name = _arg_value(args, "Name", obj.existing[1])
             draft = self._deployment(service, obj.mark, node, self._written_at(args.get("ServiceName")))
+            if self._update_of_unnamed(draft, name, obj, env):
+                continue
             name_at = self._written_at(args.get("Name")) or obj.name_at
             role = self._role(draft, name, obj.mark, "existing", name_at)
             role.every = role.every or obj.every
@@ -3240,6 +3372,31 @@ class Interpreter:
                     for more, later in changes
                 ][:_MAX_VARIANTS]
         return NULL
+
+    def _update_of_unnamed(self, draft: DeploymentDraft, name: Value, obj: VmObject, env: Env) -> bool:
+        """Whether an update of a VM the script names is read as a change of the VMs it has created in the
+        deployment under names it does not state (imported from files, named by parameters): when it has
+        created none under this name, the VM may be any of them, so it is no VM of its own, and each of them
+        may have had the change (one more way each may be). Not past `_MAX_UNNAMED` of them: an update costs
+        a bounded amount of work."""
+        if obj.every or not isinstance(name, Text) or _role_key(name) in draft.roles:
+            return False
+        if not draft.unnamed or len(draft.unnamed) > _MAX_UNNAMED:  # checked first: an update costs no more
+            return False
+        unnamed = [draft.roles[key] for key in draft.unnamed]  # none is gone: removals go by stated names
+        changes = self._variants(obj, env)
+        for role in unnamed:
+            if len(role.variants) >= _MAX_VARIANTS:  # it keeps no more ways to be (see `RoleDraft.add`)
+                continue
+            self.spend(len(role.variants) * len(changes))
+            role.add(
+                [
+                    (events + more, escaped or later)
+                    for events, escaped in role.variants
+                    for more, later in changes
+                ]
+            )
+        return True
 
     def _surely_runs(self) -> bool:
         """Whether the statement being run surely runs when the script does: no branch the reader cannot
@@ -3393,6 +3550,8 @@ class Interpreter:
         if role is None:
             shown = shown or (name.value if isinstance(name, Text) else "") or _vm_stand_in(draft, at or mark)
             role = draft.roles[key] = RoleDraft(shown, mark, base)
+            if base in ("new", "opaque") and not isinstance(name, Text):
+                draft.unnamed.append(key)
         return role
 
     def _remove(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -3483,18 +3642,20 @@ class Interpreter:
 
     def _reserved_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         name = args.get("ReservedIPName")
+        created = _command_name(node).casefold() == "new-azurereservedip"
+        output = Operation() if created else NULL
         if name is None or not isinstance(name.value, Text):
             self._unknown_reserved_ip(node, args, name)
-            return NULL
+            return output
         mark = self.where.mark(node)
-        if _command_name(node).casefold() == "new-azurereservedip":
+        if created:
             self.reserved_ips.append(ReservedIp(name.value.value, "", "", mark))
         service = args.get("ServiceName")
         if service is not None:
             draft = self._deployment(service.value, mark, node, self._written_at(service))
             at = _value_mark(name.value, name, self.where) or mark
             draft.reserved_ip = draft.reserved_ip or NameRef(name.value.value, at)
-        return NULL
+        return output
 
     def _unknown_reserved_ip(self, node: Node, args: Args, name: Arg | None) -> None:
         """`Set-AzureReservedIPAssociation` (or New-AzureReservedIP for a service) with a name the script
@@ -3594,13 +3755,14 @@ class Interpreter:
     def resources(self) -> tuple[object, ...]:
         calls = [self.calls[k] for k in sorted(self.calls)]
         steps = [self.steps[k] for k in sorted(self.steps)]
+        extended = tuple(self.extended)
         if not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls):
-            return ()  # signing in and choosing a subscription manage no resources
+            return extended  # signing in and choosing a subscription manage no resources
         script = Script(
             posixpath.basename(self.path), "PowerShell", tuple(calls), tuple(steps), calls[0].mark
         )
         deployments = [self._build(draft) for draft in self.deployments.values()]
-        return (script, *deployments, *self.reserved_ips)
+        return (script, *deployments, *self.reserved_ips, *extended)
 
     def _build(self, draft: DeploymentDraft) -> Deployment:
         roles = tuple(self._build_role(r) for r in draft.roles.values())

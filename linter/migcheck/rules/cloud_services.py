@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from migcheck.estate import UNNAMED_BY_ROLE, CloudService, Estate, Placement
+from migcheck.estate import UNNAMED_BY_ROLE, CloudService, Estate, ExtendedSupport, Placement
 from migcheck.inventory_model import ClassicReservedIp, ClassicVm
 from migcheck.model import (
     Deployment,
+    ExtendedSupportService,
     Finding,
     InputEndpoint,
     NameRef,
@@ -26,8 +27,10 @@ class WebWorkerRole(Rule):
     name = "web-worker-role"
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
-    looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment})
-    per_cloud_service = True
+    looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment, ExtendedSupportService})
+    # Not checked one cloud service at a time: it reports the services of extended support too, which are
+    # not among the estate's cloud services.
+    per_cloud_service = False
     summary = (
         "A cloud service has web or worker roles: the VM migration does not move them, and their own leads "
         "to Cloud Services (extended support), retiring on 2027-03-31."
@@ -50,22 +53,36 @@ class WebWorkerRole(Rule):
         "image, a Windows or Linux provisioning configuration, a load-balanced endpoint set or a load "
         "balancer probe); a role of a deployment's `RoleList` that carries none of these is a web or worker "
         "role, and the message says that it was inferred and from what. A role whose kind nothing tells (a "
-        "role body on its own with no `RoleType`, or a `RoleType` no role has) is reported too, saying so.",
+        "role body on its own with no `RoleType`, or a `RoleType` no role has) is reported too, saying so. A "
+        "service that a deployment template or a script deploys as Cloud Services (extended support) is "
+        "reported once instead, at its first role, saying so and naming the file that says it: a template "
+        "(`$schema` naming `deploymentTemplate.json`) that declares a resource of type "
+        "`Microsoft.Compute/cloudServices` (nested resources and inline nested deployments included), or an "
+        "Az PowerShell script that runs `New-AzCloudService`. Such evidence names a service by its literal "
+        'name (`"name": "shop"`, `-Name shop`); when the name is an expression '
+        "(`[parameters('cloudServiceName')]`) or not stated, it names the service whose configuration or "
+        "definition a script's `-ConfigurationFile` or `-DefinitionFile` names, else the services in the "
+        "template's or script's folder and the folders below it, or the only cloud service of the files "
+        "checked. Such a service is not a classic resource: no other rule checks it, and the readiness "
+        "summary and the plan leave it out.",
         why="The platform-supported migration of IaaS virtual machines leaves web/worker roles out: "
         "validation of a deployment with web/worker roles fails as a PaaS deployment, and a virtual network "
         "that holds one cannot be migrated either (MIG104). The roles had their own in-place migration, to "
         "Cloud Services (extended support) (the 2023 overview lists it), but their platform, Cloud Services "
         "(classic), was retired on 2024-08-31, and Cloud Services (extended support) was deprecated on "
         "2025-03-31 and retires on 2027-03-31: it is not a destination any more. A file of a cloud service "
-        "that already runs on Cloud Services (extended support) looks the same, and the advice is the same: "
-        "rebuild before 2027-03-31.",
+        "that already runs on Cloud Services (extended support) looks the same, but nothing of the classic "
+        "migration applies to it: it is an Azure Resource Manager resource already, and it retires on "
+        "2027-03-31 all the same.",
         fix="Rebuild each role's code for a service that remains after 2027: Azure App Service for web roles, "
         "Azure Container Apps or Azure Kubernetes Service (AKS) for web and worker roles packaged as "
         "containers, or Virtual Machine Scale Sets for code that needs a whole VM. Whatever relies on the "
         "Cloud Services runtime (the role entry point, `RoleEnvironment`, startup tasks and local storage "
         "declared in the .csdef) has to be replaced on the way. Do not move the service to Cloud Services "
         "(extended support). If VMs share the roles' virtual network, take the roles out of it first, so that "
-        "the network and its VMs can be migrated (MIG104).",
+        "the network and its VMs can be migrated (MIG104). A service deployed as Cloud Services (extended "
+        "support) has nothing to migrate: rebuild it the same way before 2027-03-31, and delete its "
+        "`Microsoft.Compute/cloudServices` resource once its traffic has moved.",
     )
     invalid = (
         Example(
@@ -153,6 +170,107 @@ class WebWorkerRole(Rule):
             expect=("deploy_shop.py:10:5",),
             note="A Python script that deploys a service package: the inline configuration names the role.",
         ),
+        Example(
+            {
+                "ServiceDefinition.csdef": """
+                <ServiceDefinition name="shop"
+                    xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
+                  <WebRole name="Storefront" vmsize="Small">
+                    <Endpoints><InputEndpoint name="HttpIn" protocol="http" port="80"/></Endpoints>
+                  </WebRole>
+                </ServiceDefinition>
+                """,
+                "ServiceConfiguration.Cloud.cscfg": """
+                <ServiceConfiguration serviceName="shop"
+                    xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
+                  <Role name="Storefront"><Instances count="2"/></Role>
+                </ServiceConfiguration>
+                """,
+                "shop.template.json": """
+                {
+                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                  "contentVersion": "1.0.0.0",
+                  "parameters": {
+                    "cloudServiceName": {"type": "string"},
+                    "packageSasUri": {"type": "securestring"},
+                    "configurationSasUri": {"type": "securestring"}
+                  },
+                  "resources": [
+                    {
+                      "type": "Microsoft.Compute/cloudServices",
+                      "apiVersion": "2022-09-04",
+                      "name": "[parameters('cloudServiceName')]",
+                      "location": "[resourceGroup().location]",
+                      "properties": {
+                        "packageUrl": "[parameters('packageSasUri')]",
+                        "configurationUrl": "[parameters('configurationSasUri')]"
+                      }
+                    }
+                  ]
+                }
+                """,
+            },
+            expect=("ServiceDefinition.csdef:3:3",),
+            note="A deployment template beside the package deploys it as Cloud Services (extended support): the "
+            "service is reported once, as such, and no rule about the classic migration checks it.",
+        ),
+        Example(
+            {
+                "pkg/ServiceDefinition.csdef": """
+                <ServiceDefinition name="shop"
+                    xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
+                  <WebRole name="Storefront" vmsize="Small">
+                    <Endpoints><InputEndpoint name="HttpIn" protocol="http" port="80"/></Endpoints>
+                  </WebRole>
+                </ServiceDefinition>
+                """,
+                "deploy/shop.ps1": """
+                New-AzCloudService -Name "shop" -ResourceGroupName "shop-rg" -Location "West Europe" `
+                    -ConfigurationFile "../pkg/ServiceConfiguration.Cloud.cscfg" `
+                    -DefinitionFile "../pkg/ServiceDefinition.csdef" -PackageFile "../pkg/Shop.cspkg"
+                """,
+            },
+            expect=("pkg/ServiceDefinition.csdef:3:3",),
+            note="An Az PowerShell script creates the service as Cloud Services (extended support).",
+        ),
+        Example(
+            {
+                "ServiceDefinition.csdef": """
+                <ServiceDefinition name="shop"
+                    xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
+                  <WebRole name="Storefront" vmsize="Small">
+                    <Endpoints><InputEndpoint name="HttpIn" protocol="http" port="80"/></Endpoints>
+                  </WebRole>
+                </ServiceDefinition>
+                """,
+                "shop.template.json": """
+                {
+                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                  "contentVersion": "1.0.0.0",
+                  "parameters": {
+                    "cloudServiceName": {"type": "string"},
+                    "packageSasUri": {"type": "securestring"},
+                    "configurationSasUri": {"type": "securestring"}
+                  },
+                  "resources": [
+                    {
+                      "type": "Microsoft.Compute/cloudServices",
+                      "apiVersion": "2022-09-04",
+                      "name": "billing",
+                      "location": "[resourceGroup().location]",
+                      "properties": {
+                        "packageUrl": "[parameters('packageSasUri')]",
+                        "configurationUrl": "[parameters('configurationSasUri')]"
+                      }
+                    }
+                  ]
+                }
+                """,
+            },
+            expect=("ServiceDefinition.csdef:3:3",),
+            note="The template declares cloud service 'billing', not 'shop': 'shop' is a classic cloud service, "
+            "and its role is reported as one.",
+        ),
     )
     valid = (
         Example(
@@ -186,6 +304,34 @@ class WebWorkerRole(Rule):
             },
             note="No `RoleType`, but an OS disk: a VM.",
         ),
+        Example(
+            {
+                "billing.template.json": """
+                {
+                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                  "contentVersion": "1.0.0.0",
+                  "parameters": {
+                    "cloudServiceName": {"type": "string"},
+                    "packageSasUri": {"type": "securestring"},
+                    "configurationSasUri": {"type": "securestring"}
+                  },
+                  "resources": [
+                    {
+                      "type": "Microsoft.Compute/cloudServices",
+                      "apiVersion": "2022-09-04",
+                      "name": "billing",
+                      "location": "[resourceGroup().location]",
+                      "properties": {
+                        "packageUrl": "[parameters('packageSasUri')]",
+                        "configurationUrl": "[parameters('configurationSasUri')]"
+                      }
+                    }
+                  ]
+                }
+                """,
+            },
+            note="A template of a cloud service whose package is not among the files checked: nothing to report.",
+        ),
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
@@ -203,6 +349,26 @@ class WebWorkerRole(Rule):
                         f"{how}: {_NO_MIGRATION}"
                     )
                 yield self.finding(role, message)
+        for extended in estate.extended_support:
+            yield self._extended_support(extended)
+
+    def _extended_support(self, extended: ExtendedSupport) -> Finding:
+        """One finding for a service of extended support, at its first role (else at its first file)."""
+        service, evidence = extended.service, extended.evidence
+        said = f"{evidence.mark.path}:{evidence.mark.line} {evidence.via}"
+        message = (
+            f"{service.label} is deployed as Cloud Services (extended support), not as a classic cloud service "
+            f"({said}): this migration does not apply to it, and Cloud Services (extended support) retires "
+            "on 2027-03-31"
+        )
+        roles = service.roles
+        return self.finding(extended, message, fix=_EXTENDED_SUPPORT_FIX, at=roles[0] if roles else None)
+
+
+_EXTENDED_SUPPORT_FIX = (
+    "Rebuild the service's roles on Azure App Service, Azure Container Apps, Azure Kubernetes Service (AKS) "
+    "or Virtual Machine Scale Sets before Cloud Services (extended support) retires on 2027-03-31."
+)
 
 
 # What the platform offers a web/worker role, as true today: the VM migration leaves it out, and its own
