@@ -1074,13 +1074,14 @@ def _extended_support(
 ) -> tuple[list[CloudService], tuple[ExtendedSupport, ...]]:
     """The packaged services that are classic, and those the evidence says are deployed as Cloud Services
     (extended support), each with the first evidence that names it, in the order of the services. Evidence
-    names a service:
+    names a service, the first of these that finds one:
 
-    - by its literal name (compared as the platform compares names), and no other service then: a service
-      whose files write no name is named by none;
-    - else, when a script names the service's configuration or definition file, the service of that folder;
-    - else, the services of the evidence's own folder and of the folders below it, or the only packaged
-      service of the subscription, whatever its folder.
+    - when a script names the service's configuration or definition file, the service of that folder;
+    - its literal name (compared as the platform compares names; a service whose files write no name is
+      named by none). The resource's name need not be the definition's, so one that names no service
+      falls through;
+    - the one service in the evidence's own folder or below it. None when there are several: a resource
+      deploys one package, and taking a classic one for extended support would hide every blocker of it.
 
     Evidence that names the same thing as an earlier one adds nothing, and is not looked at again."""
     if not evidence or not services:
@@ -1099,21 +1100,20 @@ def _extended_support(
     found: dict[int, ExtendedSupportService] = {}
     looked_at: set[tuple[str, str]] = set()
     for record in evidence:
-        literal = record.literal_name
-        if literal:
-            target = ("name", key(literal))
-        elif record.package:
-            target = ("folder", folder_of(record.package, cwd))
-        else:
-            target = ("under", folder_of(record.mark.path, cwd))
-        if target in looked_at:
+        targets = (
+            ("folder", folder_of(record.package, cwd), in_folder) if record.package else None,
+            ("name", key(record.literal_name), by_name) if record.literal_name else None,
+            ("under", folder_of(record.mark.path, cwd), under),
+        )
+        for how, where, named in filter(None, targets):
+            indices = named.get(where, ())
+            if how == "under" and len(indices) > 1:
+                indices = ()
+            if indices:
+                break
+        if not indices or (how, where) in looked_at:
             continue
-        looked_at.add(target)
-        how, where = target
-        named = by_name if how == "name" else in_folder if how == "folder" else under
-        indices = named.get(where, ())
-        if not indices and how == "under" and len(services) == 1:
-            indices = [0]
+        looked_at.add((how, where))
         for index in indices:
             found.setdefault(index, record)
     if not found:

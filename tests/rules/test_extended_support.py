@@ -133,10 +133,17 @@ def test_a_template_elsewhere_names_the_service_by_its_literal_name(tmp_path, mo
 
 
 def test_a_template_that_names_another_service_leaves_the_package_classic(tmp_path, monkeypatch):
-    files = {**package("shop"), "shop/billing.template.json": template(cloud_service("billing"))}
+    files = {
+        **package("shop"),
+        **package("billing", name="billing"),
+        "shop/billing.template.json": template(cloud_service("billing")),
+    }
     found = _lint(tmp_path, monkeypatch, files, *CLASSIC_CODES).findings
-    assert _lint(tmp_path, monkeypatch, package("shop"), *CLASSIC_CODES).findings == found
-    assert "MIG201" in [f.code for f in found]
+    alone = {**package("shop"), **package("billing", name="billing")}
+    classic = _lint(tmp_path, monkeypatch, alone, *CLASSIC_CODES).findings
+    shop = [f for f in found if f.mark.path.startswith("shop/")]
+    assert [f for f in classic if f.mark.path.startswith("shop/")] == shop
+    assert "MIG201" in [f.code for f in shop]
 
 
 def test_an_unrelated_template_changes_nothing(tmp_path, monkeypatch):
@@ -180,24 +187,32 @@ def _extended(files: dict[str, str]) -> list[str]:
     return [e.service.name for e in estate.extended_support]
 
 
-def test_an_expression_name_names_the_services_of_its_folder_and_below():
+def test_an_expression_name_names_the_one_service_of_its_folder_and_below():
     files = {
         **package("apps/shop"),
-        **package("apps/billing", name="billing"),
         **package("tools/admin", name="admin"),
         "apps/azuredeploy.json": template(cloud_service()),
     }
-    assert sorted(_extended(files)) == ["billing", "shop"]
+    assert _extended(files) == ["shop"]
 
 
-def test_an_expression_name_elsewhere_names_the_only_packaged_service():
-    assert _extended({**package("src/shop"), "infra/azuredeploy.json": template(cloud_service())}) == ["shop"]
-    two = {**package("src/shop"), **package("src/billing", name="billing")}
-    assert _extended({**two, "infra/azuredeploy.json": template(cloud_service())}) == []
+def test_a_resource_that_may_be_any_of_several_services_names_none():
+    """One resource deploys one package: taking a classic one for extended support would hide its blockers."""
+    two = {**package("apps/shop"), **package("apps/billing", name="billing")}
+    assert _extended({**two, "apps/azuredeploy.json": template(cloud_service())}) == []
+    assert _extended({**two, "azuredeploy.json": template(cloud_service("other"))}) == []
 
 
-def test_a_literal_name_of_no_service_names_none_even_beside_the_only_package():
-    assert _extended({**package("shop"), "shop/azuredeploy.json": template(cloud_service("other"))}) == []
+def test_an_expression_name_elsewhere_names_no_service():
+    """A template in another folder whose name the files do not state may deploy another service."""
+    assert _extended({**package("src/shop"), "infra/azuredeploy.json": template(cloud_service())}) == []
+
+
+def test_a_literal_name_of_no_service_still_names_the_package_beside_it():
+    """The resource's name need not be the definition's: beside the package, it deploys that package."""
+    assert _extended({**package("shop"), "shop/azuredeploy.json": template(cloud_service("shop-prod"))}) == [
+        "shop"
+    ]
 
 
 def test_a_template_names_a_package_whose_configuration_is_in_a_folder_of_its_own():

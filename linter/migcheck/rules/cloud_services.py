@@ -58,12 +58,13 @@ class WebWorkerRole(Rule):
         "reported once instead, at its first role, saying so and naming the file that says it: a template "
         "(`$schema` naming `deploymentTemplate.json`) that declares a resource of type "
         "`Microsoft.Compute/cloudServices` (nested resources and inline nested deployments included), or an "
-        "Az PowerShell script that runs `New-AzCloudService`. Such evidence names a service by its literal "
-        'name (`"name": "shop"`, `-Name shop`); when the name is an expression '
-        "(`[parameters('cloudServiceName')]`) or not stated, it names the service whose configuration or "
-        "definition a script's `-ConfigurationFile` or `-DefinitionFile` names, else the services in the "
-        "template's or script's folder and the folders below it, or the only cloud service of the files "
-        "checked. Such a service is not a classic resource: no other rule checks it, and the readiness "
+        "Az PowerShell script that runs `New-AzCloudService`. Such evidence names the service whose "
+        "configuration or definition a script's `-ConfigurationFile` or `-DefinitionFile` names; else the "
+        'service its literal name names (`"name": "shop"`, `-Name shop`); else the one service in the '
+        "template's or script's folder or below it (the resource's name need not be the definition's, and "
+        "may be an expression such as `[parameters('cloudServiceName')]`). Evidence that may be about any of "
+        "several services names none: taking a classic service for extended support would hide its "
+        "blockers. Such a service is not a classic resource: no other rule checks it, and the readiness "
         "summary and the plan leave it out.",
         why="The platform-supported migration of IaaS virtual machines leaves web/worker roles out: "
         "validation of a deployment with web/worker roles fails as a PaaS deployment, and a virtual network "
