@@ -572,7 +572,7 @@ def test_the_editor_s_kept_link_joins_configurations_to_definitions_alike():
 
     files = {
         "src/Shop/ServiceDefinition.csdef": CSDEF,
-        "deploy/prod/ServiceConfiguration.Cloud.cscfg": CLOUD.replace('name="Web"', 'name="Ghost"'),
+        "deploy/prod/ServiceConfiguration.Cloud.cscfg": CLOUD,
     }
     docs = tuple(read_document(p, t.encode(), explicit=False) for p, t in files.items())
     memo = LinkMemo()
@@ -580,6 +580,22 @@ def test_the_editor_s_kept_link_joins_configurations_to_definitions_alike():
         estate = link_subscription("s", docs, Grouping(), memo)
         (service,) = estate.cloud_services
         assert service.definition is not None
-        assert [d.message for d in estate.dangling] == [
-            "role 'Ghost' is not defined in the service definition of 'shop'"
-        ]
+        assert [p.mark.path for p in service.placements] == ["deploy/prod/ServiceConfiguration.Cloud.cscfg"]
+
+
+def test_a_configuration_joins_no_definition_of_its_name_that_lacks_its_roles():
+    """Visual Studio names every new service `AzureCloudService1`: a name alone does not make two
+    solutions' files one service."""
+    estate = _estate(
+        {
+            "Lab1/AzureCloudService1/ServiceDefinition.csdef": CSDEF.replace("shop", "AzureCloudService1"),
+            "Lab2/AzureCloudService1/ServiceConfiguration.Cloud.cscfg": (
+                '<ServiceConfiguration serviceName="AzureCloudService1"><Role name="Worker"/></ServiceConfiguration>'
+            ),
+        }
+    )
+    assert sorted((s.mark.path, s.definition is None) for s in estate.cloud_services) == [
+        ("Lab1/AzureCloudService1/ServiceDefinition.csdef", False),
+        ("Lab2/AzureCloudService1/ServiceConfiguration.Cloud.cscfg", True),
+    ]
+    assert estate.dangling == ()

@@ -498,13 +498,15 @@ def _joined_by_service_name(
 ) -> list[tuple[str, _FolderServices]]:
     """`folders` with each configuration kept in a folder of its own (no service definition beside it,
     as a deployment pipeline's `Configs/` folder) joined to the definition its serviceName names, when
-    exactly one folder holds a definition of that name. Otherwise it would be a second service with roles
+    exactly one folder holds a definition of that name that defines every role it configures (Visual
+    Studio names every new service `AzureCloudService1`). Otherwise it would be a second service with roles
     of no known type, and the definition's roles would be checked without its configuration."""
-    defined: dict[str, set[str]] = defaultdict(set)
+    defined: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)  # name -> (folder, its roles)
     for folder, (services, _) in folders:
         for service in services:
             if service.definition is not None:
-                defined[key(service.definition.name)].add(folder)
+                roles = frozenset(key(role.name) for role in service.definition.roles)
+                defined[key(service.definition.name)].append((folder, roles))
     joining: dict[str, list[Document]] = defaultdict(list)  # a definition's folder -> documents joining it
     left: dict[str, set[int]] = defaultdict(set)  # a folder of configurations -> ids of those that left
     for folder, (services, _) in folders:
@@ -530,9 +532,14 @@ def _joined_by_service_name(
     return joined
 
 
-def _definition_folder(doc: Document, defined: dict[str, set[str]]) -> str | None:
-    """The one folder holding the definition every configuration of `doc` names, if there is one."""
-    named = [defined.get(key(r.name), set()) for r in doc.resources if isinstance(r, ServiceConfiguration)]
+def _definition_folder(doc: Document, defined: dict[str, list[tuple[str, frozenset[str]]]]) -> str | None:
+    """The one folder holding the definition every configuration of `doc` names and whose roles it
+    configures, if there is one."""
+    named = [
+        {folder for folder, roles in defined.get(key(c.name), ()) if {key(r.name) for r in c.roles} <= roles}
+        for c in doc.resources
+        if isinstance(c, ServiceConfiguration)
+    ]
     folders = set().union(*named) if named else set()
     if len(folders) != 1 or not all(named):
         return None
