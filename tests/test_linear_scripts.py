@@ -549,3 +549,31 @@ def test_many_extensions_set_on_one_vm_config():
         return lambda: read_document("s.ps1", data, explicit=True)
 
     assert_linear(make, 2000)
+
+
+def test_a_runbook_preparing_one_storage_account_again_and_again_is_checked_in_linear_time():
+    """Each storage account Prepare asks whether a later Prepare moves VMs whose disks the account holds:
+    answered once per account, not once per Prepare and service."""
+    from migcheck.estate import link
+    from migcheck.plugins import load_rules
+
+    (rule,) = [r for r in load_rules(entry_points=False) if r.code == "MIG602"]
+
+    def make(n: int):
+        hosted = (
+            '<HostedService xmlns="http://schemas.microsoft.com/windowsazure"><ServiceName>s{i}</ServiceName>'
+            "<Deployments><Deployment><Name>s{i}</Name><RoleList><Role><RoleName>vm{i}</RoleName>"
+            "<RoleType>PersistentVMRole</RoleType><OSVirtualHardDisk><MediaLink>"
+            "https://data1.blob.core.windows.net/vhds/vm{i}.vhd</MediaLink></OSVirtualHardDisk></Role>"
+            "</RoleList></Deployment></Deployments></HostedService>"
+        )
+        script = 'Move-AzureStorageAccount -Prepare -StorageAccountName "data1"\n' * n + "".join(
+            f'Move-AzureService -Prepare -ServiceName "s{i}" -DeploymentName "s{i}" -CreateNewVirtualNetwork\n'
+            for i in range(n)
+        )
+        docs = [read_document(f"h{i}.xml", hosted.format(i=i).encode(), explicit=False) for i in range(n)]
+        docs.append(read_document("runbook.ps1", script.encode(), explicit=False))
+        (estate,) = link([d for d in docs if d is not None])
+        return lambda: list(rule.check(estate))
+
+    assert_linear(make, 400)

@@ -143,3 +143,42 @@ def test_the_classic_cli_s_storage_account_prepare_needs_no_validate(tmp_path, m
     monkeypatch.chdir(tmp_path)
     findings = lint(["."], Config(select=("MIG602",)), RULES).findings
     assert [(f.location.line, f.severity.name) for f in findings] == [(6, "WARNING")]
+
+
+def test_a_step_on_a_name_the_script_does_not_state_is_not_out_of_order(tmp_path, monkeypatch):
+    """A parameter may name the very service the script prepared."""
+    runbook = (
+        "param([string]$Name, [string]$Account)\n"
+        'Move-AzureService -Validate -ServiceName "web" -DeploymentName "web" -CreateNewVirtualNetwork\n'
+        'Move-AzureService -Prepare -ServiceName "web" -DeploymentName "web" -CreateNewVirtualNetwork\n'
+        "Move-AzureService -Commit -ServiceName $Name -DeploymentName $Name\n"
+        "Move-AzureStorageAccount -Prepare -StorageAccountName $Account\n"
+        'Move-AzureService -Prepare -ServiceName "sql" -DeploymentName "sql" -CreateNewVirtualNetwork\n'
+    )
+    (tmp_path / "runbook.ps1").write_text(runbook, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    findings = lint(["."], Config(select=("MIG602",)), RULES).findings
+    assert [(f.location.line, f.severity.name) for f in findings] == [(5, "WARNING"), (6, "WARNING")]
+    assert "if the storage account it names holds disks" in findings[0].message
+
+
+def test_a_storage_account_prepared_before_a_later_service_whose_disks_it_holds_names_that_one(
+    tmp_path, monkeypatch
+):
+    hosted = (
+        '<HostedService xmlns="http://schemas.microsoft.com/windowsazure"><ServiceName>sql</ServiceName>'
+        "<Deployments><Deployment><Name>sql</Name><RoleList><Role><RoleName>sql01</RoleName>"
+        "<RoleType>PersistentVMRole</RoleType><OSVirtualHardDisk>"
+        "<MediaLink>https://data1.blob.core.windows.net/vhds/sql01.vhd</MediaLink></OSVirtualHardDisk>"
+        "</Role></RoleList></Deployment></Deployments></HostedService>\n"
+    )
+    (tmp_path / "hosted.xml").write_text(hosted, encoding="utf-8")
+    runbook = 'Move-AzureStorageAccount -Prepare -StorageAccountName "data1"\n' + "".join(
+        f'Move-AzureService -Prepare -ServiceName "{s}" -DeploymentName "{s}" -CreateNewVirtualNetwork\n'
+        for s in ("web", "sql")
+    )
+    (tmp_path / "runbook.ps1").write_text(runbook, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (finding,) = lint(["."], Config(select=("MIG602",)), RULES).findings
+    assert finding.severity.name == "ERROR"
+    assert "comes before the Prepare of cloud service 'sql'" in finding.message

@@ -295,15 +295,26 @@ class MigrationOutOfOrder(Rule):
         has = {step.step for step in steps}
         seen: dict[str, set[tuple[str, str]]] = {"validate": set(), "prepare": set()}
         later_compute = _later_compute_prepares(steps)
+        last_prepares = _last_prepares(steps)
+        # Per storage account: the last Prepare of a scope whose VMs keep disks in it, found once per account.
+        holding: dict[str, tuple[int, MigrationStep] | None] = {}
         for index, step in enumerate(steps):
             target = (step.scope, step.target.strip().casefold())
-            if step.step in ("commit", "abort") and "prepare" in has and target not in seen["prepare"]:
+            # A name the script does not state may be any resource the script prepared or validated.
+            known = bool(step.target.strip())
+            if (
+                step.step in ("commit", "abort")
+                and "prepare" in has
+                and known
+                and target not in seen["prepare"]
+            ):
                 yield self._finding(
                     script, step, f"{_call(step)} comes before any Prepare of {_what(step)} in this script"
                 )
             elif (
                 step.step == "prepare"
                 and "validate" in has
+                and known
                 and target not in seen["validate"]
                 and _validates(step)
             ):
@@ -321,28 +332,38 @@ class MigrationOutOfOrder(Rule):
                 yield self._finding(script, step, message, Severity.WARNING)
             compute = later_compute[index]
             if step.step == "prepare" and step.scope == "storage-account" and compute is not None:
-                yield self._storage_first(script, step, compute, holders)
+                account = step.target.strip().casefold()
+                if account not in holding:
+                    held = holders.get(account, set())
+                    holding[account] = max(
+                        (last_prepares[s] for s in held if s in last_prepares), default=None
+                    )
+                last = holding[account]
+                blocked = last[1] if last is not None and last[0] > index else None
+                yield self._storage_first(script, step, compute, blocked)
             if step.step in seen:
                 seen[step.step].add(target)
 
     def _storage_first(
-        self,
-        script: Script,
-        step: MigrationStep,
-        later: MigrationStep,
-        holders: dict[str, set[tuple[str, str]]],
+        self, script: Script, step: MigrationStep, later: MigrationStep, blocked: MigrationStep | None
     ) -> Finding:
-        """A storage account prepared before a cloud service or network the script prepares later: an error
-        when the files show the account holds disks of VMs that move then; otherwise the script may be
-        right (an account without VM disks migrates on its own), so a warning that says what to check."""
+        """A storage account prepared before cloud services or networks the script prepares later: an error
+        when the files show the account holds disks of VMs that move in `blocked`, a later Prepare;
+        otherwise the script may be right (an account without VM disks migrates on its own), so a warning
+        that says what to check, naming `later`, the next Prepare."""
         account = step.target.strip()
-        message = f"{_call(step)} comes before the Prepare of {_what(later)}"
-        if (later.scope, later.target.strip().casefold()) in holders.get(account.casefold(), set()):
-            message += f": storage account '{account}' holds disks of its VMs, and storage accounts migrate "
-            message += "after the VMs whose disks they hold"
+        if blocked is not None:
+            message = (
+                f"{_call(step)} comes before the Prepare of {_what(blocked)}: storage account '{account}' "
+                "holds disks of its VMs, and storage accounts migrate after the VMs whose disks they hold"
+            )
             return self._finding(script, step, message)
-        message += f": if storage account '{account}' holds disks of VMs that are still classic, the "
-        message += "platform refuses it; storage accounts migrate after the VMs whose disks they hold"
+        named = f"storage account '{account}'" if account else "the storage account it names"
+        message = (
+            f"{_call(step)} comes before the Prepare of {_what(later)}: if {named} holds disks of VMs that "
+            "are still classic, the platform refuses it; storage accounts migrate after the VMs whose disks "
+            "they hold"
+        )
         return self._finding(script, step, message, Severity.WARNING)
 
     def _finding(
@@ -367,6 +388,15 @@ def _later_compute_prepares(steps: tuple[MigrationStep, ...]) -> list[MigrationS
         if step.step == "prepare" and step.scope in ("cloud-service", "virtual-network"):
             following = step
     return out
+
+
+def _last_prepares(steps: tuple[MigrationStep, ...]) -> dict[tuple[str, str], tuple[int, MigrationStep]]:
+    """The last cloud-service or virtual-network Prepare of each (scope, casefolded name), and its place."""
+    return {
+        (s.scope, s.target.strip().casefold()): (at, s)
+        for at, s in enumerate(steps)
+        if s.step == "prepare" and s.scope in ("cloud-service", "virtual-network")
+    }
 
 
 def _disk_holders(estate: Estate) -> dict[str, set[tuple[str, str]]]:
