@@ -599,3 +599,20 @@ def test_a_configuration_joins_no_definition_of_its_name_that_lacks_its_roles():
         ("Lab2/AzureCloudService1/ServiceConfiguration.Cloud.cscfg", True),
     ]
     assert estate.dangling == ()
+
+
+def test_copies_of_one_definition_leave_a_configuration_unjoined_whichever_fits_its_roles():
+    """Course labs and branches copy a solution: with several definitions of the name, the one whose roles
+    fit is no more the configuration's than the others."""
+    estate = _estate(
+        {
+            "mod1/Cloud/ServiceDefinition.csdef": CSDEF,
+            "mod2/Cloud/ServiceDefinition.csdef": CSDEF.replace(
+                "</ServiceDefinition>", '<WorkerRole name="Jobs"/></ServiceDefinition>'
+            ),
+            "mod3/Cloud/ServiceConfiguration.Cloud.cscfg": (
+                '<ServiceConfiguration serviceName="shop"><Role name="Web"/><Role name="Jobs"/></ServiceConfiguration>'
+            ),
+        }
+    )
+    assert sum(s.definition is None for s in estate.cloud_services) == 1

@@ -535,15 +535,13 @@ def _joined_by_service_name(
 def _definition_folder(doc: Document, defined: dict[str, list[tuple[str, frozenset[str]]]]) -> str | None:
     """The one folder holding the definition every configuration of `doc` names and whose roles it
     configures, if there is one."""
-    named = [
-        {folder for folder, roles in defined.get(key(c.name), ()) if {key(r.name) for r in c.roles} <= roles}
-        for c in doc.resources
-        if isinstance(c, ServiceConfiguration)
-    ]
-    folders = set().union(*named) if named else set()
-    if len(folders) != 1 or not all(named):
-        return None
-    return next(iter(folders))
+    folders: set[str] = set()
+    for config in (r for r in doc.resources if isinstance(r, ServiceConfiguration)):
+        candidates = defined.get(key(config.name), ())
+        if len(candidates) != 1 or not {key(r.name) for r in config.roles} <= candidates[0][1]:
+            return None  # several definitions of the name (copies of one solution), or not this one
+        folders.add(candidates[0][0])
+    return next(iter(folders)) if len(folders) == 1 else None
 
 
 def _package_folder(doc: Document, cwd: str) -> str:
