@@ -5,11 +5,16 @@ changes to an existing VM that may be one the script creates under a name it doe
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from growth import assert_linear
 from test_reader_powershell import _deployments
 
+from migcheck.config import Config
+from migcheck.engine import lint
 from migcheck.model import Deployment, Document
+from migcheck.plugins import load_rules
 from migcheck.readers import read_document
 
 PATH = "deploy/vm.ps1"
@@ -73,9 +78,30 @@ IMPORTED = """
     """
 
 
-def test_a_change_of_a_vm_the_script_may_have_created_unnamed_is_no_vm_of_its_own(read):
-    """The script creates two VMs whose names it does not state (read from files), then changes VM "a" of
-    the same service: "a" may be either of them, so the change is one each may have had, not a third VM."""
+def test_a_change_of_a_vm_the_script_created_unnamed_names_it(read):
+    """The script creates one VM whose name it does not state (read from a file), then changes VM "a" of the
+    same service: that VM is "a", so it takes the name and the change, once; a later change of "a" is of it."""
+    doc = read(
+        PATH,
+        """
+    $config = Import-AzureVM -Path "C:\\vms\\a.xml"
+    New-AzureVM -ServiceName "svc1" -VMs $config -VNetName "vnet1"
+    Get-AzureVM -ServiceName "svc1" -Name "a" | Set-AzureVMBGInfoExtension -Version "1.*" | Update-AzureVM
+    Get-AzureVM -ServiceName "svc1" -Name "A" |
+        Set-AzureVMExtension -ExtensionName "VMSnapshot" -Publisher "Microsoft.Azure.RecoveryServices" -Version "1.0" |
+        Update-AzureVM
+    """,
+    )
+    (role,) = _deployment(doc).roles
+    assert role.name == "a"
+    assert [e.name for e in role.extensions] == ["BGInfo", "VMSnapshot"]
+    assert not role.changes_existing
+
+
+def test_a_change_of_a_vm_that_may_be_any_of_several_created_unnamed_is_a_vm_of_its_own(read):
+    """The script creates two VMs whose names it does not state, then changes VM "a" of the same service:
+    "a" may be either of them, so it is kept as a VM of its own, named as the script names it, rather than
+    a change of each (which would report what it does twice, under names that are not its own)."""
     doc = read(
         PATH,
         IMPORTED
@@ -83,14 +109,56 @@ def test_a_change_of_a_vm_the_script_may_have_created_unnamed_is_no_vm_of_its_ow
     Get-AzureVM -ServiceName "svc1" -Name "a" | Set-AzureVMBGInfoExtension -Version "1.*" | Update-AzureVM
     """,
     )
-    deployment = _deployment(doc)
-    assert [role.name for role in deployment.roles] == [
-        "<VM name, vm.ps1:3>",
-        "<VM name, vm.ps1:3, 2nd>",
-    ]
-    for role in deployment.roles:
-        assert [e.name for e in role.extensions] == ["BGInfo"]
-        assert not role.changes_existing
+    roles = _deployment(doc).roles
+    assert [role.name for role in roles] == ["<VM name, vm.ps1:3>", "<VM name, vm.ps1:3, 2nd>", "a"]
+    assert roles[2].changes_existing and [e.name for e in roles[2].extensions] == ["BGInfo"]
+    assert all(not role.extensions for role in roles[:2])
+
+
+ACL = (
+    "$acl = New-AzureAclConfig\n"
+    'Set-AzureAclConfig -AddRule -ACL $acl -Order 100 -Action Permit -RemoteSubnet "203.0.113.0/24"\n'
+)
+ROWS = (
+    "foreach ($row in Import-Csv $path) {{\n"
+    "    $vms += New-AzureVMConfig -Name $row.Name -InstanceSize Small -ImageName i"
+    ' | Add-AzureProvisioningConfig -Windows -AdminUsername "u" -Password "p"\n'
+    "}}\n"
+)
+ADMIN_ENDPOINT = (
+    'Get-AzureVM -ServiceName "svc1" -Name "{name}" '
+    '| Add-AzureEndpoint -Name "Admin" -Protocol tcp -LocalPort 8443 -PublicPort 8443 -ACL $acl | Update-AzureVM\n'
+)
+
+
+def _acl_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> list[tuple[int, str]]:
+    (tmp_path / "s.ps1").write_text(script, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lint(["."], Config(select=("MIG201",)), load_rules(entry_points=False))
+    return [(f.location.line, f.resource_name) for f in result.findings]
+
+
+def test_an_acl_set_by_a_change_of_the_one_vm_created_unnamed_names_the_vm(tmp_path, monkeypatch):
+    script = (
+        "$vms = @()\n"
+        + ROWS.format()
+        + 'New-AzureVM -ServiceName "svc1" -Location "West Europe" -VMs $vms\n'
+        + ACL
+        + ADMIN_ENDPOINT.format(name="jump01")
+    )
+    assert _acl_findings(tmp_path, monkeypatch, script) == [(8, "jump01/Admin")]
+
+
+def test_an_acl_set_by_a_change_of_one_of_several_vms_created_unnamed_is_reported_once(tmp_path, monkeypatch):
+    script = (
+        "$vms = @()\n"
+        + ROWS.format()
+        + ROWS.format()
+        + 'New-AzureVM -ServiceName "svc1" -Location "West Europe" -VMs $vms\n'
+        + ACL
+        + ADMIN_ENDPOINT.format(name="app-admin")
+    )
+    assert _acl_findings(tmp_path, monkeypatch, script) == [(11, "app-admin/Admin")]
 
 
 def test_a_change_of_a_vm_before_the_script_creates_unnamed_ones_is_a_vm_of_its_own(read):
@@ -273,7 +341,7 @@ def test_a_runbook_whose_inlinescript_creates_vms_in_a_loop_on_either_side_of_an
 
 def _updates_of_named_vms(updates: int) -> bytes:
     """Ten VMs the script does not name, then `updates` changes of VMs it names, each of which may be any of
-    the ten."""
+    the ten (and so is a VM of its own)."""
     created = [
         f'$c{i} = Import-AzureVM -Path $p{i}\nNew-AzureVM -ServiceName "svc" -VMs $c{i} -VNetName "v"'
         for i in range(10)

@@ -7,7 +7,8 @@ What is read, from a tree-sitter parse of the script (never from the text with p
 - every call of a classic cmdlet (`powershell_cmdlets.CLASSIC`) and every migration step (`Move-Azure*`
   `-Validate|-Prepare|-Commit|-Abort`, the classic CLI's `azure ... <step>-migration`), as a `Script`;
 - the VMs a script creates (`New-AzureVMConfig … | … | New-AzureVM`, `New-AzureQuickVM`) or changes
-  (`Get-AzureVM -ServiceName s -Name n | … | Update-AzureVM`), grouped by cloud service into `Deployment`s:
+  (`Get-AzureVM -ServiceName s -Name n | … | Update-AzureVM`: the one VM the script created in `s` under a
+  name it does not state, if there is only one, is `n`), grouped by cloud service into `Deployment`s:
   availability set, subnets (secondary network interfaces included), endpoints with their ACLs,
   extensions, boot diagnostics, the disks whose VHD blob the script names, the static private addresses
   its network interfaces ask for, the virtual network and reserved IP of the deployment;
@@ -1559,7 +1560,7 @@ class DeploymentDraft:
     # The VM stand-ins given (see `_vm_stand_in`), each with where its first VM is named and how many.
     stand_ins: dict[str, tuple[Mark, int]] = field(default_factory=dict)
     # The keys of the VMs the script creates here under names it does not state, in the order it creates
-    # them: a later change of a VM it names may be of any of them (see `Interpreter._update_vm`).
+    # them: a later change of a VM it names may be of one of them (see `Interpreter._named_by_update`).
     unnamed: list[object] = field(default_factory=list)
 
 
@@ -1614,7 +1615,6 @@ _RANGE = re.compile(r"\s*(-?\d+)\.\.(-?\d+)\s*")  # `1..3` read as a command's n
 _RANGE_END = re.compile(r"-?\d{1,9}")
 _MAX_CALL_DEPTH = 8  # calls of the script's functions run one inside another; a deeper one is not run
 _MAX_CALLS_RUN = 64  # calls of one function run with their values; the others are not
-_MAX_UNNAMED = 16  # VMs of names the script does not state that an update of a VM it names may be one of
 _OWN_ARGUMENTS = re.compile(r"[$@](?:args|psboundparameters|input)\b", re.IGNORECASE)
 _SWITCH = re.compile(r"\[\s*(?:system\.management\.automation\.)?switch(?:parameter)?\s*\]", re.IGNORECASE)
 _FROM_PIPELINE = re.compile(r"valuefrompipeline(?!bypropertyname)", re.IGNORECASE)
@@ -3345,8 +3345,8 @@ class Interpreter:
         return self._new_object(vm, [], env)
 
     def _update_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
-        """Update-AzureVM of an existing VM: a role of its service, with the facts the pipeline sets; or a
-        change of VMs the script created unnamed, which it may be (see `_update_of_unnamed`)."""
+        """Update-AzureVM of an existing VM: a role of its service, with the facts the pipeline sets; the VM
+        the script created there unnamed when it can only be that one (see `_named_by_update`)."""
         vm = self._vm_input(args, piped)
         if not isinstance(vm, Vms):
             return NULL
@@ -3357,10 +3357,10 @@ class Interpreter:
             service = _arg_value(args, "ServiceName", obj.existing[0])
             name = _arg_value(args, "Name", obj.existing[1])
             draft = self._deployment(service, obj.mark, node, self._written_at(args.get("ServiceName")))
-            if self._update_of_unnamed(draft, name, obj, env):
-                continue
             name_at = self._written_at(args.get("Name")) or obj.name_at
-            role = self._role(draft, name, obj.mark, "existing", name_at)
+            role = self._named_by_update(draft, name, obj) or self._role(
+                draft, name, obj.mark, "existing", name_at
+            )
             role.every = role.every or obj.every
             changes = self._variants(obj, env)
             if not role.variants or (role.base == "existing" and not self._surely_runs()):
@@ -3373,30 +3373,23 @@ class Interpreter:
                 ][:_MAX_VARIANTS]
         return NULL
 
-    def _update_of_unnamed(self, draft: DeploymentDraft, name: Value, obj: VmObject, env: Env) -> bool:
-        """Whether an update of a VM the script names is read as a change of the VMs it has created in the
-        deployment under names it does not state (imported from files, named by parameters): when it has
-        created none under this name, the VM may be any of them, so it is no VM of its own, and each of them
-        may have had the change (one more way each may be). Not past `_MAX_UNNAMED` of them: an update costs
-        a bounded amount of work."""
-        if obj.every or not isinstance(name, Text) or _role_key(name) in draft.roles:
-            return False
-        if not draft.unnamed or len(draft.unnamed) > _MAX_UNNAMED:  # checked first: an update costs no more
-            return False
-        unnamed = [draft.roles[key] for key in draft.unnamed]  # none is gone: removals go by stated names
-        changes = self._variants(obj, env)
-        for role in unnamed:
-            if len(role.variants) >= _MAX_VARIANTS:  # it keeps no more ways to be (see `RoleDraft.add`)
-                continue
-            self.spend(len(role.variants) * len(changes))
-            role.add(
-                [
-                    (events + more, escaped or later)
-                    for events, escaped in role.variants
-                    for more, later in changes
-                ]
-            )
-        return True
+    def _named_by_update(self, draft: DeploymentDraft, name: Value, obj: VmObject) -> RoleDraft | None:
+        """The VM an update of a VM the script names is of, when the script has created exactly one VM in the
+        deployment under a name it does not state (imported from a file, named by a parameter) and none
+        under this name: that VM, which takes the name, so that findings name it and a later change by the
+        name is of it. When several could be it, the update is of none of them (None): it stays a VM of its
+        own, so that what it does is reported once, under the name the script gives, not once for each."""
+        if obj.every or not isinstance(name, Text) or len(draft.unnamed) != 1:
+            return None
+        key = _role_key(name)
+        if key in draft.roles:
+            return None
+        unnamed = draft.unnamed.pop()  # named from now on
+        role = draft.roles[unnamed]  # not gone: removals go by stated names
+        role.name = name.value
+        # Keyed by its name from now on, in the place it was created (the order roles are reported in).
+        draft.roles = {key if old == unnamed else old: each for old, each in draft.roles.items()}
+        return role
 
     def _surely_runs(self) -> bool:
         """Whether the statement being run surely runs when the script does: no branch the reader cannot
