@@ -752,15 +752,16 @@ def test_bytes_that_are_not_utf8():
             (2, 31),
             "Python syntax error: '(' was never closed",
         ),
-        # Python 2, with a form the reader does not rewrite (a tuple parameter): at Python 3's first error.
+        # Python 2, with a form the reader does not rewrite (`True` assigned to, a name in Python 2 only):
+        # at Python 3's first error.
         (
-            "from azure.servicemanagement import *\nprint 'created'\ndef unpack((a, b)):\n    pass\n",
+            "from azure.servicemanagement import *\nprint 'created'\nTrue, False = 1, 0\n",
             (2, 1),
             "not Python 3 syntax",
         ),
         (
             "from azure.servicemanagement import *\ntry:\n    pass\nexcept ValueError, e:\n    pass\n"
-            "unpack = lambda (a, b): a\n",
+            "True = 1\n",
             (4, 8),
             "not Python 3 syntax",
         ),

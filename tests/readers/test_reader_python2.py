@@ -5,6 +5,7 @@ written. Only a script neither Python 3 nor Python 2 the reader knows is a synta
 
 from __future__ import annotations
 
+import sys
 import textwrap
 
 import pytest
@@ -19,6 +20,7 @@ from migcheck.readers import read_document
 PATH = "ops/deploy.py"
 HEADER = "from azure.servicemanagement import *\nsms = ServiceManagementService('sub', 'cert.pem')\n"
 CALL = "sms.add_role('shop', 'prod', 'web01', None, None)"
+RUNNING = f"{sys.version_info.major}.{sys.version_info.minor}"
 
 
 def read(source: str) -> Document:
@@ -55,6 +57,11 @@ def only_deployment(document: Document) -> Deployment:
         pytest.param("shown = `size` + `mode`; ", id="backticks"),
         pytest.param("label = ur'web\\d'; ", id="unicode raw string"),
         pytest.param("note = 'print \"x\", 0777L <> `y`'; ", id="a string that looks like Python 2"),
+        pytest.param("print [n for n in 'ab']; ", id="print a list"),
+        pytest.param("print -1, +2; ", id="print a signed number"),
+        pytest.param("key = lambda (k, v): v; ", id="lambda with a tuple parameter"),
+        pytest.param("key = lambda (k, (v, w)), x=(1, 2): v; ", id="lambda with nested tuple parameters"),
+        pytest.param("key = lambda (k,): {k: lambda (a, b)=(1, 2): a}; ", id="lambda in a lambda"),
     ],
 )
 def test_each_python2_form_is_read_and_what_follows_keeps_its_column(before):
@@ -109,6 +116,108 @@ def test_a_python2_docstring_with_a_unicode_raw_prefix_keeps_its_indentation():
     assert only_deployment(document).mark == at(5, 9)
 
 
+def test_tuple_parameters_become_parameters_of_their_own():
+    document = read(
+        """
+        def show((name, size), (first, (second, third))=(1, (2, 3)), *rest): print name, size
+        def deploy(service, (role,
+                             slot)):
+            sms.add_role(service, slot, role, None, None)
+        deploy('shop', ('web01', 'prod'))
+        """
+    )
+    assert only_deployment(document).mark == at(6, 9)
+
+
+def test_print_of_a_list_at_the_start_of_a_statement_is_the_print_statement():
+    document = read(
+        """
+        if 1: print [name for name in 'ab']
+        print ['web01'][0]
+        sms.add_role('shop', 'prod', 'web01', None, None)
+        """
+    )
+    assert only_deployment(document).mark == at(5, 5)
+
+
+# --- indentation that mixes tabs and spaces ------------------------------------------------------------
+
+# Python 2 puts a tab stop every 8 columns, so a tab and 8 spaces indent alike; Python 3 refuses the mix.
+MIXED_INDENTATION = (
+    "def deploy(name):\n"
+    "    print 'deploying', name\n"
+    "    try:\n"
+    "\tlabel = '\u00e9t\u00e9'; sms.add_role('shop', 'prod', name, None, None)\n"
+    "    except Exception, e:\n"
+    "\tprint e\n"
+    "    \tnote = '''a\n"
+    "\t\tb'''\n"
+    "\n"
+    "deploy('web01')\n"
+)
+
+
+def test_indentation_that_mixes_tabs_and_spaces_is_read_at_its_columns_as_written():
+    deployment = only_deployment(read(MIXED_INDENTATION))
+    # After a tab, and after `é` of two bytes: the column as written, not as indented in spaces.
+    assert deployment.mark == at(6, 21)
+
+
+def test_a_tab_inside_a_string_stays_a_tab():
+    document = read(
+        "def deploy():\n"
+        "        name = '''web\n"
+        "\t01'''\n"
+        "\tsms.add_role('shop', 'prod', name, None, None)\n"
+        "deploy()\n"
+    )
+    deployment = only_deployment(document)
+    assert deployment.mark == at(6, 6)
+    assert [role.name for role in deployment.roles] == ["web\n\t01"]
+
+
+def test_suppression_comments_in_a_rewritten_script_keep_their_lines_and_columns():
+    # Python 3.12 and later refuse to tokenize this file: its comments are read in the text parsed.
+    document = read(
+        "def deploy():\n"
+        "    try:\n"
+        "\tsms.add_role('s', 'd', 'vm', None, None)  # migcheck: ignore[MIG103] joins the set later\n"
+        "    except ValueError, \u00e9:  # migcheck: ignore[MIG105] a test VM\n"
+        "\t# migcheck: ignore[MIG203] the next statement\n"
+        "\tprint '\u00e9'\n"
+    )
+    assert document.problem is None
+    assert [(s.codes, s.first_line, s.last_line, s.mark) for s in document.suppressions] == [
+        (("MIG103",), 5, 5, at(5, 44)),
+        (("MIG105",), 6, 6, at(6, 28)),
+        (("MIG203",), 8, 8, at(7, 2)),
+    ]
+
+
+TABBED_SCRIPT = """\
+from azure.servicemanagement import *
+sms = ServiceManagementService("sub", "cert.pem")
+def create(name):
+    config = LinuxConfigurationSet(name, 'azureuser', 'secret', True)
+    disk = OSVirtualHardDisk('image', 'https://store.blob.core.windows.net/vhds/%s.vhd' % name)
+    try:
+\tsms.create_virtual_machine_deployment(service_name=name, deployment_name=name,
+\t\tdeployment_slot='production', label=name, role_name=name, system_config=config,
+\t\tos_virtual_hard_disk=disk, role_size='Small')
+    except Exception, e:
+\tprint e
+create('web01')
+"""
+
+
+def test_a_tab_indented_python2_script_gives_its_findings_at_their_places(tmp_path, monkeypatch):
+    (tmp_path / "azure.py").write_text(TABBED_SCRIPT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result: LintResult = lint(["."], Config(), load_rules(entry_points=False))
+    found = [(f.code, f.location.line, f.location.column) for f in result.findings]
+    assert found == [("MIG601", 2, 7), ("MIG105", 7, 6)]
+
+
 # --- a whole script --------------------------------------------------------------------------------------
 
 CLASSIC_SCRIPT = """\
@@ -156,7 +265,8 @@ def test_a_classic_python2_script_gives_its_findings_at_their_places(tmp_path, m
     ("source", "position", "words"),
     [
         (
-            "print 'deploying'\ndef deploy(name, (size, label)):\n    pass\n",
+            # In Python 2 `True` is a name; Python 3 made it a keyword.
+            "print 'deploying'\nTrue, False = 1, 0\n",
             (3, 1),
             "not Python 3 syntax: Missing parentheses in call to 'print'",
         ),
@@ -170,8 +280,29 @@ def test_a_script_that_is_neither_python3_nor_python2_is_a_syntax_problem_at_its
     problem = document.problem
     assert problem is not None and problem.kind == "syntax"
     assert words in problem.message
-    assert "neither valid Python 3 nor Python 2 that migcheck reads" in problem.message
+    assert f"Python {RUNNING}, which migcheck runs on, cannot parse the script" in problem.message
+    assert "nor can migcheck read it as Python 2" in problem.message
     assert (problem.mark.line, problem.mark.column) == position
+
+
+def test_a_syntax_error_that_is_not_python2_suggests_a_newer_python_and_names_the_one_running():
+    refused = read("sms = ServiceManagementService(\n").problem
+    assert refused is not None and refused.fix is not None
+    assert (
+        f"if the script is written for a Python newer than {RUNNING}, run migcheck with that Python"
+        in refused.fix
+    )
+    python2 = read("print 'deploying'\nTrue = 1\n").problem
+    assert python2 is not None and python2.fix is not None and "newer Python" not in python2.fix
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="Python 3.12 reads quotes nested in an f-string")
+def test_a_script_for_a_newer_python_is_not_called_python2():
+    problem = read('label = f"{settings["name"]}-vm"\n').problem
+    assert problem is not None and problem.fix is not None
+    assert "neither" not in problem.message
+    assert f"Python {RUNNING}, which migcheck runs on, cannot parse the script" in problem.message
+    assert "run migcheck with that Python" in problem.fix
 
 
 def test_python2_forms_cost_time_linear_in_the_script():
@@ -182,3 +313,19 @@ def test_python2_forms_cost_time_linear_in_the_script():
         return lambda: read_document(PATH, data, explicit=True)
 
     assert_linear(make, 2000)
+
+
+def test_tabs_and_tuple_parameters_cost_time_linear_in_the_script():
+    block = (
+        "if 1:\n"
+        "        print [n for n in 'ab']  # migcheck: a comment read\n"
+        "\tkey = lambda (k, (v, w)): {k: lambda (a, b)=(1, 2): a}\n"
+        "\tdef show((a, b), c=(1, 2)): print a\n"
+    )
+
+    def make(n: int):
+        data = (HEADER + block * n + CALL + "\n").encode()
+        return lambda: read_document(PATH, data, explicit=True)
+
+    assert only_deployment(make(2)()).mark == at(11, 5)
+    assert_linear(make, 500)  # 4n blocks stay below the size limit

@@ -12,7 +12,8 @@ sign-in tokens (`resource='https://management.core.windows.net/'`), which makes 
 The source is parsed with Python's own parser (`ast`), comments are read with `tokenize`; nothing in the
 file is run, imported or opened. A script Python 3 refuses is read as the older Python it was written for,
 as most scripts of the SDK's era are Python 2: its forms (`print x`, `except X, e:`, `0777`, ...) are
-rewritten token by token into Python 3 of the same layout, so that every position is the one in the file.
+rewritten token by token into Python 3 of the same layout, so that every position is the one in the file
+(indentation that mixes tabs and spaces is rewritten in spaces, and positions on those lines moved back).
 
 What reaches each SDK call is worked out by `python_flow`; a fact whose value the script does not state (a
 parameter, a setting, a loop variable) is left empty and named in `Role.unknown`, so that rules stay silent
@@ -37,6 +38,7 @@ import codecs
 import io
 import posixpath
 import re
+import sys
 import tokenize
 import warnings
 from collections.abc import Callable, Iterator
@@ -265,11 +267,17 @@ _PYTHON2_HINTS = (
     "multiple exception types must be parenthesized",
     "leading zeros in decimal integer literals",
 )
-_NEITHER = "neither valid Python 3 nor Python 2 that migcheck reads"
+# The Python migcheck runs on: a script written for a newer one may use syntax this one refuses.
+_RUNNING = f"{sys.version_info.major}.{sys.version_info.minor}"
+_UNREADABLE = (
+    f"Python {_RUNNING}, which migcheck runs on, cannot parse the script, nor can migcheck read it as "
+    "Python 2"
+)
 _SYNTAX_FIX = (
-    "Fix the Python syntax at the position shown; migcheck reads Python 3 scripts, and Python 2 scripts in "
+    "Fix the Python syntax at the position shown; if the script is written for a Python newer than "
+    f"{_RUNNING}, run migcheck with that Python. migcheck reads Python 3 scripts, and Python 2 scripts in "
     "the forms it knows (print and exec statements, `except X, e`, `raise E, message`, `<>`, backticks, "
-    "octal and long numbers, ur'' strings)."
+    "octal and long numbers, ur'' strings, tuple parameters, indentation that mixes tabs and spaces)."
 )
 _PYTHON2_FIX = (
     "Port the script to Python 3 (print(...), `except X as e`), or exclude it in [tool.migcheck] exclude if "
@@ -349,15 +357,30 @@ class _Source:
         self.lines = re.split("\r\n|\r|\n", text)
         # Per line: None when it is ASCII (bytes are characters), else each byte offset's character.
         self._columns: dict[int, list[int] | None] = {}
+        # The text parsed: `text`, or `text` rewritten as Python 3 (see `_parsed_as_older_python`), and
+        # the lines whose indentation that rewrite changed (see `_untabbed`).
+        self._parsed_text = text
+        self._indents: dict[int, _Indent] = {}
 
     def column(self, line: int, offset: int) -> int:
-        """The 0-based character column of a UTF-8 byte offset into `line`; each line is looked at once,
-        however many marks it holds."""
+        """The 0-based character column of a UTF-8 byte offset into `line` of the text parsed; each line is
+        looked at once, however many marks it holds."""
+        offset = self._as_written(line, offset)
         if line not in self._columns:
             row = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
             self._columns[line] = None if row.isascii() else _character_columns(row)
         columns = self._columns[line]
         return offset if columns is None else columns[min(offset, len(columns) - 1)]
+
+    def _as_written(self, line: int, offset: int) -> int:
+        """An offset into `line` of the text parsed as the same offset into the file's line: moved back
+        where the text parsed indents the line in spaces and the file with tabs."""
+        indent = self._indents.get(line)
+        if indent is None:
+            return offset
+        if offset >= indent.parsed:
+            return offset - indent.parsed + indent.written
+        return min(offset, indent.written)
 
     def mark(self, node: object) -> Mark:
         line, offset = getattr(node, "lineno", 1), getattr(node, "col_offset", 0)
@@ -398,25 +421,25 @@ class _Source:
             return FileProblem(
                 "syntax", "a null byte: not Python source", Mark(self.path, line, column=column)
             )
-        tree: ast.Module | None
         try:
-            tree = _parse(self.text)
+            return _parse(self.text)
         except SyntaxError as first:
-            tree = _parsed_as_older_python(self.text)
-            if tree is None:
+            older = _parsed_as_older_python(self.text)
+            if older is None:
                 return self._syntax_problem(first)
+            self._parsed_text, self._indents = older.text, older.indents
+            return older.tree
         except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
             message = f"Python's parser gave up on this file ({type(exc).__name__}): it is nested too deeply"
             return FileProblem("syntax", message, Mark(self.path, 1, column=1), _GENERATED_FIX)
-        return tree
 
     def _syntax_problem(self, exc: SyntaxError) -> FileProblem:
         line = exc.lineno or 1
         mark = Mark(self.path, line, column=self.column(line, max((exc.offset or 1) - 1, 0)) + 1)
         if any(hint in exc.msg for hint in _PYTHON2_HINTS):
-            message = f"not Python 3 syntax: {exc.msg}; the script is {_NEITHER}"
+            message = f"not Python 3 syntax: {exc.msg}; {_UNREADABLE}"
             return FileProblem("syntax", message, mark, _PYTHON2_FIX)
-        message = f"Python syntax error: {exc.msg}; the script is {_NEITHER}"
+        message = f"Python syntax error: {exc.msg}; {_UNREADABLE}"
         return FileProblem("syntax", message, mark, _SYNTAX_FIX)
 
     # --- suppression comments -------------------------------------------------------------------
@@ -448,11 +471,17 @@ class _Source:
 
     def _comments(self) -> Iterator[tuple[str, int, int]]:
         """(text, line, 0-based column) of each comment that mentions migcheck. Lines are counted as
-        `ast` counts them (a lone CR ends a line too)."""
+        `ast` counts them (a lone CR ends a line too). The text parsed is read, which tokenizes whatever
+        the Python migcheck runs on (Python 3.12 and later refuse to tokenize indentation that mixes tabs
+        and spaces): its comments are the file's, on the same lines, their columns moved as `ast`'s are."""
+        text = self._parsed_text
+        rows = self.lines if text is self.text else re.split("\r\n|\r|\n", text)
         try:
-            for token in tokenize.generate_tokens(io.StringIO(self.text, newline=None).readline):
+            for token in tokenize.generate_tokens(io.StringIO(text, newline=None).readline):
                 if token.type == tokenize.COMMENT and "migcheck" in token.string.lower():
-                    yield token.string, token.start[0], token.start[1]
+                    line, column = token.start
+                    offset = len(rows[line - 1][:column].encode("utf-8"))
+                    yield token.string, line, self.column(line, offset)
         except (tokenize.TokenError, SyntaxError, ValueError):
             return
 
@@ -503,18 +532,95 @@ def _rename_soft_keywords(text: str) -> str | None:
 _AFTER_NAME = frozenset({"=", ".", ",", ")", "]", "}", ":", ";", "==", "!=", "", "+=", "-="})
 
 
-def _parsed_as_older_python(text: str) -> ast.Module | None:
-    """The syntax tree of a script Python 3 refuses, read as the older Python it was written for: `async`
-    and `await` used as names (Python 3.6 and older), then Python 2's own forms (see `_from_python2`).
-    None when it is none of these either. Every position is the one in `text`."""
+@dataclass(frozen=True, slots=True)
+class _Indent:
+    """The indentation of a line as the file writes it (with tabs) and as the text parsed does (in
+    spaces), in characters, which are bytes too."""
+
+    written: int
+    parsed: int
+
+
+@dataclass(frozen=True, slots=True)
+class _OlderPython:
+    tree: ast.Module
+    text: str  # the text parsed
+    indents: dict[int, _Indent]  # the lines whose indentation `text` writes otherwise than the file
+
+
+def _parsed_as_older_python(text: str) -> _OlderPython | None:
+    """A script Python 3 refuses, read as the older Python it was written for: indentation that mixes
+    tabs and spaces (see `_untabbed`), `async` and `await` used as names (Python 3.6 and older), then
+    Python 2's own forms (see `_from_python2`). None when it is none of these either. Every position is
+    the one in `text`, but on the lines of `indents`."""
+    indents: dict[int, _Indent] = {}
+    untabbed = _untabbed(text)
+    if untabbed is not None:
+        text, indents = untabbed
     renamed = _rename_soft_keywords(text)
     if renamed is not None:
         tree = _parsed(renamed)
         if tree is not None:
-            return tree
+            return _OlderPython(tree, renamed, indents)
         text = renamed
     rewritten = _from_python2(text)
-    return _parsed(rewritten) if rewritten is not None else None
+    if rewritten is None and (renamed is not None or not indents):
+        return None  # the text as it stands was parsed already
+    text = rewritten if rewritten is not None else text
+    tree = _parsed(text)
+    return _OlderPython(tree, text, indents) if tree is not None else None
+
+
+def _untabbed(text: str) -> tuple[str, dict[int, _Indent]] | None:
+    """The source with each statement indented with a tab indented in spaces instead, as Python 2 reads
+    it: a tab stop every 8 columns, so that a tab and 8 spaces indent alike (Python 3 refuses a mix that
+    indents otherwise at another tab size), and the lines so rewritten. Lines inside a string or brackets
+    keep their tabs. None when no statement is indented with a tab, or the text does not tokenize."""
+    if "\t" not in text:
+        return None
+    lines = re.split("(\r\n|\r|\n)", text)  # line breaks kept at odd indexes: joined back unchanged
+    rows = lines[::2]
+    widths = [len(row) - len(row.lstrip(" \t")) for row in rows]
+    tabbed = [number for number, row in enumerate(rows) if "\t" in row[: widths[number]]]
+    if not tabbed:
+        return None
+    # The statements are told on the text with every line's indentation in spaces: the tokenizer of
+    # Python 3.12 and later refuses the mix, as the parser does.
+    spaces = {number: rows[number][: widths[number]].expandtabs(8) for number in tabbed}
+    spaced = lines.copy()
+    for number in tabbed:
+        spaced[2 * number] = spaces[number] + rows[number][widths[number] :]
+    starts = _statement_lines("".join(spaced))
+    if starts is None:
+        return None
+    indents: dict[int, _Indent] = {}
+    for number in tabbed:
+        if number + 1 in starts:
+            lines[2 * number] = spaced[2 * number]
+            indents[number + 1] = _Indent(written=widths[number], parsed=len(spaces[number]))
+    return ("".join(lines), indents) if indents else None
+
+
+def _statement_lines(text: str) -> set[int] | None:
+    """The lines on which a statement starts; None when the text does not tokenize."""
+    starts: set[int] = set()
+    starting = True
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text, newline=None).readline):
+            if token.type == tokenize.NEWLINE:
+                starting = True
+            elif starting and token.type not in _NOT_STATEMENTS and not token.string.isspace():
+                starts.add(token.start[0])
+                starting = False
+    except (tokenize.TokenError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return starts
+
+
+# Tokens that start no statement: a blank or comment line, and the indentation before a statement.
+_NOT_STATEMENTS = frozenset(
+    {tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER}
+)
 
 
 # --- Python 2 --------------------------------------------------------------------------------------------
@@ -524,7 +630,7 @@ _CLOSERS = frozenset(")]}")
 # Words after which `print` or `exec` is a name, as Python 3 reads it (`print in names`); before any other
 # word, a string or a number it is Python 2's statement (`print name`, `exec code in scope`).
 _OPERATOR_WORDS = frozenset({"in", "is", "and", "or", "if", "else", "for"})
-_OPERAND_STARTS = frozenset({"{", "`", "~"})
+_OPERAND_STARTS = frozenset({"[", "{", "`", "~", "-", "+"})
 # `print x` and `exec code` become an expression of the same length, which reads `x` and `code` where they
 # are written: the statement prints or runs them and changes nothing the reader follows.
 _STATEMENTS = {"print": "0 or ", "exec": "0 or"}
@@ -535,9 +641,9 @@ _LINE_STARTS = frozenset({tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT})
 def _from_python2(text: str) -> str | None:
     """The source with what Python 2 writes otherwise rewritten as Python 3, token by token: `print x`
     and `exec code` statements, `except X, e:`, `raise E, message`, `<>`, backticks, octal numbers (`0777`),
-    long numbers (`10L`) and `ur''` strings. Each edit keeps the bytes it replaces as many (see `_Python2`),
-    so every other token stays at its line and column as `ast` counts them. None when there is nothing to
-    rewrite, or the text does not tokenize."""
+    long numbers (`10L`), `ur''` strings and tuple parameters (`lambda (k, v): v`). Each edit keeps the
+    bytes it replaces as many (see `_Python2`), so every other token stays at its line and column as `ast`
+    counts them. None when there is nothing to rewrite, or the text does not tokenize."""
     try:
         readline = io.StringIO(text, newline=None).readline
         tokens = [
@@ -565,7 +671,7 @@ class _Python2:
     two that touch, as older tokenizers split `<>` and `0777`) with text of as many UTF-8 bytes, which does
     not start with a space where the token starts a line: indentation and every other position stay as
     they are. Statements are told by where they start: at a line's start, after a `;`, or after a `:`
-    outside brackets."""
+    outside brackets (but the one that ends a lambda's parameters)."""
 
     def __init__(self, tokens: list[tokenize.TokenInfo]) -> None:
         self.tokens = tokens
@@ -574,6 +680,11 @@ class _Python2:
         self.clause: tuple[str, int] | None = None  # an `except` or `raise` being read, and its depth
         self.blanking = False  # inside the target of `except X, e:`
         self.in_backticks = False
+        # The parameter lists being read, innermost last: the depth of brackets their parameters are
+        # at, and whether it is a lambda's (which a `:` ends, where a def's ends with its bracket).
+        self.signatures: list[tuple[int, bool]] = []
+        self.parameter_next = False  # the next token starts a parameter
+        self.unpacking: int | None = None  # inside a tuple parameter: the depth it is at
 
     def edits(self) -> list[_Edit]:
         tokens = self.tokens
@@ -585,11 +696,14 @@ class _Python2:
             if token.type in _LINE_STARTS:
                 line_start = starts = True
                 self.clause, self.blanking = None, False
+                self.signatures, self.parameter_next, self.unpacking = [], False, None
                 at += 1
                 continue
             first, statement, line_start, starts = line_start, starts, False, False
             if self.blanking:
                 starts = self._blank(token)
+            elif self._parameter(at):
+                pass
             elif token.type == tokenize.NAME:
                 self._name(token, after, statement, first)
             elif token.type == tokenize.NUMBER:
@@ -597,8 +711,44 @@ class _Python2:
             elif token.type in (tokenize.OP, tokenize.ERRORTOKEN):
                 starts, skip = self._operator(token, after)
                 at += skip
+            while self.signatures and self.signatures[-1][0] > self.depth:
+                self.signatures.pop()  # a def's parameters, closed by their bracket
             at += 1
         return self.found
+
+    def _parameter(self, at: int) -> bool:
+        """Tuple parameters, which Python 3 no longer has (`def show((name, size)):`, `lambda (k, v): v`):
+        their parentheses are blanked, so that each name they unpack is a parameter of its own. Returns
+        whether the token was taken here."""
+        token, signatures = self.tokens[at], self.signatures
+        text = token.string
+        if self.unpacking is not None:  # a tuple parameter holds names, commas and parentheses only
+            if text in ("(", ")"):
+                self._bracket(text)
+                self._replace(token, " ")
+                if self.depth == self.unpacking:
+                    self.unpacking = None
+            return True
+        starts_parameter, self.parameter_next = self.parameter_next, False
+        inside = signatures[-1] if signatures and signatures[-1][0] == self.depth else None
+        if text == "(" and starts_parameter and inside is not None:
+            self.unpacking = self.depth
+            self._bracket(text)
+            self._replace(token, " ")
+            return True
+        if token.type == tokenize.NAME and text == "lambda":
+            signatures.append((self.depth, True))
+            self.parameter_next = True
+            return True
+        if text == "(" and at >= 2 and self.tokens[at - 2].string == "def":
+            signatures.append((self.depth + 1, False))
+            self.parameter_next = True
+        elif text == "," and inside is not None:
+            self.parameter_next = True
+        elif text == ":" and inside is not None and inside[1]:
+            signatures.pop()
+            return True  # the end of a lambda's parameters starts no statement
+        return False
 
     def _replace(self, token: tokenize.TokenInfo, text: str, end: tuple[int, int] | None = None) -> None:
         (line, start), (_, stop) = token.start, end or token.end
