@@ -101,3 +101,46 @@ def test_a_tag_ending_on_a_long_line_is_found_however_far_back_it_starts():
     text = "<A>\n" + "<B/>" * 5000 + "<C\n" + "".join(f" x{i}='1'" for i in range(2000)) + "/>\n</A>"
     assert _located(text, "B")[-1] == (2, 4 * 4999 + 1)
     assert _located(text, "C") == [(2, 20001)]
+
+
+def test_a_tag_after_a_long_run_of_end_tags_and_cdata_is_found():
+    # Past a few `<` that begin no start tag, the scan back goes on a window at a time: same result.
+    for between in ("<B>" * 200 + "</B>" * 200, "<![CDATA[<x>]]>" * 300, "<B/><B></B>"):
+        text = f"<A>{between}\n  <C/></A>"
+        assert _located(text, "C") == [(2, 3)]
+        assert SourceText(text).locate(Mark("f", 2, "C")) == Location("f", 2, 3, 2, 7)
+
+
+# --- lines, without splitting the whole text ------------------------------------------------------------
+
+
+def test_a_line_is_the_same_cut_out_of_the_text_or_from_every_line():
+    text = "<A>\r\n  <B/>\n\n<C x='\u2028'/>\r\n</A>"
+    every = SourceText(text).lines
+    for number in range(-1, len(every) + 3):
+        expected = every[number - 1] if 1 <= number <= len(every) else ""
+        assert SourceText(text).line(number) == expected, number  # the first line asked for
+        source = SourceText(text)
+        source.line(2)
+        assert source.line(number) == expected, number  # once the offsets of every line are known
+    assert SourceText("").line(1) == "" and SourceText("x\n").line(2) == ""
+
+
+def test_one_finding_in_a_file_does_not_split_every_line():
+    """Most files read again have one finding: its line is found without the offsets of every line."""
+    text = "<A>\n" + "  <B/>\n" * 1000 + "  <C\n    x='1'/>\n</A>\n"
+    source = SourceText(text)
+    assert source.locate(Mark("f", 500, "B")) == Location("f", 500, 3, 500, 7)
+    assert source.line(500) == "  <B/>"
+    assert source._offsets is None and source._lines is None
+    # A second line, or a tag written over several lines, takes them: found once, then looked up.
+    assert source.locate(Mark("f", 1003, "C")) == Location("f", 1002, 3, 1003, 12)
+    assert source._offsets is not None
+
+
+def test_a_mark_with_a_column_past_its_line_or_on_no_line_keeps_its_position():
+    source = SourceText("ab\r\ncd")
+    assert source.locate(Mark("f", 1, column=3)) == Location("f", 1, 3, 1, 4)  # just past "ab"
+    assert source.locate(Mark("f", 1, column=4)) == Location("f", 1, 4, 1, 4)  # past it: not shown
+    assert source.locate(Mark("f", 2, column=2)) == Location("f", 2, 2, 2, 3)
+    assert source.locate(Mark("f", 3, column=1)) == Location("f", 3, 1, 3, 1)

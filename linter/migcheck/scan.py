@@ -5,27 +5,31 @@ element onwards, and no further than the element: the cost is linear in what it 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 # Markup that holds no element: skipped whole, from its opening to its closing.
 _SKIPPED = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"))
 
 
+# Inside a start tag, up to and with the next quoted value (which may hold `<` and `>`), if any.
+_UP_TO_A_VALUE = re.compile(r"""[^"'<>]*(?:"[^"]*"|'[^']*')?""")
+
+
 def start_tag_end(text: str, start: int) -> int:
     """The offset just past the `>` that closes the start tag at `start`; a `>` may sit in a quoted
-    value. A tag cut short (a buffer mid-edit) ends before the next `<`, or at the end of the text."""
-    quote = ""
-    for index in range(start + 1, len(text)):
-        char = text[index]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'":
-            quote = char
-        elif char == ">":
-            return index + 1
-        elif char == "<":
-            return index
-    return len(text)
+    value. A tag cut short (a buffer mid-edit) ends before the next `<`, or at the end of the text (an
+    unclosed quote runs to it). One quoted value at a time: a pattern repeating over them all would hold
+    an entry per value for backtracking, hundreds of megabytes for a tag with millions."""
+    index = start + 1
+    while True:
+        end = _UP_TO_A_VALUE.match(text, index).end()  # type: ignore[union-attr]  # it matches ""
+        if end == index:  # at the `>`, at a `<`, at a quote that is not closed, or at the end
+            stop = text[index : index + 1]
+            if stop == ">":
+                return index + 1
+            return index if stop == "<" else len(text)
+        index = end
 
 
 def comment_end(text: str, start: int) -> int:

@@ -20,12 +20,13 @@ from migcheck.model import Edit, Fix, Location, Mark, Part
 class SourceText:
     """The decoded text of one file, split into lines lazily."""
 
-    __slots__ = ("_by_line", "_lines", "_offsets", "text")
+    __slots__ = ("_by_line", "_first_asked", "_lines", "_offsets", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._lines: list[str] | None = None
         self._offsets: list[int] | None = None
+        self._first_asked: tuple[int, int, int] | None = None  # (number, start, end): see `_bounds`
         self._by_line: dict[int, dict[str, list[int]]] = {}
 
     @property
@@ -36,16 +37,23 @@ class SourceText:
         return self._lines
 
     def line(self, number: int) -> str:
-        lines = self.lines
-        return lines[number - 1] if 1 <= number <= len(lines) else ""
+        """Line `number` without its line ending; "" past the end. Cut out of the text: one line asked
+        for does not split the whole text into lines."""
+        if self._lines is not None:
+            return self._lines[number - 1] if 1 <= number <= len(self._lines) else ""
+        start, end = self._bounds(number)
+        if number < 1 or start > len(self.text):
+            return ""
+        return self.text[start : end - 1].removesuffix("\r")
 
     @property
     def offsets(self) -> list[int]:
         """The offset where each line starts (and one past the end)."""
-        if self._offsets is None:
+        offsets = self._offsets
+        if offsets is None:
             lengths = map((1).__add__, map(len, self.text.split("\n")))  # each line and its "\n"
-            self._offsets = list(itertools.accumulate(lengths, initial=0))
-        return self._offsets
+            offsets = self._offsets = list(itertools.accumulate(lengths, initial=0))
+        return offsets
 
     def offset_of_line(self, number: int) -> int:
         offsets = self.offsets
@@ -53,6 +61,31 @@ class SourceText:
 
     def line_at(self, offset: int) -> int:
         return bisect.bisect_right(self.offsets, offset)
+
+    def _bounds(self, number: int) -> tuple[int, int]:
+        """(`offset_of_line(number)`, `offset_of_line(number + 1)`): where the line starts, and where the
+        next one does (one past the end of the text after the last line).
+
+        The first line asked for is found by splitting the text only as far as that line, without the
+        offsets of every line: most files read again have one finding, on one line. From the second line
+        asked for on, the offsets of every line are found, once."""
+        if self._offsets is None:
+            first = self._first_asked
+            if first is None:
+                first = self._first_asked = (number, *_split_to(self.text, number))
+            if first[0] == number:
+                return first[1], first[2]
+        offsets = self.offsets
+        last = len(offsets) - 1
+        return offsets[max(0, min(number - 1, last))], offsets[max(0, min(number, last))]
+
+    def _position(self, offset: int, near: int) -> tuple[int, int]:
+        """(line, column) of `offset`, which is most often on line `near`."""
+        start, end = self._bounds(near)
+        if start <= offset < end:
+            return near, offset - start + 1
+        line = self.line_at(offset)
+        return line, offset - self.offset_of_line(line) + 1
 
     def locate(self, mark: Mark) -> Location:
         """Where `mark` starts and ends: an element's start tag, a comment, or the word, quoted string or
@@ -64,17 +97,26 @@ class SourceText:
                 return Location(mark.path, line, column, line, column)
             return Location(mark.path, mark.line, 1, mark.line, 1)
         end = self._end_of(mark, start)
-        line, end_line = self.line_at(start), self.line_at(end)
-        column = start - self.offset_of_line(line) + 1
-        end_column = end - self.offset_of_line(end_line) + 1
+        line_start, next_line = self._bounds(mark.line)
+        if line_start <= start and end < next_line:  # on the marked line, as nearly always
+            return Location(mark.path, mark.line, start - line_start + 1, mark.line, end - line_start + 1)
+        # A start tag written over several lines, or a mark the reader placed elsewhere.
+        line, column = self._position(start, mark.line)
+        end_line, end_column = self._position(end, mark.line)
         return Location(mark.path, line, column, end_line, end_column)
 
     def start_of(self, mark: Mark) -> int | None:
         """The offset where `mark` starts in the text; None when the text does not show it there."""
         if mark.column:
-            if not 1 <= mark.line < len(self.offsets) or mark.column - 1 > len(self.line(mark.line)):
+            line_start, next_line = self._bounds(mark.line)
+            if mark.line < 1 or line_start > len(self.text):
+                return None  # no such line
+            line_end = next_line - 1
+            if line_end > line_start and self.text[line_end - 1] == "\r":
+                line_end -= 1  # as `line` shows it, without the "\r" of a CRLF
+            start = line_start + mark.column - 1
+            if start > line_end:
                 return None
-            start = self.offset_of_line(mark.line) + mark.column - 1
             # A far element's mark has its exact column (see readers.xml): it must show its tag there.
             if mark.tag and not self.text.startswith("<" + mark.tag, start):
                 return None
@@ -86,7 +128,8 @@ class SourceText:
             return scan.comment_end(self.text, start)
         if mark.tag:
             return scan.start_tag_end(self.text, start)
-        return scan.token_end(self.text, start, self.offset_of_line(self.line_at(start) + 1) - 1)
+        line, _ = self._position(start, mark.line)
+        return scan.token_end(self.text, start, self._bounds(line)[1] - 1)
 
     def resolve(self, fix: Fix) -> Fix | None:
         """`fix` with each edit's span found in the text; None when one of them cannot be placed (the
@@ -127,20 +170,21 @@ class SourceText:
         if found is not None:
             return found
         found = {}
-        end_of_line = self.offset_of_line(line + 1)
+        text = self.text
+        # Where a tag ends is compared with where the line starts and ends, not looked up line by line.
+        start_of_line, end_of_line = self._bounds(line)
         next_open = end_of_line
-        for match in _reverse_finditer(_START_TAG, self.text, end_of_line):
+        for opening, tag in _start_tags_back(text, end_of_line):
             # Well-formed XML has no `<` inside a start tag, so its `>` comes before the next `<`: the
             # search never runs past the tag that follows, and the whole scan is linear in the line.
             # A comment is marked on the line where it starts (readers mark suppression comments so).
-            comment = match.group(1) == "!--"
-            tag_end = match.start() if comment else self.text.find(">", match.start(), next_open)
-            next_open = match.start()
-            tag_end_line = self.line_at(tag_end) if tag_end >= 0 else line
-            if tag_end_line < line:
-                break
-            if tag_end_line == line:
-                found.setdefault(match.group(1), []).append(match.start())
+            tag_end = opening if tag == "!--" else text.find(">", opening, next_open)
+            next_open = opening
+            if 0 <= tag_end < start_of_line:
+                break  # it ends on an earlier line, and so does every tag before it
+            # It ends on the line (`find` looks no further than the line's end), or is cut short (a buffer
+            # mid-edit) and taken to end there.
+            found.setdefault(tag, []).append(opening)
         for starts in found.values():
             starts.reverse()
         self._by_line[line] = found
@@ -149,6 +193,32 @@ class SourceText:
 
 # A start tag's `<` and its name as written (prefix included), or a comment's `<!--`; not CDATA nor declarations.
 _START_TAG = re.compile(r"<(!--|[^\s/>!?<]+)")
+
+
+# How many `<` that begin no start tag (end tags, CDATA, declarations) `_start_tags_back` passes one at a
+# time: more than the end tags between two elements of any real file.
+_PASSED_ONE_BY_ONE = 16
+
+
+def _start_tags_back(text: str, end: int) -> Iterator[tuple[int, str]]:
+    """(offset of the `<`, tag as written) of each start tag or comment that begins before `end`, last
+    first. One `<` at a time (`rfind`, then the pattern at it), which is the cheapest for the few tags a
+    line and the one before it take: a start tag or comment holds no other `<`, so each begins at one.
+    Past a run of `<` that begin none (end tags, CDATA: as long as an input makes it), the rest is
+    searched by the regular expression engine, a window at a time, rather than a `<` at a time."""
+    before, passed = end, 0
+    while passed < _PASSED_ONE_BY_ONE:
+        opening = text.rfind("<", 0, before)
+        if opening < 0:
+            return
+        before = opening
+        match = _START_TAG.match(text, opening, end)
+        if match is None:
+            passed += 1
+        else:
+            yield opening, match.group(1)
+    for match in _reverse_finditer(_START_TAG, text, before):
+        yield match.start(), match.group(1)
 
 
 def _reverse_finditer(
@@ -165,3 +235,17 @@ def _reverse_finditer(
         yield from reversed(found)
         stop = start
         window = min(window * 2, 1 << 16)
+
+
+def _split_to(text: str, number: int) -> tuple[int, int]:
+    """`SourceText._bounds(number)` found by splitting `text` only as far as line `number`."""
+    if number < 1:
+        return 0, 0
+    pieces = text.split("\n", number)
+    if len(pieces) > number:  # the line ends with a "\n"
+        next_line = len(text) - len(pieces[-1])
+        return next_line - len(pieces[-2]) - 1, next_line
+    past_end = len(text) + 1
+    if len(pieces) == number:  # the last line
+        return len(text) - len(pieces[-1]), past_end
+    return past_end, past_end  # past the last line

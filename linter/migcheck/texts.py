@@ -15,15 +15,18 @@ text of files with suppression comments, which the filter reads."""
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from migcheck.source import SourceText
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from migcheck.discover import Candidate
+    from migcheck.engine import OnDisk
     from migcheck.model import Document
 
 __all__ = ["Texts"]
@@ -32,6 +35,8 @@ __all__ = ["Texts"]
 # a few spare re-reading when a report comes back to a file.
 RECENT = 4
 _LOW_64 = (1 << 64) - 1
+_CHECK_BITS = 192  # `_check`: a 128-bit digest and a 64-bit hash
+_LOW_CHECK = (1 << _CHECK_BITS) - 1
 
 
 def _check(data: bytes, text: str) -> int:
@@ -42,31 +47,62 @@ def _check(data: bytes, text: str) -> int:
 
 
 def _digest(data: bytes) -> int:
-    import hashlib  # when a file is read: a run with nothing to read needs none of it
+    # Imported when a file is read: a run with nothing to read needs none of it. `hashlib.blake2b` is the
+    # one of `_blake2`: imported from there, without `hashlib`, which loads OpenSSL for its other digests
+    # (milliseconds a run, for what the digest of every file read takes a tenth of).
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # a Python whose hashlib has it from elsewhere
+        from hashlib import blake2b
 
-    return int.from_bytes(hashlib.blake2b(data, digest_size=16).digest(), "big")
+    return int.from_bytes(blake2b(data, digest_size=16).digest(), "big")
 
 
 def _text_hash(text: str) -> int:
     return hash(text) & _LOW_64
 
 
-@dataclass(frozen=True, slots=True)
 class _OnDisk:
-    """How to read a file's text again, and how to know it is the text its document was read from. Not
-    the candidate itself: what the walk recorded of the file (its identity) is not needed to read it
-    again safely (the reader then checks where the opened file is), and it is kept for every file."""
+    """How to read a file's text again, and how to know it is the text its document was read from: not
+    the candidate, but only what reading the file again takes, as it is kept for every file. The engine
+    reads the file from it as from a candidate (`migcheck.engine.OnDisk`). A plain class: a frozen
+    dataclass would cost half a millisecond at the start of every run, for a record only `Texts` makes."""
 
-    fs_path: str
-    explicit: bool
-    within: str
-    link: bool
-    check: int  # `_check` of the bytes and the text read
+    __slots__ = ("explicit", "fs_path", "known", "link", "within")
 
-    def candidate(self, path: str) -> Candidate:
-        from migcheck.discover import Candidate
+    def __init__(self, fs_path: str, explicit: bool, within: str, link: bool, known: int) -> None:
+        self.fs_path = fs_path
+        self.explicit = explicit
+        self.within = within
+        self.link = link
+        # `_check` of the bytes and the text read and, above its bits, the (device, inode) the walk
+        # recorded of the file where it did (`_with_identity`): the reader then checks where the opened
+        # file leads only when its identity differs, as on the first read (see `migcheck.guarded`), which
+        # spares a system call per file read again. In the one number the check was: up to 300 bits,
+        # which Python keeps in a block of the size the check alone takes (a device number is far from
+        # filling its 64 bits), so the identity costs no memory, kept for every file.
+        self.known = known
 
-        return Candidate(path, self.fs_path, self.explicit, within=self.within, link=self.link)
+    @property
+    def check(self) -> int:
+        return self.known & _LOW_CHECK
+
+    @property
+    def identity(self) -> tuple[int, int] | None:
+        identity = self.known >> _CHECK_BITS
+        return (identity >> 64, identity & _LOW_64) if identity else None
+
+
+def _with_identity(check: int, identity: tuple[int, int] | None) -> int:
+    """`check` and the (device, inode) `identity` in one number (`_OnDisk.known`). An identity with a
+    number that does not fit in 64 bits is left out, and (0, 0) reads back as none: the reader then
+    checks where the opened file leads, which is always safe."""
+    if identity is None:
+        return check
+    device, inode = identity
+    if not (0 <= device <= _LOW_64 and 0 <= inode <= _LOW_64):
+        return check
+    return (device << 64 | inode) << _CHECK_BITS | check
 
 
 class Texts(Mapping[str, SourceText]):
@@ -94,7 +130,8 @@ class Texts(Mapping[str, SourceText]):
         if check is None:
             return self.keep(document)
         c = candidate
-        self._on_disk[document.path] = _OnDisk(c.fs_path, c.explicit, c.within, c.link, check)
+        known = _with_identity(check, c.identity)
+        self._on_disk[document.path] = _OnDisk(c.fs_path, c.explicit, c.within, c.link, known)
         return document.without_text() if document.text else document
 
     def __getitem__(self, path: str) -> SourceText:
@@ -107,7 +144,7 @@ class Texts(Mapping[str, SourceText]):
         if source is not None:
             self._recent.move_to_end(path)
             return source
-        source = SourceText(_read_again(path, self._on_disk[path]))  # KeyError: not read in this run
+        source = SourceText(_read_again(self._on_disk[path]))  # KeyError: not read in this run
         self._recent[path] = source
         if len(self._recent) > RECENT:
             self._recent.popitem(last=False)
@@ -136,21 +173,30 @@ def shed_check(document: Document, data: bytes) -> int | None:
     return _check(data, text)
 
 
-def _read_again(path: str, entry: _OnDisk) -> str:
-    """The text of the file at `path` as its document was read from it; "" when the file changed since
+def _read_again(entry: _OnDisk) -> str:
+    """The text of the file `entry` says as its document was read from it; "" when the file changed since
     (or cannot be read any more)."""
-    from migcheck.engine import file_bytes
-    from migcheck.readers import MAX_FILE_BYTES
-    from migcheck.readers.xml import decode
-
+    file_bytes, readers, decode = _reading()
     try:
-        data = file_bytes(entry.candidate(path), MAX_FILE_BYTES + 1)
+        data = file_bytes(entry, readers.MAX_FILE_BYTES + 1)  # the limit as it is now (tests lower it)
     except OSError:
         return ""
-    if _digest(data) != entry.check >> 64:
+    check = entry.check
+    if _digest(data) != check >> 64:
         return ""
     text = decode(data)  # only documents whose text is their bytes decoded so are shed (`decoded_alike`)
-    return text if _text_hash(text) == entry.check & _LOW_64 else ""
+    return text if _text_hash(text) == check & _LOW_64 else ""
+
+
+@functools.cache
+def _reading() -> tuple[Callable[[OnDisk, int], bytes], ModuleType, Callable[[bytes], str]]:
+    """What reading files again takes, imported at the first (the engine imports this module, and the
+    readers are not imported before there is a file to read) rather than at each."""
+    from migcheck import readers
+    from migcheck.engine import file_bytes
+    from migcheck.readers.xml import decode
+
+    return file_bytes, readers, decode
 
 
 def decoded_alike(document: Document, data: bytes) -> bool:
