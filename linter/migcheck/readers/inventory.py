@@ -97,9 +97,10 @@ _FIRST_KEY = re.compile(r'\{\s*"\$')  # `{"$schema": ...}`: a template, paramete
 # A deployment template that may declare a cloud service of extended support names both, in any case (a
 # type may be written `Microsoft.Compute\/cloudServices`: the last word is enough to look further).
 _TEMPLATE_MARKERS = ("deploymenttemplate.json", "cloudservices")
+# Each marker as UTF-8 and UTF-16 bytes, to look for in the file's bytes with ASCII letters lower-cased (a
+# case-insensitive regular expression over a megabyte of export cost 15 ms a marker; this costs one pass).
 _TEMPLATE_SNIFF = tuple(
-    re.compile(b"|".join(re.escape(m.encode(codec)) for codec in ("utf-8", "utf-16-le", "utf-16-be")), re.I)
-    for m in _TEMPLATE_MARKERS
+    tuple(m.encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be")) for m in _TEMPLATE_MARKERS
 )
 _WS = re.compile(r"[ \t\n\r]*")
 _ENVELOPE_KEYS = ("data", "value")
@@ -479,7 +480,8 @@ _TEMPLATE_VIA = "declares it as a Microsoft.Compute/cloudServices resource"
 def _may_be_a_template(data: bytes) -> bool:
     """Whether the bytes name both a deployment template's schema and cloud services: a byte search, before
     any parse, which nearly every `.json` file fails."""
-    return all(marker.search(data) is not None for marker in _TEMPLATE_SNIFF)
+    lowered = data.lower()  # ASCII letters only, in UTF-16 too: their other byte is zero
+    return all(any(form in lowered for form in forms) for forms in _TEMPLATE_SNIFF)
 
 
 def _template(path: str, text: str) -> tuple[ExtendedSupportService, ...] | None:

@@ -267,8 +267,11 @@ class MigrationOutOfOrder(Rule):
             for service in estate.cloud_services
             if service.named_by == "files" and service.virtual_network_refs
         }
-        holders = _disk_holders(estate)
-        for script in estate.resources(Script):
+        scripts = list(estate.resources(Script))
+        # Which accounts hold which services' disks matters only to a script that moves a storage account.
+        moves_storage = any(s.scope == "storage-account" for script in scripts for s in script.migration)
+        holders = _disk_holders(estate) if moves_storage else {}
+        for script in scripts:
             yield from self._check_script(script, holders)
             yield from self._services_in_networks(script, in_network)
 
