@@ -624,7 +624,13 @@ class _Checker:
 
     def _findings(self, rule: Rule, estate: Estate) -> list[Finding]:
         if rule.per_cloud_service:
-            return self._per_service(rule, estate)
+            found = self._per_service(rule, estate)
+            if estate.extended_support:
+                # Services deployed as extended support are not among the estate's cloud services: a rule
+                # about one service at a time sees them in an estate of their own (MIG101 reports them).
+                outside = Estate(estate.subscription, (), extended_support=estate.extended_support)
+                found += rule.check(outside)
+            return found
         if self.last is not None and rule.code in self.last.by_rule and self._unchanged_for(rule):
             return self.last.by_rule[rule.code]
         return list(rule.check(estate))

@@ -501,6 +501,10 @@ def _joined_by_service_name(
     exactly one folder holds a definition of that name that defines every role it configures (Visual
     Studio names every new service `AzureCloudService1`). Otherwise it would be a second service with roles
     of no known type, and the definition's roles would be checked without its configuration."""
+    # Most estates have no such folder: then nothing else is looked at (the editor links at every change).
+    alone = [folder for folder, (services, _) in folders if all(s.definition is None for s in services)]
+    if not alone:
+        return folders
     defined: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)  # name -> (folder, its roles)
     for folder, (services, _) in folders:
         for service in services:
@@ -509,9 +513,7 @@ def _joined_by_service_name(
                 defined[key(service.definition.name)].append((folder, roles))
     joining: dict[str, list[Document]] = defaultdict(list)  # a definition's folder -> documents joining it
     left: dict[str, set[int]] = defaultdict(set)  # a folder of configurations -> ids of those that left
-    for folder, (services, _) in folders:
-        if any(service.definition is not None for service in services):
-            continue
+    for folder in alone:
         for doc in documents(folder):
             target = _definition_folder(doc, defined)
             if target is not None and target != folder:

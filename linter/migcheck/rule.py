@@ -73,9 +73,11 @@ class Rule:
     invalid: ClassVar[tuple[Example, ...]]  # must trigger, at the positions given
     valid: ClassVar[tuple[Example, ...]]  # must not trigger
     fix_hint: ClassVar[str] = ""  # the default `fix` of its findings
-    # True when `check` reads nothing of the estate but `cloud_services`, one service at a time: its
-    # findings over an estate are, in order, its findings over each service alone (an estate holding
-    # only that service). The editor server then re-checks only the services an edit changed.
+    # True when `check` reads nothing of the estate but `cloud_services`, one service at a time (and
+    # `extended_support`, the services that are not classic, likewise): its findings over an estate are,
+    # in order, its findings over each service alone (an estate holding only that service), then over
+    # the estate's services of extended support alone. The editor server then re-checks only the services
+    # an edit changed.
     per_cloud_service: ClassVar[bool] = False
 
     def check(self, estate: Estate) -> Iterator[Finding]:

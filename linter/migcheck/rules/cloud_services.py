@@ -28,9 +28,9 @@ class WebWorkerRole(Rule):
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment, ExtendedSupportService})
-    # Not checked one cloud service at a time: it reports the services of extended support too, which are
-    # not among the estate's cloud services.
-    per_cloud_service = False
+    # One cloud service at a time; the services of extended support, which are not among the estate's cloud
+    # services, are checked in an estate of their own (`engine`).
+    per_cloud_service = True
     summary = (
         "A cloud service has web or worker roles: the VM migration does not move them, and their own leads "
         "to Cloud Services (extended support), retiring on 2027-03-31."
