@@ -14,6 +14,7 @@ from migcheck.estate import ExtendedSupport, Grouping, LinkMemo, link, link_subs
 from migcheck.plan import build_plan
 from migcheck.readers import read_document
 from migcheck.report.readiness import ScopeKind, readiness
+from migcheck.report.text import render
 
 SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"
 CSDEF = """\
@@ -237,17 +238,18 @@ def test_a_service_of_extended_support_is_out_of_the_classic_estate():
     assert [s.name for s in network.services] == ["jump"]  # the network holds the VMs only
 
 
-def test_the_readiness_summary_and_the_plan_leave_it_out(tmp_path, monkeypatch):
+def test_the_readiness_summary_lists_it_apart_and_the_plan_leaves_it_out(tmp_path, monkeypatch):
     files = {**package("shop"), "vms/jump.xml": VMS, "shop/azuredeploy.json": template(cloud_service())}
     result = _lint(tmp_path, monkeypatch, files)
     (summary,) = readiness(result)
-    classic = [item for scope in summary.scopes if scope.scope is not ScopeKind.FILES for item in scope.items]
+    apart = (ScopeKind.FILES, ScopeKind.EXTENDED_SUPPORT)
+    classic = [item for scope in summary.scopes if scope.scope not in apart for item in scope.items]
     assert [item.name for item in classic] == ["prod"]  # the network, holding the VMs alone
     assert [f.code for item in classic for f in item.findings] == ["MIG203"]  # a VM of no subnet: not MIG104
-    files_scope = next(s for s in summary.scopes if s.scope is ScopeKind.FILES)
-    assert [(i.name, [f.code for f in i.findings]) for i in files_scope.items] == [
-        ("shop/ServiceDefinition.csdef", ["MIG101"])
-    ]
+    by_scope = {s.scope: [(i.name, [f.code for f in i.findings]) for i in s.items] for s in summary.scopes}
+    assert by_scope[ScopeKind.EXTENDED_SUPPORT] == [("shop", ["MIG101"])]
+    assert by_scope[ScopeKind.FILES] == []
+    assert "shop (2 web/worker roles)  Retires on 2027-03-31: 1 error" in render(result)
     moved = [name for step in build_plan(result).steps for name in (step.name, *step.moves)]
     assert "shop" not in " ".join(moved)
 

@@ -12,6 +12,9 @@ The platform validates one migration scope at a time, and so does this summary:
 - **Cloud services with web/worker roles** — services outside any virtual network that hold web/worker
   roles. The platform migration does not move them (MIG101); they are listed so that nothing is silently
   left out of the plan.
+- **Cloud services of extended support** — services the files show are deployed as Cloud Services
+  (extended support), a Resource Manager resource: the migration does not apply to them, and they retire
+  on 2027-03-31 (MIG101 says so). Listed so that the repository's every service is accounted for.
 - **Cloud services, virtual network not stated** — services known only from files that do not say whether
   they are in a virtual network (Export-AzureVM files, a lone .csdef): migcheck does not guess which
   Validate covers them.
@@ -61,6 +64,7 @@ class ScopeKind(str, enum.Enum):
     IN_VNET = "VMs in a virtual network"
     NO_VNET = "VMs not in a virtual network"
     WEB_WORKER = "Cloud services with web/worker roles"
+    EXTENDED_SUPPORT = "Cloud services of extended support (not classic, nothing to migrate)"
     NETWORK_NOT_STATED = "Cloud services, virtual network not stated"
     STORAGE = "Storage accounts"
     UNATTACHED = "Unattached resources"
@@ -68,6 +72,10 @@ class ScopeKind(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+
+# The type of the items of `ScopeKind.EXTENDED_SUPPORT`: services that are not classic, so no Validate applies.
+EXTENDED_SUPPORT = "ExtendedSupportCloudService"
 
 
 class Verdict(str, enum.Enum):
@@ -284,6 +292,12 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
             scope = ScopeKind.NO_VNET if service.network_known else ScopeKind.NETWORK_NOT_STATED
         draft = _Draft(scope, service.name, "CloudService", _contents(service.placements))
         yield draft.own(service, *reserved.of(service))
+    for extended in estate.extended_support:
+        service = extended.service
+        draft = _Draft(
+            ScopeKind.EXTENDED_SUPPORT, service.name, EXTENDED_SUPPORT, _contents(service.placements)
+        )
+        yield draft.own(service)
     for account in estate.storage_accounts:
         migrates: dict[str, object] = {
             "disks": [d.name for d in account.disks],

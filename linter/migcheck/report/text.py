@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from migcheck.model import Finding, Location, Severity
-from migcheck.report.readiness import ScopeItem, Verdict
+from migcheck.report.readiness import EXTENDED_SUPPORT, ScopeItem, Verdict
 from migcheck.report.stream import Stream, rendered
 from migcheck.suppress import BASELINE
 from migcheck.visible import visible
@@ -214,7 +214,7 @@ def _describe(item: ScopeItem) -> str:
             more = f" and {len(services) - 3} more" if len(services) > 3 else ""
             parts.append(f"cloud services: {names}{more}")
         return f"{item.name} ({'; '.join(parts)})"
-    if item.type == "CloudService":
+    if item.type in ("CloudService", EXTENDED_SUPPORT):
         return f"{item.name} ({_contents(m)})"
     if item.type == "StorageAccount":
         parts = [_count(len(m[k]), k[:-1]) for k in ("disks", "images") if m[k]]
@@ -243,7 +243,9 @@ def _verdict(item: ScopeItem) -> str:
     still decide the verdict: the platform refuses the migration whatever the report shows."""
     counts = [(item.count(s), str(s)) for s in reversed(Severity)]
     shown = ", ".join(f"{n} {_plural(word, n)}" for n, word in counts if n)
-    text = f"{item.verdict}: {shown}" if shown else str(item.verdict)
+    # Not classic: no Validate applies, and what matters is the date it retires on.
+    verdict = "Retires on 2027-03-31" if item.type == EXTENDED_SUPPORT else str(item.verdict)
+    text = f"{verdict}: {shown}" if shown else verdict
     held = [s for s in item.held_back if s.finding.severity > Severity.INFO]
     known = sum(1 for s in held if s.reason.kind == BASELINE)
     notes = [f"{len(held) - known} suppressed"] if len(held) > known else []
