@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from test_texts import ACL
 
 from migcheck import engine, guarded, scan
 from migcheck.config import Config
@@ -16,22 +17,6 @@ from migcheck.plugins import load_rules
 from migcheck.source import SourceText
 
 RULES = load_rules(entry_points=False)
-
-ACL = """\
-<ServiceConfiguration serviceName="shop">
-  <Role name="Web"><Instances count="2"/></Role>
-  <NetworkConfiguration>
-    <AccessControls>
-      <AccessControl name="office">
-        <Rule order="100" action="permit" remoteSubnet="203.0.113.0/24" description="office"/>
-      </AccessControl>
-    </AccessControls>
-    <EndpointAcls>
-      <EndpointAcl role="Web" endPoint="HttpsIn" accessControl="office"/>
-    </EndpointAcls>
-  </NetworkConfiguration>
-</ServiceConfiguration>
-"""
 CSCFG = "ServiceConfiguration.Cloud.cscfg"
 
 

@@ -308,7 +308,32 @@ class _Malformed(Exception):
         self.pos = pos
 
 
-class _Reader:
+class _Scanner:
+    """A position in a JSON text, moved by the walks below: whole values are decoded by the JSON decoder,
+    in C; the walks step only over the punctuation of what they descend into."""
+
+    text: str
+    pos: int
+    _decode: Callable[[str, int], tuple[object, int]]
+
+    def _value(self) -> object:
+        value, self.pos = self._decode(self.text, self.pos)
+        return value
+
+    def _space(self) -> None:
+        match = _WS.match(self.text, self.pos)
+        self.pos = match.end() if match else self.pos
+
+    def _at(self, chars: str | tuple[str, ...]) -> bool:
+        return self.text.startswith(chars, self.pos)
+
+    def _expect(self, char: str) -> None:
+        if not self._at(char):
+            raise _Malformed(f"expected '{char}'", self.pos)
+        self.pos += 1
+
+
+class _Reader(_Scanner):
     """One pass over an export's text: the envelope's keys in order, and each item of its array decoded
     on its own and turned into records at the line and column where its object starts."""
 
@@ -445,22 +470,6 @@ class _Reader:
         self._counted = offset
         return self._line, offset - self._line_start + 1
 
-    def _value(self) -> object:
-        value, self.pos = self._decode(self.text, self.pos)
-        return value
-
-    def _space(self) -> None:
-        match = _WS.match(self.text, self.pos)
-        self.pos = match.end() if match else self.pos
-
-    def _at(self, char: str) -> bool:
-        return self.text.startswith(char, self.pos)
-
-    def _expect(self, char: str) -> None:
-        if not self._at(char):
-            raise _Malformed(f"expected '{char}'", self.pos)
-        self.pos += 1
-
     def broken(self, message: str, pos: int) -> Document:
         """The document of an export that does not parse: the problem at the line and column of `pos`."""
         pos = min(max(pos, 0), len(self.text))
@@ -497,7 +506,7 @@ def _template(path: str, text: str) -> tuple[ExtendedSupportService, ...] | None
     return walk.records() or None
 
 
-class _TemplateWalk:
+class _TemplateWalk(_Scanner):
     """One pass over a template's text that descends only where resources are declared: the root's
     `resources` (an array, or an object by symbolic name in language version 2.0), each resource's own
     `resources`, and the `template` in the `properties` of each resource (kept for inline nested
@@ -640,19 +649,3 @@ class _TemplateWalk:
                 return
             self.pos += 1
             self._space()
-
-    def _value(self) -> object:
-        value, self.pos = self._decode(self.text, self.pos)
-        return value
-
-    def _space(self) -> None:
-        match = _WS.match(self.text, self.pos)
-        self.pos = match.end() if match else self.pos
-
-    def _at(self, chars: str | tuple[str, ...]) -> bool:
-        return self.text.startswith(chars, self.pos)
-
-    def _expect(self, char: str) -> None:
-        if not self._at(char):
-            raise _Malformed(f"expected '{char}'", self.pos)
-        self.pos += 1
