@@ -236,7 +236,7 @@ class WebWorkerRole(Rule):
         ),
         Example(
             {
-                "ServiceDefinition.csdef": """
+                "shop/ServiceDefinition.csdef": """
                 <ServiceDefinition name="shop"
                     xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
                   <WebRole name="Storefront" vmsize="Small">
@@ -244,7 +244,7 @@ class WebWorkerRole(Rule):
                   </WebRole>
                 </ServiceDefinition>
                 """,
-                "shop.template.json": """
+                "billing/billing.template.json": """
                 {
                   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
                   "contentVersion": "1.0.0.0",
@@ -268,9 +268,9 @@ class WebWorkerRole(Rule):
                 }
                 """,
             },
-            expect=("ServiceDefinition.csdef:3:3",),
-            note="The template declares cloud service 'billing', not 'shop': 'shop' is a classic cloud service, "
-            "and its role is reported as one.",
+            expect=("shop/ServiceDefinition.csdef:3:3",),
+            note="The template, in a folder of its own, declares cloud service 'billing', not 'shop': 'shop' is a "
+            "classic cloud service, and its role is reported as one.",
         ),
     )
     valid = (
