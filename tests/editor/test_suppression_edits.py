@@ -12,6 +12,7 @@ pytest.importorskip("pygls", reason="the language server needs the lsp extra")
 
 from lsprotocol import types as lsp
 from pygls.workspace import TextDocument
+from test_texts import ACL
 
 from migcheck.config import Config
 from migcheck.engine import lint
@@ -53,21 +54,6 @@ foreach ($name in $vms) {
             "BackEnd" |
         New-AzureVM -ServiceName "svc" -VNetName "vnet"
 }
-"""
-CSCFG = """\
-<ServiceConfiguration serviceName="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
-  <Role name="Web"><Instances count="2"/></Role>
-  <NetworkConfiguration>
-    <AccessControls>
-      <AccessControl name="office">
-        <Rule order="100" action="permit" remoteSubnet="203.0.113.0/24" description="office"/>
-      </AccessControl>
-    </AccessControls>
-    <EndpointAcls>
-      <EndpointAcl role="Web" endPoint="HttpsIn" accessControl="office"/>
-    </EndpointAcls>
-  </NetworkConfiguration>
-</ServiceConfiguration>
 """
 
 
@@ -124,7 +110,7 @@ def test_line_endings_are_the_file_s_own(tmp_path):
 
 
 def test_an_xml_finding_is_suppressed_before_its_element(tmp_path):
-    written = _suppressed_each_in_turn(tmp_path / "ServiceConfiguration.Cloud.cscfg", CSCFG)
+    written = _suppressed_each_in_turn(tmp_path / "ServiceConfiguration.Cloud.cscfg", ACL)
     assert "      <!-- migcheck: ignore[MIG201] reason -->\n" in written
 
 
