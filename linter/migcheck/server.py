@@ -533,9 +533,10 @@ def _python_statement_line(source: str, line: int) -> int:
     """The 0-based first line of the innermost statement of the Python `source` that holds the 0-based
     `line`, as the reader counts statements (`ast`); `line` itself when none does or the source does not
     parse (the reader then reports only that)."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError):
+    from migcheck.readers.python_script import statements as syntax_tree
+
+    tree = syntax_tree(source)
+    if tree is None:
         return line
     target, found = line + 1, None
     statements: list[ast.stmt] = tree.body
@@ -561,11 +562,9 @@ def _powershell_statement_line(source: str, lines: Sequence[str], line: int, cha
     """The 0-based line where the statement that holds the position (0-based line, character) starts: the
     node there, or its nearest ancestor, that is a statement of a statement list, as the reader counts
     statements (tree-sitter-powershell). `line` itself when no statement holds it."""
-    import tree_sitter
-    import tree_sitter_powershell
+    from migcheck.readers.powershell import syntax_tree
 
-    parser = tree_sitter.Parser(tree_sitter.Language(tree_sitter_powershell.language()))
-    tree = parser.parse(source.encode("utf-8", "surrogatepass"))
+    tree = syntax_tree(source.encode("utf-8", "surrogatepass"))
     text = lines[line] if line < len(lines) else ""
     point = (line, len(text[:character].encode("utf-8", "surrogatepass")))
     node = tree.root_node.descendant_for_point_range(point, point)

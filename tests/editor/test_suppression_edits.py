@@ -141,3 +141,10 @@ def test_no_suppression_is_offered_where_the_reader_reads_no_comment(name):
     )
     assert suppression_edit(document, diagnostic) is None
     assert _suppress_action(document, diagnostic) is None
+
+
+def test_a_python_2_finding_is_suppressed_before_its_statement(tmp_path):
+    """The statement is found as the reader reads the script: Python 2 parses only through its rewrite."""
+    python2 = PYTHON.replace('"management.pem")', '"management.pem")\nprint "deploying"')
+    written = _suppressed_each_in_turn(tmp_path / "deploy.py", python2)
+    assert "    # migcheck: ignore[MIG202] reason\n" in written

@@ -77,7 +77,7 @@ from migcheck.readers import powershell_cmdlets as cmdlets
 from migcheck.readers.suppressions import directive
 
 if TYPE_CHECKING:
-    from tree_sitter import Language, Node, Parser, Query
+    from tree_sitter import Language, Node, Parser, Query, Tree
 
 PRODUCES = frozenset(
     {
@@ -144,6 +144,11 @@ def _parser() -> Parser:
     import tree_sitter
 
     return tree_sitter.Parser(_language())
+
+
+def syntax_tree(source: bytes) -> Tree:
+    """The tree-sitter tree the reader reads `source` by (for the editor's quick fixes)."""
+    return _parser().parse(source)
 
 
 @functools.cache

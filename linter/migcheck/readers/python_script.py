@@ -495,6 +495,16 @@ def _parse(text: str) -> ast.Module:
         return ast.parse(text)
 
 
+def statements(text: str) -> ast.Module | None:
+    """The syntax tree the reader reads `text` by, as Python 3 or as the older Python it was written for
+    (its lines are the file's); None when it is neither. For the editor's quick fixes."""
+    tree = _parsed(text)
+    if tree is None:
+        older = _parsed_as_older_python(text)
+        tree = older.tree if older is not None else None
+    return tree
+
+
 def _parsed(text: str) -> ast.Module | None:
     try:
         return _parse(text)
