@@ -362,19 +362,15 @@ def _check_paths_exist(paths: list[str]) -> None:
     missing = [p for p in paths if p != "-" and not os.path.exists(p)]
     broken = [p for p in missing if os.path.islink(p)]  # there, but pointing at nothing
     if broken:
-        links = "; ".join(f"{p} points to {_link_target(p)}, which does not exist" for p in broken)
+        from migcheck.discover import link_target
+
+        links = "; ".join(
+            f"{p} points to {link_target(p) or 'a path that cannot be read'}, which does not exist"
+            for p in broken
+        )
         raise UsageError(f"broken symbolic link: {links}")
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
-
-
-def _link_target(path: str) -> str:
-    import os
-
-    try:
-        return os.readlink(path)
-    except OSError:
-        return "a path that cannot be read"
 
 
 def _add_ci_options(check: argparse.ArgumentParser) -> None:

@@ -471,11 +471,12 @@ def _found(entry: os.DirEntry[str], relative: str, real_top: str) -> _Found:
     return entry.path, relative, refused, is_link, None
 
 
-def _link_target(fs_path: str) -> str:
+def link_target(fs_path: str) -> str:
+    """Where the symbolic link `fs_path` points, as a display path; "" when it cannot be read."""
     try:
-        return f"its target {shown(os.readlink(fs_path))}"
+        return shown(os.readlink(fs_path))
     except OSError:
-        return "its target"
+        return ""
 
 
 def _relative(path: str, top: str) -> str:
@@ -492,7 +493,8 @@ def _link_out_of(fs_path: str, real_top: str) -> tuple[str, bool]:
     findings and CI logs; a user who means it names the file explicitly. (The reader checks the opened
     file again: see `migcheck.guarded`.)"""
     if not os.path.exists(fs_path):
-        return f"{BROKEN_LINK} ({_link_target(fs_path)} does not exist)", False
+        target = link_target(fs_path)
+        return f"{BROKEN_LINK} (its target{' ' + target if target else ''} does not exist)", False
     target = os.path.realpath(fs_path)
     if os.path.commonpath([target, real_top]) == real_top:
         return "", True
