@@ -552,6 +552,28 @@ def test_a_configuration_in_a_folder_of_its_own_joins_the_definition_its_service
     assert estate.dangling == ()
 
 
+def test_configurations_alone_in_a_folder_are_one_service_per_service_name():
+    # Test fixtures and pipelines keep configurations of several services side by side; each is checked
+    # and named as the service it configures, not under the first configuration's name.
+    config = '<ServiceConfiguration serviceName="{}"><Role name="{}"/></ServiceConfiguration>'
+    estate = _estate(
+        {
+            "fixtures/a.cscfg": config.format("SampleApp", "Web"),
+            "fixtures/b.cscfg": config.format("HelloWorld", "Site"),
+            "fixtures/b.Local.cscfg": config.format("helloworld", "Site"),
+            "fixtures/unnamed.cscfg": '<ServiceConfiguration><Role name="Web"/></ServiceConfiguration>',
+        }
+    )
+    services = sorted(
+        (s.name, sorted(c.mark.path for c in s.configurations), [r.name for r in s.roles])
+        for s in estate.cloud_services
+    )
+    assert services == [
+        ("HelloWorld", ["fixtures/b.Local.cscfg", "fixtures/b.cscfg"], ["Site"]),
+        ("SampleApp", ["fixtures/a.cscfg", "fixtures/unnamed.cscfg"], ["Web"]),
+    ]
+
+
 def test_a_service_name_two_folders_define_joins_neither():
     estate = _estate(
         {

@@ -331,8 +331,9 @@ _OTHER: tuple[Coverage, ...] = (
         (GATEWAYS,),
         note="A VPN on the network's gateway (IPsec connections, a client address pool) is checked. A "
         "site-to-site gateway set up beside ExpressRoute with the coexistence cmdlets "
-        "(`New-AzureVirtualNetworkGateway`) is not written in the network configuration, and scripts are "
-        "not read yet.",
+        "(`New-AzureVirtualNetworkGateway`) is not written in the network configuration: it is seen in the "
+        "PowerShell scripts checked that create it on a network they name, not when it was set up by hand or "
+        "by a script not checked.",
     ),
     Coverage(
         "Network",

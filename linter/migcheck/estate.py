@@ -74,6 +74,7 @@ from migcheck.model import (
     ServiceDefinition,
     Subnet,
     VirtualNetwork,
+    VnetGatewayFact,
     is_stand_in,
 )
 from migcheck.rule import listed
@@ -314,6 +315,18 @@ class Network:
 
 
 @dataclass(frozen=True, slots=True)
+class ScriptedGateway:
+    """What scripts say of the gateway of one virtual network they name (`VnetGatewayFact`), whether or
+    not a file defines the network: named as its first fact writes it, the facts in file order, each
+    script's in the order it states them."""
+
+    kind: ClassVar[str] = "VirtualNetwork"
+    name: str
+    mark: Mark  # the first fact
+    facts: tuple[VnetGatewayFact, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class StorageAccount:
     """A storage account, known from the blob URLs of the disks and images in it."""
 
@@ -348,7 +361,10 @@ class Estate:
     # The estates of the other subscriptions whose classic resources the exports hold, one each, holding
     # nothing of this one (nor any document: the files are this estate's). `link` lists them after it.
     exported: tuple[Estate, ...] = ()
+    # What scripts say of the gateways of the networks they name, one entry per network name, in file order.
+    scripted_gateways: tuple[ScriptedGateway, ...] = ()
     _networks: Mapping[str, Network] = field(default_factory=dict, repr=False)
+    _scripted_gateways: Mapping[str, ScriptedGateway] = field(default_factory=dict, repr=False)
     _disk_vms: Mapping[Disk, tuple[CloudService, Role]] = field(default_factory=dict, repr=False)
 
     @property
@@ -358,6 +374,10 @@ class Estate:
 
     def virtual_network(self, name: str) -> Network | None:
         return self._networks.get(key(name))
+
+    def scripted_gateway(self, name: str) -> ScriptedGateway | None:
+        """What scripts say of the gateway of the network `name`, if any says anything."""
+        return self._scripted_gateways.get(key(name))
 
     def members(self, network: Network) -> tuple[CloudService, ...]:
         """The cloud services placed in `network`."""
@@ -546,6 +566,21 @@ def _definition_folder(doc: Document, defined: dict[str, list[tuple[str, frozens
     return next(iter(folders)) if len(folders) == 1 else None
 
 
+def _by_service_name(configs: list[ServiceConfiguration]) -> list[tuple[ServiceConfiguration, ...]]:
+    """Configurations grouped by the service they name, in the order first named; one that names none
+    goes with the first group."""
+    groups: dict[str, list[ServiceConfiguration]] = {}
+    unnamed = []
+    for config in configs:
+        if config.name:
+            groups.setdefault(key(config.name), []).append(config)
+        else:
+            unnamed.append(config)
+    listed = list(groups.values()) or [[]]
+    listed[0].extend(unnamed)
+    return [tuple(group) for group in listed if group]
+
+
 def _package_folder(doc: Document, cwd: str) -> str:
     """The folder of a document holding a service definition or configuration, else ""."""
     if any(isinstance(r, (ServiceDefinition, ServiceConfiguration)) for r in doc.resources):
@@ -557,14 +592,16 @@ def _package_folder(doc: Document, cwd: str) -> str:
 # A rule reads what the link stage made of the types it looks at, so its findings depend on every file
 # whose resources are joined to those: an endpoint ACL of a .cscfg is reported on a role its .csdef
 # defines, in a service an inventory export may rename. Nearly everything is joined to the cloud services,
-# so a rule about them needs every file. Two families are joined only among themselves:
+# so a rule about them needs every file. These families are joined only among themselves:
 #
 # - networks: each network's definitions (netcfg, REST, an inventory export's, joined in the subscription
 #   the exports' records choose) with their subnets, prefixes, gateways and the local sites they reach. A
 #   network's members (the services placed in it) come from every file: a rule that reads them looks at
 #   the services' types too, and so reads every file.
 # - what only inventory exports and declarations show (`Estate.inventory`);
-# - scripts as scripts: the classic calls and migration steps of each, read from that script alone.
+# - scripts as scripts: the classic calls and migration steps of each, read from that script alone;
+# - what scripts say of the gateways of the networks they name, which changes no network: the rules that
+#   read it beside the networks' own gateways look at both families.
 _NETWORKS = frozenset(
     {
         NetworkConfiguration,
@@ -577,7 +614,12 @@ _NETWORKS = frozenset(
         inv.ClassicNetwork,
     }
 )
-_FAMILIES = (_NETWORKS, inv.INVENTORY_TYPES, frozenset({Script, ClassicCall, MigrationStep}))
+_FAMILIES = (
+    _NETWORKS,
+    inv.INVENTORY_TYPES,
+    frozenset({Script, ClassicCall, MigrationStep}),
+    frozenset({VnetGatewayFact}),
+)
 # The files that tell subscriptions apart (see `migcheck.subscriptions`): read whatever is selected, since
 # nothing is linked across subscriptions.
 _SUBSCRIPTIONS = frozenset({NetworkConfiguration, VirtualNetwork})
@@ -640,6 +682,7 @@ class _Linker:
         networks = self._networks(netcfgs, services)
         disks, disk_vms = self._disks(services)
         images = tuple(self._all(Image))
+        gateways = self._scripted_gateways()
         return Estate(
             subscription=self.subscription,
             documents=self.docs,
@@ -658,7 +701,9 @@ class _Linker:
             inventory=inventory,
             extended_support=self.extended_support,
             exported=self.exported,
+            scripted_gateways=tuple(gateways.values()),
             _networks=networks,
+            _scripted_gateways=gateways,
             _disk_vms=disk_vms,
         )
 
@@ -792,6 +837,17 @@ class _Linker:
                             f"subnet '{subnet.name}' is not a subnet of virtual network '{network.name}'",
                         )
 
+    def _scripted_gateways(self) -> dict[str, ScriptedGateway]:
+        """The scripts' gateway facts grouped by network name, matched as placements are matched to
+        networks (`key`), in one pass."""
+        grouped: dict[str, list[VnetGatewayFact]] = defaultdict(list)
+        for fact in self._all(VnetGatewayFact):
+            grouped[key(fact.vnet)].append(fact)
+        return {
+            name_key: ScriptedGateway(facts[0].vnet, facts[0].mark, tuple(facts))
+            for name_key, facts in grouped.items()
+        }
+
     def _dangle(self, ref: NameRef, target: str, message: str) -> None:
         if not is_stand_in(ref.name):  # a name the script does not state may be any: it points nowhere known
             self.dangling.append(Dangling(ref, target, message))
@@ -853,8 +909,14 @@ class _Linker:
         resources = [r for doc in docs for r in doc.resources]
         defs = [r for r in resources if isinstance(r, ServiceDefinition)]
         configs = [r for r in resources if isinstance(r, ServiceConfiguration)]
-        if len(defs) <= 1:
-            yield self._packaged_service(folder, defs[0] if defs else None, tuple(configs))
+        if not defs:
+            # Configurations alone (test fixtures, a pipeline's Configs/ folder): one service per
+            # serviceName, not every configuration under the first one's name.
+            for group in _by_service_name(configs):
+                yield self._packaged_service(folder, None, group)
+            return
+        if len(defs) == 1:
+            yield self._packaged_service(folder, defs[0], tuple(configs))
             return
         # Several definitions in one folder: each is a service of its own (a second one was once
         # dropped unchecked); a configuration belongs to the one its serviceName names, else the first.

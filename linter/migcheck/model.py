@@ -604,6 +604,34 @@ class Script:
     mark: Mark
 
 
+EXPRESSROUTE = "expressroute"
+VPN = "vpn"
+
+
+@record
+class VnetGatewayFact:
+    """What a script states about the gateway of a classic virtual network it names: ExpressRoute, when it
+    links a circuit to the network (`New-AzureDedicatedCircuitLink`); VPN, when it creates a site-to-site
+    gateway beside the ExpressRoute one (`New-AzureVirtualNetworkGateway`, which no network configuration
+    can express) or connects the gateway to a local network site (`Set-AzureVNetGateway -Connect`). The
+    network need not be defined in any file: the link stage groups the facts by its name."""
+
+    kind: ClassVar[str] = "VirtualNetworkGateway"
+    vnet: str  # the network's name, as the script states it
+    side: str  # EXPRESSROUTE | VPN
+    how: str  # the cmdlet as documented, with the switch that matters: "Set-AzureVNetGateway -Connect"
+    mark: Mark  # the call
+    local_site: str = ""  # the local network site a VPN connection reaches, when the script states it
+
+    @property
+    def name(self) -> str:
+        return self.vnet
+
+    @property
+    def is_expressroute(self) -> bool:
+        return self.side == EXPRESSROUTE
+
+
 # --- Cloud Services (extended support) -------------------------------------------------------------------
 
 

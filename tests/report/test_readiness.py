@@ -160,6 +160,23 @@ def test_a_vnet_named_but_not_defined_is_still_a_scope_item(estate):
     assert vnet.migrates["cloud_services"] == [{"name": "jump", "vms": ["jump01"], "roles": []}]
 
 
+def test_a_script_s_gateway_change_counts_against_its_vnet(estate):
+    # The site-to-site gateway a script sets up beside ExpressRoute fails the network's migration, not
+    # some file's.
+    result = estate(
+        {
+            "network/NetworkConfig.netcfg": NETCFG,
+            "coexist.ps1": "New-AzureVirtualNetworkGateway -VNetName prod -GatewayName S2SVPN\n",
+        },
+        select=("MIG301",),
+    )
+    (fact,) = result.estate.scripted_gateway("prod").facts
+    vnets = items(with_findings(result, finding(fact)), IN_VNET)
+    assert str(vnets["prod"].verdict) == "Validation failed"
+    assert str(vnets["spare"].verdict) == "Validation passed"
+    assert items(result, FILES) == {}
+
+
 def test_export_azurevm_files_do_not_say_which_vnet(estate):
     vm = "<PersistentVM><RoleName>{}</RoleName></PersistentVM>"
     result = estate({"sql/a.xml": vm.format("sql01"), "sql/b.xml": vm.format("sql02")})

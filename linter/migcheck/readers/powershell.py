@@ -14,7 +14,11 @@ What is read, from a tree-sitter parse of the script (never from the text with p
   its network interfaces ask for, the virtual network and reserved IP of the deployment;
 - the ACL `Set-AzureLoadBalancedEndpoint` puts on the endpoints of a load-balanced set;
 - web/worker role deployments (`New-AzureDeployment`, `Set-AzureDeployment -Upgrade|-Config`,
-  `Publish-AzureServiceProject`) and reserved IPs (`New-AzureReservedIP`).
+  `Publish-AzureServiceProject`) and reserved IPs (`New-AzureReservedIP`);
+- what the script says of the gateway of a virtual network it names (`VnetGatewayFact`): an ExpressRoute
+  circuit linked to it (`New-AzureDedicatedCircuitLink`, unless a `Remove-AzureDedicatedCircuitLink` of
+  the same network surely runs after it), a site-to-site gateway created beside ExpressRoute
+  (`New-AzureVirtualNetworkGateway`), a site-to-site connection (`Set-AzureVNetGateway -Connect`).
 
 Arguments are bound as PowerShell binds them: by name (any unambiguous prefix, any case, `-Name:value`, the
 en dash PowerShell accepts as a dash), by the cmdlet's documented positions, and from splatted hashtables.
@@ -52,6 +56,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from migcheck.model import (
+    EXPRESSROUTE,
+    VPN,
     AclRule,
     ClassicCall,
     Deployment,
@@ -72,6 +78,7 @@ from migcheck.model import (
     Script,
     Suppression,
     VirtualMachine,
+    VnetGatewayFact,
 )
 from migcheck.readers import powershell_cmdlets as cmdlets
 from migcheck.readers.suppressions import directive
@@ -95,6 +102,7 @@ PRODUCES = frozenset(
         Disk,
         ReservedIp,
         ExtendedSupportService,
+        VnetGatewayFact,
     }
 )
 
@@ -1642,6 +1650,11 @@ class Interpreter:
         self.steps: dict[int, MigrationStep] = {}
         self.deployments: dict[object, DeploymentDraft] = {}
         self.reserved_ips: list[ReservedIp] = []
+        # What the script says of the gateways of the networks it names, once each however often it runs
+        # the command (a function called twice) with the same values, in the order it runs them.
+        self.gateway_facts: dict[VnetGatewayFact, None] = {}
+        # The circuit links among them by network (see `_name_key`), which a removal takes away.
+        self.circuit_links: dict[str, list[VnetGatewayFact]] = collections.defaultdict(list)
         # The cloud services of extended support the script creates, once each however often it runs the
         # command (a function called twice) with the same values.
         self.extended: dict[ExtendedSupportService, None] = {}
@@ -1731,6 +1744,7 @@ class Interpreter:
     def calls_only(self, root: Node) -> tuple[object, ...]:
         """The script's classic calls and migration steps, read from the syntax alone (no values)."""
         self.calls, self.steps, self.deployments, self.reserved_ips = {}, {}, {}, []
+        self.gateway_facts, self.circuit_links = {}, collections.defaultdict(list)
         for command in _captures(_COMMANDS, root).get("command", []):
             self._syntactic_call(command)
         return self.resources()
@@ -3705,6 +3719,49 @@ class Interpreter:
     def _import_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         return Unknown(self.snippet(node))
 
+    def _circuit_link(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """New-AzureDedicatedCircuitLink: the network it names is connected to ExpressRoute."""
+        self._gateway_fact(node, args, EXPRESSROUTE, "New-AzureDedicatedCircuitLink")
+        return Unknown(self.snippet(node))
+
+    def _remove_circuit_link(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureDedicatedCircuitLink: the links this script made to the network it names are gone,
+        when the removal surely runs (as for `_remove`); one that may not run, or of a network the script
+        does not state, removes nothing."""
+        vnet = _stated_vnet(args)
+        if vnet and self._surely_runs():
+            for fact in self.circuit_links.pop(_name_key(vnet), []):
+                self.gateway_facts.pop(fact, None)
+        return Unknown(self.snippet(node))
+
+    def _vpn_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """New-AzureVirtualNetworkGateway: a site-to-site VPN gateway beside the network's ExpressRoute
+        one."""
+        self._gateway_fact(node, args, VPN, "New-AzureVirtualNetworkGateway")
+        return Unknown(self.snippet(node))
+
+    def _connect_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Set-AzureVNetGateway -Connect: the network's gateway connects to a local site by VPN. With
+        `-Disconnect`, or a switch the reader cannot tell, it states nothing."""
+        if args.switch("Connect") is True and args.switch("Disconnect") is False:
+            site = _arg_value(args, "LocalNetworkSiteName")
+            shown = site.value if isinstance(site, Text) else ""
+            self._gateway_fact(node, args, VPN, "Set-AzureVNetGateway -Connect", shown)
+        return Unknown(self.snippet(node))
+
+    def _gateway_fact(self, node: Node, args: Args, side: str, how: str, local_site: str = "") -> None:
+        """Record what a call says of the gateway of the network it names, when the script states its
+        name."""
+        vnet = _stated_vnet(args)
+        if not vnet:
+            return
+        mark = self.where.mark(node.child_by_field_name("command_name") or node)
+        fact = VnetGatewayFact(vnet, side, how, mark, local_site)
+        if fact not in self.gateway_facts:
+            self.gateway_facts[fact] = None
+            if fact.is_expressroute:
+                self.circuit_links[_name_key(vnet)].append(fact)
+
     _COMMANDS: dict[str, Callable[[Interpreter, Node, Args, Value | None, Env], Value]] = {
         "new-azurevmconfig": _new_vm_config,
         "add-azureprovisioningconfig": _provisioning,
@@ -3745,6 +3802,10 @@ class Interpreter:
         "get-azureaclconfig": _new_acl,
         "set-azureaclconfig": _set_acl,
         "import-azurevm": _import_vm,
+        "new-azurededicatedcircuitlink": _circuit_link,
+        "remove-azurededicatedcircuitlink": _remove_circuit_link,
+        "new-azurevirtualnetworkgateway": _vpn_gateway,
+        "set-azurevnetgateway": _connect_gateway,
         **dict.fromkeys(cmdlets.MIGRATION, _move),
     }
 
@@ -3760,7 +3821,7 @@ class Interpreter:
             posixpath.basename(self.path), "PowerShell", tuple(calls), tuple(steps), calls[0].mark
         )
         deployments = [self._build(draft) for draft in self.deployments.values()]
-        return (script, *deployments, *self.reserved_ips, *extended)
+        return (script, *deployments, *self.reserved_ips, *self.gateway_facts, *extended)
 
     def _build(self, draft: DeploymentDraft) -> Deployment:
         roles = tuple(self._build_role(r) for r in draft.roles.values())
@@ -4744,6 +4805,17 @@ def _value_mark(value: Value, arg: Arg | None, where: Positions, prefer_node: bo
     if arg is not None and arg.node is not None:
         return where.mark(arg.node)
     return value.mark if isinstance(value, Text) else None
+
+
+def _stated_vnet(args: Args) -> str:
+    """The virtual network a call names by `-VNetName`, when the script states it; "" otherwise."""
+    value = _arg_value(args, "VNetName")
+    return value.value if isinstance(value, Text) and value.value.strip() else ""
+
+
+def _name_key(name: str) -> str:
+    """A network's name as the platform compares names: without case or surrounding blanks."""
+    return name.strip().casefold()
 
 
 def _state(args: Args) -> str:

@@ -4,7 +4,8 @@ are classic, the documented parameters of those whose arguments it reads, and wh
 Sources: `CmdletsToExport` of the module manifest (Azure/azure-powershell,
 `src/ServiceManagement/Services/Commands.Utilities/Azure.psd1`, module 4.3.1) and the cmdlet reference
 (MicrosoftDocs/azure-docs-powershell, `azuresmps-4.0.0/Azure/<cmdlet>.md`) for parameters, positions,
-aliases and switches. Data only: `readers/powershell.py` interprets it."""
+aliases and switches; the sources of the classic `ExpressRoute` module, installed beside it, for its
+cmdlets. Data only: `readers/powershell.py` interprets it."""
 
 from __future__ import annotations
 
@@ -187,13 +188,29 @@ Set-AzureTrafficManagerProfile Add-AzureTrafficManagerEndpoint Set-AzureTrafficM
 Remove-AzureTrafficManagerEndpoint Test-AzureRecoveryServicesVaultUpgrade Invoke-AzureRecoveryServicesVaultUpgrade
 """
 
+# The classic ExpressRoute cmdlets: a module of their own (`ExpressRoute`, Azure/azure-powershell
+# `src/ServiceManagement/ExpressRoute/Commands.ExpressRoute`, whose manifest exports every cmdlet of the
+# assembly), installed with the classic one. Named after the `[Cmdlet]` attributes of its sources.
+_EXPRESSROUTE = """
+Get-AzureAuthorizedDedicatedCircuit Get-AzureBGPPeering New-AzureBGPPeering Remove-AzureBGPPeering
+Set-AzureBGPPeering Get-AzureCrossConnection New-AzureCrossConnection Set-AzureCrossConnection
+Set-AzureDedicatedCircuitBandwidth New-AzureDedicatedCircuitLinkAuthorizationMicrosoftIds
+Remove-AzureDedicatedCircuitLinkAuthorizationMicrosoftIds Get-AzureDedicatedCircuitLinkAuthorization
+New-AzureDedicatedCircuitLinkAuthorization Remove-AzureDedicatedCircuitLinkAuthorization
+Set-AzureDedicatedCircuitLinkAuthorization Get-AzureDedicatedCircuitLink New-AzureDedicatedCircuitLink
+Remove-AzureDedicatedCircuitLink Set-AzureDedicatedCircuitProperties Get-AzureDedicatedCircuitServiceProvider
+Get-AzureDedicatedCircuitPeeringArpInfo Get-AzureDedicatedCircuitPeeringRouteTableInfo
+Get-AzureDedicatedCircuitPeeringRouteTableSummary Get-AzureDedicatedCircuitStats Get-AzureDedicatedCircuit
+New-AzureDedicatedCircuit Remove-AzureDedicatedCircuit
+"""
+
 
 def words(text: str) -> list[str]:
     """The names listed in a block of text, one or more a line."""
     return text.split()
 
 
-CLASSIC: dict[str, str] = {name.casefold(): name for name in words(_CLASSIC)}
+CLASSIC: dict[str, str] = {name.casefold(): name for name in words(_CLASSIC + _EXPRESSROUTE)}
 
 # Session and environment cmdlets that the 0.8-0.9 module shared between its Service Management and its
 # Resource Manager mode (`Switch-AzureMode`): signing in and choosing a subscription say nothing about
@@ -419,6 +436,16 @@ SPECS: dict[str, Spec] = {
     "move-azurereservedip": _spec(f"{_MOVE} ReservedIPName:1"),
     "move-azurenetworksecuritygroup": _spec(f"{_MOVE} NetworkSecurityGroupName:1"),
     "move-azureroutetable": _spec(f"{_MOVE} RouteTableName:1"),
+    # Gateways and ExpressRoute links (see `Interpreter._gateway_fact`). The ExpressRoute cmdlets bind nothing
+    # by position; the gateway cmdlets of the classic module do, from their sources (the reference pages
+    # list every parameter as named). Set-AzureVNetGateway's switches sit at position 0, which no argument
+    # binds: the first positional argument is the network.
+    "new-azurededicatedcircuitlink": _spec("ServiceKey VNetName"),
+    "remove-azurededicatedcircuitlink": _spec("ServiceKey VNetName Force! PassThru!"),
+    "new-azurevirtualnetworkgateway": _spec(
+        "VNetName:0 GatewayName:1 GatewayType:2 GatewaySKU:3 Location:4 VnetId:5 Asn:6 PeerWeight:7 Force!"
+    ),
+    "set-azurevnetgateway": _spec("Connect! Disconnect! VNetName:1 LocalNetworkSiteName:2"),
     # Azure PowerShell 0.8-0.9 only (removed in 1.0): the mode switch between the two stacks.
     "switch-azuremode": _spec("Name:0 Global!"),
 }

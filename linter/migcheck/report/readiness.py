@@ -282,7 +282,9 @@ def _collect_marks(obj: object, out: set[Mark]) -> None:
 
 def _drafts(estate: Estate) -> Iterator[_Draft]:
     reserved = _ReservedIps(estate)
-    yield from (_network_draft(n, reserved) for n in estate.virtual_networks)
+    for network in estate.virtual_networks:
+        # What scripts do to its gateway (a circuit link, a VPN beside ExpressRoute) is the network's too.
+        yield _network_draft(network, reserved).own(estate.scripted_gateway(network.name))
     for service in estate.cloud_services:
         if service.virtual_network_refs:
             continue  # listed with its network

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from migcheck.estate import Estate, key
+from migcheck.estate import Estate, Network, ScriptedGateway, key
 from migcheck.model import (
     AddressPrefix,
     Edit,
@@ -24,6 +24,7 @@ from migcheck.model import (
     Severity,
     VirtualMachine,
     VirtualNetwork,
+    VnetGatewayFact,
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
 
@@ -67,12 +68,89 @@ def _vpn_kinds(gateway: Gateway) -> list[str]:
     return kinds
 
 
+# What each script call says of a network's gateway, in words (see `VnetGatewayFact.how`).
+_CALL_WORDS = {
+    "New-AzureDedicatedCircuitLink": "a circuit link",
+    "New-AzureVirtualNetworkGateway": "a site-to-site VPN gateway",
+    "Set-AzureVNetGateway -Connect": "a site-to-site VPN connection",
+}
+
+
+def _scripted(facts: list[VnetGatewayFact]) -> str:
+    """The first of a network's script calls on one side, in words, with where it is, and how many more
+    there are: "a site-to-site VPN gateway by New-AzureVirtualNetworkGateway at coexist.ps1:3"."""
+    first = facts[0]
+    words = _CALL_WORDS.get(first.how, "a gateway change")
+    if first.local_site:
+        words += f" to {listed([first.local_site])}"
+    more = len(facts) - 1
+    tail = f" and {more} more {'call' if more == 1 else 'calls'}" if more else ""
+    return f"{words} by {first.how} at {first.mark.path}:{first.mark.line}{tail}"
+
+
+def _sides(gateway: Gateway | None, facts: tuple[VnetGatewayFact, ...]) -> tuple[list[str], list[str]]:
+    """Where a network's ExpressRoute and its VPN come from, in words: its gateway in a network configuration
+    or REST body, and the script calls that add to it."""
+    expressroute: list[str] = []
+    vpn: list[str] = []
+    if gateway is not None and gateway.has_expressroute:
+        circuits = listed(c.local_site for c in gateway.connections if c.is_expressroute)
+        expressroute.append(f"to {circuits}, in {gateway.mark.path}")
+    if gateway is not None and gateway.has_vpn:
+        vpn.append(f"{' and '.join(_vpn_kinds(gateway))}, in {gateway.mark.path}")
+    linked = [f for f in facts if f.is_expressroute]
+    added = [f for f in facts if not f.is_expressroute]
+    expressroute += [_scripted(linked)] if linked else []
+    vpn += [_scripted(added)] if added else []
+    return expressroute, vpn
+
+
+def _first_per_script(facts: Iterable[VnetGatewayFact]) -> list[VnetGatewayFact]:
+    """The first of `facts` each script states."""
+    first: dict[str, VnetGatewayFact] = {}
+    for fact in facts:
+        first.setdefault(fact.mark.path, fact)
+    return list(first.values())
+
+
+_SCRIPTED_VPN_FIX = (
+    "Remove the VPN side before migrating: delete the site-to-site gateway and connections the script sets "
+    "up beside ExpressRoute (Remove-AzureVirtualNetworkGateway) and take those calls out of the script; "
+    "recreate the VPN in Resource Manager afterwards as a gateway beside the ExpressRoute one, on a current "
+    "SKU with a Standard SKU public IP."
+)
+
+
+_SCRIPTED_LINK_FIX = (
+    "Move the ExpressRoute circuit to Resource Manager with classic operations allowed before migrating this "
+    "virtual network, and empty the network's ConnectionsToLocalNetwork in its network configuration "
+    "(Set-AzureVNetConfig); if the circuit is in another subscription, remove the circuit link "
+    "(Remove-AzureDedicatedCircuitLink) first and link the migrated network again afterwards."
+)
+
+
+def _coexistence_script(vnet: str) -> str:
+    """The coexistence steps of the ExpressRoute documentation, after the network configuration gives the
+    gateway its `Dedicated` connection: an ExpressRoute gateway, its circuit link, a site-to-site gateway
+    beside it and that gateway's connection to the office."""
+    return f"""\
+        param([string] $ServiceKey, [string] $SharedKey)
+        New-AzureVNetGateway -VNetName {vnet} -GatewayType DynamicRouting -GatewaySKU HighPerformance
+        New-AzureDedicatedCircuitLink -ServiceKey $ServiceKey -VNetName {vnet}
+        New-AzureVirtualNetworkGateway -VNetName {vnet} -GatewayName S2SVPN -GatewayType DynamicRouting -GatewaySKU HighPerformance
+        $office = New-AzureLocalNetworkGateway -GatewayName MyLocalNetwork -IpAddress 203.0.113.10 -AddressSpace 192.168.0.0/24
+        $vpn = Get-AzureVirtualNetworkGateway | Where-Object GatewayName -eq S2SVPN
+        New-AzureVirtualNetworkGatewayConnection -connectedEntityId $office.GatewayId -gatewayConnectionName ToOffice `
+            -gatewayConnectionType IPsec -sharedKey $SharedKey -virtualNetworkGatewayId $vpn.GatewayId
+        """
+
+
 class ExpressRouteAndVpnGateway(Rule):
     code = "MIG301"
     name = "expressroute-and-vpn-gateway"
     severity = Severity.ERROR
     scope = Scope.VIRTUAL_NETWORKS
-    looks_at = frozenset({Gateway})
+    looks_at = frozenset({Gateway, VnetGatewayFact})
     summary = "A virtual network's gateway carries both ExpressRoute and VPN connections."
     fix_hint = (
         "Remove the VPN side (IPsec connections and the VPN client address pool) from the gateway before "
@@ -84,25 +162,33 @@ class ExpressRouteAndVpnGateway(Rule):
         "an ExpressRoute gateway and a VPN gateway."
     )
     docs = Docs(
-        what='A virtual network whose `Gateway` has an ExpressRoute connection (`Connection type="Dedicated"`) '
-        "and also a VPN: a site-to-site connection (`IPsec`, the default when no type is written) or a "
-        "point-to-site `VPNClientAddressPool`. Network configurations and REST `VirtualNetworkSites` bodies are "
-        "checked. The finding points at the `Gateway` element. A site-to-site gateway set up beside an "
-        "ExpressRoute gateway with the coexistence cmdlets (`New-AzureVirtualNetworkGateway`, "
-        "`New-AzureLocalNetworkGateway`) is not written in the network configuration at all, so files cannot "
-        "show it: look for those cmdlets in your scripts.",
+        what="A virtual network with ExpressRoute and also a VPN. ExpressRoute: a `Gateway` connection of "
+        'type `Dedicated` (`Connection type="Dedicated"`) in a network configuration or a REST '
+        "`VirtualNetworkSites` body, or a PowerShell script that links a circuit to the network "
+        "(`New-AzureDedicatedCircuitLink -VNetName`). VPN: a site-to-site connection of the gateway "
+        "(`IPsec`, the default when no type is written) or a point-to-site `VPNClientAddressPool`, or a "
+        "script that creates a site-to-site gateway beside the ExpressRoute one "
+        "(`New-AzureVirtualNetworkGateway -VNetName`: the coexistence setup, which no network configuration "
+        "can express) or connects the gateway to a local site (`Set-AzureVNetGateway -Connect`). The two "
+        "sides may come from any files; each network is reported once. The finding points at the `Gateway` "
+        "element when the network configuration alone shows both; otherwise at the first script call that "
+        "adds the side the configuration lacks (the VPN call when it shows neither). Scripts count only "
+        "where they name the network by a value they state, outside Resource Manager mode and without "
+        "`-ResourceGroupName`; a circuit link that a later `Remove-AzureDedicatedCircuitLink` of the same "
+        "network surely removes does not count.",
         why="The platform migrates VPN gateways and ExpressRoute gateways, but not both on one virtual network. "
         "The Validate operation does not check this: the prepare step is where such a network fails.",
         fix="Before migrating, take the VPN off the gateway: delete the `IPsec` `LocalNetworkSiteRef` entries "
-        "and the `VPNClientAddressPool` from the network configuration and apply it (`Set-AzureVNetConfig`), "
-        "keeping only the ExpressRoute connection; delete a coexisting site-to-site gateway created by "
-        "cmdlets too. Migrate the virtual network (see MIG302 for the circuit), then add a VPN gateway beside "
-        "the ExpressRoute gateway in Resource Manager and recreate the site-to-site and point-to-site "
-        "connections there. Give the new gateway a current SKU (the legacy Standard and High Performance "
-        "SKUs were supported only until 30 September 2025) and a Standard SKU public IP: Basic SKU public IPs "
-        "were retired on 30 September 2025. The migrated ExpressRoute gateway keeps its SKU and its public "
-        "address, which arrive as a legacy SKU and a Basic SKU public IP: move it to a current SKU with a "
-        "Standard public IP too (Azure provides a gateway migration for this).",
+        "and the `VPNClientAddressPool` from the network configuration and apply it "
+        "(`Set-AzureVNetConfig`), keeping only the ExpressRoute connection; delete a coexisting site-to-site "
+        "gateway created by cmdlets too (`Remove-AzureVirtualNetworkGateway`), and take those cmdlets out of "
+        "the scripts that set the network up. Migrate the virtual network (see MIG302 for the circuit), then "
+        "add a VPN gateway beside the ExpressRoute gateway in Resource Manager and recreate the site-to-site "
+        "and point-to-site connections there. Give the new gateway a current SKU (the legacy Standard and "
+        "High Performance SKUs were supported only until 30 September 2025) and a Standard SKU public IP: "
+        "Basic SKU public IPs were retired on 30 September 2025. The migrated ExpressRoute gateway keeps its "
+        "SKU and its public address, which arrive as a legacy SKU and a Basic SKU public IP: move it to a "
+        "current SKU with a Standard public IP too (Azure provides a gateway migration for this).",
     )
     invalid = (
         Example(
@@ -148,6 +234,40 @@ class ExpressRouteAndVpnGateway(Rule):
             expect=("vnets.xml:5:5",),
             note="ExpressRoute plus point-to-site clients, in a REST body.",
         ),
+        Example(
+            {
+                "NetworkConfig.netcfg": _netcfg(
+                    """\
+      <VirtualNetworkSite name="MyAzureVNET" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.17.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets>
+          <Subnet name="GatewaySubnet"><AddressPrefix>10.17.255.0/27</AddressPrefix></Subnet>
+        </Subnets>
+        <Gateway>
+          <ConnectionsToLocalNetwork>
+            <LocalNetworkSiteRef name="MyLocalNetwork"><Connection type="Dedicated"/></LocalNetworkSiteRef>
+          </ConnectionsToLocalNetwork>
+        </Gateway>
+      </VirtualNetworkSite>
+"""
+                ),
+                "coexist.ps1": _coexistence_script("MyAzureVNET"),
+            },
+            expect=("coexist.ps1:4:1",),
+            note="The ExpressRoute and site-to-site coexistence of the ExpressRoute documentation: the "
+            "network configuration gives the gateway its Dedicated connection, the script the site-to-site "
+            "gateway.",
+        ),
+        Example(
+            {
+                "connect.ps1": """\
+                New-AzureDedicatedCircuitLink -ServiceKey $ServiceKey -VNetName "hub-vnet"
+                Set-AzureVNetGateway -Connect -VNetName "hub-vnet" -LocalNetworkSiteName "branch-office"
+                """
+            },
+            expect=("connect.ps1:2:1",),
+            note="A script alone: it links the circuit and connects a site by VPN.",
+        ),
     )
     valid = (
         Example(
@@ -174,20 +294,71 @@ class ExpressRouteAndVpnGateway(Rule):
             },
             note="One network with ExpressRoute only, one with VPN only.",
         ),
+        Example(
+            {
+                "link.ps1": """\
+                New-AzureVNetGateway -VNetName "hub-vnet" -GatewayType DynamicRouting
+                New-AzureDedicatedCircuitLink -ServiceKey $ServiceKey -VNetName "hub-vnet"
+                Set-AzureVNetGateway -Disconnect -VNetName "hub-vnet" -LocalNetworkSiteName "branch-office"
+                """
+            },
+            note="A script that links the circuit only: disconnecting a site adds no VPN.",
+        ),
+        Example(
+            {
+                "NetworkConfig.netcfg": _netcfg(
+                    """\
+      <VirtualNetworkSite name="vpn-vnet" Location="West Europe">
+        <Gateway>
+          <ConnectionsToLocalNetwork>
+            <LocalNetworkSiteRef name="head-office"><Connection type="IPsec"/></LocalNetworkSiteRef>
+          </ConnectionsToLocalNetwork>
+        </Gateway>
+      </VirtualNetworkSite>
+"""
+                ),
+                "vpn.ps1": """\
+                New-AzureVirtualNetworkGateway -VNetName "vpn-vnet" -GatewayName S2SVPN -GatewayType DynamicRouting
+                New-AzureDedicatedCircuitLink -ServiceKey $ServiceKey -VNetName "other-vnet"
+                """,
+            },
+            note="A VPN gateway on a network without ExpressRoute; the circuit goes to another network.",
+        ),
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        for vnet in estate.virtual_networks:
-            gateway = vnet.gateway
-            if gateway is None or not (gateway.has_expressroute and gateway.has_vpn):
-                continue
-            circuits = listed(c.local_site for c in gateway.connections if c.is_expressroute)
+        for network in estate.virtual_networks:
+            yield from self._network(network, network.gateway, estate.scripted_gateway(network.name))
+        for scripted in estate.scripted_gateways:
+            if estate.virtual_network(scripted.name) is None:  # no file defines or places the network
+                yield from self._network(scripted, None, scripted)
+
+    def _network(
+        self, network: Network | ScriptedGateway, gateway: Gateway | None, scripted: ScriptedGateway | None
+    ) -> Iterator[Finding]:
+        """One finding when the network has both sides, from its gateway or from scripts."""
+        facts = scripted.facts if scripted is not None else ()
+        expressroute, vpn = _sides(gateway, facts)
+        if not (expressroute and vpn):
+            return
+        if gateway is not None and gateway.has_expressroute and gateway.has_vpn:
             yield self.finding(
-                vnet,
-                f"the gateway of virtual network '{vnet.name}' has ExpressRoute (to {circuits}) and also "
+                network,
+                f"the gateway of virtual network '{network.name}' has ExpressRoute (to "
+                f"{listed(c.local_site for c in gateway.connections if c.is_expressroute)}) and also "
                 f"{' and '.join(_vpn_kinds(gateway))}: remove the VPN side before migrating",
                 at=gateway,
             )
+            return
+        configured_vpn = gateway is not None and gateway.has_vpn
+        added = [f for f in facts if f.is_expressroute == configured_vpn]  # the side the configuration lacks
+        yield self.finding(
+            network,
+            f"virtual network '{network.name}' has ExpressRoute ({'; '.join(expressroute)}) and also a VPN "
+            f"({'; '.join(vpn)}): remove the VPN side before migrating",
+            at=added[0],
+            fix="" if configured_vpn else _SCRIPTED_VPN_FIX,
+        )
 
 
 class ExpressRouteGateway(Rule):
@@ -195,7 +366,7 @@ class ExpressRouteGateway(Rule):
     name = "expressroute-gateway"
     severity = Severity.WARNING
     scope = Scope.VIRTUAL_NETWORKS
-    looks_at = frozenset({GatewayConnection})
+    looks_at = frozenset({GatewayConnection, VnetGatewayFact})
     summary = "A virtual network is connected to a classic ExpressRoute circuit, which must be moved first."
     fix_hint = (
         "Move the ExpressRoute circuit to Resource Manager with classic operations allowed, empty the "
@@ -209,7 +380,11 @@ class ExpressRouteGateway(Rule):
     docs = Docs(
         what="Every ExpressRoute connection of a virtual network's gateway: a `LocalNetworkSiteRef` whose "
         "`Connection` has type `Dedicated` in a network configuration, or a gateway site whose connection "
-        "`Type` is `Dedicated` in a REST `VirtualNetworkSites` body. The finding points at that connection.",
+        "`Type` is `Dedicated` in a REST `VirtualNetworkSites` body. The finding points at that connection. "
+        "A PowerShell script that links a circuit to a network it names (`New-AzureDedicatedCircuitLink "
+        "-VNetName`, not removed again by a `Remove-AzureDedicatedCircuitLink` that surely runs) is reported "
+        "at its first such call, once per script and network, when no file checked gives that network a "
+        "`Dedicated` connection: the connection's finding covers the network otherwise.",
         why="A network attached to ExpressRoute can only migrate once its circuit lives in Resource Manager. "
         "A circuit in the same subscription can then be migrated with the network without downtime; a "
         "circuit in another subscription (reached through an authorization link) has to be unlinked first, "
@@ -271,6 +446,17 @@ class ExpressRouteGateway(Rule):
             },
             expect=("vnets.xml:9:13",),
         ),
+        Example(
+            {
+                "link.ps1": """\
+                param([string] $ServiceKey)
+                New-AzureVNetGateway -VNetName "er-vnet" -GatewayType DynamicRouting -GatewaySKU HighPerformance
+                New-AzureDedicatedCircuitLink -ServiceKey $ServiceKey -VNetName "er-vnet"
+                """
+            },
+            expect=("link.ps1:3:1",),
+            note="A script that links the circuit to a network no file defines.",
+        ),
     )
     valid = (
         Example(
@@ -289,6 +475,15 @@ class ExpressRouteGateway(Rule):
             },
             note="A connection without a type is a site-to-site VPN, not ExpressRoute.",
         ),
+        Example(
+            {
+                "link.ps1": """\
+                New-AzureDedicatedCircuitLink -ServiceKey $ServiceKey -VNetName "er-vnet"
+                Remove-AzureDedicatedCircuitLink -ServiceKey $ServiceKey -VNetName "er-vnet" -Force
+                """
+            },
+            note="The script removes the link it made: the network is no longer connected.",
+        ),
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
@@ -302,6 +497,23 @@ class ExpressRouteGateway(Rule):
                     "network's ConnectionsToLocalNetwork before migrating it",
                     at=connection,
                 )
+        for scripted in estate.scripted_gateways:
+            yield from self._linked_by_scripts(estate, scripted)
+
+    def _linked_by_scripts(self, estate: Estate, scripted: ScriptedGateway) -> Iterator[Finding]:
+        """The circuit links scripts make to a network that no file gives a `Dedicated` connection."""
+        network = estate.virtual_network(scripted.name)
+        gateway = network.gateway if network is not None else None
+        if gateway is not None and gateway.has_expressroute:
+            return  # reported at the connection
+        for link in _first_per_script(f for f in scripted.facts if f.is_expressroute):
+            yield self.finding(
+                network or scripted,
+                f"virtual network '{scripted.name}' is linked to an ExpressRoute circuit by "
+                f"{link.how}: move the classic circuit to Resource Manager before migrating the network",
+                at=link,
+                fix=_SCRIPTED_LINK_FIX,
+            )
 
 
 def _transit(spoke_site: str) -> str:
