@@ -1615,10 +1615,10 @@ def _link_inventory(
     classic = [*vms, *networks, *accounts, *reserved]
     joined = _joined_subscription(linker, records, classic)
     if joined is not None:
-        _join_inventory_networks(linker, [n for n in networks if n.subscription == joined])
-        ips = [ip for ip in reserved if ip.subscription == joined]
-        premium = {key(a.name) for a in accounts if a.premium and a.subscription == joined}
-        ours = [_premium_by_account(vm, premium) for vm in vms if vm.subscription == joined]
+        _join_inventory_networks(linker, [n for n in networks if _joins(n, joined)])
+        ips = [ip for ip in reserved if _joins(ip, joined)]
+        premium = {key(a.name) for a in accounts if a.premium and _joins(a, joined)}
+        ours = [_premium_by_account(vm, premium) for vm in vms if _joins(vm, joined)]
         services = _InventoryVms(linker, services, ips).join(ours)
         if premium:
             services = tuple(_with_premium(s, premium) for s in services)
@@ -1666,8 +1666,16 @@ def _joined_subscription(
         return declared[0].name
     if declared:
         linker.dangling.append(_unmatched_declaration(declared[0], exported))
-    found = {r.subscription for r in classic}
+    found = {r.subscription for r in classic} - {""}
+    if not found:
+        return ""
     return found.pop() if len(found) == 1 else None
+
+
+def _joins(record: Any, joined: str) -> bool:
+    """Whether an exported record belongs to the joined subscription: it names it, or names none (a
+    `Get-AzureVM` export does not say its subscription: it is the one the other exports are of)."""
+    return record.subscription in (joined, "")
 
 
 # The records that name the subscription they are in (the `subscriptionId` of their row, or of their id).
@@ -1697,7 +1705,7 @@ def _other_subscriptions(linker: _Linker, classic: list[Any], joined: str | None
     group too, when the files are split into several)."""
     by_subscription: dict[str, list[Any]] = defaultdict(list)
     for record in classic:
-        if record.subscription != joined:
+        if joined is None or not _joins(record, joined):
             by_subscription[record.subscription].append(record)
     estates = []
     for subscription, found in by_subscription.items():

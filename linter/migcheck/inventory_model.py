@@ -297,6 +297,11 @@ class ClassicVm:
     # The storage account of each of `role.disks`, in order, from its `storageAccount` ("" when not said):
     # what joins a disk whose blob address the export leaves out to its account.
     disk_accounts: tuple[str, ...] = ()
+    # The export's row leaves out what holds the availability set (a projection without `hardwareProfile`):
+    # the set is unknown (`role.unknown`) unless another row of the same cloud service in the same export
+    # states one, since the rows of one export share a projection (see `settle_availability_sets` in
+    # `readers/inventory_shapes.py`).
+    availability_set_left_out: bool = False
 
 
 @record

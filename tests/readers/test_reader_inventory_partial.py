@@ -221,8 +221,12 @@ def test_a_vm_whose_subnets_are_not_written_is_not_said_to_have_none(tmp_path, m
     assert [f.code for f in _lint(tmp_path, monkeypatch, files, "MIG203").findings] == ["MIG203"]
 
 
-@pytest.mark.parametrize(("availability_set", "finding"), [("absent", False), (None, False), ("", True)])
-def test_an_availability_set_is_none_only_when_written_empty(
+# A written hardwareProfile is whole: a set it leaves out, or gives as null, is none. A value that is not a
+# name says nothing.
+@pytest.mark.parametrize(
+    ("availability_set", "finding"), [("absent", True), (None, True), ("", True), (7, False), ({}, False)]
+)
+def test_an_availability_set_a_hardware_profile_leaves_out_is_none(
     tmp_path, monkeypatch, availability_set, finding
 ):
     hardware: dict[str, object] = {"deploymentName": "svc1"}

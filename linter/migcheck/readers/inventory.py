@@ -12,7 +12,9 @@ Accepted envelopes (keys matched without regard to case):
   is null there, so such a file shows which resources exist and nothing more;
 - Resource Manager list responses, `{"value": [...]}` (classic alert rules from the `alertrules` call);
 - `Get-AzureDedicatedCircuitLinkAuthorization`, `Get-AzureDedicatedCircuitLink`,
-  `Get-AzureApplicationGateway` through `ConvertTo-Json`: an object, or an array of them.
+  `Get-AzureApplicationGateway` through `ConvertTo-Json`: an object, or an array of them;
+- `Get-AzureVM` through `ConvertTo-Json`: a `PersistentVMRoleContext` per VM (its state and its `VM`), an
+  object or an array of them, read into the same classic VM records as a Resource Graph row.
 
 A deployment template (its `$schema` names `deploymentTemplate.json`) is not an export, but one that
 declares a resource of type `Microsoft.Compute/cloudServices` says that a cloud service is deployed as
@@ -21,8 +23,9 @@ Cloud Services (extended support), not as a classic one: it becomes a document o
 inline nested deployments included. Any other template is read as before: silent in a folder walk.
 
 An export written by `ConvertTo-Json` without enough `-Depth` has strings (`"@{id=; name=}"`,
-`"System.Object[]"`) where nested objects and arrays belong: the objects it cut short give no records, and
-the file has one problem (MIG001) at the first such value, since what it says about them cannot be read.
+`"System.Object[]"`, a .NET type name such as the classic module's `PersistentVM`) where nested objects
+and arrays belong: the objects it cut short give no records, and the file has one problem (MIG001) at the
+first such value, since what it says about them cannot be read.
 So has a resource list whose `properties` are null (`az resource list`), at the first of them: nothing of
 its resources can be checked.
 
@@ -42,12 +45,15 @@ from typing import TYPE_CHECKING
 
 from migcheck.inventory_model import INVENTORY_TYPES, ExportPage
 from migcheck.model import (
+    AclRule,
     AddressPrefix,
     Disk,
     DnsServer,
     Document,
+    EndpointAcl,
     ExtendedSupportService,
     Extension,
+    ExtensionStatus,
     FileKind,
     FileProblem,
     InputEndpoint,
@@ -67,9 +73,10 @@ if TYPE_CHECKING:
 
 PRODUCES: frozenset[type] = frozenset({Document, ExtendedSupportService, *INVENTORY_TYPES})
 # Records of the model that the inventory's records carry inside them (a classic VM's role with its disks,
-# extensions, subnets, addresses and state; a network with its subnets, prefixes and DNS servers): the rules
-# about VMs and networks read them as they read them from the other formats. Not part of `PRODUCES`, which
-# says what a file holds at the top, and so which files can define a subscription's networks.
+# extensions, endpoints and their ACLs, subnets, addresses and state; a network with its subnets, prefixes
+# and DNS servers): the rules about VMs and networks read them as they read them from the other formats.
+# Not part of `PRODUCES`, which says what a file holds at the top, and so which files can define a
+# subscription's networks.
 CARRIES: frozenset[type] = frozenset(
     {
         Role,
@@ -77,8 +84,11 @@ CARRIES: frozenset[type] = frozenset(
         Disk,
         Extension,
         InputEndpoint,
+        EndpointAcl,
+        AclRule,
         NameRef,
         RoleInstance,
+        ExtensionStatus,
         VirtualNetwork,
         Subnet,
         AddressPrefix,
@@ -87,8 +97,10 @@ CARRIES: frozenset[type] = frozenset(
 )
 
 # Inventory exports of classic estates name classic resource types (or ids); the Service Management
-# cmdlets' objects have their own property names. Matched in the bytes, in any case, in UTF-8 or UTF-16.
-_MARKERS = ("microsoft.classic", '"linkauthorizationid"', '"vnetname"', '"microsoftids"')
+# cmdlets' objects have their own property names, and a Get-AzureVM object names its VM's role type
+# (`PersistentVMRole`), or the VM's .NET type when ConvertTo-Json cut it short. Matched in the bytes, in
+# any case, in UTF-8 or UTF-16.
+_MARKERS = ("microsoft.classic", '"linkauthorizationid"', '"vnetname"', '"microsoftids"', "persistentvm")
 _SNIFF = re.compile(
     b"|".join(re.escape(m.encode(codec)) for m in _MARKERS for codec in ("utf-8", "utf-16-le", "utf-16-be")),
     re.IGNORECASE,
@@ -181,6 +193,8 @@ def read(path: str, data: bytes) -> Document:
     and column, and JSON that is not an export (named on the command line) is a root problem."""
     import json  # imported when an export is read, not at start-up
 
+    from migcheck.readers.inventory_shapes import settle_availability_sets
+
     text, problem = _decode(data)
     if problem is not None:
         return Document(path, FileKind.INVENTORY, "", problem=_syntax(path, data, problem))
@@ -211,7 +225,8 @@ def read(path: str, data: bytes) -> Document:
     unread = _cut_short(reader.collapsed) if reader.collapsed else None
     if unread is None and reader.unstated:
         unread = _unstated(reader.unstated)
-    return Document(path, FileKind.INVENTORY, envelope, tuple(reader.records), problem=unread, text=text)
+    records = tuple(settle_availability_sets(reader.records))
+    return Document(path, FileKind.INVENTORY, envelope, records, problem=unread, text=text)
 
 
 def _cut_short(collapsed: list[Collapsed]) -> FileProblem:
@@ -250,8 +265,8 @@ _PROPERTIES_FIX = (
 
 _DEPTH_FIX = (
     "Export again with every level written: pipe to `ConvertTo-Json -Depth 100` (without `-Depth`, "
-    "PowerShell writes two levels and turns deeper objects into strings such as `@{id=; name=}`), or use "
-    "`az graph query -o json`, which writes them all."
+    "PowerShell writes two levels and turns deeper objects into strings such as `@{id=; name=}` or a type "
+    "name), or use `az graph query -o json`, which writes them all."
 )
 
 

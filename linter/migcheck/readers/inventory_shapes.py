@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeGuard
 
 from migcheck.inventory_model import (
@@ -34,10 +34,13 @@ from migcheck.inventory_model import (
     parse_id,
 )
 from migcheck.model import (
+    AclRule,
     AddressPrefix,
     Disk,
     DnsServer,
+    EndpointAcl,
     Extension,
+    ExtensionStatus,
     InputEndpoint,
     Mark,
     NameRef,
@@ -183,6 +186,29 @@ class Spots:
             at += 1
         return marks
 
+    def keys(self, name: str) -> list[Mark]:
+        """The marks of every key `name` in the object (at any depth), in the order written: in the case
+        written, else in any case; lines are counted from one to the next, once."""
+        written = f'"{name}"'
+        offsets = []
+        at = self.text.find(written, self.start, self.end)
+        while at >= 0:
+            if _KEY_END.match(self.text, at + len(written), self.end):
+                offsets.append(at)
+            at = self.text.find(written, at + 1, self.end)
+        if not offsets and self.end > self.start:
+            other = re.compile(re.escape(written) + _KEY_END.pattern, re.IGNORECASE)
+            offsets = [found.start() for found in other.finditer(self.text, self.start, self.end)]
+        marks = []
+        line, counted, line_start = self.mark.line, self.start, self.start - self.mark.column + 1
+        for offset in offsets:
+            newlines = self.text.count("\n", counted, offset)
+            if newlines:
+                line, line_start = line + newlines, self.text.rfind("\n", counted, offset) + 1
+            counted = offset
+            marks.append(Mark(self.mark.path, line, column=offset - line_start + 1))
+        return marks
+
     def _find(self, value: str, after: int) -> int:
         """Where the string `value` is written, from `after`; -1 if in none of the ways JSON writers write
         it. The way that found the last value is tried first: an export writes every value one way, and a
@@ -206,11 +232,11 @@ class Spots:
 
     def may_hold_collapsed(self) -> bool:
         """Whether the object's text has a string that starts as ConvertTo-Json writes a value it cut short
-        (`"@{`, `"System.`); always, when the text is not at hand. Most objects have none, and need not be
-        walked for one."""
+        (`"@{`, `"System.`, `"Microsoft.WindowsAzure.`); always, when the text is not at hand. Most objects
+        have none, and need not be walked for one."""
         if self.end <= self.start:
             return True
-        return any(self.text.find(start, self.start, self.end) >= 0 for start in ('"@{', '"System.'))
+        return any(self.text.find(start, self.start, self.end) >= 0 for start in _COLLAPSED_STARTS)
 
     def at(self, offset: int) -> Mark:
         """The mark of an offset inside the object (`-1`: the object's own)."""
@@ -248,8 +274,12 @@ Builder = Callable[[Item], Iterable[object]]
 
 # What ConvertTo-Json writes for an object or array nested deeper than its `-Depth` (2 unless told): the
 # value's ToString(), `@{name=value; ...}` for the objects Search-AzGraph and Get-AzResource return,
-# `System.Object[]` for an array, a .NET type name (`System.Collections.Hashtable`) for others.
-_COLLAPSED = re.compile(r"@\{.*\}|System\.[\w.`]+(?:\[[^\]]*\])*", re.DOTALL)
+# `System.Object[]` for an array, a .NET type name (`System.Collections.Hashtable`) for others, among them
+# the classic module's own (`Microsoft.WindowsAzure.Commands.ServiceManagement.Model.PersistentVM`).
+_TYPE_NAME = r"(?:System|Microsoft\.WindowsAzure)\.[\w.`]+(?:\[[^\]]*\])*"
+# (A list whose items PowerShell turns into text one by one is written as their names, space-separated.)
+_COLLAPSED = re.compile(rf"@\{{.*\}}|{_TYPE_NAME}(?: {_TYPE_NAME})*", re.DOTALL)
+_COLLAPSED_STARTS = ('"@{', '"System.', '"Microsoft.WindowsAzure.')
 
 
 def collapsed(value: object) -> TypeGuard[str]:
@@ -325,9 +355,9 @@ def _collapsed_in(item: Item, rtype: str) -> Collapsed | None:
     if not item.spots.may_hold_collapsed():
         return None
     if collapsed(item.properties):
-        return _collapsed_at(item, "properties", item.properties)
+        return _collapsed_at(item.spots, "properties", item.properties)
     found = (_collapsed_on(item.properties, path.split("."), "properties") for path in NESTED.get(rtype, ()))
-    cut = [_collapsed_at(item, where, value) for where, value in filter(None, found)]
+    cut = [_collapsed_at(item.spots, where, value) for where, value in filter(None, found)]
     return min(cut, key=lambda c: (c.mark.line, c.mark.column), default=None)
 
 
@@ -349,9 +379,9 @@ def _collapsed_on(value: object, steps: list[str], where: str) -> tuple[str, str
     return None
 
 
-def _collapsed_at(item: Item, where: str, value: str) -> Collapsed:
+def _collapsed_at(spots: Spots, where: str, value: str) -> Collapsed:
     """The value cut short at `where`, marked where it is written after its key."""
-    [mark] = item.spots.values([value], where.rsplit(".", 1)[-1])
+    [mark] = spots.values([value], where.rsplit(".", 1)[-1])
     return Collapsed(where, value, mark)
 
 
@@ -371,6 +401,8 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     rid = parse_id(text(folded.get("id", folded.get("resourceid"))))
     rtype = rtype or rid.type
     if not rtype:
+        if is_get_azure_vm(obj):
+            return _get_azure_vm(obj, mark, spots or Spots.nowhere(mark))
         return tuple(_asm_records(obj, mark))
     builder = BUILDERS.get(rtype)
     if builder is None:
@@ -392,7 +424,9 @@ def is_record(obj: object) -> bool:
     """An object an inventory export holds: a resource (it has an id or a type) or one of the Service
     Management cmdlets' objects."""
     return isinstance(obj, dict) and (
-        any(has(obj, k) for k in ("id", "type", "ResourceId", "ResourceType")) or _asm_kind(obj) is not None
+        any(has(obj, k) for k in ("id", "type", "ResourceId", "ResourceType"))
+        or _asm_kind(obj) is not None
+        or is_get_azure_vm(obj)
     )
 
 
@@ -402,7 +436,8 @@ def is_record(obj: object) -> bool:
 def _classic_vm(item: Item) -> Iterator[ClassicVm]:
     """A classic VM's GET shape (`microsoft.classiccompute/virtualmachines`): the facts rules read, each
     left unknown when the export leaves it out or writes it as null (only a value says "none": `[]`
-    subnets, `""` availability set), each marked where the export writes it."""
+    subnets), each marked where the export writes it. The availability set is the exception, as
+    `_availability_set` says."""
     props = item.properties
     if not isinstance(props, dict):
         return
@@ -418,8 +453,8 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
             unknown.add("subnets")
     else:
         unknown.add("subnets")
-    availability = get(hardware, "availabilitySet")
-    if not isinstance(availability, str):
+    availability, left_out = _availability_set(hardware)
+    if availability is None:
         unknown.add("availability_set")
     extensions = get(props, "extensions")
     if not isinstance(extensions, list):
@@ -432,14 +467,14 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         RoleType.PERSISTENT_VM,
         item.mark,
         size=text(get(hardware, "size")),
-        availability_set=text(availability),
+        availability_set=availability or "",
         subnets=subnets,
         endpoints=tuple(_endpoints(endpoints, spots)),
         extensions=tuple(_extensions(extensions, spots)),
         disks=tuple(_disks(storage, item.name, spots)),
         boot_diagnostics=boot,
         boot_diagnostics_mark=spots.at(spots.key("bootDiagnosticsEnabled")) if boot is not None else None,
-        availability_set_mark=spots.at(spots.key("availabilitySet")) if text(availability) else None,
+        availability_set_mark=spots.at(spots.key("availabilitySet")) if availability else None,
         unknown=frozenset(unknown),
         static_ips=_static_ip(network, spots),
     )
@@ -454,7 +489,54 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         isinstance(network, dict),
         item.subscription,
         tuple(_disk_accounts(storage)),
+        availability_set_left_out=left_out,
     )
+
+
+def _availability_set(hardware: object) -> tuple[str | None, bool]:
+    """(availability set, whether the row leaves out its `hardwareProfile`) of a classic VM: the set's
+    name; "" for none; None when not known.
+
+    A GET writes `availabilitySet` only for a VM in a set, so within a `hardwareProfile` a key left out,
+    or null, says "in none" as `""` does. Without a `hardwareProfile` the row says nothing of it (a
+    projection that leaves it out), and a value that is not a name is not read as one."""
+    if not isinstance(hardware, dict):
+        return None, True
+    value = get(hardware, "availabilitySet")
+    if value is None:
+        return "", False
+    return (value.strip(), False) if isinstance(value, str) else (None, False)
+
+
+def settle_availability_sets(found: list[object]) -> list[object]:
+    """The records of one export, with the availability set of each classic VM whose row leaves out its
+    `hardwareProfile` taken as none when another row of the same cloud service states its own (a name,
+    or none): the rows of one export share a projection, so the other row shows that this one would
+    have held a set if the VM were in one. Left unknown otherwise."""
+    stated = {
+        (vm.subscription, key(vm.service))
+        for vm in found
+        if isinstance(vm, ClassicVm) and "availability_set" not in vm.role.unknown
+    }
+    if not stated:
+        return found
+    return [_in_no_set(r) if _settled_by(r, stated) else r for r in found]
+
+
+def _settled_by(record: object, stated: set[tuple[str, str]]) -> TypeGuard[ClassicVm]:
+    """Whether `record` is a VM whose row leaves its availability set out in a cloud service where another
+    row of the export states one."""
+    return (
+        isinstance(record, ClassicVm)
+        and record.availability_set_left_out
+        and "availability_set" in record.role.unknown
+        and (record.subscription, key(record.service)) in stated
+    )
+
+
+def _in_no_set(vm: ClassicVm) -> ClassicVm:
+    role = replace(vm.role, availability_set="", unknown=vm.role.unknown - {"availability_set"})
+    return replace(vm, role=role)
 
 
 def _vm_network(network: dict, spots: Spots) -> tuple[str, tuple[NameRef, ...], bool]:
@@ -496,13 +578,13 @@ def _endpoints(value: object, spots: Spots) -> Iterator[InputEndpoint]:
         yield InputEndpoint(name, text(get(endpoint, "protocol")), port, local, None, mark)
 
 
-def _extensions(value: object, spots: Spots) -> Iterator[Extension]:
-    """`extensions[]` of a classic VM, each marked at its name. Its shape in a GET is not confirmed: the
-    documented PUT body is `{publisher, extension, version}`, so `extension` and `name` are both read as
-    the name."""
+def _extensions(value: object, spots: Spots, under: str = "extensions") -> Iterator[Extension]:
+    """`extensions[]` of a classic VM (or the `under` of another shape), each marked at its name. Its shape
+    in a GET is not confirmed: the documented PUT body is `{publisher, extension, version}`, so `extension`
+    and `name` are both read as the name."""
     found = [(text(get(ext, "publisher")), text(get(ext, "extension", "name")), ext) for ext in items(value)]
     found = [(publisher, name, ext) for publisher, name, ext in found if publisher or name]
-    marks = spots.values([name or publisher for publisher, name, _ in found], "extensions")
+    marks = spots.values([name or publisher for publisher, name, _ in found], under)
     for (publisher, name, ext), mark in zip(found, marks, strict=True):
         yield Extension(publisher, name, text(get(ext, "version")), text(get(ext, "state")), mark)
 
@@ -527,10 +609,18 @@ def _disk_accounts(storage: object) -> Iterator[str]:
 
 
 def _disks_of(disks: list[dict], vm: str, spots: Spots, where: str) -> Iterator[Disk]:
-    described = [(text(get(d, "vhdUri", "mediaLink")), text(get(d, "diskName")), d) for d in disks]
+    described = [(_blob_address(get(d, "vhdUri", "mediaLink")), text(get(d, "diskName")), d) for d in disks]
     marks = spots.values([media or name for media, name, _ in described], where)
     for (media, name, disk), mark in zip(described, marks, strict=True):
         yield Disk(name, media, text(get(disk, "ioType")), vm, mark)
+
+
+def _blob_address(value: object) -> str:
+    """A disk's blob address: a string, or a `System.Uri` that a serializer wrote as an object of its
+    parts (its `AbsoluteUri`, else `OriginalString`)."""
+    if isinstance(value, dict):
+        return text(get(value, "AbsoluteUri")) or text(get(value, "OriginalString"))
+    return text(value)
 
 
 def _instance(view: object, vm: str, spots: Spots) -> RoleInstance | None:
@@ -847,3 +937,231 @@ def _asm_records(obj: dict, mark: Mark) -> Iterator[object]:
         )
     elif kind == "link":
         yield CircuitLink(text(get(obj, "VnetName")), text(get(obj, "State")), mark)
+
+
+# --- Get-AzureVM through ConvertTo-Json ---------------------------------------------------------------------
+# `Get-AzureVM | ConvertTo-Json` writes a `PersistentVMRoleContext` per VM (one object, or an array of them):
+# the VM's runtime state at the top (`ServiceName`, `DeploymentName`, `InstanceStatus`, `GuestAgentStatus`,
+# `ResourceExtensionStatusList`, `AvailabilitySetName`, `VirtualNetworkName`) and its configuration under
+# `VM`, a `PersistentVM` written with the property names of the classic module's classes (`ConfigurationSets`,
+# `OSVirtualHardDisk`, `ResourceExtensionReferences`, ...). ConvertTo-Json writes every public property of
+# those classes, null when the VM has none: here a null says "none", not "not said".
+
+# The objects and arrays read below the top of the object, where ConvertTo-Json writes a .NET type name once
+# its `-Depth` (2 unless told) is exceeded: the properties of `VM` in an array of VMs, and deeper. Each path
+# is looked at from its first step.
+_GET_AZURE_VM_NESTED = (
+    "VM",
+    "VM.ConfigurationSets[].InputEndpoints[].EndpointAccessControlList.Rules[]",
+    "VM.ConfigurationSets[].SubnetNames",
+    "VM.ConfigurationSets[].NetworkInterfaces[].IPConfigurations[]",
+    "VM.OSVirtualHardDisk",
+    "VM.DataVirtualHardDisks[]",
+    "VM.ResourceExtensionReferences[]",
+    "VM.DebugSettings",
+    "GuestAgentStatus",
+    "ResourceExtensionStatusList[]",
+)
+# What only a VM's network configuration set holds, for one whose `ConfigurationSetType` is not written.
+_NETWORK_SET_KEYS = ("InputEndpoints", "SubnetNames", "StaticVirtualNetworkIPAddress", "NetworkInterfaces")
+
+
+def is_get_azure_vm(obj: object) -> bool:
+    """A `PersistentVMRoleContext` of `Get-AzureVM`: a cloud service, a VM's state and the VM itself, a
+    `PersistentVM` (or the type name ConvertTo-Json writes for one nested too deeply). The role instances
+    of `Get-AzureRole` and `Get-AzureDeployment`, web and worker roles among them, have no `VM`."""
+    if not (isinstance(obj, dict) and has(obj, "ServiceName") and has(obj, "VM")):
+        return False
+    if not (has(obj, "InstanceStatus") or has(obj, "DeploymentName")):
+        return False
+    vm = get(obj, "VM")
+    if isinstance(vm, dict):
+        return any(has(vm, k) for k in ("RoleName", "RoleType", "ConfigurationSets"))
+    return collapsed(vm)
+
+
+def _get_azure_vm(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
+    """The classic VM a `PersistentVMRoleContext` describes; only a `Collapsed` when ConvertTo-Json cut
+    short a part of it that is read, as for the rows of other exports."""
+    cut_short = _context_cut_short(obj, spots)
+    if cut_short is not None:
+        return (cut_short,)
+    return (_vm_context(obj, mark, spots),)
+
+
+def _context_cut_short(obj: dict, spots: Spots) -> Collapsed | None:
+    """The first value (in the text) of `_GET_AZURE_VM_NESTED` that ConvertTo-Json cut short, if any."""
+    if not spots.may_hold_collapsed():
+        return None
+    found = (_collapsed_on(obj, path.split("."), "") for path in _GET_AZURE_VM_NESTED)
+    cut = [_collapsed_at(spots, where.lstrip("."), value) for where, value in filter(None, found)]
+    return min(cut, key=lambda c: (c.mark.line, c.mark.column), default=None)
+
+
+def _vm_context(obj: dict, mark: Mark, spots: Spots) -> ClassicVm:
+    written = get(obj, "VM")
+    vm: dict = written if isinstance(written, dict) else {}
+    name = text(get(obj, "Name")) or text(get(vm, "RoleName"))
+    service = text(get(obj, "ServiceName"))
+    unknown = set[str]()
+    if not has(vm, "ConfigurationSets"):
+        unknown |= {"endpoints", "subnets"}
+    if not has(vm, "ResourceExtensionReferences"):
+        unknown.add("extensions")
+    availability, left_out = _context_availability_set(obj, vm)
+    if availability is None:
+        unknown.add("availability_set")
+    sets = [s for s in items(get(vm, "ConfigurationSets")) if isinstance(s, dict) and _is_network_set(s)]
+    subnets, primary = _context_subnets(sets, spots)
+    boot = boolean(get(get(vm, "DebugSettings"), "BootDiagnosticsEnabled"))
+    os_disk = get(vm, "OSVirtualHardDisk")
+    data_disks = [d for d in items(get(vm, "DataVirtualHardDisks")) if isinstance(d, dict)]
+    role = Role(
+        name,
+        RoleType.PERSISTENT_VM,
+        mark,
+        size=text(get(vm, "RoleSize")) or text(get(obj, "InstanceSize")),
+        availability_set=availability or "",
+        subnets=subnets,
+        endpoints=tuple(_context_endpoints(sets, name, spots)),
+        extensions=tuple(
+            _extensions(get(vm, "ResourceExtensionReferences"), spots, "ResourceExtensionReferences")
+        ),
+        disks=(
+            *_disks_of([os_disk] if isinstance(os_disk, dict) else [], name, spots, "OSVirtualHardDisk"),
+            *_disks_of(data_disks, name, spots, "DataVirtualHardDisks"),
+        ),
+        boot_diagnostics=boot,
+        boot_diagnostics_mark=spots.at(spots.key("BootDiagnosticsEnabled")) if boot is not None else None,
+        availability_set_mark=spots.at(spots.key("AvailabilitySetName")) if availability else None,
+        primary_subnets=primary,
+        unknown=frozenset(unknown),
+        static_ips=_context_static_ips(sets, spots),
+    )
+    return ClassicVm(
+        name,
+        mark,
+        service,
+        text(get(obj, "DeploymentName")) or service,
+        role,
+        _context_instance(obj, name, spots),
+        text(get(obj, "VirtualNetworkName")),
+        has(obj, "VirtualNetworkName"),
+        availability_set_left_out=left_out,
+    )
+
+
+def _context_availability_set(obj: dict, vm: dict) -> tuple[str | None, bool]:
+    """(availability set, whether the object leaves it out) of a VM: `AvailabilitySetName`, written both on
+    the context and on its `VM` (null for a VM in none); "" for none, None when not known."""
+    values = [
+        get(holder, "AvailabilitySetName") for holder in (obj, vm) if has(holder, "AvailabilitySetName")
+    ]
+    if not values:
+        return None, True
+    names = [v.strip() for v in values if isinstance(v, str) and v.strip()]
+    if names:
+        return names[0], False
+    return ("", False) if all(v is None or isinstance(v, str) for v in values) else (None, False)
+
+
+def _is_network_set(config: dict) -> bool:
+    """The network configuration set: by its `ConfigurationSetType`, else by what only it holds."""
+    kind = key(text(get(config, "ConfigurationSetType")))
+    if kind:
+        return kind in ("networkconfiguration", "networkconfigurationset")
+    return any(has(config, k) for k in _NETWORK_SET_KEYS)
+
+
+def _context_subnets(sets: list[dict], spots: Spots) -> tuple[tuple[NameRef, ...], tuple[NameRef, ...]]:
+    """(every subnet, the primary network interface's) of a VM: the `SubnetNames` of its network set, then
+    the `SubnetName` of each IP configuration of its other network interfaces, each marked at its name."""
+    primary = [name for s in sets for name in strings(get(s, "SubnetNames"))]
+    others = [
+        text(get(ip, "SubnetName"))
+        for s in sets
+        for nic in items(get(s, "NetworkInterfaces"))
+        for ip in items(get(nic, "IPConfigurations"))
+    ]
+    others = [name for name in others if name]
+    first = tuple(NameRef(n, m) for n, m in zip(primary, spots.values(primary, "SubnetNames"), strict=True))
+    rest = tuple(NameRef(n, m) for n, m in zip(others, spots.values(others, "IPConfigurations"), strict=True))
+    return (*first, *rest), first
+
+
+def _context_static_ips(sets: list[dict], spots: Spots) -> tuple[NameRef, ...]:
+    """The private addresses a VM asks for: `StaticVirtualNetworkIPAddress` of its network set, then of the
+    IP configurations of its other network interfaces, each marked at its value."""
+    addresses = [text(get(s, "StaticVirtualNetworkIPAddress")) for s in sets]
+    addresses += [
+        text(get(ip, "StaticVirtualNetworkIPAddress"))
+        for s in sets
+        for nic in items(get(s, "NetworkInterfaces"))
+        for ip in items(get(nic, "IPConfigurations"))
+    ]
+    addresses = [a for a in addresses if a]
+    marks = spots.values(addresses, "StaticVirtualNetworkIPAddress")
+    return tuple(NameRef(a, m) for a, m in zip(addresses, marks, strict=True))
+
+
+def _context_endpoints(sets: list[dict], role: str, spots: Spots) -> Iterator[InputEndpoint]:
+    """`InputEndpoints` of a VM's network set, each marked at its name, its ACL (`EndpointAccessControlList`,
+    null when it has none) at its key. `LoadBalancerName` names the internal load balancer of one that is
+    not on the deployment's VIP."""
+    found = [e for s in sets for e in items(get(s, "InputEndpoints")) if isinstance(e, dict)]
+    names = [text(get(e, "Name")) for e in found]
+    marks = spots.values([n for n in names if n], "InputEndpoints")
+    # Each endpoint that writes the key (null or not) has one of these, in the order written.
+    acl_keys = spots.keys("EndpointAccessControlList")
+    with_key = [has(e, "EndpointAccessControlList") for e in found]
+    acl_marks = iter(acl_keys if len(acl_keys) == sum(with_key) else [])
+    named = iter(marks)
+    for endpoint, name, keyed in zip(found, names, with_key, strict=True):
+        mark = next(named) if name else spots.mark
+        acl_mark = next(acl_marks, mark) if keyed else mark
+        yield InputEndpoint(
+            name,
+            text(get(endpoint, "Protocol")),
+            text(get(endpoint, "Port")),
+            text(get(endpoint, "LocalPort")),
+            _endpoint_acl(get(endpoint, "EndpointAccessControlList"), role, name, acl_mark),
+            mark,
+            load_balancer=text(get(endpoint, "LoadBalancerName")),
+        )
+
+
+def _endpoint_acl(value: object, role: str, endpoint: str, mark: Mark) -> EndpointAcl | None:
+    """The ACL of an endpoint, even one with no rules; None when it has none (null)."""
+    if not isinstance(value, dict):
+        return None
+    rules = tuple(
+        AclRule(
+            text(get(rule, "Order")),
+            text(get(rule, "Action")),
+            text(get(rule, "RemoteSubnet")),
+            text(get(rule, "Description")),
+            mark,
+        )
+        for rule in items(get(value, "Rules"))
+        if isinstance(rule, dict)
+    )
+    return EndpointAcl(role, endpoint, "", rules, mark)
+
+
+def _context_instance(obj: dict, vm: str, spots: Spots) -> RoleInstance | None:
+    """The VM's runtime state: `InstanceStatus`, `GuestAgentStatus.Status` and the status each extension's
+    handler reports (`ResourceExtensionStatusList`), marked at its handler's name."""
+    status = text(get(obj, "InstanceStatus"))
+    agent = text(get(get(obj, "GuestAgentStatus"), "Status"))
+    reported = [
+        (text(get(s, "HandlerName")), text(get(s, "Status")))
+        for s in items(get(obj, "ResourceExtensionStatusList"))
+        if isinstance(s, dict)
+    ]
+    reported = [(handler, state) for handler, state in reported if handler or state]
+    if not (status or agent or reported):
+        return None
+    at = spots.at(spots.key("InstanceStatus"))
+    named = iter(spots.values([h for h, _ in reported if h], "ResourceExtensionStatusList"))
+    statuses = tuple(ExtensionStatus(h, state, next(named) if h else at) for h, state in reported)
+    return RoleInstance(vm, vm, status, agent, at, extension_statuses=statuses)
