@@ -118,6 +118,8 @@ MODELS: dict[str, tuple[str, ...]] = {
         "source_media_link",
     ),
     "DataVirtualHardDisks": (),
+    # An image the script registers from disks of its own (create_vm_image): its name is what is followed.
+    "VMImage": ("name", "label", "description"),
 }
 # Models whose parameters default to "" (the others default to None).
 _EMPTY_DEFAULTS = frozenset(

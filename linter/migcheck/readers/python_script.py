@@ -56,8 +56,10 @@ from migcheck.model import (
     Extension,
     FileKind,
     FileProblem,
+    Image,
     InputEndpoint,
     Mark,
+    MigrationStep,
     NameRef,
     NetworkConfiguration,
     ReservedIp,
@@ -93,6 +95,7 @@ PRODUCES = frozenset(
         Document,
         Script,
         ClassicCall,
+        MigrationStep,
         Deployment,
         Role,
         VirtualMachine,
@@ -101,6 +104,7 @@ PRODUCES = frozenset(
         AclRule,
         Extension,
         Disk,
+        Image,
         DnsServer,
         NameRef,
         ReservedIp,
@@ -220,6 +224,20 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     "perform_post": ("path", "body", "x_ms_version"),
     "create_reserved_ip_address": ("name", "label", "location"),
     "associate_reserved_ip_address": ("name", "service_name", "deployment_name", "virtual_ip_name"),
+    # Storage accounts, and the disks and images the script registers (see `_Resources._registration`).
+    "create_storage_account": (
+        "service_name",
+        "description",
+        "label",
+        "affinity_group",
+        "location",
+        "geo_replication_enabled",
+        "extended_properties",
+        "account_type",
+    ),
+    "add_disk": ("has_operating_system", "label", "media_link", "name", "os"),
+    "add_os_image": ("label", "media_link", "name", "os"),
+    "create_vm_image": ("vm_image",),
     # What the script removes of what it created before (see `_Resources._delete`).
     "delete_role": ("service_name", "deployment_name", "role_name", "complete"),
     "delete_deployment": ("service_name", "deployment_name", "delete_vhd"),
@@ -247,6 +265,18 @@ _FACT_PARAMS = {
 }
 _UNKNOWABLE = frozenset({"availability_set", "endpoints", "subnets", "extensions"})  # Role.unknown's names
 
+# The calls that describe something of their own, outside any deployment: a reserved IP, a storage account,
+# a disk or an image the script registers.
+_OUTSIDE_DEPLOYMENTS = frozenset(
+    {
+        "create_reserved_ip_address",
+        "associate_reserved_ip_address",
+        "create_storage_account",
+        "add_disk",
+        "add_os_image",
+        "create_vm_image",
+    }
+)
 # The calls read once for each turn of the loops around them (see `_Resources._bindings`).
 _BY_TURN = frozenset(
     {
@@ -256,8 +286,7 @@ _BY_TURN = frozenset(
         "add_data_disk",
         "update_data_disk",
         *PACKAGE_EVIDENCE,
-        "create_reserved_ip_address",
-        "associate_reserved_ip_address",
+        *_OUTSIDE_DEPLOYMENTS,
     }
 )
 # The work spent following values, per byte of the script: real scripts use a small part of it.
@@ -1064,6 +1093,15 @@ class _Resources:
         # what the call describes without a name of its own (a deployment, a VM) is one for each turn.
         self.turn = 0
         self.reserved_by_call: set[tuple[int, str]] = set()  # a loop's turns may name one reserved IP again
+        self.steps: list[MigrationStep] = []  # the migration requests the script sends, in source order
+        # Disks and images the script registers, by name (see `_registration`), and what the file says of
+        # the disks VMs are given: the VM each name is given to, and the line of one given by a name the
+        # script does not state (see `_registered_disks`).
+        self.registered: dict[str, Disk] = {}
+        self.images: dict[str, Image] = {}
+        self.disk_users: dict[str, str] = {}
+        self.unnamed_disk_line: int | None = None
+        self.premium_accounts: set[str] = set()  # the storage accounts the script creates as Premium
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
@@ -1090,12 +1128,14 @@ class _Resources:
         # OS disks and extensions for another to deploy); beside calls, they would only crowd them out.
         calls = self.calls or models
         if calls:
-            out.append(Script(self.file, "Python", tuple(calls), (), calls[0].mark))
+            out.append(Script(self.file, "Python", tuple(calls), tuple(self.steps), calls[0].mark))
         out.extend(draft.deployment() for draft in self.drafts.values())
         out.extend(self.bodies.values())
         out.extend(self.networks.values())
         out.extend(self.reserved)
-        return tuple(out)
+        out.extend(self._registered_disks())
+        out.extend(self.images.values())
+        return tuple(self._in_premium_storage(out))
 
     def _classic_name(self, call: CallSite) -> str | None:
         """The SDK's name for a call, or None when it is not one: a method, a service class or a model."""
@@ -1155,12 +1195,19 @@ class _Resources:
             self._data_disk(call, bound, mark)
         elif call.method in ("delete_role", "delete_deployment", "delete_hosted_service"):
             self._delete(call, bound)
+        elif call.method == "create_storage_account":
+            self._storage_account(bound)
+        elif call.method in ("add_disk", "add_os_image", "create_vm_image"):
+            self._registration(call, bound, mark)
         elif call.method in ("perform_put", "perform_post"):
             verb = "PUT" if call.method == "perform_put" else "POST"
+            path_node = _argument(call.node, 0, ("path",))
             sites = self.flow.callers(call)
             for turn, site in enumerate(sites, 1):
                 self.turn = turn if len(sites) > 1 else 0
-                path = self._shape(_argument(call.node, 0, ("path",)), site)
+                path = self._shape(path_node, site)
+                if verb == "POST":
+                    self._migration_steps(call, site, path, lambda at: self._shape(path_node, at), mark)
                 body_node = _argument(call.node, 1, ("body",))
                 body = self.flow.value(body_node, site) if body_node is not None else None
                 self._rest_body(call, path, self._templated(body_node, body, site), verb, mark)
@@ -1220,6 +1267,8 @@ class _Resources:
     def _send(self, call: CallSite, request: _Request) -> None:
         mark = self.source.call_mark(call.node)
         self.calls.append(ClassicCall(request.name, mark))
+        if request.verb == "POST":
+            self._request_steps(call, request, mark)
         if request.body is None or request.verb not in ("PUT", "POST"):
             return
         sites = self.flow.callers(call)
@@ -1232,6 +1281,18 @@ class _Resources:
                 self._record_element_send(call, request.body, path)
         self.turn = 0
 
+    def _request_steps(self, call: CallSite, request: _Request, mark: Mark) -> None:
+        """The migration steps a POST sent without the SDK runs, its path read at each call of the function
+        it is in: none for a path written out in full to anything but a migration."""
+        if HOLE not in request.path and "/migration" not in request.path.casefold():
+            return
+
+        def path_at(site: flow.Site) -> str:
+            return self._request_path(call, site) or request.path
+
+        for site in self.flow.callers(call):
+            self._migration_steps(call, site, path_at(site), path_at, mark)
+
     def _request_path(self, call: CallSite, site: flow.Site) -> str | None:
         """The path a request is sent to, read at `site`: of a URL on the API's host, or a path on a
         connection to it; None when neither."""
@@ -1241,6 +1302,37 @@ class _Resources:
         if found is not None:
             return found[1]
         return url if name == "request" and self._connection_host(call.receiver) is not None else None
+
+    # --- migration requests ------------------------------------------------------------------------
+
+    def _migration_steps(
+        self, call: CallSite, site: flow.Site, path: str, path_at: Callable[[flow.Site], str], mark: Mark
+    ) -> None:
+        """The migration steps a POST to `path`, read at `site` (a call of the function it is in, or its own
+        site), runs. A migration path read at the request's own site that the loops around it fill in
+        (`for vnet in ('front', 'back'):`) is read again at each of their turns, by `path_at`."""
+        if site.frame is None and HOLE in path and "/migration" in path.casefold():
+            turns = self.flow.turns(call)
+            if turns != [site]:  # loops over items the script writes out
+                for turn in turns:
+                    self._migration_step(path_at(turn), mark)
+                return
+        self._migration_step(path, mark)
+
+    def _migration_step(self, path: str, mark: Mark) -> None:
+        """A POST to a `.../migration?comp=<step>` path of the Service Management API runs a step of the
+        platform migration, as the Move-Azure* cmdlets that send it do (MIG602 checks their order). The SDK
+        has no method for it: scripts send it with `perform_post` or a request of their own."""
+        found = _MIGRATION_PATH.search(path)
+        if found is None or found.group("step").casefold() not in _MIGRATION_STEPS:
+            return
+        for group, scope in _MIGRATION_SCOPES.items():
+            name = found.group(group)
+            if name is not None:
+                target = "" if HOLE in name else name
+                step = MigrationStep(_MIGRATION_API, found.group("step").casefold(), scope, target, mark)
+                self.steps.append(step)
+                return
 
     def _templated(self, node: ast.expr | None, body: Value | None, site: flow.Site) -> Value | None:
         """A body as the script states it; else, when it fills in a template the script writes out
@@ -1388,7 +1480,9 @@ class _Resources:
             subnets=network.subnets,
             static_ips=network.static_ips,
             extensions=extensions,
-            disks=self._disks(v.get("os_virtual_hard_disk"), v.get("data_virtual_hard_disks"), name),
+            disks=self._disks(
+                v.get("os_virtual_hard_disk"), v.get("data_virtual_hard_disks"), name, mark.line
+            ),
             availability_set_mark=self._mark(availability_set) if set_name else None,
             unknown=frozenset(unknown),
         )
@@ -1454,11 +1548,18 @@ class _Resources:
             unknown.add("extensions")
         return tuple(found)
 
-    def _disks(self, os_disk: Value | None, data_disks: Value | None, role: str) -> tuple[Disk, ...]:
-        items, _ = items_of(data_disks, "DataVirtualHardDisks")
+    def _disks(
+        self, os_disk: Value | None, data_disks: Value | None, role: str, line: int
+    ) -> tuple[Disk, ...]:
+        items, complete = items_of(data_disks, "DataVirtualHardDisks")
+        if not complete and data_disks is not None and not isinstance(data_disks, NoneV):
+            self._note_unnamed_disk(line)  # disks the reader cannot see, which may be registered ones
         found = []
         for item in [os_disk, *items]:
+            if item is not None and not isinstance(item, (Obj, NoneV)):
+                self._note_unnamed_disk(line)
             if isinstance(item, Obj) and item.cls in ("OSVirtualHardDisk", "DataVirtualHardDisk"):
+                self._note_disk_use(item.attrs.get("disk_name"), role, line)
                 link = item.attrs.get("media_link")
                 media_link = literal(link)
                 if media_link:
@@ -1473,17 +1574,121 @@ class _Resources:
         """add_data_disk/update_data_disk: a data disk of the VM the call names, when the call writes out its
         blob (a disk made from `logical_disk_size_in_gb` alone gets its blob name from the platform)."""
         v = bound.values
+        vm = self._name(v["role_name"], "VM", mark) if "role_name" in v else None
+        self._note_disk_use(v.get("disk_name"), vm, mark.line)  # an existing disk, attached by name
         media_link = literal(v.get("media_link"))
-        if not media_link or not {"service_name", "deployment_name", "role_name"} <= v.keys():
+        if vm is None or not media_link or not {"service_name", "deployment_name"} <= v.keys():
             return
         draft = self._draft(call, v["service_name"], v["deployment_name"], None, mark)
-        vm = self._name(v["role_name"], "VM", mark)
         name = literal(v.get("disk_name")) or media_link.rsplit("/", 1)[-1]
         disk = Disk(name, media_link, "", vm, self._mark(v["media_link"]))  # where its blob is named
         # The VM as this call alone describes it: nothing but the disk is known of it.
         stand_alone = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=_UNKNOWABLE)
         key = ("role", _key(vm)) if literal(v["role_name"]) else self._call_key(call)
         draft.attach(key, disk, stand_alone)
+
+    # --- storage accounts, and the disks and images the script registers ------------------------------
+
+    def _storage_account(self, bound: Bound) -> None:
+        """A storage account the script creates as Premium (`account_type='Premium_LRS'`): the disks the file
+        places in it are Premium disks (MIG205), as the estate marks those in an account an inventory export
+        shows as Premium. The SDK creates a Standard_LRS account instead when `geo_replication_enabled` is
+        False, so a value of it the script does not state leaves the kind unknown."""
+        v = bound.values
+        name, kind = literal(v.get("service_name")), literal(v.get("account_type")) or ""
+        if (
+            name
+            and kind.casefold().startswith("premium")
+            and not _may_be_false(v.get("geo_replication_enabled"))
+        ):
+            self.premium_accounts.add(name.casefold())
+
+    def _registration(self, call: CallSite, bound: Bound, mark: Mark) -> None:
+        """A disk (add_disk) or an image (add_os_image, create_vm_image) the script registers in the
+        subscription's repository: one of its own, listed on its own as a REST `Disk` or `OSImage` body
+        lists one (MIG402), when the script states its name."""
+        v = bound.values
+        if call.method == "create_vm_image":
+            image = v.get("vm_image")
+            if (
+                isinstance(image, Obj)
+                and image.cls == "VMImage"
+                and (name := literal(image.attrs.get("name")))
+            ):
+                self.images.setdefault(_key(name), Image(name, "", mark))
+            return
+        name, link = literal(v.get("name")), v.get("media_link")
+        media_link = literal(link) or ""
+        if not name:
+            return
+        if call.method == "add_os_image":
+            self.images.setdefault(_key(name), Image(name, media_link, mark))
+            return
+        blob = self._mark(link) if media_link else None
+        self.registered.setdefault(_key(name), Disk(name, media_link, "", "", mark, media_link_mark=blob))
+
+    def _note_disk_use(self, name: Value | None, vm: str | None, line: int) -> None:
+        """A VM given a disk by name (`OSVirtualHardDisk(disk_name=...)`, add_data_disk's `disk_name`): a
+        disk the script registers under that name is attached to it. A name the script does not state may
+        be that of any disk it registers."""
+        text = literal(name)
+        if text:
+            self.disk_users.setdefault(_key(text), vm or self._stand_in("VM", line))
+        elif name is not None and not isinstance(name, (Lit, NoneV)):
+            self._note_unnamed_disk(line)
+
+    def _note_unnamed_disk(self, line: int) -> None:
+        if self.unnamed_disk_line is None:
+            self.unnamed_disk_line = line
+
+    def _registered_disks(self) -> list[Disk]:
+        """The disks the script registers, each attached to the VM the file gives it to by name; to a stand-in
+        VM when the file gives a VM a disk it does not name, which may be any of them; else to none. Disk
+        models the file builds anywhere count as given to a VM (a module may build them for another to
+        create the VM with)."""
+        if not self.registered:
+            return []
+        for call in self.index.calls:
+            cls = self.index.imports.sdk_class(call.node.func)
+            if cls not in ("OSVirtualHardDisk", "DataVirtualHardDisk"):
+                continue
+            # A model built where the reader sees no call run it (a function only another module calls)
+            # may be given to a VM all the same.
+            for site in self.flow.callers(call) or [flow.site_of(call)]:
+                model = self.flow.model(cls, call.node, site)
+                if isinstance(model, Obj):
+                    self._note_disk_use(model.attrs.get("disk_name"), None, call.node.lineno)
+        unnamed = self.unnamed_disk_line
+        return [
+            replace(
+                disk,
+                attached_to=self.disk_users.get(key)
+                or (self._stand_in("VM", unnamed) if unnamed is not None else ""),
+            )
+            for key, disk in self.registered.items()
+        ]
+
+    def _in_premium_storage(self, resources: list[object]) -> list[object]:
+        """`resources` with every disk in a storage account the script creates as Premium marked Premium
+        (`IOType` Provisioned), whatever the file states of it: a Premium account holds only Premium disks."""
+        premium = self.premium_accounts
+        if not premium:
+            return resources
+
+        def disk(d: Disk) -> Disk:
+            return replace(d, io_type="Provisioned") if not d.premium and d.storage_account in premium else d
+
+        def role(r: Role) -> Role:
+            return replace(r, disks=tuple(map(disk, r.disks)))
+
+        out: list[object] = []
+        for resource in resources:
+            if isinstance(resource, Deployment):
+                resource = replace(resource, roles=tuple(map(role, resource.roles)))
+            elif isinstance(resource, Disk):
+                resource = disk(resource)
+            out.append(resource)
+        return out
 
     # --- REST bodies the script writes ---------------------------------------------------------------
 
@@ -1885,6 +2090,21 @@ _BODY_ROOTS = frozenset({"PersistentVMRole", "PersistentVM", "Role", "Deployment
 _PATH_NAMES = re.compile(
     r"/services/hostedservices/([^/?#]+)(?:/deployments/([^/?#]+)(?:/roles/([^/?#]+))?)?", re.IGNORECASE
 )
+# The Service Management API's migration requests, all POSTs: `<subscription>/services/hostedservices/
+# <service>/deployments/<deployment>/migration?comp=prepare`, and the same of
+# `networking/virtualnetwork/<vnet>` and `storageservices/<account>` (the classic SDK for .NET,
+# Microsoft.WindowsAzure.Management.Compute, .Network and .Storage, which the Move-Azure* cmdlets call).
+# Each names the resource MIG602 orders the steps of: for a deployment, the cloud service, as
+# Move-AzureService names it.
+_MIGRATION_PATH = re.compile(
+    r"/services/(?:hostedservices/(?P<service>[^/?#]+)/deployments/[^/?#]+"
+    r"|networking/virtualnetwork/(?P<vnet>[^/?#]+)|storageservices/(?P<account>[^/?#]+))"
+    r"/migration/?\?(?:[^#]*&)?comp=(?P<step>[A-Za-z]+)(?=$|[&#])",
+    re.IGNORECASE,
+)
+_MIGRATION_SCOPES = {"service": "cloud-service", "vnet": "virtual-network", "account": "storage-account"}
+_MIGRATION_STEPS = frozenset({"validate", "prepare", "commit", "abort"})
+_MIGRATION_API = "Service Management API"  # what runs the steps, as MIG602 names it
 # How a string literal opens: an optional prefix that keeps the text as written, then its quotes.
 _OPENING = re.compile(r"[rRuU]?('''|\"\"\"|'|\")")
 
@@ -1998,11 +2218,20 @@ def _character_columns(row: str) -> list[int]:
 def _names_deployment(method: str, bound: Bound) -> bool:
     """Whether a call names the deployment it describes (its cloud service and its name), when it describes
     one."""
-    if method in ("create_reserved_ip_address", "associate_reserved_ip_address"):
+    if method in _OUTSIDE_DEPLOYMENTS:
         return True
     values = bound.values
     name = values.get("name") if method == "create_deployment" else values.get("deployment_name")
     return bool(literal(values.get("service_name"))) and bool(literal(name))
+
+
+def _may_be_false(value: Value | None) -> bool:
+    """Whether a value the SDK compares with False (`geo_replication_enabled == False`) may equal it: not
+    when left out, None or a literal that is not False; a value the script does not state may."""
+    if value is None or isinstance(value, NoneV):
+        return False
+    node = value.node if isinstance(value, Lit) else None
+    return not isinstance(node, ast.Constant) or node.value == False  # noqa: E712 (0 is False too)
 
 
 def _configured_roles(value: Value | None) -> list[tuple[str, int | None]]:

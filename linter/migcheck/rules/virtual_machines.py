@@ -40,7 +40,10 @@ class EndpointAclRule(Rule):
         what="Access control lists on input endpoints: `EndpointAcl` bindings in a .cscfg's "
         "`NetworkConfiguration/EndpointAcls` (with the rules of the `AccessControl` they name), "
         "`EndpointAcl/Rules` on a VM endpoint in a REST body, and `EndpointAccessControlList/Rules` in an "
-        "Export-AzureVM file (every item of its `Rules` is a rule, whatever the serializer called it). An access control list with no rules permits and denies nothing, and is not "
+        "Export-AzureVM file or a `Get-AzureVM | ConvertTo-Json` export (every item of its `Rules` is a "
+        "rule, whatever the serializer called it), and the ACL a PowerShell script sets on an endpoint "
+        "(`Set-AzureAclConfig`, `Set-AzureEndpoint -ACL`, `Set-AzureLoadBalancedEndpoint -ACL`). An access "
+        "control list with no rules permits and denies nothing, and is not "
         "reported in any format: an `AccessControl` with no `Rule`, an `EndpointAcl` or "
         "`EndpointAccessControlList` whose `Rules` is empty.",
         why="Endpoint ACLs have no equivalent in Azure Resource Manager; validation fails until they are gone.",
@@ -632,11 +635,13 @@ class BootDiagnosticsPremiumStorage(Rule):
         "while its OS disk or a data disk is on Premium storage (a Premium SSD disk in today's terms). Two "
         "things prove Premium storage: a disk's `IOType` `Provisioned`, in REST bodies and Export-AzureVM "
         "files; and a disk whose blob (`MediaLink`, `vhdUri`) is in a storage account that an inventory "
-        "export of classic storage accounts shows as Premium (`accountType` `Premium-LRS`). The account "
-        "wins over the `IOType` a file or the export states, since a Premium account holds only Premium "
-        "disks. Nothing else is taken as evidence: the size of the VM (DS, GS series) allows Premium disks "
-        "but does not prove them, and without an export a `MediaLink` does not say what kind of account it "
-        "points at. The finding points at `DebugSettings` (or wherever boot diagnostics are turned on).",
+        "export of classic storage accounts shows as Premium (`accountType` `Premium-LRS`), or that a "
+        "Python script creates as Premium (`create_storage_account(..., account_type='Premium_LRS')`, for "
+        "the disks that script places in it). The account wins over the `IOType` a file or the export "
+        "states, since a Premium account holds only Premium disks. Nothing else is taken as evidence: the "
+        "size of the VM (DS, GS series) allows Premium disks but does not prove them, and without an export "
+        "or such a script a `MediaLink` does not say what kind of account it points at. The finding points "
+        "at `DebugSettings` (or wherever boot diagnostics are turned on).",
         why="The platform cannot migrate boot diagnostics of a VM on Premium storage: validation fails until "
         "the feature is off.",
         fix="Turn boot diagnostics off (`Set-AzureVMBootDiagnostics -Disable`, then `Update-AzureVM`), "
