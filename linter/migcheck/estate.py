@@ -1608,17 +1608,17 @@ def _link_inventory(
     records = {t: _once(linker._all(t)) for t in inv.INVENTORY_TYPES}
     if not any(records.values()):
         return services, Inventory()
-    vms: list[inv.ClassicVm] = records[inv.ClassicVm]
+    vms: list[inv.ClassicVm] = _with_subscriptions(records[inv.ClassicVm])
     networks: list[inv.ClassicNetwork] = records[inv.ClassicNetwork]
     accounts: list[inv.ClassicStorageAccount] = records[inv.ClassicStorageAccount]
     reserved: list[inv.ClassicReservedIp] = records[inv.ClassicReservedIp]
     classic = [*vms, *networks, *accounts, *reserved]
     joined = _joined_subscription(linker, records, classic)
     if joined is not None:
-        _join_inventory_networks(linker, [n for n in networks if _joins(n, joined)])
-        ips = [ip for ip in reserved if _joins(ip, joined)]
-        premium = {key(a.name) for a in accounts if a.premium and _joins(a, joined)}
-        ours = [_premium_by_account(vm, premium) for vm in vms if _joins(vm, joined)]
+        _join_inventory_networks(linker, [n for n in networks if n.subscription == joined])
+        ips = [ip for ip in reserved if ip.subscription == joined]
+        premium = {key(a.name) for a in accounts if a.premium and a.subscription == joined}
+        ours = [_premium_by_account(vm, premium) for vm in vms if vm.subscription == joined]
         services = _InventoryVms(linker, services, ips).join(ours)
         if premium:
             services = tuple(_with_premium(s, premium) for s in services)
@@ -1672,10 +1672,22 @@ def _joined_subscription(
     return found.pop() if len(found) == 1 else None
 
 
-def _joins(record: Any, joined: str) -> bool:
-    """Whether an exported record belongs to the joined subscription: it names it, or names none (a
-    `Get-AzureVM` export does not say its subscription: it is the one the other exports are of)."""
-    return record.subscription in (joined, "")
+def _with_subscriptions(vms: list[inv.ClassicVm]) -> list[inv.ClassicVm]:
+    """`vms` with the subscription of those whose export does not say it (`Get-AzureVM`) taken from the
+    other exports: the one subscription that holds a VM of the same cloud service (cloud service names
+    are unique in Azure). Without one, it stays unsaid: such VMs are joined to the files only when no
+    export names a subscription, and are otherwise checked on their own."""
+    if all(vm.subscription for vm in vms):
+        return vms
+    holders: dict[str, set[str]] = defaultdict(set)
+    for vm in vms:
+        if vm.subscription:
+            holders[key(vm.service)].add(vm.subscription)
+    out = []
+    for vm in vms:
+        found = holders.get(key(vm.service), set()) if not vm.subscription else set()
+        out.append(replace(vm, subscription=next(iter(found))) if len(found) == 1 else vm)
+    return out
 
 
 # The records that name the subscription they are in (the `subscriptionId` of their row, or of their id).
@@ -1705,7 +1717,7 @@ def _other_subscriptions(linker: _Linker, classic: list[Any], joined: str | None
     group too, when the files are split into several)."""
     by_subscription: dict[str, list[Any]] = defaultdict(list)
     for record in classic:
-        if joined is None or not _joins(record, joined):
+        if record.subscription != joined:
             by_subscription[record.subscription].append(record)
     estates = []
     for subscription, found in by_subscription.items():

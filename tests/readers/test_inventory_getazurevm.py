@@ -607,22 +607,53 @@ def test_json_that_is_not_a_get_azurevm_export_is_not_claimed(tmp_path, monkeypa
     assert result.findings == []
 
 
-def test_an_export_that_names_no_subscription_joins_the_one_the_others_name(tmp_path, monkeypatch):
-    """Get-AzureVM does not write the subscription: its VMs are of the one a Resource Graph export beside
-    it names, checked together with that export's VMs, not as an estate of their own."""
-    sub = "00000000-0000-0000-0000-00000000000a"
-    row = {
-        "id": f"/subscriptions/{sub}/resourceGroups/app/providers/Microsoft.ClassicCompute/virtualMachines/sql01",
-        "name": "sql01",
+def _graph_row(subscription: str, service: str, name: str, availability_set: str = "") -> dict:
+    """A Resource Graph row of classic VM `name` in cloud service `service`, subnet `web` of `prod-vnet`."""
+    return {
+        "id": f"/subscriptions/{subscription}/resourceGroups/{service}/providers/"
+        f"Microsoft.ClassicCompute/virtualMachines/{name}",
+        "name": name,
         "type": "microsoft.classiccompute/virtualmachines",
-        "subscriptionId": sub,
+        "subscriptionId": subscription,
         "properties": {
-            "domainName": {"name": "app"},
-            "hardwareProfile": {"size": "Small", "deploymentName": "app", "availabilitySet": "sql-as"},
+            "domainName": {"name": service},
+            "hardwareProfile": {"size": "Small", "deploymentName": service, "availabilitySet": availability_set},
             "networkProfile": {"virtualNetwork": {"name": "prod-vnet", "subnetNames": ["web"]}},
         },
     }
-    files = {"graph.json": json.dumps([row]) + "\n", "vms.json": _json([_context("sqlfsw", "app")])}
+
+
+SUB_A = "00000000-0000-0000-0000-00000000000a"
+SUB_B = "00000000-0000-0000-0000-00000000000b"
+
+
+@pytest.mark.parametrize("others", [[], [_graph_row(SUB_B, "other", "web01")]])
+def test_an_export_that_names_no_subscription_is_of_the_one_holding_its_cloud_services(
+    tmp_path, monkeypatch, others
+):
+    """Get-AzureVM does not write the subscription: its VMs are of the subscription whose Resource Graph
+    export holds their cloud service, checked with that export's VMs, once."""
+    rows = [_graph_row(SUB_A, "app", "sql01", "sql-as"), *others]
+    files = {"graph.json": json.dumps(rows) + "\n", "vms.json": _json([_context("sqlfsw", "app")])}
     result = _lint(tmp_path, monkeypatch, files, "MIG103", dedent=False)
     assert [(f.code, f.mark.path) for f in result.findings] == [("MIG103", "vms.json")]
-    assert [e.subscription for e in result.estates] == ["default"]
+
+
+def test_an_export_that_names_no_subscription_joins_none_that_does_not_hold_its_services(
+    tmp_path, monkeypatch
+):
+    """A Get-AzureVM export of services no other export holds may be of another subscription: it is
+    checked on its own, not against the networks of the one the Resource Graph export names."""
+    graph = {
+        "id": f"/subscriptions/{SUB_A}/resourceGroups/Default-Networking/providers/"
+        "Microsoft.ClassicNetwork/virtualNetworks/prod-vnet",
+        "name": "prod-vnet",
+        "type": "microsoft.classicnetwork/virtualnetworks",
+        "subscriptionId": SUB_A,
+        "properties": {"subnets": [{"name": "web", "addressPrefix": "10.1.1.0/24"}]},
+    }
+    context = _context("api01", "api", subnets=["backend"])
+    files = {"graph.json": json.dumps([graph]) + "\n", "vms.json": _json([context])}
+    result = _lint(tmp_path, monkeypatch, files, "MIG003", dedent=False)
+    assert result.findings == []
+    assert sorted(e.subscription for e in result.estates) == ["(no subscription id)", "default"]
