@@ -177,6 +177,41 @@ def test_a_script_s_gateway_change_counts_against_its_vnet(estate):
     assert items(result, FILES) == {}
 
 
+def _graph_vm(subscription: str, service: str, name: str, availability_set: str) -> dict:
+    return {
+        "id": f"/subscriptions/{subscription}/resourceGroups/{service}/providers/"
+        f"Microsoft.ClassicCompute/virtualMachines/{name}",
+        "name": name,
+        "type": "microsoft.classiccompute/virtualmachines",
+        "subscriptionId": subscription,
+        "properties": {
+            "domainName": {"name": service},
+            "hardwareProfile": {"deploymentName": service, "availabilitySet": availability_set},
+            "networkProfile": {"virtualNetwork": {"name": "prod", "subnetNames": ["FrontEnd"]}},
+        },
+    }
+
+
+def test_a_finding_in_an_export_of_several_subscriptions_counts_in_its_own(estate):
+    # Each subscription of the exports is an estate of its own: a VM's finding fails that subscription's
+    # network, not a file of the one the export's path belongs to.
+    first, second = "11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222"
+    rows = [
+        _graph_vm(first, "app", "a", "app-as"),
+        _graph_vm(first, "app", "b", ""),
+        _graph_vm(second, "web", "c", ""),
+    ]
+    result = estate({"graph.json": json.dumps(rows)}, select=("MIG103",))
+    assert [f.code for f in result.findings] == ["MIG103"]
+    verdicts = {
+        (summary.subscription, item.name): str(item.verdict)
+        for summary in readiness(result)
+        for scope in summary.scopes
+        for item in scope.items
+    }
+    assert verdicts == {(first, "prod"): "Validation failed", (second, "prod"): "Validation passed"}
+
+
 def test_export_azurevm_files_do_not_say_which_vnet(estate):
     vm = "<PersistentVM><RoleName>{}</RoleName></PersistentVM>"
     result = estate({"sql/a.xml": vm.format("sql01"), "sql/b.xml": vm.format("sql02")})

@@ -162,27 +162,43 @@ class _Draft:
 
 def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
     """The readiness summary of `result`: per subscription, one entry per scope in `ScopeKind` order."""
+    drafted = [(estate, list(_drafts(estate))) for estate in result.estates]
+    attachers = {estate.subscription: _Attacher(drafts) for estate, drafts in drafted}
     paths = {d.path: e.subscription for e in result.estates for d in e.documents}
+
+    def subscription(finding: Finding) -> str:
+        """The subscription of the item that owns what the finding points at, else of its file: one export
+        may describe several subscriptions, each checked as an estate of its own."""
+        by_path = paths.get(finding.mark.path, "")
+        if by_path in attachers and attachers[by_path].by_mark.get(finding.mark):
+            return by_path
+        owning = (name for name, attacher in attachers.items() if attacher.by_mark.get(finding.mark))
+        return next(owning, by_path)
+
     findings: dict[str, list[Finding]] = defaultdict(list)
     held: dict[str, list[Suppressed]] = defaultdict(list)
     for finding in result.findings:
-        findings[paths.get(finding.mark.path, "")].append(finding)
+        findings[subscription(finding)].append(finding)
     for suppressed in result.suppressed:
-        held[paths.get(suppressed.finding.mark.path, "")].append(suppressed)
+        held[subscription(suppressed.finding)].append(suppressed)
     return tuple(
-        _subscription(estate, findings[estate.subscription], held[estate.subscription])
-        for estate in result.estates
+        _subscription(estate, drafts, attachers[estate.subscription], findings, held)
+        for estate, drafts in drafted
     )
 
 
-def _subscription(estate: Estate, findings: list[Finding], held: list[Suppressed]) -> SubscriptionReadiness:
-    drafts = list(_drafts(estate))
-    attach = _Attacher(drafts)
+def _subscription(
+    estate: Estate,
+    drafts: list[_Draft],
+    attach: _Attacher,
+    findings: dict[str, list[Finding]],
+    held: dict[str, list[Suppressed]],
+) -> SubscriptionReadiness:
     files: dict[str, _Draft] = {}
-    for finding, owners in ((f, attach.owners(f)) for f in findings):
-        for draft in owners or [_file_draft(files, finding)]:
+    for finding in findings[estate.subscription]:
+        for draft in attach.owners(finding) or [_file_draft(files, finding)]:
             draft.findings.append(finding)
-    for suppressed in held:
+    for suppressed in held[estate.subscription]:
         for draft in attach.owners(suppressed.finding) or [_file_draft(files, suppressed.finding)]:
             draft.held_back.append(suppressed)
     drafts += [files[path] for path in sorted(files)]
