@@ -552,6 +552,9 @@ def test_a_configuration_in_a_folder_of_its_own_joins_the_definition_its_service
     assert estate.dangling == ()
 
 
+CONFIG_UNNAMED = '<ServiceConfiguration><Role name="Web"/></ServiceConfiguration>'
+
+
 def test_configurations_alone_in_a_folder_are_one_service_per_service_name():
     # Test fixtures and pipelines keep configurations of several services side by side; each is checked
     # and named as the service it configures, not under the first configuration's name.
@@ -561,17 +564,23 @@ def test_configurations_alone_in_a_folder_are_one_service_per_service_name():
             "fixtures/a.cscfg": config.format("SampleApp", "Web"),
             "fixtures/b.cscfg": config.format("HelloWorld", "Site"),
             "fixtures/b.Local.cscfg": config.format("helloworld", "Site"),
-            "fixtures/unnamed.cscfg": '<ServiceConfiguration><Role name="Web"/></ServiceConfiguration>',
+            "fixtures/unnamed.cscfg": '<ServiceConfiguration><Role name="Site"/></ServiceConfiguration>',
+            "fixtures/other.cscfg": '<ServiceConfiguration><Role name="Jobs"/></ServiceConfiguration>',
         }
     )
     services = sorted(
         (s.name, sorted(c.mark.path for c in s.configurations), [r.name for r in s.roles])
         for s in estate.cloud_services
     )
+    # Beside several services, those that name none are one more, named after the folder.
     assert services == [
         ("HelloWorld", ["fixtures/b.Local.cscfg", "fixtures/b.cscfg"], ["Site"]),
-        ("SampleApp", ["fixtures/a.cscfg", "fixtures/unnamed.cscfg"], ["Web"]),
+        ("SampleApp", ["fixtures/a.cscfg"], ["Web"]),
+        ("fixtures", ["fixtures/other.cscfg", "fixtures/unnamed.cscfg"], ["Site", "Jobs"]),
     ]
+    # Beside one, they are its configurations.
+    alone = _estate({"shop/Cloud.cscfg": config.format("shop", "Web"), "shop/Test.cscfg": CONFIG_UNNAMED})
+    assert [(s.name, len(s.configurations)) for s in alone.cloud_services] == [("shop", 2)]
 
 
 def test_a_service_name_two_folders_define_joins_neither():

@@ -567,8 +567,8 @@ def _definition_folder(doc: Document, defined: dict[str, list[tuple[str, frozens
 
 
 def _by_service_name(configs: list[ServiceConfiguration]) -> list[tuple[ServiceConfiguration, ...]]:
-    """Configurations grouped by the service they name, in the order first named; one that names none
-    goes with the first group."""
+    """Configurations grouped by the service they name, in the order first named. Those that name none go
+    with the only named group, if there is one, and are a group of their own beside several."""
     groups: dict[str, list[ServiceConfiguration]] = {}
     unnamed = []
     for config in configs:
@@ -576,9 +576,12 @@ def _by_service_name(configs: list[ServiceConfiguration]) -> list[tuple[ServiceC
             groups.setdefault(key(config.name), []).append(config)
         else:
             unnamed.append(config)
-    listed = list(groups.values()) or [[]]
-    listed[0].extend(unnamed)
-    return [tuple(group) for group in listed if group]
+    listed = list(groups.values())
+    if len(listed) == 1:
+        listed[0].extend(unnamed)
+    elif unnamed:
+        listed.append(unnamed)
+    return [tuple(group) for group in listed]
 
 
 def _package_folder(doc: Document, cwd: str) -> str:
