@@ -177,6 +177,19 @@ def test_a_script_s_gateway_change_counts_against_its_vnet(estate):
     assert items(result, FILES) == {}
 
 
+def test_a_network_only_a_script_names_through_its_gateway_is_a_scope_item(estate):
+    result = estate({"link.ps1": 'New-AzureDedicatedCircuitLink -ServiceKey $key -VNetName "hub"\n'})
+    (fact,) = result.estate.scripted_gateway("hub").facts
+    vnets = items(with_findings(result, finding(fact, Severity.WARNING)), IN_VNET)
+    assert dict(vnets["hub"].migrates) == {
+        "defined": False,
+        "subnets": [],
+        "gateway": True,
+        "cloud_services": [],
+    }
+    assert str(vnets["hub"].verdict) == "Validation passed with warnings"
+
+
 def _graph_vm(subscription: str, service: str, name: str, availability_set: str) -> dict:
     return {
         "id": f"/subscriptions/{subscription}/resourceGroups/{service}/providers/"

@@ -4,7 +4,7 @@ subscription. Grouping only: every fact comes from the linked estate, every find
 The platform validates one migration scope at a time, and so does this summary:
 
 - **VMs in a virtual network** — one item per virtual network (`Move-AzureVirtualNetwork -Validate`): every
-  network the files define or place a service in. The item covers the network (subnets, gateway, the local
+  network the files define or place a service in, or whose gateway a script changes. The item covers the network (subnets, gateway, the local
   network sites and DNS servers it uses) and every cloud service in it: of a service deployed in several
   networks, its deployments in this one.
 - **VMs not in a virtual network** — one item per cloud service of VMs whose files say it is in no virtual
@@ -298,9 +298,15 @@ def _collect_marks(obj: object, out: set[Mark]) -> None:
 
 def _drafts(estate: Estate) -> Iterator[_Draft]:
     reserved = _ReservedIps(estate)
+    named = set()
     for network in estate.virtual_networks:
+        named.add(key(network.name))
         # What scripts do to its gateway (a circuit link, a VPN beside ExpressRoute) is the network's too.
         yield _network_draft(network, reserved).own(estate.scripted_gateway(network.name))
+    for scripted in estate.scripted_gateways:  # a network only scripts name, through its gateway
+        if key(scripted.name) not in named:
+            migrates = {"defined": False, "subnets": [], "gateway": True, "cloud_services": []}
+            yield _Draft(ScopeKind.IN_VNET, scripted.name, "VirtualNetwork", migrates).own(scripted)
     for service in estate.cloud_services:
         if service.virtual_network_refs:
             continue  # listed with its network
