@@ -403,3 +403,19 @@ def test_checking_many_scripted_gateways_is_linear():
         return work
 
     assert_linear(make, 1000)
+
+
+def test_messages_name_the_network_as_its_configuration_spells_it(tmp_path, monkeypatch):
+    files = {"NetworkConfig.netcfg": _netcfg(("Hub-VNet", "IPsec")), "link.ps1": LINK.format("hub-vnet")}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG301", "MIG302", dedent=False)
+    assert [f.code for f in result.findings] == ["MIG301", "MIG302"]
+    assert all(f.message.startswith("virtual network 'Hub-VNet' ") for f in result.findings)
+
+
+def test_connecting_a_site_the_configuration_makes_expressroute_adds_no_vpn(tmp_path, monkeypatch):
+    # Set-AzureVNetGateway -Connect connects a site as the network configuration types it.
+    connect = 'Set-AzureVNetGateway -Connect -VNetName "er" -LocalNetworkSiteName "site-dedicated"\n'
+    files = {"NetworkConfig.netcfg": _netcfg(("er", "Dedicated")), "connect.ps1": connect}
+    assert _found(tmp_path, monkeypatch, files, "MIG301") == []
+    files["connect.ps1"] = CONNECT.format("er")
+    assert _found(tmp_path, monkeypatch, files, "MIG301") == ["MIG301 connect.ps1:1:1"]

@@ -99,7 +99,10 @@ def _sides(gateway: Gateway | None, facts: tuple[VnetGatewayFact, ...]) -> tuple
     if gateway is not None and gateway.has_vpn:
         vpn.append(f"{' and '.join(_vpn_kinds(gateway))}, in {gateway.mark.path}")
     linked = [f for f in facts if f.is_expressroute]
-    added = [f for f in facts if not f.is_expressroute]
+    # Connecting the gateway to a site connects it as the configuration types it: a Dedicated site is
+    # ExpressRoute, not a VPN.
+    dedicated = {key(c.local_site) for c in gateway.connections if c.is_expressroute} if gateway else set()
+    added = [f for f in facts if not f.is_expressroute and key(f.local_site) not in dedicated]
     expressroute += [_scripted(linked)] if linked else []
     vpn += [_scripted(added)] if added else []
     return expressroute, vpn
@@ -506,10 +509,11 @@ class ExpressRouteGateway(Rule):
         gateway = network.gateway if network is not None else None
         if gateway is not None and gateway.has_expressroute:
             return  # reported at the connection
+        named = network or scripted  # as the network configuration spells it, when one defines it
         for link in _first_per_script(f for f in scripted.facts if f.is_expressroute):
             yield self.finding(
-                network or scripted,
-                f"virtual network '{scripted.name}' is linked to an ExpressRoute circuit by "
+                named,
+                f"virtual network '{named.name}' is linked to an ExpressRoute circuit by "
                 f"{link.how}: move the classic circuit to Resource Manager before migrating the network",
                 at=link,
                 fix=_SCRIPTED_LINK_FIX,
