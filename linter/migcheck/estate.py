@@ -72,6 +72,7 @@ from migcheck.model import (
     Script,
     ServiceConfiguration,
     ServiceDefinition,
+    StorageAccountType,
     Subnet,
     VirtualNetwork,
     VnetGatewayFact,
@@ -681,6 +682,7 @@ class _Linker:
         dns = _unique([d for n in netcfgs for d in n.dns_servers], self.conflicts)
         services = _with_associated_ips(self._cloud_services(), self._all(ReservedIp))
         services, inventory = _link_inventory(self, services)
+        services = _in_created_accounts(services, self._all(StorageAccountType))
         services = tuple(_made_to_every_vm(s) for s in services)
         networks = self._networks(netcfgs, services)
         disks, disk_vms = self._disks(services)
@@ -1122,17 +1124,26 @@ class _Linker:
         self, services: tuple[CloudService, ...]
     ) -> tuple[tuple[Disk, ...], dict[Disk, tuple[CloudService, Role]]]:
         """Every disk once: a VM's own disks first (the most specific description), then listed disks.
-        One disk is one blob (its MediaLink), or one name when the file gives no MediaLink."""
+        One disk is one blob (its MediaLink), or one name when the file gives no MediaLink. A disk named
+        without its blob (a VM given a disk of the repository by name, `New-AzureVMConfig -DiskName`) is the
+        disk of that name another description gives a blob: disk names are unique in a subscription."""
+        found: list[tuple[Disk, tuple[CloudService, Role] | None]] = [
+            (disk, (service, vm)) for service in services for vm in service.vms for disk in vm.disks
+        ]
+        found += [(disk, None) for disk in self._all(Disk)]
+        blobs: dict[str, str] = {}  # the key of the first disk of each name that has a blob, by its name
+        for disk, _ in found:
+            if disk.media_link.strip() and disk.name.strip():
+                blobs.setdefault(key(disk.name), _disk_key(disk))
         described: dict[str, list[Disk]] = defaultdict(list)
         owners: dict[str, tuple[CloudService, Role]] = {}
-        for service in services:
-            for vm in service.vms:
-                for disk in vm.disks:
-                    k = _disk_key(disk)
-                    owners.setdefault(k, (service, vm))
-                    described[k].append(disk)
-        for disk in self._all(Disk):
-            described[_disk_key(disk)].append(disk)
+        for disk, owner in found:
+            k = _disk_key(disk)
+            if not disk.media_link.strip():
+                k = blobs.get(key(disk.name), k)
+            if owner is not None:
+                owners.setdefault(k, owner)
+            described[k].append(disk)
         disks = {k: _merged_disk(group) for k, group in described.items()}
         by_disk = {disks[k]: owner for k, owner in owners.items()}
         return tuple(disks.values()), by_disk
@@ -2098,6 +2109,16 @@ def _premium_by_account(vm: inv.ClassicVm, premium: set[str]) -> inv.ClassicVm:
     if marked == disks[: len(marked)]:
         return vm
     return replace(vm, role=replace(vm.role, disks=(*marked, *disks[len(marked) :])))
+
+
+def _in_created_accounts(
+    services: tuple[CloudService, ...], created: Sequence[StorageAccountType]
+) -> tuple[CloudService, ...]:
+    """`services` with their disks in the storage accounts that scripts create as Premium marked Premium, as
+    for an account an export shows as Premium (see `_with_premium`): storage account names are unique in
+    Azure, so the account a script creates is the one any file's blob address names."""
+    premium = {key(account.name) for account in created if account.premium}
+    return tuple(_with_premium(s, premium) for s in services) if premium else services
 
 
 def _with_premium(service: CloudService, premium: set[str]) -> CloudService:

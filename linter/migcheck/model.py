@@ -563,6 +563,24 @@ class RouteTable:
     mark: Mark
 
 
+@record
+class StorageAccountType:
+    """The type a script creates a classic storage account with (`New-AzureStorageAccount -Type`, the legacy
+    SDK's `create_storage_account(account_type=...)`), as the script states it: `Premium_LRS`,
+    `Standard_GRS`, ... Every disk whose blob is in a Premium account is a Premium disk, whichever file
+    describes it: the link stage marks them so, as it does for an account an inventory export shows as
+    Premium."""
+
+    kind: ClassVar[str] = "StorageAccount"
+    name: str
+    account_type: str
+    mark: Mark  # the call that creates the account
+
+    @property
+    def premium(self) -> bool:
+        return self.account_type.strip().casefold().startswith("premium")
+
+
 # --- automation scripts ------------------------------------------------------------------------------
 
 

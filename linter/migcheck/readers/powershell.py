@@ -11,10 +11,17 @@ What is read, from a tree-sitter parse of the script (never from the text with p
   name it does not state, if there is only one, is `n`), grouped by cloud service into `Deployment`s:
   availability set, subnets (secondary network interfaces included), endpoints with their ACLs,
   extensions, boot diagnostics, the disks whose VHD blob the script names, the static private addresses
-  its network interfaces ask for, the virtual network and reserved IP of the deployment;
+  its network interfaces ask for, the virtual network and reserved IP of the deployment (one the script
+  reserves under a name it does not state, as a stand-in; `Remove-AzureReservedIPAssociation` takes it
+  away);
 - the ACL `Set-AzureLoadBalancedEndpoint` puts on the endpoints of a load-balanced set;
 - web/worker role deployments (`New-AzureDeployment`, `Set-AzureDeployment -Upgrade|-Config`,
   `Publish-AzureServiceProject`) and reserved IPs (`New-AzureReservedIP`);
+- what it creates or registers outside any deployment: the type of the storage accounts it creates
+  (`New-AzureStorageAccount`, `StorageAccountType`), the disks and images it registers (`Add-AzureDisk`,
+  `Add-AzureVMImage`, `Save-AzureVMImage`; the disks of the repository it gives VMs by name, listed as
+  attached to them), its classic Application Gateways (`New-AzureApplicationGateway`) and ExpressRoute link
+  authorizations (`New-AzureDedicatedCircuitLinkAuthorization`), as an inventory export states them;
 - what the script says of the gateway of a virtual network it names (`VnetGatewayFact`): an ExpressRoute
   circuit linked to it (`New-AzureDedicatedCircuitLink`, unless a `Remove-AzureDedicatedCircuitLink` of
   the same network surely runs after it), a site-to-site gateway created beside ExpressRoute
@@ -26,8 +33,13 @@ Values are followed through the script in execution order, one scope (script or 
 variable holds what was last assigned to it on every path that reaches the use (`$i++` too); branches and
 loops join what they may leave behind, unless the reader knows the condition (a flag, a string, `-not`,
 `-eq`/`-ne`/`-and`/`-or` of values it knows). A `return`, `exit`, `throw`, `break` or `continue` on a path
-known to run ends it there. The script's functions, once their definition has run, run at each call with the
-values it passes (what they output is the call's value), and a `foreach` over a list of constants runs once
+known to run ends it there, but for the guard a script meant to be run a selection at a time opens with, so
+that running it whole (F5) does nothing: a bare `break`, `return` or `exit` (or `exit 0`, the same exit) as
+its first statement, after its comments, `#requires`, `using` and `param`, is read past, as running the
+selections does; one anywhere else ends the path. The script's functions, once their definition has run,
+run at each call with the values it passes (what they output is the call's value, as what a `foreach`,
+`for`, `while`, `do`, `if`, `switch` or `try` outputs is the value of the statement where it is assigned or
+sits in `@( … )` or `$( … )`), and a `foreach` over a list of constants runs once
 per item (never over an empty one), within bounds on the work repeated; a function no call runs is read
 once, with values it does not know. A value the script does not state (a parameter, `$env:X`, a property of
 an object read from a file, the variable of another loop) stays unknown, and the fact it would set is
@@ -55,6 +67,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from migcheck import inventory_model as inv
 from migcheck.model import (
     EXPRESSROUTE,
     VPN,
@@ -68,6 +81,7 @@ from migcheck.model import (
     Extension,
     FileKind,
     FileProblem,
+    Image,
     InputEndpoint,
     Mark,
     MigrationStep,
@@ -76,9 +90,11 @@ from migcheck.model import (
     Role,
     RoleType,
     Script,
+    StorageAccountType,
     Suppression,
     VirtualMachine,
     VnetGatewayFact,
+    is_stand_in,
 )
 from migcheck.readers import powershell_cmdlets as cmdlets
 from migcheck.readers.suppressions import directive
@@ -103,6 +119,10 @@ PRODUCES = frozenset(
         ReservedIp,
         ExtendedSupportService,
         VnetGatewayFact,
+        Image,
+        StorageAccountType,
+        inv.ApplicationGateway,
+        inv.LinkAuthorization,
     }
 )
 
@@ -1623,6 +1643,16 @@ _PACKAGE_EVIDENCE = {
     "roles only",
 }
 _MAX_DEPTH = 100  # nesting past this is read as code the reader does not follow (no deep recursion)
+# The statements whose output is a value when they are assigned or sit in `@( … )` or `$( … )`.
+_OUTPUT_STATEMENTS = (
+    "foreach_statement",
+    "for_statement",
+    "while_statement",
+    "do_statement",
+    "if_statement",
+    "switch_statement",
+    "try_statement",
+)
 _MAX_ROUNDS = 64  # items of a list of constants a `foreach` walks one by one; a longer list is one round
 _RANGE = re.compile(r"\s*(-?\d+)\.\.(-?\d+)\s*")  # `1..3` read as a command's name
 _RANGE_END = re.compile(r"-?\d{1,9}")
@@ -1650,6 +1680,9 @@ class Interpreter:
         self.steps: dict[int, MigrationStep] = {}
         self.deployments: dict[object, DeploymentDraft] = {}
         self.reserved_ips: list[ReservedIp] = []
+        # The values (`Unknown.ident`) that name the reserved IPs the script creates under names it does not
+        # state: a deployment given one of them has its VIP reserved (see `_reserved_by_unstated_name`).
+        self.reserved_names: set[object] = set()
         # What the script says of the gateways of the networks it names, once each however often it runs
         # the command (a function called twice) with the same values, in the order it runs them.
         self.gateway_facts: dict[VnetGatewayFact, None] = {}
@@ -1659,6 +1692,7 @@ class Interpreter:
         # command (a function called twice) with the same values.
         self.extended: dict[ExtendedSupportService, None] = {}
         self.created_services: set[str] = set()
+        self._outside_deployments()
         self.constants: dict[str, Value] = {}
         self.constant_keys = {
             key for key, count in index.script_assigned.items() if count == 1
@@ -1699,6 +1733,10 @@ class Interpreter:
         # once a path may have ended before it. What the function outputs there may be missing.
         self.maybe = 0
         self.partial = False
+        # The count of `maybe` where what is being output started to be collected: a statement whose output
+        # is assigned collects it from code that may not run around it (see `_statement_output`); a
+        # function's output, from its start (0).
+        self.output_floor = 0
         # Calls being run (by the script) from code that may not run: 0 when every one surely runs.
         self.maybe_calls = 0
         self.sure_output = True  # whether what the function being run outputs is output on every path
@@ -1711,6 +1749,23 @@ class Interpreter:
         # any). A definition holds in its scope only, and one that may not run does not replace a cmdlet
         # (see `_undefine`).
         self.replaced: list[tuple[str, Node | None]] = []
+        # The id of the `break`, `return` or `exit` the script opens with, which it is read past (see
+        # `_leading_guard`); None when it opens with none.
+        self.guard: int | None = None
+
+    def _outside_deployments(self) -> None:
+        """What the script creates or registers outside any deployment, once each however often it runs the
+        command (a function called twice): the types of the storage accounts it creates; the disks and
+        images it registers, by name (case-folded); where it first gives a VM a disk by a name it does not
+        state (see `_registered_disks`); its classic Application Gateways, by name; and its ExpressRoute
+        link authorizations."""
+        self.storage_types: dict[StorageAccountType, None] = {}
+        self.registered: dict[str, Disk] = {}
+        self.images: dict[str, Image] = {}
+        self.unnamed_disk_at: Mark | None = None
+        self.disk_uses: dict[Disk, None] = {}  # the disks of the repository VMs are given by name
+        self.application_gateways: dict[str, inv.ApplicationGateway] = {}
+        self.authorizations: dict[inv.LinkAuthorization, None] = {}
 
     def snippet(self, node: Node) -> str:
         """An expression as messages name a value it does not state (`$vmName`), cut short; only the
@@ -1726,6 +1781,7 @@ class Interpreter:
     # --- driver -------------------------------------------------------------------------------------
 
     def run(self, root: Node) -> tuple[object, ...]:
+        self.guard = _leading_guard(root)
         try:
             self.statements(root, Env(constants={}))
             self.stopped = None
@@ -1745,6 +1801,7 @@ class Interpreter:
         """The script's classic calls and migration steps, read from the syntax alone (no values)."""
         self.calls, self.steps, self.deployments, self.reserved_ips = {}, {}, {}, []
         self.gateway_facts, self.circuit_links = {}, collections.defaultdict(list)
+        self._outside_deployments()
         for command in _captures(_COMMANDS, root).get("command", []):
             self._syntactic_call(command)
         return self.resources()
@@ -1819,7 +1876,7 @@ class Interpreter:
         missing: so may what the call gives (see `Text.sure`)."""
         assert self.output is not None
         self.output.append(value)
-        self.sure_output = self.sure_output and not (self.maybe or self.partial)
+        self.sure_output = self.sure_output and not (self.maybe > self.output_floor or self.partial)
 
     def _function_statement(self, node: Node, env: Env) -> None:
         """A definition that runs defines the function from here on (a call before it fails in PowerShell:
@@ -2023,7 +2080,10 @@ class Interpreter:
 
     def _flow(self, node: Node, env: Env) -> None:
         """`return`, `break`, `continue`, `throw`, `exit`: what they hold runs, what `return` gives is
-        output, and the path ends (see `_sequence`)."""
+        output, and the path ends (see `_sequence`); but not the guard a script opens with (see
+        `_leading_guard`)."""
+        if node.id == self.guard:
+            return
         word = _text(node.children[0]).casefold() if node.children else ""
         for child in _named(node):
             if child.type in self._STATEMENTS:
@@ -2154,9 +2214,10 @@ class Interpreter:
             return NULL
         scope = Env(env, self.constants)
         scope.called, scope.using = True, env
-        saved = self.output, self.maybe, self.partial, self.sure_output, self.item
+        saved = self.output, self.maybe, self.partial, self.sure_output, self.item, self.output_floor
         uncertain = bool(self.maybe or self.partial)  # kept in `maybe_calls`, as for a call (`_run_call`)
         self.output, self.maybe, self.partial, self.sure_output, self.item = [], 0, False, True, None
+        self.output_floor = 0
         self.maybe_calls += uncertain
         defined = len(self.replaced)
         try:
@@ -2165,7 +2226,7 @@ class Interpreter:
         finally:
             self._undefine(defined)
             self.maybe_calls -= uncertain
-            self.output, self.maybe, self.partial, self.sure_output, self.item = saved
+            self.output, self.maybe, self.partial, self.sure_output, self.item, self.output_floor = saved
         if self.stopped != "throw":
             self.stopped = None
         for key, value in scope.vars.items():
@@ -2432,12 +2493,35 @@ class Interpreter:
             for statement in _named(child) if child.type == "statement_list" else [child]:
                 if self.stopped is not None:
                     self._not_run(statement)
-                elif statement.type == "pipeline":
+                elif statement.type == "pipeline" or statement.type in _OUTPUT_STATEMENTS:
                     values.append(self.evaluate(statement, env))
                 else:
                     self.statement(statement, env)
                     values.append(Unknown(self.snippet(statement)))
         return values
+
+    def _statement_output(self, node: Node, env: Env) -> Value:
+        """What a statement outputs, where its output is a value: assigned (`$configs = foreach (…) { … }`),
+        or in `@( … )` or `$( … )`. It runs as a statement does, and what its pipelines output is collected
+        as a function's output is (see `_call_value`); output in code that may not run each time the
+        statement does (a branch, a loop read once), it may be missing. Whether the statement itself runs
+        is the business of the code around it: a path that may have ended before it is kept apart, as a
+        call keeps it (`maybe_calls`)."""
+        saved = self.output, self.sure_output, self.output_floor, self.partial
+        uncertain = bool(self.partial)
+        self.output, self.sure_output, self.output_floor, self.partial = [], True, self.maybe, False
+        self.maybe_calls += uncertain
+        try:
+            self._STATEMENTS[node.type](self, node, env)
+            outputs, sure, ended_inside = self.output, self.sure_output, self.partial
+        finally:
+            self.maybe_calls -= uncertain
+            self.output, self.sure_output, self.output_floor, self.partial = saved
+        self.partial = self.partial or ended_inside
+        value = _call_value(outputs, self.spend)
+        if value is None:
+            return Unknown(self.snippet(node))
+        return value if sure else _unsure(value)
 
     def _parenthesized(self, node: Node, env: Env) -> Value:
         inner = _named(node)
@@ -2676,6 +2760,7 @@ class Interpreter:
         "logical_expression": _logical,
         "command": lambda self, node, env: self.command(node, env, None),
         "inlinescript_statement": _inline_script,
+        **dict.fromkeys(_OUTPUT_STATEMENTS, _statement_output),
     }
 
     # --- commands -----------------------------------------------------------------------------------
@@ -2979,9 +3064,10 @@ class Interpreter:
         scope.called = True
         if self._reads_its_own_arguments(function):  # `$args`, `@PSBoundParameters`: passed on unfollowed
             self.escape_all(args)
-        saved = self.scope, self.output, self.maybe, self.partial, self.sure_output
+        saved = self.scope, self.output, self.maybe, self.partial, self.sure_output, self.output_floor
         uncertain = bool(self.maybe or self.partial)
         self.scope, self.output, self.maybe, self.partial, self.sure_output = function.id, [], 0, False, True
+        self.output_floor = 0
         self.maybe_calls += uncertain
         self.calling.append(function.id)
         defined = len(self.replaced)
@@ -2997,7 +3083,7 @@ class Interpreter:
             self._undefine(defined)  # a function it defines is gone when it returns
             self.calling.pop()
             self.maybe_calls -= uncertain
-            self.scope, self.output, self.maybe, self.partial, self.sure_output = saved
+            self.scope, self.output, self.maybe, self.partial, self.sure_output, self.output_floor = saved
         # The function ends where its path ended; `exit` ends the script, and a `throw` the caller too.
         self.stopped = self.stopped if _reach(self.stopped) else None
         for key, value in scope.vars.items():
@@ -3137,6 +3223,8 @@ class Interpreter:
             at = self.where.mark(arg.node) if arg and arg.node else mark
             events.append(Event("boot", at, {"value": None if disabled is None else False}))
         disk = self._disk_event(args, mark)
+        if disk is None and args.given("MediaLocation") is False:
+            disk = self._disk_by_name(args, mark)
         if disk is not None:
             events.append(disk)
         vm = VmObject(mark, name.value if name else Unknown(""), None, self._written_at(name))
@@ -3152,11 +3240,32 @@ class Interpreter:
         at = _value_mark(arg.value, arg, self.where) or mark
         return Event("disk", at, {"link": arg.value.value, "name": name, "os": lun is None, "lun": lun})
 
+    def _disk_by_name(self, args: Args, mark: Mark, lun: Value | None = None) -> Event | None:
+        """A disk of the subscription's repository a VM is given by name (`New-AzureVMConfig -DiskName`,
+        `Add-AzureDataDisk -Import -DiskName`): the OS disk, or the data disk at `lun`, whose blob the script
+        does not name. It is listed on its own, attached to the VM (see `_Facts.by_name`), and the link
+        stage joins it to the disk of that name another description lists (one the script registers, see
+        `_add_disk`). None when the call gives no name, or one the script does not state, which may be that
+        of any disk it registers (see `_registered_disks`)."""
+        arg = args.get("DiskName")
+        if arg is None or _stated_null(arg.value):
+            return None
+        if not arg.certain or not isinstance(arg.value, Text) or not arg.value.value.strip():
+            self.unnamed_disk_at = self.unnamed_disk_at or self._written_at(arg) or mark
+            return None
+        at = _value_mark(arg.value, arg, self.where) or mark
+        return Event("disk", at, {"link": "", "name": arg.value.value, "os": lun is None, "lun": lun})
+
     def _data_disk(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Add-AzureDataDisk: a new disk or one from a blob (`-CreateNew`, `-ImportFrom`); one from the
-        disk repository (`-Import`) has no blob the script names."""
+        disk repository (`-Import`) is known by its name only (see `_disk_by_name`)."""
         lun = _arg_value(args, "LUN")
-        event = None if args.switch("Import") else self._disk_event(args, self.where.mark(node), lun)
+        mark = self.where.mark(node)
+        event = (
+            self._disk_by_name(args, mark, lun)
+            if args.switch("Import")
+            else self._disk_event(args, mark, lun)
+        )
         if event is None:
             return self._vm_input(args, piped)
         return self._change(event, args, piped, env)
@@ -3509,7 +3618,7 @@ class Interpreter:
             at = _value_mark(reserved.value, reserved, self.where) or self.where.mark(node)
             draft.reserved_ip = NameRef(reserved.value.value, at)
         elif reserved is not None and not _stated_null(reserved.value):
-            draft.reserved_ip_unknown = True
+            self._reserved_by_unstated_name(draft, reserved, node, associates=False)
         if draft.placed:
             return draft
         draft.placed = True
@@ -3657,6 +3766,13 @@ class Interpreter:
         created = _command_name(node).casefold() == "new-azurereservedip"
         output = Operation() if created else NULL
         if name is None or not isinstance(name.value, Text):
+            if (
+                created
+                and name is not None
+                and isinstance(name.value, Unknown)
+                and name.value.ident is not None
+            ):
+                self.reserved_names.add(name.value.ident)
             self._unknown_reserved_ip(node, args, name)
             return output
         mark = self.where.mark(node)
@@ -3671,12 +3787,68 @@ class Interpreter:
 
     def _unknown_reserved_ip(self, node: Node, args: Args, name: Arg | None) -> None:
         """`Set-AzureReservedIPAssociation` (or New-AzureReservedIP for a service) with a name the script
-        does not state: the service it names may have its VIP reserved."""
+        does not state: the VIP of the service it names is reserved (see `_reserved_by_unstated_name`). A
+        service named by a variable is the one a VM-creating command named by the same variable (one
+        definition of it); one the script does not state otherwise is none it describes."""
         service = args.get("ServiceName")
-        if name is None or _stated_null(name.value) or service is None or not isinstance(service.value, Text):
+        if name is None or _stated_null(name.value) or service is None:
             return
-        mark = self.where.mark(node)
-        self._deployment(service.value, mark, node, self._written_at(service)).reserved_ip_unknown = True
+        if isinstance(service.value, Text):
+            draft: DeploymentDraft | None = self._deployment(
+                service.value, self.where.mark(node), node, self._written_at(service)
+            )
+        else:
+            draft = self._described(service.value)
+        if draft is not None:
+            self._reserved_by_unstated_name(draft, name, node)
+
+    def _reserved_by_unstated_name(
+        self, draft: DeploymentDraft, name: Arg, node: Node, associates: bool = True
+    ) -> None:
+        """A reserved IP a call gives a deployment by a name the script does not state (not `$null`, not
+        empty): the deployment's VIP is a reserved IP, shown by a stand-in where the name is passed (see
+        `_stand_in`), as VM names are, when the call `associates` one with it (New-AzureReservedIP
+        -ServiceName, Set-AzureReservedIPAssociation) or the name is the very value the script creates a
+        reserved IP under (`New-AzureReservedIP -ReservedIPName $name`, then `New-AzureVM … -ReservedIPName
+        $name`). Any other name (a parameter, which may be left out), a name that may not be passed at all
+        (from a table some path fills), or a value that is not a name, leaves whether it is reserved
+        unknown."""
+        value = name.value
+        reserved = isinstance(value, Unknown) and (associates or value.ident in self.reserved_names)
+        if name.certain and reserved:
+            at = self._written_at(name) or self.where.mark(node)
+            draft.reserved_ip = draft.reserved_ip or NameRef(_stand_in("reserved IP name", at), at)
+        else:
+            draft.reserved_ip_unknown = True
+
+    def _described(self, service: Value) -> DeploymentDraft | None:
+        """The deployment this script describes in the cloud service a call names: by its name, or by the
+        variable that names it (one definition of it, `Unknown.ident`); None for one it does not describe,
+        or names by nothing it can match (a value without an ident)."""
+        if isinstance(service, Text):
+            return self.deployments.get(("service", service.value.casefold()))
+        if isinstance(service, Unknown) and service.ident is not None:
+            return self.deployments.get(("ident", service.ident))
+        return None
+
+    def _disassociate(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureReservedIPAssociation: the deployment of the service it names keeps a dynamic VIP,
+        reserved no longer, when the removal surely runs; otherwise whether its VIP is reserved is no longer
+        known. A removal of another reserved IP than the deployment's (both stated), or of one on another
+        virtual IP of the deployment (`-VirtualIPName`), changes nothing."""
+        draft = self._described(_arg_value(args, "ServiceName"))
+        if draft is None or args.given("VirtualIPName") is not False:
+            return Operation()
+        named, held = _arg_value(args, "ReservedIPName"), draft.reserved_ip
+        if (
+            held is not None
+            and isinstance(named, Text)
+            and not is_stand_in(held.name)
+            and _name_key(named.value) != _name_key(held.name)
+        ):
+            return Operation()
+        draft.reserved_ip, draft.reserved_ip_unknown = None, not self._surely_runs()
+        return Operation()
 
     def _new_acl(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         exact = _command_name(node).casefold() == "new-azureaclconfig"
@@ -3762,6 +3934,113 @@ class Interpreter:
             if fact.is_expressroute:
                 self.circuit_links[_name_key(vnet)].append(fact)
 
+    # --- what the script creates or registers outside any deployment ---------------------------------
+
+    def _at_call(self, node: Node) -> Mark:
+        """Where a call is written: at its command's name."""
+        return self.where.mark(node.child_by_field_name("command_name") or node)
+
+    def _storage_account(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """New-AzureStorageAccount: the type of the account it creates (`StorageAccountType`), when the
+        script states the account's name: `-Type` as stated, Standard_GRS without it (the cmdlet's default);
+        not known from a value the script does not state. Set-AzureStorageAccount is not read: its `-Type`
+        cannot change an account to or from Premium_LRS (the cmdlet reference), the one type the link
+        stage reads."""
+        name = _stated_name(args, "StorageAccountName")
+        given = _arg_value(args, "Type")
+        kind = (
+            given.value if isinstance(given, Text) else "Standard_GRS" if args.given("Type") is False else ""
+        )
+        if name and kind.strip():
+            self.storage_types.setdefault(StorageAccountType(name, kind.strip(), self._at_call(node)))
+        return Unknown(self.snippet(node))
+
+    def _add_disk(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Add-AzureDisk: a disk the script registers in the subscription's disk repository, named as the
+        script states it, listed on its own as a REST `Disk` body lists one: a VM given it by name in any
+        file checked is attached to it (the link stage joins them), else it is attached to none (MIG402)."""
+        name = _stated_name(args, "DiskName")
+        if name:
+            link = args.get("MediaLocation")
+            media = (
+                link.value.value if link is not None and link.certain and isinstance(link.value, Text) else ""
+            )
+            blob = _value_mark(link.value, link, self.where) if media and link is not None else None
+            disk = Disk(name, media, "", "", self._at_call(node), media_link_mark=blob)
+            self.registered.setdefault(_name_key(name), disk)
+        return Unknown(self.snippet(node))
+
+    def _add_image(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Add-AzureVMImage (an OS image from a VHD blob, or a VM image from disk configurations) and
+        Save-AzureVMImage (an image captured from a VM): an image of the script's own in the subscription's
+        image repository, named as the script states it, listed on its own as a REST `OSImage` body lists
+        one (MIG402)."""
+        name = _stated_name(args, "ImageName")
+        if name:
+            link = _arg_value(args, "MediaLocation")
+            media = link.value if isinstance(link, Text) else ""
+            self.images.setdefault(_name_key(name), Image(name, media, self._at_call(node)))
+        return Unknown(self.snippet(node))
+
+    def _unregister(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureDisk, Remove-AzureVMImage: the disk or image the script registered under that name
+        is gone, when the removal surely runs (as for `_remove`)."""
+        disk = _command_name(node).casefold() == "remove-azuredisk"
+        name = _stated_name(args, "DiskName" if disk else "ImageName")
+        if name and self._surely_runs() and disk:
+            self.registered.pop(_name_key(name), None)
+        elif name and self._surely_runs():
+            self.images.pop(_name_key(name), None)
+        return Unknown(self.snippet(node))
+
+    def _application_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """New-AzureApplicationGateway: a classic Application Gateway in the virtual network and subnets it
+        names, as `Get-AzureApplicationGateway` output states one (MIG312), at the call. A name the script
+        does not state is shown as a stand-in; subnets it does not state are not listed."""
+        mark = self._at_call(node)
+        name = _shown(
+            _arg_value(args, "Name"), "Application Gateway name", self._written_at(args.get("Name")) or mark
+        )
+        vnet = _shown(
+            _arg_value(args, "VnetName"),
+            "virtual network name",
+            self._written_at(args.get("VnetName")) or mark,
+        )
+        found, _ = texts(_arg_value(args, "Subnets"))
+        subnets = tuple(dict.fromkeys(t.value for t in found if t.value.strip()))
+        self.application_gateways[_name_key(name)] = inv.ApplicationGateway(name, vnet, mark, subnets=subnets)
+        return Unknown(self.snippet(node))
+
+    def _remove_application_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureApplicationGateway: the gateway the script created under that name is gone, when the
+        removal surely runs (as for `_remove`)."""
+        name = _stated_name(args, "Name")
+        if name and self._surely_runs():
+            self.application_gateways.pop(_name_key(name), None)
+        return Unknown(self.snippet(node))
+
+    def _link_authorization(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """New-AzureDedicatedCircuitLinkAuthorization: the circuit it names by service key is shared with
+        another subscription, whose networks link to it through the authorization: reported as one in use
+        (MIG311), as a declared one is, since that is what it is made for (the count of links using it is
+        not known here). A service key the script does not state is shown as a stand-in."""
+        mark = self._at_call(node)
+        key = args.get("ServiceKey")
+        circuit = _shown(_arg_value(args, "ServiceKey"), "service key", self._written_at(key) or mark)
+        description = _arg_text(args, "Description").strip()
+        limit = _arg_text(args, "Limit").strip()
+        record = inv.LinkAuthorization(
+            description or circuit,
+            mark,
+            description=description,
+            limit=int(limit) if limit.isdigit() else None,
+            microsoft_ids=_arg_text(args, "MicrosoftIds").strip(),
+            circuit=circuit,
+            declared=True,
+        )
+        self.authorizations.setdefault(record)
+        return Unknown(self.snippet(node))
+
     _COMMANDS: dict[str, Callable[[Interpreter, Node, Args, Value | None, Env], Value]] = {
         "new-azurevmconfig": _new_vm_config,
         "add-azureprovisioningconfig": _provisioning,
@@ -3798,6 +4077,7 @@ class Interpreter:
         "publish-azureserviceproject": _package,
         "new-azurereservedip": _reserved_ip,
         "set-azurereservedipassociation": _reserved_ip,
+        "remove-azurereservedipassociation": _disassociate,
         "new-azureaclconfig": _new_acl,
         "get-azureaclconfig": _new_acl,
         "set-azureaclconfig": _set_acl,
@@ -3806,6 +4086,15 @@ class Interpreter:
         "remove-azurededicatedcircuitlink": _remove_circuit_link,
         "new-azurevirtualnetworkgateway": _vpn_gateway,
         "set-azurevnetgateway": _connect_gateway,
+        "new-azurestorageaccount": _storage_account,
+        "add-azuredisk": _add_disk,
+        "add-azurevmimage": _add_image,
+        "save-azurevmimage": _add_image,
+        "remove-azuredisk": _unregister,
+        "remove-azurevmimage": _unregister,
+        "new-azureapplicationgateway": _application_gateway,
+        "remove-azureapplicationgateway": _remove_application_gateway,
+        "new-azurededicatedcircuitlinkauthorization": _link_authorization,
         **dict.fromkeys(cmdlets.MIGRATION, _move),
     }
 
@@ -3821,7 +4110,29 @@ class Interpreter:
             posixpath.basename(self.path), "PowerShell", tuple(calls), tuple(steps), calls[0].mark
         )
         deployments = [self._build(draft) for draft in self.deployments.values()]
-        return (script, *deployments, *self.reserved_ips, *self.gateway_facts, *extended)
+        return (
+            script,
+            *deployments,
+            *self.reserved_ips,
+            *self.gateway_facts,
+            *extended,
+            *self.storage_types,
+            *self._registered_disks(),
+            *self.disk_uses,
+            *self.images.values(),
+            *self.application_gateways.values(),
+            *self.authorizations,
+        )
+
+    def _registered_disks(self) -> list[Disk]:
+        """The disks the script registers: attached to none as far as the script says (a VM given one by
+        name is joined to it by the link stage), unless it gives a VM a disk by a name it does not state,
+        which may be any of them: then each is attached to that VM, shown as a stand-in where the name is
+        passed."""
+        if self.unnamed_disk_at is None:
+            return list(self.registered.values())
+        user = _stand_in("VM name", self.unnamed_disk_at)
+        return [replace(disk, attached_to=user) for disk in self.registered.values()]
 
     def _build(self, draft: DeploymentDraft) -> Deployment:
         roles = tuple(self._build_role(r) for r in draft.roles.values())
@@ -3851,7 +4162,9 @@ class Interpreter:
         facts = _Facts(draft.name, draft.base, self.acls)
         for event in events:
             facts.apply(event)
-        return facts.role(draft.mark, escaped)
+        role = facts.role(draft.mark, escaped)
+        self.disk_uses.update(dict.fromkeys(facts.by_name()))
+        return role
 
 
 # --- from events to a role ----------------------------------------------------------------------------
@@ -4074,6 +4387,15 @@ class _Facts:
         """Changes of too many paths taken together: what they set stays, what they lack is unknown."""
         self.unknown |= {"subnets", "availability_set", "endpoints", "extensions"}
 
+    def _disks(self) -> tuple[Disk, ...]:
+        return (*([self.os_disk] if self.os_disk else []), *self.data_disks.values())
+
+    def by_name(self) -> tuple[Disk, ...]:
+        """The disks of the repository the VM is given by name (see `Interpreter._disk_by_name`): not among
+        its own disks, whose blobs the files name, but listed on their own as attached to it, as a REST
+        `Disks` list lists a disk with its `AttachedTo`."""
+        return tuple(disk for disk in self._disks() if not disk.media_link)
+
     def role(self, mark: Mark, escaped: bool) -> Role:
         unknown = set(self.unknown)
         subnets = (*self.primary, *(subnet for nic, _ in self.nics.values() for subnet in nic))
@@ -4094,7 +4416,7 @@ class _Facts:
             endpoints=tuple(self.endpoints.values()),
             subnets=subnets,
             extensions=tuple(extension for _, extension in self.extensions.values()),
-            disks=(*([self.os_disk] if self.os_disk else []), *self.data_disks.values()),
+            disks=tuple(disk for disk in self._disks() if disk.media_link),
             boot_diagnostics=self.boot,
             static_ips=(
                 *([self.static_ip] if self.static_ip else []),
@@ -4365,6 +4687,56 @@ def _returned_parameter(function: Node, names: frozenset[str]) -> str | None:
                 return _variable(_text(target))[1]
         stack.extend(node.children)
     return None
+
+
+def _leading_guard(root: Node) -> int | None:
+    """The id of the bare `break`, `return` or `exit` (or `exit 0`, the same exit) a script opens with, after
+    its comments, `#requires`, `using` and `param`: the guard a script meant to be run a selection at a
+    time puts first, so that running it whole (F5) does nothing. Such a script is read as run top to
+    bottom past it. None when the script opens with anything else."""
+    for statement in _top_statements(root):
+        if _preamble(statement):
+            continue
+        return statement.id if _bare_exit(statement) else None
+    return None
+
+
+def _top_statements(root: Node) -> Iterator[Node]:
+    """The statements of a script's top level, in order, until its top level holds other than lists of
+    statements (its `param` block aside)."""
+    for child in _named(root):
+        if child.type == "param_block":
+            continue
+        if child.type != "statement_list":
+            return
+        yield from _named(child)
+
+
+def _preamble(statement: Node) -> bool:
+    """What may come before a script's first statement: `using …`, and `param (…)` with its attributes
+    (`[CmdletBinding()]`), which the grammar reads as a command and an expression after a `using`."""
+    if statement.type == "empty_statement":
+        return True
+    if statement.type != "pipeline":
+        return False
+    inner = _unwrap(statement)
+    if inner.type == "command":
+        return _command_name(inner).casefold() in ("using", "param")
+    return _ATTRIBUTE.fullmatch(_text(statement).strip()) is not None
+
+
+_ATTRIBUTE = re.compile(r"\[\s*[\w.]+\s*(?:\(.*\))?\s*\]", re.DOTALL)
+
+
+def _bare_exit(statement: Node) -> bool:
+    """A `break`, `return` or `exit` with no value, or `exit 0` (a bare `exit` exits with 0)."""
+    if statement.type != "flow_control_statement" or not statement.children:
+        return False
+    word = _text(statement.children[0]).casefold()
+    given = _named(statement)
+    if word in ("break", "return", "exit") and not given:
+        return True
+    return word == "exit" and len(given) == 1 and _text(given[0]).strip() == "0"
 
 
 def _branches(node: Node) -> Iterator[tuple[Node | None, Node | None]]:
@@ -4795,6 +5167,11 @@ def _arg_value(args: Args, name: str, default: Value | None = None) -> Value:
 def _arg_text(args: Args, name: str) -> str:
     value = _arg_value(args, name)
     return value.value if isinstance(value, Text) else ""
+
+
+def _stated_name(args: Args, name: str) -> str:
+    """The name an argument gives when the script states it (surely passed, not blank), else ""."""
+    return _arg_text(args, name).strip()
 
 
 def _value_mark(value: Value, arg: Arg | None, where: Positions, prefer_node: bool = False) -> Mark | None:

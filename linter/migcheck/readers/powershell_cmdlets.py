@@ -427,6 +427,9 @@ SPECS: dict[str, Spec] = {
     ),
     "new-azurereservedip": _spec("ReservedIPName:0 Label:1 Location:2 ServiceName:3 VirtualIPName:4 Slot:5"),
     "set-azurereservedipassociation": _spec("ReservedIPName:0 ServiceName:1 VirtualIPName:2 Slot:3"),
+    "remove-azurereservedipassociation": _spec(
+        "ReservedIPName:0 ServiceName:1 VirtualIPName:2 Slot:3 Force!"
+    ),
     "move-azureservice": _spec(
         f"{_MOVE} ServiceName:1 DeploymentName:2 CreateNewVirtualNetwork! UseExistingVirtualNetwork! "
         "VirtualNetworkResourceGroupName:4 VirtualNetworkName:5 SubnetName:6"
@@ -446,6 +449,28 @@ SPECS: dict[str, Spec] = {
         "VNetName:0 GatewayName:1 GatewayType:2 GatewaySKU:3 Location:4 VnetId:5 Asn:6 PeerWeight:7 Force!"
     ),
     "set-azurevnetgateway": _spec("Connect! Disconnect! VNetName:1 LocalNetworkSiteName:2"),
+    # What the script creates or registers outside any deployment (see `Interpreter._add_disk` and the
+    # handlers beside it). Add-AzureVMImage's parameter sets bind position 1 to -MediaLocation (an OS image)
+    # or -DiskConfig (a VM image): the first is listed.
+    "new-azurestorageaccount": _spec(
+        "StorageAccountName:0 Label Description AffinityGroup Location Type",
+        aliases={"ServiceName": "StorageAccountName"},
+    ),
+    "add-azuredisk": _spec("DiskName:0 MediaLocation:1 Label OS"),
+    "remove-azuredisk": _spec("DiskName:0 DeleteVHD!"),
+    "add-azurevmimage": _spec(
+        "ImageName:0 MediaLocation:1 OS:2 Label:3 Eula:4 Description:5 ImageFamily:6 PublishedDate:7 "
+        "PrivacyUri:8 RecommendedVMSize:9 IconName:10 SmallIconName:11 ShowInGui! DiskConfig",
+        aliases={"IconUri": "IconName", "SmallIconUri": "SmallIconName"},
+    ),
+    "save-azurevmimage": _spec(
+        "ServiceName:0 Name:1 ImageName:2 ImageLabel:3 OSState:4",
+        aliases={"NewImageName": "ImageName", "NewImageLabel": "ImageLabel"},
+    ),
+    "remove-azurevmimage": _spec("ImageName:0 DeleteVHD!"),
+    "new-azureapplicationgateway": _spec("Name VnetName Subnets InstanceCount GatewaySize Description"),
+    "remove-azureapplicationgateway": _spec("Name"),
+    "new-azurededicatedcircuitlinkauthorization": _spec("ServiceKey Description Limit MicrosoftIds"),
     # Azure PowerShell 0.8-0.9 only (removed in 1.0): the mode switch between the two stacks.
     "switch-azuremode": _spec("Name:0 Global!"),
 }

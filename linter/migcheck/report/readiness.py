@@ -305,8 +305,8 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         yield _network_draft(network, reserved).own(estate.scripted_gateway(network.name))
     for scripted in estate.scripted_gateways:  # a network only scripts name, through its gateway
         if key(scripted.name) not in named:
-            migrates = {"defined": False, "subnets": [], "gateway": True, "cloud_services": []}
-            yield _Draft(ScopeKind.IN_VNET, scripted.name, "VirtualNetwork", migrates).own(scripted)
+            gateway_only = {"defined": False, "subnets": [], "gateway": True, "cloud_services": []}
+            yield _Draft(ScopeKind.IN_VNET, scripted.name, "VirtualNetwork", gateway_only).own(scripted)
     for service in estate.cloud_services:
         if service.virtual_network_refs:
             continue  # listed with its network

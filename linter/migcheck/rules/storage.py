@@ -167,8 +167,12 @@ class UnattachedDiskOrImage(Rule):
         "register disks and images of their own with the legacy SDK: a disk added with `add_disk` that no VM "
         "of the same script is given by name (`OSVirtualHardDisk(disk_name=...)`, `DataVirtualHardDisk`, "
         "`add_data_disk(disk_name=...)`) or by its blob is reported at the call, and an image added with "
-        "`add_os_image` or `create_vm_image` always is. A script that gives a VM a disk whose name it does not "
-        "state may be giving it the registered one: its disks are not reported.",
+        "`add_os_image` or `create_vm_image` always is. PowerShell scripts register them with `Add-AzureDisk`, "
+        "`Add-AzureVMImage` and `Save-AzureVMImage`: a disk that no VM of the files checked is given by name "
+        "(`New-AzureVMConfig -DiskName`, `Add-AzureDataDisk -Import -DiskName`, a disk of that name with a blob "
+        "in a VM's description) or by its blob is reported at the call, as is every image, unless the script "
+        "removes it again (`Remove-AzureDisk`, `Remove-AzureVMImage`). A script that gives a VM a disk whose "
+        "name it does not state may be giving it the registered one: its disks are not reported.",
         why="Resource Manager has no classic disk or image objects. Only disks attached to a VM migrate as "
         "disks of that VM; an unattached disk or an image is not migrated as such. Its VHD blob stays in the "
         "storage account and moves with it, but the disk or image itself stops being visible once the storage "

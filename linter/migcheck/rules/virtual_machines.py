@@ -637,8 +637,10 @@ class BootDiagnosticsPremiumStorage(Rule):
         "files; and a disk whose blob (`MediaLink`, `vhdUri`) is in a storage account that an inventory "
         "export of classic storage accounts shows as Premium (`accountType` `Premium-LRS`), or that a "
         "Python script creates as Premium (`create_storage_account(..., account_type='Premium_LRS')`, for "
-        "the disks that script places in it). The account wins over the `IOType` a file or the export "
-        "states, since a Premium account holds only Premium disks. Nothing else is taken as evidence: the "
+        "the disks that script places in it), or that a PowerShell script creates as Premium "
+        "(`New-AzureStorageAccount -Type Premium_LRS`, for the disks any file places in it). The account wins "
+        "over the `IOType` a file or the export states, since a Premium account holds only Premium disks. "
+        "Nothing else is taken as evidence: the "
         "size of the VM (DS, GS series) allows Premium disks but does not prove them, and without an export "
         "or such a script a `MediaLink` does not say what kind of account it points at. The finding points "
         "at `DebugSettings` (or wherever boot diagnostics are turned on).",
