@@ -16,6 +16,10 @@ Accepted envelopes (keys matched without regard to case):
 - `Get-AzureVM` through `ConvertTo-Json`: a `PersistentVMRoleContext` per VM (its state and its `VM`), an
   object or an array of them, read into the same classic VM records as a Resource Graph row.
 
+Each cmdlet object is told by properties only its class has, and a resource row by its type
+(`namespace/type`) or a resource id: what the other classic cmdlets write (Get-AzureDeployment's `VNetName`
+and `VirtualIPs`, Get-AzureVNetSite's `Subnets` and GUID `Id`, ...) is not an export.
+
 A deployment template (its `$schema` names `deploymentTemplate.json`) is not an export, but one that
 declares a resource of type `Microsoft.Compute/cloudServices` says that a cloud service is deployed as
 Cloud Services (extended support), not as a classic one: it becomes a document of that evidence
@@ -216,10 +220,13 @@ def read(path: str, data: bytes) -> Document:
     if not reader.inventory:
         problem_ = FileProblem(
             "root",
-            "not an inventory export: no Resource Graph rows, resource list or classic cmdlet objects",
+            "not an inventory export: no Resource Graph rows, resource list or objects of the classic cmdlets "
+            "migcheck reads",
             Mark(path, 1, column=1),
             "Name the JSON files an inventory export wrote (az graph query, Search-AzGraph, az resource "
-            "list, the alertrules list call, the classic cmdlets through ConvertTo-Json).",
+            "list, the alertrules list call, Get-AzureVM, Get-AzureApplicationGateway, "
+            "Get-AzureDedicatedCircuitLink and Get-AzureDedicatedCircuitLinkAuthorization through "
+            "ConvertTo-Json).",
         )
         return Document(path, None, envelope, problem=problem_, text=text)
     unread = _cut_short(reader.collapsed) if reader.collapsed else None

@@ -421,13 +421,20 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
 
 
 def is_record(obj: object) -> bool:
-    """An object an inventory export holds: a resource (it has an id or a type) or one of the Service
-    Management cmdlets' objects."""
+    """An object an inventory export holds: a resource row or one of the Service Management cmdlets'
+    objects that migcheck reads."""
     return isinstance(obj, dict) and (
-        any(has(obj, k) for k in ("id", "type", "ResourceId", "ResourceType"))
-        or _asm_kind(obj) is not None
-        or is_get_azure_vm(obj)
+        is_resource_row(obj) or _asm_kind(obj) is not None or is_get_azure_vm(obj)
     )
+
+
+def is_resource_row(obj: dict) -> bool:
+    """A resource as Resource Graph, resource lists and list calls write it: its type written as
+    `namespace/type`, or an id that names a provider's resource. The classic cmdlets' objects write no
+    type, and the `Id` some of them write (Get-AzureVNetSite's, Get-AzureReservedIP's) is a GUID."""
+    if "/" in text(get(obj, "type", "ResourceType")):
+        return True
+    return bool(parse_id(text(get(obj, "id", "ResourceId"))).type)
 
 
 # --- classic resources: runtime facts --------------------------------------------------------------------
@@ -898,20 +905,29 @@ BUILDERS: dict[str, Builder] = {
 
 # --- Service Management cmdlets' objects -------------------------------------------------------------
 
-# Properties only `Get-AzureApplicationGateway` writes (beside `VnetName` and `State`, which a circuit
-# link has too).
-_GATEWAY_KEYS = ("GatewaySize", "InstanceCount", "Subnets", "VirtualIPs", "DnsName")
+# Each object is told by properties that no other classic cmdlet's object has (ConvertTo-Json writes every
+# public property of its class, null or not): other cmdlets write the rest of them too. Get-AzureDeployment
+# writes `VNetName` and `VirtualIPs`, Get-AzureRole `InstanceCount`, Get-AzureVNetSite `Subnets` and
+# `State`, Get-AzureVNetGateway `State` (and `GatewaySKU`, not `GatewaySize`).
+# A link authorization (`AzureDedicatedCircuitLinkAuthorization`): its id, or its Microsoft ids with their
+# use, which only it has.
+# An Application Gateway (`ApplicationGateway`): its network with its size, which only it has.
+_GATEWAY_KEYS = ("VnetName", "GatewaySize")
+# A circuit link (`AzureDedicatedCircuitLink`) is a network and a state and nothing more: an object with an
+# Application Gateway's other properties is not one, even written without the gateway's size.
+_LINK_KEYS = ("VnetName", "State")
+_NOT_LINK_KEYS = ("GatewaySize", "InstanceCount", "Subnets", "VirtualIPs", "DnsName")
 
 
 def _asm_kind(obj: dict) -> str | None:
-    """Which classic cmdlet wrote this object (through ConvertTo-Json), by the properties it has."""
+    """Which classic cmdlet wrote this object (through ConvertTo-Json), by the properties only its objects
+    have; None for an object of another cmdlet (or none)."""
     if has(obj, "LinkAuthorizationId") or (has(obj, "MicrosoftIds") and has(obj, "Used")):
         return "authorization"
-    if has(obj, "VnetName"):
-        if any(has(obj, k) for k in _GATEWAY_KEYS):
-            return "gateway"
-        if has(obj, "State"):
-            return "link"
+    if all(has(obj, k) for k in _GATEWAY_KEYS):
+        return "gateway"
+    if all(has(obj, k) for k in _LINK_KEYS) and not any(has(obj, k) for k in _NOT_LINK_KEYS):
+        return "link"
     return None
 
 

@@ -63,7 +63,9 @@ class ExpressRouteAuthorizationLink(Rule):
         "`Get-AzureDedicatedCircuitLinkAuthorization -ServiceKey <key> | ConvertTo-Json` writes, whose "
         "`Used` count is above zero (an authorization nobody uses is not reported), and the links declared "
         "in `expressroute-authorization-links`. The cmdlet's output does not name its circuit: declare the "
-        "circuit when you want findings to name it. Networks the export of "
+        "circuit when you want findings to name it. An authorization a PowerShell script creates "
+        "(`New-AzureDedicatedCircuitLinkAuthorization`) is made for other subscriptions' links: it is "
+        "reported at the call, naming the circuit by the service key the script gives. Networks the export of "
         "`Get-AzureDedicatedCircuitLink` lists are named in the message. Resource Manager circuits' own "
         "authorizations (`authorizations[]` of `microsoft.network/expressroutecircuits`) serve Resource "
         "Manager connections and are not reported.",
@@ -175,10 +177,11 @@ class ClassicApplicationGateway(Rule):
     )
     docs = Docs(
         what="Classic Application Gateways: the objects `Get-AzureApplicationGateway | ConvertTo-Json` "
-        "writes (told apart from other cmdlets' objects by `VnetName` with `GatewaySize`, `InstanceCount`, "
-        "`Subnets`, `VirtualIPs` or `DnsName`; the shape is inferred from the cmdlet's documented response), "
-        "and gateways declared in `application-gateways`. The finding names the gateway's network and "
-        "subnets.",
+        "writes (told apart from other cmdlets' objects, such as `Get-AzureDeployment`'s, by `VnetName` with "
+        "`GatewaySize`, which only the gateway's class has), "
+        "gateways declared in `application-gateways`, and those a PowerShell script creates "
+        "(`New-AzureApplicationGateway`, reported at the call unless the script removes the gateway again "
+        "with `Remove-AzureApplicationGateway`). The finding names the gateway's network and subnets.",
         why="A classic Application Gateway is a deployment of its own inside the virtual network; the platform "
         "refuses to migrate a network that holds one (it reports non-gateway PaaS deployments), and there "
         "is no migration for the gateway itself.",

@@ -1,0 +1,557 @@
+"""What the other classic `Get-Azure*` cmdlets write through ConvertTo-Json is not read as a resource it is
+not: the inventory reader tells the cmdlet objects it reads (Application Gateways, circuit links, link
+authorizations, Get-AzureVM's VMs) by properties only their classes have, so a deployment with a virtual
+network and virtual IPs is not an Application Gateway, and a network site or a reserved IP with an `Id` (a
+GUID) is not a resource row. The objects it does read are still read.
+
+The objects are built from the classes the cmdlets write (Azure/azure-powershell, `src/ServiceManagement/`):
+every public property, as Windows PowerShell 5.1's ConvertTo-Json writes it (separator `":  "`; objects
+nested deeper than `-Depth` as their .NET type name). `Compute/Commands.ServiceManagement/Model/`:
+DeploymentInfoContext, HostedServiceDetailedContext, RoleContext, RoleInstanceContext,
+VirtualNetworkSiteContext, ReservedIPContext, PSStorageService (StorageServicePropertiesOperationContext),
+DiskContext, OSImageContext, VMImageContext, InputEndpointContext, NetworkAclRule, LocationsContext,
+InternalLoadBalancerContext; `Network/Commands.Network/`: Gateway/Model/VirtualNetworkGatewayContext,
+Gateway/Model/GatewayConnectionContext, NetworkSecurityGroup/Model/NetworkSecurityGroupWithRules,
+ApplicationGateway/Model/ApplicationGateway; the ExpressRoute models as the ExpressRoute cmdlets' tests
+fill them; PSAzureSubscription of the Service Management profile."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lint_support import lint_files, where
+
+from migcheck.inventory_model import ApplicationGateway, CircuitLink, LinkAuthorization
+from migcheck.model import FileKind, Mark
+from migcheck.readers import inventory, read_document
+from migcheck.readers.inventory_shapes import is_record, records
+
+MODEL = "Microsoft.WindowsAzure.Commands.ServiceManagement.Model"
+OPERATION = {
+    "OperationDescription": "Get-AzureDeployment",
+    "OperationId": "5e3b9d8c-7a61-4f1e-9c2d-0b4a6e8f1d3c",
+    "OperationStatus": "Succeeded",
+}
+
+
+def _operation(cmdlet: str) -> dict:
+    return OPERATION | {"OperationDescription": cmdlet}
+
+
+def _written(value: object) -> str:
+    """`value` as Windows PowerShell's ConvertTo-Json lays it out."""
+    return json.dumps(value, indent=4, separators=(",", ":  "))
+
+
+_CONFIGURATION = (
+    '<ServiceConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration" '
+    'serviceName="shop" osVersion="*" osFamily="6">\r\n  <Role name="web">\r\n    <Instances count="2" />\r\n'
+    "  </Role>\r\n</ServiceConfiguration>"
+)
+
+# Get-AzureDeployment: a cloud service's deployment, in a virtual network, with its virtual IPs.
+DEPLOYMENT = {
+    "SdkVersion": "2.9.8899.26",
+    "RollbackAllowed": False,
+    "Slot": "Production",
+    "Name": "shop-prod",
+    "DeploymentName": "shop-prod",
+    "Url": "http://shop.cloudapp.net/",
+    "Status": "Running",
+    "CurrentUpgradeDomain": 0,
+    "CurrentUpgradeDomainState": None,
+    "UpgradeType": None,
+    "RoleInstanceList": ["Microsoft.WindowsAzure.Management.Compute.Models.RoleInstance"] * 2,
+    "Configuration": _CONFIGURATION,
+    "DeploymentId": "9f0c2a7b3e5d4c1a8b6e2f4d0a9c7e5b",
+    "Label": "shop-prod",
+    "VNetName": "prod-vnet",
+    "DnsSettings": None,
+    "OSVersion": "*",
+    "RolesConfiguration": {"web": f"{MODEL}.RoleConfiguration"},
+    "VirtualIPs": [f"{MODEL}.VirtualIP"],
+    "ReservedIPName": None,
+    "CreatedTime": "2016-05-01T10:00:00Z",
+    "LastModifiedTime": "2016-05-01T10:00:00Z",
+    "Locked": False,
+    "InternalLoadBalancerName": None,
+    "LoadBalancers": None,
+    "ExtensionConfiguration": None,
+    "ServiceName": "shop",
+} | _operation("Get-AzureDeployment")
+
+# The same with `-Depth 100`: the virtual IPs, an internal load balancer and the role instances written out.
+DEPLOYMENT_IN_FULL = DEPLOYMENT | {
+    "RoleInstanceList": [
+        {
+            "RoleName": "web",
+            "InstanceName": f"web_IN_{n}",
+            "InstanceStatus": "ReadyRole",
+            "InstanceUpgradeDomain": n,
+            "InstanceFaultDomain": n,
+            "InstanceSize": "Small",
+            "InstanceStateDetails": "",
+            "InstanceErrorCode": "",
+            "IPAddress": f"10.0.1.{4 + n}",
+            "InstanceEndpoints": [],
+            "PowerState": "Started",
+            "HostName": f"RD00155D{n}",
+            "RemoteAccessCertificateThumbprint": None,
+            "GuestAgentStatus": None,
+            "ResourceExtensionStatusList": [],
+            "PublicIPs": [],
+            "NetworkInterfaces": [],
+        }
+        for n in range(2)
+    ],
+    "RolesConfiguration": {"web": {"Name": "web", "InstanceCount": 2, "Settings": {}, "Certificates": []}},
+    "VirtualIPs": [
+        {
+            "Address": "40.112.0.20",
+            "IsDnsProgrammed": True,
+            "Name": "shopContractContract",
+            "ReservedIPName": None,
+        }
+    ],
+    "InternalLoadBalancerName": "shop-ilb",
+    "LoadBalancers": [
+        {
+            "Name": "shop-ilb",
+            "FrontEndIpConfiguration": {
+                "Type": "Private",
+                "SubnetName": "backend",
+                "StaticVirtualNetworkIPAddress": "10.0.2.10",
+            },
+        }
+    ],
+}
+
+# Get-AzureService: cloud services.
+SERVICES = [
+    {
+        "Label": name,
+        "Description": None,
+        "AffinityGroup": None,
+        "Location": "West Europe",
+        "Status": "Created",
+        "ExtendedProperties": {"ResourceGroup": name, "ResourceLocation": "West Europe"},
+        "WebWorkerRoleSizes": ["A5", "A6", "ExtraSmall", "Small"],
+        "VirtualMachineRoleSizes": ["Basic_A0", "Standard_D1"],
+        "DateModified": "2016-05-01T10:00:00Z",
+        "DateCreated": "2015-03-01T10:00:00Z",
+        "ReverseDnsFqdn": None,
+        "Url": f"https://management.core.windows.net/sub/services/hostedservices/{name}",
+        "ServiceName": name,
+    }
+    | _operation("Get-AzureService")
+    for name in ("shop", "jobs")
+]
+
+# Get-AzureRole, and Get-AzureRole -InstanceDetails.
+ROLES = [
+    {
+        "RoleName": "web",
+        "InstanceCount": 2,
+        "DeploymentID": "9f0c2a7b3e5d4c1a8b6e2f4d0a9c7e5b",
+        "OSVersion": "*",
+    }
+    | {"ServiceName": "shop"}
+    | _operation("Get-AzureRole"),
+    {
+        "RoleName": "worker",
+        "InstanceCount": 1,
+        "DeploymentID": "9f0c2a7b3e5d4c1a8b6e2f4d0a9c7e5b",
+        "OSVersion": "*",
+    }
+    | {"ServiceName": "shop"}
+    | _operation("Get-AzureRole"),
+]
+ROLE_INSTANCES = [
+    {
+        "InstanceEndpoints": [f"{MODEL}.InstanceEndpoint"],
+        "InstanceErrorCode": None,
+        "InstanceFaultDomain": n,
+        "InstanceName": f"web_IN_{n}",
+        "InstanceSize": "Small",
+        "InstanceStateDetails": None,
+        "InstanceStatus": "ReadyRole",
+        "InstanceUpgradeDomain": n,
+        "RoleName": "web",
+        "DeploymentID": "9f0c2a7b3e5d4c1a8b6e2f4d0a9c7e5b",
+        "IPAddress": f"10.0.1.{4 + n}",
+        "PublicIPAddress": None,
+        "PublicIPName": None,
+        "PublicIPIdleTimeoutInMinutes": None,
+        "PublicIPDomainNameLabel": None,
+        "PublicIPFqdns": [],
+        "ServiceName": "shop",
+    }
+    | _operation("Get-AzureRole")
+    for n in range(2)
+]
+
+# Get-AzureVNetSite: a classic network, its `Id` a GUID, its subnets and state.
+VNET_SITE = {
+    "AddressSpacePrefixes": ["10.0.0.0/16"],
+    "Location": "West Europe",
+    "AffinityGroup": None,
+    "DnsServers": [{"Name": "dc1", "Address": "10.0.0.4"}],
+    "GatewayProfile": None,
+    "GatewaySites": None,
+    "Id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    "InUse": True,
+    "Label": None,
+    "MigrationState": None,
+    "Name": "prod-vnet",
+    "State": "Created",
+    "Subnets": [
+        {"Name": "frontend", "AddressPrefix": "10.0.1.0/24", "NetworkSecurityGroup": None},
+        {"Name": "backend", "AddressPrefix": "10.0.2.0/24", "NetworkSecurityGroup": None},
+    ],
+} | _operation("Get-AzureVNetSite")
+
+# Get-AzureVNetGateway and Get-AzureVNetConnection.
+VNET_GATEWAY = {
+    "LastEventData": None,
+    "LastEventTimeStamp": "2016-05-01T10:00:00Z",
+    "LastEventMessage": "Successfully configured the gateway.",
+    "LastEventID": 23005,
+    "State": "Provisioned",
+    "VIPAddress": "40.112.0.30",
+    "DefaultSite": None,
+    "GatewaySKU": "Default",
+} | _operation("Get-AzureVNetGateway")
+VNET_CONNECTIONS = [
+    {
+        "ConnectivityState": "Connected",
+        "EgressBytesTransferred": 1024,
+        "IngressBytesTransferred": 2048,
+        "LastConnectionEstablished": "5/1/2016 10:00:00 AM",
+        "LastEventID": "24401",
+        "LastEventMessage": "The connectivity state for the local network site 'office' changed.",
+        "LastEventTimeStamp": "5/1/2016 10:00:00 AM",
+        "LocalNetworkSiteName": "office",
+    }
+    | _operation("Get-AzureVNetConnection")
+]
+
+# Get-AzureReservedIP: a reserved IP, its `Id` a GUID, in use by a cloud service.
+RESERVED_IP = {
+    "ReservedIPName": "shop-ip",
+    "Address": "40.112.0.20",
+    "Id": "7c6b5a49-3827-4615-a4b3-c2d1e0f9a8b7",
+    "Label": None,
+    "Location": "West Europe",
+    "State": "Created",
+    "InUse": True,
+    "ServiceName": "shop",
+    "DeploymentName": "shop-prod",
+    "VirtualIPName": None,
+} | _operation("Get-AzureReservedIP")
+
+# Get-AzureStorageAccount, Get-AzureDisk, Get-AzureVMImage (an OS image and a VM image).
+STORAGE_ACCOUNT = {
+    "Context": "Microsoft.WindowsAzure.Commands.Common.Storage.LazyAzureStorageContext",
+    "ExtendedProperties": {},
+    "StorageAccountDescription": None,
+    "AffinityGroup": None,
+    "Location": "West Europe",
+    "GeoPrimaryLocation": "West Europe",
+    "GeoSecondaryLocation": "North Europe",
+    "Label": "contosoapp",
+    "StorageAccountStatus": "Created",
+    "StatusOfPrimary": "Available",
+    "StatusOfSecondary": "Available",
+    "Endpoints": ["https://contosoapp.blob.core.windows.net/", "https://contosoapp.queue.core.windows.net/"],
+    "AccountType": "Premium_LRS",
+    "LastGeoFailoverTime": None,
+    "MigrationState": None,
+    "StorageAccountName": "contosoapp",
+} | _operation("Get-AzureStorageAccount")
+DISK = {
+    "AffinityGroup": None,
+    "AttachedTo": {"DeploymentName": "shop-prod", "HostedServiceName": "shop", "RoleName": "web01"},
+    "IsCorrupted": False,
+    "Label": None,
+    "Location": "West Europe",
+    "DiskSizeInGB": 127,
+    "MediaLink": "https://contosoapp.blob.core.windows.net/vhds/web01-os.vhd",
+    "DiskName": "shop-web01-0-201605011000",
+    "SourceImageName": "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-20160430-en.us-127GB.vhd",
+    "OS": "Windows",
+    "IOType": "Provisioned",
+} | _operation("Get-AzureDisk")
+OS_IMAGE = {
+    "ImageName": "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-20160430-en.us-127GB.vhd",
+    "OS": "Windows",
+    "MediaLink": None,
+    "LogicalSizeInGB": 128,
+    "AffinityGroup": None,
+    "Category": "Public",
+    "Location": "West Europe;North Europe",
+    "Label": "Windows Server 2012 R2 Datacenter, April 2016",
+    "Description": "At the heart of the Microsoft Cloud OS vision...",
+    "Eula": None,
+    "ImageFamily": "Windows Server 2012 R2 Datacenter",
+    "PublishedDate": "2016-04-30T07:00:00Z",
+    "IsPremium": False,
+    "IconUri": "WindowsServer2012R2_100.png",
+    "SmallIconUri": "WindowsServer2012R2_45.png",
+    "PrivacyUri": None,
+    "RecommendedVMSize": None,
+    "PublisherName": "Microsoft Windows Server Group",
+    "IOType": None,
+    "ShowInGui": True,
+    "IconName": "WindowsServer2012R2_100.png",
+    "SmallIconName": "WindowsServer2012R2_45.png",
+} | _operation("Get-AzureVMImage")
+VM_IMAGE = OS_IMAGE | {
+    "ImageName": "web-golden",
+    "Category": "User",
+    "OSDiskConfiguration": {
+        "Name": "web-golden-os",
+        "HostCaching": "ReadWrite",
+        "OSState": "Specialized",
+        "OS": "Windows",
+        "MediaLink": "https://contosoapp.blob.core.windows.net/vhds/web-golden-os.vhd",
+        "LogicalDiskSizeInGB": 127,
+        "IOType": "Standard",
+    },
+    "DataDiskConfigurations": [],
+    "ServiceName": "shop",
+    "DeploymentName": "shop-prod",
+    "RoleName": "web01",
+    "CreatedTime": "2016-05-01T10:00:00Z",
+    "ModifiedTime": "2016-05-01T10:00:00Z",
+    "Language": None,
+    "PricingDetailLink": None,
+}
+
+# Get-AzureVM | Get-AzureEndpoint, and Get-AzureAclConfig (its rules, an enumerable written as an array).
+ENDPOINTS = [
+    {
+        "LBSetName": None,
+        "LocalPort": 3389,
+        "Name": "RDP",
+        "Port": 50001,
+        "Protocol": "tcp",
+        "Vip": "40.112.0.20",
+        "ProbePath": None,
+        "ProbePort": 0,
+        "ProbeProtocol": None,
+        "ProbeIntervalInSeconds": None,
+        "ProbeTimeoutInSeconds": None,
+        "EnableDirectServerReturn": False,
+        "Acl": [{"RuleId": 0, "Order": 100, "Action": "permit", "RemoteSubnet": "203.0.113.0/24"}],
+        "InternalLoadBalancerName": None,
+        "IdleTimeoutInMinutes": 4,
+        "LoadBalancerDistribution": None,
+        "VipName": None,
+    }
+]
+ACL_RULES = [
+    {
+        "RuleId": 0,
+        "Order": 100,
+        "Action": "permit",
+        "RemoteSubnet": "203.0.113.0/24",
+        "Description": "office",
+    },
+    {"RuleId": 1, "Order": 200, "Action": "deny", "RemoteSubnet": "0.0.0.0/0", "Description": "the rest"},
+]
+
+# Get-AzureDedicatedCircuit: a circuit, its service key.
+CIRCUIT = {
+    "Bandwidth": 200,
+    "BillingType": "MeteredData",
+    "CircuitName": "contoso-er",
+    "Location": "Amsterdam",
+    "ServiceKey": "aa28cd19-b10a-41ff-981b-53c6bbf15ead",
+    "ServiceProviderName": "Equinix",
+    "ServiceProviderProvisioningState": "Provisioned",
+    "Sku": "Standard",
+    "Status": "Enabled",
+}
+
+# Get-AzureSubscription: its accounts are objects with an `Id` and a `Type` of their own.
+SUBSCRIPTION = {
+    "SubscriptionId": "3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d",
+    "SubscriptionName": "Contoso Production",
+    "Environment": "AzureCloud",
+    "DefaultAccount": "ops@contoso.example",
+    "Accounts": [
+        {
+            "Id": "ops@contoso.example",
+            "Type": "User",
+            "Properties": {"Subscriptions": "3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d", "Tenants": "contoso"},
+        }
+    ],
+    "IsDefault": True,
+    "IsCurrent": True,
+    "CurrentStorageAccountName": "contosoapp",
+    "TenantId": "8d2e4f6a-0b1c-4d3e-9f5a-7b6c8d0e2f4a",
+}
+
+# Get-AzureLocation, Get-AzureInternalLoadBalancer, Get-AzureNetworkSecurityGroup -Detailed.
+LOCATIONS = [
+    {
+        "DisplayName": name,
+        "Name": name,
+        "AvailableServices": ["Compute", "Storage", "PersistentVMRole", "HighMemory"],
+        "WebWorkerRoleSizes": ["A5", "Small"],
+        "VirtualMachineRoleSizes": ["Basic_A0", "Standard_D1"],
+        "StorageAccountTypes": ["Standard_LRS", "Premium_LRS"],
+    }
+    | _operation("Get-AzureLocation")
+    for name in ("West Europe", "North Europe")
+]
+INTERNAL_LOAD_BALANCER = {
+    "InternalLoadBalancerName": "shop-ilb",
+    "ServiceName": "shop",
+    "DeploymentName": "shop-prod",
+    "SubnetName": "backend",
+    "IPAddress": "10.0.2.10",
+} | _operation("Get-AzureInternalLoadBalancer")
+NETWORK_SECURITY_GROUP = {
+    "Rules": [
+        {
+            "Action": "Allow",
+            "DestinationAddressPrefix": "VIRTUAL_NETWORK",
+            "DestinationPortRange": "*",
+            "IsDefault": True,
+            "Name": "ALLOW VNET INBOUND",
+            "Priority": 65000,
+            "Protocol": "*",
+            "SourceAddressPrefix": "VIRTUAL_NETWORK",
+            "SourcePortRange": "*",
+            "State": "Active",
+            "Type": "Inbound",
+        }
+    ],
+    "Name": "backend-nsg",
+    "Location": "West Europe",
+    "Label": None,
+}
+
+OTHER_OUTPUTS: dict[str, object] = {
+    "Get-AzureDeployment": DEPLOYMENT,
+    "Get-AzureDeployment (-Depth 100)": DEPLOYMENT_IN_FULL,
+    "Get-AzureService": SERVICES,
+    "Get-AzureRole": ROLES,
+    "Get-AzureRole -InstanceDetails": ROLE_INSTANCES,
+    "Get-AzureVNetSite": VNET_SITE,
+    "Get-AzureVNetSite (several)": [VNET_SITE, VNET_SITE | {"Name": "dev-vnet"}],
+    "Get-AzureVNetGateway": VNET_GATEWAY,
+    "Get-AzureVNetConnection": VNET_CONNECTIONS,
+    "Get-AzureReservedIP": RESERVED_IP,
+    "Get-AzureReservedIP (several)": [RESERVED_IP, RESERVED_IP | {"ReservedIPName": "spare", "InUse": False}],
+    "Get-AzureStorageAccount": STORAGE_ACCOUNT,
+    "Get-AzureDisk": DISK,
+    "Get-AzureVMImage (OS image)": OS_IMAGE,
+    "Get-AzureVMImage (VM image)": VM_IMAGE,
+    "Get-AzureEndpoint": ENDPOINTS,
+    "Get-AzureAclConfig": ACL_RULES,
+    "Get-AzureDedicatedCircuit": CIRCUIT,
+    "Get-AzureSubscription": SUBSCRIPTION,
+    "Get-AzureLocation": LOCATIONS,
+    "Get-AzureInternalLoadBalancer": INTERNAL_LOAD_BALANCER,
+    "Get-AzureNetworkSecurityGroup -Detailed": NETWORK_SECURITY_GROUP,
+}
+
+# What the cmdlets migcheck reads write: an Application Gateway (ApplicationGateway.cs, every property),
+# a circuit's links and its link authorizations.
+APPLICATION_GATEWAY = {
+    "Name": "shop-appgw",
+    "Description": None,
+    "VnetName": "prod-vnet",
+    "Subnets": ["appgw"],
+    "InstanceCount": 2,
+    "GatewaySize": "Medium",
+    "State": "Running",
+    "VirtualIPs": ["40.112.0.40"],
+    "DnsName": "shop-appgw.cloudapp.net",
+}
+CIRCUIT_LINKS = [
+    {"VnetName": "prod-vnet", "State": "Provisioned"},
+    {"VnetName": "dev-vnet", "State": "Provisioned"},
+]
+LINK_AUTHORIZATIONS = [
+    {
+        "Description": "analytics subscription",
+        "Limit": 2,
+        "LinkAuthorizationId": "f4c8a2d0e1b34c7a9e5d6b7a8c9d0e1f",
+        "MicrosoftIds": "netops@contoso.example",
+        "Used": 1,
+    }
+]
+
+
+def _objects(output: object) -> list[object]:
+    return output if isinstance(output, list) else [output]
+
+
+def _file_name(cmdlet: str) -> str:
+    return "".join(c for c in cmdlet.lower() if c.isalnum() or c == "-") + ".json"
+
+
+@pytest.mark.parametrize("cmdlet", OTHER_OUTPUTS)
+def test_another_cmdlets_objects_are_neither_resources_nor_records(cmdlet):
+    for obj in _objects(OTHER_OUTPUTS[cmdlet]):
+        assert not is_record(obj)
+        assert records(obj, Mark("x.json", 1, column=1)) == ()
+
+
+@pytest.mark.parametrize("cmdlet", OTHER_OUTPUTS)
+def test_another_cmdlets_export_is_not_read_as_an_inventory_export(cmdlet):
+    """Skipped in a folder walk; named on the command line, said not to be an export (MIG002), as any JSON
+    that is not one."""
+    data = _written(OTHER_OUTPUTS[cmdlet]).encode("utf-8")
+    assert not inventory.sniff(data)
+    assert read_document(_file_name(cmdlet), data, explicit=False) is None
+    document = read_document(_file_name(cmdlet), data, explicit=True)
+    assert document is not None and document.resources == ()
+    assert document.kind is not FileKind.INVENTORY
+    assert document.problem is not None and document.problem.kind == "root"
+
+
+def test_a_deployment_in_a_network_is_not_an_application_gateway(tmp_path, monkeypatch):
+    """The case found: a deployment's `VNetName` and `VirtualIPs` were read as a classic Application Gateway
+    in that network, and MIG312 reported it."""
+    files = {"deployment.json": _written(DEPLOYMENT), "deployment-full.json": _written(DEPLOYMENT_IN_FULL)}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert where(result.findings) == []
+    assert result.documents == ()
+
+
+def test_the_application_gateway_output_is_still_read(tmp_path, monkeypatch):
+    [gateway] = read_document("appgw.json", _written(APPLICATION_GATEWAY).encode(), explicit=False).resources
+    assert gateway == ApplicationGateway(
+        "shop-appgw", "prod-vnet", Mark("appgw.json", 1, column=1), subnets=("appgw",), state="Running"
+    )
+    files = {f"{_file_name(cmdlet)}": _written(output) for cmdlet, output in OTHER_OUTPUTS.items()}
+    files["appgw.json"] = _written([APPLICATION_GATEWAY, APPLICATION_GATEWAY | {"Name": "jobs-appgw"}])
+    result = lint_files(tmp_path, monkeypatch, files, "MIG312", dedent=False)
+    assert where(result.findings) == ["MIG312 appgw.json:2:5", "MIG312 appgw.json:17:5"]
+    assert [d.path for d in result.documents] == ["appgw.json"]
+
+
+def test_circuit_links_and_link_authorizations_are_still_read():
+    links = read_document("links.json", _written(CIRCUIT_LINKS).encode(), explicit=False).resources
+    assert links == (
+        CircuitLink("prod-vnet", "Provisioned", Mark("links.json", 2, column=5)),
+        CircuitLink("dev-vnet", "Provisioned", Mark("links.json", 6, column=5)),
+    )
+    data = _written(LINK_AUTHORIZATIONS).encode()
+    [authorization] = read_document("auth.json", data, explicit=False).resources
+    assert isinstance(authorization, LinkAuthorization) and (authorization.used, authorization.limit) == (
+        1,
+        2,
+    )
+
+
+def test_a_circuit_link_is_only_a_network_and_a_state():
+    """An object with a network, a state and an Application Gateway's other properties is not a link, even
+    written without the gateway's size."""
+    partial = {k: v for k, v in APPLICATION_GATEWAY.items() if k != "GatewaySize"}
+    assert not any(isinstance(r, CircuitLink) for r in records(partial, Mark("x.json", 1, column=1)))
