@@ -1,17 +1,21 @@
 """Python scripts: Premium storage accounts they create (MIG205), disks and images they register in the
 subscription's repository (MIG402), and the migration requests they send to the Service Management API
 (MIG602), which the SDK has no method for. Each is checked through the engine at its line and column, with
-the near misses that must stay silent."""
+the near misses that must stay silent. Also what crosses files (an account one script creates Premium, a
+disk one registers and another gives a VM by name), and what the script's own helpers send (a request in a
+`return`, a path a helper builds in branches, steps shown at the calls that run them)."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
 
 from migcheck.config import Config
 from migcheck.engine import LintResult, lint
-from migcheck.model import Deployment, Disk, Document, Image, MigrationStep, Script
+from migcheck.estate import link
+from migcheck.model import Disk, Document, Image, Mark, MigrationStep, Script, StorageAccountType
 from migcheck.plugins import load_rules
 from migcheck.readers import read_document
 
@@ -48,8 +52,11 @@ def steps(text: str) -> list[tuple[str, str, str, int]]:
     return [(s.step, s.scope, s.target, s.mark.line) for s in script.migration]
 
 
-def check(tmp_path, monkeypatch, text: str) -> LintResult:
+def check(tmp_path, monkeypatch, text: str, others: dict[str, str] | None = None) -> LintResult:
+    """Lint the script as deploy.py, beside the files of `others` (by name, their text as written)."""
     (tmp_path / "deploy.py").write_text(source(text), encoding="utf-8")
+    for name, other in (others or {}).items():
+        (tmp_path / name).write_text(textwrap.dedent(other).lstrip("\n"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return lint(["."], Config(), load_rules(entry_points=False))
 
@@ -107,17 +114,21 @@ def test_no_premium_evidence_no_finding(tmp_path, monkeypatch, text):
 
 
 def test_every_disk_in_the_premium_account_is_premium_and_only_those():
-    (deployment,) = of_type(
+    document = read(
         f"""
         sms.create_storage_account('OpsPrem', 'd', 'l', None, 'West Europe', None, None, 'Premium_LRS')
         os_disk = OSVirtualHardDisk('img', '{PREMIUM}/vhds/vm1-os.vhd')
         sms.add_role('ops', 'ops', 'vm1', None, os_disk)
         sms.add_data_disk('ops', 'ops', 'vm1', 0, media_link='{PREMIUM}/vhds/vm1-data.vhd')
         sms.add_data_disk('ops', 'ops', 'vm1', 1, media_link='https://opsstd.blob.core.windows.net/vhds/d.vhd')
-        """,
-        Deployment,
+        """
     )
-    (vm,) = deployment.roles
+    # The script states the account's type; the link stage marks the disks in it, whichever file has them.
+    assert [r for r in document.resources if isinstance(r, StorageAccountType)] == [
+        StorageAccountType("OpsPrem", "Premium_LRS", Mark(PATH, FIRST, column=len("sms.") + 1))
+    ]
+    ((service, *_),) = [estate.cloud_services for estate in link([document])]
+    (vm,) = service.vms
     assert [(d.name, d.premium) for d in vm.disks] == [
         ("vm1-os.vhd", True),
         ("vm1-data.vhd", True),
@@ -151,8 +162,21 @@ def test_a_disk_the_script_registers_and_gives_no_vm_is_unattached(tmp_path, mon
             "web-base",
         ),
         ("image = VMImage('sql-base', 'SQL base')\nsms.create_vm_image(image)\n", "sql-base"),
+        # A VM captured as an OS image, and as a VM image.
+        ("sms.capture_role('ops', 'ops', 'vm1', 'Delete', 'golden', 'Golden image')\n", "golden"),
+        (
+            "options = CaptureRoleAsVMImage('Specialized', 'golden-vm', 'Golden')\n"
+            "sms.capture_vm_image('ops', 'ops', 'vm1', options)\n",
+            "golden-vm",
+        ),
+        (
+            "options = CaptureRoleAsVMImage()\noptions.os_state = 'Generalized'\n"
+            "options.vm_image_name = 'golden-vm'\noptions.vm_image_label = 'Golden'\n"
+            "sms.capture_vm_image(service_name='ops', deployment_name='ops', role_name='vm1', options=options)\n",
+            "golden-vm",
+        ),
     ],
-    ids=["os-image", "vm-image"],
+    ids=["os-image", "vm-image", "capture-role", "capture-vm-image", "capture-vm-image-attributes"],
 )
 def test_an_image_the_script_registers_is_one_of_its_own(tmp_path, monkeypatch, text, name):
     ((line, column, message),) = found(check(tmp_path, monkeypatch, text), "MIG402")
@@ -209,6 +233,8 @@ def test_a_disk_or_image_whose_name_the_script_does_not_state_is_not_registered(
     def register(name):
         sms.add_disk(False, 'l', 'https://x.blob.core.windows.net/vhds/a.vhd', name, 'Linux')
         sms.add_os_image('l', 'https://x.blob.core.windows.net/vhds/b.vhd', name, 'Linux')
+        sms.capture_role('ops', 'ops', 'vm1', 'Delete', name, 'l')
+        sms.capture_vm_image('ops', 'ops', 'vm1', CaptureRoleAsVMImage('Specialized', name, 'l'))
     register(NAME)
     sms.add_disk(False, 'l', 'https://x.blob.core.windows.net/vhds/c.vhd', 'c', 'Linux')
     sms.add_os_image('l', 'https://x.blob.core.windows.net/vhds/d.vhd', 'd', 'Linux')
@@ -314,10 +340,10 @@ def test_a_prepare_without_the_validate_the_script_gives_others_is_a_warning(tmp
             "def migrate(vnet, step):\n"
             "    sms.perform_post(f'/sub/services/networking/virtualnetwork/{vnet}/migration?comp={step}', '')\n"
             "migrate('front', 'prepare')\nmigrate('back', 'prepare')\nmigrate('front', 'commit')",
-            [
-                ("prepare", "virtual-network", "front", FIRST + 1),
-                ("prepare", "virtual-network", "back", FIRST + 1),
-                ("commit", "virtual-network", "front", FIRST + 1),
+            [  # at the calls that run them, not at the request they all reach
+                ("prepare", "virtual-network", "front", FIRST + 2),
+                ("prepare", "virtual-network", "back", FIRST + 3),
+                ("commit", "virtual-network", "front", FIRST + 4),
             ],
         ),
     ],
@@ -356,4 +382,315 @@ def test_steps_are_migration_steps_of_the_script_in_source_order():
     assert [(s.scope, s.mark.line, s.mark.column) for s in script.migration] == [
         ("cloud-service", FIRST, 5),
         ("storage-account", FIRST + 1, 5),
+    ]
+
+
+# --- the type of the storage accounts a script creates, for the link stage --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            "sms.create_storage_account('acct', 'd', 'l', location='West')",
+            "Standard_GRS",
+        ),  # the SDK's default
+        (
+            "sms.create_storage_account('acct', 'd', 'l', 'ag', None, True, None, 'Premium_LRS')",
+            "Premium_LRS",
+        ),
+        # The SDK creates Standard_LRS when geo-replication is off, whatever account_type says.
+        (
+            "sms.create_storage_account('acct', 'd', 'l', location='West', geo_replication_enabled=False,"
+            " account_type='Premium_LRS')",
+            "Standard_LRS",
+        ),
+        # What the script does not state: the type, geo-replication, the arguments, the account's name.
+        ("sms.create_storage_account('acct', 'd', 'l', location='West', account_type=KIND)", None),
+        (
+            "sms.create_storage_account('acct', 'd', 'l', location='West', geo_replication_enabled=GEO,"
+            " account_type='Premium_LRS')",
+            None,
+        ),
+        ("sms.create_storage_account('acct', 'd', 'l', **OPTIONS)", None),
+        ("sms.create_storage_account(NAME, 'd', 'l', location='West', account_type='Premium_LRS')", None),
+    ],
+    ids=["default", "premium", "geo-off", "type-unknown", "geo-unknown", "open", "name-unknown"],
+)
+def test_the_type_of_a_storage_account_the_script_creates(call, expected):
+    assert of_type(call + "\n", StorageAccountType) == (
+        [StorageAccountType("acct", expected, Mark(PATH, FIRST, column=len("sms.") + 1))] if expected else []
+    )
+
+
+def test_a_premium_account_one_script_creates_holds_the_disks_another_file_places_in_it(
+    tmp_path, monkeypatch
+):
+    vm = premium_vm().split("\n", 2)[2]  # the VM alone: the account is created in accounts.py
+    create = "sms.create_storage_account('opsprem', 'VM disks', 'ops', location='West', account_type='{}')\n"
+    for kind, expected in (("Premium_LRS", 1), ("Standard_LRS", 0)):
+        (tmp_path / kind).mkdir()
+        result = check(tmp_path / kind, monkeypatch, vm, {"accounts.py": HEADER + create.format(kind)})
+        found_lines = [(line, column) for line, column, _ in found(result, "MIG205")]
+        column = len('body = "') + BOOT_BODY.index("<DebugSettings>") + 1
+        assert found_lines == [(FIRST + 2, column)] * expected
+
+
+# --- disks and images the script deletes again ------------------------------------------------------------
+
+REGISTRATIONS = {
+    "disk": (ADD_DISK, "sms.delete_disk('Spare-Data')"),
+    "os-image": (
+        "sms.add_os_image('l', 'https://x.blob.core.windows.net/vhds/b.vhd', 'base', 'Linux')\n",
+        "sms.delete_os_image('base', True)",
+    ),
+    "vm-image": ("sms.create_vm_image(VMImage('base', 'l'))\n", "sms.delete_vm_image(vm_image_name='base')"),
+    "captured-os-image": (
+        "sms.capture_role('ops', 'ops', 'vm1', 'Reprovision', 'base', 'l')\n",
+        "sms.delete_os_image(image_name='base')",
+    ),
+    "captured-vm-image": (
+        "sms.capture_vm_image('ops', 'ops', 'vm1', CaptureRoleAsVMImage('Specialized', 'base', 'l'))\n",
+        "sms.delete_vm_image('base')",
+    ),
+}
+
+
+@pytest.mark.parametrize(("registration", "delete"), REGISTRATIONS.values(), ids=REGISTRATIONS.keys())
+def test_a_disk_or_image_the_script_deletes_again_is_not_reported(
+    tmp_path, monkeypatch, registration, delete
+):
+    (tmp_path / "kept").mkdir()
+    ((line, column, _),) = found(check(tmp_path / "kept", monkeypatch, registration), "MIG402")
+    assert (line, column) == (FIRST, len("sms.") + 1)
+    (tmp_path / "deleted").mkdir()
+    assert found(check(tmp_path / "deleted", monkeypatch, registration + delete + "\n"), "MIG402") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # A delete that may not run, or runs before the registration.
+        (ADD_DISK + "def clean():\n    sms.delete_disk('spare-data')\nclean()\n", FIRST),
+        (ADD_DISK + "if CLEAN:\n    sms.delete_disk('spare-data')\n", FIRST),
+        ("sms.delete_disk('spare-data')\n" + ADD_DISK, FIRST + 1),
+        # A registration in a function, which may run after the delete.
+        ("def register():\n    " + ADD_DISK + "register()\nsms.delete_disk('spare-data')\n", FIRST + 1),
+        # Another disk, or an image of the other kind.
+        (ADD_DISK + "sms.delete_disk('spare')\n", FIRST),
+        (REGISTRATIONS["os-image"][0] + "sms.delete_vm_image('base')\n", FIRST),
+        (REGISTRATIONS["vm-image"][0] + "sms.delete_os_image('base')\n", FIRST),
+    ],
+    ids=["in-function", "condition", "before", "registered-in-function", "other-disk", "os-vm", "vm-os"],
+)
+def test_a_disk_or_image_not_surely_deleted_after_its_registration_is_reported(
+    tmp_path, monkeypatch, text, line
+):
+    assert [(at, column) for at, column, _ in found(check(tmp_path, monkeypatch, text), "MIG402")] == [
+        (line, text.splitlines()[line - FIRST].index("sms.") + len("sms.") + 1)
+    ]
+
+
+# --- a disk given to a VM by name, registered in another file ---------------------------------------------
+
+REGISTER = HEADER + (
+    "sms.add_disk(False, 'sql data', 'https://opsstd.blob.core.windows.net/vhds/sql-data.vhd', 'sql-data',"
+    " 'Windows')\n"
+)
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        "sms.add_data_disk('sqlsvc', 'sqlsvc', 'sql1', 0, disk_name='sql-data')",
+        "sms.add_role('sqlsvc', 'sqlsvc', 'sql1', None, OSVirtualHardDisk(disk_name='SQL-Data'))",
+        "disks = DataVirtualHardDisks()\n"
+        "disks.data_virtual_hard_disks.append(DataVirtualHardDisk(disk_name='sql-data', lun=0))\n"
+        "sms.add_role('sqlsvc', 'sqlsvc', 'sql1', None, None, data_virtual_hard_disks=disks)",
+    ],
+    ids=["add-data-disk", "os-disk", "data-disks"],
+)
+def test_a_disk_another_file_registers_is_attached_to_the_vm_this_one_gives_it_to(tmp_path, monkeypatch, use):
+    (tmp_path / "used").mkdir()
+    result = check(tmp_path / "used", monkeypatch, use + "\n", {"register.py": REGISTER})
+    assert found(result, "MIG402") == []
+    # The near miss: a VM given another disk leaves the registered one attached to none.
+    (tmp_path / "other").mkdir()
+    result = check(
+        tmp_path / "other",
+        monkeypatch,
+        re.sub("(?i)sql-data", "sql-logs", use) + "\n",
+        {"register.py": REGISTER},
+    )
+    assert [(f.location.path, f.location.line) for f in result.findings if f.code == "MIG402"] == [
+        ("register.py", FIRST)
+    ]
+
+
+def test_a_disk_a_powershell_script_attaches_by_name_is_the_one_this_script_registers(tmp_path, monkeypatch):
+    attach = (
+        "Get-AzureVM -ServiceName sqlsvc -Name sql1 | Add-AzureDataDisk -Import -DiskName 'sql-data' -LUN 0"
+        " | Update-AzureVM\n"
+    )
+    assert (
+        found(check(tmp_path, monkeypatch, REGISTER.split("\n", 2)[2], {"attach.ps1": attach}), "MIG402")
+        == []
+    )
+
+
+def test_a_disk_given_by_name_alone_is_listed_as_attached_to_its_vm():
+    text = """
+    sms.add_data_disk('sqlsvc', 'sqlsvc', 'sql1', 0, disk_name='sql-data')
+    sms.add_role('sqlsvc', 'sqlsvc', 'sql2', None, OSVirtualHardDisk(disk_name='sql2-os'))
+    sms.add_data_disk('sqlsvc', 'sqlsvc', 'sql1', 1, media_link='https://opsstd.blob.core.windows.net/vhds/a.vhd')
+    sms.add_data_disk('sqlsvc', 'sqlsvc', 'sql1', 2, disk_name=NAME)
+    """
+    lines = source(text).splitlines()
+    assert of_type(text, Disk) == [
+        Disk("sql-data", "", "", "sql1", Mark(PATH, FIRST, column=lines[FIRST - 1].index("'sql-data'") + 1)),
+        Disk("sql2-os", "", "", "sql2", Mark(PATH, FIRST + 1, column=lines[FIRST].index("'sql2-os'") + 1)),
+    ]
+
+
+# --- what the script's own helpers send ---------------------------------------------------------------
+
+
+def test_a_request_a_helper_returns_is_read(tmp_path, monkeypatch):
+    text = f"""
+    def post(path):
+        return sms.perform_post(path, '')
+    post('{MIGRATION}commit')
+    post('{MIGRATION}prepare')
+    """
+    assert found(check(tmp_path, monkeypatch, text), "MIG602") == [
+        (
+            FIRST + 2,
+            1,
+            "deploy.py: Service Management API Commit comes before any Prepare of cloud service 'jump' in "
+            "this script",
+        )
+    ]
+
+
+def test_a_body_a_helper_returns_the_request_of_is_read(tmp_path, monkeypatch):
+    acl = (
+        f"<PersistentVMRole {NS}><RoleName>vm1</RoleName><ConfigurationSets><ConfigurationSet>"
+        "<ConfigurationSetType>NetworkConfiguration</ConfigurationSetType><InputEndpoints><InputEndpoint>"
+        "<Name>rdp</Name><Protocol>tcp</Protocol><Port>3389</Port><LocalPort>3389</LocalPort><EndpointAcl>"
+        "<Rules><Rule><Order>1</Order><Action>permit</Action><RemoteSubnet>1.2.3.0/24</RemoteSubnet></Rule>"
+        "</Rules></EndpointAcl></InputEndpoint></InputEndpoints></ConfigurationSet></ConfigurationSets>"
+        "</PersistentVMRole>"
+    )
+    text = f"""
+    def put(path, body):
+        return sms.perform_put(path, body)
+    body = "{acl}"
+    put('{ROLE_PATH}', body)
+    """
+    assert found(check(tmp_path, monkeypatch, text), "MIG201") == [
+        (
+            FIRST + 2,
+            len('body = "') + acl.index("<EndpointAcl>") + 1,
+            "endpoint 'rdp' of VM 'vm1' in cloud service 'ops' has an access control list (1 rule)",
+        )
+    ]
+
+
+def test_steps_of_a_function_the_script_exits_with_are_read():
+    text = f"""
+    import sys
+    def main():
+        sms.perform_post('{MIGRATION}prepare', '')
+        sms.perform_post('{MIGRATION}commit', '')
+    sys.exit(main())
+    """
+    assert steps(text) == [
+        ("prepare", "cloud-service", "jump", FIRST + 2),
+        ("commit", "cloud-service", "jump", FIRST + 3),
+    ]
+
+
+BRANCHES = {
+    "return-then-return": """
+    def migration_path(kind, name, step):
+        if kind == 'vnet':
+            return '/%s/services/networking/virtualnetwork/%s/migration?comp=%s' % (SUB, name, step)
+        return '/%s/services/storageservices/%s/migration?comp=%s' % (SUB, name, step)
+    """,
+    "if-else": """
+    def migration_path(kind, name, step):
+        if kind != 'vnet':
+            return '/sub/services/storageservices/%s/migration?comp=%s' % (name, step)
+        else:
+            return '/sub/services/networking/virtualnetwork/%s/migration?comp=%s' % (name, step)
+    """,
+}
+
+
+@pytest.mark.parametrize("helper", BRANCHES.values(), ids=BRANCHES.keys())
+def test_a_path_a_helper_builds_in_branches_is_the_branch_its_arguments_choose(helper):
+    text = (
+        textwrap.dedent(helper)
+        + "def run(kind, name, step):\n    sms.perform_post(migration_path(kind, name, step), '')\n"
+        + "run('vnet', 'prod-vnet', 'validate')\n"
+        + "sms.perform_post(migration_path('storage', 'vhds01', 'prepare'), '')\n"
+        + "run('vnet', 'prod-vnet', KIND)\n"  # a step the script does not state: none
+        + "sms.perform_post(migration_path(KIND, 'vhds01', 'prepare'), '')\n"  # the branch is not known: none
+    )
+    first = FIRST + textwrap.dedent(helper).lstrip("\n").count("\n") + 2
+    assert steps(text) == [
+        ("validate", "virtual-network", "prod-vnet", first),
+        ("prepare", "storage-account", "vhds01", first + 1),
+    ]
+
+
+def test_a_path_both_branches_agree_on_is_known_whichever_runs():
+    text = f"""
+    def migration_path(verbose):
+        if verbose:
+            print('preparing')
+            return '{MIGRATION}prepare'
+        else:
+            return '{MIGRATION}prepare'
+    sms.perform_post(migration_path(VERBOSE), '')
+    """
+    assert steps(text) == [("prepare", "cloud-service", "jump", FIRST + 6)]
+
+
+def test_steps_run_in_the_order_of_the_calls_that_send_them(tmp_path, monkeypatch):
+    """Two helpers written commit first, called prepare first: the steps are in the order they run, each
+    shown at the outermost call that runs it alone (the helper's call: `main()` runs both)."""
+    text = """
+    def commit(vnet):
+        sms.perform_post('/sub/services/networking/virtualnetwork/%s/migration?comp=commit' % vnet, '')
+    def prepare(vnet):
+        sms.perform_post('/sub/services/networking/virtualnetwork/%s/migration?comp=prepare' % vnet, '')
+    def main():
+        prepare('front')
+        commit('front')
+    main()
+    """
+    assert steps(text) == [
+        ("prepare", "virtual-network", "front", FIRST + 5),
+        ("commit", "virtual-network", "front", FIRST + 6),
+    ]
+    assert found(check(tmp_path, monkeypatch, text), "MIG602") == []
+
+
+def test_a_step_a_helper_runs_once_for_each_call_is_shown_at_the_call(tmp_path, monkeypatch):
+    text = """
+    def migration_path(name, step):
+        return '/%s/services/networking/virtualnetwork/%s/migration?comp=%s' % (SUB_ID, name, step)
+    def run(name, step):
+        sms.perform_post(migration_path(name, step), '')
+    run('prod-vnet', 'Prepare')
+    run('prod-vnet', 'Validate')
+    """
+    assert found(check(tmp_path, monkeypatch, text), "MIG602") == [
+        (
+            FIRST + 4,
+            1,
+            "deploy.py: Service Management API Prepare is not preceded by a Validate of virtual network "
+            "'prod-vnet': this script validates it only after the Prepare",
+        )
     ]

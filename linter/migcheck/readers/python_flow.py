@@ -118,8 +118,18 @@ MODELS: dict[str, tuple[str, ...]] = {
         "source_media_link",
     ),
     "DataVirtualHardDisks": (),
-    # An image the script registers from disks of its own (create_vm_image): its name is what is followed.
+    # An image the script registers from disks of its own (create_vm_image), or captures from a VM
+    # (capture_vm_image): its name is what is followed.
     "VMImage": ("name", "label", "description"),
+    "CaptureRoleAsVMImage": (
+        "os_state",
+        "vm_image_name",
+        "vm_image_label",
+        "description",
+        "language",
+        "image_family",
+        "recommended_vm_size",
+    ),
 }
 # Models whose parameters default to "" (the others default to None).
 _EMPTY_DEFAULTS = frozenset(
@@ -139,7 +149,7 @@ REQUEST_MODELS = _words(
     """
     WindowsConfigurationSet LinuxConfigurationSet ResourceExtensionParameterValue
     ResourceExtensionParameterValues CertificateSetting StoredCertificateSettings DomainJoin LoadBalancerProbe
-    CaptureRoleAsVMImage OSDiskConfiguration DataDiskConfiguration DataDiskConfigurations
+    OSDiskConfiguration DataDiskConfiguration DataDiskConfigurations
     AdditionalUnattendContent ConfigurationSets
     """
 )
@@ -330,7 +340,8 @@ class Exit:
     """A statement that ends the path through its scope where it runs: `return`, `raise` or a call of
     EXIT_CALLS (`call`, whose name is checked where it is read), or one that ends the turn of the loop whose
     body is the block `loop` (`break`, `continue`). Only those outside a `try` or `with` body are kept:
-    there an exception may be caught and the path go on."""
+    there an exception may be caught and the path go on. `at` is where the statement ends: what it
+    evaluates first (`return sms.perform_post(...)`, `sys.exit(main())`) runs before the path ends."""
 
     at: Position
     chain: tuple[int, ...]
@@ -397,7 +408,7 @@ class Function:
     chain: tuple[int, ...]
     returns: list[Return] = field(default_factory=list)
     generator: bool = False  # a `yield` (or `await`) in its body: a call does not run it
-    falls_off: bool = True  # its last statement is not a `return` or `raise`: it may return None
+    falls_off: bool = True  # its body may end without a `return` or `raise`: it may return None
     signature: Signature = field(init=False)
 
     def __post_init__(self) -> None:
@@ -741,7 +752,7 @@ class _Indexer(ast.NodeVisitor):
     def _exit(self, node: ast.stmt, call: ast.Call | None = None) -> None:
         """A statement that ends the path through its scope (see `Exit`)."""
         if not self.guarded[-1] and self.scope.kind != "class":
-            self.scope.exits.append(Exit(_at(node), self.chain, None, call))
+            self.scope.exits.append(Exit(_end(node), self.chain, None, call))
 
     def visit_Raise(self, node: ast.Raise) -> None:
         self.generic_visit(node)
@@ -841,9 +852,8 @@ class _Indexer(ast.NodeVisitor):
         outer, chain = self.scope, self.chain
         scope = self._enter("function")
         if isinstance(node, ast.FunctionDef) and not node.decorator_list:
-            last = node.body[-1]
             function = Function(node, scope, outer, _at(node), chain)
-            function.falls_off = not isinstance(last, (ast.Return, ast.Raise))
+            function.falls_off = not _ends(node.body)
             scope.function = outer.functions[node.name] = function
         args = node.args
         for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
@@ -1107,6 +1117,22 @@ def _at(node: ast.AST) -> Position:
     return (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
 
 
+def _end(node: ast.AST) -> Position:
+    """Where a node ends: after everything it holds."""
+    return (getattr(node, "end_lineno", None) or _at(node)[0], getattr(node, "end_col_offset", None) or 0)
+
+
+def _ends(body: list[ast.stmt]) -> bool:
+    """Whether a block never ends but by a `return` or `raise`: its last statement is one, or an `if` whose
+    branches (an `else` too) all end so."""
+    last = body[-1] if body else None
+    while isinstance(last, ast.If):
+        if not last.orelse or not _ends(last.body):
+            return False
+        last = last.orelse[-1]
+    return isinstance(last, (ast.Return, ast.Raise))
+
+
 def _in_sdk(module: str) -> bool:
     return module == SDK_PACKAGE or module.startswith(SDK_PACKAGE + ".")
 
@@ -1138,13 +1164,14 @@ def _reads_only(func: ast.expr) -> bool:
 class Frame:
     """Names bound for one evaluation, in `scope`: a function's parameters to what one call of it passes
     (`loop` None), or a loop's variables to one of its items (turn `turn`, counted from 0). `outer` is the
-    frame the call or the loop is itself read in."""
+    frame the call or the loop is itself read in; `call`, the call of the function, when it is one."""
 
     scope: Scope
     values: dict[str, Value]
     outer: Frame | None
     loop: Loop | None = None
     turn: int = 0
+    call: ast.Call | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1519,7 +1546,7 @@ class Flow:
                 values = self._arguments(function, call.node, site)
                 if values is None or len(frames) >= MAX_TURNS:
                     return None
-                frames.append(Frame(function.scope, values, frame))
+                frames.append(Frame(function.scope, values, frame, call=call.node))
         return frames
 
     # --- conditions -------------------------------------------------------------------------------
@@ -2112,7 +2139,7 @@ class Flow:
         values = self._arguments(function, node, site)  # in the caller's budget, as the caller's work
         if values is None:
             return self.unknown(node)
-        frame = Frame(function.scope, values, site.frame)
+        frame = Frame(function.scope, values, site.frame, call=node)
         saved = self.budget
         if outermost:
             self.budget = self.call_budget
@@ -2129,11 +2156,18 @@ class Flow:
         return self.unknown(node) if isinstance(found, Unknown) else found
 
     def _return_value(self, function: Function, frame: Frame) -> Value:
+        """The value the returns of one call give, but for those that surely do not run at it (under a
+        test its arguments decide against them, after a return that surely runs first): the branch its
+        arguments choose (`if kind == 'vnet': return A` then `return B`), else what all branches agree on.
+        None too when the call may run to the end of the body without a return."""
         found: list[Value] = []
         for returned in function.returns:
             site = Site(function.scope, returned.at, returned.chain, frame)
+            if self.runs(site) is False:
+                continue
             found.append(NoneV(None) if returned.value is None else self.value(returned.value, site))
-        if function.falls_off or not function.returns:
+        end = Site(function.scope, _end(function.node), (), frame)
+        if (function.falls_off and self.runs(end) is not False) or not found:
             found.append(NoneV(None))
         first = found[0]
         return first if all(_same(first, other) for other in found[1:]) else Unknown("", None)
@@ -2403,9 +2437,12 @@ _UNSTATED = _Unstated()
 
 def _python(value: Value) -> object:
     """The Python value of a value the reader knows in full (`_UNSTATED` for any other): the constant a
-    `Lit` was written as (a number, a bool), or its text when it was built."""
+    `Lit` was written as (a number, a bool), or its text when it was built. Text with a HOLE (a piece the
+    script does not state, where paths are read) is not known in full."""
     if isinstance(value, NoneV):
         return None
+    if isinstance(value, Lit) and HOLE in value.text:
+        return _UNSTATED
     if isinstance(value, Lit):
         node = value.node
         if isinstance(node, ast.Constant) and isinstance(node.value, (str, int, float)):

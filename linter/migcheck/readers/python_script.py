@@ -41,6 +41,7 @@ import re
 import sys
 import tokenize
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import TYPE_CHECKING
@@ -66,6 +67,7 @@ from migcheck.model import (
     Role,
     RoleType,
     Script,
+    StorageAccountType,
     Suppression,
     VirtualMachine,
     is_stand_in,
@@ -105,6 +107,7 @@ PRODUCES = frozenset(
         Extension,
         Disk,
         Image,
+        StorageAccountType,
         DnsServer,
         NameRef,
         ReservedIp,
@@ -238,10 +241,24 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     "add_disk": ("has_operating_system", "label", "media_link", "name", "os"),
     "add_os_image": ("label", "media_link", "name", "os"),
     "create_vm_image": ("vm_image",),
-    # What the script removes of what it created before (see `_Resources._delete`).
+    # A VM captured as an OS image (capture_role) or a VM image (capture_vm_image).
+    "capture_role": (
+        "service_name",
+        "deployment_name",
+        "role_name",
+        "post_capture_action",
+        "target_image_name",
+        "target_image_label",
+        "provisioning_configuration",
+    ),
+    "capture_vm_image": ("service_name", "deployment_name", "role_name", "options"),
+    # What the script removes of what it created before (see `_Resources._delete`, `_unregister`).
     "delete_role": ("service_name", "deployment_name", "role_name", "complete"),
     "delete_deployment": ("service_name", "deployment_name", "delete_vhd"),
     "delete_hosted_service": ("service_name", "complete"),
+    "delete_disk": ("disk_name", "delete_vhd"),
+    "delete_os_image": ("image_name", "delete_vhd"),
+    "delete_vm_image": ("vm_image_name", "delete_vhd"),
 }
 # How a web/worker role deployed from a package is known to be one, in words MIG101's message quotes.
 PACKAGE_EVIDENCE = {
@@ -265,17 +282,24 @@ _FACT_PARAMS = {
 }
 _UNKNOWABLE = frozenset({"availability_set", "endpoints", "subnets", "extensions"})  # Role.unknown's names
 
+# The kind of image each call registers (see `_Resources._registration`) or deletes (`_unregister`): OS
+# images and VM images are listed apart, and each delete finds its own kind only.
+_IMAGE_KINDS = {
+    "add_os_image": "os",
+    "capture_role": "os",
+    "create_vm_image": "vm",
+    "capture_vm_image": "vm",
+    "delete_os_image": "os",
+    "delete_vm_image": "vm",
+}
+_REGISTRATIONS = frozenset(
+    {"add_disk", "add_os_image", "create_vm_image", "capture_role", "capture_vm_image"}
+)
+_UNREGISTRATIONS = frozenset({"delete_disk", "delete_os_image", "delete_vm_image"})
 # The calls that describe something of their own, outside any deployment: a reserved IP, a storage account,
 # a disk or an image the script registers.
 _OUTSIDE_DEPLOYMENTS = frozenset(
-    {
-        "create_reserved_ip_address",
-        "associate_reserved_ip_address",
-        "create_storage_account",
-        "add_disk",
-        "add_os_image",
-        "create_vm_image",
-    }
+    {"create_reserved_ip_address", "associate_reserved_ip_address", "create_storage_account", *_REGISTRATIONS}
 )
 # The calls read once for each turn of the loops around them (see `_Resources._bindings`).
 _BY_TURN = frozenset(
@@ -1093,15 +1117,21 @@ class _Resources:
         # what the call describes without a name of its own (a deployment, a VM) is one for each turn.
         self.turn = 0
         self.reserved_by_call: set[tuple[int, str]] = set()  # a loop's turns may name one reserved IP again
-        self.steps: list[MigrationStep] = []  # the migration requests the script sends, in source order
-        # Disks and images the script registers, by name (see `_registration`), and what the file says of
-        # the disks VMs are given: the VM each name is given to, and the line of one given by a name the
-        # script does not state (see `_registered_disks`).
+        # The migration steps the script's requests run, each with the calls that lead to it, outermost
+        # first, ending with the request (see `_placed_steps`).
+        self.steps: list[tuple[tuple[ast.Call, ...], MigrationStep]] = []
+        # Disks the script registers, by name, and images, by kind and name (see `_registration`); those a
+        # function registers, in an order the file does not show (see `_unregister`); and what the file says
+        # of the disks VMs are given: the VM each name is given to, the line of one given by a name the
+        # script does not state (see `_registered_disks`), and the disks VMs are given by name alone, with
+        # no blob (see `_disk_by_name`).
         self.registered: dict[str, Disk] = {}
-        self.images: dict[str, Image] = {}
+        self.images: dict[tuple[str, str], Image] = {}
+        self.unordered_registrations: set[tuple[str, str]] = set()
         self.disk_users: dict[str, str] = {}
         self.unnamed_disk_line: int | None = None
-        self.premium_accounts: set[str] = set()  # the storage accounts the script creates as Premium
+        self.disks_by_name: dict[Disk, None] = {}
+        self.storage_types: dict[StorageAccountType, None] = {}  # the storage accounts the script creates
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
@@ -1128,14 +1158,16 @@ class _Resources:
         # OS disks and extensions for another to deploy); beside calls, they would only crowd them out.
         calls = self.calls or models
         if calls:
-            out.append(Script(self.file, "Python", tuple(calls), tuple(self.steps), calls[0].mark))
+            out.append(Script(self.file, "Python", tuple(calls), self._placed_steps(), calls[0].mark))
         out.extend(draft.deployment() for draft in self.drafts.values())
         out.extend(self.bodies.values())
         out.extend(self.networks.values())
         out.extend(self.reserved)
         out.extend(self._registered_disks())
+        out.extend(self.disks_by_name)
         out.extend(self.images.values())
-        return tuple(self._in_premium_storage(out))
+        out.extend(self.storage_types)
+        return tuple(out)
 
     def _classic_name(self, call: CallSite) -> str | None:
         """The SDK's name for a call, or None when it is not one: a method, a service class or a model."""
@@ -1196,9 +1228,11 @@ class _Resources:
         elif call.method in ("delete_role", "delete_deployment", "delete_hosted_service"):
             self._delete(call, bound)
         elif call.method == "create_storage_account":
-            self._storage_account(bound)
-        elif call.method in ("add_disk", "add_os_image", "create_vm_image"):
+            self._storage_account(bound, mark)
+        elif call.method in _REGISTRATIONS:
             self._registration(call, bound, mark)
+        elif call.method in _UNREGISTRATIONS:
+            self._unregister(call, bound)
         elif call.method in ("perform_put", "perform_post"):
             verb = "PUT" if call.method == "perform_put" else "POST"
             path_node = _argument(call.node, 0, ("path",))
@@ -1311,15 +1345,31 @@ class _Resources:
         """The migration steps a POST to `path`, read at `site` (a call of the function it is in, or its own
         site), runs. A migration path read at the request's own site that the loops around it fill in
         (`for vnet in ('front', 'back'):`) is read again at each of their turns, by `path_at`."""
+        chain = (*_calls_to(site), call.node)
         if site.frame is None and HOLE in path and "/migration" in path.casefold():
             turns = self.flow.turns(call)
             if turns != [site]:  # loops over items the script writes out
                 for turn in turns:
-                    self._migration_step(path_at(turn), mark)
+                    self._migration_step(path_at(turn), mark, chain)
                 return
-        self._migration_step(path, mark)
+        self._migration_step(path, mark, chain)
 
-    def _migration_step(self, path: str, mark: Mark) -> None:
+    def _placed_steps(self) -> tuple[MigrationStep, ...]:
+        """The migration steps in the order the script runs them: by the calls that lead to each, outermost
+        first (`prepare('vnet')` before `commit('vnet')`, wherever the functions that send them are
+        written). Each is shown at the outermost of those calls, the request included, that leads to it
+        alone: `run('prod-vnet', 'Commit')` of a `def run(name, step): sms.perform_post(...)`, whose request
+        is one line for every step it runs, and not a `main()` that runs them all; at the outermost when
+        none does (the turns of a loop)."""
+        paths = Counter(id(node) for chain, _ in self.steps for node in chain)
+        placed = []
+        for chain, step in self.steps:
+            shown = next((node for node in chain if paths[id(node)] == 1), chain[0])
+            order = tuple((node.lineno, node.col_offset) for node in chain)
+            placed.append((order, replace(step, mark=self.source.call_mark(shown))))
+        return tuple(step for _, step in sorted(placed, key=lambda found: found[0]))
+
+    def _migration_step(self, path: str, mark: Mark, chain: tuple[ast.Call, ...]) -> None:
         """A POST to a `.../migration?comp=<step>` path of the Service Management API runs a step of the
         platform migration, as the Move-Azure* cmdlets that send it do (MIG602 checks their order). The SDK
         has no method for it: scripts send it with `perform_post` or a request of their own."""
@@ -1331,7 +1381,7 @@ class _Resources:
             if name is not None:
                 target = "" if HOLE in name else name
                 step = MigrationStep(_MIGRATION_API, found.group("step").casefold(), scope, target, mark)
-                self.steps.append(step)
+                self.steps.append((chain, step))
                 return
 
     def _templated(self, node: ast.expr | None, body: Value | None, site: flow.Site) -> Value | None:
@@ -1559,14 +1609,27 @@ class _Resources:
             if item is not None and not isinstance(item, (Obj, NoneV)):
                 self._note_unnamed_disk(line)
             if isinstance(item, Obj) and item.cls in ("OSVirtualHardDisk", "DataVirtualHardDisk"):
-                self._note_disk_use(item.attrs.get("disk_name"), role, line)
+                disk_name = item.attrs.get("disk_name")
+                self._note_disk_use(disk_name, role, line)
                 link = item.attrs.get("media_link")
                 media_link = literal(link)
                 if media_link:
-                    name = literal(item.attrs.get("disk_name")) or media_link.rsplit("/", 1)[-1]
+                    name = literal(disk_name) or media_link.rsplit("/", 1)[-1]
                     # Where its blob is named, which is what findings about a disk are about.
                     found.append(Disk(name, media_link, "", role, self._mark(link)))
+                else:
+                    self._disk_by_name(disk_name, role)
         return tuple(found)
+
+    def _disk_by_name(self, name: Value | None, vm: str) -> None:
+        """A disk a VM is given by its name, the script stating no blob for it (`OSVirtualHardDisk(
+        disk_name='sql-os')`, `add_data_disk(..., disk_name='sql-data')`): a disk of the subscription's
+        repository, listed on its own as attached to the VM, as a REST `Disks` list lists one with its
+        `AttachedTo`, at the name. The link stage joins it to the disk of that name another description
+        gives a blob (one a script registers, in this file or another)."""
+        text = literal(name)
+        if text and text.strip():
+            self.disks_by_name.setdefault(Disk(text, "", "", vm, self._mark(name)))
 
     # --- data disks ---------------------------------------------------------------------------------
 
@@ -1577,6 +1640,8 @@ class _Resources:
         vm = self._name(v["role_name"], "VM", mark) if "role_name" in v else None
         self._note_disk_use(v.get("disk_name"), vm, mark.line)  # an existing disk, attached by name
         media_link = literal(v.get("media_link"))
+        if not media_link:
+            self._disk_by_name(v.get("disk_name"), vm or self._stand_in("VM", mark.line))
         if vm is None or not media_link or not {"service_name", "deployment_name"} <= v.keys():
             return
         draft = self._draft(call, v["service_name"], v["deployment_name"], None, mark)
@@ -1589,43 +1654,62 @@ class _Resources:
 
     # --- storage accounts, and the disks and images the script registers ------------------------------
 
-    def _storage_account(self, bound: Bound) -> None:
-        """A storage account the script creates as Premium (`account_type='Premium_LRS'`): the disks the file
-        places in it are Premium disks (MIG205), as the estate marks those in an account an inventory export
-        shows as Premium. The SDK creates a Standard_LRS account instead when `geo_replication_enabled` is
-        False, so a value of it the script does not state leaves the kind unknown."""
+    def _storage_account(self, bound: Bound, mark: Mark) -> None:
+        """create_storage_account: the type of the account it creates (`StorageAccountType`), when the script
+        states the account's name: `account_type` as stated, Standard_GRS without it (the SDK's default),
+        and Standard_LRS whatever it says when `geo_replication_enabled` is False (the SDK sends that
+        then). A value of either the script does not state leaves the type unknown. The link stage marks
+        the disks any file places in a Premium account Premium (MIG205), as for an account an inventory
+        export shows as Premium."""
         v = bound.values
-        name, kind = literal(v.get("service_name")), literal(v.get("account_type")) or ""
-        if (
-            name
-            and kind.casefold().startswith("premium")
-            and not _may_be_false(v.get("geo_replication_enabled"))
-        ):
-            self.premium_accounts.add(name.casefold())
+        name = literal(v.get("service_name"))
+        geo_off = _is_false(v.get("geo_replication_enabled"), bound.open)
+        if not name or geo_off is None:
+            return
+        if geo_off:
+            kind = "Standard_LRS"
+        elif "account_type" in v:
+            kind = literal(v["account_type"]) or ""
+        else:
+            kind = "" if bound.open else "Standard_GRS"
+        if kind.strip():
+            self.storage_types.setdefault(StorageAccountType(name, kind.strip(), mark))
 
     def _registration(self, call: CallSite, bound: Bound, mark: Mark) -> None:
-        """A disk (add_disk) or an image (add_os_image, create_vm_image) the script registers in the
-        subscription's repository: one of its own, listed on its own as a REST `Disk` or `OSImage` body
-        lists one (MIG402), when the script states its name."""
-        v = bound.values
-        if call.method == "create_vm_image":
-            image = v.get("vm_image")
-            if (
-                isinstance(image, Obj)
-                and image.cls == "VMImage"
-                and (name := literal(image.attrs.get("name")))
-            ):
-                self.images.setdefault(_key(name), Image(name, "", mark))
-            return
-        name, link = literal(v.get("name")), v.get("media_link")
-        media_link = literal(link) or ""
+        """A disk (add_disk) or an image the script registers in the subscription's repository: an OS image
+        (add_os_image, or capture_role, which captures a VM as one) or a VM image (create_vm_image,
+        capture_vm_image). One of its own, listed on its own as a REST `Disk` or `OSImage` body lists one
+        (MIG402), when the script states its name. A captured image's blobs are copies the platform
+        names."""
+        name_value, link = _registered(call.method, bound.values)
+        name = literal(name_value)
         if not name:
             return
-        if call.method == "add_os_image":
-            self.images.setdefault(_key(name), Image(name, media_link, mark))
+        kind, key = _IMAGE_KINDS.get(call.method, "disk"), _key(name)
+        if call.scope is not self.index.module:
+            self.unordered_registrations.add((kind, key))
+        media_link = literal(link) or ""
+        if kind != "disk":
+            self.images.setdefault((kind, key), Image(name, media_link, mark))
             return
         blob = self._mark(link) if media_link else None
-        self.registered.setdefault(_key(name), Disk(name, media_link, "", "", mark, media_link_mark=blob))
+        self.registered.setdefault(key, Disk(name, media_link, "", "", mark, media_link_mark=blob))
+
+    def _unregister(self, call: CallSite, bound: Bound) -> None:
+        """delete_disk, delete_os_image, delete_vm_image: a disk or an image of that kind the script
+        registered before is gone again. Only when the delete surely runs after the registration: both at
+        module level, where the file shows their order, as for a VM it deletes (see `_delete`); one a
+        function registers may be registered after it."""
+        name = literal(bound.values.get(SIGNATURES[call.method][0]))
+        if not name or not self.flow.surely_runs(call):
+            return
+        kind, key = _IMAGE_KINDS.get(call.method, "disk"), _key(name)
+        if (kind, key) in self.unordered_registrations:
+            return
+        if kind == "disk":
+            self.registered.pop(key, None)
+        else:
+            self.images.pop((kind, key), None)
 
     def _note_disk_use(self, name: Value | None, vm: str | None, line: int) -> None:
         """A VM given a disk by name (`OSVirtualHardDisk(disk_name=...)`, add_data_disk's `disk_name`): a
@@ -1667,28 +1751,6 @@ class _Resources:
             )
             for key, disk in self.registered.items()
         ]
-
-    def _in_premium_storage(self, resources: list[object]) -> list[object]:
-        """`resources` with every disk in a storage account the script creates as Premium marked Premium
-        (`IOType` Provisioned), whatever the file states of it: a Premium account holds only Premium disks."""
-        premium = self.premium_accounts
-        if not premium:
-            return resources
-
-        def disk(d: Disk) -> Disk:
-            return replace(d, io_type="Provisioned") if not d.premium and d.storage_account in premium else d
-
-        def role(r: Role) -> Role:
-            return replace(r, disks=tuple(map(disk, r.disks)))
-
-        out: list[object] = []
-        for resource in resources:
-            if isinstance(resource, Deployment):
-                resource = replace(resource, roles=tuple(map(role, resource.roles)))
-            elif isinstance(resource, Disk):
-                resource = disk(resource)
-            out.append(resource)
-        return out
 
     # --- REST bodies the script writes ---------------------------------------------------------------
 
@@ -2225,13 +2287,44 @@ def _names_deployment(method: str, bound: Bound) -> bool:
     return bool(literal(values.get("service_name"))) and bool(literal(name))
 
 
-def _may_be_false(value: Value | None) -> bool:
-    """Whether a value the SDK compares with False (`geo_replication_enabled == False`) may equal it: not
-    when left out, None or a literal that is not False; a value the script does not state may."""
-    if value is None or isinstance(value, NoneV):
+def _calls_to(site: flow.Site) -> list[ast.Call]:
+    """The calls of the script's own functions that lead to `site`, outermost first."""
+    calls: list[ast.Call] = []
+    frame = site.frame
+    while frame is not None:
+        if frame.call is not None:
+            calls.append(frame.call)
+        frame = frame.outer
+    return calls[::-1]
+
+
+def _is_false(value: Value | None, open_call: bool) -> bool | None:
+    """Whether a value the SDK compares with False (`geo_replication_enabled == False`) equals it: not when
+    left out (unless the call passes a `*args` or `**kwargs` that may hold it), None or a literal that is
+    not False; None when the script does not state it."""
+    if value is None:
+        return None if open_call else False
+    if isinstance(value, NoneV):
         return False
     node = value.node if isinstance(value, Lit) else None
-    return not isinstance(node, ast.Constant) or node.value == False  # noqa: E712 (0 is False too)
+    if not isinstance(node, ast.Constant):
+        return None
+    return node.value == False  # noqa: E712 (0 is False too)
+
+
+def _registered(method: str, values: dict[str, Value]) -> tuple[Value | None, Value | None]:
+    """The name and the blob (None: not the script's to state) of the disk or image a call registers."""
+    if method in ("add_disk", "add_os_image"):
+        return values.get("name"), values.get("media_link")
+    if method == "capture_role":
+        return values.get("target_image_name"), None
+    param, cls, attr = (
+        ("vm_image", "VMImage", "name")
+        if method == "create_vm_image"
+        else ("options", "CaptureRoleAsVMImage", "vm_image_name")
+    )
+    model = values.get(param)
+    return (model.attrs.get(attr) if isinstance(model, Obj) and model.cls == cls else None), None
 
 
 def _configured_roles(value: Value | None) -> list[tuple[str, int | None]]:
