@@ -1131,16 +1131,21 @@ class _Linker:
             (disk, (service, vm)) for service in services for vm in service.vms for disk in vm.disks
         ]
         found += [(disk, None) for disk in self._all(Disk)]
-        blobs: dict[str, str] = {}  # the key of the first disk of each name that has a blob, by its name
+        # The blobs of each disk name, by the file that describes them: a disk named in a file is the one
+        # of that name the same file gives a blob, else the one blob of that name in any file. Two
+        # blobs of one name (folders of two subscriptions no file tells apart) name neither.
+        blobs: dict[str, dict[str, str]] = defaultdict(dict)
         for disk, _ in found:
             if disk.media_link.strip() and disk.name.strip():
-                blobs.setdefault(key(disk.name), _disk_key(disk))
+                blobs[key(disk.name)].setdefault(disk.mark.path, _disk_key(disk))
+        only = {name: _only(set(by_file.values())) for name, by_file in blobs.items()}
         described: dict[str, list[Disk]] = defaultdict(list)
         owners: dict[str, tuple[CloudService, Role]] = {}
         for disk, owner in found:
             k = _disk_key(disk)
             if not disk.media_link.strip():
-                k = blobs.get(key(disk.name), k)
+                name = key(disk.name)
+                k = blobs.get(name, {}).get(disk.mark.path) or only.get(name) or k
             if owner is not None:
                 owners.setdefault(k, owner)
             described[k].append(disk)
@@ -1532,7 +1537,16 @@ def _listed(refs: Iterable[NameRef]) -> str:
 
 
 def _disk_key(disk: Disk) -> str:
-    return "blob:" + key(disk.media_link) if disk.media_link.strip() else "name:" + key(disk.name)
+    """One blob is one disk, whichever scheme its address is written with (`Add-AzureDisk` examples use
+    http://, the platform reports https://)."""
+    if not disk.media_link.strip():
+        return "name:" + key(disk.name)
+    address = key(disk.media_link)
+    return "blob:" + address.split("://", 1)[-1]
+
+
+def _only(keys: set[str]) -> str | None:
+    return next(iter(keys)) if len(keys) == 1 else None
 
 
 def _merged_disk(descriptions: list[Disk]) -> Disk:
