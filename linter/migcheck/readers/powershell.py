@@ -41,15 +41,21 @@ run at each call with the values it passes (what they output is the call's value
 `for`, `while`, `do`, `if`, `switch` or `try` outputs is the value of the statement where it is assigned or
 sits in `@( … )` or `$( … )`), and a `foreach` over a list of constants runs once
 per item (never over an empty one), within bounds on the work repeated; a function no call runs is read
-once, with values it does not know. A value the script does not state (a parameter, `$env:X`, a property of
-an object read from a file, the variable of another loop) stays unknown, and the fact it would set is
-recorded as unknown (`Role.unknown`) so that rules stay silent about it. A name it does not state is shown
-as a stand-in that says what it names and where the script passes it (`<VM name, deploy.ps1:12>`), never as
-the expression that holds it. A script-level variable assigned once, and declared by no function, is also
-visible inside the script's functions. A workflow's `InlineScript { }` runs once, in a scope of its own
-that sees the workflow's variables only as `$using:x` (which is also, in the script block of
-`Invoke-Command` or `Start-Job`, the `$x` of the code around it); a `return` in it, or in any script block,
-ends that block only.
+once, with values it does not know. A value the script does not state (a parameter without a default,
+`$env:X`, a property of an object read from a file, the variable of another loop) stays unknown, and the
+fact it would set is recorded as unknown (`Role.unknown`) so that rules stay silent about it. The default of
+a parameter of the script's own `param (…)`, or of a workflow's, is what a run as written uses, and a caller
+may pass another: a name it gives names what it names, and decides no condition. A name the script does not
+state is shown as a stand-in that says what it names and where the script passes it (`<VM name,
+deploy.ps1:12>`), never as the expression that holds it. A script-level variable assigned once, and
+declared by no function, is also visible inside the script's functions. A workflow's `InlineScript { }`
+runs once, in a scope of its own that sees the workflow's variables only as `$using:x` (which is also, in
+the script block of `Invoke-Command` or `Start-Job`, the `$x` of the code around it); a `return` in it, or
+in any script block, ends that block only.
+
+A classic call given `-WhatIf` (or `-WhatIf:$true`) only says what it would do: it is still a classic call,
+but creates, changes, removes and migrates nothing, and what it outputs is not known; given a value the
+reader does not know, it is read as code that may not run.
 
 Scripts in the Resource Manager mode of Azure PowerShell 0.9 (after `Switch-AzureMode
 AzureResourceManager`) and cmdlet calls with `-ResourceGroupName` are Resource Manager calls: they produce
@@ -1541,6 +1547,28 @@ def _parameter(node: Node) -> tuple[str, str | None] | None:
     return None
 
 
+def _previewed(args: Args) -> bool | None:
+    """Whether a call is given `-WhatIf` (or `-WhatIf:$true`), which makes a cmdlet say what it would do
+    and do none of it; None when given a value the reader does not know. A table splatted into the call
+    whose keys the reader cannot see is not read as giving it: a preview is asked for in so many words."""
+    return args.switch("WhatIf") if "WhatIf" in args.bound else False
+
+
+def _bare_preview(key: str, command: Node) -> bool:
+    """Whether a call is written with `-WhatIf` and no value after a colon, read from the syntax alone: a
+    value after a colon is not read, and may be `$false`."""
+    elements = command.child_by_field_name("command_elements")
+    parts = [c for c in elements.children if c.type != "comment"] if elements is not None else []
+    for at, part in enumerate(parts):
+        parameter = _parameter(part)
+        if parameter is None or (_resolve(key, parameter[0]) or parameter[0]) != "WhatIf":
+            continue
+        valued = parameter[1] is not None or (at + 1 < len(parts) and _text(parts[at + 1]).strip() == ":")
+        if not valued:
+            return True
+    return False
+
+
 def _package_path(script: str, arg: Arg | None) -> str:
     """The path of the file an argument names, taken from the script's folder, as a display path like the
     script's: "" unless the script states a relative path."""
@@ -1814,7 +1842,8 @@ class Interpreter:
         for name in written:
             args.bound[_resolve(key, name) or name] = Arg(Flag(True), None)
         self.record_call(node, _command_name(node), args)
-        if steps and key in cmdlets.MIGRATION and node.start_byte in self.calls:
+        step = steps and key in cmdlets.MIGRATION and node.start_byte in self.calls
+        if step and not _bare_preview(key, node):  # a step previewed (`-WhatIf`) is not taken
             self._move(node, args, None, Env())
 
     def _followed_at_every_call(self, function: Node) -> bool:
@@ -1832,6 +1861,8 @@ class Interpreter:
         if body is not None:
             self.calling.append(function.id)  # a call of itself in it is not run again
             self.maybe, self.partial = 0, False
+            if _first(function, "workflow") is not None:
+                self._defaults(function, env)
             defined = len(self.replaced)
             self.statements(body, env)
             self._undefine(defined)
@@ -2198,6 +2229,43 @@ class Interpreter:
     def _skip(self, node: Node, env: Env) -> None:
         pass
 
+    def _param_block(self, node: Node, env: Env) -> None:
+        """The script's own `param (…)` gives its parameters their defaults (see `_defaults`); a function's,
+        or a script block's, is bound where it is called."""
+        if node.parent is not None and node.parent.type == "program":
+            self._defaults(node.parent, env)
+
+    def _defaults(self, holder: Node, env: Env) -> None:
+        """The defaults of the parameters of code that no call the reader sees runs: the script's own `param
+        (…)`, a workflow (which Azure Automation starts). Run as written, it uses them, and a caller may
+        pass others: a parameter with a default holds it as a value the script states but is not sure of
+        (see `Text.sure`), which names what it names and decides no condition. Only a name, or names, are
+        kept (see `_stated_default`); a parameter that may be mandatory has no default (a run without it
+        prompts), and a switch none the reader keeps. The defaults are read in order (one may use the
+        parameters before it), as code that may not run: a caller that passes the parameter runs none. A
+        default that ends the path (`$(throw "-Name is required")`, the mandatory parameter of PowerShell 1)
+        makes the parameter one a run must be given: the script goes on with the value it is given."""
+        signature = self._signature(holder)
+        self.maybe += 1
+        for at, name in enumerate(signature.names):
+            given = signature.defaults[at]
+            if given is None or signature.mandatory[at] or signature.is_switch[at]:
+                continue
+            partial = self.partial
+            value = self.evaluate(given, env)
+            if self.stopped is not None or self.partial != partial:
+                self.stopped, self.partial = None, partial
+                continue
+            if signature.types[at]:  # `[string]$Name = …`: the value as the parameter holds it
+                value = _typed(value, signature.types[at])
+            kept = _stated_default(value)
+            if kept is None:
+                continue
+            env.vars[name] = kept
+            if self.scope == 0 and name in self.constant_keys:  # seen by the script's functions too
+                self._constant(name, kept)
+        self.maybe -= 1
+
     def _inline_statement(self, node: Node, env: Env) -> None:
         """An InlineScript as a statement: what it outputs is what the function being run outputs."""
         value = self._inline_script(node, env)
@@ -2256,7 +2324,7 @@ class Interpreter:
         "trap_statement": _trap,
         "comment": _skip,
         "empty_statement": _skip,
-        "param_block": _skip,
+        "param_block": _param_block,
         "block_name": _skip,
         "inlinescript_statement": _inline_statement,
     }
@@ -2799,6 +2867,16 @@ class Interpreter:
                 self._shared(node, env)
             return value
         self.record_call(node, classic, args)
+        previewed = _previewed(args)
+        if previewed:  # it only says what it would do
+            return Unknown(self.snippet(node))
+        if previewed is None:
+            return self._perhaps_previewed(node, key, args, piped, env)
+        return self._classic(node, key, args, piped, env)
+
+    def _classic(self, node: Node, key: str, args: Args, piped: Value | None, env: Env) -> Value:
+        """What a call of a classic cmdlet that runs does: what its handler records, else the VM
+        configuration it passes on, else what it may change of the objects it is given."""
         handler = self._COMMANDS.get(key)
         if handler is not None:
             return handler(self, node, args, piped, env)
@@ -2806,6 +2884,18 @@ class Interpreter:
             return self._vm_input(args, piped)
         if not key.startswith(_READING):
             self.escape_all(args)
+        return Unknown(self.snippet(node))
+
+    def _perhaps_previewed(self, node: Node, key: str, args: Args, piped: Value | None, env: Env) -> Value:
+        """A classic call given `-WhatIf` with a value the reader does not know (`-WhatIf:$preview`): it
+        may run, or only say what it would do. Read as code that may not run (a branch the reader cannot
+        decide): what it creates or changes may be there, what it removes may not be gone, a migration step
+        it takes may be taken; what it outputs is not known."""
+        branch = env.child()
+        self.maybe += 1
+        self._classic(node, key, args, piped, branch)
+        self.maybe -= 1
+        env.merge([branch], False, self.spend)
         return Unknown(self.snippet(node))
 
     def _extended_support(self, node: Node, args: Args) -> None:
@@ -4533,10 +4623,11 @@ def _bare(node: Node) -> str:
 
 
 def _parameters(function: Node) -> list[Node]:
-    """The variables a function declares: `function f($a, $b)` or its `param(...)` block."""
+    """The variables a function declares: `function f($a, $b)` or its `param(...)` block; given the root
+    of a script, those of the script's own `param(...)` block."""
     found: list[Node] = []
     declaration = _first(function, "function_parameter_declaration")
-    body = _first(function, "script_block")
+    body = function if function.type == "program" else _first(function, "script_block")
     block = _first(body, "param_block") if body is not None else None
     for holder in (declaration, block):
         parameters = _first(holder, "parameter_list") if holder is not None else None
@@ -4545,6 +4636,19 @@ def _parameters(function: Node) -> list[Node]:
             if variable is not None:
                 found.append(variable)
     return found
+
+
+def _stated_default(value: Value) -> Value | None:
+    """What a parameter of the script's own holds from its default (see `Interpreter._defaults`): a name,
+    or a list of names, as values that may be missing; None for anything else, which stays unknown. An
+    empty string or list is none: it would say that the script names nothing (no reserved IP, a loop that
+    never runs), which a caller may not mean."""
+    if isinstance(value, Text):
+        return _unsure(value) if value.value.strip() else None
+    if isinstance(value, Items) and value.values:
+        named = all(isinstance(v, Text) and v.value.strip() for v in value.values)
+        return _unsure(value) if named else None
+    return None
 
 
 def _default_of(declared: Node | None) -> Node | None:
