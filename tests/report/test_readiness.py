@@ -190,6 +190,22 @@ def test_a_network_only_a_script_names_through_its_gateway_is_a_scope_item(estat
     assert str(vnets["hub"].verdict) == "Validation passed with warnings"
 
 
+def test_what_sits_in_a_network_counts_against_it(estate):
+    # An Application Gateway a script creates in the network blocks the network's migration (MIG312).
+    result = estate(
+        {
+            "network/NetworkConfig.netcfg": NETCFG,
+            "appgw.ps1": 'New-AzureApplicationGateway -Name "gw" -VnetName "prod" -Subnets "FrontEnd"\n',
+        },
+        select=("MIG312",),
+    )
+    assert [f.code for f in result.findings] == ["MIG312"]
+    vnets = items(result, IN_VNET)
+    assert str(vnets["prod"].verdict) == "Validation failed"
+    assert str(vnets["spare"].verdict) == "Validation passed"
+    assert items(result, FILES) == {}
+
+
 def _graph_vm(subscription: str, service: str, name: str, availability_set: str) -> dict:
     return {
         "id": f"/subscriptions/{subscription}/resourceGroups/{service}/providers/"

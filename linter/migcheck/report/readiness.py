@@ -299,10 +299,13 @@ def _collect_marks(obj: object, out: set[Mark]) -> None:
 def _drafts(estate: Estate) -> Iterator[_Draft]:
     reserved = _ReservedIps(estate)
     named = set()
+    inside = _inside_networks(estate)
     for network in estate.virtual_networks:
         named.add(key(network.name))
-        # What scripts do to its gateway (a circuit link, a VPN beside ExpressRoute) is the network's too.
-        yield _network_draft(network, reserved).own(estate.scripted_gateway(network.name))
+        # What scripts do to its gateway (a circuit link, a VPN beside ExpressRoute), and what sits in it
+        # or links to it (Application Gateways, services, peerings, circuit links), is the network's too.
+        draft = _network_draft(network, reserved).own(estate.scripted_gateway(network.name))
+        yield draft.own(inside.get(key(network.name), ()))
     for scripted in estate.scripted_gateways:  # a network only scripts name, through its gateway
         if key(scripted.name) not in named:
             gateway_only = {"defined": False, "subnets": [], "gateway": True, "cloud_services": []}
@@ -329,6 +332,23 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         }
         yield _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates).own(account)
     yield from _unattached_drafts(estate, reserved)
+
+
+def _inside_networks(estate: Estate) -> dict[str, list[object]]:
+    """The exported or scripted records that name a network they sit in or link to, by its name."""
+    inventory = estate.inventory
+    records: Iterable[Any] = (
+        *inventory.application_gateways,
+        *inventory.services_in_vnets,
+        *inventory.peerings,
+        *inventory.circuit_links,
+        *inventory.link_authorizations,
+    )
+    inside: dict[str, list[object]] = defaultdict(list)
+    for record in records:
+        if record.vnet:
+            inside[key(record.vnet)].append(record)
+    return inside
 
 
 def _contents(placements: Iterable[Placement]) -> dict[str, object]:
