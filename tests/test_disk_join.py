@@ -44,3 +44,22 @@ def test_a_disk_named_in_a_file_is_the_one_that_file_registers(tmp_path, monkeyp
         "prod/deploy.ps1": REGISTER_AND_ATTACH.format(account="contosoprod", stage="prod"),
     }
     assert lint_files(tmp_path, monkeypatch, files, "MIG402", dedent=False).findings == []
+
+
+def test_an_image_a_body_lists_and_a_script_registers_is_one_image(tmp_path, monkeypatch):
+    files = {
+        "images.xml": """\
+<Images xmlns="http://schemas.microsoft.com/windowsazure">
+  <OSImage>
+    <Category>User</Category>
+    <MediaLink>https://contosovhds.blob.core.windows.net/vhds/web-golden.vhd</MediaLink>
+    <Name>web-golden</Name>
+    <OS>Windows</OS>
+  </OSImage>
+</Images>
+""",
+        "img.ps1": 'Add-AzureVMImage -ImageName "web-golden" -MediaLocation '
+        '"https://contosovhds.blob.core.windows.net/vhds/web-golden.vhd" -OS Windows\n',
+    }
+    found = lint_files(tmp_path, monkeypatch, files, "MIG402", dedent=False).findings
+    assert [(f.code, f.mark.path) for f in found] == [("MIG402", "images.xml")]

@@ -686,7 +686,7 @@ class _Linker:
         services = tuple(_made_to_every_vm(s) for s in services)
         networks = self._networks(netcfgs, services)
         disks, disk_vms = self._disks(services)
-        images = tuple(self._all(Image))
+        images = _unique_images(self._all(Image))
         gateways = self._scripted_gateways()
         return Estate(
             subscription=self.subscription,
@@ -1612,6 +1612,19 @@ def _address_differences(a: object, b: object) -> tuple[str, ...]:
         if x != y:
             out.append(f"address space {sorted(x) or 'none'} / {sorted(y) or 'none'}")
     return tuple(out)
+
+
+def _unique_images(images: Iterable[Image]) -> tuple[Image, ...]:
+    """Each image once: a REST body that lists it and the script that registers it describe one image
+    (image names are unique in a subscription). The first description is kept; unnamed ones all are."""
+    seen: dict[str, Image] = {}
+    unnamed = []
+    for image in images:
+        if image.name.strip():
+            seen.setdefault(key(image.name), image)
+        else:
+            unnamed.append(image)
+    return (*seen.values(), *unnamed)
 
 
 def unique_by_name(roles: Iterable[Role]) -> tuple[Role, ...]:
