@@ -682,6 +682,7 @@ class _Linker:
         dns = _unique([d for n in netcfgs for d in n.dns_servers], self.conflicts)
         services = _with_associated_ips(self._cloud_services(), self._all(ReservedIp))
         services, inventory = _link_inventory(self, services)
+        services = _with_listed_disks(services, self._all(Disk))
         services = _in_created_accounts(services, self._all(StorageAccountType))
         services = tuple(_made_to_every_vm(s) for s in services)
         networks = self._networks(netcfgs, services)
@@ -1131,25 +1132,25 @@ class _Linker:
             (disk, (service, vm)) for service in services for vm in service.vms for disk in vm.disks
         ]
         found += [(disk, None) for disk in self._all(Disk)]
-        # The blobs of each disk name, by the file that describes them: a disk named in a file is the one
-        # of that name the same file gives a blob, else the one blob of that name in any file. Two
-        # blobs of one name (folders of two subscriptions no file tells apart) name neither.
-        blobs: dict[str, dict[str, str]] = defaultdict(dict)
-        for disk, _ in found:
-            if disk.media_link.strip() and disk.name.strip():
-                blobs[key(disk.name)].setdefault(disk.mark.path, _disk_key(disk))
-        only = {name: _only(set(by_file.values())) for name, by_file in blobs.items()}
+        blobs = _NamedBlobs(disk for disk, _ in found)
         described: dict[str, list[Disk]] = defaultdict(list)
         owners: dict[str, tuple[CloudService, Role]] = {}
         for disk, owner in found:
             k = _disk_key(disk)
             if not disk.media_link.strip():
-                name = key(disk.name)
-                k = blobs.get(name, {}).get(disk.mark.path) or only.get(name) or k
+                blob = blobs.of(disk)
+                k = _disk_key(blob) if blob is not None else k
             if owner is not None:
                 owners.setdefault(k, owner)
             described[k].append(disk)
         disks = {k: _merged_disk(group) for k, group in described.items()}
+        maybe = {k: disk for k, disk in disks.items() if k not in owners and disk.maybe_attached}
+        if maybe:
+            in_files = _vms_by_file(services)
+            for k, disk in maybe.items():
+                owner = _named_in_file(in_files, disk)
+                if owner is not None:
+                    owners[k] = owner
         by_disk = {disks[k]: owner for k, owner in owners.items()}
         return tuple(disks.values()), by_disk
 
@@ -1545,8 +1546,52 @@ def _disk_key(disk: Disk) -> str:
     return "blob:" + address.split("://", 1)[-1]
 
 
-def _only(keys: set[str]) -> str | None:
-    return next(iter(keys)) if len(keys) == 1 else None
+def _vms_by_file(
+    services: tuple[CloudService, ...],
+) -> dict[tuple[str, str], list[tuple[CloudService, Role]]]:
+    """The VMs by the files that describe them and their names (case-folded), with their services."""
+    found: dict[tuple[str, str], list[tuple[CloudService, Role]]] = defaultdict(list)
+    for service in services:
+        for vm in service.vms:
+            for path in dict.fromkeys(mark.path for mark in vm.described_at):
+                found[(path, key(vm.name))].append((service, vm))
+    return found
+
+
+def _named_in_file(
+    vms: dict[tuple[str, str], list[tuple[CloudService, Role]]], disk: Disk
+) -> tuple[CloudService, Role] | None:
+    """The VM a disk listed on its own is attached to, or may be (`Disk.maybe_attached`): the one VM of the
+    name it gives that the file describing the disk describes (a script that gives a VM a disk by name, or
+    registers disks and gives a VM one by a name it does not state), with its cloud service (`vms`: see
+    `_vms_by_file`); None when there is no such VM, or several."""
+    found = {
+        id(vm): (service, vm)
+        for path in dict.fromkeys(mark.path for mark in disk.described_at)
+        for service, vm in vms.get((path, key(disk.attached_to)), ())
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+class _NamedBlobs:
+    """The disks whose descriptions give a blob, by name, for the disks named without one: a disk named in
+    a file is the one of that name the same file gives a blob, else the one blob of that name in any file.
+    Two blobs of one name (folders of two subscriptions no file tells apart) name neither."""
+
+    def __init__(self, disks: Iterable[Disk]) -> None:
+        self.by_file: dict[str, dict[str, Disk]] = defaultdict(dict)
+        for disk in disks:
+            if disk.media_link.strip() and disk.name.strip():
+                self.by_file[key(disk.name)].setdefault(disk.mark.path, disk)
+        self.only: dict[str, Disk | None] = {}
+        for name, by_file in self.by_file.items():
+            blobs = {_disk_key(disk): disk for disk in by_file.values()}
+            self.only[name] = next(iter(blobs.values())) if len(blobs) == 1 else None
+
+    def of(self, disk: Disk) -> Disk | None:
+        """The description with a blob of the disk `disk` names without one; None when there is none."""
+        name = key(disk.name)
+        return self.by_file.get(name, {}).get(disk.mark.path) or self.only.get(name)
 
 
 def _merged_disk(descriptions: list[Disk]) -> Disk:
@@ -1560,12 +1605,15 @@ def _merged_disk(descriptions: list[Disk]) -> Disk:
     def earliest(field: str) -> str:
         return next((value for d in descriptions if (value := getattr(d, field))), "")
 
+    # The VM a description says it is attached to comes before one that says it may be.
+    attached = sorted((d for d in descriptions if d.attached_to), key=lambda d: d.maybe_attached)
     return replace(
         first,
         name=earliest("name"),
         media_link=earliest("media_link"),
         io_type=earliest("io_type"),
-        attached_to=earliest("attached_to"),
+        attached_to=attached[0].attached_to if attached else "",
+        maybe_attached=attached[0].maybe_attached if attached else False,
         sources=(*first.described_at, *(d.mark for d in others)),
     )
 
@@ -2136,6 +2184,42 @@ def _premium_by_account(vm: inv.ClassicVm, premium: set[str]) -> inv.ClassicVm:
     if marked == disks[: len(marked)]:
         return vm
     return replace(vm, role=replace(vm.role, disks=(*marked, *disks[len(marked) :])))
+
+
+def _with_listed_disks(
+    services: tuple[CloudService, ...], listed: Sequence[Disk]
+) -> tuple[CloudService, ...]:
+    """`services` with the disks listed on their own, by name only, as attached to a VM the same file
+    describes (a script's VM given a disk of the repository by name, `New-AzureVMConfig -DiskName`) among
+    that VM's disks, joined to the description of the disk of that name that gives its blob (see
+    `_NamedBlobs`): its blob, where that is written, and its IOType when the listing says none. Rules about
+    a VM's disks (MIG205) see them as the files describe them, and the storage account their blob is in
+    marks them Premium (see `_in_created_accounts`). A blob the VM has already is not added again."""
+    uses = [d for d in listed if d.attached_to and not d.maybe_attached and not d.media_link.strip()]
+    if not uses:
+        return services
+    vms = _vms_by_file(services)
+    blobs = _NamedBlobs([*(d for s in services for vm in s.vms for d in vm.disks), *listed])
+    added: dict[int, list[Disk]] = defaultdict(list)  # by the VM (its `id`)
+    for use in uses:
+        owner, blob = _named_in_file(vms, use), blobs.of(use)
+        if owner is not None and blob is not None:
+            at = blob.media_link_mark or blob.mark
+            joined = replace(use, media_link=blob.media_link, io_type=use.io_type or blob.io_type)
+            added[id(owner[1])].append(replace(joined, media_link_mark=at))
+    if not added:
+        return services
+
+    def role(r: Role) -> Role:
+        more = added.get(id(r), [])
+        held = {_disk_key(d) for d in r.disks}
+        new = tuple({_disk_key(d): d for d in more if _disk_key(d) not in held}.values())
+        return replace(r, disks=(*r.disks, *new)) if new else r
+
+    return tuple(
+        replace(s, placements=tuple(replace(p, roles=tuple(role(r) for r in p.roles)) for p in s.placements))
+        for s in services
+    )
 
 
 def _in_created_accounts(

@@ -246,6 +246,10 @@ class Disk:
     sources: tuple[Mark, ...] = field(default=(), compare=False)
     # Where the blob is named (an XML `MediaLink`), for findings about the blob rather than the disk.
     media_link_mark: Mark | None = field(default=None, compare=False)
+    # Whether `attached_to` names a VM the disk may be attached to, not one it surely is: a script gives
+    # that VM a disk by a name it does not state, which may be this disk's. Such a disk is not reported as
+    # attached to none, nor as surely that VM's.
+    maybe_attached: bool = False
 
     @property
     def described_at(self) -> tuple[Mark, ...]:

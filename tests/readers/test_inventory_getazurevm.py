@@ -617,7 +617,11 @@ def _graph_row(subscription: str, service: str, name: str, availability_set: str
         "subscriptionId": subscription,
         "properties": {
             "domainName": {"name": service},
-            "hardwareProfile": {"size": "Small", "deploymentName": service, "availabilitySet": availability_set},
+            "hardwareProfile": {
+                "size": "Small",
+                "deploymentName": service,
+                "availabilitySet": availability_set,
+            },
             "networkProfile": {"virtualNetwork": {"name": "prod-vnet", "subnetNames": ["web"]}},
         },
     }

@@ -90,7 +90,8 @@ def test_a_branch_the_reader_cannot_decide_outputs_what_it_may(read):
         New-AzureVM -ServiceName "other" -VMs $nothing -Location "West Europe"
         """,
     )
-    assert _vm_names(doc)[:2] == ["lnx01", "win01"]
+    # Exclusive branches give one configuration that is either, not two VMs.
+    assert _vm_names(doc)[:1] == ["<VM lnx01 or win01, vm.ps1:2>"]
     # Near miss: a loop that outputs nothing (its configuration is assigned, not output) gives no VM
     # configuration: the VM is one the reader cannot see, not the one the loop builds.
     assert "quiet" not in _vm_names(doc)
@@ -198,7 +199,7 @@ def test_a_script_that_opens_with_a_guard_is_read_past_it(tmp_path, monkeypatch,
         "exit 1",
         "return $null",
         "throw 'Run this a selection at a time'",
-        "Write-Host 'demo'\nbreak",
+        "New-AzureService -ServiceName 'demo' -Location 'West Europe'\nbreak",
         "if ($true) { break }",
         "break outer",
     ],

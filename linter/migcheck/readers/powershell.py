@@ -8,20 +8,25 @@ What is read, from a tree-sitter parse of the script (never from the text with p
   `-Validate|-Prepare|-Commit|-Abort`, the classic CLI's `azure ... <step>-migration`), as a `Script`;
 - the VMs a script creates (`New-AzureVMConfig … | … | New-AzureVM`, `New-AzureQuickVM`) or changes
   (`Get-AzureVM -ServiceName s -Name n | … | Update-AzureVM`: the one VM the script created in `s` under a
-  name it does not state, if there is only one, is `n`), grouped by cloud service into `Deployment`s:
+  name it does not state, if there is only one, is `n`; the configurations branches leave in one variable
+  are one VM, even under different names), grouped by cloud service into `Deployment`s:
   availability set, subnets (secondary network interfaces included), endpoints with their ACLs,
   extensions, boot diagnostics, the disks whose VHD blob the script names, the static private addresses
   its network interfaces ask for, the virtual network and reserved IP of the deployment (one the script
   reserves under a name it does not state, as a stand-in; `Remove-AzureReservedIPAssociation` takes it
-  away);
+  away; an association or removal that may not run, or a removal of a name that may not be the
+  deployment's, leaves it unknown);
 - the ACL `Set-AzureLoadBalancedEndpoint` puts on the endpoints of a load-balanced set;
 - web/worker role deployments (`New-AzureDeployment`, `Set-AzureDeployment -Upgrade|-Config`,
   `Publish-AzureServiceProject`) and reserved IPs (`New-AzureReservedIP`);
-- what it creates or registers outside any deployment: the type of the storage accounts it creates
-  (`New-AzureStorageAccount`, `StorageAccountType`), the disks and images it registers (`Add-AzureDisk`,
+- what it creates or registers outside any deployment: the type of the storage accounts it creates, the
+  last it surely gives each (`New-AzureStorageAccount` that surely runs, `Remove-AzureStorageAccount`;
+  `StorageAccountType`), the disks and images it registers (`Add-AzureDisk`,
   `Add-AzureVMImage`, `Save-AzureVMImage`; the disks of the repository it gives VMs by name, listed as
   attached to them), its classic Application Gateways (`New-AzureApplicationGateway`) and ExpressRoute link
-  authorizations (`New-AzureDedicatedCircuitLinkAuthorization`), as an inventory export states them;
+  authorizations (`New-AzureDedicatedCircuitLinkAuthorization`, unless
+  `Remove-AzureDedicatedCircuitLinkAuthorization` surely removes it by the id it output), as an inventory
+  export states them;
 - what the script says of the gateway of a virtual network it names (`VnetGatewayFact`): an ExpressRoute
   circuit linked to it (`New-AzureDedicatedCircuitLink`, unless a `Remove-AzureDedicatedCircuitLink` of
   the same network surely runs after it), a site-to-site gateway created beside ExpressRoute
@@ -35,23 +40,26 @@ loops join what they may leave behind, unless the reader knows the condition (a 
 `-eq`/`-ne`/`-and`/`-or` of values it knows). A `return`, `exit`, `throw`, `break` or `continue` on a path
 known to run ends it there, but for the guard a script meant to be run a selection at a time opens with, so
 that running it whole (F5) does nothing: a bare `break`, `return` or `exit` (or `exit 0`, the same exit) as
-its first statement, after its comments, `#requires`, `using` and `param`, is read past, as running the
-selections does; one anywhere else ends the path. The script's functions, once their definition has run,
-run at each call with the values it passes (what they output is the call's value, as what a `foreach`,
-`for`, `while`, `do`, `if`, `switch` or `try` outputs is the value of the statement where it is assigned or
-sits in `@( … )` or `$( … )`), and a `foreach` over a list of constants runs once
-per item (never over an empty one), within bounds on the work repeated; a function no call runs is read
-once, with values it does not know. A value the script does not state (a parameter without a default,
-`$env:X`, a property of an object read from a file, the variable of another loop) stays unknown, and the
-fact it would set is recorded as unknown (`Role.unknown`) so that rules stay silent about it. The default of
-a parameter of the script's own `param (…)`, or of a workflow's, is what a run as written uses, and a caller
-may pass another: a name it gives names what it names, and decides no condition. A name the script does not
-state is shown as a stand-in that says what it names and where the script passes it (`<VM name,
-deploy.ps1:12>`), never as the expression that holds it. A script-level variable assigned once, and
-declared by no function, is also visible inside the script's functions. A workflow's `InlineScript { }`
-runs once, in a scope of its own that sees the workflow's variables only as `$using:x` (which is also, in
-the script block of `Invoke-Command` or `Start-Job`, the `$x` of the code around it); a `return` in it, or
-in any script block, ends that block only.
+its first statement, after its comments, `#requires`, `using` and `param`, and statements that manage no
+resource (`$ErrorActionPreference = 'Stop'`, `Set-StrictMode`, `Write-Host`, `Import-Module`,
+`Add-AzureAccount`), is read past, as running the selections does; one anywhere else ends the path. The
+script's functions, once their definition has run, run at each call with the values it passes (what they
+output is the call's value, as what a `foreach`, `for`, `while`, `do`, `if`, `switch` or `try` outputs is
+the value of the statement where it is assigned or sits in `@( … )` or `$( … )`; branches only one of
+which runs, an `if` and its `else`, clauses of a `switch` no value matches two of, a `try` block and its
+`catch`, output one value that is either, as a variable assigned in each holds it), and a `foreach` over a
+list of constants runs once per item (never over an empty one), within bounds on the work repeated; a
+function no call runs is read once, with values it does not know. A value the script does not state (a
+parameter without a default, `$env:X`, a property of an object read from a file, the variable of another loop)
+stays unknown, and the fact it would set is recorded as unknown (`Role.unknown`) so that rules stay silent
+about it. The default of a parameter of the script's own `param (…)`, or of a workflow's, is what a run as
+written uses, and a caller may pass another: a name it gives names what it names, and decides no condition. A
+name the script does not state is shown as a stand-in that says what it names and where the script passes it
+(`<VM name, deploy.ps1:12>`), never as the expression that holds it. A script-level variable assigned once,
+and declared by no function, is also visible inside the script's functions. A workflow's `InlineScript { }`
+runs once, in a scope of its own that sees the workflow's variables only as `$using:x` (which is also, in the
+script block of `Invoke-Command` or `Start-Job`, the `$x` of the code around it); a `return` in it, or in any
+script block, ends that block only.
 
 A classic call given `-WhatIf` (or `-WhatIf:$true`) only says what it would do: it is still a classic call,
 but creates, changes, removes and migrates nothing, and what it outputs is not known; given a value the
@@ -1219,6 +1227,15 @@ class Operation:
 _OPERATION_PROPERTIES = frozenset({"operationdescription", "operationid", "operationstatus"})
 
 
+@dataclass(frozen=True, slots=True)
+class Authorization:
+    """What New-AzureDedicatedCircuitLinkAuthorization outputs: the link authorization it creates (`record`,
+    an `inventory_model.LinkAuthorization`). Its `LinkAuthorizationId`, which the platform makes up, is a
+    value the script does not state, which names that authorization (see `Interpreter._unauthorize`)."""
+
+    record: Any
+
+
 def _stated_null(value: Value) -> bool:
     """Whether `value` is surely nothing: `$null` or "" as the script states it."""
     return (isinstance(value, Null) and value.stated) or (isinstance(value, Text) and not value.value)
@@ -1262,7 +1279,7 @@ class VmState:
 
 NULL = Null()
 STATED_NULL = Null(stated=True)
-Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState | Operation
+Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState | Operation | Authorization
 _MAX_CANDIDATES = 16  # configurations one variable may hold after branches; past this, it is unknown
 _MAX_ENTRIES = 64  # entries of a table the reader follows
 # Values of an array the reader extends (`$a += …`), or of an array or table it builds, counting those of
@@ -1616,6 +1633,8 @@ class DeploymentDraft:
     network_known: bool = False
     placed: bool = False  # a VM-creating command has said where the deployment is
     reserved_ip: NameRef | None = None
+    # The value (`Unknown.ident`) that names the reserved IP when the script does not state its name.
+    reserved_by: object = None
     reserved_ip_unknown: bool = False  # a call passes a reserved IP name the script does not state
     roles: dict[object, RoleDraft] = field(default_factory=dict)
     # The VM stand-ins given (see `_vm_stand_in`), each with where its first VM is named and how many.
@@ -1658,6 +1677,12 @@ _HARMLESS = frozenset(
     )
 )
 _LOOPING = frozenset({"foreach-object", "%", "foreach", "where-object", "?", "where"})
+# Commands that set up the session a script runs in, and manage no resource.
+_SESSION = frozenset(
+    name.casefold()
+    for name in cmdlets.words("Set-StrictMode Import-Module ipmo Clear-Host cls Set-ExecutionPolicy")
+)
+_MANAGING_NOTHING = _HARMLESS | _SESSION | cmdlets.NEUTRAL
 _FOR_EACH_ITEM = frozenset({"foreach-object", "%", "foreach"})
 _READING = ("get-", "test-", "export-")  # classic cmdlets with these verbs read a VM object, never change it
 _PACKAGE_EVIDENCE = {
@@ -1785,12 +1810,13 @@ class Interpreter:
         """What the script creates or registers outside any deployment, once each however often it runs the
         command (a function called twice): the types of the storage accounts it creates; the disks and
         images it registers, by name (case-folded); where it first gives a VM a disk by a name it does not
-        state (see `_registered_disks`); its classic Application Gateways, by name; and its ExpressRoute
-        link authorizations."""
-        self.storage_types: dict[StorageAccountType, None] = {}
+        state, and the VMs it creates so (see `_registered_disks`); its classic Application Gateways, by
+        name; and its ExpressRoute link authorizations."""
+        self.storage_types: dict[str, StorageAccountType] = {}  # by account name (see `_name_key`)
         self.registered: dict[str, Disk] = {}
         self.images: dict[str, Image] = {}
         self.unnamed_disk_at: Mark | None = None
+        self.unnamed_disk_users: dict[str, None] = {}  # by the names findings show them by, in order
         self.disk_uses: dict[Disk, None] = {}  # the disks of the repository VMs are given by name
         self.application_gateways: dict[str, inv.ApplicationGateway] = {}
         self.authorizations: dict[inv.LinkAuthorization, None] = {}
@@ -1949,6 +1975,7 @@ class Interpreter:
         it went on."""
         branches: list[Env] = []
         ends: list[str | None] = []  # how each branch that may run ends the path, if it does
+        outputs: list[list[Value]] = []  # what each branch outputs, apart (one of them runs)
         decided = False
         for condition, block in _branches(node):
             if decided or self.stopped is not None:
@@ -1960,15 +1987,36 @@ class Interpreter:
                 continue
             certain = known is True and not ends  # no branch before it may have run
             if block is not None:
-                branches.append(self._branch(block, env.child(), certain))
+                branches.append(self._apart(outputs, self._branch, block, env.child(), certain))
             ends.append(self._leave() if block is not None else None)
             decided = known is True
+        self._output_one_of(outputs)
         env.merge(branches, decided, self.spend)
         ended = [end for end in ends if end is not None]
         if self.stopped is None and decided and ended and len(ended) == len(ends):
             self.stopped = min(ended, key=_reach)  # the path goes on past the `if` as far as the least goes
         elif ended:
             self.partial = True
+
+    def _apart(self, outputs: list[list[Value]], run: Callable[..., Any], *args: Any) -> Any:
+        """`run(*args)`, one of branches only one of which runs (an `if` and its `else`, the clauses of a
+        `switch` that no value matches two of, a `try` block and its `catch`): what it outputs, where output
+        is collected, is collected apart, in `outputs`, for `_output_one_of`."""
+        around = self.output
+        own: list[Value] | None = [] if around is not None else None
+        self.output = own
+        try:
+            return run(*args)
+        finally:
+            self.output = around
+            if own is not None:
+                outputs.append(own)
+
+    def _output_one_of(self, outputs: list[list[Value]]) -> None:
+        """What branches only one of which runs output, each collected apart (see `_apart`), output as
+        what one of them outputs (see `_one_of`)."""
+        if self.output is not None:
+            self.output.extend(_one_of(outputs, self.spend))
 
     def _branch(self, block: Node, env: Env, certain: bool) -> Env:
         """Run a block that may not run (unless `certain`), in the environment of its branch."""
@@ -2143,15 +2191,18 @@ class Interpreter:
         """The `try` block runs; each `catch` may run; the `finally` block runs. A `throw` that ends the
         `try` block is caught when a `catch` follows it (before any `trap`): when it surely ends it and one
         `catch` takes any error, that `catch` runs, and how it ends the path holds after the `try`. Any
-        other end of the path takes effect after the `finally` block."""
+        other end of the path takes effect after the `finally` block. What the `try` block outputs and what
+        a `catch` that may run outputs are read as one or the other (see `_one_of`): a script's `catch`
+        gives what the `try` block failed to, its call that fails being the one that outputs."""
         handlers: list[Env] = []
+        outputs: list[list[Value]] = []  # what the `try` block and each `catch` output, apart
         ended: str | None = None
         catches = _first(node, "catch_clauses") is not None
         thrown = False
         for child in _named(node):
             if child.type == "statement_block":
                 self.catching += catches
-                self.statements(child, env)
+                self._apart(outputs, self.statements, child, env)
                 self.catching -= catches
                 ended = self._leave()
                 if ended == "throw" and catches:
@@ -2160,6 +2211,8 @@ class Interpreter:
                 clauses = _named(child)
                 block = _first(clauses[0], "statement_block") if len(clauses) == 1 else None
                 if thrown and block is not None and _first(clauses[0], "catch_type_list") is None:
+                    self._output_one_of(outputs)  # output before the error, then by the `catch`
+                    outputs = []
                     outer, self.item = self.item, None
                     self.statements(block, env)  # the only `catch`, of any error: it runs
                     self.item = outer
@@ -2169,35 +2222,49 @@ class Interpreter:
                 for clause in clauses:
                     block = _first(clause, "statement_block")
                     if block is not None:
-                        handlers.append(self._branch(block, env.child(), certain=False))
+                        handlers.append(self._apart(outputs, self._branch, block, env.child(), False))
                         self._left_maybe()
                 self.item = outer
             elif child.type == "finally_clause":
+                self._output_one_of(outputs)
+                outputs = []
                 env.merge(handlers, False, self.spend)
                 handlers = []
                 block = _first(child, "statement_block")
                 if block is not None:
                     self.statements(block, env)
+        self._output_one_of(outputs)
         env.merge(handlers, False, self.spend)
         self.stopped = self.stopped or ended
 
     def _switch(self, node: Node, env: Env) -> None:
-        """Each clause may run; a `break` or `continue` in one ends the `switch`."""
+        """Each clause may run; a `break` or `continue` in one ends the `switch`. Clauses no value matches
+        two of (see `_exclusive_clauses`) output one or the other (see `_one_of`)."""
         branches: list[Env] = []
+        outputs: list[list[Value]] = []  # what each clause outputs, apart, when one clause at most runs
+        subject: list[Value] = []
         for child in _named(node):
             if child.type == "switch_body":
-                for clause in (c for clauses in _named(child) for c in _named(clauses)):
+                clauses = [c for clauses in _named(child) for c in _named(clauses)]
+                exclusive = _exclusive_clauses(node, clauses, subject)
+                for clause in clauses:
                     if self.stopped is not None:
                         self._not_run(clause)
                         continue
                     self.maybe += 1
                     defined, outer, self.item = len(self.replaced), self.item, None
-                    branches.append(self._clause(clause, env.child()))
+                    if exclusive:
+                        branches.append(self._apart(outputs, self._clause, clause, env.child()))
+                    else:
+                        branches.append(self._clause(clause, env.child()))
                     self._undefine(defined, cmdlets_only=True)
                     self.maybe, self.item = self.maybe - 1, outer
                     self._left_maybe(loop=True)
+            elif child.type == "switch_condition":
+                subject = [self.evaluate(part, env) for part in _named(child)]
             else:
                 self.evaluate(child, env)
+        self._output_one_of(outputs)
         env.merge(branches, False, self.spend)
 
     def _clause(self, clause: Node, env: Env) -> Env:
@@ -2665,6 +2732,8 @@ class Interpreter:
             and wanted not in _OPERATION_PROPERTIES
         ):
             return STATED_NULL  # a property the object does not have
+        if isinstance(base, Authorization) and wanted == "linkauthorizationid":
+            return Unknown(self.snippet(node), ("authorization", base.record))
         return Unknown(self.snippet(node))
 
     def _invoke(self, node: Node, env: Env) -> Value:
@@ -3278,13 +3347,16 @@ class Interpreter:
         return self._change(Event(kind, self.where.mark(node), data), args, piped, env)
 
     def _change(self, event: Event, args: Args, piped: Value | None, env: Env) -> Value:
+        """Record a change on the VM configuration(s) a cmdlet gets: one (which may be either of several a
+        variable holds after branches), or each of an array of them, which a pipeline gives one by one."""
         vm = self._vm_input(args, piped)
-        if isinstance(vm, Vms):
-            for index in vm.ids:
-                key = self.vms[index].key
-                state = env.lookup(key)
-                self.spend(len(state.variants) if isinstance(state, VmState) else 1)
-                env.vars[key] = (state if isinstance(state, VmState) else VmState((None,))).then(event)
+        held = vm.values if isinstance(vm, Items) else (vm,)
+        self.spend(len(held))
+        for index in {index for item in held if isinstance(item, Vms) for index in item.ids}:
+            key = self.vms[index].key
+            state = env.lookup(key)
+            self.spend(len(state.variants) if isinstance(state, VmState) else 1)
+            env.vars[key] = (state if isinstance(state, VmState) else VmState((None,))).then(event)
         return vm
 
     def _new_object(self, obj: VmObject, events: list[Event], env: Env) -> Vms:
@@ -3335,14 +3407,16 @@ class Interpreter:
         `Add-AzureDataDisk -Import -DiskName`): the OS disk, or the data disk at `lun`, whose blob the script
         does not name. It is listed on its own, attached to the VM (see `_Facts.by_name`), and the link
         stage joins it to the disk of that name another description lists (one the script registers, see
-        `_add_disk`). None when the call gives no name, or one the script does not state, which may be that
-        of any disk it registers (see `_registered_disks`)."""
+        `_add_disk`), among the VM's disks. None when the call gives no name; a `disk_unnamed` change when it
+        gives one the script does not state, which may be that of any disk it registers (see
+        `_registered_disks`)."""
         arg = args.get("DiskName")
         if arg is None or _stated_null(arg.value):
             return None
         if not arg.certain or not isinstance(arg.value, Text) or not arg.value.value.strip():
-            self.unnamed_disk_at = self.unnamed_disk_at or self._written_at(arg) or mark
-            return None
+            at = self._written_at(arg) or mark
+            self.unnamed_disk_at = self.unnamed_disk_at or at
+            return Event("disk_unnamed", at, {})
         at = _value_mark(arg.value, arg, self.where) or mark
         return Event("disk", at, {"link": "", "name": arg.value.value, "os": lun is None, "lun": lun})
 
@@ -3623,7 +3697,8 @@ class Interpreter:
         marks = self._item_marks(arg)
         for at, item in enumerate(items):
             if isinstance(item, Vms):
-                self._add_vms(draft, item, env)
+                written = marks[at] if at < len(marks) else self._written_at(arg)
+                self._add_vms(draft, item, env, written or self.where.mark(node))
             elif _earlier_rounds(item):
                 continue  # those a loop read once added in its other rounds: the configurations beside it
             elif not isinstance(item, Null):  # a configuration the reader cannot see: a VM of its own
@@ -3632,18 +3707,39 @@ class Interpreter:
                 role.add([([], True)])
         return NULL
 
-    def _add_vms(self, draft: DeploymentDraft, vms: Vms, env: Env) -> None:
-        """The configurations a New-AzureVM creates: one VM, even when branches leave several candidates
-        for it (they are joined), unless they name different VMs."""
-        groups: dict[object, list[VmObject]] = {}
-        for index in sorted(vms.ids):
-            obj = self.vms[index]
-            groups.setdefault(_role_key(obj.name), []).append(obj)
-        for objects in groups.values():
-            first = objects[0]
-            base = "existing" if first.existing is not None else "new"
+    def _add_vms(self, draft: DeploymentDraft, vms: Vms, env: Env, at: Mark) -> None:
+        """The configuration a New-AzureVM creates, passed `at`: one VM, even when branches leave several
+        candidates for it (a variable assigned on each branch, one branch of an `if` assigned whole): their
+        descriptions are joined, as of one VM built differently on different paths. Candidates that name
+        different VMs are still one VM, whose name is one of theirs (see `_either_name`), so that no rule
+        counts two VMs where one is created."""
+        objects = [self.vms[index] for index in sorted(vms.ids)]
+        first = objects[0]
+        base = "existing" if first.existing is not None else "new"
+        names = {_role_key(obj.name): obj.name for obj in objects}
+        if len(names) == 1:
             role = self._role(draft, first.name, first.mark, base, first.name_at)
-            role.add([v for o in objects for v in self._variants(o, env)])
+        else:
+            role = self._either_name(draft, names, first.mark, base, at)
+        role.add([v for o in objects for v in self._variants(o, env)])
+
+    def _either_name(
+        self, draft: DeploymentDraft, names: dict[object, Value], mark: Mark, base: str, at: Mark
+    ) -> RoleDraft:
+        """The VM of configurations branches leave under different names: shown as a stand-in for a name
+        the script does not state, which says the names it may have (`<VM sql01 or web01, deploy.ps1:6>`)
+        when the script states them all, where the configuration is passed (`at`). The same candidates
+        passed again are the same VM."""
+        key = ("either", frozenset(names))
+        role = draft.roles.get(key)
+        if role is None:
+            stated = [name.value for name in names.values() if isinstance(name, Text)]
+            what = " or ".join(stated) if len(stated) == len(names) else ""
+            shown = _vm_stand_in(draft, at)
+            if what and ", " not in what:
+                shown = shown.replace("<VM name, ", f"<VM {what}, ", 1)
+            role = draft.roles[key] = RoleDraft(shown, mark, base)
+        return role
 
     def _quick_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         draft = self._placed(node, args)
@@ -3872,8 +3968,20 @@ class Interpreter:
         if service is not None:
             draft = self._deployment(service.value, mark, node, self._written_at(service))
             at = _value_mark(name.value, name, self.where) or mark
-            draft.reserved_ip = draft.reserved_ip or NameRef(name.value.value, at)
+            self._associate(draft, NameRef(name.value.value, at))
         return output
+
+    def _associate(self, draft: DeploymentDraft, reserved: NameRef, by: object = None) -> None:
+        """A call that gives a deployment that exists a reserved IP (`Set-AzureReservedIPAssociation`,
+        `New-AzureReservedIP -ServiceName`): its VIP is that reserved IP when the call surely runs (`by`:
+        the value that names one the script does not state, see `Unknown.ident`); one that may not run
+        leaves whether it is reserved unknown, unless it is already."""
+        if draft.reserved_ip is not None:
+            return
+        if self._surely_runs():
+            draft.reserved_ip, draft.reserved_by = reserved, by
+        else:
+            draft.reserved_ip_unknown = True
 
     def _unknown_reserved_ip(self, node: Node, args: Args, name: Arg | None) -> None:
         """`Set-AzureReservedIPAssociation` (or New-AzureReservedIP for a service) with a name the script
@@ -3905,11 +4013,15 @@ class Interpreter:
         unknown."""
         value = name.value
         reserved = isinstance(value, Unknown) and (associates or value.ident in self.reserved_names)
-        if name.certain and reserved:
-            at = self._written_at(name) or self.where.mark(node)
-            draft.reserved_ip = draft.reserved_ip or NameRef(_stand_in("reserved IP name", at), at)
-        else:
+        if not name.certain or not reserved:
             draft.reserved_ip_unknown = True
+            return
+        at = self._written_at(name) or self.where.mark(node)
+        stand_in = NameRef(_stand_in("reserved IP name", at), at)
+        if associates:
+            self._associate(draft, stand_in, value.ident)
+        elif draft.reserved_ip is None:
+            draft.reserved_ip, draft.reserved_by = stand_in, value.ident
 
     def _described(self, service: Value) -> DeploymentDraft | None:
         """The deployment this script describes in the cloud service a call names: by its name, or by the
@@ -3923,21 +4035,18 @@ class Interpreter:
 
     def _disassociate(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureReservedIPAssociation: the deployment of the service it names keeps a dynamic VIP,
-        reserved no longer, when the removal surely runs; otherwise whether its VIP is reserved is no longer
-        known. A removal of another reserved IP than the deployment's (both stated), or of one on another
-        virtual IP of the deployment (`-VirtualIPName`), changes nothing."""
+        reserved no longer, when the removal surely runs and surely names the deployment's reserved IP (see
+        `_same_reservation`); otherwise whether its VIP is reserved is no longer known. A removal of another
+        reserved IP than the deployment's (both stated), or of one on another virtual IP of the deployment
+        (`-VirtualIPName`), changes nothing."""
         draft = self._described(_arg_value(args, "ServiceName"))
         if draft is None or args.given("VirtualIPName") is not False:
             return Operation()
-        named, held = _arg_value(args, "ReservedIPName"), draft.reserved_ip
-        if (
-            held is not None
-            and isinstance(named, Text)
-            and not is_stand_in(held.name)
-            and _name_key(named.value) != _name_key(held.name)
-        ):
+        same = _same_reservation(_arg_value(args, "ReservedIPName"), draft.reserved_ip, draft.reserved_by)
+        if same is False:
             return Operation()
-        draft.reserved_ip, draft.reserved_ip_unknown = None, not self._surely_runs()
+        draft.reserved_ip, draft.reserved_by = None, None
+        draft.reserved_ip_unknown = not (same and self._surely_runs())
         return Operation()
 
     def _new_acl(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -4032,17 +4141,33 @@ class Interpreter:
 
     def _storage_account(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """New-AzureStorageAccount: the type of the account it creates (`StorageAccountType`), when the
-        script states the account's name: `-Type` as stated, Standard_GRS without it (the cmdlet's default);
-        not known from a value the script does not state. Set-AzureStorageAccount is not read: its `-Type`
-        cannot change an account to or from Premium_LRS (the cmdlet reference), the one type the link
-        stage reads."""
+        script states the account's name and the call surely runs: `-Type` as stated, Standard_GRS without
+        it (the cmdlet's default). The last type a script surely gives an account is its type: one it may
+        not give (a branch the reader cannot decide) is not known to be the account's, and a call that
+        surely runs with a type the script does not state leaves the type unknown. Set-AzureStorageAccount
+        is not read: its `-Type` cannot change an account to or from Premium_LRS (the cmdlet reference),
+        the one type the link stage reads."""
         name = _stated_name(args, "StorageAccountName")
         given = _arg_value(args, "Type")
         kind = (
             given.value if isinstance(given, Text) else "Standard_GRS" if args.given("Type") is False else ""
         )
-        if name and kind.strip():
-            self.storage_types.setdefault(StorageAccountType(name, kind.strip(), self._at_call(node)))
+        if not name or not self._surely_runs():
+            return Unknown(self.snippet(node))
+        if kind.strip():
+            record = StorageAccountType(name, kind.strip(), self._at_call(node))
+            self.storage_types[_name_key(name)] = record
+        else:
+            self.storage_types.pop(_name_key(name), None)
+        return Unknown(self.snippet(node))
+
+    def _remove_storage_account(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureStorageAccount: the account the script created under that name is gone, and so is
+        its type, when the removal surely runs (as for `_remove`): one created again has the type it is
+        created with."""
+        name = _stated_name(args, "StorageAccountName")
+        if name and self._surely_runs():
+            self.storage_types.pop(_name_key(name), None)
         return Unknown(self.snippet(node))
 
     def _add_disk(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -4129,6 +4254,17 @@ class Interpreter:
             declared=True,
         )
         self.authorizations.setdefault(record)
+        return Authorization(record)
+
+    def _unauthorize(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureDedicatedCircuitLinkAuthorization: the authorization the script created is gone when
+        the removal surely runs and names it by the id the creating call output (`-AuthorizationId
+        $auth.LinkAuthorizationId`, see `Authorization`). An id the script states, or gets otherwise, names
+        no authorization it creates: the platform makes the id up at creation."""
+        named = _arg_value(args, "AuthorizationId")
+        ident = named.ident if isinstance(named, Unknown) else None
+        if isinstance(ident, tuple) and ident[:1] == ("authorization",) and self._surely_runs():
+            self.authorizations.pop(ident[1], None)
         return Unknown(self.snippet(node))
 
     _COMMANDS: dict[str, Callable[[Interpreter, Node, Args, Value | None, Env], Value]] = {
@@ -4177,6 +4313,7 @@ class Interpreter:
         "new-azurevirtualnetworkgateway": _vpn_gateway,
         "set-azurevnetgateway": _connect_gateway,
         "new-azurestorageaccount": _storage_account,
+        "remove-azurestorageaccount": _remove_storage_account,
         "add-azuredisk": _add_disk,
         "add-azurevmimage": _add_image,
         "save-azurevmimage": _add_image,
@@ -4185,6 +4322,7 @@ class Interpreter:
         "new-azureapplicationgateway": _application_gateway,
         "remove-azureapplicationgateway": _remove_application_gateway,
         "new-azurededicatedcircuitlinkauthorization": _link_authorization,
+        "remove-azurededicatedcircuitlinkauthorization": _unauthorize,
         **dict.fromkeys(cmdlets.MIGRATION, _move),
     }
 
@@ -4206,7 +4344,7 @@ class Interpreter:
             *self.reserved_ips,
             *self.gateway_facts,
             *extended,
-            *self.storage_types,
+            *self.storage_types.values(),
             *self._registered_disks(),
             *self.disk_uses,
             *self.images.values(),
@@ -4217,12 +4355,13 @@ class Interpreter:
     def _registered_disks(self) -> list[Disk]:
         """The disks the script registers: attached to none as far as the script says (a VM given one by
         name is joined to it by the link stage), unless it gives a VM a disk by a name it does not state,
-        which may be any of them: then each is attached to that VM, shown as a stand-in where the name is
-        passed."""
+        which may be any of them: then each may be attached to that VM (`Disk.maybe_attached`), the first
+        the script creates so, by its name, or to a VM shown as a stand-in where the disk's name is passed
+        when it creates none (the configuration goes where the reader does not follow it)."""
         if self.unnamed_disk_at is None:
             return list(self.registered.values())
-        user = _stand_in("VM name", self.unnamed_disk_at)
-        return [replace(disk, attached_to=user) for disk in self.registered.values()]
+        user = next(iter(self.unnamed_disk_users), "") or _stand_in("VM name", self.unnamed_disk_at)
+        return [replace(disk, attached_to=user, maybe_attached=True) for disk in self.registered.values()]
 
     def _build(self, draft: DeploymentDraft) -> Deployment:
         roles = tuple(self._build_role(r) for r in draft.roles.values())
@@ -4252,9 +4391,10 @@ class Interpreter:
         facts = _Facts(draft.name, draft.base, self.acls)
         for event in events:
             facts.apply(event)
-        role = facts.role(draft.mark, escaped)
+        if facts.unnamed_disk:
+            self.unnamed_disk_users.setdefault(draft.name)
         self.disk_uses.update(dict.fromkeys(facts.by_name()))
-        return role
+        return facts.role(draft.mark, escaped)
 
 
 # --- from events to a role ----------------------------------------------------------------------------
@@ -4290,6 +4430,7 @@ class _Facts:
         self.static_ip: NameRef | None = None  # of the primary network interface
         self.os_disk: Disk | None = None
         self.data_disks: dict[object, Disk] = {}  # by LUN; by the event that adds it when not stated
+        self.unnamed_disk = False  # given a disk by a name the script does not state
 
     def apply(self, event: Event) -> None:
         getattr(self, "_" + event.kind)(event)
@@ -4477,13 +4618,19 @@ class _Facts:
         """Changes of too many paths taken together: what they set stays, what they lack is unknown."""
         self.unknown |= {"subnets", "availability_set", "endpoints", "extensions"}
 
+    def _disk_unnamed(self, event: Event) -> None:
+        """A disk of the repository given by a name the script does not state: which one is not known (see
+        `Interpreter._registered_disks`)."""
+        self.unnamed_disk = True
+
     def _disks(self) -> tuple[Disk, ...]:
         return (*([self.os_disk] if self.os_disk else []), *self.data_disks.values())
 
     def by_name(self) -> tuple[Disk, ...]:
         """The disks of the repository the VM is given by name (see `Interpreter._disk_by_name`): not among
         its own disks, whose blobs the files name, but listed on their own as attached to it, as a REST
-        `Disks` list lists a disk with its `AttachedTo`."""
+        `Disks` list lists a disk with its `AttachedTo`; the link stage makes them its disks, joined to
+        their blobs (see `estate._with_listed_disks`)."""
         return tuple(disk for disk in self._disks() if not disk.media_link)
 
     def role(self, mark: Mark, escaped: bool) -> Role:
@@ -4795,14 +4942,26 @@ def _returned_parameter(function: Node, names: frozenset[str]) -> str | None:
 
 def _leading_guard(root: Node) -> int | None:
     """The id of the bare `break`, `return` or `exit` (or `exit 0`, the same exit) a script opens with, after
-    its comments, `#requires`, `using` and `param`: the guard a script meant to be run a selection at a
-    time puts first, so that running it whole (F5) does nothing. Such a script is read as run top to
-    bottom past it. None when the script opens with anything else."""
+    its comments, `#requires`, `using` and `param`, and statements that manage no resource (see
+    `_manages_nothing`): the guard a script meant to be run a selection at a time puts first, so that
+    running it whole (F5) does nothing. Such a script is read as run top to bottom past it. None when the
+    script opens with anything else."""
     for statement in _top_statements(root):
-        if _preamble(statement):
+        if _preamble(statement) or _manages_nothing(statement):
             continue
         return statement.id if _bare_exit(statement) else None
     return None
+
+
+def _manages_nothing(statement: Node) -> bool:
+    """Whether a statement manages no resource: a pipeline (an assignment too) whose commands, if any, only
+    write or format output (`_HARMLESS`), set up the session (`_SESSION`) or sign in and choose a
+    subscription (`cmdlets.NEUTRAL`): `$ErrorActionPreference = 'Stop'`, `Set-StrictMode -Version Latest`,
+    `Write-Warning '…'`, `Import-Module Azure`, `Add-AzureAccount`."""
+    if statement.type != "pipeline":
+        return False
+    commands = _captures(_COMMANDS, statement).get("command", [])
+    return all(_command_name(c).casefold() in _MANAGING_NOTHING for c in commands)
 
 
 def _top_statements(root: Node) -> Iterator[Node]:
@@ -4841,6 +5000,58 @@ def _bare_exit(statement: Node) -> bool:
     if word in ("break", "return", "exit") and not given:
         return True
     return word == "exit" and len(given) == 1 and _text(given[0]).strip() == "0"
+
+
+def _same_reservation(named: Value, held: NameRef | None, held_by: object) -> bool | None:
+    """Whether a removal of the reserved IP `named` removes the one a deployment holds (`held`, named by
+    the value `held_by` when the script does not state its name): True when it holds none, or the names
+    are one (stated alike, or the same value the script does not state); False when both are stated and
+    differ; None when the reader cannot tell (a name stated on one side only, or two values it does not
+    state), which leaves the VIP's reservation unknown."""
+    if held is None:
+        return True
+    if isinstance(named, Text) and not is_stand_in(held.name):
+        return _name_key(named.value) == _name_key(held.name)
+    if isinstance(named, Unknown) and held_by is not None and named.ident == held_by:
+        return True
+    return None
+
+
+def _exclusive_clauses(switch: Node, clauses: list[Node], subject: list[Value]) -> bool:
+    """Whether at most one clause of a `switch` runs: it compares one value (not an array it knows, whose
+    items each run the clauses), as written (no `-Regex`, `-Wildcard` or `-File`), with constants no value
+    equals two of (`"web"`, `sql`, `1`; `default` runs when no other does)."""
+    parameters = _first(switch, "switch_parameters")
+    written = [_text(p).strip().casefold() for p in _named(parameters)] if parameters is not None else []
+    if any(not p.startswith(("-c", "-e")) for p in written):  # -CaseSensitive, -Exact only
+        return False
+    if len(subject) != 1 or isinstance(subject[0], Items):
+        return False
+    case = any(p.startswith("-c") for p in written)
+    constants = [_clause_constant(_first(clause, "switch_clause_condition")) for clause in clauses]
+    if any(constant is None for constant in constants):
+        return False
+    compared = [c if case else c.casefold() for c in constants if c is not None]
+    return len(set(compared)) == len(compared)
+
+
+def _clause_constant(condition: Node | None) -> str | None:
+    """The constant a `switch` clause compares with (`"web"`, `'web'`, `web`, `1`), `default` as a value
+    none equals; None when the clause tests anything else (a script block, a variable, a string that
+    expands one)."""
+    if condition is None:
+        return None
+    text = _text(condition).strip()
+    if text.casefold() == "default":
+        return "\0default"
+    if len(text) >= 2 and text[0] == text[-1] == "'":
+        return text[1:-1]
+    if len(text) >= 2 and text[0] == text[-1] == '"' and not any(c in text[1:-1] for c in '$`"'):
+        return text[1:-1]
+    return text if _BARE_CONSTANT.fullmatch(text) else None
+
+
+_BARE_CONSTANT = re.compile(r"[\w.-]+")
 
 
 def _branches(node: Node) -> Iterator[tuple[Node | None, Node | None]]:
@@ -5022,6 +5233,34 @@ def _call_value(outputs: list[Value], spend: Callable[[int], None]) -> Value | N
     if len(items) == 1 and not isinstance(items[0], (Unknown, Flag)):
         return items[0]
     return None
+
+
+def _one_of(outputs: list[list[Value]], spend: Callable[[int], None]) -> list[Value]:
+    """What code outputs where one of several branches runs (see `Interpreter._apart`), from what each
+    outputs (arrays item by item, as PowerShell writes them): when the branches that output VM
+    configurations each output as many, the configurations at each place are joined into one that is
+    either (as a variable assigned on each branch holds one, see `join`), and so are their other values;
+    otherwise what they output is kept one after the other. `$vm = if ($big) { New-AzureVMConfig … Large }
+    else { New-AzureVMConfig … Small }` is one configuration, never two."""
+    if len(outputs) < 2:
+        return [value for output in outputs for value in output]
+    flat = [
+        [i for v in output for i in (v.values if isinstance(v, Items) else (v,)) if not isinstance(i, Null)]
+        for output in outputs
+    ]
+    spend(sum(map(len, flat)))
+    vms = [[item for item in items if isinstance(item, Vms)] for items in flat]
+    others = [[item for item in items if not isinstance(item, Vms)] for items in flat]
+    return [*_placewise(vms), *_placewise(others)]
+
+
+def _placewise(outputs: list[list[Value]]) -> list[Value]:
+    """The values of branches one of which runs, joined place by place when every branch that gives any
+    gives as many; else all of them, one after the other."""
+    given = [output for output in outputs if output]
+    if given and all(len(output) == len(given[0]) for output in given):
+        return [functools.reduce(join, column) for column in zip(*given, strict=True)]
+    return [value for output in given for value in output]
 
 
 def _assigns(statement: Node) -> bool:

@@ -456,6 +456,9 @@ SPECS: dict[str, Spec] = {
         "StorageAccountName:0 Label Description AffinityGroup Location Type",
         aliases={"ServiceName": "StorageAccountName"},
     ),
+    "remove-azurestorageaccount": _spec(
+        "StorageAccountName:0", aliases={"ServiceName": "StorageAccountName"}
+    ),
     "add-azuredisk": _spec("DiskName:0 MediaLocation:1 Label OS"),
     "remove-azuredisk": _spec("DiskName:0 DeleteVHD!"),
     "add-azurevmimage": _spec(
@@ -471,6 +474,9 @@ SPECS: dict[str, Spec] = {
     "new-azureapplicationgateway": _spec("Name VnetName Subnets InstanceCount GatewaySize Description"),
     "remove-azureapplicationgateway": _spec("Name"),
     "new-azurededicatedcircuitlinkauthorization": _spec("ServiceKey Description Limit MicrosoftIds"),
+    "remove-azurededicatedcircuitlinkauthorization": _spec(
+        "ServiceKey AuthorizationId Force! PassThru!", aliases={"AuthId": "AuthorizationId"}
+    ),
     # Azure PowerShell 0.8-0.9 only (removed in 1.0): the mode switch between the two stacks.
     "switch-azuremode": _spec("Name:0 Global!"),
 }

@@ -65,7 +65,9 @@ class ExpressRouteAuthorizationLink(Rule):
         "in `expressroute-authorization-links`. The cmdlet's output does not name its circuit: declare the "
         "circuit when you want findings to name it. An authorization a PowerShell script creates "
         "(`New-AzureDedicatedCircuitLinkAuthorization`) is made for other subscriptions' links: it is "
-        "reported at the call, naming the circuit by the service key the script gives. Networks the export of "
+        "reported at the call, naming the circuit by the service key the script gives, unless the script "
+        "surely removes it again (`Remove-AzureDedicatedCircuitLinkAuthorization` with the id the creating "
+        "call returned, `$auth.LinkAuthorizationId`). Networks the export of "
         "`Get-AzureDedicatedCircuitLink` lists are named in the message. Resource Manager circuits' own "
         "authorizations (`authorizations[]` of `microsoft.network/expressroutecircuits`) serve Resource "
         "Manager connections and are not reported.",
@@ -146,8 +148,8 @@ def _authorization_words(auth: LinkAuthorization) -> str:
     if auth.declared:
         through = f" by virtual network '{auth.vnet}'" if auth.vnet else ""
         return (
-            f"ExpressRoute circuit '{auth.circuit}' is reached through an authorization link{through}: "
-            "networks linked across subscriptions cannot migrate without downtime"
+            f"ExpressRoute circuit '{auth.circuit}' is reached through an authorization link{_which(auth)}"
+            f"{through}: networks linked across subscriptions cannot migrate without downtime"
         )
     described = f" ({auth.description})" if auth.description and auth.description != auth.name else ""
     limit = f" (limit {auth.limit})" if auth.limit is not None else ""
@@ -156,6 +158,19 @@ def _authorization_words(auth: LinkAuthorization) -> str:
         f"link{'s' if auth.used != 1 else ''}{limit} from other subscriptions' networks: they cannot "
         "migrate without downtime"
     )
+
+
+def _which(auth: LinkAuthorization) -> str:
+    """Which authorization a declared one is, as far as it says (one a script creates states its description,
+    limit and Microsoft IDs), so that two of one circuit read apart: ` (authorization 'Dev', limit 2, for
+    dev@contoso.com)`; "" when it says none of these."""
+    said = [
+        f"authorization '{auth.description}'" if auth.description else "",
+        f"limit {auth.limit}" if auth.limit is not None else "",
+        f"for {auth.microsoft_ids}" if auth.microsoft_ids else "",
+    ]
+    words = ", ".join(word for word in said if word)
+    return f" ({words})" if words else ""
 
 
 class ClassicApplicationGateway(Rule):

@@ -137,10 +137,16 @@ class BlobNameWithSlash(Rule):
 
     def _finding(self, disk: Disk, owner: str) -> Finding:
         label = f"disk '{disk.name}'" if disk.name else "a disk"
+        # A disk a script registers while it gives the VM a disk by a name it does not state may be that one.
+        has = (
+            f"may have {label} (it is given a disk by a name the files do not state)"
+            if disk.maybe_attached
+            else f"has {label}"
+        )
         return self.finding(
             disk,
             at=disk.media_link_mark or disk.mark,
-            message=f"{owner} has {label} whose blob name '{disk.blob_name}' contains '/', which Resource "
+            message=f"{owner} {has} whose blob name '{disk.blob_name}' contains '/', which Resource "
             "Manager does not support: copy the VHD to a blob name without '/' and attach the copy",
         )
 
