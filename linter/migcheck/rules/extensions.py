@@ -326,7 +326,8 @@ class BackupExtension(Rule):
     summary = "A VM has the Azure Backup snapshot extension (VMSnapshot, VMSnapshotLinux)."
     fix_hint = (
         "Stop protection of the VM in its Recovery Services vault, keeping the backup data, and uninstall the "
-        "VMSnapshot extension before migrating; enable Azure Backup for the Resource Manager VM afterwards."
+        "snapshot extension (VMSnapshot, VMSnapshotLinux) before migrating; enable Azure Backup for the "
+        "Resource Manager VM afterwards."
     )
     source = (
         "Unsupported configurations — Compute: VM with backup or snapshot extension (2018 and 2023 tables); "
