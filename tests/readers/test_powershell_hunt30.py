@@ -73,7 +73,7 @@ CREATE = 'New-AzureVM -ServiceName "contoso" -VMs $first -Location "West Europe"
     [
         f"$first = if ($useSql) {{\n    {SQL}\n}} else {{\n    {WEB}\n}}\n",
         f"if ($useSql) {{\n    $first = {SQL}\n}} else {{\n    $first = {WEB}\n}}\n",
-        f'$first = switch ($tier) {{\n    "sql" {{ {SQL} }}\n    web {{ {WEB} }}\n    default {{ throw "no" }}\n}}\n',
+        f'param([string] $tier = "web")\n$first = switch ($tier) {{\n    "sql" {{ {SQL} }}\n    web {{ {WEB} }}\n    default {{ throw "no" }}\n}}\n',
         f"$first = try {{\n    {SQL} -ErrorAction Stop\n}} catch {{\n    Write-Warning 'retrying'\n    {WEB}\n}}\n",
     ],
 )
@@ -83,7 +83,8 @@ def test_configurations_of_exclusive_branches_are_one_vm(tmp_path, monkeypatch, 
     findings = _findings(tmp_path, monkeypatch, {"deploy.ps1": script}, "MIG102", "MIG103", "MIG203")
     # One VM, which has no subnet whichever it is; its name is either.
     assert [f.code for f in findings] == ["MIG203"]
-    assert findings[0].location is not None and findings[0].location.line == 2
+    first_config = script[: script.index("New-AzureVMConfig")].count("\n") + 1
+    assert findings[0].location is not None and findings[0].location.line == first_config
     shown = f"<VM sql01 or web01, deploy.ps1:{created}>"
     assert findings[0].message.startswith(f"VM '{shown}' of cloud service 'contoso'")
     assert _vm_names(read(PATH, script)) == [shown.replace("deploy.ps1", "vm.ps1")]

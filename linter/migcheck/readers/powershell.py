@@ -15,18 +15,18 @@ What is read, from a tree-sitter parse of the script (never from the text with p
   its network interfaces ask for, the virtual network and reserved IP of the deployment (one the script
   reserves under a name it does not state, as a stand-in; `Remove-AzureReservedIPAssociation` takes it
   away; an association or removal that may not run, or a removal of a name that may not be the
-  deployment's, leaves it unknown);
+  deployment's, leaves it unknown, but for associations on each branch of an `if` and its `else`);
 - the ACL `Set-AzureLoadBalancedEndpoint` puts on the endpoints of a load-balanced set;
 - web/worker role deployments (`New-AzureDeployment`, `Set-AzureDeployment -Upgrade|-Config`,
   `Publish-AzureServiceProject`) and reserved IPs (`New-AzureReservedIP`);
 - what it creates or registers outside any deployment: the type of the storage accounts it creates, the
-  last it surely gives each (`New-AzureStorageAccount` that surely runs, `Remove-AzureStorageAccount`;
-  `StorageAccountType`), the disks and images it registers (`Add-AzureDisk`,
+  last it surely gives each, or the one calls that may not run after it give (`New-AzureStorageAccount`,
+  `Remove-AzureStorageAccount`; `StorageAccountType`), the disks and images it registers (`Add-AzureDisk`,
   `Add-AzureVMImage`, `Save-AzureVMImage`; the disks of the repository it gives VMs by name, listed as
   attached to them), its classic Application Gateways (`New-AzureApplicationGateway`) and ExpressRoute link
   authorizations (`New-AzureDedicatedCircuitLinkAuthorization`, unless
-  `Remove-AzureDedicatedCircuitLinkAuthorization` surely removes it by the id it output), as an inventory
-  export states them;
+  `Remove-AzureDedicatedCircuitLinkAuthorization` surely removes it by the id it output, on its circuit),
+  as an inventory export states them;
 - what the script says of the gateway of a virtual network it names (`VnetGatewayFact`): an ExpressRoute
   circuit linked to it (`New-AzureDedicatedCircuitLink`, unless a `Remove-AzureDedicatedCircuitLink` of
   the same network surely runs after it), a site-to-site gateway created beside ExpressRoute
@@ -46,8 +46,9 @@ resource (`$ErrorActionPreference = 'Stop'`, `Set-StrictMode`, `Write-Host`, `Im
 script's functions, once their definition has run, run at each call with the values it passes (what they
 output is the call's value, as what a `foreach`, `for`, `while`, `do`, `if`, `switch` or `try` outputs is
 the value of the statement where it is assigned or sits in `@( … )` or `$( … )`; branches only one of
-which runs, an `if` and its `else`, clauses of a `switch` no value matches two of, a `try` block and its
-`catch`, output one value that is either, as a variable assigned in each holds it), and a `foreach` over a
+which runs, an `if` and its `else`, clauses of a `switch` over one string it knows that no value matches
+two of, a `try` block and its `catch`, output one value that is either, as a variable assigned in each
+holds it, unless they output several VM configurations each, which are each kept), and a `foreach` over a
 list of constants runs once per item (never over an empty one), within bounds on the work repeated; a
 function no call runs is read once, with values it does not know. A value the script does not state (a
 parameter without a default, `$env:X`, a property of an object read from a file, the variable of another loop)
@@ -1792,6 +1793,9 @@ class Interpreter:
         self.output_floor = 0
         # Calls being run (by the script) from code that may not run: 0 when every one surely runs.
         self.maybe_calls = 0
+        # Reserved IP associations that may not run, in order, for an `if` to find those each of its
+        # branches makes (see `_associated_either_way`).
+        self.maybe_associations: list[_MaybeAssociation] = []
         self.sure_output = True  # whether what the function being run outputs is output on every path
         self.catching = 0  # `try` blocks with a `catch` around the code being run
         self.dotted = False  # whether a script or function was dot-sourced on the way here (see `_stale`)
@@ -1812,7 +1816,11 @@ class Interpreter:
         images it registers, by name (case-folded); where it first gives a VM a disk by a name it does not
         state, and the VMs it creates so (see `_registered_disks`); its classic Application Gateways, by
         name; and its ExpressRoute link authorizations."""
-        self.storage_types: dict[str, StorageAccountType] = {}  # by account name (see `_name_key`)
+        # By account name (see `_name_key`): the type the last call that surely runs gives, None when the
+        # script does not state it; and the types calls that may not run give after it (see
+        # `_storage_account_types`).
+        self.storage_types: dict[str, StorageAccountType | None] = {}
+        self.maybe_storage_types: dict[str, list[StorageAccountType | None]] = {}
         self.registered: dict[str, Disk] = {}
         self.images: dict[str, Image] = {}
         self.unnamed_disk_at: Mark | None = None
@@ -1976,6 +1984,8 @@ class Interpreter:
         branches: list[Env] = []
         ends: list[str | None] = []  # how each branch that may run ends the path, if it does
         outputs: list[list[Value]] = []  # what each branch outputs, apart (one of them runs)
+        associated: list[list[_MaybeAssociation]] = []  # the associations each branch surely makes
+        before, within = len(self.maybe_associations), self._branch_path(1)
         decided = False
         for condition, block in _branches(node):
             if decided or self.stopped is not None:
@@ -1987,11 +1997,19 @@ class Interpreter:
                 continue
             certain = known is True and not ends  # no branch before it may have run
             if block is not None:
+                start = len(self.maybe_associations)
                 branches.append(self._apart(outputs, self._branch, block, env.child(), certain))
+                made = self.maybe_associations[start:]
+                associated.append([made_one for made_one in made if made_one.path == within])
+            else:
+                associated.append([])
             ends.append(self._leave() if block is not None else None)
             decided = known is True
         self._output_one_of(outputs)
         env.merge(branches, decided, self.spend)
+        del self.maybe_associations[before:]
+        if decided and len(associated) > 1 and not any(end is not None for end in ends):
+            self._associated_either_way(associated)
         ended = [end for end in ends if end is not None]
         if self.stopped is None and decided and ended and len(ended) == len(ends):
             self.stopped = min(ended, key=_reach)  # the path goes on past the `if` as far as the least goes
@@ -3981,7 +3999,35 @@ class Interpreter:
         if self._surely_runs():
             draft.reserved_ip, draft.reserved_by = reserved, by
         else:
+            path = self._branch_path(0)
+            self.maybe_associations.append(
+                _MaybeAssociation(draft, reserved, by, draft.reserved_ip_unknown, path)
+            )
             draft.reserved_ip_unknown = True
+
+    def _branch_path(self, deeper: int) -> tuple[int, bool, int, bool]:
+        """Where the code being run is, as far as whether it runs goes, or code `deeper` branches within it:
+        the branches, loops and such that may not run around it, whether an early end may have come
+        before it, the calls that may not run around it, and whether its callers are known."""
+        return (self.maybe + deeper, self.partial, self.maybe_calls, self.callers_known)
+
+    def _associated_either_way(self, associated: list[list[_MaybeAssociation]]) -> None:
+        """After an `if` one of whose branches surely runs (it has an `else`), none ending the path: a
+        deployment each branch gives a reserved IP (`associated`: those each makes, none in code that may
+        not run within it) has a reserved VIP whichever runs, as if the `if` gave it one. Its name is
+        the one they all give, else a stand-in that says the names they give (`<reserved IP a or b,
+        deploy.ps1:5>`). A path with no association leaves the reservation unknown."""
+        first, *others = associated
+        for made in first:
+            draft = made.draft
+            if draft.reserved_ip is not None:
+                continue
+            found = [next((m for m in branch if m.draft is draft), None) for branch in others]
+            each = [made, *(m for m in found if m is not None)]
+            if len(each) != len(associated):
+                continue
+            draft.reserved_ip_unknown = made.unknown_before
+            self._associate(draft, _either_reservation([m.reserved for m in each]), _same_by(each))
 
     def _unknown_reserved_ip(self, node: Node, args: Args, name: Arg | None) -> None:
         """`Set-AzureReservedIPAssociation` (or New-AzureReservedIP for a service) with a name the script
@@ -4141,10 +4187,11 @@ class Interpreter:
 
     def _storage_account(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """New-AzureStorageAccount: the type of the account it creates (`StorageAccountType`), when the
-        script states the account's name and the call surely runs: `-Type` as stated, Standard_GRS without
-        it (the cmdlet's default). The last type a script surely gives an account is its type: one it may
-        not give (a branch the reader cannot decide) is not known to be the account's, and a call that
-        surely runs with a type the script does not state leaves the type unknown. Set-AzureStorageAccount
+        script states the account's name: `-Type` as stated, Standard_GRS without it (the cmdlet's
+        default). The last type a script surely gives an account is its type, and a call that surely runs
+        with a type the script does not state leaves the type unknown. One that may not run (a branch the
+        reader cannot decide, `if (!(Test-AzureName …))`, a loop) gives it a type too, unless another call
+        may give it another (see `_storage_account_types`). Set-AzureStorageAccount
         is not read: its `-Type` cannot change an account to or from Premium_LRS (the cmdlet reference),
         the one type the link stage reads."""
         name = _stated_name(args, "StorageAccountName")
@@ -4152,14 +4199,28 @@ class Interpreter:
         kind = (
             given.value if isinstance(given, Text) else "Standard_GRS" if args.given("Type") is False else ""
         )
-        if not name or not self._surely_runs():
+        if not name:
             return Unknown(self.snippet(node))
-        if kind.strip():
-            record = StorageAccountType(name, kind.strip(), self._at_call(node))
+        record = StorageAccountType(name, kind.strip(), self._at_call(node)) if kind.strip() else None
+        if self._surely_runs():
             self.storage_types[_name_key(name)] = record
+            self.maybe_storage_types.pop(_name_key(name), None)
         else:
-            self.storage_types.pop(_name_key(name), None)
+            self.maybe_storage_types.setdefault(_name_key(name), []).append(record)
         return Unknown(self.snippet(node))
+
+    def _storage_account_types(self) -> list[StorageAccountType]:
+        """The type of each storage account the script creates: the one the calls that may give it one
+        give (the last that surely runs, and those that may not run after it), when they give but one
+        (`if (!(Test-AzureName -Storage x)) { New-AzureStorageAccount x -Type Premium_LRS }` creates it
+        Premium); none when they give two, or one the script does not state (Premium_LRS on one branch,
+        Standard_LRS on the other)."""
+        found = dict(self.storage_types)
+        for account, maybe in self.maybe_storage_types.items():
+            given = [*([found[account]] if account in found else []), *maybe]
+            types = {record.account_type.casefold() if record is not None else None for record in given}
+            found[account] = given[0] if len(types) == 1 else None
+        return [record for record in found.values() if record is not None]
 
     def _remove_storage_account(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureStorageAccount: the account the script created under that name is gone, and so is
@@ -4168,6 +4229,7 @@ class Interpreter:
         name = _stated_name(args, "StorageAccountName")
         if name and self._surely_runs():
             self.storage_types.pop(_name_key(name), None)
+            self.maybe_storage_types.pop(_name_key(name), None)
         return Unknown(self.snippet(node))
 
     def _add_disk(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -4259,11 +4321,15 @@ class Interpreter:
     def _unauthorize(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureDedicatedCircuitLinkAuthorization: the authorization the script created is gone when
         the removal surely runs and names it by the id the creating call output (`-AuthorizationId
-        $auth.LinkAuthorizationId`, see `Authorization`). An id the script states, or gets otherwise, names
-        no authorization it creates: the platform makes the id up at creation."""
+        $auth.LinkAuthorizationId`, see `Authorization`) of the circuit it was created on. An id the script
+        states, or gets otherwise, names no authorization it creates: the platform makes the id up at
+        creation. A service key the script states that is not the circuit's, or names a circuit it does not
+        state, is another circuit's, or may be: that removal fails, and the authorization stays."""
         named = _arg_value(args, "AuthorizationId")
         ident = named.ident if isinstance(named, Unknown) else None
-        if isinstance(ident, tuple) and ident[:1] == ("authorization",) and self._surely_runs():
+        if not (isinstance(ident, tuple) and ident[:1] == ("authorization",) and self._surely_runs()):
+            return Unknown(self.snippet(node))
+        if _same_circuit(_arg_value(args, "ServiceKey"), ident[1].circuit):
             self.authorizations.pop(ident[1], None)
         return Unknown(self.snippet(node))
 
@@ -4344,7 +4410,7 @@ class Interpreter:
             *self.reserved_ips,
             *self.gateway_facts,
             *extended,
-            *self.storage_types.values(),
+            *self._storage_account_types(),
             *self._registered_disks(),
             *self.disk_uses,
             *self.images.values(),
@@ -5017,15 +5083,58 @@ def _same_reservation(named: Value, held: NameRef | None, held_by: object) -> bo
     return None
 
 
+def _same_circuit(key: Value, circuit: str) -> bool:
+    """Whether a removal's service key (`key`) may be that of the circuit an authorization was created on
+    (`circuit`: its key, or a stand-in for one the script does not state): a key the script does not
+    state may be; a key it states is when it is the circuit's, and may be another when the circuit's key
+    is not stated."""
+    if not isinstance(key, Text):
+        return True
+    return not is_stand_in(circuit) and key.value.strip().casefold() == circuit.strip().casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class _MaybeAssociation:
+    """A reserved IP association that may not run (see `Interpreter._associate`): the deployment, the
+    reserved IP and the value that names it (`by`, when the script does not state its name), whether the
+    deployment's reservation was unknown before it, and where it is (see `Interpreter._branch_path`)."""
+
+    draft: DeploymentDraft
+    reserved: NameRef
+    by: object
+    unknown_before: bool
+    path: tuple[int, bool, int, bool]
+
+
+def _either_reservation(reserved: list[NameRef]) -> NameRef:
+    """The reserved IP of branches one of which runs, each giving one (`reserved`): the one they all name,
+    else a stand-in where the first is named, which says the names when the script states them all."""
+    first = reserved[0]
+    names = dict.fromkeys(_name_key(r.name) for r in reserved)
+    if len(names) == 1:
+        return first
+    shown = _stand_in("reserved IP name", first.mark)
+    stated = list(dict.fromkeys(r.name for r in reserved))
+    if not any(is_stand_in(name) or ", " in name for name in stated):
+        shown = shown.replace("<reserved IP name, ", f"<reserved IP {' or '.join(stated)}, ", 1)
+    return NameRef(shown, first.mark)
+
+
+def _same_by(made: list[_MaybeAssociation]) -> object:
+    """The value that names the reserved IP every association gives, when it is one; else None."""
+    return made[0].by if all(m.by == made[0].by for m in made) else None
+
+
 def _exclusive_clauses(switch: Node, clauses: list[Node], subject: list[Value]) -> bool:
-    """Whether at most one clause of a `switch` runs: it compares one value (not an array it knows, whose
-    items each run the clauses), as written (no `-Regex`, `-Wildcard` or `-File`), with constants no value
-    equals two of (`"web"`, `sql`, `1`; `default` runs when no other does)."""
+    """Whether at most one clause of a `switch` runs: it compares one string the reader knows (not an
+    array, whose items each run the clauses, nor a value it does not know, which may be one: a
+    parameter, a variable the script does not assign), as written (no `-Regex`, `-Wildcard` or `-File`),
+    with constants no value equals two of (`"web"`, `sql`, `1`; `default` runs when no other does)."""
     parameters = _first(switch, "switch_parameters")
     written = [_text(p).strip().casefold() for p in _named(parameters)] if parameters is not None else []
     if any(not p.startswith(("-c", "-e")) for p in written):  # -CaseSensitive, -Exact only
         return False
-    if len(subject) != 1 or isinstance(subject[0], Items):
+    if len(subject) != 1 or not isinstance(subject[0], Text):
         return False
     case = any(p.startswith("-c") for p in written)
     constants = [_clause_constant(_first(clause, "switch_clause_condition")) for clause in clauses]
@@ -5238,10 +5347,12 @@ def _call_value(outputs: list[Value], spend: Callable[[int], None]) -> Value | N
 def _one_of(outputs: list[list[Value]], spend: Callable[[int], None]) -> list[Value]:
     """What code outputs where one of several branches runs (see `Interpreter._apart`), from what each
     outputs (arrays item by item, as PowerShell writes them): when the branches that output VM
-    configurations each output as many, the configurations at each place are joined into one that is
-    either (as a variable assigned on each branch holds one, see `join`), and so are their other values;
-    otherwise what they output is kept one after the other. `$vm = if ($big) { New-AzureVMConfig … Large }
-    else { New-AzureVMConfig … Small }` is one configuration, never two."""
+    configurations each output one, they are joined into one that is either (as a variable assigned on
+    each branch holds one, see `join`); when they output several, which of one branch's is which of
+    another's is not known (`web01, sql01` or `node01, node02`), so all are kept, one after the other, as
+    VMs that may each be created. Their other values are joined place by place when every branch gives as
+    many. `$vm = if ($big) { New-AzureVMConfig … Large } else { New-AzureVMConfig … Small }` is one
+    configuration, never two."""
     if len(outputs) < 2:
         return [value for output in outputs for value in output]
     flat = [
@@ -5251,6 +5362,8 @@ def _one_of(outputs: list[list[Value]], spend: Callable[[int], None]) -> list[Va
     spend(sum(map(len, flat)))
     vms = [[item for item in items if isinstance(item, Vms)] for items in flat]
     others = [[item for item in items if not isinstance(item, Vms)] for items in flat]
+    if any(len(configurations) > 1 for configurations in vms):
+        return [*(vm for configurations in vms for vm in configurations), *_placewise(others)]
     return [*_placewise(vms), *_placewise(others)]
 
 
