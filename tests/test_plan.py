@@ -181,6 +181,23 @@ def test_blockers_mark_a_step_not_ready_and_say_where(plan_of):
     assert (blocker.code, blocker.location and blocker.location.path) == ("MIG401", "a.xml")
 
 
+@pytest.mark.parametrize(
+    "script",
+    [
+        'New-AzureDedicatedCircuitLink -ServiceKey $key -VNetName "hub"\n'
+        'Set-AzureVNetGateway -Connect -VNetName "hub" -LocalNetworkSiteName "branch"\n',
+        'New-AzureApplicationGateway -Name "gw" -VnetName "hub" -Subnets "appgw"\n',
+    ],
+    ids=["gateway", "application-gateway"],
+)
+def test_a_network_only_a_script_names_is_migrated_too(plan_of, script):
+    # A network no file defines, known by a call on its gateway or on what sits in it, is a classic
+    # network to migrate all the same, and what the script says blocks it.
+    step = steps_by_id(plan_of({"hub.ps1": script}))["network:hub"]
+    assert step.kind is StepKind.NETWORK and not step.ready
+    assert [b.code for b in step.blockers] in (["MIG301"], ["MIG312"])
+
+
 def test_nothing_to_migrate(plan_of, capsys):
     plan = plan_of({"README.md": "no classic files here\n"})
     assert list(plan.steps) == []

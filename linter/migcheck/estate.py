@@ -689,6 +689,7 @@ class _Linker:
         disks, disk_vms = self._disks(services)
         images = _unique_images(self._all(Image))
         gateways = self._scripted_gateways()
+        _add_named_networks(networks, [*gateways.values(), *records_in_networks(inventory)])
         return Estate(
             subscription=self.subscription,
             documents=self.docs,
@@ -1660,6 +1661,27 @@ def _address_differences(a: object, b: object) -> tuple[str, ...]:
         if x != y:
             out.append(f"address space {sorted(x) or 'none'} / {sorted(y) or 'none'}")
     return tuple(out)
+
+
+def records_in_networks(inventory: Inventory) -> list[Any]:
+    """The exported or scripted records that name a classic network they sit in or link to."""
+    records: tuple[Any, ...] = (
+        *inventory.application_gateways,
+        *inventory.services_in_vnets,
+        *inventory.peerings,
+        *inventory.circuit_links,
+        *inventory.link_authorizations,
+    )
+    return [record for record in records if record.vnet]
+
+
+def _add_named_networks(networks: dict[str, Network], naming: Iterable[Any]) -> None:
+    """Add to `networks` those that only a script's gateway call or an export's record names: they are
+    classic networks of the subscription all the same, to migrate like the others (named and marked as
+    the first record that names them)."""
+    for record in naming:
+        name = getattr(record, "vnet", "") or record.name
+        networks.setdefault(key(name), Network(name, record.mark))
 
 
 def _unique_images(images: Iterable[Image]) -> tuple[Image, ...]:

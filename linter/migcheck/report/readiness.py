@@ -4,7 +4,7 @@ subscription. Grouping only: every fact comes from the linked estate, every find
 The platform validates one migration scope at a time, and so does this summary:
 
 - **VMs in a virtual network** — one item per virtual network (`Move-AzureVirtualNetwork -Validate`): every
-  network the files define or place a service in, or whose gateway a script changes. The item covers the network (subnets, gateway, the local
+  network the files define, place a service in, or name through its gateway or what sits in it. The item covers the network (subnets, gateway, the local
   network sites and DNS servers it uses) and every cloud service in it: of a service deployed in several
   networks, its deployments in this one.
 - **VMs not in a virtual network** — one item per cloud service of VMs whose files say it is in no virtual
@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from migcheck.estate import key, unique_by_name
+from migcheck.estate import key, records_in_networks, unique_by_name
 from migcheck.model import Finding, Mark, Severity
 
 if TYPE_CHECKING:
@@ -298,18 +298,15 @@ def _collect_marks(obj: object, out: set[Mark]) -> None:
 
 def _drafts(estate: Estate) -> Iterator[_Draft]:
     reserved = _ReservedIps(estate)
-    named = set()
-    inside = _inside_networks(estate)
+    inside: dict[str, list[object]] = defaultdict(list)
+    for record in records_in_networks(estate.inventory):
+        inside[key(record.vnet)].append(record)
     for network in estate.virtual_networks:
-        named.add(key(network.name))
         # What scripts do to its gateway (a circuit link, a VPN beside ExpressRoute), and what sits in it
         # or links to it (Application Gateways, services, peerings, circuit links), is the network's too.
-        draft = _network_draft(network, reserved).own(estate.scripted_gateway(network.name))
+        scripted = estate.scripted_gateway(network.name)
+        draft = _network_draft(network, reserved, scripted is not None).own(scripted)
         yield draft.own(inside.get(key(network.name), ()))
-    for scripted in estate.scripted_gateways:  # a network only scripts name, through its gateway
-        if key(scripted.name) not in named:
-            gateway_only = {"defined": False, "subnets": [], "gateway": True, "cloud_services": []}
-            yield _Draft(ScopeKind.IN_VNET, scripted.name, "VirtualNetwork", gateway_only).own(scripted)
     for service in estate.cloud_services:
         if service.virtual_network_refs:
             continue  # listed with its network
@@ -334,23 +331,6 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
     yield from _unattached_drafts(estate, reserved)
 
 
-def _inside_networks(estate: Estate) -> dict[str, list[object]]:
-    """The exported or scripted records that name a network they sit in or link to, by its name."""
-    inventory = estate.inventory
-    records: Iterable[Any] = (
-        *inventory.application_gateways,
-        *inventory.services_in_vnets,
-        *inventory.peerings,
-        *inventory.circuit_links,
-        *inventory.link_authorizations,
-    )
-    inside: dict[str, list[object]] = defaultdict(list)
-    for record in records:
-        if record.vnet:
-            inside[key(record.vnet)].append(record)
-    return inside
-
-
 def _contents(placements: Iterable[Placement]) -> dict[str, object]:
     """The VMs and web/worker roles of a service's `placements`, each name once."""
     placements = tuple(placements)
@@ -359,14 +339,14 @@ def _contents(placements: Iterable[Placement]) -> dict[str, object]:
     return {"vms": [vm.name for vm in vms], "roles": [r.name for r in roles]}
 
 
-def _network_draft(network: Network, reserved: _ReservedIps) -> _Draft:
+def _network_draft(network: Network, reserved: _ReservedIps, scripted_gateway: bool) -> _Draft:
     placed: dict[int, tuple[CloudService, list[Placement]]] = {}
     for service, placement in network.members:
         placed.setdefault(id(service), (service, []))[1].append(placement)
     migrates: dict[str, object] = {
         "defined": network.defined,
         "subnets": [s.name for s in network.subnets],
-        "gateway": network.gateway is not None,
+        "gateway": network.gateway is not None or scripted_gateway,
         "cloud_services": [{"name": s.name, **_contents(here)} for s, here in placed.values()],
     }
     draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", migrates)
