@@ -2265,6 +2265,9 @@ class Interpreter:
             if child.type == "switch_body":
                 clauses = [c for clauses in _named(child) for c in _named(clauses)]
                 exclusive = _exclusive_clauses(node, clauses, subject)
+                if exclusive and isinstance(subject[0], Text) and subject[0].sure:
+                    self._decided_switch(node, clauses, subject[0].value, env)
+                    return
                 for clause in clauses:
                     if self.stopped is not None:
                         self._not_run(clause)
@@ -2284,6 +2287,29 @@ class Interpreter:
                 self.evaluate(child, env)
         self._output_one_of(outputs)
         env.merge(branches, False, self.spend)
+
+    def _decided_switch(self, node: Node, clauses: list[Node], value: str, env: Env) -> None:
+        """A `switch` of constant clauses over a string the script surely gives: the one clause that equals
+        it runs (else `default`, else none), as surely as the `switch` does; the others do not run."""
+        parameters = _first(node, "switch_parameters")
+        case = parameters is not None and any(
+            _text(p).strip().casefold().startswith("-c") for p in _named(parameters)
+        )
+        wanted = value if case else value.casefold()
+        constants = [_clause_constant(_first(clause, "switch_clause_condition")) for clause in clauses]
+        compared = [c if case or c is None else c.casefold() for c in constants]
+        index = compared.index(wanted) if wanted in compared else None
+        if index is None and "\0default" in compared:
+            index = compared.index("\0default")
+        for at, clause in enumerate(clauses):
+            if at == index and self.stopped is None:
+                outer, self.item = self.item, None  # `$_` in a clause is the value switched on
+                self._clause(clause, env)
+                self.item = outer
+                if self.stopped in ("break", "continue"):
+                    self.stopped = None  # ends the switch only
+            else:
+                self._not_run(clause)
 
     def _clause(self, clause: Node, env: Env) -> Env:
         for child in _named(clause):

@@ -1,0 +1,68 @@
+"""A `switch` of constant clauses over a string the script surely gives runs the one clause that matches:
+inside a loop over constants, once per item. Joining its clauses as alternatives (as for a value the
+script does not surely give) made the VMs of every turn one VM, and hid MIG103."""
+
+from __future__ import annotations
+
+from lint_support import lint_files, where
+
+IN_A_LOOP = """\
+$vms = @()
+foreach ($role in 'web', 'witness') {
+    switch ($role) {
+        'web'     { $cfg = New-AzureVMConfig -Name 'web1' -InstanceSize Small -ImageName img -AvailabilitySetName 'as1' }
+        'witness' { $cfg = New-AzureVMConfig -Name 'wit' -InstanceSize Small -ImageName img }
+    }
+    $vms += $cfg
+}
+New-AzureVM -ServiceName 'svc' -Location 'West US' -VMs $vms
+"""
+
+CONSTANT = """\
+$role = 'witness'
+$a = New-AzureVMConfig -Name 'web1' -InstanceSize Small -ImageName img -AvailabilitySetName 'as1'
+switch ($role) {
+    'web'     { $cfg = New-AzureVMConfig -Name 'web2' -InstanceSize Small -ImageName img -AvailabilitySetName 'as1' }
+    'witness' { $cfg = New-AzureVMConfig -Name 'wit' -InstanceSize Small -ImageName img }
+}
+New-AzureVM -ServiceName 'svc' -Location 'West US' -VMs $a,$cfg
+"""
+
+SETTINGS = """\
+foreach ($role in 'web', 'sql') {
+    switch ($role) {
+        'web' { $svc = 'websvc'; $as = 'webset' }
+        'sql' { $svc = 'sqlsvc'; $as = 'sqlset' }
+    }
+    $a = New-AzureVMConfig -Name "$role-1" -InstanceSize Small -ImageName img -AvailabilitySetName $as
+    $b = New-AzureVMConfig -Name "$role-2" -InstanceSize Small -ImageName img
+    New-AzureVM -ServiceName $svc -Location 'West US' -VMs $a,$b
+}
+"""
+
+
+def _vms(result) -> list[tuple[str, list[str]]]:
+    return sorted((s.name, sorted(vm.name for vm in s.vms)) for s in result.estate.cloud_services)
+
+
+def test_a_switch_in_a_loop_runs_one_clause_per_turn(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"t.ps1": IN_A_LOOP}, "MIG103", dedent=False)
+    assert where(result.findings) == ["MIG103 t.ps1:5:28"]
+    assert _vms(result) == [("svc", ["web1", "wit"])]
+
+
+def test_a_switch_over_a_constant_runs_its_clause_only(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"t.ps1": CONSTANT}, "MIG103", dedent=False)
+    assert where(result.findings) == ["MIG103 t.ps1:5:24"]
+    assert _vms(result) == [("svc", ["web1", "wit"])]
+    # With no clause that matches and no default, none runs.
+    other = CONSTANT.replace("$role = 'witness'", "$role = 'jump'").replace("-VMs $a,$cfg", "-VMs $a")
+    assert _vms(lint_files(tmp_path, monkeypatch, {"t.ps1": other}, "MIG103", dedent=False)) == [
+        ("svc", ["web1"])
+    ]
+
+
+def test_what_a_decided_clause_sets_is_known_after_the_switch(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"t.ps1": SETTINGS}, "MIG103", dedent=False)
+    assert where(result.findings) == ["MIG103 t.ps1:7:10", "MIG103 t.ps1:7:10"]
+    assert _vms(result) == [("sqlsvc", ["sql-1", "sql-2"]), ("websvc", ["web-1", "web-2"])]
