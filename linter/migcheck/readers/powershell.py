@@ -1707,6 +1707,17 @@ _OUTPUT_STATEMENTS = (
     "switch_statement",
     "try_statement",
 )
+# The blocks and lists of statements: the statements in them are statements of their own.
+_STATEMENT_LISTS = frozenset(
+    (
+        "statement_block",
+        "statement_list",
+        "script_block",
+        "script_block_body",
+        "named_block_list",
+        "named_block",
+    )
+)
 _MAX_ROUNDS = 64  # items of a list of constants a `foreach` walks one by one; a longer list is one round
 _RANGE = re.compile(r"\s*(-?\d+)\.\.(-?\d+)\s*")  # `1..3` read as a command's name
 _RANGE_END = re.compile(r"-?\d{1,9}")
@@ -1731,7 +1742,16 @@ class Interpreter:
         self.vms: list[VmObject] = []
         self.acls: list[AclObject] = []
         self.calls: dict[int, ClassicCall] = {}
-        self.steps: dict[int, MigrationStep] = {}
+        # The migration steps, by call site, then by target (case-folded): a site run for several targets
+        # (a loop, a function called twice) takes a step for each. Each with where it falls in the order
+        # of steps (see `_take_step`).
+        self.steps: dict[int, dict[str, tuple[tuple[int, int], MigrationStep]]] = {}
+        # The start of the outermost statement being run (one of the script's, or of a function read once
+        # with values it does not know), whether one is, and the steps taken so far: steps are in the order
+        # those statements are written and, within one, in the order they run in.
+        self.statement_at = 0
+        self.within_statement = False
+        self.steps_taken = 0
         self.deployments: dict[object, DeploymentDraft] = {}
         self.reserved_ips: list[ReservedIp] = []
         # The values (`Unknown.ident`) that name the reserved IPs the script creates under names it does not
@@ -1862,6 +1882,7 @@ class Interpreter:
     def calls_only(self, root: Node) -> tuple[object, ...]:
         """The script's classic calls and migration steps, read from the syntax alone (no values)."""
         self.calls, self.steps, self.deployments, self.reserved_ips = {}, {}, {}, []
+        self.statement_at = 0  # the commands come in the order they are written
         self.gateway_facts, self.circuit_links = {}, collections.defaultdict(list)
         self._outside_deployments()
         for command in _captures(_COMMANDS, root).get("command", []):
@@ -1924,6 +1945,9 @@ class Interpreter:
             self.opaque(node, env)
             return
         self._errors_within(node, env)
+        outermost = not self.within_statement and kind not in _STATEMENT_LISTS
+        if outermost:
+            self.statement_at, self.within_statement = node.start_byte, True
         self.depth += 1
         try:
             handler = self._STATEMENTS.get(kind)
@@ -1935,6 +1959,7 @@ class Interpreter:
                     self._output(value)
         finally:
             self.depth -= 1
+            self.within_statement = self.within_statement and not outermost
 
     def _output(self, value: Value) -> None:
         """A value the function being run outputs. Output by a statement that may not run, it may be
@@ -3374,7 +3399,7 @@ class Interpreter:
         target = words[3].value if len(words) > 3 and isinstance(words[3], Text) else ""
         name = f"azure {said[0]} {said[1]}"
         self.calls.setdefault(node.start_byte, ClassicCall(f"{name} {verb}", mark))
-        self.steps.setdefault(node.start_byte, MigrationStep(name, step, scope, target, mark))
+        self._take_step(node, MigrationStep(name, step, scope, target, mark))
         return Unknown(self.snippet(node))
 
     # --- the cmdlets that say something about resources -----------------------------------------------
@@ -4154,10 +4179,22 @@ class Interpreter:
         if len(steps) == 1:
             target = _arg_text(args, parameter)
             mark = self.where.mark(node.child_by_field_name("command_name") or node)
-            self.steps.setdefault(
-                node.start_byte, MigrationStep(cmdlets.canonical(key), steps[0], scope, target, mark)
-            )
+            self._take_step(node, MigrationStep(cmdlets.canonical(key), steps[0], scope, target, mark))
         return NULL
+
+    def _take_step(self, node: Node, step: MigrationStep) -> None:
+        """A migration step run at `node`: once per target however often the site runs for it. A loop
+        runs Validate a, Prepare a, Validate b, Prepare b, and the steps keep that order, which a sort by
+        site would turn into Validate a, Validate b, Prepare a, Prepare b; so does a function's step, at
+        the statement that calls it rather than where the function is written. A function read once with
+        values it does not know takes no step of a target it does not know at a site already run with
+        values: the site's steps are known."""
+        at_site = self.steps.setdefault(node.start_byte, {})
+        target = step.target.strip().casefold()
+        if target in at_site or (not target and at_site and not self.callers_known):
+            return
+        at_site[target] = ((self.statement_at, self.steps_taken), step)
+        self.steps_taken += 1
 
     def _import_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         return Unknown(self.snippet(node))
@@ -4422,7 +4459,8 @@ class Interpreter:
 
     def resources(self) -> tuple[object, ...]:
         calls = [self.calls[k] for k in sorted(self.calls)]
-        steps = [self.steps[k] for k in sorted(self.steps)]
+        taken = sorted((s for at_site in self.steps.values() for s in at_site.values()), key=lambda s: s[0])
+        steps = [step for _, step in taken]
         extended = tuple(self.extended)
         if not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls):
             return extended  # signing in and choosing a subscription manage no resources

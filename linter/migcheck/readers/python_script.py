@@ -1122,14 +1122,15 @@ class _Resources:
         self.steps: list[tuple[tuple[ast.Call, ...], MigrationStep]] = []
         # Disks the script registers, by name, and images, by kind and name (see `_registration`); those a
         # function registers, in an order the file does not show (see `_unregister`); and what the file says
-        # of the disks VMs are given: the VM each name is given to, the line of one given by a name the
-        # script does not state (see `_registered_disks`), and the disks VMs are given by name alone, with
-        # no blob (see `_disk_by_name`).
+        # of the disks VMs are given: the VM each name is given to, the line of the first one given by a
+        # name the script does not state and the VMs given one so, by their names, in order (see
+        # `_registered_disks`), and the disks VMs are given by name alone, with no blob (see `_disk_by_name`).
         self.registered: dict[str, Disk] = {}
         self.images: dict[tuple[str, str], Image] = {}
         self.unordered_registrations: set[tuple[str, str]] = set()
         self.disk_users: dict[str, str] = {}
         self.unnamed_disk_line: int | None = None
+        self.unnamed_disk_users: dict[str, None] = {}
         self.disks_by_name: dict[Disk, None] = {}
         self.storage_types: dict[StorageAccountType, None] = {}  # the storage accounts the script creates
 
@@ -1603,11 +1604,11 @@ class _Resources:
     ) -> tuple[Disk, ...]:
         items, complete = items_of(data_disks, "DataVirtualHardDisks")
         if not complete and data_disks is not None and not isinstance(data_disks, NoneV):
-            self._note_unnamed_disk(line)  # disks the reader cannot see, which may be registered ones
+            self._note_unnamed_disk(line, role)  # disks the reader cannot see, which may be registered ones
         found = []
         for item in [os_disk, *items]:
             if item is not None and not isinstance(item, (Obj, NoneV)):
-                self._note_unnamed_disk(line)
+                self._note_unnamed_disk(line, role)
             if isinstance(item, Obj) and item.cls in ("OSVirtualHardDisk", "DataVirtualHardDisk"):
                 disk_name = item.attrs.get("disk_name")
                 self._note_disk_use(disk_name, role, line)
@@ -1719,17 +1720,23 @@ class _Resources:
         if text:
             self.disk_users.setdefault(_key(text), vm or self._stand_in("VM", line))
         elif name is not None and not isinstance(name, (Lit, NoneV)):
-            self._note_unnamed_disk(line)
+            self._note_unnamed_disk(line, vm)
 
-    def _note_unnamed_disk(self, line: int) -> None:
+    def _note_unnamed_disk(self, line: int, vm: str | None) -> None:
+        """A disk given by a name the script does not state, at `line`, to the VM named `vm` (None when no
+        VM is known: a disk model built on its own)."""
         if self.unnamed_disk_line is None:
             self.unnamed_disk_line = line
+        if vm is not None:
+            self.unnamed_disk_users.setdefault(vm)
 
     def _registered_disks(self) -> list[Disk]:
-        """The disks the script registers, each attached to the VM the file gives it to by name; to a stand-in
-        VM when the file gives a VM a disk it does not name, which may be any of them; else to none. Disk
-        models the file builds anywhere count as given to a VM (a module may build them for another to
-        create the VM with)."""
+        """The disks the script registers, each attached to the VM the file gives it to by name. When the file
+        gives a VM a disk by a name it does not state, which may be that of any of them, the others may be
+        attached to that VM (`Disk.maybe_attached`): the first given one so, by its name, or a stand-in VM
+        where a disk model is built for none the file shows. Else they are attached to none. Disk models
+        the file builds anywhere count as given to a VM (a module may build them for another to create the
+        VM with)."""
         if not self.registered:
             return []
         for call in self.index.calls:
@@ -1743,12 +1750,16 @@ class _Resources:
                 if isinstance(model, Obj):
                     self._note_disk_use(model.attrs.get("disk_name"), None, call.node.lineno)
         unnamed = self.unnamed_disk_line
+        if unnamed is None:
+            return [
+                replace(disk, attached_to=self.disk_users.get(key, ""))
+                for key, disk in self.registered.items()
+            ]
+        user = next(iter(self.unnamed_disk_users), "") or self._stand_in("VM", unnamed)
         return [
-            replace(
-                disk,
-                attached_to=self.disk_users.get(key)
-                or (self._stand_in("VM", unnamed) if unnamed is not None else ""),
-            )
+            replace(disk, attached_to=self.disk_users[key])
+            if key in self.disk_users
+            else replace(disk, attached_to=user, maybe_attached=True)
             for key, disk in self.registered.items()
         ]
 
