@@ -198,6 +198,41 @@ def test_a_network_only_a_script_names_is_migrated_too(plan_of, script):
     assert [b.code for b in step.blockers] in (["MIG301"], ["MIG312"])
 
 
+def test_a_network_an_export_places_in_another_subscription_is_not_planned_here(plan_of):
+    # A Resource Manager network of subscription 2222 peered with classic 'partner-vnet' of 2222, while the
+    # classic resources exported are of 1111: partner-vnet is not a network of 1111 to migrate.
+    peering = {
+        "id": "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub-b",
+        "name": "hub-b",
+        "type": "microsoft.network/virtualnetworks",
+        "subscriptionId": "22222222-2222-2222-2222-222222222222",
+        "properties": {
+            "virtualNetworkPeerings": [
+                {
+                    "name": "hub-b-to-partner",
+                    "properties": {
+                        "peeringState": "Connected",
+                        "remoteVirtualNetwork": {
+                            "id": "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/Default-Networking/providers/"
+                            "Microsoft.ClassicNetwork/virtualNetworks/partner-vnet"
+                        },
+                    },
+                }
+            ]
+        },
+    }
+    vnet = {
+        "id": "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/Default-Networking/providers/"
+        "Microsoft.ClassicNetwork/virtualNetworks/vnet-a",
+        "name": "vnet-a",
+        "type": "microsoft.classicnetwork/virtualnetworks",
+        "subscriptionId": "11111111-1111-1111-1111-111111111111",
+        "properties": {"subnets": [{"name": "FrontEnd", "addressPrefix": "10.0.0.0/24"}]},
+    }
+    plan = plan_of({"classic.json": json.dumps([vnet]), "dependents.json": json.dumps([peering])})
+    assert "network:partner-vnet" not in [step.id for step in plan.steps]
+
+
 def test_nothing_to_migrate(plan_of, capsys):
     plan = plan_of({"README.md": "no classic files here\n"})
     assert list(plan.steps) == []

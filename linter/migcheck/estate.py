@@ -1672,7 +1672,9 @@ def records_in_networks(inventory: Inventory) -> list[Any]:
         *inventory.circuit_links,
         *inventory.link_authorizations,
     )
-    return [record for record in records if record.vnet]
+    # A network an export places in another subscription (`vnet_subscription`) is that subscription's.
+    mine = ("", inventory.subscription)
+    return [r for r in records if r.vnet and getattr(r, "vnet_subscription", "") in mine]
 
 
 def _add_named_networks(networks: dict[str, Network], naming: Iterable[Any]) -> None:

@@ -66,3 +66,39 @@ def test_what_a_decided_clause_sets_is_known_after_the_switch(tmp_path, monkeypa
     result = lint_files(tmp_path, monkeypatch, {"t.ps1": SETTINGS}, "MIG103", dedent=False)
     assert where(result.findings) == ["MIG103 t.ps1:7:10", "MIG103 t.ps1:7:10"]
     assert _vms(result) == [("sqlsvc", ["sql-1", "sql-2"]), ("websvc", ["web-1", "web-2"])]
+
+
+def test_in_a_decided_clause_the_item_is_the_value_switched_on(tmp_path, monkeypatch):
+    script = """\
+foreach ($role in 'web', 'sql') {
+    switch ($role) {
+        'web' { $svc = "contoso-$_"; $size = "Small" }
+        'sql' { $svc = "contoso-$_"; $size = "Large" }
+    }
+    New-AzureQuickVM -Windows -ServiceName $svc -Name "$role-01" -InstanceSize $size -ImageName "img" -AdminUsername a -Password p -Location "West Europe"
+}
+"""
+    result = lint_files(tmp_path, monkeypatch, {"t.ps1": script}, "MIG105", dedent=False)
+    assert _vms(result) == [("contoso-sql", ["sql-01"]), ("contoso-web", ["web-01"])]
+
+
+def test_a_break_in_a_switch_ends_the_switch_not_the_loop_around_it(tmp_path, monkeypatch):
+    script = IN_A_LOOP.replace("-AvailabilitySetName 'as1' }", "-AvailabilitySetName 'as1'; break }")
+    result = lint_files(tmp_path, monkeypatch, {"t.ps1": script}, "MIG103", dedent=False)
+    assert where(result.findings) == ["MIG103 t.ps1:5:28"]
+    assert _vms(result) == [("svc", ["web1", "wit"])]
+
+
+def test_one_call_site_may_run_several_steps_for_one_target(tmp_path, monkeypatch):
+    script = """\
+Move-AzureStorageAccount -Validate -StorageAccountName "prodvhds"
+Move-AzureStorageAccount -Prepare -StorageAccountName "prodvhds"
+Move-AzureStorageAccount -Commit -StorageAccountName "prodvhds"
+foreach ($step in "Validate", "Prepare", "Commit") {
+    $p = @{ VirtualNetworkName = "prod-vnet"; $step = $true }
+    Move-AzureVirtualNetwork @p
+}
+"""
+    result = lint_files(tmp_path, monkeypatch, {"migrate.ps1": script}, "MIG602", dedent=False)
+    # The network's Prepare is read (not only its Validate): the account was prepared before it.
+    assert where(result.findings) == ["MIG602 migrate.ps1:2:1"]

@@ -325,7 +325,9 @@ def test_in_a_foreach_object_block_run_per_item_return_ends_the_item_and_inner_b
     names = {d.service_name: [r.name for r in d.roles] for d in _deployments(doc)}
     assert names["web"] == ["web-a", "web-c"]
     assert names["fn"] == ["fn-a", "fn-c"]
-    assert not any(name.endswith(("-a", "-c")) for service in ("sw", "err", "in") for name in names[service])
+    # In a `switch` clause `$_` is the value switched on: the block's item here, so "a" (the only clause).
+    assert names["sw"] == ["sw-a"]
+    assert not any(name.endswith(("-a", "-c")) for service in ("err", "in") for name in names[service])
 
 
 def test_a_loop_that_may_stop_early_or_walks_a_long_list_is_read_once(read):

@@ -525,7 +525,7 @@ class SyntaxIndex:
         self.loop_exits = sorted(
             n.start_byte
             for n in found.get("flow", [])
-            if _text(n).casefold().startswith(("break", "continue"))
+            if _text(n).casefold().startswith(("break", "continue")) and not _ends_a_switch(n)
         )
 
     def exits(self, node: Node) -> bool:
@@ -731,6 +731,24 @@ def _scopes_of(nodes: list[Node], functions: list[Node]) -> Iterator[int]:
             yield open_functions[-1][1] if open_functions else 0
         else:
             open_functions.append((end, ident))
+
+
+_LOOP_STATEMENTS = frozenset({"foreach_statement", "for_statement", "while_statement", "do_statement"})
+
+
+def _ends_a_switch(flow: Node) -> bool:
+    """Whether a `break` or `continue` ends (or moves on in) the `switch` it is in, not a loop around it:
+    written without a label, with a `switch` nearer than any loop."""
+    if len(_named(flow)) > 0:  # `break outer`: a label names the loop
+        return False
+    parent = flow.parent
+    while parent is not None and parent.type not in _LOOP_STATEMENTS:
+        if parent.type == "switch_statement":
+            return True
+        if parent.type in ("function_statement", "script_block_expression"):
+            return False
+        parent = parent.parent
+    return False
 
 
 def _trap_ends(trap: Node) -> bool:
@@ -1745,7 +1763,8 @@ class Interpreter:
         # The migration steps, by call site, then by target (case-folded): a site run for several targets
         # (a loop, a function called twice) takes a step for each. Each with where it falls in the order
         # of steps (see `_take_step`).
-        self.steps: dict[int, dict[str, tuple[tuple[int, int], MigrationStep]]] = {}
+        self.steps: dict[int, dict[tuple[str, str, str], tuple[tuple[int, int], MigrationStep]]] = {}
+        self.stepped: set[tuple[int, str, str]] = set()  # (site, step, scope) taken for a known target
         # The start of the outermost statement being run (one of the script's, or of a function read once
         # with values it does not know), whether one is, and the steps taken so far: steps are in the order
         # those statements are written and, within one, in the order they run in.
@@ -1882,6 +1901,7 @@ class Interpreter:
     def calls_only(self, root: Node) -> tuple[object, ...]:
         """The script's classic calls and migration steps, read from the syntax alone (no values)."""
         self.calls, self.steps, self.deployments, self.reserved_ips = {}, {}, {}, []
+        self.stepped = set()
         self.statement_at = 0  # the commands come in the order they are written
         self.gateway_facts, self.circuit_links = {}, collections.defaultdict(list)
         self._outside_deployments()
@@ -2291,7 +2311,7 @@ class Interpreter:
                 clauses = [c for clauses in _named(child) for c in _named(clauses)]
                 exclusive = _exclusive_clauses(node, clauses, subject)
                 if exclusive and isinstance(subject[0], Text) and subject[0].sure:
-                    self._decided_switch(node, clauses, subject[0].value, env)
+                    self._decided_switch(node, clauses, subject[0], env)
                     return
                 for clause in clauses:
                     if self.stopped is not None:
@@ -2313,14 +2333,14 @@ class Interpreter:
         self._output_one_of(outputs)
         env.merge(branches, False, self.spend)
 
-    def _decided_switch(self, node: Node, clauses: list[Node], value: str, env: Env) -> None:
+    def _decided_switch(self, node: Node, clauses: list[Node], subject: Text, env: Env) -> None:
         """A `switch` of constant clauses over a string the script surely gives: the one clause that equals
         it runs (else `default`, else none), as surely as the `switch` does; the others do not run."""
         parameters = _first(node, "switch_parameters")
         case = parameters is not None and any(
             _text(p).strip().casefold().startswith("-c") for p in _named(parameters)
         )
-        wanted = value if case else value.casefold()
+        wanted = subject.value if case else subject.value.casefold()
         constants = [_clause_constant(_first(clause, "switch_clause_condition")) for clause in clauses]
         compared = [c if case or c is None else c.casefold() for c in constants]
         index = compared.index(wanted) if wanted in compared else None
@@ -2328,7 +2348,7 @@ class Interpreter:
             index = compared.index("\0default")
         for at, clause in enumerate(clauses):
             if at == index and self.stopped is None:
-                outer, self.item = self.item, None  # `$_` in a clause is the value switched on
+                outer, self.item = self.item, subject  # `$_` in a clause is the value switched on
                 self._clause(clause, env)
                 self.item = outer
                 if self.stopped in ("break", "continue"):
@@ -4191,9 +4211,13 @@ class Interpreter:
         values: the site's steps are known."""
         at_site = self.steps.setdefault(node.start_byte, {})
         target = step.target.strip().casefold()
-        if target in at_site or (not target and at_site and not self.callers_known):
+        taken = (step.step, step.scope, target)  # a site may run several steps (`-$step` in a loop)
+        kind = (node.start_byte, step.step, step.scope)
+        if taken in at_site or (not target and kind in self.stepped and not self.callers_known):
             return
-        at_site[target] = ((self.statement_at, self.steps_taken), step)
+        if target:
+            self.stepped.add(kind)
+        at_site[taken] = ((self.statement_at, self.steps_taken), step)
         self.steps_taken += 1
 
     def _import_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
