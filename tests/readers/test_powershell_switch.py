@@ -102,3 +102,18 @@ foreach ($step in "Validate", "Prepare", "Commit") {
     result = lint_files(tmp_path, monkeypatch, {"migrate.ps1": script}, "MIG602", dedent=False)
     # The network's Prepare is read (not only its Validate): the account was prepared before it.
     assert where(result.findings) == ["MIG602 migrate.ps1:2:1"]
+
+
+def test_names_left_empty_for_the_reader_to_fill_in_are_not_known(tmp_path, monkeypatch):
+    # `$VnetName = ''` at the top of a script is a blank to fill in: no network and no service is named ''
+    # (the plan listed "Virtual network: ''" with Move commands for it), and the VMs' network is unknown.
+    script = """\
+$CloudServiceName = ''
+$VnetName = ''
+New-AzureVMConfig -Name 'vm01' -InstanceSize Small -ImageName img | Set-AzureSubnet -SubnetNames 'web' |
+    New-AzureVM -ServiceName $CloudServiceName -VNetName $VnetName -Location 'West Europe'
+"""
+    result = lint_files(tmp_path, monkeypatch, {"t.ps1": script}, "MIG105", dedent=False)
+    assert result.findings == []
+    assert [n.name for n in result.estate.virtual_networks] == []
+    assert [s.name for s in result.estate.cloud_services] != [""]

@@ -3906,9 +3906,12 @@ class Interpreter:
             draft.service.casefold() in self.created_services if draft.service else False,
         )
         arg = args.get("VNetName")
-        if vnet and arg is not None and isinstance(arg.value, Text):
+        if vnet and arg is not None and isinstance(arg.value, Text) and arg.value.value.strip():
             at = _value_mark(arg.value, arg, self.where) or draft.mark
             draft.vnet, draft.network_known = NameRef(arg.value.value, at), True
+        elif vnet and arg is not None and isinstance(arg.value, Text):
+            # `$VnetName = ''` left for the reader to fill in: which network is not known.
+            draft.vnet, draft.network_known = None, False
         else:
             draft.vnet, draft.network_known = None, vnet is False and creates is True
         return draft
@@ -3918,7 +3921,7 @@ class Interpreter:
         not name is one per definition it comes from). New-AzureVM names the deployment after its service;
         one whose service the script does not state has no service name, and a stand-in for its own (see
         `_stand_in`) where the service is passed (`at`)."""
-        if isinstance(service, Text):
+        if isinstance(service, Text) and service.value.strip():
             key: object = ("service", service.value.casefold())
             name, label = service.value, service.value
         else:
