@@ -117,3 +117,21 @@ New-AzureVMConfig -Name 'vm01' -InstanceSize Small -ImageName img | Set-AzureSub
     assert result.findings == []
     assert [n.name for n in result.estate.virtual_networks] == []
     assert [s.name for s in result.estate.cloud_services] != [""]
+
+
+def test_a_rollback_helper_no_call_runs_is_not_a_step_where_it_is_written(tmp_path, monkeypatch):
+    script = """\
+function Undo-Migration {
+    Move-AzureVirtualNetwork -Abort -VirtualNetworkName "prod-vnet"
+}
+Move-AzureVirtualNetwork -Validate -VirtualNetworkName "prod-vnet"
+Move-AzureVirtualNetwork -Prepare -VirtualNetworkName "prod-vnet"
+Move-AzureVirtualNetwork -Commit -VirtualNetworkName "prod-vnet"
+"""
+    assert lint_files(tmp_path, monkeypatch, {"migrate.ps1": script}, "MIG602", dedent=False).findings == []
+    # Called before the Prepare, it is an Abort before any Prepare.
+    called = script.replace(
+        "Move-AzureVirtualNetwork -Validate", "Undo-Migration\nMove-AzureVirtualNetwork -Validate"
+    )
+    found = lint_files(tmp_path, monkeypatch, {"migrate.ps1": called}, "MIG602", dedent=False).findings
+    assert where(found) == ["MIG602 migrate.ps1:2:5"]

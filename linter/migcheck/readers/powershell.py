@@ -4212,6 +4212,11 @@ class Interpreter:
         the statement that calls it rather than where the function is written. A function read once with
         values it does not know takes no step of a target it does not know at a site already run with
         values: the site's steps are known."""
+        if not self.callers_known and step.target:
+            # A function no call runs (or one read once past the bounds) runs when it is called, which may
+            # be never or after anything: what it moves is not known to come where it is written (an
+            # `-Abort` helper defined first is not an Abort before the Prepare).
+            step = replace(step, target="")
         at_site = self.steps.setdefault(node.start_byte, {})
         target = step.target.strip().casefold()
         taken = (step.step, step.scope, target)  # a site may run several steps (`-$step` in a loop)
