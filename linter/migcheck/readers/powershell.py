@@ -2453,13 +2453,7 @@ class Interpreter:
             self.output, self.maybe, self.partial, self.sure_output, self.item, self.output_floor = saved
         if self.stopped != "throw":
             self.stopped = None
-        for key, value in scope.vars.items():
-            if key.startswith("\0"):
-                env.vars[key] = value
-        value = _call_value(outputs, self.spend)
-        if value is None:
-            return Unknown(self.snippet(node))
-        return value if sure else _unsure(value)
+        return self._returned(node, scope, env, outputs, sure)
 
     _STATEMENTS: dict[str, Callable[[Interpreter, Node, Env], None]] = {
         "function_statement": _function_statement,
@@ -3334,6 +3328,11 @@ class Interpreter:
             self.scope, self.output, self.maybe, self.partial, self.sure_output, self.output_floor = saved
         # The function ends where its path ended; `exit` ends the script, and a `throw` the caller too.
         self.stopped = self.stopped if _reach(self.stopped) else None
+        return self._returned(node, scope, env, outputs, sure)
+
+    def _returned(self, node: Node, scope: Env, env: Env, outputs: list[Value], sure: bool) -> Value:
+        """What a call of a function or an InlineScript gives back: the markers it set (`\0` keys) carried
+        to `env`, and its output as its value (see `_call_value`); not sure when it may not run."""
         for key, value in scope.vars.items():
             if key.startswith("\0"):
                 env.vars[key] = value
