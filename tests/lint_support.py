@@ -34,3 +34,31 @@ def where(findings: Iterable[Finding]) -> list[str]:
     return [
         f"{f.code} {f.location.path}:{f.location.line}:{f.location.column}" for f in findings if f.location
     ]
+
+
+def graph_vm(
+    subscription: str,
+    service: str,
+    name: str,
+    availability_set: str = "",
+    vnet: str = "prod-vnet",
+    subnet: str = "web",
+) -> dict:
+    """A classic VM row as a Resource Graph export writes it: in cloud service `service`, subnet `subnet` of
+    network `vnet`, in `availability_set` ("" for none)."""
+    return {
+        "id": f"/subscriptions/{subscription}/resourceGroups/{service}/providers/"
+        f"Microsoft.ClassicCompute/virtualMachines/{name}",
+        "name": name,
+        "type": "microsoft.classiccompute/virtualmachines",
+        "subscriptionId": subscription,
+        "properties": {
+            "domainName": {"name": service},
+            "hardwareProfile": {
+                "size": "Small",
+                "deploymentName": service,
+                "availabilitySet": availability_set,
+            },
+            "networkProfile": {"virtualNetwork": {"name": vnet, "subnetNames": [subnet]}},
+        },
+    }

@@ -14,6 +14,7 @@ import json
 
 import pytest
 from growth import assert_linear
+from lint_support import graph_vm
 from lint_support import lint_files as _lint
 from lint_support import where as _where
 
@@ -607,37 +608,17 @@ def test_json_that_is_not_a_get_azurevm_export_is_not_claimed(tmp_path, monkeypa
     assert result.findings == []
 
 
-def _graph_row(subscription: str, service: str, name: str, availability_set: str = "") -> dict:
-    """A Resource Graph row of classic VM `name` in cloud service `service`, subnet `web` of `prod-vnet`."""
-    return {
-        "id": f"/subscriptions/{subscription}/resourceGroups/{service}/providers/"
-        f"Microsoft.ClassicCompute/virtualMachines/{name}",
-        "name": name,
-        "type": "microsoft.classiccompute/virtualmachines",
-        "subscriptionId": subscription,
-        "properties": {
-            "domainName": {"name": service},
-            "hardwareProfile": {
-                "size": "Small",
-                "deploymentName": service,
-                "availabilitySet": availability_set,
-            },
-            "networkProfile": {"virtualNetwork": {"name": "prod-vnet", "subnetNames": ["web"]}},
-        },
-    }
-
-
 SUB_A = "00000000-0000-0000-0000-00000000000a"
 SUB_B = "00000000-0000-0000-0000-00000000000b"
 
 
-@pytest.mark.parametrize("others", [[], [_graph_row(SUB_B, "other", "web01")]])
+@pytest.mark.parametrize("others", [[], [graph_vm(SUB_B, "other", "web01")]])
 def test_an_export_that_names_no_subscription_is_of_the_one_holding_its_cloud_services(
     tmp_path, monkeypatch, others
 ):
     """Get-AzureVM does not write the subscription: its VMs are of the subscription whose Resource Graph
     export holds their cloud service, checked with that export's VMs, once."""
-    rows = [_graph_row(SUB_A, "app", "sql01", "sql-as"), *others]
+    rows = [graph_vm(SUB_A, "app", "sql01", "sql-as"), *others]
     files = {"graph.json": json.dumps(rows) + "\n", "vms.json": _json([_context("sqlfsw", "app")])}
     result = _lint(tmp_path, monkeypatch, files, "MIG103", dedent=False)
     assert [(f.code, f.mark.path) for f in result.findings] == [("MIG103", "vms.json")]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lint_support import graph_vm
 
 from migcheck.config import Config
 from migcheck.engine import LintResult, lint
@@ -206,29 +207,14 @@ def test_what_sits_in_a_network_counts_against_it(estate):
     assert items(result, FILES) == {}
 
 
-def _graph_vm(subscription: str, service: str, name: str, availability_set: str) -> dict:
-    return {
-        "id": f"/subscriptions/{subscription}/resourceGroups/{service}/providers/"
-        f"Microsoft.ClassicCompute/virtualMachines/{name}",
-        "name": name,
-        "type": "microsoft.classiccompute/virtualmachines",
-        "subscriptionId": subscription,
-        "properties": {
-            "domainName": {"name": service},
-            "hardwareProfile": {"deploymentName": service, "availabilitySet": availability_set},
-            "networkProfile": {"virtualNetwork": {"name": "prod", "subnetNames": ["FrontEnd"]}},
-        },
-    }
-
-
 def test_a_finding_in_an_export_of_several_subscriptions_counts_in_its_own(estate):
     # Each subscription of the exports is an estate of its own: a VM's finding fails that subscription's
     # network, not a file of the one the export's path belongs to.
     first, second = "11111111-1111-1111-1111-111111111111", "22222222-2222-2222-2222-222222222222"
     rows = [
-        _graph_vm(first, "app", "a", "app-as"),
-        _graph_vm(first, "app", "b", ""),
-        _graph_vm(second, "web", "c", ""),
+        graph_vm(first, "app", "a", "app-as", vnet="prod", subnet="FrontEnd"),
+        graph_vm(first, "app", "b", "", vnet="prod", subnet="FrontEnd"),
+        graph_vm(second, "web", "c", "", vnet="prod", subnet="FrontEnd"),
     ]
     result = estate({"graph.json": json.dumps(rows)}, select=("MIG103",))
     assert [f.code for f in result.findings] == ["MIG103"]
