@@ -76,6 +76,7 @@ from migcheck.model import (
     Subnet,
     VirtualNetwork,
     VnetGatewayFact,
+    common_branches,
     is_stand_in,
 )
 from migcheck.rule import listed
@@ -1301,6 +1302,8 @@ def _role_differences(a: Role, b: Role) -> tuple[str, ...]:
 def _fill(kept: Role, other: Role) -> Role:
     """`kept` with what it leaves unsaid taken from `other`, and `other`'s sources added."""
     changes: dict[str, object] = {"sources": (*kept.described_at, *other.described_at)}
+    if kept.branches:  # created where either says
+        changes["branches"] = common_branches(kept.branches, other.branches)
     for name in ("size", "availability_set", "endpoints", "subnets", "extensions", "disks", "static_ips"):
         if (not getattr(kept, name) or name in kept.unknown) and getattr(other, name):
             changes[name] = getattr(other, name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 import reprlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -367,6 +368,11 @@ class Role:
     # A change made to every VM of its cloud service at once (`Get-AzureVM -ServiceName` without `-Name`):
     # the linker makes it to each VM the files describe there, and keeps it as one VM when they describe none.
     every_vm: bool = field(default=False, compare=False)
+    # Where a script creates the VM only on some of the branches of a choice only one of which it takes (an
+    # `if` and its `else`): (choice, branch) pairs, outermost first. Two roles on different branches of one
+    # choice are never both created (see `Together`). Empty when it is created whichever way the script
+    # goes, as every file but a script says.
+    branches: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     @property
     def described_at(self) -> tuple[Mark, ...]:
@@ -397,6 +403,45 @@ class Role:
 
     def installed_extensions(self) -> tuple[Extension, ...]:
         return tuple(e for e in self.extensions if e.installed)
+
+
+def common_branches(
+    a: tuple[tuple[str, int], ...], b: tuple[tuple[str, int], ...]
+) -> tuple[tuple[str, int], ...]:
+    """The branches a role is created on when two descriptions of it are created on `a` and on `b`: those
+    both lie on (a role created on either branch of a choice is created whichever is taken)."""
+    shared = 0
+    for one, other in zip(a, b, strict=False):
+        if one != other:
+            break
+        shared += 1
+    return a[:shared]
+
+
+class Together:
+    """Which of some roles a given role can be created together with, when a script creates some of them
+    only on branches of choices (see `Role.branches`): how many of them are on no branch that excludes
+    the role's. The branches a role is created on are the choices around it, outermost first, so another
+    role can diverge from it at one choice at most: counting, per choice, the roles on each branch is
+    enough, and the cost stays linear in the roles and their depth of choices."""
+
+    def __init__(self, roles: Iterable[Role] = ()) -> None:
+        self.count = 0
+        self.by_choice: dict[str, int] = {}
+        self.by_branch: dict[tuple[str, int], int] = {}
+        for role in roles:
+            self.add(role)
+
+    def add(self, role: Role) -> None:
+        self.count += 1
+        for branch in role.branches:
+            self.by_choice[branch[0]] = self.by_choice.get(branch[0], 0) + 1
+            self.by_branch[branch] = self.by_branch.get(branch, 0) + 1
+
+    def with_(self, role: Role) -> int:
+        """How many of the roles counted can be created together with `role` (itself, if it is counted)."""
+        apart = sum(self.by_choice.get(c, 0) - self.by_branch.get((c, b), 0) for c, b in role.branches)
+        return self.count - apart
 
 
 class VirtualMachine:

@@ -109,6 +109,7 @@ from migcheck.model import (
     Suppression,
     VirtualMachine,
     VnetGatewayFact,
+    common_branches,
     is_stand_in,
 )
 from migcheck.readers import powershell_cmdlets as cmdlets
@@ -1311,6 +1312,9 @@ _MAX_TEXT = 1024
 # Paths followed apart for one configuration; past this many, the others are dropped and what the kept
 # ones lack is no longer known (the `collapsed` change).
 _MAX_VARIANTS = 32
+# Choices (`if`s) a VM is created within that the reader tells apart (see `Role.branches`): real scripts
+# nest a few; past this, deeper ones are read as if the VM were created on either branch.
+_MAX_CHOICES = 16
 
 
 def join(a: Value, b: Value) -> Value:
@@ -1467,6 +1471,7 @@ class VmObject:
     key: str = ""
     escaped: bool = False  # passed to code the reader cannot follow, which may change it
     every: bool = False  # every VM of the cloud service (`Get-AzureVM -ServiceName` without `-Name`)
+    branches: tuple[tuple[str, int], ...] | None = ()  # where it is made (see `Interpreter.branches`)
 
 
 @dataclass(slots=True)
@@ -1633,12 +1638,23 @@ class RoleDraft:
     variants: list[tuple[list[Event], bool]] = field(default_factory=list)  # (events, escaped)
     kind_evidence: str = ""
     every: bool = False  # every VM of the cloud service (see `VmObject.every`)
+    # The branches it is created on (see `Role.branches`): those every command creating it is on; None
+    # before one has, and where code that may run several times creates it.
+    branches: tuple[tuple[str, int], ...] | None = None
+    created: bool = False
 
     def add(self, variants: list[tuple[list[Event], bool]]) -> None:
         """More descriptions of the VM (another command creating it): kept up to `_MAX_VARIANTS`."""
         for variant in variants:
             if len(self.variants) < _MAX_VARIANTS and variant not in self.variants:
                 self.variants.append(variant)
+
+    def created_on(self, branches: tuple[tuple[str, int], ...] | None) -> None:
+        """One more command creates it, on `branches` (None: in code that may run several times)."""
+        if not self.created:
+            self.created, self.branches = True, branches
+        elif self.branches is not None:
+            self.branches = common_branches(self.branches, branches) if branches is not None else None
 
 
 @dataclass(slots=True)
@@ -1848,6 +1864,12 @@ class Interpreter:
         # The id of the `break`, `return` or `exit` the script opens with, which it is read past (see
         # `_leading_guard`); None when it opens with none.
         self.guard: int | None = None
+        # The branches of choices only one of which runs (an `if` and its `else`) around the code being run,
+        # outermost first (see `Role.branches`): each run of an `if` is a choice of its own. None while code
+        # read once may run several times (a loop's body, a function read once), whose runs may take
+        # different branches of one choice.
+        self.branches: tuple[tuple[str, int], ...] | None = ()
+        self.choices = 0
 
     def _outside_deployments(self) -> None:
         """What the script creates or registers outside any deployment, once each however often it runs the
@@ -1888,6 +1910,7 @@ class Interpreter:
             self.stopped = None
             self.callers_known = False
             done: set[int] = set()
+            self.branches = None  # a function read once stands for any of its calls
             while self.pending or self.pending_called:
                 # Functions the script never calls first: they run the calls of the others.
                 function = (self.pending or self.pending_called).pop(0)
@@ -2032,7 +2055,8 @@ class Interpreter:
         associated: list[list[_MaybeAssociation]] = []  # the associations each branch surely makes
         before, within = len(self.maybe_associations), self._branch_path(1)
         decided = False
-        for condition, block in _branches(node):
+        choice, around = self._choice(), self.branches
+        for taken, (condition, block) in enumerate(_branches(node)):
             if decided or self.stopped is not None:
                 self._not_run(block)
                 continue
@@ -2043,7 +2067,9 @@ class Interpreter:
             certain = known is True and not ends  # no branch before it may have run
             if block is not None:
                 start = len(self.maybe_associations)
+                self.branches = _on_branch(around, choice, taken)
                 branches.append(self._apart(outputs, self._branch, block, env.child(), certain))
+                self.branches = around
                 made = self.maybe_associations[start:]
                 associated.append([made_one for made_one in made if made_one.path == within])
             else:
@@ -2060,6 +2086,12 @@ class Interpreter:
             self.stopped = min(ended, key=_reach)  # the path goes on past the `if` as far as the least goes
         elif ended:
             self.partial = True
+
+    def _choice(self) -> str:
+        """A choice only one of whose branches runs, made where the code being run is: its own each time
+        an `if` runs (see `branches`)."""
+        self.choices += 1
+        return f"{self.path}#{self.choices}"
 
     def _apart(self, outputs: list[list[Value]], run: Callable[..., Any], *args: Any) -> Any:
         """`run(*args)`, one of branches only one of which runs (an `if` and its `else`, the clauses of a
@@ -2125,6 +2157,7 @@ class Interpreter:
         inner = env.child()
         inner.loop = (self.index, node)
         inner.using = env if block else None
+        around, self.branches = self.branches, None  # its rounds may take different branches
         self.maybe += 1
         defined = len(self.replaced)
         if self.index.dot_sources_within(node):  # a later round reads what an earlier one dot-sourced
@@ -2142,6 +2175,7 @@ class Interpreter:
                 self.statement(child, inner)
         self._undefine(defined, cmdlets_only=True)
         self.maybe -= 1
+        self.branches = around
         if block and self.stopped == "return":
             self.stopped = None
         self._left_maybe(loop=True)
@@ -2306,6 +2340,7 @@ class Interpreter:
         branches: list[Env] = []
         outputs: list[list[Value]] = []  # what each clause outputs, apart, when one clause at most runs
         subject: list[Value] = []
+        choice, around = self._choice(), self.branches
         for child in _named(node):
             if child.type == "switch_body":
                 clauses = [c for clauses in _named(child) for c in _named(clauses)]
@@ -2320,7 +2355,9 @@ class Interpreter:
                     self.maybe += 1
                     defined, outer, self.item = len(self.replaced), self.item, None
                     if exclusive:
+                        self.branches = _on_branch(around, choice, len(branches))
                         branches.append(self._apart(outputs, self._clause, clause, env.child()))
+                        self.branches = around
                     else:
                         branches.append(self._clause(clause, env.child()))
                     self._undefine(defined, cmdlets_only=True)
@@ -3478,6 +3515,7 @@ class Interpreter:
         if disk is not None:
             events.append(disk)
         vm = VmObject(mark, name.value if name else Unknown(""), None, self._written_at(name))
+        vm.branches = self.branches
         return self._new_object(vm, events, env)
 
     def _disk_event(self, args: Args, mark: Mark, lun: Value | None = None) -> Event | None:
@@ -3793,6 +3831,7 @@ class Interpreter:
                 written = marks[at] if at < len(marks) else self._written_at(arg)
                 role = self._role(draft, Unknown(""), self.where.mark(node), "opaque", written)
                 role.add([([], True)])
+                role.created_on(self.branches)
         return NULL
 
     def _add_vms(self, draft: DeploymentDraft, vms: Vms, env: Env, at: Mark) -> None:
@@ -3810,6 +3849,7 @@ class Interpreter:
         else:
             role = self._either_name(draft, names, first.mark, base, at)
         role.add([v for o in objects for v in self._variants(o, env)])
+        role.created_on(() if base == "existing" else _made_on(self.branches, [o.branches for o in objects]))
 
     def _either_name(
         self, draft: DeploymentDraft, names: dict[object, Value], mark: Mark, base: str, at: Mark
@@ -3868,6 +3908,7 @@ class Interpreter:
         )
         role = self._role(draft, vm_name, mark, "new", self._written_at(named))
         role.add([(events, False)])
+        role.created_on(self.branches)
         return NULL
 
     def _placed(self, node: Node, args: Args) -> DeploymentDraft:
@@ -4546,7 +4587,7 @@ class Interpreter:
         if not built:  # a VM named by a command whose configuration the reader never saw
             built = [self._facts(replace(draft, base="opaque"), [], True)]
         role = functools.reduce(_join_roles, built)
-        return replace(role, every_vm=True) if draft.every else role
+        return replace(role, every_vm=draft.every, branches=draft.branches or ())
 
     def _facts(self, draft: RoleDraft, events: list[Event], escaped: bool) -> Role:
         facts = _Facts(draft.name, draft.base, self.acls)
@@ -5460,6 +5501,29 @@ def _one_of(outputs: list[list[Value]], spend: Callable[[int], None]) -> list[Va
     if any(len(configurations) > 1 for configurations in vms):
         return [*(vm for configurations in vms for vm in configurations), *_placewise(others)]
     return [*_placewise(vms), *_placewise(others)]
+
+
+def _on_branch(
+    around: tuple[tuple[str, int], ...] | None, choice: str, taken: int
+) -> tuple[tuple[str, int], ...] | None:
+    """The branches code is run on: those `around` it and branch `taken` of `choice`, unless code around
+    it may run several times (None); past _MAX_CHOICES choices deep, those around it only."""
+    if around is None or len(around) >= _MAX_CHOICES:
+        return around
+    return (*around, (choice, taken))
+
+
+def _made_on(
+    around: tuple[tuple[str, int], ...] | None, made: list[tuple[tuple[str, int], ...] | None]
+) -> tuple[tuple[str, int], ...] | None:
+    """The branches a VM is created on by a command on `around` from configurations `made` on branches of
+    their own (one of them: those they all lie on): theirs when they lie within `around` (`$vm = if (…)
+    { New-AzureVMConfig … } else { … }` before New-AzureVM), else `around`."""
+    known = [branches for branches in made if branches is not None]
+    if around is None or len(known) < len(made):
+        return around
+    shared = functools.reduce(common_branches, known)
+    return shared if shared[: len(around)] == around else around
 
 
 def _placewise(outputs: list[list[Value]]) -> list[Value]:

@@ -503,6 +503,9 @@ class Index:
     # The `else` blocks of `for` loops, by number, with their loop: they do not run when the loop breaks.
     loop_elses: dict[int, Loop] = field(default_factory=dict)
     plain_imports: set[str] = field(default_factory=set)  # modules imported at module level as themselves
+    # The blocks of `if` statements, by number: the `if` (its first test) and which of its branches the block
+    # is, 0 for its body, then each `elif`'s, then its `else`. Only one of them runs.
+    choices: dict[int, tuple[ast.If, int]] = field(default_factory=dict)
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -573,6 +576,7 @@ def build_index(tree: ast.Module) -> Index:
         indexer.loads,
         indexer.loop_elses,
         indexer.plain_imports,
+        indexer.choices,
     )
 
 
@@ -605,6 +609,7 @@ class _Indexer(ast.NodeVisitor):
         self.guarded: list[int] = [0]  # per scope, the `try` and `with` bodies around the statement
         self.loop_elses: dict[int, Loop] = {}
         self.plain_imports: set[str] = set()
+        self.choices: dict[int, tuple[ast.If, int]] = {}
         self.depth = 0
 
     @property
@@ -683,16 +688,19 @@ class _Indexer(ast.NodeVisitor):
         after its test, as in the `else` it is."""
         self._statement(node)
         self.visit(node.test)
+        self.choices[self.blocks + 1] = (node, 0)  # the number `_visit_block` gives the body
         self._visit_block(node.body, (node.test, True))
-        orelse, test = node.orelse, node.test
+        orelse, test, taken = node.orelse, node.test, 0
         while len(orelse) == 1 and isinstance(orelse[0], ast.If):
-            branch = orelse[0]
+            branch, taken = orelse[0], taken + 1
             self._statement(branch)
             self._open_block((test, False))
             self.visit(branch.test)
+            self.choices[self.blocks + 1] = (node, taken)
             self._visit_block(branch.body, (branch.test, True))
             self.chains[-1].pop()
             orelse, test = branch.orelse, branch.test
+        self.choices[self.blocks + 1] = (node, taken + 1)
         self._visit_block(orelse, (test, False))
 
     def _loop(self, node: ast.For | ast.AsyncFor | ast.While) -> None:
@@ -1508,6 +1516,25 @@ class Flow:
         else:  # no frames: every call of the function is in code that never runs
             sites = [Site(call.scope, call.at, call.chain, frame) for frame in frames]
         return [site for site in sites if self.runs(site) is not False]
+
+    def runs_once(self, scope: Scope) -> bool:
+        """Whether the code of `scope` runs at most once when the script runs: the module's, and a
+        function's called from one place only, outside loops, in code that runs at most once itself (the
+        `main()` a script ends with)."""
+        frames = self._caller_frames(scope, 0)
+        if scope.function is None or frames is None:
+            return frames == [None]
+        if len(frames) != 1 or frames[0] is None:
+            return False
+        call = frames[0].call
+        site = next(
+            (c for c in self.index.named_calls.get(scope.function.node.name, []) if c.node is call), None
+        )
+        return site is not None and not self.in_loop(site.chain) and self.runs_once(site.scope)
+
+    def in_loop(self, chain: tuple[int, ...]) -> bool:
+        """Whether a chain of blocks is within a loop, or in a block the reader cannot tell from one."""
+        return any(block not in self.index.conditions for block in chain)
 
     def _caller_frames(self, scope: Scope, depth: int) -> list[Frame | None] | None:
         """The frames of the calls of the function whose body is `scope` ([None] at module level, where

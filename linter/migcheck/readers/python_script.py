@@ -70,6 +70,7 @@ from migcheck.model import (
     StorageAccountType,
     Suppression,
     VirtualMachine,
+    common_branches,
     is_stand_in,
 )
 from migcheck.readers import python_flow as flow
@@ -313,6 +314,9 @@ _BY_TURN = frozenset(
         *_OUTSIDE_DEPLOYMENTS,
     }
 )
+# Choices (`if`s) a VM is created within that the reader tells apart (see `Role.branches`): real scripts
+# nest a few; past this, deeper ones are read as if the VM were created on either branch.
+_MAX_CHOICES = 16
 # The work spent following values, per byte of the script: real scripts use a small part of it.
 BUDGET_PER_BYTE = 0.05
 _PYTHON2_HINTS = (
@@ -1010,7 +1014,10 @@ class _Draft:
             self.roles[at] = role
             return
         taken = updates if updates is not None else {f for f in VM_FACTS if _unsaid(kept, f)}
-        self.roles[at] = _take(kept, role, taken)
+        merged = _take(kept, role, taken)
+        if updates is None and not role.changes_existing:  # created on either's branches
+            merged = replace(merged, branches=common_branches(kept.branches, role.branches))
+        self.roles[at] = merged
 
     def remove(self, key: object) -> None:
         """The VM of `key` deleted, unless it is the deployment's only one (Azure refuses that delete)."""
@@ -1481,7 +1488,9 @@ class _Resources:
             bound = Bound(v, bound.open)
         stated = frozenset(f for f in VM_FACTS if creates or any(p in v for p in _FACT_PARAMS[f]))
         role = replace(
-            self._vm_role(bound, mark, creates and not bound.open, stated), changes_existing=not creates
+            self._vm_role(bound, mark, creates and not bound.open, stated),
+            changes_existing=not creates,
+            branches=self._branches(call) if creates else (),
         )
         name = literal(v["role_name"])
         draft.add(role, ("role", _key(name)) if name else self._call_key(call), None if creates else stated)
@@ -1495,6 +1504,26 @@ class _Resources:
             else:
                 unstated = not isinstance(reserved, NoneV) and literal(reserved) is None
             draft.reserved_ip_unknown = draft.reserved_ip_unknown or unstated
+
+    def _branches(self, call: CallSite) -> tuple[tuple[str, int], ...]:
+        """The branches of `if`s a call runs on (see `Role.branches`), as far as each `if` is a choice made
+        once: not in a loop (but one the reader takes turn by turn, where each turn's `if` is a choice of
+        its own), nor in a function that may be called more than once."""
+        if not self.flow.runs_once(call.scope):
+            return ()
+        taken: list[tuple[str, int]] = []
+        looped = False
+        for block in call.chain:
+            if block in self.index.conditions:  # an `if`'s branch, or a test only (`a and b`)
+                if block in self.index.choices:
+                    node, branch = self.index.choices[block]
+                    choice = f"{self.source.path}#{node.lineno}:{node.col_offset}"
+                    taken.append((f"{choice}@{self.turn}" if looped else choice, branch))
+            elif looped or not self.turn or block not in self.index.loops:
+                break
+            else:
+                looped = True
+        return tuple(taken[:_MAX_CHOICES])
 
     def _vnet(self, bound: Bound) -> tuple[NameRef | None, bool]:
         """The deployment's virtual network, and whether the call states it either way."""

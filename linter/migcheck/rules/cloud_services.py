@@ -17,6 +17,7 @@ from migcheck.model import (
     ServiceConfiguration,
     ServiceDefinition,
     Severity,
+    Together,
     VirtualMachine,
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
@@ -530,7 +531,7 @@ class MultipleAvailabilitySets(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
-            sets = service.availability_sets
+            sets = _sets_together(service.availability_sets)
             if len(sets) < 2:
                 continue
             names = listed(sets)
@@ -682,8 +683,9 @@ class MixedAvailabilitySet(Rule):
             if not sets:
                 continue
             names = _quoted(sets)
+            in_sets = Together(vm for vms in sets.values() for vm in vms)
             for vm in service.vms:
-                if not vm.availability_set and "availability_set" not in vm.unknown:
+                if not vm.availability_set and "availability_set" not in vm.unknown and in_sets.with_(vm):
                     yield self.finding(
                         vm,
                         f"VM '{vm.name}' is in no availability set, but other VMs of {service.label} "
@@ -1212,6 +1214,23 @@ ROLES_RESERVED_IP_FIX = (
     "Move-AzureReservedIP: the roles cannot be migrated (MIG101). It becomes a Basic SKU public IP, retired "
     "on 2025-09-30: upgrade it to Standard SKU."
 )
+
+
+def _sets_together(sets: dict[str, tuple[Role, ...]]) -> dict[str, tuple[Role, ...]]:
+    """The availability sets of a service that hold VMs created together with VMs of another set, each
+    with those VMs: all of them, unless a script creates some VMs only on branches it does not take
+    together (an `if` that puts two VMs in one set, and its `else` one VM in another)."""
+    vms = [vm for each in sets.values() for vm in each]
+    if not any(vm.branches for vm in vms):
+        return sets
+    everywhere = Together(vms)
+    together = {}
+    for name, each in sets.items():
+        own = Together(each)
+        meeting = tuple(vm for vm in each if everywhere.with_(vm) > own.with_(vm))
+        if meeting:
+            together[name] = meeting
+    return together
 
 
 def _availability_set_at(vm: Role) -> object:

@@ -4,6 +4,7 @@ prefixes that Resource Manager's stricter CIDR check would reject."""
 from __future__ import annotations
 
 import ipaddress
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from migcheck.model import (
     Part,
     Role,
     Severity,
+    Together,
     VirtualMachine,
     VirtualNetwork,
     VnetGatewayFact,
@@ -701,6 +703,7 @@ class ConflictingPrivateIp(Rule):
         # address -> the VMs asking for it, per network: each VM known by its service and name (two files
         # may describe one VM without the link joining them: no service name), the first with its label.
         asking: dict[tuple[str, str], dict[tuple[str, str], tuple[Role, str]]] = {}
+        together: dict[tuple[str, str], Together] = {}  # the same VMs, to tell which can meet
         for service in estate.cloud_services:
             for placement in service.placements:
                 # A deployment is in one network, named or not (Export-AzureVM files do not name it).
@@ -714,9 +717,11 @@ class ConflictingPrivateIp(Rule):
                         identity = (service.label, key(vm.name))
                         if identity in vms:
                             continue
+                        same = together.setdefault((where, address), Together())
+                        holder = _created_with(vm, vms.values()) if same.with_(vm) else None
                         vms[identity] = (vm, service.label)
-                        if len(vms) > 1:
-                            holder = next(iter(vms.values()))
+                        same.add(vm)
+                        if holder is not None:
                             yield self.finding(
                                 vm,
                                 f"VM '{vm.name}' of {service.label} asks for private IP {address}, which VM "
@@ -724,6 +729,23 @@ class ConflictingPrivateIp(Rule):
                                 "on it, and Validate does not check it",
                                 at=static,
                             )
+
+
+def _created_with(vm: Role, asking: Iterable[tuple[Role, str]]) -> tuple[Role, str]:
+    """The first of the VMs asking for an address (each with its service's label), some of which can be
+    created together with `vm`, that can: the first of all, unless a script creates them on branches it
+    does not take together (`if ($prod) { … 10.0.1.4 } else { … 10.0.1.4 }`). A handful are looked at,
+    then the first is named: the message names one VM, and the cost stays linear."""
+    first = None
+    for holder in itertools.islice(asking, _LOOKED_AT):
+        first = first or holder
+        if not holder[0].branches or not vm.branches or Together([holder[0]]).with_(vm):
+            return holder
+    assert first is not None
+    return first
+
+
+_LOOKED_AT = 16
 
 
 class AffinityGroupVnet(Rule):
