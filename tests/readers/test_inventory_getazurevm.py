@@ -472,6 +472,23 @@ def test_mig208_a_vm_not_ready(tmp_path, monkeypatch):
     assert near.findings == [] and names == ["ops01", "ops02"]
 
 
+def test_mig208_an_extension_whose_status_is_not_reported(tmp_path, monkeypatch):
+    """errors 2023: an extension whose status is not reported from the VM keeps it from migrating."""
+    extensions = [
+        _extension("Microsoft.Compute", "BGInfo", "2.*"),
+        _extension("Microsoft.Azure.Security", "IaaSAntimalware", "1.*"),
+    ]
+    silent = _context("app01", extensions=extensions, handlers=[("Microsoft.Compute.BGInfo", "Ready")])
+    result, text, _ = _check(tmp_path, monkeypatch, silent, codes=("MIG208",))
+    assert _where(result.findings) == [_found("MIG208", "vms.json", text, '"InstanceStatus"')]
+    assert "reports no status for its extension IaaSAntimalware" in result.findings[0].message
+    both = [("Microsoft.Compute.BGInfo", "Ready"), ("microsoft.azure.security.iaasantimalware", "Ready")]
+    reported = _context("app01", extensions=extensions, handlers=both)
+    none_listed = _context("app02", extensions=extensions)  # an export that carries no status at all
+    near, _, names = _check(tmp_path, monkeypatch, reported, none_listed, codes=("MIG208",))
+    assert near.findings == [] and names == ["app01", "app02"]
+
+
 def test_mig401_a_blob_name_with_a_slash(tmp_path, monkeypatch):
     vm = _context("app01", data_disks=[_disk("app01-archive", "archive/old.vhd", lun=0)])
     result, text, _ = _check(tmp_path, monkeypatch, vm, codes=("MIG401",))

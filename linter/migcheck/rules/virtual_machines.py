@@ -787,7 +787,7 @@ class VmNotReady(Rule):
     per_cloud_service = True
     summary = (
         "A VM's runtime state fails validation: RoleStateUnknown, ProvisioningTimeout, an extension whose "
-        "handler is not ready, or a guest agent that is not ready on a VM with extensions."
+        "handler is not ready or reports no status, or a guest agent that is not ready on a VM with extensions."
     )
     fix_hint = (
         "Let the operation in progress finish (or restart the VM) and read the state again before migrating; "
@@ -797,13 +797,16 @@ class VmNotReady(Rule):
         "Validation errors: Migration isn't allowed for HostedService {hosted-service-name} because it has VM "
         "{vm-name} in State: RoleStateUnknown — allowed only in Running, Stopped, Stopped Deallocated; VM "
         "Agent for VM {vm-name} ... is reporting the overall agent status as Not Ready. Hence, the VM may not "
-        "be migrated, if it has a migratable extension."
+        "be migrated, if it has a migratable extension; VM {vm-name} ... contains Extension {extension-name} "
+        "whose Status isn't being reported from the VM (errors 2023)."
     )
     docs = Docs(
         what="Role instances of VMs in a REST GET response (`RoleInstanceList/RoleInstance`) whose "
         "`InstanceStatus` is `RoleStateUnknown` or `ProvisioningTimeout`; running VMs with an extension whose "
         "handler reports a status other than `Ready` (`ResourceExtensionStatusList/ResourceExtensionStatus/"
-        "Status`: `NotReady`, `Unresponsive`, `Installing`); and running VMs whose "
+        "Status`: `NotReady`, `Unresponsive`, `Installing`); running VMs with an extension that migrates "
+        "whose handler (`<publisher>.<name>`) is missing from a status list that reports others; and running "
+        "VMs whose "
         "`GuestAgentStatus/Status` is anything but `Ready` while the VM has an extension that migrates (any "
         "extension but the XML and backup extensions, which MIG204 and MIG206 ask to remove). "
         "`StoppedDeallocated` and `StoppedVM` are states the platform accepts, and a stopped VM's agent is not "
@@ -898,6 +901,45 @@ class VmNotReady(Rule):
             expect=("web.deployment.xml:9:9",),
             note="An extension handler that is not ready is reported where its status is written.",
         ),
+        Example(
+            {
+                "app.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>app</Name>
+                  <RoleInstanceList>
+                    <RoleInstance>
+                      <RoleName>app01</RoleName>
+                      <InstanceName>app01</InstanceName>
+                      <InstanceStatus>ReadyRole</InstanceStatus>
+                      <GuestAgentStatus><Status>Ready</Status></GuestAgentStatus>
+                      <ResourceExtensionStatusList>
+                        <ResourceExtensionStatus>
+                          <HandlerName>Microsoft.Compute.BGInfo</HandlerName>
+                          <Status>Ready</Status>
+                        </ResourceExtensionStatus>
+                      </ResourceExtensionStatusList>
+                    </RoleInstance>
+                  </RoleInstanceList>
+                  <RoleList>
+                    <Role>
+                      <RoleName>app01</RoleName><RoleType>PersistentVMRole</RoleType>
+                      <ResourceExtensionReferences>
+                        <ResourceExtensionReference>
+                          <Publisher>Microsoft.Compute</Publisher><Name>BGInfo</Name><Version>2.1</Version>
+                        </ResourceExtensionReference>
+                        <ResourceExtensionReference>
+                          <Publisher>Microsoft.Azure.Security</Publisher><Name>IaaSAntimalware</Name>
+                          <Version>1.*</Version>
+                        </ResourceExtensionReference>
+                      </ResourceExtensionReferences>
+                    </Role>
+                  </RoleList>
+                </Deployment>
+                """
+            },
+            expect=("app.deployment.xml:4:5",),
+            note="IaaSAntimalware reports no status, while BGInfo does.",
+        ),
     )
     valid = (
         Example(
@@ -926,6 +968,35 @@ class VmNotReady(Rule):
                 """
             },
             note="Stopped (deallocated) is an accepted state, and app02 has no extension needing its agent.",
+        ),
+        Example(
+            {
+                "app.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>app</Name>
+                  <RoleInstanceList>
+                    <RoleInstance>
+                      <RoleName>app01</RoleName>
+                      <InstanceName>app01</InstanceName>
+                      <InstanceStatus>ReadyRole</InstanceStatus>
+                      <GuestAgentStatus><Status>Ready</Status></GuestAgentStatus>
+                    </RoleInstance>
+                  </RoleInstanceList>
+                  <RoleList>
+                    <Role>
+                      <RoleName>app01</RoleName><RoleType>PersistentVMRole</RoleType>
+                      <ResourceExtensionReferences>
+                        <ResourceExtensionReference>
+                          <Publisher>Microsoft.Azure.Security</Publisher><Name>IaaSAntimalware</Name>
+                          <Version>1.*</Version>
+                        </ResourceExtensionReference>
+                      </ResourceExtensionReferences>
+                    </Role>
+                  </RoleList>
+                </Deployment>
+                """
+            },
+            note="A response that reports no extension status at all may not carry them: nothing is said.",
         ),
     )
 
@@ -981,6 +1052,13 @@ def _not_ready(instance: RoleInstance, vm: Role) -> tuple[str, str, object] | No
         return problem, _AGENT_FIX, handler
     agent = instance.guest_agent_status
     migrating = [e for e in vm.installed_extensions() if not e.is_xml and not e.is_backup]
+    silent = _unreported(instance, migrating)
+    if silent:
+        problem = (
+            f"reports no status for its extension{'s' if len(silent) > 1 else ''} {_names(silent)}, while it "
+            "reports the status of others: the platform migrates a VM only when every extension reports one"
+        )
+        return problem, _AGENT_FIX, None
     if not agent or agent.casefold() == "ready" or not migrating:
         return None
     problem = (
@@ -988,6 +1066,15 @@ def _not_ready(instance: RoleInstance, vm: Role) -> tuple[str, str, object] | No
         "the agent must be ready to report their status"
     )
     return problem, _AGENT_FIX, None
+
+
+def _unreported(instance: RoleInstance, extensions: list[Extension]) -> list[Extension]:
+    """The extensions whose handler reports no status, where the instance reports the status of some (a
+    response that lists none may simply not carry them). A handler is named `<publisher>.<name>`."""
+    reported = {e.handler.casefold() for e in instance.extension_statuses if e.handler}
+    if not reported:
+        return []
+    return [e for e in extensions if f"{e.publisher}.{e.name}".casefold() not in reported]
 
 
 # --- on-premises reach -------------------------------------------------------------------------------
