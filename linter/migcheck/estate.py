@@ -777,7 +777,7 @@ class _Linker:
                 found.setdefault(key(site.name), site)
             elif from_netcfg:
                 self._dangle(
-                    NameRef(connection.local_site, connection.mark),
+                    NameRef(connection.local_site, connection.site_mark or connection.mark),
                     "LocalNetworkSite",
                     f"the gateway of virtual network '{vnet.name}' connects to local network site "
                     f"'{connection.local_site}', which the network configuration does not define",

@@ -524,6 +524,9 @@ class GatewayConnection:
     local_site: str
     type: str
     mark: Mark
+    # Where the local network site is named (`LocalNetworkSiteRef`), when `mark` is its `Connection` child:
+    # a name that resolves to nothing is reported there. Positions only.
+    site_mark: Mark | None = field(default=None, compare=False)
 
     @property
     def name(self) -> str:

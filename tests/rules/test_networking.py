@@ -314,3 +314,30 @@ def test_no_transit_through_a_hub_that_reaches_no_on_premises_network(tmp_path: 
         "<Name>spoke-site</Name><AddressSpace><AddressPrefixes><AddressPrefix>10.2.0.0/16",
     )
     assert _lint(tmp_path, monkeypatch, {"vnets.xml": body}, "MIG305") == []
+
+
+def test_an_undefined_local_network_site_is_reported_where_it_is_named(tmp_path: Path, monkeypatch):
+    """The broken name is on `LocalNetworkSiteRef`, with or without a `Connection` under it."""
+    netcfg = """<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="hub" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets>
+          <Subnet name="GatewaySubnet"><AddressPrefix>10.0.0.0/27</AddressPrefix></Subnet>
+        </Subnets>
+        <Gateway>
+          <ConnectionsToLocalNetwork>
+            <LocalNetworkSiteRef name="branch1">
+              <Connection type="IPsec" />
+            </LocalNetworkSiteRef>
+            <LocalNetworkSiteRef name="branch2" />
+          </ConnectionsToLocalNetwork>
+        </Gateway>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+    findings = _lint(tmp_path, monkeypatch, {"NetworkConfig.netcfg": netcfg}, "MIG003")
+    assert [(f.location.line, f.location.column) for f in findings if f.location] == [(11, 13), (14, 13)]

@@ -163,8 +163,9 @@ def _gateway(el: Element, marker: Marker, shape: NetworkShape) -> Gateway:
     for site in children(el, shape.sites):
         name = shape.value(site, "Name")
         found = children(site, shape.connections)
+        named_at = marker.mark(site)
         connections.extend(
-            GatewayConnection(name, shape.value(c, "Type") or DEFAULT_CONNECTION, marker.mark(c))
+            GatewayConnection(name, shape.value(c, "Type") or DEFAULT_CONNECTION, marker.mark(c), named_at)
             for c in found
         )
         if not found:
