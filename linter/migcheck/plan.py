@@ -35,6 +35,9 @@ RETIREMENTS = (
     "be created, and those left behind run unsupported until they are migrated.",
     "Cloud Services (classic) was retired on 2024-08-31. Cloud Services (extended support) was deprecated on "
     "2025-03-31 and retires on 2027-03-31: it is not a destination.",
+    "Classic storage accounts were retired on 2024-08-31: since 2024-11-01 their classic management API only "
+    "reads, and Microsoft moves the remaining ones to Resource Manager itself. A storage account step may find "
+    "its account moved already; its data stays available throughout.",
     "Basic SKU public IP addresses and Basic load balancers were retired on 2025-09-30. A migrated VIP or "
     "reserved IP becomes a Basic public IP behind a Basic load balancer: upgrade both to Standard SKU right "
     "after Commit.",
