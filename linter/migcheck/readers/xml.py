@@ -76,6 +76,26 @@ def _declared(written: bytes) -> str:
     return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
 
 
+def _mislabelled(data: bytes) -> str | None:
+    """ "utf-8" for a document whose declaration names a 16 or 32-bit encoding but whose bytes are 8-bit (no
+    BOM, and its `<` is one byte): what .NET writes when an XML string, which it always labels UTF-16, is
+    saved as UTF-8. lxml would follow the label and stop at the first character; the text is read as UTF-8,
+    as `encoding_of` decodes it. None for any other document: its own encoding holds."""
+    if encoding_of(data) != "utf-8":
+        return None
+    match = _DECLARED.match(data[:256])
+    if match is None:
+        return None
+    try:
+        return (
+            "utf-8"
+            if codecs.lookup(match.group(1).decode("ascii")).name.startswith(("utf-16", "utf-32"))
+            else None
+        )
+    except (LookupError, UnicodeError):
+        return None
+
+
 def decode(data: bytes, encoding: str | None = None) -> str:
     """The text of `data`, without a BOM; bytes that do not decode become U+FFFD."""
     text = data.decode(encoding or encoding_of(data), errors="replace")
@@ -153,6 +173,7 @@ def parse(data: bytes, source: str) -> Element:
         # Whitespace between elements is a node of its own in libxml2's tree, a sixth of a dense file's
         # memory; no reader reads it (values are stripped) and positions come from the source text.
         remove_blank_text=True,
+        encoding=_mislabelled(data),
     )
     try:
         root = etree.fromstring(data, parser)
