@@ -182,3 +182,25 @@ def test_a_storage_account_prepared_before_a_later_service_whose_disks_it_holds_
     (finding,) = lint(["."], Config(select=("MIG602",)), RULES).findings
     assert finding.severity.name == "ERROR"
     assert "comes before the Prepare of cloud service 'sql'" in finding.message
+
+
+def test_a_reserved_ip_a_deployment_uses_is_not_moved_on_its_own(tmp_path: Path, monkeypatch):
+    """Deep dive: reserved IPs associated with a load balancer migrate with the cloud service; only the
+    unassociated ones move with Move-AzureReservedIP."""
+    deployment = (
+        '<Deployment xmlns="http://schemas.microsoft.com/windowsazure">\n'
+        "  <Name>ftp</Name>\n"
+        "  <RoleList><Role><RoleName>ftp01</RoleName><RoleType>PersistentVMRole</RoleType></Role></RoleList>\n"
+        "  <VirtualNetworkName>prod-vnet</VirtualNetworkName>\n"
+        "  <ReservedIPName>ftp-ip</ReservedIPName>\n"
+        "</Deployment>\n"
+    )
+    (tmp_path / "ftp.deployment.xml").write_text(deployment, encoding="utf-8")
+    runbook = 'Move-AzureReservedIP -ReservedIPName "{ip}" -Validate\nMove-AzureReservedIP -ReservedIPName "{ip}" -Prepare\n'
+    (tmp_path / "migrate.ps1").write_text(runbook.format(ip="ftp-ip"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    findings = lint(["."], Config(select=("MIG602",)), RULES).findings
+    assert [(f.location.path, f.location.line) for f in findings if f.location] == [("migrate.ps1", 1)]
+    assert "which deployment 'ftp' uses" in findings[0].message
+    (tmp_path / "migrate.ps1").write_text(runbook.format(ip="spare-ip"), encoding="utf-8")
+    assert lint(["."], Config(select=("MIG602",)), RULES).findings == []

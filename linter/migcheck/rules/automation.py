@@ -198,7 +198,9 @@ class MigrationOutOfOrder(Rule):
         "script that only commits, or only prepares, is taken to be one stage of a runbook split in several "
         "files, and is not reported for the steps it leaves to the others. Also a cloud service moved on its "
         "own (`Move-AzureService`) that the files place in a virtual network (error): the deep dive validates "
-        "the virtual network, or a cloud service only if it is in none.",
+        "the virtual network, or a cloud service only if it is in none. And a reserved IP moved on its own "
+        "(`Move-AzureReservedIP`) that a deployment of the files uses (error): an associated reserved IP "
+        "migrates with its cloud service; Move-AzureReservedIP is for the unassociated ones.",
         why="The platform runs each migration in three steps. Validate reports what blocks. Prepare turns the "
         "resources into Resource Manager ones and locks their classic management plane. Commit finishes, or "
         "Abort rolls back. A Commit or Abort of a resource that is not prepared fails. A Prepare without "
@@ -277,9 +279,32 @@ class MigrationOutOfOrder(Rule):
         # Which accounts hold which services' disks matters only to a script that moves a storage account.
         moves_storage = any(s.scope == "storage-account" for script in scripts for s in script.migration)
         holders = _disk_holders(estate) if moves_storage else {}
+        moves_ips = any(s.scope == "reserved-ip" for script in scripts for s in script.migration)
+        associated = _associated_reserved_ips(estate) if moves_ips else {}
         for script in scripts:
             yield from self._check_script(script, holders)
             yield from self._services_in_networks(script, in_network)
+            yield from self._associated_ips(script, associated)
+
+    def _associated_ips(self, script: Script, associated: dict[str, str]) -> Iterator[Finding]:
+        """`Move-AzureReservedIP` of a reserved IP the files associate with a deployment: the deep dive
+        migrates such an IP with its cloud service (or the network it is in); Move-AzureReservedIP moves
+        only the unassociated ones."""
+        told: set[str] = set()
+        for step in script.migration:
+            target = key(step.target.strip())
+            service = associated.get(target) if step.scope == "reserved-ip" else None
+            if service is None or target in told:
+                continue
+            told.add(target)
+            yield self._finding(
+                script,
+                step,
+                f"{_call(step)} moves reserved IP '{step.target.strip()}', which {service} uses: an associated "
+                "reserved IP migrates with its cloud service, and Move-AzureReservedIP moves only those no "
+                "deployment uses (disassociate it first with Remove-AzureReservedIPAssociation, or leave it "
+                "to its cloud service's migration)",
+            )
 
     def _services_in_networks(self, script: Script, in_network: dict[str, str]) -> Iterator[Finding]:
         """`Move-AzureService` (or the CLI's service commands) on a cloud service in a virtual network: the
@@ -405,6 +430,16 @@ def _last_prepares(steps: tuple[MigrationStep, ...]) -> dict[tuple[str, str], tu
         (s.scope, s.target.strip().casefold()): (at, s)
         for at, s in enumerate(steps)
         if s.step == "prepare" and s.scope in ("cloud-service", "virtual-network")
+    }
+
+
+def _associated_reserved_ips(estate: Estate) -> dict[str, str]:
+    """Reserved IP name (compared as names are) -> the label of the cloud service whose deployment uses it."""
+    return {
+        key(ref.name): service.label
+        for service in estate.cloud_services
+        for placement in service.placements
+        for ref in placement.reserved_ips
     }
 
 
