@@ -1129,7 +1129,8 @@ class _Linker:
         """Every disk once: a VM's own disks first (the most specific description), then listed disks.
         One disk is one blob (its MediaLink), or one name when the file gives no MediaLink. A disk named
         without its blob (a VM given a disk of the repository by name, `New-AzureVMConfig -DiskName`) is the
-        disk of that name another description gives a blob: disk names are unique in a subscription."""
+        disk of that name another description gives a blob: disk names are unique in a subscription. A
+        disk in a VM's body is attached to that VM, whether the body names it or not (`_attached`)."""
         found: list[tuple[Disk, tuple[CloudService, Role] | None]] = [
             (disk, (service, vm)) for service in services for vm in service.vms for disk in vm.disks
         ]
@@ -1146,6 +1147,8 @@ class _Linker:
                 owners.setdefault(k, owner)
             described[k].append(disk)
         disks = {k: _merged_disk(group) for k, group in described.items()}
+        for k, (_, vm) in owners.items():
+            disks[k] = _attached(disks[k], vm)
         maybe = {k: disk for k, disk in disks.items() if k not in owners and disk.maybe_attached}
         if maybe:
             in_files = _vms_by_file(services)
@@ -1598,6 +1601,17 @@ class _NamedBlobs:
         return self.by_file.get(name, {}).get(disk.mark.path) or self.only.get(name)
 
 
+def _attached(disk: Disk, vm: Role) -> Disk:
+    """`disk`, found in the body of `vm`, as attached to it: a disk inside a role body is that role's
+    whether or not the body names the role (a `PersistentVMRole` body sent to Add Role, a script's
+    `perform_put` whose URL names it), so it is never a disk attached to none. A VM no file names is
+    named by a stand-in (`is_stand_in`), which no platform name matches."""
+    if disk.attached_to.strip():
+        return disk
+    name = vm.name.strip() or f"<the VM of {vm.mark.path}:{vm.mark.line}>"
+    return replace(disk, attached_to=name)
+
+
 def _merged_disk(descriptions: list[Disk]) -> Disk:
     """One disk from every description of it, in order: the first, with what it leaves empty taken from
     the others, and every source. Merged at once: merging one description at a time copied the sources
@@ -1944,20 +1958,26 @@ class _InventoryVms:
         return next(iter(holders)) if len(holders) == 1 else None
 
     def _fill(self, index: int, record: inv.ClassicVm) -> None:
-        """The files' VM with what they leave unsaid taken from the export, and its runtime state."""
+        """The files' VM with what they leave unsaid taken from the export, and its runtime state. Where the
+        files only change the VM (`Role.changes_existing`: a script's `Get-AzureVM | ... | Update-AzureVM`,
+        `update_role`), the export is the VM as it stands and the change is made to it (see
+        `_changed_after_export`)."""
         service = self.opened[index]
         found = service.vm_at(record.name)
         if found is not None:
             at, roles, position = found
             role = roles.built()[position]
-            differences = _role_differences(role, record.role)
-            if differences:
-                self.linker.conflicts.append(
-                    Conflict(role.kind, role.name, record.mark, role.mark, differences)
+            if role.changes_existing:
+                roles.roles[position] = _changed_after_export(record.role, role)
+            else:
+                differences = _role_differences(role, record.role)
+                if differences:
+                    self.linker.conflicts.append(
+                        Conflict(role.kind, role.name, record.mark, role.mark, differences)
+                    )
+                roles.roles[position] = replace(
+                    _fill(role, record.role), disks=_fill_disks(role.disks, record.role.disks)
                 )
-            roles.roles[position] = replace(
-                _fill(role, record.role), disks=_fill_disks(role.disks, record.role.disks)
-            )
             if record.instance:
                 service.add_instance(at, record.name, record.instance)
             if not service.placement(at).network_known and record.network_known:  # VM files do not say
@@ -2178,6 +2198,17 @@ class _Opened:
 
     def closed(self) -> list[CloudService]:
         return [self._open[i].closed() if i in self._open else s for i, s in enumerate(self.services)]
+
+
+def _changed_after_export(exported: Role, change: Role) -> Role:
+    """The VM an export describes, with the change a script of the repository makes to it. An export is a
+    snapshot of the VM as it is; the script is what will be run, or was: either way its change stands
+    after the snapshot (a change already run before the export sets again what it set), as a change stands
+    after the VM a file creates (`_Updated`). What the change states replaces what the export says, and
+    what it leaves unsaid stays as exported, so the two are not a conflict."""
+    updated = _Updated(exported)
+    updated.apply(change)
+    return updated.build()
 
 
 def _fill_disks(kept: tuple[Disk, ...], other: tuple[Disk, ...]) -> tuple[Disk, ...]:

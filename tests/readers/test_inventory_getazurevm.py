@@ -546,15 +546,21 @@ def _depth_2_array(context: dict) -> dict:
     return {**context, "VM": vm, "ResourceExtensionStatusList": [f"{MODEL}.ResourceExtensionStatus"]}
 
 
-def test_an_array_written_at_the_default_depth_is_one_mig001_and_nothing_else(tmp_path, monkeypatch):
+def test_an_array_written_at_the_default_depth_is_one_mig001_and_what_it_still_says(tmp_path, monkeypatch):
+    """The context's own properties are at the top, where the default depth keeps them: the VMs are read
+    from them (state, network), and what was cut is one MIG001."""
     vms = [_depth_2_array(_context(n, vnet=None, status="RoleStateUnknown")) for n in ("app01", "app02")]
-    result, text, names = _check(tmp_path, monkeypatch, *vms)
-    assert _where(result.findings) == [_found("MIG001", "vms.json", text, '"System.Collections')]
-    [finding] = result.findings
+    result, text, names = _check(tmp_path, monkeypatch, *vms, codes=("MIG001", "MIG208"))
+    assert _where(result.findings) == [
+        _found("MIG001", "vms.json", text, '"System.Collections'),
+        _found("MIG208", "vms.json", text, '"InstanceStatus"', '"app01"'),
+        _found("MIG208", "vms.json", text, '"InstanceStatus"', '"app02"'),
+    ]
+    finding = result.findings[0]
     assert "'VM.ConfigurationSets' is written as" in finding.message
-    assert "2 resources were not checked" in finding.message
+    assert "what was cut of 2 VMs" in finding.message
     assert "ConvertTo-Json -Depth 100" in finding.fix
-    assert names == []
+    assert names == ["app01", "app02"]
 
 
 def test_one_vm_written_at_the_default_depth_is_one_mig001(tmp_path, monkeypatch):
@@ -578,20 +584,21 @@ def test_a_vm_cut_short_as_a_whole(tmp_path, monkeypatch):
         "VM": f"{MODEL}.PersistentVM",
         "GuestAgentStatus": f"{MODEL}.GuestAgentStatus",
     }
-    result, text, names = _check(tmp_path, monkeypatch, context)
+    result, text, names = _check(tmp_path, monkeypatch, context, codes=("MIG001",))
     assert _where(result.findings) == [_found("MIG001", "vms.json", text, f'"{MODEL}.PersistentVM"')]
-    assert "'VM' is written as" in result.findings[0].message and names == []
+    assert "'VM' is written as" in result.findings[0].message and names == ["app01"]
 
 
-def test_only_the_vms_cut_short_are_left_unchecked(tmp_path, monkeypatch):
-    whole = _context("app02", status="RoleStateUnknown")
-    cut = _depth_2_array(_context("app01"))
-    result, text, names = _check(tmp_path, monkeypatch, cut, whole, codes=("MIG001", "MIG208"))
+def test_only_what_was_cut_short_is_left_unchecked(tmp_path, monkeypatch):
+    whole = _context("app02", status="RoleStateUnknown", subnets=["web", "data"])
+    cut = _depth_2_array(_context("app01", subnets=["web", "data"]))
+    result, text, names = _check(tmp_path, monkeypatch, cut, whole, codes=("MIG001", "MIG202", "MIG208"))
     assert _where(result.findings) == [
         _found("MIG001", "vms.json", text, '"System.Collections'),
+        _found("MIG202", "vms.json", text, '"data"', '"app02"'),
         _found("MIG208", "vms.json", text, '"InstanceStatus"', '"app02"'),
     ]
-    assert names == ["app02"]
+    assert names == ["app01", "app02"]
 
 
 # --- JSON that is not a Get-AzureVM export ------------------------------------------------------------------

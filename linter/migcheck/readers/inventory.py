@@ -28,8 +28,11 @@ inline nested deployments included. Any other template is read as before: silent
 
 An export written by `ConvertTo-Json` without enough `-Depth` has strings (`"@{id=; name=}"`,
 `"System.Object[]"`, a .NET type name such as the classic module's `PersistentVM`) where nested objects
-and arrays belong: the objects it cut short give no records, and the file has one problem (MIG001) at the
-first such value, since what it says about them cannot be read.
+and arrays belong: the resource rows it cut short give no records, and the file has one problem (MIG001) at
+the first such value, since what they say cannot be read. A `Get-AzureVM` object is read in part instead:
+its own properties (cloud service, availability set, state, network, size) are at the top, where no
+`-Depth` cuts them, so its VM is a record with what was cut unknown, and the file holds one
+problem (MIG001) at the first value cut short, as for a script read up to where it stops parsing.
 So has a resource list whose `properties` are null (`az resource list`), at the first of them: nothing of
 its resources can be checked.
 
@@ -232,6 +235,8 @@ def read(path: str, data: bytes) -> Document:
     unread = _cut_short(reader.collapsed) if reader.collapsed else None
     if unread is None and reader.unstated:
         unread = _unstated(reader.unstated)
+    if unread is None and reader.partial:
+        unread = _read_in_part(reader.partial)
     records = tuple(settle_availability_sets(reader.records))
     return Document(path, FileKind.INVENTORY, envelope, records, problem=unread, text=text)
 
@@ -245,6 +250,22 @@ def _cut_short(collapsed: list[Collapsed]) -> FileProblem:
     message = (
         f"nested properties were cut short by ConvertTo-Json: '{first.field}' is written as \"{value}\" "
         f"in place of what it holds; {resources} not checked"
+    )
+    return FileProblem("syntax", message, first.mark, _DEPTH_FIX)
+
+
+def _read_in_part(partial: list[Collapsed]) -> FileProblem:
+    """One problem for the whole export, at the first value ConvertTo-Json cut short in the VMs read in
+    part: what it cut of them is not checked, what it still says is (as a script that stops parsing part-way
+    is read up to there)."""
+    first = min(partial, key=lambda c: (c.mark.line, c.mark.column))
+    value = first.value if len(first.value) <= 60 else first.value[:57] + "..."
+    vms = "1 VM" if len(partial) == 1 else f"{len(partial)} VMs"
+    message = (
+        f"nested properties were cut short by ConvertTo-Json: '{first.field}' is written as \"{value}\" in "
+        f"place of what it holds; what was cut of {vms} (endpoints and their ACLs, subnets, extensions, disks, "
+        "boot diagnostics) is not checked, only what the export still says (availability set, state, "
+        "virtual network, size)"
     )
     return FileProblem("syntax", message, first.mark, _DEPTH_FIX)
 
@@ -372,6 +393,7 @@ class _Reader(_Scanner):
         self.records: list[object] = []
         self._collapsed_type = Collapsed
         self.collapsed: list[Collapsed] = []  # objects whose nested properties ConvertTo-Json cut short
+        self.partial: list[Collapsed] = []  # objects read in part, where ConvertTo-Json cut them short
         self._unstated_type = Unstated
         self.unstated: list[Unstated] = []  # resources whose `properties` the export writes as null
         self.inventory = False  # an envelope, or an object that is a record
@@ -481,6 +503,9 @@ class _Reader(_Scanner):
             self.collapsed.append(found[0])
         elif found and type(found[0]) is self._unstated_type:
             self.unstated.append(found[0])
+        elif found and type(found[-1]) is self._collapsed_type:  # a Get-AzureVM object read in part
+            self.records.extend(found[:-1])
+            self.partial.append(found[-1])
         else:
             self.records.extend(found)
 

@@ -388,8 +388,9 @@ def _collapsed_at(spots: Spots, where: str, value: str) -> Collapsed:
 def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object, ...]:
     """The records one object of an export holds: none for an object no rule reads (a resource of a type
     that does not matter here), only an `Unstated` for one whose `properties` the export writes as null or
-    leaves out, and only a `Collapsed` for one whose nested properties ConvertTo-Json cut short. `spots` says where the object's
-    values are written, when its text is at hand."""
+    leaves out, and only a `Collapsed` for a resource row whose nested properties ConvertTo-Json cut short.
+    A `Get-AzureVM` object so cut is read in part: its VM, then the `Collapsed` (see `_get_azure_vm`).
+    `spots` says where the object's values are written, when its text is at hand."""
     if not isinstance(obj, dict):
         return ()
     # One look at the row's own keys in any case: large exports are mostly rows of types no rule reads,
@@ -965,7 +966,7 @@ def _asm_records(obj: dict, mark: Mark) -> Iterator[object]:
 
 # The objects and arrays read below the top of the object, where ConvertTo-Json writes a .NET type name once
 # its `-Depth` (2 unless told) is exceeded: the properties of `VM` in an array of VMs, and deeper. Each path
-# is looked at from its first step.
+# is looked at from its first step; what a value cut short on it held is unknown (`_cut_facts`).
 _GET_AZURE_VM_NESTED = (
     "VM",
     "VM.ConfigurationSets[].InputEndpoints[].EndpointAccessControlList.Rules[]",
@@ -997,29 +998,50 @@ def is_get_azure_vm(obj: object) -> bool:
 
 
 def _get_azure_vm(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
-    """The classic VM a `PersistentVMRoleContext` describes; only a `Collapsed` when ConvertTo-Json cut
-    short a part of it that is read, as for the rows of other exports."""
-    cut_short = _context_cut_short(obj, spots)
-    if cut_short is not None:
-        return (cut_short,)
-    return (_vm_context(obj, mark, spots),)
+    """The classic VM a `PersistentVMRoleContext` describes. When ConvertTo-Json cut short parts of it, the
+    VM is still read from what the object says (its context's own properties, which no `-Depth` cuts: cloud
+    service, availability set, state, network, size), with the facts the cut parts hold unknown, and the
+    first value cut short (`Collapsed`) follows it: the export is read in part, and says so once."""
+    cut = _context_cut_short(obj, spots)
+    if not cut:
+        return (_vm_context(obj, mark, spots),)
+    unknown = frozenset().union(*(_cut_facts(c.field) for c in cut))
+    first = min(cut, key=lambda c: (c.mark.line, c.mark.column))
+    return (_vm_context(obj, mark, spots, unknown), first)
 
 
-def _context_cut_short(obj: dict, spots: Spots) -> Collapsed | None:
-    """The first value (in the text) of `_GET_AZURE_VM_NESTED` that ConvertTo-Json cut short, if any."""
+def _context_cut_short(obj: dict, spots: Spots) -> list[Collapsed]:
+    """The first value of each path of `_GET_AZURE_VM_NESTED` that ConvertTo-Json cut short, if any."""
     if not spots.may_hold_collapsed():
-        return None
+        return []
     found = (_collapsed_on(obj, path.split("."), "") for path in _GET_AZURE_VM_NESTED)
-    cut = [_collapsed_at(spots, where.lstrip("."), value) for where, value in filter(None, found)]
-    return min(cut, key=lambda c: (c.mark.line, c.mark.column), default=None)
+    return [_collapsed_at(spots, where.lstrip("."), value) for where, value in filter(None, found)]
 
 
-def _vm_context(obj: dict, mark: Mark, spots: Spots) -> ClassicVm:
+def _cut_facts(where: str) -> frozenset[str]:
+    """The facts of `Role.unknown` that a value cut short at `where` (`VM.ConfigurationSets`) held. Disks,
+    boot diagnostics, the guest agent's status and the extensions' statuses need none: a cut value gives
+    no disk, no setting and no status, which is what a file that does not say them gives."""
+    if where == "VM":
+        return frozenset({"endpoints", "subnets", "extensions"})
+    if where == "VM.ConfigurationSets":
+        return frozenset({"endpoints", "subnets"})
+    if where.startswith("VM.ConfigurationSets.InputEndpoints"):
+        return frozenset({"endpoints"})
+    if where.startswith("VM.ConfigurationSets."):  # SubnetNames, or a network interface's subnets
+        return frozenset({"subnets"})
+    if where.startswith("VM.ResourceExtensionReferences"):
+        return frozenset({"extensions"})
+    return frozenset()
+
+
+def _vm_context(obj: dict, mark: Mark, spots: Spots, cut: frozenset[str] = frozenset()) -> ClassicVm:
+    """The VM of a context; `cut`, the facts ConvertTo-Json cut short (see `_cut_facts`), are unknown."""
     written = get(obj, "VM")
     vm: dict = written if isinstance(written, dict) else {}
     name = text(get(obj, "Name")) or text(get(vm, "RoleName"))
     service = text(get(obj, "ServiceName"))
-    unknown = set[str]()
+    unknown = set(cut)
     if not has(vm, "ConfigurationSets"):
         unknown |= {"endpoints", "subnets"}
     if not has(vm, "ResourceExtensionReferences"):

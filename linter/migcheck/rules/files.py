@@ -38,7 +38,9 @@ class XmlSyntaxError(Rule):
         "PowerShell script that certainly does not parse (a string, comment or bracket never closed) and an "
         "inventory export that is not JSON, or whose nested properties `ConvertTo-Json` cut short into "
         "strings like `@{id=; name=}` or `System.Object[]` because it ran without enough `-Depth`: the "
-        "resources written so are not checked, and the finding points at the first such value. An export "
+        "resources written so are not checked, and the finding points at the first such value (a "
+        "`Get-AzureVM` export is read in part: each VM's availability set, state, network and size, at the "
+        "top of its object, are still checked). An export "
         'whose resources have no properties at all (`az resource list`, `Get-AzResource`: `"properties": '
         "null`) is reported the same way, once, at the first of them: such a list only says which resources "
         "exist.",
