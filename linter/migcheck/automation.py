@@ -160,6 +160,9 @@ PYTHON: dict[str, str] = {
     "associate_reserved_ip_address": (
         "NetworkManagementClient.load_balancers.begin_create_or_update (the frontend IP configuration)"
     ),
+    "disassociate_reserved_ip_address": (
+        "NetworkManagementClient.load_balancers.begin_create_or_update (another frontend public IP)"
+    ),
     "list_virtual_network_sites": "NetworkManagementClient.virtual_networks.list",
     "add_dns_server": "NetworkManagementClient.virtual_networks.begin_create_or_update (dhcp_options)",
     "list_os_images": "ComputeManagementClient.virtual_machine_images.list",

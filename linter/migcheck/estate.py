@@ -771,13 +771,16 @@ class _Linker:
         from_netcfg: bool,
     ) -> tuple[LocalNetworkSite, ...]:
         found: dict[str, LocalNetworkSite] = {}
+        dangling: set[tuple[str, Mark]] = set()  # one site's connections are named at one LocalNetworkSiteRef
         for connection in vnet.gateway.connections if vnet.gateway else ():
             site = _site(connection.local_site, own, defined)
+            named_at = (key(connection.local_site), connection.site_mark or connection.mark)
             if site is not None:
                 found.setdefault(key(site.name), site)
-            elif from_netcfg:
+            elif from_netcfg and named_at not in dangling:
+                dangling.add(named_at)
                 self._dangle(
-                    NameRef(connection.local_site, connection.site_mark or connection.mark),
+                    NameRef(connection.local_site, named_at[1]),
                     "LocalNetworkSite",
                     f"the gateway of virtual network '{vnet.name}' connects to local network site "
                     f"'{connection.local_site}', which the network configuration does not define",

@@ -485,8 +485,15 @@ def test_mig208_an_extension_whose_status_is_not_reported(tmp_path, monkeypatch)
     both = [("Microsoft.Compute.BGInfo", "Ready"), ("microsoft.azure.security.iaasantimalware", "Ready")]
     reported = _context("app01", extensions=extensions, handlers=both)
     none_listed = _context("app02", extensions=extensions)  # an export that carries no status at all
-    near, _, names = _check(tmp_path, monkeypatch, reported, none_listed, codes=("MIG208",))
-    assert near.findings == [] and names == ["app01", "app02"]
+    # Handlers named in a way none of the VM's extensions match: not known to be silent.
+    otherwise = _context("app03", extensions=extensions, handlers=[("BGInfo-2.1", "Ready")])
+    disabled = [
+        extensions[0],
+        _extension("Microsoft.Azure.Security", "IaaSAntimalware", "1.*", state="Disable"),
+    ]
+    off = _context("app04", extensions=disabled, handlers=[("Microsoft.Compute.BGInfo", "Ready")])
+    near, _, names = _check(tmp_path, monkeypatch, reported, none_listed, otherwise, off, codes=("MIG208",))
+    assert near.findings == [] and names == ["app01", "app02", "app03", "app04"]
 
 
 def test_mig401_a_blob_name_with_a_slash(tmp_path, monkeypatch):

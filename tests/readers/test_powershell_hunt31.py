@@ -49,7 +49,8 @@ def test_branches_that_each_output_several_configurations_create_them_all(tmp_pa
     findings = _findings(tmp_path, monkeypatch, script, "MIG102")
     assert where(findings) == ["MIG102 deploy.ps1:4:96"]
     assert findings[0].message == (
-        "cloud service 'contoso-app' has 2 availability sets ('web-as', 'sql-as'); 'sql-as' holds 'sql01'"
+        "cloud service 'contoso-app' has VMs in availability set 'web-as' and, created with them, 'sql01' in "
+        "'sql-as'"
     )
     # Near miss: one configuration on each branch is one VM, either.
     either = (

@@ -204,3 +204,25 @@ def test_a_reserved_ip_a_deployment_uses_is_not_moved_on_its_own(tmp_path: Path,
     assert "which deployment 'ftp' uses" in findings[0].message
     (tmp_path / "migrate.ps1").write_text(runbook.format(ip="spare-ip"), encoding="utf-8")
     assert lint(["."], Config(select=("MIG602",)), RULES).findings == []
+
+
+def test_a_reserved_ip_freed_first_or_attached_by_an_export(tmp_path: Path, monkeypatch):
+    """A runbook that disassociates first may move the IP; an inventory export's attachment counts."""
+    export = (
+        '[{"id": "/subscriptions/s/resourceGroups/Default-Networking/providers/Microsoft.ClassicNetwork/'
+        'reservedIps/web-rip", "name": "web-rip", "type": "microsoft.classicnetwork/reservedips", '
+        '"location": "westeurope", "subscriptionId": "s", "properties": {"ipAddress": "40.1.2.3", '
+        '"attachedTo": {"id": "/subscriptions/s/resourceGroups/web-svc/providers/'
+        'Microsoft.ClassicCompute/domainNames/web-svc"}}}]'
+    )
+    (tmp_path / "reservedips.json").write_text(export, encoding="utf-8")
+    move = 'Move-AzureReservedIP -ReservedIPName "web-rip" -Validate\n'
+    (tmp_path / "move.ps1").write_text(move, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    [finding] = lint(["."], Config(select=("MIG602",)), RULES).findings
+    assert "which cloud service 'web-svc' uses" in finding.message
+    freed = (
+        'Remove-AzureReservedIPAssociation -ReservedIPName "web-rip" -ServiceName "web-svc" -Force\n' + move
+    )
+    (tmp_path / "move.ps1").write_text(freed, encoding="utf-8")
+    assert lint(["."], Config(select=("MIG602",)), RULES).findings == []

@@ -317,7 +317,7 @@ def test_no_transit_through_a_hub_that_reaches_no_on_premises_network(tmp_path: 
 
 
 def test_an_undefined_local_network_site_is_reported_where_it_is_named(tmp_path: Path, monkeypatch):
-    """The broken name is on `LocalNetworkSiteRef`, with or without a `Connection` under it."""
+    """The broken name is on `LocalNetworkSiteRef`, with or without `Connection`s under it: once."""
     netcfg = """<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
   <VirtualNetworkConfiguration>
     <VirtualNetworkSites>
@@ -330,6 +330,7 @@ def test_an_undefined_local_network_site_is_reported_where_it_is_named(tmp_path:
           <ConnectionsToLocalNetwork>
             <LocalNetworkSiteRef name="branch1">
               <Connection type="IPsec" />
+              <Connection type="Dedicated" />
             </LocalNetworkSiteRef>
             <LocalNetworkSiteRef name="branch2" />
           </ConnectionsToLocalNetwork>
@@ -340,4 +341,4 @@ def test_an_undefined_local_network_site_is_reported_where_it_is_named(tmp_path:
 </NetworkConfiguration>
 """
     findings = _lint(tmp_path, monkeypatch, {"NetworkConfig.netcfg": netcfg}, "MIG003")
-    assert [(f.location.line, f.location.column) for f in findings if f.location] == [(11, 13), (14, 13)]
+    assert [(f.location.line, f.location.column) for f in findings if f.location] == [(11, 13), (15, 13)]

@@ -5426,6 +5426,8 @@ def _typed(value: Value, name: str) -> Value | None:
         return Text(str(int(value.value)), value.mark, value.sure, number=True) if whole else None
     if isinstance(value, Items) and not (name.endswith("[]") or name in ("array", "object")):
         return None  # `[System.Collections.ArrayList]$x = @()`: a list its methods change in place
+    if isinstance(value, Text) and (name.endswith("[]") or name == "array"):
+        return Items((value,))  # `[string[]]$x = 'test'` holds an array of one, and a caller may pass more
     return None if isinstance(value, Flag) else value
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from migcheck.automation import CREATES_RETIRED, GENERIC, replacement
 from migcheck.estate import Estate, key
+from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import Finding, MigrationStep, Script, Severity
 from migcheck.rule import Docs, Example, Rule, Scope
 
@@ -173,7 +174,7 @@ class MigrationOutOfOrder(Rule):
     name = "migration-out-of-order"
     severity = Severity.ERROR
     scope = Scope.AUTOMATION
-    looks_at = frozenset({Script})
+    looks_at = frozenset({Script, ClassicReservedIp})  # and the reserved IPs exports attach to services
     summary = "A migration runbook runs the platform's steps out of order."
     fix_hint = "Run Validate, then Prepare, then Commit (or Abort) for each scope, and storage accounts last."
     source = (
@@ -290,6 +291,8 @@ class MigrationOutOfOrder(Rule):
         """`Move-AzureReservedIP` of a reserved IP the files associate with a deployment: the deep dive
         migrates such an IP with its cloud service (or the network it is in); Move-AzureReservedIP moves
         only the unassociated ones."""
+        if any(call.name in _FREES_RESERVED_IPS for call in script.calls):
+            return  # the runbook frees an IP first: which one, the call may not say
         told: set[str] = set()
         for step in script.migration:
             target = key(step.target.strip())
@@ -301,9 +304,8 @@ class MigrationOutOfOrder(Rule):
                 script,
                 step,
                 f"{_call(step)} moves reserved IP '{step.target.strip()}', which {service} uses: an associated "
-                "reserved IP migrates with its cloud service, and Move-AzureReservedIP moves only those no "
-                "deployment uses (disassociate it first with Remove-AzureReservedIPAssociation, or leave it "
-                "to its cloud service's migration)",
+                "reserved IP migrates with its cloud service, and only those no deployment uses move on their "
+                "own (disassociate it first, or leave it to its cloud service's migration)",
             )
 
     def _services_in_networks(self, script: Script, in_network: dict[str, str]) -> Iterator[Finding]:
@@ -434,13 +436,31 @@ def _last_prepares(steps: tuple[MigrationStep, ...]) -> dict[tuple[str, str], tu
 
 
 def _associated_reserved_ips(estate: Estate) -> dict[str, str]:
-    """Reserved IP name (compared as names are) -> the label of the cloud service whose deployment uses it."""
-    return {
+    """Reserved IP name (compared as names are) -> what uses it: the label of the deployment whose VIP it is,
+    in the files, or the cloud service an inventory export attaches it to."""
+    found = {
         key(ref.name): service.label
         for service in estate.cloud_services
         for placement in service.placements
         for ref in placement.reserved_ips
     }
+    for ip in estate.resources(ClassicReservedIp):
+        if ip.service:
+            found.setdefault(key(ip.name), f"cloud service '{ip.service}'")
+    return found
+
+
+# Calls that free a reserved IP a deployment uses: a runbook that makes one may move the IP afterwards.
+_FREES_RESERVED_IPS = frozenset(
+    {
+        "Remove-AzureReservedIPAssociation",
+        "Remove-AzureDeployment",
+        "Remove-AzureService",
+        "disassociate_reserved_ip_address",
+        "delete_deployment",
+        "delete_hosted_service",
+    }
+)
 
 
 def _disk_holders(estate: Estate) -> dict[str, set[tuple[str, str]]]:

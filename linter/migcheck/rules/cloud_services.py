@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 
 from migcheck.estate import UNNAMED_BY_ROLE, CloudService, Estate, ExtendedSupport, Placement
@@ -531,16 +532,27 @@ class MultipleAvailabilitySets(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
-            sets = _sets_together(service.availability_sets)
+            every = service.availability_sets
+            sets = _sets_together(every)
             if len(sets) < 2:
                 continue
             names = listed(sets)
             for vms in list(sets.values())[1:]:
                 first = vms[0]
+                held = listed(vm.name for vm in vms)
+                if sets is every:
+                    message = (
+                        f"{service.label} has {len(sets)} availability sets ({names}); "
+                        f"'{first.availability_set}' holds {held}"
+                    )
+                else:  # not all of them at once (exclusive branches): name a set it meets
+                    message = (
+                        f"{service.label} has VMs in availability set '{_met(first, sets)}' and, created with "
+                        f"them, {held} in '{first.availability_set}'"
+                    )
                 yield self.finding(
                     first,
-                    f"{service.label} has {len(sets)} availability sets ({names}); "
-                    f"'{first.availability_set}' holds {listed(vm.name for vm in vms)}",
+                    message,
                     at=_availability_set_at(first),
                 )
 
@@ -1231,6 +1243,17 @@ def _sets_together(sets: dict[str, tuple[Role, ...]]) -> dict[str, tuple[Role, .
         if meeting:
             together[name] = meeting
     return together
+
+
+def _met(vm: Role, sets: dict[str, tuple[Role, ...]]) -> str:
+    """The first of a handful of other availability sets holding a VM created together with `vm`."""
+    for name, vms in itertools.islice(sets.items(), _LOOKED_AT):
+        if name != vm.availability_set and Together(vms).with_(vm):
+            return name
+    return next(name for name in sets if name != vm.availability_set)
+
+
+_LOOKED_AT = 16
 
 
 def _availability_set_at(vm: Role) -> object:

@@ -1052,29 +1052,30 @@ def _not_ready(instance: RoleInstance, vm: Role) -> tuple[str, str, object] | No
         return problem, _AGENT_FIX, handler
     agent = instance.guest_agent_status
     migrating = [e for e in vm.installed_extensions() if not e.is_xml and not e.is_backup]
-    silent = _unreported(instance, migrating)
-    if silent:
+    if agent and agent.casefold() != "ready" and migrating:
         problem = (
-            f"reports no status for its extension{'s' if len(silent) > 1 else ''} {_names(silent)}, while it "
-            "reports the status of others: the platform migrates a VM only when every extension reports one"
+            f"reports guest agent status {agent} while it has extensions to migrate ({_names(migrating)}): "
+            "the agent must be ready to report their status"
         )
         return problem, _AGENT_FIX, None
-    if not agent or agent.casefold() == "ready" or not migrating:
+    silent = _unreported(instance, migrating)
+    if not silent:
         return None
     problem = (
-        f"reports guest agent status {agent} while it has extensions to migrate ({_names(migrating)}): "
-        "the agent must be ready to report their status"
+        f"reports no status for its extension{'s' if len(silent) > 1 else ''} {_names(silent)}, while it "
+        "reports the status of others: the platform migrates a VM only when every extension reports one"
     )
     return problem, _AGENT_FIX, None
 
 
 def _unreported(instance: RoleInstance, extensions: list[Extension]) -> list[Extension]:
-    """The extensions whose handler reports no status, where the instance reports the status of some (a
-    response that lists none may simply not carry them). A handler is named `<publisher>.<name>`."""
+    """The enabled extensions whose handler reports no status, where the instance reports the status of
+    others of them (a response that lists none may not carry them, and one whose handlers match none may
+    name them otherwise). A handler is named `<publisher>.<name>`; a disabled extension need not report."""
     reported = {e.handler.casefold() for e in instance.extension_statuses if e.handler}
-    if not reported:
-        return []
-    return [e for e in extensions if f"{e.publisher}.{e.name}".casefold() not in reported]
+    enabled = [e for e in extensions if e.state.casefold() != "disable"]
+    silent = [e for e in enabled if f"{e.publisher}.{e.name}".casefold() not in reported]
+    return silent if len(silent) < len(enabled) else []
 
 
 # --- on-premises reach -------------------------------------------------------------------------------
