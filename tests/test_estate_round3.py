@@ -282,3 +282,10 @@ def test_a_disk_listed_on_its_own_is_still_unattached(tmp_path, monkeypatch):
         tmp_path, monkeypatch, {"role.xml": ROLE_BODY, "disks.xml": disks}, "MIG402", dedent=False
     )
     assert [(f.code, f.location.path) for f in result.findings] == [("MIG402", "disks.xml")]
+
+
+def test_a_slash_in_the_blob_of_a_role_body_that_does_not_name_its_role(tmp_path, monkeypatch):
+    body = ROLE_BODY.replace("vhds/mgmt01-os.vhd", "vhds/archive/mgmt01-os.vhd")
+    assert "archive/" in body
+    [finding] = lint_files(tmp_path, monkeypatch, {"role.xml": body}, "MIG401", dedent=False).findings
+    assert finding.message.startswith("a VM its body does not name in ")

@@ -132,7 +132,11 @@ class BlobNameWithSlash(Rule):
             if not disk.attached_to or "/" not in disk.blob_name:
                 continue
             owner = estate.vm_of(disk)
-            vm = f"VM '{owner[1].name}' in {owner[0].label}" if owner else f"VM '{disk.attached_to}'"
+            if owner is None:
+                vm = f"VM '{disk.attached_to}'"
+            else:  # a role body need not name its role (Add Role's URL does)
+                named = f"VM '{owner[1].name}'" if owner[1].name else "a VM its body does not name"
+                vm = f"{named} in {owner[0].label}"
             yield self._finding(disk, vm)
 
     def _finding(self, disk: Disk, owner: str) -> Finding:
