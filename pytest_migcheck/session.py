@@ -19,7 +19,7 @@ import pytest
 
 from migcheck import __version__
 from migcheck.baseline import BaselineError
-from migcheck.config import Config, ConfigError, check_settings_rules, load_config
+from migcheck.config import EMPTY_SELECTION, Config, ConfigError, check_settings_rules, load_config
 from migcheck.discover import shown
 from migcheck.engine import LintResult, RuleError, lint
 from migcheck.model import Document, Finding, Severity, resource_types
@@ -89,6 +89,11 @@ class MigcheckSession:
             check_settings_rules(rules, settings)
         except ConfigError as exc:
             raise pytest.UsageError(f"migcheck: {exc}") from None
+        for value in option("migcheck_select"):
+            if not _split([value]):
+                raise pytest.UsageError(
+                    f"migcheck: --migcheck-select {value!r} names no rule: {EMPTY_SELECTION}"
+                )
         fail_on = option("migcheck_fail_on")
         return settings.with_overrides(
             select=_split(option("migcheck_select")),
@@ -152,6 +157,19 @@ class MigcheckSession:
         return MigcheckFile.from_parent(
             parent, path=file_path, nodeid=document.path, document=document, migcheck=self
         )
+
+    def pytest_ignore_collect(self, collection_path: Path) -> bool | None:
+        """A link to a folder that holds it (`self -> .`, `up -> ..`) is not walked: pytest follows such
+        a link again and again, and its collection never ends. One `lstat` per path, and only a link is
+        resolved; migcheck's own walk has already read what the folder holds."""
+        if not collection_path.is_symlink():
+            return None
+        try:
+            target = collection_path.resolve(strict=True)
+        except (OSError, RuntimeError):  # a dangling or self-naming link: pytest does not descend into it
+            return None
+        folder = collection_path.parent.resolve()
+        return True if target == folder or target in folder.parents else None
 
     def rules_for(self, document: Document) -> list[Rule]:
         """The enabled rules that look at a resource the document holds, plus any rule that reported on

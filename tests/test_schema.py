@@ -57,6 +57,9 @@ VALID = [
 INVALID = [
     {"selct": ["MIG2"]},
     {"select": 201},
+    {"select": []},
+    {"select": ""},
+    {"select": [""]},
     {"fail-on": "fatal"},
     {"severity": {"MIG105": "critical"}},
     {"local-configurations": "yes"},

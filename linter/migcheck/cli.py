@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from migcheck.config import Config
     from migcheck.engine import LintResult
     from migcheck.model import Severity
+    from migcheck.progress import FileTimes
     from migcheck.rule import Rule, RuleSet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -70,10 +71,34 @@ def _collector_paused() -> Iterator[None]:
 class _CommandParser(argparse.ArgumentParser):
     """A subcommand's parser. An option it does not know is its own error, shown under its own usage:
     argparse leaves unknown arguments to the top-level parser, whose usage names no option of the
-    command (`migcheck check --bogus` printed `usage: migcheck [-h] [-V] COMMAND ...`)."""
+    command (`migcheck check --bogus` printed `usage: migcheck [-h] [-V] COMMAND ...`).
+
+    Paths may come before and after options, as ruff and pytest take them (`migcheck check a --select
+    MIG201 b`, `... --fix -`): argparse's plain parse takes a list of positionals once, and refused the
+    rest as unrecognized. `parse_known_intermixed_args` parses the options first, then the positionals;
+    it calls `parse_known_args` itself, which then parses as argparse does. What follows `--` is paths
+    whatever it looks like (`-weird.cscfg`): Python 3.11's intermixed parse drops such arguments, so they
+    are set apart first and added to the paths after."""
+
+    _intermixing = False
 
     def parse_known_args(self, args=None, namespace=None):
-        parsed, extras = super().parse_known_args(args, namespace)
+        if self._intermixing:
+            return super().parse_known_args(args, namespace)
+        args = list(sys.argv[1:] if args is None else args)
+        head, tail = (
+            (args[: args.index("--")], args[args.index("--") + 1 :]) if "--" in args else (args, None)
+        )
+        if tail is not None and not any(action.dest == "paths" for action in self._actions):
+            parsed, extras = super().parse_known_args(args, namespace)  # `--` before a single value
+        else:
+            self._intermixing = True
+            try:
+                parsed, extras = self.parse_known_intermixed_args(head, namespace)
+            finally:
+                self._intermixing = False
+            if tail:
+                parsed.paths = [*parsed.paths, *tail]
         if extras:
             self.error(f"unrecognized arguments: {' '.join(extras)}")
         return parsed, extras
@@ -232,6 +257,8 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError(_baseline_problem(exc, config, args.baseline)) from None
     except (ConfigError, RuleError) as exc:
         raise UsageError(str(exc)) from None
+    if isinstance(progress, _Reading):
+        progress.note_not_classic(result)
     if not args.stdin_filename:
         _warn_if_nothing_checked(result, paths)
     if args.diff:
@@ -243,7 +270,15 @@ def _check(args: argparse.Namespace) -> int:
 
 def _warn_if_nothing_checked(result: LintResult, paths: list[str]) -> None:
     """A green run that checked nothing is a misconfigured CI job more often than a clean repository: say
-    so on standard error (`check`, and `badge` and `plan`, whose "ready" would pass as unnoticed)."""
+    so on standard error (`check`, and `badge` and `plan`, whose "ready" would pass as unnoticed). So is
+    a run where --select, --ignore and the config leave no rule to run."""
+    if not result.enabled:
+        print(
+            f"migcheck: warning: no rule runs: --select, --ignore and the config's `select` and `ignore` "
+            f"leave out all {len(result.rules)} rules, so nothing is checked (`--show-settings` shows "
+            "which ones run)",
+            file=sys.stderr,
+        )
     if result.documents or result.unread:
         return
     print(
@@ -260,13 +295,12 @@ def _refuse_empty_names(args: argparse.Namespace) -> None:
     for option in ("config", "output_file", "baseline", "write_baseline", "stdin_filename"):
         if getattr(args, option, None) == "":
             raise UsageError(f"--{option.replace('_', '-')}: no file named (an empty path)")
-    # `--select ""` selected every rule, the opposite of what it says.
+    # `--select ""` selected every rule, the opposite of what it says (`select = []` in a config too).
+    from migcheck.config import EMPTY_SELECTION
+
     for value in getattr(args, "select", ()):
         if not _split([value]):
-            raise UsageError(
-                f"--select {value!r} names no rule; give codes (MIG201), prefixes (MIG2), names "
-                "(endpoint-acl) or ALL, comma-separated, or leave the option out for every rule"
-            )
+            raise UsageError(f"--select {value!r} names no rule: {EMPTY_SELECTION}")
 
 
 # Options each of which replaces what another does: (option, the options it cannot be honoured with, why).
@@ -432,9 +466,9 @@ def _watching(args: argparse.Namespace, config: Config) -> Iterator[Callable[[in
 
     if args.verbose:
         print(f"migcheck: {_settings_origin(config)}", file=sys.stderr)
-        times = FileTimes(sys.stderr)
+        times = _Reading(FileTimes(sys.stderr))
         yield times
-        times.finish()
+        times.times.finish()
     elif not args.quiet and wanted(sys.stderr):
         line = ProgressLine(sys.stderr)
         try:
@@ -443,6 +477,30 @@ def _watching(args: argparse.Namespace, config: Config) -> Iterator[Callable[[in
             line.clear()
     else:
         yield None
+
+
+class _Reading:
+    """--verbose: each file read, timed, and remembered, so that the files that turn out to hold nothing
+    classic can be named after the run (they are listed as read, but not counted as checked)."""
+
+    def __init__(self, times: FileTimes) -> None:
+        self.times = times
+        self.read: list[str] = []
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        self.read.append(path)
+        self.times(done, total, path)
+
+    def note_not_classic(self, result: LintResult) -> None:
+        checked = {document.path for document in result.documents}
+        others = [path for path in self.read if path not in checked]
+        if others:
+            shown = ", ".join(visible(path) for path in others[:5]) + (", …" if len(others) > 5 else "")
+            print(
+                f"migcheck: {_count(len(others), 'file')} read hold{'s' if len(others) == 1 else ''} nothing "
+                f"classic and {'is' if len(others) == 1 else 'are'} not counted in the summary: {shown}",
+                file=sys.stderr,
+            )
 
 
 def _settings_origin(config: Config) -> str:
@@ -563,7 +621,7 @@ def _count(n: int, word: str) -> str:
 
 def _add_badge(commands: argparse._SubParsersAction) -> None:
     badge = commands.add_parser("badge", help="write a migration status badge (SVG or shields.io JSON)")
-    badge.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files and folders")
+    badge.add_argument("paths", nargs="*", metavar="PATH", help="files and folders (default: .)")
     badge.add_argument(
         "--output-file",
         "--output",  # its first name, kept working
@@ -581,7 +639,7 @@ def _add_badge(commands: argparse._SubParsersAction) -> None:
 
 def _add_plan(commands: argparse._SubParsersAction) -> None:
     plan = commands.add_parser("plan", help="the migration in order: steps, downtime, blockers, commands")
-    plan.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files and folders")
+    plan.add_argument("paths", nargs="*", metavar="PATH", help="files and folders (default: .)")
     plan.add_argument(
         "--format", choices=("text", "markdown", "html", "json"), default="text", help="default: text"
     )
@@ -624,13 +682,14 @@ def _lint_as_check_does(args: argparse.Namespace) -> LintResult:
             ignore=config.ignore + _split(args.ignore),
             respect_gitignore=args.respect_gitignore,
         )
-        _check_paths_exist(args.paths)
-        result = lint(args.paths, config, rules)  # the config's baseline applies, as for `check`
+        paths = args.paths or ["."]
+        _check_paths_exist(paths)
+        result = lint(paths, config, rules)  # the config's baseline applies, as for `check`
     except BaselineError as exc:
         raise UsageError(_baseline_problem(exc, config, None)) from None
     except (ConfigError, RuleError) as exc:
         raise UsageError(str(exc)) from None
-    _warn_if_nothing_checked(result, args.paths)
+    _warn_if_nothing_checked(result, paths)
     return result
 
 
@@ -656,7 +715,9 @@ def _report(result: LintResult, args: argparse.Namespace, config: Config) -> int
             _stdout(report)
     else:
         color = args.output_file is None and _color_terminal()
-        _stream(result, args.format, args.output_file, color=color, tail=not args.quiet)
+        _stream(
+            result, args.format, args.output_file, color=color, tail=not args.quiet, fail_on=config.fail_on
+        )
     if args.output_file is not None and not args.quiet:
         _stdout(summary(result) + "\n")
     return EXIT_FINDINGS if result.failed(config.fail_on) and not args.exit_zero else EXIT_OK
@@ -750,24 +811,31 @@ def _color_terminal() -> bool:
 
 
 def _stream(
-    result: LintResult, format_name: str, output_file: str | None, *, color: bool, tail: bool
+    result: LintResult,
+    format_name: str,
+    output_file: str | None,
+    *,
+    color: bool,
+    tail: bool,
+    fail_on: Severity,
 ) -> None:
     """The report, written as it is made: into --output-file (through a temporary file that replaces it
-    once complete), or onto standard output. `tail`: the summary the line formats end with."""
+    once complete), or onto standard output. `tail`: the summary the line formats end with; `fail_on`: the
+    lowest severity that fails, which a JUnit report's failed cases follow as the exit code does."""
     from migcheck.output import EncodedStream, OutputError, writing
     from migcheck.report import LINES, write
 
     if output_file is not None:
         try:
             with writing(output_file) as handle:
-                write(result, format_name, handle, tail=tail)
+                write(result, format_name, handle, tail=tail, fail_on=fail_on)
         except OutputError as exc:
             raise UsageError(str(exc)) from None
         return
     with _writing_stdout():
         # Lines for a terminal or a CI log in the stream's codec; documents in UTF-8, as files are.
         stream = EncodedStream(_standard_output(), None if format_name in LINES else "utf-8")
-        write(result, format_name, stream, color=color, tail=tail)
+        write(result, format_name, stream, color=color, tail=tail, fail_on=fail_on)
         stream.flush()
 
 
@@ -792,11 +860,24 @@ def _badge(args: argparse.Namespace) -> int:
 
 
 def _rule(args: argparse.Namespace) -> int:
-    rule = _load_rules().get(args.rule)
-    if rule is None:
-        raise UsageError(f"no rule {args.rule!r}; `migcheck rules` lists them")
-    _stdout(rule.documentation())
-    return EXIT_OK
+    """One rule's documentation; for a prefix (`MIG2`, `MIG`, `ALL`), the list of the rules it names, as
+    `migcheck rules` lists them; for a slip (`mig2o1`), the rule meant."""
+    from migcheck.config import closest_rule
+    from migcheck.suppress import specificity
+
+    rules = _load_rules()
+    rule = rules.get(args.rule)
+    if rule is not None:
+        _stdout(rule.documentation())
+        return EXIT_OK
+    named = [r for r in rules if specificity(args.rule, r.code, r.name)]
+    if named:
+        _stdout("".join(_rule_line(r) for r in named))
+        return EXIT_OK
+    raise UsageError(
+        f"no rule {args.rule!r}{closest_rule(args.rule, rules)}; give a code (MIG201), a name (endpoint-acl) or "
+        "a prefix (MIG2) to list the rules under it; `migcheck rules` lists them all"
+    )
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -808,9 +889,12 @@ def _rules(args: argparse.Namespace) -> int:
             json.dumps([_rule_data(rule) for rule in rules], indent=2, ensure_ascii=False) + "\n", "utf-8"
         )
         return EXIT_OK
-    for rule in rules:
-        _stdout(f"{rule.code}  {rule.name:<34} {rule.severity!s:<8} {rule.summary}\n")
+    _stdout("".join(_rule_line(rule) for rule in rules))
     return EXIT_OK
+
+
+def _rule_line(rule: Rule) -> str:
+    return f"{rule.code}  {rule.name:<34} {rule.severity!s:<8} {rule.summary}\n"
 
 
 def _rule_data(rule: Rule) -> dict[str, object]:

@@ -64,6 +64,22 @@ def _strings(value: object, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+# What to write instead of a selection that names no rule, in the config (`select = []`) or on the command
+# line (`--select ""`): an empty selection would run every rule, the opposite of what it says.
+EMPTY_SELECTION = (
+    "give codes (MIG201), prefixes (MIG2), names (endpoint-acl) or ALL, or leave it out for every rule; "
+    "to run no rule, ignore ALL"
+)
+
+
+def _selection(value: object, key: str) -> tuple[str, ...]:
+    """`select`: rules, at least one; an empty list or string is refused, never read as every rule."""
+    rules = _strings(value, key)
+    if not any(rule.strip() for rule in rules):
+        raise ConfigError(f"`{key}` names no rule (got {_shown(value)}): {EMPTY_SELECTION}")
+    return rules
+
+
 def _severity(value: object, key: str) -> Severity:
     if not isinstance(value, str):
         raise ConfigError(f"`{key}` must be one of error, warning, info; got {_shown(value)}")
@@ -133,7 +149,7 @@ def _shown(value: object) -> str:
 
 
 _KEYS = {
-    "select": ("select", _strings),
+    "select": ("select", _selection),
     "ignore": ("ignore", _strings),
     "fail-on": ("fail_on", _severity),
     "include": ("include", _globs),
@@ -165,8 +181,16 @@ _RULES = {
     "description": "rule codes (MIG201), code prefixes (MIG2, MIG), rule names (endpoint-acl) or ALL, "
     "in any case",
 }
+# `select` names at least one rule: an empty one would run none (refused, as `--select ""` is).
+_SOME_RULES = {
+    "anyOf": [
+        {"type": "string", "pattern": "\\S"},
+        {"type": "array", "items": {"type": "string", "pattern": "\\S"}, "minItems": 1},
+    ],
+    "description": _RULES["description"],
+}
 _KEY_SCHEMAS: dict[str, tuple[str, Mapping[str, Any]]] = {
-    "select": ("Only these rules run (default: every rule).", _RULES),
+    "select": ("Only these rules run (default: every rule).", _SOME_RULES),
     "ignore": ("These rules do not run; --ignore adds to them.", _RULES),
     "fail-on": ("The lowest severity that makes a run fail.", {"$ref": "#/definitions/severity"}),
     "include": ("Only files these patterns match are checked (default: every file).", _GLOBS),
@@ -376,11 +400,11 @@ def check_rule_tokens(rules: RuleSet, tokens: Iterable[str], where: str) -> None
     for token in tokens:
         if not any(specificity(token, r.code, r.name) for r in rules):
             raise ConfigError(
-                f"unknown rule {visible(repr(token))} in {where}{_closest_rule(token, rules)}: {RULE_TOKENS}"
+                f"unknown rule {visible(repr(token))} in {where}{closest_rule(token, rules)}: {RULE_TOKENS}"
             )
 
 
-def _closest_rule(token: str, rules: RuleSet) -> str:
+def closest_rule(token: str, rules: RuleSet) -> str:
     """` (did you mean X?)` when one rule's code or name, and only one, is a slip away from `token` (a
     character wrong, missing, added or two swapped, in any case: MIG2O1, endpoint-acls), else nothing: a
     guess would mislead where MIG999 is no slip for MIG319, or MIG100 one for any of MIG101 to MIG106."""

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING
 
 from migcheck.estate import portal_short_name
 from migcheck.model import Finding, Severity
-from migcheck.report.readiness import ScopeItem, ScopeKind, ScopeSummary, readiness
+from migcheck.report.readiness import ScopeItem, ScopeSummary, readiness
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
-    from migcheck.estate import CloudService, Estate, Network, Placement
+    from migcheck.estate import CloudService, Estate, Network, Placement, StorageAccount
     from migcheck.model import Disk, Role
 
 # Dates the advice rests on (say them: the platform's retirements are why the plan exists).
@@ -104,16 +104,32 @@ class Step:
 class SubscriptionPlan:
     subscription: str
     steps: tuple[Step, ...]
+    # Errors about no step: a runbook's order, an authorization of a circuit the files do not show... The
+    # platform, or the migration as scripted, still fails on them, so the plan lists them too.
+    other_blockers: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
     subscriptions: tuple[SubscriptionPlan, ...]
     retirements: tuple[str, ...] = RETIREMENTS
+    rules_run: int = 0  # the rules that graded the steps, of `rules_total`
+    rules_total: int = 0
 
     @property
     def steps(self) -> Iterator[Step]:
         return (step for s in self.subscriptions for step in s.steps)
+
+    @property
+    def partial(self) -> bool:
+        """Whether --select, --ignore or the config left rules out: "ready" then means only that the
+        rules that ran found no blocker."""
+        return self.rules_run < self.rules_total
+
+    @property
+    def graded_by(self) -> str:
+        """`checked by 1 of 43 rules`, for a plan that not every rule graded."""
+        return f"checked by {self.rules_run} of {self.rules_total} rule{'s' if self.rules_total != 1 else ''}"
 
 
 def build_plan(result: LintResult) -> Plan:
@@ -125,7 +141,9 @@ def build_plan(result: LintResult) -> Plan:
         return finding if finding.location else replace(finding, location=location(finding, result))
 
     return Plan(
-        tuple(_subscription_plan(e, summaries[e.subscription].scopes, locate) for e in result.estates)
+        tuple(_subscription_plan(e, summaries[e.subscription].scopes, locate) for e in result.estates),
+        rules_run=len(result.enabled),
+        rules_total=len(result.rules),
     )
 
 
@@ -135,22 +153,25 @@ def build_plan(result: LintResult) -> Plan:
 @dataclass(slots=True)
 class _Builder:
     estate: Estate
-    items: dict[tuple[ScopeKind, str], ScopeItem]
+    items: tuple[ScopeItem, ...]  # every item of the subscription's readiness, the files' too
     locate: Callable[[Finding], Finding]
     steps: list[Step] = field(default_factory=list)
+    by_subject: dict[int, ScopeItem] = field(default_factory=dict)  # by id() of the item's resource
+    origins: dict[int, str] = field(default_factory=dict)  # see `_origins`
 
-    def blockers(self, kind: ScopeKind, name: str) -> tuple[Finding, ...]:
-        """The error findings of a scope, reported or held back (the platform refuses them either way),
-        each with its position."""
-        item = self.items.get((kind, name))
-        if item is None:
-            return ()
-        every = (*item.findings, *(s.finding for s in item.held_back))
-        return tuple(self.locate(f) for f in every if f.severity is Severity.ERROR)
+    def __post_init__(self) -> None:
+        self.by_subject = {id(item.subject): item for item in self.items if item.subject is not None}
+        self.origins = _origins(s for s in self.estate.cloud_services if not s.virtual_network_refs)
 
-    def attention(self, kind: ScopeKind, name: str) -> list[str]:
+    def blockers(self, subject: object) -> tuple[Finding, ...]:
+        """The error findings of the scope item about `subject`, reported or held back (the platform
+        refuses them either way), each with its position."""
+        item = self.by_subject.get(id(subject))
+        return _errors(item, self.locate) if item is not None else ()
+
+    def attention(self, subject: object) -> list[str]:
         """Notes for the warnings of a scope, one per rule: what needs doing though it blocks nothing."""
-        item = self.items.get((kind, name))
+        item = self.by_subject.get(id(subject))
         if item is None:
             return []
         by_code: dict[str, list[Finding]] = {}
@@ -164,9 +185,50 @@ class _Builder:
             notes.append(f"{code} (warning): {message}{more}.{f' {fix}' if fix else ''}")
         return notes
 
-    def codes(self, kind: ScopeKind, name: str) -> set[str]:
-        item = self.items.get((kind, name))
+    def codes(self, subject: object) -> set[str]:
+        item = self.by_subject.get(id(subject))
         return {f.code for f in item.findings} if item is not None else set()
+
+    def step_id(self, base: str, service: CloudService) -> str:
+        """A step id for one of `service`'s steps: `base`, and where the service comes from when another
+        service of its name has steps too (`service:web@vms/a/web.xml`)."""
+        origin = self.origins.get(id(service))
+        return f"{base}@{origin}" if origin else base
+
+    def step_name(self, name: str, service: CloudService) -> str:
+        origin = self.origins.get(id(service))
+        return f"{name} ({origin})" if origin else name
+
+
+def _errors(item: ScopeItem, locate: Callable[[Finding], Finding] | None = None) -> tuple[Finding, ...]:
+    """The item's errors, reported and held back; each with its position when `locate` is given."""
+    every = (*item.findings, *(s.finding for s in item.held_back))
+    errors = (f for f in every if f.severity is Severity.ERROR)
+    return tuple(errors if locate is None else map(locate, errors))
+
+
+def _origins(services: Iterable[CloudService]) -> dict[int, str]:
+    """Where each cloud service that shares its name with another comes from, by `id()` of the service: the
+    folder of the file that first describes it, else the file, else the file and line (one script can
+    deploy two services it names alike). Services of a name of their own are not listed: their steps are
+    told apart by the name."""
+    from migcheck.estate import key
+
+    by_name: dict[str, list[CloudService]] = defaultdict(list)
+    for service in services:
+        by_name[key(service.name)].append(service)
+    origins: dict[int, str] = {}
+    for alike in by_name.values():
+        if len(alike) < 2:
+            continue
+        candidates: list[Callable[[CloudService], str]] = [
+            lambda s: s.mark.path.rpartition("/")[0] or ".",
+            lambda s: s.mark.path,
+            lambda s: f"{s.mark.path}:{s.mark.line}",
+        ]
+        describe = next((d for d in candidates if len({d(s) for s in alike}) == len(alike)), candidates[-1])
+        origins.update((id(s), describe(s)) for s in alike)
+    return origins
 
 
 def _without_advice(message: str, fix: str) -> str:
@@ -183,8 +245,7 @@ def _without_advice(message: str, fix: str) -> str:
 def _subscription_plan(
     estate: Estate, scopes: Iterable[ScopeSummary], locate: Callable[[Finding], Finding]
 ) -> SubscriptionPlan:
-    items = {(scope.scope, item.name): item for scope in scopes for item in scope.items}
-    builder = _Builder(estate, items, locate)
+    builder = _Builder(estate, tuple(item for scope in scopes for item in scope.items), locate)
     circuits = _circuits(estate)
     builder.steps += [_circuit_step(name, networks) for name, networks in circuits.items()]
     # Which circuits each network waits for, found once: asking every circuit for every network took
@@ -198,9 +259,51 @@ def _subscription_plan(
         builder.steps += _service_steps(builder, service)
     builder.steps += _storage_steps(builder)
     builder.steps += _unattached_steps(builder)
+    others = _place_other_errors(builder)
     # In the order they run, wave by wave (stable: within a wave, the order they were built in), for every
     # format alike: step numbers are the same in text, markdown, HTML and JSON.
-    return SubscriptionPlan(estate.subscription, tuple(sorted(builder.steps, key=lambda step: step.wave)))
+    steps = tuple(sorted(builder.steps, key=lambda step: step.wave))
+    return SubscriptionPlan(estate.subscription, steps, others)
+
+
+def _finding_key(finding: Finding) -> tuple[str, object, str]:
+    return finding.code, finding.mark, finding.message
+
+
+def _place_other_errors(builder: _Builder) -> tuple[Finding, ...]:
+    """Every error of the subscription that no step holds yet (a finding in a file the estate does not
+    model, on a resource without a step of its own): on the step of the circuit it concerns, else in
+    the list this returns. So the plan never calls ready what `check` fails."""
+    placed = {_finding_key(f) for step in builder.steps for f in step.blockers}
+    circuits = {
+        step.name.casefold(): n for n, step in enumerate(builder.steps) if step.kind is StepKind.CIRCUIT
+    }
+    authorizations = {a.mark: a for a in builder.estate.inventory.link_authorizations}
+    others: list[Finding] = []
+    for item in builder.items:
+        for finding in _errors(item):
+            if _finding_key(finding) in placed:
+                continue
+            placed.add(_finding_key(finding))
+            finding = builder.locate(finding)
+            step = _circuit_of(authorizations.get(finding.mark), circuits)
+            if step is None:
+                others.append(finding)
+            else:
+                circuit = builder.steps[step]
+                builder.steps[step] = replace(circuit, blockers=(*circuit.blockers, finding))
+    return tuple(sorted(others, key=Finding.sort_key))
+
+
+def _circuit_of(authorization: object, circuits: dict[str, int]) -> int | None:
+    """The index of the circuit step an ExpressRoute link authorization belongs to: the circuit it
+    names, else the one circuit of the subscription (the cmdlet's export does not name its circuit)."""
+    if authorization is None:
+        return None
+    named = str(getattr(authorization, "circuit", "") or "").casefold()
+    if named in circuits:
+        return circuits[named]
+    return next(iter(circuits.values())) if len(circuits) == 1 and not named else None
 
 
 def _circuits(estate: Estate) -> dict[str, list[Network]]:
@@ -272,7 +375,8 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     if network.gateway is not None:
         moves.append(f"the gateway of '{name}' and the local network sites it connects to")
     moves += _associated(network)
-    moves += [f"{s.label}: {_contents(s)}" for s in services]
+    # The VMs move; web/worker roles never do (a note says what becomes of them).
+    moves += [f"{s.label}: {_vms(s)}" for s in services if s.vms or not s.roles]
     portal = bool(portal_short_name(name))
     becomes = [
         f"virtual network '{name}' in resource group '{name}-Migrated'"
@@ -285,14 +389,10 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     notes = (
         [] if network.defined else ["No file checked here defines this network: only its members are known."]
     )
-    if any(s.roles for s in services):
-        notes.append(
-            "Web/worker roles in this network stop it from migrating with its VMs (MIG104): move them out first."
-            if any(s.vms for s in services)
-            else "The VM migration does not move this network's web/worker roles (MIG101): rebuild them "
-            "elsewhere and remove them before the network is migrated."
-        )
-    notes += builder.attention(ScopeKind.IN_VNET, name)
+    has_vms, has_roles = any(s.vms for s in services), any(s.roles for s in services)
+    if has_roles:
+        notes.append(_roles_left_behind(services, has_vms))
+    notes += builder.attention(network)
     if portal:
         notes.append(
             "This network was created in the Azure portal ('Group <resource group> <name>'): a resource group "
@@ -308,9 +408,9 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
         moves=tuple(moves),
         becomes=tuple(becomes),
         downtime=_network_downtime(
-            network, after, transit="MIG305" in builder.codes(ScopeKind.IN_VNET, name)
+            network, after, transit="MIG305" in builder.codes(network), vms=has_vms, roles=has_roles
         ),
-        blockers=builder.blockers(ScopeKind.IN_VNET, name),
+        blockers=builder.blockers(network),
         notes=tuple(notes),
         powershell=_move(
             "Move-AzureVirtualNetwork",
@@ -322,11 +422,31 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     )
 
 
-def _network_downtime(network: Network, circuits: tuple[str, ...], *, transit: bool) -> str:
+def _roles_left_behind(services: Iterable[CloudService], with_vms: bool) -> str:
+    """What becomes of the web/worker roles in a network: they stay behind, and block it until they are gone."""
+    held = "; ".join(
+        f"{s.label}: web/worker roles {', '.join(r.name for r in s.roles)}" for s in services if s.roles
+    )
+    why = (
+        "a network that holds VMs and web/worker roles cannot migrate (MIG104): move the roles to a network "
+        "of their own first"
+        if with_vms
+        else "the VM migration does not move web/worker roles (MIG101): rebuild them elsewhere, then "
+        "remove them from the network before it is migrated"
+    )
+    return f"Not moved: {held}. {why[0].upper()}{why[1:]}."
+
+
+def _network_downtime(
+    network: Network, circuits: tuple[str, ...], *, transit: bool, vms: bool, roles: bool
+) -> str:
     parts = [
-        "None for the VMs: they keep running. From Prepare until Commit or Abort the network and everything "
-        "in it are locked against management changes."
+        "None for the VMs: they keep running." if vms else "None for the VMs: the files place none in it.",
+        "From Prepare until Commit or Abort the network and everything in it are locked against management "
+        "changes.",
     ]
+    if roles:
+        parts.append("Its web/worker roles do not move: plan the cut-over to the service rebuilt from them.")
     if network.gateway is not None:
         parts.append("The gateway moves with the network and keeps its connections.")
     if transit:
@@ -361,6 +481,11 @@ def _member(service: CloudService, vms: tuple[Role, ...] | None = None) -> Membe
     )
 
 
+def _vms(service: CloudService) -> str:
+    vms = [vm.name for vm in service.vms]
+    return f"VMs {', '.join(vms)}" if vms else "nothing the files describe"
+
+
 def _contents(service: CloudService) -> str:
     vms = [vm.name for vm in service.vms]
     roles = [r.name for r in service.roles]
@@ -375,14 +500,13 @@ def _service_steps(builder: _Builder, service: CloudService) -> list[Step]:
     if service.virtual_network_refs:
         return []  # part of its network's step
     if service.roles:
-        return [_unmigratable(service, builder.blockers(ScopeKind.WEB_WORKER, service.name))]
+        return [_unmigratable(builder, service)]
     if not service.network_known:
-        return [_undetermined(service, builder.blockers(ScopeKind.NETWORK_NOT_STATED, service.name))]
-    blockers = builder.blockers(ScopeKind.NO_VNET, service.name)
+        return [_undetermined(builder, service)]
     # MIG105 is what the step's downtime says already; the other warnings are notes.
-    notes = tuple(n for n in builder.attention(ScopeKind.NO_VNET, service.name) if not n.startswith("MIG105"))
+    notes = tuple(n for n in builder.attention(service) if not n.startswith("MIG105"))
     return [
-        _service_step(service, p, blockers, notes) for p in service.placements if p.vms and p.network_known
+        _service_step(builder, service, p, notes) for p in service.placements if p.vms and p.network_known
     ]
 
 
@@ -397,16 +521,18 @@ def _placement_words(service: CloudService, deployment: str) -> str:
 
 
 def _service_step(
-    service: CloudService, placement: Placement, blockers: tuple[Finding, ...], notes: tuple[str, ...]
+    builder: _Builder, service: CloudService, placement: Placement, notes: tuple[str, ...]
 ) -> Step:
     name = _service_name(service)
     deployment = placement.name
     arguments = f"-ServiceName {_ps(name)} -DeploymentName {_ps(deployment)}"
     cli_arguments = f"{_sh(name)} {_sh(deployment)}"
     return Step(
-        id=f"service:{service.name}/{deployment}",
+        id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
-        name=deployment if _named_by(service, deployment) else f"{service.name}/{deployment}",
+        name=builder.step_name(
+            deployment if _named_by(service, deployment) else f"{service.name}/{deployment}", service
+        ),
         wave=1,
         after=(),
         moves=(f"{_placement_words(service, deployment)}: VMs {', '.join(vm.name for vm in placement.vms)}",),
@@ -417,7 +543,7 @@ def _service_step(
         ),
         downtime="The VMs are stopped, deallocated and started again during Prepare; their private "
         "addresses change, and the public VIP too unless it is a reserved IP.",
-        blockers=blockers,
+        blockers=builder.blockers(service),
         notes=notes,
         powershell=Commands(
             validate=(f"Move-AzureService -Validate {arguments} -CreateNewVirtualNetwork",),
@@ -443,32 +569,32 @@ def _service_step(
     )
 
 
-def _unmigratable(service: CloudService, blockers: tuple[Finding, ...]) -> Step:
+def _unmigratable(builder: _Builder, service: CloudService) -> Step:
     return Step(
-        id=f"web-worker:{service.name}",
+        id=builder.step_id(f"web-worker:{service.name}", service),
         kind=StepKind.WEB_WORKER,
-        name=service.name,
+        name=builder.step_name(service.name, service),
         wave=1,
         after=(),
         moves=(f"{service.label}: {_contents(service)}",),
         becomes=("nothing: rebuild the roles on App Service, Azure Container Apps, AKS or VM Scale Sets",),
         downtime="Not migrated by this process: plan the cut-over to the rebuilt service.",
-        blockers=blockers,
+        blockers=builder.blockers(service),
         members=(_member(service),),
     )
 
 
-def _undetermined(service: CloudService, blockers: tuple[Finding, ...]) -> Step:
+def _undetermined(builder: _Builder, service: CloudService) -> Step:
     return Step(
-        id=f"service:{service.name}",
+        id=builder.step_id(f"service:{service.name}", service),
         kind=StepKind.UNKNOWN_NETWORK,
-        name=service.name,
+        name=builder.step_name(service.name, service),
         wave=1,
         after=(),
         moves=(f"{service.label}: {_contents(service)}",),
         becomes=("depends on its network: check it with a REST deployment body or Get-AzureVM",),
         downtime="In a virtual network: none (migrated with the network). In none: stop, deallocate, start.",
-        blockers=blockers,
+        blockers=builder.blockers(service),
         notes=("Add the deployment's REST body (Get-AzureDeployment) to plan this service exactly.",),
         members=(_member(service),),
     )
@@ -479,16 +605,15 @@ def _storage_steps(builder: _Builder) -> list[Step]:
     waves = {step.id: step.wave for step in builder.steps}
     steps = []
     for account in builder.estate.storage_accounts:
-        after = sorted({step for disk in account.disks for step in _steps_moving(builder.estate, disk)})
+        after = sorted({step for disk in account.disks for step in _steps_moving(builder, disk)})
         wave = 1 + max((waves.get(step, 1) for step in after), default=0)
-        steps.append(
-            _storage_step(account.name, len(account.disks), len(account.images), tuple(after), wave, builder)
-        )
+        steps.append(_storage_step(account, tuple(after), wave, builder))
     return steps
 
 
-def _steps_moving(estate: Estate, disk: Disk) -> Iterator[str]:
+def _steps_moving(builder: _Builder, disk: Disk) -> Iterator[str]:
     """The ids of the steps that migrate the VM a disk is attached to (none for a disk of no known VM)."""
+    estate = builder.estate
     owner = estate.vm_of(disk)
     if owner is None:
         return
@@ -497,16 +622,19 @@ def _steps_moving(estate: Estate, disk: Disk) -> Iterator[str]:
     if networks:
         yield from (f"network:{n.name}" for n in networks if n is not None)
     elif service.roles:  # the service's one step says it cannot move (`_service_steps`)
-        yield f"web-worker:{service.name}"
+        yield builder.step_id(f"web-worker:{service.name}", service)
     elif service.network_known:
-        yield from (f"service:{service.name}/{p.name}" for p in service.placements if vm in p.vms)
+        yield from (
+            builder.step_id(f"service:{service.name}/{p.name}", service)
+            for p in service.placements
+            if vm in p.vms
+        )
     else:
-        yield f"service:{service.name}"
+        yield builder.step_id(f"service:{service.name}", service)
 
 
-def _storage_step(
-    name: str, disks: int, images: int, after: tuple[str, ...], wave: int, builder: _Builder
-) -> Step:
+def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, builder: _Builder) -> Step:
+    name, disks, images = account.name, len(account.disks), len(account.images)
     held = [f"{disks} disk{'s' if disks != 1 else ''}"] if disks else []
     held += [f"{images} image{'s' if images != 1 else ''}"] if images else []
     return Step(
@@ -521,7 +649,7 @@ def _storage_step(
             "visible as such (their VHDs stay in the account)",
         ),
         downtime="None for data access. Migrate it only after every VM with a disk in it.",
-        blockers=builder.blockers(ScopeKind.STORAGE, name),
+        blockers=builder.blockers(account),
         powershell=_move(
             "Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)
         ),
@@ -541,9 +669,10 @@ def _unattached_steps(builder: _Builder) -> list[Step]:
         "RouteTable": ("Move-AzureRouteTable", "-RouteTableName", "azure network route-table", "route table"),
     }
     steps = []
-    for (scope, name), item in builder.items.items():
-        if scope is not ScopeKind.UNATTACHED or item.type not in kinds:
+    for item in builder.items:
+        if item.subject is None or item.type not in kinds:
             continue
+        name = item.name
         cmdlet, parameter, cli, words = kinds[item.type]
         becomes = f"{words} '{name}' in Resource Manager"
         if item.type == "ReservedIP":
@@ -558,7 +687,7 @@ def _unattached_steps(builder: _Builder) -> list[Step]:
                 moves=(f"{words} '{name}'",),
                 becomes=(becomes,),
                 downtime="None: nothing uses it.",
-                blockers=builder.blockers(ScopeKind.UNATTACHED, name),
+                blockers=builder.blockers(item.subject),
                 powershell=_move(cmdlet, f"{parameter} {_ps(name)}", f"Get-AzResource -Name {_ps(name)}"),
                 cli=_cli(cli, _sh(name)),
             )

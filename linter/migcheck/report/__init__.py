@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
-    from migcheck.model import Finding, Location
+    from migcheck.model import Finding, Location, Severity
     from migcheck.report.stream import Stream
 
 FORMATS = {
@@ -33,20 +33,33 @@ HUMAN = frozenset({"text", "concise"})
 LINES = HUMAN | {"github", "azure"}
 
 
-def render(result: LintResult, format_name: str, *, color: bool = False) -> str:
+# The formats that say which findings fail the run (JUnit's failed cases), so they take the fail-on level.
+GRADED = frozenset({"junit"})
+
+
+def render(
+    result: LintResult, format_name: str, *, color: bool = False, fail_on: Severity | None = None
+) -> str:
     module = importlib.import_module(FORMATS[format_name])
     if format_name in HUMAN:
         from migcheck.report.text import Paint
 
         return module.render(result, Paint(color))
-    return module.render(result)
+    return module.render(result, fail_on) if format_name in GRADED else module.render(result)
 
 
 def write(
-    result: LintResult, format_name: str, stream: Stream, *, color: bool = False, tail: bool = True
+    result: LintResult,
+    format_name: str,
+    stream: Stream,
+    *,
+    color: bool = False,
+    tail: bool = True,
+    fail_on: Severity | None = None,
 ) -> None:
     """Write the report to `stream` as it is made; `tail=False` leaves out the summary that the line
-    formats end with (documents, such as JSON and SARIF, are whole either way)."""
+    formats end with (documents, such as JSON and SARIF, are whole either way). `fail_on`: the lowest
+    severity that fails (default: error), for the formats that say what fails (`GRADED`)."""
     module = importlib.import_module(FORMATS[format_name])
     if format_name in HUMAN:
         from migcheck.report.text import Paint
@@ -54,6 +67,8 @@ def write(
         module.write(result, stream, Paint(color), tail=tail)
     elif format_name in LINES:
         module.write(result, stream, tail=tail)
+    elif format_name in GRADED:
+        module.write(result, stream, fail_on)
     else:
         module.write(result, stream)
 

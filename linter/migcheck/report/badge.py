@@ -2,7 +2,9 @@
 endpoint JSON for teams that let shields.io draw it.
 
 "ready" (green) when nothing blocks, "N blockers" (red) when errors do, "N warnings" (amber) otherwise.
-Info findings do not change the badge. It counts every finding of the run, reported or held back by the
+Info findings do not change the badge. Grey when there is nothing to grade: "no classic files" when the
+paths hold none, "no rules" when --select and --ignore leave none to run. When they leave some out, the
+message says how many graded it: "ready (1 of 43 rules)". It counts every finding of the run, reported or held back by the
 config, a comment or the baseline, as the readiness summary does: the badge says whether the platform
 would accept the migration, and a suppressed blocker still stops it."""
 
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 LABEL = "migration"
 STYLES = ("svg", "shields")
 LABEL_COLOR = "#555"
+GREY = ("#9f9f9f", "lightgrey")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +37,23 @@ class Status:
 def status(result: LintResult) -> Status:
     """Held-back findings (suppressed or known from a baseline) count as the readiness summary counts
     them: a suppressed blocker still stops the platform's migration, so it can never read "ready"."""
+    if not result.documents:
+        return Status("no classic files", *GREY)
+    if not result.enabled:
+        return Status("no rules", *GREY)
     counts = Counter(f.severity for f in (*result.findings, *(s.finding for s in result.suppressed)))
     if counts[Severity.ERROR]:
         return Status(_count(counts[Severity.ERROR], "blocker"), "#e05d44", "red")
     if counts[Severity.WARNING]:
         return Status(_count(counts[Severity.WARNING], "warning"), "#dfb317", "yellow")
-    return Status("ready", "#4c1", "brightgreen")
+    return Status(f"ready{_graded_by(result)}", "#4c1", "brightgreen")
+
+
+def _graded_by(result: LintResult) -> str:
+    """` (1 of 43 rules)` when the config or the options left rules out, so that "ready" does not claim
+    what the rules left out were never asked."""
+    ran, every = len(result.enabled), len(result.rules)
+    return f" ({ran} of {every} rules)" if ran < every else ""
 
 
 def render(result: LintResult, style: str = "svg") -> str:

@@ -5,9 +5,11 @@ The test cases are those `pytest --migcheck` collects: one per file and rule tha
 holds, and one for each rule that reported on a file (`Rule.has_case`), named as pytest's own JUnit writer
 (`pytest --migcheck --junitxml`) names the item `path/to/file.cscfg::MIG201`: classname the path with
 `/` as `.` (and a `.py` ending dropped), name the rule's code. So both reports show the same cases, and a
-CI system that tracks tests by name sees one history whichever wrote the report. A case fails with its
-findings as the text format prints them; one whose findings are all suppressed or known from the baseline
-is skipped, saying so."""
+CI system that tracks tests by name sees one history whichever wrote the report. A case fails, as the
+pytest item does, when it has findings at or above the fail-on severity (`fail-on`, `--fail-on`), with
+those findings as the text format prints them; one whose findings are all below it passes, with them as
+its `system-out`; one whose findings are all suppressed or known from the baseline is skipped, saying
+so."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from migcheck.model import Finding, resource_types
+from migcheck.model import Finding, Severity, resource_types
 from migcheck.report.stream import Stream, rendered
 from migcheck.report.text import format_finding
 from migcheck.visible import visible
@@ -30,16 +32,19 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NOT_PYTEST_XML = re.compile("[^\t\n\r\x20-\x7e\x80-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def render(result: LintResult) -> str:
-    return rendered(lambda stream: write(result, stream))
+def render(result: LintResult, fail_on: Severity | None = None) -> str:
+    return rendered(lambda stream: write(result, stream, fail_on))
 
 
-def write(result: LintResult, stream: Stream) -> None:
-    """The report, one test case at a time: each is built as an element, written, and let go."""
+def write(result: LintResult, stream: Stream, fail_on: Severity | None = None) -> None:
+    """The report, one test case at a time: each is built as an element, written, and let go. A case
+    fails with findings at or above `fail_on` (default: error)."""
+    fail_on = Severity.ERROR if fail_on is None else fail_on
     reported, quiet = _by_case(result.findings), _by_case([s.finding for s in result.suppressed])
     cases = sorted(_cases(result) | reported.keys() | quiet.keys())
     known = set(result.known)
-    failures, skipped = len(reported), len(quiet.keys() - reported.keys())
+    failing = {case for case, findings in reported.items() if any(f.severity >= fail_on for f in findings)}
+    failures, skipped = len(failing), len(quiet.keys() - reported.keys())
     counts = f'tests="{len(cases)}" failures="{failures}" errors="0" skipped="{skipped}"'
     stream.write("<?xml version='1.0' encoding='utf-8'?>\n")
     stream.write(f'<testsuites name="migcheck" {counts}>\n')
@@ -52,8 +57,10 @@ def write(result: LintResult, stream: Stream) -> None:
         classname, name = test_names(path, code)
         case = ET.Element("testcase", classname=classname, name=name, file=path)
         case.set("time", "0")
-        if (path, code) in reported:
-            _fail(case, reported[path, code], result)
+        if (path, code) in failing:
+            _fail(case, [f for f in reported[path, code] if f.severity >= fail_on], result)
+        elif (path, code) in reported:
+            _pass(case, reported[path, code], result)
         elif (path, code) in quiet:
             _skip(case, quiet[path, code], known)
         ET.indent(case, level=2)
@@ -101,6 +108,13 @@ def _fail(case: ET.Element, findings: list[Finding], result: LintResult) -> None
     failure.set("type", str(max(f.severity for f in findings)))
     sources = result.sources
     failure.text = _clean("\n".join(format_finding(f, sources.get(f.mark.path)) for f in findings))
+
+
+def _pass(case: ET.Element, findings: list[Finding], result: LintResult) -> None:
+    """A case whose findings are all below the fail-on severity: it passes, and shows them."""
+    sources = result.sources
+    output = ET.SubElement(case, "system-out")
+    output.text = _clean("\n".join(format_finding(f, sources.get(f.mark.path)) for f in findings))
 
 
 def _skip(case: ET.Element, findings: list[Finding], known: set[Finding]) -> None:

@@ -5,13 +5,19 @@ each estate: `plan_html.py`) and `json` for tooling.
 JSON schema (version 1):
 
     {"version": 1, "retirements": [str],
+     "rules": {"run": int, "total": int},
      "subscriptions": [{"subscription": str,
                         "steps": [{"id", "kind", "name", "wave", "after": [id], "ready": bool,
                                    "moves": [str], "becomes": [str], "downtime": str, "notes": [str],
                                    "blockers": [{"code", "message", "path", "line", "column", "fix"}],
                                    "commands": {"powershell": {"validate": [str], "prepare": [...],
                                                                "check": [...], "commit": [...], "abort": [...]},
-                                                "cli": {...}}}]}]}
+                                                "cli": {...}}}],
+                        "other_blockers": [{"code", "message", ...}]}]}
+
+`rules` says how many rules graded the plan: with fewer than all (--select, --ignore, the config), "ready"
+means only that the rules that ran found no blocker. `other_blockers` are the errors about no step (a
+runbook's order, a file the estate does not model): the migration fails on them all the same.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from migcheck.plan import Commands, Plan, Step
+from migcheck.plan import Commands, Plan, Step, SubscriptionPlan
 from migcheck.report.json_format import finding_dict
 from migcheck.report.stream import json_text
 from migcheck.visible import visible
@@ -51,34 +57,87 @@ def render_plan(plan: Plan, fmt: str) -> str:
 def _text(plan: Plan) -> str:
     lines = ["Migration plan", ""]
     lines += [f"  ! {line}" for line in plan.retirements]
+    if plan.partial:
+        lines.append(f"  ! {partial_note(plan)}")
     for subscription in plan.subscriptions:
-        if not subscription.steps:
+        if not shown(subscription):
             continue
         lines += ["", f"Subscription '{visible(subscription.subscription)}':"]
         for number, step in enumerate(subscription.steps, 1):
-            lines += _text_step(number, step)
+            lines += _text_step(number, step, plan)
+        if subscription.other_blockers:
+            lines += ["", OTHER_BLOCKERS + ":"]
+            lines += _text_blockers(subscription.other_blockers)
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", "Nothing to migrate: no classic resource in the files checked."]
     return "\n".join(lines) + "\n"
 
 
-def _text_step(number: int, step: Step) -> list[str]:
-    verdict = "ready" if step.ready else f"NOT READY ({len(step.blockers)} blocker{_s(step.blockers)})"
+# The heading of the errors that concern no step.
+OTHER_BLOCKERS = "Blockers outside the steps (they fail the migration all the same)"
+
+
+def shown(subscription: SubscriptionPlan) -> bool:
+    """Whether a subscription has anything to show: steps, or errors about none of them."""
+    return bool(subscription.steps or subscription.other_blockers)
+
+
+def partial_note(plan: Plan) -> str:
+    """The warning a plan that not every rule graded starts with."""
+    if not plan.rules_run:
+        return (
+            f"No rule ran (--select, --ignore or the config left out all {plan.rules_total}): nothing was "
+            "checked, and no step can be called ready."
+        )
+    return (
+        f"This plan was {plan.graded_by} (--select, --ignore or the config left out the others): a step "
+        "without blockers is ready only as far as those rules tell."
+    )
+
+
+def ready_words(plan: Plan) -> str:
+    """`ready`, or `ready (checked by 1 of 43 rules)` when not every rule graded the plan."""
+    return f"ready ({plan.graded_by})" if plan.partial else "ready"
+
+
+def _text_step(number: int, step: Step, plan: Plan) -> list[str]:
+    blocked = f"NOT READY ({len(step.blockers)} blocker{_s(step.blockers)})"
+    verdict = ready_words(plan) if step.ready else blocked
     after = f"; after {', '.join(step.after)}" if step.after else ""
     lines = ["", f"{number}. {step.kind}: {visible(step.name)} [wave {step.wave}{after}] — {verdict}"]
     lines += [f"   moves: {visible(m)}" for m in step.moves]
     lines += [f"   becomes: {visible(b)}" for b in step.becomes]
     lines.append(f"   downtime: {step.downtime}")
     lines += [f"   note: {visible(n)}" for n in step.notes]
-    for finding in step.blockers:
-        lines.append(f"   blocker: {_where(finding)} {finding.code} {visible(finding.message)}")
-        if finding.fix:
-            lines.append(f"     fix: {visible(finding.fix)}")
+    lines += _text_blockers(step.blockers)
     for label, commands in (("PowerShell", step.powershell), ("Azure CLI (classic mode)", step.cli)):
         if commands is not None:
             lines.append(f"   {label}:")
             lines += [f"     {visible(c)}" for c in _sequence(commands)]
     return lines
+
+
+def _text_blockers(blockers: Sequence[Finding]) -> list[str]:
+    lines = []
+    for findings, fix in fix_groups(blockers):
+        lines += [f"   blocker: {_where(f)} {f.code} {visible(f.message)}" for f in findings]
+        if fix:
+            lines.append(f"     fix: {visible(fix)}{_shared(findings)}")
+    return lines
+
+
+def fix_groups(blockers: Sequence[Finding]) -> list[tuple[list[Finding], str]]:
+    """The blockers in groups that share a rule and a fix, in the order each group is first met, so that a
+    fix given for each of many findings (MIG101 for every role) is said once, after them."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for finding in blockers:
+        groups.setdefault((finding.code, finding.fix), []).append(finding)
+    return [(findings, fix) for (_, fix), findings in groups.items()]
+
+
+def _shared(findings: Sequence[Finding]) -> str:
+    """What a fix given once for several blockers says of them."""
+    return f" (for the {len(findings)} {findings[0].code} blockers above)" if len(findings) > 1 else ""
 
 
 def _where(finding: Finding) -> str:
@@ -104,13 +163,18 @@ def _s(items: tuple[object, ...]) -> str:
 def _markdown(plan: Plan) -> str:
     lines = ["# Migration plan", ""]
     lines += [f"> {line}" for line in plan.retirements]
+    if plan.partial:
+        lines += [">", f"> **{partial_note(plan)}**"]
     for subscription in plan.subscriptions:
-        if not subscription.steps:
+        if not shown(subscription):
             continue
         steps = subscription.steps
-        lines += ["", f"## Subscription {_md_code(subscription.subscription)}", "", *_mermaid(steps), ""]
+        lines += ["", f"## Subscription {_md_code(subscription.subscription)}", ""]
+        lines += [*_mermaid(steps), ""] if steps else []
         for number, step in enumerate(steps, 1):
-            lines += _markdown_step(number, step)
+            lines += _markdown_step(number, step, plan)
+        if subscription.other_blockers:
+            lines += ["", f"### {OTHER_BLOCKERS}", "", *_markdown_blockers(subscription.other_blockers)]
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", "Nothing to migrate: no classic resource in the files checked."]
     return "\n".join(lines) + "\n"
@@ -143,8 +207,9 @@ def _mermaid_text(text: str) -> str:
     return "".join(c if c in _MERMAID_PLAIN else f"#{ord(c)};" for c in visible(text))
 
 
-def _markdown_step(number: int, step: Step) -> list[str]:
-    verdict = "✅ ready" if step.ready else f"⛔ not ready ({len(step.blockers)} blocker{_s(step.blockers)})"
+def _markdown_step(number: int, step: Step, plan: Plan) -> list[str]:
+    blocked = f"⛔ not ready ({len(step.blockers)} blocker{_s(step.blockers)})"
+    verdict = f"✅ {ready_words(plan)}" if step.ready else blocked
     lines = ["", f"### {number}. {step.kind}: {_md_code(step.name)} — {verdict}", ""]
     after = ", ".join(_md_code(a) for a in step.after) or "nothing"
     lines.append(f"- **Wave** {step.wave}; after {after}")
@@ -152,8 +217,7 @@ def _markdown_step(number: int, step: Step) -> list[str]:
     lines += [f"- **Becomes:** {_md(b)}" for b in step.becomes]
     lines.append(f"- **Downtime:** {_md(step.downtime)}")
     lines += [f"- **Note:** {_md(n)}" for n in step.notes]
-    for finding in step.blockers:
-        lines.append(f"- **Blocker** {_md_code(_where(finding))} {finding.code}: {_md(finding.message)}")
+    lines += _markdown_blockers(step.blockers)
     for label, commands, language in (
         ("PowerShell", step.powershell, "powershell"),
         ("Azure CLI (classic mode)", step.cli, "sh"),
@@ -162,6 +226,15 @@ def _markdown_step(number: int, step: Step) -> list[str]:
             code = [visible(c) for c in _sequence(commands)]
             fence = "`" * max(3, _longest_backtick_run("".join(code)) + 1)
             lines += ["", f"{label}:", "", f"{fence}{language}", *code, fence]
+    return lines
+
+
+def _markdown_blockers(blockers: Sequence[Finding]) -> list[str]:
+    lines = []
+    for findings, fix in fix_groups(blockers):
+        lines += [f"- **Blocker** {_md_code(_where(f))} {f.code}: {_md(f.message)}" for f in findings]
+        if fix:
+            lines.append(f"  - **Fix:** {_md(fix)}{_shared(findings)}")
     return lines
 
 
@@ -196,8 +269,13 @@ def _data(plan: Plan) -> dict[str, object]:
     return {
         "version": VERSION,
         "retirements": list(plan.retirements),
+        "rules": {"run": plan.rules_run, "total": plan.rules_total},
         "subscriptions": [
-            {"subscription": s.subscription, "steps": [_step_data(step) for step in s.steps]}
+            {
+                "subscription": s.subscription,
+                "steps": [_step_data(step) for step in s.steps],
+                "other_blockers": [finding_dict(f) for f in s.other_blockers],
+            }
             for s in plan.subscriptions
         ],
     }

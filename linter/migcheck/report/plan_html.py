@@ -19,8 +19,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from migcheck import __version__
+from migcheck.model import Finding
 from migcheck.plan import Member, Plan, Step, StepKind, SubscriptionPlan
-from migcheck.report.plan_format import _sequence, _where
+from migcheck.report.plan_format import (
+    OTHER_BLOCKERS,
+    _sequence,
+    _shared,
+    _where,
+    fix_groups,
+    partial_note,
+    ready_words,
+    shown,
+)
 from migcheck.visible import visible
 
 # Verdicts (CSS classes), with the fill and the stroke of their boxes.
@@ -60,12 +70,12 @@ def render_html(plan: Plan) -> str:
         "<h1>Migration plan</h1>",
         '<ul class="retirements">',
         *(f"<li>{_e(line)}</li>" for line in plan.retirements),
+        *([f'<li class="partial"><strong>{_e(partial_note(plan))}</strong></li>'] if plan.partial else []),
         "</ul>",
     ]
-    shown = [s for s in plan.subscriptions if s.steps]
-    for number, subscription in enumerate(shown, 1):
-        body += _subscription(f"s{number}", subscription)
-    if not shown:
+    for number, subscription in enumerate(filter(shown, plan.subscriptions), 1):
+        body += _subscription(f"s{number}", subscription, ready_words(plan))
+    if not any(s.steps for s in plan.subscriptions):
         body.append('<p class="nothing">Nothing to migrate: no classic resource in the files checked.</p>')
     return "\n".join([*_HEAD, *body, "</body>", "</html>"]) + "\n"
 
@@ -128,11 +138,11 @@ def _verdict(step: Step) -> str:
     return READY if step.ready else BLOCKED
 
 
-def _verdict_words(step: Step) -> str:
+def _verdict_words(step: Step, ready: str = "ready") -> str:
     if step.kind is StepKind.WEB_WORKER:
         return "not migrated by this process"
     if step.ready:
-        return "ready"
+        return ready
     count = len(step.blockers)
     return f"not ready: {count} blocker{'' if count == 1 else 's'}"
 
@@ -140,23 +150,32 @@ def _verdict_words(step: Step) -> str:
 # --- one subscription --------------------------------------------------------------------------------
 
 
-def _subscription(prefix: str, subscription: SubscriptionPlan) -> list[str]:
+def _subscription(prefix: str, subscription: SubscriptionPlan, ready: str = "ready") -> list[str]:
     steps = subscription.steps
     anchors = {step.id: f"{prefix}-{n}" for n, step in enumerate(steps, 1)}
     name = _e(subscription.subscription)
-    lines = [
-        f'<section class="subscription" id="{prefix}">',
-        f"<h2>Subscription <code>{name}</code></h2>",
-        '<div class="legend"><span class="ready">ready</span><span class="blocked">not ready (blockers)'
-        '</span><span class="unmigrated">not migrated by this process</span>'
-        "<span>A → B: commit A before B</span></div>",
-        '<div class="picture">',
-        *_svg(prefix, steps, anchors, f"Migration order of subscription {subscription.subscription}"),
-        "</div>",
-        '<div class="runbook">',
-    ]
+    lines = [f'<section class="subscription" id="{prefix}">', f"<h2>Subscription <code>{name}</code></h2>"]
+    if steps:
+        lines += [
+            '<div class="legend"><span class="ready">ready</span><span class="blocked">not ready (blockers)'
+            '</span><span class="unmigrated">not migrated by this process</span>'
+            "<span>A → B: commit A before B</span></div>",
+            '<div class="picture">',
+            *_svg(
+                prefix, steps, anchors, f"Migration order of subscription {subscription.subscription}", ready
+            ),
+            "</div>",
+        ]
+    lines.append('<div class="runbook">')
     for number, step in enumerate(steps, 1):
-        lines += _runbook_step(number, step, anchors)
+        lines += _runbook_step(number, step, anchors, ready)
+    if subscription.other_blockers:
+        lines += [
+            f'<div class="step {BLOCKED}" id="{prefix}-other">',
+            f"<h3>{_e(OTHER_BLOCKERS)}</h3>",
+            *_blockers(subscription.other_blockers),
+            "</div>",
+        ]
     return [*lines, "</div>", "</section>"]
 
 
@@ -222,7 +241,9 @@ def _fit(text: str, width: float, char: float = CHAR) -> str:
     return html.escape(text if len(text) <= room else text[: room - 1] + "…", quote=True)
 
 
-def _svg(prefix: str, steps: Sequence[Step], anchors: dict[str, str], title: str) -> list[str]:
+def _svg(
+    prefix: str, steps: Sequence[Step], anchors: dict[str, str], title: str, ready: str = "ready"
+) -> list[str]:
     boxes, heads, width, height = _layout(steps)
     at = {box.step.id: box for box in boxes}
     lines = [
@@ -237,25 +258,25 @@ def _svg(prefix: str, steps: Sequence[Step], anchors: dict[str, str], title: str
             f'font-size="13" font-weight="bold" fill="#57606a">Wave {wave}</text>'
         )
     for box in boxes:
-        lines += _svg_box(box, anchors[box.step.id])
+        lines += _svg_box(box, anchors[box.step.id], ready)
     lines += _arrows(boxes, at)
     return [*lines, "</svg>"]
 
 
-def _svg_box(box: _Box, anchor: str) -> list[str]:
+def _svg_box(box: _Box, anchor: str, ready: str = "ready") -> list[str]:
     step, x, y, w = box.step, box.x, box.y, box.width
     fill, stroke = COLOURS[_verdict(step)]
     room = w - 2 * PAD
     lines = [
         f'<a href="#{anchor}"><g class="step {_verdict(step)}" data-step="{_e(step.id)}">',
-        f"<title>{_e(f'{step.kind}: {step.name} — {_verdict_words(step)}')}</title>",
+        f"<title>{_e(f'{step.kind}: {step.name} — {_verdict_words(step, ready)}')}</title>",
         f'<rect class="box" x="{x}" y="{y}" width="{w}" height="{box.height}" rx="6" fill="{fill}" '
         f'stroke="{stroke}" stroke-width="2"/>',
         f'<text x="{x + PAD}" y="{y + PAD + 11}" font-family="sans-serif" font-size="11" fill="#57606a">'
         f"{_fit(SHORT_KIND[step.kind].upper(), room, 7.2)}</text>",
         f'<text x="{x + PAD}" y="{y + PAD + 28}" font-weight="bold" fill="#1f2328">{_fit(step.name, room)}</text>',
         f'<text x="{x + PAD}" y="{y + PAD + 45}" font-family="sans-serif" font-size="12" fill="{stroke}">'
-        f"{_fit(_verdict_words(step), room, 6.6)}</text>",
+        f"{_fit(_verdict_words(step, ready), room, 6.6)}</text>",
     ]
     top = y + PAD + HEADER
     for member in step.members:
@@ -305,7 +326,7 @@ def _arrows(boxes: list[_Box], at: dict[str, _Box]) -> list[str]:
 # --- the runbook -------------------------------------------------------------------------------------
 
 
-def _runbook_step(number: int, step: Step, anchors: dict[str, str]) -> list[str]:
+def _runbook_step(number: int, step: Step, anchors: dict[str, str], ready: str = "ready") -> list[str]:
     verdict = _verdict(step)
     after = (
         ", ".join(
@@ -317,7 +338,7 @@ def _runbook_step(number: int, step: Step, anchors: dict[str, str]) -> list[str]
     lines = [
         f'<article class="step {verdict}" id="{anchors[step.id]}" data-step="{_e(step.id)}">',
         f"<h3>{number}. {_e(str(step.kind))}: <code>{_e(step.name)}</code> "
-        f'<span class="verdict">{_e(_verdict_words(step))}</span></h3>',
+        f'<span class="verdict">{_e(_verdict_words(step, ready))}</span></h3>',
         "<dl>",
         f"<dt>Wave</dt><dd>{step.wave}; after {after}</dd>",
         *_items("Moves", step.moves),
@@ -327,14 +348,7 @@ def _runbook_step(number: int, step: Step, anchors: dict[str, str]) -> list[str]
         "</dl>",
     ]
     if step.blockers:
-        lines += ["<h4>Blockers</h4>", '<ul class="blockers">']
-        for finding in step.blockers:
-            fix = f'<br><span class="fix">Fix: {_e(finding.fix)}</span>' if finding.fix else ""
-            lines.append(
-                f"<li><code>{_e(_where(finding))}</code> <strong>{_e(finding.code)}</strong> "
-                f"{_e(finding.message)}{fix}</li>"
-            )
-        lines.append("</ul>")
+        lines += ["<h4>Blockers</h4>", *_blockers(step.blockers)]
     for label, commands, language in (
         ("PowerShell", step.powershell, "powershell"),
         ("Azure CLI (classic mode)", step.cli, "sh"),
@@ -343,6 +357,23 @@ def _runbook_step(number: int, step: Step, anchors: dict[str, str]) -> list[str]
             text = "\n".join(_e(c) for c in _sequence(commands))
             lines += [f"<h4>{label}</h4>", f'<pre class="{language}"><code>{text}</code></pre>']
     return [*lines, "</article>"]
+
+
+def _blockers(blockers: Sequence[Finding]) -> list[str]:
+    """The blockers, where and what; a fix they share is given once, after the last of them."""
+    lines = ['<ul class="blockers">']
+    for findings, fix in fix_groups(blockers):
+        for n, finding in enumerate(findings, 1):
+            given = (
+                f'<br><span class="fix">Fix: {_e(fix)}{_e(_shared(findings))}</span>'
+                if fix and n == len(findings)
+                else ""
+            )
+            lines.append(
+                f"<li><code>{_e(_where(finding))}</code> <strong>{_e(finding.code)}</strong> "
+                f"{_e(finding.message)}{given}</li>"
+            )
+    return [*lines, "</ul>"]
 
 
 def _items(label: str, items: tuple[str, ...]) -> list[str]:

@@ -99,6 +99,9 @@ class ScopeItem:
     migrates: dict[str, Any]
     findings: tuple[Finding, ...] = ()
     held_back: tuple[Suppressed, ...] = ()
+    # The estate's resource the item is about (a network, a cloud service, an account...; None for a
+    # file): names need not be unique (two services no file names, one per role body), the resource is.
+    subject: object = field(default=None, compare=False, repr=False)
 
     def count(self, severity: Severity) -> int:
         """Reported findings of `severity`."""
@@ -137,6 +140,7 @@ class _Draft:
     name: str
     type: str
     migrates: dict[str, Any]
+    subject: object = None
     marks: set[Mark] = field(default_factory=set)
     findings: list[Finding] = field(default_factory=list)
     held_back: list[Suppressed] = field(default_factory=list)
@@ -157,7 +161,9 @@ class _Draft:
         return self.own(*placements)
 
     def item(self) -> ScopeItem:
-        return ScopeItem(self.name, self.type, self.migrates, tuple(self.findings), tuple(self.held_back))
+        return ScopeItem(
+            self.name, self.type, self.migrates, tuple(self.findings), tuple(self.held_back), self.subject
+        )
 
 
 def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
@@ -314,12 +320,16 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
             scope = ScopeKind.WEB_WORKER
         else:
             scope = ScopeKind.NO_VNET if service.network_known else ScopeKind.NETWORK_NOT_STATED
-        draft = _Draft(scope, service.name, "CloudService", _contents(service.placements))
+        draft = _Draft(scope, service.name, "CloudService", _contents(service.placements), service)
         yield draft.own(service, *reserved.of(service))
     for extended in estate.extended_support:
         service = extended.service
         draft = _Draft(
-            ScopeKind.EXTENDED_SUPPORT, service.name, EXTENDED_SUPPORT, _contents(service.placements)
+            ScopeKind.EXTENDED_SUPPORT,
+            service.name,
+            EXTENDED_SUPPORT,
+            _contents(service.placements),
+            extended,
         )
         yield draft.own(service)
     for account in estate.storage_accounts:
@@ -327,7 +337,7 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
             "disks": [d.name for d in account.disks],
             "images": [i.name for i in account.images],
         }
-        yield _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates).own(account)
+        yield _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account).own(account)
     yield from _unattached_drafts(estate, reserved)
 
 
@@ -349,7 +359,7 @@ def _network_draft(network: Network, reserved: _ReservedIps, scripted_gateway: b
         "gateway": network.gateway is not None or scripted_gateway,
         "cloud_services": [{"name": s.name, **_contents(here)} for s, here in placed.values()],
     }
-    draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", migrates)
+    draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", migrates, network)
     # The network's own marks, the sites and DNS servers it uses, and every service placed in it.
     draft.own(network.definitions, network.local_sites, network.dns_servers)
     for service, here in placed.values():
@@ -406,10 +416,10 @@ def _unattached_drafts(estate: Estate, reserved: _ReservedIps) -> Iterator[_Draf
     )
     yield from _named_drafts((t for t in estate.route_tables if key(t.name) not in tables), "RouteTable")
     for ip in reserved.free():
-        yield _Draft(ScopeKind.UNATTACHED, ip.name, "ReservedIP", {"address": ip.address}).own(ip)
+        yield _Draft(ScopeKind.UNATTACHED, ip.name, "ReservedIP", {"address": ip.address}, ip).own(ip)
 
 
 def _named_drafts(resources: Iterable[object], type_: str) -> Iterator[_Draft]:
     for resource in resources:
         name: str = resource.name  # type: ignore[attr-defined]
-        yield _Draft(ScopeKind.UNATTACHED, name, type_, {}).own(resource)
+        yield _Draft(ScopeKind.UNATTACHED, name, type_, {}, resource).own(resource)

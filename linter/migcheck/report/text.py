@@ -130,7 +130,12 @@ def summary(result: LintResult) -> str:
     aside = _aside(result)
     if not result.findings:
         new = "new " if result.known else ""
-        return f"All clear: no {new}findings in {files} file{'s' if files != 1 else ''}{aside}."
+        in_files = f"{new}findings in {files} file{'s' if files != 1 else ''}"
+        if not result.enabled:
+            return f"Nothing checked: no rule ran, so no {in_files}{aside}."
+        if len(result.enabled) < len(result.rules):  # "All clear" would claim what no rule looked at
+            return f"No {in_files}, {graded_by(result)}{aside}."
+        return f"All clear: no {in_files}{aside}."
     parts = [f"{counts[s]} {_plural(str(s), counts[s])}" for s in reversed(Severity) if counts[s]]
     total = len(result.findings)
     return (
@@ -139,9 +144,20 @@ def summary(result: LintResult) -> str:
     )
 
 
+def graded_by(result: LintResult) -> str:
+    """`checked by 1 of 43 rules`: how many rules ran, of all there are."""
+    every = len(result.rules)
+    return f"checked by {len(result.enabled)} of {every} rule{'s' if every != 1 else ''}"
+
+
 def _aside(result: LintResult) -> str:
-    """What was found but not reported, so that nothing is silently lost."""
+    """What was found but not reported, or not read, so that nothing is silently lost."""
     notes = []
+    if result.unread:  # a selection reads only what its rules need: the count says what it left
+        notes.append(
+            f"{result.unread} more file{'s' if result.unread != 1 else ''} not read: the selected rules "
+            "do not need them"
+        )
     known = len(result.known)  # `suppressed` holds the baselined findings too: count them once
     if known:
         notes.append(f"{known} known from baseline")
@@ -186,6 +202,8 @@ def readiness_summary(result: LintResult) -> str:
         if len(summaries) > 1:
             title += f", subscription '{visible(summary.subscription)}'"
         lines = [f"{title}:"]
+        if len(result.enabled) < len(result.rules):  # a verdict says only what the rules that ran found
+            lines.append(f"  ({graded_by(result)}: a scope passes only as far as they tell)")
         lines += [f"{text.ljust(width)}  {verdict}" if verdict else text for text, verdict in rows]
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)
