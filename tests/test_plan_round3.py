@@ -50,33 +50,33 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def test_every_error_check_reports_is_in_the_plan(examples):
-    plan, errors = plan_and_errors("examples/contoso", "examples/inventory")
+    plan, errors = plan_and_errors("examples/contoso")
     assert errors and errors <= in_plan(plan)
 
 
 def test_an_authorization_link_blocks_the_circuit_step(examples):
-    plan, _ = plan_and_errors("examples/contoso", "examples/inventory")
+    plan, _ = plan_and_errors("examples/contoso")
     circuit = next(step for step in plan.steps if step.id == "circuit:contoso-dc-frankfurt")
     assert not circuit.ready
     assert [f.code for f in circuit.blockers] == ["MIG311"]
-    assert circuit.blockers[0].location.path == "examples/inventory/er-authorizations.json"
+    assert circuit.blockers[0].location.path == "examples/contoso/inventory/er-authorizations.json"
 
 
 def test_an_error_about_no_step_has_a_section_of_its_own(examples, capsys):
-    plan, _ = plan_and_errors("examples/contoso", "examples/inventory")
+    plan, _ = plan_and_errors("examples/contoso")
     (subscription,) = plan.subscriptions
     assert [f.code for f in subscription.other_blockers] == ["MIG602"]
-    out = run(capsys, "plan", "examples/contoso", "examples/inventory")[1]
+    out = run(capsys, "plan", "examples/contoso")[1]
     section = out.split("Blockers outside the steps")[1]
     assert "examples/contoso/runbooks/Move-ContosoProd.ps1:14:1: MIG602" in section
     assert "fix: Run Validate, then Prepare" in section
-    data = json.loads(run(capsys, "plan", "examples/contoso", "examples/inventory", "--format", "json")[1])
+    data = json.loads(run(capsys, "plan", "examples/contoso", "--format", "json")[1])
     assert [b["code"] for b in data["subscriptions"][0]["other_blockers"]] == ["MIG602"]
-    markdown = run(capsys, "plan", "examples/contoso", "examples/inventory", "--format", "markdown")[1]
+    markdown = run(capsys, "plan", "examples/contoso", "--format", "markdown")[1]
     assert (
         "### Blockers outside the steps" in markdown and "MIG602" in markdown.split("### Blockers outside")[1]
     )
-    page = run(capsys, "plan", "examples/contoso", "examples/inventory", "--format", "html")[1]
+    page = run(capsys, "plan", "examples/contoso", "--format", "html")[1]
     assert "MIG602" in page.split("Blockers outside the steps")[1]
 
 
