@@ -3,9 +3,15 @@ the `azure-mgmt-*` Python client method a script moves to once its resources are
 the automation rules (MIG6xx); readers only record which classic calls a script makes.
 
 Only replacements that exist are named. A call with no entry gets generic advice instead of an invented
-cmdlet name."""
+cmdlet name.
+
+Also what a request a script sends to the Service Management API itself says (`management_url`,
+`request_name`, `migration_step`): whether its URL is on the API's host, how the script's calls list it,
+and the migration step it runs."""
 
 from __future__ import annotations
+
+import re
 
 # Web/worker roles have no Resource Manager form of their own any more: Cloud Services (extended support),
 # the one in-place successor, retires on 2027-03-31.
@@ -210,3 +216,82 @@ def replacement(language: str, call: str) -> str:
     """What replaces one classic call, or "" when there is no one-to-one replacement to name."""
     table = POWERSHELL if language == "PowerShell" else PYTHON
     return table.get(call, "")
+
+
+# --- requests a script sends to the Service Management API itself ------------------------------------------
+
+# The hosts of the Service Management API, in Azure's public and national clouds.
+MANAGEMENT_HOSTS = (
+    "management.core.windows.net",
+    "management.core.chinacloudapi.cn",
+    "management.core.usgovcloudapi.net",
+    "management.core.cloudapi.de",
+)
+HOLE = "\x00"  # a piece of a URL the script does not state
+_MANAGEMENT_HOST = "|".join(re.escape(host) for host in MANAGEMENT_HOSTS)
+# A URL on one of them: the host, then nothing, a port, a path, or a piece the script does not state.
+_MANAGEMENT_URL = re.compile(
+    rf"(?:https?://)?({_MANAGEMENT_HOST})(?::\d+)?([/{HOLE}].*)?", re.IGNORECASE | re.DOTALL
+)
+# The paths that make the host an audience of sign-in tokens (`resource=` or `scopes=`), not a request.
+_TOKEN_SCOPES = frozenset({"", ".default", "user_impersonation"})
+# No real URL is longer: a longer string is looked at no further.
+_LONGEST_URL = 4096
+# How long a request's name may be, as the calls of a script list it (MIG601 shows a few of them).
+_LONGEST_CALL = 200
+
+# The Service Management API's migration requests, all POSTs: `<subscription>/services/hostedservices/
+# <service>/deployments/<deployment>/migration?comp=prepare`, and the same of
+# `networking/virtualnetwork/<vnet>` and `storageservices/<account>` (the classic SDK for .NET,
+# Microsoft.WindowsAzure.Management.Compute, .Network and .Storage, which the Move-Azure* cmdlets call).
+# Each names the resource MIG602 orders the steps of: for a deployment, the cloud service, as
+# Move-AzureService names it.
+_MIGRATION_PATH = re.compile(
+    r"/services/(?:hostedservices/(?P<service>[^/?#]+)/deployments/[^/?#]+"
+    r"|networking/virtualnetwork/(?P<vnet>[^/?#]+)|storageservices/(?P<account>[^/?#]+))"
+    r"/migration/?\?(?:[^#]*&)?comp=(?P<step>[A-Za-z]+)(?=$|[&#])",
+    re.IGNORECASE,
+)
+_MIGRATION_SCOPES = {"service": "cloud-service", "vnet": "virtual-network", "account": "storage-account"}
+_MIGRATION_STEPS = frozenset({"validate", "prepare", "commit", "abort"})
+MIGRATION_API = "Service Management API"  # what runs the steps a request runs, as MIG602 names it
+
+
+def management_url(url: str) -> tuple[str, str] | None:
+    """(host, path) of a URL on the Service Management API's host (`HOLE` for each piece the script does not
+    state), with a path of its own; None for any other. The host alone (`https://management.core.windows.net/`)
+    and its scopes (`/.default`, `/user_impersonation`) are the audience Resource Manager's sign-in tokens are
+    asked for, not a request to the API."""
+    found = _MANAGEMENT_URL.fullmatch(url[:_LONGEST_URL])
+    if found is None:
+        return None
+    path = found.group(2) or ""
+    if path.strip("/") in _TOKEN_SCOPES:
+        return None
+    return found.group(1).lower(), path
+
+
+def request_name(verb: str, host: str, path: str) -> str:
+    """How a request to the API is listed among a script's classic calls: its method and URL as the REST
+    reference writes it (`PUT management.core.windows.net/<subscription-id>/services/networking/media`),
+    with what the script does not state shown as `<...>`."""
+    path = path.split("?", 1)[0]
+    segments = path.split("/")
+    if path.startswith("/") and len(segments) > 1 and segments[1]:
+        segments[1] = "<subscription-id>"
+    shown = "/".join(segments).replace(HOLE, "<...>")
+    name = f"{verb} {host}{shown if shown.startswith('/') else '/' + shown}"
+    return name if len(name) <= _LONGEST_CALL else name[: _LONGEST_CALL - 1] + "…"
+
+
+def migration_step(path: str) -> tuple[str, str, str] | None:
+    """The migration step a POST to `path` runs (`.../migration?comp=prepare`), as (step, scope, target):
+    the target is "" when the script does not state it. None for any other path."""
+    found = _MIGRATION_PATH.search(path)
+    if found is None or found.group("step").casefold() not in _MIGRATION_STEPS:
+        return None
+    for group, scope in _MIGRATION_SCOPES.items():
+        name = found.group(group)
+        if name is not None:
+            return found.group("step").casefold(), scope, "" if HOLE in name else name
+    return None

@@ -659,7 +659,7 @@ def test_double_quoted_strings_are_known_when_every_variable_is(read):
     assert deployment.virtual_network is None and not deployment.network_known
     role = deployment.roles[0]
     assert role.name == "web-prod-01"
-    assert role.availability_set == "" and "availability_set" in role.unknown
+    assert role.availability_set == "as-prod"  # a `$( … )` whose value the reader knows
 
 
 # --- values the script does not state ----------------------------------------------------------------------

@@ -5,7 +5,12 @@ column.
 What is read, from a tree-sitter parse of the script (never from the text with patterns):
 
 - every call of a classic cmdlet (`powershell_cmdlets.CLASSIC`) and every migration step (`Move-Azure*`
-  `-Validate|-Prepare|-Commit|-Abort`, the classic CLI's `azure ... <step>-migration`), as a `Script`;
+  `-Validate|-Prepare|-Commit|-Abort`, the classic CLI's `azure ... <step>-migration`), as a `Script`; so
+  is every request the script sends to the Service Management API itself (`Invoke-RestMethod`,
+  `Invoke-WebRequest`, `[System.Net.WebRequest]::Create`, an HttpClient's or a WebClient's methods) to a URL
+  on its host (`management.core.windows.net` and the national clouds' hosts) that the script states or
+  builds from strings it knows, the subscription id, say, aside: a call listed by its method and address,
+  and a POST to a migration path (`.../migration?comp=prepare`) a migration step;
 - the VMs a script creates (`New-AzureVMConfig … | … | New-AzureVM`, `New-AzureQuickVM`) or changes
   (`Get-AzureVM -ServiceName s -Name n | … | Update-AzureVM`: the one VM the script created in `s` under a
   name it does not state, if there is only one, is `n`; the configurations branches leave in one variable
@@ -15,7 +20,9 @@ What is read, from a tree-sitter parse of the script (never from the text with p
   its network interfaces ask for, the virtual network and reserved IP of the deployment (one the script
   reserves under a name it does not state, as a stand-in; `Remove-AzureReservedIPAssociation` takes it
   away; an association or removal that may not run, or a removal of a name that may not be the
-  deployment's, leaves it unknown, but for associations on each branch of an `if` and its `else`);
+  deployment's, leaves it unknown, but for associations on each branch of an `if` and its `else`; a
+  reserved IP is shown where the call that associates it names it), each extension at the call that sets
+  it (several, one call sets in a loop, told apart);
 - the ACL `Set-AzureLoadBalancedEndpoint` puts on the endpoints of a load-balanced set;
 - web/worker role deployments (`New-AzureDeployment`, `Set-AzureDeployment -Upgrade|-Config`,
   `Publish-AzureServiceProject`) and reserved IPs (`New-AzureReservedIP`);
@@ -32,35 +39,37 @@ What is read, from a tree-sitter parse of the script (never from the text with p
   the same network surely runs after it), a site-to-site gateway created beside ExpressRoute
   (`New-AzureVirtualNetworkGateway`), a site-to-site connection (`Set-AzureVNetGateway -Connect`).
 
-Arguments are bound as PowerShell binds them: by name (any unambiguous prefix, any case, `-Name:value`, the
-en dash PowerShell accepts as a dash), by the cmdlet's documented positions, and from splatted hashtables.
-Values are followed through the script in execution order, one scope (script or function) at a time: a
-variable holds what was last assigned to it on every path that reaches the use (`$i++` too); branches and
-loops join what they may leave behind, unless the reader knows the condition (a flag, a string, `-not`,
-`-eq`/`-ne`/`-and`/`-or` of values it knows). A `return`, `exit`, `throw`, `break` or `continue` on a path
-known to run ends it there, but for the guard a script meant to be run a selection at a time opens with, so
-that running it whole (F5) does nothing: a bare `break`, `return` or `exit` (or `exit 0`, the same exit) as
-its first statement, after its comments, `#requires`, `using` and `param`, and statements that manage no
-resource (`$ErrorActionPreference = 'Stop'`, `Set-StrictMode`, `Write-Host`, `Import-Module`,
+Arguments are bound as PowerShell binds them: by name (any unambiguous prefix, any case, `-Name:value`, the en
+dash PowerShell accepts as a dash), by the cmdlet's documented positions, and from splatted hashtables (built
+entry by entry, or joined with `+`). A double-quoted string is known when every variable and `$( … )` in it
+is, as is a `-f` format whose values are. Values are followed through the script in execution order, one scope
+(script or function) at a time: a variable holds what was last assigned to it on every path that reaches the
+use (`$i++` too); branches and loops join what they may leave behind, unless the reader knows the condition (a
+flag, a string, `-not`, `-eq`/`-ne`/`-and`/`-or` of values it knows). A `return`, `exit`, `throw`, `break` or
+`continue` on a path known to run ends it there, but for the guard a script meant to be run a selection at a
+time opens with, so that running it whole (F5) does nothing: a bare `break`, `return` or `exit` (or `exit 0`,
+the same exit) as its first statement, after its comments, `#requires`, `using` and `param`, and statements
+that manage no resource (`$ErrorActionPreference = 'Stop'`, `Set-StrictMode`, `Write-Host`, `Import-Module`,
 `Add-AzureAccount`), is read past, as running the selections does; one anywhere else ends the path. The
 script's functions, once their definition has run, run at each call with the values it passes (what they
-output is the call's value, as what a `foreach`, `for`, `while`, `do`, `if`, `switch` or `try` outputs is
-the value of the statement where it is assigned or sits in `@( … )` or `$( … )`; branches only one of
-which runs, an `if` and its `else`, clauses of a `switch` over one string it knows that no value matches
-two of, a `try` block and its `catch`, output one value that is either, as a variable assigned in each
-holds it, unless they output several VM configurations each, which are each kept), and a `foreach` over a
-list of constants runs once per item (never over an empty one), within bounds on the work repeated; a
-function no call runs is read once, with values it does not know. A value the script does not state (a
-parameter without a default, `$env:X`, a property of an object read from a file, the variable of another loop)
-stays unknown, and the fact it would set is recorded as unknown (`Role.unknown`) so that rules stay silent
-about it. The default of a parameter of the script's own `param (…)`, or of a workflow's, is what a run as
-written uses, and a caller may pass another: a name it gives names what it names, and decides no condition. A
-name the script does not state is shown as a stand-in that says what it names and where the script passes it
-(`<VM name, deploy.ps1:12>`), never as the expression that holds it. A script-level variable assigned once,
-and declared by no function, is also visible inside the script's functions. A workflow's `InlineScript { }`
-runs once, in a scope of its own that sees the workflow's variables only as `$using:x` (which is also, in the
-script block of `Invoke-Command` or `Start-Job`, the `$x` of the code around it); a `return` in it, or in any
-script block, ends that block only.
+output is the call's value, as what a `foreach`, `for`, `while`, `do`, `if`, `switch` or `try` outputs is the
+value of the statement where it is assigned or sits in `@( … )` or `$( … )`; branches only one of which runs,
+an `if` and its `else`, clauses of a `switch` over one string it knows that no value matches two of, a `try`
+block and its `catch`, output one value that is either, as a variable assigned in each holds it, unless they
+output several VM configurations each, which are each kept), and a `foreach` over a list of constants runs
+once per item (never over an empty one), within bounds on the work repeated, as does the block of a
+`ForEach-Object` given such a list, whose output is the command's value; a function no call runs is read once,
+with values it does not know. A value the script does not state (a parameter without a default, `$env:X`, a
+property of an object read from a file, the variable of another loop) stays unknown, and the fact it would set
+is recorded as unknown (`Role.unknown`) so that rules stay silent about it. The default of a parameter of the
+script's own `param (…)`, or of a workflow's, is what a run as written uses, and a caller may pass another: a
+name it gives names what it names, and decides no condition, and a finding about it is shown where the call
+passes it, not at the default. A name the script does not state is shown as a stand-in that says what it names
+and where the script passes it (`<VM name, deploy.ps1:12>`), never as the expression that holds it. A
+script-level variable assigned once, and declared by no function, is also visible inside the script's
+functions. A workflow's `InlineScript { }` runs once, in a scope of its own that sees the workflow's variables
+only as `$using:x` (which is also, in the script block of `Invoke-Command` or `Start-Job`, the `$x` of the
+code around it); a `return` in it, or in any script block, ends that block only.
 
 A classic call given `-WhatIf` (or `-WhatIf:$true`) only says what it would do: it is still a classic call,
 but creates, changes, removes and migrates nothing, and what it outputs is not known; given a value the
@@ -82,6 +91,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from migcheck import automation
 from migcheck import inventory_model as inv
 from migcheck.model import (
     EXPRESSROUTE,
@@ -144,10 +154,13 @@ PRODUCES = frozenset(
 
 # --- finding and decoding scripts ----------------------------------------------------------------------
 
-# A cheap test that a file names a classic cmdlet (`-Azure` then a letter, not `-AzureRm`/`-AzureAD`) or
-# a migration command of the classic CLI, or creates a cloud service of extended support (the Az module's
-# `New-AzCloudService`: evidence that a package is not classic). A byte search, not a parse.
-_HINT = r"-azure(?!rm|ad)[a-z]|(?:validate|prepare|commit|abort)-migration|new-azcloudservice"
+# A cheap test that a file names a classic cmdlet (`-Azure` then a letter, not `-AzureRm`/`-AzureAD`), a
+# migration command of the classic CLI or the Service Management API's host (`management.core.windows.net`,
+# which a script may send requests to itself), or creates a cloud service of extended support (the Az
+# module's `New-AzCloudService`: evidence that a package is not classic). A byte search, not a parse.
+_HINT = (
+    r"-azure(?!rm|ad)[a-z]|(?:validate|prepare|commit|abort)-migration|new-azcloudservice|management\.core\."
+)
 _HINT_BYTES = re.compile(_HINT.encode(), re.IGNORECASE)
 _HINT_TEXT = re.compile(_HINT, re.IGNORECASE)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -1137,10 +1150,14 @@ class Text:
 @dataclass(frozen=True, slots=True)
 class Unknown:
     """A value the script does not state. Two unknowns are the same value only when they come from the
-    same definition (`ident`): one parameter read twice."""
+    same definition (`ident`): one parameter read twice. `shape`: a string the script builds from pieces
+    some of which it does not state (`"https://management.core.windows.net/$subscription/services"`), each
+    of those as `automation.HOLE`, when that is all that is known of it; what a request's URL says is read
+    from it."""
 
     text: str
     ident: object = field(default=None)
+    shape: str | None = field(default=None, compare=False)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Unknown) and self.ident is not None and self.ident == other.ident
@@ -1254,6 +1271,18 @@ class Authorization:
     value the script does not state, which names that authorization (see `Interpreter._unauthorize`)."""
 
     record: Any
+
+
+@dataclass(eq=False, slots=True)
+class WebRequest:
+    """A request to the Service Management API the script makes at `node` (its method or command at `at`),
+    to the `host` and `path` of a URL on the API's host: what `[System.Net.WebRequest]::Create(url)`
+    outputs, which the script sends with the method it sets (`$request.Method = "PUT"`; GET until then)."""
+
+    node: Node
+    at: Node
+    host: str
+    path: str
 
 
 def _stated_null(value: Value) -> bool:
@@ -1560,6 +1589,8 @@ def _spec_of(key: str) -> cmdlets.Spec:
         return _WRITE_OUTPUT_SPEC
     if key == _NEW_CLOUD_SERVICE:
         return _NEW_CLOUD_SERVICE_SPEC
+    if key in cmdlets.WEB_REQUESTS:
+        return cmdlets.WEB_REQUEST_SPEC
     return cmdlets.FILTER_SPEC if key in cmdlets.VM_FILTERS else _GENERIC
 
 
@@ -1800,7 +1831,9 @@ class Interpreter:
         # The cloud services of extended support the script creates, once each however often it runs the
         # command (a function called twice) with the same values.
         self.extended: dict[ExtendedSupportService, None] = {}
-        self.created_services: set[str] = set()
+        # The cloud services New-AzureService creates, by `_service_key`: one named by a value the script
+        # does not state is the one a later call names by the same value (one variable, one definition).
+        self.created_services: set[object] = set()
         self._outside_deployments()
         self.constants: dict[str, Value] = {}
         self.constant_keys = {
@@ -2634,6 +2667,8 @@ class Interpreter:
         member = self._member_key(target, inner, env)
         if isinstance(current, Table) and member is not None:
             env.vars[key] = current.with_entry(member, value)
+        elif isinstance(current, WebRequest) and member is not None and member.casefold() == "method":
+            self._sent(current, _http_method(value, None), _WEB_REQUEST)
         elif isinstance(current, Table):  # `$table[$unknown] = …` may replace any entry
             self._changed_in_place(key, env)
         else:
@@ -2669,7 +2704,7 @@ class Interpreter:
         if value is None:
             return Unknown(text, ("free", self.scope, key))
         if isinstance(value, Unknown):
-            return Unknown(text, value.ident)
+            return Unknown(text, value.ident, value.shape)
         return _stale(value, text) if self._stale(key) else value
 
     def _stale(self, key: str) -> bool:
@@ -2688,8 +2723,10 @@ class Interpreter:
         return self._expandable(node, env)
 
     def _expandable(self, node: Node, env: Env) -> Value:
-        """A double-quoted string: known when every variable in it is, and the string it makes is no
-        longer than `_MAX_TEXT` (a string written out in full is known whatever its length)."""
+        """A double-quoted string: known when every variable and `$( … )` in it is a string the reader
+        knows (`"$($cfg.Prefix)-web01"`, `"10.60.0.$(10 + $i)"`), and the string it makes is no longer than
+        `_MAX_TEXT` (a string written out in full is known whatever its length); else a value the script
+        does not state, of the shape the pieces the reader knows give it (see `Unknown.shape`)."""
         here = node.type == "expandable_here_string_literal"
         source = node.text or b""
         pieces, known, sure, at, inserted = [], True, True, 0, 0
@@ -2702,20 +2739,24 @@ class Interpreter:
             value = (
                 self.evaluate(part, env) if part.type == "sub_expression" else self._variable_value(part, env)
             )
-            if part.type == "variable" and isinstance(value, Text):
-                pieces.append(value.value)
-                inserted += len(value.value)
-                sure = sure and value.sure
-            else:
+            written = _in_string(value) if isinstance(value, Text) else None
+            if written is None:
                 known = False
+                written = value.shape if isinstance(value, Unknown) and value.shape else automation.HOLE
+            else:
+                sure = sure and value.sure
+            pieces.append(written)
+            inserted += len(written)
         pieces.append(_unescape(source[at:].decode("utf-8", "replace")))
         # What the variables insert is measured before it is copied: the string holds all of it.
-        if not known or inserted > _MAX_TEXT:
+        if inserted > _MAX_TEXT:
             return Unknown(self.snippet(node))
         whole = "".join(pieces)
         whole = _here(whole) if here else whole[1:-1].replace('""', '"')
         if parts and len(whole) > _MAX_TEXT:
             return Unknown(self.snippet(node))
+        if not known:
+            return Unknown(self.snippet(node), shape=whole)
         return Text(whole, self.where.mark(node), sure)
 
     def _literal_token(self, node: Node, env: Env) -> Value:
@@ -2762,12 +2803,16 @@ class Interpreter:
         statement does (a branch, a loop read once), it may be missing. Whether the statement itself runs
         is the business of the code around it: a path that may have ended before it is kept apart, as a
         call keeps it (`maybe_calls`)."""
+        return self._collected(node, self._STATEMENTS[node.type], node, env)
+
+    def _collected(self, node: Node, run: Callable[..., Any], *args: Any) -> Value:
+        """What `run(*args)` outputs, as the value of `node` (see `_statement_output`)."""
         saved = self.output, self.sure_output, self.output_floor, self.partial
         uncertain = bool(self.partial)
         self.output, self.sure_output, self.output_floor, self.partial = [], True, self.maybe, False
         self.maybe_calls += uncertain
         try:
-            self._STATEMENTS[node.type](self, node, env)
+            run(self, *args)
             outputs, sure, ended_inside = self.output, self.sure_output, self.partial
         finally:
             self.maybe_calls -= uncertain
@@ -2814,6 +2859,19 @@ class Interpreter:
         if len(values) == 2 and operators == ["+"]:
             return _add(values[0], values[1])
         return Unknown(self.snippet(node))
+
+    def _format(self, node: Node, env: Env) -> Value:
+        """`"…{0}…" -f $a, $b`: the string with each `{n}` in its place (see `_formatted`)."""
+        parts = _named(node)
+        if len(parts) != 3 or parts[1].type != "format_operator":
+            return self._other(node, env)
+        template = self.evaluate(parts[0], env)
+        given = self.evaluate(parts[2], env)
+        if not isinstance(template, Text):
+            return Unknown(self.snippet(node))
+        return _formatted(
+            template, given.values if isinstance(given, Items) else (given,), self.snippet(node)
+        )
 
     def _cast(self, node: Node, env: Env) -> Value:
         """`[type]value`: a string stays as it is written, as a string, or as a whole number when it is
@@ -2867,6 +2925,9 @@ class Interpreter:
         key = _variable(_text(target))[1] if target is not None and target.type == "variable" else ""
         current = env.lookup(key) if key else None
         name = _text(method).casefold() if method is not None else ""
+        request = self._dotnet_request(node, target, method, arguments, values) if values else None
+        if request is not None:
+            return request
         listed = isinstance(current, Items) or _earlier_rounds(current)
         if listed and name == "add" and len(values) == 1 and isinstance(values[0], Vms):
             env.vars[key] = _add(current, values[0])  # a list of VM configurations: `$vms.Add($vm)`
@@ -2896,17 +2957,26 @@ class Interpreter:
         self.item = outer
         return Unknown(self.snippet(node))
 
-    def _each_item(self, node: Node, piped: Value, env: Env) -> bool:
+    def _for_each_object(self, node: Node, piped: Value, env: Env) -> Value | None:
+        """`… | ForEach-Object { … }`, given its block alone: what the block outputs is the command's value
+        (`$vms = "a", "b" | ForEach-Object { New-AzureVMConfig -Name $_ … }` holds both configurations), as
+        what a `foreach` statement outputs is the statement's. Over a list of constants the block runs once
+        per item (see `_each_item`); over any other list, and when the block has a `break` or `continue`
+        that could leave it (they end the enclosing loop, or the script), it is read once, as any script
+        block is (see `_script_block`). None, and nothing read, for a command given more than its block."""
+        block = _process_block(node)
+        if block is None or block.parent is None:
+            return None
+        items = piped.values if isinstance(piped, Items) else (piped,)
+        walked = len(items) <= _MAX_ROUNDS and all(_walkable(item) for item in items)
+        if walked and not self.index.exits(block) and self._repeat(block, len(items) - 1):
+            return self._collected(node, Interpreter._each_item, block, items, env)
+        return self._collected(node, Interpreter._script_block, block.parent, env)
+
+    def _each_item(self, block: Node, items: tuple[Value, ...], env: Env) -> None:
         """`"a", "b" | ForEach-Object { … }`: the block runs once per item of a list of constants, as a
         `foreach` over it does (see `_foreach`), in the script's scope with `$_` the item; `return` ends
-        only that item's run. False, and nothing read, for any other list or block, and for a block a
-        `break` or `continue` could leave (they end the enclosing loop, or the script)."""
-        block = _process_block(node)
-        items = piped.values if isinstance(piped, Items) else (piped,)
-        if block is None or len(items) > _MAX_ROUNDS or not all(_walkable(item) for item in items):
-            return False
-        if self.index.exits(block) or not self._repeat(block, len(items) - 1):
-            return False
+        only that item's run."""
         outer = self.item
         for item in items:
             self.item = item
@@ -2916,7 +2986,6 @@ class Interpreter:
             if self.stopped is not None:
                 break
         self.item = outer
-        return True
 
     def _number(self, node: Node, env: Env) -> Value:
         return Text(_text(node), self.where.mark(node), number=True)
@@ -3006,6 +3075,7 @@ class Interpreter:
         "parenthesized_expression": _parenthesized,
         "hash_literal_expression": _hashtable,
         "additive_expression": _additive,
+        "format_expression": _format,
         "cast_expression": _cast,
         "member_access": _member,
         "element_access": _member,
@@ -3040,9 +3110,14 @@ class Interpreter:
         numbers = self._range(node, env) if _RANGE.fullmatch(name) else None
         if numbers is not None:  # `1..3`, which the grammar reads as the name of a command
             return numbers
-        if key in _FOR_EACH_ITEM and piped is not None and self._each_item(node, piped, env):
-            return Unknown(self.snippet(node))
+        each = (
+            self._for_each_object(node, piped, env) if key in _FOR_EACH_ITEM and piped is not None else None
+        )
+        if each is not None:
+            return each
         args = self.bind(node, key, env)
+        if key in cmdlets.WEB_REQUESTS:
+            self._web_request(node, cmdlets.WEB_REQUESTS[key], args)
         classic = cmdlets.canonical(name)
         if key == "new-object":
             return _new_object(args)
@@ -3422,7 +3497,7 @@ class Interpreter:
         copy shared by every call that passes it (values never change): a call costs what it passes, not
         the length of the arrays it passes."""
         if isinstance(value, Unknown):
-            return unstated
+            return replace(unstated, shape=value.shape) if value.shape else unstated
         if isinstance(value, Text):
             return _unmarked(value)
         if isinstance(value, Items):
@@ -3914,7 +3989,8 @@ class Interpreter:
     def _placed(self, node: Node, args: Args) -> DeploymentDraft:
         """The deployment a New-AzureVM/New-AzureQuickVM puts VMs in. The first such command for a
         service that creates the deployment says its network: one that names `-Location`,
-        `-AffinityGroup` or `-VNetName`, or that follows New-AzureService for the same service. One that
+        `-AffinityGroup` or `-VNetName`, or that follows New-AzureService for the same service (named by
+        the same value, even one the script does not state: see `_service_key`). One that
         does none of these may add VMs to a deployment that already exists, whose network the script
         does not state."""
         service = args.get("ServiceName")
@@ -3930,7 +4006,7 @@ class Interpreter:
             and reserved.value.value
             and reserved.certain
         ):
-            at = _value_mark(reserved.value, reserved, self.where) or self.where.mark(node)
+            at = self._written_at(reserved) or self.where.mark(node)  # where the call associates it
             draft.reserved_ip = NameRef(reserved.value.value, at)
         elif reserved is not None and not _stated_null(reserved.value):
             self._reserved_by_unstated_name(draft, reserved, node, associates=False)
@@ -3943,7 +4019,7 @@ class Interpreter:
             args.given("Location"),
             args.given("AffinityGroup"),
             vnet,
-            draft.service.casefold() in self.created_services if draft.service else False,
+            _service_key(service.value if service is not None else None) in self.created_services,
         )
         arg = args.get("VNetName")
         if vnet and arg is not None and isinstance(arg.value, Text) and arg.value.value.strip():
@@ -4043,8 +4119,9 @@ class Interpreter:
 
     def _new_service(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         name = args.get("ServiceName")
-        if name is not None and isinstance(name.value, Text):
-            self.created_services.add(name.value.value.casefold())
+        created = _service_key(name.value if name is not None else None)
+        if created is not None:
+            self.created_services.add(created)
         return NULL
 
     def _package(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -4099,7 +4176,7 @@ class Interpreter:
         service = args.get("ServiceName")
         if service is not None:
             draft = self._deployment(service.value, mark, node, self._written_at(service))
-            at = _value_mark(name.value, name, self.where) or mark
+            at = self._written_at(name) or mark  # where the call associates it
             self._associate(draft, NameRef(name.value.value, at))
         return output
 
@@ -4267,6 +4344,80 @@ class Interpreter:
             self.stepped.add(kind)
         at_site[taken] = ((self.statement_at, self.steps_taken), step)
         self.steps_taken += 1
+
+    # --- requests the script sends to the Service Management API itself --------------------------------
+
+    def _web_request(self, node: Node, name: str, args: Args) -> None:
+        """Invoke-RestMethod, Invoke-WebRequest (`name`): a request to its `-Uri` (see `_request`), of its
+        `-Method` (or `-CustomMethod`), GET when it is given none."""
+        method = args.get("Method") or args.get("CustomMethod")
+        verb = (
+            "GET" if method is None else _http_method(method.value, method.node) if method.certain else None
+        )
+        uri = args.get("Uri")
+        at = node.child_by_field_name("command_name") or node
+        if uri is not None and uri.certain:
+            self._request(node, at, verb, uri.value, name)
+
+    def _dotnet_request(
+        self,
+        node: Node,
+        target: Node | None,
+        method: Node | None,
+        arguments: Node | None,
+        values: list[Value],
+    ) -> Value | None:
+        """A request sent through .NET (see `_request`): a WebClient's or an HttpClient's method that sends one
+        to the URL it is given first (`DownloadString(url)`, `UploadString(url, [method,] body)`,
+        `PutAsync(url, content)`, …: `_SENDS`); an `HttpRequestMessage` made with its method and URL
+        (`[System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Put, $url)`), which is made
+        to be sent; and `[System.Net.WebRequest]::Create(url)` (`HttpWebRequest`, `CreateHttp`), whose method
+        is GET until the script sets its `.Method` (see `WebRequest`). What `::Create` outputs for a URL on
+        the API's host is that request; None for anything else, whose value the caller works out."""
+        if method is None or target is None:
+            return None
+        name = _text(method).casefold()
+        kind = _type_name(target) if target.type == "type_literal" else ""
+        given = _arguments(arguments) if arguments is not None else []
+        if kind in ("webrequest", "httpwebrequest") and name in ("create", "createhttp", "createdefault"):
+            found = self._request(node, method, "GET", values[0], _WEB_REQUEST, made=True)
+            return WebRequest(node, method, *found) if found is not None else None
+        if kind == "httprequestmessage" and name == "new" and len(values) >= 2:
+            verb = _http_method(values[0], given[0])
+            self._request(node, method, verb, values[1], "HttpRequestMessage")
+        elif name in _SENDS and not kind:
+            self._request(node, method, _sends_method(name, values, given), values[0], _text(method))
+        return None
+
+    def _request(
+        self, node: Node, at: Node, verb: str | None, url: Value, how: str, made: bool = False
+    ) -> tuple[str, str] | None:
+        """A request the script sends to the Service Management API itself: to a URL on its host that the
+        script states, or builds from strings it knows (a piece it does not state, such as the subscription
+        id, may come after the host: see `Unknown.shape`). A classic call, listed by its method and address
+        (`PUT management.core.windows.net/<subscription-id>/services/networking/media`), by `how` it is sent
+        when the method (`verb`) is not stated; a POST, or one of a method not stated, to a migration path
+        (`.../migration?comp=prepare`) runs that step of the platform migration, as the Move-Azure* cmdlets
+        do, unless the request is only `made`, to be sent with the method the script sets (see `WebRequest`).
+        (host, path) of the URL; None for a URL that is not on the host."""
+        shape = _shape(url)
+        found = automation.management_url(shape) if shape is not None else None
+        if found is not None:
+            self._sent(WebRequest(node, at, *found), verb, how, made)
+        return found
+
+    def _sent(self, request: WebRequest, verb: str | None, how: str, made: bool = False) -> None:
+        """`request`, sent with method `verb` (None: one the script does not state; `how` it is sent then)
+        or only `made`: listed among the script's calls, by the first request a call site sends, as a classic
+        call site is, or by the method the script sets on a WebRequest it made there; and the migration step
+        it runs taken (see `_request`)."""
+        mark = self.where.mark(request.at)
+        name = automation.request_name(verb or how, request.host, request.path)
+        if how == _WEB_REQUEST or request.node.start_byte not in self.calls:
+            self.calls[request.node.start_byte] = ClassicCall(name, mark)
+        step = automation.migration_step(request.path) if not made and verb in (None, "POST") else None
+        if step is not None:
+            self._take_step(request.node, MigrationStep(automation.MIGRATION_API, *step, mark))
 
     def _import_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         return Unknown(self.snippet(node))
@@ -4587,7 +4738,8 @@ class Interpreter:
         if not built:  # a VM named by a command whose configuration the reader never saw
             built = [self._facts(replace(draft, base="opaque"), [], True)]
         role = functools.reduce(_join_roles, built)
-        return replace(role, every_vm=draft.every, branches=draft.branches or ())
+        extensions = _marked_apart(role.extensions)
+        return replace(role, extensions=extensions, every_vm=draft.every, branches=draft.branches or ())
 
     def _facts(self, draft: RoleDraft, events: list[Event], escaped: bool) -> Role:
         facts = _Facts(draft.name, draft.base, self.acls)
@@ -4909,6 +5061,20 @@ def _join_roles(a: Role, b: Role) -> Role:
     return replace(a, unknown=frozenset(unknown), **changes)
 
 
+def _marked_apart(extensions: tuple[Extension, ...]) -> tuple[Extension, ...]:
+    """A VM's extensions, each at a mark of its own. One call the script runs for several (a loop over the
+    tables of a list of extensions it writes out) sets them all at the call, and the rules report an
+    extension once per VM and mark: the second and later ones set at one call are told apart by
+    `Mark.nth`, which a script's marks (exact columns) use for nothing else."""
+    seen: collections.Counter[Mark] = collections.Counter()
+    apart = []
+    for extension in extensions:
+        earlier = seen[extension.mark]
+        seen[extension.mark] += 1
+        apart.append(replace(extension, mark=replace(extension.mark, nth=earlier)) if earlier else extension)
+    return tuple(apart)
+
+
 def _once_by_name(refs: tuple[NameRef, ...]) -> tuple[NameRef, ...]:
     """Each name once, where it is first written."""
     kept: dict[str, NameRef] = {}
@@ -4991,12 +5157,14 @@ def _stated_default(value: Value) -> Value | None:
     """What a parameter of the script's own holds from its default (see `Interpreter._defaults`): a name,
     or a list of names, as values that may be missing; None for anything else, which stays unknown. An
     empty string or list is none: it would say that the script names nothing (no reserved IP, a loop that
-    never runs), which a caller may not mean."""
+    never runs), which a caller may not mean. Its strings are unmarked: a finding about what a call does
+    with one points at the call that passes it, as a function's parameter does (see
+    `Interpreter._passed`), not at a default a caller may replace."""
     if isinstance(value, Text):
-        return _unsure(value) if value.value.strip() else None
+        return _unmarked(_unsure(value)) if value.value.strip() else None
     if isinstance(value, Items) and value.values:
         named = all(isinstance(v, Text) and v.value.strip() for v in value.values)
-        return _unsure(value) if named else None
+        return Items(tuple(_unmarked(_unsure(v)) for v in value.values)) if named else None
     return None
 
 
@@ -5639,7 +5807,7 @@ _GENERIC_LISTS = ("system.collections.generic.list[", "collections.generic.list[
 def _stamp(value: Value, key: str, node: Node) -> Value:
     """A variable given a value the script does not state holds that one value wherever it is read."""
     if isinstance(value, Unknown):
-        return Unknown("$" + key, ("def", node.id))
+        return Unknown("$" + key, ("def", node.id), value.shape)
     return value
 
 
@@ -5651,18 +5819,170 @@ def _literal(value: Value) -> bool:
 
 
 def _add(a: Value | None, b: Value) -> Value:
-    """`a + b` and `a += b` on numbers, strings and arrays; long results are not followed (each copy
-    costs). PowerShell's `+` follows the type of its left operand: a number adds (a string on the right
-    is read as a number), a string joins."""
+    """`a + b` and `a += b` on numbers, strings, arrays and tables; long results are not followed (each
+    copy costs). PowerShell's `+` follows the type of its left operand: a number adds (a string on the
+    right is read as a number), a string joins, a table takes the entries of another (see `_merged`)."""
     if isinstance(a, Text) and a.number is not False:
         return _sum(a, b) if a.number else Unknown("")
     if isinstance(a, Text) and isinstance(b, Text) and len(a.value) + len(b.value) <= _MAX_TEXT:
         return Text(a.value + b.value, a.mark, a.sure and b.sure)
+    head = _shape(a)
+    if head is not None and isinstance(b, (Text, Unknown)):  # a string some of which is not stated
+        return _joined_shape(head, b)
+    if isinstance(a, Table) and isinstance(b, Table):
+        return _merged(a, b)
     if isinstance(a, Items) and len(a.values) < _MAX_ITEMS:
         return _bounded(Items(a.values + (b.values if isinstance(b, Items) else (b,))))
     if _earlier_rounds(a) and isinstance(b, Vms):  # `$vms += $vm` in a loop read once
         return Items((a, b))
     return Unknown("")
+
+
+def _formatted(template: Text, values: tuple[Value, ...], text: str) -> Value:
+    """What .NET's composite formatting makes of `template` and `values` (PowerShell's `-f`): each `{n}`
+    replaced by the n-th value, `{{` and `}}` by a brace. Known when every value it inserts is a string the
+    reader knows; else a value the script does not state (`text` names it), of the shape the rest gives it
+    (see `Unknown.shape`), as is a value given an alignment or a format of its own (`{0,5}`, `{0:D2}`). A
+    template .NET refuses (an index past the values, a brace not closed) is not followed."""
+    written, pieces, known, sure, at, length = template.value, [], True, template.sure, 0, 0
+    for brace in _BRACES.finditer(written):  # one pass: braces inside a placeholder are passed over
+        start = brace.start()
+        if start < at:
+            continue
+        if length > _MAX_TEXT:
+            return Unknown(text)
+        piece = written[at:start]
+        if written.startswith(("{{", "}}"), start):
+            piece, at = piece + written[start], start + 2
+        else:
+            value, styled, at = _placeholder(written, start, values)
+            if value is None:
+                return Unknown(text)
+            inserted = _in_string(value) if isinstance(value, Text) and not styled else None
+            if inserted is None:
+                known = False
+                shaped = isinstance(value, Unknown) and value.shape and not styled
+                inserted = value.shape if shaped else automation.HOLE
+            else:
+                sure = sure and value.sure
+            piece += inserted
+        pieces.append(piece)
+        length += len(piece)
+    pieces.append(written[at:])
+    if length + len(pieces[-1]) > _MAX_TEXT and not (known and len(pieces) == 1):
+        return Unknown(text)
+    whole = "".join(pieces)
+    return Text(whole, template.mark, sure) if known else Unknown(text, shape=whole)
+
+
+_BRACES = re.compile(r"[{}]")
+
+
+def _placeholder(written: str, brace: int, values: tuple[Value, ...]) -> tuple[Value | None, bool, int]:
+    """The value the placeholder at `brace` inserts (None for one .NET refuses), whether it gives it an
+    alignment or a format of its own, and where the template goes on after it."""
+    end = written.find("}", brace)
+    if written[brace] != "{" or end < 0:
+        return None, False, brace
+    inside = written[brace + 1 : end]
+    item, _, styled = inside.partition(",") if "," in inside else inside.partition(":")
+    if not item.strip().isdigit() or int(item) >= len(values):
+        return None, False, brace
+    return values[int(item)], bool(styled), end + 1
+
+
+# .NET methods that send a request to the URL they are given first, by the method they send: HttpClient's,
+# and WebClient's (and their `…Async` and `…TaskAsync` forms), whose `Upload…` take a method after the URL
+# when given three values, as `OpenWrite` does when given two.
+_SENDS = {
+    **dict.fromkeys(("getasync", "getstringasync", "getstreamasync", "getbytearrayasync"), "GET"),
+    "postasync": "POST",
+    "putasync": "PUT",
+    "patchasync": "PATCH",
+    "deleteasync": "DELETE",
+    **{
+        name + form: verb
+        for base, verb in (
+            ("downloadstring", "GET"),
+            ("downloaddata", "GET"),
+            ("downloadfile", "GET"),
+            ("openread", "GET"),
+            ("uploadstring", "POST"),
+            ("uploaddata", "POST"),
+            ("uploadfile", "POST"),
+            ("uploadvalues", "POST"),
+            ("openwrite", "POST"),
+        )
+        for name, form in ((base, ""), (base, "async"), (base, "taskasync"))
+    },
+}
+
+
+def _sends_method(name: str, values: list[Value], given: list[Node]) -> str | None:
+    """The HTTP method a .NET method of `_SENDS` sends its request with: the one it is named for, or the one
+    it is given after the URL (`UploadString(url, "PUT", body)`, `OpenWrite(url, "PUT")`)."""
+    takes_method = (name.startswith("openwrite") and len(values) >= 2) or (
+        name.startswith("upload") and len(values) >= 3
+    )
+    return _http_method(values[1], given[1]) if takes_method else _SENDS[name]
+
+
+def _http_method(value: Value, node: Node | None) -> str | None:
+    """The HTTP method a value names, upper case: a string (`"PUT"`, `-Method Put`) or a static property
+    of a type of methods (`[System.Net.Http.HttpMethod]::Put`, `([Microsoft.PowerShell.Commands.
+    WebRequestMethod]::Put)`); None when the script does not state it."""
+    if isinstance(value, Text) and value.value.strip().isalpha():
+        return value.value.strip().upper()
+    inner = _unwrap(node) if node is not None else None
+    while inner is not None and inner.type == "parenthesized_expression" and _named(inner):
+        inner = _unwrap(_named(inner)[0])
+    if inner is not None and inner.type == "member_access":
+        parts = _named(inner)
+        kind = _type_name(parts[0]) if parts and parts[0].type == "type_literal" else ""
+        member = _first(inner, "member_name")
+        if kind in _METHOD_TYPES and member is not None and _text(member).isalpha():
+            return _text(member).upper()
+    return None
+
+
+_METHOD_TYPES = frozenset({"httpmethod", "webrequestmethod"})
+# How a request `[System.Net.WebRequest]::Create` makes is sent, as the script's calls list it while the
+# method the script sets on it is not known.
+_WEB_REQUEST = "WebRequest"
+
+
+def _type_name(literal: Node) -> str:
+    """The name of the type a type literal names, without its namespace, case-folded:
+    `[System.Net.WebRequest]` is `webrequest`."""
+    return _text(literal).strip("[] \t").rpartition(".")[2].casefold()
+
+
+def _shape(value: Value | None) -> str | None:
+    """What is known of a string: the string, or the shape of one the script builds from pieces some of
+    which it does not state (see `Unknown.shape`); None for any other value."""
+    if isinstance(value, Text) and value.number is False:
+        return value.value
+    return value.shape if isinstance(value, Unknown) else None
+
+
+def _joined_shape(head: str, tail: Text | Unknown) -> Unknown:
+    """`a + b` of a string `a` known only in part (its shape, `head`), or of a `b` the script does not state:
+    the shape of the string it makes (see `Unknown.shape`), none when it is longer than `_MAX_TEXT`."""
+    added = tail.value if isinstance(tail, Text) else tail.shape or automation.HOLE
+    if len(head) + len(added) > _MAX_TEXT:
+        return Unknown("")
+    return Unknown("", shape=head + added)
+
+
+def _merged(a: Table, b: Table) -> Value:
+    """`$h + @{ K = … }` (and `$h += …`): a new table with the entries of both. PowerShell refuses a key
+    both hold, and the statement fails: a key of `b` that `a` may hold (one of its entries, or any key of
+    a table whose keys are not known) makes the result one the reader does not know."""
+    if (a.opaque and b.entries) or any(a.get(entry[0]) is not None for entry in b.entries):
+        return Unknown("")
+    if len(a.entries) + len(b.entries) > _MAX_ENTRIES:  # not a table to splat (see `Table.with_entry`)
+        return Table((), opaque=True)
+    return _bounded(Table(a.entries + b.entries, a.opaque or b.opaque))
 
 
 def _walkable(item: Value) -> bool:
@@ -5689,6 +6009,21 @@ def _sum(a: Text, b: Value) -> Value:
     if isinstance(b, Text) and _WHOLE.fullmatch(a.value) and _WHOLE.fullmatch(b.value):
         return Text(str(int(a.value) + int(b.value)), a.mark, a.sure and b.sure, number=True)
     return Unknown("")
+
+
+def _in_string(value: Text) -> str | None:
+    """How a value reads inside a double-quoted string: a string as it is, a whole number as PowerShell
+    writes it (`007` as `7`); None for another number (`0x10`, `1.50`), whose form the reader does not
+    follow."""
+    if value.number is False:
+        return value.value
+    if _DECIMAL.fullmatch(value.value):
+        shown = str(int(value.value))
+        return shown if value.number or shown == value.value else None
+    return None
+
+
+_DECIMAL = re.compile(r"-?\d{1,18}")
 
 
 def _here(text: str) -> str:
@@ -5723,6 +6058,16 @@ def _unescape(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def _service_key(name: Value | None) -> object | None:
+    """A cloud service as a name identifies it: a name the script states, without case; a value it does
+    not state, by where it is defined (see `Unknown.ident`); None for one that identifies no service."""
+    if isinstance(name, Text) and name.value.strip():
+        return ("name", name.value.casefold())
+    if isinstance(name, Unknown) and name.ident is not None:
+        return ("ident", name.ident)
+    return None
 
 
 def _role_key(name: Value) -> object:

@@ -1,5 +1,6 @@
 """What the PowerShell reader knows about the classic `Azure` module (Service Management): which cmdlets
-are classic, the documented parameters of those whose arguments it reads, and which run a migration step.
+are classic, the documented parameters of those whose arguments it reads, which run a migration step, and
+the cmdlets that send a request of the script's own (to the Service Management API, a classic call).
 
 Sources: `CmdletsToExport` of the module manifest (Azure/azure-powershell,
 `src/ServiceManagement/Services/Commands.Utilities/Azure.psd1`, module 4.3.1) and the cmdlet reference
@@ -516,6 +517,37 @@ BGINFO = ("Microsoft.Compute", "BGInfo")
 RDP_ENDPOINT = ("RemoteDesktop", "3389")
 WINRM_ENDPOINT = ("PowerShell", "5986")
 SSH_ENDPOINT = ("SSH", "22")
+
+# --- requests a script sends itself -------------------------------------------------------------------
+
+# The cmdlets that send an HTTP request, by the names and aliases Windows PowerShell 5.1 and PowerShell 7
+# give them: one sent to the Service Management API's host is a classic call. Their parameters, from the
+# reference of Microsoft.PowerShell.Utility (5.1 and 7.4; 7.4's `ConnectionTimeoutSeconds` is 5.1's
+# `TimeoutSec`), so that abbreviations bind as PowerShell binds them; only `-Uri` binds by position.
+WEB_REQUESTS = {
+    "invoke-restmethod": "Invoke-RestMethod",
+    "irm": "Invoke-RestMethod",
+    "invoke-webrequest": "Invoke-WebRequest",
+    "iwr": "Invoke-WebRequest",
+}
+WEB_REQUEST_SPEC = _spec(
+    "Uri:0 Method CustomMethod HttpVersion WebSession SessionVariable Authentication Credential "
+    "CertificateThumbprint Certificate SslProtocol Token UserAgent ConnectionTimeoutSeconds "
+    "OperationTimeoutSeconds Headers MaximumRedirection MaximumRetryCount RetryIntervalSec UnixSocket Proxy "
+    "ProxyCredential Body Form ContentType TransferEncoding InFile OutFile ResponseHeadersVariable "
+    "StatusCodeVariable MaximumFollowRelLink UseBasicParsing! AllowUnencryptedAuthentication! "
+    "UseDefaultCredentials! SkipCertificateCheck! DisableKeepAlive! SkipHeaderValidation! "
+    "AllowInsecureRedirect! PreserveAuthorizationOnRedirect! PreserveHttpMethodOnRedirect! "
+    "ProxyUseDefaultCredentials! NoProxy! PassThru! "
+    "Resume! SkipHttpErrorCheck! FollowRelLink!",
+    aliases={
+        "TimeoutSec": "ConnectionTimeoutSeconds",
+        "SV": "SessionVariable",
+        "RHV": "ResponseHeadersVariable",
+        "FL": "FollowRelLink",
+        "ML": "MaximumFollowRelLink",
+    },
+)
 
 # --- migration ----------------------------------------------------------------------------------------
 

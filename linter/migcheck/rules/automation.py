@@ -29,10 +29,13 @@ class ClassicAutomation(Rule):
     docs = Docs(
         what="A Python script that calls the legacy Service Management SDK (`azure.servicemanagement`, or "
         "`azure` before 1.0), or a PowerShell script that calls cmdlets of the classic `Azure` module "
-        "(`New-AzureVM`, `Set-AzureSubnet`, `Get-AzureVM`, ...). Reported once per script, at its first classic "
+        "(`New-AzureVM`, `Set-AzureSubnet`, `Get-AzureVM`, ...), or either that sends requests to the Service "
+        "Management REST API itself (`perform_put`/`perform_post`, `Invoke-RestMethod`, `Invoke-WebRequest`, a "
+        "`WebRequest` or `HttpClient` to `management.core.windows.net` or a sovereign cloud's counterpart). "
+        "Reported once per script, at its first classic "
         "call, with the Resource Manager replacement of each call it makes. Scripts that run the migration "
-        "itself (`Move-AzureService`, `Move-AzureVirtualNetwork`, ..., or a Python script's migration "
-        "requests to the Service Management API) are runbooks, checked by MIG602 instead. PowerShell "
+        "itself (`Move-AzureService`, `Move-AzureVirtualNetwork`, ..., or migration requests to the Service "
+        "Management API) are runbooks, checked by MIG602 instead. PowerShell "
         "written for the Resource Manager mode of Azure PowerShell 0.9 "
         "(`Switch-AzureMode AzureResourceManager`, `-ResourceGroupName`) is not classic and is not reported.",
         why="Migration does not move scripts. Once committed, the VMs, networks and storage accounts are "
@@ -135,18 +138,16 @@ def _message(script: Script) -> str:
 
 def _api(script: Script, names: list[str]) -> str:
     """What the script calls: the classic PowerShell module, the legacy Python SDK, or the Service
-    Management REST API itself (a request to management.core.*, named by its method and address)."""
-    if script.language != "Python":
-        return "classic Azure PowerShell module"
+    Management REST API itself (a request to management.core.*, named by its method and address), or
+    both."""
     direct = any("management.core." in name for name in names)
-    sdk = any("management.core." not in name for name in names)
-    return (
-        "Service Management SDK and API"
-        if direct and sdk
-        else "Service Management API"
-        if direct
-        else "Service Management SDK"
+    wrapped = any("management.core." not in name for name in names)
+    client = (
+        "classic Azure PowerShell module" if script.language == "PowerShell" else "Service Management SDK"
     )
+    if direct and wrapped:
+        return f"{client} and the Service Management API"
+    return "Service Management API" if direct else client
 
 
 def _shown(names: list[str]) -> str:
@@ -185,9 +186,10 @@ class MigrationOutOfOrder(Rule):
         what="In a script that runs the migration (`Move-AzureService`, `Move-AzureVirtualNetwork`, "
         "`Move-AzureStorageAccount`, `Move-AzureReservedIP`, `Move-AzureNetworkSecurityGroup`, "
         "`Move-AzureRouteTable`, or the classic CLI's `... validate-migration`/`prepare-migration`/"
-        "`commit-migration`/`abort-migration`; in Python, the Service Management API's migration requests, "
-        "which the legacy SDK has no method for: a POST, with `perform_post` or a request of the script's "
-        "own, to `<subscription-id>/services/hostedservices/<service>/deployments/<deployment>/migration`, "
+        "`commit-migration`/`abort-migration`; or the Service Management API's migration requests, which "
+        "the legacy Python SDK has no method for: a POST, with `perform_post`, `Invoke-RestMethod` or a "
+        "request of the script's own, to "
+        "`<subscription-id>/services/hostedservices/<service>/deployments/<deployment>/migration`, "
         "`.../services/networking/virtualnetwork/<vnet>/migration` or "
         "`.../services/storageservices/<account>/migration` with `?comp=validate`, `prepare`, `commit` or "
         "`abort`), in the order the steps are written: a Commit or Abort of a "
