@@ -311,7 +311,8 @@ def test_a_default_names_the_service_vm_reserved_ip_and_account_it_names():
     document = _read(script)
     (deployment,) = _of(document, Deployment)
     assert (deployment.name, [role.name for role in deployment.roles]) == ("contoso-app", ["web01"])
-    assert deployment.reserved_ip == NameRef("app-vip", Mark("s.ps1", 13, column=83))  # where the call associates it
+    # Where the call associates it, not where the default is.
+    assert deployment.reserved_ip == NameRef("app-vip", Mark("s.ps1", 13, column=83))
     assert [ip.name for ip in _of(document, ReservedIp)] == ["app-vip"]
     assert [(a.name, a.account_type) for a in _of(document, StorageAccountType)] == [
         ("contosoprem", "Premium_LRS")
