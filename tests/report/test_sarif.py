@@ -138,7 +138,7 @@ def test_baselined_findings_are_external_suppressions(contoso, run):
 
 def test_the_run_and_each_result_name_the_subscription(sarif_log):
     run = sarif_log["runs"][0]
-    assert run["properties"]["subscriptions"] == [{"name": "default", "files": 9}]
+    assert run["properties"]["subscriptions"] == [{"name": "default", "files": 14}]
     assert {r["properties"]["subscription"] for r in run["results"]} == {"default"}
 
 
