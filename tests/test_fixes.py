@@ -339,7 +339,7 @@ def test_text_output_marks_what_fix_fixes(repo: Path, capsys):
     _, out, _ = run(capsys, str(repo), "--format", "concise")
     assert "NetworkConfig.netcfg:74:13: MIG304 [error] [*] '10.3.0.00/24'" in out
     assert "contoso-jump.hostedservice.xml:90:19: MIG201 [error] endpoint" in out  # unsafe: no mark
-    assert "[*] 4 fixable with --fix (5 more with --unsafe-fixes).\nFound 23 findings" in out
+    assert "[*] 4 fixable with --fix (5 more with --unsafe-fixes).\nFound 30 findings" in out
 
 
 def test_json_reports_end_positions_and_the_fix(repo: Path, capsys):

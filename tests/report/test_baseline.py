@@ -46,7 +46,7 @@ def test_baseline_file_is_versioned_sorted_and_line_free(baselined, contoso):
 def test_a_baselined_estate_passes_and_counts_what_is_known(baselined, run):
     code, out, _ = run("check", "examples/contoso", "--baseline", "migcheck-baseline.json")
     assert code == 0
-    assert out.endswith(f"All clear: no new findings in 9 files ({baselined} known from baseline).\n")
+    assert out.endswith(f"All clear: no new findings in 14 files ({baselined} known from baseline).\n")
     # The readiness summary still tells the truth: known blockers block.
     assert "Validation failed" in out
 
@@ -76,7 +76,7 @@ def test_a_new_finding_of_the_same_rule_is_reported(baselined, run):
     (reported,) = out.splitlines()[:-1]
     assert reported.startswith(f"{CSCFG}:56:7: MIG201 [error] endpoint 'Internal' of ")
     assert "'OrderProcessor'" in reported
-    assert out.splitlines()[-1] == f"Found 1 finding in 9 files: 1 error ({baselined} known from baseline)."
+    assert out.splitlines()[-1] == f"Found 1 finding in 14 files: 1 error ({baselined} known from baseline)."
 
 
 def test_known_findings_are_skipped_cases_in_junit(baselined, run):
@@ -158,7 +158,7 @@ def test_the_config_names_the_baseline(baselined, contoso, run):
     (contoso / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "migcheck-baseline.json"\n')
     code, out, _ = run("check", "examples/contoso")
     assert code == 0
-    assert out.endswith(f"All clear: no new findings in 9 files ({baselined} known from baseline).\n")
+    assert out.endswith(f"All clear: no new findings in 14 files ({baselined} known from baseline).\n")
 
 
 def test_a_relative_baseline_is_relative_to_the_config_file(contoso, run, monkeypatch):
@@ -172,7 +172,7 @@ def test_a_relative_baseline_is_relative_to_the_config_file(contoso, run, monkey
     assert not (contoso / "examples" / "ci").exists()
     code, out, _ = run("check", "contoso", "--format", "concise")
     assert code == 0
-    assert out.startswith("All clear: no new findings in 9 files (") and "known from baseline)" in out
+    assert out.startswith("All clear: no new findings in 14 files (") and "known from baseline)" in out
 
 
 def test_the_command_line_baseline_wins_over_the_config(baselined, contoso, run):

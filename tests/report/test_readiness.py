@@ -329,9 +329,14 @@ def test_contoso_fails_where_its_errors_are(monkeypatch):
     for item in every:
         expected = "Validation failed" if item.count(Severity.ERROR) else None
         assert expected is None or str(item.verdict) == expected
-    # A runbook is no migration scope: its findings are the only ones listed by file.
+    # A runbook is no migration scope, nor are the exports of alerts, role assignments and circuit links:
+    # theirs are the only findings listed by file.
     assert [item.name for item in every if item.type == "File"] == [
-        "examples/contoso/runbooks/Move-ContosoProd.ps1"
+        "examples/contoso/inventory/alertrules.json",
+        "examples/contoso/inventory/dependents.json",
+        "examples/contoso/inventory/er-authorizations.json",
+        "examples/contoso/inventory/rbac.json",
+        "examples/contoso/runbooks/Move-ContosoProd.ps1",
     ]
     attached = {id(f) for item in every for f in item.findings}
     assert all(id(f) in attached for f in result.findings), "every contoso finding belongs to a scope"
