@@ -257,6 +257,21 @@ _MIGRATION_STEPS = frozenset({"validate", "prepare", "commit", "abort"})
 MIGRATION_API = "Service Management API"  # what runs the steps a request runs, as MIG602 names it
 
 
+def mentions_management_host(text: str) -> bool:
+    """Whether a text names one of the API's hosts anywhere (any case)."""
+    return _MANAGEMENT_HOST_IN_TEXT.search(text) is not None
+
+
+_MANAGEMENT_HOST_IN_TEXT = re.compile(_MANAGEMENT_HOST, re.IGNORECASE)
+
+
+def management_host(text: str) -> str | None:
+    """The API's host a connection is opened to (`HTTPSConnection('management.core.windows.net')`), in lower
+    case; None for any other text, or one with a path."""
+    found = _MANAGEMENT_URL.fullmatch(text[:_LONGEST_URL])
+    return found.group(1).lower() if found is not None and not found.group(2) else None
+
+
 def management_url(url: str) -> tuple[str, str] | None:
     """(host, path) of a URL on the Service Management API's host (`HOLE` for each piece the script does not
     state), with a path of its own; None for any other. The host alone (`https://management.core.windows.net/`)

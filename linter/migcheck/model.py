@@ -3,6 +3,7 @@ resources that readers produce and rules inspect. Nothing here knows XML."""
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import reprlib
 from collections.abc import Iterable
@@ -403,6 +404,54 @@ class Role:
 
     def installed_extensions(self) -> tuple[Extension, ...]:
         return tuple(e for e in self.extensions if e.installed)
+
+
+def joined_paths(a: Role, b: Role) -> Role:
+    """One VM a script builds differently on the paths it may take (an `if` around a cmdlet, a name bound
+    on both branches): a blocker some path sets is kept, since the script can create it (an ACL, an
+    extension, a second subnet, a disk, boot diagnostics turned on, a static private address); an absence
+    is known only when every path agrees, and a value the paths differ on (availability set, size) is not
+    known. Shared by the script readers."""
+    unknown = set(a.unknown | b.unknown)
+    changes: dict[str, object] = {}
+    if _subnet_names(a.subnets) != _subnet_names(b.subnets):
+        wider = max((a.subnets, b.subnets), key=lambda refs: len(_subnet_names(refs)))
+        changes["subnets"] = wider if len(_subnet_names(wider)) > 1 else ()  # one path's own subnets
+        unknown.add("subnets")
+    if a.availability_set.casefold() != b.availability_set.casefold():
+        changes.update(availability_set="", availability_set_mark=None)
+        unknown.add("availability_set")
+    if a.endpoints != b.endpoints:
+        endpoints = {e.name.casefold(): e for e in b.endpoints}
+        for endpoint in a.endpoints:
+            kept = endpoints.get(endpoint.name.casefold())
+            if kept is None or (endpoint.acl is not None and endpoint.acl.rules):
+                endpoints[endpoint.name.casefold()] = endpoint
+        changes["endpoints"] = tuple(endpoints.values())
+        unknown.add("endpoints")
+    if a.extensions != b.extensions:
+        changes["extensions"] = tuple(dict.fromkeys((*a.extensions, *b.extensions)))
+        unknown.add("extensions")
+    if a.disks != b.disks:
+        changes["disks"] = tuple(dict.fromkeys((*a.disks, *b.disks)))
+    if a.static_ips != b.static_ips:  # the VM asks for one of them, whichever path runs
+        by_name: dict[str, NameRef] = {}
+        for ref in (*a.static_ips, *b.static_ips):
+            by_name.setdefault(ref.name, ref)  # where each address is first written
+        changes["static_ips"] = tuple(by_name.values())
+    if a.boot_diagnostics != b.boot_diagnostics:
+        enabled = a if a.boot_diagnostics else b if b.boot_diagnostics else None
+        changes.update(
+            boot_diagnostics=True if enabled else None,
+            boot_diagnostics_mark=enabled.boot_diagnostics_mark if enabled else None,
+        )
+    if a.size.casefold() != b.size.casefold():
+        changes["size"] = ""
+    return dataclasses.replace(a, unknown=frozenset(unknown), **changes)  # type: ignore[arg-type]
+
+
+def _subnet_names(refs: tuple[NameRef, ...]) -> frozenset[str]:
+    return frozenset(ref.name.strip().casefold() for ref in refs)
 
 
 def common_branches(

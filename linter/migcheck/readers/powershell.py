@@ -121,6 +121,7 @@ from migcheck.model import (
     VnetGatewayFact,
     common_branches,
     is_stand_in,
+    joined_paths,
 )
 from migcheck.readers import powershell_cmdlets as cmdlets
 from migcheck.readers.suppressions import directive
@@ -4737,7 +4738,7 @@ class Interpreter:
         built = [self._facts(draft, events, escaped) for events, escaped in draft.variants]
         if not built:  # a VM named by a command whose configuration the reader never saw
             built = [self._facts(replace(draft, base="opaque"), [], True)]
-        role = functools.reduce(_join_roles, built)
+        role = functools.reduce(joined_paths, built)
         extensions = _marked_apart(role.extensions)
         return replace(role, extensions=extensions, every_vm=draft.every, branches=draft.branches or ())
 
@@ -5021,46 +5022,6 @@ class _Facts:
         )
 
 
-def _join_roles(a: Role, b: Role) -> Role:
-    """One VM built differently on different paths (an `if` around a cmdlet). A blocker some path sets
-    is reported (the script can create it): an ACL, an extension, a second subnet, a disk, boot
-    diagnostics turned on, a static private address. An absence is known only when every path agrees (no
-    subnet, no availability set)."""
-    unknown = set(a.unknown | b.unknown)
-    changes: dict[str, Any] = {}
-    if _names(a.subnets) != _names(b.subnets):
-        wider = max((a.subnets, b.subnets), key=lambda refs: len(_names(refs)))
-        changes["subnets"] = wider if len(_names(wider)) > 1 else ()
-        unknown.add("subnets")
-    if a.availability_set.casefold() != b.availability_set.casefold():
-        changes.update(availability_set="", availability_set_mark=None)
-        unknown.add("availability_set")
-    if a.endpoints != b.endpoints:
-        endpoints = {e.name.casefold(): e for e in b.endpoints}
-        for endpoint in a.endpoints:
-            kept = endpoints.get(endpoint.name.casefold())
-            if kept is None or (endpoint.acl is not None and endpoint.acl.rules):
-                endpoints[endpoint.name.casefold()] = endpoint
-        changes["endpoints"] = tuple(endpoints.values())
-        unknown.add("endpoints")
-    if a.extensions != b.extensions:
-        changes["extensions"] = tuple(dict.fromkeys((*a.extensions, *b.extensions)))
-        unknown.add("extensions")
-    if a.disks != b.disks:
-        changes["disks"] = tuple(dict.fromkeys((*a.disks, *b.disks)))
-    if a.static_ips != b.static_ips:  # the VM asks for one of them, whichever path runs
-        changes["static_ips"] = _once_by_name((*a.static_ips, *b.static_ips))
-    if a.boot_diagnostics != b.boot_diagnostics:
-        enabled = a if a.boot_diagnostics else b if b.boot_diagnostics else None
-        changes.update(
-            boot_diagnostics=True if enabled else None,
-            boot_diagnostics_mark=enabled.boot_diagnostics_mark if enabled else None,
-        )
-    if a.size.casefold() != b.size.casefold():
-        changes["size"] = ""
-    return replace(a, unknown=frozenset(unknown), **changes)
-
-
 def _marked_apart(extensions: tuple[Extension, ...]) -> tuple[Extension, ...]:
     """A VM's extensions, each at a mark of its own. One call the script runs for several (a loop over the
     tables of a list of extensions it writes out) sets them all at the call, and the rules report an
@@ -5073,18 +5034,6 @@ def _marked_apart(extensions: tuple[Extension, ...]) -> tuple[Extension, ...]:
         seen[extension.mark] += 1
         apart.append(replace(extension, mark=replace(extension.mark, nth=earlier)) if earlier else extension)
     return tuple(apart)
-
-
-def _once_by_name(refs: tuple[NameRef, ...]) -> tuple[NameRef, ...]:
-    """Each name once, where it is first written."""
-    kept: dict[str, NameRef] = {}
-    for ref in refs:
-        kept.setdefault(ref.name, ref)
-    return tuple(kept.values())
-
-
-def _names(refs: tuple[NameRef, ...]) -> frozenset[str]:
-    return frozenset(r.name.strip().casefold() for r in refs)
 
 
 def _written_subnets(value: Value, marks: tuple[Mark, ...], fallback: Mark) -> list[NameRef] | None:

@@ -12,20 +12,25 @@ grows past MAX_TEXT.
 The rules are deliberately narrow. A name bound exactly once in its function (or at module level) to a
 literal, a list or dict literal, or one of the SDK's model objects (or to its part of one, `a, b = 'x', 'y'`)
 has that value, with the changes made to it before the call: certainly when every condition around the
-change also holds around the call (the same `if` branch, the same loop body), possibly otherwise, and a
-possible change makes what it changes unknown.
+change also holds around the call (the same `if` branch, the same loop body) or is a test the script decides
+for it, not when the script decides against it or the call is on another branch of the same `if`, and
+possibly otherwise: a possible change makes what it changes unknown.
 Anything else is `Unknown`: a parameter, an environment variable, a value read from a dict of settings, a
-loop variable, the result of a call the reader does not follow, a name bound twice, an object that escaped
-before the call.
+loop variable, the result of a call the reader does not follow, a name bound twice on the way to the call
+whichever way the script goes (`vnet = 'a'` then `vnet = 'b'`), an object that escaped before the call.
 
-Two things are followed a step further, each bounded. A call of a function the script defines (`net =
+Three things are followed a step further, each bounded. A call of a function the script defines (`net =
 build_network(['front', 'back'])`) has the value its `return` gives, read with the call's arguments bound to
 the function's parameters (a `Frame`); recursion is not followed, and the work spent inside calls has a
-budget of its own, past which a call is `Unknown` again. And a `for` loop over items the script writes out
+budget of its own, past which a call is `Unknown` again. A `for` loop over items the script writes out
 (at most MAX_TURNS of them) is taken turn by turn, its variables bound to each item in turn: for a call
 inside the loop (`Flow.turns`), and for the changes the loop makes to an object read after it. A request
-sent inside one of the script's functions is read once for each call of the function (`Flow.callers`), as
-far as every call is known.
+or a VM call inside one of the script's functions is read once for each call of the function
+(`Flow.callers`), as far as every call is known. And what differs by path is read on each path
+(`Flow.alternatives`): a name bound on the branches of an `if` (or in a `try` and its handlers), a change
+made under a test the script does not decide, and `a if test else b` make choices (`Choice`) the read is
+made again for each way of, up to MAX_PATHS paths, past which they are unknown as before; a choice of more
+ways than that, or inside a loop the read is not in, is not followed.
 """
 
 from __future__ import annotations
@@ -34,7 +39,12 @@ import ast
 import bisect
 import string
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from migcheck import automation
+
+T = TypeVar("T")
 
 # --- what the reader knows of the SDK (azure-servicemanagement-legacy 0.20.8) ----------------------------
 
@@ -210,6 +220,8 @@ _COMPOUND = (
     ast.Match,
 )
 
+_TRIES = (ast.Try, ast.TryStar) if hasattr(ast, "TryStar") else (ast.Try,)  # TryStar: Python 3.11+
+
 MAX_DEPTH = 40  # values nested deeper than this (a chain of names, lists of lists) are not followed
 # The longest string the reader builds from other values (`prefix + name`): far longer than any name a rule
 # reads (cloud services take 63 characters), with room for a small service configuration written in pieces.
@@ -223,6 +235,9 @@ MAX_TURNS = 64
 MAX_TARGET = 16
 # Calls of the script's own functions followed inside one another, at most: deeper, a call is unknown.
 MAX_CALL_DEPTH = 8
+# The most paths through the choices the script does not decide (`Choice`) a call's arguments are read on
+# (see `Flow.alternatives`): past it, what depends on them is unknown, as it is read once.
+MAX_PATHS = 8
 # Syntax trees nested deeper than this are refused: the one recursive walk over them stays far from Python's
 # recursion limit whatever the caller's stack holds, and the answer does not depend on it.
 MAX_NESTING = 100
@@ -232,8 +247,9 @@ MAX_EXITS = 16
 # Calls that end the script when they run, unless the script binds the name to something of its own.
 EXIT_CALLS = frozenset({"exit", "quit", "sys.exit", "os._exit"})
 
-# What a text built in part from values the script does not state holds in their place (see `Flow.holes`).
-HOLE = "\x00"
+# What a text built in part from values the script does not state holds in their place (see `Flow.holes`):
+# the same placeholder the readers' shared URL helpers look for (`automation.HOLE`).
+HOLE = automation.HOLE
 
 Position = tuple[int, int]  # line (1-based) and column (UTF-8 bytes, as `ast` counts): ordered as in the file
 END: Position = (1 << 62, 0)  # after every statement: where a module-level value is read from a function
@@ -481,6 +497,32 @@ def _is_class(name: str) -> bool:
     return name in SDK_CLASSES or name[:1].isupper()
 
 
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A place where the path through a scope goes one of a few ways each time it is reached: an `if` with
+    its `elif`s and `else` (an option for each branch, in order, the `else` last whether written or not), a
+    conditional expression `a if test else b` (0: `a`, 1: `b`), or the handlers of a `try` (0: none runs,
+    then one for each handler, in order). `chain` is the blocks it is in, in `scope`."""
+
+    node: ast.AST
+    options: int
+    scope: Scope
+    chain: tuple[int, ...]
+
+    @property
+    def tests(self) -> list[ast.expr]:
+        """The tests that choose the option, in order (none for a `try`): the first that holds chooses its
+        option, and the last option is taken when none does."""
+        node: ast.AST | None = self.node
+        if isinstance(node, ast.IfExp):
+            return [node.test]
+        tests = []
+        while isinstance(node, ast.If):
+            tests.append(node.test)
+            node = node.orelse[0] if len(node.orelse) == 1 else None
+        return tests
+
+
 @dataclass(slots=True)
 class Index:
     module: Scope
@@ -506,6 +548,12 @@ class Index:
     # The blocks of `if` statements, by number: the `if` (its first test) and which of its branches the block
     # is, 0 for its body, then each `elif`'s, then its `else`. Only one of them runs.
     choices: dict[int, tuple[ast.If, int]] = field(default_factory=dict)
+    # Every choice (`Choice`) by its key, the number of the block of its first option; and, by number, each
+    # block that runs on one option of a choice only, with the choice's key and the option (the block of an
+    # `elif`'s test is its branch's too). A conditional expression's key, by the id of its node.
+    branchings: dict[int, Choice] = field(default_factory=dict)
+    branch_of: dict[int, tuple[int, int]] = field(default_factory=dict)
+    expression_choices: dict[int, int] = field(default_factory=dict)
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -577,6 +625,9 @@ def build_index(tree: ast.Module) -> Index:
         indexer.loop_elses,
         indexer.plain_imports,
         indexer.choices,
+        indexer.branchings,
+        indexer.branch_of,
+        indexer.expression_choices,
     )
 
 
@@ -610,6 +661,9 @@ class _Indexer(ast.NodeVisitor):
         self.loop_elses: dict[int, Loop] = {}
         self.plain_imports: set[str] = set()
         self.choices: dict[int, tuple[ast.If, int]] = {}
+        self.branchings: dict[int, Choice] = {}
+        self.branch_of: dict[int, tuple[int, int]] = {}
+        self.expression_choices: dict[int, int] = {}
         self.depth = 0
 
     @property
@@ -688,19 +742,25 @@ class _Indexer(ast.NodeVisitor):
         after its test, as in the `else` it is."""
         self._statement(node)
         self.visit(node.test)
-        self.choices[self.blocks + 1] = (node, 0)  # the number `_visit_block` gives the body
+        key, chain = self.blocks + 1, self.chain  # the number `_visit_block` gives the body
+        self.choices[key] = (node, 0)
+        self.branch_of[key] = (key, 0)
         self._visit_block(node.body, (node.test, True))
         orelse, test, taken = node.orelse, node.test, 0
         while len(orelse) == 1 and isinstance(orelse[0], ast.If):
             branch, taken = orelse[0], taken + 1
             self._statement(branch)
             self._open_block((test, False))
+            self.branch_of[self.blocks] = (key, taken)
             self.visit(branch.test)
             self.choices[self.blocks + 1] = (node, taken)
+            self.branch_of[self.blocks + 1] = (key, taken)
             self._visit_block(branch.body, (branch.test, True))
             self.chains[-1].pop()
             orelse, test = branch.orelse, branch.test
         self.choices[self.blocks + 1] = (node, taken + 1)
+        self.branch_of[self.blocks + 1] = (key, taken + 1)
+        self.branchings[key] = Choice(node, taken + 2, self.scope, chain)
         self._visit_block(orelse, (test, False))
 
     def _loop(self, node: ast.For | ast.AsyncFor | ast.While) -> None:
@@ -796,12 +856,18 @@ class _Indexer(ast.NodeVisitor):
         for statement in node.body:
             self.visit(statement)
         self.guarded[-1] -= 1
-        for handler in node.handlers:
+        key = None  # the handlers are a choice (see `Choice`), its key the first handler's block
+        for option, handler in enumerate(node.handlers, 1):
             if handler.type is not None:
                 self.visit(handler.type)
             if handler.name:
                 self._bind(handler.name, None, handler)
+            key = key or self.blocks + 1
+            self.branch_of[self.blocks + 1] = (key, option)
             self._visit_block(handler.body)
+        if key is not None:
+            self.branch_of[self.blocks + 1] = (key, 0)  # the `else`: no handler ran
+            self.branchings[key] = Choice(node, len(node.handlers) + 1, self.scope, self.chain)
         self._visit_block(node.orelse)
         for statement in node.finalbody:
             self.visit(statement)
@@ -833,7 +899,12 @@ class _Indexer(ast.NodeVisitor):
     def visit_IfExp(self, node: ast.IfExp) -> None:
         """`a if test else b`: each branch runs under the test, as an `if` and its `else`."""
         self.visit(node.test)
+        key = self.blocks + 1
+        self.branchings[key] = Choice(node, 2, self.scope, self.chain)
+        self.expression_choices[id(node)] = key
+        self.branch_of[key] = (key, 0)
         self._visit_block([node.body], (node.test, True))
+        self.branch_of[self.blocks + 1] = (key, 1)
         self._visit_block([node.orelse], (node.test, False))
 
     def visit_BoolOp(self, node: ast.BoolOp) -> None:
@@ -1182,15 +1253,22 @@ class Frame:
     call: ast.Call | None = None
 
 
+Path = tuple[tuple[int, int], ...]  # (choice key, option) of each choice a path takes, in the order fixed
+
+
 @dataclass(frozen=True, slots=True)
 class Site:
     """Where a value is read: its scope, position and chain of conditions, and the frame of the call or the
-    loop turn it is read in (None: as the script is written, its parameters and loop variables unknown)."""
+    loop turn it is read in (None: as the script is written, its parameters and loop variables unknown).
+    `path`: the option taken at each choice (`Choice`) the script does not decide that the read is made
+    on one path of (see `Flow.alternatives`); a choice neither it nor the script decides leaves what
+    depends on it unknown."""
 
     scope: Scope
     at: Position
     chain: tuple[int, ...]
     frame: Frame | None = None
+    path: Path = ()
 
 
 def site_of(call: CallSite) -> Site:
@@ -1223,7 +1301,7 @@ class Flow:
         # The values of names that hold a string, a number or an unknown, by (scope, name, site of the
         # read): a chain of names that each read the one before twice (`a2 = a1 + a1`) is evaluated once
         # per name, not once per path through it.
-        self._plain: dict[tuple[int, str, Site], Value] = {}
+        self._plain: dict[tuple[int, str, Site], tuple[Value, tuple[int, ...]]] = {}
         # Evaluations cut short (past the budget or MAX_DEPTH, or a name read inside its own value): a
         # value found while one was cut may differ from the one a fresh evaluation finds, and is not kept.
         self._cuts = 0
@@ -1237,6 +1315,12 @@ class Flow:
         self._callers: dict[int, list[Frame | None] | None] = {}  # see `_caller_frames`
         # Whether a loop surely breaks, by (loop, frame), with the frame kept so that its id is not reused.
         self._broken: dict[tuple[int, int], tuple[Frame | None, bool]] = {}
+        # The choices met that neither the script nor the path of the read decides, in the order met (see
+        # `alternatives`), once or more each.
+        self._open: list[int] = []
+        # The option the tests of a choice decide, by (choice, frame, path), with the frame kept as above.
+        self._decisions: dict[tuple[int, int, Path], tuple[Frame | None, int]] = {}
+        self._ordered: dict[tuple[int, str], list[Binding]] = {}  # see `_reaching`
 
     def _spent(self) -> bool:
         """Whether the budget is spent; what it cuts short is counted (see `_cuts`)."""
@@ -1282,6 +1366,12 @@ class Flow:
             return self._dict(node, site)
         if isinstance(node, ast.Call):
             return self._call(node, site)
+        if isinstance(node, ast.IfExp):
+            choice = self.index.expression_choices.get(id(node))
+            taken = self._chosen(choice, site) if choice is not None else None
+            if taken is None:
+                return self.unknown(node)
+            return self.value(node.body if taken == 0 else node.orelse, site)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             left, right = self.value(node.left, site), self.value(node.right, site)
             if isinstance(left, Lit) and isinstance(right, Lit):
@@ -1325,16 +1415,20 @@ class Flow:
             return unknown
         bindings = scope.bindings[name]
         passed = self._passed(name, scope, bindings, site)
-        if passed is None and (len(bindings) != 1 or bindings[0].value is None):
-            return unknown
-        binding = passed[1] if passed is not None else bindings[0]
+        if passed is not None:
+            binding = passed[1]
+        else:
+            found = bindings[0] if len(bindings) == 1 else self._reaching(name, scope, bindings, site)
+            if found is None or found.value is None:
+                return unknown
+            binding = found
         same = scope is site.scope
         if same and binding.at >= site.at:
             return unknown
         if (id(scope), name) in self._active:
             self._cuts += 1
             return unknown
-        inner = site if same else Site(scope, END, (), site.frame)
+        inner = site if same else Site(scope, END, (), site.frame, site.path)
         self._active.add((id(scope), name))
         try:
             if passed is not None:
@@ -1372,6 +1466,46 @@ class Flow:
         if bisect.bisect_left(positions, loop.end) - first != 1:
             return None
         return frame.values[name], Binding(None, positions[first])
+
+    def _reaching(self, name: str, scope: Scope, bindings: list[Binding], site: Site) -> Binding | None:
+        """The binding a read at `site` sees of a name bound more than once in its own scope: the last one
+        before it that runs on the site's path (`_on_path`), on the branches of an `if` (`if win: ext = A`
+        `else: ext = B`) or in a `try` and its handlers. None when one that may or may not run there comes
+        first (the choice it is on is noted, see `alternatives`), when one is in a loop the read is not
+        in, and when the read is in a loop that binds the name again after it (a later turn reads that)."""
+        if scope is not site.scope:
+            return None
+        key = (id(scope), name)
+        ordered = self._ordered.get(key)
+        if ordered is None:  # sorted once per name, as `_positions` are
+            ordered = self._ordered[key] = sorted(bindings, key=lambda binding: binding.at)
+        after = bisect.bisect_left(ordered, site.at, key=lambda binding: binding.at)
+        # Bindings after the read are all outside the loops around it once the first one is.
+        if after < len(ordered) and self.in_loop(_shared(ordered[after].chain, site.chain)):
+            return None
+        for at in range(after - 1, -1, -1):
+            if self._spent():
+                return None
+            self.budget -= 1
+            runs = self._on_path(ordered[at].chain, site)
+            if runs is None:
+                return None
+            if runs:
+                return ordered[at] if self._on_a_branch(ordered, at, site) else None
+        return None
+
+    def _on_a_branch(self, ordered: list[Binding], at: int, site: Site) -> bool:
+        """Whether the binding `ordered[at]` a read sees is one of those the rules follow: on a branch of a
+        choice the read is not in, or the only binding before it in the blocks around the read (a name
+        bound twice whatever path is taken, `vnet = 'a'` then `vnet = 'b'`, is not followed)."""
+        around = site.chain
+        if around[: len(ordered[at].chain)] != ordered[at].chain:
+            return True
+        for before in range(at - 1, -1, -1):
+            self.budget -= 1
+            if self.budget <= 0 or around[: len(ordered[before].chain)] == ordered[before].chain:
+                return False
+        return True
 
     def _fresh(self, value: Value) -> Value:
         """A copy of a value a frame holds, for one read: what the function or the loop changes in the
@@ -1423,7 +1557,7 @@ class Flow:
                     if self._spent():
                         return None
                     self.budget -= 1  # every read replays the loop's changes: charged as it goes
-                    at_turn = site if turn is None else Site(site.scope, site.at, site.chain, turn)
+                    at_turn = site if turn is None else replace(site, frame=turn)
                     value = self._apply(value, change, turn is not None, at_turn)
         return value
 
@@ -1478,14 +1612,16 @@ class Flow:
             return None  # under a condition of the body, or the read is where the loop may not have run
         return loop if binding.at < loop.at and loop.end <= site.at else None
 
-    def turns(self, call: CallSite) -> list[Site]:
+    def turns(self, call: CallSite, start: Site | None = None) -> list[Site]:
         """The sites to read a call at: one for each turn of the loops around it that go over items the
         script writes out (`for name in ('web', 'app'):`), each loop's variables bound to its item; the
         call's own site when there are none, or more than MAX_TURNS in all; no site when such a loop goes
         over no items, so the call never runs. A loop whose items are not known is left as it is: its
         variables are unknown. So is one that a `break` or a `return` may end at its first item (a retry
-        over names until one is free): the call runs for one of its items, or a few, not certainly all."""
-        sites = [site_of(call)]
+        over names until one is free): the call runs for one of its items, or a few, not certainly all.
+        `start`: the call's site in a frame of its own (a call of the function it is in, see `callers`),
+        whose turns are read in that frame."""
+        sites = [start or site_of(call)]
         for block in call.chain:
             loop = self.index.loops.get(block)
             if loop is None or loop.scope is not call.scope:
@@ -1544,7 +1680,13 @@ class Flow:
         key = id(scope)
         if key not in self._callers:
             self._callers[key] = None  # a function reached again through its own calls: recursion
-            self._callers[key] = self._frames_of_calls(scope.function, depth)
+            # Worked out once, on no path: the choices its arguments meet are not those of the read that
+            # asks first (see `alternatives`).
+            saved, self._open = self._open, []
+            try:
+                self._callers[key] = self._frames_of_calls(scope.function, depth)
+            finally:
+                self._open = saved
         return self._callers[key]
 
     def _frames_of_calls(self, function: Function, depth: int) -> list[Frame | None] | None:
@@ -1576,6 +1718,114 @@ class Flow:
                 frames.append(Frame(function.scope, values, frame, call=call.node))
         return frames
 
+    # --- paths through the choices the script does not decide ------------------------------------
+
+    def alternatives(self, site: Site, read: Callable[[Site], T]) -> list[T]:
+        """What `read` finds at `site` on each path through the choices (`Choice`) that what it reads
+        depends on and the script does not decide: a name bound on both branches of an `if`, a change made
+        under a test that does not hold around the read, `a if test else b`. Each choice met is taken each
+        way it may go (not a way its tests decide against), in the order met, so that a choice a test reads
+        a value of is fixed before the test is asked again. One reading when none is met; past MAX_PATHS
+        paths, the reading on none, where what depends on them is unknown. Each path costs a reading, all
+        charged to the budget."""
+        first: list[T] = []
+        found: list[T] = []
+        pending = [site]
+        while pending:
+            current = pending.pop()
+            saved, self._open = self._open, []
+            try:
+                value = read(current)
+                fixed = {key for key, _ in current.path}
+                opened = [key for key in dict.fromkeys(self._open) if key not in fixed]
+            finally:
+                self._open = saved
+            first = first or [value]
+            if not opened:
+                found.append(value)
+                continue
+            key = opened[0]
+            options = [
+                o for o in range(self.index.branchings[key].options) if self._may_take(key, o, current)
+            ]
+            if len(found) + len(pending) + len(options) > MAX_PATHS:
+                return first
+            pending.extend(replace(current, path=(*current.path, (key, o))) for o in reversed(options))
+        return found or first
+
+    def _on_path(self, chain: tuple[int, ...], site: Site, handlers: bool = True) -> bool | None:
+        """Whether code under `chain`, in the site's scope and before it, runs on the way to `site`: True
+        in the blocks around the site, and in branches of choices (`Choice`) that the script's tests or the
+        site's path take; False when one of those choices goes another way (the one the site itself is on
+        another branch of, among them); None when one is not decided (it is noted, see `alternatives`), and
+        in any other block (a loop's body, a `match` case), which may run any number of times, and in the
+        branches of a choice of more than MAX_PATHS ways. Without `handlers`, None in a `try`'s handlers
+        and its `else` too: a handler runs after its `try` body ran in part only, which a change made there
+        may add to (a binding there replaces it)."""
+        common = len(_shared(chain, site.chain))
+        around = self.index.branch_of.get(site.chain[common]) if common < len(site.chain) else None
+        last = None
+        for block in chain[common:]:
+            branch = self.index.branch_of.get(block)
+            if branch is None or self.index.branchings[branch[0]].options > MAX_PATHS:
+                return None  # a long `elif` chain is read as one choice of too many ways to follow
+            if not handlers and isinstance(self.index.branchings[branch[0]].node, _TRIES):
+                return None
+            key, option = branch
+            if key == last:
+                continue  # an `elif`'s body, in the block of its test
+            last = key
+            taken = around[1] if around is not None and around[0] == key else self._chosen(key, site)
+            around = None
+            if taken is None:
+                return None
+            if taken != option:
+                return False
+        return True
+
+    def _chosen(self, key: int, site: Site) -> int | None:
+        """The option a choice takes on the site's path: the one its tests decide, else the one the path
+        fixes; None when neither says (the choice is noted as open, see `alternatives`)."""
+        taken = self._decided(key, site)
+        if taken is None:
+            taken = next((option for fixed, option in site.path if fixed == key), None)
+        if taken is None:
+            self._open.append(key)
+        return taken
+
+    def _decided(self, key: int, site: Site) -> int | None:
+        """The option of a choice its tests decide, each read where it is written, in the site's frame and on
+        its path; None when one that comes first is not decided, and for a `try`. Worked out once for each
+        frame and path: a long `elif` chain is not read again for each change made in its branches."""
+        memo = (key, id(site.frame), site.path)
+        kept = self._decisions.get(memo)
+        if kept is not None:
+            return kept[1]
+        choice = self.index.branchings[key]
+        tests = choice.tests
+        if not tests:
+            return None
+        taken = len(tests)  # the last option: no test holds
+        for option, test in enumerate(tests):
+            holds = self._truth(test, Site(choice.scope, _at(test), choice.chain, site.frame, site.path))
+            if holds is None:
+                return None
+            if holds:
+                taken = option
+                break
+        self._decisions[memo] = (site.frame, taken)
+        return taken
+
+    def _may_take(self, key: int, option: int, site: Site) -> bool:
+        """Whether a choice may take `option` on the site's path: no test before the option's holds, and
+        its own (when it has one) does not fail."""
+        choice = self.index.branchings[key]
+        for at, test in enumerate(choice.tests[: option + 1]):
+            holds = self._truth(test, Site(choice.scope, _at(test), choice.chain, site.frame, site.path))
+            if holds is (at < option):
+                return False
+        return True
+
     # --- conditions -------------------------------------------------------------------------------
 
     def runs(self, site: Site) -> bool | None:
@@ -1593,7 +1843,7 @@ class Flow:
             if condition is None:
                 continue
             test, when = condition
-            holds = self._truth(test, Site(site.scope, _at(test), site.chain[:depth], site.frame))
+            holds = self._truth(test, Site(site.scope, _at(test), site.chain[:depth], site.frame, site.path))
             if holds is None:
                 found = None
             elif holds is not when:
@@ -1668,7 +1918,11 @@ class Flow:
             return False
         key = (id(loop), id(frame))
         if key not in self._broken:
-            self._broken[key] = (frame, self._broken_at_a_turn(loop, frame))
+            saved, self._open = self._open, []  # worked out once, on no path, as `_caller_frames` are
+            try:
+                self._broken[key] = (frame, self._broken_at_a_turn(loop, frame))
+            finally:
+                self._open = saved
         return self._broken[key][1]
 
     def _broken_at_a_turn(self, loop: Loop, frame: Frame | None) -> bool:
@@ -1854,15 +2108,17 @@ class Flow:
     def _bound(self, scope: Scope, name: str, node: ast.expr, site: Site) -> Value:
         """The value of the expression `name` is bound to, where `site` reads it. Strings, numbers and
         unknowns are kept for the next read at the same site; lists, dicts and model objects are built
-        afresh, since the changes made to them are applied to the copy each read gets."""
+        afresh, since the changes made to them are applied to the copy each read gets. A value kept is
+        kept with the choices its reading met open, met again at each read (see `alternatives`)."""
         key = (id(scope), name, site)
         kept = self._plain.get(key)
         if kept is not None:
-            return kept
-        cuts = self._cuts
+            self._open.extend(kept[1])
+            return kept[0]
+        cuts, opened = self._cuts, len(self._open)
         value = self.value(node, site)
         if self._cuts == cuts and isinstance(value, (Lit, NoneV, Unknown)):
-            self._plain[key] = value
+            self._plain[key] = (value, tuple(dict.fromkeys(self._open[opened:])))
         return value
 
     def _certainty(self, event: Event, binding: Binding, site: Site) -> bool | None:
@@ -1877,7 +2133,10 @@ class Flow:
             return False  # the turns of a loop before this one ran it too, wherever it is in the body
         if event.at >= site.at:
             return None
-        return site.chain[: len(event.chain)] == event.chain
+        if site.chain[: len(event.chain)] == event.chain:
+            return True
+        runs = self._on_path(event.chain, site, handlers=False)
+        return False if runs is None else (True if runs else None)
 
     def _apply(self, value: Value, event: Event, certain: bool, site: Site) -> Value:
         if not event.path and event.kind == "change":
@@ -1887,9 +2146,9 @@ class Flow:
         for attribute in path:
             target = target.attrs.get(attribute) if isinstance(target, Obj) else None
         at = (
-            Site(event.scope, site.at, site.chain, site.frame)
+            replace(site, scope=event.scope)
             if event.scope is site.scope
-            else Site(event.scope, END, (), site.frame)
+            else Site(event.scope, END, (), site.frame, site.path)
         )
         if isinstance(target, Obj) and event.kind in ("set", "change"):
             name = event.path[-1]
@@ -2103,6 +2362,14 @@ class Flow:
         ):
             return self._get(node, func, site)
         if (
+            name in ("startswith", "endswith")
+            and isinstance(func, ast.Attribute)
+            and len(node.args) == 1
+            and not node.keywords
+            and not isinstance(node.args[0], ast.Starred)
+        ):
+            return self._affix(node, func, site)
+        if (
             name in ("list", "tuple")
             and isinstance(func, ast.Name)
             and not node.args
@@ -2141,6 +2408,23 @@ class Flow:
             return self.unknown(node)
         return self.value(node.args[1], site) if len(node.args) == 2 else NoneV(node)
 
+    def _affix(self, node: ast.Call, func: ast.Attribute, site: Site) -> Value:
+        """`text.startswith(prefix)` and `text.endswith(suffix)` (or a tuple of them) on strings the reader
+        knows in full: True or False, as a test reads it (`'db-as' if name.startswith('db') else ...`)."""
+        text, given = self.value(func.value, site), self.value(node.args[0], site)
+        affixes = [given] if isinstance(given, Lit) else given.items if isinstance(given, ListV) else []
+        if (
+            not _plain_text(text)
+            or not affixes
+            or (isinstance(given, ListV) and not given.complete)
+            or not all(_plain_text(affix) for affix in affixes)
+        ):
+            return self.unknown(node)
+        assert isinstance(text, Lit)
+        check = str.startswith if func.attr == "startswith" else str.endswith
+        result = check(text.text, tuple(affix.text for affix in affixes if isinstance(affix, Lit)))
+        return Lit(str(result), ast.copy_location(ast.Constant(result), node))
+
     # --- calls of the script's own functions ------------------------------------------------------
 
     def _returned(self, node: ast.Call, name: str, site: Site) -> Value:
@@ -2172,7 +2456,7 @@ class Flow:
             self.budget = self.call_budget
         self._calling.append(function)
         try:
-            found = self._return_value(function, frame)
+            found = self._return_value(function, frame, site.path)
         finally:
             self._calling.pop()
             if outermost:
@@ -2182,14 +2466,14 @@ class Flow:
             return self.unknown(node)  # cut short somewhere inside: as if it were not followed
         return self.unknown(node) if isinstance(found, Unknown) else found
 
-    def _return_value(self, function: Function, frame: Frame) -> Value:
+    def _return_value(self, function: Function, frame: Frame, path: Path = ()) -> Value:
         """The value the returns of one call give, but for those that surely do not run at it (under a
         test its arguments decide against them, after a return that surely runs first): the branch its
         arguments choose (`if kind == 'vnet': return A` then `return B`), else what all branches agree on.
         None too when the call may run to the end of the body without a return."""
         found: list[Value] = []
         for returned in function.returns:
-            site = Site(function.scope, returned.at, returned.chain, frame)
+            site = Site(function.scope, returned.at, returned.chain, frame, path)
             if self.runs(site) is False:
                 continue
             found.append(NoneV(None) if returned.value is None else self.value(returned.value, site))
@@ -2389,6 +2673,22 @@ def _again(event: Event, binding: Binding, frame: Frame | None) -> bool:
             return True
         frame = frame.outer
     return False
+
+
+def _shared(chain: tuple[int, ...], other: tuple[int, ...]) -> tuple[int, ...]:
+    """The blocks two chains share, from the outermost: those both are in."""
+    common = 0
+    while common < len(chain) and common < len(other) and chain[common] == other[common]:
+        common += 1
+    return chain[:common]
+
+
+def _plain_text(value: Value) -> bool:
+    """Whether a value is a string the script states in full: not a number, a bool or bytes written as
+    such, nor a text with a HOLE."""
+    if not isinstance(value, Lit) or HOLE in value.text:
+        return False
+    return not isinstance(value.node, ast.Constant) or isinstance(value.node.value, str)
 
 
 def _width(target: ast.expr) -> int:

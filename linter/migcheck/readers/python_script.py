@@ -20,6 +20,15 @@ parameter, a setting, a loop variable) is left empty and named in `Role.unknown`
 about it, and a name it does not state is shown as a stand-in that says so (`<deployment name,
 deploy.py:12>`), never as the expression that holds it. A call is shown at the name of the method it calls.
 
+A call that creates something is read once for each turn of the loops around it over items the script
+writes out, and, in one of the script's functions, once for each call of the function, when the reader
+knows them all and each decides whether the call runs: `provision('app01', ['app'])` then `provision(
+'app02', ['app', 'backup'])` are two VMs, the second in two subnets. A VM call whose arguments differ by
+the path the script takes to it (an extension appended under an `if`, a name bound on both branches) is read
+on each path, up to a few: the VM is described once for each and the descriptions joined as the PowerShell
+reader joins a VM built differently on different paths, a blocker any path sets reported, an absence, or a
+value the paths differ on (the availability set, the size), known only when they all agree.
+
 What the SDK's models cannot express, scripts send as REST bodies of their own (`perform_put`,
 `perform_post`, or a request of their own): a body the reader can work out is read as the REST reader reads
 a body file, a network configuration uploaded (PUT `<subscription>/services/networking/media`) as a .netcfg
@@ -35,6 +44,7 @@ from __future__ import annotations
 import ast
 import bisect
 import codecs
+import functools
 import io
 import posixpath
 import re
@@ -46,6 +56,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import TYPE_CHECKING
 
+from migcheck import automation
 from migcheck.model import (
     AclRule,
     ClassicCall,
@@ -72,6 +83,7 @@ from migcheck.model import (
     VirtualMachine,
     common_branches,
     is_stand_in,
+    joined_paths,
 )
 from migcheck.readers import python_flow as flow
 from migcheck.readers.netcfg import PRODUCES as NETWORK_RESOURCES
@@ -302,7 +314,10 @@ _UNREGISTRATIONS = frozenset({"delete_disk", "delete_os_image", "delete_vm_image
 _OUTSIDE_DEPLOYMENTS = frozenset(
     {"create_reserved_ip_address", "associate_reserved_ip_address", "create_storage_account", *_REGISTRATIONS}
 )
-# The calls read once for each turn of the loops around them (see `_Resources._bindings`).
+# The calls that create or change a VM: read on each path the script may take to them (`_Resources._vm`).
+_VM_CALLS = frozenset({"create_virtual_machine_deployment", "add_role", "update_role"})
+# The calls read once for each turn of the loops around them, and for each call of the function they are in
+# (see `_Resources._bindings`).
 _BY_TURN = frozenset(
     {
         "create_virtual_machine_deployment",
@@ -372,7 +387,7 @@ def read(path: str, data: bytes) -> Document:
         message = f"{deep}; migcheck does not read scripts nested this deeply"
         problem = FileProblem("syntax", message, source.mark(deep.node), _GENERATED_FIX)
         return Document(path, FileKind.PYTHON, "", problem=problem, text=decoded)
-    classic = index.imports.found or _MANAGEMENT_HOST.search(decoded) is not None
+    classic = index.imports.found or automation.mentions_management_host(decoded)
     resources = _Resources(source, index).build() if classic else ()
     suppressions = tuple(source.suppressions(index)) if "migcheck" in decoded.lower() else ()
     return Document(path, FileKind.PYTHON, "", resources, suppressions, text=decoded)
@@ -1092,6 +1107,13 @@ def _take(kept: Role, other: Role, facts: set[str] | frozenset[str]) -> Role:
     return replace(kept, **changes)  # type: ignore[arg-type]
 
 
+def _vm_names(bound: Bound) -> tuple[str | None, ...]:
+    """The cloud service, deployment and VM a call names, as far as it states them."""
+    return tuple(
+        literal(bound.values.get(param)) for param in ("service_name", "deployment_name", "role_name")
+    )
+
+
 class _Resources:
     """The resources of one file, from its calls in source order."""
 
@@ -1125,8 +1147,9 @@ class _Resources:
         self.turn = 0
         self.reserved_by_call: set[tuple[int, str]] = set()  # a loop's turns may name one reserved IP again
         # The migration steps the script's requests run, each with the calls that lead to it, outermost
-        # first, ending with the request (see `_placed_steps`).
-        self.steps: list[tuple[tuple[ast.Call, ...], MigrationStep]] = []
+        # first, ending with the request, and that request again when a loop's turn sends it (see
+        # `_placed_steps`).
+        self.steps: list[tuple[tuple[ast.Call, ...], MigrationStep, ast.Call | None]] = []
         # Disks the script registers, by name, and images, by kind and name (see `_registration`); those a
         # function registers, in an order the file does not show (see `_unregister`); and what the file says
         # of the disks VMs are given: the VM each name is given to, the line of the first one given by a
@@ -1140,6 +1163,7 @@ class _Resources:
         self.unnamed_disk_users: dict[str, None] = {}
         self.disks_by_name: dict[Disk, None] = {}
         self.storage_types: dict[StorageAccountType, None] = {}  # the storage accounts the script creates
+        self.named_call_sites: dict[int, CallSite] = {}  # see `_call_site`
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
@@ -1196,33 +1220,68 @@ class _Resources:
         params = SIGNATURES.get(call.method)
         if params is None:
             return
-        bounds = self._bindings(call, params)
-        for turn, bound in enumerate(bounds, 1):
-            self.turn = turn if len(bounds) > 1 else 0
-            self._describe_bound(call, bound, mark)
+        readings = self._bindings(call, params)
+        for turn, (site, bounds) in enumerate(readings, 1):
+            self.turn = turn if len(readings) > 1 else 0
+            if call.method in _VM_CALLS:
+                self._vm(call, bounds, site, mark)
+            else:
+                self._describe_bound(call, bounds[0], mark)
         self.turn = 0
 
-    def _bindings(self, call: CallSite, params: tuple[str, ...]) -> list[Bound]:
-        """The call's arguments once for each turn of the loops around it (`Flow.turns`), so that each VM
-        or reserved IP a loop creates is one of its own; else, or when a turn does not name the deployment
-        it describes (each turn would be a deployment of its own no rule could tell from the others), once
-        as the call is written. None when the arguments do not fit the SDK's signature (a method of the
-        script's own with the same name), or when a loop around the call goes over no items: it never runs."""
-        sites = self.flow.turns(call) if call.method in _BY_TURN else [flow.site_of(call)]
+    def _bindings(self, call: CallSite, params: tuple[str, ...]) -> list[tuple[flow.Site, list[Bound]]]:
+        """The call's arguments once for each time it runs that the reader tells apart, with the site they
+        are read at: each call of the function it is in and each turn of the loops around it (`_runs`), so
+        that each VM or reserved IP they create is one of its own; else, or when one of them does not name
+        the deployment it describes (each would be a deployment of its own no rule could tell from the
+        others), once as the call is written. Each reading holds the arguments on each path the script may
+        take to the call (`_alternatives`). None when the arguments do not fit the SDK's signature (a
+        method of the script's own with the same name), or when the call never runs (a loop around it
+        goes over no items, the calls of its function are all in code that never runs)."""
+        sites = self._runs(call) if call.method in _BY_TURN else [flow.site_of(call)]
         if not sites:
             return []
         if sites[0].frame is not None:
-            bounds = [self.flow.bind(call.node, params, site) for site in sites]
-            named = [bound for bound in bounds if bound is not None and _names_deployment(call.method, bound)]
-            if len(named) == len(bounds):
-                return named
-        bound = self.flow.bind(call.node, params, flow.site_of(call))
+            readings = [(site, self._alternatives(call, params, site)) for site in sites]
+            if all(bounds and _names_deployment(call.method, bounds[0]) for _, bounds in readings):
+                return readings
+        site = flow.site_of(call)
+        bounds = self._alternatives(call, params, site)
+        return [(site, bounds)] if bounds else []
+
+    def _runs(self, call: CallSite) -> list[flow.Site]:
+        """The sites a call runs at: in one of the script's functions, one for each call of the function
+        (`Flow.callers`), with the turns of the loops around the call in it (`Flow.turns`). As the call is
+        written, with those turns, when the reader does not know every call of the function, past
+        MAX_TURNS, and when a call leaves open whether it runs (an `if` on a value the caller does not
+        state): a VM created on each branch under the name the caller passes would be read as one VM
+        (`_Draft.add`), where read as written each branch's stays a VM of its own that rules compare."""
+        callers = self.flow.callers(call) if call.scope is not self.index.module else []
+        if not any(site.frame is not None for site in callers):
+            return self.flow.turns(call) if callers or call.scope is self.index.module else []
+        if any(self.flow.runs(site) is None for site in callers):
+            return self.flow.turns(call)
+        sites: list[flow.Site] = []
+        for caller in callers:
+            sites.extend(self.flow.turns(call, caller))
+            if len(sites) > flow.MAX_TURNS:
+                return self.flow.turns(call)
+        return sites
+
+    def _alternatives(self, call: CallSite, params: tuple[str, ...], site: flow.Site) -> list[Bound]:
+        """A call's arguments, read at `site`: for a VM, once on each path the script may take to the call
+        that they differ on (`Flow.alternatives`), as long as each path names the same VM; else once, with
+        what differs by path unknown. Empty when they do not fit the SDK's signature."""
+        if call.method in _VM_CALLS:
+            found = self.flow.alternatives(site, lambda at: self.flow.bind(call.node, params, at))
+            bounds = [bound for bound in found if bound is not None]
+            if len(bounds) == len(found) and len({_vm_names(bound) for bound in bounds}) == 1:
+                return bounds
+        bound = self.flow.bind(call.node, params, site)
         return [bound] if bound is not None else []
 
     def _describe_bound(self, call: CallSite, bound: Bound, mark: Mark) -> None:
-        if call.method in ("create_virtual_machine_deployment", "add_role", "update_role"):
-            self._vm(call, bound, mark)
-        elif call.method in PACKAGE_EVIDENCE:
+        if call.method in PACKAGE_EVIDENCE:
             self._package(call, bound, mark)
         elif call.method == "create_reserved_ip_address":
             name = literal(bound.values.get("name"))
@@ -1269,7 +1328,7 @@ class _Resources:
             return None
         site = flow.site_of(call)
         url = self._shape(_argument(call.node, *sends.url), site)
-        found = _management_url(url)
+        found = automation.management_url(url)
         if found is None and name == "request":
             host = self._connection_host(call.receiver)
             found = (host, url) if host is not None else None  # a path on a connection to the host
@@ -1303,8 +1362,7 @@ class _Resources:
 
     def _host(self, connection: CallSite) -> str | None:
         host = self._shape(_argument(connection.node, 0, ("host",)), flow.site_of(connection))
-        found = _MANAGEMENT_URL.fullmatch(host)
-        return found.group(1).lower() if found is not None and not found.group(2) else None
+        return automation.management_host(host)
 
     def _send(self, call: CallSite, request: _Request) -> None:
         mark = self.source.call_mark(call.node)
@@ -1340,7 +1398,7 @@ class _Resources:
         connection to it; None when neither."""
         name = flow.callee(call.node.func)
         url = self._shape(_argument(call.node, *_HTTP_CALLS[name].url), site)
-        found = _management_url(url)
+        found = automation.management_url(url)
         if found is not None:
             return found[1]
         return url if name == "request" and self._connection_host(call.receiver) is not None else None
@@ -1351,14 +1409,15 @@ class _Resources:
         self, call: CallSite, site: flow.Site, path: str, path_at: Callable[[flow.Site], str], mark: Mark
     ) -> None:
         """The migration steps a POST to `path`, read at `site` (a call of the function it is in, or its own
-        site), runs. A migration path read at the request's own site that the loops around it fill in
-        (`for vnet in ('front', 'back'):`) is read again at each of their turns, by `path_at`."""
+        site), runs. A migration path that the loops around the request fill in (`for vnet in ('front',
+        'back'):`, `for step in ('Validate', 'Prepare')`) is read again at each of their turns in that
+        call, by `path_at`: each turn runs a step, shown at the request (see `_placed_steps`)."""
         chain = (*_calls_to(site), call.node)
-        if site.frame is None and HOLE in path and "/migration" in path.casefold():
-            turns = self.flow.turns(call)
+        if HOLE in path and "/migration" in path.casefold():
+            turns = self.flow.turns(call, site)
             if turns != [site]:  # loops over items the script writes out
                 for turn in turns:
-                    self._migration_step(path_at(turn), mark, chain)
+                    self._migration_step(path_at(turn), mark, chain, call.node)
                 return
         self._migration_step(path, mark, chain)
 
@@ -1367,30 +1426,26 @@ class _Resources:
         first (`prepare('vnet')` before `commit('vnet')`, wherever the functions that send them are
         written). Each is shown at the outermost of those calls, the request included, that leads to it
         alone: `run('prod-vnet', 'Commit')` of a `def run(name, step): sms.perform_post(...)`, whose request
-        is one line for every step it runs, and not a `main()` that runs them all; at the outermost when
-        none does (the turns of a loop)."""
-        paths = Counter(id(node) for chain, _ in self.steps for node in chain)
+        is one line for every step it runs, and not a `main()` that runs them all. When none does, at the
+        request that the turns of a loop around it send each step with, else at the outermost."""
+        paths = Counter(id(node) for chain, _, _ in self.steps for node in chain)
         placed = []
-        for chain, step in self.steps:
-            shown = next((node for node in chain if paths[id(node)] == 1), chain[0])
+        for chain, step, looped in self.steps:
+            shown = next((node for node in chain if paths[id(node)] == 1), looped or chain[0])
             order = tuple((node.lineno, node.col_offset) for node in chain)
             placed.append((order, replace(step, mark=self.source.call_mark(shown))))
         return tuple(step for _, step in sorted(placed, key=lambda found: found[0]))
 
-    def _migration_step(self, path: str, mark: Mark, chain: tuple[ast.Call, ...]) -> None:
+    def _migration_step(
+        self, path: str, mark: Mark, chain: tuple[ast.Call, ...], looped: ast.Call | None = None
+    ) -> None:
         """A POST to a `.../migration?comp=<step>` path of the Service Management API runs a step of the
         platform migration, as the Move-Azure* cmdlets that send it do (MIG602 checks their order). The SDK
-        has no method for it: scripts send it with `perform_post` or a request of their own."""
-        found = _MIGRATION_PATH.search(path)
-        if found is None or found.group("step").casefold() not in _MIGRATION_STEPS:
-            return
-        for group, scope in _MIGRATION_SCOPES.items():
-            name = found.group(group)
-            if name is not None:
-                target = "" if HOLE in name else name
-                step = MigrationStep(_MIGRATION_API, found.group("step").casefold(), scope, target, mark)
-                self.steps.append((chain, step))
-                return
+        has no method for it: scripts send it with `perform_post` or a request of their own. `looped`: the
+        request, when a turn of the loops around it sends this step."""
+        found = automation.migration_step(path)
+        if found is not None:
+            self.steps.append((chain, MigrationStep(automation.MIGRATION_API, *found, mark), looped))
 
     def _templated(self, node: ast.expr | None, body: Value | None, site: flow.Site) -> Value | None:
         """A body as the script states it; else, when it fills in a template the script writes out
@@ -1477,53 +1532,105 @@ class _Resources:
         if role:
             draft.remove(("role", _key(role)))
 
-    def _vm(self, call: CallSite, bound: Bound, mark: Mark) -> None:
-        v = bound.values
+    def _vm(self, call: CallSite, bounds: list[Bound], site: flow.Site, mark: Mark) -> None:
+        """A VM a call creates or changes, described once for each path the script may take to the call
+        (`bounds`, which all name it alike) and the descriptions joined (`joined_paths`)."""
+        v = bounds[0].values
         if not {"service_name", "deployment_name", "role_name"} <= v.keys():
             return  # passed through `*args`: the call says nothing the reader can place
         draft = self._draft(call, v["service_name"], v["deployment_name"], v.get("deployment_slot"), mark)
         creates = call.method != "update_role"
-        if not creates:  # the SDK leaves out of its body what update_role is given as None: unchanged
-            v = {name: value for name, value in v.items() if not isinstance(value, NoneV)}
-            bound = Bound(v, bound.open)
-        stated = frozenset(f for f in VM_FACTS if creates or any(p in v for p in _FACT_PARAMS[f]))
+        roles: list[Role] = []
+        updated: frozenset[str] = frozenset()
+        for bound in bounds:
+            if not creates:  # the SDK leaves out of its body what update_role is given as None: unchanged
+                bound = Bound(
+                    {k: value for k, value in bound.values.items() if not isinstance(value, NoneV)},
+                    bound.open,
+                )
+            stated = frozenset(
+                f for f in VM_FACTS if creates or any(p in bound.values for p in _FACT_PARAMS[f])
+            )
+            roles.append(self._vm_role(bound, mark, creates and not bound.open, stated))
+            updated |= stated
+            if call.method == "create_virtual_machine_deployment":
+                self._deployment_network(draft, bound)
         role = replace(
-            self._vm_role(bound, mark, creates and not bound.open, stated),
+            functools.reduce(joined_paths, roles),
             changes_existing=not creates,
-            branches=self._branches(call) if creates else (),
+            branches=self._branches(call, site) if creates else (),
         )
         name = literal(v["role_name"])
-        draft.add(role, ("role", _key(name)) if name else self._call_key(call), None if creates else stated)
-        if call.method == "create_virtual_machine_deployment":
-            draft.state_network(*self._vnet(bound))
-            reserved = v.get("reserved_ip_name")
-            draft.reserved_ip = draft.reserved_ip or self._ref(reserved)
-            # A name the script passes but does not state may name a reserved IP or be None.
-            if reserved is None:
-                unstated = bound.open
-            else:
-                unstated = not isinstance(reserved, NoneV) and literal(reserved) is None
-            draft.reserved_ip_unknown = draft.reserved_ip_unknown or unstated
+        draft.add(role, ("role", _key(name)) if name else self._call_key(call), None if creates else updated)
 
-    def _branches(self, call: CallSite) -> tuple[tuple[str, int], ...]:
+    def _deployment_network(self, draft: _Draft, bound: Bound) -> None:
+        """The virtual network and reserved IP create_virtual_machine_deployment gives its deployment."""
+        draft.state_network(*self._vnet(bound))
+        reserved = bound.values.get("reserved_ip_name")
+        draft.reserved_ip = draft.reserved_ip or self._ref(reserved)
+        # A name the script passes but does not state may name a reserved IP or be None.
+        if reserved is None:
+            unstated = bound.open
+        else:
+            unstated = not isinstance(reserved, NoneV) and literal(reserved) is None
+        draft.reserved_ip_unknown = draft.reserved_ip_unknown or unstated
+
+    def _branches(self, call: CallSite, site: flow.Site) -> tuple[tuple[str, int], ...]:
         """The branches of `if`s a call runs on (see `Role.branches`), as far as each `if` is a choice made
         once: not in a loop (but one the reader takes turn by turn, where each turn's `if` is a choice of
-        its own), nor in a function that may be called more than once."""
-        if not self.flow.runs_once(call.scope):
-            return ()
+        its own), nor in a function that may run more than once, unless the call is read for each call of
+        the function (`_runs`): each call makes the function's choices once, after the branches the call is
+        made on, and the calls that lead there are part of the name of each choice made inside."""
+        levels = self._levels(call, site)
         taken: list[tuple[str, int]] = []
-        looped = False
-        for block in call.chain:
-            if block in self.index.conditions:  # an `if`'s branch, or a test only (`a and b`)
-                if block in self.index.choices:
-                    node, branch = self.index.choices[block]
-                    choice = f"{self.source.path}#{node.lineno}:{node.col_offset}"
-                    taken.append((f"{choice}@{self.turn}" if looped else choice, branch))
-            elif looped or not self.turn or block not in self.index.loops:
-                break
-            else:
-                looped = True
+        name = ""
+        for chain, turns, into in levels or ():
+            for block in chain:
+                if block in self.index.conditions:  # an `if`'s branch, or a test only (`a and b`)
+                    if block in self.index.choices:
+                        node, branch = self.index.choices[block]
+                        taken.append((f"{self.source.path}#{node.lineno}:{node.col_offset}{name}", branch))
+                elif block in turns:
+                    name += f"@{block}.{turns[block]}"
+                else:
+                    return tuple(taken[:_MAX_CHOICES])  # a loop whose turns are not told apart
+            if into is not None:
+                name += f">{into.lineno}:{into.col_offset}"
         return tuple(taken[:_MAX_CHOICES])
+
+    def _levels(
+        self, call: CallSite, site: flow.Site
+    ) -> list[tuple[tuple[int, ...], dict[int, int], ast.Call | None]] | None:
+        """The code a call is read in, outermost first: for each function the calls of its frame lead
+        through (see `Flow.callers`), and then the call's own, the chain of blocks the next call (or the
+        call itself) is in, the turn of each loop among them that the reading takes turn by turn, and the
+        call into the next. None when the outermost may run more than once (a function the reader does not
+        know every call of, or calls from more than one place)."""
+        levels: list[tuple[tuple[int, ...], dict[int, int], ast.Call | None]] = []
+        chain, scope, frame, into = call.chain, call.scope, site.frame, None
+        while True:
+            turns: dict[int, int] = {}
+            while frame is not None and frame.loop is not None:
+                turns[frame.loop.block] = frame.turn
+                frame = frame.outer
+            levels.append((chain, turns, into))
+            if frame is None or frame.call is None:
+                break
+            caller = self._call_site(frame.call)
+            if caller is None:
+                return None
+            chain, scope, into, frame = caller.chain, caller.scope, frame.call, frame.outer
+        if not self.flow.runs_once(scope):
+            return None
+        return levels[::-1]
+
+    def _call_site(self, node: ast.Call) -> CallSite | None:
+        """The call of one of the script's functions a frame stands for, among the calls by name."""
+        if not self.named_call_sites:
+            self.named_call_sites = {
+                id(site.node): site for sites in self.index.named_calls.values() for site in sites
+            }
+        return self.named_call_sites.get(id(node))
 
     def _vnet(self, bound: Bound) -> tuple[NameRef | None, bool]:
         """The deployment's virtual network, and whether the call states it either way."""
@@ -2080,26 +2187,10 @@ class _Resources:
 
 # --- requests sent to the API without the SDK -------------------------------------------------------------
 
-# The hosts of the Service Management API, in Azure's public and national clouds.
-_MANAGEMENT_HOSTS = (
-    "management.core.windows.net",
-    "management.core.chinacloudapi.cn",
-    "management.core.usgovcloudapi.net",
-    "management.core.cloudapi.de",
-)
-_MANAGEMENT_HOST = re.compile("|".join(re.escape(host) for host in _MANAGEMENT_HOSTS), re.IGNORECASE)
-# A URL on one of them: the host, then nothing, a port, a path, or a piece the script does not state.
-_MANAGEMENT_URL = re.compile(
-    rf"(?:https?://)?({_MANAGEMENT_HOST.pattern})(?::\d+)?([/{HOLE}].*)?", re.IGNORECASE | re.DOTALL
-)
 # How many services and deployments one REST body is applied to, at most. Each one is a copy of what the
 # body describes (its roles, their endpoints): a body sent by every call of a loop over thousands of names
 # would otherwise be that many copies. Real scripts send one body to a few.
 _MAX_BODY_TARGETS = 64
-# How long a request's name may be, as the calls of a script list it (MIG601 shows a few of them).
-_LONGEST_CALL = 200
-# The paths that make the host an audience of sign-in tokens (`resource=` or `scopes=`), not a request.
-_TOKEN_SCOPES = frozenset({"", ".default", "user_impersonation"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -2143,31 +2234,8 @@ class _Request:
 
     @property
     def name(self) -> str:
-        """How the call is listed among the script's classic calls: the method and the URL as the REST
-        reference writes it (`PUT management.core.windows.net/<subscription-id>/services/networking/media`),
-        with what the script does not state shown as `<...>`."""
-        path = self.path.split("?", 1)[0]
-        segments = path.split("/")
-        if path.startswith("/") and len(segments) > 1 and segments[1]:
-            segments[1] = "<subscription-id>"
-        shown = "/".join(segments).replace(HOLE, "<...>")
-        name = f"{self.verb} {self.host}{shown if shown.startswith('/') else '/' + shown}"
-        return name if len(name) <= _LONGEST_CALL else name[: _LONGEST_CALL - 1] + "…"
-
-
-def _management_url(url: str) -> tuple[str, str] | None:
-    """(host, path) of a URL on the Service Management API's host, with a path of its own: the host alone
-    (`https://management.core.windows.net/`) and its scopes (`/.default`, `/user_impersonation`) are the
-    audience Resource Manager's sign-in tokens are asked for, not a request to the API."""
-    # No real URL is longer than the longest string the reader builds: a longer constant is looked at no
-    # further, so that every request a script sends with it does not scan it again to its end.
-    found = _MANAGEMENT_URL.fullmatch(url[: flow.MAX_TEXT])
-    if found is None:
-        return None
-    path = found.group(2) or ""
-    if path.strip("/") in _TOKEN_SCOPES:
-        return None
-    return found.group(1).lower(), path
+        """How the call is listed among the script's classic calls (see `automation.request_name`)."""
+        return automation.request_name(self.verb, self.host, self.path)
 
 
 def _argument(call: ast.Call, position: int, keywords: tuple[str, ...]) -> ast.expr | None:
@@ -2192,21 +2260,6 @@ _BODY_ROOTS = frozenset({"PersistentVMRole", "PersistentVM", "Role", "Deployment
 _PATH_NAMES = re.compile(
     r"/services/hostedservices/([^/?#]+)(?:/deployments/([^/?#]+)(?:/roles/([^/?#]+))?)?", re.IGNORECASE
 )
-# The Service Management API's migration requests, all POSTs: `<subscription>/services/hostedservices/
-# <service>/deployments/<deployment>/migration?comp=prepare`, and the same of
-# `networking/virtualnetwork/<vnet>` and `storageservices/<account>` (the classic SDK for .NET,
-# Microsoft.WindowsAzure.Management.Compute, .Network and .Storage, which the Move-Azure* cmdlets call).
-# Each names the resource MIG602 orders the steps of: for a deployment, the cloud service, as
-# Move-AzureService names it.
-_MIGRATION_PATH = re.compile(
-    r"/services/(?:hostedservices/(?P<service>[^/?#]+)/deployments/[^/?#]+"
-    r"|networking/virtualnetwork/(?P<vnet>[^/?#]+)|storageservices/(?P<account>[^/?#]+))"
-    r"/migration/?\?(?:[^#]*&)?comp=(?P<step>[A-Za-z]+)(?=$|[&#])",
-    re.IGNORECASE,
-)
-_MIGRATION_SCOPES = {"service": "cloud-service", "vnet": "virtual-network", "account": "storage-account"}
-_MIGRATION_STEPS = frozenset({"validate", "prepare", "commit", "abort"})
-_MIGRATION_API = "Service Management API"  # what runs the steps, as MIG602 names it
 # How a string literal opens: an optional prefix that keeps the text as written, then its quotes.
 _OPENING = re.compile(r"[rRuU]?('''|\"\"\"|'|\")")
 
