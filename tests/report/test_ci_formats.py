@@ -21,7 +21,8 @@ def test_github_annotation_line(contoso, run):
     assert (
         "::error file=examples/contoso/vms/sql-tier/contoso-sql01.xml,line=24,col=11,"
         "title=MIG201 endpoint-acl::endpoint 'RemoteDesktop' of VM 'contoso-sql01' in cloud service "
-        "'sql-tier' (named after its folder) has an access control list (2 rules)\n"
+        "'sql-tier' (named after its folder) has an access control list (2 rules)%0AFix: Remove the endpoint "
+        "ACL before migrating"
     ) in out
     lines = out.splitlines()
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines[:-1])
@@ -52,7 +53,8 @@ def test_gitlab_code_quality_shape(contoso, run):
     assert code == 1
     assert len(issues) == len(findings(run, "examples/contoso"))
     for issue in issues:
-        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location", "content"}
+        assert issue["content"]["body"]  # what to do
         assert issue["severity"] in {"blocker", "major", "info"}
         assert re.fullmatch(r"[0-9a-f]{32}", issue["fingerprint"])
         assert set(issue["location"]) == {"path", "lines"} and isinstance(
@@ -164,7 +166,9 @@ def test_azure_pipelines_logissue_lines(contoso, run):
         "##vso[task.logissue type=warning;sourcepath=examples/contoso/network/NetworkConfig.netcfg;"
         "linenumber=68;columnnumber=7;code=MIG303]MIG303 affinity-group-vnet: virtual network "
         "'contoso-legacy-vnet' is bound to affinity group 'contoso-ag': make it a regional network (Location) "
-        "before migrating"
+        "before migrating%0AFix: Make the virtual network regional (a Location instead of an AffinityGroup), "
+        "then update each deployment in it (add an endpoint or a data disk) so that it moves to the regional "
+        "scope too, and migrate."
     )
     assert all(line.startswith("##vso[task.logissue type=") for line in lines[:-1])
     assert lines[-1].startswith("Found ")
@@ -210,3 +214,13 @@ def test_statistics_count_findings_per_rule(contoso, run):
     codes = [line.split()[1] for line in lines[:-1]]
     assert len(codes) == len(set(codes))
     assert "2  MIG602  migration-out-of-order [1 error, 1 warning]" in lines
+
+
+def test_what_to_do_follows_the_message_in_every_annotation_format(contoso, run):
+    """The text report's `help:` line has no place in one-line CI annotations: it follows on a second line."""
+    for name in ("github", "azure"):
+        out = run("check", "examples/contoso", "--format", name, "--select", "MIG202")[1]
+        annotations = [line for line in out.splitlines() if line.startswith(("::", "##vso"))]
+        assert annotations and all("%0AFix: " in line for line in annotations)
+    issues = json.loads(run("check", "examples/contoso", "--format", "gitlab", "--select", "MIG202")[1])
+    assert all(issue["content"]["body"].startswith("Keep") or issue["content"]["body"] for issue in issues)

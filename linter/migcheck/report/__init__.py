@@ -12,6 +12,8 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from migcheck.engine import LintResult
     from migcheck.model import Finding, Location, Severity
     from migcheck.report.stream import Stream
@@ -82,3 +84,11 @@ def location(finding: Finding, result: LintResult) -> Location:
         return finding.location
     source = result.sources.get(finding.mark.path) or SourceText("")
     return source.locate(finding.mark)
+
+
+def annotated(finding: Finding, escape: Callable[[str], str]) -> str:
+    """A finding's message, then what to do on a line of its own, each escaped by the format: for the CI
+    services that show one annotation per finding (GitHub, Azure Pipelines), where the text report's
+    `help:` line has no other place. The line break is the one both services read (`%0A`), added after the
+    escaping, which shows any line break from a file rather than obeying it."""
+    return escape(finding.message) + (f"%0A{escape(f'Fix: {finding.fix}')}" if finding.fix else "")

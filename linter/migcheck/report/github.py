@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from migcheck.model import Finding, Severity
-from migcheck.report import location
+from migcheck.report import annotated, location
 from migcheck.report.stream import Stream, rendered, write_lines
 from migcheck.report.text import summary
 from migcheck.visible import visible
@@ -38,7 +38,7 @@ def annotation(finding: Finding, result: LintResult) -> str:
             ("title", f"{finding.code} {finding.name}"),
         )
     )
-    return f"::{COMMANDS[finding.severity]} {properties}::{_data(finding.message)}"
+    return f"::{COMMANDS[finding.severity]} {properties}::{annotated(finding, _data)}"
 
 
 def _data(text: str) -> str:

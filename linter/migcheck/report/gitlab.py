@@ -41,4 +41,6 @@ def _issue(finding: Finding, fingerprint: str, result: LintResult) -> dict[str, 
         "fingerprint": fingerprint,
         "severity": SEVERITIES[finding.severity],
         "location": {"path": loc.path, "lines": {"begin": loc.line}},
+        # What to do, shown in the issue's details (Code Quality's `content`, Markdown).
+        **({"content": {"body": finding.fix}} if finding.fix else {}),
     }
