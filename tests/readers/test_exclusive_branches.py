@@ -113,6 +113,9 @@ def test_a_switch_over_one_value_creates_the_vms_of_one_clause(tmp_path, monkeyp
         + "}\n"
     )
     assert _codes(tmp_path, monkeypatch, {"deploy.ps1": script}, "MIG102") == []
+    # An environment variable is one string, whatever it holds.
+    environment = script.replace("switch ($Environment)", "switch ($env:DEPLOY_ENV)")
+    assert _codes(tmp_path, monkeypatch, {"deploy.ps1": environment}, "MIG102") == []
     # An array runs every clause it matches, one item after the other: both VMs may exist.
     array = script.replace("[string]$Environment = 'test'", "[string[]]$Environment = 'test'")
     assert _codes(tmp_path, monkeypatch, {"deploy.ps1": array}, "MIG102") == ["MIG102 deploy.ps1:5:112"]

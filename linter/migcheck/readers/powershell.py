@@ -2374,11 +2374,12 @@ class Interpreter:
         branches: list[Env] = []
         outputs: list[list[Value]] = []  # what each clause outputs, apart, when one clause at most runs
         subject: list[Value] = []
+        one_string = False  # the subject is one string (known or not): no item runs the clauses again
         choice, around = self._choice(), self.branches
         for child in _named(node):
             if child.type == "switch_body":
                 clauses = [c for clauses in _named(child) for c in _named(clauses)]
-                exclusive = _exclusive_clauses(node, clauses, subject)
+                exclusive = _exclusive_clauses(node, clauses, one_string)
                 if exclusive and isinstance(subject[0], Text) and subject[0].sure:
                     self._decided_switch(node, clauses, subject[0], env)
                     return
@@ -2399,6 +2400,9 @@ class Interpreter:
                     self._left_maybe(loop=True)
             elif child.type == "switch_condition":
                 subject = [self.evaluate(part, env) for part in _named(child)]
+                one_string = len(subject) == 1 and (
+                    isinstance(subject[0], Text) or _environment_variable(_named(child)[0])
+                )
             else:
                 self.evaluate(child, env)
         self._output_one_of(outputs)
@@ -5378,16 +5382,24 @@ def _same_by(made: list[_MaybeAssociation]) -> object:
     return made[0].by if all(m.by == made[0].by for m in made) else None
 
 
-def _exclusive_clauses(switch: Node, clauses: list[Node], subject: list[Value]) -> bool:
-    """Whether at most one clause of a `switch` runs: it compares one string the reader knows (not an
-    array, whose items each run the clauses, nor a value it does not know, which may be one: a
-    parameter, a variable the script does not assign), as written (no `-Regex`, `-Wildcard` or `-File`),
+def _environment_variable(node: Node) -> bool:
+    """Whether an expression is only an environment variable (`$env:DEPLOY_ENV`): always one string."""
+    inner = _unwrap(node)
+    while inner.type == "parenthesized_expression" and len(_named(inner)) == 1:
+        inner = _unwrap(_named(inner)[0])
+    return inner.type == "variable" and _text(inner).casefold().startswith(("$env:", "${env:"))
+
+
+def _exclusive_clauses(switch: Node, clauses: list[Node], one_string: bool) -> bool:
+    """Whether at most one clause of a `switch` runs: it compares `one_string`, a string the reader knows
+    or an environment variable (not an array, whose items each run the clauses, nor a value it does not
+    know, which may be one: a parameter, a variable the script does not assign), as written (no `-Regex`, `-Wildcard` or `-File`),
     with constants no value equals two of (`"web"`, `sql`, `1`; `default` runs when no other does)."""
     parameters = _first(switch, "switch_parameters")
     written = [_text(p).strip().casefold() for p in _named(parameters)] if parameters is not None else []
     if any(not p.startswith(("-c", "-e")) for p in written):  # -CaseSensitive, -Exact only
         return False
-    if len(subject) != 1 or not isinstance(subject[0], Text):
+    if not one_string:
         return False
     case = any(p.startswith("-c") for p in written)
     constants = [_clause_constant(_first(clause, "switch_clause_condition")) for clause in clauses]
