@@ -228,3 +228,19 @@ def test_a_plan_no_rule_graded_warns(examples, capsys):
 def test_a_plan_of_every_rule_says_ready_plainly(examples, capsys):
     out = run(capsys, "plan", "examples/ready")[1]
     assert "— ready\n" in out and "checked by" not in out
+
+
+def test_a_runbook_checked_alone_is_not_nothing_to_migrate(tmp_path, monkeypatch, capsys):
+    """Its blockers are listed; the closing line does not say there is nothing."""
+    (tmp_path / "m.py").write_text(
+        "from azure.servicemanagement import ServiceManagementService\n"
+        'sms = ServiceManagementService("sub", "cert.pem")\n'
+        'sms.perform_post("/sub/services/networking/virtualnetwork/prod-vnet/migration?comp=Commit", "")\n'
+        'sms.perform_post("/sub/services/networking/virtualnetwork/prod-vnet/migration?comp=Validate", "")\n'
+        'sms.perform_post("/sub/services/networking/virtualnetwork/prod-vnet/migration?comp=Prepare", "")\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    out = run(capsys, "plan", ".")[1]
+    assert "MIG602" in out and "Nothing to migrate" not in out
+    assert out.rstrip().endswith("only the scripts or exports whose blockers are listed above.")

@@ -226,3 +226,32 @@ def test_a_reserved_ip_freed_first_or_attached_by_an_export(tmp_path: Path, monk
     )
     (tmp_path / "move.ps1").write_text(freed, encoding="utf-8")
     assert lint(["."], Config(select=("MIG602",)), RULES).findings == []
+
+
+def _order(tmp_path: Path, monkeypatch, name: str, text: str) -> list[str]:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return [f.message for f in lint(["."], Config(select=("MIG602",)), RULES).findings]
+
+
+def test_python_steps_a_helper_sends_to_a_path_with_an_unknown_subscription(tmp_path: Path, monkeypatch):
+    """The caller's path keeps its known pieces around the subscription the script does not state."""
+    script = """\
+import os
+from azure.servicemanagement import ServiceManagementService
+
+sms = ServiceManagementService(os.environ["SUB"], "cert.pem")
+
+
+def run(path):
+    for step in ("Validate", "Prepare", "Commit"):
+        sms.perform_post(path + "/migration?comp=" + step, "")
+
+
+run("/{0}/services/storageservices/{1}".format(os.environ["SUB"], "appdata01"))
+run("/{0}/services/networking/virtualnetwork/{1}".format(os.environ["SUB"], "prod-vnet"))
+"""
+    messages = _order(tmp_path, monkeypatch, "migrate.py", script)
+    assert len(messages) == 1
+    assert "Prepare comes before the Prepare of virtual network 'prod-vnet'" in messages[0]
+    assert "storage account 'appdata01'" in messages[0]

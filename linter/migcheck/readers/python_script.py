@@ -1304,11 +1304,14 @@ class _Resources:
             verb = "PUT" if call.method == "perform_put" else "POST"
             path_node = _argument(call.node, 0, ("path",))
             sites = self.flow.callers(call)
+            shaped = self._shaped_callers(call, sites)
             for turn, site in enumerate(sites, 1):
                 self.turn = turn if len(sites) > 1 else 0
-                path = self._shape(path_node, site)
+                path = self._shape(path_node, shaped[turn - 1])
                 if verb == "POST":
-                    self._migration_steps(call, site, path, lambda at: self._shape(path_node, at), mark)
+                    self._migration_steps(
+                        call, shaped[turn - 1], path, lambda at: self._shape(path_node, at), mark
+                    )
                 body_node = _argument(call.node, 1, ("body",))
                 body = self.flow.value(body_node, site) if body_node is not None else None
                 self._rest_body(call, path, self._templated(body_node, body, site), verb, mark)
@@ -1390,8 +1393,17 @@ class _Resources:
         def path_at(site: flow.Site) -> str:
             return self._request_path(call, site) or request.path
 
-        for site in self.flow.callers(call):
+        sites = self.flow.callers(call)
+        for site in self._shaped_callers(call, sites):
             self._migration_steps(call, site, path_at(site), path_at, mark)
+
+    def _shaped_callers(self, call: CallSite, sites: list[flow.Site]) -> list[flow.Site]:
+        """The sites of `call`'s function's calls as the shapes of text read them: a caller's argument
+        built in part from what the script does not state (`"/{0}/services/...".format(SUB, name)`) keeps
+        its known pieces, where the values' reading makes it unknown whole. The values' sites when the two
+        do not pair up."""
+        shaped = self.shapes.callers(call)
+        return shaped if len(shaped) == len(sites) else sites
 
     def _request_path(self, call: CallSite, site: flow.Site) -> str | None:
         """The path a request is sent to, read at `site`: of a URL on the API's host, or a path on a

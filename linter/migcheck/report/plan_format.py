@@ -39,6 +39,17 @@ PLAN_FORMATS = ("text", "markdown", "html", "json")
 VERSION = 1
 
 
+def nothing_to_migrate(plan: Plan) -> str:
+    """The closing line of a plan without steps: the files hold no classic resource to move, though a
+    script or export among them may still name blockers (a runbook checked on its own)."""
+    if any(s.other_blockers for s in plan.subscriptions):
+        return (
+            "No step to plan: the files checked describe no classic resource to move, only the scripts or "
+            "exports whose blockers are listed above."
+        )
+    return "Nothing to migrate: no classic resource in the files checked."
+
+
 def render_plan(plan: Plan, fmt: str) -> str:
     if fmt == "json":
         return json_text(_data(plan), indent=2) + "\n"
@@ -69,7 +80,7 @@ def _text(plan: Plan) -> str:
             lines += ["", OTHER_BLOCKERS + ":"]
             lines += _text_blockers(subscription.other_blockers)
     if not any(s.steps for s in plan.subscriptions):
-        lines += ["", "Nothing to migrate: no classic resource in the files checked."]
+        lines += ["", nothing_to_migrate(plan)]
     return "\n".join(lines) + "\n"
 
 
@@ -176,7 +187,7 @@ def _markdown(plan: Plan) -> str:
         if subscription.other_blockers:
             lines += ["", f"### {OTHER_BLOCKERS}", "", *_markdown_blockers(subscription.other_blockers)]
     if not any(s.steps for s in plan.subscriptions):
-        lines += ["", "Nothing to migrate: no classic resource in the files checked."]
+        lines += ["", nothing_to_migrate(plan)]
     return "\n".join(lines) + "\n"
 
 

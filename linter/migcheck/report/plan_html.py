@@ -27,6 +27,7 @@ from migcheck.report.plan_format import (
     _shared,
     _where,
     fix_groups,
+    nothing_to_migrate,
     partial_note,
     ready_words,
     shown,
@@ -76,7 +77,7 @@ def render_html(plan: Plan) -> str:
     for number, subscription in enumerate(filter(shown, plan.subscriptions), 1):
         body += _subscription(f"s{number}", subscription, ready_words(plan))
     if not any(s.steps for s in plan.subscriptions):
-        body.append('<p class="nothing">Nothing to migrate: no classic resource in the files checked.</p>')
+        body.append(f'<p class="nothing">{_e(nothing_to_migrate(plan))}</p>')
     return "\n".join([*_HEAD, *body, "</body>", "</html>"]) + "\n"
 
 
