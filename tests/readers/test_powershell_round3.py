@@ -394,3 +394,18 @@ def test_a_service_named_by_another_unstated_value_is_not_the_one_created(tmp_pa
         New-AzureQuickVM -Windows -ImageName $img -Name "vm1" -ServiceName $used -AdminUsername u -Password $pw
         """
     assert lint_files(tmp_path, monkeypatch, {PATH: script}, "MIG105").findings == []
+
+
+def test_an_item_of_an_array_the_script_writes_out(tmp_path, monkeypatch):
+    """`$subnets[0]`, `$subnets[-1]`, also inside `$( … )`: the item, not an unknown value."""
+    script = (
+        "$subnets = @('FrontEnd', 'BackEnd')\n"
+        "$vm = New-AzureVMConfig -Name 'web01' -InstanceSize Small -ImageName $img |\n"
+        '  Set-AzureSubnet -SubnetNames "$($subnets[0])", $subnets[-1]\n'
+        "New-AzureVM -ServiceName 'svc' -VNetName 'prod-vnet' -VMs $vm\n"
+    )
+    [finding] = _findings(tmp_path, monkeypatch, script, "MIG202")
+    assert "(FrontEnd, BackEnd)" in finding.message
+    past_the_end = script.replace("$subnets[-1]", "$subnets[2]")  # $null: not a name the reader knows
+    [unknown] = _findings(tmp_path, monkeypatch, past_the_end, "MIG202")
+    assert "(FrontEnd, <subnet named by $subnets[2]>)" in unknown.message

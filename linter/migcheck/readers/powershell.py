@@ -2898,6 +2898,10 @@ class Interpreter:
             entry = base.get(member)
             if entry is not None and entry[3]:
                 return entry[2]
+        if isinstance(base, Items) and node.type == "element_access" and len(inner) > 1:
+            # `-1` is an expression the reader does not evaluate; as written, it is the index.
+            found = _item_at(base, member if member is not None else _text(inner[1]))
+            return found if found is not None else Unknown(self.snippet(node))
         # What Get-AzureVM returns (a PersistentVMRoleContext) holds the VM configuration in `.VM`, which
         # is what the Set-* cmdlets change: `Update-AzureVM -VM $vm.VM` updates that VM.
         # Its `.ServiceName` and `.Name` are the names Get-AzureVM was given.
@@ -5380,6 +5384,15 @@ def _either_reservation(reserved: list[NameRef]) -> NameRef:
 def _same_by(made: list[_MaybeAssociation]) -> object:
     """The value that names the reserved IP every association gives, when it is one; else None."""
     return made[0].by if all(m.by == made[0].by for m in made) else None
+
+
+def _item_at(items: Items, index: str) -> Value | None:
+    """`$list[1]`, `$list[-1]`: the item at a whole-number index of an array the reader knows; None for
+    another index, one past its end, or an array a loop read once may have added to."""
+    if not _WHOLE.fullmatch(index) or any(_earlier_rounds(value) for value in items.values):
+        return None  # a loop's earlier rounds may have put more items before these
+    at = int(index)
+    return items.values[at] if -len(items.values) <= at < len(items.values) else None
 
 
 def _environment_variable(node: Node) -> bool:
