@@ -278,3 +278,34 @@ def test_conflicting_addresses_on_many_exclusive_branches_cost_linear_time(tmp_p
         return work
 
     assert_linear(make, 150)
+
+
+def test_a_guard_that_returns_keeps_what_follows_apart(tmp_path, monkeypatch):
+    """`if ($Single) { …; return }`: what follows runs only when the guard's branch did not."""
+    script = (
+        "param([switch]$Single)\n"
+        + IMAGE
+        + "if ($Single) {\n"
+        + f"    $c = {_config('app03')}\n"
+        + "    "
+        + NEW_VM.format(vms="$c")
+        + "    return\n"
+        + "}\n"
+        + f"$a = {_config('app01', 'app-as')}\n"
+        + NEW_VM.format(vms="$a")
+    )
+    assert _codes(tmp_path, monkeypatch, {"deploy.ps1": script}, "MIG103") == []
+    # A guard inside a function ends at the function's end: the VM created before the call meets it.
+    inside = (
+        IMAGE
+        + f"$a = {_config('app01', 'app-as')}\n"
+        + NEW_VM.format(vms="$a")
+        + "function Add-One {\n"
+        + "    if ($Skip) { return }\n"
+        + f"    $x = {_config('app02')}\n"
+        + "    "
+        + NEW_VM.format(vms="$x")
+        + "}\n"
+        + "Add-One\n"
+    )
+    assert _codes(tmp_path, monkeypatch, {"deploy.ps1": inside}, "MIG103") == ["MIG103 deploy.ps1:6:10"]

@@ -2120,6 +2120,10 @@ class Interpreter:
             self.stopped = min(ended, key=_reach)  # the path goes on past the `if` as far as the least goes
         elif ended:
             self.partial = True
+        if not decided and ends in (["return"], ["exit"]) and sum(1 for _ in _branches(node)) == 1:
+            # A guard (`if ($Single) { …; return }`): what follows runs only when its branch did not, as if
+            # in its `else`, to the end of the function or script (a call restores its caller's).
+            self.branches = _on_branch(around, choice, 1)
 
     def _choice(self) -> str:
         """A choice only one of whose branches runs, made where the code being run is: its own each time
@@ -3428,6 +3432,7 @@ class Interpreter:
         if self._reads_its_own_arguments(function):  # `$args`, `@PSBoundParameters`: passed on unfollowed
             self.escape_all(args)
         saved = self.scope, self.output, self.maybe, self.partial, self.sure_output, self.output_floor
+        branches = self.branches  # a guard in the function ends at its end (see `_if`)
         uncertain = bool(self.maybe or self.partial)
         self.scope, self.output, self.maybe, self.partial, self.sure_output = function.id, [], 0, False, True
         self.output_floor = 0
@@ -3447,6 +3452,7 @@ class Interpreter:
             self.calling.pop()
             self.maybe_calls -= uncertain
             self.scope, self.output, self.maybe, self.partial, self.sure_output, self.output_floor = saved
+            self.branches = branches
         # The function ends where its path ended; `exit` ends the script, and a `throw` the caller too.
         self.stopped = self.stopped if _reach(self.stopped) else None
         return self._returned(node, scope, env, outputs, sure)
