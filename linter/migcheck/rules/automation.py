@@ -295,13 +295,7 @@ class MigrationOutOfOrder(Rule):
         only the unassociated ones."""
         if any(call.name in _FREES_RESERVED_IPS for call in script.calls):
             return  # the runbook frees an IP first: which one, the call may not say
-        told: set[str] = set()
-        for step in script.migration:
-            target = key(step.target.strip())
-            service = associated.get(target) if step.scope == "reserved-ip" else None
-            if service is None or target in told:
-                continue
-            told.add(target)
+        for step, service in _first_steps(script, "reserved-ip", associated):
             yield self._finding(
                 script,
                 step,
@@ -313,13 +307,7 @@ class MigrationOutOfOrder(Rule):
     def _services_in_networks(self, script: Script, in_network: dict[str, str]) -> Iterator[Finding]:
         """`Move-AzureService` (or the CLI's service commands) on a cloud service in a virtual network: the
         deep dive validates "the virtual network or a cloud service (if it's not in a virtual network)"."""
-        told: set[str] = set()
-        for step in script.migration:
-            target = key(step.target.strip())
-            network = in_network.get(target) if step.scope == "cloud-service" else None
-            if network is None or target in told:
-                continue
-            told.add(target)
+        for step, network in _first_steps(script, "cloud-service", in_network):
             yield self._finding(
                 script,
                 step,
@@ -408,6 +396,18 @@ class MigrationOutOfOrder(Rule):
         self, script: Script, step: MigrationStep, message: str, severity: Severity | None = None
     ) -> Finding:
         return self.finding(script, f"{script.name}: {message}", at=step, severity=severity)
+
+
+def _first_steps(script: Script, scope: str, found: dict[str, str]) -> Iterator[tuple[MigrationStep, str]]:
+    """The first step of `scope` the script takes on each target that `found` holds (by name, compared as
+    names are), with what `found` says of it: a finding per resource, not per step."""
+    told: set[str] = set()
+    for step in script.migration:
+        target = key(step.target.strip())
+        said = found.get(target) if step.scope == scope else None
+        if said is not None and target not in told:
+            told.add(target)
+            yield step, said
 
 
 def _validates(step: MigrationStep) -> bool:
