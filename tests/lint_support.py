@@ -62,3 +62,12 @@ def graph_vm(
             "networkProfile": {"virtualNetwork": {"name": vnet, "subnetNames": [subnet]}},
         },
     }
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """`migcheck ARGV` in this process: its exit code, standard output and standard error."""
+    from migcheck.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -14,8 +14,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from lint_support import run_cli as run
 
-from migcheck.cli import main
 from migcheck.config import ConfigError, load_config
 from migcheck.plugins import load_rules
 
@@ -27,12 +27,6 @@ TOTAL = len(load_rules())
 @pytest.fixture
 def examples(monkeypatch):
     monkeypatch.chdir(ROOT)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # --- (3) JUnit failures follow the fail-on level, as `pytest --migcheck --junitxml` does ------------------

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from lint_support import run_cli as run
 
-from migcheck.cli import main
 from migcheck.config import Config
 from migcheck.engine import lint
 from migcheck.model import Severity
@@ -38,12 +38,6 @@ def in_plan(plan: Plan) -> set[tuple[str, object, str]]:
 @pytest.fixture
 def examples(monkeypatch):
     monkeypatch.chdir(ROOT)
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # --- (2) every error `check` reports is in the plan ------------------------------------------------------
