@@ -35,11 +35,12 @@ import os
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from itertools import chain
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from migcheck import inventory_model as inv
+from migcheck import model
 from migcheck.inventory_model import Inventory
 from migcheck.model import (
     AccessControl,
@@ -96,7 +97,7 @@ def key(name: str) -> str:
 # --- linked resources ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@model.record
 class Dangling:
     """A name that points at nothing: `ref` is where it is written, `target` the type it should name."""
 
@@ -114,7 +115,7 @@ class Dangling:
         return self.ref.mark
 
 
-@dataclass(frozen=True, slots=True)
+@model.record
 class Conflict:
     """Two descriptions of one resource that disagree. `mark` is the description that was not kept (the
     finding points there), `kept` the one the estate uses."""
@@ -126,7 +127,7 @@ class Conflict:
     differences: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@model.record
 class Placement:
     """One deployment of a cloud service, as the platform would validate it: a deployed `.cscfg` with the
     `.csdef` beside it, a REST deployment, or VMs whose files do not say how they are deployed
@@ -186,7 +187,7 @@ class Placement:
 UNNAMED_BY_ROLE = frozenset({"role", "file"})
 
 
-@dataclass(frozen=True, slots=True)
+@model.record
 class CloudService:
     """One cloud service, from every file that describes it, with its placements."""
 
@@ -252,7 +253,7 @@ class CloudService:
         return tuple(p.virtual_network for p in self.placements if p.virtual_network is not None)
 
 
-@dataclass(frozen=True, slots=True)
+@model.record
 class ExtendedSupport:
     """A packaged cloud service (a .csdef and the .cscfg files beside it) that a deployment template or a
     script deploys as Cloud Services (extended support), with the first evidence of it. It is not a classic
@@ -272,7 +273,7 @@ class ExtendedSupport:
         return self.service.mark
 
 
-@dataclass(frozen=True, slots=True)
+@model.record
 class Network:
     """A virtual network: every definition of it (the first is the one facts are read from), what its
     gateway connects to and which DNS servers it uses (resolved), and the placements in it. A network that
@@ -316,7 +317,7 @@ class Network:
         return tuple(seen.values())
 
 
-@dataclass(frozen=True, slots=True)
+@model.record
 class ScriptedGateway:
     """What scripts say of the gateway of one virtual network they name (`VnetGatewayFact`), whether or
     not a file defines the network: named as its first fact writes it, the facts in file order, each
@@ -328,7 +329,7 @@ class ScriptedGateway:
     facts: tuple[VnetGatewayFact, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@model.record
 class StorageAccount:
     """A storage account, known from the blob URLs of the disks and images in it."""
 
@@ -339,7 +340,7 @@ class StorageAccount:
     images: tuple[Image, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@model.record
 class Estate:
     """One subscription, linked: what rules read."""
 
@@ -395,7 +396,7 @@ class Estate:
             yield from (r for r in doc.resources if isinstance(r, type_))
 
 
-@dataclass(frozen=True, slots=True)
+@model.record
 class Grouping:
     """Settings of the link stage: cloud service name → path globs (for Export-AzureVM files, which carry
     no service name; files no glob matches are grouped by folder), whether the local emulator's

@@ -8,6 +8,7 @@ import enum
 import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from migcheck.extensions import (
@@ -17,14 +18,17 @@ from migcheck.extensions import (
     is_xml_extension,
 )
 
-# The records of the model (here and in `inventory_model`) are slotted dataclasses, compared and hashed by
-# their fields, which the type checker holds frozen: an assignment to a field is a type error. At run time
-# they are not `frozen=True`: for that Python writes and compiles two more methods per class (`__setattr__`,
-# `__delattr__`), which for the fifty records here was a tenth of the start-up of every command, to guard
-# against an assignment the type checker already refuses. Their hash is the one a frozen dataclass has;
-# `unsafe_hash` names the risk of a record changed after it is hashed, which the type checker rules out.
-# Their `__repr__` is one function for all, which writes what the dataclass's would, rather than one more
-# method compiled per class.
+# The records of the model (here, in `inventory_model`, `estate` and `suppress`) are slotted dataclasses,
+# compared and hashed by their fields, which the type checker holds frozen: an assignment to a field is a
+# type error. Every command imports seventy of them, and a dataclass compiles each method it writes with
+# `exec`, which made the records a third of the start-up of every command. So only `__init__` is written per
+# class; the rest is one function for all:
+# - not `frozen=True` at run time: that compiles `__setattr__` and `__delattr__` per class, to guard against
+#   an assignment the type checker already refuses;
+# - `__eq__` and `__hash__` compare and hash the tuple of the compared fields, as a frozen dataclass's do,
+#   through an `attrgetter` made once per class (a record changed after it is hashed is what the type
+#   checker rules out);
+# - `__repr__` writes what the dataclass's would.
 _Record = TypeVar("_Record")
 
 if TYPE_CHECKING:
@@ -37,7 +41,13 @@ else:
 
     def record(cls):
         """A record of the model: a slotted dataclass, frozen for the type checker (see above)."""
-        cls = dataclass(slots=True, unsafe_hash=True, repr=False)(cls)
+        cls = dataclass(slots=True, eq=False, repr=False)(cls)
+        compared = [f.name for f in fields(cls) if f.compare]
+        key = attrgetter(*compared) if compared else lambda _: ()
+        cls.__eq__ = lambda self, other: (
+            key(self) == key(other) if other.__class__ is self.__class__ else NotImplemented
+        )
+        cls.__hash__ = lambda self: hash(key(self))
         cls.__repr__ = _record_repr
         return cls
 

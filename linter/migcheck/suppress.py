@@ -14,12 +14,12 @@ import heapq
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING
 
 from migcheck.baseline import Baseline, load
 from migcheck.discover import FirstMatch, display_path, relative_to
-from migcheck.model import Document, FileKind, Finding, Mark, Severity, Suppression
+from migcheck.model import Document, FileKind, Finding, Mark, Severity, Suppression, record
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def matches(tokens: Iterable[str], code: str, name: str) -> bool:
 # --- why a finding is suppressed -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Reason:
     """Why a finding is not reported. `kind` is CONFIG (`detail`: the per-file-ignores glob that matched),
     COMMENT (`detail`: the comment's reason text, `mark`: where the comment is) or BASELINE (`detail`: the
@@ -71,7 +71,7 @@ class Reason:
     mark: Mark | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Suppressed:
     """A finding the filter held back, with its reason: counted in every report, never silently lost."""
 
@@ -79,7 +79,7 @@ class Suppressed:
     reason: Reason
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Audit:
     """What the filter needs to check the suppression comments themselves (MIG005, MIG006): every loaded
     rule (a token that names none of them is unknown), the rules that run (a comment about a rule that
@@ -90,7 +90,7 @@ class Audit:
     severity: Mapping[str, Severity] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Filter:
     per_file_ignores: Mapping[str, tuple[str, ...]]
     documents: Mapping[str, Document]
@@ -503,7 +503,7 @@ def _cut(text: str, limit: int = 80) -> str:
     return visible(text if len(text) <= limit else text[: limit - 3] + "...")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Attempt:
     """A comment that starts like a directive (`migcheck:` or `migcheck ignore`), found in the text:
     readers drop what does not parse, so malformed ones are found here. `parsed` is None when it is not a
