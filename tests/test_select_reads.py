@@ -26,7 +26,7 @@ RULES = load_rules(entry_points=False)
 # `test_a_rule_about_cloud_services_reads_every_file`).
 FAMILIES: dict[frozenset[object], list[str]] = {}
 for _rule in RULES:
-    _kinds = kinds_to_read([_rule.looks_at])
+    _kinds = kinds_to_read([_rule.reads()])
     if _kinds is not None:
         FAMILIES.setdefault(_kinds, []).append(_rule.code)
 NARROW = [code for codes in FAMILIES.values() for code in codes]

@@ -289,7 +289,7 @@ def walk(paths: Iterable[str], config: Config, stdin_path: str | None = None) ->
 def _needed(found: list[Candidate], rules: RuleSet, enabled: frozenset[str]) -> list[Candidate]:
     """The candidates the enabled rules need read: those that may be of a kind they need. A file named on
     the command line is read whatever it is (the user asked for it), and so is one of no known kind."""
-    kinds = kinds_to_read(rule.looks_at for rule in rules if rule.code in enabled)
+    kinds = kinds_to_read(rule.reads() for rule in rules if rule.code in enabled)
     if kinds is None:
         return found
 
@@ -696,7 +696,7 @@ def _kinds_of(rule: Rule) -> frozenset[FileKind] | None:
     """The kinds of file the rule's findings depend on (`kinds_to_read`), None for every kind."""
     cls = type(rule)
     if cls not in _KINDS:
-        _KINDS[cls] = kinds_to_read([rule.looks_at])
+        _KINDS[cls] = kinds_to_read([rule.reads()])
     return _KINDS[cls]
 
 

@@ -70,6 +70,10 @@ class Rule:
     # The resource types (model classes) the rule reads. Which file kinds it inspects follows from which
     # readers produce those types (`file_kinds`): a new reader needs no change to any rule.
     looks_at: ClassVar[frozenset[type]]
+    # The types the rule also reads to decide, without reporting on them (where a reserved IP a script
+    # moves is in use): a selection of the rule reads their files too (`reads`), and they give it
+    # no test case of their own.
+    also_reads: ClassVar[frozenset[type]] = frozenset()
     invalid: ClassVar[tuple[Example, ...]]  # must trigger, at the positions given
     valid: ClassVar[tuple[Example, ...]]  # must not trigger
     fix_hint: ClassVar[str] = ""  # the default `fix` of its findings
@@ -133,6 +137,11 @@ class Rule:
         from migcheck.readers import kinds_describing
 
         return kinds_describing(cls.looks_at)
+
+    @classmethod
+    def reads(cls) -> frozenset[type]:
+        """Every type the rule reads: those it reports on and those it consults."""
+        return cls.looks_at | cls.also_reads
 
     @classmethod
     def inspects(cls, held: frozenset[type]) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from migcheck.automation import CREATES_RETIRED, GENERIC, replacement
 from migcheck.estate import Estate, key
 from migcheck.inventory_model import ClassicReservedIp
-from migcheck.model import Finding, MigrationStep, Script, Severity
+from migcheck.model import Deployment, Finding, MigrationStep, Role, Script, ServiceConfiguration, Severity
 from migcheck.rule import Docs, Example, Rule, Scope
 
 SHOWN = 6  # replacements named in one message; the rest are counted
@@ -176,6 +176,9 @@ class MigrationOutOfOrder(Rule):
     severity = Severity.ERROR
     scope = Scope.AUTOMATION
     looks_at = frozenset({Script, ClassicReservedIp})  # and the reserved IPs exports attach to services
+    # Which networks the files place cloud services in, which accounts hold their VMs' disks, and which
+    # reserved IPs their deployments use.
+    also_reads = frozenset({Role, ServiceConfiguration, Deployment})
     summary = "A migration runbook runs the platform's steps out of order."
     fix_hint = "Run Validate, then Prepare, then Commit (or Abort) for each scope, and storage accounts last."
     source = (
@@ -244,6 +247,26 @@ class MigrationOutOfOrder(Rule):
             },
             expect=("migrate.ps1:1:1",),
             note="The classic CLI's migration commands, run from a PowerShell script.",
+        ),
+        Example(
+            {
+                "ServiceConfiguration.Cloud.cscfg": """
+                <ServiceConfiguration serviceName="shop"
+                    xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
+                  <Role name="Web"><Instances count="2" /></Role>
+                  <NetworkConfiguration>
+                    <AddressAssignments><ReservedIPs><ReservedIP name="shop-ip" /></ReservedIPs></AddressAssignments>
+                  </NetworkConfiguration>
+                </ServiceConfiguration>
+                """,
+                "migrate.ps1": """
+                Move-AzureReservedIP -ReservedIPName "shop-ip" -Validate
+                Move-AzureReservedIP -ReservedIPName "shop-ip" -Prepare
+                Move-AzureReservedIP -ReservedIPName "shop-ip" -Commit
+                """,
+            },
+            expect=("migrate.ps1:1:1",),
+            note="The deployment of `shop` uses the reserved IP: it migrates with the cloud service.",
         ),
     )
     valid = (
