@@ -472,6 +472,25 @@ def test_mig208_a_vm_not_ready(tmp_path, monkeypatch):
     assert near.findings == [] and names == ["ops01", "ops02"]
 
 
+def test_mig208_a_vm_in_an_operation_or_a_role_that_does_not_run(tmp_path, monkeypatch):
+    """errors 2023: migration is allowed only for VMs running, stopped or stopped (deallocated); the
+    platform's other instance states are an operation in progress or a role that failed to start."""
+    starting = _context("ops01", status="StartingVM")
+    failed = _context("ops02", status="FailedStartingVM")
+    result, text, _ = _check(tmp_path, monkeypatch, starting, failed, codes=("MIG208",))
+    assert _where(result.findings) == [
+        _found("MIG208", "vms.json", text, '"InstanceStatus"', '"ops01"'),
+        _found("MIG208", "vms.json", text, '"InstanceStatus"', '"ops02"'),
+    ]
+    assert "in state StartingVM" in result.findings[0].message
+    assert "Wait for the operation in progress" in result.findings[0].fix
+    assert "stop (deallocate) it" in result.findings[1].fix
+    # Running and stopped are the accepted states; a word no API uses is not judged.
+    accepted = [_context(f"app0{n}", status=s) for n, s in enumerate(("ReadyRole", "StoppedVM", "Running"))]
+    near, _, names = _check(tmp_path, monkeypatch, *accepted, codes=("MIG208",))
+    assert near.findings == [] and names == ["app00", "app01", "app02"]
+
+
 def test_mig208_an_extension_whose_status_is_not_reported(tmp_path, monkeypatch):
     """errors 2023: an extension whose status is not reported from the VM keeps it from migrating."""
     extensions = [

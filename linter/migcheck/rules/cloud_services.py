@@ -34,8 +34,8 @@ class WebWorkerRole(Rule):
     # services, are checked in an estate of their own (`engine`).
     per_cloud_service = True
     summary = (
-        "A cloud service has web or worker roles: the VM migration does not move them, and their own leads "
-        "to Cloud Services (extended support), retiring on 2027-03-31."
+        "A cloud service has web or worker roles: the VM migration does not move them, and their own "
+        "migration leads to Cloud Services (extended support), retiring on 2027-03-31."
     )
     fix_hint = (
         "Rebuild the role's code for Azure App Service, Azure Container Apps, Azure Kubernetes Service (AKS) "

@@ -786,7 +786,8 @@ class VmNotReady(Rule):
     looks_at = frozenset({RoleInstance})
     per_cloud_service = True
     summary = (
-        "A VM's runtime state fails validation: RoleStateUnknown, ProvisioningTimeout, an extension whose "
+        "A VM's runtime state fails validation: neither running nor stopped (RoleStateUnknown, "
+        "ProvisioningTimeout, an operation in progress, a role that failed to start), an extension whose "
         "handler is not ready or reports no status, or a guest agent that is not ready on a VM with extensions."
     )
     fix_hint = (
@@ -802,7 +803,11 @@ class VmNotReady(Rule):
     )
     docs = Docs(
         what="Role instances of VMs in a REST GET response (`RoleInstanceList/RoleInstance`) whose "
-        "`InstanceStatus` is `RoleStateUnknown` or `ProvisioningTimeout`; running VMs with an extension whose "
+        "`InstanceStatus` (or an export's instance status) is the platform's name of a state other than running "
+        "(`ReadyRole`) and stopped: `RoleStateUnknown`, `ProvisioningTimeout`, an operation in progress "
+        "(`StartingVM`, `StoppingVM`, `CreatingVM`, `DeletingVM`, `RestartingRole`, `BusyRole`, `Preparing`, "
+        "...) or a role that does not run (`UnresponsiveRole`, `CyclingRole`, `FailedStartingVM`, "
+        "`FailedStartingRole`); running VMs with an extension whose "
         "handler reports a status other than `Ready` (`ResourceExtensionStatusList/ResourceExtensionStatus/"
         "Status`: `NotReady`, `Unresponsive`, `Installing`); running VMs with an extension that migrates "
         "whose handler (`<publisher>.<name>`) is missing from a status list that reports others; and running "
@@ -817,7 +822,9 @@ class VmNotReady(Rule):
         "working Azure VM Agent (the guest agent), which reports the extensions' status through the VM's "
         "storage account; without it the VM cannot be migrated.",
         fix="For RoleStateUnknown, wait for the update in progress on the cloud service (reboot, extension "
-        "install) to finish, or restart the VM, then read the state again. ProvisioningTimeout does not clear "
+        "install) to finish, or restart the VM, then read the state again; so for an operation in progress. A "
+        "role that does not run needs a restart that brings it to ReadyRole (its boot diagnostics say why it "
+        "fails), or stopping and deallocating it. ProvisioningTimeout does not clear "
         "by itself: the documented way out is to delete the VM keeping its disks and recreate it, and since "
         "IaaS VMs (classic) were retired on 2023-09-06 it can only be recreated in Azure Resource Manager, "
         "from its VHDs once their storage account is migrated. For a VM Agent that is not ready, repair or "
@@ -845,6 +852,27 @@ class VmNotReady(Rule):
                 """
             },
             expect=("jump.deployment.xml:4:5",),
+        ),
+        Example(
+            {
+                "batch.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>batch</Name>
+                  <RoleInstanceList>
+                    <RoleInstance>
+                      <RoleName>batch01</RoleName>
+                      <InstanceName>batch01</InstanceName>
+                      <InstanceStatus>UnresponsiveRole</InstanceStatus>
+                    </RoleInstance>
+                  </RoleInstanceList>
+                  <RoleList>
+                    <Role><RoleName>batch01</RoleName><RoleType>PersistentVMRole</RoleType></Role>
+                  </RoleList>
+                </Deployment>
+                """
+            },
+            expect=("batch.deployment.xml:4:5",),
+            note="A VM that stopped answering does not recover by itself: restart it, or stop (deallocate) it.",
         ),
         Example(
             {
@@ -1014,8 +1042,25 @@ class VmNotReady(Rule):
 
 # --- runtime state -----------------------------------------------------------------------------------
 
-UNSETTLED_STATES = frozenset({"rolestateunknown", "provisioningtimeout"})
 STOPPED_STATES = frozenset({"stoppedvm", "stoppeddeallocated"})
+# The Service Management API's other instance states than running (`ReadyRole`) and stopped: an operation
+# in progress, which ends by itself, or a role that failed to start or stopped answering, which does not.
+# Validation accepts neither. A state not listed here (another export's wording) is not judged.
+_IN_PROGRESS_STATES = frozenset(
+    {
+        "busyrole",
+        "creatingrole",
+        "creatingvm",
+        "deletingvm",
+        "preparing",
+        "restartingrole",
+        "startingrole",
+        "startingvm",
+        "stoppingrole",
+        "stoppingvm",
+    }
+)
+_FAILED_STATES = frozenset({"cyclingrole", "failedstartingrole", "failedstartingvm", "unresponsiverole"})
 _AGENT_FIX = (
     "Repair or update the VM Agent and check that the VM has outbound internet access to its storage "
     "account and working DNS; or uninstall the extensions before migrating and add them back afterwards."
@@ -1026,6 +1071,15 @@ _STATE_FIXES = {
     "provisioningtimeout": "ProvisioningTimeout does not clear by itself: delete the VM keeping its disks, "
     "and recreate it in Azure Resource Manager from its VHDs once their storage account is migrated (IaaS "
     "VMs (classic) were retired on 2023-09-06, so it cannot be recreated as a classic VM).",
+    **dict.fromkeys(
+        _IN_PROGRESS_STATES,
+        "Wait for the operation in progress on the VM to finish, then read its state again before migrating.",
+    ),
+    **dict.fromkeys(
+        _FAILED_STATES,
+        "Restart the VM and read its boot diagnostics until it reports ReadyRole, or stop (deallocate) it: "
+        "a stopped (deallocated) VM migrates, at the cost of its VIP unless reserved.",
+    ),
 }
 
 
@@ -1033,7 +1087,7 @@ def _not_ready(instance: RoleInstance, vm: Role) -> tuple[str, str, object] | No
     """What keeps this VM instance from validating, with what to do and where it is written; None when
     nothing does."""
     status = instance.status.casefold()
-    if status in UNSETTLED_STATES:
+    if status in _STATE_FIXES:
         problem = (
             f"is in state {instance.status}: the platform migrates VMs only when running, stopped or "
             "stopped (deallocated)"
