@@ -683,6 +683,7 @@ class _Linker:
         )
         dns = _unique([d for n in netcfgs for d in n.dns_servers], self.conflicts)
         services = _with_associated_ips(self._cloud_services(), self._all(ReservedIp))
+        self._check_reserved_ips(services)
         services, inventory = _link_inventory(self, services)
         services = _with_listed_disks(services, self._all(Disk))
         services = _in_created_accounts(services, self._all(StorageAccountType))
@@ -763,6 +764,27 @@ class _Linker:
                 networks[name_key] = Network(ref.name, ref.mark, members=tuple(members[name_key]))
         self._check_placements(networks, bool(definitions))
         return networks
+
+    def _check_reserved_ips(self, services: tuple[CloudService, ...]) -> None:
+        """Each reserved IP a deployment uses must be one of the subscription's, when a list of them (the
+        API's `ReservedIPs`) is among the files: those that scripts create and that exports describe are
+        the subscription's too."""
+        rest = {d.path for d in self.docs if d.kind is FileKind.REST}
+        listed = next((ip for ip in self._all(ReservedIp) if ip.mark.path in rest), None)
+        if listed is None:
+            return
+        known = {key(ip.name) for ip in self._all(ReservedIp)}
+        known.update(key(ip.name) for ip in self._all(inv.ClassicReservedIp))
+        for service in services:
+            for placement in service.placements:
+                for ref in placement.reserved_ips:
+                    if key(ref.name) not in known:
+                        self._dangle(
+                            ref,
+                            "ReservedIp",
+                            f"{service.label} uses reserved IP '{ref.name}', which the subscription's list "
+                            f"of reserved IPs ({listed.mark.path}) does not hold",
+                        )
 
     def _gateway_sites(
         self,

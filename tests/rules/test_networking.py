@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lint_support import lint_files, where
 
 from migcheck.config import Config
 from migcheck.engine import lint
@@ -342,3 +343,49 @@ def test_an_undefined_local_network_site_is_reported_where_it_is_named(tmp_path:
 """
     findings = _lint(tmp_path, monkeypatch, {"NetworkConfig.netcfg": netcfg}, "MIG003")
     assert [(f.location.line, f.location.column) for f in findings if f.location] == [(11, 13), (15, 13)]
+
+
+RESERVED_IP_LIST = """
+<ReservedIPs xmlns="http://schemas.microsoft.com/windowsazure">
+  <ReservedIP><Name>other-rip</Name><Address>23.96.1.10</Address><Location>West Europe</Location></ReservedIP>
+</ReservedIPs>
+"""
+RESERVED_IP_CSCFG = """
+<ServiceConfiguration serviceName="svc"
+    xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
+  <Role name="Web"><Instances count="2" /></Role>
+  <NetworkConfiguration>
+    <AddressAssignments><ReservedIPs><ReservedIP name="{name}" /></ReservedIPs></AddressAssignments>
+  </NetworkConfiguration>
+</ServiceConfiguration>
+"""
+
+
+def test_mig003_a_reserved_ip_the_subscription_list_does_not_hold(tmp_path, monkeypatch):
+    """A reserved IP must exist before a deployment uses it; the API's list of the subscription's reserved
+    IPs, when checked, says which exist."""
+    files = {
+        "rips.xml": RESERVED_IP_LIST,
+        "ServiceConfiguration.Cloud.cscfg": RESERVED_IP_CSCFG.format(name="svc-rip"),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG003")
+    assert where(result.findings) == ["MIG003 ServiceConfiguration.Cloud.cscfg:5:38"]
+    assert "reserved IP 'svc-rip', which the subscription's list of reserved IPs (rips.xml)" in (
+        result.findings[0].message
+    )
+
+
+def test_mig003_reserved_ips_are_not_checked_without_a_list(tmp_path, monkeypatch):
+    listed = {
+        "rips.xml": RESERVED_IP_LIST,
+        "ServiceConfiguration.Cloud.cscfg": RESERVED_IP_CSCFG.format(name="OTHER-RIP"),
+    }
+    assert lint_files(tmp_path, monkeypatch, listed, "MIG003").findings == []
+    alone = {"svc/ServiceConfiguration.Cloud.cscfg": RESERVED_IP_CSCFG.format(name="svc-rip")}
+    assert lint_files(tmp_path / "alone", monkeypatch, alone, "MIG003").findings == []
+    created = {  # a script that creates it: the subscription's too
+        "rips.xml": RESERVED_IP_LIST,
+        "ServiceConfiguration.Cloud.cscfg": RESERVED_IP_CSCFG.format(name="svc-rip"),
+        "create.ps1": 'New-AzureReservedIP -ReservedIPName "svc-rip" -Location "West Europe"\n',
+    }
+    assert lint_files(tmp_path / "created", monkeypatch, created, "MIG003").findings == []
