@@ -51,7 +51,7 @@ class StepKind(str, enum.Enum):
     STORAGE = "Storage account"
     UNATTACHED = "Unattached resource"
     WEB_WORKER = "Cloud service with web/worker roles (not migrated by this process)"
-    UNKNOWN_NETWORK = "Cloud service whose virtual network the files do not state"
+    UNKNOWN_NETWORK = "Cloud service whose virtual network is not known"
 
     def __str__(self) -> str:
         return self.value

@@ -309,3 +309,154 @@ def test_a_guard_that_returns_keeps_what_follows_apart(tmp_path, monkeypatch):
         + "Add-One\n"
     )
     assert _codes(tmp_path, monkeypatch, {"deploy.ps1": inside}, "MIG103") == ["MIG103 deploy.ps1:6:10"]
+
+
+# --- Python guards -------------------------------------------------------------------------------------------
+
+
+def _guard(ending: str = "sys.exit(0)", test: str = "len(sys.argv) > 1", after_set: str = "app-as") -> str:
+    """A guard that creates one VM in a set of its own and ends the script, then two VMs after it: the
+    second in `after_set`."""
+    return (
+        PYTHON
+        + f"if {test}:\n"
+        + f"    {_py(CREATE, 'solo', 'solo-as')}\n"
+        + f"    {ending}\n"
+        + f"{_py(CREATE, 'app01', 'app-as')}\n"
+        + f"{_py(ADD, 'app02', after_set)}\n"
+    )
+
+
+def _mig102(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str) -> list[str]:
+    return _codes(tmp_path, monkeypatch, {"deploy.py": script}, "MIG102")
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "sys.exit(0)",
+        "raise SystemExit",
+        "raise RuntimeError('one VM only')",
+        "exit()",
+        "quit()",
+        "os._exit(1)",
+    ],
+)
+def test_python_a_guard_that_ends_the_script_keeps_what_follows_apart(tmp_path, monkeypatch, ending):
+    """`if single: …; sys.exit(0)`: what follows runs only when the guard's branch did not."""
+    script = _guard(ending).replace("import sys\n", "import os\nimport sys\n")
+    assert _mig102(tmp_path, monkeypatch, script) == []
+
+
+def test_python_vms_after_a_guard_still_meet_each_other(tmp_path, monkeypatch):
+    """Only what the guard creates is kept apart: two VMs after it in two sets still meet."""
+    assert _mig102(tmp_path, monkeypatch, _guard(after_set="web-as")) == ["MIG102 deploy.py:11:71"]
+
+
+def test_python_a_guard_that_returns_from_main_keeps_what_follows_apart(tmp_path, monkeypatch):
+    def main(after_set: str) -> str:
+        return (
+            PYTHON
+            + "def main():\n"
+            + "    if len(sys.argv) > 1:\n"
+            + f"        {_py(CREATE, 'solo', 'solo-as')}\n"
+            + "        return\n"
+            + f"    {_py(CREATE, 'app01', 'app-as')}\n"
+            + f"    {_py(ADD, 'app02', after_set)}\n"
+            + "\n\nif __name__ == '__main__':\n    main()\n"
+        )
+
+    assert _mig102(tmp_path, monkeypatch, main("app-as")) == []
+    assert _mig102(tmp_path, monkeypatch, main("web-as")) == ["MIG102 deploy.py:12:75"]
+
+
+def test_python_a_guard_in_a_function_called_twice_keeps_nothing_apart(tmp_path, monkeypatch):
+    """As for an `if` and its `else` there: a call that leaves the test open reads the guard's VM as
+    written, on no branch, and one call's VM in the guard may meet the other's after it."""
+    script = (
+        PYTHON
+        + "def deploy(single):\n"
+        + "    if single:\n"
+        + f"        {_py(CREATE, 'solo', 'solo-as')}\n"
+        + "        return\n"
+        + f"    {_py(ADD, 'app01', 'app-as')}\n"
+        + "\n\ndeploy(sys.argv[1])\ndeploy(sys.argv[2])\n"
+    )
+    assert _mig102(tmp_path, monkeypatch, script) != []
+
+
+def test_python_a_guard_whose_else_ends_keeps_what_follows_with_its_body(tmp_path, monkeypatch):
+    """`if not single: … else: …; sys.exit()`: what follows runs only after the body."""
+
+    def script(after_set: str) -> str:
+        return (
+            PYTHON
+            + "if len(sys.argv) < 2:\n"
+            + f"    {_py(CREATE, 'app01', 'app-as')}\n"
+            + "else:\n"
+            + f"    {_py(CREATE, 'solo', 'solo-as')}\n"
+            + "    sys.exit(0)\n"
+            + f"{_py(ADD, 'app02', after_set)}\n"
+        )
+
+    assert _mig102(tmp_path, monkeypatch, script("app-as")) == []
+    assert _mig102(tmp_path, monkeypatch, script("web-as")) == ["MIG102 deploy.py:12:71"]
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        # The body does not surely end: its exit is under a test of its own.
+        _guard("if len(sys.argv) > 2: sys.exit(0)"),
+        _guard("if len(sys.argv) > 2:\n        sys.exit(0)\n    else:\n        print('go on')"),
+        # A call of a function the script binds to `exit` may return.
+        _guard("exit()").replace("import sys\n", "import sys\nfrom sys import exit\n"),
+        # A `try` may catch what the guard raises, and go on after it.
+        PYTHON
+        + "try:\n"
+        + "    if len(sys.argv) > 1:\n"
+        + f"        {_py(CREATE, 'solo', 'solo-as')}\n"
+        + "        raise RuntimeError('one VM only')\n"
+        + "except RuntimeError:\n"
+        + "    pass\n"
+        + f"{_py(CREATE, 'app01', 'app-as')}\n",
+        # A guard inside an `if` ends only that branch's path: what follows the `if` runs either way.
+        PYTHON
+        + "if sys.argv[0]:\n"
+        + "    if len(sys.argv) > 1:\n"
+        + f"        {_py(CREATE, 'solo', 'solo-as')}\n"
+        + "        sys.exit(0)\n"
+        + f"{_py(CREATE, 'app01', 'app-as')}\n",
+    ],
+)
+def test_python_an_if_that_may_not_end_the_path_keeps_nothing_apart(tmp_path, monkeypatch, script):
+    assert _mig102(tmp_path, monkeypatch, script) != []
+
+
+def test_python_continue_in_a_loop_is_no_guard(tmp_path, monkeypatch):
+    """Each turn may take the other way: a VM one turn creates in the `if` meets another turn's after it."""
+    script = (
+        PYTHON
+        + "for name in ['app01', 'app02']:\n"
+        + "    if name == sys.argv[1]:\n"
+        + '        sms.add_role("svc", "dep", name, conf, disk, availability_set_name="solo-as")\n'
+        + "        continue\n"
+        + '    sms.add_role("svc", "dep", name + "-x", conf, disk, availability_set_name="app-as")\n'
+    )
+    assert _mig102(tmp_path, monkeypatch, script) != []
+    # A loop whose items are not known is not taken turn by turn: its `if` is no choice made once.
+    unknown = script.replace("['app01', 'app02']", "sys.argv[2:]").replace("continue", "sys.exit(0)")
+    assert _mig102(tmp_path, monkeypatch, unknown) != []
+    # A `return` may end the loop at any turn: it is not taken turn by turn, and its `if` is no choice made
+    # once either.
+    returns = "def main():\n" + "".join(f"    {line}\n" for line in script[len(PYTHON) :].splitlines())
+    returns = PYTHON + returns.replace("continue", "return") + "\n\nmain()\n"
+    assert _mig102(tmp_path, monkeypatch, returns) != []
+
+
+def test_python_a_guard_the_script_decides_reads_as_decided(tmp_path, monkeypatch):
+    """`SINGLE = False`: the guard's VM is never created, and the VMs after it meet as before."""
+    decided = _guard(test="SINGLE", after_set="web-as").replace("if SINGLE", "SINGLE = False\nif SINGLE")
+    assert _mig102(tmp_path, monkeypatch, decided) == ["MIG102 deploy.py:12:71"]
+    # `SINGLE = True`: nothing after the guard runs; the guard's VM alone is created.
+    assert _mig102(tmp_path, monkeypatch, decided.replace("SINGLE = False", "SINGLE = True")) == []

@@ -365,6 +365,21 @@ class Exit:
     call: ast.Call | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Guard:
+    """An `if` all of whose branches but one surely end the path through its scope (`if single: ...;
+    sys.exit(0)`, with no `else`): what follows it in its block, to the end of the block, runs only on
+    that one branch, `option` (see `Choice`), as if written in it. `end`: where the `if` ends. `calls`: the
+    calls of EXIT_CALLS that end the other branches, whose names are checked where they are read. Only
+    those outside a `try` or `with` body are kept, as for `Exit`: what is raised there may be caught, and
+    the path go on past the end of the block."""
+
+    node: ast.If
+    option: int
+    end: Position
+    calls: tuple[ast.Call, ...]
+
+
 @dataclass(eq=False, slots=True)
 class Scope:
     kind: str  # "module" | "function" | "class"
@@ -376,6 +391,7 @@ class Scope:
     function: Function | None = None  # the function whose body this scope is (None: not one that is followed)
     functions: dict[str, Function] = field(default_factory=dict)  # the functions defined here, by name
     exits: list[Exit] = field(default_factory=list)  # in source order
+    guards: dict[tuple[int, ...], list[Guard]] = field(default_factory=dict)  # by their block, in order
 
 
 @dataclass(frozen=True, slots=True)
@@ -762,6 +778,22 @@ class _Indexer(ast.NodeVisitor):
         self.branch_of[self.blocks + 1] = (key, taken + 1)
         self.branchings[key] = Choice(node, taken + 2, self.scope, chain)
         self._visit_block(orelse, (test, False))
+        self._guard(node, chain)
+
+    def _guard(self, node: ast.If, chain: tuple[int, ...]) -> None:
+        """Note an `if` as a guard (see `Guard`) when all of its branches but one surely end."""
+        if self.guarded[-1] or self.scope.kind == "class":
+            return
+        bodies, orelse = [node.body], node.orelse
+        while len(orelse) == 1 and isinstance(orelse[0], ast.If):
+            bodies.append(orelse[0].body)
+            orelse = orelse[0].orelse
+        bodies.append(orelse)  # the `else`, empty when not written: it goes on past the `if`
+        endings = [_ending(body) for body in bodies]
+        going_on = [option for option, ending in enumerate(endings) if ending is None]
+        if len(going_on) == 1:
+            calls = tuple(call for ending in endings if ending is not None for call in ending)
+            self.scope.guards.setdefault(chain, []).append(Guard(node, going_on[0], _end(node), calls))
 
     def _loop(self, node: ast.For | ast.AsyncFor | ast.While) -> None:
         self._statement(node)
@@ -1212,6 +1244,22 @@ def _ends(body: list[ast.stmt]) -> bool:
     return isinstance(last, (ast.Return, ast.Raise))
 
 
+def _ending(body: list[ast.stmt]) -> tuple[ast.Call, ...] | None:
+    """Whether a block surely ends the path through its scope: when its last statement, at its top level,
+    is a `return`, a `raise` or a call of EXIT_CALLS, that call (none for the others) in a tuple; None
+    otherwise. A block that ends only on some of its inner branches may go on."""
+    last = body[-1] if body else None
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return ()
+    if (
+        isinstance(last, ast.Expr)
+        and isinstance(last.value, ast.Call)
+        and dotted(last.value.func) in EXIT_CALLS
+    ):
+        return (last.value,)
+    return None
+
+
 def _in_sdk(module: str) -> bool:
     return module == SDK_PACKAGE or module.startswith(SDK_PACKAGE + ".")
 
@@ -1321,6 +1369,7 @@ class Flow:
         # The option the tests of a choice decide, by (choice, frame, path), with the frame kept as above.
         self._decisions: dict[tuple[int, int, Path], tuple[Frame | None, int]] = {}
         self._ordered: dict[tuple[int, str], list[Binding]] = {}  # see `_reaching`
+        self._guarding: dict[tuple[int, tuple[int, ...]], list[Guard]] = {}  # see `_guards`
 
     def _spent(self) -> bool:
         """Whether the budget is spent; what it cuts short is counted (see `_cuts`)."""
@@ -1657,16 +1706,28 @@ class Flow:
         """Whether the code of `scope` runs at most once when the script runs: the module's, and a
         function's called from one place only, outside loops, in code that runs at most once itself (the
         `main()` a script ends with)."""
+        if scope.function is None:
+            return scope.kind == "module"
+        only = self._only_call(scope)
+        return only is not None and self.runs_once(only.scope)
+
+    def only_frame(self, scope: Scope) -> Frame | None:
+        """The frame of the one call of the function whose body is `scope`, when it is called from one
+        place only, outside loops; None otherwise, and at module level."""
+        only = self._only_call(scope)
+        frames = self._caller_frames(scope, 0) if only is not None else None
+        return frames[0] if frames else None
+
+    def _only_call(self, scope: Scope) -> CallSite | None:
+        """The one call of the function whose body is `scope` (see `only_frame`)."""
         frames = self._caller_frames(scope, 0)
-        if scope.function is None or frames is None:
-            return frames == [None]
-        if len(frames) != 1 or frames[0] is None:
-            return False
+        if scope.function is None or frames is None or len(frames) != 1 or frames[0] is None:
+            return None
         call = frames[0].call
         site = next(
             (c for c in self.index.named_calls.get(scope.function.node.name, []) if c.node is call), None
         )
-        return site is not None and not self.in_loop(site.chain) and self.runs_once(site.scope)
+        return site if site is not None and not self.in_loop(site.chain) else None
 
     def in_loop(self, chain: tuple[int, ...]) -> bool:
         """Whether a chain of blocks is within a loop, or in a block the reader cannot tell from one."""
@@ -1876,6 +1937,27 @@ class Flow:
             if self._surely_reached(ended, site):
                 return True
         return False
+
+    def guards(self, scope: Scope, chain: tuple[int, ...], at: Position, most: int) -> list[Guard]:
+        """The first `most` guards (see `Guard`) of the block `chain` ends with in `scope` (its top level
+        for no chain) that end before `at`, and so hold for what is written there, in order."""
+        found: list[Guard] = []
+        for guard in self._guards(scope, chain):
+            if guard.end > at or len(found) >= most:
+                break
+            found.append(guard)
+        return found
+
+    def _guards(self, scope: Scope, chain: tuple[int, ...]) -> list[Guard]:
+        """The guards of a block whose exit calls are Python's, worked out once for each block."""
+        key = (id(scope), chain)
+        if key not in self._guarding:
+            self._guarding[key] = [
+                guard
+                for guard in scope.guards.get(chain, ())
+                if all(self._exits_script(call, scope) for call in guard.calls)
+            ]
+        return self._guarding[key]
 
     def _exits_script(self, call: ast.Call, scope: Scope) -> bool:
         """Whether `exit()`, `quit()`, `sys.exit()` or `os._exit()` is Python's: the module imported as

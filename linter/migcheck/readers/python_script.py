@@ -1087,6 +1087,20 @@ class _Network:
     static_ips: tuple[NameRef, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class _Level:
+    """One function a call is read in, or the module (see `_Resources._levels`): the chain of blocks the
+    call made there is in, in `scope` at `at` (the call itself at the innermost level, else the call into
+    the next level), the turn of each loop among them that the reading takes turn by turn, and the call
+    that led into this level (None at the outermost)."""
+
+    chain: tuple[int, ...]
+    turns: dict[int, int]
+    into: ast.Call | None
+    scope: flow.Scope
+    at: flow.Position
+
+
 def _unsaid(role: Role, fact: str) -> bool:
     value = getattr(role, "availability_set" if fact == "availability_set" else fact)
     return not value or fact in role.unknown
@@ -1592,46 +1606,59 @@ class _Resources:
         once: not in a loop (but one the reader takes turn by turn, where each turn's `if` is a choice of
         its own), nor in a function that may run more than once, unless the call is read for each call of
         the function (`_runs`): each call makes the function's choices once, after the branches the call is
-        made on, and the calls that lead there are part of the name of each choice made inside."""
+        made on, and the calls that lead there are part of the name of each choice made inside. What
+        follows a guard in its block (`if single: ...; sys.exit(0)`, see `flow.Guard`) is on the branch of
+        it that goes on, as if written in it."""
         levels = self._levels(call, site)
         taken: list[tuple[str, int]] = []
         name = ""
-        for chain, turns, into in levels or ():
-            for block in chain:
+        for level in levels or ():
+            chain = level.chain
+            for depth in range(len(chain) + 1):
+                guards = self.flow.guards(level.scope, chain[:depth], level.at, _MAX_CHOICES - len(taken))
+                taken.extend((self._choice_name(guard.node, name), guard.option) for guard in guards)
+                if depth == len(chain):
+                    break
+                block = chain[depth]
                 if block in self.index.conditions:  # an `if`'s branch, or a test only (`a and b`)
                     if block in self.index.choices:
                         node, branch = self.index.choices[block]
-                        taken.append((f"{self.source.path}#{node.lineno}:{node.col_offset}{name}", branch))
-                elif block in turns:
-                    name += f"@{block}.{turns[block]}"
+                        taken.append((self._choice_name(node, name), branch))
+                elif block in level.turns:
+                    name += f"@{block}.{level.turns[block]}"
                 else:
                     return tuple(taken[:_MAX_CHOICES])  # a loop whose turns are not told apart
-            if into is not None:
-                name += f">{into.lineno}:{into.col_offset}"
+            if level.into is not None:
+                name += f">{level.into.lineno}:{level.into.col_offset}"
         return tuple(taken[:_MAX_CHOICES])
 
-    def _levels(
-        self, call: CallSite, site: flow.Site
-    ) -> list[tuple[tuple[int, ...], dict[int, int], ast.Call | None]] | None:
+    def _choice_name(self, node: ast.If, calls: str) -> str:
+        """The name of the choice an `if` makes, each time the calls and turns `calls` lead to it."""
+        return f"{self.source.path}#{node.lineno}:{node.col_offset}{calls}"
+
+    def _levels(self, call: CallSite, site: flow.Site) -> list[_Level] | None:
         """The code a call is read in, outermost first: for each function the calls of its frame lead
-        through (see `Flow.callers`), and then the call's own, the chain of blocks the next call (or the
-        call itself) is in, the turn of each loop among them that the reading takes turn by turn, and the
-        call into the next. None when the outermost may run more than once (a function the reader does not
-        know every call of, or calls from more than one place)."""
-        levels: list[tuple[tuple[int, ...], dict[int, int], ast.Call | None]] = []
-        chain, scope, frame, into = call.chain, call.scope, site.frame, None
+        through (see `Flow.callers`), or the one call of a function called once, and then the call's own,
+        a `_Level`. None when the outermost may run more than once (a function the reader does not know
+        every call of, or calls from more than one place)."""
+        levels: list[_Level] = []
+        chain, scope, at, frame, into = call.chain, call.scope, call.at, site.frame, None
         while True:
             turns: dict[int, int] = {}
             while frame is not None and frame.loop is not None:
                 turns[frame.loop.block] = frame.turn
                 frame = frame.outer
-            levels.append((chain, turns, into))
+            levels.append(_Level(chain, turns, into, scope, at))
+            if frame is None and scope.function is not None:
+                # Read as written, in a function called once: read from that call, as a reading in its
+                # frame is, so that both name the function's choices alike.
+                frame = self.flow.only_frame(scope)
             if frame is None or frame.call is None:
                 break
             caller = self._call_site(frame.call)
             if caller is None:
                 return None
-            chain, scope, into, frame = caller.chain, caller.scope, frame.call, frame.outer
+            chain, scope, at, into, frame = caller.chain, caller.scope, caller.at, frame.call, frame.outer
         if not self.flow.runs_once(scope):
             return None
         return levels[::-1]

@@ -48,7 +48,7 @@ SHORT_KIND = {
     StepKind.STORAGE: "Storage account",
     StepKind.UNATTACHED: "Unattached resource",
     StepKind.WEB_WORKER: "Cloud service (web/worker roles)",
-    StepKind.UNKNOWN_NETWORK: "Cloud service (network not stated)",
+    StepKind.UNKNOWN_NETWORK: "Cloud service (network not known)",
 }
 
 # The grid, in pixels. Names are set in a monospace font whose advance is about 0.6 em: a column is as

@@ -15,9 +15,9 @@ The platform validates one migration scope at a time, and so does this summary:
 - **Cloud services of extended support** — services the files show are deployed as Cloud Services
   (extended support), a Resource Manager resource: the migration does not apply to them, and they retire
   on 2027-03-31 (MIG101 says so). Listed so that the repository's every service is accounted for.
-- **Cloud services, virtual network not stated** — services known only from files that do not say whether
-  they are in a virtual network (Export-AzureVM files, a lone .csdef): migcheck does not guess which
-  Validate covers them.
+- **Cloud services, virtual network not known** — services known only from files that do not say whether
+  they are in a virtual network (Export-AzureVM files, a lone .csdef), or that name it by a value they do
+  not state (a script parameter): migcheck does not guess which Validate covers them.
 - **Storage accounts** — one item per account that holds a disk or image (`Move-AzureStorageAccount`).
 - **Unattached resources** — network security groups, route tables, and reserved IPs that no deployment
   uses and that name no cloud service.
@@ -65,7 +65,7 @@ class ScopeKind(str, enum.Enum):
     NO_VNET = "VMs not in a virtual network"
     WEB_WORKER = "Cloud services with web/worker roles"
     EXTENDED_SUPPORT = "Cloud services of extended support (not classic, nothing to migrate)"
-    NETWORK_NOT_STATED = "Cloud services, virtual network not stated"
+    NETWORK_NOT_STATED = "Cloud services, virtual network not known"
     STORAGE = "Storage accounts"
     UNATTACHED = "Unattached resources"
     FILES = "Files"
