@@ -214,8 +214,23 @@ CREATES_RETIRED = {
 
 def replacement(language: str, call: str) -> str:
     """What replaces one classic call, or "" when there is no one-to-one replacement to name."""
-    table = POWERSHELL if language == "PowerShell" else PYTHON
-    return table.get(call, "")
+    if language == "PowerShell":
+        return POWERSHELL.get(call, "") or _automation_replacement(call)
+    return PYTHON.get(call, "")
+
+
+# The classic module's Azure Automation cmdlets (`Start-AzureAutomationRunbook`): Az.Automation has each
+# under the same verb and noun, in a resource group; the one exception is named.
+_AUTOMATION = "-AzureAutomation"
+_AUTOMATION_EXCEPTIONS = {"Get-AzureAutomationRunbookDefinition": "Export-AzAutomationRunbook"}
+
+
+def _automation_replacement(call: str) -> str:
+    verb, found, noun = call.partition(_AUTOMATION)
+    if not found or not verb or not noun:
+        return ""
+    named = _AUTOMATION_EXCEPTIONS.get(call) or f"{verb}-AzAutomation{noun}"
+    return named
 
 
 # --- requests a script sends to the Service Management API itself ------------------------------------------

@@ -255,3 +255,21 @@ run("/{0}/services/networking/virtualnetwork/{1}".format(os.environ["SUB"], "pro
     assert len(messages) == 1
     assert "Prepare comes before the Prepare of virtual network 'prod-vnet'" in messages[0]
     assert "storage account 'appdata01'" in messages[0]
+
+
+def test_the_classic_modules_automation_cmdlets_name_their_az_automation_counterparts(
+    tmp_path: Path, monkeypatch
+):
+    (tmp_path / "parent.ps1").write_text(
+        'Get-AzureAutomationAccount -Name "ops"\n'
+        '$job = Start-AzureAutomationRunbook -AutomationAccountName "ops" -Name "child"\n'
+        'Get-AzureAutomationRunbookDefinition -AutomationAccountName "ops" -Name "child"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    (finding,) = lint(["."], Config(select=("MIG601",)), RULES).findings
+    assert finding.fix.startswith(
+        "Rewrite it for Resource Manager, or retire it if it only serves the classic resources until they "
+        "are migrated: Get-AzureAutomationAccount → Get-AzAutomationAccount; Start-AzureAutomationRunbook → "
+        "Start-AzAutomationRunbook; Get-AzureAutomationRunbookDefinition → Export-AzAutomationRunbook."
+    )
