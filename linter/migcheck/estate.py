@@ -1082,7 +1082,7 @@ class _Linker:
             network_known=d.network_known,
             endpoints_known=all(r.is_vm and "endpoints" not in r.unknown for r in d.roles),
             virtual_network=d.virtual_network,
-            reserved_ips=(d.reserved_ip,) if d.reserved_ip else (),
+            reserved_ips=(d.reserved_ip, *d.other_reserved_ips) if d.reserved_ip else (),
             dns_servers=d.dns_servers,
             instances=d.instances,
             reserved_ips_known=d.reserved_ip is not None or d.reserved_ip_known,

@@ -133,6 +133,27 @@ class NameRef:
     kind: ClassVar[str] = "Reference"
     name: str
     mark: Mark
+    # For a reserved IP of a deployment with several virtual IPs: the one it is on. None when the files do
+    # not tell the VIPs apart (a deployment with one VIP, a .cscfg, an inventory export).
+    virtual_ip: VirtualIp | None = None
+
+
+@record
+class VirtualIp:
+    """One of the virtual IPs of a deployment that has several (REST `VirtualIPs/VirtualIP`)."""
+
+    kind: ClassVar[str] = "VirtualIp"
+    name: str
+    mark: Mark
+    # The VIP an input endpoint that names none is on: the one whose `IsDnsProgrammed` is true, else the
+    # first.
+    default: bool
+
+    def holds(self, endpoint: InputEndpoint) -> bool:
+        """Whether the endpoint is on this VIP: it names it (`VirtualIPName`), or names none and this is
+        the default VIP."""
+        named = endpoint.virtual_ip.strip().casefold()
+        return named == self.name.strip().casefold() if named else self.default
 
 
 @record
@@ -199,6 +220,9 @@ class InputEndpoint:
     # The internal load balancer the endpoint is on (REST `LoadBalancerName`, csdef `@loadBalancer`);
     # "" for an endpoint on the deployment's public VIP.
     load_balancer: str = ""
+    # The virtual IP the endpoint is on, when the deployment has several (REST and Export-AzureVM
+    # `VirtualIPName`); "" for the deployment's default VIP.
+    virtual_ip: str = ""
 
     @property
     def is_public(self) -> bool:
@@ -854,6 +878,9 @@ class Deployment:
     # reserved IP name it cannot know (`-ReservedIPName $ip`, `reserved_ip_name=args.ip`), which may
     # name one or be empty.
     reserved_ip_known: bool = True
+    # The reserved IPs on the deployment's other virtual IPs, after `reserved_ip` (REST
+    # `VirtualIPs/VirtualIP/ReservedIPName`): a deployment with several VIPs may have one on each.
+    other_reserved_ips: tuple[NameRef, ...] = ()
 
 
 @record

@@ -462,6 +462,144 @@ def test_csdef_endpoint_on_an_internal_load_balancer_is_not_on_the_vip(tmp_path,
     assert "its only endpoints are on internal load balancer 'ilb'" in found[0].message
 
 
+# --- reserved IPs on one of several virtual IPs -----------------------------------------------------------
+
+
+def _vm_on_vips(name: str, *vips: str | None) -> str:
+    """A VM with one public endpoint per item: on the VIP it names (`VirtualIPName`), or None for one that
+    names none (on the default VIP)."""
+    endpoints = "".join(
+        f"<InputEndpoint><Name>e{i}</Name><Port>{8000 + i}</Port><Protocol>tcp</Protocol>"
+        f"{f'<VirtualIPName>{vip}</VirtualIPName>' if vip is not None else ''}</InputEndpoint>"
+        for i, vip in enumerate(vips)
+    )
+    return (
+        f"    <Role><RoleName>{name}</RoleName><RoleType>PersistentVMRole</RoleType><ConfigurationSets>"
+        "<ConfigurationSet><ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>"
+        f"<InputEndpoints>{endpoints}</InputEndpoints></ConfigurationSet></ConfigurationSets></Role>\n"
+    )
+
+
+def _vips(*reserved: str, programmed: int | None = 0, names: tuple[str, ...] = ("main", "vip2")) -> str:
+    """`VirtualIPs` named `names`, the i-th with reserved IP `reserved[i]` ("" or none: no reserved IP);
+    the one at `programmed` has `IsDnsProgrammed` true (None: no VIP says it)."""
+    items = []
+    for i, name in enumerate(names):
+        ip = reserved[i] if i < len(reserved) else ""
+        dns = "<IsDnsProgrammed>true</IsDnsProgrammed>" if i == programmed else ""
+        items.append(
+            f"<VirtualIP><Name>{name}</Name>{dns}"
+            f"{f'<ReservedIPName>{ip}</ReservedIPName>' if ip else ''}</VirtualIP>"
+        )
+    return f"<VirtualIPs>{''.join(items)}</VirtualIPs>\n"
+
+
+def test_reserved_ip_on_a_second_vip_without_an_endpoint_there_is_reported(tmp_path, monkeypatch):
+    """The audit's case: the only endpoint is on the default VIP, the reserved IP on the other one."""
+    files = {"shop.xml": _deployment(_vm_on_vips("web01", None), _vips("", "rip2"), "shop")}
+    (finding,) = _lint(tmp_path, monkeypatch, files, "MIG106")
+    assert _where([finding]) == ["MIG106 shop.xml:9:120"]  # the second VIP's ReservedIPName
+    assert finding.resource_name == "rip2"
+    assert finding.message == (
+        "reserved IP 'rip2' of cloud service 'shop' is on virtual IP 'vip2', and no input endpoint is on "
+        "that VIP (endpoint 'e0' is on another VIP), so it cannot be migrated with the deployment"
+    )
+    assert finding.fix.startswith(
+        "Add an input endpoint on virtual IP 'vip2' to one of the VMs (Add-AzureEndpoint -VirtualIPName 'vip2'"
+    )
+
+
+def test_outside_a_network_mig105_says_which_reserved_ip_stays_behind(tmp_path, monkeypatch):
+    """MIG105 tells what becomes of the VIP as MIG106 judges it: here the second VIP's reserved IP."""
+    files = {"shop.xml": _deployment(_vm_on_vips("web01", None), _vips("rip1", "rip2"), "shop")}
+    (finding,) = _lint(tmp_path, monkeypatch, files, "MIG105")
+    assert finding.message.endswith(
+        "its reserved IP 'rip2' cannot be migrated with it, as no input endpoint is on its virtual IP 'vip2' "
+        "(MIG106)"
+    )
+
+
+def test_reserved_ip_on_the_default_vip_with_endpoints_only_on_another_is_reported(tmp_path, monkeypatch):
+    files = {"shop.xml": _deployment(_vm_on_vips("web01", "vip2", "VIP2"), _vips("rip1"), "shop")}
+    (finding,) = _lint(tmp_path, monkeypatch, files, "MIG106")
+    assert finding.resource_name == "rip1"
+    assert finding.message == (
+        "reserved IP 'rip1' of cloud service 'shop' is on virtual IP 'main' (the default one), and no input "
+        "endpoint is on that VIP (endpoints 'e0', 'e1' are on other VIPs), so it cannot be migrated with the "
+        "deployment"
+    )
+    assert "(Add-AzureEndpoint without -VirtualIPName, then Update-AzureVM)" in finding.fix
+
+
+@pytest.mark.parametrize(
+    ("roles", "vips"),
+    [
+        pytest.param(_vm_on_vips("web01", "vip2"), _vips("", "rip2"), id="endpoint-on-its-vip"),
+        pytest.param(_vm_on_vips("web01", " VIP2 "), _vips("", "rip2"), id="vip-named-in-another-case"),
+        pytest.param(
+            _vm_on_vips("vm1", "vip2") + _vm_on_vips("vm2", None), _vips("", "rip2"), id="one-vm-on-each-vip"
+        ),
+        pytest.param(_vm_on_vips("web01", None), _vips("rip1"), id="default-vip-endpoint-naming-none"),
+        pytest.param(_vm_on_vips("web01", "main"), _vips("rip1"), id="default-vip-named"),
+        pytest.param(_vm_on_vips("web01", None), _vips("rip1", programmed=None), id="first-is-default"),
+        pytest.param(
+            _vm_on_vips("web01", None), _vips("", "rip2", programmed=1), id="dns-programmed-is-default"
+        ),
+    ],
+)
+def test_reserved_ip_with_an_endpoint_on_its_own_vip_is_not_reported(tmp_path, monkeypatch, roles, vips):
+    files = {"shop.xml": _deployment(roles, vips, "shop")}
+    assert _lint(tmp_path, monkeypatch, files, "MIG106") == []
+
+
+def test_each_vip_reserved_ip_is_checked(tmp_path, monkeypatch):
+    """A deployment with a reserved IP on each VIP: only the one whose VIP has no endpoint is reported."""
+    files = {"shop.xml": _deployment(_vm_on_vips("web01", "vip2"), _vips("rip1", "rip2"), "shop")}
+    assert [f.resource_name for f in _lint(tmp_path, monkeypatch, files, "MIG106")] == ["rip1"]
+
+
+def test_deployment_reserved_ip_name_is_on_the_default_vip(tmp_path, monkeypatch):
+    extra = "<ReservedIPName>rip0</ReservedIPName>\n" + _vips(programmed=1)
+    files = {"shop.xml": _deployment(_vm_on_vips("web01", "main"), extra, "shop")}
+    (finding,) = _lint(tmp_path, monkeypatch, files, "MIG106")
+    assert (
+        "reserved IP 'rip0' of cloud service 'shop' is on virtual IP 'vip2' (the default one)"
+        in finding.message
+    )
+
+
+def test_reserved_ip_on_a_vip_with_only_internal_endpoints_says_so(tmp_path, monkeypatch):
+    files = {"sql.xml": _deployment(_vm_with_endpoints("sql-ilb"), _vips("", "rip2"), "sql")}
+    (finding,) = _lint(tmp_path, monkeypatch, files, "MIG106")
+    assert finding.message == (
+        "reserved IP 'rip2' of cloud service 'sql' is on virtual IP 'vip2', and no input endpoint is on that "
+        "VIP (its only endpoints are on internal load balancer 'sql-ilb'), so it cannot be migrated with the "
+        "deployment"
+    )
+
+
+@pytest.mark.parametrize(
+    ("roles", "vips"),
+    [
+        pytest.param(_vm_on_vips("web01", "elsewhere"), _vips("rip1", names=("main",)), id="one-vip"),
+        pytest.param(_vm_on_vips("web01", "vip2"), _vips("rip1", names=("main", "")), id="unnamed-vip"),
+    ],
+)
+def test_vips_not_told_apart_let_any_public_endpoint_count(tmp_path, monkeypatch, roles, vips):
+    """With one VIP, or a VIP an endpoint could not name, the VIPs are not told apart: as before."""
+    files = {"shop.xml": _deployment(roles, vips, "shop")}
+    assert _lint(tmp_path, monkeypatch, files, "MIG106") == []
+
+
+def test_single_vip_deployment_without_endpoints_keeps_its_message(tmp_path, monkeypatch):
+    files = {"shop.xml": _deployment(VM_ROLE.format("web01"), _vips("rip1", names=("main",)), "shop")}
+    (finding,) = _lint(tmp_path, monkeypatch, files, "MIG106")
+    assert finding.message == (
+        "reserved IP 'rip1' of cloud service 'shop' is on a deployment with no input endpoint on its public "
+        "VIP, so it cannot be migrated with it"
+    )
+
+
 # --- advice true today -------------------------------------------------------------------------------------
 
 ADVISED = ("MIG101", "MIG102", "MIG103", "MIG104", "MIG105", "MIG106")

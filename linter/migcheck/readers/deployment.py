@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from migcheck.model import (
     Deployment,
@@ -23,6 +24,7 @@ from migcheck.model import (
     RoleInstance,
     RoleType,
     RouteTable,
+    VirtualIp,
     VirtualNetwork,
 )
 from migcheck.readers.netcfg import PRODUCES as NETWORK_RESOURCES
@@ -80,6 +82,7 @@ def _hosted_service(el: Element, marker: Marker) -> Iterable[Deployment]:
 
 
 def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
+    reserved_ips = _reserved_ips(el, marker)
     return Deployment(
         service_name=service or _service_of_url(text_of(el, "Url")),
         name=text_of(el, "Name"),
@@ -87,12 +90,13 @@ def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
         roles=tuple(read_role(r, marker, REST) for r in children(el, "RoleList/Role")),
         instances=tuple(_instance(i, marker) for i in children(el, "RoleInstanceList/RoleInstance")),
         virtual_network=_ref(child(el, "VirtualNetworkName"), marker),
-        reserved_ip=_ref(child(el, "ReservedIPName"), marker) or _vip_reserved_ip(el, marker),
+        reserved_ip=reserved_ips[0] if reserved_ips else None,
         mark=marker.mark(el),
         dns_servers=tuple(
             DnsServer(text_of(d, "Name"), text_of(d, "Address"), marker.mark(d))
             for d in children(el, "Dns/DnsServers/DnsServer")
         ),
+        other_reserved_ips=tuple(reserved_ips[1:]),
     )
 
 
@@ -150,13 +154,38 @@ def _is_private_id(label: str) -> bool:
     return len(label) == 32 and all(c in "0123456789abcdef" for c in label)
 
 
-def _vip_reserved_ip(el: Element, marker: Marker) -> NameRef | None:
-    """GET responses name the reserved IP on the deployment's virtual IP, not on the deployment."""
-    for name in children(el, "VirtualIPs/VirtualIP/ReservedIPName"):
-        ref = _ref(name, marker)
+def _reserved_ips(el: Element, marker: Marker) -> list[NameRef]:
+    """The deployment's reserved IPs: the one a request names on the deployment (`ReservedIPName`, on its
+    default VIP), then those GET responses name on its virtual IPs, each once. When the deployment has
+    several VIPs, each reserved IP says which it is on."""
+    vips = _virtual_ips(el, marker)
+    found: dict[str, NameRef] = {}
+    for vip_el, vip in vips:
+        ref = _ref(child(vip_el, "ReservedIPName"), marker)
         if ref:
-            return ref
-    return None
+            found.setdefault(ref.name.strip().casefold(), replace(ref, virtual_ip=vip))
+    own = _ref(child(el, "ReservedIPName"), marker)
+    default = next((vip for _, vip in vips if vip and vip.default), None)
+    if own is not None and default is None:  # VIPs not told apart: the deployment's own name counts
+        return [own]
+    if own is None or own.name.strip().casefold() in found:
+        return list(found.values())
+    return [replace(own, virtual_ip=default), *found.values()]
+
+
+def _virtual_ips(el: Element, marker: Marker) -> list[tuple[Element, VirtualIp | None]]:
+    """The deployment's `VirtualIPs/VirtualIP` elements, each with what tells it apart from the others:
+    None for all when there are fewer than two, or when one has no name (an endpoint could not name it)."""
+    elements = children(el, "VirtualIPs/VirtualIP")
+    names = [text_of(vip, "Name") for vip in elements]
+    if len(elements) < 2 or not all(name.strip() for name in names):
+        return [(vip, None) for vip in elements]
+    programmed = [text_of(vip, "IsDnsProgrammed").strip().lower() in ("true", "1") for vip in elements]
+    default = programmed.index(True) if any(programmed) else 0
+    return [
+        (vip, VirtualIp(name, marker.mark(vip), i == default))
+        for i, (vip, name) in enumerate(zip(elements, names, strict=True))
+    ]
 
 
 def _ref(el: Element | None, marker: Marker) -> NameRef | None:

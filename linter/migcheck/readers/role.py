@@ -201,6 +201,7 @@ def _endpoint(el: Element, role: str, marker: Marker, shape: RoleShape) -> Input
         acl=_acl(el, role, name, marker, shape),
         mark=marker.mark(el),
         load_balancer=text_of(el, "LoadBalancerName"),
+        virtual_ip=text_of(el, "VirtualIPName"),
     )
 
 

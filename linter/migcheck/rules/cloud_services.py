@@ -19,6 +19,7 @@ from migcheck.model import (
     ServiceDefinition,
     Severity,
     Together,
+    VirtualIp,
     VirtualMachine,
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
@@ -980,16 +981,17 @@ def _vip_outside_vnet(placement: Placement) -> tuple[str, str]:
         if placement.reserved_ips_known:
             return "its VIP is not reserved and will change", ""
         return "its VIP changes unless it is a reserved IP (the files do not say whether it is)", ""
-    name = placement.reserved_ips[0].name
-    if placement.endpoints_known and placement.roles and not _has_endpoint(placement.roles):
+    endpoints = list(_endpoints(placement.roles)) if placement.endpoints_known and placement.roles else None
+    stranded = [r for r in placement.reserved_ips if endpoints is not None and not _carried(r, endpoints)]
+    if stranded:
         fix = (
             "Plan the downtime, and choose the Resource Manager virtual network the VMs will join; give the "
             "deployment an input endpoint first if the reserved IP is to move with it (MIG106)."
         )
-        return (
-            f"its reserved IP '{name}' cannot be migrated with it, as it has no input endpoint (MIG106)",
-            fix,
-        )
+        vip = stranded[0].virtual_ip
+        why = f"no input endpoint is on its virtual IP '{vip.name}'" if vip else "it has no input endpoint"
+        return f"its reserved IP '{stranded[0].name}' cannot be migrated with it, as {why} (MIG106)", fix
+    name = placement.reserved_ips[0].name
     return f"its VIP is reserved IP '{name}' and is kept, as a Basic SKU public IP", _RESERVED_VIP_FIX
 
 
@@ -1024,7 +1026,13 @@ class ReservedIpWithoutEndpoint(Rule):
         "Nothing is reported when the .csdef is not among the files checked. Only endpoints on the "
         "public VIP count: an endpoint on an internal load balancer (REST `LoadBalancerName`, .csdef "
         "`loadBalancer`) listens on a private address, so a deployment whose endpoints are all internal is "
-        "reported too.",
+        "reported too. A REST deployment with several virtual IPs (`VirtualIPs/VirtualIP`, each named) is "
+        "checked one reserved IP at a time: only the endpoints on that reserved IP's own VIP count. An "
+        "endpoint is on the VIP its `VirtualIPName` names (in REST bodies and Export-AzureVM files alike), "
+        "or, naming none, on the default VIP: the one whose `IsDnsProgrammed` is true, else the first. The "
+        "deployment's own `ReservedIPName` is on the default VIP, and the message names the VIP. Where the "
+        "files do not tell the VIPs apart (one VIP, a .cscfg, a script, an inventory export), any endpoint "
+        "on the public VIP counts.",
         why="A reserved IP is migrated as the public IP of the service's load balancer, and the platform can "
         "only build that from a VIP that has at least one input endpoint. With none, the reserved IP cannot "
         "follow the deployment.",
@@ -1112,6 +1120,34 @@ class ReservedIpWithoutEndpoint(Rule):
         ),
         Example(
             {
+                "shop.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>shop</Name>
+                  <RoleList>
+                    <Role>
+                      <RoleName>web01</RoleName><RoleType>PersistentVMRole</RoleType>
+                      <ConfigurationSets>
+                        <ConfigurationSet>
+                          <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+                          <InputEndpoints>
+                            <InputEndpoint><Name>HTTPS</Name><Port>443</Port><Protocol>tcp</Protocol></InputEndpoint>
+                          </InputEndpoints>
+                        </ConfigurationSet>
+                      </ConfigurationSets>
+                    </Role>
+                  </RoleList>
+                  <VirtualIPs>
+                    <VirtualIP><Name>shop-main</Name><IsDnsProgrammed>true</IsDnsProgrammed></VirtualIP>
+                    <VirtualIP><Name>shop-api</Name><ReservedIPName>api-vip</ReservedIPName></VirtualIP>
+                  </VirtualIPs>
+                </Deployment>
+                """
+            },
+            expect=("shop.deployment.xml:18:37",),
+            note="Two VIPs: the endpoint names no VIP, so it is on the default one, not on the reserved IP's.",
+        ),
+        Example(
+            {
                 "deploy/batch.ps1": """
                 New-AzureReservedIP -ReservedIPName "batch-vip" -Location "West Europe"
                 New-AzureVMConfig -Name "batch01" -InstanceSize Small -ImageName $image |
@@ -1167,6 +1203,36 @@ class ReservedIpWithoutEndpoint(Rule):
         ),
         Example(
             {
+                "shop.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>shop</Name>
+                  <RoleList>
+                    <Role>
+                      <RoleName>web01</RoleName><RoleType>PersistentVMRole</RoleType>
+                      <ConfigurationSets>
+                        <ConfigurationSet>
+                          <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+                          <InputEndpoints>
+                            <InputEndpoint>
+                              <Name>API</Name><Port>443</Port><Protocol>tcp</Protocol>
+                              <VirtualIPName>shop-api</VirtualIPName>
+                            </InputEndpoint>
+                          </InputEndpoints>
+                        </ConfigurationSet>
+                      </ConfigurationSets>
+                    </Role>
+                  </RoleList>
+                  <VirtualIPs>
+                    <VirtualIP><Name>shop-main</Name><IsDnsProgrammed>true</IsDnsProgrammed></VirtualIP>
+                    <VirtualIP><Name>shop-api</Name><ReservedIPName>api-vip</ReservedIPName></VirtualIP>
+                  </VirtualIPs>
+                </Deployment>
+                """
+            },
+            note="Two VIPs: the endpoint names the reserved IP's VIP (`VirtualIPName`).",
+        ),
+        Example(
+            {
                 "jobs/ServiceConfiguration.Cloud.cscfg": """
                 <ServiceConfiguration serviceName="jobs">
                   <Role name="Jobs"><Instances count="2"/></Role>
@@ -1196,28 +1262,75 @@ class ReservedIpWithoutEndpoint(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
             for placement in service.placements:
-                if placement.endpoints_known and placement.roles and not _has_endpoint(placement.roles):
-                    internal = _unique(
-                        e.load_balancer for e in _endpoints(placement.roles) if not e.is_public
-                    )
-                    fix = "" if all(r.is_vm for r in placement.roles) else ROLES_RESERVED_IP_FIX
-                    for ref in placement.reserved_ips:
-                        yield self._finding(service, ref, internal, fix)
+                if not (placement.endpoints_known and placement.roles):
+                    continue
+                endpoints = list(_endpoints(placement.roles))
+                fix = "" if all(r.is_vm for r in placement.roles) else ROLES_RESERVED_IP_FIX
+                for ref in placement.reserved_ips:
+                    if _carried(ref, endpoints):
+                        continue
+                    if ref.virtual_ip is None:
+                        yield self._finding(service, ref, _internal(endpoints), fix)
+                    else:
+                        yield self._finding_on_vip(service, ref, ref.virtual_ip, endpoints, fix)
 
     def _finding(self, service: CloudService, ref: NameRef, internal: list[str], fix: str) -> Finding:
-        reserved = ReservedIp(ref.name, "", service.name, ref.mark)
-        only = (
-            f" (its only endpoints are on internal load balancer{'s' if len(internal) > 1 else ''} "
-            f"{_quoted(internal)})"
-            if internal
-            else ""
-        )
         return self.finding(
-            reserved,
+            _reserved(service, ref),
             f"reserved IP '{ref.name}' of {service.label} is on a deployment with no input "
-            f"endpoint on its public VIP{only}, so it cannot be migrated with it",
+            f"endpoint on its public VIP{_only_internal(internal)}, so it cannot be migrated with it",
             fix=fix,
         )
+
+    def _finding_on_vip(
+        self, service: CloudService, ref: NameRef, vip: VirtualIp, endpoints: list[InputEndpoint], fix: str
+    ) -> Finding:
+        """A reserved IP on one of a deployment's several VIPs, none of whose endpoints is on that VIP:
+        those on the other VIPs do not carry it."""
+        elsewhere = _unique(e.name or e.port for e in endpoints if e.is_public)
+        if len(elsewhere) > 1:
+            why = f" (endpoints {_quoted(elsewhere)} are on other VIPs)"
+        elif elsewhere:
+            why = f" (endpoint {_quoted(elsewhere)} is on another VIP)"
+        else:
+            why = _only_internal(_internal(endpoints))
+        default = " (the default one)" if vip.default else ""
+        return self.finding(
+            _reserved(service, ref),
+            f"reserved IP '{ref.name}' of {service.label} is on virtual IP '{vip.name}'{default}, and no "
+            f"input endpoint is on that VIP{why}, so it cannot be migrated with the deployment",
+            fix=fix or _vip_endpoint_fix(vip),
+        )
+
+
+def _reserved(service: CloudService, ref: NameRef) -> ReservedIp:
+    return ReservedIp(ref.name, "", service.name, ref.mark)
+
+
+def _internal(endpoints: Iterable[InputEndpoint]) -> list[str]:
+    """The internal load balancers some of the endpoints are on, each once."""
+    return _unique(e.load_balancer for e in endpoints if not e.is_public)
+
+
+def _only_internal(internal: list[str]) -> str:
+    if not internal:
+        return ""
+    return f" (its only endpoints are on internal load balancer{'s' if len(internal) > 1 else ''} {_quoted(internal)})"
+
+
+def _vip_endpoint_fix(vip: VirtualIp) -> str:
+    """What to do about a reserved IP on a VIP of VMs without an endpoint there: an endpoint that names no
+    VIP goes on the default one."""
+    how = (
+        "Add-AzureEndpoint without -VirtualIPName"
+        if vip.default
+        else f"Add-AzureEndpoint -VirtualIPName '{vip.name}'"
+    )
+    return (
+        f"Add an input endpoint on virtual IP '{vip.name}' to one of the VMs ({how}, then Update-AzureVM), or "
+        "disassociate the reserved IP and migrate it on its own with Move-AzureReservedIP. Either way it "
+        "becomes a Basic SKU public IP, retired on 2025-09-30: upgrade it to Standard SKU."
+    )
 
 
 # Web/worker roles are never migrated (MIG101) nor redeployed with a new endpoint: the address goes alone.
@@ -1261,10 +1374,11 @@ def _availability_set_at(vm: Role) -> object:
     return vm.availability_set_mark or vm
 
 
-def _has_endpoint(roles: Iterable[Role]) -> bool:
-    """A public input endpoint defined on some role: not one only an endpoint ACL binding names, nor one
-    on an internal load balancer, which is not on the deployment's VIP."""
-    return any(e.is_public for e in _endpoints(roles))
+def _carried(ref: NameRef, endpoints: Iterable[InputEndpoint]) -> bool:
+    """Whether a public input endpoint is on the VIP of the reserved IP `ref` (on any VIP, where the files
+    do not tell VIPs apart): not one on an internal load balancer, which is not on a VIP."""
+    vip = ref.virtual_ip
+    return any(e.is_public and (vip is None or vip.holds(e)) for e in endpoints)
 
 
 def _endpoints(roles: Iterable[Role]) -> Iterator[InputEndpoint]:
