@@ -232,6 +232,7 @@ def test_a_bare_role_body_without_a_name_is_named_after_its_file():
     body = '<PersistentVMRole xmlns="http://schemas.microsoft.com/windowsazure"><RoleType>PersistentVMRole</RoleType></PersistentVMRole>'
     [service] = _estate({"rest/jumpbox.xml": body}).cloud_services
     assert (service.name, service.label) == ("jumpbox", "a cloud service no file names")
+    assert service.listed_name == "<cloud service of jumpbox.xml>"
 
 
 def test_a_bare_role_body_names_its_vm_not_its_cloud_service():
@@ -241,6 +242,7 @@ def test_a_bare_role_body_names_its_vm_not_its_cloud_service():
     )
     [service] = _estate({"rest/role.xml": body}).cloud_services
     assert (service.name, service.label, service.named_by) == ("vm1", "a cloud service no file names", "role")
+    assert service.listed_name == "<cloud service of VM vm1>"  # how the readiness summary and plan list it
 
 
 def test_dangling_names_are_collected_once_each():
@@ -647,3 +649,31 @@ def test_copies_of_one_definition_leave_a_configuration_unjoined_whichever_fits_
         }
     )
     assert sum(s.definition is None for s in estate.cloud_services) == 1
+
+
+def test_two_descriptions_of_a_network_in_different_places_say_where_each_puts_it():
+    netcfg = (
+        '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">'
+        '<VirtualNetworkConfiguration><VirtualNetworkSites><VirtualNetworkSite name="app" {}>'
+        "<AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace></VirtualNetworkSite>"
+        "</VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>"
+    )
+    rest = (
+        '<VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure"><VirtualNetworkSite>'
+        "<Name>app</Name>{}<AddressSpace><AddressPrefixes><AddressPrefix>10.1.0.0/16</AddressPrefix>"
+        "</AddressPrefixes></AddressSpace></VirtualNetworkSite></VirtualNetworkSites>"
+    )
+    places = {
+        ('AffinityGroup="ag1"', "<AffinityGroup>ag2</AffinityGroup>"): "affinity group 'ag1' / 'ag2'",
+        ('Location="West Europe"', "<AffinityGroup>ag2</AffinityGroup>"): (
+            "location 'West Europe' / affinity group 'ag2'"
+        ),
+        (
+            'Location="West Europe"',
+            "<Location>North Europe</Location>",
+        ): "location 'West Europe' / 'North Europe'",
+    }
+    for (first, second), said in places.items():
+        files = {"NetworkConfig.netcfg": netcfg.format(first), "sites.xml": rest.format(second)}
+        [conflict] = _estate(files).conflicts
+        assert conflict.differences == (said,)

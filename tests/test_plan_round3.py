@@ -166,7 +166,8 @@ def test_steps_of_services_with_one_name_say_where_they_come_from(tmp_path, monk
     ids = [step.id for step in steps]
     assert len(ids) == len(set(ids))
     names = {step.id: step.name for step in steps}
-    assert names["service:web01@a"] == "web01 (a)" and names["service:web01@b"] == "web01 (b)"
+    assert names["service:web01@a"] == "<cloud service of VM web01> (a)"
+    assert names["service:web01@b"] == "<cloud service of VM web01> (b)"
     assert names["web-worker:shop@lab1"] == "shop (lab1)" and names["web-worker:shop@lab2"] == "shop (lab2)"
     # Each service's blockers are its own, not those of the first service of its name.
     for folder in ("lab1", "lab2"):
@@ -183,7 +184,10 @@ def test_services_of_one_name_in_one_folder_are_told_apart_by_file(tmp_path, mon
     names = sorted(
         step.name for step in build_plan(lint(["."], Config(), RULES)).steps if "web01" in step.name
     )
-    assert names == ["web01 (role-update-body.xml)", "web01 (role.xml)"]
+    assert names == [
+        "<cloud service of VM web01> (role-update-body.xml)",
+        "<cloud service of VM web01> (role.xml)",
+    ]
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")

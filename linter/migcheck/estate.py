@@ -216,6 +216,16 @@ class CloudService:
         return f"cloud service '{self.name}'"
 
     @property
+    def listed_name(self) -> str:
+        """How lists (the readiness summary, the plan's steps) name the service: by its name, or by what
+        stands in for it when no file names it (the VM or the file of a role body)."""
+        if self.named_by == "role":
+            return f"<cloud service of VM {self.name}>"
+        if self.named_by == "file":
+            return f"<cloud service of {posixpath.basename(self.mark.path)}>"
+        return self.name
+
+    @property
     def roles(self) -> tuple[Role, ...]:
         """The service's web/worker roles, once each however many placements deploy them."""
         roles = self._derived.get("roles")
@@ -1538,8 +1548,17 @@ def _network_differences(a: VirtualNetwork, b: VirtualNetwork) -> tuple[str, ...
         out.append(f"subnets {_subnet_list(a.subnets)} / {_subnet_list(b.subnets)}")
     place_a, place_b = key(a.location or a.affinity_group), key(b.location or b.affinity_group)
     if place_a and place_b and place_a != place_b:
-        out.append(f"location '{a.location or a.affinity_group}' / '{b.location or b.affinity_group}'")
+        out.append(_places(a, b))
     return tuple(out)
+
+
+def _places(a: VirtualNetwork, b: VirtualNetwork) -> str:
+    """Where two descriptions of a network put it: a region (`Location`) or an affinity group."""
+    kind_a, kind_b = ("location" if v.location else "affinity group" for v in (a, b))
+    place_a, place_b = (v.location or v.affinity_group for v in (a, b))
+    if kind_a == kind_b:
+        return f"{kind_a} '{place_a}' / '{place_b}'"
+    return f"{kind_a} '{place_a}' / {kind_b} '{place_b}'"
 
 
 def _prefixes(prefixes: Iterable) -> frozenset[str]:

@@ -531,7 +531,7 @@ def _service_step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
         name=builder.step_name(
-            deployment if _named_by(service, deployment) else f"{service.name}/{deployment}", service
+            deployment if _named_by(service, deployment) else f"{service.listed_name}/{deployment}", service
         ),
         wave=1,
         after=(),
@@ -573,7 +573,7 @@ def _unmigratable(builder: _Builder, service: CloudService) -> Step:
     return Step(
         id=builder.step_id(f"web-worker:{service.name}", service),
         kind=StepKind.WEB_WORKER,
-        name=builder.step_name(service.name, service),
+        name=builder.step_name(service.listed_name, service),
         wave=1,
         after=(),
         moves=(f"{service.label}: {_contents(service)}",),
@@ -588,7 +588,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
     return Step(
         id=builder.step_id(f"service:{service.name}", service),
         kind=StepKind.UNKNOWN_NETWORK,
-        name=builder.step_name(service.name, service),
+        name=builder.step_name(service.listed_name, service),
         wave=1,
         after=(),
         moves=(f"{service.label}: {_contents(service)}",),

@@ -320,7 +320,7 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
             scope = ScopeKind.WEB_WORKER
         else:
             scope = ScopeKind.NO_VNET if service.network_known else ScopeKind.NETWORK_NOT_STATED
-        draft = _Draft(scope, service.name, "CloudService", _contents(service.placements), service)
+        draft = _Draft(scope, service.listed_name, "CloudService", _contents(service.placements), service)
         yield draft.own(service, *reserved.of(service))
     for extended in estate.extended_support:
         service = extended.service
