@@ -119,6 +119,26 @@ POWERSHELL: dict[str, str] = {
     "Set-AzureRoute": "Add-AzRouteConfig",
     "Set-AzureSubnetRouteTable": "Set-AzVirtualNetworkSubnetConfig -RouteTable",
     "New-AzureApplicationGateway": "New-AzApplicationGateway",
+    # ExpressRoute: a classic circuit is moved to Resource Manager before the networks linked to it migrate.
+    "New-AzureDedicatedCircuit": (
+        "New-AzExpressRouteCircuit (a classic circuit moves with Move-AzExpressRouteCircuit, before the "
+        "networks it links migrate)"
+    ),
+    "Get-AzureDedicatedCircuit": "Get-AzExpressRouteCircuit",
+    "Remove-AzureDedicatedCircuit": "Remove-AzExpressRouteCircuit",
+    "Set-AzureDedicatedCircuitBandwidth": "Set-AzExpressRouteCircuit",
+    "Set-AzureDedicatedCircuitProperties": "Set-AzExpressRouteCircuit",
+    "Get-AzureDedicatedCircuitServiceProvider": "Get-AzExpressRouteServiceProvider",
+    "Get-AzureDedicatedCircuitStats": "Get-AzExpressRouteCircuitStats",
+    "Get-AzureDedicatedCircuitPeeringArpInfo": "Get-AzExpressRouteCircuitARPTable",
+    "Get-AzureDedicatedCircuitPeeringRouteTableInfo": "Get-AzExpressRouteCircuitRouteTable",
+    "Get-AzureDedicatedCircuitPeeringRouteTableSummary": "Get-AzExpressRouteCircuitRouteTableSummary",
+    "New-AzureDedicatedCircuitLink": "New-AzVirtualNetworkGatewayConnection -ConnectionType ExpressRoute",
+    "Get-AzureDedicatedCircuitLink": "Get-AzVirtualNetworkGatewayConnection",
+    "Remove-AzureDedicatedCircuitLink": "Remove-AzVirtualNetworkGatewayConnection",
+    "New-AzureDedicatedCircuitLinkAuthorization": "Add-AzExpressRouteCircuitAuthorization",
+    "Get-AzureDedicatedCircuitLinkAuthorization": "Get-AzExpressRouteCircuitAuthorization",
+    "Remove-AzureDedicatedCircuitLinkAuthorization": "Remove-AzExpressRouteCircuitAuthorization",
     # storage
     "New-AzureStorageAccount": "New-AzStorageAccount",
     "Set-AzureStorageAccount": "Set-AzStorageAccount",

@@ -273,3 +273,17 @@ def test_the_classic_modules_automation_cmdlets_name_their_az_automation_counter
         "are migrated: Get-AzureAutomationAccount → Get-AzAutomationAccount; Start-AzureAutomationRunbook → "
         "Start-AzAutomationRunbook; Get-AzureAutomationRunbookDefinition → Export-AzAutomationRunbook."
     )
+
+
+def test_a_script_that_creates_a_classic_circuit_is_told_to_move_it_first(tmp_path: Path, monkeypatch):
+    """Classic ExpressRoute circuits must be in Resource Manager before the IaaS migration begins."""
+    (tmp_path / "circuit.ps1").write_text(
+        'New-AzureDedicatedCircuit -CircuitName "er1" -ServiceProviderName "Equinix" -Bandwidth 200 '
+        '-Location "Silicon Valley"\n'
+        'New-AzureDedicatedCircuitLink -ServiceKey $key -VNetName "prod-vnet"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    (finding,) = lint(["."], Config(select=("MIG601",)), RULES).findings
+    assert "Move-AzExpressRouteCircuit, before the networks it links migrate" in finding.fix
+    assert "New-AzureDedicatedCircuitLink → New-AzVirtualNetworkGatewayConnection" in finding.fix
