@@ -284,12 +284,13 @@ def test_add_role_does_not_say_which_network_the_deployment_is_in():
 
 
 def test_calls_whose_service_or_deployment_is_not_written_stand_alone():
+    """Unless they pass the same value the script does not state (see test_reader_python_same_names)."""
     found = deployments(
         read(
             """
-            def create(service, vm_name):
+            def create(service, other, vm_name):
                 sms.create_virtual_machine_deployment(service, 'd', 'production', 'l', vm_name, None, None)
-                sms.add_role(service, 'd', 'vm02', None, None)
+                sms.add_role(other, 'd', 'vm02', None, None)
             """
         )
     )

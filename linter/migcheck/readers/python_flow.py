@@ -335,6 +335,7 @@ class Binding:
     value: ast.expr | None  # None: bound to something the reader does not follow
     at: Position
     chain: tuple[int, ...] = ()  # the blocks it is made in (see `_Indexer`)
+    each_turn: bool = False  # the target of a `for` loop or a comprehension: bound anew at each turn
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +350,7 @@ class Event:
     at: Position
     chain: tuple[int, ...]
     scope: Scope
+    item: bool = False  # made to an item of the object (`name['k']` passed, changed), not to the object
 
 
 @dataclass(frozen=True, slots=True)
@@ -681,6 +683,7 @@ class _Indexer(ast.NodeVisitor):
         self.branch_of: dict[int, tuple[int, int]] = {}
         self.expression_choices: dict[int, int] = {}
         self.depth = 0
+        self.each_turn = False  # binding the target of a loop (see `Binding.each_turn`)
 
     @property
     def scope(self) -> Scope:
@@ -799,7 +802,7 @@ class _Indexer(ast.NodeVisitor):
         self._statement(node)
         if isinstance(node, (ast.For, ast.AsyncFor)):
             self.visit(node.iter)
-            self._bind_target(node.target, None)
+            self._bind_turn_target(node.target)
         else:
             self.visit(node.test)
         self._open_block()
@@ -1007,7 +1010,7 @@ class _Indexer(ast.NodeVisitor):
 
     def _bind(self, name: str, value: ast.expr | None, node: ast.AST, scope: Scope | None = None) -> None:
         scope = scope or self.scope
-        scope.bindings.setdefault(name, []).append(Binding(value, _at(node), self.chain))
+        scope.bindings.setdefault(name, []).append(Binding(value, _at(node), self.chain, self.each_turn))
 
     def _bind_target(self, target: ast.expr, value: ast.expr | None) -> None:
         """A name bound to `value`, the names of a tuple target (each bound to its part of `value`, see
@@ -1058,7 +1061,15 @@ class _Indexer(ast.NodeVisitor):
 
     def visit_comprehension(self, node: ast.comprehension) -> None:
         self.generic_visit(node)
-        self._bind_target(node.target, None)
+        self._bind_turn_target(node.target)
+
+    def _bind_turn_target(self, target: ast.expr) -> None:
+        """The target of a loop or a comprehension, bound to each item in turn."""
+        self.each_turn = True
+        try:
+            self._bind_target(target, None)
+        finally:
+            self.each_turn = False
 
     def visit_withitem(self, node: ast.withitem) -> None:
         self.generic_visit(node)
@@ -1177,9 +1188,10 @@ class _Indexer(ast.NodeVisitor):
         if found is None:
             return
         name, path = found
-        if "[]" in path:  # inside an item: the reader does not follow items of items
+        item = "[]" in path
+        if item:  # inside an item: the reader does not follow items of items
             kind, path, key, value = ("escape" if kind == "escape" else "change"), (), None, None
-        event = Event(kind, path, key, value, _at(node or target), self.chain, self.scope)
+        event = Event(kind, path, key, value, _at(node or target), self.chain, self.scope, item)
         self.raw_events.append((name, event))
 
     def _escape(self, value: ast.expr, depth: int = 0, call: ast.Call | None = None) -> None:
@@ -1370,6 +1382,11 @@ class Flow:
         self._decisions: dict[tuple[int, int, Path], tuple[Frame | None, int]] = {}
         self._ordered: dict[tuple[int, str], list[Binding]] = {}  # see `_reaching`
         self._guarding: dict[tuple[int, tuple[int, ...]], list[Guard]] = {}  # see `_guards`
+        # The frames `same_value` tells reads apart by, kept by id so that no other frame takes the id.
+        self._told_frames: dict[int, Frame] = {}
+        # Whether the parts of the object a name holds stay what they were, by (scope, name, one part deep):
+        # worked out once, however many calls read a part of it.
+        self._parts_kept: dict[tuple[int, str, bool], bool] = {}
 
     def _spent(self) -> bool:
         """Whether the budget is spent; what it cuts short is counted (see `_cuts`)."""
@@ -2677,6 +2694,90 @@ class Flow:
                 values.update(spread.items)
                 open_ = open_ or not spread.complete
         return Bound(values, open_)
+
+    # --- the same value the script does not state ------------------------------------------------------
+
+    def same_value(self, node: ast.expr, site: Site) -> tuple[object, ...] | None:
+        """What tells the value an expression holds at `site` from others, when the script does not state
+        it: two reads with the same answer surely read the same value each time the code around them runs
+        (`deploy(service_name)` then `add_role(service_name, ...)`, `cfg['name']` twice). The expression is
+        a name, or a path of written keys and attributes on one (`cfg['name']`, `args.service`), and the
+        name is bound once in its scope (`_once_bound`), read in that scope after the binding or read from
+        the module; the object of a path is one nothing in the file changes or passes where the reader
+        cannot follow it, and an attribute is not on a parameter (`self.name`, which another method may
+        set). In a frame (one call of the function, see `callers`), the frame is part of the answer: each
+        call binds its parameters anew. None for anything else: a name bound more than once (rebound
+        between two reads), bound in a loop (each turn binds it anew), or bound in a function around the
+        one that reads it (which may rebind it, `nonlocal`)."""
+        path: list[str] = []
+        root = node
+        while isinstance(root, (ast.Subscript, ast.Attribute)) and len(path) < MAX_DEPTH:
+            if isinstance(root, ast.Attribute):
+                path.append("." + root.attr)
+            elif isinstance(root.slice, ast.Constant) and type(root.slice.value) in (str, int):
+                path.append(f"[{root.slice.value!r}]")
+            else:
+                return None
+            root = root.value
+        if not isinstance(root, ast.Name):
+            return None
+        found = self._once_bound(root.id, site)
+        if found is None:
+            return None
+        scope, binding = found
+        if path and (
+            (root.id in scope.params and any(part.startswith(".") for part in path))
+            or not self._parts_stay(scope, root.id, len(path) == 1)
+        ):
+            return None
+        frame = site.frame
+        while frame is not None and not (frame.scope is scope and frame.loop is None):
+            frame = frame.outer
+        if frame is not None:
+            self._told_frames[id(frame)] = frame
+        told = id(frame) if frame is not None else None
+        return (id(scope), root.id, binding.at, told, *reversed(path))
+
+    def _parts_stay(self, scope: Scope, name: str, one_deep: bool) -> bool:
+        """Whether what the file does to the object `name` holds leaves its parts (one part deep, or any)
+        what they were (see `_keeps_parts`)."""
+        key = (id(scope), name, one_deep)
+        kept = self._parts_kept.get(key)
+        if kept is None:
+            events = scope.events.get(name, ())
+            kept = self._parts_kept[key] = all(self._keeps_parts(event, one_deep) for event in events)
+        return kept
+
+    def _keeps_parts(self, event: Event, one_deep: bool) -> bool:
+        """Whether something done to an object leaves each of its items and attributes what it was: an item
+        or an attribute passed or changed in place (`wait(cfg['name'])`) for a path one part deep, or the
+        object passed to a function of the script that only reads it. Setting a part, or passing the
+        object where the reader cannot follow it, may change any of them."""
+        if one_deep and (event.item or (event.kind == "escape" and event.path)):
+            return True
+        return event.kind == "escape" and not event.path and self._harmless(event)
+
+    def _once_bound(self, name: str, site: Site) -> tuple[Scope, Binding] | None:
+        """The scope and the one binding of a name a read at `site` sees, when every read of it in that
+        scope after the binding (or from a function, at module level) sees the same value: the name is
+        bound nowhere else in its scope, nor by a function that declares it `global`, and the binding is
+        made once each time its scope runs (not in a loop, a `while` or a `match` case, nor the target of
+        one); None otherwise."""
+        scope = lookup(name, site.scope, self.index.module)
+        if scope is None or (scope is not site.scope and scope is not self.index.module):
+            return None
+        if scope is self.index.module and name in self.index.declared_global:
+            return None
+        bindings = scope.bindings[name]
+        if len(bindings) != 1:
+            return None
+        binding = bindings[0]
+        if binding.each_turn or (scope is site.scope and binding.at >= site.at):
+            return None
+        index = self.index
+        if any(block not in index.conditions and block not in index.branch_of for block in binding.chain):
+            return None  # a loop's body, or a block the reader does not tell from one
+        return scope, binding
 
 
 def _joined(left: Lit, right: Lit, node: ast.expr) -> Lit | None:

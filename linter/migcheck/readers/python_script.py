@@ -18,7 +18,10 @@ rewritten token by token into Python 3 of the same layout, so that every positio
 What reaches each SDK call is worked out by `python_flow`; a fact whose value the script does not state (a
 parameter, a setting, a loop variable) is left empty and named in `Role.unknown`, so that rules stay silent
 about it, and a name it does not state is shown as a stand-in that says so (`<deployment name,
-deploy.py:12>`), never as the expression that holds it. A call is shown at the name of the method it calls.
+deploy.py:12>`), never as the expression that holds it. Calls that pass the same such value for the cloud
+service and the deployment (the same parameter, the same `cfg['name']`, see `Flow.same_value`) name one
+deployment: `add_role` adds its VM to the one the script creates. A call is shown at the name of the method
+it calls.
 
 A call that creates something is read once for each turn of the loops around it over items the script
 writes out, and, in one of the script's functions, once for each call of the function, when the reader
@@ -1497,11 +1500,53 @@ class _Resources:
 
     # --- deployments ------------------------------------------------------------------------------
 
-    def _draft(self, call: CallSite, service: Value, name: Value, slot: Value | None, mark: Mark) -> _Draft:
+    def _draft(
+        self,
+        call: CallSite,
+        service: Value,
+        name: Value,
+        slot: Value | None,
+        mark: Mark,
+        site: flow.Site | None = None,
+    ) -> _Draft:
         """The deployment a call names: one per (service, deployment) when both are written as literals,
-        else one for this call alone."""
+        else one for this call alone, unless the call is read at `site` and names it by values the script
+        does not state that another call names one by too (see `_same_deployment`)."""
         deployment = literal(name) or self._name(name, "deployment", mark)
-        return self._draft_named(call, literal(service), deployment, slot, mark)
+        key = self._same_deployment(call, service, name, site) if site is not None else None
+        if key is None:
+            return self._draft_named(call, literal(service), deployment, slot, mark)
+        draft = self.drafts.get(key)
+        if draft is None:  # shown by the stand-in of the first call that names it
+            draft = _Draft(literal(service) or "", deployment, literal(slot) or "", mark)
+            self.drafts[key] = draft
+            self.service_drafts.setdefault(_key(literal(service) or ""), []).append(key)
+        draft.unordered = draft.unordered or call.scope is not self.index.module
+        return draft
+
+    def _same_deployment(self, call: CallSite, service: Value, name: Value, site: flow.Site) -> object | None:
+        """The key of the deployment a call names when the script does not state its service or its name
+        but passes the same value for each as another call (`Flow.same_value`: the same parameter, the same
+        `cfg['name']`): `add_role(service_name, deployment_name, ...)` after `create_virtual_machine_
+        deployment(service_name, deployment_name, ...)` adds a VM to the deployment that creates, not one of
+        its own. None when either is a value read otherwise (the calls stay apart, as before), or both are
+        stated (see `_draft_named`)."""
+        parts: list[object] = []
+        for value in (service, name):
+            text = literal(value)
+            if text is not None:
+                parts.append(_key(text))
+                continue
+            node = value.node if isinstance(value, flow.Unknown) else None
+            if not isinstance(node, ast.expr) or not _is_argument(call.node, node):
+                return None
+            same = self.flow.same_value(node, site)
+            if same is None:
+                return None
+            parts.append(same)
+        if all(isinstance(part, str) for part in parts):
+            return None
+        return ("same", *parts)
 
     def _draft_named(
         self, call: CallSite, service: str | None, name: str, slot: Value | None, mark: Mark
@@ -1564,8 +1609,17 @@ class _Resources:
         v = bounds[0].values
         if not {"service_name", "deployment_name", "role_name"} <= v.keys():
             return  # passed through `*args`: the call says nothing the reader can place
-        draft = self._draft(call, v["service_name"], v["deployment_name"], v.get("deployment_slot"), mark)
         creates = call.method != "update_role"
+        # An update names a VM the reader cannot tell from those created by a name the script does not state
+        # either: it stays on its own.
+        draft = self._draft(
+            call,
+            v["service_name"],
+            v["deployment_name"],
+            v.get("deployment_slot"),
+            mark,
+            site if creates else None,
+        )
         roles: list[Role] = []
         updated: frozenset[str] = frozenset()
         for bound in bounds:
@@ -2417,6 +2471,12 @@ def _names_deployment(method: str, bound: Bound) -> bool:
     values = bound.values
     name = values.get("name") if method == "create_deployment" else values.get("deployment_name")
     return bool(literal(values.get("service_name"))) and bool(literal(name))
+
+
+def _is_argument(call: ast.Call, node: ast.AST) -> bool:
+    """Whether an expression is one of those a call passes (not one read elsewhere, in a function that
+    returns it)."""
+    return any(node is arg for arg in call.args) or any(node is k.value for k in call.keywords)
 
 
 def _calls_to(site: flow.Site) -> list[ast.Call]:
