@@ -76,6 +76,7 @@ def test_a_cloud_service_in_a_virtual_network_moved_on_its_own(tmp_path: Path, m
     findings = lint(["."], Config(select=("MIG602",)), RULES).findings
     assert [(f.location.line, f.severity.name) for f in findings] == [(1, "ERROR")]
     assert "in virtual network 'prodvnet'" in findings[0].message
+    assert findings[0].fix.startswith("Migrate virtual network 'prodvnet' with Move-AzureVirtualNetwork")
 
 
 def test_a_prepare_validated_only_afterwards_is_told_apart(tmp_path, monkeypatch):
@@ -202,6 +203,7 @@ def test_a_reserved_ip_a_deployment_uses_is_not_moved_on_its_own(tmp_path: Path,
     findings = lint(["."], Config(select=("MIG602",)), RULES).findings
     assert [(f.location.path, f.location.line) for f in findings if f.location] == [("migrate.ps1", 1)]
     assert "which deployment 'ftp' uses" in findings[0].message
+    assert findings[0].fix.startswith("Leave the reserved IP to its cloud service's migration")
     (tmp_path / "migrate.ps1").write_text(runbook.format(ip="spare-ip"), encoding="utf-8")
     assert lint(["."], Config(select=("MIG602",)), RULES).findings == []
 

@@ -325,6 +325,7 @@ class MigrationOutOfOrder(Rule):
                 f"{_call(step)} moves reserved IP '{step.target.strip()}', which {service} uses: an associated "
                 "reserved IP migrates with its cloud service, and only those no deployment uses move on their "
                 "own (disassociate it first, or leave it to its cloud service's migration)",
+                fix=_ASSOCIATED_IP_FIX,
             )
 
     def _services_in_networks(self, script: Script, in_network: dict[str, str]) -> Iterator[Finding]:
@@ -337,6 +338,8 @@ class MigrationOutOfOrder(Rule):
                 f"{_call(step)} moves cloud service '{step.target.strip()}', which is in virtual network "
                 f"'{network}': a cloud service in a virtual network migrates with the network "
                 f"(Move-AzureVirtualNetwork -VirtualNetworkName '{network}'), not on its own",
+                fix=f"Migrate virtual network '{network}' with Move-AzureVirtualNetwork (Validate, Prepare, "
+                "Commit): its cloud services go with it.",
             )
 
     def _check_script(self, script: Script, holders: dict[str, set[tuple[str, str]]]) -> Iterator[Finding]:
@@ -416,9 +419,14 @@ class MigrationOutOfOrder(Rule):
         return self._finding(script, step, message, Severity.WARNING)
 
     def _finding(
-        self, script: Script, step: MigrationStep, message: str, severity: Severity | None = None
+        self,
+        script: Script,
+        step: MigrationStep,
+        message: str,
+        severity: Severity | None = None,
+        fix: str = "",
     ) -> Finding:
-        return self.finding(script, f"{script.name}: {message}", at=step, severity=severity)
+        return self.finding(script, f"{script.name}: {message}", at=step, severity=severity, fix=fix)
 
 
 def _first_steps(script: Script, scope: str, found: dict[str, str]) -> Iterator[tuple[MigrationStep, str]]:
@@ -474,6 +482,12 @@ def _associated_reserved_ips(estate: Estate) -> dict[str, str]:
             found.setdefault(key(ip.name), f"cloud service '{ip.service}'")
     return found
 
+
+_ASSOCIATED_IP_FIX = (
+    "Leave the reserved IP to its cloud service's migration (Move-AzureService, or Move-AzureVirtualNetwork "
+    "for a service in a network); or free it first (Remove-AzureReservedIPAssociation) and then move it on "
+    "its own with Move-AzureReservedIP."
+)
 
 # Calls that free a reserved IP a deployment uses: a runbook that makes one may move the IP afterwards.
 _FREES_RESERVED_IPS = frozenset(
