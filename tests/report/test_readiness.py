@@ -401,3 +401,16 @@ def test_text_readiness_is_capped_per_scope(estate):
     shown = lines[start + 1 : start + 1 + READINESS_ITEMS_SHOWN]
     assert any(line.lstrip().startswith("svc10 (1 VM)") and "Validation failed" in line for line in shown)
     assert lines[start + 1 + READINESS_ITEMS_SHOWN] == "    … and 3 more (3 passed)"
+
+
+def test_a_finding_about_a_script_is_the_scripts_not_the_deployment_it_makes(estate):
+    """MIG601 points at a script's first classic call, which may be the call that creates a deployment:
+    the finding is about the script (its calls, its steps), so it is listed under Files."""
+    script = (
+        'New-AzureQuickVM -Windows -ServiceName "jump" -Name "jump01" -ImageName $image -Location "West Europe" '
+        "-Password $p -AdminUsername $u\n"
+    )
+    result = estate({"deploy.ps1": script}, select=("MIG601",))
+    [found] = result.findings
+    assert items(result, FILES)["deploy.ps1"].findings == (found,)
+    assert items(result, NO_VNET)["jump"].findings == ()

@@ -49,7 +49,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from migcheck.estate import key, records_in_networks, unique_by_name
-from migcheck.model import Finding, Mark, Severity
+from migcheck.model import Finding, Mark, Script, Severity
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -235,6 +235,10 @@ class _Attacher:
                 self.by_path[mark.path].add(index)
 
     def owners(self, finding: Finding) -> list[_Draft]:
+        if finding.resource_type == Script.kind:
+            # About the script itself (its classic calls, the order of its steps), not about what it
+            # deploys, though it points at a call that deploys: the script's file is its item.
+            return []
         owners = self.by_mark.get(finding.mark)
         if owners:
             return owners
