@@ -1446,9 +1446,12 @@ class _Updated:
             if name not in change.unknown:  # the change states the whole list
                 self.lists[name] = {}
             by_name = self.lists[name]
-            for entry in getattr(change, name):
+            entries = getattr(change, name)
+            if name == "endpoints":
+                entries = [e for entry in entries for e in _acl_changed(by_name.get(named(entry), []), entry)]
+            for entry in entries:
                 by_name.pop(named(entry), None)
-            for entry in getattr(change, name):
+            for entry in entries:
                 by_name.setdefault(named(entry), []).append(entry)
         if change.boot_diagnostics is not None:
             fields.update(
@@ -1481,6 +1484,15 @@ class _Updated:
         }
         built.update(fields, disks=tuple(self.disks), sources=tuple(self.sources))
         return replace(self.created, **built)
+
+
+def _acl_changed(before: list[InputEndpoint], change: InputEndpoint) -> list[InputEndpoint]:
+    """An endpoint a change names without a protocol or port, only to set or remove its ACL (a script's
+    `Get-AzureVM | Remove-AzureAclConfig -EndpointName … | Update-AzureVM`): the endpoints of that name as
+    they were, with the change's ACL. Any other replaces them."""
+    if change.protocol or change.port or change.local_port or not before:
+        return [change]
+    return [replace(endpoint, acl=change.acl) for endpoint in before]
 
 
 def _with_associated_ips(

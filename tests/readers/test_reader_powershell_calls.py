@@ -101,8 +101,12 @@ def test_a_function_is_run_at_each_call_with_the_values_it_is_given(read):
         ("web1", "webset"),
         ("web2", "appset"),
     ]
-    # Where the body writes them, as for a function run once with values it does not know.
-    assert [(r.mark, r.availability_set_mark) for r in deployment.roles] == [(_mark(2, 5), _mark(2, 92))] * 2
+    # Each VM at the call that makes it (the function is called more than once, so the body's place would
+    # not tell them apart); what the body writes, where it writes it.
+    assert [(r.mark, r.availability_set_mark) for r in deployment.roles] == [
+        (_mark(5, 6), _mark(2, 92)),
+        (_mark(6, 6), _mark(2, 92)),
+    ]
     assert all(not r.unknown for r in deployment.roles)
 
 

@@ -355,7 +355,11 @@ def read(path: str, data: bytes) -> Document:
         tree = _parser().parse(source[:code_end])
     index = SyntaxIndex(tree.root_node)
     suppressions = tuple(_suppressions(index, where))
-    resources = Interpreter(path, index, where).run(tree.root_node)
+    interpreter = Interpreter(path, index, where)
+    resources = interpreter.run(tree.root_node)
+    if interpreter.defaults_kept and any(isinstance(r, Deployment) and r.roles for r in resources):
+        on_defaults = Interpreter(path, index, where, on_defaults=True).run(tree.root_node)
+        resources = _with_defaults_run(resources, on_defaults)
     return Document(path, FileKind.POWERSHELL, "", resources, suppressions, problem, text=text)
 
 
@@ -496,7 +500,9 @@ class SyntaxIndex:
             for c, name in zip(found.get("command", []), commands, strict=True)
             if name == "switch-azuremode"
         ]
-        self.called = {name for name in commands if name in self.functions}  # functions the script calls
+        # How often the script calls each of its functions, by name (case-folded), where it is written.
+        self.call_sites = collections.Counter(name for name in commands if name in self.functions)
+        self.called = set(self.call_sites)  # functions the script calls
         # (offset, variable key) of every assignment, and which scope assigns which keys.
         inside = _Spans(found.get("function", []))
         self.assignments: list[tuple[int, str]] = []
@@ -629,8 +635,21 @@ def _assigned_variables(node: Node) -> Iterator[tuple[Node, bool]]:
 # Methods that change a table or a list in place.
 # Methods that read a table or list and never change it.
 _READ_ONLY_METHODS = frozenset(
-    {"tostring", "gettype", "equals", "contains", "containskey", "containsvalue", "indexof", "gethashcode"}
+    {
+        "tostring",
+        "gettype",
+        "equals",
+        "contains",
+        "containskey",
+        "containsvalue",
+        "indexof",
+        "gethashcode",
+        "startswith",
+        "endswith",
+    }
 )
+# A string's methods that test it for another (see `_string_test`).
+_STRING_TESTS = frozenset({"startswith", "endswith", "contains"})
 _CHANGING = frozenset({"add", "remove", "clear", "set_item", "insert", "removeat", "addrange", "removerange"})
 # Scopes a function's `$script:x = …` or `$global:x = …` assigns outside it.
 _OUTER_SCOPES = ("script:", "global:")
@@ -1801,10 +1820,14 @@ class _Exhausted(Exception):
 class Interpreter:
     """Runs a script in the abstract: statements in order, values as far as the script states them."""
 
-    def __init__(self, path: str, index: SyntaxIndex, where: Positions) -> None:
+    def __init__(self, path: str, index: SyntaxIndex, where: Positions, on_defaults: bool = False) -> None:
         self.path = path
         self.index = index
         self.where = where
+        # Whether the script's own parameters hold their defaults surely: the run as written, without
+        # arguments (see `_defaults`). And whether a parameter has a default the reader keeps.
+        self.on_defaults = on_defaults
+        self.defaults_kept = False
         self.vms: list[VmObject] = []
         self.acls: list[AclObject] = []
         self.calls: dict[int, ClassicCall] = {}
@@ -1857,6 +1880,8 @@ class Interpreter:
         # while an expression is evaluated (what runs inside it outputs to the expression).
         self.output: list[Value] | None = None
         self.calling: list[int] = []  # the functions being run at a call, innermost last
+        # The functions run at the calls being run (not those read once), with the call, innermost last.
+        self.call_stack: list[tuple[Node, Node]] = []
         self.followed: dict[int, int] = {}  # calls run per function
         self.unfollowed: set[int] = set()  # functions with a call that was not run
         self.own_arguments: dict[int, bool] = {}  # see `_reads_its_own_arguments`
@@ -2481,7 +2506,8 @@ class Interpreter:
         default that ends the path (`$(throw "-Name is required")`, the mandatory parameter of PowerShell 1)
         makes the parameter one a run must be given: the script goes on with the value it is given."""
         signature = self._signature(holder)
-        self.maybe += 1
+        maybe = 0 if self.on_defaults else 1
+        self.maybe += maybe
         for at, name in enumerate(signature.names):
             given = signature.defaults[at]
             if given is None or signature.mandatory[at] or signature.is_switch[at]:
@@ -2493,13 +2519,14 @@ class Interpreter:
                 continue
             if signature.types[at]:  # `[string]$Name = …`: the value as the parameter holds it
                 value = _typed(value, signature.types[at])
-            kept = _stated_default(value)
+            kept = _stated_default(value, sure=self.on_defaults)
             if kept is None:
                 continue
+            self.defaults_kept = True
             env.vars[name] = kept
             if self.scope == 0 and name in self.constant_keys:  # seen by the script's functions too
                 self._constant(name, kept)
-        self.maybe -= 1
+        self.maybe -= maybe
 
     def _inline_statement(self, node: Node, env: Env) -> None:
         """An InlineScript as a statement: what it outputs is what the function being run outputs."""
@@ -2642,7 +2669,7 @@ class Interpreter:
                 if self.scope == 0 and key in self.constant_keys:
                     self._constant(key, value)
         elif target.type in ("member_access", "element_access"):
-            self._set_member(target, value, env)
+            self._set_member(target, value, env, op)
         else:
             for key in _assigned_keys(node):
                 env.vars[key] = Unknown("$" + key)
@@ -2666,8 +2693,10 @@ class Interpreter:
             del self.constants[key]
             self.constant_keys.discard(key)
 
-    def _set_member(self, target: Node, value: Value, env: Env) -> None:
-        """`$table[k] = v`, `$table.k = v`; on a VM object, a change the reader does not follow."""
+    def _set_member(self, target: Node, value: Value, env: Env, op: str = "=") -> None:
+        """`$table[k] = v`, `$table.k = v`, and `+=` adding to the entry the table surely holds (other
+        operators, or an entry that may be missing, leave it unknown); on a VM object, a change the reader
+        does not follow."""
         inner = _named(target)
         if not inner or inner[0].type != "variable":
             return
@@ -2675,6 +2704,12 @@ class Interpreter:
         current = env.lookup(key)
         member = self._member_key(target, inner, env)
         if isinstance(current, Table) and member is not None:
+            if op != "=":
+                entry = current.get(member)
+                if op == "+=" and entry is not None and entry[3]:
+                    value = _add(entry[2], value)
+                else:
+                    value = Unknown(self.snippet(target))
             env.vars[key] = current.with_entry(member, value)
         elif isinstance(current, WebRequest) and member is not None and member.casefold() == "method":
             self._sent(current, _http_method(value, None), _WEB_REQUEST)
@@ -2941,6 +2976,10 @@ class Interpreter:
         request = self._dotnet_request(node, target, method, arguments, values) if values else None
         if request is not None:
             return request
+        if name in _STRING_TESTS and target is not None and key and len(values) == 1:
+            known = _string_test(name, self._variable_value(target, env), values[0])
+            if known is not None:
+                return Flag(known)
         listed = isinstance(current, Items) or _earlier_rounds(current)
         if listed and name == "add" and len(values) == 1 and isinstance(values[0], Vms):
             env.vars[key] = _add(current, values[0])  # a list of VM configurations: `$vms.Add($vm)`
@@ -3036,17 +3075,16 @@ class Interpreter:
         return Flag(not known) if known is not None else Unknown(self.snippet(node))
 
     def _comparison(self, node: Node, env: Env) -> Value:
-        """`a -eq b` and `a -ne b` (and their `-i`/`-c` forms): decided when the reader knows both sides
-        (see `_same`); other comparisons are not."""
+        """`a -eq b`, `-ne`, `-like`, `-notlike`, `-match`, `-notmatch`, `-in`, `-notin`, `-contains` and
+        `-notcontains` (and their `-i`/`-c` forms): decided when the reader knows both sides well enough
+        (see `_compared`); other comparisons are not."""
         parts = _named(node)
         operator = next((p for p in parts if p.type == "comparison_operator"), None)
         values = [self.evaluate(p, env) for p in parts if p.type != "comparison_operator"]
-        equality = _EQUALITY.get(_text(operator).strip().casefold()) if operator is not None else None
-        if equality is None or len(values) != 2:
+        if operator is None or len(values) != 2:
             return Unknown(self.snippet(node))
-        equal, case = equality
-        same = _same(values[0], values[1], case)
-        return Flag(same == equal) if same is not None else Unknown(self.snippet(node))
+        known = _compared(_text(operator).strip().casefold(), values[0], values[1], self.spend)
+        return Flag(known) if known is not None else Unknown(self.snippet(node))
 
     def _logical(self, node: Node, env: Env) -> Value:
         """`a -and b`, `a -or b`, from left to right: decided as far as the sides the reader knows decide
@@ -3438,6 +3476,7 @@ class Interpreter:
         self.output_floor = 0
         self.maybe_calls += uncertain
         self.calling.append(function.id)
+        self.call_stack.append((function, node))
         defined = len(self.replaced)
         try:
             piped_to = self._bind_parameters(scope, signature, args, piped)
@@ -3450,6 +3489,7 @@ class Interpreter:
         finally:
             self._undefine(defined)  # a function it defines is gone when it returns
             self.calling.pop()
+            self.call_stack.pop()
             self.maybe_calls -= uncertain
             self.scope, self.output, self.maybe, self.partial, self.sure_output, self.output_floor = saved
             self.branches = branches
@@ -3604,9 +3644,19 @@ class Interpreter:
             disk = self._disk_by_name(args, mark)
         if disk is not None:
             events.append(disk)
-        vm = VmObject(mark, name.value if name else Unknown(""), None, self._written_at(name))
+        vm = VmObject(self._made_at(node), name.value if name else Unknown(""), None, self._written_at(name))
         vm.branches = self.branches
         return self._new_object(vm, events, env)
+
+    def _made_at(self, node: Node) -> Mark:
+        """Where a VM the command `node` makes is shown: there; but in a function the script calls more
+        than once, run at one of those calls, at that call (the innermost such), so that the findings of
+        the VMs each call makes are told apart."""
+        for function, call in reversed(self.call_stack):
+            name = _first(function, "function_name")
+            if name is not None and self.index.call_sites[_text(name).casefold()] > 1:
+                return self._at_call(call)
+        return self.where.mark(node)
 
     def _disk_event(self, args: Args, mark: Mark, lun: Value | None = None) -> Event | None:
         """A disk whose VHD blob the script names with `-MediaLocation`: the OS disk, or the data disk at
@@ -3996,7 +4046,7 @@ class Interpreter:
                 },
             )
         )
-        role = self._role(draft, vm_name, mark, "new", self._written_at(named))
+        role = self._role(draft, vm_name, self._made_at(node), "new", self._written_at(named))
         role.add([(events, False)])
         role.created_on(self.branches)
         return NULL
@@ -4907,9 +4957,16 @@ class _Facts:
             self.unknown.add("endpoints")
 
     def _acl_remove(self, event: Event) -> None:
-        key = _role_key(event.data["name"])
+        """Remove-AzureAclConfig: the endpoint of that name has no ACL. On a VM that exists already, one
+        the script does not describe stays as an endpoint that states its name alone, without an ACL: the
+        linker takes the rest from the VM a file creates (see `estate._Updated`), as it does an extension
+        removed by name."""
+        name = event.data["name"]
+        key = _role_key(name)
         if key in self.endpoints:
             self.endpoints[key] = replace(self.endpoints[key], acl=None)
+        elif self.existing and isinstance(name, Text):
+            self.endpoints[key] = InputEndpoint(name.value, "", "", "", None, event.mark)
 
     def _extension(self, event: Event) -> None:
         """A reference replaces those of the same extension (publisher and name), as the cmdlets do; one
@@ -5116,19 +5173,57 @@ def _parameters(function: Node) -> list[Node]:
     return found
 
 
-def _stated_default(value: Value) -> Value | None:
+def _stated_default(value: Value, sure: bool = False) -> Value | None:
     """What a parameter of the script's own holds from its default (see `Interpreter._defaults`): a name,
-    or a list of names, as values that may be missing; None for anything else, which stays unknown. An
-    empty string or list is none: it would say that the script names nothing (no reserved IP, a loop that
-    never runs), which a caller may not mean. Its strings are unmarked: a finding about what a call does
-    with one points at the call that passes it, as a function's parameter does (see
-    `Interpreter._passed`), not at a default a caller may replace."""
+    or a list of names, as values that may be missing (unless `sure`: the run on the defaults); None for
+    anything else, which stays unknown. An empty string or list is none: it would say that the script names
+    nothing (no reserved IP, a loop that never runs), which a caller may not mean. Its strings are unmarked:
+    a finding about what a call does with one points at the call that passes it, as a function's parameter
+    does (see `Interpreter._passed`), not at a default a caller may replace."""
+
+    def held(text: Text) -> Text:
+        return _unmarked(text if sure else _unsure(text))
+
     if isinstance(value, Text):
-        return _unmarked(_unsure(value)) if value.value.strip() else None
+        return held(value) if value.value.strip() else None
     if isinstance(value, Items) and value.values:
         named = all(isinstance(v, Text) and v.value.strip() for v in value.values)
-        return Items(tuple(_unmarked(_unsure(v)) for v in value.values)) if named else None
+        return Items(tuple(held(v) for v in value.values)) if named else None
     return None
+
+
+def _with_defaults_run(resources: tuple[object, ...], on_defaults: tuple[object, ...]) -> tuple[object, ...]:
+    """The script's resources, each VM joined with the same VM as the run on the parameters' defaults
+    builds it (see `joined_paths`): that run is one the script surely allows, so a blocker it sets is one
+    the script can create, even where the reader, not knowing what a caller passes, knows no value (a
+    `switch` on a parameter that sets the subnets). Only the VMs both runs build are joined; all else is
+    the first run's, in which a choice on a parameter stays one (its branches exclusive)."""
+    built: dict[tuple[str, str, str, str], Role] = {}
+    for resource in on_defaults:
+        if isinstance(resource, Deployment):
+            for role in resource.roles:
+                built[_placed_role(resource, role)] = role
+    if not built:
+        return resources
+    joined: list[object] = []
+    for resource in resources:
+        if isinstance(resource, Deployment):
+            roles = tuple(
+                joined_paths(role, built[place]) if (place := _placed_role(resource, role)) in built else role
+                for role in resource.roles
+            )
+            resource = replace(resource, roles=roles)
+        joined.append(resource)
+    return tuple(joined)
+
+
+def _placed_role(deployment: Deployment, role: Role) -> tuple[str, str, str, str]:
+    return (
+        deployment.service_name.casefold(),
+        deployment.name.casefold(),
+        deployment.slot.casefold(),
+        role.name.casefold(),
+    )
 
 
 def _default_of(declared: Node | None) -> Node | None:
@@ -5726,15 +5821,166 @@ def _same(a: Value, b: Value, case: bool) -> bool | None:
     return False
 
 
-# The comparison operators `_same` decides: (whether they hold when the sides are equal, case-sensitive).
-_EQUALITY = {
-    "-eq": (True, False),
-    "-ieq": (True, False),
-    "-ceq": (True, True),
-    "-ne": (False, False),
-    "-ine": (False, False),
-    "-cne": (False, True),
-}
+# The comparison operators `_compared` decides, by what they ask, with their `-not…` forms.
+_COMPARISONS = frozenset(
+    {"eq", "ne", "like", "notlike", "match", "notmatch", "in", "notin", "contains", "notcontains"}
+)
+_NEGATED = {"ne": "eq", "notlike": "like", "notmatch": "match", "notin": "in", "notcontains": "contains"}
+
+
+def _compared(operator: str, left: Value, right: Value, spend: Callable[[int], None]) -> bool | None:
+    """Whether `left <operator> right` holds, when the reader knows; None otherwise. The operators compare
+    without regard to case unless written `-c…`. A collection on the left of any but `-contains` filters
+    it rather than answering yes or no, so only a string there decides."""
+    word = operator.removeprefix("-")
+    case = False
+    if word not in _COMPARISONS and word[:1] in ("i", "c") and word[1:] in _COMPARISONS:
+        word, case = word[1:], word[0] == "c"
+    if word not in _COMPARISONS:
+        return None
+    asked = _NEGATED.get(word, word)
+    if asked == "eq":
+        held = _same(left, right, case)
+    elif asked == "in":
+        held = _member_of(right, left, case, spend)
+    elif asked == "contains":
+        held = _member_of(left, right, case, spend)
+    else:
+        held = _pattern_holds(asked, left, right, case, spend)
+    if held is None:
+        return None
+    return held if asked == word else not held
+
+
+def _member_of(collection: Value, value: Value, case: bool, spend: Callable[[int], None]) -> bool | None:
+    """Whether `collection -contains value`: some item equals it (see `_same`); a string is a collection
+    of one. Decided when an item surely equals it, or every item surely does not."""
+    if not isinstance(collection, (Items, Text)):
+        return None
+    items = collection.values if isinstance(collection, Items) else (collection,)
+    spend(len(items))
+    answers = [_same(item, value, case) for item in items]
+    if True in answers:
+        return True
+    return False if None not in answers else None
+
+
+def _pattern_holds(
+    asked: str, subject: Value, pattern: Value, case: bool, spend: Callable[[int], None]
+) -> bool | None:
+    """Whether the string `subject` matches the wildcard (`like`) or regular expression (`match`)
+    `pattern`: decided only for strings (not numbers, which PowerShell writes its own way) the script
+    surely states, in ASCII unless the case counts, and patterns whose meaning the reader surely knows."""
+    if not (_plain_string(subject) and _plain_string(pattern)):
+        return None
+    assert isinstance(subject, Text) and isinstance(pattern, Text)
+    text, written = subject.value, pattern.value
+    if not case:
+        if not (text.isascii() and written.isascii()):
+            return None  # what equals what without regard to case is the culture's to say
+        text, written = text.lower(), written.lower()
+    spend(len(text) + len(written))
+    if asked == "like":
+        return _like(text, written)
+    expression = _plain_regex(written)
+    return expression.search(text) is not None if expression is not None else None
+
+
+def _string_test(name: str, subject: Value, argument: Value) -> bool | None:
+    """`$s.Contains(x)`, `$s.StartsWith(x)`, `$s.EndsWith(x)` on strings the script surely states: .NET's,
+    which count case. `Contains` compares character by character; the others as the culture sorts, which
+    the reader follows for printable ASCII only (elsewhere some characters count for none)."""
+    if not (_plain_string(subject) and _plain_string(argument)):
+        return None
+    assert isinstance(subject, Text) and isinstance(argument, Text)
+    text, part = subject.value, argument.value
+    if name == "contains":
+        return part in text
+    if not all(_PRINTABLE_ASCII.fullmatch(written) for written in (text, part)):
+        return None
+    return text.startswith(part) if name == "startswith" else text.endswith(part)
+
+
+_PRINTABLE_ASCII = re.compile(r"[ -~]*")
+
+
+def _plain_string(value: Value) -> bool:
+    return isinstance(value, Text) and value.sure and value.number is False
+
+
+def _like(text: str, pattern: str) -> bool | None:
+    """Whether `text` matches the wildcard `pattern` as `-like` reads it (`*` any characters, `?` one, `[…]`
+    one of a set or range); None for a pattern with an escape or a set the reader does not read surely.
+    The parts between stars each match a fixed number of characters, so each is found at the first place
+    it fits (the first part at the start, the last at the end), without backtracking."""
+    parts = [_wildcard_part(part) for part in pattern.split("*")]
+    if any(part is None for part in parts):
+        return None
+    compiled = [(re.compile(part[0], re.DOTALL), part[1]) for part in parts if part is not None]
+    if len(compiled) == 1:
+        return compiled[0][0].fullmatch(text) is not None
+    (first, first_width), (last, last_width) = compiled[0], compiled[-1]
+    if first.match(text) is None:
+        return False
+    at, end = first_width, len(text) - last_width
+    for middle, _width in compiled[1:-1]:
+        found = middle.search(text, at)
+        if found is None:
+            return False
+        at = found.end()
+    return end >= at and last.match(text, end) is not None
+
+
+def _wildcard_part(part: str) -> tuple[str, int] | None:
+    """A run of a wildcard without stars as a regular expression, and how many characters it matches;
+    None when it holds an escape (`` ` ``) or a set other than letters, digits and ranges of one kind
+    of them (`[a-c0-9]`)."""
+    pieces: list[str] = []
+    at = 0
+    while at < len(part):
+        char = part[at]
+        if char == "`" or char == "]":
+            return None
+        if char == "?":
+            pieces.append(".")
+        elif char == "[":
+            close = part.find("]", at)
+            chosen = _wildcard_set(part[at + 1 : close]) if close > at else None
+            if chosen is None:
+                return None
+            pieces.append(chosen)
+            at = close
+        else:
+            pieces.append(re.escape(char))
+        at += 1
+    return "".join(pieces), len(pieces)
+
+
+def _wildcard_set(inside: str) -> str | None:
+    """`[…]` of a wildcard as a regular expression's set, when it holds letters and digits, and ranges
+    from one to another of the same kind, in order."""
+    if not inside.isascii() or re.fullmatch(r"(?:[a-z0-9](?:-[a-z0-9])?)+", inside, re.IGNORECASE) is None:
+        return None
+    for low, high in re.findall(r"([a-z0-9])-([a-z0-9])", inside, re.IGNORECASE):
+        kinds = {kind for kind in (str.isdigit, str.islower, str.isupper) if kind(low) and kind(high)}
+        if not kinds or low > high:
+            return None
+    return f"[{inside}]"
+
+
+# A regular expression `-match` reads the same way as Python's `re`: alternatives of characters that stand
+# for themselves (or escaped ASCII punctuation but `_`, which .NET refuses), `.`, and `^` and `$` at their
+# ends. Sets, classes, quantifiers and groups differ between the two, or could take long to run: such a
+# pattern is not decided.
+_PLAIN_ALTERNATIVE = re.compile(r"\^?(?:[^\\^$.|?*+()\[\]{}]|\\[!-/:-@\[-^`{-~]|\.)*\$?")
+
+
+def _plain_regex(pattern: str) -> re.Pattern[str] | None:
+    if not all(_PLAIN_ALTERNATIVE.fullmatch(part) for part in pattern.split("|")):
+        return None
+    return re.compile(pattern)
+
+
 _WHOLE = re.compile(r"\s*[+-]?\d{1,18}\s*")  # a whole number, as `++` and `-eq` read it
 # A string PowerShell may read as a number: decimal, hexadecimal, with an exponent or a type or size suffix
 # (written as `_ZERO` is, so that it cannot backtrack).
