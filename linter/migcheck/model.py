@@ -202,6 +202,9 @@ class EndpointAcl:
     access_control: str  # empty when the rules are inline
     rules: tuple[AclRule, ...]
     mark: Mark
+    # False when `rules` may not be all of them: a script added some where it may not run, or more than
+    # once (in a loop), or to rules it read from an existing VM (`Get-AzureAclConfig`).
+    all_rules_known: bool = True
 
     @property
     def name(self) -> str:

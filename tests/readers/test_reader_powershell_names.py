@@ -80,9 +80,28 @@ def test_an_acl_on_the_endpoints_of_a_csv_file(tmp_path, monkeypatch):
         (
             5,
             "endpoint '<endpoint name, deploy.ps1:5>' of VM '<VM name, deploy.ps1:2>' in deployment "
-            "'<deployment name, deploy.ps1:2>' has an access control list (1 rule)",
+            "'<deployment name, deploy.ps1:2>' has an access control list",
         )
     ]
+
+
+def test_an_acl_counts_its_rules_only_when_the_script_says_all_of_them(tmp_path, monkeypatch):
+    """Rules added to an existing VM's ACL (Get-AzureAclConfig), in a loop or under a test the script does
+    not decide are not all of them: the message does not count them."""
+    made = (
+        '$vm = New-AzureVMConfig -Name "web01" -InstanceSize Small -ImageName $image\n'
+        "$acl = New-AzureAclConfig\n"
+        'Set-AzureAclConfig -AddRule -ACL $acl -Order 100 -Action Permit -RemoteSubnet "10.0.0.0/8"\n'
+        "{more}"
+        'Add-AzureEndpoint -Name "RDP" -Protocol tcp -LocalPort 3389 -PublicPort 3389 -ACL $acl -VM $vm\n'
+        'New-AzureVM -ServiceName "shop" -VMs $vm -Location "West Europe"\n'
+    )
+    second = 'Set-AzureAclConfig -AddRule -ACL $acl -Order 200 -Action Deny -RemoteSubnet "0.0.0.0/0"\n'
+    counted = _messages(_lint(tmp_path, monkeypatch, made.format(more=second)), "MIG201")
+    assert counted[0][1].endswith("has an access control list (2 rules)")
+    for more in (f"if ($Strict) {{ {second} }}\n", f"foreach ($ip in $Blocked) {{ {second} }}\n"):
+        uncounted = _messages(_lint(tmp_path, monkeypatch, made.format(more=more)), "MIG201")
+        assert uncounted[0][1].endswith("has an access control list"), more
 
 
 def test_the_roles_of_a_package_are_not_named_after_the_package_or_the_service(read):

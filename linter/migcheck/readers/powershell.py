@@ -4364,6 +4364,7 @@ class Interpreter:
         for index in acl.ids:
             target = self.acls[index]
             if args.switch("AddRule"):
+                target.exact = target.exact and self._surely_runs()  # once, or never, or many times
                 target.rules.append(
                     AclRule(
                         _arg_text(args, "Order"),
@@ -4949,7 +4950,8 @@ class _Facts:
             return None
         rules = [tuple(self.acls[i].rules) for i in sorted(acl.ids)]
         common = rules[0] if all(r == rules[0] for r in rules) else ()
-        return EndpointAcl(self.name, endpoint, "", common, data["acl_mark"] or mark)
+        known = all(self.acls[i].exact for i in acl.ids)
+        return EndpointAcl(self.name, endpoint, "", common, data["acl_mark"] or mark, all_rules_known=known)
 
     def _endpoint_remove(self, event: Event) -> None:
         key = _role_key(event.data["name"])

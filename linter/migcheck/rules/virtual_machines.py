@@ -192,10 +192,10 @@ class EndpointAclRule(Rule):
                 if acl.access_control
                 else "an access control list"
             )
+            rules = f" ({count} rule{'s' if count != 1 else ''})" if acl.all_rules_known else ""
             yield self.finding(
                 acl,
-                f"endpoint '{endpoint.name}' of {role.label} in {service.label} has {which} "
-                f"({count} rule{'s' if count != 1 else ''})",
+                f"endpoint '{endpoint.name}' of {role.label} in {service.label} has {which}{rules}",
                 fix="" if role.is_vm else ROLE_ACL_FIX,
                 autofix=_remove_acl(endpoint.name, acl) if role.is_vm else None,
             )
