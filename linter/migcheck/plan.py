@@ -7,7 +7,9 @@ IP, network security group or route table. Order, as the documents require: circ
 that use them; a storage account only after every step holding a VM with a disk in it; everything else
 may run in parallel. Each step says what moves, what it becomes in Resource Manager, what it costs in
 downtime, what blocks it (the error findings of its scope), and the commands for Validate → Prepare →
-(check) → Commit, or Abort.
+(check) → Commit, or Abort, after what the platform requires first (an ExpressRoute network's emptied
+ConnectionsToLocalNetwork). Each subscription starts with its preamble: select it, register the migration
+provider.
 
 This module only arranges: it derives no finding and resolves no name (the estate did both).
 """
@@ -15,19 +17,21 @@ This module only arranges: it derives no finding and resolves no name (the estat
 from __future__ import annotations
 
 import enum
+import ipaddress
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from migcheck.estate import portal_short_name
+from migcheck.estate import key, portal_short_name
 from migcheck.model import Finding, Severity
 from migcheck.report.readiness import ScopeItem, ScopeSummary, readiness
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
     from migcheck.estate import CloudService, Estate, Network, Placement, StorageAccount
-    from migcheck.model import Disk, Role
+    from migcheck.model import AddressPrefix, Disk, LocalNetworkSite, Role
 
 # Dates the advice rests on (say them: the platform's retirements are why the plan exists).
 RETIREMENTS = (
@@ -67,6 +71,7 @@ class Commands:
     check: tuple[str, ...]
     commit: tuple[str, ...]
     abort: tuple[str, ...]
+    before: tuple[str, ...] = ()  # what the platform requires done before Validate (ExpressRoute networks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +106,23 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
+class Preamble:
+    """What to run once in a subscription before its first step: select it, and register the migration
+    resource provider there (the Move-* cmdlets and the classic CLI's migration commands need it)."""
+
+    subscription_id: str  # as the files state it; "" when they do not
+    powershell: tuple[str, ...]
+    cli: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SubscriptionPlan:
     subscription: str
     steps: tuple[Step, ...]
     # Errors about no step: a runbook's order, an authorization of a circuit the files do not show... The
     # platform, or the migration as scripted, still fails on them, so the plan lists them too.
     other_blockers: tuple[Finding, ...] = ()
+    preamble: Preamble | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,10 +174,18 @@ class _Builder:
     steps: list[Step] = field(default_factory=list)
     by_subject: dict[int, ScopeItem] = field(default_factory=dict)  # by id() of the item's resource
     origins: dict[int, str] = field(default_factory=dict)  # see `_origins`
+    _ranges: _Ranges | None = None
 
     def __post_init__(self) -> None:
         self.by_subject = {id(item.subject): item for item in self.items if item.subject is not None}
         self.origins = _origins(s for s in self.estate.cloud_services if not s.virtual_network_refs)
+
+    @property
+    def ranges(self) -> _Ranges:
+        """The networks' address ranges, indexed when a gateway's connection first asks."""
+        if self._ranges is None:
+            self._ranges = _Ranges(self.estate.virtual_networks)
+        return self._ranges
 
     def blockers(self, subject: object) -> tuple[Finding, ...]:
         """The error findings of the scope item about `subject`, reported or held back (the platform
@@ -174,14 +198,16 @@ class _Builder:
         item = self.by_subject.get(id(subject))
         if item is None:
             return []
-        by_code: dict[str, list[Finding]] = {}
+        # Findings are folded only when they share their fix: one rule may advise differently per
+        # finding (MIG208: wait for a transient state, recreate a VM that timed out, repair its agent).
+        by_fix: dict[tuple[str, str], list[Finding]] = {}
         for finding in item.findings:
             if finding.severity is Severity.WARNING:
-                by_code.setdefault(finding.code, []).append(finding)
+                by_fix.setdefault((finding.code, finding.fix), []).append(finding)
         notes = []
-        for code, found in by_code.items():
+        for (code, fix), found in by_fix.items():
             more = f" (and {len(found) - 1} more like it)" if len(found) > 1 else ""
-            message, fix = _without_advice(found[0].message, found[0].fix), found[0].fix
+            message = _without_advice(found[0].message, fix)
             notes.append(f"{code} (warning): {message}{more}.{f' {fix}' if fix else ''}")
         return notes
 
@@ -198,6 +224,48 @@ class _Builder:
     def step_name(self, name: str, service: CloudService) -> str:
         origin = self.origins.get(id(service))
         return f"{name} ({origin})" if origin else name
+
+
+_MASKS = tuple((0xFFFFFFFF << (32 - length)) & 0xFFFFFFFF for length in range(33))
+
+
+class _Ranges:
+    """The virtual networks' IPv4 address ranges, indexed by block, to tell what a local network site
+    stands for: a CIDR block held by a network's range is within one of its 33 possible enclosing blocks,
+    so each question costs the same however many networks there are."""
+
+    def __init__(self, networks: Iterable[Network]) -> None:
+        self.blocks: dict[tuple[int, int], list[Network]] = defaultdict(list)
+        for network in networks:
+            for block in _ipv4(network.address_space):
+                self.blocks[(int(block.network_address), block.prefixlen)].append(network)
+
+    def reached(self, site: LocalNetworkSite, network: Network) -> tuple[tuple[str, ...], bool]:
+        """The other virtual networks whose ranges hold a range of `site`, and whether a range of the site
+        is in none of them (on-premises)."""
+        peers: dict[int, str] = {}
+        on_premises = False
+        for block in _ipv4(site.address_space):
+            holders = [n for n in self._holding(block) if n is not network]
+            peers.update((id(n), n.name) for n in holders[:1])
+            on_premises = on_premises or not holders
+        return tuple(peers.values()), on_premises
+
+    def _holding(self, block: ipaddress.IPv4Network) -> Iterator[Network]:
+        address = int(block.network_address)
+        for length in range(block.prefixlen + 1):
+            yield from self.blocks.get((address & _MASKS[length], length), ())
+
+
+def _ipv4(prefixes: Iterable[AddressPrefix]) -> list[ipaddress.IPv4Network]:
+    """The IPv4 blocks among `prefixes`; malformed ones (MIG304's business) are left out."""
+    found = []
+    for prefix in prefixes:
+        try:
+            found.append(ipaddress.IPv4Network(prefix.text, strict=False))
+        except ValueError:
+            continue
+    return found
 
 
 def _errors(item: ScopeItem, locate: Callable[[Finding], Finding] | None = None) -> tuple[Finding, ...]:
@@ -258,12 +326,58 @@ def _subscription_plan(
     for service in estate.cloud_services:
         builder.steps += _service_steps(builder, service)
     builder.steps += _storage_steps(builder)
+    builder.steps += _standalone_storage_steps(builder)
     builder.steps += _unattached_steps(builder)
     others = _place_other_errors(builder)
     # In the order they run, wave by wave (stable: within a wave, the order they were built in), for every
     # format alike: step numbers are the same in text, markdown, HTML and JSON.
     steps = tuple(sorted(builder.steps, key=lambda step: step.wave))
-    return SubscriptionPlan(estate.subscription, steps, others)
+    # Nothing to select or register for a subscription whose steps run no command (web/worker roles only).
+    commands = any(step.powershell is not None for step in steps)
+    return SubscriptionPlan(estate.subscription, steps, others, _preamble(estate) if commands else None)
+
+
+MIGRATION_PROVIDER = "Microsoft.ClassicInfrastructureMigrate"
+_GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+
+
+def subscription_id(estate: Estate) -> str:
+    """The subscription's id where the files state it: the one an inventory export or a declaration gives
+    its classic resources, else the subscription's own name when it is an id; "" otherwise."""
+    for candidate in (estate.inventory.subscription, estate.subscription):
+        if _GUID.fullmatch(candidate.strip()):
+            return candidate.strip()
+    return ""
+
+
+def _preamble(estate: Estate) -> Preamble:
+    """Select the subscription and register the migration provider in it: the platform runs no Validate
+    before the provider is Registered there (registration takes a few minutes)."""
+    from migcheck.subscriptions import DEFAULT_SUBSCRIPTION
+
+    found = subscription_id(estate)
+    named = estate.subscription != DEFAULT_SUBSCRIPTION
+    chosen = found or (f"<subscription id of {estate.subscription}>" if named else "<subscription id>")
+    return Preamble(
+        found,
+        powershell=(
+            "# in the Az module, which registers providers:",
+            f"Select-AzSubscription -SubscriptionId {_ps(chosen)}",
+            f"Register-AzResourceProvider -ProviderNamespace {MIGRATION_PROVIDER}",
+            "# wait until RegistrationState is Registered:",
+            f"Get-AzResourceProvider -ProviderNamespace {MIGRATION_PROVIDER}",
+            "# in the classic Azure module, which runs the Move-Azure* cmdlets of the steps:",
+            f"Select-AzureSubscription -SubscriptionId {_ps(chosen)}",
+        ),
+        cli=(
+            f"azure account set {_sh(chosen)}",
+            "azure config mode arm",
+            f"azure provider register {MIGRATION_PROVIDER}",
+            "# wait until it says Registered:",
+            f"azure provider show {MIGRATION_PROVIDER}",
+            "azure config mode asm",
+        ),
+    )
 
 
 def _finding_key(finding: Finding) -> tuple[str, object, str]:
@@ -369,36 +483,52 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     name = network.name
     services = network.services
     subnets = len(network.subnets)
+    links = _links(builder, network)
     moves = [
         f"virtual network '{name}'" + (f" ({subnets} subnet{'s' if subnets != 1 else ''})" if subnets else "")
     ]
-    if network.gateway is not None:
-        moves.append(f"the gateway of '{name}' and the local network sites it connects to")
+    moves += _gateway_moves(network, links)
     moves += _associated(network)
     # The VMs move; web/worker roles never do (a note says what becomes of them).
     moves += [f"{s.label}: {_vms(s)}" for s in services if s.vms or not s.roles]
+    moves += [f"reserved IP '{ip}' of {label}" for label, ip in _moving_reserved_ips(services)]
     portal = bool(portal_short_name(name))
     becomes = [
         f"virtual network '{name}' in resource group '{name}-Migrated'"
         if not portal
         else f"virtual network '{name}' in a resource group the platform names: see it after Prepare"
     ]
+    becomes += _gateway_becomes(network, links)
     becomes += [
         f"resource group '{_service_name(s)}-Migrated' with the VMs of {s.label}" for s in services if s.vms
     ]
+    becomes += [f"reserved IP '{ip}': {_STATIC_PUBLIC_IP}" for _, ip in _moving_reserved_ips(services)]
     notes = (
         [] if network.defined else ["No file checked here defines this network: only its members are known."]
     )
     has_vms, has_roles = any(s.vms for s in services), any(s.roles for s in services)
     if has_roles:
         notes.append(_roles_left_behind(services, has_vms))
-    notes += builder.attention(network)
+    expressroute = any(link.kind is _LinkKind.EXPRESSROUTE for link in links)
+    # MIG302 says what the step's commands and downtime say already, for a network whose own configuration
+    # connects it to ExpressRoute (not for one only a script links: the note is all the step says then).
+    notes += [n for n in builder.attention(network) if not (expressroute and n.startswith("MIG302"))]
     if portal:
         notes.append(
             "This network was created in the Azure portal ('Group <resource group> <name>'): a resource group "
             "name cannot hold spaces, and the documents do not say what the platform names its group; "
             "find it with Get-AzResourceGroup after Prepare."
         )
+    powershell = _move(
+        "Move-AzureVirtualNetwork",
+        f"-VirtualNetworkName {_ps(name)}",
+        _resource_group(name) if not portal else "Get-AzResourceGroup",
+    )
+    cli = _cli("azure network vnet", _sh(name))
+    if expressroute:
+        powershell = replace(powershell, before=_unlink_powershell(name, links))
+        cli = replace(cli, before=_unlink_cli(name, links))
+    transit = "MIG305" in builder.codes(network) or any(link.kind is _LinkKind.TRANSIT for link in links)
     return Step(
         id=f"network:{name}",
         kind=StepKind.NETWORK,
@@ -407,19 +537,169 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
         after=after,
         moves=tuple(moves),
         becomes=tuple(becomes),
-        downtime=_network_downtime(
-            network, after, transit="MIG305" in builder.codes(network), vms=has_vms, roles=has_roles
-        ),
+        downtime=_network_downtime(network, after, links, transit=transit, vms=has_vms, roles=has_roles),
         blockers=builder.blockers(network),
         notes=tuple(notes),
-        powershell=_move(
-            "Move-AzureVirtualNetwork",
-            f"-VirtualNetworkName {_ps(name)}",
-            _resource_group(name) if not portal else "Get-AzResourceGroup",
-        ),
-        cli=_cli("azure network vnet", _sh(name)),
+        powershell=powershell,
+        cli=cli,
         members=tuple(_member(s) for s in services),
     )
+
+
+# What a reserved IP becomes (deep dive: "Public IP address with static allocation method").
+_STATIC_PUBLIC_IP = (
+    "a public IP address with static allocation, same address (Basic SKU: upgrade it to Standard)"
+)
+
+
+class _LinkKind(enum.Enum):
+    EXPRESSROUTE = "ExpressRoute"
+    SITE_TO_SITE = "site-to-site"  # to a local site of on-premises ranges (or ranges the files do not show)
+    VNET_TO_VNET = "VNet-to-VNet"  # to a local site that stands for other virtual networks
+    TRANSIT = "transit"  # to a local site that aggregates another network's range and on-premises ones
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    """One connection of a network's gateway, as its migration treats it."""
+
+    kind: _LinkKind
+    site: str  # the local network site it names
+    peers: tuple[str, ...] = ()  # the virtual networks whose ranges the site stands for
+
+
+def _links(builder: _Builder, network: Network) -> list[_Link]:
+    """The gateway's connections, one per local site: ExpressRoute, or a VPN connection told by what the
+    site's ranges hold (gateway migration: VNet-to-VNet connections become Vnet2Vnet connections without
+    local sites, and transit through an aggregated site loses on-premises connectivity)."""
+    if network.gateway is None:
+        return []
+    sites = {key(site.name): site for site in network.vpn_sites}
+    links: dict[str, _Link] = {}
+    for connection in network.gateway.connections:
+        name = connection.local_site
+        if key(name) in links:
+            continue
+        site = sites.get(key(name))
+        if connection.is_expressroute:
+            links[key(name)] = _Link(_LinkKind.EXPRESSROUTE, name)
+        elif site is None:
+            links[key(name)] = _Link(_LinkKind.SITE_TO_SITE, name)
+        else:
+            peers, on_premises = builder.ranges.reached(site, network)
+            kind = (
+                _LinkKind.SITE_TO_SITE
+                if not peers
+                else _LinkKind.TRANSIT
+                if on_premises
+                else _LinkKind.VNET_TO_VNET
+            )
+            links[key(name)] = _Link(kind, name, peers)
+    return list(links.values())
+
+
+def _peers(link: _Link) -> str:
+    return " and ".join(f"'{peer}'" for peer in link.peers)
+
+
+def _gateway_moves(network: Network, links: list[_Link]) -> list[str]:
+    if network.gateway is None:
+        return []
+    kind = "ExpressRoute gateway" if any(link.kind is _LinkKind.EXPRESSROUTE for link in links) else "gateway"
+    moves = [f"the {kind} of '{network.name}'"]
+    for link in links:
+        if link.kind is _LinkKind.SITE_TO_SITE:
+            moves.append(f"its site-to-site VPN connection to local network site '{link.site}'")
+        elif link.kind is _LinkKind.VNET_TO_VNET:
+            moves.append(
+                f"its VNet-to-VNet connection to virtual network {_peers(link)} (local network site '{link.site}')"
+            )
+        elif link.kind is _LinkKind.TRANSIT:
+            moves.append(
+                f"its VPN connection to local network site '{link.site}', which holds the range of virtual "
+                f"network {_peers(link)} and on-premises ranges (transit)"
+            )
+    if network.gateway.client_address_pool:
+        moves.append("its point-to-site configuration (client address pool)")
+    return moves
+
+
+def _gateway_becomes(network: Network, links: list[_Link]) -> list[str]:
+    if network.gateway is None:
+        return []
+    becomes = ["a virtual network gateway with the same properties and the same public IP address"]
+    for link in links:
+        if link.kind is _LinkKind.SITE_TO_SITE:
+            becomes.append(f"a local network gateway for '{link.site}', and a connection to it")
+        elif link.kind is _LinkKind.VNET_TO_VNET:
+            becomes.append(
+                f"a connection of type Vnet2Vnet to {_peers(link)}, without a local network gateway for "
+                f"'{link.site}' (the two local sites and two connections of a classic VNet-to-VNet pair become "
+                "two Vnet2Vnet connections)"
+            )
+        elif link.kind is _LinkKind.TRANSIT:
+            becomes.append(
+                f"a connection of type Vnet2Vnet to {_peers(link)}, without a local network gateway for "
+                f"'{link.site}': its on-premises ranges are dropped, and with them this network's route to "
+                "on-premises"
+            )
+    return becomes
+
+
+def _reference_edit(name: str, links: list[_Link]) -> str:
+    sites = ", ".join(f"'{link.site}'" for link in links)
+    return (
+        f"# edit the file: delete every reference under <ConnectionsToLocalNetwork> of '{name}' "
+        f"(LocalNetworkSiteRef {sites}), leaving it empty; the file holds every network of the subscription, "
+        "change no other"
+    )
+
+
+def _unlink_powershell(name: str, links: list[_Link]) -> tuple[str, ...]:
+    """Before Validate of a network connected to ExpressRoute, once its circuit is in Resource Manager."""
+    path = _ps("C:\\virtualnetworkconfig.xml")
+    return (
+        f"Get-AzureVNetConfig -ExportToFile {path}",
+        _reference_edit(name, links),
+        f"Set-AzureVNetConfig -ConfigurationPath {path}",
+        "# only if the circuit is in another subscription than this network (downtime: the network is cut "
+        "off from it until it is linked again in Resource Manager):",
+        f"Remove-AzureDedicatedCircuitLink -ServiceKey '<service key>' -VNetName {_ps(name)}",
+    )
+
+
+def _unlink_cli(name: str, links: list[_Link]) -> tuple[str, ...]:
+    return (
+        "azure network export 'virtualnetworkconfig.xml'",
+        _reference_edit(name, links),
+        "azure network import 'virtualnetworkconfig.xml'",
+        "# only if the circuit is in another subscription than this network: unlink it first "
+        f"(Remove-AzureDedicatedCircuitLink -ServiceKey '<service key>' -VNetName {_ps(name)} in PowerShell)",
+    )
+
+
+def _moving_reserved_ips(services: Iterable[CloudService]) -> list[tuple[str, str]]:
+    """The reserved IPs that move with the deployments of `services` (by the service's label): those of a
+    deployment with an input endpoint on its VIP, or whose endpoints the files do not all show (a reserved
+    IP of a deployment without one cannot migrate: MIG106 blocks it)."""
+    return [
+        (service.label, ip.name)
+        for service in services
+        for placement in service.placements
+        if _has_input_endpoint(placement) is not False
+        for ip in placement.reserved_ips
+    ]
+
+
+def _has_input_endpoint(placement: Placement) -> bool | None:
+    """Whether a VM of the deployment has an input endpoint on its public VIP; None when the files do not
+    show every endpoint (deep dive: "A virtual IP can only be migrated if there is an input endpoint
+    assigned to it")."""
+    if any(e.is_public for vm in placement.vms for e in vm.endpoints):
+        return True
+    if not placement.endpoints_known or any("endpoints" in vm.unknown for vm in placement.vms):
+        return None
+    return False
 
 
 def _roles_left_behind(services: Iterable[CloudService], with_vms: bool) -> str:
@@ -438,7 +718,13 @@ def _roles_left_behind(services: Iterable[CloudService], with_vms: bool) -> str:
 
 
 def _network_downtime(
-    network: Network, circuits: tuple[str, ...], *, transit: bool, vms: bool, roles: bool
+    network: Network,
+    circuits: tuple[str, ...],
+    links: list[_Link],
+    *,
+    transit: bool,
+    vms: bool,
+    roles: bool,
 ) -> str:
     parts = [
         "None for the VMs: they keep running." if vms else "None for the VMs: the files place none in it.",
@@ -447,18 +733,30 @@ def _network_downtime(
     ]
     if roles:
         parts.append("Its web/worker roles do not move: plan the cut-over to the service rebuilt from them.")
-    if network.gateway is not None:
-        parts.append("The gateway moves with the network and keeps its connections.")
+    kinds = {link.kind for link in links}
+    if _LinkKind.EXPRESSROUTE in kinds:
+        waits = f" (step {', '.join(circuits)})" if circuits else ""
+        parts.append(
+            "The ExpressRoute gateway moves with the network. Before Validate, every reference under the "
+            "network's ConnectionsToLocalNetwork must be removed "
+            f"(the commands start with it), and its ExpressRoute circuit must already be in Resource Manager{waits}. "
+            "With the circuit in this subscription, the network, its gateway and its VMs migrate without "
+            "downtime; a network in another subscription than its circuit needs downtime: unlink it first "
+            "(Remove-AzureDedicatedCircuitLink), and it is cut off from the circuit until it is linked again in "
+            "Resource Manager."
+        )
+    elif network.gateway is not None:
+        parts.append("The gateway moves with the network and keeps its public IP address.")
+    if _LinkKind.SITE_TO_SITE in kinds:
+        parts.append("Its site-to-site connections become connections to local network gateways.")
+    if _LinkKind.VNET_TO_VNET in kinds or _LinkKind.TRANSIT in kinds:
+        parts.append(
+            "Its VNet-to-VNet connections become connections of type Vnet2Vnet, without local network gateways."
+        )
     if transit:
         parts.append(
             "Its route to on-premises through another network (MIG305) is lost until BGP or a direct "
             "connection to the on-premises local network gateway replaces it."
-        )
-    if circuits:
-        parts.append(
-            "No downtime on the ExpressRoute circuit once it has moved, if it is in this subscription; a "
-            "circuit in another subscription must be unlinked first, and the network is cut off from it "
-            "until it is linked again in Resource Manager."
         )
     parts.append("Alerts, autoscale settings and role assignments are not migrated and must be recreated.")
     return " ".join(parts)
@@ -535,14 +833,17 @@ def _service_step(
         ),
         wave=1,
         after=(),
-        moves=(f"{_placement_words(service, deployment)}: VMs {', '.join(vm.name for vm in placement.vms)}",),
+        moves=(
+            f"{_placement_words(service, deployment)}: VMs {', '.join(vm.name for vm in placement.vms)}",
+            *(f"reserved IP '{ip}'" for _, ip in _moving_reserved_ips([_alone(service, placement)])),
+        ),
         becomes=(
             f"resource group '{name}-Migrated' with the VMs, in a new virtual network (or an existing Resource "
             "Manager network you name)",
-            "the cloud service's DNS name on a public IP address (Basic SKU: upgrade it to Standard)",
+            *_vip_becomes(service, placement),
         ),
         downtime="The VMs are stopped, deallocated and started again during Prepare; their private "
-        "addresses change, and the public VIP too unless it is a reserved IP.",
+        f"addresses change. {_vip_downtime(service, placement)}",
         blockers=builder.blockers(service),
         notes=notes,
         powershell=Commands(
@@ -569,6 +870,42 @@ def _service_step(
     )
 
 
+def _alone(service: CloudService, placement: Placement) -> CloudService:
+    """The service with this one deployment, for what is said per deployment."""
+    return replace(service, placements=(placement,))
+
+
+def _vip_becomes(service: CloudService, placement: Placement) -> tuple[str, ...]:
+    """What the deployment's public VIP becomes: nothing without an input endpoint on it (deep dive: "A
+    virtual IP can only be migrated if there is an input endpoint assigned to it")."""
+    if _has_input_endpoint(placement) is False:
+        return (
+            "no public IP address: no VM of the deployment has an input endpoint, and a VIP without one is not migrated",
+        )
+    if placement.reserved_ips:
+        return tuple(f"reserved IP '{ip.name}': {_STATIC_PUBLIC_IP}" for ip in placement.reserved_ips)
+    return ("the cloud service's DNS name on a public IP address (Basic SKU: upgrade it to Standard)",)
+
+
+def _vip_downtime(service: CloudService, placement: Placement) -> str:
+    """Whether the deployment's public address survives the stop and deallocation of Prepare (deep dive:
+    "If you don't want to lose the public IP address, consider reserving the IP address before triggering
+    the prepare operation")."""
+    endpoint = _has_input_endpoint(placement)
+    if endpoint is False:
+        return "Its VIP has no input endpoint and is not migrated."
+    if placement.reserved_ips:
+        names = ", ".join(f"'{ip.name}'" for ip in placement.reserved_ips)
+        return f"Its public address is kept: it is reserved IP {names}."
+    reserve = f"New-AzureReservedIP -ReservedIPName '<name>' -Location '<region>' -ServiceName {_ps(_service_name(service))}"
+    if not placement.reserved_ips_known:
+        return (
+            "Its public VIP changes unless it is a reserved IP (the files do not list the deployment's reserved "
+            f"IPs): to keep its address, reserve it before Prepare ({reserve})."
+        )
+    return f"Its public VIP is not reserved and changes: to keep its address, reserve it before Prepare ({reserve})."
+
+
 def _unmigratable(builder: _Builder, service: CloudService) -> Step:
     return Step(
         id=builder.step_id(f"web-worker:{service.name}", service),
@@ -576,10 +913,11 @@ def _unmigratable(builder: _Builder, service: CloudService) -> Step:
         name=builder.step_name(service.listed_name, service),
         wave=1,
         after=(),
-        moves=(f"{service.label}: {_contents(service)}",),
+        moves=(),  # nothing: the note says what stays behind
         becomes=("nothing: rebuild the roles on App Service, Azure Container Apps, AKS or VM Scale Sets",),
         downtime="Not migrated by this process: plan the cut-over to the rebuilt service.",
         blockers=builder.blockers(service),
+        notes=(f"Not moved: {service.label}: {_contents(service)}.",),
         members=(_member(service),),
     )
 
@@ -609,6 +947,43 @@ def _storage_steps(builder: _Builder) -> list[Step]:
         wave = 1 + max((waves.get(step, 1) for step in after), default=0)
         steps.append(_storage_step(account, tuple(after), wave, builder))
     return steps
+
+
+def _standalone_storage_steps(builder: _Builder) -> list[Step]:
+    """A storage account the files show with no disk or image in it: an inventory export's classic
+    account, or one a script creates. It needs no other step first (overview: an account with only blobs,
+    files, tables and queues "can be done as a standalone migration without dependencies")."""
+    from migcheck.model import StorageAccountType
+
+    estate = builder.estate
+    planned = {key(account.name) for account in estate.storage_accounts}
+    found: dict[str, Any] = {}  # key -> the first record of the account
+    accounts = [a for a in estate.inventory.storage_accounts if _of_subscription(a, estate)]
+    for account in (*accounts, *estate.resources(StorageAccountType)):
+        if key(account.name) not in planned:
+            found.setdefault(key(account.name), account)
+    return [_standalone_storage_step(builder, account) for account in found.values()]
+
+
+def _standalone_storage_step(builder: _Builder, account: Any) -> Step:
+    name = account.name
+    return Step(
+        id=f"storage:{name}",
+        kind=StepKind.STORAGE,
+        name=name,
+        wave=1,
+        after=(),
+        moves=(f"storage account '{name}' (no disk or image of the files checked is in it)",),
+        becomes=(f"storage account '{name}' in resource group '{name}-Migrated'",),
+        downtime="None for data access. An account that holds only blobs, files, tables and queues migrates on "
+        "its own, without waiting for any other step; one that holds VM disks the files do not show must wait "
+        "until those VMs are migrated.",
+        blockers=builder.blockers(account),
+        powershell=_move(
+            "Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)
+        ),
+        cli=_cli("azure storage account", _sh(name)),
+    )
 
 
 def _steps_moving(builder: _Builder, disk: Disk) -> Iterator[str]:
@@ -657,42 +1032,71 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
     )
 
 
+_UNATTACHED = {
+    "ReservedIP": ("Move-AzureReservedIP", "-ReservedIPName", "azure network reserved-ip", "reserved IP"),
+    "NetworkSecurityGroup": (
+        "Move-AzureNetworkSecurityGroup",
+        "-NetworkSecurityGroupName",
+        "azure network nsg",
+        "network security group",
+    ),
+    "RouteTable": ("Move-AzureRouteTable", "-RouteTableName", "azure network route-table", "route table"),
+}
+
+
 def _unattached_steps(builder: _Builder) -> list[Step]:
-    kinds = {
-        "ReservedIP": ("Move-AzureReservedIP", "-ReservedIPName", "azure network reserved-ip", "reserved IP"),
-        "NetworkSecurityGroup": (
-            "Move-AzureNetworkSecurityGroup",
-            "-NetworkSecurityGroupName",
-            "azure network nsg",
-            "network security group",
-        ),
-        "RouteTable": ("Move-AzureRouteTable", "-RouteTableName", "azure network route-table", "route table"),
-    }
-    steps = []
-    for item in builder.items:
-        if item.subject is None or item.type not in kinds:
-            continue
-        name = item.name
-        cmdlet, parameter, cli, words = kinds[item.type]
-        becomes = f"{words} '{name}' in Resource Manager"
-        if item.type == "ReservedIP":
-            becomes += " (a static Basic SKU public IP: upgrade it to Standard)"
-        steps.append(
-            Step(
-                id=f"unattached:{item.type}:{name}",
-                kind=StepKind.UNATTACHED,
-                name=name,
-                wave=1,
-                after=(),
-                moves=(f"{words} '{name}'",),
-                becomes=(becomes,),
-                downtime="None: nothing uses it.",
-                blockers=builder.blockers(item.subject),
-                powershell=_move(cmdlet, f"{parameter} {_ps(name)}", f"Get-AzResource -Name {_ps(name)}"),
-                cli=_cli(cli, _sh(name)),
-            )
-        )
+    """A step for each reserved IP, network security group and route table nothing uses: those the
+    readiness summary lists, then the unattached reserved IPs only an inventory export shows."""
+    steps = [
+        _unattached_step(builder, item.type, item.name, item.subject)
+        for item in builder.items
+        if item.subject is not None and item.type in _UNATTACHED
+    ]
+    planned = {step.id.casefold() for step in steps}
+    for ip in _exported_free_ips(builder.estate):
+        if f"unattached:reservedip:{ip.name}".casefold() not in planned:
+            planned.add(f"unattached:reservedip:{ip.name}".casefold())
+            steps.append(_unattached_step(builder, "ReservedIP", ip.name, ip))
     return steps
+
+
+def _exported_free_ips(estate: Estate) -> Iterator[Any]:
+    """The reserved IPs of the subscription that an inventory export shows attached to no cloud service,
+    and that no file declares or names on a deployment."""
+    from migcheck.inventory_model import ClassicReservedIp
+
+    known = {key(ip.name) for ip in estate.reserved_ips}
+    known |= {key(ref.name) for s in estate.cloud_services for p in s.placements for ref in p.reserved_ips}
+    for ip in estate.resources(ClassicReservedIp):
+        if not ip.service and _of_subscription(ip, estate) and key(ip.name) not in known:
+            known.add(key(ip.name))
+            yield ip
+
+
+def _of_subscription(record: Any, estate: Estate) -> bool:
+    """Whether an inventory record is one of the subscription's own: of the subscription the exports were
+    joined to the files by (records of others are checked as estates of their own)."""
+    return key(getattr(record, "subscription", "") or "") == key(estate.inventory.subscription)
+
+
+def _unattached_step(builder: _Builder, type_: str, name: str, subject: object) -> Step:
+    cmdlet, parameter, cli, words = _UNATTACHED[type_]
+    becomes = f"{words} '{name}' in Resource Manager"
+    if type_ == "ReservedIP":
+        becomes += " (a static Basic SKU public IP: upgrade it to Standard)"
+    return Step(
+        id=f"unattached:{type_}:{name}",
+        kind=StepKind.UNATTACHED,
+        name=name,
+        wave=1,
+        after=(),
+        moves=(f"{words} '{name}'",),
+        becomes=(becomes,),
+        downtime="None: nothing uses it.",
+        blockers=builder.blockers(subject),
+        powershell=_move(cmdlet, f"{parameter} {_ps(name)}", f"Get-AzResource -Name {_ps(name)}"),
+        cli=_cli(cli, _sh(name)),
+    )
 
 
 def _move(cmdlet: str, arguments: str, check: str) -> Commands:

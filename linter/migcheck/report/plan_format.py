@@ -7,17 +7,22 @@ JSON schema (version 1):
     {"version": 1, "retirements": [str],
      "rules": {"run": int, "total": int},
      "subscriptions": [{"subscription": str,
+                        "before": {"subscription_id": str, "powershell": [str], "cli": [str]} | null,
                         "steps": [{"id", "kind", "name", "wave", "after": [id], "ready": bool,
                                    "moves": [str], "becomes": [str], "downtime": str, "notes": [str],
                                    "blockers": [{"code", "message", "path", "line", "column", "fix"}],
                                    "commands": {"powershell": {"validate": [str], "prepare": [...],
-                                                               "check": [...], "commit": [...], "abort": [...]},
+                                                               "check": [...], "commit": [...], "abort": [...],
+                                                               "before": [...]},
                                                 "cli": {...}}}],
                         "other_blockers": [{"code", "message", ...}]}]}
 
 `rules` says how many rules graded the plan: with fewer than all (--select, --ignore, the config), "ready"
 means only that the rules that ran found no blocker. `other_blockers` are the errors about no step (a
 runbook's order, a file the estate does not model): the migration fails on them all the same.
+`before` is what to run once in the subscription before its first step (select it, register the migration
+provider; `subscription_id` is "" when the files do not state it), and a step's `before` commands are what the
+platform requires done before its Validate (a network connected to ExpressRoute).
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from migcheck.plan import Commands, Plan, Step, SubscriptionPlan
+from migcheck.plan import Commands, Plan, Preamble, Step, SubscriptionPlan
 from migcheck.report.json_format import finding_dict
 from migcheck.report.stream import json_text
 from migcheck.visible import visible
@@ -74,6 +79,7 @@ def _text(plan: Plan) -> str:
         if not shown(subscription):
             continue
         lines += ["", f"Subscription '{visible(subscription.subscription)}':"]
+        lines += _text_preamble(subscription.preamble)
         for number, step in enumerate(subscription.steps, 1):
             lines += _text_step(number, step, plan)
         if subscription.other_blockers:
@@ -82,6 +88,33 @@ def _text(plan: Plan) -> str:
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
     return "\n".join(lines) + "\n"
+
+
+# The heading of what to run once per subscription, before its first step.
+BEFORE_FIRST_STEP = "Before the first step (once in this subscription)"
+
+
+def preamble_words(preamble: Preamble) -> str:
+    """What the preamble is for, and which subscription it selects."""
+    which = (
+        f"subscription {preamble.subscription_id}"
+        if preamble.subscription_id
+        else "this subscription (the files do not state its id: fill it in)"
+    )
+    return (
+        f"Select {which} and register the migration resource provider Microsoft.ClassicInfrastructureMigrate "
+        "in it; wait until it is Registered before the first Validate."
+    )
+
+
+def _text_preamble(preamble: Preamble | None) -> list[str]:
+    if preamble is None:
+        return []
+    lines = ["", f"0. {BEFORE_FIRST_STEP}", f"   {preamble_words(preamble)}", "   PowerShell:"]
+    lines += [f"     {visible(c)}" for c in preamble.powershell]
+    lines.append("   Azure CLI:")
+    lines += [f"     {visible(c)}" for c in preamble.cli]
+    return lines
 
 
 # The heading of the errors that concern no step.
@@ -157,8 +190,9 @@ def _where(finding: Finding) -> str:
 
 
 def _sequence(commands: Commands) -> list[str]:
-    """Validate, Prepare, check, Commit — and Abort, to run instead of Commit if the check fails."""
-    out = [*commands.validate, *commands.prepare, *commands.check, *commands.commit]
+    """What must be done first (if anything), Validate, Prepare, check, Commit — and Abort, to run instead of
+    Commit if the check fails."""
+    out = [*commands.before, *commands.validate, *commands.prepare, *commands.check, *commands.commit]
     if commands.abort:
         out += ["# instead of Commit, to roll back:", *commands.abort]
     return out
@@ -182,6 +216,7 @@ def _markdown(plan: Plan) -> str:
         steps = subscription.steps
         lines += ["", f"## Subscription {_md_code(subscription.subscription)}", ""]
         lines += [*_mermaid(steps), ""] if steps else []
+        lines += _markdown_preamble(subscription.preamble)
         for number, step in enumerate(steps, 1):
             lines += _markdown_step(number, step, plan)
         if subscription.other_blockers:
@@ -240,6 +275,20 @@ def _markdown_step(number: int, step: Step, plan: Plan) -> list[str]:
     return lines
 
 
+def _markdown_preamble(preamble: Preamble | None) -> list[str]:
+    if preamble is None:
+        return []
+    lines = ["", f"### 0. {BEFORE_FIRST_STEP}", "", _md(preamble_words(preamble))]
+    for label, commands, language in (
+        ("PowerShell", preamble.powershell, "powershell"),
+        ("Azure CLI", preamble.cli, "sh"),
+    ):
+        code = [visible(c) for c in commands]
+        fence = "`" * max(3, _longest_backtick_run("".join(code)) + 1)
+        lines += ["", f"{label}:", "", f"{fence}{language}", *code, fence]
+    return lines
+
+
 def _markdown_blockers(blockers: Sequence[Finding]) -> list[str]:
     lines = []
     for findings, fix in fix_groups(blockers):
@@ -284,6 +333,7 @@ def _data(plan: Plan) -> dict[str, object]:
         "subscriptions": [
             {
                 "subscription": s.subscription,
+                "before": asdict(s.preamble) if s.preamble is not None else None,
                 "steps": [_step_data(step) for step in s.steps],
                 "other_blockers": [finding_dict(f) for f in s.other_blockers],
             }

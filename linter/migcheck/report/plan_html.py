@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 from migcheck import __version__
 from migcheck.model import Finding
-from migcheck.plan import Member, Plan, Step, StepKind, SubscriptionPlan
+from migcheck.plan import Member, Plan, Preamble, Step, StepKind, SubscriptionPlan
 from migcheck.report.plan_format import (
+    BEFORE_FIRST_STEP,
     OTHER_BLOCKERS,
     _sequence,
     _shared,
@@ -29,6 +30,7 @@ from migcheck.report.plan_format import (
     fix_groups,
     nothing_to_migrate,
     partial_note,
+    preamble_words,
     ready_words,
     shown,
 )
@@ -109,7 +111,9 @@ _HEAD = [
     ".step { border: 1px solid #d0d7de; border-left: 6px solid; border-radius: 6px; padding: 0.2em 1em 0.8em;"
     " margin: 1em 0; }",
     *(f".step.{verdict} {{ border-left-color: {stroke}; }}" for verdict, (_, stroke) in COLOURS.items()),
-    ".step h3 { margin: 0.5em 0; font-size: 17px; }",
+    ".step h3, .preamble h3 { margin: 0.5em 0; font-size: 17px; }",
+    ".preamble { border: 1px solid #d0d7de; border-left: 6px solid #57606a; border-radius: 6px;"
+    " padding: 0.2em 1em 0.8em; margin: 1em 0; }",
     ".verdict { font-size: 14px; font-weight: 600; padding: 0.1em 0.5em; border-radius: 1em; }",
     *(
         f".{verdict} .verdict {{ background: {fill}; color: #1f2328; }}"
@@ -168,6 +172,7 @@ def _subscription(prefix: str, subscription: SubscriptionPlan, ready: str = "rea
             "</div>",
         ]
     lines.append('<div class="runbook">')
+    lines += _preamble(f"{prefix}-0", subscription.preamble)
     for number, step in enumerate(steps, 1):
         lines += _runbook_step(number, step, anchors, ready)
     if subscription.other_blockers:
@@ -358,6 +363,24 @@ def _runbook_step(number: int, step: Step, anchors: dict[str, str], ready: str =
             text = "\n".join(_e(c) for c in _sequence(commands))
             lines += [f"<h4>{label}</h4>", f'<pre class="{language}"><code>{text}</code></pre>']
     return [*lines, "</article>"]
+
+
+def _preamble(anchor: str, preamble: Preamble | None) -> list[str]:
+    """What to run once in the subscription before its first step."""
+    if preamble is None:
+        return []
+    lines = [
+        f'<div class="preamble" id="{anchor}">',
+        f"<h3>0. {_e(BEFORE_FIRST_STEP)}</h3>",
+        f"<p>{_e(preamble_words(preamble))}</p>",
+    ]
+    for label, commands, language in (
+        ("PowerShell", preamble.powershell, "powershell"),
+        ("Azure CLI", preamble.cli, "sh"),
+    ):
+        text = "\n".join(_e(c) for c in commands)
+        lines += [f"<h4>{label}</h4>", f'<pre class="{language}"><code>{text}</code></pre>']
+    return [*lines, "</div>"]
 
 
 def _blockers(blockers: Sequence[Finding]) -> list[str]:

@@ -1,0 +1,370 @@
+"""`migcheck plan` against Microsoft's migration documents: what an ExpressRoute network must do before
+Validate, what becomes of VNet-to-VNet and transit connections, the resources that migrate on their own
+(storage accounts without disks, unattached reserved IPs), what becomes of a deployment's VIP, one fix per
+note, the provider registration before the first step, and web/worker roles that do not move."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+
+from migcheck.cli import main
+from migcheck.config import Config
+from migcheck.engine import lint
+from migcheck.plan import Plan, StepKind, build_plan
+from migcheck.plugins import load_rules
+
+REST = 'xmlns="http://schemas.microsoft.com/windowsazure"'
+SUBSCRIPTION = "11111111-2222-3333-4444-555555555555"
+
+
+@pytest.fixture
+def plan_of(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def run(files: dict[str, str]) -> Plan:
+        for path, text in files.items():
+            (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / path).write_text(textwrap.dedent(text))
+        return build_plan(lint(["."], Config(), load_rules(entry_points=False)))
+
+    return run
+
+
+def steps_by_id(plan: Plan) -> dict:
+    return {step.id: step for step in plan.steps}
+
+
+def netcfg(sites: str, networks: str) -> str:
+    return (
+        "<NetworkConfiguration><VirtualNetworkConfiguration>"
+        f"<LocalNetworkSites>{sites}</LocalNetworkSites><VirtualNetworkSites>{networks}</VirtualNetworkSites>"
+        "</VirtualNetworkConfiguration></NetworkConfiguration>\n"
+    )
+
+
+def site(name: str, *prefixes: str) -> str:
+    space = "".join(f"<AddressPrefix>{p}</AddressPrefix>" for p in prefixes)
+    return (
+        f'<LocalNetworkSite name="{name}"><AddressSpace>{space}</AddressSpace>'
+        "<VPNGatewayAddress>198.51.100.1</VPNGatewayAddress></LocalNetworkSite>"
+    )
+
+
+def network(name: str, prefix: str, *connections: tuple[str, str]) -> str:
+    refs = "".join(
+        f'<LocalNetworkSiteRef name="{s}"><Connection type="{kind}"/></LocalNetworkSiteRef>'
+        for s, kind in connections
+    )
+    gateway = (
+        f"<Gateway><ConnectionsToLocalNetwork>{refs}</ConnectionsToLocalNetwork></Gateway>" if refs else ""
+    )
+    return (
+        f'<VirtualNetworkSite name="{name}" Location="West Europe">'
+        f"<AddressSpace><AddressPrefix>{prefix}</AddressPrefix></AddressSpace>"
+        f'<Subnets><Subnet name="App"><AddressPrefix>{prefix}</AddressPrefix></Subnet></Subnets>{gateway}'
+        "</VirtualNetworkSite>"
+    )
+
+
+def deployment(
+    service: str,
+    vm: str,
+    *,
+    endpoint: bool = True,
+    reserved_ip: str = "",
+    vnet: str = "",
+    instances: str = "",
+) -> str:
+    endpoints = (
+        "<InputEndpoint><LocalPort>443</LocalPort><Name>HTTPS</Name><Port>443</Port><Protocol>tcp</Protocol>"
+        "</InputEndpoint>"
+        if endpoint
+        else ""
+    )
+    subnet = "<SubnetName>App</SubnetName>" if vnet else ""
+    return f"""\
+        <HostedService {REST}>
+          <ServiceName>{service}</ServiceName>
+          <Deployments><Deployment>
+            <Name>{service}-dep</Name>
+            {instances}
+            <RoleList><Role>
+              <RoleName>{vm}</RoleName><RoleType>PersistentVMRole</RoleType>
+              <ConfigurationSets><ConfigurationSet>
+                <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+                <InputEndpoints>{endpoints}</InputEndpoints><SubnetNames>{subnet}</SubnetNames>
+              </ConfigurationSet></ConfigurationSets>
+              <OSVirtualHardDisk><DiskName>{vm}-os</DiskName>
+                <MediaLink>https://{service}disks.blob.core.windows.net/vhds/{vm}-os.vhd</MediaLink>
+              </OSVirtualHardDisk>
+            </Role></RoleList>
+            {f"<VirtualNetworkName>{vnet}</VirtualNetworkName>" if vnet else ""}
+            {f"<ReservedIPName>{reserved_ip}</ReservedIPName>" if reserved_ip else ""}
+          </Deployment></Deployments>
+        </HostedService>
+        """
+
+
+def inventory(*rows: dict) -> str:
+    return json.dumps({"count": len(rows), "data": list(rows)})
+
+
+def classic_row(kind: str, name: str, properties: dict) -> dict:
+    providers = {"storageAccounts": "Microsoft.ClassicStorage", "reservedIps": "Microsoft.ClassicNetwork"}
+    return {
+        "id": f"/subscriptions/{SUBSCRIPTION}/resourceGroups/Default/providers/{providers[kind]}/{kind}/{name}",
+        "name": name,
+        "type": f"{providers[kind]}/{kind}".lower(),
+        "location": "westeurope",
+        "subscriptionId": SUBSCRIPTION,
+        "properties": properties,
+    }
+
+
+# --- (1) a network connected to ExpressRoute ----------------------------------------------------------
+
+
+def test_an_expressroute_network_empties_its_connections_before_validate(plan_of):
+    plan = plan_of(
+        {
+            "NetworkConfig.netcfg": netcfg(
+                site("dc", "172.16.0.0/12"), network("er-vnet", "10.0.0.0/16", ("dc", "Dedicated"))
+            )
+        }
+    )
+    step = steps_by_id(plan)["network:er-vnet"]
+    assert step.after == ("circuit:dc",)
+    before = step.powershell.before
+    assert before[0] == "Get-AzureVNetConfig -ExportToFile 'C:\\virtualnetworkconfig.xml'"
+    assert "<ConnectionsToLocalNetwork> of 'er-vnet'" in before[1]
+    assert before[2] == "Set-AzureVNetConfig -ConfigurationPath 'C:\\virtualnetworkconfig.xml'"
+    assert before[-1] == "Remove-AzureDedicatedCircuitLink -ServiceKey '<service key>' -VNetName 'er-vnet'"
+    assert step.cli.before[0] == "azure network export 'virtualnetworkconfig.xml'"
+    assert "keeps its connections" not in step.downtime
+    assert "must already be in Resource Manager (step circuit:dc)" in step.downtime
+    assert "another subscription than its circuit needs downtime" in step.downtime
+
+
+def test_the_expressroute_preparation_comes_first_in_every_format(plan_of, capsys):
+    plan_of(
+        {
+            "NetworkConfig.netcfg": netcfg(
+                site("dc", "172.16.0.0/12"), network("er", "10.0.0.0/16", ("dc", "Dedicated"))
+            )
+        }
+    )
+    outputs = {}
+    for fmt in ("text", "markdown", "html", "json"):
+        assert main(["plan", ".", "--format", fmt]) == 0
+        outputs[fmt] = capsys.readouterr().out
+    for fmt in ("text", "markdown", "html"):
+        out = outputs[fmt]
+        assert out.index("Get-AzureVNetConfig -ExportToFile") < out.index(
+            "Move-AzureVirtualNetwork -Validate"
+        ), fmt
+    [subscription] = json.loads(outputs["json"])["subscriptions"]
+    er = next(s for s in subscription["steps"] if s["id"] == "network:er")
+    assert er["commands"]["powershell"]["before"][0].startswith("Get-AzureVNetConfig -ExportToFile")
+
+
+# --- (2) VNet-to-VNet and transit ---------------------------------------------------------------------
+
+
+def test_vnet_to_vnet_connections_become_vnet2vnet_connections_without_local_sites(plan_of):
+    plan = plan_of(
+        {
+            "NetworkConfig.netcfg": netcfg(
+                site("west-site", "10.41.0.0/16") + site("east-site", "10.40.0.0/16"),
+                network("east", "10.40.0.0/16", ("west-site", "IPsec"))
+                + network("west", "10.41.0.0/16", ("east-site", "IPsec")),
+            )
+        }
+    )
+    east = steps_by_id(plan)["network:east"]
+    assert (
+        "its VNet-to-VNet connection to virtual network 'west' (local network site 'west-site')" in east.moves
+    )
+    assert any(
+        b.startswith("a connection of type Vnet2Vnet to 'west', without a local network gateway")
+        for b in east.becomes
+    )
+    assert (
+        "keeps its connections" not in east.downtime
+        and "local network sites it connects to" not in " ".join(east.moves)
+    )
+
+
+def test_a_transit_network_is_told_it_loses_on_premises(plan_of):
+    plan = plan_of(
+        {
+            "NetworkConfig.netcfg": netcfg(
+                site("hq", "192.168.0.0/16")
+                + site("leaf-site", "10.141.0.0/16")
+                + site("agg", "10.140.0.0/16", "192.168.0.0/16"),
+                network("hub", "10.140.0.0/16", ("hq", "IPsec"), ("leaf-site", "IPsec"))
+                + network("leaf", "10.141.0.0/16", ("agg", "IPsec")),
+            )
+        }
+    )
+    steps = steps_by_id(plan)
+    hub, leaf = steps["network:hub"], steps["network:leaf"]
+    assert "its site-to-site VPN connection to local network site 'hq'" in hub.moves
+    assert "a local network gateway for 'hq', and a connection to it" in hub.becomes
+    assert any("Vnet2Vnet to 'hub'" in b and "route to on-premises" in b for b in leaf.becomes)
+    assert "route to on-premises through another network" in leaf.downtime
+
+
+# --- (3) what migrates on its own ---------------------------------------------------------------------
+
+
+def test_a_storage_account_without_disks_and_a_free_reserved_ip_get_standalone_steps(plan_of):
+    plan = plan_of(
+        {
+            "inventory/classic.json": inventory(
+                classic_row("storageAccounts", "blobsonly", {"accountType": "Standard-LRS"}),
+                classic_row("reservedIps", "spare-rip", {"ipAddress": "52.1.2.3", "inUse": False}),
+            )
+        }
+    )
+    steps = steps_by_id(plan)
+    storage = steps["storage:blobsonly"]
+    assert (storage.kind, storage.wave, storage.after) == (StepKind.STORAGE, 1, ())
+    assert "without waiting for any other step" in storage.downtime
+    assert storage.powershell.validate == (
+        "Move-AzureStorageAccount -Validate -StorageAccountName 'blobsonly'",
+    )
+    ip = steps["unattached:ReservedIP:spare-rip"]
+    assert ip.powershell.validate == ("Move-AzureReservedIP -Validate -ReservedIPName 'spare-rip'",)
+
+
+def test_a_storage_account_a_script_creates_gets_a_step(plan_of):
+    plan = plan_of(
+        {
+            "make.ps1": 'New-AzureStorageAccount -StorageAccountName "bigblobs" -Location "West Europe" -Type "Standard_GRS"\n'
+        }
+    )
+    assert steps_by_id(plan)["storage:bigblobs"].wave == 1
+
+
+# --- (4) VIPs -----------------------------------------------------------------------------------------
+
+
+def test_a_deployment_step_names_its_reserved_ip_and_says_its_address_is_kept(plan_of):
+    step = steps_by_id(plan_of({"keep.xml": deployment("keep", "k01", reserved_ip="keep-rip")}))[
+        "service:keep/keep-dep"
+    ]
+    assert "reserved IP 'keep-rip'" in step.moves
+    assert any(
+        b.startswith("reserved IP 'keep-rip': a public IP address with static allocation")
+        for b in step.becomes
+    )
+    assert "kept: it is reserved IP 'keep-rip'" in step.downtime
+
+
+def test_a_deployment_without_reserved_ip_is_told_to_reserve_it_before_prepare(plan_of):
+    step = steps_by_id(plan_of({"lonely.xml": deployment("lonely", "l01")}))["service:lonely/lonely-dep"]
+    assert "not reserved and changes" in step.downtime
+    assert (
+        "New-AzureReservedIP -ReservedIPName '<name>' -Location '<region>' -ServiceName 'lonely'"
+        in step.downtime
+    )
+
+
+def test_a_deployment_without_input_endpoint_gets_no_public_ip(plan_of):
+    step = steps_by_id(plan_of({"quiet.xml": deployment("quiet", "q01", endpoint=False)}))[
+        "service:quiet/quiet-dep"
+    ]
+    assert not any("DNS name on a public IP" in b for b in step.becomes)
+    assert any(b.startswith("no public IP address") for b in step.becomes)
+    assert "not migrated" in step.downtime
+
+
+def test_a_network_step_names_the_reserved_ips_of_its_deployments(plan_of):
+    plan = plan_of(
+        {
+            "NetworkConfig.netcfg": netcfg("", network("rip-vnet", "10.0.0.0/16")),
+            "web.xml": deployment("web", "w01", reserved_ip="web-rip", vnet="rip-vnet"),
+        }
+    )
+    assert "reserved IP 'web-rip' of cloud service 'web'" in steps_by_id(plan)["network:rip-vnet"].moves
+
+
+# --- (5) one fix per note -----------------------------------------------------------------------------
+
+
+def test_findings_of_one_rule_with_different_fixes_get_a_note_each(plan_of):
+    states = "".join(
+        f"<RoleInstance><RoleName>{vm}</RoleName><InstanceName>{vm}</InstanceName>"
+        f"<InstanceStatus>{state}</InstanceStatus></RoleInstance>"
+        for vm, state in (("s01", "RoleStateUnknown"),)
+    )
+    body = deployment("st", "s01", vnet="st-vnet", instances=f"<RoleInstanceList>{states}</RoleInstanceList>")
+    timed_out = (
+        body.replace("s01", "s02")
+        .replace("RoleStateUnknown", "ProvisioningTimeout")
+        .replace("<ServiceName>st<", "<ServiceName>st<")
+    )
+    # Two VMs of one service in one body, in states whose fixes differ.
+    roles = timed_out[timed_out.index("<Role>") : timed_out.index("</RoleList>")]
+    instances = timed_out[timed_out.index("<RoleInstance>") : timed_out.index("</RoleInstanceList>")]
+    both = body.replace("</RoleList>", roles + "</RoleList>").replace(
+        "</RoleInstanceList>", instances + "</RoleInstanceList>"
+    )
+    plan = plan_of({"NetworkConfig.netcfg": netcfg("", network("st-vnet", "10.0.0.0/16")), "st.xml": both})
+    notes = [n for n in steps_by_id(plan)["network:st-vnet"].notes if n.startswith("MIG208")]
+    assert len(notes) == 2 and not any("more like it" in n for n in notes)
+    assert "Wait for the operation" in notes[0] and "ProvisioningTimeout does not clear" in notes[1]
+
+
+# --- (6) before the first step ------------------------------------------------------------------------
+
+
+def test_each_subscription_starts_by_registering_the_migration_provider(plan_of, capsys):
+    plan = plan_of(
+        {
+            "inventory/classic.json": inventory(
+                classic_row("storageAccounts", "blobsonly", {"accountType": "Standard-LRS"})
+            )
+        }
+    )
+    [subscription] = plan.subscriptions
+    preamble = subscription.preamble
+    assert preamble.subscription_id == SUBSCRIPTION
+    assert f"Select-AzureSubscription -SubscriptionId '{SUBSCRIPTION}'" in preamble.powershell
+    assert (
+        "Register-AzResourceProvider -ProviderNamespace Microsoft.ClassicInfrastructureMigrate"
+        in preamble.powershell
+    )
+    assert "azure provider register Microsoft.ClassicInfrastructureMigrate" in preamble.cli
+    for fmt in ("text", "markdown", "html"):
+        assert main(["plan", ".", "--format", fmt]) == 0
+        out = capsys.readouterr().out
+        assert out.index("Register-AzResourceProvider") < out.index("Move-AzureStorageAccount -Validate"), fmt
+    assert main(["plan", ".", "--format", "json"]) == 0
+    [data] = json.loads(capsys.readouterr().out)["subscriptions"]
+    assert data["before"]["subscription_id"] == SUBSCRIPTION
+
+
+def test_a_subscription_whose_id_no_file_states_gets_a_placeholder(plan_of):
+    [subscription] = plan_of({"lonely.xml": deployment("lonely", "l01")}).subscriptions
+    assert subscription.preamble.subscription_id == ""
+    assert "Select-AzureSubscription -SubscriptionId '<subscription id>'" in subscription.preamble.powershell
+
+
+# --- (7) web/worker roles -----------------------------------------------------------------------------
+
+
+def test_a_web_worker_service_moves_nothing_and_says_what_stays(plan_of):
+    plan = plan_of(
+        {
+            "svc/ServiceDefinition.csdef": '<ServiceDefinition name="shop" '
+            'xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">'
+            '<WebRole name="Web" vmsize="Small"/></ServiceDefinition>\n'
+        }
+    )
+    [step] = [s for s in plan.steps if s.kind is StepKind.WEB_WORKER]
+    assert step.moves == ()
+    assert "Not moved: cloud service 'shop': web/worker roles Web." in step.notes
