@@ -139,7 +139,10 @@ def test_a_vm_given_the_reserved_ip_the_script_creates_keeps_its_vip(tmp_path, m
     # Near miss: a name the script passes but does not create a reserved IP under may be left out.
     passed = script.replace('$ip = Get-Name\nNew-AzureReservedIP -ReservedIPName $ip -Location "l"\n', "")
     (finding,) = _findings(tmp_path, monkeypatch, {"deploy.ps1": passed}, "MIG105", "MIG106")
-    assert "unless it is a reserved IP (the files do not say whether it is)" in finding.message
+    # With no input endpoint (-NoSSHEndpoint), the VIP is not migrated, reserved or not.
+    assert finding.message.endswith(
+        "it has no input endpoint, so its VIP is not migrated and it gets no public address"
+    )
 
 
 def test_a_reservation_removed_afterwards_leaves_the_vip_unreserved(tmp_path, monkeypatch):

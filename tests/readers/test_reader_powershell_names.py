@@ -58,8 +58,8 @@ def test_the_restart_warning_keeps_its_place_and_names_no_expression(tmp_path, m
         (
             3,
             "deployment '<deployment name, deploy.ps1:3>' is in no virtual network: migration stops, deallocates "
-            "and restarts '<VM name, deploy.ps1:2>', whose internal IP addresses change; its VIP is not reserved "
-            "and will change",
+            "and restarts '<VM name, deploy.ps1:2>', whose internal IP addresses change; it has no input "
+            "endpoint, so its VIP is not migrated and it gets no public address",
         )
     ]
     text = render_plan(build_plan(result), "text")

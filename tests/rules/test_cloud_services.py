@@ -179,7 +179,13 @@ ENDPOINT = (
 @pytest.mark.parametrize(
     ("endpoints", "extra", "said", "fix"),
     [
-        ("", "", "its VIP is not reserved and will change", "reserve the cloud service's VIP first"),
+        (ENDPOINT, "", "its VIP is not reserved and will change", "reserve the cloud service's VIP first"),
+        (
+            "",
+            "",
+            "it has no input endpoint, so its VIP is not migrated and it gets no public address",
+            "add an endpoint before Prepare only if it must be reachable",
+        ),
         (
             ENDPOINT,
             "<ReservedIPName>jump-vip</ReservedIPName>\n",
@@ -664,9 +670,12 @@ def test_a_deployment_got_alone_and_in_its_hosted_service_is_reported_once(tmp_p
         ),
         (
             "deploy.py",
-            "import sys\nfrom azure.servicemanagement import ServiceManagementService\n"
+            "import sys\nfrom azure.servicemanagement import (\n"
+            "    ConfigurationSet, ConfigurationSetInputEndpoint, ServiceManagementService,\n)\n"
             "sms = ServiceManagementService('s', 'c')\n"
-            "sms.create_virtual_machine_deployment('svc', 'svc', 'production', 'svc', 'vm1', None, None, "
+            "net = ConfigurationSet()\n"
+            "net.input_endpoints.input_endpoints.append(ConfigurationSetInputEndpoint('SSH', 'tcp', '22', '22'))\n"
+            "sms.create_virtual_machine_deployment('svc', 'svc', 'production', 'svc', 'vm1', None, None, net, "
             "reserved_ip_name={value})\n",
             {"sys.argv[1]": "unless it is a reserved IP", "None": "is not reserved"},
         ),

@@ -977,11 +977,16 @@ _RESERVED_VIP_FIX = (
 
 def _vip_outside_vnet(placement: Placement) -> tuple[str, str]:
     """What becomes of the VIP of a deployment in no virtual network, and what to do ("": the rule's fix)."""
+    endpoints = list(_endpoints(placement.roles)) if placement.endpoints_known and placement.roles else None
     if not placement.reserved_ips:
+        if endpoints is not None and not any(e.is_public for e in endpoints):
+            # A VIP is migrated only with an input endpoint on it: reserving this one would keep nothing.
+            return "it has no input endpoint, so its VIP is not migrated and it gets no public address", (
+                _NO_ENDPOINT_FIX
+            )
         if placement.reserved_ips_known:
             return "its VIP is not reserved and will change", ""
         return "its VIP changes unless it is a reserved IP (the files do not say whether it is)", ""
-    endpoints = list(_endpoints(placement.roles)) if placement.endpoints_known and placement.roles else None
     stranded = [r for r in placement.reserved_ips if endpoints is not None and not _carried(r, endpoints)]
     if stranded:
         fix = (
@@ -993,6 +998,13 @@ def _vip_outside_vnet(placement: Placement) -> tuple[str, str]:
         return f"its reserved IP '{stranded[0].name}' cannot be migrated with it, as {why} (MIG106)", fix
     name = placement.reserved_ips[0].name
     return f"its VIP is reserved IP '{name}' and is kept, as a Basic SKU public IP", _RESERVED_VIP_FIX
+
+
+_NO_ENDPOINT_FIX = (
+    "Plan the downtime, and choose the Resource Manager virtual network the VMs will join. The deployment "
+    "has no input endpoint, so nothing reaches it from outside and nothing public is migrated; add an "
+    "endpoint before Prepare only if it must be reachable at a public address."
+)
 
 
 class ReservedIpWithoutEndpoint(Rule):
