@@ -779,8 +779,9 @@ class _Linker:
         """Each reserved IP a deployment uses must be one of the subscription's, when a list of them (the
         API's `ReservedIPs`) is among the files: those that scripts create and that exports describe are
         the subscription's too."""
-        rest = {d.path for d in self.docs if d.kind is FileKind.REST}
-        listed = next((ip for ip in self._all(ReservedIp) if ip.mark.path in rest), None)
+        # A list (List Reserved IP Addresses), not one reserved IP's GET.
+        lists = {d.path for d in self.docs if d.kind is FileKind.REST and d.root == "ReservedIPs"}
+        listed = next((ip for ip in self._all(ReservedIp) if ip.mark.path in lists), None)
         if listed is None:
             return
         known = {key(ip.name) for ip in self._all(ReservedIp)}

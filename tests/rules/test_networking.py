@@ -350,6 +350,10 @@ RESERVED_IP_LIST = """
   <ReservedIP><Name>other-rip</Name><Address>23.96.1.10</Address><Location>West Europe</Location></ReservedIP>
 </ReservedIPs>
 """
+SINGLE_RESERVED_IP = (
+    '<ReservedIP xmlns="http://schemas.microsoft.com/windowsazure"><Name>other-rip</Name>'
+    "<Address>23.96.1.10</Address></ReservedIP>\n"
+)
 RESERVED_IP_CSCFG = """
 <ServiceConfiguration serviceName="svc"
     xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
@@ -383,6 +387,11 @@ def test_mig003_reserved_ips_are_not_checked_without_a_list(tmp_path, monkeypatc
     assert lint_files(tmp_path, monkeypatch, listed, "MIG003").findings == []
     alone = {"svc/ServiceConfiguration.Cloud.cscfg": RESERVED_IP_CSCFG.format(name="svc-rip")}
     assert lint_files(tmp_path / "alone", monkeypatch, alone, "MIG003").findings == []
+    single = {  # one reserved IP's GET is not the subscription's list
+        "other.xml": SINGLE_RESERVED_IP,
+        "ServiceConfiguration.Cloud.cscfg": RESERVED_IP_CSCFG.format(name="svc-rip"),
+    }
+    assert lint_files(tmp_path / "single", monkeypatch, single, "MIG003").findings == []
     created = {  # a script that creates it: the subscription's too
         "rips.xml": RESERVED_IP_LIST,
         "ServiceConfiguration.Cloud.cscfg": RESERVED_IP_CSCFG.format(name="svc-rip"),
