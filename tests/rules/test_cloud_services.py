@@ -691,3 +691,24 @@ def test_a_reserved_ip_name_a_script_does_not_state_is_not_taken_for_none(
         findings = _lint(tmp_path, monkeypatch, files, "MIG105", "MIG106")
         assert [f.code for f in findings] == ["MIG105"], value
         assert words in findings[0].message, (value, findings[0].message)
+
+
+def test_outside_a_network_a_reserved_ip_on_another_vip_leaves_the_default_one_unreserved(
+    tmp_path, monkeypatch
+):
+    files = {"shop.xml": _deployment(_vm_on_vips("web01", "vip2"), _vips("", "rip2"), "shop")}
+    (finding,) = _lint(tmp_path, monkeypatch, files, "MIG105")
+    assert finding.message.endswith(
+        "its default VIP is not reserved and will change (reserved IP 'rip2' of virtual IP 'vip2' is kept, "
+        "as a Basic SKU public IP)"
+    )
+    assert "reserve the cloud service's VIP first" in finding.fix
+
+
+def test_reserved_ips_of_vips_not_told_apart_are_each_checked(tmp_path, monkeypatch):
+    """The deployment's own ReservedIPName and another on an unnamed VIP: both are its reserved IPs."""
+    unnamed = "<VirtualIPs><VirtualIP/><VirtualIP><ReservedIPName>api-vip</ReservedIPName></VirtualIP></VirtualIPs>\n"
+    own = "<ReservedIPName>main-vip</ReservedIPName>\n"
+    files = {"shop.xml": _deployment(VM_ROLE.format("shop01"), own + unnamed, "shop")}
+    findings = _lint(tmp_path, monkeypatch, files, "MIG106")
+    assert [f.resource_name for f in findings] == ["main-vip", "api-vip"]

@@ -166,8 +166,8 @@ def _reserved_ips(el: Element, marker: Marker) -> list[NameRef]:
             found.setdefault(ref.name.strip().casefold(), replace(ref, virtual_ip=vip))
     own = _ref(child(el, "ReservedIPName"), marker)
     default = next((vip for _, vip in vips if vip and vip.default), None)
-    if own is not None and default is None:  # VIPs not told apart: the deployment's own name counts
-        return [own]
+    if own is not None and default is None:  # VIPs not told apart: the deployment's own name first
+        return [own, *(ref for name, ref in found.items() if name != own.name.strip().casefold())]
     if own is None or own.name.strip().casefold() in found:
         return list(found.values())
     return [replace(own, virtual_ip=default), *found.values()]

@@ -996,6 +996,14 @@ def _vip_outside_vnet(placement: Placement) -> tuple[str, str]:
         vip = stranded[0].virtual_ip
         why = f"no input endpoint is on its virtual IP '{vip.name}'" if vip else "it has no input endpoint"
         return f"its reserved IP '{stranded[0].name}' cannot be migrated with it, as {why} (MIG106)", fix
+    if all(r.virtual_ip is not None and not r.virtual_ip.default for r in placement.reserved_ips):
+        other = placement.reserved_ips[0]
+        vip = other.virtual_ip.name if other.virtual_ip else ""
+        return (
+            f"its default VIP is not reserved and will change (reserved IP '{other.name}' of virtual IP "
+            f"'{vip}' is kept, as a Basic SKU public IP)",
+            "",
+        )
     name = placement.reserved_ips[0].name
     return f"its VIP is reserved IP '{name}' and is kept, as a Basic SKU public IP", _RESERVED_VIP_FIX
 
