@@ -998,10 +998,10 @@ def _vip_outside_vnet(placement: Placement) -> tuple[str, str]:
         return f"its reserved IP '{stranded[0].name}' cannot be migrated with it, as {why} (MIG106)", fix
     if all(r.virtual_ip is not None and not r.virtual_ip.default for r in placement.reserved_ips):
         other = placement.reserved_ips[0]
-        vip = other.virtual_ip.name if other.virtual_ip else ""
+        on = other.virtual_ip.name if other.virtual_ip else ""
         return (
             f"its default VIP is not reserved and will change (reserved IP '{other.name}' of virtual IP "
-            f"'{vip}' is kept, as a Basic SKU public IP)",
+            f"'{on}' is kept, as a Basic SKU public IP)",
             "",
         )
     name = placement.reserved_ips[0].name
