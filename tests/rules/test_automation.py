@@ -289,3 +289,26 @@ def test_a_script_that_creates_a_classic_circuit_is_told_to_move_it_first(tmp_pa
     (finding,) = lint(["."], Config(select=("MIG601",)), RULES).findings
     assert "Move-AzExpressRouteCircuit, before the networks it links migrate" in finding.fix
     assert "New-AzureDedicatedCircuitLink → New-AzVirtualNetworkGatewayConnection" in finding.fix
+
+
+def test_a_reserved_ip_of_web_worker_roles_is_freed_before_it_moves(tmp_path: Path, monkeypatch):
+    """No migration moves web/worker roles (MIG101): their reserved IP can only go alone, once freed."""
+    files = {
+        "ServiceDefinition.csdef": (
+            '<ServiceDefinition name="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/'
+            'ServiceDefinition"><WebRole name="Web" vmsize="Small"><Endpoints><InputEndpoint name="http" '
+            'protocol="http" port="80"/></Endpoints></WebRole></ServiceDefinition>\n'
+        ),
+        "ServiceConfiguration.Cloud.cscfg": (
+            '<ServiceConfiguration serviceName="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/'
+            '10/ServiceConfiguration"><Role name="Web"><Instances count="2"/></Role><NetworkConfiguration>'
+            '<AddressAssignments><ReservedIPs><ReservedIP name="shop-ip"/></ReservedIPs></AddressAssignments>'
+            "</NetworkConfiguration></ServiceConfiguration>\n"
+        ),
+        "migrate.ps1": 'Move-AzureReservedIP -ReservedIPName "shop-ip" -Validate\n',
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (finding,) = lint(["."], Config(select=("MIG602",)), RULES).findings
+    assert finding.fix.startswith("Free the reserved IP first (Remove-AzureReservedIPAssociation)")

@@ -307,12 +307,22 @@ class MigrationOutOfOrder(Rule):
         holders = _disk_holders(estate) if moves_storage else {}
         moves_ips = any(s.scope == "reserved-ip" for script in scripts for s in script.migration)
         associated = _associated_reserved_ips(estate) if moves_ips else {}
+        # Reserved IPs of services with web/worker roles, which no Move-AzureService migrates (MIG101).
+        of_roles = {
+            key(ref.name)
+            for service in estate.cloud_services
+            if service.roles
+            for placement in service.placements
+            for ref in placement.reserved_ips
+        }
         for script in scripts:
             yield from self._check_script(script, holders)
             yield from self._services_in_networks(script, in_network)
-            yield from self._associated_ips(script, associated)
+            yield from self._associated_ips(script, associated, of_roles)
 
-    def _associated_ips(self, script: Script, associated: dict[str, str]) -> Iterator[Finding]:
+    def _associated_ips(
+        self, script: Script, associated: dict[str, str], of_roles: set[str]
+    ) -> Iterator[Finding]:
         """`Move-AzureReservedIP` of a reserved IP the files associate with a deployment: the deep dive
         migrates such an IP with its cloud service (or the network it is in); Move-AzureReservedIP moves
         only the unassociated ones."""
@@ -325,7 +335,7 @@ class MigrationOutOfOrder(Rule):
                 f"{_call(step)} moves reserved IP '{step.target.strip()}', which {service} uses: an associated "
                 "reserved IP migrates with its cloud service, and only those no deployment uses move on their "
                 "own (disassociate it first, or leave it to its cloud service's migration)",
-                fix=_ASSOCIATED_IP_FIX,
+                fix=_ROLES_IP_FIX if key(step.target.strip()) in of_roles else _ASSOCIATED_IP_FIX,
             )
 
     def _services_in_networks(self, script: Script, in_network: dict[str, str]) -> Iterator[Finding]:
@@ -487,6 +497,11 @@ _ASSOCIATED_IP_FIX = (
     "Leave the reserved IP to its cloud service's migration (Move-AzureService, or Move-AzureVirtualNetwork "
     "for a service in a network); or free it first (Remove-AzureReservedIPAssociation) and then move it on "
     "its own with Move-AzureReservedIP."
+)
+
+_ROLES_IP_FIX = (
+    "Free the reserved IP first (Remove-AzureReservedIPAssociation), then move it on its own with "
+    "Move-AzureReservedIP: its cloud service has web/worker roles, which no migration moves (MIG101)."
 )
 
 # Calls that free a reserved IP a deployment uses: a runbook that makes one may move the IP afterwards.
