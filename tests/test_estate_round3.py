@@ -289,3 +289,20 @@ def test_a_slash_in_the_blob_of_a_role_body_that_does_not_name_its_role(tmp_path
     assert "archive/" in body
     [finding] = lint_files(tmp_path, monkeypatch, {"role.xml": body}, "MIG401", dedent=False).findings
     assert finding.message.startswith("a VM its body does not name in ")
+
+
+def test_a_change_script_read_before_the_deployment_takes_none_of_its_facts(tmp_path, monkeypatch):
+    """`a-change.ps1` comes first in file order: its change to web01 applies to the VM, while the
+    deployment's network, reserved IP and endpoints are those its REST body states."""
+    deployment = (
+        '<Deployment xmlns="http://schemas.microsoft.com/windowsazure">\n'
+        "  <Name>shop</Name>\n"
+        "  <Url>http://shop.cloudapp.net/</Url>\n"
+        "  <RoleList><Role><RoleName>web01</RoleName><RoleType>PersistentVMRole</RoleType></Role></RoleList>\n"
+        "  <ReservedIPName>shop-ip</ReservedIPName>\n"
+        "</Deployment>\n"
+    )
+    change = 'Get-AzureVM -ServiceName "shop" -Name "web01" | Remove-AzureAclConfig -EndpointName "HTTPS" | Update-AzureVM\n'
+    files = {"a-change.ps1": change, "shop.xml": deployment}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG105", "MIG106")
+    assert where(result.findings) == ["MIG105 shop.xml:1:1", "MIG106 shop.xml:5:3"]

@@ -2164,6 +2164,10 @@ class _OpenService:
             self._index_deployment(len(self.placements) - 1, new)
             return
         roles = self.roles(target)
+        if _only_changes(self.placements[target]) and not _only_changes(new):
+            # A script's changes to VMs that exist say nothing of their deployment (its network, reserved
+            # IPs, endpoints): the description that creates it does, whichever file comes first.
+            self.placements[target] = replace(new, roles=self.placements[target].roles)
         for role in new.roles:
             roles.merge(role)
 
@@ -2234,6 +2238,11 @@ class _OpenService:
         if at in self._instances:
             changes["instances"] = tuple(self._instances[at][0])
         return replace(placement, **changes) if changes else placement
+
+
+def _only_changes(placement: Placement) -> bool:
+    """Whether a placement only changes VMs that exist (`Role.changes_existing`), creating none."""
+    return bool(placement.roles) and all(role.changes_existing for role in placement.roles)
 
 
 def _is_vm_named(role: Role, wanted: str) -> bool:
