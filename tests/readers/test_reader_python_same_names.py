@@ -276,3 +276,85 @@ def test_many_calls_that_read_the_same_item_cost_linear_time():
         return work
 
     assert_linear(make, 600)
+
+
+def _apart(between: str, read: str = "cfg['name']") -> list[tuple[str, str, list[str]]]:
+    """The deployments of two calls that read `read` with `between` run between them."""
+    calls = (
+        f"sms.create_virtual_machine_deployment({read}, {read}, 'production', 'l', 'vm01', None, None)\n"
+        f"{between}\n"
+        f"sms.add_role({read}, {read}, 'vm02', None, None)\n"
+    )
+    return deployments("cfg = json.load(open('c.json'))\n" + calls)
+
+
+def test_settings_changed_through_a_name_bound_to_a_part_of_them_stay_apart():
+    """`svc` is the very item `cfg['svc']` holds: setting its name sets `cfg['svc']['name']`."""
+    assert _apart("svc = cfg['svc']\nsvc['name'] = 'other'", "cfg['svc']['name']") == [
+        ("", "<deployment name, deploy.py:5>", ["vm01"]),
+        ("", "<deployment name, deploy.py:8>", ["vm02"]),
+    ]
+
+
+def test_settings_changed_through_a_list_that_holds_them_stay_apart():
+    assert _apart("names = [cfg]\nnames[0]['name'] = 'other'") == [
+        ("", "<deployment name, deploy.py:5>", ["vm01"]),
+        ("", "<deployment name, deploy.py:8>", ["vm02"]),
+    ]
+
+
+def test_settings_changed_through_another_name_for_them_stay_apart():
+    assert _apart("alias = cfg\nalias['name'] = 'other'") == [
+        ("", "<deployment name, deploy.py:5>", ["vm01"]),
+        ("", "<deployment name, deploy.py:8>", ["vm02"]),
+    ]
+
+
+def test_settings_changed_through_a_loop_over_a_list_that_holds_them_stay_apart():
+    assert _apart("for c in [cfg]:\n    c['name'] = 'other'") == [
+        ("", "<deployment name, deploy.py:5>", ["vm01"]),
+        ("", "<deployment name, deploy.py:8>", ["vm02"]),
+    ]
+
+
+def test_settings_unpacked_or_returned_stay_apart():
+    for between in ("a, b = cfg", "keep = lambda: cfg", "other = cfg or {}", "copy = dict(cfg)"):
+        assert len(_apart(between, "cfg['svc']['name']")) == 2, between
+
+
+def test_settings_passed_to_a_function_that_hands_a_part_on_stay_apart():
+    """`part` only reads its parameter, but returns the item it holds, which the caller may change."""
+    assert deployments(
+        """
+        def part(c):
+            return c['svc']
+
+        cfg = json.load(open('c.json'))
+        sms.create_virtual_machine_deployment(cfg['svc']['name'], cfg['svc']['name'], 'production', 'l',
+            'vm01', None, None)
+        part(cfg)['name'] = 'other'
+        sms.add_role(cfg['svc']['name'], cfg['svc']['name'], 'vm02', None, None)
+        """
+    ) == [
+        ("", "<deployment name, deploy.py:8>", ["vm01"]),
+        ("", "<deployment name, deploy.py:11>", ["vm02"]),
+    ]
+
+
+def test_settings_only_read_around_the_calls_still_join():
+    """Tests, prints, items bound to names, a loop over an item and a function that only reads them let
+    no part the calls read go anywhere: the calls still name one deployment."""
+    reads = (
+        "if cfg['svc'] and 'name' in cfg:\n    print(cfg, len(cfg['svc']))\n"
+        "size = cfg['svc']['size']\nfor vm in cfg['svc']['vms']:\n    print(vm)\n"
+        "text = f\"{cfg['svc']}\"\nshow(cfg)"
+    )
+    found = deployments(
+        "def show(c):\n    print(c['svc']['name'])\n\n"
+        "cfg = json.load(open('c.json'))\n"
+        "sms.create_virtual_machine_deployment(cfg['svc']['name'], cfg['svc']['name'], 'production', 'l',"
+        " 'vm01', None, None)\n"
+        + reads
+        + "\nsms.add_role(cfg['svc']['name'], cfg['svc']['name'], 'vm02', None, None)\n"
+    )
+    assert [roles for _, _, roles in found] == [["vm01", "vm02"]]

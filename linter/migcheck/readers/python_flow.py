@@ -199,6 +199,12 @@ _READING_METHODS = _words(
     "split replace dumps"
 )
 _LOGGERS = frozenset({"log", "logger", "logging", "LOG", "LOGGER", "_log", "_logger", "pprint", "json"})
+# Callees whose result holds nothing of what they are passed (a number, a string, a truth value, nothing):
+# passing an object to one keeps it where it was.
+_SCALAR_FUNCTIONS = frozenset({"print", "len", "str", "repr", "isinstance", "type", "id", "bool"})
+_SCALAR_METHODS = _words(
+    "count index format join encode decode startswith endswith lower upper strip split replace dumps"
+)
 _CHANGING_METHODS = frozenset(
     {"append", "extend", "insert", "update", "pop", "remove", "clear", "setdefault"}
 )
@@ -388,6 +394,9 @@ class Scope:
     parent: Scope | None  # where names not bound here are looked up (functions skip a class body)
     bindings: dict[str, list[Binding]] = field(default_factory=dict)
     events: dict[str, list[Event]] = field(default_factory=dict)  # by the name whose object they change
+    # How deep into the object a name holds its reads let it go where the reader does not follow it (see
+    # `_reach`), the least over the reads in this scope and in the functions inside it that see the name.
+    reach: dict[str, int] = field(default_factory=dict)
     params: set[str] = field(default_factory=set)
     declared: dict[str, str] = field(default_factory=dict)  # name → "global" | "nonlocal"
     function: Function | None = None  # the function whose body this scope is (None: not one that is followed)
@@ -684,6 +693,8 @@ class _Indexer(ast.NodeVisitor):
         self.expression_choices: dict[int, int] = {}
         self.depth = 0
         self.each_turn = False  # binding the target of a loop (see `Binding.each_turn`)
+        self.ancestors: list[ast.AST] = []  # the nodes being visited, the module first
+        self.raw_reaches: list[tuple[str, Scope, int]] = []  # (name, scope of the read, `_reach`)
 
     @property
     def scope(self) -> Scope:
@@ -697,9 +708,11 @@ class _Indexer(ast.NodeVisitor):
         self.depth += 1
         if self.depth > MAX_NESTING:
             raise TooDeep(node)
+        self.ancestors.append(node)
         try:
             getattr(self, "visit_" + node.__class__.__name__, self.generic_visit)(node)
         finally:
+            self.ancestors.pop()
             self.depth -= 1
 
     def generic_visit(self, node: ast.AST) -> None:
@@ -717,6 +730,9 @@ class _Indexer(ast.NodeVisitor):
     def visit_Name(self, node: ast.Name) -> None:
         if isinstance(node.ctx, ast.Load):
             self.loads[node.id] = self.loads.get(node.id, 0) + 1
+            reach = _reach(self.ancestors)
+            if reach is not None:
+                self.raw_reaches.append((node.id, self.scope, reach))
 
     # --- blocks and scopes ------------------------------------------------------------------------
 
@@ -1223,12 +1239,18 @@ class _Indexer(ast.NodeVisitor):
         self._escape(value)
 
     def file_events(self) -> None:
-        """File every recorded event under the scope whose binding of the name it is about."""
+        """File every recorded event, and how deep each read lets its object go, under the scope whose
+        binding of the name it is about."""
         for name, event in self.raw_events:
             scope = lookup(name, event.scope, self.module_scope)
             if scope is not None:
                 scope.events.setdefault(name, []).append(event)
         self.raw_events.clear()
+        for name, at, reach in self.raw_reaches:
+            scope = lookup(name, at, self.module_scope)
+            if scope is not None:
+                scope.reach[name] = min(reach, scope.reach.get(name, reach))
+        self.raw_reaches.clear()
 
 
 def callee(func: ast.expr) -> str:
@@ -1294,6 +1316,69 @@ def _reads_only(func: ast.expr) -> bool:
         return isinstance(func.value, (ast.Constant, ast.JoinedStr))  # "...".format(x)
     parts = text.split(".")
     return parts[0] in _LOGGERS or (parts[0] == "self" and len(parts) > 1 and parts[1] in _LOGGERS)
+
+
+def _reach(ancestors: list[ast.AST]) -> int | None:
+    """How deep into the object it holds a read of a name (the last of `ancestors`, the nodes around it
+    from the module down) lets the object go where the reader does not follow it: 0 when the object itself
+    is bound to another name, put in a list, unpacked, iterated, returned or used any other way the reader
+    does not know to be harmless (`alias = cfg`, `[cfg]`), 1 when one of its items or attributes is
+    (`svc = cfg['svc']`, `for vm in cfg['vms']`), and so on; a path of that many parts or more stays what
+    it was. The result of a call may hold what it is passed (`x = dict(cfg)`), and a method's is counted as
+    an item of the object (`cfg.get('svc')`, `cfg.copy()`, whose items are those of `cfg`). None when what
+    is read is only tested, compared, formatted, passed where it is only read (`print`, `len`, the SDK's
+    methods), or set or deleted (a change, see `_Indexer._record`)."""
+    child = ancestors[-1]
+    depth = 0
+    for parent in reversed(ancestors[:-1]):
+        if isinstance(parent, (ast.Subscript, ast.Attribute)) and parent.value is child:
+            if not isinstance(parent.ctx, ast.Load):
+                return None
+            depth += 1
+        elif isinstance(parent, ast.Call) and parent.func is child:
+            if not isinstance(child, ast.Attribute):
+                return 0  # the object, or a part of it, called: it may change anything it is bound to
+            if child.attr in _SCALAR_METHODS:
+                return None
+        elif isinstance(parent, ast.Call):
+            if _gives_nothing_of(parent.func):
+                return None
+        elif isinstance(parent, ast.keyword) and parent.arg is not None:
+            pass  # passed by name to the call around it
+        elif isinstance(parent, ast.BoolOp) or (isinstance(parent, ast.IfExp) and parent.test is not child):
+            pass  # `a or b`, `a if t else b`: one of them
+        elif _only_tests(parent, child):
+            return None
+        else:
+            return depth
+        child = parent
+    return depth
+
+
+def _gives_nothing_of(func: ast.expr) -> bool:
+    """Whether a call returns nothing of what it is passed (see `_SCALAR_FUNCTIONS`): a string method, the
+    SDK's methods, a logger's."""
+    if isinstance(func, ast.Name):
+        return func.id in _SCALAR_FUNCTIONS
+    if not isinstance(func, ast.Attribute):
+        return False
+    if func.attr in _SCALAR_METHODS or func.attr in CLASSIC_METHODS:
+        return True
+    text = dotted(func.value)
+    return text is not None and text.split(".")[0] in _LOGGERS
+
+
+def _only_tests(parent: ast.AST, child: ast.AST) -> bool:
+    """Whether `parent` only tests, compares or formats `child`, or drops it (a statement of its own)."""
+    if isinstance(parent, (ast.Expr, ast.Compare, ast.FormattedValue)):
+        return True
+    if isinstance(parent, ast.UnaryOp):
+        return isinstance(parent.op, ast.Not)
+    if isinstance(parent, (ast.If, ast.While, ast.IfExp, ast.Assert)):
+        return parent.test is child
+    if isinstance(parent, ast.comprehension):
+        return any(test is child for test in parent.ifs)
+    return False
 
 
 # --- evaluation ------------------------------------------------------------------------------------------
@@ -1384,9 +1469,9 @@ class Flow:
         self._guarding: dict[tuple[int, tuple[int, ...]], list[Guard]] = {}  # see `_guards`
         # The frames `same_value` tells reads apart by, kept by id so that no other frame takes the id.
         self._told_frames: dict[int, Frame] = {}
-        # Whether the parts of the object a name holds stay what they were, by (scope, name, one part deep):
-        # worked out once, however many calls read a part of it.
-        self._parts_kept: dict[tuple[int, str, bool], bool] = {}
+        # Whether the parts of the object a name holds stay what they were, by (scope, name, how many parts
+        # deep): worked out once, however many calls read a part of it.
+        self._parts_kept: dict[tuple[int, str, int], bool] = {}
 
     def _spent(self) -> bool:
         """Whether the budget is spent; what it cuts short is counted (see `_cuts`)."""
@@ -1647,13 +1732,11 @@ class Flow:
         if outer is None or function is None or len(outer.bindings[name]) != 1:
             return False
         signature, inner = function.signature, function.scope
-        params: list[str | None] = list(signature.positional[: len(call.args)])
-        params += [None] * (len(call.args) - len(params))
-        params += [k.arg for k in call.keywords]
-        self.budget -= len(params)
+        passed = _parameters(call, signature)
+        self.budget -= len(passed)
         if any(isinstance(arg, ast.Starred) for arg in call.args):
             return False
-        for param, arg in zip(params, [*call.args, *(k.value for k in call.keywords)], strict=True):
+        for param, arg in passed:
             if not isinstance(arg, ast.Name):
                 continue
             if (
@@ -2727,7 +2810,7 @@ class Flow:
         scope, binding = found
         if path and (
             (root.id in scope.params and any(part.startswith(".") for part in path))
-            or not self._parts_stay(scope, root.id, len(path) == 1)
+            or not self._parts_stay(scope, root.id, len(path))
         ):
             return None
         frame = site.frame
@@ -2738,24 +2821,50 @@ class Flow:
         told = id(frame) if frame is not None else None
         return (id(scope), root.id, binding.at, told, *reversed(path))
 
-    def _parts_stay(self, scope: Scope, name: str, one_deep: bool) -> bool:
-        """Whether what the file does to the object `name` holds leaves its parts (one part deep, or any)
-        what they were (see `_keeps_parts`)."""
-        key = (id(scope), name, one_deep)
+    def _parts_stay(self, scope: Scope, name: str, depth: int) -> bool:
+        """Whether what the file does to the object `name` holds leaves its parts `depth` parts deep what
+        they were: no read of the name lets the object, or a part of it less deep, go where the reader does
+        not follow it (another name, a list, see `_reach`), where a change to it would go unseen
+        (`svc = cfg['svc']; svc['name'] = x`), and nothing done to it changes them (see `_keeps_parts`)."""
+        key = (id(scope), name, depth)
         kept = self._parts_kept.get(key)
         if kept is None:
             events = scope.events.get(name, ())
-            kept = self._parts_kept[key] = all(self._keeps_parts(event, one_deep) for event in events)
+            kept = self._parts_kept[key] = scope.reach.get(name, depth) >= depth and all(
+                self._keeps_parts(event, name, depth) for event in events
+            )
         return kept
 
-    def _keeps_parts(self, event: Event, one_deep: bool) -> bool:
-        """Whether something done to an object leaves each of its items and attributes what it was: an item
-        or an attribute passed or changed in place (`wait(cfg['name'])`) for a path one part deep, or the
-        object passed to a function of the script that only reads it. Setting a part, or passing the
-        object where the reader cannot follow it, may change any of them."""
-        if one_deep and (event.item or (event.kind == "escape" and event.path)):
+    def _keeps_parts(self, event: Event, name: str, depth: int) -> bool:
+        """Whether something done to the object `name` holds leaves each of its parts `depth` deep what it
+        was: an item or an attribute passed or changed in place (`wait(cfg['name'])`) for a path one part
+        deep, or the object passed to a function of the script that only reads it, and reads there no
+        deeper than the path lets go (see `_read_where_passed`). Setting a part, or passing the object where
+        the reader cannot follow it, may change any of them."""
+        if depth == 1 and (event.item or (event.kind == "escape" and event.path)):
             return True
-        return event.kind == "escape" and not event.path and self._harmless(event)
+        return (
+            event.kind == "escape"
+            and not event.path
+            and self._harmless(event)
+            and self._read_where_passed(event, name, depth)
+        )
+
+    def _read_where_passed(self, event: Event, name: str, depth: int) -> bool:
+        """Whether the function `name` is passed to (an escape `_harmless` found harmless) lets no part of
+        it less than `depth` deep go where the reader does not follow it, under each parameter it is passed
+        as (`def show(c): return c['svc']` lets the item go)."""
+        call = event.value
+        assert isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+        outer = lookup(call.func.id, event.scope, self.index.module)
+        function = outer.functions.get(call.func.id) if outer is not None else None
+        if function is None:
+            return False
+        inner = function.scope
+        for param, arg in _parameters(call, function.signature):
+            if isinstance(arg, ast.Name) and arg.id == name and inner.reach.get(param or "", depth) < depth:
+                return False
+        return True
 
     def _once_bound(self, name: str, site: Site) -> tuple[Scope, Binding] | None:
         """The scope and the one binding of a name a read at `site` sees, when every read of it in that
@@ -2778,6 +2887,15 @@ class Flow:
         if any(block not in index.conditions and block not in index.branch_of for block in binding.chain):
             return None  # a loop's body, or a block the reader does not tell from one
         return scope, binding
+
+
+def _parameters(call: ast.Call, signature: Signature) -> list[tuple[str | None, ast.expr]]:
+    """Each argument of a call of a function with `signature`, with the parameter it fills (None: one past
+    the positional parameters, or `**` spread)."""
+    params: list[str | None] = list(signature.positional[: len(call.args)])
+    params += [None] * (len(call.args) - len(params))
+    params += [k.arg for k in call.keywords]
+    return list(zip(params, [*call.args, *(k.value for k in call.keywords)], strict=True))
 
 
 def _joined(left: Lit, right: Lit, node: ast.expr) -> Lit | None:
