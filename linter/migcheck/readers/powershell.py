@@ -348,11 +348,14 @@ def read(path: str, data: bytes) -> Document:
     if tree.root_node.descendant_count > MAX_NODES:
         too_large = _size_problem(tree.root_node.descendant_count, where.at(0))
         return Document(path, FileKind.POWERSHELL, "", problem=too_large, text=text)
+    parsed = _with_known_operators(source, tree.root_node)
+    if parsed is not source:
+        tree = _parser().parse(parsed)
     problem, code_end = _syntax_problem(tree.root_node, where)
     if code_end < len(source):
         # From a string or comment never closed to the end of the file, PowerShell sees text, not code: what
         # comes before it is still read, for the findings it holds.
-        tree = _parser().parse(source[:code_end])
+        tree = _parser().parse(parsed[:code_end])
     index = SyntaxIndex(tree.root_node)
     suppressions = tuple(_suppressions(index, where))
     interpreter = Interpreter(path, index, where)
@@ -361,6 +364,40 @@ def read(path: str, data: bytes) -> Document:
         on_defaults = Interpreter(path, index, where, on_defaults=True).run(tree.root_node)
         resources = _with_defaults_run(resources, on_defaults)
     return Document(path, FileKind.POWERSHELL, "", resources, suppressions, problem, text=text)
+
+
+# The forms of `-in` and `-notin` that say whether case counts, which the grammar does not know (it knows
+# them for every other comparison): it reads `-cin` as a minus and a word it cannot place.
+_UNKNOWN_OPERATORS = re.compile(rb"-[ci](?:not)?in\b", re.IGNORECASE)
+
+
+def _with_known_operators(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, where the grammar could not read a `-cin`, `-iin`,
+    `-cnotin` or `-inotin`, a copy with each written as the `-in` or `-notin` it knows, padded with spaces
+    to the same length (every offset stays). The comparison reads the operator as written (see
+    `Interpreter._comparison`). The same word that the grammar did read, a command's parameter or one in a
+    string or a comment, stays."""
+    if not root.has_error:
+        return source
+    changed: bytearray | None = None
+    for found in _UNKNOWN_OPERATORS.finditer(source):
+        if not _unreadable_word(root, found.end() - 1):
+            continue
+        known = b"-notin" if found.group().lower().endswith(b"notin") else b"-in"
+        changed = changed if changed is not None else bytearray(source)
+        changed[found.start() : found.end()] = known.ljust(len(found.group()))
+    return bytes(changed) if changed is not None else source
+
+
+def _unreadable_word(root: Node, offset: int) -> bool:
+    """Whether the character at `offset` is in a word the grammar could not place: in an error region,
+    and not in a string or a comment it read there."""
+    node: Node | None = root.descendant_for_byte_range(offset, offset + 1)
+    if node is None or node.type in _TEXT_TOKENS:
+        return False
+    while node is not None and node.type != "ERROR":
+        node = node.parent
+    return node is not None
 
 
 # Brackets open at once past which a script is refused before it is parsed (as Python scripts are past 100
@@ -1828,6 +1865,8 @@ class Interpreter:
         # arguments (see `_defaults`). And whether a parameter has a default the reader keeps.
         self.on_defaults = on_defaults
         self.defaults_kept = False
+        # The parameters given their defaults, each with the scope that declares it (0 for the script).
+        self.defaulted: set[tuple[int, str]] = set()
         self.vms: list[VmObject] = []
         self.acls: list[AclObject] = []
         self.calls: dict[int, ClassicCall] = {}
@@ -2523,6 +2562,7 @@ class Interpreter:
             if kept is None:
                 continue
             self.defaults_kept = True
+            self.defaulted.add((self.scope, name))
             env.vars[name] = kept
             if self.scope == 0 and name in self.constant_keys:  # seen by the script's functions too
                 self._constant(name, kept)
@@ -2658,7 +2698,7 @@ class Interpreter:
         if target.type == "variable":
             scope, key = _variable(_text(target))
             if op == "+=":
-                value = _add(env.lookup(key), value)
+                value = self._appended(env.lookup(key), value, node)
             elif op != "=":
                 value = Unknown(self.snippet(node))
             constraint = _constraint(parts[0])
@@ -2673,6 +2713,14 @@ class Interpreter:
         else:
             for key in _assigned_keys(node):
                 env.vars[key] = Unknown("$" + key)
+        return value
+
+    def _appended(self, before: Value | None, added: Value, node: Node) -> Value:
+        """`x += y`, as `x + y` (see `_add`); a string it joins is marked at the `+=`, where the string is
+        made, rather than where `x` was first written, which names only its start."""
+        value = _add(before, added)
+        if isinstance(value, Text) and isinstance(before, Text) and before.number is False:
+            return replace(value, mark=self.where.mark(node))
         return value
 
     def _constant(self, key: str, value: Value) -> None:
@@ -2707,7 +2755,7 @@ class Interpreter:
             if op != "=":
                 entry = current.get(member)
                 if op == "+=" and entry is not None and entry[3]:
-                    value = _add(entry[2], value)
+                    value = self._appended(entry[2], value, target)
                 else:
                     value = Unknown(self.snippet(target))
             env.vars[key] = current.with_entry(member, value)
@@ -2976,6 +3024,10 @@ class Interpreter:
         request = self._dotnet_request(node, target, method, arguments, values) if values else None
         if request is not None:
             return request
+        if key == "psboundparameters" and name == "containskey" and len(values) == 1:
+            bound = self._bound_on_defaults(values[0], env)
+            if bound is not None:
+                return bound
         if name in _STRING_TESTS and target is not None and key and len(values) == 1:
             known = _string_test(name, self._variable_value(target, env), values[0])
             if known is not None:
@@ -3000,6 +3052,19 @@ class Interpreter:
             self.escape(current)
             self._changed_in_place(key, env)  # `.Set_Item(…)`, `.Remove(…)`, a list's `.Add(…)`
         return Unknown(self.snippet(node))
+
+    def _bound_on_defaults(self, parameter: Value, env: Env) -> Flag | None:
+        """`$PSBoundParameters.ContainsKey("Tier")` in the run on the parameters' defaults: false for a
+        parameter that run gives its default, as a run that passes the parameter is not that run. So a
+        script that ends unless the parameter is passed (`if (-not $PSBoundParameters.ContainsKey("Tier"))
+        { throw … }`) never runs on its default. None when not known: in the first run, where a caller may
+        pass it; for a parameter of another scope, or a variable the script assigns itself."""
+        if not (self.on_defaults and isinstance(parameter, Text) and parameter.sure):
+            return None
+        if env.lookup("psboundparameters") is not None:
+            return None
+        asked = (self.scope, parameter.value.casefold())
+        return Flag(False) if asked in self.defaulted else None
 
     def _script_block(self, node: Node, env: Env) -> Value:
         """A script block runs here any number of times (ForEach-Object, Where-Object) or elsewhere; its
@@ -3083,8 +3148,18 @@ class Interpreter:
         values = [self.evaluate(p, env) for p in parts if p.type != "comparison_operator"]
         if operator is None or len(values) != 2:
             return Unknown(self.snippet(node))
-        known = _compared(_text(operator).strip().casefold(), values[0], values[1], self.spend)
+        known = _compared(self._operator(operator), values[0], values[1], self.spend)
         return Flag(known) if known is not None else Unknown(self.snippet(node))
+
+    def _operator(self, operator: Node) -> str:
+        """A comparison operator as the script writes it, case-folded: `-in` and `-notin` may stand for
+        a `-cin`, `-iin`, `-cnotin` or `-inotin` the grammar did not know (see `_with_known_operators`)."""
+        word = _text(operator).strip().casefold()
+        if word in ("-in", "-notin"):
+            written = _UNKNOWN_OPERATORS.match(self.where.source, operator.start_byte)
+            if written is not None:
+                return written.group().decode("ascii").casefold()
+        return word
 
     def _logical(self, node: Node, env: Env) -> Value:
         """`a -and b`, `a -or b`, from left to right: decided as far as the sides the reader knows decide
@@ -3818,7 +3893,24 @@ class Interpreter:
         return self._vm_event("endpoint_remove", node, args, piped, env, name=_arg_value(args, "Name"))
 
     def _remove_acl(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureAclConfig. From a VM that exists already, only when the call surely runs: the ACL
+        that VM held is not in the script (the linker takes it from the file that creates the VM), so no
+        path stands for it as it was, and a removal that may not run would take it away on every path
+        (see `_Facts._acl_remove`). A VM the script creates keeps a path without the removal."""
+        vm = self._vm_input(args, piped)
+        if not self._surely_runs() and self._any_existing(vm):
+            return vm
         return self._vm_event("acl_remove", node, args, piped, env, name=_arg_value(args, "EndpointName"))
+
+    def _any_existing(self, vm: Value) -> bool:
+        """Whether a VM configuration a cmdlet gets may be that of a VM that exists (`Get-AzureVM`)."""
+        held = vm.values if isinstance(vm, Items) else (vm,)
+        return any(
+            self.vms[index].existing is not None
+            for item in held
+            if isinstance(item, Vms)
+            for index in item.ids
+        )
 
     def _extension(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         return self._vm_event(
