@@ -1824,7 +1824,9 @@ def _missing_pages(pages: list[inv.ExportPage]) -> Iterator[Dangling]:
         queries[page.total].setdefault(page.mark.path, page)
     for total, found in queries.items():
         held = sum(page.rows for page in found.values())
-        if held >= total:
+        # Pages that state no total (Search-AzGraph's) are complete once the last one, without a token, is
+        # among them.
+        if held >= total if total >= 0 else any(not page.token for page in found.values()):
             continue
         for page in found.values():
             if page.token:
@@ -1834,9 +1836,14 @@ def _missing_pages(pages: list[inv.ExportPage]) -> Iterator[Dangling]:
 
 
 def _missing_page_message(held: int, total: int) -> str:
+    rows = (
+        f"the pages checked hold {held} of its {total} rows"
+        if total >= 0
+        else f"the pages checked hold {held} rows and none is its last (each names a token for the next)"
+    )
     return (
-        f"the export is one page of a paged Resource Graph query: the pages checked hold {held} of its "
-        f"{total} rows, and the rest are not checked; export every page (`az graph query --first 1000 "
+        f"the export is one page of a paged Resource Graph query: {rows}, and the rest are not checked; "
+        "export every page (`az graph query --first 1000 "
         "--skip-token <skip_token>` until the token is null, or `Search-AzGraph -First 1000 -SkipToken "
         "$r.SkipToken`) and check the pages together"
     )

@@ -93,6 +93,17 @@ def parse_id(text: str) -> ResourceId:
     )
 
 
+def own_type(text: str) -> str:
+    """The type of the resource an id is the id of, lower-cased: after its last `providers` segment, as an
+    extension resource's id (`<scope>/providers/Microsoft.Authorization/roleAssignments/x`) is that of a
+    role assignment, not of its scope. "" when the id names no provider's resource."""
+    folded = [p.casefold() for p in text.strip().split("/") if p]
+    at = max((i for i, part in enumerate(folded) if part == "providers"), default=-1)
+    if at < 0 or at + 3 > len(folded):
+        return ""
+    return "/".join([folded[at + 1], *folded[at + 2 : len(folded) - 1 : 2]])
+
+
 # --- services placed in a classic virtual network --------------------------------------------------------
 
 
@@ -355,9 +366,10 @@ class DeclaredSubscription:
 
 @record
 class ExportPage:
-    """A page of a paged Resource Graph query (`az graph query`, the REST API) that says how many rows the
-    query has (`total_records`): how many of them it holds, and the token that asks for the next page (""
-    on the last page). The pages of one query are told by their total."""
+    """A page of a paged Resource Graph query: how many rows it holds, how many the query has
+    (`total_records` of `az graph query` and the REST API; -1 where the page does not say, as Search-AzGraph
+    writes it) and the token that asks for the next page ("" on the last page). The pages of one query are
+    told by their total."""
 
     kind: ClassVar[str] = "InventoryExport"
     name: str  # the key of the skip token as written (`skip_token`), "" on the last page

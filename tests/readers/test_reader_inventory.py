@@ -23,6 +23,7 @@ from migcheck.inventory_model import (
     ClassicStorageAccount,
     ClassicVm,
     DeclaredSubscription,
+    ExportPage,
     ExpressRouteCircuit,
     LinkAuthorization,
     RoleAssignment,
@@ -161,10 +162,21 @@ def test_one_page_of_several_is_reported_at_its_skip_token(tmp_path, monkeypatch
         "export/page-3.json": last.replace("2400", "3")
     }
     assert _lint(tmp_path, monkeypatch, files).findings == []
-    # Without a total (Search-AzGraph states none), or with every row present, nothing is claimed.
+    # With every row present, nothing is claimed.
     whole = page.replace("2400", "1")
-    search = f'{{"SkipToken": "ew0KICAiJGlkIjogIjEiLA0K", "Data": [{row}]}}'
-    files = {"export/page-1.json": whole, "export/page-2.json": search}
+    assert _lint(tmp_path / "whole", monkeypatch, {"export/page-1.json": whole}).findings == []
+
+
+def test_search_azgraph_pages_are_complete_once_the_last_is_checked(tmp_path, monkeypatch):
+    """Search-AzGraph states no total: its pages are one query's, all of them, once the last page (whose
+    SkipToken is null) is among them."""
+    row = f'{{"id": "{VNET_ID}", "type": "microsoft.classicnetwork/virtualnetworks", "properties": {{}}}}'
+    first = f'{{"SkipToken": "ew0KICAiJGlkIjogIjEiLA0K", "Data": [{row}]}}'
+    result = _lint(tmp_path, monkeypatch, {"export/page-1.json": first})
+    assert _where(result.findings) == ["MIG003 export/page-1.json:1:15"]  # the token
+    assert "the pages checked hold 1 rows and none is its last" in result.findings[0].message
+    last = f'{{"SkipToken": null, "Data": [{row}]}}'
+    files = {"export/page-1.json": first, "export/page-2.json": last}
     assert _lint(tmp_path, monkeypatch, files).findings == []
 
 
@@ -189,7 +201,7 @@ def test_search_azgraph_data_property_in_powershell_case():
         }}
         """,
     )
-    [vm] = doc.resources
+    [vm] = [r for r in doc.resources if not isinstance(r, ExportPage)]  # and the last page itself
     assert isinstance(vm, ClassicVm)
     assert (vm.name, vm.service, vm.deployment, vm.subscription) == (
         "jump01",
@@ -213,7 +225,8 @@ def test_windows_powershell_writes_data_as_value_and_count():
         f'{{"Data": {{"value": [{{"id": "{VNET_ID}", "type": "Microsoft.ClassicNetwork/virtualNetworks", '
         '"properties": {"inUse": true}}], "Count": 1}, "SkipToken": null}',
     )
-    assert [r.name for r in doc.resources] == ["prod-vnet"]
+    # The page itself is a record too: the last page (its SkipToken is null) of a Search-AzGraph query.
+    assert [r.name for r in doc.resources if not isinstance(r, ExportPage)] == ["prod-vnet"]
     assert doc.resources[0].mark.column == 21
 
 
@@ -805,3 +818,17 @@ def test_marking_values_written_with_escapes_costs_time_linear_in_them():
         return lambda: read_document("export.json", data, explicit=False)
 
     assert_linear(make, 4000)
+
+
+def test_a_row_without_a_type_column_is_of_the_type_its_id_ends_with(tmp_path, monkeypatch):
+    """The role assignments query (`| project id,name,subscriptionId,properties`) writes no type: an
+    assignment's id is its scope's, then `/providers/Microsoft.Authorization/roleAssignments/<id>`."""
+    scope = f"/subscriptions/{SUB}/resourceGroups/hr/providers/Microsoft.ClassicCompute/domainNames/hr"
+    row = (
+        f'{{"id": "{scope}/providers/Microsoft.Authorization/roleAssignments/0b1c", "name": "0b1c", '
+        f'"subscriptionId": "{SUB}", "properties": {{"scope": "{scope}", "principalType": "User", '
+        '"principalId": "5e6f", "roleDefinitionId": "/subscriptions/x/providers/Microsoft.Authorization/'
+        'roleDefinitions/d73bb868-a0df-4d4d-bd69-98a00b01fccb"}}'
+    )
+    result = _lint(tmp_path, monkeypatch, {"rbac.json": f"[{row}]"})
+    assert [f.code for f in result.findings] == ["MIG501"]

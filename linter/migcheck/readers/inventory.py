@@ -479,12 +479,14 @@ class _Reader(_Scanner):
         unless it holds them all, marked at its skip token (`at`). Counted from the start: the walk's line count has moved past."""
         folded = {k.casefold(): v for k, v in own.items()}
         total = next((folded[k] for k in _TOTAL_KEYS if k in folded), None)
+        name = next((k for k in own if k.casefold() in _TOKEN_KEYS), "")
+        if total is None and name:
+            total = -1  # Search-AzGraph's page names its token and no total
         if not isinstance(total, int) or isinstance(total, bool):
             return
-        name = next((k for k in own if k.casefold() in _TOKEN_KEYS), "")
         token = own.get(name) if name else None
         token = token.strip() if isinstance(token, str) else ""
-        if not token and rows >= total:
+        if not token and 0 <= total <= rows:
             return  # the whole query in one page: no other page to look for
         line = self.text.count("\n", 0, at) + 1
         column = at - (self.text.rfind("\n", 0, at) + 1) + 1

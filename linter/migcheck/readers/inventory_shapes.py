@@ -31,6 +31,7 @@ from migcheck.inventory_model import (
     ServiceKind,
     VnetPeering,
     key,
+    own_type,
     parse_id,
 )
 from migcheck.model import (
@@ -399,8 +400,10 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     rtype = key(text(folded.get("type", folded.get("resourcetype"))))
     if rtype and rtype not in BUILDERS:
         return ()
-    rid = parse_id(text(folded.get("id", folded.get("resourceid"))))
-    rtype = rtype or rid.type
+    written_id = text(folded.get("id", folded.get("resourceid")))
+    rid = parse_id(written_id)
+    # A row without a `type` column (`| project id, name, properties`) is of the type its id ends with.
+    rtype = rtype or own_type(written_id)
     if not rtype:
         if is_get_azure_vm(obj):
             return _get_azure_vm(obj, mark, spots or Spots.nowhere(mark))

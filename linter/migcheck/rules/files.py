@@ -186,7 +186,8 @@ class UnresolvedReference(Rule):
         "exports: a `subscription` declared in `[tool.migcheck.inventory]` that no export holds (the "
         "declaration is ignored, and the message lists the subscriptions the exports do hold), and a page of "
         "a Resource Graph export whose skip token asks for rows no page checked holds (the export is one page "
-        "of several).",
+        "of several; a `Search-AzGraph` page, which states no total, when no page checked is the last, whose "
+        "`SkipToken` is null).",
         why="A dangling name is usually a typo or a stale copy. Migration validation resolves the same names; "
         "and while a name dangles, migcheck cannot tell which virtual network or subnet a resource is in, so "
         "the rules that depend on it stay silent.",

@@ -821,7 +821,8 @@ class ClassicRoleAssignment(Rule):
     )
     docs = Docs(
         what="Role assignments (`microsoft.authorization/roleassignments`, from Resource Graph's "
-        "`authorizationresources` table) whose `properties.scope` is a classic resource "
+        "`authorizationresources` table, with or without a `type` column: an assignment's `id` ends with "
+        "`/providers/Microsoft.Authorization/roleAssignments/<id>`) whose `properties.scope` is a classic resource "
         "(`/providers/Microsoft.Classic...`). The message names the role (built-in roles by name), the "
         "principal, and the id the resource will have after migration: `<cloud service>-Migrated` "
         "resource groups for cloud services and their VMs and `<network>-Migrated` for virtual networks, "
