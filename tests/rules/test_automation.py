@@ -76,7 +76,9 @@ def test_a_cloud_service_in_a_virtual_network_moved_on_its_own(tmp_path: Path, m
     findings = lint(["."], Config(select=("MIG602",)), RULES).findings
     assert [(f.location.line, f.severity.name) for f in findings] == [(1, "ERROR")]
     assert "in virtual network 'prodvnet'" in findings[0].message
-    assert findings[0].fix.startswith("Migrate virtual network 'prodvnet' with Move-AzureVirtualNetwork")
+    assert findings[0].fix.startswith(
+        "Migrate virtual network 'prodvnet' instead (Move-AzureVirtualNetwork -VirtualNetworkName 'prodvnet'"
+    )
 
 
 def test_a_prepare_validated_only_afterwards_is_told_apart(tmp_path, monkeypatch):
@@ -202,7 +204,7 @@ def test_a_reserved_ip_a_deployment_uses_is_not_moved_on_its_own(tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     findings = lint(["."], Config(select=("MIG602",)), RULES).findings
     assert [(f.location.path, f.location.line) for f in findings if f.location] == [("migrate.ps1", 1)]
-    assert "which deployment 'ftp' uses" in findings[0].message
+    assert "takes reserved IP 'ftp-ip' on its own, but deployment 'ftp' uses it" in findings[0].message
     assert findings[0].fix.startswith("Leave the reserved IP to its cloud service's migration")
     (tmp_path / "migrate.ps1").write_text(runbook.format(ip="spare-ip"), encoding="utf-8")
     assert lint(["."], Config(select=("MIG602",)), RULES).findings == []
@@ -222,7 +224,7 @@ def test_a_reserved_ip_freed_first_or_attached_by_an_export(tmp_path: Path, monk
     (tmp_path / "move.ps1").write_text(move, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     [finding] = lint(["."], Config(select=("MIG602",)), RULES).findings
-    assert "which cloud service 'web-svc' uses" in finding.message
+    assert "but cloud service 'web-svc' uses it" in finding.message
     freed = (
         'Remove-AzureReservedIPAssociation -ReservedIPName "web-rip" -ServiceName "web-svc" -Force\n' + move
     )
@@ -289,6 +291,29 @@ def test_a_script_that_creates_a_classic_circuit_is_told_to_move_it_first(tmp_pa
     (finding,) = lint(["."], Config(select=("MIG601",)), RULES).findings
     assert "Move-AzExpressRouteCircuit, before the networks it links migrate" in finding.fix
     assert "New-AzureDedicatedCircuitLink → New-AzVirtualNetworkGatewayConnection" in finding.fix
+
+
+def test_a_python_runbook_is_told_its_own_api_for_the_network(tmp_path: Path, monkeypatch):
+    hosted = (
+        '<Deployment xmlns="http://schemas.microsoft.com/windowsazure"><Name>app</Name>'
+        "<Url>http://app.cloudapp.net/</Url><RoleList><Role><RoleName>vm1</RoleName>"
+        "<RoleType>PersistentVMRole</RoleType></Role></RoleList><VirtualNetworkName>prod</VirtualNetworkName>"
+        "</Deployment>\n"
+    )
+    runbook = (
+        "from azure.servicemanagement import ServiceManagementService\n"
+        "sms = ServiceManagementService('sub', 'cert.pem')\n"
+        "sms.perform_post('/sub/services/hostedservices/app/deployments/app/migration?comp=Validate', '')\n"
+    )
+    (tmp_path / "app.xml").write_text(hosted, encoding="utf-8")
+    (tmp_path / "migrate.py").write_text(runbook, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (finding,) = lint(["."], Config(select=("MIG602",)), RULES).findings
+    assert (
+        "Validate takes cloud service 'app' on its own, but it is in virtual network 'prod'"
+        in finding.message
+    )
+    assert "POST .../services/networking/prod/migration?comp=Validate, then Prepare and Commit" in finding.fix
 
 
 def test_a_reserved_ip_of_web_worker_roles_is_freed_before_it_moves(tmp_path: Path, monkeypatch):

@@ -332,7 +332,7 @@ class MigrationOutOfOrder(Rule):
             yield self._finding(
                 script,
                 step,
-                f"{_call(step)} moves reserved IP '{step.target.strip()}', which {service} uses: an associated "
+                f"{_call(step)} takes reserved IP '{step.target.strip()}' on its own, but {service} uses it: an associated "
                 "reserved IP migrates with its cloud service, and only those no deployment uses move on their "
                 "own (disassociate it first, or leave it to its cloud service's migration)",
                 fix=_ROLES_IP_FIX if key(step.target.strip()) in of_roles else _ASSOCIATED_IP_FIX,
@@ -345,11 +345,11 @@ class MigrationOutOfOrder(Rule):
             yield self._finding(
                 script,
                 step,
-                f"{_call(step)} moves cloud service '{step.target.strip()}', which is in virtual network "
-                f"'{network}': a cloud service in a virtual network migrates with the network "
-                f"(Move-AzureVirtualNetwork -VirtualNetworkName '{network}'), not on its own",
-                fix=f"Migrate virtual network '{network}' with Move-AzureVirtualNetwork (Validate, Prepare, "
-                "Commit): its cloud services go with it.",
+                f"{_call(step)} takes cloud service '{step.target.strip()}' on its own, but it is in virtual "
+                f"network '{network}': a cloud service in a virtual network migrates with the network "
+                f"({_network_migration(script, network)}), not on its own",
+                fix=f"Migrate virtual network '{network}' instead ({_network_migration(script, network)}): its "
+                "cloud services go with it.",
             )
 
     def _check_script(self, script: Script, holders: dict[str, set[tuple[str, str]]]) -> Iterator[Finding]:
@@ -530,6 +530,15 @@ def _disk_holders(estate: Estate) -> dict[str, set[tuple[str, str]]]:
         scopes.add(("cloud-service", service.name.casefold()))
         scopes.update(("virtual-network", ref.name.casefold()) for ref in service.virtual_network_refs)
     return holders
+
+
+def _network_migration(script: Script, network: str) -> str:
+    """How the script's own API migrates a virtual network."""
+    if script.language == "Python":
+        return f"POST .../services/networking/{network}/migration?comp=Validate, then Prepare and Commit"
+    return (
+        f"Move-AzureVirtualNetwork -VirtualNetworkName '{network}' with -Validate, then -Prepare and -Commit"
+    )
 
 
 def _call(step: MigrationStep) -> str:
