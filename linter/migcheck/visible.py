@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import re
 
-# C0 controls but tab, DEL and C1 controls, line and paragraph separators, bidirectional embeddings,
-# overrides and isolates, and lone surrogates (undecodable bytes kept by `surrogateescape`).
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# What no reader of a report may get raw beyond the C0 controls, as a character class: DEL and the C1
+# controls (U+009B starts a terminal escape sequence as ESC [ does), line and paragraph separators, the
+# bidirectional marks, embeddings, overrides and isolates that reorder what the reader sees, the zero-width
+# no-break space (a byte order mark inside text), and lone surrogates (undecodable bytes kept by
+# `surrogateescape`). The JSON writers escape the same (`report.stream`).
+HIDDEN = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff"
+# And the C0 controls but tab.
+_UNSAFE = re.compile(f"[\x00-\x08\x0a-\x1f{HIDDEN}]")
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -9,15 +9,16 @@ from urllib.parse import unquote
 import pytest
 
 from migcheck.cli import main
+from migcheck.report.stream import json_text
 from migcheck.visible import visible
 
 # serviceName starts a new line that GitHub Actions would run as a workflow command; the role's name
 # carries a carriage return, a C1 control and a right-to-left override (all legal in XML 1.0).
 CSDEF = (
     '<ServiceDefinition name="x&#10;::error file=a::forged">'
-    '<WebRole name="W&#13;::warning::x&#x85;&#x202e;"/></ServiceDefinition>\n'
+    '<WebRole name="W&#13;::warning::x&#x85;&#x202e;&#x200e;&#x200f;&#x61c;&#xfeff;"/></ServiceDefinition>\n'
 )
-UNSAFE = ("\n::", "\r", "\x1b", "\x85", "\u202e")
+UNSAFE = ("\n::", "\r", "\x1b", "\x85", "\u202e", "\u200e", "\u200f", "\u061c", "\ufeff")
 # Not XML (an escape character is not allowed in it), so MIG001 shows the line: raw bytes in a snippet.
 BROKEN = '<ServiceConfiguration serviceName="x">\x1b]0;owned\x07\n::error file=b::forged\n'
 FORMATS = ["text", "concise", "github", "junit"]
@@ -26,6 +27,14 @@ FORMATS = ["text", "concise", "github", "junit"]
 def test_visible_escapes_controls_and_keeps_text():
     assert visible("plain, tab\tand ünïcode") == "plain, tab\tand ünïcode"
     assert visible("a\nb\rc\x1b[31m\x85\u202e\udcff") == "a\\x0ab\\x0dc\\x1b[31m\\x85\\u202e\\xff"
+
+
+def test_text_and_json_reports_hide_the_same_characters():
+    """Every character the JSON writers escape (beyond the C0 controls, which JSON escapes itself) is
+    escaped in the text reports too: the bidirectional marks and the zero-width no-break space."""
+    marks = "\u200e\u200f\u061c\ufeff\u202e\u2066\x85"
+    assert visible(marks) == "\\u200e\\u200f\\u061c\\ufeff\\u202e\\u2066\\x85"
+    assert json.loads(json_text(marks)) == marks and json_text(marks).isascii()
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -12,13 +12,13 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
+from migcheck.visible import HIDDEN
+
 # Characters JSON may hold raw that a person reading a report in a terminal, a CI log or a diff must not
-# get raw: DEL and the C1 controls (U+009B starts a terminal escape sequence as ESC [ does), line and
-# paragraph separators, and the bidirectional marks, embeddings, overrides and isolates that reorder what
-# the reader sees. `json.dumps` escapes the C0 controls itself; lone surrogates (a file name's undecodable
-# bytes) are written `\udcXX`, as the writers' `backslashreplace` wrote them. Any other text stays
-# readable (`ensure_ascii=False`).
-_HIDDEN = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# get raw: those every text report escapes (`visible.HIDDEN`). `json.dumps` escapes the C0 controls itself;
+# lone surrogates (a file name's undecodable bytes) are written `\udcXX`, as the writers'
+# `backslashreplace` wrote them. Any other text stays readable (`ensure_ascii=False`).
+_HIDDEN = re.compile(f"[{HIDDEN}]")
 
 
 def json_text(value: object, indent: int | None = None) -> str:
