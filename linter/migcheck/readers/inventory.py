@@ -218,8 +218,8 @@ def read(path: str, data: bytes) -> Document:
         return reader.broken(error.message, error.pos)
     except RecursionError:
         return reader.broken("nested too deeply to read", reader.pos)
-    except ValueError as error:  # a number with more digits than Python converts
-        return reader.broken(f"unreadable value: {error}", reader.pos)
+    except ValueError:  # a number with more digits than Python converts (4,300)
+        return reader.broken("a number of thousands of digits, which no export writes", reader.pos)
     if not reader.inventory:
         problem_ = FileProblem(
             "root",

@@ -268,7 +268,25 @@ def _syntax_error(
     limit = _limit_hit(message)
     if limit:
         return f"refused: {limit} (line {line}, column {column})", line, column, ""
+    control = _CONTROL.search(source)
+    if control and message == _NAMELESS_ERROR:  # libxml2 has no words for a control character in CDATA
+        at = control.start()
+        line = source.count("\n", 0, at) + 1
+        column = at - (source.rfind("\n", 0, at) + 1) + 1
+        return (
+            f"not well-formed XML: U+{ord(control.group()):04X} is a control character XML does not allow "
+            f"(line {line}, column {column})",
+            line,
+            column,
+            "Remove the character; XML 1.0 allows no control character other than tab, line feed and "
+            "carriage return.",
+        )
     return f"not well-formed XML: {message} (line {line}, column {column})", line, column, ""
+
+
+# The C0 controls XML 1.0 does not allow, and what libxml2 says of one it meets inside CDATA.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
+_NAMELESS_ERROR = "Unregistered error message"
 
 
 _EMPTY_FIX = "Write the document the file should hold, or delete the file."

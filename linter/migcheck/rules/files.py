@@ -3,6 +3,7 @@ name in them point at something."""
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 
 from migcheck.estate import Estate
@@ -109,9 +110,19 @@ class XmlSyntaxError(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for doc in estate.documents:
             if doc.problem and doc.problem.kind == "syntax":
-                yield self.finding(
-                    _FileResource(doc.path, doc.problem.mark), doc.problem.message, fix=doc.problem.fix
-                )
+                fix = doc.problem.fix or _SYNTAX_FIXES.get(posixpath.splitext(doc.path)[1].lower(), "")
+                yield self.finding(_FileResource(doc.path, doc.problem.mark), doc.problem.message, fix=fix)
+
+
+# What to do about a file that does not parse, by what it is ("": the rule's, for XML).
+_SYNTAX_FIXES = {
+    ".json": "Fix the JSON at the position shown, or export it again (`az graph query -o json`, or "
+    "`ConvertTo-Json -Depth 100`).",
+    ".ps1": "Fix the script at the position shown: PowerShell cannot run it either.",
+    ".psm1": "Fix the module at the position shown: PowerShell cannot load it either.",
+    ".py": "Fix the script at the position shown: Python cannot run it either.",
+    ".toml": "Fix the TOML at the position shown.",
+}
 
 
 class UnexpectedRootElement(Rule):
