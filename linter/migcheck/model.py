@@ -915,6 +915,9 @@ class FileProblem:
     message: str
     mark: Mark
     fix: str = ""  # what to do, when it differs from the rule's general advice
+    # How bad it is, when it differs from the rule's severity: a well-formed file that says too little to
+    # be checked is a warning.
+    severity: Severity | None = None
 
 
 @record

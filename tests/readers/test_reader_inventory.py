@@ -288,6 +288,8 @@ def test_a_resource_list_is_reported_once_and_rows_with_properties_still_read(tm
         ("MIG304", 1, text.index('"10.0.0.00/16"') + 1),
     ]
     assert "2 resources were not checked" in result.findings[0].message
+    # A well-formed list that says too little to be checked: a warning, not a broken file.
+    assert str(result.findings[0].severity) == "warning"
 
 
 def test_arm_list_of_classic_alert_rules():

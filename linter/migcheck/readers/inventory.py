@@ -68,6 +68,7 @@ from migcheck.model import (
     NameRef,
     Role,
     RoleInstance,
+    Severity,
     Subnet,
     VirtualMachine,
     VirtualNetwork,
@@ -279,7 +280,8 @@ def _unstated(unstated: list[Unstated]) -> FileProblem:
         f"the export has no properties for its resources ('properties' is null, as `az resource list` and "
         f"`Get-AzResource` write it): {resources} not checked"
     )
-    return FileProblem("syntax", message, unstated[0].mark, _PROPERTIES_FIX)
+    # Well-formed, and true of what exists: a warning that it cannot be checked, not a broken file.
+    return FileProblem("syntax", message, unstated[0].mark, _PROPERTIES_FIX, Severity.WARNING)
 
 
 _PROPERTIES_FIX = (

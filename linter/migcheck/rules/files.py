@@ -43,8 +43,8 @@ class XmlSyntaxError(Rule):
         "`Get-AzureVM` export is read in part: each VM's availability set, state, network and size, at the "
         "top of its object, are still checked). An export "
         'whose resources have no properties at all (`az resource list`, `Get-AzResource`: `"properties": '
-        "null`) is reported the same way, once, at the first of them: such a list only says which resources "
-        "exist.",
+        "null`) is reported once, at the first of them, as a warning: such a list is well-formed and only "
+        "says which resources exist.",
         why="Nothing in a file that does not parse can be checked, so any blocker it holds stays hidden; the "
         "platform would reject the same file when it is deployed.",
         fix="Open the file at the reported line and column and repair the XML. Remove `<!DOCTYPE ...>` "
@@ -111,7 +111,12 @@ class XmlSyntaxError(Rule):
         for doc in estate.documents:
             if doc.problem and doc.problem.kind == "syntax":
                 fix = doc.problem.fix or _SYNTAX_FIXES.get(posixpath.splitext(doc.path)[1].lower(), "")
-                yield self.finding(_FileResource(doc.path, doc.problem.mark), doc.problem.message, fix=fix)
+                yield self.finding(
+                    _FileResource(doc.path, doc.problem.mark),
+                    doc.problem.message,
+                    fix=fix,
+                    severity=doc.problem.severity,
+                )
 
 
 # What to do about a file that does not parse, by what it is ("": the rule's, for XML).
