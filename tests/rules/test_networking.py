@@ -398,3 +398,16 @@ def test_mig003_reserved_ips_are_not_checked_without_a_list(tmp_path, monkeypatc
         "create.ps1": 'New-AzureReservedIP -ReservedIPName "svc-rip" -Location "West Europe"\n',
     }
     assert lint_files(tmp_path / "created", monkeypatch, created, "MIG003").findings == []
+
+
+def test_mig302_a_network_an_export_of_circuit_links_lists(tmp_path, monkeypatch):
+    """`Get-AzureDedicatedCircuitLink | ConvertTo-Json`: a network linked to a classic circuit, which must
+    be in Resource Manager before the network migrates. Once per network; not for a link that links
+    nothing, nor where the network configuration's Dedicated connection already says so."""
+    links = (
+        '[{"State": "Provisioned", "VnetName": "prod"}, {"State": 1, "VnetName": "PROD"},\n'
+        ' {"State": "Deprovisioned", "VnetName": "old"}]\n'
+    )
+    result = lint_files(tmp_path, monkeypatch, {"links.json": links}, "MIG302", dedent=False)
+    assert where(result.findings) == ["MIG302 links.json:1:2"]
+    assert result.findings[0].message.startswith("virtual network 'prod' is linked to a classic ExpressRoute")

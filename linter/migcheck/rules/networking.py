@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from migcheck.estate import Estate, Network, ScriptedGateway, key
+from migcheck.inventory_model import CircuitLink
 from migcheck.model import (
     AddressPrefix,
     Edit,
@@ -371,7 +372,7 @@ class ExpressRouteGateway(Rule):
     name = "expressroute-gateway"
     severity = Severity.WARNING
     scope = Scope.VIRTUAL_NETWORKS
-    looks_at = frozenset({GatewayConnection, VnetGatewayFact})
+    looks_at = frozenset({GatewayConnection, VnetGatewayFact, CircuitLink})
     summary = "A virtual network is connected to a classic ExpressRoute circuit, which must be moved first."
     fix_hint = (
         "Move the ExpressRoute circuit to Resource Manager with classic operations allowed, empty the "
@@ -389,7 +390,10 @@ class ExpressRouteGateway(Rule):
         "A PowerShell script that links a circuit to a network it names (`New-AzureDedicatedCircuitLink "
         "-VNetName`, not removed again by a `Remove-AzureDedicatedCircuitLink` that surely runs) is reported "
         "at its first such call, once per script and network, when no file checked gives that network a "
-        "`Dedicated` connection: the connection's finding covers the network otherwise.",
+        "`Dedicated` connection: the connection's finding covers the network otherwise. Likewise a network "
+        "an export of a circuit's links lists (`Get-AzureDedicatedCircuitLink | ConvertTo-Json`, a link "
+        "whose `State` is not `Deprovisioned`), once per network, at the first such link, when neither a "
+        "connection nor a script says so.",
         why="A network attached to ExpressRoute can only migrate once its circuit lives in Resource Manager. "
         "A circuit in the same subscription can then be migrated with the network without downtime; a "
         "circuit in another subscription (reached through an authorization link) has to be unlinked first, "
@@ -502,8 +506,32 @@ class ExpressRouteGateway(Rule):
                     "network's ConnectionsToLocalNetwork before migrating it",
                     at=connection,
                 )
+        told = set()
         for scripted in estate.scripted_gateways:
-            yield from self._linked_by_scripts(estate, scripted)
+            found = list(self._linked_by_scripts(estate, scripted))
+            if found:
+                told.add(key(scripted.name))
+            yield from found
+        yield from self._linked_by_exports(estate, told)
+
+    def _linked_by_exports(self, estate: Estate, told: set[str]) -> Iterator[Finding]:
+        """The networks a `Get-AzureDedicatedCircuitLink` export lists as linked to a classic circuit, once
+        each, where neither a `Dedicated` connection nor a script's link says so already."""
+        for link in estate.resources(CircuitLink):
+            name = key(link.vnet)
+            if not name or name in told or str(link.state).strip().casefold() in _UNLINKED_STATES:
+                continue
+            told.add(name)
+            network = estate.virtual_network(link.vnet)
+            if network is not None and network.gateway is not None and network.gateway.has_expressroute:
+                continue  # reported at the connection
+            yield self.finding(
+                link,
+                f"virtual network '{network.name if network else link.vnet}' is linked to a classic "
+                "ExpressRoute circuit (the export of its circuit links): move the circuit to Resource "
+                "Manager before migrating the network",
+                fix=_SCRIPTED_LINK_FIX,
+            )
 
     def _linked_by_scripts(self, estate: Estate, scripted: ScriptedGateway) -> Iterator[Finding]:
         """The circuit links scripts make to a network that no file gives a `Dedicated` connection."""
@@ -520,6 +548,10 @@ class ExpressRouteGateway(Rule):
                 at=link,
                 fix=_SCRIPTED_LINK_FIX,
             )
+
+
+# The states of a circuit link that links nothing (the classic API's `Deprovisioned`, or `NotProvisioned`).
+_UNLINKED_STATES = frozenset({"deprovisioned", "deprovisioning", "notprovisioned"})
 
 
 def _transit(spoke_site: str) -> str:
