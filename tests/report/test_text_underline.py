@@ -53,3 +53,25 @@ def test_the_underline_stops_at_a_clipped_snippet():
 def test_a_finding_without_an_end_keeps_one_caret():
     location = replace(Location("f.xml", 1, 1), end_line=0)
     assert caret_line("<A/>\n", location).endswith("| ^")
+
+
+@pytest.mark.parametrize("hidden", ["\u200e", "\x1b", "\ufeff"])
+def test_the_underline_stays_under_the_element_when_characters_before_it_are_escaped(hidden):
+    text = f'<Role name="a{hidden}b"><Subnet a="{hidden}"/></Role>\n'
+    start = text.index("<Subnet") + 1
+    end = text.index("</Role>") + 1
+    lines = format_finding(finding(Location("f.xml", 1, start, 1, end)), SourceText(text)).splitlines()
+    shown, carets = lines[2], lines[3]  # the gutters are as wide: columns line up
+    at = carets.index("^")
+    assert shown[at:].startswith("<Subnet")
+    assert carets.count("^") == len(shown[at:].split("</Role>")[0])
+
+
+def test_a_clipped_line_never_cuts_an_escape_in_two():
+    text = '<A name="' + "\u200f" * 30 + "x" * SNIPPET_WIDTH + '"><B/></A>\n'
+    start = text.index("<B/>") + 1
+    shown = format_finding(finding(Location("f.xml", 1, start, 1, start + 4)), SourceText(text)).splitlines()[
+        2
+    ]
+    snippet = shown[shown.index("| ") + 2 :].lstrip("…")
+    assert not snippet.startswith(("u200f", "200f", "00f", "0f", "f\\"))

@@ -72,11 +72,11 @@ def format_finding(finding: Finding, source: SourceText | None, paint: Paint = P
     code_line = source.line(loc.line) if source is not None and loc is not None else ""
     help_line = f"= {paint('help', '1;36')}: {visible(finding.fix)}" if finding.fix else ""
     if loc is not None and code_line.strip():
-        shown, caret_at = _clip(code_line, loc.column - 1)
+        shown, caret_at, width = _clip(code_line, loc)
         gutter = " " * len(str(loc.line))
         caret = "".join(c if c == "\t" else " " for c in shown[:caret_at])
         bar = paint("|", "34")
-        underline = "^" * _underline_width(loc, shown, caret_at)
+        underline = "^" * width
         lines += [
             f"{gutter} {bar}",
             f"{paint(str(loc.line), '34')} {bar} {shown}",
@@ -89,24 +89,26 @@ def format_finding(finding: Finding, source: SourceText | None, paint: Paint = P
     return "\n".join(lines) + "\n"
 
 
-def _underline_width(loc: Location, shown: str, caret_at: int) -> int:
-    """How many carets: to the finding's end on this line, or to the end of what is shown of it when the
-    element goes on past the line (or past the clipped snippet)."""
-    room = max(1, len(shown.rstrip("…")) - caret_at)
-    if loc.end_line == loc.line and loc.end_column > loc.column:
-        return min(loc.end_column - loc.column, room)
-    return room if loc.end_line > loc.line else 1
-
-
-def _clip(line: str, column: int) -> tuple[str, int]:
-    """The part of `line` to show and where the caret goes in it."""
-    line = visible(line.rstrip())  # the caret column is off only on lines that carry control characters
-    if len(line) <= SNIPPET_WIDTH:
-        return line, column
-    start = max(0, min(column - 20, len(line) - SNIPPET_WIDTH))
-    shown = line[start : start + SNIPPET_WIDTH]
+def _clip(line: str, loc: Location) -> tuple[str, int, int]:
+    """The part of `line` to show, where the caret goes in it and how many carets: to the finding's end on
+    this line, or to the end of what is shown when the element goes on past it. The line is clipped in its
+    own characters and then made visible, so an escape (`\u200e`) is never cut in two and the carets stay
+    under the element however many characters before it are escaped."""
+    raw = line.rstrip()
+    column = loc.column - 1
+    start = max(0, min(column - 20, len(raw) - SNIPPET_WIDTH)) if len(raw) > SNIPPET_WIDTH else 0
+    piece = raw[start : start + SNIPPET_WIDTH]
     prefix = "…" if start else ""
-    return prefix + shown + ("…" if start + SNIPPET_WIDTH < len(line) else ""), column - start + len(prefix)
+    suffix = "…" if start + SNIPPET_WIDTH < len(raw) else ""
+    before = column - start
+    caret_at = len(prefix) + len(visible(piece[:before])) + max(0, before - len(piece))
+    shown = prefix + visible(piece) + suffix
+    room = max(1, len(prefix) + len(visible(piece)) - caret_at)
+    if loc.end_line == loc.line and loc.end_column > loc.column:
+        width = len(visible(piece[before : loc.end_column - 1 - start]))
+    else:
+        width = room if loc.end_line > loc.line else 1
+    return shown, caret_at, max(1, min(width, room))
 
 
 def fixable(result: LintResult) -> str:
