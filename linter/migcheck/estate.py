@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 import os
 import posixpath
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import field, replace
 from itertools import chain
@@ -656,6 +656,10 @@ def kinds_to_read(looked_at: Iterable[frozenset[type]]) -> frozenset[FileKind] |
     return kinds_producing(wanted)
 
 
+# The calls that create a reserved IP, in scripts.
+_CREATES_RESERVED_IPS = frozenset({"New-AzureReservedIP", "create_reserved_ip_address"})
+
+
 # --- the linker --------------------------------------------------------------------------------------
 
 
@@ -784,6 +788,8 @@ class _Linker:
         listed = next((ip for ip in self._all(ReservedIp) if ip.mark.path in lists), None)
         if listed is None:
             return
+        if self._creates_unnamed_reserved_ips():
+            return  # a script creates one under a name it does not state: any may be that one
         known = {key(ip.name) for ip in self._all(ReservedIp)}
         known.update(key(ip.name) for ip in self._all(inv.ClassicReservedIp))
         for service in services:
@@ -796,6 +802,16 @@ class _Linker:
                             f"{service.label} uses reserved IP '{ref.name}', which the subscription's list "
                             f"of reserved IPs ({listed.mark.path}) does not hold",
                         )
+
+    def _creates_unnamed_reserved_ips(self) -> bool:
+        """Whether a script creates more reserved IPs than it names (`New-AzureReservedIP -ReservedIPName
+        $name`): each name it states is a `ReservedIp` of its file."""
+        named = Counter(ip.mark.path for ip in self._all(ReservedIp))
+        for script in self._all(Script):
+            made = sum(1 for call in script.calls if call.name in _CREATES_RESERVED_IPS)
+            if made > named[script.mark.path]:
+                return True
+        return False
 
     def _gateway_sites(
         self,
@@ -1839,7 +1855,8 @@ def _missing_page_message(held: int, total: int) -> str:
     rows = (
         f"the pages checked hold {held} of its {total} rows"
         if total >= 0
-        else f"the pages checked hold {held} rows and none is its last (each names a token for the next)"
+        else f"the pages checked hold {held} row{'s' if held != 1 else ''} and none is its last (each names a "
+        "token for the next)"
     )
     return (
         f"the export is one page of a paged Resource Graph query: {rows}, and the rest are not checked; "

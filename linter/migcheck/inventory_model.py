@@ -98,10 +98,16 @@ def own_type(text: str) -> str:
     extension resource's id (`<scope>/providers/Microsoft.Authorization/roleAssignments/x`) is that of a
     role assignment, not of its scope. "" when the id names no provider's resource."""
     folded = [p.casefold() for p in text.strip().split("/") if p]
-    at = max((i for i, part in enumerate(folded) if part == "providers"), default=-1)
+    at = folded.index("providers") if "providers" in folded else -1
     if at < 0 or at + 3 > len(folded):
         return ""
-    return "/".join([folded[at + 1], *folded[at + 2 : len(folded) - 1 : 2]])
+    # After `providers/{namespace}`, the id goes on in (type, name) pairs: a `providers` in a type's place
+    # starts the extension resource's own part; one in a name's place is a name.
+    start = at
+    for index in range(at + 2, len(folded) - 2, 2):
+        if folded[index] == "providers":
+            start = index
+    return "/".join([folded[start + 1], *folded[start + 2 : len(folded) - 1 : 2]])
 
 
 # --- services placed in a classic virtual network --------------------------------------------------------

@@ -30,6 +30,7 @@ from migcheck.inventory_model import (
     ServiceInVnet,
     ServiceKind,
     VnetPeering,
+    own_type,
     parse_id,
 )
 from migcheck.model import FileKind, Mark, RoleType
@@ -174,7 +175,7 @@ def test_search_azgraph_pages_are_complete_once_the_last_is_checked(tmp_path, mo
     first = f'{{"SkipToken": "ew0KICAiJGlkIjogIjEiLA0K", "Data": [{row}]}}'
     result = _lint(tmp_path, monkeypatch, {"export/page-1.json": first})
     assert _where(result.findings) == ["MIG003 export/page-1.json:1:15"]  # the token
-    assert "the pages checked hold 1 rows and none is its last" in result.findings[0].message
+    assert "the pages checked hold 1 row and none is its last" in result.findings[0].message
     last = f'{{"SkipToken": null, "Data": [{row}]}}'
     files = {"export/page-1.json": first, "export/page-2.json": last}
     assert _lint(tmp_path, monkeypatch, files).findings == []
@@ -834,3 +835,12 @@ def test_a_row_without_a_type_column_is_of_the_type_its_id_ends_with(tmp_path, m
     )
     result = _lint(tmp_path, monkeypatch, {"rbac.json": f"[{row}]"})
     assert [f.code for f in result.findings] == ["MIG501"]
+
+
+def test_the_type_of_an_id_is_that_of_its_last_provider_part():
+    base = f"/subscriptions/{SUB}/resourceGroups/g/providers/Microsoft.ClassicCompute"
+    assert own_type(f"{base}/virtualMachines/providers") == "microsoft.classiccompute/virtualmachines"
+    assert own_type(f"{base}/domainNames/hr/providers/Microsoft.Authorization/roleAssignments/x") == (
+        "microsoft.authorization/roleassignments"
+    )
+    assert own_type(f"/subscriptions/{SUB}/resourceGroups/g") == ""

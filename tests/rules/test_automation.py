@@ -337,3 +337,4 @@ def test_a_reserved_ip_of_web_worker_roles_is_freed_before_it_moves(tmp_path: Pa
     monkeypatch.chdir(tmp_path)
     (finding,) = lint(["."], Config(select=("MIG602",)), RULES).findings
     assert finding.fix.startswith("Free the reserved IP first (Remove-AzureReservedIPAssociation)")
+    assert finding.message.endswith("move on their own (disassociate it first)")

@@ -398,6 +398,12 @@ def test_mig003_reserved_ips_are_not_checked_without_a_list(tmp_path, monkeypatc
         "create.ps1": 'New-AzureReservedIP -ReservedIPName "svc-rip" -Location "West Europe"\n',
     }
     assert lint_files(tmp_path / "created", monkeypatch, created, "MIG003").findings == []
+    unstated = {  # a script creates one under a name it does not state: it may be svc-rip
+        "rips.xml": RESERVED_IP_LIST,
+        "ServiceConfiguration.Cloud.cscfg": RESERVED_IP_CSCFG.format(name="svc-rip"),
+        "create.ps1": 'param($Name)\nNew-AzureReservedIP -ReservedIPName $Name -Location "West Europe"\n',
+    }
+    assert lint_files(tmp_path / "unstated", monkeypatch, unstated, "MIG003").findings == []
 
 
 def test_mig302_a_network_an_export_of_circuit_links_lists(tmp_path, monkeypatch):

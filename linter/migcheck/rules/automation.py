@@ -329,13 +329,19 @@ class MigrationOutOfOrder(Rule):
         if any(call.name in _FREES_RESERVED_IPS for call in script.calls):
             return  # the runbook frees an IP first: which one, the call may not say
         for step, service in _first_steps(script, "reserved-ip", associated):
+            roles = key(step.target.strip()) in of_roles
+            instead = (
+                "disassociate it first"
+                if roles
+                else "disassociate it first, or leave it to its cloud service's migration"
+            )
             yield self._finding(
                 script,
                 step,
-                f"{_call(step)} takes reserved IP '{step.target.strip()}' on its own, but {service} uses it: an associated "
-                "reserved IP migrates with its cloud service, and only those no deployment uses move on their "
-                "own (disassociate it first, or leave it to its cloud service's migration)",
-                fix=_ROLES_IP_FIX if key(step.target.strip()) in of_roles else _ASSOCIATED_IP_FIX,
+                f"{_call(step)} takes reserved IP '{step.target.strip()}' on its own, but {service} uses it: an "
+                "associated reserved IP migrates with its cloud service, and only those no deployment uses move "
+                f"on their own ({instead})",
+                fix=_ROLES_IP_FIX if roles else _ASSOCIATED_IP_FIX,
             )
 
     def _services_in_networks(self, script: Script, in_network: dict[str, str]) -> Iterator[Finding]:
