@@ -358,3 +358,52 @@ def test_settings_only_read_around_the_calls_still_join():
         + "\nsms.add_role(cfg['svc']['name'], cfg['svc']['name'], 'vm02', None, None)\n"
     )
     assert [roles for _, _, roles in found] == [["vm01", "vm02"]]
+
+
+def test_settings_changed_through_a_list_they_are_appended_to_stay_apart():
+    """`targets` holds the very object `cfg` does: setting the name of its item sets `cfg['name']`."""
+    for keep in ("targets.append(cfg)", "targets.insert(0, cfg)"):
+        assert _apart(f"targets = []\n{keep}\ntargets[0]['name'] = 'other'") == [
+            ("", "<deployment name, deploy.py:5>", ["vm01"]),
+            ("", "<deployment name, deploy.py:9>", ["vm02"]),
+        ], keep
+
+
+def test_settings_passed_to_a_method_that_may_keep_them_stay_apart():
+    """Any method not known to only read its arguments may keep what it is passed, or a part of it, where
+    a change to it goes unseen."""
+    for between in (
+        "seen.add(cfg)",
+        "by_name.setdefault('web', cfg)",
+        "by_name.update(web=cfg)",
+        "queue.put(cfg)",
+        "self.items.append(cfg)",
+        "targets.append(cfg['svc'])",
+    ):
+        assert len(_apart(between, "cfg['svc']['name']")) == 2, between
+
+
+def test_settings_kept_by_a_function_of_the_script_stay_apart():
+    """`keep` neither binds nor changes its parameter, but puts it in a list kept past the call."""
+    assert deployments(
+        """
+        def keep(c):
+            registry.append(c)
+
+        cfg = json.load(open('c.json'))
+        sms.create_virtual_machine_deployment(cfg['name'], cfg['name'], 'production', 'l', 'vm01', None, None)
+        keep(cfg)
+        registry[0]['name'] = 'other'
+        sms.add_role(cfg['name'], cfg['name'], 'vm02', None, None)
+        """
+    ) == [
+        ("", "<deployment name, deploy.py:8>", ["vm01"]),
+        ("", "<deployment name, deploy.py:11>", ["vm02"]),
+    ]
+
+
+def test_settings_only_read_or_kept_shallower_than_the_calls_read_still_join():
+    """Printing, measuring or formatting them keeps nothing; a list that holds an item of them cannot
+    change which item `cfg['name']` reads."""
+    for between in ("print(cfg['name'])", "len(cfg)", "log.info('%s', cfg)", "targets.append(cfg['svc'])"):
+        assert len(_apart(between)) == 1, between

@@ -1327,7 +1327,8 @@ def _reach(ancestors: list[ast.AST]) -> int | None:
     it was. The result of a call may hold what it is passed (`x = dict(cfg)`), and a method's is counted as
     an item of the object (`cfg.get('svc')`, `cfg.copy()`, whose items are those of `cfg`). None when what
     is read is only tested, compared, formatted, passed where it is only read (`print`, `len`, the SDK's
-    methods), or set or deleted (a change, see `_Indexer._record`)."""
+    methods), or set or deleted (a change, see `_Indexer._record`). Passed to a method of another object
+    that may keep it (`targets.append(cfg)`, `queue.put(cfg)`), it goes there at its depth."""
     child = ancestors[-1]
     depth = 0
     for parent in reversed(ancestors[:-1]):
@@ -1343,6 +1344,8 @@ def _reach(ancestors: list[ast.AST]) -> int | None:
         elif isinstance(parent, ast.Call):
             if _gives_nothing_of(parent.func):
                 return None
+            if _may_keep(parent.func):
+                return depth
         elif isinstance(parent, ast.keyword) and parent.arg is not None:
             pass  # passed by name to the call around it
         elif isinstance(parent, ast.BoolOp) or (isinstance(parent, ast.IfExp) and parent.test is not child):
@@ -1366,6 +1369,14 @@ def _gives_nothing_of(func: ast.expr) -> bool:
         return True
     text = dotted(func.value)
     return text is not None and text.split(".")[0] in _LOGGERS
+
+
+def _may_keep(func: ast.expr) -> bool:
+    """Whether a method called with an object may keep it in the object the method belongs to, where a
+    change to it goes unseen (`targets.append(cfg); targets[0]['name'] = x`): any method not known to only
+    read what it is passed. A function called by name is followed where the script defines it, and passing
+    to one it does not is an escape (see `_Indexer.visit_Call`, `Flow._harmless`)."""
+    return isinstance(func, ast.Attribute) and not _reads_only(func)
 
 
 def _only_tests(parent: ast.AST, child: ast.AST) -> bool:
