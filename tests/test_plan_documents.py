@@ -261,12 +261,12 @@ def test_a_deployment_step_names_its_reserved_ip_and_says_its_address_is_kept(pl
         b.startswith("reserved IP 'keep-rip': a public IP address with static allocation")
         for b in step.becomes
     )
-    assert "kept: it is reserved IP 'keep-rip'" in step.downtime
+    assert "Its VIP is reserved IP 'keep-rip' and is kept" in step.downtime
 
 
 def test_a_deployment_without_reserved_ip_is_told_to_reserve_it_before_prepare(plan_of):
     step = steps_by_id(plan_of({"lonely.xml": deployment("lonely", "l01")}))["service:lonely/lonely-dep"]
-    assert "not reserved and changes" in step.downtime
+    assert "not reserved and will change" in step.downtime
     assert (
         "New-AzureReservedIP -ReservedIPName '<name>' -Location '<region>' -ServiceName 'lonely'"
         in step.downtime
@@ -368,3 +368,119 @@ def test_a_web_worker_service_moves_nothing_and_says_what_stays(plan_of):
     [step] = [s for s in plan.steps if s.kind is StepKind.WEB_WORKER]
     assert step.moves == ()
     assert "Not moved: cloud service 'shop': web/worker roles Web." in step.notes
+
+
+# --- (8) what the plan says agrees with the findings ----------------------------------------------------
+
+
+def two_vips(default_reserved_ip: str = "") -> str:
+    """A deployment with two VIPs, each with an input endpoint; the second one's address is reserved IP
+    'rip2', the default one's only when `default_reserved_ip` names one."""
+    endpoints = (
+        "<InputEndpoint><Name>e0</Name><Port>8000</Port><Protocol>tcp</Protocol></InputEndpoint>"
+        "<InputEndpoint><Name>e1</Name><Port>8001</Port><Protocol>tcp</Protocol>"
+        "<VirtualIPName>vip2</VirtualIPName></InputEndpoint>"
+    )
+    default = f"<ReservedIPName>{default_reserved_ip}</ReservedIPName>" if default_reserved_ip else ""
+    return f"""\
+        <HostedService {REST}>
+          <ServiceName>shop</ServiceName>
+          <Deployments><Deployment>
+            <Name>dep</Name>
+            <RoleList><Role><RoleName>web01</RoleName><RoleType>PersistentVMRole</RoleType>
+              <ConfigurationSets><ConfigurationSet>
+                <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+                <InputEndpoints>{endpoints}</InputEndpoints>
+              </ConfigurationSet></ConfigurationSets>
+            </Role></RoleList>
+            <VirtualIPs>
+              <VirtualIP><Name>main</Name><IsDnsProgrammed>true</IsDnsProgrammed>{default}</VirtualIP>
+              <VirtualIP><Name>vip2</Name><ReservedIPName>rip2</ReservedIPName></VirtualIP>
+            </VirtualIPs>
+          </Deployment></Deployments>
+        </HostedService>
+        """
+
+
+def test_a_reserved_ip_on_a_second_vip_does_not_keep_the_default_one(plan_of):
+    step = steps_by_id(plan_of({"shop.xml": two_vips()}))["service:shop/dep"]
+    # As MIG105 says it: the default VIP changes, the second VIP's reserved IP is kept.
+    assert "default VIP is not reserved and will change" in step.downtime
+    assert "reserved IP 'rip2' of virtual IP 'vip2' is kept" in step.downtime
+    assert "New-AzureReservedIP -ReservedIPName '<name>'" in step.downtime
+    assert "Its public address is kept" not in step.downtime
+    assert "reserved IP 'rip2'" in step.moves
+
+
+def test_a_deployment_with_two_reserved_vips_names_its_own_vip_once(plan_of):
+    step = steps_by_id(plan_of({"shop.xml": two_vips("rip1")}))["service:shop/dep"]
+    assert "VIP is reserved IP 'rip1' and is kept" in step.downtime
+    assert "'rip1', 'rip2'" not in step.downtime and "reserve it before Prepare" not in step.downtime
+    assert step.moves[1:] == ("reserved IP 'rip1'", "reserved IP 'rip2'")
+
+
+def test_the_vpn_beside_expressroute_is_not_moved_but_removed_first(plan_of):
+    plan = plan_of(
+        {
+            "NetworkConfig.netcfg": netcfg(
+                site("dc", "172.16.0.0/12") + site("hq", "192.168.0.0/16"),
+                network("er-vnet", "10.0.0.0/16", ("dc", "Dedicated"), ("hq", "IPsec")),
+            )
+        }
+    )
+    step = steps_by_id(plan)["network:er-vnet"]
+    assert not any("'hq'" in line for line in (*step.moves, *step.becomes))
+    assert "Its site-to-site connections become" not in step.downtime
+    [note] = [n for n in step.notes if "'hq'" in n]
+    assert "MIG301" in note and "remove" in note and "recreate" in note
+    assert "LocalNetworkSiteRef 'dc', 'hq'" in step.powershell.before[1]
+
+
+def test_a_local_site_wider_than_the_network_it_holds_is_transit_as_mig305_says(plan_of):
+    plan = plan_of(
+        {
+            "NetworkConfig.netcfg": netcfg(
+                site("hq", "192.168.0.0/20") + site("corp", "10.0.0.0/8") + site("siteB", "10.2.0.0/16"),
+                network("vnetA", "10.1.0.0/16", ("hq", "IPsec"), ("siteB", "IPsec"))
+                + network("vnetB", "10.2.0.0/16", ("corp", "IPsec")),
+            )
+        }
+    )
+    vnet_b = steps_by_id(plan)["network:vnetB"]
+    assert "MIG305" in " ".join(vnet_b.notes)
+    assert (
+        "its VPN connection to local network site 'corp', which holds the range of virtual network 'vnetA' "
+        "and on-premises ranges (transit)" in vnet_b.moves
+    )
+    assert any("Vnet2Vnet to 'vnetA'" in b and "route to on-premises" in b for b in vnet_b.becomes)
+    assert not any("local network gateway for 'corp', and a connection" in b for b in vnet_b.becomes)
+    assert "Its site-to-site connections become" not in vnet_b.downtime
+
+
+def test_a_storage_account_a_script_makes_current_waits_for_the_vms(plan_of):
+    plan = plan_of(
+        {
+            "create.ps1": 'New-AzureStorageAccount -StorageAccountName "vmacct" -Location "West Europe"\n'
+            'Set-AzureSubscription -SubscriptionName "x" -CurrentStorageAccountName "vmacct"\n'
+            'New-AzureQuickVM -Windows -ServiceName "svc1" -Name "vm1" -ImageName "img" -AdminUsername a '
+            '-Password p -Location "West Europe"\n'
+        }
+    )
+    steps = steps_by_id(plan)
+    storage, service = steps["storage:vmacct"], steps["service:svc1/svc1"]
+    assert storage.wave == service.wave + 1
+    assert "no disk or image of the files checked is in it" in storage.moves[0]
+    assert [s.id for s in plan.steps].index("storage:vmacct") > [s.id for s in plan.steps].index(service.id)
+
+
+def test_a_standalone_storage_account_shares_the_wave_of_the_storage_accounts_with_disks(plan_of):
+    plan = plan_of(
+        {
+            "web.xml": deployment("web", "w01"),
+            "inventory/classic.json": inventory(
+                classic_row("storageAccounts", "blobsonly", {"accountType": "Standard-LRS"})
+            ),
+        }
+    )
+    steps = steps_by_id(plan)
+    assert steps["storage:blobsonly"].wave == steps["storage:webdisks"].wave == 2

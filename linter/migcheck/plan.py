@@ -16,6 +16,7 @@ This module only arranges: it derives no finding and resolves no name (the estat
 
 from __future__ import annotations
 
+import bisect
 import enum
 import ipaddress
 import re
@@ -31,7 +32,8 @@ from migcheck.report.readiness import ScopeItem, ScopeSummary, readiness
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
     from migcheck.estate import CloudService, Estate, Network, Placement, StorageAccount
-    from migcheck.model import AddressPrefix, Disk, LocalNetworkSite, Role
+    from migcheck.model import AddressPrefix, Disk, LocalNetworkSite, NameRef, Role
+    from migcheck.rules.reach import Reach
 
 # Dates the advice rests on (say them: the platform's retirements are why the plan exists).
 RETIREMENTS = (
@@ -175,6 +177,7 @@ class _Builder:
     by_subject: dict[int, ScopeItem] = field(default_factory=dict)  # by id() of the item's resource
     origins: dict[int, str] = field(default_factory=dict)  # see `_origins`
     _ranges: _Ranges | None = None
+    _reach: Reach | None = None
 
     def __post_init__(self) -> None:
         self.by_subject = {id(item.subject): item for item in self.items if item.subject is not None}
@@ -186,6 +189,15 @@ class _Builder:
         if self._ranges is None:
             self._ranges = _Ranges(self.estate.virtual_networks)
         return self._ranges
+
+    @property
+    def reach(self) -> Reach:
+        """Where the networks' gateways lead, as MIG305 works it out, indexed when a connection first asks."""
+        if self._reach is None:
+            from migcheck.rules.reach import Reach
+
+            self._reach = Reach(self.estate)
+        return self._reach
 
     def blockers(self, subject: object) -> tuple[Finding, ...]:
         """The error findings of the scope item about `subject`, reported or held back (the platform
@@ -239,6 +251,18 @@ class _Ranges:
         for network in networks:
             for block in _ipv4(network.address_space):
                 self.blocks[(int(block.network_address), block.prefixlen)].append(network)
+        # The blocks by where they start, to find one inside a wider range (bisection), and for each the
+        # next one of another network, to step over the blocks of the network that asks in one move.
+        ordered = sorted(
+            ((address, network) for (address, _), held in self.blocks.items() for network in held),
+            key=lambda start: start[0],
+        )
+        self.starts = [address for address, _ in ordered]
+        self.owners = [network for _, network in ordered]
+        self.next_other = [len(ordered)] * len(ordered)
+        for i in range(len(ordered) - 2, -1, -1):
+            following = self.owners[i + 1] is not self.owners[i]
+            self.next_other[i] = i + 1 if following else self.next_other[i + 1]
 
     def reached(self, site: LocalNetworkSite, network: Network) -> tuple[tuple[str, ...], bool]:
         """The other virtual networks whose ranges hold a range of `site`, and whether a range of the site
@@ -250,6 +274,17 @@ class _Ranges:
             peers.update((id(n), n.name) for n in holders[:1])
             on_premises = on_premises or not holders
         return tuple(peers.values()), on_premises
+
+    def inside(self, site: LocalNetworkSite, network: Network) -> tuple[str, ...]:
+        """The other virtual networks with a range inside a range of `site`: one per range of the site."""
+        peers: dict[int, str] = {}
+        for block in _ipv4(site.address_space):
+            i = bisect.bisect_left(self.starts, int(block.network_address))
+            if i < len(self.starts) and self.owners[i] is network:
+                i = self.next_other[i]
+            if i < len(self.starts) and self.starts[i] <= int(block.broadcast_address):
+                peers.setdefault(id(self.owners[i]), self.owners[i].name)
+        return tuple(peers.values())
 
     def _holding(self, block: ipaddress.IPv4Network) -> Iterator[Network]:
         address = int(block.network_address)
@@ -484,10 +519,15 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     services = network.services
     subnets = len(network.subnets)
     links = _links(builder, network)
+    expressroute = any(link.kind is _LinkKind.EXPRESSROUTE for link in links)
+    # ExpressRoute and VPN on one gateway do not migrate together (MIG301): the VPN side is removed first
+    # (the emptied ConnectionsToLocalNetwork drops its connections), so it neither moves nor becomes.
+    vpn = [link for link in links if link.kind is not _LinkKind.EXPRESSROUTE] if expressroute else []
+    migrated = [link for link in links if link.kind is _LinkKind.EXPRESSROUTE] if expressroute else links
     moves = [
         f"virtual network '{name}'" + (f" ({subnets} subnet{'s' if subnets != 1 else ''})" if subnets else "")
     ]
-    moves += _gateway_moves(network, links)
+    moves += _gateway_moves(network, migrated, with_pool=not expressroute)
     moves += _associated(network)
     # The VMs move; web/worker roles never do (a note says what becomes of them).
     moves += [f"{s.label}: {_vms(s)}" for s in services if s.vms or not s.roles]
@@ -498,7 +538,7 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
         if not portal
         else f"virtual network '{name}' in a resource group the platform names: see it after Prepare"
     ]
-    becomes += _gateway_becomes(network, links)
+    becomes += _gateway_becomes(network, migrated)
     becomes += [
         f"resource group '{_service_name(s)}-Migrated' with the VMs of {s.label}" for s in services if s.vms
     ]
@@ -509,7 +549,8 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     has_vms, has_roles = any(s.vms for s in services), any(s.roles for s in services)
     if has_roles:
         notes.append(_roles_left_behind(services, has_vms))
-    expressroute = any(link.kind is _LinkKind.EXPRESSROUTE for link in links)
+    if vpn or (expressroute and network.gateway is not None and network.gateway.client_address_pool):
+        notes.append(_vpn_removed(network, vpn))
     # MIG302 says what the step's commands and downtime say already, for a network whose own configuration
     # connects it to ExpressRoute (not for one only a script links: the note is all the step says then).
     notes += [n for n in builder.attention(network) if not (expressroute and n.startswith("MIG302"))]
@@ -528,7 +569,7 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     if expressroute:
         powershell = replace(powershell, before=_unlink_powershell(name, links))
         cli = replace(cli, before=_unlink_cli(name, links))
-    transit = "MIG305" in builder.codes(network) or any(link.kind is _LinkKind.TRANSIT for link in links)
+    transit = "MIG305" in builder.codes(network) or any(link.kind is _LinkKind.TRANSIT for link in migrated)
     return Step(
         id=f"network:{name}",
         kind=StepKind.NETWORK,
@@ -537,7 +578,7 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
         after=after,
         moves=tuple(moves),
         becomes=tuple(becomes),
-        downtime=_network_downtime(network, after, links, transit=transit, vms=has_vms, roles=has_roles),
+        downtime=_network_downtime(network, after, migrated, transit=transit, vms=has_vms, roles=has_roles),
         blockers=builder.blockers(network),
         notes=tuple(notes),
         powershell=powershell,
@@ -586,23 +627,27 @@ def _links(builder: _Builder, network: Network) -> list[_Link]:
         elif site is None:
             links[key(name)] = _Link(_LinkKind.SITE_TO_SITE, name)
         else:
-            peers, on_premises = builder.ranges.reached(site, network)
-            kind = (
-                _LinkKind.SITE_TO_SITE
-                if not peers
-                else _LinkKind.TRANSIT
-                if on_premises
-                else _LinkKind.VNET_TO_VNET
-            )
-            links[key(name)] = _Link(kind, name, peers)
+            links[key(name)] = _vpn_link(builder, network, site)
     return list(links.values())
+
+
+def _vpn_link(builder: _Builder, network: Network, site: LocalNetworkSite) -> _Link:
+    """A VPN connection to a site the files define: transit by MIG305's own test (the site aggregates a hub
+    network's range, held by the site or holding it, and on-premises ranges), VNet-to-VNet when a range of
+    the site is another network's, site-to-site otherwise."""
+    peers, _ = builder.ranges.reached(site, network)
+    if builder.reach._via_hub(site, network):
+        return _Link(_LinkKind.TRANSIT, site.name, peers or builder.ranges.inside(site, network))
+    # Another network's range beside on-premises ones, but no hub behind it: there is no way to on-premises
+    # through it to lose, and the connection to that network becomes a Vnet2Vnet connection.
+    return _Link(_LinkKind.VNET_TO_VNET if peers else _LinkKind.SITE_TO_SITE, site.name, peers)
 
 
 def _peers(link: _Link) -> str:
     return " and ".join(f"'{peer}'" for peer in link.peers)
 
 
-def _gateway_moves(network: Network, links: list[_Link]) -> list[str]:
+def _gateway_moves(network: Network, links: list[_Link], *, with_pool: bool) -> list[str]:
     if network.gateway is None:
         return []
     kind = "ExpressRoute gateway" if any(link.kind is _LinkKind.EXPRESSROUTE for link in links) else "gateway"
@@ -619,7 +664,7 @@ def _gateway_moves(network: Network, links: list[_Link]) -> list[str]:
                 f"its VPN connection to local network site '{link.site}', which holds the range of virtual "
                 f"network {_peers(link)} and on-premises ranges (transit)"
             )
-    if network.gateway.client_address_pool:
+    if with_pool and network.gateway.client_address_pool:
         moves.append("its point-to-site configuration (client address pool)")
     return moves
 
@@ -644,6 +689,23 @@ def _gateway_becomes(network: Network, links: list[_Link]) -> list[str]:
                 "on-premises"
             )
     return becomes
+
+
+def _vpn_removed(network: Network, vpn: list[_Link]) -> str:
+    """What becomes of the VPN side of a gateway connected to ExpressRoute: removed before migrating, as
+    MIG301 requires, and recreated afterwards."""
+    gateway = network.gateway
+    held = [f"its site-to-site VPN connection to local network site '{link.site}'" for link in vpn]
+    held += (
+        ["its point-to-site configuration (client address pool)"]
+        if gateway and gateway.client_address_pool
+        else []
+    )
+    return (
+        f"Not moved: {'; '.join(held)}. ExpressRoute and VPN on one gateway do not migrate together (MIG301): "
+        "remove the VPN side before Validate (emptying ConnectionsToLocalNetwork removes its connections), "
+        "and recreate it in Resource Manager after Commit, as a VPN gateway beside the ExpressRoute one."
+    )
 
 
 def _reference_edit(name: str, links: list[_Link]) -> str:
@@ -679,16 +741,27 @@ def _unlink_cli(name: str, links: list[_Link]) -> tuple[str, ...]:
 
 
 def _moving_reserved_ips(services: Iterable[CloudService]) -> list[tuple[str, str]]:
-    """The reserved IPs that move with the deployments of `services` (by the service's label): those of a
-    deployment with an input endpoint on its VIP, or whose endpoints the files do not all show (a reserved
-    IP of a deployment without one cannot migrate: MIG106 blocks it)."""
+    """The reserved IPs that move with the deployments of `services` (by the service's label): those on a
+    VIP with an input endpoint, or of a deployment whose endpoints the files do not all show (a reserved IP
+    on a VIP without one cannot migrate: MIG106 blocks it, and MIG105 says so)."""
     return [
         (service.label, ip.name)
         for service in services
         for placement in service.placements
         if _has_input_endpoint(placement) is not False
-        for ip in placement.reserved_ips
+        for ip in _carried_reserved_ips(placement)
     ]
+
+
+def _carried_reserved_ips(placement: Placement) -> list[NameRef]:
+    """The deployment's reserved IPs that are not stranded, as MIG105 tells them: all of them where the
+    files do not list every endpoint, else those with a public input endpoint on their VIP."""
+    from migcheck.rules.cloud_services import _carried, _endpoints
+
+    if not (placement.endpoints_known and placement.roles):
+        return list(placement.reserved_ips)
+    endpoints = list(_endpoints(placement.roles))
+    return [ip for ip in placement.reserved_ips if _carried(ip, endpoints)]
 
 
 def _has_input_endpoint(placement: Placement) -> bool | None:
@@ -882,28 +955,32 @@ def _vip_becomes(service: CloudService, placement: Placement) -> tuple[str, ...]
         return (
             "no public IP address: no VM of the deployment has an input endpoint, and a VIP without one is not migrated",
         )
-    if placement.reserved_ips:
-        return tuple(f"reserved IP '{ip.name}': {_STATIC_PUBLIC_IP}" for ip in placement.reserved_ips)
-    return ("the cloud service's DNS name on a public IP address (Basic SKU: upgrade it to Standard)",)
+    becomes = tuple(
+        f"reserved IP '{ip.name}': {_STATIC_PUBLIC_IP}" for ip in _carried_reserved_ips(placement)
+    )
+    # MIG105's test: the default VIP is reserved unless every reserved IP is on another VIP.
+    if any(ip.virtual_ip is None or ip.virtual_ip.default for ip in placement.reserved_ips):
+        return becomes
+    return (
+        "the cloud service's DNS name on a public IP address (Basic SKU: upgrade it to Standard)",
+        *becomes,
+    )
 
 
 def _vip_downtime(service: CloudService, placement: Placement) -> str:
-    """Whether the deployment's public address survives the stop and deallocation of Prepare (deep dive:
-    "If you don't want to lose the public IP address, consider reserving the IP address before triggering
-    the prepare operation")."""
-    endpoint = _has_input_endpoint(placement)
-    if endpoint is False:
-        return "Its VIP has no input endpoint and is not migrated."
-    if placement.reserved_ips:
-        names = ", ".join(f"'{ip.name}'" for ip in placement.reserved_ips)
-        return f"Its public address is kept: it is reserved IP {names}."
+    """Whether the deployment's public address survives the stop and deallocation of Prepare, as MIG105
+    says it (the step's downtime stands for its finding), with how to keep an address that changes (deep
+    dive: "If you don't want to lose the public IP address, consider reserving the IP address before
+    triggering the prepare operation")."""
+    from migcheck.rules.cloud_services import _vip_outside_vnet
+
+    vip, fix = _vip_outside_vnet(placement)
+    said = f"{vip[0].upper()}{vip[1:]}"
+    if fix:  # the VIP is kept, or has nothing to keep: MIG105 gives a fix of its own then
+        return f"{said}."
+    # The rule's own fix (reserve the VIP) is for a default VIP whose address changes.
     reserve = f"New-AzureReservedIP -ReservedIPName '<name>' -Location '<region>' -ServiceName {_ps(_service_name(service))}"
-    if not placement.reserved_ips_known:
-        return (
-            "Its public VIP changes unless it is a reserved IP (the files do not list the deployment's reserved "
-            f"IPs): to keep its address, reserve it before Prepare ({reserve})."
-        )
-    return f"Its public VIP is not reserved and changes: to keep its address, reserve it before Prepare ({reserve})."
+    return f"{said}: to keep its address, reserve it before Prepare ({reserve})."
 
 
 def _unmigratable(builder: _Builder, service: CloudService) -> Step:
@@ -951,8 +1028,11 @@ def _storage_steps(builder: _Builder) -> list[Step]:
 
 def _standalone_storage_steps(builder: _Builder) -> list[Step]:
     """A storage account the files show with no disk or image in it: an inventory export's classic
-    account, or one a script creates. It needs no other step first (overview: an account with only blobs,
-    files, tables and queues "can be done as a standalone migration without dependencies")."""
+    account, or one a script creates. One with only blobs, files, tables and queues needs no other step
+    first (overview: it "can be done as a standalone migration without dependencies"), but the files may
+    not show every disk in it (a script that makes it the current account creates VMs there): it comes in
+    the wave after every step that moves VMs, with the storage accounts that hold disks, where it is safe
+    either way."""
     from migcheck.model import StorageAccountType
 
     estate = builder.estate
@@ -962,22 +1042,25 @@ def _standalone_storage_steps(builder: _Builder) -> list[Step]:
     for account in (*accounts, *estate.resources(StorageAccountType)):
         if key(account.name) not in planned:
             found.setdefault(key(account.name), account)
-    return [_standalone_storage_step(builder, account) for account in found.values()]
+    moving_vms = (step.wave for step in builder.steps if any(member.vms for member in step.members))
+    wave = 1 + max(moving_vms, default=0)
+    return [_standalone_storage_step(builder, account, wave) for account in found.values()]
 
 
-def _standalone_storage_step(builder: _Builder, account: Any) -> Step:
+def _standalone_storage_step(builder: _Builder, account: Any, wave: int) -> Step:
     name = account.name
     return Step(
         id=f"storage:{name}",
         kind=StepKind.STORAGE,
         name=name,
-        wave=1,
+        wave=wave,
         after=(),
         moves=(f"storage account '{name}' (no disk or image of the files checked is in it)",),
         becomes=(f"storage account '{name}' in resource group '{name}-Migrated'",),
         downtime="None for data access. An account that holds only blobs, files, tables and queues migrates on "
         "its own, without waiting for any other step; one that holds VM disks the files do not show must wait "
-        "until those VMs are migrated.",
+        "until those VMs are migrated."
+        + (" It comes after every step that moves VMs, where it is safe either way." if wave > 1 else ""),
         blockers=builder.blockers(account),
         powershell=_move(
             "Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)
