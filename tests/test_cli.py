@@ -417,6 +417,28 @@ def test_show_settings_with_defaults_is_valid_toml_of_every_key(repo, capsys):
     assert table["fail-on"] == "error" and table["respect-gitignore"] is True
 
 
+def test_show_settings_with_defaults_gives_the_same_run_when_saved(repo, capsys, tmp_path_factory):
+    """No settings file selects every rule: shown as `select = ["ALL"]`, since the `select = []` it
+    printed is refused in a config (an empty selection would read as none)."""
+    from dataclasses import replace
+
+    from migcheck.config import Config, enabled_codes, load_config
+    from migcheck.plugins import load_rules
+
+    _, out, _ = run(capsys, "check", "--show-settings", "--ignore", "MIG401")
+    assert 'select = ["ALL"]' in out
+    elsewhere = tmp_path_factory.mktemp("saved")
+    (elsewhere / "migcheck.toml").write_text(out)
+    assert (
+        run(capsys, "check", "--config", str(elsewhere / "migcheck.toml"), ".")[:2]
+        == run(capsys, "check", "--ignore", "MIG401", ".")[:2]
+    )
+    shown, rules = load_config(str(elsewhere / "migcheck.toml")), load_rules()
+    assert enabled_codes(rules, shown.select, shown.ignore) == enabled_codes(rules, (), ("MIG401",))
+    defaults = Config(ignore=("MIG401",))
+    assert replace(shown, select=(), source="", root="") == replace(defaults, source="", root="")
+
+
 # --- rules --format json ----------------------------------------------------------------------------
 
 

@@ -127,6 +127,11 @@ def test_the_most_specific_severity_override_wins_whatever_the_order():
         (b"[tool.migcheck]\nselect = " + b"[" * 100_000 + b"]" * 100_000 + b"\n", "nests arrays or tables"),
         (b"[tool.migcheck]\nselect = {" + b"a = {" * 50_000 + b"}" * 50_001 + b"\n", "nests arrays"),
         (b"[tool.migcheck\n", "is not valid TOML"),
+        # Python converts no decimal integer of over 4,300 digits, and the TOML parser lets it say so with
+        # a ValueError; a hexadecimal one parses, and no `repr` of it can be shown.
+        (b"[tool.migcheck]\nfail-on = 1" + b"9" * 5000 + b"\n", ":2:11: an integer of 5,001 digits"),
+        (b"[tool.migcheck]\nfail-on = 0x" + b"F" * 5000 + b"\n", "got an integer too long to show"),
+        (b"[tool.migcheck]\nselect = [0x" + b"F" * 5000 + b"]\n", "got a value too long to show"),
         (b'[tool.migcheck]\n"\\u001b]0;x\\u0007" = 1\n', "unknown setting `\\x1b]0;x\\x07`"),
         (b'[tool.migcheck]\nexclude = ["\\\\"]\n', "is not a valid gitignore pattern"),
         (b'[tool.migcheck.per-file-ignores]\n"\\\\" = ["MIG1"]\n', "is not a valid gitignore pattern"),

@@ -257,6 +257,7 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError(_baseline_problem(exc, config, args.baseline)) from None
     except (ConfigError, RuleError) as exc:
         raise UsageError(str(exc)) from None
+    _refuse_overwriting_inputs(args.write_baseline or args.output_file, result, config, args.stdin_filename)
     if isinstance(progress, _Reading):
         progress.note_not_classic(result)
     if not args.stdin_filename:
@@ -266,6 +267,30 @@ def _check(args: argparse.Namespace) -> int:
     if args.fix:
         return _fix(result, args, config, paths, rules)
     return _report(result, args, config)
+
+
+def _refuse_overwriting_inputs(
+    output: str | None, result: LintResult, config: Config, saved_buffer: str | None = None
+) -> None:
+    """A report, baseline or badge file that is one of the files the run read (a file checked, the
+    settings file, the baseline it applied, the saved file behind an editor's buffer) is refused, before
+    anything is written or fixed. A file read that holds nothing classic is not checked: last run's
+    report.json or junit.xml, read again by `check .`, is replaced as ever."""
+    if output is None:
+        return
+    from migcheck.output import OutputError, refuse_inputs
+
+    inputs = [(opened, shown, "a file this run checks") for shown, opened in result.fs_paths.items()]
+    if saved_buffer:
+        inputs.append((saved_buffer, saved_buffer, "the file --stdin-filename checks"))
+    if config.source:
+        inputs.append((config.source, config.source, "the settings file this run reads"))
+    if config.baseline:
+        inputs.append((config.baseline, config.baseline, "the baseline this run reads"))
+    try:
+        refuse_inputs(output, inputs)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _warn_if_nothing_checked(result: LintResult, paths: list[str]) -> None:
@@ -541,8 +566,13 @@ def _show(args: argparse.Namespace, config: Config, rules: RuleSet, paths: list[
         f"# paths: {visible(' '.join(paths))}; format: {args.format}; "
         f"inline suppressions: {'ignored' if args.no_inline_suppressions else 'honoured'}",
     ]
+    table = settings_table(config)
+    if not table["select"]:
+        # No selection is every rule, which a config says as ALL: `select = []` is refused there, as a
+        # selection of no rule would run every one, the opposite of what it says.
+        table["select"] = ["ALL"]
     # No escaping needed: to_toml writes every string and odd key JSON-escaped, ASCII only.
-    _stdout("\n".join(header) + "\n" + to_toml(settings_table(config)), "utf-8")
+    _stdout("\n".join(header) + "\n" + to_toml(table), "utf-8")
     return EXIT_OK
 
 
@@ -667,7 +697,8 @@ def _plan(args: argparse.Namespace) -> int:
 
 def _lint_as_check_does(args: argparse.Namespace) -> LintResult:
     """The lint behind `plan` and `badge`: the options they share with `check` checked and applied as
-    `check` does, and the same warning when no classic file was found."""
+    `check` does, the same warning when no classic file was found, and the same refusal of an
+    --output-file that is a file the run read."""
     from migcheck.baseline import BaselineError
     from migcheck.config import ConfigError, load_config
     from migcheck.engine import RuleError, lint
@@ -689,6 +720,7 @@ def _lint_as_check_does(args: argparse.Namespace) -> LintResult:
         raise UsageError(_baseline_problem(exc, config, None)) from None
     except (ConfigError, RuleError) as exc:
         raise UsageError(str(exc)) from None
+    _refuse_overwriting_inputs(args.output_file, result, config)
     _warn_if_nothing_checked(result, paths)
     return result
 

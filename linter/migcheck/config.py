@@ -3,8 +3,8 @@ unknown key, rule or severity is an error that says where it is, never silently 
 
 A config file is data from the repository being checked, as hostile as any input: it is read through the
 guarded reader (a regular file, at most the size limit), and whatever it holds — not TOML, not UTF-8,
-nested ten thousand deep, a string where a table belongs — is a `ConfigError` naming the file, never a
-traceback. Every path in it (`include`, `exclude`, `per-file-ignores`, `cloud-services`, `subscriptions`,
+nested ten thousand deep, an integer of 5,000 digits, a string where a table belongs — is a `ConfigError`
+naming the file, never a traceback. Every path in it (`include`, `exclude`, `per-file-ignores`, `cloud-services`, `subscriptions`,
 `baseline`) is relative to the folder of the file that states it."""
 
 from __future__ import annotations
@@ -144,8 +144,9 @@ def _in_the_pattern(message: str, globs: Iterable[str]) -> str:
 
 def _shown(value: object) -> str:
     """A value from the file as a message shows it: escaped, and cut short (a 100 MB string is data too)."""
-    text = repr(value)
-    return visible(text if len(text) <= 80 else text[:77] + "...")
+    from migcheck.readers.declarations import shown
+
+    return shown(value)
 
 
 _KEYS = {
@@ -367,6 +368,11 @@ def _read_toml(path: str) -> dict[str, Any]:
         raise ConfigError(f"{where} is not valid TOML: {visible(str(exc))}; {fix}") from None
     except RecursionError:
         raise ConfigError(f"{where} nests arrays or tables too deeply to read; {fix}") from None
+    except ValueError as exc:  # after TOMLDecodeError, which is one: a value the parser cannot convert
+        from migcheck.readers.declarations import toml_value_problem
+
+        problem, line, column = toml_value_problem(exc, data.decode("utf-8"))
+        raise ConfigError(f"{where}:{line}:{column}: {problem}; {fix}") from None
 
 
 def _name(path: str) -> str:

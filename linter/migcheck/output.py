@@ -14,12 +14,38 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO, TextIO
 
 
 class OutputError(Exception):
     """The output cannot be written; the message names the file and says why."""
+
+
+def refuse_inputs(path: str, inputs: Iterable[tuple[str, str, str]]) -> None:
+    """Refuse to write `path` when it is one of the files the run reads: `inputs` are (the name it was
+    opened by, the name reports show, what the file is to the run, such as "a file this run checks"). The
+    same file is found by its (device, inode), whatever name leads to it (`./x` for `x`, an absolute
+    path, a hard or symbolic link), and before anything is written: a report, baseline or badge must
+    never replace what it describes."""
+    try:
+        target = os.stat(path)
+    except OSError:
+        return  # nothing there yet (or nothing this can tell): no input is replaced
+    if not stat.S_ISREG(target.st_mode):
+        return  # a pipe or a device is written into, and no input is one
+    identity = (target.st_dev, target.st_ino)
+    for opened, shown, what in inputs:
+        try:
+            info = os.stat(opened)
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) == identity:
+            same = "" if os.path.normpath(shown) == os.path.normpath(path) else f" ({shown})"
+            raise OutputError(
+                f"cannot write {path}: it is {what}{same}, and migcheck never writes to the files it "
+                "reads; name another file"
+            )
 
 
 def write_bytes(path: str, data: bytes, *, mode: int | None = None) -> None:

@@ -27,15 +27,24 @@ import ast
 import asyncio
 import gc
 import hashlib
+import logging
 import math
 import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from lsprotocol import types as lsp
+from pygls.exceptions import (
+    JsonRpcException,
+    JsonRpcInvalidRequest,
+    JsonRpcParseError,
+)
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
@@ -49,6 +58,9 @@ from migcheck.model import Finding, Fix, Location, Severity
 from migcheck.plugins import PluginError, load_rules
 from migcheck.rule import RuleSet
 from migcheck.source import SourceText
+
+if TYPE_CHECKING:
+    from pygls.server import ServerErrors
 
 SOURCE = "migcheck"
 # Typing bursts lint once, after a short pause; a lint of 4,000 files takes well under a second.
@@ -75,6 +87,107 @@ SEVERITIES = {
     Severity.INFO: lsp.DiagnosticSeverity.Information,
 }
 _DECLARED_ENCODING = re.compile(r"""\A\ufeff?<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+logger = logging.getLogger(__name__)
+
+
+# --- messages the client should not have sent ---------------------------------------------------------
+#
+# A client, or whatever writes to the server's standard input, can send JSON that does not parse, a
+# request whose params are not what its method takes, or a change to a document it never opened. pygls
+# shows each as an "Error in server" pop-up, leaves the request unanswered and writes a traceback to
+# standard error. Here a request gets the JSON-RPC error that says what was wrong with it (a message that
+# does not parse gets one with a null id, as JSON-RPC says), the user sees nothing, and the log one line.
+
+
+class _MalformedMessage(Exception):
+    """A message that parsed as JSON but is not what its method takes: the error to answer with, and
+    the id of the request to answer (None for a notification, which takes no answer)."""
+
+    def __init__(self, error: JsonRpcException, method: object, request_id: int | str | None) -> None:
+        what = _cut(method) if isinstance(method, str) else "a message with no method"
+        super().__init__(f"{error.message} in {what}")
+        self.error, self.request_id = error, request_id
+
+
+class _Protocol(LanguageServerProtocol):
+    """pygls's protocol, with malformed messages refused quietly (see above)."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        if "jsonrpc" not in data:  # an object inside a message (JSON decoding calls this for each)
+            return data
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            raise _MalformedMessage(error, data.get("method"), _request_id(data)) from None
+
+    @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: lsp.DidChangeTextDocumentParams) -> Iterator[Any]:
+        """pygls's update of the document, for a document that is open: a change to another one has no
+        text to apply to (pygls raised a KeyError, shown to the user)."""
+        if unquote(params.text_document.uri) not in self.workspace.text_documents:
+            logger.warning(
+                "ignored a change to a document that is not open: %s", _cut(params.text_document.uri)
+            )
+            return
+        yield from super().lsp_text_document__did_change(params)
+
+    def refuse(self, error: Exception) -> None:
+        """Answer a message the loop could not handle (`error`) with the JSON-RPC error it calls for, and
+        say so in one line of the log."""
+        if isinstance(error, _MalformedMessage):
+            if error.request_id is not None:
+                self._send_response(error.request_id, error=error.error.to_response_error())
+            logger.warning("refused a malformed message: %s", error)
+            return
+        # Not a message at all: its id cannot be known, so the error goes with a null one, as JSON-RPC
+        # says (pygls leaves out a field that is None).
+        unreadable = isinstance(error, ValueError | RecursionError)  # not JSON, not UTF-8, nested too deep
+        answer = JsonRpcParseError() if unreadable else JsonRpcInvalidRequest()
+        self._send_data(
+            {"jsonrpc": "2.0", "id": None, "error": {"code": answer.code, "message": answer.message}}
+        )
+        logger.warning("refused a message: %s (%s)", answer.message, _cut(f"{type(error).__name__}: {error}"))
+
+
+def _request_id(data: dict[str, Any]) -> int | str | None:
+    """The id of a request to answer: None for a notification, a response, or an id JSON-RPC does not
+    allow (a request with such an id cannot be answered by it)."""
+    request_id = data.get("id")
+    if "method" not in data or isinstance(request_id, bool) or not isinstance(request_id, int | str):
+        return None
+    return request_id
+
+
+def _cut(value: object, length: int = 120) -> str:
+    """A value from a client's message as one short line of the log."""
+    text = repr(value) if not isinstance(value, str) else value
+    text = text.encode("unicode_escape").decode("ascii")  # no line break, no control character
+    return text if len(text) <= length else text[: length - 3] + "..."
+
+
+class _OneLineLogs(logging.Filter):
+    """pygls logs each message it cannot read twice, with a traceback each time, and each expected
+    JSON-RPC error of a request with one: the server's `refuse` says the first in a line, and the second
+    keeps its line without the traceback. Tracebacks of unexpected errors are kept: they are faults."""
+
+    DROPPED = ("Unable to deserialize message\n%s", "Unable to handle message")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg in self.DROPPED:
+            return False
+        if record.exc_info and isinstance(record.exc_info[1], JsonRpcException):
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+_ONE_LINE = _OneLineLogs()
+
+
+def _quiet_pygls_logs() -> None:
+    for name in ("pygls.server", "pygls.io_", "pygls.protocol.json_rpc"):
+        log = logging.getLogger(name)
+        if _ONE_LINE not in log.filters:
+            log.addFilter(_ONE_LINE)
 
 
 class MigcheckServer(LanguageServer):
@@ -83,8 +196,12 @@ class MigcheckServer(LanguageServer):
 
     def __init__(self) -> None:
         super().__init__(
-            "migcheck", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental
+            "migcheck",
+            __version__,
+            text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+            protocol_cls=_Protocol,
         )
+        _quiet_pygls_logs()
         self.cache = ReadCache()
         self.open_uris: set[str] = set()
         self.diagnostics: dict[str, list[lsp.Diagnostic]] = {}
@@ -110,6 +227,18 @@ class MigcheckServer(LanguageServer):
         # The documents opened before the workspace was read (`warm`): they may show kept findings first.
         # Decided when the document is opened, not when its lint starts, which may be after the warm-up.
         self._early: set[str] = set()
+
+    def report_server_error(self, error: Exception, source: ServerErrors) -> None:
+        """A message the loop could not read is refused (`_Protocol.refuse`), not shown to the user; other
+        errors are reported as pygls reports them."""
+        if source is JsonRpcException:  # what pygls's message loop passes for a message it could not handle
+            # Called from the loop itself, unguarded: an error here would end the server.
+            try:
+                self.protocol.refuse(error)  # type: ignore[attr-defined]
+            except Exception as failure:
+                logger.warning("could not answer a message: %s", _cut(f"{type(failure).__name__}: {failure}"))
+            return
+        super().report_server_error(error, source)
 
     @property
     def rules(self) -> RuleSet:
@@ -616,8 +745,12 @@ def create_server() -> MigcheckServer:
 
     @server.feature(lsp.SHUTDOWN)
     async def shutdown(ls: MigcheckServer, params: None) -> None:
-        # Answered once what was read is in the store, for the next server of this workspace.
-        await asyncio.get_running_loop().run_in_executor(ls._worker, ls.save)
+        # Answered once what was read is in the store, for the next server of this workspace. The store
+        # only saves the next server time: a failure to write it does not fail the shutdown.
+        try:
+            await asyncio.get_running_loop().run_in_executor(ls._worker, ls.save)
+        except Exception as error:
+            logger.warning("the store was not written: %s", _cut(f"{type(error).__name__}: {error}"))
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: MigcheckServer, params: lsp.DidOpenTextDocumentParams) -> None:

@@ -43,6 +43,8 @@ CONFIGS = {
     "nested-tables": b"[tool.migcheck]\nseverity = " + b"{a = " * 30_000 + b"1" + b"}" * 30_000 + b"\n",
     "backslash-glob": b'[tool.migcheck]\nexclude = ["\\\\"]\n',
     "escape-in-key": b'[tool.migcheck]\n"\\u001b[2J::error::x" = 1\n',
+    "huge-integer": b"[tool.migcheck]\nfail-on = 1" + b"9" * 5000 + b"\n",
+    "huge-hex-integer": b"[tool.migcheck]\nfail-on = 0x" + b"F" * 5000 + b"\n",
 }
 
 
@@ -115,8 +117,9 @@ def _pytest(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
         (CONFIGS["migcheck-is-a-number"], "[tool.migcheck] must be a table"),
         (CONFIGS["not-utf8"], "is not UTF-8 text"),
         (b'[tool.migcheck]\nbaseline = "zero.json"\n', "not a regular file"),
+        (CONFIGS["huge-integer"], "an integer of 5,001 digits"),
     ],
-    ids=["not-a-table", "not-utf8", "baseline-device"],
+    ids=["not-a-table", "not-utf8", "baseline-device", "huge-integer"],
 )
 def test_under_pytest_a_bad_config_or_baseline_is_a_usage_error(repo, config, words):
     (repo / "zero.json").symlink_to("/dev/zero")

@@ -47,6 +47,7 @@ from migcheck.inventory_model import (
     key,
 )
 from migcheck.model import Document, FileKind, FileProblem, Mark
+from migcheck.visible import visible
 
 PRODUCES: frozenset[type] = frozenset({Document, *INVENTORY_TYPES})
 
@@ -129,8 +130,68 @@ def _entry_problem(table: str, entry: Mapping[str, object]) -> str:
             if spec.required:
                 return f"`{name}` is missing"
         elif not spec.check(entry[name]):
-            return f"`{name}` must be {spec.expected}, got {entry[name]!r}"
+            return f"`{name}` must be {spec.expected}, got {shown(entry[name])}"
     return ""
+
+
+def shown(value: object) -> str:
+    """A value from a TOML file as a message shows it: escaped, and cut short (a 100 MB string is data
+    too). `repr` itself refuses an integer of more than 4,300 digits (a hexadecimal one parses), and a
+    value nested deeper than it recurses: those are named, not shown."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return "an integer too long to show" if isinstance(value, int) else "a value too long to show"
+    except RecursionError:
+        return "a value nested too deeply to show"
+    return visible(text if len(text) <= 80 else text[:77] + "...")
+
+
+# Python refuses to convert a decimal string of more digits than this to an int (CVE-2020-10735), and the
+# TOML parser lets that ValueError out instead of a TOMLDecodeError.
+_INT_DIGITS = re.compile(r"Exceeds the limit \((\d+) digits\).*value has (\d+) digits")
+
+
+def toml_value_problem(error: ValueError, text: str) -> tuple[str, int, int]:
+    """(what is wrong, line, column) for a ValueError out of the TOML parser that is not a TOMLDecodeError:
+    today only an integer too long to convert raises one. The parser gives no position: the integer is
+    found in `text` (line 1, column 1 when it is not)."""
+    found = _INT_DIGITS.search(str(error))
+    if not found:
+        return visible(str(error)), 1, 1
+    limit, digits = (int(n) for n in found.groups())
+    line, column = _long_number(text, limit)
+    return f"an integer of {digits:,} digits (at most {limit:,} are read)", line, column
+
+
+_DIGIT_RUN = re.compile(r"(?<![0-9_])[0-9][0-9_]*")
+
+
+def _long_number(text: str, limit: int) -> tuple[int, int]:
+    """(line, column) of the first run of more than `limit` digits (underscores between them allowed).
+    Each run is matched once from its start, so the search is linear however many runs fall short."""
+    for match in _DIGIT_RUN.finditer(text):
+        if match.end() - match.start() > limit and sum(c.isdigit() for c in match.group()) > limit:
+            line = text.count("\n", 0, match.start()) + 1
+            return line, match.start() - text.rfind("\n", 0, match.start())
+    return 1, 1
+
+
+_BRACKET = re.compile(r"[\[\]{}]")
+_DEEP = 100  # open brackets: far beyond any declaration, far below where the parser gives up
+
+
+def _deep_nesting(text: str) -> tuple[int, int]:
+    """(line, column) of the bracket that opens the `_DEEP`th level of nesting, for a file the parser
+    found nested too deeply (line 1, column 1 if none is: strings are not told apart, so this is where
+    the nesting most likely is, not a parse)."""
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        if depth == _DEEP:
+            start = match.start()
+            return text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+    return 1, 1
 
 
 def _suggest(word: str, choices: object) -> str:
@@ -156,6 +217,14 @@ def read(path: str, data: bytes) -> Document:
         line, column = (int(position.group(1)), int(position.group(2))) if position else (1, 1)
         message = _TOML_POSITION.sub("", str(error)).strip()
         return _broken(path, text, f"not valid TOML: {message}", line, column)
+    except RecursionError:
+        line, column = _deep_nesting(text)
+        return _broken(
+            path, text, "not readable TOML: arrays or tables nested too deeply to read", line, column
+        )
+    except ValueError as error:  # after TOMLDecodeError, which is one: a value the parser cannot convert
+        message, line, column = toml_value_problem(error, text)
+        return _broken(path, text, f"not readable TOML: {message}", line, column)
     found = _declarations(parsed)
     if found is None:
         problem = FileProblem("root", "holds no migcheck inventory declarations", Mark(path, 1, column=1))
