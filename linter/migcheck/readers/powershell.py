@@ -351,7 +351,7 @@ def read(path: str, data: bytes) -> Document:
     parsed = _with_known_operators(source, tree.root_node)
     if parsed is not source:
         tree = _parser().parse(parsed)
-    problem, code_end = _syntax_problem(tree.root_node, where)
+    problem, code_end = _syntax_problem(tree.root_node, where, parsed)
     if code_end < len(source):
         # From a string or comment never closed to the end of the file, PowerShell sees text, not code: what
         # comes before it is still read, for the findings it holds.
@@ -1025,9 +1025,11 @@ _BLOCKS = (
 )
 
 
-def _syntax_problem(root: Node, where: Positions) -> tuple[FileProblem | None, int]:
+def _syntax_problem(root: Node, where: Positions, parsed: bytes) -> tuple[FileProblem | None, int]:
     """A parse error PowerShell certainly reports, and where the code it reads ends: at a string or
-    comment never closed (PowerShell reads the rest as its text), else at the end of the file."""
+    comment never closed (PowerShell reads the rest as its text), at a bracket never closed that the
+    grammar could not place (see `_open_bracket`), else at the end of the file. `parsed` is the source the
+    tree was parsed from."""
     size = len(where.source)
     if not root.has_error:
         return None, size
@@ -1038,6 +1040,11 @@ def _syntax_problem(root: Node, where: Positions) -> tuple[FileProblem | None, i
     for node in _problems(root):
         if node.is_missing and node.type in _CLOSERS and not where.source[node.end_byte :].strip():
             return _missing(node, where), size
+    opener = _open_bracket(parsed)
+    if opener is not None:
+        offset, token = opener
+        fix = f"Close it with '{_CLOSING[token[-1:]].decode()}' where it should end."
+        return _problem(where.at(offset), f"'{token.decode()}' is never closed", fix), offset
     return None, size
 
 
@@ -1123,6 +1130,149 @@ def _error_regions(root: Node) -> Iterator[Node]:
             yield node
         else:
             stack.extend(child for child in reversed(node.children) if child.has_error)
+
+
+# --- brackets never closed ------------------------------------------------------------------------------
+
+# Where error recovery drops a bracket it cannot place (`New-AzureService -ServiceName x {` at the end of a
+# file), the tree holds no missing closer. The brackets are then counted over the text, with PowerShell's
+# rules for what is not code (strings, here-strings, comments, `${…}` names, characters escaped with a
+# backtick), and a bracket left open is reported once the grammar reads the closers added at the end of the
+# file as closing it: both readings agree that the script ends inside it. Parentheses and braces only: they
+# end a word wherever they are, while `[` is a character of a command's argument (`dir [a-c]*`), which the
+# grammar reads as a type or an index, so which ones open something needs the parse.
+
+_CLOSING = {b"(": b")", b"{": b"}"}
+_SINGLE = rb"(?:'|\xe2\x80[\x98-\x9b])"  # the single quotes, typographic ones too, as PowerShell takes them
+_DOUBLE = rb'(?:"|\xe2\x80[\x9c-\x9e])'
+# What changes the reading in code: an escape, a comment, a string, a here-string, a bracket, `--%` (the
+# rest of the line is passed as it is written).
+_IN_CODE = re.compile(
+    rb"`|<#|#|@" + _DOUBLE + rb"|@" + _SINGLE + rb"|[@$][({]|[(){}]|--%|" + _SINGLE + b"|" + _DOUBLE
+)
+_IN_STRING = re.compile(rb"`|\$[({]|" + _DOUBLE)
+_IN_HERE_STRING = re.compile(rb"`|\$[({]|[\r\n]" + _DOUBLE + b"@")
+_SINGLE_QUOTE = re.compile(_SINGLE)
+_DOUBLE_QUOTE = re.compile(_DOUBLE)
+_HERE_HEADER = re.compile(rb"[ \t]*(?:\r?\n|\r)")
+_SINGLE_HERE_END = re.compile(rb"[\r\n]" + _SINGLE + b"@")
+_BRACED_NAME = re.compile(rb"(?:`[\s\S]|[^`}])*\}")
+_LINE_END = re.compile(rb"[\r\n]")
+_COMMENT_END = re.compile(rb"#>")
+# What a comment may follow: `#` after other text is part of a word in a command's argument (`a#b`), and
+# starts a comment after a variable (`$a#b`); which one needs the parse, so the count gives up there.
+_BEFORE_COMMENT = frozenset(b" \t\f\v\r\n;(){}|,&")
+_STRINGS = (b'"', b'@"')
+
+
+def _open_bracket(source: bytes) -> tuple[int, bytes] | None:
+    """The outermost bracket never closed, with its token (`{`, `@{`, `$(` …), when the count over the text
+    (see `_open_brackets`) and the grammar agree on it: the closers of every open bracket, added at the end
+    of the file, each close the bracket counted. PowerShell reads nothing from it on."""
+    openers = _open_brackets(source)
+    if not openers:
+        return None
+    completed = source + b"\n" + b"".join(_CLOSING[token[-1:]] for _, token in reversed(openers))
+    root = _parser().parse(completed).root_node
+    for at, (offset, token) in enumerate(reversed(openers), start=len(source) + 1):
+        closer = root.descendant_for_byte_range(at, at + 1)
+        parent = closer.parent if closer is not None else None
+        if closer is None or parent is None or closer.is_missing or parent.type == "ERROR":
+            return None
+        if closer.type.encode() != _CLOSING[token[-1:]] or not any(
+            child.start_byte == offset and child.type.encode() == token for child in parent.children
+        ):
+            return None
+    return openers[0]
+
+
+def _open_brackets(source: bytes) -> list[tuple[int, bytes]] | None:
+    """The brackets open at the end of the text, outermost first, each with its offset and token; None when
+    the count cannot tell: a closer that closes no bracket, a string or comment never closed, `--%`, or a
+    `#` or `<#` after other text. Linear: each step finds the next character that matters."""
+    stack: list[tuple[int, bytes]] = []  # open brackets, and the strings a `$(…)` is within
+    at = 0
+    while True:
+        top = stack[-1][1] if stack else b""
+        if top in _STRINGS:
+            found = (_IN_STRING if top == b'"' else _IN_HERE_STRING).search(source, at)
+            if found is None:
+                return None
+            token, at = found.group(), found.end()
+            if token == b"`":
+                at += 1
+            elif token == b"${":
+                at = _past_braced_name(source, at)
+            elif token == b"$(":
+                stack.append((found.start(), token))
+            elif top == b'"' and (doubled := _DOUBLE_QUOTE.match(source, at)) is not None:
+                at = doubled.end()  # `""` is a quote in the string
+            else:
+                stack.pop()
+            if at < 0:
+                return None
+            continue
+        found = _IN_CODE.search(source, at)
+        if found is None:
+            return [(offset, token) for offset, token in stack]
+        token, start, at = found.group(), found.start(), found.end()
+        if token == b"`":
+            at += 1
+        elif token in (b"#", b"<#"):
+            if start > 0 and source[start - 1] not in _BEFORE_COMMENT:
+                return None
+            end = (_LINE_END if token == b"#" else _COMMENT_END).search(source, at)
+            at = end.end() if end is not None else (len(source) if token == b"#" else -1)
+        elif token == b"--%":
+            return None
+        elif token[:1] == b"@" and token[1:2] not in b"({":
+            at = _past_here_string(source, start, token, stack)
+        elif token == b"${":
+            at = _past_braced_name(source, at)
+        elif token[-1:] in _CLOSING:
+            stack.append((start, token))
+        elif token in (b")", b"}"):
+            if not stack or _CLOSING[stack[-1][1][-1:]] != token:
+                return None
+            stack.pop()
+        elif _DOUBLE_QUOTE.fullmatch(token):
+            stack.append((start, b'"'))
+        else:
+            at = _past_single_quoted(source, at)
+        if at < 0:
+            return None
+
+
+def _past_braced_name(source: bytes, at: int) -> int:
+    """The end of a variable's name in braces (`${my var}`), the name starting at `at`; -1 if never closed."""
+    found = _BRACED_NAME.match(source, at)
+    return found.end() if found is not None else -1
+
+
+def _past_single_quoted(source: bytes, at: int) -> int:
+    """The end of a single-quoted string whose text starts at `at` (`''` is a quote in it); -1 if never
+    closed."""
+    while (found := _SINGLE_QUOTE.search(source, at)) is not None:
+        at = found.end()
+        doubled = _SINGLE_QUOTE.match(source, at)
+        if doubled is None:
+            return at
+        at = doubled.end()
+    return -1
+
+
+def _past_here_string(source: bytes, start: int, token: bytes, stack: list[tuple[int, bytes]]) -> int:
+    """Where the code goes on after `@"` or `@'` at `start`: past a single-quoted here-string; into an
+    expandable one (its `$(…)` are code, so it goes on the stack); past the `@` of any other (`@"…"` is a
+    string after a stray `@`). -1 for a here-string never closed."""
+    header = _HERE_HEADER.match(source, start + len(token))
+    if header is None:
+        return start + 1
+    if _DOUBLE_QUOTE.fullmatch(token[1:]):
+        stack.append((start, b'@"'))
+        return start + len(token)
+    end = _SINGLE_HERE_END.search(source, header.end() - 1)
+    return end.end() if end is not None else -1
 
 
 def _problem(mark: Mark, words: str, fix: str) -> FileProblem:
@@ -1921,6 +2071,9 @@ class Interpreter:
         self.calling: list[int] = []  # the functions being run at a call, innermost last
         # The functions run at the calls being run (not those read once), with the call, innermost last.
         self.call_stack: list[tuple[Node, Node]] = []
+        # The parameters each function run at a call was given (by name, by position or piped), by
+        # function: what `$PSBoundParameters` holds in its body (see `_bound`).
+        self.passed: dict[int, frozenset[str]] = {}
         self.followed: dict[int, int] = {}  # calls run per function
         self.unfollowed: set[int] = set()  # functions with a call that was not run
         self.own_arguments: dict[int, bool] = {}  # see `_reads_its_own_arguments`
@@ -3025,7 +3178,7 @@ class Interpreter:
         if request is not None:
             return request
         if key == "psboundparameters" and name == "containskey" and len(values) == 1:
-            bound = self._bound_on_defaults(values[0], env)
+            bound = self._bound(values[0], env)
             if bound is not None:
                 return bound
         if name in _STRING_TESTS and target is not None and key and len(values) == 1:
@@ -3053,18 +3206,30 @@ class Interpreter:
             self._changed_in_place(key, env)  # `.Set_Item(…)`, `.Remove(…)`, a list's `.Add(…)`
         return Unknown(self.snippet(node))
 
-    def _bound_on_defaults(self, parameter: Value, env: Env) -> Flag | None:
-        """`$PSBoundParameters.ContainsKey("Tier")` in the run on the parameters' defaults: false for a
-        parameter that run gives its default, as a run that passes the parameter is not that run. So a
-        script that ends unless the parameter is passed (`if (-not $PSBoundParameters.ContainsKey("Tier"))
-        { throw … }`) never runs on its default. None when not known: in the first run, where a caller may
-        pass it; for a parameter of another scope, or a variable the script assigns itself."""
-        if not (self.on_defaults and isinstance(parameter, Text) and parameter.sure):
+    def _bound(self, parameter: Value, env: Env) -> Flag | None:
+        """`$PSBoundParameters.ContainsKey("Tier")`: in a function run at a call, whether that call passed
+        the parameter; in the script's own code, see `_bound_on_defaults`. So a function that ends unless
+        the parameter is passed (`if (-not $PSBoundParameters.ContainsKey("Tier")) { throw … }`) ends at a
+        call without it. None when not known, and for a variable the script assigns itself."""
+        if (
+            not (isinstance(parameter, Text) and parameter.sure)
+            or env.lookup("psboundparameters") is not None
+        ):
             return None
-        if env.lookup("psboundparameters") is not None:
+        passed = self.passed.get(self.scope)
+        if passed is not None:
+            return Flag(parameter.value.casefold() in passed)
+        return self._bound_on_defaults(parameter.value.casefold())
+
+    def _bound_on_defaults(self, name: str) -> Flag | None:
+        """Whether the script's own parameter `name` is bound, in the run on the parameters' defaults: not
+        for a parameter that run gives its default, as a run that passes the parameter is not that run. So a
+        script that ends unless the parameter is passed never runs on its default. None when not known: in
+        the first run, where a caller may pass it; for a parameter of another scope (a function read once,
+        with values it does not know)."""
+        if not self.on_defaults:
             return None
-        asked = (self.scope, parameter.value.casefold())
-        return Flag(False) if asked in self.defaulted else None
+        return Flag(False) if (self.scope, name) in self.defaulted else None
 
     def _script_block(self, node: Node, env: Env) -> Value:
         """A script block runs here any number of times (ForEach-Object, Where-Object) or elsewhere; its
@@ -3557,12 +3722,14 @@ class Interpreter:
             piped_to = self._bind_parameters(scope, signature, args, piped)
             if piped is not None and piped_to is None:
                 self.escape(piped)  # read as `$_` or `$input`, which the reader does not follow
+            self.passed[function.id] = frozenset(args.bound).union([piped_to] if piped_to else [])
             body = _first(function, "script_block")
             if body is not None:
                 self.statements(body, scope)
             outputs, sure = self.output, self.sure_output
         finally:
             self._undefine(defined)  # a function it defines is gone when it returns
+            self.passed.pop(function.id, None)
             self.calling.pop()
             self.call_stack.pop()
             self.maybe_calls -= uncertain
