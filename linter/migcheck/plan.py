@@ -28,11 +28,12 @@ from typing import TYPE_CHECKING, Any
 from migcheck.estate import key, portal_short_name
 from migcheck.model import Finding, Severity
 from migcheck.report.readiness import ScopeItem, ScopeSummary, readiness
+from migcheck.rules.reach import ipv4_networks
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
     from migcheck.estate import CloudService, Estate, Network, Placement, StorageAccount
-    from migcheck.model import AddressPrefix, Disk, LocalNetworkSite, NameRef, Role
+    from migcheck.model import Disk, LocalNetworkSite, NameRef, Role
     from migcheck.rules.reach import Reach
 
 # Dates the advice rests on (say them: the platform's retirements are why the plan exists).
@@ -249,7 +250,7 @@ class _Ranges:
     def __init__(self, networks: Iterable[Network]) -> None:
         self.blocks: dict[tuple[int, int], list[Network]] = defaultdict(list)
         for network in networks:
-            for block in _ipv4(network.address_space):
+            for block in ipv4_networks(network.address_space):
                 self.blocks[(int(block.network_address), block.prefixlen)].append(network)
         # The blocks by where they start, to find one inside a wider range (bisection), and for each the
         # next one of another network, to step over the blocks of the network that asks in one move.
@@ -269,7 +270,7 @@ class _Ranges:
         is in none of them (on-premises)."""
         peers: dict[int, str] = {}
         on_premises = False
-        for block in _ipv4(site.address_space):
+        for block in ipv4_networks(site.address_space):
             holders = [n for n in self._holding(block) if n is not network]
             peers.update((id(n), n.name) for n in holders[:1])
             on_premises = on_premises or not holders
@@ -278,7 +279,7 @@ class _Ranges:
     def inside(self, site: LocalNetworkSite, network: Network) -> tuple[str, ...]:
         """The other virtual networks with a range inside a range of `site`: one per range of the site."""
         peers: dict[int, str] = {}
-        for block in _ipv4(site.address_space):
+        for block in ipv4_networks(site.address_space):
             i = bisect.bisect_left(self.starts, int(block.network_address))
             if i < len(self.starts) and self.owners[i] is network:
                 i = self.next_other[i]
@@ -290,17 +291,6 @@ class _Ranges:
         address = int(block.network_address)
         for length in range(block.prefixlen + 1):
             yield from self.blocks.get((address & _MASKS[length], length), ())
-
-
-def _ipv4(prefixes: Iterable[AddressPrefix]) -> list[ipaddress.IPv4Network]:
-    """The IPv4 blocks among `prefixes`; malformed ones (MIG304's business) are left out."""
-    found = []
-    for prefix in prefixes:
-        try:
-            found.append(ipaddress.IPv4Network(prefix.text, strict=False))
-        except ValueError:
-            continue
-    return found
 
 
 def _errors(item: ScopeItem, locate: Callable[[Finding], Finding] | None = None) -> tuple[Finding, ...]:

@@ -24,14 +24,16 @@ class Reach:
 
     def __init__(self, estate: Estate) -> None:
         self.sites = _Blocks(
-            (net, site) for site in estate.local_sites for net in _networks(site.address_space)
+            (net, site) for site in estate.local_sites for net in ipv4_networks(site.address_space)
         )
         # A network's own ranges include its gateway's point-to-site client pool: those clients are
         # reached through the network, they are not on-premises.
         self.vnets = _Blocks(
             (net, v)
             for v in estate.virtual_networks
-            for net in _networks((*v.address_space, *(v.gateway.client_address_pool if v.gateway else ())))
+            for net in ipv4_networks(
+                (*v.address_space, *(v.gateway.client_address_pool if v.gateway else ()))
+            )
         )
         self._site_on_premises: dict[int, bool] = {}  # id(local site) -> `_on_premises`
         # A hub is a network whose own gateway reaches on-premises: through ExpressRoute, or a site-to-site
@@ -41,7 +43,7 @@ class Reach:
             (net, v)
             for v in estate.virtual_networks
             if v.gateway and self._reaches_on_premises(v)
-            for net in _networks(v.address_space)
+            for net in ipv4_networks(v.address_space)
         )
         self._transit: dict[int, str] = {}  # id(network) -> its transit site's name, or ""
         self._sites: dict[int, _SiteFacts] = {}  # id(local site) -> what transit through it depends on
@@ -57,7 +59,7 @@ class Reach:
         found = self._site_on_premises.get(id(site))
         if found is None:
             found = self._site_on_premises[id(site)] = any(
-                not self.vnets.holding(p) for p in _networks(site.address_space)
+                not self.vnets.holding(p) for p in ipv4_networks(site.address_space)
             )
         return found
 
@@ -115,7 +117,7 @@ class Reach:
     def _site_facts(self, site: LocalNetworkSite) -> _SiteFacts:
         facts = self._sites.get(id(site))
         if facts is None:
-            prefixes = _networks(site.address_space)
+            prefixes = ipv4_networks(site.address_space)
             facts = self._sites[id(site)] = _SiteFacts(
                 enclosing=self.hubs.enclosing_owners(prefixes),
                 inside=sum(self.hubs.count_inside(p) for p in prefixes),
@@ -196,7 +198,7 @@ def _count(starts: list[int], first: int, last: int) -> int:
     return bisect.bisect_right(starts, last) - bisect.bisect_left(starts, first)
 
 
-def _networks(prefixes: Iterable[AddressPrefix]) -> list[ipaddress.IPv4Network]:
+def ipv4_networks(prefixes: Iterable[AddressPrefix]) -> list[ipaddress.IPv4Network]:
     """The IPv4 networks among `prefixes`; malformed ones (MIG304's business) are left out."""
     found = []
     for prefix in prefixes:
