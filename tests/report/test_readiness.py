@@ -414,3 +414,19 @@ def test_a_finding_about_a_script_is_the_scripts_not_the_deployment_it_makes(est
     [found] = result.findings
     assert items(result, FILES)["deploy.ps1"].findings == (found,)
     assert items(result, NO_VNET)["jump"].findings == ()
+
+
+def test_a_statement_that_creates_a_service_per_loop_turn_counts_each_finding_once(estate):
+    """`foreach ($n in "sql1", "sql2") { New-AzureQuickVM -ServiceName $n ... }`: two services, both
+    created at one statement, each with its own MIG105 there; each item holds its own finding only."""
+    script = (
+        'foreach ($n in "sql1", "sql2") {\n'
+        '    New-AzureQuickVM -Windows -ServiceName $n -Name $n -ImageName $image -Location "West Europe" '
+        "-Password $p -AdminUsername $u\n"
+        "}\n"
+    )
+    result = estate({"deploy.ps1": script}, select=("MIG105",))
+    assert len(result.findings) == 2
+    for name in ("sql1", "sql2"):
+        [found] = items(result, NO_VNET)[name].findings
+        assert found.resource_name == name

@@ -241,9 +241,28 @@ class _Attacher:
             return []
         owners = self.by_mark.get(finding.mark)
         if owners:
-            return owners
+            return _named(owners, finding.resource_name) if len(owners) > 1 else owners
         in_file = self.by_path.get(finding.mark.path, set())
         return [self.drafts[next(iter(in_file))]] if len(in_file) == 1 else []
+
+
+def _named(owners: list[_Draft], name: str) -> list[_Draft]:
+    """Of the items that own one element (a statement that creates a service and its VM on each turn of a
+    loop), those the finding is about: the item of its name, or the one that migrates the VM or role of
+    its name; all of them when none is."""
+    wanted = name.casefold()
+    named = [
+        draft
+        for draft in owners
+        if draft.name.casefold() == wanted
+        or any(
+            str(member).casefold() == wanted
+            for members in draft.migrates.values()
+            if isinstance(members, list | tuple)
+            for member in members
+        )
+    ]
+    return named or owners
 
 
 @cache
