@@ -247,22 +247,21 @@ class _Attacher:
 
 
 def _named(owners: list[_Draft], name: str) -> list[_Draft]:
-    """Of the items that own one element (a statement that creates a service and its VM on each turn of a
-    loop), those the finding is about: the item of its name, or the one that migrates the VM or role of
-    its name; all of them when none is."""
+    """Of the items of one kind that own one element (a statement that creates a service and its VM on
+    each turn of a loop), those the finding is about: the item of its name, or the one that migrates the
+    VM, role or disk of its name; all of them when none is. Items of different kinds each keep it (a disk
+    counts against its network and its storage account)."""
     wanted = name.casefold()
-    named = [
-        draft
-        for draft in owners
-        if draft.name.casefold() == wanted
-        or any(
-            str(member).casefold() == wanted
-            for members in draft.migrates.values()
-            if isinstance(members, list | tuple)
-            for member in members
-        )
-    ]
-    return named or owners
+
+    def names(draft: _Draft) -> bool:
+        members = (m for ms in draft.migrates.values() if isinstance(ms, list | tuple) for m in ms)
+        return draft.name.casefold() == wanted or any(str(m).casefold() == wanted for m in members)
+
+    kept = []
+    for scope in dict.fromkeys(draft.scope for draft in owners):
+        same = [draft for draft in owners if draft.scope is scope]
+        kept += [draft for draft in same if names(draft)] or same
+    return kept
 
 
 @cache
