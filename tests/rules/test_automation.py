@@ -338,3 +338,50 @@ def test_a_reserved_ip_of_web_worker_roles_is_freed_before_it_moves(tmp_path: Pa
     (finding,) = lint(["."], Config(select=("MIG602",)), RULES).findings
     assert finding.fix.startswith("Free the reserved IP first (Remove-AzureReservedIPAssociation)")
     assert finding.message.endswith("move on their own (disassociate it first)")
+
+
+def test_a_change_between_prepare_and_commit_is_refused(tmp_path: Path, monkeypatch):
+    """Errors table: "... is in the process of being migrated and hence cannot be changed": Prepare locks
+    the management plane of what it prepares until Commit or Abort."""
+    change = (
+        'Get-AzureVM -ServiceName "app" -Name "web01" | '
+        "Add-AzureEndpoint -Name HTTPS -Protocol tcp -LocalPort 443 -PublicPort 443 | Update-AzureVM\n"
+    )
+    steps = {
+        step: f'Move-AzureService -{step} -ServiceName "app" -DeploymentName "app" -CreateNewVirtualNetwork\n'
+        for step in ("Validate", "Prepare", "Commit")
+    }
+
+    def runbook(*lines: str) -> list:
+        (tmp_path / "migrate.ps1").write_text("".join(lines), encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        return lint(["."], Config(select=("MIG602",)), RULES).findings
+
+    (finding,) = runbook(steps["Validate"], steps["Prepare"], change, steps["Commit"])
+    assert (finding.location.line, finding.severity.name) == (3, "ERROR")
+    assert "VM 'web01' of cloud service 'app' is changed after Move-AzureService Prepare" in finding.message
+    assert runbook(steps["Validate"], change, steps["Prepare"], steps["Commit"]) == []
+    assert runbook(steps["Validate"], steps["Prepare"], steps["Commit"], change) == []
+    assert (
+        runbook(steps["Validate"], steps["Prepare"], change.replace('"app"', '"other"'), steps["Commit"])
+        == []
+    )
+
+
+def test_a_change_to_a_service_in_a_prepared_network_is_refused(tmp_path: Path, monkeypatch):
+    hosted = (
+        '<Deployment xmlns="http://schemas.microsoft.com/windowsazure"><Name>app</Name>'
+        "<Url>http://app.cloudapp.net/</Url><RoleList><Role><RoleName>web01</RoleName>"
+        "<RoleType>PersistentVMRole</RoleType></Role></RoleList><VirtualNetworkName>prod</VirtualNetworkName>"
+        "</Deployment>\n"
+    )
+    runbook = (
+        'Move-AzureVirtualNetwork -Validate -VirtualNetworkName "prod"\n'
+        'Move-AzureVirtualNetwork -Prepare -VirtualNetworkName "prod"\n'
+        'Get-AzureVM -ServiceName "app" -Name "web01" | Set-AzureVMSize -InstanceSize Large | Update-AzureVM\n'
+    )
+    (tmp_path / "app.xml").write_text(hosted, encoding="utf-8")
+    (tmp_path / "migrate.ps1").write_text(runbook, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (finding,) = lint(["."], Config(select=("MIG602",)), RULES).findings
+    assert finding.location.line == 3 and "of virtual network 'prod' (line 2)" in finding.message
