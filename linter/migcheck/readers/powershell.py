@@ -537,8 +537,13 @@ class SyntaxIndex:
             for c, name in zip(found.get("command", []), commands, strict=True)
             if name == "switch-azuremode"
         ]
-        # How often the script calls each of its functions, by name (case-folded), where it is written.
-        self.call_sites = collections.Counter(name for name in commands if name in self.functions)
+        # How often the script calls each of its functions, by name (case-folded), where it is written: a
+        # classic cmdlet named by its module (`Azure\Get-AzureVM`) is no call of a function of its name.
+        self.call_sites = collections.Counter(
+            name
+            for c, name in zip(found.get("command", []), commands, strict=True)
+            if name in self.functions and not _module_qualified(c)
+        )
         self.called = set(self.call_sites)  # functions the script calls
         # (offset, variable key) of every assignment, and which scope assigns which keys.
         inside = _Spans(found.get("function", []))
@@ -579,11 +584,14 @@ class SyntaxIndex:
         self.by_key: dict[str, list[int]] = {}
         for offset, key in sorted(self.assignments):
             self.by_key.setdefault(key, []).append(offset)
-        # Where a `break` or `continue` is: a loop that holds one may stop before its list ends.
+        # Where a `break` or `continue` is: a loop that holds one may stop before its list ends. One in a
+        # `catch` ends it only when a command fails, which may end any code (see `Interpreter._try`).
         self.loop_exits = sorted(
             n.start_byte
             for n in found.get("flow", [])
-            if _text(n).casefold().startswith(("break", "continue")) and not _ends_a_switch(n)
+            if _text(n).casefold().startswith(("break", "continue"))
+            and not _ends_a_switch(n)
+            and not _ends_on_error(n)
         )
 
     def exits(self, node: Node) -> bool:
@@ -822,6 +830,19 @@ def _ends_a_switch(flow: Node) -> bool:
     return False
 
 
+def _ends_on_error(flow: Node) -> bool:
+    """Whether a `break` or `continue` lies in a `catch` nearer than any loop, script block or function
+    around it: it runs only when a command of the `try` block fails."""
+    parent = flow.parent
+    while parent is not None and parent.type not in _LOOP_STATEMENTS:
+        if parent.type == "catch_clause":
+            return True
+        if parent.type in ("function_statement", "script_block_expression"):
+            return False
+        parent = parent.parent
+    return False
+
+
 def _trap_ends(trap: Node) -> bool:
     """Whether a `trap` surely ends its scope on an error: its block, at its top level, `break`s, `exit`s
     or `throw`s. Any other trap lets the script go on after the statement that failed."""
@@ -934,7 +955,7 @@ def _constraint(node: Node) -> str:
     return _text(written)[1:-1].strip().casefold() if written is not None else ""
 
 
-def _command_name(command: Node) -> str:
+def _written_command_name(command: Node) -> str:
     name = command.child_by_field_name("command_name")
     if name is None:
         return ""
@@ -943,6 +964,19 @@ def _command_name(command: Node) -> str:
         if not inner or inner[0].type != "path_command_name":
             return ""  # `& $command`: a command chosen at run time
     return _text(name).strip().strip("'\"")
+
+
+def _command_name(command: Node) -> str:
+    """The command a call runs, as written; a classic cmdlet named by its module (`Azure\\Get-AzureVM`) by
+    its own name (see `cmdlets.module_cmdlet`)."""
+    written = _written_command_name(command)
+    return cmdlets.module_cmdlet(written) or written
+
+
+def _module_qualified(command: Node) -> bool:
+    """Whether a call names a classic cmdlet by its module: it runs the cmdlet, never a function of the
+    script's of that name."""
+    return bool(cmdlets.module_cmdlet(_written_command_name(command)))
 
 
 _SCOPE_PREFIXES = frozenset({"script", "global", "local", "private", "variable"})
@@ -2440,9 +2474,10 @@ class Interpreter:
         """`foreach ($x in …)`: the list is read once, before the loop. A list of constants the script
         writes out (`"a", "b"`, `@(…)`, `1..3`, or a variable that holds one) is walked item by item, as
         PowerShell runs it, when it holds at most `_MAX_ROUNDS` items, the body has no `break` or
-        `continue` that could end it early, and the repeats are affordable; a round that ends the path
-        (`return`, `exit`, `throw`) is the last. Over an empty list (`@()`) the body never runs. Any other
-        loop is read as `_loop` reads it."""
+        `continue` that could end it early (but in a `catch`: see `SyntaxIndex.loop_exits`), and the
+        repeats are affordable; a round that ends the path (`return`, `exit`, `throw`) is the last, as is
+        one that `break`s, after which the path goes on past the loop. Over an empty list (`@()`) the body
+        never runs. Any other loop is read as `_loop` reads it."""
         variable = _first(node, "variable")
         listed = next((c for c in _named(node) if c.type == "pipeline"), None)
         body = _first(node, "statement_block")
@@ -2460,6 +2495,10 @@ class Interpreter:
         for item in items:
             env.vars[key] = item
             self.statements(body, env)
+            if self.stopped in ("break", "continue"):  # of this loop: it ends, or goes on with the next item
+                ended, self.stopped = self.stopped, None
+                if ended == "break":
+                    break
             if self.stopped is not None:
                 break
 
@@ -3244,8 +3283,9 @@ class Interpreter:
         (`$vms = "a", "b" | ForEach-Object { New-AzureVMConfig -Name $_ … }` holds both configurations), as
         what a `foreach` statement outputs is the statement's. Over a list of constants the block runs once
         per item (see `_each_item`); over any other list, and when the block has a `break` or `continue`
-        that could leave it (they end the enclosing loop, or the script), it is read once, as any script
-        block is (see `_script_block`). None, and nothing read, for a command given more than its block."""
+        that could leave it (they end the enclosing loop, or the script), but in a `catch` (see
+        `SyntaxIndex.loop_exits`), it is read once, as any script block is (see `_script_block`). None, and
+        nothing read, for a command given more than its block."""
         block = _process_block(node)
         if block is None or block.parent is None:
             return None
@@ -3258,7 +3298,8 @@ class Interpreter:
     def _each_item(self, block: Node, items: tuple[Value, ...], env: Env) -> None:
         """`"a", "b" | ForEach-Object { … }`: the block runs once per item of a list of constants, as a
         `foreach` over it does (see `_foreach`), in the script's scope with `$_` the item; `return` ends
-        only that item's run."""
+        only that item's run, and a `break` or `continue` the walk, going on as the loop around the
+        pipeline (or the script) does."""
         outer = self.item
         for item in items:
             self.item = item
@@ -3392,7 +3433,7 @@ class Interpreter:
                 self.evaluate(part, env)
         if _dot_sourced(node):
             self.dotted = True
-        if key in self.defined:
+        if key in self.defined and not _module_qualified(node):
             value = self.user_call(node, key, env, piped)
             self._shared(node, env)
             return value

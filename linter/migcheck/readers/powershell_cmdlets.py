@@ -235,6 +235,22 @@ def canonical(name: str) -> str:
     return CLASSIC.get(name.casefold(), "")
 
 
+# PowerShell names a command by its module too: `Azure\Get-AzureVM` is the cmdlet of the module named
+# `Azure`, the classic one, even where a function of the same name is defined. Other modules' names are
+# other commands (`MyModule\Get-AzureVM` is someone's own function).
+_CLASSIC_MODULE = "azure\\"
+
+
+def module_cmdlet(name: str) -> str:
+    """The cmdlet a name qualified by the classic module names (`Azure\\Get-AzureVM`: "Get-AzureVM", as
+    written), or "" when `name` is no such name: unqualified, another module's, or not a cmdlet the reader
+    knows of that module."""
+    if name[: len(_CLASSIC_MODULE)].casefold() != _CLASSIC_MODULE:
+        return ""
+    cmdlet = name[len(_CLASSIC_MODULE) :]
+    return cmdlet if canonical(cmdlet) or cmdlet.casefold() in SPECS else ""  # SPECS: `Switch-AzureMode`
+
+
 # --- parameters ---------------------------------------------------------------------------------------
 
 
