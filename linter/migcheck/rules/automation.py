@@ -3,22 +3,12 @@ migration runbooks that run the platform's steps out of order."""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from migcheck.automation import CREATES_RETIRED, GENERIC, replacement
-from migcheck.estate import CloudService, Estate, key
+from migcheck.estate import Estate, key
 from migcheck.inventory_model import ClassicReservedIp
-from migcheck.model import (
-    Deployment,
-    Finding,
-    Mark,
-    MigrationStep,
-    Role,
-    Script,
-    ServiceConfiguration,
-    Severity,
-)
+from migcheck.model import Deployment, Finding, MigrationStep, Role, Script, ServiceConfiguration, Severity
 from migcheck.rule import Docs, Example, Rule, Scope
 
 SHOWN = 6  # replacements named in one message; the rest are counted
@@ -216,11 +206,7 @@ class MigrationOutOfOrder(Rule):
         "own (`Move-AzureService`) that the files place in a virtual network (error): the deep dive validates "
         "the virtual network, or a cloud service only if it is in none. And a reserved IP moved on its own "
         "(`Move-AzureReservedIP`) that a deployment of the files uses (error): an associated reserved IP "
-        "migrates with its cloud service; Move-AzureReservedIP is for the unassociated ones. And a change the "
-        "script makes to a VM (`... | Update-AzureVM`, `update_role`) after it prepares the VM's cloud service "
-        "or network and before it commits or aborts it, by the lines of the script (error): the platform "
-        'refuses changes to a prepared resource ("is in the process of being migrated and hence cannot be '
-        'changed"), once per script.',
+        "migrates with its cloud service; Move-AzureReservedIP is for the unassociated ones.",
         why="The platform runs each migration in three steps. Validate reports what blocks. Prepare turns the "
         "resources into Resource Manager ones and locks their classic management plane. Commit finishes, or "
         "Abort rolls back. A Commit or Abort of a resource that is not prepared fails. A Prepare without "
@@ -329,41 +315,10 @@ class MigrationOutOfOrder(Rule):
             for placement in service.placements
             for ref in placement.reserved_ips
         }
-        changed = (
-            _changes_by_file(estate)
-            if any(s.step == "prepare" for sc in scripts for s in sc.migration)
-            else {}
-        )
         for script in scripts:
             yield from self._check_script(script, holders)
             yield from self._services_in_networks(script, in_network)
             yield from self._associated_ips(script, associated, of_roles)
-            yield from self._changed_while_prepared(script, changed.get(script.mark.path, ()))
-
-    def _changed_while_prepared(
-        self, script: Script, changes: Sequence[tuple[Mark, Role, CloudService]]
-    ) -> Iterator[Finding]:
-        """A change to an existing VM that the script makes after it prepares the VM's cloud service (or
-        the network it is in) and before it commits or aborts it: the prepared resources' management plane
-        is locked, and the platform refuses the change ("is in the process of being migrated and hence
-        cannot be changed"). Told by the lines of one file, as a runbook runs."""
-        if not changes:
-            return
-        for prepare, until in _prepared_windows(script.migration):
-            for mark, vm, service in changes:
-                inside = prepare.mark.line < mark.line < until
-                if inside and _in_scope(service, prepare):
-                    yield self.finding(
-                        script,
-                        f"{script.name}: VM '{vm.name}' of {service.label} is changed after "
-                        f"{_call(prepare)} of {_what(prepare)} (line {prepare.mark.line}) and before its "
-                        "Commit or Abort: a prepared resource is locked against changes until then, and the "
-                        "platform refuses this one",
-                        at=mark,
-                        fix="Make the change before Prepare (or Abort first), or make it in Resource Manager "
-                        "after Commit.",
-                    )
-                    return  # one finding per script: the first change the lock refuses
 
     def _associated_ips(
         self, script: Script, associated: dict[str, str], of_roles: set[str]
@@ -590,43 +545,6 @@ def _network_migration(script: Script, network: str) -> str:
     return (
         f"Move-AzureVirtualNetwork -VirtualNetworkName '{network}' with -Validate, then -Prepare and -Commit"
     )
-
-
-def _changes_by_file(estate: Estate) -> dict[str, list[tuple[Mark, Role, CloudService]]]:
-    """Where each VM is described (created, or changed later: a change applied to the VM it changes keeps
-    its place among the VM's `described_at`), with the VM and its cloud service, by file."""
-    found: dict[str, list[tuple[Mark, Role, CloudService]]] = {}
-    for service in estate.cloud_services:
-        for placement in service.placements:
-            for vm in placement.vms:
-                for mark in vm.described_at:
-                    found.setdefault(mark.path, []).append((mark, vm, service))
-    return found
-
-
-def _prepared_windows(steps: tuple[MigrationStep, ...]) -> Iterator[tuple[MigrationStep, float]]:
-    """Each Prepare of a cloud service or a virtual network, with the line of the Commit or Abort of that
-    target that follows it (infinity when none does: the script leaves it prepared)."""
-    for at, step in enumerate(steps):
-        if step.step != "prepare" or step.scope not in ("cloud-service", "virtual-network"):
-            continue
-        target = key(step.target.strip())
-        ends = (
-            later.mark.line
-            for later in steps[at + 1 :]
-            if later.step in ("commit", "abort")
-            and later.scope == step.scope
-            and key(later.target.strip()) == target
-        )
-        yield step, next(ends, math.inf)
-
-
-def _in_scope(service: CloudService, prepare: MigrationStep) -> bool:
-    """Whether a Prepare locks the service: it names the service, or the network the service is in."""
-    target = key(prepare.target.strip())
-    if prepare.scope == "cloud-service":
-        return key(service.name) == target
-    return any(key(ref.name) == target for ref in service.virtual_network_refs)
 
 
 def _call(step: MigrationStep) -> str:
