@@ -2063,7 +2063,11 @@ class _InventoryVms:
             if record.instance:
                 service.add_instance(at, record.name, record.instance)
             if not service.placement(at).network_known and record.network_known:  # VM files do not say
-                vnet = NameRef(record.virtual_network, record.mark) if record.virtual_network else None
+                vnet = (
+                    NameRef(record.virtual_network, record.virtual_network_mark or record.mark)
+                    if record.virtual_network
+                    else None
+                )
                 service.change(at, network_known=True, virtual_network=vnet)
         renamed = service.service.named_by != "files" and key(record.service) not in self.by_name
         if renamed and record.service:
@@ -2073,14 +2077,16 @@ class _InventoryVms:
     def _add(self, group: list[inv.ClassicVm]) -> None:
         """VMs only the export knows: a placement of their own, in the files' service of that name if any."""
         first = group[0]
-        vnet = next((r.virtual_network for r in group if r.virtual_network), "")
+        named = next((r for r in group if r.virtual_network), None)
         placement = Placement(
             name=first.deployment,
             mark=first.mark,
             roles=tuple(r.role for r in group),
             network_known=all(r.network_known for r in group),
             endpoints_known=all("endpoints" not in r.role.unknown for r in group),
-            virtual_network=NameRef(vnet, first.mark) if vnet else None,
+            virtual_network=(
+                NameRef(named.virtual_network, named.virtual_network_mark or named.mark) if named else None
+            ),
             reserved_ips=tuple(NameRef(ip.name, ip.mark) for ip in self.reserved.get(key(first.service), ())),
             instances=tuple(r.instance for r in group if r.instance),
             reserved_ips_known=self.reserved_known,

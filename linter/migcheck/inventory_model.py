@@ -319,6 +319,8 @@ class ClassicVm:
     # states one, since the rows of one export share a projection (see `settle_availability_sets` in
     # `readers/inventory_shapes.py`).
     availability_set_left_out: bool = False
+    # Where the export names the VM's virtual network: what a finding about that name points at.
+    virtual_network_mark: Mark | None = None
 
 
 @record

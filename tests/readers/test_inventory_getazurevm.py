@@ -692,3 +692,18 @@ def test_an_export_that_names_no_subscription_joins_none_that_does_not_hold_its_
     result = _lint(tmp_path, monkeypatch, files, "MIG003", dedent=False)
     assert result.findings == []
     assert sorted(e.subscription for e in result.estates) == ["(no subscription id)", "default"]
+
+
+def test_a_network_no_configuration_defines_is_reported_where_the_export_names_it(tmp_path, monkeypatch):
+    """MIG003 points at the VM's `VirtualNetworkName`, as every finding about a field of an export points
+    at that field, not at the object's `{`."""
+    text = _json([_context("ops01", vnet="prod-vnet")])
+    netcfg = (
+        '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">'
+        '<VirtualNetworkConfiguration><VirtualNetworkSites><VirtualNetworkSite name="other" Location="West '
+        'Europe"><AddressSpace><AddressPrefix>10.9.0.0/16</AddressPrefix></AddressSpace></VirtualNetworkSite>'
+        "</VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>\n"
+    )
+    files = {"vms.json": text, "NetworkConfig.netcfg": netcfg}
+    result = _lint(tmp_path, monkeypatch, files, "MIG003", dedent=False)
+    assert _where(result.findings) == [_found("MIG003", "vms.json", text, '"VirtualNetworkName"', '"ops01"')]

@@ -501,6 +501,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         item.subscription,
         tuple(_disk_accounts(storage)),
         availability_set_left_out=left_out,
+        virtual_network_mark=spots.at(spots.key("virtualNetwork")) if vnet else None,
     )
 
 
@@ -1089,6 +1090,9 @@ def _vm_context(obj: dict, mark: Mark, spots: Spots, cut: frozenset[str] = froze
         text(get(obj, "VirtualNetworkName")),
         has(obj, "VirtualNetworkName"),
         availability_set_left_out=left_out,
+        virtual_network_mark=(
+            spots.at(spots.key("VirtualNetworkName")) if text(get(obj, "VirtualNetworkName")) else None
+        ),
     )
 
 
