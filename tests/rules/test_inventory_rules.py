@@ -530,7 +530,7 @@ def test_the_contoso_inventory(monkeypatch):
     assert found == [
         "MIG502 examples/contoso/inventory/alertrules.json:3:5",
         "MIG313 examples/contoso/inventory/dependents.json:4:5",
-        "MIG319 examples/contoso/inventory/dependents.json:33:5",
+        "MIG319 examples/contoso/inventory/dependents.json:42:31",  # the subnet id in the classic network
         "MIG503 examples/contoso/inventory/dependents.json:52:5",
         "MIG311 examples/contoso/inventory/er-authorizations.json:2:5",
         "MIG501 examples/contoso/inventory/rbac.json:4:5",

@@ -757,7 +757,7 @@ def _in_classic_vnets(item: Item, service: ServiceKind, ids: Iterable[str]) -> I
                 service,
                 item.name,
                 rid.name,
-                item.mark,
+                item.spots.values([value], "properties")[0],  # where the id is written, else the row
                 subnet=rid.child,
                 vnet_subscription=rid.subscription,
                 subscription=item.subscription,

@@ -425,7 +425,7 @@ class AppServiceEnvironmentInVnet(_ServiceInVnetRule):
                     f'{{"virtualNetwork": {{"id": "{CLASSIC_VNET}", "subnet": "ase"}}}}',
                 )
             },
-            expect=("inventory/dependents.json:2:3",),
+            expect=("inventory/dependents.json:7:45",),
         ),
     )
     valid = (
@@ -479,7 +479,7 @@ class HdinsightInVnet(_ServiceInVnetRule):
                     f'{{"id": "{CLASSIC_VNET}", "subnet": "{CLASSIC_VNET}/subnets/Data"}}}}]}}}}',
                 )
             },
-            expect=("inventory/dependents.json:2:3",),
+            expect=("inventory/dependents.json:7:104",),
         ),
     )
     valid = (
@@ -595,7 +595,7 @@ class AadDomainServicesInVnet(_ServiceInVnetRule):
                     f'{{"domainName": "contoso.example", "subnetId": "{CLASSIC_VNET}/subnets/Identity"}}',
                 )
             },
-            expect=("inventory/dependents.json:2:3",),
+            expect=("inventory/dependents.json:7:65",),
         ),
     )
     valid = (
@@ -653,7 +653,7 @@ class RemoteAppInVnet(_ServiceInVnetRule):
                     f'{{"vnet": {{"subnet": "{CLASSIC_VNET}/subnets/Desktops"}}}}',
                 )
             },
-            expect=("inventory/dependents.json:2:3",),
+            expect=("inventory/dependents.json:7:39",),
         ),
     )
     valid = (
@@ -709,7 +709,7 @@ class ApiManagementInVnet(_ServiceInVnetRule):
                     f'{{"subnetResourceId": "{CLASSIC_VNET}/subnets/Apim"}}}}',
                 )
             },
-            expect=("inventory/dependents.json:2:3",),
+            expect=("inventory/dependents.json:7:106",),
         ),
         Example(
             {
