@@ -820,22 +820,20 @@ def _ends_a_switch(flow: Node) -> bool:
     written without a label, with a `switch` nearer than any loop."""
     if len(_named(flow)) > 0:  # `break outer`: a label names the loop
         return False
-    parent = flow.parent
-    while parent is not None and parent.type not in _LOOP_STATEMENTS:
-        if parent.type == "switch_statement":
-            return True
-        if parent.type in ("function_statement", "script_block_expression"):
-            return False
-        parent = parent.parent
-    return False
+    return _nearer_than_a_loop(flow, "switch_statement")
 
 
 def _ends_on_error(flow: Node) -> bool:
     """Whether a `break` or `continue` lies in a `catch` nearer than any loop, script block or function
     around it: it runs only when a command of the `try` block fails."""
+    return _nearer_than_a_loop(flow, "catch_clause")
+
+
+def _nearer_than_a_loop(flow: Node, kind: str) -> bool:
+    """Whether a node of `kind` holds `flow` nearer than any loop, function or script block around it."""
     parent = flow.parent
     while parent is not None and parent.type not in _LOOP_STATEMENTS:
-        if parent.type == "catch_clause":
+        if parent.type == kind:
             return True
         if parent.type in ("function_statement", "script_block_expression"):
             return False
