@@ -144,6 +144,15 @@ class _Draft:
     marks: set[Mark] = field(default_factory=set)
     findings: list[Finding] = field(default_factory=list)
     held_back: list[Suppressed] = field(default_factory=list)
+    _names: frozenset[str] | None = None  # see `names`
+
+    def names(self) -> frozenset[str]:
+        """Its name and those of the VMs, roles and disks it migrates, casefolded: made once, when two
+        items own one element (see `_named`)."""
+        if self._names is None:
+            members = (m for ms in self.migrates.values() if isinstance(ms, list | tuple) for m in ms)
+            self._names = frozenset({self.name.casefold(), *(str(m).casefold() for m in members)})
+        return self._names
 
     def own(self, *resources: object) -> _Draft:
         for resource in resources:
@@ -252,15 +261,10 @@ def _named(owners: list[_Draft], name: str) -> list[_Draft]:
     VM, role or disk of its name; all of them when none is. Items of different kinds each keep it (a disk
     counts against its network and its storage account)."""
     wanted = name.casefold()
-
-    def names(draft: _Draft) -> bool:
-        members = (m for ms in draft.migrates.values() if isinstance(ms, list | tuple) for m in ms)
-        return draft.name.casefold() == wanted or any(str(m).casefold() == wanted for m in members)
-
     kept = []
     for scope in dict.fromkeys(draft.scope for draft in owners):
         same = [draft for draft in owners if draft.scope is scope]
-        kept += [draft for draft in same if names(draft)] or same
+        kept += [draft for draft in same if wanted in draft.names()] or same
     return kept
 
 
