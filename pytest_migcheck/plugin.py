@@ -24,7 +24,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--migcheck",
         action="store_true",
         help="check the classic Azure files under the rootdir with migcheck: one item per file and rule "
-        "that looks at a resource the file holds, and the rules about files themselves where they report",
+        "that can fail there (it looks at a resource the file holds), and per rule that reported on a file",
     )
     group.addoption(
         "--migcheck-fail-on",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import reprlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import TYPE_CHECKING, ClassVar, TypeVar
@@ -537,6 +537,21 @@ class VirtualMachine:
     kind: ClassVar[str] = "VirtualMachine"
 
 
+class PlacedInNetwork:
+    """Never instantiated. Held (`resource_types`) by a file that places a configuration or deployment in
+    a virtual network (a .cscfg's `VirtualNetworkSite`, a deployment's `VirtualNetworkName`, a script's
+    `-VNetName`): in a rule's `cases_in`, the files where a finding about such a placement can be."""
+
+    kind: ClassVar[str] = "PlacedInNetwork"
+
+
+class WithReservedIp:
+    """Never instantiated. Held by a file that gives a configuration or deployment a reserved IP (a .cscfg's
+    `ReservedIP`, a deployment's `ReservedIPName`, a script's `-ReservedIPName`), like `PlacedInNetwork`."""
+
+    kind: ClassVar[str] = "WithReservedIp"
+
+
 @record
 class RoleSettings:
     """A cscfg `Role`: the settings of a role defined elsewhere. A cscfg does not say what type a role is
@@ -1038,8 +1053,21 @@ def resource_types(document: Document) -> frozenset[type]:
         found.add(cls)
         if isinstance(obj, Role) and obj.is_vm:
             found.add(VirtualMachine)
+        elif isinstance(obj, (ServiceConfiguration, Deployment)):
+            found.update(_placement_facts(obj))
         stack.extend(getattr(obj, name) for name in fields)
     return frozenset(found)
+
+
+def _placement_facts(placed: ServiceConfiguration | Deployment) -> Iterator[type]:
+    """What a configuration or deployment states of where it is placed (see `PlacedInNetwork`)."""
+    if placed.virtual_network is not None:
+        yield PlacedInNetwork
+    if isinstance(placed, ServiceConfiguration):
+        if placed.reserved_ips:
+            yield WithReservedIp
+    elif placed.reserved_ip is not None or placed.other_reserved_ips:
+        yield WithReservedIp
 
 
 # The fields of each record type `resource_types` walks into, by type (None: not a record, such as the

@@ -74,6 +74,10 @@ class Rule:
     # moves is in use): a selection of the rule reads their files too (`reads`), and they give it
     # no test case of their own.
     also_reads: ClassVar[frozenset[type]] = frozenset()
+    # The types whose presence in a file gives it a test case of the rule (`has_case`), where the rule
+    # reports at only some of the resources it looks at: MIG106 reads every deployment, but its findings
+    # are at reserved IPs. None: `looks_at`.
+    cases_in: ClassVar[frozenset[type] | None] = None
     invalid: ClassVar[tuple[Example, ...]]  # must trigger, at the positions given
     valid: ClassVar[tuple[Example, ...]]  # must not trigger
     fix_hint: ClassVar[str] = ""  # the default `fix` of its findings
@@ -154,7 +158,10 @@ class Rule:
         """Whether a file holding `held` gets a test case for the rule (a pytest item, a JUnit case) even
         when the rule finds nothing there. The rules about files themselves (syntax, kind, suppression
         comments) get one only where they report: one that passed on every file would be half of all
-        cases on a large estate, and pytest's cost is per item."""
+        cases on a large estate, and pytest's cost is per item. A rule that reports at only some of the
+        resources it reads gets one only where those are (`cases_in`): a pair that cannot fail is no test."""
+        if cls.cases_in is not None:
+            return not cls.cases_in.isdisjoint(held)
         return cls.looks_at != {Document} and cls.inspects(held)
 
     def documentation(self) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import BROKEN_CSCFG, ENDPOINT_ACL, NET, QUIET, SELECTED, SHOP, VM
 
-from migcheck.model import Document, resource_types
+from migcheck.model import resource_types
 from migcheck.plugins import load_rules
 from migcheck.readers import read_document
 
@@ -45,7 +45,7 @@ def test_one_item_per_file_and_inspecting_rule(estate: pytest.Pytester) -> None:
         assert document is not None
         held = resource_types(document)
         # The rules about files themselves get an item only where they reported: the broken file's MIG001.
-        expected |= {f"{path}::{r.code}" for r in rules if r.looks_at != {Document} and r.inspects(held)}
+        expected |= {f"{path}::{r.code}" for r in rules if r.has_case(held)}
     expected.add(f"{BROKEN_CSCFG}::MIG001")
     assert f"{NET}::MIG201" not in expected and f"{SHOP}::MIG201" in expected
     assert f"{NET}::MIG001" not in expected
@@ -84,6 +84,33 @@ def test_the_rules_about_files_get_an_item_where_they_report(estate: pytest.Pyte
     reprec = estate.inline_run("--migcheck", *QUIET, "--migcheck-fail-on", "warning", *ids)
     _, _, failed = reprec.listoutcomes()
     assert sorted(r.nodeid for r in failed) == ids
+
+
+def test_a_rule_gets_an_item_only_where_it_can_report(estate: pytest.Pytester) -> None:
+    # MIG104 reports at the reference that places a service in a network, MIG106 at a reserved IP: the
+    # shop's .cscfg places it (an item for MIG104 only), the .csdef and the local emulator's .cscfg
+    # neither place it nor reserve an IP (no item), the staging .cscfg does both (an item for each).
+    estate.path.joinpath("shop", "ServiceDefinition.csdef").write_text(
+        '<ServiceDefinition name="shop"><WebRole name="Web"/></ServiceDefinition>\n'
+    )
+    estate.path.joinpath("shop", "ServiceConfiguration.Local.cscfg").write_text(
+        '<ServiceConfiguration serviceName="shop"><Role name="Web"/></ServiceConfiguration>\n'
+    )
+    estate.path.joinpath("shop", "ServiceConfiguration.Staging.cscfg").write_text(
+        '<ServiceConfiguration serviceName="shop"><Role name="Web"/><NetworkConfiguration>'
+        '<VirtualNetworkSite name="prod"/><AddressAssignments><ReservedIPs><ReservedIP name="shop-ip"/>'
+        "</ReservedIPs></AddressAssignments></NetworkConfiguration></ServiceConfiguration>\n"
+    )
+    ids = collected(estate, "--migcheck-select", "MIG101,MIG104,MIG106", "shop")
+    assert ids == [
+        f"{SHOP}::MIG101",
+        f"{SHOP}::MIG104",
+        "shop/ServiceConfiguration.Local.cscfg::MIG101",
+        "shop/ServiceConfiguration.Staging.cscfg::MIG101",
+        "shop/ServiceConfiguration.Staging.cscfg::MIG104",
+        "shop/ServiceConfiguration.Staging.cscfg::MIG106",
+        "shop/ServiceDefinition.csdef::MIG101",
+    ]
 
 
 @pytest.mark.parametrize(

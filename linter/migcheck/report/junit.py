@@ -1,8 +1,8 @@
 """`--format junit`: a JUnit XML report for CI systems that render test results (Jenkins, GitLab, Azure
 Pipelines, ...).
 
-The test cases are those `pytest --migcheck` collects: one per file and rule that inspects what the file
-holds, and one for each rule that reported on a file (`Rule.has_case`), named as pytest's own JUnit writer
+The test cases are those `pytest --migcheck` collects: one per file and rule that can fail there (it
+inspects what the file holds, `Rule.has_case`), and one for each rule that reported on a file, named as pytest's own JUnit writer
 (`pytest --migcheck --junitxml`) names the item `path/to/file.cscfg::MIG201`: classname the path with
 `/` as `.` (and a `.py` ending dropped), name the rule's code. So both reports show the same cases, and a
 CI system that tracks tests by name sees one history whichever wrote the report. A case fails, as the

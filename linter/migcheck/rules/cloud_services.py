@@ -13,6 +13,7 @@ from migcheck.model import (
     Finding,
     InputEndpoint,
     NameRef,
+    PlacedInNetwork,
     ReservedIp,
     Role,
     ServiceConfiguration,
@@ -21,6 +22,7 @@ from migcheck.model import (
     Together,
     VirtualIp,
     VirtualMachine,
+    WithReservedIp,
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
 
@@ -712,6 +714,7 @@ class VnetWithVmsAndRoles(Rule):
     severity = Severity.ERROR
     scope = Scope.VIRTUAL_NETWORKS
     looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment})
+    cases_in = frozenset({PlacedInNetwork})  # it reports at the reference that places the roles
     summary = "A virtual network holds both VMs and web/worker roles."
     fix_hint = (
         "Take the web/worker roles out of the network by rebuilding them in an Azure Resource Manager virtual "
@@ -1022,6 +1025,9 @@ class ReservedIpWithoutEndpoint(Rule):
     scope = Scope.CLOUD_SERVICES
     # An inventory export's reserved IPs join the deployments of its VMs (`estate._InventoryVms`).
     looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment, ClassicReservedIp})
+    # It reports at the reserved IP: where a deployment or a configuration names it, or where a list of
+    # the subscription's reserved IPs (REST `ReservedIPs`, an export) attaches it to a service.
+    cases_in = frozenset({WithReservedIp, ReservedIp, ClassicReservedIp})
     per_cloud_service = True
     summary = "A deployment has a reserved IP but no input endpoint, so its VIP cannot be migrated."
     fix_hint = (
