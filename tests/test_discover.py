@@ -25,6 +25,22 @@ def test_folder_walk_is_sorted_and_skips_other_extensions_and_vcs(tree):
     assert [c.path for c in discover(["."])] == ["a/x.cscfg", "b/ServiceDefinition.csdef", "c/net.netcfg"]
 
 
+def test_build_output_folders_are_skipped_unless_a_file_in_them_is_named(tree):
+    # The Azure SDK builds a cloud service's package in csx/<configuration>/ with a copy of its .csdef;
+    # .NET projects build into bin/ and obj/ (bin/Release/app.publish holds the .cscfg).
+    for name in (
+        "b/csx/Release/ServiceDefinition.csdef",
+        "b/bin/Release/app.publish/x.cscfg",
+        "b/obj/y.cscfg",
+    ):
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text("<x/>")
+    assert [c.path for c in discover(["b"])] == ["b/ServiceDefinition.csdef"]
+    assert [c.path for c in discover(["b/csx/Release/ServiceDefinition.csdef"])] == [
+        "b/csx/Release/ServiceDefinition.csdef"
+    ]
+
+
 def test_explicit_file_is_kept_whatever_its_extension(tree):
     [candidate] = discover(["a/readme.md"])
     assert candidate.explicit and candidate.path == "a/readme.md"

@@ -32,9 +32,24 @@ if TYPE_CHECKING:
 CANDIDATE_SUFFIXES = candidate_suffixes()
 STDIN = "-"
 
-# Folders no one wants linted; a user can still name a file inside them explicitly.
+# Folders no one wants linted; a user can still name a file inside them explicitly. `csx` is where the
+# Azure SDK builds a cloud service's package (`csx/Release/ServiceDefinition.csdef`, a copy of the
+# project's own), as `bin` and `obj` are .NET build output: checking them reports each service twice.
 SKIPPED_DIRS = frozenset(
-    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox", "bin", "obj"}
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        "node_modules",
+        "__pycache__",
+        ".tox",
+        ".nox",
+        "bin",
+        "obj",
+        "csx",
+    }
 )
 # A .gitignore is read up to this size; real ones are a few kilobytes.
 GITIGNORE_BYTES = 1024 * 1024
