@@ -22,7 +22,7 @@ from migcheck.baseline import BaselineError
 from migcheck.config import EMPTY_SELECTION, Config, ConfigError, check_settings_rules, load_config
 from migcheck.discover import shown
 from migcheck.engine import LintResult, RuleError, lint
-from migcheck.model import Document, Finding, Severity, resource_types
+from migcheck.model import Document, Finding, Severity
 from migcheck.plugins import PluginError, load_rules
 from migcheck.report.text import format_finding, headline
 from migcheck.rule import Rule, RuleSet
@@ -174,7 +174,7 @@ class MigcheckSession:
     def rules_for(self, document: Document) -> list[Rule]:
         """The enabled rules that look at a resource the document holds, plus any rule that reported on
         it (`Rule.has_case`)."""
-        held = resource_types(document)
+        held = self.result.held(document)
         inspecting = self._inspecting.get(held)
         if inspecting is None:  # files holding the same types get the same rules: decided once per set
             inspecting = [r for r in self._enabled if r.has_case(held)]

@@ -13,7 +13,7 @@ import pytest
 
 from migcheck.config import Config
 from migcheck.engine import lint
-from migcheck.model import Document, resource_types
+from migcheck.model import Document
 from migcheck.plugins import load_rules
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -51,7 +51,7 @@ def test_every_finding_is_on_a_case_of_its_rule(monkeypatch, folder):
     monkeypatch.chdir(folder)
     rules = load_rules(entry_points=False)
     result = lint(["."], Config(), rules)
-    held = {d.path: resource_types(d) for d in result.documents}
+    held = {d.path: result.held(d) for d in result.documents}
     by_code = {rule.code: rule for rule in rules}
     about_files = {rule.code for rule in rules if rule.looks_at == {Document}}
     uncovered = {

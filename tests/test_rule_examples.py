@@ -9,7 +9,7 @@ import pytest
 
 from migcheck.config import Config
 from migcheck.engine import lint
-from migcheck.model import Document, resource_types
+from migcheck.model import Document
 from migcheck.plugins import load_rules
 
 RULES = load_rules(entry_points=False)
@@ -53,6 +53,6 @@ def test_a_file_an_example_reports_on_is_a_case_of_the_rule(rule, example, tmp_p
     _write(tmp_path, dict(example.files))
     monkeypatch.chdir(tmp_path)
     result = lint(["."], Config(select=(rule.code,)), RULES)
-    held = {d.path: resource_types(d) for d in result.documents}
+    held = {d.path: result.held(d) for d in result.documents}
     uncovered = {f.mark.path for f in result.findings if not rule.has_case(held[f.mark.path])}
     assert not uncovered

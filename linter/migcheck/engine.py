@@ -16,7 +16,18 @@ from typing import TYPE_CHECKING
 from migcheck.config import Config, check_per_file_ignores, enabled_codes, severity_overrides
 from migcheck.discover import BROKEN_LINK, STDIN, Candidate, discover, display_path, possible_kinds
 from migcheck.estate import CloudService, Estate, Grouping, LinkMemo, kinds_to_read, link, link_subscription
-from migcheck.model import Document, FileKind, FileProblem, Finding, Fix, Location, Mark, Severity
+from migcheck.model import (
+    Document,
+    FileKind,
+    FileProblem,
+    Finding,
+    Fix,
+    Location,
+    Mark,
+    RolesUndefined,
+    Severity,
+    resource_types,
+)
 from migcheck.rule import Rule, RuleSet, capped, is_more_findings
 from migcheck.source import SourceText
 from migcheck.subscriptions import _defines_networks as defines_networks  # what the split reads
@@ -66,6 +77,7 @@ class LintResult:
     unreported: list[Finding] = field(default_factory=list)
     # Files the walk found that were not read: no enabled rule needs them (`lint(whole_estate=False)`).
     unread: int = 0
+    _undefined: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def known(self) -> list[Finding]:
@@ -95,6 +107,24 @@ class LintResult:
 
     def counts(self) -> Counter[Severity]:
         return Counter(f.severity for f in self.findings)
+
+    def held(self, document: Document) -> frozenset[type]:
+        """The types a document holds, for which rules have a test case on it (`Rule.has_case`): those of
+        its resources (`resource_types`) and what linking tells of it (`RolesUndefined`)."""
+        held = resource_types(document)
+        return held | _ROLES_UNDEFINED if document.path in self._roles_undefined else held
+
+    @property
+    def _roles_undefined(self) -> frozenset[str]:
+        """The .cscfg files of cloud services that no .csdef among the files read defines."""
+        if self._undefined is None:
+            services = chain.from_iterable(
+                chain(e.cloud_services, (x.service for x in e.extended_support)) for e in self.estates
+            )
+            self._undefined = frozenset(
+                c.mark.path for s in services if s.definition is None for c in s.configurations
+            )
+        return self._undefined
 
     def failed(self, fail_on: Severity) -> bool:
         return any(f.severity >= fail_on for f in self.findings)
@@ -326,6 +356,7 @@ def _with_context(paths: list[str], config: Config) -> list[str]:
     return [*context, STDIN]
 
 
+_ROLES_UNDEFINED = frozenset({RolesUndefined})
 _REFUSED_FIX = "Keep the file itself in the repository, or name it explicitly on the command line."
 _BROKEN_LINK_FIX = "Restore the file the link points to, or delete the link."
 

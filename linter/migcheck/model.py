@@ -545,6 +545,14 @@ class PlacedInNetwork:
     kind: ClassVar[str] = "PlacedInNetwork"
 
 
+class RolesUndefined:
+    """Never instantiated. Held by a .cscfg whose cloud service no .csdef among the files checked defines:
+    its `Role`s are then the service's only record of its web/worker roles, and findings about those roles
+    are there. The link stage tells it, not the file (`engine.LintResult.held`)."""
+
+    kind: ClassVar[str] = "RolesUndefined"
+
+
 class WithReservedIp:
     """Never instantiated. Held by a file that gives a configuration or deployment a reserved IP (a .cscfg's
     `ReservedIP`, a deployment's `ReservedIPName`, a script's `-ReservedIPName`), like `PlacedInNetwork`."""

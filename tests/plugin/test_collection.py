@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import BROKEN_CSCFG, ENDPOINT_ACL, NET, QUIET, SELECTED, SHOP, VM
 
-from migcheck.model import resource_types
+from migcheck.model import RolesUndefined, resource_types
 from migcheck.plugins import load_rules
 from migcheck.readers import read_document
 
@@ -43,7 +43,8 @@ def test_one_item_per_file_and_inspecting_rule(estate: pytest.Pytester) -> None:
     for path in (SHOP, BROKEN_CSCFG, NET, VM):
         document = read_document(path, (estate.path / path).read_bytes(), explicit=False)
         assert document is not None
-        held = resource_types(document)
+        # The shop's .cscfg has no .csdef beside it: its roles are the service's web/worker roles.
+        held = resource_types(document) | ({RolesUndefined} if path == SHOP else set())
         # The rules about files themselves get an item only where they reported: the broken file's MIG001.
         expected |= {f"{path}::{r.code}" for r in rules if r.has_case(held)}
     expected.add(f"{BROKEN_CSCFG}::MIG001")
@@ -87,9 +88,10 @@ def test_the_rules_about_files_get_an_item_where_they_report(estate: pytest.Pyte
 
 
 def test_a_rule_gets_an_item_only_where_it_can_report(estate: pytest.Pytester) -> None:
-    # MIG104 reports at the reference that places a service in a network, MIG106 at a reserved IP: the
-    # shop's .cscfg places it (an item for MIG104 only), the .csdef and the local emulator's .cscfg
-    # neither place it nor reserve an IP (no item), the staging .cscfg does both (an item for each).
+    # MIG104 reports at the reference that places a service in a network, MIG106 at a reserved IP, MIG101
+    # at the roles of the .csdef: the shop's .cscfg places it (an item for MIG104 only), the local
+    # emulator's .cscfg neither places it nor reserves an IP (no item), the staging .cscfg does both (an
+    # item for each), and the .csdef defines the roles (an item for MIG101).
     estate.path.joinpath("shop", "ServiceDefinition.csdef").write_text(
         '<ServiceDefinition name="shop"><WebRole name="Web"/></ServiceDefinition>\n'
     )
@@ -103,13 +105,18 @@ def test_a_rule_gets_an_item_only_where_it_can_report(estate: pytest.Pytester) -
     )
     ids = collected(estate, "--migcheck-select", "MIG101,MIG104,MIG106", "shop")
     assert ids == [
-        f"{SHOP}::MIG101",
         f"{SHOP}::MIG104",
-        "shop/ServiceConfiguration.Local.cscfg::MIG101",
-        "shop/ServiceConfiguration.Staging.cscfg::MIG101",
         "shop/ServiceConfiguration.Staging.cscfg::MIG104",
         "shop/ServiceConfiguration.Staging.cscfg::MIG106",
         "shop/ServiceDefinition.csdef::MIG101",
+    ]
+    # Without the .csdef, MIG101 reports the roles where the .cscfg files name them: each has an item.
+    estate.path.joinpath("shop", "ServiceDefinition.csdef").unlink()
+    ids = collected(estate, "--migcheck-select", "MIG101", "shop")
+    assert ids == [
+        f"{SHOP}::MIG101",
+        "shop/ServiceConfiguration.Local.cscfg::MIG101",
+        "shop/ServiceConfiguration.Staging.cscfg::MIG101",
     ]
 
 

@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from migcheck.model import Finding, Severity, resource_types
+from migcheck.model import Finding, Severity
 from migcheck.report.stream import Stream, rendered
 from migcheck.report.text import format_finding
 from migcheck.visible import visible
@@ -71,7 +71,7 @@ def write(result: LintResult, stream: Stream, fail_on: Severity | None = None) -
 def _cases(result: LintResult) -> set[Case]:
     """The (file, rule) pairs that get a case whether or not the rule found anything there."""
     rules = [rule for rule in result.rules if rule.code in result.enabled]
-    held = {doc.path: resource_types(doc) for doc in result.documents}
+    held = {doc.path: result.held(doc) for doc in result.documents}
     return {
         (doc.path, rule.code) for doc in result.documents for rule in rules if rule.has_case(held[doc.path])
     }

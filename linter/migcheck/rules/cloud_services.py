@@ -16,6 +16,7 @@ from migcheck.model import (
     PlacedInNetwork,
     ReservedIp,
     Role,
+    RolesUndefined,
     ServiceConfiguration,
     ServiceDefinition,
     Severity,
@@ -33,6 +34,9 @@ class WebWorkerRole(Rule):
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment, ExtendedSupportService})
+    # A .cscfg's roles are reported only when no .csdef defines them: the .cscfg of a defined service
+    # cannot fail, and gets no test case.
+    cases_in = frozenset({ServiceDefinition, RolesUndefined, Deployment, ExtendedSupportService})
     # One cloud service at a time; the services of extended support, which are not among the estate's cloud
     # services, are checked in an estate of their own (`engine`).
     per_cloud_service = True
