@@ -285,9 +285,10 @@ class ExtendedSupport:
 
 @model.record
 class Network:
-    """A virtual network: every definition of it (the first is the one facts are read from), what its
-    gateway connects to and which DNS servers it uses (resolved), and the placements in it. A network that
-    a service is placed in but no file defines has no definitions."""
+    """A virtual network: every definition of it (the first is the one its address space, subnets and
+    DNS servers are read from), its gateway as all of them state it, what that gateway connects to and
+    which DNS servers it uses (resolved), and the placements in it. A network that a service is placed in
+    but no file defines has no definitions."""
 
     kind: ClassVar[str] = "VirtualNetwork"
     name: str
@@ -297,6 +298,9 @@ class Network:
     dns_servers: tuple[DnsServer, ...] = ()
     members: tuple[tuple[CloudService, Placement], ...] = ()
     vpn_sites: tuple[LocalNetworkSite, ...] = ()  # those reached by site-to-site VPN (not ExpressRoute)
+    # Every connection and client pool prefix the definitions state, each marked where it is written
+    # (see `_merged_gateway`): a gateway described in part by each of two files is the sum of the parts.
+    gateway: Gateway | None = None
 
     @property
     def defined(self) -> bool:
@@ -305,10 +309,6 @@ class Network:
     @property
     def definition(self) -> VirtualNetwork | None:
         return self.definitions[0] if self.definitions else None
-
-    @property
-    def gateway(self) -> Gateway | None:
-        return self.definitions[0].gateway if self.definitions else None
 
     @property
     def subnets(self) -> tuple[Subnet, ...]:
@@ -751,6 +751,9 @@ class _Linker:
         sites = {key(s.name): s for n in netcfgs for s in n.local_sites}
         servers = {key(d.name): d for n in netcfgs for d in n.dns_servers}
         in_netcfg = {id(v) for n in netcfgs for v in n.virtual_networks}
+        netcfg_connections = {
+            id(c) for n in netcfgs for v in n.virtual_networks if v.gateway for c in v.gateway.connections
+        }
         members: dict[str, list[tuple[CloudService, Placement]]] = defaultdict(list)
         names: dict[str, NameRef] = {}
         for service in services:
@@ -764,14 +767,16 @@ class _Linker:
             self._compare_networks(defs)
             first = defs[0]
             own_sites = {key(s.name): s for v in defs for s in v.inline_local_sites}
+            gateway = _merged_gateway(defs)
             networks[name_key] = Network(
                 name=first.name,
                 mark=first.mark,
                 definitions=tuple(defs),
-                local_sites=self._gateway_sites(first, own_sites, sites, id(first) in in_netcfg),
-                vpn_sites=_vpn_sites(first, own_sites, sites),
+                local_sites=self._gateway_sites(first.name, gateway, own_sites, sites, netcfg_connections),
+                vpn_sites=_vpn_sites(gateway, own_sites, sites),
                 dns_servers=self._dns_servers(first, servers, id(first) in in_netcfg),
                 members=tuple(members.get(name_key, ())),
+                gateway=gateway,
             )
         for name_key, ref in names.items():
             if name_key not in networks:
@@ -815,24 +820,28 @@ class _Linker:
 
     def _gateway_sites(
         self,
-        vnet: VirtualNetwork,
+        network: str,
+        gateway: Gateway | None,
         own: Mapping[str, LocalNetworkSite],
         defined: Mapping[str, LocalNetworkSite],
-        from_netcfg: bool,
+        netcfg_connections: set[int],
     ) -> tuple[LocalNetworkSite, ...]:
+        """The local sites the gateway of `network` connects to, once each. A site a network configuration
+        connects to (`netcfg_connections`, by `id`) must be one it defines; a REST body writes its sites
+        inside the network, so a name it gives is never dangling."""
         found: dict[str, LocalNetworkSite] = {}
         dangling: set[tuple[str, Mark]] = set()  # one site's connections are named at one LocalNetworkSiteRef
-        for connection in vnet.gateway.connections if vnet.gateway else ():
+        for connection in gateway.connections if gateway else ():
             site = _site(connection.local_site, own, defined)
             named_at = (key(connection.local_site), connection.site_mark or connection.mark)
             if site is not None:
                 found.setdefault(key(site.name), site)
-            elif from_netcfg and named_at not in dangling:
+            elif id(connection) in netcfg_connections and named_at not in dangling:
                 dangling.add(named_at)
                 self._dangle(
                     NameRef(connection.local_site, named_at[1]),
                     "LocalNetworkSite",
-                    f"the gateway of virtual network '{vnet.name}' connects to local network site "
+                    f"the gateway of virtual network '{network}' connects to local network site "
                     f"'{connection.local_site}', which the network configuration does not define",
                 )
         return tuple(found.values())
@@ -1192,10 +1201,7 @@ class _Linker:
         described: dict[str, list[Disk]] = defaultdict(list)
         owners: dict[str, tuple[CloudService, Role]] = {}
         for disk, owner in found:
-            k = _disk_key(disk)
-            if not disk.media_link.strip():
-                blob = blobs.of(disk)
-                k = _disk_key(blob) if blob is not None else k
+            k = _described_disk(disk, blobs)
             if owner is not None:
                 owners.setdefault(k, owner)
             described[k].append(disk)
@@ -1556,14 +1562,50 @@ def _site(
 
 
 def _vpn_sites(
-    vnet: VirtualNetwork, own: Mapping[str, LocalNetworkSite], defined: Mapping[str, LocalNetworkSite]
+    gateway: Gateway | None, own: Mapping[str, LocalNetworkSite], defined: Mapping[str, LocalNetworkSite]
 ) -> tuple[LocalNetworkSite, ...]:
     found: dict[str, LocalNetworkSite] = {}
-    for connection in vnet.gateway.connections if vnet.gateway else ():
+    for connection in gateway.connections if gateway else ():
         site = _site(connection.local_site, own, defined)
         if site is not None and not connection.is_expressroute:
             found.setdefault(key(site.name), site)
     return tuple(found.values())
+
+
+def _merged_gateway(definitions: Sequence[VirtualNetwork]) -> Gateway | None:
+    """A network's gateway as every description of it states it: the first gateway stated (its `mark`
+    is the gateway's), with the connections and client pool prefixes the others add. Each keeps the mark
+    of the file that writes it, so rules point at the fact and say where it is. Descriptions that state a
+    gateway in part (a network configuration its client pool, a REST body its ExpressRoute site) describe
+    one gateway, not two that disagree: nothing is dropped. A connection already held (the same site,
+    ExpressRoute or not) or a prefix already held is not added again, so a fact both files state is one
+    fact, at its first description."""
+    gateways = [v.gateway for v in definitions if v.gateway is not None]
+    if len(gateways) < 2:
+        return gateways[0] if gateways else None
+    first, *others = gateways
+    connections = list(first.connections)
+    pool = list(first.client_address_pool)
+    held = {_connection_key(c) for c in connections}
+    prefixes = {p.text.strip() for p in pool}
+    for other in others:
+        for connection in other.connections:
+            if _connection_key(connection) not in held:
+                held.add(_connection_key(connection))
+                connections.append(connection)
+        for prefix in other.client_address_pool:
+            if prefix.text.strip() not in prefixes:
+                prefixes.add(prefix.text.strip())
+                pool.append(prefix)
+    if len(connections) == len(first.connections) and len(pool) == len(first.client_address_pool):
+        return first
+    return replace(first, connections=tuple(connections), client_address_pool=tuple(pool))
+
+
+def _connection_key(connection: GatewayConnection) -> tuple[str, bool]:
+    """A connection is its site and whether it is ExpressRoute: `IPsec` and an unstated type are both a
+    site-to-site VPN."""
+    return key(connection.local_site), connection.is_expressroute
 
 
 def _network_differences(a: VirtualNetwork, b: VirtualNetwork) -> tuple[str, ...]:
@@ -1625,6 +1667,16 @@ def _disk_key(disk: Disk) -> str:
         return "name:" + key(disk.name)
     address = key(disk.media_link)
     return "blob:" + address.split("://", 1)[-1]
+
+
+def _described_disk(disk: Disk, blobs: _NamedBlobs) -> str:
+    """Which disk a description describes (`_disk_key`): its blob, or when it gives none the blob that
+    another description of its name gives (`_NamedBlobs`), else its name."""
+    if not disk.media_link.strip():
+        blob = blobs.of(disk)
+        if blob is not None:
+            return _disk_key(blob)
+    return _disk_key(disk)
 
 
 def _vms_by_file(
@@ -2344,6 +2396,14 @@ def _premium_by_account(vm: inv.ClassicVm, premium: set[str]) -> inv.ClassicVm:
 def _with_listed_disks(
     services: tuple[CloudService, ...], listed: Sequence[Disk]
 ) -> tuple[CloudService, ...]:
+    """`services` with what the disks listed on their own say of their VMs' disks: the disks a file names
+    for a VM it describes, added to that VM (`_with_named_disks`), and the blob and IOType a listing gives
+    a disk the VM's own description leaves out (`_with_listed_facts`). Rules about a VM's disks (MIG205)
+    see them as every file describes them, as the estate's disks are (`_Linker._disks`)."""
+    return _with_listed_facts(_with_named_disks(services, listed), listed)
+
+
+def _with_named_disks(services: tuple[CloudService, ...], listed: Sequence[Disk]) -> tuple[CloudService, ...]:
     """`services` with the disks listed on their own, by name only, as attached to a VM the same file
     describes (a script's VM given a disk of the repository by name, `New-AzureVMConfig -DiskName`) among
     that VM's disks, joined to the description of the disk of that name that gives its blob (see
@@ -2375,6 +2435,60 @@ def _with_listed_disks(
         replace(s, placements=tuple(replace(p, roles=tuple(role(r) for r in p.roles)) for p in s.placements))
         for s in services
     )
+
+
+def _with_listed_facts(
+    services: tuple[CloudService, ...], listed: Sequence[Disk]
+) -> tuple[CloudService, ...]:
+    """`services` with each VM disk's blob and IOType, where its own description leaves them out, taken
+    from the first disk listed on its own that is the same disk (one blob, as `_Linker._disks` joins
+    them): a `Disks` list that says a VM's disk is `Provisioned` makes it Premium for the rules that read
+    the VM's disks, and a blob it gives an Export-AzureVM disk (which has none) places the disk in its
+    storage account. What the VM's description states is kept, as when the descriptions are merged."""
+    stating = [d for d in listed if d.media_link.strip() or d.io_type.strip()]
+    if not stating:
+        return services
+    blob_of: dict[str, Disk] = {}  # by disk (`_described_disk`): the first listing giving its blob
+    io_type_of: dict[str, Disk] = {}  # and the first giving its IOType
+    blobs = _NamedBlobs([*(d for s in services for vm in s.vms for d in vm.disks), *listed])
+    for disk in stating:
+        k = _described_disk(disk, blobs)
+        if disk.media_link.strip():
+            blob_of.setdefault(k, disk)
+        if disk.io_type.strip():
+            io_type_of.setdefault(k, disk)
+
+    def filled(d: Disk) -> Disk:
+        if d.media_link.strip() and d.io_type.strip():
+            return d
+        k = _described_disk(d, blobs)
+        blob, io_type = blob_of.get(k), io_type_of.get(k)
+        # The blob's mark stays the VM's: MIG401 points at the disk it finds the blob of, as it did when
+        # only the estate's merged disk held the listing's blob.
+        if blob is not None and not d.media_link.strip():
+            d = replace(d, media_link=blob.media_link)
+        if io_type is not None and not d.io_type.strip():
+            d = replace(d, io_type=io_type.io_type)
+        return d
+
+    return tuple(_with_disks(s, filled) for s in services)
+
+
+def _with_disks(service: CloudService, change: Callable[[Disk], Disk]) -> CloudService:
+    """`service` with `change` made to the disks of its roles; the very same service when it changes
+    none."""
+    placements = []
+    for placement in service.placements:
+        roles = []
+        for role in placement.roles:
+            disks = tuple(change(d) for d in role.disks)
+            same = all(new is old for new, old in zip(disks, role.disks, strict=True))
+            roles.append(role if same else replace(role, disks=disks))
+        same = all(new is old for new, old in zip(roles, placement.roles, strict=True))
+        placements.append(placement if same else replace(placement, roles=tuple(roles)))
+    if all(new is old for new, old in zip(placements, service.placements, strict=True)):
+        return service
+    return replace(service, placements=tuple(placements))
 
 
 def _in_created_accounts(

@@ -97,10 +97,10 @@ def _sides(gateway: Gateway | None, facts: tuple[VnetGatewayFact, ...]) -> tuple
     expressroute: list[str] = []
     vpn: list[str] = []
     if gateway is not None and gateway.has_expressroute:
-        circuits = listed(c.local_site for c in gateway.connections if c.is_expressroute)
-        expressroute.append(f"to {circuits}, in {gateway.mark.path}")
+        circuits = [c for c in gateway.connections if c.is_expressroute]
+        expressroute.append(f"to {listed(c.local_site for c in circuits)}, in {_files(circuits)}")
     if gateway is not None and gateway.has_vpn:
-        vpn.append(f"{' and '.join(_vpn_kinds(gateway))}, in {gateway.mark.path}")
+        vpn.append(f"{' and '.join(_vpn_kinds(gateway))}, in {_files(_vpn_facts(gateway))}")
     linked = [f for f in facts if f.is_expressroute]
     # Connecting the gateway to a site connects it as the configuration types it: a Dedicated site is
     # ExpressRoute, not a VPN.
@@ -109,6 +109,25 @@ def _sides(gateway: Gateway | None, facts: tuple[VnetGatewayFact, ...]) -> tuple
     expressroute += [_scripted(linked)] if linked else []
     vpn += [_scripted(added)] if added else []
     return expressroute, vpn
+
+
+def _vpn_facts(gateway: Gateway) -> list[GatewayConnection | AddressPrefix]:
+    """What makes a gateway a VPN gateway: its site-to-site connections and its client pool."""
+    return [*(c for c in gateway.connections if not c.is_expressroute), *gateway.client_address_pool]
+
+
+def _files(facts: Iterable[GatewayConnection | AddressPrefix]) -> str:
+    """The files that state `facts`, once each, in order: the descriptions of one network's gateway may
+    be several (a network configuration and a REST body), each stating a part of it."""
+    return ", ".join(dict.fromkeys(fact.mark.path for fact in facts))
+
+
+def _stated_in_one_file(gateway: Gateway) -> bool:
+    """Whether one file states the whole gateway (not a gateway merged from several descriptions)."""
+    paths = {gateway.mark.path}
+    paths.update(c.mark.path for c in gateway.connections)
+    paths.update(p.mark.path for p in gateway.client_address_pool)
+    return len(paths) == 1
 
 
 def _first_per_script(facts: Iterable[VnetGatewayFact]) -> list[VnetGatewayFact]:
@@ -348,13 +367,16 @@ class ExpressRouteAndVpnGateway(Rule):
         if not (expressroute and vpn):
             return
         if gateway is not None and gateway.has_expressroute and gateway.has_vpn:
-            yield self.finding(
-                network,
+            both = (
                 f"the gateway of virtual network '{network.name}' has ExpressRoute (to "
                 f"{listed(c.local_site for c in gateway.connections if c.is_expressroute)}) and also "
-                f"{' and '.join(_vpn_kinds(gateway))}: remove the VPN side before migrating",
-                at=gateway,
+                f"{' and '.join(_vpn_kinds(gateway))}"
+                if _stated_in_one_file(gateway)
+                # Described in parts: say which file states each side.
+                else f"virtual network '{network.name}' has ExpressRoute ({'; '.join(expressroute)}) and "
+                f"also a VPN ({'; '.join(vpn)})"
             )
+            yield self.finding(network, f"{both}: remove the VPN side before migrating", at=gateway)
             return
         configured_vpn = gateway is not None and gateway.has_vpn
         added = [f for f in facts if f.is_expressroute == configured_vpn]  # the side the configuration lacks
