@@ -21,6 +21,19 @@ from migcheck.model import Mark, Role, RoleInstance, VirtualNetwork, record
 
 CLASSIC = "microsoft.classic"  # the start of every classic resource type, lower-cased
 CLASSIC_NETWORK = "microsoft.classicnetwork/virtualnetworks"
+# The built-in roles that manage classic resources only, by definition id: Classic Virtual Machine
+# Contributor, Classic Network Contributor, Classic Storage Account Contributor and Classic Storage Account
+# Key Operator Service Role. Their actions are on `Microsoft.Classic*` types (beside reading, alert rules,
+# deployments and support tickets): whatever their scope, they grant nothing on a Resource Manager VM,
+# network or storage account.
+CLASSIC_ROLES = frozenset(
+    {
+        "d73bb868-a0df-4d4d-bd69-98a00b01fccb",
+        "b34d265f-36f7-4a0d-a4d4-e158ca92e90f",
+        "86e8f5dc-a6e9-4c67-9d15-de283e8eac25",
+        "985d6b00-f706-48f5-a6fe-d0ca12fb668d",
+    }
+)
 
 
 def key(text: str) -> str:
@@ -254,7 +267,9 @@ class ExpressRouteCircuit:
 
 @record
 class RoleAssignment:
-    """A role assignment whose scope is a classic resource."""
+    """A role assignment whose scope is a classic resource, or one of a built-in role that grants rights on
+    classic resources only (Classic Virtual Machine Contributor...) whose scope is a subscription, a
+    resource group or a management group (`scope.is_classic` tells them apart)."""
 
     kind: ClassVar[str] = "RoleAssignment"
     name: str  # the assignment's GUID
@@ -290,6 +305,24 @@ class AutoscaleSetting:
     metric_sources: tuple[ResourceId, ...]
     mark: Mark
     enabled: bool | None = None
+
+
+@record
+class DefenderPlan:
+    """A Microsoft Defender for Cloud plan of a subscription that covers its VMs (`microsoft.security/pricings`,
+    from Resource Graph's `securityresources` table): `VirtualMachines` (Defender for Servers), or `default`,
+    the subscription's one tier in the service's first API versions. On the Standard tier, Defender for
+    Cloud installs its monitoring extension on the subscription's VMs by itself."""
+
+    kind: ClassVar[str] = "DefenderPlan"
+    name: str  # the plan's name as written
+    mark: Mark
+    tier: str = ""  # `Free` or `Standard`, as written
+    subscription: str = ""
+
+    @property
+    def standard(self) -> bool:
+        return key(self.tier) == "standard"
 
 
 # --- runtime facts of classic resources ------------------------------------------------------------------
@@ -398,6 +431,7 @@ INVENTORY_TYPES: frozenset[type] = frozenset(
         RoleAssignment,
         AlertRule,
         AutoscaleSetting,
+        DefenderPlan,
         ClassicVm,
         ClassicNetwork,
         ClassicStorageAccount,

@@ -10,6 +10,9 @@ Accepted envelopes (keys matched without regard to case):
   `Data` written as `{"value": [...], "Count"}` by Windows PowerShell;
 - `az resource list` / `Get-AzResource`: a bare array, PascalCase keys in PowerShell's case; `properties`
   is null there, so such a file shows which resources exist and nothing more;
+- the az CLI's other `list` commands (`az network vnet list`, `az role assignment list`, `az security
+  pricing list`, ...) and the Az cmdlets through ConvertTo-Json (`Get-AzVirtualNetwork`): no `properties`
+  key, each resource's properties written at its top beside its id, name and type, and read from there;
 - Resource Manager list responses, `{"value": [...]}` (classic alert rules from the `alertrules` call);
 - `Get-AzureDedicatedCircuitLinkAuthorization`, `Get-AzureDedicatedCircuitLink`,
   `Get-AzureApplicationGateway` through `ConvertTo-Json`: an object, or an array of them;
@@ -33,8 +36,9 @@ the first such value, since what they say cannot be read. A `Get-AzureVM` object
 its own properties (cloud service, availability set, state, network, size) are at the top, where no
 `-Depth` cuts them, so its VM is a record with what was cut unknown, and the file holds one
 problem (MIG001) at the first value cut short, as for a script read up to where it stops parsing.
-So has a resource list whose `properties` are null (`az resource list`), at the first of them: nothing of
-its resources can be checked.
+So has a resource list whose `properties` are null (`az resource list`), or left out with nothing but a
+resource's own keys beside them (`| project id, name, type`), at the first of them: nothing of its
+resources can be checked.
 
 The file is walked once: the envelope's keys are scanned in order and each item of its array is decoded on
 its own (`JSONDecoder.raw_decode`, in C), turned into records and dropped, so a large export costs time and
@@ -50,7 +54,7 @@ from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from migcheck.inventory_model import INVENTORY_TYPES, ExportPage
+from migcheck.inventory_model import CLASSIC_ROLES, INVENTORY_TYPES, ExportPage
 from migcheck.model import (
     AclRule,
     AddressPrefix,
@@ -106,9 +110,19 @@ CARRIES: frozenset[type] = frozenset(
 
 # Inventory exports of classic estates name classic resource types (or ids); the Service Management
 # cmdlets' objects have their own property names, and a Get-AzureVM object names its VM's role type
-# (`PersistentVMRole`), or the VM's .NET type when ConvertTo-Json cut it short. Matched in the bytes, in
-# any case, in UTF-8 or UTF-16.
-_MARKERS = ("microsoft.classic", '"linkauthorizationid"', '"vnetname"', '"microsoftids"', "persistentvm")
+# (`PersistentVMRole`), or the VM's .NET type when ConvertTo-Json cut it short. Two exports about the
+# subscription name nothing classic: its Defender for Cloud plans (their type), and role assignments of
+# the classic-only built-in roles at a broad scope (the roles' ids). Matched in the bytes, in any case, in
+# UTF-8 or UTF-16.
+_MARKERS = (
+    "microsoft.classic",
+    '"linkauthorizationid"',
+    '"vnetname"',
+    '"microsoftids"',
+    "persistentvm",
+    "microsoft.security/pricings",
+    *sorted(CLASSIC_ROLES),
+)
 _SNIFF = re.compile(
     b"|".join(re.escape(m.encode(codec)) for m in _MARKERS for codec in ("utf-8", "utf-16-le", "utf-16-be")),
     re.IGNORECASE,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TypeGuard
 
 from migcheck.inventory_model import (
+    CLASSIC_ROLES,
     AlertRule,
     ApplicationGateway,
     AutoscaleSetting,
@@ -23,6 +24,7 @@ from migcheck.inventory_model import (
     ClassicReservedIp,
     ClassicStorageAccount,
     ClassicVm,
+    DefenderPlan,
     ExpressRouteCircuit,
     LinkAuthorization,
     ResourceId,
@@ -167,11 +169,11 @@ class Spots:
         return found.start() if found else -1
 
     def values(self, values: list[str], under: str) -> list[Mark]:
-        """The marks of `values` (strings), written in this order after the key `under`; lines are counted
-        from one to the next, once."""
+        """The marks of `values` (strings), written in this order after the key `under` (from the object's
+        start when `under` is ""); lines are counted from one to the next, once."""
 
         marks: list[Mark] = []
-        at = self.key(under) if values else -1
+        at = (self.key(under) if under else self.start) if values else -1
         line, counted, line_start = self.mark.line, self.start, self.start - self.mark.column + 1
         for value in values:
             if at >= 0:
@@ -266,6 +268,9 @@ class Item:
     properties: object  # the `properties` object; None (or not an object) when the export leaves it out
     mark: Mark
     spots: Spots
+    # The key the properties are written under: "" when the row writes them at its top (`az network vnet
+    # list` and the az CLI's other `list` commands), where they are looked for from the row's start.
+    under: str = "properties"
 
 
 Builder = Callable[[Item], Iterable[object]]
@@ -332,7 +337,10 @@ NESTED: dict[str, tuple[str, ...]] = {
         "subnets[]",
         "dhcpOptions.dnsServers",
     ),
-    "microsoft.network/virtualnetworks": ("virtualNetworkPeerings[].properties.remoteVirtualNetwork",),
+    "microsoft.network/virtualnetworks": (
+        "virtualNetworkPeerings[].properties.remoteVirtualNetwork",
+        "virtualNetworkPeerings[].remoteVirtualNetwork",  # a peering's properties at its top (az CLI)
+    ),
     "microsoft.network/expressroutecircuits": ("authorizations[].properties",),
     "microsoft.apimanagement/service": (
         "virtualNetworkConfiguration",
@@ -357,8 +365,8 @@ def _collapsed_in(item: Item, rtype: str) -> Collapsed | None:
         return None
     if collapsed(item.properties):
         return _collapsed_at(item.spots, "properties", item.properties)
-    found = (_collapsed_on(item.properties, path.split("."), "properties") for path in NESTED.get(rtype, ()))
-    cut = [_collapsed_at(item.spots, where, value) for where, value in filter(None, found)]
+    found = (_collapsed_on(item.properties, path.split("."), item.under) for path in NESTED.get(rtype, ()))
+    cut = [_collapsed_at(item.spots, where.lstrip("."), value) for where, value in filter(None, found)]
     return min(cut, key=lambda c: (c.mark.line, c.mark.column), default=None)
 
 
@@ -413,15 +421,62 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
         return ()
     name = text(folded.get("name", folded.get("resourcename"))) or rid.name
     subscription = key(text(folded.get("subscriptionid"))) or rid.subscription
-    item = Item(obj, rid, name, subscription, folded.get("properties"), mark, spots or Spots.nowhere(mark))
+    spots = spots or Spots.nowhere(mark)
+    if "properties" in folded:
+        item = Item(obj, rid, name, subscription, folded["properties"], mark, spots)
+    elif any(k not in _OWN_KEYS for k in folded):
+        item = Item(obj, rid, name, subscription, _flattened(obj), mark, spots, under="")
+    else:
+        return (Unstated(rtype, mark),)  # a projection of the resource's own keys: it only exists
     if item.properties is None:
-        return (
-            Unstated(rtype, item.spots.at(item.spots.key("properties")) if "properties" in folded else mark),
-        )
+        return (Unstated(rtype, spots.at(spots.key("properties"))),)
     cut_short = _collapsed_in(item, rtype)
     if cut_short is not None:
         return (cut_short,)
     return tuple(builder(item))
+
+
+# What a resource row writes of the resource itself, beside its properties: Resource Graph's columns, what
+# `az resource list`, `Get-AzResource` and `Search-AzGraph` write, and what every resource of the az CLI's
+# `list` commands has (`etag`), lower-cased. A row without `properties` that holds other keys writes its
+# properties at its top, as the az CLI's `list` commands do (`az network vnet list`).
+_OWN_KEYS = frozenset(
+    {
+        "id",
+        "resourceid",
+        "name",
+        "resourcename",
+        "type",
+        "resourcetype",
+        "kind",
+        "location",
+        "resourcegroup",
+        "resourcegroupname",
+        "subscriptionid",
+        "tenantid",
+        "managedby",
+        "sku",
+        "plan",
+        "tags",
+        "tagstable",
+        "identity",
+        "zones",
+        "extendedlocation",
+        "apiversion",
+        "etag",
+        "systemdata",
+        "createdtime",
+        "changedtime",
+        "parentresource",
+        "extensionresourcename",
+        "extensionresourcetype",
+    }
+)
+
+
+def _flattened(obj: dict) -> dict:
+    """The properties of a row that writes them at its top: the row without the resource's own keys."""
+    return {k: v for k, v in obj.items() if not (isinstance(k, str) and k.casefold() in _OWN_KEYS)}
 
 
 def is_record(obj: object) -> bool:
@@ -757,7 +812,7 @@ def _in_classic_vnets(item: Item, service: ServiceKind, ids: Iterable[str]) -> I
                 service,
                 item.name,
                 rid.name,
-                item.spots.values([value], "properties")[0],  # where the id is written, else the row
+                item.spots.values([value], item.under)[0],  # where the id is written, else the row
                 subnet=rid.child,
                 vnet_subscription=rid.subscription,
                 subscription=item.subscription,
@@ -824,18 +879,42 @@ def _strings_in(value: object, budget: int = 10_000) -> Iterator[str]:
 
 
 def _role_assignment(item: Item) -> Iterator[RoleAssignment]:
+    """An assignment on a classic resource, or of a classic-only built-in role (`CLASSIC_ROLES`) on a
+    subscription, one of its resource groups or a management group: the assignments the migration leaves
+    without effect."""
     props = item.properties
     scope = parse_id(text(get(props, "scope")))
-    if scope.is_classic:
-        definition = text(get(props, "roleDefinitionId")).rstrip("/").rsplit("/", 1)[-1]
+    definition = key(text(get(props, "roleDefinitionId")).rstrip("/").rsplit("/", 1)[-1])
+    if scope.is_classic or (definition in CLASSIC_ROLES and _holds_resources(scope)):
         yield RoleAssignment(
             item.name,
             scope,
             item.mark,
-            key(definition),
+            definition,
             text(get(props, "principalId")),
             text(get(props, "principalType")),
         )
+
+
+def _holds_resources(scope: ResourceId) -> bool:
+    """Whether an assignment's scope is a subscription, one of its resource groups, or a management group."""
+    if scope.type == "microsoft.management/managementgroups":
+        return len(scope.names) == 1
+    return bool(scope.subscription) and not scope.type
+
+
+# The plans whose Standard tier has Defender for Cloud install its monitoring extension on a subscription's
+# VMs: Defender for Servers, and the subscription's one tier in the first API versions (`default`).
+_VM_PLANS = frozenset({"virtualmachines", "default"})
+_PRICINGS = "microsoft.security/pricings"
+
+
+def _defender_plan(item: Item) -> Iterator[DefenderPlan]:
+    """`properties.pricingTier` of a subscription's plan for its VMs (INVENTORY.md, export D). A plan set on
+    one Resource Manager VM (its id under the VM's) is that VM's, not the subscription's: passed over."""
+    if key(item.name) not in _VM_PLANS or (item.id.text.strip() and item.id.type != _PRICINGS):
+        return
+    yield DefenderPlan(item.name, item.mark, text(get(item.properties, "pricingTier")), item.subscription)
 
 
 def _classic_alert(item: Item) -> Iterator[AlertRule]:
@@ -901,6 +980,7 @@ BUILDERS: dict[str, Builder] = {
     "microsoft.web/hostingenvironments": _app_service_environment,
     "microsoft.remoteapp/collections": _remoteapp,
     "microsoft.authorization/roleassignments": _role_assignment,
+    "microsoft.security/pricings": _defender_plan,
     "microsoft.insights/alertrules": _classic_alert,
     "microsoft.insights/metricalerts": _scoped_alert("metric alert"),
     "microsoft.insights/activitylogalerts": _scoped_alert("activity log alert"),

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from migcheck.estate import Estate, Network, key
 from migcheck.extensions import json_version
+from migcheck.inventory_model import DefenderPlan
 from migcheck.model import (
     Edit,
     Extension,
@@ -19,7 +20,7 @@ from migcheck.model import (
     Severity,
     VirtualNetwork,
 )
-from migcheck.rule import Docs, Example, Rule, Scope
+from migcheck.rule import Docs, Example, Rule, Scope, listed
 from migcheck.rules.reach import Reach
 
 
@@ -489,15 +490,43 @@ _MONITORED_DEPLOYMENT = """
 """
 
 
+_EXAMPLE_SUBSCRIPTION = "3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d"
+_CLASSIC_VM_ROW = f"""
+[
+  {{
+    "id": "/subscriptions/{_EXAMPLE_SUBSCRIPTION}/resourceGroups/contoso-app/providers/Microsoft.ClassicCompute/virtualMachines/app03",
+    "name": "app03",
+    "type": "microsoft.classiccompute/virtualmachines",
+    "subscriptionId": "{_EXAMPLE_SUBSCRIPTION}",
+    "properties": {{"domainName": {{"name": "contoso-app"}}, "hardwareProfile": {{"size": "Medium"}}}}
+  }}
+]
+"""
+_PRICING_ROW = f"""
+{{
+  "data": [
+    {{
+      "id": "/subscriptions/{_EXAMPLE_SUBSCRIPTION}/providers/Microsoft.Security/pricings/VirtualMachines",
+      "name": "VirtualMachines",
+      "type": "microsoft.security/pricings",
+      "subscriptionId": "{_EXAMPLE_SUBSCRIPTION}",
+      "properties": {{"pricingTier": "Standard"}}
+    }}
+  ]
+}}
+"""
+
+
 class SecurityCenterExtension(Rule):
     code = "MIG207"
     name = "security-center-extension"
     severity = Severity.WARNING
     scope = Scope.CLOUD_SERVICES
-    looks_at = frozenset({Extension, VirtualNetwork})
+    looks_at = frozenset({Extension, VirtualNetwork, DefenderPlan})
     summary = (
-        "A VM has the monitoring extension of Microsoft Defender for Cloud (formerly Azure Security Center); "
-        "a warning where its network's gateway cuts it off from on-premises during migration."
+        "A VM has the monitoring extension of Microsoft Defender for Cloud (formerly Azure Security Center), "
+        "or the subscription's Defender plan for VMs installs it on its classic VMs; a warning where a VM's "
+        "network gateway cuts it off from on-premises during migration."
     )
     fix_hint = (
         "Disable the Defender for Cloud policy (automatic provisioning) on the subscription at least 3 hours "
@@ -530,7 +559,17 @@ class SecurityCenterExtension(Rule):
         "Other security extensions (for example Microsoft Antimalware, publisher `Microsoft.Azure.Security`) "
         "are installed on purpose, not by Defender for Cloud's policy, and are not reported; neither is an "
         "extension whose `State` is `Uninstall`. A service configuration's DNS servers belong to its web and "
-        "worker roles, never to VMs.",
+        "worker roles, never to VMs.\n\n"
+        "Also the subscription's Defender for Cloud plan for VMs on the Standard tier, which installs the "
+        "extension by itself: a `microsoft.security/pricings` row named `VirtualMachines` (or `default`, the "
+        "subscription's one tier in the service's first API versions) whose `pricingTier` is `Standard`, from "
+        "Resource Graph's `securityresources` table (`az graph query -q \"securityresources | where type =~ "
+        "'microsoft.security/pricings'\"`) or `az security pricing list`. It is reported at the plan's row "
+        "when the files checked hold classic VMs of its subscription — in an export that names the "
+        "subscription, or in the other files of a subscription the exports name (with no export naming one, "
+        "the only subscription the plans' export covers is taken as theirs) — and the message names them. A "
+        "Free plan, the other plans (`StorageAccounts`, ...) and a plan of a subscription with no classic VM "
+        "among the files are not reported.",
         why="The 2017 overview lists the extension only with the two gateway conditions, and says why it "
         "fails: migrating a transit VPN gateway loses the indirect route to on-premises, and an ExpressRoute "
         "gateway is not kept in place, so the VM loses its on-premises DNS; the guest agent then cannot reach "
@@ -543,7 +582,10 @@ class SecurityCenterExtension(Rule):
         "subscription before migrating — at least three hours before, where the warning applies — so that "
         "the extension is removed from the VMs and not reinstalled while they migrate; removing the extension "
         "by hand is not enough while the policy is on. Enable the policy again once the VMs are in Resource "
-        "Manager.",
+        "Manager. Where the subscription's plan for VMs is on the Standard tier, set it to Free "
+        "(`Set-AzSecurityPricing -Name VirtualMachines -PricingTier Free`, or `az security pricing create -n "
+        "VirtualMachines --tier free`), or exclude the classic VMs from its automatic provisioning, and set it "
+        "back once they are migrated.",
     )
     invalid = (
         Example(
@@ -572,6 +614,11 @@ class SecurityCenterExtension(Rule):
             expect=("vms/app02.xml:4:5",),
             note="An Export-AzureVM file: the network is unknown, so the finding is info.",
         ),
+        Example(
+            {"inventory/classic.json": _CLASSIC_VM_ROW, "inventory/defender.json": _PRICING_ROW},
+            expect=("inventory/defender.json:3:5",),
+            note="The plan for VMs on the Standard tier, in the subscription of the classic VM app03.",
+        ),
     )
     valid = (
         Example(
@@ -583,9 +630,20 @@ class SecurityCenterExtension(Rule):
             },
             note="Microsoft Antimalware is installed on purpose, not by Defender for Cloud's policy.",
         ),
+        Example(
+            {
+                "inventory/classic.json": _CLASSIC_VM_ROW,
+                "inventory/defender.json": _PRICING_ROW.replace('"Standard"', '"Free"'),
+            },
+            note="On the Free tier, Defender for Cloud installs nothing.",
+        ),
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
+        yield from self._extensions(estate)
+        yield from self._plans(estate)
+
+    def _extensions(self, estate: Estate) -> Iterator[Finding]:
         monitored = [(vm, ext) for vm, ext in _installed(estate) if ext.is_security_monitoring]
         if not monitored:
             return
@@ -619,6 +677,74 @@ class SecurityCenterExtension(Rule):
                 f"network '{network.name}' {reason}: disable the Defender for Cloud policy at least 3 hours "
                 "before migrating",
             )
+
+    def _plans(self, estate: Estate) -> Iterator[Finding]:
+        """The subscriptions' plans for VMs on the Standard tier, each where the files checked hold classic VMs
+        of its subscription."""
+        plans = _vm_plans(estate)
+        if not any(plan.standard for plan in plans):
+            return
+        classic = _classic_vms(estate, _files_subscription(estate, plans))
+        for plan in plans:
+            vms = list(classic.get(plan.subscription, {}).values()) if plan.standard else []
+            if not vms:
+                continue
+            where = f" in subscription {plan.subscription}" if plan.subscription else ""
+            count = f"{len(vms)} classic VM{'s' if len(vms) != 1 else ''}"
+            yield self.finding(
+                plan,
+                f"Defender for Cloud plan '{plan.name}' is on the Standard tier{where}: it installs its "
+                f"monitoring extension on the subscription's VMs by itself, the classic ones too ({count} among "
+                f"the files checked: {listed(vms, total=len(vms))}); disable the plan, or exclude these VMs "
+                "from it, before migrating",
+                fix=f"Before migrating, set the plan to Free (`Set-AzSecurityPricing -Name {plan.name} "
+                f"-PricingTier Free`, or `az security pricing create -n {plan.name} --tier free`) — at least "
+                "3 hours before, where a VM's network gateway cuts it off from on-premises — or exclude the "
+                "classic VMs from its automatic provisioning, so that the monitoring extension is removed "
+                "from them and not reinstalled while they migrate; enable it again once the VMs are in "
+                "Resource Manager.",
+            )
+
+
+def _vm_plans(estate: Estate) -> list[DefenderPlan]:
+    """The Defender plans for VMs the exports hold, once each per subscription and name (two pages or two
+    exports of one plan are one), the first kept."""
+    plans: dict[tuple[str, str], DefenderPlan] = {}
+    for plan in estate.resources(DefenderPlan):
+        plans.setdefault((plan.subscription, key(plan.name)), plan)
+    return list(plans.values())
+
+
+def _files_subscription(estate: Estate, plans: list[DefenderPlan]) -> str | None:
+    """The subscription the estate's cloud services are of: the one whose classic resources the exports
+    join to the files (or the declared one); with no export naming any, the only one the plans are of
+    (an export of one subscription's plans, checked with the files, is of their subscription). None when
+    not known."""
+    inventory = estate.inventory
+    if inventory.subscription:
+        return inventory.subscription
+    named = {vm.subscription for vm in inventory.vms}
+    named |= {network.subscription for network in inventory.networks}
+    named |= {account.subscription for account in inventory.storage_accounts}
+    of_plans = {plan.subscription for plan in plans}
+    if named - {""} or len(of_plans) != 1:
+        return None
+    return next(iter(of_plans))
+
+
+def _classic_vms(estate: Estate, files: str | None) -> dict[str, dict[tuple[str, str], str]]:
+    """The classic VMs among the files checked by subscription, each once per cloud service (cloud service
+    and VM name → VM name): those the exports describe, and those of the estate's cloud services as of the
+    subscription `files` (when known)."""
+    found: dict[str, dict[tuple[str, str], str]] = {}
+    for vm in estate.inventory.vms:
+        found.setdefault(vm.subscription, {}).setdefault((key(vm.service), key(vm.name)), vm.name)
+    if files is not None:
+        ours = found.setdefault(files, {})
+        for service in estate.cloud_services:
+            for role in service.vms:
+                ours.setdefault((key(service.name), key(role.name)), role.name)
+    return found
 
 
 class SiteRecoveryExtension(Rule):

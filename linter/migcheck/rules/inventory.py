@@ -809,7 +809,10 @@ class ClassicRoleAssignment(Rule):
     severity = Severity.WARNING
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({RoleAssignment})
-    summary = "A role assignment is scoped to a classic resource, whose id changes when it migrates."
+    summary = (
+        "A role assignment is scoped to a classic resource, whose id changes when it migrates, or assigns a "
+        "classic-only role that manages none of the migrated resources."
+    )
     fix_hint = (
         "Assign the same principal the Resource Manager role on the migrated resource's id after migration, "
         "and remove the classic assignment."
@@ -827,7 +830,14 @@ class ClassicRoleAssignment(Rule):
         "principal, and the id the resource will have after migration: `<cloud service>-Migrated` "
         "resource groups for cloud services and their VMs and `<network>-Migrated` for virtual networks, "
         "as the platform documents; `<account>-Migrated` for storage accounts is assumed by analogy. Where "
-        "no id can be told (reserved IPs, network security groups), it says so.",
+        "no id can be told (reserved IPs, network security groups), it says so. Also assignments of the "
+        "built-in roles that manage classic resources only (Classic Virtual Machine Contributor, Classic "
+        "Network Contributor, Classic Storage Account Contributor, Classic Storage Account Key Operator "
+        "Service Role, told by their definition ids) on a subscription, a resource group or a management "
+        "group, from an export of every assignment (`az graph query` on `authorizationresources` without the "
+        "filter on classic scopes, or `az role assignment list --all`); the message names the Resource "
+        "Manager role to grant there instead. Other roles on such scopes cover the migrated resources too, "
+        "and are not reported.",
         why="Migration gives every resource a new Resource Manager id, and assignments on the old id do not "
         "follow it: whoever managed a classic VM through a role assignment loses that access once it "
         "migrates, and classic roles (Classic Virtual Machine Contributor...) mean nothing on Resource "
@@ -836,8 +846,13 @@ class ClassicRoleAssignment(Rule):
         "assign each principal the Resource Manager role on the new id (`New-AzRoleAssignment -ObjectId "
         "<principal> -RoleDefinitionName <role> -Scope <new id>`): Virtual Machine Contributor for Classic "
         "Virtual Machine Contributor, Network Contributor for Classic Network Contributor, Storage Account "
-        "Contributor for Classic Storage Account Contributor. Then remove the classic assignments. Prefer "
-        "assigning on the `-Migrated` resource group when several resources share one principal.",
+        "Contributor for Classic Storage Account Contributor, Storage Account Key Operator Service Role for "
+        "Classic Storage Account Key Operator Service Role. Then remove the classic assignments. Prefer "
+        "assigning on the `-Migrated` resource group when several resources share one principal. A classic "
+        "role on a subscription, resource group or management group keeps its scope: assign the Resource "
+        "Manager role on that same scope (before the migration, so that the principals can manage the "
+        "resources as soon as they are migrated), and remove the classic assignment once no classic "
+        "resource is left under it.",
     )
     invalid = (
         Example(
@@ -866,6 +881,28 @@ class ClassicRoleAssignment(Rule):
             },
             expect=("inventory/rbac.json:4:5",),
         ),
+        Example(
+            {
+                "inventory/rbac.json": f"""
+                [
+                  {{
+                    "id": "/subscriptions/{SUBSCRIPTION}/providers/Microsoft.Authorization/roleAssignments/2b3c4d5e-0000-4000-8000-000000000002",
+                    "name": "2b3c4d5e-0000-4000-8000-000000000002",
+                    "type": "microsoft.authorization/roleassignments",
+                    "properties": {{
+                      "scope": "/subscriptions/{SUBSCRIPTION}",
+                      "roleDefinitionId": "/providers/Microsoft.Authorization/roleDefinitions/d73bb868-a0df-4d4d-bd69-98a00b01fccb",
+                      "principalId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                      "principalType": "Group"
+                    }}
+                  }}
+                ]
+                """
+            },
+            expect=("inventory/rbac.json:2:3",),
+            note="Classic Virtual Machine Contributor on the whole subscription manages none of the migrated "
+            "VMs.",
+        ),
     )
     valid = (
         Example(
@@ -893,6 +930,9 @@ class ClassicRoleAssignment(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for assignment in estate.inventory.role_assignments:
             scope = assignment.scope
+            if not scope.is_classic:  # a classic-only role on a subscription, group or management group
+                yield self._classic_role(assignment)
+                continue
             service = estate.inventory.service_of_vm(scope.subscription, scope.name)
             new_id = migrated_id(scope, service)
             role, replacement = _ROLES.get(assignment.role_definition, (assignment.role_definition, ""))
@@ -912,6 +952,32 @@ class ClassicRoleAssignment(Rule):
                     f"{new_id or 'the migrated resource'}, then remove this assignment."
                 ),
             )
+
+    def _classic_role(self, assignment: RoleAssignment) -> Finding:
+        role, replacement = _ROLES[assignment.role_definition]
+        who = " ".join(p for p in (assignment.principal_type or "principal", assignment.principal_id) if p)
+        where = _scope_words(assignment.scope)
+        return self.finding(
+            assignment,
+            f"role '{role}' is assigned to {who} on {where}: the role grants rights on classic resources "
+            "only, so after migration this assignment lets the principal manage none of the migrated "
+            f"resources; assign the role '{replacement}' on the same scope instead",
+            fix=(
+                f"Assign {who} the role '{replacement}' on {where} before migrating (`New-AzRoleAssignment "
+                f"-ObjectId {assignment.principal_id or '<principal>'} -RoleDefinitionName '{replacement}' "
+                f"-Scope {assignment.scope.text.strip()}`), and remove this assignment once no classic "
+                "resource is left there."
+            ),
+        )
+
+
+def _scope_words(scope: ResourceId) -> str:
+    """A subscription, resource group or management group scope in words."""
+    if scope.type == "microsoft.management/managementgroups":
+        return f"management group '{scope.name}'"
+    if scope.resource_group:
+        return f"resource group '{scope.resource_group}' of subscription {scope.subscription}"
+    return f"subscription {scope.subscription}"
 
 
 class ClassicAlertRule(Rule):

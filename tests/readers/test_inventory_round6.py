@@ -1,0 +1,392 @@
+"""Inventory exports, round 6: a Defender for Cloud plan on the Standard tier in a subscription with classic
+VMs (MIG207), a classic-only built-in role assigned at a subscription, resource group or management group
+scope (MIG501), and the rows the az CLI's `list` commands write, their properties flattened at the top
+(`az network vnet list`: MIG313 instead of a false MIG001)."""
+
+from __future__ import annotations
+
+import json
+
+from lint_support import graph_vm, lint_files, where
+
+from migcheck.inventory_model import DefenderPlan, RoleAssignment, VnetPeering
+from migcheck.readers import read_document
+
+SUB = "11111111-2222-3333-4444-555555555555"
+OTHER_SUB = "99999999-8888-7777-6666-555555555555"
+CLASSIC_PROD = (
+    f"/subscriptions/{SUB}/resourceGroups/Default-Networking/providers/"
+    "Microsoft.ClassicNetwork/virtualNetworks/prod"
+)
+CLASSIC_VM_CONTRIBUTOR = "d73bb868-a0df-4d4d-bd69-98a00b01fccb"
+VM_CONTRIBUTOR = "9980e02c-c2be-4d73-94e8-173b1dc7cf3c"  # the Resource Manager role
+
+
+def _graph(*rows: dict) -> str:
+    """A page of `az graph query -o json`, laid out as the CLI writes it."""
+    page = {"count": len(rows), "data": list(rows), "skip_token": None, "total_records": len(rows)}
+    return json.dumps(page, indent=2)
+
+
+CLASSIC_VMS = _graph(graph_vm(SUB, "contoso-app", "app01", vnet="prod", subnet="app"))
+
+
+# --- Defender for Cloud plans (MIG207) ---------------------------------------------------------------------
+
+
+def _pricing(tier: str, plan: str = "VirtualMachines", subscription: str = SUB) -> str:
+    """Export D of INVENTORY.md: `securityresources | where type =~ 'microsoft.security/pricings'`."""
+    return f"""\
+{{
+  "count": 1,
+  "data": [
+    {{
+      "id": "/subscriptions/{subscription}/providers/Microsoft.Security/pricings/{plan}",
+      "name": "{plan}",
+      "type": "microsoft.security/pricings",
+      "subscriptionId": "{subscription}",
+      "properties": {{
+        "pricingTier": "{tier}",
+        "freeTrialRemainingTime": "PT0S"
+      }}
+    }}
+  ],
+  "skip_token": null,
+  "total_records": 1
+}}
+"""
+
+
+def test_standard_plan_for_vms_in_a_subscription_with_classic_vms(tmp_path, monkeypatch):
+    files = {"classic.json": CLASSIC_VMS, "defender.json": _pricing("Standard")}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    # At the pricing row's `{`, as the inventory rules about settings point (MIG501-MIG503).
+    assert where(result.findings) == ["MIG207 defender.json:4:5"]
+    [finding] = result.findings
+    assert str(finding.severity) == "warning"
+    assert finding.resource_type == "DefenderPlan" and finding.resource_name == "VirtualMachines"
+    assert f"plan 'VirtualMachines' is on the Standard tier in subscription {SUB}" in finding.message
+    assert "1 classic VM among the files checked: 'app01'" in finding.message
+    assert "disable the plan" in finding.message and "before migrating" in finding.message
+    assert "Set-AzSecurityPricing -Name VirtualMachines -PricingTier Free" in finding.fix
+    assert "again once the VMs are in Resource Manager" in finding.fix
+
+
+def _read_in_the_walk(result, path: str) -> tuple:
+    """The records of `path`, which the folder walk must have read as an inventory export."""
+    [document] = [d for d in result.documents if d.path == path]
+    assert str(document.kind) == "inventory" and document.problem is None
+    return document.resources
+
+
+def test_free_plan_is_silent(tmp_path, monkeypatch):
+    files = {"classic.json": CLASSIC_VMS, "defender.json": _pricing("Free")}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert where(result.findings) == []
+    [plan] = _read_in_the_walk(result, "defender.json")  # read, and the Free tier installs nothing
+    assert isinstance(plan, DefenderPlan) and not plan.standard
+
+
+def test_standard_plan_of_other_resources_is_silent(tmp_path, monkeypatch):
+    files = {"classic.json": CLASSIC_VMS, "defender.json": _pricing("Standard", "StorageAccounts")}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert where(result.findings) == []
+    assert _read_in_the_walk(result, "defender.json") == ()  # no record of a plan that is not the VMs'
+
+
+def test_standard_plan_of_a_subscription_without_classic_vms_is_silent(tmp_path, monkeypatch):
+    """The export covers two subscriptions; the classic VMs are in the other one."""
+    files = {"classic.json": CLASSIC_VMS, "defender.json": _pricing("Standard", subscription=OTHER_SUB)}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert where(result.findings) == []
+    [plan] = _read_in_the_walk(result, "defender.json")
+    assert plan.standard and plan.subscription == OTHER_SUB
+
+
+def test_standard_plan_alone_is_silent(tmp_path, monkeypatch):
+    """Nothing checked says the subscription has a classic VM: nothing to migrate, nothing guessed."""
+    files = {"defender.json": _pricing("Standard")}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert where(result.findings) == []
+    [plan] = _read_in_the_walk(result, "defender.json")
+    assert plan.standard
+
+
+def test_standard_plan_with_classic_vms_of_an_export_azure_vm_file(tmp_path, monkeypatch):
+    """No export names the files' subscription: the one the Defender export covers is theirs."""
+    vm = """\
+<PersistentVM xmlns="http://schemas.microsoft.com/windowsazure">
+  <RoleName>app02</RoleName>
+  <RoleSize>Small</RoleSize>
+</PersistentVM>
+"""
+    files = {"vms/app02.xml": vm, "defender.json": _pricing("Standard")}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG207", dedent=False)
+    assert where(result.findings) == ["MIG207 defender.json:4:5"]
+    assert "'app02'" in result.findings[0].message
+
+
+def test_az_security_pricing_list_is_read_flattened(tmp_path, monkeypatch):
+    """`az security pricing list -o json` writes `{"value": [...]}`, each plan's properties at its top."""
+    pricing = {
+        "value": [
+            {
+                "freeTrialRemainingTime": "0:00:00",
+                "id": f"/subscriptions/{SUB}/providers/Microsoft.Security/pricings/VirtualMachines",
+                "name": "VirtualMachines",
+                "pricingTier": "Standard",
+                "subPlan": "P2",
+                "type": "Microsoft.Security/pricings",
+            }
+        ]
+    }
+    files = {"classic.json": CLASSIC_VMS, "pricings.json": json.dumps(pricing, indent=2)}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert where(result.findings) == ["MIG207 pricings.json:3:5"]
+
+
+def test_pricing_rows_become_records():
+    document = read_document("defender.json", _pricing("Standard").encode(), explicit=True)
+    assert document is not None and document.problem is None
+    [plan] = document.resources
+    assert isinstance(plan, DefenderPlan)
+    assert (plan.name, plan.tier, plan.subscription, plan.standard) == (
+        "VirtualMachines",
+        "Standard",
+        SUB,
+        True,
+    )
+    assert (plan.mark.line, plan.mark.column) == (4, 5)
+
+
+# --- classic-only roles at broad scopes (MIG501) -----------------------------------------------------------
+
+
+def _assignment(scope: str, role: str = CLASSIC_VM_CONTRIBUTOR) -> str:
+    """Export C of INVENTORY.md, all role assignments (not only those on classic resources)."""
+    return f"""\
+{{
+  "count": 1,
+  "data": [
+    {{
+      "id": "{scope.rstrip("/")}/providers/Microsoft.Authorization/roleAssignments/0b4e4ac4-1111-2222-3333-444455556666",
+      "name": "0b4e4ac4-1111-2222-3333-444455556666",
+      "type": "microsoft.authorization/roleassignments",
+      "subscriptionId": "{SUB}",
+      "properties": {{
+        "scope": "{scope}",
+        "roleDefinitionId": "/subscriptions/{SUB}/providers/Microsoft.Authorization/roleDefinitions/{role}",
+        "principalId": "5f6e7d8c-0000-1111-2222-333344445555",
+        "principalType": "Group"
+      }}
+    }}
+  ],
+  "skip_token": null,
+  "total_records": 1
+}}
+"""
+
+
+def test_classic_vm_contributor_at_the_subscription(tmp_path, monkeypatch):
+    files = {"classic.json": CLASSIC_VMS, "rbac.json": _assignment(f"/subscriptions/{SUB}")}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    # At the assignment row's `{`, as MIG501 points for assignments on classic resources.
+    assert where(result.findings) == ["MIG501 rbac.json:4:5"]
+    [finding] = result.findings
+    assert str(finding.severity) == "warning"
+    assert (
+        "role 'Classic Virtual Machine Contributor' is assigned to Group 5f6e7d8c-0000-1111-2222-333344445555 "
+        f"on subscription {SUB}" in finding.message
+    )
+    assert "grants rights on classic resources only" in finding.message
+    assert "assign the role 'Virtual Machine Contributor'" in finding.message
+    assert "-RoleDefinitionName 'Virtual Machine Contributor'" in finding.fix
+    assert f"-Scope /subscriptions/{SUB}" in finding.fix
+
+
+def test_classic_storage_roles_at_a_resource_group_and_a_management_group(tmp_path, monkeypatch):
+    group = f"/subscriptions/{SUB}/resourceGroups/storage-admins"
+    tenant_group = "/providers/Microsoft.Management/managementGroups/contoso-root"
+    files = {
+        "rbac-group.json": _assignment(group, "86e8f5dc-a6e9-4c67-9d15-de283e8eac25"),
+        "rbac-mg.json": _assignment(tenant_group, "985d6b00-f706-48f5-a6fe-d0ca12fb668d"),
+        "rbac-network.json": _assignment(f"/subscriptions/{SUB}", "b34d265f-36f7-4a0d-a4d4-e158ca92e90f"),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG501", dedent=False)
+    assert where(result.findings) == [
+        "MIG501 rbac-group.json:4:5",
+        "MIG501 rbac-mg.json:4:5",
+        "MIG501 rbac-network.json:4:5",
+    ]
+    group_finding, mg_finding, network_finding = result.findings
+    assert "'Classic Storage Account Contributor'" in group_finding.message
+    assert "resource group 'storage-admins'" in group_finding.message
+    assert "'Storage Account Contributor'" in group_finding.message
+    assert "'Classic Storage Account Key Operator Service Role'" in mg_finding.message
+    assert "management group 'contoso-root'" in mg_finding.message
+    assert "'Storage Account Key Operator Service Role'" in mg_finding.message
+    assert "'Network Contributor'" in network_finding.message
+
+
+def test_resource_manager_role_at_the_subscription_is_silent(tmp_path, monkeypatch):
+    """Virtual Machine Contributor covers the migrated VMs. (Silent before the change too: the export
+    names nothing classic, and a folder walk passes over it.)"""
+    export = _assignment(f"/subscriptions/{SUB}", VM_CONTRIBUTOR)
+    files = {"classic.json": CLASSIC_VMS, "rbac.json": export}
+    assert where(lint_files(tmp_path, monkeypatch, files, dedent=False).findings) == []
+    document = read_document("rbac.json", export.encode(), explicit=True)
+    assert document is not None and document.problem is None and document.resources == ()
+
+
+def test_classic_role_on_a_resource_manager_resource_is_silent():
+    """Neither a classic resource nor a broad scope: a classic role there grants nothing anyway, but the
+    migration changes nothing of it."""
+    scope = f"/subscriptions/{SUB}/resourceGroups/apps/providers/Microsoft.Compute/virtualMachines/web01"
+    document = read_document("rbac.json", _assignment(scope).encode(), explicit=True)
+    assert document is not None and document.resources == ()
+
+
+def test_az_role_assignment_list_is_read_flattened(tmp_path, monkeypatch):
+    """`az role assignment list --all -o json`: a bare array, each assignment's properties at its top."""
+    rows = [
+        {
+            "condition": None,
+            "id": f"/subscriptions/{SUB}/providers/Microsoft.Authorization/roleAssignments/0b4e4ac4",
+            "name": "0b4e4ac4",
+            "principalId": "5f6e7d8c-0000-1111-2222-333344445555",
+            "principalName": "vm-operators",
+            "principalType": "Group",
+            "roleDefinitionId": f"/subscriptions/{SUB}/providers/Microsoft.Authorization/roleDefinitions/"
+            f"{CLASSIC_VM_CONTRIBUTOR}",
+            "roleDefinitionName": "Classic Virtual Machine Contributor",
+            "scope": f"/subscriptions/{SUB}",
+            "type": "Microsoft.Authorization/roleAssignments",
+        }
+    ]
+    files = {"classic.json": CLASSIC_VMS, "assignments.json": json.dumps(rows, indent=2)}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert where(result.findings) == ["MIG501 assignments.json:2:3"]
+    [assignment] = [r for d in result.documents for r in d.resources if isinstance(r, RoleAssignment)]
+    assert assignment.role_definition == CLASSIC_VM_CONTRIBUTOR and not assignment.scope.is_classic
+
+
+# --- the az CLI's flattened rows -------------------------------------------------------------------------
+
+
+def _vnet_list(remote: str) -> str:
+    """`az network vnet list -o json`: no `properties`, the network's properties at the row's top."""
+    return f"""\
+[
+  {{
+    "id": "/subscriptions/{SUB}/resourceGroups/spoke-rg/providers/Microsoft.Network/virtualNetworks/spoke",
+    "name": "spoke",
+    "type": "Microsoft.Network/virtualNetworks",
+    "location": "westeurope",
+    "resourceGroup": "spoke-rg",
+    "addressSpace": {{
+      "addressPrefixes": [
+        "10.80.0.0/16"
+      ]
+    }},
+    "provisioningState": "Succeeded",
+    "virtualNetworkPeerings": [
+      {{
+        "name": "to-prod",
+        "peeringState": "Connected",
+        "allowVirtualNetworkAccess": true,
+        "remoteVirtualNetwork": {{
+          "id": "{remote}",
+          "resourceGroup": "Default-Networking"
+        }},
+        "type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings"
+      }}
+    ]
+  }}
+]
+"""
+
+
+def test_az_network_vnet_list_with_a_classic_peering(tmp_path, monkeypatch):
+    files = {"vnets.json": _vnet_list(CLASSIC_PROD)}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    # At the Resource Manager network's row, as for the nested shape; no MIG001: nothing is null.
+    assert where(result.findings) == ["MIG313 vnets.json:2:3"]
+    assert "classic virtual network 'prod' is peered with Resource Manager network 'spoke'" in (
+        result.findings[0].message
+    )
+    [peering] = [r for d in result.documents for r in d.resources if isinstance(r, VnetPeering)]
+    assert (peering.name, peering.state) == ("to-prod", "Connected")
+
+
+def test_az_network_vnet_list_with_a_resource_manager_peering_is_silent(tmp_path, monkeypatch):
+    remote = f"/subscriptions/{SUB}/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub"
+    # Named on the command line: a folder walk passes over a file that names nothing classic.
+    (tmp_path / "vnets.json").write_text(_vnet_list(remote), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    from lint_support import RULES
+
+    from migcheck.config import Config
+    from migcheck.engine import lint
+
+    result = lint(["vnets.json"], Config(), RULES)
+    assert where(result.findings) == []
+    assert [d.problem for d in result.documents] == [None]
+
+
+def test_a_row_of_only_a_resource_s_own_keys_still_says_nothing(tmp_path, monkeypatch):
+    """A projection without `properties` (`| project id, name, type, location`): as `az resource list`."""
+    rows = [
+        {
+            "id": CLASSIC_PROD,
+            "name": "prod",
+            "type": "Microsoft.ClassicNetwork/virtualNetworks",
+            "location": "x",
+        }
+    ]
+    result = lint_files(tmp_path, monkeypatch, {"resources.json": json.dumps(rows)}, dedent=False)
+    assert [f.code for f in result.findings] == ["MIG001"]
+    assert "'properties' is null" in result.findings[0].message
+
+
+def test_flattened_rows_point_inside_the_row(tmp_path, monkeypatch):
+    """`az apim list`: the classic subnet id is found where the row writes it, as in the nested shape."""
+    row = {
+        "id": f"/subscriptions/{SUB}/resourceGroups/apis/providers/Microsoft.ApiManagement/service/contoso-apim",
+        "name": "contoso-apim",
+        "type": "Microsoft.ApiManagement/service",
+        "virtualNetworkType": "External",
+        "virtualNetworkConfiguration": {"subnetResourceId": f"{CLASSIC_PROD}/subnets/Apim"},
+    }
+    text = json.dumps([row], indent=2)
+    result = lint_files(tmp_path, monkeypatch, {"apim.json": text}, dedent=False)
+    line_of_id = next(n for n, line in enumerate(text.split("\n"), 1) if '"subnetResourceId"' in line)
+    column = text.split("\n")[line_of_id - 1].index(f'"{CLASSIC_PROD}') + 1
+    assert where(result.findings) == [f"MIG319 apim.json:{line_of_id}:{column}"]
+
+
+def test_a_flattened_classic_network_is_read_with_its_positions(tmp_path, monkeypatch):
+    row = {
+        "id": CLASSIC_PROD,
+        "name": "prod",
+        "type": "Microsoft.ClassicNetwork/virtualNetworks",
+        "addressSpace": {"addressPrefixes": ["10.0.0.00/16"]},
+        "subnets": [],
+    }
+    text = json.dumps([row], indent=2)
+    result = lint_files(tmp_path, monkeypatch, {"classic.json": text}, "MIG304", dedent=False)
+    lines = text.split("\n")
+    line = next(n for n, one in enumerate(lines, 1) if '"10.0.0.00/16"' in one)
+    column = lines[line - 1].index('"10.0.0.00/16"') + 1
+    assert where(result.findings) == [f"MIG304 classic.json:{line}:{column}"]
+
+
+def test_a_flattened_peering_cut_short_by_convert_to_json_is_said(tmp_path, monkeypatch):
+    """`Get-AzVirtualNetwork | ConvertTo-Json` without `-Depth`: the remote network is a string."""
+    row = {
+        "Name": "spoke",
+        "Id": f"/subscriptions/{SUB}/resourceGroups/spoke-rg/providers/Microsoft.Network/virtualNetworks/spoke",
+        "VirtualNetworkPeerings": [{"Name": "to-prod", "RemoteVirtualNetwork": f"@{{Id={CLASSIC_PROD}}}"}],
+    }
+    result = lint_files(tmp_path, monkeypatch, {"vnets.json": json.dumps([row], indent=2)}, dedent=False)
+    assert [f.code for f in result.findings] == ["MIG001"]
+    assert "'virtualNetworkPeerings.remoteVirtualNetwork' is written as" in result.findings[0].message
