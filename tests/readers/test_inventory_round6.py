@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 
-from lint_support import graph_vm, lint_files, where
+from lint_support import RULES, graph_vm, lint_files, where
 
+from migcheck.config import Config
+from migcheck.engine import lint
 from migcheck.inventory_model import DefenderPlan, RoleAssignment, VnetPeering
 from migcheck.readers import read_document
 
@@ -389,4 +391,26 @@ def test_a_flattened_peering_cut_short_by_convert_to_json_is_said(tmp_path, monk
     }
     result = lint_files(tmp_path, monkeypatch, {"vnets.json": json.dumps([row], indent=2)}, dedent=False)
     assert [f.code for f in result.findings] == ["MIG001"]
+    assert "'virtualNetworkPeerings.remoteVirtualNetwork' is written as" in result.findings[0].message
+
+
+def test_an_az_module_type_name_is_a_value_cut_short(tmp_path, monkeypatch):
+    """The Az modules' objects nested past `-Depth` are written as their .NET type names, as the classic
+    module's are: `Get-AzVirtualNetwork | ConvertTo-Json` gives the peering's remote network as one. Such
+    a file names nothing classic, so a folder walk passes it by; named, it is read."""
+    row = {
+        "Name": "spoke",
+        "Id": f"/subscriptions/{SUB}/resourceGroups/spoke-rg/providers/Microsoft.Network/virtualNetworks/spoke",
+        "Type": "Microsoft.Network/virtualNetworks",
+        "VirtualNetworkPeerings": [
+            {
+                "Name": "to-prod",
+                "RemoteVirtualNetwork": "Microsoft.Azure.Commands.Network.Models.PSResourceId",
+            }
+        ],
+    }
+    (tmp_path / "vnets.json").write_text(json.dumps([row], indent=2), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = lint(["vnets.json"], Config(), RULES)
+    assert [where(result.findings)] == [["MIG001 vnets.json:9:33"]]
     assert "'virtualNetworkPeerings.remoteVirtualNetwork' is written as" in result.findings[0].message

@@ -235,7 +235,7 @@ class Spots:
 
     def may_hold_collapsed(self) -> bool:
         """Whether the object's text has a string that starts as ConvertTo-Json writes a value it cut short
-        (`"@{`, `"System.`, `"Microsoft.WindowsAzure.`); always, when the text is not at hand. Most objects
+        (`"@{`, `"System.`, `"Microsoft.WindowsAzure.`, `"Microsoft.Azure.`); always, when the text is not at hand. Most objects
         have none, and need not be walked for one."""
         if self.end <= self.start:
             return True
@@ -281,11 +281,12 @@ Builder = Callable[[Item], Iterable[object]]
 # What ConvertTo-Json writes for an object or array nested deeper than its `-Depth` (2 unless told): the
 # value's ToString(), `@{name=value; ...}` for the objects Search-AzGraph and Get-AzResource return,
 # `System.Object[]` for an array, a .NET type name (`System.Collections.Hashtable`) for others, among them
-# the classic module's own (`Microsoft.WindowsAzure.Commands.ServiceManagement.Model.PersistentVM`).
-_TYPE_NAME = r"(?:System|Microsoft\.WindowsAzure)\.[\w.`]+(?:\[[^\]]*\])*"
+# the classic module's own (`Microsoft.WindowsAzure.Commands.ServiceManagement.Model.PersistentVM`) and the
+# Az modules' (`Microsoft.Azure.Commands.Network.Models.PSResourceId`, from `Get-AzVirtualNetwork`).
+_TYPE_NAME = r"(?:System|Microsoft\.WindowsAzure|Microsoft\.Azure)\.[\w.`]+(?:\[[^\]]*\])*"
 # (A list whose items PowerShell turns into text one by one is written as their names, space-separated.)
 _COLLAPSED = re.compile(rf"@\{{.*\}}|{_TYPE_NAME}(?: {_TYPE_NAME})*", re.DOTALL)
-_COLLAPSED_STARTS = ('"@{', '"System.', '"Microsoft.WindowsAzure.')
+_COLLAPSED_STARTS = ('"@{', '"System.', '"Microsoft.WindowsAzure.', '"Microsoft.Azure.')
 
 
 def collapsed(value: object) -> TypeGuard[str]:
