@@ -1,7 +1,7 @@
 """Read Service Management REST bodies (namespace `http://schemas.microsoft.com/windowsazure`): deployments
-(alone or inside hosted services), roles, virtual network sites, disks, images, reserved IPs, network
-security groups and route tables. Bodies of any other type (RoleSizes, AffinityGroups, Profiles, ...) say
-nothing migcheck checks and give no resources."""
+(alone or inside hosted services), roles, load-balanced endpoint sets, virtual network sites, disks, images,
+reserved IPs, network security groups and route tables. Bodies of any other type (RoleSizes, AffinityGroups,
+Profiles, ...) say nothing migcheck checks and give no resources."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from migcheck.model import (
 )
 from migcheck.readers.netcfg import PRODUCES as NETWORK_RESOURCES
 from migcheck.readers.netcfg import REST_NETWORK, read_virtual_network
-from migcheck.readers.role import REST, ROLE_RESOURCES, disk, read_role
+from migcheck.readers.role import REST, ROLE_RESOURCES, disk, endpoint, read_role
 from migcheck.readers.xml import (
     Element,
     Marker,
@@ -208,6 +208,38 @@ def _instance(el: Element, marker: Marker) -> RoleInstance:
     )
 
 
+# --- load-balanced endpoint sets ------------------------------------------------------------------
+
+# What an Update Load-Balanced Endpoint Set body leaves unsaid of the VMs whose endpoints it changes: they
+# exist already, and keep their other endpoints, subnets, availability set and extensions.
+_UNSAID_OF_SET_VMS = frozenset({"availability_set", "endpoints", "subnets", "extensions"})
+
+
+def _load_balanced_sets(root: Element, marker: Marker) -> Iterable[Role]:
+    """An Update Load-Balanced Endpoint Set body (`LoadBalancedEndpointList`, POSTed to a deployment with
+    `comp=UpdateLbSet`, as `Set-AzureLoadBalancedEndpoint` does): each `InputEndpoint` changes the endpoints
+    of its set on every VM of the deployment that has one, VMs the body does not name. The VMs of each set
+    stand as one VM named after the set, whose endpoints are the set's, as the PowerShell reader reads
+    `Set-AzureLoadBalancedEndpoint`; the body names no deployment."""
+    sets: dict[str, list[Element]] = {}
+    for el in children(root, "InputEndpoint"):
+        sets.setdefault(text_of(el, "LoadBalancedEndpointSetName").casefold(), []).append(el)
+    return (_load_balanced_set(endpoints, marker) for endpoints in sets.values())
+
+
+def _load_balanced_set(endpoints: list[Element], marker: Marker) -> Role:
+    name = text_of(endpoints[0], "LoadBalancedEndpointSetName")
+    which = f"load-balanced set {name}" if name else "a load-balanced set"
+    vms = f"<VMs of {which}>"
+    return Role(
+        name=vms,
+        type=RoleType.PERSISTENT_VM,  # only VMs have load-balanced endpoint sets
+        mark=marker.mark(endpoints[0]),
+        endpoints=tuple(endpoint(e, vms, marker, REST, f"<endpoints of {which}>") for e in endpoints),
+        unknown=_UNSAID_OF_SET_VMS,
+    )
+
+
 # --- virtual networks ------------------------------------------------------------------------------
 
 
@@ -258,6 +290,7 @@ READERS: dict[str, Reader] = {
     "PersistentVMRole": _role,
     "PersistentVM": _role,
     "Role": _role,
+    "LoadBalancedEndpointList": _load_balanced_sets,
     "VirtualNetworkSite": _one(_virtual_network),
     "VirtualNetworkSites": _each("VirtualNetworkSite", _one(_virtual_network)),
     "Disk": _disk,

@@ -34,12 +34,15 @@ value the paths differ on (the availability set, the size), known only when they
 
 What the SDK's models cannot express, scripts send as REST bodies of their own (`perform_put`,
 `perform_post`, or a request of their own): a body the reader can work out is read as the REST reader reads
-a body file, a network configuration uploaded (PUT `<subscription>/services/networking/media`) as a .netcfg
-is read, and endpoint ACLs built with ElementTree (`SubElement(endpoint, 'EndpointAcl')`) are ACLs too. A
-body filled in from a template the script writes out is read with a stand-in for each value the script does
-not state. A role body PUT to `.../roles/<name>` (Update Role), like `update_role`, changes a VM that exists
-already: it states some facts of the VM its path names, and the others stay as they were, unknown to the
-reader unless the file creates the VM too (`Role.changes_existing`).
+a body file, for the roles and deployments it describes (a `Deployment`, a `CreateDeployment` from a
+package, a role, an Update Load-Balanced Endpoint Set's `LoadBalancedEndpointList`, whose sets' VMs join the
+deployment its path names), a network configuration uploaded (PUT
+`<subscription>/services/networking/media`) as a .netcfg is read, and endpoint ACLs built with ElementTree
+(`SubElement(endpoint, 'EndpointAcl')`) are ACLs too. A body filled in from a template the script writes out
+is read with a stand-in for each value the script does not state. A role body PUT to `.../roles/<name>`
+(Update Role), like `update_role`, changes a VM that exists already: it states some facts of the VM its path
+names, and the others stay as they were, unknown to the reader unless the file creates the VM too
+(`Role.changes_existing`).
 """
 
 from __future__ import annotations
@@ -1150,6 +1153,7 @@ class _Resources:
         self.bodies: dict[tuple[int, str], Deployment] = {}
         self.read_bodies: dict[object, list[object]] = {}
         self.body_states: dict[int, frozenset[str]] = {}  # id(role of a body) -> the facts it states
+        self.set_vms: set[int] = set()  # id(role of a body): the VMs of a load-balanced set it changes
         # Requests whose body a function of the script builds, by id(function scope) (see `_element_acl`):
         # the request, and the service, deployment and role its path names.
         self.element_sends: dict[int, list[tuple[CallSite, str | None, str | None, str]]] = {}
@@ -2064,6 +2068,8 @@ class _Resources:
         for resource in read:
             if isinstance(resource, Role):
                 self.body_states[id(resource)] = _stated_facts(root)
+        if local_name(root) == "LoadBalancedEndpointList":
+            self.set_vms.update(id(resource) for resource in read)
         return read
 
     def _unstated_endpoint(self, endpoint: InputEndpoint, mark: Mark) -> InputEndpoint:
@@ -2095,8 +2101,8 @@ class _Resources:
             if any(_UNSTATED_TEXT in repr(item) for item in getattr(resource, fact)):
                 unknown.add(fact)
         name = resource.name
-        if _UNSTATED_TEXT in name:
-            name = self._stand_in("VM", mark.line)
+        if _UNSTATED_TEXT in name:  # a VM's name, or a package's the roles are named after
+            name = self._stand_in("VM" if resource.is_vm else "role", mark.line)
         return replace(
             resource,
             name=name,
@@ -2114,7 +2120,10 @@ class _Resources:
         the facts `updates` names (Update Role)."""
         if not role.name:
             role = replace(role, name=self._stand_in("VM", mark.line))
-        key = ("role", _key(role.name)) if not is_stand_in(role.name) else self._call_key(call)
+        # The VMs of a load-balanced set are named after the set (a stand-in): the set is one whichever call
+        # changes it.
+        named = not is_stand_in(role.name) or id(role) in self.set_vms
+        key = ("role", _key(role.name)) if named else self._call_key(call)
         draft.add(role, key, updates)
 
     # --- XML the script builds element by element -----------------------------------------------------
@@ -2347,7 +2356,6 @@ def _argument(call: ast.Call, position: int, keywords: tuple[str, ...]) -> ast.e
 # names are shown (`<...>`, escaped as XML text), which no Azure name or setting can be.
 _UNSTATED_TEXT = "not stated in the script"
 _UNSTATED = f"&lt;{_UNSTATED_TEXT}&gt;"
-_BODY_ROOTS = frozenset({"PersistentVMRole", "PersistentVM", "Role", "Deployment", "NetworkConfiguration"})
 # The service, deployment and role a Service Management path names
 # (`/<subscription>/services/hostedservices/<service>/deployments/<deployment>/roles/<role>`).
 _PATH_NAMES = re.compile(
@@ -2358,17 +2366,19 @@ _OPENING = re.compile(r"[rRuU]?('''|\"\"\"|'|\")")
 
 
 def _body_root(text: str) -> Element | None:
-    """The root element of a REST body that describes a role, a deployment or the subscription's network
-    configuration; None for any other text."""
+    """The root element of a REST body the REST reader reads (of which the script takes the roles and
+    deployments, see `_read_body`) or of the subscription's network configuration; None for any other
+    text."""
     if "<" not in text:
         return None
+    from migcheck.readers import deployment as rest
     from migcheck.readers.xml import Unreadable, local_name, parse
 
     try:
         root = parse(text.encode("utf-8"), text)
     except (Unreadable, ValueError):
         return None
-    return root if local_name(root) in _BODY_ROOTS else None
+    return root if local_name(root) in rest.READERS or local_name(root) == "NetworkConfiguration" else None
 
 
 def _path_names(path: str) -> tuple[str | None, str | None, str | None]:

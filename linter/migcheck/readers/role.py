@@ -72,7 +72,7 @@ def read_role(el: Element, marker: Marker, shape: RoleShape) -> Role:
         size=text_of(el, "RoleSize"),
         availability_set=text_of(el, "AvailabilitySetName"),
         endpoints=tuple(
-            _endpoint(e, name, marker, shape)
+            endpoint(e, name, marker, shape)
             for s in network_sets
             for e in children(s, "InputEndpoints/InputEndpoint")
         ),
@@ -191,8 +191,10 @@ def is_network_set(el: Element) -> bool:
 _NETWORK_SET_CONTENT = ("InputEndpoints", "SubnetNames", "StaticVirtualNetworkIPAddress", "NetworkInterfaces")
 
 
-def _endpoint(el: Element, role: str, marker: Marker, shape: RoleShape) -> InputEndpoint:
-    name = text_of(el, "Name")
+def endpoint(el: Element, role: str, marker: Marker, shape: RoleShape, unnamed: str = "") -> InputEndpoint:
+    """An input endpoint of `role`, named `unnamed` when the element gives no name (an Update
+    Load-Balanced Endpoint Set body names the set, not its endpoints)."""
+    name = text_of(el, "Name") or unnamed
     return InputEndpoint(
         name=name,
         protocol=text_of(el, "Protocol"),

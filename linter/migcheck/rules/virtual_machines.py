@@ -39,7 +39,9 @@ class EndpointAclRule(Rule):
     docs = Docs(
         what="Access control lists on input endpoints: `EndpointAcl` bindings in a .cscfg's "
         "`NetworkConfiguration/EndpointAcls` (with the rules of the `AccessControl` they name), "
-        "`EndpointAcl/Rules` on a VM endpoint in a REST body, and `EndpointAccessControlList/Rules` in an "
+        "`EndpointAcl/Rules` on a VM endpoint in a REST body and on the endpoints of a load-balanced set in "
+        "an Update Load-Balanced Endpoint Set body (`LoadBalancedEndpointList`, as a file or sent by a Python "
+        "script), and `EndpointAccessControlList/Rules` in an "
         "Export-AzureVM file or a `Get-AzureVM | ConvertTo-Json` export (every item of its `Rules` is a "
         "rule, whatever the serializer called it), and the ACL a PowerShell script sets on an endpoint "
         "(`Set-AzureAclConfig`, `Set-AzureEndpoint -ACL`, `Set-AzureLoadBalancedEndpoint -ACL`). An access "
