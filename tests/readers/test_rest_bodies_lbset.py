@@ -127,11 +127,13 @@ def test_an_update_lb_set_body_is_a_vm_for_each_set_whose_endpoints_are_the_set(
     body = (
         f"<LoadBalancedEndpointList {NS}>"
         "<InputEndpoint><LoadBalancedEndpointSetName>web</LoadBalancedEndpointSetName><Name>HTTP</Name>"
-        "<Port>80</Port></InputEndpoint>"
+        "<Port>80</Port><EndpointAcl/></InputEndpoint>"
         "<InputEndpoint><LoadBalancedEndpointSetName>sql</LoadBalancedEndpointSetName><Port>1433</Port>"
         "<EndpointAcl><Rules><Rule><Order>1</Order><Action>deny</Action></Rule></Rules></EndpointAcl>"
         "</InputEndpoint>"
         "<InputEndpoint><LoadBalancedEndpointSetName>WEB</LoadBalancedEndpointSetName><Port>81</Port>"
+        "<EndpointAcl/></InputEndpoint>"
+        "<InputEndpoint><LoadBalancedEndpointSetName>rdp</LoadBalancedEndpointSetName><Port>3389</Port>"
         "</InputEndpoint>"
         "</LoadBalancedEndpointList>"
     )
@@ -146,10 +148,11 @@ def test_an_update_lb_set_body_is_a_vm_for_each_set_whose_endpoints_are_the_set(
     )
     # The set's VMs exist already: what the body does not say of them is unknown, not "none".
     assert {"endpoints", "subnets", "availability_set", "extensions"} <= web.unknown
-    assert [(e.name, e.port, e.acl) for e in web.endpoints] == [
-        ("HTTP", "80", None),
-        ("<endpoints of load-balanced set web>", "81", None),
+    assert [(e.name, e.port, e.acl.rules if e.acl else None) for e in web.endpoints] == [
+        ("HTTP", "80", ()),
+        ("<endpoints of load-balanced set web>", "81", ()),
     ]
+    # The set `rdp` writes no ACL: the body changes nothing migcheck checks there, and it is left out.
     (endpoint,) = sql.endpoints
     assert endpoint.acl is not None and [r.action for r in endpoint.acl.rules] == ["deny"]
     assert (endpoint.acl.role, endpoint.acl.endpoint) == (sql.name, "<endpoints of load-balanced set sql>")
@@ -199,8 +202,9 @@ def test_each_set_a_script_changes_is_one_vm_of_the_deployment_however_many_call
 
 
 def test_an_update_lb_set_without_acl_rules_reports_nothing(tmp_path, monkeypatch):
-    """As an ACL in a Deployment body: none, an empty one and one with no rules block nothing. The body is
-    read all the same: its set stands as a VM whose endpoint has no ACL, or one without rules."""
+    """As an ACL in a Deployment body: none, an empty one and one with no rules block nothing. A set with
+    an ACL stands as a VM whose endpoint has one without rules; a set with none is left out (as
+    `Set-AzureLoadBalancedEndpoint` without `-ACL`): how many VMs share it is unknown."""
     bodies = {
         "none": lb_set_body(acl=""),
         "empty": lb_set_body(acl="    <EndpointAcl/>\n"),
@@ -213,8 +217,19 @@ def test_an_update_lb_set_without_acl_rules_reports_nothing(tmp_path, monkeypatc
     for name, body in bodies.items():
         document = read_document(f"{name}.xml", body.encode("utf-8"), explicit=True)
         assert document is not None
-        ((endpoint,),) = [r.endpoints for r in document.resources if isinstance(r, Role)]
-        assert endpoint.acl is None or endpoint.acl.rules == ()
+        sets = [r.endpoints for r in document.resources if isinstance(r, Role)]
+        if name == "none":
+            assert sets == []
+        else:
+            ((endpoint,),) = sets
+            assert endpoint.acl is not None and endpoint.acl.rules == ()
+
+
+def test_an_update_lb_set_body_spelled_as_microsoft_s_page_spells_it_is_read(tmp_path, monkeypatch):
+    """The reference page of Update Load-Balanced Endpoint Set writes the ACL as `EndpointACL`."""
+    body = lb_set_body(acl=ACL.replace("EndpointAcl>", "EndpointACL>"))
+    ((path, line, column, _),) = found(check(tmp_path, monkeypatch, {"lbset.xml": body}), "MIG201")
+    assert (path, line, column) == ("lbset.xml", 8, 5)
 
 
 def test_mig201_checks_the_same_kinds_of_file():

@@ -29,7 +29,7 @@ from migcheck.model import (
 )
 from migcheck.readers.netcfg import PRODUCES as NETWORK_RESOURCES
 from migcheck.readers.netcfg import REST_NETWORK, read_virtual_network
-from migcheck.readers.role import REST, ROLE_RESOURCES, disk, endpoint, read_role
+from migcheck.readers.role import REST, ROLE_RESOURCES, disk, endpoint, has_acl, read_role
 from migcheck.readers.xml import (
     Element,
     Marker,
@@ -220,10 +220,13 @@ def _load_balanced_sets(root: Element, marker: Marker) -> Iterable[Role]:
     `comp=UpdateLbSet`, as `Set-AzureLoadBalancedEndpoint` does): each `InputEndpoint` changes the endpoints
     of its set on every VM of the deployment that has one, VMs the body does not name. The VMs of each set
     stand as one VM named after the set, whose endpoints are the set's, as the PowerShell reader reads
-    `Set-AzureLoadBalancedEndpoint`; the body names no deployment."""
+    `Set-AzureLoadBalancedEndpoint`; the body names no deployment. A set whose endpoints write no ACL
+    (as `Set-AzureLoadBalancedEndpoint` without `-ACL`) changes nothing migcheck checks, and how many VMs
+    share it is unknown: it is left out, as the PowerShell reader leaves the cmdlet out."""
     sets: dict[str, list[Element]] = {}
     for el in children(root, "InputEndpoint"):
-        sets.setdefault(text_of(el, "LoadBalancedEndpointSetName").casefold(), []).append(el)
+        if has_acl(el, REST):
+            sets.setdefault(text_of(el, "LoadBalancedEndpointSetName").casefold(), []).append(el)
     return (_load_balanced_set(endpoints, marker) for endpoints in sets.values())
 
 

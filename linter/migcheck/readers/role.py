@@ -48,7 +48,9 @@ class RoleShape:
 
 
 REST = RoleShape(
-    acls=(("EndpointAcl", "Rule"),),
+    # Microsoft's pages for Update Load-Balanced Endpoint Set spell it `EndpointACL`, and bodies are
+    # copied from them.
+    acls=(("EndpointAcl", "Rule"), ("EndpointACL", "Rule")),
     subnet_item="SubnetName",
     nic_item="NetworkInterface",
     ip_configuration_item="IPConfiguration",
@@ -205,6 +207,11 @@ def endpoint(el: Element, role: str, marker: Marker, shape: RoleShape, unnamed: 
         load_balancer=text_of(el, "LoadBalancerName"),
         virtual_ip=text_of(el, "VirtualIPName"),
     )
+
+
+def has_acl(endpoint: Element, shape: RoleShape) -> bool:
+    """Whether an endpoint writes an ACL, even an empty one."""
+    return any(child(endpoint, container) is not None for container, _ in shape.acls)
 
 
 def _acl(endpoint: Element, role: str, name: str, marker: Marker, shape: RoleShape) -> EndpointAcl | None:
