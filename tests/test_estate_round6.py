@@ -2,12 +2,17 @@
 configuration and a REST `VirtualNetworkSites` body each describe in part, and a VM disk whose IOType only a
 `Disks` list states.
 
-A network's gateway is what every description of it states (its connections, their types, the local sites
-they reach, the VPN client pool), each fact marked where it is written; a VM's disk takes from a listing of
-the same disk what its own description leaves out. Every rule that reads them sees the whole."""
+A network's gateway and DNS servers are what every description of it states (its connections, their types,
+the local sites they reach, the VPN client pool; each DNS server once), each fact marked where it is written;
+a VM's disk takes from a listing of the same disk what its own description leaves out, and is Premium when
+an export says its storage account is, whichever file gives its blob. Every rule that reads them sees the
+whole."""
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from lint_support import lint_files, where
 
 from migcheck.estate import Estate
@@ -396,3 +401,261 @@ def test_a_slash_in_a_blob_only_the_list_gives_is_reported_at_the_exported_disk(
     }
     found = lint_files(tmp_path, monkeypatch, files, "MIG4", dedent=False).findings
     assert where(found) == ["MIG401 db01.xml:2:3"]
+
+
+# --- a network's DNS servers and subnets, as every description states them --------------------------------
+
+HUB_NETCFG = """\
+<?xml version="1.0" encoding="utf-8"?>
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <Dns>
+      <DnsServers>
+        <DnsServer name="dc01" IPAddress="{address}"/>
+      </DnsServers>
+    </Dns>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="hub" Location="West Europe">
+        <AddressSpace>
+          <AddressPrefix>10.80.0.0/16</AddressPrefix>
+        </AddressSpace>
+        <Subnets>
+          <Subnet name="GatewaySubnet">
+            <AddressPrefix>10.80.255.0/27</AddressPrefix>
+          </Subnet>
+        </Subnets>
+        {refs}
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
+MONITORED_APP = """\
+<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+  <Name>app</Name>
+  <RoleList>
+    <Role>
+      <RoleName>app01</RoleName><RoleType>PersistentVMRole</RoleType>
+      <ResourceExtensionReferences>
+        <ResourceExtensionReference>
+          <Publisher>Microsoft.Azure.Security.Monitoring</Publisher>
+          <Name>AzureSecurityWindowsAgent</Name>
+          <Version>1.*</Version>
+        </ResourceExtensionReference>
+      </ResourceExtensionReferences>
+    </Role>
+  </RoleList>
+  <VirtualNetworkName>hub</VirtualNetworkName>
+</Deployment>
+"""
+
+
+def _rest_hub(*servers: tuple[str, str]) -> str:
+    """The REST body of `hub` (its gateway's one site an ExpressRoute one) stating the DNS servers
+    `servers` (name, address)."""
+    written = "".join(
+        f"<DnsServer><Name>{name}</Name><Address>{address}</Address></DnsServer>" for name, address in servers
+    )
+    dns = f"    <Dns><DnsServers>{written}</DnsServers></Dns>\n" if servers else ""
+    return REST_SITES.format(type="Dedicated").replace("    <Gateway>\n", dns + "    <Gateway>\n", 1)
+
+
+def _dns_files(
+    rest_servers: tuple[tuple[str, str], ...], refs: str = "", address: str = "192.168.10.4"
+) -> dict[str, str]:
+    """A network configuration defining DNS server dc01 at `address` and network `hub` (using dc01 when
+    `refs` says so, with no gateway); a REST body of `hub` with an ExpressRoute site and `rest_servers`; and
+    a monitored VM in `hub`."""
+    return {
+        "NetworkConfig.netcfg": HUB_NETCFG.format(address=address, refs=refs),
+        "vnets.xml": _rest_hub(*rest_servers),
+        "app.xml": MONITORED_APP,
+    }
+
+
+USES_DC01 = '<DnsServersRef><DnsServerRef name="dc01"/></DnsServersRef>'
+
+
+def test_an_on_premises_dns_server_only_a_rest_body_states_cuts_a_monitored_vm_off(tmp_path, monkeypatch):
+    # The network configuration describes `hub` first and names no DNS server for it; the REST body
+    # says it uses dc02, whose address is in the ExpressRoute site (on premises): MIG207.
+    files = _dns_files((("dc02", "192.168.10.5"),))
+    found = lint_files(tmp_path, monkeypatch, files, "MIG207", dedent=False).findings
+    assert where(found) == ["MIG207 app.xml:7:9"]
+    assert "on-premises DNS server 'dc02' (192.168.10.5)" in found[0].message
+
+
+def test_a_dns_server_a_rest_body_states_inside_the_network_cuts_nothing_off(tmp_path, monkeypatch):
+    # The extension alone: MIG207 at the same place, without the gateway's cut-off.
+    files = _dns_files((("dc02", "10.80.0.5"),))
+    found = lint_files(tmp_path, monkeypatch, files, "MIG207", dedent=False).findings
+    assert where(found) == ["MIG207 app.xml:7:9"]
+    assert "DNS server" not in found[0].message
+
+
+def test_the_network_s_dns_servers_are_every_description_s_each_once(tmp_path, monkeypatch):
+    # dc01 is stated by both (the netcfg by reference, resolved; the REST body in full): once, at the
+    # netcfg's definition of it. dc02 only the REST body states, at its element there.
+    files = _dns_files((("DC01", "192.168.10.4"), ("dc02", "10.80.0.5")), refs=USES_DC01)
+    (network,) = _estate(tmp_path, monkeypatch, files).virtual_networks
+    assert [(d.name, d.address, d.mark.path, d.mark.line) for d in network.dns_servers] == [
+        ("dc01", "192.168.10.4", "NetworkConfig.netcfg", 6),
+        ("dc02", "10.80.0.5", "vnets.xml", 17),
+    ]
+
+
+def test_a_dns_server_described_at_two_addresses_is_both_and_a_conflict(tmp_path, monkeypatch):
+    # The netcfg puts dc01 inside the network, the REST body on premises: the two descriptions disagree
+    # (MIG004), and the rules see both addresses, so the on-premises one is not lost.
+    files = _dns_files((("dc01", "192.168.10.4"),), refs=USES_DC01, address="10.80.0.4")
+    found = lint_files(tmp_path, monkeypatch, files, "MIG004", "MIG207", dedent=False).findings
+    by_code = {f.code: f for f in found}
+    assert sorted(where(found)) == ["MIG004 vnets.xml:17:22", "MIG207 app.xml:7:9"]
+    assert "address 10.80.0.4 / 192.168.10.4" in by_code["MIG004"].message
+    assert "on-premises DNS server 'dc01' (192.168.10.4)" in by_code["MIG207"].message
+    (network,) = _estate(tmp_path, monkeypatch, files).virtual_networks
+    assert [(d.name, d.address) for d in network.dns_servers] == [
+        ("dc01", "10.80.0.4"),
+        ("dc01", "192.168.10.4"),
+    ]
+
+
+def test_a_dns_server_an_export_of_the_network_states_is_the_named_one_at_its_address(tmp_path, monkeypatch):
+    # A Resource Graph export of `hub` names its DNS servers by address only: dc01's address is dc01,
+    # another address a server of its own, seen by MIG207.
+    exported = {
+        "id": "/subscriptions/3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d/resourceGroups/net/providers/"
+        "Microsoft.ClassicNetwork/virtualNetworks/hub",
+        "name": "hub",
+        "type": "microsoft.classicnetwork/virtualnetworks",
+        "subscriptionId": "3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d",
+        "properties": {
+            "addressSpace": {"addressPrefixes": ["10.80.0.0/16"]},
+            "subnets": [{"name": "GatewaySubnet", "addressPrefix": "10.80.255.0/27"}],
+            "dhcpOptions": {"dnsServers": ["10.80.0.4", "192.168.10.9"]},
+        },
+    }
+    files = _dns_files((), refs=USES_DC01, address="10.80.0.4")
+    files["classic.json"] = json.dumps({"count": 1, "data": [exported], "skip_token": None}, indent=1)
+    result = lint_files(tmp_path, monkeypatch, files, "MIG004", "MIG207", dedent=False)
+    (network,) = result.estate.virtual_networks
+    assert [(d.name, d.mark.path) for d in network.dns_servers] == [
+        ("dc01", "NetworkConfig.netcfg"),
+        ("192.168.10.9", "classic.json"),
+    ]
+    assert where(result.findings) == ["MIG207 app.xml:7:9"]
+    assert "on-premises DNS server '192.168.10.9' (192.168.10.9)" in result.findings[0].message
+
+
+def test_the_security_group_a_rest_body_gives_a_subnet_stays_with_the_network(tmp_path, monkeypatch):
+    # A network configuration never states a subnet's network security group; the REST body of the same
+    # network does: the network's subnet (the netcfg's) carries it, and the plan moves it with the network.
+    rest = REST_SITES.format(type="IPsec").replace(
+        "<Name>GatewaySubnet</Name>",
+        "<Name>GatewaySubnet</Name>\n        <NetworkSecurityGroup>hub-nsg</NetworkSecurityGroup>",
+    )
+    files = {"NetworkConfig.netcfg": HUB_NETCFG.format(address="10.80.0.4", refs=""), "vnets.xml": rest}
+    (network,) = _estate(tmp_path, monkeypatch, files).virtual_networks
+    assert [(s.name, s.security_group, s.mark.path) for s in network.subnets] == [
+        ("GatewaySubnet", "hub-nsg", "NetworkConfig.netcfg")
+    ]
+
+
+def test_an_affinity_group_only_a_later_description_states_is_seen(tmp_path, monkeypatch):
+    # Two REST bodies of one network: the first says nothing of where it is, the second binds it to an
+    # affinity group (MIG303, at the description that says so).
+    first = REST_SITES.format(type="IPsec").replace("    <Location>West Europe</Location>\n", "")
+    second = first.replace("<Name>hub</Name>", "<Name>hub</Name>\n    <AffinityGroup>hub-ag</AffinityGroup>")
+    files = {"a.xml": first, "b.xml": second}
+    found = lint_files(tmp_path, monkeypatch, files, "MIG303", "MIG004", dedent=False).findings
+    assert where(found) == ["MIG303 b.xml:3:3"]
+    regional = {"a.xml": first, "b.xml": second.replace("<AffinityGroup>hub-ag</AffinityGroup>", "")}
+    assert lint_files(tmp_path, monkeypatch, regional, "MIG303", "MIG004", dedent=False).findings == []
+
+
+# --- Premium storage an export states, for a disk whose blob only a disk list gives --------------------------
+
+SUBSCRIPTION = "3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d"
+PREM_BLOB = "https://dbprem.blob.core.windows.net/vhds/db01-os.vhd"
+
+
+def _account_row(kind: str) -> dict:
+    return {
+        "id": f"/subscriptions/{SUBSCRIPTION}/resourceGroups/Default-Storage-WestEurope/providers/"
+        "Microsoft.ClassicStorage/storageAccounts/dbprem",
+        "type": "microsoft.classicstorage/storageaccounts",
+        "properties": {"accountType": kind},
+    }
+
+
+def _exported_vm_row() -> dict:
+    """VM db01 as an export describes it: boot diagnostics on, its OS disk named with no blob or account."""
+    return {
+        "id": f"/subscriptions/{SUBSCRIPTION}/resourceGroups/contoso-db/providers/"
+        "Microsoft.ClassicCompute/virtualMachines/db01",
+        "name": "db01",
+        "type": "microsoft.classiccompute/virtualmachines",
+        "subscriptionId": SUBSCRIPTION,
+        "properties": {
+            "domainName": {"name": "contoso-db"},
+            "hardwareProfile": {"deploymentName": "contoso-db"},
+            "debugProfile": {"bootDiagnosticsEnabled": True},
+            "storageProfile": {"operatingSystemDisk": {"diskName": "db01-os"}},
+        },
+    }
+
+
+def _export(*rows: dict) -> str:
+    """An `az graph query` page, one row per line: row i is on line i + 2."""
+    body = ",\n".join("  " + json.dumps(row) for row in rows)
+    return f'{{"count": {len(rows)}, "data": [\n{body}\n], "skip_token": null}}\n'
+
+
+BY_NAME_VM = (
+    'New-AzureVMConfig -Name "db01" -InstanceSize Standard_DS3 -DiskName "db01-os" | '
+    'Set-AzureVMBootDiagnostics -Enable | New-AzureVM -ServiceName "db" -Location "West Europe"\n'
+)
+
+# Each way a VM is described with its disk named and no blob: the files, and where MIG205 points.
+PREMIUM_PATHS = {
+    "rest": (
+        {"deployment.xml": DEPLOYMENT.replace(f"        <MediaLink>{BLOB}</MediaLink>\n", "")},
+        "deployment.xml:32:7",
+    ),
+    "export-azurevm": (
+        {
+            "db01.xml": "<PersistentVM>\n"
+            "  <DebugSettings><BootDiagnosticsEnabled>true</BootDiagnosticsEnabled></DebugSettings>\n"
+            "  <OSVirtualHardDisk><DiskName>db01-os</DiskName></OSVirtualHardDisk>\n"
+            "  <RoleName>db01</RoleName>\n</PersistentVM>\n"
+        },
+        "db01.xml:2:3",
+    ),
+    "script": ({"vm.ps1": BY_NAME_VM}, "vm.ps1:1:81"),
+    "export": ({}, "classic.json:{vm_at}"),
+}
+
+
+@pytest.mark.parametrize("path", PREMIUM_PATHS)
+def test_a_premium_account_of_an_export_marks_a_disk_whose_blob_a_list_gives(tmp_path, monkeypatch, path):
+    files, at = PREMIUM_PATHS[path]
+    rows = [_account_row("Premium-LRS"), *([_exported_vm_row()] if path == "export" else [])]
+    page = _export(*rows)
+    if path == "export":
+        column = page.split("\n")[2].index('"bootDiagnosticsEnabled"') + 1  # on the VM's row, line 3
+        at = at.format(vm_at=f"3:{column}")
+    listed = DISKS.format(io_type="", blob=PREM_BLOB).replace("<IOType></IOType>", "")
+    files = {**files, "disks.xml": listed, "classic.json": page}
+    found = lint_files(tmp_path, monkeypatch, files, "MIG205", dedent=False).findings
+    assert where(found) == [f"MIG205 {at}"]
+    assert "(db01-os)" in found[0].message
+
+
+@pytest.mark.parametrize("path", PREMIUM_PATHS)
+def test_a_standard_account_of_an_export_leaves_a_listed_disk_standard(tmp_path, monkeypatch, path):
+    files, _ = PREMIUM_PATHS[path]
+    rows = [_account_row("Standard-LRS"), *([_exported_vm_row()] if path == "export" else [])]
+    listed = DISKS.format(io_type="", blob=PREM_BLOB).replace("<IOType></IOType>", "")
+    files = {**files, "disks.xml": listed, "classic.json": _export(*rows)}
+    assert lint_files(tmp_path, monkeypatch, files, "MIG205", dedent=False).findings == []

@@ -285,22 +285,27 @@ class ExtendedSupport:
 
 @model.record
 class Network:
-    """A virtual network: every definition of it (the first is the one its address space, subnets and
-    DNS servers are read from), its gateway as all of them state it, what that gateway connects to and
-    which DNS servers it uses (resolved), and the placements in it. A network that a service is placed in
-    but no file defines has no definitions."""
+    """A virtual network: every definition of it (the first is the one its address space and which
+    subnets it has are read from), its gateway and DNS servers as all of them state them, what that gateway
+    connects to (resolved), its subnets with what each description says of them, and the placements in it.
+    A network that a service is placed in but no file defines has no definitions."""
 
     kind: ClassVar[str] = "VirtualNetwork"
     name: str
     mark: Mark
     definitions: tuple[VirtualNetwork, ...] = ()
     local_sites: tuple[LocalNetworkSite, ...] = ()  # the sites its gateway connects to, once each
+    # Every DNS server the definitions state (resolved), once each, marked where it is defined (see
+    # `_Linker._network_dns_servers`).
     dns_servers: tuple[DnsServer, ...] = ()
     members: tuple[tuple[CloudService, Placement], ...] = ()
     vpn_sites: tuple[LocalNetworkSite, ...] = ()  # those reached by site-to-site VPN (not ExpressRoute)
     # Every connection and client pool prefix the definitions state, each marked where it is written
     # (see `_merged_gateway`): a gateway described in part by each of two files is the sum of the parts.
     gateway: Gateway | None = None
+    # The first definition's subnets, with the security group and route table another states (see
+    # `_merged_subnets`).
+    subnets: tuple[Subnet, ...] = ()
 
     @property
     def defined(self) -> bool:
@@ -308,11 +313,10 @@ class Network:
 
     @property
     def definition(self) -> VirtualNetwork | None:
-        return self.definitions[0] if self.definitions else None
-
-    @property
-    def subnets(self) -> tuple[Subnet, ...]:
-        return self.definitions[0].subnets if self.definitions else ()
+        """The definition that says where the network is (a region or an affinity group): the first that
+        states either, else the first. One that leaves both out says less, it does not disagree (MIG004)."""
+        placed = (v for v in self.definitions if v.location.strip() or v.affinity_group.strip())
+        return next(placed, self.definitions[0] if self.definitions else None)
 
     @property
     def address_space(self) -> tuple:
@@ -695,12 +699,24 @@ class _Linker:
             ],
             self.conflicts,
         )
-        dns = _unique([d for n in netcfgs for d in n.dns_servers], self.conflicts)
         services = _with_associated_ips(self._cloud_services(), self._all(ReservedIp))
         self._check_reserved_ips(services)
-        services, inventory = _link_inventory(self, services)
+        services, inventory, exported_premium = _link_inventory(self, services)
+        # Every server a definition writes in full (REST, an export's) too: one named alike at another
+        # address is a conflict, as two network configurations' are.
+        dns = _unique(
+            [
+                *(d for n in netcfgs for d in n.dns_servers),
+                *(d for v in self._definitions() for d in v.inline_dns_servers),
+            ],
+            self.conflicts,
+        )
         services = _with_listed_disks(services, self._all(Disk))
-        services = _in_created_accounts(services, self._all(StorageAccountType))
+        # A Premium account marks the disks whose blob is in it: only once every join that may give a disk
+        # its blob (the export's, a disk list's) is made.
+        services = _in_premium_accounts(
+            services, exported_premium | _created_premium(self._all(StorageAccountType))
+        )
         services = tuple(_made_to_every_vm(s) for s in services)
         networks = self._networks(netcfgs, services)
         disks, disk_vms = self._disks(services)
@@ -748,8 +764,13 @@ class _Linker:
         definitions: dict[str, list[VirtualNetwork]] = defaultdict(list)
         for vnet in self._definitions():
             definitions[key(vnet.name)].append(vnet)
-        sites = {key(s.name): s for n in netcfgs for s in n.local_sites}
-        servers = {key(d.name): d for n in netcfgs for d in n.dns_servers}
+        # By name, the first description kept, as in the estate's lists (`_unique`).
+        sites: dict[str, LocalNetworkSite] = {}
+        for s in (s for n in netcfgs for s in n.local_sites):
+            sites.setdefault(key(s.name), s)
+        servers: dict[str, DnsServer] = {}
+        for d in (d for n in netcfgs for d in n.dns_servers):
+            servers.setdefault(key(d.name), d)
         in_netcfg = {id(v) for n in netcfgs for v in n.virtual_networks}
         netcfg_connections = {
             id(c) for n in netcfgs for v in n.virtual_networks if v.gateway for c in v.gateway.connections
@@ -766,7 +787,9 @@ class _Linker:
         for name_key, defs in definitions.items():
             self._compare_networks(defs)
             first = defs[0]
-            own_sites = {key(s.name): s for v in defs for s in v.inline_local_sites}
+            own_sites: dict[str, LocalNetworkSite] = {}
+            for site in (s for v in defs for s in v.inline_local_sites):
+                own_sites.setdefault(key(site.name), site)
             gateway = _merged_gateway(defs)
             networks[name_key] = Network(
                 name=first.name,
@@ -774,9 +797,10 @@ class _Linker:
                 definitions=tuple(defs),
                 local_sites=self._gateway_sites(first.name, gateway, own_sites, sites, netcfg_connections),
                 vpn_sites=_vpn_sites(gateway, own_sites, sites),
-                dns_servers=self._dns_servers(first, servers, id(first) in in_netcfg),
+                dns_servers=self._network_dns_servers(defs, servers, in_netcfg),
                 members=tuple(members.get(name_key, ())),
                 gateway=gateway,
+                subnets=_merged_subnets(defs),
             )
         for name_key, ref in names.items():
             if name_key not in networks:
@@ -846,9 +870,34 @@ class _Linker:
                 )
         return tuple(found.values())
 
+    def _network_dns_servers(
+        self, definitions: Sequence[VirtualNetwork], defined: Mapping[str, DnsServer], in_netcfg: set[int]
+    ) -> tuple[DnsServer, ...]:
+        """The DNS servers of a network as every description states them: a network configuration by
+        reference (resolved to the server it defines, whose mark it keeps), a REST body or an export in
+        full, each where it writes it. A server is one name at one address, held once, at its first
+        description; an export names servers by their address only, so one it states at an address a
+        named server has is that server. Two descriptions that give one name two addresses disagree
+        (MIG004, see `estate`): both addresses are kept, so a rule about either sees it."""
+        found: list[DnsServer] = []
+        held: set[tuple[str, str]] = set()  # (name, address)
+        addresses: set[str] = set()
+        for vnet in definitions:
+            for server in self._dns_servers(vnet, defined, id(vnet) in in_netcfg):
+                address = server.address.strip()
+                unnamed = server.name.strip() == address
+                if (key(server.name), address) in held or (unnamed and address in addresses):
+                    continue
+                held.add((key(server.name), address))
+                addresses.add(address)
+                found.append(server)
+        return tuple(found)
+
     def _dns_servers(
         self, vnet: VirtualNetwork, defined: Mapping[str, DnsServer], from_netcfg: bool
     ) -> tuple[DnsServer, ...]:
+        """The DNS servers one description of a network states: written in full inside it, else named
+        and defined beside it (a reference a network configuration does not resolve is dangling)."""
         found = list(vnet.inline_dns_servers)
         for ref in () if vnet.inline_dns_servers else vnet.dns_servers:
             server = defined.get(key(ref.name))
@@ -1608,6 +1657,33 @@ def _connection_key(connection: GatewayConnection) -> tuple[str, bool]:
     return key(connection.local_site), connection.is_expressroute
 
 
+def _merged_subnets(definitions: Sequence[VirtualNetwork]) -> tuple[Subnet, ...]:
+    """A network's subnets: the first description's, each with the network security group and route table
+    that a later description gives the subnet of its name where the first leaves them out (a REST body
+    states them, a network configuration never does), so they migrate with the network. Which subnets the
+    network has, and their prefixes, stay the first description's: descriptions that list others disagree
+    (MIG004)."""
+    subnets = definitions[0].subnets if definitions else ()
+    groups: dict[str, str] = {}
+    tables: dict[str, str] = {}
+    for later in (s for v in definitions[1:] for s in v.subnets):
+        if later.security_group.strip():
+            groups.setdefault(key(later.name), later.security_group)
+        if later.route_table.strip():
+            tables.setdefault(key(later.name), later.route_table)
+    if not groups and not tables:
+        return subnets
+
+    def filled(subnet: Subnet) -> Subnet:
+        group = subnet.security_group or groups.get(key(subnet.name), "")
+        table = subnet.route_table or tables.get(key(subnet.name), "")
+        if (group, table) == (subnet.security_group, subnet.route_table):
+            return subnet
+        return replace(subnet, security_group=group, route_table=table)
+
+    return tuple(filled(s) for s in subnets)
+
+
 def _network_differences(a: VirtualNetwork, b: VirtualNetwork) -> tuple[str, ...]:
     out = []
     space_a, space_b = _prefixes(a.address_space), _prefixes(b.address_space)
@@ -1860,10 +1936,14 @@ def unique_by_name(roles: Iterable[Role]) -> tuple[Role, ...]:
 
 def _link_inventory(
     linker: _Linker, services: tuple[CloudService, ...]
-) -> tuple[tuple[CloudService, ...], Inventory]:
+) -> tuple[tuple[CloudService, ...], Inventory, set[str]]:
+    """`services` with the exported VMs of the files' subscription joined, the inventory, and the storage
+    accounts the exports show as Premium (by name): the caller marks the disks in them once every join
+    that may give a disk its blob is made (see `_in_premium_accounts`)."""
     records = {t: _once(linker._all(t)) for t in inv.INVENTORY_TYPES}
     if not any(records.values()):
-        return services, Inventory()
+        return services, Inventory(), set()
+    premium: set[str] = set()
     vms: list[inv.ClassicVm] = _with_subscriptions(records[inv.ClassicVm])
     networks: list[inv.ClassicNetwork] = records[inv.ClassicNetwork]
     accounts: list[inv.ClassicStorageAccount] = records[inv.ClassicStorageAccount]
@@ -1876,11 +1956,9 @@ def _link_inventory(
         premium = {key(a.name) for a in accounts if a.premium and a.subscription == joined}
         ours = [_premium_by_account(vm, premium) for vm in vms if vm.subscription == joined]
         services = _InventoryVms(linker, services, ips).join(ours)
-        if premium:
-            services = tuple(_with_premium(s, premium) for s in services)
     linker.exported = _other_subscriptions(linker, classic, joined)
     linker.dangling.extend(_missing_pages(linker._all(inv.ExportPage)))
-    return services, _inventory_view(records, joined or "")
+    return services, _inventory_view(records, joined or ""), premium
 
 
 def _missing_pages(pages: list[inv.ExportPage]) -> Iterator[Dangling]:
@@ -1994,21 +2072,13 @@ def _other_subscriptions(linker: _Linker, classic: list[Any], joined: str | None
 
 
 def _join_inventory_networks(linker: _Linker, networks: list[inv.ClassicNetwork]) -> None:
-    """A network the files define stays the files' (an export that describes it differently is a
-    conflict); one only an export describes in full becomes a definition of its own."""
-    defined = {key(v.name): v for v in linker._definitions()}
+    """Each network an export describes in full is a definition of it, after the files' (which are
+    the networks' own documents): a network the files define stays the files' (an export that describes
+    it differently is a conflict, see `_Linker._compare_networks`), and what only the export states (the
+    DNS servers it uses) is the network's too; one only an export describes is the export's."""
     for record in networks:
-        if record.network is None:
-            continue
-        written = defined.get(key(record.name))
-        if written is None:
+        if record.network is not None:
             linker.by_type[VirtualNetwork].append(record.network)
-            continue
-        differences = _network_differences(written, record.network)
-        if differences:
-            linker.conflicts.append(
-                Conflict("VirtualNetwork", written.name, record.mark, written.mark, differences)
-            )
 
 
 def _once(records: Iterable[Any]) -> list[Any]:
@@ -2409,7 +2479,7 @@ def _with_named_disks(services: tuple[CloudService, ...], listed: Sequence[Disk]
     that VM's disks, joined to the description of the disk of that name that gives its blob (see
     `_NamedBlobs`): its blob, where that is written, and its IOType when the listing says none. Rules about
     a VM's disks (MIG205) see them as the files describe them, and the storage account their blob is in
-    marks them Premium (see `_in_created_accounts`). A blob the VM has already is not added again."""
+    marks them Premium (see `_in_premium_accounts`). A blob the VM has already is not added again."""
     uses = [d for d in listed if d.attached_to and not d.maybe_attached and not d.media_link.strip()]
     if not uses:
         return services
@@ -2491,13 +2561,15 @@ def _with_disks(service: CloudService, change: Callable[[Disk], Disk]) -> CloudS
     return replace(service, placements=tuple(placements))
 
 
-def _in_created_accounts(
-    services: tuple[CloudService, ...], created: Sequence[StorageAccountType]
-) -> tuple[CloudService, ...]:
-    """`services` with their disks in the storage accounts that scripts create as Premium marked Premium, as
-    for an account an export shows as Premium (see `_with_premium`): storage account names are unique in
-    Azure, so the account a script creates is the one any file's blob address names."""
-    premium = {key(account.name) for account in created if account.premium}
+def _created_premium(created: Sequence[StorageAccountType]) -> set[str]:
+    """The storage accounts scripts create as Premium, by name: storage account names are unique in Azure,
+    so the account a script creates is the one any file's blob address names."""
+    return {key(account.name) for account in created if account.premium}
+
+
+def _in_premium_accounts(services: tuple[CloudService, ...], premium: set[str]) -> tuple[CloudService, ...]:
+    """`services` with their disks in the Premium storage accounts `premium` (those an export shows, or a
+    script creates, as Premium) marked Premium (see `_with_premium`)."""
     return tuple(_with_premium(s, premium) for s in services) if premium else services
 
 
