@@ -672,8 +672,30 @@ def test_two_descriptions_of_a_network_in_different_places_say_where_each_puts_i
             'Location="West Europe"',
             "<Location>North Europe</Location>",
         ): "location 'West Europe' / 'North Europe'",
+        (
+            'AffinityGroup="ag1"',
+            "<AffinityGroup>ag2</AffinityGroup><Location>West Europe</Location>",
+        ): "affinity group 'ag1' / 'ag2'",
     }
     for (first, second), said in places.items():
         files = {"NetworkConfig.netcfg": netcfg.format(first), "sites.xml": rest.format(second)}
         [conflict] = _estate(files).conflicts
         assert conflict.differences == (said,)
+
+
+def test_a_rest_body_that_states_the_region_of_an_affinity_group_network_agrees_with_the_netcfg():
+    """List Virtual Network Sites gives an affinity-group network's `Location` beside its `AffinityGroup`;
+    a .netcfg states the group only. Both put the network in the group: no conflict."""
+    netcfg = (
+        '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">'
+        '<VirtualNetworkConfiguration><VirtualNetworkSites><VirtualNetworkSite name="app" AffinityGroup="ag1">'
+        "<AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace></VirtualNetworkSite>"
+        "</VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>"
+    )
+    rest = (
+        '<VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure"><VirtualNetworkSite>'
+        "<Name>app</Name><AffinityGroup>AG1</AffinityGroup><Location>West Europe</Location>"
+        "<AddressSpace><AddressPrefixes><AddressPrefix>10.1.0.0/16</AddressPrefix>"
+        "</AddressPrefixes></AddressSpace></VirtualNetworkSite></VirtualNetworkSites>"
+    )
+    assert _estate({"NetworkConfig.netcfg": netcfg, "sites.xml": rest}).conflicts == ()

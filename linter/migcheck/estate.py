@@ -1693,19 +1693,27 @@ def _network_differences(a: VirtualNetwork, b: VirtualNetwork) -> tuple[str, ...
     subnets_b = {key(s.name): _prefixes((s.prefix,) if s.prefix else ()) for s in b.subnets}
     if subnets_a != subnets_b:
         out.append(f"subnets {_subnet_list(a.subnets)} / {_subnet_list(b.subnets)}")
-    place_a, place_b = key(a.location or a.affinity_group), key(b.location or b.affinity_group)
-    if place_a and place_b and place_a != place_b:
-        out.append(_places(a, b))
+    out.extend(_place_differences(a, b))
     return tuple(out)
 
 
-def _places(a: VirtualNetwork, b: VirtualNetwork) -> str:
-    """Where two descriptions of a network put it: a region (`Location`) or an affinity group."""
-    kind_a, kind_b = ("location" if v.location else "affinity group" for v in (a, b))
-    place_a, place_b = (v.location or v.affinity_group for v in (a, b))
-    if kind_a == kind_b:
-        return f"{kind_a} '{place_a}' / '{place_b}'"
-    return f"{kind_a} '{place_a}' / {kind_b} '{place_b}'"
+def _place_differences(a: VirtualNetwork, b: VirtualNetwork) -> Iterator[str]:
+    """Where two descriptions of a network put it differently. A region and an affinity group are each
+    compared with their own kind: a network bound to an affinity group is in the group's region, and a
+    REST body may state both where a .netcfg states the group. One that states only a region and one that
+    states only an affinity group disagree on whether the network is regional."""
+    for kind, place_a, place_b in (
+        ("location", a.location, b.location),
+        ("affinity group", a.affinity_group, b.affinity_group),
+    ):
+        if key(place_a) and key(place_b) and key(place_a) != key(place_b):
+            yield f"{kind} '{place_a}' / '{place_b}'"
+    regional = [bool(key(v.location)) and not key(v.affinity_group) for v in (a, b)]
+    grouped = [bool(key(v.affinity_group)) and not key(v.location) for v in (a, b)]
+    if regional[0] and grouped[1]:
+        yield f"location '{a.location}' / affinity group '{b.affinity_group}'"
+    elif grouped[0] and regional[1]:
+        yield f"affinity group '{a.affinity_group}' / location '{b.location}'"
 
 
 def _prefixes(prefixes: Iterable) -> frozenset[str]:

@@ -317,8 +317,8 @@ class ConflictingDefinitions(Rule):
     looks_at = frozenset({VirtualNetwork, VirtualMachine, LocalNetworkSite, DnsServer, ReservedIp})
     summary = "Two files describe one resource differently: which one is deployed?"
     fix_hint = (
-        "Make the descriptions agree, or delete the stale one; migcheck checks the first description and "
-        "reports this one."
+        "Make the descriptions agree, or delete the stale one; where they disagree, migcheck checks the "
+        "first description and reports this one."
     )
     source = (
         "DESIGN.md: one resource however many files describe it; conflicting definitions are a finding, "
@@ -328,14 +328,18 @@ class ConflictingDefinitions(Rule):
         what="One resource described by more than one file of the same subscription, where the descriptions "
         "disagree on something both state: a virtual network (in a network configuration and a REST "
         "`VirtualNetworkSites` body, or in two network configurations) with a different address space, "
-        "different subnets or subnet prefixes, or a different location; a VM (in a REST deployment and an "
+        "different subnets or subnet prefixes, or a different location or affinity group (a region and an "
+        "affinity group are each compared with their own kind: a REST body may state an affinity-group "
+        "network's region too); a VM (in a REST deployment and an "
         "Export-AzureVM file) in a different availability set, different subnets, of a different size or "
         "role type; a local network site, DNS server or reserved IP with different addresses. The finding "
         "points at the description that was not used and lists every difference.",
         why="The platform holds exactly one definition of each resource in a subscription, so at most one of "
-        "the files is what is deployed. migcheck checks the first description it reads; a blocker that only "
-        "the other one shows, or a fix made only in the file that is not deployed, goes unnoticed until "
-        "validation.",
+        "the files is what is deployed. Where descriptions state different parts of a resource (one file "
+        "a network's gateway connections, another its client pool; DNS servers, a subnet's security group), "
+        "migcheck checks what they all state; where they disagree, it checks the first description it reads, "
+        "and a blocker that only the other one shows, or a fix made only in the file that is not deployed, "
+        "goes unnoticed until validation.",
         fix="Find out which description matches what is deployed (`Get-AzureVNetConfig` and `Get-AzureVM` "
         "read it back while the classic resources exist), correct or delete the other file, and re-run "
         "migcheck.",
