@@ -220,6 +220,9 @@ class CloudService:
         """How lists (the readiness summary, the plan's steps) name the service: by its name, or by what
         stands in for it when no file names it (the VM or the file of a role body)."""
         if self.named_by == "role":
+            # A VM no file names stands as what it is (`<VMs of load-balanced set web>`): not nested.
+            if self.name.startswith("<") and self.name.endswith(">"):
+                return f"<cloud service of the {self.name[1:-1]}>"
             return f"<cloud service of VM {self.name}>"
         if self.named_by == "file":
             return f"<cloud service of {posixpath.basename(self.mark.path)}>"

@@ -415,3 +415,9 @@ def test_the_audit_case_of_a_create_deployment_script(tmp_path, monkeypatch):
     body saved as a file is reported."""
     result = check(tmp_path, monkeypatch, {"deploy.py": AUDIT_CREATE_DEPLOYMENT})
     assert [(line, column) for _, line, column, _ in found(result, "MIG101")] == [(29, 3)]
+
+
+def test_the_cloud_service_of_a_set_no_file_names_is_listed_without_nested_brackets(tmp_path, monkeypatch):
+    result = check(tmp_path, monkeypatch, {"lbset.xml": lb_set_body()})
+    (service,) = result.estate.cloud_services
+    assert service.listed_name == "<cloud service of the VMs of load-balanced set web-lb>"
