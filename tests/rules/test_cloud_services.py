@@ -189,7 +189,8 @@ ENDPOINT = (
         (
             ENDPOINT,
             "<ReservedIPName>jump-vip</ReservedIPName>\n",
-            "its VIP is reserved IP 'jump-vip' and is kept, as a Basic SKU public IP",
+            "its VIP is reserved IP 'jump-vip' and is kept, as a Basic SKU public IP (Basic SKU was retired on "
+            "2025-09-30: upgrade it to Standard)",
             "The reserved IP is kept as a Basic SKU public IP",
         ),
         (
@@ -700,7 +701,7 @@ def test_outside_a_network_a_reserved_ip_on_another_vip_leaves_the_default_one_u
     (finding,) = _lint(tmp_path, monkeypatch, files, "MIG105")
     assert finding.message.endswith(
         "its default VIP is not reserved and will change (reserved IP 'rip2' of virtual IP 'vip2' is kept, "
-        "as a Basic SKU public IP)"
+        "as a Basic SKU public IP: Basic SKU was retired on 2025-09-30)"
     )
     assert "reserve the cloud service's VIP first" in finding.fix
 

@@ -1008,11 +1008,15 @@ def _vip_outside_vnet(placement: Placement) -> tuple[str, str]:
         on = other.virtual_ip.name if other.virtual_ip else ""
         return (
             f"its default VIP is not reserved and will change (reserved IP '{other.name}' of virtual IP "
-            f"'{on}' is kept, as a Basic SKU public IP)",
+            f"'{on}' is kept, as a Basic SKU public IP: Basic SKU was retired on 2025-09-30)",
             "",
         )
     name = placement.reserved_ips[0].name
-    return f"its VIP is reserved IP '{name}' and is kept, as a Basic SKU public IP", _RESERVED_VIP_FIX
+    return (
+        f"its VIP is reserved IP '{name}' and is kept, as a Basic SKU public IP (Basic SKU was retired on "
+        "2025-09-30: upgrade it to Standard)",
+        _RESERVED_VIP_FIX,
+    )
 
 
 _NO_ENDPOINT_FIX = (

@@ -47,8 +47,12 @@ class XmlSyntaxError(Rule):
         "says which resources exist.",
         why="Nothing in a file that does not parse can be checked, so any blocker it holds stays hidden; the "
         "platform would reject the same file when it is deployed.",
-        fix="Open the file at the reported line and column and repair the XML. Remove `<!DOCTYPE ...>` "
-        "declarations; Azure's schemas do not use them.",
+        fix="Open the file at the reported line and column and repair it: close the tag, string, comment or "
+        "bracket, escape the character, or save it in the encoding it declares. Remove `<!DOCTYPE ...>` "
+        "declarations; Azure's schemas do not use them. For an inventory export cut short, export it again "
+        "with every level written (`ConvertTo-Json -Depth 100`, or `az graph query -o json`); for one without "
+        "properties, export with a command that writes them (`az graph query`, see the README's inventory "
+        "exports).",
     )
     invalid = (
         Example(
