@@ -1434,6 +1434,8 @@ def _fill(kept: Role, other: Role) -> Role:
         changes["availability_set_mark"] = other.availability_set_mark
     if kept.instances is None and other.instances is not None:
         changes["instances"] = other.instances
+    if other.removed_luns:  # two changes to one VM: the disks either removes
+        changes["removed_luns"] = tuple(dict.fromkeys((*kept.removed_luns, *other.removed_luns)))
     if _kind_certainty(other) > _kind_certainty(kept):
         # A kind the files state beats one inferred from what a body carries, which beats none.
         changes.update(type=other.type, kind_evidence=other.kind_evidence, kind_known=other.kind_known)
@@ -1532,9 +1534,18 @@ class _Updated:
             fields.update(
                 boot_diagnostics=change.boot_diagnostics, boot_diagnostics_mark=change.boot_diagnostics_mark
             )
+        if change.removed_luns:
+            self._remove_disks(change.removed_luns)
         self.disks.update(dict.fromkeys(change.disks))
         if change.static_ips:
             fields["static_ips"] = change.static_ips
+
+    def _remove_disks(self, luns: tuple[str, ...]) -> None:
+        """The data disks a change removes (`Role.removed_luns`) taken off: those at the LUNs it names, or
+        every one whose LUN is known when it removes one it does not name (as a script's own removal does).
+        A disk whose description states no LUN stays: it may be the OS disk, or at another LUN."""
+        every = "" in luns
+        self.disks = {d: None for d in self.disks if not d.lun or not (every or d.lun in luns)}
 
     def _subnets(self, change: Role) -> None:
         """The primary interface's subnets the change sets (Set-AzureSubnet) in place of those before it,
@@ -1955,10 +1966,10 @@ def _link_inventory(
     if not any(records.values()):
         return services, Inventory(), set()
     premium: set[str] = set()
-    vms: list[inv.ClassicVm] = _with_subscriptions(records[inv.ClassicVm])
+    reserved: list[inv.ClassicReservedIp] = records[inv.ClassicReservedIp]
+    vms: list[inv.ClassicVm] = _with_subscriptions(records[inv.ClassicVm], reserved)
     networks: list[inv.ClassicNetwork] = records[inv.ClassicNetwork]
     accounts: list[inv.ClassicStorageAccount] = records[inv.ClassicStorageAccount]
-    reserved: list[inv.ClassicReservedIp] = records[inv.ClassicReservedIp]
     classic = [*vms, *networks, *accounts, *reserved]
     joined = _joined_subscription(linker, records, classic)
     if joined is not None:
@@ -2025,17 +2036,23 @@ def _joined_subscription(
     return found.pop() if len(found) == 1 else None
 
 
-def _with_subscriptions(vms: list[inv.ClassicVm]) -> list[inv.ClassicVm]:
+def _with_subscriptions(
+    vms: list[inv.ClassicVm], reserved: Sequence[inv.ClassicReservedIp] = ()
+) -> list[inv.ClassicVm]:
     """`vms` with the subscription of those whose export does not say it (`Get-AzureVM`) taken from the
-    other exports: the one subscription that holds a VM of the same cloud service (cloud service names
-    are unique in Azure). Without one, it stays unsaid: such VMs are joined to the files only when no
-    export names a subscription, and are otherwise checked on their own."""
+    other exports: the one subscription that holds a VM of the same cloud service, or a reserved IP
+    attached to it (cloud service names are unique in Azure). Without one, it stays unsaid: such VMs are
+    joined to the files only when no export names a subscription, and are otherwise checked on their
+    own."""
     if all(vm.subscription for vm in vms):
         return vms
     holders: dict[str, set[str]] = defaultdict(set)
     for vm in vms:
         if vm.subscription:
             holders[key(vm.service)].add(vm.subscription)
+    for ip in reserved:
+        if ip.subscription and ip.service:  # one attached to no service says nothing of a VM's
+            holders[key(ip.service)].add(ip.subscription)
     out = []
     for vm in vms:
         found = holders.get(key(vm.service), set()) if not vm.subscription else set()
@@ -2128,6 +2145,11 @@ def _inventory_view(records: Mapping[type, list[Any]], joined: str) -> Inventory
     )
 
 
+# What a service's name is taken from when it can be an exported record's cloud service: the files, or the
+# folder of its Export-AzureVM files.
+_NAMED_SERVICES = frozenset({"files", "folder"})
+
+
 class _InventoryVms:
     """Classic VMs an export describes, joined to the cloud services the files describe: by service and
     VM name, or by VM name alone when one service holds a VM of that name (Export-AzureVM files do not
@@ -2163,7 +2185,27 @@ class _InventoryVms:
                 self._fill(index, record)
         for group in alone.values():
             self._add(group)
+        self._join_reserved_ips()
         return tuple(self.opened.closed())
+
+    def _join_reserved_ips(self) -> None:
+        """Each exported reserved IP on the deployment of its service that the files describe (a REST body,
+        Export-AzureVM files, a `Get-AzureVM` export, a script), at the export's row, as `_add` puts it on
+        the VMs only the export knows: the service's only deployment, once (not where the deployment names
+        it already). A service the files do not name (only its deployment or VM does) is not matched by
+        name, nor a service of several deployments, whose slot the files do not all say."""
+        for name, ips in self.reserved.items():
+            index = self.by_name.get(name)
+            if index is None:
+                continue
+            service = self.opened[index]  # as joined so far: `_fill` may have named it after the export
+            if service.service.named_by not in _NAMED_SERVICES or len(service.placements) != 1:
+                continue
+            held = service.placement(0).reserved_ips
+            names = {key(ref.name) for ref in held}
+            added = tuple(NameRef(ip.name, ip.mark) for ip in ips if key(ip.name) not in names)
+            if added:
+                service.change(0, reserved_ips=(*held, *added))
 
     def _holder(self, record: inv.ClassicVm) -> int | None:
         index = self.by_name.get(key(record.service))

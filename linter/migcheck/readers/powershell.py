@@ -3982,6 +3982,12 @@ class Interpreter:
         return self._change(event, args, piped, env)
 
     def _remove_data_disk(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureDataDisk. From a VM that exists already, only when the call surely runs: the disk
+        may be one the script does not describe (the linker takes it off the VM a file creates, see
+        `_Facts._disk_remove`), and a removal that may not run leaves it, as for an ACL (`_remove_acl`)."""
+        vm = self._vm_input(args, piped)
+        if not self._surely_runs() and self._any_existing(vm):
+            return vm
         return self._vm_event("disk_remove", node, args, piped, env, lun=_arg_value(args, "LUN"))
 
     def _avset_event(self, arg: Arg | None, mark: Mark) -> Event:
@@ -5103,6 +5109,7 @@ class Interpreter:
             built = [self._facts(replace(draft, base="opaque"), [], True)]
         role = functools.reduce(joined_paths, built)
         extensions = _marked_apart(role.extensions)
+        role = replace(role, removed_luns=_removed_on_every_path(built))
         return replace(role, extensions=extensions, every_vm=draft.every, branches=draft.branches or ())
 
     def _facts(self, draft: RoleDraft, events: list[Event], escaped: bool) -> Role:
@@ -5148,6 +5155,8 @@ class _Facts:
         self.static_ip: NameRef | None = None  # of the primary network interface
         self.os_disk: Disk | None = None
         self.data_disks: dict[object, Disk] = {}  # by LUN; by the event that adds it when not stated
+        # The LUNs of the data disks a change to an existing VM removes ("" for one not stated), in order.
+        self.removed_luns: dict[str, None] = {}
         self.unnamed_disk = False  # given a disk by a name the script does not state
 
     def apply(self, event: Event) -> None:
@@ -5322,19 +5331,24 @@ class _Facts:
 
     def _disk(self, event: Event) -> None:
         data = event.data
-        disk = Disk(data["name"], data["link"], "", self.name, event.mark)
+        lun = "" if data["os"] else _lun(data["lun"])
+        disk = Disk(data["name"], data["link"], "", self.name, event.mark, lun=lun)
         if data["os"]:
             self.os_disk = disk
         else:
-            self.data_disks[_lun(data["lun"]) or event] = disk
+            self.data_disks[lun or event] = disk
 
     def _disk_remove(self, event: Event) -> None:
         """The data disk at a LUN goes, and those whose LUN the script does not state (it may be one of
-        them); every one when the script does not state the LUN it removes."""
+        them); every one when the script does not state the LUN it removes. On a VM the script gets with
+        Get-AzureVM, the disk may be one it does not describe: the removal is kept (`Role.removed_luns`)
+        for the linker to make to the VM a file creates, as an extension removed by name is."""
         lun = _lun(event.data["lun"])
         self.data_disks = {
             k: d for k, d in self.data_disks.items() if lun and isinstance(k, str) and k != lun
         }
+        if self.updates:
+            self.removed_luns[lun] = None
 
     def _boot(self, event: Event) -> None:
         self.boot = event.data["value"]
@@ -5390,7 +5404,15 @@ class _Facts:
             unknown=frozenset(unknown),
             changes_existing=self.updates,
             primary_subnets=tuple(self.primary) if self.primary_set else (),
+            removed_luns=tuple(self.removed_luns),
         )
+
+
+def _removed_on_every_path(paths: list[Role]) -> tuple[str, ...]:
+    """The LUNs of the data disks a change removes on every path the script may take: a removal that may
+    not run leaves the disk."""
+    first, *others = paths
+    return tuple(lun for lun in first.removed_luns if all(lun in other.removed_luns for other in others))
 
 
 def _marked_apart(extensions: tuple[Extension, ...]) -> tuple[Extension, ...]:
