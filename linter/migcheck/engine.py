@@ -121,8 +121,14 @@ class LintResult:
             services = chain.from_iterable(
                 chain(e.cloud_services, (x.service for x in e.extended_support)) for e in self.estates
             )
+            # The local emulator's .cscfg is never deployed: its roles are not reported (unless the
+            # config asks, and then the rule's findings give it its case).
             self._undefined = frozenset(
-                c.mark.path for s in services if s.definition is None for c in s.configurations
+                c.mark.path
+                for s in services
+                if s.definition is None
+                for c in s.configurations
+                if not c.is_local
             )
         return self._undefined
 

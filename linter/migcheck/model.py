@@ -289,6 +289,9 @@ class Disk:
     # that VM a disk by a name it does not state, which may be this disk's. Such a disk is not reported as
     # attached to none, nor as surely that VM's.
     maybe_attached: bool = False
+    # The LUN a data disk is attached at, as the file states it (a number); "" for an OS disk, or where the
+    # file does not say. What a change that removes a data disk names it by (`Role.removed_luns`).
+    lun: str = field(default="", compare=False)
 
     @property
     def described_at(self) -> tuple[Mark, ...]:
@@ -406,6 +409,11 @@ class Role:
     # A change made to every VM of its cloud service at once (`Get-AzureVM -ServiceName` without `-Name`):
     # the linker makes it to each VM the files describe there, and keeps it as one VM when they describe none.
     every_vm: bool = field(default=False, compare=False)
+    # Of a change (`changes_existing`): the LUNs of the data disks it removes from the VM as it was
+    # (`Get-AzureVM | Remove-AzureDataDisk -LUN 0 | Update-AzureVM`), each once, "" for a removal whose LUN
+    # the file does not state (it may be that of any data disk). The linker takes the disks at those LUNs
+    # (`Disk.lun`) off the VM a file creates; only removals that surely run are recorded.
+    removed_luns: tuple[str, ...] = field(default=(), compare=False)
     # Where a script creates the VM only on some of the branches of a choice only one of which it takes (an
     # `if` and its `else`): (choice, branch) pairs, outermost first. Two roles on different branches of one
     # choice are never both created (see `Together`). Empty when it is created whichever way the script
@@ -537,12 +545,20 @@ class VirtualMachine:
     kind: ClassVar[str] = "VirtualMachine"
 
 
-class PlacedInNetwork:
-    """Never instantiated. Held (`resource_types`) by a file that places a configuration or deployment in
-    a virtual network (a .cscfg's `VirtualNetworkSite`, a deployment's `VirtualNetworkName`, a script's
-    `-VNetName`): in a rule's `cases_in`, the files where a finding about such a placement can be."""
+class PaasRole:
+    """Never instantiated. Held (`resource_types`) by a file with a role that is not an IaaS VM: a web or
+    worker role of a .csdef, a REST deployment or a script, or a role whose kind nothing tells. In a rule's
+    `cases_in`, the files where a finding about web/worker roles can be."""
 
-    kind: ClassVar[str] = "PlacedInNetwork"
+    kind: ClassVar[str] = "PaasRole"
+
+
+class RolesInNetwork:
+    """Never instantiated. Held by a file that places web/worker roles in a virtual network: a .cscfg's
+    `VirtualNetworkSite` (a .cscfg configures web and worker roles only), or the `VirtualNetworkName` of
+    a deployment with a role that is not a VM; not a file that places VMs only."""
+
+    kind: ClassVar[str] = "RolesInNetwork"
 
 
 class RolesUndefined:
@@ -555,7 +571,7 @@ class RolesUndefined:
 
 class WithReservedIp:
     """Never instantiated. Held by a file that gives a configuration or deployment a reserved IP (a .cscfg's
-    `ReservedIP`, a deployment's `ReservedIPName`, a script's `-ReservedIPName`), like `PlacedInNetwork`."""
+    `ReservedIP`, a deployment's `ReservedIPName`, a script's `-ReservedIPName`), like `RolesInNetwork`."""
 
     kind: ClassVar[str] = "WithReservedIp"
 
@@ -1059,8 +1075,8 @@ def resource_types(document: Document) -> frozenset[type]:
         if fields is None:
             continue
         found.add(cls)
-        if isinstance(obj, Role) and obj.is_vm:
-            found.add(VirtualMachine)
+        if isinstance(obj, Role):
+            found.add(VirtualMachine if obj.is_vm else PaasRole)
         elif isinstance(obj, (ServiceConfiguration, Deployment)):
             found.update(_placement_facts(obj))
         stack.extend(getattr(obj, name) for name in fields)
@@ -1068,9 +1084,11 @@ def resource_types(document: Document) -> frozenset[type]:
 
 
 def _placement_facts(placed: ServiceConfiguration | Deployment) -> Iterator[type]:
-    """What a configuration or deployment states of where it is placed (see `PlacedInNetwork`)."""
-    if placed.virtual_network is not None:
-        yield PlacedInNetwork
+    """What a configuration or deployment states of where it is placed (see `RolesInNetwork`)."""
+    if placed.virtual_network is not None and (
+        isinstance(placed, ServiceConfiguration) or not all(role.is_vm for role in placed.roles)
+    ):
+        yield RolesInNetwork
     if isinstance(placed, ServiceConfiguration):
         if placed.reserved_ips:
             yield WithReservedIp

@@ -13,9 +13,10 @@ from migcheck.model import (
     Finding,
     InputEndpoint,
     NameRef,
-    PlacedInNetwork,
+    PaasRole,
     ReservedIp,
     Role,
+    RolesInNetwork,
     RolesUndefined,
     ServiceConfiguration,
     ServiceDefinition,
@@ -36,7 +37,7 @@ class WebWorkerRole(Rule):
     looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment, ExtendedSupportService})
     # A .cscfg's roles are reported only when no .csdef defines them: the .cscfg of a defined service
     # cannot fail, and gets no test case.
-    cases_in = frozenset({ServiceDefinition, RolesUndefined, Deployment, ExtendedSupportService})
+    cases_in = frozenset({PaasRole, RolesUndefined, ExtendedSupportService})
     # One cloud service at a time; the services of extended support, which are not among the estate's cloud
     # services, are checked in an estate of their own (`engine`).
     per_cloud_service = True
@@ -718,7 +719,7 @@ class VnetWithVmsAndRoles(Rule):
     severity = Severity.ERROR
     scope = Scope.VIRTUAL_NETWORKS
     looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment})
-    cases_in = frozenset({PlacedInNetwork})  # it reports at the reference that places the roles
+    cases_in = frozenset({RolesInNetwork})  # it reports at the reference that places the roles
     summary = "A virtual network holds both VMs and web/worker roles."
     fix_hint = (
         "Take the web/worker roles out of the network by rebuilding them in an Azure Resource Manager virtual "
