@@ -9,7 +9,8 @@ may run in parallel. Each step says what moves, what it becomes in Resource Mana
 downtime, what blocks it (the error findings of its scope), and the commands for Validate → Prepare →
 (check) → Commit, or Abort, after what the platform requires first (an ExpressRoute network's emptied
 ConnectionsToLocalNetwork). Each subscription starts with its preamble: select it, register the migration
-provider.
+provider. Findings about no step are the subscription's: its errors are blockers outside the steps, its
+warnings notes outside the steps, said before the first step when their advice is for before migrating.
 
 This module only arranges: it derives no finding and resolves no name (the estate did both).
 """
@@ -21,7 +22,7 @@ import enum
 import ipaddress
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -119,6 +120,21 @@ class Preamble:
 
 
 @dataclass(frozen=True, slots=True)
+class OtherNote:
+    """Warnings about no step, folded as a step folds its own: one note per rule and advice. `finding` is
+    the first of them, with its position; `more` counts the others, and `files` names the first few files
+    of them all (`more_files` counts the rest)."""
+
+    finding: Finding
+    message: str  # the first finding's message, without the advice `fix` gives
+    fix: str  # the findings' shared fix, or the rule's own advice when each finding has a fix of its own
+    before_steps: bool  # the advice is for before migrating: the plan says it before the first step
+    more: int = 0
+    files: tuple[str, ...] = ()
+    more_files: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class SubscriptionPlan:
     subscription: str
     steps: tuple[Step, ...]
@@ -126,6 +142,9 @@ class SubscriptionPlan:
     # platform, or the migration as scripted, still fails on them, so the plan lists them too.
     other_blockers: tuple[Finding, ...] = ()
     preamble: Preamble | None = None
+    # Warnings about no step: a Defender plan to set to Free, role assignments and alerts to recreate,
+    # scripts to rewrite. They block nothing, but the migration goes wrong, or its aftermath does, without them.
+    other_notes: tuple[OtherNote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,12 +174,15 @@ def build_plan(result: LintResult) -> Plan:
     from migcheck.report import location
 
     summaries = {s.subscription: s for s in readiness(result)}
+    advice = {rule.code: rule.fix_hint for rule in result.rules}
 
     def locate(finding: Finding) -> Finding:
         return finding if finding.location else replace(finding, location=location(finding, result))
 
     return Plan(
-        tuple(_subscription_plan(e, summaries[e.subscription].scopes, locate) for e in result.estates),
+        tuple(
+            _subscription_plan(e, summaries[e.subscription].scopes, locate, advice) for e in result.estates
+        ),
         rules_run=len(result.enabled),
         rules_total=len(result.rules),
     )
@@ -174,9 +196,11 @@ class _Builder:
     estate: Estate
     items: tuple[ScopeItem, ...]  # every item of the subscription's readiness, the files' too
     locate: Callable[[Finding], Finding]
+    advice: Mapping[str, str] = field(default_factory=dict)  # each rule's own fix, by code
     steps: list[Step] = field(default_factory=list)
     by_subject: dict[int, ScopeItem] = field(default_factory=dict)  # by id() of the item's resource
     origins: dict[int, str] = field(default_factory=dict)  # see `_origins`
+    noted: set[int] = field(default_factory=set)  # id() of the resources whose step says their warnings
     _ranges: _Ranges | None = None
     _reach: Reach | None = None
 
@@ -207,10 +231,12 @@ class _Builder:
         return _errors(item, self.locate) if item is not None else ()
 
     def attention(self, subject: object) -> list[str]:
-        """Notes for the warnings of a scope, one per rule: what needs doing though it blocks nothing."""
+        """Notes for the warnings of a scope, one per rule: what needs doing though it blocks nothing. Asked
+        by the step of `subject` only: its warnings are then the step's, not notes outside the steps."""
         item = self.by_subject.get(id(subject))
         if item is None:
             return []
+        self.noted.add(id(subject))
         # Findings are folded only when they share their fix: one rule may advise differently per
         # finding (MIG208: wait for a transient state, recreate a VM that timed out, repair its agent).
         by_fix: dict[tuple[str, str], list[Finding]] = {}
@@ -336,9 +362,12 @@ def _without_advice(message: str, fix: str) -> str:
 
 
 def _subscription_plan(
-    estate: Estate, scopes: Iterable[ScopeSummary], locate: Callable[[Finding], Finding]
+    estate: Estate,
+    scopes: Iterable[ScopeSummary],
+    locate: Callable[[Finding], Finding],
+    advice: Mapping[str, str],
 ) -> SubscriptionPlan:
-    builder = _Builder(estate, tuple(item for scope in scopes for item in scope.items), locate)
+    builder = _Builder(estate, tuple(item for scope in scopes for item in scope.items), locate, advice)
     circuits = _circuits(estate)
     builder.steps += [_circuit_step(name, networks) for name, networks in circuits.items()]
     # Which circuits each network waits for, found once: asking every circuit for every network took
@@ -354,12 +383,14 @@ def _subscription_plan(
     builder.steps += _standalone_storage_steps(builder)
     builder.steps += _unattached_steps(builder)
     others = _place_other_errors(builder)
+    notes = _other_notes(builder)
     # In the order they run, wave by wave (stable: within a wave, the order they were built in), for every
     # format alike: step numbers are the same in text, markdown, HTML and JSON.
     steps = tuple(sorted(builder.steps, key=lambda step: step.wave))
     # Nothing to select or register for a subscription whose steps run no command (web/worker roles only).
     commands = any(step.powershell is not None for step in steps)
-    return SubscriptionPlan(estate.subscription, steps, others, _preamble(estate) if commands else None)
+    preamble = _preamble(estate) if commands else None
+    return SubscriptionPlan(estate.subscription, steps, others, preamble, notes)
 
 
 MIGRATION_PROVIDER = "Microsoft.ClassicInfrastructureMigrate"
@@ -432,6 +463,58 @@ def _place_other_errors(builder: _Builder) -> tuple[Finding, ...]:
                 circuit = builder.steps[step]
                 builder.steps[step] = replace(circuit, blockers=(*circuit.blockers, finding))
     return tuple(sorted(others, key=Finding.sort_key))
+
+
+# A rule whose warnings outside the steps carry more fixes than this (each naming its own principal, or its
+# own script's calls) is said once, with the rule's own advice: a large estate's plan grows by a note per
+# rule, not by a note per role assignment or script. `migcheck check` gives each finding's own fix.
+_FIXES_SHOWN = 3
+_FILES_SHOWN = 3  # the files a folded note names
+# Advice for before the migration starts, as the rules word it ("Before migrating, set the plan to Free").
+_BEFORE_MIGRATING = re.compile(r"\bbefore migrating\b", re.IGNORECASE)
+
+
+def _other_notes(builder: _Builder) -> tuple[OtherNote, ...]:
+    """Every reported warning of the subscription that no step says: one about no step's resource (a
+    file's, an export's, a service of extended support's). Folded as a step folds its own, one note per
+    rule and fix, in the order of their first positions; a rule with many fixes is one note."""
+    said = {
+        _finding_key(f) for item in builder.items if id(item.subject) in builder.noted for f in item.findings
+    }
+    by_rule: dict[str, dict[str, list[Finding]]] = {}
+    for item in builder.items:
+        if id(item.subject) in builder.noted:
+            continue
+        for finding in item.findings:
+            if finding.severity is not Severity.WARNING or _finding_key(finding) in said:
+                continue
+            said.add(_finding_key(finding))  # a finding two items own is said once
+            by_rule.setdefault(finding.code, {}).setdefault(finding.fix, []).append(finding)
+    notes = []
+    for code, by_fix in by_rule.items():
+        if len(by_fix) > _FIXES_SHOWN:
+            advice = builder.advice.get(code) or next(iter(by_fix))
+            by_fix = {advice: [finding for found in by_fix.values() for finding in found]}
+        notes += [_other_note(builder, fix, found) for fix, found in by_fix.items()]
+    return tuple(sorted(notes, key=lambda note: note.finding.sort_key()))
+
+
+def _other_note(builder: _Builder, fix: str, found: list[Finding]) -> OtherNote:
+    """One note for `found`, the warnings of one rule that `fix` advises on: the first with its position,
+    the others counted, and the files of them all named when there are several."""
+    ordered = sorted(found, key=Finding.sort_key)
+    first = builder.locate(ordered[0])
+    files = list(dict.fromkeys(f.location.path if f.location else f.mark.path for f in ordered))
+    files = files if len(files) > 1 else []  # the first's position names the one file
+    return OtherNote(
+        first,
+        _without_advice(first.message, fix),
+        fix,
+        before_steps=bool(_BEFORE_MIGRATING.search(fix or first.message)),
+        more=len(ordered) - 1,
+        files=tuple(files[:_FILES_SHOWN]),
+        more_files=max(0, len(files) - _FILES_SHOWN),
+    )
 
 
 def _circuit_of(authorization: object, circuits: dict[str, int]) -> int | None:
@@ -864,11 +947,12 @@ def _service_steps(builder: _Builder, service: CloudService) -> list[Step]:
         return [_unmigratable(builder, service)]
     if not service.network_known:
         return [_undetermined(builder, service)]
+    placements = [p for p in service.placements if p.vms and p.network_known]
+    if not placements:
+        return []  # no step: its warnings are notes outside the steps
     # MIG105 is what the step's downtime says already; the other warnings are notes.
     notes = tuple(n for n in builder.attention(service) if not n.startswith("MIG105"))
-    return [
-        _service_step(builder, service, p, notes) for p in service.placements if p.vms and p.network_known
-    ]
+    return [_service_step(builder, service, p, notes) for p in placements]
 
 
 def _named_by(service: CloudService, deployment: str) -> bool:
@@ -984,7 +1068,7 @@ def _unmigratable(builder: _Builder, service: CloudService) -> Step:
         becomes=("nothing: rebuild the roles on App Service, Azure Container Apps, AKS or VM Scale Sets",),
         downtime="Not migrated by this process: plan the cut-over to the rebuilt service.",
         blockers=builder.blockers(service),
-        notes=(f"Not moved: {service.label}: {_contents(service)}.",),
+        notes=(f"Not moved: {service.label}: {_contents(service)}.", *builder.attention(service)),
         members=(_member(service),),
     )
 
@@ -1000,7 +1084,10 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         becomes=("depends on its network: check it with a REST deployment body or Get-AzureVM",),
         downtime="In a virtual network: none (migrated with the network). In none: stop, deallocate, start.",
         blockers=builder.blockers(service),
-        notes=("Add the deployment's REST body (Get-AzureDeployment) to plan this service exactly.",),
+        notes=(
+            "Add the deployment's REST body (Get-AzureDeployment) to plan this service exactly.",
+            *builder.attention(service),
+        ),
         members=(_member(service),),
     )
 
@@ -1052,6 +1139,7 @@ def _standalone_storage_step(builder: _Builder, account: Any, wave: int) -> Step
         "until those VMs are migrated."
         + (" It comes after every step that moves VMs, where it is safe either way." if wave > 1 else ""),
         blockers=builder.blockers(account),
+        notes=tuple(builder.attention(account)),
         powershell=_move(
             "Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)
         ),
@@ -1098,6 +1186,7 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
         ),
         downtime="None for data access. Migrate it only after every VM with a disk in it.",
         blockers=builder.blockers(account),
+        notes=tuple(builder.attention(account)),
         powershell=_move(
             "Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)
         ),
@@ -1167,6 +1256,7 @@ def _unattached_step(builder: _Builder, type_: str, name: str, subject: object) 
         becomes=(becomes,),
         downtime="None: nothing uses it.",
         blockers=builder.blockers(subject),
+        notes=tuple(builder.attention(subject)),
         powershell=_move(cmdlet, f"{parameter} {_ps(name)}", f"Get-AzResource -Name {_ps(name)}"),
         cli=_cli(cli, _sh(name)),
     )

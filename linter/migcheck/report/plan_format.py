@@ -15,11 +15,19 @@ JSON schema (version 1):
                                                                "check": [...], "commit": [...], "abort": [...],
                                                                "before": [...]},
                                                 "cli": {...}}}],
-                        "other_blockers": [{"code", "message", ...}]}]}
+                        "other_blockers": [{"code", "message", ...}],
+                        "other_notes": [{"code", "message", ..., "fix", "before_steps": bool,
+                                         "more": int, "files": [str], "more_files": int}]}]}
 
 `rules` says how many rules graded the plan: with fewer than all (--select, --ignore, the config), "ready"
 means only that the rules that ran found no blocker. `other_blockers` are the errors about no step (a
 runbook's order, a file the estate does not model): the migration fails on them all the same.
+`other_notes` are the warnings about no step (a Defender plan, role assignments, alert rules and autoscale
+settings of an export; scripts on the classic API), one per rule and fix: each is its first finding (as in
+`other_blockers`), with `fix` the advice for all of them (the rule's own when each finding has a fix of its
+own), `more` the count of the others, and `files` the first few files of them all when there are several
+(`more_files` counts the rest). `before_steps` says the advice is for before migrating: the text, markdown
+and HTML formats list those notes before the first step, the others after the steps.
 `before` is what to run once in the subscription before its first step (select it, register the migration
 provider; `subscription_id` is "" when the files do not state it), and a step's `before` commands are what the
 platform requires done before its Validate (a network connected to ExpressRoute).
@@ -28,11 +36,11 @@ platform requires done before its Validate (a network connected to ExpressRoute)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from migcheck.plan import Commands, Plan, Preamble, Step, SubscriptionPlan
+from migcheck.plan import Commands, OtherNote, Plan, Preamble, Step, SubscriptionPlan
 from migcheck.report.json_format import finding_dict
 from migcheck.report.stream import json_text
 from migcheck.visible import visible
@@ -46,11 +54,15 @@ VERSION = 1
 
 def nothing_to_migrate(plan: Plan) -> str:
     """The closing line of a plan without steps: the files hold no classic resource to move, though a
-    script or export among them may still name blockers (a runbook checked on its own)."""
-    if any(s.other_blockers for s in plan.subscriptions):
+    script or export among them may still name blockers (a runbook checked on its own) or warnings (a
+    role assignment export)."""
+    blockers = any(s.other_blockers for s in plan.subscriptions)
+    notes = any(s.other_notes for s in plan.subscriptions)
+    if blockers or notes:
+        listed = " and ".join(what for what, found in (("blockers", blockers), ("notes", notes)) if found)
         return (
             "No step to plan: the files checked describe no classic resource to move, only the scripts or "
-            "exports whose blockers are listed above."
+            f"exports whose {listed} are listed above."
         )
     return "Nothing to migrate: no classic resource in the files checked."
 
@@ -80,11 +92,13 @@ def _text(plan: Plan) -> str:
             continue
         lines += ["", f"Subscription '{visible(subscription.subscription)}':"]
         lines += _text_preamble(subscription.preamble)
+        lines += _text_notes(FIRST_NOTES, first_notes(subscription))
         for number, step in enumerate(subscription.steps, 1):
             lines += _text_step(number, step, plan)
         if subscription.other_blockers:
             lines += ["", OTHER_BLOCKERS + ":"]
             lines += _text_blockers(subscription.other_blockers)
+        lines += _text_notes(OTHER_NOTES, last_notes(subscription))
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
     return "\n".join(lines) + "\n"
@@ -119,11 +133,38 @@ def _text_preamble(preamble: Preamble | None) -> list[str]:
 
 # The heading of the errors that concern no step.
 OTHER_BLOCKERS = "Blockers outside the steps (they fail the migration all the same)"
+# The headings of the warnings that concern no step: those whose advice is for before migrating, said
+# before the first step, and the others, after the steps.
+FIRST_NOTES = "Notes outside the steps, to act on before the first step (warnings: they block nothing)"
+OTHER_NOTES = "Notes outside the steps (warnings: they block nothing, but need doing as each says)"
 
 
 def shown(subscription: SubscriptionPlan) -> bool:
-    """Whether a subscription has anything to show: steps, or errors about none of them."""
-    return bool(subscription.steps or subscription.other_blockers)
+    """Whether a subscription has anything to show: steps, or errors or warnings about none of them."""
+    return bool(subscription.steps or subscription.other_blockers or subscription.other_notes)
+
+
+def first_notes(subscription: SubscriptionPlan) -> list[OtherNote]:
+    """The notes outside the steps to act on before the first step."""
+    return [note for note in subscription.other_notes if note.before_steps]
+
+
+def last_notes(subscription: SubscriptionPlan) -> list[OtherNote]:
+    """The notes outside the steps to act on as they say, after the steps."""
+    return [note for note in subscription.other_notes if not note.before_steps]
+
+
+def note_words(note: OtherNote, text: Callable[[str], str], path: Callable[[str], str]) -> str:
+    """A note outside the steps after its position and code, as a step's note says it: the message, what
+    is folded into it (` (and 4 more like it, in a.ps1, b.ps1, c.ps1 and 2 more files)`), then the advice.
+    The message and advice go through `text`, the files through `path`."""
+    folded = ""
+    if note.more:
+        files = ", ".join(path(name) for name in note.files)
+        if note.more_files:
+            files += f" and {note.more_files} more file{'s' if note.more_files != 1 else ''}"
+        folded = f" (and {note.more} more like it{f', in {files}' if files else ''})"
+    return f"{text(note.message)}{folded}.{f' {text(note.fix)}' if note.fix else ''}"
 
 
 def partial_note(plan: Plan) -> str:
@@ -167,6 +208,17 @@ def _text_blockers(blockers: Sequence[Finding]) -> list[str]:
         lines += [f"   blocker: {_where(f)} {f.code} {visible(f.message)}" for f in findings]
         if fix:
             lines.append(f"     fix: {visible(fix)}{_shared(findings)}")
+    return lines
+
+
+def _text_notes(heading: str, notes: Sequence[OtherNote]) -> list[str]:
+    if not notes:
+        return []
+    lines = ["", f"{heading}:"]
+    for note in notes:
+        lines.append(
+            f"   note: {_where(note.finding)} {note.finding.code} {note_words(note, visible, visible)}"
+        )
     return lines
 
 
@@ -217,10 +269,12 @@ def _markdown(plan: Plan) -> str:
         lines += ["", f"## Subscription {_md_code(subscription.subscription)}", ""]
         lines += [*_mermaid(steps), ""] if steps else []
         lines += _markdown_preamble(subscription.preamble)
+        lines += _markdown_notes(FIRST_NOTES, first_notes(subscription))
         for number, step in enumerate(steps, 1):
             lines += _markdown_step(number, step, plan)
         if subscription.other_blockers:
             lines += ["", f"### {OTHER_BLOCKERS}", "", *_markdown_blockers(subscription.other_blockers)]
+        lines += _markdown_notes(OTHER_NOTES, last_notes(subscription))
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
     return "\n".join(lines) + "\n"
@@ -298,6 +352,16 @@ def _markdown_blockers(blockers: Sequence[Finding]) -> list[str]:
     return lines
 
 
+def _markdown_notes(heading: str, notes: Sequence[OtherNote]) -> list[str]:
+    if not notes:
+        return []
+    lines = ["", f"### {heading}", ""]
+    for note in notes:
+        said = note_words(note, _md, _md_code)
+        lines.append(f"- **Note** {_md_code(_where(note.finding))} {note.finding.code}: {said}")
+    return lines
+
+
 def _longest_backtick_run(text: str) -> int:
     return max((len(run) for run in re.findall("`+", text)), default=0)
 
@@ -336,6 +400,7 @@ def _data(plan: Plan) -> dict[str, object]:
                 "before": asdict(s.preamble) if s.preamble is not None else None,
                 "steps": [_step_data(step) for step in s.steps],
                 "other_blockers": [finding_dict(f) for f in s.other_blockers],
+                "other_notes": [_note_data(note) for note in s.other_notes],
             }
             for s in plan.subscriptions
         ],
@@ -360,4 +425,15 @@ def _step_data(step: Step) -> dict[str, object]:
             for name, commands in (("powershell", step.powershell), ("cli", step.cli))
             if commands is not None
         },
+    }
+
+
+def _note_data(note: OtherNote) -> dict[str, object]:
+    return {
+        **finding_dict(note.finding),
+        "fix": note.fix,
+        "before_steps": note.before_steps,
+        "more": note.more,
+        "files": list(note.files),
+        "more_files": note.more_files,
     }

@@ -20,14 +20,19 @@ from dataclasses import dataclass
 
 from migcheck import __version__
 from migcheck.model import Finding
-from migcheck.plan import Member, Plan, Preamble, Step, StepKind, SubscriptionPlan
+from migcheck.plan import Member, OtherNote, Plan, Preamble, Step, StepKind, SubscriptionPlan
 from migcheck.report.plan_format import (
     BEFORE_FIRST_STEP,
+    FIRST_NOTES,
     OTHER_BLOCKERS,
+    OTHER_NOTES,
     _sequence,
     _shared,
     _where,
+    first_notes,
     fix_groups,
+    last_notes,
+    note_words,
     nothing_to_migrate,
     partial_note,
     preamble_words,
@@ -173,6 +178,7 @@ def _subscription(prefix: str, subscription: SubscriptionPlan, ready: str = "rea
         ]
     lines.append('<div class="runbook">')
     lines += _preamble(f"{prefix}-0", subscription.preamble)
+    lines += _notes(f"{prefix}-first-notes", FIRST_NOTES, first_notes(subscription))
     for number, step in enumerate(steps, 1):
         lines += _runbook_step(number, step, anchors, ready)
     if subscription.other_blockers:
@@ -182,6 +188,7 @@ def _subscription(prefix: str, subscription: SubscriptionPlan, ready: str = "rea
             *_blockers(subscription.other_blockers),
             "</div>",
         ]
+    lines += _notes(f"{prefix}-other-notes", OTHER_NOTES, last_notes(subscription))
     return [*lines, "</div>", "</section>"]
 
 
@@ -398,6 +405,24 @@ def _blockers(blockers: Sequence[Finding]) -> list[str]:
                 f"{_e(finding.message)}{given}</li>"
             )
     return [*lines, "</ul>"]
+
+
+def _notes(anchor: str, heading: str, notes: Sequence[OtherNote]) -> list[str]:
+    """Warnings about no step, where and what, each with its advice as a step's note gives it; boxed like
+    the preamble, as what is done beside the steps."""
+    if not notes:
+        return []
+    lines = [f'<div class="preamble" id="{anchor}">', f"<h3>{_e(heading)}</h3>", '<ul class="blockers">']
+    for note in notes:
+        lines.append(
+            f"<li><code>{_e(_where(note.finding))}</code> <strong>{_e(note.finding.code)}</strong> "
+            f"{note_words(note, _e, _code)}</li>"
+        )
+    return [*lines, "</ul>", "</div>"]
+
+
+def _code(text: str) -> str:
+    return f"<code>{_e(text)}</code>"
 
 
 def _items(label: str, items: tuple[str, ...]) -> list[str]:

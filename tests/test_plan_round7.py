@@ -1,0 +1,317 @@
+"""`migcheck plan`: the warnings about no step (a Defender plan, role assignments, alert rules, autoscale
+settings, scripts on the classic API) are notes outside the steps, before the first step when their advice
+is for before migrating and after the steps otherwise, folded per rule and fix, in every format."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import textwrap
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from lint_support import run_cli as run
+
+from migcheck.config import Config
+from migcheck.engine import lint
+from migcheck.model import Severity
+from migcheck.plan import Plan, build_plan
+from migcheck.plugins import load_rules
+from migcheck.report.plan_format import FIRST_NOTES, OTHER_NOTES, render_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES = load_rules(entry_points=False)
+SUBSCRIPTION = "11111111-2222-3333-4444-555555555555"
+CLASSIC_VM_CONTRIBUTOR = "d73bb868-a0df-4d4d-bd69-98a00b01fccb"
+
+
+def write(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+
+
+def plan_of(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Plan:
+    monkeypatch.chdir(folder)
+    return build_plan(lint(["."], Config(), RULES))
+
+
+def graph(*records: dict[str, object]) -> str:
+    """A Resource Graph export of `records`."""
+    return json.dumps({"count": len(records), "data": list(records), "skip_token": None}, indent=2)
+
+
+def defender_case() -> dict[str, str]:
+    """A classic VM in network 'prod', and the subscription's Defender plan for VMs on Standard."""
+    vm_id = f"/subscriptions/{SUBSCRIPTION}/resourceGroups/contoso-app/providers/Microsoft.ClassicCompute"
+    vm = {
+        "id": f"{vm_id}/virtualMachines/app01",
+        "name": "app01",
+        "type": "microsoft.classiccompute/virtualmachines",
+        "location": "westeurope",
+        "resourceGroup": "contoso-app",
+        "subscriptionId": SUBSCRIPTION,
+        "properties": {
+            "domainName": {"id": f"{vm_id}/domainNames/contoso-app", "name": "contoso-app"},
+            "hardwareProfile": {"size": "Medium", "deploymentName": "contoso-app"},
+            "networkProfile": {
+                "inputEndpoints": [{"endpointName": "RDP", "privatePort": 3389, "publicPort": 50100}],
+                "virtualNetwork": {"name": "prod", "subnetNames": ["app"]},
+            },
+            "instanceView": {"status": "ReadyRole", "powerState": "Started"},
+        },
+    }
+    pricing = {
+        "id": f"/subscriptions/{SUBSCRIPTION}/providers/Microsoft.Security/pricings/VirtualMachines",
+        "name": "VirtualMachines",
+        "type": "microsoft.security/pricings",
+        "subscriptionId": SUBSCRIPTION,
+        "properties": {"pricingTier": "Standard"},
+    }
+    return {"classic.json": graph(vm), "defender.json": graph(pricing)}
+
+
+def assignment(n: int, scope: str, role: str = CLASSIC_VM_CONTRIBUTOR) -> dict[str, object]:
+    return {
+        "id": f"{scope}/providers/Microsoft.Authorization/roleAssignments/00000000-0000-4000-8000-{n:012d}",
+        "name": f"00000000-0000-4000-8000-{n:012d}",
+        "type": "microsoft.authorization/roleassignments",
+        "subscriptionId": SUBSCRIPTION,
+        "properties": {
+            "scope": scope,
+            "roleDefinitionId": f"/providers/Microsoft.Authorization/roleDefinitions/{role}",
+            "principalId": f"7c9e6679-7425-40de-944b-{n:012d}",
+            "principalType": "Group",
+        },
+    }
+
+
+def on_vm(n: int) -> dict[str, object]:
+    """An assignment on classic VM `vm<n>`: its fix names its own principal and VM."""
+    scope = f"/subscriptions/{SUBSCRIPTION}/resourceGroups/app/providers/Microsoft.ClassicCompute/virtualMachines/vm{n}"
+    return assignment(n, scope)
+
+
+def text_plan(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    code, out, _ = run(capsys, "plan", ".", *args)
+    assert code == 0
+    return out
+
+
+# --- the Defender plan: before the first step ------------------------------------------------------------
+
+
+def test_the_defender_plan_is_said_before_the_first_step(tmp_path, monkeypatch, capsys):
+    write(tmp_path, defender_case())
+    (subscription,) = plan_of(tmp_path, monkeypatch).subscriptions
+    (note,) = subscription.other_notes
+    assert note.finding.code == "MIG207" and note.before_steps
+    assert (note.finding.location.path, note.finding.location.line) == ("defender.json", 4)
+    assert note.fix.startswith("Before migrating, set the plan to Free")
+
+    out = text_plan(capsys)
+    first, steps = out.split(f"{FIRST_NOTES}:\n")[1].split("\n1. ", 1)
+    assert first.startswith("   note: defender.json:4:5: MIG207 Defender for Cloud plan 'VirtualMachines'")
+    # The advice follows the message, as a step's note gives it.
+    assert "before migrating. Before migrating, set the plan to Free" in first.splitlines()[0]
+    assert out.index("0. Before the first step") < out.index(FIRST_NOTES)  # after the preamble
+    assert "MIG207" not in steps and OTHER_NOTES not in out
+
+
+def test_the_defender_plan_in_json(tmp_path, monkeypatch, capsys):
+    write(tmp_path, defender_case())
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(text_plan(capsys, "--format", "json"))
+    (subscription,) = data["subscriptions"]
+    (note,) = subscription["other_notes"]
+    assert (note["code"], note["path"], note["line"], note["column"]) == ("MIG207", "defender.json", 4, 5)
+    assert note["severity"] == "warning" and note["before_steps"] is True
+    assert note["fix"].startswith("Before migrating, set the plan to Free")
+    assert (note["more"], note["files"], note["more_files"]) == (0, [], 0)
+    assert not any("MIG207" in n for step in subscription["steps"] for n in step["notes"])
+
+
+# --- folding: per rule and fix, and a rule of many fixes once ---------------------------------------------
+
+
+def test_role_assignments_of_a_few_fixes_are_one_note_each(tmp_path, monkeypatch):
+    write(tmp_path, {"rbac.json": graph(on_vm(1), on_vm(2))})
+    (subscription,) = plan_of(tmp_path, monkeypatch).subscriptions
+    assert [(n.finding.code, n.before_steps, n.more) for n in subscription.other_notes] == [
+        ("MIG501", False, 0),
+        ("MIG501", False, 0),
+    ]
+    assert [n.fix.split(" the role")[0] for n in subscription.other_notes] == [
+        "After migration, assign Group 7c9e6679-7425-40de-944b-000000000001",
+        "After migration, assign Group 7c9e6679-7425-40de-944b-000000000002",
+    ]
+
+
+def test_role_assignments_of_many_fixes_are_one_note_with_the_rules_advice(tmp_path, monkeypatch, capsys):
+    write(tmp_path, {"rbac.json": graph(*(on_vm(n) for n in range(1, 41)))})
+    (subscription,) = plan_of(tmp_path, monkeypatch).subscriptions
+    (note,) = subscription.other_notes
+    assert note.finding.code == "MIG501" and note.more == 39 and note.files == ()
+    assert note.fix == RULES.get("MIG501").fix_hint
+    assert not note.before_steps  # the rule's advice is for after migration
+    out = text_plan(capsys)
+    section = out.split(f"{OTHER_NOTES}:\n")[1]
+    assert section.startswith("   note: rbac.json:4:5: MIG501 role 'Classic Virtual Machine Contributor'")
+    assert f"(and 39 more like it). {RULES.get('MIG501').fix_hint}\n" in section
+    assert section.count("note:") == 1
+
+
+def test_a_classic_role_on_the_subscription_is_assigned_before_migrating(tmp_path, monkeypatch):
+    subscription_wide = assignment(7, f"/subscriptions/{SUBSCRIPTION}")
+    write(tmp_path, {"rbac.json": graph(subscription_wide, on_vm(1))})
+    (subscription,) = plan_of(tmp_path, monkeypatch).subscriptions
+    first, last = subscription.other_notes
+    assert first.before_steps and "before migrating" in first.fix
+    assert f"on subscription {SUBSCRIPTION}" in first.message
+    assert not last.before_steps and last.fix.startswith("After migration, assign Group")
+
+
+def scripts(count: int, cmdlets: tuple[str, ...]) -> dict[str, str]:
+    """`count` PowerShell scripts on the classic module, each calling one of `cmdlets` in turn."""
+    return {
+        f"scripts/s{n:03d}.ps1": f"{cmdlets[n % len(cmdlets)]} -ServiceName 'app{n}'\n" for n in range(count)
+    }
+
+
+def test_scripts_with_the_same_fix_are_one_note_naming_the_first_files(tmp_path, monkeypatch, capsys):
+    write(tmp_path, scripts(30, ("Get-AzureVM",)))
+    (subscription,) = plan_of(tmp_path, monkeypatch).subscriptions
+    (note,) = subscription.other_notes
+    assert note.finding.code == "MIG601" and note.more == 29
+    assert note.files == ("scripts/s000.ps1", "scripts/s001.ps1", "scripts/s002.ps1")
+    assert note.more_files == 27
+    assert "Get-AzureVM → " in note.fix  # the fix they share, with the replacement of the call
+    out = text_plan(capsys)
+    assert (
+        "(and 29 more like it, in scripts/s000.ps1, scripts/s001.ps1, scripts/s002.ps1 and 27 more files)"
+        in out
+    )
+
+
+@pytest.mark.parametrize("count", [8, 200])
+def test_scripts_of_many_fixes_keep_the_plan_short(tmp_path, monkeypatch, capsys, count):
+    cmdlets = ("Get-AzureVM", "Stop-AzureVM", "Start-AzureVM", "Restart-AzureVM", "Remove-AzureVM")
+    write(tmp_path, scripts(count, cmdlets))
+    (subscription,) = plan_of(tmp_path, monkeypatch).subscriptions
+    (note,) = subscription.other_notes
+    assert note.more == count - 1 and note.fix == RULES.get("MIG601").fix_hint
+    section = text_plan(capsys).split(f"{OTHER_NOTES}:\n")[1].split("\n\n")[0]
+    assert len(section.splitlines()) == 1  # one note, however many scripts
+
+
+# --- every format, in the same places ----------------------------------------------------------------
+
+
+@pytest.fixture
+def examples_plan(monkeypatch) -> Plan:
+    monkeypatch.chdir(ROOT)
+    return build_plan(lint(["examples/contoso"], Config(), RULES))
+
+
+def test_every_warning_check_reports_is_in_the_plan(examples_plan, monkeypatch):
+    result = lint(["examples/contoso"], Config(), RULES)
+    warnings = {(f.code, f.mark) for f in result.findings if f.severity is Severity.WARNING}
+    (subscription,) = examples_plan.subscriptions
+    outside = {(n.finding.code, n.finding.mark) for n in subscription.other_notes}
+    assert {code for code, _ in outside} == {"MIG501", "MIG502", "MIG503", "MIG602"}
+    # The others are notes of their steps (MIG302 is said by its network's commands and downtime).
+    on_steps = {(code, mark) for code, mark in warnings - outside if code != "MIG302"}
+    noted = " ".join(note for step in examples_plan.steps for note in step.notes)
+    assert on_steps and all(code in noted for code, _ in on_steps)
+    sql = next(step for step in examples_plan.steps if step.name == "sql-tier")
+    assert any(n.startswith("MIG204 (warning)") and "(and 2 more like it)" in n for n in sql.notes)
+
+
+def test_the_notes_are_in_every_format_after_the_steps(examples_plan):
+    (subscription,) = examples_plan.subscriptions
+    codes = [n.finding.code for n in subscription.other_notes]
+    text = render_plan(examples_plan, "text")
+    markdown = render_plan(examples_plan, "markdown")
+    page = render_plan(examples_plan, "html")
+    data = json.loads(render_plan(examples_plan, "json"))
+    for rendered, heading, last_step in (
+        (text, f"\n{OTHER_NOTES}:\n", "\n9. "),
+        (markdown, f"\n### {OTHER_NOTES}\n", "\n### 9. "),
+        (page, f"<h3>{OTHER_NOTES}</h3>", ">9. "),
+    ):
+        after = rendered.split(heading)[1]
+        assert rendered.index(last_step) < rendered.index(heading)
+        assert rendered.index("Blockers outside the steps") < rendered.index(heading)
+        assert [code for code in codes if code in after] == codes
+        assert FIRST_NOTES not in rendered  # none of these is advice for before migrating
+    assert (
+        "- **Note** `examples/contoso/inventory/alertrules.json:3:5:` MIG502: classic alert rule" in markdown
+    )
+    assert '<div class="preamble" id="s1-other-notes">' in page
+    assert [n["code"] for n in data["subscriptions"][0]["other_notes"]] == codes
+
+
+def test_the_notes_before_the_first_step_in_every_format(tmp_path, monkeypatch):
+    write(tmp_path, defender_case())
+    plan = plan_of(tmp_path, monkeypatch)
+    for fmt, heading, first_step in (
+        ("text", f"\n{FIRST_NOTES}:\n", "\n1. "),
+        ("markdown", f"\n### {FIRST_NOTES}\n", "\n### 1. "),
+        ("html", f"<h3>{FIRST_NOTES}</h3>", ">1. "),
+    ):
+        rendered = render_plan(plan, fmt)
+        assert rendered.index(BEFORE_FIRST_STEP_WORDS) < rendered.index(heading) < rendered.index(first_step)
+        assert "MIG207" in rendered.split(heading)[1].split(first_step)[0]
+        assert OTHER_NOTES not in rendered
+
+
+BEFORE_FIRST_STEP_WORDS = "Before the first step (once in this subscription)"
+
+
+def test_a_plan_without_such_warnings_is_unchanged(monkeypatch):
+    """The notes only add their sections: without them, every format is what it was."""
+    monkeypatch.chdir(ROOT)
+    plan = build_plan(lint(["examples/contoso"], Config(), RULES))
+    bare = replace(plan, subscriptions=tuple(replace(s, other_notes=()) for s in plan.subscriptions))
+    for fmt in ("text", "markdown", "html"):
+        with_notes, without = render_plan(plan, fmt).splitlines(), render_plan(bare, fmt).splitlines()
+        changes = difflib.SequenceMatcher(None, without, with_notes, autojunk=False).get_opcodes()
+        assert {tag for tag, *_ in changes} == {"equal", "insert"}  # lines added, none changed
+    ready = build_plan(lint(["examples/ready"], Config(), RULES))
+    assert all(not s.other_notes for s in ready.subscriptions)
+    assert "Notes outside the steps" not in render_plan(ready, "text")
+    assert all(s["other_notes"] == [] for s in json.loads(render_plan(ready, "json"))["subscriptions"])
+
+
+# --- a subscription of warnings only ------------------------------------------------------------------
+
+
+def test_warnings_alone_are_not_nothing_to_migrate(tmp_path, monkeypatch, capsys):
+    write(tmp_path, {"rbac.json": graph(on_vm(1))})
+    monkeypatch.chdir(tmp_path)
+    for fmt in ("text", "markdown", "html"):
+        out = text_plan(capsys, "--format", fmt)
+        assert "MIG501" in out and "Nothing to migrate" not in out
+        assert "only the scripts or exports whose notes are listed above." in out
+    data = json.loads(text_plan(capsys, "--format", "json"))
+    assert data["subscriptions"][0]["steps"] == [] and len(data["subscriptions"][0]["other_notes"]) == 1
+
+
+def test_blockers_and_warnings_alone_say_both(tmp_path, monkeypatch, capsys):
+    write(
+        tmp_path,
+        {
+            "rbac.json": graph(on_vm(1)),
+            "m.ps1": """
+                Move-AzureVirtualNetwork -Commit -VirtualNetworkName 'prod'
+                Move-AzureVirtualNetwork -Validate -VirtualNetworkName 'prod'
+                Move-AzureVirtualNetwork -Prepare -VirtualNetworkName 'prod'
+            """,
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    out = text_plan(capsys)
+    assert "MIG602" in out and "MIG501" in out
+    assert out.rstrip().endswith("only the scripts or exports whose blockers and notes are listed above.")
