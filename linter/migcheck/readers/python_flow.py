@@ -26,11 +26,15 @@ budget of its own, past which a call is `Unknown` again. A `for` loop over items
 (at most MAX_TURNS of them) is taken turn by turn, its variables bound to each item in turn: for a call
 inside the loop (`Flow.turns`), and for the changes the loop makes to an object read after it. A request
 or a VM call inside one of the script's functions is read once for each call of the function
-(`Flow.callers`), as far as every call is known. And what differs by path is read on each path
-(`Flow.alternatives`): a name bound on the branches of an `if` (or in a `try` and its handlers), a change
-made under a test the script does not decide, and `a if test else b` make choices (`Choice`) the read is
-made again for each way of, up to MAX_PATHS paths, past which they are unknown as before; a choice of more
-ways than that, or inside a loop the read is not in, is not followed.
+(`Flow.callers`), as far as every call is known, and for each turn of the loops over written-out items
+around the call (`for vnet in ('a', 'b'): migrate(vnet, 'Prepare')`). A method of a class the script
+defines is one of its functions too, called on an instance the script makes (`d = Deployer(...)` then
+`d.add_vm('gw01', ...)`, or `self.add_vm(...)` in the class): its parameters after `self` are bound as a
+function's are; a call on anything else (a parameter, `self.deployer`) leaves its calls unknown. And what
+differs by path is read on each path (`Flow.alternatives`): a name bound on the branches of an `if` (or in
+a `try` and its handlers), a change made under a test the script does not decide, and `a if test else b`
+make choices (`Choice`) the read is made again for each way of, up to MAX_PATHS paths, past which they are
+unknown as before; a choice of more ways than that, or inside a loop the read is not in, is not followed.
 """
 
 from __future__ import annotations
@@ -401,6 +405,9 @@ class Scope:
     declared: dict[str, str] = field(default_factory=dict)  # name → "global" | "nonlocal"
     function: Function | None = None  # the function whose body this scope is (None: not one that is followed)
     functions: dict[str, Function] = field(default_factory=dict)  # the functions defined here, by name
+    # The classes defined here whose methods are followed (undecorated, with no metaclass), by name.
+    classes: dict[str, Scope] = field(default_factory=dict)
+    name: str = ""  # a class's name, for the scope of its body
     exits: list[Exit] = field(default_factory=list)  # in source order
     guards: dict[tuple[int, ...], list[Guard]] = field(default_factory=dict)  # by their block, in order
 
@@ -424,6 +431,22 @@ class Signature:
     kwarg: str | None  # the name of `**kwargs`
 
 
+def _after_self(signature: Signature) -> Signature | None:
+    """A method's parameters as a call on an instance binds them: the first (`self`) is the instance, the
+    call's arguments fill the rest. None when the method takes none of its own (`def run(*args)`)."""
+    if not signature.positional:
+        return None
+    first = signature.positional[0]
+    return Signature(
+        signature.positional[1:],
+        signature.keywords - {first},
+        tuple((param, default) for param, default in signature.defaults if param != first),
+        signature.required - {first},
+        signature.vararg,
+        signature.kwarg,
+    )
+
+
 def _signature(args: ast.arguments) -> Signature:
     positional = [*args.posonlyargs, *args.args]
     defaults = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults, strict=True))
@@ -442,7 +465,8 @@ def _signature(args: ast.arguments) -> Signature:
 @dataclass(eq=False, slots=True)
 class Function:
     """A function the script defines with `def`, undecorated and not async: what a call of it returns is
-    followed. `scope` is its body's, `outer` the scope it is defined in, at `at` under `chain`."""
+    followed. `scope` is its body's, `outer` the scope it is defined in, at `at` under `chain`. In a class's
+    body, it is a method: `on_instance` is how a call on an instance binds its parameters."""
 
     node: ast.FunctionDef
     scope: Scope
@@ -453,9 +477,11 @@ class Function:
     generator: bool = False  # a `yield` (or `await`) in its body: a call does not run it
     falls_off: bool = True  # its body may end without a `return` or `raise`: it may return None
     signature: Signature = field(init=False)
+    on_instance: Signature | None = field(init=False)
 
     def __post_init__(self) -> None:
         self.signature = _signature(self.node.args)
+        self.on_instance = _after_self(self.signature) if self.outer.kind == "class" else None
 
 
 @dataclass(eq=False, slots=True)
@@ -581,6 +607,14 @@ class Index:
     branchings: dict[int, Choice] = field(default_factory=dict)
     branch_of: dict[int, tuple[int, int]] = field(default_factory=dict)
     expression_choices: dict[int, int] = field(default_factory=dict)
+    # Calls of a method (`d.add_vm(...)`), by the method's name; how many times each attribute name is
+    # read at all (a method whose name is read only to be called is called nowhere else, see
+    # `Flow.callers`); the attribute names the script sets or deletes anywhere (a method replaced on an
+    # instance or a class); and the names of the classes some class of the script derives from.
+    method_calls: dict[str, list[CallSite]] = field(default_factory=dict)
+    attribute_loads: dict[str, int] = field(default_factory=dict)
+    attribute_stores: set[str] = field(default_factory=set)
+    bases: set[str] = field(default_factory=set)
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -655,6 +689,10 @@ def build_index(tree: ast.Module) -> Index:
         indexer.branchings,
         indexer.branch_of,
         indexer.expression_choices,
+        indexer.method_calls,
+        indexer.attribute_loads,
+        indexer.attribute_stores,
+        indexer.bases,
     )
 
 
@@ -682,6 +720,10 @@ class _Indexer(ast.NodeVisitor):
         self.declared_global: set[str] = set()
         self.named_calls: dict[str, list[CallSite]] = {}
         self.loads: dict[str, int] = {}
+        self.method_calls: dict[str, list[CallSite]] = {}
+        self.attribute_loads: dict[str, int] = {}
+        self.attribute_stores: set[str] = set()
+        self.bases: set[str] = set()
         self.open_loops: list[list[Loop | None]] = [[]]  # per scope, the loops being visited (None: `while`)
         self.loop_blocks: list[list[int]] = [[]]  # per scope, the body blocks of the loops being visited
         self.guarded: list[int] = [0]  # per scope, the `try` and `with` bodies around the statement
@@ -733,6 +775,13 @@ class _Indexer(ast.NodeVisitor):
             reach = _reach(self.ancestors)
             if reach is not None:
                 self.raw_reaches.append((node.id, self.scope, reach))
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if isinstance(node.ctx, ast.Load):
+            self.attribute_loads[node.attr] = self.attribute_loads.get(node.attr, 0) + 1
+        else:
+            self.attribute_stores.add(node.attr)
+        self.generic_visit(node)
 
     # --- blocks and scopes ------------------------------------------------------------------------
 
@@ -1001,7 +1050,12 @@ class _Indexer(ast.NodeVisitor):
         self._bind(node.name, None, node)
         for expr in [*node.decorator_list, *node.bases, *(k.value for k in node.keywords)]:
             self.visit(expr)
-        self._enter("class")
+        self.bases.update(callee(base) for base in node.bases)
+        outer = self.scope
+        scope = self._enter("class")
+        scope.name = node.name
+        if not node.decorator_list and not node.keywords:
+            outer.classes[node.name] = scope
         for statement in node.body:
             self.visit(statement)
         self._leave()
@@ -1157,6 +1211,7 @@ class _Indexer(ast.NodeVisitor):
         if isinstance(func, ast.Attribute):
             site = CallSite(node, self.scope, _at(node), self.chain, func.attr, dotted(func.value) or "")
             self.calls.append(site)
+            self.method_calls.setdefault(func.attr, []).append(site)
             kept = self._changes(node, func)
         elif isinstance(func, ast.Name) and (
             func.id in SDK_CLASSES or func.id in self.imports.names or func.id in HTTP_FUNCTIONS
@@ -1469,6 +1524,7 @@ class Flow:
         self._positions: dict[tuple[int, str], list[Position]] = {}  # see `_passed`
         self._harmless_calls: dict[int, bool] = {}  # see `_harmless`
         self._callers: dict[int, list[Frame | None] | None] = {}  # see `_caller_frames`
+        self._call_sites: dict[int, CallSite] = {}  # the calls frames are made for, by id(node) (`_frames`)
         # Whether a loop surely breaks, by (loop, frame), with the frame kept so that its id is not reused.
         self._broken: dict[tuple[int, int], tuple[Frame | None, bool]] = {}
         # The choices met that neither the script nor the path of the read decides, in the order met (see
@@ -1727,7 +1783,7 @@ class Flow:
         """Whether an escape is a name passed as it is to a function the script defines (`net(vm)`) whose
         parameter is only read there: never bound again, changed or passed on. Worked out once per call."""
         call = event.value
-        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
+        if not isinstance(call, ast.Call) or not isinstance(call.func, (ast.Name, ast.Attribute)):
             return False
         found = self._harmless_calls.get(id(call))
         if found is None:
@@ -1735,14 +1791,21 @@ class Flow:
         return found
 
     def _reads_arguments(self, call: ast.Call, scope: Scope) -> bool:
-        """Whether a call of a function the script defines only reads every name it is passed as it is."""
-        assert isinstance(call.func, ast.Name)
-        name = call.func.id
-        outer = lookup(name, scope, self.index.module)
-        function = outer.functions.get(name) if outer is not None else None
-        if outer is None or function is None or len(outer.bindings[name]) != 1:
+        """Whether a call of a function the script defines (or of a method of a class it defines, see
+        `method`) only reads every name it is passed as it is."""
+        if isinstance(call.func, ast.Name):
+            name = call.func.id
+            outer = lookup(name, scope, self.index.module)
+            function = outer.functions.get(name) if outer is not None else None
+            if outer is None or function is None or len(outer.bindings[name]) != 1:
+                return False
+            signature: Signature | None = function.signature
+        else:
+            function = self.method(call, scope)
+            signature = function.on_instance if function is not None else None
+        if function is None or signature is None:
             return False
-        signature, inner = function.signature, function.scope
+        inner = function.scope
         passed = _parameters(call, signature)
         self.budget -= len(passed)
         if any(isinstance(arg, ast.Starred) for arg in call.args):
@@ -1800,12 +1863,13 @@ class Flow:
 
     def callers(self, call: CallSite) -> list[Site]:
         """The sites to read a call in one of the script's own functions at: one for each call of that
-        function, its parameters bound to what the call passes (`set_acl(sms, 'shop', 'web01')`), and so
-        on out through the functions those calls are in. The call's own site, its parameters unknown, when
-        the function may be called otherwise (its name read other than to call it, a call the parameters
-        cannot take, recursion) or from more than MAX_TURNS places. No site where the call surely does not
-        run: under a test decided against it, after a `return` or `sys.exit()` that surely runs, or in a
-        function called only from code that never runs."""
+        function (and each turn of the loops around the call over items the script writes out), its
+        parameters bound to what the call passes (`set_acl(sms, 'shop', 'web01')`), and so on out through
+        the functions those calls are in. The call's own site, its parameters unknown, when the function
+        may be called otherwise (its name read other than to call it, a call the parameters cannot take,
+        recursion) or from more than MAX_TURNS places. No site where the call surely does not run: under a
+        test decided against it, after a `return` or `sys.exit()` that surely runs, or in a function called
+        only from code that never runs (a loop over no items among them)."""
         frames = self._caller_frames(call.scope, 0)
         if frames is None or frames == [None]:
             sites = [site_of(call)]
@@ -1835,9 +1899,7 @@ class Flow:
         if scope.function is None or frames is None or len(frames) != 1 or frames[0] is None:
             return None
         call = frames[0].call
-        site = next(
-            (c for c in self.index.named_calls.get(scope.function.node.name, []) if c.node is call), None
-        )
+        site = self._call_sites.get(id(call)) if call is not None else None
         return site if site is not None and not self.in_loop(site.chain) else None
 
     def in_loop(self, chain: tuple[int, ...]) -> bool:
@@ -1862,33 +1924,151 @@ class Flow:
         return self._callers[key]
 
     def _frames_of_calls(self, function: Function, depth: int) -> list[Frame | None] | None:
-        name, outer = function.node.name, function.outer
-        calls = [
-            c
-            for c in self.index.named_calls.get(name, [])
-            if lookup(name, c.scope, self.index.module) is outer
-        ]
+        """A frame for each time a call of `function` runs: for each call of it, in each frame of the code
+        the call is in, and for each turn of the loops around the call over items the script writes out
+        (`for vnet in ('front', 'back'): migrate(vnet, 'Prepare')`), its variables bound to the turn's item.
+        When the turns would make more than MAX_TURNS frames, a loop's turns are not told apart (its
+        variables unknown), as before they were."""
+        calls = self._calls_of(function)
         if (
             depth >= MAX_CALL_DEPTH
             or function.generator
+            or calls is None
             or any(call.scope is function.scope for call in calls)
             or not calls
-            or len(outer.bindings.get(name, [])) != 1
-            or self.index.loads.get(name, 0) != len(self.index.named_calls.get(name, []))
         ):
             return None
+        frames = self._frames(function, calls, depth, True)
+        return frames if frames is not None else self._frames(function, calls, depth, False)
+
+    def _frames(
+        self, function: Function, calls: list[CallSite], depth: int, by_turn: bool
+    ) -> list[Frame | None] | None:
+        signature = function.on_instance if function.outer.kind == "class" else function.signature
+        assert signature is not None  # a method without one has no calls (`_method_calls`)
         frames: list[Frame | None] = []
         for call in calls:
             outer_frames = self._caller_frames(call.scope, depth + 1)
             for frame in outer_frames if outer_frames is not None else [None]:
-                site = Site(call.scope, call.at, call.chain, frame)
-                if self.runs(site) is False:
-                    continue
-                values = self._arguments(function, call.node, site)
-                if values is None or len(frames) >= MAX_TURNS:
-                    return None
-                frames.append(Frame(function.scope, values, frame, call=call.node))
+                start = Site(call.scope, call.at, call.chain, frame)
+                if by_turn:
+                    sites = self.turns(call, start)
+                else:
+                    sites = [start] if self.runs(start) is not False else []
+                for site in sites:
+                    values = self._arguments(function, call.node, site, signature)
+                    if values is None or len(frames) >= MAX_TURNS:
+                        return None
+                    frames.append(Frame(function.scope, values, site.frame, call=call.node))
+                    self._call_sites[id(call.node)] = call
         return frames
+
+    def _calls_of(self, function: Function) -> list[CallSite] | None:
+        """The calls of a function the script defines, by its name where it is seen (a method's, on an
+        instance, see `_method_calls`); None when it may be called otherwise: its name bound again, or
+        read other than to call it."""
+        name, outer = function.node.name, function.outer
+        if len(outer.bindings.get(name, [])) != 1:
+            return None
+        if outer.kind == "class":
+            return self._method_calls(function)
+        if self.index.loads.get(name, 0) != len(self.index.named_calls.get(name, [])):
+            return None
+        return [
+            c
+            for c in self.index.named_calls.get(name, [])
+            if lookup(name, c.scope, self.index.module) is outer
+        ]
+
+    def _method_calls(self, function: Function) -> list[CallSite] | None:
+        """The calls of a method of a class the script defines: each call of its name on an instance of the
+        class (see `_instance_class`). None when its class is not followed, or when it may be called
+        otherwise: its name read other than to be called (`d.add_vm` passed on), set anywhere, called on
+        what may be an instance the reader does not tell (a parameter, `self.deployer`), or called by its
+        bare name in the class's body."""
+        name, cls = function.node.name, function.outer
+        sites = self.index.method_calls.get(name, [])
+        by_name = self.index.named_calls.get(name, [])
+        self.budget -= len(by_name)  # gone over for each method of the name: charged, as `sites` are
+        if (
+            function.on_instance is None
+            or not self._followed(cls)
+            or name in self.index.attribute_stores
+            or self.index.attribute_loads.get(name, 0) != len(sites)
+            or any(lookup(name, c.scope, self.index.module) is cls for c in by_name)
+        ):
+            return None
+        calls = []
+        for site in sites:
+            if self._spent():
+                return None
+            self.budget -= 1
+            func = site.node.func
+            assert isinstance(func, ast.Attribute)
+            instance_of = self._instance_class(func.value, site.scope)
+            if instance_of is None:
+                return None
+            if instance_of is cls:
+                calls.append(site)
+        return calls
+
+    # --- methods of the script's own classes ------------------------------------------------------
+
+    def method(self, call: ast.Call, scope: Scope) -> Function | None:
+        """The method of a class the script defines that a call read in `scope` calls on an instance of it
+        (see `_instance_class`): `d.add_vm('gw01', ['nodes', 'edge'])` after `d = Deployer(...)`, or
+        `self.add_vm(...)` in another method of the class. None for any other call, and for a method whose
+        name the script sets anywhere (`d.add_vm = other`)."""
+        func = call.func
+        if not isinstance(func, ast.Attribute) or func.attr in self.index.attribute_stores:
+            return None
+        cls = self._instance_class(func.value, scope)
+        function = cls.functions.get(func.attr) if cls is not None else None
+        if cls is None or function is None or len(cls.bindings[func.attr]) != 1:
+            return None
+        return function if function.on_instance is not None else None
+
+    def _instance_class(self, receiver: ast.expr, scope: Scope) -> Scope | None:
+        """The body of the class the script defines, and follows (see `_followed`), whose instance
+        `receiver` holds where `scope` reads it: the first parameter of a method of the class, read in that
+        method and bound nowhere else there (`self`), or a name bound once, to a call of the class (`d =
+        Deployer(...)`). None for anything else: another parameter, an attribute (`self.deployer`), a name
+        bound to what a function returns or bound twice."""
+        if not isinstance(receiver, ast.Name):
+            return None
+        name = receiver.id
+        function = scope.function
+        if (
+            function is not None
+            and function.outer.kind == "class"
+            and function.signature.positional[:1] == (name,)
+        ):
+            once = len(scope.bindings.get(name, ())) == 1 and name not in scope.declared
+            return function.outer if once and self._followed(function.outer) else None
+        where = lookup(name, scope, self.index.module)
+        if where is None or name in self.index.declared_global or len(where.bindings[name]) != 1:
+            return None
+        made = where.bindings[name][0].value
+        if not isinstance(made, ast.Call) or not isinstance(made.func, ast.Name):
+            return None
+        defined = lookup(made.func.id, where, self.index.module)
+        cls = defined.classes.get(made.func.id) if defined is not None else None
+        return cls if cls is not None and self._followed(cls) else None
+
+    def _followed(self, cls: Scope) -> bool:
+        """Whether the methods of a class the script defines are followed: its name is bound once where it
+        is defined, no class of the script derives from it (a call on `self` may reach a method of the
+        derived class), and nothing is done to the class itself (an attribute set on it, the class passed
+        where it may be changed or derived from)."""
+        name, outer = cls.name, cls.parent
+        return (
+            outer is not None
+            and outer.classes.get(name) is cls
+            and len(outer.bindings.get(name, ())) == 1
+            and name not in self.index.declared_global
+            and name not in self.index.bases
+            and not outer.events.get(name)
+        )
 
     # --- paths through the choices the script does not decide ------------------------------------
 
@@ -2584,6 +2764,9 @@ class Flow:
             return result
         if isinstance(func, ast.Name):
             return self._returned(node, func.id, site)
+        method = self.method(node, site.scope)
+        if method is not None and method.on_instance is not None:
+            return self._result(method, node, site, method.on_instance)
         return self.unknown(node)
 
     def _get(self, node: ast.Call, func: ast.Attribute, site: Site) -> Value:
@@ -2628,10 +2811,17 @@ class Flow:
         call budget are unknown."""
         scope = lookup(name, site.scope, self.index.module)
         function = scope.functions.get(name) if scope is not None else None
-        if scope is None or function is None or function.generator or len(scope.bindings[name]) != 1:
+        if scope is None or function is None or len(scope.bindings[name]) != 1:
             return self.unknown(node)
         if scope is site.scope and function.at >= site.at:
             return self.unknown(node)  # not defined yet where it is called
+        return self._result(function, node, site, function.signature)
+
+    def _result(self, function: Function, node: ast.Call, site: Site, signature: Signature) -> Value:
+        """What one call of `function` returns, its arguments bound to the parameters of `signature` (a
+        method's after `self`, for a call on an instance; see `_returned`)."""
+        if function.generator:
+            return self.unknown(node)
         outermost = not self._calling
         if (
             function in self._calling
@@ -2640,7 +2830,7 @@ class Flow:
         ):
             self._cuts += 1
             return self.unknown(node)
-        values = self._arguments(function, node, site)  # in the caller's budget, as the caller's work
+        values = self._arguments(function, node, site, signature)  # in the caller's budget, as its work
         if values is None:
             return self.unknown(node)
         frame = Frame(function.scope, values, site.frame, call=node)
@@ -2676,13 +2866,15 @@ class Flow:
         first = found[0]
         return first if all(_same(first, other) for other in found[1:]) else Unknown("", None)
 
-    def _arguments(self, function: Function, call: ast.Call, site: Site) -> dict[str, Value] | None:
-        """The call's arguments by the function's parameter names, as Python binds them: defaults for those
-        not passed, the rest in `*args` and `**kwargs`. None when they do not fit its signature, or pass
-        what the reader cannot see into (`*items` of a list it does not know in full). The work is in
-        proportion to what the call passes and to the function's defaults, all charged to the budget: a
-        call that leaves a parameter without a value is refused without a look at every parameter."""
-        signature = function.signature
+    def _arguments(
+        self, function: Function, call: ast.Call, site: Site, signature: Signature
+    ) -> dict[str, Value] | None:
+        """The call's arguments by the function's parameter names in `signature` (its own, or a method's
+        after `self`), as Python binds them: defaults for those not passed, the rest in `*args` and
+        `**kwargs`. None when they do not fit the signature, or pass what the reader cannot see into
+        (`*items` of a list it does not know in full). The work is in proportion to what the call passes
+        and to the function's defaults, all charged to the budget: a call that leaves a parameter without a
+        value is refused without a look at every parameter."""
         passed: list[Value] = []
         for arg in call.args:
             if not isinstance(arg, ast.Starred):

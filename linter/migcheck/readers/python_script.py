@@ -26,11 +26,13 @@ it calls.
 A call that creates something is read once for each turn of the loops around it over items the script
 writes out, and, in one of the script's functions, once for each call of the function, when the reader
 knows them all and each decides whether the call runs: `provision('app01', ['app'])` then `provision(
-'app02', ['app', 'backup'])` are two VMs, the second in two subnets. A VM call whose arguments differ by
-the path the script takes to it (an extension appended under an `if`, a name bound on both branches) is read
-on each path, up to a few: the VM is described once for each and the descriptions joined as the PowerShell
-reader joins a VM built differently on different paths, a blocker any path sets reported, an absence, or a
-value the paths differ on (the availability set, the size), known only when they all agree.
+'app02', ['app', 'backup'])` are two VMs, the second in two subnets; so are `d.provision(...)` on a `d =
+Deployer(...)` whose class the script defines, and a call of the function in a loop over items the script
+writes out, once for each item. A VM call whose arguments differ by the path the script takes to it (an
+extension appended under an `if`, a name bound on both branches) is read on each path, up to a few: the VM
+is described once for each and the descriptions joined as the PowerShell reader joins a VM built
+differently on different paths, a blocker any path sets reported, an absence, or a value the paths differ
+on (the availability set, the size), known only when they all agree.
 
 What the SDK's models cannot express, scripts send as REST bodies of their own (`perform_put`,
 `perform_post`, or a request of their own): a body the reader can work out is read as the REST reader reads
@@ -1168,9 +1170,9 @@ class _Resources:
         self.turn = 0
         self.reserved_by_call: set[tuple[int, str]] = set()  # a loop's turns may name one reserved IP again
         # The migration steps the script's requests run, each with the calls that lead to it, outermost
-        # first, ending with the request, and that request again when a loop's turn sends it (see
-        # `_placed_steps`).
-        self.steps: list[tuple[tuple[ast.Call, ...], MigrationStep, ast.Call | None]] = []
+        # first, ending with the request, that request again when a loop's turn sends it, and where it
+        # comes in the order the script runs them (see `_placed_steps`).
+        self.steps: list[tuple[tuple[ast.Call, ...], MigrationStep, ast.Call | None, _RunOrder]] = []
         # Disks the script registers, by name, and images, by kind and name (see `_registration`); those a
         # function registers, in an order the file does not show (see `_unregister`); and what the file says
         # of the disks VMs are given: the VM each name is given to, the line of the first one given by a
@@ -1450,27 +1452,32 @@ class _Resources:
             turns = self.flow.turns(call, site)
             if turns != [site]:  # loops over items the script writes out
                 for turn in turns:
-                    self._migration_step(path_at(turn), mark, chain, call.node)
+                    self._migration_step(path_at(turn), mark, chain, _run_order(turn, call.node), call.node)
                 return
-        self._migration_step(path, mark, chain)
+        self._migration_step(path, mark, chain, _run_order(site, call.node))
 
     def _placed_steps(self) -> tuple[MigrationStep, ...]:
-        """The migration steps in the order the script runs them: by the calls that lead to each, outermost
-        first (`prepare('vnet')` before `commit('vnet')`, wherever the functions that send them are
-        written). Each is shown at the outermost of those calls, the request included, that leads to it
-        alone: `run('prod-vnet', 'Commit')` of a `def run(name, step): sms.perform_post(...)`, whose request
-        is one line for every step it runs, and not a `main()` that runs them all. When none does, at the
-        request that the turns of a loop around it send each step with, else at the outermost."""
-        paths = Counter(id(node) for chain, _, _ in self.steps for node in chain)
+        """The migration steps in the order the script runs them (see `_run_order`): by the calls that lead
+        to each, outermost first (`prepare('vnet')` before `commit('vnet')`, wherever the functions that
+        send them are written), and the turns of the loops around them. Each is shown at the outermost of
+        those calls, the request included, that leads to it alone: `run('prod-vnet', 'Commit')` of a `def
+        run(name, step): sms.perform_post(...)`, whose request is one line for every step it runs, and not
+        a `main()` that runs them all. When none does, at the request that the turns of a loop around it
+        send each step with, else at the outermost."""
+        paths = Counter(id(node) for chain, _, _, _ in self.steps for node in chain)
         placed = []
-        for chain, step, looped in self.steps:
+        for chain, step, looped, order in self.steps:
             shown = next((node for node in chain if paths[id(node)] == 1), looped or chain[0])
-            order = tuple((node.lineno, node.col_offset) for node in chain)
             placed.append((order, replace(step, mark=self.source.call_mark(shown))))
         return tuple(step for _, step in sorted(placed, key=lambda found: found[0]))
 
     def _migration_step(
-        self, path: str, mark: Mark, chain: tuple[ast.Call, ...], looped: ast.Call | None = None
+        self,
+        path: str,
+        mark: Mark,
+        chain: tuple[ast.Call, ...],
+        order: _RunOrder,
+        looped: ast.Call | None = None,
     ) -> None:
         """A POST to a `.../migration?comp=<step>` path of the Service Management API runs a step of the
         platform migration, as the Move-Azure* cmdlets that send it do (MIG602 checks their order). The SDK
@@ -1478,7 +1485,8 @@ class _Resources:
         request, when a turn of the loops around it sends this step."""
         found = automation.migration_step(path)
         if found is not None:
-            self.steps.append((chain, MigrationStep(automation.MIGRATION_API, *found, mark), looped))
+            step = MigrationStep(automation.MIGRATION_API, *found, mark)
+            self.steps.append((chain, step, looped, order))
 
     def _templated(self, node: ast.expr | None, body: Value | None, site: flow.Site) -> Value | None:
         """A body as the script states it; else, when it fills in a template the script writes out
@@ -1722,10 +1730,14 @@ class _Resources:
         return levels[::-1]
 
     def _call_site(self, node: ast.Call) -> CallSite | None:
-        """The call of one of the script's functions a frame stands for, among the calls by name."""
+        """The call of one of the script's functions (or of a method of one of its classes) a frame stands
+        for, among the calls by name and the calls of methods."""
         if not self.named_call_sites:
             self.named_call_sites = {
-                id(site.node): site for sites in self.index.named_calls.values() for site in sites
+                id(site.node): site
+                for calls in (self.index.named_calls, self.index.method_calls)
+                for sites in calls.values()
+                for site in sites
             }
         return self.named_call_sites.get(id(node))
 
@@ -2487,6 +2499,28 @@ def _is_argument(call: ast.Call, node: ast.AST) -> bool:
     """Whether an expression is one of those a call passes (not one read elsewhere, in a function that
     returns it)."""
     return any(node is arg for arg in call.args) or any(node is k.value for k in call.keywords)
+
+
+# Where a migration step comes in the order the script runs it (see `_run_order`).
+_RunOrder = tuple[tuple[int, int, int], ...]
+
+
+def _run_order(site: flow.Site, request: ast.Call) -> _RunOrder:
+    """Where the step a request sends, read at `site`, comes in the order the script runs its steps: the
+    calls of the script's functions that lead to it and the loops around them, outermost first, each at
+    its place in the file and a loop at its turn, then the request. A loop runs its whole body for one item
+    before the next: `for vnet in ('a', 'b'): step(vnet, 'Validate'); step(vnet, 'Prepare')` validates and
+    prepares 'a' before it validates 'b'. Two places compared are in the same code (that of the calls and
+    turns they share), where the file's order is the order it runs in."""
+    order = [(request.lineno, request.col_offset, 0)]
+    frame = site.frame
+    while frame is not None:
+        if frame.loop is not None:
+            order.append((*frame.loop.at, frame.turn))
+        elif frame.call is not None:
+            order.append((frame.call.lineno, frame.call.col_offset, 0))
+        frame = frame.outer
+    return tuple(reversed(order))
 
 
 def _calls_to(site: flow.Site) -> list[ast.Call]:
