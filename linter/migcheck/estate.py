@@ -309,6 +309,9 @@ class Network:
     # The first definition's subnets, with the security group and route table another states (see
     # `_merged_subnets`).
     subnets: tuple[Subnet, ...] = ()
+    # Those of `definitions` that an inventory export gives: a snapshot of the network as deployed, which
+    # no one edits to fix it, unlike a network configuration or a REST body (see MIG304).
+    exported_definitions: tuple[VirtualNetwork, ...] = ()
 
     @property
     def defined(self) -> bool:
@@ -683,6 +686,8 @@ class _Linker:
         self.dangling: list[Dangling] = []
         self.conflicts: list[Conflict] = []
         self.exported: tuple[Estate, ...] = ()  # see `Estate.exported`, set by `_link_inventory`
+        # The network definitions exports give, by identity (see `_join_inventory_networks`).
+        self.exported_networks: set[int] = set()
         self.extended_support: tuple[ExtendedSupport, ...] = ()  # set by `_cloud_services`
         # Top-level resources by type, in file order: one pass over the documents serves every lookup.
         self.by_type: dict[type, list[object]] = defaultdict(list)
@@ -804,6 +809,7 @@ class _Linker:
                 members=tuple(members.get(name_key, ())),
                 gateway=gateway,
                 subnets=_merged_subnets(defs),
+                exported_definitions=tuple(v for v in defs if id(v) in self.exported_networks),
             )
         for name_key, ref in names.items():
             if name_key not in networks:
@@ -978,9 +984,9 @@ class _Linker:
 
     def _cloud_services(self) -> tuple[CloudService, ...]:
         """Packaged services (csdef + cscfg) but those deployed as Cloud Services (extended support), then
-        REST deployments (joined to a packaged service of the same name, and to each other by service
-        name), then Export-AzureVM groups and bare role bodies (joined to the deployment that holds VMs of
-        the same names)."""
+        REST deployments (joined to a packaged service of the same name, whose definition names the roles
+        of a package they do not name, and to each other by service name), then Export-AzureVM groups and
+        bare role bodies (joined to the deployment that holds VMs of the same names)."""
         services, self.extended_support = _extended_support(
             list(self._packaged_services()), self._all(ExtendedSupportService)
         )
@@ -1163,21 +1169,22 @@ class _Linker:
                 )
 
     def _add_deployment(self, opened: _Opened, by_name: dict[str, int], d: Deployment) -> None:
+        # A body that does not name its hosted service stands alone: two such bodies with the same
+        # deployment name may well be deployments of different services.
+        index = by_name.get(key(d.service_name)) if d.service_name else None
+        roles = d.roles if index is None else _package_roles(d.roles, opened.services[index].definition)
         placement = Placement(
             name=d.name,
             mark=d.mark,
-            roles=d.roles,
+            roles=roles,
             network_known=d.network_known,
-            endpoints_known=all(r.is_vm and "endpoints" not in r.unknown for r in d.roles),
+            endpoints_known=all(r.is_vm and "endpoints" not in r.unknown for r in roles),
             virtual_network=d.virtual_network,
             reserved_ips=(d.reserved_ip, *d.other_reserved_ips) if d.reserved_ip else (),
             dns_servers=d.dns_servers,
             instances=d.instances,
             reserved_ips_known=d.reserved_ip is not None or d.reserved_ip_known,
         )
-        # A body that does not name its hosted service stands alone: two such bodies with the same
-        # deployment name may well be deployments of different services.
-        index = by_name.get(key(d.service_name)) if d.service_name else None
         if index is None:
             if d.service_name:
                 by_name[key(d.service_name)] = len(opened.services)
@@ -1940,6 +1947,31 @@ def _unique_images(images: Iterable[Image]) -> tuple[Image, ...]:
     return (*seen.values(), *unnamed)
 
 
+def _package_roles(roles: tuple[Role, ...], definition: ServiceDefinition | None) -> tuple[Role, ...]:
+    """A deployment's roles, in a service whose definition (.csdef) the files hold: the roles of a package
+    it does not name (`New-AzureDeployment`, an SDK deployment: a stand-in where the package is named) are
+    the definition's, which the package is built from. So each is one role, reported where the definition
+    writes it, not once more at the script. Without the definition, or for a role the deployment names,
+    the deployment's word stands."""
+    if definition is None or not any(_unnamed_package_role(r) for r in roles):
+        return roles
+    named = {key(r.name) for r in roles if not _unnamed_package_role(r)}
+    defined = [r for r in definition.roles if key(r.name) not in named]
+    kept: list[Role] = []
+    for role in roles:
+        if not _unnamed_package_role(role):
+            kept.append(role)
+        elif defined:  # the first stand-in gives way to every role the definition adds, the others to none
+            kept.extend(defined)
+            defined = []
+    return tuple(kept)
+
+
+def _unnamed_package_role(role: Role) -> bool:
+    """A role known to be a web or worker role (a package's) under a stand-in: its name is not stated."""
+    return role.type is RoleType.WEB_OR_WORKER and role.kind_known and is_stand_in(role.name)
+
+
 def unique_by_name(roles: Iterable[Role]) -> tuple[Role, ...]:
     """Each role once by name (names compare as `key` compares them), the first met kept."""
     seen: dict[str, Role] = {}
@@ -2107,6 +2139,7 @@ def _join_inventory_networks(linker: _Linker, networks: list[inv.ClassicNetwork]
     for record in networks:
         if record.network is not None:
             linker.by_type[VirtualNetwork].append(record.network)
+            linker.exported_networks.add(id(record.network))
 
 
 def _once(records: Iterable[Any]) -> list[Any]:

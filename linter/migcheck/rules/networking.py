@@ -963,7 +963,9 @@ class InvalidAddressPrefix(Rule):
         "set (`10.0.0.1/24`, whose network is `10.0.0.0/24`), an octet above 255, a prefix length above 32, "
         "no prefix length at all, or digits other than ASCII `0`-`9` (fullwidth or Arabic-Indic digits, say). "
         "Each file that writes a prefix is checked, also when another file describes the same network or "
-        "site. When the intended range is clear, the finding's fix gives it.",
+        "site. An inventory export's description of a network is a snapshot of what is deployed, which "
+        "cannot be edited: its prefix is reported only when no other file of the network writes that prefix. "
+        "When the intended range is clear, the finding's fix gives it.",
         why="The classic platform accepted loosely written prefixes; Resource Manager validates them strictly. "
         "A virtual network or local site with such a prefix fails during migration and is left in a failed "
         "state.",
@@ -1064,28 +1066,30 @@ class InvalidAddressPrefix(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        # Every definition: a bad prefix is wrong text in each file that writes it.
         for network in estate.virtual_networks:
-            for vnet in network.definitions:
-                yield from self._vnet(vnet)
+            yield from self._network(network)
         for site in _local_site_definitions(estate):
             for prefix in site.address_space:
                 yield from self._prefix(
                     site, prefix, f"an address prefix of local network site '{site.name}'"
                 )
 
-    def _vnet(self, vnet: VirtualNetwork) -> Iterator[Finding]:
-        where = f"virtual network '{vnet.name}'"
-        for prefix in vnet.address_space:
-            yield from self._prefix(vnet, prefix, f"an address space prefix of {where}")
-        for subnet in vnet.subnets:
-            if subnet.prefix is not None:
-                yield from self._prefix(
-                    vnet, subnet.prefix, f"the prefix of subnet '{subnet.name}' in {where}"
-                )
-        pool = vnet.gateway.client_address_pool if vnet.gateway else ()
-        for prefix in pool:
-            yield from self._prefix(vnet, prefix, f"the VPN client address pool of {where}")
+    def _network(self, network: Network) -> Iterator[Finding]:
+        """A bad prefix is wrong text in each file a user edits that writes it (a network configuration, a
+        REST body): each is reported. An export is a snapshot of the network as deployed, which cannot be
+        edited to fix it: its prefix is reported only when no other file of the network writes it, and
+        once however many exports do."""
+        exported = {id(v) for v in network.exported_definitions}
+        edited = [v for v in network.definitions if id(v) not in exported]
+        written = {prefix.text.strip() for vnet in edited for prefix, _ in _vnet_prefixes(vnet)}
+        for vnet in edited:
+            for prefix, what in _vnet_prefixes(vnet):
+                yield from self._prefix(vnet, prefix, what)
+        for vnet in network.exported_definitions:
+            shown = [(p, what) for p, what in _vnet_prefixes(vnet) if p.text.strip() not in written]
+            for prefix, what in shown:
+                yield from self._prefix(vnet, prefix, what)
+            written.update(p.text.strip() for p, _ in shown)
 
     def _prefix(self, owner: object, prefix: AddressPrefix, what: str) -> Iterator[Finding]:
         problem = prefix_problem(prefix.text)
@@ -1099,6 +1103,19 @@ class InvalidAddressPrefix(Rule):
             at=prefix,
             autofix=_strict_prefix(prefix, problem.corrected),
         )
+
+
+def _vnet_prefixes(vnet: VirtualNetwork) -> Iterator[tuple[AddressPrefix, str]]:
+    """Every address prefix one description of a network writes, with what it is the prefix of: its
+    address space, its subnets and its gateway's VPN client address pool."""
+    where = f"virtual network '{vnet.name}'"
+    for prefix in vnet.address_space:
+        yield prefix, f"an address space prefix of {where}"
+    for subnet in vnet.subnets:
+        if subnet.prefix is not None:
+            yield subnet.prefix, f"the prefix of subnet '{subnet.name}' in {where}"
+    for prefix in vnet.gateway.client_address_pool if vnet.gateway else ():
+        yield prefix, f"the VPN client address pool of {where}"
 
 
 def _strict_prefix(prefix: AddressPrefix, corrected: str) -> Fix | None:
