@@ -278,6 +278,7 @@ class RoleAssignment:
     role_definition: str = ""  # the role definition's GUID, lower-cased
     principal_id: str = ""
     principal_type: str = ""
+    principal_name: str = ""  # when the export gives it (`principalName` of `az role assignment list`)
 
 
 @record

@@ -210,6 +210,7 @@ def test_classic_storage_roles_at_a_resource_group_and_a_management_group(tmp_pa
     group = f"/subscriptions/{SUB}/resourceGroups/storage-admins"
     tenant_group = "/providers/Microsoft.Management/managementGroups/contoso-root"
     files = {
+        "classic.json": CLASSIC_VMS,
         "rbac-group.json": _assignment(group, "86e8f5dc-a6e9-4c67-9d15-de283e8eac25"),
         "rbac-mg.json": _assignment(tenant_group, "985d6b00-f706-48f5-a6fe-d0ca12fb668d"),
         "rbac-network.json": _assignment(f"/subscriptions/{SUB}", "b34d265f-36f7-4a0d-a4d4-e158ca92e90f"),
@@ -414,3 +415,218 @@ def test_an_az_module_type_name_is_a_value_cut_short(tmp_path, monkeypatch):
     result = lint(["vnets.json"], Config(), RULES)
     assert [where(result.findings)] == [["MIG001 vnets.json:9:33"]]
     assert "'virtualNetworkPeerings.remoteVirtualNetwork' is written as" in result.findings[0].message
+
+
+# --- rows without `properties` that hold nothing a reader reads (MIG001, as before the flattened shape) ----
+
+
+def _projected(name: str, **columns: object) -> dict:
+    """A classic VM of a Resource Graph projection without `properties`: its own columns and `columns`,
+    values computed from its properties (`| project ..., status=properties.status, size=...`)."""
+    return {
+        "id": f"/subscriptions/{SUB}/resourceGroups/svc1/providers/Microsoft.ClassicCompute/virtualMachines/{name}",
+        "name": name,
+        "type": "microsoft.classiccompute/virtualmachines",
+        "location": "westeurope",
+        "resourceGroup": "svc1",
+        "subscriptionId": SUB,
+        **columns,
+    }
+
+
+def test_a_projection_of_computed_columns_is_not_checked(tmp_path, monkeypatch):
+    """`size`, `status` and `powerState` are no property the VM's reader reads (`hardwareProfile`,
+    `networkProfile`...): the rows say which VMs exist, and nothing of them is checked."""
+    network = {
+        "id": CLASSIC_PROD,
+        "name": "prod",
+        "type": "microsoft.classicnetwork/virtualnetworks",
+        "subscriptionId": SUB,
+        "addressPrefixes": ["10.0.0.0/16"],
+        "subnetCount": 3,
+    }
+    rows = [_projected(n, status="ReadyRole", powerState="Started", size="Small") for n in ("vm1", "vm2")]
+    files = {"graph.json": _graph(*rows, network)}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert where(result.findings) == ["MIG001 graph.json:4:5"]  # at the first row, as before
+    message = result.findings[0].message
+    assert "'properties' is null, as `az resource list`" in message
+    assert "3 resources were not checked" in message
+    [document] = result.documents
+    assert document.resources == ()
+
+
+def test_az_resource_list_query_with_provisioning_state_is_not_checked(tmp_path, monkeypatch):
+    """`az resource list --query "[].{..., provisioningState: provisioningState}"`: one more column than
+    the resource's own, and none of its properties."""
+    rows = [
+        _projected(n, provisioningState="Succeeded", createdTime="2016-01-01T00:00:00Z")
+        for n in ("web1", "web3")
+    ]
+    result = lint_files(tmp_path, monkeypatch, {"resources.json": json.dumps(rows, indent=2)}, dedent=False)
+    assert where(result.findings) == ["MIG001 resources.json:2:3"]
+    assert "2 resources were not checked" in result.findings[0].message
+
+
+def test_a_flattened_row_is_read_for_a_property_its_reader_reads(tmp_path, monkeypatch):
+    """A classic storage account's `accountType` at the row's top is read; the VM beside it, which writes
+    none of its own, is the one resource not checked."""
+    account = {
+        "id": f"/subscriptions/{SUB}/resourceGroups/stor/providers/Microsoft.ClassicStorage/storageAccounts/st1",
+        "name": "st1",
+        "type": "microsoft.classicstorage/storageaccounts",
+        "accountType": "Premium-LRS",
+        "status": "Created",
+    }
+    text = json.dumps([account, _projected("vm1", status="ReadyRole")], indent=2)
+    document = read_document("graph.json", text.encode(), explicit=True)
+    assert document is not None
+    [record] = document.resources
+    assert (type(record).__name__, record.name, record.account_type) == (
+        "ClassicStorageAccount",
+        "st1",
+        "Premium-LRS",
+    )
+    assert document.problem is not None and "1 resource was not checked" in document.problem.message
+
+
+def test_what_tells_a_flattened_row_is_what_each_reader_reads():
+    """Derived from the readers themselves: every type read has properties that tell a flattened row."""
+    from migcheck.readers.inventory_shapes import BUILDERS, READ_AT_TOP
+
+    assert set(READ_AT_TOP) == set(BUILDERS)
+    assert all(READ_AT_TOP.values())
+    assert {"hardwareprofile", "networkprofile", "storageprofile"} <= READ_AT_TOP[
+        "microsoft.classiccompute/virtualmachines"
+    ]
+    assert {"addressspace", "subnets"} <= READ_AT_TOP["microsoft.classicnetwork/virtualnetworks"]
+    assert "virtualnetworkpeerings" in READ_AT_TOP["microsoft.network/virtualnetworks"]
+    assert {"scope", "roledefinitionid"} <= READ_AT_TOP["microsoft.authorization/roleassignments"]
+    assert "pricingtier" in READ_AT_TOP["microsoft.security/pricings"]
+    assert (
+        not {"size", "status", "provisioningstate"} & READ_AT_TOP["microsoft.classiccompute/virtualmachines"]
+    )
+
+
+# --- classic-only roles at broad scopes, with nothing classic among the files (MIG501) ----------------------
+
+
+def _az_assignment(number: int, scope: str, role: str = CLASSIC_VM_CONTRIBUTOR, **names: str) -> dict:
+    """A row of `az role assignment list --all -o json`."""
+    guid = f"0000000{number}-1111-2222-3333-444455556666"
+    return {
+        "id": f"{scope.rstrip('/')}/providers/Microsoft.Authorization/roleAssignments/{guid}",
+        "name": guid,
+        "principalId": "5f6e7d8c-0000-1111-2222-333344445555",
+        "principalType": "User",
+        "roleDefinitionId": f"/subscriptions/{SUB}/providers/Microsoft.Authorization/roleDefinitions/{role}",
+        "scope": scope,
+        "type": "Microsoft.Authorization/roleAssignments",
+        **names,
+    }
+
+
+CLASSIC_NETWORK_ROLE = "b34d265f-36f7-4a0d-a4d4-e158ca92e90f"
+CLASSIC_VM_SCOPE = (
+    f"/subscriptions/{SUB}/resourceGroups/svc1/providers/Microsoft.ClassicCompute/virtualMachines/vm1"
+)
+
+
+def _rbac(*rows: dict) -> dict[str, str]:
+    return {"rbac.json": json.dumps(list(rows), indent=2)}
+
+
+def test_classic_roles_at_broad_scopes_alone_are_silent(tmp_path, monkeypatch):
+    """Nothing checked is classic: the export of the assignments is all there is, and nothing says that the
+    subscription holds anything to migrate."""
+    files = _rbac(
+        _az_assignment(1, f"/subscriptions/{SUB}"),
+        _az_assignment(2, f"/subscriptions/{SUB}/resourceGroups/rg1", CLASSIC_NETWORK_ROLE),
+        _az_assignment(3, "/providers/Microsoft.Management/managementGroups/contoso-root"),
+        _az_assignment(
+            4, f"/subscriptions/{SUB}/resourceGroups/rg1/providers/Microsoft.Storage/storageAccounts/st"
+        ),
+    )
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert where(result.findings) == []
+
+
+def test_an_assignment_on_a_classic_resource_names_one_of_its_subscription(tmp_path, monkeypatch):
+    """The classic VM an assignment is scoped to is a classic resource of its subscription, named in the
+    files: a classic role on that subscription is reported beside it, one on another subscription is not."""
+    other_vm = CLASSIC_VM_SCOPE.replace(SUB, OTHER_SUB)
+    files = _rbac(
+        _az_assignment(1, f"/subscriptions/{SUB}"),
+        _az_assignment(2, f"/subscriptions/{OTHER_SUB}"),
+        _az_assignment(3, CLASSIC_VM_SCOPE),
+    )
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert where(result.findings) == ["MIG501 rbac.json:2:3", "MIG501 rbac.json:20:3"]
+    assert "on classic VM 'vm1'" in result.findings[1].message
+    files = _rbac(_az_assignment(1, f"/subscriptions/{SUB}"), _az_assignment(2, other_vm))
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert where(result.findings) == ["MIG501 rbac.json:11:3"]
+
+
+def test_classic_roles_at_broad_scopes_of_another_subscription_are_silent(tmp_path, monkeypatch):
+    other = CLASSIC_VMS.replace(SUB, OTHER_SUB)
+    files = {"classic.json": other, **_rbac(_az_assignment(1, f"/subscriptions/{SUB}"))}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG501", dedent=False)
+    assert where(result.findings) == []
+
+
+def test_classic_role_at_the_subscription_of_a_classic_storage_account(tmp_path, monkeypatch):
+    """Any classic resource of the subscription: a storage account is enough."""
+    account = {
+        "id": f"/subscriptions/{SUB}/resourceGroups/stor/providers/Microsoft.ClassicStorage/storageAccounts/st1",
+        "name": "st1",
+        "type": "microsoft.classicstorage/storageaccounts",
+        "subscriptionId": SUB,
+        "properties": {"accountType": "Standard-GRS"},
+    }
+    files = {"storage.json": _graph(account), **_rbac(_az_assignment(1, f"/subscriptions/{SUB}"))}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG501", dedent=False)
+    assert where(result.findings) == ["MIG501 rbac.json:2:3"]
+
+
+def test_classic_role_at_the_subscription_of_a_network_configuration_file(tmp_path, monkeypatch):
+    """A classic file names no subscription: with no export naming one, the assignments' is the files'."""
+    netcfg = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="prod" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets><Subnet name="FrontEnd"><AddressPrefix>10.1.1.0/24</AddressPrefix></Subnet></Subnets>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+    files = {
+        "network.netcfg": netcfg,
+        **_rbac(
+            _az_assignment(1, f"/subscriptions/{SUB}/resourceGroups/rg1", CLASSIC_NETWORK_ROLE),
+            _az_assignment(2, "/providers/Microsoft.Management/managementGroups/contoso-root"),
+        ),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG501", dedent=False)
+    assert where(result.findings) == ["MIG501 rbac.json:2:3", "MIG501 rbac.json:11:3"]
+
+
+def test_the_principal_is_named_by_its_name_with_its_id(tmp_path, monkeypatch):
+    """`az role assignment list` writes the principal's name (`principalName`); the message gives it."""
+    files = {
+        "classic.json": CLASSIC_VMS,
+        **_rbac(
+            _az_assignment(1, f"/subscriptions/{SUB}", principalName="ops@contoso.com"),
+            _az_assignment(2, CLASSIC_VM_SCOPE, principalDisplayName="Ops team"),
+        ),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG501", dedent=False)
+    broad, on_vm = result.findings
+    who = "User ops@contoso.com (5f6e7d8c-0000-1111-2222-333344445555)"
+    assert f"is assigned to {who} on subscription {SUB}" in broad.message
+    assert f"Assign {who} the role" in broad.fix
+    assert "-ObjectId 5f6e7d8c-0000-1111-2222-333344445555 " in broad.fix
+    assert "is assigned to User Ops team (5f6e7d8c-0000-1111-2222-333344445555) on classic" in on_vm.message

@@ -36,9 +36,9 @@ the first such value, since what they say cannot be read. A `Get-AzureVM` object
 its own properties (cloud service, availability set, state, network, size) are at the top, where no
 `-Depth` cuts them, so its VM is a record with what was cut unknown, and the file holds one
 problem (MIG001) at the first value cut short, as for a script read up to where it stops parsing.
-So has a resource list whose `properties` are null (`az resource list`), or left out with nothing but a
-resource's own keys beside them (`| project id, name, type`), at the first of them: nothing of its
-resources can be checked.
+So has a resource list whose `properties` are null (`az resource list`), or left out with none of the
+properties its reader reads at the row's top (`| project id, name, type, status=properties.status`), at the
+first of them: nothing of its resources can be checked.
 
 The file is walked once: the envelope's keys are scanned in order and each item of its array is decoded on
 its own (`JSONDecoder.raw_decode`, in C), turned into records and dropped, so a large export costs time and

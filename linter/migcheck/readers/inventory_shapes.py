@@ -10,7 +10,7 @@ shape is only inferred, the documented variants are accepted, as each builder sa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, ValuesView
 from dataclasses import dataclass, replace
 from typing import TypeGuard
 
@@ -425,10 +425,10 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     spots = spots or Spots.nowhere(mark)
     if "properties" in folded:
         item = Item(obj, rid, name, subscription, folded["properties"], mark, spots)
-    elif any(k not in _OWN_KEYS for k in folded):
+    elif _writes_read_properties(rtype, folded):
         item = Item(obj, rid, name, subscription, _flattened(obj), mark, spots, under="")
     else:
-        return (Unstated(rtype, mark),)  # a projection of the resource's own keys: it only exists
+        return (Unstated(rtype, mark),)  # a projection that holds nothing its reader reads: it only exists
     if item.properties is None:
         return (Unstated(rtype, spots.at(spots.key("properties"))),)
     cut_short = _collapsed_in(item, rtype)
@@ -437,10 +437,20 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     return tuple(builder(item))
 
 
+def _writes_read_properties(rtype: str, folded: dict) -> bool:
+    """Whether a row without `properties` (its keys lower-cased in `folded`) writes at its top a property
+    that the reader of its type reads (`READ_AT_TOP`), as the az CLI's `list` commands write them (`az
+    network vnet list`: `virtualNetworkPeerings`). A projection of the resource's own columns and of values
+    computed from its properties (`| project id, name, type, status=properties.status`, or `az resource
+    list --query` with `provisioningState`) holds none: nothing of it can be checked."""
+    read = READ_AT_TOP[rtype]
+    return any(k not in _OWN_KEYS and (k in read or _EVERY in read) for k in folded)
+
+
 # What a resource row writes of the resource itself, beside its properties: Resource Graph's columns, what
 # `az resource list`, `Get-AzResource` and `Search-AzGraph` write, and what every resource of the az CLI's
-# `list` commands has (`etag`), lower-cased. A row without `properties` that holds other keys writes its
-# properties at its top, as the az CLI's `list` commands do (`az network vnet list`).
+# `list` commands has (`etag`), lower-cased. A row without `properties` that holds one of the properties
+# its reader reads beside them writes its properties at its top (`_writes_read_properties`).
 _OWN_KEYS = frozenset(
     {
         "id",
@@ -894,6 +904,7 @@ def _role_assignment(item: Item) -> Iterator[RoleAssignment]:
             definition,
             text(get(props, "principalId")),
             text(get(props, "principalType")),
+            text(get(props, "principalName", "principalDisplayName", "displayName")),
         )
 
 
@@ -913,9 +924,10 @@ _PRICINGS = "microsoft.security/pricings"
 def _defender_plan(item: Item) -> Iterator[DefenderPlan]:
     """`properties.pricingTier` of a subscription's plan for its VMs (INVENTORY.md, export D). A plan set on
     one Resource Manager VM (its id under the VM's) is that VM's, not the subscription's: passed over."""
+    tier = text(get(item.properties, "pricingTier"))  # looked up first: what `READ_AT_TOP` finds it reads
     if key(item.name) not in _VM_PLANS or (item.id.text.strip() and item.id.type != _PRICINGS):
         return
-    yield DefenderPlan(item.name, item.mark, text(get(item.properties, "pricingTier")), item.subscription)
+    yield DefenderPlan(item.name, item.mark, tier, item.subscription)
 
 
 def _classic_alert(item: Item) -> Iterator[AlertRule]:
@@ -987,6 +999,51 @@ BUILDERS: dict[str, Builder] = {
     "microsoft.insights/activitylogalerts": _scoped_alert("activity log alert"),
     "microsoft.insights/autoscalesettings": _autoscale,
 }
+
+
+# --- which properties each builder reads ---------------------------------------------------------------
+
+
+class _Lookups(dict[str, object]):
+    """An empty `properties` object that notes the names a builder looks up in it, lower-cased (`get` and
+    `has` ask `name in obj` before anything else), and whether the builder reads every value in it
+    (`_strings_in` takes `values()`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+        self.every = False
+
+    def __contains__(self, name: object) -> bool:
+        if isinstance(name, str):
+            self.names.add(name.casefold())
+        return False
+
+    def values(self) -> ValuesView[object]:  # type: ignore[override]  # a view all the same
+        self.every = True
+        return super().values()
+
+
+_EVERY = "*"  # in `READ_AT_TOP`: the builder reads every property (a RemoteApp collection's strings)
+
+
+def _read_at_top(builder: Builder) -> frozenset[str]:
+    """The properties `builder` looks up at the top of a resource's `properties`, lower-cased, found by
+    building from an empty object that notes them. Each builder looks its properties up before it passes a
+    row over for its name or id (`_defender_plan`), so an empty object shows them all, save those read only
+    once another holds a value (a role assignment's principal, read once its scope is one to report), which
+    say nothing without it."""
+    lookups = _Lookups()
+    nowhere = Mark("", 0)
+    item = Item({}, parse_id(""), "", "", lookups, nowhere, Spots.nowhere(nowhere), under="")
+    for _ in builder(item):
+        pass
+    return frozenset({_EVERY} if lookups.every else lookups.names)
+
+
+# By resource type, what its builder reads at the top of its `properties`: what tells a row that writes
+# its properties at its top (the az CLI's `list` commands) from one that writes none (`records`).
+READ_AT_TOP: dict[str, frozenset[str]] = {rtype: _read_at_top(builder) for rtype, builder in BUILDERS.items()}
 
 
 # --- Service Management cmdlets' objects -------------------------------------------------------------

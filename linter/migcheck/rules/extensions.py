@@ -685,7 +685,7 @@ class SecurityCenterExtension(Rule):
         plans = _vm_plans(estate)
         if not any(plan.standard for plan in plans):
             return
-        classic = _classic_vms(estate, _files_subscription(estate, plans))
+        classic = _classic_vms(estate, files_subscription(estate, {plan.subscription for plan in plans}))
         for plan in plans:
             vms = list(classic.get(plan.subscription, {}).values()) if plan.standard else []
             if not vms:
@@ -716,21 +716,21 @@ def _vm_plans(estate: Estate) -> list[DefenderPlan]:
     return list(plans.values())
 
 
-def _files_subscription(estate: Estate, plans: list[DefenderPlan]) -> str | None:
-    """The subscription the estate's cloud services are of: the one whose classic resources the exports
-    join to the files (or the declared one); with no export naming any, the only one the plans are of
-    (an export of one subscription's plans, checked with the files, is of their subscription). None when
-    not known."""
+def files_subscription(estate: Estate, settings_of: set[str]) -> str | None:
+    """The subscription the estate's cloud services, networks and other resources the files describe are
+    of: the one whose classic resources the exports join to the files (or the declared one); with no export
+    naming any, the only one of `settings_of`, the subscriptions of the settings a rule weighs (an export
+    of one subscription's Defender plans or role assignments, checked with the files, is of their
+    subscription). None when not known."""
     inventory = estate.inventory
     if inventory.subscription:
         return inventory.subscription
     named = {vm.subscription for vm in inventory.vms}
     named |= {network.subscription for network in inventory.networks}
     named |= {account.subscription for account in inventory.storage_accounts}
-    of_plans = {plan.subscription for plan in plans}
-    if named - {""} or len(of_plans) != 1:
+    if named - {""} or len(settings_of) != 1:
         return None
-    return next(iter(of_plans))
+    return next(iter(settings_of))
 
 
 def _classic_vms(estate: Estate, files: str | None) -> dict[str, dict[tuple[str, str], str]]:

@@ -13,6 +13,8 @@ from migcheck.inventory_model import (
     AlertRule,
     ApplicationGateway,
     AutoscaleSetting,
+    ClassicReservedIp,
+    Inventory,
     LinkAuthorization,
     ResourceId,
     RoleAssignment,
@@ -22,6 +24,7 @@ from migcheck.inventory_model import (
 )
 from migcheck.model import Finding, Severity
 from migcheck.rule import Docs, Example, Rule, Scope, listed
+from migcheck.rules.extensions import files_subscription
 
 SUBSCRIPTION = "3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d"  # the examples' subscription
 CLASSIC_VNET = (
@@ -803,6 +806,34 @@ def migrated_id(scope: ResourceId, service: str = "") -> str:
     return ""
 
 
+_CLASSIC_VM_ROW = f"""
+[
+  {{
+    "id": "/subscriptions/{SUBSCRIPTION}/resourceGroups/contoso-app/providers/Microsoft.ClassicCompute/virtualMachines/app03",
+    "name": "app03",
+    "type": "microsoft.classiccompute/virtualmachines",
+    "subscriptionId": "{SUBSCRIPTION}",
+    "properties": {{"domainName": {{"name": "contoso-app"}}, "hardwareProfile": {{"size": "Medium"}}}}
+  }}
+]
+"""
+_SUBSCRIPTION_ASSIGNMENT = f"""
+[
+  {{
+    "id": "/subscriptions/{SUBSCRIPTION}/providers/Microsoft.Authorization/roleAssignments/2b3c4d5e-0000-4000-8000-000000000002",
+    "name": "2b3c4d5e-0000-4000-8000-000000000002",
+    "type": "microsoft.authorization/roleassignments",
+    "properties": {{
+      "scope": "/subscriptions/{SUBSCRIPTION}",
+      "roleDefinitionId": "/providers/Microsoft.Authorization/roleDefinitions/d73bb868-a0df-4d4d-bd69-98a00b01fccb",
+      "principalId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+      "principalType": "Group"
+    }}
+  }}
+]
+"""
+
+
 class ClassicRoleAssignment(Rule):
     code = "MIG501"
     name = "classic-role-assignment"
@@ -835,9 +866,12 @@ class ClassicRoleAssignment(Rule):
         "Network Contributor, Classic Storage Account Contributor, Classic Storage Account Key Operator "
         "Service Role, told by their definition ids) on a subscription, a resource group or a management "
         "group, from an export of every assignment (`az graph query` on `authorizationresources` without the "
-        "filter on classic scopes, or `az role assignment list --all`); the message names the Resource "
-        "Manager role to grant there instead. Other roles on such scopes cover the migrated resources too, "
-        "and are not reported.",
+        "filter on classic scopes, or `az role assignment list --all`), when the files checked hold a "
+        "classic resource of that subscription (of any kind, described by any file or named by id, as an "
+        "assignment on a classic resource names one; for a management group, of any subscription); the "
+        "message names the Resource Manager role to grant there instead. Other roles on such scopes cover "
+        "the migrated resources too, and are not reported. The principal is named by its name beside its id "
+        "when the export gives it (`principalName`, as `az role assignment list` writes it).",
         why="Migration gives every resource a new Resource Manager id, and assignments on the old id do not "
         "follow it: whoever managed a classic VM through a role assignment loses that access once it "
         "migrates, and classic roles (Classic Virtual Machine Contributor...) mean nothing on Resource "
@@ -882,26 +916,10 @@ class ClassicRoleAssignment(Rule):
             expect=("inventory/rbac.json:4:5",),
         ),
         Example(
-            {
-                "inventory/rbac.json": f"""
-                [
-                  {{
-                    "id": "/subscriptions/{SUBSCRIPTION}/providers/Microsoft.Authorization/roleAssignments/2b3c4d5e-0000-4000-8000-000000000002",
-                    "name": "2b3c4d5e-0000-4000-8000-000000000002",
-                    "type": "microsoft.authorization/roleassignments",
-                    "properties": {{
-                      "scope": "/subscriptions/{SUBSCRIPTION}",
-                      "roleDefinitionId": "/providers/Microsoft.Authorization/roleDefinitions/d73bb868-a0df-4d4d-bd69-98a00b01fccb",
-                      "principalId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
-                      "principalType": "Group"
-                    }}
-                  }}
-                ]
-                """
-            },
+            {"inventory/classic.json": _CLASSIC_VM_ROW, "inventory/rbac.json": _SUBSCRIPTION_ASSIGNMENT},
             expect=("inventory/rbac.json:2:3",),
-            note="Classic Virtual Machine Contributor on the whole subscription manages none of the migrated "
-            "VMs.",
+            note="Classic Virtual Machine Contributor on the whole subscription, which holds the classic VM "
+            "app03, manages none of the migrated VMs.",
         ),
     )
     valid = (
@@ -925,20 +943,26 @@ class ClassicRoleAssignment(Rule):
             },
             note="An assignment on the whole subscription covers the migrated resources too.",
         ),
+        Example(
+            {"inventory/rbac.json": _SUBSCRIPTION_ASSIGNMENT},
+            note="A classic-only role on the subscription, with nothing classic among the files checked: "
+            "nothing says that the subscription holds a resource to migrate.",
+        ),
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        for assignment in estate.inventory.role_assignments:
+        assignments = estate.inventory.role_assignments
+        classic = _subscriptions_with_classic(estate, [a for a in assignments if not a.scope.is_classic])
+        for assignment in assignments:
             scope = assignment.scope
             if not scope.is_classic:  # a classic-only role on a subscription, group or management group
-                yield self._classic_role(assignment)
+                if _holds_classic(scope, classic):
+                    yield self._classic_role(assignment)
                 continue
             service = estate.inventory.service_of_vm(scope.subscription, scope.name)
             new_id = migrated_id(scope, service)
             role, replacement = _ROLES.get(assignment.role_definition, (assignment.role_definition, ""))
-            who = " ".join(
-                p for p in (assignment.principal_type or "principal", assignment.principal_id) if p
-            )
+            who = _principal(assignment)
             after = (
                 f"after migration it is {new_id}"
                 if new_id
@@ -955,7 +979,7 @@ class ClassicRoleAssignment(Rule):
 
     def _classic_role(self, assignment: RoleAssignment) -> Finding:
         role, replacement = _ROLES[assignment.role_definition]
-        who = " ".join(p for p in (assignment.principal_type or "principal", assignment.principal_id) if p)
+        who = _principal(assignment)
         where = _scope_words(assignment.scope)
         return self.finding(
             assignment,
@@ -969,6 +993,70 @@ class ClassicRoleAssignment(Rule):
                 "resource is left there."
             ),
         )
+
+
+def _principal(assignment: RoleAssignment) -> str:
+    """The principal in words: its type, then its name with its id (`User ops@contoso.com (5f6e...)`) when
+    the export gives the name, else its id."""
+    kind = assignment.principal_type or "principal"
+    if assignment.principal_name and assignment.principal_id:
+        return f"{kind} {assignment.principal_name} ({assignment.principal_id})"
+    return " ".join(p for p in (kind, assignment.principal_name or assignment.principal_id) if p)
+
+
+def _subscriptions_with_classic(estate: Estate, broad: list[RoleAssignment]) -> set[str]:
+    """The subscriptions that hold a classic resource among the files checked, when `broad` (assignments of
+    classic-only roles on subscriptions, resource groups and management groups) are to be weighed: those of
+    the classic resources the exports list, of any kind, or name by id, and the one the files' own are of
+    (`files_subscription`, as MIG207 tells it); "" for resources of a subscription not known."""
+    if not broad:
+        return set()
+    inventory = estate.inventory
+    found = {vm.subscription for vm in inventory.vms}
+    found |= {network.subscription for network in inventory.networks}
+    found |= {account.subscription for account in inventory.storage_accounts}
+    found |= {ip.subscription for ip in estate.resources(ClassicReservedIp)}
+    found |= {subscription for subscription in _named_classic(inventory) if subscription}
+    if _describes_classic(estate):
+        found.add(files_subscription(estate, {a.scope.subscription for a in broad} - {""}) or "")
+    return found
+
+
+def _named_classic(inventory: Inventory) -> Iterator[str]:
+    """The subscriptions of the classic resources the exports name by id: those role assignments are scoped
+    to, those alert rules and autoscale settings watch, and the networks peerings and services reach into."""
+    yield from (a.scope.subscription for a in inventory.role_assignments if a.scope.is_classic)
+    yield from (target.subscription for rule in inventory.alert_rules for target in rule.targets)
+    for setting in inventory.autoscale_settings:
+        yield from (t.subscription for t in (setting.target, *setting.metric_sources) if t is not None)
+    yield from (peering.vnet_subscription for peering in inventory.peerings)
+    yield from (service.vnet_subscription for service in inventory.services_in_vnets)
+
+
+def _describes_classic(estate: Estate) -> bool:
+    """Whether the files describe a classic resource: a cloud service (VMs an export lists joined to it), a
+    network defined, a local network site, a reserved IP, a disk, an image, a security group or a route
+    table. (A network only named, by a peering or a service placed in it, is not: the subscription its id
+    names is the one that holds it, `_named_classic`.)"""
+    return bool(
+        estate.cloud_services
+        or any(network.defined for network in estate.virtual_networks)
+        or estate.local_sites
+        or estate.reserved_ips
+        or estate.disks
+        or estate.images
+        or estate.network_security_groups
+        or estate.route_tables
+    )
+
+
+def _holds_classic(scope: ResourceId, subscriptions: set[str]) -> bool:
+    """Whether a subscription, resource group or management group scope may hold a classic resource among
+    the files checked (`subscriptions`, see `_subscriptions_with_classic`): a classic resource of its
+    subscription; any classic resource, for a management group, whose subscriptions no export lists."""
+    if scope.type == "microsoft.management/managementgroups":
+        return bool(subscriptions)
+    return scope.subscription in subscriptions
 
 
 def _scope_words(scope: ResourceId) -> str:
