@@ -173,6 +173,22 @@ def test_a_classic_role_on_the_subscription_is_assigned_before_migrating(tmp_pat
     assert not last.before_steps and last.fix.startswith("After migration, assign Group")
 
 
+def test_many_classic_roles_on_the_subscription_stay_before_migrating_with_their_own_advice(
+    tmp_path, monkeypatch
+):
+    """Folded for having more fixes than a note shows, they keep advice for before migrating: the rule's
+    own advice is for roles on migrated resources, after migration; and roles on classic VMs fold apart."""
+    wide = [assignment(n, f"/subscriptions/{SUBSCRIPTION}") for n in range(1, 6)]
+    write(tmp_path, {"rbac.json": graph(*wide, *(on_vm(n) for n in range(11, 16)))})
+    (subscription,) = plan_of(tmp_path, monkeypatch).subscriptions
+    first, last = subscription.other_notes
+    assert (first.before_steps, first.more, last.before_steps, last.more) == (True, 4, False, 4)
+    assert first.fix.startswith("Assign Group 7c9e6679-7425-40de-944b-000000000001 the role")
+    assert "before migrating" in first.fix
+    assert first.fix.endswith("Likewise for the others, each as `migcheck check` gives it.")
+    assert last.fix == RULES.get("MIG501").fix_hint
+
+
 def scripts(count: int, cmdlets: tuple[str, ...]) -> dict[str, str]:
     """`count` PowerShell scripts on the classic module, each calling one of `cmdlets` in turn."""
     return {

@@ -481,7 +481,9 @@ def _other_notes(builder: _Builder) -> tuple[OtherNote, ...]:
     said = {
         _finding_key(f) for item in builder.items if id(item.subject) in builder.noted for f in item.findings
     }
-    by_rule: dict[str, dict[str, list[Finding]]] = {}
+    # By rule and by when their advice is for (before migrating, or after): a rule's findings of both
+    # kinds (MIG501: a classic role on a whole subscription, and one on a classic VM) fold apart.
+    by_rule: dict[tuple[str, bool], dict[str, list[Finding]]] = {}
     for item in builder.items:
         if id(item.subject) in builder.noted:
             continue
@@ -489,17 +491,35 @@ def _other_notes(builder: _Builder) -> tuple[OtherNote, ...]:
             if finding.severity is not Severity.WARNING or _finding_key(finding) in said:
                 continue
             said.add(_finding_key(finding))  # a finding two items own is said once
-            by_rule.setdefault(finding.code, {}).setdefault(finding.fix, []).append(finding)
+            rule = (finding.code, _is_before_migrating(finding.fix or finding.message))
+            by_rule.setdefault(rule, {}).setdefault(finding.fix, []).append(finding)
     notes = []
-    for code, by_fix in by_rule.items():
+    for (code, before), by_fix in by_rule.items():
         if len(by_fix) > _FIXES_SHOWN:
-            advice = builder.advice.get(code) or next(iter(by_fix))
-            by_fix = {advice: [finding for found in by_fix.values() for finding in found]}
-        notes += [_other_note(builder, fix, found) for fix, found in by_fix.items()]
+            by_fix = {_folded_advice(builder.advice.get(code, ""), before, by_fix): _every(by_fix)}
+        notes += [_other_note(builder, fix, found, before) for fix, found in by_fix.items()]
     return tuple(sorted(notes, key=lambda note: note.finding.sort_key()))
 
 
-def _other_note(builder: _Builder, fix: str, found: list[Finding]) -> OtherNote:
+def _is_before_migrating(advice: str) -> bool:
+    return bool(_BEFORE_MIGRATING.search(advice))
+
+
+def _folded_advice(general: str, before: bool, by_fix: dict[str, list[Finding]]) -> str:
+    """The advice of one note for the warnings of a rule with many fixes (one per principal, per script):
+    the rule's own, when it is for the same time as theirs; else the first of theirs, said to stand for the
+    others (`migcheck check` gives each its own)."""
+    if general and _is_before_migrating(general) == before:
+        return general
+    first = min(by_fix.items(), key=lambda entry: min(f.sort_key() for f in entry[1]))[0]
+    return f"{first} Likewise for the others, each as `migcheck check` gives it."
+
+
+def _every(by_fix: dict[str, list[Finding]]) -> list[Finding]:
+    return [finding for found in by_fix.values() for finding in found]
+
+
+def _other_note(builder: _Builder, fix: str, found: list[Finding], before: bool) -> OtherNote:
     """One note for `found`, the warnings of one rule that `fix` advises on: the first with its position,
     the others counted, and the files of them all named when there are several."""
     ordered = sorted(found, key=Finding.sort_key)
@@ -510,7 +530,7 @@ def _other_note(builder: _Builder, fix: str, found: list[Finding]) -> OtherNote:
         first,
         _without_advice(first.message, fix),
         fix,
-        before_steps=bool(_BEFORE_MIGRATING.search(fix or first.message)),
+        before_steps=before,
         more=len(ordered) - 1,
         files=tuple(files[:_FILES_SHOWN]),
         more_files=max(0, len(files) - _FILES_SHOWN),
