@@ -206,14 +206,25 @@ def test_a_body_over_several_lines_keeps_each_elements_line(tmp_path, monkeypatc
         f"body = '{ROLE_BODY.replace(ACL_ENDPOINT, '@E@')}'.replace('@E@', '{ACL_ENDPOINT}')",
         f"body = '{ROLE_BODY.replace(ACL_ENDPOINT, '%(e)s')}' % {{'e': '{ACL_ENDPOINT}'}}",
         f"endpoint = '{ACL_ENDPOINT}'\nbody = f'{ROLE_BODY.replace(ACL_ENDPOINT, '{endpoint}')}'",
-        f"body = ('{ROLE_BODY[:200]}'\n        '{ROLE_BODY[200:]}')",
     ],
 )
-def test_a_body_built_from_pieces_is_reported_at_the_expression_that_builds_it(tmp_path, monkeypatch, build):
+def test_a_body_built_from_pieces_is_reported_where_a_literal_writes_the_element(
+    tmp_path, monkeypatch, build
+):
+    """The ACL is written in the value filled into the template: the finding is at its `<EndpointAcl>`."""
     text = f"{build}\nsms.perform_put('{ROLE_PATH}', body)\n"
-    before, _, expression = text.partition("body = ")
+    before = text.partition("<EndpointAcl>")[0]
     line = HEADER.count("\n") + before.count("\n") + 1
-    column = len("body = ") + len(expression) - len(expression.lstrip("(")) + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    assert found(check(tmp_path, monkeypatch, text), "MIG201") == [(line, column, ACL_MESSAGE)]
+
+
+def test_a_body_of_literals_written_side_by_side_is_reported_at_the_expression(tmp_path, monkeypatch):
+    text = (
+        f"body = ('{ROLE_BODY[:200]}'\n        '{ROLE_BODY[200:]}')\nsms.perform_put('{ROLE_PATH}', body)\n"
+    )
+    line = HEADER.count("\n") + 1
+    column = len("body = (") + 1
     assert found(check(tmp_path, monkeypatch, text), "MIG201") == [(line, column, ACL_MESSAGE)]
 
 
@@ -425,7 +436,7 @@ def test_a_template_sent_with_requests_names_what_it_does_not_state_by_stand_ins
         "    requests.put(url, data=TEMPLATE % endpoint)\n"
     )
     ((line, _, message),) = found(check(tmp_path, monkeypatch, text, header=False), "MIG201")
-    assert line == 6
+    assert line == 2  # where the template writes the `<EndpointAcl>`; the stand-ins name the request's line
     assert message == (
         "endpoint '<endpoint name, deploy.py:6>' of VM '<VM name, deploy.py:6>' in deployment "
         "'<deployment name, deploy.py:6>' has an access control list (1 rule)"

@@ -35,6 +35,10 @@ differs by path is read on each path (`Flow.alternatives`): a name bound on the 
 a `try` and its handlers), a change made under a test the script does not decide, and `a if test else b`
 make choices (`Choice`) the read is made again for each way of, up to MAX_PATHS paths, past which they are
 unknown as before; a choice of more ways than that, or inside a loop the read is not in, is not followed.
+
+A string built from others (`TEMPLATE % name`, `head + tail`, `.format`, `.replace`, an f-string) keeps where
+each of its lines is written (`Lit.lines`: the literals that write a piece of it), so that what the script
+reader finds in a REST body it builds is shown on the line of the literal that writes it.
 """
 
 from __future__ import annotations
@@ -268,12 +272,25 @@ END: Position = (1 << 62, 0)  # after every statement: where a module-level valu
 # --- values --------------------------------------------------------------------------------------------
 
 
+# Where a line of a text is written: a string literal of the script (an `ast.Constant`, or an f-string) and
+# the line of it, from 0 (of an f-string, counted from its first line in the file).
+Origin = tuple[ast.AST, int]
+# For each line of a text, the literals that write a piece of it, in order (see `Lit.lines`).
+Lines = tuple[tuple[Origin, ...], ...]
+# The most literals kept for one line: a line built of many pieces is placed by its first ones.
+MAX_ORIGINS = 4
+
+
 @dataclass(slots=True)
 class Lit:
-    """A string or number the script writes, and where (None for an SDK default)."""
+    """A string or number the script writes, and where (None for an SDK default). `lines`: of a string built
+    from others (`TEMPLATE % name`, `head + tail`, an f-string), where each of its lines is written, so that
+    what a reader finds in it can be shown there (see `written_lines`); None for a literal's own text, and
+    for a text no literal writes."""
 
     text: str
     node: ast.AST | None
+    lines: Lines | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)
@@ -326,6 +343,18 @@ Value = Lit | NoneV | Unknown | Encoded | ListV | DictV | Obj
 
 def literal(value: Value | None) -> str | None:
     return value.text if isinstance(value, Lit) else None
+
+
+def written_lines(value: Lit) -> Lines:
+    """Where each line of a string is written: the literals that write a piece of it (`Lit.lines`), the
+    string's own literal for each of its lines, or none for a text no literal writes (a number, a HOLE)."""
+    if value.lines is not None:
+        return value.lines
+    count = value.text.count("\n") + 1
+    node = value.node
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value == value.text:
+        return tuple(((node, line),) for line in range(count))
+    return ((),) * count
 
 
 def items_of(value: Value | None, wrapper: str = "") -> tuple[list[Value], bool]:
@@ -1501,7 +1530,9 @@ class Flow:
 
     With `holes`, what the script does not state is a `HOLE` in the text built around it rather than
     unknown: `'https://management.core.windows.net/%s/services' % subscription` is a URL on that host whose
-    first segment is not stated, where the evaluation of values proper knows nothing of it."""
+    first segment is not stated, where the evaluation of values proper knows nothing of it. So is a value
+    whose text it does not state put in a text (`'<Configuration>%s</Configuration>' % base64.b64encode(
+    data).decode()`, None, a list)."""
 
     def __init__(self, index: Index, budget: int, holes: bool = False) -> None:
         self.index = index
@@ -1591,7 +1622,10 @@ class Flow:
                 return self.unknown(node)
             return self.value(node.body if taken == 0 else node.orelse, site)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-            left, right = self.value(node.left, site), self.value(node.right, site)
+            left, right = (
+                self._joinable(self.value(node.left, site)),
+                self._joinable(self.value(node.right, site)),
+            )
             if isinstance(left, Lit) and isinstance(right, Lit):
                 return _joined(left, right, node) or self.unknown(node)
             return _concatenated(left, right, node) or self.unknown(node)
@@ -2586,11 +2620,25 @@ class Flow:
         target.items = {key: Unknown(key, item.node) for key, item in target.items.items()}
         target.complete = False
 
-    def _texts(self, nodes: Iterable[ast.expr], site: Site) -> list[str] | None:
-        """The strings or numbers `nodes` are, or None when one of them is anything else."""
+    def _text(self, value: Value) -> Lit | None:
+        """A value as the text it gives a string it is put in (`'%s' % value`, `f'{value}'`): a string's or
+        a number's own; in a text with holes, a HOLE for any other value (an encoded one, `base64.b64encode(
+        data).decode()`, None, a list), whose text the script does not state. None otherwise."""
+        if isinstance(value, Lit):
+            return value
+        return Lit(HOLE, value.node) if self.holes else None
+
+    def _joinable(self, value: Value) -> Value:
+        """A side of a `+`: in a text with holes, an encoded value is a HOLE, a string whose text the script
+        does not state (`'<Configuration>' + base64.b64encode(data).decode()`)."""
+        return Lit(HOLE, value.node) if self.holes and isinstance(value, Encoded) else value
+
+    def _texts(self, nodes: Iterable[ast.expr], site: Site) -> list[Lit] | None:
+        """The texts `nodes` give a string they are put in (see `_text`), or None when one of them gives
+        none."""
         texts = []
         for node in nodes:
-            text = None if isinstance(node, ast.Starred) else literal(self.value(node, site))
+            text = None if isinstance(node, ast.Starred) else self._text(self.value(node, site))
             if text is None:
                 return None
             texts.append(text)
@@ -2605,76 +2653,83 @@ class Flow:
         )
         texts = self._texts(fields, site) if plain else None
         # Measured before it is joined: many fields bound to long constants would otherwise build a string
-        # of their total length at each f-string, only for `_built` to drop it.
-        if texts is None or sum(map(len, texts)) > MAX_TEXT:
+        # of their total length at each f-string, only to drop it.
+        if texts is None or sum(len(text.text) for text in texts) > MAX_TEXT:
             return self.unknown(node)
-        return _built("".join(texts), node) or self.unknown(node)
+        return Lit("".join(text.text for text in texts), node, _f_string_lines(node, texts))
 
     def _percent(self, node: ast.BinOp, site: Site) -> Value:
         """`template % value`, `template % (a, b)` or `template % {'name': a}`, with `%s`, `%d` and
         `%(name)s` fields only (see `_percent_fields`)."""
-        pieces = _template(literal(self.value(node.left, site)), _percent_fields)
-        if pieces is None:
+        template = self.value(node.left, site)
+        pieces = _template(literal(template), _percent_fields)
+        if pieces is None or not isinstance(template, Lit):
             return self.unknown(node)
         fields = [piece for piece in pieces if isinstance(piece, _Field)]
         if any(f.key is not None for f in fields):
             if any(f.key is None for f in fields):
                 return self.unknown(node)  # Python wants a mapping for the one and a tuple for the other
             keyed = self._mapping(node.right, site)
-            return _built(_fill(pieces, keyed), node) or self.unknown(node)
+            return _fill(template, pieces, keyed, node) or self.unknown(node)
         args = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
         if len(args) != len(fields) or any(isinstance(arg, ast.Starred) for arg in args):
             return self.unknown(node)
-        texts = iter([_fits_field(self.value(arg, site), f) for arg, f in zip(args, fields, strict=True)])
-        return _built(_fill(pieces, lambda _: next(texts)), node) or self.unknown(node)
+        texts = iter(
+            [self._field_text(self.value(arg, site), f) for arg, f in zip(args, fields, strict=True)]
+        )
+        return _fill(template, pieces, lambda _: next(texts), node) or self.unknown(node)
 
-    def _mapping(self, node: ast.expr, site: Site) -> Callable[[_Field], str | None]:
+    def _field_text(self, value: Value, field_: _Field) -> Lit | None:
+        """The text a value gives a field of a `%` template (see `_text`, `_fits_field`)."""
+        text = self._text(value)
+        return _fits_field(text, field_) if text is not None else None
+
+    def _mapping(self, node: ast.expr, site: Site) -> Callable[[_Field], Lit | None]:
         """How the fields of a `%` template take their values from the mapping it is filled with: a dict
         the reader knows, or, in a text with holes, a HOLE for a key it may hold unseen."""
         table = self.value(node, site)
 
-        def keyed(field_: _Field) -> str | None:
+        def keyed(field_: _Field) -> Lit | None:
             if isinstance(table, DictV) and field_.key in table.items:
-                item = table.items[field_.key or ""]
-                return HOLE if self.holes and isinstance(item, Unknown) else _fits_field(item, field_)
+                return self._field_text(table.items[field_.key or ""], field_)
             unseen = isinstance(table, DictV) and not table.complete
-            return HOLE if self.holes and (unseen or literal(table) == HOLE) else None
+            return Lit(HOLE, node) if self.holes and (unseen or literal(table) == HOLE) else None
 
         return keyed
 
     def _format(self, node: ast.Call, func: ast.Attribute, site: Site) -> Value:
         """`template.format(a, name=b)` with plain fields (`{}`, `{0}`, `{name}`) only."""
-        pieces = _template(literal(self.value(func.value, site)), _format_fields)
+        template = self.value(func.value, site)
+        pieces = _template(literal(template), _format_fields)
         values = self._texts([*node.args, *(k.value for k in node.keywords)], site)
-        if pieces is None or values is None or any(k.arg is None for k in node.keywords):
+        if (
+            pieces is None
+            or not isinstance(template, Lit)
+            or values is None
+            or any(k.arg is None for k in node.keywords)
+        ):
             return self.unknown(node)  # `**options` names fields the reader cannot see
         named = zip(node.keywords, values[len(node.args) :], strict=True)
         keywords = {k.arg: text for k, text in named if k.arg is not None}
         positional = values[: len(node.args)]
         automatic = iter(positional)
 
-        def value_of(field_: _Field) -> str | None:
+        def value_of(field_: _Field) -> Lit | None:
             if field_.key is None:
                 return next(automatic, None)
-            if field_.key.isdigit():
+            if field_.key.isdecimal():
                 return positional[int(field_.key)] if int(field_.key) < len(positional) else None
             return keywords.get(field_.key)
 
-        return _built(_fill(pieces, value_of), node) or self.unknown(node)
+        return _fill(template, pieces, value_of, node) or self.unknown(node)
 
     def _replace(self, node: ast.Call, func: ast.Attribute, site: Site) -> Value:
         """`text.replace(old, new)` of strings the reader knows (in a text with holes, `new` may be one)."""
         receiver = self.value(func.value, site)
-        text, old, new = literal(receiver), *(literal(self.value(n, site)) for n in node.args)
-        if (
-            text is None
-            or old is None
-            or new is None
-            or not isinstance(receiver, Lit)
-            or _number(receiver) is not None
-        ):
+        old, new = literal(self.value(node.args[0], site)), self._text(self.value(node.args[1], site))
+        if old is None or new is None or not isinstance(receiver, Lit) or _number(receiver) is not None:
             return self.unknown(node)
-        return _replaced(text, old, new, node) or self.unknown(node)
+        return _replaced(receiver, old, new, node) or self.unknown(node)
 
     def _list(self, node: ast.List | ast.Tuple, site: Site) -> ListV:
         result = ListV([], True, node)
@@ -3112,7 +3167,40 @@ def _joined(left: Lit, right: Lit, node: ast.expr) -> Lit | None:
         return Lit(str(sum(n for n in numbers if n is not None)), node)
     if len(left.text) + len(right.text) > MAX_TEXT:
         return None
-    return Lit(left.text + right.text, node)
+    return Lit(left.text + right.text, node, _joined_lines([left, right]))
+
+
+def _joined_lines(texts: Iterable[Lit]) -> Lines:
+    """Where the lines of texts joined end to end are written (see `Lit.lines`): those of each text, the
+    last line of one and the first of the next being one line, written by the literals of both."""
+    lines: list[tuple[Origin, ...]] = []
+    for text in texts:
+        if not text.text:
+            continue
+        first, *rest = written_lines(text)
+        if lines:
+            lines[-1] = tuple(dict.fromkeys((*lines[-1], *first)))[:MAX_ORIGINS]
+        else:
+            lines.append(first)
+        lines.extend(rest)
+    return tuple(lines) or ((),)
+
+
+def _f_string_lines(node: ast.JoinedStr, texts: list[Lit]) -> Lines:
+    """Where the lines of an f-string's text are written: those of its literal pieces in the f-string, each
+    on the line after the field before it ends (the line it starts on, for the first), and those of what
+    fills its fields."""
+    placed: list[Lit] = []
+    line = 0
+    for part, text in zip(node.values, texts, strict=True):
+        if isinstance(part, ast.FormattedValue):
+            placed.append(text)
+            line = (getattr(part.value, "end_lineno", None) or node.lineno) - node.lineno
+            continue
+        count = text.text.count("\n")
+        placed.append(Lit(text.text, part, tuple(((node, line + k),) for k in range(count + 1))))
+        line += count
+    return _joined_lines(placed)
 
 
 def _number(value: Lit) -> int | float | None:
@@ -3355,11 +3443,6 @@ def _number_node(number: int, where: ast.AST) -> ast.Constant:
     return ast.copy_location(ast.Constant(number), where)
 
 
-def _built(text: str | None, node: ast.expr) -> Lit | None:
-    """A string built from others; None past MAX_TEXT."""
-    return Lit(text, node) if text is not None and len(text) <= MAX_TEXT else None
-
-
 @dataclass(frozen=True, slots=True)
 class _Field:
     """A field of a template: the key or the position it is filled from (None: the next value in turn),
@@ -3410,9 +3493,9 @@ def _format_fields(template: str) -> Template | None:
             pieces.append(text)
             if name is None:
                 continue
-            if spec or conversion is not None or not (name == "" or name.isdigit() or name.isidentifier()):
+            if spec or conversion is not None or not (name == "" or name.isdecimal() or name.isidentifier()):
                 return None
-            if not name or name.isdigit():
+            if not name or name.isdecimal():
                 numbering.add(bool(name))
             pieces.append(_Field(name or None))
     except ValueError:
@@ -3420,39 +3503,77 @@ def _format_fields(template: str) -> Template | None:
     return pieces if len(numbering) < 2 else None
 
 
-def _fill(pieces: Template, value_of: Callable[[_Field], str | None]) -> str | None:
-    """The text a template makes with each field's value; None when a field has none or the text grows
-    past MAX_TEXT (measured before it is built)."""
-    parts: list[str] = []
+def _fill(
+    template: Lit, pieces: Template, value_of: Callable[[_Field], Lit | None], node: ast.expr
+) -> Lit | None:
+    """The text a template makes with each field's value, its lines written where the template's and the
+    values' are; None when a field has none or the text grows past MAX_TEXT (measured before it is
+    built)."""
+    texts: list[str] = []
+    values: list[Lit | None] = []  # what fills each piece; None for a piece of the template's own text
     size = 0
     for piece in pieces:
-        text = piece if isinstance(piece, str) else value_of(piece)
-        if text is None:
-            return None
+        value: Lit | None = None
+        if isinstance(piece, str):
+            text = piece
+        else:
+            value = value_of(piece)
+            if value is None:
+                return None
+            text = value.text
         size += len(text)
         if size > MAX_TEXT:
             return None
-        parts.append(text)
-    return "".join(parts)
+        texts.append(text)
+        values.append(value)
+    return Lit("".join(texts), node, _joined_lines(_placed_pieces(template, texts, values)))
 
 
-def _fits_field(value: Value, field: _Field) -> str | None:
+def _placed_pieces(template: Lit, texts: list[str], values: list[Lit | None]) -> list[Lit]:
+    """The pieces of a filled-in template as texts written where they are: a value as it is, a piece of the
+    template's own text on the template's lines it takes, in order (a field holds no line break; a template
+    whose `%(key)s` does is left unplaced)."""
+    written = written_lines(template)
+    own = sum(text.count("\n") for text, value in zip(texts, values, strict=True) if value is None)
+    placed = []
+    line = 0
+    for text, value in zip(texts, values, strict=True):
+        if value is not None:
+            placed.append(value)
+            continue
+        count = text.count("\n")
+        lines = written[line : line + count + 1] if own == len(written) - 1 else None
+        placed.append(Lit(text, None, lines))
+        line += count
+    return placed
+
+
+def _fits_field(text: Lit, field: _Field) -> Lit | None:
     """The text a value gives a field: any string or number for `%s`, a whole number for `%d` (or a HOLE,
     which stands for any value)."""
-    text = literal(value)
-    if text is None or not field.number or text == HOLE:
+    if not field.number or text.text == HOLE:
         return text
-    return text if isinstance(value, Lit) and isinstance(_number(value), int) else None
+    return text if isinstance(_number(text), int) else None
 
 
-def _replaced(text: str, old: str, new: str, node: ast.expr) -> Lit | None:
+def _replaced(receiver: Lit, old: str, new: Lit, node: ast.expr) -> Lit | None:
     """`text.replace(old, new)`; None when the result would grow past MAX_TEXT (measured before it is
-    built) or the text is over twice that long, as a template is (see `_template`)."""
+    built) or the text is over twice that long, as a template is (see `_template`). Its lines are the
+    text's, written where they are and, where `old` is replaced, where `new` is; unless a line break is
+    replaced or put in, which leaves them unplaced."""
+    text = receiver.text
     if len(text) > 2 * MAX_TEXT or HOLE in old:
         return None
-    if len(text) + text.count(old) * (len(new) - len(old)) > MAX_TEXT:
+    if len(text) + text.count(old) * (len(new.text) - len(old)) > MAX_TEXT:
         return None
-    return Lit(text.replace(old, new), node)
+    lines = None
+    if "\n" not in old + new.text:
+        added = written_lines(new)[0]
+        lines = tuple(
+            tuple(dict.fromkeys((*origins, *added)))[:MAX_ORIGINS] if old in row else origins
+            for row, origins in zip(text.split("\n"), written_lines(receiver), strict=True)
+        )
+    return Lit(text.replace(old, new.text), node, lines)
 
 
 def _template(text: str | None, read: Callable[[str], Template | None]) -> Template | None:

@@ -41,10 +41,16 @@ package, a role, an Update Load-Balanced Endpoint Set's `LoadBalancedEndpointLis
 deployment its path names), a network configuration uploaded (PUT
 `<subscription>/services/networking/media`) as a .netcfg is read, and endpoint ACLs built with ElementTree
 (`SubElement(endpoint, 'EndpointAcl')`) are ACLs too. A body filled in from a template the script writes out
-is read with a stand-in for each value the script does not state. A role body PUT to `.../roles/<name>`
+is read with a stand-in for each value the script does not state, a value it states only as the result of a
+call it does not follow included (`base64.b64encode(open(...).read()).decode()`), whichever way it is filled
+in (`%`, `.format`, an f-string, `+`, `.replace`); what is found in it is shown at its element in the
+literal that writes it, and a fix is offered there only for an element the literal writes whole. A role
+body PUT to `.../roles/<name>`
 (Update Role), like `update_role`, changes a VM that exists already: it states some facts of the VM its path
 names, and the others stay as they were, unknown to the reader unless the file creates the VM too
-(`Role.changes_existing`).
+(`Role.changes_existing`). So does `delete_data_disk` of a VM the file does not create: it takes the disk at
+its LUN off the VM another file creates (`Role.removed_luns`), as Remove-AzureDataDisk does; from a VM the
+file creates or gives data disks, it takes the disk off here. Only a delete that surely runs removes one.
 """
 
 from __future__ import annotations
@@ -109,6 +115,7 @@ from migcheck.readers.python_flow import (
     items_of,
     literal,
 )
+from migcheck.scan import _markup as markup  # the tags of a body, as fixes find them
 
 if TYPE_CHECKING:
     from migcheck.readers.xml import Element
@@ -243,6 +250,7 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
         "disk_name",
         "logical_disk_size_in_gb",
     ),
+    "delete_data_disk": ("service_name", "deployment_name", "role_name", "lun", "delete_vhd"),
     # The client's own requests, for what the SDK's methods cannot express (endpoint ACLs, boot diagnostics).
     "perform_put": ("path", "body", "x_ms_version"),
     "perform_post": ("path", "body", "x_ms_version"),
@@ -441,6 +449,13 @@ class _Source:
         # the lines whose indentation that rewrite changed (see `_untabbed`).
         self._parsed_text = text
         self._indents: dict[int, _Indent] = {}
+        self._line_starts: list[int] | None = None  # see `offset`
+
+    def offset(self, line: int) -> int:
+        """Where a line starts in the text."""
+        if self._line_starts is None:
+            self._line_starts = [0, *(found.end() for found in re.finditer("\r\n|\r|\n", self.text))]
+        return self._line_starts[line - 1]
 
     def column(self, line: int, offset: int) -> int:
         """The 0-based character column of a UTF-8 byte offset into `line` of the text parsed; each line is
@@ -1053,6 +1068,31 @@ class _Draft:
         after attaching (its functions run in any order) keeps its own disks too."""
         self.attached.setdefault(key, (vm, []))[1].append(disk)
 
+    def detach(self, key: object, lun: str, change: Role) -> None:
+        """The data disk at `lun` ("" for a LUN not stated) detached from the VM of `key`: the disks the
+        file attaches to it there taken off (see `_detached`), and, unless the file creates the VM, the
+        detach recorded as a change to it (`change`, or the change the file makes to it already, given the
+        LUN in its `removed_luns`). Nothing when the VM was deleted before, nor when the file's functions
+        describe the VM in an order it does not show (see `_Resources._delete`)."""
+        at = self.role_keys.get(key)
+        if key in self.removed or (self.unordered and (at is not None or key in self.attached)):
+            return
+        if key in self.attached:
+            vm, attached = self.attached[key]
+            self.attached[key] = (vm, [disk for disk in attached if not _detached(disk, lun)])
+        kept = self.roles[at] if at is not None else change
+        removed = (*kept.removed_luns, lun) if kept.changes_existing else kept.removed_luns
+        kept = replace(
+            kept,
+            disks=tuple(disk for disk in kept.disks if not _detached(disk, lun)),
+            removed_luns=tuple(dict.fromkeys(removed)),
+        )
+        if at is None:
+            self.role_keys[key] = len(self.roles)
+            self.roles.append(kept)
+        else:
+            self.roles[at] = kept
+
     def _roles_with_attached_disks(self) -> list[Role]:
         roles: list[Role | None] = list(self.roles)
         for key, (vm, disks) in self.attached.items():
@@ -1084,6 +1124,19 @@ class _Draft:
 
 def _key(name: str) -> str:
     return name.strip().casefold()
+
+
+def _lun(value: Value | None) -> str:
+    """A data disk's LUN as the script states it (a number), or "" when it does not."""
+    text = (literal(value) or "").strip()
+    return str(int(text)) if text.isdecimal() else text.casefold()
+
+
+def _detached(disk: Disk, lun: str) -> bool:
+    """Whether a detach at `lun` takes the data disk off, as the link stage decides it (see `Role.
+    removed_luns`): the disk at that LUN, or every one whose LUN is known for a LUN not stated. A disk
+    whose LUN is not stated stays: it may be the OS disk, or at another LUN."""
+    return bool(disk.lun) and (not lun or disk.lun == lun)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1315,6 +1368,8 @@ class _Resources:
             self.associations.append((bound, mark))
         elif call.method in ("add_data_disk", "update_data_disk"):
             self._data_disk(call, bound, mark)
+        elif call.method == "delete_data_disk":
+            self._detach(call, bound, mark)
         elif call.method in ("delete_role", "delete_deployment", "delete_hosted_service"):
             self._delete(call, bound)
         elif call.method == "create_storage_account":
@@ -1503,7 +1558,7 @@ class _Resources:
             shaped = shaped.inner
         if not isinstance(shaped, Lit) or HOLE not in shaped.text or "<" not in shaped.text:
             return body
-        return Lit(shaped.text.replace(HOLE, _UNSTATED), shaped.node)
+        return Lit(shaped.text.replace(HOLE, _UNSTATED), shaped.node, flow.written_lines(shaped))
 
     def _shape(self, node: ast.expr | None, site: flow.Site) -> str:
         """The text an expression builds, a HOLE for each piece the script does not state."""
@@ -1861,8 +1916,9 @@ class _Resources:
                 media_link = literal(link)
                 if media_link:
                     name = literal(disk_name) or media_link.rsplit("/", 1)[-1]
+                    lun = _lun(item.attrs.get("lun")) if item.cls == "DataVirtualHardDisk" else ""
                     # Where its blob is named, which is what findings about a disk are about.
-                    found.append(Disk(name, media_link, "", role, self._mark(link)))
+                    found.append(Disk(name, media_link, "", role, self._mark(link), lun=lun))
                 else:
                     self._disk_by_name(disk_name, role)
         return tuple(found)
@@ -1892,11 +1948,36 @@ class _Resources:
             return
         draft = self._draft(call, v["service_name"], v["deployment_name"], None, mark)
         name = literal(v.get("disk_name")) or media_link.rsplit("/", 1)[-1]
-        disk = Disk(name, media_link, "", vm, self._mark(v["media_link"]))  # where its blob is named
+        # update_data_disk moves the disk to `updated_lun` when it passes one.
+        moved = v.get("updated_lun") if call.method == "update_data_disk" else None
+        lun = _lun(v.get("lun") if moved is None or isinstance(moved, NoneV) else moved)
+        disk = Disk(name, media_link, "", vm, self._mark(v["media_link"]), lun=lun)  # where its blob is named
         # The VM as this call alone describes it: nothing but the disk is known of it.
         stand_alone = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=_UNKNOWABLE)
         key = ("role", _key(vm)) if literal(v["role_name"]) else self._call_key(call)
         draft.attach(key, disk, stand_alone)
+
+    def _detach(self, call: CallSite, bound: Bound, mark: Mark) -> None:
+        """delete_data_disk: the data disk at a LUN detached from the VM the call names, when the call
+        surely runs (one that may not run detaches nothing) and the script states the VM. The disks the
+        file attaches to the VM at that LUN go; a VM the file does not create may hold disks the file does
+        not describe, and the detach is kept as a change to it (`Role.removed_luns`) that the link stage
+        makes to the VM another file creates (see `_Draft.detach`). A LUN the script does not state may be
+        that of any data disk (""), as for Remove-AzureDataDisk."""
+        v = bound.values
+        service, deployment, vm = (
+            literal(v.get(name)) for name in ("service_name", "deployment_name", "role_name")
+        )
+        if (
+            not (service and deployment and vm)
+            or "lun" not in v
+            or bound.open
+            or not self.flow.surely_runs(call)
+        ):
+            return
+        draft = self._draft_named(call, service, deployment, None, mark)
+        change = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=_UNKNOWABLE, changes_existing=True)
+        draft.detach(("role", _key(vm)), _lun(v["lun"]), change)
 
     # --- storage accounts, and the disks and images the script registers ------------------------------
 
@@ -2070,7 +2151,7 @@ class _Resources:
         from migcheck.readers import netcfg
         from migcheck.readers.xml import Marker, local_name
 
-        place = _BodyPlace(self.source, body.node, body.text, mark)
+        place = _BodyPlace(self.source, body, mark)
         marker = Marker(self.source.path, body.text)
         if local_name(root) == "NetworkConfiguration":
             return [place.moved(r) for r in netcfg.read(root, marker)]
@@ -2375,6 +2456,8 @@ _PATH_NAMES = re.compile(
 )
 # How a string literal opens: an optional prefix that keeps the text as written, then its quotes.
 _OPENING = re.compile(r"[rRuU]?('''|\"\"\"|'|\")")
+# How an f-string opens: its prefix, then its quotes.
+_F_OPENING = re.compile(r"([fF][rR]?|[rR][fF])('''|\"\"\"|'|\")")
 
 
 def _body_root(text: str) -> Element | None:
@@ -2429,22 +2512,95 @@ def _stated_facts(role: Element) -> frozenset[str]:
 class _BodyPlace:
     """Where the marks of a REST body written in a script go. A body written out as one plain string
     literal (no escape, no implicit concatenation) stands in the file as the XML it is, so each element
-    keeps its own line and tag; any other body (built from pieces, escaped) is marked at the expression
-    that makes it."""
+    keeps its own line and tag. A body built from such literals (a template filled in, with `%`, `.format`
+    or `.replace`, pieces joined with `+`, an f-string) shows each element on the line of the literal that
+    writes it (see `flow.Lit.lines`); any other element, and any other body (escaped), is marked at the
+    expression that makes it."""
 
-    def __init__(self, source: _Source, node: ast.AST | None, text: str, fallback: Mark) -> None:
+    def __init__(self, source: _Source, body: Lit, fallback: Mark) -> None:
+        self.source = source
         self.path = source.path
-        self.origin = _verbatim_origin(source, node, text)
-        self.fallback = source.mark(node) if node is not None else fallback
+        self.text = body.text
+        self.origin = _verbatim_origin(source, body.node, body.text)
+        self.lines = flow.written_lines(body) if self.origin is None else ()
+        self.elements: dict[tuple[int, str], list[tuple[int, int | None]]] | None = None  # see `_elements`
+        self.fallback = source.mark(body.node) if body.node is not None else fallback
+        self.starts: dict[int, int | None] = {}  # see `_start`
 
     def mark(self, mark: Mark) -> Mark:
         if self.origin is None:
-            return self.fallback
+            return self._placed(mark) or self.fallback
         line, column = self.origin
         if mark.column:  # an exact column in the body: its first line starts inside a line of the file
             shift = column if mark.line == 1 else 0
             return Mark(self.path, line + mark.line - 1, mark.tag, column=mark.column + shift)
         return Mark(self.path, line + mark.line - 1, mark.tag, mark.nth)
+
+    def _placed(self, mark: Mark) -> Mark | None:
+        """The mark of an element of a built body on the line of the file a literal writes it on: the
+        first of the literals that write a piece of its line in the body whose line in the file shows its
+        tag (the `nth` of its tag there when one literal writes the whole line, else the first). None when
+        no literal shows it."""
+        if mark.column or not mark.tag or not 0 < mark.line <= len(self.lines):
+            return None
+        written = self.lines[mark.line - 1]
+        for literal_node, offset in written:
+            start = self._start(literal_node)
+            row = start + offset if start is not None else 0
+            if not 0 < row <= len(self.source.lines):
+                continue
+            columns = [found.start() for found in _start_tag(mark.tag).finditer(self.source.lines[row - 1])]
+            if columns:
+                column = columns[min(mark.nth, len(columns) - 1)] if len(written) == 1 else columns[0]
+                return self._file_mark(mark, row, column)
+        return None
+
+    def _file_mark(self, mark: Mark, row: int, column: int) -> Mark:
+        """The mark of an element of a built body at its `<` in the file. A fix may edit it there only when
+        the file writes the whole element as the body holds it: not one that holds a field, a value filled
+        in or the end of one literal and the start of the next (`'<A>' + name + '</A>'`), whose edit
+        would change the script's code rather than the body."""
+        if mark.tag == "!--" or self._written_whole(mark, self.source.offset(row) + column):
+            return Mark(self.path, row, mark.tag, column=column + 1)
+        return Mark(self.path, row, column=column + 1)  # shown there, and edited nowhere
+
+    def _written_whole(self, mark: Mark, at: int) -> bool:
+        """Whether the file, from offset `at`, writes the element of the body at `mark` as the body holds it."""
+        found = self._elements().get((mark.line, mark.tag), [])
+        if not found:
+            return False
+        start, end = found[min(mark.nth, len(found) - 1)]
+        return end is not None and self.source.text.startswith(self.text[start:end], at)
+
+    def _elements(self) -> dict[tuple[int, str], list[tuple[int, int | None]]]:
+        """The body's elements by the line their start tag ends on (as lxml counts lines) and their tag as
+        written, in document order: where each starts and ends (None when it is not closed). One pass over
+        the body's tags, however many of its elements are marked."""
+        if self.elements is None:
+            breaks = [found.start() for found in re.finditer("\n", self.text)]
+            elements: dict[tuple[int, str], list[tuple[int, int | None]]] = {}
+            opened: list[tuple[list[tuple[int, int | None]], int]] = []  # the elements not closed yet
+            for kind, start, end in markup(self.text, 0):
+                if kind == "end":
+                    if opened:
+                        entry, index = opened.pop()
+                        entry[index] = (entry[index][0], end)
+                    continue
+                tag = _WRITTEN_TAG.match(self.text, start + 1)
+                line = bisect.bisect_left(breaks, end - 1) + 1
+                entry = elements.setdefault((line, tag.group() if tag else ""), [])
+                entry.append((start, end if kind == "empty" else None))
+                if kind == "start":
+                    opened.append((entry, len(entry) - 1))
+            self.elements = elements
+        return self.elements
+
+    def _start(self, node: ast.AST) -> int | None:
+        """The line of the file a literal's first line is on, when its lines are the file's (see
+        `_literal_start`): worked out once for each literal of the body."""
+        if id(node) not in self.starts:
+            self.starts[id(node)] = _literal_start(self.source, node)
+        return self.starts[id(node)]
 
     def moved(self, record: object) -> object:
         return _remarked(record, self.mark)
@@ -2463,6 +2619,32 @@ def _verbatim_origin(source: _Source, node: ast.AST | None, text: str) -> tuple[
     if inner != text + opening.group(1):
         return None
     return node.lineno, source.column(node.lineno, node.col_offset) + opening.end()
+
+
+def _literal_start(source: _Source, node: ast.AST) -> int | None:
+    """The line a literal that writes part of a body starts on, when each of its lines is a line of the
+    file: a string written out unchanged, or an f-string without escapes (a `\\n` would start a line the
+    file does not have). None otherwise."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        origin = _verbatim_origin(source, node, node.value)
+        return origin[0] if origin is not None else None
+    if isinstance(node, ast.JoinedStr):
+        written = source.written(node)
+        opening = _F_OPENING.match(written)
+        if opening is None or ("\\" in written and "r" not in opening.group(1).casefold()):
+            return None
+        return node.lineno
+    return None
+
+
+# A tag as written, after its `<`.
+_WRITTEN_TAG = re.compile(r"[^\s/>]+")
+
+
+@functools.lru_cache(maxsize=64)
+def _start_tag(tag: str) -> re.Pattern[str]:
+    """Where a line shows a start tag (or a comment, `!--`) of a tag as written."""
+    return re.compile("<" + re.escape(tag) + r"(?![\w.:-])")
 
 
 def _remarked(value: object, move: Callable[[Mark], Mark]) -> object:
@@ -2582,5 +2764,5 @@ def _configured_roles(value: Value | None) -> list[tuple[str, int | None]]:
     for role in children(root, "Role"):
         count = child(role, "Instances")
         number = attr(count, "count") if count is not None else ""
-        roles.append((attr(role, "name"), int(number) if number.isdigit() else None))
+        roles.append((attr(role, "name"), int(number) if number.isdecimal() else None))
     return [(name, count) for name, count in roles if name]
