@@ -95,7 +95,7 @@ def integer(value: object) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 10:
+    if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) < 10:
         return int(value.strip())
     return None
 

@@ -4966,7 +4966,7 @@ class Interpreter:
             description or circuit,
             mark,
             description=description,
-            limit=int(limit) if limit.isdigit() else None,
+            limit=int(limit) if limit.isdecimal() else None,
             microsoft_ids=_arg_text(args, "MicrosoftIds").strip(),
             circuit=circuit,
             declared=True,
@@ -5453,7 +5453,7 @@ def _lun(value: Value) -> str:
     if not isinstance(value, Text):
         return ""
     text = value.value.strip()
-    return str(int(text)) if text.isdigit() else text.casefold()
+    return str(int(text)) if text.isdecimal() else text.casefold()
 
 
 # --- small helpers ----------------------------------------------------------------------------------------
@@ -6434,7 +6434,7 @@ def _placeholder(written: str, brace: int, values: tuple[Value, ...]) -> tuple[V
         return None, False, brace
     inside = written[brace + 1 : end]
     item, _, styled = inside.partition(",") if "," in inside else inside.partition(":")
-    if not item.strip().isdigit() or int(item) >= len(values):
+    if not item.strip().isdecimal() or int(item) >= len(values):
         return None, False, brace
     return values[int(item)], bool(styled), end + 1
 
