@@ -337,9 +337,18 @@ _COMMANDS = {"command": "command"}
 _NOT_RUN = {"command": "command", "function_statement": "function"}
 
 
+# PowerShell takes the typographic quotes for quotes (U+2018, U+2019, U+201A, U+201B as `'`; U+201C,
+# U+201D, U+201E as `"`), and scripts pasted from documents and blogs hold them; the grammar knows only the
+# straight ones. Each is parsed as its straight twin: one character for one, so every position (in
+# characters) stays.
+_TYPOGRAPHIC_QUOTES = str.maketrans(
+    dict.fromkeys("\u2018\u2019\u201a\u201b", "'") | dict.fromkeys("\u201c\u201d\u201e", '"')
+)
+
+
 def read(path: str, data: bytes) -> Document:
     text = decode(data)
-    source = text.encode("utf-8", "surrogatepass")
+    source = text.translate(_TYPOGRAPHIC_QUOTES).encode("utf-8", "surrogatepass")
     where = Positions(path, source)
     deep = _too_deep(source)
     if deep >= 0:
