@@ -4,10 +4,13 @@ reserved IPs and network configurations those calls create or change, as the sam
 readers produce. A VM a script creates with two subnets is a `Role` with two subnets, and MIG202 reports it
 at the script's line and column.
 
-Only files that import the SDK or name the API's host (`management.core.windows.net`) are read (a folder
-walk skips the rest on a byte search). Without the SDK, a call is classic only when it sends a request to a
-URL on that host, or on a connection opened to it: the host is also the audience of Resource Manager's
-sign-in tokens (`resource='https://management.core.windows.net/'`), which makes no script classic.
+Only files that import the SDK, name the API's host (`management.core.windows.net`) or call a method only
+the SDK's service has (`SERVICE_MANAGEMENT_ONLY`) are read (a folder walk skips the rest on a byte search).
+Without the SDK, a call is classic when it sends a request to a URL on that host, or on a connection opened
+to it: the host is also the audience of Resource Manager's sign-in tokens (`resource='https://management.
+core.windows.net/'`), which makes no script classic. It is classic too when it calls, on any object, one of
+the methods only the service has (`self.sms().create_hosted_service(...)` in a module of a tool that builds
+the service in another): such a call describes what it creates only from values the file writes out.
 
 The source is parsed with Python's own parser (`ast`), comments are read with `tokenize`; nothing in the
 file is run, imported or opened. A script Python 3 refuses is read as the older Python it was written for,
@@ -377,9 +380,83 @@ _ENCODING_FIX = (
 )
 
 
+# Methods only the SDK's `ServiceManagementService` has, named for what only the classic API has (hosted
+# services, reserved IPs, affinity groups, role instances, management certificates, ...): a call of one on any
+# object is a classic call, in a file that never imports the SDK as in one that does. Tools build the service
+# in one module and call it from others (`self.sms().create_hosted_service(...)`), and Resource Manager's
+# clients have none of these (`cloud_services.begin_create_or_update`). Methods whose names other libraries or
+# a script's own helpers share (`add_role`, `delete_deployment`, `create_storage_account`, `add_data_disk`,
+# `perform_get`, Service Bus's `list_subscriptions`) are classic only in a file that imports the SDK. So are
+# azure < 1.0's exceptions (`WindowsAzureMissingResourceError`): its blob, table and queue services raise them
+# too.
+SERVICE_MANAGEMENT_ONLY = frozenset(
+    {
+        "list_hosted_services",
+        "get_hosted_service_properties",
+        "create_hosted_service",
+        "update_hosted_service",
+        "delete_hosted_service",
+        "check_hosted_service_name_availability",
+        "get_deployment_by_slot",
+        "get_deployment_by_name",
+        "change_deployment_configuration",
+        "update_deployment_status",
+        "walk_upgrade_domain",
+        "rollback_update_or_upgrade",
+        "reboot_role_instance",
+        "reimage_role_instance",
+        "rebuild_role_instance",
+        "delete_role_instances",
+        "list_service_certificates",
+        "get_service_certificate",
+        "add_service_certificate",
+        "delete_service_certificate",
+        "list_management_certificates",
+        "get_management_certificate",
+        "add_management_certificate",
+        "delete_management_certificate",
+        "list_affinity_groups",
+        "get_affinity_group_properties",
+        "create_affinity_group",
+        "update_affinity_group",
+        "delete_affinity_group",
+        "list_operating_system_families",
+        "list_subscription_operations",
+        "create_reserved_ip_address",
+        "delete_reserved_ip_address",
+        "associate_reserved_ip_address",
+        "disassociate_reserved_ip_address",
+        "get_reserved_ip_address",
+        "list_reserved_ip_addresses",
+        "create_virtual_machine_deployment",
+        "list_virtual_network_sites",
+        "list_role_sizes",
+    }
+)
+
+
+def _sniffed_names(names: frozenset[str]) -> re.Pattern[bytes]:
+    """What a file that may call one of `names` holds: one of them past its first word (`_hosted_service`
+    for all of `create_hosted_service`, `get_hosted_service_properties`, ...), each kept once. All start with
+    "_" then one of a few letters, checked first, so that a byte search passes over the rest of a file fast."""
+    words = sorted({name.partition("_")[2] for name in names})
+    stems = [word for word in words if not any(word != other and word.startswith(other) for other in words)]
+    starts = "".join(sorted({stem[0] for stem in stems}))
+    alternatives = "|".join(re.escape(stem) for stem in stems)
+    return re.compile(f"_(?=[{starts}])(?:{alternatives})".encode())
+
+
+_SERVICE_MANAGEMENT_ONLY_BYTES = _sniffed_names(SERVICE_MANAGEMENT_ONLY)
+
+
 def sniff(data: bytes) -> bool:
     """Whether a file met in a folder walk may use the SDK or the API at all: most `.py` files do not."""
-    return b"servicemanagement" in data or b"ServiceManagementService" in data or b"management.core." in data
+    return (
+        b"servicemanagement" in data
+        or b"ServiceManagementService" in data
+        or b"management.core." in data
+        or _SERVICE_MANAGEMENT_ONLY_BYTES.search(data) is not None
+    )
 
 
 def read(path: str, data: bytes) -> Document:
@@ -403,8 +480,12 @@ def read(path: str, data: bytes) -> Document:
         message = f"{deep}; migcheck does not read scripts nested this deeply"
         problem = FileProblem("syntax", message, source.mark(deep.node), _GENERATED_FIX)
         return Document(path, FileKind.PYTHON, "", problem=problem, text=decoded)
-    classic = index.imports.found or automation.mentions_management_host(decoded)
-    resources = _Resources(source, index).build() if classic else ()
+    classic = (
+        index.imports.found
+        or automation.mentions_management_host(decoded)
+        or any(call.method in SERVICE_MANAGEMENT_ONLY for call in index.calls)
+    )
+    resources = _Resources(source, index, parsed).build() if classic else ()
     suppressions = tuple(source.suppressions(index)) if "migcheck" in decoded.lower() else ()
     return Document(path, FileKind.PYTHON, "", resources, suppressions, text=decoded)
 
@@ -1192,9 +1273,10 @@ def _vm_names(bound: Bound) -> tuple[str | None, ...]:
 class _Resources:
     """The resources of one file, from its calls in source order."""
 
-    def __init__(self, source: _Source, index: Index) -> None:
+    def __init__(self, source: _Source, index: Index, tree: ast.Module) -> None:
         self.source = source
         self.index = index
+        self.tree = tree
         budget = 10_000 + int(BUDGET_PER_BYTE * len(source.text))
         self.flow = flow.Flow(index, budget)
         # URLs and paths, built in part from what the script does not state (a subscription id).
@@ -1249,7 +1331,7 @@ class _Resources:
             if request is not None:
                 self._send(call, request)
                 continue
-            name = self._classic_name(call) if uses_sdk else None
+            name = self._classic_name(call) if uses_sdk else self._service_management_only(call)
             if name is None:
                 continue
             mark = self.source.call_mark(call.node)
@@ -1288,6 +1370,25 @@ class _Resources:
             return call.method
         return None
 
+    def _service_management_only(self, call: CallSite) -> str | None:
+        """In a file that does not import the SDK, the name of a call of a method only the SDK's service has
+        (`SERVICE_MANAGEMENT_ONLY`); None for any other call, and for one of a method of the script's own
+        of that name (`self.create_reserved_ip_address(...)` in a class that defines it)."""
+        if call.method not in SERVICE_MANAGEMENT_ONLY:
+            return None
+        if call.receiver in ("self", "cls") and call.method in self._own_functions:
+            return None
+        return call.method
+
+    @functools.cached_property
+    def _own_functions(self) -> frozenset[str]:
+        """The names of the functions and methods the script defines, worked out once for the file."""
+        return frozenset(
+            node.name
+            for node in ast.walk(self.tree)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        )
+
     def _builds_model(self, call: CallSite) -> bool:
         cls = self.index.imports.sdk_class(call.node.func)
         return cls is not None and cls not in flow.SERVICE_CLASSES
@@ -1297,6 +1398,10 @@ class _Resources:
         if params is None:
             return
         readings = self._bindings(call, params)
+        if not self.index.imports.found:
+            # A call taken by its method's name alone (`_service_management_only`), on an object the reader
+            # does not know is the SDK's: what it creates only from values the file writes out.
+            readings = [(site, bounds) for site, bounds in readings if all(map(_plain, bounds))]
         for turn, (site, bounds) in enumerate(readings, 1):
             self.turn = turn if len(readings) > 1 else 0
             if call.method in _VM_CALLS:
@@ -2675,6 +2780,12 @@ def _names_deployment(method: str, bound: Bound) -> bool:
     values = bound.values
     name = values.get("name") if method == "create_deployment" else values.get("deployment_name")
     return bool(literal(values.get("service_name"))) and bool(literal(name))
+
+
+def _plain(bound: Bound) -> bool:
+    """Whether every argument of a call is a value the script writes out (a string, a number, None), and
+    no `*args` or `**kwargs` may pass others."""
+    return not bound.open and all(isinstance(value, (Lit, NoneV)) for value in bound.values.values())
 
 
 def _is_argument(call: ast.Call, node: ast.AST) -> bool:
