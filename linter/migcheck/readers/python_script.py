@@ -463,8 +463,9 @@ def read(path: str, data: bytes) -> Document:
     if not sniff(data):  # named on the command line, since a folder walk skips it
         message = "not a classic Azure file: a .py file that does not use the Service Management SDK"
         fix = (
-            "Name the scripts that import azure.servicemanagement or call management.core.windows.net, or "
-            "the folders that hold them."
+            "Name the scripts that import azure.servicemanagement, call methods only its "
+            "ServiceManagementService has (create_hosted_service, ...) or send requests to "
+            "management.core.windows.net, or the folders that hold them."
         )
         return Document(path, None, "", problem=FileProblem("root", message, Mark(path, 1, column=1), fix))
     decoded = _decode(path, data)
