@@ -360,12 +360,15 @@ def read(path: str, data: bytes) -> Document:
     parsed = _with_known_operators(source, tree.root_node)
     if parsed is not source:
         tree = _parser().parse(parsed)
+    listed = _with_plain_lists(parsed, tree.root_node)
+    if listed is not parsed:
+        parsed, tree = listed, _parser().parse(listed)
     problem, code_end = _syntax_problem(tree.root_node, where, parsed)
     if code_end < len(source):
         # From a string or comment never closed to the end of the file, PowerShell sees text, not code: what
         # comes before it is still read, for the findings it holds.
         tree = _parser().parse(parsed[:code_end])
-    index = SyntaxIndex(tree.root_node)
+    index = SyntaxIndex(tree.root_node, source)
     suppressions = tuple(_suppressions(index, where))
     interpreter = Interpreter(path, index, where)
     resources = interpreter.run(tree.root_node)
@@ -407,6 +410,181 @@ def _unreadable_word(root: Node, offset: int) -> bool:
     while node is not None and node.type != "ERROR":
         node = node.parent
     return node is not None
+
+
+# In a command's arguments a comma makes a list (`-SubnetNames FrontEnd, BackEnd` passes two strings), with
+# blanks or a line break after it and blanks before it. The grammar knows such a list only when each item is
+# an expression (`'FrontEnd', 'BackEnd'`): it reads `FrontEnd,BackEnd` as two words, the second with the
+# comma, and `FrontEnd, BackEnd` as an error that runs to the end of the script. So each comma of such a
+# list is parsed as a blank (a backtick before a line break, which continues the command as the comma does),
+# one byte for one: every item is an argument of its own, every offset stays, and the reader joins the
+# arguments a comma of the source separates (see `_list_end`).
+_BLANKS = b" \t"
+_LINE_BREAKS = b"\r\n"
+# What may not start an item of a list as the grammar would read it once the comma is a blank: a parameter
+# (`a,-b` passes the string "-b"), a comment, an operator or a closing bracket.
+_NO_ITEM = frozenset(b"-#,;|&)}]<>") | {0xE2}  # 0xE2 starts the en dash, em dash and bar in UTF-8
+
+
+def _with_plain_lists(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or a copy with each comma between the arguments of a command
+    written as a blank (see `_BLANKS`), when the tree then reads it as that: a comma the first tree could
+    not place is judged on its lines parsed alone (see `_list_commas`), and a change the second tree reads
+    otherwise (a comma in a string that runs over several lines) is undone."""
+    rewrites = _list_commas(source, root)
+    if not rewrites:
+        return source
+    changed = _rewritten(source, rewrites)
+    tree = _parser().parse(changed)
+    kept = [each for each in rewrites if _between_arguments(tree.root_node, each[0])]
+    if len(kept) == len(rewrites):
+        return changed
+    return _rewritten(source, kept) if kept else source
+
+
+def _rewritten(source: bytes, rewrites: list[tuple[int, int]]) -> bytes:
+    """`source` with each (comma, backtick) written as a blank, and a backtick at the second offset, if
+    any (-1), to continue the command on the next line."""
+    changed = bytearray(source)
+    for comma, backtick in rewrites:
+        changed[comma] = 0x20
+        if backtick >= 0:
+            changed[backtick] = 0x60
+    return bytes(changed)
+
+
+def _list_commas(source: bytes, root: Node) -> list[tuple[int, int]]:
+    """The commas that separate the items of a command's argument, each with where a backtick continues
+    the command when the next item is on the next line (else -1). In a tree with errors, where the tree
+    may read code as something else from some way before the error on (`FrontEnd, BackEnd` as the start of
+    an expression), a comma it does not show as such is judged on a tree of its own lines (see `_chunk`).
+    A change that the tree of the whole script then reads otherwise is undone (see `_with_plain_lists`)."""
+    found: list[tuple[int, int]] = []
+    commas: set[int] = set()
+    chunk: tuple[int, int, Node | None] = (0, 0, None)
+    comma = source.find(b",")
+    while comma >= 0:
+        backtick = _continuation(source, comma)
+        before = _previous_word(source, comma)
+        if backtick != -2 and before >= 0 and not _escaped(source, comma):
+            listed = _comma_token(root, comma) and _after_argument(root, before, commas)
+            if not listed and root.has_error:
+                if not chunk[0] <= comma < chunk[1]:
+                    start, end = _chunk(source, comma)
+                    chunk = (start, end, _parser().parse(source[start:end]).root_node)
+                tree, base = chunk[2], chunk[0]
+                listed = (
+                    tree is not None
+                    and _comma_token(tree, comma - base)
+                    and _after_argument(tree, before - base, commas, base)
+                )
+            if listed:
+                found.append((comma, backtick))
+                commas.add(comma)
+        comma = source.find(b",", comma + 1)
+    return found
+
+
+def _continuation(source: bytes, comma: int) -> int:
+    """Where a backtick goes to continue the command when the item after a comma starts the next line:
+    at a blank or carriage return before the line break, else at the comma itself when a blank comes
+    before it (the grammar reads a backtick glued to a word as part of it); -1 when the item is on the
+    same line; -2 when there is nowhere to put it, or nothing after the comma may be an item (see
+    `_NO_ITEM`)."""
+    at = comma + 1
+    while at < len(source) and source[at] in _BLANKS:
+        at += 1
+    backtick = -1
+    if at < len(source) and source[at] in _LINE_BREAKS:
+        if at > comma + 1 or source[at] == 0x0D:
+            backtick = at - 1 if at > comma + 1 else at
+        elif comma > 0 and source[comma - 1] in _BLANKS:
+            backtick = comma
+        else:
+            return -2
+        at += 2 if source[at : at + 2] == b"\r\n" else 1
+        while at < len(source) and source[at] in _BLANKS:
+            at += 1
+    if at >= len(source) or source[at] in _NO_ITEM or source[at] in _LINE_BREAKS:
+        return -2
+    if source[at] == 0x40 and source[at + 1 : at + 2].isalnum():  # `@args`: a splat is no item
+        return -2
+    return backtick
+
+
+def _escaped(source: bytes, offset: int) -> bool:
+    """Whether an odd run of backticks comes just before `offset`: the character is escaped (`a`,b` is the
+    one word "a,b")."""
+    at = offset - 1
+    while at >= 0 and source[at] == 0x60:
+        at -= 1
+    return (offset - 1 - at) % 2 == 1
+
+
+def _previous_word(source: bytes, comma: int) -> int:
+    """The offset of the last character before a comma, past blanks, on its line; -1 when there is none."""
+    at = comma - 1
+    while at >= 0 and source[at] in _BLANKS:
+        at -= 1
+    return at if at >= 0 and source[at] not in _LINE_BREAKS else -1
+
+
+def _chunk(source: bytes, offset: int) -> tuple[int, int]:
+    """The lines around `offset` that a backtick, a comma or a pipe at their end joins into one command."""
+    start = source.rfind(b"\n", 0, offset) + 1
+    while start > 0 and _continues(source, source.rfind(b"\n", 0, start - 1) + 1, start - 1):
+        start = source.rfind(b"\n", 0, start - 1) + 1
+    line, end = start, source.find(b"\n", offset)
+    while end >= 0 and _continues(source, line, end):
+        line, end = end + 1, source.find(b"\n", end + 1)
+    return start, (end if end >= 0 else len(source))
+
+
+def _continues(source: bytes, start: int, end: int) -> bool:
+    """Whether the line `source[start:end]` ends with a backtick, a comma or a pipe."""
+    return source[start:end].rstrip(_BLANKS + b"\r")[-1:] in (b"`", b",", b"|")
+
+
+def _comma_token(root: Node, offset: int) -> bool:
+    """Whether the comma at `offset` is a token of code: not in a string or a comment."""
+    node = root.descendant_for_byte_range(offset, offset + 1)
+    return node is not None and (
+        node.type == "," or (node.type == "generic_token" and node.start_byte == offset)
+    )
+
+
+def _after_argument(root: Node, offset: int, listed: set[int], base: int = 0) -> bool:
+    """Whether the character at `offset` ends an argument of a command, not a parameter's name: the node
+    that ends there follows a separator of the command's elements, or a comma of the same list (in
+    `listed`, offsets in the script; the tree's offsets are `base` bytes into it)."""
+    node: Node | None = root.descendant_for_byte_range(offset, offset + 1)
+    while node is not None and node.end_byte == offset + 1:
+        before, holder = node.prev_sibling, node.parent
+        if before is not None and before.type == "," and before.start_byte + base in listed:
+            return _parameter(node) is None
+        if before is not None and before.type == "command_argument_sep" and holder is not None:
+            return holder.type in ("command_elements", "ERROR") and _parameter(node) is None
+        node = holder
+    return False
+
+
+def _between_arguments(root: Node, offset: int) -> bool:
+    """Whether the blank at `offset` separates two arguments of a command in `root`."""
+    node = root.descendant_for_byte_range(offset, offset + 1)
+    if node is not None and node.type != "command_argument_sep":
+        node = node.parent
+    if node is None or node.type != "command_argument_sep" or node.parent is None:
+        return False
+    before, after = node.prev_sibling, node.next_sibling
+    return (
+        node.parent.type == "command_elements"
+        and before is not None
+        and after is not None
+        and _parameter(before) is None
+        and _parameter(after) is None
+        and before.type != "command_argument_sep"
+        and after.type != "command_argument_sep"
+    )
 
 
 # Brackets open at once past which a script is refused before it is parsed (as Python scripts are past 100
@@ -528,7 +706,7 @@ class SyntaxIndex:
     """What the reader looks up by position: statements and comments (suppressions), functions, the
     variables each scope assigns, and every `Switch-AzureMode`."""
 
-    def __init__(self, root: Node) -> None:
+    def __init__(self, root: Node, source: bytes) -> None:
         found = _captures(_INDEX, root)
         self.comments = sorted(found.get("comment", []), key=lambda n: n.start_byte)
         self.statements = sorted(
@@ -575,7 +753,7 @@ class SyntaxIndex:
                     self.script_assigned[key] = self.script_assigned.get(key, 0) + 1
         for command, command_key in zip(found.get("command", []), commands, strict=True):
             if command_key in _VARIABLE_COMMANDS:
-                named = _variable_names(command)
+                named = _variable_names(command, source)
                 self.all_stale = self.all_stale or named is None
                 self.stale.update(named or ())
             self.stale.update(_output_variables(command, command_key))
@@ -714,9 +892,10 @@ _VARIABLE_COMMANDS = frozenset(
 _VARIABLE_SWITCHES = ("force", "passthru", "whatif", "confirm")  # their parameters that take no value
 
 
-def _variable_names(command: Node) -> list[str] | None:
+def _variable_names(command: Node, source: bytes) -> list[str] | None:
     """The variables a `Set-Variable`-like command names (`-Name`, else its first positional argument);
-    None when it may name others: a name the script does not write out, or a wildcard."""
+    None when it may name others: a name the script does not write out, or a wildcard. `source` is the
+    script as written (see `_listed`)."""
     elements = command.child_by_field_name("command_elements")
     parts = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements is not None else []
     named: Node | None = None
@@ -736,8 +915,7 @@ def _variable_names(command: Node) -> list[str] | None:
         index += 1
     if named is None:
         return None
-    inner = _unwrap(named)
-    listed = _named(inner) if inner.type == "array_literal_expression" else [inner]
+    listed = _list_items(_listed(named, source))
     names: list[str] = []
     for each in listed:
         each = _unwrap(each)
@@ -1769,6 +1947,7 @@ class Arg:
     value: Value
     node: Node | None  # where the value is written
     certain: bool = True
+    items: tuple[Node, ...] = ()  # a list written as several arguments (`FrontEnd, BackEnd`): its items
 
     @property
     def text(self) -> str:
@@ -3518,9 +3697,14 @@ class Interpreter:
         """A table or array a command is given as a variable (`Set-Defaults $config`) is the same object in
         the code it runs, which may change what it holds: the variable no longer tells (see `_stale`)."""
         elements = node.child_by_field_name("command_elements")
+        list_end = 0
         for part in _named(elements) if elements is not None else ():
+            if part.start_byte < list_end or part.type in _NOT_ITEMS:
+                continue  # an item of a list the command is given (`$a, $b`): a new array, as `@($a, $b)`
+            listed = _listed(part, self.where.source)
+            list_end = listed[-1].end_byte
             inner = _unwrap(part)
-            if inner.type == "variable" and _text(inner).startswith("$"):
+            if len(listed) == 1 and inner.type == "variable" and _text(inner).startswith("$"):
                 self._changed_in_place(_variable(_text(inner))[1], env)
 
     def _changed_in_place(self, key: str, env: Env) -> None:
@@ -3574,12 +3758,13 @@ class Interpreter:
 
     def bind(self, node: Node, key: str, env: Env) -> Args:
         """Bind a command's arguments as PowerShell does: named (any unambiguous prefix, `-Name:value`),
-        then positional in the documented order, and splatted tables."""
+        then positional in the documented order, and splatted tables. A list written as several arguments
+        (`-SubnetNames FrontEnd, BackEnd`) is one value, the array it passes."""
         spec = _spec_of(key)
         args = Args()
         elements = node.child_by_field_name("command_elements")
         parts = [c for c in elements.children if c.type != "comment"] if elements is not None else []
-        positional: list[Node] = []
+        positional: list[list[Node]] = []
         index = 0
         while index < len(parts):
             part = parts[index]
@@ -3592,7 +3777,9 @@ class Interpreter:
                 if inner.type == "variable" and _text(inner).startswith("@"):
                     self._splat(inner, key, args, env, positional)
                 else:
-                    positional.append(part)
+                    listed = _listed(part, self.where.source)
+                    positional.append(listed)
+                    index += 2 * len(listed) - 2  # past the items and the separators between them
                 continue
             written, inline = parameter
             if _is_resource_group(written):
@@ -3608,8 +3795,9 @@ class Interpreter:
             value_at = _next_value(parts, index)
             takes = colon or name in spec.values or (name not in spec.switches and value_at is not None)
             if takes and value_at is not None and _parameter(parts[value_at]) is None:
-                index = value_at + 1
-                self._bind(args, name, self.evaluate(parts[value_at], env), parts[value_at])
+                listed = _listed(parts[value_at], self.where.source)
+                index = value_at + 2 * len(listed) - 1
+                self._bind_listed(args, name, listed, env)
             else:
                 self._bind(args, name, Flag(True), part)
         self._positional(spec, args, positional, env)
@@ -3619,6 +3807,20 @@ class Interpreter:
         args.bound[name] = Arg(value, node, certain)
         args.values.append(value)
 
+    def _bind_listed(self, args: Args, name: str, listed: list[Node], env: Env) -> None:
+        """Bind the value of arguments that pass one list (one argument, most often)."""
+        value = self._listed_value(listed, env)
+        items = tuple(_list_items(listed)) if len(listed) > 1 else ()
+        args.bound[name] = Arg(value, listed[0], items=items)
+        args.values.append(value)
+
+    def _listed_value(self, listed: list[Node], env: Env) -> Value:
+        """The value of arguments that pass one list: the array of their items."""
+        if len(listed) == 1:
+            return self.evaluate(listed[0], env)
+        items = tuple(self.evaluate(item, env) for item in _list_items(listed))
+        return _bounded(Items(items), self.snippet(listed[0]))
+
     def _inline(self, text: str, node: Node, env: Env) -> Value:
         """The value of `-Name:value` written with an en dash, which the grammar reads as one bare word."""
         if text.startswith("$"):
@@ -3627,7 +3829,7 @@ class Interpreter:
             return value if value is not None and not isinstance(value, Unknown) else Unknown(text)
         return Text(text, self.where.mark(node)) if text else Unknown(text)
 
-    def _splat(self, part: Node, key: str, args: Args, env: Env, positional: list[Node]) -> None:
+    def _splat(self, part: Node, key: str, args: Args, env: Env, positional: list[list[Node]]) -> None:
         value = env.lookup(_variable(_text(part))[1])
         if isinstance(value, Table):
             for _, written, item, certain in value.entries:
@@ -3639,16 +3841,15 @@ class Interpreter:
             args.opaque = True
             self.escape(value)
 
-    def _positional(self, spec: cmdlets.Spec, args: Args, nodes: list[Node], env: Env) -> None:
+    def _positional(self, spec: cmdlets.Spec, args: Args, lists: list[list[Node]], env: Env) -> None:
         chosen = next((s for s in spec.positional_by_switch if args.switch(s)), None)
         order = spec.positional_by_switch[chosen] if chosen else spec.positional
         free = [name for name in order if name not in args.bound]
-        for at, node in enumerate(nodes):
-            value = self.evaluate(node, env)
+        for at, listed in enumerate(lists):
             if at < len(free):
-                self._bind(args, free[at], value, node)
+                self._bind_listed(args, free[at], listed, env)
             else:
-                args.values.append(value)
+                args.values.append(self._listed_value(listed, env))
 
     # --- calls of the script's own functions and of the classic CLI -----------------------------------
 
@@ -3710,7 +3911,9 @@ class Interpreter:
             if parameter is None:
                 inner = _unwrap(part)
                 splatted = splatted or (inner.type == "variable" and _text(inner).startswith("@"))
-                positional.append(self.evaluate(part, env))
+                listed = _listed(part, self.where.source)
+                positional.append(self._listed_value(listed, env))
+                index += 2 * len(listed) - 2
                 continue
             self.spend()
             written, inline = parameter[0].casefold(), parameter[1]
@@ -3725,8 +3928,9 @@ class Interpreter:
                 and value_at is not None
                 and _parameter(parts[value_at]) is None
             ):
-                value = self.evaluate(parts[value_at], env)
-                index = value_at + 1
+                listed = _listed(parts[value_at], self.where.source)
+                value = self._listed_value(listed, env)
+                index = value_at + 2 * len(listed) - 1
             args.bound[match if match is not None else written] = Arg(value, None)
             args.values.append(value)
             if match is None:
@@ -4027,6 +4231,8 @@ class Interpreter:
     def _item_marks(self, arg: Arg | None) -> tuple[Mark, ...]:
         """Where each item of an array argument is written (`-SubnetNames $a, $b`, `-VMs @($a, $b)`); none
         when the array is not written in the argument itself."""
+        if arg is not None and arg.items:
+            return tuple(self.where.mark(item) for item in arg.items)
         inner = _unwrap(arg.node) if arg is not None and arg.node is not None else None
         if inner is not None and inner.type == "array_expression":  # `@(…)` of one list of items
             statements = [s for lists in _named(inner) for s in _named(lists)]
@@ -6333,6 +6539,41 @@ def _next_value(parts: list[Node], index: int) -> int | None:
     while index < len(parts) and parts[index].type == "command_argument_sep":
         index += 1
     return index if index < len(parts) else None
+
+
+def _listed(first: Node, source: bytes) -> list[Node]:
+    """The arguments of a command that one list passes, from `first`: it, and each after it that a comma
+    separates from the one before in `source`, the script as written (the grammar reads the comma as a
+    blank: see `_with_plain_lists`)."""
+    found = [first]
+    separator = first.next_sibling
+    while (
+        separator is not None
+        and separator.type == "command_argument_sep"
+        and b"," in source[separator.start_byte : separator.end_byte]
+    ):
+        item = separator.next_sibling
+        if item is None or item.type in _NOT_ITEMS or _parameter(item) is not None:
+            break
+        found.append(item)
+        separator = item.next_sibling
+    return found
+
+
+_NOT_ITEMS = frozenset({"command_argument_sep", "comment", "redirection", "redirections"})
+
+
+def _list_items(arguments: list[Node]) -> list[Node]:
+    """The items of a list written as several arguments, each array among them by its own items
+    (`'a', 'b', c` is one array of three)."""
+    if len(arguments) == 1:
+        inner = _unwrap(arguments[0])
+        return _named(inner) if inner.type == "array_literal_expression" else [inner]
+    items: list[Node] = []
+    for argument in arguments:
+        inner = _unwrap(argument)
+        items.extend(_named(inner) if inner.type == "array_literal_expression" else [argument])
+    return items
 
 
 def _written(args: Args, piped: Value | None) -> Value:
