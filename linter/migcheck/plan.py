@@ -29,12 +29,13 @@ from typing import TYPE_CHECKING, Any
 from migcheck.estate import key, portal_short_name
 from migcheck.model import Finding, Severity
 from migcheck.report.readiness import ScopeItem, ScopeSummary, readiness
+from migcheck.rule import listed
 from migcheck.rules.reach import ipv4_networks
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
     from migcheck.estate import CloudService, Estate, Network, Placement, StorageAccount
-    from migcheck.model import Disk, LocalNetworkSite, NameRef, Role
+    from migcheck.model import Disk, LocalNetworkSite, Mark, NameRef, Role
     from migcheck.rules.reach import Reach
 
 # Dates the advice rests on (say them: the platform's retirements are why the plan exists).
@@ -122,8 +123,9 @@ class Preamble:
 @dataclass(frozen=True, slots=True)
 class OtherNote:
     """Warnings about no step, folded as a step folds its own: one note per rule and advice. `finding` is
-    the first of them, with its position; `more` counts the others, and `files` names the first few files
-    of them all (`more_files` counts the rest)."""
+    the first of them, with its position; `more` counts the others, and `files` names the first few of
+    their files, unless they are all in the first's, which its position names (`more_files` counts the
+    rest)."""
 
     finding: Finding
     message: str  # the first finding's message, without the advice `fix` gives
@@ -201,8 +203,13 @@ class _Builder:
     by_subject: dict[int, ScopeItem] = field(default_factory=dict)  # by id() of the item's resource
     origins: dict[int, str] = field(default_factory=dict)  # see `_origins`
     noted: set[int] = field(default_factory=set)  # id() of the resources whose step says their warnings
+    # Site Recovery warnings said on a storage account's step rather than their VM's, by the account's key.
+    later: dict[str, list[Finding]] = field(default_factory=dict)
     _ranges: _Ranges | None = None
     _reach: Reach | None = None
+    _vms_by_mark: dict[Mark, list[Role]] | None = None
+    _disk_accounts: dict[int, str] | None = None
+    _defender: tuple[tuple[str, ...], bool] | None = None
 
     def __post_init__(self) -> None:
         self.by_subject = {id(item.subject): item for item in self.items if item.subject is not None}
@@ -232,23 +239,119 @@ class _Builder:
 
     def attention(self, subject: object) -> list[str]:
         """Notes for the warnings of a scope, one per rule: what needs doing though it blocks nothing. Asked
-        by the step of `subject` only: its warnings are then the step's, not notes outside the steps."""
+        by the step of `subject` only: its warnings are then the step's, not notes outside the steps. A VM's
+        Site Recovery warning waits for the step of the storage account of its disks, when there is one."""
         item = self.by_subject.get(id(subject))
         if item is None:
             return []
         self.noted.add(id(subject))
-        # Findings are folded only when they share their fix: one rule may advise differently per
-        # finding (MIG208: wait for a transient state, recreate a VM that timed out, repair its agent).
-        by_fix: dict[tuple[str, str], list[Finding]] = {}
+        found = []
         for finding in item.findings:
-            if finding.severity is Severity.WARNING:
-                by_fix.setdefault((finding.code, finding.fix), []).append(finding)
+            if finding.severity is not Severity.WARNING or finding.code in CHECK_ONLY:
+                continue
+            account = self.disk_account(finding) if finding.code == _SITE_RECOVERY else None
+            if account is None:
+                found.append(finding)
+            else:
+                self.later.setdefault(account, []).append(finding)
+        return self.notes(found)
+
+    def notes(self, findings: Iterable[Finding]) -> list[str]:
+        """One note per rule and fix, the others like the first counted. Findings are folded only when they
+        share their fix: one rule may advise differently per finding (MIG208: wait for a transient state,
+        recreate a VM that timed out, repair its agent)."""
+        by_fix: dict[tuple[str, str, str], list[Finding]] = {}
+        for finding in findings:
+            covered = self.covered_extension(finding)
+            by_fix.setdefault((finding.code, finding.fix, covered or ""), []).append(finding)
         notes = []
-        for (code, fix), found in by_fix.items():
+        for (code, fix, covered), found in by_fix.items():
+            if covered:
+                notes.append(self._covered_note(code, covered, found))
+                continue
             more = f" (and {len(found) - 1} more like it)" if len(found) > 1 else ""
             message = _without_advice(found[0].message, fix)
-            notes.append(f"{code} (warning): {message}{more}.{f' {fix}' if fix else ''}")
+            where = f" at {_position(self.locate(found[0]))}" if _position_matters(found[0]) else ""
+            notes.append(f"{code} (warning){where}: {message}{more}.{f' {fix}' if fix else ''}")
         return notes
+
+    def _covered_note(self, code: str, extension: str, found: list[Finding]) -> str:
+        """The note for VMs with Defender's monitoring extension that the Defender plan's note before the
+        first step covers: which VMs have it; the advice is that note's."""
+        vms = [vm.name for vm in map(self.vm_of, found) if vm is not None]
+        have = "has" if len(vms) == 1 else "have"
+        return (
+            f"{code} (warning): VM{'s' if len(vms) != 1 else ''} {listed(vms, total=len(vms))} {have} the "
+            f"Defender for Cloud monitoring extension {extension}: the note on the Defender plan before the "
+            "first step says what to do."
+        )
+
+    def vm_of(self, finding: Finding) -> Role | None:
+        """The VM an extension's finding is about: the one VM with an extension at its position, else the
+        one of them its message names (a script writes one extension for the VMs it creates in a loop)."""
+        if self._vms_by_mark is None:
+            self._vms_by_mark = defaultdict(list)
+            for service in self.estate.cloud_services:
+                for vm in service.vms:
+                    for extension in vm.installed_extensions():
+                        self._vms_by_mark[extension.mark].append(vm)
+        held = self._vms_by_mark.get(finding.mark, [])
+        if len(held) == 1:
+            return held[0]
+        return next((vm for vm in held if finding.message.startswith(f"VM '{vm.name}' ")), None)
+
+    def disk_account(self, finding: Finding) -> str | None:
+        """The key of the storage account whose step the VM of `finding` waits for: the last of those holding
+        its disks, in the order their steps are built; None when the plan moves no account of its disks."""
+        if self._disk_accounts is None:
+            self._disk_accounts = {}
+            for account in self.estate.storage_accounts:
+                for disk in account.disks:
+                    owner = self.estate.vm_of(disk)
+                    if owner is not None:
+                        self._disk_accounts[id(owner[1])] = key(account.name)
+        vm = self.vm_of(finding)
+        return self._disk_accounts.get(id(vm)) if vm is not None else None
+
+    def covered_extension(self, finding: Finding) -> str | None:
+        """For a VM's Defender monitoring extension (MIG207) that the note on the subscription's Defender plan
+        covers (said before the first step, with the same advice): the extension, as the message names it
+        (with why the VM's network cuts it off from on-premises, if it does), without its advice. None
+        otherwise: the step's note gives the advice itself."""
+        if finding.code != _DEFENDER:
+            return None
+        said = _MONITORED.match(finding.message)
+        vm = self.vm_of(finding) if said else None
+        if said is None or vm is None or not self._plan_covers(vm.name):
+            return None
+        extension = said.group("extension")
+        cut = extension.rfind(": ")
+        return (
+            extension[:cut] if cut >= 0 and extension[cut + 2 :].lower().startswith("disable") else extension
+        )
+
+    def _plan_covers(self, vm: str) -> bool:
+        """Whether a reported MIG207 warning about a Defender plan on Standard covers the VM: a plan of the
+        subscription the files' VMs are of, or one whose message names the VM."""
+        if self._defender is None:
+            from migcheck.inventory_model import DefenderPlan
+            from migcheck.rules.extensions import files_subscription
+
+            every = list(self.estate.resources(DefenderPlan))
+            standard = {plan.mark: plan for plan in every if plan.standard}
+            found = [
+                (f.message, standard[f.mark])
+                for item in self.items
+                for f in item.findings
+                if f.code == _DEFENDER and f.severity is Severity.WARNING and f.mark in standard
+            ]
+            ours = files_subscription(self.estate, {plan.subscription for plan in every}) if found else None
+            self._defender = (
+                tuple(message for message, _ in found),
+                any(ours is not None and plan.subscription == ours for _, plan in found),
+            )
+        messages, ours_covered = self._defender
+        return ours_covered or any(f"'{vm}'" in message for message in messages)
 
     def codes(self, subject: object) -> set[str]:
         item = self.by_subject.get(id(subject))
@@ -352,13 +455,39 @@ def _origins(services: Iterable[CloudService]) -> dict[int, str]:
 
 def _without_advice(message: str, fix: str) -> str:
     """`message` without its last clause when that clause gives the advice of `fix` (it starts with the
-    fix's verb: "...: make it a regional network before migrating" and "Make the virtual network
-    regional..."), so a note says it once, as the fix says it (with its commands)."""
+    fix's verb, or the one after its "X, then": "...: make it a regional network before migrating" and
+    "Make the virtual network regional...", "...; disable and enable replication again..." and "Migrate,
+    then disable replication..."), so a note says it once, as the fix says it (with its commands)."""
     cut = max(message.rfind(": "), message.rfind("; "))
     last = message[cut + 2 :] if cut >= 0 else ""
-    if fix and last and last.split(" ", 1)[0].lower() == fix.split(" ", 1)[0].lower():
+    words = [word.strip(",.;:").lower() for word in fix.split(" ", 3)[:3]]
+    leading = words[:1] + (words[2:3] if words[1:2] == ["then"] else [])
+    if fix and last and last.split(" ", 1)[0].lower() in leading:
         return message[:cut]
     return message
+
+
+# Rules about migcheck's own suppression comments: `check`'s business, not the migration's.
+CHECK_ONLY = frozenset({"MIG005", "MIG006"})
+# Rules about the files themselves, whose notes must say where: which file is stale, or unreadable.
+_FILE_RULES = frozenset({"MIG001", "MIG002", "MIG003", "MIG004"})
+_HERE = re.compile(r"\bhere\b", re.IGNORECASE)
+_DEFENDER, _SITE_RECOVERY = "MIG207", "MIG209"
+# How MIG207 names a VM's monitoring extension, and after it why its network matters, and the advice.
+_MONITORED = re.compile(
+    r"VM '.*?' has the Defender for Cloud monitoring extension (?P<extension>.+)", re.DOTALL
+)
+
+
+def _position_matters(finding: Finding) -> bool:
+    """Whether a step's note must say where its finding is: its message points at "here", or it is about a
+    file (a note in a step otherwise stands for the step's resource, and carries no position)."""
+    return finding.code in _FILE_RULES or bool(_HERE.search(finding.message))
+
+
+def _position(finding: Finding) -> str:
+    loc = finding.location
+    return f"{loc.path}:{loc.line}:{loc.column}" if loc else finding.mark.path
 
 
 def _subscription_plan(
@@ -488,7 +617,9 @@ def _other_notes(builder: _Builder) -> tuple[OtherNote, ...]:
         if id(item.subject) in builder.noted:
             continue
         for finding in item.findings:
-            if finding.severity is not Severity.WARNING or _finding_key(finding) in said:
+            if finding.severity is not Severity.WARNING or finding.code in CHECK_ONLY:
+                continue
+            if _finding_key(finding) in said:
                 continue
             said.add(_finding_key(finding))  # a finding two items own is said once
             rule = (finding.code, _is_before_migrating(finding.fix or finding.message))
@@ -521,11 +652,13 @@ def _every(by_fix: dict[str, list[Finding]]) -> list[Finding]:
 
 def _other_note(builder: _Builder, fix: str, found: list[Finding], before: bool) -> OtherNote:
     """One note for `found`, the warnings of one rule that `fix` advises on: the first with its position,
-    the others counted, and the files of them all named when there are several."""
+    the others counted, with their files named when they are not all in the first's file (its position
+    names that one)."""
     ordered = sorted(found, key=Finding.sort_key)
     first = builder.locate(ordered[0])
-    files = list(dict.fromkeys(f.location.path if f.location else f.mark.path for f in ordered))
-    files = files if len(files) > 1 else []  # the first's position names the one file
+    files = list(dict.fromkeys(f.location.path if f.location else f.mark.path for f in ordered[1:]))
+    own = first.location.path if first.location else first.mark.path
+    files = [] if files == [own] else files
     return OtherNote(
         first,
         _without_advice(first.message, fix),
@@ -663,6 +796,8 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
         powershell = replace(powershell, before=_unlink_powershell(name, links))
         cli = replace(cli, before=_unlink_cli(name, links))
     transit = "MIG305" in builder.codes(network) or any(link.kind is _LinkKind.TRANSIT for link in migrated)
+    # The MIG305 note says the transit loss with its advice: the downtime then only points at it.
+    transit_noted = any(note.startswith("MIG305") for note in notes)
     return Step(
         id=f"network:{name}",
         kind=StepKind.NETWORK,
@@ -671,7 +806,9 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
         after=after,
         moves=tuple(moves),
         becomes=tuple(becomes),
-        downtime=_network_downtime(network, after, migrated, transit=transit, vms=has_vms, roles=has_roles),
+        downtime=_network_downtime(
+            network, after, migrated, transit=transit, noted=transit_noted, vms=has_vms, roles=has_roles
+        ),
         blockers=builder.blockers(network),
         notes=tuple(notes),
         powershell=powershell,
@@ -778,8 +915,7 @@ def _gateway_becomes(network: Network, links: list[_Link]) -> list[str]:
         elif link.kind is _LinkKind.TRANSIT:
             becomes.append(
                 f"a connection of type Vnet2Vnet to {_peers(link)}, without a local network gateway for "
-                f"'{link.site}': its on-premises ranges are dropped, and with them this network's route to "
-                "on-premises"
+                f"'{link.site}' and without its on-premises ranges: no route to on-premises through it"
             )
     return becomes
 
@@ -889,6 +1025,7 @@ def _network_downtime(
     links: list[_Link],
     *,
     transit: bool,
+    noted: bool,
     vms: bool,
     roles: bool,
 ) -> str:
@@ -919,7 +1056,11 @@ def _network_downtime(
         parts.append(
             "Its VNet-to-VNet connections become connections of type Vnet2Vnet, without local network gateways."
         )
-    if transit:
+    if transit and noted:
+        parts.append(
+            "Its route to on-premises through another network is lost at Commit: see the MIG305 note."
+        )
+    elif transit:
         parts.append(
             "Its route to on-premises through another network (MIG305) is lost until BGP or a direct "
             "connection to the on-premises local network gateway replaces it."
@@ -1206,7 +1347,9 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
         ),
         downtime="None for data access. Migrate it only after every VM with a disk in it.",
         blockers=builder.blockers(account),
-        notes=tuple(builder.attention(account)),
+        # A VM's Site Recovery replication is set up again once its disks' account is migrated (deep dive:
+        # "disable and enable VM replication after storage migration"): its note is this step's.
+        notes=(*builder.attention(account), *builder.notes(builder.later.pop(key(name), []))),
         powershell=_move(
             "Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)
         ),

@@ -25,8 +25,9 @@ runbook's order, a file the estate does not model): the migration fails on them 
 `other_notes` are the warnings about no step (a Defender plan, role assignments, alert rules and autoscale
 settings of an export; scripts on the classic API), one per rule and fix: each is its first finding (as in
 `other_blockers`), with `fix` the advice for all of them (the rule's own when each finding has a fix of its
-own), `more` the count of the others, and `files` the first few files of them all when there are several
-(`more_files` counts the rest). `before_steps` says the advice is for before migrating: the text, markdown
+own), `more` the count of the others, and `files` the first few files of the others, unless they are all in
+the first's own file, which its position names (`more_files` counts the rest of the others' files).
+Warnings about migcheck's own suppression comments (MIG005, MIG006) are `check`'s business, not the plan's. `before_steps` says the advice is for before migrating: the text, markdown
 and HTML formats list those notes before the first step, the others after the steps.
 `before` is what to run once in the subscription before its first step (select it, register the migration
 provider; `subscription_id` is "" when the files do not state it), and a step's `before` commands are what the
@@ -156,7 +157,8 @@ def last_notes(subscription: SubscriptionPlan) -> list[OtherNote]:
 
 def note_words(note: OtherNote, text: Callable[[str], str], path: Callable[[str], str]) -> str:
     """A note outside the steps after its position and code, as a step's note says it: the message, what
-    is folded into it (` (and 4 more like it, in a.ps1, b.ps1, c.ps1 and 2 more files)`), then the advice.
+    is folded into it (` (and 5 more like it, in b.ps1, c.ps1, d.ps1 and 2 more files)`: the files of the
+    others, the first's position naming its own), then the advice.
     The message and advice go through `text`, the files through `path`."""
     folded = ""
     if note.more:

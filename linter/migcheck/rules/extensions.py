@@ -568,7 +568,11 @@ class SecurityCenterExtension(Rule):
         "'microsoft.security/pricings'\"`) or `az security pricing list`. It is reported at the plan's row "
         "when the files checked hold classic VMs of its subscription — in an export that names the "
         "subscription, or in the other files of a subscription the exports name (with no export naming one, "
-        "the only subscription the plans' export covers is taken as theirs) — and the message names them. A "
+        "the only subscription the plans' export covers is taken as theirs; a cloud service an export places "
+        "in one subscription is of that one) — and the message names them. When the plans cover several "
+        "subscriptions and nothing tells which one the files' own VMs are in, each plan on Standard is "
+        "reported with those VMs, saying that their subscription is not known: migcheck does not choose "
+        "one, and a plan that may install the extension on them is not left unsaid. A "
         "Free plan, the other plans (`StorageAccounts`, ...) and a plan of a subscription with no classic VM "
         "among the files are not reported.",
         why="The 2017 overview lists the extension only with the two gateway conditions, and says why it "
@@ -681,30 +685,63 @@ class SecurityCenterExtension(Rule):
 
     def _plans(self, estate: Estate) -> Iterator[Finding]:
         """The subscriptions' plans for VMs on the Standard tier, each where the files checked hold classic VMs
-        of its subscription."""
+        of its subscription, or classic VMs whose subscription no file tells (see `_classic_vms`)."""
         plans = _vm_plans(estate)
         if not any(plan.standard for plan in plans):
             return
-        classic = _classic_vms(estate, files_subscription(estate, {plan.subscription for plan in plans}))
+        covered = {plan.subscription for plan in plans}
+        classic, unplaced = _classic_vms(estate, files_subscription(estate, covered))
         for plan in plans:
             vms = list(classic.get(plan.subscription, {}).values()) if plan.standard else []
-            if not vms:
-                continue
-            where = f" in subscription {plan.subscription}" if plan.subscription else ""
-            count = f"{len(vms)} classic VM{'s' if len(vms) != 1 else ''}"
-            yield self.finding(
-                plan,
-                f"Defender for Cloud plan '{plan.name}' is on the Standard tier{where}: it installs its "
-                f"monitoring extension on the subscription's VMs by itself, the classic ones too ({count} among "
-                f"the files checked: {listed(vms, total=len(vms))}); disable the plan, or exclude these VMs "
-                "from it, before migrating",
-                fix=f"Before migrating, set the plan to Free (`Set-AzSecurityPricing -Name {plan.name} "
-                f"-PricingTier Free`, or `az security pricing create -n {plan.name} --tier free`) — at least "
-                "3 hours before, where a VM's network gateway cuts it off from on-premises — or exclude the "
-                "classic VMs from its automatic provisioning, so that the monitoring extension is removed "
-                "from them and not reinstalled while they migrate; enable it again once the VMs are in "
-                "Resource Manager.",
-            )
+            if vms:
+                yield self._plan_finding(plan, vms)
+            elif plan.standard and unplaced:
+                yield self._unplaced_finding(plan, unplaced, covered)
+
+    def _plan_finding(self, plan: DefenderPlan, vms: list[str]) -> Finding:
+        where = f" in subscription {plan.subscription}" if plan.subscription else ""
+        return self.finding(
+            plan,
+            f"Defender for Cloud plan '{plan.name}' is on the Standard tier{where}: it installs its "
+            f"monitoring extension on the subscription's VMs by itself, the classic ones too ({_vm_count(vms)} "
+            f"among the files checked: {listed(vms, total=len(vms))}); disable the plan, or exclude these VMs "
+            "from it, before migrating",
+            fix=_free_plan_fix(plan),
+        )
+
+    def _unplaced_finding(self, plan: DefenderPlan, vms: list[str], covered: set[str]) -> Finding:
+        """A plan on Standard when the files' classic VMs may be of its subscription or of another one the
+        plans' export covers: no file tells which, so the finding says so rather than choose."""
+        where = f" in subscription {plan.subscription}" if plan.subscription else ""
+        others = sorted(covered - {""})
+        plans_of = f"subscription{'s' if len(others) != 1 else ''} {', '.join(others)}"
+        theirs = f"subscription {plan.subscription}" if plan.subscription else "the plan's subscription"
+        return self.finding(
+            plan,
+            f"Defender for Cloud plan '{plan.name}' is on the Standard tier{where}: it installs its "
+            f"monitoring extension on the subscription's VMs by itself, the classic ones too; the files "
+            f"checked hold {_vm_count(vms)} ({listed(vms, total=len(vms))}) whose subscription no file "
+            f"states, and the Defender plans checked are of {plans_of}: if they are in this one, disable "
+            "the plan, or exclude these VMs from it, before migrating",
+            fix="Tell which subscription the classic VMs are in: check them with an export that names it "
+            "(Resource Graph's `microsoft.classiccompute/virtualmachines` rows, with their `subscriptionId`) "
+            'or declare it (`subscription = "<id>"` under `[inventory]` of a migcheck.toml). If they are in '
+            f"{theirs}: {_free_plan_fix(plan)}",
+        )
+
+
+def _vm_count(vms: list[str]) -> str:
+    return f"{len(vms)} classic VM{'s' if len(vms) != 1 else ''}"
+
+
+def _free_plan_fix(plan: DefenderPlan) -> str:
+    return (
+        f"Before migrating, set the plan to Free (`Set-AzSecurityPricing -Name {plan.name} -PricingTier Free`, "
+        f"or `az security pricing create -n {plan.name} --tier free`) — at least 3 hours before, where a VM's "
+        "network gateway cuts it off from on-premises — or exclude the classic VMs from its automatic "
+        "provisioning, so that the monitoring extension is removed from them and not reinstalled while they "
+        "migrate; enable it again once the VMs are in Resource Manager."
+    )
 
 
 def _vm_plans(estate: Estate) -> list[DefenderPlan]:
@@ -733,19 +770,35 @@ def files_subscription(estate: Estate, settings_of: set[str]) -> str | None:
     return next(iter(settings_of))
 
 
-def _classic_vms(estate: Estate, files: str | None) -> dict[str, dict[tuple[str, str], str]]:
-    """The classic VMs among the files checked by subscription, each once per cloud service (cloud service
-    and VM name → VM name): those the exports describe, and those of the estate's cloud services as of the
-    subscription `files` (when known)."""
-    found: dict[str, dict[tuple[str, str], str]] = {}
+# Classic VMs by subscription, each once per cloud service: (cloud service, VM name) → VM name.
+_VmsBySubscription = dict[str, dict[tuple[str, str], str]]
+
+
+def _classic_vms(estate: Estate, files: str | None) -> tuple[_VmsBySubscription, list[str]]:
+    """The classic VMs among the files checked by subscription, and those of no subscription known. The
+    exports' VMs are of the subscription they name. The VMs of the estate's cloud services are of `files`
+    when it is known; otherwise of the one subscription whose exported VMs share their cloud service (cloud
+    service names are unique in Azure), and else of none known: the files say nothing of it, and the
+    subscriptions a plans' export covers are not told apart by guessing."""
+    found: _VmsBySubscription = {}
     for vm in estate.inventory.vms:
         found.setdefault(vm.subscription, {}).setdefault((key(vm.service), key(vm.name)), vm.name)
-    if files is not None:
-        ours = found.setdefault(files, {})
-        for service in estate.cloud_services:
-            for role in service.vms:
-                ours.setdefault((key(service.name), key(role.name)), role.name)
-    return found
+    holders: dict[str, set[str]] = {}
+    if files is None:
+        for vm in estate.inventory.vms:
+            if vm.subscription:
+                holders.setdefault(key(vm.service), set()).add(vm.subscription)
+    unplaced: dict[tuple[str, str], str] = {}
+    for service in estate.cloud_services:
+        held = holders.get(key(service.name), set())
+        if files is not None or len(held) == 1:
+            ours = found.setdefault(files if files is not None else next(iter(held)), {})
+        else:
+            ours = unplaced
+        for role in service.vms:
+            ours.setdefault((key(service.name), key(role.name)), role.name)
+    exported = {vm for vms in found.values() for vm in vms}
+    return found, [name for vm, name in unplaced.items() if vm not in exported]
 
 
 class SiteRecoveryExtension(Rule):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from migcheck.estate import Estate
+from migcheck.estate import Estate, key
 from migcheck.inventory_model import (
     AlertRule,
     ApplicationGateway,
@@ -845,8 +845,11 @@ class ClassicRoleAssignment(Rule):
         "classic-only role that manages none of the migrated resources."
     )
     fix_hint = (
-        "Assign the same principal the Resource Manager role on the migrated resource's id after migration, "
-        "and remove the classic assignment."
+        "Before migrating, record the assignment (the export it came from, or `Get-AzRoleAssignment`); after "
+        "migration, assign the same principal the Resource Manager role on the migrated resource's id, and "
+        "remove the classic assignment. A classic-only role on a subscription or management group: assign "
+        "its Resource Manager counterpart on the same scope before migrating; on a resource group: on the "
+        "`-Migrated` groups the migration creates, or on the subscription."
     )
     source = (
         "Unsupported configurations — Resource Manager: Role Based Access Control (RBAC) for classic "
@@ -876,17 +879,21 @@ class ClassicRoleAssignment(Rule):
         "follow it: whoever managed a classic VM through a role assignment loses that access once it "
         "migrates, and classic roles (Classic Virtual Machine Contributor...) mean nothing on Resource "
         "Manager resources. The migration goes through; the access has to be granted again.",
-        fix="Before migrating, list the assignments (this rule's findings are that list). After the commit, "
+        fix="Before migrating, record the assignments (this rule's findings are that list; keep the export, or "
+        "read them again with `Get-AzRoleAssignment -Scope <classic id>`). After the commit, "
         "assign each principal the Resource Manager role on the new id (`New-AzRoleAssignment -ObjectId "
         "<principal> -RoleDefinitionName <role> -Scope <new id>`): Virtual Machine Contributor for Classic "
         "Virtual Machine Contributor, Network Contributor for Classic Network Contributor, Storage Account "
         "Contributor for Classic Storage Account Contributor, Storage Account Key Operator Service Role for "
         "Classic Storage Account Key Operator Service Role. Then remove the classic assignments. Prefer "
         "assigning on the `-Migrated` resource group when several resources share one principal. A classic "
-        "role on a subscription, resource group or management group keeps its scope: assign the Resource "
-        "Manager role on that same scope (before the migration, so that the principals can manage the "
-        "resources as soon as they are migrated), and remove the classic assignment once no classic "
-        "resource is left under it.",
+        "role on a subscription or management group keeps its scope: assign the Resource Manager role on "
+        "that same scope (before the migration, so that the principals can manage the resources as soon as "
+        "they are migrated), and remove the classic assignment once no classic resource is left under it. "
+        "On a resource group it does not: the migration moves the group's classic resources into resource "
+        "groups of its own making (`<cloud service>-Migrated`, `<network>-Migrated`), so the Resource Manager "
+        "role is assigned there once Prepare has created them, or on the subscription; the finding names the "
+        "groups of the cloud services named like the group (classic VMs share their cloud service's group).",
     )
     invalid = (
         Example(
@@ -957,7 +964,7 @@ class ClassicRoleAssignment(Rule):
             scope = assignment.scope
             if not scope.is_classic:  # a classic-only role on a subscription, group or management group
                 if _holds_classic(scope, classic):
-                    yield self._classic_role(assignment)
+                    yield self._classic_role(assignment, estate)
                 continue
             service = estate.inventory.service_of_vm(scope.subscription, scope.name)
             new_id = migrated_id(scope, service)
@@ -972,27 +979,106 @@ class ClassicRoleAssignment(Rule):
                 assignment,
                 f"role '{role}' is assigned to {who} on classic {_described(scope)}; {after}",
                 fix=(
-                    f"After migration, assign {who} the role '{replacement or role}' on "
+                    f"Before migrating, record this assignment (`Get-AzRoleAssignment -Scope "
+                    f"{scope.text.strip()}`, or keep {assignment.mark.path}, the export it came from); after "
+                    f"migration, assign {who} the role '{replacement or role}' on "
                     f"{new_id or 'the migrated resource'}, then remove this assignment."
                 ),
             )
 
-    def _classic_role(self, assignment: RoleAssignment) -> Finding:
+    def _classic_role(self, assignment: RoleAssignment, estate: Estate) -> Finding:
         role, replacement = _ROLES[assignment.role_definition]
         who = _principal(assignment)
         where = _scope_words(assignment.scope)
+        granted = "only, so after migration this assignment lets the principal manage none of the migrated resources"
+        if not assignment.scope.resource_group or assignment.scope.names:
+            return self.finding(
+                assignment,
+                f"role '{role}' is assigned to {who} on {where}: the role grants rights on classic resources "
+                f"{granted}; assign the role '{replacement}' on the same scope instead",
+                fix=(
+                    f"Assign {who} the role '{replacement}' on {where} before migrating "
+                    f"({_assign_command(assignment, replacement, assignment.scope.text.strip())}), and "
+                    "remove this assignment once no classic resource is left there."
+                ),
+            )
+        return self._classic_role_on_group(
+            assignment,
+            estate,
+            f"role '{role}' is assigned to {who} on "
+            f"{where}: the role grants rights on classic resources {granted}",
+        )
+
+    def _classic_role_on_group(self, assignment: RoleAssignment, estate: Estate, said: str) -> Finding:
+        """A classic-only role on a resource group: the migration moves the group's classic resources into
+        groups of its own making, so the Resource Manager role goes there (or on the subscription)."""
+        _, replacement = _ROLES[assignment.role_definition]
+        who = _principal(assignment)
+        scope = assignment.scope
+        subscription = f"/subscriptions/{scope.subscription}"
+        groups = _migrated_groups(estate, scope)
+        remove = f"remove this assignment once no classic resource is left in resource group '{scope.resource_group}'."
+        if groups:
+            named = listed((g for g, _ in groups), quote="'")
+            held = listed((what for _, what in groups), quote="")
+            plural = "s" if len(groups) != 1 else ""
+            commands = "; ".join(
+                _assign_command(assignment, replacement, f"{subscription}/resourceGroups/{g}")
+                for g, _ in groups
+            )
+            return self.finding(
+                assignment,
+                f"{said}, and the migration moves {held} out of the group; assign the role '{replacement}' on "
+                f"resource group{plural} {named}, which the migration creates for {'them' if plural else 'it'}, or on "
+                f"subscription "
+                f"{scope.subscription}, instead",
+                fix=(
+                    f"Assign {who} the role '{replacement}' on resource group{plural} {named} (the migrated "
+                    f"{held}) once Prepare has created {'them' if plural else 'it'} ({commands}), or on "
+                    f"subscription {scope.subscription} ({_assign_command(assignment, replacement, subscription)}); "
+                    f"{remove}"
+                ),
+            )
         return self.finding(
             assignment,
-            f"role '{role}' is assigned to {who} on {where}: the role grants rights on classic resources "
-            "only, so after migration this assignment lets the principal manage none of the migrated "
-            f"resources; assign the role '{replacement}' on the same scope instead",
+            f"{said}, and the migration moves the group's classic resources into new resource groups "
+            f"(`<cloud service>-Migrated`, `<network>-Migrated`); assign the role '{replacement}' on those "
+            f"groups, or on subscription {scope.subscription}, instead",
             fix=(
-                f"Assign {who} the role '{replacement}' on {where} before migrating (`New-AzRoleAssignment "
-                f"-ObjectId {assignment.principal_id or '<principal>'} -RoleDefinitionName '{replacement}' "
-                f"-Scope {assignment.scope.text.strip()}`), and remove this assignment once no classic "
-                "resource is left there."
+                f"Assign {who} the role '{replacement}' on the resource groups the migration puts the group's "
+                "classic resources in, named after them (`<cloud service>-Migrated`, `<network>-Migrated`), "
+                "once Prepare has created them "
+                f"({_assign_command(assignment, replacement, f'{subscription}/resourceGroups/<name>-Migrated')}), "
+                f"or on subscription {scope.subscription} "
+                f"({_assign_command(assignment, replacement, subscription)}); {remove}"
             ),
         )
+
+
+def _assign_command(assignment: RoleAssignment, role: str, scope: str) -> str:
+    return (
+        f"`New-AzRoleAssignment -ObjectId {assignment.principal_id or '<principal>'} -RoleDefinitionName "
+        f"'{role}' -Scope {scope}`"
+    )
+
+
+def _migrated_groups(estate: Estate, scope: ResourceId) -> list[tuple[str, str]]:
+    """The resource groups the migration creates for the classic resources of a resource group, with what
+    each holds (`rs-Migrated`, `cloud service 'rs'`), named as the plan names them. The files tell a cloud
+    service's group only by its name: classic VMs and their cloud service share a resource group named
+    after the cloud service (as `migrated_id` reads it), so a group of that name holds it. Networks and
+    storage accounts say nothing of their group."""
+    from migcheck.plan import _service_name  # the plan's `becomes:` names the group the same way
+
+    group = key(scope.resource_group)
+    found: dict[str, str] = {}
+    for service in estate.cloud_services:
+        if key(service.name) == group and service.vms and service.named_by != "deployment":
+            found.setdefault(f"{_service_name(service)}-Migrated", f"cloud service '{service.name}'")
+    for vm in estate.inventory.vms:
+        if key(vm.service) == group and vm.subscription in ("", scope.subscription):
+            found.setdefault(f"{vm.service}-Migrated", f"cloud service '{vm.service}'")
+    return list(found.items())
 
 
 def _principal(assignment: RoleAssignment) -> str:
@@ -1075,7 +1161,10 @@ class ClassicAlertRule(Rule):
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({AlertRule})
     summary = "An alert rule watches a classic resource; the migration drops it."
-    fix_hint = "Recreate the alert as a metric alert on the migrated resource after migration."
+    fix_hint = (
+        "Before migrating, record the alert's definition (the export it came from, or `az monitor metrics "
+        "alert show`); after migration, recreate it as a metric alert on the migrated resource."
+    )
     source = (
         "Unsupported configurations — Compute: Virtual machines that have alerts, Autoscale policies. The "
         "migration goes through and these settings are dropped. ... you can reconfigure the alert settings "
@@ -1089,9 +1178,12 @@ class ClassicAlertRule(Rule):
         "The message lists what each alert watches and its metric, so that it can be recreated.",
         why="The migration goes through, and the alert settings of the migrated VMs are dropped: the alerts "
         "stop firing without anyone being told.",
-        fix="Keep this list. After migration, recreate each alert as a metric alert on the migrated "
-        "resource (`New-AzMetricAlertRuleV2` or the portal), with the same metric, threshold, window and "
-        "action group, then delete the old rule. Classic alert rules themselves are retired: what remains "
+        fix="Before migrating, record each alert's definition — its metric, threshold, window and action "
+        "group: keep the export the finding points at, or read it again (`az monitor metrics alert show`, `az "
+        "monitor activity-log alert show`) — since the migration drops it. After migration, recreate each "
+        "alert as a metric alert on the migrated resource (`New-AzMetricAlertRuleV2` or the portal), then "
+        "delete the old rule; an alert on a web/worker role is recreated for the roles' new home once they are "
+        "rebuilt (they are not migrated, MIG101). Classic alert rules themselves are retired: what remains "
         "of one is a record to rebuild from, not something that still fires.",
     )
     invalid = (
@@ -1161,11 +1253,52 @@ class ClassicAlertRule(Rule):
             watched = listed((_described(t) for t in alert.targets), quote="")
             metric = f" (metric '{alert.metric}')" if alert.metric else ""
             disabled = ", disabled" if alert.enabled is False else ""
+            where = _recreated_where(alert.targets, estate)
             yield self.finding(
                 alert,
                 f"{alert.source} '{alert.name}'{disabled} watches classic {watched}{metric}: the migration "
-                "drops it; recreate it on the migrated resource",
+                f"drops it; before migrating, record its definition, to recreate it {where}",
+                fix=(
+                    f"Before migrating, record {alert.source} '{alert.name}' with its metric, threshold, "
+                    f"window and actions ({_alert_record(alert)}); then recreate it as a metric alert "
+                    f"{where} (`New-AzMetricAlertRuleV2` or the portal), and delete the old rule."
+                ),
             )
+
+
+def _alert_record(alert: AlertRule) -> str:
+    """Where an alert's definition can be read before the migration: the export it came from, and for the
+    alerts Resource Manager still serves, its command."""
+    export = f"keep {alert.mark.path}, the export it came from"
+    commands = {
+        "metric alert": f"`az monitor metrics alert show -n '{alert.name}' -g <resource group>`",
+        "activity log alert": f"`az monitor activity-log alert show -n '{alert.name}' -g <resource group>`",
+    }
+    command = commands.get(alert.source)
+    return f"{command}, or {export}" if command else export
+
+
+def _web_worker_role(target: ResourceId, estate: Estate) -> bool:
+    """Whether `target` is a web/worker role of a cloud service, which the migration does not move (MIG101):
+    a role of a `domainNames` id that the files do not describe as a VM of that cloud service."""
+    if target.top_type != "microsoft.classiccompute/domainnames" or target.type.split("/")[-1] != "roles":
+        return False
+    vms = {key(vm.name) for s in estate.cloud_services if key(s.name) == key(target.name) for vm in s.vms}
+    return key(target.names[-1]) not in vms
+
+
+# Where a setting is recreated: on what the migration makes of its resource, or, for a web/worker role,
+# wherever the roles are rebuilt (they are not migrated: MIG101).
+_ON_MIGRATED = "on the migrated resource after migration"
+_ROLES_REBUILT = "for the roles' new home once they are rebuilt (web/worker roles are not migrated, MIG101)"
+
+
+def _recreated_where(targets: tuple[ResourceId, ...], estate: Estate) -> str:
+    """Where a setting on `targets` is recreated after the migration, in words."""
+    roles = [_web_worker_role(target, estate) for target in targets]
+    if roles and all(roles):
+        return _ROLES_REBUILT
+    return f"{_ON_MIGRATED}, and {_ROLES_REBUILT}" if any(roles) else _ON_MIGRATED
 
 
 class ClassicAutoscaleSetting(Rule):
@@ -1175,7 +1308,10 @@ class ClassicAutoscaleSetting(Rule):
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({AutoscaleSetting})
     summary = "An autoscale setting scales a classic resource or reads its metrics; the migration drops it."
-    fix_hint = "Recreate the autoscale setting on the migrated resource after migration."
+    fix_hint = (
+        "Before migrating, record the autoscale setting with its profiles and rules (the export it came from, "
+        "or `az monitor autoscale show`); after migration, recreate it on the migrated resource."
+    )
     source = (
         "Unsupported configurations — Compute: Virtual machines that have alerts, Autoscale policies. The "
         "migration goes through and these settings are dropped."
@@ -1189,8 +1325,9 @@ class ClassicAutoscaleSetting(Rule):
         "target is reported.",
         why="The migration goes through and the autoscale settings of what it migrates are dropped; a setting "
         "whose metric source migrates keeps pointing at an id that no longer exists.",
-        fix="Keep this list, with each setting's profiles and rules (`Get-AzAutoscaleSetting`). After "
-        "migration, recreate the scaling on the migrated resource: classic VMs scaled by turning VMs of an "
+        fix="Before migrating, record each setting with its profiles and rules (keep the export the finding "
+        "points at, or read it again with `az monitor autoscale show` or `Get-AzAutoscaleSetting`), since the "
+        "migration drops it. After migration, recreate the scaling on the migrated resource: classic VMs scaled by turning VMs of an "
         "availability set on and off become a virtual machine scale set or a scheduled job in Resource "
         "Manager, and a rule reading a classic queue is pointed at the migrated storage account. Web/worker "
         "roles are not migrated (MIG101): their scaling moves with whatever replaces them.",
@@ -1252,8 +1389,15 @@ class ClassicAutoscaleSetting(Rule):
                 sources = listed((_described(s) for s in setting.metric_sources), quote="")
                 parts.append(f"reads the metrics of classic {sources}")
             disabled = ", disabled" if setting.enabled is False else ""
+            # What it scales decides where it is recreated; with no classic target, what it reads.
+            where = _recreated_where((setting.target,) if setting.target else setting.metric_sources, estate)
             yield self.finding(
                 setting,
                 f"autoscale setting '{setting.name}'{disabled} {' and '.join(parts)}: the migration drops it; "
-                "recreate it on the migrated resource",
+                f"before migrating, record its definition, to recreate it {where}",
+                fix=(
+                    f"Before migrating, record autoscale setting '{setting.name}' with its profiles and rules "
+                    f"(`az monitor autoscale show -n '{setting.name}' -g <resource group>`, or keep "
+                    f"{setting.mark.path}, the export it came from); then recreate the scaling {where}."
+                ),
             )
