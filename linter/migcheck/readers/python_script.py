@@ -76,6 +76,7 @@ from typing import TYPE_CHECKING
 from migcheck import automation
 from migcheck.model import (
     AclRule,
+    AddressPrefix,
     ClassicCall,
     Deployment,
     Disk,
@@ -85,8 +86,10 @@ from migcheck.model import (
     Extension,
     FileKind,
     FileProblem,
+    GatewayConnection,
     Image,
     InputEndpoint,
+    LocalNetworkSite,
     Mark,
     MigrationStep,
     NameRef,
@@ -96,8 +99,10 @@ from migcheck.model import (
     RoleType,
     Script,
     StorageAccountType,
+    Subnet,
     Suppression,
     VirtualMachine,
+    VirtualNetwork,
     common_branches,
     is_stand_in,
     joined_paths,
@@ -2259,11 +2264,13 @@ class _Resources:
 
         place = _BodyPlace(self.source, body, mark)
         marker = Marker(self.source.path, body.text)
+        unstated = _UNSTATED_TEXT in body.text
         if local_name(root) == "NetworkConfiguration":
-            return [place.moved(r) for r in netcfg.read(root, marker)]
+            read = [place.moved(r) for r in netcfg.read(root, marker)]
+            return [_without_unstated_values(r) for r in read] if unstated else read
         read = [place.moved(r) for r in rest.read(root, marker) if isinstance(r, (Role, Deployment))]
-        if _UNSTATED_TEXT in body.text:
-            read = [self._unstated(r, mark) for r in read]
+        if unstated:
+            read = [_without_unstated_values(self._unstated(r, mark)) for r in read]
         for resource in read:
             if isinstance(resource, Role):
                 self.body_states[id(resource)] = _stated_facts(root)
@@ -2751,6 +2758,55 @@ _WRITTEN_TAG = re.compile(r"[^\s/>]+")
 def _start_tag(tag: str) -> re.Pattern[str]:
     """Where a line shows a start tag (or a comment, `!--`) of a tag as written."""
     return re.compile("<" + re.escape(tag) + r"(?![\w.:-])")
+
+
+# The fields of the records a body gives that hold a value, not a name: an address, a port, a size, a
+# version, a state. Where a body read from a template (`_templated`) has a stand-in there, the value is
+# unknown, and left empty as a file that does not state it leaves it, so that no rule checks the stand-in
+# as a value or compares it with another (two VMs would ask for the same private address, a DNS server
+# would be at another address than a .netcfg says). Names keep their stand-ins: a finding still names what
+# it is about. Address prefixes and a VM's static addresses are values too: see `_without_unstated_values`.
+_VALUE_FIELDS: dict[type, tuple[str, ...]] = {
+    Role: ("size",),
+    Deployment: ("slot",),
+    InputEndpoint: ("protocol", "port", "local_port"),
+    AclRule: ("order", "action", "remote_subnet"),
+    Extension: ("version", "state"),
+    Disk: ("io_type", "lun"),
+    VirtualNetwork: ("location",),
+    LocalNetworkSite: ("vpn_gateway_address",),
+    DnsServer: ("address",),
+    ReservedIp: ("address",),
+    GatewayConnection: ("type",),
+}
+
+
+def _without_unstated_values(value: object) -> object:
+    """`value` (a record a body gives, and every record in it however deep) with each value the script
+    does not state left out: a field of `_VALUE_FIELDS` emptied, an address prefix dropped (an address
+    space or a client pool without it, a subnet without a prefix), a static private address dropped from
+    its VM. What is left is what the script states, which rules check as they would in any file."""
+    if isinstance(value, tuple):
+        return tuple(_without_unstated_values(item) for item in value if not _unstated_prefix(item))
+    if not is_dataclass(value) or isinstance(value, type):
+        return value
+    changes: dict[str, object] = {}
+    for name in _VALUE_FIELDS.get(type(value), ()):
+        if _UNSTATED_TEXT in getattr(value, name):
+            changes[name] = ""
+    if isinstance(value, Subnet) and _unstated_prefix(value.prefix):
+        changes["prefix"] = None
+    if isinstance(value, Role):
+        changes["static_ips"] = tuple(ref for ref in value.static_ips if _UNSTATED_TEXT not in ref.name)
+    for item in fields(value):
+        held = changes.get(item.name, getattr(value, item.name))
+        if isinstance(held, tuple) or (is_dataclass(held) and not isinstance(held, Mark)):
+            changes[item.name] = _without_unstated_values(held)
+    return replace(value, **changes)
+
+
+def _unstated_prefix(value: object) -> bool:
+    return isinstance(value, AddressPrefix) and _UNSTATED_TEXT in value.text
 
 
 def _remarked(value: object, move: Callable[[Mark], Mark]) -> object:
