@@ -980,7 +980,7 @@ class ClassicRoleAssignment(Rule):
                 f"role '{role}' is assigned to {who} on classic {_described(scope)}; {after}",
                 fix=(
                     f"Before migrating, record this assignment (`Get-AzRoleAssignment -Scope "
-                    f"{scope.text.strip()}`, or keep {assignment.mark.path}, the export it came from); after "
+                    f"{scope.text.strip()}`, or keep the export it came from); after "
                     f"migration, assign {who} the role '{replacement or role}' on "
                     f"{new_id or 'the migrated resource'}, then remove this assignment."
                 ),
@@ -1269,7 +1269,7 @@ class ClassicAlertRule(Rule):
 def _alert_record(alert: AlertRule) -> str:
     """Where an alert's definition can be read before the migration: the export it came from, and for the
     alerts Resource Manager still serves, its command."""
-    export = f"keep {alert.mark.path}, the export it came from"
+    export = "keep the export it came from"
     commands = {
         "metric alert": f"`az monitor metrics alert show -n '{alert.name}' -g <resource group>`",
         "activity log alert": f"`az monitor activity-log alert show -n '{alert.name}' -g <resource group>`",
@@ -1398,6 +1398,6 @@ class ClassicAutoscaleSetting(Rule):
                 fix=(
                     f"Before migrating, record autoscale setting '{setting.name}' with its profiles and rules "
                     f"(`az monitor autoscale show -n '{setting.name}' -g <resource group>`, or keep "
-                    f"{setting.mark.path}, the export it came from); then recreate the scaling {where}."
+                    f"the export it came from); then recreate the scaling {where}."
                 ),
             )
