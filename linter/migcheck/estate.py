@@ -1706,16 +1706,34 @@ def _merged_subnets(definitions: Sequence[VirtualNetwork]) -> tuple[Subnet, ...]
 
 
 def _network_differences(a: VirtualNetwork, b: VirtualNetwork) -> tuple[str, ...]:
+    """Where two descriptions of a network disagree. An address space or a subnet prefix one of them does
+    not know (a script leaves it to a value it does not state) says less, it does not disagree."""
     out = []
     space_a, space_b = _prefixes(a.address_space), _prefixes(b.address_space)
-    if space_a != space_b:
+    if a.address_space_known and b.address_space_known and space_a != space_b:
         out.append(f"address space {_spaces(space_a)} / {_spaces(space_b)}")
-    subnets_a = {key(s.name): _prefixes((s.prefix,) if s.prefix else ()) for s in a.subnets}
-    subnets_b = {key(s.name): _prefixes((s.prefix,) if s.prefix else ()) for s in b.subnets}
-    if subnets_a != subnets_b:
+    if _subnets_differ(a.subnets, b.subnets):
         out.append(f"subnets {_subnet_list(a.subnets)} / {_subnet_list(b.subnets)}")
     out.extend(_place_differences(a, b))
     return tuple(out)
+
+
+def _subnets_differ(a: Iterable[Subnet], b: Iterable[Subnet]) -> bool:
+    """Whether two descriptions name other subnets, or give one of them other prefixes where both know it."""
+    prefixes_a, prefixes_b = _subnet_prefixes(a), _subnet_prefixes(b)
+    if prefixes_a.keys() != prefixes_b.keys():
+        return True
+    return any(
+        prefixes is not None and prefixes_b[name] is not None and prefixes != prefixes_b[name]
+        for name, prefixes in prefixes_a.items()
+    )
+
+
+def _subnet_prefixes(subnets: Iterable[Subnet]) -> dict[str, frozenset[str] | None]:
+    """Each subnet's prefix by name, None where the description does not know it."""
+    return {
+        key(s.name): (_prefixes((s.prefix,) if s.prefix else ()) if s.prefix_known else None) for s in subnets
+    }
 
 
 def _place_differences(a: VirtualNetwork, b: VirtualNetwork) -> Iterator[str]:
@@ -1904,7 +1922,8 @@ def _address_differences(a: object, b: object) -> tuple[str, ...]:
         x, y = getattr(a, name, ""), getattr(b, name, "")
         if x and y and x.strip() != y.strip():
             out.append(f"{name.replace('_', ' ')} {x} / {y}")
-    if hasattr(a, "address_space"):
+    # A local site whose address space one description does not know (see `_network_differences`).
+    if getattr(a, "address_space_known", False) and getattr(b, "address_space_known", False):
         x, y = _prefixes(a.address_space), _prefixes(b.address_space)  # type: ignore[attr-defined]
         if x != y:
             out.append(f"address space {sorted(x) or 'none'} / {sorted(y) or 'none'}")

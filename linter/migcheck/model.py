@@ -638,6 +638,9 @@ class Subnet:
     # `VirtualNetworkSites` body does; a network configuration never does): they migrate with the network.
     security_group: str = ""
     route_table: str = ""
+    # False when the file sets the prefix to a value it does not state (a script's template): `prefix` is
+    # then None, and another description's prefix for the subnet is not compared with it (MIG004).
+    prefix_known: bool = True
 
 
 @record
@@ -695,6 +698,9 @@ class VirtualNetwork:
     # network sites its gateway connects to.
     inline_dns_servers: tuple[DnsServer, ...] = ()
     inline_local_sites: tuple[LocalNetworkSite, ...] = ()
+    # False when the file leaves a prefix of the address space to a value it does not state (a script's
+    # template): `address_space` holds only those it states, and is not compared with another's (MIG004).
+    address_space_known: bool = True
 
 
 @record
@@ -704,6 +710,9 @@ class LocalNetworkSite:
     address_space: tuple[AddressPrefix, ...]
     vpn_gateway_address: str
     mark: Mark
+    # False when the file leaves a prefix of the address space to a value it does not state (a script's
+    # template): `address_space` holds only those it states, and is not compared with another's (MIG004).
+    address_space_known: bool = True
 
 
 @record

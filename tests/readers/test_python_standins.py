@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from lint_support import lint_files, where
 
-from migcheck.model import Deployment, NetworkConfiguration
+from migcheck.model import Deployment, NetworkConfiguration, VirtualNetwork
 from migcheck.readers import read_document
 
 HEADER = """\
@@ -188,3 +188,81 @@ def test_two_vms_the_script_gives_one_stated_static_address_still_ask_for_the_sa
     assert mig(tmp_path, monkeypatch, {"vms.py": script}, "MIG306") == [
         f"MIG306 vms.py:{position(script, '<StaticVirtualNetworkIPAddress>')}"
     ]
+
+
+# --- an address space or a subnet prefix the script does not state is not compared (MIG004) -----------------
+
+
+def network_script(space: str, subnet: str) -> str:
+    return (
+        HEADER
+        + 'cfg = """'
+        + NETWORK.format(dns="10.0.0.4", space=space, subnet=subnet)
+        + '""" % prefix\n'
+        + PUT_NETWORK
+    )
+
+
+def script_network(script: str) -> VirtualNetwork:
+    document = read_document("net.py", script.encode(), explicit=True)
+    assert document is not None
+    (config,) = [r for r in document.resources if isinstance(r, NetworkConfiguration)]
+    (vnet,) = config.virtual_networks
+    return vnet
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_an_address_space_the_script_does_not_state_does_not_disagree_with_a_netcfg(
+    tmp_path, monkeypatch, shape
+):
+    script = HEADER + SHAPES[shape].replace("{subnet}", "10.0.0.0/24") + PUT_NETWORK
+    files = {"NetworkConfig.netcfg": NETCFG, "net.py": script}
+    assert mig(tmp_path, monkeypatch, files, "MIG004") == []
+    vnet = script_network(script)
+    assert (vnet.address_space, vnet.address_space_known) == ((), False)
+
+
+def test_a_subnet_prefix_the_script_does_not_state_does_not_disagree_with_a_netcfg(tmp_path, monkeypatch):
+    script = network_script("10.0.0.0/16", "%s")
+    files = {"NetworkConfig.netcfg": NETCFG, "net.py": script}
+    assert mig(tmp_path, monkeypatch, files, "MIG004") == []
+    vnet = script_network(script)
+    assert vnet.address_space_known
+    assert [(s.name, s.prefix, s.prefix_known) for s in vnet.subnets] == [("s1", None, False)]
+
+
+def test_a_script_that_states_another_address_space_still_disagrees_with_a_netcfg(tmp_path, monkeypatch):
+    script = network_script("10.1.0.0/16", "%s")
+    files = {"NetworkConfig.netcfg": NETCFG, "net.py": script}
+    assert mig(tmp_path, monkeypatch, files, "MIG004") == [
+        f"MIG004 net.py:{position(script, '<VirtualNetworkSite name')}"
+    ]
+
+
+def test_an_unstated_subnet_prefix_does_not_hide_a_subnet_the_netcfg_lacks(tmp_path, monkeypatch):
+    script = network_script("10.0.0.0/16", "%s").replace('<Subnet name="s1">', '<Subnet name="s2">')
+    files = {"NetworkConfig.netcfg": NETCFG, "net.py": script}
+    assert mig(tmp_path, monkeypatch, files, "MIG004") == [
+        f"MIG004 net.py:{position(script, '<VirtualNetworkSite name')}"
+    ]
+
+
+SITES = """<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+<VirtualNetworkConfiguration>
+<LocalNetworkSites><LocalNetworkSite name="site1"><AddressSpace><AddressPrefix>{space}</AddressPrefix></AddressSpace>
+<VPNGatewayAddress>203.0.113.1</VPNGatewayAddress></LocalNetworkSite></LocalNetworkSites>
+<VirtualNetworkSites><VirtualNetworkSite name="vnet1" Location="West US">
+<AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace></VirtualNetworkSite></VirtualNetworkSites>
+</VirtualNetworkConfiguration></NetworkConfiguration>"""
+
+
+@pytest.mark.parametrize(
+    ("space", "fill", "disagrees"), [("%s", " % prefix", False), ("192.168.9.0/24", "", True)]
+)
+def test_a_local_site_address_space_the_script_does_not_state_does_not_disagree_with_a_netcfg(
+    tmp_path, monkeypatch, space, fill, disagrees
+):
+    script = HEADER + 'cfg = """' + SITES.format(space=space) + '"""' + fill + "\n" + PUT_NETWORK
+    files = {"NetworkConfig.netcfg": SITES.format(space="192.168.0.0/16"), "sites.py": script}
+    expected = [f"MIG004 sites.py:{position(script, '<LocalNetworkSite name')}"] if disagrees else []
+    assert mig(tmp_path, monkeypatch, files, "MIG004") == expected

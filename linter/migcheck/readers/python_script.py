@@ -2785,7 +2785,8 @@ def _without_unstated_values(value: object) -> object:
     """`value` (a record a body gives, and every record in it however deep) with each value the script
     does not state left out: a field of `_VALUE_FIELDS` emptied, an address prefix dropped (an address
     space or a client pool without it, a subnet without a prefix), a static private address dropped from
-    its VM. What is left is what the script states, which rules check as they would in any file."""
+    its VM. What is left is what the script states, which rules check as they would in any file; an address
+    space or a subnet that lost a prefix says it does not know it, so that it is not compared."""
     if isinstance(value, tuple):
         return tuple(_without_unstated_values(item) for item in value if not _unstated_prefix(item))
     if not is_dataclass(value) or isinstance(value, type):
@@ -2796,6 +2797,11 @@ def _without_unstated_values(value: object) -> object:
             changes[name] = ""
     if isinstance(value, Subnet) and _unstated_prefix(value.prefix):
         changes["prefix"] = None
+        changes["prefix_known"] = False
+    if isinstance(value, (VirtualNetwork, LocalNetworkSite)) and any(
+        map(_unstated_prefix, value.address_space)
+    ):
+        changes["address_space_known"] = False
     if isinstance(value, Role):
         changes["static_ips"] = tuple(ref for ref in value.static_ips if _UNSTATED_TEXT not in ref.name)
     for item in fields(value):
