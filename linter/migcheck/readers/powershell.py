@@ -3247,11 +3247,11 @@ class Interpreter:
         values = self._statement_values(node, env)
         if len(values) == 1 and isinstance(values[0], Items):
             return values[0]
-        return _bounded(Items(tuple(values)), self.snippet(node))
+        return _bounded(Items(_enumerated(values)), self.snippet(node))
 
     def _sub_expression(self, node: Node, env: Env) -> Value:
         values = self._statement_values(node, env)
-        return values[0] if len(values) == 1 else _bounded(Items(tuple(values)), self.snippet(node))
+        return values[0] if len(values) == 1 else _bounded(Items(_enumerated(values)), self.snippet(node))
 
     def _statement_values(self, node: Node, env: Env) -> list[Value]:
         values: list[Value] = []
@@ -6024,6 +6024,15 @@ def _same_by(made: list[_MaybeAssociation]) -> object:
     return made[0].by if all(m.by == made[0].by for m in made) else None
 
 
+def _enumerated(outputs: list[Value]) -> tuple[Value, ...]:
+    """What several statements output, item by item: PowerShell sends an array a statement outputs down
+    the pipeline one item at a time, so `@(@("a", "b"); @("c", "d"))` holds four strings, not two arrays
+    (as `@(@("a", "b"), @("c", "d"))`, one statement, does)."""
+    return tuple(
+        item for output in outputs for item in (output.values if isinstance(output, Items) else (output,))
+    )
+
+
 def _item_at(items: Items, index: str) -> Value | None:
     """`$list[1]`, `$list[-1]`: the item at a whole-number index of an array the reader knows; None for
     another index, one past its end, or an array a loop read once may have added to."""
@@ -6784,9 +6793,10 @@ def _merged(a: Table, b: Table) -> Value:
 
 
 def _walkable(item: Value) -> bool:
-    """An item of a list a loop is run over item by item: a string, a table the script writes out whole
-    (`@{ Name = "web01"; Size = "Small" }`), or the VMs of `Get-AzureVM -ServiceName` (one item for all)."""
-    return isinstance(item, (Text, Vms)) or (isinstance(item, Table) and item.literal)
+    """An item of a list a loop is run over item by item: a string, a table or an array the script writes
+    out whole (`@{ Name = "web01"; Size = "Small" }`, `@("prod-vnet", "prodvhds")`, whose `$pair[0]` is
+    then known in each round), or the VMs of `Get-AzureVM -ServiceName` (one item for all)."""
+    return isinstance(item, (Text, Vms)) or (isinstance(item, (Table, Items)) and item.literal)
 
 
 def _earlier_rounds(value: Value | None) -> bool:
