@@ -490,14 +490,15 @@ _MONITORED_DEPLOYMENT = """
 """
 
 
-_EXAMPLE_SUBSCRIPTION = "3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d"
-_CLASSIC_VM_ROW = f"""
+EXAMPLE_SUBSCRIPTION = "3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d"  # the examples' subscription
+# A classic VM of it, as a Resource Graph export writes it: the examples of the rules that need one.
+CLASSIC_VM_ROW = f"""
 [
   {{
-    "id": "/subscriptions/{_EXAMPLE_SUBSCRIPTION}/resourceGroups/contoso-app/providers/Microsoft.ClassicCompute/virtualMachines/app03",
+    "id": "/subscriptions/{EXAMPLE_SUBSCRIPTION}/resourceGroups/contoso-app/providers/Microsoft.ClassicCompute/virtualMachines/app03",
     "name": "app03",
     "type": "microsoft.classiccompute/virtualmachines",
-    "subscriptionId": "{_EXAMPLE_SUBSCRIPTION}",
+    "subscriptionId": "{EXAMPLE_SUBSCRIPTION}",
     "properties": {{"domainName": {{"name": "contoso-app"}}, "hardwareProfile": {{"size": "Medium"}}}}
   }}
 ]
@@ -506,10 +507,10 @@ _PRICING_ROW = f"""
 {{
   "data": [
     {{
-      "id": "/subscriptions/{_EXAMPLE_SUBSCRIPTION}/providers/Microsoft.Security/pricings/VirtualMachines",
+      "id": "/subscriptions/{EXAMPLE_SUBSCRIPTION}/providers/Microsoft.Security/pricings/VirtualMachines",
       "name": "VirtualMachines",
       "type": "microsoft.security/pricings",
-      "subscriptionId": "{_EXAMPLE_SUBSCRIPTION}",
+      "subscriptionId": "{EXAMPLE_SUBSCRIPTION}",
       "properties": {{"pricingTier": "Standard"}}
     }}
   ]
@@ -620,7 +621,7 @@ class SecurityCenterExtension(Rule):
             note="An Export-AzureVM file: the network is unknown, so the finding is info.",
         ),
         Example(
-            {"inventory/classic.json": _CLASSIC_VM_ROW, "inventory/defender.json": _PRICING_ROW},
+            {"inventory/classic.json": CLASSIC_VM_ROW, "inventory/defender.json": _PRICING_ROW},
             expect=("inventory/defender.json:3:5",),
             note="The plan for VMs on the Standard tier, in the subscription of the classic VM app03.",
         ),
@@ -637,7 +638,7 @@ class SecurityCenterExtension(Rule):
         ),
         Example(
             {
-                "inventory/classic.json": _CLASSIC_VM_ROW,
+                "inventory/classic.json": CLASSIC_VM_ROW,
                 "inventory/defender.json": _PRICING_ROW.replace('"Standard"', '"Free"'),
             },
             note="On the Free tier, Defender for Cloud installs nothing.",

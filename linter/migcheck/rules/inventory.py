@@ -24,9 +24,9 @@ from migcheck.inventory_model import (
 )
 from migcheck.model import Finding, Severity
 from migcheck.rule import Docs, Example, Rule, Scope, listed
-from migcheck.rules.extensions import files_subscription
+from migcheck.rules.extensions import CLASSIC_VM_ROW, EXAMPLE_SUBSCRIPTION, files_subscription
 
-SUBSCRIPTION = "3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d"  # the examples' subscription
+SUBSCRIPTION = EXAMPLE_SUBSCRIPTION
 CLASSIC_VNET = (
     f"/subscriptions/{SUBSCRIPTION}/resourceGroups/Default-Networking/providers/"
     "Microsoft.ClassicNetwork/virtualNetworks/prod-vnet"
@@ -806,17 +806,6 @@ def migrated_id(scope: ResourceId, service: str = "") -> str:
     return ""
 
 
-_CLASSIC_VM_ROW = f"""
-[
-  {{
-    "id": "/subscriptions/{SUBSCRIPTION}/resourceGroups/contoso-app/providers/Microsoft.ClassicCompute/virtualMachines/app03",
-    "name": "app03",
-    "type": "microsoft.classiccompute/virtualmachines",
-    "subscriptionId": "{SUBSCRIPTION}",
-    "properties": {{"domainName": {{"name": "contoso-app"}}, "hardwareProfile": {{"size": "Medium"}}}}
-  }}
-]
-"""
 _SUBSCRIPTION_ASSIGNMENT = f"""
 [
   {{
@@ -923,7 +912,7 @@ class ClassicRoleAssignment(Rule):
             expect=("inventory/rbac.json:4:5",),
         ),
         Example(
-            {"inventory/classic.json": _CLASSIC_VM_ROW, "inventory/rbac.json": _SUBSCRIPTION_ASSIGNMENT},
+            {"inventory/classic.json": CLASSIC_VM_ROW, "inventory/rbac.json": _SUBSCRIPTION_ASSIGNMENT},
             expect=("inventory/rbac.json:2:3",),
             note="Classic Virtual Machine Contributor on the whole subscription, which holds the classic VM "
             "app03, manages none of the migrated VMs.",
