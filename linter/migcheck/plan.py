@@ -766,7 +766,7 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     ]
     becomes += _gateway_becomes(network, migrated)
     becomes += [
-        f"resource group '{_service_name(s)}-Migrated' with the VMs of {s.label}" for s in services if s.vms
+        f"resource group '{service_name(s)}-Migrated' with the VMs of {s.label}" for s in services if s.vms
     ]
     becomes += [f"reserved IP '{ip}': {_STATIC_PUBLIC_IP}" for _, ip in _moving_reserved_ips(services)]
     notes = (
@@ -1069,7 +1069,7 @@ def _network_downtime(
     return " ".join(parts)
 
 
-def _service_name(service: CloudService) -> str:
+def service_name(service: CloudService) -> str:
     """The hosted service's name for commands and resource groups; a placeholder when the files name only
     its deployment."""
     from migcheck.estate import UNNAMED_BY_ROLE
@@ -1129,7 +1129,7 @@ def _placement_words(service: CloudService, deployment: str) -> str:
 def _service_step(
     builder: _Builder, service: CloudService, placement: Placement, notes: tuple[str, ...]
 ) -> Step:
-    name = _service_name(service)
+    name = service_name(service)
     deployment = placement.name
     arguments = f"-ServiceName {_ps(name)} -DeploymentName {_ps(deployment)}"
     cli_arguments = f"{_sh(name)} {_sh(deployment)}"
@@ -1214,7 +1214,7 @@ def _vip_downtime(service: CloudService, placement: Placement) -> str:
     if fix:  # the VIP is kept, or has nothing to keep: MIG105 gives a fix of its own then
         return f"{said}."
     # The rule's own fix (reserve the VIP) is for a default VIP whose address changes.
-    reserve = f"New-AzureReservedIP -ReservedIPName '<name>' -Location '<region>' -ServiceName {_ps(_service_name(service))}"
+    reserve = f"New-AzureReservedIP -ReservedIPName '<name>' -Location '<region>' -ServiceName {_ps(service_name(service))}"
     return f"{said}: to keep its address, reserve it before Prepare ({reserve})."
 
 

@@ -68,7 +68,7 @@ def element_end(text: str, start: int) -> int | None:
     if text.startswith("/>", tag_end - 2):
         return tag_end
     depth = 0
-    for kind, _, end in _markup(text, tag_end):
+    for kind, _, end in markup(text, tag_end):
         if kind == "end" and depth == 0:
             return end
         depth += {"start": 1, "end": -1}.get(kind, 0)
@@ -82,7 +82,7 @@ def child_start(text: str, start: int, local: str) -> int | None:
     if text.startswith("/>", tag_end - 2):
         return None
     depth = 0
-    for kind, offset, _ in _markup(text, tag_end):
+    for kind, offset, _ in markup(text, tag_end):
         if kind == "end":
             if depth == 0:
                 return None
@@ -128,7 +128,7 @@ def whole_lines(text: str, start: int, end: int) -> tuple[int, int]:
     return line_start, min(line_end + 1, len(text))
 
 
-def _markup(text: str, pos: int) -> Iterator[tuple[str, int, int]]:
+def markup(text: str, pos: int) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) of each tag from `pos` on: "start", "empty" (`<x/>`) or "end"; comments, CDATA
     and processing instructions are skipped. Stops where the text ends."""
     while True:

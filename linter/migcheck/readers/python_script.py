@@ -123,7 +123,7 @@ from migcheck.readers.python_flow import (
     items_of,
     literal,
 )
-from migcheck.scan import _markup as markup  # the tags of a body, as fixes find them
+from migcheck.scan import markup  # the tags of a body, as fixes find them
 
 if TYPE_CHECKING:
     from migcheck.readers.xml import Element

@@ -1057,13 +1057,13 @@ def _migrated_groups(estate: Estate, scope: ResourceId) -> list[tuple[str, str]]
     service's group only by its name: classic VMs and their cloud service share a resource group named
     after the cloud service (as `migrated_id` reads it), so a group of that name holds it. Networks and
     storage accounts say nothing of their group."""
-    from migcheck.plan import _service_name  # the plan's `becomes:` names the group the same way
+    from migcheck.plan import service_name  # the plan's `becomes:` names the group the same way
 
     group = key(scope.resource_group)
     found: dict[str, str] = {}
     for service in estate.cloud_services:
         if key(service.name) == group and service.vms and service.named_by != "deployment":
-            found.setdefault(f"{_service_name(service)}-Migrated", f"cloud service '{service.name}'")
+            found.setdefault(f"{service_name(service)}-Migrated", f"cloud service '{service.name}'")
     for vm in estate.inventory.vms:
         if key(vm.service) == group and vm.subscription in ("", scope.subscription):
             found.setdefault(f"{vm.service}-Migrated", f"cloud service '{vm.service}'")
