@@ -439,6 +439,44 @@ def test_show_settings_with_defaults_gives_the_same_run_when_saved(repo, capsys,
     assert replace(shown, select=(), source="", root="") == replace(defaults, source="", root="")
 
 
+# --- which settings file a run reads -------------------------------------------------------------------
+
+
+def test_settings_are_found_from_the_folder_checked_not_the_working_directory(repo, capsys):
+    """`migcheck check shop` from the parent reads shop's own settings, as `cd shop && migcheck check`
+    does; the parent's settings hold only when no nearer file does."""
+    (repo / "migcheck.toml").write_text('ignore = ["MIG202"]\n')
+    (repo / "shop" / "migcheck.toml").write_text('ignore = ["MIG101"]\n')
+    for command in (("check", "shop"), ("plan", "shop"), ("check", "shop/ServiceDefinition.csdef")):
+        code, out, _ = run(capsys, *command)
+        assert "MIG101" not in out, command
+    code, out, _ = run(capsys, "check", "vms")  # no settings in vms/: the parent's apply
+    assert code == 0 and "MIG202" not in out
+
+
+def test_settings_of_paths_in_two_folders_are_those_of_the_folder_holding_both(repo, capsys):
+    (repo / "shop" / "migcheck.toml").write_text('ignore = ["MIG101"]\n')
+    code, out, _ = run(capsys, "check", "shop", "vms", "--show-settings")
+    assert code == 0 and out.startswith("# no settings file in ")
+
+
+def test_settings_of_an_editor_buffer_are_those_of_its_file(repo, capsys, monkeypatch):
+    import sys
+
+    (repo / "shop" / "migcheck.toml").write_text('ignore = ["MIG101"]\n')
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(CSDEF.encode())))
+    code, out, _ = run(capsys, "check", "--stdin-filename", "shop/ServiceDefinition.csdef", "-")
+    assert code == 0 and "MIG101" not in out
+
+
+def test_settings_of_another_repository_are_its_own(repo, capsys, tmp_path_factory, monkeypatch):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    monkeypatch.chdir(elsewhere)
+    (repo / "pyproject.toml").write_text('[tool.migcheck]\nignore = ["MIG101", "MIG202"]\n')
+    code, out, _ = run(capsys, "check", str(repo))
+    assert code == 0, out
+
+
 # --- rules --format json ----------------------------------------------------------------------------
 
 

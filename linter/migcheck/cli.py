@@ -123,7 +123,11 @@ def _parser() -> argparse.ArgumentParser:
     formats = check.add_argument("--format", default="text", help=f"{', '.join(FORMATS)} (default: text)")
     # Not argparse's `choices`: _check names them in its own error. `migcheck.completion` completes these.
     formats.completions = tuple(FORMATS)  # type: ignore[attr-defined]
-    check.add_argument("--config", metavar="FILE", help="settings file (default: nearest pyproject.toml)")
+    check.add_argument(
+        "--config",
+        metavar="FILE",
+        help="settings file (default: the nearest pyproject.toml or migcheck.toml above the paths)",
+    )
     check.add_argument(
         "--jobs",
         type=_jobs,
@@ -221,7 +225,7 @@ def _check(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UsageError(f"--stdin-filename: cannot read standard input: {exc.strerror or exc}") from None
     try:
-        config = load_config(args.config)
+        config = load_config(args.config, start=_settings_start(args.paths, args.stdin_filename))
         _check_rules_named(rules, config, args)
         config = config.with_overrides(
             select=_split(args.select),
@@ -412,6 +416,21 @@ def _describes_estate(args: argparse.Namespace) -> bool:
     if args.statistics or args.write_baseline:
         return False
     return args.format == "report-json" or (args.format == "text" and not args.quiet)
+
+
+def _settings_start(paths: list[str], stdin_filename: str | None = None) -> str:
+    """Where the search for the settings file starts: the deepest folder that holds every path the
+    command names (a file's own folder), as black and ruff find a project, so that `migcheck check
+    ../other-repo` or `migcheck plan infra/` uses the settings of what it checks; the working directory
+    when the command names no path (or only `-` without `--stdin-filename`)."""
+    import os
+
+    named = [p for p in paths if p != "-"] + ([stdin_filename] if stdin_filename else [])
+    folders = [os.path.abspath(p if os.path.isdir(p) else os.path.dirname(p) or ".") for p in named]
+    try:
+        return os.path.commonpath(folders) if folders else "."
+    except ValueError:  # paths on different drives have no folder in common
+        return "."
 
 
 def _check_paths_exist(paths: list[str]) -> None:
@@ -662,7 +681,11 @@ def _add_badge(commands: argparse._SubParsersAction) -> None:
     badge.add_argument("--format", choices=("svg", "shields"), default="svg", help="svg (default) or shields")
     badge.add_argument("--select", action="append", default=[], metavar="RULES", help="only these rules")
     badge.add_argument("--ignore", action="append", default=[], metavar="RULES", help="skip these rules")
-    badge.add_argument("--config", metavar="FILE", help="settings file (default: nearest pyproject.toml)")
+    badge.add_argument(
+        "--config",
+        metavar="FILE",
+        help="settings file (default: the nearest pyproject.toml or migcheck.toml above the paths)",
+    )
     _add_gitignore_option(badge)
     badge.set_defaults(run=_badge)
 
@@ -676,7 +699,11 @@ def _add_plan(commands: argparse._SubParsersAction) -> None:
     plan.add_argument("--output-file", metavar="FILE", help="write the plan to FILE (default: stdout)")
     plan.add_argument("--select", action="append", default=[], metavar="RULES", help="only these rules")
     plan.add_argument("--ignore", action="append", default=[], metavar="RULES", help="skip these rules")
-    plan.add_argument("--config", metavar="FILE", help="settings file (default: nearest pyproject.toml)")
+    plan.add_argument(
+        "--config",
+        metavar="FILE",
+        help="settings file (default: the nearest pyproject.toml or migcheck.toml above the paths)",
+    )
     _add_gitignore_option(plan)
     plan.set_defaults(run=_plan)
 
@@ -706,7 +733,7 @@ def _lint_as_check_does(args: argparse.Namespace) -> LintResult:
     _refuse_empty_names(args)
     rules = _load_rules()
     try:
-        config = load_config(args.config)
+        config = load_config(args.config, start=_settings_start(args.paths))
         _check_rules_named(rules, config, args)
         config = config.with_overrides(
             select=_split(args.select),
