@@ -295,7 +295,9 @@ def test_a_network_step_names_the_reserved_ips_of_its_deployments(plan_of):
 # --- (5) one fix per note -----------------------------------------------------------------------------
 
 
-def test_findings_of_one_rule_with_different_fixes_get_a_note_each(plan_of):
+def test_vms_in_states_validate_refuses_block_their_step_each_with_its_own_fix(plan_of):
+    """MIG208 is a warning (the state may have changed since the export), yet Validate refuses the
+    deployment while it lasts: the step is not ready, and each state keeps its own fix."""
     states = "".join(
         f"<RoleInstance><RoleName>{vm}</RoleName><InstanceName>{vm}</InstanceName>"
         f"<InstanceStatus>{state}</InstanceStatus></RoleInstance>"
@@ -314,9 +316,11 @@ def test_findings_of_one_rule_with_different_fixes_get_a_note_each(plan_of):
         "</RoleInstanceList>", instances + "</RoleInstanceList>"
     )
     plan = plan_of({"NetworkConfig.netcfg": netcfg("", network("st-vnet", "10.0.0.0/16")), "st.xml": both})
-    notes = [n for n in steps_by_id(plan)["network:st-vnet"].notes if n.startswith("MIG208")]
-    assert len(notes) == 2 and not any("more like it" in n for n in notes)
-    assert "Wait for the operation" in notes[0] and "ProvisioningTimeout does not clear" in notes[1]
+    step = steps_by_id(plan)["network:st-vnet"]
+    assert not step.ready and not any(n.startswith("MIG208") for n in step.notes)
+    fixes = [b.fix for b in step.blockers if b.code == "MIG208"]
+    assert len(fixes) == 2
+    assert "Wait for the operation" in fixes[0] and "ProvisioningTimeout does not clear" in fixes[1]
 
 
 # --- (6) before the first step ------------------------------------------------------------------------

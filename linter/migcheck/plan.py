@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from migcheck.estate import key, portal_short_name
 from migcheck.model import Finding, Severity
-from migcheck.report.readiness import ScopeItem, ScopeSummary, readiness
+from migcheck.report.readiness import ScopeItem, ScopeSummary, readiness, refused
 from migcheck.rule import listed
 from migcheck.rules.reach import ipv4_networks
 
@@ -247,7 +247,7 @@ class _Builder:
         self.noted.add(id(subject))
         found = []
         for finding in item.findings:
-            if finding.severity is not Severity.WARNING or finding.code in CHECK_ONLY:
+            if finding.severity is not Severity.WARNING or finding.code in CHECK_ONLY or refused(finding):
                 continue
             account = self.disk_account(finding) if finding.code == _SITE_RECOVERY else None
             if account is None:
@@ -423,9 +423,10 @@ class _Ranges:
 
 
 def _errors(item: ScopeItem, locate: Callable[[Finding], Finding] | None = None) -> tuple[Finding, ...]:
-    """The item's errors, reported and held back; each with its position when `locate` is given."""
+    """What Validate refuses of the item (`refused`: its errors, and warnings of a state it refuses while
+    the state lasts), reported and held back; each with its position when `locate` is given."""
     every = (*item.findings, *(s.finding for s in item.held_back))
-    errors = (f for f in every if f.severity is Severity.ERROR)
+    errors = (f for f in every if refused(f))
     return tuple(errors if locate is None else map(locate, errors))
 
 
@@ -617,8 +618,8 @@ def _other_notes(builder: _Builder) -> tuple[OtherNote, ...]:
         if id(item.subject) in builder.noted:
             continue
         for finding in item.findings:
-            if finding.severity is not Severity.WARNING or finding.code in CHECK_ONLY:
-                continue
+            if finding.severity is not Severity.WARNING or finding.code in CHECK_ONLY or refused(finding):
+                continue  # refused ones are among the errors outside the steps (`_place_other_errors`)
             if _finding_key(finding) in said:
                 continue
             said.add(_finding_key(finding))  # a finding two items own is said once

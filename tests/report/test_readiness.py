@@ -133,6 +133,20 @@ def test_info_does_not_change_the_verdict(estate):
     assert (str(item.verdict), item.count(Severity.INFO)) == ("Validation passed", 1)
 
 
+def test_a_vm_in_a_state_validate_refuses_fails_validation_though_it_is_a_warning(estate):
+    """MIG208 is a warning (the state may have changed since the export); Validate run on what the files
+    show fails, and the summary says why the warnings fail it. Turned down to info, it is ignored."""
+    result = estate({"jump.xml": deployment("jump")})
+    vm = result.estate.cloud_services[0].vms[0]
+    stuck = with_findings(result, finding(vm, Severity.WARNING, "MIG208"))
+    assert str(items(stuck, NO_VNET)["jump"].verdict) == "Validation failed"
+    assert "Validation failed: 1 warning (1 of a state Validate refuses until it changes)" in render(
+        stuck, "text"
+    )
+    ignored = with_findings(result, finding(vm, Severity.INFO, "MIG208"))
+    assert str(items(ignored, NO_VNET)["jump"].verdict) == "Validation passed"
+
+
 def test_vnet_item_holds_its_elements_and_the_findings_of_its_members(estate):
     result = estate(
         {"network/NetworkConfig.netcfg": NETCFG, "rest/jump.xml": deployment("jump", vnet="PROD")}

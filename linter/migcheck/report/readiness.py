@@ -78,6 +78,20 @@ class ScopeKind(str, enum.Enum):
 EXTENDED_SUPPORT = "ExtendedSupportCloudService"
 
 
+# Rules whose warnings are of a state the platform's Validate refuses for as long as it lasts (a VM in
+# RoleStateUnknown, a guest agent not ready): warnings, since the state may have settled since the files
+# were exported, but Validate run on what the files show fails, and a plan must not call the step ready.
+REFUSED_WHILE_IT_LASTS = frozenset({"MIG208"})
+
+
+def refused(finding: Finding) -> bool:
+    """Whether Validate refuses what `finding` reports: an error, or a warning of a refused state (one
+    a config turned down to info is the user's to ignore)."""
+    return finding.severity is Severity.ERROR or (
+        finding.severity is Severity.WARNING and finding.code in REFUSED_WHILE_IT_LASTS
+    )
+
+
 class Verdict(str, enum.Enum):
     """The result line of the platform's Validate operation."""
 
@@ -109,10 +123,10 @@ class ScopeItem:
 
     @property
     def verdict(self) -> Verdict:
-        every = (*(f.severity for f in self.findings), *(s.finding.severity for s in self.held_back))
-        worst = max(every, default=Severity.INFO)
-        if worst is Severity.ERROR:
+        every = (*self.findings, *(s.finding for s in self.held_back))
+        if any(refused(f) for f in every):
             return Verdict.FAILED
+        worst = max((f.severity for f in every), default=Severity.INFO)
         return Verdict.WARNINGS if worst is Severity.WARNING else Verdict.PASSED
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from migcheck.model import Finding, Location, Severity
-from migcheck.report.readiness import EXTENDED_SUPPORT, ScopeItem, Verdict
+from migcheck.report.readiness import EXTENDED_SUPPORT, ScopeItem, Verdict, refused
 from migcheck.report.stream import Stream, rendered
 from migcheck.suppress import BASELINE
 from migcheck.visible import visible
@@ -266,9 +266,12 @@ def _verdict(item: ScopeItem) -> str:
     # Not classic: no Validate applies, and what matters is the date it retires on.
     verdict = "Retires on 2027-03-31" if item.type == EXTENDED_SUPPORT else str(item.verdict)
     text = f"{verdict}: {shown}" if shown else verdict
+    # A warning can fail Validate too: a VM caught in a state the platform refuses until it changes.
+    waiting = sum(1 for f in item.findings if f.severity is Severity.WARNING and refused(f))
     held = [s for s in item.held_back if s.finding.severity > Severity.INFO]
     known = sum(1 for s in held if s.reason.kind == BASELINE)
-    notes = [f"{len(held) - known} suppressed"] if len(held) > known else []
+    notes = [f"{waiting} of a state Validate refuses until it changes"] if waiting else []
+    notes += [f"{len(held) - known} suppressed"] if len(held) > known else []
     notes += [f"{known} known from baseline"] if known else []
     return f"{text} ({', '.join(notes)})" if notes else text
 

@@ -822,7 +822,9 @@ class VmNotReady(Rule):
         why="The platform migrates a VM only when it is Running, Stopped or Stopped (deallocated); an "
         "instance caught in an unknown or timed-out state fails validation. A VM with extensions needs a "
         "working Azure VM Agent (the guest agent), which reports the extensions' status through the VM's "
-        "storage account; without it the VM cannot be migrated.",
+        "storage account; without it the VM cannot be migrated. The rule warns rather than fails the "
+        "check, since a state may have changed since the files were read; the readiness summary and "
+        "`migcheck plan` still count it as failing Validate, which it does for as long as it lasts.",
         fix="For RoleStateUnknown, wait for the update in progress on the cloud service (reboot, extension "
         "install) to finish, or restart the VM, then read the state again; so for an operation in progress. A "
         "role that does not run needs a restart that brings it to ReadyRole (its boot diagnostics say why it "
