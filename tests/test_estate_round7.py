@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from lint_support import graph_vm, lint_files, where
 
 from migcheck.model import Deployment
@@ -334,3 +335,55 @@ def test_the_change_records_the_luns_it_removes():
     assert doc is not None
     (change,) = [r for d in doc.resources if isinstance(d, Deployment) for r in d.roles]
     assert change.changes_existing and change.removed_luns == ("0", "3")
+
+
+# The same VM as an Export-AzureVM file and as a REST body: their data disks state their LUN.
+EXPORTED_FILE01 = """\
+<PersistentVM xmlns:i="http://www.w3.org/2001/XMLSchema-instance">
+  <DataVirtualHardDisks>
+    <DataVirtualHardDisk>
+      <DiskName>file01-shares</DiskName>
+      <Lun>{lun}</Lun>
+      <MediaLink>https://fabdisks.blob.core.windows.net/vhds/file01/shares.vhd</MediaLink>
+    </DataVirtualHardDisk>
+  </DataVirtualHardDisks>
+  <RoleName>file01</RoleName>
+  <RoleSize>Medium</RoleSize>
+</PersistentVM>
+"""
+REST_FILE01 = """\
+<HostedService xmlns="http://schemas.microsoft.com/windowsazure">
+  <ServiceName>fab-file</ServiceName>
+  <Deployments><Deployment>
+    <Name>fab-file</Name>
+    <RoleList><Role>
+      <RoleName>file01</RoleName>
+      <RoleType>PersistentVMRole</RoleType>
+      <DataVirtualHardDisks><DataVirtualHardDisk>
+        <Lun>{lun}</Lun>
+        <MediaLink>https://fabdisks.blob.core.windows.net/vhds/file01/shares.vhd</MediaLink>
+      </DataVirtualHardDisk></DataVirtualHardDisks>
+    </Role></RoleList>
+  </Deployment></Deployments>
+</HostedService>
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "at"),
+    [
+        ("fab-file/file01.xml", EXPORTED_FILE01, "MIG401 fab-file/file01.xml:6:7"),
+        ("fab-file.xml", REST_FILE01, "MIG401 fab-file.xml:10:9"),
+    ],
+)
+def test_a_script_removes_a_data_disk_an_export_or_a_rest_body_describes_by_its_lun(
+    tmp_path, monkeypatch, path, text, at
+):
+    cases = (("0", "0", []), ("00", "0", []), ("1", "0", [at]), ("", "0", [at]))
+    for n, (stated, removed, expected) in enumerate(cases):
+        files = {
+            path: text.format(lun=stated),
+            "02-detach.ps1": DETACH.format(before="", lun=removed, after=""),
+        }
+        found = lint_files(tmp_path / str(n), monkeypatch, files, "MIG401", dedent=False).findings
+        assert where(found) == expected, (stated, removed)

@@ -686,11 +686,21 @@ def _disk_accounts(storage: object) -> Iterator[str]:
         yield key(text(get(account, "name")) or parse_id(text(get(account, "id"))).name)
 
 
+# Where an export lists data disks, as opposed to the OS disk: those carry the LUN they are attached at.
+_DATA_DISKS = frozenset({"dataDisks", "DataVirtualHardDisks"})
+
+
 def _disks_of(disks: list[dict], vm: str, spots: Spots, where: str) -> Iterator[Disk]:
     described = [(_blob_address(get(d, "vhdUri", "mediaLink")), text(get(d, "diskName")), d) for d in disks]
     marks = spots.values([media or name for media, name, _ in described], where)
     for (media, name, disk), mark in zip(described, marks, strict=True):
-        yield Disk(name, media, text(get(disk, "ioType")), vm, mark)
+        lun = _lun(text(get(disk, "lun"))) if where in _DATA_DISKS else ""
+        yield Disk(name, media, text(get(disk, "ioType")), vm, mark, lun=lun)
+
+
+def _lun(value: str) -> str:
+    """A data disk's LUN as a number, as a script's removal names it (`Remove-AzureDataDisk -LUN 0`)."""
+    return str(int(value)) if value.isdecimal() else value.casefold()
 
 
 def _blob_address(value: object) -> str:
