@@ -31,6 +31,14 @@ def test_columns_on_a_file_written_on_one_line():
     assert_linear(make, 2000)
 
 
+def test_columns_on_one_line_with_a_comment_holding_a_tag_before_every_element():
+    def make(n: int):
+        roles = "".join(f'<!-- <WorkerRole> --><WorkerRole name="r{i}"/>' for i in range(n))
+        return _locate_every_role(f'<ServiceDefinition name="s">{roles}</ServiceDefinition>'.encode())
+
+    assert_linear(make, 2000)
+
+
 def test_marks_of_elements_written_with_many_prefixes():
     namespace = "http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition"
 

@@ -144,3 +144,22 @@ def test_a_mark_with_a_column_past_its_line_or_on_no_line_keeps_its_position():
     assert source.locate(Mark("f", 1, column=4)) == Location("f", 1, 4, 1, 4)  # past it: not shown
     assert source.locate(Mark("f", 2, column=2)) == Location("f", 2, 2, 2, 3)
     assert source.locate(Mark("f", 3, column=1)) == Location("f", 3, 1, 3, 1)
+
+
+def test_a_tag_written_in_a_comment_cdata_or_instruction_before_it_on_its_line_is_not_it():
+    for before in ("<!-- <Role> -->", "<Label><![CDATA[<Role>]]></Label>", "<?note <Role/> ?>"):
+        text = f"<A>\n  {before}<Role/><Role/>\n</A>"
+        first = 3 + len(before)
+        source = SourceText(text)
+        assert source.locate(Mark("f", 2, "Role", 0)) == Location("f", 2, first, 2, first + 7), before
+        assert source.locate(Mark("f", 2, "Role", 1)) == Location("f", 2, first + 7, 2, first + 14), before
+
+
+def test_a_tag_in_a_comment_that_starts_on_an_earlier_line_is_not_it():
+    text = '<A>\n  <!-- old:\n  <Role name="a">\n  <Role name="b"> --><Role name="c"/>\n</A>'
+    assert SourceText(text).locate(Mark("f", 4, "Role")) == Location("f", 4, 22, 4, 38)
+
+
+def test_a_comment_s_own_position_is_kept():
+    text = "<A>\n  <B/><!-- migcheck: ignore[MIG201] --><C/>\n</A>"
+    assert SourceText(text).locate(Mark("f", 2, "!--")).column == 7

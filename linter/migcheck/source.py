@@ -20,7 +20,7 @@ from migcheck.model import Edit, Fix, Location, Mark, Part
 class SourceText:
     """The decoded text of one file, split into lines lazily."""
 
-    __slots__ = ("_by_line", "_first_asked", "_lines", "_offsets", "text")
+    __slots__ = ("_by_line", "_first_asked", "_lines", "_offsets", "_skipped", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -28,6 +28,7 @@ class SourceText:
         self._offsets: list[int] | None = None
         self._first_asked: tuple[int, int, int] | None = None  # (number, start, end): see `_bounds`
         self._by_line: dict[int, dict[str, list[int]]] = {}
+        self._skipped: list[tuple[int, int]] | None = None  # see `_skipped_spans`
 
     @property
     def lines(self) -> list[str]:
@@ -174,7 +175,10 @@ class SourceText:
         # Where a tag ends is compared with where the line starts and ends, not looked up line by line.
         start_of_line, end_of_line = self._bounds(line)
         next_open = end_of_line
+        skipped = self._skipped_spans()
         for opening, tag in _start_tags_back(text, end_of_line):
+            if skipped and _inside(opening, skipped):
+                continue  # `<Role>` written in a comment or a CDATA section is text, not a start tag
             # Well-formed XML has no `<` inside a start tag, so its `>` comes before the next `<`: the
             # search never runs past the tag that follows, and the whole scan is linear in the line.
             # A comment is marked on the line where it starts (readers mark suppression comments so).
@@ -189,6 +193,42 @@ class SourceText:
             starts.reverse()
         self._by_line[line] = found
         return found
+
+    def _skipped_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every comment, CDATA section and processing instruction, in order: what is
+        written in them is not markup. Found once per file, in one pass, and only for a file that has any."""
+        if self._skipped is None:
+            text = self.text
+            self._skipped = _spans_of_text(text) if "<!" in text or "<?" in text else []
+        return self._skipped
+
+
+# What opens a comment, a CDATA section or a processing instruction, and what closes each.
+_SPAN_OPENING = re.compile(r"<(!--|!\[CDATA\[|\?)")
+_SPAN_CLOSING = {"!--": "-->", "![CDATA[": "]]>", "?": "?>"}
+
+
+def _spans_of_text(text: str) -> list[tuple[int, int]]:
+    """The spans `SourceText._skipped_spans` gives, by a forward scan: each search starts where the last
+    span ended, so the scan is linear in the text (one left open runs to the end, as in a buffer mid-edit)."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while (opening := _SPAN_OPENING.search(text, position)) is not None:
+        closing = _SPAN_CLOSING[opening.group(1)]
+        end = text.find(closing, opening.end())
+        position = len(text) if end < 0 else end + len(closing)
+        spans.append((opening.start(), position))
+    return spans
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `offset` is within one of `spans` (sorted, apart), past its opening `<`."""
+    index = bisect.bisect_right(spans, offset, key=_start) - 1
+    return index >= 0 and spans[index][0] < offset < spans[index][1]
+
+
+def _start(span: tuple[int, int]) -> int:
+    return span[0]
 
 
 # A start tag's `<` and its name as written (prefix included), or a comment's `<!--`; not CDATA nor declarations.
