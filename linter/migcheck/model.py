@@ -751,8 +751,9 @@ class RouteTable:
 
 @record
 class StorageAccountType:
-    """The type a script creates a classic storage account with (`New-AzureStorageAccount -Type`, the legacy
-    SDK's `create_storage_account(account_type=...)`), as the script states it: `Premium_LRS`,
+    """The type of a classic storage account, as a script creates it (`New-AzureStorageAccount -Type`, the
+    legacy SDK's `create_storage_account(account_type=...)`) or a REST body states it (`StorageService`,
+    `CreateStorageServiceInput`): `Premium_LRS`,
     `Standard_GRS`, ... Every disk whose blob is in a Premium account is a Premium disk, whichever file
     describes it: the link stage marks them so, as it does for an account an inventory export shows as
     Premium."""
@@ -760,7 +761,7 @@ class StorageAccountType:
     kind: ClassVar[str] = "StorageAccount"
     name: str
     account_type: str
-    mark: Mark  # the call that creates the account
+    mark: Mark  # the call that creates the account, or the body's root element
 
     @property
     def premium(self) -> bool:

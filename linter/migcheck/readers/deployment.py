@@ -24,6 +24,7 @@ from migcheck.model import (
     RoleInstance,
     RoleType,
     RouteTable,
+    StorageAccountType,
     VirtualIp,
     VirtualNetwork,
 )
@@ -57,6 +58,7 @@ PRODUCES = frozenset(
         ReservedIp,
         NetworkSecurityGroup,
         RouteTable,
+        StorageAccountType,
         *ROLE_RESOURCES,
         *(NETWORK_RESOURCES - {NetworkConfiguration}),
     }
@@ -273,6 +275,16 @@ def _reserved_ip(el: Element, marker: Marker) -> Iterable[object]:
     return (ip,)
 
 
+def _storage_account(el: Element, marker: Marker) -> Iterable[object]:
+    """A storage account's type, from a Get Storage Account Properties response (`StorageService`, its
+    `StorageServiceProperties/AccountType`) or a Create Storage Account body (`CreateStorageServiceInput`,
+    its `AccountType`): a Premium account makes every disk whose blob is in it a Premium disk. An account
+    whose body states no type says nothing of its disks."""
+    account_type = text_of(el, "StorageServiceProperties/AccountType") or text_of(el, "AccountType")
+    name = text_of(el, "ServiceName")
+    return (StorageAccountType(name, account_type, marker.mark(el)),) if name and account_type else ()
+
+
 def _named(cls: type) -> Reader:
     return lambda el, marker: (cls(text_of(el, "Name"), marker.mark(el)),)
 
@@ -308,4 +320,7 @@ READERS: dict[str, Reader] = {
     "NetworkSecurityGroups": _each("NetworkSecurityGroup", _named(NetworkSecurityGroup)),
     "RouteTable": _named(RouteTable),
     "RouteTables": _each("RouteTable", _named(RouteTable)),
+    "StorageService": _storage_account,
+    "StorageServices": _each("StorageService", _storage_account),
+    "CreateStorageServiceInput": _storage_account,
 }

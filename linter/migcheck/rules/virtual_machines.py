@@ -639,12 +639,15 @@ class BootDiagnosticsPremiumStorage(Rule):
         "files; and a disk whose blob (`MediaLink`, `vhdUri`) is in a storage account that an inventory "
         "export of classic storage accounts shows as Premium (`accountType` `Premium-LRS`), or that a "
         "script creates as Premium (Python `create_storage_account(..., account_type='Premium_LRS')`, "
-        "PowerShell `New-AzureStorageAccount -Type Premium_LRS`), for the disks any file places in it. The "
+        "PowerShell `New-AzureStorageAccount -Type Premium_LRS`), or that a REST body states is Premium (a "
+        "Get Storage Account Properties response, `StorageService` or `StorageServices`, whose "
+        "`StorageServiceProperties/AccountType` is `Premium_LRS`, or a Create Storage Account body, "
+        "`CreateStorageServiceInput`), for the disks any file places in it. The "
         "account wins "
         "over the `IOType` a file or the export states, since a Premium account holds only Premium disks. "
         "Nothing else is taken as evidence: the "
         "size of the VM (DS, GS series) allows Premium disks but does not prove them, and without an export "
-        "or such a script a `MediaLink` does not say what kind of account it points at. The finding points "
+        "or such a script or body a `MediaLink` does not say what kind of account it points at. The finding points "
         "at `DebugSettings` (or wherever boot diagnostics are turned on).",
         why="The platform cannot migrate boot diagnostics of a VM on Premium storage: validation fails until "
         "the feature is off.",
