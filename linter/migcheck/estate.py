@@ -1178,7 +1178,7 @@ class _Linker:
             mark=d.mark,
             roles=roles,
             network_known=d.network_known,
-            endpoints_known=all(r.is_vm and "endpoints" not in r.unknown for r in roles),
+            endpoints_known=_lists_every_endpoint(roles),
             virtual_network=d.virtual_network,
             reserved_ips=(d.reserved_ip, *d.other_reserved_ips) if d.reserved_ip else (),
             dns_servers=d.dns_servers,
@@ -2204,8 +2204,9 @@ _NAMED_SERVICES = frozenset({"files", "folder"})
 
 class _InventoryVms:
     """Classic VMs an export describes, joined to the cloud services the files describe: by service and
-    VM name, or by VM name alone when one service holds a VM of that name (Export-AzureVM files do not
-    name their service). A service the files name only after a folder takes the export's name for it."""
+    VM name, or by VM name alone when one service the files do not name otherwise holds a VM of that name
+    (Export-AzureVM files do not name their service, nor a script its own when it does not state it). A
+    service the files name only after a folder takes the export's name for it."""
 
     def __init__(
         self,
@@ -2226,6 +2227,9 @@ class _InventoryVms:
         for index, service in enumerate(services):
             for vm in service.vms:
                 self.holders[key(vm.name)].add(index)
+        # The placements where an exported VM took a script's change (see `_fill`): once every VM is
+        # joined, whether they list every endpoint is told again (see `_settle_endpoints`).
+        self.changed: set[tuple[int, int]] = set()
 
     def join(self, vms: list[inv.ClassicVm]) -> tuple[CloudService, ...]:
         alone: dict[tuple[str, str], list[inv.ClassicVm]] = defaultdict(list)
@@ -2237,8 +2241,20 @@ class _InventoryVms:
                 self._fill(index, record)
         for group in alone.values():
             self._add(group)
+        self._settle_endpoints()
         self._join_reserved_ips()
         return tuple(self.opened.closed())
+
+    def _settle_endpoints(self) -> None:
+        """Placements that hold a script's changes to VMs that exist list every endpoint once the export
+        describes each of those VMs: a change states only what it sets (`Role.unknown`), and the export
+        states the rest. What the change adds is on the VM (see `_changed_after_export`); a change that
+        adds no endpoint leaves the VM's as exported."""
+        for index, at in sorted(self.changed):
+            service = self.opened[index]
+            placement = service.placement(at)
+            if not placement.endpoints_known and _lists_every_endpoint(service.roles(at).built()):
+                service.change(at, endpoints_known=True)
 
     def _join_reserved_ips(self) -> None:
         """Each exported reserved IP on the deployment of its service that the files describe (a REST body,
@@ -2264,7 +2280,21 @@ class _InventoryVms:
         holders = self.holders.get(key(record.name), set())
         if index is not None and index in holders:
             return index
-        return next(iter(holders)) if len(holders) == 1 else None
+        # A VM of the same name in a service the files name otherwise is another VM (a script's change to
+        # VM jump01 of fab-other is not made to jump01 of fab-jump).
+        candidates = [i for i in holders if not self._named_otherwise(i, record.service)]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _named_otherwise(self, index: int, service: str) -> bool:
+        """Whether the files name the service at `index` (not after a folder or a deployment, nor by a
+        name the script does not state), and not `service`."""
+        named = self.opened.current(index)
+        return (
+            bool(service.strip())
+            and named.named_by == "files"
+            and not is_stand_in(named.name)
+            and key(named.name) != key(service)
+        )
 
     def _fill(self, index: int, record: inv.ClassicVm) -> None:
         """The files' VM with what they leave unsaid taken from the export, and its runtime state. Where the
@@ -2278,6 +2308,7 @@ class _InventoryVms:
             role = roles.built()[position]
             if role.changes_existing:
                 roles.roles[position] = _changed_after_export(record.role, role)
+                self.changed.add((index, at))
             else:
                 differences = _role_differences(role, record.role)
                 if differences:
@@ -2497,6 +2528,11 @@ class _OpenService:
         return replace(placement, **changes) if changes else placement
 
 
+def _lists_every_endpoint(roles: Iterable[Role]) -> bool:
+    """Whether the roles are VMs whose descriptions state every input endpoint (`Placement.endpoints_known`)."""
+    return all(r.is_vm and "endpoints" not in r.unknown for r in roles)
+
+
 def _only_changes(placement: Placement) -> bool:
     """Whether a placement only changes VMs that exist (`Role.changes_existing`), creating none."""
     return bool(placement.roles) and all(role.changes_existing for role in placement.roles)
@@ -2519,6 +2555,12 @@ class _Opened:
         if service is None:
             service = self._open[index] = _OpenService(self.services[index], self.conflicts)
         return service
+
+    def current(self, index: int) -> CloudService:
+        """The service at `index` as joined so far, for its name (`_InventoryVms._fill` may rename it):
+        not opened for that."""
+        service = self._open.get(index)
+        return service.service if service is not None else self.services[index]
 
     def closed(self) -> list[CloudService]:
         return [self._open[i].closed() if i in self._open else s for i, s in enumerate(self.services)]
