@@ -45,7 +45,9 @@ entry by entry, or joined with `+`). A double-quoted string is known when every 
 is, as is a `-f` format whose values are. Values are followed through the script in execution order, one scope
 (script or function) at a time: a variable holds what was last assigned to it on every path that reaches the
 use (`$i++` too); branches and loops join what they may leave behind, unless the reader knows the condition (a
-flag, a string, `-not`, `-eq`/`-ne`/`-and`/`-or` of values it knows). A `return`, `exit`, `throw`, `break` or
+flag, a string, `-not`, `-eq`/`-ne`/`-and`/`-or` of values it knows; a `switch` over a string it surely
+gives runs the clauses that match it, equal to it or, with `-Wildcard` or `-Regex`, patterns it surely
+reads, and no other). A `return`, `exit`, `throw`, `break` or
 `continue` on a path known to run ends it there, but for the guard a script meant to be run a selection at a
 time opens with, so that running it whole (F5) does nothing: a bare `break`, `return` or `exit` (or `exit 0`,
 the same exit) as its first statement, after its comments, `#requires`, `using` and `param`, and statements
@@ -2816,7 +2818,9 @@ class Interpreter:
 
     def _switch(self, node: Node, env: Env) -> None:
         """Each clause may run; a `break` or `continue` in one ends the `switch`. Clauses no value matches
-        two of (see `_exclusive_clauses`) output one or the other (see `_one_of`)."""
+        two of (see `_exclusive_clauses`) output one or the other (see `_one_of`). Over a string the script
+        surely gives, a clause it surely does not match does not run, and when every clause is decided the
+        `switch` is (see `_decided_switch`)."""
         branches: list[Env] = []
         outputs: list[list[Value]] = []  # what each clause outputs, apart, when one clause at most runs
         subject: list[Value] = []
@@ -2825,12 +2829,14 @@ class Interpreter:
         for child in _named(node):
             if child.type == "switch_body":
                 clauses = [c for clauses in _named(child) for c in _named(clauses)]
-                exclusive = _exclusive_clauses(node, clauses, one_string)
-                if exclusive and isinstance(subject[0], Text) and subject[0].sure:
-                    self._decided_switch(node, clauses, subject[0], env)
+                mode = _switch_mode(node)
+                exclusive = _exclusive_clauses(mode, clauses, one_string)
+                matched = self._matched_clauses(mode, clauses, subject[0]) if one_string else None
+                if matched is not None and None not in matched:
+                    self._decided_switch(clauses, matched, subject[0], env)
                     return
-                for clause in clauses:
-                    if self.stopped is not None:
+                for at, clause in enumerate(clauses):
+                    if self.stopped is not None or (matched is not None and matched[at] is False):
                         self._not_run(clause)
                         continue
                     self.maybe += 1
@@ -2854,28 +2860,40 @@ class Interpreter:
         self._output_one_of(outputs)
         env.merge(branches, False, self.spend)
 
-    def _decided_switch(self, node: Node, clauses: list[Node], subject: Text, env: Env) -> None:
-        """A `switch` of constant clauses over a string the script surely gives: the one clause that equals
-        it runs (else `default`, else none), as surely as the `switch` does; the others do not run."""
-        parameters = _first(node, "switch_parameters")
-        case = parameters is not None and any(
-            _text(p).strip().casefold().startswith("-c") for p in _named(parameters)
-        )
-        wanted = subject.value if case else subject.value.casefold()
+    def _matched_clauses(
+        self, mode: SwitchMode | None, clauses: list[Node], subject: Value
+    ) -> list[bool | None] | None:
+        """Whether each clause matches `subject`, one string: True, False, or None when the reader cannot
+        tell (a script block, a variable, a pattern it does not surely read); None for all when the subject
+        is not a string the script surely gives, or the `switch` compares in a way the reader does not
+        follow (`-File`, `-Parallel`). `default` matches when no other clause does."""
+        if mode is None or not isinstance(subject, Text) or not subject.sure:
+            return None
         constants = [_clause_constant(_first(clause, "switch_clause_condition")) for clause in clauses]
-        compared = [c if case or c is None else c.casefold() for c in constants]
-        index = compared.index(wanted) if wanted in compared else None
-        if index is None and "\0default" in compared:
-            index = compared.index("\0default")
-        for at, clause in enumerate(clauses):
-            if at == index and self.stopped is None:
-                outer, self.item = self.item, subject  # `$_` in a clause is the value switched on
-                self._clause(clause, env)
-                self.item = outer
-                if self.stopped in ("break", "continue"):
-                    self.stopped = None  # ends the switch only
-            else:
+        matched = [
+            None if c is None or c == _DEFAULT_CLAUSE else _clause_matches(mode, subject, c, self.spend)
+            for c in constants
+        ]
+        others = [m for m, c in zip(matched, constants, strict=True) if c != _DEFAULT_CLAUSE]
+        default = False if True in others else True if None not in others else None
+        return [default if c == _DEFAULT_CLAUSE else m for m, c in zip(matched, constants, strict=True)]
+
+    def _decided_switch(
+        self, clauses: list[Node], matched: list[bool | None], subject: Text, env: Env
+    ) -> None:
+        """A `switch` over a string the script surely gives, whose clauses are each known to match it or
+        not: those that match run, in order (`default` when no other does), as surely as the `switch`
+        does, until one ends it with `break` or `continue`; the others do not run."""
+        ended = False
+        for clause, runs in zip(clauses, matched, strict=True):
+            if not runs or ended or self.stopped is not None:
                 self._not_run(clause)
+                continue
+            outer, self.item = self.item, subject  # `$_` in a clause is the value switched on
+            self._clause(clause, env)
+            self.item = outer
+            if self.stopped in ("break", "continue"):
+                self.stopped, ended = None, True  # ends the switch only
 
     def _clause(self, clause: Node, env: Env) -> Env:
         for child in _named(clause):
@@ -4489,9 +4507,16 @@ class Interpreter:
             elif not isinstance(item, Null):  # a configuration the reader cannot see: a VM of its own
                 written = marks[at] if at < len(marks) else self._written_at(arg)
                 role = self._role(draft, Unknown(""), self.where.mark(node), "opaque", written)
-                role.add([([], True)])
+                role.add([([self._unseen_disks(written or self.where.mark(node))], True)])
                 role.created_on(self.branches)
         return NULL
+
+    def _unseen_disks(self, at: Mark) -> Event:
+        """The disks of a VM created `at` from a configuration the reader cannot see (`Import-AzureVM` of
+        an XML file it does not read, a parameter): not known, so any disk the script registers may be one
+        of them, as when it gives a VM a disk by a name it does not state (see `_registered_disks`)."""
+        self.unnamed_disk_at = self.unnamed_disk_at or at
+        return Event("disk_unnamed", at, {})
 
     def _add_vms(self, draft: DeploymentDraft, vms: Vms, env: Env, at: Mark) -> None:
         """The configuration a New-AzureVM creates, passed `at`: one VM, even when branches leave several
@@ -5292,10 +5317,11 @@ class Interpreter:
 
     def _registered_disks(self) -> list[Disk]:
         """The disks the script registers: attached to none as far as the script says (a VM given one by
-        name is joined to it by the link stage), unless it gives a VM a disk by a name it does not state,
-        which may be any of them: then each may be attached to that VM (`Disk.maybe_attached`), the first
-        the script creates so, by its name, or to a VM shown as a stand-in where the disk's name is passed
-        when it creates none (the configuration goes where the reader does not follow it)."""
+        name is joined to it by the link stage), unless it gives a VM a disk by a name it does not state, or
+        creates one from a configuration it does not show (see `_unseen_disks`), which may be any of them:
+        then each may be attached to that VM (`Disk.maybe_attached`), the first the script creates so, by
+        its name, or to a VM shown as a stand-in where the disk's name is passed when it creates none (the
+        configuration goes where the reader does not follow it)."""
         if self.unnamed_disk_at is None:
             return list(self.registered.values())
         user = next(iter(self.unnamed_disk_users), "") or _stand_in("VM name", self.unnamed_disk_at)
@@ -6050,22 +6076,70 @@ def _environment_variable(node: Node) -> bool:
     return inner.type == "variable" and _text(inner).casefold().startswith(("$env:", "${env:"))
 
 
-def _exclusive_clauses(switch: Node, clauses: list[Node], one_string: bool) -> bool:
+@dataclass(frozen=True, slots=True)
+class SwitchMode:
+    """How a `switch` compares its value with its clauses: `exact` (the default, and `-Exact`), `like`
+    (`-Wildcard`) or `match` (`-Regex`), and whether `case` counts (`-CaseSensitive`)."""
+
+    compare: str
+    case: bool
+
+
+# The parameters a `switch` takes, each by any prefix of its name, as PowerShell's parser reads them; the
+# grammar knows them written in full only, and reads a prefix (`-r`) as an error.
+_SWITCH_PARAMETERS = ("regex", "wildcard", "exact", "casesensitive", "parallel", "file")
+
+
+def _switch_mode(switch: Node) -> SwitchMode | None:
+    """How a `switch` compares (see `SwitchMode`), from the parameters written between `switch` and its
+    value; None when it reads a file (`-File`), runs in parallel, or is written in a way the reader does
+    not follow."""
+    written: list[str] = []
+    for child in _named(switch):
+        if child.type == "switch_condition":
+            if _first(child, "switch_filename") is not None:
+                return None  # `-File`, which the grammar reads as part of the value
+            break
+        if child.type not in ("switch_parameters", "ERROR"):
+            continue
+        written += _text(child).split()
+    compare, case = "exact", False
+    for word in written:
+        name = word.casefold().removeprefix("-")
+        known = next(
+            (p for p in _SWITCH_PARAMETERS if name and word.startswith("-") and p.startswith(name)), None
+        )
+        if known is None or known in ("parallel", "file"):
+            return None
+        if known in ("regex", "wildcard"):
+            compare = "match" if known == "regex" else "like"  # the last of the two written counts
+        case = case or known == "casesensitive"
+    return SwitchMode(compare, case)
+
+
+def _clause_matches(
+    mode: SwitchMode, subject: Text, constant: str, spend: Callable[[int], None]
+) -> bool | None:
+    """Whether a clause that compares with the string `constant` matches the string `subject`: equal to it,
+    or matched by it as a wildcard or regular expression is (see `_pattern_holds`)."""
+    if mode.compare == "exact":
+        wanted = subject.value if mode.case else subject.value.casefold()
+        return wanted == (constant if mode.case else constant.casefold())
+    return _pattern_holds(mode.compare, subject, Text(constant), mode.case, spend)
+
+
+def _exclusive_clauses(mode: SwitchMode | None, clauses: list[Node], one_string: bool) -> bool:
     """Whether at most one clause of a `switch` runs: it compares `one_string`, a string the reader knows
     or an environment variable (not an array, whose items each run the clauses, nor a value it does not
-    know, which may be one: a parameter, a variable the script does not assign), as written (no `-Regex`, `-Wildcard` or `-File`),
-    with constants no value equals two of (`"web"`, `sql`, `1`; `default` runs when no other does)."""
-    parameters = _first(switch, "switch_parameters")
-    written = [_text(p).strip().casefold() for p in _named(parameters)] if parameters is not None else []
-    if any(not p.startswith(("-c", "-e")) for p in written):  # -CaseSensitive, -Exact only
+    know, which may be one: a parameter, a variable the script does not assign), as written (`mode`: no
+    `-Regex`, `-Wildcard` or `-File`), with constants no value equals two of (`"web"`, `sql`, `1`; `default`
+    runs when no other does)."""
+    if mode is None or mode.compare != "exact" or not one_string:
         return False
-    if not one_string:
-        return False
-    case = any(p.startswith("-c") for p in written)
     constants = [_clause_constant(_first(clause, "switch_clause_condition")) for clause in clauses]
     if any(constant is None for constant in constants):
         return False
-    compared = [c if case else c.casefold() for c in constants if c is not None]
+    compared = [c if mode.case else c.casefold() for c in constants if c is not None]
     return len(set(compared)) == len(compared)
 
 
@@ -6077,7 +6151,7 @@ def _clause_constant(condition: Node | None) -> str | None:
         return None
     text = _text(condition).strip()
     if text.casefold() == "default":
-        return "\0default"
+        return _DEFAULT_CLAUSE
     if len(text) >= 2 and text[0] == text[-1] == "'":
         return text[1:-1]
     if len(text) >= 2 and text[0] == text[-1] == '"' and not any(c in text[1:-1] for c in '$`"'):
@@ -6086,6 +6160,7 @@ def _clause_constant(condition: Node | None) -> str | None:
 
 
 _BARE_CONSTANT = re.compile(r"[\w.-]+")
+_DEFAULT_CLAUSE = "\0default"  # `default`, as a constant no string equals
 
 
 def _branches(node: Node) -> Iterator[tuple[Node | None, Node | None]]:
