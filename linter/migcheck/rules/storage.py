@@ -184,7 +184,9 @@ class UnattachedDiskOrImage(Rule):
         "(`New-AzureVMConfig -DiskName`, `Add-AzureDataDisk -Import -DiskName`, a disk of that name with a blob "
         "in a VM's description) or by its blob is reported at the call, as is every image, unless the script "
         "removes it again (`Remove-AzureDisk`, `Remove-AzureVMImage`). A script that gives a VM a disk whose "
-        "name it does not state may be giving it the registered one: its disks are not reported.",
+        "name it does not state may be giving it the registered one, and so may a VM it creates from a "
+        "configuration it does not write out (`Import-AzureVM` of a file, a parameter): its disks are not "
+        "reported.",
         why="Resource Manager has no classic disk or image objects. Only disks attached to a VM migrate as "
         "disks of that VM; an unattached disk or an image is not migrated as such. Its VHD blob stays in the "
         "storage account and moves with it, but the disk or image itself stops being visible once the storage "
