@@ -927,7 +927,7 @@ def _rule(args: argparse.Namespace) -> int:
     rules = _load_rules()
     rule = rules.get(args.rule)
     if rule is not None:
-        _stdout(rule.documentation())
+        _stdout(_visible_lines(rule.documentation()))
         return EXIT_OK
     named = [r for r in rules if specificity(args.rule, r.code, r.name)]
     if named:
@@ -942,18 +942,22 @@ def _rule(args: argparse.Namespace) -> int:
 def _rules(args: argparse.Namespace) -> int:
     rules = _load_rules()
     if args.format == "json":
-        import json
+        from migcheck.report.stream import json_text
 
-        _stdout(
-            json.dumps([_rule_data(rule) for rule in rules], indent=2, ensure_ascii=False) + "\n", "utf-8"
-        )
+        _stdout(json_text([_rule_data(rule) for rule in rules], indent=2) + "\n", "utf-8")
         return EXIT_OK
     _stdout("".join(_rule_line(rule) for rule in rules))
     return EXIT_OK
 
 
 def _rule_line(rule: Rule) -> str:
-    return f"{rule.code}  {rule.name:<34} {rule.severity!s:<8} {rule.summary}\n"
+    # A plugin's summary is the plugin author's text: shown as any other text from outside, escaped.
+    return visible(f"{rule.code}  {rule.name:<34} {rule.severity!s:<8} {rule.summary}") + "\n"
+
+
+def _visible_lines(text: str) -> str:
+    """`text` with every line passed through `visible`: its line breaks kept, anything else escaped."""
+    return "\n".join(map(visible, text.split("\n")))
 
 
 def _rule_data(rule: Rule) -> dict[str, object]:

@@ -102,7 +102,9 @@ def _text(plan: Plan) -> str:
         lines += _text_notes(OTHER_NOTES, last_notes(subscription))
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
-    return "\n".join(lines) + "\n"
+    # Each value from a file is shown through `visible` where it is put in; every line is passed through it
+    # again, so that one put in raw (a name quoted inside the downtime's advice) cannot reach a terminal.
+    return "\n".join(map(visible, lines)) + "\n"
 
 
 # The heading of what to run once per subscription, before its first step.
@@ -194,7 +196,7 @@ def _text_step(number: int, step: Step, plan: Plan) -> list[str]:
     lines = ["", f"{number}. {step.kind}: {visible(step.name)} [wave {step.wave}{after}] — {verdict}"]
     lines += [f"   moves: {visible(m)}" for m in step.moves]
     lines += [f"   becomes: {visible(b)}" for b in step.becomes]
-    lines.append(f"   downtime: {step.downtime}")
+    lines.append(f"   downtime: {visible(step.downtime)}")
     lines += [f"   note: {visible(n)}" for n in step.notes]
     lines += _text_blockers(step.blockers)
     for label, commands in (("PowerShell", step.powershell), ("Azure CLI (classic mode)", step.cli)):

@@ -74,9 +74,9 @@ def format_finding(finding: Finding, source: SourceText | None, paint: Paint = P
     if loc is not None and code_line.strip():
         shown, caret_at, width = _clip(code_line, loc)
         gutter = " " * len(str(loc.line))
-        caret = "".join(c if c == "\t" else " " for c in shown[:caret_at])
+        caret = _blank(shown[:caret_at])
         bar = paint("|", "34")
-        underline = "^" * width
+        underline = "^" * _cells(shown[caret_at : caret_at + width])
         lines += [
             f"{gutter} {bar}",
             f"{paint(str(loc.line), '34')} {bar} {shown}",
@@ -87,6 +87,27 @@ def format_finding(finding: Finding, source: SourceText | None, paint: Paint = P
     elif help_line:
         lines.append(f"  {help_line}")
     return "\n".join(lines) + "\n"
+
+
+def _blank(text: str) -> str:
+    """What takes the room of `text` on a terminal: a tab for a tab, a space per column its other
+    characters fill (two for a wide CJK character, none for a combining mark)."""
+    return "".join(c if c == "\t" else " " * _cell_width(c) for c in text)
+
+
+def _cells(text: str) -> int:
+    """How many terminal columns `text` fills (at least one, for a caret under an empty element)."""
+    return max(1, sum(_cell_width(c) for c in text))
+
+
+def _cell_width(char: str) -> int:
+    if char.isascii():
+        return 1
+    import unicodedata
+
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def _clip(line: str, loc: Location) -> tuple[str, int, int]:
