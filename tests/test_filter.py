@@ -204,7 +204,8 @@ def _lint_comment(tmp_path: Path, monkeypatch, comment: str, tail: str = "", **c
     (tmp_path / "shop" / "s.cscfg").write_text(ACL_CSCFG.format(comment=comment, tail=tail))
     monkeypatch.chdir(tmp_path)
     inline = config.pop("inline", True)
-    result = lint(["shop"], Config(select=("MIG0", "MIG201"), **config), RULES, inline_suppressions=inline)
+    select = ("MIG0",) if config.pop("select_only", False) else ("MIG0", "MIG201")
+    result = lint(["shop"], Config(select=select, **config), RULES, inline_suppressions=inline)
     return [f for f in result.findings if f.code in ("MIG005", "MIG006", "MIG201")]
 
 
@@ -287,6 +288,27 @@ def test_two_comments_covering_one_finding_are_both_used(tmp_path, monkeypatch):
 def test_an_unused_blanket_that_only_holds_back_unused_findings_is_void(tmp_path, monkeypatch):
     comment = "<!-- migcheck: ignore-file[ALL] -->\n  <!-- migcheck: ignore[MIG202] -->"
     assert _lint_comment(tmp_path, monkeypatch, comment) == []
+
+
+@pytest.mark.parametrize(
+    ("comment", "tail", "only_comments", "expected"),
+    [
+        ("<!-- migcheck: ignore[ALL] nothing to hold -->", "", True, ["MIG006"]),
+        ("<!-- migcheck: ignore[MIG0] nothing to hold -->", "", False, ["MIG006", "MIG201"]),
+        ("<!-- migcheck: ignore[MIG202, MIG00] -->", "", False, ["MIG006", "MIG201"]),
+        ("", "<!-- migcheck: ignore[ALL] at the end -->", False, ["MIG201", "MIG006"]),
+        ("<!-- migcheck: ignore-file[MIG0] -->", "", False, ["MIG006", "MIG201"]),
+        ("<!-- migcheck: ignore-file[ALL] -->", "", True, ["MIG006"]),
+        ("<!-- migcheck: ignore-file[ALL] -->", "", False, []),  # it holds back the MIG201: used
+    ],
+)
+def test_a_blanket_that_silences_nothing_does_not_silence_the_warning_saying_so(
+    tmp_path, monkeypatch, comment, tail, only_comments, expected
+):
+    """Only a comment that names MIG006 itself keeps itself (`ignore[MIG202, MIG006]`, above): `ALL` or a
+    prefix that silenced nothing would hide the one warning that says so."""
+    found = _lint_comment(tmp_path, monkeypatch, comment, tail=tail, select_only=only_comments)
+    assert [f.code for f in found] == expected
 
 
 def test_comment_checks_follow_the_config_and_the_switches(tmp_path, monkeypatch):

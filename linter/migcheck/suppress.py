@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import field, replace
@@ -152,14 +153,15 @@ class Filter:
             entries = self._entries[code, name] = FirstMatch({glob: (glob,) for glob in naming})
         return entries
 
-    def _comment_reason(self, finding: Finding, credit: _Credit | None) -> Reason | None:
+    def _comment_reason(self, finding: Finding, credit: _Credit | None, about: int = -1) -> Reason | None:
         """The reason of the first comment that covers `finding`, or None. With `credit`, the finding is
-        recorded there, which credits every comment that covers it (see `_Credit`)."""
+        recorded there, which credits every comment that covers it (see `_Credit`) but the one it is
+        `about` (its index), if it is about a comment."""
         comments = self._comments_of(finding.mark.path)
         if comments is None:
             return None
         if credit is not None:
-            credit.add(finding)
+            credit.add(finding, about)
         index = comments.naming(finding.code, finding.name).first_covering(finding.mark.line)
         if index is None:
             return None
@@ -192,7 +194,15 @@ class Filter:
         if self.audit is not None and self.inline:
             late = _Credit(self._comments_of)  # comments that hold back findings about other comments
             about = _check_comments(self.documents.values(), self.audit, credit)
-            placed = [(f, r, self._reason(f, late) or _itself(f, r, self.documents)) for f, r in about]
+            placed = [
+                (
+                    f,
+                    r,
+                    _by_another(self._reason(f, late, r.index), f, r, self.documents)
+                    or _itself(f, r, self.documents),
+                )
+                for f, r in about
+            ]
             for finding, resource, reason in placed:
                 if not late.covers_all(finding, resource):
                     self._place(finding, reason, reported, suppressed)
@@ -204,10 +214,10 @@ class Filter:
         suppressed.sort(key=lambda s: _document_order(s.finding))
         return reported, suppressed
 
-    def _reason(self, finding: Finding, credit: _Credit) -> Reason | None:
+    def _reason(self, finding: Finding, credit: _Credit, about: int = -1) -> Reason | None:
         """The config's reason, else the first covering comment's. Every comment that covers the finding
         is credited, not only the first: of two comments that cover one finding, neither is unused."""
-        return self._config_reason(finding) or self._comment_reason(finding, credit)
+        return self._config_reason(finding) or self._comment_reason(finding, credit, about)
 
     @staticmethod
     def _place(
@@ -251,12 +261,14 @@ class _Credit:
 
     def __init__(self, comments_of: Callable[[str], _Comments | None]) -> None:
         self._comments_of = comments_of
-        self._lines: dict[str, dict[tuple[str, str], list[int]]] = {}  # path → rule → lines not credited
+        # path → rule → (line, index of the comment the finding is about, else -1) of findings not credited
+        self._lines: dict[str, dict[tuple[str, str], list[tuple[int, int]]]] = {}
         self.used: dict[tuple[str, int], set[int]] = {}
 
-    def add(self, finding: Finding) -> None:
+    def add(self, finding: Finding, about: int = -1) -> None:
+        """Record `finding`; `about`: the index of the comment it is about, if it is about one."""
         by_rule = self._lines.setdefault(finding.mark.path, {})
-        by_rule.setdefault((finding.code, finding.name), []).append(finding.mark.line)
+        by_rule.setdefault((finding.code, finding.name), []).append((finding.mark.line, about))
 
     def tokens(self, path: str, index: int) -> set[int]:
         if path in self._lines:
@@ -331,16 +343,18 @@ class _RuleComments:
             return self._file_wide
         return spanning
 
-    def covering_any(self, lines: list[int]) -> Iterator[tuple[int, frozenset[int]]]:
-        """Each comment that covers at least one of `lines` (sorted), with its tokens that name the rule."""
+    def covering_any(self, lines: list[tuple[int, int]]) -> Iterator[tuple[int, frozenset[int]]]:
+        """Each comment that covers at least one of `lines` (sorted (line, comment a finding is about)),
+        with its tokens that name the rule. A finding about a comment does not count for that comment: an
+        `ignore-file[ALL]` holding back only the warning that it silences nothing has done nothing."""
         for index, tokens in self.named:
             comment = self.suppressions[index]
-            if comment.first_line:
-                at = bisect_left(lines, comment.first_line)
-                covered = at < len(lines) and lines[at] <= comment.last_line
-            else:
-                covered = bool(lines)
-            if covered:
+            first, last = (comment.first_line, comment.last_line) if comment.first_line else (0, sys.maxsize)
+            at = bisect_left(lines, (first, -1))
+            # A comment's own findings are on its own line, a few at most: passed one by one.
+            while at < len(lines) and lines[at][0] <= last and lines[at][1] == index:
+                at += 1
+            if at < len(lines) and lines[at][0] <= last:
                 yield index, tokens
 
 
@@ -364,14 +378,36 @@ def _first_by_stretch(spans: list[tuple[int, int, int]]) -> tuple[list[int], lis
 
 
 def _itself(finding: Finding, resource: CommentResource, documents: Mapping[str, Document]) -> Reason | None:
-    """A finding about a comment is held back by that comment when it names the finding's rule."""
+    """A finding about a comment is held back by that comment when it names the finding's rule itself,
+    by its code or name (`ignore[MIG201, MIG006]`). Not by `ALL` or a prefix: an `ignore[ALL]` that
+    silenced nothing would otherwise silence the very warning that says so."""
     document = documents.get(finding.mark.path)
     if resource.index < 0 or document is None:
         return None
     comment = document.suppressions[resource.index]
-    if matches(comment.codes, finding.code, finding.name):
+    if _names_itself(comment, finding):
         return Reason(COMMENT, comment.reason, comment.mark)
     return None
+
+
+def _names_itself(comment: Suppression, finding: Finding) -> bool:
+    """Whether `comment` names the rule of `finding` by its full code or its name."""
+    return any(
+        token.strip().upper() == finding.code or token.strip().lower() == finding.name
+        for token in comment.codes
+    )
+
+
+def _by_another(
+    reason: Reason | None, finding: Finding, resource: CommentResource, documents: Mapping[str, Document]
+) -> Reason | None:
+    """`reason`, unless it is the comment `finding` is about holding it back without naming its rule
+    (an `ignore-file[ALL]` covers its own line): see `_itself`."""
+    mark = reason.mark if reason is not None else None
+    # The finding's mark has the comment's exact column, the reason's the reader's: compared by line.
+    if reason is None or reason.kind != COMMENT or mark is None or mark.line != resource.mark.line:
+        return reason
+    return _itself(finding, resource, documents)
 
 
 def _check_comments(
