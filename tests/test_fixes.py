@@ -407,6 +407,19 @@ def test_a_file_in_a_read_only_folder_is_an_error(repo: Path, capsys):
     assert code == 2 and "cannot fix" in err and "Traceback" not in err
 
 
+def test_a_file_that_cannot_be_written_is_named_once_with_why(repo: Path, capsys, monkeypatch):
+    from migcheck import output
+    from migcheck.output import OutputError
+
+    def refuse(path: str, data: bytes, *, mode: int | None = None) -> None:  # CI runs as root
+        raise OutputError(f"cannot write {path}: Permission denied")
+
+    monkeypatch.setattr(output, "write_bytes", refuse)
+    code, _, err = run(capsys, "contoso/network/NetworkConfig.netcfg", "--fix")
+    assert code == 2
+    assert "error: cannot fix contoso/network/NetworkConfig.netcfg: Permission denied" in err, err
+
+
 NETCFG_NS = "http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration"
 
 

@@ -283,8 +283,9 @@ def write(file: FileFixes, fs_path: str) -> None:
         raise FixError(
             f"cannot fix {file.path}: the fix cannot be written in its encoding ({encoding})"
         ) from None
-    except OutputError as exc:
-        raise FixError(f"cannot fix {exc}") from None
+    except OutputError as exc:  # "cannot write PATH: why": said once, of the file as the report names it
+        why = str(exc).removeprefix(f"cannot write {fs_path}: ")
+        raise FixError(f"cannot fix {file.path}: {why}") from None
 
 
 def _writable_mode(path: str, fs_path: str) -> int:
