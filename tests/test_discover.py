@@ -246,11 +246,23 @@ def test_a_walked_file_carries_the_identity_of_the_file_listed(tree):
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
 def test_a_link_in_the_walk_carries_no_identity(tree):
-    os.symlink(tree / "b" / "ServiceDefinition.csdef", tree / "b" / "link.cscfg")
+    (tree / "b" / "saved.txt").write_text("<x/>")  # not read under its own name: read through the link
+    os.symlink(tree / "b" / "saved.txt", tree / "b" / "link.cscfg")
     os.symlink("/etc/hostname", tree / "b" / "out.cscfg")
     found = {c.path: c for c in discover(["b"])}
     assert found["b/link.cscfg"].link and found["b/link.cscfg"].identity is None
     assert "outside the folder" in found["b/out.cscfg"].refused and found["b/out.cscfg"].identity is None
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_a_link_to_a_file_the_walk_reads_is_not_read_again(tree):
+    os.symlink("ServiceDefinition.csdef", tree / "b" / "alias.csdef")
+    os.symlink(tree / "c" / "net.netcfg", tree / "b" / "net.netcfg")
+    assert [c.path for c in discover(["."])] == ["a/x.cscfg", "b/ServiceDefinition.csdef", "c/net.netcfg"]
+    # Walking b alone, c/net.netcfg is not walked: its link is kept (and refused, as it leads out of b).
+    assert [c.path for c in discover(["b"])] == ["b/ServiceDefinition.csdef", "b/net.netcfg"]
+    os.link(tree / "a" / "x.cscfg", tree / "a" / "hard.cscfg")  # a second name of equal standing
+    assert [c.path for c in discover(["a"])] == ["a/hard.cscfg", "a/x.cscfg"]
 
 
 def test_a_broken_link_in_the_walk_is_said_to_be_one(tree):

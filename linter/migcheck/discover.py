@@ -405,13 +405,34 @@ def _walk_folder(
         return bool(excluded) and excluded.matches(shown_path(relative), folder=True)
 
     ignored = _GitIgnored(top) if respect_gitignore else None
+    found = []
     for fs_path, relative, refused, is_link, identity in _walk(top, ignored, skipped_folder):
         path = shown_path(relative)
         if included and not included.matches(path):
             continue
         if excluded and excluded.matches(path):
             continue
-        yield Candidate(path, fs_path, False, refused, real_top, is_link, identity)
+        found.append(Candidate(path, fs_path, False, refused, real_top, is_link, identity))
+    yield from _without_aliases(found)
+
+
+def _without_aliases(found: list[Candidate]) -> Iterator[Candidate]:
+    """`found` but the links to files the walk reads under their own names: read through both names, a
+    file would be reported twice, and fixed once, then refused through the link. Only links are looked
+    up (one `stat` each); two hard links are two names of equal standing, and both are read."""
+    walked = {c.identity for c in found if c.identity is not None}
+    for candidate in found:
+        if candidate.link and _target_identity(candidate.fs_path) in walked:
+            continue
+        yield candidate
+
+
+def _target_identity(fs_path: str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(fs_path)
+    except OSError:
+        return None  # gone since the walk: the reader says so
+    return info.st_dev, info.st_ino
 
 
 def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterator[_Found]:

@@ -187,7 +187,9 @@ def test_symlink_loops_and_links_out_of_the_folder(estate, capsys, tmp_path):
     outside.write_text("root:x:0:0:secret-line\n")
     (estate / "leak.cscfg").symlink_to(outside)
     (estate / "linked").mkdir()
-    (estate / "linked" / "b.csdef").symlink_to(estate / "a" / "a.csdef")  # inside the folder: read
+    # Inside the folder, to a file the walk does not read under its own name: read through the link
+    (estate / "a" / "a.csdef").rename(estate / "a" / "a.csdef.saved")
+    (estate / "linked" / "b.csdef").symlink_to(estate / "a" / "a.csdef.saved")
     code, findings = check_json(capsys, "repo")
     assert code == 1
     found = _by_path(findings)

@@ -227,9 +227,9 @@ def test_a_file_swapped_for_a_link_after_the_walk_is_not_followed(tmp_path, monk
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to see what was opened")
 def test_a_link_retargeted_after_the_walk_is_not_followed_out(tmp_path, monkeypatch, capsys, secret):
     (tmp_path / "repo").mkdir()
-    (tmp_path / "repo" / "real.cscfg").write_text("<ServiceConfiguration/>")
+    (tmp_path / "repo" / "real.txt").write_text("<ServiceConfiguration/>")
     link = tmp_path / "repo" / "link.cscfg"
-    link.symlink_to(tmp_path / "repo" / "real.cscfg")  # inside the folder: the walk reads it
+    link.symlink_to(tmp_path / "repo" / "real.txt")  # inside the folder: the walk reads it
     monkeypatch.chdir(tmp_path)
 
     def swap() -> None:
