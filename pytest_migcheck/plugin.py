@@ -16,6 +16,12 @@ if TYPE_CHECKING:
 
 SESSION_PLUGIN = "migcheck-session"
 SEVERITIES = ("error", "warning", "info")
+# The options that tune a run, each (flag, dest): they mean something only with --migcheck.
+OPTIONS = (
+    ("--migcheck-fail-on", "migcheck_fail_on"),
+    ("--migcheck-select", "migcheck_select"),
+    ("--migcheck-ignore", "migcheck_ignore"),
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -53,10 +59,20 @@ def pytest_configure(config: pytest.Config) -> None:
     # Registered even without --migcheck so that `-m migcheck` never warns about an unknown marker.
     config.addinivalue_line("markers", "migcheck: a migcheck check of one classic Azure file for one rule")
     if not config.getoption("migcheck"):
+        _refuse_options_without_the_flag(config)
         return
     from pytest_migcheck.session import MigcheckSession  # only now: it imports the engine
 
     config.pluginmanager.register(MigcheckSession(config), SESSION_PLUGIN)
+
+
+def _refuse_options_without_the_flag(config: pytest.Config) -> None:
+    """An option of the plugin without `--migcheck` (on the command line or in `addopts`) would do nothing:
+    a green run that checked nothing. The README lists `--migcheck` alone as what turns the plugin on."""
+    given = [flag for flag, dest in OPTIONS if config.getoption(dest) not in (None, [])]
+    if given:
+        needs = "needs" if len(given) == 1 else "need"
+        raise pytest.UsageError(f"migcheck: {', '.join(given)} {needs} --migcheck")
 
 
 def _session(request: pytest.FixtureRequest) -> MigcheckSession:

@@ -10,16 +10,23 @@ from __future__ import annotations
 import gc
 import os
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pytest
 
 from migcheck import __version__
 from migcheck.baseline import BaselineError
-from migcheck.config import EMPTY_SELECTION, Config, ConfigError, check_settings_rules, load_config
+from migcheck.config import (
+    EMPTY_SELECTION,
+    Config,
+    ConfigError,
+    check_rule_tokens,
+    check_settings_rules,
+    load_config,
+)
 from migcheck.discover import shown
 from migcheck.engine import LintResult, RuleError, lint
 from migcheck.model import Document, Finding, Severity
@@ -48,6 +55,10 @@ class MigcheckSession:
         self._findings: dict[Key, list[Finding]] = defaultdict(list)
         self._paths: set[str] = set()  # document paths, relative to the rootdir
         self._ran: set[Key] = set()  # items whose call phase was reported, for the summary
+        # Set when the classic files outside `testpaths` are collected too (`_collect_beyond_testpaths`):
+        self._beyond: set[str] = set()  # display paths of those files
+        self._kept: set[str] = set()  # absolute paths outside the test paths that collection may enter
+        self._inside: tuple[str, ...] = ()  # each test path with a trailing separator, for prefix tests
 
     # --- the run ------------------------------------------------------------------------------------
 
@@ -69,17 +80,48 @@ class MigcheckSession:
         """With `testpaths = ["tests"]` and no paths on the command line, pytest would collect only
         `tests/`, and the classic files elsewhere would give no item: a green run that checked nothing.
         So the classic files outside the test paths are added to what pytest collects; paths given on the
-        command line are the user's choice and are left as they are."""
+        command line are the user's choice and are left as they are.
+
+        pytest reads `[...]` and `::` in an argument as parts of a node id, so a file whose path holds
+        them is reached through the nearest folder whose path does not (the rootdir at worst), and
+        `pytest_ignore_collect` keeps that walk to the classic files. Arguments inside a folder that is
+        added are dropped, as pytest drops them unless `--keep-duplicates` is given (then it would
+        collect their files twice)."""
         if self.config.args_source is not pytest.Config.ArgsSource.TESTPATHS:
             return
-        roots = [Path(arg).resolve() for arg in self.config.args]
-        real = (_real_path(self.root, path) for path in sorted(self._documents))
-        extra = [
-            str(path)
-            for path in real
-            if path is not None and not any(path.resolve().is_relative_to(root) for root in roots)
-        ]
-        self.config.args = [*self.config.args, *extra]
+        beyond = self._outside_the_test_paths()
+        if not beyond:
+            return
+        # Here pytest collects from the rootdir and takes arguments relative to it: the rootdir's own
+        # name, whatever it holds, is not parsed.
+        root = str(self.root)
+        test_paths = [(os.path.abspath(os.path.join(root, arg)), arg) for arg in self.config.args]
+        extra, folders = [], set()
+        for relative in beyond.values():
+            target = _collectable(relative)
+            absolute = os.path.join(root, *target.parts)
+            extra.append((absolute, str(target)))
+            if target != relative:
+                folders.add(absolute)
+        self.config.args = _outermost([*test_paths, *extra], folders)
+        self._beyond = set(beyond)
+        # The walk from an added folder enters these files and the folders that lead to them, and those
+        # that lead to the test paths (no longer arguments themselves under an added folder).
+        files = [os.path.join(root, *relative.parts) for relative in beyond.values()]
+        self._kept = {path for absolute, _ in test_paths for path in _up_to(absolute, root)}
+        self._kept.update(path for absolute in files for path in _up_to(absolute, root))
+        self._inside = tuple(absolute.rstrip(os.sep) + os.sep for absolute, _ in test_paths)
+
+    def _outside_the_test_paths(self) -> dict[str, Path]:
+        """Display path → path relative to the rootdir of each classic file outside the test paths (the
+        arguments pytest has so far), sorted by display path."""
+        roots = [(self.root / arg).resolve() for arg in self.config.args]
+        beyond = {}
+        for shown_path in sorted(self._documents):
+            real = _real_path(self.root, shown_path)
+            if real is not None and not any(real.resolve().is_relative_to(r) for r in roots):
+                beyond[shown_path] = real.relative_to(self.root)
+        return beyond
 
     def _load_settings(self, rules: RuleSet) -> Config:
         option = self.config.getoption
@@ -87,6 +129,9 @@ class MigcheckSession:
             settings = load_config(start=str(self.root))
             # Before the options replace or extend them: a mistake in the file names the file.
             check_settings_rules(rules, settings)
+            # Each error names the option where the rule was typed, as the CLI's name `--select`.
+            check_rule_tokens(rules, _split(option("migcheck_select")), "--migcheck-select")
+            check_rule_tokens(rules, _split(option("migcheck_ignore")), "--migcheck-ignore")
         except ConfigError as exc:
             raise pytest.UsageError(f"migcheck: {exc}") from None
         for value in option("migcheck_select"):
@@ -143,33 +188,47 @@ class MigcheckSession:
 
     # --- collection ---------------------------------------------------------------------------------
 
-    def pytest_collect_file(self, file_path: Path, parent: pytest.Collector) -> MigcheckFile | None:
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_collect_file(self, file_path: Path, parent: pytest.Collector) -> Generator[None, Any, None]:
+        # A wrapper, to see what the other plugins collect from the file.
+        outcome = yield
         # pytest gives absolute paths under the rootdir as a rule: looked up as they are, a classic file
         # costs no path arithmetic; any other form is made relative to the rootdir, as the lint saw it.
         document = self._by_fs_path.get(str(file_path)) or self._documents.get(
             _shown_relative(file_path, self.root)
         )
         if document is None:
-            return None
+            return
         # The node id is the document's display path: the same as pytest would make for an ordinary name,
         # and escaped for a name with undecodable bytes or control characters, which pytest's JUnit
         # writer and terminal would otherwise get raw.
-        return MigcheckFile.from_parent(
+        checks = MigcheckFile.from_parent(
             parent, path=file_path, nodeid=document.path, document=document, migcheck=self
         )
+        if document.path in self._beyond:
+            # Outside the test paths only the checks are collected: a classic Python script there is
+            # deployment code, which pytest would otherwise import (run) as a test module.
+            outcome.force_result([checks])
+        else:
+            outcome.force_result([checks, *outcome.get_result()])
 
+    @pytest.hookimpl(tryfirst=True)
     def pytest_ignore_collect(self, collection_path: Path) -> bool | None:
         """A link to a folder that holds it (`self -> .`, `up -> ..`) is not walked: pytest follows such
         a link again and again, and its collection never ends. One `lstat` per path, and only a link is
-        resolved; migcheck's own walk has already read what the folder holds."""
-        if not collection_path.is_symlink():
+        resolved; migcheck's own walk has already read what the folder holds.
+
+        When the classic files outside the test paths are collected too, nothing else outside them is:
+        those files and their folders are always entered (as pytest always enters the paths it is given
+        and their folders), the rest is left out, and inside the test paths pytest decides as usual."""
+        if _links_to_its_folder(collection_path):
+            return True
+        if not self._beyond:
             return None
-        try:
-            target = collection_path.resolve(strict=True)
-        except (OSError, RuntimeError):  # a dangling or self-naming link: pytest does not descend into it
-            return None
-        folder = collection_path.parent.resolve()
-        return True if target == folder or target in folder.parents else None
+        path = str(collection_path)
+        if path in self._kept:
+            return False
+        return None if path.startswith(self._inside) else True
 
     def rules_for(self, document: Document) -> list[Rule]:
         """The enabled rules that look at a resource the document holds, plus any rule that reported on
@@ -320,6 +379,50 @@ def _real_path(root: Path, shown_path: str) -> Path | None:
             return None
         path = path / match
     return path
+
+
+def _links_to_its_folder(path: Path) -> bool:
+    """True for a symbolic link to the folder that holds it or to one above (see `pytest_ignore_collect`)."""
+    if not path.is_symlink():
+        return False
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a dangling or self-naming link: pytest does not descend into it
+        return False
+    folder = path.parent.resolve()
+    return target == folder or target in folder.parents
+
+
+def _collectable(relative: Path) -> Path:
+    """`relative` (to the rootdir), or the nearest folder above it, whose path pytest takes as a path:
+    without `[`, which it reads as a parametrization, and `::`, which it reads as a node id's separator.
+    The rootdir (`.`) always is."""
+    return next(
+        path for path in (relative, *relative.parents) if "[" not in str(path) and "::" not in str(path)
+    )
+
+
+def _outermost(args: Sequence[tuple[str, str]], folders: set[str]) -> list[str]:
+    """The arguments of `args` ((absolute path, argument) pairs) in order, less those that repeat one
+    before or lie in one of the `folders` (absolute paths) that are arguments too."""
+    seen: set[str] = set()
+    kept = []
+    for absolute, arg in args:
+        if absolute in seen or any(folder in folders for folder in _up_to(os.path.dirname(absolute))):
+            continue
+        seen.add(absolute)
+        kept.append(arg)
+    return kept
+
+
+def _up_to(path: str, top: str | None = None) -> Iterator[str]:
+    """`path` and the folders above it, up to `top` (included) or to the file system's root."""
+    while True:
+        yield path
+        parent = os.path.dirname(path)
+        if path == top or parent == path:
+            return
+        path = parent
 
 
 def _plural(word: str, count: int) -> str:

@@ -101,7 +101,7 @@ def test_bad_config_is_a_usage_error(estate: pytest.Pytester) -> None:
 def test_unknown_rule_is_a_usage_error(estate: pytest.Pytester) -> None:
     result = run(estate, "--migcheck-ignore", "MIG9999")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
-    result.stderr.fnmatch_lines(["ERROR: migcheck: unknown rule 'MIG9999' in ignore*"])
+    result.stderr.fnmatch_lines(["ERROR: migcheck: unknown rule 'MIG9999' in --migcheck-ignore*"])
 
 
 def test_an_unknown_rule_in_the_settings_file_names_the_file(estate: pytest.Pytester) -> None:
