@@ -337,7 +337,6 @@ def test_literal_values_reach_the_call(setup, argument):
     [
         "import os\nvnet = os.environ['VNET']",
         "vnet = load_settings()['vnet']",
-        "vnet = 'a'\nvnet = 'b'",
         "vnet = f'{prefix}-vnet'",
         "vnet = prefix + '-vnet'",
         "for vnet in ('a', 'b'):\n    pass",
@@ -351,6 +350,14 @@ def test_values_the_script_does_not_state_are_unknown(setup):
         "virtual_network_name=vnet)\n"
     )
     assert (deployment.virtual_network, deployment.network_known) == (None, False)
+
+
+def test_a_name_bound_twice_has_the_value_of_the_last_binding_before_the_call():
+    deployment = only_deployment(
+        "vnet = 'a'\nvnet = 'b'\nsms.create_virtual_machine_deployment('s', 'd', 'p', 'l', 'vm', None, None, "
+        "virtual_network_name=vnet)\n"
+    )
+    assert deployment.virtual_network is not None and deployment.virtual_network.name == "b"
 
 
 def test_a_module_constant_reaches_a_call_inside_a_function():

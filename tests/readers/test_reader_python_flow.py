@@ -132,14 +132,18 @@ def test_a_helper_parameter_reaches_the_value_it_sets(tmp_path, monkeypatch):
         # defined twice, or a call that does not fit it
         "def network(n):\n    return ConfigurationSet()\ndef network(n):\n    return ConfigurationSet()",
         "def network():\n    return ConfigurationSet()",
-        # a parameter rebound in the body
-        "def network(n):\n    n = ConfigurationSet()\n    return n",
     ],
 )
 def test_what_a_function_may_return_otherwise_is_unknown(function):
     # Called with a value the script does not state: a branch on it may go either way.
     text = function + "\n" + VM.format(service="s", vm="vm") + ", network(sys.argv[1]))\n"
     assert subnets(only_vm(text)) == ([], True)
+
+
+def test_a_parameter_rebound_in_the_body_returns_what_it_was_bound_to():
+    text = "def network(n):\n    n = ConfigurationSet()\n    return n\n"
+    text += VM.format(service="s", vm="vm") + ", network(sys.argv[1]))\n"
+    assert subnets(only_vm(text)) == ([], False)
 
 
 def test_a_function_called_before_it_is_defined_is_unknown():

@@ -9,15 +9,18 @@ Evaluating an argument (`Flow.value`) reads that index and never walks the tree 
 linear in the file; a budget bounds the evaluations too, and no string built from others (`prefix + name`)
 grows past MAX_TEXT.
 
-The rules are deliberately narrow. A name bound exactly once in its function (or at module level) to a
-literal, a list or dict literal, or one of the SDK's model objects (or to its part of one, `a, b = 'x', 'y'`)
-has that value, with the changes made to it before the call: certainly when every condition around the
-change also holds around the call (the same `if` branch, the same loop body) or is a test the script decides
-for it, not when the script decides against it or the call is on another branch of the same `if`, and
-possibly otherwise: a possible change makes what it changes unknown.
+The rules are deliberately narrow. A name bound once in its function (or at module level) to a literal, a
+list or dict literal, or one of the SDK's model objects (or to its part of one, `a, b = 'x', 'y'`) has that
+value, with the changes made to it before the call: certainly when every condition around the change also
+holds around the call (the same `if` branch, the same loop body) or is a test the script decides for it, not
+when the script decides against it or the call is on another branch of the same `if`, and possibly
+otherwise: a possible change makes what it changes unknown. A name bound more than once has the value of the
+last binding that runs on the way to the call (`vnet = ''` then `vnet = 'prod-vnet'`), read where that
+binding is made: `alias = vnet` holds what `vnet` held there, whatever the script binds `vnet` to later.
 Anything else is `Unknown`: a parameter, an environment variable, a value read from a dict of settings, a
-loop variable, the result of a call the reader does not follow, a name bound twice on the way to the call
-whichever way the script goes (`vnet = 'a'` then `vnet = 'b'`), an object that escaped before the call.
+loop variable, the result of a call the reader does not follow, a name bound again before the call in a
+loop body that may or may not have run (or under a test, when the choice is not one the reader reads path by
+path, see below), an object that escaped before the call.
 
 Three things are followed a step further, each bounded. A call of a function the script defines (`net =
 build_network(['front', 'back'])`) has the value its `return` gives, read with the call's arguments bound to
@@ -375,6 +378,13 @@ class Binding:
     at: Position
     chain: tuple[int, ...] = ()  # the blocks it is made in (see `_Indexer`)
     each_turn: bool = False  # the target of a `for` loop or a comprehension: bound anew at each turn
+    # Where `value` is read: the start of the statement, before any of its targets is bound (`a, b = b, a`
+    # reads the `a` bound before it). None: at `at`.
+    start: Position | None = None
+
+    @property
+    def made(self) -> Position:
+        return self.start if self.start is not None else self.at
 
 
 @dataclass(frozen=True, slots=True)
@@ -1107,18 +1117,27 @@ class _Indexer(ast.NodeVisitor):
 
     # --- bindings ---------------------------------------------------------------------------------
 
-    def _bind(self, name: str, value: ast.expr | None, node: ast.AST, scope: Scope | None = None) -> None:
+    def _bind(
+        self,
+        name: str,
+        value: ast.expr | None,
+        node: ast.AST,
+        scope: Scope | None = None,
+        start: Position | None = None,
+    ) -> None:
         scope = scope or self.scope
-        scope.bindings.setdefault(name, []).append(Binding(value, _at(node), self.chain, self.each_turn))
+        binding = Binding(value, _at(node), self.chain, self.each_turn, start)
+        scope.bindings.setdefault(name, []).append(binding)
 
-    def _bind_target(self, target: ast.expr, value: ast.expr | None) -> None:
-        """A name bound to `value`, the names of a tuple target (each bound to its part of `value`, see
-        `_parts`), or a change to the object an attribute or item target is on."""
+    def _bind_target(self, target: ast.expr, value: ast.expr | None, start: Position | None = None) -> None:
+        """A name bound to `value`, read at `start` (see `Binding.start`), the names of a tuple target (each
+        bound to its part of `value`, see `_parts`), or a change to the object an attribute or item target
+        is on."""
         if isinstance(target, ast.Name):
-            self._bind(target.id, value, target)
+            self._bind(target.id, value, target, start=start)
         elif isinstance(target, (ast.Tuple, ast.List)):
             for element, part in zip(target.elts, _parts(target, value), strict=True):
-                self._bind_target(element, part)
+                self._bind_target(element, part, start)
         elif isinstance(target, ast.Starred):
             self._bind_target(target.value, None)
         elif isinstance(target, ast.Attribute):
@@ -1129,7 +1148,7 @@ class _Indexer(ast.NodeVisitor):
     def visit_Assign(self, node: ast.Assign) -> None:
         self.generic_visit(node)
         for target in node.targets:
-            self._bind_target(target, node.value)
+            self._bind_target(target, node.value, _at(node))
             name = dotted(target)
             if name is not None and isinstance(node.value, ast.Call):
                 self.constructed.append((name, node.value.func))
@@ -1141,7 +1160,7 @@ class _Indexer(ast.NodeVisitor):
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         self.generic_visit(node)
-        self._bind_target(node.target, node.value)
+        self._bind_target(node.target, node.value, _at(node))
         if node.value is not None:
             self._escape_if_alias(node.value, node.target)
 
@@ -1538,7 +1557,9 @@ class Flow:
         self.index = index
         self.budget = budget
         self.holes = holes
-        self._active: set[tuple[int, str]] = set()
+        # The bindings being read, by (scope, name, where the binding is made): `vnet = vnet + '-x'` reads
+        # the binding before it, but a binding read again inside its own value is a cycle.
+        self._active: set[tuple[int, str, Position]] = set()
         self._depth = 0
         # The values of names that hold a string, a number or an unknown, by (scope, name, site of the
         # read): a chain of names that each read the one before twice (`a2 = a1 + a1`) is evaluated once
@@ -1563,7 +1584,8 @@ class Flow:
         self._open: list[int] = []
         # The option the tests of a choice decide, by (choice, frame, path), with the frame kept as above.
         self._decisions: dict[tuple[int, int, Path], tuple[Frame | None, int]] = {}
-        self._ordered: dict[tuple[int, str], list[Binding]] = {}  # see `_reaching`
+        self._ordered: dict[tuple[int, str], list[Binding]] = {}  # see `_ordered_bindings`
+        self._rebinding_blocks: dict[tuple[int, str], frozenset[int]] = {}  # see `_loops_binding`
         self._guarding: dict[tuple[int, tuple[int, ...]], list[Guard]] = {}  # see `_guards`
         # The frames `same_value` tells reads apart by, kept by id so that no other frame takes the id.
         self._told_frames: dict[int, Frame] = {}
@@ -1670,31 +1692,35 @@ class Flow:
         if passed is not None:
             binding = passed[1]
         else:
-            found = bindings[0] if len(bindings) == 1 else self._reaching(name, scope, bindings, site)
+            found = bindings[0] if len(bindings) == 1 else self._reaching(name, scope, site)
             if found is None or found.value is None:
                 return unknown
             binding = found
         same = scope is site.scope
         if same and binding.at >= site.at:
             return unknown
-        if (id(scope), name) in self._active:
+        active = (id(scope), name, binding.at)
+        if active in self._active:
             self._cuts += 1
             return unknown
         inner = site if same else Site(scope, END, (), site.frame, site.path)
-        self._active.add((id(scope), name))
+        self._active.add(active)
         try:
             if passed is not None:
                 value = self._fresh(passed[0])
             else:
                 assert binding.value is not None
-                value = self._bound(scope, name, binding.value, inner)
+                # Read where the binding is made: `vnet = name` holds what `name` holds there, whatever the
+                # script binds `name` to afterwards.
+                made = Site(scope, binding.made, binding.chain, site.frame, site.path)
+                value = self._bound(scope, name, binding.value, made)
             if isinstance(value, Unknown):
                 return unknown  # placed where the call reads it, not where the value is made
             if not isinstance(value, (ListV, DictV, Obj)):
                 return value  # strings and numbers do not change
             return self._changed(value, scope.events.get(name, ()), binding, inner) or unknown
         finally:
-            self._active.discard((id(scope), name))
+            self._active.discard(active)
 
     def _passed(
         self, name: str, scope: Scope, bindings: list[Binding], site: Site
@@ -1719,18 +1745,16 @@ class Flow:
             return None
         return frame.values[name], Binding(None, positions[first])
 
-    def _reaching(self, name: str, scope: Scope, bindings: list[Binding], site: Site) -> Binding | None:
+    def _reaching(self, name: str, scope: Scope, site: Site) -> Binding | None:
         """The binding a read at `site` sees of a name bound more than once in its own scope: the last one
-        before it that runs on the site's path (`_on_path`), on the branches of an `if` (`if win: ext = A`
-        `else: ext = B`) or in a `try` and its handlers. None when one that may or may not run there comes
-        first (the choice it is on is noted, see `alternatives`), when one is in a loop the read is not
-        in, and when the read is in a loop that binds the name again after it (a later turn reads that)."""
+        before it that runs on the site's path (`_on_path`): in the blocks around the read (`vnet = ''` then
+        `vnet = 'prod-vnet'`), on the branches of an `if` (`if win: ext = A` `else: ext = B`) or in a `try`
+        and its handlers. None when one that may or may not run there comes first (the choice it is on is
+        noted, see `alternatives`), when one is in a loop the read is not in, and when the read is in a loop
+        that binds the name again after it (a later turn reads that)."""
         if scope is not site.scope:
             return None
-        key = (id(scope), name)
-        ordered = self._ordered.get(key)
-        if ordered is None:  # sorted once per name, as `_positions` are
-            ordered = self._ordered[key] = sorted(bindings, key=lambda binding: binding.at)
+        ordered = self._ordered_bindings(scope, name)
         after = bisect.bisect_left(ordered, site.at, key=lambda binding: binding.at)
         # Bindings after the read are all outside the loops around it once the first one is.
         if after < len(ordered) and self.in_loop(_shared(ordered[after].chain, site.chain)):
@@ -1743,21 +1767,8 @@ class Flow:
             if runs is None:
                 return None
             if runs:
-                return ordered[at] if self._on_a_branch(ordered, at, site) else None
+                return ordered[at]
         return None
-
-    def _on_a_branch(self, ordered: list[Binding], at: int, site: Site) -> bool:
-        """Whether the binding `ordered[at]` a read sees is one of those the rules follow: on a branch of a
-        choice the read is not in, or the only binding before it in the blocks around the read (a name
-        bound twice whatever path is taken, `vnet = 'a'` then `vnet = 'b'`, is not followed)."""
-        around = site.chain
-        if around[: len(ordered[at].chain)] != ordered[at].chain:
-            return True
-        for before in range(at - 1, -1, -1):
-            self.budget -= 1
-            if self.budget <= 0 or around[: len(ordered[before].chain)] == ordered[before].chain:
-                return False
-        return True
 
     def _fresh(self, value: Value) -> Value:
         """A copy of a value a frame holds, for one read: what the function or the loop changes in the
@@ -3043,13 +3054,15 @@ class Flow:
         it: two reads with the same answer surely read the same value each time the code around them runs
         (`deploy(service_name)` then `add_role(service_name, ...)`, `cfg['name']` twice). The expression is
         a name, or a path of written keys and attributes on one (`cfg['name']`, `args.service`), and the
-        name is bound once in its scope (`_once_bound`), read in that scope after the binding or read from
-        the module; the object of a path is one nothing in the file changes or passes where the reader
-        cannot follow it, and an attribute is not on a parameter (`self.name`, which another method may
-        set). In a frame (one call of the function, see `callers`), the frame is part of the answer: each
-        call binds its parameters anew. None for anything else: a name bound more than once (rebound
-        between two reads), bound in a loop (each turn binds it anew), or bound in a function around the
-        one that reads it (which may rebind it, `nonlocal`)."""
+        read sees a binding of the name that nothing binds again before another read that sees it
+        (`_binding_seen`): the name's one binding, or, read in its own scope, the last one before the
+        read, on whichever path the script takes to it (`if new: name = make() else: name = pick()`); the
+        object of a path is one nothing in the file changes or passes where the reader cannot follow it,
+        and an attribute is not on a parameter (`self.name`, which another method may set). In a frame
+        (one call of the function, see `callers`), the frame is part of the answer: each call binds its
+        parameters anew. None for anything else: a name bound again between two reads, bound in a loop
+        around the read (each turn binds it anew), or bound in a function around the one that reads it
+        (which may rebind it, `nonlocal`)."""
         path: list[str] = []
         root = node
         while isinstance(root, (ast.Subscript, ast.Attribute)) and len(path) < MAX_DEPTH:
@@ -3062,7 +3075,7 @@ class Flow:
             root = root.value
         if not isinstance(root, ast.Name):
             return None
-        found = self._once_bound(root.id, site)
+        found = self._binding_seen(root.id, site)
         if found is None:
             return None
         scope, binding = found
@@ -3124,27 +3137,66 @@ class Flow:
                 return False
         return True
 
-    def _once_bound(self, name: str, site: Site) -> tuple[Scope, Binding] | None:
-        """The scope and the one binding of a name a read at `site` sees, when every read of it in that
-        scope after the binding (or from a function, at module level) sees the same value: the name is
-        bound nowhere else in its scope, nor by a function that declares it `global`, and the binding is
-        made once each time its scope runs (not in a loop, a `while` or a `match` case, nor the target of
-        one); None otherwise."""
+    def _binding_seen(self, name: str, site: Site) -> tuple[Scope, Binding] | None:
+        """The scope and the binding of a name a read at `site` sees, when every read that sees that binding
+        sees the same value: nothing can bind the name again between two such reads. Either the name's one
+        binding in its scope, read in that scope after it or from a function when the scope is the module's;
+        or, for a name bound more than once, read in its own scope, the last binding before the read in the
+        file, whichever binding runs on the way to the read (a name drawn again in a retry loop, or bound
+        on both branches of an `if`): a later one would come between. Never a binding the read sees anew at
+        each turn of a loop around it (a loop's target, a binding in the loop's body), nor one a function
+        that declares the name `global` may replace at any time; None then."""
         scope = lookup(name, site.scope, self.index.module)
         if scope is None or (scope is not site.scope and scope is not self.index.module):
             return None
         if scope is self.index.module and name in self.index.declared_global:
             return None
         bindings = scope.bindings[name]
-        if len(bindings) != 1:
+        if len(bindings) == 1:
+            binding = bindings[0]
+            if scope is site.scope and binding.at >= site.at:
+                return None
+        elif scope is site.scope:
+            ordered = self._ordered_bindings(scope, name)
+            before = bisect.bisect_left(ordered, site.at, key=lambda b: b.at)
+            if before == 0:
+                return None
+            binding = ordered[before - 1]
+        else:  # read from a function: the module may bind it again between two calls of the function
             return None
-        binding = bindings[0]
-        if binding.each_turn or (scope is site.scope and binding.at >= site.at):
+        if binding.each_turn:
             return None
-        index = self.index
-        if any(block not in index.conditions and block not in index.branch_of for block in binding.chain):
-            return None  # a loop's body, or a block the reader does not tell from one
+        if scope is not site.scope:  # read from a function, which may run at any turn of a loop that binds it
+            around: Iterable[int] = binding.chain
+        else:
+            around = site.chain
+        if not self._loops_binding(scope, name).isdisjoint(around):
+            return None
         return scope, binding
+
+    def _ordered_bindings(self, scope: Scope, name: str) -> list[Binding]:
+        """The bindings of a name in its scope in the order the file writes them, sorted once per name."""
+        key = (id(scope), name)
+        ordered = self._ordered.get(key)
+        if ordered is None:
+            ordered = self._ordered[key] = sorted(scope.bindings[name], key=lambda binding: binding.at)
+        return ordered
+
+    def _loops_binding(self, scope: Scope, name: str) -> frozenset[int]:
+        """The blocks that may run more than once (a loop's body, or a block the reader does not tell from
+        one) that bind `name` in `scope`, worked out once per name: a read in one of them may see a binding
+        made at an earlier turn, and the next read the one made after it."""
+        key = (id(scope), name)
+        found = self._rebinding_blocks.get(key)
+        if found is None:
+            index = self.index
+            found = self._rebinding_blocks[key] = frozenset(
+                block
+                for binding in scope.bindings[name]
+                for block in binding.chain
+                if block not in index.conditions and block not in index.branch_of
+            )
+        return found
 
 
 def _parameters(call: ast.Call, signature: Signature) -> list[tuple[str | None, ast.expr]]:

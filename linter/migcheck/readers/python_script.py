@@ -22,9 +22,9 @@ What reaches each SDK call is worked out by `python_flow`; a fact whose value th
 parameter, a setting, a loop variable) is left empty and named in `Role.unknown`, so that rules stay silent
 about it, and a name it does not state is shown as a stand-in that says so (`<deployment name,
 deploy.py:12>`), never as the expression that holds it. Calls that pass the same such value for the cloud
-service and the deployment (the same parameter, the same `cfg['name']`, see `Flow.same_value`) name one
-deployment: `add_role` adds its VM to the one the script creates. A call is shown at the name of the method
-it calls.
+service and the deployment (the same parameter, the same `cfg['name']`, a name the script binds on several
+paths and not again between the calls, see `Flow.same_value`) name one deployment: `add_role` adds its VM to
+the one the script creates. A call is shown at the name of the method it calls.
 
 A call that creates something is read once for each turn of the loops around it over items the script
 writes out, and, in one of the script's functions, once for each call of the function, when the reader
@@ -1705,7 +1705,8 @@ class _Resources:
     def _same_deployment(self, call: CallSite, service: Value, name: Value, site: flow.Site) -> object | None:
         """The key of the deployment a call names when the script does not state its service or its name
         but passes the same value for each as another call (`Flow.same_value`: the same parameter, the same
-        `cfg['name']`): `add_role(service_name, deployment_name, ...)` after `create_virtual_machine_
+        `cfg['name']`, a name bound on several paths that nothing binds again between the calls):
+        `add_role(service_name, deployment_name, ...)` after `create_virtual_machine_
         deployment(service_name, deployment_name, ...)` adds a VM to the deployment that creates, not one of
         its own. None when either is a value read otherwise (the calls stay apart, as before), or both are
         stated (see `_draft_named`)."""
