@@ -710,6 +710,8 @@ class _Linker:
         services = _with_associated_ips(self._cloud_services(), self._all(ReservedIp))
         self._check_reserved_ips(services)
         services, inventory, exported_premium = _link_inventory(self, services)
+        # What scripts delete or disassociate, made after every description of what they change is joined.
+        services = _released(_deleted(services, self._all(Deployment)), self._all(ReservedIp))
         # Every server a definition writes in full (REST, an export's) too: one named alike at another
         # address is a conflict, as two network configurations' are.
         dns = _unique(
@@ -731,6 +733,7 @@ class _Linker:
         images = _unique_images(self._all(Image))
         gateways = self._scripted_gateways()
         _add_named_networks(networks, [*gateways.values(), *records_in_networks(inventory)])
+        _add_scripted_associations(networks, [*self._all(NetworkSecurityGroup), *self._all(RouteTable)])
         return Estate(
             subscription=self.subscription,
             documents=self.docs,
@@ -738,7 +741,7 @@ class _Linker:
             virtual_networks=tuple(networks.values()),
             local_sites=sites,
             dns_servers=dns,
-            reserved_ips=_unique(self._all(ReservedIp), self.conflicts),
+            reserved_ips=_freed(_unique(self._all(ReservedIp), self.conflicts), self._all(ReservedIp)),
             disks=disks,
             images=images,
             storage_accounts=_storage_accounts(disks, images),
@@ -844,7 +847,7 @@ class _Linker:
     def _creates_unnamed_reserved_ips(self) -> bool:
         """Whether a script creates more reserved IPs than it names (`New-AzureReservedIP -ReservedIPName
         $name`): each name it states is a `ReservedIp` of its file."""
-        named = Counter(ip.mark.path for ip in self._all(ReservedIp))
+        named = Counter(ip.mark.path for ip in self._all(ReservedIp) if not ip.released_from)
         for script in self._all(Script):
             made = sum(1 for call in script.calls if call.name in _CREATES_RESERVED_IPS)
             if made > named[script.mark.path]:
@@ -995,7 +998,9 @@ class _Linker:
             by_name.setdefault(key(service.name), index)
         opened = _Opened(services, self.conflicts)
         for deployment in self._all(Deployment):
-            self._add_deployment(opened, by_name, deployment)
+            kept = _without_deletions(deployment)
+            if kept is not None:
+                self._add_deployment(opened, by_name, kept)
         services = opened.closed()
         opened = _Opened(services, self.conflicts)
         self._add_loose_vms(opened, by_name)
@@ -1443,6 +1448,11 @@ def _fill(kept: Role, other: Role) -> Role:
         changes["instances"] = other.instances
     if other.removed_luns:  # two changes to one VM: the disks either removes
         changes["removed_luns"] = tuple(dict.fromkeys((*kept.removed_luns, *other.removed_luns)))
+    for name in ("removed_endpoints", "removed_interfaces"):  # and the endpoints and interfaces
+        if getattr(other, name):
+            changes[name] = _names_once((*getattr(kept, name), *getattr(other, name)))
+    if not kept.interfaces and other.interfaces:
+        changes["interfaces"] = other.interfaces
     if _kind_certainty(other) > _kind_certainty(kept):
         # A kind the files state beats one inferred from what a body carries, which beats none.
         changes.update(type=other.type, kind_evidence=other.kind_evidence, kind_known=other.kind_known)
@@ -1463,6 +1473,14 @@ _ADDED_TO: dict[str, Callable[[Any], object]] = {
     "endpoints": lambda e: e.acl is not None,
     "extensions": lambda e: (e.version.strip(), key(e.state)),
 }
+
+
+def _names_once(names: Iterable[str]) -> tuple[str, ...]:
+    """Names once each, compared as the platform compares them, each as first written."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(key(name), name)
+    return tuple(seen.values())
 
 
 def _together(kept: tuple[Any, ...], other: tuple[Any, ...], name: str) -> tuple[Any, ...]:
@@ -1512,6 +1530,9 @@ class _Updated:
                 by_name.setdefault(named(entry), []).append(entry)
             self.lists[name] = by_name
         self.disks = dict.fromkeys(created.disks)
+        # The network interfaces the descriptions name (`Role.interfaces`), by name, which a later change may
+        # remove; those of a name added again replace the ones before.
+        self.interfaces = {key(nic[0]): nic for nic in created.interfaces}
 
     def apply(self, change: Role) -> None:
         fields = self.fields
@@ -1522,10 +1543,15 @@ class _Updated:
             fields.update(
                 availability_set=change.availability_set, availability_set_mark=change.availability_set_mark
             )
+        if change.removed_interfaces:
+            self._remove_interfaces(change.removed_interfaces)
         if "subnets" not in change.unknown:
             fields.update(subnets=change.subnets, primary_subnets=change.primary_subnets)
         elif change.subnets:  # of a VM whose other network interfaces the change does not know
             self._subnets(change)
+        self.interfaces.update((key(nic[0]), nic) for nic in change.interfaces)
+        for removed in change.removed_endpoints:  # before the endpoints the change sets, which may be alike
+            self.lists["endpoints"].pop(key(removed), None)
         for name, named in _NAMED_IN.items():
             if name not in change.unknown:  # the change states the whole list
                 self.lists[name] = {}
@@ -1554,6 +1580,25 @@ class _Updated:
         every = "" in luns
         self.disks = {d: None for d in self.disks if not d.lun or not (every or d.lun in luns)}
 
+    def _remove_interfaces(self, names: tuple[str, ...]) -> None:
+        """The network interfaces a change removes by name (`Role.removed_interfaces`) taken off, with the
+        subnets they are in and the static addresses they ask for, as the VM's description names them
+        (`Role.interfaces`). One it does not name stays: the VM may not have it, or its file does not say
+        which subnets are its."""
+        popped = (self.interfaces.pop(key(name), None) for name in names)
+        removed = [nic for nic in popped if nic is not None]
+        if not removed:
+            return
+        subnets = list(self.fields.get("subnets", self.created.subnets))
+        addresses = list(self.fields.get("static_ips", self.created.static_ips))
+        for _, refs, address in removed:
+            for ref in refs:
+                if ref in subnets:
+                    subnets.remove(ref)
+            if address is not None and address in addresses:
+                addresses.remove(address)
+        self.fields.update(subnets=tuple(subnets), static_ips=tuple(addresses))
+
     def _subnets(self, change: Role) -> None:
         """The primary interface's subnets the change sets (Set-AzureSubnet) in place of those before it,
         the other interfaces' kept; the interfaces it adds (Add-AzureNetworkInterfaceConfig) added."""
@@ -1576,6 +1621,7 @@ class _Updated:
             name: tuple(chain.from_iterable(by_name.values())) for name, by_name in self.lists.items()
         }
         built.update(fields, disks=tuple(self.disks), sources=tuple(self.sources))
+        built["interfaces"] = tuple(self.interfaces.values())
         return replace(self.created, **built)
 
 
@@ -1614,6 +1660,138 @@ def _associate(service: CloudService, ips: list[ReservedIp]) -> CloudService:
                 placements[i] = replace(placements[i], reserved_ips=(NameRef(ip.name, ip.mark),))
                 changed = True
     return replace(service, placements=tuple(placements)) if changed else service
+
+
+def _without_deletions(deployment: Deployment) -> Deployment | None:
+    """A deployment without the deletions a script records in it (`Deployment.deleted`, `Role.deleted`,
+    made by `_deleted`), which describe nothing of their own; None when they are all it holds."""
+    if deployment.deleted:
+        return None
+    if not any(role.deleted for role in deployment.roles):
+        return deployment
+    roles = tuple(role for role in deployment.roles if not role.deleted)
+    return replace(deployment, roles=roles) if roles else None
+
+
+def _deleted(services: tuple[CloudService, ...], records: Sequence[Deployment]) -> tuple[CloudService, ...]:
+    """`services` without the cloud services and VMs scripts delete (`Deployment.deleted`, `Role.deleted`):
+    the service of that name, and the VM of that name in the service of that name, whichever file
+    describes them. A service the files do not name (named after a folder or a deployment) is none of
+    them; a deployment left without roles is gone with its last VM."""
+    gone: set[str] = set()
+    vms: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        if record.deleted:
+            gone.add(key(record.service_name))
+        for role in record.roles:
+            if role.deleted:
+                vms[key(record.service_name)].add(key(role.name))
+    if not gone and not vms:
+        return services
+    kept = []
+    for service in services:
+        named = service.named_by == "files"
+        if named and key(service.name) in gone:
+            continue
+        names = vms.get(key(service.name)) if named else None
+        kept.append(_without_vms(service, names) if names else service)
+    return tuple(kept)
+
+
+def _without_vms(service: CloudService, names: set[str]) -> CloudService:
+    placements = []
+    for placement in service.placements:
+        roles = tuple(r for r in placement.roles if not (r.is_vm and key(r.name) in names))
+        if len(roles) == len(placement.roles):
+            placements.append(placement)
+        elif roles:
+            instances = tuple(i for i in placement.instances if key(i.role) not in names)
+            placements.append(replace(placement, roles=roles, instances=instances))
+    return replace(service, placements=tuple(placements))
+
+
+def _released(services: tuple[CloudService, ...], ips: Sequence[ReservedIp]) -> tuple[CloudService, ...]:
+    """`services` without the reserved IPs scripts take off them (`ReservedIp.released_from`), on the
+    deployment's own virtual IP, whichever file associates them."""
+    freed: dict[str, set[str]] = defaultdict(set)
+    for ip in ips:
+        if ip.released_from:
+            freed[key(ip.released_from)].add(key(ip.name))
+    if not freed:
+        return services
+    return tuple(_without_ips(s, freed[key(s.name)]) if key(s.name) in freed else s for s in services)
+
+
+def _without_ips(service: CloudService, names: set[str]) -> CloudService:
+    placements = []
+    for placement in service.placements:
+        kept = tuple(
+            ref
+            for ref in placement.reserved_ips
+            if key(ref.name) not in names or not (ref.virtual_ip is None or ref.virtual_ip.default)
+        )
+        placements.append(
+            placement if len(kept) == len(placement.reserved_ips) else replace(placement, reserved_ips=kept)
+        )
+    return replace(service, placements=tuple(placements))
+
+
+def _freed(declared: tuple[ReservedIp, ...], ips: Sequence[ReservedIp]) -> tuple[ReservedIp, ...]:
+    """The declared reserved IPs, those a script takes off the service they name (see `_released`)
+    associated with none."""
+    freed = {(key(ip.released_from), key(ip.name)) for ip in ips if ip.released_from}
+    if not freed:
+        return declared
+    return tuple(
+        replace(ip, service_name="", deployment_name="")
+        if ip.service_name and (key(ip.service_name), key(ip.name)) in freed
+        else ip
+        for ip in declared
+    )
+
+
+def _add_scripted_associations(
+    networks: dict[str, Network], records: Sequence[NetworkSecurityGroup | RouteTable]
+) -> None:
+    """The subnets scripts associate a network security group or route table with (`subnet` of either)
+    given it, as a REST body of the network would, where no description of the network gives the subnet
+    one: the subnet of that name of a network a file defines (the platform refuses one it lacks), or of a
+    network no file defines, which the script shows exists: it is added, as the script names it."""
+    linked: dict[str, dict[str, tuple[str, str, NetworkSecurityGroup | RouteTable]]] = defaultdict(dict)
+    for record in records:
+        if not (record.virtual_network.strip() and record.subnet.strip()):
+            continue
+        subnets = linked[key(record.virtual_network)]
+        group, table, first = subnets.get(key(record.subnet), ("", "", record))
+        if isinstance(record, NetworkSecurityGroup):
+            group = group or record.name
+        else:
+            table = table or record.name
+        subnets[key(record.subnet)] = (group, table, first)
+    for name_key, subnets in linked.items():
+        first = next(iter(subnets.values()))[2]
+        network = networks.get(name_key) or Network(first.virtual_network, first.mark)
+        if network.defined:
+            changed = tuple(_linked(s, subnets.get(key(s.name))) for s in network.subnets)
+        else:
+            held = {key(s.name) for s in network.subnets}
+            added = (
+                Subnet(r.subnet, None, r.mark, security_group=g, route_table=t, prefix_known=False)
+                for k, (g, t, r) in subnets.items()
+                if k not in held
+            )
+            changed = (*network.subnets, *added)
+        networks[name_key] = replace(network, subnets=changed)
+
+
+def _linked(subnet: Subnet, link: tuple[str, str, object] | None) -> Subnet:
+    if link is None:
+        return subnet
+    group = subnet.security_group or link[0]
+    table = subnet.route_table or link[1]
+    if (group, table) == (subnet.security_group, subnet.route_table):
+        return subnet
+    return replace(subnet, security_group=group, route_table=table)
 
 
 def _kind_certainty(role: Role) -> int:

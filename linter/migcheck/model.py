@@ -414,6 +414,20 @@ class Role:
     # the file does not state (it may be that of any data disk). The linker takes the disks at those LUNs
     # (`Disk.lun`) off the VM a file creates; only removals that surely run are recorded.
     removed_luns: tuple[str, ...] = field(default=(), compare=False)
+    # Of a change, likewise: the input endpoints it removes by name (`Remove-AzureEndpoint -Name`), each once,
+    # as the file spells the name first; the linker takes the endpoints of those names (and their ACLs) off
+    # the VM as it was. Only removals that surely run and state the name are recorded.
+    removed_endpoints: tuple[str, ...] = field(default=(), compare=False)
+    # The VM's secondary network interfaces the file names (`Add-AzureNetworkInterfaceConfig -Name`): each
+    # interface's name, the subnets it is in (those references are among `subnets`) and the static private
+    # address it asks for (among `static_ips`), or None. Of a change, the interfaces it removes by name
+    # (`Remove-AzureNetworkInterfaceConfig -Name`, surely run): the linker takes them, with their subnets and
+    # address, off the VM a file creates when that file names them.
+    interfaces: tuple[tuple[str, tuple[NameRef, ...], NameRef | None], ...] = field(default=(), compare=False)
+    removed_interfaces: tuple[str, ...] = field(default=(), compare=False)
+    # Of a change: the VM is deleted (`Remove-AzureVM`, surely run). The linker takes the VM of that name off
+    # the cloud service the change names, whichever file describes it.
+    deleted: bool = field(default=False, compare=False)
     # Where a script creates the VM only on some of the branches of a choice only one of which it takes (an
     # `if` and its `else`): (choice, branch) pairs, outermost first. Two roles on different branches of one
     # choice are never both created (see `Together`). Empty when it is created whichever way the script
@@ -733,6 +747,9 @@ class ReservedIp:
     service_name: str  # the cloud service it is associated with (REST `ServiceName`), "" for none
     mark: Mark
     deployment_name: str = ""  # and the deployment (REST `DeploymentName`)
+    # The cloud service a script takes it off (`Remove-AzureReservedIPAssociation`, surely run): the linker
+    # takes it off that service's deployments, whichever file associates it. "" for none.
+    released_from: str = field(default="", compare=False)
 
 
 @record
@@ -740,6 +757,11 @@ class NetworkSecurityGroup:
     kind: ClassVar[str] = "NetworkSecurityGroup"
     name: str
     mark: Mark
+    # The subnet a script associates it with (`Set-AzureNetworkSecurityGroupToSubnet`), and that subnet's
+    # virtual network: the linker gives the subnet of that name this group, as a REST body of the network
+    # would (`Subnet.security_group`). "" for none.
+    virtual_network: str = field(default="", compare=False)
+    subnet: str = field(default="", compare=False)
 
 
 @record
@@ -747,6 +769,10 @@ class RouteTable:
     kind: ClassVar[str] = "RouteTable"
     name: str
     mark: Mark
+    # The subnet a script associates it with (`Set-AzureSubnetRouteTable`), and its virtual network: see
+    # `NetworkSecurityGroup`.
+    virtual_network: str = field(default="", compare=False)
+    subnet: str = field(default="", compare=False)
 
 
 @record
@@ -933,6 +959,9 @@ class Deployment:
     # The reserved IPs on the deployment's other virtual IPs, after `reserved_ip` (REST
     # `VirtualIPs/VirtualIP/ReservedIPName`): a deployment with several VIPs may have one on each.
     other_reserved_ips: tuple[NameRef, ...] = ()
+    # A script's deletion of the cloud service (`Remove-AzureService`, surely run), not a deployment: the
+    # linker takes the service of that name, with every deployment any file describes, out of the estate.
+    deleted: bool = field(default=False, compare=False)
 
 
 @record

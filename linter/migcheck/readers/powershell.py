@@ -113,9 +113,11 @@ from migcheck.model import (
     Mark,
     MigrationStep,
     NameRef,
+    NetworkSecurityGroup,
     ReservedIp,
     Role,
     RoleType,
+    RouteTable,
     Script,
     StorageAccountType,
     Suppression,
@@ -146,6 +148,8 @@ PRODUCES = frozenset(
         Extension,
         Disk,
         ReservedIp,
+        NetworkSecurityGroup,
+        RouteTable,
         ExtendedSupportService,
         VnetGatewayFact,
         Image,
@@ -2349,7 +2353,9 @@ class Interpreter:
         command (a function called twice): the types of the storage accounts it creates; the disks and
         images it registers, by name (case-folded); where it first gives a VM a disk by a name it does not
         state, and the VMs it creates so (see `_registered_disks`); its classic Application Gateways, by
-        name; and its ExpressRoute link authorizations."""
+        name; its ExpressRoute link authorizations; its network security groups and route tables, and
+        the subnets it associates them with; and what it removes from what other files describe (see
+        `_removals`)."""
         # By account name (see `_name_key`): the type the last call that surely runs gives, None when the
         # script does not state it; and the types calls that may not run give after it (see
         # `_storage_account_types`).
@@ -2362,6 +2368,17 @@ class Interpreter:
         self.disk_uses: dict[Disk, None] = {}  # the disks of the repository VMs are given by name
         self.application_gateways: dict[str, inv.ApplicationGateway] = {}
         self.authorizations: dict[inv.LinkAuthorization, None] = {}
+        # By name (see `_name_key`); the associations by network and subnet names, one each.
+        self.security_groups: dict[str, NetworkSecurityGroup] = {}
+        self.route_tables: dict[str, RouteTable] = {}
+        self.subnet_groups: dict[tuple[str, str], NetworkSecurityGroup] = {}
+        self.subnet_tables: dict[tuple[str, str], RouteTable] = {}
+        self.vm_groups: set[str] = set()  # the groups it sets on a VM or role, by name (see `_on_vm`)
+        # The reserved IPs it takes off cloud services, by service and reserved IP names; the VMs it deletes,
+        # by service and VM names; the cloud services it deletes, by name (see `_removals`).
+        self.released: dict[tuple[str, str], ReservedIp] = {}
+        self.deleted_vms: dict[tuple[str, str], tuple[str, Role]] = {}
+        self.deleted_services: dict[str, Deployment] = {}
 
     def snippet(self, node: Node) -> str:
         """An expression as messages name a value it does not state (`$vmName`), cut short; only the
@@ -4267,6 +4284,12 @@ class Interpreter:
         return self._vm_event("nic", node, args, piped, env, value=value, arg=arg, address=address, name=name)
 
     def _remove_nic(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureNetworkInterfaceConfig. From a VM that exists already, only when the call surely
+        runs, as for a data disk (`_remove_data_disk`): the interface may be one the script does not
+        describe (see `_Facts._nic_remove`)."""
+        vm = self._vm_input(args, piped)
+        if not self._surely_runs() and self._any_existing(vm):
+            return vm
         return self._vm_event("nic_remove", node, args, piped, env, name=_arg_value(args, "Name"))
 
     def _static_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -4335,6 +4358,12 @@ class Interpreter:
         return _stand_in("VMs of a load-balanced set", at), _stand_in("endpoints of a load-balanced set", at)
 
     def _remove_endpoint(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureEndpoint. From a VM that exists already, only when the call surely runs, as for a
+        data disk (`_remove_data_disk`): the endpoint may be one the script does not describe (see
+        `_Facts._endpoint_remove`)."""
+        vm = self._vm_input(args, piped)
+        if not self._surely_runs() and self._any_existing(vm):
+            return vm
         return self._vm_event("endpoint_remove", node, args, piped, env, name=_arg_value(args, "Name"))
 
     def _remove_acl(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -4681,17 +4710,21 @@ class Interpreter:
     def _remove(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureVM, Remove-AzureDeployment (of the production slot) and Remove-AzureService: what
         this script created in that cloud service and surely removes afterwards is gone. A removal that
-        may not run, or of a service or VM the script does not state, removes nothing."""
+        may not run, or of a service or VM the script does not state, removes nothing. A VM or service it
+        does not create is removed from what other files describe (see `_deleted`); a deployment is not, as
+        the linker does not know which slot theirs are in."""
         kind = _command_name(node).casefold()
         service, name = _arg_value(args, "ServiceName"), _arg_value(args, "Name")
         if isinstance(piped, Vms) and len(piped.ids) == 1:  # `Get-AzureVM … | Remove-AzureVM`
-            existing = self.vms[next(iter(piped.ids))].existing
-            if existing is not None and not args.given("ServiceName"):
-                service, name = existing
-        if not self._surely_runs() or not isinstance(service, Text):
+            vm = self.vms[next(iter(piped.ids))]
+            if vm.existing is not None and not args.given("ServiceName"):
+                service, name = vm.existing if not vm.every else (vm.existing[0], NULL)
+        if not self._surely_runs() or not isinstance(service, Text) or not service.value.strip():
             return NULL
         key = ("service", service.value.casefold())
         draft = self.deployments.get(key)
+        if not _created_here(draft, kind, name):
+            self._deleted(kind, service.value, name, self._at_call(node))
         if draft is None:
             return NULL
         slot = _arg_value(args, "Slot", Text("Production"))
@@ -4705,6 +4738,16 @@ class Interpreter:
         ):
             del self.deployments[key]
         return NULL
+
+    def _deleted(self, kind: str, service: str, name: Value, mark: Mark) -> None:
+        """A VM (`Remove-AzureVM`) or cloud service (`Remove-AzureService`) the script surely deletes and
+        does not create, which other files may describe: recorded by name (see `_removals`)."""
+        if kind == "remove-azurevm" and isinstance(name, Text) and name.value.strip():
+            role = Role(name.value, RoleType.PERSISTENT_VM, mark, changes_existing=True, deleted=True)
+            self.deleted_vms[(_name_key(service), _name_key(name.value))] = (service, role)
+        elif kind == "remove-azureservice":
+            record = Deployment(service, service, "", (), (), None, None, mark, deleted=True)
+            self.deleted_services[_name_key(service)] = record
 
     def _swap(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Move-AzureDeployment swaps a cloud service's production and staging deployments (it is no
@@ -4884,16 +4927,32 @@ class Interpreter:
         reserved no longer, when the removal surely runs and surely names the deployment's reserved IP (see
         `_same_reservation`); otherwise whether its VIP is reserved is no longer known. A removal of another
         reserved IP than the deployment's (both stated), or of one on another virtual IP of the deployment
-        (`-VirtualIPName`), changes nothing."""
-        draft = self._described(_arg_value(args, "ServiceName"))
-        if draft is None or args.given("VirtualIPName") is not False:
+        (`-VirtualIPName`), changes nothing. Of a deployment whose reserved IP the script does not give, one
+        that surely runs and states both names takes the reserved IP off the service as other files
+        describe it (see `_release`)."""
+        service, reserved = _arg_value(args, "ServiceName"), _arg_value(args, "ReservedIPName")
+        if args.given("VirtualIPName") is not False:
             return Operation()
-        same = _same_reservation(_arg_value(args, "ReservedIPName"), draft.reserved_ip, draft.reserved_by)
+        draft = self._described(service)
+        if draft is None or draft.reserved_ip is None:
+            self._release(service, reserved, node)  # a reservation other files may make
+        if draft is None:
+            return Operation()
+        same = _same_reservation(reserved, draft.reserved_ip, draft.reserved_by)
         if same is False:
             return Operation()
         draft.reserved_ip, draft.reserved_by = None, None
         draft.reserved_ip_unknown = not (same and self._surely_runs())
         return Operation()
+
+    def _release(self, service: Value, reserved: Value, node: Node) -> None:
+        """A reserved IP surely taken off a cloud service, both named as the script states them: recorded
+        for the linker, which takes it off that service whichever file associates it (see `_removals`)."""
+        if not (self._surely_runs() and isinstance(service, Text) and isinstance(reserved, Text)):
+            return
+        if service.value.strip() and reserved.value.strip():
+            released = ReservedIp(reserved.value, "", "", self._at_call(node), released_from=service.value)
+            self.released[(_name_key(service.value), _name_key(reserved.value))] = released
 
     def _new_acl(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         exact = _command_name(node).casefold() == "new-azureaclconfig"
@@ -5192,6 +5251,110 @@ class Interpreter:
             self.application_gateways.pop(_name_key(name), None)
         return Unknown(self.snippet(node))
 
+    def _new_network_resource(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """New-AzureNetworkSecurityGroup, New-AzureRouteTable: a resource of its own, named as the script
+        states it, at the call; one named by a value the script does not state is not recorded."""
+        name = _stated_name(args, "Name")
+        if name:
+            mark = self._at_call(node)
+            if _command_name(node).casefold() == "new-azurenetworksecuritygroup":
+                self.security_groups.setdefault(_name_key(name), NetworkSecurityGroup(name, mark))
+            else:
+                self.route_tables.setdefault(_name_key(name), RouteTable(name, mark))
+        return Unknown(self.snippet(node))
+
+    def _remove_network_resource(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureNetworkSecurityGroup, Remove-AzureRouteTable: the one the script created under that
+        name is gone when the removal surely runs (as for `_remove`), unless the script associates it with
+        a subnet: the platform refuses to remove a route table a subnet uses."""
+        name = _stated_name(args, "Name")
+        if not name or not self._surely_runs():
+            return Unknown(self.snippet(node))
+        group = _command_name(node).casefold() == "remove-azurenetworksecuritygroup"
+        created: dict[str, Any] = self.security_groups if group else self.route_tables
+        links: dict[tuple[str, str], Any] = self.subnet_groups if group else self.subnet_tables
+        if not any(_name_key(link.name) == _name_key(name) for link in links.values()):
+            created.pop(_name_key(name), None)
+        return Unknown(self.snippet(node))
+
+    def _to_subnet(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Set-AzureNetworkSecurityGroupToSubnet (and Set-AzureNetworkSecurityGroupAssociation of a subnet),
+        Set-AzureSubnetRouteTable: the subnet uses the group or table from then on, in place of any before,
+        when the call surely runs and the script states every name. The association is recorded on its
+        own (`NetworkSecurityGroup.subnet`, `RouteTable.subnet`) for the linker to give the subnet of that
+        network, whichever file defines it. One set on a VM or role is not read."""
+        if _of_vm_or_role(args):
+            self._on_vm(_stated_name(args, "Name"))
+            return self._classic_unread(node, args)
+        group = _command_name(node).casefold() != "set-azuresubnetroutetable"
+        name = _stated_name(args, "Name" if group else "RouteTableName")
+        vnet, subnet = _stated_name(args, "VirtualNetworkName"), _stated_name(args, "SubnetName")
+        if not (name and vnet and subnet and self._surely_runs()):
+            return Unknown(self.snippet(node))
+        at, mark = (_name_key(vnet), _name_key(subnet)), self._at_call(node)
+        if group:
+            self.subnet_groups[at] = NetworkSecurityGroup(name, mark, virtual_network=vnet, subnet=subnet)
+        else:
+            self.subnet_tables[at] = RouteTable(name, mark, virtual_network=vnet, subnet=subnet)
+        return Unknown(self.snippet(node))
+
+    def _from_subnet(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureNetworkSecurityGroupFromSubnet (and Remove-AzureNetworkSecurityGroupAssociation of a
+        subnet), Remove-AzureSubnetRouteTable: the subnet the script associated a group or table with uses
+        none from then on, when the removal surely runs."""
+        if _of_vm_or_role(args):
+            return self._classic_unread(node, args)
+        vnet, subnet = _stated_name(args, "VirtualNetworkName"), _stated_name(args, "SubnetName")
+        if vnet and subnet and self._surely_runs():
+            links: dict[tuple[str, str], Any] = (
+                self.subnet_tables
+                if _command_name(node).casefold() == "remove-azuresubnetroutetable"
+                else self.subnet_groups
+            )
+            links.pop((_name_key(vnet), _name_key(subnet)), None)
+        return Unknown(self.snippet(node))
+
+    def _vm_group(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Set-AzureNetworkSecurityGroupConfig: the group is set on the VM configuration it passes on."""
+        self._on_vm(_stated_name(args, "NetworkSecurityGroupName"))
+        return self._vm_input(args, piped)
+
+    def _on_vm(self, name: str) -> None:
+        """A network security group the script sets on a VM or role, whether or not the call runs: the
+        migration clones it with the VM (deep dive), so one the script creates is no resource to move on
+        its own, and is not listed (see `resources`). One another file creates is not matched."""
+        if name:
+            self.vm_groups.add(_name_key(name))
+
+    def _classic_unread(self, node: Node, args: Args) -> Value:
+        """A classic call whose effect is not read: what it is given may change (see `_classic`)."""
+        self.escape_all(args)
+        return Unknown(self.snippet(node))
+
+    def _removals(self) -> list[object]:
+        """What the script surely removes from what other files may describe, for the linker to take off
+        them: the reserved IPs it takes off cloud services (`ReservedIp.released_from`), the VMs it deletes
+        (a `Role.deleted` change in a deployment of their service) and the cloud services it deletes
+        (`Deployment.deleted`). Not what it creates again afterwards: a VM or service it describes at the
+        end, a reserved IP it associates again with the service."""
+        found: list[object] = []
+        for (_, name), released in self.released.items():
+            draft = self.deployments.get(("service", released.released_from.casefold()))
+            held = draft.reserved_ip if draft is not None else None
+            if held is None or _name_key(held.name) != name:
+                found.append(released)
+        deleted: dict[str, list[Role]] = {}
+        for written, role in self.deleted_vms.values():
+            draft = self.deployments.get(("service", written.casefold()))
+            if draft is None or _role_key(Text(role.name)) not in draft.roles:
+                deleted.setdefault(written, []).append(role)
+        for written, roles in deleted.items():
+            found.append(Deployment(written, written, "", tuple(roles), (), None, None, roles[0].mark))
+        for record in self.deleted_services.values():
+            if ("service", record.service_name.casefold()) not in self.deployments:
+                found.append(record)
+        return found
+
     def _link_authorization(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """New-AzureDedicatedCircuitLinkAuthorization: the circuit it names by service key is shared with
         another subscription, whose networks link to it through the authorization: reported as one in use
@@ -5283,6 +5446,17 @@ class Interpreter:
         "remove-azurevmimage": _unregister,
         "new-azureapplicationgateway": _application_gateway,
         "remove-azureapplicationgateway": _remove_application_gateway,
+        "new-azurenetworksecuritygroup": _new_network_resource,
+        "new-azureroutetable": _new_network_resource,
+        "remove-azurenetworksecuritygroup": _remove_network_resource,
+        "remove-azureroutetable": _remove_network_resource,
+        "set-azurenetworksecuritygrouptosubnet": _to_subnet,
+        "set-azurenetworksecuritygroupassociation": _to_subnet,
+        "set-azuresubnetroutetable": _to_subnet,
+        "set-azurenetworksecuritygroupconfig": _vm_group,
+        "remove-azurenetworksecuritygroupfromsubnet": _from_subnet,
+        "remove-azurenetworksecuritygroupassociation": _from_subnet,
+        "remove-azuresubnetroutetable": _from_subnet,
         "new-azurededicatedcircuitlinkauthorization": _link_authorization,
         "remove-azurededicatedcircuitlinkauthorization": _unauthorize,
         **dict.fromkeys(cmdlets.MIGRATION, _move),
@@ -5313,6 +5487,11 @@ class Interpreter:
             *self.images.values(),
             *self.application_gateways.values(),
             *self.authorizations,
+            *(group for name, group in self.security_groups.items() if name not in self.vm_groups),
+            *self.subnet_groups.values(),
+            *self.route_tables.values(),
+            *self.subnet_tables.values(),
+            *self._removals(),
         )
 
     def _registered_disks(self) -> list[Disk]:
@@ -5350,7 +5529,7 @@ class Interpreter:
             built = [self._facts(replace(draft, base="opaque"), [], True)]
         role = functools.reduce(joined_paths, built)
         extensions = _marked_apart(role.extensions)
-        role = replace(role, removed_luns=_removed_on_every_path(built))
+        role = replace(role, **_removed_on_every_path(built))
         return replace(role, extensions=extensions, every_vm=draft.every, branches=draft.branches or ())
 
     def _facts(self, draft: RoleDraft, events: list[Event], escaped: bool) -> Role:
@@ -5384,6 +5563,7 @@ class _Facts:
         # The secondary network interfaces, by name (case-folded; the event that adds one whose name the
         # script does not state): the subnets each is in, and the private address it asks for.
         self.nics: dict[object, tuple[list[NameRef], NameRef | None]] = {}
+        self.nic_names: dict[object, str] = {}  # the names of those the script names, as first written
         self.subnets_known = [True, True]  # primary, secondary interfaces
         self.primary_set = False  # whether Set-AzureSubnet stated the primary interface's subnets
         self.endpoints: dict[object, InputEndpoint] = {}
@@ -5396,8 +5576,11 @@ class _Facts:
         self.static_ip: NameRef | None = None  # of the primary network interface
         self.os_disk: Disk | None = None
         self.data_disks: dict[object, Disk] = {}  # by LUN; by the event that adds it when not stated
-        # The LUNs of the data disks a change to an existing VM removes ("" for one not stated), in order.
+        # The LUNs of the data disks a change to an existing VM removes ("" for one not stated), in order;
+        # the endpoints and network interfaces it removes by name (case-folded: as first written).
         self.removed_luns: dict[str, None] = {}
+        self.removed_endpoints: dict[str, str] = {}
+        self.removed_nics: dict[str, str] = {}
         self.unnamed_disk = False  # given a disk by a name the script does not state
 
     def apply(self, event: Event) -> None:
@@ -5429,14 +5612,21 @@ class _Facts:
         name = event.data["name"]
         nic = name.value.casefold() if isinstance(name, Text) else event
         self.nics[nic] = ([NameRef(t.value, t.mark or event.mark) for t in found], event.data["address"])
+        if isinstance(name, Text):
+            self.nic_names.setdefault(nic, name.value)
         self.subnets_known[1] = self.subnets_known[1] and complete
 
     def _nic_remove(self, event: Event) -> None:
         """Remove-AzureNetworkInterfaceConfig: the interface of that name goes; when the script does not
-        state which, any may have, and the subnets are no longer known."""
+        state which, any may have, and the subnets are no longer known. On a VM the script gets with
+        Get-AzureVM, the interface may be one it does not describe: the removal is kept
+        (`Role.removed_interfaces`) for the linker to make to the VM a file creates, as a data disk's is."""
         name = event.data["name"]
         if isinstance(name, Text):
             self.nics.pop(name.value.casefold(), None)
+            self.nic_names.pop(name.value.casefold(), None)
+            if self.updates:
+                self.removed_nics.setdefault(name.value.casefold(), name.value)
         else:
             self.subnets_known[1] = False
 
@@ -5502,9 +5692,14 @@ class _Facts:
         return EndpointAcl(self.name, endpoint, "", common, data["acl_mark"] or mark, all_rules_known=known)
 
     def _endpoint_remove(self, event: Event) -> None:
-        key = _role_key(event.data["name"])
-        if self.endpoints.pop(key, None) is None and not isinstance(event.data["name"], Text):
+        """Remove-AzureEndpoint: the endpoint of that name goes. On a VM the script gets with Get-AzureVM,
+        it may be one the script does not describe: the removal is kept (`Role.removed_endpoints`) for the
+        linker to make to the VM a file creates, as a data disk's is."""
+        name = event.data["name"]
+        if self.endpoints.pop(_role_key(name), None) is None and not isinstance(name, Text):
             self.unknown.add("endpoints")
+        if self.updates and isinstance(name, Text) and name.value.strip():
+            self.removed_endpoints.setdefault(name.value.casefold(), name.value)
 
     def _acl_remove(self, event: Event) -> None:
         """Remove-AzureAclConfig: the endpoint of that name has no ACL. On a VM that exists already, one
@@ -5646,14 +5841,31 @@ class _Facts:
             changes_existing=self.updates,
             primary_subnets=tuple(self.primary) if self.primary_set else (),
             removed_luns=tuple(self.removed_luns),
+            removed_endpoints=tuple(self.removed_endpoints.values()),
+            interfaces=tuple(
+                (written, tuple(self.nics[nic][0]), self.nics[nic][1])
+                for nic, written in self.nic_names.items()
+            ),
+            removed_interfaces=tuple(self.removed_nics.values()),
         )
 
 
-def _removed_on_every_path(paths: list[Role]) -> tuple[str, ...]:
-    """The LUNs of the data disks a change removes on every path the script may take: a removal that may
-    not run leaves the disk."""
+def _removed_on_every_path(paths: list[Role]) -> dict[str, Any]:
+    """What a change removes on every path the script may take (the LUNs of data disks, the endpoints and
+    network interfaces it names): a removal that may not run leaves what it would remove. And the network
+    interfaces any path names (see `Role.interfaces`)."""
     first, *others = paths
-    return tuple(lun for lun in first.removed_luns if all(lun in other.removed_luns for other in others))
+
+    def common(name: str, key: Callable[[str], str]) -> tuple[str, ...]:
+        held = [{key(item) for item in getattr(other, name)} for other in others]
+        return tuple(item for item in getattr(first, name) if all(key(item) in each for each in held))
+
+    return {
+        "removed_luns": common("removed_luns", str),
+        "removed_endpoints": common("removed_endpoints", str.casefold),
+        "removed_interfaces": common("removed_interfaces", str.casefold),
+        "interfaces": tuple(dict.fromkeys(nic for path in paths for nic in path.interfaces)),
+    }
 
 
 def _marked_apart(extensions: tuple[Extension, ...]) -> tuple[Extension, ...]:
@@ -6006,6 +6218,23 @@ def _same_reservation(named: Value, held: NameRef | None, held_by: object) -> bo
     if isinstance(named, Unknown) and held_by is not None and named.ident == held_by:
         return True
     return None
+
+
+def _created_here(draft: DeploymentDraft | None, kind: str, name: Value) -> bool:
+    """Whether what a removal names (`kind`: Remove-AzureVM, else the whole deployment) is something the
+    script creates: a VM of the deployment it makes in the service, not one it only changes
+    (`Get-AzureVM … | Update-AzureVM`); a deployment holding one."""
+    if draft is None:
+        return False
+    if kind != "remove-azurevm":
+        return any(role.base != "existing" for role in draft.roles.values())
+    role = draft.roles.get(_role_key(name)) if isinstance(name, Text) else None
+    return role is not None and role.base != "existing"
+
+
+def _of_vm_or_role(args: Args) -> bool:
+    """Whether a network security group association cmdlet is given a VM or a role, not a subnet."""
+    return any(args.given(name) is not False for name in ("VM", "RoleName", "ServiceName"))
 
 
 def _same_circuit(key: Value, circuit: str) -> bool:

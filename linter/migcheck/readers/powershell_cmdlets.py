@@ -488,6 +488,25 @@ SPECS: dict[str, Spec] = {
         aliases={"NewImageName": "ImageName", "NewImageLabel": "ImageLabel"},
     ),
     "remove-azurevmimage": _spec("ImageName:0 DeleteVHD!"),
+    # Network security groups and route tables (see `Interpreter._to_subnet`): every parameter is named.
+    # The association cmdlets of a group take a subnet, or a VM or role (not read).
+    "new-azurenetworksecuritygroup": _spec("Name Location Label"),
+    "remove-azurenetworksecuritygroup": _spec("Name Force! PassThru!"),
+    "set-azurenetworksecuritygrouptosubnet": _spec("Name VirtualNetworkName SubnetName Force! PassThru!"),
+    "remove-azurenetworksecuritygroupfromsubnet": _spec(
+        "Name VirtualNetworkName SubnetName Force! PassThru!"
+    ),
+    "set-azurenetworksecuritygroupassociation": _spec(
+        "Name VirtualNetworkName SubnetName VM ServiceName RoleName NetworkInterfaceName Slot Force! PassThru!"
+    ),
+    "remove-azurenetworksecuritygroupassociation": _spec(
+        "Name VirtualNetworkName SubnetName VM ServiceName RoleName NetworkInterfaceName Slot Force! PassThru!"
+    ),
+    "set-azurenetworksecuritygroupconfig": _spec("NetworkSecurityGroupName VM", aliases=_VM, loose=True),
+    "new-azureroutetable": _spec("Name Location Label"),
+    "remove-azureroutetable": _spec("Name Force! PassThru!"),
+    "set-azuresubnetroutetable": _spec("VirtualNetworkName SubnetName RouteTableName PassThru!"),
+    "remove-azuresubnetroutetable": _spec("VirtualNetworkName SubnetName Force! PassThru!"),
     "new-azureapplicationgateway": _spec("Name VnetName Subnets InstanceCount GatewaySize Description"),
     "remove-azureapplicationgateway": _spec("Name"),
     "new-azurededicatedcircuitlinkauthorization": _spec("ServiceKey Description Limit MicrosoftIds"),

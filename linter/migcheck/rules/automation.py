@@ -3,15 +3,29 @@ migration runbooks that run the platform's steps out of order."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import TypeVar
 
 from migcheck.automation import CREATES_RETIRED, GENERIC, replacement
 from migcheck.estate import Estate, key
 from migcheck.inventory_model import ClassicReservedIp
-from migcheck.model import Deployment, Finding, MigrationStep, Role, Script, ServiceConfiguration, Severity
+from migcheck.model import (
+    Deployment,
+    Finding,
+    MigrationStep,
+    NetworkSecurityGroup,
+    Role,
+    RouteTable,
+    Script,
+    ServiceConfiguration,
+    Severity,
+    VirtualNetwork,
+)
 from migcheck.rule import Docs, Example, Rule, Scope
 
 SHOWN = 6  # replacements named in one message; the rest are counted
+
+_T = TypeVar("_T")
 
 
 class ClassicAutomation(Rule):
@@ -176,9 +190,11 @@ class MigrationOutOfOrder(Rule):
     severity = Severity.ERROR
     scope = Scope.AUTOMATION
     looks_at = frozenset({Script, ClassicReservedIp})  # and the reserved IPs exports attach to services
-    # Which networks the files place cloud services in, which accounts hold their VMs' disks, and which
-    # reserved IPs their deployments use.
-    also_reads = frozenset({Role, ServiceConfiguration, Deployment})
+    # Which networks the files place cloud services in, which accounts hold their VMs' disks, which
+    # reserved IPs their deployments use, and which subnets use which security groups and route tables.
+    also_reads = frozenset(
+        {Role, ServiceConfiguration, Deployment, VirtualNetwork, NetworkSecurityGroup, RouteTable}
+    )
     summary = "A migration runbook runs the platform's steps out of order."
     fix_hint = "Run Validate, then Prepare, then Commit (or Abort) for each scope, and storage accounts last."
     source = (
@@ -206,7 +222,11 @@ class MigrationOutOfOrder(Rule):
         "own (`Move-AzureService`) that the files place in a virtual network (error): the deep dive validates "
         "the virtual network, or a cloud service only if it is in none. And a reserved IP moved on its own "
         "(`Move-AzureReservedIP`) that a deployment of the files uses (error): an associated reserved IP "
-        "migrates with its cloud service; Move-AzureReservedIP is for the unassociated ones.",
+        "migrates with its cloud service; Move-AzureReservedIP is for the unassociated ones. Likewise a "
+        "network security group or route table moved on its own (`Move-AzureNetworkSecurityGroup`, "
+        "`Move-AzureRouteTable`) that the files associate with a subnet (a REST body of the network, "
+        "`Set-AzureNetworkSecurityGroupToSubnet`, `Set-AzureSubnetRouteTable`) (error): it is cloned with its "
+        "virtual network.",
         why="The platform runs each migration in three steps. Validate reports what blocks. Prepare turns the "
         "resources into Resource Manager ones and locks their classic management plane. Commit finishes, or "
         "Abort rolls back. A Commit or Abort of a resource that is not prepared fails. A Prepare without "
@@ -268,6 +288,21 @@ class MigrationOutOfOrder(Rule):
             expect=("migrate.ps1:1:1",),
             note="The deployment of `shop` uses the reserved IP: it migrates with the cloud service.",
         ),
+        Example(
+            {
+                "routes.ps1": """
+                New-AzureRouteTable -Name "app-routes" -Location "West Europe"
+                Set-AzureSubnetRouteTable -VirtualNetworkName "prod-vnet" -SubnetName "app" -RouteTableName "app-routes"
+                """,
+                "migrate.ps1": """
+                Move-AzureRouteTable -Validate -RouteTableName "app-routes"
+                Move-AzureRouteTable -Prepare -RouteTableName "app-routes"
+                Move-AzureRouteTable -Commit -RouteTableName "app-routes"
+                """,
+            },
+            expect=("migrate.ps1:1:1",),
+            note="Subnet `app` uses the route table: it is cloned with virtual network `prod-vnet`.",
+        ),
     )
     valid = (
         Example(
@@ -307,6 +342,8 @@ class MigrationOutOfOrder(Rule):
         holders = _disk_holders(estate) if moves_storage else {}
         moves_ips = any(s.scope == "reserved-ip" for script in scripts for s in script.migration)
         associated = _associated_reserved_ips(estate) if moves_ips else {}
+        moves_subnet_links = any(s.scope in _OF_SUBNETS for script in scripts for s in script.migration)
+        of_subnets = _subnet_associations(estate) if moves_subnet_links else {}
         # Reserved IPs of services with web/worker roles, which no Move-AzureService migrates (MIG101).
         of_roles = {
             key(ref.name)
@@ -319,6 +356,7 @@ class MigrationOutOfOrder(Rule):
             yield from self._check_script(script, holders)
             yield from self._services_in_networks(script, in_network)
             yield from self._associated_ips(script, associated, of_roles)
+            yield from self._associated_with_subnets(script, of_subnets)
 
     def _associated_ips(
         self, script: Script, associated: dict[str, str], of_roles: set[str]
@@ -343,6 +381,28 @@ class MigrationOutOfOrder(Rule):
                 f"on their own ({instead})",
                 fix=_ROLES_IP_FIX if roles else _ASSOCIATED_IP_FIX,
             )
+
+    def _associated_with_subnets(
+        self, script: Script, of_subnets: dict[str, dict[str, tuple[str, str]]]
+    ) -> Iterator[Finding]:
+        """`Move-AzureNetworkSecurityGroup` or `Move-AzureRouteTable` of one the files associate with a
+        subnet: the deep dive clones those with the virtual network, and moves only the unassociated ones
+        with these cmdlets."""
+        if any(call.name in _FREES_SUBNETS for call in script.calls):
+            return  # the runbook takes one off a subnet first: which one, the call may not say
+        for scope, found in of_subnets.items():
+            what = scope.replace("-", " ")
+            for step, (subnet, network) in _first_steps(script, scope, found):
+                yield self._finding(
+                    script,
+                    step,
+                    f"{_call(step)} takes {what} '{step.target.strip()}' on its own, but subnet '{subnet}' of "
+                    f"virtual network '{network}' uses it: one associated with a subnet is cloned with its "
+                    f"virtual network, and only those no subnet uses move on their own",
+                    fix=f"Leave {what} '{step.target.strip()}' to the migration of virtual network '{network}' "
+                    f"({_network_migration(script, network)}); or take it off the subnet first, then move it "
+                    "on its own.",
+                )
 
     def _services_in_networks(self, script: Script, in_network: dict[str, str]) -> Iterator[Finding]:
         """`Move-AzureService` (or the CLI's service commands) on a cloud service in a virtual network: the
@@ -445,7 +505,7 @@ class MigrationOutOfOrder(Rule):
         return self.finding(script, f"{script.name}: {message}", at=step, severity=severity, fix=fix)
 
 
-def _first_steps(script: Script, scope: str, found: dict[str, str]) -> Iterator[tuple[MigrationStep, str]]:
+def _first_steps(script: Script, scope: str, found: Mapping[str, _T]) -> Iterator[tuple[MigrationStep, _T]]:
     """The first step of `scope` the script takes on each target that `found` holds (by name, compared as
     names are), with what `found` says of it: a finding per resource, not per step."""
     told: set[str] = set()
@@ -482,6 +542,29 @@ def _last_prepares(steps: tuple[MigrationStep, ...]) -> dict[tuple[str, str], tu
         for at, s in enumerate(steps)
         if s.step == "prepare" and s.scope in ("cloud-service", "virtual-network")
     }
+
+
+# The scopes of the resources a subnet may use, and the calls that take one off a subnet.
+_OF_SUBNETS = ("network-security-group", "route-table")
+_FREES_SUBNETS = frozenset(
+    {
+        "Remove-AzureNetworkSecurityGroupFromSubnet",
+        "Remove-AzureNetworkSecurityGroupAssociation",
+        "Remove-AzureSubnetRouteTable",
+    }
+)
+
+
+def _subnet_associations(estate: Estate) -> dict[str, dict[str, tuple[str, str]]]:
+    """By scope (`_OF_SUBNETS`), the name of each security group or route table a subnet uses (compared as
+    names are) -> the first such subnet and its virtual network."""
+    found: dict[str, dict[str, tuple[str, str]]] = {scope: {} for scope in _OF_SUBNETS}
+    for network in estate.virtual_networks:
+        for subnet in network.subnets:
+            for scope, name in zip(_OF_SUBNETS, (subnet.security_group, subnet.route_table), strict=True):
+                if name.strip():
+                    found[scope].setdefault(key(name), (subnet.name, network.name))
+    return found
 
 
 def _associated_reserved_ips(estate: Estate) -> dict[str, str]:
