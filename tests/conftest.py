@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -25,3 +27,23 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         os.environ.pop("MIGCHECK_CACHE_DIR", None)
     else:
         os.environ["MIGCHECK_CACHE_DIR"] = before
+
+
+@pytest.fixture
+def plan_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[dict[str, str]], object]:
+    """`plan_of(files)`: the migration plan of `files` (path -> text, dedented), written under a temporary
+    folder and linted from there with every built-in rule."""
+    from migcheck.config import Config
+    from migcheck.engine import lint
+    from migcheck.plan import build_plan
+    from migcheck.plugins import load_rules
+
+    monkeypatch.chdir(tmp_path)
+
+    def run(files: dict[str, str]) -> object:
+        for path, text in files.items():
+            (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / path).write_text(textwrap.dedent(text), encoding="utf-8")
+        return build_plan(lint(["."], Config(), load_rules(entry_points=False)))
+
+    return run

@@ -73,19 +73,6 @@ def deployment(service: str, vm: str, vnet: str = "", accounts: tuple[str, ...] 
     )
 
 
-@pytest.fixture
-def plan_of(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-    def run(files: dict[str, str]) -> Plan:
-        for path, text in files.items():
-            (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-            (tmp_path / path).write_text(text)
-        return build_plan(lint(["."], Config(), load_rules(entry_points=False)))
-
-    return run
-
-
 def steps_by_id(plan: Plan) -> dict:
     return {step.id: step for step in plan.steps}
 

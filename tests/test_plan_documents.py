@@ -6,31 +6,12 @@ note, the provider registration before the first step, and web/worker roles that
 from __future__ import annotations
 
 import json
-import textwrap
-
-import pytest
 
 from migcheck.cli import main
-from migcheck.config import Config
-from migcheck.engine import lint
-from migcheck.plan import Plan, StepKind, build_plan
-from migcheck.plugins import load_rules
+from migcheck.plan import Plan, StepKind
 
 REST = 'xmlns="http://schemas.microsoft.com/windowsazure"'
 SUBSCRIPTION = "11111111-2222-3333-4444-555555555555"
-
-
-@pytest.fixture
-def plan_of(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-    def run(files: dict[str, str]) -> Plan:
-        for path, text in files.items():
-            (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
-            (tmp_path / path).write_text(textwrap.dedent(text))
-        return build_plan(lint(["."], Config(), load_rules(entry_points=False)))
-
-    return run
 
 
 def steps_by_id(plan: Plan) -> dict:

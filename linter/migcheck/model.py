@@ -853,6 +853,7 @@ class VnetGatewayFact:
     how: str  # the cmdlet as documented, with the switch that matters: "Set-AzureVNetGateway -Connect"
     mark: Mark  # the call
     local_site: str = ""  # the local network site a VPN connection reaches, when the script states it
+    service_key: str = ""  # the circuit's service key a circuit link states (`-ServiceKey`), when it does
 
     @property
     def name(self) -> str:

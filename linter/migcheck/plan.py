@@ -499,7 +499,7 @@ def _subscription_plan(
 ) -> SubscriptionPlan:
     builder = _Builder(estate, tuple(item for scope in scopes for item in scope.items), locate, advice)
     circuits = _circuits(estate)
-    builder.steps += [_circuit_step(name, networks) for name, networks in circuits.items()]
+    builder.steps += [_circuit_step(name, networks, estate) for name, networks in circuits.items()]
     # Which circuits each network waits for, found once: asking every circuit for every network took
     # networks times circuits, each a comparison of whole networks.
     waits: dict[int, list[str]] = defaultdict(list)
@@ -694,8 +694,30 @@ def _circuits(estate: Estate) -> dict[str, list[Network]]:
     return dict(found)
 
 
-def _circuit_step(name: str, networks: list[Network]) -> Step:
+def _service_keys(networks: list[Network], estate: Estate) -> list[tuple[str, str]]:
+    """(service key, where it is written) of the circuit the networks link to, as scripts state it
+    (`New-AzureDedicatedCircuitLink -ServiceKey`): each key once, in file order."""
+    found: dict[str, str] = {}
+    for network in networks:
+        scripted = estate.scripted_gateway(network.name)
+        for fact in scripted.facts if scripted is not None else ():
+            if fact.is_expressroute and fact.service_key:
+                found.setdefault(fact.service_key, f"{fact.mark.path}:{fact.mark.line}")
+    return list(found.items())
+
+
+def _circuit_step(name: str, networks: list[Network], estate: Estate) -> Step:
     users = ", ".join(f"'{n.name}'" for n in networks)
+    keys = _service_keys(networks, estate)
+    # One key the files state is the circuit's; none, or several (which is it?), leave it to fill in.
+    service_key = keys[0][0] if len(keys) == 1 else "<service key>"
+    if len(keys) == 1:
+        key_note = f"The circuit's service key is the one {keys[0][1]} links the network with."
+    elif keys:
+        stated = ", ".join(f"{k} ({where})" for k, where in keys)
+        key_note = f"The files link its networks with several service keys ({stated}): use the circuit's."
+    else:
+        key_note = "The files do not hold the circuit's service key: take it from Get-AzureDedicatedCircuit."
     return Step(
         id=f"circuit:{name}",
         kind=StepKind.CIRCUIT,
@@ -707,7 +729,7 @@ def _circuit_step(name: str, networks: list[Network]) -> Step:
         downtime="None: a circuit moves without downtime. Networks that use it follow once it has moved.",
         blockers=(),
         notes=(
-            "The files do not hold the circuit's service key: take it from Get-AzureDedicatedCircuit.",
+            key_note,
             "If the circuit is in another subscription, remove its link to each network first "
             "(Remove-AzureDedicatedCircuitLink -ServiceKey <key> -VNetName <network>): that network then "
             "has downtime until it is linked again in Resource Manager.",
@@ -716,7 +738,7 @@ def _circuit_step(name: str, networks: list[Network]) -> Step:
             validate=(),
             prepare=(
                 "Move-AzExpressRouteCircuit -Name '<circuit name>' -ResourceGroupName '<resource group>' "
-                "-Location '<region>' -ServiceKey '<service key>'",
+                f"-Location '<region>' -ServiceKey {_ps(service_key)}",
                 "$circuit = Get-AzExpressRouteCircuit -Name '<circuit name>' -ResourceGroupName '<resource group>'",
                 "$circuit.AllowClassicOperations = $true",
                 "Set-AzExpressRouteCircuit -ExpressRouteCircuit $circuit",
@@ -794,8 +816,10 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     )
     cli = _cli("azure network vnet", _sh(name))
     if expressroute:
-        powershell = replace(powershell, before=_unlink_powershell(name, links))
-        cli = replace(cli, before=_unlink_cli(name, links))
+        keys = _service_keys([network], builder.estate)
+        service_key = keys[0][0] if len(keys) == 1 else "<service key>"
+        powershell = replace(powershell, before=_unlink_powershell(name, links, service_key))
+        cli = replace(cli, before=_unlink_cli(name, links, service_key))
     transit = "MIG305" in builder.codes(network) or any(link.kind is _LinkKind.TRANSIT for link in migrated)
     # The MIG305 note says the transit loss with its advice: the downtime then only points at it.
     transit_noted = any(note.startswith("MIG305") for note in notes)
@@ -947,7 +971,7 @@ def _reference_edit(name: str, links: list[_Link]) -> str:
     )
 
 
-def _unlink_powershell(name: str, links: list[_Link]) -> tuple[str, ...]:
+def _unlink_powershell(name: str, links: list[_Link], service_key: str) -> tuple[str, ...]:
     """Before Validate of a network connected to ExpressRoute, once its circuit is in Resource Manager."""
     path = _ps("C:\\virtualnetworkconfig.xml")
     return (
@@ -956,17 +980,17 @@ def _unlink_powershell(name: str, links: list[_Link]) -> tuple[str, ...]:
         f"Set-AzureVNetConfig -ConfigurationPath {path}",
         "# only if the circuit is in another subscription than this network (downtime: the network is cut "
         "off from it until it is linked again in Resource Manager):",
-        f"Remove-AzureDedicatedCircuitLink -ServiceKey '<service key>' -VNetName {_ps(name)}",
+        f"Remove-AzureDedicatedCircuitLink -ServiceKey {_ps(service_key)} -VNetName {_ps(name)}",
     )
 
 
-def _unlink_cli(name: str, links: list[_Link]) -> tuple[str, ...]:
+def _unlink_cli(name: str, links: list[_Link], service_key: str) -> tuple[str, ...]:
     return (
         "azure network export 'virtualnetworkconfig.xml'",
         _reference_edit(name, links),
         "azure network import 'virtualnetworkconfig.xml'",
         "# only if the circuit is in another subscription than this network: unlink it first "
-        f"(Remove-AzureDedicatedCircuitLink -ServiceKey '<service key>' -VNetName {_ps(name)} in PowerShell)",
+        f"(Remove-AzureDedicatedCircuitLink -ServiceKey {_ps(service_key)} -VNetName {_ps(name)} in PowerShell)",
     )
 
 
@@ -1011,8 +1035,9 @@ def _roles_left_behind(services: Iterable[CloudService], with_vms: bool) -> str:
         f"{s.label}: web/worker roles {', '.join(r.name for r in s.roles)}" for s in services if s.roles
     )
     why = (
-        "a network that holds VMs and web/worker roles cannot migrate (MIG104): move the roles to a network "
-        "of their own first"
+        "a network that holds VMs and web/worker roles cannot migrate (MIG104): rebuild the roles in Azure "
+        "Resource Manager (a classic network of their own would mean redeploying Cloud Services (classic), "
+        "retired on 2024-08-31) and delete their deployment from this network first"
         if with_vms
         else "the VM migration does not move web/worker roles (MIG101): rebuild them elsewhere, then "
         "remove them from the network before it is migrated"

@@ -16,16 +16,12 @@ runbook error (MIG602)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from lint_support import lint_files, where
 
-from migcheck.config import Config
-from migcheck.engine import lint
 from migcheck.model import Deployment, NetworkSecurityGroup, ReservedIp, RouteTable
-from migcheck.plan import Plan, build_plan
-from migcheck.plugins import load_rules
+from migcheck.plan import Plan
 from migcheck.readers import read_document
 
 HEADER = 'Import-Module Azure\nSelect-AzureSubscription -SubscriptionName "Fabrikam-Prod"\n'
@@ -357,18 +353,6 @@ def test_a_script_that_only_deletes_describes_no_deployment(tmp_path, monkeypatc
 
 
 # --- network security groups and route tables --------------------------------------------------------------
-
-
-@pytest.fixture
-def plan_of(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.chdir(tmp_path)
-
-    def run(files: dict[str, str]) -> Plan:
-        for path, text in files.items():
-            (tmp_path / path).write_text(text, encoding="utf-8")
-        return build_plan(lint(["."], Config(), load_rules(entry_points=False)))
-
-    return run
 
 
 def _unattached(plan: Plan) -> list[str]:

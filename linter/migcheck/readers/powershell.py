@@ -5092,8 +5092,11 @@ class Interpreter:
         return Unknown(self.snippet(node))
 
     def _circuit_link(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
-        """New-AzureDedicatedCircuitLink: the network it names is connected to ExpressRoute."""
-        self._gateway_fact(node, args, EXPRESSROUTE, "New-AzureDedicatedCircuitLink")
+        """New-AzureDedicatedCircuitLink: the network it names is connected to ExpressRoute, by the circuit
+        whose service key it states (the plan's commands need it)."""
+        key = _arg_value(args, "ServiceKey")
+        stated = key.value.strip() if isinstance(key, Text) else ""
+        self._gateway_fact(node, args, EXPRESSROUTE, "New-AzureDedicatedCircuitLink", service_key=stated)
         return Unknown(self.snippet(node))
 
     def _remove_circuit_link(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -5121,14 +5124,16 @@ class Interpreter:
             self._gateway_fact(node, args, VPN, "Set-AzureVNetGateway -Connect", shown)
         return Unknown(self.snippet(node))
 
-    def _gateway_fact(self, node: Node, args: Args, side: str, how: str, local_site: str = "") -> None:
+    def _gateway_fact(
+        self, node: Node, args: Args, side: str, how: str, local_site: str = "", service_key: str = ""
+    ) -> None:
         """Record what a call says of the gateway of the network it names, when the script states its
         name."""
         vnet = _stated_vnet(args)
         if not vnet:
             return
         mark = self.where.mark(node.child_by_field_name("command_name") or node)
-        fact = VnetGatewayFact(vnet, side, how, mark, local_site)
+        fact = VnetGatewayFact(vnet, side, how, mark, local_site, service_key)
         if fact not in self.gateway_facts:
             self.gateway_facts[fact] = None
             if fact.is_expressroute:
