@@ -32,8 +32,13 @@ or a VM call inside one of the script's functions is read once for each call of 
 (`Flow.callers`), as far as every call is known, and for each turn of the loops over written-out items
 around the call (`for vnet in ('a', 'b'): migrate(vnet, 'Prepare')`). A method of a class the script
 defines is one of its functions too, called on an instance the script makes (`d = Deployer(...)` then
-`d.add_vm('gw01', ...)`, or `self.add_vm(...)` in the class): its parameters after `self` are bound as a
-function's are; a call on anything else (a parameter, `self.deployer`) leaves its calls unknown. And what
+`d.add_vm('gw01', ...)`, `Deployer(...).add_vm(...)`, `self.add_vm(...)` in the class, or an instance held
+in an attribute the script sets once, `self.deployer = Deployer(...)` then `self.deployer.add_vm(...)`): its
+parameters after `self` are bound as a function's are. The method is the one Python finds first: in the
+class, else in the class of the script's it derives from, and so on (`super().add_vm(...)` looks past the
+method's own class); a call on `self` runs one that no class deriving from the method's class overrides. A
+call on anything else (a parameter, an attribute set twice, an instance of a class deriving from one the
+script imports or from two classes) leaves its calls unknown. And what
 differs by path is read on each path (`Flow.alternatives`): a name bound on the branches of an `if` (or in
 a `try` and its handlers), a change made under a test the script does not decide, and `a if test else b`
 make choices (`Choice`) the read is made again for each way of, up to MAX_PATHS paths, past which they are
@@ -203,6 +208,7 @@ _READING_FUNCTIONS = frozenset(
         "enumerate",
         "reversed",
         "zip",
+        "super",  # `super(Deployer, self)`: the class and the instance stay what they are
     }
 )
 _READING_METHODS = _words(
@@ -648,12 +654,17 @@ class Index:
     expression_choices: dict[int, int] = field(default_factory=dict)
     # Calls of a method (`d.add_vm(...)`), by the method's name; how many times each attribute name is
     # read at all (a method whose name is read only to be called is called nowhere else, see
-    # `Flow.callers`); the attribute names the script sets or deletes anywhere (a method replaced on an
-    # instance or a class); and the names of the classes some class of the script derives from.
+    # `Flow.callers`); how many times the script sets or deletes each attribute name anywhere (a method
+    # replaced on an instance or a class); and the value of the last statement that sets an attribute by
+    # itself (`self.deployer = Deployer(...)`), with the scope it is in, by the attribute's name: the value
+    # the attribute holds when the script sets it there and nowhere else.
     method_calls: dict[str, list[CallSite]] = field(default_factory=dict)
     attribute_loads: dict[str, int] = field(default_factory=dict)
-    attribute_stores: set[str] = field(default_factory=set)
-    bases: set[str] = field(default_factory=set)
+    attribute_stores: dict[str, int] = field(default_factory=dict)
+    attribute_values: dict[str, tuple[ast.expr, Scope]] = field(default_factory=dict)
+    # Every class statement of the script, with the scope of its body (whose parent is the scope the
+    # statement runs in), in source order: followed or not, each may derive from a class of the script.
+    class_statements: list[tuple[ast.ClassDef, Scope]] = field(default_factory=list)
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -731,7 +742,8 @@ def build_index(tree: ast.Module) -> Index:
         indexer.method_calls,
         indexer.attribute_loads,
         indexer.attribute_stores,
-        indexer.bases,
+        indexer.attribute_values,
+        indexer.class_statements,
     )
 
 
@@ -761,8 +773,9 @@ class _Indexer(ast.NodeVisitor):
         self.loads: dict[str, int] = {}
         self.method_calls: dict[str, list[CallSite]] = {}
         self.attribute_loads: dict[str, int] = {}
-        self.attribute_stores: set[str] = set()
-        self.bases: set[str] = set()
+        self.attribute_stores: dict[str, int] = {}
+        self.attribute_values: dict[str, tuple[ast.expr, Scope]] = {}
+        self.class_statements: list[tuple[ast.ClassDef, Scope]] = []
         self.open_loops: list[list[Loop | None]] = [[]]  # per scope, the loops being visited (None: `while`)
         self.loop_blocks: list[list[int]] = [[]]  # per scope, the body blocks of the loops being visited
         self.guarded: list[int] = [0]  # per scope, the `try` and `with` bodies around the statement
@@ -819,7 +832,7 @@ class _Indexer(ast.NodeVisitor):
         if isinstance(node.ctx, ast.Load):
             self.attribute_loads[node.attr] = self.attribute_loads.get(node.attr, 0) + 1
         else:
-            self.attribute_stores.add(node.attr)
+            self.attribute_stores[node.attr] = self.attribute_stores.get(node.attr, 0) + 1
         self.generic_visit(node)
 
     # --- blocks and scopes ------------------------------------------------------------------------
@@ -906,6 +919,7 @@ class _Indexer(ast.NodeVisitor):
         self._statement(node)
         if isinstance(node, (ast.For, ast.AsyncFor)):
             self.visit(node.iter)
+            self._count_stores(node.target)
             self._bind_turn_target(node.target)
         else:
             self.visit(node.test)
@@ -1089,10 +1103,10 @@ class _Indexer(ast.NodeVisitor):
         self._bind(node.name, None, node)
         for expr in [*node.decorator_list, *node.bases, *(k.value for k in node.keywords)]:
             self.visit(expr)
-        self.bases.update(callee(base) for base in node.bases)
         outer = self.scope
         scope = self._enter("class")
         scope.name = node.name
+        self.class_statements.append((node, scope))
         if not node.decorator_list and not node.keywords:
             outer.classes[node.name] = scope
         for statement in node.body:
@@ -1147,6 +1161,8 @@ class _Indexer(ast.NodeVisitor):
 
     def visit_Assign(self, node: ast.Assign) -> None:
         self.generic_visit(node)
+        if len(node.targets) == 1:
+            self._set_attribute(node.targets[0], node.value)
         for target in node.targets:
             self._bind_target(target, node.value, _at(node))
             name = dotted(target)
@@ -1160,9 +1176,24 @@ class _Indexer(ast.NodeVisitor):
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         self.generic_visit(node)
+        if node.value is not None:
+            self._set_attribute(node.target, node.value)
         self._bind_target(node.target, node.value, _at(node))
         if node.value is not None:
             self._escape_if_alias(node.value, node.target)
+
+    def _count_stores(self, target: ast.expr) -> None:
+        """Count the attributes a loop's target sets (`for self.deployer in ...`), as `visit_Attribute`
+        counts those other statements set: the target itself is bound, not visited."""
+        for node in ast.walk(target):
+            if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                self.attribute_stores[node.attr] = self.attribute_stores.get(node.attr, 0) + 1
+
+    def _set_attribute(self, target: ast.expr, value: ast.expr) -> None:
+        """Note the value an attribute is set to by a statement that sets it alone (see
+        `Index.attribute_values`)."""
+        if isinstance(target, ast.Attribute):
+            self.attribute_values[target.attr] = (value, self.scope)
 
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
         self.generic_visit(node)
@@ -1534,6 +1565,42 @@ def site_of(call: CallSite) -> Site:
     return Site(call.scope, call.at, call.chain)
 
 
+@dataclass(frozen=True, slots=True)
+class Instance:
+    """An instance of a class the script defines, as far as a call on it tells which method runs: of the
+    class `cls` itself (`exact`: made by a call of the class), or of `cls` or of any class deriving from it
+    (`self` in a method of `cls`)."""
+
+    cls: Scope
+    exact: bool
+
+
+@dataclass(slots=True)
+class _Classes:
+    """How the classes the script defines and follows derive from each other (see `Flow._derivations`).
+    `bases`, by id(class body): the class of the script's it derives from, or None when it derives from
+    nothing but `object`; a class that derives from anything else (an imported class, two classes) is not
+    in it. The classes form trees, each class numbered depth first (`first`) before the classes deriving
+    from it, which are numbered up to `last`; `binders` has, by name, the classes whose body binds it, in
+    that order. `open`: the classes some class the reader does not follow (decorated, with a metaclass,
+    deriving from two classes) derives from, directly or not."""
+
+    bases: dict[int, Scope | None] = field(default_factory=dict)
+    first: dict[int, int] = field(default_factory=dict)
+    last: dict[int, int] = field(default_factory=dict)
+    binders: dict[str, list[tuple[int, Scope]]] = field(default_factory=dict)
+    open: set[int] = field(default_factory=set)
+
+
+def _place(entry: tuple[int, Scope]) -> int:
+    return entry[0]
+
+
+def _is_special(name: str) -> bool:
+    """Whether a name is one of those Python itself uses (`__init__`, `__class__`)."""
+    return name.startswith("__") and name.endswith("__")
+
+
 @dataclass(slots=True)
 class Bound:
     """A call's arguments by the SDK's parameter names. `open`: a `*args` or `**kwargs` the reader cannot
@@ -1592,6 +1659,8 @@ class Flow:
         # Whether the parts of the object a name holds stay what they were, by (scope, name, how many parts
         # deep): worked out once, however many calls read a part of it.
         self._parts_kept: dict[tuple[int, str, int], bool] = {}
+        self._class_tree: _Classes | None = None  # see `_classes`
+        self._supplied: dict[tuple[int, str], tuple[Scope | None, ...]] = {}  # see `_supplier`
 
     def _spent(self) -> bool:
         """Whether the budget is spent; what it cuts short is counted (see `_cuts`)."""
@@ -2026,17 +2095,20 @@ class Flow:
         ]
 
     def _method_calls(self, function: Function) -> list[CallSite] | None:
-        """The calls of a method of a class the script defines: each call of its name on an instance of the
-        class (see `_instance_class`). None when its class is not followed, or when it may be called
-        otherwise: its name read other than to be called (`d.add_vm` passed on), set anywhere, called on
-        what may be an instance the reader does not tell (a parameter, `self.deployer`), or called by its
-        bare name in the class's body."""
+        """The calls of a method of a class the script defines: each call of its name on an instance (see
+        `_receiver`) that runs it (see `_suppliers`), whether of its class or of one deriving from it. None
+        when its class is not followed, or when it may be called otherwise: its name read other than to be
+        called (`d.add_vm` passed on), set anywhere, called on what may be an instance the reader does not
+        tell (a parameter, an attribute set twice), on `self` where a class deriving from the method's
+        class may override it, by its bare name in the class's body, or by Python itself (`__init__` runs
+        at every call of the class)."""
         name, cls = function.node.name, function.outer
         sites = self.index.method_calls.get(name, [])
         by_name = self.index.named_calls.get(name, [])
         self.budget -= len(by_name)  # gone over for each method of the name: charged, as `sites` are
         if (
             function.on_instance is None
+            or _is_special(name)
             or not self._followed(cls)
             or name in self.index.attribute_stores
             or self.index.attribute_loads.get(name, 0) != len(sites)
@@ -2050,69 +2122,298 @@ class Flow:
             self.budget -= 1
             func = site.node.func
             assert isinstance(func, ast.Attribute)
-            instance_of = self._instance_class(func.value, site.scope)
-            if instance_of is None:
+            instance = self._receiver(func.value, site.scope)
+            suppliers = self._suppliers(instance, name) if instance is not None else None
+            if instance is None or suppliers is None:
                 return None
-            if instance_of is cls:
-                calls.append(site)
+            if cls not in suppliers and not (not instance.exact and self._derives(cls, instance.cls)):
+                continue  # another class's method runs
+            if suppliers != [cls]:
+                return None  # this method or another, by the class of the instance
+            calls.append(site)
         return calls
 
     # --- methods of the script's own classes ------------------------------------------------------
 
     def method(self, call: ast.Call, scope: Scope) -> Function | None:
-        """The method of a class the script defines that a call read in `scope` calls on an instance of it
-        (see `_instance_class`): `d.add_vm('gw01', ['nodes', 'edge'])` after `d = Deployer(...)`, or
-        `self.add_vm(...)` in another method of the class. None for any other call, and for a method whose
-        name the script sets anywhere (`d.add_vm = other`)."""
+        """The method of a class the script defines that a call read in `scope` runs on an instance of it
+        (see `_receiver` and `_suppliers`): `d.add_vm('gw01', ['nodes', 'edge'])` after `d = Deployer(...)`,
+        `self.add_vm(...)` in another method of the class, `super().add_vm(...)` in a class deriving from
+        it. None for any other call, for one that may run one method or another (by the class of `self`),
+        and for a method whose name the script sets anywhere (`d.add_vm = other`)."""
         func = call.func
         if not isinstance(func, ast.Attribute) or func.attr in self.index.attribute_stores:
             return None
-        cls = self._instance_class(func.value, scope)
+        instance = self._receiver(func.value, scope)
+        suppliers = self._suppliers(instance, func.attr) if instance is not None else None
+        cls = suppliers[0] if suppliers is not None and len(suppliers) == 1 else None
         function = cls.functions.get(func.attr) if cls is not None else None
         if cls is None or function is None or len(cls.bindings[func.attr]) != 1:
             return None
         return function if function.on_instance is not None else None
 
-    def _instance_class(self, receiver: ast.expr, scope: Scope) -> Scope | None:
-        """The body of the class the script defines, and follows (see `_followed`), whose instance
-        `receiver` holds where `scope` reads it: the first parameter of a method of the class, read in that
-        method and bound nowhere else there (`self`), or a name bound once, to a call of the class (`d =
-        Deployer(...)`). None for anything else: another parameter, an attribute (`self.deployer`), a name
-        bound to what a function returns or bound twice."""
-        if not isinstance(receiver, ast.Name):
-            return None
-        name = receiver.id
-        function = scope.function
+    def _receiver(self, receiver: ast.expr, scope: Scope) -> Instance | None:
+        """The instance a method is called on where `scope` reads the call (see `_instance`), or the one
+        `super()` stands for (see `_super`)."""
         if (
-            function is not None
-            and function.outer.kind == "class"
-            and function.signature.positional[:1] == (name,)
+            isinstance(receiver, ast.Call)
+            and isinstance(receiver.func, ast.Name)
+            and receiver.func.id == "super"
         ):
-            once = len(scope.bindings.get(name, ())) == 1 and name not in scope.declared
-            return function.outer if once and self._followed(function.outer) else None
+            return self._super(receiver, scope)
+        return self._instance(receiver, scope)
+
+    def _instance(self, node: ast.expr, scope: Scope) -> Instance | None:
+        """The instance of a class the script defines, and follows (see `_followed`), that `node` holds
+        where `scope` reads it: the first parameter of a method of the class, read in that method and bound
+        nowhere else there (`self`), an instance of the class or of one deriving from it that the reader
+        follows (see `_closed`); a call of the class (`Deployer(...)`), or a name bound once to one (`d =
+        Deployer(...)`), an instance of that class; an attribute the script sets once, to a call of a class
+        (see `_attribute`), of such an instance. None for anything else: another parameter, a name bound to
+        what a function returns or bound twice."""
+        if isinstance(node, ast.Attribute):
+            holder = self._instance(node.value, scope)
+            return self._attribute(holder, node.attr) if holder is not None else None
+        if isinstance(node, ast.Call):
+            return self._made(node, scope)
+        if not isinstance(node, ast.Name):
+            return None
+        name = node.id
+        own = self._own_class(name, scope)
+        if own is not None:
+            return Instance(own, False) if self._followed(own) and self._closed(own) else None
         where = lookup(name, scope, self.index.module)
         if where is None or name in self.index.declared_global or len(where.bindings[name]) != 1:
             return None
         made = where.bindings[name][0].value
-        if not isinstance(made, ast.Call) or not isinstance(made.func, ast.Name):
+        return self._made(made, where) if isinstance(made, ast.Call) else None
+
+    def _made(self, call: ast.Call, scope: Scope) -> Instance | None:
+        """The instance a call read in `scope` makes, when it calls a class the script defines and follows."""
+        if not isinstance(call.func, ast.Name):
             return None
-        defined = lookup(made.func.id, where, self.index.module)
-        cls = defined.classes.get(made.func.id) if defined is not None else None
-        return cls if cls is not None and self._followed(cls) else None
+        name = call.func.id
+        defined = lookup(name, scope, self.index.module)
+        cls = defined.classes.get(name) if defined is not None else None
+        return Instance(cls, True) if cls is not None and self._followed(cls) else None
+
+    def _own_class(self, name: str, scope: Scope) -> Scope | None:
+        """The class of the method whose body is `scope`, when `name` is its first parameter (`self`),
+        bound nowhere else in it."""
+        function = scope.function
+        if (
+            function is None
+            or function.outer.kind != "class"
+            or function.signature.positional[:1] != (name,)
+            or len(scope.bindings.get(name, ())) != 1
+            or name in scope.declared
+        ):
+            return None
+        return function.outer
+
+    def _attribute(self, holder: Instance, attr: str) -> Instance | None:
+        """The instance an attribute of `holder` holds: the script sets the attribute in one place only, to
+        a call of a class it defines and follows (`self.deployer = Deployer(...)`), so that wherever it is
+        set, it holds an instance of that class; and no class the instance may be of has a class attribute
+        of that name. None when the script may set attributes by name (`setattr`, `__dict__`), and for the
+        attributes Python itself sets (`__class__`)."""
+        loads = self.index.loads
+        if (
+            _is_special(attr)
+            or self.index.attribute_stores.get(attr) != 1
+            or attr not in self.index.attribute_values
+            or loads.get("setattr")
+            or loads.get("vars")
+            or self.index.attribute_loads.get("__dict__")
+            or self.index.attribute_loads.get("__setattr__")
+        ):
+            return None
+        value, where = self.index.attribute_values[attr]
+        if not isinstance(value, ast.Call) or self._suppliers(holder, attr) != []:
+            return None
+        return self._made(value, where)
+
+    def _super(self, call: ast.Call, scope: Scope) -> Instance | None:
+        """What `super()` (or `super(Cls, self)`, naming the method's own class) stands for in a method of
+        a class that derives from one other class of the script's: for the method a call on it runs, an
+        instance of that other class, Python looking the method up past the method's own class. Only for a
+        class no class the reader does not follow derives from (see `_closed`): one that derives from two
+        classes changes where Python looks next."""
+        function = scope.function
+        first = function.signature.positional[:1] if function is not None else ()
+        own = self._own_class(first[0], scope) if first else None
+        if own is None or call.keywords or lookup("super", scope, self.index.module) is not None:
+            return None
+        if call.args:
+            named = call.args[0] if len(call.args) == 2 else None
+            instance = call.args[-1]
+            if (
+                not isinstance(named, ast.Name)
+                or not isinstance(instance, ast.Name)
+                or instance.id != first[0]
+            ):
+                return None
+            where = lookup(named.id, scope, self.index.module)
+            if where is None or where.classes.get(named.id) is not own:
+                return None
+        if not self._followed(own) or not self._closed(own):
+            return None
+        base = self._classes().bases.get(id(own))
+        return Instance(base, True) if base is not None else None
+
+    def _suppliers(self, instance: Instance, name: str) -> list[Scope | None] | None:
+        """The classes whose body may supply the attribute `name` of an instance (the method a call on it
+        runs), two at most: the first class in the order Python looks it up in (the instance's class, then
+        the class of the script's it derives from, and so on) whose body binds the name, and, for an
+        instance that may be of a class deriving from its class (`self`), the deriving classes whose body
+        binds it too. None in the list stands for what the reader does not know: a base it does not follow,
+        past which the name may be found. An empty list: no class supplies it. None when the budget is
+        spent."""
+        found = self._supplier(instance.cls, name)
+        if found is None:
+            return None
+        if instance.exact:
+            return list(found)
+        return [*found, *self._overriders(instance.cls, name)][:2]
+
+    def _supplier(self, cls: Scope, name: str) -> tuple[Scope | None, ...] | None:
+        """The first class Python looks `name` up in, from `cls` on, whose body binds it: `(cls,)` or one
+        of the classes it derives from, `()` for none, `(None,)` when a base the reader does not follow
+        comes first; None when the budget is spent. Worked out once for each class and name, and for every
+        class it walks through on the way: a chain of classes is walked once per name, not once per class."""
+        bases = self._classes().bases
+        walked: list[tuple[int, str]] = []
+        current = cls
+        while True:
+            key = (id(current), name)
+            found = self._supplied.get(key)
+            if found is not None:
+                break
+            if self._spent():
+                return None
+            self.budget -= 1
+            walked.append(key)
+            base = bases.get(id(current), current)  # the class itself: a base the reader does not follow
+            if name in current.bindings:
+                found = (current,)
+            elif base is current:
+                found = (None,)
+            elif base is None:
+                found = ()
+            else:
+                current = base
+                continue
+            break
+        for key in walked:
+            self._supplied[key] = found
+        return found
+
+    def _overriders(self, cls: Scope, name: str) -> list[Scope]:
+        """Two at most of the classes that derive from `cls`, directly or not, whose body binds `name`,
+        found among those that bind it by their place in the tree of classes (see `_Classes`)."""
+        classes = self._classes()
+        first = classes.first.get(id(cls))
+        binders = classes.binders.get(name, [])
+        if first is None or not binders:
+            return []
+        self.budget -= 1
+        low = bisect.bisect_right(binders, first, key=_place)
+        high = bisect.bisect_right(binders, classes.last[id(cls)], key=_place)
+        return [scope for _, scope in binders[low : min(high, low + 2)]]
+
+    def _derives(self, cls: Scope, ancestor: Scope) -> bool:
+        """Whether `cls` derives from `ancestor`, directly or not, as far as the reader follows both."""
+        classes = self._classes()
+        at, first = classes.first.get(id(cls)), classes.first.get(id(ancestor))
+        return at is not None and first is not None and first < at <= classes.last[id(ancestor)]
+
+    def _closed(self, cls: Scope) -> bool:
+        """Whether every class that derives from `cls`, directly or not, is one the reader follows, deriving
+        from one class only: then an instance that may be of any of them has its methods where
+        `_suppliers` looks."""
+        return id(cls) not in self._classes().open
 
     def _followed(self, cls: Scope) -> bool:
         """Whether the methods of a class the script defines are followed: its name is bound once where it
-        is defined, no class of the script derives from it (a call on `self` may reach a method of the
-        derived class), and nothing is done to the class itself (an attribute set on it, the class passed
-        where it may be changed or derived from)."""
+        is defined, and nothing is done to the class itself (an attribute set on it, the class passed where
+        it may be changed or derived from)."""
         name, outer = cls.name, cls.parent
         return (
             outer is not None
             and outer.classes.get(name) is cls
             and len(outer.bindings.get(name, ())) == 1
             and name not in self.index.declared_global
-            and name not in self.index.bases
             and not outer.events.get(name)
+        )
+
+    def _classes(self) -> _Classes:
+        """How the classes of the script derive from each other, worked out once for the file."""
+        if self._class_tree is None:
+            self._class_tree = self._derivations()
+        return self._class_tree
+
+    def _derivations(self) -> _Classes:
+        """The tree of the classes the reader follows (see `_Classes`): each class the script defines is
+        read with what it derives from, as its class statement names it."""
+        classes = _Classes()
+        children: dict[int, list[Scope]] = {}
+        followed: list[Scope] = []
+        derived_otherwise: list[Scope] = []
+        for node, body in self.index.class_statements:
+            outer = body.parent
+            assert outer is not None
+            named = [self._base_class(base, outer) for base in node.bases if not self._is_object(base, outer)]
+            if self._followed(body):
+                followed.append(body)
+                if not named:
+                    classes.bases[id(body)] = None
+                elif len(named) == 1 and named[0] is not None and self._followed(named[0]):
+                    classes.bases[id(body)] = named[0]
+                    children.setdefault(id(named[0]), []).append(body)
+            if id(body) not in classes.bases:
+                derived_otherwise.extend(base for base in named if base is not None)
+        self._number(classes, followed, children)
+        # A class in a cycle of bases (each class statement naming the other) is in no tree: unknown.
+        classes.bases = {key: base for key, base in classes.bases.items() if key in classes.first}
+        for cls in derived_otherwise:  # and every class each derives from in turn
+            current: Scope | None = cls
+            while current is not None and id(current) not in classes.open:
+                classes.open.add(id(current))
+                current = classes.bases.get(id(current))
+        return classes
+
+    def _number(self, classes: _Classes, followed: list[Scope], children: dict[int, list[Scope]]) -> None:
+        """Number the classes depth first from the ones that derive from no class the reader follows, each
+        class before the classes that derive from it, and note the names each class's body binds."""
+        count = 0
+        roots = [cls for cls in followed if classes.bases.get(id(cls)) is None]
+        for root in roots:
+            stack: list[tuple[Scope, bool]] = [(root, False)]
+            while stack:
+                cls, left = stack.pop()
+                if left:
+                    classes.last[id(cls)] = count - 1
+                    continue
+                classes.first[id(cls)] = count
+                for name in cls.bindings:
+                    classes.binders.setdefault(name, []).append((count, cls))
+                count += 1
+                stack.append((cls, True))
+                stack.extend((child, False) for child in reversed(children.get(id(cls), [])))
+
+    def _base_class(self, base: ast.expr, outer: Scope) -> Scope | None:
+        """The class of the script's a class statement in `outer` names as a base (None for anything else)."""
+        if not isinstance(base, ast.Name):
+            return None
+        where = lookup(base.id, outer, self.index.module)
+        return where.classes.get(base.id) if where is not None else None
+
+    def _is_object(self, base: ast.expr, outer: Scope) -> bool:
+        """Whether a base a class statement in `outer` names is Python's `object`."""
+        return (
+            isinstance(base, ast.Name)
+            and base.id == "object"
+            and lookup("object", outer, self.index.module) is None
         )
 
     # --- paths through the choices the script does not decide ------------------------------------
