@@ -710,6 +710,7 @@ class _Linker:
         services = _with_associated_ips(self._cloud_services(), self._all(ReservedIp))
         self._check_reserved_ips(services)
         services, inventory, exported_premium = _link_inventory(self, services)
+        services = _with_reservations_joined(services)
         # What scripts delete or disassociate, made after every description of what they change is joined.
         services = _released(_deleted(services, self._all(Deployment)), self._all(ReservedIp))
         # Every server a definition writes in full (REST, an export's) too: one named alike at another
@@ -2420,6 +2421,7 @@ class _InventoryVms:
         for group in alone.values():
             self._add(group)
         self._settle_endpoints()
+        self._settle_reservations()
         self._join_reserved_ips()
         return tuple(self.opened.closed())
 
@@ -2434,6 +2436,16 @@ class _InventoryVms:
             if not placement.endpoints_known and _lists_every_endpoint(service.roles(at).built()):
                 service.change(at, endpoints_known=True)
 
+    def _settle_reservations(self) -> None:
+        """Placements that only hold a script's changes to VMs the export describes say of their VIP what
+        the export says: a change does not state whether the deployment's VIP is reserved, unless it
+        reserves it (see `_reserved_as`)."""
+        for index, at in sorted(self.changed):
+            service = self.opened[index]
+            placement = service.placement(at)
+            if _only_changes(placement) and not placement.reserved_ips and placement.reserved_ips_known:
+                service.change(at, reserved_ips_known=self.reserved_known)
+
     def _join_reserved_ips(self) -> None:
         """Each exported reserved IP on the deployment of its service that the files describe (a REST body,
         Export-AzureVM files, a `Get-AzureVM` export, a script), at the export's row, as `_add` puts it on
@@ -2445,13 +2457,19 @@ class _InventoryVms:
             if index is None:
                 continue
             service = self.opened[index]  # as joined so far: `_fill` may have named it after the export
-            if service.service.named_by not in _NAMED_SERVICES or len(service.placements) != 1:
+            # A script's reservation alone is no deployment (it joins the one there is: see
+            # `_reservations_joined`).
+            deployments = [
+                at for at in range(len(service.placements)) if not _reservation_only(service.placement(at))
+            ]
+            if service.service.named_by not in _NAMED_SERVICES or len(deployments) != 1:
                 continue
-            held = service.placement(0).reserved_ips
+            at = deployments[0]
+            held = service.placement(at).reserved_ips
             names = {key(ref.name) for ref in held}
             added = tuple(NameRef(ip.name, ip.mark) for ip in ips if key(ip.name) not in names)
             if added:
-                service.change(0, reserved_ips=(*held, *added))
+                service.change(at, reserved_ips=(*held, *added))
 
     def _holder(self, record: inv.ClassicVm) -> int | None:
         index = self.by_name.get(key(record.service))
@@ -2630,10 +2648,14 @@ class _OpenService:
             self._index_deployment(len(self.placements) - 1, new)
             return
         roles = self.roles(target)
-        if _only_changes(self.placements[target]) and not _only_changes(new):
-            # A script's changes to VMs that exist say nothing of their deployment (its network, reserved
-            # IPs, endpoints): the description that creates it does, whichever file comes first.
-            self.placements[target] = replace(new, roles=self.placements[target].roles)
+        held = self.placements[target]
+        if _creates_nothing(held) and not _creates_nothing(new):
+            # A script's changes to VMs that exist, or its reservation of the service's VIP, say nothing
+            # else of their deployment (its network, endpoints): the description that creates it does,
+            # whichever file comes first.
+            self.placements[target] = _reserved_as(replace(new, roles=held.roles), held)
+        elif _creates_nothing(new):
+            self.placements[target] = _reserved_as(held, new)
         for role in new.roles:
             roles.merge(role)
 
@@ -2714,6 +2736,54 @@ def _lists_every_endpoint(roles: Iterable[Role]) -> bool:
 def _only_changes(placement: Placement) -> bool:
     """Whether a placement only changes VMs that exist (`Role.changes_existing`), creating none."""
     return bool(placement.roles) and all(role.changes_existing for role in placement.roles)
+
+
+def _creates_nothing(placement: Placement) -> bool:
+    """Whether a placement creates no VM and says nothing of its deployment's network: a script's changes
+    to VMs that exist, or its reservation of the service's VIP alone (`New-AzureReservedIP -ServiceName`
+    in a file that describes no VM of the service)."""
+    return _only_changes(placement) or not (placement.roles or placement.network_known)
+
+
+def _reservation_only(placement: Placement) -> bool:
+    """Whether a placement is only a script's reservation of its service's VIP, or one that may run: no
+    role, no network, a reserved IP or whether there is one left unknown."""
+    return not (placement.roles or placement.network_known) and (
+        bool(placement.reserved_ips) or not placement.reserved_ips_known
+    )
+
+
+def _reserved_as(kept: Placement, reservation: Placement) -> Placement:
+    """`kept` with the reservation of its VIP another description of the deployment makes (a script's
+    `New-AzureReservedIP -ServiceName` in another file), where `kept` names no reserved IP, as in one file
+    (the PowerShell reader's `_associate`): the reserved IP it gives, or, from one that may not run,
+    whether the VIP is reserved left unknown."""
+    if kept.reserved_ips or (reservation.reserved_ips_known and not reservation.reserved_ips):
+        return kept
+    return replace(
+        kept, reserved_ips=reservation.reserved_ips, reserved_ips_known=reservation.reserved_ips_known
+    )
+
+
+def _with_reservations_joined(services: tuple[CloudService, ...]) -> tuple[CloudService, ...]:
+    """Services whose VIP a script reserves in a file that describes no VM of theirs, with the reservation
+    on the deployment other files describe (see `_reservations_joined`)."""
+    return tuple(_reservations_joined(s) if len(s.placements) > 1 else s for s in services)
+
+
+def _reservations_joined(service: CloudService) -> CloudService:
+    """A service's reservations that stand apart from its deployment (`_reservation_only`: the deployment
+    another file names otherwise, or an export describes) joined to it, as an export's reserved IPs join
+    it (`_InventoryVms._join_reserved_ips`): to its only deployment, where that names no reserved IP. A
+    service of several deployments keeps them apart: the files do not say which one's VIP is reserved."""
+    reservations = [p for p in service.placements if _reservation_only(p)]
+    deployments = [p for p in service.placements if not _reservation_only(p)]
+    if not reservations or len(deployments) != 1:
+        return service
+    joined = deployments[0]
+    for reservation in reservations:
+        joined = _reserved_as(joined, reservation)
+    return replace(service, placements=(joined,))
 
 
 def _is_vm_named(role: Role, wanted: str) -> bool:

@@ -6,7 +6,8 @@ The platform validates one migration scope at a time, and so does this summary:
 - **VMs in a virtual network** — one item per virtual network (`Move-AzureVirtualNetwork -Validate`): every
   network the files define, place a service in, or name through its gateway or what sits in it. The item covers the network (subnets, gateway, the local
   network sites and DNS servers it uses) and every cloud service in it: of a service deployed in several
-  networks, its deployments in this one.
+  networks, its deployments in this one; of a service deployed in this one only, its deployments whose
+  network the files do not state too (VMs a script adds to a deployment an export shows in it).
 - **VMs not in a virtual network** — one item per cloud service of VMs whose files say it is in no virtual
   network (`Move-AzureService -Validate`).
 - **Cloud services with web/worker roles** — services outside any virtual network that hold web/worker
@@ -347,11 +348,12 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
     inside: dict[str, list[object]] = defaultdict(list)
     for record in records_in_networks(estate.inventory):
         inside[key(record.vnet)].append(record)
+    unplaced = _unplaced(estate)
     for network in estate.virtual_networks:
         # What scripts do to its gateway (a circuit link, a VPN beside ExpressRoute), and what sits in it
         # or links to it (Application Gateways, services, peerings, circuit links), is the network's too.
         scripted = estate.scripted_gateway(network.name)
-        draft = _network_draft(network, reserved, scripted is not None).own(scripted)
+        draft = _network_draft(network, reserved, scripted is not None, unplaced).own(scripted)
         yield draft.own(inside.get(key(network.name), ()))
     for service in estate.cloud_services:
         if service.virtual_network_refs:
@@ -389,10 +391,29 @@ def _contents(placements: Iterable[Placement]) -> dict[str, object]:
     return {"vms": [vm.name for vm in vms], "roles": [r.name for r in roles]}
 
 
-def _network_draft(network: Network, reserved: _ReservedIps, scripted_gateway: bool) -> _Draft:
+def _unplaced(estate: Estate) -> dict[int, list[Placement]]:
+    """By service (`id`), the deployments whose network the files do not state (a script's `add_role` to a
+    deployment an export shows in a network) of each service placed in one network: they are in that
+    one, as the plan counts them. A service placed in several networks leaves them in none."""
+    found: dict[int, list[Placement]] = {}
+    for service in estate.cloud_services:
+        if len({key(ref.name) for ref in service.virtual_network_refs}) != 1:
+            continue
+        loose = [p for p in service.placements if not p.network_known and p.virtual_network is None]
+        if loose:
+            found[id(service)] = loose
+    return found
+
+
+def _network_draft(
+    network: Network, reserved: _ReservedIps, scripted_gateway: bool, unplaced: dict[int, list[Placement]]
+) -> _Draft:
     placed: dict[int, tuple[CloudService, list[Placement]]] = {}
     for service, placement in network.members:
-        placed.setdefault(id(service), (service, []))[1].append(placement)
+        entry = placed.get(id(service))
+        if entry is None:
+            entry = placed[id(service)] = (service, list(unplaced.get(id(service), ())))
+        entry[1].append(placement)
     migrates: dict[str, object] = {
         "defined": network.defined,
         "subnets": [s.name for s in network.subnets],

@@ -6,10 +6,12 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 from migcheck.estate import UNNAMED_BY_ROLE, CloudService, Estate, ExtendedSupport, Placement
+from migcheck.formats import byte_format
 from migcheck.inventory_model import ClassicReservedIp, ClassicVm
 from migcheck.model import (
     Deployment,
     ExtendedSupportService,
+    FileKind,
     Finding,
     InputEndpoint,
     NameRef,
@@ -418,8 +420,10 @@ class MultipleAvailabilitySets(Rule):
     docs = Docs(
         what="A cloud service whose VMs name more than one distinct `AvailabilitySetName` (compared without "
         "regard to case): the VMs of a REST deployment, or the Export-AzureVM files of one folder (or of one "
-        "configured group). The first set met is taken as the one to keep; one finding is reported for every "
-        "other set, at the `AvailabilitySetName` of its first VM.",
+        "configured group), and the VMs scripts and exports give the service. The set to keep is the first met "
+        "among VMs no script puts there (a REST body's, an export's), else the first met; one finding is "
+        "reported for every other set, at the `AvailabilitySetName` of its first VM, or where the script "
+        "names the set for a VM it adds or changes.",
         why="An availability set moves together with its cloud service, and the platform accepts at most one "
         "per cloud service: validation of a deployment with several fails.",
         fix="Decide which set the service keeps and move every VM into it (`Set-AzureAvailabilitySet`, then "
@@ -543,14 +547,15 @@ class MultipleAvailabilitySets(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
             every = service.availability_sets
-            sets = _sets_together(every)
-            if len(sets) < 2:
+            together = _sets_together(every)
+            if len(together) < 2:
                 continue
+            sets = _kept_first(together)
             names = listed(sets)
             for vms in list(sets.values())[1:]:
                 first = vms[0]
                 held = listed(vm.name for vm in vms)
-                if sets is every:
+                if together is every:
                     message = (
                         f"{service.label} has {len(sets)} availability sets ({names}); "
                         f"'{first.availability_set}' holds {held}"
@@ -1395,6 +1400,26 @@ def _sets_together(sets: dict[str, tuple[Role, ...]]) -> dict[str, tuple[Role, .
         if meeting:
             together[name] = meeting
     return together
+
+
+def _kept_first(sets: dict[str, tuple[Role, ...]]) -> dict[str, tuple[Role, ...]]:
+    """The availability sets with the one the service keeps first: the first met that holds a VM no script
+    puts there (as a REST body or an export shows it), else the first met. A set only scripts put VMs in
+    (adding them, or moving them with `update_role`) is then reported at the script, not the VMs that
+    exist."""
+    kept = next((name for name, vms in sets.items() if not all(map(_set_by_script, vms))), None)
+    if kept is None or kept == next(iter(sets)):
+        return sets
+    return {kept: sets[kept], **{name: vms for name, vms in sets.items() if name != kept}}
+
+
+def _set_by_script(vm: Role) -> bool:
+    """Whether a script gives the VM its availability set: its `AvailabilitySetName` is written in one."""
+    found = byte_format((vm.availability_set_mark or vm.mark).path)
+    return found is not None and found.kind in _SCRIPTS
+
+
+_SCRIPTS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL})
 
 
 def _met(vm: Role, sets: dict[str, tuple[Role, ...]]) -> str:
