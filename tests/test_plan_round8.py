@@ -81,3 +81,19 @@ def test_roles_sharing_a_network_with_vms_are_to_be_rebuilt_not_moved_to_a_class
     notes = " ".join(steps_by_id(plan_of(files))["network:shop-vnet"].notes)
     assert "cannot migrate (MIG104): rebuild the roles in Azure Resource Manager" in notes
     assert "network of their own first" not in notes
+
+
+def test_a_service_a_script_does_not_name_is_listed_by_a_cloud_service_stand_in(plan_of, capsys):
+    from migcheck.cli import main
+
+    script = (
+        "Import-Module Azure\n"
+        '$vm = New-AzureVMConfig -Name "vm01" -InstanceSize Small -ImageName $img\n'
+        'New-AzureVM -ServiceName $svc -VMs $vm -Location "West Europe"\n'
+    )
+    [step] = [s for s in plan_of({"d.ps1": script}).steps if s.id.startswith("service:")]
+    assert step.name == "<cloud service name, d.ps1:3>"
+    # The deployment, named after the service, keeps its own stand-in where it is the deployment.
+    assert step.moves[0].startswith("deployment '<deployment name, d.ps1:3>'")
+    main(["check", "."])
+    assert "<cloud service name, d.ps1:3> (1 VM)" in capsys.readouterr().out

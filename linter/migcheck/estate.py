@@ -226,6 +226,10 @@ class CloudService:
             return f"<cloud service of VM {self.name}>"
         if self.named_by == "file":
             return f"<cloud service of {posixpath.basename(self.mark.path)}>"
+        if self.named_by == "deployment" and self.name.startswith(_UNSTATED_DEPLOYMENT):
+            # A script creates the deployment of a service whose name it does not state (New-AzureVM names
+            # the deployment after the service): in a list of services, the stand-in is the service's name.
+            return "<cloud service name" + self.name.removeprefix(_UNSTATED_DEPLOYMENT)
         return self.name
 
     @property
@@ -335,6 +339,10 @@ class Network:
         for service, _ in self.members:
             seen.setdefault(id(service), service)
         return tuple(seen.values())
+
+
+# How a script's stand-in for a deployment name it does not state begins (`<deployment name, deploy.ps1:4>`).
+_UNSTATED_DEPLOYMENT = "<deployment name"
 
 
 @model.record

@@ -1163,7 +1163,8 @@ def _service_step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
         name=builder.step_name(
-            deployment if _named_by(service, deployment) else f"{service.listed_name}/{deployment}", service
+            service.listed_name if _named_by(service, deployment) else f"{service.listed_name}/{deployment}",
+            service,
         ),
         wave=1,
         after=(),

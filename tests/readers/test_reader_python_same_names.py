@@ -108,7 +108,7 @@ def test_the_readiness_summary_lists_one_deployment_with_both_vms(tmp_path, monk
     monkeypatch.chdir(tmp_path)
     main(["check", "."])
     out = capsys.readouterr().out
-    assert "<deployment name, deploy.py:13> (2 VMs)" in out
+    assert "<cloud service name, deploy.py:13> (2 VMs)" in out
     assert "deploy.py:17>" not in out.split("Readiness by migration scope:")[1]
 
 
