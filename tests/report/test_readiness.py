@@ -444,3 +444,17 @@ def test_a_statement_that_creates_a_service_per_loop_turn_counts_each_finding_on
     for name in ("sql1", "sql2"):
         [found] = items(result, NO_VNET)[name].findings
         assert found.resource_name == name
+
+
+def test_a_script_that_does_not_parse_fails_its_own_file_s_item(estate):
+    """MIG001 is about the file, not about the deployment the part of it that was read creates."""
+    script = (
+        "Import-Module Azure\n"
+        '$vm = New-AzureVMConfig -Name "vm01" -InstanceSize Small -ImageName $img\n'
+        'New-AzureVM -ServiceName "svc" -VMs $vm -Location "West Europe"\n'
+        "function unfinished {\n"
+    )
+    result = estate({"d.ps1": script}, select=("MIG001",))
+    assert [f.code for f in result.findings] == ["MIG001"]
+    assert str(items(result, NO_VNET)["svc"].verdict) == "Validation passed"
+    assert str(items(result, ScopeKind.FILES)["d.ps1"].verdict) == "Validation failed"

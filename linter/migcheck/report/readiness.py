@@ -246,6 +246,10 @@ def _file_draft(files: dict[str, _Draft], finding: Finding) -> _Draft:
 # --- attaching findings ------------------------------------------------------------------------------
 
 
+# The resource types of findings about a file itself, which its own item in the summary holds.
+_ABOUT_THE_FILE = frozenset({Script.kind, "File"})
+
+
 class _Attacher:
     """The items that own the element a finding points at (see the module docstring)."""
 
@@ -259,9 +263,10 @@ class _Attacher:
                 self.by_path[mark.path].add(index)
 
     def owners(self, finding: Finding) -> list[_Draft]:
-        if finding.resource_type == Script.kind:
-            # About the script itself (its classic calls, the order of its steps), not about what it
-            # deploys, though it points at a call that deploys: the script's file is its item.
+        if finding.resource_type in _ABOUT_THE_FILE:
+            # About the script itself (its classic calls, the order of its steps) or the file (it does not
+            # parse), not about what it deploys, though it points at a call or a line in it: the file's own
+            # item holds it.
             return []
         owners = self.by_mark.get(finding.mark)
         if owners:
