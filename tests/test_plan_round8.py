@@ -97,3 +97,9 @@ def test_a_service_a_script_does_not_name_is_listed_by_a_cloud_service_stand_in(
     assert step.moves[0].startswith("deployment '<deployment name, d.ps1:3>'")
     main(["check", "."])
     assert "<cloud service name, d.ps1:3> (1 VM)" in capsys.readouterr().out
+    # So in a network's item, among the services in it.
+    (Path("d.ps1")).write_text(
+        script.replace("-Location", '-VNetName "lab-vnet" -Location'), encoding="utf-8"
+    )
+    main(["check", "."])
+    assert "cloud services: <cloud service name, d.ps1:3> (1 VM)" in capsys.readouterr().out

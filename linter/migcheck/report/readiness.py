@@ -423,7 +423,7 @@ def _network_draft(
         "defined": network.defined,
         "subnets": [s.name for s in network.subnets],
         "gateway": network.gateway is not None or scripted_gateway,
-        "cloud_services": [{"name": s.name, **_contents(here)} for s, here in placed.values()],
+        "cloud_services": [{"name": s.listed_name, **_contents(here)} for s, here in placed.values()],
     }
     draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", migrates, network)
     # The network's own marks, the sites and DNS servers it uses, and every service placed in it.
