@@ -1,7 +1,9 @@
 """The plan: a circuit's service key as the scripts state it; what to do with roles that share a network
-with VMs."""
+with VMs; how a service a script does not name is listed."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from test_plan_documents import netcfg, network, steps_by_id
 
