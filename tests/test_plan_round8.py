@@ -105,3 +105,15 @@ def test_a_service_a_script_does_not_name_is_listed_by_a_cloud_service_stand_in(
     )
     main(["check", "."])
     assert "cloud services: <cloud service name, d.ps1:3> (1 VM)" in capsys.readouterr().out
+
+
+def test_roles_a_published_package_holds_are_said_to_be_unnamed(plan_of, capsys):
+    from migcheck.cli import main
+
+    script = "Import-Module Azure\nPublish-AzureServiceProject -ServiceName portal -Location 'West Europe'\n"
+    notes = [n for s in plan_of({"publish.ps1": script}).steps for n in s.notes if n.startswith("Not moved")]
+    assert notes == ["Not moved: cloud service 'portal': web/worker roles the files do not name."]
+    main(["check", "--select", "MIG101", "."])
+    out = capsys.readouterr().out
+    assert "has web or worker roles the files do not name (published by Publish-AzureServiceProject" in out
+    assert "<role name" not in out

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from migcheck.estate import key, portal_short_name
-from migcheck.model import Finding, Severity
+from migcheck.model import Finding, Severity, is_stand_in
 from migcheck.report.readiness import ScopeItem, ScopeSummary, readiness, refused
 from migcheck.rule import listed
 from migcheck.rules.reach import ipv4_networks
@@ -1029,11 +1029,18 @@ def _has_input_endpoint(placement: Placement) -> bool | None:
     return False
 
 
+def _role_names(service: CloudService) -> str:
+    """`web/worker roles Web, Worker`; those the files do not name (a package published whole) said so."""
+    named = [role.name for role in service.roles if not is_stand_in(role.name)]
+    unnamed = " and others the files do not name" if len(named) < len(service.roles) else ""
+    if not named:
+        return "web/worker roles the files do not name"
+    return f"web/worker roles {', '.join(named)}{unnamed}"
+
+
 def _roles_left_behind(services: Iterable[CloudService], with_vms: bool) -> str:
     """What becomes of the web/worker roles in a network: they stay behind, and block it until they are gone."""
-    held = "; ".join(
-        f"{s.label}: web/worker roles {', '.join(r.name for r in s.roles)}" for s in services if s.roles
-    )
+    held = "; ".join(f"{s.label}: {_role_names(s)}" for s in services if s.roles)
     why = (
         "a network that holds VMs and web/worker roles cannot migrate (MIG104): rebuild the roles in Azure "
         "Resource Manager (a classic network of their own would mean redeploying Cloud Services (classic), "
@@ -1119,9 +1126,8 @@ def _vms(service: CloudService) -> str:
 
 def _contents(service: CloudService) -> str:
     vms = [vm.name for vm in service.vms]
-    roles = [r.name for r in service.roles]
     parts = [f"VMs {', '.join(vms)}"] if vms else []
-    parts += [f"web/worker roles {', '.join(roles)}"] if roles else []
+    parts += [_role_names(service)] if service.roles else []
     return "; ".join(parts) or "nothing the files describe"
 
 

@@ -136,7 +136,7 @@ def test_a_web_role_deployment_the_script_does_not_name(tmp_path, monkeypatch):
     ((line, message),) = _messages(_lint(tmp_path, monkeypatch, script), "MIG101")
     assert line == 2
     assert message.startswith(
-        "deployment '<deployment name, deploy.ps1:3>' has a web or worker role '<role name, deploy.ps1:5>' "
+        "deployment '<deployment name, deploy.ps1:3>' has web or worker roles the files do not name "
         "(upgraded from a service package by Set-AzureDeployment -Upgrade"
     )
 

@@ -27,6 +27,7 @@ from migcheck.model import (
     VirtualIp,
     VirtualMachine,
     WithReservedIp,
+    is_stand_in,
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
 
@@ -356,6 +357,13 @@ class WebWorkerRole(Rule):
                     message = (
                         f"{service.label} has role '{role.name}', whose kind could not be told "
                         f"({role.kind_evidence}): if it is a web or worker role, {_NO_MIGRATION}"
+                    )
+                elif is_stand_in(role.name):
+                    # A package the files deploy without naming its roles (Publish-AzureServiceProject): the
+                    # service has them, by what deploys it, under names nobody wrote.
+                    how = f" ({role.kind_evidence})" if role.kind_evidence else ""
+                    message = (
+                        f"{service.label} has web or worker roles the files do not name{how}: {_NO_MIGRATION}"
                     )
                 else:
                     how = f" ({role.kind_evidence})" if role.kind_evidence else ""
