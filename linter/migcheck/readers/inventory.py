@@ -13,7 +13,9 @@ Accepted envelopes (keys matched without regard to case):
 - the az CLI's other `list` commands (`az network vnet list`, `az role assignment list`, `az security
   pricing list`, ...) and the Az cmdlets through ConvertTo-Json (`Get-AzVirtualNetwork`): no `properties`
   key, each resource's properties written at its top beside its id, name and type, and read from there;
-- Resource Manager list responses, `{"value": [...]}` (classic alert rules from the `alertrules` call);
+- Resource Manager list responses, `{"value": [...]}` (classic alert rules from the `alertrules` call, a
+  network's peerings from its `virtualNetworkPeerings` call; `az network vnet peering list` writes the
+  same peerings as a bare array, their properties at the top);
 - `Get-AzureDedicatedCircuitLinkAuthorization`, `Get-AzureDedicatedCircuitLink`,
   `Get-AzureApplicationGateway` through `ConvertTo-Json`: an object, or an array of them;
 - `Get-AzureVM` through `ConvertTo-Json`: a `PersistentVMRoleContext` per VM (its state and its `VM`), an

@@ -342,6 +342,7 @@ NESTED: dict[str, tuple[str, ...]] = {
         "virtualNetworkPeerings[].properties.remoteVirtualNetwork",
         "virtualNetworkPeerings[].remoteVirtualNetwork",  # a peering's properties at its top (az CLI)
     ),
+    "microsoft.network/virtualnetworks/virtualnetworkpeerings": ("remoteVirtualNetwork",),
     "microsoft.network/expressroutecircuits": ("authorizations[].properties",),
     "microsoft.apimanagement/service": (
         "virtualNetworkConfiguration",
@@ -788,19 +789,39 @@ def _classic_storage(item: Item) -> Iterator[ClassicStorageAccount]:
 
 
 def _peerings(item: Item) -> Iterator[VnetPeering]:
-    """`virtualNetworkPeerings` of a Resource Manager network whose remote network is a classic one."""
+    """`virtualNetworkPeerings` of a Resource Manager network whose remote network is a classic one, each
+    marked at the network's row."""
     for peering in items(get(item.properties, "virtualNetworkPeerings")):
         props = get(peering, "properties") or peering
-        remote = parse_id(text(get(get(props, "remoteVirtualNetwork"), "id")))
-        if remote.is_classic_network:
-            yield VnetPeering(
-                text(get(peering, "name")) or remote.name,
-                remote.name,
-                item.name,
-                item.mark,
-                state=text(get(props, "peeringState")),
-                vnet_subscription=remote.subscription,
-            )
+        found = _classic_peering(props, text(get(peering, "name")), item.name, item.mark)
+        if found is not None:
+            yield found
+
+
+_PEERING = "microsoft.network/virtualnetworks/virtualnetworkpeerings"
+
+
+def _peering(item: Item) -> Iterator[VnetPeering]:
+    """A peering exported on its own (`az network vnet peering list`, the list call's `{"value": [...]}`)
+    whose remote network is a classic one: the record its network's row gives, its network the one its id
+    is under (`.../virtualNetworks/<vnet>/virtualNetworkPeerings/<name>`). Marked at its remote network,
+    since the row is the peering's, not the network's."""
+    own = item.id if item.id.type == _PEERING else parse_id("")
+    found = _classic_peering(item.properties, own.child or item.name, own.name, item.mark)
+    if found is not None:
+        yield replace(found, mark=item.spots.at(item.spots.key("remoteVirtualNetwork")))
+
+
+def _classic_peering(props: object, name: str, peer: str, mark: Mark) -> VnetPeering | None:
+    """The record of a peering (its properties `props`) of Resource Manager network `peer`, when its remote
+    network is a classic one; None otherwise."""
+    state = text(get(props, "peeringState"))  # looked up first: what `READ_AT_TOP` finds it reads
+    remote = parse_id(text(get(get(props, "remoteVirtualNetwork"), "id")))
+    if not remote.is_classic_network:
+        return None
+    return VnetPeering(
+        name or remote.name, remote.name, peer, mark, state=state, vnet_subscription=remote.subscription
+    )
 
 
 def _circuit(item: Item) -> Iterator[ExpressRouteCircuit]:
@@ -996,6 +1017,7 @@ BUILDERS: dict[str, Builder] = {
     "microsoft.classicstorage/storageaccounts": _classic_storage,
     "microsoft.classicnetwork/reservedips": _reserved_ip,
     "microsoft.network/virtualnetworks": _peerings,
+    _PEERING: _peering,
     "microsoft.network/expressroutecircuits": _circuit,
     "microsoft.apimanagement/service": _api_management,
     "microsoft.hdinsight/clusters": _hdinsight,

@@ -271,10 +271,13 @@ class VnetPeeringRule(Rule):
     docs = Docs(
         what="Peerings of Resource Manager networks (`microsoft.network/virtualnetworks`) whose "
         "`virtualNetworkPeerings[].properties.remoteVirtualNetwork.id` is a classic network "
-        "(`.../Microsoft.ClassicNetwork/virtualNetworks/<name>`), and peerings declared in `vnet-peerings`. "
+        "(`.../Microsoft.ClassicNetwork/virtualNetworks/<name>`), peerings exported on their own (rows typed "
+        '`microsoft.network/virtualnetworks/virtualnetworkpeerings`, in a `{"value": [...]}` list or as '
+        "`az network vnet peering list` writes them), and peerings declared in `vnet-peerings`. "
         "A peering is configured on the Resource Manager side only, so it is visible only when the export "
         "covers the subscription of the Resource Manager network: export every subscription that may peer "
-        "with yours (`--management-groups`). The finding points at the Resource Manager network's row.",
+        "with yours (`--management-groups`). The finding points at the Resource Manager network's row, or "
+        "at a peering's `remoteVirtualNetwork` when the peering is a row of its own.",
         why="The platform does not migrate a virtual network that is peered: the peering would have to change "
         "from a classic-to-Resource Manager peering to one between two Resource Manager networks, which the "
         "migration does not do.",
