@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from migcheck import inventory_model as inv
 from migcheck import model
+from migcheck.formats import is_script
 from migcheck.inventory_model import Inventory
 from migcheck.model import (
     AccessControl,
@@ -1684,9 +1685,12 @@ def _without_deletions(deployment: Deployment) -> Deployment | None:
 
 def _deleted(services: tuple[CloudService, ...], records: Sequence[Deployment]) -> tuple[CloudService, ...]:
     """`services` without the cloud services and VMs scripts delete (`Deployment.deleted`, `Role.deleted`):
-    the service of that name, and the VM of that name in the service of that name, whichever file
-    describes them. A service the files do not name (named after a folder or a deployment) is none of
-    them; a deployment left without roles is gone with its last VM."""
+    the service of that name, and the VM of that name in the service of that name, as a REST body, an
+    export or an Export-AzureVM file describes them. One that another script creates stays: nothing says
+    which of the two scripts runs last (a repository's teardown script does not mean its deployment is
+    gone), and the script that deletes what it creates itself is read in order already. A service the
+    files do not name (named after a folder or a deployment) is none of them; a deployment left without
+    roles is gone with its last VM."""
     gone: set[str] = set()
     vms: dict[str, set[str]] = defaultdict(set)
     for record in records:
@@ -1700,7 +1704,8 @@ def _deleted(services: tuple[CloudService, ...], records: Sequence[Deployment]) 
     kept = []
     for service in services:
         named = service.named_by == "files"
-        if named and key(service.name) in gone:
+        scripted = any(is_script(p.mark.path) for p in service.placements)
+        if named and key(service.name) in gone and not scripted:
             continue
         names = vms.get(key(service.name)) if named else None
         kept.append(_without_vms(service, names) if names else service)
@@ -1710,7 +1715,11 @@ def _deleted(services: tuple[CloudService, ...], records: Sequence[Deployment]) 
 def _without_vms(service: CloudService, names: set[str]) -> CloudService:
     placements = []
     for placement in service.placements:
-        roles = tuple(r for r in placement.roles if not (r.is_vm and key(r.name) in names))
+        roles = tuple(
+            r
+            for r in placement.roles
+            if not (r.is_vm and key(r.name) in names and not is_script(r.mark.path))
+        )
         if len(roles) == len(placement.roles):
             placements.append(placement)
         elif roles:

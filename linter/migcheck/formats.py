@@ -68,3 +68,12 @@ def byte_format(path: str) -> Format | None:
     """The non-XML format whose extension `path` has, if any: such files go to their reader whole."""
     lowered = path.lower()
     return next((f for f in FORMATS if not f.xml and lowered.endswith(f.suffixes)), None)
+
+
+SCRIPT_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL})
+
+
+def is_script(path: str) -> bool:
+    """Whether `path` names a script (Python or PowerShell) by its extension."""
+    found = byte_format(path)
+    return found is not None and found.kind in SCRIPT_KINDS

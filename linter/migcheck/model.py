@@ -1019,6 +1019,13 @@ class Document:
         return Document(self.path, self.kind, self.root, self.resources, self.suppressions, self.problem)
 
 
+def is_unnamed_role(name: str) -> bool:
+    """Whether `name` is a script's stand-in for a role it deploys without naming (`<role name,
+    publish.ps1:7>`, a package published whole), which says nothing but where: messages say the roles
+    are ones the files do not name. Other stand-ins (`<roles of package web.cspkg>`) say what they are."""
+    return name.startswith("<role name")
+
+
 def is_stand_in(name: str) -> bool:
     """Whether `name` stands in for one a script does not state (`<deployment name, deploy.py:48>`): Azure
     names hold no `<` or `>`, so such a name is never one the platform knows."""

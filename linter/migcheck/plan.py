@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from migcheck.estate import key, portal_short_name
-from migcheck.model import Finding, Severity, is_stand_in
+from migcheck.model import Finding, Severity, is_unnamed_role
 from migcheck.report.readiness import ScopeItem, ScopeSummary, readiness, refused
 from migcheck.rule import listed
 from migcheck.rules.reach import ipv4_networks
@@ -1031,7 +1031,7 @@ def _has_input_endpoint(placement: Placement) -> bool | None:
 
 def _role_names(service: CloudService) -> str:
     """`web/worker roles Web, Worker`; those the files do not name (a package published whole) said so."""
-    named = [role.name for role in service.roles if not is_stand_in(role.name)]
+    named = [role.name for role in service.roles if not is_unnamed_role(role.name)]
     unnamed = " and others the files do not name" if len(named) < len(service.roles) else ""
     if not named:
         return "web/worker roles the files do not name"

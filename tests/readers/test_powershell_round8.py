@@ -312,13 +312,46 @@ def test_the_vm_without_a_subnet_alone_is_reported(tmp_path, monkeypatch):
     assert _mig203(tmp_path, monkeypatch, "") == [AT_NO_SUBNET]
 
 
-def test_a_vm_another_script_deletes_is_gone(tmp_path, monkeypatch):
-    assert _mig203(tmp_path, monkeypatch, DELETE_VM.format(service="fab-tools", name="scratch01")) == []
-
-
-def test_a_vm_deleted_through_the_pipeline_is_gone(tmp_path, monkeypatch):
+def test_a_vm_another_script_creates_stays_whatever_a_teardown_script_deletes(tmp_path, monkeypatch):
+    """Nothing says which of two scripts runs last: a repository's cleanup script does not mean that
+    what its deploy script creates is gone."""
+    assert _mig203(tmp_path, monkeypatch, DELETE_VM.format(service="fab-tools", name="scratch01")) == [
+        AT_NO_SUBNET
+    ]
     cleanup = 'Get-AzureVM -ServiceName "fab-tools" -Name "scratch01" | Remove-AzureVM -DeleteVHD\n'
-    assert _mig203(tmp_path, monkeypatch, cleanup) == []
+    assert _mig203(tmp_path, monkeypatch, cleanup) == [AT_NO_SUBNET]
+
+
+DEPLOYED_TOOLS = """\
+<HostedService xmlns="http://schemas.microsoft.com/windowsazure">
+  <ServiceName>fab-tools</ServiceName>
+  <Deployments><Deployment>
+    <Name>fab-tools</Name>
+    <RoleList><Role>
+      <RoleName>scratch01</RoleName>
+      <RoleType>PersistentVMRole</RoleType>
+    </Role></RoleList>
+    <VirtualNetworkName>fab-vnet</VirtualNetworkName>
+  </Deployment></Deployments>
+</HostedService>
+"""
+
+
+def test_a_vm_a_rest_body_describes_is_gone_once_a_script_deletes_it(tmp_path, monkeypatch):
+    for n, (cleanup, expected) in enumerate(
+        (
+            ("", ["MIG203 fab-tools.xml:5:15"]),
+            (DELETE_VM.format(service="fab-tools", name="scratch01"), []),
+            ('Get-AzureVM -ServiceName "fab-tools" -Name "scratch01" | Remove-AzureVM -DeleteVHD\n', []),
+            ('Remove-AzureService -ServiceName "fab-tools" -Force\n', []),
+            (
+                _may_not_run('Remove-AzureService -ServiceName "fab-tools" -Force\n'),
+                ["MIG203 fab-tools.xml:5:15"],
+            ),
+        )
+    ):
+        files = {"fab-tools.xml": DEPLOYED_TOOLS, "02-cleanup.ps1": HEADER + cleanup}
+        assert _findings(tmp_path / str(n), monkeypatch, files, "MIG203") == expected, cleanup
 
 
 def test_another_vm_deleted_leaves_it(tmp_path, monkeypatch):
@@ -336,11 +369,10 @@ def test_a_deletion_that_may_not_run_leaves_it(tmp_path, monkeypatch):
     assert _mig203(tmp_path, monkeypatch, cleanup) == [AT_NO_SUBNET]
 
 
-def test_the_cloud_service_deleted_takes_its_vms(tmp_path, monkeypatch):
-    assert _mig203(tmp_path, monkeypatch, 'Remove-AzureService -ServiceName "fab-tools" -Force\n') == []
-    cleanup = _may_not_run('Remove-AzureService -ServiceName "fab-tools" -Force\n')
-    assert _mig203(tmp_path, monkeypatch, cleanup) == [AT_NO_SUBNET]
-    assert _mig203(tmp_path, monkeypatch, 'Remove-AzureService -ServiceName "fab-other" -Force\n') == [
+def test_a_cloud_service_another_script_creates_stays_whatever_a_teardown_script_deletes(
+    tmp_path, monkeypatch
+):
+    assert _mig203(tmp_path, monkeypatch, 'Remove-AzureService -ServiceName "fab-tools" -Force\n') == [
         AT_NO_SUBNET
     ]
 

@@ -183,7 +183,7 @@ def test_a_package_url_the_script_does_not_state_names_the_roles_by_a_stand_in(t
         f"MIG101 deploy.py:{position(text, '<PackageUrl>')}"
     ]
     (message,) = messages(tmp_path, monkeypatch, text, "MIG101")
-    assert message.startswith("cloud service 'shop' has a web or worker role '<role name, deploy.py:")
+    assert message.startswith("cloud service 'shop' has web or worker roles the files do not name")
 
 
 LB_SET = """<?xml version="1.0" encoding="utf-8"?>

@@ -279,10 +279,8 @@ def test_a_create_deployment_a_script_fills_in_names_the_package_roles_it_does_n
         deploy(sys.argv[1], sys.argv[2], sys.argv[3])
         """
     )
-    ((_, line, _, message),) = found(check(tmp_path, monkeypatch, {"deploy.py": text}), "MIG101")
-    assert message.startswith(
-        f"cloud service 'shop' has a web or worker role '<role name, deploy.py:{line + 3}>'"
-    )
+    ((_, _, _, message),) = found(check(tmp_path, monkeypatch, {"deploy.py": text}), "MIG101")
+    assert message.startswith("cloud service 'shop' has web or worker roles the files do not name")
 
 
 def test_a_vm_deployment_body_beside_a_create_deployment_stays_a_deployment_of_vms(tmp_path, monkeypatch):

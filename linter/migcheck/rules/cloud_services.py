@@ -6,12 +6,11 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 from migcheck.estate import UNNAMED_BY_ROLE, CloudService, Estate, ExtendedSupport, Placement
-from migcheck.formats import byte_format
+from migcheck.formats import is_script
 from migcheck.inventory_model import ClassicReservedIp, ClassicVm
 from migcheck.model import (
     Deployment,
     ExtendedSupportService,
-    FileKind,
     Finding,
     InputEndpoint,
     NameRef,
@@ -27,7 +26,7 @@ from migcheck.model import (
     VirtualIp,
     VirtualMachine,
     WithReservedIp,
-    is_stand_in,
+    is_unnamed_role,
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
 
@@ -358,7 +357,7 @@ class WebWorkerRole(Rule):
                         f"{service.label} has role '{role.name}', whose kind could not be told "
                         f"({role.kind_evidence}): if it is a web or worker role, {_NO_MIGRATION}"
                     )
-                elif is_stand_in(role.name):
+                elif is_unnamed_role(role.name):
                     # A package the files deploy without naming its roles (Publish-AzureServiceProject): the
                     # service has them, by what deploys it, under names nobody wrote.
                     how = f" ({role.kind_evidence})" if role.kind_evidence else ""
@@ -1423,11 +1422,7 @@ def _kept_first(sets: dict[str, tuple[Role, ...]]) -> dict[str, tuple[Role, ...]
 
 def _set_by_script(vm: Role) -> bool:
     """Whether a script gives the VM its availability set: its `AvailabilitySetName` is written in one."""
-    found = byte_format((vm.availability_set_mark or vm.mark).path)
-    return found is not None and found.kind in _SCRIPTS
-
-
-_SCRIPTS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL})
+    return is_script((vm.availability_set_mark or vm.mark).path)
 
 
 def _met(vm: Role, sets: dict[str, tuple[Role, ...]]) -> str:
