@@ -369,6 +369,10 @@ def read(path: str, data: bytes) -> Document:
     listed = _with_plain_lists(parsed, tree.root_node)
     if listed is not parsed:
         parsed, tree = listed, _parser().parse(listed)
+    for rewrite in (_with_closers_on_their_line, _with_calls_readable):
+        rewritten = rewrite(parsed, tree.root_node)
+        if rewritten is not parsed:
+            parsed, tree = rewritten, _parser().parse(rewritten)
     problem, code_end = _syntax_problem(tree.root_node, where, parsed)
     if code_end < len(source):
         # From a string or comment never closed to the end of the file, PowerShell sees text, not code: what
@@ -591,6 +595,121 @@ def _between_arguments(root: Node, offset: int) -> bool:
         and before.type != "command_argument_sep"
         and after.type != "command_argument_sep"
     )
+
+
+# A line continuation just before a closing brace or parenthesis (`@{ "A9" = 16 `` ` ``, then `}` on the
+# next line): PowerShell reads the closer as on the same line, where the grammar fails. Such a backtick is
+# parsed as a blank: the line break then ends the line, which before a closer changes nothing.
+_CONTINUED_TO_CLOSER = re.compile(rb"`(?=\r?\n[ \t\r\n]*[)}])")
+
+
+def _with_closers_on_their_line(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy with each backtick that
+    continues a line onto a closing bracket written as a blank (see `_CONTINUED_TO_CLOSER`). A backtick in
+    a string or a comment, or one escaped by another, stays."""
+    if not root.has_error:
+        return source
+    backticks = [m.start() for m in _CONTINUED_TO_CLOSER.finditer(source)]
+    backticks = [at for at in backticks if not _escaped(source, at)]
+    kept = [at for at, held in zip(backticks, _innermost(root, backticks, _TEXT), strict=True) if not held]
+    if not kept:
+        return source
+    changed = bytearray(source)
+    for at in kept:
+        changed[at] = 0x20
+    return bytes(changed)
+
+
+def _innermost(root: Node, offsets: list[int], kinds: dict[str, str]) -> list[str]:
+    """For each of `offsets` (in ascending order), the capture name (see `_captures`) of the innermost
+    node of `kinds` that holds the byte there; "" for none. One query and one sweep over the nodes found,
+    which nest: walking up from each offset would cost the width of each wide node on the way, as
+    tree-sitter finds a node's parent from the root down."""
+    found = _captures(kinds, root) if offsets else {}
+    spans = sorted(
+        (node.start_byte, -node.end_byte, name)
+        for name, nodes in found.items()
+        for node in nodes
+        if node.end_byte > node.start_byte
+    )
+    held: list[str] = []
+    holding: list[tuple[int, str]] = []  # (end, name) of the nodes that hold the offset, innermost last
+    at = 0
+    for offset in offsets:
+        while at < len(spans) and spans[at][0] <= offset:
+            start, end, name = spans[at]
+            at += 1
+            while holding and holding[-1][0] <= start:
+                holding.pop()
+            holding.append((-end, name))
+        while holding and holding[-1][0] <= offset:
+            holding.pop()
+        held.append(holding[-1][1] if holding else "")
+    return held
+
+
+# A command's argument that goes on past a method call (`-Password $cred.GetNetworkCredential().Password`,
+# `$names.Split(",")[0]`): PowerShell reads one expression, the grammar reads the call's parentheses as an
+# argument of their own and cannot place what follows. Such an argument followed by a blank is parsed in
+# parentheses, the blank before it written as `(` and the one after it as `)`: `-Password($cred…Password)`
+# is the same argument. One that ends its line is parsed with what follows the first call as a comment
+# (`$cred.GetNetworkCredential()#Password`): the grammar reads it as it reads an argument that ends with the
+# call, whose value the reader does not know either. Every offset stays. A call's arguments are taken on
+# one line, without brackets of their own, and strings without `$` or a backtick in them; anything else is
+# left as it is.
+_CALL_ARGUMENTS = rb"\((?:[^()'\"{}\r\n`]|'[^'\r\n]*'|\"[^\"$`\r\n]*\")*\)"
+_MEMBER = rb"(?:(?:\.|::)[A-Za-z_]\w*(?:" + _CALL_ARGUMENTS + rb")?|\[[^\[\]()'\"\r\n]*\])"
+_CHAINED_CALL = re.compile(rb"(?<=[ \t])\$(?:[A-Za-z]+:)?\w+" + _MEMBER + rb"*(?=[ \t]|\r?\n|\Z)")
+_CALL_GOES_ON = re.compile(rb"\)(?:\.|::|\[)")
+_PARAMETER_BEFORE = re.compile(rb"(?:^|[ \t])-[A-Za-z_][\w-]*[ \t]$")
+
+
+def _with_calls_readable(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy where each argument that
+    goes on past a method call is written as the grammar reads it (see `_CHAINED_CALL`), where the tree
+    reads it among a command's arguments or could not read it. The tree of the changed source may read
+    another such argument of the same command that the error hid: up to `_CALL_ROUNDS` trees are read."""
+    changed = source
+    for round_ in range(_CALL_ROUNDS):
+        if round_:
+            root = _parser().parse(changed).root_node
+        if not root.has_error:
+            break
+        edits = _call_edits(changed, root)
+        if not edits:
+            break
+        edited = bytearray(changed)
+        for at, byte in edits:
+            edited[at] = byte
+        changed = bytes(edited)
+    return changed
+
+
+_CALL_ROUNDS = 4
+_LOOK_BACK = 256  # bytes before an argument looked at for the parameter it follows
+
+
+def _call_edits(source: bytes, root: Node) -> list[tuple[int, int]]:
+    """The bytes `_with_calls_readable` writes in `root`'s source, each with its offset. Parentheses only
+    around an argument that follows a parameter's name or another blank (the blank before it, which the
+    opening parenthesis takes, is not the only one): after a bare word, `word(` would read as a call."""
+    edits: list[tuple[int, int]] = []
+    matches = [m for m in _CHAINED_CALL.finditer(source) if _CALL_GOES_ON.search(m.group()) is not None]
+    places = _innermost(root, [m.start() for m in matches], _ARGUMENT_PLACES)
+    for match, place in zip(matches, places, strict=True):
+        start, end = match.span()
+        if place != "argument":
+            continue
+        if end == len(source) or source[end] == 0x0A:  # the argument ends its line
+            goes_on = _CALL_GOES_ON.search(source, start, end)
+            assert goes_on is not None
+            edits.append((goes_on.start() + 1, 0x23))
+            continue
+        window = max(start - _LOOK_BACK, 0)
+        before = source[max(source.rfind(b"\n", window, start) + 1, window) : start]
+        if before[-2:-1] in (b" ", b"\t") or _PARAMETER_BEFORE.search(before) or not before.strip():
+            edits.extend(((start - 1, 0x28), (end, 0x29)))
+    return edits
 
 
 # Brackets open at once past which a script is refused before it is parsed (as Python scripts are past 100
@@ -1102,6 +1221,13 @@ def _first(node: Node, kind: str) -> Node | None:
     return next((c for c in node.children if c.type == kind), None)
 
 
+def _only_child(node: Node, kind: str) -> Node | None:
+    """What the child of `node` of type `kind` holds, when it holds one node (a `for` loop's condition)."""
+    holder = _first(node, kind)
+    inner = _named(holder) if holder is not None else []
+    return inner[0] if len(inner) == 1 else None
+
+
 def _unwrap(node: Node) -> Node:
     """The node under any one-child wrapper levels."""
     while node.type in _WRAPPERS and node.named_child_count == 1:
@@ -1216,6 +1342,16 @@ _TEXT_TOKENS = frozenset(
         "comment",
     }
 )
+# The nodes whose text the grammar read as a string or a comment (see `_innermost`).
+_TEXT = dict.fromkeys((*_TEXT_TOKENS, "string_literal"), "text")
+# Where a token is, as the innermost of these nodes around it says: among a command's arguments, or in a
+# region the grammar could not read (`argument`); in a string or a comment, or in an expression of its own.
+_ARGUMENT_PLACES = {
+    **_TEXT,
+    "command_elements": "argument",
+    "ERROR": "argument",
+    **dict.fromkeys(("pipeline", "statement_list", "parenthesized_expression", "sub_expression"), "other"),
+}
 _MAX_OPENERS = 16  # openers after the last closer looked at in the tree: most sit in comments or strings
 
 
@@ -1264,6 +1400,8 @@ def _syntax_problem(root: Node, where: Positions, parsed: bytes) -> tuple[FilePr
         return _problem(where.at(offset), f"the {what} is never closed", fix), offset
     for node in _problems(root):
         if node.is_missing and node.type in _CLOSERS and not where.source[node.end_byte :].strip():
+            if _open_brackets(parsed) == []:  # every bracket closes: the grammar lost its way before
+                break
             return _missing(node, where), size
     opener = _open_bracket(parsed)
     if opener is not None:
@@ -2194,6 +2332,17 @@ _PACKAGE_EVIDENCE = {
     "publish-azureserviceproject": "published by Publish-AzureServiceProject, which deploys web and worker "
     "roles only",
 }
+# The cmdlets that manage the extensions of a cloud service's roles, which only web and worker roles take.
+_EXTENSION_EVIDENCE = {
+    "set-azureservicediagnosticsextension": "given the diagnostics extension by "
+    "Set-AzureServiceDiagnosticsExtension, which acts on web and worker roles only",
+    "remove-azureservicediagnosticsextension": "its diagnostics extension is removed by "
+    "Remove-AzureServiceDiagnosticsExtension, which acts on web and worker roles only",
+    "set-azureserviceextension": "given an extension by Set-AzureServiceExtension, which acts on web and "
+    "worker roles only",
+    "set-azureserviceremotedesktopextension": "given the remote desktop extension by "
+    "Set-AzureServiceRemoteDesktopExtension, which acts on web and worker roles only",
+}
 _MAX_DEPTH = 100  # nesting past this is read as code the reader does not follow (no deep recursion)
 # The statements whose output is a value when they are assigned or sit in `@( … )` or `$( … )`.
 _OUTPUT_STATEMENTS = (
@@ -2347,6 +2496,11 @@ class Interpreter:
         # different branches of one choice.
         self.branches: tuple[tuple[str, int], ...] | None = ()
         self.choices = 0
+        # The VMs New-AzureVM creates on branches from configurations the reader cannot see, by deployment
+        # and the value's definition: (deployment, VM, the branches of each command that creates it).
+        self.unseen_configurations: dict[
+            tuple[int, object], tuple[DeploymentDraft, RoleDraft, list[tuple[tuple[str, int], ...]]]
+        ] = {}
 
     def _outside_deployments(self) -> None:
         """What the script creates or registers outside any deployment, once each however often it runs the
@@ -2642,12 +2796,20 @@ class Interpreter:
         for function in found.get("function", []):
             self._queue(function)
 
-    def _loop(self, node: Node, env: Env, read: Node | None = None, block: bool = False) -> None:
+    def _loop(
+        self,
+        node: Node,
+        env: Env,
+        read: Node | None = None,
+        block: bool = False,
+        parts: list[Node] | None = None,
+    ) -> None:
         """A loop's body runs any number of times: a variable it assigns may hold a value from an earlier
         round when it is read, so it starts unknown, and what the loop leaves is joined with before. A path
         the body ends (`break`, `return`, …) is read as going on after the loop, as the body may not run.
         `read`: the list of a `foreach`, already read. A script `block` is read the same way, as a unit of
-        its own: a `return` in it ends only the block, and its `$using:x` is the `$x` of `env`."""
+        its own: a `return` in it ends only the block, and its `$using:x` is the `$x` of `env`. `parts`:
+        the loop's parts in the order a round runs them, when that is not the order they are written in."""
         inner = env.child()
         inner.loop = (self.index, node)
         inner.using = env if block else None
@@ -2656,7 +2818,7 @@ class Interpreter:
         defined = len(self.replaced)
         if self.index.dot_sources_within(node):  # a later round reads what an earlier one dot-sourced
             self.dotted = True
-        for child in _named(node):
+        for child in parts if parts is not None else _named(node):
             if child.type == "variable" and node.type == "foreach_statement":
                 continue
             if read is not None and child.id == read.id:
@@ -2674,6 +2836,80 @@ class Interpreter:
             self.stopped = None
         self._left_maybe(loop=True)
         env.merge([inner], False, self.spend)
+
+    def _for(self, node: Node, env: Env) -> None:
+        """`for (initializer; condition; step) { body }` as PowerShell runs it: the initializer once, then
+        each round the condition, the body and the step, in that order. A loop whose rounds the reader can
+        count (see `_for_rounds`) runs round by round, as `_foreach` walks a list of constants, when the
+        body has no `break` or `continue` and the repeats are affordable: each round's body sees the
+        counter's value in that round. Any other is read as `_loop` reads it, with the step after the
+        body."""
+        initializer = _first(node, "for_initializer")
+        condition = _first(node, "for_condition")
+        step = _first(node, "for_iterator")
+        body = _first(node, "statement_block")
+        for part in _named(initializer) if initializer is not None else ():
+            self.statement(part, env)
+        if self.stopped is not None:
+            self._not_run(body)
+            return
+        rounds = self._for_rounds(node, env) if body is not None and not self.index.exits(body) else None
+        if rounds is None or body is None or step is None or not self._repeat(node, max(rounds - 1, 0)):
+            parts = [part for part in (condition, body, step) if part is not None]
+            self._loop(node, env, parts=parts)
+            return
+        if rounds == 0:
+            self._not_run(body)
+            return
+        for _ in range(rounds):
+            self.statements(body, env)
+            if self.stopped is not None:
+                break
+            self.statement(step, env)
+
+    def _for_rounds(self, node: Node, env: Env) -> int | None:
+        """How many rounds a `for` loop runs, its initializer run: when its step changes one variable by one
+        (`$i++`, `--$i`), its condition compares that variable with a whole number the script writes or a
+        variable that holds one (`$i -le $count`, `$i -lt 10`), which nothing in the loop assigns, and the
+        loop ends within `_MAX_ROUNDS` rounds; None otherwise. A number a parameter's default states counts
+        the rounds, as a list it states is walked (see `_foreach`)."""
+        step, condition = _only_child(node, "for_iterator"), _only_child(node, "for_condition")
+        stepping = _unwrap(step) if step is not None else None
+        if stepping is not None and stepping.type == "expression_with_unary_operator":
+            stepping = _named(stepping)[0] if len(_named(stepping)) == 1 else stepping
+        target = _operand(stepping) if stepping is not None and stepping.type in _STEPPING else None
+        compared = _unwrap(condition) if condition is not None else None
+        if target is None or target.type != "variable" or compared is None:
+            return None
+        if compared.type != "comparison_expression" or len(_named(compared)) != 3:
+            return None
+        left, comparing, right = _named(compared)
+        word = _text(comparing).strip().casefold().removeprefix("-")
+        word = word[1:] if word[:1] in ("i", "c") and word[1:] in _ORDERINGS else word
+        key = _variable(_text(target))[1]
+        sides = [_unwrap(left), _unwrap(right)]
+        counter_at = [at for at, side in enumerate(sides) if _is_variable(side, key)]
+        if word not in _ORDERINGS or len(counter_at) != 1:
+            return None
+        bound = sides[1 - counter_at[0]]
+        if bound.type == "variable" and self.index.assigns(
+            _variable(_text(bound))[1], node.start_byte, node.end_byte
+        ):
+            return None
+        if bound.type not in ("variable", "integer_literal", "decimal_integer_literal"):
+            return None
+        values = [self.evaluate(side, env) for side in sides]
+        if not all(isinstance(v, Text) and _WHOLE.fullmatch(v.value) for v in values):
+            return None
+        if not (isinstance(values[0], Text) and values[0].number):  # PowerShell compares as the left side is
+            return None
+        numbers = [int(v.value) for v in values if isinstance(v, Text)]
+        by = 1 if stepping is not None and stepping.type.endswith("increment_expression") else -1
+        for rounds in range(_MAX_ROUNDS + 1):
+            if not _ORDERINGS[word](numbers[0], numbers[1]):
+                return rounds
+            numbers[counter_at[0]] += by
+        return None
 
     def _foreach(self, node: Node, env: Env) -> None:
         """`foreach ($x in …)`: the list is read once, before the loop. A list of constants the script
@@ -3019,7 +3255,7 @@ class Interpreter:
         "if_statement": _if,
         "foreach_statement": _foreach,
         "flow_control_statement": _flow,
-        "for_statement": _loop,
+        "for_statement": _for,
         "while_statement": _loop,
         "do_statement": _loop,
         "try_statement": _try,
@@ -4535,10 +4771,35 @@ class Interpreter:
                 continue  # those a loop read once added in its other rounds: the configurations beside it
             elif not isinstance(item, Null):  # a configuration the reader cannot see: a VM of its own
                 written = marks[at] if at < len(marks) else self._written_at(arg)
-                role = self._role(draft, Unknown(""), self.where.mark(node), "opaque", written)
+                role = self._unseen_configuration(draft, item, node, written)
                 role.add([([self._unseen_disks(written or self.where.mark(node))], True)])
                 role.created_on(self.branches)
         return NULL
+
+    def _unseen_configuration(
+        self, draft: DeploymentDraft, item: Value, node: Node, written: Mark | None
+    ) -> RoleDraft:
+        """The VM New-AzureVM creates from a configuration the reader cannot see: a VM of its own, but the
+        one an earlier New-AzureVM created from the same value (one definition of it: see `Unknown.ident`)
+        on another branch of a choice this one is on, as only one of them runs (`if ($wait) { New-AzureVM
+        -VMs $VM -WaitForBoot } else { New-AzureVM -VMs $VM }`)."""
+        ident = item.ident if isinstance(item, Unknown) else None
+        key = (id(draft), ident)
+        earlier = self.unseen_configurations.get(key) if ident is not None else None
+        branches = self.branches
+        if (
+            branches
+            and earlier is not None
+            and earlier[0] is draft
+            and len(earlier[2]) < _MAX_ALTERNATIVES
+            and all(_apart(made, branches) for made in earlier[2])
+        ):
+            earlier[2].append(branches)
+            return earlier[1]
+        role = self._role(draft, Unknown(""), self.where.mark(node), "opaque", written)
+        if ident is not None and branches:  # only code on a branch has others it never runs with
+            self.unseen_configurations[key] = (draft, role, [branches])
+        return role
 
     def _unseen_disks(self, at: Mark) -> Event:
         """The disks of a VM created `at` from a configuration the reader cannot see (`Import-AzureVM` of
@@ -4807,6 +5068,44 @@ class Interpreter:
             return self._role(draft, named.value, mark, "package")
         at = self._written_at(args.get("Package")) or mark
         return self._role(draft, Text("\0package"), mark, "package", shown=_stand_in("role name", at))
+
+    def _role_extension(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """A cmdlet that manages the extensions of a cloud service's roles (see `_EXTENSION_EVIDENCE`): the
+        service it names has web or worker roles, those `-Role` names (see `_extension_roles`). Its slot is
+        the deployment's when the call is the first to name the deployment."""
+        service = args.get("ServiceName")
+        if service is None:
+            return NULL
+        mark = self.where.mark(node)
+        draft = self._deployment(service.value, mark, node, self._written_at(service))
+        slot = args.get("Slot")
+        if not draft.roles and slot is not None and isinstance(slot.value, Text) and slot.value.value.strip():
+            draft.slot = slot.value.value
+        evidence = _EXTENSION_EVIDENCE[_command_name(node).casefold()]
+        for role in self._extension_roles(draft, args.get("Role"), mark):
+            if role.base == "package":  # a VM of that name is the script's mistake, not a web role
+                role.kind_evidence = role.kind_evidence or evidence
+        return NULL
+
+    def _extension_roles(self, draft: DeploymentDraft, named: Arg | None, mark: Mark) -> list[RoleDraft]:
+        """The roles an extension cmdlet acts on: each `-Role` names, by its name, or by a stand-in where it
+        is passed when the script does not state it; without `-Role` (or with none in it), every role of
+        the deployment, which stand as a package's roles do (see `_package_role`)."""
+        value = named.value if named is not None else NULL
+        items = value.values if isinstance(value, Items) else () if isinstance(value, Null) else (value,)
+        if not items:
+            return [self._role(draft, Text("\0package"), mark, "package", shown=_stand_in("role name", mark))]
+        assert named is not None
+        marks = self._item_marks(named)
+        roles: list[RoleDraft] = []
+        for at, item in enumerate(items):
+            if named.certain and isinstance(item, Text) and item.value.strip():
+                roles.append(self._role(draft, item, mark, "package"))
+                continue
+            written = (marks[at] if at < len(marks) else None) or self._written_at(named) or mark
+            unstated = item if isinstance(item, Unknown) else Unknown("")
+            roles.append(self._role(draft, unstated, mark, "package", shown=_stand_in("role name", written)))
+        return roles
 
     def _reserved_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         name = args.get("ReservedIPName")
@@ -5431,6 +5730,7 @@ class Interpreter:
         "new-azuredeployment": _package,
         "set-azuredeployment": _package,
         "publish-azureserviceproject": _package,
+        **dict.fromkeys(_EXTENSION_EVIDENCE, _role_extension),
         "new-azurereservedip": _reserved_ip,
         "set-azurereservedipassociation": _reserved_ip,
         "remove-azurereservedipassociation": _disassociate,
@@ -6061,9 +6361,7 @@ class _Signature:
             is_switch=is_switch,
             types=[_declared_type(p.parent) for p in parameters],
             from_pipeline=[_from_pipeline(p.parent) for p in parameters],
-            mandatory=[
-                p.parent is not None and "mandatory" in _text(p.parent).casefold() for p in parameters
-            ],
+            mandatory=[_may_be_mandatory(p.parent) for p in parameters],
             known=declared,
             switches=frozenset(n for n, switch in zip(names, is_switch, strict=True) if switch),
             order=tuple(dict.fromkeys(names)),
@@ -6548,6 +6846,41 @@ def _declared_type(declared: Node | None) -> str:
     return found
 
 
+def _may_be_mandatory(declared: Node | None) -> bool:
+    """Whether a declared parameter may be mandatory: an argument of a `[Parameter(…)]` of it says
+    `Mandatory`, `Mandatory = $true` or `= 1`, or sets it to a value the reader does not decide (one of
+    several, for parameter sets, is enough). `Mandatory = $false` (or 0) declares it optional, as no
+    `Mandatory` does; the word anywhere else (a help message, a comment) says nothing."""
+    attributes = _first(declared, "attribute_list") if declared is not None else None
+    for attribute in _named(attributes) if attributes is not None else ():
+        name = _first(attribute, "attribute_name")
+        written = _text(name).strip().casefold().removeprefix("system.management.automation.") if name else ""
+        arguments = _first(attribute, "attribute_arguments")
+        if written not in ("parameter", "parameterattribute") or arguments is None:
+            continue
+        for argument in _named(arguments):
+            parts = _named(argument)
+            if not parts or parts[0].type != "simple_name" or _text(parts[0]).casefold() != "mandatory":
+                continue
+            if len(parts) == 1 or _attribute_flag(parts[-1]) is not False:
+                return True
+    return False
+
+
+def _attribute_flag(node: Node) -> bool | None:
+    """The value an attribute's argument sets, when it is `$true`, `$false` or a whole number (true unless
+    zero); None for anything else."""
+    inner = _unwrap(node)
+    while inner.type == "integer_literal" and inner.named_child_count == 1:
+        inner = _named(inner)[0]
+    text = _text(inner).strip().casefold()
+    if inner.type == "variable" and text in ("$true", "$false"):
+        return text == "$true"
+    if inner.type == "decimal_integer_literal" and text.isdigit():
+        return text.strip("0") != ""
+    return None
+
+
 def _from_pipeline(declared: Node | None) -> bool:
     """Whether a declared parameter takes piped input (`[Parameter(ValueFromPipeline = $true)]`)."""
     return declared is not None and _FROM_PIPELINE.search(_text(declared)) is not None
@@ -6611,6 +6944,18 @@ def _on_branch(
     if around is None or len(around) >= _MAX_CHOICES:
         return around
     return (*around, (choice, taken))
+
+
+_MAX_ALTERNATIVES = 16  # branches one VM of a configuration the reader cannot see is created on, at most
+
+
+def _apart(a: tuple[tuple[str, int], ...] | None, b: tuple[tuple[str, int], ...] | None) -> bool:
+    """Whether code on branches `a` and code on branches `b` never both run: they lie on different
+    branches of one choice."""
+    if a is None or b is None:
+        return False
+    at = len(common_branches(a, b))
+    return at < len(a) and at < len(b) and a[at][0] == b[at][0]
 
 
 def _made_on(
@@ -6681,6 +7026,22 @@ _COMPARISONS = frozenset(
     {"eq", "ne", "like", "notlike", "match", "notmatch", "in", "notin", "contains", "notcontains"}
 )
 _NEGATED = {"ne": "eq", "notlike": "like", "notmatch": "match", "notin": "in", "notcontains": "contains"}
+
+
+# The comparisons a `for` loop's condition may count its rounds by (see `Interpreter._for_rounds`).
+_ORDERINGS: dict[str, Callable[[int, int], bool]] = {
+    "lt": lambda a, b: a < b,
+    "le": lambda a, b: a <= b,
+    "gt": lambda a, b: a > b,
+    "ge": lambda a, b: a >= b,
+    "eq": lambda a, b: a == b,
+    "ne": lambda a, b: a != b,
+}
+
+
+def _is_variable(node: Node, key: str) -> bool:
+    """Whether `node` is the variable `key` of the scope being run (`$i`, `$script:i`)."""
+    return node.type == "variable" and _variable(_text(node)) == ("", key)
 
 
 def _compared(operator: str, left: Value, right: Value, spend: Callable[[int], None]) -> bool | None:

@@ -442,6 +442,24 @@ SPECS: dict[str, Spec] = {
             "cc": "Configuration",
         },
     ),
+    # The extensions of a cloud service's web and worker roles, on the roles -Role names (every role without
+    # it): positions of the default parameter set. -X509Certificate and -CertificateThumbprint share
+    # position 3 in sets of their own; a positional argument there is taken as the first.
+    "set-azureservicediagnosticsextension": _spec(
+        "ServiceName:0 Slot:1 Role:2 X509Certificate:3 CertificateThumbprint ThumbprintAlgorithm:4 "
+        "StorageAccountName:5 StorageAccountKey:6 StorageAccountEndpoint:7 StorageContext:8 "
+        "DiagnosticsConfigurationPath:9 Version:10 ExtensionId:11 DiagnosticsConfiguration"
+    ),
+    "remove-azureservicediagnosticsextension": _spec("ServiceName:0 Slot:1 Role:2 UninstallConfiguration!"),
+    "set-azureserviceextension": _spec(
+        "ServiceName:0 Slot:1 Role:2 X509Certificate:3 CertificateThumbprint ThumbprintAlgorithm:4 "
+        "ExtensionName:5 ProviderNamespace:6 PublicConfiguration:7 PrivateConfiguration:8 Version:9 "
+        "ExtensionId:10"
+    ),
+    "set-azureserviceremotedesktopextension": _spec(
+        "ServiceName:0 Slot:1 Role:2 X509Certificate:3 CertificateThumbprint ThumbprintAlgorithm:4 "
+        "Credential:5 Expiration:6 Version:7 ExtensionId:8"
+    ),
     "new-azurereservedip": _spec("ReservedIPName:0 Label:1 Location:2 ServiceName:3 VirtualIPName:4 Slot:5"),
     "set-azurereservedipassociation": _spec("ReservedIPName:0 ServiceName:1 VirtualIPName:2 Slot:3"),
     "remove-azurereservedipassociation": _spec(
