@@ -724,8 +724,14 @@ def test_reserved_ips_created_and_associated():
     assert [r for r in document.resources if isinstance(r, ReservedIp)] == [
         ReservedIp("shop-vip", "", "", at(3, 5))
     ]
-    (deployment,) = deployments(document)
-    assert deployment.reserved_ip == NameRef("shop-vip", at(5, 35))
+    shop, elsewhere = deployments(document)
+    assert shop.reserved_ip == NameRef("shop-vip", at(5, 35))
+    # An association to a deployment the script does not describe holds the IP, as in PowerShell.
+    assert (elsewhere.service_name, elsewhere.roles, elsewhere.reserved_ip.name) == (
+        "elsewhere",
+        (),
+        "other-vip",
+    )
 
 
 # --- positions, encodings and broken files -----------------------------------------------------------

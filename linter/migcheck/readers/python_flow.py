@@ -38,7 +38,14 @@ parameters after `self` are bound as a function's are. The method is the one Pyt
 class, else in the class of the script's it derives from, and so on (`super().add_vm(...)` looks past the
 method's own class); a call on `self` runs one that no class deriving from the method's class overrides. A
 call on anything else (a parameter, an attribute set twice, an instance of a class deriving from one the
-script imports or from two classes) leaves its calls unknown. And what
+script imports or from two classes) leaves its calls unknown. An attribute of such an instance has the value
+the script sets it to, in one place only, in the `__init__` that makes the instance (`self.subnets =
+subnets or []`), read with the arguments of the call of the class that made the instance the method is
+called on (`Tier('fab-app', subnets=['app']).vm('app01')`), or what a class's body binds, read on the class
+or on an instance (`Settings.SUBNETS`, `settings.SUBNETS` of a parameter whose default is the class); a list
+an attribute holds is unknown once the script changes it, or lets it go, through any attribute of that
+name. A list comprehension over items the script writes out is read item by item, and a named tuple the
+script defines (`collections.namedtuple`) is a tuple whose fields are read by name (`vm.subnets`). And what
 differs by path is read on each path (`Flow.alternatives`): a name bound on the branches of an `if` (or in
 a `try` and its handlers), a change made under a test the script does not decide, and `a if test else b`
 make choices (`Choice`) the read is made again for each way of, up to MAX_PATHS paths, past which they are
@@ -56,6 +63,7 @@ import bisect
 import string
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from keyword import iskeyword
 from typing import TypeVar
 
 from migcheck import automation
@@ -329,6 +337,9 @@ class ListV:
     items: list[Value]  # the items the list certainly holds
     complete: bool  # False when it may hold more (an append under a condition, `*rest`)
     node: ast.AST | None
+    # Of an instance of a named tuple the script defines (`Vm('k8s-w01', ['workers'])`), the names of its
+    # fields in order, each the attribute that reads the item at its place (`vm.subnets`).
+    fields: tuple[str, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -347,7 +358,16 @@ class Obj:
     node: ast.AST
 
 
-Value = Lit | NoneV | Unknown | Encoded | ListV | DictV | Obj
+@dataclass(slots=True)
+class ClassV:
+    """A class the script defines and follows (see `Flow._followed`), named as a value (`settings=Settings`):
+    what its body binds is read through it (`settings.SUBNETS`)."""
+
+    cls: Scope
+    node: ast.AST | None
+
+
+Value = Lit | NoneV | Unknown | Encoded | ListV | DictV | Obj | ClassV
 
 
 def literal(value: Value | None) -> str | None:
@@ -391,6 +411,18 @@ class Binding:
     @property
     def made(self) -> Position:
         return self.start if self.start is not None else self.at
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A statement that sets an attribute by itself (`self.subnets = ['app', 'data']`): its target and the
+    value it is set to, in `scope` at `at` (where the statement starts) under `chain`."""
+
+    target: ast.Attribute
+    value: ast.expr
+    scope: Scope
+    at: Position
+    chain: tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -655,16 +687,23 @@ class Index:
     # Calls of a method (`d.add_vm(...)`), by the method's name; how many times each attribute name is
     # read at all (a method whose name is read only to be called is called nowhere else, see
     # `Flow.callers`); how many times the script sets or deletes each attribute name anywhere (a method
-    # replaced on an instance or a class); and the value of the last statement that sets an attribute by
-    # itself (`self.deployer = Deployer(...)`), with the scope it is in, by the attribute's name: the value
-    # the attribute holds when the script sets it there and nowhere else.
+    # replaced on an instance or a class); and the last statement that sets an attribute by itself
+    # (`self.deployer = Deployer(...)`, see `Stored`), by the attribute's name: the value the attribute
+    # holds when the script sets it there and nowhere else.
     method_calls: dict[str, list[CallSite]] = field(default_factory=dict)
     attribute_loads: dict[str, int] = field(default_factory=dict)
     attribute_stores: dict[str, int] = field(default_factory=dict)
-    attribute_values: dict[str, tuple[ast.expr, Scope]] = field(default_factory=dict)
+    attribute_values: dict[str, Stored] = field(default_factory=dict)
     # Every class statement of the script, with the scope of its body (whose parent is the scope the
     # statement runs in), in source order: followed or not, each may derive from a class of the script.
     class_statements: list[tuple[ast.ClassDef, Scope]] = field(default_factory=list)
+    # How many times the script changes the object an attribute holds, or lets it go where the reader does
+    # not follow it, by the attribute's name, whatever it is read on (`self.subnets.append(...)`,
+    # `t.subnets[0] = ...`, `keep(self.subnets)`, `return self.subnets`): a list an attribute holds is the
+    # one it was set to only when the script does none of these to it anywhere.
+    attribute_changes: dict[str, int] = field(default_factory=dict)
+    # The names `from collections import namedtuple` binds, with the scope each binds it in (by id).
+    namedtuple_imports: set[tuple[int, str]] = field(default_factory=set)
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -744,6 +783,8 @@ def build_index(tree: ast.Module) -> Index:
         indexer.attribute_stores,
         indexer.attribute_values,
         indexer.class_statements,
+        indexer.attribute_changes,
+        indexer.namedtuple_imports,
     )
 
 
@@ -774,8 +815,10 @@ class _Indexer(ast.NodeVisitor):
         self.method_calls: dict[str, list[CallSite]] = {}
         self.attribute_loads: dict[str, int] = {}
         self.attribute_stores: dict[str, int] = {}
-        self.attribute_values: dict[str, tuple[ast.expr, Scope]] = {}
+        self.attribute_values: dict[str, Stored] = {}
         self.class_statements: list[tuple[ast.ClassDef, Scope]] = []
+        self.attribute_changes: dict[str, int] = {}
+        self.namedtuple_imports: set[tuple[int, str]] = set()
         self.open_loops: list[list[Loop | None]] = [[]]  # per scope, the loops being visited (None: `while`)
         self.loop_blocks: list[list[int]] = [[]]  # per scope, the body blocks of the loops being visited
         self.guarded: list[int] = [0]  # per scope, the `try` and `with` bodies around the statement
@@ -961,6 +1004,8 @@ class _Indexer(ast.NodeVisitor):
 
     def visit_Return(self, node: ast.Return) -> None:
         self.generic_visit(node)
+        if node.value is not None:
+            self._change_attribute(node.value)  # what the caller does with it is not followed
         for loop in self.open_loops[-1]:
             if loop is not None:
                 loop.plain = False
@@ -1162,7 +1207,7 @@ class _Indexer(ast.NodeVisitor):
     def visit_Assign(self, node: ast.Assign) -> None:
         self.generic_visit(node)
         if len(node.targets) == 1:
-            self._set_attribute(node.targets[0], node.value)
+            self._set_attribute(node.targets[0], node.value, node)
         for target in node.targets:
             self._bind_target(target, node.value, _at(node))
             name = dotted(target)
@@ -1177,7 +1222,7 @@ class _Indexer(ast.NodeVisitor):
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         self.generic_visit(node)
         if node.value is not None:
-            self._set_attribute(node.target, node.value)
+            self._set_attribute(node.target, node.value, node)
         self._bind_target(node.target, node.value, _at(node))
         if node.value is not None:
             self._escape_if_alias(node.value, node.target)
@@ -1189,11 +1234,12 @@ class _Indexer(ast.NodeVisitor):
             if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
                 self.attribute_stores[node.attr] = self.attribute_stores.get(node.attr, 0) + 1
 
-    def _set_attribute(self, target: ast.expr, value: ast.expr) -> None:
+    def _set_attribute(self, target: ast.expr, value: ast.expr, statement: ast.stmt) -> None:
         """Note the value an attribute is set to by a statement that sets it alone (see
         `Index.attribute_values`)."""
         if isinstance(target, ast.Attribute):
-            self.attribute_values[target.attr] = (value, self.scope)
+            stored = Stored(target, value, self.scope, _at(statement), self.chain)
+            self.attribute_values[target.attr] = stored
 
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
         self.generic_visit(node)
@@ -1274,6 +1320,8 @@ class _Indexer(ast.NodeVisitor):
                 continue
             local = alias.asname or alias.name
             self._bind(local, None, node)
+            if source == "collections" and alias.name == "namedtuple":
+                self.namedtuple_imports.add((id(self.scope), local))
             if _in_sdk(source) or (source == "azure" and alias.name in SERVICE_CLASSES):
                 if _is_class(alias.name):
                     self.imports.names[local] = alias.name
@@ -1310,7 +1358,10 @@ class _Indexer(ast.NodeVisitor):
         """Record `x.path.append(v)` and the like as changes of the object `x` holds, and any other method
         called on it as an escape, unless it only reads (True when the call changes a named object)."""
         method = func.attr
-        if _root_path(func.value) is None or method in _READING_METHODS or method in CLASSIC_METHODS:
+        if method in _READING_METHODS or method in CLASSIC_METHODS:
+            return False
+        if _root_path(func.value) is None:
+            self._change_attribute(func.value)  # `Tier().subnets.append(...)`: on no name to follow
             return False
         if method not in _CHANGING_METHODS:
             self._record(func.value, "escape", None, None, node)
@@ -1334,6 +1385,11 @@ class _Indexer(ast.NodeVisitor):
         value: ast.expr | None,
         node: ast.AST | None = None,
     ) -> None:
+        direct = isinstance(target, ast.Attribute) and not isinstance(
+            target.value, (ast.Attribute, ast.Subscript)
+        )
+        if not (kind == "set" and direct):  # setting the attribute itself is a store, counted as such
+            self._change_attribute(target)
         found = _root_path(target)
         if found is None:
             return
@@ -1343,6 +1399,17 @@ class _Indexer(ast.NodeVisitor):
             kind, path, key, value = ("escape" if kind == "escape" else "change"), (), None, None
         event = Event(kind, path, key, value, _at(node or target), self.chain, self.scope, item)
         self.raw_events.append((name, event))
+
+    def _change_attribute(self, target: ast.expr) -> None:
+        """Count a change to the object the attribute nearest the start of `target` holds, or its escape
+        (see `Index.attribute_changes`): `subnets` of `self.subnets[0]`, `net` of `self.net.subnet_names`."""
+        name = None
+        while isinstance(target, (ast.Attribute, ast.Subscript)):
+            if isinstance(target, ast.Attribute):
+                name = target.attr
+            target = target.value
+        if name is not None:
+            self.attribute_changes[name] = self.attribute_changes.get(name, 0) + 1
 
     def _escape(self, value: ast.expr, depth: int = 0, call: ast.Call | None = None) -> None:
         """A name passed (directly, or inside a literal list or dict) where the reader cannot follow it.
@@ -1532,8 +1599,10 @@ def _only_tests(parent: ast.AST, child: ast.AST) -> bool:
 @dataclass(eq=False, slots=True)
 class Frame:
     """Names bound for one evaluation, in `scope`: a function's parameters to what one call of it passes
-    (`loop` None), or a loop's variables to one of its items (turn `turn`, counted from 0). `outer` is the
-    frame the call or the loop is itself read in; `call`, the call of the function, when it is one."""
+    (`loop` None), a loop's variables to one of its items (turn `turn`, counted from 0), or a list
+    comprehension's to one of its items (`span`: where the comprehension starts and ends). `outer` is the
+    frame the call or the loop is itself read in; `call`, the call of the function, when it is one, and
+    `site`, where that call is read (a method's `self` is the instance the call is made on)."""
 
     scope: Scope
     values: dict[str, Value]
@@ -1541,6 +1610,13 @@ class Frame:
     loop: Loop | None = None
     turn: int = 0
     call: ast.Call | None = None
+    site: Site | None = None
+    span: tuple[Position, Position] | None = None
+
+    @property
+    def called(self) -> bool:
+        """Whether the frame is a call's (not a loop's or a comprehension's turn)."""
+        return self.loop is None and self.span is None
 
 
 Path = tuple[tuple[int, int], ...]  # (choice key, option) of each choice a path takes, in the order fixed
@@ -1569,10 +1645,12 @@ def site_of(call: CallSite) -> Site:
 class Instance:
     """An instance of a class the script defines, as far as a call on it tells which method runs: of the
     class `cls` itself (`exact`: made by a call of the class), or of `cls` or of any class deriving from it
-    (`self` in a method of `cls`)."""
+    (`self` in a method of `cls`). `made`: the call of the class that makes it and where that call is read,
+    when the reader knows them (see `Flow._held`)."""
 
     cls: Scope
     exact: bool
+    made: tuple[ast.Call, Site] | None = field(default=None, compare=False)
 
 
 @dataclass(slots=True)
@@ -1661,6 +1739,16 @@ class Flow:
         self._parts_kept: dict[tuple[int, str, int], bool] = {}
         self._class_tree: _Classes | None = None  # see `_classes`
         self._supplied: dict[tuple[int, str], tuple[Scope | None, ...]] = {}  # see `_supplier`
+        # The frames of the `__init__` calls that make instances, by (call, frame and path it is read in),
+        # with that frame kept so that its id is not reused, and the choices its reading met (see
+        # `_init_frame`).
+        self._init_frames: dict[
+            tuple[int, int, Path], tuple[Frame | None, Frame | None, tuple[int, ...]]
+        ] = {}
+        self._class_names: frozenset[str] | None = None  # see `_bound_in_a_class`
+        self._tuples: dict[int, tuple[str, ...] | None] = {}  # the fields of named tuples, by id(definition)
+        self._tuple_names: frozenset[str] | None = None  # see `_may_be_field`
+        self._any_field = False  # a named tuple's fields are not written out: any name may be one
 
     def _spent(self) -> bool:
         """Whether the budget is spent; what it cuts short is counted (see `_cuts`)."""
@@ -1706,6 +1794,12 @@ class Flow:
             return self._dict(node, site)
         if isinstance(node, ast.Call):
             return self._call(node, site)
+        if isinstance(node, ast.Attribute):
+            return self._attribute_value(node, site)
+        if isinstance(node, ast.BoolOp):
+            return self._either(node, site)
+        if isinstance(node, ast.ListComp):
+            return self._comprehension(node, site)
         if isinstance(node, ast.IfExp):
             choice = self.index.expression_choices.get(id(node))
             taken = self._chosen(choice, site) if choice is not None else None
@@ -1762,11 +1856,14 @@ class Flow:
             binding = passed[1]
         else:
             found = bindings[0] if len(bindings) == 1 else self._reaching(name, scope, site)
+            if found is not None and found.value is None and len(bindings) == 1:
+                return self._class_named(node, scope, found, site) or unknown
             if found is None or found.value is None:
                 return unknown
             binding = found
         same = scope is site.scope
-        if same and binding.at >= site.at:
+        # A comprehension's variable is bound after its item, as written, but before it is read.
+        if same and binding.at >= site.at and not (passed is not None and passed[2]):
             return unknown
         active = (id(scope), name, binding.at)
         if active in self._active:
@@ -1793,26 +1890,28 @@ class Flow:
 
     def _passed(
         self, name: str, scope: Scope, bindings: list[Binding], site: Site
-    ) -> tuple[Value, Binding] | None:
+    ) -> tuple[Value, Binding, bool] | None:
         """The value a frame of `site` gives `name` (of `scope`), with the binding the frame stands for: a
-        parameter bound nowhere else in its function, or a loop variable bound nowhere else in its loop (and
-        nowhere else at all when read from another scope, a function the loop calls)."""
+        parameter bound nowhere else in its function, or a loop's (or a list comprehension's) variable bound
+        nowhere else in it (and nowhere else at all when read from another scope, a function the loop
+        calls); and whether it is a comprehension's."""
         frame = site.frame
         while frame is not None and not (frame.scope is scope and name in frame.values):
             frame = frame.outer
         if frame is None:
             return None
         loop = frame.loop
-        if loop is None or scope is not site.scope:
-            return (frame.values[name], bindings[0]) if len(bindings) == 1 else None
+        span = (loop.at, loop.end) if loop is not None else frame.span
+        if span is None or scope is not site.scope:
+            return (frame.values[name], bindings[0], False) if len(bindings) == 1 else None
         key = (id(scope), name)
         positions = self._positions.get(key)
         if positions is None:  # sorted once per name: a name many loops bind is looked up, not scanned
             positions = self._positions[key] = sorted(binding.at for binding in bindings)
-        first = bisect.bisect_left(positions, loop.at)
-        if bisect.bisect_left(positions, loop.end) - first != 1:
+        first = bisect.bisect_left(positions, span[0])
+        if bisect.bisect_left(positions, span[1]) - first != 1:
             return None
-        return frame.values[name], Binding(None, positions[first])
+        return frame.values[name], Binding(None, positions[first]), frame.span is not None
 
     def _reaching(self, name: str, scope: Scope, site: Site) -> Binding | None:
         """The binding a read at `site` sees of a name bound more than once in its own scope: the last one
@@ -1844,7 +1943,8 @@ class Flow:
         object it reads is changed in the copy (as `_bound` builds a list afresh for each read)."""
         self.budget -= 1
         if isinstance(value, ListV):
-            return ListV([self._fresh(item) for item in value.items], value.complete, value.node)
+            copied = [self._fresh(item) for item in value.items]
+            return ListV(copied, value.complete, value.node, value.fields)
         if isinstance(value, DictV):
             items = {key: self._fresh(item) for key, item in value.items.items()}
             return DictV(items, value.complete, value.node)
@@ -2073,7 +2173,7 @@ class Flow:
                     values = self._arguments(function, call.node, site, signature)
                     if values is None or len(frames) >= MAX_TURNS:
                         return None
-                    frames.append(Frame(function.scope, values, site.frame, call=call.node))
+                    frames.append(Frame(function.scope, values, site.frame, call=call.node, site=site))
                     self._call_sites[id(call.node)] = call
         return frames
 
@@ -2217,21 +2317,28 @@ class Flow:
         set, it holds an instance of that class; and no class the instance may be of has a class attribute
         of that name. None when the script may set attributes by name (`setattr`, `__dict__`), and for the
         attributes Python itself sets (`__class__`)."""
-        loads = self.index.loads
         if (
             _is_special(attr)
             or self.index.attribute_stores.get(attr) != 1
             or attr not in self.index.attribute_values
-            or loads.get("setattr")
-            or loads.get("vars")
-            or self.index.attribute_loads.get("__dict__")
-            or self.index.attribute_loads.get("__setattr__")
+            or self._sets_by_name()
         ):
             return None
-        value, where = self.index.attribute_values[attr]
-        if not isinstance(value, ast.Call) or self._suppliers(holder, attr) != []:
+        stored = self.index.attribute_values[attr]
+        if not isinstance(stored.value, ast.Call) or self._suppliers(holder, attr) != []:
             return None
-        return self._made(value, where)
+        return self._made(stored.value, stored.scope)
+
+    def _sets_by_name(self) -> bool:
+        """Whether the script may set attributes by a name the reader does not see written (`setattr`,
+        `vars()`, `__dict__`, `__setattr__`)."""
+        loads, attributes = self.index.loads, self.index.attribute_loads
+        return bool(
+            loads.get("setattr")
+            or loads.get("vars")
+            or attributes.get("__dict__")
+            or attributes.get("__setattr__")
+        )
 
     def _super(self, call: ast.Call, scope: Scope) -> Instance | None:
         """What `super()` (or `super(Cls, self)`, naming the method's own class) stands for in a method of
@@ -2415,6 +2522,482 @@ class Flow:
             and base.id == "object"
             and lookup("object", outer, self.index.module) is None
         )
+
+    # --- values held in attributes, classes, comprehensions and named tuples ------------------------
+
+    def _attribute_value(self, node: ast.Attribute, site: Site) -> Value:
+        """The value an attribute read gives: one an instance of a class the script defines holds (see
+        `_instance_attribute`), one a class's body binds, read on the class (`Settings.SUBNETS`, or
+        `settings.SUBNETS` of a parameter that holds it), or a field of a named tuple (`vm.subnets`).
+        Unknown otherwise: what the reader does not follow of an object (`disk.media_link`), and anything
+        read on a value it does not know, and, in a script that may set attributes by a name it does not
+        write out (`setattr`), any attribute but a named tuple's field. What may hold the attribute is worked
+        out only for a name the script sets on an attribute or binds in a class's body, or a field's:
+        reading `cfg.name` of a large object costs nothing more than before."""
+        attr = node.attr
+        if _is_special(attr):
+            return self.unknown(node)
+        in_class = not self._sets_by_name() and self._bound_in_a_class(attr)
+        if in_class or (self.index.attribute_stores.get(attr) and not self._sets_by_name()):
+            holder = self._held(node.value, site)
+            if holder is not None:
+                return self._instance_attribute(holder, node, site)
+        cls = self._class_held(node.value, site) if in_class else None
+        if cls is not None:
+            return self._class_attribute(cls, node, site)
+        if not self._may_be_field(attr):
+            return self.unknown(node)
+        found = _field(self.value(node.value, site), attr)
+        return found if found is not None else self.unknown(node)
+
+    def _class_held(self, node: ast.expr, site: Site) -> Scope | None:
+        """The class of the script's a name read at `site` holds: the class it names (see `_class_named`),
+        or the one a frame gives it (a parameter whose default is the class). Told without reading what
+        any other name holds."""
+        if not isinstance(node, ast.Name):
+            return None
+        scope = lookup(node.id, site.scope, self.index.module)
+        if scope is None:
+            return None
+        bindings = scope.bindings[node.id]
+        passed = self._passed(node.id, scope, bindings, site)
+        if passed is not None:
+            return passed[0].cls if isinstance(passed[0], ClassV) else None
+        named = self._class_named(node, scope, bindings[0], site) if len(bindings) == 1 else None
+        return named.cls if named is not None and bindings[0].value is None else None
+
+    def _instance_attribute(self, holder: Instance, node: ast.Attribute, site: Site) -> Value:
+        """An attribute of an instance of a class the script defines. When the script sets no attribute of
+        that name, what the class's body binds (a constant the class keeps, `self.SUBNETS`), as Python
+        finds it (see `_suppliers`). Else what the script sets it to in the `__init__` that makes the
+        instance (see `_initializer`), and nowhere else, at the top of its body or under `if`s, on its
+        first parameter: `self.subnets = ['app', 'data']`, or `self.subnets = subnets or []` read with the
+        arguments of the call that makes the instance (`Tier('fab-app', subnets=['app'])`) when the reader
+        knows it (`Instance.made`; see `_init_frame`). A read that finds no attribute set raises, and the
+        value read is the one set: a class attribute of the name (which the read would find before it is
+        set) leaves it unknown, and so does a call of the class that surely does not set it. So does a
+        list, dict or model object it holds that the script changes or lets go anywhere (see `_kept`)."""
+        attr = node.attr
+        suppliers = self._suppliers(holder, attr)
+        if suppliers is None:
+            return self.unknown(node)
+        stores = self.index.attribute_stores.get(attr, 0)
+        if not stores:
+            if len(suppliers) != 1 or suppliers[0] is None:
+                return self.unknown(node)
+            return self._class_value(suppliers[0], node, site)
+        stored = self.index.attribute_values.get(attr)
+        init = self._initializer(holder)
+        if (
+            stores != 1
+            or suppliers
+            or stored is None
+            or init is None
+            or stored.scope is not init.scope
+            or not isinstance(stored.target.value, ast.Name)
+            or self._own_class(stored.target.value.id, stored.scope) is None
+            or any(block not in self.index.conditions for block in stored.chain)
+        ):
+            return self.unknown(node)
+        active = (id(stored.scope), "." + attr, stored.at)
+        if active in self._active:
+            self._cuts += 1
+            return self.unknown(node)
+        self._active.add(active)
+        try:
+            frame = self._init_frame(holder, init)
+            at = Site(stored.scope, stored.at, stored.chain, frame, site.path)
+            # Not set by this call (under a test its arguments decide against, after a `return`): the read
+            # raises, and what it would read is no value the script states.
+            value = self.value(stored.value, at) if self.runs(at) is not False else self.unknown(node)
+        finally:
+            self._active.discard(active)
+        return self._kept(value, node)
+
+    def _class_attribute(self, cls: Scope, node: ast.Attribute, site: Site) -> Value:
+        """An attribute read on a class the script defines: what the body of the first class Python finds
+        it in binds (see `_supplier`, `_class_value`)."""
+        found = self._supplier(cls, node.attr)
+        if found is None or len(found) != 1 or found[0] is None:
+            return self.unknown(node)
+        return self._class_value(found[0], node, site)
+
+    def _class_value(self, cls: Scope, node: ast.Attribute, site: Site) -> Value:
+        """What the body of `cls` binds the attribute `node` reads to: bound there once, outside loops and
+        handlers, to a value the reader follows, and set nowhere in the script (on the class or on an
+        instance, which would hide it) nor changed in the body; see `_kept`."""
+        attr = node.attr
+        bindings = cls.bindings.get(attr, [])
+        binding = bindings[0] if len(bindings) == 1 else None
+        if (
+            binding is None
+            or binding.value is None
+            or binding.each_turn
+            or self.index.attribute_stores.get(attr)
+            or cls.events.get(attr)
+            or any(block not in self.index.conditions for block in binding.chain)
+        ):
+            return self.unknown(node)
+        active = (id(cls), "." + attr, binding.at)
+        if active in self._active:
+            self._cuts += 1
+            return self.unknown(node)
+        self._active.add(active)
+        try:
+            value = self.value(binding.value, Site(cls, binding.made, binding.chain, None, site.path))
+        finally:
+            self._active.discard(active)
+        return self._kept(value, node)
+
+    def _kept(self, value: Value, node: ast.Attribute) -> Value:
+        """What an attribute holds, read where it is set: unknown when it is a list, dict or model object the
+        script changes or lets go anywhere through an attribute of that name (`Index.attribute_changes`),
+        and an unknown placed where the attribute is read."""
+        mutable = isinstance(value, (ListV, DictV, Obj))
+        if isinstance(value, Unknown) or (mutable and self.index.attribute_changes.get(node.attr)):
+            return self.unknown(node)
+        return value
+
+    def _class_named(self, node: ast.Name, scope: Scope, binding: Binding, site: Site) -> ClassV | None:
+        """A class the script defines and follows, named by `node` where `site` reads it (bound once, in
+        `scope`, by the class statement `binding` stands for, before the read)."""
+        cls = scope.classes.get(node.id)
+        if cls is None or not self._followed(cls) or (scope is site.scope and binding.at >= site.at):
+            return None
+        return ClassV(cls, node)
+
+    def _bound_in_a_class(self, name: str) -> bool:
+        """Whether the body of some class of the script binds `name`, worked out once for the file."""
+        if self._class_names is None:
+            self._class_names = frozenset(
+                bound for _, body in self.index.class_statements for bound in body.bindings
+            )
+        return name in self._class_names
+
+    def _held(self, node: ast.expr, site: Site) -> Instance | None:
+        """The instance of a class the script defines that `node` holds where `site` reads it (as `_instance`
+        tells it), with the call that makes it and where that call is read (`Instance.made`) when the reader
+        knows them: a call of the class; a name bound once to one, read after it; `self` (see `_held_self`)
+        or `super()`; an attribute the script sets once, to a call of a class (`self.deployer =
+        Deployer(...)`, see `_attribute`), read where it is set."""
+        if isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Name) and node.func.id == "super":
+                function = site.scope.function
+                first = function.signature.positional[:1] if function is not None else ()
+                own = self._own_class(first[0], site.scope) if first else None
+                if own is None or self._super(node, site.scope) is None:
+                    return None
+                return self._held_self(own, site)
+            made = self._made(node, site.scope)
+            return replace(made, made=(node, site)) if made is not None else None
+        if isinstance(node, ast.Attribute):
+            holder = self._held(node.value, site)
+            found = self._attribute(holder, node.attr) if holder is not None else None
+            if holder is None or found is None:
+                return None
+            stored = self.index.attribute_values[node.attr]
+            assert isinstance(stored.value, ast.Call)  # `_attribute` found a call of a class
+            init = self._initializer(holder)
+            frame = (
+                self._init_frame(holder, init) if init is not None and init.scope is stored.scope else None
+            )
+            return replace(found, made=(stored.value, Site(stored.scope, stored.at, stored.chain, frame)))
+        if not isinstance(node, ast.Name):
+            return None
+        own = self._own_class(node.id, site.scope)
+        if own is not None:
+            return self._held_self(own, site)
+        where = lookup(node.id, site.scope, self.index.module)
+        if where is None or node.id in self.index.declared_global or len(where.bindings[node.id]) != 1:
+            return None
+        binding = where.bindings[node.id][0]
+        if not isinstance(binding.value, ast.Call) or (where is site.scope and binding.at >= site.at):
+            return None
+        made = self._made(binding.value, where)
+        if made is None:
+            return None
+        return replace(
+            made, made=(binding.value, Site(where, binding.made, binding.chain, site.frame, site.path))
+        )
+
+    def _held_self(self, cls: Scope, site: Site) -> Instance | None:
+        """The instance `self` is in a method of `cls` where `site` reads it: in the frame of a call of the
+        method, the instance the call is made on (`t.vm('app01')`, `self.vm(...)` in another method so
+        called), or, in `__init__`, the one the call of the class makes, when the reader knows it and it is
+        of `cls` or of a class deriving from it; else any instance of `cls` or of a class deriving from it
+        (see `_instance`)."""
+        frame = site.frame
+        while frame is not None and not (frame.scope is site.scope and frame.called):
+            frame = frame.outer
+        held = None
+        if frame is not None and frame.call is not None and frame.site is not None:
+            func = frame.call.func
+            held = self._held(func.value if isinstance(func, ast.Attribute) else frame.call, frame.site)
+        if (
+            held is not None
+            and held.made is not None
+            and held.exact
+            and (held.cls is cls or self._derives(held.cls, cls))
+        ):
+            return held
+        return Instance(cls, False) if self._followed(cls) and self._closed(cls) else None
+
+    def _initializer(self, instance: Instance) -> Function | None:
+        """The `__init__` that runs when an instance is made: the one method of that name Python finds for
+        it (see `_suppliers`), defined once and set nowhere."""
+        suppliers = self._suppliers(instance, "__init__")
+        cls = suppliers[0] if suppliers is not None and len(suppliers) == 1 else None
+        init = cls.functions.get("__init__") if cls is not None else None
+        if (
+            cls is None
+            or init is None
+            or len(cls.bindings["__init__"]) != 1
+            or init.on_instance is None
+            or init.generator
+            or self.index.attribute_stores.get("__init__")
+        ):
+            return None
+        return init
+
+    def _init_frame(self, instance: Instance, init: Function) -> Frame | None:
+        """The frame of the `__init__` call that makes an instance, its parameters bound to the arguments of
+        the call of the class (`Instance.made`); None when the reader does not know that call, or its
+        arguments do not fit. A list, dict or model object the call passes by a name, which the caller may
+        change later through it, is unknown (see `_unshared`). Worked out once for each call, frame and
+        path, with the choices its reading met noted again at each read (as `_bound` does)."""
+        if instance.made is None:
+            return None
+        call, at = instance.made
+        key = (id(call), id(at.frame), at.path)
+        kept = self._init_frames.get(key)
+        if kept is not None:
+            self._open.extend(kept[2])
+            return kept[1]
+        signature = init.on_instance
+        assert signature is not None  # see `_initializer`
+        cuts, opened = self._cuts, len(self._open)
+        values = self._arguments(init, call, at, signature)
+        frame = None
+        if values is not None:
+            fresh = {
+                param
+                for param, arg in _parameters(call, signature)
+                if param is not None
+                and not isinstance(arg, ast.Starred)
+                and (_unshared(arg, values.get(param)) or self._passed_alone(arg, call, at))
+            }
+            made_here = (signature.vararg, signature.kwarg)  # a tuple and a dict Python makes for the call
+            for param, value in values.items():
+                if _immutable(value) or param in fresh:
+                    continue
+                parts = (
+                    value.items
+                    if isinstance(value, ListV)
+                    else value.items.values()
+                    if isinstance(value, DictV)
+                    else [value]
+                )
+                if param in made_here and all(_immutable(part) for part in parts):
+                    continue
+                values[param] = Unknown(param, call)
+            frame = Frame(init.scope, values, at.frame, call=call, site=at)
+        if self._cuts == cuts:
+            self._init_frames[key] = (at.frame, frame, tuple(dict.fromkeys(self._open[opened:])))
+        return frame
+
+    def _passed_alone(self, arg: ast.expr, call: ast.Call, at: Site) -> bool:
+        """Whether the object a call of a class passes by a name, or as an item or attribute of what a name
+        holds (`nets`, `spec['subnets']`), is one only the instance may change afterwards: the name is not
+        a parameter (whose object the caller holds too), nothing is done to it in the whole file but being
+        passed to this call, and, of a loop's variable, the loop goes over items written out in it or over
+        a name nothing is done to either."""
+        root = arg
+        while isinstance(root, (ast.Subscript, ast.Attribute)):
+            root = root.value
+        if not isinstance(root, ast.Name):
+            return False
+        scope = lookup(root.id, at.scope, self.index.module)
+        if scope is None or root.id in scope.params or root.id in self.index.declared_global:
+            return False
+        passed = {_at(given) for given in [*call.args, *(keyword.value for keyword in call.keywords)]}
+        events = scope.events.get(root.id, ())
+        if len(events) > len(passed):  # more than the call's own escapes: something else is done to it
+            return False
+        self.budget -= len(events)
+        if any(event.kind != "escape" or event.at not in passed for event in events):
+            return False
+        frame = at.frame
+        while frame is not None and not (frame.scope is scope and root.id in frame.values):
+            frame = frame.outer
+        if frame is None:
+            return True  # the name's own binding
+        if frame.loop is None:
+            return False
+        iterated = frame.loop.node.iter
+        if isinstance(iterated, (ast.List, ast.Tuple, ast.Dict)):
+            return True
+        if not isinstance(iterated, ast.Name):
+            return False
+        holder = lookup(iterated.id, frame.loop.scope, self.index.module)
+        return holder is not None and not holder.events.get(iterated.id) and iterated.id not in holder.params
+
+    def _either(self, node: ast.BoolOp, site: Site) -> Value:
+        """`a or b` and `a and b`: the operand Python gives, as far as the truth of those before it is known
+        (`subnets or []` of a parameter given no list is the empty list)."""
+        stop = isinstance(node.op, ast.Or)  # the truth that ends the search
+        for operand in node.values[:-1]:
+            found = self.value(operand, site)  # read once: its truth is the value's
+            known = _python(found)
+            if known is _UNSTATED:
+                return self.unknown(node)
+            try:
+                holds = bool(known)
+            except TypeError:
+                return self.unknown(node)
+            if holds is stop:
+                return found
+        return self.value(node.values[-1], site)
+
+    def _comprehension(self, node: ast.ListComp, site: Site) -> Value:
+        """A list comprehension over items the reader knows in full (see `_items`): its item read once for
+        each, its variables bound to the item (a frame with the comprehension's `span`), the items an `if`
+        of it leaves out left out; unknown past MAX_TURNS items, or over items it does not know. A test it
+        cannot decide leaves the list holding more than it says."""
+        result = ListV([], True, node)
+        span = (_at(node), _end(node))
+        frames: list[Frame | None] = [site.frame]
+        for generator in node.generators:
+            if generator.is_async or _width(generator.target) > MAX_TARGET:
+                return self.unknown(node)
+            turns: list[Frame | None] = []
+            for frame in frames:
+                items = self._items(generator.iter, replace(site, frame=frame))
+                if items is None or len(turns) + len(items) > MAX_TURNS:
+                    return self.unknown(node)
+                for item in items:
+                    names: dict[str, Value] = {}
+                    _unpack(generator.target, item, names)
+                    turn = Frame(site.scope, names, frame, span=span)
+                    holds = self._all_hold(generator.ifs, replace(site, frame=turn))
+                    result.complete = result.complete and holds is not None
+                    if holds:
+                        turns.append(turn)
+            frames = turns
+        for frame in frames:
+            if self._spent():
+                result.complete = False
+                break
+            result.items.append(self.value(node.elt, replace(site, frame=frame)))
+        return result
+
+    def _all_hold(self, tests: list[ast.expr], site: Site) -> bool | None:
+        """Whether every test of a comprehension's `if`s holds for an item: False as soon as one fails, None
+        when one is not decided."""
+        for test in tests:
+            holds = self._truth(test, site)
+            if not holds:
+                return holds
+        return True
+
+    def _tuple_fields(self, name: str, site: Site) -> tuple[str, ...] | None:
+        """The fields of the named tuple a name the script calls is bound to (`Vm = namedtuple('Vm', ['name',
+        'subnets'])`), bound once, before the call when in the same scope, and changed nowhere; None for any
+        other name."""
+        where = lookup(name, site.scope, self.index.module)
+        if where is None or name in self.index.declared_global or len(where.bindings[name]) != 1:
+            return None
+        binding = where.bindings[name][0]
+        call = binding.value
+        if (
+            not isinstance(call, ast.Call)
+            or (where is site.scope and binding.at >= site.at)
+            or where.events.get(name)
+            or not self._makes_named_tuple(call.func, where)
+        ):
+            return None
+        if id(call) not in self._tuples:
+            self._tuples[id(call)] = self._declared_fields(call, Site(where, binding.made, binding.chain))
+        return self._tuples[id(call)]
+
+    def _makes_named_tuple(self, func: ast.expr, scope: Scope) -> bool:
+        """Whether a callee read in `scope` is Python's `namedtuple`: imported from `collections` under the
+        name (bound there once), or read on the module `collections`, imported as itself at module level
+        and bound to nothing else."""
+        module = self.index.module
+        if isinstance(func, ast.Name):
+            found = lookup(func.id, scope, module)
+            return (
+                found is not None
+                and (id(found), func.id) in self.index.namedtuple_imports
+                and len(found.bindings[func.id]) == 1
+                and func.id not in self.index.declared_global
+            )
+        if not (
+            isinstance(func, ast.Attribute) and func.attr == "namedtuple" and isinstance(func.value, ast.Name)
+        ):
+            return False
+        name = func.value.id
+        return (
+            name == "collections"
+            and lookup(name, scope, module) is module
+            and len(module.bindings[name]) == 1
+            and name in self.index.plain_imports
+            and name not in self.index.declared_global
+        )
+
+    def _declared_fields(self, call: ast.Call, site: Site) -> tuple[str, ...] | None:
+        """The field names a `namedtuple(typename, fields)` call gives, as a list of strings or one string of
+        names apart by spaces or commas; None for names Python refuses (or renames), for a call with
+        defaults, and for fields the reader does not know."""
+        if (
+            len(call.args) != 2
+            or any(isinstance(arg, ast.Starred) for arg in call.args)
+            or any(keyword.arg != "module" for keyword in call.keywords)
+        ):
+            return None
+        spec = self.value(call.args[1], site)
+        if isinstance(spec, Lit) and _plain_text(spec):
+            names = spec.text.replace(",", " ").split()
+        elif isinstance(spec, ListV) and spec.complete and all(_plain_text(item) for item in spec.items):
+            names = [item.text for item in spec.items if isinstance(item, Lit)]
+        else:
+            return None
+        if len(set(names)) != len(names) or not all(
+            name.isidentifier() and not iskeyword(name) and not name.startswith("_") for name in names
+        ):
+            return None
+        return tuple(names)
+
+    def _named_tuple(self, node: ast.Call, fields: tuple[str, ...], site: Site) -> Value:
+        """An instance of a named tuple, its fields bound as Python binds a call's arguments to them; unknown
+        when they do not all fit (see `bind`)."""
+        bound = self.bind(node, fields, site)
+        if bound is None or bound.open or len(bound.values) != len(fields):
+            return self.unknown(node)
+        return ListV([bound.values[name] for name in fields], True, node, fields)
+
+    def _may_be_field(self, name: str) -> bool:
+        """Whether `name` may be a field of a named tuple the script defines: one its definitions write out,
+        or any name when one does not write them out. Worked out once for the file, from the calls of
+        `namedtuple` by any name."""
+        if self._tuple_names is None:
+            names: set[str] = set()
+            calls = [*self.index.method_calls.get("namedtuple", [])]
+            calls += [
+                site
+                for _, local in self.index.namedtuple_imports
+                for site in self.index.named_calls.get(local, [])
+            ]
+            for site in calls:
+                self.budget -= 1
+                spec = site.node.args[1] if len(site.node.args) == 2 else None
+                written = _written_fields(spec)
+                if written is None:
+                    self._any_field = True
+                else:
+                    names.update(written)
+            self._tuple_names = frozenset(names)
+        return self._any_field or name in self._tuple_names
 
     # --- paths through the choices the script does not decide ------------------------------------
 
@@ -2702,6 +3285,8 @@ class Flow:
         if name in scope.declared or any(not isinstance(b.value, ast.Constant) for b in bindings):
             return _UNSTATED
         at, chain, frame = site.at, site.chain, site.frame
+        while frame is not None and frame.span is not None:
+            frame = frame.outer  # a comprehension's turn: its own variables are not flags
         while True:
             region = _region(chain, self.index)
             found = self._last_binding(bindings, region, at, chain, Site(scope, at, chain, frame))
@@ -2863,7 +3448,7 @@ class Flow:
         path = event.path[:-1] if event.kind in ("set", "change") else event.path
         target: Value | None = value
         for attribute in path:
-            target = target.attrs.get(attribute) if isinstance(target, Obj) else None
+            target = target.attrs.get(attribute) if isinstance(target, Obj) else _field(target, attribute)
         at = (
             replace(site, scope=event.scope)
             if event.scope is site.scope
@@ -3130,6 +3715,9 @@ class Flow:
                     result.complete = False
             return result
         if isinstance(func, ast.Name):
+            fields = self._tuple_fields(func.id, site)
+            if fields is not None:
+                return self._named_tuple(node, fields, site)
             return self._returned(node, func.id, site)
         method = self.method(node, site.scope)
         if method is not None and method.on_instance is not None:
@@ -3200,7 +3788,7 @@ class Flow:
         values = self._arguments(function, node, site, signature)  # in the caller's budget, as its work
         if values is None:
             return self.unknown(node)
-        frame = Frame(function.scope, values, site.frame, call=node)
+        frame = Frame(function.scope, values, site.frame, call=node, site=site)
         saved = self.budget
         if outermost:
             self.budget = self.call_budget
@@ -3287,7 +3875,7 @@ class Flow:
         """A parameter's default, made where the function is defined. Made once for every call: a list, dict
         or object it holds may have been changed by calls before, and is unknown."""
         found = self.value(default, Site(function.outer, function.at, function.chain))
-        return found if isinstance(found, (Lit, NoneV, Unknown)) else Unknown(param, default)
+        return found if isinstance(found, (Lit, NoneV, Unknown, ClassV)) else Unknown(param, default)
 
     def model(self, cls: str, node: ast.Call, site: Site) -> Value:
         """A model object as its constructor builds it, with the lists it starts with."""
@@ -3386,7 +3974,7 @@ class Flow:
         ):
             return None
         frame = site.frame
-        while frame is not None and not (frame.scope is scope and frame.loop is None):
+        while frame is not None and not (frame.scope is scope and frame.called):
             frame = frame.outer
         if frame is not None:
             self._told_frames[id(frame)] = frame
@@ -3603,6 +4191,63 @@ def _same_item(first: Value, other: Value) -> bool:
     )
 
 
+def _immutable(value: Value | None) -> bool:
+    """Whether a value is no object a change can be made to: a string, a number, None, a class, or a
+    value the reader does not know (which stays unknown whatever is done to it)."""
+    return isinstance(value, (Lit, NoneV, Unknown, Encoded, ClassV))
+
+
+def _unshared(node: ast.expr, value: Value | None) -> bool:
+    """Whether the value a call passes as `node` is no object anything else holds: not an object at all (see
+    `_immutable`), or a list, tuple or dict written out there whose items are such values in turn, or a
+    model object made there from constants."""
+    if _immutable(value):
+        return True
+    if isinstance(node, (ast.List, ast.Tuple)) and isinstance(value, ListV):
+        elements = node.elts
+        return (
+            not any(isinstance(element, ast.Starred) for element in elements)
+            and len(elements) == len(value.items)
+            and all(_unshared(element, item) for element, item in zip(elements, value.items, strict=True))
+        )
+    if isinstance(node, ast.Dict) and isinstance(value, DictV):
+        return all(
+            isinstance(key, ast.Constant)
+            and isinstance(key.value, str)
+            and _unshared(item, value.items.get(key.value))
+            for key, item in zip(node.keys, node.values, strict=True)
+        )
+    if isinstance(node, ast.Call) and isinstance(value, Obj) and value.node is node:
+        return all(isinstance(arg, ast.Constant) for arg in [*node.args, *(k.value for k in node.keywords)])
+    return False
+
+
+def _written_fields(spec: ast.expr | None) -> list[str] | None:
+    """The field names a named tuple's definition writes out (`['name', 'subnets']`, `'name subnets'`);
+    None when it does not write them out."""
+    if isinstance(spec, ast.Constant) and isinstance(spec.value, str):
+        return spec.value.replace(",", " ").split()
+    if isinstance(spec, (ast.List, ast.Tuple)) and all(
+        isinstance(item, ast.Constant) and isinstance(item.value, str) for item in spec.elts
+    ):
+        return [str(item.value) for item in spec.elts if isinstance(item, ast.Constant)]
+    return None
+
+
+def _field(value: Value | None, name: str) -> Value | None:
+    """The item a named tuple's field holds (`vm.subnets`); None for any other value, and for a field of
+    one the reader does not know in full."""
+    if (
+        not isinstance(value, ListV)
+        or value.fields is None
+        or not value.complete
+        or name not in value.fields
+        or len(value.items) != len(value.fields)
+    ):
+        return None
+    return value.items[value.fields.index(name)]
+
+
 def _again(event: Event, binding: Binding, frame: Frame | None) -> bool:
     """Whether a loop turn of `frame` (or of the frames it is read in) comes after a turn that made the
     change `event` too: the change is in the loop's body, to an object bound before the loop."""
@@ -3766,7 +4411,9 @@ def _holds_unstated(value: object) -> bool:
 
 def _frame_around(frame: Frame | None, chain: tuple[int, ...]) -> Frame | None:
     """The frame of the code under `chain`: `frame` without the turns of loops inside it."""
-    while frame is not None and frame.loop is not None and frame.loop.block not in chain:
+    while frame is not None and (
+        frame.span is not None or (frame.loop is not None and frame.loop.block not in chain)
+    ):
         frame = frame.outer
     return frame
 

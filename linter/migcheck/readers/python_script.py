@@ -54,6 +54,12 @@ names, and the others stay as they were, unknown to the reader unless the file c
 (`Role.changes_existing`). So does `delete_data_disk` of a VM the file does not create: it takes the disk at
 its LUN off the VM another file creates (`Role.removed_luns`), as Remove-AzureDataDisk does; from a VM the
 file creates or gives data disks, it takes the disk off here. Only a delete that surely runs removes one.
+
+`associate_reserved_ip_address` gives the deployment it names the reserved IP, as
+Set-AzureReservedIPAssociation does: one the file does not otherwise describe is described with no VMs of
+its own when the call surely runs, so that the reserved IP is in use by it. `disassociate_reserved_ip_address`
+takes the reserved IP off again, or, from a deployment the file does not give it, off the cloud service as
+other files describe it (`ReservedIp.released_from`), as Remove-AzureReservedIPAssociation does.
 """
 
 from __future__ import annotations
@@ -264,6 +270,7 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     "perform_post": ("path", "body", "x_ms_version"),
     "create_reserved_ip_address": ("name", "label", "location"),
     "associate_reserved_ip_address": ("name", "service_name", "deployment_name", "virtual_ip_name"),
+    "disassociate_reserved_ip_address": ("name", "service_name", "deployment_name", "virtual_ip_name"),
     # Storage accounts, and the disks and images the script registers (see `_Resources._registration`).
     "create_storage_account": (
         "service_name",
@@ -1291,7 +1298,11 @@ class _Resources:
         self.drafts: dict[object, _Draft] = {}
         self.service_drafts: dict[str, list[object]] = {}  # the keys of `drafts` by their service's name
         self.reserved: list[ReservedIp] = []
-        self.associations: list[tuple[Bound, Mark]] = []
+        # The calls that associate reserved IPs with deployments or take them off, in the order read.
+        self.associations: list[tuple[CallSite, Bound, Mark]] = []
+        # Reserved IPs surely taken off cloud services whose deployment the file does not give them, by
+        # (service, reserved IP) as names are compared (see `_disassociate`).
+        self.released: dict[tuple[str, str], ReservedIp] = {}
         # Deployments the script writes out as REST bodies, by the body read and the service it goes to.
         self.bodies: dict[tuple[int, str], Deployment] = {}
         self.read_bodies: dict[object, list[object]] = {}
@@ -1475,8 +1486,8 @@ class _Resources:
             if name and (id(call), _key(name)) not in self.reserved_by_call:
                 self.reserved_by_call.add((id(call), _key(name)))
                 self.reserved.append(ReservedIp(name, "", "", mark))
-        elif call.method == "associate_reserved_ip_address":
-            self.associations.append((bound, mark))
+        elif call.method in ("associate_reserved_ip_address", "disassociate_reserved_ip_address"):
+            self.associations.append((call, bound, mark))
         elif call.method in ("add_data_disk", "update_data_disk"):
             self._data_disk(call, bound, mark)
         elif call.method == "delete_data_disk":
@@ -2448,16 +2459,67 @@ class _Resources:
             draft.add(role, ("role", _key(role_name)))
 
     def _associate(self) -> None:
-        """A reserved IP associated with a deployment this file describes is that deployment's."""
-        for bound, mark in self.associations:
+        """Reserved IPs associated with deployments, and taken off them (see `_disassociate`), in the order
+        the calls are read. One associated with a deployment this file describes is that deployment's. One
+        associated with a deployment it does not describe, by a call that surely runs and states the
+        reserved IP, the cloud service and the deployment (on the deployment's own virtual IP), is in use
+        by that deployment all the same, as Set-AzureReservedIPAssociation makes it: the file describes the
+        deployment with no VMs of its own, which the link stage joins to the one other files describe."""
+        for call, bound, mark in self.associations:
+            if call.method == "disassociate_reserved_ip_address":
+                self._disassociate(call, bound, mark)
+                continue
             service, deployment = (
                 literal(bound.values.get("service_name")),
                 literal(bound.values.get("deployment_name")),
             )
             draft = self.drafts.get((_key(service), _key(deployment))) if service and deployment else None
             name = bound.values.get("name")
+            if (
+                draft is None
+                and service
+                and deployment
+                and (literal(name) or "").strip()
+                and _own_virtual_ip(bound)
+                and self.flow.surely_runs(call)
+            ):
+                draft = self._draft_named(call, service, deployment, None, mark)
             if draft is not None and draft.reserved_ip is None and name is not None:
                 draft.reserved_ip = NameRef(self._name(name, "reserved IP", mark), self._mark(name))
+        for (service, reserved), released in self.released.items():
+            drafts = [self.drafts.get(key) for key in self.service_drafts.get(service, [])]
+            held = [
+                draft.reserved_ip for draft in drafts if draft is not None and draft.reserved_ip is not None
+            ]
+            if not any(_key(ip.name) == reserved for ip in held):  # not associated with it again
+                self.reserved.append(released)
+
+    def _disassociate(self, call: CallSite, bound: Bound, mark: Mark) -> None:
+        """`disassociate_reserved_ip_address`, as Remove-AzureReservedIPAssociation: the deployment it names
+        keeps a dynamic VIP, reserved no longer, when the call surely runs and names the deployment's
+        reserved IP; otherwise whether its VIP is reserved is no longer known. One of another reserved IP
+        than the deployment's (both stated), or on another virtual IP of the deployment, changes nothing.
+        One that surely runs and states the reserved IP and the service, of a deployment the file does not
+        give a reserved IP, takes it off the service as other files describe it (`ReservedIp.
+        released_from`), unless the file associates it with the service again afterwards."""
+        if not _own_virtual_ip(bound):
+            return
+        values = bound.values
+        service, deployment = literal(values.get("service_name")), literal(values.get("deployment_name"))
+        name = literal(values.get("name"))
+        surely = self.flow.surely_runs(call)
+        draft = self.drafts.get((_key(service), _key(deployment))) if service and deployment else None
+        if draft is None or draft.reserved_ip is None:
+            if surely and service and service.strip() and name and name.strip():
+                released = ReservedIp(name, "", "", mark, released_from=service)
+                self.released[(_key(service), _key(name))] = released
+            return
+        held = draft.reserved_ip.name
+        same = _key(name) == _key(held) if name and not is_stand_in(held) else None
+        if same is False:
+            return
+        draft.reserved_ip = None
+        draft.reserved_ip_unknown = not (same and surely)
 
     # --- helpers -----------------------------------------------------------------------------------
 
@@ -2844,6 +2906,13 @@ def _names_deployment(method: str, bound: Bound) -> bool:
     values = bound.values
     name = values.get("name") if method == "create_deployment" else values.get("deployment_name")
     return bool(literal(values.get("service_name"))) and bool(literal(name))
+
+
+def _own_virtual_ip(bound: Bound) -> bool:
+    """Whether a reserved IP call is surely about the deployment's own virtual IP: it passes no other
+    (`virtual_ip_name` left out or None), and no `**kwargs` that may."""
+    other = bound.values.get("virtual_ip_name")
+    return not bound.open and (other is None or isinstance(other, NoneV))
 
 
 def _plain(bound: Bound) -> bool:
