@@ -458,11 +458,19 @@ def test_an_association_with_a_network_no_file_defines_still_counts(plan_of):
     assert _unattached(plan) == []
 
 
-def test_an_association_that_may_not_run_leaves_it_unattached(plan_of):
+def test_an_association_that_may_run_is_one_as_the_table_it_names_is(plan_of):
+    """The script creates the table whether or not a branch before returns, and may associate it too: a
+    table it may associate is not called unattached (an early `return` left every group of a real script
+    "unattached", with a step to move it on its own)."""
     plan = plan_of(
         {"NetworkConfig.netcfg": NETCFG, "rt.ps1": ROUTES + _may_not_run(RT_TO_SUBNET.format(subnet="app"))}
     )
-    assert _unattached(plan) == ["unattached:RouteTable:fab-rt"]
+    assert _unattached(plan) == []
+    early_return = 'if (Test-AzureName -Storage -Name "fabstore") { return }\n'
+    plan = plan_of(
+        {"NetworkConfig.netcfg": NETCFG, "rt2.ps1": early_return + ROUTES + RT_TO_SUBNET.format(subnet="app")}
+    )
+    assert _unattached(plan) == []
 
 
 def test_a_group_or_table_the_script_removes_is_gone(plan_of):
@@ -524,4 +532,13 @@ def test_moving_an_associated_security_group_on_its_own_is_reported(tmp_path, mo
     move = MOVE_RT.replace("RouteTable", "NetworkSecurityGroup").replace('"fab-rt"', '"fab-nsg"')
     move = move.replace("-RouteTableName", "-NetworkSecurityGroupName")
     files = {"01.ps1": HEADER + NSG + TO_SUBNET.format(subnet="app"), "02-migrate.ps1": HEADER + move}
+    assert _findings(tmp_path, monkeypatch, files, "MIG602") == ["MIG602 02-migrate.ps1:3:1"]
+
+
+def test_moving_a_table_associated_after_an_early_return_is_reported(tmp_path, monkeypatch):
+    early_return = 'if (Test-AzureName -Storage -Name "fabstore") { return }\n'
+    files = {
+        "01-routes.ps1": HEADER + early_return + ROUTES + RT_TO_SUBNET.format(subnet="app"),
+        "02-migrate.ps1": HEADER + MOVE_RT,
+    }
     assert _findings(tmp_path, monkeypatch, files, "MIG602") == ["MIG602 02-migrate.ps1:3:1"]

@@ -5584,8 +5584,10 @@ class Interpreter:
     def _to_subnet(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Set-AzureNetworkSecurityGroupToSubnet (and Set-AzureNetworkSecurityGroupAssociation of a subnet),
         Set-AzureSubnetRouteTable: the subnet uses the group or table from then on, in place of any before,
-        when the call surely runs and the script states every name. The association is recorded on its
-        own (`NetworkSecurityGroup.subnet`, `RouteTable.subnet`) for the linker to give the subnet of that
+        when the script states every name. Recorded when the call may run, as what the script creates is
+        (after an early `return` on some path, both the group and its association may be made): a group
+        the script associates is not called unattached. The association is recorded on its own
+        (`NetworkSecurityGroup.subnet`, `RouteTable.subnet`) for the linker to give the subnet of that
         network, whichever file defines it. One set on a VM or role is not read."""
         if _of_vm_or_role(args):
             self._on_vm(_stated_name(args, "Name"))
@@ -5593,7 +5595,7 @@ class Interpreter:
         group = _command_name(node).casefold() != "set-azuresubnetroutetable"
         name = _stated_name(args, "Name" if group else "RouteTableName")
         vnet, subnet = _stated_name(args, "VirtualNetworkName"), _stated_name(args, "SubnetName")
-        if not (name and vnet and subnet and self._surely_runs()):
+        if not (name and vnet and subnet):
             return Unknown(self.snippet(node))
         at, mark = (_name_key(vnet), _name_key(subnet)), self._at_call(node)
         if group:
