@@ -2519,6 +2519,10 @@ class Interpreter:
         self.images: dict[str, Image] = {}
         self.unnamed_disk_at: Mark | None = None
         self.unnamed_disk_users: dict[str, None] = {}  # by the names findings show them by, in order
+        # Where a VM is created from a configuration the reader cannot see, and the disks registered by then
+        # (`_unseen_disks`): those may be its disks.
+        self.unseen_disk_at: Mark | None = None
+        self.unseen_may_hold: dict[str, None] = {}
         self.disk_uses: dict[Disk, None] = {}  # the disks of the repository VMs are given by name
         self.application_gateways: dict[str, inv.ApplicationGateway] = {}
         self.authorizations: dict[inv.LinkAuthorization, None] = {}
@@ -4803,9 +4807,11 @@ class Interpreter:
 
     def _unseen_disks(self, at: Mark) -> Event:
         """The disks of a VM created `at` from a configuration the reader cannot see (`Import-AzureVM` of
-        an XML file it does not read, a parameter): not known, so any disk the script registers may be one
-        of them, as when it gives a VM a disk by a name it does not state (see `_registered_disks`)."""
-        self.unnamed_disk_at = self.unnamed_disk_at or at
+        an XML file it does not read, a parameter): not known, so any disk the script has registered by then
+        may be one of them, as when it gives a VM a disk by a name it does not state (see
+        `_registered_disks`). One it registers later cannot be: the VM is created already."""
+        self.unseen_disk_at = self.unseen_disk_at or at
+        self.unseen_may_hold.update(dict.fromkeys(self.registered))
         return Event("disk_unnamed", at, {})
 
     def _add_vms(self, draft: DeploymentDraft, vms: Vms, env: Env, at: Mark) -> None:
@@ -5808,10 +5814,16 @@ class Interpreter:
         then each may be attached to that VM (`Disk.maybe_attached`), the first the script creates so, by
         its name, or to a VM shown as a stand-in where the disk's name is passed when it creates none (the
         configuration goes where the reader does not follow it)."""
-        if self.unnamed_disk_at is None:
+        at = self.unnamed_disk_at or self.unseen_disk_at
+        if at is None:
             return list(self.registered.values())
-        user = next(iter(self.unnamed_disk_users), "") or _stand_in("VM name", self.unnamed_disk_at)
-        return [replace(disk, attached_to=user, maybe_attached=True) for disk in self.registered.values()]
+        user = next(iter(self.unnamed_disk_users), "") or _stand_in("VM name", at)
+        return [
+            replace(disk, attached_to=user, maybe_attached=True)
+            if self.unnamed_disk_at is not None or name in self.unseen_may_hold
+            else disk
+            for name, disk in self.registered.items()
+        ]
 
     def _build(self, draft: DeploymentDraft) -> Deployment:
         roles = tuple(self._build_role(r) for r in draft.roles.values())
