@@ -178,6 +178,20 @@ def test_changes_a_function_makes_to_a_vm_it_is_given_are_the_vms(read):
     assert "endpoints" not in role.unknown
 
 
+def test_a_parameter_that_says_it_takes_no_piped_input_is_not_given_it(read):
+    text = """
+        function Add-Web([Parameter(ValueFromPipeline = $false)] $VM, $Port) {
+            $VM | Add-AzureEndpoint -Name "web$Port" -Protocol tcp -LocalPort $Port
+        }
+        $vm = New-AzureVMConfig -Name "a" -InstanceSize Small -ImageName $i
+        Add-Web -VM $vm -Port 80
+        $vm | Add-Web -Port 443
+        New-AzureVM -ServiceName "s" -VMs $vm -Location "l" -VNetName "v"
+        """
+    role = _role(read(PATH, text), "a")
+    assert [e.name for e in role.endpoints] == ["web80"]
+
+
 def test_a_function_called_with_values_it_does_not_know_reads_as_before(read):
     doc = read(
         PATH,

@@ -2372,7 +2372,6 @@ _MAX_CALL_DEPTH = 8  # calls of the script's functions run one inside another; a
 _MAX_CALLS_RUN = 64  # calls of one function run with their values; the others are not
 _OWN_ARGUMENTS = re.compile(r"[$@](?:args|psboundparameters|input)\b", re.IGNORECASE)
 _SWITCH = re.compile(r"\[\s*(?:system\.management\.automation\.)?switch(?:parameter)?\s*\]", re.IGNORECASE)
-_FROM_PIPELINE = re.compile(r"valuefrompipeline(?!bypropertyname)", re.IGNORECASE)
 
 
 class _Exhausted(Exception):
@@ -6365,7 +6364,9 @@ class _Signature:
         declared = frozenset(names)
         for name, parameter in zip(names, parameters, strict=True):
             if parameter.parent is not None and name not in takes_pipeline:
-                takes_pipeline[name] = "valuefrompipeline" in _text(parameter.parent).casefold()
+                takes_pipeline[name] = _parameter_says(
+                    parameter.parent, "valuefrompipeline"
+                ) or _parameter_says(parameter.parent, "valuefrompipelinebypropertyname")
             for alias in _aliases(parameter.parent):
                 if alias not in declared:
                     aliases.setdefault(alias, name)
@@ -6861,10 +6862,15 @@ def _declared_type(declared: Node | None) -> str:
 
 
 def _may_be_mandatory(declared: Node | None) -> bool:
-    """Whether a declared parameter may be mandatory: an argument of a `[Parameter(…)]` of it says
-    `Mandatory`, `Mandatory = $true` or `= 1`, or sets it to a value the reader does not decide (one of
-    several, for parameter sets, is enough). `Mandatory = $false` (or 0) declares it optional, as no
-    `Mandatory` does; the word anywhere else (a help message, a comment) says nothing."""
+    """Whether a declared parameter may be mandatory (`[Parameter(Mandatory)]`, see `_parameter_says`)."""
+    return _parameter_says(declared, "mandatory")
+
+
+def _parameter_says(declared: Node | None, flag: str) -> bool:
+    """Whether an argument of a `[Parameter(…)]` of a declared parameter sets `flag` (`Mandatory`,
+    `ValueFromPipeline`): written alone, `= $true` or `= 1`, or set to a value the reader does not decide
+    (one of several, for parameter sets, is enough). `= $false` (or 0) sets it off, as leaving it out does;
+    the word anywhere else (a help message, a comment, `ValueFromPipelineByPropertyName`) says nothing."""
     attributes = _first(declared, "attribute_list") if declared is not None else None
     for attribute in _named(attributes) if attributes is not None else ():
         name = _first(attribute, "attribute_name")
@@ -6874,7 +6880,7 @@ def _may_be_mandatory(declared: Node | None) -> bool:
             continue
         for argument in _named(arguments):
             parts = _named(argument)
-            if not parts or parts[0].type != "simple_name" or _text(parts[0]).casefold() != "mandatory":
+            if not parts or parts[0].type != "simple_name" or _text(parts[0]).casefold() != flag:
                 continue
             if len(parts) == 1 or _attribute_flag(parts[-1]) is not False:
                 return True
@@ -6897,7 +6903,7 @@ def _attribute_flag(node: Node) -> bool | None:
 
 def _from_pipeline(declared: Node | None) -> bool:
     """Whether a declared parameter takes piped input (`[Parameter(ValueFromPipeline = $true)]`)."""
-    return declared is not None and _FROM_PIPELINE.search(_text(declared)) is not None
+    return _parameter_says(declared, "valuefrompipeline")
 
 
 def _is_switch(declared: Node | None) -> bool:
