@@ -542,3 +542,32 @@ def test_moving_a_table_associated_after_an_early_return_is_reported(tmp_path, m
         "02-migrate.ps1": HEADER + MOVE_RT,
     }
     assert _findings(tmp_path, monkeypatch, files, "MIG602") == ["MIG602 02-migrate.ps1:3:1"]
+
+
+@pytest.mark.parametrize(
+    "association",
+    [
+        'Get-AzureNetworkSecurityGroup -Name "fab-nsg" | Set-AzureNetworkSecurityGroupToSubnet '
+        '-VirtualNetworkName "fab-vnet" -SubnetName "app"\n',
+        '$nsg = Get-AzureNetworkSecurityGroup -Name "fab-nsg"\n'
+        '$nsg | Set-AzureNetworkSecurityGroupToSubnet -VirtualNetworkName "fab-vnet" -SubnetName "app"\n',
+    ],
+    ids=["piped", "through a variable"],
+)
+def test_a_group_piped_into_its_subnet_association_is_associated(plan_of, association):
+    """The form Microsoft's documents use: the group is piped in, not named by -Name."""
+    assert _unattached(plan_of({"NetworkConfig.netcfg": NETCFG, "nsg.ps1": NSG + association})) == []
+
+
+def test_a_group_created_and_piped_into_its_association_is_associated(plan_of):
+    script = (
+        NSG.rstrip("\n")
+        + ' | Set-AzureNetworkSecurityGroupToSubnet -VirtualNetworkName "fab-vnet" -SubnetName "app"\n'
+    )
+    assert _unattached(plan_of({"NetworkConfig.netcfg": NETCFG, "nsg.ps1": script})) == []
+    # Another group piped in leaves this one unattached.
+    other = (
+        NSG
+        + 'Get-AzureNetworkSecurityGroup -Name "other" | Set-AzureNetworkSecurityGroupToSubnet -VirtualNetworkName "fab-vnet" -SubnetName "app"\n'
+    )
+    assert _unattached(plan_of({"nsg.ps1": other})) == ["unattached:NetworkSecurityGroup:fab-nsg"]

@@ -1843,6 +1843,16 @@ class Authorization:
     record: Any
 
 
+@dataclass(frozen=True, slots=True)
+class NetworkResource:
+    """What New-/Get-AzureNetworkSecurityGroup and New-/Get-AzureRouteTable output: the group or table of
+    that name (`security_group`: which of the two), which a script pipes to the cmdlet that associates it
+    with a subnet (`Get-AzureNetworkSecurityGroup -Name g | Set-AzureNetworkSecurityGroupToSubnet ...`)."""
+
+    name: str
+    security_group: bool
+
+
 @dataclass(eq=False, slots=True)
 class WebRequest:
     """A request to the Service Management API the script makes at `node` (its method or command at `at`),
@@ -5564,13 +5574,21 @@ class Interpreter:
         """New-AzureNetworkSecurityGroup, New-AzureRouteTable: a resource of its own, named as the script
         states it, at the call; one named by a value the script does not state is not recorded."""
         name = _stated_name(args, "Name")
+        group = _command_name(node).casefold() == "new-azurenetworksecuritygroup"
         if name:
             mark = self._at_call(node)
-            if _command_name(node).casefold() == "new-azurenetworksecuritygroup":
+            if group:
                 self.security_groups.setdefault(_name_key(name), NetworkSecurityGroup(name, mark))
             else:
                 self.route_tables.setdefault(_name_key(name), RouteTable(name, mark))
-        return Unknown(self.snippet(node))
+        return NetworkResource(name, group) if name else Unknown(self.snippet(node))
+
+    def _get_network_resource(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Get-AzureNetworkSecurityGroup, Get-AzureRouteTable: the group or table of the name the script
+        states, for the association it may be piped to."""
+        name = _stated_name(args, "Name")
+        group = _command_name(node).casefold() == "get-azurenetworksecuritygroup"
+        return NetworkResource(name, group) if name else Unknown(self.snippet(node))
 
     def _remove_network_resource(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureNetworkSecurityGroup, Remove-AzureRouteTable: the one the script created under that
@@ -5599,6 +5617,8 @@ class Interpreter:
             return self._classic_unread(node, args)
         group = _command_name(node).casefold() != "set-azuresubnetroutetable"
         name = _stated_name(args, "Name" if group else "RouteTableName")
+        if not name and isinstance(piped, NetworkResource) and piped.security_group == group:
+            name = piped.name  # the group or table piped in (`Get-AzureNetworkSecurityGroup -Name g | ...`)
         vnet, subnet = _stated_name(args, "VirtualNetworkName"), _stated_name(args, "SubnetName")
         if not (name and vnet and subnet):
             return Unknown(self.snippet(node))
@@ -5760,6 +5780,8 @@ class Interpreter:
         "remove-azureapplicationgateway": _remove_application_gateway,
         "new-azurenetworksecuritygroup": _new_network_resource,
         "new-azureroutetable": _new_network_resource,
+        "get-azurenetworksecuritygroup": _get_network_resource,
+        "get-azureroutetable": _get_network_resource,
         "remove-azurenetworksecuritygroup": _remove_network_resource,
         "remove-azureroutetable": _remove_network_resource,
         "set-azurenetworksecuritygrouptosubnet": _to_subnet,
