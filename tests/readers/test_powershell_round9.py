@@ -403,3 +403,26 @@ def test_one_configuration_on_many_branches_costs_time_linear_in_their_number():
         return lambda: read_document("s.ps1", data, explicit=True)
 
     assert_linear(make, 200)
+
+
+# --- what a script guarded against a whole run does after its guard ------------------------------------
+
+GUARDED_DEPLOY = (
+    "Import-Module Azure\n"
+    '$vm = New-AzureVMConfig -Name "ftp01" -InstanceSize Small -ImageName "image" |\n'
+    '    Add-AzureEndpoint -Name "ftp" -Protocol tcp -LocalPort 21 -PublicPort 21\n'
+    'New-AzureVM -ServiceName "fab-ftp" -Location "West Europe" -VMs $vm\n'
+)
+
+
+@pytest.mark.parametrize("guard", ["exit 0", "return", "break"])
+def test_what_follows_a_guard_may_never_have_run(tmp_path, monkeypatch, guard):
+    """A script that opens with `exit` is run a selection at a time: what it creates after the guard is
+    read (a blocker there is reported), but a reservation or a removal there may never have been run."""
+    reserve = f'Import-Module Azure\n{guard}\nNew-AzureReservedIP -ReservedIPName "ftp-ip" -Location "West Europe" -ServiceName "fab-ftp"\n'
+    files = {"deploy.ps1": GUARDED_DEPLOY, "reserve.ps1": reserve}
+    (finding,) = lint_files(tmp_path, monkeypatch, files, "MIG105", dedent=False).findings
+    assert "the files do not say whether it is" in finding.message
+    unguarded = {"deploy.ps1": GUARDED_DEPLOY, "reserve.ps1": reserve.replace(f"{guard}\n", "")}
+    (finding,) = lint_files(tmp_path / "plain", monkeypatch, unguarded, "MIG105", dedent=False).findings
+    assert "reserved IP 'ftp-ip'" in finding.message

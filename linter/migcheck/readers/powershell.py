@@ -52,7 +52,8 @@ reads, and no other). A `return`, `exit`, `throw`, `break` or
 time opens with, so that running it whole (F5) does nothing: a bare `break`, `return` or `exit` (or `exit 0`,
 the same exit) as its first statement, after its comments, `#requires`, `using` and `param`, and statements
 that manage no resource (`$ErrorActionPreference = 'Stop'`, `Set-StrictMode`, `Write-Host`, `Import-Module`,
-`Add-AzureAccount`), is read past, as running the selections does; one anywhere else ends the path. The
+`Add-AzureAccount`), is read past, as running the selections does (what follows may never have been run,
+so a removal or reservation there is not taken as made); one anywhere else ends the path. The
 script's functions, once their definition has run, run at each call with the values it passes (what they
 output is the call's value, as what a `foreach`, `for`, `while`, `do`, `if`, `switch` or `try` outputs is the
 value of the statement where it is assigned or sits in `@( … )` or `$( … )`; branches only one of which runs,
@@ -2499,6 +2500,7 @@ class Interpreter:
         # The id of the `break`, `return` or `exit` the script opens with, which it is read past (see
         # `_leading_guard`); None when it opens with none.
         self.guard: int | None = None
+        self.past_guard = False  # whether it was read past: nothing after it surely runs (`_surely_runs`)
         # The branches of choices only one of which runs (an `if` and its `else`) around the code being run,
         # outermost first (see `Role.branches`): each run of an `if` is a choice of its own. None while code
         # read once may run several times (a loop's body, a function read once), whose runs may take
@@ -3007,6 +3009,9 @@ class Interpreter:
         output, and the path ends (see `_sequence`); but not the guard a script opens with (see
         `_leading_guard`)."""
         if node.id == self.guard:
+            # What follows runs a selection at a time, if at all: read past, as running the selections
+            # does, but nothing after it surely runs (a removal there may never have been run).
+            self.past_guard = True
             return
         word = _text(node.children[0]).casefold() if node.children else ""
         for child in _named(node):
@@ -4768,7 +4773,7 @@ class Interpreter:
         """Whether the statement being run surely runs when the script does: no branch the reader cannot
         decide, loop read once, `catch` or early end around it, in the functions being run or their
         calls."""
-        return not (self.maybe or self.partial or self.maybe_calls) and self.callers_known
+        return not (self.maybe or self.partial or self.maybe_calls or self.past_guard) and self.callers_known
 
     def _new_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         arg = args.get("VMs")
