@@ -175,9 +175,12 @@ def _perf_test(header: str, loop: str) -> str:
     )
 
 
-def test_a_for_loop_runs_its_body_before_its_step():
+def test_a_for_loop_bounded_by_a_parameter_s_default_names_no_round_it_cannot_tell():
+    """A caller may pass another count than the default: the rounds are not known, so no round's name is
+    taken for the service (it read perftest2, the step run before the body)."""
     doc = _read(_perf_test("param([int]$total = 1)\n", "for($cs=1; $cs -le $total; $cs++)"))
-    assert _vms(doc) == {"perftest1": ["perftest1-vm"]}
+    (deployment,) = _deployments(doc)
+    assert deployment.name == "<deployment name, t.ps1:8>"
 
 
 @pytest.mark.parametrize(
@@ -426,3 +429,18 @@ def test_what_follows_a_guard_may_never_have_run(tmp_path, monkeypatch, guard):
     unguarded = {"deploy.ps1": GUARDED_DEPLOY, "reserve.ps1": reserve.replace(f"{guard}\n", "")}
     (finding,) = lint_files(tmp_path / "plain", monkeypatch, unguarded, "MIG105", dedent=False).findings
     assert "reserved IP 'ftp-ip'" in finding.message
+
+
+def test_a_round_past_a_parameter_s_default_count_is_still_read(tmp_path, monkeypatch):
+    """With `$Count = 1`, a caller passing 2 creates web02 with the debugger extension: reported."""
+    script = (
+        "param([int]$Count = 1)\n"
+        "for ($i = 1; $i -le $Count; $i++) {\n"
+        '    $vm = New-AzureVMConfig -Name "web0$i" -InstanceSize "Small" -ImageName "img"\n'
+        '    if ($i -eq 2) { $vm = $vm | Set-AzureVMExtension -ExtensionName "RemoteDebugVS2015" '
+        '-Publisher "Microsoft.VisualStudio.WindowsAzure.RemoteDebug" -Version "1.*" }\n'
+        '    New-AzureVM -ServiceName "fab-web" -VMs $vm\n'
+        "}\n"
+    )
+    found = lint_files(tmp_path, monkeypatch, {"web.ps1": script}, "MIG204", dedent=False).findings
+    assert [f.code for f in found] == ["MIG204"]

@@ -2886,8 +2886,8 @@ class Interpreter:
         """How many rounds a `for` loop runs, its initializer run: when its step changes one variable by one
         (`$i++`, `--$i`), its condition compares that variable with a whole number the script writes or a
         variable that holds one (`$i -le $count`, `$i -lt 10`), which nothing in the loop assigns, and the
-        loop ends within `_MAX_ROUNDS` rounds; None otherwise. A number a parameter's default states counts
-        the rounds, as a list it states is walked (see `_foreach`)."""
+        loop ends within `_MAX_ROUNDS` rounds; None otherwise. A number a parameter's default states does
+        not count them: a caller may pass another, and the rounds past the default's would not be read."""
         step, condition = _only_child(node, "for_iterator"), _only_child(node, "for_condition")
         stepping = _unwrap(step) if step is not None else None
         if stepping is not None and stepping.type == "expression_with_unary_operator":
@@ -2914,7 +2914,9 @@ class Interpreter:
         if bound.type not in ("variable", "integer_literal", "decimal_integer_literal"):
             return None
         values = [self.evaluate(side, env) for side in sides]
-        if not all(isinstance(v, Text) and _WHOLE.fullmatch(v.value) for v in values):
+        # A bound the script surely gives: a parameter's default is one run's (a caller may pass more
+        # rounds, whose VMs are then not read at all).
+        if not all(isinstance(v, Text) and v.sure and _WHOLE.fullmatch(v.value) for v in values):
             return None
         if not (isinstance(values[0], Text) and values[0].number):  # PowerShell compares as the left side is
             return None
