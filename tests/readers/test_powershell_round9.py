@@ -444,3 +444,18 @@ def test_a_round_past_a_parameter_s_default_count_is_still_read(tmp_path, monkey
     )
     found = lint_files(tmp_path, monkeypatch, {"web.ps1": script}, "MIG204", dedent=False).findings
     assert [f.code for f in found] == ["MIG204"]
+
+
+@pytest.mark.parametrize(
+    ("slot", "kept"),
+    [("", True), (" -Slot Production", True), (" -Slot Staging", False), (" -Slot $slot", False)],
+)
+def test_a_reservation_of_the_staging_deployment_is_not_production_s(tmp_path, monkeypatch, slot, kept):
+    reserve = (
+        "Import-Module Azure\n"
+        f'New-AzureReservedIP -ReservedIPName "ftp-ip" -Location "West Europe" -ServiceName "fab-ftp"{slot}\n'
+    )
+    files = {"deploy.ps1": GUARDED_DEPLOY, "reserve.ps1": reserve}
+    found = lint_files(tmp_path, monkeypatch, files, "MIG105", "MIG106", dedent=False).findings
+    assert [f.code for f in found] == ["MIG105"]
+    assert ("reserved IP 'ftp-ip'" in found[0].message) is kept

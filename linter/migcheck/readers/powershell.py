@@ -5147,7 +5147,7 @@ class Interpreter:
         if created:
             self.reserved_ips.append(ReservedIp(name.value.value, "", "", mark))
         service = args.get("ServiceName")
-        if service is not None:
+        if service is not None and _production_slot(args):
             draft = self._deployment(service.value, mark, node, self._written_at(service))
             at = self._written_at(name) or mark  # where the call associates it
             self._associate(draft, NameRef(name.value.value, at))
@@ -6888,6 +6888,14 @@ def _declared_type(declared: Node | None) -> str:
         if written is not None:
             found = _text(written)[1:-1].strip().casefold()
     return found
+
+
+def _production_slot(args: Args) -> bool:
+    """Whether a call that names a cloud service's deployment by its slot (`-Slot`) names the production
+    one, which is what the files' deployments are (New-AzureVM deploys to production): the default, or
+    `Production` stated. A staging deployment's reserved IP is not production's."""
+    slot = args.get("Slot")
+    return slot is None or (isinstance(slot.value, Text) and slot.value.value.strip().casefold() == "production")
 
 
 def _may_be_mandatory(declared: Node | None) -> bool:
