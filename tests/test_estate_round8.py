@@ -80,11 +80,10 @@ def test_the_vm_of_another_service_stays_apart_from_the_exported_one(tmp_path, m
     ]
 
 
-def test_a_change_whose_service_the_script_does_not_state_is_made_to_the_only_vm_of_that_name(
-    tmp_path, monkeypatch
-):
-    # The service may be the exported VM's: as before, the change is made to it.
-    assert _mig201(tmp_path, monkeypatch, "$service") == []
+def test_a_removal_whose_service_the_script_does_not_state_is_not_taken_as_made(tmp_path, monkeypatch):
+    # The service may be the exported VM's, or another one's: a removal that may be of another VM does not
+    # take the exported VM's ACL away, as one that may not run does not.
+    assert _mig201(tmp_path, monkeypatch, "$service") == [AT_ACL]
 
 
 # --- a reserved IP on an exported deployment with no input endpoint, and a script that changes its VM ------

@@ -459,3 +459,32 @@ def test_a_reservation_of_the_staging_deployment_is_not_production_s(tmp_path, m
     found = lint_files(tmp_path, monkeypatch, files, "MIG105", "MIG106", dedent=False).findings
     assert [f.code for f in found] == ["MIG105"]
     assert ("reserved IP 'ftp-ip'" in found[0].message) is kept
+
+
+def test_a_removal_from_a_vm_named_by_a_parameter_s_default_is_not_taken_as_made(tmp_path, monkeypatch):
+    """Another run may pass another service: the exported VM's endpoint ACL stays (MIG201)."""
+    export = (
+        '[{"DeploymentName": "fab-jump", "Name": "jump01", "ServiceName": "fab-jump", "VM": {"ConfigurationSets": '
+        '[{"ConfigurationSetType": "NetworkConfiguration", "InputEndpoints": [{"LocalPort": 3389, "Name": '
+        '"RemoteDesktop", "Port": 53389, "Protocol": "tcp", "EndpointAccessControlList": {"Rules": [{"Order": '
+        '100, "Action": "permit", "RemoteSubnet": "203.0.113.0/24"}]}}], "SubnetNames": ["mgmt"]}], '
+        '"RoleName": "jump01", "RoleSize": "Medium", "RoleType": "PersistentVMRole"}, "VirtualNetworkName": '
+        '"fab-vnet"}]\n'
+    )
+    remove = (
+        'Get-AzureVM -ServiceName {service} -Name "jump01" | Remove-AzureEndpoint -Name "RemoteDesktop" '
+        "| Update-AzureVM\n"
+    )
+    for n, (head, service, expected) in enumerate(
+        (
+            ("", '"fab-jump"', []),
+            ('param([string]$Service = "fab-jump")\n', "$Service", ["MIG201"]),
+            ("", '"fab-other"', ["MIG201"]),
+        )
+    ):
+        files = {
+            "jump-vms.json": export,
+            "close.ps1": head + "Import-Module Azure\n" + remove.format(service=service),
+        }
+        found = lint_files(tmp_path / str(n), monkeypatch, files, "MIG201", dedent=False).findings
+        assert [f.code for f in found] == expected, head

@@ -4490,7 +4490,7 @@ class Interpreter:
         may be one the script does not describe (the linker takes it off the VM a file creates, see
         `_Facts._disk_remove`), and a removal that may not run leaves it, as for an ACL (`_remove_acl`)."""
         vm = self._vm_input(args, piped)
-        if not self._surely_runs() and self._any_existing(vm):
+        if not self._may_remove_from(vm):
             return vm
         return self._vm_event("disk_remove", node, args, piped, env, lun=_arg_value(args, "LUN"))
 
@@ -4544,7 +4544,7 @@ class Interpreter:
         runs, as for a data disk (`_remove_data_disk`): the interface may be one the script does not
         describe (see `_Facts._nic_remove`)."""
         vm = self._vm_input(args, piped)
-        if not self._surely_runs() and self._any_existing(vm):
+        if not self._may_remove_from(vm):
             return vm
         return self._vm_event("nic_remove", node, args, piped, env, name=_arg_value(args, "Name"))
 
@@ -4618,7 +4618,7 @@ class Interpreter:
         data disk (`_remove_data_disk`): the endpoint may be one the script does not describe (see
         `_Facts._endpoint_remove`)."""
         vm = self._vm_input(args, piped)
-        if not self._surely_runs() and self._any_existing(vm):
+        if not self._may_remove_from(vm):
             return vm
         return self._vm_event("endpoint_remove", node, args, piped, env, name=_arg_value(args, "Name"))
 
@@ -4628,12 +4628,14 @@ class Interpreter:
         path stands for it as it was, and a removal that may not run would take it away on every path
         (see `_Facts._acl_remove`). A VM the script creates keeps a path without the removal."""
         vm = self._vm_input(args, piped)
-        if not self._surely_runs() and self._any_existing(vm):
+        if not self._may_remove_from(vm):
             return vm
         return self._vm_event("acl_remove", node, args, piped, env, name=_arg_value(args, "EndpointName"))
 
     def _any_existing(self, vm: Value) -> bool:
-        """Whether a VM configuration a cmdlet gets may be that of a VM that exists (`Get-AzureVM`)."""
+        """Whether a VM configuration a cmdlet gets may be that of a VM that exists (`Get-AzureVM`), named by
+        values the script surely gives: a removal from it takes away what another file describes, and a
+        VM named by a parameter's default (one run's value) may be another VM on another run."""
         held = vm.values if isinstance(vm, Items) else (vm,)
         return any(
             self.vms[index].existing is not None
@@ -4641,6 +4643,22 @@ class Interpreter:
             if isinstance(item, Vms)
             for index in item.ids
         )
+
+    def _may_remove_from(self, vm: Value) -> bool:
+        """Whether a removal from `vm` may take effect: the call surely runs, or the VM is one the script
+        creates (which keeps a path without the removal); and an existing VM is named by values the script
+        surely gives, not a parameter's default that another run may replace."""
+        if not self._any_existing(vm):
+            return True
+        held = vm.values if isinstance(vm, Items) else (vm,)
+        named_surely = all(
+            all(isinstance(v, Text) and v.sure for v in existing if v is not None)
+            for item in held
+            if isinstance(item, Vms)
+            for existing in (self.vms[index].existing for index in item.ids)
+            if existing is not None
+        )
+        return self._surely_runs() and named_surely
 
     def _extension(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         return self._vm_event(
