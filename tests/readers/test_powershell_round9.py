@@ -488,3 +488,15 @@ def test_a_removal_from_a_vm_named_by_a_parameter_s_default_is_not_taken_as_made
         }
         found = lint_files(tmp_path / str(n), monkeypatch, files, "MIG201", dedent=False).findings
         assert [f.code for f in found] == expected, head
+
+
+def test_a_reservation_of_a_service_named_by_a_parameter_s_default_is_not_taken_as_made(
+    tmp_path, monkeypatch
+):
+    reserve = (
+        'param([string]$Service = "fab-ftp")\nImport-Module Azure\n'
+        'New-AzureReservedIP -ReservedIPName "ftp-ip" -Location "West Europe" -ServiceName $Service\n'
+    )
+    files = {"deploy.ps1": GUARDED_DEPLOY, "reserve.ps1": reserve}
+    (finding,) = lint_files(tmp_path, monkeypatch, files, "MIG105", dedent=False).findings
+    assert "the files do not say whether it is" in finding.message

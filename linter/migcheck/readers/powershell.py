@@ -5168,7 +5168,11 @@ class Interpreter:
         if service is not None and _production_slot(args):
             draft = self._deployment(service.value, mark, node, self._written_at(service))
             at = self._written_at(name) or mark  # where the call associates it
+            # A service named by a parameter's default is one run's: another may reserve another's VIP.
+            uncertain = isinstance(service.value, Text) and not service.value.sure
+            self.maybe += uncertain
             self._associate(draft, NameRef(name.value.value, at))
+            self.maybe -= uncertain
         return output
 
     def _associate(self, draft: DeploymentDraft, reserved: NameRef, by: object = None) -> None:
