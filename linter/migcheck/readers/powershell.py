@@ -6917,7 +6917,9 @@ def _production_slot(args: Args) -> bool:
     one, which is what the files' deployments are (New-AzureVM deploys to production): the default, or
     `Production` stated. A staging deployment's reserved IP is not production's."""
     slot = args.get("Slot")
-    return slot is None or (isinstance(slot.value, Text) and slot.value.value.strip().casefold() == "production")
+    return slot is None or (
+        isinstance(slot.value, Text) and slot.value.value.strip().casefold() == "production"
+    )
 
 
 def _may_be_mandatory(declared: Node | None) -> bool:
