@@ -1019,6 +1019,13 @@ class Document:
         return Document(self.path, self.kind, self.root, self.resources, self.suppressions, self.problem)
 
 
+def lun_key(written: str) -> str:
+    """A data disk's LUN as `Disk.lun` and `Role.removed_luns` hold it, whatever file writes it: a number
+    without leading zeros (`00` is `0`), else the text as written, in any case; "" when none is written."""
+    text = written.strip()
+    return str(int(text)) if text.isdecimal() else text.casefold()
+
+
 def is_unnamed_role(name: str) -> bool:
     """Whether `name` is a script's stand-in for a role it deploys without naming (`<role name,
     publish.ps1:7>`, a package published whole), which says nothing but where: messages say the roles

@@ -52,6 +52,7 @@ from migcheck.model import (
     RoleType,
     Subnet,
     VirtualNetwork,
+    lun_key,
 )
 
 # --- reading values whatever their case ----------------------------------------------------------------
@@ -695,13 +696,8 @@ def _disks_of(disks: list[dict], vm: str, spots: Spots, where: str) -> Iterator[
     described = [(_blob_address(get(d, "vhdUri", "mediaLink")), text(get(d, "diskName")), d) for d in disks]
     marks = spots.values([media or name for media, name, _ in described], where)
     for (media, name, disk), mark in zip(described, marks, strict=True):
-        lun = _lun(text(get(disk, "lun"))) if where in _DATA_DISKS else ""
+        lun = lun_key(text(get(disk, "lun"))) if where in _DATA_DISKS else ""
         yield Disk(name, media, text(get(disk, "ioType")), vm, mark, lun=lun)
-
-
-def _lun(value: str) -> str:
-    """A data disk's LUN as a number, as a script's removal names it (`Remove-AzureDataDisk -LUN 0`)."""
-    return str(int(value)) if value.isdecimal() else value.casefold()
 
 
 def _blob_address(value: object) -> str:

@@ -127,6 +127,7 @@ from migcheck.model import (
     common_branches,
     is_stand_in,
     joined_paths,
+    lun_key,
 )
 from migcheck.readers import powershell_cmdlets as cmdlets
 from migcheck.readers.suppressions import directive
@@ -6272,10 +6273,7 @@ def _written_subnets(value: Value, marks: tuple[Mark, ...], fallback: Mark) -> l
 
 def _lun(value: Value) -> str:
     """A data disk's LUN as the script states it (a number), or "" when it does not."""
-    if not isinstance(value, Text):
-        return ""
-    text = value.value.strip()
-    return str(int(text)) if text.isdecimal() else text.casefold()
+    return lun_key(value.value) if isinstance(value, Text) else ""
 
 
 # --- small helpers ----------------------------------------------------------------------------------------

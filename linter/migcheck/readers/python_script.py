@@ -112,6 +112,7 @@ from migcheck.model import (
     common_branches,
     is_stand_in,
     joined_paths,
+    lun_key,
 )
 from migcheck.readers import python_flow as flow
 from migcheck.readers.netcfg import PRODUCES as NETWORK_RESOURCES
@@ -1222,8 +1223,7 @@ def _key(name: str) -> str:
 
 def _lun(value: Value | None) -> str:
     """A data disk's LUN as the script states it (a number), or "" when it does not."""
-    text = (literal(value) or "").strip()
-    return str(int(text)) if text.isdecimal() else text.casefold()
+    return lun_key(literal(value) or "")
 
 
 def _detached(disk: Disk, lun: str) -> bool:

@@ -17,6 +17,7 @@ from migcheck.model import (
     Role,
     RoleType,
     VirtualMachine,
+    lun_key,
 )
 from migcheck.readers.xml import Element, Marker, attr, child, child_elements, children, local_name, text_of
 
@@ -122,14 +123,8 @@ def disk(el: Element, marker: Marker, *, name: str, attached_to: str) -> Disk:
         attached_to,
         marker.mark(el),
         media_link_mark=media_link_mark,
-        lun=_lun(text_of(el, "Lun")) if local_name(el) == "DataVirtualHardDisk" else "",
+        lun=lun_key(text_of(el, "Lun")) if local_name(el) == "DataVirtualHardDisk" else "",
     )
-
-
-def _lun(text: str) -> str:
-    """A data disk's `Lun` as a number, as a script's removal names it (`Remove-AzureDataDisk -LUN 0`);
-    "" when the body does not state one."""
-    return str(int(text)) if text.isdecimal() else text.casefold()
 
 
 def _role_kind(el: Element) -> tuple[RoleType, str, bool]:
