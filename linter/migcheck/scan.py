@@ -51,7 +51,7 @@ def token_end(text: str, start: int, line_end: int) -> int:
         return min(index + 1, line_end)
     if _word(first):
         index = start + 1
-        while index < line_end and _word(text[index]):
+        while index < line_end and (_word(text[index]) or _qualifies(text, index, line_end)):
             index += 1
         return index
     return start + 1  # one character: the rest of the line could be megabytes, once per finding
@@ -59,6 +59,12 @@ def token_end(text: str, start: int, line_end: int) -> int:
 
 def _word(char: str) -> bool:
     return char.isalnum() or char in "_-$"
+
+
+def _qualifies(text: str, index: int, line_end: int) -> bool:
+    """Whether the `\\` at `index` joins a module to its command (`Azure\\Get-AzureVM`): one name, which
+    a finding at the module spans whole."""
+    return text[index] == "\\" and index + 1 < line_end and _word(text[index + 1])
 
 
 def element_end(text: str, start: int) -> int | None:

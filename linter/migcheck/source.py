@@ -179,10 +179,8 @@ class SourceText:
         for opening, tag in _start_tags_back(text, end_of_line):
             if skipped and _inside(opening, skipped):
                 continue  # `<Role>` written in a comment or a CDATA section is text, not a start tag
-            # Well-formed XML has no `<` inside a start tag, so its `>` comes before the next `<`: the
-            # search never runs past the tag that follows, and the whole scan is linear in the line.
             # A comment is marked on the line where it starts (readers mark suppression comments so).
-            tag_end = opening if tag == "!--" else text.find(">", opening, next_open)
+            tag_end = opening if tag == "!--" else _tag_end(text, opening, next_open)
             next_open = opening
             if 0 <= tag_end < start_of_line:
                 break  # it ends on an earlier line, and so does every tag before it
@@ -206,6 +204,15 @@ class SourceText:
 # What opens a comment, a CDATA section or a processing instruction, and what closes each.
 _SPAN_OPENING = re.compile(r"<(!--|!\[CDATA\[|\?)")
 _SPAN_CLOSING = {"!--": "-->", "![CDATA[": "]]>", "?": "?>"}
+
+
+def _tag_end(text: str, opening: int, next_open: int) -> int:
+    """The offset of the `>` that closes the start tag at `opening`, or -1 when it is cut short (a buffer
+    mid-edit). A `>` may sit in a quoted value (`description="a > b"`), a `<` may not: well-formed XML
+    closes the tag before the next `<`, so the scan never runs past the tag that follows, and the whole
+    scan of a line is linear in it."""
+    end = scan.start_tag_end(text, opening)
+    return end - 1 if end <= next_open and text.startswith(">", end - 1) else -1
 
 
 def _spans_of_text(text: str) -> list[tuple[int, int]]:
