@@ -215,14 +215,14 @@ def test_overlapping_descriptions_are_one_resource_each_with_every_source():
         "dev",
         "network/sites.xml",
     )
-    assert conflict.differences == ("subnets A 10.8.0.0/24 / A 10.9.0.0/24",)
+    assert conflict.differences == ("subnets A 10.9.0.0/24 / A 10.8.0.0/24",)
 
 
 def test_a_conflicting_duplicate_is_reported_not_merged(tmp_path, monkeypatch):
     estate = _overlapping(availability_set="sql-as-2019")
     role_conflicts = [c for c in estate.conflicts if c.kind == "Role"]
     assert [(c.name, c.mark.path, c.differences) for c in role_conflicts] == [
-        ("sql01", "vms/sql01.xml", ("availability set 'sql-as' / 'sql-as-2019'",))
+        ("sql01", "vms/sql01.xml", ("availability set 'sql-as-2019' / 'sql-as'",))
     ]
     # The description kept is the deployment's: the service has one availability set, not two.
     assert {vm.availability_set for vm in estate.cloud_services[0].vms} == {"sql-as"}
@@ -664,18 +664,18 @@ def test_two_descriptions_of_a_network_in_different_places_say_where_each_puts_i
         "</AddressPrefixes></AddressSpace></VirtualNetworkSite></VirtualNetworkSites>"
     )
     places = {
-        ('AffinityGroup="ag1"', "<AffinityGroup>ag2</AffinityGroup>"): "affinity group 'ag1' / 'ag2'",
+        ('AffinityGroup="ag1"', "<AffinityGroup>ag2</AffinityGroup>"): "affinity group 'ag2' / 'ag1'",
         ('Location="West Europe"', "<AffinityGroup>ag2</AffinityGroup>"): (
-            "location 'West Europe' / affinity group 'ag2'"
+            "affinity group 'ag2' / location 'West Europe'"
         ),
         (
             'Location="West Europe"',
             "<Location>North Europe</Location>",
-        ): "location 'West Europe' / 'North Europe'",
+        ): "location 'North Europe' / 'West Europe'",
         (
             'AffinityGroup="ag1"',
             "<AffinityGroup>ag2</AffinityGroup><Location>West Europe</Location>",
-        ): "affinity group 'ag1' / 'ag2'",
+        ): "affinity group 'ag2' / 'ag1'",
     }
     for (first, second), said in places.items():
         files = {"NetworkConfig.netcfg": netcfg.format(first), "sites.xml": rest.format(second)}

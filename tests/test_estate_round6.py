@@ -15,7 +15,10 @@ import json
 import pytest
 from lint_support import lint_files, where
 
+from migcheck.config import Config
+from migcheck.engine import lint
 from migcheck.estate import Estate
+from migcheck.plugins import load_rules
 
 P2S_NETCFG = """\
 <?xml version="1.0" encoding="utf-8"?>
@@ -512,7 +515,7 @@ def test_a_dns_server_described_at_two_addresses_is_both_and_a_conflict(tmp_path
     found = lint_files(tmp_path, monkeypatch, files, "MIG004", "MIG207", dedent=False).findings
     by_code = {f.code: f for f in found}
     assert sorted(where(found)) == ["MIG004 vnets.xml:17:22", "MIG207 app.xml:7:9"]
-    assert "address 10.80.0.4 / 192.168.10.4" in by_code["MIG004"].message
+    assert "address 192.168.10.4 / 10.80.0.4" in by_code["MIG004"].message
     assert "on-premises DNS server 'dc01' (192.168.10.4)" in by_code["MIG207"].message
     (network,) = _estate(tmp_path, monkeypatch, files).virtual_networks
     assert [(d.name, d.address) for d in network.dns_servers] == [
@@ -659,3 +662,21 @@ def test_a_standard_account_of_an_export_leaves_a_listed_disk_standard(tmp_path,
     listed = DISKS.format(io_type="", blob=PREM_BLOB).replace("<IOType></IOType>", "")
     files = {**files, "disks.xml": listed, "classic.json": _export(*rows)}
     assert lint_files(tmp_path, monkeypatch, files, "MIG205", dedent=False).findings == []
+
+
+def test_a_conflict_says_the_value_written_here_first(tmp_path, monkeypatch):
+    """The finding is at the description not kept: its value comes first, the kept one's after."""
+    netcfg = (
+        '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">'
+        '<VirtualNetworkConfiguration><VirtualNetworkSites><VirtualNetworkSite name="app-vnet" Location="West Europe">'
+        "<AddressSpace><AddressPrefix>{}</AddressPrefix></AddressSpace></VirtualNetworkSite>"
+        "</VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>"
+    )
+    (tmp_path / "a.netcfg").write_text(netcfg.format("10.1.0.0/16"))
+    (tmp_path / "b.netcfg").write_text(netcfg.format("10.2.0.0/16"))
+    monkeypatch.chdir(tmp_path)
+    [finding] = lint(["."], Config(select=("MIG004",)), load_rules(entry_points=False)).findings
+    assert finding.location.path == "b.netcfg"
+    assert finding.message.endswith(
+        "than at a.netcfg:1: address space '10.2.0.0/16' / '10.1.0.0/16' (here / there)"
+    )

@@ -119,7 +119,8 @@ class Dangling:
 @model.record
 class Conflict:
     """Two descriptions of one resource that disagree. `mark` is the description that was not kept (the
-    finding points there), `kept` the one the estate uses."""
+    finding points there), `kept` the one the estate uses; each of the `differences` gives the value
+    written at `mark` first, then the kept one."""
 
     kind: str  # the resource type
     name: str
@@ -937,7 +938,7 @@ class _Linker:
     def _compare_networks(self, defs: list[VirtualNetwork]) -> None:
         first = defs[0]
         for other in defs[1:]:
-            differences = _network_differences(first, other)
+            differences = _network_differences(other, first)
             if differences:
                 self.conflicts.append(
                     Conflict("VirtualNetwork", first.name, other.mark, first.mark, differences)
@@ -2104,7 +2105,7 @@ def _unique(resources: Iterable[Any], conflicts: list[Conflict] | None = None) -
     for resource in resources:
         first = kept.setdefault(key(resource.name), resource)
         if first is not resource and conflicts is not None:
-            differences = _address_differences(first, resource)
+            differences = _address_differences(resource, first)
             if differences:
                 conflicts.append(
                     Conflict(resource.kind, resource.name, resource.mark, first.mark, differences)
@@ -2523,7 +2524,7 @@ class _InventoryVms:
                 roles.roles[position] = _changed_after_export(record.role, role)
                 self.changed.add((index, at))
             else:
-                differences = _role_differences(role, record.role)
+                differences = _role_differences(record.role, role)
                 if differences:
                     self.linker.conflicts.append(
                         Conflict(role.kind, role.name, record.mark, role.mark, differences)
@@ -2614,7 +2615,7 @@ class _Roles:
             self.updated[index].apply(change)
             self.roles[index] = created  # its name and kind, until `built`
             return
-        differences = _role_differences(kept, role)
+        differences = _role_differences(role, kept)
         if differences:
             self.conflicts.append(Conflict(role.kind, role.name, role.mark, kept.mark, differences))
         self.roles[index] = _fill(kept, role)

@@ -322,7 +322,8 @@ class ConflictingDefinitions(Rule):
     summary = "Two files describe one resource differently: which one is deployed?"
     fix_hint = (
         "Make the descriptions agree, or delete the stale one; where they disagree, migcheck checks the "
-        "first description and reports this one."
+        "first description and reports this one. Files of different subscriptions (a production and a "
+        "development network configuration) are told apart in [tool.migcheck.subscriptions]."
     )
     source = (
         "DESIGN.md: one resource however many files describe it; conflicting definitions are a finding, "
@@ -337,7 +338,8 @@ class ConflictingDefinitions(Rule):
         "network's region too); a VM (in a REST deployment and an "
         "Export-AzureVM file) in a different availability set, different subnets, of a different size or "
         "role type; a local network site, DNS server or reserved IP with different addresses. The finding "
-        "points at the description that was not used and lists every difference.",
+        "points at the description that was not used and lists every difference, the value written there "
+        "first and the one used after it (`here / there`).",
         why="The platform holds exactly one definition of each resource in a subscription, so at most one of "
         "the files is what is deployed. Where descriptions state different parts of a resource (one file "
         "a network's gateway connections, another its client pool; DNS servers, a subnet's security group), "
@@ -346,7 +348,9 @@ class ConflictingDefinitions(Rule):
         "goes unnoticed until validation.",
         fix="Find out which description matches what is deployed (`Get-AzureVNetConfig` and `Get-AzureVM` "
         "read it back while the classic resources exist), correct or delete the other file, and re-run "
-        "migcheck.",
+        "migcheck. If the two files describe resources of different subscriptions, such as a production "
+        "and a development network configuration, map each file to its subscription in "
+        "`[tool.migcheck.subscriptions]`: nothing is linked across subscriptions.",
     )
     invalid = (
         Example(
@@ -463,7 +467,7 @@ class ConflictingDefinitions(Rule):
             yield self.finding(
                 conflict,
                 f"{_type_words(conflict.kind)} '{conflict.name}' is described differently here than at "
-                f"{conflict.kept.path}:{conflict.kept.line}: {'; '.join(conflict.differences)}",
+                f"{conflict.kept.path}:{conflict.kept.line}: {'; '.join(conflict.differences)} (here / there)",
             )
 
 
