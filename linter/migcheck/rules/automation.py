@@ -624,7 +624,10 @@ def _disk_holders(estate: Estate) -> dict[str, set[tuple[str, str]]]:
 def _network_migration(script: Script, network: str) -> str:
     """How the script's own API migrates a virtual network."""
     if script.language == "Python":
-        return f"POST .../services/networking/{network}/migration?comp=Validate, then Prepare and Commit"
+        return (
+            f"POST .../services/networking/virtualnetwork/{network}/migration?comp=Validate, then Prepare "
+            "and Commit"
+        )
     return (
         f"Move-AzureVirtualNetwork -VirtualNetworkName '{network}' with -Validate, then -Prepare and -Commit"
     )
