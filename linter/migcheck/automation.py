@@ -12,6 +12,7 @@ and the migration step it runs."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Web/worker roles have no Resource Manager form of their own any more: Cloud Services (extended support),
 # the one in-place successor, retires on 2027-03-31.
@@ -199,10 +200,72 @@ PYTHON: dict[str, str] = {
     "perform_delete": "the matching azure-mgmt-* client, or a Resource Manager REST call",
 }
 
-GENERIC = {
-    "PowerShell": "the Az module (Az.Compute, Az.Network, Az.Storage, Az.Resources)",
-    "Python": "the azure-mgmt-compute, azure-mgmt-network, azure-mgmt-storage and azure-mgmt-resource clients",
+# What manages IaaS resources in Resource Manager: the Az module's and the Python SDK's.
+IAAS_MODULES = {
+    "PowerShell": ("Az.Compute", "Az.Network", "Az.Storage", "Az.Resources"),
+    "Python": ("azure-mgmt-compute", "azure-mgmt-network", "azure-mgmt-storage", "azure-mgmt-resource"),
 }
+
+
+def modules_for(language: str, names: Iterable[str]) -> str:
+    """The Resource Manager modules (PowerShell) or client packages (Python) that manage what a script's
+    classic calls `names` manage: the IaaS ones, and those of `OTHER_SERVICES` it calls."""
+    others, iaas = services_of(language, names)
+    column = 3 if language == "PowerShell" else 4
+    modules = [*(IAAS_MODULES[language] if iaas else ()), *(s[column] for s in others)]
+    if language == "PowerShell":
+        return f"the Az module ({', '.join(modules)})"
+    return (
+        f"the {', '.join(modules[:-1])} and {modules[-1]} clients"
+        if len(modules) > 1
+        else f"the {modules[0]} client"
+    )
+
+
+# Classic services that the classic module and SDK manage too, but that the migration of IaaS resources
+# does not move: (what they are, the cmdlet noun prefixes, the SDK's client class, the Az module, the
+# Python package) — what manages each in Resource Manager instead of the IaaS ones (`IAAS_MODULES`).
+OTHER_SERVICES = (
+    (
+        "SQL Database",
+        ("AzureSqlDatabase", "AzureSqlRecoverableDatabase"),
+        "SqlDatabaseManagementService",
+        "Az.Sql",
+        "azure-mgmt-sql",
+    ),
+    (
+        "App Service (websites)",
+        ("AzureWebsite", "AzureWebHostingPlan"),
+        "WebsiteManagementService",
+        "Az.Websites",
+        "azure-mgmt-web",
+    ),
+    ("Service Bus", ("AzureSB",), "ServiceBusManagementService", "Az.ServiceBus", "azure-mgmt-servicebus"),
+)
+# Signing in and choosing a subscription: of every script, whatever it manages.
+_ACCOUNT_NOUNS = ("AzureAccount", "AzureSubscription", "AzurePublishSettingsFile", "AzureEnvironment")
+
+
+def services_of(language: str, names: Iterable[str]) -> tuple[list[tuple[str, ...]], bool]:
+    """The `OTHER_SERVICES` a script's classic calls `names` manage, and whether any other call manages
+    IaaS resources (VMs, cloud services, networks, storage), which the migration moves."""
+    names = list(names)
+    if language == "Python":
+        others = [s for s in OTHER_SERVICES if s[2] in names]
+        clients = {s[2] for s in others}
+        iaas = (
+            not others
+            or "ServiceManagementService" in names
+            or any(n not in clients and n in PYTHON for n in names)
+        )
+        return others, iaas
+    nouns = [name.partition("-")[2] for name in names]
+    found = [next((s for s in OTHER_SERVICES if noun.startswith(s[1])), None) for noun in nouns]
+    others = list(dict.fromkeys(s for s in found if s is not None))
+    iaas = any(
+        s is None and not noun.startswith(_ACCOUNT_NOUNS) for s, noun in zip(found, nouns, strict=True)
+    )
+    return others, iaas or not others
 
 
 # Calls that create what the platform no longer lets anyone create: IaaS VMs (classic) since their

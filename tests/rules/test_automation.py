@@ -313,7 +313,10 @@ def test_a_python_runbook_is_told_its_own_api_for_the_network(tmp_path: Path, mo
         "Validate takes cloud service 'app' on its own, but it is in virtual network 'prod'"
         in finding.message
     )
-    assert "POST .../services/networking/prod/migration?comp=Validate, then Prepare and Commit" in finding.fix
+    assert (
+        "POST .../services/networking/virtualnetwork/prod/migration?comp=Validate, then Prepare and Commit"
+        in finding.fix
+    )
 
 
 def test_a_reserved_ip_of_web_worker_roles_is_freed_before_it_moves(tmp_path: Path, monkeypatch):

@@ -31,3 +31,75 @@ def test_a_service_in_a_network_moved_alone_is_told_the_network_migration_reques
         said = f"{finding.message} {finding.fix}"
         assert "POST .../services/networking/virtualnetwork/prod/migration?comp=Validate" in said
         assert "networking/prod/" not in said
+
+
+def _mig601(tmp_path, monkeypatch, name: str, text: str):
+    [finding] = lint_files(tmp_path, monkeypatch, {name: text}, "MIG601").findings
+    return finding
+
+
+def test_a_script_managing_only_services_the_migration_does_not_move_is_told_their_modules(
+    tmp_path, monkeypatch
+):
+    finding = _mig601(
+        tmp_path,
+        monkeypatch,
+        "misc.ps1",
+        """
+        Add-AzureAccount
+        Select-AzureSubscription -SubscriptionName "prod"
+        New-AzureSqlDatabaseServer -Location "West Europe" -AdministratorLogin a -AdministratorLoginPassword p
+        New-AzureWebsite -Name "shop" -Location "West Europe"
+        New-AzureSBNamespace -Name "bus" -Location "West Europe"
+        """,
+    )
+    assert "for SQL Database, App Service (websites) and Service Bus, which the migration" in finding.message
+    assert "once these resources are migrated" not in finding.message
+    assert finding.fix.endswith("for the other calls, the Az module (Az.Sql, Az.Websites, Az.ServiceBus).")
+    assert "Az.Compute" not in finding.fix
+
+
+def test_a_script_managing_vms_and_a_database_is_told_both_modules(tmp_path, monkeypatch):
+    finding = _mig601(
+        tmp_path,
+        monkeypatch,
+        "misc.ps1",
+        """
+        Get-AzureVM -ServiceName "svc" | Stop-AzureVM -Force
+        Get-AzureSqlDatabaseServer
+        """,
+    )
+    assert "once these resources are migrated" in finding.message
+    assert "Az.Compute, Az.Network, Az.Storage, Az.Resources, Az.Sql)" in finding.fix
+
+
+def test_a_python_script_of_the_sql_database_client_is_told_its_package(tmp_path, monkeypatch):
+    finding = _mig601(
+        tmp_path,
+        monkeypatch,
+        "db.py",
+        """
+        from azure.servicemanagement import SqlDatabaseManagementService
+        sql = SqlDatabaseManagementService("sub", "cert.pem")
+        sql.create_server("admin", "pw", "West Europe")
+        """,
+    )
+    assert "for SQL Database, which the migration of IaaS resources does not move" in finding.message
+    assert finding.fix == "Rewrite it for Resource Manager, with the azure-mgmt-sql client."
+
+
+def test_a_python_script_of_both_clients_is_told_every_package(tmp_path, monkeypatch):
+    finding = _mig601(
+        tmp_path,
+        monkeypatch,
+        "both.py",
+        """
+        from azure.servicemanagement import ServiceManagementService, SqlDatabaseManagementService
+        sms = ServiceManagementService("sub", "cert.pem")
+        sms.list_hosted_services()
+        sql = SqlDatabaseManagementService("sub", "cert.pem")
+        sql.create_server("admin", "pw", "West Europe")
+        """,
+    )
+    assert "once these resources are migrated" in finding.message
+    assert "azure-mgmt-resource and azure-mgmt-sql clients" in finding.fix

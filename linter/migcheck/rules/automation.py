@@ -3,10 +3,10 @@ migration runbooks that run the platform's steps out of order."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeVar
 
-from migcheck.automation import CREATES_RETIRED, GENERIC, replacement
+from migcheck.automation import CREATES_RETIRED, modules_for, replacement, services_of
 from migcheck.estate import Estate, key
 from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import (
@@ -144,10 +144,22 @@ def _message(script: Script) -> str:
             f"classic resources ({_shown(creates)}) fail today, since IaaS VMs (classic) were retired on "
             f"2023-09-06 and Cloud Services (classic) and classic storage accounts on 2024-08-31{others}"
         )
+    others, iaas = services_of(script.language, names)
+    if not iaas:
+        return (
+            f"{script.language} script '{script.name}' uses the {api} ({shown}) for "
+            f"{_and(s[0] for s in others)}, which the migration of IaaS resources does not move: the classic "
+            "API is deprecated, and Resource Manager manages these services"
+        )
     return (
         f"{script.language} script '{script.name}' uses the {api} ({shown}): it stops working once these "
         "resources are migrated to Resource Manager"
     )
+
+
+def _and(words: Iterable[str]) -> str:
+    words = list(words)
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
 
 
 def _api(script: Script, names: list[str]) -> str:
@@ -175,12 +187,16 @@ def _fix(script: Script) -> str:
         for name in names
         if replacement(script.language, name)
     ]
-    text = "Rewrite it for Resource Manager, or retire it if it only serves the classic resources until they are migrated"
+    text = (
+        "Rewrite it for Resource Manager, or retire it if it only serves the classic resources until they are migrated"
+        if services_of(script.language, names)[1]
+        else "Rewrite it for Resource Manager"
+    )
     if pairs:
         more = f"; and {len(pairs) - SHOWN} more" if len(pairs) > SHOWN else ""
         text += ": " + "; ".join(pairs[:SHOWN]) + more
     if len(pairs) < len(names):
-        text += f"{'; for the other calls,' if pairs else ', with'} {GENERIC[script.language]}"
+        text += f"{'; for the other calls,' if pairs else ', with'} {modules_for(script.language, names)}"
     return text + "."
 
 
