@@ -706,13 +706,36 @@ def test_every_command_warns_when_it_finds_no_classic_file(repo, capsys, command
 
 
 @pytest.mark.parametrize("command", ["check", "badge", "plan", "rules"])
-def test_an_unknown_option_is_shown_with_the_command_s_usage(repo, capsys, command):
+def test_an_unknown_option_is_one_line_that_names_the_command_s_help(repo, capsys, command):
     with pytest.raises(SystemExit) as exited:
         main([command, "--bogus"])
     err = capsys.readouterr().err
     assert exited.value.code == 2
-    assert err.startswith(f"usage: migcheck {command} ")
-    assert err.rstrip().endswith(f"migcheck {command}: error: unrecognized arguments: --bogus")
+    assert err.splitlines() == [
+        f"migcheck {command}: error: unrecognized arguments: --bogus",
+        f"Run 'migcheck {command} --help' for its options.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (
+            ["check", "--fail-on", "bogus"],
+            "migcheck check: error: argument --fail-on: invalid choice: 'bogus'",
+        ),
+        (["check", "--jobs", "0"], "migcheck check: error: argument --jobs: expected a number of processes"),
+        (["plan", "--format", "pdf"], "migcheck plan: error: argument --format: invalid choice: 'pdf'"),
+        (["bogus"], "migcheck: error: argument COMMAND: invalid choice: 'bogus'"),
+    ],
+)
+def test_a_bad_argument_is_said_first_without_the_usage_block(repo, capsys, argv, said):
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    first, *rest = capsys.readouterr().err.splitlines()
+    assert exited.value.code == 2
+    assert first.startswith(said)
+    assert len(rest) == 1 and rest[0].endswith("--help' for its options.")
 
 
 def test_a_broken_link_named_on_the_command_line_says_so(repo, capsys):

@@ -7,7 +7,7 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from migcheck import __version__
 from migcheck.report import FORMATS
@@ -68,7 +68,15 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-class _CommandParser(argparse.ArgumentParser):
+class _Parser(argparse.ArgumentParser):
+    """A usage error is one line that says what is wrong, and where to read more: argparse printed the
+    whole usage block first, up to ten lines above the one that matters."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\nRun '{self.prog} --help' for its options.\n")
+
+
+class _CommandParser(_Parser):
     """A subcommand's parser. An option it does not know is its own error, shown under its own usage:
     argparse leaves unknown arguments to the top-level parser, whose usage names no option of the
     command (`migcheck check --bogus` printed `usage: migcheck [-h] [-V] COMMAND ...`).
@@ -105,7 +113,7 @@ class _CommandParser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="migcheck",
         description="Check Azure classic (Service Management) files for what blocks migration to Azure "
         "Resource Manager.",
