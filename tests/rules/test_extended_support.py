@@ -11,6 +11,7 @@ import pytest
 from lint_support import lint_files, where
 
 from migcheck.estate import ExtendedSupport, Grouping, LinkMemo, link, link_subscription
+from migcheck.model import Severity
 from migcheck.plan import build_plan
 from migcheck.readers import read_document
 from migcheck.report.readiness import ScopeKind, readiness
@@ -249,9 +250,20 @@ def test_the_readiness_summary_lists_it_apart_and_the_plan_leaves_it_out(tmp_pat
     by_scope = {s.scope: [(i.name, [f.code for f in i.findings]) for i in s.items] for s in summary.scopes}
     assert by_scope[ScopeKind.EXTENDED_SUPPORT] == [("shop", ["MIG101"])]
     assert by_scope[ScopeKind.FILES] == []
-    assert "shop (2 web/worker roles)  Retires on 2027-03-31: 1 error" in render(result)
+    assert "shop (2 web/worker roles)  Retires on 2027-03-31: 1 warning" in render(result)
     moved = [name for step in build_plan(result).steps for name in (step.name, *step.moves)]
     assert "shop" not in " ".join(moved)
+
+
+def test_it_is_a_warning_that_blocks_neither_the_check_nor_the_plan(tmp_path, monkeypatch):
+    """There is no migration to block: the retirement is worth a warning, not a failed check."""
+    files = {**package("shop"), "shop/azuredeploy.json": template(cloud_service())}
+    result = _lint(tmp_path, monkeypatch, files)
+    assert [(f.code, f.severity.name) for f in result.findings] == [("MIG101", "WARNING")]
+    assert not result.failed(Severity.ERROR)
+    plan = build_plan(result)
+    assert not [f for s in plan.subscriptions for f in s.other_blockers if f.code == "MIG101"]
+    assert [n for s in plan.subscriptions for n in s.other_notes]  # the retirement is said all the same
 
 
 # --- Az PowerShell ------------------------------------------------------------------------------------------

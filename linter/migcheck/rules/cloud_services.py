@@ -69,7 +69,8 @@ class WebWorkerRole(Rule):
         "role, and the message says that it was inferred and from what. A role whose kind nothing tells (a "
         "role body on its own with no `RoleType`, or a `RoleType` no role has) is reported too, saying so. A "
         "service that a deployment template or a script deploys as Cloud Services (extended support) is "
-        "reported once instead, at its first role, saying so and naming the file that says it: a template "
+        "reported once instead, at its first role, as a warning (it blocks no migration: there is none to "
+        "do, only the retirement), saying so and naming the file that says it: a template "
         "(`$schema` naming `deploymentTemplate.json`) that declares a resource of type "
         "`Microsoft.Compute/cloudServices` (nested resources and inline nested deployments included), or an "
         "Az PowerShell script that runs `New-AzCloudService`. Such evidence names the service whose "
@@ -384,7 +385,9 @@ class WebWorkerRole(Rule):
             "on 2027-03-31"
         )
         roles = service.roles
-        return self.finding(extended, message, fix=_EXTENDED_SUPPORT_FIX, at=roles[0] if roles else None)
+        # A warning: it blocks no migration (there is none to do), but the retirement needs the same rebuild.
+        at = roles[0] if roles else None
+        return self.finding(extended, message, fix=_EXTENDED_SUPPORT_FIX, at=at, severity=Severity.WARNING)
 
 
 _EXTENDED_SUPPORT_FIX = (
