@@ -680,3 +680,44 @@ def test_a_conflict_says_the_value_written_here_first(tmp_path, monkeypatch):
     assert finding.message.endswith(
         "than at a.netcfg:1: address space '10.2.0.0/16' / '10.1.0.0/16' (here / there)"
     )
+
+
+NETCFG_GATEWAY = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <LocalNetworkSites>
+      <LocalNetworkSite name="erSite"><AddressSpace><AddressPrefix>192.168.0.0/16</AddressPrefix></AddressSpace></LocalNetworkSite>
+      <LocalNetworkSite name="onprem"><AddressSpace><AddressPrefix>172.16.0.0/16</AddressPrefix></AddressSpace>
+        <VPNGatewayAddress>1.2.3.4</VPNGatewayAddress></LocalNetworkSite>
+    </LocalNetworkSites>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="vnet1" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets><Subnet name="GatewaySubnet"><AddressPrefix>10.1.255.0/27</AddressPrefix></Subnet></Subnets>
+        <Gateway><ConnectionsToLocalNetwork>{}</ConnectionsToLocalNetwork></Gateway>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+ER = '<LocalNetworkSiteRef name="erSite"><Connection type="Dedicated"/></LocalNetworkSiteRef>'
+VPN = '<LocalNetworkSiteRef name="onprem"><Connection type="IPsec"/></LocalNetworkSiteRef>'
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "said"),
+    [
+        (ER, VPN, "gateway connections onprem (VPN) / erSite (ExpressRoute)"),
+        (ER + VPN, ER, "gateway connections erSite (ExpressRoute) / erSite (ExpressRoute), onprem (VPN)"),
+        (ER, ER, None),
+        (ER, "", None),  # a description without connections says less, it does not disagree
+    ],
+)
+def test_two_descriptions_listing_other_gateway_connections_disagree(
+    tmp_path, monkeypatch, first, second, said
+):
+    (tmp_path / "a.netcfg").write_text(NETCFG_GATEWAY.format(first))
+    (tmp_path / "b.netcfg").write_text(NETCFG_GATEWAY.format(second))
+    monkeypatch.chdir(tmp_path)
+    findings = lint(["."], Config(select=("MIG004",)), load_rules(entry_points=False)).findings
+    assert [f.message.split(": ", 1)[1] for f in findings] == ([f"{said} (here / there)"] if said else [])

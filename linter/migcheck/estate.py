@@ -1912,7 +1912,28 @@ def _network_differences(a: VirtualNetwork, b: VirtualNetwork) -> tuple[str, ...
     if _subnets_differ(a.subnets, b.subnets):
         out.append(f"subnets {_subnet_list(a.subnets)} / {_subnet_list(b.subnets)}")
     out.extend(_place_differences(a, b))
+    connections_a, connections_b = _connections(a), _connections(b)
+    if connections_a and connections_b and connections_a.keys() != connections_b.keys():
+        out.append(
+            f"gateway connections {_connection_list(connections_a)} / {_connection_list(connections_b)}"
+        )
     return tuple(out)
+
+
+def _connections(network: VirtualNetwork) -> dict[tuple[str, bool], GatewayConnection]:
+    """The gateway connections a description lists, by `_connection_key`. Each description that lists
+    any lists them all (a network configuration's `ConnectionsToLocalNetwork`, a REST body's `Sites`): two
+    lists that differ disagree. The gateway checked holds both (`_merged_gateway`), so that a blocker
+    either shows is reported, naming its file."""
+    gateway = network.gateway
+    return {_connection_key(c): c for c in gateway.connections} if gateway is not None else {}
+
+
+def _connection_list(connections: Mapping[tuple[str, bool], GatewayConnection]) -> str:
+    return listed(
+        (f"{c.local_site} ({'ExpressRoute' if c.is_expressroute else 'VPN'})" for c in connections.values()),
+        quote="",
+    )
 
 
 def _subnets_differ(a: Iterable[Subnet], b: Iterable[Subnet]) -> bool:
