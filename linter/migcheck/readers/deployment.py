@@ -1,6 +1,6 @@
 """Read Service Management REST bodies (namespace `http://schemas.microsoft.com/windowsazure`): deployments
 (alone or inside hosted services), roles, load-balanced endpoint sets, virtual network sites, disks, images,
-reserved IPs, network security groups and route tables. Bodies of any other type (RoleSizes, AffinityGroups,
+reserved IPs, network security groups, route tables and Application Gateways. Bodies of any other type (RoleSizes, AffinityGroups,
 Profiles, ...) say nothing migcheck checks and give no resources."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import base64
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from migcheck.inventory_model import ApplicationGateway
 from migcheck.model import (
     Deployment,
     Disk,
@@ -37,6 +38,7 @@ from migcheck.readers.xml import (
     Unreadable,
     attr,
     child,
+    child_elements,
     children,
     decode,
     local_name,
@@ -50,6 +52,7 @@ Reader = Callable[[Element, Marker], Iterable[object]]
 PRODUCES = frozenset(
     {
         Document,
+        ApplicationGateway,
         Deployment,
         RoleInstance,
         DnsServer,
@@ -67,7 +70,25 @@ PRODUCES = frozenset(
 
 def read(root: Element, marker: Marker) -> tuple[object, ...]:
     reader = READERS.get(local_name(root))
-    return tuple(reader(root, marker)) if reader else ()
+    return tuple(reader(root, marker)) if reader else tuple(_application_gateways(root, marker))
+
+
+# An Application Gateway's body, whatever its root is called (a Create Application Gateway request, a
+# Get response, a list of them): its network with its size, which only it has, as in its PowerShell objects
+# (`readers.inventory_shapes`).
+_GATEWAY_FIELDS = ("VnetName", "GatewaySize")
+
+
+def _application_gateways(root: Element, marker: Marker) -> Iterable[ApplicationGateway]:
+    for el in (root, *child_elements(root)):
+        if all(child(el, name) is not None for name in _GATEWAY_FIELDS):
+            yield ApplicationGateway(
+                text_of(el, "Name") or "application gateway",
+                text_of(el, "VnetName"),
+                marker.mark(el),
+                subnets=tuple(text_of(s) for s in children(el, "Subnets/Subnet")),
+                state=text_of(el, "State"),
+            )
 
 
 def _each(item: str, reader: Reader) -> Reader:

@@ -196,8 +196,9 @@ class ClassicApplicationGateway(Rule):
     docs = Docs(
         what="Classic Application Gateways: the objects `Get-AzureApplicationGateway | ConvertTo-Json` "
         "writes (told apart from other cmdlets' objects, such as `Get-AzureDeployment`'s, by `VnetName` with "
-        "`GatewaySize`, which only the gateway's class has), "
-        "gateways declared in `application-gateways`, and those a PowerShell script creates "
+        "`GatewaySize`, which only the gateway's class has), the Service Management REST bodies of a "
+        "gateway (a Create Application Gateway request or a Get response, with the same two elements, alone "
+        "or in a list), gateways declared in `application-gateways`, and those a PowerShell script creates "
         "(`New-AzureApplicationGateway`, reported at the call unless the script removes the gateway again "
         "with `Remove-AzureApplicationGateway`). The finding names the gateway's network and subnets.",
         why="A classic Application Gateway is a deployment of its own inside the virtual network; the platform "
