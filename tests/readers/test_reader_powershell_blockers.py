@@ -175,8 +175,7 @@ def test_a_load_balanced_set_given_an_acl_is_reported(tmp_path, monkeypatch):
         (
             3,
             73,
-            "endpoint '<endpoints of load-balanced set web>' of VM '<VMs of load-balanced set web>' in cloud "
-            "service 'svc1' has an access control list (1 rule)",
+            "the endpoints of load-balanced set web in cloud service 'svc1' have an access control list (1 rule)",
         )
     ]
 

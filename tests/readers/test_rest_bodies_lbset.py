@@ -118,8 +118,8 @@ def test_an_update_lb_set_body_file_reports_the_acl_of_the_set_at_its_element(tm
     assert (path, line, column) == ("lbset.xml", *position(body, "<EndpointAcl>"))
     assert (line, column) == (8, 5)
     assert message == (
-        "endpoint '<endpoints of load-balanced set web-lb>' of VM '<VMs of load-balanced set web-lb>' in a "
-        "cloud service no file names has an access control list (1 rule)"
+        "the endpoints of load-balanced set web-lb in a cloud service no file names have an access control "
+        "list (1 rule)"
     )
 
 
@@ -166,8 +166,8 @@ def test_an_update_lb_set_posted_by_a_python_script_reports_the_acl_where_the_sc
     ((path, line, column, message),) = found(check(tmp_path, monkeypatch, {"lbset.py": text}), "MIG201")
     assert (path, line, column) == ("lbset.py", *position(text, "<EndpointAcl>"))
     assert message == (
-        "endpoint '<endpoints of load-balanced set web-lb>' of VM '<VMs of load-balanced set web-lb>' in "
-        "cloud service 'contoso-web' has an access control list (1 rule)"
+        "the endpoints of load-balanced set web-lb in cloud service 'contoso-web' have an access control "
+        "list (1 rule)"
     )
 
 
@@ -195,8 +195,8 @@ def test_each_set_a_script_changes_is_one_vm_of_the_deployment_however_many_call
         message for _, _, _, message in found(check(tmp_path, monkeypatch, {"lbset.py": text}), "MIG201")
     ]
     assert sorted(messages) == [
-        f"endpoint '<endpoints of load-balanced set {name}>' of VM '<VMs of load-balanced set {name}>' in "
-        "cloud service 'contoso-web' has an access control list (1 rule)"
+        f"the endpoints of load-balanced set {name} in cloud service 'contoso-web' have an access control "
+        "list (1 rule)"
         for name in ("sql", "web")
     ]
 

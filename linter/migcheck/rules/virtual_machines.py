@@ -19,6 +19,7 @@ from migcheck.model import (
     RoleInstance,
     Severity,
     VirtualMachine,
+    is_stand_in,
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
 
@@ -195,19 +196,34 @@ class EndpointAclRule(Rule):
                 else "an access control list"
             )
             rules = f" ({count} rule{'s' if count != 1 else ''})" if acl.all_rules_known else ""
+            subject = _endpoint_words(endpoint.name)
+            # The endpoints of a load-balanced set a script changes are on VMs it does not name either.
+            several = subject.startswith("the ")
+            owner = "" if several and is_stand_in(role.name) else f" of {role.label}"
+            has = "have" if several else "has"
             yield self.finding(
                 acl,
-                f"endpoint '{endpoint.name}' of {role.label} in {service.label} has {which}{rules}",
+                f"{subject}{owner} in {service.label} {has} {which}{rules}",
                 fix="" if role.is_vm else ROLE_ACL_FIX,
-                autofix=_remove_acl(endpoint.name, acl) if role.is_vm else None,
+                autofix=_remove_acl(subject, acl) if role.is_vm else None,
             )
+
+
+def _endpoint_words(name: str) -> str:
+    """How messages name an endpoint: by its name, or, for the endpoints a script changes by their set
+    (`<endpoints of load-balanced set web>`), by what they are rather than as if that were a name."""
+    return (
+        f"the {name[1:-1]}"
+        if is_stand_in(name) and name.startswith("<endpoints of ")
+        else f"endpoint '{name}'"
+    )
 
 
 def _remove_acl(endpoint: str, acl: EndpointAcl) -> Fix:
     """Remove a VM endpoint's ACL element. Unsafe: the endpoint is then open to every address until
     network security group rules replace the ACL. Web/worker roles get none: they are not migrated."""
     edit = Edit(acl.mark, Part.ELEMENT, "")
-    return Fix(f"Remove the access control list of endpoint '{endpoint}'", (edit,), safe=False)
+    return Fix(f"Remove the access control list of {endpoint}", (edit,), safe=False)
 
 
 # Web/worker roles are never migrated (MIG101), so their ACLs and subnets are not fixed in place.
