@@ -51,6 +51,11 @@ a `try` and its handlers), a change made under a test the script does not decide
 make choices (`Choice`) the read is made again for each way of, up to MAX_PATHS paths, past which they are
 unknown as before; a choice of more ways than that, or inside a loop the read is not in, is not followed.
 
+A list, a dict or a model object is one object however many names and containers hold it: a value built
+from a name that holds one (`kw = {'network_config': net}`, `cfg = [net]`, `alias = net`) holds that object,
+and what the script does to it through the name afterwards, up to where the name is bound again, is done to
+it there too (see `Held`); one let go afterwards is unknown there.
+
 A string built from others (`TEMPLATE % name`, `head + tail`, `.format`, `.replace`, an f-string) keeps where
 each of its lines is written (`Lit.lines`: the literals that write a piece of it), so that what the script
 reader finds in a REST body it builds is shown on the line of the literal that writes it.
@@ -1679,6 +1684,19 @@ def _is_special(name: str) -> bool:
     return name.startswith("__") and name.endswith("__")
 
 
+@dataclass(frozen=True, slots=True)
+class Held:
+    """An object a name held when a value was built from it (`kw = {'network_config': net}`, `cfg = [net]`,
+    `alias = net`): `obj`, the object as the value holds it, read through the name `node` of `scope` at
+    `made`. The value holds the object itself, not a copy, so what the script does to it through the name
+    afterwards is done to the value too (see `Flow._follow`)."""
+
+    obj: ListV | DictV | Obj
+    scope: Scope
+    node: ast.Name
+    made: Site
+
+
 @dataclass(slots=True)
 class Bound:
     """A call's arguments by the SDK's parameter names. `open`: a `*args` or `**kwargs` the reader cannot
@@ -1749,6 +1767,10 @@ class Flow:
         self._tuples: dict[int, tuple[str, ...] | None] = {}  # the fields of named tuples, by id(definition)
         self._tuple_names: frozenset[str] | None = None  # see `_may_be_field`
         self._any_field = False  # a named tuple's fields are not written out: any name may be one
+        # For each name being read whose value is a list, a dict or a model object, the objects its value
+        # holds that other names hold too (see `Held`), innermost read last.
+        self._holding: list[list[Held]] = []
+        self._last_change: dict[tuple[int, str], Position] = {}  # see `_changed_after`
 
     def _spent(self) -> bool:
         """Whether the budget is spent; what it cuts short is counted (see `_cuts`)."""
@@ -1872,21 +1894,141 @@ class Flow:
         inner = site if same else Site(scope, END, (), site.frame, site.path)
         self._active.add(active)
         try:
-            if passed is not None:
-                value = self._fresh(passed[0])
-            else:
-                assert binding.value is not None
-                # Read where the binding is made: `vnet = name` holds what `name` holds there, whatever the
-                # script binds `name` to afterwards.
-                made = Site(scope, binding.made, binding.chain, site.frame, site.path)
-                value = self._bound(scope, name, binding.value, made)
+            held: list[Held] = []
+            self._holding.append(held)
+            try:
+                if passed is not None:
+                    value = self._fresh(passed[0])
+                else:
+                    assert binding.value is not None
+                    # Read where the binding is made: `vnet = name` holds what `name` holds there, whatever
+                    # the script binds `name` to afterwards.
+                    made = Site(scope, binding.made, binding.chain, site.frame, site.path)
+                    value = self._bound(scope, name, binding.value, made)
+            finally:
+                self._holding.pop()
             if isinstance(value, Unknown):
                 return unknown  # placed where the call reads it, not where the value is made
             if not isinstance(value, (ListV, DictV, Obj)):
                 return value  # strings and numbers do not change
-            return self._changed(value, scope.events.get(name, ()), binding, inner) or unknown
+            events = self._own_events(value, scope.events.get(name, ()), held, inner)
+            changed = self._changed(value, events, binding, inner) if events is not None else None
+            followed = self._follow(changed, held, inner) if changed is not None else None
         finally:
             self._active.discard(active)
+        if followed is None:
+            return unknown
+        if same and self._holding:
+            self._hold(followed, held, node, site)
+        return followed
+
+    def _hold(self, value: Value, held: list[Held], node: ast.Name, site: Site) -> None:
+        """Tell the read around this one, which builds a value of its own from `value` (`kw = {'net': net}`),
+        which objects it then holds that names hold too: those `value` holds, changed up to `site` now,
+        and `value` itself when the script may change it through `node`'s name after `site`."""
+        around = self._holding[-1]
+        around.extend(replace(each, made=site) for each in held if each.scope is site.scope)
+        if isinstance(value, (ListV, DictV, Obj)) and self._changed_after(site.scope, node.id, site.at):
+            around.append(Held(value, site.scope, node, site))
+
+    def _own_events(
+        self, value: Value, events: Sequence[Event], held: list[Held], site: Site
+    ) -> Sequence[Event] | None:
+        """The changes made to the object a name holds up to `site`: `events`, made through the name, and,
+        when the name was bound to another that holds the object too (`alias = net`), those made through
+        that one after, in the order they are written. Those are taken out of `held`; None when the object
+        may be let go, or replaced, through the other name."""
+        for each in [each for each in held if each.obj is value]:
+            held.remove(each)
+            if not self._changed_later(each, site):
+                continue
+            more = self._events_since(each, site)
+            if more is None:
+                return None
+            events = sorted([*events, *more], key=_when)
+        return events
+
+    def _follow(self, value: Value, held: list[Held], site: Site) -> Value | None:
+        """`value`, whose reading met the objects `held`, with what the script does to each of them through
+        the name it was read by between that read and `site` (`net.subnet_names.append('front')` after `kw =
+        {'network_config': net}`); an object the script lets go, or changes past knowing, is unknown in
+        the value. None when the value is unknown in all."""
+        for each in held:
+            if not self._changed_later(each, site):
+                continue
+            changed = self._since(each, site)
+            if changed is each.obj:
+                continue
+            if value is each.obj:
+                return None
+            replacement = self.unknown(each.node)
+            if not self._swap(value, each.obj, replacement):
+                return None
+        return value
+
+    def _since(self, held: Held, site: Site) -> Value | None:
+        """The object `held` with the changes made to it through its name after it was read and before
+        `site` (see `_events_since`); None when it escapes or may be another object by then."""
+        events = self._events_since(held, site)
+        if events is None:
+            return None
+        made = held.made
+        return self._changed(held.obj, events, Binding(None, made.at, made.chain), site)
+
+    def _events_since(self, held: Held, site: Site) -> list[Event] | None:
+        """The changes made through the name of `held` after it was read, up to where the name is bound
+        again before `site`; None when a binding that may or may not run comes between and the object is
+        changed after it."""
+        name, made = held.node.id, held.made
+        events = [
+            event
+            for event in held.scope.events.get(name, ())
+            # The read itself stores the object (`alias = net`): no escape, the value is where it goes.
+            if not (event.kind == "escape" and event.at == _at(held.node))
+        ]
+        ordered = self._ordered_bindings(held.scope, name)
+        first = bisect.bisect_right(ordered, made.at, key=lambda binding: binding.at)
+        if first < len(ordered) and ordered[first].at < site.at:
+            again = ordered[first]  # from here on, the name may hold another object
+            later = [event for event in events if again.at < event.at < site.at]
+            if later and self._on_path(again.chain, site) is not True:
+                return None
+            events = [event for event in events if event.at < again.at]
+        return events
+
+    def _changed_later(self, held: Held, site: Site) -> bool:
+        """Whether what the script does through the name of `held` after it was read may change it for
+        `site`: a read in the same scope, of a name the script changes after that read."""
+        return held.scope is site.scope and self._changed_after(held.scope, held.node.id, held.made.at)
+
+    def _changed_after(self, scope: Scope, name: str, at: Position) -> bool:
+        """Whether the script changes (or lets go) the object `name` holds anywhere after `at`."""
+        key = (id(scope), name)
+        last = self._last_change.get(key)
+        if last is None:
+            last = self._last_change[key] = max((e.at for e in scope.events.get(name, ())), default=(0, 0))
+        return last > at
+
+    def _swap(self, value: Value, old: Value, new: Value) -> bool:
+        """Put `new` in `value` where it holds the object `old`, in place; False past the budget."""
+        pending = [value]
+        while pending:
+            if self._spent():
+                return False
+            self.budget -= 1
+            current = pending.pop()
+            if isinstance(current, ListV):
+                current.items = [new if item is old else item for item in current.items]
+                pending.extend(current.items)
+            elif isinstance(current, (DictV, Obj)):
+                items = current.items if isinstance(current, DictV) else current.attrs
+                for key, item in items.items():
+                    items[key] = new if item is old else item
+                pending.extend(items.values())
+            elif isinstance(current, Encoded):
+                current.inner = new if current.inner is old else current.inner
+                pending.append(current.inner)
+        return True
 
     def _passed(
         self, name: str, scope: Scope, bindings: list[Binding], site: Site
@@ -4246,6 +4388,10 @@ def _field(value: Value | None, name: str) -> Value | None:
     ):
         return None
     return value.items[value.fields.index(name)]
+
+
+def _when(event: Event) -> Position:
+    return event.at
 
 
 def _again(event: Event, binding: Binding, frame: Frame | None) -> bool:

@@ -1,0 +1,217 @@
+"""Python scripts: model objects kept in dicts and lists, the defaults of collection parameters, the changes a
+script makes to a list besides adding to it, and comprehensions that call the SDK.
+
+A model object (`ConfigurationSet()`) a script puts in a dict or a list, or binds to a second name, is that
+one object: what the script does to it through its own name afterwards (`net.subnet_names.append(...)`) is
+in the dict (salt's `vm_kwargs`), the list and the second name too, up to where the name is bound to another
+object; an object the script lets go after storing it is unknown there. Each behaviour is checked at its
+line and column, with the near misses that must stay what they were."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from growth import assert_linear
+from lint_support import lint_files, where
+
+from migcheck.model import Deployment, Role
+from migcheck.readers import read_document
+
+HEADER = """\
+import os
+import azure.servicemanagement
+from azure.servicemanagement import ConfigurationSet, ConfigurationSetInputEndpoint
+
+conn = azure.servicemanagement.ServiceManagementService("3f2a9c1e-5b7d-4e8f-9a01-2b3c4d5e6f70", "mgmt.pem")
+"""
+
+
+def script(body: str) -> str:
+    """A script of the SDK's era: the header, then `body`, dedented."""
+    return HEADER + textwrap.dedent(body).lstrip("\n")
+
+
+def findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, code: str) -> list[str]:
+    """`CODE deploy.py:line:column` of the findings of rule `code` on the script `deploy.py`."""
+    return where(lint_files(tmp_path, monkeypatch, {"deploy.py": text}, code, dedent=False).findings)
+
+
+def vms(text: str) -> dict[str, Role]:
+    """The VMs the script describes, by name."""
+    document = read_document("deploy.py", text.encode(), explicit=True)
+    assert document is not None and document.problem is None
+    return {
+        role.name: role
+        for deployment in document.resources
+        if isinstance(deployment, Deployment)
+        for role in deployment.roles
+    }
+
+
+def subnets(text: str) -> dict[str, tuple[str, ...] | None]:
+    """The subnets of each VM the script describes, by name; None for subnets it does not know."""
+    return {
+        name: None if "subnets" in role.unknown else tuple(ref.name for ref in role.subnets)
+        for name, role in vms(text).items()
+    }
+
+
+def position(text: str, needle: str) -> str:
+    """`line:column` (1-based) of the first occurrence of `needle` in `text`."""
+    at = text.index(needle)
+    return f"{text.count(chr(10), 0, at) + 1}:{at - (text.rfind(chr(10), 0, at) + 1) + 1}"
+
+
+# --- 1. a model object kept in a dict or a list is the object, changed after it is kept ----------------------
+
+SALT = script(
+    """
+    net = azure.servicemanagement.ConfigurationSet()
+    vm_kwargs = {"service_name": "svc", "deployment_name": "svc", "deployment_slot": "production",
+                 "label": "vm1", "role_name": "vm1", "system_config": None, "os_virtual_hard_disk": None,
+                 "network_config": net, "role_size": "Small"}
+    vnet = "prod"
+    if vnet:
+        vm_kwargs["virtual_network_name"] = vnet
+        net.subnet_names.append("front")
+    conn.create_virtual_machine_deployment(**vm_kwargs)
+    """
+)
+
+
+def test_a_subnet_added_to_a_network_config_a_dict_of_arguments_holds_is_the_vms(tmp_path, monkeypatch):
+    assert findings(tmp_path, monkeypatch, SALT, "MIG203") == []
+    assert subnets(SALT) == {"vm1": ("front",)}
+    two = SALT.replace('net.subnet_names.append("front")', 'net.subnet_names.extend(["front", "back"])')
+    assert findings(tmp_path, monkeypatch, two, "MIG202") == ["MIG202 deploy.py:" + position(two, '"back"')]
+
+
+def test_a_network_config_a_dict_holds_with_no_subnet_added_still_has_none(tmp_path, monkeypatch):
+    text = SALT.replace('    net.subnet_names.append("front")\n', "")
+    assert findings(tmp_path, monkeypatch, text, "MIG203") == [
+        "MIG203 deploy.py:" + position(text, "create_virtual_machine_deployment")
+    ]
+
+
+CALL = (
+    'conn.create_virtual_machine_deployment("svc", "svc", "production", "vm1", "vm1", None, None, {config},\n'
+    '                                       virtual_network_name="prod")\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("kept", "config"),
+    [
+        pytest.param("cfg = [net]", "cfg[0]", id="a list"),
+        pytest.param("cfg = (net,)", "cfg[0]", id="a tuple"),
+        pytest.param('cfg = {"net": net}', 'cfg["net"]', id="a dict"),
+        pytest.param('cfg = {"nets": [net]}', 'cfg["nets"][0]', id="a list in a dict"),
+        pytest.param(
+            'inner = [net]\ncfg = {"nets": inner}', 'cfg["nets"][0]', id="a list a dict holds by name"
+        ),
+        pytest.param("alias = net", "alias", id="a second name"),
+    ],
+)
+def test_subnets_added_after_the_object_is_kept_are_where_it_is_kept(tmp_path, monkeypatch, kept, config):
+    text = script(f'net = ConfigurationSet()\n{kept}\nnet.subnet_names.append("front")\n')
+    text += CALL.format(config=config)
+    assert subnets(text) == {"vm1": ("front",)}
+    assert findings(tmp_path, monkeypatch, text, "MIG203") == []
+
+
+def test_changes_through_both_names_of_one_object_are_made_in_the_order_written():
+    text = script(
+        """
+        net = ConfigurationSet()
+        alias = net
+        net.subnet_names.append("front")
+        alias.subnet_names.append("back")
+        """
+    ) + CALL.format(config="alias")
+    assert subnets(text) == {"vm1": ("front", "back")}
+
+
+def test_an_endpoint_added_after_the_dict_is_built_is_the_reserved_ips_deployments(tmp_path, monkeypatch):
+    text = script(
+        """
+        net = ConfigurationSet()
+        net.subnet_names.append("front")
+        vm_kwargs = {"service_name": "svc", "deployment_name": "svc", "deployment_slot": "production",
+                     "label": "vm1", "role_name": "vm1", "system_config": None, "os_virtual_hard_disk": None,
+                     "network_config": net, "virtual_network_name": "prod", "reserved_ip_name": "svc-vip"}
+        net.input_endpoints.input_endpoints.append(ConfigurationSetInputEndpoint("web", "tcp", "80", "80"))
+        conn.create_virtual_machine_deployment(**vm_kwargs)
+        """
+    )
+    assert findings(tmp_path, monkeypatch, text, "MIG106") == []
+    assert [endpoint.name for endpoint in vms(text)["vm1"].endpoints] == ["web"]
+    # Without the endpoint, the reserved IP is on a deployment with none: MIG106 at the name.
+    bare = text.replace(
+        'net.input_endpoints.input_endpoints.append(ConfigurationSetInputEndpoint("web", '
+        '"tcp", "80", "80"))\n',
+        "",
+    )
+    assert findings(tmp_path, monkeypatch, bare, "MIG106") == [
+        "MIG106 deploy.py:" + position(bare, '"svc-vip"')
+    ]
+
+
+def test_changes_after_the_name_is_bound_to_another_object_are_that_objects():
+    text = script(
+        """
+        net = ConfigurationSet(); kw1 = {"network_config": net}; net.subnet_names.append("a")
+        net = ConfigurationSet(); kw2 = {"network_config": net}; net.subnet_names.append("b")
+        conn.create_virtual_machine_deployment("s1", "s1", "production", "vm1", "vm1", None, None, **kw1)
+        conn.create_virtual_machine_deployment("s2", "s2", "production", "vm2", "vm2", None, None, **kw2)
+        """
+    )
+    assert subnets(text) == {"vm1": ("a",), "vm2": ("b",)}
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        pytest.param(
+            'if os.environ.get("NEW"):\n    net = ConfigurationSet()\n', id="bound again under a test"
+        ),
+        pytest.param("keep(net)\n", id="let go"),
+        pytest.param('net.subnet_names.append(os.environ["SUBNET"])\n', id="a subnet not stated"),
+    ],
+)
+def test_an_object_kept_then_maybe_replaced_or_let_go_is_unknown_where_it_is_kept(between):
+    text = script('net = ConfigurationSet()\ncfg = {"n": net, "name": "vm1"}\n' + between)
+    text += 'net.subnet_names.append("front")\n' + CALL.format(config='cfg["n"]').replace(
+        '"vm1", None', 'cfg["name"], None'
+    )
+    assert subnets(text) == {"vm1": None}  # the VM is still read: only its network config is unknown
+
+
+def test_an_object_made_at_each_turn_of_a_loop_is_that_turns():
+    text = script(
+        """
+        for name in ("vm1", "vm2"):
+            net = ConfigurationSet()
+            kw = {"network_config": net, "role_name": name}
+            net.subnet_names.append("front-" + name)
+            conn.create_virtual_machine_deployment("svc", "svc", "production", name, system_config=None,
+                                                   os_virtual_hard_disk=None, virtual_network_name="v", **kw)
+        """
+    )
+    assert subnets(text) == {"vm1": ("front-vm1",), "vm2": ("front-vm2",)}
+
+
+def test_many_objects_kept_in_dicts_and_changed_after_cost_linear_time():
+    def make(n: int):
+        data = script(
+            "".join(
+                f'net{i} = ConfigurationSet()\nkw{i} = {{"network_config": net{i}, "role_name": "vm{i}"}}\n'
+                f'net{i}.subnet_names.append("s{i}")\n'
+                f'conn.add_role("svc", "svc", system_config=None, os_virtual_hard_disk=None, **kw{i})\n'
+                for i in range(n)
+            )
+        ).encode()
+        return lambda: read_document("deploy.py", data, explicit=True)
+
+    assert_linear(make, 100)
