@@ -264,11 +264,14 @@ class _Credit:
         # path → rule → (line, index of the comment the finding is about, else -1) of findings not credited
         self._lines: dict[str, dict[tuple[str, str], list[tuple[int, int]]]] = {}
         self.used: dict[tuple[str, int], set[int]] = {}
+        # path → code → lines of its findings: where a comment that silenced nothing may have been meant for
+        self.reported: dict[str, dict[str, list[int]]] = {}
 
     def add(self, finding: Finding, about: int = -1) -> None:
         """Record `finding`; `about`: the index of the comment it is about, if it is about one."""
         by_rule = self._lines.setdefault(finding.mark.path, {})
         by_rule.setdefault((finding.code, finding.name), []).append((finding.mark.line, about))
+        self.reported.setdefault(finding.mark.path, {}).setdefault(finding.code, []).append(finding.mark.line)
 
     def tokens(self, path: str, index: int) -> set[int]:
         if path in self._lines:
@@ -449,7 +452,10 @@ def _check_document(
         idle = _idle_tokens(document.path, index, comment, audit, credit) if unused is not None else ()
         if unused is not None and idle:
             resource = CommentResource(written, at, index, idle)
-            yield _finding(unused, audit, resource, _unused_message(comment, idle, audit))
+            message = _unused_message(comment, idle, audit) + _nearest(
+                comment, idle, audit, credit.reported.get(document.path, {})
+            )
+            yield _finding(unused, audit, resource, message)
     for attempt in attempts:
         text = _cut(attempt.text)
         if attempt.parsed is None and invalid is not None:
@@ -498,6 +504,23 @@ def _unused_message(comment: Suppression, idle: tuple[int, ...], audit: Audit) -
     if off:
         message += f" ({_quoted(off)} {'is' if len(off) == 1 else 'are'} not enabled in this run)"
     return message
+
+
+def _nearest(
+    comment: Suppression, idle: tuple[int, ...], audit: Audit, reported: dict[str, list[int]]
+) -> str:
+    """Where the file reports the one rule an idle token names, nearest the comment: a comment put before
+    the line that creates a resource rather than the one the finding is at, say. "" when there is none."""
+    for token in (comment.codes[i] for i in idle):
+        codes = [r.code for r in audit.rules if specificity(token, r.code, r.name)]
+        lines = reported.get(codes[0], []) if len(codes) == 1 else []
+        if lines:
+            line = min(lines, key=lambda at: (abs(at - comment.mark.line), at))
+            return (
+                f"; {codes[0]} is reported at line {line} of this file: a comment covers only the element "
+                "or statement that follows it"
+            )
+    return ""
 
 
 def _finding(
