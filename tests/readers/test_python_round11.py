@@ -215,3 +215,58 @@ def test_many_objects_kept_in_dicts_and_changed_after_cost_linear_time():
         return lambda: read_document("deploy.py", data, explicit=True)
 
     assert_linear(make, 100)
+
+
+# --- 2. a collection a parameter defaults to, for a call that leaves it out ------------------------------------
+
+MAKE_VM = script(
+    """
+    def make_vm(sms, name, subnets={default}):
+        net = ConfigurationSet()
+    {body}
+        sms.create_virtual_machine_deployment(name, name, "production", name, name, None, None, net,
+                                              virtual_network_name="prod")
+
+
+    make_vm(conn, "vm1")
+    make_vm(conn, "vm2", ["app"])
+    """
+)
+LOOP = "    for subnet in subnets:\n        net.subnet_names.append(subnet)"
+EXTEND = "    net.subnet_names.extend(subnets)"
+
+
+@pytest.mark.parametrize("default", ["()", "[]"])
+@pytest.mark.parametrize("body", [LOOP, EXTEND], ids=["a loop", "extend"])
+def test_an_empty_collection_a_parameter_defaults_to_leaves_the_vm_without_a_subnet(
+    tmp_path, monkeypatch, default, body
+):
+    text = MAKE_VM.format(default=default, body=body)
+    assert subnets(text) == {"vm1": (), "vm2": ("app",)}
+    assert findings(tmp_path, monkeypatch, text, "MIG203") == [
+        "MIG203 deploy.py:" + position(text, "create_virtual_machine_deployment")
+    ]
+
+
+@pytest.mark.parametrize("default", ['("app", "data")', '["app", "data"]'])
+def test_subnets_a_parameter_defaults_to_are_the_vms(tmp_path, monkeypatch, default):
+    text = MAKE_VM.format(default=default, body=EXTEND)
+    assert subnets(text) == {"vm1": ("app", "data"), "vm2": ("app",)}
+    assert findings(tmp_path, monkeypatch, text, "MIG202") == ["MIG202 deploy.py:" + position(text, '"data"')]
+
+
+@pytest.mark.parametrize(
+    ("default", "body"),
+    [
+        # A list default is made once: a call that adds to it adds for every call after.
+        pytest.param("[]", '    subnets.append("app")\n' + EXTEND, id="added to"),
+        pytest.param("[]", "    net.subnet_names = subnets", id="kept by the object"),
+        pytest.param("[]", "    keep(subnets)\n" + EXTEND, id="let go"),
+        pytest.param('["app", os.environ["SUBNET"]]', EXTEND, id="an item not written out"),
+        pytest.param("[[]]", EXTEND, id="a list in the list"),
+        pytest.param("DEFAULT_SUBNETS", EXTEND, id="a name"),
+    ],
+)
+def test_a_collection_default_a_call_may_have_changed_is_unknown(default, body):
+    text = MAKE_VM.format(default=default, body=body)
+    assert subnets(text)["vm1"] is None

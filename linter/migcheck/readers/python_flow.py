@@ -235,6 +235,10 @@ _SCALAR_FUNCTIONS = frozenset({"print", "len", "str", "repr", "isinstance", "typ
 _SCALAR_METHODS = _words(
     "count index format join encode decode startswith endswith lower upper strip split replace dumps"
 )
+# Builtins whose result is a new object holding the items of what they are passed.
+_COPYING_FUNCTIONS = frozenset(
+    {"list", "tuple", "sorted", "set", "frozenset", "reversed", "enumerate", "zip"}
+)
 _CHANGING_METHODS = frozenset(
     {"append", "extend", "insert", "update", "pop", "remove", "clear", "setdefault"}
 )
@@ -483,6 +487,10 @@ class Scope:
     # How deep into the object a name holds its reads let it go where the reader does not follow it (see
     # `_reach`), the least over the reads in this scope and in the functions inside it that see the name.
     reach: dict[str, int] = field(default_factory=dict)
+    # The names some read in this scope (or in a function inside it that sees them) lets the object itself
+    # go where a change to it may be made unseen (`kept = subnets`, `net.subnet_names = subnets`, `return
+    # subnets`), not its items only (`for s in subnets`, `net.subnet_names.extend(subnets)`).
+    lent: set[str] = field(default_factory=set)
     params: set[str] = field(default_factory=set)
     declared: dict[str, str] = field(default_factory=dict)  # name → "global" | "nonlocal"
     function: Function | None = None  # the function whose body this scope is (None: not one that is followed)
@@ -837,6 +845,7 @@ class _Indexer(ast.NodeVisitor):
         self.each_turn = False  # binding the target of a loop (see `Binding.each_turn`)
         self.ancestors: list[ast.AST] = []  # the nodes being visited, the module first
         self.raw_reaches: list[tuple[str, Scope, int]] = []  # (name, scope of the read, `_reach`)
+        self.raw_lent: list[tuple[str, Scope]] = []  # (name, scope of the read), see `Scope.lent`
 
     @property
     def scope(self) -> Scope:
@@ -875,6 +884,8 @@ class _Indexer(ast.NodeVisitor):
             reach = _reach(self.ancestors)
             if reach is not None:
                 self.raw_reaches.append((node.id, self.scope, reach))
+            if reach == 0 and not _items_only(self.ancestors):
+                self.raw_lent.append((node.id, self.scope))
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if isinstance(node.ctx, ast.Load):
@@ -1457,6 +1468,11 @@ class _Indexer(ast.NodeVisitor):
             if scope is not None:
                 scope.reach[name] = min(reach, scope.reach.get(name, reach))
         self.raw_reaches.clear()
+        for name, at in self.raw_lent:
+            scope = lookup(name, at, self.module_scope)
+            if scope is not None:
+                scope.lent.add(name)
+        self.raw_lent.clear()
 
 
 def callee(func: ast.expr) -> str:
@@ -1562,6 +1578,25 @@ def _reach(ancestors: list[ast.AST]) -> int | None:
             return depth
         child = parent
     return depth
+
+
+def _items_only(ancestors: list[ast.AST]) -> bool:
+    """Whether a read of a name (the last of `ancestors`) lets only the items of the object it holds go, not
+    the object itself: iterated (`for s in subnets`), added to another list (`x.extend(subnets)`, `x +=
+    subnets`, `subnets + more`) or copied (`list(subnets)`)."""
+    child, parent = ancestors[-1], ancestors[-2] if len(ancestors) > 1 else None
+    if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)):
+        return parent.iter is child
+    if isinstance(parent, ast.AugAssign):
+        return parent.value is child
+    if isinstance(parent, ast.BinOp):
+        return isinstance(parent.op, ast.Add)
+    if isinstance(parent, ast.Call) and parent.func is not child:
+        func = parent.func
+        if isinstance(func, ast.Attribute):
+            return func.attr == "extend"
+        return isinstance(func, ast.Name) and func.id in _COPYING_FUNCTIONS
+    return False
 
 
 def _gives_nothing_of(func: ast.expr) -> bool:
@@ -4015,9 +4050,18 @@ class Flow:
 
     def _default(self, function: Function, param: str, default: ast.expr) -> Value:
         """A parameter's default, made where the function is defined. Made once for every call: a list, dict
-        or object it holds may have been changed by calls before, and is unknown."""
+        or object it holds may have been changed by calls before, and is unknown, but for a tuple of
+        constants (`subnets=()`), which no call can change, and a list of constants (`subnets=[]`) the
+        function never changes nor lets go (see `Scope.lent`)."""
         found = self.value(default, Site(function.outer, function.at, function.chain))
-        return found if isinstance(found, (Lit, NoneV, Unknown, ClassV)) else Unknown(param, default)
+        if isinstance(found, (Lit, NoneV, Unknown, ClassV)):
+            return found
+        inner = function.scope
+        constants = isinstance(default, (ast.Tuple, ast.List)) and all(
+            isinstance(item, ast.Constant) for item in default.elts
+        )
+        kept = isinstance(default, ast.Tuple) or (param not in inner.events and param not in inner.lent)
+        return found if constants and kept and isinstance(found, ListV) else Unknown(param, default)
 
     def model(self, cls: str, node: ast.Call, site: Site) -> Value:
         """A model object as its constructor builds it, with the lists it starts with."""
