@@ -270,3 +270,113 @@ def test_subnets_a_parameter_defaults_to_are_the_vms(tmp_path, monkeypatch, defa
 def test_a_collection_default_a_call_may_have_changed_is_unknown(default, body):
     text = MAKE_VM.format(default=default, body=body)
     assert subnets(text)["vm1"] is None
+
+
+# --- 3. changes to a list besides adding at its end -----------------------------------------------------------
+
+TWO_SUBNETS = script(
+    """
+    net = ConfigurationSet()
+    net.subnet_names.extend(["front", "back"])
+    {change}
+    """
+) + CALL.format(config="net")
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ('net.subnet_names.insert(0, "mgmt")', ("mgmt", "front", "back")),
+        ('net.subnet_names[:] = ["app"]', ("app",)),
+        ('net.subnet_names[1:] = ["app", "data"]', ("front", "app", "data")),
+        ('net.subnet_names[0] = "app"', ("app", "back")),
+        ("net.subnet_names.clear()", ()),
+        ("del net.subnet_names[:]", ()),
+        ("del net.subnet_names[0]", ("back",)),
+        ("del net.subnet_names[-1:]", ("front",)),
+        ('net.subnet_names.remove("front")', ("back",)),
+        ("net.subnet_names.pop()", ("front",)),
+        ("net.subnet_names.pop(0)", ("back",)),
+        ('for gone in ["front", "back"]:\n    net.subnet_names.remove(gone)', ()),
+    ],
+)
+def test_a_change_certain_from_what_the_script_writes_out_is_made(change, expected):
+    assert subnets(TWO_SUBNETS.format(change=change)) == {"vm1": expected}
+
+
+def test_a_subnet_taken_out_again_leaves_one_and_no_mig202(tmp_path, monkeypatch):
+    text = TWO_SUBNETS.format(change='net.subnet_names.remove("back")')
+    assert findings(tmp_path, monkeypatch, text, "MIG202") == []
+    text = TWO_SUBNETS.format(change="net.subnet_names[:] = []")
+    assert findings(tmp_path, monkeypatch, text, "MIG203") == [
+        "MIG203 deploy.py:" + position(text, "create_virtual_machine_deployment")
+    ]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        'for _ in os.environ["DROP"].split(","):\n    net.subnet_names.pop()',
+        "net.subnet_names.pop(int(os.environ['AT']))",
+        "net.subnet_names.remove(os.environ['SUBNET'])",
+        'net.subnet_names.remove("mgmt")',  # not in the list: it raises
+        'net.subnet_names.insert(int(os.environ["AT"]), "mgmt")',
+        'net.subnet_names[int(os.environ["AT"])] = "mgmt"',
+        "net.subnet_names[:] = os.environ['SUBNETS'].split(',')",
+        "net.subnet_names.pop(5)",
+        'while os.environ.get("NONE"):\n    net.subnet_names.clear()',
+    ],
+)
+def test_a_change_not_certain_from_what_the_script_writes_out_leaves_the_subnets_unknown(
+    tmp_path, monkeypatch, change
+):
+    text = TWO_SUBNETS.format(change=change)
+    assert subnets(text) == {"vm1": None}
+    # Not "front and back, and maybe more": either may be gone.
+    assert vms(text)["vm1"].subnets == ()
+    assert findings(tmp_path, monkeypatch, text, "MIG202") == []
+
+
+def test_a_change_under_a_test_the_script_does_not_decide_is_read_on_each_path(tmp_path, monkeypatch):
+    # Where the test does not hold, the VM keeps both subnets: MIG202, as for an append under a test.
+    text = TWO_SUBNETS.format(change='if os.environ.get("ONE"):\n    net.subnet_names.pop()')
+    assert findings(tmp_path, monkeypatch, text, "MIG202") == ["MIG202 deploy.py:" + position(text, '"back"')]
+    text = TWO_SUBNETS.format(change='if os.environ.get("SPLIT"):\n    net.subnet_names[:] = ["front"]')
+    assert findings(tmp_path, monkeypatch, text, "MIG202") == ["MIG202 deploy.py:" + position(text, '"back"')]
+    text = TWO_SUBNETS.format(
+        change='if os.environ.get("ONE"):\n    net.subnet_names.pop()\nelse:\n    del net.subnet_names[0]'
+    )
+    assert findings(tmp_path, monkeypatch, text, "MIG202") == []
+
+
+def test_changes_to_a_list_not_known_in_full_leave_it_unknown_but_for_one_that_replaces_it():
+    text = script(
+        """
+        net = ConfigurationSet()
+        net.subnet_names.extend(os.environ["SUBNETS"].split(","))
+        net.subnet_names.append("front")
+        {change}
+        """
+    ) + CALL.format(config="net")
+    assert subnets(text.format(change="net.subnet_names.pop()")) == {"vm1": None}
+    assert subnets(text.format(change='net.subnet_names.remove("front")')) == {"vm1": None}
+    assert subnets(text.format(change='net.subnet_names[:] = ["app"]')) == {"vm1": ("app",)}
+    assert subnets(text.format(change="net.subnet_names.clear()")) == {"vm1": ()}
+
+
+def test_an_insert_that_may_not_run_adds_what_it_may_add():
+    text = TWO_SUBNETS.format(change='if os.environ.get("MGMT"):\n    net.subnet_names.insert(0, "mgmt")')
+    assert subnets(text) == {"vm1": None}  # front and back, and maybe more: not a list the reader knows
+
+
+def test_a_list_of_names_the_script_takes_an_item_out_of_is_read_after():
+    text = script(
+        """
+        names = ["front", "back", "mgmt"]
+        names.pop()
+        del names[0]
+        net = ConfigurationSet()
+        net.subnet_names.extend(names)
+        """
+    ) + CALL.format(config="net")
+    assert subnets(text) == {"vm1": ("back",)}

@@ -437,7 +437,9 @@ class Stored:
 @dataclass(frozen=True, slots=True)
 class Event:
     """Something done to the object a name holds. `kind`: append, extend, set (the attribute at the end of
-    `path`), setitem, delitem, update, change (made unknown), escape (no longer followed)."""
+    `path`), setitem, delitem, update, insert, remove, pop, clear, change (made unknown), escape (no longer
+    followed). `index`: the item a change of a list names (`x[0] = v`, `del x[1:]`, `x.insert(0, v)`,
+    `x.pop(-1)`), as written."""
 
     kind: str
     path: tuple[str, ...]
@@ -447,6 +449,7 @@ class Event:
     chain: tuple[int, ...]
     scope: Scope
     item: bool = False  # made to an item of the object (`name['k']` passed, changed), not to the object
+    index: ast.expr | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1218,7 +1221,7 @@ class _Indexer(ast.NodeVisitor):
         elif isinstance(target, ast.Attribute):
             self._record(target, "set", None, value)
         elif isinstance(target, ast.Subscript):
-            self._record(target.value, "setitem", _key(target.slice), value, target)
+            self._record(target.value, "setitem", _key(target.slice), value, target, target.slice)
 
     def visit_Assign(self, node: ast.Assign) -> None:
         self.generic_visit(node)
@@ -1305,7 +1308,7 @@ class _Indexer(ast.NodeVisitor):
             if isinstance(target, ast.Name):
                 self._bind(target.id, None, target)
             elif isinstance(target, ast.Subscript):
-                self._record(target.value, "delitem", _key(target.slice), None, target)
+                self._record(target.value, "delitem", _key(target.slice), None, target, target.slice)
             else:
                 self._record(target, "change", None, None)
 
@@ -1382,13 +1385,20 @@ class _Indexer(ast.NodeVisitor):
         if method not in _CHANGING_METHODS:
             self._record(func.value, "escape", None, None, node)
             return False
-        first = node.args[0] if len(node.args) == 1 and not node.keywords else None
-        if isinstance(first, ast.Starred):
-            first = None
-        if method in ("append", "extend", "update") and first is not None:
+        args = (
+            node.args
+            if not node.keywords and not any(isinstance(a, ast.Starred) for a in node.args)
+            else None
+        )
+        first = args[0] if args is not None and len(args) == 1 else None
+        if method in ("append", "extend", "update", "remove") and first is not None:
             self._record(func.value, method, None, first, node)
-        elif method == "pop" and node.args and not isinstance(node.args[0], ast.Starred):
-            self._record(func.value, "delitem", _key(node.args[0]), None, node)
+        elif method == "insert" and args is not None and len(args) == 2:
+            self._record(func.value, "insert", None, args[1], node, args[0])
+        elif method == "pop" and args:
+            self._record(func.value, "pop", _key(args[0]), None, node, args[0])
+        elif method in ("pop", "clear") and args == []:
+            self._record(func.value, method, None, None, node)
         else:
             self._record(func.value, "change", None, None, node)
         return True
@@ -1400,6 +1410,7 @@ class _Indexer(ast.NodeVisitor):
         key: str | None,
         value: ast.expr | None,
         node: ast.AST | None = None,
+        index: ast.expr | None = None,
     ) -> None:
         direct = isinstance(target, ast.Attribute) and not isinstance(
             target.value, (ast.Attribute, ast.Subscript)
@@ -1412,8 +1423,8 @@ class _Indexer(ast.NodeVisitor):
         name, path = found
         item = "[]" in path
         if item:  # inside an item: the reader does not follow items of items
-            kind, path, key, value = ("escape" if kind == "escape" else "change"), (), None, None
-        event = Event(kind, path, key, value, _at(node or target), self.chain, self.scope, item)
+            kind, path, key, value, index = ("escape" if kind == "escape" else "change"), (), None, None, None
+        event = Event(kind, path, key, value, _at(node or target), self.chain, self.scope, item, index)
         self.raw_events.append((name, event))
 
     def _change_attribute(self, target: ast.expr) -> None:
@@ -1891,14 +1902,9 @@ class Flow:
 
     def _slice(self, container: ListV, part: ast.Slice, node: ast.expr) -> Value:
         """`items[1:]`, `items[:2]` of a list known in full, with bounds written as whole numbers."""
-        bounds = [_position(b) if b is not None else None for b in (part.lower, part.upper, part.step)]
-        if any(
-            b is None and given is not None
-            for b, given in zip(bounds, (part.lower, part.upper, part.step), strict=True)
-        ):
-            return self.unknown(node)
-        if bounds[2] == 0:
-            return self.unknown(node)  # a ValueError
+        bounds = _slice_bounds(part)
+        if bounds is None or bounds[2] == 0:
+            return self.unknown(node)  # not written out, or a ValueError
         return ListV(container.items[bounds[0] : bounds[1] : bounds[2]], True, node)
 
     def _name(self, node: ast.Name, site: Site) -> Value:
@@ -3641,9 +3647,103 @@ class Flow:
             self._grow(target, event, certain, at)
         elif isinstance(target, DictV):
             self._change_dict(target, event, certain, at)
-        elif isinstance(target, ListV):
-            target.complete = False
+        elif isinstance(target, ListV) and not self._change_list(target, event, certain, at):
+            return self._unknown_at(value, event.path)
         return value
+
+    def _unknown_at(self, value: Value, path: tuple[str, ...]) -> Value:
+        """`value` with what is at the end of `path` in it made unknown (all of it, for no path)."""
+        if not path:
+            return self.unknown(value.node)
+        holder: Value | None = value
+        for attribute in path[:-1]:
+            holder = holder.attrs.get(attribute) if isinstance(holder, Obj) else _field(holder, attribute)
+        name = path[-1]
+        if isinstance(holder, Obj):
+            holder.attrs[name] = Unknown(name, None)
+        elif isinstance(holder, ListV) and holder.fields is not None:
+            holder.items[holder.fields.index(name)] = Unknown(name, None)
+        return value
+
+    def _change_list(self, target: ListV, event: Event, certain: bool, site: Site) -> bool:
+        """Make a change other than adding at the end to a list (`x.insert(0, v)`, `x[:] = [...]`, `del
+        x[0]`, `x.remove(v)`, `x.pop()`, `x.clear()`), when what it does is certain from what the script
+        writes out: it surely runs, and the list, the item it names and the value it puts are known as far
+        as the change needs. False when it is not: the list is then unknown, as what it may have taken out
+        cannot be told (an insert that may not run only adds, and leaves the list holding more)."""
+        if event.kind == "insert" and not certain:
+            target.complete = False
+            return True
+        if not certain:
+            return False
+        if event.kind == "insert" and event.value is not None:
+            place = _position(event.index) if event.index is not None else None
+            if place is None or not target.complete:
+                return False
+            target.items.insert(place, self.value(event.value, site))
+            return True
+        if event.kind == "clear":
+            target.items, target.complete = [], True
+            return True
+        if event.kind == "remove" and event.value is not None:
+            return self._remove(target, self.value(event.value, site))
+        if event.kind == "setitem" and event.value is not None and event.index is not None:
+            return self._set_list_items(target, event.index, self.value(event.value, site))
+        if event.kind in ("pop", "delitem"):
+            return self._delete_items(target, event.index)
+        return False
+
+    def _remove(self, target: ListV, value: Value) -> bool:
+        """`x.remove(value)`: its first item equal to `value`, of a list known in full up to that item."""
+        if not isinstance(value, Lit):
+            return False
+        for place, item in enumerate(target.items):
+            if not isinstance(item, Lit):
+                return False  # it may be equal to the value, or not
+            if item.text == value.text:
+                del target.items[place]
+                return True
+        return False  # not in a list known in full it raises; in another, it may be in the rest
+
+    def _set_list_items(self, target: ListV, index: ast.expr, value: Value) -> bool:
+        """`x[i] = value` and `x[a:b] = [...]`: every item replaced (`x[:]`), or those at places written out
+        of a list known in full."""
+        if isinstance(index, ast.Slice):
+            bounds = _slice_bounds(index)
+            if bounds is None or bounds[2] is not None or not isinstance(value, ListV):
+                return False
+            if bounds[:2] == (None, None):
+                target.items, target.complete = list(value.items), value.complete
+                return True
+            if not target.complete or not value.complete:
+                return False
+            target.items[bounds[0] : bounds[1]] = value.items
+            return True
+        place = _position(index)
+        if place is None or not target.complete or not -len(target.items) <= place < len(target.items):
+            return False
+        target.items[place] = value
+        return True
+
+    def _delete_items(self, target: ListV, index: ast.expr | None) -> bool:
+        """`x.pop()`, `x.pop(i)`, `del x[i]`, `del x[a:b]`: of a list known in full, at places written out;
+        every item (`del x[:]`) of any list."""
+        if isinstance(index, ast.Slice):
+            bounds = _slice_bounds(index)
+            if bounds is None:
+                return False
+            if bounds == (None, None, None):
+                target.items, target.complete = [], True
+                return True
+            if not target.complete or bounds[2] == 0:
+                return False
+            del target.items[bounds[0] : bounds[1] : bounds[2]]
+            return True
+        place = -1 if index is None else _position(index)
+        if place is None or not target.complete or not -len(target.items) <= place < len(target.items):
+            return False
+        del target.items[place]
+        return True
 
     def _grow(self, target: ListV, event: Event, certain: bool, site: Site) -> None:
         if not certain or event.value is None:
@@ -3659,7 +3759,9 @@ class Flow:
             target.complete = False
 
     def _change_dict(self, target: DictV, event: Event, certain: bool, site: Site) -> None:
-        if event.kind == "update" and event.value is not None:
+        if event.kind == "clear" and certain:
+            target.items, target.complete = {}, True
+        elif event.kind == "update" and event.value is not None:
             added = self.value(event.value, site)
             if not isinstance(added, DictV) or not added.complete:
                 self._overwritten(target)  # it may hold any key: each item may be replaced
@@ -3670,7 +3772,7 @@ class Flow:
             target.complete = target.complete and added.complete
         elif event.key is None:
             self._overwritten(target)  # an item whose key is not known: it may be any of them
-        elif event.kind == "delitem" and certain:
+        elif event.kind in ("delitem", "pop") and certain:
             target.items.pop(event.key, None)
         elif event.kind == "setitem" and event.value is not None:
             self._set_item(target, event.key, event, certain, site)
@@ -4625,6 +4727,16 @@ def _position(node: ast.expr) -> int | None:
     if isinstance(node, ast.Constant) and type(node.value) is int:
         return sign * node.value
     return None
+
+
+def _slice_bounds(part: ast.Slice) -> tuple[int | None, int | None, int | None] | None:
+    """The bounds of a slice written as whole numbers or left out (`[1:]`, `[:-1]`, `[:]`); None when one is
+    written otherwise."""
+    written = (part.lower, part.upper, part.step)
+    bounds = tuple(_position(b) if b is not None else None for b in written)
+    if any(b is None and given is not None for b, given in zip(bounds, written, strict=True)):
+        return None
+    return bounds[0], bounds[1], bounds[2]
 
 
 def _number_node(number: int, where: ast.AST) -> ast.Constant:
