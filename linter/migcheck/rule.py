@@ -34,6 +34,18 @@ class Scope(str, enum.Enum):
         return self.value
 
 
+class Stage(str, enum.Enum):
+    """The step of the platform's migration that finds a rule's problem and stops there."""
+
+    VALIDATE = "Validate"
+    # Validate does not check it (the deep dive's "Checks not done in the validate operation"): Prepare,
+    # the step that starts changing the resources, is where the migration fails on it.
+    PREPARE = "Prepare"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True, slots=True)
 class Example:
     """Files (path → XML text) and where the rule must report, as `path:line:col` strings.
@@ -87,6 +99,9 @@ class Rule:
     # the estate's services of extended support alone. The editor server then re-checks only the services
     # an edit changed.
     per_cloud_service: ClassVar[bool] = False
+    # Which step of the platform's migration finds the problem: a readiness verdict does not say
+    # "Validation failed" for one that Validate passes and Prepare fails on.
+    found_at: ClassVar[Stage] = Stage.VALIDATE
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         raise NotImplementedError
@@ -171,10 +186,15 @@ class Rule:
             f"`{path}`:\n\n```{_fence(path)}\n{text.rstrip()}\n```" for path, text in example.files.items()
         )
         expected = ", ".join(example.expect)
+        found_at = (
+            f"found by the platform at: {self.found_at} (Validate does not check it) · "
+            if self.found_at is not Stage.VALIDATE
+            else ""
+        )
         return (
             f"## {self.code} {self.name}\n\n"
             f"{self.summary}\n\n"
-            f"Severity: {self.severity} · scope: {self.scope} · "
+            f"Severity: {self.severity} · scope: {self.scope} · {found_at}"
             f"checks: {', '.join(sorted(str(k) for k in self.file_kinds()))}\n\n"
             f"### What it finds\n\n{_para(self.docs.what)}\n\n"
             f"### Why it blocks migration\n\n{_para(self.docs.why)}\n\n"

@@ -33,8 +33,10 @@ element the estate does not model attaches to the one item that owns the rest of
 does; otherwise it is listed under Files.
 
 The verdict is worded like Validate's result: any error fails validation, warnings alone pass it with
-warnings, information does not change it. Suppressed and baselined findings still count toward the verdict
-— the platform will refuse the migration all the same — and are shown as such.
+warnings, information does not change it. Some problems Validate does not check (the deep dive's "Checks not
+done in the validate operation": the rules whose `found_at` is Prepare): when all that stops an item is of
+those, its verdict is "Validation passed, Prepare will fail". Suppressed and baselined findings still count
+toward the verdict — the platform will refuse the migration all the same — and are shown as such.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from typing import TYPE_CHECKING, Any
 
 from migcheck.estate import key, records_in_networks, unique_by_name
 from migcheck.model import Finding, Mark, Script, Severity
+from migcheck.rule import Stage
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -94,14 +97,21 @@ def refused(finding: Finding) -> bool:
 
 
 class Verdict(str, enum.Enum):
-    """The result line of the platform's Validate operation."""
+    """The result line of the platform's Validate operation, in the order of the work they ask for."""
 
     FAILED = "Validation failed"
+    # Every problem that stops the item is one Validate does not check: Prepare is where it fails.
+    PREPARE_FAILS = "Validation passed, Prepare will fail"
     WARNINGS = "Validation passed with warnings"
     PASSED = "Validation passed"
 
     def __str__(self) -> str:
         return self.value
+
+
+def found_at_prepare(result: LintResult) -> frozenset[str]:
+    """The codes of the rules whose problems the platform finds only at Prepare (`Rule.found_at`)."""
+    return frozenset(rule.code for rule in result.rules if rule.found_at is Stage.PREPARE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,16 +127,29 @@ class ScopeItem:
     # The estate's resource the item is about (a network, a cloud service, an account...; None for a
     # file): names need not be unique (two services no file names, one per role body), the resource is.
     subject: object = field(default=None, compare=False, repr=False)
+    # The codes of the rules whose problems Validate does not check (`found_at_prepare`).
+    prepare_only: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def count(self, severity: Severity) -> int:
         """Reported findings of `severity`."""
         return sum(1 for f in self.findings if f.severity is severity)
 
     @property
+    def every(self) -> tuple[Finding, ...]:
+        """Its findings, reported and held back: both decide the verdict."""
+        return (*self.findings, *(s.finding for s in self.held_back))
+
+    def found_at_prepare(self, finding: Finding) -> bool:
+        """Whether Validate passes what `finding` reports, and Prepare is where it fails."""
+        return finding.code in self.prepare_only
+
+    @property
     def verdict(self) -> Verdict:
-        every = (*self.findings, *(s.finding for s in self.held_back))
-        if any(refused(f) for f in every):
-            return Verdict.FAILED
+        every = self.every
+        stopping = [f for f in every if refused(f)]
+        if stopping:
+            at_prepare = all(self.found_at_prepare(f) for f in stopping)
+            return Verdict.PREPARE_FAILS if at_prepare else Verdict.FAILED
         worst = max((f.severity for f in every), default=Severity.INFO)
         return Verdict.WARNINGS if worst is Severity.WARNING else Verdict.PASSED
 
@@ -184,9 +207,15 @@ class _Draft:
                 _collect_marks(getattr(service, name), self.marks)
         return self.own(*placements)
 
-    def item(self) -> ScopeItem:
+    def item(self, prepare_only: frozenset[str]) -> ScopeItem:
         return ScopeItem(
-            self.name, self.type, self.migrates, tuple(self.findings), tuple(self.held_back), self.subject
+            self.name,
+            self.type,
+            self.migrates,
+            tuple(self.findings),
+            tuple(self.held_back),
+            self.subject,
+            prepare_only,
         )
 
 
@@ -211,8 +240,9 @@ def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
         findings[subscription(finding)].append(finding)
     for suppressed in result.suppressed:
         held[subscription(suppressed.finding)].append(suppressed)
+    prepare_only = found_at_prepare(result)
     return tuple(
-        _subscription(estate, drafts, attachers[estate.subscription], findings, held)
+        _subscription(estate, drafts, attachers[estate.subscription], findings, held, prepare_only)
         for estate, drafts in drafted
     )
 
@@ -223,6 +253,7 @@ def _subscription(
     attach: _Attacher,
     findings: dict[str, list[Finding]],
     held: dict[str, list[Suppressed]],
+    prepare_only: frozenset[str],
 ) -> SubscriptionReadiness:
     files: dict[str, _Draft] = {}
     for finding in findings[estate.subscription]:
@@ -233,7 +264,8 @@ def _subscription(
             draft.held_back.append(suppressed)
     drafts += [files[path] for path in sorted(files)]
     scopes = tuple(
-        ScopeSummary(kind, tuple(d.item() for d in drafts if d.scope is kind)) for kind in ScopeKind
+        ScopeSummary(kind, tuple(d.item(prepare_only) for d in drafts if d.scope is kind))
+        for kind in ScopeKind
     )
     return SubscriptionReadiness(estate.subscription, scopes)
 

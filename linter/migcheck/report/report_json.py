@@ -11,7 +11,9 @@ migration scope read this instead:
 
 Every scope is listed, empty or not, so that a program can rely on the shape. A finding may be counted in
 more than one item (a disk's blob name counts against its VNet and its storage account). `suppressed` counts
-the item's findings held back by config, comments or a baseline: they still decide `verdict`."""
+the item's findings held back by config, comments or a baseline: they still decide `verdict`, which is one
+of `Verdict`'s: "Validation failed", "Validation passed, Prepare will fail" (all that stops the item is what
+Validate does not check), "Validation passed with warnings", "Validation passed"."""
 
 from __future__ import annotations
 

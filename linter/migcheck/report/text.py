@@ -292,15 +292,35 @@ def _verdict(item: ScopeItem) -> str:
     held = [s for s in item.held_back if s.finding.severity > Severity.INFO]
     known = sum(1 for s in held if s.reason.kind == BASELINE)
     notes = [f"{waiting} of a state Validate refuses until it changes"] if waiting else []
+    notes += _checked_at_prepare(item)
     notes += [f"{len(held) - known} suppressed"] if len(held) > known else []
     notes += [f"{known} known from baseline"] if known else []
     return f"{text} ({', '.join(notes)})" if notes else text
 
 
+def _checked_at_prepare(item: ScopeItem) -> list[str]:
+    """`1 error checked only at Prepare`: what Validate passes and Prepare fails on, when the verdict does
+    not say so already (it fails for other reasons too, or warns)."""
+    if item.verdict is Verdict.PREPARE_FAILS or item.type == EXTENDED_SUPPORT:
+        return []
+    late = [f.severity for f in item.every if f.severity > Severity.INFO and item.found_at_prepare(f)]
+    counts = [(late.count(s), str(s)) for s in reversed(Severity) if late.count(s)]
+    if not counts:
+        return []
+    return [" and ".join(f"{n} {_plural(word, n)}" for n, word in counts) + " checked only at Prepare"]
+
+
 _VERDICT_ORDER = list(Verdict)
+# How `… and 3 more (…)` counts the items of each verdict.
+_TALLIED = {
+    Verdict.FAILED: "failed",
+    Verdict.PREPARE_FAILS: "failing at Prepare",
+    Verdict.WARNINGS: "passed with warnings",
+    Verdict.PASSED: "passed",
+}
 
 
 def _tally(items: Sequence[ScopeItem]) -> str:
     verdicts = [i.verdict for i in items]
     order = [v for v in _VERDICT_ORDER if v in verdicts]
-    return ", ".join(f"{verdicts.count(v)} {str(v).removeprefix('Validation ')}" for v in order)
+    return ", ".join(f"{verdicts.count(v)} {_TALLIED[v]}" for v in order)

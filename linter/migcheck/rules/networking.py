@@ -29,7 +29,7 @@ from migcheck.model import (
     VirtualNetwork,
     VnetGatewayFact,
 )
-from migcheck.rule import Docs, Example, Rule, Scope, listed
+from migcheck.rule import Docs, Example, Rule, Scope, Stage, listed
 
 
 def _netcfg(sites: str) -> str:
@@ -175,6 +175,7 @@ class ExpressRouteAndVpnGateway(Rule):
     name = "expressroute-and-vpn-gateway"
     severity = Severity.ERROR
     scope = Scope.VIRTUAL_NETWORKS
+    found_at = Stage.PREPARE
     looks_at = frozenset({Gateway, VnetGatewayFact})
     summary = "A virtual network's gateway carries both ExpressRoute and VPN connections."
     fix_hint = (
@@ -394,6 +395,7 @@ class ExpressRouteGateway(Rule):
     name = "expressroute-gateway"
     severity = Severity.WARNING
     scope = Scope.VIRTUAL_NETWORKS
+    found_at = Stage.PREPARE
     looks_at = frozenset({GatewayConnection, VnetGatewayFact, CircuitLink})
     summary = "A virtual network is connected to a classic ExpressRoute circuit, which must be moved first."
     fix_hint = (
@@ -702,6 +704,7 @@ class ConflictingPrivateIp(Rule):
     name = "conflicting-private-ip"
     severity = Severity.ERROR
     scope = Scope.VIRTUAL_NETWORKS
+    found_at = Stage.PREPARE
     looks_at = frozenset({VirtualMachine})
     summary = "Two VMs of one virtual network ask for the same static private IP address."
     fix_hint = (

@@ -1,0 +1,133 @@
+"""What Validate does not check: the readiness verdict of a scope whose blockers only Prepare finds."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from migcheck.config import Config
+from migcheck.engine import LintResult, lint
+from migcheck.model import Severity
+from migcheck.plugins import load_rules
+from migcheck.report import render
+from migcheck.report.readiness import ScopeKind, Verdict, readiness
+from migcheck.rule import Stage
+
+RULES = load_rules(entry_points=False)
+REST = 'xmlns="http://schemas.microsoft.com/windowsazure"'
+
+
+def vm_deployment(service: str, vm: str, address: str, subnets: tuple[str, ...] = ("data",)) -> str:
+    """A REST deployment of one VM in network 'prod-vnet' asking for the static private `address`."""
+    names = "".join(f"<SubnetName>{name}</SubnetName>" for name in subnets)
+    return f"""\
+        <Deployment {REST}>
+          <Name>{service}</Name>
+          <RoleList>
+            <Role>
+              <RoleName>{vm}</RoleName><RoleType>PersistentVMRole</RoleType>
+              <ConfigurationSets>
+                <ConfigurationSet>
+                  <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+                  <SubnetNames>{names}</SubnetNames>
+                  <StaticVirtualNetworkIPAddress>{address}</StaticVirtualNetworkIPAddress>
+                </ConfigurationSet>
+              </ConfigurationSets>
+            </Role>
+          </RoleList>
+          <VirtualNetworkName>prod-vnet</VirtualNetworkName>
+        </Deployment>
+        """
+
+
+# Two VMs of 'prod-vnet' asking for one address: MIG306, which Validate does not check.
+CONFLICT = {
+    "sql/deployment.xml": vm_deployment("sql", "sql01", "10.0.2.10"),
+    "report/deployment.xml": vm_deployment("report", "report01", "10.0.2.10"),
+}
+
+
+@pytest.fixture
+def estate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+
+    def run(files: dict[str, str], **config: object) -> LintResult:
+        for path, text in files.items():
+            (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / path).write_text(textwrap.dedent(text), encoding="utf-8")
+        return lint(["."], Config(**config), RULES)  # type: ignore[arg-type]
+
+    return run
+
+
+def network_item(result: LintResult, name: str = "prod-vnet"):
+    (summary,) = readiness(result)
+    (scope,) = [s for s in summary.scopes if s.scope is ScopeKind.IN_VNET]
+    return {item.name: item for item in scope.items}[name]
+
+
+def verdict_line(result: LintResult, name: str = "prod-vnet") -> str:
+    (line,) = [line for line in render(result, "text").splitlines() if line.lstrip().startswith(f"{name} (")]
+    return line
+
+
+# --- which rules Prepare finds ---------------------------------------------------------------------------
+
+
+def test_the_rules_validate_does_not_check_say_so():
+    late = {rule.code for rule in RULES if rule.found_at is Stage.PREPARE}
+    assert late == {"MIG301", "MIG302", "MIG306"}
+
+
+def test_the_rule_docs_say_where_the_platform_finds_it():
+    assert (
+        "found by the platform at: Prepare (Validate does not check it)"
+        in RULES.get("MIG301").documentation()
+    )
+    assert "found by the platform at" not in RULES.get("MIG201").documentation()
+
+
+# --- the verdict ---------------------------------------------------------------------------------------
+
+
+def test_a_scope_whose_only_errors_prepare_finds_passes_validation_and_fails_prepare(estate):
+    result = estate(CONFLICT, select=("MIG306",))
+    item = network_item(result)
+    assert item.verdict is Verdict.PREPARE_FAILS
+    assert verdict_line(result).endswith("Validation passed, Prepare will fail: 1 error")
+    assert "Validation failed" not in render(result, "text")
+    report = json.loads(render(result, "report-json"))
+    (vnet,) = report["subscriptions"][0]["scopes"][0]["items"]
+    assert vnet["verdict"] == "Validation passed, Prepare will fail"
+
+
+def test_a_scope_that_fails_validate_too_says_how_many_errors_only_prepare_finds(estate):
+    files = {**CONFLICT, "web/deployment.xml": vm_deployment("web", "web01", "10.0.2.20", ("a", "b"))}
+    result = estate(files, select=("MIG306", "MIG202"))
+    assert network_item(result).verdict is Verdict.FAILED
+    assert verdict_line(result).endswith("Validation failed: 2 errors (1 error checked only at Prepare)")
+
+
+def test_a_suppressed_error_only_prepare_finds_still_fails_prepare(estate):
+    result = estate(CONFLICT, select=("MIG306",), per_file_ignores={"sql/*": ("MIG306",)})
+    assert not result.findings and result.suppressed
+    assert network_item(result).verdict is Verdict.PREPARE_FAILS
+    assert verdict_line(result).endswith("Validation passed, Prepare will fail (1 suppressed)")
+
+
+def test_a_warning_only_prepare_finds_is_counted_as_such(estate):
+    result = estate(CONFLICT, select=("MIG306",), severity={"MIG306": Severity.WARNING})
+    assert network_item(result).verdict is Verdict.WARNINGS
+    assert verdict_line(result).endswith(
+        "Validation passed with warnings: 1 warning (1 warning checked only at Prepare)"
+    )
+
+
+def test_the_items_left_out_of_a_long_scope_are_tallied_by_what_fails_them(estate):
+    from migcheck.report.text import _tally
+
+    result = estate(CONFLICT, select=("MIG306",))
+    assert _tally([network_item(result)]) == "1 failing at Prepare"
