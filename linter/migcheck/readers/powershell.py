@@ -103,6 +103,7 @@ from migcheck.model import (
     ClassicCall,
     Deployment,
     Disk,
+    DnsServer,
     Document,
     EndpointAcl,
     ExtendedSupportService,
@@ -158,6 +159,7 @@ PRODUCES = frozenset(
         StorageAccountType,
         inv.ApplicationGateway,
         inv.LinkAuthorization,
+        DnsServer,  # of a deployment a REST body the script sends describes
     }
 )
 
@@ -1705,6 +1707,16 @@ def _covered(
 
 
 @dataclass(frozen=True, slots=True)
+class Written:
+    """Where a string the script writes out stands in the file, so that what a REST body it sends says is
+    reported inside the literal (see `_BodyPlace`): each run of the string copied unchanged from the
+    source, as (offset in the string, byte offset in the source, length). What a variable puts in, and
+    what an escape stands for, is in no run. Kept for strings that may hold markup (a `<`) only."""
+
+    runs: tuple[tuple[int, int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Text:
     """A string (or number) the script states; `mark` is where it is written. Not `sure` when it may be
     missing: a function outputs it on some paths only, or the script assigns it in a branch that may not
@@ -1717,6 +1729,7 @@ class Text:
     mark: Mark | None = field(default=None, compare=False)
     sure: bool = field(default=True, compare=False)
     number: bool | None = field(default=False, compare=False)
+    written: Written | None = field(default=None, compare=False)  # for a REST body: see `Written`
 
 
 @dataclass(frozen=True, slots=True)
@@ -1730,6 +1743,7 @@ class Unknown:
     text: str
     ident: object = field(default=None)
     shape: str | None = field(default=None, compare=False)
+    written: Written | None = field(default=None, compare=False)  # of `shape`, for a REST body
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Unknown) and self.ident is not None and self.ident == other.ident
@@ -2291,6 +2305,12 @@ class DeploymentDraft:
     # The keys of the VMs the script creates here under names it does not state, in the order it creates
     # them: a later change of a VM it names may be of one of them (see `Interpreter._named_by_update`).
     unnamed: list[object] = field(default_factory=list)
+    # The roles REST bodies the script sends describe here, each with the facts it changes when it updates
+    # a VM (None when it describes one it adds), once each (see `Interpreter._rest_body`).
+    bodies: dict[int, tuple[Role, frozenset[str] | None]] = field(default_factory=dict)
+
+    def add_body(self, role: Role, updates: frozenset[str] | None) -> None:
+        self.bodies.setdefault(id(role), (role, updates))
 
 
 def _vm_stand_in(draft: DeploymentDraft, place: Mark) -> str:
@@ -2433,6 +2453,10 @@ class Interpreter:
         # The cloud services New-AzureService creates, by `_service_key`: one named by a value the script
         # does not state is the one a later call names by the same value (one variable, one definition).
         self.created_services: set[object] = set()
+        # What the REST bodies the script sends describe (see `_rest_body`): the bodies read, by their text
+        # and where it is written; the deployments they create, by body and service.
+        self.read_bodies: dict[tuple[str, Written | None], list[tuple[object, frozenset[str] | None]]] = {}
+        self.body_deployments: dict[tuple[int, str], Deployment] = {}
         self._outside_deployments()
         self.constants: dict[str, Value] = {}
         self.constant_keys = {
@@ -3466,7 +3490,7 @@ class Interpreter:
         if value is None:
             return Unknown(text, ("free", self.scope, key))
         if isinstance(value, Unknown):
-            return Unknown(text, value.ident, value.shape)
+            return Unknown(text, value.ident, value.shape, value.written)
         return _stale(value, text) if self._stale(key) else value
 
     def _stale(self, key: str) -> bool:
@@ -3479,9 +3503,18 @@ class Interpreter:
         kind = node.type
         raw = _text(node)
         if kind == "verbatim_string_characters":
-            return Text(raw[1:-1].replace("''", "'"), self.where.mark(node))
+            text = raw[1:-1].replace("''", "'")
+            return Text(
+                text, self.where.mark(node), written=_verbatim_written(raw, node) if "<" in text else None
+            )
         if kind == "verbatim_here_string_characters":
-            return Text(_here(raw), self.where.mark(node))
+            text = _here(raw)
+            start = node.start_byte + len(raw[: raw.find("\n") + 1].encode("utf-8", "surrogatepass"))
+            return Text(
+                text,
+                self.where.mark(node),
+                written=Written(((0, start, len(text)),)) if "<" in text else None,
+            )
         return self._expandable(node, env)
 
     def _expandable(self, node: Node, env: Env) -> Value:
@@ -3492,11 +3525,13 @@ class Interpreter:
         here = node.type == "expandable_here_string_literal"
         source = node.text or b""
         pieces, known, sure, at, inserted = [], True, True, 0, 0
+        copies = _Copies() if b"<" in source else None  # where a REST body's pieces stand (see `Written`)
         parts = _named(node)
         for part in parts:
-            pieces.append(
-                _unescape(source[at : part.start_byte - node.start_byte].decode("utf-8", "replace"))
-            )
+            literal = source[at : part.start_byte - node.start_byte].decode("utf-8", "replace")
+            pieces.append(_unescape(literal))
+            if copies is not None:
+                copies.unescaped(literal, node.start_byte + at)
             at = part.end_byte - node.start_byte
             value = (
                 self.evaluate(part, env) if part.type == "sub_expression" else self._variable_value(part, env)
@@ -3508,18 +3543,24 @@ class Interpreter:
             else:
                 sure = sure and value.sure
             pieces.append(written)
+            if copies is not None:
+                copies.put(written)
             inserted += len(written)
-        pieces.append(_unescape(source[at:].decode("utf-8", "replace")))
+        literal = source[at:].decode("utf-8", "replace")
+        pieces.append(_unescape(literal))
         # What the variables insert is measured before it is copied: the string holds all of it.
         if inserted > _MAX_TEXT:
             return Unknown(self.snippet(node))
+        if copies is not None:
+            copies.unescaped(literal, node.start_byte + at)
         whole = "".join(pieces)
+        located = copies.content(whole, here) if copies is not None else None
         whole = _here(whole) if here else whole[1:-1].replace('""', '"')
         if parts and len(whole) > _MAX_TEXT:
             return Unknown(self.snippet(node))
         if not known:
-            return Unknown(self.snippet(node), shape=whole)
-        return Text(whole, self.where.mark(node), sure)
+            return Unknown(self.snippet(node), shape=whole, written=located)
+        return Text(whole, self.where.mark(node), sure, written=located)
 
     def _literal_token(self, node: Node, env: Env) -> Value:
         """A bare word, as a command's argument: a number when it reads as one (as PowerShell reads `10`
@@ -4338,7 +4379,7 @@ class Interpreter:
         copy shared by every call that passes it (values never change): a call costs what it passes, not
         the length of the arrays it passes."""
         if isinstance(value, Unknown):
-            return replace(unstated, shape=value.shape) if value.shape else unstated
+            return replace(unstated, shape=value.shape, written=value.written) if value.shape else unstated
         if isinstance(value, Text):
             return _unmarked(value)
         if isinstance(value, Items):
@@ -5369,8 +5410,125 @@ class Interpreter:
         )
         uri = args.get("Uri")
         at = node.child_by_field_name("command_name") or node
-        if uri is not None and uri.certain:
-            self._request(node, at, verb, uri.value, name)
+        found = self._request(node, at, verb, uri.value, name) if uri is not None and uri.certain else None
+        body = args.get("Body")
+        if found is not None and verb in ("PUT", "POST") and body is not None and body.certain:
+            self._rest_body(node, found[1], verb, body)
+
+    # --- REST bodies the script sends -------------------------------------------------------------------
+
+    def _rest_body(self, node: Node, path: str, verb: str, body: Arg) -> None:
+        """A REST body the script sends to the API itself, for what the cmdlets cannot express (an endpoint
+        ACL, boot diagnostics), read as the Python reader reads one a script sends (and as the REST reader
+        reads a body file), in the service and deployment its path names: a role PUT to `.../roles/<name>`
+        (Update Role) changes that VM, which exists already, in the facts the body states; a role POSTed
+        (Add Role), a load-balanced set's endpoints, a deployment (Create Deployment) describe what they
+        create. A body built with values the script does not state is read with a stand-in for each of
+        them."""
+        from migcheck.readers import python_script as bodies
+
+        read = self._body_resources(node, body)
+        service, deployment, role_name = bodies._path_names(path)
+        for resource, stated in read:
+            if isinstance(resource, Role):
+                draft = self._body_deployment(node, service, deployment)
+                if verb == "PUT" and stated is not None:
+                    unknown = (resource.unknown | bodies._UNKNOWABLE) - stated
+                    name = role_name or resource.name
+                    resource = replace(resource, name=name, unknown=unknown, changes_existing=True)
+                if not resource.name:
+                    resource = replace(resource, name=_stand_in("VM name", self._at_call(node)))
+                draft.add_body(resource, stated if verb == "PUT" else None)
+            elif isinstance(resource, Deployment):
+                named = replace(resource, service_name=resource.service_name or service or "")
+                self.body_deployments.setdefault((id(resource), named.service_name), named)
+
+    def _body_deployment(self, node: Node, service: str | None, deployment: str | None) -> DeploymentDraft:
+        """The deployment a body's path names: the script's draft of that cloud service, named as the path
+        names it when nothing else has named it yet."""
+        mark = self._at_call(node)
+        draft = self._deployment(Text(service) if service else Unknown(""), mark, node)
+        if deployment and not draft.roles and not draft.bodies:
+            draft.name = deployment
+        return draft
+
+    def _body_resources(self, node: Node, body: Arg) -> list[tuple[object, frozenset[str] | None]]:
+        """The roles and deployments a body describes, each role with the facts it
+        states (None for any other), marked in the script (see `_BodyPlace`). Read once for each body,
+        however often the script sends it."""
+        from migcheck.readers import python_script as bodies
+
+        value = body.value
+        if isinstance(value, Text):
+            text, written, fallback = value.value, value.written, value.mark
+        elif isinstance(value, Unknown) and value.shape and automation.HOLE in value.shape:
+            text, written, fallback = _with_stand_ins(value.shape, value.written, bodies._UNSTATED)
+        else:
+            return []
+        key = (text, written)
+        if key not in self.read_bodies:
+            at = fallback or (self.where.mark(body.node) if body.node is not None else self._at_call(node))
+            self.read_bodies[key] = self._read_body(text, _BodyPlace(text, written, self.where, at), node)
+        return self.read_bodies[key]
+
+    def _read_body(
+        self, text: str, place: _BodyPlace, node: Node
+    ) -> list[tuple[object, frozenset[str] | None]]:
+        from migcheck.readers import deployment as rest
+        from migcheck.readers import python_script as bodies
+        from migcheck.readers.xml import Marker
+
+        root = bodies._body_root(text)
+        if root is None:
+            return []
+        marker = Marker(self.path, text)
+        described = [r for r in rest.read(root, marker) if isinstance(r, (Role, Deployment))]
+        read = [bodies._remarked(r, place.mark) for r in described]
+        if bodies._UNSTATED_TEXT in text:
+            read = [bodies._without_unstated_values(self._unstated(r, node)) for r in read]
+        stated = bodies._stated_facts(root)
+        return [(r, stated if isinstance(r, Role) else None) for r in read]
+
+    def _unstated(self, resource: object, node: Node) -> object:
+        """A role of a body built with values the script does not state, or a deployment's roles, with
+        what those are unknown (as the Python reader reads one): a name a stand-in, where the script sends
+        the body; the subnets and availability set the role may be in, and the endpoints and extensions it
+        may have more of, unknown."""
+        if isinstance(resource, Deployment):
+            return replace(resource, roles=tuple(self._unstated(r, node) for r in resource.roles))
+        if not isinstance(resource, Role):
+            return resource
+        from migcheck.readers import python_script as bodies
+
+        unstated, mark = bodies._UNSTATED_TEXT, self._at_call(node)
+        unknown = set(resource.unknown)
+        subnets = tuple(ref for ref in resource.subnets if unstated not in ref.name)
+        if len(subnets) < len(resource.subnets):
+            unknown.add("subnets")
+        availability_set = resource.availability_set
+        if unstated in availability_set:
+            availability_set = ""
+            unknown.add("availability_set")
+        unknown.update(f for f in ("endpoints", "extensions") if unstated in repr(getattr(resource, f)))
+        endpoints = []
+        for endpoint in resource.endpoints:
+            if unstated in endpoint.name:
+                name = _stand_in("endpoint name", mark)
+                acl = replace(endpoint.acl, endpoint=name) if endpoint.acl is not None else None
+                endpoint = replace(endpoint, name=name, acl=acl)
+            endpoints.append(endpoint)
+        name = resource.name
+        if unstated in name:
+            name = _stand_in("VM name" if resource.is_vm else "role name", mark)
+        return replace(
+            resource,
+            name=name,
+            endpoints=tuple(endpoints),
+            subnets=subnets,
+            primary_subnets=tuple(r for r in resource.primary_subnets if unstated not in r.name),
+            availability_set=availability_set,
+            unknown=frozenset(unknown),
+        )
 
     def _dotnet_request(
         self,
@@ -5842,6 +6000,7 @@ class Interpreter:
         return (
             script,
             *deployments,
+            *self.body_deployments.values(),
             *self.reserved_ips,
             *self.gateway_facts,
             *extended,
@@ -5877,7 +6036,7 @@ class Interpreter:
         ]
 
     def _build(self, draft: DeploymentDraft) -> Deployment:
-        roles = tuple(self._build_role(r) for r in draft.roles.values())
+        roles = _with_body_roles([self._build_role(r) for r in draft.roles.values()], draft.bodies.values())
         return Deployment(
             draft.service,
             draft.name,
@@ -6218,6 +6377,32 @@ class _Facts:
             ),
             removed_interfaces=tuple(self.removed_nics.values()),
         )
+
+
+def _with_body_roles(
+    roles: list[Role], bodies: Iterable[tuple[Role, frozenset[str] | None]]
+) -> tuple[Role, ...]:
+    """The roles of a deployment with those the REST bodies the script sends describe there: a role the
+    script describes already is one role, whose facts a body that updates it (`updates`) changes, and
+    whose facts unsaid another body fills in, as the Python reader merges them."""
+    from migcheck.readers import python_script as bodies_read
+
+    merged = list(roles)
+    at = {_role_key(Text(role.name)): index for index, role in enumerate(merged)}
+    for role, updates in bodies:
+        index = at.get(_role_key(Text(role.name)))
+        if index is None:
+            at[_role_key(Text(role.name))] = len(merged)
+            merged.append(role)
+            continue
+        kept = merged[index]
+        taken = (
+            updates
+            if updates is not None
+            else {f for f in bodies_read.VM_FACTS if bodies_read._unsaid(kept, f)}
+        )
+        merged[index] = bodies_read._take(kept, role, taken)
+    return tuple(merged)
 
 
 def _removed_on_every_path(paths: list[Role]) -> dict[str, Any]:
@@ -6971,7 +7156,7 @@ def _is_switch(declared: Node | None) -> bool:
 
 
 def _unmarked(text: Text) -> Text:
-    return Text(text.value, sure=text.sure, number=text.number)
+    return Text(text.value, sure=text.sure, number=text.number, written=text.written)
 
 
 def _call_value(outputs: list[Value], spend: Callable[[int], None]) -> Value | None:
@@ -7363,7 +7548,7 @@ _GENERIC_LISTS = ("system.collections.generic.list[", "collections.generic.list[
 def _stamp(value: Value, key: str, node: Node) -> Value:
     """A variable given a value the script does not state holds that one value wherever it is read."""
     if isinstance(value, Unknown):
-        return Unknown("$" + key, ("def", node.id), value.shape)
+        return Unknown("$" + key, ("def", node.id), value.shape, value.written)
     return value
 
 
@@ -7581,6 +7766,138 @@ def _in_string(value: Text) -> str | None:
 
 
 _DECIMAL = re.compile(r"-?\d{1,18}")
+
+
+def _with_stand_ins(shape: str, written: Written | None, stand_in: str) -> tuple[str, Written | None, None]:
+    """A body the script builds with values it does not state (`Unknown.shape`): the text with `stand_in`
+    for each of them, where its pieces stand (their runs moved past the stand-ins), and no mark of its own."""
+    holes = [at for at, char in enumerate(shape) if char == automation.HOLE]
+    longer = len(stand_in) - len(automation.HOLE)
+    runs = None
+    if written is not None:
+        runs = Written(
+            tuple((at + longer * bisect.bisect_left(holes, at), byte, n) for at, byte, n in written.runs)
+        )
+    return shape.replace(automation.HOLE, stand_in), runs, None
+
+
+class _BodyPlace:
+    """Where the marks of a REST body the script sends go: an element a string literal writes out (see
+    `Written`) at its `<` in the script, which a fix may edit there only when the literal holds it whole
+    (not one a variable's value ends, whose edit would change the script's code); any other element, put in
+    by a variable or an escape, at `fallback` (where the string, or the argument, is written)."""
+
+    def __init__(self, text: str, written: Written | None, where: Positions, fallback: Mark) -> None:
+        from migcheck.source import SourceText
+
+        self.text = text
+        self.runs = written.runs if written is not None else ()
+        self.starts = [run[0] for run in self.runs]
+        self.where = where
+        self.fallback = fallback
+        self.body = SourceText(text)
+        self.ends: dict[int, int] | None = None  # see `_element_ends`
+        # The UTF-8 length of the text before each character, when it is not ASCII (found once).
+        self.ascii = text.isascii()
+        self.bytes_before: list[int] | None = None
+
+    def mark(self, mark: Mark) -> Mark:
+        start = self.body.start_of(mark) if mark.tag and self.runs else None
+        index = bisect.bisect_right(self.starts, start) - 1 if start is not None else -1
+        if start is None or index < 0 or start >= self.runs[index][0] + self.runs[index][2]:
+            return self.fallback
+        at, byte, count = self.runs[index]
+        placed = self.where.at(byte + self._bytes_before(start) - self._bytes_before(at))
+        end = self._element_ends().get(start)
+        whole = mark.tag == "!--" or (end is not None and end <= at + count)
+        return replace(placed, tag=mark.tag) if whole else placed
+
+    def _bytes_before(self, offset: int) -> int:
+        if self.ascii:
+            return offset
+        if self.bytes_before is None:
+            widths = (_utf8_length(char) for char in self.text)
+            self.bytes_before = list(itertools.accumulate(widths, initial=0))
+        return self.bytes_before[offset]
+
+    def _element_ends(self) -> dict[int, int]:
+        """Where each element of the body ends, by where it starts: one pass over its tags."""
+        if self.ends is None:
+            from migcheck import scan
+
+            ends: dict[int, int] = {}
+            opened: list[int] = []
+            for kind, start, end in scan.markup(self.text, 0):
+                if kind == "start":
+                    opened.append(start)
+                elif kind == "empty":
+                    ends[start] = end
+                elif opened:
+                    ends[opened.pop()] = end
+            self.ends = ends
+        return self.ends
+
+
+def _verbatim_written(raw: str, node: Node) -> Written:
+    """Where the text of a single-quoted string (`raw`, as written) stands: all of it but each `''`, which
+    stands for one quote."""
+    copies, byte = _Copies(), node.start_byte + 1
+    for index, piece in enumerate(raw[1:-1].split("''")):
+        if index:
+            copies.put("'")
+            byte += 2
+        copies.copied(piece, byte)
+        byte += _utf8_length(piece)
+    return Written(tuple(copies.runs))
+
+
+def _utf8_length(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+class _Copies:
+    """A `Written` as a double-quoted string is put together, piece by piece: what it copies from the
+    source, and what it puts in (a variable's value, an escape)."""
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[int, int, int]] = []
+        self.length = 0
+
+    def copied(self, text: str, byte: int) -> None:
+        if text:
+            self.runs.append((self.length, byte, len(text)))
+        self.length += len(text)
+
+    def put(self, text: str) -> None:
+        self.length += len(text)
+
+    def unescaped(self, raw: str, byte: int) -> None:
+        """A piece written between the variables (`raw`, at `byte`): copied, but for its escapes."""
+        start, at = 0, raw.find("`")
+        while at >= 0:
+            self.copied(raw[start:at], byte)
+            byte += _utf8_length(raw[start : at + 2])
+            self.put(_unescape(raw[at : at + 2]))
+            start = at + 2
+            at = raw.find("`", start)
+        self.copied(raw[start:], byte)
+
+    def content(self, whole: str, here: bool) -> Written | None:
+        """Where the string's content stands: `whole` without its quotes, or the lines of a here-string
+        between its first and last (see `_here`). None for a string that doubles a quote (`""`), which the
+        content writes once."""
+        if here:
+            start, end = whole.find("\n"), whole.rfind("\n")
+            return self._within(whole, start + 1, len(_here(whole))) if 0 <= start < end else None
+        return None if '""' in whole[1:-1] else self._within(whole, 1, len(whole) - 2)
+
+    def _within(self, whole: str, start: int, length: int) -> Written:
+        runs = []
+        for at, byte, count in self.runs:
+            low, high = max(at, start), min(at + count, start + length)
+            if low < high:
+                runs.append((low - start, byte + _utf8_length(whole[at:low]), high - low))
+        return Written(tuple(runs))
 
 
 def _here(text: str) -> str:
