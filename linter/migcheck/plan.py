@@ -89,6 +89,22 @@ class Member:
     roles: tuple[str, ...] = ()
 
 
+class Note(str):
+    """A step's note, as `Step.notes` gives it (and `--format json`'s `notes`). A note said of warnings knows
+    more: the first of them with its position (`finding`), its words without the position the text may
+    name (`said`: a format puts the position before them, as it does a blocker's), and how many more it
+    stands for (`more`). Other notes are plain strings."""
+
+    finding: Finding
+    said: str
+    more: int
+
+    def __new__(cls, text: str, finding: Finding, said: str, more: int = 0) -> Note:
+        note = super().__new__(cls, text)
+        note.finding, note.said, note.more = finding, said, more
+        return note
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
     id: str  # stable, for references between steps and for tooling: "network:prod-vnet"
@@ -100,7 +116,7 @@ class Step:
     becomes: tuple[str, ...]
     downtime: str
     blockers: tuple[Finding, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # text; a `Note` where it is said of warnings
     powershell: Commands | None = None
     cli: Commands | None = None
     members: tuple[Member, ...] = ()  # the cloud services it moves, with their VMs and roles
@@ -237,7 +253,7 @@ class _Builder:
         item = self.by_subject.get(id(subject))
         return _errors(item, self.locate) if item is not None else ()
 
-    def attention(self, subject: object) -> list[str]:
+    def attention(self, subject: object) -> list[Note]:
         """Notes for the warnings of a scope, one per rule: what needs doing though it blocks nothing. Asked
         by the step of `subject` only: its warnings are then the step's, not notes outside the steps. A VM's
         Site Recovery warning waits for the step of the storage account of its disks, when there is one."""
@@ -256,32 +272,31 @@ class _Builder:
                 self.later.setdefault(account, []).append(finding)
         return self.notes(found)
 
-    def notes(self, findings: Iterable[Finding]) -> list[str]:
+    def notes(self, findings: Iterable[Finding]) -> list[Note]:
         """One note per rule and fix, the others like the first counted. Findings are folded only when they
         share their fix: one rule may advise differently per finding (MIG208: wait for a transient state,
         recreate a VM that timed out, repair its agent)."""
         by_fix: dict[tuple[str, str, str], list[Finding]] = {}
         for finding in findings:
-            covered = self.covered_extension(finding)
-            by_fix.setdefault((finding.code, finding.fix, covered or ""), []).append(finding)
+            covered = self.covered_extension(finding) or ""
+            by_fix.setdefault((finding.code, finding.fix, covered), []).append(finding)
         notes = []
-        for (code, fix, covered), found in by_fix.items():
+        for (_, fix, covered), found in by_fix.items():
             if covered:
-                notes.append(self._covered_note(code, covered, found))
-                continue
-            more = f" (and {len(found) - 1} more like it)" if len(found) > 1 else ""
-            message = _without_advice(found[0].message, fix)
-            where = f" at {_position(self.locate(found[0]))}" if _position_matters(found[0]) else ""
-            notes.append(f"{code} (warning){where}: {message}{more}.{f' {fix}' if fix else ''}")
+                said = self._covered_words(covered, found)
+            else:
+                more = f" (and {len(found) - 1} more like it)" if len(found) > 1 else ""
+                said = f"{_without_advice(found[0].message, fix)}{more}.{f' {fix}' if fix else ''}"
+            notes.append(_step_note(self.locate(found[0]), said, len(found) - 1))
         return notes
 
-    def _covered_note(self, code: str, extension: str, found: list[Finding]) -> str:
-        """The note for VMs with Defender's monitoring extension that the Defender plan's note before the
-        first step covers: which VMs have it; the advice is that note's."""
+    def _covered_words(self, extension: str, found: list[Finding]) -> str:
+        """What a note says of VMs with Defender's monitoring extension that the Defender plan's note before
+        the first step covers: which VMs have it; the advice is that note's."""
         vms = [vm.name for vm in map(self.vm_of, found) if vm is not None]
         have = "has" if len(vms) == 1 else "have"
         return (
-            f"{code} (warning): VM{'s' if len(vms) != 1 else ''} {listed(vms, total=len(vms))} {have} the "
+            f"VM{'s' if len(vms) != 1 else ''} {listed(vms, total=len(vms))} {have} the "
             f"Defender for Cloud monitoring extension {extension}: the note on the Defender plan before the "
             "first step says what to do."
         )
@@ -478,6 +493,13 @@ _DEFENDER, _SITE_RECOVERY = "MIG207", "MIG209"
 _MONITORED = re.compile(
     r"VM '.*?' has the Defender for Cloud monitoring extension (?P<extension>.+)", re.DOTALL
 )
+
+
+def _step_note(first: Finding, said: str, more: int) -> Note:
+    """A step's note of warnings, `said` of them after their code: its text names the first's position
+    where it matters (`_position_matters`)."""
+    where = f" at {_position(first)}" if _position_matters(first) else ""
+    return Note(f"{first.code} (warning){where}: {said}", first, f"{first.code} (warning): {said}", more)
 
 
 def _position_matters(finding: Finding) -> bool:
@@ -802,7 +824,7 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
         notes.append(_vpn_removed(network, vpn))
     # MIG302 says what the step's commands and downtime say already, for a network whose own configuration
     # connects it to ExpressRoute (not for one only a script links: the note is all the step says then).
-    notes += [n for n in builder.attention(network) if not (expressroute and n.startswith("MIG302"))]
+    notes += [n for n in builder.attention(network) if not (expressroute and n.finding.code == "MIG302")]
     if portal:
         notes.append(
             "This network was created in the Azure portal ('Group <resource group> <name>'): a resource group "
@@ -822,7 +844,7 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
         cli = replace(cli, before=_unlink_cli(name, links, service_key))
     transit = "MIG305" in builder.codes(network) or any(link.kind is _LinkKind.TRANSIT for link in migrated)
     # The MIG305 note says the transit loss with its advice: the downtime then only points at it.
-    transit_noted = any(note.startswith("MIG305") for note in notes)
+    transit_noted = any(isinstance(note, Note) and note.finding.code == "MIG305" for note in notes)
     return Step(
         id=f"network:{name}",
         kind=StepKind.NETWORK,
@@ -1144,7 +1166,7 @@ def _service_steps(builder: _Builder, service: CloudService) -> list[Step]:
     if not placements:
         return []  # no step: its warnings are notes outside the steps
     # MIG105 is what the step's downtime says already; the other warnings are notes.
-    notes = tuple(n for n in builder.attention(service) if not n.startswith("MIG105"))
+    notes = tuple(n for n in builder.attention(service) if n.finding.code != "MIG105")
     return [_service_step(builder, service, p, notes) for p in placements]
 
 

@@ -10,6 +10,8 @@ JSON schema (version 1):
                         "before": {"subscription_id": str, "powershell": [str], "cli": [str]} | null,
                         "steps": [{"id", "kind", "name", "wave", "after": [id], "ready": bool,
                                    "moves": [str], "becomes": [str], "downtime": str, "notes": [str],
+                                   "note_findings": [{"note": int, "code", "message", "path", "line",
+                                                      "column", ..., "more": int}],
                                    "blockers": [{"code", "message", "path", "line", "column", "fix"}],
                                    "commands": {"powershell": {"validate": [str], "prepare": [...],
                                                                "check": [...], "commit": [...], "abort": [...],
@@ -18,6 +20,10 @@ JSON schema (version 1):
                         "other_blockers": [{"code", "message", ...}],
                         "other_notes": [{"code", "message", ..., "fix", "before_steps": bool,
                                          "more": int, "files": [str], "more_files": int}]}]}
+
+A step's `notes` are its notes as text; `note_findings` gives, for each of them said of warnings, the index
+of the note in `notes`, the first of its warnings as `migcheck check --format json` gives a finding, with its
+position, and `more`, the count of the others it stands for.
 
 `rules` says how many rules graded the plan: with fewer than all (--select, --ignore, the config), "ready"
 means only that the rules that ran found no blocker. `other_blockers` are the errors about no step (a
@@ -41,7 +47,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from migcheck.plan import Commands, OtherNote, Plan, Preamble, Step, SubscriptionPlan
+from migcheck.plan import Commands, Note, OtherNote, Plan, Preamble, Step, SubscriptionPlan
 from migcheck.report.json_format import finding_dict
 from migcheck.report.stream import json_text
 from migcheck.visible import visible
@@ -197,13 +203,20 @@ def _text_step(number: int, step: Step, plan: Plan) -> list[str]:
     lines += [f"   moves: {visible(m)}" for m in step.moves]
     lines += [f"   becomes: {visible(b)}" for b in step.becomes]
     lines.append(f"   downtime: {visible(step.downtime)}")
-    lines += [f"   note: {visible(n)}" for n in step.notes]
+    lines += [_text_step_note(n) for n in step.notes]
     lines += _text_blockers(step.blockers)
     for label, commands in (("PowerShell", step.powershell), ("Azure CLI (classic mode)", step.cli)):
         if commands is not None:
             lines.append(f"   {label}:")
             lines += [f"     {visible(c)}" for c in _sequence(commands)]
     return lines
+
+
+def _text_step_note(note: str) -> str:
+    """A step's note; one said of warnings starts with the first one's position, as a blocker does."""
+    if not isinstance(note, Note):
+        return f"   note: {visible(note)}"
+    return f"   note: {_where(note.finding)} {visible(note.said)}"
 
 
 def _text_blockers(blockers: Sequence[Finding]) -> list[str]:
@@ -320,7 +333,7 @@ def _markdown_step(number: int, step: Step, plan: Plan) -> list[str]:
     lines += [f"- **Moves:** {_md(m)}" for m in step.moves]
     lines += [f"- **Becomes:** {_md(b)}" for b in step.becomes]
     lines.append(f"- **Downtime:** {_md(step.downtime)}")
-    lines += [f"- **Note:** {_md(n)}" for n in step.notes]
+    lines += [_markdown_step_note(n) for n in step.notes]
     lines += _markdown_blockers(step.blockers)
     for label, commands, language in (
         ("PowerShell", step.powershell, "powershell"),
@@ -345,6 +358,12 @@ def _markdown_preamble(preamble: Preamble | None) -> list[str]:
         fence = "`" * max(3, _longest_backtick_run("".join(code)) + 1)
         lines += ["", f"{label}:", "", f"{fence}{language}", *code, fence]
     return lines
+
+
+def _markdown_step_note(note: str) -> str:
+    if not isinstance(note, Note):
+        return f"- **Note:** {_md(note)}"
+    return f"- **Note** {_md_code(_where(note.finding))} {_md(note.said)}"
 
 
 def _markdown_blockers(blockers: Sequence[Finding]) -> list[str]:
@@ -423,6 +442,11 @@ def _step_data(step: Step) -> dict[str, object]:
         "becomes": list(step.becomes),
         "downtime": step.downtime,
         "notes": list(step.notes),
+        "note_findings": [
+            {"note": n, **finding_dict(note.finding), "more": note.more}
+            for n, note in enumerate(step.notes)
+            if isinstance(note, Note)
+        ],
         "blockers": [finding_dict(f) for f in step.blockers],
         "commands": {
             name: asdict(commands)

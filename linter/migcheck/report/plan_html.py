@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from migcheck import __version__
 from migcheck.model import Finding
-from migcheck.plan import Member, OtherNote, Plan, Preamble, Step, StepKind, SubscriptionPlan
+from migcheck.plan import Member, Note, OtherNote, Plan, Preamble, Step, StepKind, SubscriptionPlan
 from migcheck.report.plan_format import (
     BEFORE_FIRST_STEP,
     FIRST_NOTES,
@@ -357,7 +357,7 @@ def _runbook_step(number: int, step: Step, anchors: dict[str, str], ready: str =
         *_items("Moves", step.moves),
         *_items("Becomes", step.becomes),
         f"<dt>Downtime</dt><dd>{_e(step.downtime)}</dd>",
-        *_items("Notes", step.notes),
+        *_items("Notes", [_step_note(note) for note in step.notes], escaped=True),
         "</dl>",
     ]
     if step.blockers:
@@ -388,6 +388,14 @@ def _preamble(anchor: str, preamble: Preamble | None) -> list[str]:
         text = "\n".join(_e(c) for c in commands)
         lines += [f"<h4>{label}</h4>", f'<pre class="{language}"><code>{text}</code></pre>']
     return [*lines, "</div>"]
+
+
+def _step_note(note: str) -> str:
+    """A step's note, as HTML; one said of warnings starts with the first one's position, as a blocker
+    does."""
+    if not isinstance(note, Note):
+        return _e(note)
+    return f"<code>{_e(_where(note.finding))}</code> {_e(note.said)}"
 
 
 def _blockers(blockers: Sequence[Finding]) -> list[str]:
@@ -425,9 +433,11 @@ def _code(text: str) -> str:
     return f"<code>{_e(text)}</code>"
 
 
-def _items(label: str, items: tuple[str, ...]) -> list[str]:
+def _items(label: str, items: Sequence[str], *, escaped: bool = False) -> list[str]:
+    """A term and its items; `escaped`: the items are HTML already."""
     if not items:
         return []
-    if len(items) == 1:
-        return [f"<dt>{label}</dt><dd>{_e(items[0])}</dd>"]
-    return [f"<dt>{label}</dt><dd><ul>", *(f"<li>{_e(item)}</li>" for item in items), "</ul></dd>"]
+    shown = list(items) if escaped else [_e(item) for item in items]
+    if len(shown) == 1:
+        return [f"<dt>{label}</dt><dd>{shown[0]}</dd>"]
+    return [f"<dt>{label}</dt><dd><ul>", *(f"<li>{item}</li>" for item in shown), "</ul></dd>"]
