@@ -11,6 +11,8 @@ downtime, what blocks it (the error findings of its scope), and the commands for
 ConnectionsToLocalNetwork). Each subscription starts with its preamble: select it, register the migration
 provider. Findings about no step are the subscription's: its errors are blockers outside the steps, its
 warnings notes outside the steps, said before the first step when their advice is for before migrating.
+Findings held back from `check`'s report (by a suppression comment, the config or the baseline) are in the
+plan too, marked so: the platform refuses the migration all the same.
 
 This module only arranges: it derives no finding and resolves no name (the estate did both).
 """
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from migcheck.estate import CloudService, Estate, Network, Placement, StorageAccount
     from migcheck.model import Disk, LocalNetworkSite, Mark, NameRef, Role
     from migcheck.rules.reach import Reach
+    from migcheck.suppress import Reason
 
 # Dates the advice rests on (say them: the platform's retirements are why the plan exists).
 RETIREMENTS = (
@@ -91,9 +94,9 @@ class Member:
 
 class Note(str):
     """A step's note, as `Step.notes` gives it (and `--format json`'s `notes`). A note said of warnings knows
-    more: the first of them with its position (`finding`), its words without the position the text may
-    name (`said`: a format puts the position before them, as it does a blocker's), and how many more it
-    stands for (`more`). Other notes are plain strings."""
+    more: the first of them with its position (`finding`), its words without the position and the mark
+    of a held-back finding the text may carry (`said`: a format puts them before it, as it does a
+    blocker's), and how many more it stands for (`more`). Other notes are plain strings."""
 
     finding: Finding
     said: str
@@ -103,6 +106,20 @@ class Note(str):
         note = super().__new__(cls, text)
         note.finding, note.said, note.more = finding, said, more
         return note
+
+
+def held_words(reason: Reason | None) -> str:
+    """How the plan marks a finding `check` holds back: `suppressed: <the comment's reason>`, `in the
+    baseline`; "" for one it reports."""
+    from migcheck.suppress import BASELINE, CONFIG
+
+    if reason is None:
+        return ""
+    if reason.kind == BASELINE:
+        return "in the baseline"
+    if reason.kind == CONFIG:
+        return f"suppressed by per-file-ignores '{reason.detail}'"
+    return f"suppressed: {reason.detail}" if reason.detail else "suppressed by a comment"
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +180,13 @@ class SubscriptionPlan:
     # Warnings about no step: a Defender plan to set to Free, role assignments and alerts to recreate,
     # scripts to rewrite. They block nothing, but the migration goes wrong, or its aftermath does, without them.
     other_notes: tuple[OtherNote, ...] = ()
+    # Why `check` holds back a finding the plan shows (a blocker, or the first of a note), by `_finding_key`.
+    held: Mapping[tuple[str, object, str], Reason] = field(default_factory=dict)
+
+    def held_back(self, finding: Finding) -> Reason | None:
+        """Why `check` does not report `finding` (a suppression comment, the config, the baseline); None
+        when it does."""
+        return self.held.get(_finding_key(finding))
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +239,7 @@ class _Builder:
     items: tuple[ScopeItem, ...]  # every item of the subscription's readiness, the files' too
     locate: Callable[[Finding], Finding]
     advice: Mapping[str, str] = field(default_factory=dict)  # each rule's own fix, by code
+    held: Mapping[tuple[str, object, str], Reason] = field(default_factory=dict)  # as `SubscriptionPlan`'s
     steps: list[Step] = field(default_factory=list)
     by_subject: dict[int, ScopeItem] = field(default_factory=dict)  # by id() of the item's resource
     origins: dict[int, str] = field(default_factory=dict)  # see `_origins`
@@ -256,14 +281,15 @@ class _Builder:
     def attention(self, subject: object) -> list[Note]:
         """Notes for the warnings of a scope, one per rule: what needs doing though it blocks nothing. Asked
         by the step of `subject` only: its warnings are then the step's, not notes outside the steps. A VM's
-        Site Recovery warning waits for the step of the storage account of its disks, when there is one."""
+        Site Recovery warning waits for the step of the storage account of its disks, when there is one.
+        Warnings held back from `check`'s report are noted too, marked so."""
         item = self.by_subject.get(id(subject))
         if item is None:
             return []
         self.noted.add(id(subject))
         found = []
-        for finding in item.findings:
-            if finding.severity is not Severity.WARNING or finding.code in CHECK_ONLY or refused(finding):
+        for finding in item.every:
+            if not _noted(finding):
                 continue
             account = self.disk_account(finding) if finding.code == _SITE_RECOVERY else None
             if account is None:
@@ -275,19 +301,21 @@ class _Builder:
     def notes(self, findings: Iterable[Finding]) -> list[Note]:
         """One note per rule and fix, the others like the first counted. Findings are folded only when they
         share their fix: one rule may advise differently per finding (MIG208: wait for a transient state,
-        recreate a VM that timed out, repair its agent)."""
-        by_fix: dict[tuple[str, str, str], list[Finding]] = {}
+        recreate a VM that timed out, repair its agent); and held-back ones apart, each note marked as its
+        findings are."""
+        by_fix: dict[tuple[str, str, str, str], list[Finding]] = {}
         for finding in findings:
             covered = self.covered_extension(finding) or ""
-            by_fix.setdefault((finding.code, finding.fix, covered), []).append(finding)
+            held = held_words(self.held.get(_finding_key(finding)))
+            by_fix.setdefault((finding.code, finding.fix, covered, held), []).append(finding)
         notes = []
-        for (_, fix, covered), found in by_fix.items():
+        for (_, fix, covered, held), found in by_fix.items():
             if covered:
                 said = self._covered_words(covered, found)
             else:
                 more = f" (and {len(found) - 1} more like it)" if len(found) > 1 else ""
                 said = f"{_without_advice(found[0].message, fix)}{more}.{f' {fix}' if fix else ''}"
-            notes.append(_step_note(self.locate(found[0]), said, len(found) - 1))
+            notes.append(_step_note(self.locate(found[0]), said, len(found) - 1, held))
         return notes
 
     def _covered_words(self, extension: str, found: list[Finding]) -> str:
@@ -357,7 +385,7 @@ class _Builder:
             found = [
                 (f.message, standard[f.mark])
                 for item in self.items
-                for f in item.findings
+                for f in item.every
                 if f.code == _DEFENDER and f.severity is Severity.WARNING and f.mark in standard
             ]
             ours = files_subscription(self.estate, {plan.subscription for plan in every}) if found else None
@@ -370,7 +398,7 @@ class _Builder:
 
     def codes(self, subject: object) -> set[str]:
         item = self.by_subject.get(id(subject))
-        return {f.code for f in item.findings} if item is not None else set()
+        return {f.code for f in item.every} if item is not None else set()
 
     def step_id(self, base: str, service: CloudService) -> str:
         """A step id for one of `service`'s steps: `base`, and where the service comes from when another
@@ -495,11 +523,20 @@ _MONITORED = re.compile(
 )
 
 
-def _step_note(first: Finding, said: str, more: int) -> Note:
+def _noted(finding: Finding) -> bool:
+    """Whether the plan says `finding` as a note: a warning, of the migration's business (not one about a
+    suppression comment), that does not stop the migration (those are blockers)."""
+    return finding.severity is Severity.WARNING and finding.code not in CHECK_ONLY and not refused(finding)
+
+
+def _step_note(first: Finding, said: str, more: int, held: str) -> Note:
     """A step's note of warnings, `said` of them after their code: its text names the first's position
-    where it matters (`_position_matters`)."""
+    where it matters (`_position_matters`) and the mark of held-back ones."""
+    marked = f", {held}" if held else ""
     where = f" at {_position(first)}" if _position_matters(first) else ""
-    return Note(f"{first.code} (warning){where}: {said}", first, f"{first.code} (warning): {said}", more)
+    return Note(
+        f"{first.code} (warning{marked}){where}: {said}", first, f"{first.code} (warning): {said}", more
+    )
 
 
 def _position_matters(finding: Finding) -> bool:
@@ -519,7 +556,9 @@ def _subscription_plan(
     locate: Callable[[Finding], Finding],
     advice: Mapping[str, str],
 ) -> SubscriptionPlan:
-    builder = _Builder(estate, tuple(item for scope in scopes for item in scope.items), locate, advice)
+    items = tuple(item for scope in scopes for item in scope.items)
+    held = {_finding_key(s.finding): s.reason for item in items for s in item.held_back}
+    builder = _Builder(estate, items, locate, advice, held)
     circuits = _circuits(estate)
     builder.steps += [_circuit_step(name, networks, estate) for name, networks in circuits.items()]
     # Which circuits each network waits for, found once: asking every circuit for every network took
@@ -542,7 +581,7 @@ def _subscription_plan(
     # Nothing to select or register for a subscription whose steps run no command (web/worker roles only).
     commands = any(step.powershell is not None for step in steps)
     preamble = _preamble(estate) if commands else None
-    return SubscriptionPlan(estate.subscription, steps, others, preamble, notes)
+    return SubscriptionPlan(estate.subscription, steps, others, preamble, notes, held)
 
 
 MIGRATION_PROVIDER = "Microsoft.ClassicInfrastructureMigrate"
@@ -589,6 +628,8 @@ def _preamble(estate: Estate) -> Preamble:
 
 
 def _finding_key(finding: Finding) -> tuple[str, object, str]:
+    """What tells findings apart in a plan: one two scope items hold (a disk's, in its network and its
+    account) is said once, and its position, once resolved, does not change it."""
     return finding.code, finding.mark, finding.message
 
 
@@ -627,28 +668,30 @@ _BEFORE_MIGRATING = re.compile(r"\bbefore migrating\b", re.IGNORECASE)
 
 
 def _other_notes(builder: _Builder) -> tuple[OtherNote, ...]:
-    """Every reported warning of the subscription that no step says: one about no step's resource (a
-    file's, an export's, a service of extended support's). Folded as a step folds its own, one note per
-    rule and fix, in the order of their first positions; a rule with many fixes is one note."""
+    """Every warning of the subscription that no step says, reported or held back: one about no step's
+    resource (a file's, an export's, a service of extended support's). Folded as a step folds its own, one
+    note per rule and fix, in the order of their first positions; a rule with many fixes is one note."""
     said = {
-        _finding_key(f) for item in builder.items if id(item.subject) in builder.noted for f in item.findings
+        _finding_key(f) for item in builder.items if id(item.subject) in builder.noted for f in item.every
     }
     # By rule and by when their advice is for (before migrating, or after): a rule's findings of both
-    # kinds (MIG501: a classic role on a whole subscription, and one on a classic VM) fold apart.
-    by_rule: dict[tuple[str, bool], dict[str, list[Finding]]] = {}
+    # kinds (MIG501: a classic role on a whole subscription, and one on a classic VM) fold apart; and
+    # those `check` holds back apart from those it reports (and by why), as the notes are marked.
+    by_rule: dict[tuple[str, bool, str], dict[str, list[Finding]]] = {}
     for item in builder.items:
         if id(item.subject) in builder.noted:
             continue
-        for finding in item.findings:
-            if finding.severity is not Severity.WARNING or finding.code in CHECK_ONLY or refused(finding):
+        for finding in item.every:
+            if not _noted(finding):
                 continue  # refused ones are among the errors outside the steps (`_place_other_errors`)
             if _finding_key(finding) in said:
                 continue
             said.add(_finding_key(finding))  # a finding two items own is said once
-            rule = (finding.code, _is_before_migrating(finding.fix or finding.message))
+            held = held_words(builder.held.get(_finding_key(finding)))
+            rule = (finding.code, _is_before_migrating(finding.fix or finding.message), held)
             by_rule.setdefault(rule, {}).setdefault(finding.fix, []).append(finding)
     notes = []
-    for (code, before), by_fix in by_rule.items():
+    for (code, before, _), by_fix in by_rule.items():
         if len(by_fix) > _FIXES_SHOWN:
             by_fix = {_folded_advice(builder.advice.get(code, ""), before, by_fix): _every(by_fix)}
         notes += [_other_note(builder, fix, found, before) for fix, found in by_fix.items()]

@@ -1,4 +1,5 @@
-"""What Validate does not check: the readiness verdict of a scope whose blockers only Prepare finds."""
+"""What Validate does not check: the readiness verdict of a scope whose blockers only Prepare finds; the
+closing line of `check` when suppressed findings still block."""
 
 from __future__ import annotations
 
@@ -131,3 +132,60 @@ def test_the_items_left_out_of_a_long_scope_are_tallied_by_what_fails_them(estat
 
     result = estate(CONFLICT, select=("MIG306",))
     assert _tally([network_item(result)]) == "1 failing at Prepare"
+
+
+# --- the closing line ------------------------------------------------------------------------------------
+
+WEB_ROLE = """\
+    <ServiceDefinition name="shop">
+      <!-- migcheck: ignore[MIG101] moving to App Service next quarter -->
+      <WebRole name="Web" vmsize="Small"/>
+    </ServiceDefinition>
+    """
+
+
+def test_all_clear_says_a_suppressed_blocker_still_blocks(estate):
+    result = estate({"shop/ServiceDefinition.csdef": WEB_ROLE})
+    text = render(result, "text")
+    assert "Validation failed (1 suppressed)" in text
+    assert text.endswith(
+        "All clear: no findings to report in 1 file (1 suppressed that still blocks the migration).\n"
+    )
+
+
+def test_the_summary_counts_which_suppressed_findings_still_block(estate):
+    result = estate(
+        {"net.netcfg": NETCFG_AFFINITY}, select=("MIG303", "MIG304"), per_file_ignores={"*": ("MIG",)}
+    )
+    assert not result.findings
+    assert (
+        render(result, "text")
+        .splitlines()[-1]
+        .endswith("(2 suppressed, 1 of them still blocks the migration).")
+    )
+    found = estate(
+        {"net.netcfg": NETCFG_AFFINITY}, select=("MIG303", "MIG304"), per_file_ignores={"*": ("MIG304",)}
+    )
+    assert render(found, "text").splitlines()[-1] == (
+        "Found 1 finding in 1 file: 1 warning (1 suppressed that still blocks the migration)."
+    )
+
+
+def test_a_clean_run_still_says_all_clear_as_before(estate):
+    result = estate({"vms/ServiceDefinition.csdef": '<ServiceDefinition name="vms"/>\n'})
+    assert render(result, "text").endswith("All clear: no findings in 1 file.\n")
+
+
+# A network bound to an affinity group (MIG303, a warning) with a bad prefix (MIG304, an error).
+NETCFG_AFFINITY = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="legacy" AffinityGroup="ag">
+        <AddressSpace><AddressPrefix>10.3.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets><Subnet name="A"><AddressPrefix>10.3.0.00/24</AddressPrefix></Subnet></Subnets>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""

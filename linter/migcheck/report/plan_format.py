@@ -11,19 +11,24 @@ JSON schema (version 1):
                         "steps": [{"id", "kind", "name", "wave", "after": [id], "ready": bool,
                                    "moves": [str], "becomes": [str], "downtime": str, "notes": [str],
                                    "note_findings": [{"note": int, "code", "message", "path", "line",
-                                                      "column", ..., "more": int}],
-                                   "blockers": [{"code", "message", "path", "line", "column", "fix"}],
+                                                      "column", ..., "more": int, "held_back"}],
+                                   "blockers": [{"code", "message", "path", "line", "column", "fix",
+                                                 ..., "held_back": {"by", "detail"} | null}],
                                    "commands": {"powershell": {"validate": [str], "prepare": [...],
                                                                "check": [...], "commit": [...], "abort": [...],
                                                                "before": [...]},
                                                 "cli": {...}}}],
-                        "other_blockers": [{"code", "message", ...}],
+                        "other_blockers": [{"code", "message", ..., "held_back"}],
                         "other_notes": [{"code", "message", ..., "fix", "before_steps": bool,
-                                         "more": int, "files": [str], "more_files": int}]}]}
+                                         "more": int, "files": [str], "more_files": int,
+                                         "held_back"}]}]}
 
-A step's `notes` are its notes as text; `note_findings` gives, for each of them said of warnings, the index
-of the note in `notes`, the first of its warnings as `migcheck check --format json` gives a finding, with its
-position, and `more`, the count of the others it stands for.
+A blocker or a note is a finding as `migcheck check --format json` gives it (`finding_dict`), with
+`held_back`: null when `check` reports it, else why it does not (`by`: "comment", its `detail` the comment's
+reason; "config", its `detail` the per-file-ignores pattern; "baseline", its `detail` the baseline file). A
+held-back blocker still blocks: the platform refuses the migration all the same. A step's `notes` are its
+notes as text; `note_findings` gives, for each of them said of warnings, the index of the note in `notes`,
+the first of its warnings with its position, and `more`, the count of the others it stands for.
 
 `rules` says how many rules graded the plan: with fewer than all (--select, --ignore, the config), "ready"
 means only that the rules that ran found no blocker. `other_blockers` are the errors about no step (a
@@ -47,13 +52,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from migcheck.plan import Commands, Note, OtherNote, Plan, Preamble, Step, SubscriptionPlan
+from migcheck.plan import Commands, Note, OtherNote, Plan, Preamble, Step, SubscriptionPlan, held_words
 from migcheck.report.json_format import finding_dict
 from migcheck.report.stream import json_text
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
     from migcheck.model import Finding
+    from migcheck.suppress import Reason
 
 PLAN_FORMATS = ("text", "markdown", "html", "json")
 VERSION = 1
@@ -99,13 +105,13 @@ def _text(plan: Plan) -> str:
             continue
         lines += ["", f"Subscription '{visible(subscription.subscription)}':"]
         lines += _text_preamble(subscription.preamble)
-        lines += _text_notes(FIRST_NOTES, first_notes(subscription))
+        lines += _text_notes(FIRST_NOTES, first_notes(subscription), subscription)
         for number, step in enumerate(subscription.steps, 1):
-            lines += _text_step(number, step, plan)
+            lines += _text_step(number, step, plan, subscription)
         if subscription.other_blockers:
             lines += ["", OTHER_BLOCKERS + ":"]
-            lines += _text_blockers(subscription.other_blockers)
-        lines += _text_notes(OTHER_NOTES, last_notes(subscription))
+            lines += _text_blockers(subscription.other_blockers, subscription)
+        lines += _text_notes(OTHER_NOTES, last_notes(subscription), subscription)
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
     # Each value from a file is shown through `visible` where it is put in; every line is passed through it
@@ -195,7 +201,14 @@ def ready_words(plan: Plan) -> str:
     return f"ready ({plan.graded_by})" if plan.partial else "ready"
 
 
-def _text_step(number: int, step: Step, plan: Plan) -> list[str]:
+def held_mark(subscription: SubscriptionPlan, finding: Finding) -> str:
+    """What follows `blocker` or `note` for a finding `check` holds back, before its position: ` (suppressed:
+    <the comment's reason>)`, ` (in the baseline)`; "" for one it reports."""
+    words = held_words(subscription.held_back(finding))
+    return f" ({words})" if words else ""
+
+
+def _text_step(number: int, step: Step, plan: Plan, subscription: SubscriptionPlan) -> list[str]:
     blocked = f"NOT READY ({len(step.blockers)} blocker{_s(step.blockers)})"
     verdict = ready_words(plan) if step.ready else blocked
     after = f"; after {', '.join(step.after)}" if step.after else ""
@@ -203,8 +216,8 @@ def _text_step(number: int, step: Step, plan: Plan) -> list[str]:
     lines += [f"   moves: {visible(m)}" for m in step.moves]
     lines += [f"   becomes: {visible(b)}" for b in step.becomes]
     lines.append(f"   downtime: {visible(step.downtime)}")
-    lines += [_text_step_note(n) for n in step.notes]
-    lines += _text_blockers(step.blockers)
+    lines += [_text_step_note(n, subscription) for n in step.notes]
+    lines += _text_blockers(step.blockers, subscription)
     for label, commands in (("PowerShell", step.powershell), ("Azure CLI (classic mode)", step.cli)):
         if commands is not None:
             lines.append(f"   {label}:")
@@ -212,30 +225,33 @@ def _text_step(number: int, step: Step, plan: Plan) -> list[str]:
     return lines
 
 
-def _text_step_note(note: str) -> str:
+def _text_step_note(note: str, subscription: SubscriptionPlan) -> str:
     """A step's note; one said of warnings starts with the first one's position, as a blocker does."""
     if not isinstance(note, Note):
         return f"   note: {visible(note)}"
-    return f"   note: {_where(note.finding)} {visible(note.said)}"
+    return f"   note{held_mark(subscription, note.finding)}: {_where(note.finding)} {visible(note.said)}"
 
 
-def _text_blockers(blockers: Sequence[Finding]) -> list[str]:
+def _text_blockers(blockers: Sequence[Finding], subscription: SubscriptionPlan) -> list[str]:
     lines = []
     for findings, fix in fix_groups(blockers):
-        lines += [f"   blocker: {_where(f)} {f.code} {visible(f.message)}" for f in findings]
+        lines += [
+            f"   blocker{held_mark(subscription, f)}: {_where(f)} {f.code} {visible(f.message)}"
+            for f in findings
+        ]
         if fix:
             lines.append(f"     fix: {visible(fix)}{_shared(findings)}")
     return lines
 
 
-def _text_notes(heading: str, notes: Sequence[OtherNote]) -> list[str]:
+def _text_notes(heading: str, notes: Sequence[OtherNote], subscription: SubscriptionPlan) -> list[str]:
     if not notes:
         return []
     lines = ["", f"{heading}:"]
     for note in notes:
-        lines.append(
-            f"   note: {_where(note.finding)} {note.finding.code} {note_words(note, visible, visible)}"
-        )
+        held = held_mark(subscription, note.finding)
+        said = note_words(note, visible, visible)
+        lines.append(f"   note{held}: {_where(note.finding)} {note.finding.code} {said}")
     return lines
 
 
@@ -286,12 +302,13 @@ def _markdown(plan: Plan) -> str:
         lines += ["", f"## Subscription {_md_code(subscription.subscription)}", ""]
         lines += [*_mermaid(steps), ""] if steps else []
         lines += _markdown_preamble(subscription.preamble)
-        lines += _markdown_notes(FIRST_NOTES, first_notes(subscription))
+        lines += _markdown_notes(FIRST_NOTES, first_notes(subscription), subscription)
         for number, step in enumerate(steps, 1):
-            lines += _markdown_step(number, step, plan)
+            lines += _markdown_step(number, step, plan, subscription)
         if subscription.other_blockers:
-            lines += ["", f"### {OTHER_BLOCKERS}", "", *_markdown_blockers(subscription.other_blockers)]
-        lines += _markdown_notes(OTHER_NOTES, last_notes(subscription))
+            others = _markdown_blockers(subscription.other_blockers, subscription)
+            lines += ["", f"### {OTHER_BLOCKERS}", "", *others]
+        lines += _markdown_notes(OTHER_NOTES, last_notes(subscription), subscription)
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
     return "\n".join(lines) + "\n"
@@ -324,7 +341,7 @@ def _mermaid_text(text: str) -> str:
     return "".join(c if c in _MERMAID_PLAIN else f"#{ord(c)};" for c in visible(text))
 
 
-def _markdown_step(number: int, step: Step, plan: Plan) -> list[str]:
+def _markdown_step(number: int, step: Step, plan: Plan, subscription: SubscriptionPlan) -> list[str]:
     blocked = f"⛔ not ready ({len(step.blockers)} blocker{_s(step.blockers)})"
     verdict = f"✅ {ready_words(plan)}" if step.ready else blocked
     lines = ["", f"### {number}. {step.kind}: {_md_code(step.name)} — {verdict}", ""]
@@ -333,8 +350,8 @@ def _markdown_step(number: int, step: Step, plan: Plan) -> list[str]:
     lines += [f"- **Moves:** {_md(m)}" for m in step.moves]
     lines += [f"- **Becomes:** {_md(b)}" for b in step.becomes]
     lines.append(f"- **Downtime:** {_md(step.downtime)}")
-    lines += [_markdown_step_note(n) for n in step.notes]
-    lines += _markdown_blockers(step.blockers)
+    lines += [_markdown_step_note(n, subscription) for n in step.notes]
+    lines += _markdown_blockers(step.blockers, subscription)
     for label, commands, language in (
         ("PowerShell", step.powershell, "powershell"),
         ("Azure CLI (classic mode)", step.cli, "sh"),
@@ -360,28 +377,33 @@ def _markdown_preamble(preamble: Preamble | None) -> list[str]:
     return lines
 
 
-def _markdown_step_note(note: str) -> str:
+def _markdown_step_note(note: str, subscription: SubscriptionPlan) -> str:
     if not isinstance(note, Note):
         return f"- **Note:** {_md(note)}"
-    return f"- **Note** {_md_code(_where(note.finding))} {_md(note.said)}"
+    held = _md(held_mark(subscription, note.finding))
+    return f"- **Note**{held} {_md_code(_where(note.finding))} {_md(note.said)}"
 
 
-def _markdown_blockers(blockers: Sequence[Finding]) -> list[str]:
+def _markdown_blockers(blockers: Sequence[Finding], subscription: SubscriptionPlan) -> list[str]:
     lines = []
     for findings, fix in fix_groups(blockers):
-        lines += [f"- **Blocker** {_md_code(_where(f))} {f.code}: {_md(f.message)}" for f in findings]
+        lines += [
+            f"- **Blocker**{_md(held_mark(subscription, f))} {_md_code(_where(f))} {f.code}: {_md(f.message)}"
+            for f in findings
+        ]
         if fix:
             lines.append(f"  - **Fix:** {_md(fix)}{_shared(findings)}")
     return lines
 
 
-def _markdown_notes(heading: str, notes: Sequence[OtherNote]) -> list[str]:
+def _markdown_notes(heading: str, notes: Sequence[OtherNote], subscription: SubscriptionPlan) -> list[str]:
     if not notes:
         return []
     lines = ["", f"### {heading}", ""]
     for note in notes:
+        held = _md(held_mark(subscription, note.finding))
         said = note_words(note, _md, _md_code)
-        lines.append(f"- **Note** {_md_code(_where(note.finding))} {note.finding.code}: {said}")
+        lines.append(f"- **Note**{held} {_md_code(_where(note.finding))} {note.finding.code}: {said}")
     return lines
 
 
@@ -421,16 +443,16 @@ def _data(plan: Plan) -> dict[str, object]:
             {
                 "subscription": s.subscription,
                 "before": asdict(s.preamble) if s.preamble is not None else None,
-                "steps": [_step_data(step) for step in s.steps],
-                "other_blockers": [finding_dict(f) for f in s.other_blockers],
-                "other_notes": [_note_data(note) for note in s.other_notes],
+                "steps": [_step_data(step, s) for step in s.steps],
+                "other_blockers": [_blocker_data(f, s) for f in s.other_blockers],
+                "other_notes": [_note_data(note, s) for note in s.other_notes],
             }
             for s in plan.subscriptions
         ],
     }
 
 
-def _step_data(step: Step) -> dict[str, object]:
+def _step_data(step: Step, subscription: SubscriptionPlan) -> dict[str, object]:
     return {
         "id": step.id,
         "kind": step.kind.name.lower(),
@@ -443,11 +465,16 @@ def _step_data(step: Step) -> dict[str, object]:
         "downtime": step.downtime,
         "notes": list(step.notes),
         "note_findings": [
-            {"note": n, **finding_dict(note.finding), "more": note.more}
+            {
+                "note": n,
+                **finding_dict(note.finding),
+                "more": note.more,
+                "held_back": _held_data(subscription.held_back(note.finding)),
+            }
             for n, note in enumerate(step.notes)
             if isinstance(note, Note)
         ],
-        "blockers": [finding_dict(f) for f in step.blockers],
+        "blockers": [_blocker_data(f, subscription) for f in step.blockers],
         "commands": {
             name: asdict(commands)
             for name, commands in (("powershell", step.powershell), ("cli", step.cli))
@@ -456,7 +483,16 @@ def _step_data(step: Step) -> dict[str, object]:
     }
 
 
-def _note_data(note: OtherNote) -> dict[str, object]:
+def _blocker_data(finding: Finding, subscription: SubscriptionPlan) -> dict[str, object]:
+    return {**finding_dict(finding), "held_back": _held_data(subscription.held_back(finding))}
+
+
+def _held_data(reason: Reason | None) -> dict[str, str] | None:
+    """Why `check` holds a finding back (see the module docstring); None when it reports it."""
+    return None if reason is None else {"by": reason.kind, "detail": reason.detail}
+
+
+def _note_data(note: OtherNote, subscription: SubscriptionPlan) -> dict[str, object]:
     return {
         **finding_dict(note.finding),
         "fix": note.fix,
@@ -464,4 +500,5 @@ def _note_data(note: OtherNote) -> dict[str, object]:
         "more": note.more,
         "files": list(note.files),
         "more_files": note.more_files,
+        "held_back": _held_data(subscription.held_back(note.finding)),
     }

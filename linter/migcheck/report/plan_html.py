@@ -31,6 +31,7 @@ from migcheck.report.plan_format import (
     _where,
     first_notes,
     fix_groups,
+    held_mark,
     last_notes,
     note_words,
     nothing_to_migrate,
@@ -178,17 +179,17 @@ def _subscription(prefix: str, subscription: SubscriptionPlan, ready: str = "rea
         ]
     lines.append('<div class="runbook">')
     lines += _preamble(f"{prefix}-0", subscription.preamble)
-    lines += _notes(f"{prefix}-first-notes", FIRST_NOTES, first_notes(subscription))
+    lines += _notes(f"{prefix}-first-notes", FIRST_NOTES, first_notes(subscription), subscription)
     for number, step in enumerate(steps, 1):
-        lines += _runbook_step(number, step, anchors, ready)
+        lines += _runbook_step(number, step, anchors, subscription, ready)
     if subscription.other_blockers:
         lines += [
             f'<div class="step {BLOCKED}" id="{prefix}-other">',
             f"<h3>{_e(OTHER_BLOCKERS)}</h3>",
-            *_blockers(subscription.other_blockers),
+            *_blockers(subscription.other_blockers, subscription),
             "</div>",
         ]
-    lines += _notes(f"{prefix}-other-notes", OTHER_NOTES, last_notes(subscription))
+    lines += _notes(f"{prefix}-other-notes", OTHER_NOTES, last_notes(subscription), subscription)
     return [*lines, "</div>", "</section>"]
 
 
@@ -339,7 +340,9 @@ def _arrows(boxes: list[_Box], at: dict[str, _Box]) -> list[str]:
 # --- the runbook -------------------------------------------------------------------------------------
 
 
-def _runbook_step(number: int, step: Step, anchors: dict[str, str], ready: str = "ready") -> list[str]:
+def _runbook_step(
+    number: int, step: Step, anchors: dict[str, str], subscription: SubscriptionPlan, ready: str = "ready"
+) -> list[str]:
     verdict = _verdict(step)
     after = (
         ", ".join(
@@ -357,11 +360,11 @@ def _runbook_step(number: int, step: Step, anchors: dict[str, str], ready: str =
         *_items("Moves", step.moves),
         *_items("Becomes", step.becomes),
         f"<dt>Downtime</dt><dd>{_e(step.downtime)}</dd>",
-        *_items("Notes", [_step_note(note) for note in step.notes], escaped=True),
+        *_items("Notes", [_step_note(note, subscription) for note in step.notes], escaped=True),
         "</dl>",
     ]
     if step.blockers:
-        lines += ["<h4>Blockers</h4>", *_blockers(step.blockers)]
+        lines += ["<h4>Blockers</h4>", *_blockers(step.blockers, subscription)]
     for label, commands, language in (
         ("PowerShell", step.powershell, "powershell"),
         ("Azure CLI (classic mode)", step.cli, "sh"),
@@ -390,15 +393,21 @@ def _preamble(anchor: str, preamble: Preamble | None) -> list[str]:
     return [*lines, "</div>"]
 
 
-def _step_note(note: str) -> str:
+def _step_note(note: str, subscription: SubscriptionPlan) -> str:
     """A step's note, as HTML; one said of warnings starts with the first one's position, as a blocker
     does."""
     if not isinstance(note, Note):
         return _e(note)
-    return f"<code>{_e(_where(note.finding))}</code> {_e(note.said)}"
+    return f"{_held(subscription, note.finding)}<code>{_e(_where(note.finding))}</code> {_e(note.said)}"
 
 
-def _blockers(blockers: Sequence[Finding]) -> list[str]:
+def _held(subscription: SubscriptionPlan, finding: Finding) -> str:
+    """`<em>(suppressed: <reason>)</em> ` before a finding `check` holds back; "" before one it reports."""
+    mark = held_mark(subscription, finding).strip()
+    return f'<em class="held">{_e(mark)}</em> ' if mark else ""
+
+
+def _blockers(blockers: Sequence[Finding], subscription: SubscriptionPlan) -> list[str]:
     """The blockers, where and what; a fix they share is given once, after the last of them."""
     lines = ['<ul class="blockers">']
     for findings, fix in fix_groups(blockers):
@@ -409,13 +418,15 @@ def _blockers(blockers: Sequence[Finding]) -> list[str]:
                 else ""
             )
             lines.append(
-                f"<li><code>{_e(_where(finding))}</code> <strong>{_e(finding.code)}</strong> "
-                f"{_e(finding.message)}{given}</li>"
+                f"<li>{_held(subscription, finding)}<code>{_e(_where(finding))}</code> "
+                f"<strong>{_e(finding.code)}</strong> {_e(finding.message)}{given}</li>"
             )
     return [*lines, "</ul>"]
 
 
-def _notes(anchor: str, heading: str, notes: Sequence[OtherNote]) -> list[str]:
+def _notes(
+    anchor: str, heading: str, notes: Sequence[OtherNote], subscription: SubscriptionPlan
+) -> list[str]:
     """Warnings about no step, where and what, each with its advice as a step's note gives it; boxed like
     the preamble, as what is done beside the steps."""
     if not notes:
@@ -423,8 +434,8 @@ def _notes(anchor: str, heading: str, notes: Sequence[OtherNote]) -> list[str]:
     lines = [f'<div class="preamble" id="{anchor}">', f"<h3>{_e(heading)}</h3>", '<ul class="blockers">']
     for note in notes:
         lines.append(
-            f"<li><code>{_e(_where(note.finding))}</code> <strong>{_e(note.finding.code)}</strong> "
-            f"{note_words(note, _e, _code)}</li>"
+            f"<li>{_held(subscription, note.finding)}<code>{_e(_where(note.finding))}</code> "
+            f"<strong>{_e(note.finding.code)}</strong> {note_words(note, _e, _code)}</li>"
         )
     return [*lines, "</ul>", "</div>"]
 

@@ -153,7 +153,9 @@ def summary(result: LintResult) -> str:
     aside = _aside(result)
     if not result.findings:
         new = "new " if result.known else ""
-        in_files = f"{new}findings in {files} file{'s' if files != 1 else ''}"
+        # Suppressed findings are there still: none is left *to report*.
+        to_report = " to report" if result.suppressed and not result.known else ""
+        in_files = f"{new}findings{to_report} in {files} file{'s' if files != 1 else ''}"
         if not result.enabled:
             return f"Nothing checked: no rule ran, so no {in_files}{aside}."
         if len(result.enabled) < len(result.rules):  # "All clear" would claim what no rule looked at
@@ -185,12 +187,25 @@ def _aside(result: LintResult) -> str:
     if known:
         notes.append(f"{known} known from baseline")
     if len(result.suppressed) > known:
-        notes.append(f"{len(result.suppressed) - known} suppressed")
+        notes.append(_suppressed(result))
     if result.unreported:
         notes.append(
             f"{len(result.unreported)} more not shown, past the cap on findings of one rule per file"
         )
     return f" ({', '.join(notes)})" if notes else ""
+
+
+def _suppressed(result: LintResult) -> str:
+    """`2 suppressed, 1 of them still blocks the migration`: a suppression comment or the config silences
+    a finding in the report, not in the platform, which refuses the migration all the same (`refused`)."""
+    held = [s.finding for s in result.suppressed if s.reason.kind != BASELINE]
+    blocking = sum(1 for finding in held if refused(finding))
+    if not blocking:
+        return f"{len(held)} suppressed"
+    verb = "blocks" if blocking == 1 else "block"
+    if blocking == len(held):
+        return f"{len(held)} suppressed that still {verb} the migration"
+    return f"{len(held)} suppressed, {blocking} of them still {verb} the migration"
 
 
 def _plural(word: str, count: int) -> str:
