@@ -380,3 +380,115 @@ def test_a_list_of_names_the_script_takes_an_item_out_of_is_read_after():
         """
     ) + CALL.format(config="net")
     assert subnets(text) == {"vm1": ("back",)}
+
+
+# --- 4. comprehensions whose item calls the SDK ---------------------------------------------------------------
+
+ROLES = script(
+    """
+    net = ConfigurationSet()
+    net.subnet_names.append("front")
+    conn.create_virtual_machine_deployment("svc", "svc", "production", "a1", "a1", None, None, net,
+                                           virtual_network_name="prod")
+    {adds}
+    """
+)
+
+
+def names(text: str) -> list[str]:
+    return sorted(vms(text))
+
+
+@pytest.mark.parametrize(
+    ("adds", "expected"),
+    [
+        ('[conn.add_role("svc", "svc", n, None, None) for n in ("b1", "b2")]', ["b1", "b2"]),
+        ('results = [conn.add_role("svc", "svc", n, None, None) for n in ["b1", "b2"]]', ["b1", "b2"]),
+        ('ok = all(conn.add_role("svc", "svc", n, None, None) for n in ["c1"])', ["c1"]),
+        ('list(conn.add_role("svc", "svc", n, None, None) for n in ("c1", "c2"))', ["c1", "c2"]),
+        ('{conn.add_role("svc", "svc", n, None, None) for n in ("d1",)}', ["d1"]),
+        (
+            '[conn.add_role("svc", "svc", n, None, None) for n in ("b1", "b2", "b3") if n != "b2"]',
+            ["b1", "b3"],
+        ),
+        (
+            '[conn.add_role("svc", "svc", t + n, None, None) for t in ("b", "c") for n in ("1", "2")]',
+            ["b1", "b2", "c1", "c2"],
+        ),
+        (
+            'for t in ("b", "c"):\n    [conn.add_role("svc", "svc", t + n, None, None) for n in ("1",)]',
+            ["b1", "c1"],
+        ),
+        ('[conn.add_role("svc", "svc", n, None, None) for n in ()]', []),
+    ],
+)
+def test_a_comprehension_over_written_out_items_calls_the_sdk_once_for_each(adds, expected):
+    assert names(ROLES.format(adds=adds)) == ["a1", *expected]
+
+
+def test_each_vm_a_comprehension_adds_is_named_in_its_finding(tmp_path, monkeypatch):
+    text = ROLES.format(adds='[conn.add_role("svc", "svc", n, None, None) for n in ("b1", "b2")]')
+    found = lint_files(tmp_path, monkeypatch, {"deploy.py": text}, "MIG203", dedent=False).findings
+    at = "MIG203 deploy.py:" + position(text, "add_role")
+    assert where(found) == [at, at]
+    assert sorted(f.message.split("'")[1] for f in found) == ["b1", "b2"]
+
+
+def test_a_test_of_a_comprehension_reads_its_item_where_other_comprehensions_bind_the_name_too():
+    adds = "\n".join(
+        f'[conn.add_role("svc", "svc", n, None, None) for n in {items} if n]'
+        for items in ('("b1", "")', '("c1",)')
+    )
+    assert names(ROLES.format(adds=adds)) == ["a1", "b1", "c1"]
+
+
+def test_a_comprehension_in_a_function_reads_the_items_its_caller_passes():
+    text = ROLES.format(
+        adds='def add(names):\n    [conn.add_role("svc", "svc", n, None, None) for n in names]\n\n\nadd(("b1", "b2"))'
+    )
+    assert names(text) == ["a1", "b1", "b2"]
+
+
+@pytest.mark.parametrize(
+    "adds",
+    [
+        pytest.param(
+            '[conn.add_role("svc", "svc", n, None, None) for n in os.environ["VMS"].split()]', id="items"
+        ),
+        pytest.param('any(conn.add_role("svc", "svc", n, None, None) for n in ("b1", "b2"))', id="any"),
+        pytest.param(
+            'all(wait(conn.add_role("svc", "svc", n, None, None)) for n in ("b1", "b2"))', id="all of"
+        ),
+        pytest.param(
+            'gen = (conn.add_role("svc", "svc", n, None, None) for n in ("b1", "b2"))', id="not run"
+        ),
+        pytest.param(
+            'list = print\nlist(conn.add_role("svc", "svc", n, None, None) for n in ("b1", "b2"))', id="list"
+        ),
+        pytest.param(
+            '[conn.add_role("svc", "svc", n, None, None) for n in ("b1", "b2") if os.environ.get(n)]',
+            id="test",
+        ),
+        pytest.param('{n: conn.add_role("svc", "svc", n, None, None) for n in ("b1", "b2")}', id="dict"),
+    ],
+)
+def test_a_comprehension_the_reader_cannot_run_item_by_item_adds_one_vm_it_does_not_name(adds):
+    (added,) = [name for name in names(ROLES.format(adds=adds)) if name != "a1"]
+    assert added.startswith("<VM name, deploy.py:")
+
+
+def test_many_comprehensions_that_call_the_sdk_cost_linear_time():
+    def make_text(n: int) -> str:
+        return script(
+            "".join(
+                f'[conn.add_role("svc", "svc", n, None, None) for n in ("a{i}", "b{i}") if n]\n'
+                for i in range(n)
+            )
+        )
+
+    def make(n: int):
+        data = make_text(n).encode()
+        return lambda: read_document("deploy.py", data, explicit=True)
+
+    assert len(vms(make_text(3))) == 6
+    assert_linear(make, 100)

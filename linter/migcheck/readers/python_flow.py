@@ -607,6 +607,9 @@ class CallSite:
     chain: tuple[int, ...]
     method: str  # the attribute called; "" for a plain name
     receiver: str  # the receiver as dotted text ("self.sms"); "" when it is not a dotted name
+    # The comprehensions whose item the call is in, outermost first, each with the builtin that runs a
+    # generator expression through all its items ("" for a list or set comprehension; see `_comprehensions`).
+    comprehensions: tuple[tuple[ast.ListComp | ast.SetComp | ast.GeneratorExp, str], ...] = ()
 
 
 @dataclass(slots=True)
@@ -1355,14 +1358,17 @@ class _Indexer(ast.NodeVisitor):
         func = node.func
         kept = False  # what is appended or set is kept inside the object: reading the object reads it
         if isinstance(func, ast.Attribute):
-            site = CallSite(node, self.scope, _at(node), self.chain, func.attr, dotted(func.value) or "")
+            receiver = dotted(func.value) or ""
+            around = _comprehensions(self.ancestors)
+            site = CallSite(node, self.scope, _at(node), self.chain, func.attr, receiver, around)
             self.calls.append(site)
             self.method_calls.setdefault(func.attr, []).append(site)
             kept = self._changes(node, func)
         elif isinstance(func, ast.Name) and (
             func.id in SDK_CLASSES or func.id in self.imports.names or func.id in HTTP_FUNCTIONS
         ):
-            self.calls.append(CallSite(node, self.scope, _at(node), self.chain, "", ""))
+            around = _comprehensions(self.ancestors)
+            self.calls.append(CallSite(node, self.scope, _at(node), self.chain, "", "", around))
         if isinstance(func, ast.Name):
             site = CallSite(node, self.scope, _at(node), self.chain, "", "")
             self.named_calls.setdefault(func.id, []).append(site)
@@ -1589,6 +1595,51 @@ def _reach(ancestors: list[ast.AST]) -> int | None:
             return depth
         child = parent
     return depth
+
+
+# Builtins that run a generator expression passed to them through all its items. `all` stops at an item that is
+# false, which a call of the SDK, whose result is an object, never is (see `_comprehensions`).
+_EXHAUSTING_FUNCTIONS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "all"})
+
+
+def _comprehensions(
+    ancestors: list[ast.AST],
+) -> tuple[tuple[ast.ListComp | ast.SetComp | ast.GeneratorExp, str], ...]:
+    """The comprehensions around a call (the last of `ancestors`) that run it once for each of their items,
+    outermost first: those whose item it is in, within its statement; a generator expression only when
+    passed alone to one of _EXHAUSTING_FUNCTIONS, by whose name (`all` only when the item is the call
+    itself). Past one whose tests or items the call is in, the outer ones are not taken: what it is read
+    with there is not one item of theirs."""
+    found: list[tuple[ast.ListComp | ast.SetComp | ast.GeneratorExp, str]] = []
+    child = ancestors[-1]
+    for at in range(len(ancestors) - 2, -1, -1):
+        parent = ancestors[at]
+        if isinstance(parent, (ast.stmt, ast.Lambda)):
+            break
+        if isinstance(parent, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            if isinstance(parent, ast.DictComp) or parent.elt is not child:
+                break
+            consumer = ""
+            if isinstance(parent, ast.GeneratorExp):
+                consumer = _exhausting(parent, ancestors[at - 1], ancestors[-1])
+                if not consumer:
+                    break
+            found.append((parent, consumer))
+        child = parent
+    return tuple(reversed(found))
+
+
+def _exhausting(generator: ast.GeneratorExp, parent: ast.AST, call: ast.AST) -> str:
+    """The builtin that `parent` calls with `generator` alone to run it through all its items, or ""."""
+    if not (
+        isinstance(parent, ast.Call)
+        and isinstance(parent.func, ast.Name)
+        and parent.args == [generator]
+        and not parent.keywords
+        and parent.func.id in _EXHAUSTING_FUNCTIONS
+    ):
+        return ""
+    return parent.func.id if parent.func.id != "all" or generator.elt is call else ""
 
 
 def _items_only(ancestors: list[ast.AST]) -> bool:
@@ -2252,6 +2303,19 @@ class Flow:
                 if turns is None or len(taken) + len(turns) > MAX_TURNS or (turns and loop.ends):
                     break
                 taken.extend(Site(call.scope, call.at, call.chain, turn) for turn in turns)
+            else:
+                sites = taken
+            if not sites:
+                return []
+        for node, consumer in call.comprehensions:
+            if consumer and lookup(consumer, call.scope, self.index.module) is not None:
+                break  # the script's own `list`: what it does with the items is not known
+            taken = []
+            for site in sites:
+                found = self._comprehension_frames(node, site)
+                if found is None or not found[1] or len(taken) + len(found[0]) > MAX_TURNS:
+                    break
+                taken.extend(Site(call.scope, call.at, call.chain, frame) for frame in found[0])
             else:
                 sites = taken
             if not sites:
@@ -3046,32 +3110,46 @@ class Flow:
         each, its variables bound to the item (a frame with the comprehension's `span`), the items an `if`
         of it leaves out left out; unknown past MAX_TURNS items, or over items it does not know. A test it
         cannot decide leaves the list holding more than it says."""
-        result = ListV([], True, node)
-        span = (_at(node), _end(node))
-        frames: list[Frame | None] = [site.frame]
-        for generator in node.generators:
-            if generator.is_async or _width(generator.target) > MAX_TARGET:
-                return self.unknown(node)
-            turns: list[Frame | None] = []
-            for frame in frames:
-                items = self._items(generator.iter, replace(site, frame=frame))
-                if items is None or len(turns) + len(items) > MAX_TURNS:
-                    return self.unknown(node)
-                for item in items:
-                    names: dict[str, Value] = {}
-                    _unpack(generator.target, item, names)
-                    turn = Frame(site.scope, names, frame, span=span)
-                    holds = self._all_hold(generator.ifs, replace(site, frame=turn))
-                    result.complete = result.complete and holds is not None
-                    if holds:
-                        turns.append(turn)
-            frames = turns
+        found = self._comprehension_frames(node, site)
+        if found is None:
+            return self.unknown(node)
+        frames, decided = found
+        result = ListV([], decided, node)
         for frame in frames:
             if self._spent():
                 result.complete = False
                 break
             result.items.append(self.value(node.elt, replace(site, frame=frame)))
         return result
+
+    def _comprehension_frames(
+        self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp, site: Site
+    ) -> tuple[list[Frame | None], bool] | None:
+        """A frame for each item of a comprehension over items the reader knows in full, its variables
+        bound to the item (with the comprehension's `span`), but those an `if` of it leaves out; and whether
+        every such test was decided (one that is not leaves its item out). None past MAX_TURNS items, or
+        over items the reader does not know."""
+        span = (_at(node), _end(node))
+        frames: list[Frame | None] = [site.frame]
+        decided = True
+        for generator in node.generators:
+            if generator.is_async or _width(generator.target) > MAX_TARGET:
+                return None
+            turns: list[Frame | None] = []
+            for frame in frames:
+                items = self._items(generator.iter, replace(site, frame=frame))
+                if items is None or len(turns) + len(items) > MAX_TURNS:
+                    return None
+                for item in items:
+                    names: dict[str, Value] = {}
+                    _unpack(generator.target, item, names)
+                    turn = Frame(site.scope, names, frame, span=span)
+                    holds = self._all_hold(generator.ifs, replace(site, frame=turn))
+                    decided = decided and holds is not None
+                    if holds:
+                        turns.append(turn)
+            frames = turns
+        return frames, decided
 
     def _all_hold(self, tests: list[ast.expr], site: Site) -> bool | None:
         """Whether every test of a comprehension's `if`s holds for an item: False as soon as one fails, None
@@ -3455,7 +3533,9 @@ class Flow:
             scope = lookup(node.id, site.scope, self.index.module)
             if scope is None or node.id in self.index.declared_global:
                 return _UNSTATED
-            if len(scope.bindings[node.id]) > 1:
+            bindings = scope.bindings[node.id]
+            # A variable a loop's or a comprehension's turn binds (`if n` of `for n in ...`) is the item.
+            if len(bindings) > 1 and self._passed(node.id, scope, bindings, site) is None:
                 return self._flag(node.id, scope, site) if scope is site.scope else _UNSTATED
         return _python(self.value(node, site))
 
