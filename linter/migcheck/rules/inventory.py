@@ -776,13 +776,41 @@ _ROLES = {
         "Classic Storage Account Key Operator Service Role",
         "Storage Account Key Operator Service Role",
     ),
+    # Roles of Resource Manager that are assigned on classic resources too: the same after migration.
+    **{
+        definition: (name, name)
+        for definition, name in (
+            ("4d97b98b-1d4f-4787-a291-c67834d212e7", "Network Contributor"),
+            ("9980e02c-c2be-4d73-94e8-173b1dc7cf3c", "Virtual Machine Contributor"),
+            ("17d1049b-9a84-46fb-8f53-869881c3d3ab", "Storage Account Contributor"),
+            ("ba92f5b4-2d11-453d-a403-e96b0029c9fe", "Storage Blob Data Contributor"),
+            ("2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", "Storage Blob Data Reader"),
+            ("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", "Storage Blob Data Owner"),
+            ("749f88d5-cbae-40b8-bcfc-e573ddc772fa", "Monitoring Contributor"),
+            ("43d0d8ad-25c7-4714-9337-8ba259a9fe05", "Monitoring Reader"),
+        )
+    },
 }
+
+
+def _role_words(definition: str) -> tuple[str, str]:
+    """How messages name an assigned role, and the one to assign after migration: built-in roles by
+    name; any other by its definition id, said as such (`-RoleDefinitionId` takes it, `-RoleDefinitionName`
+    does not)."""
+    known = _ROLES.get(definition)
+    if known is not None:
+        return f"role '{known[0]}'", f"the role '{known[1]}'"
+    return f"the role of definition id '{definition}'", f"the role of definition id '{definition}'"
+
+
+def _is_role_of_service(target: ResourceId) -> bool:
+    """Whether `target` is a web or worker role of a cloud service, which no migration moves."""
+    return target.top_type == "microsoft.classiccompute/domainnames" and target.type.split("/")[-1] == "roles"
 
 
 def _described(target: ResourceId) -> str:
     """A classic resource id in words: `VM 'sql01'`, `role 'Web' of cloud service 'shop'`."""
-    parts = target.type.split("/")
-    if target.top_type == "microsoft.classiccompute/domainnames" and parts[-1] == "roles":
+    if _is_role_of_service(target):
         return f"role '{target.names[-1]}' of cloud service '{target.name}'"
     what = _CLASSIC_TYPES.get(target.top_type, target.top_type or "resource")
     return f"{what} '{target.name}'"
@@ -959,10 +987,23 @@ class ClassicRoleAssignment(Rule):
                 if _holds_classic(scope, classic):
                     yield self._classic_role(assignment, estate)
                 continue
+            role, replacement = _role_words(assignment.role_definition)
+            who = _principal(assignment)
+            record = (
+                f"Before migrating, record this assignment (`Get-AzRoleAssignment -Scope "
+                f"{scope.text.strip()}`, or keep the export it came from)"
+            )
+            if _is_role_of_service(scope):
+                yield self.finding(
+                    assignment,
+                    f"{role} is assigned to {who} on classic {_described(scope)}, which the migration does not "
+                    "move (web/worker roles are not migrated, MIG101)",
+                    fix=f"{record}; once the role's code is rebuilt on its new service, grant {who} {replacement} "
+                    "or the access it needs there, then remove this assignment.",
+                )
+                continue
             service = estate.inventory.service_of_vm(scope.subscription, scope.name)
             new_id = migrated_id(scope, service)
-            role, replacement = _ROLES.get(assignment.role_definition, (assignment.role_definition, ""))
-            who = _principal(assignment)
             after = (
                 f"after migration it is {new_id}"
                 if new_id
@@ -970,13 +1011,9 @@ class ClassicRoleAssignment(Rule):
             )
             yield self.finding(
                 assignment,
-                f"role '{role}' is assigned to {who} on classic {_described(scope)}; {after}",
-                fix=(
-                    f"Before migrating, record this assignment (`Get-AzRoleAssignment -Scope "
-                    f"{scope.text.strip()}`, or keep the export it came from); after "
-                    f"migration, assign {who} the role '{replacement or role}' on "
-                    f"{new_id or 'the migrated resource'}, then remove this assignment."
-                ),
+                f"{role} is assigned to {who} on classic {_described(scope)}; {after}",
+                fix=f"{record}; after migration, assign {who} {replacement} on "
+                f"{new_id or 'the migrated resource'}, then remove this assignment.",
             )
 
     def _classic_role(self, assignment: RoleAssignment, estate: Estate) -> Finding:
@@ -1286,6 +1323,24 @@ _ON_MIGRATED = "on the migrated resource after migration"
 _ROLES_REBUILT = "for the roles' new home once they are rebuilt (web/worker roles are not migrated, MIG101)"
 
 
+def _repointed(setting: AutoscaleSetting) -> tuple[str, str]:
+    """(message, fix) for a setting that scales no classic resource but reads a classic one's metrics:
+    the setting stays, and its rules keep an id that stops existing when that resource migrates."""
+    sources = listed((_described(s) for s in setting.metric_sources), quote="")
+    disabled = ", disabled" if setting.enabled is False else ""
+    message = (
+        f"autoscale setting '{setting.name}'{disabled} reads the metrics of classic {sources}: the setting "
+        "stays, but its rules keep the classic id, which no longer exists once that is migrated; after "
+        "migration, point them at the migrated resource"
+    )
+    fix = (
+        f"Before migrating, record the rules of autoscale setting '{setting.name}' that read {sources} "
+        f"(`az monitor autoscale rule list --autoscale-name '{setting.name}' -g <resource group>`); after "
+        "migration, change their metric source to the migrated resource's id."
+    )
+    return message, fix
+
+
 def _recreated_where(targets: tuple[ResourceId, ...], estate: Estate) -> str:
     """Where a setting on `targets` is recreated after the migration, in words."""
     roles = [_web_worker_role(target, estate) for target in targets]
@@ -1323,7 +1378,9 @@ class ClassicAutoscaleSetting(Rule):
         "migration drops it. After migration, recreate the scaling on the migrated resource: classic VMs scaled by turning VMs of an "
         "availability set on and off become a virtual machine scale set or a scheduled job in Resource "
         "Manager, and a rule reading a classic queue is pointed at the migrated storage account. Web/worker "
-        "roles are not migrated (MIG101): their scaling moves with whatever replaces them.",
+        "roles are not migrated (MIG101): their scaling moves with whatever replaces them. A setting that "
+        "scales a Resource Manager resource but reads a classic one's metrics is not dropped: its rules are "
+        "pointed at the migrated resource.",
     )
     invalid = (
         Example(
@@ -1375,6 +1432,9 @@ class ClassicAutoscaleSetting(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for setting in estate.inventory.autoscale_settings:
+            if setting.target is None:
+                yield self._reads_classic(setting)
+                continue
             parts = []
             if setting.target is not None:
                 parts.append(f"scales classic {_described(setting.target)}")
@@ -1394,3 +1454,7 @@ class ClassicAutoscaleSetting(Rule):
                     f"the export it came from); then recreate the scaling {where}."
                 ),
             )
+
+    def _reads_classic(self, setting: AutoscaleSetting) -> Finding:
+        message, fix = _repointed(setting)
+        return self.finding(setting, message, fix=fix)
