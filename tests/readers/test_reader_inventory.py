@@ -149,6 +149,7 @@ def test_one_page_of_several_is_reported_at_its_skip_token(tmp_path, monkeypatch
     message = result.findings[0].message
     assert "one page of a paged Resource Graph query: the pages checked hold 1 of its 2400 rows" in message
     assert "--first 1000 --skip-token <skip_token>" in message and "Search-AzGraph -First 1000" in message
+    assert result.findings[0].fix.startswith("Export every page of the query")  # not a name to correct
     # The REST API's names; the next page among the files checked completes the query.
     rest = page.replace('"skip_token"', '"$skipToken"').replace("total_records", "totalRecords")
     assert _where(_lint(tmp_path, monkeypatch, {"export/page-1.json": rest}).findings) == [

@@ -310,7 +310,14 @@ class UnresolvedReference(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for dangling in estate.dangling:
-            yield self.finding(dangling, dangling.message)
+            yield self.finding(dangling, dangling.message, fix=_DANGLING_FIXES.get(dangling.target, ""))
+
+
+# What to do about a reference that is not a name to correct.
+_DANGLING_FIXES = {
+    "ExportPage": "Export every page of the query (`az graph query --first 1000 --skip-token <skip_token>` until "
+    "the token is null, or `Search-AzGraph -First 1000 -SkipToken $r.SkipToken`) and check the pages together.",
+}
 
 
 class ConflictingDefinitions(Rule):
