@@ -1,5 +1,5 @@
 """What Validate does not check: the readiness verdict of a scope whose blockers only Prepare finds; the
-closing line of `check` when suppressed findings still block."""
+closing line of `check` when suppressed findings still block; the badge counting what the plan blocks on."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from migcheck.config import Config
 from migcheck.engine import LintResult, lint
 from migcheck.model import Severity
 from migcheck.plugins import load_rules
-from migcheck.report import render
+from migcheck.report import badge, render
 from migcheck.report.readiness import ScopeKind, Verdict, readiness
 from migcheck.rule import Stage
 
@@ -189,3 +189,41 @@ NETCFG_AFFINITY = """\
   </VirtualNetworkConfiguration>
 </NetworkConfiguration>
 """
+
+
+# --- the badge -------------------------------------------------------------------------------------------
+
+STUCK_VM = f"""\
+    <Deployment {REST}>
+      <Name>jump</Name>
+      <RoleInstanceList>
+        <RoleInstance>
+          <RoleName>jump01</RoleName>
+          <InstanceName>jump01</InstanceName>
+          <InstanceStatus>RoleStateUnknown</InstanceStatus>
+        </RoleInstance>
+      </RoleInstanceList>
+      <RoleList>
+        <Role><RoleName>jump01</RoleName><RoleType>PersistentVMRole</RoleType></Role>
+      </RoleList>
+    </Deployment>
+    """
+
+
+def test_a_vm_state_validate_refuses_is_a_blocker_on_the_badge(estate):
+    result = estate({"jump.xml": STUCK_VM}, select=("MIG208",))
+    assert [(f.code, f.severity) for f in result.findings] == [("MIG208", Severity.WARNING)]
+    assert "Validation failed" in render(result, "text")
+    assert badge.status(result) == badge.Status("1 blocker", "#e05d44", "red")
+    shields = json.loads(badge.render(result, "shields"))
+    assert (shields["message"], shields["color"]) == ("1 blocker", "red")
+
+
+def test_a_refused_state_turned_down_to_info_leaves_the_badge_ready(estate):
+    result = estate({"jump.xml": STUCK_VM}, select=("MIG208",), severity={"MIG208": Severity.INFO})
+    assert badge.status(result).message.startswith("ready")
+
+
+def test_plain_warnings_stay_amber_on_the_badge(estate):
+    result = estate({"net.netcfg": NETCFG_AFFINITY}, select=("MIG303",))
+    assert badge.status(result) == badge.Status("1 warning", "#dfb317", "yellow")

@@ -1,8 +1,10 @@
 """`migcheck badge`: the estate's migration status as a self-contained SVG badge, or as a shields.io
 endpoint JSON for teams that let shields.io draw it.
 
-"ready" (green) when nothing blocks, "N blockers" (red) when errors do, "N warnings" (amber) otherwise.
-Info findings do not change the badge. Grey when there is nothing to grade: "no classic files" when the
+"ready" (green) when nothing blocks, "N blockers" (red) when something does, "N warnings" (amber) otherwise.
+A blocker is what the plan calls one (`readiness.refused`): an error, or a warning of a state the platform's
+Validate refuses for as long as it lasts (MIG208), though `check` exits by severity and passes it. Info
+findings do not change the badge. Grey when there is nothing to grade: "no classic files" when the
 paths hold none, "no rules" when --select and --ignore leave none to run. When they leave some out, the
 message says how many graded it: "ready (1 of 43 rules)". It counts every finding of the run, reported or held back by the
 config, a comment or the baseline, as the readiness summary does: the badge says whether the platform
@@ -11,12 +13,12 @@ would accept the migration, and a suppressed blocker still stops it."""
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from migcheck.model import Severity
+from migcheck.report.readiness import refused
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -41,11 +43,13 @@ def status(result: LintResult) -> Status:
         return Status("no classic files", *GREY)
     if not result.enabled:
         return Status("no rules", *GREY)
-    counts = Counter(f.severity for f in (*result.findings, *(s.finding for s in result.suppressed)))
-    if counts[Severity.ERROR]:
-        return Status(_count(counts[Severity.ERROR], "blocker"), "#e05d44", "red")
-    if counts[Severity.WARNING]:
-        return Status(_count(counts[Severity.WARNING], "warning"), "#dfb317", "yellow")
+    every = (*result.findings, *(s.finding for s in result.suppressed))
+    blockers = sum(1 for f in every if refused(f))
+    if blockers:
+        return Status(_count(blockers, "blocker"), "#e05d44", "red")
+    warnings = sum(1 for f in every if f.severity is Severity.WARNING)  # none of them refused, then
+    if warnings:
+        return Status(_count(warnings, "warning"), "#dfb317", "yellow")
     return Status(f"ready{_graded_by(result)}", "#4c1", "brightgreen")
 
 
