@@ -15,7 +15,7 @@ from __future__ import annotations
 from growth import assert_linear
 from lint_support import lint_files, run_cli, where
 
-from migcheck.model import Deployment, Document
+from migcheck.model import Deployment, Document, Script
 from migcheck.readers import read_document
 
 
@@ -242,3 +242,46 @@ def test_reading_a_large_body_costs_linear_time():
         return lambda: read_document("t.ps1", script, explicit=True)
 
     assert_linear(make, 200)
+
+
+# --- the call operator --------------------------------------------------------------------------------
+
+
+def _steps(doc: Document) -> list[tuple[str, str, int]]:
+    (script,) = [r for r in doc.resources if isinstance(r, Script)]
+    return [(step.step, step.target, step.mark.line) for step in script.migration]
+
+
+def test_the_classic_cli_run_with_the_call_operator_runs_its_migration_steps():
+    script = (
+        "azure network vnet validate-migration a\n"
+        "& azure network vnet prepare-migration a\n"
+        "& azure.cmd network vnet commit-migration a\n"
+        '& "azure" network vnet abort-migration b\n'
+        "& 'azure' service deployment prepare-migration svc dep\n"
+    )
+    assert _steps(_read(script)) == [
+        ("validate", "a", 1),
+        ("prepare", "a", 2),
+        ("commit", "a", 3),
+        ("abort", "b", 4),
+        ("prepare", "svc", 5),
+    ]
+
+
+def test_a_command_chosen_at_run_time_is_not_taken_for_the_cli():
+    script = '& "$tool" network vnet commit-migration a\n& { azure network vnet prepare-migration a }\n'
+    assert _steps(_read(script)) == [("prepare", "a", 2)]  # the script block runs: its command is read
+
+
+def test_a_commit_the_call_operator_runs_before_its_prepare_is_out_of_order(tmp_path, monkeypatch):
+    script = (
+        "azure network vnet prepare-migration a\n"
+        "& azure network vnet commit-migration b\n"
+        "& azure.cmd network vnet prepare-migration b\n"
+    )
+    (finding,) = lint_files(tmp_path, monkeypatch, {"run.ps1": script}, "MIG602", dedent=False).findings
+    assert (
+        finding.location.line == 2
+        and "Commit comes before any Prepare of virtual network 'b'" in finding.message
+    )

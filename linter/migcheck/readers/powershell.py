@@ -1277,14 +1277,27 @@ def _constraint(node: Node) -> str:
 
 
 def _written_command_name(command: Node) -> str:
+    """The name a call is written with; with the call operator (`& azure ...`, `& "azure" ...`, `. Cmdlet`)
+    the name or string after it, as PowerShell runs the same command without it; "" for a command chosen
+    at run time (`& $command`, `& "$tool"`) or a script block (`& { … }`)."""
     name = command.child_by_field_name("command_name")
     if name is None:
         return ""
     if name.type == "command_name_expr":
         inner = _named(name)
-        if not inner or inner[0].type != "path_command_name":
-            return ""  # `& $command`: a command chosen at run time
+        if len(inner) != 1 or not _names_a_command(inner[0]):
+            return ""
     return _text(name).strip().strip("'\"")
+
+
+def _names_a_command(node: Node) -> bool:
+    """Whether what the call operator is given names a command as written: a name (`azure`,
+    `New-AzureVM`), or a string that holds no variable (`"azure"`, `'azure.cmd'`)."""
+    if node.type in ("command_name", "path_command_name"):
+        return True
+    inner = _named(node) if node.type == "string_literal" else []
+    quoted = ("verbatim_string_characters", "expandable_string_literal")
+    return len(inner) == 1 and inner[0].type in quoted and not _named(inner[0])
 
 
 def _command_name(command: Node) -> str:
