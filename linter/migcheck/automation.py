@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 # Web/worker roles have no Resource Manager form of their own any more: Cloud Services (extended support),
 # the one in-place successor, retires on 2027-03-31.
@@ -211,8 +212,8 @@ def modules_for(language: str, names: Iterable[str]) -> str:
     """The Resource Manager modules (PowerShell) or client packages (Python) that manage what a script's
     classic calls `names` manage: the IaaS ones, and those of `OTHER_SERVICES` it calls."""
     others, iaas = services_of(language, names)
-    column = 3 if language == "PowerShell" else 4
-    modules = [*(IAAS_MODULES[language] if iaas else ()), *(s[column] for s in others)]
+    own = [s.module if language == "PowerShell" else s.package for s in others]
+    modules = [*(IAAS_MODULES[language] if iaas else ()), *own]
     if language == "PowerShell":
         return f"the Az module ({', '.join(modules)})"
     return (
@@ -222,37 +223,47 @@ def modules_for(language: str, names: Iterable[str]) -> str:
     )
 
 
-# Classic services that the classic module and SDK manage too, but that the migration of IaaS resources
-# does not move: (what they are, the cmdlet noun prefixes, the SDK's client class, the Az module, the
-# Python package) — what manages each in Resource Manager instead of the IaaS ones (`IAAS_MODULES`).
+class OtherService(NamedTuple):
+    """A classic service that the classic module and SDK manage too, but that the migration of IaaS
+    resources does not move, and what manages it in Resource Manager instead of the IaaS modules."""
+
+    what: str
+    nouns: tuple[str, ...]  # the prefixes of its cmdlets' nouns
+    client: str  # the SDK's client class
+    module: str  # Az PowerShell
+    package: str  # Python
+
+
 OTHER_SERVICES = (
-    (
+    OtherService(
         "SQL Database",
         ("AzureSqlDatabase", "AzureSqlRecoverableDatabase"),
         "SqlDatabaseManagementService",
         "Az.Sql",
         "azure-mgmt-sql",
     ),
-    (
+    OtherService(
         "App Service (websites)",
         ("AzureWebsite", "AzureWebHostingPlan"),
         "WebsiteManagementService",
         "Az.Websites",
         "azure-mgmt-web",
     ),
-    ("Service Bus", ("AzureSB",), "ServiceBusManagementService", "Az.ServiceBus", "azure-mgmt-servicebus"),
+    OtherService(
+        "Service Bus", ("AzureSB",), "ServiceBusManagementService", "Az.ServiceBus", "azure-mgmt-servicebus"
+    ),
 )
 # Signing in and choosing a subscription: of every script, whatever it manages.
 _ACCOUNT_NOUNS = ("AzureAccount", "AzureSubscription", "AzurePublishSettingsFile", "AzureEnvironment")
 
 
-def services_of(language: str, names: Iterable[str]) -> tuple[list[tuple[str, ...]], bool]:
+def services_of(language: str, names: Iterable[str]) -> tuple[list[OtherService], bool]:
     """The `OTHER_SERVICES` a script's classic calls `names` manage, and whether any other call manages
     IaaS resources (VMs, cloud services, networks, storage), which the migration moves."""
     names = list(names)
     if language == "Python":
-        others = [s for s in OTHER_SERVICES if s[2] in names]
-        clients = {s[2] for s in others}
+        others = [s for s in OTHER_SERVICES if s.client in names]
+        clients = {s.client for s in others}
         iaas = (
             not others
             or "ServiceManagementService" in names
@@ -260,7 +271,7 @@ def services_of(language: str, names: Iterable[str]) -> tuple[list[tuple[str, ..
         )
         return others, iaas
     nouns = [name.partition("-")[2] for name in names]
-    found = [next((s for s in OTHER_SERVICES if noun.startswith(s[1])), None) for noun in nouns]
+    found = [next((s for s in OTHER_SERVICES if noun.startswith(s.nouns)), None) for noun in nouns]
     others = list(dict.fromkeys(s for s in found if s is not None))
     iaas = any(
         s is None and not noun.startswith(_ACCOUNT_NOUNS) for s, noun in zip(found, nouns, strict=True)

@@ -144,11 +144,11 @@ def _message(script: Script) -> str:
             f"classic resources ({_shown(creates)}) fail today, since IaaS VMs (classic) were retired on "
             f"2023-09-06 and Cloud Services (classic) and classic storage accounts on 2024-08-31{others}"
         )
-    others, iaas = services_of(script.language, names)
+    services, iaas = services_of(script.language, names)
     if not iaas:
         return (
             f"{script.language} script '{script.name}' uses the {api} ({shown}) for "
-            f"{_and(s[0] for s in others)}, which the migration of IaaS resources does not move: the classic "
+            f"{_and(s.what for s in services)}, which the migration of IaaS resources does not move: the classic "
             "API is deprecated, and Resource Manager manages these services"
         )
     return (
