@@ -16,7 +16,7 @@ from lint_support import run_cli as run
 from migcheck.config import Config
 from migcheck.engine import lint
 from migcheck.model import Severity
-from migcheck.plan import Plan, build_plan
+from migcheck.plan import EACH_LISTED, Plan, build_plan
 from migcheck.plugins import load_rules
 from migcheck.report.plan_format import FIRST_NOTES, OTHER_NOTES, render_plan
 
@@ -157,12 +157,12 @@ def test_role_assignments_of_many_fixes_are_one_note_with_the_rules_advice(tmp_p
     (subscription,) = plan_of(tmp_path, monkeypatch).subscriptions
     (note,) = subscription.other_notes
     assert note.finding.code == "MIG501" and note.more == 39 and note.files == ()
-    assert note.fix == RULES.get("MIG501").fix_hint
+    assert note.fix == f"{RULES.get('MIG501').fix_hint} {EACH_LISTED.format(code='MIG501')}"
     assert note.before_steps  # the rule's advice starts with recording them before migrating
     out = text_plan(capsys)
     section = out.split(f"{FIRST_NOTES}:\n")[1]
     assert section.startswith("   note: rbac.json:4:5: MIG501 role 'Classic Virtual Machine Contributor'")
-    assert f"(and 39 more like it). {RULES.get('MIG501').fix_hint}\n" in section
+    assert f"(and 39 more like it). {note.fix}\n" in section
     assert section.count("note:") == 1
 
 
@@ -187,7 +187,7 @@ def test_many_classic_roles_on_the_subscription_stay_before_migrating_with_their
     (subscription,) = plan_of(tmp_path, monkeypatch).subscriptions
     (note,) = subscription.other_notes
     assert (note.before_steps, note.more) == (True, 9)
-    assert note.fix == RULES.get("MIG501").fix_hint
+    assert note.fix == f"{RULES.get('MIG501').fix_hint} {EACH_LISTED.format(code='MIG501')}"
     assert "on a subscription or management group: assign its Resource Manager counterpart" in note.fix
 
 
@@ -220,7 +220,8 @@ def test_scripts_of_many_fixes_keep_the_plan_short(tmp_path, monkeypatch, capsys
     write(tmp_path, scripts(count, cmdlets))
     (subscription,) = plan_of(tmp_path, monkeypatch).subscriptions
     (note,) = subscription.other_notes
-    assert note.more == count - 1 and note.fix == RULES.get("MIG601").fix_hint
+    assert note.more == count - 1
+    assert note.fix == f"{RULES.get('MIG601').fix_hint} {EACH_LISTED.format(code='MIG601')}"
     section = text_plan(capsys).split(f"{OTHER_NOTES}:\n")[1].split("\n\n")[0]
     assert len(section.splitlines()) == 1  # one note, however many scripts
 

@@ -662,6 +662,9 @@ def _place_other_errors(builder: _Builder) -> tuple[Finding, ...]:
 # own script's calls) is said once, with the rule's own advice: a large estate's plan grows by a note per
 # rule, not by a note per role assignment or script. `migcheck check` gives each finding's own fix.
 _FIXES_SHOWN = 3
+# What a note folding findings of many fixes adds: the findings each carry their own facts (a resource's
+# new id, a script's calls), which `check` gives.
+EACH_LISTED = "`migcheck check --select {code}` lists every one of them, each with its own details."
 _FILES_SHOWN = 3  # the files a folded note names
 # Advice for before the migration starts, as the rules word it ("Before migrating, set the plan to Free").
 _BEFORE_MIGRATING = re.compile(r"\bbefore migrating\b", re.IGNORECASE)
@@ -693,7 +696,8 @@ def _other_notes(builder: _Builder) -> tuple[OtherNote, ...]:
     notes = []
     for (code, before, _), by_fix in by_rule.items():
         if len(by_fix) > _FIXES_SHOWN:
-            by_fix = {_folded_advice(builder.advice.get(code, ""), before, by_fix): _every(by_fix)}
+            advice = _folded_advice(builder.advice.get(code, ""), before, by_fix)
+            by_fix = {f"{advice} {EACH_LISTED.format(code=code)}": _every(by_fix)}
         notes += [_other_note(builder, fix, found, before) for fix, found in by_fix.items()]
     return tuple(sorted(notes, key=lambda note: note.finding.sort_key()))
 
@@ -709,7 +713,7 @@ def _folded_advice(general: str, before: bool, by_fix: dict[str, list[Finding]])
     if general and _is_before_migrating(general) == before:
         return general
     first = min(by_fix.items(), key=lambda entry: min(f.sort_key() for f in entry[1]))[0]
-    return f"{first} Likewise for the others, each as `migcheck check` gives it."
+    return f"{first} Likewise for the others."
 
 
 def _every(by_fix: dict[str, list[Finding]]) -> list[Finding]:
