@@ -499,7 +499,19 @@ def test_rules_json_lists_every_rule_with_its_documentation(capsys):
     }
     assert acl["docs"] == "docs/rules.md#mig201-endpoint-acl"
     assert acl["documentation"].startswith("## MIG201 endpoint-acl")
-    assert set(acl) == {"code", "name", "severity", "scope", "summary", "file_kinds", "docs", "documentation"}
+    assert set(acl) == {
+        "code",
+        "name",
+        "severity",
+        "scope",
+        "found_at",
+        "summary",
+        "file_kinds",
+        "docs",
+        "documentation",
+    }
+    found_at = {rule["code"]: rule["found_at"] for rule in rules}
+    assert found_at["MIG201"] == "Validate" and found_at["MIG301"] == found_at["MIG306"] == "Prepare"
 
 
 def test_every_rules_json_docs_link_names_a_heading_of_docs_rules_md(capsys):

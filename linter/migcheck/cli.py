@@ -980,6 +980,7 @@ def _rule_data(rule: Rule) -> dict[str, object]:
         "name": rule.name,
         "severity": str(rule.severity),
         "scope": str(rule.scope),
+        "found_at": str(rule.found_at),  # the platform's step that finds the problem: Validate or Prepare
         "summary": rule.summary,
         "file_kinds": sorted(str(kind) for kind in rule.file_kinds()),
         "docs": f"docs/rules.md{anchor(rule)}" if builtin else None,
