@@ -188,3 +188,17 @@ def test_what_no_step_holds_is_marked_too(contoso):
     text = render_plan(plan, "text")
     assert f"   blocker (suppressed: {REASON}): {RUNBOOK}:" in text
     assert f"   note (suppressed: {REASON}): {RUNBOOK}:" in text
+
+
+# --- blockers Validate does not check -----------------------------------------------------------------------
+
+
+def test_a_blocker_only_prepare_finds_is_marked_so_in_the_plan(contoso):
+    """contoso-er-vnet has ExpressRoute and a VPN on one gateway (MIG301): Validate passes on it."""
+    plan = build_plan(checked())
+    text = render_plan(plan, "text").splitlines()
+    mig301 = [line for line in text if " MIG301 " in line]
+    assert mig301 and all(line.startswith("   blocker (found only at Prepare): ") for line in mig301)
+    others = [line for line in text if line.startswith("   blocker") and " MIG301 " not in line]
+    assert others and not any("found only at Prepare" in line for line in others if " MIG306 " not in line)
+    assert "- **Blocker** (found only at Prepare) " in render_plan(plan, "markdown")

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from migcheck.estate import key, portal_short_name
 from migcheck.model import Finding, Severity, is_unnamed_role
 from migcheck.report.readiness import ScopeItem, ScopeSummary, readiness, refused
-from migcheck.rule import listed
+from migcheck.rule import Stage, listed
 from migcheck.rules.reach import ipv4_networks
 
 if TYPE_CHECKING:
@@ -182,6 +182,8 @@ class SubscriptionPlan:
     other_notes: tuple[OtherNote, ...] = ()
     # Why `check` holds back a finding the plan shows (a blocker, or the first of a note), by `_finding_key`.
     held: Mapping[tuple[str, object, str], Reason] = field(default_factory=dict)
+    # The rules whose problems the platform finds only at Prepare (`Rule.found_at`): Validate passes on them.
+    prepare_only: frozenset[str] = frozenset()
 
     def held_back(self, finding: Finding) -> Reason | None:
         """Why `check` does not report `finding` (a suppression comment, the config, the baseline); None
@@ -217,13 +219,18 @@ def build_plan(result: LintResult) -> Plan:
 
     summaries = {s.subscription: s for s in readiness(result)}
     advice = {rule.code: rule.fix_hint for rule in result.rules}
+    prepare_only = frozenset(rule.code for rule in result.rules if rule.found_at is Stage.PREPARE)
 
     def locate(finding: Finding) -> Finding:
         return finding if finding.location else replace(finding, location=location(finding, result))
 
     return Plan(
         tuple(
-            _subscription_plan(e, summaries[e.subscription].scopes, locate, advice) for e in result.estates
+            replace(
+                _subscription_plan(e, summaries[e.subscription].scopes, locate, advice),
+                prepare_only=prepare_only,
+            )
+            for e in result.estates
         ),
         rules_run=len(result.enabled),
         rules_total=len(result.rules),

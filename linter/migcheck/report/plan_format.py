@@ -202,10 +202,14 @@ def ready_words(plan: Plan) -> str:
 
 
 def held_mark(subscription: SubscriptionPlan, finding: Finding) -> str:
-    """What follows `blocker` or `note` for a finding `check` holds back, before its position: ` (suppressed:
-    <the comment's reason>)`, ` (in the baseline)`; "" for one it reports."""
-    words = held_words(subscription.held_back(finding))
-    return f" ({words})" if words else ""
+    """What follows `blocker` or `note` before its position: ` (found only at Prepare)` for a problem
+    Validate does not check (running Validate from the plan passes on it), and for a finding `check` holds
+    back, ` (suppressed: <the comment's reason>)`, ` (in the baseline)`; "" otherwise."""
+    words = [held_words(subscription.held_back(finding))]
+    if finding.code in subscription.prepare_only:
+        words.insert(0, "found only at Prepare")
+    said = "; ".join(w for w in words if w)
+    return f" ({said})" if said else ""
 
 
 def _text_step(number: int, step: Step, plan: Plan, subscription: SubscriptionPlan) -> list[str]:
