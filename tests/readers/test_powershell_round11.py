@@ -285,3 +285,26 @@ def test_a_commit_the_call_operator_runs_before_its_prepare_is_out_of_order(tmp_
         finding.location.line == 2
         and "Commit comes before any Prepare of virtual network 'b'" in finding.message
     )
+
+
+QUICK_VM = '-Linux -ServiceName "{0}" -Name "vm1" -ImageName img -LinuxUser u -Password p -VNetName "prod"'
+
+
+def test_a_cmdlet_run_with_the_call_operator_is_shown_at_its_name_by_every_rule(tmp_path, monkeypatch):
+    script = f"& New-AzureQuickVM {QUICK_VM.format('svc')}\n. New-AzureQuickVM {QUICK_VM.format('other')}\n"
+    result = lint_files(tmp_path, monkeypatch, {"vm.ps1": script}, "MIG203", "MIG601", dedent=False)
+    assert where(result.findings) == ["MIG203 vm.ps1:1:3", "MIG601 vm.ps1:1:3", "MIG203 vm.ps1:2:3"]
+    deployments = _deployments(_read(script))
+    assert [(d.mark.column, d.roles[0].mark.column) for d in deployments] == [(3, 3), (3, 3)]
+
+
+def test_a_migration_step_run_with_the_call_operator_is_shown_at_its_name(tmp_path, monkeypatch):
+    script = (
+        "Move-AzureVirtualNetwork -Prepare -VirtualNetworkName a\n"
+        "& Move-AzureVirtualNetwork -Commit -VirtualNetworkName b\n"
+        '& "azure" network vnet commit-migration c\n'
+        "Move-AzureVirtualNetwork -Prepare -VirtualNetworkName b\n"
+        "azure network vnet prepare-migration c\n"
+    )
+    result = lint_files(tmp_path, monkeypatch, {"run.ps1": script}, "MIG602", dedent=False)
+    assert where(result.findings) == ["MIG602 run.ps1:2:3", "MIG602 run.ps1:3:3"]

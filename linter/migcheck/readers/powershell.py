@@ -4421,7 +4421,7 @@ class Interpreter:
         step = verb.removesuffix("-migration")
         if scope is None or not verb.endswith("-migration") or step not in cmdlets.STEPS:
             return Unknown(self.snippet(node))
-        mark = self.where.mark(node)
+        mark = self._at_call(node)
         target = words[3].value if len(words) > 3 and isinstance(words[3], Text) else ""
         name = f"azure {said[0]} {said[1]}"
         self.calls.setdefault(node.start_byte, ClassicCall(f"{name} {verb}", mark))
@@ -4439,7 +4439,7 @@ class Interpreter:
         self, kind: str, node: Node, args: Args, piped: Value | None, env: Env, **data: Any
     ) -> Value:
         """Record a change on the VM configuration(s) the cmdlet gets, and pass them on."""
-        return self._change(Event(kind, self.where.mark(node), data), args, piped, env)
+        return self._change(Event(kind, self._at_call(node), data), args, piped, env)
 
     def _change(self, event: Event, args: Args, piped: Value | None, env: Env) -> Value:
         """Record a change on the VM configuration(s) a cmdlet gets: one (which may be either of several a
@@ -4467,7 +4467,7 @@ class Interpreter:
 
     def _new_vm_config(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         name = args.get("Name")
-        mark = self.where.mark(node)
+        mark = self._at_call(node)
         events = []
         size = args.get("InstanceSize")
         if size is not None:
@@ -4496,7 +4496,7 @@ class Interpreter:
             name = _first(function, "function_name")
             if name is not None and self.index.call_sites[_text(name).casefold()] > 1:
                 return self._at_call(call)
-        return self.where.mark(node)
+        return self._at_call(node)
 
     def _disk_event(self, args: Args, mark: Mark, lun: Value | None = None) -> Event | None:
         """A disk whose VHD blob the script names with `-MediaLocation`: the OS disk, or the data disk at
@@ -4530,7 +4530,7 @@ class Interpreter:
         """Add-AzureDataDisk: a new disk or one from a blob (`-CreateNew`, `-ImportFrom`); one from the
         disk repository (`-Import`) is known by its name only (see `_disk_by_name`)."""
         lun = _arg_value(args, "LUN")
-        mark = self.where.mark(node)
+        mark = self._at_call(node)
         event = (
             self._disk_by_name(args, mark, lun)
             if args.switch("Import")
@@ -4615,7 +4615,7 @@ class Interpreter:
         for one it does not state."""
         if arg is None or not arg.certain or not isinstance(arg.value, Text) or not arg.value.value.strip():
             return None
-        at = _value_mark(arg.value, arg, self.where) or self.where.mark(node)
+        at = _value_mark(arg.value, arg, self.where) or self._at_call(node)
         return NameRef(arg.value.value.strip(), at)
 
     def _endpoint(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -4647,7 +4647,7 @@ class Interpreter:
         acl = args.get("ACL")
         if acl is None or not acl.certain or not isinstance(acl.value, Acls):
             return NULL
-        mark = self.where.mark(node)
+        mark = self._at_call(node)
         service = _arg_value(args, "ServiceName", Unknown(""))
         draft = self._deployment(service, mark, node, self._written_at(args.get("ServiceName")))
         vms, endpoints = self._lb_names(args.get("LBSetName"), mark)
@@ -4771,7 +4771,7 @@ class Interpreter:
 
     def _set_avset(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         return self._change(
-            self._avset_event(args.get("AvailabilitySetName"), self.where.mark(node)), args, piped, env
+            self._avset_event(args.get("AvailabilitySetName"), self._at_call(node)), args, piped, env
         )
 
     def _remove_avset(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -4784,7 +4784,7 @@ class Interpreter:
         service, name = args.get("ServiceName"), args.get("Name")
         if service is None:
             return Unknown(self.snippet(node))
-        mark = self.where.mark(node)
+        mark = self._at_call(node)
         if name is None:
             written = service.value.value if isinstance(service.value, Text) else ""
             every = (
@@ -4859,13 +4859,13 @@ class Interpreter:
         for at, item in enumerate(items):
             if isinstance(item, Vms):
                 written = marks[at] if at < len(marks) else self._written_at(arg)
-                self._add_vms(draft, item, env, written or self.where.mark(node))
+                self._add_vms(draft, item, env, written or self._at_call(node))
             elif _earlier_rounds(item):
                 continue  # those a loop read once added in its other rounds: the configurations beside it
             elif not isinstance(item, Null):  # a configuration the reader cannot see: a VM of its own
                 written = marks[at] if at < len(marks) else self._written_at(arg)
                 role = self._unseen_configuration(draft, item, node, written)
-                role.add([([self._unseen_disks(written or self.where.mark(node))], True)])
+                role.add([([self._unseen_disks(written or self._at_call(node))], True)])
                 role.created_on(self.branches)
         return NULL
 
@@ -4889,7 +4889,7 @@ class Interpreter:
         ):
             earlier[2].append(branches)
             return earlier[1]
-        role = self._role(draft, Unknown(""), self.where.mark(node), "opaque", written)
+        role = self._role(draft, Unknown(""), self._at_call(node), "opaque", written)
         if ident is not None and branches:  # only code on a branch has others it never runs with
             self.unseen_configurations[key] = (draft, role, [branches])
         return role
@@ -4940,7 +4940,7 @@ class Interpreter:
 
     def _quick_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         draft = self._placed(node, args)
-        mark = self.where.mark(node)
+        mark = self._at_call(node)
         named = args.get("Name") or args.get("ServiceName")
         vm_name = named.value if named is not None else Unknown("")
         events = (
@@ -4989,7 +4989,7 @@ class Interpreter:
         does not state."""
         service = args.get("ServiceName")
         value = service.value if service is not None else Unknown("")
-        draft = self._deployment(value, self.where.mark(node), node, self._written_at(service))
+        draft = self._deployment(value, self._at_call(node), node, self._written_at(service))
         name = args.get("DeploymentName")
         if name is not None and isinstance(name.value, Text) and not draft.roles:
             draft.name = name.value.value
@@ -5000,14 +5000,14 @@ class Interpreter:
             and reserved.value.value
             and reserved.certain
         ):
-            at = self._written_at(reserved) or self.where.mark(node)  # where the call associates it
+            at = self._written_at(reserved) or self._at_call(node)  # where the call associates it
             draft.reserved_ip = NameRef(reserved.value.value, at)
         elif reserved is not None and not _stated_null(reserved.value):
             self._reserved_by_unstated_name(draft, reserved, node, associates=False)
         if draft.placed:
             return draft
         draft.placed = True
-        draft.mark = self.where.mark(node)
+        draft.mark = self._at_call(node)
         vnet = args.given("VNetName")
         creates = _any(
             args.given("Location"),
@@ -5144,7 +5144,7 @@ class Interpreter:
         package = args.get("Package")
         if service is None and package is None:
             return NULL
-        mark = self.where.mark(node)
+        mark = self._at_call(node)
         value = service.value if service else Unknown("")
         draft = self._deployment(value, mark, node, self._written_at(service))
         slot = args.get("Slot")
@@ -5171,7 +5171,7 @@ class Interpreter:
         service = args.get("ServiceName")
         if service is None:
             return NULL
-        mark = self.where.mark(node)
+        mark = self._at_call(node)
         draft = self._deployment(service.value, mark, node, self._written_at(service))
         slot = args.get("Slot")
         if not draft.roles and slot is not None and isinstance(slot.value, Text) and slot.value.value.strip():
@@ -5216,7 +5216,7 @@ class Interpreter:
                 self.reserved_names.add(name.value.ident)
             self._unknown_reserved_ip(node, args, name)
             return output
-        mark = self.where.mark(node)
+        mark = self._at_call(node)
         if created:
             self.reserved_ips.append(ReservedIp(name.value.value, "", "", mark))
         service = args.get("ServiceName")
@@ -5280,7 +5280,7 @@ class Interpreter:
             return
         if isinstance(service.value, Text):
             draft: DeploymentDraft | None = self._deployment(
-                service.value, self.where.mark(node), node, self._written_at(service)
+                service.value, self._at_call(node), node, self._written_at(service)
             )
         else:
             draft = self._described(service.value)
@@ -5303,7 +5303,7 @@ class Interpreter:
         if not name.certain or not reserved:
             draft.reserved_ip_unknown = True
             return
-        at = self._written_at(name) or self.where.mark(node)
+        at = self._written_at(name) or self._at_call(node)
         stand_in = NameRef(_stand_in("reserved IP name", at), at)
         if associates:
             self._associate(draft, stand_in, value.ident)
@@ -5372,7 +5372,7 @@ class Interpreter:
                         _arg_text(args, "Action"),
                         _arg_text(args, "RemoteSubnet"),
                         _arg_text(args, "Description"),
-                        self.where.mark(node),
+                        self._at_call(node),
                     )
                 )
             elif not args.switch("SetRule"):
@@ -5385,7 +5385,7 @@ class Interpreter:
         steps = [s for s in cmdlets.STEPS if args.switch(s.capitalize())]
         if len(steps) == 1:
             target = _arg_text(args, parameter)
-            mark = self.where.mark(node.child_by_field_name("command_name") or node)
+            mark = self._at_call(node)
             self._take_step(node, MigrationStep(cmdlets.canonical(key), steps[0], scope, target, mark))
         return NULL
 
@@ -5647,7 +5647,7 @@ class Interpreter:
         vnet = _stated_vnet(args)
         if not vnet:
             return
-        mark = self.where.mark(node.child_by_field_name("command_name") or node)
+        mark = self._at_call(node)
         fact = VnetGatewayFact(vnet, side, how, mark, local_site, service_key)
         if fact not in self.gateway_facts:
             self.gateway_facts[fact] = None
@@ -5657,7 +5657,8 @@ class Interpreter:
     # --- what the script creates or registers outside any deployment ---------------------------------
 
     def _at_call(self, node: Node) -> Mark:
-        """Where a call is written: at its command's name."""
+        """Where a call is written: at its command's name (after the call operator of `& New-AzureVM`, as
+        for the same call without it): every finding about what the call does is shown there."""
         return self.where.mark(node.child_by_field_name("command_name") or node)
 
     def _storage_account(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
