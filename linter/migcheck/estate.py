@@ -2241,6 +2241,13 @@ def _link_inventory(
     accounts: list[inv.ClassicStorageAccount] = records[inv.ClassicStorageAccount]
     classic = [*vms, *networks, *accounts, *reserved]
     joined = _joined_subscription(linker, records, classic)
+    if joined and not any(r.subscription for r in classic):
+        # No classic row names its subscription (Get-AzureVM's rows do not): like the files, they are of
+        # the one the declaration or the other rows name.
+        vms, networks, accounts, reserved = (
+            [replace(r, subscription=joined) for r in rows] for rows in (vms, networks, accounts, reserved)
+        )
+        classic = [*vms, *networks, *accounts, *reserved]
     if joined is not None:
         _join_inventory_networks(linker, [n for n in networks if n.subscription == joined])
         ips = [ip for ip in reserved if ip.subscription == joined]
@@ -2290,19 +2297,89 @@ def _missing_page_message(held: int, total: int) -> str:
 def _joined_subscription(
     linker: _Linker, records: Mapping[type, list[Any]], classic: list[Any]
 ) -> str | None:
-    """The subscription whose classic resources are the files' own: the declared one, else the only one
-    the exports hold; None when they hold several and no declaration chooses (nothing is joined to the
-    files then). A declared subscription that no exported row names is reported, and chooses nothing."""
+    """The subscription whose classic resources are the files' own: the declared one, else the group's
+    when `[tool.migcheck.subscriptions]` names it by an id the exports name, else the only one the classic
+    rows name, else (no classic row naming any) the only one any row names, the subscription of a service
+    in a classic network, of a peered classic network, of an alert rule's target... None when they name
+    several and nothing chooses: nothing is joined to the files then, and when the files describe something,
+    that is reported. A declared subscription that no exported row names is reported, and chooses nothing."""
     exported = {r.subscription for t in _SUBSCRIBED for r in records[t]} - {""}
     declared = records[inv.DeclaredSubscription]
     if declared and (declared[0].name in exported or not exported):
         return declared[0].name
     if declared:
         linker.dangling.append(_unmatched_declaration(declared[0], exported))
-    found = {r.subscription for r in classic} - {""}
-    if not found:
-        return ""
-    return found.pop() if len(found) == 1 else None
+    named = _subscriptions_named(records)
+    if key(linker.subscription) in named:
+        return key(linker.subscription)
+    found = {r.subscription for r in classic} - {""} or named
+    if len(found) > 1:
+        if _joinable(records):
+            linker.dangling.extend(_files_of_unknown_subscription(linker, found))
+        return None
+    return found.pop() if found else ""
+
+
+def _joinable(records: Mapping[type, list[Any]]) -> bool:
+    """Whether the exports hold what would be joined to the files' resources in their subscription: its
+    classic resources, or services and peerings in its classic networks."""
+    classic = (inv.ClassicVm, inv.ClassicNetwork, inv.ClassicStorageAccount, inv.ClassicReservedIp)
+    in_networks = (*records[inv.ServiceInVnet], *records[inv.VnetPeering])
+    return any(records[t] for t in classic) or any(r.vnet_subscription for r in in_networks)
+
+
+def _subscriptions_named(records: Mapping[type, list[Any]]) -> set[str]:
+    """Every subscription an exported row names (lower-cased, as the readers keep them): its own, or that
+    of a resource one of its ids points at."""
+    found: set[str] = set()
+    for type_, named in _NAMING.items():
+        for record in records[type_]:
+            found.update(named(record))
+    return found - {""}
+
+
+def _ids(*ids: inv.ResourceId | None) -> tuple[str, ...]:
+    return tuple(i.subscription for i in ids if i is not None)
+
+
+# What each record names a subscription by.
+_NAMING: Mapping[type, Callable[[Any], Iterable[str]]] = {
+    inv.ClassicVm: lambda r: (r.subscription,),
+    inv.ClassicNetwork: lambda r: (r.subscription,),
+    inv.ClassicStorageAccount: lambda r: (r.subscription,),
+    inv.ClassicReservedIp: lambda r: (r.subscription,),
+    inv.ServiceInVnet: lambda r: (r.subscription, r.vnet_subscription),
+    inv.VnetPeering: lambda r: (r.vnet_subscription,),
+    inv.ExpressRouteCircuit: lambda r: (r.subscription,),
+    inv.DefenderPlan: lambda r: (r.subscription,),
+    inv.RoleAssignment: lambda r: _ids(r.scope),
+    inv.AlertRule: lambda r: _ids(*r.targets),
+    inv.AutoscaleSetting: lambda r: _ids(r.target, *r.metric_sources),
+}
+
+
+def _files_of_unknown_subscription(linker: _Linker, named: set[str]) -> Iterator[Dangling]:
+    """When the exports name several subscriptions and nothing says which one the other files describe:
+    one finding, at the first of those files that describes a resource."""
+    described = next(
+        (
+            d
+            for d in linker.docs
+            if d.kind not in (None, FileKind.INVENTORY) and d.resources and not d.problem
+        ),
+        None,
+    )
+    if described is None:
+        return
+    message = (
+        "the files checked do not say which subscription they describe, and the inventory exports name "
+        f"several ({', '.join(sorted(named))}): nothing the exports hold is joined to what the files "
+        "describe, which is checked and planned on its own; declare the files' subscription (`subscription "
+        '= "<id>"` under `[inventory]` of a migcheck.toml, or `[tool.migcheck.inventory]` of pyproject.toml), '
+        "or map the files to subscriptions named by their ids in `[tool.migcheck.subscriptions]`"
+    )
+    first = described.resources[0]
+    yield Dangling(NameRef("subscription", first.mark), "Subscription", message)  # type: ignore[attr-defined]
 
 
 def _with_subscriptions(

@@ -1,0 +1,234 @@
+"""What inventory exports add to the files they are checked with: the subscription the files describe when
+the exports name only one, by whatever row names it; one finding for a service both declared and exported;
+a network created in the portal, named `Group <resource group> <name>` in its network configuration, as
+one network with its Resource Graph row; circuit links that are deprovisioned; and where MIG208 points."""
+
+from __future__ import annotations
+
+import json
+
+from lint_support import lint_files, where
+
+from migcheck.config import Config
+from migcheck.engine import lint
+from migcheck.plan import build_plan, subscription_id
+from migcheck.plugins import load_rules
+from migcheck.report.readiness import ScopeKind, readiness
+
+SUB = "11111111-2222-3333-4444-555555555555"
+OTHER = "bbbbbbbb-0000-0000-0000-00000000000b"
+RULES = load_rules(entry_points=False)
+
+NETCFG = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="{name}" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets><Subnet name="FrontEnd"><AddressPrefix>10.0.1.0/24</AddressPrefix></Subnet></Subnets>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
+DEPLOYMENT = """\
+<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+  <Name>contoso-app</Name>
+  <DeploymentSlot>Production</DeploymentSlot>
+  <RoleList>
+    <Role>
+      <RoleName>app01</RoleName>
+      <RoleType>PersistentVMRole</RoleType>
+      <ConfigurationSets>
+        <ConfigurationSet>
+          <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+          <SubnetNames><SubnetName>FrontEnd</SubnetName></SubnetNames>
+        </ConfigurationSet>
+      </ConfigurationSets>
+    </Role>
+  </RoleList>
+  <VirtualNetworkName>prod-vnet</VirtualNetworkName>
+</Deployment>
+"""
+
+
+def _classic_vnet(name: str = "prod-vnet", subscription: str = SUB, group: str = "Default-Networking") -> str:
+    return (
+        f"/subscriptions/{subscription}/resourceGroups/{group}/providers/Microsoft.ClassicNetwork/"
+        f"virtualNetworks/{name}"
+    )
+
+
+def _apim(name: str = "apim1", vnet: str = "", subscription: str = SUB) -> dict:
+    subnet = f"{vnet or _classic_vnet(subscription=subscription)}/subnets/Apim"
+    return {
+        "id": f"/subscriptions/{subscription}/resourceGroups/api/providers/Microsoft.ApiManagement/service/{name}",
+        "name": name,
+        "type": "microsoft.apimanagement/service",
+        "subscriptionId": subscription,
+        "properties": {
+            "virtualNetworkType": "External",
+            "virtualNetworkConfiguration": {"subnetResourceId": subnet},
+        },
+    }
+
+
+def _peering(remote: str) -> dict:
+    hub = f"/subscriptions/{SUB}/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub-vnet"
+    return {
+        "id": hub,
+        "name": "hub-vnet",
+        "type": "microsoft.network/virtualnetworks",
+        "subscriptionId": SUB,
+        "properties": {
+            "virtualNetworkPeerings": [
+                {
+                    "name": "hub-to-prod",
+                    "properties": {"remoteVirtualNetwork": {"id": remote}, "peeringState": "Connected"},
+                }
+            ]
+        },
+    }
+
+
+def _classic_network_row(name: str, subscription: str = SUB, group: str = "Default-Networking") -> dict:
+    return {
+        "id": _classic_vnet(name, subscription, group),
+        "name": name,
+        "type": "microsoft.classicnetwork/virtualnetworks",
+        "resourceGroup": group,
+        "subscriptionId": subscription,
+        "properties": {
+            "addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+            "subnets": [{"name": "FrontEnd", "addressPrefix": "10.0.1.0/24"}],
+        },
+    }
+
+
+def _page(*rows: dict) -> str:
+    return json.dumps({"count": len(rows), "data": list(rows), "skip_token": None}, indent=1)
+
+
+def _steps(result) -> dict[str, object]:
+    [plan] = [s for s in build_plan(result).subscriptions if s.steps]
+    return {step.id: step for step in plan.steps}
+
+
+# --- the files' subscription, named by any row of the exports -------------------------------------------
+
+
+def test_services_in_a_network_of_the_only_subscription_block_the_files_network(tmp_path, monkeypatch):
+    """The export holds no classic row, only Resource Manager rows placed in the network the netcfg
+    defines: the one subscription they name is the files' own."""
+    files = {
+        "NetworkConfig.netcfg": NETCFG.format(name="prod-vnet"),
+        "dependents.json": _page(_peering(_classic_vnet()), _apim()),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    plan = build_plan(result)
+    [subscription] = [s for s in plan.subscriptions if s.steps]
+    assert subscription.preamble.subscription_id == SUB
+    [step] = subscription.steps
+    assert sorted(f.code for f in step.blockers) == ["MIG313", "MIG319"]
+    assert subscription.other_blockers == ()
+    [summary] = readiness(result)
+    [scope] = [s for s in summary.scopes if s.scope is ScopeKind.IN_VNET]
+    [network] = scope.items
+    assert sorted(f.code for f in network.findings) == ["MIG313", "MIG319"]
+
+
+def test_an_alert_rule_names_the_subscription_of_the_files(tmp_path, monkeypatch):
+    vm = f"/subscriptions/{SUB}/resourceGroups/contoso-app/providers/Microsoft.ClassicCompute/virtualMachines/app01"
+    rule = {
+        "id": f"/subscriptions/{SUB}/resourceGroups/mon/providers/microsoft.insights/alertrules/app01-cpu",
+        "name": "app01-cpu",
+        "type": "microsoft.insights/alertrules",
+        "properties": {
+            "name": "app01-cpu",
+            "isEnabled": True,
+            "condition": {
+                "odata.type": "Microsoft.Azure.Management.Insights.Models.ThresholdRuleCondition",
+                "dataSource": {
+                    "odata.type": "Microsoft.Azure.Management.Insights.Models.RuleMetricDataSource",
+                    "resourceUri": vm,
+                    "metricName": "Percentage CPU",
+                },
+            },
+        },
+    }
+    files = {"contoso-app.deployment.xml": DEPLOYMENT, "alertrules.json": json.dumps({"value": [rule]})}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert [f.code for f in result.findings if f.code == "MIG502"] == ["MIG502"]
+    [subscription] = [s for s in build_plan(result).subscriptions if s.steps]
+    assert subscription.preamble.subscription_id == SUB
+
+
+def _get_azure_vm() -> str:
+    """`Get-AzureVM | ConvertTo-Json`: no row names its subscription."""
+    return json.dumps(
+        [
+            {
+                "ServiceName": "contoso-web",
+                "Name": "web01",
+                "DeploymentName": "contoso-web",
+                "InstanceStatus": "ReadyRole",
+                "VM": {"RoleName": "web01", "RoleType": "PersistentVMRole", "RoleSize": "Small"},
+            }
+        ],
+        indent=1,
+    )
+
+
+def test_rows_naming_no_subscription_are_of_the_declared_one(tmp_path, monkeypatch):
+    files = {
+        "vms.json": _get_azure_vm(),
+        "migcheck.toml": f'[inventory]\nsubscription = "{SUB}"\n',
+    }
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert [e.subscription for e in result.estates] == ["default"]
+    [service] = result.estate.cloud_services
+    assert service.name == "contoso-web"
+    assert subscription_id(result.estate) == SUB
+
+
+def test_rows_naming_no_subscription_are_of_the_only_one_other_rows_name(tmp_path, monkeypatch):
+    files = {"vms.json": _get_azure_vm(), "dependents.json": _page(_apim())}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert [e.subscription for e in result.estates] == ["default"]
+    assert result.estate.inventory.subscription == SUB
+
+
+def test_exports_of_several_subscriptions_say_the_files_subscription_is_not_known(tmp_path, monkeypatch):
+    files = {
+        "NetworkConfig.netcfg": NETCFG.format(name="prod-vnet"),
+        "classic.json": _page(_classic_network_row("prod-vnet"), _classic_network_row("prod-vnet", OTHER)),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG003", dedent=False)
+    [finding] = result.findings
+    assert where([finding]) == ["MIG003 NetworkConfig.netcfg:1:1"]
+    assert f"the inventory exports name several ({SUB}, {OTHER})" in finding.message
+    assert "`[tool.migcheck.subscriptions]`" in finding.message
+    assert 'subscription = "<id>"' in finding.message
+
+
+def test_a_group_named_after_a_subscription_the_exports_name_is_that_subscription(tmp_path, monkeypatch):
+    files = {
+        "NetworkConfig.netcfg": NETCFG.format(name="prod-vnet"),
+        "classic.json": _page(_classic_network_row("prod-vnet"), _classic_network_row("prod-vnet", OTHER)),
+    }
+    lint_files(tmp_path, monkeypatch, files, dedent=False)
+    result = lint(["."], Config(subscriptions={SUB: ("*",)}), RULES)
+    assert [f for f in result.findings if f.code == "MIG003"] == []
+    [files_estate, other] = result.estates
+    assert files_estate.inventory.subscription == SUB
+    assert [n.name for n in files_estate.virtual_networks] == ["prod-vnet"]
+    assert other.subscription == f"{SUB}: {OTHER}"
+
+
+def test_exports_alone_of_several_subscriptions_need_no_subscription_said(tmp_path, monkeypatch):
+    files = {
+        "classic.json": _page(_classic_network_row("prod-vnet"), _classic_network_row("prod-vnet", OTHER))
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG003", dedent=False)
+    assert result.findings == []
