@@ -183,11 +183,12 @@ def _aside(result: LintResult) -> str:
             f"{result.unread} more file{'s' if result.unread != 1 else ''} not read: the selected rules "
             "do not need them"
         )
-    known = len(result.known)  # `suppressed` holds the baselined findings too: count them once
+    known = [s.finding for s in result.suppressed if s.reason.kind == BASELINE]
     if known:
-        notes.append(f"{known} known from baseline")
-    if len(result.suppressed) > known:
-        notes.append(_suppressed(result))
+        notes.append(_still_blocking(known, "known from baseline"))
+    silenced = [s.finding for s in result.suppressed if s.reason.kind != BASELINE]
+    if silenced:
+        notes.append(_still_blocking(silenced, "suppressed"))
     if result.unreported:
         notes.append(
             f"{len(result.unreported)} more not shown, past the cap on findings of one rule per file"
@@ -195,17 +196,17 @@ def _aside(result: LintResult) -> str:
     return f" ({', '.join(notes)})" if notes else ""
 
 
-def _suppressed(result: LintResult) -> str:
-    """`2 suppressed, 1 of them still blocks the migration`: a suppression comment or the config silences
-    a finding in the report, not in the platform, which refuses the migration all the same (`refused`)."""
-    held = [s.finding for s in result.suppressed if s.reason.kind != BASELINE]
+def _still_blocking(held: list[Finding], how: str) -> str:
+    """`2 suppressed, 1 of them still blocks the migration`: a suppression comment, the config or the
+    baseline holds a finding back from the report, not from the platform, which refuses the migration all
+    the same (`refused`)."""
     blocking = sum(1 for finding in held if refused(finding))
     if not blocking:
-        return f"{len(held)} suppressed"
+        return f"{len(held)} {how}"
     verb = "blocks" if blocking == 1 else "block"
     if blocking == len(held):
-        return f"{len(held)} suppressed that still {verb} the migration"
-    return f"{len(held)} suppressed, {blocking} of them still {verb} the migration"
+        return f"{len(held)} {how} that still {verb} the migration"
+    return f"{len(held)} {how}, {blocking} of them still {verb} the migration"
 
 
 def _plural(word: str, count: int) -> str:
