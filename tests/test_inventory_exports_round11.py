@@ -232,3 +232,50 @@ def test_exports_alone_of_several_subscriptions_need_no_subscription_said(tmp_pa
     }
     result = lint_files(tmp_path, monkeypatch, files, "MIG003", dedent=False)
     assert result.findings == []
+
+
+# --- a service declared and exported is one service -----------------------------------------------------
+
+SERVICES_DECLARED = """\
+{subscription}
+[[vnet-services]]
+vnet = "prod-vnet"
+service = "api-management"
+name = "apim1"
+
+[[vnet-services]]
+vnet = "prod-vnet"
+service = "api-management"
+
+[[vnet-services]]
+vnet = "other-vnet"
+service = "api-management"
+name = "apim1"
+"""
+
+
+def _declared_and_exported(tmp_path, monkeypatch, subscription: str = ""):
+    files = {
+        "NetworkConfig.netcfg": NETCFG.format(name="prod-vnet"),
+        "dependents.json": _page(_apim("apim1"), _apim("apim2")),
+        "inventory.toml": SERVICES_DECLARED.format(subscription=subscription),
+    }
+    return lint_files(tmp_path, monkeypatch, files, "MIG319", dedent=False)
+
+
+def test_a_service_declared_and_exported_is_reported_once_at_the_export(tmp_path, monkeypatch):
+    """The declaration states no subscription, the export does: apim1 is one service, and so is the APIM a
+    declaration places in prod-vnet without naming it. The one declared in another network is another."""
+    result = _declared_and_exported(tmp_path, monkeypatch)
+    assert sorted(where(result.findings)) == [
+        "MIG319 dependents.json:12:26",
+        "MIG319 dependents.json:24:26",
+        "MIG319 inventory.toml:11:1",
+    ]
+    assert [f.message.split("'")[1] for f in result.findings if "declared" in f.message] == ["apim1"]
+
+
+def test_a_declared_subscription_does_not_make_a_declared_service_another_one(tmp_path, monkeypatch):
+    result = _declared_and_exported(tmp_path, monkeypatch, f'subscription = "{SUB}"')
+    steps = _steps(result)
+    assert len(steps["network:prod-vnet"].blockers) == 2

@@ -2457,7 +2457,8 @@ def _join_inventory_networks(linker: _Linker, networks: list[inv.ClassicNetwork]
 
 
 def _once(records: Iterable[Any]) -> list[Any]:
-    """Records once each: two pages or two exports of one resource are one record (the first kept)."""
+    """Records once each: two pages or two exports of one resource are one record (the first kept), and so
+    are a declaration and an export of one service (see `_without_declared_copies`)."""
     kept: dict[tuple, Any] = {}
     for record in records:
         identity = (
@@ -2470,7 +2471,26 @@ def _once(records: Iterable[Any]) -> list[Any]:
             str(getattr(record, "service", "")),
         )
         kept.setdefault(identity, record)
-    return list(kept.values())
+    return _without_declared_copies(list(kept.values()))
+
+
+def _without_declared_copies(records: list[Any]) -> list[Any]:
+    """`records` without the declared services an export shows too: a declaration states no subscription,
+    and one of the same kind of service in the same network, of the same name (or naming none), is the
+    exported one, whose record is kept for it says more (its subscription, its network's)."""
+    exported: set[tuple[str, str, str]] = set()
+    for record in records:
+        if isinstance(record, inv.ServiceInVnet) and not record.declared:
+            exported.update((record.service, key(record.vnet), name) for name in (key(record.name), ""))
+    if not exported:
+        return records
+    return [r for r in records if not _declared_copy(r, exported)]
+
+
+def _declared_copy(record: Any, exported: set[tuple[str, str, str]]) -> bool:
+    if not (isinstance(record, inv.ServiceInVnet) and record.declared and not record.subscription):
+        return False
+    return (record.service, key(record.vnet), key(record.name) if record.named else "") in exported
 
 
 def _inventory_view(records: Mapping[type, list[Any]], joined: str) -> Inventory:

@@ -180,6 +180,16 @@ class ServiceInVnet:
     def kind(self) -> str:
         return self.service.resource_type
 
+    @property
+    def named(self) -> bool:
+        """False for a declaration that does not name the service (its name is then `unnamed_service`)."""
+        return not (self.declared and self.name == unnamed_service(self.service, self.vnet))
+
+
+def unnamed_service(service: ServiceKind, vnet: str) -> str:
+    """The name of a declared service that states none: what it is, and where."""
+    return f"{service.label} in {vnet}"
+
 
 # --- network features only the platform records ----------------------------------------------------------
 

@@ -45,6 +45,7 @@ from migcheck.inventory_model import (
     ServiceKind,
     VnetPeering,
     key,
+    unnamed_service,
 )
 from migcheck.model import Document, FileKind, FileProblem, Mark
 from migcheck.visible import visible
@@ -279,7 +280,7 @@ def _record(table: str, entry: Mapping[str, object], mark: Mark) -> object:
 
     if table == "vnet-services":
         service = ServiceKind(entry["service"])
-        name = field("name") or f"{service.label} in {field('vnet')}"
+        name = field("name") or unnamed_service(service, field("vnet"))
         return ServiceInVnet(service, name, field("vnet"), mark, subnet=field("subnet"), declared=True)
     if table == "vnet-peerings":
         name = field("name") or f"{field('vnet')} to {field('peer')}"
