@@ -5441,12 +5441,12 @@ class Interpreter:
         from migcheck.readers import python_script as bodies
 
         read = self._body_resources(node, body)
-        service, deployment, role_name = bodies._path_names(path)
+        service, deployment, role_name = bodies.path_names(path)
         for resource, stated in read:
             if isinstance(resource, Role):
                 draft = self._body_deployment(node, service, deployment)
                 if verb == "PUT" and stated is not None:
-                    unknown = (resource.unknown | bodies._UNKNOWABLE) - stated
+                    unknown = (resource.unknown | bodies.UNKNOWABLE) - stated
                     name = role_name or resource.name
                     resource = replace(resource, name=name, unknown=unknown, changes_existing=True)
                 if not resource.name:
@@ -5475,7 +5475,7 @@ class Interpreter:
         if isinstance(value, Text):
             text, written, fallback = value.value, value.written, value.mark
         elif isinstance(value, Unknown) and value.shape and automation.HOLE in value.shape:
-            text, written, fallback = _with_stand_ins(value.shape, value.written, bodies._UNSTATED)
+            text, written, fallback = _with_stand_ins(value.shape, value.written, bodies.UNSTATED)
         else:
             return []
         key = (text, written)
@@ -5491,15 +5491,15 @@ class Interpreter:
         from migcheck.readers import python_script as bodies
         from migcheck.readers.xml import Marker
 
-        root = bodies._body_root(text)
+        root = bodies.body_root(text)
         if root is None:
             return []
         marker = Marker(self.path, text)
         described = [r for r in rest.read(root, marker) if isinstance(r, (Role, Deployment))]
-        read = [bodies._remarked(r, place.mark) for r in described]
-        if bodies._UNSTATED_TEXT in text:
-            read = [bodies._without_unstated_values(self._unstated(r, node)) for r in read]
-        stated = bodies._stated_facts(root)
+        read = [bodies.remarked(r, place.mark) for r in described]
+        if bodies.UNSTATED_TEXT in text:
+            read = [bodies.without_unstated_values(self._unstated(r, node)) for r in read]
+        stated = bodies.stated_facts(root)
         return [(r, stated if isinstance(r, Role) else None) for r in read]
 
     def _unstated(self, resource: object, node: Node) -> object:
@@ -5508,12 +5508,13 @@ class Interpreter:
         the body; the subnets and availability set the role may be in, and the endpoints and extensions it
         may have more of, unknown."""
         if isinstance(resource, Deployment):
-            return replace(resource, roles=tuple(self._unstated(r, node) for r in resource.roles))
-        if not isinstance(resource, Role):
-            return resource
+            return replace(resource, roles=tuple(self._unstated_role(r, node) for r in resource.roles))
+        return self._unstated_role(resource, node) if isinstance(resource, Role) else resource
+
+    def _unstated_role(self, resource: Role, node: Node) -> Role:
         from migcheck.readers import python_script as bodies
 
-        unstated, mark = bodies._UNSTATED_TEXT, self._at_call(node)
+        unstated, mark = bodies.UNSTATED_TEXT, self._at_call(node)
         unknown = set(resource.unknown)
         subnets = tuple(ref for ref in resource.subnets if unstated not in ref.name)
         if len(subnets) < len(resource.subnets):
@@ -6413,9 +6414,9 @@ def _with_body_roles(
         taken = (
             updates
             if updates is not None
-            else {f for f in bodies_read.VM_FACTS if bodies_read._unsaid(kept, f)}
+            else {f for f in bodies_read.VM_FACTS if bodies_read.unsaid(kept, f)}
         )
-        merged[index] = bodies_read._take(kept, role, taken)
+        merged[index] = bodies_read.take_facts(kept, role, taken)
     return tuple(merged)
 
 

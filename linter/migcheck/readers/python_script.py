@@ -325,7 +325,7 @@ _FACT_PARAMS = {
     "disks": ("os_virtual_hard_disk", "data_virtual_hard_disks"),
     "static_ips": ("network_config",),
 }
-_UNKNOWABLE = frozenset({"availability_set", "endpoints", "subnets", "extensions"})  # Role.unknown's names
+UNKNOWABLE = frozenset({"availability_set", "endpoints", "subnets", "extensions"})  # Role.unknown's names
 
 # The kind of image each call registers (see `_Resources._registration`) or deletes (`_unregister`): OS
 # images and VM images are listed apart, and each delete finds its own kind only.
@@ -1146,8 +1146,8 @@ class _Draft:
         if updates is None and not role.changes_existing and kept.changes_existing and not self.unordered:
             self.roles[at] = role
             return
-        taken = updates if updates is not None else {f for f in VM_FACTS if _unsaid(kept, f)}
-        merged = _take(kept, role, taken)
+        taken = updates if updates is not None else {f for f in VM_FACTS if unsaid(kept, f)}
+        merged = take_facts(kept, role, taken)
         if updates is None and not role.changes_existing:  # created on either's branches
             merged = replace(merged, branches=common_branches(kept.branches, role.branches))
         self.roles[at] = merged
@@ -1256,12 +1256,12 @@ class _Level:
     at: flow.Position
 
 
-def _unsaid(role: Role, fact: str) -> bool:
+def unsaid(role: Role, fact: str) -> bool:
     value = getattr(role, "availability_set" if fact == "availability_set" else fact)
     return not value or fact in role.unknown
 
 
-def _take(kept: Role, other: Role, facts: set[str] | frozenset[str]) -> Role:
+def take_facts(kept: Role, other: Role, facts: set[str] | frozenset[str]) -> Role:
     """`kept` with the facts named taken from `other`."""
     changes: dict[str, object] = {name: getattr(other, name) for name in facts}
     if "availability_set" in facts:
@@ -1668,7 +1668,7 @@ class _Resources:
     def _templated(self, node: ast.expr | None, body: Value | None, site: flow.Site) -> Value | None:
         """A body as the script states it; else, when it fills in a template the script writes out
         (`ROLE_XML.format(port=port)`, `TEMPLATE % row`, `.replace('{port}', port)`) with values it does
-        not state, the template with a stand-in for each of them (`_UNSTATED`), so that the blockers
+        not state, the template with a stand-in for each of them (`UNSTATED`), so that the blockers
         written in the template are read. What a stand-in takes the place of is unknown (`_unstated`)."""
         inner = body
         while isinstance(inner, Encoded):
@@ -1680,7 +1680,7 @@ class _Resources:
             shaped = shaped.inner
         if not isinstance(shaped, Lit) or HOLE not in shaped.text or "<" not in shaped.text:
             return body
-        return Lit(shaped.text.replace(HOLE, _UNSTATED), shaped.node, flow.written_lines(shaped))
+        return Lit(shaped.text.replace(HOLE, UNSTATED), shaped.node, flow.written_lines(shaped))
 
     def _shape(self, node: ast.expr | None, site: flow.Site) -> str:
         """The text an expression builds, a HOLE for each piece the script does not state."""
@@ -1935,7 +1935,7 @@ class _Resources:
         """A VM as one call states it. A parameter left out means "none" for a call that creates the VM,
         and "unchanged" for update_role."""
         v = bound.values
-        unknown = {f for f in _UNKNOWABLE if f not in stated}
+        unknown = {f for f in UNKNOWABLE if f not in stated}
         network = self._network_config(v.get("network_config"), absent_is_none, unknown)
         extensions = self._extensions(v.get("resource_extension_references"), absent_is_none, unknown)
         availability_set = v.get("availability_set_name")
@@ -2076,7 +2076,7 @@ class _Resources:
         lun = _lun(v.get("lun") if moved is None or isinstance(moved, NoneV) else moved)
         disk = Disk(name, media_link, "", vm, self._mark(v["media_link"]), lun=lun)  # where its blob is named
         # The VM as this call alone describes it: nothing but the disk is known of it.
-        stand_alone = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=_UNKNOWABLE)
+        stand_alone = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=UNKNOWABLE)
         key = ("role", _key(vm)) if literal(v["role_name"]) else self._call_key(call)
         draft.attach(key, disk, stand_alone)
 
@@ -2099,7 +2099,7 @@ class _Resources:
         ):
             return
         draft = self._draft_named(call, service, deployment, None, mark)
-        change = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=_UNKNOWABLE, changes_existing=True)
+        change = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=UNKNOWABLE, changes_existing=True)
         draft.detach(("role", _key(vm)), _lun(v["lun"]), change)
 
     # --- storage accounts, and the disks and images the script registers ------------------------------
@@ -2223,7 +2223,7 @@ class _Resources:
             body = body.inner
         if not isinstance(body, Lit):
             return
-        service, deployment, role_name = _path_names(path)
+        service, deployment, role_name = path_names(path)
         for resource in self._body_resources(body, mark):
             targets = self.body_targets.setdefault(id(resource), set())
             if (service, deployment) not in targets and len(targets) >= _MAX_BODY_TARGETS:
@@ -2251,7 +2251,7 @@ class _Resources:
         already: the facts the body states replace that VM's, and those it leaves out stay as they were,
         which the reader does not know unless the file creates the VM too."""
         stated = self.body_states.get(id(role), frozenset(VM_FACTS))
-        unknown = (role.unknown | _UNKNOWABLE) - stated
+        unknown = (role.unknown | UNKNOWABLE) - stated
         changed = replace(role, name=path_name or role.name, unknown=unknown, changes_existing=True)
         self._body_role(call, draft, changed, mark, stated)
 
@@ -2267,7 +2267,7 @@ class _Resources:
         return found
 
     def _read_body(self, body: Lit, mark: Mark) -> list[object]:
-        root = _body_root(body.text)
+        root = body_root(body.text)
         if root is None:
             return []
         from migcheck.readers import deployment as rest
@@ -2276,23 +2276,23 @@ class _Resources:
 
         place = _BodyPlace(self.source, body, mark)
         marker = Marker(self.source.path, body.text)
-        unstated = _UNSTATED_TEXT in body.text
+        unstated = UNSTATED_TEXT in body.text
         if local_name(root) == "NetworkConfiguration":
             read = [place.moved(r) for r in netcfg.read(root, marker)]
-            return [_without_unstated_values(r) for r in read] if unstated else read
+            return [without_unstated_values(r) for r in read] if unstated else read
         read = [place.moved(r) for r in rest.read(root, marker) if isinstance(r, (Role, Deployment))]
         if unstated:
-            read = [_without_unstated_values(self._unstated(r, mark)) for r in read]
+            read = [without_unstated_values(self._unstated(r, mark)) for r in read]
         for resource in read:
             if isinstance(resource, Role):
-                self.body_states[id(resource)] = _stated_facts(root)
+                self.body_states[id(resource)] = stated_facts(root)
         if local_name(root) == "LoadBalancedEndpointList":
             self.set_vms.update(id(resource) for resource in read)
         return read
 
     def _unstated_endpoint(self, endpoint: InputEndpoint, mark: Mark) -> InputEndpoint:
         """An endpoint whose name the script does not state, named by a stand-in as other names are."""
-        if _UNSTATED_TEXT not in endpoint.name:
+        if UNSTATED_TEXT not in endpoint.name:
             return endpoint
         name = self._stand_in("endpoint", mark.line)
         acl = replace(endpoint.acl, endpoint=name) if endpoint.acl is not None else None
@@ -2308,25 +2308,25 @@ class _Resources:
 
     def _unstated_role(self, resource: Role, mark: Mark) -> Role:
         unknown = set(resource.unknown)
-        subnets = tuple(ref for ref in resource.subnets if _UNSTATED_TEXT not in ref.name)
+        subnets = tuple(ref for ref in resource.subnets if UNSTATED_TEXT not in ref.name)
         if len(subnets) < len(resource.subnets):
             unknown.add("subnets")
         availability_set = resource.availability_set
-        if _UNSTATED_TEXT in availability_set:
+        if UNSTATED_TEXT in availability_set:
             availability_set = ""
             unknown.add("availability_set")
         for fact in ("endpoints", "extensions"):
-            if any(_UNSTATED_TEXT in repr(item) for item in getattr(resource, fact)):
+            if any(UNSTATED_TEXT in repr(item) for item in getattr(resource, fact)):
                 unknown.add(fact)
         name = resource.name
-        if _UNSTATED_TEXT in name:  # a VM's name, or a package's the roles are named after
+        if UNSTATED_TEXT in name:  # a VM's name, or a package's the roles are named after
             name = self._stand_in("VM" if resource.is_vm else "role", mark.line)
         return replace(
             resource,
             name=name,
             endpoints=tuple(self._unstated_endpoint(e, mark) for e in resource.endpoints),
             subnets=subnets,
-            primary_subnets=tuple(r for r in resource.primary_subnets if _UNSTATED_TEXT not in r.name),
+            primary_subnets=tuple(r for r in resource.primary_subnets if UNSTATED_TEXT not in r.name),
             availability_set=availability_set,
             unknown=frozenset(unknown),
         )
@@ -2394,7 +2394,7 @@ class _Resources:
         mark, endpoint = self.source.call_mark(acl.node), self._stand_in("endpoint", acl.node.lineno)
         written = tuple(AclRule("", "", "", "", self.source.call_mark(rule.node)) for rule in rules)
         endpoints = (InputEndpoint(endpoint, "", "", "", EndpointAcl(vm, endpoint, "", written, mark), mark),)
-        return Role(vm, RoleType.PERSISTENT_VM, mark, endpoints=endpoints, unknown=_UNKNOWABLE)
+        return Role(vm, RoleType.PERSISTENT_VM, mark, endpoints=endpoints, unknown=UNKNOWABLE)
 
     def _record_element_send(self, call: CallSite, body: ast.expr | None, path: str) -> None:
         """A request whose body is what one of the script's functions returns (`role_body(...)`, or a
@@ -2409,7 +2409,7 @@ class _Resources:
         function = scope.functions.get(body.func.id) if scope is not None else None
         if function is None:
             return
-        service, deployment, role = _path_names(path)
+        service, deployment, role = path_names(path)
         sends = self.element_sends.setdefault(id(function.scope), [])
         if role is not None and len(sends) < _MAX_BODY_TARGETS:  # as for a body written out
             sends.append((call, service, deployment, role))
@@ -2623,8 +2623,8 @@ def _argument(call: ast.Call, position: int, keywords: tuple[str, ...]) -> ast.e
 
 # What a body read from a template holds in place of each value the script does not state: a stand-in as
 # names are shown (`<...>`, escaped as XML text), which no Azure name or setting can be.
-_UNSTATED_TEXT = "not stated in the script"
-_UNSTATED = f"&lt;{_UNSTATED_TEXT}&gt;"
+UNSTATED_TEXT = "not stated in the script"
+UNSTATED = f"&lt;{UNSTATED_TEXT}&gt;"
 # The service, deployment and role a Service Management path names
 # (`/<subscription>/services/hostedservices/<service>/deployments/<deployment>/roles/<role>`).
 _PATH_NAMES = re.compile(
@@ -2636,7 +2636,7 @@ _OPENING = re.compile(r"[rRuU]?('''|\"\"\"|'|\")")
 _F_OPENING = re.compile(r"([fF][rR]?|[rR][fF])('''|\"\"\"|'|\")")
 
 
-def _body_root(text: str) -> Element | None:
+def body_root(text: str) -> Element | None:
     """The root element of a REST body the REST reader reads (of which the script takes the roles and
     deployments, see `_read_body`) or of the subscription's network configuration; None for any other
     text."""
@@ -2652,7 +2652,7 @@ def _body_root(text: str) -> Element | None:
     return root if local_name(root) in rest.READERS or local_name(root) == "NetworkConfiguration" else None
 
 
-def _path_names(path: str) -> tuple[str | None, str | None, str | None]:
+def path_names(path: str) -> tuple[str | None, str | None, str | None]:
     """The service, deployment and role a path names; None for one it does not, or names in part only."""
     found = _PATH_NAMES.search(path)
     names = found.groups() if found else (None, None, None)
@@ -2660,7 +2660,7 @@ def _path_names(path: str) -> tuple[str | None, str | None, str | None]:
     return service, deployment, role
 
 
-def _stated_facts(role: Element) -> frozenset[str]:
+def stated_facts(role: Element) -> frozenset[str]:
     """The facts of a VM a role body states (its `VM_FACTS`), by the elements it holds: an Update Role
     body that leaves one out leaves that fact as it was."""
     from migcheck.readers.role import is_network_set
@@ -2779,7 +2779,7 @@ class _BodyPlace:
         return self.starts[id(node)]
 
     def moved(self, record: object) -> object:
-        return _remarked(record, self.mark)
+        return remarked(record, self.mark)
 
 
 def _verbatim_origin(source: _Source, node: ast.AST | None, text: str) -> tuple[int, int] | None:
@@ -2828,7 +2828,7 @@ def _start_tag(tag: str) -> re.Pattern[str]:
 # unknown, and left empty as a file that does not state it leaves it, so that no rule checks the stand-in
 # as a value or compares it with another (two VMs would ask for the same private address, a DNS server
 # would be at another address than a .netcfg says). Names keep their stand-ins: a finding still names what
-# it is about. Address prefixes and a VM's static addresses are values too: see `_without_unstated_values`.
+# it is about. Address prefixes and a VM's static addresses are values too: see `without_unstated_values`.
 _VALUE_FIELDS: dict[type, tuple[str, ...]] = {
     Role: ("size",),
     Deployment: ("slot",),
@@ -2844,19 +2844,19 @@ _VALUE_FIELDS: dict[type, tuple[str, ...]] = {
 }
 
 
-def _without_unstated_values(value: object) -> object:
+def without_unstated_values(value: object) -> object:
     """`value` (a record a body gives, and every record in it however deep) with each value the script
     does not state left out: a field of `_VALUE_FIELDS` emptied, an address prefix dropped (an address
     space or a client pool without it, a subnet without a prefix), a static private address dropped from
     its VM. What is left is what the script states, which rules check as they would in any file; an address
     space or a subnet that lost a prefix says it does not know it, so that it is not compared."""
     if isinstance(value, tuple):
-        return tuple(_without_unstated_values(item) for item in value if not _unstated_prefix(item))
+        return tuple(without_unstated_values(item) for item in value if not _unstated_prefix(item))
     if not is_dataclass(value) or isinstance(value, type):
         return value
     changes: dict[str, object] = {}
     for name in _VALUE_FIELDS.get(type(value), ()):
-        if _UNSTATED_TEXT in getattr(value, name):
+        if UNSTATED_TEXT in getattr(value, name):
             changes[name] = ""
     if isinstance(value, Subnet) and _unstated_prefix(value.prefix):
         changes["prefix"] = None
@@ -2866,26 +2866,26 @@ def _without_unstated_values(value: object) -> object:
     ):
         changes["address_space_known"] = False
     if isinstance(value, Role):
-        changes["static_ips"] = tuple(ref for ref in value.static_ips if _UNSTATED_TEXT not in ref.name)
+        changes["static_ips"] = tuple(ref for ref in value.static_ips if UNSTATED_TEXT not in ref.name)
     for item in fields(value):
         held = changes.get(item.name, getattr(value, item.name))
         if isinstance(held, tuple) or (is_dataclass(held) and not isinstance(held, Mark)):
-            changes[item.name] = _without_unstated_values(held)
+            changes[item.name] = without_unstated_values(held)
     return replace(value, **changes)
 
 
 def _unstated_prefix(value: object) -> bool:
-    return isinstance(value, AddressPrefix) and _UNSTATED_TEXT in value.text
+    return isinstance(value, AddressPrefix) and UNSTATED_TEXT in value.text
 
 
-def _remarked(value: object, move: Callable[[Mark], Mark]) -> object:
+def remarked(value: object, move: Callable[[Mark], Mark]) -> object:
     """`value` with every mark in it, however deep, replaced by `move(mark)`."""
     if isinstance(value, Mark):
         return move(value)
     if isinstance(value, tuple):
-        return tuple(_remarked(item, move) for item in value)
+        return tuple(remarked(item, move) for item in value)
     if is_dataclass(value) and not isinstance(value, type):
-        return replace(value, **{f.name: _remarked(getattr(value, f.name), move) for f in fields(value)})
+        return replace(value, **{f.name: remarked(getattr(value, f.name), move) for f in fields(value)})
     return value
 
 
