@@ -5514,35 +5514,8 @@ class Interpreter:
     def _unstated_role(self, resource: Role, node: Node) -> Role:
         from migcheck.readers import python_script as bodies
 
-        unstated, mark = bodies.UNSTATED_TEXT, self._at_call(node)
-        unknown = set(resource.unknown)
-        subnets = tuple(ref for ref in resource.subnets if unstated not in ref.name)
-        if len(subnets) < len(resource.subnets):
-            unknown.add("subnets")
-        availability_set = resource.availability_set
-        if unstated in availability_set:
-            availability_set = ""
-            unknown.add("availability_set")
-        unknown.update(f for f in ("endpoints", "extensions") if unstated in repr(getattr(resource, f)))
-        endpoints = []
-        for endpoint in resource.endpoints:
-            if unstated in endpoint.name:
-                name = _stand_in("endpoint name", mark)
-                acl = replace(endpoint.acl, endpoint=name) if endpoint.acl is not None else None
-                endpoint = replace(endpoint, name=name, acl=acl)
-            endpoints.append(endpoint)
-        name = resource.name
-        if unstated in name:
-            name = _stand_in("VM name" if resource.is_vm else "role name", mark)
-        return replace(
-            resource,
-            name=name,
-            endpoints=tuple(endpoints),
-            subnets=subnets,
-            primary_subnets=tuple(r for r in resource.primary_subnets if unstated not in r.name),
-            availability_set=availability_set,
-            unknown=frozenset(unknown),
-        )
+        mark = self._at_call(node)
+        return bodies.unstated_role(resource, lambda what: _stand_in(f"{what} name", mark))
 
     def _dotnet_request(
         self,

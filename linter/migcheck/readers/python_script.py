@@ -2290,14 +2290,6 @@ class _Resources:
             self.set_vms.update(id(resource) for resource in read)
         return read
 
-    def _unstated_endpoint(self, endpoint: InputEndpoint, mark: Mark) -> InputEndpoint:
-        """An endpoint whose name the script does not state, named by a stand-in as other names are."""
-        if UNSTATED_TEXT not in endpoint.name:
-            return endpoint
-        name = self._stand_in("endpoint", mark.line)
-        acl = replace(endpoint.acl, endpoint=name) if endpoint.acl is not None else None
-        return replace(endpoint, name=name, acl=acl)
-
     def _unstated(self, resource: object, mark: Mark) -> object:
         """A role of a body read from a template (`_templated`), or a deployment's roles, with what the
         script does not state unknown: a role name a stand-in of its own, the subnets and the availability
@@ -2307,29 +2299,7 @@ class _Resources:
         return self._unstated_role(resource, mark) if isinstance(resource, Role) else resource
 
     def _unstated_role(self, resource: Role, mark: Mark) -> Role:
-        unknown = set(resource.unknown)
-        subnets = tuple(ref for ref in resource.subnets if UNSTATED_TEXT not in ref.name)
-        if len(subnets) < len(resource.subnets):
-            unknown.add("subnets")
-        availability_set = resource.availability_set
-        if UNSTATED_TEXT in availability_set:
-            availability_set = ""
-            unknown.add("availability_set")
-        for fact in ("endpoints", "extensions"):
-            if any(UNSTATED_TEXT in repr(item) for item in getattr(resource, fact)):
-                unknown.add(fact)
-        name = resource.name
-        if UNSTATED_TEXT in name:  # a VM's name, or a package's the roles are named after
-            name = self._stand_in("VM" if resource.is_vm else "role", mark.line)
-        return replace(
-            resource,
-            name=name,
-            endpoints=tuple(self._unstated_endpoint(e, mark) for e in resource.endpoints),
-            subnets=subnets,
-            primary_subnets=tuple(r for r in resource.primary_subnets if UNSTATED_TEXT not in r.name),
-            availability_set=availability_set,
-            unknown=frozenset(unknown),
-        )
+        return unstated_role(resource, lambda what: self._stand_in(what, mark.line))
 
     def _body_role(
         self, call: CallSite, draft: _Draft, role: Role, mark: Mark, updates: frozenset[str] | None
@@ -2634,6 +2604,41 @@ _PATH_NAMES = re.compile(
 _OPENING = re.compile(r"[rRuU]?('''|\"\"\"|'|\")")
 # How an f-string opens: its prefix, then its quotes.
 _F_OPENING = re.compile(r"([fF][rR]?|[rR][fF])('''|\"\"\"|'|\")")
+
+
+def unstated_role(resource: Role, stand_in: Callable[[str], str]) -> Role:
+    """A role of a body built with values the script does not state (`UNSTATED_TEXT` where they go), as
+    the reader of either language reads it: its name and its endpoints' a stand-in, `stand_in("VM")`,
+    `stand_in("endpoint")` (`<VM name, deploy.py:7>`); the subnets and the availability set it may be in
+    unknown, and the endpoints and extensions it may have more of."""
+    unknown = set(resource.unknown)
+    subnets = tuple(ref for ref in resource.subnets if UNSTATED_TEXT not in ref.name)
+    if len(subnets) < len(resource.subnets):
+        unknown.add("subnets")
+    availability_set = resource.availability_set
+    if UNSTATED_TEXT in availability_set:
+        availability_set = ""
+        unknown.add("availability_set")
+    unknown.update(f for f in ("endpoints", "extensions") if UNSTATED_TEXT in repr(getattr(resource, f)))
+    endpoints = []
+    for endpoint in resource.endpoints:
+        if UNSTATED_TEXT in endpoint.name:
+            name = stand_in("endpoint")
+            acl = replace(endpoint.acl, endpoint=name) if endpoint.acl is not None else None
+            endpoint = replace(endpoint, name=name, acl=acl)
+        endpoints.append(endpoint)
+    name = resource.name
+    if UNSTATED_TEXT in name:  # a VM's name, or a package's the roles are named after
+        name = stand_in("VM" if resource.is_vm else "role")
+    return replace(
+        resource,
+        name=name,
+        endpoints=tuple(endpoints),
+        subnets=subnets,
+        primary_subnets=tuple(r for r in resource.primary_subnets if UNSTATED_TEXT not in r.name),
+        availability_set=availability_set,
+        unknown=frozenset(unknown),
+    )
 
 
 def body_root(text: str) -> Element | None:
