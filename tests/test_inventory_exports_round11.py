@@ -279,3 +279,53 @@ def test_a_declared_subscription_does_not_make_a_declared_service_another_one(tm
     result = _declared_and_exported(tmp_path, monkeypatch, f'subscription = "{SUB}"')
     steps = _steps(result)
     assert len(steps["network:prod-vnet"].blockers) == 2
+
+
+# --- a network created in the portal: `Group <resource group> <name>` -----------------------------------
+
+PORTAL = "Group contoso-rg prod-vnet"
+
+
+def _vm_row(vnet_id: str) -> dict:
+    return {
+        "id": f"/subscriptions/{SUB}/resourceGroups/contoso-web/providers/Microsoft.ClassicCompute/virtualMachines/web01",
+        "name": "web01",
+        "type": "microsoft.classiccompute/virtualmachines",
+        "subscriptionId": SUB,
+        "properties": {
+            "domainName": {"name": "contoso-web"},
+            "hardwareProfile": {"deploymentName": "contoso-web"},
+            "networkProfile": {
+                "virtualNetwork": {"id": vnet_id, "name": "prod-vnet", "subnetNames": ["FrontEnd"]}
+            },
+        },
+    }
+
+
+def test_a_portal_network_is_one_network_with_what_names_it_by_its_id(tmp_path, monkeypatch):
+    portal_id = _classic_vnet(group="contoso-rg")
+    files = {
+        "NetworkConfig.netcfg": NETCFG.format(name=PORTAL),
+        "classic.json": _page(_classic_network_row("prod-vnet", group="contoso-rg"), _vm_row(portal_id)),
+        "dependents.json": _page(_peering(portal_id), _apim(vnet=portal_id)),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert [n.name for n in result.estate.virtual_networks] == [PORTAL]
+    assert sorted(f.code for f in result.findings) == ["MIG313", "MIG319"]
+    assert all(f"'{PORTAL}'" in f.message for f in result.findings)
+    step = _steps(result)[f"network:{PORTAL}"]
+    assert sorted(f.code for f in step.blockers) == ["MIG313", "MIG319"]
+    assert step.powershell.validate == (f"Move-AzureVirtualNetwork -Validate -VirtualNetworkName '{PORTAL}'",)
+    [member] = step.members
+    assert member.vms == ("web01",)
+
+
+def test_a_network_of_another_group_or_name_is_not_the_portal_one(tmp_path, monkeypatch):
+    """Only the group and the name together make the portal network: the same name in Default-Networking
+    (a network configuration's network) is another network."""
+    files = {
+        "NetworkConfig.netcfg": NETCFG.format(name=PORTAL),
+        "dependents.json": _page(_peering(_classic_vnet())),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert [n.name for n in result.estate.virtual_networks] == [PORTAL, "prod-vnet"]

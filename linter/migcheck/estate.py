@@ -2231,7 +2231,8 @@ def _link_inventory(
     """`services` with the exported VMs of the files' subscription joined, the inventory, and the storage
     accounts the exports show as Premium (by name): the caller marks the disks in them once every join
     that may give a disk its blob is made (see `_in_premium_accounts`)."""
-    records = {t: _once(linker._all(t)) for t in inv.INVENTORY_TYPES}
+    portal = _portal_networks(linker._definitions())
+    records = {t: _once(_as_defined(linker._all(t), portal)) for t in inv.INVENTORY_TYPES}
     if not any(records.values()):
         return services, Inventory(), set()
     premium: set[str] = set()
@@ -3125,8 +3126,50 @@ def portal_short_name(name: str) -> str:
     """The name a network was given in the Azure portal, when `name` is the classic name of one created
     there, `Group <resource group> <name>` (the errors page: "The virtual network ... doesn't exist ... The
     actual Virtual Network name follows the pattern 'Group * <VNET name>'"); "" for any other name."""
+    return _portal_parts(name)[1]
+
+
+def _portal_parts(name: str) -> tuple[str, str]:
+    """(resource group, name given in the portal) of a network's classic name `Group <group> <name>`;
+    ("", "") for any other name. A resource group's name holds no space; the network's may."""
     words = name.split(" ", 2)
-    return words[2] if len(words) == 3 and words[0].casefold() == "group" else ""
+    return (words[1], words[2]) if len(words) == 3 and words[0].casefold() == "group" else ("", "")
+
+
+def _portal_networks(definitions: Iterable[VirtualNetwork]) -> dict[tuple[str, str], str]:
+    """The networks the files define that were created in the Azure portal, by (resource group, name) as
+    their Resource Manager id writes them (`.../resourceGroups/<group>/providers/Microsoft.ClassicNetwork/
+    virtualNetworks/<name>`), mapped to their classic name, the one migration commands take."""
+    found: dict[tuple[str, str], str] = {}
+    for vnet in definitions:
+        group, short = _portal_parts(vnet.name)
+        if short:
+            found.setdefault((key(group), key(short)), vnet.name)
+    return found
+
+
+def _as_defined(records: list[Any], portal: Mapping[tuple[str, str], str]) -> list[Any]:
+    """`records` with each classic network an export names by its Resource Manager id (its row, a VM's,
+    a peering's or a service's network) named as the files define it, when they define it by the classic
+    name of a network created in the portal."""
+    if not portal:
+        return records
+    return [_named_as_defined(r, portal) for r in records]
+
+
+def _named_as_defined(record: Any, portal: Mapping[tuple[str, str], str]) -> Any:
+    if isinstance(record, (inv.ServiceInVnet, inv.VnetPeering)):
+        full = portal.get((key(record.vnet_group), key(record.vnet)))
+        return replace(record, vnet=full) if full else record
+    if isinstance(record, inv.ClassicVm):
+        full = portal.get((key(record.virtual_network_group), key(record.virtual_network)))
+        return replace(record, virtual_network=full) if full else record
+    if isinstance(record, inv.ClassicNetwork):
+        full = portal.get((key(record.resource_group), key(record.name)))
+        if full:
+            network = replace(record.network, name=full) if record.network is not None else None
+            return replace(record, name=full, network=network)
+    return record
 
 
 def _portal_names(networks: Iterable[Network]) -> dict[str, str]:

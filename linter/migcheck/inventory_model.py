@@ -165,7 +165,8 @@ _SERVICE_LABELS = {
 class ServiceInVnet:
     """A service deployed into a classic virtual network: from a Resource Manager resource whose subnet or
     network id is a classic one, or declared. `vnet_subscription` is the network's subscription when an id
-    says it ("" when declared)."""
+    says it ("" when declared); `vnet_group` its resource group, when the id files it under one a network
+    created in the Azure portal may be in (see `readers.inventory_shapes.portal_group`)."""
 
     service: ServiceKind
     name: str
@@ -173,6 +174,7 @@ class ServiceInVnet:
     mark: Mark
     subnet: str = ""
     vnet_subscription: str = ""
+    vnet_group: str = ""
     subscription: str = ""  # the service's own subscription, when known
     declared: bool = False
 
@@ -206,6 +208,7 @@ class VnetPeering:
     mark: Mark
     state: str = ""
     vnet_subscription: str = ""
+    vnet_group: str = ""  # as `ServiceInVnet.vnet_group`
     declared: bool = False
 
 
@@ -365,6 +368,7 @@ class ClassicVm:
     availability_set_left_out: bool = False
     # Where the export names the VM's virtual network: what a finding about that name points at.
     virtual_network_mark: Mark | None = None
+    virtual_network_group: str = ""  # as `ServiceInVnet.vnet_group`, when the export gives the network's id
 
 
 @record
@@ -377,6 +381,7 @@ class ClassicNetwork:
     mark: Mark
     network: VirtualNetwork | None = None
     subscription: str = ""
+    resource_group: str = ""  # as `ServiceInVnet.vnet_group`, from the row's id
 
 
 @record

@@ -522,12 +522,13 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         return
     hardware, network = get(props, "hardwareProfile"), get(props, "networkProfile")
     service = text(get(get(props, "domainName"), "name")) or item.id.resource_group
-    vnet, subnets, unknown = "", tuple[NameRef, ...](), set[str]()
+    vnet, group, subnets, unknown = "", "", tuple[NameRef, ...](), set[str]()
     endpoints = get(network, "inputEndpoints")
     if not isinstance(endpoints, list):
         unknown.add("endpoints")
     if isinstance(network, dict):
         vnet, subnets, subnets_known = _vm_network(network, item.spots)
+        group = portal_group(parse_id(text(get(get(network, "virtualNetwork"), "id"))))
         if not subnets_known:
             unknown.add("subnets")
     else:
@@ -570,6 +571,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         tuple(_disk_accounts(storage)),
         availability_set_left_out=left_out,
         virtual_network_mark=spots.at(spots.key("virtualNetwork")) if vnet else None,
+        virtual_network_group=group,
     )
 
 
@@ -744,7 +746,20 @@ def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
                 for a, mark in zip(servers, spots.values(list(servers), "dnsServers"), strict=True)
             ),
         )
-    yield ClassicNetwork(item.name, item.mark, network, item.subscription)
+    yield ClassicNetwork(item.name, item.mark, network, item.subscription, portal_group(item.id))
+
+
+# The resource group Resource Manager files the classic networks under that the classic API (a network
+# configuration) created.
+_CLASSIC_NETWORKS_GROUP = "default-networking"
+
+
+def portal_group(network: ResourceId) -> str:
+    """The resource group a classic network's id files it under, when the network may have been created in
+    the Azure portal, whose classic name is then `Group <resource group> <name>`; "" in the group of those
+    the classic API created."""
+    group = network.resource_group
+    return "" if key(group) == _CLASSIC_NETWORKS_GROUP else group
 
 
 def _all_stated(space: list, subnets: list) -> bool:
@@ -816,7 +831,13 @@ def _classic_peering(props: object, name: str, peer: str, mark: Mark) -> VnetPee
     if not remote.is_classic_network:
         return None
     return VnetPeering(
-        name or remote.name, remote.name, peer, mark, state=state, vnet_subscription=remote.subscription
+        name or remote.name,
+        remote.name,
+        peer,
+        mark,
+        state=state,
+        vnet_subscription=remote.subscription,
+        vnet_group=portal_group(remote),
     )
 
 
@@ -853,6 +874,7 @@ def _in_classic_vnets(item: Item, service: ServiceKind, ids: Iterable[str]) -> I
                 item.spots.values([value], item.under)[0],  # where the id is written, else the row
                 subnet=rid.child,
                 vnet_subscription=rid.subscription,
+                vnet_group=portal_group(rid),
                 subscription=item.subscription,
             )
 
