@@ -329,3 +329,43 @@ def test_a_network_of_another_group_or_name_is_not_the_portal_one(tmp_path, monk
     }
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
     assert [n.name for n in result.estate.virtual_networks] == [PORTAL, "prod-vnet"]
+
+
+# --- a deprovisioned circuit link links nothing ---------------------------------------------------------
+
+AUTHORIZATION = {
+    "Description": "Analytics subscription",
+    "Limit": 2,
+    "LinkAuthorizationId": "f4c8a2d0e1b34c7a9e5d6b7a8c9d0e1f",
+    "MicrosoftIds": "netops@contoso.example",
+    "Used": 1,
+}
+
+
+def _links(*links: tuple[str, object]) -> str:
+    return json.dumps([{"State": state, "VnetName": vnet} for vnet, state in links], indent=1)
+
+
+def test_a_deprovisioned_link_is_no_network_linked_here(tmp_path, monkeypatch):
+    files = {
+        "er-auth.json": json.dumps(AUTHORIZATION),
+        "er-links.json": _links(("prod-vnet", "Provisioned"), ("old-vnet", "Deprovisioned")),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    [mig311] = [f for f in result.findings if f.code == "MIG311"]
+    assert mig311.message.endswith("; networks linked to the circuit here: prod-vnet")
+    assert [n.name for n in result.estate.virtual_networks] == ["prod-vnet"]
+    assert list(_steps(result)) == ["network:prod-vnet"]
+
+
+def test_a_link_in_a_state_not_named_still_links(tmp_path, monkeypatch):
+    """Windows PowerShell writes an enum as its number: which state it is is not known."""
+    files = {
+        "er-auth.json": json.dumps(AUTHORIZATION),
+        "er-links.json": _links(
+            ("prod-vnet", 3), ("old-vnet", "deprovisioning"), ("new-vnet", "NotProvisioned")
+        ),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG311", dedent=False)
+    [mig311] = result.findings
+    assert mig311.message.endswith("; networks linked to the circuit here: prod-vnet")

@@ -2501,7 +2501,8 @@ def _inventory_view(records: Mapping[type, list[Any]], joined: str) -> Inventory
         peerings=tuple(records[inv.VnetPeering]),
         application_gateways=tuple(records[inv.ApplicationGateway]),
         link_authorizations=tuple(records[inv.LinkAuthorization]),
-        circuit_links=tuple(records[inv.CircuitLink]),
+        # A deprovisioned link links nothing: the network is not linked to the circuit, nor known from it.
+        circuit_links=tuple(link for link in records[inv.CircuitLink] if link.linked),
         circuits=tuple(records[inv.ExpressRouteCircuit]),
         role_assignments=tuple(records[inv.RoleAssignment]),
         alert_rules=tuple(records[inv.AlertRule]),

@@ -247,6 +247,11 @@ class LinkAuthorization:
         return self.declared or bool(self.used)
 
 
+# The states of a circuit link that links nothing (`Get-AzureDedicatedCircuitLink`'s `State`): one being
+# removed, removed, or never made.
+UNLINKED_STATES = frozenset({"deprovisioned", "deprovisioning", "notprovisioned"})
+
+
 @record
 class CircuitLink:
     """A classic virtual network's link to an ExpressRoute circuit (`Get-AzureDedicatedCircuitLink`)."""
@@ -259,6 +264,12 @@ class CircuitLink:
     @property
     def name(self) -> str:
         return self.vnet
+
+    @property
+    def linked(self) -> bool:
+        """Whether the link is one: not in a state that links nothing. A state not written as a name (a
+        number) may be any, and counts as linked."""
+        return key(str(self.state)) not in UNLINKED_STATES
 
 
 @record
@@ -472,7 +483,7 @@ class Inventory:
     peerings: tuple[VnetPeering, ...] = ()
     application_gateways: tuple[ApplicationGateway, ...] = ()
     link_authorizations: tuple[LinkAuthorization, ...] = ()
-    circuit_links: tuple[CircuitLink, ...] = ()
+    circuit_links: tuple[CircuitLink, ...] = ()  # those that link their network (`CircuitLink.linked`)
     circuits: tuple[ExpressRouteCircuit, ...] = ()
     role_assignments: tuple[RoleAssignment, ...] = ()
     alert_rules: tuple[AlertRule, ...] = ()
