@@ -369,3 +369,69 @@ def test_a_link_in_a_state_not_named_still_links(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, files, "MIG311", dedent=False)
     [mig311] = result.findings
     assert mig311.message.endswith("; networks linked to the circuit here: prod-vnet")
+
+
+# --- MIG208 points at what is not as it should be -------------------------------------------------------
+
+
+def _graph_vm(name: str, status: str, agent: str) -> dict:
+    return {
+        "id": f"/subscriptions/{SUB}/resourceGroups/contoso-web/providers/Microsoft.ClassicCompute/virtualMachines/{name}",
+        "name": name,
+        "type": "microsoft.classiccompute/virtualmachines",
+        "subscriptionId": SUB,
+        "properties": {
+            "domainName": {"name": "contoso-web"},
+            "hardwareProfile": {"deploymentName": "contoso-web"},
+            "extensions": [
+                {"publisher": "Microsoft.Compute", "extension": "VMAccessAgent", "version": "2.*"}
+            ],
+            "instanceView": {
+                "status": status,
+                "powerState": "Started",
+                "guestAgentStatus": {"guestAgentVersion": "2.7.41491.971", "status": agent},
+            },
+        },
+    }
+
+
+def _line_column(text: str, needle: str, after: str) -> str:
+    at = text.index(needle, text.index(after))
+    return f"{text.count(chr(10), 0, at) + 1}:{at - text.rfind(chr(10), 0, at)}"
+
+
+def test_mig208_for_a_guest_agent_points_at_its_status_in_a_resource_graph_row(tmp_path, monkeypatch):
+    page = _page(
+        _graph_vm("web01", "ReadyRole", "NotReady"), _graph_vm("web02", "RoleStateUnknown", "NotReady")
+    )
+    result = lint_files(tmp_path, monkeypatch, {"classic.json": page}, "MIG208", dedent=False)
+    agent = _line_column(page, '"NotReady"', '"web01"')
+    state = _line_column(page, '"instanceView"', '"web02"')
+    assert where(result.findings) == [f"MIG208 classic.json:{agent}", f"MIG208 classic.json:{state}"]
+    assert "guest agent status NotReady" in result.findings[0].message
+
+
+def test_mig208_for_a_guest_agent_points_at_its_status_in_get_azure_vm(tmp_path, monkeypatch):
+    vm = {
+        "ServiceName": "contoso-web",
+        "Name": "web01",
+        "DeploymentName": "contoso-web",
+        "GuestAgentStatus": {"GuestAgentVersion": "2.7.41491.971", "Status": "NotReady"},
+        "InstanceStatus": "ReadyRole",
+        "VM": {
+            "RoleName": "web01",
+            "RoleType": "PersistentVMRole",
+            "ResourceExtensionReferences": [
+                {
+                    "Publisher": "Microsoft.Compute",
+                    "Name": "VMAccessAgent",
+                    "Version": "2.*",
+                    "State": "Enable",
+                }
+            ],
+        },
+    }
+    text = json.dumps([vm], indent=4)
+    result = lint_files(tmp_path, monkeypatch, {"vms.json": text}, "MIG208", dedent=False)
+    agent = _line_column(text, '"NotReady"', '"GuestAgentStatus"')
+    assert where(result.findings) == [f"MIG208 vms.json:{agent}"]

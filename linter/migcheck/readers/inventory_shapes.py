@@ -715,7 +715,21 @@ def _instance(view: object, vm: str, spots: Spots) -> RoleInstance | None:
     agent = text(get(get(view, "guestAgentStatus"), "status"))
     if not (status or agent):
         return None
-    return RoleInstance(vm, vm, status, agent, spots.at(spots.key("instanceView")))
+    mark = _instance_mark(spots, status, agent, "instanceView", "guestAgentStatus")
+    return RoleInstance(vm, vm, status, agent, mark)
+
+
+# The state of a VM that runs: what its guest agent's status matters for.
+_RUNNING = frozenset({"", "readyrole"})
+
+
+def _instance_mark(spots: Spots, status: str, agent: str, state_key: str, agent_key: str) -> Mark:
+    """Where a VM's runtime state is written: at its guest agent's status when that is what is amiss (the VM
+    runs, or its state is not written, and the agent is not Ready), else at its state (`state_key`)."""
+    if key(status) in _RUNNING and agent and key(agent) != "ready":
+        [found] = spots.values([agent], agent_key)
+        return found if found != spots.mark else spots.at(spots.key(agent_key))
+    return spots.at(spots.key(state_key))
 
 
 def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
@@ -1397,4 +1411,5 @@ def _context_instance(obj: dict, vm: str, spots: Spots) -> RoleInstance | None:
     at = spots.at(spots.key("InstanceStatus"))
     named = iter(spots.values([h for h, _ in reported if h], "ResourceExtensionStatusList"))
     statuses = tuple(ExtensionStatus(h, state, next(named) if h else at) for h, state in reported)
-    return RoleInstance(vm, vm, status, agent, at, extension_statuses=statuses)
+    mark = _instance_mark(spots, status, agent, "InstanceStatus", "GuestAgentStatus")
+    return RoleInstance(vm, vm, status, agent, mark, extension_statuses=statuses)
