@@ -210,6 +210,7 @@ def test_exports_of_several_subscriptions_say_the_files_subscription_is_not_know
     assert f"the inventory exports name several ({SUB}, {OTHER})" in finding.message
     assert "`[tool.migcheck.subscriptions]`" in finding.message
     assert 'subscription = "<id>"' in finding.message
+    assert finding.fix.startswith("Declare the subscription the files describe")  # not a name to correct
 
 
 def test_a_group_named_after_a_subscription_the_exports_name_is_that_subscription(tmp_path, monkeypatch):

@@ -2240,14 +2240,20 @@ def _link_inventory(
     vms: list[inv.ClassicVm] = _with_subscriptions(records[inv.ClassicVm], reserved)
     networks: list[inv.ClassicNetwork] = records[inv.ClassicNetwork]
     accounts: list[inv.ClassicStorageAccount] = records[inv.ClassicStorageAccount]
-    classic = [*vms, *networks, *accounts, *reserved]
+    classic: list[inv.ClassicVm | inv.ClassicNetwork | inv.ClassicStorageAccount | inv.ClassicReservedIp] = [
+        *vms,
+        *networks,
+        *accounts,
+        *reserved,
+    ]
     joined = _joined_subscription(linker, records, classic)
     if joined and not any(r.subscription for r in classic):
         # No classic row names its subscription (Get-AzureVM's rows do not): like the files, they are of
         # the one the declaration or the other rows name.
-        vms, networks, accounts, reserved = (
-            [replace(r, subscription=joined) for r in rows] for rows in (vms, networks, accounts, reserved)
-        )
+        vms = [replace(r, subscription=joined) for r in vms]
+        networks = [replace(r, subscription=joined) for r in networks]
+        accounts = [replace(r, subscription=joined) for r in accounts]
+        reserved = [replace(r, subscription=joined) for r in reserved]
         classic = [*vms, *networks, *accounts, *reserved]
     if joined is not None:
         _join_inventory_networks(linker, [n for n in networks if n.subscription == joined])

@@ -315,6 +315,9 @@ class UnresolvedReference(Rule):
 
 # What to do about a reference that is not a name to correct.
 _DANGLING_FIXES = {
+    "Subscription": "Declare the subscription the files describe, one the exports hold (`subscription = "
+    '"<id>"` in the inventory declarations), or map the files to subscription ids in '
+    "`[tool.migcheck.subscriptions]`.",
     "ExportPage": "Export every page of the query (`az graph query --first 1000 --skip-token <skip_token>` until "
     "the token is null, or `Search-AzGraph -First 1000 -SkipToken $r.SkipToken`) and check the pages together.",
 }

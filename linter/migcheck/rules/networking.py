@@ -543,7 +543,7 @@ class ExpressRouteGateway(Rule):
         each, where neither a `Dedicated` connection nor a script's link says so already."""
         for link in estate.resources(CircuitLink):
             name = key(link.vnet)
-            if not name or name in told or str(link.state).strip().casefold() in _UNLINKED_STATES:
+            if not name or name in told or not link.linked:
                 continue
             told.add(name)
             network = estate.virtual_network(link.vnet)
@@ -572,10 +572,6 @@ class ExpressRouteGateway(Rule):
                 at=link,
                 fix=_SCRIPTED_LINK_FIX,
             )
-
-
-# The states of a circuit link that links nothing (the classic API's `Deprovisioned`, or `NotProvisioned`).
-_UNLINKED_STATES = frozenset({"deprovisioned", "deprovisioning", "notprovisioned"})
 
 
 def _transit(spoke_site: str) -> str:
