@@ -436,3 +436,23 @@ def test_mig208_for_a_guest_agent_points_at_its_status_in_get_azure_vm(tmp_path,
     result = lint_files(tmp_path, monkeypatch, {"vms.json": text}, "MIG208", dedent=False)
     agent = _line_column(text, '"NotReady"', '"GuestAgentStatus"')
     assert where(result.findings) == [f"MIG208 vms.json:{agent}"]
+
+
+def test_a_service_in_another_subscriptions_network_of_the_same_name_is_not_the_declared_one(
+    tmp_path, monkeypatch
+):
+    """The declaration is of the files' prod-vnet (SUB); the exported APIM sits in OTHER's prod-vnet."""
+    files = {
+        "NetworkConfig.netcfg": NETCFG.format(name="prod-vnet"),
+        "classic.json": _page(_classic_network_row("prod-vnet"), _classic_network_row("prod-vnet", OTHER)),
+        "dependents.json": _page(_apim("apim1", subscription=OTHER)),
+        "inventory.toml": SERVICES_DECLARED.format(subscription=f'subscription = "{SUB}"'),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG319", dedent=False)
+    declared = [f for f in result.findings if f.location.path == "inventory.toml"]
+    # Every declaration stands: none of them is the APIM of the other subscription's network.
+    assert sorted(f.message.split("'")[1] for f in declared) == [
+        "API Management service in prod-vnet",
+        "apim1",
+        "apim1",
+    ]

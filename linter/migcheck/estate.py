@@ -2263,6 +2263,7 @@ def _link_inventory(
         services = _InventoryVms(linker, services, ips).join(ours)
     linker.exported = _other_subscriptions(linker, classic, joined)
     linker.dangling.extend(_missing_pages(linker._all(inv.ExportPage)))
+    records[inv.ServiceInVnet] = _without_declared_copies(records[inv.ServiceInVnet], joined)
     return services, _inventory_view(records, joined or ""), premium
 
 
@@ -2464,8 +2465,7 @@ def _join_inventory_networks(linker: _Linker, networks: list[inv.ClassicNetwork]
 
 
 def _once(records: Iterable[Any]) -> list[Any]:
-    """Records once each: two pages or two exports of one resource are one record (the first kept), and so
-    are a declaration and an export of one service (see `_without_declared_copies`)."""
+    """Records once each: two pages or two exports of one resource are one record (the first kept)."""
     kept: dict[tuple, Any] = {}
     for record in records:
         identity = (
@@ -2478,16 +2478,18 @@ def _once(records: Iterable[Any]) -> list[Any]:
             str(getattr(record, "service", "")),
         )
         kept.setdefault(identity, record)
-    return _without_declared_copies(list(kept.values()))
+    return list(kept.values())
 
 
-def _without_declared_copies(records: list[Any]) -> list[Any]:
-    """`records` without the declared services an export shows too: a declaration states no subscription,
-    and one of the same kind of service in the same network, of the same name (or naming none), is the
-    exported one, whose record is kept for it says more (its subscription, its network's)."""
+def _without_declared_copies(records: list[Any], joined: str | None) -> list[Any]:
+    """`records` without the declared services an export shows too: a declaration states no subscription
+    (it is of the files' own, `joined`), and one of the same kind of service in the same network of that
+    subscription, of the same name (or naming none), is the exported one, whose record is kept for it says
+    more. An exported service in another subscription's network of the same name is another service."""
     exported: set[tuple[str, str, str]] = set()
     for record in records:
-        if isinstance(record, inv.ServiceInVnet) and not record.declared:
+        ours = record.vnet_subscription in ("", joined) if isinstance(record, inv.ServiceInVnet) else False
+        if ours and not record.declared:
             exported.update((record.service, key(record.vnet), name) for name in (key(record.name), ""))
     if not exported:
         return records
