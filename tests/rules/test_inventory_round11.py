@@ -51,14 +51,32 @@ def test_a_role_no_name_is_known_for_is_said_by_its_definition_id(tmp_path, monk
     assert f"the role of definition id '{custom}' on /subscriptions/" in finding.fix
 
 
+CSDEF = """\
+<ServiceDefinition name="contoso-web" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
+  <WebRole name="WebFront" vmsize="Small" />
+</ServiceDefinition>
+"""
+CONTRIBUTOR = "b24988ac-6180-42a0-ab88-20f7382dd24c"
+
+
 def test_an_assignment_on_a_web_or_worker_role_is_told_the_role_is_not_migrated(tmp_path, monkeypatch):
-    contributor = "b24988ac-6180-42a0-ab88-20f7382dd24c"
-    [finding] = _mig501(tmp_path, monkeypatch, _assignment(ROLE_OF_SERVICE, contributor))
+    rows = json.dumps({"count": 1, "data": [_assignment(ROLE_OF_SERVICE, CONTRIBUTOR)]})
+    files = {"rbac.json": rows, "contoso-web/ServiceDefinition.csdef": CSDEF}
+    [finding] = lint_files(tmp_path, monkeypatch, files, "MIG501").findings
     assert finding.message.endswith(
         "on classic role 'WebFront' of cloud service 'contoso-web', which the migration does not move "
         "(web/worker roles are not migrated, MIG101)"
     )
     assert "migrated resource" not in finding.fix and "rebuilt on its new service" in finding.fix
+
+
+def test_a_role_id_the_files_do_not_show_to_be_a_web_or_worker_role_is_not_said_to_stay(
+    tmp_path, monkeypatch
+):
+    """A VM's id has the same shape (`.../roles/<name>`), and the VM migrates: nothing tells here."""
+    [finding] = _mig501(tmp_path, monkeypatch, _assignment(ROLE_OF_SERVICE, CONTRIBUTOR))
+    assert finding.message.endswith("its Resource Manager id is known only after migration")
+    assert "not migrated" not in finding.message
 
 
 def _autoscale(target: str, metric: str) -> dict:

@@ -804,8 +804,23 @@ def _role_words(definition: str) -> tuple[str, str]:
 
 
 def _is_role_of_service(target: ResourceId) -> bool:
-    """Whether `target` is a web or worker role of a cloud service, which no migration moves."""
+    """Whether `target` is a role of a cloud service (`.../domainNames/<service>/slots/<slot>/roles/<role>`):
+    a web or worker role, or a VM of the service's deployment."""
     return target.top_type == "microsoft.classiccompute/domainnames" and target.type.split("/")[-1] == "roles"
+
+
+def _is_web_or_worker_role(target: ResourceId, estate: Estate) -> bool:
+    """Whether the files show `target` is a web or worker role of a cloud service, which no migration moves
+    (a VM's id has the same shape, and the VM migrates)."""
+    if not _is_role_of_service(target):
+        return False
+    role = key(target.names[-1])
+    return any(
+        key(r.name) == role
+        for service in estate.cloud_services
+        if key(service.name) == key(target.name)
+        for r in service.roles
+    )
 
 
 def _described(target: ResourceId) -> str:
@@ -993,7 +1008,7 @@ class ClassicRoleAssignment(Rule):
                 f"Before migrating, record this assignment (`Get-AzRoleAssignment -Scope "
                 f"{scope.text.strip()}`, or keep the export it came from)"
             )
-            if _is_role_of_service(scope):
+            if _is_web_or_worker_role(scope, estate):
                 yield self.finding(
                     assignment,
                     f"{role} is assigned to {who} on classic {_described(scope)}, which the migration does not "
