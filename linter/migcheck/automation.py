@@ -253,8 +253,16 @@ OTHER_SERVICES = (
         "Service Bus", ("AzureSB",), "ServiceBusManagementService", "Az.ServiceBus", "azure-mgmt-servicebus"
     ),
 )
-# Signing in and choosing a subscription: of every script, whatever it manages.
-_ACCOUNT_NOUNS = ("AzureAccount", "AzureSubscription", "AzurePublishSettingsFile", "AzureEnvironment")
+# Signing in, choosing a subscription and looking up what it offers (regions, sizes): of every script,
+# whatever it manages.
+_ACCOUNT_NOUNS = (
+    "AzureAccount",
+    "AzureSubscription",
+    "AzurePublishSettingsFile",
+    "AzureEnvironment",
+    "AzureLocation",
+    "AzureRoleSize",
+)
 
 
 def services_of(language: str, names: Iterable[str]) -> tuple[list[OtherService], bool]:

@@ -103,3 +103,17 @@ def test_a_python_script_of_both_clients_is_told_every_package(tmp_path, monkeyp
     )
     assert "once these resources are migrated" in finding.message
     assert "azure-mgmt-resource and azure-mgmt-sql clients" in finding.fix
+
+
+def test_looking_up_regions_and_sizes_manages_no_iaas_resource(tmp_path, monkeypatch):
+    finding = _mig601(
+        tmp_path,
+        monkeypatch,
+        "bus.ps1",
+        """
+        $region = (Get-AzureLocation | Select-Object -First 1).Name
+        New-AzureSBNamespace -Name "bus" -Location $region
+        """,
+    )
+    assert "for Service Bus, which the migration of IaaS resources does not move" in finding.message
+    assert "Az.Compute" not in finding.fix
