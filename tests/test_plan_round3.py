@@ -241,4 +241,4 @@ def test_a_runbook_checked_alone_is_not_nothing_to_migrate(tmp_path, monkeypatch
     monkeypatch.chdir(tmp_path)
     out = run(capsys, "plan", ".")[1]
     assert "MIG602" in out and "Nothing to migrate" not in out
-    assert out.rstrip().endswith("only the scripts or exports whose blockers are listed above.")
+    assert out.rstrip().endswith("only what the blockers above are about.")

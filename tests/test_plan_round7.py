@@ -321,7 +321,7 @@ def test_warnings_alone_are_not_nothing_to_migrate(tmp_path, monkeypatch, capsys
     for fmt in ("text", "markdown", "html"):
         out = text_plan(capsys, "--format", fmt)
         assert "MIG501" in out and "Nothing to migrate" not in out
-        assert "only the scripts or exports whose notes are listed above." in out
+        assert "only what the notes above are about." in out
     data = json.loads(text_plan(capsys, "--format", "json"))
     assert data["subscriptions"][0]["steps"] == [] and len(data["subscriptions"][0]["other_notes"]) == 1
 
@@ -341,7 +341,7 @@ def test_blockers_and_warnings_alone_say_both(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     out = text_plan(capsys)
     assert "MIG602" in out and "MIG501" in out
-    assert out.rstrip().endswith("only the scripts or exports whose blockers and notes are listed above.")
+    assert out.rstrip().endswith("only what the blockers and notes above are about.")
 
 
 # --- what each note says, and where -------------------------------------------------------------------

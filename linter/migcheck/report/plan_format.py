@@ -66,16 +66,16 @@ VERSION = 1
 
 
 def nothing_to_migrate(plan: Plan) -> str:
-    """The closing line of a plan without steps: the files hold no classic resource to move, though a
-    script or export among them may still name blockers (a runbook checked on its own) or warnings (a
-    role assignment export)."""
+    """The closing line of a plan without steps: the files hold no classic resource to move, though some
+    may still name blockers (a runbook checked on its own) or warnings (a role assignment export, a service
+    on Cloud Services (extended support))."""
     blockers = any(s.other_blockers for s in plan.subscriptions)
     notes = any(s.other_notes for s in plan.subscriptions)
     if blockers or notes:
         listed = " and ".join(what for what, found in (("blockers", blockers), ("notes", notes)) if found)
         return (
-            "No step to plan: the files checked describe no classic resource to move, only the scripts or "
-            f"exports whose {listed} are listed above."
+            "No step to plan: the files checked describe no classic resource to move, only what the "
+            f"{listed} above are about."
         )
     return "Nothing to migrate: no classic resource in the files checked."
 
