@@ -456,3 +456,17 @@ def test_a_service_in_another_subscriptions_network_of_the_same_name_is_not_the_
         "apim1",
         "apim1",
     ]
+
+
+def test_the_readiness_header_gives_the_files_subscription_its_declared_id(tmp_path, monkeypatch):
+    from migcheck.report.text import readiness_summary
+
+    files = {
+        "NetworkConfig.netcfg": NETCFG.format(name="prod-vnet"),
+        "classic.json": _page(_classic_network_row("prod-vnet"), _classic_network_row("prod-vnet", OTHER)),
+        "inventory.toml": SERVICES_DECLARED.format(subscription=f'subscription = "{SUB}"'),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    headers = [line for line in readiness_summary(result).splitlines() if line.startswith("Readiness")]
+    assert f"Readiness by migration scope, subscription 'default' ({SUB}):" in headers
+    assert f"Readiness by migration scope, subscription '{OTHER}':" in headers

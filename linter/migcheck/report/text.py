@@ -227,6 +227,7 @@ def readiness_summary(result: LintResult) -> str:
 
     blocks = []
     summaries = readiness(result)
+    ids = {estate.subscription: estate.inventory.subscription for estate in result.estates}
     for summary in summaries:
         rows: list[tuple[str, str]] = []  # (text, verdict); a verdict of "" is a heading
         for scope in summary.scopes:
@@ -240,6 +241,9 @@ def readiness_summary(result: LintResult) -> str:
         title = "Readiness by migration scope"
         if len(summaries) > 1:
             title += f", subscription '{visible(summary.subscription)}'"
+            stated = ids.get(summary.subscription, "")
+            if stated and stated != summary.subscription:  # the id the inventory gives the files' own
+                title += f" ({visible(stated)})"
         lines = [f"{title}:"]
         if len(result.enabled) < len(result.rules):  # a verdict says only what the rules that ran found
             lines.append(f"  ({graded_by(result)}: a scope passes only as far as they tell)")
