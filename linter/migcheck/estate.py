@@ -1311,6 +1311,9 @@ def _extended_support(
     - the one service in the evidence's own folder or below it. None when there are several: a resource
       deploys one package, and taking a classic one for extended support would hide every blocker of it.
 
+    Evidence that states the names of the roles it deploys is about no service none of whose roles it
+    names: an extended-support deployment carries its package's roles, so it deploys another package.
+
     Evidence that names the same thing as an earlier one adds nothing, and is not looked at again."""
     if not evidence or not services:
         return services, ()
@@ -1337,6 +1340,7 @@ def _extended_support(
             indices = named.get(where, ())
             if how == "under" and len(indices) > 1:
                 indices = ()
+            indices = [index for index in indices if _roles_agree(record, services[index])]
             if indices:
                 break
         if not indices or (how, where) in looked_at:
@@ -1349,6 +1353,14 @@ def _extended_support(
     classic = [service for index, service in enumerate(services) if index not in found]
     extended = tuple(ExtendedSupport(services[index], found[index]) for index in sorted(found))
     return classic, extended
+
+
+def _roles_agree(record: ExtendedSupportService, service: CloudService) -> bool:
+    """Whether the evidence may deploy the service by its roles: it names one of the service's roles (as
+    the platform compares names), or one side states none."""
+    stated = {key(name) for name in record.roles}
+    known = {key(role.name) for role in service.roles}
+    return not stated or not known or not stated.isdisjoint(known)
 
 
 def _service_folders(service: CloudService, cwd: str) -> list[str]:

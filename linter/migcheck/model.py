@@ -884,6 +884,10 @@ class ExtendedSupportService:
     # The service configuration or definition a script names (`-ConfigurationFile`), as a display path like
     # the script's own; "" when it names none the reader can state.
     package: str = ""
+    # The names of the roles it deploys, as written (a template's `properties.roleProfile.roles[].name`, a
+    # script's `New-AzCloudServiceRoleProfilePropertiesObject -Name`); none when the file states none, or
+    # states one the reader cannot read: which service it is may then not be told by its roles.
+    roles: tuple[str, ...] = ()
 
     @property
     def literal_name(self) -> str:

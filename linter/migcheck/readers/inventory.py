@@ -586,7 +586,8 @@ class _TemplateWalk(_Scanner):
         self.pos = 0
         self._decode = decoder.raw_decode
         self.schema = ""
-        self.found: list[tuple[int, str]] = []  # (offset of the `type` value, name as written)
+        # (offset of the `type` value, name as written, the role names its role profile states)
+        self.found: list[tuple[int, str, tuple[str, ...]]] = []
 
     def walk(self) -> str:
         """Read the whole text; what `_at_a_fixed_depth` returns (see `records` for what was found)."""
@@ -605,14 +606,14 @@ class _TemplateWalk(_Scanner):
         if "deploymenttemplate.json" not in self.schema.casefold():
             return ()
         out, line, line_start, counted = [], 1, 0, 0
-        for offset, name in sorted(self.found):
+        for offset, name, roles in sorted(self.found):
             newlines = self.text.count("\n", counted, offset)
             if newlines:
                 line += newlines
                 line_start = self.text.rfind("\n", counted, offset) + 1
             counted = offset
             mark = Mark(self.path, line, column=offset - line_start + 1)
-            out.append(ExtendedSupportService(name, mark, _TEMPLATE_VIA))
+            out.append(ExtendedSupportService(name, mark, _TEMPLATE_VIA, roles=roles))
         return tuple(out)
 
     def _template(self) -> str:
@@ -643,7 +644,9 @@ class _TemplateWalk(_Scanner):
         """One resource object: itself when it is a cloud service, the cloud services of its own
         `resources`, and those of the template in its `properties` when it is an inline nested deployment
         (told only once the whole object is read: its `type` may come last)."""
-        type_at, type_, name, nested = -1, "", "", []
+        type_at, type_, name = -1, "", ""
+        nested: list[tuple[int, str, tuple[str, ...]]] = []
+        roles: tuple[str, ...] = ()
         for key in self._keys():
             if key == "type" and self._at('"'):
                 type_at = self.pos
@@ -655,25 +658,29 @@ class _TemplateWalk(_Scanner):
             elif key == "resources":
                 self._resources()
             elif key == "properties" and self._at("{"):
-                nested = self._nested_template()
+                nested, roles = self._properties()
             else:
                 self._value()
         if type_ == _CLOUD_SERVICE_TYPE:
-            self.found.append((type_at, name))
+            self.found.append((type_at, name, roles))
         elif type_ == _DEPLOYMENT_TYPE:
             self.found += nested
 
-    def _nested_template(self) -> list[tuple[int, str]]:
-        """The cloud services of the `template` in the `properties` object at `pos`, kept apart from `found`
-        until the resource is known to be a deployment."""
+    def _properties(self) -> tuple[list[tuple[int, str, tuple[str, ...]]], tuple[str, ...]]:
+        """The `properties` object at `pos`: the cloud services of its `template`, kept apart from `found`
+        until the resource is known to be a deployment, and the role names of its `roleProfile`, for when
+        it is a cloud service."""
         outer, self.found = self.found, []
+        roles: tuple[str, ...] = ()
         try:
             for key in self._keys():
                 if key == "template" and self._at("{"):
                     self._template()
+                elif key == "roleprofile":
+                    roles = _role_names(self._value())
                 else:
                     self._value()
-            return self.found
+            return self.found, roles
         finally:
             self.found = outer
 
@@ -716,3 +723,31 @@ class _TemplateWalk(_Scanner):
                 return
             self.pos += 1
             self._space()
+
+
+def _role_names(profile: object) -> tuple[str, ...]:
+    """The names of the roles a cloud service's `roleProfile` lists (`roles[].name`, keys compared as
+    Resource Manager compares them, without case); none when it lists none, or when a name or the list is
+    an expression (`[parameters('role')]`) or not a string: which roles it deploys is then not known."""
+    listed = _get_folded(profile, "roles")
+    if not isinstance(listed, list):
+        return ()
+    names = []
+    for role in listed:
+        name = _get_folded(role, "name")
+        if not isinstance(name, str) or _is_expression(name):
+            return ()
+        names.append(name[1:] if name.startswith("[[") else name)
+    return tuple(names)
+
+
+def _get_folded(obj: object, wanted: str) -> object:
+    """The value of a JSON object's key, compared without case; None when it is not an object or lacks it."""
+    if not isinstance(obj, dict):
+        return None
+    return next((value for name, value in obj.items() if name.casefold() == wanted), None)
+
+
+def _is_expression(text: str) -> bool:
+    """Whether a template string is an expression: `[` ... `]`, unless it starts with `[[` (a literal)."""
+    return text.startswith("[") and text.endswith("]") and not text.startswith("[[")

@@ -1894,6 +1894,35 @@ class WebRequest:
     path: str
 
 
+@dataclass(frozen=True, slots=True)
+class CloudServiceRole:
+    """What New-AzCloudServiceRoleProfilePropertiesObject outputs: one role of a cloud service of extended
+    support, of the name the script states."""
+
+    name: str
+
+
+def _cloud_service_roles(profile: Value) -> tuple[str, ...]:
+    """The names of the roles a `-RoleProfile` value lists: such roles, alone, in arrays, or as the `role`
+    entry of a table. None when any part of it is not one the script states: its roles are then not known."""
+    names: list[str] = []
+    pending = [profile]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, CloudServiceRole):
+            names.append(value.name)
+        elif isinstance(value, Items):
+            pending.extend(reversed(value.values))
+        elif isinstance(value, Table) and not value.opaque and len(value.entries) == 1:
+            entry = value.get("role")
+            if entry is None or not entry[3]:
+                return ()
+            pending.append(entry[2])
+        else:
+            return ()
+    return tuple(names)
+
+
 def _stated_null(value: Value) -> bool:
     """Whether `value` is surely nothing: `$null` or "" as the script states it."""
     return (isinstance(value, Null) and value.stated) or (isinstance(value, Text) and not value.value)
@@ -2190,6 +2219,12 @@ _NEW_CLOUD_SERVICE_SPEC = cmdlets._spec(
 )
 
 
+# What describes one role of such a service, which a script passes in its `-RoleProfile`, alone, in an
+# array, or as the `role` of a table (`@{role = @($web, $worker)}`).
+_NEW_CLOUD_SERVICE_ROLE = "new-azcloudserviceroleprofilepropertiesobject"
+_NEW_CLOUD_SERVICE_ROLE_SPEC = cmdlets._spec("Name SkuCapacity SkuName SkuTier")
+
+
 def _spec_of(key: str) -> cmdlets.Spec:
     if key in cmdlets.SPECS:
         return cmdlets.SPECS[key]
@@ -2199,6 +2234,8 @@ def _spec_of(key: str) -> cmdlets.Spec:
         return _WRITE_OUTPUT_SPEC
     if key == _NEW_CLOUD_SERVICE:
         return _NEW_CLOUD_SERVICE_SPEC
+    if key == _NEW_CLOUD_SERVICE_ROLE:
+        return _NEW_CLOUD_SERVICE_ROLE_SPEC
     if key in cmdlets.WEB_REQUESTS:
         return cmdlets.WEB_REQUEST_SPEC
     return cmdlets.FILTER_SPEC if key in cmdlets.VM_FILTERS else _GENERIC
@@ -3989,6 +4026,10 @@ class Interpreter:
             return _written(args, piped)
         if key == _NEW_CLOUD_SERVICE:
             self._extended_support(node, args)
+        if key == _NEW_CLOUD_SERVICE_ROLE:
+            role = args.get("Name")
+            stated = role.text if role is not None and role.certain else ""
+            return CloudServiceRole(stated) if stated else Unknown(self.snippet(node))
         if not classic or args.resource_group or self.arm_at(node.start_byte):
             value = self.unknown_command(node, key, args, piped)
             if key not in _HARMLESS and key not in _LOOPING:
@@ -4036,7 +4077,9 @@ class Interpreter:
         for parameter in ("ConfigurationFile", "DefinitionFile"):
             package = package or _package_path(self.path, args.get(parameter))
         mark = self.where.mark(node.child_by_field_name("command_name") or node)
-        record = ExtendedSupportService(stated, mark, "creates it with New-AzCloudService", package)
+        profile = args.get("RoleProfile")
+        roles = _cloud_service_roles(profile.value) if profile is not None and profile.certain else ()
+        record = ExtendedSupportService(stated, mark, "creates it with New-AzCloudService", package, roles)
         self.extended.setdefault(record)
 
     def _shared(self, node: Node, env: Env) -> None:

@@ -79,7 +79,10 @@ class WebWorkerRole(Rule):
         "template's or script's folder or below it (the resource's name need not be the definition's, and "
         "may be an expression such as `[parameters('cloudServiceName')]`). Evidence that may be about any of "
         "several services names none: taking a classic service for extended support would hide its "
-        "blockers. Such a service is not a classic resource: no other rule checks it, and the readiness "
+        "blockers. Evidence that states the names of the roles it deploys (a template's "
+        "`properties.roleProfile.roles[].name`, a script's `New-AzCloudServiceRoleProfilePropertiesObject "
+        "-Name`) names no service none of whose roles it names (compared without regard to case). "
+        "Such a service is not a classic resource: no other rule checks it, and the readiness "
         "summary and the plan leave it out.",
         why="The platform-supported migration of IaaS virtual machines leaves web/worker roles out: "
         "validation of a deployment with web/worker roles fails as a PaaS deployment, and a virtual network "
