@@ -1868,6 +1868,10 @@ class Flow:
         # holds that other names hold too (see `Held`), innermost read last.
         self._holding: list[list[Held]] = []
         self._last_change: dict[tuple[int, str], Position] = {}  # see `_changed_after`
+        # The copies `_fresh` makes of a list, a dict or a model object, by id, each with its original (both
+        # kept so that no other object takes either id), and the ids of the originals copied.
+        self._copies: dict[int, tuple[Value, Value]] = {}
+        self._copied: set[int] = set()
 
     def _spent(self) -> bool:
         """Whether the budget is spent; what it cuts short is counted (see `_cuts`)."""
@@ -2049,14 +2053,33 @@ class Flow:
             if not self._changed_later(each, site):
                 continue
             changed = self._since(each, site)
-            if changed is each.obj:
+            # A function the object was passed to reads a copy of it (see `_fresh`), which a value it
+            # returns may hold (`kw = base_kwargs(net)`): the changes are not made to that copy.
+            copies = id(each.obj) in self._copied and self._changed_since(each, site)
+            if changed is each.obj and not copies:
                 continue
-            if value is each.obj:
+            if value is each.obj and changed is not each.obj:
                 return None
             replacement = self.unknown(each.node)
-            if not self._swap(value, each.obj, replacement):
+            if not self._swap(value, each.obj, replacement, changed is each.obj):
                 return None
         return value
+
+    def _changed_since(self, held: Held, site: Site) -> bool:
+        """Whether the script may change the object `held`, or let it go, through its name after it was
+        read and before `site`."""
+        events = self._events_since(held, site)
+        return events is None or any(event.at > held.made.at for event in events)
+
+    def _copy_of(self, value: Value, original: Value) -> bool:
+        """Whether `value` is a copy `_fresh` made of `original`, or of a copy of it, and so on."""
+        found = self._copies.get(id(value))
+        while found is not None and found[0] is value:
+            if found[1] is original:
+                return True
+            value = found[1]
+            found = self._copies.get(id(value))
+        return False
 
     def _since(self, held: Held, site: Site) -> Value | None:
         """The object `held` with the changes made to it through its name after it was read and before
@@ -2101,8 +2124,15 @@ class Flow:
             last = self._last_change[key] = max((e.at for e in scope.events.get(name, ())), default=(0, 0))
         return last > at
 
-    def _swap(self, value: Value, old: Value, new: Value) -> bool:
-        """Put `new` in `value` where it holds the object `old`, in place; False past the budget."""
+    def _swap(self, value: Value, old: Value, new: Value, copies_only: bool = False) -> bool:
+        """Put `new` in `value` where it holds the object `old` or a copy of it (only a copy with
+        `copies_only`), in place; False past the budget."""
+
+        def swapped(item: Value) -> Value:
+            if item is old and not copies_only:
+                return new
+            return new if item is not old and self._copy_of(item, old) else item
+
         pending = [value]
         while pending:
             if self._spent():
@@ -2110,15 +2140,15 @@ class Flow:
             self.budget -= 1
             current = pending.pop()
             if isinstance(current, ListV):
-                current.items = [new if item is old else item for item in current.items]
+                current.items = [swapped(item) for item in current.items]
                 pending.extend(current.items)
             elif isinstance(current, (DictV, Obj)):
                 items = current.items if isinstance(current, DictV) else current.attrs
                 for key, item in items.items():
-                    items[key] = new if item is old else item
+                    items[key] = swapped(item)
                 pending.extend(items.values())
             elif isinstance(current, Encoded):
-                current.inner = new if current.inner is old else current.inner
+                current.inner = swapped(current.inner)
                 pending.append(current.inner)
         return True
 
@@ -2176,14 +2206,21 @@ class Flow:
         """A copy of a value a frame holds, for one read: what the function or the loop changes in the
         object it reads is changed in the copy (as `_bound` builds a list afresh for each read)."""
         self.budget -= 1
+        copy: Value
         if isinstance(value, ListV):
             copied = [self._fresh(item) for item in value.items]
-            return ListV(copied, value.complete, value.node, value.fields)
-        if isinstance(value, DictV):
+            copy = ListV(copied, value.complete, value.node, value.fields)
+        elif isinstance(value, DictV):
             items = {key: self._fresh(item) for key, item in value.items.items()}
-            return DictV(items, value.complete, value.node)
-        if isinstance(value, Obj):
-            return Obj(value.cls, {key: self._fresh(item) for key, item in value.attrs.items()}, value.node)
+            copy = DictV(items, value.complete, value.node)
+        elif isinstance(value, Obj):
+            copy = Obj(value.cls, {key: self._fresh(item) for key, item in value.attrs.items()}, value.node)
+        else:
+            copy = value
+        if copy is not value:
+            self._copies[id(copy)] = (copy, value)
+            self._copied.add(id(value))
+            return copy
         if isinstance(value, Encoded):
             return Encoded(self._fresh(value.inner), value.node)
         return value
@@ -4061,6 +4098,9 @@ class Flow:
             and lookup(name, site.scope, self.index.module) is None
         ):
             return ListV([], True, node)  # an empty list, as `[]` is
+        copied = self._shallow_copy(node, site)
+        if copied is not None:
+            return copied
         if (
             name == "dict"
             and isinstance(func, ast.Name)
@@ -4082,6 +4122,44 @@ class Flow:
         if method is not None and method.on_instance is not None:
             return self._result(method, node, site, method.on_instance)
         return self.unknown(node)
+
+    def _shallow_copy(self, node: ast.Call, site: Site) -> Value | None:
+        """`dict(base, **more)`, `copy.copy(base)` and `base.copy()` of a dict (the last two of a list too)
+        the reader knows: a new container holding the very objects `base` holds, so that what the script
+        does to one of them afterwards (`net.subnet_names.append(...)`) is in the copy too (see `Held`).
+        None for any other call."""
+        source = self._copied_source(node, site)
+        if source is None:
+            return None
+        base = self.value(source, site)
+        if isinstance(base, ListV) and callee(node.func) == "copy":
+            return ListV(list(base.items), base.complete, node, base.fields)
+        if not isinstance(base, DictV):
+            return None
+        result = DictV(dict(base.items), base.complete, node)
+        for keyword in node.keywords:  # `dict(base, key=value)`
+            if keyword.arg is None:
+                result.complete = False
+            else:
+                result.items[keyword.arg] = self.value(keyword.value, site)
+        return result
+
+    def _copied_source(self, node: ast.Call, site: Site) -> ast.expr | None:
+        """What a call of `dict`, `copy.copy` or a `.copy()` method copies; None for any other call."""
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "copy" and not node.args and not node.keywords:
+            return None if dotted(func.value) == "copy" else func.value  # not `copy.copy()` without one
+        if len(node.args) != 1 or isinstance(node.args[0], ast.Starred) or not self._copier(func, site):
+            return None
+        if node.keywords and not isinstance(func, ast.Name):
+            return None  # keywords are `dict`'s only
+        return node.args[0]
+
+    def _copier(self, func: ast.expr, site: Site) -> bool:
+        """Whether `func` is the builtin `dict` or the standard library's `copy.copy`."""
+        if isinstance(func, ast.Name):
+            return func.id == "dict" and lookup("dict", site.scope, self.index.module) is None
+        return dotted(func) == "copy.copy" and "copy" in self.index.plain_imports
 
     def _get(self, node: ast.Call, func: ast.Attribute, site: Site) -> Value:
         """`table.get(key)` and `table.get(key, default)` on a dict the reader knows: the item, or the

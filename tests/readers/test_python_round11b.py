@@ -1,0 +1,177 @@
+"""Python scripts: a model object held in a shallow copy of a dict, or in a dict a function of the script
+returns, is the object the script changes afterwards.
+
+`dict(base)`, `copy.copy(base)` and `base.copy()` make a new container holding the very objects `base`
+holds, as `{**base}` does: a subnet added to the network configuration afterwards is in the copy too. A
+function passed the object returns a value that holds it too: a change made to it afterwards is not left out
+of that value (it is unknown there), so no VM is told it has no subnet when it has some."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from growth import assert_linear
+from lint_support import lint_files, where
+
+from migcheck.model import Deployment, Role
+from migcheck.readers import read_document
+
+HEADER = """\
+import copy
+import azure.servicemanagement
+from azure.servicemanagement import ConfigurationSet
+
+conn = azure.servicemanagement.ServiceManagementService("3f2a9c1e-5b7d-4e8f-9a01-2b3c4d5e6f70", "mgmt.pem")
+"""
+
+
+def script(body: str) -> str:
+    """A script of the SDK's era: the header, then `body`, dedented."""
+    return HEADER + textwrap.dedent(body).lstrip("\n")
+
+
+def findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, code: str) -> list[str]:
+    """`CODE deploy.py:line:column` of the findings of rule `code` on the script `deploy.py`."""
+    return where(lint_files(tmp_path, monkeypatch, {"deploy.py": text}, code, dedent=False).findings)
+
+
+def vms(text: str) -> dict[str, Role]:
+    """The VMs the script describes, by name."""
+    document = read_document("deploy.py", text.encode(), explicit=True)
+    assert document is not None and document.problem is None
+    return {
+        role.name: role
+        for deployment in document.resources
+        if isinstance(deployment, Deployment)
+        for role in deployment.roles
+    }
+
+
+def subnets(text: str) -> dict[str, tuple[str, ...] | None]:
+    """The subnets of each VM the script describes, by name; None for subnets it does not know."""
+    return {
+        name: None if "subnets" in role.unknown else tuple(ref.name for ref in role.subnets)
+        for name, role in vms(text).items()
+    }
+
+
+def position(text: str, needle: str) -> str:
+    """`line:column` (1-based) of the first occurrence of `needle` in `text`."""
+    at = text.index(needle)
+    return f"{text.count(chr(10), 0, at) + 1}:{at - (text.rfind(chr(10), 0, at) + 1) + 1}"
+
+
+CALL = (
+    'conn.create_virtual_machine_deployment("svc", "svc", "production", "vm1", "vm1", None, None, **{kw})\n'
+)
+
+# --- 1. a shallow copy of a dict holds the objects the dict holds ----------------------------------------------
+
+COPIED = script(
+    """
+    net = ConfigurationSet()
+    net.configuration_set_type = "NetworkConfiguration"
+    base = {{"network_config": net, "virtual_network_name": "vnet1"}}
+    kw = {copy}
+    net.subnet_names.append("front")
+    net.subnet_names.append("back")
+    """
+)
+
+
+@pytest.mark.parametrize(
+    "copy", ["dict(base)", "copy.copy(base)", "base.copy()", "dict(base, role_size='Small')"]
+)
+def test_a_subnet_added_after_a_dict_is_copied_is_in_the_copy(tmp_path, monkeypatch, copy):
+    text = COPIED.format(copy=copy) + CALL.format(kw="kw")
+    assert subnets(text) == {"vm1": ("front", "back")}
+    assert findings(tmp_path, monkeypatch, text, "MIG202") == ["MIG202 deploy.py:" + position(text, '"back"')]
+
+
+def test_what_a_copy_of_a_dict_is_given_is_not_in_the_dict_it_copies():
+    text = COPIED.format(copy="dict(base)") + 'kw["network_config"] = None\n' + CALL.format(kw="base")
+    assert subnets(text) == {"vm1": ("front", "back")}
+
+
+def test_a_copy_of_a_dict_with_no_subnet_added_still_has_none(tmp_path, monkeypatch):
+    text = script(
+        """
+        net = ConfigurationSet()
+        base = {"network_config": net, "virtual_network_name": "vnet1"}
+        kw = dict(base)
+        """
+    ) + CALL.format(kw="kw")
+    assert findings(tmp_path, monkeypatch, text, "MIG203") == [
+        "MIG203 deploy.py:" + position(text, "create_")
+    ]
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        pytest.param("dict = print\nkw = dict(base)", id="the script's own dict"),
+        pytest.param("kw = copy.deepcopy(base)", id="deep copy"),
+    ],
+)
+def test_what_is_not_a_shallow_copy_is_not_read_as_one(copy):
+    text = COPIED.replace("kw = {copy}", copy) + CALL.format(kw="kw")
+    assert subnets(text) != {"vm1": ("front", "back")}
+
+
+# --- 2. a dict a function returns holds the object passed to it ---------------------------------------------------
+
+HELPER = script(
+    """
+    def base_kwargs(net):
+        return {"network_config": net, "virtual_network_name": "vnet1"}
+
+
+    net = ConfigurationSet()
+    net.configuration_set_type = "NetworkConfiguration"
+    kw = base_kwargs(net)
+    """
+)
+
+
+def test_a_subnet_added_after_a_function_returns_a_dict_holding_the_object_is_not_left_out(
+    tmp_path, monkeypatch
+):
+    text = (
+        HELPER + 'net.subnet_names.append("front")\nnet.subnet_names.append("back")\n' + CALL.format(kw="kw")
+    )
+    assert subnets(text) == {"vm1": None}
+    assert findings(tmp_path, monkeypatch, text, "MIG203") == []
+
+
+def test_a_dict_a_function_returns_is_read_as_it_was_when_nothing_changes_after(tmp_path, monkeypatch):
+    text = HELPER.replace("kw = base_kwargs(net)", 'net.subnet_names.append("front")\nkw = base_kwargs(net)')
+    text += CALL.format(kw="kw")
+    assert subnets(text) == {"vm1": ("front",)}
+    nothing = HELPER + CALL.format(kw="kw")
+    assert findings(tmp_path, monkeypatch, nothing, "MIG203") == [
+        "MIG203 deploy.py:" + position(nothing, "create_")
+    ]
+
+
+def test_many_copies_of_dicts_changed_after_cost_linear_time():
+    def make_text(n: int) -> str:
+        return script(
+            "".join(
+                f"net{i} = ConfigurationSet()\n"
+                f'base{i} = {{"network_config": net{i}, "virtual_network_name": "vnet1"}}\n'
+                f"kw{i} = dict(base{i})\n"
+                f'net{i}.subnet_names.append("front")\n'
+                f'conn.create_virtual_machine_deployment("svc", "svc", "production", "vm{i}", "vm{i}", None, None,'
+                f" **kw{i})\n"
+                for i in range(n)
+            )
+        )
+
+    def make(n: int):
+        data = make_text(n).encode()
+        return lambda: read_document("deploy.py", data, explicit=True)
+
+    assert subnets(make_text(2)) == {"vm0": ("front",), "vm1": ("front",)}
+    assert_linear(make, 100)
