@@ -460,7 +460,8 @@ def test_a_comprehension_in_a_function_reads_the_items_its_caller_passes():
             'all(wait(conn.add_role("svc", "svc", n, None, None)) for n in ("b1", "b2"))', id="all of"
         ),
         pytest.param(
-            'gen = (conn.add_role("svc", "svc", n, None, None) for n in ("b1", "b2"))', id="not run"
+            'gen = (conn.add_role("svc", "svc", n, None, None) for n in ("b1", "b2"))\nwait(gen)',
+            id="passed on",
         ),
         pytest.param(
             'list = print\nlist(conn.add_role("svc", "svc", n, None, None) for n in ("b1", "b2"))', id="list"

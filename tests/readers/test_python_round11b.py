@@ -175,3 +175,76 @@ def test_many_copies_of_dicts_changed_after_cost_linear_time():
 
     assert subnets(make_text(2)) == {"vm0": ("front",), "vm1": ("front",)}
     assert_linear(make, 100)
+
+
+# --- 3. a generator expression nothing iterates runs nothing -------------------------------------------------------
+
+ROLES = script(
+    """
+    net = ConfigurationSet()
+    net.subnet_names.append("front")
+    conn.create_virtual_machine_deployment("svc", "svc", "production", "a1", "a1", None, None, net,
+                                           virtual_network_name="prod")
+    {adds}
+    """
+)
+ADD = 'conn.add_role("svc", "svc", n, None, None)'
+
+
+def names(text: str) -> list[str]:
+    return sorted(vms(text))
+
+
+@pytest.mark.parametrize(
+    "adds",
+    [
+        pytest.param(f'pending = ({ADD} for n in ("b1", "b2"))', id="bound, never read"),
+        pytest.param(f'({ADD} for n in ("b1", "b2"))', id="dropped"),
+        pytest.param(f"pending: object = ({ADD} for n in names())", id="annotated, items unknown"),
+        pytest.param(f'pending = (list({ADD} for n in ("b1",)) for m in (1, 2))', id="inside another"),
+        pytest.param(f'pending = (n for n in ("b1", "b2") if {ADD})', id="in its test"),
+        pytest.param(
+            f'def add(n):\n    {ADD}\n\n\npending = (add(n) for n in ("b1", "b2"))', id="a function it calls"
+        ),
+    ],
+)
+def test_the_sdk_calls_of_a_generator_nothing_iterates_never_run(adds):
+    assert names(ROLES.format(adds=adds)) == ["a1"]
+
+
+@pytest.mark.parametrize(
+    "adds",
+    [
+        pytest.param(
+            f'pending = ({ADD} for n in ("b1", "b2"))\nfor each in pending:\n    pass', id="iterated"
+        ),
+        pytest.param(f'pending = ({ADD} for n in ("b1", "b2"))\nresults = list(pending)', id="listed"),
+        pytest.param(f'wait({ADD} for n in ("b1", "b2"))', id="passed on"),
+        pytest.param(f'def pending():\n    return ({ADD} for n in ("b1", "b2"))', id="returned"),
+    ],
+)
+def test_a_generator_the_script_may_iterate_adds_one_vm_it_does_not_name(adds):
+    (added,) = [name for name in names(ROLES.format(adds=adds)) if name != "a1"]
+    assert added.startswith("<VM name, deploy.py:")
+
+
+def test_a_call_in_the_iterable_of_a_generator_runs_when_the_generator_is_made():
+    adds = 'pending = (role for role in [conn.add_role("svc", "svc", "b1", None, None)])'
+    assert names(ROLES.format(adds=adds)) == ["a1", "b1"]
+
+
+def test_a_generator_nothing_iterates_puts_no_vm_in_another_availability_set(tmp_path, monkeypatch):
+    text = script(
+        """
+        net = ConfigurationSet()
+        net.subnet_names.append("front")
+        conn.create_virtual_machine_deployment("svc", "svc", "production", "vm0", "vm0", None, None, net,
+                                               virtual_network_name="prod", availability_set_name="as1")
+        pending = (conn.add_role("svc", "svc", n, None, None, availability_set_name="as2") for n in ("b1",))
+        """
+    )
+    assert findings(tmp_path, monkeypatch, text, "MIG102") == []
+    consumed = text + "results = list(pending)\n"
+    assert findings(tmp_path, monkeypatch, consumed, "MIG102") == [
+        "MIG102 deploy.py:" + position(text, '"as2"')
+    ]

@@ -610,6 +610,9 @@ class CallSite:
     # The comprehensions whose item the call is in, outermost first, each with the builtin that runs a
     # generator expression through all its items ("" for a list or set comprehension; see `_comprehensions`).
     comprehensions: tuple[tuple[ast.ListComp | ast.SetComp | ast.GeneratorExp, str], ...] = ()
+    # The name a generator expression the call waits in is bound to ("" for one its statement drops), when
+    # nothing but reading that name could run it (see `_unconsumed`, `Flow.idle`); None otherwise.
+    unconsumed: str | None = None
 
 
 @dataclass(slots=True)
@@ -1357,10 +1360,11 @@ class _Indexer(ast.NodeVisitor):
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
         kept = False  # what is appended or set is kept inside the object: reading the object reads it
+        unconsumed = _unconsumed(self.ancestors)
         if isinstance(func, ast.Attribute):
             receiver = dotted(func.value) or ""
             around = _comprehensions(self.ancestors)
-            site = CallSite(node, self.scope, _at(node), self.chain, func.attr, receiver, around)
+            site = CallSite(node, self.scope, _at(node), self.chain, func.attr, receiver, around, unconsumed)
             self.calls.append(site)
             self.method_calls.setdefault(func.attr, []).append(site)
             kept = self._changes(node, func)
@@ -1368,9 +1372,9 @@ class _Indexer(ast.NodeVisitor):
             func.id in SDK_CLASSES or func.id in self.imports.names or func.id in HTTP_FUNCTIONS
         ):
             around = _comprehensions(self.ancestors)
-            self.calls.append(CallSite(node, self.scope, _at(node), self.chain, "", "", around))
+            self.calls.append(CallSite(node, self.scope, _at(node), self.chain, "", "", around, unconsumed))
         if isinstance(func, ast.Name):
-            site = CallSite(node, self.scope, _at(node), self.chain, "", "")
+            site = CallSite(node, self.scope, _at(node), self.chain, "", "", unconsumed=unconsumed)
             self.named_calls.setdefault(func.id, []).append(site)
         if callee(func) in XML_BUILDERS:
             self.elements.append(CallSite(node, self.scope, _at(node), self.chain, callee(func), ""))
@@ -1640,6 +1644,30 @@ def _exhausting(generator: ast.GeneratorExp, parent: ast.AST, call: ast.AST) -> 
     ):
         return ""
     return parent.func.id if parent.func.id != "all" or generator.elt is call else ""
+
+
+def _unconsumed(ancestors: list[ast.AST]) -> str | None:
+    """For a call (the last of `ancestors`) that waits in a generator expression, which runs nothing until
+    it is iterated, when the generator's statement drops it or binds it to a name: that name ("" when
+    dropped), which is then the only way to run it. A call in the iterable of the generator's first `for`
+    runs as the generator is made, and one in a generator passed on or returned is left as it was read."""
+    inner, child = ancestors[-1], ancestors[-1]
+    for at in range(len(ancestors) - 2, 0, -1):
+        parent = ancestors[at]
+        if isinstance(parent, (ast.stmt, ast.Lambda)):
+            return None
+        if isinstance(parent, ast.GeneratorExp) and not (
+            child is parent.generators[0] and inner is parent.generators[0].iter
+        ):
+            holder = ancestors[at - 1]
+            if isinstance(holder, ast.Expr):
+                return ""
+            if isinstance(holder, (ast.Assign, ast.AnnAssign)) and holder.value is parent:
+                targets = holder.targets if isinstance(holder, ast.Assign) else [holder.target]
+                if len(targets) == 1 and isinstance(targets[0], ast.Name):
+                    return targets[0].id
+        inner, child = child, parent
+    return None
 
 
 def _items_only(ancestors: list[ast.AST]) -> bool:
@@ -2329,6 +2357,8 @@ class Flow:
         over names until one is free): the call runs for one of its items, or a few, not certainly all.
         `start`: the call's site in a frame of its own (a call of the function it is in, see `callers`),
         whose turns are read in that frame."""
+        if self.idle(call):
+            return []
         sites = [start or site_of(call)]
         for block in call.chain:
             loop = self.index.loops.get(block)
@@ -2358,6 +2388,11 @@ class Flow:
             if not sites:
                 return []
         return [site for site in sites if self.runs(site) is not False]
+
+    def idle(self, call: CallSite) -> bool:
+        """Whether a call waits in a generator expression that nothing iterates, so never runs: one its
+        statement drops, or binds to a name the script never reads."""
+        return call.unconsumed is not None and not self.index.loads.get(call.unconsumed, 0)
 
     def callers(self, call: CallSite) -> list[Site]:
         """The sites to read a call in one of the script's own functions at: one for each call of that
@@ -2452,7 +2487,7 @@ class Flow:
                 if by_turn:
                     sites = self.turns(call, start)
                 else:
-                    sites = [start] if self.runs(start) is not False else []
+                    sites = [start] if not self.idle(call) and self.runs(start) is not False else []
                 for site in sites:
                     values = self._arguments(function, call.node, site, signature)
                     if values is None or len(frames) >= MAX_TURNS:
