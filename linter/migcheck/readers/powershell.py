@@ -30,7 +30,8 @@ What is read, from a tree-sitter parse of the script (never from the text with p
   last it surely gives each, or the one calls that may not run after it give (`New-AzureStorageAccount`,
   `Remove-AzureStorageAccount`; `StorageAccountType`), the disks and images it registers (`Add-AzureDisk`,
   `Add-AzureVMImage`, `Save-AzureVMImage`; the disks of the repository it gives VMs by name, listed as
-  attached to them), its classic Application Gateways (`New-AzureApplicationGateway`) and ExpressRoute link
+  attached to them), its classic Application Gateways (`New-AzureApplicationGateway`, or a body it sends that describes
+  one) and ExpressRoute link
   authorizations (`New-AzureDedicatedCircuitLinkAuthorization`, unless
   `Remove-AzureDedicatedCircuitLinkAuthorization` surely removes it by the id it output, on its circuit),
   as an inventory export states them;
@@ -135,6 +136,8 @@ from migcheck.readers.suppressions import directive
 
 if TYPE_CHECKING:
     from tree_sitter import Language, Node, Parser, Query, Tree
+
+    from migcheck.readers.xml import Element
 
 PRODUCES = frozenset(
     {
@@ -5498,6 +5501,21 @@ class Interpreter:
             elif isinstance(resource, Deployment):
                 named = replace(resource, service_name=resource.service_name or service or "")
                 self.body_deployments.setdefault((id(resource), named.service_name), named)
+            elif isinstance(resource, inv.ApplicationGateway):  # as New-AzureApplicationGateway creates one
+                gateway = self._body_gateway(resource, node)
+                self.application_gateways[_name_key(gateway.name)] = gateway
+
+    def _body_gateway(self, gateway: inv.ApplicationGateway, node: Node) -> inv.ApplicationGateway:
+        """An Application Gateway a body describes, with a stand-in for a name or network the script does
+        not state (as for New-AzureApplicationGateway), and without the subnets it does not state."""
+        from migcheck.readers import python_script as bodies
+
+        mark = self._at_call(node)
+        unstated = bodies.UNSTATED_TEXT
+        name = _stand_in("Application Gateway name", mark) if unstated in gateway.name else gateway.name
+        vnet = _stand_in("virtual network name", mark) if unstated in gateway.vnet else gateway.vnet
+        subnets = tuple(subnet for subnet in gateway.subnets if unstated not in subnet)
+        return replace(gateway, name=name, vnet=vnet, subnets=subnets)
 
     def _body_deployment(self, node: Node, service: str | None, deployment: str | None) -> DeploymentDraft:
         """The deployment a body's path names: the script's draft of that cloud service, named as the path
@@ -5534,11 +5552,12 @@ class Interpreter:
         from migcheck.readers import python_script as bodies
         from migcheck.readers.xml import Marker
 
-        root = bodies.body_root(text)
+        root = bodies.body_root(text) or _gateway_root(text)
         if root is None:
             return []
         marker = Marker(self.path, text)
-        described = [r for r in rest.read(root, marker) if isinstance(r, (Role, Deployment))]
+        kept = (Role, Deployment, inv.ApplicationGateway)
+        described = [r for r in rest.read(root, marker) if isinstance(r, kept)]
         read = [bodies.remarked(r, place.mark) for r in described]
         if bodies.UNSTATED_TEXT in text:
             read = [bodies.without_unstated_values(self._unstated(r, node)) for r in read]
@@ -7983,6 +8002,20 @@ def _role_key(name: Value) -> object:
     # A name the script does not state is a VM of its own: the key holds the object, so that its `id` is
     # not reused by another one while the key is in use (a freed object's is, at once).
     return ("id", id(name), name)
+
+
+def _gateway_root(text: str) -> Element | None:
+    """The root of a body that no REST reader reads by its root's name, which may still describe an
+    Application Gateway: the REST reader tells one by its fields, whatever its root is called (a Create
+    Application Gateway request). None for text that is not XML."""
+    from migcheck.readers.xml import Unreadable, parse
+
+    if "<" not in text:
+        return None
+    try:
+        return parse(text.encode("utf-8"), text)
+    except (Unreadable, ValueError):
+        return None
 
 
 def _stand_in(what: str, mark: Mark, column: bool = False) -> str:
