@@ -4,6 +4,8 @@ creates, and MIG312 reports it where the body writes it."""
 
 from __future__ import annotations
 
+import warnings
+
 from lint_support import lint_files, where
 
 from migcheck.inventory_model import ApplicationGateway
@@ -59,3 +61,10 @@ def test_a_gateway_body_sent_elsewhere_or_removed_afterwards_is_none():
         + "Remove-AzureApplicationGateway -Name appgw1\n"
     )
     assert _gateways(removed) == []
+
+
+def test_a_body_of_one_empty_element_is_read_once_without_warnings():
+    script = "param($sub)\n$body = '<Deployment/>'\n" + SEND.format(host="management.core.windows.net")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert _gateways(script) == []

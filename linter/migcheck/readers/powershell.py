@@ -5552,7 +5552,9 @@ class Interpreter:
         from migcheck.readers import python_script as bodies
         from migcheck.readers.xml import Marker
 
-        root = bodies.body_root(text) or _gateway_root(text)
+        root = bodies.body_root(text)
+        if root is None:
+            root = _gateway_root(text)
         if root is None:
             return []
         marker = Marker(self.path, text)
