@@ -9,13 +9,11 @@ of that value (it is unknown there), so no VM is told it has no subnet when it h
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
 import pytest
 from growth import assert_linear
-from lint_support import lint_files, where
+from test_python_round11 import findings, position, subnets, vms
 
-from migcheck.model import Deployment, Role
 from migcheck.readers import read_document
 
 HEADER = """\
@@ -30,37 +28,6 @@ conn = azure.servicemanagement.ServiceManagementService("3f2a9c1e-5b7d-4e8f-9a01
 def script(body: str) -> str:
     """A script of the SDK's era: the header, then `body`, dedented."""
     return HEADER + textwrap.dedent(body).lstrip("\n")
-
-
-def findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, code: str) -> list[str]:
-    """`CODE deploy.py:line:column` of the findings of rule `code` on the script `deploy.py`."""
-    return where(lint_files(tmp_path, monkeypatch, {"deploy.py": text}, code, dedent=False).findings)
-
-
-def vms(text: str) -> dict[str, Role]:
-    """The VMs the script describes, by name."""
-    document = read_document("deploy.py", text.encode(), explicit=True)
-    assert document is not None and document.problem is None
-    return {
-        role.name: role
-        for deployment in document.resources
-        if isinstance(deployment, Deployment)
-        for role in deployment.roles
-    }
-
-
-def subnets(text: str) -> dict[str, tuple[str, ...] | None]:
-    """The subnets of each VM the script describes, by name; None for subnets it does not know."""
-    return {
-        name: None if "subnets" in role.unknown else tuple(ref.name for ref in role.subnets)
-        for name, role in vms(text).items()
-    }
-
-
-def position(text: str, needle: str) -> str:
-    """`line:column` (1-based) of the first occurrence of `needle` in `text`."""
-    at = text.index(needle)
-    return f"{text.count(chr(10), 0, at) + 1}:{at - (text.rfind(chr(10), 0, at) + 1) + 1}"
 
 
 CALL = (
