@@ -809,18 +809,12 @@ def _is_role_of_service(target: ResourceId) -> bool:
     return target.top_type == "microsoft.classiccompute/domainnames" and target.type.split("/")[-1] == "roles"
 
 
-def _is_web_or_worker_role(target: ResourceId, estate: Estate) -> bool:
-    """Whether the files show `target` is a web or worker role of a cloud service, which no migration moves
-    (a VM's id has the same shape, and the VM migrates)."""
-    if not _is_role_of_service(target):
-        return False
-    role = key(target.names[-1])
-    return any(
-        key(r.name) == role
-        for service in estate.cloud_services
-        if key(service.name) == key(target.name)
-        for r in service.roles
-    )
+def _web_or_worker_roles(estate: Estate) -> set[tuple[str, str]]:
+    """(cloud service, role) of every web or worker role the files show, by key: a role id of that shape
+    (`.../domainNames/<service>/.../roles/<role>`) is one of them, or a VM, which migrates."""
+    return {
+        (key(service.name), key(role.name)) for service in estate.cloud_services for role in service.roles
+    }
 
 
 def _described(target: ResourceId) -> str:
@@ -996,6 +990,7 @@ class ClassicRoleAssignment(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         assignments = estate.inventory.role_assignments
         classic = _subscriptions_with_classic(estate, [a for a in assignments if not a.scope.is_classic])
+        web_roles = _web_or_worker_roles(estate)
         for assignment in assignments:
             scope = assignment.scope
             if not scope.is_classic:  # a classic-only role on a subscription, group or management group
@@ -1008,7 +1003,7 @@ class ClassicRoleAssignment(Rule):
                 f"Before migrating, record this assignment (`Get-AzRoleAssignment -Scope "
                 f"{scope.text.strip()}`, or keep the export it came from)"
             )
-            if _is_web_or_worker_role(scope, estate):
+            if _is_role_of_service(scope) and (key(scope.name), key(scope.names[-1])) in web_roles:
                 yield self.finding(
                     assignment,
                     f"{role} is assigned to {who} on classic {_described(scope)}, which the migration does not "
