@@ -79,9 +79,18 @@ def read(root: Element, marker: Marker) -> tuple[object, ...]:
 _GATEWAY_FIELDS = ("VnetName", "GatewaySize")
 
 
+def reads(root: Element) -> bool:
+    """Whether `root` is a body this reader reads: by its root's name, or an Application Gateway's."""
+    return local_name(root) in READERS or any(_is_gateway(el) for el in (root, *child_elements(root)))
+
+
+def _is_gateway(el: Element) -> bool:
+    return all(child(el, name) is not None for name in _GATEWAY_FIELDS)
+
+
 def _application_gateways(root: Element, marker: Marker) -> Iterable[ApplicationGateway]:
     for el in (root, *child_elements(root)):
-        if all(child(el, name) is not None for name in _GATEWAY_FIELDS):
+        if _is_gateway(el):
             yield ApplicationGateway(
                 text_of(el, "Name") or "application gateway",
                 text_of(el, "VnetName"),

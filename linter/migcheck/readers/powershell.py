@@ -137,7 +137,6 @@ from migcheck.readers.suppressions import directive
 if TYPE_CHECKING:
     from tree_sitter import Language, Node, Parser, Query, Tree
 
-    from migcheck.readers.xml import Element
 
 PRODUCES = frozenset(
     {
@@ -5554,8 +5553,6 @@ class Interpreter:
 
         root = bodies.body_root(text)
         if root is None:
-            root = _gateway_root(text)
-        if root is None:
             return []
         marker = Marker(self.path, text)
         kept = (Role, Deployment, inv.ApplicationGateway)
@@ -8004,20 +8001,6 @@ def _role_key(name: Value) -> object:
     # A name the script does not state is a VM of its own: the key holds the object, so that its `id` is
     # not reused by another one while the key is in use (a freed object's is, at once).
     return ("id", id(name), name)
-
-
-def _gateway_root(text: str) -> Element | None:
-    """The root of a body that no REST reader reads by its root's name, which may still describe an
-    Application Gateway: the REST reader tells one by its fields, whatever its root is called (a Create
-    Application Gateway request). None for text that is not XML."""
-    from migcheck.readers.xml import Unreadable, parse
-
-    if "<" not in text:
-        return None
-    try:
-        return parse(text.encode("utf-8"), text)
-    except (Unreadable, ValueError):
-        return None
 
 
 def _stand_in(what: str, mark: Mark, column: bool = False) -> str:

@@ -2642,8 +2642,8 @@ def unstated_role(resource: Role, stand_in: Callable[[str], str]) -> Role:
 
 
 def body_root(text: str) -> Element | None:
-    """The root element of a REST body the REST reader reads (of which the script takes the roles and
-    deployments, see `_read_body`) or of the subscription's network configuration; None for any other
+    """The root element of a REST body the REST reader reads (`deployment.reads`: of which a script takes
+    what it describes, see `_read_body`) or of the subscription's network configuration; None for any other
     text."""
     if "<" not in text:
         return None
@@ -2654,7 +2654,7 @@ def body_root(text: str) -> Element | None:
         root = parse(text.encode("utf-8"), text)
     except (Unreadable, ValueError):
         return None
-    return root if local_name(root) in rest.READERS or local_name(root) == "NetworkConfiguration" else None
+    return root if rest.reads(root) or local_name(root) == "NetworkConfiguration" else None
 
 
 def path_names(path: str) -> tuple[str | None, str | None, str | None]:
