@@ -13,6 +13,7 @@ from migcheck import workers
 from migcheck.cli import main
 from migcheck.config import Config
 from migcheck.engine import _read, lint, walk
+from migcheck.model import Mark, RoleSettings
 from migcheck.plugins import load_rules
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -49,6 +50,16 @@ def test_reading_in_workers_gives_what_one_process_gives(monkeypatch):
     assert read_by_workers == [True]
     assert alone.findings and {d.kind for d in alone.documents} >= {d.kind for d in shared.documents}
     assert _outcome(shared) == _outcome(alone)
+
+
+def test_a_record_crosses_as_its_values_not_a_dict_of_its_fields():
+    """The records of the model pickle as their class and their values (`migcheck.model.record`): a dict
+    of field names per record doubled what workers send back and the time to send it."""
+    mark = Mark("services/web/ServiceDefinition.csdef", 7, "WebRole", 1)
+    role = RoleSettings("WebFrontEnd", 2, mark)
+    data = pickle.dumps(role, pickle.HIGHEST_PROTOCOL)
+    assert b"instances" not in data and b"nth" not in data
+    assert pickle.loads(data) == role and pickle.loads(data).mark == mark
 
 
 @needs_corpus
