@@ -92,11 +92,15 @@ def format_finding(finding: Finding, source: SourceText | None, paint: Paint = P
 def _blank(text: str) -> str:
     """What takes the room of `text` on a terminal: a tab for a tab, a space per column its other
     characters fill (two for a wide CJK character, none for a combining mark)."""
+    if text.isascii() and "\t" not in text:  # nearly every line: a column per character
+        return " " * len(text)
     return "".join(c if c == "\t" else " " * _cell_width(c) for c in text)
 
 
 def _cells(text: str) -> int:
     """How many terminal columns `text` fills (at least one, for a caret under an empty element)."""
+    if text.isascii():
+        return max(1, len(text))
     return max(1, sum(_cell_width(c) for c in text))
 
 
