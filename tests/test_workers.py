@@ -4,7 +4,9 @@ small check never starts workers."""
 
 from __future__ import annotations
 
+import os
 import pickle
+import signal
 from pathlib import Path
 
 import pytest
@@ -86,6 +88,26 @@ def test_a_worker_that_fails_leaves_the_read_to_this_process(monkeypatch):
     monkeypatch.setattr(workers, "_read_span", broken)
     assert workers.read_in_workers(walk(["."], Config()), 2) is None
     assert _outcome(lint(["."], Config(), RULES, jobs=2)) == expected
+
+
+@needs_corpus
+@needs_fork
+def test_a_worker_killed_midway_leaves_the_read_to_this_process(monkeypatch):
+    """A worker gone without its share (killed, out of memory) is waited for, not hung on, and the read
+    is this process's: the same documents as reading alone."""
+    monkeypatch.chdir(CORPUS)
+    found = walk(["."], Config())
+    real = workers._read_span
+
+    def killed_in_the_worker(start, end):
+        if start:  # the workers' shares; this process reads from 0
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(start, end)
+
+    monkeypatch.setattr(workers, "_read_span", killed_in_the_worker)
+    assert workers.read_in_workers(found, 3) is None
+    monkeypatch.setattr(workers, "_read_span", real)
+    assert [d for d, _ in workers.read_in_workers(found, 3)] == [_read(c, None) for c in found]
 
 
 def test_a_small_check_reads_in_one_process(tmp_path, monkeypatch, capsys):

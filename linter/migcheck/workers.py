@@ -14,7 +14,9 @@ the result is the same, only slower."""
 
 from __future__ import annotations
 
+import itertools
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 
@@ -28,8 +30,6 @@ __all__ = ["MIN_FILES", "auto_jobs", "read_in_workers"]
 MIN_FILES = 2000
 # More workers than this gain little: linking and the rules, after the read, are one process's work.
 MAX_AUTO_JOBS = 4
-# Spans per worker: enough that a worker with the slower files does not keep the others waiting.
-_SPANS_PER_JOB = 4
 
 # What a worker reads and is told in `_read_span`: the candidates of the read under way, set before the
 # workers are forked so that each inherits it.
@@ -75,41 +75,97 @@ def _cores() -> int:
 def read_in_workers(
     found: Sequence[Candidate], jobs: int, progress: Callable[[int, int, str], None] | None = None
 ) -> list[Read] | None:
-    """Each file of `found` read by `jobs` processes, this one and `jobs - 1` workers, in order; None when
-    the workers could not read their share, for the caller to read them all itself. This process reads
-    the first share while the workers read the rest: what it reads needs no pickling, and it would
-    otherwise wait. `progress(done, total, path)` is called for each file as the span holding it comes
-    in. A buffer (`-`) is not for workers: it is the caller's."""
+    """Each file of `found` read by `jobs` processes, this one and `jobs - 1` forked workers, in order;
+    None when the workers could not read their share, for the caller to read them all itself. This
+    process reads the first share while the workers read the rest: what it reads needs no pickling, and
+    it would otherwise wait. `progress(done, total, path)` is called for each file as the share holding
+    it comes in. A buffer (`-`) is not for workers: it is the caller's.
+
+    A worker is a bare `os.fork` that writes its share, pickled, to a pipe: a process pool imports and
+    starts more (multiprocessing, its threads and queues: 20 ms a run) than the whole exchange costs."""
     global _found
     if jobs < 2 or not can_fork() or any(c.fs_path == STDIN for c in found):
         return None
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    own = len(found) // jobs
-    size = max(1, -(-(len(found) - own) // ((jobs - 1) * _SPANS_PER_JOB)))
-    starts = range(own, len(found), size)
-    ends = [min(start + size, len(found)) for start in starts]
+    bounds = [len(found) * share // jobs for share in range(jobs + 1)]
+    running: dict[int, int] = {}  # pid -> the read end of the pipe its share comes through
     read: list[Read] = []
-
-    def take(span: list[Read]) -> None:
-        for item in span:
-            read.append(item)
-            if progress is not None:
-                progress(len(read), len(found), found[len(read) - 1].path)
-
     _found = found
     try:
-        with ProcessPoolExecutor(jobs - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            spans = pool.map(_read_span, starts, ends)  # every span is handed out now
-            take(_read_span(0, own))
-            for span in spans:
-                take(span)
-    except Exception:  # a broken pool, a refused fork, a document that would not pickle
+        for start, end in itertools.pairwise(bounds[1:]):
+            pid, pipe = _fork(start, end)
+            running[pid] = pipe
+        read += _read_span(0, bounds[1])
+        _progress(progress, found, 0, len(read))
+        for pid in list(running):
+            share = _collect(pid, running.pop(pid))
+            if share is None:
+                return None
+            read += share
+            _progress(progress, found, len(read) - len(share), len(read))
+    except Exception:  # a refused fork or pipe, a worker that failed: this process reads it all
         return None
     finally:
         _found = ()
+        for pid, pipe in running.items():  # left by an early return or an interrupt
+            _stop(pid, pipe)
     return read
+
+
+def _fork(start: int, end: int) -> tuple[int, int]:
+    """A worker reading `_found[start:end]`: (its pid, the read end of the pipe its share comes through).
+    The worker leaves by `os._exit`, so nothing of this process's (buffered output, exit handlers) runs
+    twice."""
+    reading, writing = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reading)
+        os.close(writing)
+        raise
+    if pid:
+        os.close(writing)
+        return pid, reading
+    status = 1
+    try:
+        import pickle
+
+        os.close(reading)
+        data = pickle.dumps(_read_span(start, end), pickle.HIGHEST_PROTOCOL)
+        with open(writing, "wb") as pipe:
+            pipe.write(data)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _collect(pid: int, pipe: int) -> list[Read] | None:
+    """What worker `pid` read, from its pipe; None when it failed (an exception, a kill, a share cut
+    short)."""
+    import pickle
+
+    with open(pipe, "rb") as stream:
+        data = stream.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0:
+        return None
+    share: list[Read] = pickle.loads(data)
+    return share
+
+
+def _stop(pid: int, pipe: int) -> None:
+    """End worker `pid`, not collected: no worker outlives the read."""
+    os.close(pipe)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+
+
+def _progress(
+    progress: Callable[[int, int, str], None] | None, found: Sequence[Candidate], start: int, end: int
+) -> None:
+    """`progress` for the files `found[start:end]`, which have just come in."""
+    if progress is not None:
+        for done in range(start, end):
+            progress(done + 1, len(found), found[done].path)
 
 
 def _read_span(start: int, end: int) -> list[Read]:
