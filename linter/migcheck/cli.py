@@ -764,7 +764,6 @@ def _report(result: LintResult, args: argparse.Namespace, config: Config) -> int
     """Write the baseline, or the report: to stdout, or to --output-file with the summary on stdout so
     that the CI log still says what happened. (The baseline itself was applied by the filter stage.)"""
     from migcheck import baseline
-    from migcheck.report.text import summary
 
     if args.write_baseline:
         try:
@@ -786,6 +785,8 @@ def _report(result: LintResult, args: argparse.Namespace, config: Config) -> int
             result, args.format, args.output_file, color=color, tail=not args.quiet, fail_on=config.fail_on
         )
     if args.output_file is not None and not args.quiet:
+        from migcheck.report.text import summary  # not for a report on stdout in another format
+
         _stdout(summary(result) + "\n")
     return EXIT_FINDINGS if result.failed(config.fail_on) and not args.exit_zero else EXIT_OK
 
