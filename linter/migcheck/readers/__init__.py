@@ -193,9 +193,10 @@ def _size(count: int) -> str:
 
 
 def _read(path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str, str] | None) -> Document:
-    text = decode(data)
+    encoding = encoding_of(data)
+    text = decode(data, encoding)
     try:
-        root = parse(data, text)
+        root = parse(data, text, encoding)
     except Unreadable as error:
         sniffed = sniffed or sniff_root(text[:SNIFF_BYTES])
         guessed = expected or (kind_of_root(*sniffed) if sniffed else None)

@@ -4,7 +4,7 @@ sizes and input endpoints."""
 from __future__ import annotations
 
 from migcheck.model import Document, InputEndpoint, Role, RoleType, ServiceDefinition
-from migcheck.readers.xml import Element, Marker, attr, children, local_name
+from migcheck.readers.xml import Element, Marker, attr, attrs, children, local_name
 
 # The resource types this reader produces (rules declare which types they look at).
 PRODUCES = frozenset({Document, ServiceDefinition, Role, InputEndpoint})
@@ -27,32 +27,36 @@ def read(root: Element, marker: Marker) -> tuple[object, ...]:
 
 
 def _role(el: Element, marker: Marker) -> Role:
+    # Instance input endpoints are public too (a port range on the service's VIP), so they count as input
+    # endpoints wherever "does the VIP have an endpoint" matters.
+    lists = children(el, "Endpoints")
+    endpoints = [e for name in _ENDPOINTS for listed in lists for e in listed.iterchildren(name)]
+    name, size = attrs(el, "name", "vmsize")
     return Role(
-        name=attr(el, "name"),
+        name=name,
         type=ROLE_TYPES[local_name(el)],
         mark=marker.mark(el),
-        size=attr(el, "vmsize"),
-        # Instance input endpoints are public too (a port range on the service's VIP), so they count as
-        # input endpoints wherever "does the VIP have an endpoint" matters.
-        endpoints=tuple(
-            _endpoint(e, marker)
-            for e in (
-                *children(el, "Endpoints/InputEndpoint"),
-                *children(el, "Endpoints/InstanceInputEndpoint"),
-            )
-        ),
+        size=size,
+        endpoints=tuple([_endpoint(e, marker) for e in endpoints]),
     )
 
 
+# The input endpoints of a role's `Endpoints`, by local name: every input endpoint, then every instance one.
+_ENDPOINTS = ("{*}InputEndpoint", "{*}InstanceInputEndpoint")
+
+
 def _endpoint(el: Element, marker: Marker) -> InputEndpoint:
+    name, protocol, port, local_port, load_balancer = attrs(
+        el, "name", "protocol", "port", "localPort", "loadBalancer"
+    )
     return InputEndpoint(
-        name=attr(el, "name"),
-        protocol=attr(el, "protocol"),
-        port=attr(el, "port"),
-        local_port=attr(el, "localPort"),
+        name=name,
+        protocol=protocol,
+        port=port,
+        local_port=local_port,
         acl=None,
         mark=marker.mark(el),
         # An endpoint on an internal load balancer (defined in the .cscfg's `LoadBalancers`) is not on
         # the service's public VIP.
-        load_balancer=attr(el, "loadBalancer"),
+        load_balancer=load_balancer,
     )

@@ -8,6 +8,7 @@ import codecs
 import functools
 import re
 import sys
+import threading
 from collections.abc import Iterator
 
 from lxml import etree
@@ -76,24 +77,25 @@ def _declared(written: bytes) -> str:
     return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
 
 
-def _mislabelled(data: bytes) -> str | None:
+def _mislabelled(data: bytes, encoding: str | None = None) -> str | None:
     """ "utf-8" for a document whose declaration names a 16 or 32-bit encoding but whose bytes are 8-bit (no
     BOM, and its `<` is one byte): what .NET writes when an XML string, which it always labels UTF-16, is
     saved as UTF-8. lxml would follow the label and stop at the first character; the text is read as UTF-8,
-    as `encoding_of` decodes it. None for any other document: its own encoding holds."""
-    if encoding_of(data) != "utf-8":
+    as `encoding_of` decodes it. None for any other document: its own encoding holds. `encoding` is what
+    `encoding_of` gave for `data`, when the caller has it already."""
+    if (encoding or encoding_of(data)) != "utf-8":
         return None
     match = _DECLARED.match(data[:256])
-    if match is None:
-        return None
+    return "utf-8" if match is not None and _names_wide(match.group(1)) else None
+
+
+@functools.lru_cache(maxsize=64)
+def _names_wide(written: bytes) -> bool:
+    """Whether an encoding name a declaration gives is a 16 or 32-bit encoding's."""
     try:
-        return (
-            "utf-8"
-            if codecs.lookup(match.group(1).decode("ascii")).name.startswith(("utf-16", "utf-32"))
-            else None
-        )
+        return codecs.lookup(written.decode("ascii")).name.startswith(("utf-16", "utf-32"))
     except (LookupError, UnicodeError):
-        return None
+        return False
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
@@ -152,8 +154,9 @@ def _after_doctype(text: str, pos: int) -> int:
 # --- parsing -------------------------------------------------------------------------------------------
 
 
-def parse(data: bytes, source: str) -> Element:
-    """The root element of `data`, parsed without DTDs, entities, network, XInclude or PIs.
+def parse(data: bytes, source: str, encoding: str | None = None) -> Element:
+    """The root element of `data`, parsed without DTDs, entities, network, XInclude or PIs. `source` is
+    its text; `encoding` what `encoding_of` gave for it, when the caller has it already.
 
     Raises `Unreadable` for a document that is not well-formed, for one with a DOCTYPE (no classic file
     has one, and a DTD is how entity expansion and external entity attacks arrive), for one that uses
@@ -162,19 +165,7 @@ def parse(data: bytes, source: str) -> Element:
         _, doctype = _skip_prolog(source)
         if doctype >= 0:
             raise _refuse(source, doctype)
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=False,
-        remove_pis=True,
-        # Whitespace between elements is a node of its own in libxml2's tree, a sixth of a dense file's
-        # memory; no reader reads it (values are stripped) and positions come from the source text.
-        remove_blank_text=True,
-        encoding=_mislabelled(data),
-    )
+    parser = _parser(_mislabelled(data, encoding))
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
@@ -184,9 +175,35 @@ def parse(data: bytes, source: str) -> Element:
         raise _refuse(source, source.find("<!DOCTYPE"))
     # Cheap test first: the namespace URI must be written somewhere, or spelled with character
     # references (`X&#73;nclude`).
-    if "XInclude" in source or "&#" in source:
+    if "XInclude" in source or ("&" in source and "&#" in source):
         _refuse_xinclude(root, source)
     return root
+
+
+_PARSERS = threading.local()  # an lxml parser is used by one thread at a time
+
+
+def _parser(encoding: str | None) -> etree.XMLParser:
+    """The parser for documents read as `encoding` (None: as they say), made once per thread: a new
+    parser sets up libxml2's parsing context on its first document, which costs a quarter of the time of
+    parsing a small file. Each parse starts with an empty error log, so a reused parser reports alike."""
+    parsers: dict[str | None, etree.XMLParser] = _PARSERS.__dict__.setdefault("parsers", {})
+    parser = parsers.get(encoding)
+    if parser is None:
+        parser = parsers[encoding] = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            remove_comments=False,
+            remove_pis=True,
+            # Whitespace between elements is a node of its own in libxml2's tree, a sixth of a dense file's
+            # memory; no reader reads it (values are stripped) and positions come from the source text.
+            remove_blank_text=True,
+            encoding=encoding,
+        )
+    return parser
 
 
 _XINCLUDE = ("{http://www.w3.org/2001/XInclude}*", "{http://www.w3.org/2003/XInclude}*")
@@ -349,9 +366,22 @@ def written_tag(el: Element) -> str:
     """The tag as written in the source: `prefix:local`, or `local` in the default namespace. Interned:
     lxml makes a new string on every access, and each mark keeps one."""
     tag = el.tag  # str for every element parsed (a comment's or PI's tag is a factory function)
-    local = tag.rpartition("}")[2] if isinstance(tag, str) else ""  # etree.QName costs more, on every mark
     prefix = el.prefix
-    return sys.intern(f"{prefix}:{local}" if prefix else local)
+    if prefix is None:
+        known = _UNPREFIXED.get(tag)
+        if known is not None:
+            return known
+    local = tag.rpartition("}")[2] if isinstance(tag, str) else ""  # etree.QName costs more, on every mark
+    written = sys.intern(f"{prefix}:{local}" if prefix else local)
+    if prefix is None and isinstance(tag, str) and len(_UNPREFIXED) < _UNPREFIXED_KEPT:
+        _UNPREFIXED[tag] = written
+    return written
+
+
+# `{namespace}local` -> `local`, for the tags written without a prefix: the same few dozen in file after file.
+# Bounded, so that a file of a million distinct names does not make it grow for the rest of the process.
+_UNPREFIXED: dict[object, str] = {}
+_UNPREFIXED_KEPT = 4096
 
 
 class Marker:
@@ -369,7 +399,10 @@ class Marker:
         self._far: _FarPositions | None = None
 
     def mark(self, el: Element) -> Mark:
-        tag = written_tag(el)
+        # `written_tag`'s common case inline: a mark is made for nearly every element a reader reads.
+        tag = _UNPREFIXED.get(el.tag) if el.prefix is None else None
+        if tag is None:
+            tag = written_tag(el)
         line = el.sourceline or 0
         if line >= LAST_EXACT_LINE and self.text:
             if self._far is None:
@@ -377,6 +410,8 @@ class Marker:
             found = self._far.locate(el, tag)
             if found is not None:
                 return Mark(self.path, found[0], tag, column=found[1])
+        if not self._nths and _first_on_its_line(el, tag, line):  # most documents never need an index
+            return Mark(self.path, line, tag)
         return Mark(self.path, line, tag, self._nth(el, tag, line))
 
     def comment(self, comment: Element, ordinal: int) -> Mark:
@@ -519,17 +554,26 @@ def _steps(names: str) -> tuple[str, ...]:
 
 def child(el: Element, names: str) -> Element | None:
     """The first element at the slash-separated path of local names below `el`."""
-    return next(_below(el, _steps(names)), None)
+    steps = _steps(names)
+    if len(steps) == 1:  # most lookups: one C-level scan of the children, no generator
+        return next(el.iterchildren(steps[0]), None)
+    return next(_below(el, steps), None)
 
 
 def children(el: Element, names: str) -> list[Element]:
-    """All elements at the slash-separated path of local names below `el`, in document order."""
-    return list(_below(el, _steps(names)))
+    """All elements at the slash-separated path of local names below `el`, in document order: what
+    `findall` of the joined path gives, by lxml's C-level child iteration with a tag filter, one level
+    at a time (each parent's children in turn keep document order)."""
+    steps = _steps(names)
+    found = list(el.iterchildren(steps[0]))
+    for step in steps[1:]:
+        found = [below for parent in found for below in parent.iterchildren(step)]
+    return found
 
 
 def _below(el: Element, steps: tuple[str, ...]) -> Iterator[Element]:
-    """The elements at `steps` below `el`, in document order: what `findall` of the joined path gives,
-    by lxml's C-level child iteration with a tag filter instead of ElementPath's Python one."""
+    """The elements at `steps` below `el`, in document order, one at a time: `child` stops at the
+    first."""
     first = el.iterchildren(steps[0])
     if len(steps) == 1:
         return first
@@ -564,9 +608,29 @@ def attr(el: Element, name: str) -> str:
     """An attribute by local name, matched case-insensitively (`endPoint` is spelt both ways)."""
     value = el.get(name)
     if value is None:
-        # Names first, then get(): lxml's items() is quadratic in the number of attributes, and a
-        # hostile file may carry hundreds of thousands of them on one element.
-        wanted = name.lower()
-        key = next((k for k in el.attrib if k.rpartition("}")[2].lower() == wanted), None)
-        value = el.get(key, "") if key is not None else ""
+        value = _get_ignoring_case(el, name.lower())
     return sys.intern(value.strip())
+
+
+def attrs(el: Element, *names: str) -> tuple[str, ...]:
+    """`attr` of each of `names` (which differ other than by case), in one call."""
+    values = [el.get(name) for name in names]
+    missing = values.count(None)
+    # When every attribute is one of `names` as written, the missing ones are not there in any case.
+    if missing and len(keys := el.keys()) + missing > len(names):
+        values = [
+            value if value is not None else _get_ignoring_case(el, name.lower(), keys)
+            for name, value in zip(names, values, strict=True)
+        ]
+    return tuple([sys.intern((value or "").strip()) for value in values])
+
+
+def _get_ignoring_case(el: Element, wanted: str, keys: list[str] | None = None) -> str:
+    """The first attribute whose local name, lowered, is `wanted`; "" when there is none. `keys` are the
+    element's attribute names, when the caller has them."""
+    # Names first, then get(): lxml's items() is quadratic in the number of attributes, and a hostile
+    # file may carry hundreds of thousands of them on one element.
+    for key in el.keys() if keys is None else keys:
+        if key.rpartition("}")[2].lower() == wanted:
+            return el.get(key, "")
+    return ""
