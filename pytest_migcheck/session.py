@@ -34,6 +34,7 @@ from migcheck.plugins import PluginError, load_rules
 from migcheck.report.text import format_finding, headline
 from migcheck.rule import Rule, RuleSet
 from migcheck.suppress import BASELINE
+from migcheck.texts import lines_of
 from pytest_migcheck.items import MigcheckFile, MigcheckItem
 
 Key = tuple[str, str]  # (path relative to the rootdir, rule code): one item
@@ -265,7 +266,7 @@ class MigcheckSession:
         sources = self.result.sources
         # A file's text is read again where the lint read it: from the rootdir, wherever pytest was started.
         with _working_directory(self.root):
-            return "\n".join(format_finding(f, sources.get(f.mark.path)) for f in findings).rstrip("\n")
+            return "\n".join(format_finding(f, lines_of(sources, f.mark.path)) for f in findings).rstrip("\n")
 
     # --- reporting ----------------------------------------------------------------------------------
 

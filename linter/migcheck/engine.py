@@ -819,7 +819,8 @@ def locate_findings(findings: list[Finding], sources: Mapping[str, SourceText]) 
     """The findings located, sorted; a file at a time, so that its text is read again once for all its
     findings, and its findings are sorted among themselves (a sort of all of them at once would hold a
     key for each, at the end of the run, when it holds the most). In place: the findings of a large
-    estate are not held twice."""
+    estate are not held twice. `Texts` keeps the lines they are located on, for a report that shows them
+    (`Texts.show`), which then reads no file again."""
     findings.sort(key=lambda f: f.mark.path)  # stable: the rest of the order is kept
     start = 0
     while start < len(findings):
@@ -829,7 +830,10 @@ def locate_findings(findings: list[Finding], sources: Mapping[str, SourceText]) 
             end += 1
         source = sources.get(path) or SourceText("")
         # A location is in its mark's file: the files' order is the one `Finding.sort_key` gives.
-        findings[start:end] = sorted((_locate(f, source) for f in findings[start:end]), key=Finding.sort_key)
+        located = sorted((_locate(f, source) for f in findings[start:end]), key=Finding.sort_key)
+        findings[start:end] = located
+        if isinstance(sources, Texts):
+            sources.show(path, located)
         start = end
     return findings
 

@@ -12,24 +12,22 @@ from collections.abc import Iterator
 _SKIPPED = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"))
 
 
-# Inside a start tag, up to and with the next quoted value (which may hold `<` and `>`), if any.
-_UP_TO_A_VALUE = re.compile(r"""[^"'<>]*(?:"[^"]*"|'[^']*')?""")
+# Inside a start tag: its name and attributes up to the `>`, quoted values whole (they may hold `<` and
+# `>`). Possessive (`*+`): nothing is given back, so the engine keeps no state to backtrack into, whatever
+# the number of values (a greedy repeat would hold an entry per value, hundreds of megabytes for a tag
+# with millions).
+_INSIDE_TAG = re.compile(r"""[^"'<>]*+(?:(?:"[^"]*+"|'[^']*+')[^"'<>]*+)*+""")
 
 
 def start_tag_end(text: str, start: int) -> int:
     """The offset just past the `>` that closes the start tag at `start`; a `>` may sit in a quoted
     value. A tag cut short (a buffer mid-edit) ends before the next `<`, or at the end of the text (an
-    unclosed quote runs to it). One quoted value at a time: a pattern repeating over them all would hold
-    an entry per value for backtracking, hundreds of megabytes for a tag with millions."""
-    index = start + 1
-    while True:
-        end = _UP_TO_A_VALUE.match(text, index).end()  # type: ignore[union-attr]  # it matches ""
-        if end == index:  # at the `>`, at a `<`, at a quote that is not closed, or at the end
-            stop = text[index : index + 1]
-            if stop == ">":
-                return index + 1
-            return index if stop == "<" else len(text)
-        index = end
+    unclosed quote runs to it)."""
+    index = _INSIDE_TAG.match(text, start + 1).end()  # type: ignore[union-attr]  # it matches ""
+    stop = text[index : index + 1]  # the `>`, a `<`, a quote that is not closed, or nothing at the end
+    if stop == ">":
+        return index + 1
+    return index if stop == "<" else len(text)
 
 
 def comment_end(text: str, start: int) -> int:

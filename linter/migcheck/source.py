@@ -12,23 +12,34 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Protocol
 
 from migcheck import scan
 from migcheck.model import Edit, Fix, Location, Mark, Part
 
 
+class Lines(Protocol):
+    """What shows the lines of a file: its `SourceText`, or the few of them a report shows (`migcheck.texts`)."""
+
+    def line(self, number: int) -> str: ...
+
+
 class SourceText:
     """The decoded text of one file, split into lines lazily."""
 
-    __slots__ = ("_by_line", "_first_asked", "_lines", "_offsets", "_skipped", "text")
+    __slots__ = ("_asked", "_by_line", "_lines", "_offsets", "_skipped", "_skipped_to", "_tag_ends", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._lines: list[str] | None = None
         self._offsets: list[int] | None = None
-        self._first_asked: tuple[int, int, int] | None = None  # (number, start, end): see `_bounds`
+        self._asked: dict[int, tuple[int, int]] = {}  # line number: (start, end), see `_bounds`
         self._by_line: dict[int, dict[str, list[int]]] = {}
-        self._skipped: list[tuple[int, int]] | None = None  # see `_skipped_spans`
+        self._skipped: list[tuple[int, int]] = []  # see `_skipped_before`
+        self._skipped_to = 0  # how far they have been found
+        # Where the start tags `_starts_ending_on` found end (`scan.start_tag_end`), by their `<`: a finding
+        # located there is given its end without the tag being scanned again.
+        self._tag_ends: dict[int, int] = {}
 
     @property
     def lines(self) -> list[str]:
@@ -67,15 +78,18 @@ class SourceText:
         """(`offset_of_line(number)`, `offset_of_line(number + 1)`): where the line starts, and where the
         next one does (one past the end of the text after the last line).
 
-        The first line asked for is found by splitting the text only as far as that line, without the
-        offsets of every line: most files read again have one finding, on one line. From the second line
-        asked for on, the offsets of every line are found, once."""
+        The first few lines asked for are each found by splitting the text only as far as that line, without
+        the offsets of every line: most files read again have a finding or two, each on its line. Past
+        those, the offsets of every line are found, once: splitting again for each line asked would cost
+        the file's length times its findings."""
         if self._offsets is None:
-            first = self._first_asked
-            if first is None:
-                first = self._first_asked = (number, *_split_to(self.text, number))
-            if first[0] == number:
-                return first[1], first[2]
+            asked = self._asked
+            bounds = asked.get(number)
+            if bounds is not None:
+                return bounds
+            if len(asked) < _SPLIT_FOR:
+                bounds = asked[number] = _split_to(self.text, number)
+                return bounds
         offsets = self.offsets
         last = len(offsets) - 1
         return offsets[max(0, min(number - 1, last))], offsets[max(0, min(number, last))]
@@ -128,7 +142,8 @@ class SourceText:
         if mark.tag == "!--":
             return scan.comment_end(self.text, start)
         if mark.tag:
-            return scan.start_tag_end(self.text, start)
+            end = self._tag_ends.get(start)
+            return scan.start_tag_end(self.text, start) if end is None else end
         line, _ = self._position(start, mark.line)
         return scan.token_end(self.text, start, self._bounds(line)[1] - 1)
 
@@ -175,12 +190,21 @@ class SourceText:
         # Where a tag ends is compared with where the line starts and ends, not looked up line by line.
         start_of_line, end_of_line = self._bounds(line)
         next_open = end_of_line
-        skipped = self._skipped_spans()
+        skipped = self._skipped_before(end_of_line)
+        past_skipped = skipped[-1][1] if skipped else 0  # a tag past them all is in none: most of them
         for opening, tag in _start_tags_back(text, end_of_line):
-            if skipped and _inside(opening, skipped):
+            if opening < past_skipped and _inside(opening, skipped):
                 continue  # `<Role>` written in a comment or a CDATA section is text, not a start tag
             # A comment is marked on the line where it starts (readers mark suppression comments so).
-            tag_end = opening if tag == "!--" else _tag_end(text, opening, next_open)
+            if tag == "!--":
+                tag_end = opening
+            else:
+                # Where its `>` is, or -1 when it is cut short (a buffer mid-edit). A `>` may sit in a quoted
+                # value (`description="a > b"`), a `<` may not: well-formed XML closes the tag before the
+                # next `<`, so the scan never runs past the tag that follows, and the whole scan of a line
+                # is linear in it.
+                end = self._tag_ends[opening] = scan.start_tag_end(text, opening)
+                tag_end = end - 1 if end <= next_open and text.startswith(">", end - 1) else -1
             next_open = opening
             if 0 <= tag_end < start_of_line:
                 break  # it ends on an earlier line, and so does every tag before it
@@ -192,12 +216,12 @@ class SourceText:
         self._by_line[line] = found
         return found
 
-    def _skipped_spans(self) -> list[tuple[int, int]]:
-        """(start, end) of every comment, CDATA section and processing instruction, in order: what is
-        written in them is not markup. Found once per file, in one pass, and only for a file that has any."""
-        if self._skipped is None:
-            text = self.text
-            self._skipped = _spans_of_text(text) if "<!" in text or "<?" in text else []
+    def _skipped_before(self, end: int) -> list[tuple[int, int]]:
+        """(start, end) of every comment, CDATA section and processing instruction that opens before `end`
+        (and maybe of some after), in order: what is written in them is not markup. Found only as far as
+        asked, in one forward pass over the text in all."""
+        if self._skipped_to < end:
+            self._skipped_to = _find_spans(self.text, self._skipped_to, end, self._skipped)
         return self._skipped
 
 
@@ -206,26 +230,17 @@ _SPAN_OPENING = re.compile(r"<(!--|!\[CDATA\[|\?)")
 _SPAN_CLOSING = {"!--": "-->", "![CDATA[": "]]>", "?": "?>"}
 
 
-def _tag_end(text: str, opening: int, next_open: int) -> int:
-    """The offset of the `>` that closes the start tag at `opening`, or -1 when it is cut short (a buffer
-    mid-edit). A `>` may sit in a quoted value (`description="a > b"`), a `<` may not: well-formed XML
-    closes the tag before the next `<`, so the scan never runs past the tag that follows, and the whole
-    scan of a line is linear in it."""
-    end = scan.start_tag_end(text, opening)
-    return end - 1 if end <= next_open and text.startswith(">", end - 1) else -1
-
-
-def _spans_of_text(text: str) -> list[tuple[int, int]]:
-    """The spans `SourceText._skipped_spans` gives, by a forward scan: each search starts where the last
-    span ended, so the scan is linear in the text (one left open runs to the end, as in a buffer mid-edit)."""
-    spans: list[tuple[int, int]] = []
-    position = 0
-    while (opening := _SPAN_OPENING.search(text, position)) is not None:
+def _find_spans(text: str, position: int, end: int, spans: list[tuple[int, int]]) -> int:
+    """Add to `spans` those that open from `position` (which is in none) to `end`, by a forward scan, and
+    return where the next scan starts. Each search starts where the last span ended, so the scans are
+    linear in the text in all (one left open runs to the end, as in a buffer mid-edit)."""
+    limit = end + len("<![CDATA[") - 1  # an opening that starts before `end` is seen whole
+    while (opening := _SPAN_OPENING.search(text, position, limit)) is not None and opening.start() < end:
         closing = _SPAN_CLOSING[opening.group(1)]
-        end = text.find(closing, opening.end())
-        position = len(text) if end < 0 else end + len(closing)
+        found = text.find(closing, opening.end())
+        position = len(text) if found < 0 else found + len(closing)
         spans.append((opening.start(), position))
-    return spans
+    return max(position, end)
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
@@ -282,6 +297,11 @@ def _reverse_finditer(
         yield from reversed(found)
         stop = start
         window = min(window * 2, 1 << 16)
+
+
+# How many lines `SourceText._bounds` finds by splitting the text as far as each, before it finds the
+# offsets of every line (which cost about what four splits as far as the middle of the file do).
+_SPLIT_FOR = 4
 
 
 def _split_to(text: str, number: int) -> tuple[int, int]:

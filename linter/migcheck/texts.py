@@ -11,14 +11,18 @@ findings keep their reader's line (and column, where the reader had it), with no
 rather than positions computed in text they were not found in.
 
 Kept in memory instead: what cannot be read again (a buffer from standard input or an editor), and the
-text of files with suppression comments, which the filter reads."""
+text of files with suppression comments, which the filter reads. And of a file read again to locate its
+findings, the lines their locations are on: a report that shows each finding over its source line (the
+text report, JUnit's, the pytest plugin's) asks for those, after every file has been located, and gets
+them without reading the file a second time (`Texts.lines`)."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from migcheck.source import SourceText
 
@@ -27,13 +31,17 @@ if TYPE_CHECKING:
 
     from migcheck.discover import Candidate
     from migcheck.engine import OnDisk
-    from migcheck.model import Document
+    from migcheck.model import Document, Finding
+    from migcheck.source import Lines
 
-__all__ = ["Texts"]
+__all__ = ["Texts", "lines_of"]
 
 # How many texts read again are kept at once: reports go through findings file by file, so one would do;
 # a few spare re-reading when a report comes back to a file.
 RECENT = 4
+# The longest line `Texts.show` keeps: any written by hand or by a tool that breaks lines, not a file
+# written on one line (a report shows a few columns of it, but that one is read again).
+SHOWN_LENGTH = 1000
 _LOW_64 = (1 << 64) - 1
 _CHECK_BITS = 192  # `_check`: a 128-bit digest and a 64-bit hash
 _LOW_CHECK = (1 << _CHECK_BITS) - 1
@@ -47,15 +55,21 @@ def _check(data: bytes, text: str) -> int:
 
 
 def _digest(data: bytes) -> int:
-    # Imported when a file is read: a run with nothing to read needs none of it. `hashlib.blake2b` is the
-    # one of `_blake2`: imported from there, without `hashlib`, which loads OpenSSL for its other digests
-    # (milliseconds a run, for what the digest of every file read takes a tenth of).
+    return int.from_bytes(_blake2b()(data, digest_size=16).digest(), "big")
+
+
+@functools.cache
+def _blake2b() -> Callable[..., Any]:
+    """The digest's constructor, imported at the first file read (a run with nothing to read needs none of
+    it) rather than at each. `hashlib.blake2b` is the one of `_blake2`: imported from there, without
+    `hashlib`, which loads OpenSSL for its other digests (milliseconds a run, for what the digest of every
+    file read takes a tenth of)."""
     try:
         from _blake2 import blake2b
     except ImportError:  # a Python whose hashlib has it from elsewhere
         from hashlib import blake2b
 
-    return int.from_bytes(blake2b(data, digest_size=16).digest(), "big")
+    return blake2b
 
 
 def _text_hash(text: str) -> int:
@@ -112,6 +126,7 @@ class Texts(Mapping[str, SourceText]):
         self._kept: dict[str, str | SourceText] = {}  # a text, until it is first asked for
         self._on_disk: dict[str, _OnDisk] = {}
         self._recent: OrderedDict[str, SourceText] = OrderedDict()
+        self._shown: dict[str, tuple[int | str, ...]] = {}  # see `show`
 
     def keep(self, document: Document) -> Document:
         """Hold `document`'s text as it is: a buffer, or a document a cache keeps between runs."""
@@ -150,6 +165,26 @@ class Texts(Mapping[str, SourceText]):
             self._recent.popitem(last=False)
         return source
 
+    def show(self, path: str, findings: Iterable[Finding]) -> None:
+        """Keep the lines `findings` are located on, of the text of `path` read again to locate them, for
+        `lines`. A text held whole (`keep`) shows its lines itself."""
+        if path not in self._on_disk:
+            return
+        source = self[path]
+        numbers = sorted({f.location.line for f in findings if f.location is not None})
+        kept = [(n, line) for n in numbers if len(line := source.line(n)) <= SHOWN_LENGTH]
+        # One tuple, the numbers in order and then their lines: with a dict per file instead, the lines
+        # kept took twice the room (5 MB at 40,000 files, for the 27,600 findings of 15,600 of them).
+        self._shown[path] = (*(n for n, _ in kept), *(line for _, line in kept))
+
+    def lines(self, path: str) -> Lines | None:
+        """The lines of `path`'s text, for what shows only some (`migcheck.report.text.format_finding`): those
+        `show` kept without reading the file again, the others read again; None for a file not read."""
+        shown = self._shown.get(path)
+        if shown is None:
+            return self.get(path)
+        return _Shown(shown, self, path)
+
     def __iter__(self) -> Iterator[str]:
         yield from self._kept
         yield from self._on_disk
@@ -159,6 +194,33 @@ class Texts(Mapping[str, SourceText]):
 
     def __contains__(self, path: object) -> bool:
         return path in self._kept or path in self._on_disk
+
+
+class _Shown:
+    """The lines `Texts.show` kept of a file's text, as `SourceText.line` gives them; another line is asked
+    of the text, read again."""
+
+    __slots__ = ("_path", "_shown", "_texts")
+
+    def __init__(self, shown: tuple[int | str, ...], texts: Texts, path: str) -> None:
+        self._shown = shown  # the numbers of the lines in order, then the lines
+        self._texts = texts
+        self._path = path
+
+    def line(self, number: int) -> str:
+        shown = self._shown
+        count = len(shown) // 2
+        at = bisect.bisect_left(shown, number, 0, count)
+        if at < count and shown[at] == number:
+            return str(shown[count + at])
+        return self._texts[self._path].line(number)
+
+
+def lines_of(sources: Mapping[str, SourceText], path: str) -> Lines | None:
+    """The lines of `path` for a report that shows findings over their source lines: from `Texts`, those
+    it kept when the findings were located (`Texts.lines`); from another mapping (the editor server's, a
+    test's), the text."""
+    return sources.lines(path) if isinstance(sources, Texts) else sources.get(path)
 
 
 def shed_check(document: Document, data: bytes) -> int | None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from migcheck.model import Finding, Severity
 from migcheck.report.stream import Stream, rendered
 from migcheck.report.text import format_finding
+from migcheck.texts import lines_of
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
@@ -107,14 +108,14 @@ def _fail(case: ET.Element, findings: list[Finding], result: LintResult) -> None
     failure = ET.SubElement(case, "failure", message=_clean(visible(first.message) + more))
     failure.set("type", str(max(f.severity for f in findings)))
     sources = result.sources
-    failure.text = _clean("\n".join(format_finding(f, sources.get(f.mark.path)) for f in findings))
+    failure.text = _clean("\n".join(format_finding(f, lines_of(sources, f.mark.path)) for f in findings))
 
 
 def _pass(case: ET.Element, findings: list[Finding], result: LintResult) -> None:
     """A case whose findings are all below the fail-on severity: it passes, and shows them."""
     sources = result.sources
     output = ET.SubElement(case, "system-out")
-    output.text = _clean("\n".join(format_finding(f, sources.get(f.mark.path)) for f in findings))
+    output.text = _clean("\n".join(format_finding(f, lines_of(sources, f.mark.path)) for f in findings))
 
 
 def _skip(case: ET.Element, findings: list[Finding], known: set[Finding]) -> None:

@@ -10,11 +10,12 @@ from migcheck.model import Finding, Location, Severity
 from migcheck.report.readiness import EXTENDED_SUPPORT, ScopeItem, Verdict, refused
 from migcheck.report.stream import Stream, rendered
 from migcheck.suppress import BASELINE
+from migcheck.texts import lines_of
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
-    from migcheck.source import SourceText
+    from migcheck.source import Lines
 
 SNIPPET_WIDTH = 160  # characters of a source line to show; lines can be megabytes long
 
@@ -45,7 +46,7 @@ def render(result: LintResult, paint: Paint = PLAIN) -> str:
 def write(result: LintResult, stream: Stream, paint: Paint = PLAIN, *, tail: bool = True) -> None:
     """The report, one finding at a time; `tail` adds the readiness and the summary (not for --quiet)."""
     for finding in result.findings:
-        stream.write(format_finding(finding, result.sources.get(finding.mark.path), paint) + "\n")
+        stream.write(format_finding(finding, lines_of(result.sources, finding.mark.path), paint) + "\n")
     if not tail:
         return
     # A clean run shows the readiness summary too: it says what will migrate. An editor buffer does not:
@@ -65,8 +66,9 @@ def headline(finding: Finding, paint: Paint = PLAIN) -> str:
     return f"{where} {what}{fixable} {visible(finding.message)}"
 
 
-def format_finding(finding: Finding, source: SourceText | None, paint: Paint = PLAIN) -> str:
-    """The finding as the CLI prints it (the pytest plugin shows the same text)."""
+def format_finding(finding: Finding, source: Lines | None, paint: Paint = PLAIN) -> str:
+    """The finding as the CLI prints it (the pytest plugin shows the same text), over the line of `source`
+    it is located on."""
     lines = [headline(finding, paint)]
     loc = finding.location
     code_line = source.line(loc.line) if source is not None and loc is not None else ""
