@@ -224,6 +224,10 @@ def _lint(
         found = _needed(found, rules, enabled)
     unread -= len(found)
     texts = Texts()
+    if jobs is None:
+        from migcheck.workers import auto_jobs
+
+        jobs = auto_jobs(len(found)) if cache is None else 1
     documents, fs_paths = _read_all(found, texts, cache, stdin, stdin_path, progress, jobs)
     del found  # what the walk recorded of each file (its identity, its candidate) is not needed any more
     grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions)
@@ -249,7 +253,7 @@ def _lint(
     reported, unreported = capped(reported)
     if cache is not None:
         cache.forget_unused()
-    located = locate_findings(reported, texts) if locate else reported
+    located = locate_findings(reported, texts, jobs) if locate else reported
     return LintResult(
         located, suppressed, estates, rules, enabled, texts, scope, fs_paths, unreported, unread
     )
@@ -262,16 +266,15 @@ def _read_all(
     stdin: bytes | None,
     stdin_path: str,
     progress: Callable[[int, int, str], None] | None,
-    jobs: int | None,
+    jobs: int,
 ) -> tuple[list[Document], dict[str, str]]:
     """The documents of `found`, and the name each file read from disk was opened by. Their texts go to
     `texts`, which holds only those that cannot be read again (see `migcheck.texts`)."""
     if cache is not None and progress is None:
         return cache.read_all(found, texts, stdin, stdin_path)
     if cache is None:
-        from migcheck.workers import auto_jobs, read_in_workers
+        from migcheck.workers import read_in_workers
 
-        jobs = auto_jobs(len(found)) if jobs is None else jobs
         read = read_in_workers(found, jobs, progress) if jobs > 1 else None
         if read is not None:
             return _held(found, read, texts)
@@ -815,27 +818,62 @@ def _apply_severity(findings: Iterable[Finding], overrides: Mapping[str, Severit
         yield replace(finding, severity=severity) if severity and severity != finding.severity else finding
 
 
-def locate_findings(findings: list[Finding], sources: Mapping[str, SourceText]) -> list[Finding]:
+def locate_findings(
+    findings: list[Finding], sources: Mapping[str, SourceText], jobs: int = 1
+) -> list[Finding]:
     """The findings located, sorted; a file at a time, so that its text is read again once for all its
     findings, and its findings are sorted among themselves (a sort of all of them at once would hold a
     key for each, at the end of the run, when it holds the most). In place: the findings of a large
     estate are not held twice. `Texts` keeps the lines they are located on, for a report that shows them
-    (`Texts.show`), which then reads no file again."""
+    (`Texts.show`), which then reads no file again. With `jobs` > 1 and files enough, forked workers
+    locate a share of the files (`migcheck.workers.in_workers`)."""
     findings.sort(key=lambda f: f.mark.path)  # stable: the rest of the order is kept
+    files = _spans_by_path(findings)
+    texts = sources if isinstance(sources, Texts) else None
+
+    def locate(first: int, last: int) -> list[tuple[list[Finding], tuple[int | str, ...] | None]]:
+        out = []
+        for start, end in files[first:last]:
+            path = findings[start].mark.path
+            source = sources.get(path) or SourceText("")
+            # A location is in its mark's file: the files' order is the one `Finding.sort_key` gives.
+            located = sorted((_locate(f, source) for f in findings[start:end]), key=Finding.sort_key)
+            if texts is not None:
+                texts.show(path, located)
+            out.append((located, texts.shown(path) if texts is not None else None))
+        return out
+
+    done = None
+    if jobs > 1 and len(files) >= MIN_FILES_LOCATED:
+        from migcheck.workers import can_fork, in_workers
+
+        done = in_workers(locate, len(files), jobs, LOCATE_PICKLING) if can_fork() else None
+    for (start, end), (located, shown) in zip(files, done or locate(0, len(files)), strict=True):
+        findings[start:end] = located
+        if texts is not None and shown is not None:
+            texts.show_again(located[0].mark.path, shown)
+    return findings
+
+
+# Below this many files with findings, forking workers to locate them costs more than it saves (a fork and
+# pickling the findings back, against about 45 µs a file); what pickling a located finding costs next to
+# locating it.
+MIN_FILES_LOCATED = 500
+LOCATE_PICKLING = 0.05
+
+
+def _spans_by_path(findings: list[Finding]) -> list[tuple[int, int]]:
+    """(start, end) of each run of `findings`, sorted by path, that has one path."""
+    spans = []
     start = 0
     while start < len(findings):
         path = findings[start].mark.path
         end = start + 1
         while end < len(findings) and findings[end].mark.path == path:
             end += 1
-        source = sources.get(path) or SourceText("")
-        # A location is in its mark's file: the files' order is the one `Finding.sort_key` gives.
-        located = sorted((_locate(f, source) for f in findings[start:end]), key=Finding.sort_key)
-        findings[start:end] = located
-        if isinstance(sources, Texts):
-            sources.show(path, located)
+        spans.append((start, end))
         start = end
-    return findings
+    return spans
 
 
 def _locate(finding: Finding, source: SourceText) -> Finding:

@@ -1,16 +1,17 @@
-"""Reading the files of a large check in worker processes.
+"""Reading the files of a large check, and locating its findings, in worker processes.
 
 Reading is most of a check (parsing, then the readers making records of what they parsed) and goes file by
-file, so it divides among processes; linking, the rules and the report need every file at once and stay in
+file, so it divides among processes; so does locating the findings (reading each file with findings again
+and scanning it), a file at a time. Linking, the rules and the report need every file at once and stay in
 this one. The workers are forked: they start with what this process imported and with the list of files,
 so nothing is sent to them, and they send back only the documents, without the texts this process would
-drop anyway (`migcheck.texts`), which keeps what crosses between processes small. This process reads a
-share too. Measured in `benchmarks/README.md`.
+drop anyway (`migcheck.texts`), or the located findings and the lines a report shows of them, which keeps
+what crosses between processes small. This process does a share too. Measured in `benchmarks/README.md`.
 
 Only where forking is safe and cheap (Linux, a process with one thread), and only for enough files that
 starting the workers pays.
-If the workers cannot do it (the system refuses to fork, a worker dies), the caller reads in this process:
-the result is the same, only slower."""
+If the workers cannot do it (the system refuses to fork, a worker dies), the caller does it all in this
+process: the result is the same, only slower."""
 
 from __future__ import annotations
 
@@ -19,11 +20,17 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from migcheck.discover import STDIN, Candidate
 from migcheck.model import Document
 
-__all__ = ["MIN_FILES", "auto_jobs", "read_in_workers"]
+if TYPE_CHECKING:
+    from types import ModuleType
+
+__all__ = ["MIN_FILES", "auto_jobs", "in_workers", "read_in_workers"]
+
+T = TypeVar("T")
 
 # Below this many files, starting the workers costs more than they save (measured on 2 cores: even at
 # 1,000 files, 10% faster at 2,000).
@@ -32,11 +39,7 @@ MIN_FILES = 2000
 MAX_AUTO_JOBS = 4
 
 # What pickling and unpickling a document costs, next to reading it (measured on the benchmark estate).
-_PICKLING = 0.12
-
-# What a worker reads and is told in `_read_span`: the candidates of the read under way, set before the
-# workers are forked so that each inherits it.
-_found: Sequence[Candidate] = ()
+READ_PICKLING = 0.12
 
 Read = tuple[Document | None, int | None]  # a document (None: not a classic file) and its `shed_check`
 
@@ -78,57 +81,82 @@ def _cores() -> int:
 def read_in_workers(
     found: Sequence[Candidate], jobs: int, progress: Callable[[int, int, str], None] | None = None
 ) -> list[Read] | None:
-    """Each file of `found` read by `jobs` processes, this one and `jobs - 1` forked workers, in order;
-    None when the workers could not read their share, for the caller to read them all itself. This
-    process reads the first share while the workers read the rest: what it reads needs no pickling, and
-    it would otherwise wait. `progress(done, total, path)` is called for each file as the share holding
-    it comes in. A buffer (`-`) is not for workers: it is the caller's.
-
-    A worker is a bare `os.fork` that writes its share, pickled, to a pipe: a process pool imports and
-    starts more (multiprocessing, its threads and queues: 20 ms a run) than the whole exchange costs."""
-    global _found
+    """Each file of `found` read by `jobs` processes (`in_workers`), in order; None when the workers could
+    not read their share, for the caller to read them all itself. `progress(done, total, path)` is called
+    for each file as the share holding it comes in. A buffer (`-`) is not for workers: it is the
+    caller's."""
     if jobs < 2 or not can_fork() or any(c.fs_path == STDIN for c in found):
         return None
-    bounds = _bounds(len(found), jobs)
-    running: dict[int, int] = {}  # pid -> the read end of the pipe its share comes through
-    read: list[Read] = []
-    _found = found
+
+    def arrived(start: int, end: int) -> None:
+        if progress is not None:
+            for done in range(start, end):
+                progress(done + 1, len(found), found[done].path)
+
+    return in_workers(
+        lambda start, end: _read_span(found, start, end), len(found), jobs, READ_PICKLING, arrived
+    )
+
+
+def in_workers(
+    task: Callable[[int, int], list[T]],
+    count: int,
+    jobs: int,
+    pickling: float,
+    arrived: Callable[[int, int], None] | None = None,
+) -> list[T] | None:
+    """`task(start, end)` over the items `[0, count)`, shared among `jobs` processes: this one and `jobs -
+    1` forked workers, each returning a list of one result per item; the results in order, or None when a
+    worker failed (the system refused a fork, a worker raised or was killed), for the caller to do it all
+    itself. This process takes the first share, which needs no pickling, larger by `pickling`: what
+    pickling a result costs next to computing it, so that all finish together. `arrived(start, end)` is
+    called as each share comes in.
+
+    A worker is a bare `os.fork` that writes its results, pickled, to a pipe: a process pool imports and
+    starts more (multiprocessing, its threads and queues: 20 ms a run) than the whole exchange costs."""
+    import pickle  # here, not in each worker after it is forked
+
+    bounds = _bounds(count, jobs, pickling)
+    running: dict[int, int] = {}  # pid -> the read end of the pipe its results come through
+    results: list[T] = []
     try:
         for start, end in itertools.pairwise(bounds[1:]):
             if end > start:
-                pid, pipe = _fork(start, end)
+                pid, pipe = _fork(task, start, end)
                 running[pid] = pipe
-        read += _read_span(0, bounds[1])
-        _progress(progress, found, 0, len(read))
+        results += task(0, bounds[1])
+        if arrived is not None:
+            arrived(0, len(results))
         for pid in list(running):
-            share = _collect(pid, running.pop(pid))
+            share: list[T] | None = _collect(pid, running.pop(pid), pickle)
             if share is None:
                 return None
-            read += share
-            _progress(progress, found, len(read) - len(share), len(read))
-    except Exception:  # a refused fork or pipe, a worker that failed: this process reads it all
+            results += share
+            if arrived is not None:
+                arrived(len(results) - len(share), len(results))
+    except Exception:  # a refused fork or pipe, a worker that failed: this process does it all
         return None
     finally:
-        _found = ()
         for pid, pipe in running.items():  # left by an early return or an interrupt
             _stop(pid, pipe)
-    return read
+    return results
 
 
-def _bounds(files: int, jobs: int) -> list[int]:
-    """Where the shares of `files` files start, and where the last ends: this process's first, then each
-    worker's. A worker also pickles what it read, so this process takes that much more of the reading,
-    and the two finish together."""
-    weight = [1 + _PICKLING] + [1.0] * (jobs - 1)
+def _bounds(count: int, jobs: int, pickling: float) -> list[int]:
+    """Where the shares of `count` items start, and where the last ends: this process's first, larger by
+    `pickling`, then each worker's."""
+    weight = [1 + pickling] + [1.0] * (jobs - 1)
     total = sum(weight)
-    starts = [round(files * sum(weight[:share]) / total) for share in range(jobs)]
-    return [*starts, files]
+    starts = [round(count * sum(weight[:share]) / total) for share in range(jobs)]
+    return [*starts, count]
 
 
-def _fork(start: int, end: int) -> tuple[int, int]:
-    """A worker reading `_found[start:end]`: (its pid, the read end of the pipe its share comes through).
+def _fork(task: Callable[[int, int], list[T]], start: int, end: int) -> tuple[int, int]:
+    """A worker doing `task(start, end)`: (its pid, the read end of the pipe its results come through).
     The worker leaves by `os._exit`, so nothing of this process's (buffered output, exit handlers) runs
     twice."""
+    import pickle
+
     reading, writing = os.pipe()
     try:
         pid = os.fork()
@@ -141,10 +169,8 @@ def _fork(start: int, end: int) -> tuple[int, int]:
         return pid, reading
     status = 1
     try:
-        import pickle
-
         os.close(reading)
-        data = pickle.dumps(_read_span(start, end), pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(task(start, end), pickle.HIGHEST_PROTOCOL)
         with open(writing, "wb") as pipe:
             pipe.write(data)
         status = 0
@@ -152,17 +178,15 @@ def _fork(start: int, end: int) -> tuple[int, int]:
         os._exit(status)
 
 
-def _collect(pid: int, pipe: int) -> list[Read] | None:
-    """What worker `pid` read, from its pipe; None when it failed (an exception, a kill, a share cut
+def _collect(pid: int, pipe: int, pickle: ModuleType) -> list[Any] | None:
+    """The results of worker `pid`, from its pipe; None when it failed (an exception, a kill, results cut
     short)."""
-    import pickle
-
     with open(pipe, "rb") as stream:
         data = stream.read()
     _, status = os.waitpid(pid, 0)
     if status != 0:
         return None
-    share: list[Read] = pickle.loads(data)
+    share: list[Any] = pickle.loads(data)
     return share
 
 
@@ -173,23 +197,14 @@ def _stop(pid: int, pipe: int) -> None:
     os.waitpid(pid, 0)
 
 
-def _progress(
-    progress: Callable[[int, int, str], None] | None, found: Sequence[Candidate], start: int, end: int
-) -> None:
-    """`progress` for the files `found[start:end]`, which have just come in."""
-    if progress is not None:
-        for done in range(start, end):
-            progress(done + 1, len(found), found[done].path)
-
-
-def _read_span(start: int, end: int) -> list[Read]:
-    """The files `_found[start:end]`, each read as the engine reads it, its text dropped when the run
-    would drop it (`migcheck.texts.shed_check`)."""
+def _read_span(found: Sequence[Candidate], start: int, end: int) -> list[Read]:
+    """The files `found[start:end]`, each read as the engine reads it, its text dropped when the run would
+    drop it (`migcheck.texts.shed_check`)."""
     from migcheck.engine import _read_bytes
     from migcheck.texts import shed_check
 
     out: list[Read] = []
-    for candidate in _found[start:end]:
+    for candidate in found[start:end]:
         document, data = _read_bytes(candidate, None)
         check = shed_check(document, data) if document is not None else None
         if document is not None and check is not None:
