@@ -5,10 +5,10 @@ Holding every file's decoded text until the end of a run was most of its memory 
 files) for the sake of the files with findings. So the text of a file read from disk is dropped as soon
 as its reader is done, and read again when asked for — through the same guarded reader, with the same
 checks (a regular file, inside the folder being checked, a link followed only if the walk met one) — and
-used only if it is the very text the findings were made from: the bytes have the digest they had, and
-decode to the text the reader had. A file that changed in between gets no text: its
-findings keep their reader's line (and column, where the reader had it), with no snippet and no fix,
-rather than positions computed in text they were not found in.
+used only if it is the very text the findings were made from: the bytes have the size and checksum they
+had, and decode to the text the reader had. A file that changed in between gets no text: its findings
+keep their reader's line (and column, where the reader had it), with no snippet and no fix, rather than
+positions computed in text they were not found in.
 
 Kept in memory instead: what cannot be read again (a buffer from standard input or an editor), and the
 text of files with suppression comments, which the filter reads. And of a file read again to locate its
@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from migcheck.source import SourceText
 
@@ -43,33 +44,23 @@ RECENT = 4
 # written on one line (a report shows a few columns of it, but that one is read again).
 SHOWN_LENGTH = 1000
 _LOW_64 = (1 << 64) - 1
-_CHECK_BITS = 192  # `_check`: a 128-bit digest and a 64-bit hash
+_CHECK_BITS = 192  # `_check`: the bytes' size and checksum (up to 128 bits) and a 64-bit hash
 _LOW_CHECK = (1 << _CHECK_BITS) - 1
 
 
 def _check(data: bytes, text: str) -> int:
-    """What tells that a file read again is the one a document was read from: a digest of its bytes,
-    and the in-process `hash` of their decoded text (decoding the same bytes must give the same text).
-    One number, as it is kept for every file read."""
+    """What tells that a file read again is the one a document was read from: the size and a checksum of
+    its bytes, and the in-process `hash` of their decoded text (decoding the same bytes must give the same
+    text). One number, as it is kept for every file read."""
     return _digest(data) << 64 | _text_hash(text)
 
 
 def _digest(data: bytes) -> int:
-    return int.from_bytes(_blake2b()(data, digest_size=16).digest(), "big")
-
-
-@functools.cache
-def _blake2b() -> Callable[..., Any]:
-    """The digest's constructor, imported at the first file read (a run with nothing to read needs none of
-    it) rather than at each. `hashlib.blake2b` is the one of `_blake2`: imported from there, without
-    `hashlib`, which loads OpenSSL for its other digests (milliseconds a run, for what the digest of every
-    file read takes a tenth of)."""
-    try:
-        from _blake2 import blake2b
-    except ImportError:  # a Python whose hashlib has it from elsewhere
-        from hashlib import blake2b
-
-    return blake2b
+    # A CRC, not a cryptographic digest: what must not be forged is the text the findings were located in,
+    # and that is the keyed `hash` of the text (a change of the bytes that leaves the text as it was, such
+    # as one undecodable byte for another, leaves every position as it was). A quarter of blake2b's time,
+    # and the file is digested twice per run when it has findings.
+    return len(data) << 32 | zlib.crc32(data)
 
 
 def _text_hash(text: str) -> int:
