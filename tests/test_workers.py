@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from migcheck import engine, workers
-from migcheck import texts as texts_module
+from migcheck import workers
 from migcheck.cli import main
 from migcheck.config import Config
 from migcheck.engine import _read, lint, walk
@@ -109,60 +108,6 @@ def test_a_worker_killed_midway_leaves_the_read_to_this_process(monkeypatch):
     assert workers.read_in_workers(found, 3) is None
     monkeypatch.setattr(workers, "_read_span", real)
     assert [d for d, _ in workers.read_in_workers(found, 3)] == [_read(c, None) for c in found]
-
-
-@needs_corpus
-@needs_fork
-def test_locating_in_workers_gives_what_one_process_gives(monkeypatch):
-    """Workers locate a share of the files with findings, and send back the lines a text report shows:
-    the findings, their positions and fixes are those of one process, and the report reads again only
-    the files one process would (those whose lines are too long to keep)."""
-    monkeypatch.chdir(CORPUS)
-    alone = lint(["."], Config(), RULES, jobs=1)
-    monkeypatch.setattr(engine, "MIN_FILES_LOCATED", 2)
-    shares = []
-    real = workers.in_workers
-
-    def spy(task, count, jobs, pickling, arrived=None):
-        shares.append(count)
-        return real(task, count, jobs, pickling, arrived)
-
-    monkeypatch.setattr(workers, "in_workers", spy)
-    shared = lint(["."], Config(), RULES, jobs=2)
-    assert len(shares) == 2  # the read, then the locating
-    assert _outcome(shared) == _outcome(alone)
-    assert _read_again_for_lines(shared, monkeypatch) == _read_again_for_lines(alone, monkeypatch)
-
-
-def _read_again_for_lines(result, monkeypatch):
-    """The files a text report of `result` reads again for the lines it shows."""
-    read_again = []
-    real = texts_module._read_again
-    monkeypatch.setattr(
-        texts_module, "_read_again", lambda entry: read_again.append(entry.fs_path) or real(entry)
-    )
-    for finding in result.findings:
-        texts_module.lines_of(result.sources, finding.mark.path).line(finding.location.line)
-    monkeypatch.setattr(texts_module, "_read_again", real)
-    return sorted(read_again)
-
-
-@needs_corpus
-@needs_fork
-def test_a_locating_worker_that_fails_leaves_it_to_this_process(monkeypatch):
-    monkeypatch.chdir(CORPUS)
-    expected = _outcome(lint(["."], Config(), RULES, jobs=1))
-    monkeypatch.setattr(engine, "MIN_FILES_LOCATED", 2)
-    real = engine._locate
-
-    def killed_in_a_worker(finding, source):
-        if os.getpid() != parent:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return real(finding, source)
-
-    parent = os.getpid()
-    monkeypatch.setattr(engine, "_locate", killed_in_a_worker)
-    assert _outcome(lint(["."], Config(), RULES, jobs=2)) == expected
 
 
 def test_a_small_check_reads_in_one_process(tmp_path, monkeypatch, capsys):

@@ -253,7 +253,7 @@ def _lint(
     reported, unreported = capped(reported)
     if cache is not None:
         cache.forget_unused()
-    located = locate_findings(reported, texts, jobs) if locate else reported
+    located = locate_findings(reported, texts) if locate else reported
     return LintResult(
         located, suppressed, estates, rules, enabled, texts, scope, fs_paths, unreported, unread
     )
@@ -818,62 +818,27 @@ def _apply_severity(findings: Iterable[Finding], overrides: Mapping[str, Severit
         yield replace(finding, severity=severity) if severity and severity != finding.severity else finding
 
 
-def locate_findings(
-    findings: list[Finding], sources: Mapping[str, SourceText], jobs: int = 1
-) -> list[Finding]:
+def locate_findings(findings: list[Finding], sources: Mapping[str, SourceText]) -> list[Finding]:
     """The findings located, sorted; a file at a time, so that its text is read again once for all its
     findings, and its findings are sorted among themselves (a sort of all of them at once would hold a
     key for each, at the end of the run, when it holds the most). In place: the findings of a large
     estate are not held twice. `Texts` keeps the lines they are located on, for a report that shows them
-    (`Texts.show`), which then reads no file again. With `jobs` > 1 and files enough, forked workers
-    locate a share of the files (`migcheck.workers.in_workers`)."""
+    (`Texts.show`), which then reads no file again."""
     findings.sort(key=lambda f: f.mark.path)  # stable: the rest of the order is kept
-    files = _spans_by_path(findings)
-    texts = sources if isinstance(sources, Texts) else None
-
-    def locate(first: int, last: int) -> list[tuple[list[Finding], tuple[int | str, ...] | None]]:
-        out = []
-        for start, end in files[first:last]:
-            path = findings[start].mark.path
-            source = sources.get(path) or SourceText("")
-            # A location is in its mark's file: the files' order is the one `Finding.sort_key` gives.
-            located = sorted((_locate(f, source) for f in findings[start:end]), key=Finding.sort_key)
-            if texts is not None:
-                texts.show(path, located)
-            out.append((located, texts.shown(path) if texts is not None else None))
-        return out
-
-    done = None
-    if jobs > 1 and len(files) >= MIN_FILES_LOCATED:
-        from migcheck.workers import can_fork, in_workers
-
-        done = in_workers(locate, len(files), jobs, LOCATE_PICKLING) if can_fork() else None
-    for (start, end), (located, shown) in zip(files, done or locate(0, len(files)), strict=True):
-        findings[start:end] = located
-        if texts is not None and shown is not None:
-            texts.show_again(located[0].mark.path, shown)
-    return findings
-
-
-# Below this many files with findings, forking workers to locate them costs more than it saves (a fork and
-# pickling the findings back, against about 45 µs a file); what pickling a located finding costs next to
-# locating it.
-MIN_FILES_LOCATED = 500
-LOCATE_PICKLING = 0.05
-
-
-def _spans_by_path(findings: list[Finding]) -> list[tuple[int, int]]:
-    """(start, end) of each run of `findings`, sorted by path, that has one path."""
-    spans = []
     start = 0
     while start < len(findings):
         path = findings[start].mark.path
         end = start + 1
         while end < len(findings) and findings[end].mark.path == path:
             end += 1
-        spans.append((start, end))
+        source = sources.get(path) or SourceText("")
+        # A location is in its mark's file: the files' order is the one `Finding.sort_key` gives.
+        located = sorted((_locate(f, source) for f in findings[start:end]), key=Finding.sort_key)
+        findings[start:end] = located
+        if isinstance(sources, Texts):
+            sources.show(path, located)
         start = end
-    return spans
+    return findings
 
 
 def _locate(finding: Finding, source: SourceText) -> Finding:
