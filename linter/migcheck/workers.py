@@ -41,6 +41,8 @@ MIN_FILES = 2000
 # More workers than this gain little: linking and the rules, after the read, are one process's work.
 MAX_AUTO_JOBS = 4
 
+# How many results a worker pickles at a time (see `_fork`).
+_PART = 500
 # What pickling and unpickling a document costs, next to reading it (measured on the benchmark estate).
 READ_PICKLING = 0.12
 
@@ -174,8 +176,11 @@ def _fork(task: Callable[[int, int], list[T]], start: int, end: int) -> tuple[in
     try:
         os.close(reading)
         results = task(start, end)
-        with open(writing, "wb") as pipe:  # pickled as it is written: never held whole in memory
-            pickle.dump(results, pipe, pickle.HIGHEST_PROTOCOL)
+        with open(writing, "wb") as pipe:
+            # In parts, each pickled as it is written: the receiving end never holds all the bytes, nor
+            # the table of every object received that unpickling keeps until the end of a pickle.
+            for at in range(0, len(results), _PART):
+                pickle.dump(results[at : at + _PART], pipe, pickle.HIGHEST_PROTOCOL)
         status = 0
     finally:
         os._exit(status)
@@ -184,9 +189,11 @@ def _fork(task: Callable[[int, int], list[T]], start: int, end: int) -> tuple[in
 def _collect(pid: int, pipe: int, pickle: ModuleType) -> list[Any] | None:
     """The results of worker `pid`, from its pipe; None when it failed (an exception, a kill, results cut
     short)."""
+    share: list[Any] | None = []
     with open(pipe, "rb") as stream:
         try:
-            share: list[Any] | None = pickle.load(stream)  # as it comes: never held whole in memory
+            while stream.peek(1):
+                share += pickle.load(stream)
         except Exception:  # the worker failed or was killed before it had written it all
             share = None
     _, status = os.waitpid(pid, 0)
