@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from migcheck import workers
+from migcheck import engine, workers
+from migcheck import texts as texts_module
 from migcheck.cli import main
 from migcheck.config import Config
-from migcheck.engine import _read, lint, walk
+from migcheck.engine import RuleError, _read, lint, walk
 from migcheck.model import Mark, RoleSettings
 from migcheck.plugins import load_rules
 
@@ -107,7 +108,79 @@ def test_a_worker_killed_midway_leaves_the_read_to_this_process(monkeypatch):
     monkeypatch.setattr(workers, "_read_span", killed_in_the_worker)
     assert workers.read_in_workers(found, 3) is None
     monkeypatch.setattr(workers, "_read_span", real)
-    assert [d for d, _ in workers.read_in_workers(found, 3)] == [_read(c, None) for c in found]
+    reads, kept = workers.read_in_workers(found, 3)
+    assert [d for d, _ in reads] == [_read(c, None) for c in found] and kept is None
+
+
+@needs_corpus
+@needs_fork
+def test_the_workers_that_read_locate_the_findings_in_their_files(monkeypatch):
+    """Each worker locates the findings in the files it read and sends back the lines a text report shows:
+    the same findings, positions and fixes as one process, the report reads again only what one process's
+    would (lines too long to keep), and no worker is left running."""
+    monkeypatch.chdir(CORPUS)
+    alone = lint(["."], Config(), RULES, jobs=1)
+    asked = []
+    real = workers.Crew.ask
+    monkeypatch.setattr(
+        workers.Crew,
+        "ask",
+        lambda crew, worker, request: asked.append(len(request)) or real(crew, worker, request),
+    )
+    shared = lint(["."], Config(), RULES, jobs=3)
+    assert len(asked) == 2 and all(asked)  # two workers, each with findings in its files
+    assert _outcome(shared) == _outcome(alone)
+    assert _read_again_for_lines(shared, monkeypatch) == _read_again_for_lines(alone, monkeypatch)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def _read_again_for_lines(result, monkeypatch):
+    """The files a text report of `result` reads again for the lines it shows."""
+    read_again = []
+    real = texts_module._read_again
+    monkeypatch.setattr(
+        texts_module, "_read_again", lambda entry: read_again.append(entry.fs_path) or real(entry)
+    )
+    for finding in result.findings:
+        texts_module.lines_of(result.sources, finding.mark.path).line(finding.location.line)
+    monkeypatch.setattr(texts_module, "_read_again", real)
+    return sorted(read_again)
+
+
+@needs_corpus
+@needs_fork
+def test_a_worker_that_fails_to_locate_leaves_it_to_this_process(monkeypatch):
+    monkeypatch.chdir(CORPUS)
+    expected = _outcome(lint(["."], Config(), RULES, jobs=1))
+    parent = os.getpid()
+    real = engine._locate
+
+    def killed_in_a_worker(finding, source):
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(finding, source)
+
+    monkeypatch.setattr(engine, "_locate", killed_in_a_worker)
+    assert _outcome(lint(["."], Config(), RULES, jobs=3)) == expected
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+@needs_corpus
+@needs_fork
+def test_a_check_that_stops_after_reading_leaves_no_worker(monkeypatch):
+    """The workers kept to locate are ended when the check stops before it locates (a rule that crashed)."""
+    monkeypatch.chdir(CORPUS)
+
+    def crashed(*args):
+        raise RuleError("rule MIG999 (crashed) crashed")
+
+    monkeypatch.setattr(engine, "_run_rules", crashed)
+    with pytest.raises(RuleError):
+        lint(["."], Config(), RULES, jobs=3)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
 
 
 def test_a_small_check_reads_in_one_process(tmp_path, monkeypatch, capsys):

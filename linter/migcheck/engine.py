@@ -4,6 +4,7 @@ reported. The CLI, the pytest plugin and the editor server all call `lint`."""
 from __future__ import annotations
 
 import bisect
+import contextlib
 import gc
 import os
 from collections import Counter
@@ -11,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from itertools import chain
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from migcheck.config import Config, check_per_file_ignores, enabled_codes, severity_overrides
 from migcheck.discover import BROKEN_LINK, STDIN, Candidate, discover, display_path, possible_kinds
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from typing import Protocol
 
     from migcheck.store import DocumentStore
+    from migcheck.workers import Crew, Then
 
     class OnDisk(Protocol):
         """What `file_bytes` reads of a `Candidate`: also what a run keeps of a file to read it again
@@ -228,8 +230,43 @@ def _lint(
         from migcheck.workers import auto_jobs
 
         jobs = auto_jobs(len(found)) if cache is None else 1
-    documents, fs_paths = _read_all(found, texts, cache, stdin, stdin_path, progress, jobs)
+    documents, fs_paths, locators = _read_all(found, texts, cache, stdin, stdin_path, progress, jobs)
     del found  # what the walk recorded of each file (its identity, its candidate) is not needed any more
+    with locators or contextlib.nullcontext():
+        return _check_documents(
+            documents,
+            fs_paths,
+            texts,
+            config,
+            rules,
+            enabled,
+            overrides,
+            scope,
+            inline_suppressions=inline_suppressions,
+            cache=cache,
+            locators=locators if locate else None,
+            locate=locate,
+            unread=unread,
+        )
+
+
+def _check_documents(
+    documents: list[Document],
+    fs_paths: dict[str, str],
+    texts: Texts,
+    config: Config,
+    rules: RuleSet,
+    enabled: frozenset[str],
+    overrides: Mapping[str, Severity],
+    scope: str | None,
+    *,
+    inline_suppressions: bool,
+    cache: ReadCache | None,
+    locators: Locators | None,
+    locate: bool,
+    unread: int,
+) -> LintResult:
+    """What `lint` finds in the documents it read: linked, checked, filtered and located."""
     grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions)
     if cache is None:
         estates = link(documents, grouping)
@@ -253,7 +290,7 @@ def _lint(
     reported, unreported = capped(reported)
     if cache is not None:
         cache.forget_unused()
-    located = locate_findings(reported, texts) if locate else reported
+    located = locate_findings(reported, texts, locators) if locate else reported
     return LintResult(
         located, suppressed, estates, rules, enabled, texts, scope, fs_paths, unreported, unread
     )
@@ -267,17 +304,19 @@ def _read_all(
     stdin_path: str,
     progress: Callable[[int, int, str], None] | None,
     jobs: int,
-) -> tuple[list[Document], dict[str, str]]:
-    """The documents of `found`, and the name each file read from disk was opened by. Their texts go to
-    `texts`, which holds only those that cannot be read again (see `migcheck.texts`)."""
+) -> tuple[list[Document], dict[str, str], Locators | None]:
+    """The documents of `found`, the name each file read from disk was opened by, and the workers that
+    read some of them, kept to locate their findings. Their texts go to `texts`, which holds only those
+    that cannot be read again (see `migcheck.texts`)."""
     if cache is not None and progress is None:
-        return cache.read_all(found, texts, stdin, stdin_path)
-    if cache is None:
+        return (*cache.read_all(found, texts, stdin, stdin_path), None)
+    if cache is None and jobs > 1:
         from migcheck.workers import read_in_workers
 
-        read = read_in_workers(found, jobs, progress) if jobs > 1 else None
+        read = read_in_workers(found, jobs, progress, then=_locator(found))
         if read is not None:
-            return _held(found, read, texts)
+            reads, crew = read
+            return (*_held(found, reads, texts), Locators(crew, found) if crew is not None else None)
     documents = []
     fs_paths: dict[str, str] = {}
     for done, candidate in enumerate(found, 1):
@@ -296,7 +335,7 @@ def _read_all(
                 fs_paths[candidate.path] = candidate.fs_path
         if progress is not None:
             progress(done, len(found), candidate.path)
-    return documents, fs_paths
+    return documents, fs_paths, None
 
 
 def _held(
@@ -310,6 +349,95 @@ def _held(
             documents.append(texts.hold(document, candidate, check))
             fs_paths[candidate.path] = candidate.fs_path
     return documents, fs_paths
+
+
+class Locators:
+    """The workers that read a share of the files (`migcheck.workers.Crew`), kept to locate the findings in
+    those files: each reads its own files again, as this process does the others, at the same time.
+
+    A worker forked to locate when the findings are known would count, in its peak memory, all the run
+    holds by then (161 MB at 40,000 files, against the 150 MB the check is held to); these were forked
+    before the run held anything but the list of files."""
+
+    def __init__(self, crew: Crew, found: Sequence[Candidate]) -> None:
+        self.crew = crew
+        # The paths each worker read: a tuple each until asked (a dict by path, only while asking).
+        self.paths = [tuple(c.path for c in found[start:end]) for start, end in crew.shares]
+
+    def ask(self, findings: list[Finding]) -> list[list[Finding]]:
+        """Send each worker the findings in its files, taken out of `findings`; what each was sent."""
+        asked: list[list[Finding]] = [[] for _ in self.crew.shares]
+        mine: list[Finding] = []
+        worker_of = {path: worker for worker, paths in enumerate(self.paths) for path in paths}
+        for finding in findings:
+            worker = worker_of.get(finding.mark.path)
+            (mine if worker is None else asked[worker]).append(finding)
+        del worker_of
+        findings[:] = mine
+        for worker, theirs in enumerate(asked):
+            self.crew.ask(worker, theirs)
+        return asked
+
+    def answers(self, asked: list[list[Finding]], sources: Mapping[str, SourceText]) -> Iterator[Finding]:
+        """The findings each worker was sent, located where it says, in its order; the lines it kept of
+        them go to `sources`. Those of a worker that failed are located here."""
+        for worker, theirs in enumerate(asked):
+            try:
+                where, shown = self.crew.answer(worker)
+            except Exception:  # the worker failed or was killed: this process locates them
+                yield from locate_findings(theirs, sources)
+                continue
+            # Its positions, on the findings held here (what came back holds no copy of a finding, and a
+            # path is the one held here), each let go of as it is located: the findings of a large estate
+            # are not held twice.
+            paths = {f.mark.path: f.mark.path for f in theirs}
+            if isinstance(sources, Texts):
+                for path, lines in shown.items():
+                    sources.show_again(paths[path], lines)
+            waiting: list[Finding | None] = list(theirs)
+            theirs.clear()
+            for index, spot, autofix in where:
+                finding, waiting[index] = waiting[index], None
+                assert finding is not None  # each index comes once
+                yield _located(finding, Location(finding.mark.path, *spot), autofix)
+
+    def __enter__(self) -> Locators:
+        return self
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        if kind is None:
+            self.crew.close()
+        else:
+            self.crew.stop()
+
+
+def _locator(found: Sequence[Candidate]) -> Then:
+    """What a worker that read `found[start:end]` does when asked to locate findings in those files: it
+    holds the texts of its files as this process holds the others' (`_held`), and answers with the
+    findings located and the lines a report shows of them (`Texts.show`)."""
+
+    def then(start: int, end: int, reads: list[Any]) -> Callable[[Any], Any]:
+        texts = Texts()
+        for candidate, (document, check) in zip(found[start:end], reads, strict=True):
+            if document is not None:
+                texts.hold(document, candidate, check)
+
+        def located(
+            findings: list[Finding],
+        ) -> tuple[list[tuple[int, tuple[int, int, int, int], Fix | None]], dict[str, Any]]:
+            where = []
+            for start, end in _files(findings):
+                for index, finding in _located_in_file(findings[start:end], texts):
+                    loc = finding.location
+                    assert loc is not None  # located
+                    spot = (loc.line, loc.column, loc.end_line, loc.end_column)
+                    where.append((start + index, spot, finding.autofix))
+            shown = {f.mark.path: texts.shown(f.mark.path) for f in findings}
+            return where, {path: lines for path, lines in shown.items() if lines is not None}
+
+        return located
+
+    return then
 
 
 def walk(paths: Iterable[str], config: Config, stdin_path: str | None = None) -> list[Candidate]:
@@ -818,27 +946,47 @@ def _apply_severity(findings: Iterable[Finding], overrides: Mapping[str, Severit
         yield replace(finding, severity=severity) if severity and severity != finding.severity else finding
 
 
-def locate_findings(findings: list[Finding], sources: Mapping[str, SourceText]) -> list[Finding]:
+def locate_findings(
+    findings: list[Finding], sources: Mapping[str, SourceText], locators: Locators | None = None
+) -> list[Finding]:
     """The findings located, sorted; a file at a time, so that its text is read again once for all its
     findings, and its findings are sorted among themselves (a sort of all of them at once would hold a
     key for each, at the end of the run, when it holds the most). In place: the findings of a large
     estate are not held twice. `Texts` keeps the lines they are located on, for a report that shows them
-    (`Texts.show`), which then reads no file again."""
+    (`Texts.show`), which then reads no file again. The `locators`, workers that read some of the files,
+    locate the findings in those meanwhile."""
     findings.sort(key=lambda f: f.mark.path)  # stable: the rest of the order is kept
+    asked = locators.ask(findings) if locators is not None else []  # takes theirs out of `findings`
+    for start, end in _files(findings):
+        findings[start:end] = [f for _, f in _located_in_file(findings[start:end], sources)]
+    if locators is not None:
+        findings += locators.answers(asked, sources)
+        findings.sort(key=lambda f: f.mark.path)  # each file's own order, as located, is kept
+    return findings
+
+
+def _files(findings: list[Finding]) -> Iterator[tuple[int, int]]:
+    """(start, end) of the findings of each file, in `findings` sorted by path."""
     start = 0
     while start < len(findings):
         path = findings[start].mark.path
         end = start + 1
         while end < len(findings) and findings[end].mark.path == path:
             end += 1
-        source = sources.get(path) or SourceText("")
-        # A location is in its mark's file: the files' order is the one `Finding.sort_key` gives.
-        located = sorted((_locate(f, source) for f in findings[start:end]), key=Finding.sort_key)
-        findings[start:end] = located
-        if isinstance(sources, Texts):
-            sources.show(path, located)
+        yield start, end
         start = end
-    return findings
+
+
+def _located_in_file(findings: list[Finding], sources: Mapping[str, SourceText]) -> list[tuple[int, Finding]]:
+    """The findings of one file located, each with its index in `findings`, in the order `Finding.sort_key`
+    gives; `Texts` keeps the lines they are on."""
+    path = findings[0].mark.path
+    source = sources.get(path) or SourceText("")
+    located = [(i, _locate(f, source)) for i, f in enumerate(findings)]
+    located.sort(key=lambda pair: pair[1].sort_key())
+    if isinstance(sources, Texts):
+        sources.show(path, [f for _, f in located])
+    return located
 
 
 def _locate(finding: Finding, source: SourceText) -> Finding:

@@ -168,6 +168,14 @@ class Texts(Mapping[str, SourceText]):
         # kept took twice the room (5 MB at 40,000 files, for the 27,600 findings of 15,600 of them).
         self._shown[path] = (*(n for n, _ in kept), *(line for _, line in kept))
 
+    def shown(self, path: str) -> tuple[int | str, ...] | None:
+        """What `show` kept of `path`: for a worker that located its findings to send back."""
+        return self._shown.get(path)
+
+    def show_again(self, path: str, shown: tuple[int | str, ...]) -> None:
+        """Keep what `show` kept of `path` in a worker (`shown`), as if it had been shown here."""
+        self._shown[path] = shown
+
     def lines(self, path: str) -> Lines | None:
         """The lines of `path`'s text, for what shows only some (`migcheck.report.text.format_finding`): those
         `show` kept without reading the file again, the others read again; None for a file not read."""

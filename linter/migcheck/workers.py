@@ -7,9 +7,11 @@ so nothing is sent to them, and they send back only the documents, without the t
 drop anyway (`migcheck.texts`), which keeps what crosses between processes small. This process reads a
 share too. Measured in `benchmarks/README.md`.
 
-Locating the findings in workers too (the files with findings read again and scanned) took 20 ms off the
-4k estate, but a worker forked at the end of a run counts, in its peak memory, all the run holds by then:
-at 40,000 files that was 161 MB against 148 MB, past the 150 MB the check is held to.
+The workers are kept (`Crew`) to locate, once the rules have run, the findings in the files they read,
+while this process locates the others': reading a file again and scanning it goes file by file too. A
+worker forked only then would count, in its peak memory, all the run holds by then (161 MB at 40,000 files,
+past the 150 MB the check is held to); these were forked when the run held little more than the list of
+files.
 
 Only where forking is safe and cheap (Linux, a process with one thread), and only for enough files that
 starting the workers pays.
@@ -18,12 +20,13 @@ the result is the same, only slower."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from migcheck.discover import STDIN, Candidate
 from migcheck.model import Document
@@ -31,7 +34,7 @@ from migcheck.model import Document
 if TYPE_CHECKING:
     from types import ModuleType
 
-__all__ = ["MIN_FILES", "auto_jobs", "in_workers", "read_in_workers"]
+__all__ = ["MIN_FILES", "Crew", "auto_jobs", "in_workers", "read_in_workers"]
 
 T = TypeVar("T")
 
@@ -84,12 +87,15 @@ def _cores() -> int:
 
 
 def read_in_workers(
-    found: Sequence[Candidate], jobs: int, progress: Callable[[int, int, str], None] | None = None
-) -> list[Read] | None:
-    """Each file of `found` read by `jobs` processes (`in_workers`), in order; None when the workers could
-    not read their share, for the caller to read them all itself. `progress(done, total, path)` is called
-    for each file as the share holding it comes in. A buffer (`-`) is not for workers: it is the
-    caller's."""
+    found: Sequence[Candidate],
+    jobs: int,
+    progress: Callable[[int, int, str], None] | None = None,
+    then: Then | None = None,
+) -> tuple[list[Read], Crew | None] | None:
+    """Each file of `found` read by `jobs` processes (`in_workers`), in order, and the workers kept for
+    `then`; None when the workers could not read their share, for the caller to read them all itself.
+    `progress(done, total, path)` is called for each file as the share holding it comes in. A buffer (`-`)
+    is not for workers: it is the caller's."""
     if jobs < 2 or not can_fork() or any(c.fs_path == STDIN for c in found):
         return None
 
@@ -98,9 +104,15 @@ def read_in_workers(
             for done in range(start, end):
                 progress(done + 1, len(found), found[done].path)
 
-    return in_workers(
-        lambda start, end: _read_span(found, start, end), len(found), jobs, READ_PICKLING, arrived
-    )
+    def task(start: int, end: int) -> list[Read]:
+        return _read_span(found, start, end)
+
+    return in_workers(task, len(found), jobs, READ_PICKLING, arrived, then)
+
+
+# What a worker does after its task, if kept: `then(start, end, results)` gives what answers each request
+# the worker is sent (`Crew.ask`).
+Then = Callable[[int, int, list[Any]], Callable[[Any], Any]]
 
 
 def in_workers(
@@ -109,31 +121,32 @@ def in_workers(
     jobs: int,
     pickling: float,
     arrived: Callable[[int, int], None] | None = None,
-) -> list[T] | None:
+    then: Then | None = None,
+) -> tuple[list[T], Crew | None] | None:
     """`task(start, end)` over the items `[0, count)`, shared among `jobs` processes: this one and `jobs -
     1` forked workers, each returning a list of one result per item; the results in order, or None when a
     worker failed (the system refused a fork, a worker raised or was killed), for the caller to do it all
     itself. This process takes the first share, which needs no pickling, larger by `pickling`: what
     pickling a result costs next to computing it, so that all finish together. `arrived(start, end)` is
-    called as each share comes in.
+    called as each share comes in. With `then`, the workers are kept, as a `Crew`, for more work on their
+    share (the caller closes it).
 
     A worker is a bare `os.fork` that writes its results, pickled, to a pipe: a process pool imports and
     starts more (multiprocessing, its threads and queues: 20 ms a run) than the whole exchange costs."""
     import pickle  # here, not in each worker after it is forked
 
     bounds = _bounds(count, jobs, pickling)
-    running: dict[int, int] = {}  # pid -> the read end of the pipe its results come through
+    members: list[_Member] = []
     results: list[T] = []
     try:
         for start, end in itertools.pairwise(bounds[1:]):
             if end > start:
-                pid, pipe = _fork(task, start, end)
-                running[pid] = pipe
+                members.append(_fork(task, start, end, then, members))
         results += task(0, bounds[1])
         if arrived is not None:
             arrived(0, len(results))
-        for pid in list(running):
-            share: list[T] | None = _collect(pid, running.pop(pid), pickle)
+        for member in members:
+            share: list[T] | None = member.collect(pickle)
             if share is None:
                 return None
             results += share
@@ -142,9 +155,10 @@ def in_workers(
     except Exception:  # a refused fork or pipe, a worker that failed: this process does it all
         return None
     finally:
-        for pid, pipe in running.items():  # left by an early return or an interrupt
-            _stop(pid, pipe)
-    return results
+        if then is None or len(results) < count:  # done with, or failed
+            for member in members:
+                member.stop()
+    return results, Crew(members) if then is not None and members else None
 
 
 def _bounds(count: int, jobs: int, pickling: float) -> list[int]:
@@ -156,55 +170,159 @@ def _bounds(count: int, jobs: int, pickling: float) -> list[int]:
     return [*starts, count]
 
 
-def _fork(task: Callable[[int, int], list[T]], start: int, end: int) -> tuple[int, int]:
-    """A worker doing `task(start, end)`: (its pid, the read end of the pipe its results come through).
-    The worker leaves by `os._exit`, so nothing of this process's (buffered output, exit handlers) runs
-    twice."""
+class _Member:
+    """A forked worker: its pid, the share of items it has, and its pipes (results come through `answers`,
+    more work goes through `requests`)."""
+
+    def __init__(self, pid: int, start: int, end: int, answers: BinaryIO, requests: BinaryIO | None) -> None:
+        self.pid = pid
+        self.start = start
+        self.end = end
+        self.answers = answers
+        self.requests = requests
+        self.running = True
+
+    def collect(self, pickle: ModuleType) -> list[Any] | None:
+        """The results of its task; None when it failed (an exception, a kill, results cut short)."""
+        try:
+            return _received(self.answers, pickle)
+        except Exception:  # the worker failed or was killed before it had written them all
+            return None
+
+    def stop(self) -> None:
+        """End it, whatever it is doing: no worker outlives what it was started for."""
+        if self.running:
+            self.running = False
+            self._close()
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+
+    def leave(self) -> bool:
+        """Tell it there is no more work, and wait for it to end; whether it ended well."""
+        if not self.running:
+            return False
+        self.running = False
+        self._close()
+        _, status = os.waitpid(self.pid, 0)
+        return status == 0
+
+    def forget(self) -> None:
+        """In another worker, forked after this one: close what it inherited of this one's pipes."""
+        for pipe in (self.requests, self.answers):
+            if pipe is not None:
+                os.close(pipe.fileno())
+
+    def _close(self) -> None:
+        for pipe in (self.requests, self.answers):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
+
+
+class Crew:
+    """Workers kept after their task, each for more work on its share of the items (`then`)."""
+
+    def __init__(self, members: list[_Member]) -> None:
+        self._members = members
+
+    @property
+    def shares(self) -> list[tuple[int, int]]:
+        """The (start, end) of the items each worker has, in the order `ask` and `answer` take them."""
+        return [(m.start, m.end) for m in self._members]
+
+    def ask(self, worker: int, request: list[Any]) -> None:
+        """Send `request` to the `worker`-th worker, which answers it (`answer`) while this process goes
+        on. In parts, as results come back (see `_fork`): pickling it whole would hold a table of every
+        object in it."""
+        import pickle
+
+        member = self._members[worker]
+        assert member.requests is not None
+        _send(request, member.requests, pickle)
+        member.requests.flush()
+
+    def answer(self, worker: int) -> Any:
+        """The answer of the `worker`-th worker to what it was asked; raises when it failed."""
+        import pickle
+
+        member = self._members[worker]
+        try:
+            return pickle.load(member.answers)
+        except Exception:
+            member.stop()
+            raise
+
+    def close(self) -> bool:
+        """Send every worker away; whether all ended well."""
+        return all([member.leave() for member in self._members])
+
+    def stop(self) -> None:
+        """End every worker now (this process stops early)."""
+        for member in self._members:
+            member.stop()
+
+
+def _fork(
+    task: Callable[[int, int], list[T]], start: int, end: int, then: Then | None, others: list[_Member]
+) -> _Member:
+    """A worker doing `task(start, end)`, then answering requests with `then`. It closes what it inherited
+    of the `others`' pipes (a worker holding another's requests open would keep it waiting for more), and
+    leaves by `os._exit`, so nothing of this process's (buffered output, exit handlers) runs twice."""
     import pickle
 
-    reading, writing = os.pipe()
+    answers_read, answers_write = os.pipe()
+    requests_read, requests_write = os.pipe() if then is not None else (-1, -1)
     try:
         pid = os.fork()
     except OSError:
-        os.close(reading)
-        os.close(writing)
+        for fd in (answers_read, answers_write, requests_read, requests_write):
+            if fd >= 0:
+                os.close(fd)
         raise
     if pid:
-        os.close(writing)
-        return pid, reading
+        os.close(answers_write)
+        requests = None
+        if then is not None:
+            os.close(requests_read)
+            requests = open(requests_write, "wb")  # noqa: SIM115  (the member closes it)
+        return _Member(pid, start, end, open(answers_read, "rb"), requests)
     status = 1
     try:
-        os.close(reading)
-        results = task(start, end)
-        with open(writing, "wb") as pipe:
-            # In parts, each pickled as it is written: the receiving end never holds all the bytes, nor
-            # the table of every object received that unpickling keeps until the end of a pickle.
-            for at in range(0, len(results), _PART):
-                pickle.dump(results[at : at + _PART], pipe, pickle.HIGHEST_PROTOCOL)
+        for other in others:
+            other.forget()
+        os.close(answers_read)
+        if then is not None:
+            os.close(requests_write)
+        with open(answers_write, "wb") as answers:
+            results = task(start, end)
+            _send(results, answers, pickle)
+            answers.flush()
+            if then is not None:
+                respond = then(start, end, results)
+                del results
+                with open(requests_read, "rb") as asked:
+                    while asked.peek(1):
+                        pickle.dump(respond(_received(asked, pickle)), answers, pickle.HIGHEST_PROTOCOL)
+                        answers.flush()
         status = 0
     finally:
         os._exit(status)
 
 
-def _collect(pid: int, pipe: int, pickle: ModuleType) -> list[Any] | None:
-    """The results of worker `pid`, from its pipe; None when it failed (an exception, a kill, results cut
-    short)."""
-    share: list[Any] | None = []
-    with open(pipe, "rb") as stream:
-        try:
-            while stream.peek(1):
-                share += pickle.load(stream)
-        except Exception:  # the worker failed or was killed before it had written it all
-            share = None
-    _, status = os.waitpid(pid, 0)
-    return share if status == 0 else None
+def _send(items: list[Any], pipe: BinaryIO, pickle: ModuleType) -> None:
+    """`items` into `pipe` in parts, each pickled as it is written, then None: neither end ever holds all
+    the bytes, nor the table of every object sent that pickling keeps until a pickle's end."""
+    for at in range(0, len(items), _PART):
+        pickle.dump(items[at : at + _PART], pipe, pickle.HIGHEST_PROTOCOL)
+    pickle.dump(None, pipe)
 
 
-def _stop(pid: int, pipe: int) -> None:
-    """End worker `pid`, not collected: no worker outlives the read."""
-    os.close(pipe)
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
+def _received(pipe: BinaryIO, pickle: ModuleType) -> list[Any]:
+    """What `_send` sent through `pipe`."""
+    items: list[Any] = []
+    while (part := pickle.load(pipe)) is not None:
+        items += part
+    return items
 
 
 def _read_span(found: Sequence[Candidate], start: int, end: int) -> list[Read]:
