@@ -140,7 +140,10 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs",
         type=_jobs,
         metavar="N",
-        help="read the files in N processes (default: one per core, up to 4, from 500 files on Linux)",
+        help=(
+            "read the files, and locate their findings, in N processes (default: one per core, up to 4, "
+            "from 500 files on Linux)"
+        ),
     )
     _add_gitignore_option(check)
     check.add_argument(
