@@ -18,10 +18,10 @@ import re
 import stat
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from migcheck.formats import FORMATS, candidate_suffixes
+from migcheck.model import record
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ SKIPPED_DIRS = frozenset(
 GITIGNORE_BYTES = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@record  # not a frozen dataclass: one is made per file walked, and a frozen one's `__init__` costs 4 times
 class Candidate:
     """A file to read. `path` is what users see (relative to the working directory, `/`-separated);
     `explicit` is True when the user named the file itself rather than a folder holding it."""

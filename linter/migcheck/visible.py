@@ -38,4 +38,6 @@ def _escape(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """`text` with every unsafe character replaced by its escape (`\\n` → `\\x0a`); unchanged otherwise."""
+    if text.isascii() and text.isprintable():  # nearly every name and message: nothing to escape
+        return text
     return _UNSAFE.sub(_escape, text)

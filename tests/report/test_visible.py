@@ -29,6 +29,15 @@ def test_visible_escapes_controls_and_keeps_text():
     assert visible("a\nb\rc\x1b[31m\x85\u202e\udcff") == "a\\x0ab\\x0dc\\x1b[31m\\x85\\u202e\\xff"
 
 
+def test_every_ascii_control_is_escaped_alone_or_in_plain_text():
+    """Plain ASCII text is returned as it is without a search; any control in it (DEL too, but not a tab)
+    still is escaped."""
+    for code in range(128):
+        char = chr(code)
+        expected = char if char == "\t" or 0x20 <= code < 0x7F else f"\\x{code:02x}"
+        assert visible(char) == expected and visible(f"vnet-{char}-01") == f"vnet-{expected}-01"
+
+
 def test_text_and_json_reports_hide_the_same_characters():
     """Every character the JSON writers escape (beyond the C0 controls, which JSON escapes itself) is
     escaped in the text reports too: the bidirectional marks and the zero-width no-break space."""
