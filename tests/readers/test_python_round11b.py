@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 from growth import assert_linear
-from test_python_round11 import findings, position, subnets, vms
+from test_python_round11 import ROLES, findings, names, position, subnets
 
 from migcheck.readers import read_document
 
@@ -146,20 +146,7 @@ def test_many_copies_of_dicts_changed_after_cost_linear_time():
 
 # --- 3. a generator expression nothing iterates runs nothing -------------------------------------------------------
 
-ROLES = script(
-    """
-    net = ConfigurationSet()
-    net.subnet_names.append("front")
-    conn.create_virtual_machine_deployment("svc", "svc", "production", "a1", "a1", None, None, net,
-                                           virtual_network_name="prod")
-    {adds}
-    """
-)
 ADD = 'conn.add_role("svc", "svc", n, None, None)'
-
-
-def names(text: str) -> list[str]:
-    return sorted(vms(text))
 
 
 @pytest.mark.parametrize(
