@@ -197,14 +197,12 @@ class _Member:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
 
-    def leave(self) -> bool:
-        """Tell it there is no more work, and wait for it to end; whether it ended well."""
-        if not self.running:
-            return False
-        self.running = False
-        self._close()
-        _, status = os.waitpid(self.pid, 0)
-        return status == 0
+    def leave(self) -> None:
+        """Tell it there is no more work, and wait for it to end."""
+        if self.running:
+            self.running = False
+            self._close()
+            os.waitpid(self.pid, 0)
 
     def forget(self) -> None:
         """In another worker, forked after this one: close what it inherited of this one's pipes."""
@@ -252,9 +250,10 @@ class Crew:
             member.stop()
             raise
 
-    def close(self) -> bool:
-        """Send every worker away; whether all ended well."""
-        return all([member.leave() for member in self._members])
+    def close(self) -> None:
+        """Send every worker away."""
+        for member in self._members:
+            member.leave()
 
     def stop(self) -> None:
         """End every worker now (this process stops early)."""
