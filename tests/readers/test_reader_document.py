@@ -53,6 +53,13 @@ AZURE = 'xmlns="http://schemas.microsoft.com/windowsazure"'
         ),
         ("a/sizes.xml", f"<RoleSizes {AZURE}/>", FileKind.REST, "RoleSizes"),
         ("-", f"<Deployment {AZURE}/>", FileKind.REST, "Deployment"),
+        # As the REST reference pages print the namespace today.
+        (
+            "a/dep.xml",
+            '<Deployment xmlns="https://schemas.microsoft.com/windowsazure"/>',
+            FileKind.REST,
+            "Deployment",
+        ),
     ],
 )
 def test_kind_from_extension_and_root(read, path, xml, kind, root):

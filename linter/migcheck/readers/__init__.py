@@ -37,6 +37,9 @@ __all__ = ["MAX_FILE_BYTES", "kinds_producing", "read_document"]
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
 WINDOWS_AZURE_NS = "http://schemas.microsoft.com/windowsazure"
+# The Service Management API writes `http://`; the REST reference pages on learn.microsoft.com now print the
+# namespace as `https://` in every body, and bodies copied from them must read the same.
+_WINDOWS_AZURE_NAMESPACES = frozenset({WINDOWS_AZURE_NS, "https://schemas.microsoft.com/windowsazure"})
 STDIN_PATH = "-"  # standard input without a file name: taken to be XML
 
 BY_EXTENSION = {
@@ -96,7 +99,7 @@ def kind_of_root(local: str, namespace: str) -> FileKind | None:
         return BY_ROOT[local]
     if local == "PersistentVM" and not namespace:
         return FileKind.VM_EXPORT
-    return FileKind.REST if namespace == WINDOWS_AZURE_NS else None
+    return FileKind.REST if namespace in _WINDOWS_AZURE_NAMESPACES else None
 
 
 def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:

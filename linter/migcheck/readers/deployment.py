@@ -1,7 +1,8 @@
-"""Read Service Management REST bodies (namespace `http://schemas.microsoft.com/windowsazure`): deployments
-(alone or inside hosted services), roles, load-balanced endpoint sets, virtual network sites, disks, images,
-reserved IPs, network security groups, route tables and Application Gateways. Bodies of any other type (RoleSizes, AffinityGroups,
-Profiles, ...) say nothing migcheck checks and give no resources."""
+"""Read Service Management REST bodies (namespace `http://schemas.microsoft.com/windowsazure`, or `https://`
+as the reference pages print it): deployments (alone or inside hosted services), roles, load-balanced
+endpoint sets, virtual network sites, disks, images, reserved IPs, network security groups, route tables
+and Application Gateways. Bodies of any other type (RoleSizes, AffinityGroups, Profiles, ...) say nothing
+migcheck checks and give no resources."""
 
 from __future__ import annotations
 
