@@ -122,6 +122,7 @@ ALLOTTED = {
 BEYOND_DESIGN = {
     "MIG305": "network-gateway-migration.md, Transit VPN connectivity",
     "MIG306": "vm-migration-deep-dive.2020.md, Checks not done in the validate operation",
+    "MIG307": "vm-migration-deep-dive.2020.md, Checks not done in the validate operation",
 }
 
 

@@ -356,6 +356,15 @@ _OTHER: tuple[Coverage, ...] = (
     ),
     Coverage(
         "Network",
+        "A virtual network gateway connection in a disconnected state",
+        ("MIG307",),
+        Status.PARTIAL,
+        (DEEP_DIVE,),
+        note="A check the platform's Validate does not make. A state is runtime: it is seen in a List "
+        "Connections response or `Get-AzureVNetConnection` output saved to a file, as it was when read.",
+    ),
+    Coverage(
+        "Network",
         "Address ranges that are not strict CIDR",
         ("MIG304",),
         Status.CHECKED,

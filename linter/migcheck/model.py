@@ -766,6 +766,22 @@ class ReservedIp:
 
 
 @record
+class ConnectionState:
+    """What the platform said of one of a gateway's connections to a local network site when it was asked:
+    a List Connections response (`<Connections>`, REST) or `Get-AzureVNetConnection` output. Neither names
+    the virtual network: it is the request's."""
+
+    kind: ClassVar[str] = "GatewayConnection"
+    local_site: str
+    state: str  # as written: "Connected", "Connecting" or "NotConnected"
+    mark: Mark
+
+    @property
+    def name(self) -> str:
+        return self.local_site
+
+
+@record
 class NetworkSecurityGroup:
     kind: ClassVar[str] = "NetworkSecurityGroup"
     name: str

@@ -417,3 +417,76 @@ def test_mig302_a_network_an_export_of_circuit_links_lists(tmp_path, monkeypatch
     result = lint_files(tmp_path, monkeypatch, {"links.json": links}, "MIG302", dedent=False)
     assert where(result.findings) == ["MIG302 links.json:1:2"]
     assert result.findings[0].message.startswith("virtual network 'prod' is linked to a classic ExpressRoute")
+
+
+# --- MIG307: gateway connections that are down ---------------------------------------------------------
+
+CONNECTIONS = """\
+<?xml version="1.0" encoding="utf-8"?>
+<Connections xmlns="https://schemas.microsoft.com/windowsazure">
+  <Connection>
+    <LocalNetworkSiteName>office</LocalNetworkSiteName>
+    <ConnectivityState>{office}</ConnectivityState>
+    <LastEvent><Id>24401</Id><Message>changed</Message></LastEvent>
+  </Connection>
+  <!-- the branch office -->
+  <Connection><LocalNetworkSiteName>branch</LocalNetworkSiteName><ConnectivityState>{branch}</ConnectivityState>
+  </Connection>
+</Connections>
+"""
+
+
+def _states(tmp_path, monkeypatch, files):
+    return [
+        (f"{f.location.path}:{f.location.line}:{f.location.column}", str(f.severity), f.message)
+        for f in _lint(tmp_path, monkeypatch, files, "MIG307")
+    ]
+
+
+def test_mig307_a_rest_list_of_connections(tmp_path, monkeypatch):
+    body = CONNECTIONS.format(office="NotConnected", branch="Connecting")
+    found = _states(tmp_path, monkeypatch, {"hub-vnet/connections.xml": body})
+    assert [(where, severity) for where, severity, _ in found] == [
+        ("hub-vnet/connections.xml:3:3", "error"),
+        ("hub-vnet/connections.xml:9:3", "warning"),
+    ]
+    assert "local network site 'office' is NotConnected: Prepare fails" in found[0][2]
+    assert "'branch' was still Connecting" in found[1][2]
+
+
+@pytest.mark.parametrize("state", ["Connected", "connected", "", "Unknown"])
+def test_mig307_a_connected_or_unstated_connection_is_not_reported(tmp_path, monkeypatch, state):
+    body = CONNECTIONS.format(office=state, branch="Connected")
+    assert _states(tmp_path, monkeypatch, {"connections.xml": body}) == []
+
+
+@pytest.mark.parametrize("state", ["NotConnected", "Not Connected", "notconnected", "Disconnected"])
+def test_mig307_the_ways_a_down_connection_is_written(tmp_path, monkeypatch, state):
+    body = CONNECTIONS.format(office=state, branch="Connected")
+    assert [where for where, _, _ in _states(tmp_path, monkeypatch, {"c.xml": body})] == ["c.xml:3:3"]
+
+
+def test_mig307_get_azurevnetconnection_output(tmp_path, monkeypatch):
+    # `Get-AzureVNetConnection -VNetName hub-vnet | ConvertTo-Json`, one connection down, one up.
+    export = """[
+    {
+        "ConnectivityState":  "NotConnected",
+        "EgressBytesTransferred":  0,
+        "IngressBytesTransferred":  0,
+        "LastConnectionEstablished":  "1/7/2016 12:40:54 AM",
+        "LastEventID":  "23401",
+        "LastEventMessage":  "The connectivity state for the local network site 'office' changed.",
+        "LastEventTimeStamp":  "11/20/2026 10:00:00 AM",
+        "LocalNetworkSiteName":  "office",
+        "OperationDescription":  "Get-AzureVNetConnection",
+        "OperationId":  "1f2c9a8e-0000-0000-0000-000000000000",
+        "OperationStatus":  "Succeeded"
+    },
+    {"ConnectivityState": "Connected", "LocalNetworkSiteName": "branch", "OperationStatus": "Succeeded"}
+]
+"""
+    found = _states(tmp_path, monkeypatch, {"exports/hub-connections.json": export})
+    assert [(where, severity) for where, severity, _ in found] == [
+        ("exports/hub-connections.json:2:5", "error")
+    ]
+    assert "'office' is NotConnected" in found[0][2]

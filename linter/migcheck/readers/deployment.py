@@ -1,8 +1,8 @@
 """Read Service Management REST bodies (namespace `http://schemas.microsoft.com/windowsazure`, or `https://`
 as the reference pages print it): deployments (alone or inside hosted services), roles, load-balanced
-endpoint sets, virtual network sites, disks, images, reserved IPs, network security groups, route tables
-and Application Gateways. Bodies of any other type (RoleSizes, AffinityGroups, Profiles, ...) say nothing
-migcheck checks and give no resources."""
+endpoint sets, virtual network sites, disks, images, reserved IPs, network security groups, route tables,
+Application Gateways and the states of a gateway's connections. Bodies of any other type (RoleSizes,
+AffinityGroups, Profiles, ...) say nothing migcheck checks and give no resources."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from migcheck.inventory_model import ApplicationGateway
 from migcheck.model import (
+    ConnectionState,
     Deployment,
     Disk,
     DnsServer,
@@ -63,6 +64,7 @@ PRODUCES = frozenset(
         NetworkSecurityGroup,
         RouteTable,
         StorageAccountType,
+        ConnectionState,
         *ROLE_RESOURCES,
         *(NETWORK_RESOURCES - {NetworkConfiguration}),
     }
@@ -316,6 +318,13 @@ def _storage_account(el: Element, marker: Marker) -> Iterable[object]:
     return (StorageAccountType(name, account_type, marker.mark(el)),) if name and account_type else ()
 
 
+def _connection_state(el: Element, marker: Marker) -> Iterable[object]:
+    """A connection of a List Connections response; one with no state written says nothing."""
+    state = text_of(el, "ConnectivityState")
+    if state:
+        yield ConnectionState(text_of(el, "LocalNetworkSiteName"), state, marker.mark(el))
+
+
 def _named(cls: type) -> Reader:
     return lambda el, marker: (cls(text_of(el, "Name"), marker.mark(el)),)
 
@@ -354,4 +363,5 @@ READERS: dict[str, Reader] = {
     "StorageService": _storage_account,
     "StorageServices": _each("StorageService", _storage_account),
     "CreateStorageServiceInput": _storage_account,
+    "Connections": _each("Connection", _connection_state),
 }

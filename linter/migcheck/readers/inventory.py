@@ -60,6 +60,7 @@ from migcheck.inventory_model import CLASSIC_ROLES, INVENTORY_TYPES, ExportPage
 from migcheck.model import (
     AclRule,
     AddressPrefix,
+    ConnectionState,
     Disk,
     DnsServer,
     Document,
@@ -85,7 +86,7 @@ if TYPE_CHECKING:
 
     from migcheck.readers.inventory_shapes import Collapsed, Unstated
 
-PRODUCES: frozenset[type] = frozenset({Document, ExtendedSupportService, *INVENTORY_TYPES})
+PRODUCES: frozenset[type] = frozenset({Document, ExtendedSupportService, ConnectionState, *INVENTORY_TYPES})
 # Records of the model that the inventory's records carry inside them (a classic VM's role with its disks,
 # extensions, endpoints and their ACLs, subnets, addresses and state; a network with its subnets, prefixes
 # and DNS servers): the rules about VMs and networks read them as they read them from the other formats.
@@ -121,6 +122,7 @@ _MARKERS = (
     '"linkauthorizationid"',
     '"vnetname"',
     '"microsoftids"',
+    '"connectivitystate"',
     "persistentvm",
     "microsoft.security/pricings",
     *sorted(CLASSIC_ROLES),

@@ -39,6 +39,7 @@ from migcheck.inventory_model import (
 from migcheck.model import (
     AclRule,
     AddressPrefix,
+    ConnectionState,
     Disk,
     DnsServer,
     EndpointAcl,
@@ -1124,6 +1125,9 @@ _GATEWAY_KEYS = ("VnetName", "GatewaySize")
 # Application Gateway's other properties is not one, even written without the gateway's size.
 _LINK_KEYS = ("VnetName", "State")
 _NOT_LINK_KEYS = ("GatewaySize", "InstanceCount", "Subnets", "VirtualIPs", "DnsName")
+# A gateway's connection (`Get-AzureVNetConnection`, a `GatewayConnectionContext`): its local network site
+# with its state, which only it has. It does not name its network.
+_CONNECTION_KEYS = ("LocalNetworkSiteName", "ConnectivityState")
 
 
 def _asm_kind(obj: dict) -> str | None:
@@ -1135,6 +1139,8 @@ def _asm_kind(obj: dict) -> str | None:
         return "gateway"
     if all(has(obj, k) for k in _LINK_KEYS) and not any(has(obj, k) for k in _NOT_LINK_KEYS):
         return "link"
+    if all(has(obj, k) for k in _CONNECTION_KEYS):
+        return "connection"
     return None
 
 
@@ -1160,6 +1166,12 @@ def _asm_records(obj: dict, mark: Mark) -> Iterator[object]:
         )
     elif kind == "link":
         yield CircuitLink(text(get(obj, "VnetName")), text(get(obj, "State")), mark)
+    elif kind == "connection" and text(get(obj, "ConnectivityState")):
+        yield ConnectionState(
+            text(get(obj, "LocalNetworkSiteName")),
+            text(get(obj, "ConnectivityState")),
+            mark,
+        )
 
 
 # --- Get-AzureVM through ConvertTo-Json ---------------------------------------------------------------------

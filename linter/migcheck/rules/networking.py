@@ -1,5 +1,5 @@
-"""Rules about virtual networks and their gateways: ExpressRoute and VPN, affinity groups, and address
-prefixes that Resource Manager's stricter CIDR check would reject."""
+"""Rules about virtual networks and their gateways: ExpressRoute and VPN, gateway connections that are down,
+affinity groups, and address prefixes that Resource Manager's stricter CIDR check would reject."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from migcheck.estate import Estate, Network, ScriptedGateway, key
 from migcheck.inventory_model import CircuitLink
 from migcheck.model import (
     AddressPrefix,
+    ConnectionState,
     Edit,
     Finding,
     Fix,
@@ -799,6 +800,92 @@ def _created_with(vm: Role, asking: Iterable[tuple[Role, str]]) -> tuple[Role, s
 
 
 _LOOKED_AT = 16
+
+
+# --- gateway connections ------------------------------------------------------------------------------
+
+_CONNECTIONS = """\
+<Connections xmlns="http://schemas.microsoft.com/windowsazure">
+  <Connection>
+    <LocalNetworkSiteName>office</LocalNetworkSiteName>
+    <ConnectivityState>{state}</ConnectivityState>
+  </Connection>
+</Connections>
+"""
+
+
+def _connection_state(written: str) -> str:
+    """ "down" for a connection that is not connected, "coming" for one still connecting, "" for a connected
+    one or a state this rule does not know. Written as the API does (`NotConnected`) or as people do."""
+    state = "".join(written.split()).casefold()
+    if state in ("notconnected", "disconnected"):
+        return "down"
+    return "coming" if state == "connecting" else ""
+
+
+class DisconnectedGatewayConnection(Rule):
+    code = "MIG307"
+    name = "disconnected-gateway-connection"
+    severity = Severity.ERROR
+    scope = Scope.VIRTUAL_NETWORKS
+    found_at = Stage.PREPARE
+    looks_at = frozenset({ConnectionState})
+    summary = "A virtual network gateway's connection to a local network site is not connected."
+    fix_hint = (
+        "Bring the connection up (Set-AzureVNetGateway -Connect) and check that Get-AzureVNetConnection "
+        "says Connected before Prepare, or remove the site from the gateway's connections if it is no longer "
+        "used."
+    )
+    source = (
+        "Technical deep dive, checks not done in the validate operation: a virtual network gateway "
+        "connection in a disconnected state."
+    )
+    docs = Docs(
+        what="A gateway connection whose state, as the platform reported it, is `NotConnected` (an error) or "
+        "still `Connecting` (a warning): a List Connections response saved to a file (`<Connections>`, the "
+        "`GET .../services/networking/<network>/gateway/connections` body) or `Get-AzureVNetConnection` "
+        "output saved with `ConvertTo-Json`. Neither names the virtual network, which is the request's: the "
+        "finding names the local network site. A state is what it was when it was read, so read it again "
+        "just before the migration.",
+        why="The migration carries each connection between a gateway and a local network site over to a "
+        "Resource Manager connection. Prepare fails on a connection in a disconnected state, and Validate "
+        "does not check it, so the failure comes in the migration window rather than in planning.",
+        fix="Bring the connection up: check the on-premises VPN device, its public address (the local "
+        "network site's `VPNGatewayAddress`) and the shared key (`Get-AzureVNetGatewayKey`, "
+        "`Set-AzureVNetGatewayKey`), connect it with `Set-AzureVNetGateway -Connect -VNetName <network> "
+        "-LocalNetworkSiteName <site>`, and run `Get-AzureVNetConnection -VNetName <network>` until it says "
+        "Connected. If the network no longer uses that site, remove its `LocalNetworkSiteRef` from the "
+        "gateway's `ConnectionsToLocalNetwork` in the network configuration and apply it with "
+        "`Set-AzureVNetConfig` instead.",
+    )
+    invalid = (
+        Example(
+            {"office-connections.xml": _CONNECTIONS.format(state="NotConnected")},
+            expect=("office-connections.xml:2:3",),
+        ),
+    )
+    valid = (Example({"office-connections.xml": _CONNECTIONS.format(state="Connected")}),)
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        for connection in estate.resources(ConnectionState):
+            state = _connection_state(connection.state)
+            site = (
+                f"local network site '{connection.local_site}'"
+                if connection.local_site
+                else "a local network site"
+            )
+            if state == "down":
+                message = (
+                    f"the gateway's connection to {site} is {connection.state}: Prepare fails on a "
+                    "disconnected gateway connection, and Validate does not check it"
+                )
+                yield self.finding(connection, message)
+            elif state == "coming":
+                message = (
+                    f"the gateway's connection to {site} was still {connection.state} when its state was "
+                    "read: Prepare fails unless it is Connected by then, and Validate does not check it"
+                )
+                yield self.finding(connection, message, severity=Severity.WARNING)
 
 
 class AffinityGroupVnet(Rule):
