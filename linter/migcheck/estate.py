@@ -399,6 +399,8 @@ class Estate:
     _networks: Mapping[str, Network] = field(default_factory=dict, repr=False)
     _scripted_gateways: Mapping[str, ScriptedGateway] = field(default_factory=dict, repr=False)
     _disk_vms: Mapping[Disk, tuple[CloudService, Role]] = field(default_factory=dict, repr=False)
+    # The documents' top-level resources by their type, built when `resources` is first called.
+    _by_type: dict[type, list[object]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def knows_networks(self) -> bool:
@@ -422,8 +424,16 @@ class Estate:
 
     def resources(self, type_: type) -> Iterator:
         """Every top-level resource of `type_` read from any file of the subscription, in file order."""
-        for doc in self.documents:
-            yield from (r for r in doc.resources if isinstance(r, type_))
+        by_type = self._by_type
+        if not by_type:  # built on the first call: one pass over every document, not one per rule that asks
+            for doc in self.documents:
+                for resource in doc.resources:
+                    by_type.setdefault(type(resource), []).append(resource)
+            by_type[type(None)] = []  # no resource is None: says the index is built, even when it is empty
+        matching = [t for t in by_type if issubclass(t, type_)]
+        if len(matching) > 1:  # several concrete types: only a pass over the documents keeps file order
+            return (r for doc in self.documents for r in doc.resources if isinstance(r, type_))
+        return iter(by_type[matching[0]] if matching else ())
 
 
 @model.record
