@@ -11,7 +11,7 @@ from lint_support import lint_files, where
 from migcheck.config import Config
 from migcheck.engine import lint
 from migcheck.plugins import load_rules
-from migcheck.rules.networking import prefix_problem
+from migcheck.rules.networking import _netcfg, prefix_problem
 
 RULES = load_rules(entry_points=False)
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -490,3 +490,67 @@ def test_mig307_get_azurevnetconnection_output(tmp_path, monkeypatch):
         ("exports/hub-connections.json:2:5", "error")
     ]
     assert "'office' is NotConnected" in found[0][2]
+
+
+# --- MIG304: a corrected subnet range that cannot be the one meant ---------------------------------------
+
+
+def _subnets(*prefixes: tuple[str, str], space: str = "10.1.0.0/16") -> str:
+    rows = "".join(
+        f'          <Subnet name="{name}"><AddressPrefix>{prefix}</AddressPrefix></Subnet>\n'
+        for name, prefix in prefixes
+    )
+    return _netcfg(
+        '      <VirtualNetworkSite name="prod" Location="West Europe">\n'
+        f"        <AddressSpace><AddressPrefix>{space}</AddressPrefix></AddressSpace>\n"
+        f"        <Subnets>\n{rows}        </Subnets>\n"
+        "      </VirtualNetworkSite>\n"
+    )
+
+
+def _prefix_fixes(tmp_path, monkeypatch, netcfg):
+    findings = _lint(tmp_path, monkeypatch, {"NetworkConfig.netcfg": netcfg}, "MIG304")
+    return [(f.location.line, f.fix, f.autofix is not None) for f in findings]
+
+
+def test_mig304_no_fix_writes_a_subnet_over_another(tmp_path, monkeypatch):
+    netcfg = _subnets(("Web", "10.1.1.0/16"), ("Data", "10.1.2.0/24"), ("Mgmt", "10.1.200.0/20"))
+    assert _prefix_fixes(tmp_path, monkeypatch, netcfg) == [
+        (
+            7,
+            "Write the range you meant: 10.1.0.0/16 overlaps subnet 'Data' (10.1.2.0/24). 10.1.1.0 is the "
+            "network address of a /24 or longer prefix.",
+            False,
+        ),
+        # Its range meets only Web's, which is itself in doubt: the range as the platform read it stands.
+        (9, "Write 10.1.192.0/20 instead of 10.1.200.0/20.", True),
+    ]
+
+
+def test_mig304_a_subnet_inside_another_or_holding_one(tmp_path, monkeypatch):
+    netcfg = _subnets(
+        ("Wide", "10.1.0.0/20"), ("Inner", "10.1.3.7/24"), ("Outer", "10.1.64.1/18"), ("Leaf", "10.1.65.0/24")
+    )
+    fixes = _prefix_fixes(tmp_path, monkeypatch, netcfg)
+    assert [line for line, _, _ in fixes] == [8, 9]
+    assert "10.1.3.0/24 overlaps subnet 'Wide' (10.1.0.0/20)" in fixes[0][1]  # inside it
+    assert "10.1.64.0/18 overlaps subnet 'Leaf' (10.1.65.0/24)" in fixes[1][1]  # holding it
+    assert not any(safe for _, _, safe in fixes)
+
+
+def test_mig304_no_fix_writes_a_subnet_outside_its_network(tmp_path, monkeypatch):
+    netcfg = _subnets(("Subnet-1", "10.30.0.0/11"), space="10.30.0.0/16")
+    [(line, fix, fixable)] = _prefix_fixes(tmp_path, monkeypatch, netcfg)
+    assert (line, fixable) == (7, False)
+    assert fix == (
+        "Write the range you meant: 10.0.0.0/11 lies outside the address space of virtual network 'prod'. "
+        "10.30.0.0 is the network address of a /15 or longer prefix."
+    )
+
+
+def test_mig304_a_subnet_that_fits_keeps_its_safe_fix(tmp_path, monkeypatch):
+    netcfg = _subnets(("Web", "10.1.1.7/24"), ("Data", "10.1.2.0/24"), ("Padded", "10.1.03.0/24"))
+    assert _prefix_fixes(tmp_path, monkeypatch, netcfg) == [
+        (7, "Write 10.1.1.0/24 instead of 10.1.1.7/24.", True),
+        (9, "Write 10.1.3.0/24 instead of 10.1.03.0/24.", True),
+    ]

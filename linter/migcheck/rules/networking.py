@@ -3,6 +3,7 @@ affinity groups, and address prefixes that Resource Manager's stricter CIDR chec
 
 from __future__ import annotations
 
+import bisect
 import ipaddress
 import itertools
 import re
@@ -1061,7 +1062,10 @@ class InvalidAddressPrefix(Rule):
         "may have been meant with a longer prefix length. `migcheck check --fix` writes the corrected range "
         "in the file (a safe fix: the same addresses the classic platform used); where a zero-padded octet "
         "reads as another number in octal (`010` is 8 to some parsers), the fix is unsafe and needs "
-        "`--unsafe-fixes`.",
+        "`--unsafe-fixes`. A subnet's range with host bits cleared that overlaps another subnet, or lies "
+        "outside the network's address space, cannot be the one meant (`10.1.1.0/16` beside "
+        "`10.1.2.0/24`): no fix is written, and the finding says what the range collides with and which "
+        "prefix lengths keep the address written.",
     )
     invalid = (
         Example(
@@ -1169,25 +1173,31 @@ class InvalidAddressPrefix(Rule):
         edited = [v for v in network.definitions if id(v) not in exported]
         written = {prefix.text.strip() for vnet in edited for prefix, _ in _vnet_prefixes(vnet)}
         for vnet in edited:
+            misfits = _misfits(vnet)
             for prefix, what in _vnet_prefixes(vnet):
-                yield from self._prefix(vnet, prefix, what)
+                yield from self._prefix(vnet, prefix, what, misfits.get(id(prefix), ""))
         for vnet in network.exported_definitions:
+            misfits = _misfits(vnet)
             shown = [(p, what) for p, what in _vnet_prefixes(vnet) if p.text.strip() not in written]
             for prefix, what in shown:
-                yield from self._prefix(vnet, prefix, what)
+                yield from self._prefix(vnet, prefix, what, misfits.get(id(prefix), ""))
             written.update(p.text.strip() for p, _ in shown)
 
-    def _prefix(self, owner: object, prefix: AddressPrefix, what: str) -> Iterator[Finding]:
+    def _prefix(self, owner: object, prefix: AddressPrefix, what: str, misfit: str = "") -> Iterator[Finding]:
+        """`misfit`: why the range the prefix denotes cannot be the one meant (`_misfits`); then the fix
+        asks for the intended range instead of writing that one."""
         problem = prefix_problem(prefix.text)
         if problem is None:
             return
         fix = f"Write {problem.corrected} instead of {prefix.text}." if problem.corrected else ""
+        if misfit:
+            fix = f"Write the range you meant: {problem.corrected} {misfit}. {_lengths_keeping_the_address(prefix.text)}"
         yield self.finding(
             owner,
             f"'{prefix.text}', {what}, is not a strict CIDR range: {problem.reason}",
             fix=fix,
             at=prefix,
-            autofix=_strict_prefix(prefix, problem.corrected),
+            autofix=None if misfit else _strict_prefix(prefix, problem.corrected),
         )
 
 
@@ -1202,6 +1212,93 @@ def _vnet_prefixes(vnet: VirtualNetwork) -> Iterator[tuple[AddressPrefix, str]]:
             yield subnet.prefix, f"the prefix of subnet '{subnet.name}' in {where}"
     for prefix in vnet.gateway.client_address_pool if vnet.gateway else ():
         yield prefix, f"the VPN client address pool of {where}"
+
+
+def _misfits(vnet: VirtualNetwork) -> dict[int, str]:
+    """By id of a subnet's prefix that has host bits set: why the range it denotes cannot be the one meant,
+    when it overlaps the range of a subnet written strictly, or lies outside the network's address space
+    (`10.1.1.0/16` beside `10.1.2.0/24` in `10.1.0.0/16`). Writing that range would trade one invalid
+    configuration for another. Two loose prefixes are not compared: neither range is sure."""
+    subnets = [
+        (subnet.name, prefix, network)
+        for subnet in vnet.subnets
+        if (prefix := subnet.prefix) is not None and (network := _denoted(prefix.text)) is not None
+    ]
+    loose = [(prefix, network) for _, prefix, network in subnets if str(network) != _canonical(prefix.text)]
+    if not loose:
+        return {}
+    strict = [(name, network) for name, prefix, network in subnets if str(network) == _canonical(prefix.text)]
+    names = {id(network): name for name, network in strict}
+    others = _Ranges([network for _, network in strict])
+    space = _Ranges([n for p in vnet.address_space if (n := _denoted(p.text)) is not None])
+    misfits: dict[int, str] = {}
+    for prefix, network in loose:
+        other = others.overlapping(network)
+        if other is not None:
+            misfits[id(prefix)] = f"overlaps subnet '{names[id(other)]}' ({other})"
+        elif space.starts and vnet.address_space_known and not space.holds(network):
+            misfits[id(prefix)] = f"lies outside the address space of virtual network '{vnet.name}'"
+    return misfits
+
+
+def _denoted(text: str) -> ipaddress.IPv4Network | None:
+    """The range a prefix denotes, host bits cleared, as the classic platform read it; None for a prefix
+    that denotes none (not dotted decimal, an octet above 255, a length above 32)."""
+    canonical = _canonical(text)
+    return ipaddress.IPv4Network(canonical, strict=False) if canonical else None
+
+
+def _canonical(text: str) -> str:
+    """`text` as dotted decimal without leading zeros, host bits as written; "" when it is not a prefix."""
+    match = DOTTED.fullmatch(text)
+    values = [int(n) for n in match.groups()] if match else []
+    if not values or any(v > 255 for v in values[:4]) or values[4] > 32:
+        return ""
+    return ".".join(str(v) for v in values[:4]) + f"/{values[4]}"
+
+
+class _Ranges:
+    """Address ranges sorted by start, asked about other ranges by binary search. Two CIDR ranges are
+    nested or apart, so of the ranges starting at or before a given one, the one reaching farthest is
+    the one that holds it or overlaps it, if any does."""
+
+    def __init__(self, networks: list[ipaddress.IPv4Network]) -> None:
+        self.ordered = sorted(networks, key=lambda n: int(n.network_address))
+        self.starts = [int(n.network_address) for n in self.ordered]
+        self.farthest: list[ipaddress.IPv4Network] = list(
+            itertools.accumulate(self.ordered, _reaching_farther)
+        )
+
+    def holds(self, network: ipaddress.IPv4Network) -> bool:
+        before = self._farthest_from_or_before(network)
+        return before is not None and before.broadcast_address >= network.broadcast_address
+
+    def overlapping(self, network: ipaddress.IPv4Network) -> ipaddress.IPv4Network | None:
+        """A range that shares addresses with `network`: one that reaches into it from before, else the
+        first that starts inside it."""
+        before = self._farthest_from_or_before(network)
+        if before is not None and before.broadcast_address >= network.network_address:
+            return before
+        after = bisect.bisect_left(self.starts, int(network.network_address))
+        if after < len(self.starts) and self.starts[after] <= int(network.broadcast_address):
+            return self.ordered[after]
+        return None
+
+    def _farthest_from_or_before(self, network: ipaddress.IPv4Network) -> ipaddress.IPv4Network | None:
+        at = bisect.bisect_right(self.starts, int(network.network_address)) - 1
+        return self.farthest[at] if at >= 0 else None
+
+
+def _reaching_farther(a: ipaddress.IPv4Network, b: ipaddress.IPv4Network) -> ipaddress.IPv4Network:
+    return b if b.broadcast_address > a.broadcast_address else a
+
+
+def _lengths_keeping_the_address(text: str) -> str:
+    """What lengths keep the written address as a network address: `10.1.1.0` needs /24 or longer."""
+    canonical = _canonical(text)
+    address = int(ipaddress.IPv4Address(canonical.split("/")[0]))
+    shortest = 32 - ((address & -address).bit_length() - 1) if address else 0
+    return f"{canonical.split('/')[0]} is the network address of a /{shortest} or longer prefix."
 
 
 def _strict_prefix(prefix: AddressPrefix, corrected: str) -> Fix | None:
