@@ -308,6 +308,13 @@ BGINFO_1 = _extension_xml("Microsoft.Compute", "BGInfo")
         (_instance("StoppedVM", "NotReady"), CUSTOM_SCRIPT, False),
         (_instance("StoppedDeallocated"), CUSTOM_SCRIPT, False),
         (_instance("RoleStateUnknown", role="web"), "", False),  # not a VM of this deployment
+        # Any state but running and stopped fails validation, named in the API's list or not.
+        (_instance("ProvisioningFailed"), "", True),
+        (_instance("Unknown"), "", True),
+        # Running and stopped as the portal writes them.
+        (_instance("Running", "NotReady"), CUSTOM_SCRIPT, True),
+        (_instance("Running"), "", False),
+        (_instance("Stopped (deallocated)", "NotReady"), CUSTOM_SCRIPT, False),
     ],
 )
 def test_runtime_states(tmp_path, monkeypatch, instance, role_body, reported):
@@ -315,6 +322,13 @@ def test_runtime_states(tmp_path, monkeypatch, instance, role_body, reported):
     assert bool(found) is reported
     if found:
         assert (found[0].resource_type, found[0].resource_name) == ("RoleInstance", "app01")
+
+
+def test_a_state_not_in_the_api_list_gets_the_general_fix(tmp_path, monkeypatch):
+    files = {"app.xml": _deployment("", _instance("ProvisioningFailed"))}
+    [found] = _lint(tmp_path, monkeypatch, files, "MIG208")
+    assert "is in state ProvisioningFailed: the platform migrates VMs only when running" in found.message
+    assert found.fix.startswith("Bring the VM to a state the platform migrates: running (ReadyRole)")
 
 
 # --- secondary network interfaces (MIG202) ------------------------------------------------------------------

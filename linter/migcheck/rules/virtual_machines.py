@@ -827,8 +827,9 @@ class VmNotReady(Rule):
         "`InstanceStatus` (or an export's instance status) is the platform's name of a state other than running "
         "(`ReadyRole`) and stopped: `RoleStateUnknown`, `ProvisioningTimeout`, an operation in progress "
         "(`StartingVM`, `StoppingVM`, `CreatingVM`, `DeletingVM`, `RestartingRole`, `BusyRole`, `Preparing`, "
-        "...) or a role that does not run (`UnresponsiveRole`, `CyclingRole`, `FailedStartingVM`, "
-        "`FailedStartingRole`); running VMs with an extension whose "
+        "...), a role that does not run (`UnresponsiveRole`, `CyclingRole`, `FailedStartingVM`, "
+        "`FailedStartingRole`), or any other state but running and stopped (the portal's `Running` and "
+        "`Stopped (deallocated)` count as such); running VMs with an extension whose "
         "handler reports a status other than `Ready` (`ResourceExtensionStatusList/ResourceExtensionStatus/"
         "Status`: `NotReady`, `Unresponsive`, `Installing`); running VMs with an extension that migrates "
         "whose handler (`<publisher>.<name>`) is missing from a status list that reports others; and running "
@@ -1066,9 +1067,13 @@ class VmNotReady(Rule):
 # --- runtime state -----------------------------------------------------------------------------------
 
 STOPPED_STATES = frozenset({"stoppedvm", "stoppeddeallocated"})
+# The states validation accepts: running and stopped, in the API's words and in the portal's (`Running`,
+# `Stopped (deallocated)`), compared by their letters.
+_ACCEPTED_STATES = frozenset({"readyrole", "running", "started", "stopped", "deallocated", *STOPPED_STATES})
 # The Service Management API's other instance states than running (`ReadyRole`) and stopped: an operation
 # in progress, which ends by itself, or a role that failed to start or stopped answering, which does not.
-# Validation accepts neither. A state not listed here (another export's wording) is not judged.
+# Validation accepts neither, nor any other state ("Migration is allowed only when the VM is in one of the
+# following states"): one not named here gets the general fix.
 _IN_PROGRESS_STATES = frozenset(
     {
         "busyrole",
@@ -1084,6 +1089,10 @@ _IN_PROGRESS_STATES = frozenset(
     }
 )
 _FAILED_STATES = frozenset({"cyclingrole", "failedstartingrole", "failedstartingvm", "unresponsiverole"})
+_OTHER_STATE_FIX = (
+    "Bring the VM to a state the platform migrates: running (ReadyRole), or stopped (deallocated) at the "
+    "cost of its VIP unless reserved; restart it if it does not get there, then read its state again."
+)
 _AGENT_FIX = (
     "Repair or update the VM Agent and check that the VM has outbound internet access to its storage "
     "account and working DNS; or uninstall the extensions before migrating and add them back afterwards."
@@ -1110,14 +1119,15 @@ def _not_ready(instance: RoleInstance, vm: Role) -> tuple[str, str, object] | No
     """What keeps this VM instance from validating, with what to do and where it is written; None when
     nothing does."""
     status = instance.status.casefold()
-    if status in _STATE_FIXES:
+    letters = "".join(c for c in status if c.isalpha())
+    if letters and letters not in _ACCEPTED_STATES:
         problem = (
             f"is in state {instance.status}: the platform migrates VMs only when running, stopped or "
             "stopped (deallocated)"
         )
-        return problem, _STATE_FIXES[status], None
-    if status in STOPPED_STATES:  # a stopped VM's agent and extensions are not asked for their status
-        return None
+        return problem, _STATE_FIXES.get(letters, _OTHER_STATE_FIX), None
+    if letters in STOPPED_STATES or letters in ("stopped", "deallocated"):
+        return None  # a stopped VM's agent and extensions are not asked for their status
     handler = next(
         (e for e in instance.extension_statuses if e.status and e.status.casefold() != "ready"), None
     )
