@@ -40,3 +40,43 @@ def test_no_hint_for_a_rule_the_file_does_not_report(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, files, "MIG201", "MIG202", "MIG006")
     [finding] = [f for f in result.findings if f.code == "MIG006"]
     assert finding.message == "`ignore[MIG201]` silences nothing: no finding it names is in its scope"
+
+
+LOCAL = """\
+<?xml version="1.0" encoding="utf-8"?>
+<ServiceConfiguration serviceName="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
+  <Role name="Web"><Instances count="1" /></Role>
+  <NetworkConfiguration>
+    <AccessControls>
+      <AccessControl name="office"><Rule order="100" action="permit" remoteSubnet="203.0.113.0/24"/></AccessControl>
+    </AccessControls>
+    <EndpointAcls>
+      <!-- migcheck: ignore[MIG201] kept in sync with Cloud.cscfg -->
+      <EndpointAcl role="Web" endpoint="HttpsIn" accessControl="office"/>
+    </EndpointAcls>
+  </NetworkConfiguration>
+</ServiceConfiguration>
+"""
+CSDEF = """\
+<ServiceDefinition name="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
+  <WorkerRole name="Web"><Endpoints><InputEndpoint name="HttpsIn" protocol="tcp" port="443"/></Endpoints></WorkerRole>
+</ServiceDefinition>
+"""
+
+
+def test_a_comment_in_the_local_configuration_is_told_why_it_silences_nothing(tmp_path, monkeypatch):
+    files = {"shop/ServiceConfiguration.Local.cscfg": LOCAL, "shop/ServiceDefinition.csdef": CSDEF}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG201", "MIG006")
+    [finding] = result.findings
+    assert (finding.code, finding.location.line, finding.location.column) == ("MIG006", 9, 7)
+    assert finding.message.endswith(
+        "; this file configures the local emulator, which is never deployed, so migcheck reports no "
+        "deployment findings on it (set local-configurations = true in [tool.migcheck] to check it too)"
+    )
+
+
+def test_the_same_comment_in_a_deployed_configuration_silences_its_finding(tmp_path, monkeypatch):
+    files = {"shop/ServiceConfiguration.Cloud.cscfg": LOCAL, "shop/ServiceDefinition.csdef": CSDEF}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG201", "MIG006")
+    assert list(result.findings) == []
+    assert [s.finding.code for s in result.suppressed] == ["MIG201"]

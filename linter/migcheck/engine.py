@@ -282,7 +282,7 @@ def _check_documents(
         by_path = {scope: by_path[scope]} if scope in by_path else {}
     # The baseline is part of the filter, and so is the check of suppression comments (MIG005, MIG006):
     # every caller of `lint` honours them alike.
-    audit = Audit(rules, enabled, overrides)
+    audit = Audit(rules, enabled, overrides, config.local_configurations)
     chosen = Filter.for_config(config, by_path, inline=inline_suppressions, audit=audit)
     # Computed with the whole estate; for a buffer, reported for the buffer only (the editor shows other
     # files' own).

@@ -20,7 +20,16 @@ from typing import TYPE_CHECKING
 
 from migcheck.baseline import Baseline, load
 from migcheck.discover import FirstMatch, display_path, relative_to
-from migcheck.model import Document, FileKind, Finding, Mark, Severity, Suppression, record
+from migcheck.model import (
+    Document,
+    FileKind,
+    Finding,
+    Mark,
+    ServiceConfiguration,
+    Severity,
+    Suppression,
+    record,
+)
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
@@ -89,6 +98,9 @@ class Audit:
     rules: RuleSet
     enabled: frozenset[str]
     severity: Mapping[str, Severity] = field(default_factory=dict)
+    # Whether the local emulator's configurations are checked like deployed ones (`local-configurations`):
+    # when not, a comment in one silences nothing, and the message says why.
+    local_configurations: bool = False
 
 
 @record
@@ -452,8 +464,9 @@ def _check_document(
         idle = _idle_tokens(document.path, index, comment, audit, credit) if unused is not None else ()
         if unused is not None and idle:
             resource = CommentResource(written, at, index, idle)
-            message = _unused_message(comment, idle, audit) + _nearest(
-                comment, idle, audit, credit.reported.get(document.path, {})
+            message = _unused_message(comment, idle, audit) + (
+                _nearest(comment, idle, audit, credit.reported.get(document.path, {}))
+                or _local_note(document, audit)
             )
             yield _finding(unused, audit, resource, message)
     for attempt in attempts:
@@ -521,6 +534,18 @@ def _nearest(
                 "or statement that follows it"
             )
     return ""
+
+
+def _local_note(document: Document, audit: Audit) -> str:
+    """Why a comment in the local emulator's service configuration silences nothing: no deployment finding
+    is reported on that file unless `local-configurations` asks for it. "" for any other file."""
+    local = any(isinstance(r, ServiceConfiguration) and r.is_local for r in document.resources)
+    if audit.local_configurations or not local:
+        return ""
+    return (
+        "; this file configures the local emulator, which is never deployed, so migcheck reports no "
+        "deployment findings on it (set local-configurations = true in [tool.migcheck] to check it too)"
+    )
 
 
 def _finding(

@@ -602,7 +602,9 @@ class UnusedSuppression(Rule):
         "it precedes (or, for `ignore-file`, the file) has no finding of the rules it names. This is "
         "usually a blocker that was fixed while its comment stayed, or a comment placed before the wrong "
         "element. An `ignore[...]` that no element follows is reported too. A code of a rule that is not "
-        "enabled in the run silences nothing either; the message says so. A comment holds back its own "
+        "enabled in the run silences nothing either; the message says so, as it does for a comment in the "
+        "local emulator's configuration (`ServiceConfiguration.Local.cscfg`), which gets no deployment "
+        "findings unless `local-configurations = true`. A comment holds back its own "
         "MIG006 only when it names the rule itself (`ignore[MIG202, MIG006]`, or its name): `ignore[ALL]`, "
         "`ignore[MIG0]` or `ignore-file[ALL]` that held back nothing else is reported all the same.",
         why="A stale suppression is a standing permission: when the blocker it was written for comes back "
