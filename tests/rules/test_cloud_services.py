@@ -97,6 +97,16 @@ def test_mixed_and_multiple_sets_are_two_problems(tmp_path, monkeypatch):
     assert "are in 'one', 'two'" in found[1].message
 
 
+def test_a_folder_grouping_says_how_to_name_the_services_when_it_is_wrong(tmp_path, monkeypatch):
+    files = {"vms/a.xml": _vm("a", "one"), "vms/b.xml": _vm("b", "two"), "vms/c.xml": _vm("c")}
+    found = _lint(tmp_path, monkeypatch, files, "MIG102", "MIG103")
+    note = "under [tool.migcheck.cloud-services]: migcheck groups Export-AzureVM files by folder."
+    assert [f.fix.endswith(note) for f in found] == [True, True]
+    # Services the files name are what they say: no such note.
+    config = Config(select=("MIG102", "MIG103"), cloud_services={"sql": ("vms/*.xml",)})
+    assert [note in f.fix for f in lint(["."], config, RULES).findings] == [False, False]
+
+
 def test_configured_grouping_decides_the_cloud_service(tmp_path, monkeypatch):
     files = {"a/sql01.xml": _vm("sql01", "sql-as"), "b/sqlfsw.xml": _vm("sqlfsw")}
     assert _lint(tmp_path, monkeypatch, files, "MIG103") == []

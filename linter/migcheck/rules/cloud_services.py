@@ -411,6 +411,17 @@ def _article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
+def folder_grouping_note(service: CloudService) -> str:
+    """For a cloud service named after its folder, what to do when its Export-AzureVM files are of several
+    services: those files do not say which service they are of, and one folder makes one service."""
+    if service.named_by != "folder":
+        return ""
+    return (
+        " If these VMs are of different cloud services (exported into one folder), say which files are of "
+        "which service under [tool.migcheck.cloud-services]: migcheck groups Export-AzureVM files by folder."
+    )
+
+
 class MultipleAvailabilitySets(Rule):
     code = "MIG102"
     name = "multiple-availability-sets"
@@ -582,6 +593,7 @@ class MultipleAvailabilitySets(Rule):
                     first,
                     message,
                     at=_availability_set_at(first),
+                    fix=self.fix_hint + folder_grouping_note(service),
                 )
 
 
@@ -730,6 +742,7 @@ class MixedAvailabilitySet(Rule):
                         vm,
                         f"VM '{vm.name}' is in no availability set, but other VMs of {service.label} "
                         f"are in {names}",
+                        fix=self.fix_hint + folder_grouping_note(service),
                     )
 
 

@@ -32,6 +32,7 @@ from migcheck.model import (
     VnetGatewayFact,
 )
 from migcheck.rule import Docs, Example, Rule, Scope, Stage, listed
+from migcheck.rules.cloud_services import folder_grouping_note
 
 
 def _netcfg(sites: str) -> str:
@@ -783,6 +784,7 @@ class ConflictingPrivateIp(Rule):
                                 f"'{holder[0].name}' of {holder[1]} asks for too, in {scope}: Prepare fails "
                                 "on it, and Validate does not check it",
                                 at=static,
+                                fix=self.fix_hint + folder_grouping_note(service),
                             )
 
 
