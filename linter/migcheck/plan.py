@@ -258,6 +258,9 @@ class _Builder:
     _vms_by_mark: dict[Mark, list[Role]] | None = None
     _disk_accounts: dict[int, str] | None = None
     _defender: tuple[tuple[str, ...], bool] | None = None
+    # By service (`id`): how many of its deployments are in a virtual network (see `placed_in`).
+    _in_networks: dict[int, int] | None = None
+    _vm_networks: dict[int, list[NameRef]] | None = None  # see `networks_of`
 
     def __post_init__(self) -> None:
         self.by_subject = {id(item.subject): item for item in self.items if item.subject is not None}
@@ -402,6 +405,41 @@ class _Builder:
             )
         messages, ours_covered = self._defender
         return ours_covered or any(f"'{vm}'" in message for message in messages)
+
+    def placed_in(self, network: Network) -> list[CloudService]:
+        """The cloud services placed in `network`, each as the network holds it, as the readiness summary
+        counts them: a service placed in this network only whole, its deployments whose network the files
+        do not state too; one placed in other networks too with only its deployments here (each
+        configuration is a deployment that may be in a network of its own, with its VMs, roles and reserved
+        IPs)."""
+        here: dict[int, list[Placement]] = defaultdict(list)
+        services: dict[int, CloudService] = {}
+        for service, placement in network.members:
+            services.setdefault(id(service), service)
+            here[id(service)].append(placement)
+        if self._in_networks is None:
+            self._in_networks = {
+                id(s): sum(1 for p in s.placements if p.virtual_network is not None)
+                for s in self.estate.cloud_services
+            }
+        return [
+            service
+            if len(here[id(service)]) == self._in_networks.get(id(service))
+            else replace(service, placements=tuple(here[id(service)]))
+            for service in services.values()
+        ]
+
+    def networks_of(self, vm: Role) -> list[NameRef]:
+        """Where the deployments that hold `vm` name their virtual network (none when they do not say),
+        indexed on the first call."""
+        if self._vm_networks is None:
+            self._vm_networks = defaultdict(list)
+            for service in self.estate.cloud_services:
+                for placement in service.placements:
+                    if placement.virtual_network is not None:
+                        for held in placement.vms:
+                            self._vm_networks[id(held)].append(placement.virtual_network)
+        return self._vm_networks.get(id(vm), [])
 
     def codes(self, subject: object) -> set[str]:
         item = self.by_subject.get(id(subject))
@@ -841,7 +879,7 @@ def _associated(network: Network) -> list[str]:
 def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -> Step:
     """The move of one network, after the circuits it uses (`after`: their step ids)."""
     name = network.name
-    services = network.services
+    services = builder.placed_in(network)
     subnets = len(network.subnets)
     links = _links(builder, network)
     expressroute = any(link.kind is _LinkKind.EXPRESSROUTE for link in links)
@@ -1424,7 +1462,10 @@ def _steps_moving(builder: _Builder, disk: Disk) -> Iterator[str]:
     if owner is None:
         return
     service, vm = owner
-    networks = [estate.virtual_network(ref.name) for ref in service.virtual_network_refs]
+    # The networks of the deployments the VM is in; of all the service's deployments when the files do
+    # not state the network of the VM's (they are in the one network the others are in, if only one).
+    refs = builder.networks_of(vm) or service.virtual_network_refs
+    networks = [estate.virtual_network(ref.name) for ref in refs]
     if networks:
         yield from (f"network:{n.name}" for n in networks if n is not None)
     elif service.roles:  # the service's one step says it cannot move (`_service_steps`)

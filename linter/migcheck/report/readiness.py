@@ -6,8 +6,10 @@ The platform validates one migration scope at a time, and so does this summary:
 - **VMs in a virtual network** — one item per virtual network (`Move-AzureVirtualNetwork -Validate`): every
   network the files define, place a service in, or name through its gateway or what sits in it. The item covers the network (subnets, gateway, the local
   network sites and DNS servers it uses) and every cloud service in it: of a service deployed in several
-  networks, its deployments in this one; of a service deployed in this one only, its deployments whose
-  network the files do not state too (VMs a script adds to a deployment an export shows in it).
+  networks, its deployments in this one, each with the service configuration it is made of (a finding
+  in a configuration is the network's it names; one in the definition, every network's); of a service
+  deployed in this one only, its deployments whose network the files do not state too (VMs a script adds
+  to a deployment an export shows in it).
 - **VMs not in a virtual network** — one item per cloud service of VMs whose files say it is in no virtual
   network (`Move-AzureService -Validate`).
 - **Cloud services with web/worker roles** — services outside any virtual network that hold web/worker
@@ -59,7 +61,7 @@ from migcheck.rule import Stage
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
     from migcheck.estate import CloudService, Estate, Network, Placement
-    from migcheck.model import ReservedIp
+    from migcheck.model import ReservedIp, ServiceConfiguration
     from migcheck.suppress import Suppressed
 
 
@@ -198,15 +200,19 @@ class _Draft:
             _collect_marks(resource, self.marks)
         return self
 
-    def own_placed(self, service: CloudService, placements: Iterable[Placement]) -> _Draft:
-        """A service as a network holds it: all of it but its placements in other networks (a finding
-        on a VM deployed elsewhere is not this network's, and a service deployed in many networks would
-        otherwise be walked whole for each)."""
+    def own_placed(
+        self, service: CloudService, placements: list[Placement], configurations: list[ServiceConfiguration]
+    ) -> _Draft:
+        """A service as a network holds it: what is the whole service's (its definition), and of its
+        deployments only `placements`, those in this network, with the `configurations` they are made of
+        (and those no deployment is made of, see `_Configurations`). Each configuration is a deployment
+        that may be in a network of its own: a finding on a VM or a configuration deployed elsewhere is
+        not this network's. A service deployed in many networks is walked in parts, not whole for each."""
         kind: type = type(service)
         for name in _field_names(kind):
-            if name != "placements" and not name.startswith("_"):
+            if name not in _PLACED_APART and not name.startswith("_"):
                 _collect_marks(getattr(service, name), self.marks)
-        return self.own(*placements)
+        return self.own(*placements, *configurations)
 
     def item(self, prepare_only: frozenset[str]) -> ScopeItem:
         return ScopeItem(
@@ -323,6 +329,11 @@ def _named(owners: list[_Draft], name: str) -> list[_Draft]:
     return kept
 
 
+# The fields of a cloud service that `_Draft.own_placed` takes in part: its deployments, and the
+# configurations they are made of.
+_PLACED_APART = frozenset({"placements", "configurations"})
+
+
 @cache
 def _field_names(type_: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(type_))
@@ -400,11 +411,13 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
     for record in records_in_networks(estate.inventory):
         inside[key(record.vnet)].append(record)
     unplaced = _unplaced(estate)
+    configurations = _Configurations()
     for network in estate.virtual_networks:
         # What scripts do to its gateway (a circuit link, a VPN beside ExpressRoute), and what sits in it
         # or links to it (Application Gateways, services, peerings, circuit links), is the network's too.
         scripted = estate.scripted_gateway(network.name)
-        draft = _network_draft(network, reserved, scripted is not None, unplaced).own(scripted)
+        draft = _network_draft(network, reserved, configurations, unplaced, scripted is not None)
+        draft.own(scripted)
         yield draft.own(inside.get(key(network.name), ()))
     for service in estate.cloud_services:
         if service.virtual_network_refs:
@@ -457,7 +470,11 @@ def _unplaced(estate: Estate) -> dict[int, list[Placement]]:
 
 
 def _network_draft(
-    network: Network, reserved: _ReservedIps, scripted_gateway: bool, unplaced: dict[int, list[Placement]]
+    network: Network,
+    reserved: _ReservedIps,
+    configurations: _Configurations,
+    unplaced: dict[int, list[Placement]],
+    scripted_gateway: bool,
 ) -> _Draft:
     placed: dict[int, tuple[CloudService, list[Placement]]] = {}
     for service, placement in network.members:
@@ -472,11 +489,33 @@ def _network_draft(
         "cloud_services": [{"name": s.listed_name, **_contents(here)} for s, here in placed.values()],
     }
     draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", migrates, network)
-    # The network's own marks, the sites and DNS servers it uses, and every service placed in it.
+    # The network's own marks, the sites and DNS servers it uses, and every service placed in it: of a
+    # service, its deployments here, with their configurations and reserved IPs.
     draft.own(network.definitions, network.local_sites, network.dns_servers)
     for service, here in placed.values():
-        draft.own_placed(service, here).own(*reserved.of(service))
+        draft.own_placed(service, here, configurations.of(service, here))
+        draft.own(*reserved.of(service, here))
     return draft
+
+
+class _Configurations:
+    """The service configurations of each cloud service by the deployment made of each (a placement is
+    marked where its configuration is), and those no deployment is made of (the local emulator's, which is
+    never deployed): the whole service's, as its definition is. Indexed once per service."""
+
+    def __init__(self) -> None:
+        self._of: dict[int, tuple[dict[Mark, ServiceConfiguration], list[ServiceConfiguration]]] = {}
+
+    def of(self, service: CloudService, placements: Iterable[Placement]) -> list[ServiceConfiguration]:
+        """The configurations that go with `placements` of `service`."""
+        known = self._of.get(id(service))
+        if known is None:
+            deployed = {placement.mark for placement in service.placements}
+            made_of = {c.mark: c for c in service.configurations if c.mark in deployed}
+            undeployed = [c for c in service.configurations if c.mark not in deployed]
+            known = self._of[id(service)] = (made_of, undeployed)
+        made_of, undeployed = known
+        return [*undeployed, *(made_of[p.mark] for p in placements if p.mark in made_of)]
 
 
 class _ReservedIps:
@@ -491,20 +530,15 @@ class _ReservedIps:
         self.used = {
             key(ref.name) for s in estate.cloud_services for p in s.placements for ref in p.reserved_ips
         }
-        self._of: dict[int, list[ReservedIp]] = {}
 
-    def of(self, service: CloudService) -> list[ReservedIp]:
-        """The reserved IPs a service uses or is associated with: they migrate with it. Found once per
-        service, which each network it is placed in asks for."""
-        known = self._of.get(id(service))
-        if known is None:
-            known = self._of[id(service)] = self._find(service)
-        return known
-
-    def _find(self, service: CloudService) -> list[ReservedIp]:
+    def of(self, service: CloudService, placements: Iterable[Placement] | None = None) -> list[ReservedIp]:
+        """The reserved IPs a service uses or is associated with: they migrate with it. Of its deployments
+        in one network (`placements`), those they use and those associated with the service; of all of
+        them when None."""
+        placements = service.placements if placements is None else placements
         found = {
             key(ref.name): self.by_name[key(ref.name)]
-            for p in service.placements
+            for p in placements
             for ref in p.reserved_ips
             if key(ref.name) in self.by_name
         }
