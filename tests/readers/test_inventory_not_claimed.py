@@ -1,6 +1,6 @@
 """What the other classic `Get-Azure*` cmdlets write through ConvertTo-Json is not read as a resource it is
 not: the inventory reader tells the cmdlet objects it reads (Application Gateways, circuit links, link
-authorizations, Get-AzureVM's VMs) by properties only their classes have, so a deployment with a virtual
+authorizations, gateway connections' states, Get-AzureVM's VMs) by properties only their classes have, so a deployment with a virtual
 network and virtual IPs is not an Application Gateway, and a network site or a reserved IP with an `Id` (a
 GUID) is not a resource row. The objects it does read are still read.
 
@@ -23,7 +23,7 @@ import pytest
 from lint_support import lint_files, where
 
 from migcheck.inventory_model import ApplicationGateway, CircuitLink, LinkAuthorization
-from migcheck.model import FileKind, Mark
+from migcheck.model import ConnectionState, FileKind, Mark
 from migcheck.readers import inventory, read_document
 from migcheck.readers.inventory_shapes import is_record, records
 
@@ -443,7 +443,6 @@ OTHER_OUTPUTS: dict[str, object] = {
     "Get-AzureVNetSite": VNET_SITE,
     "Get-AzureVNetSite (several)": [VNET_SITE, VNET_SITE | {"Name": "dev-vnet"}],
     "Get-AzureVNetGateway": VNET_GATEWAY,
-    "Get-AzureVNetConnection": VNET_CONNECTIONS,
     "Get-AzureReservedIP": RESERVED_IP,
     "Get-AzureReservedIP (several)": [RESERVED_IP, RESERVED_IP | {"ReservedIPName": "spare", "InUse": False}],
     "Get-AzureStorageAccount": STORAGE_ACCOUNT,
@@ -555,3 +554,13 @@ def test_a_circuit_link_is_only_a_network_and_a_state():
     written without the gateway's size."""
     partial = {k: v for k, v in APPLICATION_GATEWAY.items() if k != "GatewaySize"}
     assert not any(isinstance(r, CircuitLink) for r in records(partial, Mark("x.json", 1, column=1)))
+
+
+def test_gateway_connection_states_are_read():
+    """Get-AzureVNetConnection's objects are a local network site with its state, which only they have
+    (MIG307 reads them); a gateway's own object is not one."""
+    data = _written(VNET_CONNECTIONS).encode()
+    assert inventory.sniff(data)
+    [state] = read_document("connections.json", data, explicit=False).resources
+    assert state == ConnectionState("office", "Connected", Mark("connections.json", 2, column=5))
+    assert records(VNET_GATEWAY, Mark("x.json", 1, column=1)) == ()
