@@ -1,8 +1,8 @@
 """What the other classic `Get-Azure*` cmdlets write through ConvertTo-Json is not read as a resource it is
 not: the inventory reader tells the cmdlet objects it reads (Application Gateways, circuit links, link
-authorizations, gateway connections' states, Get-AzureVM's VMs) by properties only their classes have, so a deployment with a virtual
-network and virtual IPs is not an Application Gateway, and a network site or a reserved IP with an `Id` (a
-GUID) is not a resource row. The objects it does read are still read.
+authorizations, gateway connections' states, Get-AzureVM's VMs) by properties only their classes have, so
+a deployment with a virtual network and virtual IPs is not an Application Gateway, and a network site or a
+reserved IP with an `Id` (a GUID) is not a resource row. The objects it does read are still read.
 
 The objects are built from the classes the cmdlets write (Azure/azure-powershell, `src/ServiceManagement/`):
 every public property, as Windows PowerShell 5.1's ConvertTo-Json writes it (separator `":  "`; objects
