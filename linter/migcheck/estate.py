@@ -156,6 +156,9 @@ class Placement:
     # Subnets a configuration assigns to a role its definition lacks (that role is MIG003's): still
     # names to resolve in the placement's network.
     stray_subnets: tuple[NameRef, ...] = ()
+    # Whether `name` is the deployment's name as the platform knows it (a REST body's or a script's
+    # `Name`, an export's), not a file's or a folder's: what a list naming the deployment is matched with.
+    deployment_named: bool = False
     _derived: dict[str, tuple[Role, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # what the properties below computed: every rule asks, and the editor keeps the object
@@ -1009,8 +1012,9 @@ class _Linker:
     def _cloud_services(self) -> tuple[CloudService, ...]:
         """Packaged services (csdef + cscfg) but those deployed as Cloud Services (extended support), then
         REST deployments (joined to a packaged service of the same name, whose definition names the roles
-        of a package they do not name, and to each other by service name), then Export-AzureVM groups and
-        bare role bodies (joined to the deployment that holds VMs of the same names)."""
+        of a package they do not name, and to each other by service name, or, for bodies that name no
+        service, as `_UnnamedJoin` tells), then Export-AzureVM groups and bare role bodies (joined to the
+        deployment that holds VMs of the same names)."""
         services, self.extended_support = _extended_support(
             list(self._packaged_services()), self._all(ExtendedSupportService)
         )
@@ -1018,10 +1022,10 @@ class _Linker:
         for index, service in enumerate(services):
             by_name.setdefault(key(service.name), index)
         opened = _Opened(services, self.conflicts)
-        for deployment in self._all(Deployment):
-            kept = _without_deletions(deployment)
-            if kept is not None:
-                self._add_deployment(opened, by_name, kept)
+        deployments = [kept for d in self._all(Deployment) if (kept := _without_deletions(d)) is not None]
+        unnamed = _UnnamedJoin(deployments)
+        for deployment in deployments:
+            self._add_deployment(opened, by_name, unnamed.named(deployment), unnamed)
         services = opened.closed()
         opened = _Opened(services, self.conflicts)
         self._add_loose_vms(opened, by_name)
@@ -1194,10 +1198,12 @@ class _Linker:
                     "as an input endpoint",
                 )
 
-    def _add_deployment(self, opened: _Opened, by_name: dict[str, int], d: Deployment) -> None:
-        # A body that does not name its hosted service stands alone: two such bodies with the same
-        # deployment name may well be deployments of different services.
-        index = by_name.get(key(d.service_name)) if d.service_name else None
+    def _add_deployment(
+        self, opened: _Opened, by_name: dict[str, int], d: Deployment, unnamed: _UnnamedJoin
+    ) -> None:
+        """A deployment joined to its cloud service: the one of the service name it gives, else, for a body
+        that names none, the one `unnamed` tells (see `_UnnamedJoin`), else a service of its own."""
+        index = by_name.get(key(d.service_name)) if d.service_name else unnamed.index_of(d)
         roles = d.roles if index is None else _package_roles(d.roles, opened.services[index].definition)
         placement = Placement(
             name=d.name,
@@ -1210,10 +1216,13 @@ class _Linker:
             dns_servers=d.dns_servers,
             instances=d.instances,
             reserved_ips_known=d.reserved_ip is not None or d.reserved_ip_known,
+            deployment_named=bool(d.name.strip()) and not is_stand_in(d.name),
         )
         if index is None:
             if d.service_name:
                 by_name[key(d.service_name)] = len(opened.services)
+            else:
+                unnamed.opened(d, len(opened.services))
             named_by = "files" if d.service_name else "deployment"
             opened.services.append(
                 CloudService(d.service_name or d.name, d.mark, (placement,), named_by=named_by)
@@ -1302,6 +1311,49 @@ class _Linker:
                     owners[k] = owner
         by_disk = {disks[k]: owner for k, owner in owners.items()}
         return tuple(disks.values()), by_disk
+
+
+class _UnnamedJoin:
+    """The cloud service of each deployment body that names none (no `Url`, no hosted service around it: a
+    trimmed Get Deployment, a Create Virtual Machine Deployment request), where the files say which.
+
+    They say it by the deployment's private ID (`Deployment.private_id`), which is the deployment's alone:
+    a body that names no service joins the service a body with that ID names, else the other bodies with
+    that ID. A deployment name and VM names do not say it: a deployment is named within its service, and a
+    VM within its deployment, so one request body sent to two services (a test and a production one)
+    describes two deployments alike, and such bodies stand alone."""
+
+    def __init__(self, deployments: Sequence[Deployment]) -> None:
+        self._service: dict[int, str] = {}  # by body (`id`): the service name it takes
+        self._first: dict[int, str] = {}  # by body: its private ID, which the bodies that join share
+        self._index: dict[str, int] = {}  # by private ID: the index of the service its first body opened
+        named: dict[str, str] = {}  # private ID: the service a body with it names
+        for d in deployments:
+            if d.private_id and d.service_name and not is_stand_in(d.service_name):
+                named.setdefault(key(d.private_id), d.service_name)
+        for d in deployments:
+            if d.private_id and not d.service_name:
+                service = named.get(key(d.private_id))
+                if service is not None:
+                    self._service[id(d)] = service
+                else:
+                    self._first[id(d)] = key(d.private_id)
+
+    def named(self, d: Deployment) -> Deployment:
+        """`d` with the service name a body of its deployment gives, where it names none."""
+        service = self._service.get(id(d))
+        return replace(d, service_name=service) if service else d
+
+    def index_of(self, d: Deployment) -> int | None:
+        """The service another body of `d`'s deployment opened, when no body of it names one."""
+        private_id = self._first.get(id(d))
+        return None if private_id is None else self._index.get(private_id)
+
+    def opened(self, d: Deployment, index: int) -> None:
+        """`d`, of a deployment no body names the service of, opened the service at `index`."""
+        private_id = self._first.get(id(d))
+        if private_id is not None:
+            self._index.setdefault(private_id, index)
 
 
 # --- Cloud Services (extended support) ------------------------------------------------------------------
@@ -1671,28 +1723,89 @@ def _with_associated_ips(
     services: tuple[CloudService, ...], ips: Sequence[ReservedIp]
 ) -> tuple[CloudService, ...]:
     """Services with the reserved IPs a list of them (REST `ReservedIPs`) says are associated with their
-    deployments (`ServiceName`, `DeploymentName`), where the deployment's own body does not name one: the
-    deployment named, or the service's only one."""
-    by_service: dict[str, list[ReservedIp]] = defaultdict(list)
-    for ip in ips:
-        if ip.service_name:
-            by_service[key(ip.service_name)].append(ip)
-    if not by_service:
+    deployments, where the deployment's own body names none. An entry names a deployment by its service
+    and its name (`ServiceName`, `DeploymentName`). A service the files name takes it on the deployment
+    of that name, or on its only deployment when the files do not state its deployment's name (a
+    configuration); a deployment whose service no file names (a body without a `Url`, see
+    `CloudService.named_by`) takes it when the entry's deployment name is its name and nothing else can be
+    the one: no other such deployment of that name, no entry of another service for that name, and no
+    deployment of that name in a service the files name (the body may describe that one). No entry goes
+    to a deployment of another name."""
+    entries = [ip for ip in ips if ip.service_name.strip()]
+    if not entries:
         return services
-    return tuple(_associate(s, by_service.get(key(s.name), [])) for s in services)
+    named = {key(s.name): i for i, s in enumerate(services) if s.named_by in _NAMED_SERVICES}
+    found: dict[tuple[int, int], ReservedIp] = {}
+    by_deployment: dict[str, list[ReservedIp]] = defaultdict(list)  # the entries no named service takes
+    for ip in entries:
+        listed_at = _listed_deployment(services, named, ip)
+        for place in listed_at:
+            found.setdefault(place, ip)
+        if not listed_at and ip.deployment_name.strip():
+            by_deployment[key(ip.deployment_name)].append(ip)
+    if by_deployment:
+        found.update(_unnamed_listed(services, by_deployment, found))
+    return _associated(services, found)
 
 
-def _associate(service: CloudService, ips: list[ReservedIp]) -> CloudService:
-    placements = list(service.placements)
-    changed = False
-    for ip in ips:
-        wanted = key(ip.deployment_name)
-        named = [i for i, p in enumerate(placements) if wanted and key(p.name) == wanted]
-        for i in named or ([0] if len(placements) == 1 else []):
-            if not placements[i].reserved_ips:
-                placements[i] = replace(placements[i], reserved_ips=(NameRef(ip.name, ip.mark),))
-                changed = True
-    return replace(service, placements=tuple(placements)) if changed else service
+def _unnamed_listed(
+    services: tuple[CloudService, ...],
+    by_deployment: Mapping[str, list[ReservedIp]],
+    found: Mapping[tuple[int, int], ReservedIp],
+) -> Iterator[tuple[tuple[int, int], ReservedIp]]:
+    """The placements (service and placement index) of deployments whose service no file names that list
+    entries (`by_deployment`, by deployment name) name, each with its entry: only where one such deployment
+    has the name, the entries for it name one service, and no service the files name has a deployment of
+    that name (the body may describe that one)."""
+    holders: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    named_deployments: set[str] = set()
+    for i, service in enumerate(services):
+        for at, placement in enumerate(service.placements):
+            if service.named_by == "deployment":
+                holders[key(placement.name)].append((i, at))
+            elif service.named_by in _NAMED_SERVICES and placement.deployment_named:
+                named_deployments.add(key(placement.name))
+    for name, claims in by_deployment.items():
+        held = holders.get(name, [])
+        one_service = len({key(ip.service_name) for ip in claims}) == 1
+        if len(held) == 1 and one_service and name not in named_deployments and held[0] not in found:
+            yield held[0], claims[0]
+
+
+def _listed_deployment(
+    services: tuple[CloudService, ...], named: Mapping[str, int], ip: ReservedIp
+) -> list[tuple[int, int]]:
+    """The placements (service and placement index) a list's entry names in the service of its name
+    (`named`: the services the files name, by name): those of its deployment name, else the only one when
+    the files do not state its deployment's name, or the entry states none."""
+    index = named.get(key(ip.service_name))
+    if index is None:
+        return []
+    placements = services[index].placements
+    wanted = key(ip.deployment_name)
+    if wanted:
+        ats = [at for at, p in enumerate(placements) if p.deployment_named and key(p.name) == wanted]
+        if not ats and len(placements) == 1 and not placements[0].deployment_named:
+            ats = [0]
+    else:
+        ats = [0] if len(placements) == 1 else []
+    return [(index, at) for at in ats]
+
+
+def _associated(
+    services: tuple[CloudService, ...], found: Mapping[tuple[int, int], ReservedIp]
+) -> tuple[CloudService, ...]:
+    """`services` with the reserved IP `found` gives each placement (by service and placement index) on
+    it, unless its own description names one."""
+    if not found:
+        return services
+    placements = {i: list(services[i].placements) for i, _ in found}
+    for (i, at), ip in found.items():
+        if not placements[i][at].reserved_ips:
+            placements[i][at] = replace(placements[i][at], reserved_ips=(NameRef(ip.name, ip.mark),))
+    return tuple(
+        replace(s, placements=tuple(placements[i])) if i in placements else s for i, s in enumerate(services)
+    )
 
 
 def _without_deletions(deployment: Deployment) -> Deployment | None:
@@ -1753,14 +1866,18 @@ def _without_vms(service: CloudService, names: set[str]) -> CloudService:
 
 def _released(services: tuple[CloudService, ...], ips: Sequence[ReservedIp]) -> tuple[CloudService, ...]:
     """`services` without the reserved IPs scripts take off them (`ReservedIp.released_from`), on the
-    deployment's own virtual IP, whichever file associates them."""
+    deployment's own virtual IP, whichever file associates them. A service the files do not name (named
+    after a deployment or a VM) is none of them, as for `_deleted`."""
     freed: dict[str, set[str]] = defaultdict(set)
     for ip in ips:
         if ip.released_from:
             freed[key(ip.released_from)].add(key(ip.name))
     if not freed:
         return services
-    return tuple(_without_ips(s, freed[key(s.name)]) if key(s.name) in freed else s for s in services)
+    return tuple(
+        _without_ips(s, freed[key(s.name)]) if s.named_by == "files" and key(s.name) in freed else s
+        for s in services
+    )
 
 
 def _without_ips(service: CloudService, names: set[str]) -> CloudService:
@@ -2569,7 +2686,8 @@ class _InventoryVms:
             self.reserved[key(ip.service)].append(ip)
         self.reserved_known = bool(reserved)
         self.opened = _Opened(list(services), linker.conflicts)
-        self.by_name = {key(s.name): i for i, s in enumerate(services)}
+        # A service no file names goes by its deployment's or VM's name, which is not the service's.
+        self.by_name = {key(s.name): i for i, s in enumerate(services) if s.named_by in _NAMED_SERVICES}
         self.holders: dict[str, set[int]] = defaultdict(set)
         for index, service in enumerate(services):
             for vm in service.vms:
@@ -2712,6 +2830,7 @@ class _InventoryVms:
             reserved_ips=tuple(NameRef(ip.name, ip.mark) for ip in self.reserved.get(key(first.service), ())),
             instances=tuple(r.instance for r in group if r.instance),
             reserved_ips_known=self.reserved_known,
+            deployment_named=bool(first.deployment.strip()),
         )
         index = self.by_name.get(key(first.service))
         if index is None:

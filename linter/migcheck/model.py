@@ -996,6 +996,9 @@ class Deployment:
     # A script's deletion of the cloud service (`Remove-AzureService`, surely run), not a deployment: the
     # linker takes the service of that name, with every deployment any file describes, out of the estate.
     deleted: bool = field(default=False, compare=False)
+    # The deployment's own unique ID (REST `PrivateID`, or the host of a staging deployment's `Url`), ""
+    # when the body does not say: two bodies with one are descriptions of one deployment.
+    private_id: str = ""
 
 
 @record

@@ -1,8 +1,8 @@
 """Read Service Management REST bodies (namespace `http://schemas.microsoft.com/windowsazure`, or `https://`
 as the reference pages print it): deployments (alone or inside hosted services), roles, load-balanced
-endpoint sets, virtual network sites, disks, images, reserved IPs, network security groups, route tables,
-Application Gateways and the states of a gateway's connections. Bodies of any other type (RoleSizes,
-AffinityGroups, Profiles, ...) say nothing migcheck checks and give no resources."""
+endpoint sets, virtual network sites, disks (a VM's data disk on its own too), images, reserved IPs, network
+security groups, route tables, Application Gateways and the states of a gateway's connections. Bodies of
+any other type (RoleSizes, AffinityGroups, Profiles, ...) say nothing migcheck checks and give no resources."""
 
 from __future__ import annotations
 
@@ -118,8 +118,9 @@ def _hosted_service(el: Element, marker: Marker) -> Iterable[Deployment]:
 
 def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
     reserved_ips = _reserved_ips(el, marker)
+    url = text_of(el, "Url")
     return Deployment(
-        service_name=service or _service_of_url(text_of(el, "Url")),
+        service_name=service or _service_of_url(url),
         name=text_of(el, "Name"),
         slot=text_of(el, "DeploymentSlot"),
         roles=tuple(read_role(r, marker, REST) for r in children(el, "RoleList/Role")),
@@ -132,6 +133,7 @@ def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
             for d in children(el, "Dns/DnsServers/DnsServer")
         ),
         other_reserved_ips=tuple(reserved_ips[1:]),
+        private_id=_private_id(text_of(el, "PrivateID")) or _private_id(_host_label(url)),
     )
 
 
@@ -178,15 +180,22 @@ def _service_of_url(url: str) -> str:
     answers at `http://<service>.cloudapp.net/` (a GET of one deployment does not name its service any
     other way). A staging deployment answers at its private ID instead, 32 hexadecimal digits, which names
     no service; "" for that and for any other address."""
+    label = _host_label(url)
+    return "" if _private_id(label) else label
+
+
+def _host_label(url: str) -> str:
+    """The first label of a `Url`'s host on cloudapp.net (a service name, or a staging deployment's
+    private ID); "" for any other address."""
     host = url.partition("://")[2].partition("/")[0].partition(":")[0].lower()
     label, _, domain = host.partition(".")
-    if domain != "cloudapp.net" or not label or _is_private_id(label):
-        return ""
-    return label
+    return label if domain == "cloudapp.net" else ""
 
 
-def _is_private_id(label: str) -> bool:
-    return len(label) == 32 and all(c in "0123456789abcdef" for c in label)
+def _private_id(text: str) -> str:
+    """A deployment's private ID, 32 hexadecimal digits, in lower case; "" for anything else."""
+    value = text.strip().lower()
+    return value if len(value) == 32 and all(c in "0123456789abcdef" for c in value) else ""
 
 
 def _reserved_ips(el: Element, marker: Marker) -> list[NameRef]:
@@ -292,6 +301,18 @@ def _disk(el: Element, marker: Marker) -> Iterable[object]:
     return (disk(el, marker, name=text_of(el, "Name"), attached_to=text_of(el, "AttachedTo/RoleName")),)
 
 
+# The VM a data disk body is attached to: its request's URI names it (`.../roles/<role-name>/DataDisks`), the
+# body does not. A stand-in (`is_stand_in`), which no platform name matches.
+VM_OF_REQUEST_URI = "<the VM its request URI names>"
+
+
+def _data_disk(el: Element, marker: Marker) -> Iterable[object]:
+    """An Add Data Disk or Update Data Disk request body, or a Get Data Disk response (root
+    `DataVirtualHardDisk`): a data disk of the VM the request's URI names. It is attached to that VM,
+    shown as a stand-in, so the disk rules see its blob and never call it a disk attached to none."""
+    return (disk(el, marker, name=text_of(el, "DiskName"), attached_to=VM_OF_REQUEST_URI),)
+
+
 def _image(el: Element, marker: Marker) -> Iterable[object]:
     media_link = text_of(el, "MediaLink") or text_of(el, "OSDiskConfiguration/MediaLink")
     return (Image(text_of(el, "Name"), media_link, marker.mark(el), text_of(el, "Category")),)
@@ -350,6 +371,7 @@ READERS: dict[str, Reader] = {
     "VirtualNetworkSites": _each("VirtualNetworkSite", _one(_virtual_network)),
     "Disk": _disk,
     "Disks": _each("Disk", _disk),
+    "DataVirtualHardDisk": _data_disk,
     "OSImage": _image,
     "VMImage": _image,
     "Images": lambda root, marker: (*_images(root, marker), *_vm_images(root, marker)),
