@@ -47,7 +47,7 @@ def test_a_data_disk_body_blob_name_with_a_slash_is_mig401_at_its_media_link(
     (finding,) = lint_files(tmp_path, monkeypatch, files, "MIG401", "MIG402", dedent=False).findings
     assert where([finding]) == ["MIG401 add-data-disk.xml:6:3"]
     assert finding.message.startswith(
-        f"VM '{VM_OF_REQUEST_URI}' has a disk whose blob name 'archive/jump01-data1.vhd' contains '/'"
+        "the VM named in the request's URI has a disk whose blob name 'archive/jump01-data1.vhd' contains '/'"
     )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from migcheck.estate import Estate
 from migcheck.model import Disk, Finding, Image, Severity
+from migcheck.readers.deployment import VM_OF_REQUEST_URI
 from migcheck.rule import Docs, Example, Rule, Scope
 
 
@@ -34,8 +35,9 @@ class BlobNameWithSlash(Rule):
     docs = Docs(
         what="An OS or data disk of a VM whose `MediaLink` names a blob with a `/` after the container, such as "
         "`https://acct.blob.core.windows.net/vhds/archive/old.vhd` (blob `archive/old.vhd`). VM disks in REST "
-        "bodies and Export-AzureVM files are checked, and disks in a REST `Disks` list that are attached to a "
-        "VM (when the same VHD is not already reported on the VM itself). Disks without a `MediaLink` (as "
+        "bodies and Export-AzureVM files are checked, the disk of an Add Data Disk request body "
+        "(`DataVirtualHardDisk`, for the VM its URI names), and disks in a REST `Disks` list that are "
+        "attached to a VM (when the same VHD is not already reported on the VM itself). Disks without a `MediaLink` (as "
         "Export-AzureVM usually writes them) cannot be checked and are skipped.",
         why="Blob storage treats `/` as part of the name (a virtual folder), but the Resource Manager compute "
         "provider does not accept such names for a VM's disks, so validation of the VM fails. IaaS VMs "
@@ -132,7 +134,9 @@ class BlobNameWithSlash(Rule):
             if not disk.attached_to or "/" not in disk.blob_name:
                 continue
             owner = estate.vm_of(disk)
-            if owner is None:
+            if disk.attached_to == VM_OF_REQUEST_URI:  # an Add Data Disk body: the VM is the request's
+                vm = "the VM named in the request's URI"
+            elif owner is None:
                 vm = f"VM '{disk.attached_to}'"
             else:  # a role body need not name its role (Add Role's URL does)
                 named = f"VM '{owner[1].name}'" if owner[1].name else "a VM its body does not name"
