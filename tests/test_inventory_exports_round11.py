@@ -451,10 +451,10 @@ def test_a_service_in_another_subscriptions_network_of_the_same_name_is_not_the_
     result = lint_files(tmp_path, monkeypatch, files, "MIG319", dedent=False)
     declared = [f for f in result.findings if f.location.path == "inventory.toml"]
     # Every declaration stands: none of them is the APIM of the other subscription's network.
-    assert sorted(f.message.split("'")[1] for f in declared) == [
-        "API Management service in prod-vnet",
-        "apim1",
-        "apim1",
+    assert sorted(f.message.split(" is in ")[0] for f in declared) == [
+        "API Management service 'apim1' (declared)",
+        "API Management service 'apim1' (declared)",
+        "a declared API Management service without a name",
     ]
 
 

@@ -211,6 +211,16 @@ class VnetPeering:
     vnet_group: str = ""  # as `ServiceInVnet.vnet_group`
     declared: bool = False
 
+    @property
+    def named(self) -> bool:
+        """False for a declaration that does not name the peering (its name is then `unnamed_peering`)."""
+        return not (self.declared and self.name == unnamed_peering(self.vnet, self.peer))
+
+
+def unnamed_peering(vnet: str, peer: str) -> str:
+    """The name of a declared peering that states none: the two networks it joins."""
+    return f"{vnet} to {peer}"
+
 
 @record
 class ApplicationGateway:

@@ -32,7 +32,7 @@ SERVICE = '[[vnet-services]]\nvnet = "prod-vnet"\nservice = "api-management"\n'
             4,
             107,
         ),
-        ("0x" + "F" * 5000, "`name` must be a string, got an integer too long to show", 1, 1),
+        ("0x" + "F" * 5000, "`name` must be a string, got an integer too long to show", 4, 8),
     ],
     ids=["decimal", "underscores", "nested", "hexadecimal"],
 )

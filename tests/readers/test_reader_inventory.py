@@ -651,7 +651,10 @@ def test_declarations_in_migcheck_toml_and_inventory_toml():
         "inventory.toml",
         '# written by hand\nvnet-services = [\n  {vnet = "a", service = "remoteapp"},\n  {vnet = "b", service = "hdinsight"},\n]\n',
     )
-    assert [(s.vnet, s.mark.line) for s in doc.resources] == [("a", 2), ("b", 2)]  # inline: the key's line
+    assert [(s.vnet, s.mark.line, s.mark.column) for s in doc.resources] == [
+        ("a", 3, 3),
+        ("b", 4, 3),
+    ]  # its `{`
 
 
 def test_a_header_inside_a_multiline_string_is_not_a_declaration():
@@ -666,9 +669,9 @@ def test_a_header_inside_a_multiline_string_is_not_a_declaration():
         (
             '[[vnet-services]]\nvnet = "a"\nservice = "hdinsight"\n[[vnet-services]]\nvnett = "b"\n',
             "unknown key `vnett` (did you mean `vnet`?)",
-            4,
+            5,
         ),
-        ('[[vnet-services]]\nvnet = "a"\nservice = "cosmos"\n', "`service` must be one of", 1),
+        ('[[vnet-services]]\nvnet = "a"\nservice = "cosmos"\n', "`service` must be one of", 3),
         ('[[vnet-peerings]]\nvnet = "a"\n', "`peer` is missing", 1),
         ('[[vnet-services]]\nvnet = "a\n', "not valid TOML", 2),
     ],

@@ -206,7 +206,7 @@ def test_a_peering_row_without_a_remote_network_says_nothing(tmp_path, monkeypat
     row = {"id": f"{HUB}/virtualNetworkPeerings/hub-to-prod", "name": "hub-to-prod", "type": PEERING_TYPE}
     result = _lint_named(tmp_path, monkeypatch, json.dumps([row], indent=2))
     assert [f.code for f in result.findings] == ["MIG001"]
-    assert "'properties' is null" in result.findings[0].message
+    assert "no `properties` column" in result.findings[0].message
 
 
 def test_what_tells_a_flattened_peering_row():

@@ -22,14 +22,22 @@ other TOML file (an `inventory.toml` beside the classic files):
     circuit = "contoso-er-frankfurt"               # a circuit other subscriptions link to (or we link to)
     vnet = "contoso-er-vnet"                       # optional: the network linked through it
 
-Each entry becomes the same record an export would give (`migcheck.inventory_model`), marked at the line of
-its `[[...]]` header. TOML parsers give no positions, so the header lines are found by one scan of the text:
-an entry written inline (`vnet-services = [{...}, {...}]`) is marked at the line of its key, every entry of
-it alike, and a line inside a multi-line string is not mistaken for a header.
+Each entry becomes the same record an export would give (`migcheck.inventory_model`), marked where it
+starts: its `[[...]]` header, or its `{` when written inline (`vnet-services = [{...}, {...}]`). TOML
+parsers give no positions, so they are found by one scan of the text, which steps over strings and
+comments (a header inside a multi-line string is none).
+
+A declaration that does not follow the schema (a key unknown, missing, or with a value of the wrong kind)
+is left out and the others are read: the file has one problem (MIG001), at the first such value (else its
+key, else its entry), which names the others by line. A value misspelt from a list (`service`) is answered
+with the nearest valid one; a top-level key written below an entry's `[[...]]` header, which makes it that
+entry's, is reported at the key, with where it belongs.
 """
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import difflib
 import re
 import sys
@@ -45,6 +53,7 @@ from migcheck.inventory_model import (
     ServiceKind,
     VnetPeering,
     key,
+    unnamed_peering,
     unnamed_service,
 )
 from migcheck.model import Document, FileKind, FileProblem, Mark
@@ -76,7 +85,8 @@ _OPTIONAL_TEXT = _Field(False, lambda v: isinstance(v, str), "a string")
 _TEXTS = _Field(
     False, lambda v: isinstance(v, list) and all(isinstance(s, str) for s in v), "a list of strings"
 )
-_SERVICE = _Field(True, lambda v: v in {s.value for s in ServiceKind}, "one of " + ", ".join(ServiceKind))
+_SERVICES = tuple(s.value for s in ServiceKind)
+_SERVICE = _Field(True, lambda v: v in _SERVICES, "one of " + ", ".join(_SERVICES))
 
 SCHEMA: Mapping[str, Mapping[str, _Field]] = {
     "vnet-services": {"vnet": _TEXT, "service": _SERVICE, "name": _OPTIONAL_TEXT, "subnet": _OPTIONAL_TEXT},
@@ -96,43 +106,75 @@ def sniff(data: bytes) -> bool:
 
 
 def validate(table: object) -> str:
-    """What is wrong with a declarations table, in words that name the key; "" when nothing is."""
-    return _problem(table)[0]
+    """What is wrong with a declarations table, in words that name the key; "" when nothing is. The
+    first problem only: the configuration refuses a table with any."""
+    wrong = _problems(table)
+    return wrong[0].message if wrong else ""
 
 
-def _problem(table: object) -> tuple[str, str, int]:
-    """(what is wrong, the declaration table it is in or "", the entry's index or -1)."""
+@dataclass(frozen=True, slots=True)
+class _Wrong:
+    """One thing wrong with a declarations table: what (`message`, naming the key), in which declaration
+    table (`table`, "" at the top) and entry (`index`, -1 for the table itself), about which key (`key`,
+    "" for the entry as a whole), and whether it is the key's value (`at_value`) or the key itself."""
+
+    message: str
+    table: str = ""
+    index: int = -1
+    key: str = ""
+    at_value: bool = False
+
+
+def _problems(table: object) -> list[_Wrong]:
+    """Everything wrong with a declarations table, in the order the table holds it. Each problem spoils
+    only what it is in: the subscription, one table, or one entry of a table."""
     if not isinstance(table, dict):
-        return "must be a table", "", -1
+        return [_Wrong("must be a table")]
+    found: list[_Wrong] = []
     for name, value in table.items():
         if name == "subscription":
             if not _TEXT.check(value):
-                return f"`subscription` must be {_TEXT.expected}", "", -1
-            continue
-        if name not in SCHEMA:
-            return f"unknown table `{name}`{_suggest(name, [*SCHEMA, 'subscription'])}", "", -1
-        entries = value if isinstance(value, list) else None
-        if entries is None or not all(isinstance(e, dict) for e in entries):
-            return f"`{name}` must be an array of tables ([[...{name}]])", name, -1
-        for index, entry in enumerate(entries):
-            problem = _entry_problem(name, entry)
-            if problem:
-                return f"`{name}` entry {index + 1}: {problem}", name, index
-    return "", "", -1
+                message = f"`subscription` must be {_TEXT.expected}, got {shown(value)}"
+                found.append(_Wrong(message, key=name, at_value=True))
+        elif name not in SCHEMA:
+            found.append(
+                _Wrong(f"unknown table `{name}`{_suggest(name, [*SCHEMA, 'subscription'])}", key=name)
+            )
+        elif not (isinstance(value, list) and all(isinstance(e, dict) for e in value)):
+            found.append(_Wrong(f"`{name}` must be an array of tables ([[...{name}]])", key=name))
+        else:
+            found += filter(None, (_entry_problem(name, index, entry) for index, entry in enumerate(value)))
+    return found
 
 
-def _entry_problem(table: str, entry: Mapping[str, object]) -> str:
+def _entry_problem(table: str, index: int, entry: Mapping[str, object]) -> _Wrong | None:
+    """The first thing wrong with one entry of a declaration table; None when nothing is."""
     fields = SCHEMA[table]
+    where = f"`{table}` entry {index + 1}: "
     for name in entry:
         if name not in fields:
-            return f"unknown key `{name}`{_suggest(name, fields)}"
+            return _Wrong(where + _unknown_key(table, name, fields), table, index, name)
     for name, spec in fields.items():
         if name not in entry:
             if spec.required:
-                return f"`{name}` is missing"
+                return _Wrong(where + f"`{name}` is missing", table, index)
         elif not spec.check(entry[name]):
-            return f"`{name}` must be {spec.expected}, got {shown(entry[name])}"
-    return ""
+            value = entry[name]
+            close = _suggest(value, _SERVICES) if spec is _SERVICE and isinstance(value, str) else ""
+            message = f"`{name}` must be {spec.expected}, got {shown(value)}{close}"
+            return _Wrong(where + message, table, index, name, at_value=True)
+    return None
+
+
+def _unknown_key(table: str, name: str, fields: Mapping[str, _Field]) -> str:
+    """Words for a key an entry does not have. One that belongs at the top (`subscription`, a declaration
+    table) was most likely written below an entry's `[[...]]` header, which makes it the entry's."""
+    if name == "subscription" or name in SCHEMA:
+        return (
+            f"unknown key `{name}`: written after a `[[{table}]]` header, it belongs to that entry; write it "
+            "above the first `[[...]]` header"
+        )
+    return f"unknown key `{name}`{_suggest(name, fields)}"
 
 
 def shown(value: object) -> str:
@@ -228,19 +270,17 @@ def read(path: str, data: bytes) -> Document:
         return _broken(path, text, f"not readable TOML: {message}", line, column)
     found = _declarations(parsed)
     if found is None:
-        problem = FileProblem("root", "holds no migcheck inventory declarations", Mark(path, 1, column=1))
-        return Document(path, None, "", problem=problem, text=text)
+        none = FileProblem("root", "holds no migcheck inventory declarations", Mark(path, 1, column=1))
+        return Document(path, None, "", problem=none, text=text)
     prefix, table = found
-    lines = _Lines(text)
-    wrong, where, index = _problem(table)
-    if wrong:
-        if index >= 0:
-            line, column = lines.entry(_join(prefix, where), index)
-        else:
-            line, column = lines.key(prefix, where) if where else lines.table(prefix)
-        return _broken(path, text, f"inventory declarations: {wrong}", line, column)
-    resources = tuple(_records(path, prefix, table, lines))
-    return Document(path, FileKind.INVENTORY, prefix or "inventory", resources, text=text)
+    positions = _Positions(text)
+    wrong = _problems(table)
+    if wrong and not isinstance(table, dict):
+        line, column = positions.table(prefix)
+        return _broken(path, text, f"inventory declarations: {wrong[0].message}", line, column)
+    resources = tuple(_records(path, prefix, table, positions, wrong))
+    problem = _skipped(path, prefix, wrong, positions) if wrong else None
+    return Document(path, FileKind.INVENTORY, prefix or "inventory", resources, problem=problem, text=text)
 
 
 def _declarations(parsed: Mapping[str, object]) -> tuple[str, dict] | None:
@@ -253,8 +293,14 @@ def _declarations(parsed: Mapping[str, object]) -> tuple[str, dict] | None:
     if "inventory" in parsed:
         return "inventory", parsed["inventory"]  # type: ignore[return-value]
     if any(name in parsed for name in SCHEMA):
-        return "", {k: v for k, v in parsed.items() if k in SCHEMA or k == "subscription"}
+        return "", {k: v for k, v in parsed.items() if k == "subscription" or _declaration_table(k)}
     return None
+
+
+def _declaration_table(name: str) -> bool:
+    """Whether a table at the top of a file of declarations is one, or most likely one misspelt: others
+    (a file's own settings) are not the declarations' business."""
+    return name in SCHEMA or bool(difflib.get_close_matches(name, list(SCHEMA), n=1, cutoff=0.8))
 
 
 def _broken(path: str, text: str, message: str, line: int, column: int) -> Document:
@@ -262,15 +308,27 @@ def _broken(path: str, text: str, message: str, line: int, column: int) -> Docum
     return Document(path, FileKind.INVENTORY, "", problem=problem, text=text)
 
 
-def _records(path: str, prefix: str, table: Mapping[str, object], lines: _Lines) -> Iterator[object]:
-    if "subscription" in table:
-        line, column = lines.key(prefix, "subscription")
+def _records(
+    path: str, prefix: str, table: Mapping[str, object], positions: _Positions, wrong: list[_Wrong]
+) -> Iterator[object]:
+    """The record of each declaration, in the order of `SCHEMA`, save those a problem spoils (`wrong`)."""
+    spoilt = {(w.table, w.index) for w in wrong}
+    if "subscription" in table and not _spoils_top(wrong, "subscription"):
+        line, column = positions.key(_join(prefix, "subscription"))
         yield DeclaredSubscription(key(str(table["subscription"])), Mark(path, line, column=column))
     for name in SCHEMA:
         entries = table.get(name, [])
-        for index, entry in enumerate(entries if isinstance(entries, list) else []):
-            line, column = lines.entry(_join(prefix, name), index)
-            yield _record(name, entry, Mark(path, line, column=column))
+        if _spoils_top(wrong, name) or not isinstance(entries, list):
+            continue
+        for index, entry in enumerate(entries):
+            if (name, index) not in spoilt:
+                line, column = positions.entry(_join(prefix, name), index)
+                yield _record(name, entry, Mark(path, line, column=column))
+
+
+def _spoils_top(wrong: list[_Wrong], name: str) -> bool:
+    """Whether a problem is about the top-level key `name` itself (not one of its entries)."""
+    return any(w.index < 0 and w.key == name for w in wrong)
 
 
 def _record(table: str, entry: Mapping[str, object], mark: Mark) -> object:
@@ -283,7 +341,7 @@ def _record(table: str, entry: Mapping[str, object], mark: Mark) -> object:
         name = field("name") or unnamed_service(service, field("vnet"))
         return ServiceInVnet(service, name, field("vnet"), mark, subnet=field("subnet"), declared=True)
     if table == "vnet-peerings":
-        name = field("name") or f"{field('vnet')} to {field('peer')}"
+        name = field("name") or unnamed_peering(field("vnet"), field("peer"))
         return VnetPeering(name, field("vnet"), field("peer"), mark, declared=True)
     if table == "application-gateways":
         listed = entry.get("subnets", [])
@@ -303,51 +361,195 @@ def _join(prefix: str, name: str) -> str:
     return f"{prefix}.{name}" if prefix else name
 
 
-class _Lines:
-    """Where tables, array-of-tables entries and keys are written, from one scan of the TOML text.
-    Header and key names are compared with their quotes and spaces removed."""
+def _skipped(path: str, prefix: str, wrong: list[_Wrong], positions: _Positions) -> FileProblem:
+    """One problem for the file, at the first thing wrong in it (its value, else its key, else its entry);
+    the other declarations are read all the same, and the message names the other problems, by line."""
+    placed = sorted(((positions.of(prefix, w), w) for w in wrong), key=lambda p: p[0])
+    (line, column), first = placed[0]
+    message = f"inventory declarations: {first.message}; {_left_out(first)}"
+    others = [f"line {at[0]} ({w.message})" for at, w in placed[1:]]
+    if others:
+        more = f", and {len(others) - _LISTED} more" if len(others) > _LISTED else ""
+        message += f"; also left out: {', '.join(others[:_LISTED])}{more}"
+    return FileProblem("syntax", message, Mark(path, line, column=column), _SKIPPED_FIX)
+
+
+_LISTED = 3  # the other problems a message names, by line
+_SKIPPED_FIX = (
+    "Correct the declaration at the position shown. The file's other declarations are checked meanwhile; "
+    "what the one in error declares is not, so a blocker it holds stays hidden until it is corrected."
+)
+
+
+def _left_out(wrong: _Wrong) -> str:
+    """What a problem leaves out of the check."""
+    if wrong.index >= 0:
+        return "this entry is left out, the others are read"
+    if wrong.key == "subscription":
+        return "the subscription is left out, the declarations are read"
+    if wrong.key:
+        return f"`{wrong.key}` is left out, the other declarations are read"
+    return "nothing in it is read"
+
+
+# What a TOML text holds that the scan of `_Positions` steps over whole.
+_BASIC = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+_MULTILINE_BASIC = re.compile(r'"""(?:[^\\]|\\.)*?"""(?:"{0,2})', re.DOTALL)
+_MULTILINE_LITERAL = re.compile(r"'''.*?''''{0,2}", re.DOTALL)
+_LITERAL = re.compile(r"'[^'\n]*'")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_SCALAR = re.compile(r"[^,\]}#\r\n]*")
+_BLANK = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
+_SPACE = re.compile(r"[ \t]*")
+
+
+class _Positions:
+    """Where a TOML text (one that parses) writes each table, each entry of an array of tables and each
+    key with its value, from one pass over it: an entry is a `[[...]]` header or an inline table `{...}`
+    in an array (`vnet-services = [{...}, {...}]`), and a key is known by its dotted path and the entry it
+    is in (the how-manyth of its array, -1 outside any). Names are compared with their quotes and the
+    spaces around them removed; strings and comments are stepped over, so a header inside a multi-line
+    string is none. Offsets become lines and columns by a search of the lines' starts."""
 
     def __init__(self, text: str) -> None:
-        self.headers: dict[str, list[tuple[int, int]]] = {}  # `[[a.b]]` → each entry's (line, column)
-        self.tables: dict[str, tuple[int, int]] = {}  # `[a.b]` → (line, column)
-        self.keys: dict[str, tuple[int, int]] = {}  # `a.b.key` → (line, column), first one written
-        table, in_string = "", ""
-        for number, line in enumerate(text.split("\n"), 1):
-            stripped = line.strip()
-            column = len(line) - len(line.lstrip()) + 1
-            if in_string:
-                in_string = "" if line.count(in_string) % 2 else in_string
-                continue
-            if stripped.startswith("[["):
-                table = _dotted(stripped[2 : stripped.find("]]")])
-                self.headers.setdefault(table, []).append((number, column))
-            elif stripped.startswith("["):
-                table = _dotted(stripped[1 : stripped.find("]")])
-                self.tables.setdefault(table, (number, column))
-            elif "=" in stripped and not stripped.startswith("#"):
-                name = _dotted(stripped.split("=", 1)[0])
-                self.keys.setdefault(_join(table, name), (number, column))
-            for quotes in ('"""', "'''"):
-                if line.count(quotes) % 2:
-                    in_string = quotes
+        self.text = text
+        self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.entries: dict[str, list[int]] = {}  # array path → the offset of each entry
+        self.tables: dict[str, int] = {}  # `[a.b]` → its offset
+        self.keys: dict[tuple[str, int], tuple[int, int]] = {}  # (key path, entry) → (key, value) offsets
+        with contextlib.suppress(IndexError, ValueError):  # not TOML after all: what was found stands
+            self._scan()
 
-    def entry(self, table: str, index: int) -> tuple[int, int]:
-        found = self.headers.get(table, [])
-        if index < len(found):
-            return found[index]
-        return self.key(*table.rsplit(".", 1)) if "." in table else self.key("", table)
+    # --- what is where ---
 
-    def key(self, table: str, name: str) -> tuple[int, int]:
-        written = self.keys.get(_join(table, name))
-        return written or self.table(table)
+    def of(self, prefix: str, wrong: _Wrong) -> tuple[int, int]:
+        """(line, column) of what `wrong` is about: the value, else the key, else the entry, else the table."""
+        array = _join(prefix, wrong.table or wrong.key)
+        if wrong.index < 0:
+            return self.key(array, value=wrong.at_value)
+        if wrong.key:
+            written = self.keys.get((_join(array, wrong.key), wrong.index))
+            if written is not None:
+                return self._place(written[1] if wrong.at_value else written[0])
+        return self.entry(array, wrong.index)
+
+    def entry(self, array: str, index: int) -> tuple[int, int]:
+        """(line, column) of an entry of an array of tables; its array's key when not found."""
+        found = self.entries.get(array, [])
+        return self._place(found[index]) if index < len(found) else self.key(array)
+
+    def key(self, path: str, *, value: bool = False) -> tuple[int, int]:
+        """(line, column) of a key outside any entry (or of its value); else of its first `[[...]]` entry,
+        else of the table it is in."""
+        written = self.keys.get((path, -1))
+        if written is not None:
+            return self._place(written[1] if value else written[0])
+        if self.entries.get(path):
+            return self._place(self.entries[path][0])
+        return self.table(path.rpartition(".")[0])
 
     def table(self, table: str) -> tuple[int, int]:
+        """(line, column) of a table's header; else of the first header within it; else line 1."""
         if table in self.tables:
-            return self.tables[table]
-        within = [p for name, found in self.headers.items() if name.startswith(table) for p in found]
-        return min(within, default=(1, 1))
+            return self._place(self.tables[table])
+        within = [at for name, found in self.entries.items() if name.startswith(table) for at in found[:1]]
+        within += [at for name, at in self.tables.items() if name.startswith(table)]
+        return self._place(min(within)) if within else (1, 1)
 
+    def _place(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
 
-def _dotted(name: str) -> str:
-    """A TOML key or table name with its quotes and spaces taken out: `tool. "migcheck" .x` → `tool.migcheck.x`."""
-    return ".".join(part.strip().strip("\"'") for part in name.split("."))
+    # --- the scan ---
+
+    def _scan(self) -> None:
+        text, pos, section, index = self.text, 0, "", -1
+        while True:
+            pos = _BLANK.match(text, pos).end()  # type: ignore[union-attr]  # matches the empty string
+            if pos >= len(text):
+                return
+            start = pos
+            if text.startswith("[[", pos):
+                section, pos = self._key(pos + 2)
+                pos = self._expect(pos, "]]")
+                found = self.entries.setdefault(section, [])
+                index = len(found)
+                found.append(start)
+            elif text[pos] == "[":
+                section, pos = self._key(pos + 1)
+                pos = self._expect(pos, "]")
+                index = -1
+                self.tables.setdefault(section, start)
+            else:
+                pos = self._key_value(pos, section, index)
+
+    def _key_value(self, pos: int, section: str, index: int) -> int:
+        """The `key = value` at `pos`, in `section` (entry `index`); where it ends."""
+        name, after = self._key(pos)
+        value = _SPACE.match(self.text, self._expect(after, "=")).end()  # type: ignore[union-attr]
+        path = _join(section, name)
+        self.keys.setdefault((path, index), (pos, value))
+        return self._value(value, path)
+
+    def _key(self, pos: int) -> tuple[str, int]:
+        """The dotted key at `pos` (quotes and spaces taken out), and where it ends (spaces after it too)."""
+        parts, text = [], self.text
+        while True:
+            pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+            quoted = _BASIC.match(text, pos) or _LITERAL.match(text, pos)
+            found = quoted or _BARE_KEY.match(text, pos)
+            if found is None:
+                raise ValueError(f"no key at offset {pos}")
+            parts.append(found.group()[1:-1] if quoted else found.group())
+            pos = _SPACE.match(text, found.end()).end()  # type: ignore[union-attr]
+            if not text.startswith(".", pos):
+                return ".".join(parts), pos
+            pos += 1
+
+    def _value(self, pos: int, path: str) -> int:
+        """Step over the value at `pos`; where it ends. Inline tables in an array are entries of `path`."""
+        text = self.text
+        if text.startswith("[", pos):
+            return self._array(pos + 1, path)
+        if text.startswith("{", pos):
+            return self._inline_table(pos + 1, path, -1)
+        for string in (_MULTILINE_BASIC, _MULTILINE_LITERAL, _BASIC, _LITERAL, _SCALAR):
+            found = string.match(text, pos)
+            if found is not None and (found.end() > pos or string is _SCALAR):
+                return found.end()
+        return pos  # pragma: no cover - _SCALAR always matches
+
+    def _array(self, pos: int, path: str) -> int:
+        text = self.text
+        while True:
+            pos = _BLANK.match(text, pos).end()  # type: ignore[union-attr]
+            if text[pos] == "]":
+                return pos + 1
+            if text[pos] == "{":
+                found = self.entries.setdefault(path, [])
+                found.append(pos)
+                pos = self._inline_table(pos + 1, path, len(found) - 1)
+            else:
+                pos = self._value(pos, path + "[]")
+            pos = _BLANK.match(text, pos).end()  # type: ignore[union-attr]
+            if text[pos] == ",":
+                pos += 1
+            elif text[pos] != "]":
+                raise ValueError(f"expected ',' or ']' at offset {pos}")
+
+    def _inline_table(self, pos: int, path: str, index: int) -> int:
+        text = self.text
+        while True:
+            pos = _BLANK.match(text, pos).end()  # type: ignore[union-attr]
+            if text[pos] == "}":
+                return pos + 1
+            pos = _BLANK.match(text, self._key_value(pos, path, index)).end()  # type: ignore[union-attr]
+            if text[pos] == ",":
+                pos += 1
+            elif text[pos] != "}":
+                raise ValueError(f"expected ',' or '}}' at offset {pos}")
+
+    def _expect(self, pos: int, token: str) -> int:
+        if not self.text.startswith(token, pos):
+            raise ValueError(f"expected {token!r} at offset {pos}")
+        return pos + len(token)

@@ -20,6 +20,9 @@ Accepted envelopes (keys matched without regard to case):
   `Get-AzureApplicationGateway` through `ConvertTo-Json`: an object, or an array of them;
 - `Get-AzureVM` through `ConvertTo-Json`: a `PersistentVMRoleContext` per VM (its state and its `VM`), an
   object or an array of them, read into the same classic VM records as a Resource Graph row.
+- `Get-AzRoleAssignment` through `ConvertTo-Json`: a `PSRoleAssignment` per assignment (`RoleAssignmentId`,
+  `Scope`, `RoleDefinitionId`, `ObjectId`, ..., no type), read as the row `az role assignment list` writes
+  for it.
 
 Each cmdlet object is told by properties only its class has, and a resource row by its type
 (`namespace/type`) or a resource id: what the other classic cmdlets write (Get-AzureDeployment's `VNetName`
@@ -246,7 +249,7 @@ def read(path: str, data: bytes) -> Document:
             "migcheck reads",
             Mark(path, 1, column=1),
             "Name the JSON files an inventory export wrote (az graph query, Search-AzGraph, az resource "
-            "list, the alertrules list call, Get-AzureVM, Get-AzureApplicationGateway, "
+            "list, the alertrules list call, Get-AzRoleAssignment, Get-AzureVM, Get-AzureApplicationGateway, "
             "Get-AzureDedicatedCircuitLink and Get-AzureDedicatedCircuitLinkAuthorization through "
             "ConvertTo-Json).",
         )
@@ -290,24 +293,39 @@ def _read_in_part(partial: list[Collapsed]) -> FileProblem:
 
 
 def _unstated(unstated: list[Unstated]) -> FileProblem:
-    """One problem for the whole export, at the first resource whose `properties` it writes as null (or
-    leaves out): a resource list, which says which resources exist and nothing the rules read."""
+    """One problem for the whole export, at the first resource whose `properties` it writes as null (a
+    resource list), or leaves out (a query that did not project the column): it says which resources
+    exist and nothing the rules read."""
     count = len(unstated)
     resources = "1 resource was" if count == 1 else f"{count} resources were"
+    # Well-formed, and true of what exists: a warning that it cannot be checked, not a broken file.
+    if unstated[0].left_out:
+        message = (
+            "the export has no `properties` column for its resources (the query's `project`, or the command's "
+            f"`--query`, leaves it out): {resources} not checked"
+        )
+        return FileProblem("syntax", message, unstated[0].mark, _COLUMN_FIX, Severity.WARNING)
     message = (
         f"the export has no properties for its resources ('properties' is null, as `az resource list` and "
         f"`Get-AzResource` write it): {resources} not checked"
     )
-    # Well-formed, and true of what exists: a warning that it cannot be checked, not a broken file.
     return FileProblem("syntax", message, unstated[0].mark, _PROPERTIES_FIX, Severity.WARNING)
 
 
+_RESOURCE_GRAPH_QUERY = (
+    "`az graph query --first 1000 -o json -q \"resources | where type startswith 'microsoft.classic' | project "
+    'id,name,type,kind,location,resourceGroup,subscriptionId,apiVersion,properties"` (page on with '
+    "`--skip-token`)"
+)
 _PROPERTIES_FIX = (
-    "Export the resources with their properties from Azure Resource Graph: `az graph query --first 1000 "
-    "-o json -q \"resources | where type startswith 'microsoft.classic' | project id,name,type,kind,location,"
-    'resourceGroup,subscriptionId,apiVersion,properties"` (page on with `--skip-token`), or '
+    f"Export the resources with their properties from Azure Resource Graph: {_RESOURCE_GRAPH_QUERY}, or "
     "`Search-AzGraph -Query ... -First 1000` piped to `ConvertTo-Json -Depth 100`. Resource lists serve "
     "properties from a cache that holds none."
+)
+_COLUMN_FIX = (
+    "Export the `properties` column with the rest: end a Resource Graph query's `project` with `properties` "
+    f"(or leave out the `project`), as in {_RESOURCE_GRAPH_QUERY}; migcheck reads the properties whole, not "
+    "columns computed from them (`status=properties.status`)."
 )
 
 

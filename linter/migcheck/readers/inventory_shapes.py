@@ -312,11 +312,13 @@ class Collapsed:
 class Unstated:
     """What `records` gives for a resource whose `properties` the export writes as null or leaves out:
     `az resource list` and `Get-AzResource` (without `-ExpandProperties`) list resources from Resource
-    Manager's cache, properties null, so nothing of them can be checked. `mark` is at its `properties`
-    (its `{` when it has none)."""
+    Manager's cache, properties null, so nothing of them can be checked; a Resource Graph query whose
+    `project` leaves the column out (`left_out`) says as little. `mark` is at its `properties` (its `{`
+    when it has none)."""
 
     type: str
     mark: Mark
+    left_out: bool = False  # no `properties` key at all (a projection without the column), not null
 
 
 # The objects and arrays each builder reads, below `properties` (an object itself): the places where an
@@ -419,6 +421,8 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     if not rtype:
         if is_get_azure_vm(obj):
             return _get_azure_vm(obj, mark, spots or Spots.nowhere(mark))
+        if is_ps_role_assignment(obj):
+            return tuple(_role_assignment(_ps_role_assignment(obj, mark, spots or Spots.nowhere(mark))))
         return tuple(_asm_records(obj, mark))
     builder = BUILDERS.get(rtype)
     if builder is None:
@@ -431,7 +435,7 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     elif _writes_read_properties(rtype, folded):
         item = Item(obj, rid, name, subscription, _flattened(obj), mark, spots, under="")
     else:
-        return (Unstated(rtype, mark),)  # a projection that holds nothing its reader reads: it only exists
+        return (Unstated(rtype, mark, left_out=True),)  # a projection of nothing its reader reads: it exists
     if item.properties is None:
         return (Unstated(rtype, spots.at(spots.key("properties"))),)
     cut_short = _collapsed_in(item, rtype)
@@ -497,7 +501,10 @@ def is_record(obj: object) -> bool:
     """An object an inventory export holds: a resource row or one of the Service Management cmdlets'
     objects that migcheck reads."""
     return isinstance(obj, dict) and (
-        is_resource_row(obj) or _asm_kind(obj) is not None or is_get_azure_vm(obj)
+        is_resource_row(obj)
+        or _asm_kind(obj) is not None
+        or is_get_azure_vm(obj)
+        or is_ps_role_assignment(obj)
     )
 
 
@@ -970,6 +977,39 @@ def _role_assignment(item: Item) -> Iterator[RoleAssignment]:
             text(get(props, "principalType")),
             text(get(props, "principalName", "principalDisplayName", "displayName")),
         )
+
+
+# `Get-AzRoleAssignment | ConvertTo-Json` writes a `PSRoleAssignment` per assignment, in PascalCase and
+# without a type: `RoleAssignmentName` (newer Az.Resources only), `RoleAssignmentId`, `Scope`,
+# `DisplayName`, `SignInName`, `RoleDefinitionName`, `RoleDefinitionId` (the bare GUID), `ObjectId`,
+# `ObjectType`, `CanDelegate`, `Description`, `Condition`, `ConditionVersion`. Told by the four an
+# assignment always has; the Synapse module's role assignments have them too, at workspace scopes of roles
+# no classic rule reads.
+_PS_ROLE_ASSIGNMENT_KEYS = ("RoleAssignmentId", "Scope", "RoleDefinitionId", "ObjectId")
+
+
+def is_ps_role_assignment(obj: object) -> bool:
+    """A `PSRoleAssignment` of `Get-AzRoleAssignment` written by ConvertTo-Json."""
+    return isinstance(obj, dict) and all(has(obj, k) for k in _PS_ROLE_ASSIGNMENT_KEYS)
+
+
+def _ps_role_assignment(obj: dict, mark: Mark, spots: Spots) -> Item:
+    """A `PSRoleAssignment` as the row `az role assignment list` writes for the same assignment (its
+    properties at its top): the principal named by its sign-in name (a user's), else its display name, as
+    the az CLI names it."""
+    written_id = text(get(obj, "RoleAssignmentId"))
+    rid = parse_id(written_id)
+    principal = text(get(obj, "SignInName")) or text(get(obj, "DisplayName"))
+    properties = {
+        "scope": get(obj, "Scope"),
+        "roleDefinitionId": get(obj, "RoleDefinitionId"),
+        "principalId": get(obj, "ObjectId"),
+        "principalType": get(obj, "ObjectType"),
+        "principalName": principal,
+    }
+    name = text(get(obj, "RoleAssignmentName")) or written_id.rstrip("/").rsplit("/", 1)[-1]
+    subscription = rid.subscription or parse_id(text(get(obj, "Scope"))).subscription
+    return Item(obj, rid, name, subscription, properties, mark, spots, under="")
 
 
 def _holds_resources(scope: ResourceId) -> bool:

@@ -351,13 +351,21 @@ class VnetPeeringRule(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for peering in estate.inventory.peerings:
-            state = f", {peering.state}" if peering.state else ""
             yield self.finding(
                 peering,
                 f"classic virtual network '{peering.vnet}'{_in_other_subscription(peering, estate)} is peered "
-                f"with Resource Manager network '{peering.peer}' (peering '{peering.name}'{state}): a peered "
+                f"with Resource Manager network '{peering.peer}' ({_peering_words(peering)}): a peered "
                 "network cannot be migrated",
             )
+
+
+def _peering_words(peering: VnetPeering) -> str:
+    """Which peering it is, in a message: its name and state; a declared one that states no name is said
+    to be declared (its stand-in name only repeats the two networks)."""
+    if not peering.named:
+        return "declared"
+    state = f", {peering.state}" if peering.state else ""
+    return f"peering '{peering.name}'{state}"
 
 
 class _ServiceInVnetRule(Rule):
@@ -373,12 +381,19 @@ class _ServiceInVnetRule(Rule):
         for record in estate.inventory.services_in_vnets:
             if record.service is self.service:
                 subnet = f", subnet '{record.subnet}'" if record.subnet else ""
-                declared = " (declared)" if record.declared else ""
                 yield self.finding(
                     record,
-                    f"{record.service.label} '{record.name}'{declared} is in classic virtual network "
+                    f"{_service_words(record)} is in classic virtual network "
                     f"'{record.vnet}'{_in_other_subscription(record, estate)}{subnet}: {self.consequence}",
                 )
+
+
+def _service_words(record: ServiceInVnet) -> str:
+    """The service, in a message: its kind and name, `(declared)` when declared; a declared one that states
+    no name by its kind alone (its stand-in name only repeats its kind and network)."""
+    if not record.named:
+        return f"a declared {record.service.label} without a name"
+    return f"{record.service.label} '{record.name}'{' (declared)' if record.declared else ''}"
 
 
 def _arm_row(type_: str, name: str, properties: str) -> str:
@@ -889,7 +904,10 @@ class ClassicRoleAssignment(Rule):
     docs = Docs(
         what="Role assignments (`microsoft.authorization/roleassignments`, from Resource Graph's "
         "`authorizationresources` table, with or without a `type` column: an assignment's `id` ends with "
-        "`/providers/Microsoft.Authorization/roleAssignments/<id>`) whose `properties.scope` is a classic resource "
+        "`/providers/Microsoft.Authorization/roleAssignments/<id>`; from `az role assignment list`, its "
+        "properties at the row's top; or from `Get-AzRoleAssignment | ConvertTo-Json`, whose objects have no "
+        "type and are told by `RoleAssignmentId`, `Scope`, `RoleDefinitionId` and `ObjectId`, in UTF-16 too, "
+        "as Windows PowerShell writes it) whose scope is a classic resource "
         "(`/providers/Microsoft.Classic...`). The message names the role (built-in roles by name), the "
         "principal, and the id the resource will have after migration: `<cloud service>-Migrated` "
         "resource groups for cloud services and their VMs and `<network>-Migrated` for virtual networks, "
@@ -904,7 +922,8 @@ class ClassicRoleAssignment(Rule):
         "assignment on a classic resource names one; for a management group, of any subscription); the "
         "message names the Resource Manager role to grant there instead. Other roles on such scopes cover "
         "the migrated resources too, and are not reported. The principal is named by its name beside its id "
-        "when the export gives it (`principalName`, as `az role assignment list` writes it).",
+        "when the export gives it (`principalName`, as `az role assignment list` writes it; `SignInName`, else "
+        "`DisplayName`, from `Get-AzRoleAssignment`).",
         why="Migration gives every resource a new Resource Manager id, and assignments on the old id do not "
         "follow it: whoever managed a classic VM through a role assignment loses that access once it "
         "migrates, and classic roles (Classic Virtual Machine Contributor...) mean nothing on Resource "
@@ -957,6 +976,31 @@ class ClassicRoleAssignment(Rule):
             expect=("inventory/rbac.json:2:3",),
             note="Classic Virtual Machine Contributor on the whole subscription, which holds the classic VM "
             "app03, manages none of the migrated VMs.",
+        ),
+        Example(
+            {
+                "inventory/rbac.json": f"""
+                [
+                    {{
+                        "RoleAssignmentName":  "5d0e7c1a-2b3f-4a6d-8e9f-0a1b2c3d4e5f",
+                        "RoleAssignmentId":  "/subscriptions/{SUBSCRIPTION}/resourceGroups/contoso-sql/providers/Microsoft.ClassicCompute/virtualMachines/sql01/providers/Microsoft.Authorization/roleAssignments/5d0e7c1a-2b3f-4a6d-8e9f-0a1b2c3d4e5f",
+                        "Scope":  "/subscriptions/{SUBSCRIPTION}/resourceGroups/contoso-sql/providers/Microsoft.ClassicCompute/virtualMachines/sql01",
+                        "DisplayName":  "SQL DBAs",
+                        "SignInName":  null,
+                        "RoleDefinitionName":  "Classic Virtual Machine Contributor",
+                        "RoleDefinitionId":  "d73bb868-a0df-4d4d-bd69-98a00b01fccb",
+                        "ObjectId":  "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                        "ObjectType":  "Group",
+                        "CanDelegate":  false,
+                        "Description":  null,
+                        "ConditionVersion":  null,
+                        "Condition":  null
+                    }}
+                ]
+                """
+            },
+            expect=("inventory/rbac.json:2:5",),
+            note="`Get-AzRoleAssignment | ConvertTo-Json`: the same assignment, as PowerShell writes it.",
         ),
     )
     valid = (
@@ -1445,19 +1489,13 @@ class ClassicAutoscaleSetting(Rule):
             if setting.target is None:
                 yield self._reads_classic(setting)
                 continue
-            parts = []
-            if setting.target is not None:
-                parts.append(f"scales classic {_described(setting.target)}")
-            if setting.metric_sources:
-                sources = listed((_described(s) for s in setting.metric_sources), quote="")
-                parts.append(f"reads the metrics of classic {sources}")
             disabled = ", disabled" if setting.enabled is False else ""
-            # What it scales decides where it is recreated; with no classic target, what it reads.
-            where = _recreated_where((setting.target,) if setting.target else setting.metric_sources, estate)
+            where = _recreated_where((setting.target,), estate)  # what it scales decides where
+            scales = _scales(setting.target, setting.metric_sources)
             yield self.finding(
                 setting,
-                f"autoscale setting '{setting.name}'{disabled} {' and '.join(parts)}: the migration drops it; "
-                f"before migrating, record its definition, to recreate it {where}",
+                f"autoscale setting '{setting.name}'{disabled} {scales}: the migration drops it; before "
+                f"migrating, record its definition, to recreate it {where}",
                 fix=(
                     f"Before migrating, record autoscale setting '{setting.name}' with its profiles and rules "
                     f"(`az monitor autoscale show -n '{setting.name}' -g <resource group>`, or keep "
@@ -1468,3 +1506,17 @@ class ClassicAutoscaleSetting(Rule):
     def _reads_classic(self, setting: AutoscaleSetting) -> Finding:
         message, fix = _repointed(setting)
         return self.finding(setting, message, fix=fix)
+
+
+def _scales(target: ResourceId, sources: tuple[ResourceId, ...]) -> str:
+    """What an autoscale setting scales, and by the metrics of which classic resources: its target once,
+    `by its own metrics` when it reads the target's (the usual rule), other resources by name."""
+    others = [s for s in sources if key(s.text) != key(target.text)]
+    own = " by its own metrics" if len(others) < len(sources) else ""
+    words = f"scales classic {_described(target)}{own}"
+    if others:
+        also = " also" if own else ""
+        words += (
+            f" and{also} reads the metrics of classic {listed((_described(s) for s in others), quote='')}"
+        )
+    return words
