@@ -280,5 +280,5 @@ def test_text_and_concise_count_the_same_files_with_a_selection(examples, capsys
     concise = run(capsys, "check", "examples/contoso", "--select", "MIG303", "--format", "concise")[1]
     assert text == "Found 1 finding in 14 files: 1 warning."
     assert concise.splitlines()[-1] == (
-        "Found 1 finding in 10 files: 1 warning (4 more files not read: the selected rules do not need them)."
+        "Found 1 finding in 11 files: 1 warning (3 more files not read: the selected rules do not need them)."
     )

@@ -178,7 +178,8 @@ def test_the_rules_look_at_scripts_that_state_a_gateway_fact():
     for code in ("MIG301", "MIG302"):
         rule: Rule = RULES[code]
         assert FileKind.POWERSHELL in rule.file_kinds() and rule.has_case(held)
-    assert FileKind.POWERSHELL not in RULES["MIG303"].file_kinds()
+    # MIG303 reads a network configuration a script uploads, not a gateway fact.
+    assert not RULES["MIG303"].has_case(held)
 
 
 # --- MIG301 --------------------------------------------------------------------------------------------------

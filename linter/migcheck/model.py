@@ -849,6 +849,11 @@ class MigrationStep:
     scope: str  # "cloud-service" | "virtual-network" | "storage-account" | "reserved-ip" | "network-security-group" | "route-table"
     target: str  # the name of what moves; "" when the script does not state it
     mark: Mark
+    # Where the script runs the step only on some of the branches of a choice only one of which it takes (an
+    # `if` and its `else`, the clauses of a `switch` on a `-Step` parameter), as `Role.branches` says of a
+    # VM: two steps on different branches of one choice never run in the same invocation. Empty when it
+    # runs whichever way the script goes.
+    branches: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
 
 @record

@@ -101,6 +101,7 @@ from migcheck.model import (
     EXPRESSROUTE,
     VPN,
     AclRule,
+    AddressPrefix,
     ClassicCall,
     Deployment,
     Disk,
@@ -111,11 +112,15 @@ from migcheck.model import (
     Extension,
     FileKind,
     FileProblem,
+    Gateway,
+    GatewayConnection,
     Image,
     InputEndpoint,
+    LocalNetworkSite,
     Mark,
     MigrationStep,
     NameRef,
+    NetworkConfiguration,
     NetworkSecurityGroup,
     ReservedIp,
     Role,
@@ -123,8 +128,10 @@ from migcheck.model import (
     RouteTable,
     Script,
     StorageAccountType,
+    Subnet,
     Suppression,
     VirtualMachine,
+    VirtualNetwork,
     VnetGatewayFact,
     common_branches,
     is_stand_in,
@@ -162,6 +169,15 @@ PRODUCES = frozenset(
         inv.ApplicationGateway,
         inv.LinkAuthorization,
         DnsServer,  # of a deployment a REST body the script sends describes
+        # A network configuration the script uploads, as a .netcfg holds it (`netcfg.PRODUCES`, whose
+        # module is imported only when a body is read).
+        NetworkConfiguration,
+        VirtualNetwork,
+        Subnet,
+        AddressPrefix,
+        Gateway,
+        GatewayConnection,
+        LocalNetworkSite,
     }
 )
 
@@ -1422,7 +1438,7 @@ def _syntax_problem(root: Node, where: Positions, parsed: bytes) -> tuple[FilePr
             if _open_brackets(parsed) == []:  # every bracket closes: the grammar lost its way before
                 break
             return _missing(node, where), size
-    opener = _open_bracket(parsed)
+    opener = _open_bracket(parsed) or _first_open_bracket(parsed)
     if opener is not None:
         offset, token = opener
         fix = f"Close it with '{_CLOSING[token[-1:]].decode()}' where it should end."
@@ -1566,6 +1582,13 @@ def _open_bracket(source: bytes) -> tuple[int, bytes] | None:
         ):
             return None
     return openers[0]
+
+
+def _first_open_bracket(source: bytes) -> tuple[int, bytes] | None:
+    """The outermost bracket the count over the text leaves open, where the grammar cannot say (what follows
+    it does not parse either, closers added or not: `if ($x {`)."""
+    openers = _open_brackets(source)
+    return openers[0] if openers else None
 
 
 def _open_brackets(source: bytes) -> list[tuple[int, bytes]] | None:
@@ -2509,6 +2532,8 @@ class Interpreter:
         # and where it is written; the deployments they create, by body and service.
         self.read_bodies: dict[tuple[str, Written | None], list[tuple[object, frozenset[str] | None]]] = {}
         self.body_deployments: dict[tuple[int, str], Deployment] = {}
+        # The network configurations it uploads (Set Network Configuration), once each.
+        self.networks: dict[int, NetworkConfiguration] = {}
         self._outside_deployments()
         self.constants: dict[str, Value] = {}
         self.constant_keys = {
@@ -3166,6 +3191,25 @@ class Interpreter:
         env.merge(handlers, False, self.spend)
         self.stopped = self.stopped or ended
 
+    def _one_value_parameter(self, subject: Node) -> bool:
+        """Whether an expression is only a parameter of the script declared as one string or number
+        (`[ValidateSet("Validate", "Prepare")][string]$Step`) that nothing else in it assigns, read at the
+        script's level: one value, whichever a run passes."""
+        inner = _unwrap(subject)
+        while inner.type == "parenthesized_expression" and len(_named(inner)) == 1:
+            inner = _unwrap(_named(inner)[0])
+        if self.scope != 0 or inner.type != "variable":
+            return False
+        key = _variable(_text(inner))[1]
+        program = subject
+        while program.parent is not None:
+            program = program.parent
+        signature = self._signature(program)
+        if key not in self.constant_keys or key not in signature.known:
+            return False
+        declared = signature.types[signature.names.index(key)].removeprefix("system.")
+        return declared == "string" or declared in _WHOLE_TYPES
+
     def _switch(self, node: Node, env: Env) -> None:
         """Each clause may run; a `break` or `continue` in one ends the `switch`. Clauses no value matches
         two of (see `_exclusive_clauses`) output one or the other (see `_one_of`). Over a string the script
@@ -3203,7 +3247,9 @@ class Interpreter:
             elif child.type == "switch_condition":
                 subject = [self.evaluate(part, env) for part in _named(child)]
                 one_string = len(subject) == 1 and (
-                    isinstance(subject[0], Text) or _environment_variable(_named(child)[0])
+                    isinstance(subject[0], Text)
+                    or _environment_variable(_named(child)[0])
+                    or self._one_value_parameter(_named(child)[0])
                 )
             else:
                 self.evaluate(child, env)
@@ -5450,8 +5496,15 @@ class Interpreter:
         target = step.target.strip().casefold()
         taken = (step.step, step.scope, target)  # a site may run several steps (`-$step` in a loop)
         kind = (node.start_byte, step.step, step.scope)
-        if taken in at_site or (not target and kind in self.stepped and not self.callers_known):
+        branches = self.branches or ()  # code that may run several times runs whichever way (see `branches`)
+        earlier = at_site.get(taken)
+        if earlier is not None:  # run again (a function called twice): on the branches both runs share
+            shared = common_branches(earlier[1].branches, branches)
+            at_site[taken] = (earlier[0], replace(earlier[1], branches=shared))
             return
+        if not target and kind in self.stepped and not self.callers_known:
+            return
+        step = replace(step, branches=branches)
         if target:
             self.stepped.add(kind)
         at_site[taken] = ((self.statement_at, self.steps_taken), step)
@@ -5481,8 +5534,9 @@ class Interpreter:
         reads a body file), in the service and deployment its path names: a role PUT to `.../roles/<name>`
         (Update Role) changes that VM, which exists already, in the facts the body states; a role POSTed
         (Add Role), a load-balanced set's endpoints, a deployment (Create Deployment) describe what they
-        create. A body built with values the script does not state is read with a stand-in for each of
-        them."""
+        create. A network configuration PUT (Set Network Configuration, to `.../services/networking/media`)
+        is read as a .netcfg. A body built with values the script does not state is read with a stand-in
+        for each of them."""
         from migcheck.readers import python_script as bodies
 
         read = self._body_resources(node, body)
@@ -5500,6 +5554,9 @@ class Interpreter:
             elif isinstance(resource, Deployment):
                 named = replace(resource, service_name=resource.service_name or service or "")
                 self.body_deployments.setdefault((id(resource), named.service_name), named)
+            elif isinstance(resource, NetworkConfiguration):
+                if verb == "PUT":
+                    self.networks.setdefault(id(resource), resource)
             elif isinstance(resource, inv.ApplicationGateway):  # as New-AzureApplicationGateway creates one
                 gateway = self._body_gateway(resource, node)
                 self.application_gateways[_name_key(gateway.name)] = gateway
@@ -5548,13 +5605,19 @@ class Interpreter:
         self, text: str, place: _BodyPlace, node: Node
     ) -> list[tuple[object, frozenset[str] | None]]:
         from migcheck.readers import deployment as rest
+        from migcheck.readers import netcfg
         from migcheck.readers import python_script as bodies
-        from migcheck.readers.xml import Marker
+        from migcheck.readers.xml import Marker, local_name
 
         root = bodies.body_root(text)
         if root is None:
             return []
         marker = Marker(self.path, text)
+        if local_name(root) == "NetworkConfiguration":
+            networks = [bodies.remarked(r, place.mark) for r in netcfg.read(root, marker)]
+            if bodies.UNSTATED_TEXT in text:
+                networks = [bodies.without_unstated_values(r) for r in networks]
+            return [(r, None) for r in networks]
         kept = (Role, Deployment, inv.ApplicationGateway)
         described = [r for r in rest.read(root, marker) if isinstance(r, kept)]
         read = [bodies.remarked(r, place.mark) for r in described]
@@ -6050,6 +6113,7 @@ class Interpreter:
             script,
             *deployments,
             *self.body_deployments.values(),
+            *self.networks.values(),
             *self.reserved_ips,
             *self.gateway_facts,
             *extended,

@@ -1629,9 +1629,11 @@ class _Resources:
             turns = self.flow.turns(call, site)
             if turns != [site]:  # loops over items the script writes out
                 for turn in turns:
-                    self._migration_step(path_at(turn), mark, chain, _run_order(turn, call.node), call.node)
+                    order = _run_order(turn, call.node)
+                    branches = self._branches(call, turn)
+                    self._migration_step(path_at(turn), mark, chain, order, branches, call.node)
                 return
-        self._migration_step(path, mark, chain, _run_order(site, call.node))
+        self._migration_step(path, mark, chain, _run_order(site, call.node), self._branches(call, site))
 
     def _placed_steps(self) -> tuple[MigrationStep, ...]:
         """The migration steps in the order the script runs them (see `_run_order`): by the calls that lead
@@ -1654,15 +1656,17 @@ class _Resources:
         mark: Mark,
         chain: tuple[ast.Call, ...],
         order: _RunOrder,
+        branches: tuple[tuple[str, int], ...],
         looped: ast.Call | None = None,
     ) -> None:
         """A POST to a `.../migration?comp=<step>` path of the Service Management API runs a step of the
         platform migration, as the Move-Azure* cmdlets that send it do (MIG602 checks their order). The SDK
-        has no method for it: scripts send it with `perform_post` or a request of their own. `looped`: the
-        request, when a turn of the loops around it sends this step."""
+        has no method for it: scripts send it with `perform_post` or a request of their own. `branches`:
+        those of the choices it is sent on (see `MigrationStep.branches`); `looped`: the request, when a turn
+        of the loops around it sends this step."""
         found = automation.migration_step(path)
         if found is not None:
-            step = MigrationStep(automation.MIGRATION_API, *found, mark)
+            step = MigrationStep(automation.MIGRATION_API, *found, mark, branches)
             self.steps.append((chain, step, looped, order))
 
     def _templated(self, node: ast.expr | None, body: Value | None, site: flow.Site) -> Value | None:

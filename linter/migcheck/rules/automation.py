@@ -23,7 +23,7 @@ from migcheck.model import (
 )
 from migcheck.rule import Docs, Example, Rule, Scope
 
-SHOWN = 6  # replacements named in one message; the rest are counted
+SHOWN = 6  # calls named in one message; the rest are counted (the fix names every replacement)
 
 _T = TypeVar("_T")
 
@@ -192,9 +192,8 @@ def _fix(script: Script) -> str:
         if services_of(script.language, names)[1]
         else "Rewrite it for Resource Manager"
     )
-    if pairs:
-        more = f"; and {len(pairs) - SHOWN} more" if len(pairs) > SHOWN else ""
-        text += ": " + "; ".join(pairs[:SHOWN]) + more
+    if pairs:  # every one: the script is rewritten call by call, and the docs promise each
+        text += ": " + "; ".join(pairs)
     if len(pairs) < len(names):
         text += f"{'; for the other calls,' if pairs else ', with'} {modules_for(script.language, names)}"
     return text + "."
@@ -234,7 +233,13 @@ class MigrationOutOfOrder(Rule):
         "the files show the account holds disks of that service's or network's VMs, else a warning: an "
         "account without VM disks migrates on its own). A "
         "script that only commits, or only prepares, is taken to be one stage of a runbook split in several "
-        "files, and is not reported for the steps it leaves to the others. Also a cloud service moved on its "
+        "files, and is not reported for the steps it leaves to the others. The order is judged only among the "
+        "steps that can run in the same invocation: steps on different branches of one choice (an `if`, "
+        "`elseif` and `else`; the clauses of a `switch` on a parameter declared as one string, such as "
+        "`[ValidateSet(...)][string]$Step`; a Python `if` and `elif`) never run together, so a runbook that "
+        "picks its stage by a `-Step` or `-Finish` parameter or an argument is taken as the stages of a split "
+        "runbook; a Commit and an Abort on the two branches of a test after the Prepare are the two ways out of "
+        "it. Also a cloud service moved on its "
         "own (`Move-AzureService`) that the files place in a virtual network (error): the deep dive validates "
         "the virtual network, or a cloud service only if it is in none. And a reserved IP moved on its own "
         "(`Move-AzureReservedIP`) that a deployment of the files uses (error): an associated reserved IP "
@@ -343,6 +348,20 @@ class MigrationOutOfOrder(Rule):
             },
             note="One stage of a runbook: the Prepare is in another script.",
         ),
+        Example(
+            {
+                "migrate.ps1": """
+                param([switch]$Finish)
+                if ($Finish) {
+                    Move-AzureService -Commit -ServiceName "jump" -DeploymentName "jump"
+                } else {
+                    Move-AzureService -Validate -ServiceName "jump" -DeploymentName "jump" -CreateNewVirtualNetwork
+                    Move-AzureService -Prepare -ServiceName "jump" -DeploymentName "jump" -CreateNewVirtualNetwork
+                }
+                """
+            },
+            note="One stage per run, chosen by a parameter: no run commits before preparing.",
+        ),
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
@@ -435,38 +454,40 @@ class MigrationOutOfOrder(Rule):
             )
 
     def _check_script(self, script: Script, holders: dict[str, set[tuple[str, str]]]) -> Iterator[Finding]:
+        """The order of the steps, judged among those that can run in one invocation of the script: a step
+        on a branch of a choice (`if ($Finish) { Commit } else { Validate; Prepare }`, a `switch` on a
+        `-Step` parameter) never runs with the steps on the other branches, which are other stages of the
+        runbook, as if written in other files."""
         steps = script.migration
-        has = {step.step for step in steps}
-        seen: dict[str, set[tuple[str, str]]] = {"validate": set(), "prepare": set()}
+        every = {name: _Runs(s for s in steps if s.step == name) for name in ("validate", "prepare")}
+        by_target: dict[str, dict[tuple[str, str], _Runs]] = {"validate": {}, "prepare": {}}
+        for step in steps:
+            if step.step in by_target:
+                by_target[step.step].setdefault(_target(step), _Runs()).add(step)
+        seen: dict[str, dict[tuple[str, str], _Runs]] = {"validate": {}, "prepare": {}}
         later_compute = _later_compute_prepares(steps)
         last_prepares = _last_prepares(steps)
         # Per storage account: the last Prepare of a scope whose VMs keep disks in it, found once per account.
         holding: dict[str, tuple[int, MigrationStep] | None] = {}
         for index, step in enumerate(steps):
-            target = (step.scope, step.target.strip().casefold())
+            target = _target(step)
             # A name the script does not state may be any resource the script prepared or validated.
             known = bool(step.target.strip())
-            if (
-                step.step in ("commit", "abort")
-                and "prepare" in has
-                and known
-                and target not in seen["prepare"]
-            ):
-                yield self._finding(
-                    script, step, f"{_call(step)} comes before any Prepare of {_what(step)} in this script"
-                )
+            if step.step in ("commit", "abort") and known and every["prepare"].with_(step):
+                if not _with(seen["prepare"], target, step):
+                    yield self._finding(
+                        script,
+                        step,
+                        f"{_call(step)} comes before any Prepare of {_what(step)} in this script",
+                    )
             elif (
                 step.step == "prepare"
-                and "validate" in has
                 and known
-                and target not in seen["validate"]
+                and every["validate"].with_(step)
+                and not _with(seen["validate"], target, step)
                 and _validates(step)
             ):
-                later = any(
-                    (s.scope, s.target.strip().casefold()) == target
-                    for s in steps[index:]
-                    if s.step == "validate"
-                )
+                later = _with(by_target["validate"], target, step)
                 why = (
                     ": this script validates it only after the Prepare"
                     if later
@@ -486,7 +507,7 @@ class MigrationOutOfOrder(Rule):
                 blocked = last[1] if last is not None and last[0] > index else None
                 yield self._storage_first(script, step, compute, blocked)
             if step.step in seen:
-                seen[step.step].add(target)
+                seen[step.step].setdefault(target, _Runs()).add(step)
 
     def _storage_first(
         self, script: Script, step: MigrationStep, later: MigrationStep, blocked: MigrationStep | None
@@ -531,6 +552,40 @@ def _first_steps(script: Script, scope: str, found: Mapping[str, _T]) -> Iterato
         if said is not None and target not in told:
             told.add(target)
             yield step, said
+
+
+class _Runs:
+    """Which of some steps a given step can run together with in one invocation of the script, counted as
+    `Together` counts roles (see `MigrationStep.branches`): per choice, and per branch of it, so that the
+    cost stays linear in the steps and their depth of choices."""
+
+    def __init__(self, steps: Iterable[MigrationStep] = ()) -> None:
+        self.count = 0
+        self.by_choice: dict[str, int] = {}
+        self.by_branch: dict[tuple[str, int], int] = {}
+        for step in steps:
+            self.add(step)
+
+    def add(self, step: MigrationStep) -> None:
+        self.count += 1
+        for branch in step.branches:
+            self.by_choice[branch[0]] = self.by_choice.get(branch[0], 0) + 1
+            self.by_branch[branch] = self.by_branch.get(branch, 0) + 1
+
+    def with_(self, step: MigrationStep) -> int:
+        """How many of the steps counted can run in the same invocation as `step`."""
+        apart = sum(self.by_choice.get(c, 0) - self.by_branch.get((c, b), 0) for c, b in step.branches)
+        return self.count - apart
+
+
+def _with(runs: dict[tuple[str, str], _Runs], target: tuple[str, str], step: MigrationStep) -> bool:
+    """Whether any step counted for `target` can run with `step`."""
+    counted = runs.get(target)
+    return counted is not None and counted.with_(step) > 0
+
+
+def _target(step: MigrationStep) -> tuple[str, str]:
+    return step.scope, step.target.strip().casefold()
 
 
 def _validates(step: MigrationStep) -> bool:
