@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from lint_support import lint_files, where
 
-from migcheck.readers.deployment import VM_OF_REQUEST_URI
+from migcheck.model import VM_OF_REQUEST_URI
 
 ADD_DATA_DISK = """\
 <DataVirtualHardDisk xmlns="{namespace}" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">

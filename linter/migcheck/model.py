@@ -283,6 +283,11 @@ class Extension:
         return is_site_recovery_extension(self.publisher)
 
 
+# The VM a data disk body is attached to: its request's URI names it (`.../roles/<role-name>/DataDisks`), the
+# body does not. A stand-in (`is_stand_in`), which no platform name matches.
+VM_OF_REQUEST_URI = "<the VM its request URI names>"
+
+
 @record
 class Disk:
     """A VM's OS or data disk, or a disk listed on its own (REST `Disks`, `Disk`)."""

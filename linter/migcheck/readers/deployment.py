@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from migcheck.inventory_model import ApplicationGateway
 from migcheck.model import (
+    VM_OF_REQUEST_URI,
     ConnectionState,
     Deployment,
     Disk,
@@ -299,11 +300,6 @@ def _virtual_network(el: Element, marker: Marker) -> VirtualNetwork:
 
 def _disk(el: Element, marker: Marker) -> Iterable[object]:
     return (disk(el, marker, name=text_of(el, "Name"), attached_to=text_of(el, "AttachedTo/RoleName")),)
-
-
-# The VM a data disk body is attached to: its request's URI names it (`.../roles/<role-name>/DataDisks`), the
-# body does not. A stand-in (`is_stand_in`), which no platform name matches.
-VM_OF_REQUEST_URI = "<the VM its request URI names>"
 
 
 def _data_disk(el: Element, marker: Marker) -> Iterable[object]:

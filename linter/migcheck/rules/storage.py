@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from migcheck.estate import Estate
-from migcheck.model import Disk, Finding, Image, Severity
-from migcheck.readers.deployment import VM_OF_REQUEST_URI
+from migcheck.model import VM_OF_REQUEST_URI, Disk, Finding, Image, Severity
 from migcheck.rule import Docs, Example, Rule, Scope
 
 
