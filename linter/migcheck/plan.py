@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from migcheck.estate import key, portal_short_name
 from migcheck.model import Finding, Severity, is_unnamed_role
-from migcheck.report.readiness import ScopeItem, ScopeSummary, readiness, refused
+from migcheck.report.readiness import ScopeItem, ScopeSummary, linked_from_elsewhere, readiness, refused
 from migcheck.rule import Stage, listed
 from migcheck.rules.reach import ipv4_networks
 
@@ -261,6 +261,7 @@ class _Builder:
     # By service (`id`): how many of its deployments are in a virtual network (see `placed_in`).
     _in_networks: dict[int, int] | None = None
     _vm_networks: dict[int, list[NameRef]] | None = None  # see `networks_of`
+    _authorized: dict[str, str] | None = None  # see `authorized`
 
     def __post_init__(self) -> None:
         self.by_subject = {id(item.subject): item for item in self.items if item.subject is not None}
@@ -441,6 +442,16 @@ class _Builder:
                             self._vm_networks[id(held)].append(placement.virtual_network)
         return self._vm_networks.get(id(vm), [])
 
+    def authorized(self, network: Network) -> str | None:
+        """The circuit (as named, "" when not) that an authorization link in use links `network` to, across
+        subscriptions; None when none does."""
+        if self._authorized is None:
+            self._authorized = {}
+            for authorization in self.estate.inventory.link_authorizations:
+                if authorization.vnet and authorization.in_use:
+                    self._authorized.setdefault(key(authorization.vnet), authorization.circuit)
+        return self._authorized.get(key(network.name))
+
     def codes(self, subject: object) -> set[str]:
         item = self.by_subject.get(id(subject))
         return {f.code for f in item.every} if item is not None else set()
@@ -605,20 +616,27 @@ def _subscription_plan(
     held = {_finding_key(s.finding): s.reason for item in items for s in item.held_back}
     builder = _Builder(estate, items, locate, advice, held)
     circuits = _circuits(estate)
-    builder.steps += [_circuit_step(name, networks, estate) for name, networks in circuits.items()]
+    builder.steps += [_circuit_step(circuit, estate) for circuit in circuits]
     # Which circuits each network waits for, found once: asking every circuit for every network took
     # networks times circuits, each a comparison of whole networks.
     waits: dict[int, list[str]] = defaultdict(list)
-    for name, networks in circuits.items():
-        for network in networks:
-            waits[id(network)].append(f"circuit:{name}")
-    builder.steps += [_network_step(builder, n, tuple(waits[id(n)])) for n in estate.virtual_networks]
+    for circuit in circuits:
+        for network in circuit.networks:
+            waits[id(network)].append(f"circuit:{circuit.name}")
+    # A network only an authorization link names is another subscription's: it is migrated there.
+    elsewhere = {id(network): network.name for network in linked_from_elsewhere(estate)}
+    builder.steps += [
+        _network_step(builder, n, tuple(waits[id(n)]))
+        for n in estate.virtual_networks
+        if id(n) not in elsewhere
+    ]
     for service in estate.cloud_services:
         builder.steps += _service_steps(builder, service)
     builder.steps += _storage_steps(builder)
     builder.steps += _standalone_storage_steps(builder)
     builder.steps += _unattached_steps(builder)
     others = _place_other_errors(builder)
+    _say_where_linked_from(builder, {key(name) for name in elsewhere.values()})
     notes = _other_notes(builder)
     # In the order they run, wave by wave (stable: within a wave, the order they were built in), for every
     # format alike: step numbers are the same in text, markdown, HTML and JSON.
@@ -785,6 +803,39 @@ def _other_note(builder: _Builder, fix: str, found: list[Finding], before: bool)
     )
 
 
+def _say_where_linked_from(builder: _Builder, elsewhere: set[str]) -> None:
+    """On the step of each circuit that networks of other subscriptions (`elsewhere`, by key) are linked to
+    through its authorizations, what to do in their subscriptions: they are not steps of this one."""
+    if not elsewhere:
+        return
+    circuits = {
+        step.name.casefold(): n for n, step in enumerate(builder.steps) if step.kind is StepKind.CIRCUIT
+    }
+    linked: dict[int, dict[str, str]] = defaultdict(dict)  # by circuit step: each network once, by key
+    for authorization in builder.estate.inventory.link_authorizations:
+        step = _circuit_of(authorization, circuits) if key(authorization.vnet) in elsewhere else None
+        if step is not None:
+            linked[step].setdefault(key(authorization.vnet), authorization.vnet)
+    for step, networks in linked.items():
+        circuit = builder.steps[step]
+        note = _linked_from_elsewhere(list(networks.values()))
+        builder.steps[step] = replace(circuit, notes=(*circuit.notes, note))
+
+
+def _linked_from_elsewhere(networks: list[str]) -> str:
+    names = ", ".join(f"'{name}'" for name in networks)
+    one = len(networks) == 1
+    return (
+        f"Linked to it through authorizations from other subscriptions: virtual network{'' if one else 's'} "
+        f"{names}, not migrated in this subscription. In the subscription of each, remove its link "
+        "(Remove-AzureDedicatedCircuitLink -ServiceKey <key> -VNetName <network>) and migrate it there; once "
+        "this circuit is in Resource Manager, link it again through an authorization of the circuit "
+        "(Add-AzExpressRouteCircuitAuthorization here, a connection that redeems it there). It has downtime "
+        "on the circuit from the removal until then (networks linked across subscriptions cannot migrate "
+        "without downtime)."
+    )
+
+
 def _circuit_of(authorization: object, circuits: dict[str, int]) -> int | None:
     """The index of the circuit step an ExpressRoute link authorization belongs to: the circuit it
     names, else the one circuit of the subscription (the cmdlet's export does not name its circuit)."""
@@ -796,16 +847,62 @@ def _circuit_of(authorization: object, circuits: dict[str, int]) -> int | None:
     return next(iter(circuits.values())) if len(circuits) == 1 and not named else None
 
 
-def _circuits(estate: Estate) -> dict[str, list[Network]]:
-    """ExpressRoute circuits by the local network site their `Dedicated` connections name."""
-    found: dict[str, list[Network]] = defaultdict(list)
+@dataclass(slots=True)
+class _Circuit:
+    """An ExpressRoute circuit the plan moves before the networks linked to it."""
+
+    name: str  # the local network site its networks' connections name, else its service key, else a file
+    behind: str  # how its step says which circuit it is: "behind local network site 'x'"
+    networks: list[Network] = field(default_factory=list)
+    _added: set[int] = field(default_factory=set)  # id() of `networks`: each is listed once
+
+    def add(self, network: Network) -> None:
+        if id(network) not in self._added:
+            self._added.add(id(network))
+            self.networks.append(network)
+
+
+def _circuits(estate: Estate) -> list[_Circuit]:
+    """The ExpressRoute circuits the networks are linked to: by the local network site their `Dedicated`
+    connections name; for a network whose configuration the files do not show so connected, by the link
+    a script makes (`New-AzureDedicatedCircuitLink`) or an export of a circuit's links lists
+    (`Get-AzureDedicatedCircuitLink`): the platform moves the circuit first either way."""
+    found: dict[str, _Circuit] = {}
     for network in estate.virtual_networks:
-        seen: set[str] = set()  # a network is listed once per circuit, however many connections name it
         for connection in network.gateway.connections if network.gateway else ():
-            if connection.is_expressroute and connection.local_site not in seen:
-                seen.add(connection.local_site)
-                found[connection.local_site].append(network)
-    return dict(found)
+            if connection.is_expressroute:
+                site = connection.local_site
+                found.setdefault(key(site), _Circuit(site, f"behind local network site '{site}'")).add(
+                    network
+                )
+    connected = {id(n) for circuit in found.values() for n in circuit.networks}
+    unconnected = {key(n.name): n for n in estate.virtual_networks if id(n) not in connected}
+    for network, name, behind in _links_elsewhere(estate, unconnected):
+        found.setdefault(key(name), _Circuit(name, behind)).add(network)
+    return list(found.values())
+
+
+def _links_elsewhere(estate: Estate, networks: Mapping[str, Network]) -> Iterator[tuple[Network, str, str]]:
+    """(network, circuit name, words naming the circuit) for each circuit link of `networks` (by key) that
+    a script makes or an export lists. A circuit is named by its service key; else by the file: an export
+    of `Get-AzureDedicatedCircuitLink -ServiceKey <key>` lists the links of one circuit (without its key),
+    and a script that does not state its key is taken to link one. A link by no key to a network another
+    links by its key is that one, most likely."""
+    keyed: set[str] = set()
+    unkeyed: list[tuple[Network, str, str]] = []
+    for network in networks.values():
+        scripted = estate.scripted_gateway(network.name)
+        for fact in scripted.facts if scripted is not None else ():
+            if fact.is_expressroute and fact.service_key:
+                keyed.add(key(network.name))
+                yield network, fact.service_key, f"with service key '{fact.service_key}'"
+            elif fact.is_expressroute:
+                unkeyed.append((network, fact.mark.path, f"that {fact.mark.path} links to without its key"))
+    for link in estate.inventory.circuit_links:  # the export does not state the circuit's key
+        linked = networks.get(key(link.vnet))
+        if linked is not None:
+            unkeyed.append((linked, link.mark.path, f"whose links {link.mark.path} lists"))
+    yield from (entry for entry in unkeyed if key(entry[0].name) not in keyed)
 
 
 def _service_keys(networks: list[Network], estate: Estate) -> list[tuple[str, str]]:
@@ -820,7 +917,8 @@ def _service_keys(networks: list[Network], estate: Estate) -> list[tuple[str, st
     return list(found.items())
 
 
-def _circuit_step(name: str, networks: list[Network], estate: Estate) -> Step:
+def _circuit_step(circuit: _Circuit, estate: Estate) -> Step:
+    name, networks = circuit.name, circuit.networks
     users = ", ".join(f"'{n.name}'" for n in networks)
     keys = _service_keys(networks, estate)
     # One key the files state is the circuit's; none, or several (which is it?), leave it to fill in.
@@ -838,7 +936,7 @@ def _circuit_step(name: str, networks: list[Network], estate: Estate) -> Step:
         name=name,
         wave=1,
         after=(),
-        moves=(f"the ExpressRoute circuit behind local network site '{name}' (used by {users})",),
+        moves=(f"the ExpressRoute circuit {circuit.behind} (used by {users})",),
         becomes=("the same circuit, managed in Resource Manager, with classic operations still allowed",),
         downtime="None: a circuit moves without downtime. Networks that use it follow once it has moved.",
         blockers=(),
@@ -883,6 +981,11 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     subnets = len(network.subnets)
     links = _links(builder, network)
     expressroute = any(link.kind is _LinkKind.EXPRESSROUTE for link in links)
+    if after and not expressroute:
+        # Linked to a circuit by a script or as an export lists, not by a connection the files show: the
+        # link is a connection of its gateway all the same, to a local site the files do not name.
+        links.append(_Link(_LinkKind.EXPRESSROUTE, ""))
+        expressroute = True
     # ExpressRoute and VPN on one gateway do not migrate together (MIG301): the VPN side is removed first
     # (the emptied ConnectionsToLocalNetwork drops its connections), so it neither moves nor becomes.
     vpn = [link for link in links if link.kind is not _LinkKind.EXPRESSROUTE] if expressroute else []
@@ -914,8 +1017,8 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
         notes.append(_roles_left_behind(services, has_vms))
     if vpn or (expressroute and network.gateway is not None and network.gateway.client_address_pool):
         notes.append(_vpn_removed(network, vpn))
-    # MIG302 says what the step's commands and downtime say already, for a network whose own configuration
-    # connects it to ExpressRoute (not for one only a script links: the note is all the step says then).
+    # MIG302 says what the step's commands and downtime say already, for a network connected to ExpressRoute
+    # (by its configuration, a script's circuit link or an export's).
     notes += [n for n in builder.attention(network) if not (expressroute and n.finding.code == "MIG302")]
     if portal:
         notes.append(
@@ -946,7 +1049,14 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
         moves=tuple(moves),
         becomes=tuple(becomes),
         downtime=_network_downtime(
-            network, after, migrated, transit=transit, noted=transit_noted, vms=has_vms, roles=has_roles
+            network,
+            after,
+            migrated,
+            transit=transit,
+            noted=transit_noted,
+            vms=has_vms,
+            roles=has_roles,
+            authorized=builder.authorized(network),
         ),
         blockers=builder.blockers(network),
         notes=tuple(notes),
@@ -1016,8 +1126,13 @@ def _peers(link: _Link) -> str:
     return " and ".join(f"'{peer}'" for peer in link.peers)
 
 
+def _has_gateway(network: Network, links: list[_Link]) -> bool:
+    """Whether the network has a gateway: one the files describe, or the one its circuit link goes through."""
+    return network.gateway is not None or any(link.kind is _LinkKind.EXPRESSROUTE for link in links)
+
+
 def _gateway_moves(network: Network, links: list[_Link], *, with_pool: bool) -> list[str]:
-    if network.gateway is None:
+    if not _has_gateway(network, links):
         return []
     kind = "ExpressRoute gateway" if any(link.kind is _LinkKind.EXPRESSROUTE for link in links) else "gateway"
     moves = [f"the {kind} of '{network.name}'"]
@@ -1033,13 +1148,13 @@ def _gateway_moves(network: Network, links: list[_Link], *, with_pool: bool) -> 
                 f"its VPN connection to local network site '{link.site}', which holds the range of virtual "
                 f"network {_peers(link)} and on-premises ranges (transit)"
             )
-    if with_pool and network.gateway.client_address_pool:
+    if with_pool and network.gateway is not None and network.gateway.client_address_pool:
         moves.append("its point-to-site configuration (client address pool)")
     return moves
 
 
 def _gateway_becomes(network: Network, links: list[_Link]) -> list[str]:
-    if network.gateway is None:
+    if not _has_gateway(network, links):
         return []
     becomes = ["a virtual network gateway with the same properties and the same public IP address"]
     for link in links:
@@ -1077,11 +1192,16 @@ def _vpn_removed(network: Network, vpn: list[_Link]) -> str:
 
 
 def _reference_edit(name: str, links: list[_Link]) -> str:
-    sites = ", ".join(f"'{link.site}'" for link in links)
+    sites = ", ".join(f"'{link.site}'" for link in links if link.site)
+    if all(link.site for link in links):
+        which = f"LocalNetworkSiteRef {sites}"
+    else:  # a circuit link no connection in the files names: its site is in the subscription's configuration
+        which = f"LocalNetworkSiteRef {sites}, and that of its ExpressRoute circuit" if sites else ""
+        which = which or "the one of its ExpressRoute circuit, and any other"
+        which += ": the files checked do not show its connection to the circuit"
     return (
         f"# edit the file: delete every reference under <ConnectionsToLocalNetwork> of '{name}' "
-        f"(LocalNetworkSiteRef {sites}), leaving it empty; the file holds every network of the subscription, "
-        "change no other"
+        f"({which}), leaving it empty; the file holds every network of the subscription, change no other"
     )
 
 
@@ -1175,9 +1295,21 @@ def _network_downtime(
     noted: bool,
     vms: bool,
     roles: bool,
+    authorized: str | None = None,
 ) -> str:
+    """What the network's move costs; `authorized` is the circuit an authorization link links it to across
+    subscriptions ("" when not named), None when none does."""
+    first = "None for the VMs: they keep running." if vms else "None for the VMs: the files place none in it."
+    if authorized is not None:
+        circuit = f"ExpressRoute circuit '{authorized}'" if authorized else "its ExpressRoute circuit"
+        first = (
+            f"On its link to {circuit}: the link, through an authorization across subscriptions, cannot be "
+            "migrated without downtime (MIG311). Remove it before Validate (Remove-AzureDedicatedCircuitLink); "
+            "the network is cut off from the circuit until it is linked again in Resource Manager. "
+            + ("Its VMs keep running." if vms else "The files place no VMs in it.")
+        )
     parts = [
-        "None for the VMs: they keep running." if vms else "None for the VMs: the files place none in it.",
+        first,
         "From Prepare until Commit or Abort the network and everything in it are locked against management "
         "changes.",
     ]

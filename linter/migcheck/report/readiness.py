@@ -4,12 +4,14 @@ subscription. Grouping only: every fact comes from the linked estate, every find
 The platform validates one migration scope at a time, and so does this summary:
 
 - **VMs in a virtual network** — one item per virtual network (`Move-AzureVirtualNetwork -Validate`): every
-  network the files define, place a service in, or name through its gateway or what sits in it. The item covers the network (subnets, gateway, the local
-  network sites and DNS servers it uses) and every cloud service in it: of a service deployed in several
-  networks, its deployments in this one, each with the service configuration it is made of (a finding
-  in a configuration is the network's it names; one in the definition, every network's); of a service
-  deployed in this one only, its deployments whose network the files do not state too (VMs a script adds
-  to a deployment an export shows in it).
+  network the files define, place a service in, or name through its gateway or what sits in it (not one only
+  an ExpressRoute authorization link names: that is another subscription's, see `linked_from_elsewhere`;
+  nor what an export says of another subscription's network). The item covers the network (subnets,
+  gateway, the local network sites and DNS servers it uses) and every cloud service in it: of a service
+  deployed in several networks, its deployments in this one, each with the service configuration it is made
+  of (a finding in a configuration is the network's it names; one in the definition, every network's); of a
+  service deployed in this one only, its deployments whose network the files do not state too (VMs a script
+  adds to a deployment an export shows in it).
 - **VMs not in a virtual network** — one item per cloud service of VMs whose files say it is in no virtual
   network (`Move-AzureService -Validate`).
 - **Cloud services with web/worker roles** — services outside any virtual network that hold web/worker
@@ -55,6 +57,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from migcheck.estate import key, records_in_networks, unique_by_name
+from migcheck.inventory_model import LinkAuthorization, ServiceInVnet, VnetPeering
 from migcheck.model import Finding, Mark, Script, Severity
 from migcheck.rule import Stage
 
@@ -229,16 +232,16 @@ class _Draft:
 def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
     """The readiness summary of `result`: per subscription, one entry per scope in `ScopeKind` order."""
     drafted = [(estate, list(_drafts(estate))) for estate in result.estates]
-    attachers = {estate.subscription: _Attacher(drafts) for estate, drafts in drafted}
+    attachers = {estate.subscription: _Attacher(drafts, _elsewhere(estate)) for estate, drafts in drafted}
     paths = {d.path: e.subscription for e in result.estates for d in e.documents}
 
     def subscription(finding: Finding) -> str:
         """The subscription of the item that owns what the finding points at, else of its file: one export
         may describe several subscriptions, each checked as an estate of its own."""
         by_path = paths.get(finding.mark.path, "")
-        if by_path in attachers and attachers[by_path].by_mark.get(finding.mark):
+        if by_path in attachers and attachers[by_path].claims(finding):
             return by_path
-        owning = (name for name, attacher in attachers.items() if attacher.by_mark.get(finding.mark))
+        owning = (name for name, attacher in attachers.items() if attacher.claims(finding))
         return next(owning, by_path)
 
     findings: dict[str, list[Finding]] = defaultdict(list)
@@ -290,10 +293,16 @@ _ABOUT_THE_FILE = frozenset({Script.kind, "File"})
 
 
 class _Attacher:
-    """The items that own the element a finding points at (see the module docstring)."""
+    """The items that own the element a finding points at (see the module docstring). A finding about a
+    record of another subscription's network (`elsewhere`) is owned by none, though its export's row holds a
+    record of this subscription's too: the row's position is both records' (one Resource Manager network
+    peered with classic networks of two subscriptions), and the networks may share a name."""
 
-    def __init__(self, drafts: list[_Draft]) -> None:
+    def __init__(
+        self, drafts: list[_Draft], elsewhere: frozenset[tuple[Mark, str, str]] = frozenset()
+    ) -> None:
         self.drafts = drafts
+        self.elsewhere = elsewhere
         self.by_mark: dict[Mark, list[_Draft]] = defaultdict(list)
         self.by_path: dict[str, set[int]] = defaultdict(set)
         for index, draft in enumerate(drafts):
@@ -303,11 +312,19 @@ class _Attacher:
                     owners.append(draft)
                 self.by_path[mark.path].add(index)
 
+    def claims(self, finding: Finding) -> bool:
+        """Whether an item of this subscription owns the element `finding` is about."""
+        return bool(self.by_mark.get(finding.mark)) and not self._of_elsewhere(finding)
+
+    def _of_elsewhere(self, finding: Finding) -> bool:
+        return (finding.mark, finding.resource_type, finding.resource_name) in self.elsewhere
+
     def owners(self, finding: Finding) -> list[_Draft]:
-        if finding.resource_type in _ABOUT_THE_FILE:
+        if finding.resource_type in _ABOUT_THE_FILE or self._of_elsewhere(finding):
             # About the script itself (its classic calls, the order of its steps) or the file (it does not
             # parse), not about what it deploys, though it points at a call or a line in it: the file's own
-            # item holds it.
+            # item holds it. So does one about another subscription's network: none of this one's items,
+            # not even the one item that owns the rest of the file, is about it.
             return []
         owners = self.by_mark.get(finding.mark)
         if owners:
@@ -412,7 +429,10 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         inside[key(record.vnet)].append(record)
     unplaced = _unplaced(estate)
     configurations = _Configurations()
+    elsewhere = {id(network) for network in linked_from_elsewhere(estate)}
     for network in estate.virtual_networks:
+        if id(network) in elsewhere:
+            continue  # another subscription's
         # What scripts do to its gateway (a circuit link, a VPN beside ExpressRoute), and what sits in it
         # or links to it (Application Gateways, services, peerings, circuit links), is the network's too.
         scripted = estate.scripted_gateway(network.name)
@@ -445,6 +465,40 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         }
         yield _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account).own(account)
     yield from _unattached_drafts(estate, reserved)
+
+
+def _elsewhere(estate: Estate) -> frozenset[tuple[Mark, str, str]]:
+    """What tells the findings about records of other subscriptions' networks from those about this
+    subscription's records: position, resource type and name, as `Rule.finding` states them. Those are the
+    records `records_in_networks` leaves out, and the authorization links of networks `linked_from_elsewhere`
+    finds."""
+    inventory = estate.inventory
+    mine = records_in_networks(inventory)
+    kept = {id(record) for record in mine}
+    # The records that may name a network's subscription.
+    every: tuple[ServiceInVnet | VnetPeering, ...] = (*inventory.services_in_vnets, *inventory.peerings)
+    theirs = {(r.mark, r.kind, r.name) for r in every if r.vnet and id(r) not in kept}
+    elsewhere = {key(network.name) for network in linked_from_elsewhere(estate)}
+    theirs.update((a.mark, a.kind, a.name) for a in inventory.link_authorizations if key(a.vnet) in elsewhere)
+    ours = {(r.mark, r.kind, r.name) for r in mine if key(r.vnet) not in elsewhere}
+    return frozenset(theirs - ours)
+
+
+def linked_from_elsewhere(estate: Estate) -> list[Network]:
+    """The networks that only ExpressRoute link authorizations name (declared ones name the network linked
+    through them): an authorization lets other subscriptions' networks link to a circuit, and nothing
+    shows this one in this subscription (no file defines it, places a service in it or links its gateway,
+    no other record sits in it or links to it). It is validated and migrated in its own subscription."""
+    authorized = {key(a.vnet) for a in estate.inventory.link_authorizations if a.vnet and a.in_use}
+    if not authorized:
+        return []
+    shown = {key(r.vnet) for r in records_in_networks(estate.inventory) if r.kind != LinkAuthorization.kind}
+    return [
+        network
+        for network in estate.virtual_networks
+        if key(network.name) in authorized - shown
+        and not (network.defined or network.members or estate.scripted_gateway(network.name))
+    ]
 
 
 def _contents(placements: Iterable[Placement]) -> dict[str, object]:
