@@ -356,7 +356,8 @@ def test_a_deprovisioned_link_is_no_network_linked_here(tmp_path, monkeypatch):
     [mig311] = [f for f in result.findings if f.code == "MIG311"]
     assert mig311.message.endswith("; networks linked to the circuit here: prod-vnet")
     assert [n.name for n in result.estate.virtual_networks] == ["prod-vnet"]
-    assert list(_steps(result)) == ["network:prod-vnet"]
+    # The provisioned link makes a circuit step before its network; the deprovisioned one, nothing.
+    assert list(_steps(result)) == ["circuit:er-links.json", "network:prod-vnet"]
 
 
 def test_a_link_in_a_state_not_named_still_links(tmp_path, monkeypatch):
