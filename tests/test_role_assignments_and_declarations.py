@@ -301,3 +301,13 @@ def test_a_query_without_the_properties_column_is_told_apart_from_a_null_one(tmp
     assert where([finding]) == ["MIG001 classic.json:4:5"]
     assert "no `properties` column" in finding.message and "is null" not in finding.message
     assert "`project` with `properties`" in (finding.fix or "")
+
+
+def test_an_unknown_key_with_no_near_one_lists_the_entry_keys(tmp_path, monkeypatch):
+    text = '[[vnet-peerings]]\nvnet = "prod-vnet"\nremote = "/subscriptions/x/virtualNetworks/hub"\n'
+    result = lint_files(tmp_path, monkeypatch, {"inventory.toml": text}, "MIG001", dedent=False)
+    assert where(result.findings) == ["MIG001 inventory.toml:3:1"]
+    assert (
+        "unknown key `remote` (a `vnet-peerings` entry has `vnet`, `peer`, `name`)"
+        in result.findings[0].message
+    )

@@ -174,7 +174,8 @@ def _unknown_key(table: str, name: str, fields: Mapping[str, _Field]) -> str:
             f"unknown key `{name}`: written after a `[[{table}]]` header, it belongs to that entry; write it "
             "above the first `[[...]]` header"
         )
-    return f"unknown key `{name}`{_suggest(name, fields)}"
+    keys = ", ".join(f"`{key}`" for key in fields)
+    return f"unknown key `{name}`{_suggest(name, fields) or f' (a `{table}` entry has {keys})'}"
 
 
 def shown(value: object) -> str:
