@@ -100,10 +100,12 @@ class XmlExtension(Rule):
         "or set the reference's `State` to `Uninstall` in the body you deploy. If it is still wanted after the "
         "migration, use what Resource Manager offers instead: the BGInfo 2.x (JSON) extension, and Visual "
         "Studio's remote tools or Web Deploy installed in the VM itself. For BGInfo 1.* in a REST body or an "
-        "Export-AzureVM file, `migcheck check --fix` sets the reference's `Version` to `2.*`, the JSON "
-        "version of the same extension, which the migration carries over (a safe fix; the planning guide "
-        "notes that BGInfo v2 migrates when the VM agent works and has outbound internet access). The other "
-        "XML extensions have no JSON version and no automatic fix.",
+        "Export-AzureVM file, `migcheck check --fix --unsafe-fixes` sets the reference's `Version` to `2.*`, "
+        "the JSON version of the same extension, which the migration carries over. The fix is unsafe: the "
+        "planning guide says BGInfo v2 migrates only when the VM agent works and has outbound internet "
+        "access, so on a VM whose agent is not ready the JSON extension fails validation (MIG208) where the "
+        "XML one would only have been dropped. The other XML extensions have no JSON version and no "
+        "automatic fix.",
     )
     invalid = (
         Example(
@@ -310,12 +312,14 @@ def _xml_fix(ext: Extension) -> str:
 
 def _json_version(ext: Extension) -> Fix | None:
     """Set the reference's `Version` to the JSON version of the same extension (BGInfo 2.*), which the
-    migration carries over; none for an extension without one."""
+    migration carries over; none for an extension without one. Unsafe: the JSON extension reports its
+    status through the VM agent, which the XML one did not need, so on a VM whose agent is not ready it
+    trades this warning for a blocker (MIG208)."""
     version = json_version(ext.publisher, ext.name, ext.version)
     if not version:
         return None
     edit = Edit(ext.mark, Part.TEXT, version, child="Version")
-    return Fix(f"Set the {ext.name} extension's version to {version}, its JSON version", (edit,))
+    return Fix(f"Set the {ext.name} extension's version to {version}, its JSON version", (edit,), safe=False)
 
 
 class BackupExtension(Rule):
