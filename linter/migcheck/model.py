@@ -644,6 +644,16 @@ class RoleInstance:
     guest_agent_status: str
     mark: Mark
     extension_statuses: tuple[ExtensionStatus, ...] = ()
+    # Where the instance's extension status list is written, read in full, even empty (a GET response's
+    # `<ResourceExtensionStatusList />`, Get-AzureVM's `[]` or null); None when the file does not write it.
+    # A list written empty says that no handler reports a status; one not written says nothing (a body may
+    # be trimmed).
+    status_list_mark: Mark | None = None
+    # Where the file says the VM was given no guest agent (`ProvisionGuestAgent`, Resource Graph's
+    # `platformGuestAgent`, false); None when it was given one or the file does not say.
+    no_agent_mark: Mark | None = None
+    # Where the guest agent's status is written (`GuestAgentStatus`), when it is. Positions only.
+    guest_agent_mark: Mark | None = field(default=None, compare=False)
 
 
 @record

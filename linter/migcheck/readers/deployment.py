@@ -34,7 +34,16 @@ from migcheck.model import (
 )
 from migcheck.readers.netcfg import PRODUCES as NETWORK_RESOURCES
 from migcheck.readers.netcfg import REST_NETWORK, read_virtual_network
-from migcheck.readers.role import REST, ROLE_RESOURCES, disk, endpoint, has_acl, read_role
+from migcheck.readers.role import (
+    REST,
+    ROLE_RESOURCES,
+    disk,
+    endpoint,
+    has_acl,
+    mark_of,
+    no_guest_agent,
+    read_role,
+)
 from migcheck.readers.xml import (
     Element,
     Marker,
@@ -125,7 +134,7 @@ def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
         name=text_of(el, "Name"),
         slot=text_of(el, "DeploymentSlot"),
         roles=tuple(read_role(r, marker, REST) for r in children(el, "RoleList/Role")),
-        instances=tuple(_instance(i, marker) for i in children(el, "RoleInstanceList/RoleInstance")),
+        instances=_instances(el, marker),
         virtual_network=_ref(child(el, "VirtualNetworkName"), marker),
         reserved_ip=reserved_ips[0] if reserved_ips else None,
         mark=marker.mark(el),
@@ -239,17 +248,38 @@ def _ref(el: Element | None, marker: Marker) -> NameRef | None:
     return NameRef(name, marker.mark(el)) if el is not None and name else None
 
 
-def _instance(el: Element, marker: Marker) -> RoleInstance:
+def _instances(deployment: Element, marker: Marker) -> tuple[RoleInstance, ...]:
+    """The deployment's role instances (a GET response's `RoleInstanceList`), each with where its role says
+    the VM was given no guest agent: roles and instances are joined by role name."""
+    no_agent: dict[str, Element] = {}
+    for role in children(deployment, "RoleList/Role"):
+        flag = no_guest_agent(role)
+        if flag is not None:
+            no_agent.setdefault(text_of(role, "RoleName").strip().casefold(), flag)
+    return tuple(
+        _instance(el, marker, no_agent.get(text_of(el, "RoleName").strip().casefold()))
+        for el in children(deployment, "RoleInstanceList/RoleInstance")
+    )
+
+
+def _instance(el: Element, marker: Marker, no_agent: Element | None) -> RoleInstance:
+    agent = child(el, "GuestAgentStatus")
+    status_list = child(el, "ResourceExtensionStatusList")
     return RoleInstance(
         role=text_of(el, "RoleName"),
         name=text_of(el, "InstanceName"),
         status=text_of(el, "InstanceStatus"),
-        guest_agent_status=text_of(el, "GuestAgentStatus/Status"),
+        guest_agent_status=text_of(agent, "Status"),
         mark=marker.mark(el),
         extension_statuses=tuple(
             ExtensionStatus(text_of(status, "HandlerName"), text_of(status, "Status"), marker.mark(status))
-            for status in children(el, "ResourceExtensionStatusList/ResourceExtensionStatus")
+            for status in (
+                children(status_list, "ResourceExtensionStatus") if status_list is not None else ()
+            )
         ),
+        status_list_mark=mark_of(status_list, marker),
+        no_agent_mark=mark_of(no_agent, marker),
+        guest_agent_mark=mark_of(agent, marker),
     )
 
 

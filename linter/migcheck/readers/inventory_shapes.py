@@ -572,7 +572,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         service,
         text(get(hardware, "deploymentName")) or service,
         role,
-        _instance(get(props, "instanceView"), item.name, spots),
+        _instance(get(props, "instanceView"), hardware, item.name, spots),
         vnet,
         isinstance(network, dict),
         item.subscription,
@@ -718,13 +718,23 @@ def _blob_address(value: object) -> str:
     return text(value)
 
 
-def _instance(view: object, vm: str, spots: Spots) -> RoleInstance | None:
+def _instance(view: object, hardware: object, vm: str, spots: Spots) -> RoleInstance | None:
+    """A classic VM's runtime state (`instanceView`), with where its `hardwareProfile` says it was given no
+    guest agent (`platformGuestAgent` false). The row writes no extension status list."""
     status = text(get(view, "status"))
     agent = text(get(get(view, "guestAgentStatus"), "status"))
     if not (status or agent):
         return None
     mark = _instance_mark(spots, status, agent, "instanceView", "guestAgentStatus")
-    return RoleInstance(vm, vm, status, agent, mark)
+    return RoleInstance(
+        vm,
+        vm,
+        status,
+        agent,
+        mark,
+        no_agent_mark=_no_agent_mark(hardware, "platformGuestAgent", spots),
+        guest_agent_mark=_agent_mark(spots, agent, "guestAgentStatus"),
+    )
 
 
 # The state of a VM that runs: what its guest agent's status matters for.
@@ -735,9 +745,23 @@ def _instance_mark(spots: Spots, status: str, agent: str, state_key: str, agent_
     """Where a VM's runtime state is written: at its guest agent's status when that is what is amiss (the VM
     runs, or its state is not written, and the agent is not Ready), else at its state (`state_key`)."""
     if key(status) in _RUNNING and agent and key(agent) != "ready":
-        [found] = spots.values([agent], agent_key)
-        return found if found != spots.mark else spots.at(spots.key(agent_key))
+        return _agent_mark(spots, agent, agent_key) or spots.mark
     return spots.at(spots.key(state_key))
+
+
+def _agent_mark(spots: Spots, agent: str, agent_key: str) -> Mark | None:
+    """Where the guest agent's status `agent` is written (after the key `agent_key`, else at that key);
+    None when it is not written."""
+    if not agent:
+        return None
+    [found] = spots.values([agent], agent_key)
+    return found if found != spots.mark else spots.at(spots.key(agent_key))
+
+
+def _no_agent_mark(settings: object, flag: str, spots: Spots) -> Mark | None:
+    """Where `settings` says the VM was given no guest agent (its `flag` false); None when it was given one
+    or does not say."""
+    return spots.at(spots.key(flag)) if boolean(get(settings, flag)) is False else None
 
 
 def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
@@ -1449,13 +1473,14 @@ def _endpoint_acl(value: object, role: str, endpoint: str, mark: Mark) -> Endpoi
 
 def _context_instance(obj: dict, vm: str, spots: Spots) -> RoleInstance | None:
     """The VM's runtime state: `InstanceStatus`, `GuestAgentStatus.Status` and the status each extension's
-    handler reports (`ResourceExtensionStatusList`), marked at its handler's name."""
+    handler reports (`ResourceExtensionStatusList`), marked at its handler's name. ConvertTo-Json writes
+    every property, so a status list that is null or `[]` says that no handler reports; one left out (by a
+    `Select-Object`) or cut short says nothing."""
     status = text(get(obj, "InstanceStatus"))
     agent = text(get(get(obj, "GuestAgentStatus"), "Status"))
+    listed = get(obj, "ResourceExtensionStatusList")
     reported = [
-        (text(get(s, "HandlerName")), text(get(s, "Status")))
-        for s in items(get(obj, "ResourceExtensionStatusList"))
-        if isinstance(s, dict)
+        (text(get(s, "HandlerName")), text(get(s, "Status"))) for s in items(listed) if isinstance(s, dict)
     ]
     reported = [(handler, state) for handler, state in reported if handler or state]
     if not (status or agent or reported):
@@ -1463,5 +1488,21 @@ def _context_instance(obj: dict, vm: str, spots: Spots) -> RoleInstance | None:
     at = spots.at(spots.key("InstanceStatus"))
     named = iter(spots.values([h for h, _ in reported if h], "ResourceExtensionStatusList"))
     statuses = tuple(ExtensionStatus(h, state, next(named) if h else at) for h, state in reported)
-    mark = _instance_mark(spots, status, agent, "InstanceStatus", "GuestAgentStatus")
-    return RoleInstance(vm, vm, status, agent, mark, extension_statuses=statuses)
+    in_full = has(obj, "ResourceExtensionStatusList") and len(reported) == len(_listed(listed))
+    return RoleInstance(
+        vm,
+        vm,
+        status,
+        agent,
+        _instance_mark(spots, status, agent, "InstanceStatus", "GuestAgentStatus"),
+        extension_statuses=statuses,
+        status_list_mark=spots.at(spots.key("ResourceExtensionStatusList")) if in_full else None,
+        no_agent_mark=_no_agent_mark(get(obj, "VM"), "ProvisionGuestAgent", spots),
+        guest_agent_mark=_agent_mark(spots, agent, "GuestAgentStatus"),
+    )
+
+
+def _listed(value: object) -> list:
+    """The items of a list property as ConvertTo-Json writes it: null for none, one item without its
+    array; a value cut short (a type name) is an item, which is not read as a status."""
+    return [] if value is None else value if isinstance(value, list) else [value]

@@ -95,12 +95,13 @@ def read_role(el: Element, marker: Marker, shape: RoleShape) -> Role:
         boot_diagnostics=_flag(child(el, "DebugSettings/BootDiagnosticsEnabled")),
         kind_evidence=evidence,
         kind_known=known,
-        availability_set_mark=_mark_of(child(el, "AvailabilitySetName"), marker),
-        boot_diagnostics_mark=_mark_of(child(el, "DebugSettings"), marker),
+        availability_set_mark=mark_of(child(el, "AvailabilitySetName"), marker),
+        boot_diagnostics_mark=mark_of(child(el, "DebugSettings"), marker),
     )
 
 
-def _mark_of(el: Element | None, marker: Marker) -> Mark | None:
+def mark_of(el: Element | None, marker: Marker) -> Mark | None:
+    """Where `el` is written; None when absent."""
     return marker.mark(el) if el is not None else None
 
 
@@ -273,6 +274,13 @@ def _extension(el: Element, marker: Marker) -> Extension:
         state=text_of(el, "State"),
         mark=marker.mark(el),
     )
+
+
+def no_guest_agent(el: Element) -> Element | None:
+    """A role's `ProvisionGuestAgent` when it says the VM was given no guest agent (false); None when it
+    was given one or the role does not say."""
+    flag = child(el, "ProvisionGuestAgent")
+    return flag if _flag(flag) is False else None
 
 
 def _flag(el: Element | None) -> bool | None:

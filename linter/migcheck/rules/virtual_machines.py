@@ -809,7 +809,8 @@ class VmNotReady(Rule):
     summary = (
         "A VM's runtime state fails validation: neither running nor stopped (RoleStateUnknown, "
         "ProvisioningTimeout, an operation in progress, a role that failed to start), an extension whose "
-        "handler is not ready or reports no status, or a guest agent that is not ready on a VM with extensions."
+        "handler is not ready or reports no status, or a guest agent that is not ready (or was never provisioned) "
+        "on a VM with extensions."
     )
     fix_hint = (
         "Let the operation in progress finish (or restart the VM) and read the state again before migrating; "
@@ -831,11 +832,20 @@ class VmNotReady(Rule):
         "`FailedStartingRole`), or any other state but running and stopped (the portal's `Running` and "
         "`Stopped (deallocated)` count as such); running VMs with an extension whose "
         "handler reports a status other than `Ready` (`ResourceExtensionStatusList/ResourceExtensionStatus/"
-        "Status`: `NotReady`, `Unresponsive`, `Installing`); running VMs with an extension that migrates "
-        "whose handler (`<publisher>.<name>`) is missing from a status list that reports others; and running "
-        "VMs whose "
+        "Status`: `NotReady`, `Unresponsive`, `Installing`); running VMs whose "
         "`GuestAgentStatus/Status` is anything but `Ready` while the VM has an extension that migrates (any "
-        "extension but the XML and backup extensions, which MIG204 and MIG206 ask to remove). "
+        "extension but the XML and backup extensions, which MIG204 and MIG206 ask to remove), reported at "
+        "the agent's status; running VMs provisioned without the VM Agent (`ProvisionGuestAgent` false, "
+        "Resource Graph's `hardwareProfile.platformGuestAgent` false) that report neither an agent status nor "
+        "an extension status while they have an enabled extension that migrates, reported where the file "
+        "says so; and running VMs with an enabled extension that migrates whose handler "
+        "(`<publisher>.<name>`) reports no status: every such extension when the instance's status list is "
+        "written and empty (a GET response's `<ResourceExtensionStatusList />`, or `[]` or null in a "
+        "`Get-AzureVM | ConvertTo-Json` export, which writes every property: the platform's own answer), "
+        "reported at the list, and one missing from a list that reports others. A status list a REST body "
+        "does not write is not read as empty: the platform leaves it out when no handler reports, but so "
+        "does a body trimmed by hand, and an export cut short (`Select-Object`, `-Depth`) says nothing "
+        "either; a list whose handlers match none of the extensions may name them otherwise. "
         "`StoppedDeallocated` and `StoppedVM` are states the platform accepts, and a stopped VM's agent is not "
         "asked for extension status, so neither is reported. A guest agent that is not ready on a VM without "
         "extensions is not reported either: the agent only has to work to report extension status.",
@@ -853,7 +863,9 @@ class VmNotReady(Rule):
         "IaaS VMs (classic) were retired on 2023-09-06 it can only be recreated in Azure Resource Manager, "
         "from its VHDs once their storage account is migrated. For a VM Agent that is not ready, repair or "
         "update the agent and check that the VM has outbound internet access and working DNS; or uninstall "
-        "the extensions before migrating and add them back afterwards. Stopping and deallocating the VM also "
+        "the extensions before migrating and add them back afterwards. A VM provisioned without the agent "
+        "needs it installed in the VM and `ProvisionGuestAgent` set (`$vm.VM.ProvisionGuestAgent = $true`, "
+        "then `Update-AzureVM`). Stopping and deallocating the VM also "
         "avoids the agent check, at the cost of its VIP unless reserved.",
     )
     invalid = (
@@ -926,7 +938,8 @@ class VmNotReady(Rule):
                 </Deployment>
                 """
             },
-            expect=("app.deployment.xml:4:5",),
+            expect=("app.deployment.xml:8:7",),
+            note="A guest agent that is not ready is reported where its status is written.",
         ),
         Example(
             {
@@ -992,6 +1005,67 @@ class VmNotReady(Rule):
             expect=("app.deployment.xml:4:5",),
             note="IaaSAntimalware reports no status, while BGInfo does.",
         ),
+        Example(
+            {
+                "app.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>app</Name>
+                  <RoleInstanceList>
+                    <RoleInstance>
+                      <RoleName>app01</RoleName>
+                      <InstanceName>app01</InstanceName>
+                      <InstanceStatus>ReadyRole</InstanceStatus>
+                      <GuestAgentStatus><Status>Ready</Status></GuestAgentStatus>
+                      <ResourceExtensionStatusList />
+                    </RoleInstance>
+                  </RoleInstanceList>
+                  <RoleList>
+                    <Role>
+                      <RoleName>app01</RoleName><RoleType>PersistentVMRole</RoleType>
+                      <ResourceExtensionReferences>
+                        <ResourceExtensionReference>
+                          <Publisher>Microsoft.Compute</Publisher><Name>CustomScriptExtension</Name>
+                          <Version>1.*</Version>
+                        </ResourceExtensionReference>
+                      </ResourceExtensionReferences>
+                    </Role>
+                  </RoleList>
+                </Deployment>
+                """
+            },
+            expect=("app.deployment.xml:9:7",),
+            note="The response lists the extensions' status, and the list is empty: no handler reports.",
+        ),
+        Example(
+            {
+                "app.deployment.xml": """
+                <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+                  <Name>app</Name>
+                  <RoleInstanceList>
+                    <RoleInstance>
+                      <RoleName>app01</RoleName>
+                      <InstanceName>app01</InstanceName>
+                      <InstanceStatus>ReadyRole</InstanceStatus>
+                    </RoleInstance>
+                  </RoleInstanceList>
+                  <RoleList>
+                    <Role>
+                      <RoleName>app01</RoleName><RoleType>PersistentVMRole</RoleType>
+                      <ResourceExtensionReferences>
+                        <ResourceExtensionReference>
+                          <Publisher>Microsoft.Compute</Publisher><Name>CustomScriptExtension</Name>
+                          <Version>1.*</Version>
+                        </ResourceExtensionReference>
+                      </ResourceExtensionReferences>
+                      <ProvisionGuestAgent>false</ProvisionGuestAgent>
+                    </Role>
+                  </RoleList>
+                </Deployment>
+                """
+            },
+            expect=("app.deployment.xml:19:7",),
+            note="A VM provisioned without the VM Agent has nothing to report its extensions' status.",
+        ),
     )
     valid = (
         Example(
@@ -1048,7 +1122,8 @@ class VmNotReady(Rule):
                 </Deployment>
                 """
             },
-            note="A response that reports no extension status at all may not carry them: nothing is said.",
+            note="A response that does not write the extensions' status list may have been trimmed of it: "
+            "nothing is said.",
         ),
     )
 
@@ -1097,6 +1172,11 @@ _AGENT_FIX = (
     "Repair or update the VM Agent and check that the VM has outbound internet access to its storage "
     "account and working DNS; or uninstall the extensions before migrating and add them back afterwards."
 )
+_NO_AGENT_FIX = (
+    "Install the VM Agent in the VM and tell the platform it has one ($vm.VM.ProvisionGuestAgent = $true, "
+    "then Update-AzureVM), and check that the VM has outbound internet access to its storage account; or "
+    "uninstall the extensions before migrating and add them back afterwards, or stop (deallocate) the VM."
+)
 _STATE_FIXES = {
     "rolestateunknown": "Wait for the operation in progress on the cloud service to finish, or restart the "
     "VM, then read its state again before migrating.",
@@ -1144,25 +1224,56 @@ def _not_ready(instance: RoleInstance, vm: Role) -> tuple[str, str, object] | No
             f"reports guest agent status {agent} while it has extensions to migrate ({_names(migrating)}): "
             "the agent must be ready to report their status"
         )
-        return problem, _AGENT_FIX, None
-    silent = _unreported(instance, migrating)
-    if not silent:
+        return problem, _AGENT_FIX, instance.guest_agent_mark
+    return _without_agent(instance, migrating) or _unreported(instance, migrating)
+
+
+def _enabled(extensions: list[Extension]) -> list[Extension]:
+    """The extensions that must report a status: a disabled extension need not."""
+    return [e for e in extensions if e.state.casefold() != "disable"]
+
+
+def _without_agent(instance: RoleInstance, migrating: list[Extension]) -> tuple[str, str, object] | None:
+    """A running VM given no guest agent (`ProvisionGuestAgent` false) that has enabled extensions to
+    migrate, and reports neither an agent status nor an extension status (either would show an agent
+    installed since): nothing can report their status."""
+    enabled = _enabled(migrating)
+    if instance.no_agent_mark is None or not enabled:
+        return None
+    if instance.guest_agent_status or instance.extension_statuses:
+        return None
+    problem = (
+        f"was provisioned without the VM Agent (its guest agent) while it has extensions to migrate "
+        f"({_names(enabled)}): nothing reports their status, and the platform migrates a running VM only "
+        "when every extension reports one"
+    )
+    return problem, _NO_AGENT_FIX, instance.no_agent_mark
+
+
+def _unreported(instance: RoleInstance, migrating: list[Extension]) -> tuple[str, str, object] | None:
+    """Enabled extensions whose handler (`<publisher>.<name>`) reports no status: every one, when the
+    instance's status list is written and empty (the platform's own answer); else those missing from a
+    list that reports others of them. A list not written may have been left out of the body, and one whose
+    handlers match none may name them otherwise: neither says that an extension is silent."""
+    enabled = _enabled(migrating)
+    if not enabled:
+        return None
+    if not instance.extension_statuses and instance.status_list_mark is not None:
+        problem = (
+            f"reports no status for its extension{'s' if len(enabled) > 1 else ''} {_names(enabled)} (its "
+            "extension status list is empty): the platform migrates a running VM only when every extension "
+            "reports one"
+        )
+        return problem, _AGENT_FIX, instance.status_list_mark
+    reported = {e.handler.casefold() for e in instance.extension_statuses if e.handler}
+    silent = [e for e in enabled if f"{e.publisher}.{e.name}".casefold() not in reported]
+    if not silent or len(silent) == len(enabled):
         return None
     problem = (
         f"reports no status for its extension{'s' if len(silent) > 1 else ''} {_names(silent)}, while it "
         "reports the status of others: the platform migrates a VM only when every extension reports one"
     )
     return problem, _AGENT_FIX, None
-
-
-def _unreported(instance: RoleInstance, extensions: list[Extension]) -> list[Extension]:
-    """The enabled extensions whose handler reports no status, where the instance reports the status of
-    others of them (a response that lists none may not carry them, and one whose handlers match none may
-    name them otherwise). A handler is named `<publisher>.<name>`; a disabled extension need not report."""
-    reported = {e.handler.casefold() for e in instance.extension_statuses if e.handler}
-    enabled = [e for e in extensions if e.state.casefold() != "disable"]
-    silent = [e for e in enabled if f"{e.publisher}.{e.name}".casefold() not in reported]
-    return silent if len(silent) < len(enabled) else []
 
 
 # --- on-premises reach -------------------------------------------------------------------------------
