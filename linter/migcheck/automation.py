@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from migcheck.model import EVERY_NETWORK
+
 # Web/worker roles have no Resource Manager form of their own any more: Cloud Services (extended support),
 # the one in-place successor, retires on 2027-03-31.
 _PAAS_PS = "New-AzWebApp (App Service), New-AzContainerApp or New-AzAksCluster, depending on the new platform"
@@ -426,4 +428,50 @@ def migration_step(path: str) -> tuple[str, str, str] | None:
         name = found.group(group)
         if name is not None:
             return found.group("step").casefold(), scope, "" if HOLE in name else name
+    return None
+
+
+# --- requests that change what a Prepare locks --------------------------------------------------------------
+
+# The paths of the Service Management API's requests that change a cloud service (its deployments, VMs, role
+# instances, certificates), a storage account (its keys, properties), a virtual network (its gateway, its
+# subnets' associations, an ExpressRoute link to it), or every network of the subscription at once (Set
+# Network Configuration, a PUT to `.../services/networking/media`), when sent with a method that changes
+# (PUT, POST, DELETE, MERGE, PATCH).
+_CHANGED_PATH = re.compile(
+    r"/services/(?:hostedservices/(?P<service>[^/?#]+)|storageservices/(?P<account>[^/?#]+)"
+    r"|networking/(?:(?P<media>media)(?=$|[/?#])|virtualnetwork/(?P<vnet>[^/?#]+)/"
+    r"|dedicatedcircuits/[^/?#]+/vnets/(?P<linked>[^/?#]+)|(?P<gateway>[^/?#]+)/gateway(?=$|[/?#])))",
+    re.IGNORECASE,
+)
+_CHANGED_SCOPES = {
+    "service": "cloud-service",
+    "account": "storage-account",
+    "vnet": "virtual-network",
+    "linked": "virtual-network",
+    "gateway": "virtual-network",
+}
+_CHANGING_METHODS = frozenset({"PUT", "POST", "DELETE", "MERGE", "PATCH"})
+# Path segments under `/services/networking/` that are collections, not the name of a network.
+_NETWORKING_COLLECTIONS = frozenset(
+    {"media", "reservedips", "virtualnetwork", "dedicatedcircuits", "networksecuritygroups", "routetables"}
+)
+
+
+def changed_by_request(verb: str | None, path: str) -> tuple[str, str] | None:
+    """What a request of method `verb` to `path` changes that a Prepare locks, as (scope, name) with the
+    scopes of `MigrationStep` (`EVERY_NETWORK` for a network configuration upload); None for a request that
+    reads, runs a migration step, or names what it changes with a piece the script does not state."""
+    if verb is None or verb.upper() not in _CHANGING_METHODS or migration_step(path) is not None:
+        return None
+    found = _CHANGED_PATH.search(path)
+    if found is None:
+        return None
+    if found.group("media") is not None:
+        return ("virtual-network", EVERY_NETWORK) if verb.upper() == "PUT" else None
+    for group, scope in _CHANGED_SCOPES.items():
+        name = found.group(group)
+        if name is not None:
+            stated = HOLE not in name and name.casefold() not in _NETWORKING_COLLECTIONS
+            return (scope, name) if stated and name.strip() else None
     return None

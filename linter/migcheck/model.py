@@ -851,6 +851,19 @@ class ClassicCall:
     kind: ClassVar[str] = "ClassicCall"
     name: str
     mark: Mark
+    # Set on the calls of `Script.changes` only: the resources the migration locks from Prepare to Commit or
+    # Abort that the call changes, as (scope, name) with the scopes of `MigrationStep` ("cloud-service",
+    # "virtual-network", "storage-account") and the name as the script states it (`EVERY_NETWORK` for a
+    # network configuration upload, which changes every network of the subscription); how many of the
+    # script's migration steps run before it; and the branches it runs on (see `MigrationStep.branches`).
+    changes: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    after: int = field(default=0, compare=False)
+    branches: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+
+
+# What a network configuration upload (Set-AzureVNetConfig, a PUT to `.../services/networking/media`)
+# changes: every virtual network of the subscription, whatever it names.
+EVERY_NETWORK = "*"
 
 
 @record
@@ -882,6 +895,9 @@ class Script:
     calls: tuple[ClassicCall, ...]
     migration: tuple[MigrationStep, ...]
     mark: Mark
+    # The calls that change a cloud service, virtual network or storage account the script names (see
+    # `ClassicCall.changes`), once for each time the reader tells apart that one runs, in the order they run.
+    changes: tuple[ClassicCall, ...] = field(default=(), compare=False)
 
 
 EXPRESSROUTE = "expressroute"

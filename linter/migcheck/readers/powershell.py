@@ -98,6 +98,7 @@ from typing import TYPE_CHECKING, Any
 from migcheck import automation
 from migcheck import inventory_model as inv
 from migcheck.model import (
+    EVERY_NETWORK,
     EXPRESSROUTE,
     VPN,
     AclRule,
@@ -2428,6 +2429,16 @@ _SESSION = frozenset(
 )
 _MANAGING_NOTHING = _HARMLESS | _SESSION | cmdlets.NEUTRAL
 _FOR_EACH_ITEM = frozenset({"foreach-object", "%", "foreach"})
+# The verbs of the classic cmdlets that change what they name (see `_changes_resources`).
+_CHANGING_VERBS = frozenset(
+    cmdlets.words(
+        "new set remove add update start stop restart reset resize save move publish enable disable"
+    )
+)
+# The cmdlets that upload a network configuration, which changes every network of the subscription, and
+# the nouns of the storage account cmdlets, which name the account by `-StorageAccountName`.
+_UPLOADS_NETWORKS = frozenset({"set-azurevnetconfig", "remove-azurevnetconfig"})
+_STORAGE_NOUNS = tuple(f"{verb}-azurestorage" for verb in _CHANGING_VERBS)
 _READING = ("get-", "test-", "export-")  # classic cmdlets with these verbs read a VM object, never change it
 _PACKAGE_EVIDENCE = {
     "new-azuredeployment": "deployed from a service package by New-AzureDeployment, and packages hold web "
@@ -2506,6 +2517,10 @@ class Interpreter:
         # of steps (see `_take_step`).
         self.steps: dict[int, dict[tuple[str, str, str], tuple[tuple[int, int], MigrationStep]]] = {}
         self.stepped: set[tuple[int, str, str]] = set()  # (site, step, scope) taken for a known target
+        # The calls that change a cloud service, network or storage account the script states (see
+        # `Script.changes`), by call site, what they change and where they fall in the order of steps: a
+        # function called before a Prepare and again after it changes the resource at both places.
+        self.changes: dict[tuple[int, tuple[str, str], tuple[int, int]], ClassicCall] = {}
         # The start of the outermost statement being run (one of the script's, or of a function read once
         # with values it does not know), whether one is, and the steps taken so far: steps are in the order
         # those statements are written and, within one, in the order they run in.
@@ -2685,7 +2700,7 @@ class Interpreter:
     def calls_only(self, root: Node) -> tuple[object, ...]:
         """The script's classic calls and migration steps, read from the syntax alone (no values)."""
         self.calls, self.steps, self.deployments, self.reserved_ips = {}, {}, {}, []
-        self.stepped = set()
+        self.stepped, self.changes = set(), {}
         self.statement_at = 0  # the commands come in the order they are written
         self.gateway_facts, self.circuit_links = {}, collections.defaultdict(list)
         self._outside_deployments()
@@ -4094,6 +4109,7 @@ class Interpreter:
     def _classic(self, node: Node, key: str, args: Args, piped: Value | None, env: Env) -> Value:
         """What a call of a classic cmdlet that runs does: what its handler records, else the VM
         configuration it passes on, else what it may change of the objects it is given."""
+        self._record_changes(node, key, args, piped)
         handler = self._COMMANDS.get(key)
         if handler is not None:
             return handler(self, node, args, piped, env)
@@ -4102,6 +4118,62 @@ class Interpreter:
         if not key.startswith(_READING):
             self.escape_all(args)
         return Unknown(self.snippet(node))
+
+    def _record_changes(self, node: Node, key: str, args: Args, piped: Value | None) -> None:
+        """A cmdlet that changes a cloud service, virtual network or storage account the script states (see
+        `_changed_by`): what it changes, at the call, where it falls among the migration steps."""
+        if not _changes_resources(key):
+            return
+        changed = self._changed_by(key, args, piped)
+        if changed:
+            at = node.child_by_field_name("command_name") or node
+            self._change_at(node, ClassicCall(cmdlets.canonical(key), self.where.mark(at), changed))
+
+    def _changed_by(self, key: str, args: Args, piped: Value | None) -> tuple[tuple[str, str], ...]:
+        """What a changing cmdlet changes that a Prepare locks, as far as the script states it: every
+        network for a network configuration upload; the storage account a storage cmdlet names; else the
+        cloud service `-ServiceName` names or, without it, that of the existing VMs it is given
+        (`Get-AzureVM -ServiceName s -Name n | … | Update-AzureVM`), and the network `-VNetName` or
+        `-VirtualNetworkName` names."""
+        if key in _UPLOADS_NETWORKS:
+            return (("virtual-network", EVERY_NETWORK),)
+        if key.startswith(_STORAGE_NOUNS):
+            account = _stated_name(args, "StorageAccountName")
+            return (("storage-account", account),) if account else ()
+        service = _stated_name(args, "ServiceName")
+        services = [service] if service else self._services_of_vms(self._vm_input(args, piped))
+        found = [("cloud-service", name) for name in services]
+        vnet = _stated_name(args, "VNetName") or _stated_name(args, "VirtualNetworkName")
+        if vnet:
+            found.append(("virtual-network", vnet))
+        return tuple(found)
+
+    def _services_of_vms(self, value: Value) -> list[str]:
+        """The cloud service of each existing VM a value holds (`Get-AzureVM -ServiceName s`), one VM for
+        each item of an array: for an item that may be any of several VMs (branches that leave different
+        ones), only when all are of one service the script states."""
+        found: list[str] = []
+        for item in value.values if isinstance(value, Items) else (value,):
+            if not isinstance(item, Vms):
+                continue
+            named = {_service_of_vm(self.vms[index]) for index in item.ids}
+            if len({name.casefold() for name in named}) == 1 and "" not in named:
+                found.append(named.pop())
+        return found
+
+    def _change_at(self, node: Node, call: ClassicCall) -> None:
+        """A call that changes what `call.changes` names, run at `node` on the branches being run, once
+        for each place in the order of steps however often it runs there. Not in a function read once with
+        values it does not know: where it runs among the steps is not known."""
+        if not self.callers_known:
+            return
+        order = (self.statement_at, self.steps_taken)
+        branches = self.branches or ()  # code that may run several times runs whichever way
+        for changed in call.changes:
+            site = (node.start_byte, (changed[0], changed[1].casefold()), order)
+            earlier = self.changes.get(site)
+            shared = branches if earlier is None else common_branches(earlier.branches, branches)
+            self.changes[site] = replace(call, changes=(changed,), branches=shared)
 
     def _perhaps_previewed(self, node: Node, key: str, args: Args, piped: Value | None, env: Env) -> Value:
         """A classic call given `-WhatIf` with a value the reader does not know (`-WhatIf:$preview`): it
@@ -5700,6 +5772,9 @@ class Interpreter:
         step = automation.migration_step(request.path) if not made and verb in (None, "POST") else None
         if step is not None:
             self._take_step(request.node, MigrationStep(automation.MIGRATION_API, *step, mark))
+        changed = automation.changed_by_request(verb, request.path) if not made else None
+        if changed is not None:
+            self._change_at(request.node, ClassicCall(name, mark, (changed,)))
 
     def _import_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         return Unknown(self.snippet(node))
@@ -6102,11 +6177,16 @@ class Interpreter:
         calls = [self.calls[k] for k in sorted(self.calls)]
         taken = sorted((s for at_site in self.steps.values() for s in at_site.values()), key=lambda s: s[0])
         steps = [step for _, step in taken]
+        orders = [order for order, _ in taken]
+        changes = tuple(
+            replace(call, after=bisect.bisect_left(orders, site[2]))
+            for site, call in sorted(self.changes.items(), key=lambda item: (item[0][2], item[0][0]))
+        )
         extended = tuple(self.extended)
         if not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls):
             return extended  # signing in and choosing a subscription manage no resources
         script = Script(
-            posixpath.basename(self.path), "PowerShell", tuple(calls), tuple(steps), calls[0].mark
+            posixpath.basename(self.path), "PowerShell", tuple(calls), tuple(steps), calls[0].mark, changes
         )
         deployments = [self._build(draft) for draft in self.deployments.values()]
         return (
@@ -8131,6 +8211,26 @@ def _value_mark(value: Value, arg: Arg | None, where: Positions, prefer_node: bo
     if arg is not None and arg.node is not None:
         return where.mark(arg.node)
     return value.mark if isinstance(value, Text) else None
+
+
+def _changes_resources(key: str) -> bool:
+    """Whether a classic cmdlet changes what it names: by its verb, but not the cmdlets that change a VM
+    configuration object only (`Add-AzureEndpoint`, which `Update-AzureVM` sends), make a configuration
+    object (`New-AzureVMConfig`), run a migration step, or sign in and choose a subscription."""
+    verb, _, noun = key.partition("-")
+    return (
+        verb in _CHANGING_VERBS
+        and key not in cmdlets.VM_FILTERS
+        and key not in cmdlets.MIGRATION
+        and key not in cmdlets.NEUTRAL
+        and not (verb == "new" and noun.endswith("config"))
+    )
+
+
+def _service_of_vm(vm: VmObject) -> str:
+    """The cloud service of an existing VM (`Get-AzureVM -ServiceName`), when the script states it."""
+    service = vm.existing[0] if vm.existing is not None else None
+    return service.value.strip() if isinstance(service, Text) else ""
 
 
 def _stated_vnet(args: Args) -> str:

@@ -348,6 +348,71 @@ _OUTSIDE_DEPLOYMENTS = frozenset(
 )
 # The calls that create or change a VM: read on each path the script may take to them (`_Resources._vm`).
 _VM_CALLS = frozenset({"create_virtual_machine_deployment", "add_role", "update_role"})
+# The SDK's methods that change a cloud service (its deployments, VMs, role instances, certificates, DNS
+# servers, reserved IP associations) or a storage account, each with what names the resource it changes:
+# (scope, position, parameter). `service_name` names a storage account in the storage methods.
+_SERVICE = (("cloud-service", 0, "service_name"),)
+_SDK_CHANGES: dict[str, tuple[tuple[str, int, str], ...]] = {
+    **dict.fromkeys(
+        (
+            "create_hosted_service",
+            "update_hosted_service",
+            "delete_hosted_service",
+            "create_deployment",
+            "delete_deployment",
+            "swap_deployment",
+            "change_deployment_configuration",
+            "update_deployment_status",
+            "upgrade_deployment",
+            "walk_upgrade_domain",
+            "rollback_update_or_upgrade",
+            "reboot_role_instance",
+            "reimage_role_instance",
+            "rebuild_role_instance",
+            "delete_role_instances",
+            "add_service_certificate",
+            "delete_service_certificate",
+            "add_role",
+            "update_role",
+            "delete_role",
+            "capture_role",
+            "start_role",
+            "start_roles",
+            "restart_role",
+            "shutdown_role",
+            "shutdown_roles",
+            "add_dns_server",
+            "update_dns_server",
+            "delete_dns_server",
+            "add_data_disk",
+            "update_data_disk",
+            "delete_data_disk",
+            "capture_vm_image",
+        ),
+        _SERVICE,
+    ),
+    "create_virtual_machine_deployment": (
+        *_SERVICE,
+        (
+            "virtual-network",
+            SIGNATURES["create_virtual_machine_deployment"].index("virtual_network_name"),
+            "virtual_network_name",
+        ),
+    ),
+    **dict.fromkeys(
+        ("associate_reserved_ip_address", "disassociate_reserved_ip_address"),
+        (("cloud-service", 1, "service_name"),),
+    ),
+    **dict.fromkeys(
+        (
+            "create_storage_account",
+            "update_storage_account",
+            "delete_storage_account",
+            "regenerate_storage_account_keys",
+        ),
+        (("storage-account", 0, "service_name"),),
+    ),
+}
 # The calls read once for each turn of the loops around them, and for each call of the function they are in
 # (see `_Resources._bindings`).
 _BY_TURN = frozenset(
@@ -1325,6 +1390,10 @@ class _Resources:
         # first, ending with the request, that request again when a loop's turn sends it, and where it
         # comes in the order the script runs them (see `_placed_steps`).
         self.steps: list[tuple[tuple[ast.Call, ...], MigrationStep, ast.Call | None, _RunOrder]] = []
+        # The calls that change a cloud service, network or storage account the script states (see
+        # `Script.changes`), by the call, what it changes and where it comes in the order the script runs
+        # its steps (see `_run_order`), once each however many of the reader's sites read it so.
+        self.changes: dict[tuple[int, tuple[str, str], _RunOrder], tuple[_RunOrder, ClassicCall]] = {}
         # Disks the script registers, by name, and images, by kind and name (see `_registration`); those a
         # function registers, in an order the file does not show (see `_unregister`); and what the file says
         # of the disks VMs are given: the VM each name is given to, the line of the first one given by a
@@ -1356,6 +1425,7 @@ class _Resources:
                 models.append(ClassicCall(name, mark))
                 continue
             self.calls.append(ClassicCall(name, mark))
+            self._sdk_changes(call, name, mark)
             self._describe(call, mark)
         self._associate()
         if uses_sdk or self.calls:
@@ -1365,7 +1435,8 @@ class _Resources:
         # OS disks and extensions for another to deploy); beside calls, they would only crowd them out.
         calls = self.calls or models
         if calls:
-            out.append(Script(self.file, "Python", tuple(calls), self._placed_steps(), calls[0].mark))
+            script = Script(self.file, "Python", tuple(calls), self._placed_steps(), calls[0].mark)
+            out.append(replace(script, changes=self._placed_changes()))
         out.extend(draft.deployment() for draft in self.drafts.values())
         out.extend(self.bodies.values())
         out.extend(self.networks.values())
@@ -1572,6 +1643,7 @@ class _Resources:
         self.calls.append(ClassicCall(request.name, mark))
         if request.verb == "POST":
             self._request_steps(call, request, mark)
+        self._request_changes(call, request, mark)
         if request.body is None or request.verb not in ("PUT", "POST"):
             return
         sites = self.flow.callers(call)
@@ -1583,6 +1655,59 @@ class _Resources:
             if request.verb == "PUT":
                 self._record_element_send(call, request.body, path)
         self.turn = 0
+
+    # --- changes to what a Prepare locks ----------------------------------------------------------------
+
+    def _sdk_changes(self, call: CallSite, name: str, mark: Mark) -> None:
+        """An SDK method that changes a cloud service or storage account (`_SDK_CHANGES`), at each site it
+        runs at: what its `service_name` (and for a new VM deployment, its `virtual_network_name`) states
+        there."""
+        changes = _SDK_CHANGES.get(name)
+        if changes is None:
+            return
+        for site in self._change_sites(call):
+            changed = []
+            for scope, position, param in changes:
+                argument = _argument(call.node, position, (param,))
+                stated = literal(self.flow.value(argument, site)) if argument is not None else None
+                if stated and stated.strip():
+                    changed.append((scope, stated.strip()))
+            self._change_at(call, site, ClassicCall(name, mark, tuple(changed)))
+
+    def _request_changes(self, call: CallSite, request: _Request, mark: Mark) -> None:
+        """A request sent without the SDK that changes what its path names (see
+        `automation.changed_by_request`), its path read at each site it runs at."""
+        for site in self._change_sites(call):
+            path = self._request_path(call, site) or request.path
+            changed = automation.changed_by_request(request.verb, path)
+            if changed is not None:
+                self._change_at(call, site, ClassicCall(request.name, mark, (changed,)))
+
+    def _change_sites(self, call: CallSite) -> list[flow.Site]:
+        """The sites a changing call runs at that tell where it comes among the migration steps: each call
+        of the function it is in and each turn of the loops around it over items the script writes out;
+        none in a function the reader does not know every call of, which may run before or after any step."""
+        sites = []
+        for caller in self.flow.callers(call):
+            if caller.frame is None and call.scope is not self.index.module:
+                return []
+            sites.extend(self.flow.turns(call, caller))
+        return sites
+
+    def _change_at(self, call: CallSite, site: flow.Site, change: ClassicCall) -> None:
+        order = _run_order(site, call.node)
+        branches = self._branches(call, site)
+        for changed in change.changes:
+            at = (id(call.node), (changed[0], changed[1].casefold()), order)
+            if at not in self.changes:
+                self.changes[at] = (order, replace(change, changes=(changed,), branches=branches))
+
+    def _placed_changes(self) -> tuple[ClassicCall, ...]:
+        """The changing calls in the order the script runs them, each with how many migration steps run
+        before it."""
+        orders = sorted(order for _, _, _, order in self.steps)
+        placed = sorted(self.changes.values(), key=lambda found: found[0])
+        return tuple(replace(call, after=bisect.bisect_left(orders, order)) for order, call in placed)
 
     def _request_steps(self, call: CallSite, request: _Request, mark: Mark) -> None:
         """The migration steps a POST sent without the SDK runs, its path read at each call of the function

@@ -4,14 +4,17 @@ migration runbooks that run the platform's steps out of order."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from migcheck.automation import CREATES_RETIRED, modules_for, replacement, services_of
 from migcheck.estate import Estate, key
 from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import (
+    EVERY_NETWORK,
+    ClassicCall,
     Deployment,
     Finding,
+    Mark,
     MigrationStep,
     NetworkSecurityGroup,
     Role,
@@ -239,7 +242,18 @@ class MigrationOutOfOrder(Rule):
         "`[ValidateSet(...)][string]$Step`; a Python `if` and `elif`) never run together, so a runbook that "
         "picks its stage by a `-Step` or `-Finish` parameter or an argument is taken as the stages of a split "
         "runbook; a Commit and an Abort on the two branches of a test after the Prepare are the two ways out of "
-        "it. Also a cloud service moved on its "
+        "it. Also a call that changes a cloud service, virtual network or storage account after the "
+        "script's Prepare of it and before its Commit or Abort, on a path that runs both (error): a create, "
+        "update, delete, start or stop, an endpoint, extension, disk or ACL sent with `Update-AzureVM`, "
+        "`Set-AzureSubnetRouteTable -VirtualNetworkName`, `New-AzureStorageKey`, the legacy SDK's "
+        "`update_role`/`delete_role`/`add_data_disk`/... on its `service_name`, or a request of the script's "
+        "own that changes a resource under `.../hostedservices/<service>`, `.../storageservices/<account>` "
+        "or a network's gateway; reads (`Get-*`, `get_*`, `list_*`) are not changes. The call names the "
+        "resource by `-ServiceName`, `-VNetName`, `-VirtualNetworkName` or `-StorageAccountName`, or is given "
+        "a VM got with `Get-AzureVM -ServiceName`; a VM's cloud service counts when its own Prepare or that "
+        "of the virtual network the files or scripts place it in holds it; a network configuration upload "
+        "(`Set-AzureVNetConfig`, a PUT to `.../services/networking/media`) changes every network. A call "
+        "whose resource the script does not state is not reported. Also a cloud service moved on its "
         "own (`Move-AzureService`) that the files place in a virtual network (error): the deep dive validates "
         "the virtual network, or a cloud service only if it is in none. And a reserved IP moved on its own "
         "(`Move-AzureReservedIP`) that a deployment of the files uses (error): an associated reserved IP "
@@ -250,11 +264,14 @@ class MigrationOutOfOrder(Rule):
         "virtual network.",
         why="The platform runs each migration in three steps. Validate reports what blocks. Prepare turns the "
         "resources into Resource Manager ones and locks their classic management plane. Commit finishes, or "
-        "Abort rolls back. A Commit or Abort of a resource that is not prepared fails. A Prepare without "
+        "Abort rolls back. A Commit or Abort of a resource that is not prepared fails. A change to a prepared "
+        'resource fails too ("... is in the process of being migrated and hence cannot be changed", '
+        '"Management operations on VM are disallowed because migration is in progress"). A Prepare without '
         "Validate meets every blocker only at Prepare time, possibly part-way through. A storage account "
         "cannot migrate while classic VMs still have disks in it, so storage accounts come last.",
         fix="Order the steps per resource: Validate, read its messages, Prepare, check the result, then Commit "
-        "(or Abort). Migrate virtual networks and cloud services first and storage accounts after every VM "
+        "(or Abort). Make changes to the resources before their Prepare, or after their Commit in Resource "
+        "Manager, or Abort first. Migrate virtual networks and cloud services first and storage accounts after every VM "
         "whose disks they hold. `migcheck plan` prints the whole order for the checked estate.",
     )
     invalid = (
@@ -288,6 +305,18 @@ class MigrationOutOfOrder(Rule):
             },
             expect=("migrate.ps1:1:1",),
             note="The classic CLI's migration commands, run from a PowerShell script.",
+        ),
+        Example(
+            {
+                "migrate.ps1": """
+                Move-AzureService -Validate -ServiceName "jump" -DeploymentName "jump" -CreateNewVirtualNetwork
+                Move-AzureService -Prepare -ServiceName "jump" -DeploymentName "jump" -CreateNewVirtualNetwork
+                Get-AzureVM -ServiceName "jump" -Name "jump01" | Remove-AzureVMBGInfoExtension | Update-AzureVM
+                Move-AzureService -Commit -ServiceName "jump" -DeploymentName "jump"
+                """
+            },
+            expect=("migrate.ps1:3:82",),
+            note="Prepare locks the cloud service: the change of its VM fails until Commit or Abort.",
         ),
         Example(
             {
@@ -387,8 +416,15 @@ class MigrationOutOfOrder(Rule):
             for placement in service.placements
             for ref in placement.reserved_ips
         }
+        # The networks the files and scripts place each cloud service in, for a script that changes a
+        # resource while a network is prepared.
+        changes_prepared = any(
+            script.changes and any(s.step == "prepare" for s in script.migration) for script in scripts
+        )
+        networks_of = _networks_of_services(estate) if changes_prepared else {}
         for script in scripts:
             yield from self._check_script(script, holders)
+            yield from self._changes_while_prepared(script, networks_of)
             yield from self._services_in_networks(script, in_network)
             yield from self._associated_ips(script, associated, of_roles)
             yield from self._associated_with_subnets(script, of_subnets)
@@ -509,6 +545,53 @@ class MigrationOutOfOrder(Rule):
             if step.step in seen:
                 seen[step.step].setdefault(target, _Runs()).add(step)
 
+    def _changes_while_prepared(self, script: Script, networks_of: dict[str, list[str]]) -> Iterator[Finding]:
+        """A call that changes a cloud service, virtual network or storage account after the script's
+        Prepare of it and before its Commit or Abort, on a path that runs both: Prepare locks the resource's
+        classic management plane, and the platform refuses the change. A VM's cloud service counts, and so
+        does a network it is in (`networks_of`), and a network configuration upload changes every network.
+        Each Prepare is judged from the last one of its resource up to the first Commit or Abort that can
+        run with it (a Commit or Abort whose resource the script does not state may end any of its scope)."""
+        if not script.changes or not any(s.step == "prepare" for s in script.migration):
+            return
+        prepared: dict[str, dict[str, tuple[MigrationStep, _Runs]]] = {scope: {} for scope in _LOCKED}
+        changes = iter(script.changes)
+        change = next(changes, None)
+        told: set[tuple[Mark, str]] = set()
+        for index in range(len(script.migration) + 1):
+            while change is not None and change.after <= index:
+                for found in _locked(change, prepared, networks_of):
+                    if (change.mark, found[1]) not in told:
+                        told.add((change.mark, found[1]))
+                        yield self._changed_while_prepared(script, change, *found)
+                change = next(changes, None)
+            if index < len(script.migration):
+                _follow_lock(script.migration[index], prepared)
+
+    def _changed_while_prepared(
+        self, script: Script, call: ClassicCall, prepare: MigrationStep, changed: str, through: str
+    ) -> Finding:
+        """The finding of `call`, which changes `changed` while `prepare` holds it (or, `through`, the
+        network it is in) locked."""
+        locked = _what(prepare)
+        what = f"{changed}, in {locked}," if through else changed
+        message = (
+            f"{call.name} changes {what} after {_call(prepare)} at line {prepare.mark.line} and before its "
+            f"Commit or Abort: Prepare locks {locked} against any change until then, and the platform "
+            'refuses the call ("is in the process of being migrated and hence cannot be changed")'
+        )
+        instead = replacement(script.language, call.name)
+        after = (
+            f"after the Commit, in Resource Manager ({instead})"
+            if instead
+            else "after the Commit, in Resource Manager"
+        )
+        fix = (
+            f"Make the change before the Prepare of {locked} (and validate again), or {after}; or Abort "
+            "the migration first and prepare again once the change is made."
+        )
+        return self.finding(script, f"{script.name}: {message}", at=call, fix=fix)
+
     def _storage_first(
         self, script: Script, step: MigrationStep, later: MigrationStep, blocked: MigrationStep | None
     ) -> Finding:
@@ -554,25 +637,86 @@ def _first_steps(script: Script, scope: str, found: Mapping[str, _T]) -> Iterato
             yield step, said
 
 
+class _Branched(Protocol):
+    @property
+    def branches(self) -> tuple[tuple[str, int], ...]: ...
+
+
+# The scopes a Prepare locks against changes the scripts make (see `ClassicCall.changes`).
+_LOCKED = ("cloud-service", "virtual-network", "storage-account")
+
+
+def _follow_lock(step: MigrationStep, prepared: dict[str, dict[str, tuple[MigrationStep, _Runs]]]) -> None:
+    """The locks after `step`: a Prepare locks its resource; a Commit or Abort that can run with the Prepare
+    ends the lock, and one whose resource the script does not state ends every lock of its scope."""
+    held = prepared.get(step.scope)
+    if held is None:
+        return
+    target = key(step.target)
+    if step.step == "prepare" and target:
+        held[target] = (step, _Runs((step,)))
+    elif step.step in ("commit", "abort") and not target:
+        held.clear()
+    elif step.step in ("commit", "abort") and target in held and held[target][1].with_(step):
+        del held[target]
+
+
+def _locked(
+    change: ClassicCall,
+    prepared: dict[str, dict[str, tuple[MigrationStep, _Runs]]],
+    networks_of: dict[str, list[str]],
+) -> Iterator[tuple[MigrationStep, str, str]]:
+    """For each resource `change` changes that a Prepare holds locked on a path that runs both: the
+    Prepare, the resource as a message names it, and the network it is locked through ("" when locked
+    itself)."""
+    for scope, name in change.changes:
+        held = prepared[scope]
+        if scope == "virtual-network" and name == EVERY_NETWORK:
+            found = next((s for s, runs in reversed(held.values()) if runs.with_(change)), None)
+            if found is not None:
+                yield found, "the network configuration of the subscription", ""
+            continue
+        what = f"{scope.replace('-', ' ')} '{name}'"
+        own = held.get(key(name))
+        if own is not None and own[1].with_(change):
+            yield own[0], what, ""
+            continue
+        networks = prepared["virtual-network"]
+        for network in networks_of.get(key(name), ()) if scope == "cloud-service" else ():
+            found_network = networks.get(key(network))
+            if found_network is not None and found_network[1].with_(change):
+                yield found_network[0], what, network
+                break
+
+
+def _networks_of_services(estate: Estate) -> dict[str, list[str]]:
+    """Cloud service name (compared as names are) -> the virtual networks the files or scripts place it in."""
+    return {
+        key(service.name): [ref.name for ref in service.virtual_network_refs]
+        for service in estate.cloud_services
+        if service.named_by == "files" and service.virtual_network_refs
+    }
+
+
 class _Runs:
     """Which of some steps a given step can run together with in one invocation of the script, counted as
     `Together` counts roles (see `MigrationStep.branches`): per choice, and per branch of it, so that the
     cost stays linear in the steps and their depth of choices."""
 
-    def __init__(self, steps: Iterable[MigrationStep] = ()) -> None:
+    def __init__(self, steps: Iterable[_Branched] = ()) -> None:
         self.count = 0
         self.by_choice: dict[str, int] = {}
         self.by_branch: dict[tuple[str, int], int] = {}
         for step in steps:
             self.add(step)
 
-    def add(self, step: MigrationStep) -> None:
+    def add(self, step: _Branched) -> None:
         self.count += 1
         for branch in step.branches:
             self.by_choice[branch[0]] = self.by_choice.get(branch[0], 0) + 1
             self.by_branch[branch] = self.by_branch.get(branch, 0) + 1
 
-    def with_(self, step: MigrationStep) -> int:
+    def with_(self, step: _Branched) -> int:
         """How many of the steps counted can run in the same invocation as `step`."""
         apart = sum(self.by_choice.get(c, 0) - self.by_branch.get((c, b), 0) for c, b in step.branches)
         return self.count - apart
