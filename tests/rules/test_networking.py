@@ -522,8 +522,13 @@ def test_mig304_no_fix_writes_a_subnet_over_another(tmp_path, monkeypatch):
             "network address of a /24 or longer prefix.",
             False,
         ),
-        # Its range meets only Web's, which is itself in doubt: the range as the platform read it stands.
-        (9, "Write 10.1.192.0/20 instead of 10.1.200.0/20.", True),
+        # Web's range as the platform reads it holds Mgmt's too: writing Mgmt's would leave them overlapping.
+        (
+            9,
+            "Write the range you meant: 10.1.192.0/20 overlaps subnet 'Web' (10.1.0.0/16). 10.1.200.0 is the "
+            "network address of a /21 or longer prefix.",
+            False,
+        ),
     ]
 
 
@@ -545,6 +550,16 @@ def test_mig304_no_fix_writes_a_subnet_outside_its_network(tmp_path, monkeypatch
     assert fix == (
         "Write the range you meant: 10.0.0.0/11 lies outside the address space of virtual network 'prod'. "
         "10.30.0.0 is the network address of a /15 or longer prefix."
+    )
+
+
+def test_mig304_two_loose_subnets_are_not_both_written_as_one_range(tmp_path, monkeypatch):
+    netcfg = _subnets(("Web", "10.1.1.5/24"), ("Data", "10.1.1.200/24"))
+    fixes = _prefix_fixes(tmp_path, monkeypatch, netcfg)
+    assert [(line, fixable) for line, _, fixable in fixes] == [(7, False), (8, False)]
+    assert fixes[0][1] == (
+        "Write the range you meant: 10.1.1.0/24 overlaps subnet 'Data' (10.1.1.0/24). 10.1.1.5 is the network "
+        "address only of a /32, a single address."
     )
 
 

@@ -1218,9 +1218,9 @@ def _vnet_prefixes(vnet: VirtualNetwork) -> Iterator[tuple[AddressPrefix, str]]:
 
 def _misfits(vnet: VirtualNetwork) -> dict[int, str]:
     """By id of a subnet's prefix that has host bits set: why the range it denotes cannot be the one meant,
-    when it overlaps the range of a subnet written strictly, or lies outside the network's address space
-    (`10.1.1.0/16` beside `10.1.2.0/24` in `10.1.0.0/16`). Writing that range would trade one invalid
-    configuration for another. Two loose prefixes are not compared: neither range is sure."""
+    when it overlaps another subnet's range (as written, or as its own fix would write it) or lies outside
+    the network's address space (`10.1.1.0/16` beside `10.1.2.0/24` in `10.1.0.0/16`). Writing that range
+    would trade one invalid configuration for another."""
     subnets = [
         (subnet.name, prefix, network)
         for subnet in vnet.subnets
@@ -1229,13 +1229,12 @@ def _misfits(vnet: VirtualNetwork) -> dict[int, str]:
     loose = [(prefix, network) for _, prefix, network in subnets if str(network) != _canonical(prefix.text)]
     if not loose:
         return {}
-    strict = [(name, network) for name, prefix, network in subnets if str(network) == _canonical(prefix.text)]
-    names = {id(network): name for name, network in strict}
-    others = _Ranges([network for _, network in strict])
-    space = _Ranges([n for p in vnet.address_space if (n := _denoted(p.text)) is not None])
+    overlapping = _overlapping([network for _, _, network in subnets])
+    names = {id(network): name for name, _, network in subnets}
+    space = _Space([n for p in vnet.address_space if (n := _denoted(p.text)) is not None])
     misfits: dict[int, str] = {}
     for prefix, network in loose:
-        other = others.overlapping(network)
+        other = overlapping.get(id(network))
         if other is not None:
             misfits[id(prefix)] = f"overlaps subnet '{names[id(other)]}' ({other})"
         elif space.starts and vnet.address_space_known and not space.holds(network):
@@ -1259,36 +1258,34 @@ def _canonical(text: str) -> str:
     return ".".join(str(v) for v in values[:4]) + f"/{values[4]}"
 
 
-class _Ranges:
-    """Address ranges sorted by start, asked about other ranges by binary search. Two CIDR ranges are
-    nested or apart, so of the ranges starting at or before a given one, the one reaching farthest is
-    the one that holds it or overlaps it, if any does."""
+def _overlapping(networks: list[ipaddress.IPv4Network]) -> dict[int, ipaddress.IPv4Network]:
+    """By id of each of `networks` that overlaps another of them, one it overlaps. Two CIDR ranges are
+    nested or apart: sorted by start, widest first, a range overlaps an earlier one exactly when the
+    earlier range reaching farthest reaches it, and each overlapping pair is met from its later side."""
+    ordered = sorted(networks, key=lambda n: (int(n.network_address), -n.num_addresses))
+    found: dict[int, ipaddress.IPv4Network] = {}
+    reach: ipaddress.IPv4Network | None = None
+    for network in ordered:
+        if reach is not None and reach.broadcast_address >= network.network_address:
+            found.setdefault(id(network), reach)
+            found.setdefault(id(reach), network)
+        if reach is None or network.broadcast_address > reach.broadcast_address:
+            reach = network
+    return found
+
+
+class _Space:
+    """A network's address space, asked whether a range lies inside it by binary search: of its prefixes
+    that start at or before the range, the one reaching farthest holds it if any does."""
 
     def __init__(self, networks: list[ipaddress.IPv4Network]) -> None:
-        self.ordered = sorted(networks, key=lambda n: int(n.network_address))
-        self.starts = [int(n.network_address) for n in self.ordered]
-        self.farthest: list[ipaddress.IPv4Network] = list(
-            itertools.accumulate(self.ordered, _reaching_farther)
-        )
+        ordered = sorted(networks, key=lambda n: int(n.network_address))
+        self.starts = [int(n.network_address) for n in ordered]
+        self.farthest: list[ipaddress.IPv4Network] = list(itertools.accumulate(ordered, _reaching_farther))
 
     def holds(self, network: ipaddress.IPv4Network) -> bool:
-        before = self._farthest_from_or_before(network)
-        return before is not None and before.broadcast_address >= network.broadcast_address
-
-    def overlapping(self, network: ipaddress.IPv4Network) -> ipaddress.IPv4Network | None:
-        """A range that shares addresses with `network`: one that reaches into it from before, else the
-        first that starts inside it."""
-        before = self._farthest_from_or_before(network)
-        if before is not None and before.broadcast_address >= network.network_address:
-            return before
-        after = bisect.bisect_left(self.starts, int(network.network_address))
-        if after < len(self.starts) and self.starts[after] <= int(network.broadcast_address):
-            return self.ordered[after]
-        return None
-
-    def _farthest_from_or_before(self, network: ipaddress.IPv4Network) -> ipaddress.IPv4Network | None:
         at = bisect.bisect_right(self.starts, int(network.network_address)) - 1
-        return self.farthest[at] if at >= 0 else None
+        return at >= 0 and self.farthest[at].broadcast_address >= network.broadcast_address
 
 
 def _reaching_farther(a: ipaddress.IPv4Network, b: ipaddress.IPv4Network) -> ipaddress.IPv4Network:
@@ -1300,6 +1297,8 @@ def _lengths_keeping_the_address(text: str) -> str:
     canonical = _canonical(text)
     address = int(ipaddress.IPv4Address(canonical.split("/")[0]))
     shortest = 32 - ((address & -address).bit_length() - 1) if address else 0
+    if shortest == 32:
+        return f"{canonical.split('/')[0]} is the network address only of a /32, a single address."
     return f"{canonical.split('/')[0]} is the network address of a /{shortest} or longer prefix."
 
 
