@@ -458,3 +458,14 @@ def test_a_script_that_does_not_parse_fails_its_own_file_s_item(estate):
     assert [f.code for f in result.findings] == ["MIG001"]
     assert str(items(result, NO_VNET)["svc"].verdict) == "Validation passed"
     assert str(items(result, ScopeKind.FILES)["d.ps1"].verdict) == "Validation failed"
+
+
+def test_a_file_no_scope_holds_passes_or_fails_without_claiming_a_validate_result(monkeypatch):
+    result = lint_example("contoso", monkeypatch)
+    files = items(result, ScopeKind.FILES)
+    assert str(files["examples/contoso/runbooks/Move-ContosoProd.ps1"].verdict) == "Validation failed"
+    shown = render(result, "text")
+    assert "examples/contoso/runbooks/Move-ContosoProd.ps1     Fails: 1 error, 1 warning\n" in shown
+    assert "examples/contoso/inventory/rbac.json               Passes with warnings: 2 warnings\n" in shown
+    # The report-json keeps the verdict its schema names.
+    assert "Validation failed" in render(result, "report-json")

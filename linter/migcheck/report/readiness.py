@@ -86,6 +86,9 @@ class ScopeKind(str, enum.Enum):
 
 # The type of the items of `ScopeKind.EXTENDED_SUPPORT`: services that are not classic, so no Validate applies.
 EXTENDED_SUPPORT = "ExtendedSupportCloudService"
+# The type of the items of `ScopeKind.FILES`: a file whose findings no migration scope holds (a script, an
+# export, a file that does not parse), which no Validate sees.
+FILE = "File"
 
 
 # Rules whose warnings are of a state the platform's Validate refuses for as long as it lasts (a VM in
@@ -282,7 +285,7 @@ def _subscription(
 
 def _file_draft(files: dict[str, _Draft], finding: Finding) -> _Draft:
     path = finding.mark.path
-    return files.setdefault(path, _Draft(ScopeKind.FILES, path, "File", {}))
+    return files.setdefault(path, _Draft(ScopeKind.FILES, path, FILE, {}))
 
 
 # --- attaching findings ------------------------------------------------------------------------------

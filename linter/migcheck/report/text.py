@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from migcheck.model import Finding, Location, Severity
-from migcheck.report.readiness import EXTENDED_SUPPORT, ScopeItem, Verdict, refused
+from migcheck.report.readiness import EXTENDED_SUPPORT, FILE, ScopeItem, Verdict, refused
 from migcheck.report.stream import Stream, rendered
 from migcheck.suppress import BASELINE
 from migcheck.texts import lines_of
@@ -305,13 +305,26 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
+_FILE_VERDICTS = {
+    Verdict.FAILED: "Fails",
+    Verdict.PREPARE_FAILS: "Fails at Prepare",
+    Verdict.WARNINGS: "Passes with warnings",
+    Verdict.PASSED: "Passes",
+}
+
+
 def _verdict(item: ScopeItem) -> str:
     """`Validation failed: 2 errors, 1 warning (1 suppressed, 1 known from baseline)`. Held-back findings
     still decide the verdict: the platform refuses the migration whatever the report shows."""
     counts = [(item.count(s), str(s)) for s in reversed(Severity)]
     shown = ", ".join(f"{n} {_plural(word, n)}" for n, word in counts if n)
-    # Not classic: no Validate applies, and what matters is the date it retires on.
-    verdict = "Retires on 2027-03-31" if item.type == EXTENDED_SUPPORT else str(item.verdict)
+    # Not classic: no Validate applies, and what matters is the date it retires on. A file outside every
+    # migration scope (a script, an export, a file that does not parse) is never validated by the platform:
+    # its findings pass or fail it, in words that do not claim a Validate result.
+    if item.type == EXTENDED_SUPPORT:
+        verdict = "Retires on 2027-03-31"
+    else:
+        verdict = _FILE_VERDICTS[item.verdict] if item.type == FILE else str(item.verdict)
     text = f"{verdict}: {shown}" if shown else verdict
     # A warning can fail Validate too: a VM caught in a state the platform refuses until it changes.
     waiting = sum(1 for f in item.findings if f.severity is Severity.WARNING and refused(f))
