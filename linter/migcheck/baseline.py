@@ -139,10 +139,12 @@ def load(path: str, name: str = "", root: str = "") -> Baseline:
     """The baseline at `path`. A baseline is a file in the repository, as hostile as any input: it is read
     through the guarded reader (a regular file up to the size limit: a link to /dev/zero is refused, not
     read for ever), and whatever JSON it holds — nested ten thousand deep, a 5,000-digit number, a wrong
-    version — is a `BaselineError` naming the file and what to do, never a traceback. `name` is the file
-    as reports show it (its display path); the baseline remembers it."""
+    version — is a `BaselineError` naming the file and what to do, never a traceback. A UTF-8 byte order
+    mark at its start (an edit saved by Windows PowerShell 5.1) is read past. `name` is the file as
+    reports show it (its display path); the baseline remembers it."""
     import json
 
+    from migcheck.config import NotUTF8, utf8_text
     from migcheck.guarded import read_bytes
     from migcheck.readers import MAX_FILE_BYTES
 
@@ -155,8 +157,15 @@ def load(path: str, name: str = "", root: str = "") -> Baseline:
     if len(raw) > MAX_FILE_BYTES:
         raise BaselineError(f"baseline {shown} is larger than {MAX_FILE_BYTES // 2**20} MB; {rewrite}")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError, and integers past Python's limit
+        text = utf8_text(raw)
+    except NotUTF8 as exc:
+        raise BaselineError(
+            f"baseline {shown} is not UTF-8 text ({exc}); a baseline is UTF-8 JSON: save it as UTF-8, "
+            f"or {rewrite}"
+        ) from None
+    try:
+        data = json.loads(text)
+    except ValueError as exc:  # JSONDecodeError, and integers past Python's limit
         raise BaselineError(
             f"baseline {shown} is not valid JSON ({visible(str(exc))[:200]}); {rewrite}"
         ) from None

@@ -172,7 +172,13 @@ def _parser() -> argparse.ArgumentParser:
     completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")
     completion.set_defaults(run=_completion)
 
-    server = commands.add_parser("server", help="run the language server for editors (LSP over stdio)")
+    server = commands.add_parser(
+        "server",
+        help="run the language server for editors (LSP over stdio)",
+        description="The language server for editors: it speaks the Language Server Protocol over standard "
+        "input and output, and the editor starts it, not you. It needs pygls (migcheck's `lsp` extra). "
+        "README.md, section 'Language server', says how to set it up in VS Code and Neovim.",
+    )
     server.set_defaults(run=_server)
     return parser
 
@@ -225,6 +231,7 @@ def _check(args: argparse.Namespace) -> int:
     _refuse_empty_names(args)
     _refuse_conflicts(args)
     _refuse_fixing_stdin(args)
+    _refuse_stdin_folder(args.stdin_filename)
     rules = _load_rules()
     stdin = None
     if args.stdin_filename:
@@ -634,6 +641,22 @@ def _refuse_fixing_stdin(args: argparse.Namespace) -> None:
     if args.fix and not args.diff and ("-" in args.paths or args.stdin_filename):
         raise UsageError(
             "--fix cannot write standard input; use --diff to see the fixes, or name the file to fix it"
+        )
+
+
+def _refuse_stdin_folder(stdin_filename: str | None) -> None:
+    """--stdin-filename names the file the buffer is: a folder (one that exists, or a name ending in a
+    separator) would have its findings reported at the folder, which no editor can open."""
+    import os
+
+    if not stdin_filename:
+        return
+    ends_as_folder = stdin_filename.endswith(("/", os.sep))
+    if ends_as_folder or os.path.isdir(stdin_filename):
+        what = "ends with a separator, so it names a folder" if ends_as_folder else "is a folder"
+        raise UsageError(
+            f"--stdin-filename {stdin_filename}: it {what}; name the file standard input holds "
+            f"(such as {os.path.join(stdin_filename, 'NetworkConfig.netcfg')})"
         )
 
 

@@ -4,8 +4,10 @@ unknown key, rule or severity is an error that says where it is, never silently 
 A config file is data from the repository being checked, as hostile as any input: it is read through the
 guarded reader (a regular file, at most the size limit), and whatever it holds — not TOML, not UTF-8,
 nested ten thousand deep, an integer of 5,000 digits, a string where a table belongs — is a `ConfigError`
-naming the file, never a traceback. Every path in it (`include`, `exclude`, `per-file-ignores`, `cloud-services`, `subscriptions`,
-`baseline`) is relative to the folder of the file that states it."""
+naming the file, never a traceback. A UTF-8 byte order mark at its start (Windows PowerShell 5.1 writes
+one) is read past, as in every file migcheck checks. Every path in it (`include`, `exclude`,
+`per-file-ignores`, `cloud-services`, `subscriptions`, `baseline`) is relative to the folder of the file
+that states it."""
 
 from __future__ import annotations
 
@@ -358,12 +360,14 @@ def _read_toml(path: str) -> dict[str, Any]:
     if len(data) > MAX_FILE_BYTES:
         raise ConfigError(f"config file {where} is larger than {MAX_FILE_BYTES // 2**20} MB; {fix}")
     try:
-        return tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
+        text = utf8_text(data)
+    except NotUTF8 as exc:
         raise ConfigError(
-            f"config file {where} is not UTF-8 text (byte {data[exc.start]:#04x} at offset {exc.start}); "
-            f"TOML files are UTF-8: {fix}"
+            f"config file {where} is not UTF-8 text ({exc}); TOML files are UTF-8: save it as UTF-8, "
+            "or name another settings file with --config"
         ) from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where} is not valid TOML: {visible(str(exc))}; {fix}") from None
     except RecursionError:
@@ -371,8 +375,36 @@ def _read_toml(path: str) -> dict[str, Any]:
     except ValueError as exc:  # after TOMLDecodeError, which is one: a value the parser cannot convert
         from migcheck.readers.declarations import toml_value_problem
 
-        problem, line, column = toml_value_problem(exc, data.decode("utf-8"))
+        problem, line, column = toml_value_problem(exc, text)
         raise ConfigError(f"{where}:{line}:{column}: {problem}; {fix}") from None
+
+
+class NotUTF8(ValueError):
+    """Bytes that are not UTF-8 text; the message says what they are instead."""
+
+
+# Byte order marks of the encodings a settings file or a baseline must not be in, longest first: the
+# UTF-32 little-endian mark starts with the UTF-16 one.
+_WIDE_MARKS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def utf8_text(data: bytes) -> str:
+    """`data` (a settings file, a baseline) as UTF-8 text, without the byte order mark it may start with:
+    Windows PowerShell 5.1 writes one (`-Encoding UTF8`), editors hide it, and neither TOML nor JSON
+    parsers take it. Line and column numbers in the rest are then those an editor shows. `NotUTF8` says
+    what the bytes are otherwise: UTF-16 or UTF-32 by their mark, or the first byte that is not UTF-8."""
+    wide = next((name for mark, name in _WIDE_MARKS if data.startswith(mark)), None)
+    if wide:
+        raise NotUTF8(f"it is {wide}: it starts with a {wide} byte order mark")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise NotUTF8(f"byte {data[exc.start]:#04x} at offset {exc.start}") from None
 
 
 def _name(path: str) -> str:

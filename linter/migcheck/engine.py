@@ -937,7 +937,24 @@ def _run_rules(rules: RuleSet, enabled: frozenset[str], estates: Iterable[Estate
 
 
 def _crashed(rule: Rule, exc: Exception) -> RuleError:
-    return RuleError(f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}")
+    """The error for `rule` raising `exc`: which rule, which plugin provides it (as a plugin that fails to
+    load is named), where in the code it failed, and what to do: leave the rule out, and report the bug
+    to whoever wrote the rule."""
+    import traceback
+
+    from migcheck import __version__
+    from migcheck.plugins import provider
+
+    plugin = provider(rule)
+    frames = traceback.extract_tb(exc.__traceback__)
+    at = f" at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
+    of = f" of plugin {plugin}" if plugin else ""
+    whose = "the plugin's authors" if plugin else f"migcheck's maintainers (migcheck {__version__})"
+    return RuleError(
+        f"rule {rule.code} ({rule.name}){of} crashed{at}: {type(exc).__name__}: {exc}; leave it out with "
+        f"--ignore {rule.code} (or `ignore` in the settings file) and report the crash, with the files "
+        f"that trigger it, to {whose}"
+    )
 
 
 def _apply_severity(findings: Iterable[Finding], overrides: Mapping[str, Severity]) -> Iterator[Finding]:

@@ -61,7 +61,7 @@ def write_bytes(path: str, data: bytes, *, mode: int | None = None) -> None:
     try:
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".migcheck-", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise _cannot_write(path, exc, elsewhere="") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -75,7 +75,7 @@ def write_bytes(path: str, data: bytes, *, mode: int | None = None) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise _cannot_write(path, exc, elsewhere="") from None
 
 
 def _check_target(path: str) -> bool:
@@ -85,10 +85,11 @@ def _check_target(path: str) -> bool:
         raise OutputError("no output file named (an empty path)")
     if os.path.islink(path):
         raise OutputError(
-            f"cannot write {path}: it is a symbolic link, and migcheck does not write through links"
+            f"cannot write {path}: it is a symbolic link, and migcheck does not write through links; "
+            "name the file it points to, or another file"
         )
     if os.path.isdir(path):
-        raise OutputError(f"cannot write {path}: it is a folder")
+        raise OutputError(f"cannot write {path}: it is a folder; name a file (a new one in it, or another)")
     try:
         mode = os.lstat(path).st_mode
     except OSError:
@@ -97,7 +98,63 @@ def _check_target(path: str) -> bool:
         return False
     if _streamed(mode):
         return True
-    raise OutputError(f"cannot write {path}: it is neither a file, a named pipe nor a character device")
+    raise OutputError(
+        f"cannot write {path}: it is neither a file, a named pipe nor a character device; name a file"
+    )
+
+
+# What to do about a file that cannot be written, whatever the reason.
+_ELSEWHERE = "name a file in a folder you can write to"
+
+
+def _cannot_write(path: str, error: OSError, elsewhere: str = _ELSEWHERE) -> OutputError:
+    """Why `path` cannot be written, in the user's terms, then `elsewhere` (what to do instead; "" for
+    nothing): the operating system's words alone ("File exists" for a folder in the path that is a file,
+    "No such file or directory" for a file that is there) say neither. Writing makes a temporary file in
+    the folder of `path` (and that folder, when missing), then puts it in place: most failures are the
+    folder's."""
+    import errno
+
+    folder = os.path.dirname(path) or "."
+    blocker = _not_a_folder(folder)
+    if blocker is not None:
+        why = f"{blocker} is {_what_is_there(blocker)}, not a folder"
+        elsewhere = elsewhere and f"{elsewhere}, or move {blocker} out of the way"
+    elif error.errno in (errno.EACCES, errno.EPERM):
+        why = f"permission denied (in the folder {folder}, or on the file)"
+    elif error.errno == errno.EROFS:
+        why = f"the folder {folder} is on a read-only file system"
+    elif error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        why = f"{error.strerror or 'no space left'}: the disk, or your quota on it, is full"
+        elsewhere = elsewhere and "free some space, or name a file on another disk"
+    elif error.errno == errno.ENAMETOOLONG:
+        why = "the name is too long for the file system"
+        elsewhere = elsewhere and "name a file with a shorter path"
+    elif error.errno == errno.ENOENT and os.path.isdir(folder):
+        # /proc/version: there, but its folder takes no new file (migcheck writes one beside it first).
+        why = f"the folder {folder} takes no new files ({error.strerror or error})"
+    else:
+        why = str(error.strerror or error)
+    return OutputError(f"cannot write {path}: {why}" + (f"; {elsewhere}" if elsewhere else ""))
+
+
+def _what_is_there(path: str) -> str:
+    """What `path`, which exists and is not a folder, is, as "X is ..., not a folder" says it."""
+    if os.path.isfile(path):
+        return "a file"
+    return "a symbolic link to nothing" if not os.path.exists(path) else "something else"
+
+
+def _not_a_folder(folder: str) -> str | None:
+    """The nearest of `folder` and the folders above it that exists and is not a folder (a file where
+    the path needs one); None when what exists is a folder. Climbs only while nothing is there."""
+    while True:
+        if os.path.lexists(folder):
+            return None if os.path.isdir(folder) else folder
+        parent = os.path.dirname(folder)
+        if not parent or parent == folder:
+            return None
+        folder = parent
 
 
 def _streamed(mode: int) -> bool:
@@ -111,15 +168,15 @@ def _into(path: str) -> Iterator[BinaryIO]:
     try:
         fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise _cannot_write(path, exc) from None
     try:
         # The last buffered bytes go out when the handle closes: a full device fails there too.
         with os.fdopen(fd, "wb") as handle:
             if not _streamed(os.fstat(fd).st_mode):
-                raise OutputError(f"cannot write {path}: it changed while migcheck was writing it")
+                raise OutputError(f"cannot write {path}: it changed while migcheck was writing it; run again")
             yield handle
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise _cannot_write(path, exc) from None
 
 
 class EncodedStream:
@@ -177,7 +234,7 @@ def writing(path: str, *, newline: str = "") -> Iterator[TextIO]:
         os.makedirs(folder, exist_ok=True)
         fd, temporary = _temporary_beside(path, folder)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise _cannot_write(path, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline=newline) as handle:
             yield handle
@@ -187,7 +244,7 @@ def writing(path: str, *, newline: str = "") -> Iterator[TextIO]:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise _cannot_write(path, exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

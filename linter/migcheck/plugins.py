@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import weakref
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,24 @@ class PluginError(Exception):
     """A plugin could not be loaded or provides a broken rule; the message names it."""
 
 
+BUILTIN = "migcheck.rules"  # the name the built-in rules are registered under
+
+# Which plugin provided each rule class loaded (`package[entry-point]`, or the module's name for a plugin
+# object given), so that a rule that crashes while running is said to be that plugin's. Weak: a rule
+# class defined by a test and dropped is not kept alive here.
+_providers: weakref.WeakKeyDictionary[type, str] = weakref.WeakKeyDictionary()
+
+
+def provider(rule: Rule) -> str | None:
+    """The plugin that provided `rule` (as load failures name it); None for a built-in rule. A rule that
+    `load_rules` did not load is named by its module."""
+    cls = type(rule)
+    label = _providers.get(cls)
+    if label is None:
+        return None if cls.__module__.startswith(BUILTIN + ".") else f"module {cls.__module__}"
+    return None if label == BUILTIN else label
+
+
 def load_rules(*, plugins: Iterable[object] = (), entry_points: bool = True) -> RuleSet:
     """All rules: built-in, from installed entry points (unless `entry_points` is False), and from the
     plugin objects given (modules or instances with `migcheck_rules` hook implementations)."""
@@ -40,7 +59,7 @@ def load_rules(*, plugins: Iterable[object] = (), entry_points: bool = True) -> 
 
     manager = pluggy.PluginManager("migcheck")
     manager.add_hookspecs(hookspecs)
-    manager.register(builtin, name="migcheck.rules")
+    manager.register(builtin, name=BUILTIN)
     if entry_points:
         for entry in _entry_points():
             _register(manager, f"{entry.dist.name if entry.dist else '?'}[{entry.name}]", entry.load)
@@ -156,6 +175,7 @@ def _collect(manager: pluggy.PluginManager) -> RuleSet:
         for obj in classes:
             cls = _check_rule(label, obj, rules, names)
             rules[cls.code] = cls()
+            _providers[cls] = label
             names[cls.name] = cls.code
     return RuleSet(rules)
 
