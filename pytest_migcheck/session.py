@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
@@ -60,6 +61,9 @@ class MigcheckSession:
         self._beyond: set[str] = set()  # display paths of those files
         self._kept: set[str] = set()  # absolute paths outside the test paths that collection may enter
         self._inside: tuple[str, ...] = ()  # each test path with a trailing separator, for prefix tests
+        # Classic files pytest's folder listing passes over, being no regular file (a named pipe, a broken
+        # link, a loop of links): display path of their folder → (absolute path, document).
+        self._unlisted: dict[str, list[tuple[Path, Document]]] = defaultdict(list)
 
     # --- the run ------------------------------------------------------------------------------------
 
@@ -99,7 +103,10 @@ class MigcheckSession:
         test_paths = [(os.path.abspath(os.path.join(root, arg)), arg) for arg in self.config.args]
         extra, folders = [], set()
         for relative in beyond.values():
-            target = _collectable(relative)
+            # pytest takes only a path that exists as an argument, and collects only a regular file there:
+            # a named pipe or a link that leads nowhere is reached through its folder (`_unlisted`).
+            file = relative if os.path.isfile(os.path.join(root, *relative.parts)) else relative.parent
+            target = _collectable(file)
             absolute = os.path.join(root, *target.parts)
             extra.append((absolute, str(target)))
             if target != relative:
@@ -116,11 +123,11 @@ class MigcheckSession:
     def _outside_the_test_paths(self) -> dict[str, Path]:
         """Display path → path relative to the rootdir of each classic file outside the test paths (the
         arguments pytest has so far), sorted by display path."""
-        roots = [(self.root / arg).resolve() for arg in self.config.args]
+        roots = [Path(os.path.realpath(self.root / arg)) for arg in self.config.args]
         beyond = {}
         for shown_path in sorted(self._documents):
             real = _real_path(self.root, shown_path)
-            if real is not None and not any(real.resolve().is_relative_to(r) for r in roots):
+            if real is not None and not any(_where_listed(real).is_relative_to(r) for r in roots):
                 beyond[shown_path] = real.relative_to(self.root)
         return beyond
 
@@ -172,10 +179,22 @@ class MigcheckSession:
             self._paths.add(document.path)
             if shown(document.path) == document.path:  # not escaped: the path is the file's own name
                 self._by_fs_path[os.path.join(root, *document.path.split("/"))] = document
+        for document in result.documents:
+            if document.problem is not None:  # a file read whole is a regular file: pytest lists it
+                self._note_unlisted(document)
         for finding in result.findings:
             self._findings[(finding.mark.path, finding.code)].append(finding)
             self._reported[finding.mark.path].add(finding.code)
         self._enabled = [rule for rule in result.rules if rule.code in result.enabled]
+
+    def _note_unlisted(self, document: Document) -> None:
+        """Remember `document` when pytest's listing of its folder will not offer it (pytest offers only
+        what `is_file()` says is a regular file, following links): `is_file` costs a `stat`, never an
+        open, and a loop of links makes it False rather than an error."""
+        path = _real_path(self.root, document.path)
+        if path is not None and not path.is_file():
+            folder = posixpath.dirname(document.path) or "."
+            self._unlisted[folder].append((path, document))
 
     @property
     def result(self) -> LintResult:
@@ -212,6 +231,28 @@ class MigcheckSession:
             outcome.force_result([checks])
         else:
             outcome.force_result([checks, *outcome.get_result()])
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_make_collect_report(self, collector: pytest.Collector) -> Generator[None, Any, None]:
+        """A folder's collection also holds the classic files its listing passed over (see `_unlisted`):
+        the lint reports on them (MIG001: cannot be read), so they have their items, as in the CLI.
+        Only their checks are collected, built here: no other plugin is asked, so nothing opens them."""
+        outcome = yield
+        if not self._unlisted or not isinstance(collector, pytest.Directory):
+            return
+        report: pytest.CollectReport = outcome.get_result()
+        unlisted = self._unlisted.get(_shown_relative(collector.path, self.root))
+        if not report.passed or not unlisted:
+            return
+        for path, document in unlisted:
+            if not collector.session.isinitpath(path) and collector.ihook.pytest_ignore_collect(
+                collection_path=path, config=self.config
+            ):
+                continue
+            checks = MigcheckFile.from_parent(
+                collector, path=path, nodeid=document.path, document=document, migcheck=self
+            )
+            _insert_by_name(report.result, checks)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_ignore_collect(self, collection_path: Path) -> bool | None:
@@ -346,6 +387,14 @@ class MigcheckSession:
         )
 
 
+def _insert_by_name(nodes: list[Any], node: pytest.Collector) -> None:
+    """Insert `node` into a folder's collected `nodes`, before the first whose name sorts after its own
+    (pytest lists a folder by name)."""
+    name = node.path.name
+    at = next((i for i, other in enumerate(nodes) if other.path.name > name), len(nodes))
+    nodes.insert(at, node)
+
+
 def _idle_report(call: pytest.TestReport, when: Literal["setup", "teardown"]) -> pytest.TestReport:
     """The report of a setup or teardown phase that did nothing and passed."""
     return pytest.TestReport(
@@ -380,6 +429,12 @@ def _real_path(root: Path, shown_path: str) -> Path | None:
             return None
         path = path / match
     return path
+
+
+def _where_listed(path: Path) -> Path:
+    """The real path of the folder that lists `path`, joined with its name: where a walk of folders meets
+    it. The name itself is not resolved: it may be a link in a loop, or to nothing."""
+    return Path(os.path.realpath(path.parent)) / path.name
 
 
 def _links_to_its_folder(path: Path) -> bool:

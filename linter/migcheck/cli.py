@@ -458,13 +458,9 @@ def _check_paths_exist(paths: list[str]) -> None:
     missing = [p for p in paths if p != "-" and not os.path.exists(p)]
     broken = [p for p in missing if os.path.islink(p)]  # there, but pointing at nothing
     if broken:
-        from migcheck.discover import link_target
+        from migcheck.discover import unreadable_link
 
-        links = "; ".join(
-            f"{p} points to {link_target(p) or 'a path that cannot be read'}, which does not exist"
-            for p in broken
-        )
-        raise UsageError(f"broken symbolic link: {links}")
+        raise UsageError("; ".join(unreadable_link(p) for p in broken))
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
 

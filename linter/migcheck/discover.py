@@ -11,6 +11,7 @@ a run from a subfolder matches the same files as a run from the top."""
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import posixpath
@@ -362,21 +363,41 @@ def discover(
     paths = list(paths)
     included, excluded = Patterns(include), Patterns(exclude)
     found: dict[str, Candidate] = {}
+    named = _FirstNames()
     for given in paths:
         if given == STDIN:
             continue  # placed below, once every folder has been walked, so that it wins
         elif os.path.isdir(given):
-            for candidate in _walk_folder(given, included, excluded, respect_gitignore):
-                found.setdefault(candidate.path, candidate)
+            for candidate, real in _walk_folder(given, included, excluded, respect_gitignore):
+                if candidate.path not in found and named.first(candidate.path, real):
+                    found[candidate.path] = candidate
         else:
             path = display_path(given)
-            if not excluded.matches(path):
+            if not excluded.matches(path) and named.first(path, os.path.realpath(given)):
                 found[path] = Candidate(path, given, explicit=True)
     if STDIN in paths:
         buffer = _stdin_candidate(stdin_path, excluded)
         if buffer is not None:
             found[buffer.path] = buffer
     yield from (found[key] for key in sorted(found))
+
+
+class _FirstNames:
+    """The display path under which each file (by its real path) was met first. Named paths can reach one
+    file under two names (a folder and a link to it, a file and a link to it, overlapping folders): read
+    under both, it would be reported twice, and fixed once, then refused as changed under the other. Real
+    paths, not (device, inode): two hard links are two names of equal standing, and both are read, as in a
+    walk (see `_without_aliases`)."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, str] = {}
+
+    def first(self, path: str, real: str | None) -> bool:
+        """Whether `path`, standing for the file at `real` (None: a file that is not read, such as a
+        broken link, which has no other name), is the first name met for it."""
+        if real is None:
+            return True
+        return self._names.setdefault(real, path) == path
 
 
 def _stdin_candidate(stdin_path: str | None, excluded: Patterns) -> Candidate | None:
@@ -392,7 +413,10 @@ def _stdin_candidate(stdin_path: str | None, excluded: Patterns) -> Candidate | 
 
 def _walk_folder(
     top: str, included: Patterns, excluded: Patterns, respect_gitignore: bool
-) -> Iterator[Candidate]:
+) -> Iterator[tuple[Candidate, str | None]]:
+    """The candidates under the folder `top`, each with the real path of the file it reads (None for one
+    that is not read): the walk does not follow links to folders, so a file's real path is the real path
+    of `top` joined with its path below it, and only a link to a file is resolved."""
     # Resolve the folder once; paths below it are joined on, not resolved file by file.
     shown_root = display_path(top)
     real_top = os.path.realpath(top)
@@ -413,7 +437,17 @@ def _walk_folder(
         if excluded and excluded.matches(path):
             continue
         found.append(Candidate(path, fs_path, False, refused, real_top, is_link, identity))
-    yield from _without_aliases(found)
+    for candidate in _without_aliases(found):
+        yield candidate, _real_path(candidate, top, real_top)
+
+
+def _real_path(candidate: Candidate, top: str, real_top: str) -> str | None:
+    if candidate.refused:
+        return None
+    if candidate.link:
+        return os.path.realpath(candidate.fs_path)
+    # Every path the walk gives starts with `top` as written (`os.scandir` joins names onto it).
+    return os.path.join(real_top, candidate.fs_path[len(top) :].lstrip(os.sep))
 
 
 def _without_aliases(found: list[Candidate]) -> Iterator[Candidate]:
@@ -519,8 +553,59 @@ def _relative(path: str, top: str) -> str:
     return os.path.relpath(path, top).replace(os.sep, "/")
 
 
-# How the refusal of a link whose target does not exist starts: its fix is not the other refusals'.
+# How the refusals of a link that leads to no file start: their fixes are not the other refusals'.
 BROKEN_LINK = "not read: a broken symbolic link"
+LINK_LOOP = "not read: a symbolic link in a loop of links"
+_LINK_FIXES = {
+    BROKEN_LINK: "Restore the file the link points to, or delete the link.",
+    LINK_LOOP: "Point one link of the loop at the file itself, or delete the links.",
+}
+
+
+def link_fix(refused: str) -> str | None:
+    """What to do about a link refused because it leads to no file (`refused`, as `Candidate.refused`
+    says it); None for any other refusal."""
+    return next((fix for start, fix in _LINK_FIXES.items() if refused.startswith(start)), None)
+
+
+def loops(fs_path: str) -> bool:
+    """Whether following the link `fs_path` goes round a loop of links (ELOOP) rather than ending at a
+    missing file."""
+    try:
+        os.stat(fs_path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
+def link_chain(fs_path: str, name: str = "") -> str:
+    """The links followed from `fs_path` (shown as `name`, else as given), each as written, joined by
+    ` -> `, up to the first one met again (`loop1 -> loop2 -> loop1`) or one that is not a link; at most
+    40 steps, as the system follows."""
+    steps, seen, path = [name or shown(fs_path)], {os.path.abspath(fs_path)}, fs_path
+    for _ in range(40):
+        try:
+            target = os.readlink(path)
+        except OSError:
+            break
+        path = os.path.join(os.path.dirname(path), target)
+        steps.append(shown(target))
+        if os.path.abspath(path) in seen:
+            break
+        seen.add(os.path.abspath(path))
+    return " -> ".join(steps)
+
+
+def unreadable_link(fs_path: str) -> str:
+    """Why a named path that is a link leads to no file, for a usage error: a loop of links, or a
+    target that does not exist."""
+    if loops(fs_path):
+        return (
+            f"symbolic link loop: {link_chain(fs_path)} never reaches a file (ELOOP): point one link "
+            "of the loop at the file itself, or name the file"
+        )
+    target = link_target(fs_path) or "a path that cannot be read"
+    return f"broken symbolic link: {shown(fs_path)} points to {target}, which does not exist"
 
 
 def _link_out_of(fs_path: str, real_top: str) -> tuple[str, bool]:
@@ -530,6 +615,9 @@ def _link_out_of(fs_path: str, real_top: str) -> tuple[str, bool]:
     file again: see `migcheck.guarded`.)"""
     if not os.path.exists(fs_path):
         target = link_target(fs_path)
+        if loops(fs_path):
+            chain = link_chain(fs_path, shown(os.path.basename(fs_path)))
+            return f"{LINK_LOOP} ({chain}: ELOOP, it never reaches a file)", False
         return f"{BROKEN_LINK} (its target{' ' + target if target else ''} does not exist)", False
     target = os.path.realpath(fs_path)
     if os.path.commonpath([target, real_top]) == real_top:

@@ -15,7 +15,7 @@ from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from migcheck.config import Config, check_per_file_ignores, enabled_codes, severity_overrides
-from migcheck.discover import BROKEN_LINK, STDIN, Candidate, discover, display_path, possible_kinds
+from migcheck.discover import STDIN, Candidate, discover, display_path, link_fix, possible_kinds
 from migcheck.estate import CloudService, Estate, Grouping, LinkMemo, kinds_to_read, link, link_subscription
 from migcheck.model import (
     Document,
@@ -495,7 +495,6 @@ def _with_context(paths: list[str], config: Config) -> list[str]:
 
 _ROLES_UNDEFINED = frozenset({RolesUndefined})
 _REFUSED_FIX = "Keep the file itself in the repository, or name it explicitly on the command line."
-_BROKEN_LINK_FIX = "Restore the file the link points to, or delete the link."
 
 
 def _read(candidate: Candidate, stdin: bytes | None) -> Document | None:
@@ -529,7 +528,7 @@ def _read_bytes(
         problem = FileProblem("syntax", reason, Mark(path, 1, column=1), fix)
         return Document(path, None, "", problem=problem), b""
     if data is None:
-        fix = _BROKEN_LINK_FIX if candidate.refused.startswith(BROKEN_LINK) else _REFUSED_FIX
+        fix = link_fix(candidate.refused) or _REFUSED_FIX
         problem = FileProblem("syntax", candidate.refused, Mark(path, 1, column=1), fix)
         return Document(path, None, "", problem=problem), b""
     if store is not None and candidate.fs_path != STDIN:
