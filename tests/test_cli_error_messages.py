@@ -233,7 +233,7 @@ def test_a_builtin_rule_that_crashes_is_reported_to_migcheck(repo, capsys, monke
     monkeypatch.setattr(type(load_rules(entry_points=False).get("MIG101")), "check", boom)
     code, _, err = run(capsys, "check", ".")
     assert code == 2
-    assert "rule MIG101 (" in err and ") crashed at test_cli_messages_round12.py:" in err
+    assert "rule MIG101 (" in err and ") crashed at test_cli_error_messages.py:" in err
     assert "of plugin" not in err
     assert "--ignore MIG101" in err and "to migcheck's maintainers (migcheck " in err
 
