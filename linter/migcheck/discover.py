@@ -364,11 +364,15 @@ def discover(
     included, excluded = Patterns(include), Patterns(exclude)
     found: dict[str, Candidate] = {}
     named = _FirstNames()
+    # One named folder or file reaches each file once (the walk drops its own aliases): real paths are
+    # needed only when several paths are named.
+    several = sum(1 for given in paths if given != STDIN) > 1
     for given in paths:
         if given == STDIN:
             continue  # placed below, once every folder has been walked, so that it wins
         elif os.path.isdir(given):
-            for candidate, real in _walk_folder(given, included, excluded, respect_gitignore):
+            for candidate in _walk_folder(given, included, excluded, respect_gitignore):
+                real = _real_path(candidate, given) if several else None
                 if candidate.path not in found and named.first(candidate.path, real):
                     found[candidate.path] = candidate
         else:
@@ -413,10 +417,8 @@ def _stdin_candidate(stdin_path: str | None, excluded: Patterns) -> Candidate | 
 
 def _walk_folder(
     top: str, included: Patterns, excluded: Patterns, respect_gitignore: bool
-) -> Iterator[tuple[Candidate, str | None]]:
-    """The candidates under the folder `top`, each with the real path of the file it reads (None for one
-    that is not read): the walk does not follow links to folders, so a file's real path is the real path
-    of `top` joined with its path below it, and only a link to a file is resolved."""
+) -> Iterator[Candidate]:
+    """The candidates under the folder `top`."""
     # Resolve the folder once; paths below it are joined on, not resolved file by file.
     shown_root = display_path(top)
     real_top = os.path.realpath(top)
@@ -437,17 +439,19 @@ def _walk_folder(
         if excluded and excluded.matches(path):
             continue
         found.append(Candidate(path, fs_path, False, refused, real_top, is_link, identity))
-    for candidate in _without_aliases(found):
-        yield candidate, _real_path(candidate, top, real_top)
+    yield from _without_aliases(found)
 
 
-def _real_path(candidate: Candidate, top: str, real_top: str) -> str | None:
+def _real_path(candidate: Candidate, top: str) -> str | None:
+    """The real path of the file a candidate of the walk of `top` reads (None for one that is not read).
+    The walk does not follow links to folders, so it is the real path of `top` (`Candidate.within`, resolved
+    once per walk) joined with the path below it; only a link to a file is resolved."""
     if candidate.refused:
         return None
     if candidate.link:
         return os.path.realpath(candidate.fs_path)
     # Every path the walk gives starts with `top` as written (`os.scandir` joins names onto it).
-    return os.path.join(real_top, candidate.fs_path[len(top) :].lstrip(os.sep))
+    return os.path.join(candidate.within, candidate.fs_path[len(top) :].lstrip(os.sep))
 
 
 def _without_aliases(found: list[Candidate]) -> Iterator[Candidate]:
