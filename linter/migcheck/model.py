@@ -1005,6 +1005,22 @@ class NetworkConfiguration:
     name: str = "NetworkConfiguration"
 
 
+# What reading a network configuration gives (a `.netcfg`, or a body a script uploads): the types rules about
+# networks look at. Here, not in the reader, so that the script readers can declare them without importing it.
+NETWORK_CONFIGURATION_TYPES = frozenset(
+    {
+        NetworkConfiguration,
+        VirtualNetwork,
+        Subnet,
+        AddressPrefix,
+        Gateway,
+        GatewayConnection,
+        LocalNetworkSite,
+        DnsServer,
+    }
+)
+
+
 @record
 class Deployment:
     """One deployment of a cloud service, from a REST body (`Deployment`, or inside `HostedService`)."""

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from migcheck.inventory_model import ApplicationGateway
 from migcheck.model import (
+    NETWORK_CONFIGURATION_TYPES,
     VM_OF_REQUEST_URI,
     ConnectionState,
     Deployment,
@@ -32,7 +33,6 @@ from migcheck.model import (
     VirtualIp,
     VirtualNetwork,
 )
-from migcheck.readers.netcfg import PRODUCES as NETWORK_RESOURCES
 from migcheck.readers.netcfg import REST_NETWORK, read_virtual_network
 from migcheck.readers.role import (
     REST,
@@ -76,7 +76,7 @@ PRODUCES = frozenset(
         StorageAccountType,
         ConnectionState,
         *ROLE_RESOURCES,
-        *(NETWORK_RESOURCES - {NetworkConfiguration}),
+        *(NETWORK_CONFIGURATION_TYPES - {NetworkConfiguration}),
     }
 )
 

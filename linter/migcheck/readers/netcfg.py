@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from migcheck.model import (
+    NETWORK_CONFIGURATION_TYPES,
     AddressPrefix,
     DnsServer,
     Document,
@@ -22,19 +23,7 @@ from migcheck.model import (
 from migcheck.readers.xml import Element, Marker, attr, child, children, text_of
 
 # The resource types this reader produces (rules declare which types they look at).
-PRODUCES = frozenset(
-    {
-        Document,
-        NetworkConfiguration,
-        VirtualNetwork,
-        Subnet,
-        AddressPrefix,
-        Gateway,
-        GatewayConnection,
-        LocalNetworkSite,
-        DnsServer,
-    }
-)
+PRODUCES = frozenset({Document, *NETWORK_CONFIGURATION_TYPES})
 
 DEFAULT_CONNECTION = "IPsec"  # a LocalNetworkSiteRef without a Connection is a site-to-site VPN
 

@@ -100,9 +100,9 @@ from migcheck import inventory_model as inv
 from migcheck.model import (
     EVERY_NETWORK,
     EXPRESSROUTE,
+    NETWORK_CONFIGURATION_TYPES,
     VPN,
     AclRule,
-    AddressPrefix,
     ClassicCall,
     Deployment,
     Disk,
@@ -113,11 +113,8 @@ from migcheck.model import (
     Extension,
     FileKind,
     FileProblem,
-    Gateway,
-    GatewayConnection,
     Image,
     InputEndpoint,
-    LocalNetworkSite,
     Mark,
     MigrationStep,
     NameRef,
@@ -129,10 +126,8 @@ from migcheck.model import (
     RouteTable,
     Script,
     StorageAccountType,
-    Subnet,
     Suppression,
     VirtualMachine,
-    VirtualNetwork,
     VnetGatewayFact,
     common_branches,
     is_stand_in,
@@ -170,15 +165,8 @@ PRODUCES = frozenset(
         inv.ApplicationGateway,
         inv.LinkAuthorization,
         DnsServer,  # of a deployment a REST body the script sends describes
-        # A network configuration the script uploads, as a .netcfg holds it (`netcfg.PRODUCES`, whose
-        # module is imported only when a body is read).
-        NetworkConfiguration,
-        VirtualNetwork,
-        Subnet,
-        AddressPrefix,
-        Gateway,
-        GatewayConnection,
-        LocalNetworkSite,
+        # A network configuration the script uploads, as a .netcfg holds it.
+        *NETWORK_CONFIGURATION_TYPES,
     }
 )
 

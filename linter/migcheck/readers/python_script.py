@@ -81,6 +81,7 @@ from typing import TYPE_CHECKING
 
 from migcheck import automation
 from migcheck.model import (
+    NETWORK_CONFIGURATION_TYPES,
     AclRule,
     AddressPrefix,
     ClassicCall,
@@ -115,7 +116,6 @@ from migcheck.model import (
     lun_key,
 )
 from migcheck.readers import python_flow as flow
-from migcheck.readers.netcfg import PRODUCES as NETWORK_RESOURCES
 from migcheck.readers.python_flow import (
     HOLE,
     Bound,
@@ -155,7 +155,7 @@ PRODUCES = frozenset(
         NameRef,
         ReservedIp,
         # A network configuration the script uploads, as a .netcfg holds it.
-        *NETWORK_RESOURCES,
+        *NETWORK_CONFIGURATION_TYPES,
     }
 )
 
