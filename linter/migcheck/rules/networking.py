@@ -1000,7 +1000,7 @@ def prefix_problem(text: str) -> PrefixProblem | None:
         return PrefixProblem("an octet is greater than 255", "")
     if values[4] > 32:
         return PrefixProblem(f"the prefix length {values[4]} is greater than 32", "")
-    canonical = ".".join(str(v) for v in values[:4]) + f"/{values[4]}"
+    canonical = _canonical(text)
     network = ipaddress.ip_network(canonical, strict=False)
     if padded:
         # Leading zeros are ambiguous (some parsers read them as octal); Resource Manager rejects them.
