@@ -51,7 +51,7 @@ def _of(document: Document, kind: type) -> list:
     ids=["switch", "true", "alias", "known-expression", "splatted", "unknown-value"],
 )
 def test_a_circuit_link_removal_previewed_with_whatif_removes_nothing(tmp_path, monkeypatch, preview):
-    """The hunt's case g20: the link stays, so MIG302 reports it at its creation. A value the reader does not
+    """The link stays, so MIG302 reports it at its creation. A value the reader does not
     know may be `$true`: the removal may not run, and removes nothing."""
     removal = f"Remove-AzureDedicatedCircuitLink -ServiceKey $k -VNetName hub {preview}\n"
     script = "$preview = @{ WhatIf = $true }\n" + LINK + removal
@@ -201,7 +201,7 @@ NETCFG = """<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHos
   </VirtualNetworkConfiguration>
 </NetworkConfiguration>
 """
-# The ExpressRoute documentation's coexistence script (the hunt's cases g22 and g23), its network named by
+# The ExpressRoute documentation's coexistence script, its network named by
 # the script's parameter.
 COEXIST = """param(
     {declared},
@@ -232,7 +232,7 @@ def _coexist(tmp_path, monkeypatch, declared: str, between: str = "") -> list[st
     ids=["string", "untyped", "sum", "from-another-parameter", "attributes"],
 )
 def test_a_network_named_by_a_parameters_default_is_reported(tmp_path, monkeypatch, declared):
-    """The hunt's case g22: MIG301 at the VPN gateway, as when the script assigns the name (g23)."""
+    """MIG301 at the VPN gateway, as when the script assigns the name."""
     assert _coexist(tmp_path, monkeypatch, declared) == ["MIG301 coexist.ps1:8:1"]
     # Near misses: a parameter a run must be given has no default, and one without a default is unknown.
     for unknown in (

@@ -312,9 +312,9 @@ def test_a_hosted_service_body_in_a_script_gives_its_deployments():
     assert [(r.name, r.type) for r in deployment.roles] == [("Web", RoleType.WEB_OR_WORKER)]
 
 
-# --- the audit's cases, as written ---------------------------------------------------------------------
+# --- two whole scripts, as written ----------------------------------------------------------------------
 
-AUDIT_LB_SET = '''\
+WHOLE_LB_SET_SCRIPT = '''\
 from azure.servicemanagement import (ServiceManagementService, WindowsConfigurationSet, ConfigurationSet,
                                      ConfigurationSetInputEndpoint, OSVirtualHardDisk,
                                      ResourceExtensionReference, ResourceExtensionReferences)
@@ -363,7 +363,7 @@ LBSET = """<?xml version="1.0" encoding="utf-8"?>
 sms.perform_post('/' + SUB + '/services/hostedservices/contoso-web/deployments/contoso-web?comp=UpdateLbSet', LBSET,
                  x_ms_version='2015-04-01')
 '''
-AUDIT_CREATE_DEPLOYMENT = '''\
+WHOLE_CREATE_DEPLOYMENT_SCRIPT = '''\
 from azure.servicemanagement import (ServiceManagementService, WindowsConfigurationSet, ConfigurationSet,
                                      ConfigurationSetInputEndpoint, OSVirtualHardDisk,
                                      ResourceExtensionReference, ResourceExtensionReferences)
@@ -402,16 +402,16 @@ sms.perform_post('/' + SUB + '/services/hostedservices/contoso-web/deploymentslo
 '''
 
 
-def test_the_audit_case_of_an_update_lb_set_script(tmp_path, monkeypatch):
+def test_a_whole_update_lb_set_script(tmp_path, monkeypatch):
     """py_perform_post_update_lbset_acl: MIG201 lbset.py:33:5, at its `<EndpointAcl>`."""
-    result = check(tmp_path, monkeypatch, {"lbset.py": AUDIT_LB_SET})
+    result = check(tmp_path, monkeypatch, {"lbset.py": WHOLE_LB_SET_SCRIPT})
     assert [(line, column) for _, line, column, _ in found(result, "MIG201")] == [(33, 5)]
 
 
-def test_the_audit_case_of_a_create_deployment_script(tmp_path, monkeypatch):
+def test_a_whole_create_deployment_script(tmp_path, monkeypatch):
     """py_perform_post_create_deployment_package: MIG101 at the body's `PackageUrl` (29:3), where the same
     body saved as a file is reported."""
-    result = check(tmp_path, monkeypatch, {"deploy.py": AUDIT_CREATE_DEPLOYMENT})
+    result = check(tmp_path, monkeypatch, {"deploy.py": WHOLE_CREATE_DEPLOYMENT_SCRIPT})
     assert [(line, column) for _, line, column, _ in found(result, "MIG101")] == [(29, 3)]
 
 

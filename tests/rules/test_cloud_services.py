@@ -512,7 +512,7 @@ def _vips(*reserved: str, programmed: int | None = 0, names: tuple[str, ...] = (
 
 
 def test_reserved_ip_on_a_second_vip_without_an_endpoint_there_is_reported(tmp_path, monkeypatch):
-    """The audit's case: the only endpoint is on the default VIP, the reserved IP on the other one."""
+    """The only endpoint is on the default VIP, the reserved IP on the other one."""
     files = {"shop.xml": _deployment(_vm_on_vips("web01", None), _vips("", "rip2"), "shop")}
     (finding,) = _lint(tmp_path, monkeypatch, files, "MIG106")
     assert _where([finding]) == ["MIG106 shop.xml:9:120"]  # the second VIP's ReservedIPName

@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 from growth import assert_linear
-from test_python_round11 import ROLES, findings, names, position, subnets
+from test_python_containers import ROLES, findings, names, position, subnets
 
 from migcheck.readers import read_document
 

@@ -1,4 +1,4 @@
-"""What a hunt over the PowerShell reader found: an ACL removal that may not run, the run on the parameters'
+"""PowerShell the reader got wrong: an ACL removal that may not run, the run on the parameters'
 defaults of a script that ends unless a parameter is passed, the `-in`/`-notin` forms that say whether case
 counts, and where a string joined by `+=` is reported."""
 

@@ -1,4 +1,4 @@
-"""What a hunt over the PowerShell reader found: classic cmdlets named with their module (`Azure\\Get-AzureVM`),
+"""PowerShell the reader got wrong: classic cmdlets named with their module (`Azure\\Get-AzureVM`),
 and a loop over a list of constants whose rounds end with a `break` in a `catch` (`1..2 | % { try { … }
 catch { break } }`), walked item by item."""
 

@@ -1,4 +1,4 @@
-"""What a hunt with realistic PowerShell scripts found the reader getting wrong: branches only one of which runs
+"""What realistic PowerShell scripts showed the reader getting wrong: branches only one of which runs
 read as both, facts stated on a path that may not run read as certain, disks given by a name the script does
 not state, guards after statements that manage nothing, and link authorizations removed again."""
 

@@ -1,4 +1,4 @@
-"""Inventory exports, round 6: a Defender for Cloud plan on the Standard tier in a subscription with classic
+"""Inventory exports: a Defender for Cloud plan on the Standard tier in a subscription with classic
 VMs (MIG207), a classic-only built-in role assigned at a subscription, resource group or management group
 scope (MIG501), and the rows the az CLI's `list` commands write, their properties flattened at the top
 (`az network vnet list`: MIG313 instead of a false MIG001)."""

@@ -1,4 +1,4 @@
-"""What a hunt over the PowerShell reader found: a bracket never closed that the grammar's error recovery
+"""PowerShell the reader got wrong: a bracket never closed that the grammar's error recovery
 drops (no missing closer in the tree), and `$PSBoundParameters` inside a function run at a call."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What PowerShell scripts state that audits found the reader missing: the output of a statement assigned to a
+"""What PowerShell scripts state that the reader missed: the output of a statement assigned to a
 variable (`$configs = foreach (…) { … }`), reserved IPs named by variables, the guard a demo script opens
 with, storage accounts created as Premium, disks and images registered in the repositories, and classic
 Application Gateways and ExpressRoute link authorizations."""

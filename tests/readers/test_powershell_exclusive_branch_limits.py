@@ -1,4 +1,4 @@
-"""What a hunt on the reading of exclusive branches and of facts stated on paths that may not run found lost:
+"""What the reading of exclusive branches and of facts stated on paths that may not run must not lose:
 where the reader cannot be sure which of several VMs, clauses or calls is meant, it reads them as it did before
 it knew of exclusive branches, and a fact every path states, or only one path states, is still a fact."""
 

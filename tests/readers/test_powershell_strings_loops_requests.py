@@ -1,4 +1,4 @@
-"""What PowerShell scripts state that this round's audits found the reader missing: `$( … )` in a double-quoted
+"""What PowerShell scripts state that the reader missed: `$( … )` in a double-quoted
 string, extensions set in a loop over tables, what ForEach-Object outputs, a table extended with `+=`, where a
 reserved IP or a parameter's default is reported, requests a script sends to the Service Management API
 itself, and a cloud service created under a name the script does not state."""
