@@ -332,10 +332,28 @@ def _disk(el: Element, marker: Marker) -> Iterable[object]:
     return (disk(el, marker, name=text_of(el, "Name"), attached_to=text_of(el, "AttachedTo/RoleName")),)
 
 
+def _disk_body(el: Element, marker: Marker) -> Iterable[object]:
+    """A `Disk` body: an Add Disk request, which registers a disk from the blob its `MediaLink` names (it
+    must name one) and attaches it to nothing; a Get Disk response, which states the blob and the VM the
+    disk is attached to; or an Update Disk request (`PUT .../services/disks/<disk-name>`), which names a
+    disk that exists already to change its label or size (`ResizedSizeInGB`, which only it carries). An
+    update says nothing of the disk's blob or of whether a VM has it, so it describes no disk: read as one,
+    it was a disk attached to none wherever the disk is."""
+    if child(el, "ResizedSizeInGB") is not None:
+        return ()
+    if not text_of(el, "MediaLink") and child(el, "AttachedTo") is None:
+        return ()
+    return _disk(el, marker)
+
+
 def _data_disk(el: Element, marker: Marker) -> Iterable[object]:
-    """An Add Data Disk or Update Data Disk request body, or a Get Data Disk response (root
-    `DataVirtualHardDisk`): a data disk of the VM the request's URI names. It is attached to that VM,
-    shown as a stand-in, so the disk rules see its blob and never call it a disk attached to none."""
+    """A data disk body of a VM the request's URI names (`.../roles/<role-name>/DataDisks`), root
+    `DataVirtualHardDisk`: an Add Data Disk request, which attaches a disk to it (a new one, one of the
+    repository it names, or one registered from the blob its `SourceMediaLink` names); an Update Data Disk
+    request (`PUT .../DataDisks/<lun>`), which changes the disk attached at a LUN and names its blob; or a
+    Get Data Disk response. Each says the VM has that disk, which is one disk however many of them name
+    it (the disks are joined by blob, then by name). It is attached to that VM, shown as a stand-in, so the
+    disk rules see its blob and never call it a disk attached to none."""
     return (disk(el, marker, name=text_of(el, "DiskName"), attached_to=VM_OF_REQUEST_URI),)
 
 
@@ -395,7 +413,7 @@ READERS: dict[str, Reader] = {
     "LoadBalancedEndpointList": _load_balanced_sets,
     "VirtualNetworkSite": _one(_virtual_network),
     "VirtualNetworkSites": _each("VirtualNetworkSite", _one(_virtual_network)),
-    "Disk": _disk,
+    "Disk": _disk_body,
     "Disks": _each("Disk", _disk),
     "DataVirtualHardDisk": _data_disk,
     "OSImage": _image,

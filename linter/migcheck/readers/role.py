@@ -115,17 +115,29 @@ def _disks(role: Element, name: str, marker: Marker) -> tuple[Disk, ...]:
 
 
 def disk(el: Element, marker: Marker, *, name: str, attached_to: str) -> Disk:
-    media_link = child(el, "MediaLink")
-    media_link_mark = marker.mark(media_link) if media_link is not None and text_of(media_link) else None
+    blob = _blob(el)
     return Disk(
         name,
-        text_of(el, "MediaLink"),
+        text_of(blob),
         text_of(el, "IOType"),
         attached_to,
         marker.mark(el),
-        media_link_mark=media_link_mark,
+        media_link_mark=marker.mark(blob) if blob is not None else None,
         lun=lun_key(text_of(el, "Lun")) if local_name(el) == "DataVirtualHardDisk" else "",
     )
+
+
+def _blob(el: Element) -> Element | None:
+    """The element that names a disk's VHD blob; None when none does. A data disk's `SourceMediaLink` (Add
+    Data Disk, and a data disk of a role a deployment or Add Role creates) is a blob that holds a VHD
+    already: a disk is registered from it and attached, and `MediaLink`, where a new VHD would be made,
+    is then ignored. Otherwise `MediaLink` is the disk's blob."""
+    names = ("SourceMediaLink", "MediaLink") if local_name(el) == "DataVirtualHardDisk" else ("MediaLink",)
+    for name in names:
+        found = child(el, name)
+        if found is not None and text_of(found):
+            return found
+    return None
 
 
 def _role_kind(el: Element) -> tuple[RoleType, str, bool]:
