@@ -116,20 +116,24 @@ def text_span(text: str, start: int) -> tuple[int, int] | None:
 
 
 def whole_lines(text: str, start: int, end: int) -> tuple[int, int]:
-    """`start`-`end` widened to whole lines (indentation and line ending included) when nothing else is
-    written on them, so that removing an element leaves no blank line behind; else unchanged. Only the
-    blanks next to the span are read, whatever the length of the line."""
+    r"""`start`-`end` widened to whole lines (indentation and line ending included) when nothing else is
+    written on them, so that removing an element leaves no blank line behind; else unchanged. A line ends
+    in `\n`, `\r\n` or a lone `\r` (classic Mac OS). Only the blanks next to the span are read, whatever
+    the length of the line."""
     line_start = start
     while line_start > 0 and text[line_start - 1] in " \t":
         line_start -= 1
     line_end = end
-    while line_end < len(text) and text[line_end] in " \t\r":
+    while line_end < len(text) and text[line_end] in " \t":
         line_end += 1
-    alone_before = line_start == 0 or text[line_start - 1] == "\n"
-    alone_after = line_end == len(text) or text[line_end] == "\n"
+    ending = (
+        2 if text.startswith("\r\n", line_end) else 1 if text[line_end : line_end + 1] in ("\r", "\n") else 0
+    )
+    alone_before = line_start == 0 or text[line_start - 1] in "\r\n"
+    alone_after = line_end == len(text) or ending > 0
     if not (alone_before and alone_after):
         return start, end
-    return line_start, min(line_end + 1, len(text))
+    return line_start, line_end + ending
 
 
 def markup(text: str, pos: int) -> Iterator[tuple[str, int, int]]:

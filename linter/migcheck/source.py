@@ -25,14 +25,41 @@ class Lines(Protocol):
 
 
 class SourceText:
-    """The decoded text of one file, split into lines lazily."""
+    r"""The decoded text of one file, split into lines lazily.
 
-    __slots__ = ("_asked", "_by_line", "_lines", "_offsets", "_skipped", "_skipped_to", "_tag_ends", "text")
+    Lines are counted two ways, which differ only in a text with a lone carriage return (classic Mac OS
+    line endings, `\r` not followed by `\n`). A reader's `Mark` counts lines as its parser does: lxml,
+    tree-sitter and the JSON and comment scanners count `\n` only; Python's `ast` counts every ending
+    (`every_ending`). What is shown — a `Location`, `lines`, `line`, `offsets`, `line_at` — counts every
+    ending (`\r\n`, `\r`, `\n`), as editors and LSP clients do. Whether the text holds a lone `\r` is
+    found once, when a mark is first placed; a text without one is placed as it always was."""
 
-    def __init__(self, text: str) -> None:
+    __slots__ = (
+        "_as_shown",
+        "_asked",
+        "_by_line",
+        "_every_ending",
+        "_lines",
+        "_lone_cr",
+        "_newline_offsets",
+        "_offsets",
+        "_skipped",
+        "_skipped_to",
+        "_tag_ends",
+        "text",
+    )
+
+    def __init__(self, text: str, *, every_ending: bool = False) -> None:
         self.text = text
+        self._every_ending = every_ending  # marks count every line ending, not `\n` only
+        # See `has_lone_cr` and `_marks_as_shown`: a text with no "\r" at all, most of them, is known here
+        # to be shown as its marks count it, for the cost of one search in C.
+        no_cr = "\r" not in text
+        self._lone_cr: bool | None = False if no_cr else None
+        self._as_shown: bool | None = True if no_cr or every_ending else None
         self._lines: list[str] | None = None
-        self._offsets: list[int] | None = None
+        self._offsets: list[int] | None = None  # where each line starts, as shown
+        self._newline_offsets: list[int] | None = None  # where each `\n` line starts (see `_mark_offsets`)
         self._asked: dict[int, tuple[int, int]] = {}  # line number: (start, end), see `_bounds`
         self._by_line: dict[int, dict[str, list[int]]] = {}
         self._skipped: list[tuple[int, int]] = []  # see `_skipped_before`
@@ -41,18 +68,45 @@ class SourceText:
         # located there is given its end without the tag being scanned again.
         self._tag_ends: dict[int, int] = {}
 
+    def has_lone_cr(self) -> bool:
+        r"""Whether a `\r` ends a line on its own somewhere: then lines as shown are not `\n` lines. Two
+        scans in C at most, once per text; a text with no `\r` at all is scanned once."""
+        lone = self._lone_cr
+        if lone is None:
+            text = self.text
+            lone = self._lone_cr = "\r" in text and text.count("\r") != text.count("\r\n")
+        return lone
+
+    def _marks_as_shown(self) -> bool:
+        r"""Whether a mark's line is the line shown (nearly always): no lone `\r`, or a reader that counts
+        it as a line ending too."""
+        as_shown = self._as_shown
+        if as_shown is None:
+            as_shown = self._as_shown = self._every_ending or not self.has_lone_cr()
+        return as_shown
+
     @property
     def lines(self) -> list[str]:
+        """Every line as shown, without its line ending."""
         if self._lines is None:
-            # lxml counts "\n" only; splitlines() would also split on \x0b, \x85, \u2028...
-            self._lines = [line.removesuffix("\r") for line in self.text.split("\n")]
+            if self.has_lone_cr():
+                offsets, text = self.offsets, self.text
+                self._lines = [
+                    text[start : end - 1].removesuffix("\r") for start, end in itertools.pairwise(offsets)
+                ]
+            else:
+                # lxml counts "\n" only; splitlines() would also split on \x0b, \x85, \u2028...
+                self._lines = [line.removesuffix("\r") for line in self.text.split("\n")]
         return self._lines
 
     def line(self, number: int) -> str:
-        """Line `number` without its line ending; "" past the end. Cut out of the text: one line asked
-        for does not split the whole text into lines."""
+        """Line `number` as shown, without its line ending; "" past the end. Cut out of the text: one line
+        asked for does not split the whole text into lines."""
         if self._lines is not None:
             return self._lines[number - 1] if 1 <= number <= len(self._lines) else ""
+        if self._lone_cr or (self._lone_cr is None and self.has_lone_cr()):
+            lines = self.lines
+            return lines[number - 1] if 1 <= number <= len(lines) else ""
         start, end = self._bounds(number)
         if number < 1 or start > len(self.text):
             return ""
@@ -60,11 +114,15 @@ class SourceText:
 
     @property
     def offsets(self) -> list[int]:
-        """The offset where each line starts (and one past the end)."""
+        """The offset where each line as shown starts (and one past the end)."""
         offsets = self._offsets
         if offsets is None:
-            lengths = map((1).__add__, map(len, self.text.split("\n")))  # each line and its "\n"
-            offsets = self._offsets = list(itertools.accumulate(lengths, initial=0))
+            if self.has_lone_cr():
+                # Each ending made one "\n" in its last character, offsets kept: "\r\n" → " \n", "\r" → "\n".
+                offsets = _line_offsets(self.text.replace("\r\n", " \n").replace("\r", "\n"))
+            else:
+                offsets = self._newline_offsets or _line_offsets(self.text)
+            self._offsets = offsets
         return offsets
 
     def offset_of_line(self, number: int) -> int:
@@ -74,48 +132,69 @@ class SourceText:
     def line_at(self, offset: int) -> int:
         return bisect.bisect_right(self.offsets, offset)
 
+    def _mark_offsets(self) -> list[int]:
+        r"""The offset where each line a mark counts starts: `offsets`, unless the reader counted `\n` only
+        in a text with a lone `\r`."""
+        if self._marks_as_shown():
+            return self.offsets
+        if self._newline_offsets is None:
+            self._newline_offsets = _line_offsets(self.text)
+        return self._newline_offsets
+
     def _bounds(self, number: int) -> tuple[int, int]:
-        """(`offset_of_line(number)`, `offset_of_line(number + 1)`): where the line starts, and where the
-        next one does (one past the end of the text after the last line).
+        r"""(start, end) of line `number` as marks count it: where the line starts, and where the next one
+        does (one past the end of the text after the last line).
 
         The first few lines asked for are each found by splitting the text only as far as that line, without
         the offsets of every line: most files read again have a finding or two, each on its line. Past
         those, the offsets of every line are found, once: splitting again for each line asked would cost
-        the file's length times its findings."""
-        if self._offsets is None:
+        the file's length times its findings. (Splitting finds `\n` lines: a reader that counts every
+        ending is given the offsets of every line when the text has a lone `\r`.)"""
+        if self._offsets is None and self._newline_offsets is None:
             asked = self._asked
             bounds = asked.get(number)
             if bounds is not None:
                 return bounds
-            if len(asked) < _SPLIT_FOR:
+            if len(asked) < _SPLIT_FOR and not (self._every_ending and self.has_lone_cr()):
                 bounds = asked[number] = _split_to(self.text, number)
                 return bounds
-        offsets = self.offsets
+        offsets = self._mark_offsets()
         last = len(offsets) - 1
         return offsets[max(0, min(number - 1, last))], offsets[max(0, min(number, last))]
 
     def _position(self, offset: int, near: int) -> tuple[int, int]:
-        """(line, column) of `offset`, which is most often on line `near`."""
-        start, end = self._bounds(near)
-        if start <= offset < end:
-            return near, offset - start + 1
+        """(line, column) as shown of `offset`, which is most often on line `near` (as marks count it)."""
+        if self._marks_as_shown():
+            start, end = self._bounds(near)
+            if start <= offset < end:
+                return near, offset - start + 1
         line = self.line_at(offset)
         return line, offset - self.offset_of_line(line) + 1
 
+    def _shown_line(self, number: int) -> int:
+        """The line as shown where line `number`, as marks count it, starts."""
+        if self._marks_as_shown():
+            return number
+        return self.line_at(self._bounds(number)[0]) if number >= 1 else number
+
     def locate(self, mark: Mark) -> Location:
-        """Where `mark` starts and ends: an element's start tag, a comment, or the word, quoted string or
-        rest of the line at a position a reader gave (a script's call, a JSON value, a parser error)."""
+        """Where `mark` starts and ends, as shown: an element's start tag, a comment, or the word, quoted
+        string or rest of the line at a position a reader gave (a script's call, a JSON value, a parser
+        error)."""
         start = self.start_of(mark)
         if start is None:
+            line = self._shown_line(mark.line)
             if mark.column or not mark.tag:
-                line, column = max(mark.line, 1), max(mark.column, 1)
+                line, column = max(line, 1), max(mark.column, 1)
                 return Location(mark.path, line, column, line, column)
-            return Location(mark.path, mark.line, 1, mark.line, 1)
+            return Location(mark.path, line, 1, line, 1)
         end = self._end_of(mark, start)
-        line_start, next_line = self._bounds(mark.line)
-        if line_start <= start and end < next_line:  # on the marked line, as nearly always
-            return Location(mark.path, mark.line, start - line_start + 1, mark.line, end - line_start + 1)
-        # A start tag written over several lines, or a mark the reader placed elsewhere.
+        if self._as_shown or (self._as_shown is None and self._marks_as_shown()):
+            line_start, next_line = self._bounds(mark.line)
+            if line_start <= start and end < next_line:  # on the marked line, as nearly always
+                return Location(mark.path, mark.line, start - line_start + 1, mark.line, end - line_start + 1)
+        # A start tag written over several lines, a mark the reader placed elsewhere, or lines the reader
+        # counted otherwise than they are shown.
         line, column = self._position(start, mark.line)
         end_line, end_column = self._position(end, mark.line)
         return Location(mark.path, line, column, end_line, end_column)
@@ -144,8 +223,10 @@ class SourceText:
         if mark.tag:
             end = self._tag_ends.get(start)
             return scan.start_tag_end(self.text, start) if end is None else end
-        line, _ = self._position(start, mark.line)
-        return scan.token_end(self.text, start, self._bounds(line)[1] - 1)
+        if self._marks_as_shown():
+            line, _ = self._position(start, mark.line)
+            return scan.token_end(self.text, start, self._bounds(line)[1] - 1)
+        return scan.token_end(self.text, start, self.offset_of_line(self.line_at(start) + 1) - 1)
 
     def resolve(self, fix: Fix) -> Fix | None:
         """`fix` with each edit's span found in the text; None when one of them cannot be placed (the
@@ -302,6 +383,12 @@ def _reverse_finditer(
 # How many lines `SourceText._bounds` finds by splitting the text as far as each, before it finds the
 # offsets of every line (which cost about what four splits as far as the middle of the file do).
 _SPLIT_FOR = 4
+
+
+def _line_offsets(text: str) -> list[int]:
+    r"""The offset where each `\n` line of `text` starts, and one past its end."""
+    lengths = map((1).__add__, map(len, text.split("\n")))  # each line and its "\n"
+    return list(itertools.accumulate(lengths, initial=0))
 
 
 def _split_to(text: str, number: int) -> tuple[int, int]:

@@ -25,6 +25,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from migcheck.model import FileKind
 from migcheck.source import SourceText
 
 if TYPE_CHECKING:
@@ -43,6 +44,9 @@ RECENT = 4
 # The longest line `Texts.show` keeps: any written by hand or by a tool that breaks lines, not a file
 # written on one line (a report shows a few columns of it, but that one is read again).
 SHOWN_LENGTH = 1000
+# The kinds of file whose reader's marks count every line ending (`\r\n`, `\r`, `\n`), as Python's `ast`
+# does; the others count `\n` only, as lxml, tree-sitter and the JSON readers do (see `SourceText`).
+EVERY_ENDING = frozenset({FileKind.PYTHON})
 _LOW_64 = (1 << 64) - 1
 _CHECK_BITS = 192  # `_check`: the bytes' size and checksum (up to 128 bits) and a 64-bit hash
 _LOW_CHECK = (1 << _CHECK_BITS) - 1
@@ -118,11 +122,17 @@ class Texts(Mapping[str, SourceText]):
         self._on_disk: dict[str, _OnDisk] = {}
         self._recent: OrderedDict[str, SourceText] = OrderedDict()
         self._shown: dict[str, tuple[int | str, ...]] = {}  # see `show`
+        self._every_ending: set[str] = set()  # files whose marks count every line ending (`EVERY_ENDING`)
 
     def keep(self, document: Document) -> Document:
         """Hold `document`'s text as it is: a buffer, or a document a cache keeps between runs."""
         self._kept[document.path] = document.text
+        self._count_lines_of(document)
         return document
+
+    def _count_lines_of(self, document: Document) -> None:
+        if document.kind in EVERY_ENDING:
+            self._every_ending.add(document.path)
 
     def shed(self, document: Document, candidate: Candidate, data: bytes) -> Document:
         """`document`, read from `data` on disk, without its text unless the filter needs it (a file with
@@ -135,6 +145,7 @@ class Texts(Mapping[str, SourceText]):
         again from `candidate`'s file and used only if it passes `check`."""
         if check is None:
             return self.keep(document)
+        self._count_lines_of(document)
         c = candidate
         known = _with_identity(check, c.identity)
         self._on_disk[document.path] = _OnDisk(c.fs_path, c.explicit, c.within, c.link, known)
@@ -143,18 +154,21 @@ class Texts(Mapping[str, SourceText]):
     def __getitem__(self, path: str) -> SourceText:
         kept = self._kept.get(path)
         if isinstance(kept, str):
-            kept = self._kept[path] = SourceText(kept)  # its lines are found once, then kept with it
+            kept = self._kept[path] = self._source(path, kept)  # its lines are found once, then kept with it
         if kept is not None:
             return kept
         source = self._recent.get(path)
         if source is not None:
             self._recent.move_to_end(path)
             return source
-        source = SourceText(_read_again(self._on_disk[path]))  # KeyError: not read in this run
+        source = self._source(path, _read_again(self._on_disk[path]))  # KeyError: not read in this run
         self._recent[path] = source
         if len(self._recent) > RECENT:
             self._recent.popitem(last=False)
         return source
+
+    def _source(self, path: str, text: str) -> SourceText:
+        return SourceText(text, every_ending=path in self._every_ending)
 
     def show(self, path: str, findings: Iterable[Finding]) -> None:
         """Keep the lines `findings` are located on, of the text of `path` read again to locate them, for
