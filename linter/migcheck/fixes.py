@@ -289,8 +289,9 @@ def write(file: FileFixes, fs_path: str) -> None:
 
 
 def _writable_mode(path: str, fs_path: str) -> int:
-    """The permission bits of the file, which the fixed file keeps; a link or a read-only file is
-    refused: the atomic rename would replace what the owner protected."""
+    """The permission bits of the file, which the fixed file keeps; a link (symbolic or hard) or a
+    read-only file is refused: the atomic rename would replace what the owner protected, or what the
+    file's other names still show."""
     try:
         info = os.lstat(fs_path)
     except OSError as exc:
@@ -302,6 +303,14 @@ def _writable_mode(path: str, fs_path: str) -> int:
         )
     if not stat.S_ISREG(info.st_mode):
         raise FixError(f"cannot fix {path}: it is not a regular file")
+    if info.st_nlink > 1:
+        # The fix is written to a new file renamed over this name: the file's other names would keep the
+        # old text, two copies that silently differ. Writing in place instead would not be atomic.
+        raise FixError(
+            f"cannot fix {path}: it has {info.st_nlink} names (hard links), and the fixed file would replace "
+            "this name only, leaving the others with the old text; make the change `--diff` shows in an "
+            "editor, or give this name a file of its own (copy it, then move the copy over it) and fix again"
+        )
     if not info.st_mode & 0o222 or not os.access(fs_path, os.W_OK):
         raise FixError(f"cannot fix {path}: the file is read-only; make it writable to fix it")
     return stat.S_IMODE(info.st_mode)
