@@ -267,7 +267,7 @@ def _check_documents(
     unread: int,
 ) -> LintResult:
     """What `lint` finds in the documents it read: linked, checked, filtered and located."""
-    grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions)
+    grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions, config.root)
     if cache is None:
         estates = link(documents, grouping)
         checked: Iterable[Finding] = _run_rules(rules, enabled, estates)
@@ -578,7 +578,9 @@ class ReadCache:
         self._linked: dict[str, list[_Linked]] = {}
         self._memos: dict[str, _Memo] = {}  # by subscription: what its last link and check kept
         # The last split into subscriptions: (documents, configured subscriptions, cwd, split).
-        self._last_split: tuple[tuple[Document, ...], Mapping[str, tuple[str, ...]], str, list] | None = None
+        self._last_split: (
+            tuple[tuple[Document, ...], Mapping[str, tuple[str, ...]], tuple[str, str], list] | None
+        ) = None
         self._edited: Document | None = None  # the buffer of the last run, unless it was the saved file
 
     def read(self, candidate: Candidate) -> Document | None:
@@ -680,7 +682,7 @@ class ReadCache:
         documents changed is linked again from what its last link kept (`LinkMemo`: the folders whose
         files did not change give the same cloud service objects), and the rules' findings are reused
         where they cannot have changed (`_Checker`): an edit costs little more than its own service."""
-        split = self._split(tuple(documents), grouping.subscriptions)
+        split = self._split(tuple(documents), grouping.subscriptions, grouping.root)
         if not split:
             estates = link((), grouping)
             return estates, list(_run_rules(rules, enabled, estates))
@@ -701,21 +703,21 @@ class ReadCache:
         return estates, list(chain.from_iterable(e.findings for e in chosen))
 
     def _split(
-        self, docs: tuple[Document, ...], configured: Mapping[str, tuple[str, ...]]
+        self, docs: tuple[Document, ...], configured: Mapping[str, tuple[str, ...]], root: str
     ) -> list[tuple[str, tuple[Document, ...]]]:
         """`split_subscriptions`, which reads of each document only its path and whether it defines
         networks: when the documents are those of the last run at the same places, save some that say
         the same of both, the subscriptions are the same, with the new documents in them."""
-        cwd = os.getcwd()
+        where = (os.getcwd(), root)  # what display paths and subscription names are relative to
         last = self._last_split
-        if last is not None and last[1] == configured and last[2] == cwd and len(last[0]) == len(docs):
+        if last is not None and last[1] == configured and last[2] == where and len(last[0]) == len(docs):
             swapped = {id(a): b for a, b in zip(last[0], docs, strict=True) if a is not b}
             if all(_splits_alike(a, swapped[id(a)]) for a in last[0] if id(a) in swapped):
                 split = [(name, _swapped(group, swapped, docs)) for name, group in last[3]]
-                self._last_split = (docs, configured, cwd, split)
+                self._last_split = (docs, configured, where, split)
                 return split
-        split = split_subscriptions(docs, configured)
-        self._last_split = (docs, configured, cwd, split)
+        split = split_subscriptions(docs, configured, root)
+        self._last_split = (docs, configured, where, split)
         return split
 
     def _link(

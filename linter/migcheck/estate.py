@@ -448,6 +448,7 @@ class Grouping:
     services: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     include_local: bool = False
     subscriptions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    root: str = ""  # the settings file's folder, which subscriptions named after a folder are named from
 
     # The `services` patterns compiled together, when first asked (`migcheck.discover.FirstMatch`).
     _services_by_path: FirstMatch | None = field(default=None, init=False, repr=False, compare=False)
@@ -466,7 +467,7 @@ def link(documents: Iterable[Document], grouping: Grouping | None = None) -> tup
     """One estate per subscription, in a stable order: each group of files, then the other subscriptions
     its exports hold (`Estate.exported`). An empty run still has one (empty) estate."""
     grouping = grouping or Grouping()
-    split = split_subscriptions(tuple(documents), grouping.subscriptions)
+    split = split_subscriptions(tuple(documents), grouping.subscriptions, grouping.root)
     if not split:
         return (Estate(DEFAULT_SUBSCRIPTION, ()),)
     linked = (link_subscription(name, docs, grouping) for name, docs in split)

@@ -13,6 +13,9 @@ what tell subscriptions apart:
    configuration, and a file belongs to the deepest claim that contains it; the subscription is named
    after that folder. Files that no claim contains (beside none of the network configurations) are one
    subscription, `default`: no network configuration checks their names, so nothing is guessed for them.
+   A folder's name is its path relative to the project's root, the folder of the settings file (as every
+   path in the settings is), so that a run from another folder names it alike; with no settings file,
+   relative to the working directory.
 
 Inventory exports name the subscription of each row. The classic resources of the subscription a group's
 files describe (the declared one, or the only one its exports hold) are joined to its files; those of every
@@ -31,9 +34,11 @@ DEFAULT_SUBSCRIPTION = "default"
 
 
 def split_subscriptions(
-    docs: tuple[Document, ...], configured: Mapping[str, tuple[str, ...]]
+    docs: tuple[Document, ...], configured: Mapping[str, tuple[str, ...]], root: str = ""
 ) -> list[tuple[str, tuple[Document, ...]]]:
-    """(subscription name, its documents in the order given), configured subscriptions first."""
+    """(subscription name, its documents in the order given), configured subscriptions first. A
+    subscription named after its folder is named relative to `root` (the settings file's folder; ""
+    for the working directory)."""
     from migcheck.discover import FirstMatch
 
     claimed = FirstMatch(configured) if configured else None
@@ -44,7 +49,7 @@ def split_subscriptions(
         (chosen[name] if name is not None else rest).append(doc)
     out = [(name, tuple(found)) for name, found in chosen.items() if found]
     taken = {name for name, _ in out}
-    for name, found in _by_network_configuration(rest):
+    for name, found in _by_network_configuration(rest, root):
         while name in taken:  # a configured subscription has that name already
             name += "'"
         out.append((name, found))
@@ -60,7 +65,7 @@ def folder_of(path: str, cwd: str = "") -> str:
     )
 
 
-def _by_network_configuration(docs: list[Document]) -> list[tuple[str, tuple[Document, ...]]]:
+def _by_network_configuration(docs: list[Document], root: str) -> list[tuple[str, tuple[Document, ...]]]:
     cwd = os.getcwd().replace(os.sep, "/")
     folders = sorted({folder_of(d.path, cwd) for d in docs if _defines_networks(d)})
     if not docs:
@@ -73,7 +78,7 @@ def _by_network_configuration(docs: list[Document]) -> list[tuple[str, tuple[Doc
     for doc in docs:
         claim = _deepest(folder_of(doc.path, cwd), claims)
         (groups[claim] if claim is not None else unclaimed).append(doc)
-    out = [(_shown(claim), tuple(found)) for claim, found in groups.items() if found]
+    out = [(_shown(claim, root), tuple(found)) for claim, found in groups.items() if found]
     if unclaimed:
         out.append((DEFAULT_SUBSCRIPTION, tuple(unclaimed)))
     return out
@@ -124,6 +129,10 @@ def _deepest(folder: str, claims: Mapping[str, str]) -> str | None:
         folder = parent
 
 
-def _shown(folder: str) -> str:
-    """A subscription's name: its folder as the user sees paths, relative to the working directory."""
-    return os.path.relpath(folder).replace(os.sep, "/")
+def _shown(folder: str, root: str) -> str:
+    """A subscription's name: its folder relative to `root` (the working directory when ""), `/`
+    separated; a folder outside the root keeps its `..`, and one on another drive its whole path."""
+    try:
+        return os.path.relpath(folder, root or None).replace(os.sep, "/")
+    except ValueError:  # Windows: another drive
+        return folder
