@@ -142,7 +142,7 @@ def test_values_the_script_does_not_state_stay_unknown(tmp_path, monkeypatch):
     assert rule.remote_subnet == "" and role.subnets == () and "subnets" in role.unknown
 
 
-def test_an_element_a_variable_puts_in_is_shown_where_the_string_is_written(tmp_path, monkeypatch):
+def test_an_element_a_variable_puts_in_is_shown_where_the_variable_string_writes_it(tmp_path, monkeypatch):
     acl = ROLE_WITH_ACL[ROLE_WITH_ACL.index("<EndpointAcl>") : ROLE_WITH_ACL.index("</EndpointAcl>") + 14]
     script = (
         "$acl = '" + acl.replace("\n", "") + "'\n"
@@ -152,7 +152,7 @@ def test_an_element_a_variable_puts_in_is_shown_where_the_string_is_written(tmp_
         "-Body $body\n"
     )
     result = lint_files(tmp_path, monkeypatch, {"put.ps1": script}, "MIG201", dedent=False)
-    assert where(result.findings) == ["MIG201 put.ps1:2:9"]
+    assert where(result.findings) == ["MIG201 put.ps1:1:9"]
 
 
 def test_an_escape_or_a_doubled_quote_moves_no_element(tmp_path, monkeypatch):

@@ -1990,6 +1990,15 @@ _MAX_ITEMS = 1024
 # name a rule reads (cloud services take 63 characters), so a longer one is read as a value the script does
 # not state, and a script that doubles a string line after line costs no more than any other script.
 _MAX_TEXT = 1024
+# The longest string holding markup (a `<`: a REST body, a network configuration) the reader builds from
+# others (`$head + $acl`, `$template -f $name`, "…$acl…"): longer than any body a script sends, and each
+# copy past `_MAX_TEXT` is paid for by its length (see `Interpreter._built`), so a script that doubles one
+# line after line costs no more than one that writes it out.
+_MAX_BODY = 256 * 1024
+# The most pieces of the script a string built from others is followed in (see `Written`): a body joined
+# from a literal per line has one per line; past this many, where its elements are written is not
+# followed (they are shown where the string is made), and each copy costs no more than this.
+_MAX_RUNS = 1024
 # Paths followed apart for one configuration; past this many, the others are dropped and what the kept
 # ones lack is no longer known (the `collapsed` change).
 _MAX_VARIANTS = 32
@@ -2252,6 +2261,8 @@ def _spec_of(key: str) -> cmdlets.Spec:
         return _NEW_CLOUD_SERVICE_ROLE_SPEC
     if key in cmdlets.WEB_REQUESTS:
         return cmdlets.WEB_REQUEST_SPEC
+    if key in cmdlets.FILE_WRITE_SPECS:
+        return cmdlets.FILE_WRITE_SPECS[key]
     return cmdlets.FILTER_SPEC if key in cmdlets.VM_FILTERS else _GENERIC
 
 
@@ -2537,6 +2548,11 @@ class Interpreter:
         self.body_deployments: dict[tuple[int, str], Deployment] = {}
         # The network configurations it uploads (Set Network Configuration), once each.
         self.networks: dict[int, NetworkConfiguration] = {}
+        # What the script writes to files (see `_file_write`): the values that name a file by what they
+        # are rather than by what they hold, kept so that no other value takes their `id`; and how many
+        # writes to a file the reader cannot name have run, each of which may have written over any file.
+        self.file_names: list[Value] = []
+        self.unnamed_writes = 0
         self._outside_deployments()
         self.constants: dict[str, Value] = {}
         self.constant_keys = {
@@ -3513,7 +3529,7 @@ class Interpreter:
     def _appended(self, before: Value | None, added: Value, node: Node) -> Value:
         """`x += y`, as `x + y` (see `_add`); a string it joins is marked at the `+=`, where the string is
         made, rather than where `x` was first written, which names only its start."""
-        value = _add(before, added)
+        value = self._built(_add(before, added))
         if isinstance(value, Text) and isinstance(before, Text) and before.number is False:
             return replace(value, mark=self.where.mark(node))
         return value
@@ -3625,14 +3641,13 @@ class Interpreter:
         does not state, of the shape the pieces the reader knows give it (see `Unknown.shape`)."""
         here = node.type == "expandable_here_string_literal"
         source = node.text or b""
-        pieces, known, sure, at, inserted = [], True, True, 0, 0
-        copies = _Copies() if b"<" in source else None  # where a REST body's pieces stand (see `Written`)
+        pieces, known, sure, at, inserted, markup = [], True, True, 0, 0, b"<" in source
+        copies = _Copies()  # where a REST body's pieces stand (see `Written`)
         parts = _named(node)
         for part in parts:
             literal = source[at : part.start_byte - node.start_byte].decode("utf-8", "replace")
             pieces.append(_unescape(literal))
-            if copies is not None:
-                copies.unescaped(literal, node.start_byte + at)
+            copies.unescaped(literal, node.start_byte + at)
             at = part.end_byte - node.start_byte
             value = (
                 self.evaluate(part, env) if part.type == "sub_expression" else self._variable_value(part, env)
@@ -3640,25 +3655,30 @@ class Interpreter:
             written = _in_string(value) if isinstance(value, Text) else None
             if written is None:
                 known = False
-                written = value.shape if isinstance(value, Unknown) and value.shape else automation.HOLE
+                shaped = isinstance(value, Unknown) and value.shape
+                written = value.shape if shaped else automation.HOLE
+                placed = value.written if shaped else None
             else:
                 sure = sure and value.sure
+                placed = value.written if written == value.value else None
             pieces.append(written)
-            if copies is not None:
-                copies.put(written)
+            copies.inserted(written, placed)  # a variable's string is where it is written, if it is
             inserted += len(written)
+            markup = markup or "<" in written
         literal = source[at:].decode("utf-8", "replace")
         pieces.append(_unescape(literal))
         # What the variables insert is measured before it is copied: the string holds all of it.
-        if inserted > _MAX_TEXT:
+        longest = _MAX_BODY if markup else _MAX_TEXT
+        if inserted > longest:
             return Unknown(self.snippet(node))
-        if copies is not None:
-            copies.unescaped(literal, node.start_byte + at)
+        copies.unescaped(literal, node.start_byte + at)
         whole = "".join(pieces)
-        located = copies.content(whole, here) if copies is not None else None
+        located = copies.content(whole, here) if markup else None
         whole = _here(whole) if here else whole[1:-1].replace('""', '"')
-        if parts and len(whole) > _MAX_TEXT:
+        if parts and len(whole) > longest:
             return Unknown(self.snippet(node))
+        if parts:
+            self._pay_for(len(whole))
         if not known:
             return Unknown(self.snippet(node), shape=whole, written=located)
         return Text(whole, self.where.mark(node), sure, written=located)
@@ -3761,8 +3781,21 @@ class Interpreter:
         operators = [_text(c) for c in node.children if not c.is_named]
         values = [self.evaluate(p, env) for p in parts]
         if len(values) == 2 and operators == ["+"]:
-            return _add(values[0], values[1])
+            return self._built(_add(values[0], values[1]))
         return Unknown(self.snippet(node))
+
+    def _built(self, value: Value) -> Value:
+        """A string built from others, paid for (see `_pay_for`)."""
+        shape = _shape(value)
+        if shape is not None:
+            self._pay_for(len(shape))
+        return value
+
+    def _pay_for(self, length: int) -> None:
+        """A string `length` long built from others: paid for by its length when it is longer than
+        `_MAX_TEXT` (see `_MAX_BODY`)."""
+        if length > _MAX_TEXT:
+            self.spend(length // 256)
 
     def _format(self, node: Node, env: Env) -> Value:
         """`"…{0}…" -f $a, $b`: the string with each `{n}` in its place (see `_formatted`)."""
@@ -3773,9 +3806,8 @@ class Interpreter:
         given = self.evaluate(parts[2], env)
         if not isinstance(template, Text):
             return Unknown(self.snippet(node))
-        return _formatted(
-            template, given.values if isinstance(given, Items) else (given,), self.snippet(node)
-        )
+        values = given.values if isinstance(given, Items) else (given,)
+        return self._built(_formatted(template, values, self.snippet(node)))
 
     def _cast(self, node: Node, env: Env) -> Value:
         """`[type]value`: a string stays as it is written, as a string, or as a whole number when it is
@@ -4070,6 +4102,8 @@ class Interpreter:
         args = self.bind(node, key, env)
         if key in cmdlets.WEB_REQUESTS:
             self._web_request(node, cmdlets.WEB_REQUESTS[key], args)
+        if key in cmdlets.FILE_WRITES:
+            self._file_write(key, args, piped, env)
         classic = cmdlets.canonical(name)
         if key == "new-object":
             return _new_object(args)
@@ -5621,6 +5655,75 @@ class Interpreter:
                 gateway = self._body_gateway(resource, node)
                 self.application_gateways[_name_key(gateway.name)] = gateway
 
+    # --- files the script writes, and the network configuration it uploads from one ----------------------
+
+    def _file_write(self, key: str, args: Args, piped: Value | None, env: Env) -> None:
+        """Out-File, Set-Content: the string it writes is what the file holds after it, as a variable
+        holds what is assigned to it, so that paths that meet join what they leave in it (see
+        `_upload_network_file`). A write that appends (`-Append`), or of something other than one string,
+        leaves what the file holds unknown; one given `-WhatIf` writes nothing. A write to a file the
+        reader cannot name may be to any file: no file written before it is known to hold what it did."""
+        path_parameter, content_parameter = cmdlets.FILE_WRITES[key]
+        previewed = _previewed(args)
+        if previewed:
+            return
+        path = args.get(path_parameter) or args.get("LiteralPath")
+        file = self._file_key(path, env) if path is not None and path.certain else None
+        if file is None or path is None:
+            self.unnamed_writes += 1
+            return
+        given = args.get(content_parameter)
+        content = given.value if given is not None and given.certain else piped if given is None else None
+        written = isinstance(content, Text) or (isinstance(content, Unknown) and content.shape is not None)
+        appends = args.switch("Append") if key == "out-file" else False
+        if previewed is None or appends is not False or not written or content is None:
+            content = Unknown(self.snippet(path.node) if path.node is not None else "")
+        env.vars[file] = content
+
+    def _file_key(self, path: Arg, env: Env) -> str | None:
+        """The key under which what a file holds is kept among the variables (a key no variable has):
+        the file's name as the script states it, without case; else the value that names it, when one
+        variable holds it (`$path = "$env:TEMP/netcfg.xml"`, used for the write and for the upload) or it
+        is the script's own (a parameter); None for a file the reader cannot name."""
+        value = path.value
+        if isinstance(value, Text) and value.value.strip():
+            named = "name " + value.value.strip().casefold()
+        elif isinstance(value, Unknown) and value.ident is not None:
+            named = f"value {value.ident!r}"
+        else:
+            held = self._held(path, env)
+            if held is None:
+                return None
+            self.file_names.append(held)
+            named = f"held {id(held)}"
+        # A key that starts with NUL, as the reader's own markers do: a file is the script's, not a scope's,
+        # so what a function writes is there for its caller too.
+        return f"\0file {self.unnamed_writes} {named}"
+
+    def _held(self, arg: Arg, env: Env) -> Value | None:
+        """The value the one variable an argument is written as holds, as assigned (not a copy); None for
+        an argument written otherwise, or a variable nothing assigns."""
+        node = _unwrap(arg.node) if arg.node is not None else None
+        if node is None or node.type != "variable":
+            return None
+        scope, key = _variable(_text(node))
+        return env.lookup(key) if scope in ("", "script", "global") else None
+
+    def _upload_network_file(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Set-AzureVNetConfig: the network configuration it uploads from the file `-ConfigurationPath`
+        names, read as a PUT of it to `.../services/networking/media` is (see `_rest_body`), when the
+        script wrote the file with a string it surely leaves there (see `_file_write`): the elements a
+        string literal writes out are shown where they are written."""
+        path = args.get("ConfigurationPath")
+        file = self._file_key(path, env) if path is not None and path.certain else None
+        content = env.lookup(file) if file is not None else None
+        if content is None:
+            return Unknown(self.snippet(node))
+        for resource, _ in self._body_resources(node, Arg(content, None)):
+            if isinstance(resource, NetworkConfiguration):
+                self.networks.setdefault(id(resource), resource)
+        return Unknown(self.snippet(node))
+
     def _body_gateway(self, gateway: inv.ApplicationGateway, node: Node) -> inv.ApplicationGateway:
         """An Application Gateway a body describes, with a stand-in for a name or network the script does
         not state (as for New-AzureApplicationGateway), and without the subnets it does not state."""
@@ -6097,6 +6200,7 @@ class Interpreter:
         "move-azuredeployment": _swap,
         "remove-azureservice": _remove,
         "set-azurestaticvnetip": _static_ip,
+        "set-azurevnetconfig": _upload_network_file,
         "remove-azurestaticvnetip": _static_ip,
         "add-azureendpoint": _endpoint,
         "set-azureendpoint": _endpoint,
@@ -7746,11 +7850,16 @@ def _add(a: Value | None, b: Value) -> Value:
     right is read as a number), a string joins, a table takes the entries of another (see `_merged`)."""
     if isinstance(a, Text) and a.number is not False:
         return _sum(a, b) if a.number else Unknown("")
-    if isinstance(a, Text) and isinstance(b, Text) and len(a.value) + len(b.value) <= _MAX_TEXT:
-        return Text(a.value + b.value, a.mark, a.sure and b.sure)
+    if (
+        isinstance(a, Text)
+        and isinstance(b, Text)
+        and len(a.value) + len(b.value) <= _longest(a.value, b.value)
+    ):
+        written = _joined_written(a.written, len(a.value), b.written)
+        return Text(a.value + b.value, a.mark, a.sure and b.sure, written=written)
     head = _shape(a)
     if head is not None and isinstance(b, (Text, Unknown)):  # a string some of which is not stated
-        return _joined_shape(head, b)
+        return _joined_shape(head, b, a.written if isinstance(a, (Text, Unknown)) else None)
     if isinstance(a, Table) and isinstance(b, Table):
         return _merged(a, b)
     if isinstance(a, Items) and len(a.values) < _MAX_ITEMS:
@@ -7765,16 +7874,21 @@ def _formatted(template: Text, values: tuple[Value, ...], text: str) -> Value:
     replaced by the n-th value, `{{` and `}}` by a brace. Known when every value it inserts is a string the
     reader knows; else a value the script does not state (`text` names it), of the shape the rest gives it
     (see `Unknown.shape`), as is a value given an alignment or a format of its own (`{0,5}`, `{0:D2}`). A
-    template .NET refuses (an index past the values, a brace not closed) is not followed."""
+    template .NET refuses (an index past the values, a brace not closed) is not followed. Where the
+    template and the strings it inserts are written out, so is the string it makes (see `Written`)."""
     written, pieces, known, sure, at, length = template.value, [], True, template.sure, 0, 0
+    longest = _longest(written, *(v.value for v in values if isinstance(v, Text)))
+    runs: list[tuple[int, int, int]] = []
     for brace in _BRACES.finditer(written):  # one pass: braces inside a placeholder are passed over
         start = brace.start()
         if start < at:
             continue
-        if length > _MAX_TEXT:
+        if length > longest:
             return Unknown(text)
         piece = written[at:start]
+        runs += _runs_within(written, template.written, at, len(piece), length)
         if written.startswith(("{{", "}}"), start):
+            runs += _runs_within(written, template.written, start, 1, length + len(piece))
             piece, at = piece + written[start], start + 2
         else:
             value, styled, at = _placeholder(written, start, values)
@@ -7785,16 +7899,23 @@ def _formatted(template: Text, values: tuple[Value, ...], text: str) -> Value:
                 known = False
                 shaped = isinstance(value, Unknown) and value.shape and not styled
                 inserted = value.shape if shaped else automation.HOLE
+                placed = value.written if shaped and isinstance(value, Unknown) else None
             else:
                 sure = sure and value.sure
+                placed = value.written if inserted == value.value else None
+            runs += _runs_within(inserted, placed, 0, len(inserted), length + len(piece))
             piece += inserted
         pieces.append(piece)
         length += len(piece)
     pieces.append(written[at:])
-    if length + len(pieces[-1]) > _MAX_TEXT and not (known and len(pieces) == 1):
+    runs += _runs_within(written, template.written, at, len(pieces[-1]), length)
+    if length + len(pieces[-1]) > longest and not (known and len(pieces) == 1):
         return Unknown(text)
     whole = "".join(pieces)
-    return Text(whole, template.mark, sure) if known else Unknown(text, shape=whole)
+    located = Written(tuple(runs)) if 0 < len(runs) <= _MAX_RUNS else None
+    if known:
+        return Text(whole, template.mark, sure, written=located)
+    return Unknown(text, shape=whole, written=located)
 
 
 _BRACES = re.compile(r"[{}]")
@@ -7887,13 +8008,47 @@ def _shape(value: Value | None) -> str | None:
     return value.shape if isinstance(value, Unknown) else None
 
 
-def _joined_shape(head: str, tail: Text | Unknown) -> Unknown:
-    """`a + b` of a string `a` known only in part (its shape, `head`), or of a `b` the script does not state:
-    the shape of the string it makes (see `Unknown.shape`), none when it is longer than `_MAX_TEXT`."""
+def _joined_shape(head: str, tail: Text | Unknown, written: Written | None = None) -> Unknown:
+    """`a + b` of a string `a` known only in part (its shape, `head`, where it is `written`), or of a `b`
+    the script does not state: the shape of the string it makes (see `Unknown.shape`), none when it is
+    longer than `_longest`."""
     added = tail.value if isinstance(tail, Text) else tail.shape or automation.HOLE
-    if len(head) + len(added) > _MAX_TEXT:
+    if len(head) + len(added) > _longest(head, added):
         return Unknown("")
-    return Unknown("", shape=head + added)
+    added_written = tail.written if isinstance(tail, Text) or tail.shape else None
+    return Unknown("", shape=head + added, written=_joined_written(written, len(head), added_written))
+
+
+def _longest(*pieces: str) -> int:
+    """The longest string the reader builds from `pieces`: a REST body's length when one holds markup."""
+    return _MAX_BODY if any("<" in piece for piece in pieces) else _MAX_TEXT
+
+
+def _joined_written(head: Written | None, length: int, tail: Written | None) -> Written | None:
+    """Where the string made of a string `length` long written at `head` and one written at `tail` stands
+    (see `Written`); None when neither is written out."""
+    if head is None and tail is None:
+        return None
+    if len(head.runs if head is not None else ()) + len(tail.runs if tail is not None else ()) > _MAX_RUNS:
+        return None
+    moved = tuple((at + length, byte, count) for at, byte, count in tail.runs) if tail is not None else ()
+    return Written((head.runs if head is not None else ()) + moved)
+
+
+def _runs_within(
+    text: str, written: Written | None, start: int, length: int, to: int
+) -> list[tuple[int, int, int]]:
+    """The runs of `text`, written at `written` (see `Written`), within `length` characters from `start`,
+    moved to stand at `to`: where a piece copied from a written string stands in the string it is copied
+    into."""
+    if written is None or len(written.runs) > _MAX_RUNS:
+        return []
+    runs = []
+    for at, byte, count in written.runs:
+        low, high = max(at, start), min(at + count, start + length)
+        if low < high:
+            runs.append((to + low - start, byte + _utf8_length(text[at:low]), high - low))
+    return runs
 
 
 def _merged(a: Table, b: Table) -> Value:
@@ -8050,6 +8205,13 @@ class _Copies:
         self.length += len(text)
 
     def put(self, text: str) -> None:
+        self.length += len(text)
+
+    def inserted(self, text: str, written: Written | None) -> None:
+        """A value put in, copied from where the string it holds is written (`written`), if it is and the
+        string is followed in few enough pieces (see `_MAX_RUNS`)."""
+        if len(self.runs) <= _MAX_RUNS:
+            self.runs += _runs_within(text, written, 0, len(text), self.length)
         self.length += len(text)
 
     def unescaped(self, raw: str, byte: int) -> None:

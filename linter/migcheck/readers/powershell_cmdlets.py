@@ -327,6 +327,7 @@ _VM = {"InputObject": "VM"}  # every cmdlet that takes a VM object accepts it as
 _MOVE = "Validate! Prepare! Commit! Abort!"
 
 SPECS: dict[str, Spec] = {
+    "set-azurevnetconfig": _spec("ConfigurationPath:0"),
     "new-azurevmconfig": _spec(
         "Name:0 InstanceSize:1 HostCaching:2 AvailabilitySetName:3 Label:4 ImageName:5 MediaLocation:6 "
         "DiskLabel:7 DiskName DisableBootDiagnostics! LicenseType"
@@ -601,6 +602,32 @@ WEB_REQUEST_SPEC = _spec(
         "ML": "MaximumFollowRelLink",
     },
 )
+
+# --- files a script writes -----------------------------------------------------------------------------
+
+# The cmdlets that write a string to a file, by their names and aliases (`sc` is Set-Content's in Windows
+# PowerShell only): (the parameter naming the file, the one giving the content, else what is piped). A
+# network configuration a script writes out and uploads with `Set-AzureVNetConfig -ConfigurationPath` is
+# read from the string it writes. Their parameters, from the reference of Microsoft.PowerShell.Utility and
+# Microsoft.PowerShell.Management (5.1 and 7.4), so that abbreviations bind as PowerShell binds them.
+FILE_WRITES = {
+    "out-file": ("FilePath", "InputObject"),
+    "set-content": ("Path", "Value"),
+    "sc": ("Path", "Value"),
+}
+_LITERAL_PATH = {"PSPath": "LiteralPath", "LP": "LiteralPath"}
+FILE_WRITE_SPECS = {
+    "out-file": _spec(
+        "FilePath:0 Encoding:1 LiteralPath Width InputObject Append! Force! NoClobber! NoNewline!",
+        aliases={"Path": "FilePath", **_LITERAL_PATH},
+    ),
+    "set-content": _spec(
+        "Path:0 Value:1 LiteralPath Filter Include Exclude Credential Encoding Stream PassThru! Force! "
+        "NoNewline! AsByteStream! UseTransaction!",
+        aliases={"usetx": "UseTransaction", **_LITERAL_PATH},
+    ),
+}
+FILE_WRITE_SPECS["sc"] = FILE_WRITE_SPECS["set-content"]
 
 # --- migration ----------------------------------------------------------------------------------------
 
