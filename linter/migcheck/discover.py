@@ -36,6 +36,7 @@ STDIN = "-"
 # Folders no one wants linted; a user can still name a file inside them explicitly. `csx` is where the
 # Azure SDK builds a cloud service's package (`csx/Release/ServiceDefinition.csdef`, a copy of the
 # project's own), as `bin` and `obj` are .NET build output: checking them reports each service twice.
+# `cspack /copyOnly` writes the same copies into a folder it names `<service>.csx` (`PACKAGE_SUFFIX`).
 SKIPPED_DIRS = frozenset(
     {
         ".git",
@@ -52,6 +53,7 @@ SKIPPED_DIRS = frozenset(
         "csx",
     }
 )
+PACKAGE_SUFFIX = ".csx"
 # A .gitignore is read up to this size; real ones are a few kilobytes.
 GITIGNORE_BYTES = 1024 * 1024
 
@@ -500,7 +502,7 @@ def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterato
             name = entry.name
             if _is_folder(entry):
                 relative = prefix + name
-                if entry.is_symlink() or name in SKIPPED_DIRS or skipped_folder(relative):
+                if entry.is_symlink() or _skipped_name(name) or skipped_folder(relative):
                     continue
                 if rules and rules.ignores(base + name, folder=True):
                     continue
@@ -516,6 +518,11 @@ def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterato
 
 
 _Found = tuple[str, str, str, bool, "tuple[int, int] | None"]
+
+
+def _skipped_name(name: str) -> bool:
+    """A folder the walk never enters, by its name: build output, tools' folders, a package's copies."""
+    return name in SKIPPED_DIRS or name.lower().endswith(PACKAGE_SUFFIX)
 
 
 def _listing(folder: str) -> list[os.DirEntry[str]]:
