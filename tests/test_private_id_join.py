@@ -83,3 +83,38 @@ def test_a_private_id_not_of_32_hexadecimal_digits_joins_nothing(tmp_path, monke
     }
     result = lint_files(tmp_path, monkeypatch, files, "MIG004", dedent=False)
     assert result.findings == [] and len(result.estate.cloud_services) == 2
+
+
+def _renamed(body: str, name: str) -> str:
+    return body.replace("<Name>app</Name>", f"<Name>{name}</Name>")
+
+
+def test_bodies_with_one_private_id_that_name_two_deployments_stand_apart(tmp_path, monkeypatch):
+    # An ID copied from one body into another (a test fixture, an edited copy) does not make deployment004
+    # a second description of deployment001: findings name each by its own name.
+    files = {
+        "a/app.xml": _renamed(_body("as1", _private_id()), "deployment001"),
+        "b/app.xml": _renamed(_body("as9", _private_id()), "deployment004"),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG004", dedent=False)
+    assert result.findings == []
+    labels = sorted(service.label for service in result.estate.cloud_services)
+    assert labels == ["deployment 'deployment001'", "deployment 'deployment004'"]
+
+
+def test_a_body_does_not_take_the_service_of_another_deployment_with_its_private_id(tmp_path, monkeypatch):
+    files = {
+        "a/app.xml": _renamed(_body("as1", _private_id()), "other"),
+        "b/app.xml": _body("as1", "<Url>http://contoso-app.cloudapp.net/</Url>", _private_id()),
+    }
+    services = lint_files(tmp_path, monkeypatch, files, "MIG004", dedent=False).estate.cloud_services
+    assert sorted(s.label for s in services) == ["cloud service 'contoso-app'", "deployment 'other'"]
+
+
+def test_a_body_without_a_name_joins_the_one_deployment_its_private_id_names(tmp_path, monkeypatch):
+    files = {
+        "a/app.xml": _renamed(_body("as1", _private_id()), ""),
+        "b/app.xml": _body("as9", _private_id()),
+    }
+    services = lint_files(tmp_path, monkeypatch, files, "MIG004", dedent=False).estate.cloud_services
+    assert len(services) == 1

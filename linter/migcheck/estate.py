@@ -1217,7 +1217,7 @@ class _Linker:
             dns_servers=d.dns_servers,
             instances=d.instances,
             reserved_ips_known=d.reserved_ip is not None or d.reserved_ip_known,
-            deployment_named=bool(d.name.strip()) and not is_stand_in(d.name),
+            deployment_named=_deployment_named(d),
         )
         if index is None:
             if d.service_name:
@@ -1322,23 +1322,32 @@ class _UnnamedJoin:
     a body that names no service joins the service a body with that ID names, else the other bodies with
     that ID. A deployment name and VM names do not say it: a deployment is named within its service, and a
     VM within its deployment, so one request body sent to two services (a test and a production one)
-    describes two deployments alike, and such bodies stand alone."""
+    describes two deployments alike, and such bodies stand alone. Bodies with one ID that name different
+    deployments are not one deployment either (an ID copied from one body into another): the ID joins only
+    bodies of one deployment name, or a body that states none to the one name the others give."""
 
     def __init__(self, deployments: Sequence[Deployment]) -> None:
         self._service: dict[int, str] = {}  # by body (`id`): the service name it takes
-        self._first: dict[int, str] = {}  # by body: its private ID, which the bodies that join share
-        self._index: dict[str, int] = {}  # by private ID: the index of the service its first body opened
-        named: dict[str, str] = {}  # private ID: the service a body with it names
-        for d in deployments:
-            if d.private_id and d.service_name and not is_stand_in(d.service_name):
-                named.setdefault(key(d.private_id), d.service_name)
-        for d in deployments:
-            if d.private_id and not d.service_name:
-                service = named.get(key(d.private_id))
+        # By body: its deployment (`_identity`), which the bodies that join share.
+        self._first: dict[int, tuple[str, str]] = {}
+        self._index: dict[tuple[str, str], int] = {}  # by deployment: the index of the service it opened
+        with_id = [d for d in deployments if d.private_id]
+        names: dict[str, set[str]] = defaultdict(set)  # by private ID: the deployment names its bodies give
+        for d in with_id:
+            if _deployment_named(d):
+                names[key(d.private_id)].add(key(d.name))
+        named: dict[tuple[str, str], str] = {}  # deployment: the service a body of it names
+        for d in with_id:
+            if d.service_name and not is_stand_in(d.service_name):
+                named.setdefault(_identity(d, names), d.service_name)
+        for d in with_id:
+            if not d.service_name:
+                identity = _identity(d, names)
+                service = named.get(identity)
                 if service is not None:
                     self._service[id(d)] = service
                 else:
-                    self._first[id(d)] = key(d.private_id)
+                    self._first[id(d)] = identity
 
     def named(self, d: Deployment) -> Deployment:
         """`d` with the service name a body of its deployment gives, where it names none."""
@@ -1347,14 +1356,28 @@ class _UnnamedJoin:
 
     def index_of(self, d: Deployment) -> int | None:
         """The service another body of `d`'s deployment opened, when no body of it names one."""
-        private_id = self._first.get(id(d))
-        return None if private_id is None else self._index.get(private_id)
+        identity = self._first.get(id(d))
+        return None if identity is None else self._index.get(identity)
 
     def opened(self, d: Deployment, index: int) -> None:
         """`d`, of a deployment no body names the service of, opened the service at `index`."""
-        private_id = self._first.get(id(d))
-        if private_id is not None:
-            self._index.setdefault(private_id, index)
+        identity = self._first.get(id(d))
+        if identity is not None:
+            self._index.setdefault(identity, index)
+
+
+def _deployment_named(d: Deployment) -> bool:
+    return bool(d.name.strip()) and not is_stand_in(d.name)
+
+
+def _identity(d: Deployment, names: Mapping[str, set[str]]) -> tuple[str, str]:
+    """What tells `d`'s deployment apart: its private ID and its name. A body that states no name is of
+    the one deployment the other bodies with its ID name, if they name one; "" when they name several."""
+    private_id = key(d.private_id)
+    if _deployment_named(d):
+        return private_id, key(d.name)
+    given = names.get(private_id, set())
+    return private_id, next(iter(given)) if len(given) == 1 else ""
 
 
 # --- Cloud Services (extended support) ------------------------------------------------------------------

@@ -1049,7 +1049,8 @@ class Deployment:
     # linker takes the service of that name, with every deployment any file describes, out of the estate.
     deleted: bool = field(default=False, compare=False)
     # The deployment's own unique ID (REST `PrivateID`, or the host of a staging deployment's `Url`), ""
-    # when the body does not say: two bodies with one are descriptions of one deployment.
+    # when the body does not say: two bodies with one that do not name different deployments are
+    # descriptions of one deployment.
     private_id: str = ""
 
 
