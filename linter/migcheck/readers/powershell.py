@@ -206,6 +206,18 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", "replace")
 
 
+def _with_line_feeds(source: bytes) -> bytes:
+    """`source` as the grammar can read it: it ends lines at `\n` only, PowerShell at a lone `\r` too
+    (classic Mac OS line endings), which is written as a `\n`. Offsets stay, and marks count every line
+    ending, as an editor does (see `texts.EVERY_ENDING`)."""
+    if b"\r" not in source or source.count(b"\r") == source.count(b"\r\n"):
+        return source
+    return _LONE_CR.sub(b"\n", source)
+
+
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
 @functools.cache
 def _language() -> Language:
     import tree_sitter
@@ -223,7 +235,7 @@ def _parser() -> Parser:
 
 def syntax_tree(source: bytes) -> Tree:
     """The tree-sitter tree the reader reads `source` by (for the editor's quick fixes)."""
-    return _parser().parse(source)
+    return _parser().parse(_with_line_feeds(source))
 
 
 @functools.cache
@@ -365,7 +377,7 @@ _TYPOGRAPHIC_QUOTES = str.maketrans(
 
 def read(path: str, data: bytes) -> Document:
     text = decode(data)
-    source = text.translate(_TYPOGRAPHIC_QUOTES).encode("utf-8", "surrogatepass")
+    source = _with_line_feeds(text.translate(_TYPOGRAPHIC_QUOTES).encode("utf-8", "surrogatepass"))
     where = Positions(path, source)
     deep = _too_deep(source)
     if deep >= 0:
