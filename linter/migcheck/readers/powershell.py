@@ -2668,6 +2668,9 @@ class Interpreter:
         self.unseen_disk_at: Mark | None = None
         self.unseen_may_hold: dict[str, None] = {}
         self.disk_uses: dict[Disk, None] = {}  # the disks of the repository VMs are given by name
+        # The disks registered by a name the script does not state, by the value that names them (see
+        # `Unknown.ident`): the keys of `registered` they are under.
+        self.unstated_disks: dict[object, str] = {}
         self.application_gateways: dict[str, inv.ApplicationGateway] = {}
         self.authorizations: dict[inv.LinkAuthorization, None] = {}
         # By name (see `_name_key`); the associations by network and subnet names, one each.
@@ -5988,16 +5991,31 @@ class Interpreter:
         """Add-AzureDisk: a disk the script registers in the subscription's disk repository, named as the
         script states it, listed on its own as a REST `Disk` body lists one: a VM given it by name in any
         file checked is attached to it (the link stage joins them), else it is attached to none (MIG402)."""
-        name = _stated_name(args, "DiskName")
+        name, key = _stated_name(args, "DiskName"), ""
         if name:
+            key = _name_key(name)
+        elif self._names_unstated(args.get("DiskName")):
+            # Still a disk: shown by a stand-in where its name is passed (see `_stand_in`), which no
+            # platform name matches, as the Python reader shows a body's unstated disk name.
+            named = args.get("DiskName")
+            name = key = _stand_in("disk name", self._written_at(named) or self._at_call(node))
+            ident = _ident_of(named)
+            self.unstated_disks.setdefault(key if ident is None else ident, key)
+        if key:
             link = args.get("MediaLocation")
             media = (
                 link.value.value if link is not None and link.certain and isinstance(link.value, Text) else ""
             )
             blob = _value_mark(link.value, link, self.where) if media and link is not None else None
             disk = Disk(name, media, "", "", self._at_call(node), media_link_mark=blob)
-            self.registered.setdefault(_name_key(name), disk)
+            self.registered.setdefault(key, disk)
         return Unknown(self.snippet(node))
+
+    @staticmethod
+    def _names_unstated(arg: Arg | None) -> bool:
+        """Whether a name is passed that the script does not state (a parameter, a value it reads): not
+        one it states, blank or $null."""
+        return arg is not None and not isinstance(arg.value, (Text, Null)) and not _stated_null(arg.value)
 
     def _add_image(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Add-AzureVMImage (an OS image from a VHD blob, or a VM image from disk configurations) and
@@ -6016,7 +6034,11 @@ class Interpreter:
         is gone, when the removal surely runs (as for `_remove`)."""
         disk = _command_name(node).casefold() == "remove-azuredisk"
         name = _stated_name(args, "DiskName" if disk else "ImageName")
-        if name and self._surely_runs() and disk:
+        ident = _ident_of(args.get("DiskName")) if disk and not name else None
+        unstated = self.unstated_disks.get(ident) if ident is not None else None
+        if unstated is not None and self._surely_runs():  # the disk it registered by that same value
+            self.registered.pop(unstated, None)
+        elif name and self._surely_runs() and disk:
             self.registered.pop(_name_key(name), None)
         elif name and self._surely_runs():
             self.images.pop(_name_key(name), None)
@@ -6323,14 +6345,22 @@ class Interpreter:
         configuration goes where the reader does not follow it)."""
         at = self.unnamed_disk_at or self.unseen_disk_at
         if at is None:
-            return list(self.registered.values())
+            return [self._maybe_given(name, disk) for name, disk in self.registered.items()]
         user = next(iter(self.unnamed_disk_users), "") or _stand_in("VM name", at)
         return [
             replace(disk, attached_to=user, maybe_attached=True)
             if self.unnamed_disk_at is not None or name in self.unseen_may_hold
-            else disk
+            else self._maybe_given(name, disk)
             for name, disk in self.registered.items()
         ]
+
+    def _maybe_given(self, key: str, disk: Disk) -> Disk:
+        """A disk registered by a name the script does not state may be the one it gives a VM by a name it
+        states: then it may be attached to the first VM given one so, and is not said to be attached to
+        none."""
+        if key not in self.unstated_disks.values() or not self.disk_uses:
+            return disk
+        return replace(disk, attached_to=next(iter(self.disk_uses)).attached_to, maybe_attached=True)
 
     def _build(self, draft: DeploymentDraft) -> Deployment:
         roles = _with_body_roles([self._build_role(r) for r in draft.roles.values()], draft.bodies.values())
@@ -8358,6 +8388,12 @@ def _arg_value(args: Args, name: str, default: Value | None = None) -> Value:
 def _arg_text(args: Args, name: str) -> str:
     value = _arg_value(args, name)
     return value.value if isinstance(value, Text) else ""
+
+
+def _ident_of(arg: Arg | None) -> object:
+    """The definition an argument's unstated value comes from (see `Unknown.ident`), or None."""
+    value = arg.value if arg is not None else None
+    return value.ident if isinstance(value, Unknown) else None
 
 
 def _stated_name(args: Args, name: str) -> str:
