@@ -85,7 +85,7 @@ def test_broken_files_do_not_stop_the_run(estate, capsys):
         assert found[f"repo/{name}"] == ["MIG001"]
     assert "MIG101" in found["repo/a/a.csdef"] and "MIG101" in found["repo/z/z.csdef"]
     cut = next(f for f in findings if f["path"] == "repo/cut.cscfg")
-    assert (cut["line"], cut["column"]) == (2, 18)  # the end of the file, where the parser stopped
+    assert (cut["line"], cut["column"]) == (2, 17)  # the last character of the file, where the parser stopped
 
 
 def test_a_folder_named_like_a_classic_file_is_walked(estate, capsys):

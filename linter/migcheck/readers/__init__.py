@@ -10,6 +10,7 @@ import functools
 import importlib
 import posixpath
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from lxml import etree
 
@@ -21,11 +22,13 @@ from migcheck.readers.xml import (
     Element,
     Marker,
     Unreadable,
+    child_elements,
     decode,
     encoding_of,
     local_name,
     parse,
     sniff_root,
+    within_line,
 )
 
 __all__ = ["MAX_FILE_BYTES", "kinds_producing", "read_document"]
@@ -94,7 +97,8 @@ def kinds_producing(types: Iterable[type]) -> frozenset[FileKind]:
 
 
 def kind_of_root(local: str, namespace: str) -> FileKind | None:
-    """The kind of file a root element makes, matched by local name; None for anything else."""
+    """The kind of file a root element makes, matched by local name; None for anything else (a
+    Service Management body written without its namespace is told by its shape too: `_kind_of`)."""
     if local in BY_ROOT:
         return BY_ROOT[local]
     if local == "PersistentVM" and not namespace:
@@ -102,26 +106,99 @@ def kind_of_root(local: str, namespace: str) -> FileKind | None:
     return FileKind.REST if namespace in _WINDOWS_AZURE_NAMESPACES else None
 
 
+# Service Management bodies as some tools save them, without the namespace (MigAz's test documents are GET
+# responses so written). Other tools have roots of these names too (any build tool has a <Deployment>), so
+# the name is not enough: such a body is taken only with the children only a Service Management body has,
+# (every one of the first set, and one at least of the second).
+_BARE_REST_SHAPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "Deployment": (frozenset(), frozenset({"RoleList", "RoleInstanceList", "DeploymentSlot"})),
+    "HostedService": (frozenset(), frozenset({"HostedServiceProperties", "Deployments"})),
+    "PersistentVMRole": (frozenset({"RoleName"}), frozenset({"ConfigurationSets", "OSVirtualHardDisk"})),
+    "Role": (frozenset({"RoleName"}), frozenset({"ConfigurationSets", "OSVirtualHardDisk"})),
+    "VirtualNetworkSite": (frozenset({"Name"}), frozenset({"AddressSpace", "Subnets"})),
+}
+# List bodies: one item at least must have its shape.
+_BARE_REST_LISTS = {"HostedServices": "HostedService", "VirtualNetworkSites": "VirtualNetworkSite"}
+
+
+def _may_be_bare_rest(local: str, namespace: str) -> bool:
+    """Whether a root may be a Service Management body written without its namespace: parsing tells."""
+    return not namespace and (local in _BARE_REST_SHAPES or local in _BARE_REST_LISTS)
+
+
+def _kind_of(root: Element) -> FileKind | None:
+    """The kind of file a parsed root makes: by its name (`kind_of_root`), or, for a root with no
+    namespace, by its name and shape as a Service Management body."""
+    local, namespace = local_name(root), etree.QName(root).namespace or ""
+    kind = kind_of_root(local, namespace)
+    if kind is None and _may_be_bare_rest(local, namespace) and _has_rest_shape(root, local):
+        return FileKind.REST
+    return kind
+
+
+def _has_rest_shape(el: Element, local: str) -> bool:
+    item = _BARE_REST_LISTS.get(local)
+    if item is not None:
+        return any(_has_rest_shape(found, item) for found in el.iterchildren(item))
+    required, characteristic = _BARE_REST_SHAPES[local]
+    names = {local_name(c) for c in child_elements(el)}
+    return required <= names and not names.isdisjoint(characteristic)
+
+
+# Service Management responses that are never a resource: an `<Error>` (Code, Message) says why a call
+# failed. A copy cut short says nothing either, so it gets no syntax finding.
+_NOT_RESOURCES = frozenset({"Error"})
+
+
+def _not_a_resource(sniffed: tuple[str, str] | None) -> bool:
+    return sniffed is not None and sniffed[0] in _NOT_RESOURCES and sniffed[1] in _WINDOWS_AZURE_NAMESPACES
+
+
 def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
     """Read one file. `path` is the display path used in every mark.
 
     Returns None for a file met under a folder (not `explicit`) that is not a classic file, decided by
     its extension or, for other files, by sniffing the root element before any parsing. Never raises."""
+    document = _read_document(path, data, explicit=explicit)
+    return _on_its_line(document) if document is not None and document.problem else document
+
+
+def _read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
     byte_reader = byte_format(path)
     if byte_reader is not None:
         return _read_bytes(byte_reader, path, data, explicit=explicit)
     expected = BY_EXTENSION.get(posixpath.splitext(path)[1].lower())
     try:
         sniffed = None if expected else _sniff(data)
-        if expected is None and not explicit and (sniffed is None or kind_of_root(*sniffed) is None):
+        claimed = expected or (kind_of_root(*sniffed) if sniffed else None)
+        # Only parsing tells whether it is one: a walk skips it unless it is.
+        unsure = claimed is None and sniffed is not None and _may_be_bare_rest(*sniffed)
+        if not explicit and claimed is None and not unsure:
             return None
         if expected is None and sniffed is None and not path.lower().endswith((".xml", STDIN_PATH)):
             return _not_classic(path)
         if len(data) > MAX_FILE_BYTES:
-            return _too_large(path, data, expected, sniffed)
-        return _read(path, data, expected, sniffed)
+            return None if unsure and not explicit else _too_large(path, data, expected, sniffed)
+        return _read(path, data, expected, sniffed, explicit=explicit)
     except Exception as exc:  # the boundary: whatever the bytes, the run goes on
         return Document(path, expected, "", problem=_failed(path, exc))
+
+
+def _on_its_line(document: Document) -> Document:
+    r"""The document with its problem's column moved back onto the last character of its line when it is
+    past it: a parser that reaches the end of a line or of the file (a tag, string or value cut short)
+    gives the column after it, which editors and SARIF viewers show on the next line or not at all. Done
+    here, while every reader's document still holds its text. Lines are counted as the reader counts them:
+    Python's `ast` at every line ending, the others at `\n`."""
+    problem, text = document.problem, document.text
+    if problem is None or problem.mark.column <= 1 or not text:
+        return document
+    if document.kind is FileKind.PYTHON and "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    column = within_line(text, problem.mark.line, problem.mark.column)
+    if column == problem.mark.column:
+        return document
+    return replace(document, problem=replace(problem, mark=replace(problem.mark, column=column)))
 
 
 def _read_bytes(fmt: Format, path: str, data: bytes, *, explicit: bool) -> Document | None:
@@ -195,7 +272,9 @@ def _size(count: int) -> str:
     return f"{count // 1024} KB" if count % 1024 == 0 else f"{count:,} bytes"
 
 
-def _read(path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str, str] | None) -> Document:
+def _read(
+    path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str, str] | None, *, explicit: bool
+) -> Document | None:
     encoding = encoding_of(data)
     text = decode(data, encoding)
     try:
@@ -203,14 +282,20 @@ def _read(path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str,
     except Unreadable as error:
         sniffed = sniffed or sniff_root(text[:SNIFF_BYTES])
         guessed = expected or (kind_of_root(*sniffed) if sniffed else None)
+        if not expected and _not_a_resource(sniffed):
+            return Document(path, guessed, sniffed[0] if sniffed else "", text=text)
+        if guessed is None and not explicit:  # met in a walk, and not known to be a classic file
+            return None
         problem = FileProblem("syntax", str(error), Mark(path, error.line, column=error.column), error.fix)
         return Document(path, guessed, sniffed[0] if sniffed else "", problem=problem, text=text)
 
     local = local_name(root)
-    kind = kind_of_root(local, etree.QName(root).namespace or "")
+    kind = _kind_of(root)
     marker = Marker(path, text)
     if expected and kind is not expected:
         return Document(path, None, local, problem=_wrong_root(expected, local, marker.mark(root)), text=text)
+    if kind is None and not explicit:
+        return None
     if kind is None:
         message = f"not a classic Azure file: its root element is <{local}>"
         return Document(path, None, local, problem=FileProblem("root", message, marker.mark(root)), text=text)

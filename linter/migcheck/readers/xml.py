@@ -259,6 +259,7 @@ def _syntax_error(
         line, column = error.position
         message = re.sub(r", line \d+, column \d+$", "", str(error.msg or "the parser gave up"))
     message, line, column = message.strip(), max(line, 1), max(column, 1)
+    column = within_line(source, line, column)
     mismatch = _MISMATCH.match(message)
     if mismatch:
         opened, since, closed = mismatch.groups()
@@ -337,6 +338,19 @@ _LIMITS = (
         "of 10,000,000 characters",
     ),
 )
+
+
+def within_line(text: str, line: int, column: int) -> int:
+    r"""`column` of `line` (lines counted at `\n`), moved back onto the line's last character when it is
+    past it: a parser that reaches the end of a line or of the file (a tag or value cut short) gives the
+    column after it, which editors and SARIF viewers show on the next line or not at all."""
+    if column <= 1 or line < 1:
+        return column
+    found = text.split("\n", line)
+    if len(found) < line:
+        return column
+    length = len(found[line - 1].removesuffix("\r"))
+    return max(min(column, length), 1)
 
 
 def _limit_hit(message: str) -> str | None:
