@@ -2403,12 +2403,8 @@ def _link_inventory(
     vms: list[inv.ClassicVm] = _with_subscriptions(records[inv.ClassicVm], reserved)
     networks: list[inv.ClassicNetwork] = records[inv.ClassicNetwork]
     accounts: list[inv.ClassicStorageAccount] = records[inv.ClassicStorageAccount]
-    classic: list[inv.ClassicVm | inv.ClassicNetwork | inv.ClassicStorageAccount | inv.ClassicReservedIp] = [
-        *vms,
-        *networks,
-        *accounts,
-        *reserved,
-    ]
+    groups: list[inv.ClassicNetworkSecurityGroup] = records[inv.ClassicNetworkSecurityGroup]
+    classic: list[Any] = [*vms, *networks, *accounts, *reserved, *groups]
     joined = _joined_subscription(linker, records, classic)
     if joined and not any(r.subscription for r in classic):
         # No classic row names its subscription (Get-AzureVM's rows do not): like the files, they are of
@@ -2417,9 +2413,14 @@ def _link_inventory(
         networks = [replace(r, subscription=joined) for r in networks]
         accounts = [replace(r, subscription=joined) for r in accounts]
         reserved = [replace(r, subscription=joined) for r in reserved]
-        classic = [*vms, *networks, *accounts, *reserved]
+        groups = [replace(r, subscription=joined) for r in groups]
+        classic = [*vms, *networks, *accounts, *reserved, *groups]
     if joined is not None:
         _join_inventory_networks(linker, [n for n in networks if n.subscription == joined])
+        # The subscription's security groups are the estate's, as a script's or a REST body's are.
+        linker.by_type[NetworkSecurityGroup] += [
+            NetworkSecurityGroup(g.name, g.mark) for g in groups if g.subscription == joined
+        ]
         ips = [ip for ip in reserved if ip.subscription == joined]
         premium = {key(a.name) for a in accounts if a.premium and a.subscription == joined}
         ours = [_premium_by_account(vm, premium) for vm in vms if vm.subscription == joined]
@@ -2494,7 +2495,13 @@ def _joined_subscription(
 def _joinable(records: Mapping[type, list[Any]]) -> bool:
     """Whether the exports hold what would be joined to the files' resources in their subscription: its
     classic resources, or services and peerings in its classic networks."""
-    classic = (inv.ClassicVm, inv.ClassicNetwork, inv.ClassicStorageAccount, inv.ClassicReservedIp)
+    classic = (
+        inv.ClassicVm,
+        inv.ClassicNetwork,
+        inv.ClassicStorageAccount,
+        inv.ClassicReservedIp,
+        inv.ClassicNetworkSecurityGroup,
+    )
     in_networks = (*records[inv.ServiceInVnet], *records[inv.VnetPeering])
     return any(records[t] for t in classic) or any(r.vnet_subscription for r in in_networks)
 
@@ -2519,6 +2526,7 @@ _NAMING: Mapping[type, Callable[[Any], Iterable[str]]] = {
     inv.ClassicNetwork: lambda r: (r.subscription,),
     inv.ClassicStorageAccount: lambda r: (r.subscription,),
     inv.ClassicReservedIp: lambda r: (r.subscription,),
+    inv.ClassicNetworkSecurityGroup: lambda r: (r.subscription,),
     inv.ServiceInVnet: lambda r: (r.subscription, r.vnet_subscription),
     inv.VnetPeering: lambda r: (r.vnet_subscription,),
     inv.ExpressRouteCircuit: lambda r: (r.subscription,),

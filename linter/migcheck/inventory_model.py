@@ -434,6 +434,18 @@ class ClassicReservedIp:
 
 
 @record
+class ClassicNetworkSecurityGroup:
+    """A classic network security group (`microsoft.classicnetwork/networksecuritygroups`). The link stage
+    makes those of the files' subscription network security groups of the estate, as a script's
+    `New-AzureNetworkSecurityGroup` or a REST body makes them: one no subnet uses is moved on its own."""
+
+    kind: ClassVar[str] = "NetworkSecurityGroup"
+    name: str
+    mark: Mark
+    subscription: str = ""
+
+
+@record
 class DeclaredSubscription:
     """Declarations: the subscription the checked files describe, for exports that cover several."""
 
@@ -473,6 +485,7 @@ INVENTORY_TYPES: frozenset[type] = frozenset(
         ClassicNetwork,
         ClassicStorageAccount,
         ClassicReservedIp,
+        ClassicNetworkSecurityGroup,
         DeclaredSubscription,
         ExportPage,
     }

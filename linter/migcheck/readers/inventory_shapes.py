@@ -21,6 +21,7 @@ from migcheck.inventory_model import (
     AutoscaleSetting,
     CircuitLink,
     ClassicNetwork,
+    ClassicNetworkSecurityGroup,
     ClassicReservedIp,
     ClassicStorageAccount,
     ClassicVm,
@@ -836,6 +837,12 @@ def _reserved_ip(item: Item) -> Iterator[ClassicReservedIp]:
     yield ClassicReservedIp(item.name, item.mark, text(get(props, "ipAddress")), service, item.subscription)
 
 
+def _network_security_group(item: Item) -> Iterator[ClassicNetworkSecurityGroup]:
+    """A classic network security group: its name is what the plan moves it by. Its rules are cloned with
+    it, and the subnets that use it are those the network's definition names."""
+    yield ClassicNetworkSecurityGroup(item.name, item.mark, item.subscription)
+
+
 def _classic_storage(item: Item) -> Iterator[ClassicStorageAccount]:
     account_type = text(get(item.properties, "accountType"))
     if account_type:
@@ -1113,6 +1120,7 @@ BUILDERS: dict[str, Builder] = {
     "microsoft.classicnetwork/virtualnetworks": _classic_network,
     "microsoft.classicstorage/storageaccounts": _classic_storage,
     "microsoft.classicnetwork/reservedips": _reserved_ip,
+    "microsoft.classicnetwork/networksecuritygroups": _network_security_group,
     "microsoft.network/virtualnetworks": _peerings,
     _PEERING: _peering,
     "microsoft.network/expressroutecircuits": _circuit,
