@@ -129,11 +129,12 @@ def _hosted_service(el: Element, marker: Marker) -> Iterable[Deployment]:
 def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
     reserved_ips = _reserved_ips(el, marker)
     url = text_of(el, "Url")
+    vips = _vip_names(el)
     return Deployment(
         service_name=service or _service_of_url(url),
         name=text_of(el, "Name"),
         slot=text_of(el, "DeploymentSlot"),
-        roles=tuple(read_role(r, marker, REST) for r in children(el, "RoleList/Role")),
+        roles=tuple(read_role(r, marker, REST, vips) for r in children(el, "RoleList/Role")),
         instances=_instances(el, marker),
         virtual_network=_ref(child(el, "VirtualNetworkName"), marker),
         reserved_ip=reserved_ips[0] if reserved_ips else None,
@@ -232,7 +233,7 @@ def _virtual_ips(el: Element, marker: Marker) -> list[tuple[Element, VirtualIp |
     None for all when there are fewer than two, or when one has no name (an endpoint could not name it)."""
     elements = children(el, "VirtualIPs/VirtualIP")
     names = [text_of(vip, "Name") for vip in elements]
-    if len(elements) < 2 or not all(name.strip() for name in names):
+    if not _told_apart(names):
         return [(vip, None) for vip in elements]
     programmed = [text_of(vip, "IsDnsProgrammed").strip().lower() in ("true", "1") for vip in elements]
     default = programmed.index(True) if any(programmed) else 0
@@ -240,6 +241,27 @@ def _virtual_ips(el: Element, marker: Marker) -> list[tuple[Element, VirtualIp |
         (vip, VirtualIp(name, marker.mark(vip), i == default))
         for i, (vip, name) in enumerate(zip(elements, names, strict=True))
     ]
+
+
+def _told_apart(names: list[str]) -> bool:
+    """Whether virtual IPs of these names are told apart: several, each named (an endpoint names its VIP)."""
+    return len(names) >= 2 and all(name.strip() for name in names)
+
+
+def _vip_names(el: Element) -> dict[str, str]:
+    """The names of the deployment's virtual IPs by their address, for the endpoints that give the address
+    of theirs (`Vip`, as Get Deployment responses do) instead of its name; none when the VIPs are not told
+    apart (`_virtual_ips`), since an endpoint's VIP matters only then. An address two VIPs give names
+    neither."""
+    elements = children(el, "VirtualIPs/VirtualIP")
+    if not _told_apart([text_of(vip, "Name") for vip in elements]):
+        return {}
+    names: dict[str, str] = {}
+    for vip in elements:
+        address = text_of(vip, "Address").strip()
+        if address:
+            names[address] = "" if address in names else text_of(vip, "Name")
+    return {address: name for address, name in names.items() if name}
 
 
 def _ref(el: Element | None, marker: Marker) -> NameRef | None:

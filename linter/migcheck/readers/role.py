@@ -3,8 +3,9 @@ differ in a few element names only; `RoleShape` names those differences."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from migcheck.model import (
     AclRule,
@@ -20,6 +21,8 @@ from migcheck.model import (
     lun_key,
 )
 from migcheck.readers.xml import Element, Marker, attr, child, child_elements, children, local_name, text_of
+
+_NO_VIPS: Mapping[str, str] = MappingProxyType({})
 
 # What reading a role produces, in REST bodies and Export-AzureVM files alike.
 ROLE_RESOURCES = frozenset({Role, VirtualMachine, InputEndpoint, EndpointAcl, AclRule, Extension, Disk})
@@ -64,7 +67,8 @@ VM_EXPORT = RoleShape(
 )
 
 
-def read_role(el: Element, marker: Marker, shape: RoleShape) -> Role:
+def read_role(el: Element, marker: Marker, shape: RoleShape, vips: Mapping[str, str] = _NO_VIPS) -> Role:
+    """A role; `vips` names its deployment's virtual IPs by address (see `endpoint`)."""
     name = text_of(el, "RoleName")
     network_sets = [s for s in children(el, "ConfigurationSets/ConfigurationSet") if is_network_set(s)]
     role_type, evidence, known = _role_kind(el)
@@ -75,7 +79,7 @@ def read_role(el: Element, marker: Marker, shape: RoleShape) -> Role:
         size=text_of(el, "RoleSize"),
         availability_set=text_of(el, "AvailabilitySetName"),
         endpoints=tuple(
-            endpoint(e, name, marker, shape)
+            endpoint(e, name, marker, shape, vips=vips)
             for s in network_sets
             for e in children(s, "InputEndpoints/InputEndpoint")
         ),
@@ -208,9 +212,21 @@ def is_network_set(el: Element) -> bool:
 _NETWORK_SET_CONTENT = ("InputEndpoints", "SubnetNames", "StaticVirtualNetworkIPAddress", "NetworkInterfaces")
 
 
-def endpoint(el: Element, role: str, marker: Marker, shape: RoleShape, unnamed: str = "") -> InputEndpoint:
+def endpoint(
+    el: Element,
+    role: str,
+    marker: Marker,
+    shape: RoleShape,
+    unnamed: str = "",
+    *,
+    vips: Mapping[str, str] = _NO_VIPS,
+) -> InputEndpoint:
     """An input endpoint of `role`, named `unnamed` when the element gives no name (an Update
-    Load-Balanced Endpoint Set body names the set, not its endpoints)."""
+    Load-Balanced Endpoint Set body names the set, not its endpoints).
+
+    The virtual IP it is on is the one it names (`VirtualIPName`), else the one whose address it gives
+    (`Vip`, as a Get Deployment response writes it): `vips` are the names of the deployment's virtual IPs
+    by address. Neither: the deployment's default VIP."""
     name = text_of(el, "Name") or unnamed
     return InputEndpoint(
         name=name,
@@ -220,7 +236,7 @@ def endpoint(el: Element, role: str, marker: Marker, shape: RoleShape, unnamed: 
         acl=_acl(el, role, name, marker, shape),
         mark=marker.mark(el),
         load_balancer=text_of(el, "LoadBalancerName"),
-        virtual_ip=text_of(el, "VirtualIPName"),
+        virtual_ip=text_of(el, "VirtualIPName") or vips.get(text_of(el, "Vip").strip(), ""),
     )
 
 
