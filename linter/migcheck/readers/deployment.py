@@ -195,12 +195,19 @@ def _service_of_url(url: str) -> str:
     return "" if _private_id(label) else label
 
 
+# Where a cloud service answers, in the global cloud and the national ones (Azure operated by 21Vianet in
+# China, Azure Government, Azure Germany): a deployment body saved there names its service the same way.
+_CLOUD_SERVICE_DOMAINS = frozenset(
+    {"cloudapp.net", "chinacloudapp.cn", "usgovcloudapp.net", "cloudapp.microsoftazure.de"}
+)
+
+
 def _host_label(url: str) -> str:
-    """The first label of a `Url`'s host on cloudapp.net (a service name, or a staging deployment's
-    private ID); "" for any other address."""
+    """The first label of a `Url`'s host on a cloud service domain (a service name, or a staging
+    deployment's private ID); "" for any other address."""
     host = url.partition("://")[2].partition("/")[0].partition(":")[0].lower()
     label, _, domain = host.partition(".")
-    return label if domain == "cloudapp.net" else ""
+    return label if domain in _CLOUD_SERVICE_DOMAINS else ""
 
 
 def _private_id(text: str) -> str:
