@@ -4051,6 +4051,30 @@ class Flow:
 
         return _fill(template, pieces, value_of, node) or self.unknown(node)
 
+    def _library_urljoin(self, func: ast.expr, site: Site) -> bool:
+        """Whether `urljoin` is the standard library's (`urllib.parse`, Python 2's `urlparse`, re-exported
+        as `requests.compat.urljoin`): called on a module, or a name the script does not define itself
+        (an import binds it where the script says `from urllib.parse import urljoin`)."""
+        if isinstance(func, ast.Attribute):
+            return dotted(func.value) in _URLJOIN_MODULES
+        scope = lookup("urljoin", site.scope, self.index.module)
+        if scope is None:
+            return True
+        return "urljoin" not in scope.functions and all(b.value is None for b in scope.bindings["urljoin"])
+
+    def _urljoin(self, node: ast.Call, site: Site) -> Value:
+        """`urljoin(base, url)` of texts the reader knows (in a text with holes, each may hold some): `url`
+        itself when it names its scheme, else `url` in place of the last segment of `base`'s path, or of its
+        whole path when it starts with `/`. A reference the joining would resolve further (`..`, `//host`,
+        a query or fragment alone) is unknown."""
+        base, url = self._texts(node.args, site) or (None, None)
+        if base is None or url is None:
+            return self.unknown(node)
+        joined = _url_joined(base.text, url.text)
+        if joined is None or len(joined) > MAX_TEXT:
+            return self.unknown(node)
+        return Lit(joined, node)
+
     def _replace(self, node: ast.Call, func: ast.Attribute, site: Site) -> Value:
         """`text.replace(old, new)` of strings the reader knows (in a text with holes, `new` may be one)."""
         receiver = self.value(func.value, site)
@@ -4102,6 +4126,8 @@ class Flow:
             return Encoded(self.value(func.value, site), node)
         if name == "format" and isinstance(func, ast.Attribute):
             return self._format(node, func, site)
+        if name == "urljoin" and self._library_urljoin(func, site) and _two_plain_arguments(node):
+            return self._urljoin(node, site)
         if (
             name == "replace"
             and isinstance(func, ast.Attribute)
@@ -5049,6 +5075,38 @@ def _fits_field(text: Lit, field: _Field) -> Lit | None:
     if not field.number or text.text == HOLE:
         return text
     return text if isinstance(_number(text), int) else None
+
+
+_URLJOIN_MODULES = frozenset({"urllib.parse", "parse", "urlparse", "requests.compat", "compat"})
+
+
+def _two_plain_arguments(node: ast.Call) -> bool:
+    return (
+        len(node.args) == 2 and not node.keywords and not any(isinstance(a, ast.Starred) for a in node.args)
+    )
+
+
+def _url_joined(base: str, url: str) -> str | None:
+    """What `urllib.parse.urljoin(base, url)` gives for the plain cases (see `Flow._urljoin`); None for the
+    others. A piece the script does not state (a HOLE) at the start of `url` is read as a relative one, as
+    joining to a base is for (`urljoin(HOST, subscription + '/services/...')`)."""
+    if not url:
+        return base
+    scheme, colon, _ = url.partition(":")
+    if colon and scheme.isalpha() and HOLE not in scheme:
+        return url  # an absolute URL
+    if url.startswith(("//", "?", "#")) or ".." in url.split("/") or "." in url.split("/"):
+        return None
+    scheme, sep, after = base.partition("://")
+    if not sep or not scheme.isalpha():
+        return None
+    host, slash, path = after.partition("/")
+    origin = f"{scheme}://{host}"
+    if HOLE in origin:
+        return None
+    if url.startswith("/"):
+        return origin + url
+    return origin + slash + path[: path.rfind("/") + 1] + url if slash else f"{origin}/{url}"
 
 
 def _replaced(receiver: Lit, old: str, new: Lit, node: ast.expr) -> Lit | None:
