@@ -690,6 +690,8 @@ def kinds_to_read(looked_at: Iterable[frozenset[type]]) -> frozenset[FileKind] |
     return kinds_producing(wanted)
 
 
+_SCRIPT_KINDS = frozenset({FileKind.POWERSHELL, FileKind.PYTHON})
+
 # The calls that create a reserved IP, in scripts.
 _CREATES_RESERVED_IPS = frozenset({"New-AzureReservedIP", "create_reserved_ip_address"})
 
@@ -716,6 +718,8 @@ class _Linker:
         # Top-level resources by type, in file order: one pass over the documents serves every lookup.
         self.by_type: dict[type, list[object]] = defaultdict(list)
         self.role_docs: list[Document] = []  # the documents holding top-level roles, in order
+        # The scripts' files: what they say of a VM is how they create it, not the VM as it is.
+        self.scripts = frozenset(doc.path for doc in docs if doc.kind in _SCRIPT_KINDS)
         for doc in docs:
             for resource in doc.resources:
                 self.by_type[type(resource)].append(resource)
@@ -1022,13 +1026,13 @@ class _Linker:
         by_name: dict[str, int] = {}
         for index, service in enumerate(services):
             by_name.setdefault(key(service.name), index)
-        opened = _Opened(services, self.conflicts)
+        opened = _Opened(services, self.conflicts, self.scripts)
         deployments = [kept for d in self._all(Deployment) if (kept := _without_deletions(d)) is not None]
         unnamed = _UnnamedJoin(deployments)
         for deployment in deployments:
             self._add_deployment(opened, by_name, unnamed.named(deployment), unnamed)
         services = opened.closed()
-        opened = _Opened(services, self.conflicts)
+        opened = _Opened(services, self.conflicts, self.scripts)
         self._add_loose_vms(opened, by_name)
         return tuple(opened.closed())
 
@@ -2717,7 +2721,7 @@ class _InventoryVms:
         for ip in reserved:
             self.reserved[key(ip.service)].append(ip)
         self.reserved_known = bool(reserved)
-        self.opened = _Opened(list(services), linker.conflicts)
+        self.opened = _Opened(list(services), linker.conflicts, linker.scripts)
         # A service no file names goes by its deployment's or VM's name, which is not the service's.
         self.by_name = {key(s.name): i for i, s in enumerate(services) if s.named_by in _NAMED_SERVICES}
         self.holders: dict[str, set[int]] = defaultdict(set)
@@ -2829,9 +2833,12 @@ class _InventoryVms:
                     self.linker.conflicts.append(
                         Conflict(role.kind, role.name, record.mark, role.mark, differences)
                     )
-                roles.roles[position] = replace(
-                    _fill(role, record.role), disks=_fill_disks(role.disks, record.role.disks)
-                )
+                if _scripted(role, self.linker.scripts):  # the export is the VM as it is
+                    roles.roles[position] = _as_it_is(record.role, role)
+                else:
+                    roles.roles[position] = replace(
+                        _fill(role, record.role), disks=_fill_disks(role.disks, record.role.disks)
+                    )
             if record.instance:
                 service.add_instance(at, record.name, record.instance)
             if not service.placement(at).network_known and record.network_known:  # VM files do not say
@@ -2881,10 +2888,11 @@ class _InventoryVms:
 class _Roles:
     """One placement's roles while further descriptions of them join it, by name."""
 
-    def __init__(self, roles: Iterable[Role], conflicts: list[Conflict]) -> None:
+    def __init__(self, roles: Iterable[Role], conflicts: list[Conflict], scripts: frozenset[str]) -> None:
         self.roles = list(roles)
         self.by_name = {key(r.name): i for i, r in enumerate(self.roles)}  # the last of a name, as merged
         self.conflicts = conflicts
+        self.scripts = scripts  # the scripts' files (see `_scripted`)
         # The VMs with changes to apply, by index: `roles` holds them as created until `built`.
         self.updated: dict[int, _Updated] = {}
 
@@ -2919,7 +2927,12 @@ class _Roles:
         differences = _role_differences(role, kept)
         if differences:
             self.conflicts.append(Conflict(role.kind, role.name, role.mark, kept.mark, differences))
-        self.roles[index] = _fill(kept, role)
+        if _scripted(kept, self.scripts) and not _scripted(role, self.scripts):
+            self.roles[index] = _as_it_is(
+                role, kept
+            )  # a GET or an Export-AzureVM file of the VM a script creates
+        else:
+            self.roles[index] = _fill(kept, role)
 
     def append(self, role: Role) -> None:
         self.by_name[key(role.name)] = len(self.roles)
@@ -2929,10 +2942,11 @@ class _Roles:
 class _OpenService:
     """A cloud service while deployments, VM files and export records join it."""
 
-    def __init__(self, service: CloudService, conflicts: list[Conflict]) -> None:
+    def __init__(self, service: CloudService, conflicts: list[Conflict], scripts: frozenset[str]) -> None:
         self.service = service
         self.placements = list(service.placements)
         self.conflicts = conflicts
+        self.scripts = scripts
         self._roles: dict[int, _Roles] = {}  # of the placements whose roles changed
         self._changes: dict[int, dict[str, Any]] = defaultdict(dict)  # other fields, by placement
         self._instances: dict[int, tuple[list[RoleInstance], set[str]]] = {}
@@ -2946,7 +2960,7 @@ class _OpenService:
     def roles(self, at: int) -> _Roles:
         roles = self._roles.get(at)
         if roles is None:
-            roles = self._roles[at] = _Roles(self.placements[at].roles, self.conflicts)
+            roles = self._roles[at] = _Roles(self.placements[at].roles, self.conflicts, self.scripts)
         return roles
 
     def placement(self, at: int) -> Placement:
@@ -3112,15 +3126,18 @@ def _is_vm_named(role: Role, wanted: str) -> bool:
 class _Opened:
     """The cloud services of a link, each opened (`_OpenService`) when something first joins it."""
 
-    def __init__(self, services: list[CloudService], conflicts: list[Conflict]) -> None:
+    def __init__(
+        self, services: list[CloudService], conflicts: list[Conflict], scripts: frozenset[str] = frozenset()
+    ) -> None:
         self.services = services
         self.conflicts = conflicts
+        self.scripts = scripts  # the scripts' files (see `_scripted`)
         self._open: dict[int, _OpenService] = {}
 
     def __getitem__(self, index: int) -> _OpenService:
         service = self._open.get(index)
         if service is None:
-            service = self._open[index] = _OpenService(self.services[index], self.conflicts)
+            service = self._open[index] = _OpenService(self.services[index], self.conflicts, self.scripts)
         return service
 
     def current(self, index: int) -> CloudService:
@@ -3153,6 +3170,46 @@ def _fill_disks(kept: tuple[Disk, ...], other: tuple[Disk, ...]) -> tuple[Disk, 
     out = []
     for disk in kept:
         match = by_name.get(key(disk.name))
+        if match is not None and (not disk.media_link or not disk.io_type):
+            disk = replace(
+                disk,
+                media_link=disk.media_link or match.media_link,
+                io_type=disk.io_type or match.io_type,
+                sources=(*disk.described_at, match.mark),
+            )
+        out.append(disk)
+    return tuple(out)
+
+
+def _scripted(role: Role, scripts: frozenset[str]) -> bool:
+    """Whether only scripts (`scripts`, their files) describe `role`: how they create it, or change it."""
+    return all(mark.path in scripts for mark in role.described_at)
+
+
+def _as_it_is(exported: Role, created: Role) -> Role:
+    """A VM a script creates, which an export also describes (a GET of its deployment, an Export-AzureVM
+    file, an inventory export's row). The export is the VM as it is: what it states stands (its disks above
+    all, data disks attached since or left out of the script), and what it leaves unsaid is taken from the
+    script, as are the blob and IOType of a disk it states without them (Export-AzureVM files write no
+    MediaLink)."""
+    return replace(_fill(exported, created), disks=_disks_as_they_are(exported.disks, created.disks))
+
+
+def _disks_as_they_are(exported: tuple[Disk, ...], created: tuple[Disk, ...]) -> tuple[Disk, ...]:
+    """The export's disks, or the script's when the export states none. An exported disk without its blob
+    takes it from the script's disk of the same name, else at the same LUN, else, for the one disk each
+    states no LUN of (the OS disk), from that one."""
+    if not exported:
+        return created
+    by_name = {key(d.name): d for d in created if d.name}
+    by_lun = {d.lun: d for d in created if d.lun}
+    unnumbered = [d for d in created if not d.lun]
+    os_disk = unnumbered[0] if len(unnumbered) == 1 and sum(not d.lun for d in exported) == 1 else None
+    out = []
+    for disk in exported:
+        match = by_name.get(key(disk.name)) if disk.name else None
+        if match is None:
+            match = by_lun.get(disk.lun) if disk.lun else os_disk
         if match is not None and (not disk.media_link or not disk.io_type):
             disk = replace(
                 disk,
