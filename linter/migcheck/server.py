@@ -52,12 +52,13 @@ from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
 from migcheck import __version__
 from migcheck.baseline import BaselineError
 from migcheck.config import CONFIG_FILES, Config, ConfigError, check_settings_rules, load_config
-from migcheck.discover import CANDIDATE_SUFFIXES, Candidate, PatternError
+from migcheck.discover import CANDIDATE_SUFFIXES, Candidate, PatternError, possible_kinds
 from migcheck.engine import LintResult, ReadCache, RuleError, lint, locate_findings, stamps_now, walk
 from migcheck.model import Finding, Fix, Location, Severity
 from migcheck.plugins import PluginError, load_rules
 from migcheck.rule import RuleSet
 from migcheck.source import SourceText
+from migcheck.texts import EVERY_ENDING
 
 if TYPE_CHECKING:
     from pygls.server import ServerErrors
@@ -314,7 +315,7 @@ class MigcheckServer(LanguageServer):
         findings = store.kept_findings(*unchanged, os.path.abspath(path), _encode(text))
         if findings is None:
             return
-        source = SourceText(text)
+        source = _buffer_source(path, text)
         located = locate_findings(findings, {f.mark.path: source for f in findings})
         codec = self.workspace.position_codec
         self.publish(
@@ -553,6 +554,13 @@ def _encode(text: str) -> bytes:
 # --- findings → LSP ----------------------------------------------------------------------------------
 
 
+def _buffer_source(path: str, text: str) -> SourceText:
+    """The buffer of the file at `path`, its readers' marks counted as a run counts them (`migcheck.texts`):
+    Python's parser counts every line ending, the other readers `\n` only. Kept findings placed in it then
+    show where the lint of the same text shows them, in a file with lone carriage returns too."""
+    return SourceText(text, every_ending=not possible_kinds(path).isdisjoint(EVERY_ENDING))
+
+
 def _diagnostic(finding: Finding, source: SourceText, codec: PositionCodec) -> lsp.Diagnostic:
     return lsp.Diagnostic(
         range=_range(finding, source, codec),
@@ -641,7 +649,7 @@ def _script_suppression(document: TextDocument, diagnostic: lsp.Diagnostic, *, p
     if python:
         line = _python_statement_line(source, at.line)
     else:
-        line = _powershell_statement_line(source, document.lines, at.line, at.character)
+        line = _powershell_statement_line(source, at.line, at.character)
     return _line_before(document, line, comment)
 
 
@@ -651,7 +659,7 @@ def _line_before(document: TextDocument, line: int, comment: str) -> lsp.TextEdi
     lines: Sequence[str] = document.lines
     text = lines[line] if line < len(lines) else ""
     indent = text[: len(text) - len(text.lstrip(" \t"))]
-    ending = "\r\n" if text.endswith("\r\n") else "\n"
+    ending = next((e for e in ("\r\n", "\r") if text.endswith(e)), "\n")  # the file's own, a lone \r too
     at_line_start = lsp.Position(line=line, character=0)
     return lsp.TextEdit(
         range=lsp.Range(start=at_line_start, end=at_line_start), new_text=f"{indent}{comment}{ending}"
@@ -687,21 +695,27 @@ def _inner_statements(statement: ast.stmt) -> Iterator[ast.stmt]:
                 yield from getattr(item, "body", ())
 
 
-def _powershell_statement_line(source: str, lines: Sequence[str], line: int, character: int) -> int:
+def _powershell_statement_line(source: str, line: int, character: int) -> int:
     """The 0-based line where the statement that holds the position (0-based line, character) starts: the
     node there, or its nearest ancestor, that is a statement of a statement list, as the reader counts
-    statements (tree-sitter-powershell). `line` itself when no statement holds it."""
+    statements (tree-sitter-powershell). `line` itself when no statement holds it.
+
+    Found by offsets, not by tree-sitter's rows: those count `\n` lines only, where the editor's lines
+    end at a lone carriage return too (`SourceText` counts lines as the editor does)."""
     from migcheck.readers.powershell import syntax_tree
 
-    tree = syntax_tree(source.encode("utf-8", "surrogatepass"))
-    text = lines[line] if line < len(lines) else ""
-    point = (line, len(text[:character].encode("utf-8", "surrogatepass")))
-    node = tree.root_node.descendant_for_point_range(point, point)
+    data = source.encode("utf-8", "surrogatepass")
+    tree = syntax_tree(data)
+    text = SourceText(source)
+    at = min(text.offset_of_line(line + 1) + character, len(source))
+    byte = len(source[:at].encode("utf-8", "surrogatepass"))
+    node = tree.root_node.descendant_for_byte_range(byte, byte)
     while node is not None and node.parent is not None and node.parent.type != "statement_list":
         node = node.parent
     if node is None or node.parent is None:
         return line
-    return node.start_point[0]
+    start = len(data[: node.start_byte].decode("utf-8", "surrogatepass"))
+    return text.line_at(start) - 1
 
 
 def fix_edits(document: TextDocument, fix: Fix) -> list[lsp.TextEdit]:

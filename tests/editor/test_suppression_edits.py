@@ -17,7 +17,7 @@ from test_texts import ACL
 from migcheck.config import Config
 from migcheck.engine import lint
 from migcheck.plugins import load_rules
-from migcheck.server import _diagnostic, _suppress_action, suppression_edit
+from migcheck.server import _diagnostic, _powershell_statement_line, _suppress_action, suppression_edit
 from migcheck.source import SourceText
 
 PYTHON = """\
@@ -148,3 +148,16 @@ def test_a_python_2_finding_is_suppressed_before_its_statement(tmp_path):
     python2 = PYTHON.replace('"management.pem")', '"management.pem")\nprint "deploying"')
     written = _suppressed_each_in_turn(tmp_path / "deploy.py", python2)
     assert "    # migcheck: ignore[MIG202] reason\n" in written
+
+
+def test_a_file_with_lone_carriage_returns_gets_the_comment_before_the_statement(tmp_path):
+    # Classic Mac OS endings: the comment's line ends as the file's lines do.
+    with_crlf = _suppressed_each_in_turn(tmp_path / "deploy.py", PYTHON, crlf=True)
+    with_cr = _suppressed_each_in_turn(tmp_path / "deploy.py", PYTHON.replace("\n", "\r"))
+    assert with_cr == [line.replace("\r\n", "\r") for line in with_crlf]
+
+
+def test_a_pipeline_s_first_line_is_found_in_lines_an_editor_counts():
+    # tree-sitter's rows count `\n` only: in a file with lone `\r` endings every position is on row 0.
+    text = POWERSHELL.replace("\n", "\r")
+    assert [_powershell_statement_line(text, line, 8) for line in range(2, 7)] == [2, 2, 2, 2, 2]

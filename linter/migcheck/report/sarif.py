@@ -132,7 +132,7 @@ def _result(
     if reason is None and finding.fixable:
         out["fixes"] = _fixes(finding, result.sources.get(finding.mark.path), artifact)
     if reason is not None:
-        out["suppressions"] = [_suppression(reason)]
+        out["suppressions"] = [_suppression(reason, result)]
     return out
 
 
@@ -164,6 +164,13 @@ def _span(source: SourceText, start: int, end: int) -> dict[str, int]:
     return region
 
 
+def _shown_line(mark: Mark, result: LintResult) -> int:
+    """The line of `mark` as an editor counts it: a comment's mark counts lines as its reader does (`\n`
+    only, for most), which differs in a file with lone carriage returns. Placed as findings are."""
+    source = result.sources.get(mark.path) or SourceText("")
+    return source.locate(mark).line
+
+
 def _region(loc: Location) -> dict[str, int]:
     """The element's start tag (a call, a value): SARIF's end column is just past its last character."""
     region = {"startLine": loc.line, "startColumn": loc.column}
@@ -172,7 +179,7 @@ def _region(loc: Location) -> dict[str, int]:
     return region
 
 
-def _suppression(reason: Reason) -> dict[str, object]:
+def _suppression(reason: Reason, result: LintResult) -> dict[str, object]:
     """The recorded reason as SARIF says it: a comment in the file is `inSource`, with the comment's
     reason and where it is; the config's per-file-ignores and the baseline are `external`."""
     if reason.kind == COMMENT:
@@ -181,7 +188,7 @@ def _suppression(reason: Reason) -> dict[str, object]:
             out["justification"] = reason.detail
         if reason.mark is not None:
             uri = {"uri": quote(reason.mark.path, safe="/"), "uriBaseId": "%SRCROOT%"}
-            region = {"startLine": reason.mark.line}
+            region = {"startLine": _shown_line(reason.mark, result)}
             out["location"] = {"physicalLocation": {"artifactLocation": uri, "region": region}}
         return out
     if reason.kind == CONFIG:
