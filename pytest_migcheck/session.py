@@ -27,6 +27,7 @@ from migcheck.config import (
     check_rule_tokens,
     check_settings_rules,
     load_config,
+    unmatched_pattern_warning,
 )
 from migcheck.discover import shown
 from migcheck.engine import LintResult, RuleError, lint
@@ -367,6 +368,16 @@ class MigcheckSession:
         return report.when != "call" and report.passed and not report.sections and bool(self._key(report))
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
+        # The warnings `migcheck check` prints for settings patterns that match no file. Written here, not
+        # as Python warnings: a project whose filterwarnings makes warnings errors must not fail on them.
+        warnings = [
+            unmatched_pattern_warning(self.settings, *unmatched) for unmatched in self.result.unmatched
+        ]
+        if not self._ran and not warnings:
+            return
+        terminalreporter.write_sep("=", "migcheck")
+        for warning in warnings:
+            terminalreporter.write_line(f"warning: {warning}", yellow=True)
         if not self._ran:
             return
         below = sorted(
@@ -376,7 +387,6 @@ class MigcheckSession:
         paths = {path for path, _ in self._ran}
         held = Counter(s.reason.kind for s in self.result.suppressed if s.finding.mark.path in paths)
         known = held.pop(BASELINE, 0)
-        terminalreporter.write_sep("=", "migcheck")
         for finding in below:
             terminalreporter.write_line(headline(finding))
         terminalreporter.write_line(

@@ -282,6 +282,7 @@ def _check(args: argparse.Namespace) -> int:
     _refuse_overwriting_inputs(args.write_baseline or args.output_file, result, config, args.stdin_filename)
     if isinstance(progress, _Reading):
         progress.note_not_classic(result)
+    _warn_about_unmatched_patterns(result, config)
     if not args.stdin_filename:
         _warn_if_nothing_checked(result, paths)
     if args.diff:
@@ -313,6 +314,15 @@ def _refuse_overwriting_inputs(
         refuse_inputs(output, inputs)
     except OutputError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _warn_about_unmatched_patterns(result: LintResult, config: Config) -> None:
+    """A settings pattern that matches no file is a typo or a stale path more often than not: say so on
+    standard error, once per pattern, and run as ever (the exit code does not change)."""
+    from migcheck.config import unmatched_pattern_warning
+
+    for key, pattern in result.unmatched:
+        print(f"migcheck: warning: {unmatched_pattern_warning(config, key, pattern)}", file=sys.stderr)
 
 
 def _warn_if_nothing_checked(result: LintResult, paths: list[str]) -> None:
@@ -778,6 +788,7 @@ def _lint_as_check_does(args: argparse.Namespace) -> LintResult:
     except (ConfigError, RuleError) as exc:
         raise UsageError(str(exc)) from None
     _refuse_overwriting_inputs(args.output_file, result, config)
+    _warn_about_unmatched_patterns(result, config)
     _warn_if_nothing_checked(result, paths)
     return result
 

@@ -286,6 +286,20 @@ def _rooted(values: dict[str, object], folder: str) -> dict[str, object]:
     return out
 
 
+def unmatched_pattern_warning(config: Config, key: str, pattern: str) -> str:
+    """What to say of a `key` pattern of the settings that matches nothing (`LintResult.unmatched`): a
+    mistyped or stale pattern is silent otherwise, and a run that excludes, ignores or groups less than
+    it says looks as right as any. Which file and key, which pattern, the folder it is relative to, what
+    to do."""
+    where = _name(config.source) if config.source else "the settings"
+    folder = visible(getattr(pattern, "root", "") or config.root or os.getcwd())
+    what = "file or folder" if key == "exclude" else "file"
+    return (
+        f"{where}: `{visible(key)}` pattern {_shown(str(pattern))} matches no {what} migcheck walks under "
+        f"{folder}: correct it (a gitignore pattern, relative to that folder) or remove it"
+    )
+
+
 def load_config(path: str | None = None, start: str = ".") -> Config:
     """Settings from `path`, or from the nearest migcheck.toml / pyproject.toml with a `[tool.migcheck]`
     table above `start`; defaults when there is none."""

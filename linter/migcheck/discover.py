@@ -18,7 +18,7 @@ import posixpath
 import re
 import stat
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from migcheck.formats import FORMATS, candidate_suffixes
@@ -125,24 +125,69 @@ class Glob(str):
 class Patterns:
     """Path patterns matched together, as the lines of one .gitignore file are (a later `!pattern`
     re-includes what an earlier one matched). `matches` takes a display path: relative to the working
-    directory, or absolute; a path outside a pattern's root matches none of its patterns."""
+    directory, or absolute; a path outside a pattern's root matches none of its patterns.
 
-    def __init__(self, globs: Iterable[str]) -> None:
-        by_root: dict[str, list[str]] = {}
+    With `tracked`, the patterns remember what they were matched against, for `unmatched`: which pattern
+    decided for each path (one number kept per match), and the paths themselves (one list entry each)."""
+
+    def __init__(self, globs: Iterable[str], *, tracked: bool = False) -> None:
+        by_root: dict[str, tuple[list[str], list[str]]] = {}
         for glob in globs:
-            by_root.setdefault(getattr(glob, "root", ""), []).append(_normalised(glob))
-        self._specs = [(root, compile_patterns(lines)) for root, lines in by_root.items()]
+            line = _normalised(glob)
+            if line:  # a blank pattern matches nothing, and is no line of the compiled set
+                lines, written = by_root.setdefault(getattr(glob, "root", ""), ([], []))
+                lines.append(line)
+                written.append(glob)
+        self._specs = [(root, compile_patterns(lines), written) for root, (lines, written) in by_root.items()]
+        self._decided: set[tuple[int, int]] | None = set() if tracked else None  # (set, line) that decided
+        self._met: list[tuple[str, bool]] = []  # (path, whether a folder) matched, when tracked
 
     def __bool__(self) -> bool:
         return bool(self._specs)
 
     def matches(self, path: str, *, folder: bool = False) -> bool:
         cwd = _cwd()
-        for root, spec in self._specs:
+        decided = self._decided
+        if decided is not None:
+            self._met.append((path, folder))
+        for number, (root, spec, _) in enumerate(self._specs):
             relative = _relative_to(path, root or cwd, cwd)
-            if relative is not None and spec.match_file(relative + "/" if folder else relative):
+            if relative is None:
+                continue
+            if decided is None:
+                if spec.match_file(relative + "/" if folder else relative):
+                    return True
+                continue
+            decision, line = spec.check(relative + "/" if folder else relative)
+            if line is not None:
+                decided.add((number, line))
+            if decision:
                 return True
         return False
+
+    def unmatched(self) -> list[str]:
+        """The patterns, as written, that match none of the paths `matches` was given (tracked only). A
+        pattern that decided for a path matched it; one that never decided (a later one always did, or it
+        matches nothing) is matched alone against each path: exact, and paid for only by such patterns."""
+        decided = self._decided or set()
+        cwd = _cwd()
+        found = []
+        for number, (root, _, written) in enumerate(self._specs):
+            for line, glob in enumerate(written):
+                pattern = _normalised(glob)
+                if (number, line) in decided or pattern.startswith("#"):
+                    continue
+                alone = compile_patterns([pattern])
+                if not any(
+                    self._matched_alone(alone, path, folder, root or cwd, cwd) for path, folder in self._met
+                ):
+                    found.append(glob)
+        return found
+
+    @staticmethod
+    def _matched_alone(alone: PatternSet, path: str, folder: bool, root: str, cwd: str) -> bool:
+        relative = _relative_to(path, root, cwd)
+        return relative is not None and alone.decide(relative + "/" if folder else relative) is not None
 
 
 def compile_patterns(lines: Iterable[str], *, last_wins: bool = False) -> PatternSet:
@@ -187,6 +232,17 @@ class PatternSet:
 
     def match_file(self, path: str) -> bool:
         return self.decide(path) is True
+
+    def check(self, path: str) -> tuple[bool | None, int | None]:
+        """`decide`, and the index of the line that decided (see `last_match`): None, None when none
+        matches `path`."""
+        offset = sum(len(spec.patterns) for spec in self._sets)
+        for spec in reversed(self._sets):
+            offset -= len(spec.patterns)
+            result = spec.check_file(path)
+            if result.include is not None:
+                return result.include, offset + result.index
+        return None, None
 
     def last_match(self, path: str) -> int | None:
         """The index, among all the lines compiled, of the last line that matches `path`; None when none
@@ -353,6 +409,7 @@ def discover(
     stdin_path: str | None = None,
     *,
     respect_gitignore: bool = True,
+    unmatched: Callable[[str, str], None] | None = None,
 ) -> Iterator[Candidate]:
     """Yield each candidate once, sorted by display path, whatever order the file system gives.
 
@@ -361,9 +418,14 @@ def discover(
     `respect_gitignore` is False; files named explicitly are checked whatever git ignores.
 
     `-` is a buffer read from stdin. With `stdin_path` the buffer stands for that file (an editor's unsaved
-    text): it takes the file's place, so a folder walk that also meets the saved file does not read it."""
+    text): it takes the file's place, so a folder walk that also meets the saved file does not read it.
+
+    With `unmatched`, once every candidate is yielded, it is called with ("include" or "exclude", the
+    pattern) for each pattern that matched nothing the walk met, among those whose folder was walked
+    whole (`walked_whole`): the walk records what its patterns match as it goes, and is not walked again."""
     paths = list(paths)
-    included, excluded = Patterns(include), Patterns(exclude)
+    tracked = unmatched is not None
+    included, excluded = Patterns(include, tracked=tracked), Patterns(exclude, tracked=tracked)
     found: dict[str, Candidate] = {}
     named = _FirstNames()
     # One named folder or file reaches each file once (the walk drops its own aliases): real paths are
@@ -386,6 +448,34 @@ def discover(
         if buffer is not None:
             found[buffer.path] = buffer
     yield from (found[key] for key in sorted(found))
+    if unmatched is not None:
+        for key, patterns in (("include", included), ("exclude", excluded)):
+            for glob in patterns.unmatched():
+                if walked_whole(getattr(glob, "root", ""), paths):
+                    unmatched(key, glob)
+
+
+def walked_whole(root: str, paths: Iterable[str]) -> bool:
+    """Whether a walk of `paths` walks the whole folder `root` ("" for the working directory): a pattern
+    relative to it that matches nothing then matches nothing in the project, not just in the part of it
+    a run was given (`check sub/`, a file named alone)."""
+    folder = os.path.abspath(root or ".")
+    for given in paths:
+        if given == STDIN or not os.path.isdir(given):
+            continue
+        top = os.path.abspath(given)
+        if folder == top or folder.startswith(top.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
+def unmatched_patterns(globs: Iterable[str], paths: Iterable[str]) -> list[str]:
+    """The patterns of `globs` (each matched alone) that match none of the display paths `paths`."""
+    patterns = Patterns(globs, tracked=True)
+    if patterns:
+        for path in paths:
+            patterns.matches(path)
+    return patterns.unmatched()
 
 
 class _FirstNames:
@@ -502,7 +592,8 @@ def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterato
             name = entry.name
             if _is_folder(entry):
                 relative = prefix + name
-                if entry.is_symlink() or _skipped_name(name) or skipped_folder(relative):
+                # The settings' excludes first: one that names a skipped folder (`bin/`) is told it matched.
+                if entry.is_symlink() or skipped_folder(relative) or _skipped_name(name):
                     continue
                 if rules and rules.ignores(base + name, folder=True):
                     continue

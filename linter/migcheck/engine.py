@@ -15,7 +15,16 @@ from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from migcheck.config import Config, check_per_file_ignores, enabled_codes, severity_overrides
-from migcheck.discover import STDIN, Candidate, discover, display_path, link_fix, possible_kinds
+from migcheck.discover import (
+    STDIN,
+    Candidate,
+    discover,
+    display_path,
+    link_fix,
+    possible_kinds,
+    unmatched_patterns,
+    walked_whole,
+)
 from migcheck.estate import CloudService, Estate, Grouping, LinkMemo, kinds_to_read, link, link_subscription
 from migcheck.model import (
     Document,
@@ -79,6 +88,9 @@ class LintResult:
     unreported: list[Finding] = field(default_factory=list)
     # Files the walk found that were not read: no enabled rule needs them (`lint(whole_estate=False)`).
     unread: int = 0
+    # (settings key, pattern) of each pattern of the settings that matched no file of the project
+    # (`unmatched_settings_patterns`): a warning, never a failure. Empty for a run given its walk.
+    unmatched: list[tuple[str, str]] = field(default_factory=list)
     _undefined: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -220,7 +232,12 @@ def _lint(
     check_per_file_ignores(rules, config.per_file_ignores, config.source)
     overrides = severity_overrides(rules, config.severity)
     # A list: progress reports name the total.
-    found = walk(paths, config, scope) if walked is None else _with_buffer(walked, paths, config, scope)
+    unmatched: list[tuple[str, str]] = []
+    if walked is None:
+        found = walk(paths, config, scope, unmatched=lambda key, glob: unmatched.append((key, glob)))
+        unmatched += unmatched_settings_patterns(config, found, paths)
+    else:
+        found = _with_buffer(walked, paths, config, scope)
     unread = len(found)
     if not whole_estate and scope is None:
         found = _needed(found, rules, enabled)
@@ -247,6 +264,7 @@ def _lint(
             locators=locators if locate else None,
             locate=locate,
             unread=unread,
+            unmatched=unmatched,
         )
 
 
@@ -265,6 +283,7 @@ def _check_documents(
     locators: Locators | None,
     locate: bool,
     unread: int,
+    unmatched: list[tuple[str, str]],
 ) -> LintResult:
     """What `lint` finds in the documents it read: linked, checked, filtered and located."""
     grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions, config.root)
@@ -292,7 +311,7 @@ def _check_documents(
         cache.forget_unused()
     located = locate_findings(reported, texts, locators) if locate else reported
     return LintResult(
-        located, suppressed, estates, rules, enabled, texts, scope, fs_paths, unreported, unread
+        located, suppressed, estates, rules, enabled, texts, scope, fs_paths, unreported, unread, unmatched
     )
 
 
@@ -440,8 +459,15 @@ def _locator(found: Sequence[Candidate]) -> Then:
     return then
 
 
-def walk(paths: Iterable[str], config: Config, stdin_path: str | None = None) -> list[Candidate]:
-    """The files `lint` reads for `paths` (see `discover`), in order."""
+def walk(
+    paths: Iterable[str],
+    config: Config,
+    stdin_path: str | None = None,
+    *,
+    unmatched: Callable[[str, str], None] | None = None,
+) -> list[Candidate]:
+    """The files `lint` reads for `paths` (see `discover`), in order; `unmatched(key, pattern)` hears of
+    each `include` or `exclude` pattern that matched nothing (see `discover`)."""
     return list(
         discover(
             paths,
@@ -449,8 +475,28 @@ def walk(paths: Iterable[str], config: Config, stdin_path: str | None = None) ->
             config.exclude,
             stdin_path=stdin_path,
             respect_gitignore=config.respect_gitignore,
+            unmatched=unmatched,
         )
     )
+
+
+def unmatched_settings_patterns(
+    config: Config, found: Sequence[Candidate], paths: Iterable[str]
+) -> list[tuple[str, str]]:
+    """(key, pattern) of each `per-file-ignores`, `cloud-services` and `subscriptions` pattern that
+    matches none of the files walked, once each, among those whose folder was walked whole. Matched
+    against the walk's paths, not walked again; a run whose settings have none of these costs nothing."""
+    named = [("per-file-ignores", glob) for glob in config.per_file_ignores]
+    for key, table in (("cloud-services", config.cloud_services), ("subscriptions", config.subscriptions)):
+        named += [(f"{key}.{name}", glob) for name, globs in table.items() for glob in globs]
+    paths = list(paths)
+    named = [(key, glob) for key, glob in named if walked_whole(getattr(glob, "root", ""), paths)]
+    if not named:
+        return []
+    unmatched = {id(glob) for glob in unmatched_patterns([g for _, g in named], [c.path for c in found])}
+    # A pattern written twice under one key (two cloud services may share one) is named once.
+    once = {(key, str(glob)): (key, glob) for key, glob in named if id(glob) in unmatched}
+    return list(once.values())
 
 
 def _needed(found: list[Candidate], rules: RuleSet, enabled: frozenset[str]) -> list[Candidate]:
