@@ -2382,6 +2382,7 @@ class DeploymentDraft:
     vnet: NameRef | None = None
     network_known: bool = False
     placed: bool = False  # a VM-creating command has said where the deployment is
+    placed_on: tuple[tuple[str, int], ...] | None = None  # the branches that command is on (see `_apart`)
     reserved_ip: NameRef | None = None
     # The value (`Unknown.ident`) that names the reserved IP when the script does not state its name.
     reserved_by: object = None
@@ -5205,8 +5206,10 @@ class Interpreter:
         elif reserved is not None and not _stated_null(reserved.value):
             self._reserved_by_unstated_name(draft, reserved, node, associates=False)
         if draft.placed:
+            if _apart(draft.placed_on, self.branches):
+                self._placed_either_way(draft, args)
             return draft
-        draft.placed = True
+        draft.placed, draft.placed_on = True, self.branches
         draft.mark = self._at_call(node)
         vnet = args.given("VNetName")
         creates = _any(
@@ -5225,6 +5228,21 @@ class Interpreter:
         else:
             draft.vnet, draft.network_known = None, vnet is False and creates is True
         return draft
+
+    def _placed_either_way(self, draft: DeploymentDraft, args: Args) -> None:
+        """A deployment placed again on a branch that never runs with the one that placed it (`if (…) {
+        New-AzureVM … -Location …} else { New-AzureVM … -VNetName … }`): one of the two creates it, so it is
+        joined as a VM built on two paths is (see `joined_paths`). A virtual network one path names is
+        kept, with what a VM in it must have (a subnet, MIG203); being in none is known only when every
+        path says so."""
+        arg = args.get("VNetName")
+        if draft.vnet is not None or arg is None or not args.given("VNetName"):
+            return
+        if isinstance(arg.value, Text) and arg.value.value.strip():
+            at = _value_mark(arg.value, arg, self.where) or draft.mark
+            draft.vnet, draft.network_known = NameRef(arg.value.value, at), True
+        else:  # a network the script does not state: which one, or whether any, is not known
+            draft.network_known = False
 
     def _deployment(self, service: Value, mark: Mark, node: Node, at: Mark | None = None) -> DeploymentDraft:
         """The draft deployment of a cloud service (one per service in a file; a service the script does

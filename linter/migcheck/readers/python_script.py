@@ -1183,10 +1183,17 @@ class _Draft:
     removed: set[object] = field(default_factory=set)  # the keys of the VMs deleted after their creation
 
     def state_network(self, vnet: NameRef | None, known: bool) -> None:
+        """Another call states the network (one of two calls only one of which runs, as a second creation
+        fails): joined as a VM built on two paths is (see `joined_paths`). A network one path names is kept,
+        with what a VM in it must have (a subnet, MIG203); being in none is known only when all agree, and
+        two networks, or one not stated, leave it unknown."""
         if self.network is None:
             self.network = (vnet, known)
             return
         kept, kept_known = self.network
+        if kept_known and known and (kept is None or vnet is None):
+            self.network = (kept or vnet, True)
+            return
         same = (kept is None) == (vnet is None) and (
             kept is None or vnet is None or _key(kept.name) == _key(vnet.name)
         )
