@@ -140,7 +140,9 @@ class Patterns:
                 written.append(glob)
         self._specs = [(root, compile_patterns(lines), written) for root, (lines, written) in by_root.items()]
         self._decided: set[tuple[int, int]] | None = set() if tracked else None  # (set, line) that decided
-        self._met: list[tuple[str, bool]] = []  # (path, whether a folder) matched, when tracked
+        # (path, whether a folder) that some pattern matched, when tracked: no pattern alone matches a path
+        # that none of them matches together.
+        self._met: list[tuple[str, bool]] = []
 
     def __bool__(self) -> bool:
         return bool(self._specs)
@@ -148,8 +150,6 @@ class Patterns:
     def matches(self, path: str, *, folder: bool = False) -> bool:
         cwd = _cwd()
         decided = self._decided
-        if decided is not None:
-            self._met.append((path, folder))
         for number, (root, spec, _) in enumerate(self._specs):
             relative = _relative_to(path, root or cwd, cwd)
             if relative is None:
@@ -161,33 +161,47 @@ class Patterns:
             decision, line = spec.check(relative + "/" if folder else relative)
             if line is not None:
                 decided.add((number, line))
+                self._met.append((path, folder))
             if decision:
                 return True
         return False
 
     def unmatched(self) -> list[str]:
         """The patterns, as written, that match none of the paths `matches` was given (tracked only). A
-        pattern that decided for a path matched it; one that never decided (a later one always did, or it
-        matches nothing) is matched alone against each path: exact, and paid for only by such patterns."""
+        pattern that decided for a path matched it; those that never decided (a later one always did, or
+        they match nothing) are matched each on its own, all at once (`_matching_none`)."""
         decided = self._decided or set()
         cwd = _cwd()
         found = []
         for number, (root, _, written) in enumerate(self._specs):
-            for line, glob in enumerate(written):
-                pattern = _normalised(glob)
-                if (number, line) in decided or pattern.startswith("#"):
-                    continue
-                alone = compile_patterns([pattern])
-                if not any(
-                    self._matched_alone(alone, path, folder, root or cwd, cwd) for path, folder in self._met
-                ):
-                    found.append(glob)
+            suspects = [
+                glob
+                for line, glob in enumerate(written)
+                if (number, line) not in decided and not _normalised(glob).startswith("#")
+            ]
+            if suspects:
+                found += _matching_none(suspects, self._met, root or cwd, cwd)
         return found
 
-    @staticmethod
-    def _matched_alone(alone: PatternSet, path: str, folder: bool, root: str, cwd: str) -> bool:
+
+def _matching_none(globs: list[str], paths: list[tuple[str, bool]], root: str, cwd: str) -> list[str]:
+    """The patterns of `globs` (relative to `root`) that, each on its own, match none of `paths` (display
+    path, whether a folder). Compiled together, each as it matches alone (`last_wins`): a path costs one
+    match whatever the number of patterns, and a pattern found to match is dropped (the others compiled
+    again, once per pattern found), so the paths are gone through once."""
+    remaining = list(globs)
+    patterns = compile_patterns([_normalised(g) for g in remaining], last_wins=True)
+    for path, folder in paths:
         relative = _relative_to(path, root, cwd)
-        return relative is not None and alone.decide(relative + "/" if folder else relative) is not None
+        if relative is None:
+            continue
+        relative = relative + "/" if folder else relative
+        while remaining and (line := patterns.last_match(relative)) is not None:
+            del remaining[line]
+            patterns = compile_patterns([_normalised(g) for g in remaining], last_wins=True)
+        if not remaining:
+            break
+    return remaining
 
 
 def compile_patterns(lines: Iterable[str], *, last_wins: bool = False) -> PatternSet:
@@ -470,12 +484,19 @@ def walked_whole(root: str, paths: Iterable[str]) -> bool:
 
 
 def unmatched_patterns(globs: Iterable[str], paths: Iterable[str]) -> list[str]:
-    """The patterns of `globs` (each matched alone) that match none of the display paths `paths`."""
-    patterns = Patterns(globs, tracked=True)
-    if patterns:
-        for path in paths:
-            patterns.matches(path)
-    return patterns.unmatched()
+    """The patterns of `globs` (each matched alone) that match none of the files at the display paths
+    `paths`, in order; blank and comment lines are none. Done once every pattern has matched."""
+    by_root: dict[str, list[str]] = {}
+    for glob in globs:
+        line = _normalised(glob)
+        if line and not line.startswith("#"):
+            by_root.setdefault(getattr(glob, "root", ""), []).append(glob)
+    files = [(path, False) for path in paths]
+    cwd = _cwd()
+    unmatched = {
+        id(g) for root, named in by_root.items() for g in _matching_none(named, files, root or cwd, cwd)
+    }
+    return [glob for named in by_root.values() for glob in named if id(glob) in unmatched]
 
 
 class _FirstNames:
