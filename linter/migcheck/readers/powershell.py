@@ -5010,7 +5010,9 @@ class Interpreter:
                 continue
             service = _arg_value(args, "ServiceName", obj.existing[0])
             name = _arg_value(args, "Name", obj.existing[1])
-            draft = self._deployment(service, obj.mark, node, self._written_at(args.get("ServiceName")))
+            # The VM's service as Get-AzureVM got it: one deployment however many updates change the VM.
+            made = (obj.mark.line, obj.mark.column) if args.get("ServiceName") is None else None
+            draft = self._deployment(service, obj.mark, node, self._written_at(args.get("ServiceName")), made)
             name_at = self._written_at(args.get("Name")) or obj.name_at
             role = self._named_by_update(draft, name, obj) or self._role(
                 draft, name, obj.mark, "existing", name_at
@@ -5244,17 +5246,20 @@ class Interpreter:
         else:  # a network the script does not state: which one, or whether any, is not known
             draft.network_known = False
 
-    def _deployment(self, service: Value, mark: Mark, node: Node, at: Mark | None = None) -> DeploymentDraft:
+    def _deployment(
+        self, service: Value, mark: Mark, node: Node, at: Mark | None = None, made: object = None
+    ) -> DeploymentDraft:
         """The draft deployment of a cloud service (one per service in a file; a service the script does
-        not name is one per definition it comes from). New-AzureVM names the deployment after its service;
-        one whose service the script does not state has no service name, and a stand-in for its own (see
-        `_stand_in`) where the service is passed (`at`)."""
+        not name is one per definition it comes from: the command, or what `made` the value, as one
+        Get-AzureVM is for every Update-AzureVM of the VM it gets). New-AzureVM names the deployment after
+        its service; one whose service the script does not state has no service name, and a stand-in for
+        its own (see `_stand_in`) where the service is passed (`at`)."""
         if isinstance(service, Text) and service.value.strip():
             key: object = ("service", service.value.casefold())
             name, label = service.value, service.value
         else:
             ident = service.ident if isinstance(service, Unknown) else None
-            key = ("ident", ident) if ident is not None else ("node", node.start_byte)
+            key = ("ident", ident) if ident is not None else ("node", made or node.start_byte)
             name, label = "", _stand_in("deployment name", at or mark)
         draft = self.deployments.get(key)
         if draft is None:

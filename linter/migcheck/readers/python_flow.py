@@ -4475,9 +4475,13 @@ class Flow:
         if found is None:
             return None
         scope, binding = found
-        if path and (
-            (root.id in scope.params and any(part.startswith(".") for part in path))
-            or not self._parts_stay(scope, root.id, len(path))
+        if (
+            path
+            and not self._set_once_on_self(root.id, scope, path)
+            and (
+                (root.id in scope.params and any(part.startswith(".") for part in path))
+                or not self._parts_stay(scope, root.id, len(path))
+            )
         ):
             return None
         frame = site.frame
@@ -4487,6 +4491,28 @@ class Flow:
             self._told_frames[id(frame)] = frame
         told = id(frame) if frame is not None else None
         return (id(scope), root.id, binding.at, told, *reversed(path))
+
+    def _set_once_on_self(self, name: str, scope: Scope, path: list[str]) -> bool:
+        """Whether `name.attr` (`path` is the one attribute) is an attribute of the instance a method runs
+        on (`self`) that the script sets in one place only, in its class's `__init__`, and never by a name
+        it does not write: read twice in one run of the method, it is one value (`self.service` passed to
+        `create_virtual_machine_deployment` and to `add_role`). The key `same_value` gives holds the
+        method's scope and frame, so reads in two methods, which may run on two instances, stay apart."""
+        if len(path) != 1 or not path[0].startswith("."):
+            return False
+        attr = path[0][1:]
+        own = self._own_class(name, scope)
+        stored = self.index.attribute_values.get(attr)
+        return (
+            own is not None
+            and not _is_special(attr)
+            and self.index.attribute_stores.get(attr) == 1
+            and stored is not None
+            and stored.scope.function is not None
+            and stored.scope.function.node.name == "__init__"
+            and stored.scope.function.outer is own
+            and not self._sets_by_name()
+        )
 
     def _parts_stay(self, scope: Scope, name: str, depth: int) -> bool:
         """Whether what the file does to the object `name` holds leaves its parts `depth` parts deep what
