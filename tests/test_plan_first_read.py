@@ -110,14 +110,14 @@ def test_a_network_of_roles_moves_no_roles_and_says_what_becomes_of_them(example
     )
     assert "MIG101" in note
     # No VM is in it: the downtime does not speak of VMs that keep running, and says the roles stay.
-    assert "they keep running" not in step.downtime
+    assert "keep running" not in step.downtime
     assert "web/worker roles do not move" in step.downtime
 
 
 def test_a_network_with_vms_still_says_they_keep_running(examples):
     plan, _ = plan_and_errors("examples/contoso")
     prod = next(step for step in plan.steps if step.id == "network:contoso-prod-vnet")
-    assert "None for the VMs: they keep running." in prod.downtime
+    assert "None for the VMs: running ones keep running, deallocated ones move deallocated." in prod.downtime
     assert "web/worker" not in prod.downtime
     assert any(m.startswith("cloud service 'contoso-jump': VMs contoso-jump01") for m in prod.moves)
 

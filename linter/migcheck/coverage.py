@@ -12,6 +12,13 @@ import enum
 import re
 from dataclasses import dataclass
 
+from migcheck.retirements import (
+    CLASSIC_DOMAIN_SERVICES,
+    CLOUD_SERVICES_CLASSIC,
+    EXTENDED_SUPPORT_DEPRECATED,
+    EXTENDED_SUPPORT_RETIRES,
+)
+
 
 class Status(str, enum.Enum):
     CHECKED = "checked"
@@ -179,8 +186,9 @@ _TABLES: tuple[Coverage, ...] = (
         (OVERVIEW_2017, OVERVIEW_2018),
         ("Cloud services that contain web/worker roles",),
         "The 2023 overview points such services to their own migration, to Cloud Services (extended "
-        "support); that service was deprecated on 31 March 2025 and retires on 31 March 2027, so it is no "
-        "destination to aim for. Cloud Services (classic) itself was retired on 31 August 2024.",
+        f"support); that service was deprecated on {EXTENDED_SUPPORT_DEPRECATED} and retires on "
+        f"{EXTENDED_SUPPORT_RETIRES}, so it is no destination to aim for. Cloud Services (classic) itself "
+        f"was retired on {CLOUD_SERVICES_CLASSIC}.",
     ),
     Coverage(
         "Network",
@@ -288,8 +296,9 @@ _TABLES: tuple[Coverage, ...] = (
         Status.FROM_INVENTORY,
         (OVERVIEW_2018,),
         ("Virtual networks that contain Azure AD Domain services",),
-        f"From {GRAPH} of `microsoft.aad/domainservices`, or declarations. Listed as supported in 2023, for "
-        "domains moved with the service's own migration.",
+        f"From {GRAPH} of `microsoft.aad/domainservices`, or declarations. Listed as supported in 2023; "
+        f"managed domains in classic networks were retired on {CLASSIC_DOMAIN_SERVICES} and then removed, so "
+        "a domain found there is a stale record (a warning).",
     ),
     Coverage(
         "Azure RemoteApp",

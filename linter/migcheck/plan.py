@@ -31,6 +31,17 @@ from typing import TYPE_CHECKING, Any
 from migcheck.estate import key, portal_short_name
 from migcheck.model import Finding, Severity, is_unnamed_role
 from migcheck.report.readiness import ScopeItem, ScopeSummary, linked_from_elsewhere, readiness, refused
+from migcheck.retirements import (
+    BASIC_SKU,
+    CLASSIC_STORAGE,
+    CLASSIC_STORAGE_READ_ONLY,
+    CLOUD_SERVICES_CLASSIC,
+    EXTENDED_SUPPORT_DEPRECATED,
+    EXTENDED_SUPPORT_RETIRES,
+    LEGACY_GATEWAY_SKUS,
+    VMS_DEALLOCATED,
+    VPN_GATEWAY_SKU,
+)
 from migcheck.rule import Stage, listed
 from migcheck.rules.reach import ipv4_networks
 
@@ -43,16 +54,19 @@ if TYPE_CHECKING:
 
 # Dates the advice rests on (say them: the platform's retirements are why the plan exists).
 RETIREMENTS = (
-    "Classic IaaS virtual machines (Azure Service Manager) were retired on 2023-09-06: no new classic VM can "
-    "be created, and those left behind run unsupported until they are migrated.",
-    "Cloud Services (classic) was retired on 2024-08-31. Cloud Services (extended support) was deprecated on "
-    "2025-03-31 and retires on 2027-03-31: it is not a destination.",
-    "Classic storage accounts were retired on 2024-08-31: since 2024-11-01 their classic management API only "
-    "reads, and Microsoft moves the remaining ones to Resource Manager itself. A storage account step may find "
-    "its account moved already; its data stays available throughout.",
-    "Basic SKU public IP addresses and Basic load balancers were retired on 2025-09-30. A migrated VIP or "
-    "reserved IP becomes a Basic public IP behind a Basic load balancer: upgrade both to Standard SKU right "
-    "after Commit.",
+    f"{VMS_DEALLOCATED}: no classic VM can be created any more. A deallocated VM keeps its disks but its "
+    "cloud service loses its VIP unless that is a reserved IP; whether the platform still migrates it is "
+    "Validate's answer, and it starts again only in Resource Manager.",
+    f"Cloud Services (classic) was retired on {CLOUD_SERVICES_CLASSIC}. Cloud Services (extended support) "
+    f"was deprecated on {EXTENDED_SUPPORT_DEPRECATED} and retires on {EXTENDED_SUPPORT_RETIRES}: it is not a "
+    "destination.",
+    f"Classic storage accounts were retired on {CLASSIC_STORAGE}: since {CLASSIC_STORAGE_READ_ONLY} their "
+    "classic management API only reads, and Microsoft moves the remaining ones to Resource Manager itself. "
+    "A storage account step may find its account moved already; its data stays available throughout.",
+    f"Basic SKU public IP addresses and Basic load balancers were retired on {BASIC_SKU}. A migrated VIP, "
+    "reserved IP or gateway address becomes a Basic public IP (a VIP behind a Basic load balancer): upgrade "
+    "them to Standard SKU right after Commit, and a VPN gateway's legacy SKU (retired on "
+    f"{LEGACY_GATEWAY_SKUS}) to {VPN_GATEWAY_SKU}.",
 )
 
 
@@ -1156,7 +1170,10 @@ def _gateway_moves(network: Network, links: list[_Link], *, with_pool: bool) -> 
 def _gateway_becomes(network: Network, links: list[_Link]) -> list[str]:
     if not _has_gateway(network, links):
         return []
-    becomes = ["a virtual network gateway with the same properties and the same public IP address"]
+    becomes = [
+        "a virtual network gateway with the same properties, SKU and public IP address, the address as a "
+        "Basic SKU public IP"
+    ]
     for link in links:
         if link.kind is _LinkKind.SITE_TO_SITE:
             becomes.append(f"a local network gateway for '{link.site}', and a connection to it")
@@ -1278,12 +1295,16 @@ def _roles_left_behind(services: Iterable[CloudService], with_vms: bool) -> str:
     why = (
         "a network that holds VMs and web/worker roles cannot migrate (MIG104): rebuild the roles in Azure "
         "Resource Manager (a classic network of their own would mean redeploying Cloud Services (classic), "
-        "retired on 2024-08-31) and delete their deployment from this network first"
+        f"retired on {CLOUD_SERVICES_CLASSIC}) and delete their deployment from this network first"
         if with_vms
         else "the VM migration does not move web/worker roles (MIG101): rebuild them elsewhere, then "
         "remove them from the network before it is migrated"
     )
     return f"Not moved: {held}. {why[0].upper()}{why[1:]}."
+
+
+# A network's migration does not restart its VMs; those the classic VM retirement deallocated stay so.
+_NETWORK_VMS = "None for the VMs: running ones keep running, deallocated ones move deallocated."
 
 
 def _network_downtime(
@@ -1299,14 +1320,14 @@ def _network_downtime(
 ) -> str:
     """What the network's move costs; `authorized` is the circuit an authorization link links it to across
     subscriptions ("" when not named), None when none does."""
-    first = "None for the VMs: they keep running." if vms else "None for the VMs: the files place none in it."
+    first = _NETWORK_VMS if vms else "None for the VMs: the files place none in it."
     if authorized is not None:
         circuit = f"ExpressRoute circuit '{authorized}'" if authorized else "its ExpressRoute circuit"
         first = (
             f"On its link to {circuit}: the link, through an authorization across subscriptions, cannot be "
             "migrated without downtime (MIG311). Remove it before Validate (Remove-AzureDedicatedCircuitLink); "
             "the network is cut off from the circuit until it is linked again in Resource Manager. "
-            + ("Its VMs keep running." if vms else "The files place no VMs in it.")
+            + ("Its running VMs keep running." if vms else "The files place no VMs in it.")
         )
     parts = [
         first,
@@ -1328,7 +1349,12 @@ def _network_downtime(
             "Resource Manager."
         )
     elif network.gateway is not None:
-        parts.append("The gateway moves with the network and keeps its public IP address.")
+        parts.append(
+            "The gateway moves with the network and keeps its SKU and public IP address, the address as a "
+            "Basic "
+            f"SKU public IP: both are retired, so move the gateway to {VPN_GATEWAY_SKU} with a Standard SKU "
+            "public IP after Commit."
+        )
     if _LinkKind.SITE_TO_SITE in kinds:
         parts.append("Its site-to-site connections become connections to local network gateways.")
     if _LinkKind.VNET_TO_VNET in kinds or _LinkKind.TRANSIT in kinds:
@@ -1429,8 +1455,7 @@ def _service_step(
             "Manager network you name)",
             *_vip_becomes(service, placement),
         ),
-        downtime="The VMs are stopped, deallocated and started again during Prepare; their private "
-        f"addresses change. {_vip_downtime(service, placement)}",
+        downtime=f"{_service_vms_downtime(placement)} {_vip_downtime(service, placement)}",
         blockers=builder.blockers(service),
         notes=notes,
         powershell=Commands(
@@ -1481,6 +1506,19 @@ def _vip_becomes(service: CloudService, placement: Placement) -> tuple[str, ...]
     )
 
 
+def _service_vms_downtime(placement: Placement) -> str:
+    """What Prepare does to the VMs of a deployment in no virtual network (deep dive: stop, deallocate,
+    start), as MIG105 says it: VMs deallocated already are moved as they are."""
+    from migcheck.rules.cloud_services import all_deallocated
+
+    if all_deallocated(placement):
+        return (
+            "The VMs are stopped (deallocated) already and move so: start them in Resource Manager after "
+            "Commit; their private addresses change."
+        )
+    return "Running VMs are stopped, deallocated and started again during Prepare; their private addresses change."
+
+
 def _vip_downtime(service: CloudService, placement: Placement) -> str:
     """Whether the deployment's public address survives the stop and deallocation of Prepare, as MIG105
     says it (the step's downtime stands for its finding), with how to keep an address that changes (deep
@@ -1494,7 +1532,10 @@ def _vip_downtime(service: CloudService, placement: Placement) -> str:
         return f"{said}."
     # The rule's own fix (reserve the VIP) is for a default VIP whose address changes.
     reserve = f"New-AzureReservedIP -ReservedIPName '<name>' -Location '<region>' -ServiceName {_ps(service_name(service))}"
-    return f"{said}: to keep its address, reserve it before Prepare ({reserve})."
+    return (
+        f"{said}: to keep its address, reserve it before Prepare while a VM of the deployment still runs "
+        f"({reserve}); once all are deallocated the address is gone."
+    )
 
 
 def _unmigratable(builder: _Builder, service: CloudService) -> Step:

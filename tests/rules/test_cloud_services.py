@@ -189,7 +189,7 @@ ENDPOINT = (
 @pytest.mark.parametrize(
     ("endpoints", "extra", "said", "fix"),
     [
-        (ENDPOINT, "", "its VIP is not reserved and will change", "reserve the cloud service's VIP first"),
+        (ENDPOINT, "", "its VIP is not reserved and will change", "reserve the VIP first"),
         (
             "",
             "",
@@ -713,7 +713,7 @@ def test_outside_a_network_a_reserved_ip_on_another_vip_leaves_the_default_one_u
         "its default VIP is not reserved and will change (reserved IP 'rip2' of virtual IP 'vip2' is kept, "
         "as a Basic SKU public IP: Basic SKU was retired on 2025-09-30)"
     )
-    assert "reserve the cloud service's VIP first" in finding.fix
+    assert "reserve the VIP first" in finding.fix
 
 
 def test_reserved_ips_of_vips_not_told_apart_are_each_checked(tmp_path, monkeypatch):

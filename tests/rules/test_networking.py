@@ -178,7 +178,7 @@ def test_every_description_of_a_local_site_is_checked(tmp_path, monkeypatch):
 @pytest.mark.parametrize("code", ["MIG301", "MIG302"])
 def test_gateway_advice_says_what_a_migrated_gateway_must_become(code):
     rule = next(r for r in RULES if r.code == code)
-    assert "Basic SKU public IP" in rule.docs.fix and "30 September 2025" in rule.docs.fix
+    assert "Basic SKU public IP" in rule.docs.fix and "2025-09-30" in rule.docs.fix
     assert "Standard SKU public IP" in rule.docs.fix or "Standard public IP" in rule.docs.fix
 
 

@@ -103,8 +103,8 @@ def test_ready_estate_has_no_storage_findings():
 def test_storage_advice_is_dated():
     """Classic VMs and classic storage accounts are past their retirement dates: the docs say so."""
     rules = {r.code: r for r in RULES}
-    assert "6 September 2023" in rules["MIG401"].docs.why
-    assert "31 August 2024" in rules["MIG402"].docs.why
+    assert "2023-09-06" in rules["MIG401"].docs.why
+    assert "2024-08-31" in rules["MIG402"].docs.why
     assert "managed disk" in rules["MIG402"].docs.fix
 
 

@@ -19,7 +19,7 @@ The platform validates one migration scope at a time, and so does this summary:
   left out of the plan.
 - **Cloud services of extended support** — services the files show are deployed as Cloud Services
   (extended support), a Resource Manager resource: the migration does not apply to them, and they retire
-  on 2027-03-31 (MIG101 says so). Listed so that the repository's every service is accounted for.
+  on the date MIG101 gives. Listed so that the repository's every service is accounted for.
 - **Cloud services, virtual network not known** — services known only from files that do not say whether
   they are in a virtual network (Export-AzureVM files, a lone .csdef), or that name it by a value they do
   not state (a script parameter): migcheck does not guess which Validate covers them.
@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, Any
 from migcheck.estate import key, records_in_networks, unique_by_name
 from migcheck.inventory_model import LinkAuthorization, ServiceInVnet, VnetPeering
 from migcheck.model import Finding, Mark, Script, Severity
+from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_STORAGE_READ_ONLY, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Stage
 
 if TYPE_CHECKING:
@@ -82,6 +83,16 @@ class ScopeKind(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+
+# What a scope's heading says of the retirement its items are past, when the items' verdicts do not:
+# Validate's answer is not the whole story for them.
+RETIREMENT_NOTES = {
+    ScopeKind.WEB_WORKER: f"Cloud Services (classic), retired on {CLOUD_SERVICES_CLASSIC}: rebuild the roles "
+    "on a service that remains",
+    ScopeKind.STORAGE: f"retired on {CLASSIC_STORAGE}; Microsoft migrates the rest itself since "
+    f"{CLASSIC_STORAGE_READ_ONLY}: an account may be moved already",
+}
 
 
 # The type of the items of `ScopeKind.EXTENDED_SUPPORT`: services that are not classic, so no Validate applies.

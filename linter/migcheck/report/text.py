@@ -7,8 +7,9 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from migcheck.model import Finding, Location, Severity
-from migcheck.report.readiness import EXTENDED_SUPPORT, FILE, ScopeItem, Verdict, refused
+from migcheck.report.readiness import EXTENDED_SUPPORT, FILE, RETIREMENT_NOTES, ScopeItem, Verdict, refused
 from migcheck.report.stream import Stream, rendered
+from migcheck.retirements import EXTENDED_SUPPORT_RETIRES
 from migcheck.suppress import BASELINE
 from migcheck.texts import lines_of
 from migcheck.visible import visible
@@ -239,6 +240,8 @@ def readiness_summary(result: LintResult) -> str:
         for scope in summary.scopes:
             if scope.items:
                 rows.append((f"  {scope.scope}", ""))
+                note = RETIREMENT_NOTES.get(scope.scope)
+                rows += [(f"    ({note})", "")] if note else []
                 rows += _readiness_rows(scope.items)
         if not rows:
             continue
@@ -322,7 +325,7 @@ def _verdict(item: ScopeItem) -> str:
     # migration scope (a script, an export, a file that does not parse) is never validated by the platform:
     # its findings pass or fail it, in words that do not claim a Validate result.
     if item.type == EXTENDED_SUPPORT:
-        verdict = "Retires on 2027-03-31"
+        verdict = f"Retires on {EXTENDED_SUPPORT_RETIRES}"
     else:
         verdict = _FILE_VERDICTS[item.verdict] if item.type == FILE else str(item.verdict)
     text = f"{verdict}: {shown}" if shown else verdict

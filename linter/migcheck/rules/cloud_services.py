@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 
-from migcheck.estate import UNNAMED_BY_ROLE, CloudService, Estate, ExtendedSupport, Placement
+from migcheck.estate import UNNAMED_BY_ROLE, CloudService, Estate, ExtendedSupport, Placement, key
 from migcheck.formats import is_script
 from migcheck.inventory_model import ClassicReservedIp, ClassicVm
 from migcheck.model import (
@@ -28,6 +28,13 @@ from migcheck.model import (
     WithReservedIp,
     is_unnamed_role,
 )
+from migcheck.retirements import (
+    BASIC_SKU,
+    CLASSIC_VMS,
+    CLOUD_SERVICES_CLASSIC,
+    EXTENDED_SUPPORT_DEPRECATED,
+    EXTENDED_SUPPORT_RETIRES,
+)
 from migcheck.rule import Docs, Example, Rule, Scope, listed
 
 
@@ -45,11 +52,12 @@ class WebWorkerRole(Rule):
     per_cloud_service = True
     summary = (
         "A cloud service has web or worker roles: the VM migration does not move them, and their own "
-        "migration leads to Cloud Services (extended support), retiring on 2027-03-31."
+        f"migration leads to Cloud Services (extended support), retiring on {EXTENDED_SUPPORT_RETIRES}."
     )
     fix_hint = (
         "Rebuild the role's code for Azure App Service, Azure Container Apps, Azure Kubernetes Service (AKS) "
-        "or Virtual Machine Scale Sets. Not for Cloud Services (extended support): it retires on 2027-03-31."
+        "or Virtual Machine Scale Sets. Not for Cloud Services (extended support): it retires on "
+        f"{EXTENDED_SUPPORT_RETIRES}."
     )
     source = (
         "Unsupported configurations — Compute: Cloud services that contain web/worker roles (2017 and 2018 "
@@ -88,20 +96,21 @@ class WebWorkerRole(Rule):
         "validation of a deployment with web/worker roles fails as a PaaS deployment, and a virtual network "
         "that holds one cannot be migrated either (MIG104). The roles had their own in-place migration, to "
         "Cloud Services (extended support) (the 2023 overview lists it), but their platform, Cloud Services "
-        "(classic), was retired on 2024-08-31, and Cloud Services (extended support) was deprecated on "
-        "2025-03-31 and retires on 2027-03-31: it is not a destination any more. A file of a cloud service "
-        "that already runs on Cloud Services (extended support) looks the same, but nothing of the classic "
-        "migration applies to it: it is an Azure Resource Manager resource already, and it retires on "
-        "2027-03-31 all the same.",
-        fix="Rebuild each role's code for a service that remains after 2027: Azure App Service for web roles, "
-        "Azure Container Apps or Azure Kubernetes Service (AKS) for web and worker roles packaged as "
+        f"(classic), was retired on {CLOUD_SERVICES_CLASSIC}, and Cloud Services (extended support) was "
+        f"deprecated on {EXTENDED_SUPPORT_DEPRECATED} and retires on {EXTENDED_SUPPORT_RETIRES}: it is not a "
+        "destination any more. A file of a cloud service that already runs on Cloud Services (extended "
+        "support) looks the same, but nothing of the classic migration applies to it: it is an Azure "
+        f"Resource Manager resource already, and it retires on {EXTENDED_SUPPORT_RETIRES} all the same.",
+        fix="Rebuild each role's code for a service that remains after 2027: Azure App Service for web "
+        "roles, Azure Container Apps or Azure Kubernetes Service (AKS) for web and worker roles packaged as "
         "containers, or Virtual Machine Scale Sets for code that needs a whole VM. Whatever relies on the "
         "Cloud Services runtime (the role entry point, `RoleEnvironment`, startup tasks and local storage "
         "declared in the .csdef) has to be replaced on the way. Do not move the service to Cloud Services "
-        "(extended support). If VMs share the roles' virtual network, take the roles out of it first, so that "
-        "the network and its VMs can be migrated (MIG104). A service deployed as Cloud Services (extended "
-        "support) has nothing to migrate: rebuild it the same way before 2027-03-31, and delete its "
-        "`Microsoft.Compute/cloudServices` resource once its traffic has moved.",
+        "(extended support). If VMs share the roles' virtual network, take the roles out of it first, so "
+        "that the network and its VMs can be migrated (MIG104). A service deployed as Cloud Services "
+        "(extended support) has nothing to migrate: rebuild it the same way before "
+        f"{EXTENDED_SUPPORT_RETIRES}, and delete its `Microsoft.Compute/cloudServices` resource once its "
+        "traffic has moved.",
     )
     invalid = (
         Example(
@@ -385,7 +394,7 @@ class WebWorkerRole(Rule):
         message = (
             f"{service.label} is deployed as Cloud Services (extended support), not as a classic cloud service "
             f"({said}): this migration does not apply to it, and Cloud Services (extended support) retires "
-            "on 2027-03-31"
+            f"on {EXTENDED_SUPPORT_RETIRES}"
         )
         roles = service.roles
         # A warning: it blocks no migration (there is none to do), but the retirement needs the same rebuild.
@@ -395,7 +404,8 @@ class WebWorkerRole(Rule):
 
 _EXTENDED_SUPPORT_FIX = (
     "Rebuild the service's roles on Azure App Service, Azure Container Apps, Azure Kubernetes Service (AKS) "
-    "or Virtual Machine Scale Sets before Cloud Services (extended support) retires on 2027-03-31."
+    "or Virtual Machine Scale Sets before Cloud Services (extended support) retires on "
+    f"{EXTENDED_SUPPORT_RETIRES}."
 )
 
 
@@ -403,7 +413,7 @@ _EXTENDED_SUPPORT_FIX = (
 # in-place migration leads to Cloud Services (extended support), which retires.
 _NO_MIGRATION = (
     "the VM migration does not move web/worker roles, and their own migration leads to Cloud Services "
-    "(extended support), which retires on 2027-03-31"
+    f"(extended support), which retires on {EXTENDED_SUPPORT_RETIRES}"
 )
 
 
@@ -453,9 +463,9 @@ class MultipleAvailabilitySets(Rule):
         fix="Decide which set the service keeps and move every VM into it (`Set-AzureAvailabilitySet`, then "
         "`Update-AzureVM`; each VM restarts). The platform's other way out, moving the extra sets and their "
         "VMs to another cloud service, means recreating those VMs, and IaaS VMs (classic) were retired on "
-        "2023-09-06: no classic VM can be created any more. A VM that cannot join the kept set is deleted "
-        "keeping its disks (`Remove-AzureVM` without `-DeleteVHD`), and rebuilt in Azure Resource Manager "
-        "from its VHDs once their storage account is migrated.",
+        f"{CLASSIC_VMS}: no classic VM can be created any more. A VM that cannot join the kept set is "
+        "deleted keeping its disks (`Remove-AzureVM` without `-DeleteVHD`), and rebuilt in Azure Resource "
+        "Manager from its VHDs once their storage account is migrated.",
     )
     invalid = (
         Example(
@@ -623,11 +633,11 @@ class MixedAvailabilitySet(Rule):
         "`AvailabilitySetName` is null. Each VM outside the set is reported, at its own element.",
         why="The platform migrates a cloud service's availability set as one unit and cannot place a VM of the "
         "same service outside it; validation fails.",
-        fix="Either add the reported VMs to the service's availability set (`Set-AzureAvailabilitySet`, then "
-        "`Update-AzureVM`; the VM restarts) or take every VM of the service out of it "
-        "(`Remove-AzureAvailabilitySet`, then `Update-AzureVM`). Both change the existing classic VMs, before "
-        "migration: IaaS VMs (classic) were retired on 2023-09-06, so none can be recreated in another cloud "
-        "service instead.",
+        fix="Either add the reported VMs to the service's availability set (`Set-AzureAvailabilitySet`, "
+        "then `Update-AzureVM`; the VM restarts) or take every VM of the service out of it "
+        "(`Remove-AzureAvailabilitySet`, then `Update-AzureVM`). Both change the existing classic VMs, "
+        f"before migration: IaaS VMs (classic) were retired on {CLASSIC_VMS}, so none can be recreated in "
+        "another cloud service instead.",
     )
     invalid = (
         Example(
@@ -756,7 +766,8 @@ class VnetWithVmsAndRoles(Rule):
     summary = "A virtual network holds both VMs and web/worker roles."
     fix_hint = (
         "Take the web/worker roles out of the network by rebuilding them in an Azure Resource Manager virtual "
-        "network (Cloud Services (classic) was retired on 2024-08-31: they cannot be redeployed as they are), "
+        f"network (Cloud Services (classic) was retired on {CLOUD_SERVICES_CLASSIC}: they cannot be "
+        "redeployed as they are), "
         "then migrate the VMs' network; peer the two networks if they must talk."
     )
     source = (
@@ -771,12 +782,12 @@ class VnetWithVmsAndRoles(Rule):
         "the reference that places the web/worker service in the network, in the file where it is written.",
         why="A virtual network migrates with everything in it, and the platform migration moves VMs only. While "
         "web/worker roles share the network, the VMs in it cannot be migrated either.",
-        fix="The roles have to leave the network before it can be migrated. The platform's advice, moving them "
-        "to a classic virtual network of their own, means redeploying a Cloud Services (classic) service, "
-        "which was retired on 2024-08-31. Rebuild the roles instead on a service that remains (MIG101), in an "
-        "Azure Resource Manager virtual network, and delete the classic deployment from this network; then "
-        "migrate the network with its VMs. The two networks can be peered once both are in Resource "
-        "Manager.",
+        fix="The roles have to leave the network before it can be migrated. The platform's advice, moving "
+        "them to a classic virtual network of their own, means redeploying a Cloud Services (classic) "
+        f"service, which was retired on {CLOUD_SERVICES_CLASSIC}. Rebuild the roles instead on a service "
+        "that remains (MIG101), in an Azure Resource Manager virtual network, and delete the classic "
+        "deployment from this network; then migrate the network with its VMs. The two networks can be "
+        "peered once both are in Resource Manager.",
     )
     invalid = (
         Example(
@@ -883,11 +894,18 @@ class VmOutsideVnet(Rule):
     # An inventory export's classic VMs are placed in deployments of their own (`estate._InventoryVms`).
     looks_at = frozenset({Deployment, ClassicVm})
     per_cloud_service = True
-    summary = "VMs in no virtual network: the migration stops, deallocates and restarts them."
+    summary = (
+        "VMs in no virtual network: the migration deallocates them and restarts those that were running."
+    )
     fix_hint = (
-        "Plan the downtime; reserve the cloud service's VIP first (New-AzureReservedIP -ServiceName) if its "
-        "address must not change, and choose the Resource Manager virtual network the VMs will join. A kept VIP "
-        "becomes a Basic SKU public IP on a Basic load balancer, both retired on 2025-09-30: upgrade them to a "
+        "Plan the downtime; if its address must not change and a VM of the cloud service still runs, reserve "
+        "the VIP first (New-AzureReservedIP -ServiceName): once all its VMs are deallocated, as Microsoft "
+        "did "
+        f"with the classic VMs left at their retirement ({CLASSIC_VMS}), the VIP is gone. Choose the "
+        "Resource "
+        "Manager virtual network the VMs will join. A kept VIP "
+        f"becomes a Basic SKU public IP on a Basic load balancer, both retired on {BASIC_SKU}: upgrade them "
+        "to a "
         "Standard SKU public IP and a Standard load balancer."
     )
     source = (
@@ -898,24 +916,29 @@ class VmOutsideVnet(Rule):
     docs = Docs(
         what="A REST deployment with VMs and no `VirtualNetworkName`: a deployment body states its virtual "
         "network when it has one, so its absence means the VMs are in none; likewise a classic VM of an "
-        "inventory export whose `networkProfile` has no `virtualNetwork`. Export-AzureVM files and bare role "
-        "bodies never state the network, so they are not checked. The finding points at the deployment and "
-        "says whether its VIP is reserved (for VMs only an export describes, when the export lists reserved "
-        "IPs: one that lists none may have left them out).",
+        "inventory export whose `networkProfile` has no `virtualNetwork`. Export-AzureVM files and bare "
+        "role bodies never state the network, so they are not checked. The finding points at the deployment "
+        "and says whether its VIP is reserved (for VMs only an export describes, when the export lists "
+        "reserved IPs: one that lists none may have left them out), and that it is gone already when the "
+        "body or export shows every VM stopped (deallocated).",
         why="Every VM in Azure Resource Manager lives in a virtual network, so the platform moves these VMs "
-        "into one: it stops and deallocates them during prepare and starts them again, and their internal "
-        "addresses change. Unless the VIP is a reserved IP, the public address is released too. The migration "
-        "goes through; the outage and the new addresses are what to plan for. What is kept is kept in the "
-        "Basic SKU: the reserved IP becomes a static public IP address and the cloud service's implicit load "
+        "into one: it stops and deallocates them during prepare and starts again those that were running, "
+        "and their internal addresses change. Unless the VIP is a reserved IP, the public address is "
+        "released too; a deployment whose VMs are all deallocated has released it already, which is the "
+        f"state Microsoft left classic VMs in when it retired them on {CLASSIC_VMS}. The migration goes "
+        "through; the outage and the new addresses are what to plan for. What is kept is kept in the Basic "
+        "SKU: the reserved IP becomes a static public IP address and the cloud service's implicit load "
         "balancer a load balancer resource, and Basic SKU public IPs and the Basic load balancer were both "
-        "retired on 2025-09-30.",
+        f"retired on {BASIC_SKU}.",
         fix="Schedule the downtime with the service's owners. If clients or firewalls know the public "
-        "address, reserve it before prepare (`New-AzureReservedIP -ServiceName`). Decide whether the platform "
-        "creates a new virtual network or the VMs join an existing Resource Manager one, and check that "
-        "nothing depends on the VMs' internal addresses. Right after the migration, upgrade the load balancer "
-        "and its public IP to the Standard SKU (a load balancer and its public IPs must be of one SKU; "
-        "upgrading a static public IP keeps its address), and allow the traffic the VMs need with a network "
-        "security group, since Standard SKU resources are closed to inbound traffic by default.",
+        "address and a VM of the deployment still runs, reserve it before prepare (`New-AzureReservedIP "
+        "-ServiceName`); with all VMs deallocated there is no address left to reserve: plan for the new "
+        "one. Decide whether the platform creates a new virtual network or the VMs join an existing "
+        "Resource Manager one, and check that nothing depends on the VMs' internal addresses. Right after "
+        "the migration, upgrade the load balancer and its public IP to the Standard SKU (a load balancer "
+        "and its public IPs must be of one SKU; upgrading a static public IP keeps its address), and allow "
+        "the traffic the VMs need with a network security group, since Standard SKU resources are closed to "
+        "inbound traffic by default.",
     )
     invalid = (
         Example(
@@ -1000,18 +1023,23 @@ class VmOutsideVnet(Rule):
                 if not vms or not placement.network_known or placement.virtual_network is not None:
                     continue
                 vip, fix = _vip_outside_vnet(placement)
+                names = _quoted(vm.name for vm in vms)
+                moved = (
+                    f"moves {names}, stopped (deallocated), into one and their internal IP addresses change"
+                    if all_deallocated(placement)
+                    else f"stops, deallocates and restarts {names}, whose internal IP addresses change"
+                )
                 yield self.finding(
                     placement,
-                    f"{_placement_label(service, placement)} is in no virtual network: migration stops, "
-                    f"deallocates and restarts {_quoted(vm.name for vm in vms)}, whose internal IP addresses "
-                    f"change; {vip}",
+                    f"{_placement_label(service, placement)} is in no virtual network: migration {moved}; {vip}",
                     fix=fix,
                 )
 
 
 _RESERVED_VIP_FIX = (
     "Plan the downtime, and choose the Resource Manager virtual network the VMs will join. The reserved IP "
-    "is kept as a Basic SKU public IP on a Basic load balancer, both retired on 2025-09-30: upgrade them to a "
+    f"is kept as a Basic SKU public IP on a Basic load balancer, both retired on {BASIC_SKU}: upgrade them "
+    "to a "
     "Standard SKU public IP and a Standard load balancer."
 )
 
@@ -1024,6 +1052,11 @@ def _vip_outside_vnet(placement: Placement) -> tuple[str, str]:
             # A VIP is migrated only with an input endpoint on it: reserving this one would keep nothing.
             return "it has no input endpoint, so its VIP is not migrated and it gets no public address", (
                 _NO_ENDPOINT_FIX
+            )
+        if all_deallocated(placement):
+            return (
+                "its VMs are all deallocated, so its VIP, not reserved, is released already",
+                _RELEASED_VIP_FIX,
             )
         if placement.reserved_ips_known:
             return "its VIP is not reserved and will change", ""
@@ -1042,15 +1075,37 @@ def _vip_outside_vnet(placement: Placement) -> tuple[str, str]:
         on = other.virtual_ip.name if other.virtual_ip else ""
         return (
             f"its default VIP is not reserved and will change (reserved IP '{other.name}' of virtual IP "
-            f"'{on}' is kept, as a Basic SKU public IP: Basic SKU was retired on 2025-09-30)",
+            f"'{on}' is kept, as a Basic SKU public IP: Basic SKU was retired on {BASIC_SKU})",
             "",
         )
     name = placement.reserved_ips[0].name
     return (
         f"its VIP is reserved IP '{name}' and is kept, as a Basic SKU public IP (Basic SKU was retired on "
-        "2025-09-30: upgrade it to Standard)",
+        f"{BASIC_SKU}: upgrade it to Standard)",
         _RESERVED_VIP_FIX,
     )
+
+
+# A VM's instance states (by their letters: `StoppedDeallocated`, the portal's `Stopped (deallocated)`) in
+# which it holds no public address: a deployment with every VM so has released its VIP.
+DEALLOCATED_STATES = frozenset({"stoppeddeallocated", "deallocated"})
+_RELEASED_VIP_FIX = (
+    "Plan the downtime, and choose the Resource Manager virtual network the VMs will join. The old public "
+    "address cannot be reserved any more: give whoever relies on it the new one after Commit."
+)
+
+
+def all_deallocated(placement: Placement) -> bool:
+    """Whether a body or an export shows every VM of the deployment stopped (deallocated): the state
+    Microsoft left classic VMs in at their retirement, in which the deployment holds no VIP of its own."""
+    states = {key(instance.role): instance.status for _, instance in placement.vm_instances}
+    return bool(placement.vms) and all(
+        _letters(states.get(key(vm.name), "")) in DEALLOCATED_STATES for vm in placement.vms
+    )
+
+
+def _letters(status: str) -> str:
+    return "".join(c for c in status.casefold() if c.isalpha())
 
 
 _NO_ENDPOINT_FIX = (
@@ -1075,7 +1130,7 @@ class ReservedIpWithoutEndpoint(Rule):
     fix_hint = (
         "Add an input endpoint on the deployment's public VIP (not on an internal load balancer), or "
         "disassociate the reserved IP and migrate it on its own with Move-AzureReservedIP. Either way it "
-        "becomes a Basic SKU public IP, retired on 2025-09-30: upgrade it to Standard SKU."
+        f"becomes a Basic SKU public IP, retired on {BASIC_SKU}: upgrade it to Standard SKU."
     )
     source = (
         "Deep dive — VIP address → public IP address: a virtual IP can only be migrated if there is an input "
@@ -1106,15 +1161,15 @@ class ReservedIpWithoutEndpoint(Rule):
         why="A reserved IP is migrated as the public IP of the service's load balancer, and the platform can "
         "only build that from a VIP that has at least one input endpoint. With none, the reserved IP cannot "
         "follow the deployment.",
-        fix="If the address must stay with VMs of the deployment, add an input endpoint on the public VIP to "
-        "one of them before migrating (`Add-AzureEndpoint`, then `Update-AzureVM`). Web/worker roles cannot "
-        "be migrated at all (MIG101), nor redeployed with a new endpoint since Cloud Services (classic) was "
-        "retired on 2024-08-31; for them, or for an address nothing needs, disassociate the reserved IP from "
-        "the deployment (`Remove-AzureReservedIPAssociation`) and migrate it as an unattached resource with "
-        "`Move-AzureReservedIP`, or release it. Either way the reserved IP becomes a static public IP address "
-        "of the Basic SKU, and Basic SKU public IPs were retired on 2025-09-30: upgrade it to the Standard SKU "
-        "(the upgrade keeps a static address; a public IP on a load balancer is upgraded with the load "
-        "balancer, since both must be of one SKU).",
+        fix="If the address must stay with VMs of the deployment, add an input endpoint on the public VIP "
+        "to one of them before migrating (`Add-AzureEndpoint`, then `Update-AzureVM`). Web/worker roles "
+        "cannot be migrated at all (MIG101), nor redeployed with a new endpoint since Cloud Services "
+        f"(classic) was retired on {CLOUD_SERVICES_CLASSIC}; for them, or for an address nothing needs, "
+        "disassociate the reserved IP from the deployment (`Remove-AzureReservedIPAssociation`) and migrate "
+        "it as an unattached resource with `Move-AzureReservedIP`, or release it. Either way the reserved "
+        "IP becomes a static public IP address of the Basic SKU, and Basic SKU public IPs were retired on "
+        f"{BASIC_SKU}: upgrade it to the Standard SKU (the upgrade keeps a static address; a public IP on a "
+        "load balancer is upgraded with the load balancer, since both must be of one SKU).",
     )
     invalid = (
         Example(
@@ -1399,7 +1454,7 @@ def _vip_endpoint_fix(vip: VirtualIp) -> str:
     return (
         f"Add an input endpoint on virtual IP '{vip.name}' to one of the VMs ({how}, then Update-AzureVM), or "
         "disassociate the reserved IP and migrate it on its own with Move-AzureReservedIP. Either way it "
-        "becomes a Basic SKU public IP, retired on 2025-09-30: upgrade it to Standard SKU."
+        f"becomes a Basic SKU public IP, retired on {BASIC_SKU}: upgrade it to Standard SKU."
     )
 
 
@@ -1407,7 +1462,7 @@ def _vip_endpoint_fix(vip: VirtualIp) -> str:
 ROLES_RESERVED_IP_FIX = (
     "Disassociate the reserved IP (Remove-AzureReservedIPAssociation) and migrate it on its own with "
     "Move-AzureReservedIP: the roles cannot be migrated (MIG101). It becomes a Basic SKU public IP, retired "
-    "on 2025-09-30: upgrade it to Standard SKU."
+    f"on {BASIC_SKU}: upgrade it to Standard SKU."
 )
 
 

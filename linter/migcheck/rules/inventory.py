@@ -23,6 +23,14 @@ from migcheck.inventory_model import (
     VnetPeering,
 )
 from migcheck.model import Finding, Severity
+from migcheck.retirements import (
+    APP_SERVICE_ENVIRONMENT_V1_V2,
+    APPLICATION_GATEWAY_V1,
+    CLASSIC_ALERTS,
+    CLASSIC_ALERTS_SOVEREIGN,
+    CLASSIC_DOMAIN_SERVICES,
+    REMOTEAPP,
+)
 from migcheck.rule import Docs, Example, Rule, Scope, listed
 from migcheck.rules.extensions import CLASSIC_VM_ROW, EXAMPLE_SUBSCRIPTION, files_subscription
 
@@ -182,10 +190,13 @@ class ClassicApplicationGateway(Rule):
     severity = Severity.ERROR
     scope = Scope.VIRTUAL_NETWORKS
     looks_at = frozenset({ApplicationGateway})
-    summary = "A classic Application Gateway sits in the virtual network."
+    summary = (
+        f"A classic Application Gateway, a v1 gateway retired on {APPLICATION_GATEWAY_V1}, sits in the "
+        "virtual network."
+    )
     fix_hint = (
-        "Remove the Application Gateway before migrating the network (Remove-AzureApplicationGateway), and "
-        "recreate it in Resource Manager afterwards as a v2 gateway."
+        "Build its replacement first, a v2 gateway in Resource Manager, and move the traffic to it; then "
+        "remove the classic gateway (Remove-AzureApplicationGateway) before migrating the network."
     )
     source = (
         "Unsupported features — Network: Application Gateway. Remove the Application Gateway before beginning "
@@ -201,15 +212,17 @@ class ClassicApplicationGateway(Rule):
         "or in a list), gateways declared in `application-gateways`, and those a PowerShell script creates "
         "(`New-AzureApplicationGateway`, reported at the call unless the script removes the gateway again "
         "with `Remove-AzureApplicationGateway`). The finding names the gateway's network and subnets.",
-        why="A classic Application Gateway is a deployment of its own inside the virtual network; the platform "
-        "refuses to migrate a network that holds one (it reports non-gateway PaaS deployments), and there "
-        "is no migration for the gateway itself.",
-        fix="Export the gateway's configuration (`Get-AzureApplicationGatewayConfig -Name <name> -ExportToFile "
-        "<file>`) so its listeners, rules and backend pools can be rebuilt. Remove it "
-        "(`Stop-AzureApplicationGateway`, `Remove-AzureApplicationGateway`), migrate the network, then create "
-        "a Resource Manager Application Gateway in the migrated network. Build it on the v2 SKU "
-        "(Standard_v2 or WAF_v2): the v1 SKU was retired on 2026-04-28. Traffic through the gateway stops "
-        "between removal and recreation: plan the window, or run the new gateway in another network first.",
+        why="A classic Application Gateway is a deployment of its own inside the virtual network; the "
+        "platform refuses to migrate a network that holds one (it reports non-gateway PaaS deployments), "
+        "and there is no migration for the gateway itself. Its sizes (`Small`, `Medium`, `Large`) are those "
+        f"of the v1 SKU, which was retired on {APPLICATION_GATEWAY_V1}: the gateway runs without support, if "
+        "at all, so what to plan is its replacement, not a window around it.",
+        fix="Export the gateway's configuration (`Get-AzureApplicationGatewayConfig -Name <name> "
+        "-ExportToFile <file>`) so its listeners, rules and backend pools can be rebuilt. Build a Resource "
+        "Manager Application Gateway on the v2 SKU (`Standard_v2` or `WAF_v2`) in a Resource Manager "
+        "network that reaches the backends, and move the traffic to it (DNS, clients). Then remove the "
+        "classic gateway (`Stop-AzureApplicationGateway`, `Remove-AzureApplicationGateway`) and migrate the "
+        "network; the v2 gateway can be rebuilt in the migrated network later if it belongs there.",
     )
     invalid = (
         Example(
@@ -433,10 +446,10 @@ class AppServiceEnvironmentInVnet(_ServiceInVnetRule):
         "`app-service-environment`.",
         why="The platform does not migrate a network that an App Service Environment lives in, and the "
         "environment cannot be moved to another network.",
-        fix="App Service Environment v1 and v2 were retired on 2024-08-31, so there is nothing to migrate it "
-        "to but a new environment: create an App Service Environment v3 in a Resource Manager network, move "
-        "the apps and their settings, custom domains and certificates to it, switch traffic, and delete "
-        "the old environment. Then migrate the classic network.",
+        fix=f"App Service Environment v1 and v2 were retired on {APP_SERVICE_ENVIRONMENT_V1_V2}, so there is "
+        "nothing to migrate it to but a new environment: create an App Service Environment v3 in a Resource "
+        "Manager network, move the apps and their settings, custom domains and certificates to it, switch "
+        "traffic, and delete the old environment. Then migrate the classic network.",
     )
     invalid = (
         Example(
@@ -577,36 +590,42 @@ class AadDomainServicesInVnet(_ServiceInVnetRule):
     name = "aad-domain-services-in-vnet"
     service = ServiceKind.AAD_DOMAIN_SERVICES
     # A warning: the 2023 overview lists these networks among the supported configurations, and managed
-    # domains in classic networks were retired on 2023-03-01, so one found here is stale data or a domain
-    # that still needs its own migration, not a blocker of the platform's.
+    # domains in classic networks were removed after their retirement, so one found here is a stale record
+    # (or an export older than the removal), not a blocker of the platform's.
     severity = Severity.WARNING
     consequence = (
-        "managed domains in classic networks were retired on 2023-03-01; move it with the service's own "
-        "migration, then migrate the network"
+        f"managed domains in classic networks were retired on {CLASSIC_DOMAIN_SERVICES} and then removed, so "
+        "this record is stale: check that nothing still uses the domain"
     )
-    summary = "An Azure AD Domain Services managed domain is in the classic virtual network."
+    summary = (
+        "An Azure AD Domain Services managed domain is recorded in the classic virtual network, where such "
+        "domains were removed at their retirement."
+    )
     fix_hint = (
-        "Move the managed domain to a Resource Manager network with its own migration before migrating the "
-        "classic network."
+        "Check that the domain is gone and drop the record; point the network's DNS servers away from its "
+        "old addresses, and create a new managed domain in a Resource Manager network if one is still needed."
     )
     source = (
         "Unsupported configurations — Azure AD Domain Services: Virtual networks that contain Azure AD Domain "
-        "services. This is currently not supported (overview, 2018; the 2023 overview lists it among the "
-        "supported configurations, for domains moved with their own migration)."
+        "services. This is currently not supported (overview, 2018); the 2023 overview lists these networks "
+        "among the supported configurations."
     )
     docs = Docs(
         what="Azure AD Domain Services managed domains (`microsoft.aad/domainservices`, now Microsoft Entra "
         "Domain Services) whose `subnetId`, or a `replicaSets[].subnetId` in newer API versions, is a "
         "classic subnet, and domains declared in `vnet-services` with service `aad-domain-services`. The "
         "`vnetSiteId` property (thought to be the classic network's site id) is not used.",
-        why="The platform's own migration does not move a managed domain: a network that still holds one "
-        "cannot be migrated. The service has a one-time migration of its own that moves the domain to a "
-        "Resource Manager network; the 2023 overview counts networks as supported once that is done.",
-        fix="Managed domains in classic networks were retired on 2023-03-01, so a domain still found there is "
-        "past its support: move it with the service's own migration (`Migrate-Aadds.ps1`, prepare then "
-        "migrate, which has a short authentication outage) into a Resource Manager network peered with "
-        "or reachable from its clients, update the DNS servers the networks use to the domain's new "
-        "addresses, then migrate the classic network.",
+        why="Managed domains in classic networks had a migration of their own, which ended with their "
+        f"retirement on {CLASSIC_DOMAIN_SERVICES}; the domains left there were then removed, and whatever "
+        "authenticated against them stopped working. So a domain recorded in a classic network is a record "
+        "older than that (an old export, a stale declaration), and the network does not hold it any more: "
+        "the 2023 overview lists such networks among the supported configurations. It is a warning, because "
+        "VMs of the network may still point at the domain's addresses for DNS or sign-in.",
+        fix="Check that the domain is gone (`Get-AzResource -ResourceType Microsoft.AAD/domainServices`) "
+        "and drop the record: export the inventory again, or take the `vnet-services` declaration out. If "
+        "the network's DNS servers are the domain's old addresses, replace them before migrating. If the "
+        "directory still needs a managed domain, create a new one in a Resource Manager network and join "
+        "the VMs to it once they are migrated.",
     )
     invalid = (
         Example(
@@ -651,7 +670,7 @@ class RemoteAppInVnet(_ServiceInVnetRule):
         "id anywhere in their properties (the shape of those properties was never documented, so any "
         "value is looked at), and collections declared in `vnet-services` with service `remoteapp`.",
         why="The platform does not migrate a network that holds a RemoteApp deployment.",
-        fix="Azure RemoteApp was retired on 2017-08-31; a collection still recorded in the network is a "
+        fix=f"Azure RemoteApp was retired on {REMOTEAPP}; a collection still recorded in the network is a "
         "remnant. Move its users to Azure Virtual Desktop if that has not happened, delete the collection "
         "(or ask support to remove what is left of it), then migrate the classic network.",
     )
@@ -808,6 +827,16 @@ _ROLES = {
 }
 
 
+def _is_classic_only(definition: str) -> bool:
+    """Whether the role manages classic resources only: its Resource Manager counterpart is another."""
+    known = _ROLES.get(definition)
+    return known is not None and known[0] != known[1]
+
+
+def _is_storage_account(scope: ResourceId) -> bool:
+    return scope.type == "microsoft.classicstorage/storageaccounts" and len(scope.names) == 1
+
+
 def _role_words(definition: str) -> tuple[str, str]:
     """How messages name an assigned role, and the one to assign after migration: built-in roles by
     name; any other by its definition id, said as such (`-RoleDefinitionId` takes it, `-RoleDefinitionName`
@@ -879,6 +908,10 @@ _SUBSCRIPTION_ASSIGNMENT = f"""
 """
 
 
+# How an alert of the classic `alertrules` list is named (`AlertRule.source`).
+CLASSIC_ALERT_RULE = "classic alert rule"
+
+
 class ClassicRoleAssignment(Rule):
     code = "MIG501"
     name = "classic-role-assignment"
@@ -927,7 +960,9 @@ class ClassicRoleAssignment(Rule):
         why="Migration gives every resource a new Resource Manager id, and assignments on the old id do not "
         "follow it: whoever managed a classic VM through a role assignment loses that access once it "
         "migrates, and classic roles (Classic Virtual Machine Contributor...) mean nothing on Resource "
-        "Manager resources. The migration goes through; the access has to be granted again.",
+        "Manager resources. The migration goes through; the access has to be granted again. A classic "
+        "storage account is the exception: its migration keeps the assignments scoped to it, so only a "
+        "classic role there is reported (it is kept too, and grants nothing on the migrated account).",
         fix="Before migrating, record the assignments (this rule's findings are that list; keep the export, or "
         "read them again with `Get-AzRoleAssignment -Scope <classic id>`). After the commit, "
         "assign each principal the Resource Manager role on the new id (`New-AzRoleAssignment -ObjectId "
@@ -1056,6 +1091,10 @@ class ClassicRoleAssignment(Rule):
                     "or the access it needs there, then remove this assignment.",
                 )
                 continue
+            if _is_storage_account(scope):
+                if _is_classic_only(assignment.role_definition):  # another role is kept as it is
+                    yield self._on_storage_account(assignment, role, replacement, who)
+                continue
             service = estate.inventory.service_of_vm(scope.subscription, scope.name)
             new_id = migrated_id(scope, service)
             after = (
@@ -1069,6 +1108,22 @@ class ClassicRoleAssignment(Rule):
                 fix=f"{record}; after migration, assign {who} {replacement} on "
                 f"{new_id or 'the migrated resource'}, then remove this assignment.",
             )
+
+    def _on_storage_account(
+        self, assignment: RoleAssignment, role: str, replacement: str, who: str
+    ) -> Finding:
+        """A classic-only role on a classic storage account: the account's migration keeps the assignment
+        (storage FAQ: assignments scoped to the classic account are maintained), but the role then manages
+        nothing of the account."""
+        scope = assignment.scope
+        new_id = migrated_id(scope)
+        return self.finding(
+            assignment,
+            f"{role} is assigned to {who} on classic {_described(scope)}; the account's migration keeps the "
+            "assignment, but a classic role grants nothing on the migrated account",
+            fix=f"After migration, assign {who} {replacement} on {new_id or 'the migrated account'}, then "
+            "remove this assignment.",
+        )
 
     def _classic_role(self, assignment: RoleAssignment, estate: Estate) -> Finding:
         role, replacement = _ROLES[assignment.role_definition]
@@ -1244,7 +1299,10 @@ class ClassicAlertRule(Rule):
     severity = Severity.WARNING
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({AlertRule})
-    summary = "An alert rule watches a classic resource; the migration drops it."
+    summary = (
+        "An alert rule watches a classic resource: the migration drops it, and a classic alert rule has not "
+        "fired since classic alerts were retired."
+    )
     fix_hint = (
         "Before migrating, record the alert's definition (the export it came from, or `az monitor metrics "
         "alert show`); after migration, recreate it as a metric alert on the migrated resource."
@@ -1260,15 +1318,18 @@ class ClassicAlertRule(Rule):
         "(`microsoft.insights/metricalerts`) or activity log alerts whose `scopes` (or a `resourceId` "
         "condition) name classic resources; for the latter two the classic scopes are inferred, not seen. "
         "The message lists what each alert watches and its metric, so that it can be recreated.",
-        why="The migration goes through, and the alert settings of the migrated VMs are dropped: the alerts "
-        "stop firing without anyone being told.",
+        why="The migration goes through, and the alert settings of the migrated VMs are dropped: a metric "
+        "or activity log alert on a classic id stops firing without anyone being told. A classic alert rule "
+        "stopped long before: classic alerts were retired in the public cloud (in limited use until "
+        f"{CLASSIC_ALERTS}) and in Azure Government and Azure operated by 21Vianet on "
+        f"{CLASSIC_ALERTS_SOVEREIGN}, so such a rule is a record of monitoring the resource no longer has.",
         fix="Before migrating, record each alert's definition — its metric, threshold, window and action "
-        "group: keep the export the finding points at, or read it again (`az monitor metrics alert show`, `az "
-        "monitor activity-log alert show`) — since the migration drops it. After migration, recreate each "
-        "alert as a metric alert on the migrated resource (`New-AzMetricAlertRuleV2` or the portal), then "
-        "delete the old rule; an alert on a web/worker role is recreated for the roles' new home once they are "
-        "rebuilt (they are not migrated, MIG101). Classic alert rules themselves are retired: what remains "
-        "of one is a record to rebuild from, not something that still fires.",
+        "group: keep the export the finding points at, or read it again (`az monitor metrics alert show`, "
+        "`az monitor activity-log alert show`) — since the migration drops it. After migration, recreate "
+        "each alert as a metric alert on the migrated resource (`New-AzMetricAlertRuleV2` or the portal), "
+        "then delete the old rule; an alert on a web/worker role is recreated for the roles' new home once "
+        "they are rebuilt (they are not migrated, MIG101). A classic alert rule is rebuilt the same way, "
+        "now rather than after migrating: it is a record to rebuild from, not something that still fires.",
     )
     invalid = (
         Example(
@@ -1338,10 +1399,16 @@ class ClassicAlertRule(Rule):
             metric = f" (metric '{alert.metric}')" if alert.metric else ""
             disabled = ", disabled" if alert.enabled is False else ""
             where = _recreated_where(alert.targets, estate)
+            fate = (
+                f"classic alerts were retired (in the public cloud, used until {CLASSIC_ALERTS}), so it no "
+                "longer fires; record its definition"
+                if alert.source == CLASSIC_ALERT_RULE
+                else "the migration drops it; before migrating, record its definition"
+            )
             yield self.finding(
                 alert,
-                f"{alert.source} '{alert.name}'{disabled} watches classic {watched}{metric}: the migration "
-                f"drops it; before migrating, record its definition, to recreate it {where}",
+                f"{alert.source} '{alert.name}'{disabled} watches classic {watched}{metric}: {fate}, to "
+                f"recreate it {where}",
                 fix=(
                     f"Before migrating, record {alert.source} '{alert.name}' with its metric, threshold, "
                     f"window and actions ({_alert_record(alert)}); then recreate it as a metric alert "

@@ -31,6 +31,7 @@ from migcheck.model import (
     VirtualNetwork,
     VnetGatewayFact,
 )
+from migcheck.retirements import BASIC_SKU, LEGACY_GATEWAY_SKUS, NON_ZONAL_GATEWAY_SKUS, VPN_GATEWAY_SKU
 from migcheck.rule import Docs, Example, Rule, Scope, Stage, listed
 from migcheck.rules.cloud_services import folder_grouping_note
 
@@ -184,7 +185,7 @@ class ExpressRouteAndVpnGateway(Rule):
     fix_hint = (
         "Remove the VPN side (IPsec connections and the VPN client address pool) from the gateway before "
         "migrating; recreate the VPN in Resource Manager afterwards as a gateway beside the ExpressRoute one, "
-        "on a current SKU with a Standard SKU public IP."
+        f"on {VPN_GATEWAY_SKU} with a Standard SKU public IP."
     )
     source = (
         "VPN Gateway classic to Resource Manager migration — scenarios that aren't supported: VNet with both "
@@ -207,17 +208,18 @@ class ExpressRouteAndVpnGateway(Rule):
         "network surely removes does not count.",
         why="The platform migrates VPN gateways and ExpressRoute gateways, but not both on one virtual network. "
         "The Validate operation does not check this: the prepare step is where such a network fails.",
-        fix="Before migrating, take the VPN off the gateway: delete the `IPsec` `LocalNetworkSiteRef` entries "
-        "and the `VPNClientAddressPool` from the network configuration and apply it "
-        "(`Set-AzureVNetConfig`), keeping only the ExpressRoute connection; delete a coexisting site-to-site "
-        "gateway created by cmdlets too (`Remove-AzureVirtualNetworkGateway`), and take those cmdlets out of "
-        "the scripts that set the network up. Migrate the virtual network (see MIG302 for the circuit), then "
-        "add a VPN gateway beside the ExpressRoute gateway in Resource Manager and recreate the site-to-site "
-        "and point-to-site connections there. Give the new gateway a current SKU (the legacy Standard and "
-        "High Performance SKUs were supported only until 30 September 2025) and a Standard SKU public IP: "
-        "Basic SKU public IPs were retired on 30 September 2025. The migrated ExpressRoute gateway keeps its "
-        "SKU and its public address, which arrive as a legacy SKU and a Basic SKU public IP: move it to a "
-        "current SKU with a Standard public IP too (Azure provides a gateway migration for this).",
+        fix="Before migrating, take the VPN off the gateway: delete the `IPsec` `LocalNetworkSiteRef` "
+        "entries and the `VPNClientAddressPool` from the network configuration and apply it "
+        "(`Set-AzureVNetConfig`), keeping only the ExpressRoute connection; delete a coexisting "
+        "site-to-site gateway created by cmdlets too (`Remove-AzureVirtualNetworkGateway`), and take those "
+        "cmdlets out of the scripts that set the network up. Migrate the virtual network (see MIG302 for "
+        "the circuit), then add a VPN gateway beside the ExpressRoute gateway in Resource Manager and "
+        "recreate the site-to-site and point-to-site connections there. Give the new gateway a "
+        f"zone-redundant SKU, {VPN_GATEWAY_SKU} (the legacy Standard and High Performance SKUs were retired "
+        f"on {LEGACY_GATEWAY_SKUS}, the non-zonal VpnGw1-5 on {NON_ZONAL_GATEWAY_SKUS}), and a Standard SKU "
+        f"public IP: Basic SKU public IPs were retired on {BASIC_SKU}. The migrated ExpressRoute gateway "
+        "keeps its SKU and its public address, which arrive as a legacy SKU and a Basic SKU public IP: move "
+        "it to a current SKU with a Standard public IP too (Azure provides a gateway migration for this).",
     )
     invalid = (
         Example(
@@ -428,17 +430,17 @@ class ExpressRouteGateway(Rule):
         "operation does not check that circuits have been moved; the prepare step does. The files do not say "
         "where the circuit is or whether it has been moved, so this is a warning to check it, not a blocker "
         "by itself.",
-        fix="Move the circuit to Resource Manager first (it keeps working, without downtime) and allow classic "
-        "operations on it so the classic network stays connected during the move. Then prepare the network: "
-        "export the network configuration (`Get-AzureVNetConfig -ExportToFile`), delete every reference under "
-        "the network's `<ConnectionsToLocalNetwork>` (the element stays, empty) and upload it again "
-        "(`Set-AzureVNetConfig`). If the circuit belongs to another subscription, also remove the circuit link "
-        "from this network (`Remove-AzureDedicatedCircuitLink`), migrate the network, then connect the migrated "
-        "gateway to the circuit again. Plan the window: on-premises access is lost in between. The gateway migrates "
-        "with its SKU and public address unchanged, so it arrives on a legacy SKU with a Basic SKU public IP; "
-        "Basic SKU public IPs were retired on 30 September 2025, so move the gateway to a current SKU with a "
-        "Standard SKU public IP (Azure provides a gateway migration for this) as soon as the network is in "
-        "Resource Manager.",
+        fix="Move the circuit to Resource Manager first (it keeps working, without downtime) and allow "
+        "classic operations on it so the classic network stays connected during the move. Then prepare the "
+        "network: export the network configuration (`Get-AzureVNetConfig -ExportToFile`), delete every "
+        "reference under the network's `<ConnectionsToLocalNetwork>` (the element stays, empty) and upload "
+        "it again (`Set-AzureVNetConfig`). If the circuit belongs to another subscription, also remove the "
+        "circuit link from this network (`Remove-AzureDedicatedCircuitLink`), migrate the network, then "
+        "connect the migrated gateway to the circuit again. Plan the window: on-premises access is lost in "
+        "between. The gateway migrates with its SKU and public address unchanged, so it arrives on a legacy "
+        f"SKU with a Basic SKU public IP; Basic SKU public IPs were retired on {BASIC_SKU}, so move the "
+        "gateway to a current SKU with a Standard SKU public IP (Azure provides a gateway migration for "
+        "this) as soon as the network is in Resource Manager.",
     )
     invalid = (
         Example(
@@ -618,8 +620,9 @@ class TransitVpnConnectivity(Rule):
         "loses on-premises connectivity when migrated."
     )
     fix_hint = (
-        "After Commit, enable BGP on the migrated gateways (Standard SKU or higher), or connect this network's "
-        "gateway directly to the on-premises local network gateway; plan for the outage until then."
+        f"After Commit, move the migrated gateways to {VPN_GATEWAY_SKU} and enable BGP on them, or connect "
+        "this network's gateway directly to the on-premises local network gateway; plan for the outage until "
+        "then."
     )
     source = (
         "Gateway migration, Transit VPN connectivity: the transit scenario loses on-premises connectivity for "
@@ -634,11 +637,12 @@ class TransitVpnConnectivity(Rule):
         "Migration turns VNet-to-VNet connections into connections that need no local site, so the aggregate "
         "is dropped and the spoke network keeps a route to the hub but none to on-premises through it.",
         fix="Decide before migrating how the network reaches on-premises afterwards, and plan the outage "
-        "between Commit and that change: enable BGP on the migrated gateways (Standard SKU or higher) so the "
-        "on-premises routes are learnt through the hub, or create an explicit connection from this network's "
-        "gateway to the on-premises local network gateway. Both networks' gateways arrive on a legacy SKU with "
-        "a Basic SKU public IP, retired on 30 September 2025: moving them to a current SKU with a Standard SKU "
-        "public IP is the occasion to turn BGP on.",
+        "between Commit and that change: enable BGP on the migrated gateways so the on-premises routes are "
+        "learnt through the hub, or create an explicit connection from this network's gateway to the "
+        "on-premises local network gateway. Both networks' gateways arrive on their classic SKU with a "
+        f"Basic SKU public IP: the legacy gateway SKUs and Basic SKU public IPs were retired on {BASIC_SKU}, "
+        f"and the non-zonal VpnGw1-5 on {NON_ZONAL_GATEWAY_SKUS}. Moving them to {VPN_GATEWAY_SKU} with a "
+        "Standard SKU public IP is the occasion to turn BGP on.",
     )
     invalid = (
         Example({"NetworkConfig.netcfg": _transit("hub-and-office")}, expect=("NetworkConfig.netcfg:24:45",)),
@@ -836,8 +840,8 @@ class DisconnectedGatewayConnection(Rule):
     summary = "A virtual network gateway's connection to a local network site is not connected."
     fix_hint = (
         "Bring the connection up (Set-AzureVNetGateway -Connect) and check that Get-AzureVNetConnection "
-        "says Connected before Prepare, or remove the site from the gateway's connections if it is no longer "
-        "used."
+        "says Connected before Prepare; or remove the site from the gateway's connections, and connect it "
+        "again in Resource Manager after Commit if it is still used."
     )
     source = (
         "Technical deep dive, checks not done in the validate operation: a virtual network gateway "
@@ -857,9 +861,10 @@ class DisconnectedGatewayConnection(Rule):
         "network site's `VPNGatewayAddress`) and the shared key (`Get-AzureVNetGatewayKey`, "
         "`Set-AzureVNetGatewayKey`), connect it with `Set-AzureVNetGateway -Connect -VNetName <network> "
         "-LocalNetworkSiteName <site>`, and run `Get-AzureVNetConnection -VNetName <network>` until it says "
-        "Connected. If the network no longer uses that site, remove its `LocalNetworkSiteRef` from the "
-        "gateway's `ConnectionsToLocalNetwork` in the network configuration and apply it with "
-        "`Set-AzureVNetConfig` instead.",
+        "Connected. If the network no longer uses that site, or the classic gateway will not connect any "
+        "more, remove its `LocalNetworkSiteRef` from the gateway's `ConnectionsToLocalNetwork` in the "
+        "network configuration and apply it with `Set-AzureVNetConfig` instead; a site still in use is then "
+        "connected again in Resource Manager after Commit (`New-AzVirtualNetworkGatewayConnection`).",
     )
     invalid = (
         Example(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from migcheck.estate import Estate
 from migcheck.model import VM_OF_REQUEST_URI, Disk, Finding, Image, Severity
+from migcheck.retirements import CLASSIC_STORAGE, VMS_DEALLOCATED
 from migcheck.rule import Docs, Example, Rule, Scope
 
 
@@ -23,8 +24,10 @@ class BlobNameWithSlash(Rule):
     looks_at = frozenset({Disk})
     summary = "A VM disk's VHD blob has a `/` in its name, which Resource Manager does not accept."
     fix_hint = (
-        "Copy the VHD to a blob whose name has no '/', create a disk from the copy and attach it in place of "
-        "this one."
+        "Copy the VHD to a blob whose name has no '/'. A data disk: create a disk from the copy and attach "
+        "it "
+        "in place of this one. An OS disk: delete the VM keeping its disks, and build a Resource Manager VM "
+        "from the copy once its storage account is migrated."
     )
     source = (
         "Validation error: VM {vm-name} in HostedService {cloud-service-name} contains Disk with MediaLink "
@@ -32,20 +35,25 @@ class BlobNameWithSlash(Rule):
         '(the blob name has a "/" in it).'
     )
     docs = Docs(
-        what="An OS or data disk of a VM whose `MediaLink` names a blob with a `/` after the container, such as "
-        "`https://acct.blob.core.windows.net/vhds/archive/old.vhd` (blob `archive/old.vhd`). VM disks in REST "
-        "bodies and Export-AzureVM files are checked, the disk of an Add Data Disk request body "
-        "(`DataVirtualHardDisk`, for the VM its URI names), and disks in a REST `Disks` list that are "
-        "attached to a VM (when the same VHD is not already reported on the VM itself). Disks without a `MediaLink` (as "
-        "Export-AzureVM usually writes them) cannot be checked and are skipped.",
-        why="Blob storage treats `/` as part of the name (a virtual folder), but the Resource Manager compute "
-        "provider does not accept such names for a VM's disks, so validation of the VM fails. IaaS VMs "
-        "(classic) were retired on 6 September 2023, when those not yet migrated were stopped and "
-        "deallocated: such a VM keeps its disks, and this one still has to be replaced before it can move.",
-        fix="Stop the VM, copy the blob to a name without `/` in the same container (`Start-AzureStorageBlobCopy`), "
-        "register the copy as a disk (`Add-AzureDisk`), detach the old disk and attach the new one at the same "
-        "LUN (`Remove-AzureDataDisk`, `Add-AzureDataDisk -Import`; for the OS disk, recreate the VM from the new "
-        "disk), then delete the old blob once the VM works.",
+        what="An OS or data disk of a VM whose blob has a `/` after the container in its name, such as "
+        "`https://acct.blob.core.windows.net/vhds/archive/old.vhd` (blob `archive/old.vhd`). The blob is "
+        "the disk's `MediaLink`, or for a data disk that has one its `SourceMediaLink` (the VHD the disk is "
+        "registered from, as Add Data Disk and a role's data disks may give it; `MediaLink` is then "
+        "ignored). VM disks in REST bodies and Export-AzureVM files are checked, the disk of an Add Data "
+        "Disk request body (`DataVirtualHardDisk`, for the VM its URI names), and disks in a REST `Disks` "
+        "list that are attached to a VM (when the same VHD is not already reported on the VM itself). Disks "
+        "without a `MediaLink` (as Export-AzureVM usually writes them) cannot be checked and are skipped.",
+        why="Blob storage treats `/` as part of the name (a virtual folder), but the Resource Manager "
+        "compute provider does not accept such names for a VM's disks, so validation of the VM fails. "
+        f"{VMS_DEALLOCATED}: such a VM keeps its disks, and this one still has to be replaced before it can "
+        "move.",
+        fix="Copy the blob to a name without `/` in the same container (`Start-AzureStorageBlobCopy`; stop "
+        "the VM first if it still runs). For a data disk, register the copy as a disk (`Add-AzureDisk`), "
+        "detach the old disk and attach the new one at the same LUN (`Remove-AzureDataDisk`, "
+        "`Add-AzureDataDisk -Import`), then delete the old blob once the VM works. An OS disk cannot be "
+        "swapped, and no classic VM can be created any more: delete the VM keeping its disks "
+        "(`Remove-AzureVM`, without `-DeleteVHD`), and once the storage account is migrated build a "
+        "Resource Manager VM from the copy (a managed disk made from the VHD), as MIG203 advises.",
     )
     invalid = (
         Example(
@@ -174,28 +182,30 @@ class UnattachedDiskOrImage(Rule):
         "blobs behind them are migrated with the storage account."
     )
     docs = Docs(
-        what="Disks in a REST `Disks` list (or a single `Disk` body) with no `AttachedTo`, and your own images "
-        "in REST `Images`, `OSImage`, `VMImages` or `VMImage` bodies. Images whose `Category` names a publisher "
-        "(`Public`, `Microsoft`, `Canonical`...) are gallery images, not yours, and are skipped. Python scripts "
-        "register disks and images of their own with the legacy SDK: a disk added with `add_disk` that no VM "
-        "of the files checked is given by name (`OSVirtualHardDisk(disk_name=...)`, `DataVirtualHardDisk`, "
-        "`add_data_disk(disk_name=...)`, or any other format's ways) or by its blob is reported at the call, "
-        "and so is an image added with `add_os_image`, `create_vm_image`, `capture_role` or "
+        what="Disks in a REST `Disks` list (or a single `Disk` body: a Get Disk response or an Add Disk "
+        "request, not an Update Disk request, which names a disk that exists already and says nothing of "
+        "whether a VM has it) with no `AttachedTo`, and your own images in REST `Images`, `OSImage`, "
+        "`VMImages` or `VMImage` bodies. Images whose `Category` names a publisher (`Public`, `Microsoft`, "
+        "`Canonical`...) are gallery images, not yours, and are skipped. Python scripts register disks and "
+        "images of their own with the legacy SDK: a disk added with `add_disk` that no VM of the files "
+        "checked is given by name (`OSVirtualHardDisk(disk_name=...)`, `DataVirtualHardDisk`, "
+        "`add_data_disk(disk_name=...)`, or any other format's ways) or by its blob is reported at the "
+        "call, and so is an image added with `add_os_image`, `create_vm_image`, `capture_role` or "
         "`capture_vm_image`, unless the script deletes it again (`delete_disk`, `delete_os_image`, "
-        "`delete_vm_image`). PowerShell scripts register them with `Add-AzureDisk`, "
-        "`Add-AzureVMImage` and `Save-AzureVMImage`: a disk that no VM of the files checked is given by name "
-        "(`New-AzureVMConfig -DiskName`, `Add-AzureDataDisk -Import -DiskName`, a disk of that name with a blob "
-        "in a VM's description) or by its blob is reported at the call, as is every image, unless the script "
-        "removes it again (`Remove-AzureDisk`, `Remove-AzureVMImage`). A script that gives a VM a disk whose "
-        "name it does not state may be giving it the registered one, and so may a VM it creates from a "
+        "`delete_vm_image`). PowerShell scripts register them with `Add-AzureDisk`, `Add-AzureVMImage` and "
+        "`Save-AzureVMImage`: a disk that no VM of the files checked is given by name (`New-AzureVMConfig "
+        "-DiskName`, `Add-AzureDataDisk -Import -DiskName`, a disk of that name with a blob in a VM's "
+        "description) or by its blob is reported at the call, as is every image, unless the script removes "
+        "it again (`Remove-AzureDisk`, `Remove-AzureVMImage`). A script that gives a VM a disk whose name "
+        "it does not state may be giving it the registered one, and so may a VM it creates from a "
         "configuration it does not write out (`Import-AzureVM` of a file, a parameter): its disks are not "
         "reported.",
         why="Resource Manager has no classic disk or image objects. Only disks attached to a VM migrate as "
-        "disks of that VM; an unattached disk or an image is not migrated as such. Its VHD blob stays in the "
-        "storage account and moves with it, but the disk or image itself stops being visible once the storage "
-        "account is migrated, and scripts that create VMs from it by name stop working. Storage accounts "
-        "(classic) were retired on 31 August 2024: the VHD reaches Resource Manager with its account's "
-        "migration, not with any VM's.",
+        "disks of that VM; an unattached disk or an image is not migrated as such. Its VHD blob stays in "
+        "the storage account and moves with it, but the disk or image itself stops being visible once the "
+        "storage account is migrated, and scripts that create VMs from it by name stop working. Classic "
+        f"storage accounts were retired on {CLASSIC_STORAGE}: the VHD reaches Resource Manager with its "
+        "account's migration, not with any VM's.",
         fix="Decide for each one: delete the classic disk or image (and its blob) if it is unused, or plan to "
         "create a managed disk or image (or an Azure Compute Gallery image version) from its VHD after the "
         "storage account is migrated, and update the scripts that refer to it by name.",

@@ -21,6 +21,7 @@ from migcheck.model import (
     VirtualMachine,
     is_stand_in,
 )
+from migcheck.retirements import CLASSIC_VMS, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Docs, Example, Rule, Scope, listed
 
 
@@ -53,12 +54,12 @@ class EndpointAclRule(Rule):
         fix="On a VM, remove the ACL from the endpoint (`Remove-AzureAclConfig -EndpointName <name>`, then "
         "`Update-AzureVM`), migrate, then recreate the same permit/deny rules as network security group "
         "rules on the subnet or network interface. `migcheck check --fix --unsafe-fixes` removes the ACL "
-        "element of a VM endpoint from a REST body or an Export-AzureVM file. It is an unsafe fix: until the "
-        "network security group rules exist, the endpoint is open to every address. ACLs of web/worker "
-        "roles (.cscfg `EndpointAcls`) go with "
-        "their roles, which cannot be migrated (MIG101) and can no longer be redeployed either, since Cloud "
-        "Services (classic) was retired on 2024-08-31: write the same rules for the service the roles are "
-        "rebuilt on (network security group rules, or its own access restrictions).",
+        "element of a VM endpoint from a REST body or an Export-AzureVM file. It is an unsafe fix: until "
+        "the network security group rules exist, the endpoint is open to every address. ACLs of web/worker "
+        "roles (.cscfg `EndpointAcls`) go with their roles, which cannot be migrated (MIG101) and can no "
+        "longer be redeployed either, since Cloud Services (classic) was retired on "
+        f"{CLOUD_SERVICES_CLASSIC}: write the same rules for the service the roles are rebuilt on (network "
+        "security group rules, or its own access restrictions).",
     )
     invalid = (
         Example(
@@ -229,11 +230,11 @@ def _remove_acl(endpoint: str, acl: EndpointAcl) -> Fix:
 # Web/worker roles are never migrated (MIG101), so their ACLs and subnets are not fixed in place.
 ROLE_ACL_FIX = (
     "The role cannot be migrated (MIG101) nor redeployed (Cloud Services (classic) was retired on "
-    "2024-08-31): recreate these rules on the service the role is rebuilt on."
+    f"{CLOUD_SERVICES_CLASSIC}): recreate these rules on the service the role is rebuilt on."
 )
 ROLE_SUBNETS_FIX = (
     "The role cannot be migrated (MIG101) nor redeployed (Cloud Services (classic) was retired on "
-    "2024-08-31): place the service it is rebuilt on in one subnet."
+    f"{CLOUD_SERVICES_CLASSIC}): place the service it is rebuilt on in one subnet."
 )
 
 
@@ -509,10 +510,10 @@ class MissingSubnet(Rule):
         "choose one for a VM that has none, and validation fails.",
         fix="The platform's one recommendation for such a VM is to delete it. Delete it keeping its disks "
         "(`Remove-AzureVM` without `-DeleteVHD`): the disks stay in their storage account, unattached, and "
-        "their VHD blobs migrate with it. IaaS VMs (classic) were retired on 2023-09-06 and no classic VM can "
-        "be created any more, so do not recreate it in the classic model: once the storage account is "
-        "migrated, build the VM again in Azure Resource Manager from its VHDs, in the subnet it belongs in. "
-        "If the VM is no longer needed, delete it with its disks.",
+        f"their VHD blobs migrate with it. IaaS VMs (classic) were retired on {CLASSIC_VMS} and no classic "
+        "VM can be created any more, so do not recreate it in the classic model: once the storage account "
+        "is migrated, build the VM again in Azure Resource Manager from its VHDs, in the subnet it belongs "
+        "in. If the VM is no longer needed, delete it with its disks.",
     )
     invalid = (
         Example(
@@ -856,17 +857,17 @@ class VmNotReady(Rule):
         "check, since a state may have changed since the files were read; the readiness summary and "
         "`migcheck plan` still count it as failing Validate, which it does for as long as it lasts.",
         fix="For RoleStateUnknown, wait for the update in progress on the cloud service (reboot, extension "
-        "install) to finish, or restart the VM, then read the state again; so for an operation in progress. A "
-        "role that does not run needs a restart that brings it to ReadyRole (its boot diagnostics say why it "
-        "fails), or stopping and deallocating it. ProvisioningTimeout does not clear "
-        "by itself: the documented way out is to delete the VM keeping its disks and recreate it, and since "
-        "IaaS VMs (classic) were retired on 2023-09-06 it can only be recreated in Azure Resource Manager, "
-        "from its VHDs once their storage account is migrated. For a VM Agent that is not ready, repair or "
+        "install) to finish, or restart the VM, then read the state again; so for an operation in progress. "
+        "A role that does not run needs a restart that brings it to ReadyRole (its boot diagnostics say why "
+        "it fails), or stopping and deallocating it. ProvisioningTimeout does not clear by itself: the "
+        "documented way out is to delete the VM keeping its disks and recreate it, and since IaaS VMs "
+        f"(classic) were retired on {CLASSIC_VMS} it can only be recreated in Azure Resource Manager, from "
+        "its VHDs once their storage account is migrated. For a VM Agent that is not ready, repair or "
         "update the agent and check that the VM has outbound internet access and working DNS; or uninstall "
         "the extensions before migrating and add them back afterwards. A VM provisioned without the agent "
         "needs it installed in the VM and `ProvisionGuestAgent` set (`$vm.VM.ProvisionGuestAgent = $true`, "
-        "then `Update-AzureVM`). Stopping and deallocating the VM also "
-        "avoids the agent check, at the cost of its VIP unless reserved.",
+        "then `Update-AzureVM`). Stopping and deallocating the VM also avoids the agent check, at the cost "
+        "of its VIP unless reserved.",
     )
     invalid = (
         Example(
@@ -1182,7 +1183,7 @@ _STATE_FIXES = {
     "VM, then read its state again before migrating.",
     "provisioningtimeout": "ProvisioningTimeout does not clear by itself: delete the VM keeping its disks, "
     "and recreate it in Azure Resource Manager from its VHDs once their storage account is migrated (IaaS "
-    "VMs (classic) were retired on 2023-09-06, so it cannot be recreated as a classic VM).",
+    f"VMs (classic) were retired on {CLASSIC_VMS}, so it cannot be recreated as a classic VM).",
     **dict.fromkeys(
         _IN_PROGRESS_STATES,
         "Wait for the operation in progress on the VM to finish, then read its state again before migrating.",
