@@ -417,6 +417,29 @@ class Estate:
         """What scripts say of the gateway of the network `name`, if any says anything."""
         return self._scripted_gateways.get(key(name))
 
+    def circuit_in_resource_manager(self, service_key: str) -> inv.ExpressRouteCircuit | None:
+        """The ExpressRoute circuit of `service_key` that an inventory export shows in Resource Manager
+        (moved there, or made there), whichever subscription holds it: a service key is its circuit's
+        alone. None when no export shows it, or `service_key` is empty."""
+        wanted = key(service_key)
+        found = (c for c in self.inventory.circuits if wanted and key(c.service_key) == wanted)
+        return next(found, None)
+
+    def moved_circuits(self, network: str) -> tuple[inv.ExpressRouteCircuit, ...]:
+        """The circuits scripts link the network `network` to (`New-AzureDedicatedCircuitLink
+        -ServiceKey`), each once, when an inventory export shows every one in Resource Manager with classic
+        operations allowed: moved already, and still usable by the classic network until it migrates. Empty
+        when a script links it without a key the files state, or to a circuit no export shows so."""
+        scripted = self.scripted_gateway(network)
+        links = [f for f in scripted.facts if f.is_expressroute] if scripted is not None else []
+        found: dict[str, inv.ExpressRouteCircuit] = {}
+        for link in links:
+            circuit = self.circuit_in_resource_manager(link.service_key)
+            if circuit is None or circuit.allow_classic_operations is not True:
+                return ()
+            found.setdefault(key(circuit.service_key), circuit)
+        return tuple(found.values())
+
     def members(self, network: Network) -> tuple[CloudService, ...]:
         """The cloud services placed in `network`."""
         return network.services

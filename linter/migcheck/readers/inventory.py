@@ -116,12 +116,14 @@ CARRIES: frozenset[type] = frozenset(
 
 # Inventory exports of classic estates name classic resource types (or ids); the Service Management
 # cmdlets' objects have their own property names, and a Get-AzureVM object names its VM's role type
-# (`PersistentVMRole`), or the VM's .NET type when ConvertTo-Json cut it short. Two exports about the
-# subscription name nothing classic: its Defender for Cloud plans (their type), and role assignments of
-# the classic-only built-in roles at a broad scope (the roles' ids). Matched in the bytes, in any case, in
-# UTF-8 or UTF-16.
+# (`PersistentVMRole`), or the VM's .NET type when ConvertTo-Json cut it short. Three exports about the
+# subscription name nothing classic: its Defender for Cloud plans (their type), role assignments of the
+# classic-only built-in roles at a broad scope (the roles' ids), and its ExpressRoute circuits, whose
+# `allowClassicOperations` says whether classic networks may use them. Matched in the bytes, in any case,
+# in UTF-8 or UTF-16.
 _MARKERS = (
     "microsoft.classic",
+    '"allowclassicoperations"',
     '"linkauthorizationid"',
     '"vnetname"',
     '"microsoftids"',
