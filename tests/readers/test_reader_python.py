@@ -104,13 +104,11 @@ def test_every_import_form_finds_the_service_constructor(imports, constructor):
     )
 
 
-def test_a_python_file_named_on_the_command_line_that_does_not_use_the_sdk_is_not_classic():
+def test_a_python_file_named_on_the_command_line_that_does_not_use_the_sdk_describes_nothing():
+    # As a PowerShell script that calls no classic cmdlet: nothing to report, not a file of the wrong kind.
     document = read_document(PATH, b"import os\nprint(os.getcwd())\n", explicit=True)
-    assert document is not None and document.kind is None and document.problem is not None
-    assert (document.problem.kind, document.problem.mark) == ("root", at(1, 1))
-    assert document.problem.message == (
-        "not a classic Azure file: a .py file that does not use the Service Management SDK"
-    )
+    assert document is not None and document.kind is FileKind.PYTHON
+    assert (document.problem, document.resources) == (None, ())
 
 
 def test_a_file_that_does_not_import_the_sdk_describes_nothing():

@@ -539,13 +539,9 @@ def sniff(data: bytes) -> bool:
 
 def read(path: str, data: bytes) -> Document:
     if not sniff(data):  # named on the command line, since a folder walk skips it
-        message = "not a classic Azure file: a .py file that does not use the Service Management SDK"
-        fix = (
-            "Name the scripts that import azure.servicemanagement, call methods only its "
-            "ServiceManagementService has (create_hosted_service, ...) or send requests to "
-            "management.core.windows.net, or the folders that hold them."
-        )
-        return Document(path, None, "", problem=FileProblem("root", message, Mark(path, 1, column=1), fix))
+        # A script that does not use the SDK (plain Python, or one using Resource Manager's) describes no
+        # classic resource, as a PowerShell script that calls no classic cmdlet: there is nothing to report.
+        return Document(path, FileKind.PYTHON, "", text=data.decode("utf-8", "replace"))
     decoded = _decode(path, data)
     if isinstance(decoded, FileProblem):
         return Document(path, FileKind.PYTHON, "", problem=decoded, text=data.decode("utf-8", "replace"))
