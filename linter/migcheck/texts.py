@@ -45,8 +45,9 @@ RECENT = 4
 # written on one line (a report shows a few columns of it, but that one is read again).
 SHOWN_LENGTH = 1000
 # The kinds of file whose reader's marks count every line ending (`\r\n`, `\r`, `\n`), as Python's `ast`
-# does; the others count `\n` only, as lxml, tree-sitter and the JSON readers do (see `SourceText`).
-EVERY_ENDING = frozenset({FileKind.PYTHON})
+# does, and the PowerShell reader (see `powershell._with_line_feeds`); the others count `\n` only, as lxml,
+# tree-sitter and the JSON readers do (see `SourceText`).
+EVERY_ENDING = frozenset({FileKind.PYTHON, FileKind.POWERSHELL})
 _LOW_64 = (1 << 64) - 1
 _CHECK_BITS = 192  # `_check`: the bytes' size and checksum (up to 128 bits) and a 64-bit hash
 _LOW_CHECK = (1 << _CHECK_BITS) - 1
