@@ -24,6 +24,7 @@ from migcheck.model import (
     Severity,
     VirtualNetwork,
 )
+from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_VMS
 from migcheck.rule import Docs, Example, Rule, Scope
 
 SHOWN = 6  # calls named in one message; the rest are counted (the fix names every replacement)
@@ -58,8 +59,8 @@ class ClassicAutomation(Rule):
         why="Migration does not move scripts. Once committed, the VMs, networks and storage accounts are "
         "Resource Manager resources: the Service Management API no longer finds them, so every create, change "
         "or query in the script fails, often halfway through a deployment. The classic deployment model it "
-        "targets is retired: IaaS VMs (classic) on 2023-09-06, Cloud Services (classic) and classic storage "
-        "accounts on 2024-08-31. So the calls that create them (`New-AzureVM`, `New-AzureQuickVM`, "
+        f"targets is retired: IaaS VMs (classic) on {CLASSIC_VMS}, Cloud Services (classic) and classic storage "
+        f"accounts on {CLASSIC_STORAGE}. So the calls that create them (`New-AzureVM`, `New-AzureQuickVM`, "
         "`New-AzureService`, `New-AzureDeployment`, `New-AzureStorageAccount`; `create_virtual_machine_deployment`, "
         "`add_role`, `create_hosted_service`, `create_deployment`, `create_storage_account`) fail already, "
         "whatever is migrated (the FAQ's NewClassicVMCreationNotAllowedForSubscription), and the message "
@@ -145,7 +146,7 @@ def _message(script: Script) -> str:
         return (
             f"{script.language} script '{script.name}' uses the {api} ({shown}): its calls that create "
             f"classic resources ({_shown(creates)}) fail today, since IaaS VMs (classic) were retired on "
-            f"2023-09-06 and Cloud Services (classic) and classic storage accounts on 2024-08-31{others}"
+            f"{CLASSIC_VMS} and Cloud Services (classic) and classic storage accounts on {CLASSIC_STORAGE}{others}"
         )
     services, iaas = services_of(script.language, names)
     if not iaas:
