@@ -883,6 +883,8 @@ def _circuits(estate: Estate) -> list[_Circuit]:
     (`Get-AzureDedicatedCircuitLink`): the platform moves the circuit first either way."""
     found: dict[str, _Circuit] = {}
     for network in estate.virtual_networks:
+        if estate.moved_circuits(network.name):
+            continue  # its circuits are in Resource Manager already, with classic operations allowed
         for connection in network.gateway.connections if network.gateway else ():
             if connection.is_expressroute:
                 site = connection.local_site
@@ -909,7 +911,8 @@ def _links_elsewhere(estate: Estate, networks: Mapping[str, Network]) -> Iterato
         for fact in scripted.facts if scripted is not None else ():
             if fact.is_expressroute and fact.service_key:
                 keyed.add(key(network.name))
-                yield network, fact.service_key, f"with service key '{fact.service_key}'"
+                if not _moved(estate, fact.service_key):
+                    yield network, fact.service_key, f"with service key '{fact.service_key}'"
             elif fact.is_expressroute:
                 unkeyed.append((network, fact.mark.path, f"that {fact.mark.path} links to without its key"))
     for link in estate.inventory.circuit_links:  # the export does not state the circuit's key
@@ -917,6 +920,13 @@ def _links_elsewhere(estate: Estate, networks: Mapping[str, Network]) -> Iterato
         if linked is not None:
             unkeyed.append((linked, link.mark.path, f"whose links {link.mark.path} lists"))
     yield from (entry for entry in unkeyed if key(entry[0].name) not in keyed)
+
+
+def _moved(estate: Estate, service_key: str) -> bool:
+    """Whether an inventory export shows the circuit of `service_key` in Resource Manager with classic
+    operations allowed: moved already, it needs no step."""
+    circuit = estate.circuit_in_resource_manager(service_key)
+    return circuit is not None and circuit.allow_classic_operations is True
 
 
 def _service_keys(networks: list[Network], estate: Estate) -> list[tuple[str, str]]:
@@ -943,7 +953,7 @@ def _circuit_step(circuit: _Circuit, estate: Estate) -> Step:
         stated = ", ".join(f"{k} ({where})" for k, where in keys)
         key_note = f"The files link its networks with several service keys ({stated}): use the circuit's."
     else:
-        key_note = "The files do not hold the circuit's service key: take it from Get-AzureDedicatedCircuit."
+        key_note = _exported_circuit_note(estate)
     return Step(
         id=f"circuit:{name}",
         kind=StepKind.CIRCUIT,
@@ -976,6 +986,22 @@ def _circuit_step(circuit: _Circuit, estate: Estate) -> Step:
     )
 
 
+def _exported_circuit_note(estate: Estate) -> str:
+    """What the step says of a circuit whose service key no script states: the circuit an inventory export
+    shows in Resource Manager, when it shows one, may be it."""
+    exported = [c for c in estate.inventory.circuits if c.service_key]
+    if len(exported) != 1:
+        return "The files do not hold the circuit's service key: take it from Get-AzureDedicatedCircuit."
+    circuit = exported[0]
+    allowed = " with classic operations allowed" if circuit.allow_classic_operations else ""
+    return (
+        f"{circuit.mark.path} shows circuit '{circuit.name}' (service key {circuit.service_key}) in Resource "
+        f"Manager{allowed}; if it is this one, it has moved already and this step is done"
+        + ("" if allowed else " once classic operations are allowed on it")
+        + ". Otherwise take the key from Get-AzureDedicatedCircuit."
+    )
+
+
 def _associated(network: Network) -> list[str]:
     """The network security groups and route tables of its subnets: cloned with the network (deep dive:
     "Network security groups associated with a virtual machine or subnet are cloned")."""
@@ -995,7 +1021,7 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     subnets = len(network.subnets)
     links = _links(builder, network)
     expressroute = any(link.kind is _LinkKind.EXPRESSROUTE for link in links)
-    if after and not expressroute:
+    if (after or builder.estate.moved_circuits(network.name)) and not expressroute:
         # Linked to a circuit by a script or as an export lists, not by a connection the files show: the
         # link is a connection of its gateway all the same, to a local site the files do not name.
         links.append(_Link(_LinkKind.EXPRESSROUTE, ""))

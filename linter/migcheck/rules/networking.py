@@ -427,9 +427,10 @@ class ExpressRouteGateway(Rule):
         "A circuit in the same subscription can then be migrated with the network without downtime; a "
         "circuit in another subscription (reached through an authorization link) has to be unlinked first, "
         "which cuts on-premises connectivity until the migrated network is linked again. The Validate "
-        "operation does not check that circuits have been moved; the prepare step does. The files do not say "
-        "where the circuit is or whether it has been moved, so this is a warning to check it, not a blocker "
-        "by itself.",
+        "operation does not check that circuits have been moved; the prepare step does. Configuration files and "
+        "scripts do not say where the circuit is, so this is a warning to check it, not a blocker by itself; "
+        "a Resource Graph export of the circuits shows one already moved (its service key, with classic "
+        "operations allowed), and the finding then asks only to empty the network's connections.",
         fix="Move the circuit to Resource Manager first (it keeps working, without downtime) and allow "
         "classic operations on it so the classic network stays connected during the move. Then prepare the "
         "network: export the network configuration (`Get-AzureVNetConfig -ExportToFile`), delete every "
@@ -527,12 +528,14 @@ class ExpressRouteGateway(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for vnet in estate.virtual_networks:
             connections = vnet.gateway.connections if vnet.gateway else ()
+            moved = _moved_words(estate, vnet.name)
             for connection in (c for c in connections if c.is_expressroute):
+                action = "move the classic circuit to Resource Manager and empty" if not moved else "empty"
                 yield self.finding(
                     vnet,
                     f"virtual network '{vnet.name}' is connected to ExpressRoute through "
-                    f"'{connection.local_site}': move the classic circuit to Resource Manager and empty the "
-                    "network's ConnectionsToLocalNetwork before migrating it",
+                    f"'{connection.local_site}'{moved}: {action} the network's ConnectionsToLocalNetwork "
+                    "before migrating it",
                     at=connection,
                 )
         told = set()
@@ -569,14 +572,31 @@ class ExpressRouteGateway(Rule):
         if gateway is not None and gateway.has_expressroute:
             return  # reported at the connection
         named = network or scripted  # as the network configuration spells it, when one defines it
+        moved = _moved_words(estate, scripted.name)
+        action = (
+            "empty the network's ConnectionsToLocalNetwork before migrating it"
+            if moved
+            else "move the classic circuit to Resource Manager before migrating the network"
+        )
         for link in _first_per_script(f for f in scripted.facts if f.is_expressroute):
             yield self.finding(
                 named,
-                f"virtual network '{named.name}' is linked to an ExpressRoute circuit by "
-                f"{link.how}: move the classic circuit to Resource Manager before migrating the network",
+                f"virtual network '{named.name}' is linked to an ExpressRoute circuit by {link.how}{moved}: "
+                f"{action}",
                 at=link,
                 fix=_SCRIPTED_LINK_FIX,
             )
+
+
+def _moved_words(estate: Estate, network: str) -> str:
+    """How a finding says that the network's circuits are in Resource Manager already (see
+    `Estate.moved_circuits`); "" when the files do not show them so."""
+    moved = estate.moved_circuits(network)
+    if not moved:
+        return ""
+    names = ", ".join(f"'{c.name}'" for c in moved)
+    where = moved[0].mark.path
+    return f" (circuit {names}, which {where} shows in Resource Manager already, classic operations allowed)"
 
 
 def _transit(spoke_site: str) -> str:
