@@ -1400,7 +1400,7 @@ class ClassicAlertRule(Rule):
             disabled = ", disabled" if alert.enabled is False else ""
             where = _recreated_where(alert.targets, estate)
             fate = (
-                f"classic alerts were retired (in the public cloud, used until {CLASSIC_ALERTS}), so it no "
+                f"classic alerts are retired (in the public cloud since {CLASSIC_ALERTS}), so it no "
                 "longer fires; record its definition"
                 if alert.source == CLASSIC_ALERT_RULE
                 else "the migration drops it; before migrating, record its definition"
