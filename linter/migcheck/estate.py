@@ -761,6 +761,8 @@ class _Linker:
         services = _with_associated_ips(self._cloud_services(), self._all(ReservedIp))
         self._check_reserved_ips(services)
         services, inventory, exported_premium = _link_inventory(self, services)
+        # Again for the deployments only an inventory export describes, which a script may reserve the VIP of.
+        services = _with_associated_ips(services, self._all(ReservedIp))
         services = _with_reservations_joined(services)
         # What scripts delete or disassociate, made after every description of what they change is joined.
         services = _released(_deleted(services, self._all(Deployment)), self._all(ReservedIp))

@@ -5440,10 +5440,14 @@ class Interpreter:
             self._unknown_reserved_ip(node, args, name)
             return output
         mark = self._at_call(node)
-        if created:
-            self.reserved_ips.append(ReservedIp(name.value.value, "", "", mark))
         service = args.get("ServiceName")
-        if service is not None and _production_slot(args):
+        in_production = service is not None and _production_slot(args)
+        if created:
+            bound = self._undescribed_service(service) if in_production else ""
+            self.reserved_ips.append(ReservedIp(name.value.value, "", bound, mark))
+        if service is not None and in_production:
+            if bound:
+                return output  # it reserves the VIP of a deployment that exists: its own files describe it
             draft = self._deployment(service.value, mark, node, self._written_at(service))
             at = self._written_at(name) or mark  # where the call associates it
             # A service named by a parameter's default is one run's: another may reserve another's VIP.
@@ -5452,6 +5456,18 @@ class Interpreter:
             self._associate(draft, NameRef(name.value.value, at))
             self.maybe -= uncertain
         return output
+
+    def _undescribed_service(self, service: Arg | None) -> str:
+        """The cloud service New-AzureReservedIP surely reserves the VIP of (`-ServiceName`, stated surely, the
+        call surely run) when the script describes no deployment in it: the reserved IP is bound to that
+        service, whose deployment the files that describe it take it on (`estate._with_associated_ips`),
+        and no deployment of the script's stands for it. "" otherwise: a reservation that may not happen
+        leaves the VIP of the service's deployment unknown, which only a deployment of the script says."""
+        if service is None or not isinstance(service.value, Text) or not service.value.sure:
+            return ""
+        if not self._surely_runs():
+            return ""
+        return service.value.value if self._described(service.value) is None else ""
 
     def _associate(self, draft: DeploymentDraft, reserved: NameRef, by: object = None) -> None:
         """A call that gives a deployment that exists a reserved IP (`Set-AzureReservedIPAssociation`,
