@@ -30,7 +30,14 @@ from typing import TYPE_CHECKING, Any
 
 from migcheck.estate import key, portal_short_name
 from migcheck.model import Finding, Severity, is_unnamed_role
-from migcheck.report.readiness import ScopeItem, ScopeSummary, linked_from_elsewhere, readiness, refused
+from migcheck.report.readiness import (
+    ScopeItem,
+    ScopeSummary,
+    linked_from_elsewhere,
+    readiness,
+    refused,
+    standalone_storage_accounts,
+)
 from migcheck.retirements import (
     BASIC_SKU,
     CLASSIC_STORAGE,
@@ -1611,24 +1618,16 @@ def _storage_steps(builder: _Builder) -> list[Step]:
 
 
 def _standalone_storage_steps(builder: _Builder) -> list[Step]:
-    """A storage account the files show with no disk or image in it: an inventory export's classic
-    account, or one a script creates. One with only blobs, files, tables and queues needs no other step
-    first (overview: it "can be done as a standalone migration without dependencies"), but the files may
-    not show every disk in it (a script that makes it the current account creates VMs there): it comes in
-    the wave after every step that moves VMs, with the storage accounts that hold disks, where it is safe
+    """A storage account the files show with no disk or image in it (`standalone_storage_accounts`, as the
+    readiness summary lists it). One with only blobs, files, tables and queues needs no other step first
+    (overview: it "can be done as a standalone migration without dependencies"), but the files may not
+    show every disk in it (a script that makes it the current account creates VMs there): it comes in the
+    wave after every step that moves VMs, with the storage accounts that hold disks, where it is safe
     either way."""
-    from migcheck.model import StorageAccountType
-
-    estate = builder.estate
-    planned = {key(account.name) for account in estate.storage_accounts}
-    found: dict[str, Any] = {}  # key -> the first record of the account
-    accounts = [a for a in estate.inventory.storage_accounts if _of_subscription(a, estate)]
-    for account in (*accounts, *estate.resources(StorageAccountType)):
-        if key(account.name) not in planned:
-            found.setdefault(key(account.name), account)
     moving_vms = (step.wave for step in builder.steps if any(member.vms for member in step.members))
     wave = 1 + max(moving_vms, default=0)
-    return [_standalone_storage_step(builder, account, wave) for account in found.values()]
+    accounts = standalone_storage_accounts(builder.estate)
+    return [_standalone_storage_step(builder, account, wave) for account in accounts]
 
 
 def _standalone_storage_step(builder: _Builder, account: Any, wave: int) -> Step:
@@ -1719,38 +1718,13 @@ _UNATTACHED = {
 
 
 def _unattached_steps(builder: _Builder) -> list[Step]:
-    """A step for each reserved IP, network security group and route table nothing uses: those the
-    readiness summary lists, then the unattached reserved IPs only an inventory export shows."""
-    steps = [
+    """A step for each reserved IP, network security group and route table nothing uses, as the readiness
+    summary lists them (an inventory export's reserved IPs attached to nothing among them)."""
+    return [
         _unattached_step(builder, item.type, item.name, item.subject)
         for item in builder.items
         if item.subject is not None and item.type in _UNATTACHED
     ]
-    planned = {step.id.casefold() for step in steps}
-    for ip in _exported_free_ips(builder.estate):
-        if f"unattached:reservedip:{ip.name}".casefold() not in planned:
-            planned.add(f"unattached:reservedip:{ip.name}".casefold())
-            steps.append(_unattached_step(builder, "ReservedIP", ip.name, ip))
-    return steps
-
-
-def _exported_free_ips(estate: Estate) -> Iterator[Any]:
-    """The reserved IPs of the subscription that an inventory export shows attached to no cloud service,
-    and that no file declares or names on a deployment."""
-    from migcheck.inventory_model import ClassicReservedIp
-
-    known = {key(ip.name) for ip in estate.reserved_ips}
-    known |= {key(ref.name) for s in estate.cloud_services for p in s.placements for ref in p.reserved_ips}
-    for ip in estate.resources(ClassicReservedIp):
-        if not ip.service and _of_subscription(ip, estate) and key(ip.name) not in known:
-            known.add(key(ip.name))
-            yield ip
-
-
-def _of_subscription(record: Any, estate: Estate) -> bool:
-    """Whether an inventory record is one of the subscription's own: of the subscription the exports were
-    joined to the files by (records of others are checked as estates of their own)."""
-    return key(getattr(record, "subscription", "") or "") == key(estate.inventory.subscription)
 
 
 def _unattached_step(builder: _Builder, type_: str, name: str, subject: object) -> Step:

@@ -465,7 +465,9 @@ def test_a_file_no_scope_holds_passes_or_fails_without_claiming_a_validate_resul
     files = items(result, ScopeKind.FILES)
     assert str(files["examples/contoso/runbooks/Move-ContosoProd.ps1"].verdict) == "Validation failed"
     shown = render(result, "text")
-    assert "examples/contoso/runbooks/Move-ContosoProd.ps1     Fails: 1 error, 1 warning\n" in shown
-    assert "examples/contoso/inventory/rbac.json               Passes with warnings: 2 warnings\n" in shown
+    assert "examples/contoso/runbooks/Move-ContosoProd.ps1           Fails: 1 error, 1 warning\n" in shown
+    assert (
+        "examples/contoso/inventory/rbac.json                     Passes with warnings: 2 warnings\n" in shown
+    )
     # The report-json keeps the verdict its schema names.
     assert "Validation failed" in render(result, "report-json")

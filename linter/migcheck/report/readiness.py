@@ -23,9 +23,10 @@ The platform validates one migration scope at a time, and so does this summary:
 - **Cloud services, virtual network not known** — services known only from files that do not say whether
   they are in a virtual network (Export-AzureVM files, a lone .csdef), or that name it by a value they do
   not state (a script parameter): migcheck does not guess which Validate covers them.
-- **Storage accounts** — one item per account that holds a disk or image (`Move-AzureStorageAccount`).
+- **Storage accounts** — one item per account (`Move-AzureStorageAccount`): those that hold a disk or
+  image, and those the files show with none (an inventory export's, one a script creates).
 - **Unattached resources** — network security groups, route tables, and reserved IPs that no deployment
-  uses and that name no cloud service.
+  uses and that name no cloud service (an export's reserved IP attached to none among them).
 - **Files** — findings that belong to none of the above, one item per file.
 
 How a finding is attached (rules need to know nothing about it): every item *owns* the source positions
@@ -478,7 +479,44 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
             "images": [i.name for i in account.images],
         }
         yield _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account).own(account)
+    for standalone in standalone_storage_accounts(estate):
+        empty: dict[str, object] = {"disks": [], "images": []}
+        yield _Draft(ScopeKind.STORAGE, standalone.name, "StorageAccount", empty, standalone).own(standalone)
     yield from _unattached_drafts(estate, reserved)
+
+
+def standalone_storage_accounts(estate: Estate) -> list[Any]:
+    """The storage accounts the files show with no disk or image in them: a classic account of an inventory
+    export of the subscription, or one a script or REST body creates. Each is migrated on its own (one
+    record per account, the first); those that hold disks or images are `Estate.storage_accounts`."""
+    from migcheck.model import StorageAccountType
+
+    found: dict[str, Any] = {key(account.name): None for account in estate.storage_accounts}
+    exported = (a for a in estate.inventory.storage_accounts if of_subscription(a, estate))
+    for account in (*exported, *estate.resources(StorageAccountType)):
+        found.setdefault(key(account.name), account)
+    return [account for account in found.values() if account is not None]
+
+
+def exported_free_ips(estate: Estate) -> list[Any]:
+    """The reserved IPs of the subscription that an inventory export shows attached to no cloud service,
+    and that no file declares or names on a deployment: each is migrated on its own."""
+    from migcheck.inventory_model import ClassicReservedIp
+
+    known = {key(ip.name) for ip in estate.reserved_ips}
+    known |= {key(ref.name) for s in estate.cloud_services for p in s.placements for ref in p.reserved_ips}
+    free = []
+    for ip in estate.resources(ClassicReservedIp):
+        if not ip.service and of_subscription(ip, estate) and key(ip.name) not in known:
+            known.add(key(ip.name))
+            free.append(ip)
+    return free
+
+
+def of_subscription(record: Any, estate: Estate) -> bool:
+    """Whether an inventory record is one of the subscription's own: of the subscription the exports were
+    joined to the files by (records of others are checked as estates of their own)."""
+    return key(getattr(record, "subscription", "") or "") == key(estate.inventory.subscription)
 
 
 def _elsewhere(estate: Estate) -> frozenset[tuple[Mark, str, str]]:
@@ -629,7 +667,7 @@ def _unattached_drafts(estate: Estate, reserved: _ReservedIps) -> Iterator[_Draf
         (g for g in estate.network_security_groups if key(g.name) not in groups), "NetworkSecurityGroup"
     )
     yield from _named_drafts((t for t in estate.route_tables if key(t.name) not in tables), "RouteTable")
-    for ip in reserved.free():
+    for ip in (*reserved.free(), *exported_free_ips(estate)):
         yield _Draft(ScopeKind.UNATTACHED, ip.name, "ReservedIP", {"address": ip.address}, ip).own(ip)
 
 

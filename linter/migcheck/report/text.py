@@ -288,9 +288,18 @@ def _describe(item: ScopeItem) -> str:
         return f"{item.name} ({_contents(m)})"
     if item.type == "StorageAccount":
         parts = [_count(len(m[k]), k[:-1]) for k in ("disks", "images") if m[k]]
-        return f"{item.name} ({', '.join(parts)})"
-    kind = {"NetworkSecurityGroup": "network security group", "RouteTable": "route table"}
-    return f"{item.name} ({kind.get(item.type, item.type)})" if item.type != "File" else item.name
+        return f"{item.name} ({', '.join(parts) or 'no disk or image of the files checked'})"
+    if item.type == FILE:
+        return item.name
+    return f"{item.name} ({_RESOURCE_WORDS.get(item.type, item.type)})"
+
+
+# What the unattached resources' rows call them: words, as the plan's steps do, not the platform's types.
+_RESOURCE_WORDS = {
+    "NetworkSecurityGroup": "network security group",
+    "RouteTable": "route table",
+    "ReservedIP": "reserved IP",
+}
 
 
 def _service(service: Mapping[str, Any]) -> str:
