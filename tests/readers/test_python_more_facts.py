@@ -147,7 +147,7 @@ def test_a_disk_the_script_registers_and_gives_no_vm_is_unattached(tmp_path, mon
             FIRST,
             len("sms.") + 1,  # the call, at the name of the method
             "disk 'spare-data' is attached to no VM: it is not migrated as a disk; its VHD moves with "
-            "storage account 'opsprem'",
+            "storage account 'opsprem', whose migration may fail while the classic disk is registered",
         )
     ]
     (disk,) = of_type(ADD_DISK, Disk)

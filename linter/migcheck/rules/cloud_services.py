@@ -51,8 +51,9 @@ class WebWorkerRole(Rule):
     # services, are checked in an estate of their own (`engine`).
     per_cloud_service = True
     summary = (
-        "A cloud service has web or worker roles: the VM migration does not move them, and their own "
-        f"migration leads to Cloud Services (extended support), retiring on {EXTENDED_SUPPORT_RETIRES}."
+        "A cloud service has web or worker roles: the VM migration does not move them, and Cloud Services "
+        f"(extended support), where their own migration led, was deprecated on {EXTENDED_SUPPORT_DEPRECATED} "
+        f"and retires on {EXTENDED_SUPPORT_RETIRES}."
     )
     fix_hint = (
         "Rebuild the role's code for Azure App Service, Azure Container Apps, Azure Kubernetes Service (AKS) "
@@ -61,7 +62,7 @@ class WebWorkerRole(Rule):
     )
     source = (
         "Unsupported configurations — Compute: Cloud services that contain web/worker roles (2017 and 2018 "
-        "tables); the 2023 overview sends Cloud Services with web/worker roles to their own in-place "
+        "tables); the 2023 overview sent Cloud Services with web/worker roles to their own in-place "
         "migration, to Cloud Services (extended support)."
     )
     docs = Docs(
@@ -409,11 +410,12 @@ _EXTENDED_SUPPORT_FIX = (
 )
 
 
-# What the platform offers a web/worker role, as true today: the VM migration leaves it out, and its own
-# in-place migration leads to Cloud Services (extended support), which retires.
+# What the platform offers a web/worker role, as true today: the VM migration leaves it out, its platform
+# is retired, and the destination of its own in-place migration is deprecated and retires too.
 _NO_MIGRATION = (
-    "the VM migration does not move web/worker roles, and their own migration leads to Cloud Services "
-    f"(extended support), which retires on {EXTENDED_SUPPORT_RETIRES}"
+    f"the VM migration does not move web/worker roles; Cloud Services (classic) was retired on "
+    f"{CLOUD_SERVICES_CLASSIC}, and Cloud Services (extended support), where their own migration led, was "
+    f"deprecated on {EXTENDED_SUPPORT_DEPRECATED} and retires on {EXTENDED_SUPPORT_RETIRES}"
 )
 
 

@@ -172,14 +172,20 @@ class UnattachedDiskOrImage(Rule):
     severity = Severity.INFO
     scope = Scope.STORAGE
     looks_at = frozenset({Disk, Image})
-    summary = "A disk attached to no VM, or one of your images: only its VHD moves, with its storage account."
+    summary = (
+        "A disk attached to no VM, or one of your images: only its VHD moves, with its storage account, whose "
+        "migration may fail while the classic disk or image is registered."
+    )
     fix_hint = (
-        "Nothing blocks migration. After the storage account is migrated, create a managed disk or image from "
-        "the VHD if you still need it, or delete the disk or image now if you do not."
+        "Before its storage account is migrated, remove the classic disk or image (Remove-AzureDisk or "
+        "Remove-AzureVMImage without -DeleteVHD keeps the VHD blob). After, create a managed disk or image "
+        "from the VHD if you still need it."
     )
     source = (
         "Unsupported features — Compute: Unassociated virtual machine disks; Virtual machine images. The VHD "
-        "blobs behind them are migrated with the storage account."
+        "blobs behind them are migrated with the storage account. Microsoft's classic storage account "
+        "migration overview (2023): disk and image artifacts are to be deleted before the account is "
+        "migrated, or its migration may fail."
     )
     docs = Docs(
         what="Disks in a REST `Disks` list (or a single `Disk` body: a Get Disk response or an Add Disk "
@@ -201,14 +207,20 @@ class UnattachedDiskOrImage(Rule):
         "configuration it does not write out (`Import-AzureVM` of a file, a parameter): its disks are not "
         "reported.",
         why="Resource Manager has no classic disk or image objects. Only disks attached to a VM migrate as "
-        "disks of that VM; an unattached disk or an image is not migrated as such. Its VHD blob stays in "
-        "the storage account and moves with it, but the disk or image itself stops being visible once the "
-        "storage account is migrated, and scripts that create VMs from it by name stop working. Classic "
-        f"storage accounts were retired on {CLASSIC_STORAGE}: the VHD reaches Resource Manager with its "
-        "account's migration, not with any VM's.",
-        fix="Decide for each one: delete the classic disk or image (and its blob) if it is unused, or plan to "
-        "create a managed disk or image (or an Azure Compute Gallery image version) from its VHD after the "
-        "storage account is migrated, and update the scripts that refer to it by name.",
+        "disks of that VM; an unattached disk or an image is not migrated as such. The VM migration "
+        "overview says the VHD blobs behind them are migrated with the storage account, and that classic "
+        "disks and images stop being visible once it is, while their VHDs stay in the account; scripts "
+        "that create VMs from them by name stop working. The storage account's own migration is stricter: "
+        "Microsoft's classic storage account migration overview (2023) asks for the disk and image "
+        "artifacts to be deleted first, or the account's migration may fail. Deleting the classic disk or "
+        "image is not deleting its VHD: the blob stays, and moves with the account. Classic storage "
+        f"accounts were retired on {CLASSIC_STORAGE}: the VHD reaches Resource Manager with its account's "
+        "migration, not with any VM's.",
+        fix="For each one, before its storage account is migrated: remove the classic disk or image "
+        "(`Remove-AzureDisk -DiskName`, `Remove-AzureVMImage -ImageName`; add `-DeleteVHD` only if the blob "
+        "is not needed either). If you still need it, create a managed disk or image (or an Azure Compute "
+        "Gallery image version) from the VHD after the account is migrated, and update the scripts that "
+        "refer to it by name.",
     )
     invalid = (
         Example(
@@ -266,12 +278,12 @@ class UnattachedDiskOrImage(Rule):
                 yield self.finding(
                     disk,
                     f"disk '{disk.name}' is attached to no VM: it is not migrated as a disk; its VHD moves with "
-                    f"{_account(disk)}",
+                    f"{_account(disk)}, whose migration may fail while the classic disk is registered",
                 )
         for image in estate.images:
             if image.is_yours:
                 yield self.finding(
                     image,
                     f"image '{image.name}' is not migrated as an image: its VHD moves with "
-                    f"{_account(image)} and the classic image stops being visible",
+                    f"{_account(image)}, whose migration may fail while the classic image is registered",
                 )
