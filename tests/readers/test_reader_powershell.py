@@ -580,10 +580,9 @@ def test_reserved_ips(read):
     )
     assert [r for r in doc.resources if isinstance(r, ReservedIp)] == [
         ReservedIp("vip1", "", "", _mark(1, 1)),
-        ReservedIp("vip2", "", "", _mark(2, 1)),
+        ReservedIp("vip2", "", "web", _mark(2, 1)),  # bound to a service the script does not describe
     ]
     assert {d.service_name: d.reserved_ip for d in _deployments(doc)} == {
-        "web": NameRef("vip2", _mark(2, 21)),
         "api": NameRef("vip3", _mark(3, 48)),
     }
 

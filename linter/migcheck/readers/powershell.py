@@ -5442,8 +5442,8 @@ class Interpreter:
         mark = self._at_call(node)
         service = args.get("ServiceName")
         in_production = service is not None and _production_slot(args)
+        bound = self._undescribed_service(service) if created and in_production else ""
         if created:
-            bound = self._undescribed_service(service) if in_production else ""
             self.reserved_ips.append(ReservedIp(name.value.value, "", bound, mark))
         if service is not None and in_production:
             if bound:
