@@ -580,7 +580,7 @@ def test_reserved_ips(read):
     )
     assert [r for r in doc.resources if isinstance(r, ReservedIp)] == [
         ReservedIp("vip1", "", "", _mark(1, 1)),
-        ReservedIp("vip2", "", "web", _mark(2, 1)),  # bound to a service the script does not describe
+        ReservedIp("vip2", "", "web", _mark(2, 21)),  # bound to a service no file here describes
     ]
     assert {d.service_name: d.reserved_ip for d in _deployments(doc)} == {
         "api": NameRef("vip3", _mark(3, 48)),

@@ -5444,7 +5444,9 @@ class Interpreter:
         in_production = service is not None and _production_slot(args)
         bound = self._undescribed_service(service) if created and in_production else ""
         if created:
-            self.reserved_ips.append(ReservedIp(name.value.value, "", bound, mark))
+            # Bound, it is found where the call names it, as the association of a deployment of the script's is.
+            at = (self._written_at(name) or mark) if bound else mark
+            self.reserved_ips.append(ReservedIp(name.value.value, "", bound, at))
         if service is not None and in_production:
             if bound:
                 return output  # it reserves the VIP of a deployment that exists: its own files describe it
