@@ -3192,18 +3192,19 @@ def _fill_disks(kept: tuple[Disk, ...], other: tuple[Disk, ...]) -> tuple[Disk, 
     if not kept:
         return other
     by_name = {key(d.name): d for d in other if d.name}
-    out = []
-    for disk in kept:
-        match = by_name.get(key(disk.name))
-        if match is not None and (not disk.media_link or not disk.io_type):
-            disk = replace(
-                disk,
-                media_link=disk.media_link or match.media_link,
-                io_type=disk.io_type or match.io_type,
-                sources=(*disk.described_at, match.mark),
-            )
-        out.append(disk)
-    return tuple(out)
+    return tuple(_blob_from(disk, by_name.get(key(disk.name))) for disk in kept)
+
+
+def _blob_from(disk: Disk, match: Disk | None) -> Disk:
+    """`disk` with the blob and IOType it leaves out taken from `match`, another file's view of it."""
+    if match is None or (disk.media_link and disk.io_type):
+        return disk
+    return replace(
+        disk,
+        media_link=disk.media_link or match.media_link,
+        io_type=disk.io_type or match.io_type,
+        sources=(*disk.described_at, match.mark),
+    )
 
 
 def _scripted(role: Role, scripts: frozenset[str]) -> bool:
@@ -3235,14 +3236,7 @@ def _disks_as_they_are(exported: tuple[Disk, ...], created: tuple[Disk, ...]) ->
         match = by_name.get(key(disk.name)) if disk.name else None
         if match is None:
             match = by_lun.get(disk.lun) if disk.lun else os_disk
-        if match is not None and (not disk.media_link or not disk.io_type):
-            disk = replace(
-                disk,
-                media_link=disk.media_link or match.media_link,
-                io_type=disk.io_type or match.io_type,
-                sources=(*disk.described_at, match.mark),
-            )
-        out.append(disk)
+        out.append(_blob_from(disk, match))
     return tuple(out)
 
 
