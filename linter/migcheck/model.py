@@ -163,8 +163,10 @@ class VirtualIp:
     default: bool
 
     def holds(self, endpoint: InputEndpoint) -> bool:
-        """Whether the endpoint is on this VIP: it names it (`VirtualIPName`), or names none and this is
-        the default VIP."""
+        """Whether the endpoint may be on this VIP: it names it (`VirtualIPName`), or names none and this is
+        the default VIP, or the files do not tell which it is on."""
+        if endpoint.vip_unknown:
+            return True
         named = endpoint.virtual_ip.strip().casefold()
         return named == self.name.strip().casefold() if named else self.default
 
@@ -239,6 +241,9 @@ class InputEndpoint:
     # The virtual IP the endpoint is on, when the deployment has several (REST and Export-AzureVM
     # `VirtualIPName`); "" for the deployment's default VIP.
     virtual_ip: str = ""
+    # The files do not tell which of several VIPs it is on: it names none and gives an address (`Vip`) that
+    # is none of the deployment's, or two's. It may be on any, so no VIP is said to lack it.
+    vip_unknown: bool = False
 
     @property
     def is_public(self) -> bool:

@@ -259,7 +259,7 @@ def _vip_names(el: Element) -> dict[str, str]:
     """The names of the deployment's virtual IPs by their address, for the endpoints that give the address
     of theirs (`Vip`, as Get Deployment responses do) instead of its name; none when the VIPs are not told
     apart (`_virtual_ips`), since an endpoint's VIP matters only then. An address two VIPs give names
-    neither."""
+    neither ("")."""
     elements = children(el, "VirtualIPs/VirtualIP")
     if not _told_apart([text_of(vip, "Name") for vip in elements]):
         return {}
@@ -268,7 +268,7 @@ def _vip_names(el: Element) -> dict[str, str]:
         address = text_of(vip, "Address").strip()
         if address:
             names[address] = "" if address in names else text_of(vip, "Name")
-    return {address: name for address, name in names.items() if name}
+    return names
 
 
 def _ref(el: Element | None, marker: Marker) -> NameRef | None:

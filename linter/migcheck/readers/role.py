@@ -226,8 +226,12 @@ def endpoint(
 
     The virtual IP it is on is the one it names (`VirtualIPName`), else the one whose address it gives
     (`Vip`, as a Get Deployment response writes it): `vips` are the names of the deployment's virtual IPs
-    by address. Neither: the deployment's default VIP."""
+    by address. Neither: the deployment's default VIP, unless it gives an address `vips` does not name, when
+    which VIP it is on is unknown."""
     name = text_of(el, "Name") or unnamed
+    named = text_of(el, "VirtualIPName")
+    address = text_of(el, "Vip").strip()
+    by_address = "" if named or not address else vips.get(address, "")
     return InputEndpoint(
         name=name,
         protocol=text_of(el, "Protocol"),
@@ -236,7 +240,8 @@ def endpoint(
         acl=_acl(el, role, name, marker, shape),
         mark=marker.mark(el),
         load_balancer=text_of(el, "LoadBalancerName"),
-        virtual_ip=text_of(el, "VirtualIPName") or vips.get(text_of(el, "Vip").strip(), ""),
+        virtual_ip=named or by_address,
+        vip_unknown=bool(vips) and bool(address) and not named and not by_address,
     )
 
 
