@@ -205,6 +205,9 @@ class CloudService:
     # "files", or what the service is named after when no file names it: "deployment", "folder" (the
     # Export-AzureVM files of a folder), "role" or "file" (a role body on its own: its VM, or its file)
     named_by: str = "files"
+    # Named after its deployment because a REST body names no service (see `Deployment.service_unnamed`):
+    # lists show the service as one whose name is unknown, not as a service of the deployment's name.
+    name_unknown: bool = False
     _derived: dict[str, tuple[Role, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # what `roles` and `vms` computed: every rule asks, and the editor keeps the object
@@ -223,7 +226,8 @@ class CloudService:
     @property
     def listed_name(self) -> str:
         """How lists (the readiness summary, the plan's steps) name the service: by its name, or by what
-        stands in for it when no file names it (the VM or the file of a role body)."""
+        stands in for it when no file names it (the VM or the file of a role body, the deployment of a
+        deployment body)."""
         if self.named_by == "role":
             # A VM no file names stands as what it is (`<VMs of load-balanced set web>`): not nested.
             if self.name.startswith("<") and self.name.endswith(">"):
@@ -231,6 +235,9 @@ class CloudService:
             return f"<cloud service of VM {self.name}>"
         if self.named_by == "file":
             return f"<cloud service of {posixpath.basename(self.mark.path)}>"
+        if self.named_by == "deployment" and self.name_unknown:
+            of = f"deployment {self.name}" if self.name.strip() else posixpath.basename(self.mark.path)
+            return f"<cloud service of {of}>"
         if self.named_by == "deployment" and self.name.startswith(_UNSTATED_DEPLOYMENT):
             # A script creates the deployment of a service whose name it does not state (New-AzureVM names
             # the deployment after the service): in a list of services, the stand-in is the service's name.
@@ -1254,8 +1261,11 @@ class _Linker:
             else:
                 unnamed.opened(d, len(opened.services))
             named_by = "files" if d.service_name else "deployment"
+            unknown = d.service_unnamed and not d.service_name
             opened.services.append(
-                CloudService(d.service_name or d.name, d.mark, (placement,), named_by=named_by)
+                CloudService(
+                    d.service_name or d.name, d.mark, (placement,), named_by=named_by, name_unknown=unknown
+                )
             )
             return
         opened[index].add_placement(placement)

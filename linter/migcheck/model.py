@@ -1057,6 +1057,9 @@ class Deployment:
     # when the body does not say: two bodies with one that do not name different deployments are
     # descriptions of one deployment.
     private_id: str = ""
+    # A REST body that names no cloud service (no `Url` of one, no enclosing `HostedService`): the service's
+    # name is unknown, and the deployment's name, which stands in for it, is no service's.
+    service_unnamed: bool = field(default=False, compare=False)
 
 
 @record

@@ -156,6 +156,7 @@ def deployments(draw: st.DrawFn, roles: st.SearchStrategy[Role] | None = None) -
         virtual_network=draw(st.none() | refs),
         reserved_ip=draw(st.none() | refs),
         mark=NOWHERE,
+        service_unnamed=True,  # which the reader records
     )
 
 

@@ -61,6 +61,11 @@ def deployment(name: str, vnet: str = "", media_link: str = "", reserved_ip: str
 """
 
 
+def service_of(deployment_name: str) -> str:
+    """How the summary lists the cloud service of a `deployment` body, which names no service."""
+    return f"<cloud service of deployment {deployment_name}>"
+
+
 @pytest.fixture
 def estate(tmp_path, monkeypatch):
     """Lint files written under a temporary folder. Only MIG001 runs unless `select` says otherwise: the
@@ -116,20 +121,20 @@ def test_every_scope_is_listed_in_order(estate):
 def test_vm_outside_a_vnet_is_validated_with_its_cloud_service(estate):
     result = estate({"jump.xml": deployment("jump")})
     vm = result.estate.cloud_services[0].vms[0]
-    item = items(result, NO_VNET)["jump"]
+    item = items(result, NO_VNET)[service_of("jump")]
     assert (item.type, dict(item.migrates)) == ("CloudService", {"vms": ["jump01"], "roles": []})
     assert str(item.verdict) == "Validation passed"
-    warned = items(with_findings(result, finding(vm, Severity.WARNING)), NO_VNET)["jump"]
+    warned = items(with_findings(result, finding(vm, Severity.WARNING)), NO_VNET)[service_of("jump")]
     assert str(warned.verdict) == "Validation passed with warnings"
     both = with_findings(result, finding(vm, Severity.WARNING), finding(vm.subnets[0]))
-    assert str(items(both, NO_VNET)["jump"].verdict) == "Validation failed"
+    assert str(items(both, NO_VNET)[service_of("jump")].verdict) == "Validation failed"
     assert items(both, IN_VNET) == {}
 
 
 def test_info_does_not_change_the_verdict(estate):
     result = estate({"jump.xml": deployment("jump")})
     vm = result.estate.cloud_services[0].vms[0]
-    item = items(with_findings(result, finding(vm, Severity.INFO)), NO_VNET)["jump"]
+    item = items(with_findings(result, finding(vm, Severity.INFO)), NO_VNET)[service_of("jump")]
     assert (str(item.verdict), item.count(Severity.INFO)) == ("Validation passed", 1)
 
 
@@ -139,12 +144,12 @@ def test_a_vm_in_a_state_validate_refuses_fails_validation_though_it_is_a_warnin
     result = estate({"jump.xml": deployment("jump")})
     vm = result.estate.cloud_services[0].vms[0]
     stuck = with_findings(result, finding(vm, Severity.WARNING, "MIG208"))
-    assert str(items(stuck, NO_VNET)["jump"].verdict) == "Validation failed"
+    assert str(items(stuck, NO_VNET)[service_of("jump")].verdict) == "Validation failed"
     assert "Validation failed: 1 warning (1 of a state Validate refuses until it changes)" in render(
         stuck, "text"
     )
     ignored = with_findings(result, finding(vm, Severity.INFO, "MIG208"))
-    assert str(items(ignored, NO_VNET)["jump"].verdict) == "Validation passed"
+    assert str(items(ignored, NO_VNET)[service_of("jump")].verdict) == "Validation passed"
 
 
 def test_vnet_item_holds_its_elements_and_the_findings_of_its_members(estate):
@@ -160,7 +165,7 @@ def test_vnet_item_holds_its_elements_and_the_findings_of_its_members(estate):
         "defined": True,
         "subnets": ["FrontEnd"],
         "gateway": False,
-        "cloud_services": [{"name": "jump", "vms": ["jump01"], "roles": []}],
+        "cloud_services": [{"name": service_of("jump"), "vms": ["jump01"], "roles": []}],
     }
     assert str(vnets["prod"].verdict) == "Validation failed"
     assert vnets["spare"].migrates["gateway"] is True
@@ -172,7 +177,7 @@ def test_a_vnet_named_but_not_defined_is_still_a_scope_item(estate):
     result = estate({"rest/jump.xml": deployment("jump", vnet="elsewhere")})
     vnet = items(result, IN_VNET)["elsewhere"]
     assert vnet.migrates["defined"] is False
-    assert vnet.migrates["cloud_services"] == [{"name": "jump", "vms": ["jump01"], "roles": []}]
+    assert vnet.migrates["cloud_services"] == [{"name": service_of("jump"), "vms": ["jump01"], "roles": []}]
 
 
 def test_a_script_s_gateway_change_counts_against_its_vnet(estate):
@@ -298,7 +303,7 @@ def test_reserved_ips_in_use_migrate_with_their_service(estate):
     }
     assert unattached["spare-ip"].migrates == {"address": "203.0.113.5"}
     assert str(unattached["spare-ip"].verdict) == "Validation passed with warnings"
-    assert str(items(result, NO_VNET)["web"].verdict) == "Validation failed"
+    assert str(items(result, NO_VNET)[service_of("web")].verdict) == "Validation failed"
 
 
 def test_a_file_that_yields_nothing_is_listed_under_files(estate):
@@ -310,7 +315,7 @@ def test_a_file_that_yields_nothing_is_listed_under_files(estate):
         "Validation failed",
         1,
     )
-    assert str(items(result, NO_VNET)["jump"].verdict) == "Validation passed"
+    assert str(items(result, NO_VNET)[service_of("jump")].verdict) == "Validation passed"
 
 
 def test_an_unmodelled_element_counts_against_the_one_item_owning_its_file(estate):
@@ -318,7 +323,7 @@ def test_an_unmodelled_element_counts_against_the_one_item_owning_its_file(estat
     vm = result.estate.cloud_services[0].vms[0]
     elsewhere = dataclasses.replace(finding(vm), mark=dataclasses.replace(vm.mark, line=999, tag="Unknown"))
     result = with_findings(result, elsewhere)
-    assert items(result, NO_VNET)["jump"].findings == (elsewhere,)
+    assert items(result, NO_VNET)[service_of("jump")].findings == (elsewhere,)
     assert items(result, FILES) == {}
 
 
@@ -413,7 +418,10 @@ def test_text_readiness_is_capped_per_scope(estate):
     lines = out.splitlines()
     start = lines.index("  VMs not in a virtual network")
     shown = lines[start + 1 : start + 1 + READINESS_ITEMS_SHOWN]
-    assert any(line.lstrip().startswith("svc10 (1 VM)") and "Validation failed" in line for line in shown)
+    assert any(
+        line.lstrip().startswith(f"{service_of('svc10')} (1 VM)") and "Validation failed" in line
+        for line in shown
+    )
     assert lines[start + 1 + READINESS_ITEMS_SHOWN] == "    … and 3 more (3 passed)"
 
 

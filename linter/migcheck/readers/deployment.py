@@ -130,8 +130,9 @@ def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
     reserved_ips = _reserved_ips(el, marker)
     url = text_of(el, "Url")
     vips = _vip_names(el)
+    service_name = service or _service_of_url(url)
     return Deployment(
-        service_name=service or _service_of_url(url),
+        service_name=service_name,
         name=text_of(el, "Name"),
         slot=text_of(el, "DeploymentSlot"),
         roles=tuple(read_role(r, marker, REST, vips) for r in children(el, "RoleList/Role")),
@@ -145,6 +146,7 @@ def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
         ),
         other_reserved_ips=tuple(reserved_ips[1:]),
         private_id=_private_id(text_of(el, "PrivateID")) or _private_id(_host_label(url)),
+        service_unnamed=not service_name,
     )
 
 
