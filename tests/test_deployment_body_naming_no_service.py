@@ -19,7 +19,7 @@ ROLES = """\
   <RoleName>web1</RoleName><RoleType>PersistentVMRole</RoleType>
   <OSVirtualHardDisk><MediaLink>https://acct.blob.core.windows.net/vhds/web1.vhd</MediaLink></OSVirtualHardDisk>
 </Role></RoleList>"""
-STAND_IN = "<cloud service of deployment mydeployment>"
+STAND_IN = "<cloud service of deployment mydeployment, d.xml>"
 
 
 def body(url: str = "") -> str:

@@ -135,7 +135,7 @@ def test_a_deployment_whose_service_is_not_named_is_named_once(plan_of):
     alone = alone[alone.index("<Deployment>") :].replace("</Deployment></Deployments>", "</Deployment>")
     alone = alone.replace("<Deployment>", f"<Deployment {REST}>", 1)
     (step,) = [s for s in plan_of({"a.xml": alone}).steps if s.kind is StepKind.SERVICE]
-    assert step.name == "<cloud service of deployment alpha-prod>"
+    assert step.name == "<cloud service of deployment alpha-prod, a.xml>"
     assert step.moves == ("deployment 'alpha-prod': VMs a01",)
     assert "-ServiceName '<cloud service name>' -DeploymentName 'alpha-prod'" in step.powershell.prepare[0]
 

@@ -236,8 +236,13 @@ class CloudService:
         if self.named_by == "file":
             return f"<cloud service of {posixpath.basename(self.mark.path)}>"
         if self.named_by == "deployment" and self.name_unknown:
-            of = f"deployment {self.name}" if self.name.strip() else posixpath.basename(self.mark.path)
-            return f"<cloud service of {of}>"
+            # The file tells apart two bodies of one deployment name (request bodies reuse sample names).
+            where = posixpath.basename(self.mark.path)
+            return (
+                f"<cloud service of deployment {self.name}, {where}>"
+                if self.name.strip()
+                else f"<cloud service of {where}>"
+            )
         if self.named_by == "deployment" and self.name.startswith(_UNSTATED_DEPLOYMENT):
             # A script creates the deployment of a service whose name it does not state (New-AzureVM names
             # the deployment after the service): in a list of services, the stand-in is the service's name.

@@ -61,9 +61,10 @@ def deployment(name: str, vnet: str = "", media_link: str = "", reserved_ip: str
 """
 
 
-def service_of(deployment_name: str) -> str:
-    """How the summary lists the cloud service of a `deployment` body, which names no service."""
-    return f"<cloud service of deployment {deployment_name}>"
+def service_of(deployment_name: str, file: str = "") -> str:
+    """How the summary lists the cloud service of a `deployment` body, which names no service, in `file`
+    (by default named after the deployment)."""
+    return f"<cloud service of deployment {deployment_name}, {file or deployment_name + '.xml'}>"
 
 
 @pytest.fixture
@@ -419,7 +420,7 @@ def test_text_readiness_is_capped_per_scope(estate):
     start = lines.index("  VMs not in a virtual network")
     shown = lines[start + 1 : start + 1 + READINESS_ITEMS_SHOWN]
     assert any(
-        line.lstrip().startswith(f"{service_of('svc10')} (1 VM)") and "Validation failed" in line
+        line.lstrip().startswith(f"{service_of('svc10', 'd.xml')} (1 VM)") and "Validation failed" in line
         for line in shown
     )
     assert lines[start + 1 + READINESS_ITEMS_SHOWN] == "    … and 3 more (3 passed)"
