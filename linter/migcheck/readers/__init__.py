@@ -30,6 +30,7 @@ from migcheck.readers.xml import (
     sniff_root,
     within_line,
 )
+from migcheck.texts import EVERY_ENDING
 
 __all__ = ["MAX_FILE_BYTES", "kinds_producing", "read_document"]
 
@@ -188,12 +189,12 @@ def _on_its_line(document: Document) -> Document:
     r"""The document with its problem's column moved back onto the last character of its line when it is
     past it: a parser that reaches the end of a line or of the file (a tag, string or value cut short)
     gives the column after it, which editors and SARIF viewers show on the next line or not at all. Done
-    here, while every reader's document still holds its text. Lines are counted as the reader counts them:
-    Python's `ast` at every line ending, the others at `\n`."""
+    here, while every reader's document still holds its text. Lines are counted as the reader counts them
+    (`EVERY_ENDING`: at every line ending, or at `\n`)."""
     problem, text = document.problem, document.text
     if problem is None or problem.mark.column <= 1 or not text:
         return document
-    if document.kind is FileKind.PYTHON and "\r" in text:
+    if document.kind in EVERY_ENDING and "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     column = within_line(text, problem.mark.line, problem.mark.column)
     if column == problem.mark.column:
