@@ -58,8 +58,14 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from migcheck.estate import key, records_in_networks, unique_by_name
-from migcheck.inventory_model import LinkAuthorization, ServiceInVnet, VnetPeering
-from migcheck.model import Finding, Mark, Script, Severity
+from migcheck.inventory_model import (
+    ClassicReservedIp,
+    ClassicStorageAccount,
+    LinkAuthorization,
+    ServiceInVnet,
+    VnetPeering,
+)
+from migcheck.model import Finding, Mark, Script, Severity, StorageAccountType
 from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_STORAGE_READ_ONLY, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Stage
 
@@ -485,24 +491,22 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
     yield from _unattached_drafts(estate, reserved)
 
 
-def standalone_storage_accounts(estate: Estate) -> list[Any]:
+def standalone_storage_accounts(estate: Estate) -> list[ClassicStorageAccount | StorageAccountType]:
     """The storage accounts the files show with no disk or image in them: a classic account of an inventory
     export of the subscription, or one a script or REST body creates. Each is migrated on its own (one
     record per account, the first); those that hold disks or images are `Estate.storage_accounts`."""
-    from migcheck.model import StorageAccountType
-
-    found: dict[str, Any] = {key(account.name): None for account in estate.storage_accounts}
+    found: dict[str, ClassicStorageAccount | StorageAccountType | None] = {
+        key(account.name): None for account in estate.storage_accounts
+    }
     exported = (a for a in estate.inventory.storage_accounts if of_subscription(a, estate))
     for account in (*exported, *estate.resources(StorageAccountType)):
         found.setdefault(key(account.name), account)
     return [account for account in found.values() if account is not None]
 
 
-def exported_free_ips(estate: Estate) -> list[Any]:
+def exported_free_ips(estate: Estate) -> list[ClassicReservedIp]:
     """The reserved IPs of the subscription that an inventory export shows attached to no cloud service,
     and that no file declares or names on a deployment: each is migrated on its own."""
-    from migcheck.inventory_model import ClassicReservedIp
-
     known = {key(ip.name) for ip in estate.reserved_ips}
     known |= {key(ref.name) for s in estate.cloud_services for p in s.placements for ref in p.reserved_ips}
     free = []
@@ -667,7 +671,8 @@ def _unattached_drafts(estate: Estate, reserved: _ReservedIps) -> Iterator[_Draf
         (g for g in estate.network_security_groups if key(g.name) not in groups), "NetworkSecurityGroup"
     )
     yield from _named_drafts((t for t in estate.route_tables if key(t.name) not in tables), "RouteTable")
-    for ip in (*reserved.free(), *exported_free_ips(estate)):
+    free: list[ReservedIp | ClassicReservedIp] = [*reserved.free(), *exported_free_ips(estate)]
+    for ip in free:
         yield _Draft(ScopeKind.UNATTACHED, ip.name, "ReservedIP", {"address": ip.address}, ip).own(ip)
 
 
