@@ -14,13 +14,17 @@ from migcheck.inventory_model import ApplicationGateway
 from migcheck.model import (
     NETWORK_CONFIGURATION_TYPES,
     VM_OF_REQUEST_URI,
+    AccessControl,
     ConnectionState,
     Deployment,
     Disk,
     DnsServer,
     Document,
+    EndpointAcl,
     ExtensionStatus,
     Image,
+    InputEndpoint,
+    Mark,
     NameRef,
     NetworkConfiguration,
     NetworkSecurityGroup,
@@ -29,10 +33,12 @@ from migcheck.model import (
     RoleInstance,
     RoleType,
     RouteTable,
+    ServiceConfiguration,
     StorageAccountType,
     VirtualIp,
     VirtualNetwork,
 )
+from migcheck.readers.cscfg import read as read_service_configuration
 from migcheck.readers.netcfg import REST_NETWORK, read_virtual_network
 from migcheck.readers.role import (
     REST,
@@ -48,7 +54,6 @@ from migcheck.readers.xml import (
     Element,
     Marker,
     Unreadable,
-    attr,
     child,
     child_elements,
     children,
@@ -154,38 +159,101 @@ _PACKAGE_EVIDENCE = "deployed from a service package (PackageUrl), and packages 
 
 
 def _create_deployment(el: Element, marker: Marker) -> Deployment:
-    """A Create Deployment body: a cloud service deployed from a package (`PackageUrl`), whose roles are
-    web and worker roles. Their names are in the base64 service configuration the body carries; when it
-    cannot be read, the package's roles are one role, named after the package."""
+    """A Create Deployment body (POST `.../services/hostedservices/<service>/deploymentslots/<slot>`): a
+    cloud service deployed from a package (`PackageUrl`), whose roles are web and worker roles. The service
+    is named only in the request's address, never in the body, so its name is unknown. The body carries
+    the service configuration (`Configuration`, a base64 .cscfg): the roles' names, and where the
+    deployment goes (its virtual network, subnets, reserved IPs, DNS servers and endpoint ACLs), each
+    shown at `<Configuration>`, since the file does not show the decoded text. When it cannot be read, the
+    package's roles are one role, named after the package, and where it goes is unknown."""
     package = child(el, "PackageUrl")
     at = marker.mark(package if package is not None else el)
-    names = _configured_roles(text_of(el, "Configuration"))
-    if not names:
+    written = child(el, "Configuration")
+    config = _configuration(written, marker) if written is not None else None
+    roles = _configured_roles(config, at) if config is not None else ()
+    if not roles:
         blob = text_of(package).rstrip("/").rpartition("/")[2] if package is not None else ""
-        names = (f"<roles of package {blob}>" if blob else "<roles of the package>",)
-    roles = tuple(Role(name, RoleType.WEB_OR_WORKER, at, kind_evidence=_PACKAGE_EVIDENCE) for name in names)
+        stand_in = f"<roles of package {blob}>" if blob else "<roles of the package>"
+        roles = (Role(stand_in, RoleType.WEB_OR_WORKER, at, kind_evidence=_PACKAGE_EVIDENCE),)
+    reserved_ips = config.reserved_ips if config is not None else ()
     return Deployment(
         service_name="",
         name=text_of(el, "Name"),
         slot=text_of(el, "DeploymentSlot"),
         roles=roles,
         instances=(),
-        virtual_network=None,
-        reserved_ip=None,
+        virtual_network=config.virtual_network if config is not None else None,
+        reserved_ip=reserved_ips[0] if reserved_ips else None,
         mark=marker.mark(el),
+        dns_servers=config.dns_servers if config is not None else (),
+        network_known=config is not None,
+        reserved_ip_known=config is not None,
+        other_reserved_ips=reserved_ips[1:],
+        service_unnamed=True,
     )
 
 
-def _configured_roles(encoded: str) -> tuple[str, ...]:
-    """The role names of a base64 service configuration (`<Role name="…">`); none when it is not one."""
+class _AtElement(Marker):
+    """Marks every element of a document carried inside another (base64) at the element that carries it:
+    the decoded text is not in the file, so its own lines would point at nothing there."""
+
+    def __init__(self, mark: Mark) -> None:
+        super().__init__(mark.path)
+        self._at = mark
+
+    def mark(self, el: Element) -> Mark:
+        return self._at
+
+
+def _configuration(written: Element, marker: Marker) -> ServiceConfiguration | None:
+    """The service configuration a `Configuration` element carries in base64 (line breaks allowed, as
+    base64 tools write them), marked at the element; None when it is not one."""
     try:
-        data = base64.b64decode(encoded, validate=True)
+        data = base64.b64decode("".join(text_of(written).split()), validate=True)
         root = parse(data, decode(data))
     except (ValueError, Unreadable):
-        return ()
+        return None
     if local_name(root) != "ServiceConfiguration":
-        return ()
-    return tuple(dict.fromkeys(name for r in children(root, "Role") if (name := attr(r, "name"))))
+        return None
+    [config] = read_service_configuration(root, _AtElement(marker.mark(written)))
+    return config if isinstance(config, ServiceConfiguration) else None
+
+
+def _configured_roles(config: ServiceConfiguration, at: Mark) -> tuple[Role, ...]:
+    """The package's roles as the configuration names them (`Role@name`), each once, marked at `at` (the
+    package holds them) with the configuration's instance count, the subnets it places the role's
+    instances in, and the ACLs it binds to the role's endpoints (an endpoint the package defines, whose
+    protocol and ports the body does not say)."""
+    controls = {a.name.strip().casefold(): a for a in config.access_controls}
+    roles: dict[str, Role] = {}
+    for settings in config.roles:
+        name = settings.name.strip().casefold()
+        if not name or name in roles:
+            continue
+        acls = [
+            _resolved(acl, controls) for acl in config.endpoint_acls if acl.role.strip().casefold() == name
+        ]
+        roles[name] = Role(
+            settings.name,
+            RoleType.WEB_OR_WORKER,
+            at,
+            instances=settings.instances,
+            kind_evidence=_PACKAGE_EVIDENCE,
+            endpoints=tuple(InputEndpoint(acl.endpoint, "", "", "", acl, acl.mark) for acl in acls),
+            subnets=tuple(
+                subnet
+                for address in config.instance_addresses
+                if address.role.strip().casefold() == name
+                for subnet in address.subnets
+            ),
+        )
+    return tuple(roles.values())
+
+
+def _resolved(acl: EndpointAcl, controls: dict[str, AccessControl]) -> EndpointAcl:
+    """A configuration's ACL binding with the rules of the access control it names."""
+    control = controls.get(acl.access_control.strip().casefold())
+    return replace(acl, rules=control.rules) if control is not None else acl
 
 
 def _service_of_url(url: str) -> str:
