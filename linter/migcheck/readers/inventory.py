@@ -43,7 +43,8 @@ its own properties (cloud service, availability set, state, network, size) are a
 problem (MIG001) at the first value cut short, as for a script read up to where it stops parsing.
 So has a resource list whose `properties` are null (`az resource list`), or left out with none of the
 properties its reader reads at the row's top (`| project id, name, type, status=properties.status`), at the
-first of them: nothing of its resources can be checked.
+first of them, naming the resources left unchecked and what the rules read of each. A resource whose
+properties no rule reads (a classic network security group, moved by its name) is read whole without them.
 
 The file is walked once: the envelope's keys are scanned in order and each item of its array is decoded on
 its own (`JSONDecoder.raw_decode`, in C), turned into records and dropped, so a large export costs time and
@@ -300,18 +301,45 @@ def _unstated(unstated: list[Unstated]) -> FileProblem:
     exist and nothing the rules read."""
     count = len(unstated)
     resources = "1 resource was" if count == 1 else f"{count} resources were"
+    unknown = _what_is_unknown(unstated)
     # Well-formed, and true of what exists: a warning that it cannot be checked, not a broken file.
     if unstated[0].left_out:
         message = (
             "the export has no `properties` column for its resources (the query's `project`, or the command's "
-            f"`--query`, leaves it out): {resources} not checked"
+            f"`--query`, leaves it out): {resources} not checked, for want of what the rules read: "
+            f"{unknown}"
         )
         return FileProblem("syntax", message, unstated[0].mark, _COLUMN_FIX, Severity.WARNING)
     message = (
         f"the export has no properties for its resources ('properties' is null, as `az resource list` and "
-        f"`Get-AzResource` write it): {resources} not checked"
+        f"`Get-AzResource` write it): {resources} not checked, for want of what the rules read: "
+        f"{unknown}"
     )
     return FileProblem("syntax", message, unstated[0].mark, _PROPERTIES_FIX, Severity.WARNING)
+
+
+_NAMES_SHOWN = 3  # names of each type of resource a problem lists before it counts the rest
+
+
+def _what_is_unknown(unstated: list[Unstated]) -> str:
+    """Each type of the resources left unchecked, in the order the export first writes one, with the
+    first names of them and what the rules read of such a resource: `classic VMs 'vm1', 'vm2' (cloud
+    service, ...)`."""
+    from migcheck.readers.inventory_shapes import UNKNOWN_WITHOUT_PROPERTIES
+
+    by_type: dict[str, list[str]] = {}
+    for resource in unstated:
+        by_type.setdefault(resource.type, []).append(resource.name)
+    parts = []
+    for rtype, names in by_type.items():
+        noun, what = UNKNOWN_WITHOUT_PROPERTIES[rtype]
+        named = [f"'{n}'" for n in names if n][:_NAMES_SHOWN]
+        more = len(names) - len(named)
+        if more and named:
+            named.append(f"{more} more")
+        shown = ", ".join(named) if named else str(len(names))
+        parts.append(f"{noun}{'s' if len(names) > 1 else ''} {shown} ({what})")
+    return "; ".join(parts)
 
 
 _RESOURCE_GRAPH_QUERY = (

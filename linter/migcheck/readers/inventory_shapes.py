@@ -320,6 +320,7 @@ class Unstated:
     type: str
     mark: Mark
     left_out: bool = False  # no `properties` key at all (a projection without the column), not null
+    name: str = ""
 
 
 # The objects and arrays each builder reads, below `properties` (an object itself): the places where an
@@ -433,12 +434,12 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     spots = spots or Spots.nowhere(mark)
     if "properties" in folded:
         item = Item(obj, rid, name, subscription, folded["properties"], mark, spots)
-    elif _writes_read_properties(rtype, folded):
+    elif _writes_read_properties(rtype, folded) or not READ_AT_TOP[rtype]:
         item = Item(obj, rid, name, subscription, _flattened(obj), mark, spots, under="")
-    else:
-        return (Unstated(rtype, mark, left_out=True),)  # a projection of nothing its reader reads: it exists
-    if item.properties is None:
-        return (Unstated(rtype, spots.at(spots.key("properties"))),)
+    else:  # a projection of nothing its reader reads: it exists
+        return (Unstated(rtype, mark, left_out=True, name=name),)
+    if item.properties is None and READ_AT_TOP[rtype]:
+        return (Unstated(rtype, spots.at(spots.key("properties")), name=name),)
     cut_short = _collapsed_in(item, rtype)
     if cut_short is not None:
         return (cut_short,)
@@ -1181,6 +1182,44 @@ def _read_at_top(builder: Builder) -> frozenset[str]:
 # By resource type, what its builder reads at the top of its `properties`: what tells a row that writes
 # its properties at its top (the az CLI's `list` commands) from one that writes none (`records`).
 READ_AT_TOP: dict[str, frozenset[str]] = {rtype: _read_at_top(builder) for rtype, builder in BUILDERS.items()}
+
+# By resource type, what its resource is called and what the rules read of its properties, in words: what
+# an export that writes no properties for it leaves unknown (`Unstated`), said in the file's one problem.
+# A type whose reader reads none of its properties (a classic network security group, moved by its name)
+# is read whole without them, and is not listed.
+UNKNOWN_WITHOUT_PROPERTIES: dict[str, tuple[str, str]] = {
+    "microsoft.classiccompute/virtualmachines": (
+        "classic VM",
+        "cloud service, deployment, availability set, network and subnets, endpoints, disks, extensions, "
+        "state",
+    ),
+    "microsoft.classicnetwork/virtualnetworks": ("classic virtual network", "address space, subnets"),
+    "microsoft.classicstorage/storageaccounts": ("classic storage account", "account type (Premium or not)"),
+    "microsoft.classicnetwork/reservedips": (
+        "reserved IP",
+        "the cloud service it is attached to (whether it moves with one or on its own), address",
+    ),
+    "microsoft.network/virtualnetworks": ("virtual network", "peerings with classic networks"),
+    _PEERING: ("virtual network peering", "the network it peers with, its state"),
+    "microsoft.network/expressroutecircuits": (
+        "ExpressRoute circuit",
+        "whether classic operations are allowed, service key, authorizations",
+    ),
+    "microsoft.apimanagement/service": ("API Management service", "the network it is deployed in"),
+    "microsoft.hdinsight/clusters": ("HDInsight cluster", "the network it is deployed in"),
+    "microsoft.aad/domainservices": ("Azure AD Domain Services domain", "the network it is deployed in"),
+    "microsoft.web/hostingenvironments": ("App Service Environment", "the network it is deployed in"),
+    "microsoft.remoteapp/collections": ("RemoteApp collection", "the network it is deployed in"),
+    "microsoft.authorization/roleassignments": ("role assignment", "role, scope"),
+    "microsoft.security/pricings": ("Defender for Cloud plan", "pricing tier"),
+    "microsoft.insights/alertrules": ("classic alert rule", "the resource it watches"),
+    "microsoft.insights/metricalerts": ("metric alert", "the resources it watches"),
+    "microsoft.insights/activitylogalerts": ("activity log alert", "the resources it watches"),
+    "microsoft.insights/autoscalesettings": (
+        "autoscale setting",
+        "the resource it scales, the metrics it reads",
+    ),
+}
 
 
 # --- Service Management cmdlets' objects -------------------------------------------------------------
