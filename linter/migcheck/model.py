@@ -456,6 +456,16 @@ class Role:
     # choice are never both created (see `Together`). Empty when it is created whichever way the script
     # goes, as every file but a script says.
     branches: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+    # What some of the paths a script may take leave the VM without while others give it (see
+    # `joined_paths`), each with the place a message names: "virtual_network", at the call that creates it
+    # in no virtual network on one path (its deployment's `virtual_network` is the one another path
+    # names); "subnets", where a path that puts it in a subnet names one. Whichever path runs is the VM
+    # that migrates, so rules that report the absence say it may be so.
+    absent_on_some_paths: tuple[tuple[str, Mark], ...] = field(default=(), compare=False)
+
+    def absent_on_some_path(self, fact: str) -> Mark | None:
+        """Where a path that leaves out `fact` is told apart (see `absent_on_some_paths`), or None."""
+        return next((at for name, at in self.absent_on_some_paths if name == fact), None)
 
     @property
     def described_at(self) -> tuple[Mark, ...]:
@@ -496,10 +506,17 @@ def joined_paths(a: Role, b: Role) -> Role:
     known. Shared by the script readers."""
     unknown = set(a.unknown | b.unknown)
     changes: dict[str, object] = {}
+    absent = dict(a.absent_on_some_paths)
+    for fact, at in b.absent_on_some_paths:
+        absent.setdefault(fact, at)
     if _subnet_names(a.subnets) != _subnet_names(b.subnets):
         wider = max((a.subnets, b.subnets), key=lambda refs: len(_subnet_names(refs)))
         changes["subnets"] = wider if len(_subnet_names(wider)) > 1 else ()  # one path's own subnets
         unknown.add("subnets")
+        if _in_no_subnet(a) or _in_no_subnet(b):  # the other path names one: it may have none
+            absent.setdefault("subnets", wider[0].mark)
+    if absent:
+        changes["absent_on_some_paths"] = tuple(absent.items())
     if a.availability_set.casefold() != b.availability_set.casefold():
         changes.update(availability_set="", availability_set_mark=None)
         unknown.add("availability_set")
@@ -530,6 +547,19 @@ def joined_paths(a: Role, b: Role) -> Role:
     if a.size.casefold() != b.size.casefold():
         changes["size"] = ""
     return dataclasses.replace(a, unknown=frozenset(unknown), **changes)  # type: ignore[arg-type]
+
+
+def absent_on_some_path(role: Role, fact: str, at: Mark) -> Role:
+    """A VM that a path leaves without `fact` at `at`, as another path does not (see
+    `Role.absent_on_some_paths`); a role that is no VM, or already said to lack it so, as it is."""
+    if not role.is_vm or role.absent_on_some_path(fact) is not None:
+        return role
+    return dataclasses.replace(role, absent_on_some_paths=(*role.absent_on_some_paths, (fact, at)))
+
+
+def _in_no_subnet(role: Role) -> bool:
+    """Whether a path surely leaves the VM in no subnet: it names none, and says so."""
+    return not role.subnets and "subnets" not in role.unknown
 
 
 def _subnet_names(refs: tuple[NameRef, ...]) -> frozenset[str]:

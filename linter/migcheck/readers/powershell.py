@@ -129,6 +129,7 @@ from migcheck.model import (
     Suppression,
     VirtualMachine,
     VnetGatewayFact,
+    absent_on_some_path,
     common_branches,
     is_stand_in,
     joined_paths,
@@ -2383,6 +2384,9 @@ class DeploymentDraft:
     network_known: bool = False
     placed: bool = False  # a VM-creating command has said where the deployment is
     placed_on: tuple[tuple[str, int], ...] | None = None  # the branches that command is on (see `_apart`)
+    # Where a command creates the deployment in no virtual network on a path that never runs with the one
+    # that names `vnet` (see `_placed_either_way`): its VMs may be in none.
+    outside_network_at: Mark | None = None
     reserved_ip: NameRef | None = None
     # The value (`Unknown.ident`) that names the reserved IP when the script does not state its name.
     reserved_by: object = None
@@ -5209,17 +5213,12 @@ class Interpreter:
             self._reserved_by_unstated_name(draft, reserved, node, associates=False)
         if draft.placed:
             if _apart(draft.placed_on, self.branches):
-                self._placed_either_way(draft, args)
+                self._placed_either_way(draft, args, node)
             return draft
         draft.placed, draft.placed_on = True, self.branches
         draft.mark = self._at_call(node)
         vnet = args.given("VNetName")
-        creates = _any(
-            args.given("Location"),
-            args.given("AffinityGroup"),
-            vnet,
-            _service_key(service.value if service is not None else None) in self.created_services,
-        )
+        creates = self._creates_deployment(args)
         arg = args.get("VNetName")
         if vnet and arg is not None and isinstance(arg.value, Text) and arg.value.value.strip():
             at = _value_mark(arg.value, arg, self.where) or draft.mark
@@ -5231,20 +5230,37 @@ class Interpreter:
             draft.vnet, draft.network_known = None, vnet is False and creates is True
         return draft
 
-    def _placed_either_way(self, draft: DeploymentDraft, args: Args) -> None:
+    def _placed_either_way(self, draft: DeploymentDraft, args: Args, node: Node) -> None:
         """A deployment placed again on a branch that never runs with the one that placed it (`if (…) {
         New-AzureVM … -Location …} else { New-AzureVM … -VNetName … }`): one of the two creates it, so it is
         joined as a VM built on two paths is (see `joined_paths`). A virtual network one path names is
         kept, with what a VM in it must have (a subnet, MIG203); being in none is known only when every
-        path says so."""
+        path says so; where one path creates it in none, its VMs may be in none (`outside_network_at`)."""
         arg = args.get("VNetName")
+        if args.given("VNetName") is False:
+            if draft.vnet is not None and draft.outside_network_at is None and self._creates_deployment(args):
+                draft.outside_network_at = self._at_call(node)
+            return
         if draft.vnet is not None or arg is None or not args.given("VNetName"):
             return
         if isinstance(arg.value, Text) and arg.value.value.strip():
+            if draft.network_known:  # the command that placed it first put it in none
+                draft.outside_network_at = draft.mark
             at = _value_mark(arg.value, arg, self.where) or draft.mark
             draft.vnet, draft.network_known = NameRef(arg.value.value, at), True
         else:  # a network the script does not state: which one, or whether any, is not known
             draft.network_known = False
+
+    def _creates_deployment(self, args: Args) -> bool | None:
+        """Whether a New-AzureVM creates its deployment rather than adding VMs to one that may exist: it
+        names `-Location`, `-AffinityGroup` or `-VNetName`, or follows New-AzureService for its service."""
+        service = args.get("ServiceName")
+        return _any(
+            args.given("Location"),
+            args.given("AffinityGroup"),
+            args.given("VNetName"),
+            _service_key(service.value if service is not None else None) in self.created_services,
+        )
 
     def _deployment(
         self, service: Value, mark: Mark, node: Node, at: Mark | None = None, made: object = None
@@ -6405,6 +6421,8 @@ class Interpreter:
 
     def _build(self, draft: DeploymentDraft) -> Deployment:
         roles = _with_body_roles([self._build_role(r) for r in draft.roles.values()], draft.bodies.values())
+        if draft.vnet is not None and draft.outside_network_at is not None:
+            roles = tuple(absent_on_some_path(r, "virtual_network", draft.outside_network_at) for r in roles)
         return Deployment(
             draft.service,
             draft.name,

@@ -110,6 +110,7 @@ from migcheck.model import (
     Suppression,
     VirtualMachine,
     VirtualNetwork,
+    absent_on_some_path,
     common_branches,
     is_stand_in,
     joined_paths,
@@ -1168,6 +1169,9 @@ class _Draft:
     roles: list[Role] = field(default_factory=list)
     role_keys: dict[object, int] = field(default_factory=dict)
     network: tuple[NameRef | None, bool] | None = None  # (VNet, known) once a call states it
+    # Where a call first creates the deployment in no virtual network: when another, only one of which
+    # runs, names one (see `state_network`), its VMs may be in none.
+    in_no_network_at: Mark | None = None
     reserved_ip: NameRef | None = None
     reserved_ip_unknown: bool = False  # a call passes a reserved IP name the script does not state
     # Data disks attached by add_data_disk/update_data_disk, by the key of the VM they name, with the VM
@@ -1178,11 +1182,14 @@ class _Draft:
     unordered: bool = False
     removed: set[object] = field(default_factory=set)  # the keys of the VMs deleted after their creation
 
-    def state_network(self, vnet: NameRef | None, known: bool) -> None:
+    def state_network(self, vnet: NameRef | None, known: bool, at: Mark) -> None:
         """Another call states the network (one of two calls only one of which runs, as a second creation
         fails): joined as a VM built on two paths is (see `joined_paths`). A network one path names is kept,
         with what a VM in it must have (a subnet, MIG203); being in none is known only when all agree, and
-        two networks, or one not stated, leave it unknown."""
+        two networks, or one not stated, leave it unknown. Where a call (`at`) creates it in none is kept
+        (`in_no_network_at`): beside one that names a network, on its path the VMs are in none."""
+        if known and vnet is None and self.in_no_network_at is None:
+            self.in_no_network_at = at
         if self.network is None:
             self.network = (vnet, known)
             return
@@ -1271,11 +1278,14 @@ class _Draft:
 
     def deployment(self) -> Deployment:
         vnet, known = self.network if self.network is not None else (None, False)
+        roles = self._roles_with_attached_disks()
+        if known and vnet is not None and self.in_no_network_at is not None:  # one path names none
+            roles = [absent_on_some_path(role, "virtual_network", self.in_no_network_at) for role in roles]
         return Deployment(
             service_name=self.service,
             name=self.name,
             slot=self.slot,
-            roles=tuple(self._roles_with_attached_disks()),
+            roles=tuple(roles),
             instances=(),
             virtual_network=vnet if known else None,
             reserved_ip=self.reserved_ip,
@@ -1956,7 +1966,7 @@ class _Resources:
             roles.append(self._vm_role(bound, mark, creates and not bound.open, stated))
             updated |= stated
             if call.method == "create_virtual_machine_deployment":
-                self._deployment_network(draft, bound)
+                self._deployment_network(draft, bound, mark)
         role = replace(
             functools.reduce(joined_paths, roles),
             changes_existing=not creates,
@@ -1965,9 +1975,10 @@ class _Resources:
         name = literal(v["role_name"])
         draft.add(role, ("role", _key(name)) if name else self._call_key(call), None if creates else updated)
 
-    def _deployment_network(self, draft: _Draft, bound: Bound) -> None:
-        """The virtual network and reserved IP create_virtual_machine_deployment gives its deployment."""
-        draft.state_network(*self._vnet(bound))
+    def _deployment_network(self, draft: _Draft, bound: Bound, mark: Mark) -> None:
+        """The virtual network and reserved IP create_virtual_machine_deployment, called at `mark`, gives
+        its deployment."""
+        draft.state_network(*self._vnet(bound), mark)
         reserved = bound.values.get("reserved_ip_name")
         draft.reserved_ip = draft.reserved_ip or self._ref(reserved)
         # A name the script passes but does not state may name a reserved IP or be None.

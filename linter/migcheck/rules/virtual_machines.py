@@ -502,7 +502,8 @@ class MissingSubnet(Rule):
     )
     docs = Docs(
         what="A VM of a REST deployment that names a `VirtualNetworkName` when the VM's network configuration "
-        "lists no `SubnetNames`. Export-AzureVM files and bare role bodies never say whether the VM is in a "
+        "lists no `SubnetNames`; a VM a script puts in a subnet on some of its paths only (one branch of an `if` it "
+        "cannot decide) is a warning that it may have none. Export-AzureVM files and bare role bodies never say whether the VM is in a "
         "virtual network, so a VM without subnets there is not reported. Web/worker roles of a .cscfg without "
         "an `InstanceAddress` are not reported either: the platform rule is about virtual machines, and "
         "web/worker roles cannot be migrated at all (MIG101).",
@@ -624,11 +625,20 @@ class MissingSubnet(Rule):
                 if network is None:
                     continue
                 for vm in placement.vms:
+                    subnet_on_some_paths = vm.absent_on_some_path("subnets")
                     if not vm.subnets and "subnets" not in vm.unknown:
                         yield self.finding(
                             vm,
                             f"VM '{vm.name}' of {service.label} is in virtual network '{network.name}' "
                             "but has no subnet",
+                        )
+                    elif subnet_on_some_paths is not None:
+                        yield self.finding(
+                            vm,
+                            f"VM '{vm.name}' of {service.label} is in virtual network '{network.name}' "
+                            "but may have no subnet: the script puts it in one only on some of its paths "
+                            f"(line {subnet_on_some_paths.line}), and in none on the others",
+                            severity=Severity.WARNING,  # the path that ran decides: the files do not say
                         )
 
 
