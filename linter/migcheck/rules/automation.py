@@ -502,10 +502,7 @@ class MigrationOutOfOrder(Rule):
             if step.step in by_target:
                 by_target[step.step].setdefault(_target(step), _Runs()).add(step)
         seen: dict[str, dict[tuple[str, str], _Runs]] = {"validate": {}, "prepare": {}}
-        later_compute = _later_compute_prepares(steps)
-        last_prepares = _last_prepares(steps)
-        # Per storage account: the last Prepare of a scope whose VMs keep disks in it, found once per account.
-        holding: dict[str, tuple[int, MigrationStep] | None] = {}
+        compute = [(at, s) for at, s in enumerate(steps) if s.step == "prepare" and s.scope in _HOLDS_DISKS]
         for index, step in enumerate(steps):
             target = _target(step)
             # A name the script does not state may be any resource the script prepared or validated.
@@ -532,17 +529,14 @@ class MigrationOutOfOrder(Rule):
                 )
                 message = f"{_call(step)} is not preceded by a Validate of {_what(step)}{why}"
                 yield self._finding(script, step, message, Severity.WARNING)
-            compute = later_compute[index]
-            if step.step == "prepare" and step.scope == "storage-account" and compute is not None:
-                account = step.target.strip().casefold()
-                if account not in holding:
-                    held = holders.get(account, set())
-                    holding[account] = max(
-                        (last_prepares[s] for s in held if s in last_prepares), default=None
-                    )
-                last = holding[account]
-                blocked = last[1] if last is not None and last[0] > index else None
-                yield self._storage_first(script, step, compute, blocked)
+            if step.step == "prepare" and step.scope == "storage-account":
+                # Only the Prepares after it that can run with it: one on another branch of a choice it is
+                # on is another stage of the runbook, however the script is written.
+                later = [s for at, s in compute if at > index and _together(step, s)]
+                if later:
+                    held = holders.get(step.target.strip().casefold(), set())
+                    blocked = next((s for s in reversed(later) if _target(s) in held), None)
+                    yield self._storage_first(script, step, later[0], blocked)
             if step.step in seen:
                 seen[step.step].setdefault(target, _Runs()).add(step)
 
@@ -739,25 +733,14 @@ def _validates(step: MigrationStep) -> bool:
     return not (step.scope == "storage-account" and step.name.startswith("azure "))
 
 
-def _later_compute_prepares(steps: tuple[MigrationStep, ...]) -> list[MigrationStep | None]:
-    """For each step, the first cloud-service or virtual-network Prepare after it (None if none)."""
-    out: list[MigrationStep | None] = [None] * len(steps)
-    following = None
-    for index in range(len(steps) - 1, -1, -1):
-        out[index] = following
-        step = steps[index]
-        if step.step == "prepare" and step.scope in ("cloud-service", "virtual-network"):
-            following = step
-    return out
+# The migration scopes that move VMs, whose disks keep a storage account from migrating before them.
+_HOLDS_DISKS = ("cloud-service", "virtual-network")
 
 
-def _last_prepares(steps: tuple[MigrationStep, ...]) -> dict[tuple[str, str], tuple[int, MigrationStep]]:
-    """The last cloud-service or virtual-network Prepare of each (scope, casefolded name), and its place."""
-    return {
-        (s.scope, s.target.strip().casefold()): (at, s)
-        for at, s in enumerate(steps)
-        if s.step == "prepare" and s.scope in ("cloud-service", "virtual-network")
-    }
+def _together(one: _Branched, other: _Branched) -> bool:
+    """Whether two steps can run in the same invocation: not on different branches of one choice."""
+    taken = dict(one.branches)
+    return all(taken.get(choice, branch) == branch for choice, branch in other.branches)
 
 
 # The scopes of the resources a subnet may use, and the calls that take one off a subnet.
