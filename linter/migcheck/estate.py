@@ -473,6 +473,64 @@ class Estate:
             return (r for doc in self.documents for r in doc.resources if isinstance(r, type_))
         return iter(by_type[matching[0]] if matching else ())
 
+    # --- what is migrated on its own, or with what the files do not describe -----------------------------
+
+    def of_subscription(self, record: Any) -> bool:
+        """Whether an inventory record is one of the subscription's own: of the subscription the exports
+        were joined to the files by (records of others are checked as estates of their own)."""
+        return key(getattr(record, "subscription", "") or "") == key(self.inventory.subscription)
+
+    def standalone_storage_accounts(self) -> list[inv.ClassicStorageAccount | StorageAccountType]:
+        """The storage accounts the files show with no disk or image in them: a classic account of an
+        inventory export of the subscription, or one a script or REST body creates. Each is migrated on its
+        own (one record per account, the first); those that hold disks or images are `storage_accounts`."""
+        found: dict[str, inv.ClassicStorageAccount | StorageAccountType | None] = {
+            key(account.name): None for account in self.storage_accounts
+        }
+        exported = (a for a in self.inventory.storage_accounts if self.of_subscription(a))
+        for account in (*exported, *self.resources(StorageAccountType)):
+            found.setdefault(key(account.name), account)
+        return [account for account in found.values() if account is not None]
+
+    def exported_free_ips(self) -> list[inv.ClassicReservedIp]:
+        """The reserved IPs of the subscription that an inventory export shows attached to no cloud
+        service, and that no file declares or names on a deployment: each is migrated on its own."""
+        known = self._reserved_ip_names()
+        free = []
+        for ip in self.resources(inv.ClassicReservedIp):
+            if not ip.service and self.of_subscription(ip) and key(ip.name) not in known:
+                known.add(key(ip.name))
+                free.append(ip)
+        return free
+
+    def reserved_ips_of_undescribed_services(self) -> list[ReservedIp | inv.ClassicReservedIp]:
+        """The reserved IPs bound to a cloud service that no file describes: one a script or REST body
+        associates with it (`New-AzureReservedIP -ServiceName`), one an inventory export of the
+        subscription shows attached to it. Each moves with that service's migration, not on its own, and
+        the files do not show that migration. Each once by name; those a deployment of the files uses are
+        its service's."""
+        described = {key(service.name) for service in self.cloud_services}
+        described |= {key(extended.service.name) for extended in self.extended_support}
+        used = self._used_reserved_ip_names()
+        found: dict[str, ReservedIp | inv.ClassicReservedIp] = {}
+        for ip in self.reserved_ips:
+            if ip.service_name and key(ip.service_name) not in described and key(ip.name) not in used:
+                found.setdefault(key(ip.name), ip)
+        known = self._reserved_ip_names()
+        for exported in self.resources(inv.ClassicReservedIp):
+            bound = exported.service and key(exported.service) not in described
+            if bound and self.of_subscription(exported) and key(exported.name) not in known:
+                found.setdefault(key(exported.name), exported)
+        return list(found.values())
+
+    def _used_reserved_ip_names(self) -> set[str]:
+        """The reserved IPs the deployments of the files name, by key."""
+        return {key(ref.name) for s in self.cloud_services for p in s.placements for ref in p.reserved_ips}
+
+    def _reserved_ip_names(self) -> set[str]:
+        """The reserved IPs the files declare or name on a deployment, by key."""
+        return {key(ip.name) for ip in self.reserved_ips} | self._used_reserved_ip_names()
+
 
 @model.record
 class Grouping:

@@ -33,10 +33,10 @@ from migcheck.model import Finding, Severity, is_unnamed_role
 from migcheck.report.readiness import (
     ScopeItem,
     ScopeSummary,
+    bound_service,
     linked_from_elsewhere,
     readiness,
     refused,
-    standalone_storage_accounts,
 )
 from migcheck.retirements import (
     BASIC_SKU,
@@ -83,6 +83,7 @@ class StepKind(str, enum.Enum):
     SERVICE = "Cloud service (VMs not in a virtual network)"
     STORAGE = "Storage account"
     UNATTACHED = "Unattached resource"
+    RESERVED_FOR_UNDESCRIBED = "Reserved IP of a cloud service the files do not describe"
     WEB_WORKER = "Cloud service with web/worker roles (not migrated by this process)"
     UNKNOWN_NETWORK = "Cloud service whose virtual network is not known"
 
@@ -656,6 +657,7 @@ def _subscription_plan(
     builder.steps += _storage_steps(builder)
     builder.steps += _standalone_storage_steps(builder)
     builder.steps += _unattached_steps(builder)
+    builder.steps += _bound_reserved_ip_steps(builder)
     others = _place_other_errors(builder)
     _say_where_linked_from(builder, {key(name) for name in elsewhere.values()})
     notes = _other_notes(builder)
@@ -723,7 +725,7 @@ def _place_other_errors(builder: _Builder) -> tuple[Finding, ...]:
     the list this returns. So the plan never calls ready what `check` fails."""
     placed = {_finding_key(f) for step in builder.steps for f in step.blockers}
     circuits = {
-        step.name.casefold(): n for n, step in enumerate(builder.steps) if step.kind is StepKind.CIRCUIT
+        _circuit_name(step): n for n, step in enumerate(builder.steps) if step.kind is StepKind.CIRCUIT
     }
     authorizations = {a.mark: a for a in builder.estate.inventory.link_authorizations}
     others: list[Finding] = []
@@ -830,7 +832,7 @@ def _say_where_linked_from(builder: _Builder, elsewhere: set[str]) -> None:
     if not elsewhere:
         return
     circuits = {
-        step.name.casefold(): n for n, step in enumerate(builder.steps) if step.kind is StepKind.CIRCUIT
+        _circuit_name(step): n for n, step in enumerate(builder.steps) if step.kind is StepKind.CIRCUIT
     }
     linked: dict[int, dict[str, str]] = defaultdict(dict)  # by circuit step: each network once, by key
     for authorization in builder.estate.inventory.link_authorizations:
@@ -855,6 +857,12 @@ def _linked_from_elsewhere(networks: list[str]) -> str:
         "on the circuit from the removal until then (networks linked across subscriptions cannot migrate "
         "without downtime)."
     )
+
+
+def _circuit_name(step: Step) -> str:
+    """The name a circuit step stands for, casefolded, as an authorization may name it: its id's (the name
+    of a circuit the files do not identify is a stand-in)."""
+    return step.id.removeprefix("circuit:").casefold()
 
 
 def _circuit_of(authorization: object, circuits: dict[str, int]) -> int | None:
@@ -959,15 +967,21 @@ def _circuit_step(circuit: _Circuit, estate: Estate) -> Step:
     elif keys:
         stated = ", ".join(f"{k} ({where})" for k, where in keys)
         key_note = f"The files link its networks with several service keys ({stated}): use the circuit's."
-    else:
-        key_note = _exported_circuit_note(estate)
+    else:  # which circuit it is, no file says: the step names what it is linked to, and how to find it
+        key_note = _exported_circuit_note(estate, _find_circuit(networks))
+    moves = f"the ExpressRoute circuit {circuit.behind} (used by {users})"
+    if not keys:
+        moves = (
+            f"the ExpressRoute circuit linked to {users} ({circuit.behind}): the files do not say which circuit "
+            "it is (no file states its service key)"
+        )
     return Step(
         id=f"circuit:{name}",
         kind=StepKind.CIRCUIT,
-        name=name,
+        name=name if keys else f"<circuit linked to {', '.join(n.name for n in networks)}>",
         wave=1,
         after=(),
-        moves=(f"the ExpressRoute circuit {circuit.behind} (used by {users})",),
+        moves=(moves,),
         becomes=("the same circuit, managed in Resource Manager, with classic operations still allowed",),
         downtime="None: a circuit moves without downtime. Networks that use it follow once it has moved.",
         blockers=(),
@@ -978,6 +992,7 @@ def _circuit_step(circuit: _Circuit, estate: Estate) -> Step:
             "has downtime until it is linked again in Resource Manager.",
         ),
         powershell=Commands(
+            before=_find_circuit_commands(networks) if not keys else (),
             validate=(),
             prepare=(
                 "Move-AzExpressRouteCircuit -Name '<circuit name>' -ResourceGroupName '<resource group>' "
@@ -993,19 +1008,43 @@ def _circuit_step(circuit: _Circuit, estate: Estate) -> Step:
     )
 
 
-def _exported_circuit_note(estate: Estate) -> str:
+def _find_circuit(networks: list[Network]) -> str:
+    """How to find the circuit a network is linked to when no file states its service key: the classic
+    cmdlets list the subscription's circuits with their keys, and each circuit's links by network."""
+    names = " or ".join(f"'{n.name}'" for n in networks)
+    return (
+        "find it before this step (the commands start with it): Get-AzureDedicatedCircuit lists the circuits "
+        "of the subscription with their service keys, and Get-AzureDedicatedCircuitLink -ServiceKey <key> the "
+        f"virtual networks each is linked to (VnetName): the circuit that lists {names} is this step's. If "
+        "none does, the circuit is in another subscription: look there the same way. Move that circuit with "
+        "its key; if Get-AzExpressRouteCircuit already shows it in Resource Manager with "
+        "AllowClassicOperations true, it has moved and this step is done."
+    )
+
+
+def _find_circuit_commands(networks: list[Network]) -> tuple[str, ...]:
+    """The service keys of the subscription's circuits that are linked to `networks`."""
+    names = ", ".join(_ps(n.name) for n in networks)
+    return (
+        "# the service key of the circuit linked to the network (none: it is in another subscription):",
+        "Get-AzureDedicatedCircuit | ForEach-Object { $key = $_.ServiceKey; Get-AzureDedicatedCircuitLink "
+        f"-ServiceKey $key | Where-Object {{ $_.VnetName -in @({names}) }} | ForEach-Object {{ $key }} }}",
+    )
+
+
+def _exported_circuit_note(estate: Estate, find: str) -> str:
     """What the step says of a circuit whose service key no script states: the circuit an inventory export
-    shows in Resource Manager, when it shows one, may be it."""
+    shows in Resource Manager, when it shows one, may be it; else, or if it is not, how to `find` it."""
     exported = [c for c in estate.inventory.circuits if c.service_key]
     if len(exported) != 1:
-        return "The files do not hold the circuit's service key: take it from Get-AzureDedicatedCircuit."
+        return f"The files do not hold the circuit's service key: {find}"
     circuit = exported[0]
     allowed = " with classic operations allowed" if circuit.allow_classic_operations else ""
     return (
         f"{circuit.mark.path} shows circuit '{circuit.name}' (service key {circuit.service_key}) in Resource "
         f"Manager{allowed}; if it is this one, it has moved already and this step is done"
         + ("" if allowed else " once classic operations are allowed on it")
-        + ". Otherwise take the key from Get-AzureDedicatedCircuit."
+        + f". Otherwise {find}"
     )
 
 
@@ -1618,7 +1657,7 @@ def _storage_steps(builder: _Builder) -> list[Step]:
 
 
 def _standalone_storage_steps(builder: _Builder) -> list[Step]:
-    """A storage account the files show with no disk or image in it (`standalone_storage_accounts`, as the
+    """A storage account the files show with no disk or image in it (`Estate.standalone_storage_accounts`, as the
     readiness summary lists it). One with only blobs, files, tables and queues needs no other step first
     (overview: it "can be done as a standalone migration without dependencies"), but the files may not
     show every disk in it (a script that makes it the current account creates VMs there): it comes in the
@@ -1626,7 +1665,7 @@ def _standalone_storage_steps(builder: _Builder) -> list[Step]:
     either way."""
     moving_vms = (step.wave for step in builder.steps if any(member.vms for member in step.members))
     wave = 1 + max(moving_vms, default=0)
-    accounts = standalone_storage_accounts(builder.estate)
+    accounts = builder.estate.standalone_storage_accounts()
     return [_standalone_storage_step(builder, account, wave) for account in accounts]
 
 
@@ -1680,6 +1719,7 @@ def _steps_moving(builder: _Builder, disk: Disk) -> Iterator[str]:
 
 def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, builder: _Builder) -> Step:
     name, disks, images = account.name, len(account.disks), len(account.images)
+    disks_left, images_left = _left_registered(account)
     held = [f"{disks} disk{'s' if disks != 1 else ''}"] if disks else []
     held += [f"{images} image{'s' if images != 1 else ''}"] if images else []
     return Step(
@@ -1697,11 +1737,53 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
         blockers=builder.blockers(account),
         # A VM's Site Recovery replication is set up again once its disks' account is migrated (deep dive:
         # "disable and enable VM replication after storage migration"): its note is this step's.
-        notes=(*builder.attention(account), *builder.notes(builder.later.pop(key(name), []))),
-        powershell=_move(
-            "Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)
+        notes=(
+            *_registered_note(disks_left, images_left),
+            *builder.attention(account),
+            *builder.notes(builder.later.pop(key(name), [])),
         ),
-        cli=_cli("azure storage account", _sh(name)),
+        powershell=replace(
+            _move("Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)),
+            before=(
+                *(f"Remove-AzureDisk -DiskName {_ps(disk)}" for disk in disks_left),
+                *(f"Remove-AzureVMImage -ImageName {_ps(image)}" for image in images_left),
+            ),
+        ),
+        cli=replace(
+            _cli("azure storage account", _sh(name)),
+            before=(
+                *(f"azure vm disk delete {_sh(disk)}" for disk in disks_left),
+                *(f"azure vm image delete {_sh(image)}" for image in images_left),
+            ),
+        ),
+    )
+
+
+def _left_registered(account: StorageAccount) -> tuple[list[str], list[str]]:
+    """The classic disks and images still registered on the account when its step runs, by name, as MIG402
+    finds them: disks attached to no VM (a VM's disks stop being classic disks when the VM migrates, before
+    this step), and images of your own."""
+    disks = [disk.name for disk in account.disks if not disk.attached_to and disk.name]
+    images = [image.name for image in account.images if image.is_yours and image.name]
+    return list(dict.fromkeys(disks)), list(dict.fromkeys(images))
+
+
+def _registered_note(disks: list[str], images: list[str]) -> tuple[str, ...]:
+    """What the step says of the classic disks and images registered on its account: the account's
+    migration may fail while they are, and MIG402's advice (the commands start with their removal)."""
+    from migcheck.rules.storage import UnattachedDiskOrImage
+
+    named = [f"disk '{disk}'" for disk in disks] + [f"image '{image}'" for image in images]
+    if not named:
+        return ()
+    kinds = " and ".join(
+        f"{word}{'s' if len(names) > 1 else ''}"
+        for word, names in (("disk", disks), ("image", images))
+        if names
+    )
+    return (
+        f"Registered on it as classic {kinds}: {', '.join(named)}. The account's migration may fail while one "
+        f"is. {UnattachedDiskOrImage.fix_hint}",
     )
 
 
@@ -1720,10 +1802,11 @@ _UNATTACHED = {
 def _unattached_steps(builder: _Builder) -> list[Step]:
     """A step for each reserved IP, network security group and route table nothing uses, as the readiness
     summary lists them (an inventory export's reserved IPs attached to nothing among them)."""
+    bound = {id(ip) for ip in builder.estate.reserved_ips_of_undescribed_services()}
     return [
         _unattached_step(builder, item.type, item.name, item.subject)
         for item in builder.items
-        if item.subject is not None and item.type in _UNATTACHED
+        if item.subject is not None and item.type in _UNATTACHED and id(item.subject) not in bound
     ]
 
 
@@ -1745,6 +1828,46 @@ def _unattached_step(builder: _Builder, type_: str, name: str, subject: object) 
         notes=tuple(builder.attention(subject)),
         powershell=_move(cmdlet, f"{parameter} {_ps(name)}", f"Get-AzResource -Name {_ps(name)}"),
         cli=_cli(cli, _sh(name)),
+    )
+
+
+def _bound_reserved_ip_steps(builder: _Builder) -> list[Step]:
+    """A reserved IP bound to a cloud service no file describes: it moves with that service (deep dive:
+    "Reserved IPs associated with the load balancer are migrated, along with the migration of the cloud
+    service or the virtual machine"; only unassociated ones are moved with Move-AzureReservedIP), whose
+    step the files do not give. Its step says so, and what to check; it has no commands of its own."""
+    return [
+        _bound_reserved_ip_step(builder, ip) for ip in builder.estate.reserved_ips_of_undescribed_services()
+    ]
+
+
+def _bound_reserved_ip_step(builder: _Builder, ip: Any) -> Step:
+    name, service = ip.name, bound_service(ip)
+    check = (
+        f"Check it: Get-AzureReservedIP -ReservedIPName {_ps(name)} shows the service and deployment it is "
+        f"associated with (ServiceName, DeploymentName, InUse), and Get-AzureDeployment -ServiceName "
+        f"{_ps(service)} what that deployment holds (its VMs, VNetName). Add the deployment's REST body "
+        "(Get-AzureDeployment) or a Get-AzureVM export to the files checked: the plan then moves the reserved "
+        "IP in the step of its service or network. If it is no longer in use (InUse False: the deployment is "
+        f"gone), it is an unassociated reserved IP: migrate it on its own (Move-AzureReservedIP -Validate, "
+        f"-Prepare, -Commit -ReservedIPName {_ps(name)})."
+    )
+    return Step(
+        id=f"reserved-ip:{name}",
+        kind=StepKind.RESERVED_FOR_UNDESCRIBED,
+        name=name,
+        wave=1,
+        after=(),
+        moves=(
+            f"reserved IP '{name}', with cloud service '{service}' ({ip.mark.path} binds it to that service, "
+            "which no file checked describes): not on its own",
+        ),
+        becomes=(f"reserved IP '{name}': {_STATIC_PUBLIC_IP}",),
+        downtime=f"As the migration of cloud service '{service}' has it, which the files do not show: none "
+        "for VMs in a virtual network (migrated with the network); VMs in none are stopped, deallocated and "
+        "started again during Prepare. The reserved IP keeps its address.",
+        blockers=builder.blockers(ip),
+        notes=(check, *builder.attention(ip)),
     )
 
 

@@ -57,6 +57,7 @@ SHORT_KIND = {
     StepKind.UNATTACHED: "Unattached resource",
     StepKind.WEB_WORKER: "Cloud service (web/worker roles)",
     StepKind.UNKNOWN_NETWORK: "Cloud service (network not known)",
+    StepKind.RESERVED_FOR_UNDESCRIBED: "Reserved IP (service not described)",
 }
 
 # The grid, in pixels. Names are set in a monospace font whose advance is about 0.6 em: a column is as

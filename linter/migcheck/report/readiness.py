@@ -23,6 +23,11 @@ The platform validates one migration scope at a time, and so does this summary:
 - **Cloud services, virtual network not known** — services known only from files that do not say whether
   they are in a virtual network (Export-AzureVM files, a lone .csdef), or that name it by a value they do
   not state (a script parameter): migcheck does not guess which Validate covers them.
+- **Reserved IPs of cloud services the files do not describe** — a reserved IP that a script, a REST body
+  or an inventory export binds to a cloud service no file describes. It is migrated with that service,
+  not on its own (deep dive: "Reserved IPs associated with the load balancer are migrated, along with the
+  migration of the cloud service or the virtual machine"), and what that takes the files do not say: it is
+  listed so that the plan can say what to check.
 - **Storage accounts** — one item per account (`Move-AzureStorageAccount`): those that hold a disk or
   image, and those the files show with none (an inventory export's, one a script creates).
 - **Unattached resources** — network security groups, route tables, and reserved IPs that no deployment
@@ -60,19 +65,18 @@ from typing import TYPE_CHECKING, Any
 from migcheck.estate import key, records_in_networks, unique_by_name
 from migcheck.inventory_model import (
     ClassicReservedIp,
-    ClassicStorageAccount,
     LinkAuthorization,
     ServiceInVnet,
     VnetPeering,
 )
-from migcheck.model import Finding, Mark, Script, Severity, StorageAccountType
+from migcheck.model import Finding, Mark, ReservedIp, Script, Severity
 from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_STORAGE_READ_ONLY, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Stage
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
     from migcheck.estate import CloudService, Estate, Network, Placement
-    from migcheck.model import ReservedIp, ServiceConfiguration
+    from migcheck.model import ServiceConfiguration
     from migcheck.suppress import Suppressed
 
 
@@ -84,6 +88,7 @@ class ScopeKind(str, enum.Enum):
     WEB_WORKER = "Cloud services with web/worker roles"
     EXTENDED_SUPPORT = "Cloud services of extended support (not classic, nothing to migrate)"
     NETWORK_NOT_STATED = "Cloud services, virtual network not known"
+    RESERVED_FOR_UNDESCRIBED = "Reserved IPs of cloud services the files do not describe"
     STORAGE = "Storage accounts"
     UNATTACHED = "Unattached resources"
     FILES = "Files"
@@ -485,42 +490,18 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
             "images": [i.name for i in account.images],
         }
         yield _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account).own(account)
-    for standalone in standalone_storage_accounts(estate):
+    for standalone in estate.standalone_storage_accounts():
         empty: dict[str, object] = {"disks": [], "images": []}
         yield _Draft(ScopeKind.STORAGE, standalone.name, "StorageAccount", empty, standalone).own(standalone)
+    for ip in estate.reserved_ips_of_undescribed_services():
+        bound = {"address": ip.address, "service": bound_service(ip)}
+        yield _Draft(ScopeKind.RESERVED_FOR_UNDESCRIBED, ip.name, "ReservedIP", bound, ip).own(ip)
     yield from _unattached_drafts(estate, reserved)
 
 
-def standalone_storage_accounts(estate: Estate) -> list[ClassicStorageAccount | StorageAccountType]:
-    """The storage accounts the files show with no disk or image in them: a classic account of an inventory
-    export of the subscription, or one a script or REST body creates. Each is migrated on its own (one
-    record per account, the first); those that hold disks or images are `Estate.storage_accounts`."""
-    found: dict[str, ClassicStorageAccount | StorageAccountType | None] = {
-        key(account.name): None for account in estate.storage_accounts
-    }
-    exported = (a for a in estate.inventory.storage_accounts if of_subscription(a, estate))
-    for account in (*exported, *estate.resources(StorageAccountType)):
-        found.setdefault(key(account.name), account)
-    return [account for account in found.values() if account is not None]
-
-
-def exported_free_ips(estate: Estate) -> list[ClassicReservedIp]:
-    """The reserved IPs of the subscription that an inventory export shows attached to no cloud service,
-    and that no file declares or names on a deployment: each is migrated on its own."""
-    known = {key(ip.name) for ip in estate.reserved_ips}
-    known |= {key(ref.name) for s in estate.cloud_services for p in s.placements for ref in p.reserved_ips}
-    free = []
-    for ip in estate.resources(ClassicReservedIp):
-        if not ip.service and of_subscription(ip, estate) and key(ip.name) not in known:
-            known.add(key(ip.name))
-            free.append(ip)
-    return free
-
-
-def of_subscription(record: Any, estate: Estate) -> bool:
-    """Whether an inventory record is one of the subscription's own: of the subscription the exports were
-    joined to the files by (records of others are checked as estates of their own)."""
-    return key(getattr(record, "subscription", "") or "") == key(estate.inventory.subscription)
+def bound_service(ip: ReservedIp | ClassicReservedIp) -> str:
+    """The cloud service a reserved IP is bound to, as a declaration or an export names it ("" for none)."""
+    return ip.service_name if isinstance(ip, ReservedIp) else ip.service
 
 
 def _elsewhere(estate: Estate) -> frozenset[tuple[Mark, str, str]]:
@@ -671,7 +652,7 @@ def _unattached_drafts(estate: Estate, reserved: _ReservedIps) -> Iterator[_Draf
         (g for g in estate.network_security_groups if key(g.name) not in groups), "NetworkSecurityGroup"
     )
     yield from _named_drafts((t for t in estate.route_tables if key(t.name) not in tables), "RouteTable")
-    free: list[ReservedIp | ClassicReservedIp] = [*reserved.free(), *exported_free_ips(estate)]
+    free: list[ReservedIp | ClassicReservedIp] = [*reserved.free(), *estate.exported_free_ips()]
     for ip in free:
         yield _Draft(ScopeKind.UNATTACHED, ip.name, "ReservedIP", {"address": ip.address}, ip).own(ip)
 
