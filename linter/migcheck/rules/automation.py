@@ -532,11 +532,11 @@ class MigrationOutOfOrder(Rule):
             if step.step == "prepare" and step.scope == "storage-account":
                 # Only the Prepares after it that can run with it: one on another branch of a choice it is
                 # on is another stage of the runbook, however the script is written.
-                later = [s for at, s in compute if at > index and _together(step, s)]
-                if later:
+                moving_vms = [s for at, s in compute if at > index and _together(step, s)]
+                if moving_vms:
                     held = holders.get(step.target.strip().casefold(), set())
-                    blocked = next((s for s in reversed(later) if _target(s) in held), None)
-                    yield self._storage_first(script, step, later[0], blocked)
+                    blocked = next((s for s in reversed(moving_vms) if _target(s) in held), None)
+                    yield self._storage_first(script, step, moving_vms[0], blocked)
             if step.step in seen:
                 seen[step.step].setdefault(target, _Runs()).add(step)
 
