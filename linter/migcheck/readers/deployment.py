@@ -10,7 +10,7 @@ import base64
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from migcheck.inventory_model import ApplicationGateway
+from migcheck.inventory_model import ApplicationGateway, key
 from migcheck.model import (
     NETWORK_CONFIGURATION_TYPES,
     VM_OF_REQUEST_URI,
@@ -140,7 +140,7 @@ def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
         service_name=service_name,
         name=text_of(el, "Name"),
         slot=text_of(el, "DeploymentSlot"),
-        roles=tuple(read_role(r, marker, REST, vips) for r in children(el, "RoleList/Role")),
+        roles=_deployed_roles(el, marker, vips),
         instances=_instances(el, marker),
         virtual_network=_ref(child(el, "VirtualNetworkName"), marker),
         reserved_ip=reserved_ips[0] if reserved_ips else None,
@@ -153,6 +153,21 @@ def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
         private_id=_private_id(text_of(el, "PrivateID")) or _private_id(_host_label(url)),
         service_unnamed=not service_name,
     )
+
+
+def _deployed_roles(el: Element, marker: Marker, vips: dict[str, str]) -> tuple[Role, ...]:
+    """A deployment body's roles (`RoleList`). A Get Deployment response of web and worker roles lists
+    them with little more than their names: their endpoint ACLs and subnets are in the service
+    configuration it carries (`Configuration`), read as a Create Deployment's is. A VM's configuration
+    says nothing its role does not."""
+    roles = tuple(read_role(r, marker, REST, vips) for r in children(el, "RoleList/Role"))
+    written = child(el, "Configuration")
+    if written is None or all(r.is_vm for r in roles):
+        return roles
+    config = _configuration(written, marker)
+    if config is None:
+        return roles
+    return tuple(r if r.is_vm else _configured(r, config) for r in roles)
 
 
 _PACKAGE_EVIDENCE = "deployed from a service package (PackageUrl), and packages hold web and worker roles"
@@ -221,38 +236,42 @@ def _configuration(written: Element, marker: Marker) -> ServiceConfiguration | N
 
 def _configured_roles(config: ServiceConfiguration, at: Mark) -> tuple[Role, ...]:
     """The package's roles as the configuration names them (`Role@name`), each once, marked at `at` (the
-    package holds them) with the configuration's instance count, the subnets it places the role's
-    instances in, and the ACLs it binds to the role's endpoints (an endpoint the package defines, whose
-    protocol and ports the body does not say)."""
-    controls = {a.name.strip().casefold(): a for a in config.access_controls}
+    package holds them), with what the configuration says of each (`_configured`)."""
     roles: dict[str, Role] = {}
     for settings in config.roles:
-        name = settings.name.strip().casefold()
-        if not name or name in roles:
-            continue
-        acls = [
-            _resolved(acl, controls) for acl in config.endpoint_acls if acl.role.strip().casefold() == name
-        ]
-        roles[name] = Role(
-            settings.name,
-            RoleType.WEB_OR_WORKER,
-            at,
-            instances=settings.instances,
-            kind_evidence=_PACKAGE_EVIDENCE,
-            endpoints=tuple(InputEndpoint(acl.endpoint, "", "", "", acl, acl.mark) for acl in acls),
-            subnets=tuple(
-                subnet
-                for address in config.instance_addresses
-                if address.role.strip().casefold() == name
-                for subnet in address.subnets
-            ),
-        )
+        if key(settings.name) and key(settings.name) not in roles:
+            role = Role(settings.name, RoleType.WEB_OR_WORKER, at, kind_evidence=_PACKAGE_EVIDENCE)
+            roles[key(settings.name)] = _configured(role, config)
     return tuple(roles.values())
+
+
+def _configured(role: Role, config: ServiceConfiguration) -> Role:
+    """A web or worker role with what its deployment's configuration says of it: its instance count, the
+    subnets it places the role's instances in, and the ACLs it binds to the role's endpoints (one the body
+    does not list is an endpoint the package defines, whose protocol and ports the body does not say)."""
+    name = key(role.name)
+    controls = {key(a.name): a for a in config.access_controls}
+    endpoints = list(role.endpoints)
+    index = {key(e.name): i for i, e in enumerate(endpoints)}
+    for acl in (_resolved(a, controls) for a in config.endpoint_acls if key(a.role) == name):
+        at = index.setdefault(key(acl.endpoint), len(endpoints))
+        if at == len(endpoints):
+            endpoints.append(InputEndpoint(acl.endpoint, "", "", "", acl, acl.mark))
+        else:
+            endpoints[at] = replace(endpoints[at], acl=acl)
+    settings = next((s for s in config.roles if key(s.name) == name), None)
+    subnets = tuple(s for a in config.instance_addresses if key(a.role) == name for s in a.subnets)
+    return replace(
+        role,
+        instances=settings.instances if settings is not None else role.instances,
+        endpoints=tuple(endpoints),
+        subnets=subnets or role.subnets,
+    )
 
 
 def _resolved(acl: EndpointAcl, controls: dict[str, AccessControl]) -> EndpointAcl:
     """A configuration's ACL binding with the rules of the access control it names."""
-    control = controls.get(acl.access_control.strip().casefold())
+    control = controls.get(key(acl.access_control))
     return replace(acl, rules=control.rules) if control is not None else acl
 
 

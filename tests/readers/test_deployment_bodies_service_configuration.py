@@ -122,3 +122,50 @@ def test_the_summary_lists_an_unnamed_service_in_its_network_with_the_acl_found(
     assert result.findings[2].mark.line == 7
     names = [item.name for summary in readiness(result) for scope in summary.scopes for item in scope.items]
     assert names == ["shop-vnet"]
+
+
+def get_deployment(configuration: str, role_list: str) -> str:
+    """A Get Deployment response as the API writes it, with the configuration and roles given."""
+    return f"""\
+<Deployment xmlns="http://schemas.microsoft.com/windowsazure" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">
+  <Name>shop-prod</Name>
+  <DeploymentSlot>Production</DeploymentSlot>
+  <Url>http://shop.cloudapp.net/</Url>
+  <Configuration>{configuration}</Configuration>
+  <RoleList>{role_list}</RoleList>
+  <VirtualNetworkName>shop-vnet</VirtualNetworkName>
+</Deployment>
+"""
+
+
+WEB_ROLE = """
+    <Role><RoleName>WebFrontend</RoleName><OsVersion>WA-GUEST-OS-5.x</OsVersion><ConfigurationSets/></Role>"""
+
+
+def test_a_get_deployment_of_web_roles_takes_their_acls_and_subnets_from_its_configuration(read):
+    """A Get Deployment response of a cloud service's web and worker roles lists the roles by name only:
+    the ACLs on their endpoints and their subnets are in its configuration."""
+    found = deployment_of(read, get_deployment(encoded(), WEB_ROLE))
+    [web] = found.roles
+    assert (found.service_name, web.name, web.instances) == ("shop", "WebFrontend", 2)
+    assert [s.name for s in web.subnets] == ["web"]
+    [endpoint] = web.endpoints
+    assert endpoint.acl is not None and endpoint.acl.mark == Mark(PATH, 5, "Configuration")
+    assert [r.remote_subnet for r in endpoint.acl.rules] == ["203.0.113.0/24"]
+
+
+def test_a_get_deployment_of_vms_is_read_from_its_roles_alone(read):
+    """A VM deployment's configuration names its VMs and nothing more: the roles say it all."""
+    vm = """
+    <Role i:type="PersistentVMRole"><RoleName>WebFrontend</RoleName><RoleType>PersistentVMRole</RoleType>
+      <OSVirtualHardDisk><MediaLink>https://acct.blob.core.windows.net/vhds/vm.vhd</MediaLink></OSVirtualHardDisk>
+    </Role>"""
+    [role] = deployment_of(read, get_deployment(encoded(), vm)).roles
+    assert (role.is_vm, role.endpoints, role.subnets, role.instances) == (True, (), (), None)
+
+
+def test_the_acl_of_a_get_deployment_of_web_roles_is_found_at_its_configuration(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "deployment.xml").write_text(get_deployment(encoded(), WEB_ROLE))
+    result = lint(["."], Config(), load_rules(entry_points=False))
+    assert [(f.code, f.mark.line) for f in result.findings] == [("MIG201", 5), ("MIG101", 7)]
