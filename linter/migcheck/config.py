@@ -231,12 +231,69 @@ _KEY_SCHEMAS: dict[str, tuple[str, Mapping[str, Any]]] = {
 
 
 def _inventory(value: object, key: str) -> dict[str, object]:
-    from migcheck.readers.declarations import validate
+    """The declarations table, checked by the declarations reader's schema; its own keys first, so that a
+    key it does not have is answered with those it has, and a value of the wrong kind is shown."""
+    from migcheck.readers.declarations import SCHEMA, validate
 
+    if not isinstance(value, dict):
+        raise InventoryError(f"must be a table of declarations, got {_shown(value)}")
+    known = ("subscription", *SCHEMA)
+    for name, declared in value.items():
+        if name not in known:
+            close = _closest(name, known)
+            hint = f"did you mean `{close}`? " if close else ""
+            keys = ", ".join(f"`{k}`" for k in known)
+            raise InventoryError(f"unknown key `{visible(name)}` ({hint}the table holds {keys})")
+        if name in SCHEMA and not (isinstance(declared, list) and all(isinstance(e, dict) for e in declared)):
+            raise InventoryError(
+                f"`{name}` must be an array of tables (`[[...{name}]]` entries, or `{name} = [{{...}}]`), "
+                f"got {_shown(declared)}"
+            )
     problem = validate(value)
     if problem:
-        raise ConfigError(f"`{key}`: {visible(problem)}")
-    return value  # type: ignore[return-value]
+        raise InventoryError(visible(problem))
+    return value
+
+
+class InventoryError(ConfigError):
+    """A declaration of the settings' inventory table that does not follow the schema: `parse_settings`
+    says where the table is, and the line of the value in error when the settings file can be read."""
+
+
+# What to do about a declaration in error: the settings are refused whole (exit 2), as for any bad
+# setting; an inventory.toml beside the classic files is the place for declarations that must not stop a
+# run (there a bad one is MIG001 and the others are read).
+_INVENTORY_FIX = (
+    "correct it (the README's 'Scripts and inventory exports' lists the declarations and their values), or "
+    "move the declarations into an inventory.toml beside the classic files, where one in error is a finding "
+    "(MIG001) and the others are still read"
+)
+
+
+def _inventory_error(source: str, problem: str) -> ConfigError:
+    """The error for a bad declaration in the inventory table of settings file `source`: the file, with
+    the line of the value in error (found by reading the file as the declarations reader does; left out
+    when it cannot be read, as for settings not from a file), the table as the file writes it, what is
+    wrong with which value, and what to do."""
+    table = "tool.migcheck.inventory" if os.path.basename(source) == "pyproject.toml" else "inventory"
+    return ConfigError(f"{_name(source)}{_line_of(source)}: [{table}] {problem}; {_INVENTORY_FIX}")
+
+
+def _line_of(source: str) -> str:
+    """`:LINE:COLUMN` of the first declaration in error in settings file `source`, as the declarations
+    reader places it (the first in the file is the first `validate` meets: both go in the file's order);
+    "" when it cannot be told (settings not from a file)."""
+    from migcheck.guarded import read_bytes
+    from migcheck.readers import MAX_FILE_BYTES
+    from migcheck.readers.declarations import read
+
+    try:
+        found = read(source, read_bytes(source, MAX_FILE_BYTES)).problem
+    except OSError:
+        return ""
+    if found is None:
+        return ""
+    return f":{found.mark.line}:{found.mark.column}"
 
 
 def _per_file_ignores(value: object, key: str) -> dict[str, tuple[str, ...]]:
@@ -258,6 +315,8 @@ def parse_settings(table: object, source: str) -> Config:
         name, parse = _KEYS[key]
         try:
             values[name] = parse(value, key)
+        except InventoryError as exc:
+            raise _inventory_error(source, str(exc)) from None
         except ConfigError as exc:
             raise ConfigError(f"{source}: {exc}") from None
     folder = os.path.dirname(os.path.abspath(source))
@@ -426,12 +485,18 @@ def _name(path: str) -> str:
     return visible(path)
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str:
+def _closest(word: str, choices: Iterable[str]) -> str:
+    """The choice closest to a mistyped `word`; "" when none is close."""
     import difflib  # only for a mistake: not at start-up
 
     close = difflib.get_close_matches(word[:100], list(choices), n=1)
+    return close[0] if close else ""
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = _closest(word, choices)
     known = ", ".join(sorted(choices))
-    return f" (did you mean `{close[0]}`?)" if close else f" (known settings: {known})"
+    return f" (did you mean `{close}`?)" if close else f" (known settings: {known})"
 
 
 # --- rule selection ---------------------------------------------------------------------------------

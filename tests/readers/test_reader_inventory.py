@@ -694,7 +694,7 @@ def test_toml_without_declarations_is_ignored_in_a_walk(tmp_path, monkeypatch):
 def test_the_config_accepts_declarations_and_rejects_bad_ones(tmp_path):
     good = {"vnet-services": [{"vnet": "a", "service": "hdinsight"}], "subscription": SUB}
     assert parse_settings({"inventory": good}, str(tmp_path / "pyproject.toml")).inventory == good
-    with pytest.raises(ConfigError, match="unknown table `vnet-service`"):
+    with pytest.raises(ConfigError, match="unknown key `vnet-service`"):
         parse_settings({"inventory": {"vnet-service": []}}, str(tmp_path / "pyproject.toml"))
 
 
