@@ -520,3 +520,23 @@ class Inventory:
     def service_of_vm(self, subscription: str, vm: str) -> str:
         """The cloud service a classic VM belongs to, when an export says so; "" otherwise."""
         return self.vm_services.get((key(subscription), key(vm)), "")
+
+    @property
+    def classic_subscriptions(self) -> frozenset[str]:
+        """The subscriptions whose classic VMs, networks or storage accounts the exports list, or whose
+        classic networks their peerings and services reach into."""
+        found = {vm.subscription for vm in self.vms} | {n.subscription for n in self.networks}
+        found |= {account.subscription for account in self.storage_accounts}
+        found |= {p.vnet_subscription for p in self.peerings} | {
+            s.vnet_subscription for s in self.services_in_vnets
+        }
+        return frozenset(found - {""})
+
+    def subscriptions_of_network(self, vnet: str) -> tuple[str, ...]:
+        """The subscriptions (sorted) where the exports show a classic network named `vnet`: its own row,
+        or VMs in it. What the classic cmdlets write of a network (an Application Gateway's `VnetName`, a
+        circuit link's) names no subscription, and a name is unique only within one."""
+        wanted = key(vnet)
+        found = {n.subscription for n in self.networks if key(n.name) == wanted}
+        found |= {vm.subscription for vm in self.vms if key(vm.virtual_network) == wanted}
+        return tuple(sorted(found - {""}))

@@ -41,6 +41,35 @@ CLASSIC_VNET = (
 )
 
 
+def network_subscription(estate: Estate, vnet: str) -> str:
+    """Words saying which subscription classic network `vnet` is in, for a finding about what the classic
+    cmdlets' exports place in it (an Application Gateway, a circuit link), which name no subscription:
+    said when the exports span several subscriptions, as the other inventory findings say it (` (subscription
+    <id>)`); the one whose exported network, or VMs, bear the name, else the files' own when they define
+    it; "" when the exports span one subscription or none."""
+    words = _network_subscription_words(estate, vnet)
+    return f" ({words})" if words else ""
+
+
+def _network_subscription_words(estate: Estate, vnet: str) -> str:
+    inventory = estate.inventory
+    spanned = inventory.classic_subscriptions
+    if len(spanned) < 2:
+        return ""
+    holders = inventory.subscriptions_of_network(vnet)
+    network = estate.virtual_network(vnet)
+    if not holders and inventory.subscription and network is not None and network.defined:
+        holders = (inventory.subscription,)
+    if len(holders) == 1:
+        return f"subscription {holders[0]}"
+    if holders:
+        return f"subscription not known: each of {', '.join(holders)} has a classic network of that name"
+    return (
+        f"subscription not known: none of the exports' subscriptions, {', '.join(sorted(spanned))}, shows a "
+        "classic network of that name"
+    )
+
+
 def _in_other_subscription(record: ServiceInVnet | VnetPeering, estate: Estate) -> str:
     """Words saying that the classic network is in another subscription than the one the files describe."""
     joined = estate.inventory.subscription
@@ -79,7 +108,9 @@ class ExpressRouteAuthorizationLink(Rule):
         "reported at the call, naming the circuit by the service key the script gives, unless the script "
         "surely removes it again (`Remove-AzureDedicatedCircuitLinkAuthorization` with the id the creating "
         "call returned, `$auth.LinkAuthorizationId`). Networks the export of "
-        "`Get-AzureDedicatedCircuitLink` lists are named in the message. Resource Manager circuits' own "
+        "`Get-AzureDedicatedCircuitLink` lists are named in the message, each with its subscription when the "
+        "exports span several (the classic cmdlets' output names none: it is the one whose exported classic "
+        "network, or VMs in it, bear the network's name). Resource Manager circuits' own "
         "authorizations (`authorizations[]` of `microsoft.network/expressroutecircuits`) serve Resource "
         "Manager connections and are not reported.",
         why="A circuit shared across subscriptions through authorization links cannot be migrated with its "
@@ -148,8 +179,9 @@ class ExpressRouteAuthorizationLink(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        linked = sorted({link.vnet for link in estate.inventory.circuit_links if link.vnet})
-        networks = f"; networks linked to the circuit here: {', '.join(linked)}" if linked else ""
+        linked = sorted({link.vnet for link in estate.inventory.circuit_links if link.vnet}, key=key)
+        named = [f"{vnet}{network_subscription(estate, vnet)}" for vnet in linked]
+        networks = f"; networks linked to the circuit here: {', '.join(named)}" if linked else ""
         for auth in estate.inventory.link_authorizations:
             if auth.in_use:
                 yield self.finding(auth, _authorization_words(auth) + networks)
@@ -211,7 +243,10 @@ class ClassicApplicationGateway(Rule):
         "gateway (a Create Application Gateway request or a Get response, with the same two elements, alone "
         "or in a list), gateways declared in `application-gateways`, and those a PowerShell script creates "
         "(`New-AzureApplicationGateway`, reported at the call unless the script removes the gateway again "
-        "with `Remove-AzureApplicationGateway`). The finding names the gateway's network and subnets.",
+        "with `Remove-AzureApplicationGateway`). The finding names the gateway's network and subnets, and, "
+        "when the exports span several subscriptions, the network's: the cmdlet's output names none, so it "
+        "is the one whose exported classic network, or VMs in it, bear that name (or the files' own, when "
+        "they define the network).",
         why="A classic Application Gateway is a deployment of its own inside the virtual network; the "
         "platform refuses to migrate a network that holds one (it reports non-gateway PaaS deployments), "
         "and there is no migration for the gateway itself. Its sizes (`Small`, `Medium`, `Large`) are those "
@@ -259,11 +294,13 @@ class ClassicApplicationGateway(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for gateway in estate.inventory.application_gateways:
-            subnets = f" (subnet{'s' if len(gateway.subnets) > 1 else ''} {', '.join(gateway.subnets)})"
+            subnets = f"subnet{'s' if len(gateway.subnets) > 1 else ''} {', '.join(gateway.subnets)}"
+            said = [subnets if gateway.subnets else "", _network_subscription_words(estate, gateway.vnet)]
+            where = "; ".join(words for words in said if words)
             yield self.finding(
                 gateway,
                 f"classic Application Gateway '{gateway.name}' is in virtual network '{gateway.vnet}'"
-                f"{subnets if gateway.subnets else ''}: the network cannot be migrated while it holds it",
+                f"{f' ({where})' if where else ''}: the network cannot be migrated while it holds it",
             )
 
 

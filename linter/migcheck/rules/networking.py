@@ -34,6 +34,7 @@ from migcheck.model import (
 from migcheck.retirements import BASIC_SKU, LEGACY_GATEWAY_SKUS, NON_ZONAL_GATEWAY_SKUS, VPN_GATEWAY_SKU
 from migcheck.rule import Docs, Example, Rule, Scope, Stage, listed
 from migcheck.rules.cloud_services import folder_grouping_note
+from migcheck.rules.inventory import network_subscription
 
 
 def _netcfg(sites: str) -> str:
@@ -422,7 +423,8 @@ class ExpressRouteGateway(Rule):
         "`Dedicated` connection: the connection's finding covers the network otherwise. Likewise a network "
         "an export of a circuit's links lists (`Get-AzureDedicatedCircuitLink | ConvertTo-Json`, a link "
         "whose `State` is not `Deprovisioned`), once per network, at the first such link, when neither a "
-        "connection nor a script says so.",
+        "connection nor a script says so; when the exports span several subscriptions, the message names "
+        "the network's (the one whose exported classic network, or VMs in it, bear its name).",
         why="A network attached to ExpressRoute can only migrate once its circuit lives in Resource Manager. "
         "A circuit in the same subscription can then be migrated with the network without downtime; a "
         "circuit in another subscription (reached through an authorization link) has to be unlinked first, "
@@ -559,9 +561,10 @@ class ExpressRouteGateway(Rule):
                 continue  # reported at the connection
             yield self.finding(
                 link,
-                f"virtual network '{network.name if network else link.vnet}' is linked to a classic "
-                "ExpressRoute circuit (the export of its circuit links): move the circuit to Resource "
-                "Manager before migrating the network",
+                f"virtual network '{network.name if network else link.vnet}'"
+                f"{network_subscription(estate, link.vnet)} is linked to a classic ExpressRoute circuit (the "
+                "export of its circuit links): move the circuit to Resource Manager before migrating the "
+                "network",
                 fix=_SCRIPTED_LINK_FIX,
             )
 
