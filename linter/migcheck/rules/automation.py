@@ -3,6 +3,7 @@ migration runbooks that run the platform's steps out of order."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Protocol, TypeVar
 
@@ -502,7 +503,7 @@ class MigrationOutOfOrder(Rule):
             if step.step in by_target:
                 by_target[step.step].setdefault(_target(step), _Runs()).add(step)
         seen: dict[str, dict[tuple[str, str], _Runs]] = {"validate": {}, "prepare": {}}
-        compute = [(at, s) for at, s in enumerate(steps) if s.step == "prepare" and s.scope in _HOLDS_DISKS]
+        moving_vms = _VmPrepares(steps)
         for index, step in enumerate(steps):
             target = _target(step)
             # A name the script does not state may be any resource the script prepared or validated.
@@ -532,11 +533,12 @@ class MigrationOutOfOrder(Rule):
             if step.step == "prepare" and step.scope == "storage-account":
                 # Only the Prepares after it that can run with it: one on another branch of a choice it is
                 # on is another stage of the runbook, however the script is written.
-                moving_vms = [s for at, s in compute if at > index and _together(step, s)]
-                if moving_vms:
+                first_moving = moving_vms.first_after(index, step)
+                if first_moving is not None:
                     held = holders.get(step.target.strip().casefold(), set())
-                    blocked = next((s for s in reversed(moving_vms) if _target(s) in held), None)
-                    yield self._storage_first(script, step, moving_vms[0], blocked)
+                    yield self._storage_first(
+                        script, step, first_moving, moving_vms.last_held_after(index, step, held)
+                    )
             if step.step in seen:
                 seen[step.step].setdefault(target, _Runs()).add(step)
 
@@ -741,6 +743,46 @@ def _together(one: _Branched, other: _Branched) -> bool:
     """Whether two steps can run in the same invocation: not on different branches of one choice."""
     taken = dict(one.branches)
     return all(taken.get(choice, branch) == branch for choice, branch in other.branches)
+
+
+class _VmPrepares:
+    """The script's Prepares of scopes that move VMs, as a storage account's Prepare asks after them: those
+    after it that can run with it. Which can run with it depends only on its branches, so each answer is
+    worked out once per branches (and account): a runbook that prepares many accounts, or one again and
+    again, is checked in linear time."""
+
+    def __init__(self, steps: tuple[MigrationStep, ...]) -> None:
+        self.steps = [
+            (at, s) for at, s in enumerate(steps) if s.step == "prepare" and s.scope in _HOLDS_DISKS
+        ]
+        self.by_branches: dict[tuple[tuple[str, int], ...], tuple[list[int], list[MigrationStep]]] = {}
+        self.last_held: dict[tuple[tuple[tuple[str, int], ...], str], tuple[int, MigrationStep] | None] = {}
+
+    def first_after(self, index: int, step: MigrationStep) -> MigrationStep | None:
+        """The first of them after `index` that can run with `step`."""
+        positions, prepares = self._with(step)
+        at = bisect.bisect_right(positions, index)
+        return prepares[at] if at < len(prepares) else None
+
+    def last_held_after(
+        self, index: int, step: MigrationStep, held: set[tuple[str, str]]
+    ) -> MigrationStep | None:
+        """The last of them that can run with `step`, of a scope `held` names (whose VMs keep disks in the
+        account `step` prepares), when it comes after `index`."""
+        memo = (step.branches, step.target.strip().casefold())
+        if memo not in self.last_held:
+            positions, prepares = self._with(step)
+            pairs = zip(reversed(positions), reversed(prepares), strict=True)
+            self.last_held[memo] = next(((at, s) for at, s in pairs if _target(s) in held), None)
+        last = self.last_held[memo]
+        return last[1] if last is not None and last[0] > index else None
+
+    def _with(self, step: MigrationStep) -> tuple[list[int], list[MigrationStep]]:
+        found = self.by_branches.get(step.branches)
+        if found is None:
+            pairs = [(at, s) for at, s in self.steps if _together(step, s)]
+            found = self.by_branches[step.branches] = ([at for at, _ in pairs], [s for _, s in pairs])
+        return found
 
 
 # The scopes of the resources a subnet may use, and the calls that take one off a subnet.
