@@ -3,9 +3,10 @@ estates and the readiness summary (the same findings `check` reports, grouped by
 
 One step per thing the platform migrates on its own: an ExpressRoute circuit, a virtual network with every
 cloud service in it, a cloud service of VMs outside any network, a storage account, an unattached reserved
-IP, network security group or route table. Order, as the documents require: circuits before the networks
-that use them; a storage account only after every step holding a VM with a disk in it; everything else
-may run in parallel. Each step says what moves, what it becomes in Resource Manager, what it costs in
+IP, network security group or route table; and, without commands of its own, a reserved IP bound to a
+cloud service no file describes (it moves with that service: its step says what to check). Order, as the
+documents require: circuits before the networks that use them; a storage account only after every step
+holding a VM with a disk in it; everything else may run in parallel. Each step says what moves, what it becomes in Resource Manager, what it costs in
 downtime, what blocks it (the error findings of its scope), and the commands for Validate → Prepare →
 (check) → Commit, or Abort, after what the platform requires first (an ExpressRoute network's emptied
 ConnectionsToLocalNetwork). Each subscription starts with its preamble: select it, register the migration
