@@ -104,7 +104,9 @@ def test_the_cli_plan_and_summary_name_it(tmp_path, monkeypatch, capsys):
     assert "No step to plan" not in plan
     assert "Reserved IP of a cloud service the files do not describe: ip1" in plan
     main(["check", "."])
-    assert "Reserved IPs of cloud services the files do not describe" in capsys.readouterr().out
+    summary = capsys.readouterr().out
+    assert "Reserved IPs of cloud services the files do not describe" in summary
+    assert "ip1 (reserved IP of cloud service 'svcX')" in summary
 
 
 def test_every_plan_format_renders_its_step(tmp_path, monkeypatch):

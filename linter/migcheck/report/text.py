@@ -291,6 +291,8 @@ def _describe(item: ScopeItem) -> str:
         return f"{item.name} ({', '.join(parts) or 'no disk or image of the files checked'})"
     if item.type == FILE:
         return item.name
+    if m.get("service"):  # a reserved IP bound to a cloud service no file describes
+        return f"{item.name} (reserved IP of cloud service '{m['service']}')"
     return f"{item.name} ({_RESOURCE_WORDS.get(item.type, item.type)})"
 
 
