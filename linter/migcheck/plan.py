@@ -1027,7 +1027,7 @@ def _find_circuit_commands(networks: list[Network]) -> tuple[str, ...]:
     """The service keys of the subscription's circuits that are linked to `networks`."""
     names = ", ".join(_ps(n.name) for n in networks)
     return (
-        "# the service key of the circuit linked to the network (none: it is in another subscription):",
+        "# the service key of the circuit linked to the network (no output: the circuit is in another subscription):",
         "Get-AzureDedicatedCircuit | ForEach-Object { $key = $_.ServiceKey; Get-AzureDedicatedCircuitLink "
         f"-ServiceKey $key | Where-Object {{ $_.VnetName -in @({names}) }} | ForEach-Object {{ $key }} }}",
     )
