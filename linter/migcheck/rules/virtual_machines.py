@@ -40,8 +40,10 @@ class EndpointAclRule(Rule):
     source = "Unsupported features — Network: Endpoint ACLs. Remove Endpoint ACLs and retry migration."
     docs = Docs(
         what="Access control lists on input endpoints: `EndpointAcl` bindings in a .cscfg's "
-        "`NetworkConfiguration/EndpointAcls` (with the rules of the `AccessControl` they name), "
-        "`EndpointAcl/Rules` on a VM endpoint in a REST body and on the endpoints of a load-balanced set in "
+        "`NetworkConfiguration/EndpointAcls` (with the rules of the `AccessControl` they name), also in the "
+        "base64 .cscfg a Create Deployment body or a Get Deployment response of web and worker roles carries "
+        "(`Configuration`, where they are reported), `EndpointAcl/Rules` on a VM endpoint in a REST body and "
+        "on the endpoints of a load-balanced set in "
         "an Update Load-Balanced Endpoint Set body (`LoadBalancedEndpointList`, as a file or sent by a Python "
         "script), and `EndpointAccessControlList/Rules` in an "
         "Export-AzureVM file or a `Get-AzureVM | ConvertTo-Json` export (every item of its `Rules` is a "
