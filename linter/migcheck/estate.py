@@ -831,6 +831,8 @@ class _Linker:
         services = _with_associated_ips(self._cloud_services(), self._all(ReservedIp))
         self._check_reserved_ips(services)
         services, inventory, exported_premium = _link_inventory(self, services)
+        # Once every description of a VM has joined its service: a configuration may be its deployment's.
+        services = _with_vm_configurations(services, self.conflicts)
         # Again for the deployments only an inventory export describes, which a script may reserve the VIP of.
         services = _with_associated_ips(services, self._all(ReservedIp))
         services = _with_reservations_joined(services)
@@ -1572,15 +1574,25 @@ def _folder_and_ancestors(folder: str) -> Iterator[str]:
 
 
 def _unknown_role(settings: RoleSettings) -> Role:
-    """A role known only from a configuration: a web or worker role (VMs have no .cscfg), kind unknown."""
+    """A role known only from a configuration: taken for a web or worker role, since a configuration kept in
+    a repository is a package's. A VM deployment has one too (the platform's): where another description of
+    the service shows the role to be a VM, `_vm_configurations_joined` makes it that VM."""
     return Role(
         settings.name,
         RoleType.WEB_OR_WORKER,
         settings.mark,
         instances=settings.instances,
-        kind_evidence="a service configuration names it, and only web and worker roles have one; no "
-        "readable service definition says which",
+        kind_evidence=_CONFIGURED_ONLY,
     )
+
+
+# Why a role only a configuration names is taken for a web or worker role, in words MIG101's message quotes.
+_CONFIGURED_ONLY = (
+    "a service configuration names it and no service definition says its kind, so it is taken for a web or "
+    "worker role, as a configuration kept in a repository is a package's; a VM deployment has a "
+    "configuration too, so if this one is a VM deployment's, check it with that deployment's body naming its "
+    "service, or with an inventory export of its VMs"
+)
 
 
 def _resolve_acl(acl: EndpointAcl, controls: Mapping[str, AccessControl]) -> EndpointAcl:
@@ -3215,6 +3227,95 @@ def _reservations_joined(service: CloudService) -> CloudService:
     for reservation in reservations:
         joined = _reserved_as(joined, reservation)
     return replace(service, placements=(joined,))
+
+
+def _with_vm_configurations(
+    services: tuple[CloudService, ...], conflicts: list[Conflict]
+) -> tuple[CloudService, ...]:
+    """Services whose configuration, with no definition beside it, is their VM deployment's (see
+    `_vm_configurations_joined`)."""
+    return tuple(
+        _vm_configurations_joined(s, conflicts)
+        if s.definition is None and s.configurations and len(s.placements) > 1
+        else s
+        for s in services
+    )
+
+
+def _vm_configurations_joined(service: CloudService, conflicts: list[Conflict]) -> CloudService:
+    """A service no definition describes, whose configuration names a role that another description of
+    the service (a REST body, an inventory export, a script) shows to be a VM: the configuration is its VM
+    deployment's (the platform keeps one for every deployment: Get Deployment's `Configuration`), not a
+    package's, and a deployment holds either VMs or web and worker roles. So the configuration is no
+    second deployment: its roles and facts join the deployment that holds the VM (`_configuration_joined`)."""
+    configured = {c.mark for c in service.configurations}
+    vm_placements: dict[str, int] = {}
+    for at, placement in enumerate(service.placements):
+        if placement.mark not in configured:
+            for vm in placement.vms:
+                vm_placements.setdefault(key(vm.name), at)
+    placements = list(service.placements)
+    joined: set[int] = set()
+    for at, placement in enumerate(service.placements):
+        if placement.mark not in configured:
+            continue
+        held = next((vm_placements[k] for r in placement.roles if (k := key(r.name)) in vm_placements), None)
+        if held is not None:
+            placements[held] = _configuration_joined(placements[held], placement, vm_placements, conflicts)
+            joined.add(at)
+    if not joined:
+        return service
+    return replace(service, placements=tuple(p for at, p in enumerate(placements) if at not in joined))
+
+
+def _configuration_joined(
+    deployment: Placement, configuration: Placement, described: Mapping[str, int], conflicts: list[Conflict]
+) -> Placement:
+    """A VM deployment with what its configuration says: each VM takes what the configuration says of it
+    where its own description leaves it unsaid (what both state and differ in is a conflict); a role no
+    other file describes joins the deployment as a role of kind unknown (likely a VM the files do not
+    describe); the deployment takes the configuration's network, reserved IPs and DNS servers where it
+    states none. VMs described in another deployment of the service are left to it."""
+    roles = list(deployment.roles)
+    vms = {key(r.name): at for at, r in enumerate(roles) if r.is_vm}
+    evidence = _VM_CONFIGURATION.format(vm=next(r.name for r in roles if r.is_vm))
+    for role in configuration.roles:
+        at = vms.get(key(role.name))
+        if at is not None:
+            roles[at] = _configured_vm(roles[at], role, conflicts)
+        elif key(role.name) not in described:
+            roles.append(replace(role, kind_evidence=evidence, kind_known=False))
+    changes: dict[str, Any] = {
+        "roles": tuple(roles),
+        "stray_subnets": (*deployment.stray_subnets, *configuration.stray_subnets),
+        "endpoints_known": deployment.endpoints_known and _lists_every_endpoint(roles),
+    }
+    if not deployment.network_known:  # an Export-AzureVM file or an export row that does not say
+        changes.update(network_known=True, virtual_network=configuration.virtual_network)
+    if not deployment.reserved_ips and configuration.reserved_ips:
+        changes.update(reserved_ips=configuration.reserved_ips, reserved_ips_known=True)
+    if not deployment.dns_servers:
+        changes["dns_servers"] = configuration.dns_servers
+    return replace(deployment, **changes)
+
+
+# Why a role a VM deployment's configuration names, and no other file describes, is of unknown kind.
+_VM_CONFIGURATION = (
+    "a service configuration names it with VM '{vm}', so it is the configuration of a VM deployment, which "
+    "holds VMs only, but no file describes it as a VM"
+)
+
+
+def _configured_vm(vm: Role, configured: Role, conflicts: list[Conflict]) -> Role:
+    """A VM with what its deployment's configuration says of it (its subnets, the ACLs of its endpoints),
+    where its own description leaves that unsaid; its kind and instances stay as described."""
+    as_vm = replace(
+        configured, type=vm.type, kind_evidence=vm.kind_evidence, kind_known=vm.kind_known, instances=None
+    )
+    differences = _role_differences(as_vm, vm)
+    if differences:
+        conflicts.append(Conflict(vm.kind, vm.name, configured.mark, vm.mark, differences))
+    return _fill(vm, as_vm)
 
 
 def _is_vm_named(role: Role, wanted: str) -> bool:

@@ -379,7 +379,7 @@ class RoleType(str, enum.Enum):
     VM_ROLE = "VirtualMachineRole"  # a csdef VM role (legacy); a cloud-service role, not an IaaS VM
     PERSISTENT_VM = "PersistentVMRole"  # an IaaS virtual machine
     # A role of a cloud service known only from files that do not say which kind it is (a .cscfg without
-    # its .csdef): a web or a worker role, since VMs have no service configuration.
+    # its .csdef, a package a script deploys): taken for a web or a worker role (see `Role.kind_evidence`).
     WEB_OR_WORKER = "web or worker role"
 
     def __str__(self) -> str:
