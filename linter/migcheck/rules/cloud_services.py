@@ -67,8 +67,10 @@ class WebWorkerRole(Rule):
     )
     docs = Docs(
         what="Every web role, worker role and legacy VM role of a cloud service: `WebRole`, `WorkerRole` and "
-        "`VirtualMachineRole` in a .csdef, roles of a .cscfg whose .csdef is not among the files checked, "
-        "roles of a REST deployment whose `RoleType` is not `PersistentVMRole`, and those a Create Deployment "
+        "`VirtualMachineRole` in a .csdef, roles of a .cscfg whose .csdef is not among the files checked "
+        "(but for the configuration of a VM deployment, which the platform keeps for every deployment: one "
+        "that names a role a REST body, an inventory export or a script of the same cloud service shows to "
+        "be a VM is that VM's deployment's, and its roles are its VMs), roles of a REST deployment whose `RoleType` is not `PersistentVMRole`, and those a Create Deployment "
         "body deploys from its package (named by its base64 `Configuration`). A package a script deploys "
         "(`New-AzureDeployment`, `create_deployment`, a Create Deployment body) holds the roles of its "
         "service's .csdef when that is among the files checked, and they are reported there, once. A REST role that does "
