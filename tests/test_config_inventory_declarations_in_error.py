@@ -46,6 +46,12 @@ CASES = [
         "`subscription` must be a non-empty string, got 5",
     ),
     (
+        "[tool.migcheck.inventory]\nsubscription = 1979-05-27\n",
+        "2:16",
+        "`subscription` must be a non-empty string, got 1979-05-27 (a TOML date or time: quote it to make it a "
+        "string)",
+    ),
+    (
         '[[tool.migcheck.inventory.application-gateways]]\nname = "g"\nvnet = "v"\nsubnets = "front"\n',
         "4:11",
         "`application-gateways` entry 1: `subnets` must be a list of strings, got 'front'",

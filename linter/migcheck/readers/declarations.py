@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import datetime
 import difflib
 import re
 import sys
@@ -181,7 +182,10 @@ def _unknown_key(table: str, name: str, fields: Mapping[str, _Field]) -> str:
 def shown(value: object) -> str:
     """A value from a TOML file as a message shows it: escaped, and cut short (a 100 MB string is data
     too). `repr` itself refuses an integer of more than 4,300 digits (a hexadecimal one parses), and a
-    value nested deeper than it recurses: those are named, not shown."""
+    value nested deeper than it recurses: those are named, not shown. A date or time is shown as TOML
+    writes it, not as Python's repr."""
+    if isinstance(value, (datetime.date, datetime.time)):
+        return f"{value.isoformat()} (a TOML date or time: quote it to make it a string)"
     try:
         text = repr(value)
     except ValueError:
