@@ -220,7 +220,7 @@ def test_a_configuration_alone_is_a_packages_and_says_why(tmp_path, monkeypatch)
     [found] = [f for f in result.findings if f.code == "MIG101"]
     assert "only web and worker roles have one" not in found.message
     assert "no service definition says its kind" in found.message
-    assert "a VM deployment has a configuration too" in found.message
+    assert "if it is a VM deployment's, add that deployment's body" in found.message
 
 
 def test_a_body_that_names_no_service_does_not_make_the_configuration_a_vms(tmp_path, monkeypatch):

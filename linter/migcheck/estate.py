@@ -1588,10 +1588,8 @@ def _unknown_role(settings: RoleSettings) -> Role:
 
 # Why a role only a configuration names is taken for a web or worker role, in words MIG101's message quotes.
 _CONFIGURED_ONLY = (
-    "a service configuration names it and no service definition says its kind, so it is taken for a web or "
-    "worker role, as a configuration kept in a repository is a package's; a VM deployment has a "
-    "configuration too, so if this one is a VM deployment's, check it with that deployment's body naming its "
-    "service, or with an inventory export of its VMs"
+    "a service configuration names it, and no service definition says its kind: the configuration is taken "
+    "for a package's; if it is a VM deployment's, add that deployment's body or an inventory export of its VMs"
 )
 
 
