@@ -370,7 +370,9 @@ _OTHER: tuple[Coverage, ...] = (
         Status.PARTIAL,
         (DEEP_DIVE,),
         note="A check the platform's Validate does not make. A state is runtime: it is seen in a List "
-        "Connections response or `Get-AzureVNetConnection` output saved to a file, as it was when read.",
+        "Connections response or `Get-AzureVNetConnection` output saved to a file, as it was when read; "
+        "and in a PowerShell script that disconnects a connection (`Set-AzureVNetGateway -Disconnect`) "
+        "and does not connect it again on every path after.",
     ),
     Coverage(
         "Network",

@@ -825,6 +825,12 @@ class ConnectionState:
     local_site: str
     state: str  # as written: "Connected", "Connecting" or "NotConnected"
     mark: Mark
+    # A script's disconnection (`Set-AzureVNetGateway -Disconnect`) that no connection of the same network
+    # and site follows on every path after it: the network it names (never "" then), and whether the
+    # connection is left down on every path the script takes (False: on some only). The state is then
+    # "NotConnected"; "" and True for a state the platform reported.
+    virtual_network: str = ""
+    every_path: bool = True
 
     @property
     def name(self) -> str:

@@ -104,6 +104,7 @@ from migcheck.model import (
     VPN,
     AclRule,
     ClassicCall,
+    ConnectionState,
     Deployment,
     Disk,
     DnsServer,
@@ -161,6 +162,7 @@ PRODUCES = frozenset(
         RouteTable,
         ExtendedSupportService,
         VnetGatewayFact,
+        ConnectionState,  # a gateway's connection the script disconnects and leaves so
         Image,
         StorageAccountType,
         inv.ApplicationGateway,
@@ -1909,6 +1911,31 @@ class NetworkResource:
     security_group: bool
 
 
+@dataclass(frozen=True, slots=True)
+class LinkState:
+    """What a script leaves of a gateway's connection to one local network site, kept under a key no
+    variable has (see `Interpreter._link_key`), so that paths that meet join it as they join a variable:
+    the disconnections (`Interpreter.disconnects`, by index) no connection follows on some path to here,
+    and whether one of them does on every path (`everywhere`). The script's other paths leave the
+    connection as they found it, which counts as connected."""
+
+    down: frozenset[int]
+    everywhere: bool
+
+
+_CONNECTED = LinkState(frozenset(), everywhere=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Disconnect:
+    """A `Set-AzureVNetGateway -Disconnect` the script runs: where, the network and the site it names (as
+    the script states them, else stand-ins)."""
+
+    mark: Mark
+    virtual_network: str
+    local_site: str
+
+
 @dataclass(eq=False, slots=True)
 class WebRequest:
     """A request to the Service Management API the script makes at `node` (its method or command at `at`),
@@ -1993,7 +2020,7 @@ class VmState:
 
 NULL = Null()
 STATED_NULL = Null(stated=True)
-Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState | Operation | Authorization
+Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState | Operation | Authorization | LinkState
 _MAX_CANDIDATES = 16  # configurations one variable may hold after branches; past this, it is unknown
 _MAX_ENTRIES = 64  # entries of a table the reader follows
 # Values of an array the reader extends (`$a += …`), or of an array or table it builds, counting those of
@@ -2026,6 +2053,8 @@ def join(a: Value, b: Value) -> Value:
         if isinstance(a, Text) and isinstance(b, Text) and a.number != b.number:  # `10` and `"10"`
             a = replace(a, number=None)
         return _unsure(a) if isinstance(b, Text) and not b.sure else a
+    if isinstance(a, LinkState) or isinstance(b, LinkState):
+        return _join_links(a, b)
     if isinstance(a, Null) or isinstance(b, Null):
         other = b if isinstance(a, Null) else a
         if isinstance(other, (Vms, Acls, VmState)):
@@ -2044,6 +2073,14 @@ def join(a: Value, b: Value) -> Value:
         return _bounded(Items(tuple(dict.fromkeys((*a.values, *b.values)))))
     text = a.text if isinstance(a, Unknown) else b.text if isinstance(b, Unknown) else ""
     return Unknown(text)
+
+
+def _join_links(a: Value, b: Value) -> LinkState:
+    """A gateway connection where two paths meet: down after the disconnections either leaves, and on
+    every path when both do; a path that did not touch it leaves it connected."""
+    x = a if isinstance(a, LinkState) else _CONNECTED
+    y = b if isinstance(b, LinkState) else _CONNECTED
+    return LinkState(x.down | y.down, x.everywhere and y.everywhere)
 
 
 def _join_states(a: VmState, b: VmState) -> VmState:
@@ -2553,6 +2590,12 @@ class Interpreter:
         self.gateway_facts: dict[VnetGatewayFact, None] = {}
         # The circuit links among them by network (see `_name_key`), which a removal takes away.
         self.circuit_links: dict[str, list[VnetGatewayFact]] = collections.defaultdict(list)
+        # The gateway connections the script disconnects (`Set-AzureVNetGateway -Disconnect`), in the order
+        # it runs them; the keys their state is kept under (see `LinkState`); and those a path leaves down
+        # to the end, with whether every path does (see `_left_down`).
+        self.disconnects: dict[_Disconnect, int] = {}
+        self.link_keys: dict[str, None] = {}
+        self.left_down: dict[int, bool] = {}
         # The cloud services of extended support the script creates, once each however often it runs the
         # command (a function called twice) with the same values.
         self.extended: dict[ExtendedSupportService, None] = {}
@@ -2706,7 +2749,9 @@ class Interpreter:
     def run(self, root: Node) -> tuple[object, ...]:
         self.guard = _leading_guard(root)
         try:
-            self.statements(root, Env(constants={}))
+            script = Env(constants={})
+            self.statements(root, script)
+            self._left_down(script, surely=not self.past_guard)
             self.stopped = None
             self.callers_known = False
             done: set[int] = set()
@@ -2727,6 +2772,7 @@ class Interpreter:
         self.stepped, self.changes = set(), {}
         self.statement_at = 0  # the commands come in the order they are written
         self.gateway_facts, self.circuit_links = {}, collections.defaultdict(list)
+        self.left_down = {}
         self._outside_deployments()
         for command in _captures(_COMMANDS, root).get("command", []):
             self._syntactic_call(command)
@@ -2764,6 +2810,7 @@ class Interpreter:
             defined = len(self.replaced)
             self.statements(body, env)
             self._undefine(defined)
+            self._left_down(env, surely=False)  # read once: it may run at any call, or at none
             self.stopped = None
             self.calling.pop()
 
@@ -3168,6 +3215,8 @@ class Interpreter:
             self.partial = True  # a `trap` takes the error, and the script may go on after the statement
         elif word in _REACH and self.stopped is None:
             self.stopped = word
+            if _ends_the_script(word, self.catching, self.calling):
+                self._left_down(env, surely=False)
 
     def _trapped(self) -> bool:
         """Whether a `trap` that may let the script go on is in a scope an error here reaches: the function
@@ -5967,13 +6016,87 @@ class Interpreter:
         return Unknown(self.snippet(node))
 
     def _connect_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
-        """Set-AzureVNetGateway -Connect: the network's gateway connects to a local site by VPN. With
-        `-Disconnect`, or a switch the reader cannot tell, it states nothing."""
-        if args.switch("Connect") is True and args.switch("Disconnect") is False:
+        """Set-AzureVNetGateway -Connect: the network's gateway connects to a local site by VPN, and the
+        connection the script may have disconnected is up again. With `-Disconnect`, the connection is
+        down until a connection of the same network and site follows (see `LinkState`). With a switch the
+        reader cannot tell, it states nothing."""
+        connects, disconnects = args.switch("Connect"), args.switch("Disconnect")
+        if connects is True and disconnects is False:
             site = _arg_value(args, "LocalNetworkSiteName")
             shown = site.value if isinstance(site, Text) else ""
             self._gateway_fact(node, args, VPN, "Set-AzureVNetGateway -Connect", shown)
+            self._reconnect(args, env)
+        elif disconnects is True and connects is False:
+            self._disconnect(node, args, env)
         return Unknown(self.snippet(node))
+
+    def _disconnect(self, node: Node, args: Args, env: Env) -> None:
+        """Set-AzureVNetGateway -Disconnect of a network and site the script states, or passes as values it
+        does not state but a later call may pass again (a parameter, a loop's item): the connection is down
+        from here on every path, until a connection of the same network and site."""
+        key = self._link_key(args)
+        if key is None:
+            return
+        mark = self._at_call(node)
+        network, site = args.get("VNetName"), args.get("LocalNetworkSiteName")
+        made = _Disconnect(
+            mark,
+            _shown(_arg_value(args, "VNetName"), "network name", self._written_at(network) or mark),
+            _shown(
+                _arg_value(args, "LocalNetworkSiteName"), "local site name", self._written_at(site) or mark
+            ),
+        )
+        index = self.disconnects.setdefault(made, len(self.disconnects))
+        self.link_keys.setdefault(key)
+        env.vars[key] = LinkState(frozenset({index}), everywhere=True)
+
+    def _reconnect(self, args: Args, env: Env) -> None:
+        """After Set-AzureVNetGateway -Connect: the connection of the network and site it names is up. One
+        whose network or site the reader cannot name may be any the script disconnected on the network or
+        site it does name: those may be up, so are no longer down on every path."""
+        key = self._link_key(args)
+        if key is not None:
+            env.vars[key] = _CONNECTED
+            return
+        network, site = _link_part(args, "VNetName"), _link_part(args, "LocalNetworkSiteName")
+        for held in self.link_keys:
+            held_network, held_site = held.split("\0")[2:4]
+            state = env.lookup(held)
+            if isinstance(state, LinkState) and network in (None, held_network) and site in (None, held_site):
+                env.vars[held] = LinkState(state.down, everywhere=False)
+
+    def _link_key(self, args: Args) -> str | None:
+        """The key a gateway connection's state is kept under among the variables (see `LinkState`): the
+        network and site, each as the script states it (without case) or as the value that names it; None
+        when the reader cannot name either."""
+        network, site = _link_part(args, "VNetName"), _link_part(args, "LocalNetworkSiteName")
+        if network is None or site is None:
+            return None
+        return f"\0link\0{network}\0{site}"
+
+    def _left_down(self, env: Env, surely: bool) -> None:
+        """Where a path ends (the script's end, an `exit`, the end of a function read once): the
+        disconnections it leaves down, and on every path when the state says so and the code `surely`
+        runs whenever the script does."""
+        for key in self.link_keys:
+            state = env.lookup(key)
+            if not isinstance(state, LinkState):
+                continue
+            for index in state.down:
+                self.left_down[index] = self.left_down.get(index, False) or (state.everywhere and surely)
+
+    def _disconnected(self) -> list[ConnectionState]:
+        """The connections the script leaves disconnected on some path, at the call that disconnects each."""
+        found = []
+        for made, index in self.disconnects.items():
+            if index in self.left_down:
+                every_path = self.left_down[index]
+                found.append(
+                    ConnectionState(
+                        made.local_site, "NotConnected", made.mark, made.virtual_network, every_path
+                    )
+                )
+        return found
 
     def _gateway_fact(
         self, node: Node, args: Args, side: str, how: str, local_site: str = "", service_key: str = ""
@@ -6379,6 +6502,7 @@ class Interpreter:
             *self.networks.values(),
             *self.reserved_ips,
             *self.gateway_facts,
+            *self._disconnected(),
             *extended,
             *self._storage_account_types(),
             *self._registered_disks(),
@@ -8494,6 +8618,24 @@ def _stated_vnet(args: Args) -> str:
     """The virtual network a call names by `-VNetName`, when the script states it; "" otherwise."""
     value = _arg_value(args, "VNetName")
     return value.value if isinstance(value, Text) and value.value.strip() else ""
+
+
+def _link_part(args: Args, name: str) -> str | None:
+    """A network's or site's name in a gateway connection's key (see `Interpreter._link_key`): as the
+    script states it, without case; else the value that names it (a parameter, a loop's item); None when
+    the reader cannot name it."""
+    value = _arg_value(args, name)
+    if isinstance(value, Text) and value.value.strip():
+        return "name " + _name_key(value.value)
+    if isinstance(value, Unknown) and value.ident is not None:
+        return f"value {value.ident!r}"
+    return None
+
+
+def _ends_the_script(word: str, catching: int, calling: list[int]) -> bool:
+    """Whether a flow statement that ends the path ends the script: `exit`; a `throw` no `catch` takes;
+    a `return` outside any function."""
+    return word == "exit" or (word == "throw" and not catching) or (word == "return" and not calling)
 
 
 def _name_key(name: str) -> str:

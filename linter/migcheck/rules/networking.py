@@ -844,6 +844,9 @@ _CONNECTIONS = """\
 """
 
 
+_DISCONNECT = 'Set-AzureVNetGateway -Disconnect -VNetName "vnet1" -LocalNetworkSiteName "office"\n'
+
+
 def _connection_state(written: str) -> str:
     """ "down" for a connection that is not connected, "coming" for one still connecting, "" for a connected
     one or a state this rule does not know. Written as the API does (`NotConnected`) or as people do."""
@@ -876,7 +879,11 @@ class DisconnectedGatewayConnection(Rule):
         "`GET .../services/networking/<network>/gateway/connections` body) or `Get-AzureVNetConnection` "
         "output saved with `ConvertTo-Json`. Neither names the virtual network, which is the request's: the "
         "finding names the local network site. A state is what it was when it was read, so read it again "
-        "just before the migration.",
+        "just before the migration. PowerShell scripts are read too: a network's gateway a script disconnects "
+        "from a local network site (`Set-AzureVNetGateway -Disconnect`) and does not connect again after "
+        "(`Set-AzureVNetGateway -Connect` of the same network and site) is reported at the call that "
+        "disconnects it; when only some paths leave it so (a branch, an `exit` or `throw` between the two), "
+        "the finding says the script may leave it disconnected.",
         why="The migration carries each connection between a gateway and a local network site over to a "
         "Resource Manager connection. Prepare fails on a connection in a disconnected state, and Validate "
         "does not check it, so the failure comes in the migration window rather than in planning.",
@@ -894,11 +901,15 @@ class DisconnectedGatewayConnection(Rule):
             {"office-connections.xml": _CONNECTIONS.format(state="NotConnected")},
             expect=("office-connections.xml:2:3",),
         ),
+        Example({"maintenance.ps1": _DISCONNECT}, expect=("maintenance.ps1:1:1",)),
     )
     valid = (Example({"office-connections.xml": _CONNECTIONS.format(state="Connected")}),)
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for connection in estate.resources(ConnectionState):
+            if connection.virtual_network:
+                yield self._left_disconnected(connection)
+                continue
             state = _connection_state(connection.state)
             site = (
                 f"local network site '{connection.local_site}'"
@@ -917,6 +928,30 @@ class DisconnectedGatewayConnection(Rule):
                     "read: Prepare fails unless it is Connected by then, and Validate does not check it"
                 )
                 yield self.finding(connection, message, severity=Severity.WARNING)
+
+    def _left_disconnected(self, connection: ConnectionState) -> Finding:
+        """A script's `Set-AzureVNetGateway -Disconnect` that no connection of the same network and site
+        follows on every path after it (see `ConnectionState.virtual_network`)."""
+        network, site = connection.virtual_network, connection.local_site
+        gateway = f"the gateway of virtual network '{network}'"
+        if connection.every_path:
+            left = f"disconnects {gateway} from local network site '{site}' and does not connect it again"
+        else:
+            left = (
+                f"may leave {gateway} disconnected from local network site '{site}' (it disconnects it, and "
+                "does not connect it again on every path after)"
+            )
+        message = (
+            f"the script {left}: Prepare fails while the connection is disconnected, and Validate does not "
+            "check it"
+        )
+        fix = (
+            f"Connect it again after the disconnection, on every path (Set-AzureVNetGateway -Connect -VNetName "
+            f"'{network}' -LocalNetworkSiteName '{site}'), and check that Get-AzureVNetConnection says Connected "
+            "before Prepare; or remove the site from the network's gateway connections "
+            "(`ConnectionsToLocalNetwork` in the network configuration) before migrating."
+        )
+        return self.finding(connection, message, fix=fix)
 
 
 class AffinityGroupVnet(Rule):
