@@ -38,7 +38,9 @@ What is read, from a tree-sitter parse of the script (never from the text with p
 - what the script says of the gateway of a virtual network it names (`VnetGatewayFact`): an ExpressRoute
   circuit linked to it (`New-AzureDedicatedCircuitLink`, unless a `Remove-AzureDedicatedCircuitLink` of
   the same network surely runs after it), a site-to-site gateway created beside ExpressRoute
-  (`New-AzureVirtualNetworkGateway`), a site-to-site connection (`Set-AzureVNetGateway -Connect`).
+  (`New-AzureVirtualNetworkGateway`), a site-to-site connection (`Set-AzureVNetGateway -Connect`); and a
+  connection it disconnects (`Set-AzureVNetGateway -Disconnect`) and does not connect again after on every
+  path, as a `ConnectionState` at the call that disconnects it (see `LinkState`).
 
 Arguments are bound as PowerShell binds them: by name (any unambiguous prefix, any case, `-Name:value`, the en
 dash PowerShell accepts as a dash), by the cmdlet's documented positions, and from splatted hashtables (built
