@@ -2500,8 +2500,9 @@ _PACKAGE_EVIDENCE = {
     "and worker roles only",
     "set-azuredeployment": "upgraded from a service package by Set-AzureDeployment -Upgrade, and packages hold "
     "web and worker roles only",
-    "set-azuredeployment-config": "its service configuration (.cscfg) is changed by Set-AzureDeployment "
-    "-Config, and only web and worker roles have one",
+    "set-azuredeployment-config": "its service configuration (.cscfg) is changed from a file by "
+    "Set-AzureDeployment -Config, as a package's deployment is configured (a VM deployment's configuration "
+    "is the platform's: its VMs are changed with the VM cmdlets)",
     "publish-azureserviceproject": "published by Publish-AzureServiceProject, which deploys web and worker "
     "roles only",
 }

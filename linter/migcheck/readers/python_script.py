@@ -312,8 +312,9 @@ PACKAGE_EVIDENCE = {
     "worker roles only",
     "upgrade_deployment": "upgraded with a service package by upgrade_deployment; packages hold web and "
     "worker roles only",
-    "change_deployment_configuration": "its service configuration is changed by "
-    "change_deployment_configuration, which only deployments of web and worker roles have",
+    "change_deployment_configuration": "its service configuration is changed from a file by "
+    "change_deployment_configuration, as a package's deployment is configured (a VM deployment's "
+    "configuration is the platform's: its VMs are changed with the role operations)",
 }
 VM_FACTS = ("size", "availability_set", "endpoints", "subnets", "extensions", "disks", "static_ips")
 # Facts a call states by each of its parameters; what update_role leaves out it leaves unchanged.
