@@ -411,11 +411,24 @@ class Estate:
     exported: tuple[Estate, ...] = ()
     # What scripts say of the gateways of the networks they name, one entry per network name, in file order.
     scripted_gateways: tuple[ScriptedGateway, ...] = ()
+    # The records of another estate's exports that sit in this one's networks though they name no
+    # subscription (an Application Gateway, a circuit link): see `placed_elsewhere`. Its rules read them
+    # where they were exported; its networks hold them.
+    placed_in_networks: tuple[Any, ...] = ()
     _networks: Mapping[str, Network] = field(default_factory=dict, repr=False)
     _scripted_gateways: Mapping[str, ScriptedGateway] = field(default_factory=dict, repr=False)
     _disk_vms: Mapping[Disk, tuple[CloudService, Role]] = field(default_factory=dict, repr=False)
     # The documents' top-level resources by their type, built when `resources` is first called.
     _by_type: dict[type, list[object]] = field(default_factory=dict, repr=False, compare=False)
+
+    def records_in_networks(self) -> list[Any]:
+        """The records that sit in or link to this subscription's classic networks: those of its own
+        inventory (`records_in_networks`) and those placed in it from another estate's exports."""
+        return [*records_in_networks(self.inventory), *self.placed_in_networks]
+
+    def circuit_links(self) -> list[inv.CircuitLink]:
+        """The exported circuit links of this subscription's networks (see `records_in_networks`)."""
+        return [r for r in self.records_in_networks() if isinstance(r, inv.CircuitLink)]
 
     @property
     def knows_networks(self) -> bool:
@@ -2432,9 +2445,35 @@ def records_in_networks(inventory: Inventory) -> list[Any]:
         *inventory.circuit_links,
         *inventory.link_authorizations,
     )
-    # A network an export places in another subscription (`vnet_subscription`) is that subscription's.
+    # A network an export places in another subscription (`vnet_subscription`) is that subscription's, as
+    # is one that only another subscription's exports show (see `placed_elsewhere`).
     mine = ("", inventory.subscription)
-    return [r for r in records if r.vnet and getattr(r, "vnet_subscription", "") in mine]
+    elsewhere = {id(record) for placed in placed_elsewhere(inventory).values() for record in placed}
+    return [
+        r
+        for r in records
+        if r.vnet and getattr(r, "vnet_subscription", "") in mine and id(r) not in elsewhere
+    ]
+
+
+def placed_elsewhere(inventory: Inventory) -> dict[str, list[Any]]:
+    """By subscription, the Application Gateways and circuit links of the exports that are another
+    subscription's than the files' (`inventory.subscription`, "" when none is joined to them). What the
+    classic cmdlets write of them names no subscription: when the exports span several, theirs is the one
+    whose exported classic network, or VMs in it, bear their network's name, as their findings say (see
+    `rules.inventory.network_subscription`). Where several or none do, they stay the files'."""
+    if len(inventory.classic_subscriptions) < 2:
+        return {}
+    placed: dict[str, list[Any]] = defaultdict(list)
+    unsubscribed: tuple[inv.ApplicationGateway | inv.CircuitLink, ...] = (
+        *inventory.application_gateways,
+        *inventory.circuit_links,
+    )
+    for record in unsubscribed:
+        holders = inventory.subscriptions_of_network(record.vnet) if record.vnet else ()
+        if len(holders) == 1 and holders[0] != inventory.subscription:
+            placed[holders[0]].append(record)
+    return placed
 
 
 def _add_named_networks(networks: dict[str, Network], naming: Iterable[Any]) -> None:
@@ -2537,10 +2576,11 @@ def _link_inventory(
         premium = {key(a.name) for a in accounts if a.premium and a.subscription == joined}
         ours = [_premium_by_account(vm, premium) for vm in vms if vm.subscription == joined]
         services = _InventoryVms(linker, services, ips).join(ours)
-    linker.exported = _other_subscriptions(linker, classic, joined)
     linker.dangling.extend(_missing_pages(linker._all(inv.ExportPage)))
     records[inv.ServiceInVnet] = _without_declared_copies(records[inv.ServiceInVnet], joined)
-    return services, _inventory_view(records, joined or ""), premium
+    inventory = _inventory_view(records, joined or "")
+    linker.exported = _other_subscriptions(linker, classic, joined, placed_elsewhere(inventory))
+    return services, inventory, premium
 
 
 def _missing_pages(pages: list[inv.ExportPage]) -> Iterator[Dangling]:
@@ -2717,11 +2757,13 @@ def _unmatched_declaration(declared: inv.DeclaredSubscription, exported: set[str
     return Dangling(NameRef(declared.name, declared.mark), "Subscription", message)
 
 
-def _other_subscriptions(linker: _Linker, classic: list[Any], joined: str | None) -> tuple[Estate, ...]:
+def _other_subscriptions(
+    linker: _Linker, classic: list[Any], joined: str | None, placed: Mapping[str, list[Any]]
+) -> tuple[Estate, ...]:
     """An estate for each subscription other than the joined one whose classic VMs, networks or storage
     accounts the exports hold: each is checked on its own, as the exports describe it, and nothing of it
-    is linked to the files or to another subscription. Named after the subscription id (after the files'
-    group too, when the files are split into several)."""
+    is linked to the files or to another subscription, but the records `placed` in its networks. Named
+    after the subscription id (after the files' group too, when the files are split into several)."""
     by_subscription: dict[str, list[Any]] = defaultdict(list)
     for record in classic:
         if record.subscription != joined:
@@ -2732,7 +2774,9 @@ def _other_subscriptions(linker: _Linker, classic: list[Any], joined: str | None
         if linker.subscription != DEFAULT_SUBSCRIPTION:
             name = f"{linker.subscription}: {name}"
         export = Document(found[0].mark.path, FileKind.INVENTORY, "", tuple(found))
-        estates.append(replace(_Linker(name, (export,), linker.grouping).estate(), documents=()))
+        estate = _Linker(name, (export,), linker.grouping).estate()
+        in_networks = tuple(placed.get(subscription, ()))
+        estates.append(replace(estate, documents=(), placed_in_networks=in_networks))
     return tuple(estates)
 
 

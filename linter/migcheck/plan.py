@@ -931,7 +931,7 @@ def _links_elsewhere(estate: Estate, networks: Mapping[str, Network]) -> Iterato
                     yield network, fact.service_key, f"with service key '{fact.service_key}'"
             elif fact.is_expressroute:
                 unkeyed.append((network, fact.mark.path, f"that {fact.mark.path} links to without its key"))
-    for link in estate.inventory.circuit_links:  # the export does not state the circuit's key
+    for link in estate.circuit_links():  # the export does not state the circuit's key
         linked = networks.get(key(link.vnet))
         if linked is not None:
             unkeyed.append((linked, link.mark.path, f"whose links {link.mark.path} lists"))

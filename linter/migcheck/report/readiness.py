@@ -451,7 +451,7 @@ def _collect_marks(obj: object, out: list[Mark]) -> None:
 def _drafts(estate: Estate) -> Iterator[_Draft]:
     reserved = _ReservedIps(estate)
     inside: dict[str, list[object]] = defaultdict(list)
-    for record in records_in_networks(estate.inventory):
+    for record in estate.records_in_networks():
         inside[key(record.vnet)].append(record)
     unplaced = _unplaced(estate)
     configurations = _Configurations()
@@ -529,7 +529,7 @@ def linked_from_elsewhere(estate: Estate) -> list[Network]:
     authorized = {key(a.vnet) for a in estate.inventory.link_authorizations if a.vnet and a.in_use}
     if not authorized:
         return []
-    shown = {key(r.vnet) for r in records_in_networks(estate.inventory) if r.kind != LinkAuthorization.kind}
+    shown = {key(r.vnet) for r in estate.records_in_networks() if r.kind != LinkAuthorization.kind}
     return [
         network
         for network in estate.virtual_networks
