@@ -201,6 +201,20 @@ def test_a_subnet_the_configuration_and_the_vm_state_differently_is_a_conflict(t
     assert [s.name for s in vm.subnets] == ["App"]  # the VM's own description is kept
 
 
+def test_a_network_the_configuration_and_the_deployment_name_differently_is_a_conflict(tmp_path, monkeypatch):
+    files = {
+        "ServiceConfiguration.cscfg": CSCFG.format(more=IN_VNET1.replace('"vnet1"', '"vnet2"')),
+        "svc1.hostedservice.xml": HOSTED_SERVICE.format(subnet="Web"),
+    }
+    result = _lint(tmp_path, monkeypatch, **files)
+    [conflict] = [f for f in result.findings if f.code == "MIG004"]
+    assert conflict.message.startswith("deployment 'svc1' is described differently here than at ")
+    assert where([conflict]) == ["MIG004 ServiceConfiguration.cscfg:8:5"]
+    assert "virtual network 'vnet2' / 'vnet1' (here / there)" in conflict.message
+    [placement] = result.estate.cloud_services[0].placements
+    assert placement.virtual_network is not None and placement.virtual_network.name == "vnet1"
+
+
 def test_a_role_only_a_vm_deployments_configuration_names_is_of_unknown_kind(tmp_path, monkeypatch):
     files = {
         "ServiceConfiguration.cscfg": CSCFG.format(more=VM2 + IN_VNET1),

@@ -3334,11 +3334,23 @@ def _configuration_joined(
     }
     if not deployment.network_known:  # an Export-AzureVM file or an export row that does not say
         changes.update(network_known=True, virtual_network=configuration.virtual_network)
+    elif different := _different_networks(configuration, deployment):
+        here, there = different
+        difference = f"virtual network '{here.name}' / '{there.name}'"
+        conflicts.append(Conflict(Placement.kind, deployment.name, here.mark, there.mark, (difference,)))
     if not deployment.reserved_ips and configuration.reserved_ips:
         changes.update(reserved_ips=configuration.reserved_ips, reserved_ips_known=True)
     if not deployment.dns_servers:
         changes["dns_servers"] = configuration.dns_servers
     return replace(deployment, **changes)
+
+
+def _different_networks(a: Placement, b: Placement) -> tuple[NameRef, NameRef] | None:
+    """The virtual networks two descriptions of one deployment name, when both name one and not the same."""
+    first, second = a.virtual_network, b.virtual_network
+    if first is None or second is None or key(first.name) == key(second.name):
+        return None
+    return first, second
 
 
 # Why a role a VM deployment's configuration names, and no other file describes, is of unknown kind.

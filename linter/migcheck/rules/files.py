@@ -350,7 +350,9 @@ class ConflictingDefinitions(Rule):
         "every connection either lists, so that a blocker either one shows is reported, naming its file); "
         "a VM (in a REST deployment and an "
         "Export-AzureVM file) in a different availability set, different subnets, of a different size or "
-        "role type; a local network site, DNS server or reserved IP with different addresses. The finding "
+        "role type; a local network site, DNS server or reserved IP with different addresses; a VM "
+        "deployment whose service configuration (a .cscfg with no definition) and whose own description "
+        "name different virtual networks, or give a VM different subnets. The finding "
         "points at the description that was not used and lists every difference, the value written there "
         "first and the one used after it (`here / there`).",
         why="The platform holds exactly one definition of each resource in a subscription, so at most one of "
@@ -491,6 +493,7 @@ def _type_words(kind: str) -> str:
         "LocalNetworkSite": "local network site",
         "DnsServer": "DNS server",
         "ReservedIP": "reserved IP",
+        "Deployment": "deployment",
     }
     return words.get(kind, kind)
 
