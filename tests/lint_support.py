@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
@@ -62,6 +63,28 @@ def graph_vm(
             "networkProfile": {"virtualNetwork": {"name": vnet, "subnetNames": [subnet]}},
         },
     }
+
+
+def graph_network(subscription: str, name: str, subnet: str = "AppGw") -> dict:
+    """A classic virtual network row as a Resource Graph export writes it: 10.0.0.0/16, one subnet."""
+    return {
+        "id": f"/subscriptions/{subscription}/resourceGroups/Default-Networking/providers/"
+        f"Microsoft.ClassicNetwork/virtualNetworks/{name}",
+        "name": name,
+        "type": "microsoft.classicnetwork/virtualnetworks",
+        "subscriptionId": subscription,
+        "properties": {
+            "addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
+            "subnets": [{"name": subnet, "addressPrefix": "10.0.0.0/24"}],
+        },
+    }
+
+
+def graph_page(*rows: dict) -> str:
+    """One page of `az graph query` output holding `rows`, the last."""
+    return json.dumps(
+        {"count": len(rows), "data": list(rows), "skip_token": None, "total_records": len(rows)}
+    )
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -8,27 +8,13 @@ from __future__ import annotations
 
 import json
 
-from lint_support import graph_vm, lint_files
+from lint_support import graph_network, graph_page, graph_vm, lint_files
 
 from migcheck.plan import build_plan
 from migcheck.report.readiness import ScopeKind, readiness
 
 A = "aaaaaaaa-0000-0000-0000-00000000000a"
 B = "bbbbbbbb-0000-0000-0000-00000000000b"
-
-
-def _network(subscription: str, name: str) -> dict:
-    return {
-        "id": f"/subscriptions/{subscription}/resourceGroups/Default-Networking/providers/"
-        f"Microsoft.ClassicNetwork/virtualNetworks/{name}",
-        "name": name,
-        "type": "microsoft.classicnetwork/virtualnetworks",
-        "subscriptionId": subscription,
-        "properties": {
-            "addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
-            "subnets": [{"name": "AppGw", "addressPrefix": "10.0.0.0/24"}],
-        },
-    }
 
 
 GATEWAY = {
@@ -46,7 +32,7 @@ LINK = {"State": "Provisioned", "VnetName": "erp-vnet"}
 
 def _lint(tmp_path, monkeypatch, *rows: dict):
     files = {
-        "classic.json": json.dumps({"count": len(rows), "data": list(rows), "skip_token": None}),
+        "classic.json": graph_page(*rows),
         "appgw.json": json.dumps([GATEWAY]),
         "links.json": json.dumps([LINK]),
     }
@@ -63,7 +49,7 @@ def _networks(result) -> dict[str, list[tuple[str, str]]]:
 
 
 def test_a_gateway_and_a_link_count_against_the_network_of_their_subscription(tmp_path, monkeypatch):
-    result = _lint(tmp_path, monkeypatch, _network(A, "web-vnet"), _network(B, "erp-vnet"))
+    result = _lint(tmp_path, monkeypatch, graph_network(A, "web-vnet"), graph_network(B, "erp-vnet"))
     networks = _networks(result)
     assert networks[A] == [("web-vnet", "Validation failed")]
     assert networks[B] == [("erp-vnet", "Validation passed with warnings")]
@@ -72,12 +58,12 @@ def test_a_gateway_and_a_link_count_against_the_network_of_their_subscription(tm
 
 def test_a_network_known_by_its_vms_alone_takes_them_too(tmp_path, monkeypatch):
     vm = graph_vm(A, "websvc", "web01", vnet="web-vnet", subnet="AppGw")
-    result = _lint(tmp_path, monkeypatch, vm, _network(B, "erp-vnet"))
+    result = _lint(tmp_path, monkeypatch, vm, graph_network(B, "erp-vnet"))
     assert _networks(result)[A] == [("web-vnet", "Validation failed")]
 
 
 def test_the_plan_moves_the_circuit_in_the_subscription_of_its_network(tmp_path, monkeypatch):
-    result = _lint(tmp_path, monkeypatch, _network(A, "web-vnet"), _network(B, "erp-vnet"))
+    result = _lint(tmp_path, monkeypatch, graph_network(A, "web-vnet"), graph_network(B, "erp-vnet"))
     steps = {
         plan.subscription: [step.name for step in plan.steps] for plan in build_plan(result).subscriptions
     }
@@ -87,7 +73,7 @@ def test_the_plan_moves_the_circuit_in_the_subscription_of_its_network(tmp_path,
 
 
 def test_a_network_two_subscriptions_have_leaves_the_gateway_where_it_was_exported(tmp_path, monkeypatch):
-    rows = (_network(A, "web-vnet"), _network(B, "web-vnet"), _network(B, "erp-vnet"))
+    rows = (graph_network(A, "web-vnet"), graph_network(B, "web-vnet"), graph_network(B, "erp-vnet"))
     networks = _networks(_lint(tmp_path, monkeypatch, *rows))
     assert ("web-vnet", "Validation failed") in networks["default"]
     assert networks[A] == [("web-vnet", "Validation passed")]

@@ -7,30 +7,10 @@ from __future__ import annotations
 
 import json
 
-from lint_support import lint_files
+from lint_support import graph_network, graph_page, lint_files
 
 A = "aaaaaaaa-0000-0000-0000-00000000000a"
 B = "bbbbbbbb-0000-0000-0000-00000000000b"
-
-
-def _network(subscription: str, name: str) -> dict:
-    return {
-        "id": f"/subscriptions/{subscription}/resourceGroups/Default-Networking/providers/"
-        f"Microsoft.ClassicNetwork/virtualNetworks/{name}",
-        "name": name,
-        "type": "microsoft.classicnetwork/virtualnetworks",
-        "subscriptionId": subscription,
-        "properties": {
-            "addressSpace": {"addressPrefixes": ["10.0.0.0/16"]},
-            "subnets": [{"name": "AppGw", "addressPrefix": "10.0.0.0/24"}],
-        },
-    }
-
-
-def _graph(*rows: dict) -> str:
-    return json.dumps(
-        {"count": len(rows), "data": list(rows), "skip_token": None, "total_records": len(rows)}
-    )
 
 
 GATEWAY = {
@@ -56,7 +36,7 @@ AUTHORIZATION = {
 
 def _messages(tmp_path, monkeypatch, *rows: dict) -> dict[str, str]:
     files = {
-        "classic.json": _graph(*rows),
+        "classic.json": graph_page(*rows),
         "appgw.json": json.dumps([GATEWAY]),
         "links.json": json.dumps([LINK]),
         "auths.json": json.dumps([AUTHORIZATION]),
@@ -66,7 +46,7 @@ def _messages(tmp_path, monkeypatch, *rows: dict) -> dict[str, str]:
 
 
 def test_a_multi_subscription_export_names_the_subscription_of_each_network(tmp_path, monkeypatch):
-    messages = _messages(tmp_path, monkeypatch, _network(A, "web-vnet"), _network(B, "erp-vnet"))
+    messages = _messages(tmp_path, monkeypatch, graph_network(A, "web-vnet"), graph_network(B, "erp-vnet"))
     assert messages["MIG312"] == (
         f"classic Application Gateway 'web-appgw' is in virtual network 'web-vnet' (subnet AppGw; subscription "
         f"{A}): the network cannot be migrated while it holds it"
@@ -78,7 +58,7 @@ def test_a_multi_subscription_export_names_the_subscription_of_each_network(tmp_
 
 
 def test_a_network_name_two_subscriptions_hold_is_said_not_known(tmp_path, monkeypatch):
-    rows = (_network(A, "web-vnet"), _network(B, "web-vnet"), _network(B, "erp-vnet"))
+    rows = (graph_network(A, "web-vnet"), graph_network(B, "web-vnet"), graph_network(B, "erp-vnet"))
     messages = _messages(tmp_path, monkeypatch, *rows)
     assert (
         f"'web-vnet' (subnet AppGw; subscription not known: each of {A}, {B} has a classic network of that "
@@ -87,7 +67,7 @@ def test_a_network_name_two_subscriptions_hold_is_said_not_known(tmp_path, monke
 
 
 def test_a_network_no_export_shows_is_said_not_known(tmp_path, monkeypatch):
-    messages = _messages(tmp_path, monkeypatch, _network(A, "web-vnet"), _network(B, "hr-vnet"))
+    messages = _messages(tmp_path, monkeypatch, graph_network(A, "web-vnet"), graph_network(B, "hr-vnet"))
     assert messages["MIG302"].startswith(
         f"virtual network 'erp-vnet' (subscription not known: none of the exports' subscriptions, {A}, {B}, "
         "shows a classic network of that name) is linked"
@@ -95,6 +75,6 @@ def test_a_network_no_export_shows_is_said_not_known(tmp_path, monkeypatch):
 
 
 def test_an_export_of_one_subscription_says_none(tmp_path, monkeypatch):
-    messages = _messages(tmp_path, monkeypatch, _network(A, "web-vnet"), _network(A, "erp-vnet"))
+    messages = _messages(tmp_path, monkeypatch, graph_network(A, "web-vnet"), graph_network(A, "erp-vnet"))
     assert "subscription" not in messages["MIG312"] and "subscription" not in messages["MIG302"]
     assert messages["MIG311"].endswith("networks linked to the circuit here: erp-vnet")
