@@ -44,14 +44,12 @@ from migcheck import model
 from migcheck.formats import is_script
 from migcheck.inventory_model import Inventory
 from migcheck.model import (
-    AccessControl,
     AddressPrefix,
     ClassicCall,
     Deployment,
     Disk,
     DnsServer,
     Document,
-    EndpointAcl,
     ExtendedSupportService,
     FileKind,
     Gateway,
@@ -1223,18 +1221,12 @@ class _Linker:
 
     def _configured(self, definition: ServiceDefinition | None, config: ServiceConfiguration) -> Placement:
         """A deployed configuration: the definition's roles with the configuration's facts joined in."""
-        controls = {key(a.name): a for a in config.access_controls}
-        acls: dict[str, list[EndpointAcl]] = defaultdict(list)
-        for acl in config.endpoint_acls:
-            acls[key(acl.role)].append(_resolve_acl(acl, controls))
-        addresses: dict[str, list[InstanceAddress]] = defaultdict(list)
-        for address in config.instance_addresses:
-            addresses[key(address.role)].append(address)
+        acls, addresses = config.acls_by_role(), config.addresses_by_role()
         settings = {key(r.name): r for r in config.roles}
         roles = definition.roles if definition is not None else tuple(_unknown_role(r) for r in config.roles)
         placed = {key(r.name) for r in roles}
         joined = tuple(
-            _configured_role(
+            model.configured_role(
                 role,
                 settings.get(key(role.name)) if definition is not None else None,
                 acls.get(key(role.name), ()),
@@ -1604,43 +1596,6 @@ _CONFIGURED_ONLY = (
     "a service configuration names it, and no service definition says its kind: the configuration is taken "
     "for a package's; if it is a VM deployment's, add that deployment's body or an inventory export of its VMs"
 )
-
-
-def _resolve_acl(acl: EndpointAcl, controls: Mapping[str, AccessControl]) -> EndpointAcl:
-    control = controls.get(key(acl.access_control))
-    return replace(acl, rules=control.rules) if control else acl
-
-
-def _configured_role(
-    role: Role,
-    settings: RoleSettings | None,
-    acls: Sequence[EndpointAcl],
-    addresses: Sequence[InstanceAddress],
-) -> Role:
-    """A role as one configuration deploys it: the definition's role with the configuration's instance
-    count, its endpoint ACLs attached to its endpoints, and its instances' subnets; one copy, made only
-    when the configuration says something about the role. An ACL for an endpoint the definition does not
-    list still belongs to the role (the platform sees the binding)."""
-    if settings is None and not acls and not addresses:
-        return role
-    endpoints = list(role.endpoints)
-    index = {key(e.name): i for i, e in enumerate(endpoints)}
-    for acl in acls:
-        at = index.get(key(acl.endpoint))
-        if at is None:
-            index[key(acl.endpoint)] = len(endpoints)
-            endpoints.append(InputEndpoint(acl.endpoint, "", "", "", acl, acl.mark))
-        else:
-            endpoints[at] = replace(endpoints[at], acl=acl)
-    subnets = tuple(s for a in addresses for s in a.subnets)
-    sources = (*role.described_at, *((settings.mark,) if settings else ()), *(a.mark for a in addresses))
-    return replace(
-        role,
-        instances=settings.instances if settings else role.instances,
-        endpoints=tuple(endpoints),
-        subnets=subnets or role.subnets,
-        sources=sources,
-    )
 
 
 def _role_differences(a: Role, b: Role) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import reprlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import TYPE_CHECKING, ClassVar, TypeVar
@@ -1034,6 +1034,60 @@ class ServiceConfiguration:
     def is_local(self) -> bool:
         """`ServiceConfiguration.Local.cscfg` configures the local emulator and is never deployed."""
         return self.mark.path.rsplit("/", 1)[-1].lower().endswith(".local.cscfg")
+
+    def acls_by_role(self) -> dict[str, list[EndpointAcl]]:
+        """The endpoint ACLs the configuration binds, by role (its name case-folded), in file order, each
+        with the rules of the access control it names; one naming none the file defines, as written."""
+        controls = {a.name.strip().casefold(): a for a in self.access_controls}
+        found: dict[str, list[EndpointAcl]] = {}
+        for acl in self.endpoint_acls:
+            control = controls.get(acl.access_control.strip().casefold())
+            resolved = dataclasses.replace(acl, rules=control.rules) if control is not None else acl
+            found.setdefault(acl.role.strip().casefold(), []).append(resolved)
+        return found
+
+    def addresses_by_role(self) -> dict[str, list[InstanceAddress]]:
+        """The subnets the configuration places roles' instances in (`InstanceAddress`), by role (its name
+        case-folded), in file order."""
+        found: dict[str, list[InstanceAddress]] = {}
+        for address in self.instance_addresses:
+            found.setdefault(address.role.strip().casefold(), []).append(address)
+        return found
+
+
+def configured_role(
+    role: Role,
+    settings: RoleSettings | None,
+    acls: Sequence[EndpointAcl],
+    addresses: Sequence[InstanceAddress],
+) -> Role:
+    """A role as one service configuration deploys it (its `settings`, and the `acls` and `addresses` it
+    gives the role: see `ServiceConfiguration.acls_by_role`): the role with the configuration's instance
+    count, its endpoint ACLs attached to its endpoints, and its instances' subnets; one copy, made only
+    when the configuration says something about the role. An ACL for an endpoint the role does not list
+    still belongs to the role (the platform sees the binding): an endpoint the package defines, whose
+    protocol and ports the files do not say. Shared by the linker (a .cscfg beside its .csdef) and the
+    REST reader (the configuration a deployment body carries)."""
+    if settings is None and not acls and not addresses:
+        return role
+    endpoints = list(role.endpoints)
+    index = {e.name.strip().casefold(): i for i, e in enumerate(endpoints)}
+    for acl in acls:
+        at = index.get(acl.endpoint.strip().casefold())
+        if at is None:
+            index[acl.endpoint.strip().casefold()] = len(endpoints)
+            endpoints.append(InputEndpoint(acl.endpoint, "", "", "", acl, acl.mark))
+        else:
+            endpoints[at] = dataclasses.replace(endpoints[at], acl=acl)
+    subnets = tuple(s for a in addresses for s in a.subnets)
+    sources = (*role.described_at, *((settings.mark,) if settings else ()), *(a.mark for a in addresses))
+    return dataclasses.replace(
+        role,
+        instances=settings.instances if settings else role.instances,
+        endpoints=tuple(endpoints),
+        subnets=subnets or role.subnets,
+        sources=sources,
+    )
 
 
 @record

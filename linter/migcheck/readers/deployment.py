@@ -14,16 +14,13 @@ from migcheck.inventory_model import ApplicationGateway, key
 from migcheck.model import (
     NETWORK_CONFIGURATION_TYPES,
     VM_OF_REQUEST_URI,
-    AccessControl,
     ConnectionState,
     Deployment,
     Disk,
     DnsServer,
     Document,
-    EndpointAcl,
     ExtensionStatus,
     Image,
-    InputEndpoint,
     Mark,
     NameRef,
     NetworkConfiguration,
@@ -31,12 +28,14 @@ from migcheck.model import (
     ReservedIp,
     Role,
     RoleInstance,
+    RoleSettings,
     RoleType,
     RouteTable,
     ServiceConfiguration,
     StorageAccountType,
     VirtualIp,
     VirtualNetwork,
+    configured_role,
 )
 from migcheck.readers.cscfg import read as read_service_configuration
 from migcheck.readers.netcfg import REST_NETWORK, read_virtual_network
@@ -167,7 +166,8 @@ def _deployed_roles(el: Element, marker: Marker, vips: dict[str, str]) -> tuple[
     config = _configuration(written, marker)
     if config is None:
         return roles
-    return tuple(r if r.is_vm else _configured(r, config) for r in roles)
+    configured = _configurer(config)
+    return tuple(r if r.is_vm else configured(r) for r in roles)
 
 
 _PACKAGE_EVIDENCE = "deployed from a service package (PackageUrl), and packages hold web and worker roles"
@@ -236,43 +236,30 @@ def _configuration(written: Element, marker: Marker) -> ServiceConfiguration | N
 
 def _configured_roles(config: ServiceConfiguration, at: Mark) -> tuple[Role, ...]:
     """The package's roles as the configuration names them (`Role@name`), each once, marked at `at` (the
-    package holds them), with what the configuration says of each (`_configured`)."""
+    package holds them), with what the configuration says of each (`_configurer`)."""
+    configured = _configurer(config)
     roles: dict[str, Role] = {}
     for settings in config.roles:
         if key(settings.name) and key(settings.name) not in roles:
             role = Role(settings.name, RoleType.WEB_OR_WORKER, at, kind_evidence=_PACKAGE_EVIDENCE)
-            roles[key(settings.name)] = _configured(role, config)
+            roles[key(settings.name)] = configured(role)
     return tuple(roles.values())
 
 
-def _configured(role: Role, config: ServiceConfiguration) -> Role:
-    """A web or worker role with what its deployment's configuration says of it: its instance count, the
-    subnets it places the role's instances in, and the ACLs it binds to the role's endpoints (one the body
-    does not list is an endpoint the package defines, whose protocol and ports the body does not say)."""
-    name = key(role.name)
-    controls = {key(a.name): a for a in config.access_controls}
-    endpoints = list(role.endpoints)
-    index = {key(e.name): i for i, e in enumerate(endpoints)}
-    for acl in (_resolved(a, controls) for a in config.endpoint_acls if key(a.role) == name):
-        at = index.setdefault(key(acl.endpoint), len(endpoints))
-        if at == len(endpoints):
-            endpoints.append(InputEndpoint(acl.endpoint, "", "", "", acl, acl.mark))
-        else:
-            endpoints[at] = replace(endpoints[at], acl=acl)
-    settings = next((s for s in config.roles if key(s.name) == name), None)
-    subnets = tuple(s for a in config.instance_addresses if key(a.role) == name for s in a.subnets)
-    return replace(
-        role,
-        instances=settings.instances if settings is not None else role.instances,
-        endpoints=tuple(endpoints),
-        subnets=subnets or role.subnets,
-    )
+def _configurer(config: ServiceConfiguration) -> Callable[[Role], Role]:
+    """What gives a web or worker role what its deployment's configuration says of it (`configured_role`):
+    its instance count (the first settings of its name), the subnets it places the role's instances in,
+    and the ACLs it binds to the role's endpoints."""
+    acls, addresses = config.acls_by_role(), config.addresses_by_role()
+    settings: dict[str, RoleSettings] = {}
+    for each in config.roles:
+        settings.setdefault(key(each.name), each)
 
+    def configured(role: Role) -> Role:
+        name = key(role.name)
+        return configured_role(role, settings.get(name), acls.get(name, ()), addresses.get(name, ()))
 
-def _resolved(acl: EndpointAcl, controls: dict[str, AccessControl]) -> EndpointAcl:
-    """A configuration's ACL binding with the rules of the access control it names."""
-    control = controls.get(key(acl.access_control))
-    return replace(acl, rules=control.rules) if control is not None else acl
+    return configured
 
 
 def _service_of_url(url: str) -> str:
