@@ -33,8 +33,8 @@ from migcheck.estate import key, portal_short_name
 from migcheck.model import Finding, Severity, is_unnamed_role
 from migcheck.report.readiness import (
     ScopeItem,
+    ScopeKind,
     ScopeSummary,
-    bound_service,
     linked_from_elsewhere,
     readiness,
     refused,
@@ -635,6 +635,7 @@ def _subscription_plan(
     locate: Callable[[Finding], Finding],
     advice: Mapping[str, str],
 ) -> SubscriptionPlan:
+    scopes = tuple(scopes)
     items = tuple(item for scope in scopes for item in scope.items)
     held = {_finding_key(s.finding): s.reason for item in items for s in item.held_back}
     builder = _Builder(estate, items, locate, advice, held)
@@ -657,8 +658,9 @@ def _subscription_plan(
         builder.steps += _service_steps(builder, service)
     builder.steps += _storage_steps(builder)
     builder.steps += _standalone_storage_steps(builder)
-    builder.steps += _unattached_steps(builder)
-    builder.steps += _bound_reserved_ip_steps(builder)
+    by_scope = {scope.scope: scope.items for scope in scopes}
+    builder.steps += _unattached_steps(builder, by_scope.get(ScopeKind.UNATTACHED, ()))
+    builder.steps += _bound_reserved_ip_steps(builder, by_scope.get(ScopeKind.RESERVED_FOR_UNDESCRIBED, ()))
     others = _place_other_errors(builder)
     _say_where_linked_from(builder, {key(name) for name in elsewhere.values()})
     notes = _other_notes(builder)
@@ -1800,14 +1802,13 @@ _UNATTACHED = {
 }
 
 
-def _unattached_steps(builder: _Builder) -> list[Step]:
-    """A step for each reserved IP, network security group and route table nothing uses, as the readiness
-    summary lists them (an inventory export's reserved IPs attached to nothing among them)."""
-    bound = {id(ip) for ip in builder.estate.reserved_ips_of_undescribed_services()}
+def _unattached_steps(builder: _Builder, items: Iterable[ScopeItem]) -> list[Step]:
+    """A step for each reserved IP, network security group and route table nothing uses: the readiness
+    summary's unattached resources (an inventory export's reserved IPs attached to nothing among them)."""
     return [
         _unattached_step(builder, item.type, item.name, item.subject)
-        for item in builder.items
-        if item.subject is not None and item.type in _UNATTACHED and id(item.subject) not in bound
+        for item in items
+        if item.subject is not None and item.type in _UNATTACHED
     ]
 
 
@@ -1832,18 +1833,18 @@ def _unattached_step(builder: _Builder, type_: str, name: str, subject: object) 
     )
 
 
-def _bound_reserved_ip_steps(builder: _Builder) -> list[Step]:
+def _bound_reserved_ip_steps(builder: _Builder, items: Iterable[ScopeItem]) -> list[Step]:
     """A reserved IP bound to a cloud service no file describes: it moves with that service (deep dive:
     "Reserved IPs associated with the load balancer are migrated, along with the migration of the cloud
     service or the virtual machine"; only unassociated ones are moved with Move-AzureReservedIP), whose
-    step the files do not give. Its step says so, and what to check; it has no commands of its own."""
-    return [
-        _bound_reserved_ip_step(builder, ip) for ip in builder.estate.reserved_ips_of_undescribed_services()
-    ]
+    step the files do not give. Its step says so, and what to check; it has no commands of its own. One for
+    each item the readiness summary lists of them."""
+    return [_bound_reserved_ip_step(builder, item) for item in items]
 
 
-def _bound_reserved_ip_step(builder: _Builder, ip: Any) -> Step:
-    name, service = ip.name, bound_service(ip)
+def _bound_reserved_ip_step(builder: _Builder, item: ScopeItem) -> Step:
+    name, service = item.name, item.migrates["service"]
+    ip: Any = item.subject  # the reserved IP: a declaration's or an export's
     check = (
         f"Check it: Get-AzureReservedIP -ReservedIPName {_ps(name)} shows the service and deployment it is "
         f"associated with (ServiceName, DeploymentName, InUse), and Get-AzureDeployment -ServiceName "

@@ -494,12 +494,12 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         empty: dict[str, object] = {"disks": [], "images": []}
         yield _Draft(ScopeKind.STORAGE, standalone.name, "StorageAccount", empty, standalone).own(standalone)
     for ip in estate.reserved_ips_of_undescribed_services():
-        bound = {"address": ip.address, "service": bound_service(ip)}
+        bound = {"address": ip.address, "service": _bound_service(ip)}
         yield _Draft(ScopeKind.RESERVED_FOR_UNDESCRIBED, ip.name, "ReservedIP", bound, ip).own(ip)
     yield from _unattached_drafts(estate, reserved)
 
 
-def bound_service(ip: ReservedIp | ClassicReservedIp) -> str:
+def _bound_service(ip: ReservedIp | ClassicReservedIp) -> str:
     """The cloud service a reserved IP is bound to, as a declaration or an export names it ("" for none)."""
     return ip.service_name if isinstance(ip, ReservedIp) else ip.service
 
