@@ -1928,16 +1928,6 @@ class LinkState:
 _CONNECTED = LinkState(frozenset(), everywhere=False)
 
 
-@dataclass(frozen=True, slots=True)
-class _Disconnect:
-    """A `Set-AzureVNetGateway -Disconnect` the script runs: where, the network and the site it names (as
-    the script states them, else stand-ins)."""
-
-    mark: Mark
-    virtual_network: str
-    local_site: str
-
-
 @dataclass(eq=False, slots=True)
 class WebRequest:
     """A request to the Service Management API the script makes at `node` (its method or command at `at`),
@@ -2594,10 +2584,11 @@ class Interpreter:
         # The circuit links among them by network (see `_name_key`), which a removal takes away.
         self.circuit_links: dict[str, list[VnetGatewayFact]] = collections.defaultdict(list)
         # The gateway connections the script disconnects (`Set-AzureVNetGateway -Disconnect`), in the order
-        # it runs them; the keys their state is kept under (see `LinkState`); and those a path leaves down
-        # to the end, with whether every path does (see `_left_down`).
-        self.disconnects: dict[_Disconnect, int] = {}
-        self.link_keys: dict[str, None] = {}
+        # it runs them, each as it is found if left so; the keys their state is kept under (see `LinkState`),
+        # with the network and site each names (see `_link_parts`); and those a path leaves down to the end,
+        # with whether every path does (see `_left_down`).
+        self.disconnects: dict[ConnectionState, int] = {}
+        self.link_keys: dict[str, tuple[str, str]] = {}
         self.left_down: dict[int, bool] = {}
         # The cloud services of extended support the script creates, once each however often it runs the
         # command (a function called twice) with the same values.
@@ -5809,12 +5800,8 @@ class Interpreter:
         the file's name as the script states it, without case; else the value that names it, when one
         variable holds it (`$path = "$env:TEMP/netcfg.xml"`, used for the write and for the upload) or it
         is the script's own (a parameter); None for a file the reader cannot name."""
-        value = path.value
-        if isinstance(value, Text) and value.value.strip():
-            named = "name " + value.value.strip().casefold()
-        elif isinstance(value, Unknown) and value.ident is not None:
-            named = f"value {value.ident!r}"
-        else:
+        named = _named_by(path.value)
+        if named is None:
             held = self._held(path, env)
             if held is None:
                 return None
@@ -6037,45 +6024,32 @@ class Interpreter:
         """Set-AzureVNetGateway -Disconnect of a network and site the script states, or passes as values it
         does not state but a later call may pass again (a parameter, a loop's item): the connection is down
         from here on every path, until a connection of the same network and site."""
-        key = self._link_key(args)
-        if key is None:
+        network, site = _link_parts(args)
+        if network is None or site is None:
             return
         mark = self._at_call(node)
-        network, site = args.get("VNetName"), args.get("LocalNetworkSiteName")
-        made = _Disconnect(
-            mark,
-            _shown(_arg_value(args, "VNetName"), "network name", self._written_at(network) or mark),
-            _shown(
-                _arg_value(args, "LocalNetworkSiteName"), "local site name", self._written_at(site) or mark
-            ),
+        shown_network, shown_site = (  # as the script states them, else stand-ins
+            _shown(_arg_value(args, name), what, self._written_at(args.get(name)) or mark)
+            for name, what in (("VNetName", "network name"), ("LocalNetworkSiteName", "local site name"))
         )
+        made = ConnectionState(shown_site, "NotConnected", mark, shown_network)
         index = self.disconnects.setdefault(made, len(self.disconnects))
-        self.link_keys.setdefault(key)
+        key = _link_key(network, site)
+        self.link_keys.setdefault(key, (network, site))
         env.vars[key] = LinkState(frozenset({index}), everywhere=True)
 
     def _reconnect(self, args: Args, env: Env) -> None:
         """After Set-AzureVNetGateway -Connect: the connection of the network and site it names is up. One
         whose network or site the reader cannot name may be any the script disconnected on the network or
         site it does name: those may be up, so are no longer down on every path."""
-        key = self._link_key(args)
-        if key is not None:
-            env.vars[key] = _CONNECTED
+        network, site = _link_parts(args)
+        if network is not None and site is not None:
+            env.vars[_link_key(network, site)] = _CONNECTED
             return
-        network, site = _link_part(args, "VNetName"), _link_part(args, "LocalNetworkSiteName")
-        for held in self.link_keys:
-            held_network, held_site = held.split("\0")[2:4]
+        for held, (held_network, held_site) in self.link_keys.items():
             state = env.lookup(held)
             if isinstance(state, LinkState) and network in (None, held_network) and site in (None, held_site):
                 env.vars[held] = LinkState(state.down, everywhere=False)
-
-    def _link_key(self, args: Args) -> str | None:
-        """The key a gateway connection's state is kept under among the variables (see `LinkState`): the
-        network and site, each as the script states it (without case) or as the value that names it; None
-        when the reader cannot name either."""
-        network, site = _link_part(args, "VNetName"), _link_part(args, "LocalNetworkSiteName")
-        if network is None or site is None:
-            return None
-        return f"\0link\0{network}\0{site}"
 
     def _left_down(self, env: Env, surely: bool) -> None:
         """Where a path ends (the script's end, an `exit`, the end of a function read once): the
@@ -6090,16 +6064,11 @@ class Interpreter:
 
     def _disconnected(self) -> list[ConnectionState]:
         """The connections the script leaves disconnected on some path, at the call that disconnects each."""
-        found = []
-        for made, index in self.disconnects.items():
-            if index in self.left_down:
-                every_path = self.left_down[index]
-                found.append(
-                    ConnectionState(
-                        made.local_site, "NotConnected", made.mark, made.virtual_network, every_path
-                    )
-                )
-        return found
+        return [
+            replace(made, every_path=self.left_down[index])
+            for made, index in self.disconnects.items()
+            if index in self.left_down
+        ]
 
     def _gateway_fact(
         self, node: Node, args: Args, side: str, how: str, local_site: str = "", service_key: str = ""
@@ -8623,11 +8592,22 @@ def _stated_vnet(args: Args) -> str:
     return value.value if isinstance(value, Text) and value.value.strip() else ""
 
 
-def _link_part(args: Args, name: str) -> str | None:
-    """A network's or site's name in a gateway connection's key (see `Interpreter._link_key`): as the
-    script states it, without case; else the value that names it (a parameter, a loop's item); None when
-    the reader cannot name it."""
-    value = _arg_value(args, name)
+def _link_parts(args: Args) -> tuple[str | None, str | None]:
+    """The network and the local site a `Set-AzureVNetGateway` call names, as a gateway connection's key
+    holds them (see `_named_by`); None for one the reader cannot name."""
+    return _named_by(_arg_value(args, "VNetName")), _named_by(_arg_value(args, "LocalNetworkSiteName"))
+
+
+def _link_key(network: str, site: str) -> str:
+    """The key a gateway connection's state is kept under among the variables (see `LinkState`): a key
+    no variable has, as a file's is (see `Interpreter._file_key`)."""
+    return f"\0link\0{network}\0{site}"
+
+
+def _named_by(value: Value) -> str | None:
+    """What names a file or a gateway connection's network or site in the key the reader keeps its state
+    under: the name the script states, without case; else the value that names it, which a later call may
+    pass again (a parameter, a loop's item); None when the reader cannot name it."""
     if isinstance(value, Text) and value.value.strip():
         return "name " + _name_key(value.value)
     if isinstance(value, Unknown) and value.ident is not None:
