@@ -36,6 +36,7 @@ from migcheck.retirements import (
     EXTENDED_SUPPORT_RETIRES,
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
+from migcheck.rules.virtual_machines import DEALLOCATED_STATES, state_letters
 
 
 class WebWorkerRole(Rule):
@@ -1112,9 +1113,6 @@ def _vip_outside_vnet(placement: Placement) -> tuple[str, str]:
     )
 
 
-# A VM's instance states (by their letters: `StoppedDeallocated`, the portal's `Stopped (deallocated)`) in
-# which it holds no public address: a deployment with every VM so has released its VIP.
-DEALLOCATED_STATES = frozenset({"stoppeddeallocated", "deallocated"})
 _RELEASED_VIP_FIX = (
     "Plan the downtime, and choose the Resource Manager virtual network the VMs will join. The old public "
     "address cannot be reserved any more: give whoever relies on it the new one after Commit."
@@ -1126,12 +1124,8 @@ def all_deallocated(placement: Placement) -> bool:
     Microsoft left classic VMs in at their retirement, in which the deployment holds no VIP of its own."""
     states = {key(instance.role): instance.status for _, instance in placement.vm_instances}
     return bool(placement.vms) and all(
-        _letters(states.get(key(vm.name), "")) in DEALLOCATED_STATES for vm in placement.vms
+        state_letters(states.get(key(vm.name), "")) in DEALLOCATED_STATES for vm in placement.vms
     )
-
-
-def _letters(status: str) -> str:
-    return "".join(c for c in status.casefold() if c.isalpha())
 
 
 _NO_ENDPOINT_FIX = (

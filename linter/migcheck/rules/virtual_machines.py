@@ -1155,6 +1155,9 @@ class VmNotReady(Rule):
 # --- runtime state -----------------------------------------------------------------------------------
 
 STOPPED_STATES = frozenset({"stoppedvm", "stoppeddeallocated"})
+# The states in which a VM holds no public address (`StoppedDeallocated`, the portal's `Stopped
+# (deallocated)`): a deployment with every VM so has released its VIP.
+DEALLOCATED_STATES = frozenset({"stoppeddeallocated", "deallocated"})
 # The states validation accepts: running and stopped, in the API's words and in the portal's (`Running`,
 # `Stopped (deallocated)`), compared by their letters.
 _ACCEPTED_STATES = frozenset({"readyrole", "running", "started", "stopped", "deallocated", *STOPPED_STATES})
@@ -1208,11 +1211,16 @@ _STATE_FIXES = {
 }
 
 
+def state_letters(status: str) -> str:
+    """An instance state as the sets above hold it: its letters, casefolded (`Stopped (deallocated)` is
+    `StoppedDeallocated`)."""
+    return "".join(c for c in status.casefold() if c.isalpha())
+
+
 def _not_ready(instance: RoleInstance, vm: Role) -> tuple[str, str, object] | None:
     """What keeps this VM instance from validating, with what to do and where it is written; None when
     nothing does."""
-    status = instance.status.casefold()
-    letters = "".join(c for c in status if c.isalpha())
+    letters = state_letters(instance.status)
     if letters and letters not in _ACCEPTED_STATES:
         problem = (
             f"is in state {instance.status}: the platform migrates VMs only when running, stopped or "
