@@ -506,13 +506,11 @@ class Estate:
     def exported_free_ips(self) -> list[inv.ClassicReservedIp]:
         """The reserved IPs of the subscription that an inventory export shows attached to no cloud
         service, and that no file declares or names on a deployment: each is migrated on its own."""
-        known = self._reserved_ip_names()
-        free = []
-        for ip in self.resources(inv.ClassicReservedIp):
-            if not ip.service and self.of_subscription(ip) and key(ip.name) not in known:
-                known.add(key(ip.name))
-                free.append(ip)
-        return free
+        free: dict[str, inv.ClassicReservedIp] = {}
+        for ip in self._exported_reserved_ips():
+            if not ip.service:
+                free.setdefault(key(ip.name), ip)
+        return list(free.values())
 
     def reserved_ips_of_undescribed_services(self) -> list[ReservedIp | inv.ClassicReservedIp]:
         """The reserved IPs bound to a cloud service that no file describes: one a script or REST body
@@ -527,10 +525,8 @@ class Estate:
         for ip in self.reserved_ips:
             if ip.service_name and key(ip.service_name) not in described and key(ip.name) not in used:
                 found.setdefault(key(ip.name), ip)
-        known = self._reserved_ip_names()
-        for exported in self.resources(inv.ClassicReservedIp):
-            bound = exported.service and key(exported.service) not in described
-            if bound and self.of_subscription(exported) and key(exported.name) not in known:
+        for exported in self._exported_reserved_ips():
+            if exported.service and key(exported.service) not in described:
                 found.setdefault(key(exported.name), exported)
         return list(found.values())
 
@@ -538,9 +534,13 @@ class Estate:
         """The reserved IPs the deployments of the files name, by key."""
         return {key(ref.name) for s in self.cloud_services for p in s.placements for ref in p.reserved_ips}
 
-    def _reserved_ip_names(self) -> set[str]:
-        """The reserved IPs the files declare or name on a deployment, by key."""
-        return {key(ip.name) for ip in self.reserved_ips} | self._used_reserved_ip_names()
+    def _exported_reserved_ips(self) -> Iterator[inv.ClassicReservedIp]:
+        """The subscription's reserved IPs an inventory export shows that no file declares or names on a
+        deployment, in file order."""
+        known = {key(ip.name) for ip in self.reserved_ips} | self._used_reserved_ip_names()
+        for ip in self.resources(inv.ClassicReservedIp):
+            if self.of_subscription(ip) and key(ip.name) not in known:
+                yield ip
 
 
 @model.record
@@ -3335,7 +3335,7 @@ class _Opened:
     """The cloud services of a link, each opened (`_OpenService`) when something first joins it."""
 
     def __init__(
-        self, services: list[CloudService], conflicts: list[Conflict], scripts: frozenset[str] = frozenset()
+        self, services: list[CloudService], conflicts: list[Conflict], scripts: frozenset[str]
     ) -> None:
         self.services = services
         self.conflicts = conflicts
