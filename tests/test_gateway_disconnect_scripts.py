@@ -96,6 +96,20 @@ def test_a_path_that_does_not_connect_it_again_may_leave_it_down(script: str, li
     assert _left(script) == [("vnet1", "onprem", line, column, False)]
 
 
+@pytest.mark.parametrize(
+    ("script", "line", "column"),
+    [
+        (f"function Down {{ {DISCONNECT} }}", 1, 17),
+        (f"return\n{DISCONNECT}", 2, 1),
+    ],
+    ids=["in-a-function-never-called", "after-a-leading-guard"],
+)
+def test_code_that_may_not_run_may_leave_it_down(script: str, line: int, column: int) -> None:
+    # A function read once may run at any call or at none; a script opening with a guard is run a selection
+    # at a time.
+    assert _left(script) == [("vnet1", "onprem", line, column, False)]
+
+
 def test_another_site_or_network_connected_leaves_it_down() -> None:
     script = (
         f"{DISCONNECT}\n"
