@@ -4128,13 +4128,7 @@ class Flow:
             return self._format(node, func, site)
         if name == "urljoin" and self._library_urljoin(func, site) and _two_plain_arguments(node):
             return self._urljoin(node, site)
-        if (
-            name == "replace"
-            and isinstance(func, ast.Attribute)
-            and len(node.args) == 2
-            and not node.keywords
-            and not any(isinstance(arg, ast.Starred) for arg in node.args)
-        ):
+        if name == "replace" and isinstance(func, ast.Attribute) and _two_plain_arguments(node):
             return self._replace(node, func, site)
         if (
             name == "get"
@@ -5107,6 +5101,7 @@ _URLJOIN_MODULES = frozenset({"urllib.parse", "parse", "urlparse", "requests.com
 
 
 def _two_plain_arguments(node: ast.Call) -> bool:
+    """Whether a call passes two arguments by position, neither unpacked (`urljoin(a, b)`, `s.replace(a, b)`)."""
     return (
         len(node.args) == 2 and not node.keywords and not any(isinstance(a, ast.Starred) for a in node.args)
     )
