@@ -1426,9 +1426,8 @@ def _network_downtime(
     elif network.gateway is not None:
         parts.append(
             "The gateway moves with the network and keeps its SKU and public IP address, the address as a "
-            "Basic "
-            f"SKU public IP: both are retired, so move the gateway to {VPN_GATEWAY_SKU} with a Standard SKU "
-            "public IP after Commit."
+            f"Basic SKU public IP: both are retired, so move the gateway to {VPN_GATEWAY_SKU} with a Standard "
+            "SKU public IP after Commit."
         )
     if _LinkKind.SITE_TO_SITE in kinds:
         parts.append("Its site-to-site connections become connections to local network gateways.")

@@ -905,14 +905,11 @@ class VmOutsideVnet(Rule):
     )
     fix_hint = (
         "Plan the downtime; if its address must not change and a VM of the cloud service still runs, reserve "
-        "the VIP first (New-AzureReservedIP -ServiceName): once all its VMs are deallocated, as Microsoft "
-        "did "
-        f"with the classic VMs left at their retirement ({CLASSIC_VMS}), the VIP is gone. Choose the "
-        "Resource "
-        "Manager virtual network the VMs will join. A kept VIP "
-        f"becomes a Basic SKU public IP on a Basic load balancer, both retired on {BASIC_SKU}: upgrade them "
-        "to a "
-        "Standard SKU public IP and a Standard load balancer."
+        "the VIP first (New-AzureReservedIP -ServiceName): once all its VMs are deallocated, as Microsoft did "
+        f"with the classic VMs left at their retirement ({CLASSIC_VMS}), the VIP is gone. Choose the Resource "
+        "Manager virtual network the VMs will join. A kept VIP becomes a Basic SKU public IP on a Basic load "
+        f"balancer, both retired on {BASIC_SKU}: upgrade them to a Standard SKU public IP and a Standard load "
+        "balancer."
     )
     source = (
         "Migration of virtual machines (NOT in a virtual network): the platform restarts (Stop, Deallocate, "
@@ -1066,8 +1063,7 @@ class VmOutsideVnet(Rule):
 _RESERVED_VIP_FIX = (
     "Plan the downtime, and choose the Resource Manager virtual network the VMs will join. The reserved IP "
     f"is kept as a Basic SKU public IP on a Basic load balancer, both retired on {BASIC_SKU}: upgrade them "
-    "to a "
-    "Standard SKU public IP and a Standard load balancer."
+    "to a Standard SKU public IP and a Standard load balancer."
 )
 
 

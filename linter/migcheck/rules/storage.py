@@ -25,9 +25,8 @@ class BlobNameWithSlash(Rule):
     summary = "A VM disk's VHD blob has a `/` in its name, which Resource Manager does not accept."
     fix_hint = (
         "Copy the VHD to a blob whose name has no '/'. A data disk: create a disk from the copy and attach "
-        "it "
-        "in place of this one. An OS disk: delete the VM keeping its disks, and build a Resource Manager VM "
-        "from the copy once its storage account is migrated."
+        "it in place of this one. An OS disk: delete the VM keeping its disks, and build a Resource Manager "
+        "VM from the copy once its storage account is migrated."
     )
     source = (
         "Validation error: VM {vm-name} in HostedService {cloud-service-name} contains Disk with MediaLink "
