@@ -92,3 +92,33 @@ def test_the_same_declaration_in_an_inventory_toml_is_a_finding_and_the_run_goes
     code, out, _ = run_cli(capsys, "check", "--format", "concise", ".")
     assert code == 1
     assert "inventory.toml:1:1: MIG001" in out and "`peer` is missing" in out
+
+
+# (pyproject.toml's text, line:column, what the message says): the settings name one declaration in error,
+# the first in the table's order, and the line is that one's, whichever another in error comes first in
+# the file.
+ONE_OF_SEVERAL = [
+    (
+        '[[tool.migcheck.inventory.vnet-services]]\nvnet = "a"\nservice = "apimanagement"\n\n'
+        "[tool.migcheck.inventory]\nfirewalls = 1\n",
+        "6:1",
+        "unknown key `firewalls`",
+    ),
+    ("[tool.migcheck.inventory]\nsubscription = 5\nfirewalls = 1\n", "3:1", "unknown key `firewalls`"),
+    (
+        '[[tool.migcheck.inventory.vnet-services]]\nvnet = "a"\nservice = "hdinsight"\n'
+        '[[tool.migcheck.inventory.vnet-peerings]]\nvnet = "a"\n'
+        '[[tool.migcheck.inventory.vnet-services]]\nvnet = "a"\n',
+        "6:1",
+        "`vnet-services` entry 2: `service` is missing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "at", "said"), ONE_OF_SEVERAL)
+def test_the_line_is_that_of_the_declaration_the_message_names(tmp_path, monkeypatch, capsys, text, at, said):
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli(capsys, "check", ".")
+    assert code == 2
+    assert err.startswith(f"migcheck: error: pyproject.toml:{at}: [tool.migcheck.inventory] {said}")

@@ -17,13 +17,16 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from migcheck.discover import Glob, PatternError, check_patterns
 from migcheck.model import Severity
 from migcheck.rule import RuleSet
 from migcheck.suppress import specificity
 from migcheck.visible import visible
+
+if TYPE_CHECKING:
+    from migcheck.readers.declarations import Wrong
 
 CONFIG_FILES = ("migcheck.toml", "pyproject.toml")
 
@@ -233,31 +236,42 @@ _KEY_SCHEMAS: dict[str, tuple[str, Mapping[str, Any]]] = {
 def _inventory(value: object, key: str) -> dict[str, object]:
     """The declarations table, checked by the declarations reader's schema; its own keys first, so that a
     key it does not have is answered with those it has, and a value of the wrong kind is shown."""
-    from migcheck.readers.declarations import SCHEMA, validate
+    from migcheck.readers.declarations import SCHEMA, Wrong, first_problem
 
     if not isinstance(value, dict):
-        raise InventoryError(f"must be a table of declarations, got {_shown(value)}")
+        raise InventoryError.of(Wrong(f"must be a table of declarations, got {_shown(value)}"))
     known = ("subscription", *SCHEMA)
     for name, declared in value.items():
         if name not in known:
             close = _closest(name, known)
             hint = f"did you mean `{close}`? " if close else ""
             keys = ", ".join(f"`{k}`" for k in known)
-            raise InventoryError(f"unknown key `{visible(name)}` ({hint}the table holds {keys})")
+            message = f"unknown key `{visible(name)}` ({hint}the table holds {keys})"
+            raise InventoryError.of(Wrong(message, key=name))
         if name in SCHEMA and not (isinstance(declared, list) and all(isinstance(e, dict) for e in declared)):
-            raise InventoryError(
+            message = (
                 f"`{name}` must be an array of tables (`[[...{name}]]` entries, or `{name} = [{{...}}]`), "
                 f"got {_shown(declared)}"
             )
-    problem = validate(value)
-    if problem:
-        raise InventoryError(visible(problem))
+            raise InventoryError.of(Wrong(message, key=name))
+    problem = first_problem(value)
+    if problem is not None:
+        raise InventoryError.of(problem, visible(problem.message))
     return value
 
 
 class InventoryError(ConfigError):
     """A declaration of the settings' inventory table that does not follow the schema: `parse_settings`
-    says where the table is, and the line of the value in error when the settings file can be read."""
+    says where the table is, and the line of the value in error (`wrong`) when the settings file can be
+    read."""
+
+    wrong: Wrong
+
+    @classmethod
+    def of(cls, wrong: Wrong, message: str = "") -> InventoryError:
+        error = cls(message or wrong.message)
+        error.wrong = wrong
+        return error
 
 
 # What to do about a declaration in error: the settings are refused whole (exit 2), as for any bad
@@ -270,30 +284,26 @@ _INVENTORY_FIX = (
 )
 
 
-def _inventory_error(source: str, problem: str) -> ConfigError:
+def _inventory_error(source: str, error: InventoryError) -> ConfigError:
     """The error for a bad declaration in the inventory table of settings file `source`: the file, with
-    the line of the value in error (found by reading the file as the declarations reader does; left out
-    when it cannot be read, as for settings not from a file), the table as the file writes it, what is
-    wrong with which value, and what to do."""
+    the line of the value in error (left out when the file cannot be read, as for settings not from a
+    file), the table as the file writes it, what is wrong with which value, and what to do."""
     table = "tool.migcheck.inventory" if os.path.basename(source) == "pyproject.toml" else "inventory"
-    return ConfigError(f"{_name(source)}{_line_of(source)}: [{table}] {problem}; {_INVENTORY_FIX}")
+    return ConfigError(f"{_name(source)}{_line_of(source, error.wrong)}: [{table}] {error}; {_INVENTORY_FIX}")
 
 
-def _line_of(source: str) -> str:
-    """`:LINE:COLUMN` of the first declaration in error in settings file `source`, as the declarations
-    reader places it (the first in the file is the first `validate` meets: both go in the file's order);
-    "" when it cannot be told (settings not from a file)."""
+def _line_of(source: str, wrong: Wrong) -> str:
+    """`:LINE:COLUMN` of what `wrong` is about in settings file `source`, as the declarations reader
+    places it; "" when it cannot be told (settings not from a file)."""
     from migcheck.guarded import read_bytes
     from migcheck.readers import MAX_FILE_BYTES
-    from migcheck.readers.declarations import read
+    from migcheck.readers.declarations import placed
 
     try:
-        found = read(source, read_bytes(source, MAX_FILE_BYTES)).problem
-    except OSError:
+        found = placed(read_bytes(source, MAX_FILE_BYTES).decode("utf-8-sig"), wrong)
+    except (OSError, UnicodeDecodeError):
         return ""
-    if found is None:
-        return ""
-    return f":{found.mark.line}:{found.mark.column}"
+    return f":{found[0]}:{found[1]}" if found else ""
 
 
 def _per_file_ignores(value: object, key: str) -> dict[str, tuple[str, ...]]:
@@ -316,7 +326,7 @@ def parse_settings(table: object, source: str) -> Config:
         try:
             values[name] = parse(value, key)
         except InventoryError as exc:
-            raise _inventory_error(source, str(exc)) from None
+            raise _inventory_error(source, exc) from None
         except ConfigError as exc:
             raise ConfigError(f"{source}: {exc}") from None
     folder = os.path.dirname(os.path.abspath(source))

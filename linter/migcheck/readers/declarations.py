@@ -44,6 +44,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from types import ModuleType
 
 from migcheck.inventory_model import (
     INVENTORY_TYPES,
@@ -109,12 +110,33 @@ def sniff(data: bytes) -> bool:
 def validate(table: object) -> str:
     """What is wrong with a declarations table, in words that name the key; "" when nothing is. The
     first problem only: the configuration refuses a table with any."""
-    wrong = _problems(table)
-    return wrong[0].message if wrong else ""
+    wrong = first_problem(table)
+    return wrong.message if wrong else ""
+
+
+def first_problem(table: object) -> Wrong | None:
+    """The first thing wrong with a declarations table, in the table's order (what `validate` says); None
+    when nothing is."""
+    return next(iter(_problems(table)), None)
+
+
+def placed(text: str, wrong: Wrong) -> tuple[int, int] | None:
+    """(line, column) where TOML `text` writes what `wrong` is about, as `read` places a problem of its
+    declarations, wherever they are (`[tool.migcheck.inventory]`, `[inventory]`, the top); None when it
+    does not parse or holds none."""
+    try:
+        found = _declarations(_toml().loads(text))
+    except (ValueError, RecursionError):  # a TOMLDecodeError is a ValueError
+        return None
+    if found is None:
+        return None
+    prefix, table = found
+    positions = _Positions(text)
+    return positions.of(prefix, wrong) if isinstance(table, dict) else positions.table(prefix)
 
 
 @dataclass(frozen=True, slots=True)
-class _Wrong:
+class Wrong:
     """One thing wrong with a declarations table: what (`message`, naming the key), in which declaration
     table (`table`, "" at the top) and entry (`index`, -1 for the table itself), about which key (`key`,
     "" for the entry as a whole), and whether it is the key's value (`at_value`) or the key itself."""
@@ -126,44 +148,44 @@ class _Wrong:
     at_value: bool = False
 
 
-def _problems(table: object) -> list[_Wrong]:
+def _problems(table: object) -> list[Wrong]:
     """Everything wrong with a declarations table, in the order the table holds it. Each problem spoils
     only what it is in: the subscription, one table, or one entry of a table."""
     if not isinstance(table, dict):
-        return [_Wrong("must be a table")]
-    found: list[_Wrong] = []
+        return [Wrong("must be a table")]
+    found: list[Wrong] = []
     for name, value in table.items():
         if name == "subscription":
             if not _TEXT.check(value):
                 message = f"`subscription` must be {_TEXT.expected}, got {shown(value)}"
-                found.append(_Wrong(message, key=name, at_value=True))
+                found.append(Wrong(message, key=name, at_value=True))
         elif name not in SCHEMA:
             found.append(
-                _Wrong(f"unknown table `{name}`{_suggest(name, [*SCHEMA, 'subscription'])}", key=name)
+                Wrong(f"unknown table `{name}`{_suggest(name, [*SCHEMA, 'subscription'])}", key=name)
             )
         elif not (isinstance(value, list) and all(isinstance(e, dict) for e in value)):
-            found.append(_Wrong(f"`{name}` must be an array of tables ([[...{name}]])", key=name))
+            found.append(Wrong(f"`{name}` must be an array of tables ([[...{name}]])", key=name))
         else:
             found += filter(None, (_entry_problem(name, index, entry) for index, entry in enumerate(value)))
     return found
 
 
-def _entry_problem(table: str, index: int, entry: Mapping[str, object]) -> _Wrong | None:
+def _entry_problem(table: str, index: int, entry: Mapping[str, object]) -> Wrong | None:
     """The first thing wrong with one entry of a declaration table; None when nothing is."""
     fields = SCHEMA[table]
     where = f"`{table}` entry {index + 1}: "
     for name in entry:
         if name not in fields:
-            return _Wrong(where + _unknown_key(table, name, fields), table, index, name)
+            return Wrong(where + _unknown_key(table, name, fields), table, index, name)
     for name, spec in fields.items():
         if name not in entry:
             if spec.required:
-                return _Wrong(where + f"`{name}` is missing", table, index)
+                return Wrong(where + f"`{name}` is missing", table, index)
         elif not spec.check(entry[name]):
             value = entry[name]
             close = _suggest(value, _SERVICES) if spec is _SERVICE and isinstance(value, str) else ""
             message = f"`{name}` must be {spec.expected}, got {shown(value)}{close}"
-            return _Wrong(where + message, table, index, name, at_value=True)
+            return Wrong(where + message, table, index, name, at_value=True)
     return None
 
 
@@ -247,14 +269,18 @@ def _suggest(word: str, choices: object) -> str:
     return f" (did you mean `{close[0]}`?)" if close else ""
 
 
-def read(path: str, data: bytes) -> Document:
-    """The declarations of one TOML file. Never raises: TOML that does not parse, or a declaration that
-    does not follow the schema, is a syntax problem at its line."""
+def _toml() -> ModuleType:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on Python 3.10 only
         import tomli as tomllib
+    return tomllib
 
+
+def read(path: str, data: bytes) -> Document:
+    """The declarations of one TOML file. Never raises: TOML that does not parse, or a declaration that
+    does not follow the schema, is a syntax problem at its line."""
+    tomllib = _toml()
     try:
         text = data.decode("utf-8-sig")
         parsed = tomllib.loads(text)
@@ -314,7 +340,7 @@ def _broken(path: str, text: str, message: str, line: int, column: int) -> Docum
 
 
 def _records(
-    path: str, prefix: str, table: Mapping[str, object], positions: _Positions, wrong: list[_Wrong]
+    path: str, prefix: str, table: Mapping[str, object], positions: _Positions, wrong: list[Wrong]
 ) -> Iterator[object]:
     """The record of each declaration, in the order of `SCHEMA`, save those a problem spoils (`wrong`)."""
     spoilt = {(w.table, w.index) for w in wrong}
@@ -331,7 +357,7 @@ def _records(
                 yield _record(name, entry, Mark(path, line, column=column))
 
 
-def _spoils_top(wrong: list[_Wrong], name: str) -> bool:
+def _spoils_top(wrong: list[Wrong], name: str) -> bool:
     """Whether a problem is about the top-level key `name` itself (not one of its entries)."""
     return any(w.index < 0 and w.key == name for w in wrong)
 
@@ -366,7 +392,7 @@ def _join(prefix: str, name: str) -> str:
     return f"{prefix}.{name}" if prefix else name
 
 
-def _skipped(path: str, prefix: str, wrong: list[_Wrong], positions: _Positions) -> FileProblem:
+def _skipped(path: str, prefix: str, wrong: list[Wrong], positions: _Positions) -> FileProblem:
     """One problem for the file, at the first thing wrong in it (its value, else its key, else its entry);
     the other declarations are read all the same, and the message names the other problems, by line."""
     placed = sorted(((positions.of(prefix, w), w) for w in wrong), key=lambda p: p[0])
@@ -386,7 +412,7 @@ _SKIPPED_FIX = (
 )
 
 
-def _left_out(wrong: _Wrong) -> str:
+def _left_out(wrong: Wrong) -> str:
     """What a problem leaves out of the check."""
     if wrong.index >= 0:
         return "this entry is left out, the others are read"
@@ -427,7 +453,7 @@ class _Positions:
 
     # --- what is where ---
 
-    def of(self, prefix: str, wrong: _Wrong) -> tuple[int, int]:
+    def of(self, prefix: str, wrong: Wrong) -> tuple[int, int]:
         """(line, column) of what `wrong` is about: the value, else the key, else the entry, else the table."""
         array = _join(prefix, wrong.table or wrong.key)
         if wrong.index < 0:
