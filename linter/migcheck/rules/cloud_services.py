@@ -106,9 +106,9 @@ class WebWorkerRole(Rule):
         "destination any more. A file of a cloud service that already runs on Cloud Services (extended "
         "support) looks the same, but nothing of the classic migration applies to it: it is an Azure "
         f"Resource Manager resource already, and it retires on {EXTENDED_SUPPORT_RETIRES} all the same.",
-        fix="Rebuild each role's code for a service that remains after 2027: Azure App Service for web "
-        "roles, Azure Container Apps or Azure Kubernetes Service (AKS) for web and worker roles packaged as "
-        "containers, or Virtual Machine Scale Sets for code that needs a whole VM. Whatever relies on the "
+        fix=f"Rebuild each role's code for a service that remains after {EXTENDED_SUPPORT_RETIRES[:4]}: Azure "
+        "App Service for web roles, Azure Container Apps or Azure Kubernetes Service (AKS) for web and worker "
+        "roles packaged as containers, or Virtual Machine Scale Sets for code that needs a whole VM. Whatever relies on the "
         "Cloud Services runtime (the role entry point, `RoleEnvironment`, startup tasks and local storage "
         "declared in the .csdef) has to be replaced on the way. Do not move the service to Cloud Services "
         "(extended support). If VMs share the roles' virtual network, take the roles out of it first, so "
