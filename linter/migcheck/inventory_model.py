@@ -516,6 +516,11 @@ class Inventory:
     storage_accounts: tuple[ClassicStorageAccount, ...] = ()
     # (subscription, VM name) → its cloud service, from the VMs the exports describe
     vm_services: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
+    # Worked out at the first question, once: rules ask them per record and per finding.
+    _spanned: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
+    _by_network: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def service_of_vm(self, subscription: str, vm: str) -> str:
         """The cloud service a classic VM belongs to, when an export says so; "" otherwise."""
@@ -525,18 +530,24 @@ class Inventory:
     def classic_subscriptions(self) -> frozenset[str]:
         """The subscriptions whose classic VMs, networks or storage accounts the exports list, or whose
         classic networks their peerings and services reach into."""
-        found = {vm.subscription for vm in self.vms} | {n.subscription for n in self.networks}
-        found |= {account.subscription for account in self.storage_accounts}
-        found |= {p.vnet_subscription for p in self.peerings} | {
-            s.vnet_subscription for s in self.services_in_vnets
-        }
-        return frozenset(found - {""})
+        if not self._spanned:
+            found = self._spanned
+            found |= {vm.subscription for vm in self.vms} | {n.subscription for n in self.networks}
+            found |= {account.subscription for account in self.storage_accounts}
+            found |= {p.vnet_subscription for p in self.peerings}
+            found |= {s.vnet_subscription for s in self.services_in_vnets}
+            found.add("")  # worked out, even when there is none
+        return frozenset(self._spanned - {""})
 
     def subscriptions_of_network(self, vnet: str) -> tuple[str, ...]:
         """The subscriptions (sorted) where the exports show a classic network named `vnet`: its own row,
         or VMs in it. What the classic cmdlets write of a network (an Application Gateway's `VnetName`, a
         circuit link's) names no subscription, and a name is unique only within one."""
-        wanted = key(vnet)
-        found = {n.subscription for n in self.networks if key(n.name) == wanted}
-        found |= {vm.subscription for vm in self.vms if key(vm.virtual_network) == wanted}
-        return tuple(sorted(found - {""}))
+        if not self._by_network:
+            found: dict[str, set[str]] = {"": set()}  # worked out, even when there is none
+            for network in self.networks:
+                found.setdefault(key(network.name), set()).add(network.subscription)
+            for vm in self.vms:
+                found.setdefault(key(vm.virtual_network), set()).add(vm.subscription)
+            self._by_network.update((name, tuple(sorted(s - {""}))) for name, s in found.items())
+        return self._by_network.get(key(vnet), ()) if key(vnet) else ()
