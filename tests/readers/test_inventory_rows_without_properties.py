@@ -85,3 +85,18 @@ def test_the_warning_names_a_few_resources_of_each_type_and_counts_the_rest(tmp_
 def test_every_type_whose_properties_are_read_says_what_is_read_of_it():
     read = {rtype for rtype in BUILDERS if READ_AT_TOP[rtype]}
     assert set(UNKNOWN_WITHOUT_PROPERTIES) == read
+
+
+def test_a_service_in_a_network_is_named_as_its_other_findings_name_it(tmp_path, monkeypatch):
+    row = {
+        "id": f"/subscriptions/{SUB}/resourceGroups/identity/providers/Microsoft.AAD/domainServices/corp.example",
+        "name": "corp.example",
+        "type": "microsoft.aad/domainservices",
+        "subscriptionId": SUB,
+        "properties": None,
+    }
+    export = _graph(_row("virtualNetworks", "corp-vnet"), row)
+    [finding] = lint_files(tmp_path, monkeypatch, {"classic.json": export}, dedent=False).findings
+    assert finding.message.endswith(
+        "; Azure AD Domain Services managed domain 'corp.example' (the network it is deployed in)"
+    )

@@ -1205,11 +1205,16 @@ UNKNOWN_WITHOUT_PROPERTIES: dict[str, tuple[str, str]] = {
         "ExpressRoute circuit",
         "whether classic operations are allowed, service key, authorizations",
     ),
-    "microsoft.apimanagement/service": ("API Management service", "the network it is deployed in"),
-    "microsoft.hdinsight/clusters": ("HDInsight cluster", "the network it is deployed in"),
-    "microsoft.aad/domainservices": ("Azure AD Domain Services domain", "the network it is deployed in"),
-    "microsoft.web/hostingenvironments": ("App Service Environment", "the network it is deployed in"),
-    "microsoft.remoteapp/collections": ("RemoteApp collection", "the network it is deployed in"),
+    **{
+        rtype: (service.label, "the network it is deployed in")
+        for rtype, service in (
+            ("microsoft.apimanagement/service", ServiceKind.API_MANAGEMENT),
+            ("microsoft.hdinsight/clusters", ServiceKind.HDINSIGHT),
+            ("microsoft.aad/domainservices", ServiceKind.AAD_DOMAIN_SERVICES),
+            ("microsoft.web/hostingenvironments", ServiceKind.APP_SERVICE_ENVIRONMENT),
+            ("microsoft.remoteapp/collections", ServiceKind.REMOTEAPP),
+        )
+    },
     "microsoft.authorization/roleassignments": ("role assignment", "role, scope"),
     "microsoft.security/pricings": ("Defender for Cloud plan", "pricing tier"),
     "microsoft.insights/alertrules": ("classic alert rule", "the resource it watches"),
