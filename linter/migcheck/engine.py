@@ -88,8 +88,9 @@ class LintResult:
     unreported: list[Finding] = field(default_factory=list)
     # Files the walk found that were not read: no enabled rule needs them (`lint(whole_estate=False)`).
     unread: int = 0
-    # (settings key, pattern) of each pattern of the settings that matched no file of the project
-    # (`unmatched_settings_patterns`): a warning, never a failure. Empty for a run given its walk.
+    # (settings key, pattern) of each pattern of the settings that matched no file of the project (the
+    # walk's for `include` and `exclude`, `unmatched_settings_patterns` for the others): a warning, never a
+    # failure. Empty for a run given its walk.
     unmatched: list[tuple[str, str]] = field(default_factory=list)
     _undefined: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
