@@ -555,9 +555,9 @@ def _encode(text: str) -> bytes:
 
 
 def _buffer_source(path: str, text: str) -> SourceText:
-    """The buffer of the file at `path`, its readers' marks counted as a run counts them (`migcheck.texts`):
-    Python's parser counts every line ending, the other readers `\n` only. Kept findings placed in it then
-    show where the lint of the same text shows them, in a file with lone carriage returns too."""
+    """The buffer of the file at `path`, its readers' marks counted as a run counts them (`EVERY_ENDING`):
+    the Python and PowerShell readers count every line ending, the others `\n` only. Kept findings placed
+    in it then show where the lint of the same text shows them, in a file with lone carriage returns too."""
     return SourceText(text, every_ending=not possible_kinds(path).isdisjoint(EVERY_ENDING))
 
 
