@@ -444,9 +444,7 @@ class Estate:
         """The ExpressRoute circuit of `service_key` that an inventory export shows in Resource Manager
         (moved there, or made there), whichever subscription holds it: a service key is its circuit's
         alone. None when no export shows it, or `service_key` is empty."""
-        wanted = key(service_key)
-        found = (c for c in self.inventory.circuits if wanted and key(c.service_key) == wanted)
-        return next(found, None)
+        return self.inventory.circuit_of_key(service_key)
 
     def moved_circuits(self, network: str) -> tuple[inv.ExpressRouteCircuit, ...]:
         """The circuits scripts link the network `network` to (`New-AzureDedicatedCircuitLink

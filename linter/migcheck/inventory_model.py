@@ -521,6 +521,9 @@ class Inventory:
     _by_network: dict[str, tuple[str, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _by_service_key: dict[str, ExpressRouteCircuit] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def service_of_vm(self, subscription: str, vm: str) -> str:
         """The cloud service a classic VM belongs to, when an export says so; "" otherwise."""
@@ -538,6 +541,13 @@ class Inventory:
             found |= {s.vnet_subscription for s in self.services_in_vnets}
             found.add("")  # worked out, even when there is none
         return frozenset(self._spanned - {""})
+
+    def circuit_of_key(self, service_key: str) -> ExpressRouteCircuit | None:
+        """The exported circuit of `service_key` (the first export of it); None for none, or an empty key."""
+        if not self._by_service_key:
+            for circuit in self.circuits:
+                self._by_service_key.setdefault(key(circuit.service_key), circuit)
+        return self._by_service_key.get(key(service_key)) if key(service_key) else None
 
     def subscriptions_of_network(self, vnet: str) -> tuple[str, ...]:
         """The subscriptions (sorted) where the exports show a classic network named `vnet`: its own row,
