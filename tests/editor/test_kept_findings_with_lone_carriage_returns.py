@@ -1,6 +1,6 @@
 """The findings a server shows early, from what the last server kept (`publish_kept`), are placed as the
-lint places them: in a Python script whose lines end in a lone carriage return (`\\r`), Python's parser
-counts every line ending, and the early diagnostics are on the lines the lint's are."""
+lint places them: in a Python or PowerShell script whose lines end in a lone carriage return (`\\r`), the
+reader counts every line ending, and the early diagnostics are on the lines the lint's are."""
 
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ SCRIPT = """import azure.servicemanagement as sm
 sms = sm.ServiceManagementService("subscription", "certificate.pem")
 sms.create_virtual_network_site("shop")
 """
+POWERSHELL = """Import-Module Azure
+
+Set-AzureVNetConfig -ConfigurationPath "net.netcfg"
+New-AzureService -ServiceName "shop" -Location "West Europe"
+"""
 
 
 @pytest.fixture
@@ -27,12 +32,17 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.mark.parametrize(("name", "source"), [("network.py", SCRIPT), ("network.ps1", POWERSHELL)])
 def test_kept_findings_of_a_script_with_lone_carriage_returns_show_where_the_lint_s_do(
-    workspace: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    workspace: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    source: str,
 ) -> None:
     monkeypatch.setenv("MIGCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    text = SCRIPT.replace("\n", "\r")
-    script = workspace / "deploy" / "network.py"
+    text = source.replace("\n", "\r")
+    script = workspace / "deploy" / name
     script.write_bytes(text.encode())
     first = _session(workspace)
     expected = open_document(first, script.as_uri(), text)
