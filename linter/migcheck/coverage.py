@@ -290,8 +290,8 @@ _TABLES: tuple[Coverage, ...] = (
         f"From {DECLARED} only: no export marks a VM as managed by Lifecycle Services.",
     ),
     Coverage(
-        "Azure AD Domain Services",
-        "Azure AD Domain Services in the virtual network",
+        "Microsoft Entra Domain Services (Azure AD Domain Services)",
+        "Microsoft Entra Domain Services in the virtual network",
         ("MIG317",),
         Status.FROM_INVENTORY,
         (OVERVIEW_2018,),

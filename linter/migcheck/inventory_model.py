@@ -155,7 +155,7 @@ _SERVICE_LABELS = {
     ServiceKind.APP_SERVICE_ENVIRONMENT: ("App Service Environment", "AppServiceEnvironment"),
     ServiceKind.HDINSIGHT: ("HDInsight cluster", "HDInsightCluster"),
     ServiceKind.DYNAMICS_LCS: ("Dynamics Lifecycle Services deployment", "DynamicsLcsDeployment"),
-    ServiceKind.AAD_DOMAIN_SERVICES: ("Azure AD Domain Services managed domain", "DomainServices"),
+    ServiceKind.AAD_DOMAIN_SERVICES: ("Microsoft Entra Domain Services managed domain", "DomainServices"),
     ServiceKind.REMOTEAPP: ("RemoteApp collection", "RemoteAppCollection"),
     ServiceKind.API_MANAGEMENT: ("API Management service", "ApiManagement"),
 }

@@ -98,5 +98,5 @@ def test_a_service_in_a_network_is_named_as_its_other_findings_name_it(tmp_path,
     export = _graph(_row("virtualNetworks", "corp-vnet"), row)
     [finding] = lint_files(tmp_path, monkeypatch, {"classic.json": export}, dedent=False).findings
     assert finding.message.endswith(
-        "; Azure AD Domain Services managed domain 'corp.example' (the network it is deployed in)"
+        "; Microsoft Entra Domain Services managed domain 'corp.example' (the network it is deployed in)"
     )

@@ -635,7 +635,7 @@ class AadDomainServicesInVnet(_ServiceInVnetRule):
         "this record is stale: check that nothing still uses the domain"
     )
     summary = (
-        "An Azure AD Domain Services managed domain is recorded in the classic virtual network, where such "
+        "A Microsoft Entra Domain Services (formerly Azure AD Domain Services) managed domain is recorded in the classic virtual network, where such "
         "domains were removed at their retirement."
     )
     fix_hint = (
@@ -648,8 +648,8 @@ class AadDomainServicesInVnet(_ServiceInVnetRule):
         "among the supported configurations."
     )
     docs = Docs(
-        what="Azure AD Domain Services managed domains (`microsoft.aad/domainservices`, now Microsoft Entra "
-        "Domain Services) whose `subnetId`, or a `replicaSets[].subnetId` in newer API versions, is a "
+        what="Microsoft Entra Domain Services managed domains (`microsoft.aad/domainservices`, called Azure AD "
+        "Domain Services until 2023) whose `subnetId`, or a `replicaSets[].subnetId` in newer API versions, is a "
         "classic subnet, and domains declared in `vnet-services` with service `aad-domain-services`. The "
         "`vnetSiteId` property (thought to be the classic network's site id) is not used.",
         why="Managed domains in classic networks had a migration of their own, which ended with their "
