@@ -21,6 +21,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "shop/Shop.csx/ServiceDefinition.csdef",
         "shop/Shop.CSX/roles/Web/ServiceDefinition.csdef",
         "shop/Release.csx.old/ServiceDefinition.csdef",
+        "shop/CSX/Release/ServiceDefinition.csdef",
+        "shop/Bin/ServiceDefinition.csdef",
+        "shop/Obj/Debug/ServiceDefinition.csdef",
     ):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -30,7 +33,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_a_walk_leaves_out_folders_named_like_a_copied_package(project: Path) -> None:
-    # Any case (Windows names it as the project is named); a name that only holds `.csx` is walked.
+    # Any case (Windows names it as the project is named, and Visual Studio writes `Bin` and `Obj` as often as
+    # `bin` and `obj`); a name that only holds `.csx` is walked.
     assert [c.path for c in discover(["shop"])] == [
         "shop/Release.csx.old/ServiceDefinition.csdef",
         "shop/ServiceDefinition.csdef",

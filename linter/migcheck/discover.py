@@ -37,6 +37,7 @@ STDIN = "-"
 # Azure SDK builds a cloud service's package (`csx/Release/ServiceDefinition.csdef`, a copy of the
 # project's own), as `bin` and `obj` are .NET build output: checking them reports each service twice.
 # `cspack /copyOnly` writes the same copies into a folder it names `<service>.csx` (`PACKAGE_SUFFIX`).
+# Names are compared in lower case: a repository made on Windows may hold `Bin`, `Obj` or `CSX`.
 SKIPPED_DIRS = frozenset(
     {
         ".git",
@@ -634,7 +635,8 @@ _Found = tuple[str, str, str, bool, "tuple[int, int] | None"]
 
 def _skipped_name(name: str) -> bool:
     """A folder the walk never enters, by its name: build output, tools' folders, a package's copies."""
-    return name in SKIPPED_DIRS or name.lower().endswith(PACKAGE_SUFFIX)
+    lowered = name.lower()
+    return lowered in SKIPPED_DIRS or lowered.endswith(PACKAGE_SUFFIX)
 
 
 def _listing(folder: str) -> list[os.DirEntry[str]]:
