@@ -40,7 +40,8 @@ What is read, from a tree-sitter parse of the script (never from the text with p
   the same network surely runs after it), a site-to-site gateway created beside ExpressRoute
   (`New-AzureVirtualNetworkGateway`), a site-to-site connection (`Set-AzureVNetGateway -Connect`); and a
   connection it disconnects (`Set-AzureVNetGateway -Disconnect`) and does not connect again after on every
-  path, as a `ConnectionState` at the call that disconnects it (see `LinkState`).
+  path, a path a `return` ends before it included, as a `ConnectionState` at the call that disconnects it
+  (see `LinkState`, `Interpreter._landing`).
 
 Arguments are bound as PowerShell binds them: by name (any unambiguous prefix, any case, `-Name:value`, the en
 dash PowerShell accepts as a dash), by the cmdlet's documented positions, and from splatted hashtables (built
@@ -89,6 +90,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import contextlib
 import functools
 import itertools
 import posixpath
@@ -2590,6 +2592,10 @@ class Interpreter:
         self.disconnects: dict[ConnectionState, int] = {}
         self.link_keys: dict[str, tuple[str, str]] = {}
         self.left_down: dict[int, bool] = {}
+        # Per code a `return` leaves (a function, a script block, a `begin`/`process`/`end` block, an
+        # InlineScript), innermost last: the state of each gateway connection on the paths a `return` in it
+        # ended, which meet the path that goes on where that code ends (see `_landing`).
+        self.returned_links: list[dict[str, LinkState]] = []
         # The cloud services of extended support the script creates, once each however often it runs the
         # command (a function called twice) with the same values.
         self.extended: dict[ExtendedSupportService, None] = {}
@@ -2802,7 +2808,8 @@ class Interpreter:
             if _first(function, "workflow") is not None:
                 self._defaults(function, env)
             defined = len(self.replaced)
-            self.statements(body, env)
+            with self._landing(env):
+                self.statements(body, env)
             self._undefine(defined)
             self._left_down(env, surely=False)  # read once: it may run at any call, or at none
             self.stopped = None
@@ -3015,17 +3022,18 @@ class Interpreter:
         defined = len(self.replaced)
         if self.index.dot_sources_within(node):  # a later round reads what an earlier one dot-sourced
             self.dotted = True
-        for child in parts if parts is not None else _named(node):
-            if child.type == "variable" and node.type == "foreach_statement":
-                continue
-            if read is not None and child.id == read.id:
-                continue
-            if self.stopped is not None:
-                self._not_run(child)
-            elif child.type in ("statement_block", "script_block", "script_block_body", "statement_list"):
-                self.statements(child, inner)
-            else:
-                self.statement(child, inner)
+        with self._landing(inner) if block else contextlib.nullcontext():
+            for child in parts if parts is not None else _named(node):
+                if child.type == "variable" and node.type == "foreach_statement":
+                    continue
+                if read is not None and child.id == read.id:
+                    continue
+                if self.stopped is not None:
+                    self._not_run(child)
+                elif child.type in ("statement_block", "script_block", "script_block_body", "statement_list"):
+                    self.statements(child, inner)
+                else:
+                    self.statement(child, inner)
         self._undefine(defined, cmdlets_only=True)
         self.maybe -= 1
         self.branches = around
@@ -3209,7 +3217,9 @@ class Interpreter:
             self.partial = True  # a `trap` takes the error, and the script may go on after the statement
         elif word in _REACH and self.stopped is None:
             self.stopped = word
-            if _ends_the_script(word, self.catching, self.calling):
+            if word == "return":
+                self._returning(env)
+            if _ends_the_script(word, self.catching, bool(self.calling or self.returned_links)):
                 self._left_down(env, surely=False)
 
     def _trapped(self) -> bool:
@@ -3395,7 +3405,8 @@ class Interpreter:
 
     def _named_block(self, node: Node, env: Env) -> None:
         """`begin`, `process`, `end`: a `return` ends the block it is in, and the next block still runs."""
-        self.statements(node, env)
+        with self._landing(env):
+            self.statements(node, env)
         if self.stopped == "return":
             self.stopped = None
 
@@ -3465,7 +3476,8 @@ class Interpreter:
         self.maybe_calls += uncertain
         defined = len(self.replaced)
         try:
-            self.statements(block, scope)
+            with self._landing(scope):
+                self.statements(block, scope)
             outputs, sure = self.output, self.sure_output
         finally:
             self._undefine(defined)
@@ -4018,7 +4030,8 @@ class Interpreter:
         outer = self.item
         for item in items:
             self.item = item
-            self.statements(block, env)
+            with self._landing(env):
+                self.statements(block, env)
             if self.stopped == "return":
                 self.stopped = None
             if self.stopped is not None:
@@ -4571,7 +4584,8 @@ class Interpreter:
             self.passed[function.id] = frozenset(args.bound).union([piped_to] if piped_to else [])
             body = _first(function, "script_block")
             if body is not None:
-                self.statements(body, scope)
+                with self._landing(scope):
+                    self.statements(body, scope)
             outputs, sure = self.output, self.sure_output
         finally:
             self._undefine(defined)  # a function it defines is gone when it returns
@@ -6061,6 +6075,32 @@ class Interpreter:
                 continue
             for index in state.down:
                 self.left_down[index] = self.left_down.get(index, False) or (state.everywhere and surely)
+
+    def _returning(self, env: Env) -> None:
+        """At a `return`: the state of each gateway connection on the path it ends, kept for where the code
+        it leaves ends (see `_landing`). A `return` of the script itself ends it (see `_left_down`)."""
+        if not self.returned_links:
+            return
+        returned = self.returned_links[-1]
+        for key in self.link_keys:
+            state = env.lookup(key)
+            if isinstance(state, LinkState):
+                returned[key] = _join_links(returned[key], state) if key in returned else state
+
+    @contextlib.contextmanager
+    def _landing(self, env: Env) -> Iterator[None]:
+        """Run code a `return` leaves (a function, a script block, …) in `env`: where it ends, the paths its
+        `return`s ended meet the one that went on, so that a connection a function disconnects and returns
+        before connecting again is down after the call on those paths (`Set-AzureVNetGateway -Disconnect …;
+        if ($failed) { return }; Set-AzureVNetGateway -Connect …`)."""
+        returned: dict[str, LinkState] = {}
+        self.returned_links.append(returned)
+        try:
+            yield
+        finally:
+            self.returned_links.pop()
+        for key, state in returned.items():
+            env.vars[key] = _join_links(env.lookup(key), state)
 
     def _disconnected(self) -> list[ConnectionState]:
         """The connections the script leaves disconnected on some path, at the call that disconnects each."""
@@ -8615,10 +8655,10 @@ def _named_by(value: Value) -> str | None:
     return None
 
 
-def _ends_the_script(word: str, catching: int, calling: list[int]) -> bool:
+def _ends_the_script(word: str, catching: int, within: bool) -> bool:
     """Whether a flow statement that ends the path ends the script: `exit`; a `throw` no `catch` takes;
-    a `return` outside any function."""
-    return word == "exit" or (word == "throw" and not catching) or (word == "return" and not calling)
+    a `return` `within` no code it leaves (a function, a script block, …) but the script."""
+    return word == "exit" or (word == "throw" and not catching) or (word == "return" and not within)
 
 
 def _name_key(name: str) -> str:
