@@ -1,5 +1,6 @@
 """Read Service Management REST bodies (namespace `http://schemas.microsoft.com/windowsazure`, or `https://`
-as the reference pages print it): deployments (alone or inside hosted services), roles, load-balanced
+as the reference pages print it): deployments (alone or inside hosted services, and those a Create
+Deployment, Upgrade Deployment or Change Deployment Configuration body makes or changes), roles, load-balanced
 endpoint sets, virtual network sites, disks (a VM's data disk on its own too), images, reserved IPs, network
 security groups, route tables, Application Gateways and the states of a gateway's connections. Bodies of
 any other type (RoleSizes, AffinityGroups, Profiles, ...) say nothing migcheck checks and give no resources."""
@@ -171,6 +172,12 @@ def _deployed_roles(el: Element, marker: Marker, vips: dict[str, str]) -> tuple[
 
 
 _PACKAGE_EVIDENCE = "deployed from a service package (PackageUrl), and packages hold web and worker roles"
+_UPGRADE_EVIDENCE = "upgraded from a service package (PackageUrl), and packages hold web and worker roles"
+_CONFIGURATION_EVIDENCE = (
+    "its service configuration is changed by a Change Deployment Configuration body, as a package's "
+    "deployment is configured (a VM deployment's configuration is the platform's: its VMs are changed with "
+    "the role operations)"
+)
 
 
 def _create_deployment(el: Element, marker: Marker) -> Deployment:
@@ -181,15 +188,39 @@ def _create_deployment(el: Element, marker: Marker) -> Deployment:
     deployment goes (its virtual network, subnets, reserved IPs, DNS servers and endpoint ACLs), each
     shown at `<Configuration>`, since the file does not show the decoded text. When it cannot be read, the
     package's roles are one role, named after the package, and where it goes is unknown."""
-    package = child(el, "PackageUrl")
-    at = marker.mark(package if package is not None else el)
+    return _package_deployment(el, marker, _PACKAGE_EVIDENCE)
+
+
+def _upgrade_deployment(el: Element, marker: Marker) -> Deployment:
+    """An Upgrade Deployment body (POST `.../hostedservices/<service>/deploymentslots/<slot>/?comp=upgrade`,
+    or `.../deployments/<deployment>/?comp=upgrade`): the deployment is upgraded to the package it names
+    (`PackageUrl`) and the service configuration it carries, read as a Create Deployment body's. The
+    service, and the deployment's slot or name, are only in the request's address. `RoleToUpgrade` names
+    the one role upgraded, not every role the deployment has: the configuration names them all, and only
+    when it cannot be read is that role the one the body shows."""
+    return _package_deployment(el, marker, _UPGRADE_EVIDENCE)
+
+
+def _change_configuration(el: Element, marker: Marker) -> Deployment:
+    """A Change Deployment Configuration body (`ChangeConfiguration`, POST `.../deploymentslots/<slot>/`
+    or `.../deployments/<deployment>/` with `comp=config`): the service configuration it carries is the
+    deployment's from then on, read as a Create Deployment body's. It names no package: the roles are
+    shown at `<Configuration>`. The service, and the deployment's slot or name, are only in the request's
+    address."""
+    return _package_deployment(el, marker, _CONFIGURATION_EVIDENCE)
+
+
+def _package_deployment(el: Element, marker: Marker, evidence: str) -> Deployment:
+    """A body that deploys a package, or configures a package's deployment, with the service configuration
+    it carries (`Configuration`): the deployment of a service whose name is unknown, as
+    `_create_deployment` tells."""
+    shown = next((found for name in _ROLES_SHOWN_AT if (found := child(el, name)) is not None), el)
+    at = marker.mark(shown)
     written = child(el, "Configuration")
     config = _configuration(written, marker) if written is not None else None
-    roles = _configured_roles(config, at) if config is not None else ()
+    roles = _configured_roles(config, at, evidence) if config is not None else ()
     if not roles:
-        blob = text_of(package).rstrip("/").rpartition("/")[2] if package is not None else ""
-        stand_in = f"<roles of package {blob}>" if blob else "<roles of the package>"
-        roles = (Role(stand_in, RoleType.WEB_OR_WORKER, at, kind_evidence=_PACKAGE_EVIDENCE),)
+        roles = (Role(_unread_roles(el), RoleType.WEB_OR_WORKER, at, kind_evidence=evidence),)
     reserved_ips = config.reserved_ips if config is not None else ()
     return Deployment(
         service_name="",
@@ -206,6 +237,21 @@ def _create_deployment(el: Element, marker: Marker) -> Deployment:
         other_reserved_ips=reserved_ips[1:],
         service_unnamed=True,
     )
+
+
+# Where a package deployment's roles are shown: the package holds them, and a body without one (Change
+# Deployment Configuration) names them only in its configuration.
+_ROLES_SHOWN_AT = ("PackageUrl", "Configuration")
+
+
+def _unread_roles(el: Element) -> str:
+    """The role a package deployment body shows when its configuration cannot be read: the one it upgrades
+    (`RoleToUpgrade`), else a stand-in for the package's roles, named after the package."""
+    upgraded = text_of(el, "RoleToUpgrade").strip()
+    if upgraded:
+        return upgraded
+    blob = text_of(el, "PackageUrl").rstrip("/").rpartition("/")[2]
+    return f"<roles of package {blob}>" if blob else "<roles of the package>"
 
 
 class _AtElement(Marker):
@@ -234,14 +280,14 @@ def _configuration(written: Element, marker: Marker) -> ServiceConfiguration | N
     return config if isinstance(config, ServiceConfiguration) else None
 
 
-def _configured_roles(config: ServiceConfiguration, at: Mark) -> tuple[Role, ...]:
+def _configured_roles(config: ServiceConfiguration, at: Mark, evidence: str) -> tuple[Role, ...]:
     """The package's roles as the configuration names them (`Role@name`), each once, marked at `at` (the
     package holds them), with what the configuration says of each (`_configurer`)."""
     configured = _configurer(config)
     roles: dict[str, Role] = {}
     for settings in config.roles:
         if key(settings.name) and key(settings.name) not in roles:
-            role = Role(settings.name, RoleType.WEB_OR_WORKER, at, kind_evidence=_PACKAGE_EVIDENCE)
+            role = Role(settings.name, RoleType.WEB_OR_WORKER, at, kind_evidence=evidence)
             roles[key(settings.name)] = configured(role)
     return tuple(roles.values())
 
@@ -495,6 +541,19 @@ def _connection_state(el: Element, marker: Marker) -> Iterable[object]:
         yield ConnectionState(text_of(el, "LocalNetworkSiteName"), state, marker.mark(el))
 
 
+def _reserved_ip_association(el: Element, marker: Marker) -> Iterable[object]:
+    """An Associate or Disassociate Reserved IP body (`ReservedIPAssociation`, POST
+    `.../services/networking/reservedips/<name>/operations/associate` or `/disassociate`): it names the
+    deployment (`ServiceName`, `DeploymentName`, `VirtualIPName`), and the reserved IP only in the request's
+    address. It gives nothing: a reserved IP is known by its name, which every file that describes one
+    states. The estate joins reserved IPs, checks them against the subscription's list and migrates them
+    by name, so a nameless one would be every other nameless one, and a stand-in for it would be reported
+    as missing from that list; and a reserved IP taken off a deployment (`ReservedIp.released_from`) is
+    taken off by name. (The Python reader likewise describes no deployment for an association whose
+    reserved IP it cannot name.)"""
+    return ()
+
+
 def _named(cls: type) -> Reader:
     return lambda el, marker: (cls(text_of(el, "Name"), marker.mark(el)),)
 
@@ -510,6 +569,8 @@ _vm_images = _each("VMImage", _image)
 READERS: dict[str, Reader] = {
     "Deployment": _one(_deployment),
     "CreateDeployment": _one(_create_deployment),
+    "UpgradeDeployment": _one(_upgrade_deployment),
+    "ChangeConfiguration": _one(_change_configuration),
     "HostedService": _hosted_service,
     "HostedServices": _each("HostedService", _hosted_service),
     "PersistentVMRole": _role,
@@ -527,6 +588,7 @@ READERS: dict[str, Reader] = {
     "VMImages": _vm_images,
     "ReservedIP": _reserved_ip,
     "ReservedIPs": _each("ReservedIP", _reserved_ip),
+    "ReservedIPAssociation": _reserved_ip_association,
     "NetworkSecurityGroup": _named(NetworkSecurityGroup),
     "NetworkSecurityGroups": _each("NetworkSecurityGroup", _named(NetworkSecurityGroup)),
     "RouteTable": _named(RouteTable),
