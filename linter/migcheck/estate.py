@@ -206,6 +206,10 @@ class CloudService:
     # Named after its deployment because a REST body names no service (see `Deployment.service_unnamed`):
     # lists show the service as one whose name is unknown, not as a service of the deployment's name.
     name_unknown: bool = False
+    # The reserved IPs an inventory export binds to the service (`attachedTo`) that no deployment of the
+    # files names, where the service has several: the VIP of one of them, the export does not say which
+    # slot's (see `_InventoryVms._join_reserved_ips`). They move with the service's migration all the same.
+    bound_reserved_ips: tuple[NameRef, ...] = ()
     _derived: dict[str, tuple[Role, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # what `roles` and `vms` computed: every rule asks, and the editor keeps the object
@@ -529,8 +533,9 @@ class Estate:
         return list(found.values())
 
     def _used_reserved_ip_names(self) -> set[str]:
-        """The reserved IPs the deployments of the files name, by key."""
-        return {key(ref.name) for s in self.cloud_services for p in s.placements for ref in p.reserved_ips}
+        """The reserved IPs the deployments of the files name, or their service whatever its slot, by key."""
+        used = {key(ref.name) for s in self.cloud_services for p in s.placements for ref in p.reserved_ips}
+        return used | {key(ref.name) for s in self.cloud_services for ref in s.bound_reserved_ips}
 
     def _exported_reserved_ips(self) -> Iterator[inv.ClassicReservedIp]:
         """The subscription's reserved IPs an inventory export shows that no file declares or names on a
@@ -1983,6 +1988,7 @@ def _released(services: tuple[CloudService, ...], ips: Sequence[ReservedIp]) -> 
 
 
 def _without_ips(service: CloudService, names: set[str]) -> CloudService:
+    bound = tuple(ref for ref in service.bound_reserved_ips if key(ref.name) not in names)
     placements = []
     for placement in service.placements:
         kept = tuple(
@@ -1993,7 +1999,7 @@ def _without_ips(service: CloudService, names: set[str]) -> CloudService:
         placements.append(
             placement if len(kept) == len(placement.reserved_ips) else replace(placement, reserved_ips=kept)
         )
-    return replace(service, placements=tuple(placements))
+    return replace(service, placements=tuple(placements), bound_reserved_ips=bound)
 
 
 def _freed(declared: tuple[ReservedIp, ...], ips: Sequence[ReservedIp]) -> tuple[ReservedIp, ...]:
@@ -2876,9 +2882,10 @@ class _InventoryVms:
     def _join_reserved_ips(self) -> None:
         """Each exported reserved IP on the deployment of its service that the files describe (a REST body,
         Export-AzureVM files, a `Get-AzureVM` export, a script), at the export's row, as `_add` puts it on
-        the VMs only the export knows: the service's only deployment, once (not where the deployment names
+        the VMs only the export knows: the service's only deployment, once (not where a deployment names
         it already). A service the files do not name (only its deployment or VM does) is not matched by
-        name, nor a service of several deployments, whose slot the files do not all say."""
+        name. The export names the service, not the slot: of a service of several deployments, the IP is
+        bound to the service (`_bind_to_service`)."""
         for name, ips in self.reserved.items():
             index = self.by_name.get(name)
             if index is None:
@@ -2889,14 +2896,17 @@ class _InventoryVms:
             deployments = [
                 at for at in range(len(service.placements)) if not _reservation_only(service.placement(at))
             ]
-            if service.service.named_by not in _NAMED_SERVICES or len(deployments) != 1:
+            if service.service.named_by not in _NAMED_SERVICES or not deployments:
+                continue
+            named = {key(ref.name) for at in deployments for ref in service.placement(at).reserved_ips}
+            added = tuple(NameRef(ip.name, ip.mark) for ip in ips if key(ip.name) not in named)
+            if not added:
+                continue
+            if len(deployments) > 1:
+                _bind_to_service(service, deployments, added)
                 continue
             at = deployments[0]
-            held = service.placement(at).reserved_ips
-            names = {key(ref.name) for ref in held}
-            added = tuple(NameRef(ip.name, ip.mark) for ip in ips if key(ip.name) not in names)
-            if added:
-                service.change(at, reserved_ips=(*held, *added))
+            service.change(at, reserved_ips=(*service.placement(at).reserved_ips, *added))
 
     def _holder(self, record: inv.ClassicVm) -> int | None:
         index = self.by_name.get(key(record.service))
@@ -3181,6 +3191,20 @@ def _creates_nothing(placement: Placement) -> bool:
     to VMs that exist, or its reservation of the service's VIP alone (`New-AzureReservedIP -ServiceName`
     in a file that describes no VM of the service)."""
     return _only_changes(placement) or not (placement.roles or placement.network_known)
+
+
+def _bind_to_service(service: _OpenService, deployments: list[int], ips: tuple[NameRef, ...]) -> None:
+    """Reserved IPs an export binds to a service of several `deployments`, none of which names them: on
+    the service (`CloudService.bound_reserved_ips`), and whether the VIP of each deployment that names no
+    reserved IP of its own is reserved is not known any more (it may be one of them)."""
+    held = service.service.bound_reserved_ips
+    names = {key(ref.name) for ref in held}
+    kept = tuple(ref for ref in ips if key(ref.name) not in names)
+    service.service = replace(service.service, bound_reserved_ips=(*held, *kept))
+    for at in deployments:
+        placement = service.placement(at)
+        if placement.roles and not placement.reserved_ips:
+            service.change(at, reserved_ips_known=False)
 
 
 def _reservation_only(placement: Placement) -> bool:

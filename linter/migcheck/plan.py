@@ -1087,6 +1087,7 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     # The VMs move; web/worker roles never do (a note says what becomes of them).
     moves += [f"{s.label}: {_vms(s)}" for s in services if s.vms or not s.roles]
     moves += [f"reserved IP '{ip}' of {label}" for label, ip in _moving_reserved_ips(services)]
+    moves += [f"reserved IP '{ip}' of {label}, {_BOUND}" for label, ip in _bound_reserved_ips(services)]
     portal = bool(portal_short_name(name))
     becomes = [
         f"virtual network '{name}' in resource group '{name}-Migrated'"
@@ -1097,7 +1098,10 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     becomes += [
         f"resource group '{service_name(s)}-Migrated' with the VMs of {s.label}" for s in services if s.vms
     ]
-    becomes += [f"reserved IP '{ip}': {_STATIC_PUBLIC_IP}" for _, ip in _moving_reserved_ips(services)]
+    becomes += [
+        f"reserved IP '{ip}': {_STATIC_PUBLIC_IP}"
+        for _, ip in (*_moving_reserved_ips(services), *_bound_reserved_ips(services))
+    ]
     notes = (
         [] if network.defined else ["No file checked here defines this network: only its members are known."]
     )
@@ -1333,6 +1337,25 @@ def _moving_reserved_ips(services: Iterable[CloudService]) -> list[tuple[str, st
     ]
 
 
+def _bound_reserved_ips(services: Iterable[CloudService]) -> list[tuple[str, str]]:
+    """The reserved IPs an inventory export binds to `services`, not to one of their deployments
+    (`CloudService.bound_reserved_ips`), by the service's label: they move with the service's migration,
+    unless no deployment of it has an input endpoint on its VIP (MIG106), nor whether one has is unknown."""
+    return [
+        (service.label, ref.name)
+        for service in services
+        if any(_has_input_endpoint(placement) is not False for placement in service.placements)
+        for ref in service.bound_reserved_ips
+    ]
+
+
+# How a step names a reserved IP bound to its cloud service, not to one of its deployments.
+_BOUND = (
+    "bound to the cloud service, slot not known (an inventory export binds it to the service, not to one of "
+    "its deployments)"
+)
+
+
 def _carried_reserved_ips(placement: Placement) -> list[NameRef]:
     """The deployment's reserved IPs that are not stranded, as MIG105 tells them: all of them where the
     files do not list every endpoint, else those with a public input endpoint on their VIP."""
@@ -1523,6 +1546,10 @@ def _service_step(
         moves=(
             f"{_placement_words(service, deployment)}: VMs {', '.join(vm.name for vm in placement.vms)}",
             *(f"reserved IP '{ip}'" for _, ip in _moving_reserved_ips([_alone(service, placement)])),
+            *(
+                f"reserved IP '{ip}' if it is this deployment's VIP: {_BOUND}"
+                for _, ip in _bound_reserved_ips([_alone(service, placement)])
+            ),
         ),
         becomes=(
             f"resource group '{name}-Migrated' with the VMs, in a new virtual network (or an existing Resource "
@@ -1571,6 +1598,10 @@ def _vip_becomes(service: CloudService, placement: Placement) -> tuple[str, ...]
     becomes = tuple(
         f"reserved IP '{ip.name}': {_STATIC_PUBLIC_IP}" for ip in _carried_reserved_ips(placement)
     )
+    becomes += tuple(
+        f"reserved IP '{ip}', if it is this deployment's VIP: {_STATIC_PUBLIC_IP}"
+        for _, ip in _bound_reserved_ips([_alone(service, placement)])
+    )
     # MIG105's test: the default VIP is reserved unless every reserved IP is on another VIP.
     if any(ip.virtual_ip is None or ip.virtual_ip.default for ip in placement.reserved_ips):
         return becomes
@@ -1604,11 +1635,32 @@ def _vip_downtime(service: CloudService, placement: Placement) -> str:
     said = f"{vip[0].upper()}{vip[1:]}"
     if fix:  # the VIP is kept, or has nothing to keep: MIG105 gives a fix of its own then
         return f"{said}."
+    bound = [ip for _, ip in _bound_reserved_ips([_alone(service, placement)])]
+    if bound and not placement.reserved_ips:
+        return _bound_vip_downtime(service, bound)
     # The rule's own fix (reserve the VIP) is for a default VIP whose address changes.
-    reserve = f"New-AzureReservedIP -ReservedIPName '<name>' -Location '<region>' -ServiceName {_ps(service_name(service))}"
     return (
         f"{said}: to keep its address, reserve it before Prepare while a VM of the deployment still runs "
-        f"({reserve}); once all are deallocated the address is gone."
+        f"({_reserve_vip(service)}); once all are deallocated the address is gone."
+    )
+
+
+def _reserve_vip(service: CloudService) -> str:
+    """The command that reserves the VIP of the service's deployment (deep dive: reserve it before Prepare)."""
+    name = _ps(service_name(service))
+    return f"New-AzureReservedIP -ReservedIPName '<name>' -Location '<region>' -ServiceName {name}"
+
+
+def _bound_vip_downtime(service: CloudService, bound: list[str]) -> str:
+    """Whether the deployment's public address survives Prepare, when an export binds reserved IPs to its
+    service and not to one of its deployments: it does if one of them is this deployment's VIP."""
+    named = ", ".join(f"'{ip}'" for ip in bound)
+    check = "; ".join(f"Get-AzureReservedIP -ReservedIPName {_ps(ip)}" for ip in bound)
+    return (
+        f"Its VIP is kept if it is reserved IP {named}, which an inventory export binds to the cloud service "
+        f"without saying which deployment's VIP it is; otherwise it changes. Check it before Prepare ({check}: "
+        "its DeploymentName); if it is another deployment's, to keep this one's address, reserve it while a VM "
+        f"of the deployment still runs ({_reserve_vip(service)})."
     )
 
 
@@ -1623,8 +1675,25 @@ def _unmigratable(builder: _Builder, service: CloudService) -> Step:
         becomes=("nothing: rebuild the roles on App Service, Azure Container Apps, AKS or VM Scale Sets",),
         downtime="Not migrated by this process: plan the cut-over to the rebuilt service.",
         blockers=builder.blockers(service),
-        notes=(f"Not moved: {service.label}: {_contents(service)}.", *builder.attention(service)),
+        notes=(
+            f"Not moved: {service.label}: {_contents(service)}.",
+            *_bound_to_roles(service),
+            *builder.attention(service),
+        ),
         members=(_member(service),),
+    )
+
+
+def _bound_to_roles(service: CloudService) -> tuple[str, ...]:
+    """What becomes of the reserved IPs an export binds to a service of web/worker roles, not to one of its
+    deployments: they do not move with roles that do not move (MIG101); freed, they move on their own."""
+    if not service.bound_reserved_ips:
+        return ()
+    named = ", ".join(f"'{ref.name}'" for ref in service.bound_reserved_ips)
+    return (
+        f"Reserved IP {named}, {_BOUND}, does not move: the roles do not. To keep its address, free it "
+        "(Remove-AzureReservedIPAssociation) and move it on its own (Move-AzureReservedIP -Validate, -Prepare, "
+        "-Commit).",
     )
 
 
@@ -1635,7 +1704,10 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         name=builder.step_name(service.listed_name, service),
         wave=1,
         after=(),
-        moves=(f"{service.label}: {_contents(service)}",),
+        moves=(
+            f"{service.label}: {_contents(service)}",
+            *(f"reserved IP '{ip}', {_BOUND}" for _, ip in _bound_reserved_ips([service])),
+        ),
         becomes=("depends on its network: check it with a REST deployment body or Get-AzureVM",),
         downtime="In a virtual network: none (migrated with the network). In none: stop, deallocate, start.",
         blockers=builder.blockers(service),

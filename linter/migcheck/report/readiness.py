@@ -76,7 +76,7 @@ from migcheck.rule import Stage
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
     from migcheck.estate import CloudService, Estate, Network, Placement
-    from migcheck.model import ServiceConfiguration
+    from migcheck.model import NameRef, ServiceConfiguration
     from migcheck.suppress import Suppressed
 
 
@@ -618,19 +618,17 @@ class _ReservedIps:
         for ip in estate.reserved_ips:
             if ip.service_name:
                 self.by_service[key(ip.service_name)].append(ip)
-        self.used = {
-            key(ref.name) for s in estate.cloud_services for p in s.placements for ref in p.reserved_ips
-        }
+        # Those an export binds to a service whatever its slot are used too (`bound_reserved_ips`).
+        self.used = {key(ref.name) for s in estate.cloud_services for ref in _used_by(s, s.placements)}
 
     def of(self, service: CloudService, placements: Iterable[Placement] | None = None) -> list[ReservedIp]:
         """The reserved IPs a service uses or is associated with: they migrate with it. Of its deployments
-        in one network (`placements`), those they use and those associated with the service; of all of
-        them when None."""
+        in one network (`placements`), those they use, those an export binds to the service whatever its
+        slot, and those associated with the service; of all of them when None."""
         placements = service.placements if placements is None else placements
         found = {
             key(ref.name): self.by_name[key(ref.name)]
-            for p in placements
-            for ref in p.reserved_ips
+            for ref in _used_by(service, placements)
             if key(ref.name) in self.by_name
         }
         for ip in self.by_service.get(key(service.name), ()):
@@ -639,6 +637,13 @@ class _ReservedIps:
 
     def free(self) -> list[ReservedIp]:
         return [ip for k, ip in self.by_name.items() if not ip.service_name and k not in self.used]
+
+
+def _used_by(service: CloudService, placements: Iterable[Placement]) -> Iterator[NameRef]:
+    """The reserved IPs `placements` of `service` name, then those an export binds to the service, not to
+    one of its deployments (`CloudService.bound_reserved_ips`)."""
+    yield from (ref for p in placements for ref in p.reserved_ips)
+    yield from service.bound_reserved_ips
 
 
 def _unattached_drafts(estate: Estate, reserved: _ReservedIps) -> Iterator[_Draft]:
