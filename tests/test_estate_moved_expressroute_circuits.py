@@ -58,3 +58,13 @@ def test_a_circuit_not_shown_moved_or_without_classic_operations_is_not_moved(tm
         files = {f"{n}/link.ps1": script, f"{n}/dependents.json": export}
         estate = lint_files(tmp_path / str(n), monkeypatch, files, dedent=False).estate
         assert estate.moved_circuits("er-vnet") == (), n
+
+
+def test_one_circuit_is_moved_by_its_service_key_as_the_plan_asks(tmp_path, monkeypatch):
+    # The plan asks of each key a script links by: one test, the estate's, for a network and for a key.
+    for n, (allowed, moved) in enumerate([(True, True), (False, False), (None, False)]):
+        estate = lint_files(
+            tmp_path / str(n), monkeypatch, {"c.json": _circuit(allowed=allowed)}, dedent=False
+        ).estate
+        assert (estate.moved_circuit(KEY.upper()) is not None) is moved, n
+        assert estate.moved_circuit(OTHER_KEY) is None and estate.moved_circuit("") is None

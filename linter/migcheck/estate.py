@@ -459,11 +459,17 @@ class Estate:
         links = [f for f in scripted.facts if f.is_expressroute] if scripted is not None else []
         found: dict[str, inv.ExpressRouteCircuit] = {}
         for link in links:
-            circuit = self.circuit_in_resource_manager(link.service_key)
-            if circuit is None or circuit.allow_classic_operations is not True:
+            circuit = self.moved_circuit(link.service_key)
+            if circuit is None:
                 return ()
             found.setdefault(key(circuit.service_key), circuit)
         return tuple(found.values())
+
+    def moved_circuit(self, service_key: str) -> inv.ExpressRouteCircuit | None:
+        """The circuit of `service_key` when an inventory export shows it in Resource Manager with classic
+        operations allowed: moved already, and still usable by classic networks (it needs no step)."""
+        circuit = self.circuit_in_resource_manager(service_key)
+        return circuit if circuit is not None and circuit.allow_classic_operations is True else None
 
     def members(self, network: Network) -> tuple[CloudService, ...]:
         """The cloud services placed in `network`."""

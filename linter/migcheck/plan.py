@@ -929,7 +929,7 @@ def _links_elsewhere(estate: Estate, networks: Mapping[str, Network]) -> Iterato
         for fact in scripted.facts if scripted is not None else ():
             if fact.is_expressroute and fact.service_key:
                 keyed.add(key(network.name))
-                if not _moved(estate, fact.service_key):
+                if estate.moved_circuit(fact.service_key) is None:
                     yield network, fact.service_key, f"with service key '{fact.service_key}'"
             elif fact.is_expressroute:
                 unkeyed.append((network, fact.mark.path, f"that {fact.mark.path} links to without its key"))
@@ -938,13 +938,6 @@ def _links_elsewhere(estate: Estate, networks: Mapping[str, Network]) -> Iterato
         if linked is not None:
             unkeyed.append((linked, link.mark.path, f"whose links {link.mark.path} lists"))
     yield from (entry for entry in unkeyed if key(entry[0].name) not in keyed)
-
-
-def _moved(estate: Estate, service_key: str) -> bool:
-    """Whether an inventory export shows the circuit of `service_key` in Resource Manager with classic
-    operations allowed: moved already, it needs no step."""
-    circuit = estate.circuit_in_resource_manager(service_key)
-    return circuit is not None and circuit.allow_classic_operations is True
 
 
 def _service_keys(networks: list[Network], estate: Estate) -> list[tuple[str, str]]:
