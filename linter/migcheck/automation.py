@@ -475,3 +475,25 @@ def changed_by_request(verb: str | None, path: str) -> tuple[str, str] | None:
             stated = HOLE not in name and name.casefold() not in _NETWORKING_COLLECTIONS
             return (scope, name) if stated and name.strip() else None
     return None
+
+
+# --- gateway connections ------------------------------------------------------------------------------------
+
+# The request that connects a virtual network's gateway to a local network site, disconnects it or tests it
+# (Service Management's "Connect to, Disconnect from, or Test your Connection to a Local Network": a PUT to
+# `<subscription>/services/networking/<network>/gateway/connection/<site>` whose `UpdateConnection` body's
+# `Operation` says which). The network and the site as the path writes them.
+_GATEWAY_CONNECTION_PATH = re.compile(
+    r"/services/networking/(?P<network>[^/?#]+)/gateway/connection/(?P<site>[^/?#]+)/?(?=$|[?#])",
+    re.IGNORECASE,
+)
+
+
+def gateway_connection(verb: str | None, path: str) -> tuple[str, str] | None:
+    """(network, site) of a request of method `verb` to `path` that connects, disconnects or tests a
+    gateway's connection to a local network site, each with a `HOLE` where the script does not state it;
+    None for any other request. Only a PUT is that operation."""
+    if verb is None or verb.upper() != "PUT":
+        return None
+    found = _GATEWAY_CONNECTION_PATH.search(path[:_LONGEST_URL])
+    return (found.group("network"), found.group("site")) if found is not None else None

@@ -1872,6 +1872,7 @@ class Flow:
         self._open: list[int] = []
         # The option the tests of a choice decide, by (choice, frame, path), with the frame kept as above.
         self._decisions: dict[tuple[int, int, Path], tuple[Frame | None, int]] = {}
+        self._if_keys: dict[int, int] = {}  # the key of each `if`'s choice, by id(node) (see `if_options`)
         self._ordered: dict[tuple[int, str], list[Binding]] = {}  # see `_ordered_bindings`
         self._rebinding_blocks: dict[tuple[int, str], frozenset[int]] = {}  # see `_loops_binding`
         self._guarding: dict[tuple[int, tuple[int, ...]], list[Guard]] = {}  # see `_guards`
@@ -3439,6 +3440,47 @@ class Flow:
             if holds is (at < option):
                 return False
         return True
+
+    # --- a walk over the script's statements, path by path (see `python_script._GatewayLinks`) ------------
+
+    def if_options(self, node: ast.If, frame: Frame | None) -> list[int]:
+        """The options of an `if` (see `Choice`: its body, each `elif`'s, then its `else`) that may run in
+        `frame`: the one its tests decide, else each that no test decides against."""
+        if not self._if_keys:
+            self._if_keys = {
+                id(choice.node): at
+                for at, choice in self.index.branchings.items()
+                if isinstance(choice.node, ast.If)
+            }
+        key = self._if_keys.get(id(node))
+        if key is None:
+            return []
+        site = Site(self.index.branchings[key].scope, _at(node), self.index.branchings[key].chain, frame)
+        saved, self._open = self._open, []  # asked on no path: what it leaves open is taken each way
+        try:
+            taken = self._decided(key, site)
+            options = range(self.index.branchings[key].options)
+            return [taken] if taken is not None else [o for o in options if self._may_take(key, o, site)]
+        finally:
+            self._open = saved
+
+    def loop_turns(self, node: ast.For, frame: Frame | None) -> list[Frame] | None:
+        """A frame for each turn of a `for` loop over items the script writes out, read in `frame`, when
+        every turn runs its whole body (see `Loop.plain`); None otherwise."""
+        loop = next((loop for loop in self.index.loops.values() if loop.node is node), None)
+        if loop is None or not loop.plain:
+            return None
+        return self._turns(loop, frame)
+
+    def call_frame(self, function: Function, node: ast.Call, site: Site) -> Frame | None:
+        """The frame of one call of a function the script defines (not a method), read at `site`: its
+        parameters bound to what the call passes; None when the arguments do not fit its parameters."""
+        values = self._arguments(function, node, site, function.signature)
+        return Frame(function.scope, values, site.frame, call=node, site=site) if values is not None else None
+
+    def exits_script(self, call: ast.Call, scope: Scope) -> bool:
+        """Whether a call of EXIT_CALLS's names in `scope` is Python's own (see `_exits_script`)."""
+        return dotted(call.func) in EXIT_CALLS and self._exits_script(call, scope)
 
     # --- conditions -------------------------------------------------------------------------------
 

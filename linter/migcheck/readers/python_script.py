@@ -60,6 +60,11 @@ Set-AzureReservedIPAssociation does: one the file does not otherwise describe is
 its own when the call surely runs, so that the reserved IP is in use by it. `disassociate_reserved_ip_address`
 takes the reserved IP off again, or, from a deployment the file does not give it, off the cloud service as
 other files describe it (`ReservedIp.released_from`), as Remove-AzureReservedIPAssociation does.
+
+A gateway connection the script disconnects (an `UpdateConnection` body whose `Operation` is `Disconnect`,
+PUT to `.../services/networking/<network>/gateway/connection/<site>`: the SDK has no method for it) and
+does not connect again on every path after is a `ConnectionState` at the call that disconnects it, as
+the PowerShell reader finds one for `Set-AzureVNetGateway -Disconnect` (see `_GatewayLinks`).
 """
 
 from __future__ import annotations
@@ -73,6 +78,7 @@ import posixpath
 import re
 import sys
 import tokenize
+import urllib.parse
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -85,6 +91,7 @@ from migcheck.model import (
     AclRule,
     AddressPrefix,
     ClassicCall,
+    ConnectionState,
     Deployment,
     Disk,
     DnsServer,
@@ -155,6 +162,8 @@ PRODUCES = frozenset(
         DnsServer,
         NameRef,
         ReservedIp,
+        # A gateway connection the script disconnects and does not connect again on every path after.
+        ConnectionState,
         # A network configuration the script uploads, as a .netcfg holds it.
         *NETWORK_CONFIGURATION_TYPES,
     }
@@ -1422,6 +1431,8 @@ class _Resources:
         self.disks_by_name: dict[Disk, None] = {}
         self.storage_types: dict[StorageAccountType, None] = {}  # the storage accounts the script creates
         self.named_call_sites: dict[int, CallSite] = {}  # see `_call_site`
+        # The requests that may connect or disconnect a gateway, by id(call node) (see `_GatewayLinks`).
+        self.link_requests: dict[int, _LinkRequest] = {}
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
@@ -1430,10 +1441,17 @@ class _Resources:
             request = self._request(call)
             if request is not None:
                 self._send(call, request)
+                self._note_link_request(call, request)
                 continue
             name = self._classic_name(call) if uses_sdk else self._service_management_only(call)
             if name is None:
                 continue
+            if name == "perform_put":
+                path = _argument(call.node, 0, ("path",))
+                body = _argument(call.node, 1, ("body",))
+                self.link_requests[id(call.node)] = _LinkRequest(
+                    call, "PUT", body, functools.partial(self._shape, path)
+                )
             mark = self.source.call_mark(call.node)
             if self._builds_model(call):
                 models.append(ClassicCall(name, mark))
@@ -1459,7 +1477,20 @@ class _Resources:
         out.extend(self.disks_by_name)
         out.extend(self.images.values())
         out.extend(self.storage_types)
+        if self.link_requests:
+            out.extend(_GatewayLinks(self, self.link_requests).connections())
         return tuple(out)
+
+    def _note_link_request(self, call: CallSite, request: _Request) -> None:
+        """A request sent without the SDK that may connect or disconnect a gateway, kept for
+        `_GatewayLinks`, its path read again at each site the walk reaches it at."""
+        if automation.gateway_connection(request.verb, request.path) is None:
+            return
+
+        def path_at(site: flow.Site) -> str:
+            return self._request_path(call, site) or request.path
+
+        self.link_requests[id(call.node)] = _LinkRequest(call, request.verb, request.body, path_at)
 
     def _classic_name(self, call: CallSite) -> str | None:
         """The SDK's name for a call, or None when it is not one: a method, a service class or a model."""
@@ -3159,3 +3190,360 @@ def _configured_roles(value: Value | None) -> list[tuple[str, int | None]]:
         number = attr(count, "count") if count is not None else ""
         roles.append((attr(role, "name"), int(number) if number.isdecimal() else None))
     return [(name, count) for name, count in roles if name]
+
+
+# --- gateway connections the script disconnects ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _LinkState:
+    """What the paths that reach a point leave of a gateway's connection to one local network site: the
+    disconnections (`_GatewayLinks.disconnects`, by index) no connection follows on some path to here, and
+    whether one of them does on every path (`everywhere`). A path that did not touch it leaves it as it
+    found it, which counts as connected, as the PowerShell reader counts it (`powershell.LinkState`)."""
+
+    down: frozenset[int]
+    everywhere: bool
+
+
+_LinkKey = tuple[str, str]  # a connection's network and site, as the platform compares names
+_Links = dict[_LinkKey, _LinkState]
+_CONNECTED = _LinkState(frozenset(), everywhere=False)
+# The most statements the walk reads, all told (a function is read again at each call it follows), as a
+# share of the file's size: past it, what is read so far is what is found.
+_LINK_STEPS_PER_BYTE = 0.5
+
+
+def _join_links(a: _Links | None, b: _Links | None) -> _Links | None:
+    """The connections where two paths meet (None: a path that has ended)."""
+    if a is None or b is None:
+        return b if a is None else a
+    joined = {}
+    for key in a.keys() | b.keys():
+        x, y = a.get(key, _CONNECTED), b.get(key, _CONNECTED)
+        joined[key] = _LinkState(x.down | y.down, x.everywhere and y.everywhere)
+    return joined
+
+
+def _link_name(part: str) -> str | None:
+    """A network or site as a connection's key holds it: as the platform compares names; None for one the
+    script does not state."""
+    name = urllib.parse.unquote(part).strip().casefold()
+    return name if name and HOLE not in name else None
+
+
+def _operation(value: Value | None) -> str:
+    """The `Operation` of an `UpdateConnection` body (connect, disconnect, test), in lower case; "" for a
+    body that is not one, or whose operation the script does not state."""
+    while isinstance(value, Encoded):
+        value = value.inner
+    if not isinstance(value, Lit) or "UpdateConnection" not in value.text:
+        return ""
+    from migcheck.readers.xml import Unreadable, local_name, parse
+
+    try:
+        root = parse(value.text.replace(HOLE, "").encode("utf-8"), value.text)
+    except (Unreadable, ValueError):
+        return ""
+    if local_name(root) != "UpdateConnection":
+        return ""
+    stated = [(child.text or "").strip().casefold() for child in root if local_name(child) == "Operation"]
+    return stated[0] if len(stated) == 1 and HOLE not in value.text else ""
+
+
+@dataclass(frozen=True, slots=True)
+class _LinkRequest:
+    """A request that may connect or disconnect a gateway (see `automation.gateway_connection`): the call,
+    its method, its body, and the path it is sent to, read at a site."""
+
+    call: CallSite
+    verb: str
+    body: ast.expr | None
+    path_at: Callable[[flow.Site], str]
+
+
+class _WalkSpent(Exception):
+    """The walk's budget is spent."""
+
+
+class _GatewayLinks:
+    """The gateway connections a script disconnects (an `UpdateConnection` body whose `Operation` is
+    `Disconnect`, PUT to `.../services/networking/<network>/gateway/connection/<site>`) and does not
+    connect again after on every path, as the PowerShell reader finds them for `Set-AzureVNetGateway`.
+
+    The script's statements are walked in the order they run, from the module's top, keeping the state of
+    each connection (`_LinkState`) and joining it where paths meet: the branches of an `if` its tests do not
+    decide, a loop's body that may run no times or many, a `try` body that may stop anywhere and its
+    handlers. A `for` loop over items the script writes out is walked a turn at a time; a call of one of
+    the script's functions (not a method) is walked through at the call, its parameters bound to what the
+    call passes (`Flow.call_frame`), and a `return` ends the function's path. `sys.exit()` and a `raise` no
+    `try` around takes end the script: what that path leaves down may be left so. `if __name__ ==
+    '__main__':` runs, as the script is run. A function the walk does not go through at a call (never
+    called, a method, a call the reader does not follow) is walked once by itself, its parameters
+    unknown: it may run at any call, or at none, so what it leaves down may be left so."""
+
+    def __init__(self, resources: _Resources, requests: dict[int, _LinkRequest]) -> None:
+        self.resources = resources
+        self.flow = resources.shapes  # paths and bodies with a HOLE for what the script does not state
+        self.index = resources.index
+        self.requests = requests
+        self.named_calls = {id(c.node): c for calls in self.index.named_calls.values() for c in calls}
+        self.disconnects: dict[ConnectionState, int] = {}
+        self.left_down: dict[int, bool] = {}
+        self.followed: set[int] = set()  # id(Function) of those walked through at a call
+        self.calling: list[flow.Function] = []
+        self.returns: list[list[_Links]] = []  # the states the `return`s of each function being walked leave
+        self.turn_ends: list[list[_Links]] = []  # the states `break` and `continue` leave, by loop
+        self.raised: list[list[_Links]] = []  # the states a `raise` leaves, by `try` with handlers
+        self.steps = 1000 + int(_LINK_STEPS_PER_BYTE * len(resources.source.text))
+
+    def connections(self) -> list[ConnectionState]:
+        """The connections the script leaves disconnected on some path, at the call that disconnects each."""
+        try:
+            end = self.block(self.resources.tree.body, {}, self.index.module, None)
+            self.leave(end, surely=True)
+            for function in self.unfollowed():
+                self.function_once(function)
+        except _WalkSpent:
+            pass
+        return [
+            replace(made, every_path=self.left_down[index])
+            for made, index in self.disconnects.items()
+            if index in self.left_down
+        ]
+
+    def unfollowed(self) -> list[flow.Function]:
+        functions = {}
+        for request in self.requests.values():
+            function = request.call.scope.function
+            if function is not None and id(function) not in self.followed:
+                functions[id(function)] = function
+        return list(functions.values())
+
+    def function_once(self, function: flow.Function) -> None:
+        self.returns.append([])
+        end = self.block(function.node.body, {}, function.scope, None)
+        for state in [end, *self.returns.pop()]:
+            self.leave(state, surely=False)
+
+    def leave(self, state: _Links | None, surely: bool) -> None:
+        """Where a path ends: the disconnections it leaves down, on every path when the state says so and
+        the path surely ends so whenever the script runs."""
+        for link in (state or {}).values():
+            for index in link.down:
+                self.left_down[index] = self.left_down.get(index, False) or (link.everywhere and surely)
+
+    # --- statements ---------------------------------------------------------------------------------
+
+    def block(
+        self, statements: list[ast.stmt], state: _Links | None, scope: flow.Scope, frame: flow.Frame | None
+    ) -> _Links | None:
+        for statement in statements:
+            if state is None:
+                break
+            if self.raised:  # the statement may raise before it is done: a handler runs from here
+                self.raised[-1].append(state)
+            state = self.statement(statement, state, scope, frame)
+        return state
+
+    def statement(
+        self, node: ast.stmt, state: _Links | None, scope: flow.Scope, frame: flow.Frame | None
+    ) -> _Links | None:
+        self.steps -= 1
+        if self.steps < 0:
+            raise _WalkSpent
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return state
+        if isinstance(node, ast.If):
+            return self.choice(node, state, scope, frame)
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
+            return self.loop(node, state, scope, frame)
+        if isinstance(node, (ast.Try, *([ast.TryStar] if hasattr(ast, "TryStar") else []))):
+            return self.attempt(node, state, scope, frame)  # type: ignore[arg-type]
+        if isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                state = self.calls(item.context_expr, state, scope, frame)
+            return self.block(node.body, state, scope, frame)
+        if isinstance(node, ast.Match):
+            state = self.calls(node.subject, state, scope, frame)
+            found: _Links | None = state
+            for case in node.cases:
+                found = _join_links(found, self.block(case.body, state, scope, frame))
+            return found
+        state = self.calls(node, state, scope, frame)
+        return self.ending(node, state, scope)
+
+    def ending(self, node: ast.stmt, state: _Links | None, scope: flow.Scope) -> _Links | None:
+        """The state after a simple statement; None when it ends the path (`return`, `raise`, `break`,
+        `continue`, `sys.exit()`), the state kept where the path goes on."""
+        if state is None:
+            return None
+        if isinstance(node, ast.Return):
+            if self.returns:
+                self.returns[-1].append(state)
+            return None
+        if isinstance(node, (ast.Break, ast.Continue)):
+            if self.turn_ends:
+                self.turn_ends[-1].append(state)
+            return None
+        if isinstance(node, ast.Raise):
+            if self.raised:
+                self.raised[-1].append(state)
+            else:
+                self.leave(state, surely=False)
+            return None
+        ends = isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
+        if ends and self.flow.exits_script(node.value, scope):  # type: ignore[attr-defined]
+            self.leave(state, surely=False)
+            return None
+        return state
+
+    def choice(
+        self, node: ast.If, state: _Links | None, scope: flow.Scope, frame: flow.Frame | None
+    ) -> _Links | None:
+        state = self.calls(node.test, state, scope, frame)
+        bodies = [node.body]
+        orelse = node.orelse
+        while len(orelse) == 1 and isinstance(orelse[0], ast.If):
+            bodies.append(orelse[0].body)
+            orelse = orelse[0].orelse
+        bodies.append(orelse)
+        options = [0] if _runs_as_script(node) else self.flow.if_options(node, frame)
+        found: _Links | None = None
+        for option in options or range(len(bodies)):
+            found = _join_links(found, self.block(bodies[option], state, scope, frame))
+        return found
+
+    def loop(
+        self,
+        node: ast.For | ast.AsyncFor | ast.While,
+        state: _Links | None,
+        scope: flow.Scope,
+        frame: flow.Frame | None,
+    ) -> _Links | None:
+        state = self.calls(
+            node.iter if isinstance(node, (ast.For, ast.AsyncFor)) else node.test, state, scope, frame
+        )
+        turns = self.flow.loop_turns(node, frame) if isinstance(node, ast.For) else None
+        if turns is not None:  # each turn, in order, runs the whole body
+            after: _Links | None = state
+            for turn in turns:
+                after = self.block(node.body, after, scope, turn)
+        else:  # no turn, or any number of them
+            self.turn_ends.append([])
+            ended = self.block(node.body, state, scope, frame)
+            after = state
+            for reached in [ended, *self.turn_ends.pop()]:
+                after = _join_links(after, reached)
+        return self.block(node.orelse, after, scope, frame)
+
+    def attempt(
+        self, node: ast.Try, state: _Links | None, scope: flow.Scope, frame: flow.Frame | None
+    ) -> _Links | None:
+        """A `try`: its body may stop at any point it raises, and a handler run from there."""
+        if node.handlers:
+            self.raised.append([])
+        ended = self.block(node.body, state, scope, frame)
+        found = self.block(node.orelse, ended, scope, frame)
+        if node.handlers:
+            start: _Links | None = ended
+            for raised in self.raised.pop():
+                start = _join_links(start, raised)
+            for handler in node.handlers:
+                found = _join_links(found, self.block(handler.body, start, scope, frame))
+        return self.block(node.finalbody, found, scope, frame) if node.finalbody else found
+
+    # --- calls --------------------------------------------------------------------------------------
+
+    def calls(
+        self, node: ast.AST, state: _Links | None, scope: flow.Scope, frame: flow.Frame | None
+    ) -> _Links | None:
+        """The state after the calls an expression or a simple statement makes, in the order they run
+        (a call's arguments before it)."""
+        found = [c for c in ast.walk(node) if isinstance(c, ast.Call)]
+        found.sort(key=lambda c: (c.end_lineno or 0, c.end_col_offset or 0))
+        for call in found:
+            if state is None:
+                break
+            request = self.requests.get(id(call))
+            if request is not None:
+                state = self.request(request, state, frame)
+                continue
+            named = self.named_calls.get(id(call))
+            if named is not None:
+                state = self.function_call(named, state, frame)
+        return state
+
+    def function_call(self, call: CallSite, state: _Links, frame: flow.Frame | None) -> _Links | None:
+        """A call of one of the script's functions, walked through with its parameters bound to what the
+        call passes; the state as it was when the reader does not follow it."""
+        name = flow.callee(call.node.func)
+        outer = flow.lookup(name, call.scope, self.index.module)
+        function = outer.functions.get(name) if outer is not None else None
+        if (
+            function is None
+            or function.generator
+            or len(outer.bindings.get(name, [])) != 1  # type: ignore[union-attr]
+            or function in self.calling
+            or len(self.calling) >= flow.MAX_CALL_DEPTH
+        ):
+            return state
+        site = flow.Site(call.scope, call.at, call.chain, frame)
+        called = self.flow.call_frame(function, call.node, site)
+        if called is None:
+            return state
+        self.followed.add(id(function))
+        self.calling.append(function)
+        self.returns.append([])
+        try:
+            ended = self.block(function.node.body, state, function.scope, called)
+            for returned in self.returns[-1]:
+                ended = _join_links(ended, returned)
+        finally:
+            self.returns.pop()
+            self.calling.pop()
+        return ended
+
+    def request(self, request: _LinkRequest, state: _Links, frame: flow.Frame | None) -> _Links:
+        """A request to the gateway connection's path: down from here when it disconnects, up when it
+        connects; one whose network or site the script does not state connects any it may name."""
+        call = request.call
+        site = flow.Site(call.scope, call.at, call.chain, frame)
+        parts = automation.gateway_connection(request.verb, request.path_at(site))
+        if parts is None or request.body is None:
+            return state
+        state = dict(state)  # the state before is another path's too
+        body = request.body
+        operations = set(self.flow.alternatives(site, lambda at: _operation(self.flow.value(body, at))))
+        network, local = (_link_name(part) for part in parts)
+        named = network is not None and local is not None
+        if operations == {"connect"}:
+            if named:
+                state.pop((network, local), None)  # type: ignore[arg-type]
+                return state
+            for key, link in state.items():
+                if network in (None, key[0]) and local in (None, key[1]):
+                    state[key] = _LinkState(link.down, everywhere=False)
+        elif "disconnect" in operations and named:
+            mark = self.resources.source.call_mark(call.node)
+            shown_network, shown_site = (urllib.parse.unquote(part).strip() for part in parts)
+            made = ConnectionState(shown_site, "NotConnected", mark, shown_network)
+            index = self.disconnects.setdefault(made, len(self.disconnects))
+            key = (network, local)  # type: ignore[assignment]
+            before = state.get(key, _CONNECTED)
+            if operations == {"disconnect"}:
+                state[key] = _LinkState(frozenset({index}), everywhere=True)
+            else:  # another operation on the script's other paths
+                state[key] = _LinkState(before.down | {index}, everywhere=False)
+        return state
+
+
+def _runs_as_script(node: ast.If) -> bool:
+    """`if __name__ == '__main__':`, whose body runs when the file is run as a script."""
+    test = node.test
+    if not isinstance(test, ast.Compare) or len(test.ops) != 1 or not isinstance(test.ops[0], ast.Eq):
+        return False
+    sides = [test.left, test.comparators[0]]
+    names = [s for s in sides if isinstance(s, ast.Name) and s.id == "__name__"]
+    mains = [s for s in sides if isinstance(s, ast.Constant) and s.value == "__main__"]
+    return len(names) == 1 and len(mains) == 1
