@@ -23,9 +23,10 @@ other TOML file (an `inventory.toml` beside the classic files):
     vnet = "contoso-er-vnet"                       # optional: the network linked through it
 
 Each entry becomes the same record an export would give (`migcheck.inventory_model`), marked where it
-starts: its `[[...]]` header, or its `{` when written inline (`vnet-services = [{...}, {...}]`). TOML
-parsers give no positions, so they are found by one scan of the text, which steps over strings and
-comments (a header inside a multi-line string is none).
+starts: its `[[...]]` header, or its `{` when written inline (`vnet-services = [{...}, {...}]`). tomllib
+decides whether the file is TOML and what it holds, but gives no positions: those come from tree-sitter's
+TOML grammar, whose tree tells strings and comments from keys (a header inside a multi-line string is
+none). A folder walk reads a `.toml` file when what tomllib reads of it holds declarations (`sniff`).
 
 A declaration that does not follow the schema (a key unknown, missing, or with a value of the wrong kind)
 is left out and the others are read: the file has one problem (MIG001), at the first such value (else its
@@ -40,11 +41,13 @@ import bisect
 import contextlib
 import datetime
 import difflib
+import functools
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from migcheck.inventory_model import (
     INVENTORY_TYPES,
@@ -61,17 +64,15 @@ from migcheck.inventory_model import (
 from migcheck.model import Document, FileKind, FileProblem, Mark
 from migcheck.visible import visible
 
+if TYPE_CHECKING:
+    from tree_sitter import Node, Parser
+
 PRODUCES: frozenset[type] = frozenset({Document, *INVENTORY_TYPES})
 
-# A declarations table in any of the places it may be written, as TOML table headers.
 _TABLES = ("vnet-services", "vnet-peerings", "application-gateways", "expressroute-authorization-links")
-_NAMES = b"|".join(t.encode() for t in _TABLES)
-_SNIFF = re.compile(
-    rb"^[ \t]*\[\[?[ \t]*(?:tool\.migcheck\.)?inventory[ \t]*[\].]"  # [tool.migcheck.inventory...]
-    rb"|^[ \t]*\[\[[ \t]*(?:" + _NAMES + rb")[ \t]*\]\]"  # [[vnet-services]] at the top
-    rb"|^[ \t]*(?:" + _NAMES + rb")[ \t]*=",  # vnet-services = [...] at the top
-    re.MULTILINE,
-)
+# Words one of which any TOML text with declarations holds: a name `_declarations` looks for, or an escape
+# (a quoted key may spell any name with them). A file with none is not parsed to be sniffed.
+_MAY_DECLARE = (b"inventory", *(name.encode() for name in _TABLES), b"\\u", b"\\U")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -103,8 +104,25 @@ SCHEMA: Mapping[str, Mapping[str, _Field]] = {
 
 
 def sniff(data: bytes) -> bool:
-    """Whether a `.toml` file met in a folder walk holds declarations: a table header of one."""
-    return _SNIFF.search(data) is not None
+    """Whether a `.toml` file met in a folder walk holds declarations: whether what tomllib reads of it
+    has them where `read` looks (`[tool.migcheck.inventory]`, `[inventory]`, a declaration table at the
+    top), however TOML lets the names be spelt.
+
+    Three answers only say the file may be one, and `read` then says what it holds: bytes without a word
+    of `_MAY_DECLARE` are not parsed (they cannot be one); a file over the size limit is not either (`read`
+    says it is too large); and a file that is not UTF-8 or not TOML is one when it has such a word, so that
+    a file of declarations in error is reported, not skipped."""
+    from migcheck.readers import MAX_FILE_BYTES
+
+    if not any(word in data for word in _MAY_DECLARE):
+        return False
+    if len(data) > MAX_FILE_BYTES:
+        return True
+    try:
+        parsed = _load(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return True
+    return isinstance(parsed, _Unreadable) or _declarations(parsed) is not None
 
 
 def validate(table: object) -> str:
@@ -280,25 +298,13 @@ def _toml() -> ModuleType:
 def read(path: str, data: bytes) -> Document:
     """The declarations of one TOML file. Never raises: TOML that does not parse, or a declaration that
     does not follow the schema, is a syntax problem at its line."""
-    tomllib = _toml()
     try:
         text = data.decode("utf-8-sig")
-        parsed = tomllib.loads(text)
     except UnicodeDecodeError as error:
         return _broken(path, "", f"not valid UTF-8: byte {data[error.start]:#04x}", 1, 1)
-    except tomllib.TOMLDecodeError as error:
-        position = _TOML_POSITION.search(str(error))
-        line, column = (int(position.group(1)), int(position.group(2))) if position else (1, 1)
-        message = _TOML_POSITION.sub("", str(error)).strip()
-        return _broken(path, text, f"not valid TOML: {message}", line, column)
-    except RecursionError:
-        line, column = _deep_nesting(text)
-        return _broken(
-            path, text, "not readable TOML: arrays or tables nested too deeply to read", line, column
-        )
-    except ValueError as error:  # after TOMLDecodeError, which is one: a value the parser cannot convert
-        message, line, column = toml_value_problem(error, text)
-        return _broken(path, text, f"not readable TOML: {message}", line, column)
+    parsed = _load(text)
+    if isinstance(parsed, _Unreadable):
+        return _broken(path, text, parsed.message, parsed.line, parsed.column)
     found = _declarations(parsed)
     if found is None:
         none = FileProblem("root", "holds no migcheck inventory declarations", Mark(path, 1, column=1))
@@ -312,6 +318,33 @@ def read(path: str, data: bytes) -> Document:
     resources = tuple(_records(path, prefix, table, positions, wrong))
     problem = _skipped(path, prefix, wrong, positions) if wrong else None
     return Document(path, FileKind.INVENTORY, prefix or "inventory", resources, problem=problem, text=text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Unreadable:
+    """Why a text is not TOML migcheck can read, and where."""
+
+    message: str
+    line: int
+    column: int
+
+
+def _load(text: str) -> dict[str, object] | _Unreadable:
+    """What TOML `text` holds, as tomllib reads it; else why it cannot be read, and where."""
+    tomllib = _toml()
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        position = _TOML_POSITION.search(str(error))
+        line, column = (int(position.group(1)), int(position.group(2))) if position else (1, 1)
+        message = _TOML_POSITION.sub("", str(error)).strip()
+        return _Unreadable(f"not valid TOML: {message}", line, column)
+    except RecursionError:
+        line, column = _deep_nesting(text)
+        return _Unreadable("not readable TOML: arrays or tables nested too deeply to read", line, column)
+    except ValueError as error:  # after TOMLDecodeError, which is one: a value the parser cannot convert
+        message, line, column = toml_value_problem(error, text)
+        return _Unreadable(f"not readable TOML: {message}", line, column)
 
 
 def _declarations(parsed: Mapping[str, object]) -> tuple[str, dict] | None:
@@ -423,33 +456,76 @@ def _left_out(wrong: Wrong) -> str:
     return "nothing in it is read"
 
 
-# What a TOML text holds that the scan of `_Positions` steps over whole.
-_BASIC = re.compile(r'"(?:[^"\\\n]|\\.)*"')
-_MULTILINE_BASIC = re.compile(r'"""(?:[^\\]|\\.)*?"""(?:"{0,2})', re.DOTALL)
-_MULTILINE_LITERAL = re.compile(r"'''.*?''''{0,2}", re.DOTALL)
-_LITERAL = re.compile(r"'[^'\n]*'")
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_SCALAR = re.compile(r"[^,\]}#\r\n]*")
-_BLANK = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
-_SPACE = re.compile(r"[ \t]*")
+# Tree-sitter's TOML grammar gives the positions; tomllib alone decides what is valid TOML and what it
+# holds. The nodes the walk reads: the rest (comments, and ERROR nodes where the two disagree) is passed by.
+_TABLE, _ENTRY, _PAIR = "table", "table_array_element", "pair"
+_ARRAY, _INLINE_TABLE = "array", "inline_table"
+_DOTTED_KEY, _QUOTED_KEY = "dotted_key", "quoted_key"
+_SIMPLE_KEYS = frozenset({"bare_key", _QUOTED_KEY})
+_KEYS = _SIMPLE_KEYS | {_DOTTED_KEY}
+
+
+@functools.cache
+def _parser() -> Parser:
+    import tree_sitter
+    import tree_sitter_toml
+
+    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_toml.language()))
+
+
+def _syntax_tree(data: bytes) -> Node:
+    return _parser().parse(data).root_node
+
+
+def _parts(node: Node) -> list[Node]:
+    """A node's named children, comments left out."""
+    return [child for child in node.named_children if child.type != "comment"]
+
+
+def _key_parts(key: Node) -> tuple[str, ...]:
+    """The names a key node spells (`a."b c".d` is a, b c, d), quoted ones decoded as TOML decodes them;
+    none for a node that is no key. A dotted key nests to the left (`((a.b).c).d`): it is unwound in a
+    loop, since a header may be a hundred thousand names long."""
+    names: list[str] = []
+    while key.type == _DOTTED_KEY:
+        *left, last = _parts(key) or [key]
+        if not left or last.type not in _SIMPLE_KEYS:
+            return ()  # pragma: no cover - a dotted key is two parts, the last a bare or quoted key
+        names.append(_key_name(last))
+        key = left[0]
+    if key.type not in _KEYS:
+        return ()
+    names.append(_key_name(key))
+    return tuple(reversed(names))
+
+
+def _key_name(key: Node) -> str:
+    """The name a bare or quoted key spells: a quoted one with its escapes decoded, as tomllib does."""
+    written = (key.text or b"").decode("utf-8", "surrogatepass")
+    if key.type != _QUOTED_KEY:
+        return written
+    try:
+        return next(iter(_toml().loads(f"{written} = 0")))
+    except (ValueError, StopIteration):  # a key of a file that does not parse
+        return written[1:-1]
 
 
 class _Positions:
     """Where a TOML text (one that parses) writes each table, each entry of an array of tables and each
-    key with its value, from one pass over it: an entry is a `[[...]]` header or an inline table `{...}`
-    in an array (`vnet-services = [{...}, {...}]`), and a key is known by its dotted path and the entry it
-    is in (the how-manyth of its array, -1 outside any). Names are compared with their quotes and the
-    spaces around them removed; strings and comments are stepped over, so a header inside a multi-line
-    string is none. Offsets become lines and columns by a search of the lines' starts."""
+    key with its value, from its tree-sitter tree: an entry is a `[[...]]` header or an inline table
+    `{...}` in an array (`vnet-services = [{...}, {...}]`), and a key is known by its dotted path and the
+    entry it is in (the how-manyth of its array, -1 outside any). Names are compared as TOML reads them
+    (quotes and escapes decoded, the spaces around dots gone); a header inside a multi-line string is a
+    string. Byte offsets become lines and columns, in characters, by a search of the lines' starts."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self._data = text.encode("utf-8", "surrogatepass")
+        self._starts = [0, *(m.end() for m in re.finditer(b"\n", self._data))]
         self.entries: dict[str, list[int]] = {}  # array path → the offset of each entry
         self.tables: dict[str, int] = {}  # `[a.b]` → its offset
         self.keys: dict[tuple[str, int], tuple[int, int]] = {}  # (key path, entry) → (key, value) offsets
-        with contextlib.suppress(IndexError, ValueError):  # not TOML after all: what was found stands
-            self._scan()
+        with contextlib.suppress(RecursionError):  # nested past the walk: what was found stands
+            self._walk(_syntax_tree(self._data))
 
     # --- what is where ---
 
@@ -489,98 +565,52 @@ class _Positions:
 
     def _place(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
+        start = self._starts[line - 1]
+        return line, len(self._data[start:offset].decode("utf-8", "surrogatepass")) + 1
 
-    # --- the scan ---
+    # --- the walk ---
 
-    def _scan(self) -> None:
-        text, pos, section, index = self.text, 0, "", -1
-        while True:
-            pos = _BLANK.match(text, pos).end()  # type: ignore[union-attr]  # matches the empty string
-            if pos >= len(text):
-                return
-            start = pos
-            if text.startswith("[[", pos):
-                section, pos = self._key(pos + 2)
-                pos = self._expect(pos, "]]")
-                found = self.entries.setdefault(section, [])
-                index = len(found)
-                found.append(start)
-            elif text[pos] == "[":
-                section, pos = self._key(pos + 1)
-                pos = self._expect(pos, "]")
-                index = -1
-                self.tables.setdefault(section, start)
-            else:
-                pos = self._key_value(pos, section, index)
+    def _walk(self, document: Node) -> None:
+        for node in _parts(document):
+            if node.type == _PAIR:
+                self._pair(node, "", -1)
+            elif node.type in (_TABLE, _ENTRY):
+                header, *pairs = _parts(node) or [node]
+                section, index = ".".join(_key_parts(header)), -1
+                if node.type == _ENTRY:
+                    found = self.entries.setdefault(section, [])
+                    index = len(found)
+                    found.append(node.start_byte)
+                else:
+                    self.tables.setdefault(section, node.start_byte)
+                for pair in pairs:
+                    if pair.type == _PAIR:
+                        self._pair(pair, section, index)
 
-    def _key_value(self, pos: int, section: str, index: int) -> int:
-        """The `key = value` at `pos`, in `section` (entry `index`); where it ends."""
-        name, after = self._key(pos)
-        value = _SPACE.match(self.text, self._expect(after, "=")).end()  # type: ignore[union-attr]
-        path = _join(section, name)
-        self.keys.setdefault((path, index), (pos, value))
-        return self._value(value, path)
+    def _pair(self, pair: Node, section: str, index: int) -> None:
+        """`key = value`, in `section` (entry `index`)."""
+        parts = _parts(pair)
+        if len(parts) < 2 or parts[0].type not in _KEYS:
+            return  # pragma: no cover - only where tree-sitter and tomllib disagree
+        key, value = parts[:2]
+        path = _join(section, ".".join(_key_parts(key)))
+        self.keys.setdefault((path, index), (key.start_byte, value.start_byte))
+        self._value(value, path)
 
-    def _key(self, pos: int) -> tuple[str, int]:
-        """The dotted key at `pos` (quotes and spaces taken out), and where it ends (spaces after it too)."""
-        parts, text = [], self.text
-        while True:
-            pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
-            quoted = _BASIC.match(text, pos) or _LITERAL.match(text, pos)
-            found = quoted or _BARE_KEY.match(text, pos)
-            if found is None:
-                raise ValueError(f"no key at offset {pos}")
-            parts.append(found.group()[1:-1] if quoted else found.group())
-            pos = _SPACE.match(text, found.end()).end()  # type: ignore[union-attr]
-            if not text.startswith(".", pos):
-                return ".".join(parts), pos
-            pos += 1
+    def _value(self, value: Node, path: str) -> None:
+        """Inline tables in an array are entries of `path`; a scalar holds nothing to find."""
+        if value.type == _INLINE_TABLE:
+            self._inline_table(value, path, -1)
+        elif value.type == _ARRAY:
+            for item in _parts(value):
+                if item.type == _INLINE_TABLE:
+                    found = self.entries.setdefault(path, [])
+                    found.append(item.start_byte)
+                    self._inline_table(item, path, len(found) - 1)
+                else:
+                    self._value(item, path + "[]")
 
-    def _value(self, pos: int, path: str) -> int:
-        """Step over the value at `pos`; where it ends. Inline tables in an array are entries of `path`."""
-        text = self.text
-        if text.startswith("[", pos):
-            return self._array(pos + 1, path)
-        if text.startswith("{", pos):
-            return self._inline_table(pos + 1, path, -1)
-        for string in (_MULTILINE_BASIC, _MULTILINE_LITERAL, _BASIC, _LITERAL, _SCALAR):
-            found = string.match(text, pos)
-            if found is not None and (found.end() > pos or string is _SCALAR):
-                return found.end()
-        return pos  # pragma: no cover - _SCALAR always matches
-
-    def _array(self, pos: int, path: str) -> int:
-        text = self.text
-        while True:
-            pos = _BLANK.match(text, pos).end()  # type: ignore[union-attr]
-            if text[pos] == "]":
-                return pos + 1
-            if text[pos] == "{":
-                found = self.entries.setdefault(path, [])
-                found.append(pos)
-                pos = self._inline_table(pos + 1, path, len(found) - 1)
-            else:
-                pos = self._value(pos, path + "[]")
-            pos = _BLANK.match(text, pos).end()  # type: ignore[union-attr]
-            if text[pos] == ",":
-                pos += 1
-            elif text[pos] != "]":
-                raise ValueError(f"expected ',' or ']' at offset {pos}")
-
-    def _inline_table(self, pos: int, path: str, index: int) -> int:
-        text = self.text
-        while True:
-            pos = _BLANK.match(text, pos).end()  # type: ignore[union-attr]
-            if text[pos] == "}":
-                return pos + 1
-            pos = _BLANK.match(text, self._key_value(pos, path, index)).end()  # type: ignore[union-attr]
-            if text[pos] == ",":
-                pos += 1
-            elif text[pos] != "}":
-                raise ValueError(f"expected ',' or '}}' at offset {pos}")
-
-    def _expect(self, pos: int, token: str) -> int:
-        if not self.text.startswith(token, pos):
-            raise ValueError(f"expected {token!r} at offset {pos}")
-        return pos + len(token)
+    def _inline_table(self, table: Node, path: str, index: int) -> None:
+        for pair in _parts(table):
+            if pair.type == _PAIR:
+                self._pair(pair, path, index)
