@@ -9,7 +9,7 @@ import reprlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
 from migcheck.extensions import (
     is_backup_extension,
@@ -579,30 +579,45 @@ def common_branches(
     return a[:shared]
 
 
-class Together:
-    """Which of some roles a given role can be created together with, when a script creates some of them
-    only on branches of choices (see `Role.branches`): how many of them are on no branch that excludes
-    the role's. The branches a role is created on are the choices around it, outermost first, so another
-    role can diverge from it at one choice at most: counting, per choice, the roles on each branch is
-    enough, and the cost stays linear in the roles and their depth of choices."""
+class Branched(Protocol):
+    """What a script does only on some branches of choices (see `Role.branches`, `MigrationStep.branches`)."""
 
-    def __init__(self, roles: Iterable[Role] = ()) -> None:
+    @property
+    def branches(self) -> tuple[tuple[str, int], ...]: ...
+
+
+def apart(a: tuple[tuple[str, int], ...], b: tuple[tuple[str, int], ...]) -> bool:
+    """Whether code on branches `a` and code on branches `b` never both run: they lie on different
+    branches of one choice (see `Role.branches`)."""
+    taken = dict(a)
+    return any(taken.get(choice, branch) != branch for choice, branch in b)
+
+
+class Together:
+    """Which of some roles (or migration steps) a given one can run together with, when a script creates
+    some of them only on branches of choices (see `Role.branches`): how many of them are not `apart` from
+    it, counted rather than asked one by one. The branches are the choices around it, outermost first, so
+    another can diverge from it at one choice at most: counting, per choice, those on each branch is
+    enough, and the cost stays linear in their number and their depth of choices."""
+
+    def __init__(self, counted: Iterable[Branched] = ()) -> None:
         self.count = 0
         self.by_choice: dict[str, int] = {}
         self.by_branch: dict[tuple[str, int], int] = {}
-        for role in roles:
-            self.add(role)
+        for one in counted:
+            self.add(one)
 
-    def add(self, role: Role) -> None:
+    def add(self, one: Branched) -> None:
         self.count += 1
-        for branch in role.branches:
+        for branch in one.branches:
             self.by_choice[branch[0]] = self.by_choice.get(branch[0], 0) + 1
             self.by_branch[branch] = self.by_branch.get(branch, 0) + 1
 
-    def with_(self, role: Role) -> int:
-        """How many of the roles counted can be created together with `role` (itself, if it is counted)."""
-        apart = sum(self.by_choice.get(c, 0) - self.by_branch.get((c, b), 0) for c, b in role.branches)
-        return self.count - apart
+    def with_(self, one: Branched) -> int:
+        """How many of those counted can run together with `one` (itself, if it is counted): all but those
+        on another branch of one of its choices."""
+        excluded = sum(self.by_choice.get(c, 0) - self.by_branch.get((c, b), 0) for c, b in one.branches)
+        return self.count - excluded
 
 
 class VirtualMachine:

@@ -135,6 +135,7 @@ from migcheck.model import (
     VirtualMachine,
     VnetGatewayFact,
     absent_on_some_path,
+    apart,
     common_branches,
     is_stand_in,
     joined_paths,
@@ -6951,12 +6952,12 @@ def _marked_apart(extensions: tuple[Extension, ...]) -> tuple[Extension, ...]:
     extension once per VM and mark: the second and later ones set at one call are told apart by
     `Mark.nth`, which a script's marks (exact columns) use for nothing else."""
     seen: collections.Counter[Mark] = collections.Counter()
-    apart = []
+    marked = []
     for extension in extensions:
         earlier = seen[extension.mark]
         seen[extension.mark] += 1
-        apart.append(replace(extension, mark=replace(extension.mark, nth=earlier)) if earlier else extension)
-    return tuple(apart)
+        marked.append(replace(extension, mark=replace(extension.mark, nth=earlier)) if earlier else extension)
+    return tuple(marked)
 
 
 def _written_subnets(value: Value, marks: tuple[Mark, ...], fallback: Mark) -> list[NameRef] | None:
@@ -7736,12 +7737,9 @@ _MAX_ALTERNATIVES = 16  # branches one VM of a configuration the reader cannot s
 
 
 def _apart(a: tuple[tuple[str, int], ...] | None, b: tuple[tuple[str, int], ...] | None) -> bool:
-    """Whether code on branches `a` and code on branches `b` never both run: they lie on different
-    branches of one choice."""
-    if a is None or b is None:
-        return False
-    at = len(common_branches(a, b))
-    return at < len(a) and at < len(b) and a[at][0] == b[at][0]
+    """Whether code on branches `a` and code on branches `b` never both run (see `model.apart`); code whose
+    branches are not told apart (None: read once, it may run on any) may run with any."""
+    return a is not None and b is not None and apart(a, b)
 
 
 def _made_on(

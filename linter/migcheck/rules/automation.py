@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from migcheck.automation import CREATES_RETIRED, modules_for, replacement, services_of
 from migcheck.estate import Estate, key
@@ -23,7 +23,9 @@ from migcheck.model import (
     Script,
     ServiceConfiguration,
     Severity,
+    Together,
     VirtualNetwork,
+    apart,
 )
 from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_VMS
 from migcheck.rule import Docs, Example, Rule, Scope
@@ -497,12 +499,12 @@ class MigrationOutOfOrder(Rule):
         `-Step` parameter) never runs with the steps on the other branches, which are other stages of the
         runbook, as if written in other files."""
         steps = script.migration
-        every = {name: _Runs(s for s in steps if s.step == name) for name in ("validate", "prepare")}
-        by_target: dict[str, dict[tuple[str, str], _Runs]] = {"validate": {}, "prepare": {}}
+        every = {name: Together(s for s in steps if s.step == name) for name in ("validate", "prepare")}
+        by_target: dict[str, dict[tuple[str, str], Together]] = {"validate": {}, "prepare": {}}
         for step in steps:
             if step.step in by_target:
-                by_target[step.step].setdefault(_target(step), _Runs()).add(step)
-        seen: dict[str, dict[tuple[str, str], _Runs]] = {"validate": {}, "prepare": {}}
+                by_target[step.step].setdefault(_target(step), Together()).add(step)
+        seen: dict[str, dict[tuple[str, str], Together]] = {"validate": {}, "prepare": {}}
         moving_vms = _VmPrepares(steps)
         for index, step in enumerate(steps):
             target = _target(step)
@@ -540,7 +542,7 @@ class MigrationOutOfOrder(Rule):
                         script, step, first_moving, moving_vms.last_held_after(index, step, held)
                     )
             if step.step in seen:
-                seen[step.step].setdefault(target, _Runs()).add(step)
+                seen[step.step].setdefault(target, Together()).add(step)
 
     def _changes_while_prepared(self, script: Script, networks_of: dict[str, list[str]]) -> Iterator[Finding]:
         """A call that changes a cloud service, virtual network or storage account after the script's
@@ -551,7 +553,7 @@ class MigrationOutOfOrder(Rule):
         run with it (a Commit or Abort whose resource the script does not state may end any of its scope)."""
         if not script.changes or not any(s.step == "prepare" for s in script.migration):
             return
-        prepared: dict[str, dict[str, tuple[MigrationStep, _Runs]]] = {scope: {} for scope in _LOCKED}
+        prepared: dict[str, dict[str, tuple[MigrationStep, Together]]] = {scope: {} for scope in _LOCKED}
         changes = iter(script.changes)
         change = next(changes, None)
         told: set[tuple[Mark, str]] = set()
@@ -634,16 +636,11 @@ def _first_steps(script: Script, scope: str, found: Mapping[str, _T]) -> Iterato
             yield step, said
 
 
-class _Branched(Protocol):
-    @property
-    def branches(self) -> tuple[tuple[str, int], ...]: ...
-
-
 # The scopes a Prepare locks against changes the scripts make (see `ClassicCall.changes`).
 _LOCKED = ("cloud-service", "virtual-network", "storage-account")
 
 
-def _follow_lock(step: MigrationStep, prepared: dict[str, dict[str, tuple[MigrationStep, _Runs]]]) -> None:
+def _follow_lock(step: MigrationStep, prepared: dict[str, dict[str, tuple[MigrationStep, Together]]]) -> None:
     """The locks after `step`: a Prepare locks its resource; a Commit or Abort that can run with the Prepare
     ends the lock, and one whose resource the script does not state ends every lock of its scope."""
     held = prepared.get(step.scope)
@@ -651,7 +648,7 @@ def _follow_lock(step: MigrationStep, prepared: dict[str, dict[str, tuple[Migrat
         return
     target = key(step.target)
     if step.step == "prepare" and target:
-        held[target] = (step, _Runs((step,)))
+        held[target] = (step, Together((step,)))
     elif step.step in ("commit", "abort") and not target:
         held.clear()
     elif step.step in ("commit", "abort") and target in held and held[target][1].with_(step):
@@ -660,7 +657,7 @@ def _follow_lock(step: MigrationStep, prepared: dict[str, dict[str, tuple[Migrat
 
 def _locked(
     change: ClassicCall,
-    prepared: dict[str, dict[str, tuple[MigrationStep, _Runs]]],
+    prepared: dict[str, dict[str, tuple[MigrationStep, Together]]],
     networks_of: dict[str, list[str]],
 ) -> Iterator[tuple[MigrationStep, str, str]]:
     """For each resource `change` changes that a Prepare holds locked on a path that runs both: the
@@ -695,31 +692,7 @@ def _networks_of_services(estate: Estate) -> dict[str, list[str]]:
     }
 
 
-class _Runs:
-    """Which of some steps a given step can run together with in one invocation of the script, counted as
-    `Together` counts roles (see `MigrationStep.branches`): per choice, and per branch of it, so that the
-    cost stays linear in the steps and their depth of choices."""
-
-    def __init__(self, steps: Iterable[_Branched] = ()) -> None:
-        self.count = 0
-        self.by_choice: dict[str, int] = {}
-        self.by_branch: dict[tuple[str, int], int] = {}
-        for step in steps:
-            self.add(step)
-
-    def add(self, step: _Branched) -> None:
-        self.count += 1
-        for branch in step.branches:
-            self.by_choice[branch[0]] = self.by_choice.get(branch[0], 0) + 1
-            self.by_branch[branch] = self.by_branch.get(branch, 0) + 1
-
-    def with_(self, step: _Branched) -> int:
-        """How many of the steps counted can run in the same invocation as `step`."""
-        apart = sum(self.by_choice.get(c, 0) - self.by_branch.get((c, b), 0) for c, b in step.branches)
-        return self.count - apart
-
-
-def _with(runs: dict[tuple[str, str], _Runs], target: tuple[str, str], step: MigrationStep) -> bool:
+def _with(runs: dict[tuple[str, str], Together], target: tuple[str, str], step: MigrationStep) -> bool:
     """Whether any step counted for `target` can run with `step`."""
     counted = runs.get(target)
     return counted is not None and counted.with_(step) > 0
@@ -737,12 +710,6 @@ def _validates(step: MigrationStep) -> bool:
 
 # The migration scopes that move VMs, whose disks keep a storage account from migrating before them.
 _HOLDS_DISKS = ("cloud-service", "virtual-network")
-
-
-def _together(one: _Branched, other: _Branched) -> bool:
-    """Whether two steps can run in the same invocation: not on different branches of one choice."""
-    taken = dict(one.branches)
-    return all(taken.get(choice, branch) == branch for choice, branch in other.branches)
 
 
 class _VmPrepares:
@@ -780,7 +747,7 @@ class _VmPrepares:
     def _with(self, step: MigrationStep) -> tuple[list[int], list[MigrationStep]]:
         found = self.by_branches.get(step.branches)
         if found is None:
-            pairs = [(at, s) for at, s in self.steps if _together(step, s)]
+            pairs = [(at, s) for at, s in self.steps if not apart(step.branches, s.branches)]
             found = self.by_branches[step.branches] = ([at for at, _ in pairs], [s for _, s in pairs])
         return found
 
