@@ -15,13 +15,14 @@ CASES = [
     (
         f'[tool.migcheck]\nselect = ["ALL"]\n\n[tool.migcheck.inventory]\nsubscription = "{SUB}"\nvnet-service = []\n',
         "6:1",
-        "unknown key `vnet-service` (did you mean `vnet-services`? the table holds `subscription`, "
+        "unknown key `vnet-service` (did you mean `vnet-services`? the keys of declarations are "
+        "`subscription`, "
         "`vnet-services`, `vnet-peerings`, `application-gateways`, `expressroute-authorization-links`)",
     ),
     (
         "[tool.migcheck.inventory]\nfirewalls = 1\n",
         "2:1",
-        "unknown key `firewalls` (the table holds `subscription`, `vnet-services`",
+        "unknown key `firewalls` (the keys of declarations are `subscription`, `vnet-services`",
     ),
     ("[tool.migcheck]\ninventory = 5\n", "1:1", "must be a table of declarations, got 5"),
     (

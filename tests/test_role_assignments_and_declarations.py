@@ -152,7 +152,7 @@ def test_every_problem_is_named_and_only_the_entries_in_error_are_left_out():
         '[[vnet-services]]\nvnet = "a"\nservice = "hdinsight"\n'  # 5: read
         '[[vnet-services]]\nservice = "remoteapp"\n'  # 8: `vnet` missing, at the entry
         '[[vnet-peerings]]\nvnet = "a"\npeer = 3\n'  # 10: `peer` not a string, at 12:8
-        "[[vnet-service]]\nvnet = 'b'\n"  # 13: unknown table, at its header
+        "[[vnet-service]]\nvnet = 'b'\n"  # 13: unknown key, at its header
     )
     doc = declarations.read("inventory.toml", text.encode())
     assert [(type(r).__name__, r.mark.line, r.mark.column) for r in doc.resources] == [
@@ -167,7 +167,8 @@ def test_every_problem_is_named_and_only_the_entries_in_error_are_left_out():
     assert message.endswith(
         "; this entry is left out, the others are read; also left out: line 8 (`vnet-services` entry 2: `vnet` "
         "is missing), line 12 (`vnet-peerings` entry 1: `peer` must be a non-empty string, got 3), line 13 "
-        "(unknown table `vnet-service` (did you mean `vnet-services`?))"
+        "(unknown key `vnet-service` (did you mean `vnet-services`? the keys of declarations are `subscription`, "
+        "`vnet-services`, `vnet-peerings`, `application-gateways`, `expressroute-authorization-links`))"
     )
 
 

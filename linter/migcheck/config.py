@@ -236,25 +236,12 @@ _KEY_SCHEMAS: dict[str, tuple[str, Mapping[str, Any]]] = {
 def _inventory(value: object, key: str) -> dict[str, object]:
     """The declarations table, checked by the declarations reader's schema; its own keys first, so that a
     key it does not have is answered with those it has, and a value of the wrong kind is shown."""
-    from migcheck.readers.declarations import SCHEMA, Wrong, first_problem
+    from migcheck.readers.declarations import first_problem, not_a_table, shape_problem
 
     if not isinstance(value, dict):
-        raise InventoryError.of(Wrong(f"must be a table of declarations, got {_shown(value)}"))
-    known = ("subscription", *SCHEMA)
-    for name, declared in value.items():
-        if name not in known:
-            close = _closest(name, known)
-            hint = f"did you mean `{close}`? " if close else ""
-            keys = ", ".join(f"`{k}`" for k in known)
-            message = f"unknown key `{visible(name)}` ({hint}the table holds {keys})"
-            raise InventoryError.of(Wrong(message, key=name))
-        if name in SCHEMA and not (isinstance(declared, list) and all(isinstance(e, dict) for e in declared)):
-            message = (
-                f"`{name}` must be an array of tables (`[[...{name}]]` entries, or `{name} = [{{...}}]`), "
-                f"got {_shown(declared)}"
-            )
-            raise InventoryError.of(Wrong(message, key=name))
-    problem = first_problem(value)
+        raise InventoryError.of(not_a_table(value))
+    shapes = (shape_problem(name, declared) for name, declared in value.items())
+    problem = next(filter(None, shapes), None) or first_problem(value)
     if problem is not None:
         raise InventoryError.of(problem, visible(problem.message))
     return value

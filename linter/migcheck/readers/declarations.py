@@ -44,7 +44,7 @@ import difflib
 import functools
 import re
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -170,22 +170,42 @@ def _problems(table: object) -> list[Wrong]:
     """Everything wrong with a declarations table, in the order the table holds it. Each problem spoils
     only what it is in: the subscription, one table, or one entry of a table."""
     if not isinstance(table, dict):
-        return [Wrong("must be a table")]
+        return [not_a_table(table)]
     found: list[Wrong] = []
     for name, value in table.items():
-        if name == "subscription":
+        shape = shape_problem(name, value)
+        if shape is not None:
+            found.append(shape)
+        elif name == "subscription":
             if not _TEXT.check(value):
                 message = f"`subscription` must be {_TEXT.expected}, got {shown(value)}"
                 found.append(Wrong(message, key=name, at_value=True))
-        elif name not in SCHEMA:
-            found.append(
-                Wrong(f"unknown table `{name}`{_suggest(name, [*SCHEMA, 'subscription'])}", key=name)
-            )
-        elif not (isinstance(value, list) and all(isinstance(e, dict) for e in value)):
-            found.append(Wrong(f"`{name}` must be an array of tables ([[...{name}]])", key=name))
         else:
             found += filter(None, (_entry_problem(name, index, entry) for index, entry in enumerate(value)))
     return found
+
+
+def not_a_table(value: object) -> Wrong:
+    """What is wrong with declarations that are not a table (`inventory = 5`)."""
+    return Wrong(f"must be a table of declarations, got {shown(value)}")
+
+
+def shape_problem(name: str, value: object) -> Wrong | None:
+    """What is wrong with the top-level key `name` of a declarations table, if it is unknown or its value
+    is not an array of tables; None when neither is. The settings and an inventory.toml say it alike."""
+    keys = ("subscription", *SCHEMA)
+    if name not in keys:
+        close = difflib.get_close_matches(name[:100], keys, n=1)
+        hint = f"did you mean `{close[0]}`? " if close else ""
+        return Wrong(f"unknown key `{name}` ({hint}the keys of declarations are {_listed(keys)})", key=name)
+    if name in SCHEMA and not (isinstance(value, list) and all(isinstance(e, dict) for e in value)):
+        entries = f"`[[...{name}]]` entries, or `{name} = [{{...}}]`"
+        return Wrong(f"`{name}` must be an array of tables ({entries}), got {shown(value)}", key=name)
+    return None
+
+
+def _listed(names: Iterable[str]) -> str:
+    return ", ".join(f"`{name}`" for name in names)
 
 
 def _entry_problem(table: str, index: int, entry: Mapping[str, object]) -> Wrong | None:
@@ -215,8 +235,7 @@ def _unknown_key(table: str, name: str, fields: Mapping[str, _Field]) -> str:
             f"unknown key `{name}`: written after a `[[{table}]]` header, it belongs to that entry; write it "
             "above the first `[[...]]` header"
         )
-    keys = ", ".join(f"`{key}`" for key in fields)
-    return f"unknown key `{name}`{_suggest(name, fields) or f' (a `{table}` entry has {keys})'}"
+    return f"unknown key `{name}`{_suggest(name, fields) or f' (a `{table}` entry has {_listed(fields)})'}"
 
 
 def shown(value: object) -> str:
@@ -283,7 +302,7 @@ def _deep_nesting(text: str) -> tuple[int, int]:
 
 
 def _suggest(word: str, choices: object) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)  # type: ignore[call-overload]
+    close = difflib.get_close_matches(word[:100], list(choices), n=1)  # type: ignore[call-overload]
     return f" (did you mean `{close[0]}`?)" if close else ""
 
 
