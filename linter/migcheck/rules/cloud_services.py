@@ -1163,7 +1163,8 @@ class ReservedIpWithoutEndpoint(Rule):
         "per role. An inventory export's reserved IP (`attachedTo.id`, its cloud service) is checked the same "
         "way against the endpoints of the service's VMs, from whichever file describes them (the export's own "
         "`networkProfile.inputEndpoints`, a REST body, an Export-AzureVM file, a `Get-AzureVM` export or a "
-        "script), when they are known and the service has one deployment. "
+        "script), when they are known and the service has one deployment; of a service of several, whose "
+        "slot the export does not say, when none of them has an input endpoint on its public VIP. "
         "Nothing is reported when the .csdef is not among the files checked. Only endpoints on the "
         "public VIP count: an endpoint on an internal load balancer (REST `LoadBalancerName`, .csdef "
         "`loadBalancer`) listens on a private address, so a deployment whose endpoints are all internal is "
@@ -1414,6 +1415,21 @@ class ReservedIpWithoutEndpoint(Rule):
                         yield self._finding(service, ref, _internal(endpoints), fix)
                     else:
                         yield self._finding_on_vip(service, ref, ref.virtual_ip, endpoints, fix)
+            yield from self._bound(service)
+
+    def _bound(self, service: CloudService) -> Iterator[Finding]:
+        """The reserved IPs an export binds to a service of several deployments, not to one of them
+        (`CloudService.bound_reserved_ips`): reported when none of the deployments has an input endpoint
+        on its public VIP, so that whichever slot's VIP it is, it cannot be migrated with it."""
+        placements = service.placements
+        if not service.bound_reserved_ips or not all(p.endpoints_known and p.roles for p in placements):
+            return
+        endpoints = [e for p in placements for e in _endpoints(p.roles)]
+        if any(e.is_public for e in endpoints):
+            return
+        fix = "" if all(r.is_vm for p in placements for r in p.roles) else ROLES_RESERVED_IP_FIX
+        for ref in service.bound_reserved_ips:
+            yield self._finding(service, ref, _internal(endpoints), fix)
 
     def _finding(self, service: CloudService, ref: NameRef, internal: list[str], fix: str) -> Finding:
         return self.finding(
