@@ -279,9 +279,16 @@ def decoded_alike(document: Document, data: bytes) -> bool:
     """Whether `document`'s text is what the XML front end decodes `data` to: always for the XML formats;
     for a script or an export, whose reader decodes its own way (a coding cookie, UTF-16 PowerShell), only
     when the two agree. Other texts are kept: reading them again would mean parsing the file again."""
-    from migcheck.formats import FORMATS
+    if document.kind in _xml_kinds():
+        return True
     from migcheck.readers.xml import decode
 
-    if any(f.kind is document.kind and f.xml for f in FORMATS):
-        return True
     return decode(data) == document.text
+
+
+@functools.cache
+def _xml_kinds() -> frozenset[FileKind]:
+    """The kinds of file read through the XML front end: asked of every file read, found once."""
+    from migcheck.formats import FORMATS
+
+    return frozenset(f.kind for f in FORMATS if f.xml)

@@ -18,7 +18,7 @@ from migcheck.model import (
     RoleSettings,
     ServiceConfiguration,
 )
-from migcheck.readers.xml import Element, Marker, attr, child, children
+from migcheck.readers.xml import Element, Marker, attr, children
 
 # The resource types this reader produces (rules declare which types they look at).
 PRODUCES = frozenset(
@@ -36,12 +36,14 @@ PRODUCES = frozenset(
 
 
 def read(root: Element, marker: Marker) -> tuple[object, ...]:
-    network = child(root, "NetworkConfiguration")
+    # Children are looked up with lxml's C-level tag filter directly rather than through `child` and
+    # `children`: a configuration is read per file, and the helpers' own calls were a good part of it.
+    network = next(root.iterchildren(_NETWORK), None)
     access_controls = _access_controls(network, marker)
-    site = child(network, "VirtualNetworkSite") if network is not None else None
+    site = next(network.iterchildren(_SITE), None) if network is not None else None
     configuration = ServiceConfiguration(
         name=attr(root, "serviceName"),
-        roles=tuple(_role(el, marker) for el in children(root, "Role")),
+        roles=tuple([_role(el, marker) for el in root.iterchildren(_ROLE)]),
         access_controls=access_controls,
         endpoint_acls=_endpoint_acls(network, marker),
         virtual_network=NameRef(attr(site, "name"), marker.mark(site)) if site is not None else None,
@@ -53,8 +55,14 @@ def read(root: Element, marker: Marker) -> tuple[object, ...]:
     return (configuration,)
 
 
+# The children `read` looks up, by local name in any namespace.
+_ROLE, _INSTANCES, _NETWORK, _SITE = (
+    "{*}" + name for name in ("Role", "Instances", "NetworkConfiguration", "VirtualNetworkSite")
+)
+
+
 def _role(el: Element, marker: Marker) -> RoleSettings:
-    instances = child(el, "Instances")
+    instances = next(el.iterchildren(_INSTANCES), None)
     count = attr(instances, "count") if instances is not None else ""
     return RoleSettings(
         attr(el, "name"), int(count) if count.isascii() and count.isdigit() else None, marker.mark(el)

@@ -4,7 +4,7 @@ sizes and input endpoints."""
 from __future__ import annotations
 
 from migcheck.model import Document, InputEndpoint, Role, RoleType, ServiceDefinition
-from migcheck.readers.xml import Element, Marker, attr, attrs, children, local_name
+from migcheck.readers.xml import Element, Marker, attr, attrs, local_name
 
 # The resource types this reader produces (rules declare which types they look at).
 PRODUCES = frozenset({Document, ServiceDefinition, Role, InputEndpoint})
@@ -16,8 +16,11 @@ ROLE_TYPES = {
 }
 
 
+_ROLES = tuple("{*}" + name for name in ROLE_TYPES)  # the roles' elements, by local name in any namespace
+
+
 def read(root: Element, marker: Marker) -> tuple[object, ...]:
-    roles = root.iterchildren(*("{*}" + name for name in ROLE_TYPES))
+    roles = root.iterchildren(*_ROLES)
     definition = ServiceDefinition(
         name=attr(root, "name"),
         roles=tuple(_role(el, marker) for el in roles),
@@ -29,7 +32,7 @@ def read(root: Element, marker: Marker) -> tuple[object, ...]:
 def _role(el: Element, marker: Marker) -> Role:
     # Instance input endpoints are public too (a port range on the service's VIP), so they count as input
     # endpoints wherever "does the VIP have an endpoint" matters.
-    lists = children(el, "Endpoints")
+    lists = list(el.iterchildren(_LISTS))  # lxml's C-level tag filter, without `children`'s own calls
     endpoints = [e for name in _ENDPOINTS for listed in lists for e in listed.iterchildren(name)]
     name, size = attrs(el, "name", "vmsize")
     return Role(
@@ -43,6 +46,7 @@ def _role(el: Element, marker: Marker) -> Role:
 
 # The input endpoints of a role's `Endpoints`, by local name: every input endpoint, then every instance one.
 _ENDPOINTS = ("{*}InputEndpoint", "{*}InstanceInputEndpoint")
+_LISTS = "{*}Endpoints"
 
 
 def _endpoint(el: Element, marker: Marker) -> InputEndpoint:

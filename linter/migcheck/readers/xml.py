@@ -161,7 +161,8 @@ def parse(data: bytes, source: str, encoding: str | None = None) -> Element:
     Raises `Unreadable` for a document that is not well-formed, for one with a DOCTYPE (no classic file
     has one, and a DTD is how entity expansion and external entity attacks arrive), for one that uses
     XInclude, and for one past libxml2's limits (depth 256, 10,000,000 characters in one text or value)."""
-    if "<!" in source:  # only a prolog with a declaration or comment needs the scan
+    # Only a `<!` that opens no comment can be a DOCTYPE: most files have none, or comments only.
+    if "<!" in source and source.count("<!") != source.count("<!--"):
         _, doctype = _skip_prolog(source)
         if doctype >= 0:
             raise _refuse(source, doctype)
