@@ -408,7 +408,7 @@ def test_mig208_for_a_guest_agent_points_at_its_status_in_a_resource_graph_row(t
     )
     result = lint_files(tmp_path, monkeypatch, {"classic.json": page}, "MIG208", dedent=False)
     agent = _line_column(page, '"NotReady"', '"web01"')
-    state = _line_column(page, '"instanceView"', '"web02"')
+    state = _line_column(page, '"RoleStateUnknown"', '"web02"')
     assert where(result.findings) == [f"MIG208 classic.json:{agent}", f"MIG208 classic.json:{state}"]
     assert "guest agent status NotReady" in result.findings[0].message
 

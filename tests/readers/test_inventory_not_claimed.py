@@ -250,7 +250,8 @@ RESERVED_IP = {
     "VirtualIPName": None,
 } | _operation("Get-AzureReservedIP")
 
-# Get-AzureStorageAccount, Get-AzureDisk, Get-AzureVMImage (an OS image and a VM image).
+# Get-AzureStorageAccount, Get-AzureVMImage (an OS image and a VM image). Get-AzureDisk is read: see
+# test_get_azure_disk_exports.py.
 STORAGE_ACCOUNT = {
     "Context": "Microsoft.WindowsAzure.Commands.Common.Storage.LazyAzureStorageContext",
     "ExtendedProperties": {},
@@ -269,19 +270,6 @@ STORAGE_ACCOUNT = {
     "MigrationState": None,
     "StorageAccountName": "contosoapp",
 } | _operation("Get-AzureStorageAccount")
-DISK = {
-    "AffinityGroup": None,
-    "AttachedTo": {"DeploymentName": "shop-prod", "HostedServiceName": "shop", "RoleName": "web01"},
-    "IsCorrupted": False,
-    "Label": None,
-    "Location": "West Europe",
-    "DiskSizeInGB": 127,
-    "MediaLink": "https://contosoapp.blob.core.windows.net/vhds/web01-os.vhd",
-    "DiskName": "shop-web01-0-201605011000",
-    "SourceImageName": "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-20160430-en.us-127GB.vhd",
-    "OS": "Windows",
-    "IOType": "Provisioned",
-} | _operation("Get-AzureDisk")
 OS_IMAGE = {
     "ImageName": "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-20160430-en.us-127GB.vhd",
     "OS": "Windows",
@@ -446,7 +434,6 @@ OTHER_OUTPUTS: dict[str, object] = {
     "Get-AzureReservedIP": RESERVED_IP,
     "Get-AzureReservedIP (several)": [RESERVED_IP, RESERVED_IP | {"ReservedIPName": "spare", "InUse": False}],
     "Get-AzureStorageAccount": STORAGE_ACCOUNT,
-    "Get-AzureDisk": DISK,
     "Get-AzureVMImage (OS image)": OS_IMAGE,
     "Get-AzureVMImage (VM image)": VM_IMAGE,
     "Get-AzureEndpoint": ENDPOINTS,

@@ -141,7 +141,7 @@ def test_only_the_objects_cut_short_are_left_unchecked(tmp_path, monkeypatch):
     result = _lint(tmp_path, monkeypatch, {"classic.json": text}, "MIG001", "MIG204", "MIG208")
     assert _where(result.findings) == [
         _found("MIG001", "classic.json", text, '"@{publisher'),
-        _found("MIG208", "classic.json", text, '"instanceView"', after='"vm2"'),
+        _found("MIG208", "classic.json", text, '"RoleStateUnknown"', after='"vm2"'),
     ]
     assert "2 resources were not checked" in result.findings[0].message
     assert [vm.name for vm in result.estate.cloud_services[0].vms] == ["vm2"]

@@ -20,7 +20,7 @@ RULES = load_rules(entry_points=False)
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SUB = "3f1d2c4b-8a7e-4c1d-9b2a-5e6f7a8b9c0d"
 OTHER = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
-STATE = '"instanceView"'  # where a finding about a VM's state points
+STATE = '"instanceView": {"status": '  # a finding about a VM's state points at the value after it
 
 
 def _id(group: str, type_: str, name: str, subscription: str = SUB) -> str:
@@ -59,6 +59,11 @@ def _at(page: str, line: int, needle: str) -> str:
     return f"{line}:{page.split(chr(10))[line - 1].index(needle) + 1}"
 
 
+def _state_at(page: str, line: int) -> str:
+    """`line:column` of a VM's state (`instanceView.status`) on a line of an export: its value."""
+    return f"{line}:{page.split(chr(10))[line - 1].index(STATE) + len(STATE) + 1}"
+
+
 # --- runtime facts feed the rules about files -----------------------------------------------------------
 
 
@@ -69,7 +74,7 @@ def test_runtime_state_of_a_vm_only_the_export_knows(tmp_path, monkeypatch):
     )
     page = _page(ready, stuck)
     result = _lint(tmp_path, monkeypatch, {"classic.json": page}, "MIG208")
-    at = _at(page, 3, '"instanceView"')
+    at = _state_at(page, 3)
     assert _where(result.findings) == [f"MIG208 classic.json:{at}"]
     assert "RoleStateUnknown" in result.findings[0].message
     [service] = result.estate.cloud_services
@@ -278,8 +283,8 @@ def test_each_subscription_of_an_export_is_checked_on_its_own(tmp_path, monkeypa
     result = _lint(tmp_path, monkeypatch, files, "MIG208")
     page = files["classic.json"]
     assert _where(result.findings) == [
-        f"MIG208 classic.json:{_at(page, 2, STATE)}",
-        f"MIG208 classic.json:{_at(page, 3, STATE)}",
+        f"MIG208 classic.json:{_state_at(page, 2)}",
+        f"MIG208 classic.json:{_state_at(page, 3)}",
     ]
     assert [e.subscription for e in result.estates] == ["default", SUB, OTHER]
     assert [len(e.documents) for e in result.estates] == [1, 0, 0]  # the file is counted once
@@ -298,8 +303,8 @@ def test_a_declared_subscription_is_joined_to_the_files_and_the_others_kept_apar
     page = files["classic.json"]
     # The other subscription's network of the same name is no second description of the netcfg's.
     assert _where(result.findings) == [
-        f"MIG208 classic.json:{_at(page, 2, STATE)}",
-        f"MIG208 classic.json:{_at(page, 3, STATE)}",
+        f"MIG208 classic.json:{_state_at(page, 2)}",
+        f"MIG208 classic.json:{_state_at(page, 3)}",
     ]
     home, other = result.estates
     assert (home.subscription, home.inventory.subscription, other.subscription) == ("default", SUB, OTHER)
@@ -315,7 +320,7 @@ def test_a_declared_subscription_no_export_holds_is_reported(tmp_path, monkeypat
     }
     result = _lint(tmp_path, monkeypatch, files)
     assert _where(result.findings) == [
-        f"MIG208 classic.json:{_at(files['classic.json'], 2, STATE)}",
+        f"MIG208 classic.json:{_state_at(files['classic.json'], 2)}",
         "MIG003 pyproject.toml:2:1",
     ]
     message = result.findings[1].message

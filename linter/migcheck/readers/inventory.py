@@ -20,6 +20,9 @@ Accepted envelopes (keys matched without regard to case):
   `Get-AzureApplicationGateway` through `ConvertTo-Json`: an object, or an array of them;
 - `Get-AzureVM` through `ConvertTo-Json`: a `PersistentVMRoleContext` per VM (its state and its `VM`), an
   object or an array of them, read into the same classic VM records as a Resource Graph row.
+- `Get-AzureDisk` through `ConvertTo-Json`: a `DiskContext` per disk of the subscription's disk repository
+  (`DiskName`, `MediaLink`, `AttachedTo`, `IOType`, ...), read into the same disks as a REST `Disks` list:
+  Resource Graph does not list classic disks.
 - `Get-AzRoleAssignment` through `ConvertTo-Json`: a `PSRoleAssignment` per assignment (`RoleAssignmentId`,
   `Scope`, `RoleDefinitionId`, `ObjectId`, ..., no type), read as the row `az role assignment list` writes
   for it.
@@ -90,7 +93,9 @@ if TYPE_CHECKING:
 
     from migcheck.readers.inventory_shapes import Collapsed, Unstated
 
-PRODUCES: frozenset[type] = frozenset({Document, ExtendedSupportService, ConnectionState, *INVENTORY_TYPES})
+PRODUCES: frozenset[type] = frozenset(
+    {Document, ExtendedSupportService, ConnectionState, Disk, *INVENTORY_TYPES}
+)
 # Records of the model that the inventory's records carry inside them (a classic VM's role with its disks,
 # extensions, endpoints and their ACLs, subnets, addresses and state; a network with its subnets, prefixes
 # and DNS servers): the rules about VMs and networks read them as they read them from the other formats.
@@ -129,6 +134,7 @@ _MARKERS = (
     '"vnetname"',
     '"microsoftids"',
     '"connectivitystate"',
+    '"attachedto"',
     "persistentvm",
     "microsoft.security/pricings",
     *sorted(CLASSIC_ROLES),
@@ -252,9 +258,9 @@ def read(path: str, data: bytes) -> Document:
             "migcheck reads",
             Mark(path, 1, column=1),
             "Name the JSON files an inventory export wrote (az graph query, Search-AzGraph, az resource "
-            "list, the alertrules list call, Get-AzRoleAssignment, Get-AzureVM, Get-AzureApplicationGateway, "
-            "Get-AzureDedicatedCircuitLink and Get-AzureDedicatedCircuitLinkAuthorization through "
-            "ConvertTo-Json).",
+            "list, the alertrules list call, Get-AzRoleAssignment, Get-AzureVM, Get-AzureDisk, "
+            "Get-AzureVNetConnection, Get-AzureApplicationGateway, Get-AzureDedicatedCircuitLink and "
+            "Get-AzureDedicatedCircuitLinkAuthorization through ConvertTo-Json).",
         )
         return Document(path, None, envelope, problem=problem_, text=text)
     unread = _cut_short(reader.collapsed) if reader.collapsed else None

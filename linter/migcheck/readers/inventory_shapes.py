@@ -423,6 +423,8 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     if not rtype:
         if is_get_azure_vm(obj):
             return _get_azure_vm(obj, mark, spots or Spots.nowhere(mark))
+        if is_disk_context(obj):
+            return (_disk_context(obj, mark, spots or Spots.nowhere(mark)),)
         if is_ps_role_assignment(obj):
             return tuple(_role_assignment(_ps_role_assignment(obj, mark, spots or Spots.nowhere(mark))))
         return tuple(_asm_records(obj, mark))
@@ -506,6 +508,7 @@ def is_record(obj: object) -> bool:
         is_resource_row(obj)
         or _asm_kind(obj) is not None
         or is_get_azure_vm(obj)
+        or is_disk_context(obj)
         or is_ps_role_assignment(obj)
     )
 
@@ -727,7 +730,7 @@ def _instance(view: object, hardware: object, vm: str, spots: Spots) -> RoleInst
     agent = text(get(get(view, "guestAgentStatus"), "status"))
     if not (status or agent):
         return None
-    mark = _instance_mark(spots, status, agent, "instanceView", "guestAgentStatus")
+    mark = _instance_mark(spots, status, agent, "instanceView", "guestAgentStatus", nested=True)
     return RoleInstance(
         vm,
         vm,
@@ -743,21 +746,31 @@ def _instance(view: object, hardware: object, vm: str, spots: Spots) -> RoleInst
 _RUNNING = frozenset({"", "readyrole"})
 
 
-def _instance_mark(spots: Spots, status: str, agent: str, state_key: str, agent_key: str) -> Mark:
+def _instance_mark(
+    spots: Spots, status: str, agent: str, state_key: str, agent_key: str, *, nested: bool = False
+) -> Mark:
     """Where a VM's runtime state is written: at its guest agent's status when that is what is amiss (the VM
-    runs, or its state is not written, and the agent is not Ready), else at its state (`state_key`)."""
+    runs, or its state is not written, and the agent is not Ready), else at its state: at its key
+    (`InstanceStatus`), or, for a state `nested` in the object at `state_key` (`instanceView`'s `status`),
+    at its value, not at the object's key lines above it."""
     if key(status) in _RUNNING and agent and key(agent) != "ready":
         return _agent_mark(spots, agent, agent_key) or spots.mark
-    return spots.at(spots.key(state_key))
+    found = _value_mark(spots, status, state_key) if nested else None
+    return found or spots.at(spots.key(state_key))
 
 
 def _agent_mark(spots: Spots, agent: str, agent_key: str) -> Mark | None:
     """Where the guest agent's status `agent` is written (after the key `agent_key`, else at that key);
     None when it is not written."""
-    if not agent:
+    return _value_mark(spots, agent, agent_key)
+
+
+def _value_mark(spots: Spots, value: str, under: str) -> Mark | None:
+    """Where the string `value` is written after the key `under`, else that key; None for no value."""
+    if not value:
         return None
-    [found] = spots.values([agent], agent_key)
-    return found if found != spots.mark else spots.at(spots.key(agent_key))
+    [found] = spots.values([value], under)
+    return found if found != spots.mark else spots.at(spots.key(under))
 
 
 def _no_agent_mark(settings: object, flag: str, spots: Spots) -> Mark | None:
@@ -1288,6 +1301,46 @@ def _asm_records(obj: dict, mark: Mark) -> Iterator[object]:
             text(get(obj, "ConnectivityState")),
             mark,
         )
+
+
+# --- Get-AzureDisk through ConvertTo-Json ------------------------------------------------------------------
+# `Get-AzureDisk | ConvertTo-Json` writes a `DiskContext` per disk of the subscription's disk repository:
+# `DiskName`, `MediaLink` (a `System.Uri`: a string, or an object of its parts from Windows PowerShell),
+# `AttachedTo` (a `RoleReference`: `HostedServiceName`, `DeploymentName`, `RoleName`; null for a disk
+# attached to no VM), `IOType` (in later module versions), `OS`, `DiskSizeInGB`, `Location`,
+# `AffinityGroup`, `Label`, `SourceImageName`, `IsCorrupted`, and the operation's `OperationDescription`,
+# `OperationId`, `OperationStatus`. Resource Graph does not list classic disks: this is how they are
+# exported. Told by the three every version has and no other cmdlet's object has together.
+_DISK_CONTEXT_KEYS = ("DiskName", "MediaLink", "AttachedTo")
+# The VM of a disk whose `AttachedTo` ConvertTo-Json cut short (a string where the object belongs): a
+# stand-in (`is_stand_in`), so that the disk is not taken for one attached to none.
+_VM_CUT_SHORT = "<the VM its export does not name>"
+
+
+def is_disk_context(obj: object) -> bool:
+    """A `DiskContext` of `Get-AzureDisk` written by ConvertTo-Json."""
+    return isinstance(obj, dict) and all(has(obj, k) for k in _DISK_CONTEXT_KEYS)
+
+
+def _disk_context(obj: dict, mark: Mark, spots: Spots) -> Disk:
+    """The disk a `DiskContext` describes, as a REST `Disks` list's `Disk` is read: its name, blob and
+    `IOType`, and the VM it is attached to (`AttachedTo.RoleName`; "" for none), marked at its object, its
+    blob where the export writes it."""
+    media = _blob_address(get(obj, "MediaLink"))
+    attached = get(obj, "AttachedTo")
+    if isinstance(attached, dict):
+        vm = text(get(attached, "RoleName")) or _VM_CUT_SHORT
+    else:
+        vm = _VM_CUT_SHORT if text(attached) else ""
+    [media_mark] = spots.values([media], "MediaLink") if media else [None]
+    return Disk(
+        text(get(obj, "DiskName")),
+        media,
+        text(get(obj, "IOType")),
+        vm,
+        mark,
+        media_link_mark=media_mark if media_mark != spots.mark else None,
+    )
 
 
 # --- Get-AzureVM through ConvertTo-Json ---------------------------------------------------------------------

@@ -844,7 +844,63 @@ _CONNECTIONS = """\
 """
 
 
+_CONNECTIONS_JSON = """\
+{
+    "ConnectivityState": "NotConnected",
+    "LocalNetworkSiteName": "office",
+    "OperationDescription": "Get-AzureVNetConnection"
+}
+"""
+
+
 _DISCONNECT = 'Set-AzureVNetGateway -Disconnect -VNetName "vnet1" -LocalNetworkSiteName "office"\n'
+
+
+# How the README has a gateway's connections saved: `Get-AzureVNetConnection -VNetName <network> |
+# ConvertTo-Json > <network>-connections.json` (a List Connections body saved likewise, as `.xml`). Neither
+# names the network inside: the file's name is where the repository says which one it is.
+_CONNECTIONS_FILE_SUFFIXES = ("-connections.json", "-connections.xml")
+
+
+def connection_network(estate: Estate, connection: ConnectionState) -> Network | None:
+    """The network whose gateway a connection state is of, when the repository says which: the one a
+    script's disconnection names; for the state the platform reported (which names no network), the one
+    its file is named after (`<network>-connections.json`), else the only network whose gateway the files
+    give a connection to that local site. Names compare as Azure compares them (`key`). None when nothing
+    says, or the network is none the files describe."""
+    if connection.virtual_network:
+        return estate.virtual_network(connection.virtual_network)
+    named = _network_of_file(connection.mark.path)
+    network = estate.virtual_network(named) if named else None
+    if network is not None:
+        return network
+    site = key(connection.local_site)
+    connecting = [
+        n
+        for n in estate.virtual_networks
+        if site and n.gateway is not None and any(key(c.local_site) == site for c in n.gateway.connections)
+    ]
+    return connecting[0] if len(connecting) == 1 else None
+
+
+def _network_of_file(path: str) -> str:
+    """The network a connections file is named after (`vnet1-connections.json`: `vnet1`), "" for none."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    folded = name.casefold()
+    suffix = next((s for s in _CONNECTIONS_FILE_SUFFIXES if folded.endswith(s)), "")
+    return name[: -len(suffix)] if suffix else ""
+
+
+def _untied(path: str) -> str:
+    """What a finding about a connection state tied to no network adds: how to tie it."""
+    named = _network_of_file(path)
+    if named:
+        return f"; the file's name names virtual network '{named}', which no file checked describes"
+    suffix = ".xml" if path.casefold().endswith(".xml") else ".json"
+    return (
+        "; the export does not say which network's gateway this is: name the file "
+        f"`<network>-connections{suffix}` for migcheck to tie it to its network"
+    )
 
 
 def _connection_state(written: str) -> str:
@@ -878,8 +934,13 @@ class DisconnectedGatewayConnection(Rule):
         "still `Connecting` (a warning): a List Connections response saved to a file (`<Connections>`, the "
         "`GET .../services/networking/<network>/gateway/connections` body) or `Get-AzureVNetConnection` "
         "output saved with `ConvertTo-Json`. Neither names the virtual network, which is the request's: the "
-        "finding names the local network site. A state is what it was when it was read, so read it again "
-        "just before the migration. PowerShell scripts are read too: a network's gateway a script disconnects "
+        "finding names the network when the repository says which it is, by the file's name "
+        "(`<network>-connections.json`, as the README has it saved, or `<network>-connections.xml`; names "
+        "compare without regard to case) naming a network the files know, else as the only network whose "
+        "gateway the files connect to that local network site; it is then counted against that network in "
+        "the readiness summary, and its fix names both. Otherwise it names the local network site, and says "
+        "how to name the file. A state is what it was when it was read, so read it again just before the "
+        "migration. PowerShell scripts are read too: a network's gateway a script disconnects "
         "from a local network site (`Set-AzureVNetGateway -Disconnect`) and does not connect again after "
         "(`Set-AzureVNetGateway -Connect` of the same network and site) is reported at the call that "
         "disconnects it; when only some paths leave it so (a branch, an `exit` or `throw` between the two), "
@@ -902,6 +963,21 @@ class DisconnectedGatewayConnection(Rule):
             expect=("office-connections.xml:2:3",),
         ),
         Example({"maintenance.ps1": _DISCONNECT}, expect=("maintenance.ps1:1:1",)),
+        Example(
+            {
+                "NetworkConfig.netcfg": _netcfg(
+                    """\
+      <VirtualNetworkSite name="vnet1" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
+      </VirtualNetworkSite>
+"""
+                ),
+                "vnet1-connections.json": _CONNECTIONS_JSON,
+            },
+            expect=("vnet1-connections.json:1:1",),
+            note="Get-AzureVNetConnection output saved as the README has it: the file's name ties it to "
+            "virtual network vnet1, which the finding and its fix name.",
+        ),
     )
     valid = (Example({"office-connections.xml": _CONNECTIONS.format(state="Connected")}),)
 
@@ -911,23 +987,45 @@ class DisconnectedGatewayConnection(Rule):
                 yield self._left_disconnected(connection)
                 continue
             state = _connection_state(connection.state)
+            if not state:
+                continue
+            network = connection_network(estate, connection)
             site = (
                 f"local network site '{connection.local_site}'"
                 if connection.local_site
                 else "a local network site"
             )
+            connection_words = (
+                f"the connection of the gateway of virtual network '{network.name}' to {site}"
+                if network
+                else f"the gateway's connection to {site}"
+            )
             if state == "down":
                 message = (
-                    f"the gateway's connection to {site} is {connection.state}: Prepare fails on a "
-                    "disconnected gateway connection, and Validate does not check it"
+                    f"{connection_words} is {connection.state}: Prepare fails on a disconnected gateway "
+                    "connection, and Validate does not check it"
                 )
-                yield self.finding(connection, message)
-            elif state == "coming":
+            else:
                 message = (
-                    f"the gateway's connection to {site} was still {connection.state} when its state was "
-                    "read: Prepare fails unless it is Connected by then, and Validate does not check it"
+                    f"{connection_words} was still {connection.state} when its state was read: Prepare "
+                    "fails unless it is Connected by then, and Validate does not check it"
                 )
-                yield self.finding(connection, message, severity=Severity.WARNING)
+            if network is None:
+                message += _untied(connection.mark.path)
+            severity = Severity.ERROR if state == "down" else Severity.WARNING
+            yield self.finding(connection, message, fix=self._fix(network, connection), severity=severity)
+
+    def _fix(self, network: Network | None, connection: ConnectionState) -> str:
+        """The fix, naming the network and the site when the files say which they are."""
+        if network is None or not connection.local_site:
+            return self.fix_hint
+        names = f"-VNetName '{network.name}' -LocalNetworkSiteName '{connection.local_site}'"
+        return (
+            f"Bring the connection up (Set-AzureVNetGateway -Connect {names}) and check that "
+            f"Get-AzureVNetConnection -VNetName '{network.name}' says Connected before Prepare; or remove the "
+            "site from the network's gateway connections (`ConnectionsToLocalNetwork` in the network "
+            "configuration), and connect it again in Resource Manager after Commit if it is still used."
+        )
 
     def _left_disconnected(self, connection: ConnectionState) -> Finding:
         """A script's `Set-AzureVNetGateway -Disconnect` that no connection of the same network and site

@@ -40,7 +40,8 @@ class BlobNameWithSlash(Rule):
         "registered from, as Add Data Disk and a role's data disks may give it; `MediaLink` is then "
         "ignored). VM disks in REST bodies and Export-AzureVM files are checked, the disk of an Add Data "
         "Disk request body (`DataVirtualHardDisk`, for the VM its URI names), and disks in a REST `Disks` "
-        "list that are attached to a VM (when the same VHD is not already reported on the VM itself). Disks "
+        "list or a `Get-AzureDisk | ConvertTo-Json` export that are attached to a VM (when the same VHD is "
+        "not already reported on the VM itself), at the blob's address. Disks "
         "without a `MediaLink` (as Export-AzureVM usually writes them) cannot be checked and are skipped.",
         why="Blob storage treats `/` as part of the name (a virtual folder), but the Resource Manager "
         "compute provider does not accept such names for a VM's disks, so validation of the VM fails. "
@@ -189,7 +190,9 @@ class UnattachedDiskOrImage(Rule):
     docs = Docs(
         what="Disks in a REST `Disks` list (or a single `Disk` body: a Get Disk response or an Add Disk "
         "request, not an Update Disk request, which names a disk that exists already and says nothing of "
-        "whether a VM has it) with no `AttachedTo`, and your own images in REST `Images`, `OSImage`, "
+        "whether a VM has it) with no `AttachedTo`, and in a `Get-AzureDisk | ConvertTo-Json` export (the "
+        "way to export classic disks, which Resource Graph does not list) with `AttachedTo` null, and your "
+        "own images in REST `Images`, `OSImage`, "
         "`VMImages` or `VMImage` bodies. Images whose `Category` names a publisher (`Public`, `Microsoft`, "
         "`Canonical`...) are gallery images, not yours, and are skipped. Python scripts register disks and "
         "images of their own with the legacy SDK: a disk added with `add_disk` that no VM of the files "
@@ -234,6 +237,23 @@ class UnattachedDiskOrImage(Rule):
                 """
             },
             expect=("disks.xml:2:3",),
+        ),
+        Example(
+            {
+                "disks.json": """
+                [
+                    {
+                        "AttachedTo": null,
+                        "DiskName": "spare-data",
+                        "IOType": "Standard",
+                        "MediaLink": "https://contosoapp.blob.core.windows.net/vhds/spare-data.vhd",
+                        "OperationDescription": "Get-AzureDisk"
+                    }
+                ]
+                """
+            },
+            expect=("disks.json:2:5",),
+            note="`Get-AzureDisk | ConvertTo-Json`: a disk attached to no VM.",
         ),
         Example(
             {
