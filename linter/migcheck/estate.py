@@ -217,8 +217,8 @@ class CloudService:
     @property
     def label(self) -> str:
         """How messages name the service: by its name, or say what it is named after instead."""
-        if self.named_by == "deployment":
-            return f"deployment '{self.name}'"
+        if self.named_by == "deployment":  # a body that names no service may name no deployment either
+            return f"deployment '{self.name}'" if self.name.strip() else "a deployment its body does not name"
         if self.named_by in UNNAMED_BY_ROLE:
             return "a cloud service no file names"
         if self.named_by == "folder":  # Export-AzureVM files do not name their service
@@ -2362,8 +2362,8 @@ def _storage_accounts(disks: Iterable[Disk], images: Iterable[Image]) -> tuple[S
         if disk.storage_account:
             found.setdefault(disk.storage_account, (disk.mark, [], []))[1].append(disk)
     for image in images:
-        if image.storage_account:
-            found.setdefault(image.storage_account, (image.mark, [], []))[2].append(image)
+        for account in image.storage_accounts:  # a VM image's data disks may be in other accounts
+            found.setdefault(account, (image.mark, [], []))[2].append(image)
     return tuple(
         StorageAccount(name, mark, tuple(d), tuple(i)) for name, (mark, d, i) in sorted(found.items())
     )

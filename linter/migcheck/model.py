@@ -350,10 +350,20 @@ class Image:
     media_link: str
     mark: Mark
     category: str = ""  # "User" for your own images; a publisher's ("Public", "Microsoft"...) otherwise
+    # A VM image's data disks (REST `DataDiskConfigurations`), each a VHD blob as a VM's data disk is: part
+    # of the image, not disks of their own (no VM has them, and they are not registered as classic disks).
+    data_disks: tuple[Disk, ...] = field(default=(), compare=False)
 
     @property
     def storage_account(self) -> str:
         return storage_account(self.media_link)
+
+    @property
+    def storage_accounts(self) -> tuple[str, ...]:
+        """Every storage account that holds one of the image's VHDs, its OS disk's first, once each: the
+        migration of each may fail while the image is registered."""
+        found = (self.storage_account, *(disk.storage_account for disk in self.data_disks))
+        return tuple(dict.fromkeys(name for name in found if name))
 
     @property
     def is_yours(self) -> bool:

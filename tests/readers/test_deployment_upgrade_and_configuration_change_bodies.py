@@ -148,6 +148,17 @@ def test_the_acl_of_each_body_is_found_at_its_configuration(tmp_path, monkeypatc
     ]
 
 
+def test_a_deployment_no_body_names_is_said_to_be_unnamed(tmp_path, monkeypatch):
+    """Neither body names the deployment: messages say so rather than quote an empty name."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "change.xml").write_text(change(encoded()))
+    result = lint(["."], Config(), load_rules(entry_points=False))
+    assert "deployment ''" not in " ".join(f.message for f in result.findings)
+    assert result.findings[0].message.startswith(
+        "a deployment its body does not name has a web or worker role 'WebFrontend'"
+    )
+
+
 def association(root: str) -> str:
     """An Associate (or Disassociate) Reserved IP body: the reserved IP is named in the request's address."""
     return f"""\

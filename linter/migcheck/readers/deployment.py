@@ -37,6 +37,7 @@ from migcheck.model import (
     VirtualIp,
     VirtualNetwork,
     configured_role,
+    lun_key,
 )
 from migcheck.readers.cscfg import read as read_service_configuration
 from migcheck.readers.netcfg import REST_NETWORK, read_virtual_network
@@ -509,8 +510,15 @@ def _data_disk(el: Element, marker: Marker) -> Iterable[object]:
 
 
 def _image(el: Element, marker: Marker) -> Iterable[object]:
+    """An OS image (`OSImage`: its VHD is `MediaLink`) or a VM image (`VMImage`: its OS disk's
+    `OSDiskConfiguration/MediaLink`, and its data disks' `DataDiskConfigurations/DataDiskConfiguration`,
+    read as a VM's data disks are, at the LUN each states)."""
     media_link = text_of(el, "MediaLink") or text_of(el, "OSDiskConfiguration/MediaLink")
-    return (Image(text_of(el, "Name"), media_link, marker.mark(el), text_of(el, "Category")),)
+    data_disks = tuple(
+        replace(disk(d, marker, name=text_of(d, "Name"), attached_to=""), lun=lun_key(text_of(d, "Lun")))
+        for d in children(el, "DataDiskConfigurations/DataDiskConfiguration")
+    )
+    return (Image(text_of(el, "Name"), media_link, marker.mark(el), text_of(el, "Category"), data_disks),)
 
 
 def _reserved_ip(el: Element, marker: Marker) -> Iterable[object]:
