@@ -348,8 +348,10 @@ class _Unreadable:
     column: int
 
 
+@functools.lru_cache(maxsize=1)  # a walk's `sniff` and then `read` load the same text: parsed once
 def _load(text: str) -> dict[str, object] | _Unreadable:
-    """What TOML `text` holds, as tomllib reads it; else why it cannot be read, and where."""
+    """What TOML `text` holds, as tomllib reads it; else why it cannot be read, and where. Callers only
+    read what it returns."""
     tomllib = _toml()
     try:
         return tomllib.loads(text)
