@@ -77,6 +77,8 @@ def test_a_return_where_every_path_returns_down_leaves_it_down_on_every_path() -
         "Cycle -Fail:$Maybe\n",
         _function(f"  1..3 | ForEach-Object {{ if ($_ -eq 2) {{ return }} }}\n  {CONNECT}", "Cycle"),
         _function(f"  & {{ if ($Fail) {{ return }} }}\n  {CONNECT}", "Cycle -Fail:$Maybe"),
+        f"workflow Cycle {{\n  param([bool]$Fail)\n  InlineScript {{\n    {DISCONNECT}\n"
+        f"    if ($using:Fail) {{ return }}\n  }}\n  InlineScript {{ {CONNECT} }}\n}}\nCycle -Fail $Maybe\n",
     ],
     ids=[
         "return-after-the-connection",
@@ -84,6 +86,7 @@ def test_a_return_where_every_path_returns_down_leaves_it_down_on_every_path() -
         "return-before-the-disconnection",
         "return-of-a-foreach-object-block",
         "return-of-a-script-block",
+        "return-of-an-inline-script",
     ],
 )
 def test_a_return_that_leaves_it_connected_is_no_finding(script: str) -> None:
