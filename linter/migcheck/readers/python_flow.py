@@ -3506,6 +3506,15 @@ class Flow:
                 return False
         return False if self._ended(site) else found
 
+    def runs_on_path(self, site: Site) -> bool | None:
+        """`runs`, deciding only by the choices the site's path fixes: one it leaves open is not noted (see
+        `alternatives`), so that asking within a reading adds no path to read."""
+        saved, self._open = self._open, []
+        try:
+            return self.runs(site)
+        finally:
+            self._open = saved
+
     def surely_runs(self, call: CallSite) -> bool:
         """Whether a call surely runs when the script does: at module level, in no block but `if` branches
         whose tests are all decided for it, and after no statement that surely ends the script first."""

@@ -1180,7 +1180,7 @@ class _Draft:
     role_keys: dict[object, int] = field(default_factory=dict)
     network: tuple[NameRef | None, bool] | None = None  # (VNet, known) once a call states it
     # Where a call first creates the deployment in no virtual network: when another, only one of which
-    # runs, names one (see `state_network`), its VMs may be in none.
+    # runs, names one or passes one the script does not state (see `state_network`), its VMs may be in none.
     in_no_network_at: Mark | None = None
     reserved_ip: NameRef | None = None
     reserved_ip_unknown: bool = False  # a call passes a reserved IP name the script does not state
@@ -1197,7 +1197,8 @@ class _Draft:
         fails): joined as a VM built on two paths is (see `joined_paths`). A network one path names is kept,
         with what a VM in it must have (a subnet, MIG203); being in none is known only when all agree, and
         two networks, or one not stated, leave it unknown. Where a call (`at`) creates it in none is kept
-        (`in_no_network_at`): beside one that names a network, on its path the VMs are in none."""
+        (`in_no_network_at`): beside one that names a network, or passes one it does not state (which may
+        be None too), on its path the VMs are in none."""
         if known and vnet is None and self.in_no_network_at is None:
             self.in_no_network_at = at
         if self.network is None:
@@ -1289,7 +1290,9 @@ class _Draft:
     def deployment(self) -> Deployment:
         vnet, known = self.network if self.network is not None else (None, False)
         roles = self._roles_with_attached_disks()
-        if known and vnet is not None and self.in_no_network_at is not None:  # one path names none
+        # One path creates it in none, another in a network, named or not: only that all agree on none says
+        # more (MIG105's finding that it is in none).
+        if self.in_no_network_at is not None and not (known and vnet is None):
             roles = [absent_on_some_path(role, "virtual_network", self.in_no_network_at) for role in roles]
         return Deployment(
             service_name=self.service,
@@ -1307,6 +1310,14 @@ class _Draft:
 
 def _key(name: str) -> str:
     return name.strip().casefold()
+
+
+def _written(value: Value | None) -> str | None:
+    """The text a model object's attribute puts in the body: what the script writes, and "" for None,
+    which the SDK leaves out of the body where it writes "" as an empty element: either way the body
+    states no value (an extension with no publisher is still the extension it names). None when the
+    script does not state it."""
+    return "" if isinstance(value, NoneV) else literal(value)
 
 
 def _lun(value: Value | None) -> str:
@@ -1585,12 +1596,18 @@ class _Resources:
     def _alternatives(self, call: CallSite, params: tuple[str, ...], site: flow.Site) -> list[Bound]:
         """A call's arguments, read at `site`: for a VM, once on each path the script may take to the call
         that they differ on (`Flow.alternatives`), as long as each path names the same VM; else once, with
-        what differs by path unknown. Empty when they do not fit the SDK's signature."""
+        what differs by path unknown. A path on which the tests around the call decide it does not run is
+        no path to it (`vnet = arg if arg else None`, then the call under `if vnet:` is never given
+        None). Empty when they do not fit the SDK's signature."""
         if call.method in _VM_CALLS:
-            found = self.flow.alternatives(site, lambda at: self.flow.bind(call.node, params, at))
-            bounds = [bound for bound in found if bound is not None]
+            found = self.flow.alternatives(
+                site,
+                lambda at: (self.flow.bind(call.node, params, at), self.flow.runs_on_path(at) is not False),
+            )
+            bounds = [bound for bound, _ in found if bound is not None]
             if len(bounds) == len(found) and len({_vm_names(bound) for bound in bounds}) == 1:
-                return bounds
+                reached = [bound for bound, runs in found if runs and bound is not None]
+                return reached or bounds
         bound = self.flow.bind(call.node, params, site)
         return [bound] if bound is not None else []
 
@@ -2169,7 +2186,7 @@ class _Resources:
     def _endpoint(self, item: Value) -> InputEndpoint | None:
         if not isinstance(item, Obj) or item.cls != "ConfigurationSetInputEndpoint":
             return None
-        fields = {k: literal(item.attrs.get(k)) for k in ("name", "protocol", "port", "local_port")}
+        fields = {k: _written(item.attrs.get(k)) for k in ("name", "protocol", "port", "local_port")}
         if fields["protocol"] is None and fields["port"] is None:
             return None  # nothing says what it listens on
         name, protocol, port, local = (fields[k] or "" for k in ("name", "protocol", "port", "local_port"))
@@ -2184,7 +2201,7 @@ class _Resources:
         found = []
         for item in items:
             texts = (
-                [literal(item.attrs.get(k)) for k in ("publisher", "name", "version", "state")]
+                [_written(item.attrs.get(k)) for k in ("publisher", "name", "version", "state")]
                 if isinstance(item, Obj) and item.cls == "ResourceExtensionReference"
                 else [None]
             )
