@@ -436,6 +436,12 @@ def _read_toml(path: str) -> dict[str, Any]:
             f"config file {where} is not UTF-8 text ({exc}); TOML files are UTF-8: save it as UTF-8, "
             "or name another settings file with --config"
         ) from None
+    from migcheck.readers.declarations import long_dotted_key
+
+    too_long = long_dotted_key(text)
+    if too_long is not None:
+        problem, line, column = too_long
+        raise ConfigError(f"{where}:{line}:{column}: not readable TOML: {problem}; {fix}")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -65,7 +65,7 @@ from migcheck.model import Document, FileKind, FileProblem, Mark
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
-    from tree_sitter import Node, Parser
+    from tree_sitter import Language, Node, Parser
 
 PRODUCES: frozenset[type] = frozenset({Document, *INVENTORY_TYPES})
 
@@ -284,6 +284,48 @@ def _long_number(text: str, limit: int) -> tuple[int, int]:
     return 1, 1
 
 
+# tomllib reads a dotted key (`a.b.c = 1`, `[a.b.c]`) in time that grows with the square of its names: a
+# file of keys a thousand names long takes minutes. No settings or declarations need more than a few.
+_KEY_NAMES = 30
+_LINE_DOTS = 1000  # a line with more is not parsed to find its keys: tree-sitter slows on such keys too
+
+
+def long_dotted_key(text: str) -> tuple[str, int, int] | None:
+    """(what is wrong, line, column) of a key of more than `_KEY_NAMES` dotted names, or of a line of more
+    than `_LINE_DOTS` dots; None when there is none. A text whose lines all hold fewer dots than a long key
+    needs is not parsed: tree-sitter's grammar tells a key's dots from those of a string only where one
+    could be."""
+    lines = text.split("\n")
+    if all(line.count(".") < _KEY_NAMES for line in lines):
+        return None
+    for number, line in enumerate(lines, 1):
+        if line.count(".") > _LINE_DOTS:
+            return (
+                f"a line of {line.count('.'):,} dots (a key may have at most {_KEY_NAMES} names)",
+                number,
+                1,
+            )
+    import tree_sitter
+
+    query = tree_sitter.Query(_language(), f"({_DOTTED_KEY}) @key")
+    data = text.encode("utf-8", "surrogatepass")
+    for dotted in tree_sitter.QueryCursor(query).captures(_syntax_tree(data)).get("key", []):
+        names = _names_in(dotted)
+        if names > _KEY_NAMES and (dotted.parent is None or dotted.parent.type != _DOTTED_KEY):
+            row, byte = dotted.start_point
+            column = len(data.split(b"\n")[row][:byte].decode("utf-8", "surrogatepass")) + 1
+            return f"a key of {names:,} dotted names (at most {_KEY_NAMES} are read)", row + 1, column
+    return None
+
+
+def _names_in(key: Node) -> int:
+    """How many names a dotted key joins: it nests to the left, `((a.b).c).d`."""
+    names = 1
+    while key.type == _DOTTED_KEY and key.named_children:
+        key, names = key.named_children[0], names + 1
+    return names
+
+
 _BRACKET = re.compile(r"[\[\]{}]")
 _DEEP = 100  # open brackets: far beyond any declaration, far below where the parser gives up
 
@@ -353,6 +395,9 @@ def _load(text: str) -> dict[str, object] | _Unreadable:
     """What TOML `text` holds, as tomllib reads it; else why it cannot be read, and where. Callers only
     read what it returns."""
     tomllib = _toml()
+    too_long = long_dotted_key(text)
+    if too_long is not None:
+        return _Unreadable(f"not readable TOML: {too_long[0]}", too_long[1], too_long[2])
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -487,11 +532,18 @@ _KEYS = _SIMPLE_KEYS | {_DOTTED_KEY}
 
 
 @functools.cache
-def _parser() -> Parser:
+def _language() -> Language:
     import tree_sitter
     import tree_sitter_toml
 
-    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_toml.language()))
+    return tree_sitter.Language(tree_sitter_toml.language())
+
+
+@functools.cache
+def _parser() -> Parser:
+    import tree_sitter
+
+    return tree_sitter.Parser(_language())
 
 
 def _syntax_tree(data: bytes) -> Node:
