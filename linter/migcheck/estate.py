@@ -46,6 +46,7 @@ from migcheck.inventory_model import Inventory
 from migcheck.model import (
     AddressPrefix,
     ClassicCall,
+    ConnectionState,
     Deployment,
     Disk,
     DnsServer,
@@ -422,6 +423,8 @@ class Estate:
     _disk_vms: Mapping[Disk, tuple[CloudService, Role]] = field(default_factory=dict, repr=False)
     # The documents' top-level resources by their type, built when `resources` is first called.
     _by_type: dict[type, list[object]] = field(default_factory=dict, repr=False, compare=False)
+    # The networks whose gateways connect to each local site (by `key`), built when first asked for.
+    _site_gateways: dict[str, list[Network]] = field(default_factory=dict, repr=False, compare=False)
 
     def records_in_networks(self) -> list[Any]:
         """The records that sit in or link to this subscription's classic networks: those of its own
@@ -439,6 +442,26 @@ class Estate:
 
     def virtual_network(self, name: str) -> Network | None:
         return self._networks.get(key(name))
+
+    def network_of_connection(self, connection: ConnectionState) -> Network | None:
+        """The network whose gateway a connection state is of, when the repository says which: the one a
+        script's disconnection names; for the state the platform reported (which names no network), the one
+        its file is named after (`<network>-connections.json`), else the only network whose gateway the
+        files give a connection to that local site. None when nothing says, or the network is none the
+        files describe."""
+        if connection.virtual_network:
+            return self.virtual_network(connection.virtual_network)
+        named = network_of_connections_file(connection.mark.path)
+        network = self.virtual_network(named) if named else None
+        if network is not None:
+            return network
+        if not self._site_gateways:
+            for each in self.virtual_networks:
+                sites = {key(c.local_site) for c in each.gateway.connections} if each.gateway else set()
+                for site in sites:
+                    self._site_gateways.setdefault(site, []).append(each)
+        connecting = self._site_gateways.get(key(connection.local_site), []) if connection.local_site else []
+        return connecting[0] if len(connecting) == 1 else None
 
     def scripted_gateway(self, name: str) -> ScriptedGateway | None:
         """What scripts say of the gateway of the network `name`, if any says anything."""
@@ -3649,3 +3672,17 @@ def _portal_names(networks: Iterable[Network]) -> dict[str, str]:
         if network.defined and short:
             found.setdefault(key(short), network.name)
     return found
+
+
+# How the README has a gateway's connections saved: `Get-AzureVNetConnection -VNetName <network> |
+# ConvertTo-Json > <network>-connections.json` (a List Connections body saved likewise, as `.xml`). Neither
+# names the network inside: the file's name is where the repository says which one it is.
+_CONNECTIONS_FILE_SUFFIXES = ("-connections.json", "-connections.xml")
+
+
+def network_of_connections_file(path: str) -> str:
+    """The network a connections file is named after (`vnet1-connections.json`: `vnet1`), "" for none."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    folded = name.casefold()
+    suffix = next((s for s in _CONNECTIONS_FILE_SUFFIXES if folded.endswith(s)), "")
+    return name[: -len(suffix)] if suffix else ""

@@ -425,6 +425,9 @@ class Role:
     # The subnets named in the primary configuration's `SubnetNames`, apart from those of secondary network
     # interfaces: an edit that keeps one subnet may remove the former, never the latter. Positions only.
     primary_subnets: tuple[NameRef, ...] = field(default=(), compare=False)
+    # Where the file writes the VM's subnets when it writes none (an inventory row's `"subnetNames": []`):
+    # what a finding about a VM without a subnet points at. Positions only.
+    subnets_mark: Mark | None = field(default=None, compare=False)
     # Facts the file sets to a value that cannot be known without running it (a script passing a
     # parameter or an environment variable): "subnets", "availability_set", "endpoints", "extensions".
     # The field keeps its "not said" value and rules about that fact stay silent for this role.

@@ -183,3 +183,13 @@ def test_mig307_reports_the_disconnecting_call(tmp_path, monkeypatch) -> None:
         "the script may leave the gateway of virtual network 'vnet1' disconnected from local network site "
         "'onprem'"
     )
+
+
+def test_mig307_tells_a_python_script_to_send_the_connect_operation(tmp_path, monkeypatch) -> None:
+    files = {"ops/left.py": HEAD + f"{DISCONNECT}\n"}
+    (finding,) = lint_files(tmp_path, monkeypatch, files, "MIG307", dedent=False).findings
+    assert finding.fix.startswith(
+        "Connect it again after the disconnection, on every path (an `UpdateConnection` body whose `Operation` "
+        "is `Connect`, PUT to `.../services/networking/vnet1/gateway/connection/onprem`)"
+    )
+    assert "Set-AzureVNetGateway" not in finding.fix

@@ -570,6 +570,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         availability_set_mark=spots.at(spots.key("availabilitySet")) if availability else None,
         unknown=frozenset(unknown),
         static_ips=_static_ip(network, spots),
+        subnets_mark=spots.at(spots.key("subnetNames")) if not subnets and "subnets" not in unknown else None,
     )
     yield ClassicVm(
         item.name,
@@ -1460,6 +1461,7 @@ def _vm_context(obj: dict, mark: Mark, spots: Spots, cut: frozenset[str] = froze
         boot_diagnostics_mark=spots.at(spots.key("BootDiagnosticsEnabled")) if boot is not None else None,
         availability_set_mark=spots.at(spots.key("AvailabilitySetName")) if availability else None,
         primary_subnets=primary,
+        subnets_mark=spots.at(spots.key("SubnetNames")) if not subnets and "subnets" not in unknown else None,
         unknown=frozenset(unknown),
         static_ips=_context_static_ips(sets, spots),
     )

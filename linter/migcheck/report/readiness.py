@@ -69,7 +69,7 @@ from migcheck.inventory_model import (
     ServiceInVnet,
     VnetPeering,
 )
-from migcheck.model import Finding, Mark, ReservedIp, Script, Severity
+from migcheck.model import ConnectionState, Finding, Mark, ReservedIp, Script, Severity
 from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_STORAGE_READ_ONLY, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Stage
 
@@ -456,14 +456,16 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
     unplaced = _unplaced(estate)
     configurations = _Configurations()
     elsewhere = {id(network) for network in linked_from_elsewhere(estate)}
+    connections = _connections_by_network(estate)
     for network in estate.virtual_networks:
         if id(network) in elsewhere:
             continue  # another subscription's
-        # What scripts do to its gateway (a circuit link, a VPN beside ExpressRoute), and what sits in it
-        # or links to it (Application Gateways, services, peerings, circuit links), is the network's too.
+        # What scripts do to its gateway (a circuit link, a VPN beside ExpressRoute, a connection left
+        # down), the states of its gateway's connections, and what sits in it or links to it (Application
+        # Gateways, services, peerings, circuit links), is the network's too.
         scripted = estate.scripted_gateway(network.name)
         draft = _network_draft(network, reserved, configurations, unplaced, scripted is not None)
-        draft.own(scripted)
+        draft.own(scripted, *connections.get(id(network), ()))
         yield draft.own(inside.get(key(network.name), ()))
     for service in estate.cloud_services:
         if service.virtual_network_refs:
@@ -497,6 +499,18 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         bound = {"address": ip.address, "service": _bound_service(ip)}
         yield _Draft(ScopeKind.RESERVED_FOR_UNDESCRIBED, ip.name, "ReservedIP", bound, ip).own(ip)
     yield from _unattached_drafts(estate, reserved)
+
+
+def _connections_by_network(estate: Estate) -> dict[int, list[ConnectionState]]:
+    """By network (`id`), the states of gateway connections the repository ties to it (a script's
+    disconnection names it; an export's file name or the one gateway connected to its site says it, see
+    `Estate.network_of_connection`): a finding about one counts against the network."""
+    found: dict[int, list[ConnectionState]] = defaultdict(list)
+    for connection in estate.resources(ConnectionState):
+        network = estate.network_of_connection(connection)
+        if network is not None:
+            found[id(network)].append(connection)
+    return found
 
 
 def _bound_service(ip: ReservedIp | ClassicReservedIp) -> str:

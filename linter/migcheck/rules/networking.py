@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from migcheck.estate import Estate, Network, ScriptedGateway, key
+from migcheck.estate import Estate, Network, ScriptedGateway, key, network_of_connections_file
 from migcheck.inventory_model import CircuitLink
 from migcheck.model import (
     AddressPrefix,
@@ -856,44 +856,9 @@ _CONNECTIONS_JSON = """\
 _DISCONNECT = 'Set-AzureVNetGateway -Disconnect -VNetName "vnet1" -LocalNetworkSiteName "office"\n'
 
 
-# How the README has a gateway's connections saved: `Get-AzureVNetConnection -VNetName <network> |
-# ConvertTo-Json > <network>-connections.json` (a List Connections body saved likewise, as `.xml`). Neither
-# names the network inside: the file's name is where the repository says which one it is.
-_CONNECTIONS_FILE_SUFFIXES = ("-connections.json", "-connections.xml")
-
-
-def connection_network(estate: Estate, connection: ConnectionState) -> Network | None:
-    """The network whose gateway a connection state is of, when the repository says which: the one a
-    script's disconnection names; for the state the platform reported (which names no network), the one
-    its file is named after (`<network>-connections.json`), else the only network whose gateway the files
-    give a connection to that local site. Names compare as Azure compares them (`key`). None when nothing
-    says, or the network is none the files describe."""
-    if connection.virtual_network:
-        return estate.virtual_network(connection.virtual_network)
-    named = _network_of_file(connection.mark.path)
-    network = estate.virtual_network(named) if named else None
-    if network is not None:
-        return network
-    site = key(connection.local_site)
-    connecting = [
-        n
-        for n in estate.virtual_networks
-        if site and n.gateway is not None and any(key(c.local_site) == site for c in n.gateway.connections)
-    ]
-    return connecting[0] if len(connecting) == 1 else None
-
-
-def _network_of_file(path: str) -> str:
-    """The network a connections file is named after (`vnet1-connections.json`: `vnet1`), "" for none."""
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    folded = name.casefold()
-    suffix = next((s for s in _CONNECTIONS_FILE_SUFFIXES if folded.endswith(s)), "")
-    return name[: -len(suffix)] if suffix else ""
-
-
 def _untied(path: str) -> str:
     """What a finding about a connection state tied to no network adds: how to tie it."""
-    named = _network_of_file(path)
+    named = network_of_connections_file(path)
     if named:
         return f"; the file's name names virtual network '{named}', which no file checked describes"
     suffix = ".xml" if path.casefold().endswith(".xml") else ".json"
@@ -943,8 +908,12 @@ class DisconnectedGatewayConnection(Rule):
         "migration. PowerShell scripts are read too: a network's gateway a script disconnects "
         "from a local network site (`Set-AzureVNetGateway -Disconnect`) and does not connect again after "
         "(`Set-AzureVNetGateway -Connect` of the same network and site) is reported at the call that "
-        "disconnects it; when only some paths leave it so (a branch, an `exit` or `throw` between the two), "
-        "the finding says the script may leave it disconnected.",
+        "disconnects it; when only some paths leave it so (a branch, an `exit`, a `throw` or a function's "
+        "`return` between the two), the finding says the script may leave it disconnected. So are Python "
+        "scripts, which send the REST operation itself (the SDK has none): an `UpdateConnection` body whose "
+        "`Operation` is `Disconnect`, PUT to `.../services/networking/<network>/gateway/connection/<site>` "
+        "(`perform_put` or a request of their own), and not followed by a `Connect` of the same network and "
+        "site on every path after.",
         why="The migration carries each connection between a gateway and a local network site over to a "
         "Resource Manager connection. Prepare fails on a connection in a disconnected state, and Validate "
         "does not check it, so the failure comes in the migration window rather than in planning.",
@@ -989,7 +958,7 @@ class DisconnectedGatewayConnection(Rule):
             state = _connection_state(connection.state)
             if not state:
                 continue
-            network = connection_network(estate, connection)
+            network = estate.network_of_connection(connection)
             site = (
                 f"local network site '{connection.local_site}'"
                 if connection.local_site
@@ -1043,11 +1012,18 @@ class DisconnectedGatewayConnection(Rule):
             f"the script {left}: Prepare fails while the connection is disconnected, and Validate does not "
             "check it"
         )
+        if connection.mark.path.casefold().endswith(".py"):  # the script sends the REST operation itself
+            again = (
+                "an `UpdateConnection` body whose `Operation` is `Connect`, PUT to "
+                f"`.../services/networking/{network}/gateway/connection/{site}`"
+            )
+        else:
+            again = f"Set-AzureVNetGateway -Connect -VNetName '{network}' -LocalNetworkSiteName '{site}'"
         fix = (
-            f"Connect it again after the disconnection, on every path (Set-AzureVNetGateway -Connect -VNetName "
-            f"'{network}' -LocalNetworkSiteName '{site}'), and check that Get-AzureVNetConnection says Connected "
-            "before Prepare; or remove the site from the network's gateway connections "
-            "(`ConnectionsToLocalNetwork` in the network configuration) before migrating."
+            f"Connect it again after the disconnection, on every path ({again}), and check that "
+            f"Get-AzureVNetConnection -VNetName '{network}' says Connected before Prepare; or remove the site "
+            "from the network's gateway connections (`ConnectionsToLocalNetwork` in the network configuration) "
+            "before migrating."
         )
         return self.finding(connection, message, fix=fix)
 

@@ -634,6 +634,7 @@ class MissingSubnet(Rule):
                             vm,
                             f"VM '{vm.name}' of {service.label} is in virtual network '{network.name}' "
                             "but has no subnet",
+                            at=vm.subnets_mark,
                         )
                     elif subnet_on_some_paths is not None:
                         yield self.finding(
