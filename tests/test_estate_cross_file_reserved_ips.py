@@ -205,14 +205,28 @@ def test_an_exported_reserved_ip_joins_a_script_s_vm_the_export_also_lists(tmp_p
 
 
 def test_an_exported_reserved_ip_is_not_guessed_onto_one_of_several_deployments(tmp_path, monkeypatch):
-    # Which deployment is in the Production slot the files do not say of both: neither gets it.
-    staging = REST_DEPLOYMENT.format(endpoints="").replace("<Name>fab-batch<", "<Name>fab-batch-stg<")
+    # Which deployment is in the Production slot the files do not say of both: neither gets it, and the
+    # staging deployment's endpoint may be the one the reserved IP serves.
+    staging = REST_DEPLOYMENT.format(endpoints=REST_SSH).replace("<Name>fab-batch<", "<Name>fab-batch-stg<")
     files = {
         "classic.json": _reserved_ip_export(),
         "deployment.xml": REST_DEPLOYMENT.format(endpoints=""),
         "staging.xml": staging.replace("Production", "Staging"),
     }
     assert _mig106(tmp_path, monkeypatch, files) == []
+
+
+def test_an_exported_reserved_ip_of_several_deployments_none_with_an_endpoint_is_reported(
+    tmp_path, monkeypatch
+):
+    # Whichever slot holds it, no endpoint is on its address: it is reported at the export.
+    staging = REST_DEPLOYMENT.format(endpoints="").replace("<Name>fab-batch<", "<Name>fab-batch-stg<")
+    files = {
+        "classic.json": _reserved_ip_export(),
+        "deployment.xml": REST_DEPLOYMENT.format(endpoints=""),
+        "staging.xml": staging.replace("Production", "Staging"),
+    }
+    assert _mig106(tmp_path, monkeypatch, files) == [AT_EXPORT]
 
 
 def test_an_exported_reserved_ip_joins_a_rest_deployment_without_endpoints(tmp_path, monkeypatch):

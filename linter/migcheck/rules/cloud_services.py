@@ -925,8 +925,9 @@ class VmOutsideVnet(Rule):
         "and says whether its VIP is reserved (for VMs only an export describes, when the export lists "
         "reserved IPs: one that lists none may have left them out), and that it is gone already when the "
         "body or export shows every VM stopped (deallocated). A script that creates the deployment in a "
-        "virtual network on one path and in none on another (the branches of an `if` it cannot decide) is "
-        "reported at the call that creates it in none: its VMs may be in no virtual network.",
+        "virtual network on one path and in none on another (the branches of an `if` it cannot decide; the "
+        "network may be one it does not state, `sys.argv[1] if len(sys.argv) > 1 else None`) is reported at "
+        "the call that creates it in none: its VMs may be in no virtual network.",
         why="Every VM in Azure Resource Manager lives in a virtual network, so the platform moves these VMs "
         "into one: it stops and deallocates them during prepare and starts again those that were running, "
         "and their internal addresses change. Unless the VIP is a reserved IP, the public address is "
@@ -1026,7 +1027,7 @@ class VmOutsideVnet(Rule):
         for service in estate.cloud_services:
             for placement in service.placements:
                 vms = placement.vms
-                if vms and placement.virtual_network is not None:
+                if vms and (placement.virtual_network is not None or not placement.network_known):
                     yield from self._outside_on_some_path(service, placement)
                 if not vms or not placement.network_known or placement.virtual_network is not None:
                     continue
@@ -1049,12 +1050,13 @@ class VmOutsideVnet(Rule):
         outside = [(vm, at) for vm in placement.vms if (at := vm.absent_on_some_path("virtual_network"))]
         if not outside:
             return
-        network = placement.virtual_network.name if placement.virtual_network else ""
+        vnet = placement.virtual_network
+        network = f"'{vnet.name}'" if vnet else "a virtual network the script does not state"
         at = outside[0][1]
         yield self.finding(
             placement,
             f"{_placement_label(service, placement)} may be in no virtual network: on one path of the "
-            f"script this call creates it in none, on another it is in '{network}'; on that one migration "
+            f"script this call creates it in none, on another it is in {network}; on that one migration "
             f"stops, deallocates and restarts {_quoted(vm.name for vm, _ in outside)}, whose internal IP addresses "
             "change, and its VIP changes unless it is a reserved IP",
             at=at,
