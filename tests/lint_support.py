@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import textwrap
 from collections.abc import Iterable
@@ -80,11 +81,33 @@ def graph_network(subscription: str, name: str, subnet: str = "AppGw") -> dict:
     }
 
 
-def graph_page(*rows: dict) -> str:
-    """One page of `az graph query` output holding `rows`, the last."""
-    return json.dumps(
-        {"count": len(rows), "data": list(rows), "skip_token": None, "total_records": len(rows)}
-    )
+def graph_reserved_ip(subscription: str, name: str, service: str, slot: str = "") -> dict:
+    """A classic reserved IP row as a Resource Graph export writes it, attached to cloud service `service`
+    (to its `slot` when given: the export's id names it for a deployment's VIP)."""
+    slotted = f"/slots/{slot}" if slot else ""
+    return {
+        "id": f"/subscriptions/{subscription}/resourceGroups/Default-Networking/providers/"
+        f"Microsoft.ClassicNetwork/reservedIps/{name}",
+        "name": name,
+        "type": "microsoft.classicnetwork/reservedips",
+        "location": "westeurope",
+        "resourceGroup": "default-networking",
+        "subscriptionId": subscription,
+        "properties": {
+            "ipAddress": "40.113.9.9",
+            "inUse": True,
+            "attachedTo": {
+                "id": f"/subscriptions/{subscription}/resourceGroups/{service}/providers/"
+                f"Microsoft.ClassicCompute/domainNames/{service}{slotted}"
+            },
+        },
+    }
+
+
+def graph_page(*rows: dict, indent: int | None = None) -> str:
+    """One page of `az graph query` output holding `rows`, the last (`indent` as `json.dumps` takes it)."""
+    page = {"count": len(rows), "data": list(rows), "skip_token": None, "total_records": len(rows)}
+    return json.dumps(page, indent=indent)
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -94,3 +117,35 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+# A web and a worker role's service configuration that says where the deployment goes (network, subnet,
+# reserved IP, DNS server) and an endpoint ACL: what a deployment body carries in base64 (`encoded`).
+SHOP_CSCFG = """\
+<?xml version="1.0" encoding="utf-8"?>
+<ServiceConfiguration serviceName="shopsvc" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
+  <Role name="WebFrontend"><Instances count="2" /></Role>
+  <Role name="Worker"><Instances count="1" /></Role>
+  <NetworkConfiguration>
+    <Dns><DnsServers><DnsServer name="dc1" IPAddress="10.0.0.4" /></DnsServers></Dns>
+    <AccessControls>
+      <AccessControl name="office">
+        <Rule action="permit" description="office" order="100" remoteSubnet="203.0.113.0/24" />
+      </AccessControl>
+    </AccessControls>
+    <EndpointAcls>
+      <EndpointAcl role="WebFrontend" endPoint="HttpIn" accessControl="office" />
+    </EndpointAcls>
+    <VirtualNetworkSite name="shop-vnet" />
+    <AddressAssignments>
+      <InstanceAddress roleName="WebFrontend"><Subnets><Subnet name="web" /></Subnets></InstanceAddress>
+      <ReservedIPs><ReservedIP name="shop-ip" /></ReservedIPs>
+    </AddressAssignments>
+  </NetworkConfiguration>
+</ServiceConfiguration>
+"""
+
+
+def encoded(text: str = SHOP_CSCFG) -> str:
+    """`text` in base64, as a deployment body carries its service configuration."""
+    return base64.b64encode(text.encode()).decode()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from lint_support import graph_vm, lint_files, where
+from lint_support import graph_page, graph_reserved_ip, graph_vm, lint_files, where
 
 from migcheck.model import Deployment
 from migcheck.readers import read_document
@@ -23,26 +23,7 @@ SUBSCRIPTION = "11111111-2222-3333-4444-555555555555"
 
 def _reserved_ip_export(service: str = "fab-batch") -> str:
     """A Resource Graph export of one classic reserved IP, attached to the Production slot of `service`."""
-    row = {
-        "id": f"/subscriptions/{SUBSCRIPTION}/resourceGroups/Default-Networking/providers/"
-        "Microsoft.ClassicNetwork/reservedIps/fab-batch-ip",
-        "name": "fab-batch-ip",
-        "type": "microsoft.classicnetwork/reservedips",
-        "location": "westeurope",
-        "resourceGroup": "default-networking",
-        "subscriptionId": SUBSCRIPTION,
-        "properties": {
-            "ipAddress": "40.113.9.9",
-            "status": "Created",
-            "provisioningState": "Succeeded",
-            "inUse": True,
-            "attachedTo": {
-                "id": f"/subscriptions/{SUBSCRIPTION}/resourceGroups/{service}/providers/"
-                f"Microsoft.ClassicCompute/domainNames/{service}/slots/Production"
-            },
-        },
-    }
-    return json.dumps({"count": 1, "data": [row], "skip_token": None, "total_records": 1}, indent=4)
+    return graph_page(graph_reserved_ip(SUBSCRIPTION, "fab-batch-ip", service, slot="Production"), indent=4)
 
 
 # Where the export writes the reserved IP's row: MIG106 reports there.

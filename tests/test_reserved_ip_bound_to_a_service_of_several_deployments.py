@@ -8,9 +8,8 @@ not known any more, and a script that moves it on its own is reported all the sa
 from __future__ import annotations
 
 import dataclasses
-import json
 
-from lint_support import lint_files
+from lint_support import graph_page, graph_reserved_ip, lint_files
 
 from migcheck.model import Finding, Severity
 from migcheck.plan import StepKind, build_plan
@@ -22,24 +21,7 @@ SUBSCRIPTION = "11111111-2222-3333-4444-555555555555"
 def _export(service: str, name: str = "svc-ip") -> str:
     """A Resource Graph export of reserved IP `name`, attached to cloud service `service` (its domainNames
     id, which names no slot)."""
-    row = {
-        "id": f"/subscriptions/{SUBSCRIPTION}/resourceGroups/Default-Networking/providers/"
-        f"Microsoft.ClassicNetwork/reservedIps/{name}",
-        "name": name,
-        "type": "microsoft.classicnetwork/reservedips",
-        "location": "westeurope",
-        "resourceGroup": "default-networking",
-        "subscriptionId": SUBSCRIPTION,
-        "properties": {
-            "ipAddress": "40.113.9.9",
-            "inUse": True,
-            "attachedTo": {
-                "id": f"/subscriptions/{SUBSCRIPTION}/resourceGroups/{service}/providers/"
-                f"Microsoft.ClassicCompute/domainNames/{service}"
-            },
-        },
-    }
-    return json.dumps({"count": 1, "data": [row], "skip_token": None, "total_records": 1}, indent=4)
+    return graph_page(graph_reserved_ip(SUBSCRIPTION, name, service), indent=4)
 
 
 HTTPS = "<InputEndpoint><Name>HTTPS</Name><Port>443</Port><Protocol>tcp</Protocol></InputEndpoint>"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import base64
 
+from lint_support import SHOP_CSCFG, encoded
+
 from migcheck.config import Config
 from migcheck.engine import lint
 from migcheck.model import Deployment, Mark
@@ -14,29 +16,6 @@ from migcheck.report import render
 from migcheck.report.readiness import readiness
 
 PATH = "rest/createdeployment.xml"
-CSCFG = """\
-<?xml version="1.0" encoding="utf-8"?>
-<ServiceConfiguration serviceName="shopsvc" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
-  <Role name="WebFrontend"><Instances count="2" /></Role>
-  <Role name="Worker"><Instances count="1" /></Role>
-  <NetworkConfiguration>
-    <Dns><DnsServers><DnsServer name="dc1" IPAddress="10.0.0.4" /></DnsServers></Dns>
-    <AccessControls>
-      <AccessControl name="office">
-        <Rule action="permit" description="office" order="100" remoteSubnet="203.0.113.0/24" />
-      </AccessControl>
-    </AccessControls>
-    <EndpointAcls>
-      <EndpointAcl role="WebFrontend" endPoint="HttpIn" accessControl="office" />
-    </EndpointAcls>
-    <VirtualNetworkSite name="shop-vnet" />
-    <AddressAssignments>
-      <InstanceAddress roleName="WebFrontend"><Subnets><Subnet name="web" /></Subnets></InstanceAddress>
-      <ReservedIPs><ReservedIP name="shop-ip" /></ReservedIPs>
-    </AddressAssignments>
-  </NetworkConfiguration>
-</ServiceConfiguration>
-"""
 
 
 def body(configuration: str) -> str:
@@ -53,10 +32,6 @@ def body(configuration: str) -> str:
   <TreatWarningsAsError>false</TreatWarningsAsError>
 </CreateDeployment>
 """
-
-
-def encoded(text: str = CSCFG) -> str:
-    return base64.b64encode(text.encode()).decode()
 
 
 def deployment_of(read, text: str) -> Deployment:
@@ -96,7 +71,7 @@ def test_the_roles_carry_their_instances_subnets_and_endpoint_acls(read):
 
 def test_a_configuration_written_with_line_breaks_is_read(read):
     """base64 tools break lines every 76 characters (`base64.encodebytes`, `certutil -encode`)."""
-    wrapped = base64.encodebytes(CSCFG.encode()).decode()
+    wrapped = base64.encodebytes(SHOP_CSCFG.encode()).decode()
     assert "\n" in wrapped.strip()
     assert [r.name for r in deployment_of(read, body(wrapped)).roles] == ["WebFrontend", "Worker"]
 

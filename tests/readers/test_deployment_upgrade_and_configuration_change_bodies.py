@@ -6,40 +6,12 @@ IP association body names the deployment but not the reserved IP, and gives noth
 
 from __future__ import annotations
 
-import base64
+from lint_support import encoded
 
 from migcheck.config import Config
 from migcheck.engine import lint
 from migcheck.model import Deployment, Mark
 from migcheck.plugins import load_rules
-
-CSCFG = """\
-<?xml version="1.0" encoding="utf-8"?>
-<ServiceConfiguration serviceName="shopsvc" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
-  <Role name="WebFrontend"><Instances count="2" /></Role>
-  <Role name="Worker"><Instances count="1" /></Role>
-  <NetworkConfiguration>
-    <Dns><DnsServers><DnsServer name="dc1" IPAddress="10.0.0.4" /></DnsServers></Dns>
-    <AccessControls>
-      <AccessControl name="office">
-        <Rule action="permit" description="office" order="100" remoteSubnet="203.0.113.0/24" />
-      </AccessControl>
-    </AccessControls>
-    <EndpointAcls>
-      <EndpointAcl role="WebFrontend" endPoint="HttpIn" accessControl="office" />
-    </EndpointAcls>
-    <VirtualNetworkSite name="shop-vnet" />
-    <AddressAssignments>
-      <InstanceAddress roleName="WebFrontend"><Subnets><Subnet name="web" /></Subnets></InstanceAddress>
-      <ReservedIPs><ReservedIP name="shop-ip" /></ReservedIPs>
-    </AddressAssignments>
-  </NetworkConfiguration>
-</ServiceConfiguration>
-"""
-
-
-def encoded(text: str = CSCFG) -> str:
-    return base64.b64encode(text.encode()).decode()
 
 
 def change(configuration: str) -> str:
