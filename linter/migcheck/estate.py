@@ -216,6 +216,13 @@ class CloudService:
     )  # what `roles` and `vms` computed: every rule asks, and the editor keeps the object
 
     @property
+    def reserved_ip_refs(self) -> Iterator[NameRef]:
+        """The reserved IPs the service uses: those its deployments name, then those an inventory export
+        binds to the service whatever its slot (`bound_reserved_ips`)."""
+        yield from (ref for placement in self.placements for ref in placement.reserved_ips)
+        yield from self.bound_reserved_ips
+
+    @property
     def label(self) -> str:
         """How messages name the service: by its name, or say what it is named after instead."""
         if self.named_by == "deployment":  # a body that names no service may name no deployment either
@@ -563,8 +570,7 @@ class Estate:
 
     def _used_reserved_ip_names(self) -> set[str]:
         """The reserved IPs the deployments of the files name, or their service whatever its slot, by key."""
-        used = {key(ref.name) for s in self.cloud_services for p in s.placements for ref in p.reserved_ips}
-        return used | {key(ref.name) for s in self.cloud_services for ref in s.bound_reserved_ips}
+        return {key(ref.name) for service in self.cloud_services for ref in service.reserved_ip_refs}
 
     def _exported_reserved_ips(self) -> Iterator[inv.ClassicReservedIp]:
         """The subscription's reserved IPs an inventory export shows that no file declares or names on a
