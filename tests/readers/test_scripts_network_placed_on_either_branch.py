@@ -37,8 +37,26 @@ def test_powershell_branches_that_surely_both_run_are_not_joined(tmp_path, monke
     assert _codes(tmp_path, monkeypatch, "deploy.ps1", apart) == ["MIG203", "MIG105"]
 
 
-def test_powershell_a_network_the_other_branch_does_not_state_is_unknown(tmp_path, monkeypatch):
-    script = "param($Net)\n" + _powershell(OUTSIDE, IN_VNET.replace('"prodnet"', "$Net"))
+@pytest.mark.parametrize("order", ["unstated-first", "unstated-second"])
+@pytest.mark.parametrize("network", ["$Net", "$args[0]"])
+def test_powershell_a_network_the_other_branch_does_not_state_may_be_none(
+    tmp_path, monkeypatch, order, network
+):
+    # In no network on one path, in one the script does not state on the other: it may be in none, at the
+    # call that creates it so (as the Python reader says).
+    unstated = IN_VNET.replace('"prodnet"', network)
+    branches = (unstated, OUTSIDE) if order == "unstated-first" else (OUTSIDE, unstated)
+    script = "param($Net)\n" + _powershell(*branches)
+    findings = lint_files(tmp_path, monkeypatch, {"deploy.ps1": script}, "MIG105", "MIG203").findings
+    line = 6 if order == "unstated-first" else 4  # the call outside any network
+    assert where(findings) == [f"MIG105 deploy.ps1:{line}:5"]
+    assert "on another it is in a virtual network the script does not state" in findings[0].message
+
+
+def test_powershell_a_network_not_stated_on_every_branch_says_nothing(tmp_path, monkeypatch):
+    # Near miss: no path creates it outside a network the script may name.
+    unstated = IN_VNET.replace('"prodnet"', "$Net")
+    script = "param($Net)\n" + _powershell(unstated, unstated.replace("$Net", "$args[0]"))
     assert _codes(tmp_path, monkeypatch, "deploy.ps1", script) == []
 
 

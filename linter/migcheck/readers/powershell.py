@@ -1785,12 +1785,14 @@ class Unknown:
     same definition (`ident`): one parameter read twice. `shape`: a string the script builds from pieces
     some of which it does not state (`"https://management.core.windows.net/$subscription/services"`), each
     of those as `automation.HOLE`, when that is all that is known of it; what a request's URL says is read
-    from it."""
+    from it. `maybe_null`: on some path the script gives $null for it (`$vnet = if (…) { $args[0] } else {
+    $null }`), so that a call given it may be given nothing on that path (see `_maybe_nothing`)."""
 
     text: str
     ident: object = field(default=None)
     shape: str | None = field(default=None, compare=False)
     written: Written | None = field(default=None, compare=False)  # of `shape`, for a REST body
+    maybe_null: bool = field(default=False, compare=False)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Unknown) and self.ident is not None and self.ident == other.ident
@@ -2067,7 +2069,20 @@ def join(a: Value, b: Value) -> Value:
         # The VMs built on either path (as for `Vms`): an array a loop may or may not have added to.
         return _bounded(Items(tuple(dict.fromkeys((*a.values, *b.values)))))
     text = a.text if isinstance(a, Unknown) else b.text if isinstance(b, Unknown) else ""
-    return Unknown(text)
+    return Unknown(text, maybe_null=_null_on_a_path(a) or _null_on_a_path(b))
+
+
+def _null_on_a_path(value: Value) -> bool:
+    """Whether a value joined where paths meet is $null on a path: stated so, or so on one of its own."""
+    return _stated_null(value) or (isinstance(value, Unknown) and value.maybe_null)
+
+
+def _maybe_nothing(value: Value) -> bool:
+    """Whether a value a call is given may be nothing on some path, though it names something on another:
+    a string that may be missing (see `Text.sure`), or an unknown value that is $null on some path."""
+    if isinstance(value, Text):
+        return not value.sure and bool(value.value.strip())
+    return isinstance(value, Unknown) and value.maybe_null
 
 
 def _join_links(a: Value, b: Value) -> LinkState:
@@ -2416,8 +2431,9 @@ class DeploymentDraft:
     network_known: bool = False
     placed: bool = False  # a VM-creating command has said where the deployment is
     placed_on: tuple[tuple[str, int], ...] | None = None  # the branches that command is on (see `_apart`)
-    # Where a command creates the deployment in no virtual network on a path that never runs with the one
-    # that names `vnet` (see `_placed_either_way`): its VMs may be in none.
+    # Where a command creates the deployment in no virtual network on a path that never runs with one that
+    # names `vnet` or passes a network the script does not state (see `_placed_either_way`), or passes a
+    # value that is $null on some path: its VMs may be in none.
     outside_network_at: Mark | None = None
     reserved_ip: NameRef | None = None
     # The value (`Unknown.ident`) that names the reserved IP when the script does not state its name.
@@ -2925,7 +2941,7 @@ class Interpreter:
                 associated.append([])
             ends.append(self._leave() if block is not None else None)
             decided = known is True
-        self._output_one_of(outputs)
+        self._output_one_of(outputs, complete=decided)
         env.merge(branches, decided, self.spend)
         del self.maybe_associations[before:]
         if decided and len(associated) > 1 and not any(end is not None for end in ends):
@@ -2960,11 +2976,11 @@ class Interpreter:
             if own is not None:
                 outputs.append(own)
 
-    def _output_one_of(self, outputs: list[list[Value]]) -> None:
+    def _output_one_of(self, outputs: list[list[Value]], complete: bool = True) -> None:
         """What branches only one of which runs output, each collected apart (see `_apart`), output as
-        what one of them outputs (see `_one_of`)."""
+        what one of them outputs (see `_one_of`); unless `complete`, none of them may run."""
         if self.output is not None:
-            self.output.extend(_one_of(outputs, self.spend))
+            self.output.extend(_one_of(outputs, self.spend, complete))
 
     def _branch(self, block: Node, env: Env, certain: bool) -> Env:
         """Run a block that may not run (unless `certain`), in the environment of its branch."""
@@ -3683,7 +3699,7 @@ class Interpreter:
         if value is None:
             return Unknown(text, ("free", self.scope, key))
         if isinstance(value, Unknown):
-            return Unknown(text, value.ident, value.shape, value.written)
+            return Unknown(text, value.ident, value.shape, value.written, value.maybe_null)
         return _stale(value, text) if self._stale(key) else value
 
     def _stale(self, key: str) -> bool:
@@ -3820,7 +3836,8 @@ class Interpreter:
         self.partial = self.partial or ended_inside
         value = _call_value(outputs, self.spend)
         if value is None:
-            return Unknown(self.snippet(node))
+            maybe_null = len(outputs) == 1 and isinstance(outputs[0], Unknown) and outputs[0].maybe_null
+            return Unknown(self.snippet(node), maybe_null=maybe_null)
         return value if sure else _unsure(value)
 
     def _parenthesized(self, node: Node, env: Env) -> Value:
@@ -4979,13 +4996,16 @@ class Interpreter:
         return self._surely_runs() and named_surely
 
     def _extension(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """`-Publisher $null` is read as `-Publisher ""`: the reference states no publisher either way, and
+        is still the extension it names (an Azure Backup one is MIG206), as a Python script's is."""
+        publisher = _arg_value(args, "Publisher")
         return self._vm_event(
             "extension",
             node,
             args,
             piped,
             env,
-            publisher=_arg_value(args, "Publisher"),
+            publisher=Text("") if _stated_null(publisher) else publisher,
             name=_arg_value(args, "ExtensionName"),
             version=_arg_value(args, "Version"),
             reference=_arg_value(args, "ReferenceName"),
@@ -5286,6 +5306,9 @@ class Interpreter:
             draft.vnet, draft.network_known = None, False
         else:
             draft.vnet, draft.network_known = None, vnet is False and creates is True
+        if vnet and arg is not None and creates is True and _maybe_nothing(arg.value):
+            # `$vnet = if (…) { "prodnet" } else { $null }`: on that path this call creates it in none.
+            draft.outside_network_at = draft.mark
         return draft
 
     def _placed_either_way(self, draft: DeploymentDraft, args: Args, node: Node) -> None:
@@ -5293,17 +5316,20 @@ class Interpreter:
         New-AzureVM … -Location …} else { New-AzureVM … -VNetName … }`): one of the two creates it, so it is
         joined as a VM built on two paths is (see `joined_paths`). A virtual network one path names is
         kept, with what a VM in it must have (a subnet, MIG203); being in none is known only when every
-        path says so; where one path creates it in none, its VMs may be in none (`outside_network_at`)."""
+        path says so; where one path creates it in none, its VMs may be in none (`outside_network_at`),
+        whether another names their network or passes one the script does not state."""
         arg = args.get("VNetName")
+        # Whether the command that placed it first put it in none.
+        in_none = draft.network_known and draft.vnet is None
         if args.given("VNetName") is False:
-            if draft.vnet is not None and draft.outside_network_at is None and self._creates_deployment(args):
+            if not in_none and draft.outside_network_at is None and self._creates_deployment(args):
                 draft.outside_network_at = self._at_call(node)
             return
         if draft.vnet is not None or arg is None or not args.given("VNetName"):
             return
+        if in_none:
+            draft.outside_network_at = draft.mark
         if isinstance(arg.value, Text) and arg.value.value.strip():
-            if draft.network_known:  # the command that placed it first put it in none
-                draft.outside_network_at = draft.mark
             at = _value_mark(arg.value, arg, self.where) or draft.mark
             draft.vnet, draft.network_known = NameRef(arg.value.value, at), True
         else:  # a network the script does not state: which one, or whether any, is not known
@@ -6558,7 +6584,10 @@ class Interpreter:
 
     def _build(self, draft: DeploymentDraft) -> Deployment:
         roles = _with_body_roles([self._build_role(r) for r in draft.roles.values()], draft.bodies.values())
-        if draft.vnet is not None and draft.outside_network_at is not None:
+        # One path creates it in none, another in a network, named or not: only that all agree on none says
+        # more (MIG105's finding that it is in none).
+        in_none = draft.network_known and draft.vnet is None
+        if draft.outside_network_at is not None and not in_none:
             roles = tuple(absent_on_some_path(r, "virtual_network", draft.outside_network_at) for r in roles)
         return Deployment(
             draft.service,
@@ -7700,7 +7729,7 @@ def _call_value(outputs: list[Value], spend: Callable[[int], None]) -> Value | N
     return None
 
 
-def _one_of(outputs: list[list[Value]], spend: Callable[[int], None]) -> list[Value]:
+def _one_of(outputs: list[list[Value]], spend: Callable[[int], None], complete: bool = True) -> list[Value]:
     """What code outputs where one of several branches runs (see `Interpreter._apart`), from what each
     outputs (arrays item by item, as PowerShell writes them): when the branches that output VM
     configurations each output one, they are joined into one that is either (as a variable assigned on
@@ -7708,9 +7737,12 @@ def _one_of(outputs: list[list[Value]], spend: Callable[[int], None]) -> list[Va
     another's is not known (`web01, sql01` or `node01, node02`), so all are kept, one after the other, as
     VMs that may each be created. Their other values are joined place by place when every branch gives as
     many. `$vm = if ($big) { New-AzureVMConfig … Large } else { New-AzureVMConfig … Small }` is one
-    configuration, never two."""
+    configuration, never two. One value the script does not state, where another branch outputs nothing
+    or $null, is $null on that path (`$vnet = if (…) { $args[0] } else { $null }`: see `Unknown.maybe_null`),
+    as it is where no branch runs (unless `complete`: one always does)."""
     if len(outputs) < 2:
-        return [value for output in outputs for value in output]
+        values = [value for output in outputs for value in output]
+        return values if complete else _null_on_another_path(values)
     flat = [
         [i for v in output for i in (v.values if isinstance(v, Items) else (v,)) if not isinstance(i, Null)]
         for output in outputs
@@ -7720,7 +7752,19 @@ def _one_of(outputs: list[list[Value]], spend: Callable[[int], None]) -> list[Va
     others = [[item for item in items if not isinstance(item, Vms)] for items in flat]
     if any(len(configurations) > 1 for configurations in vms):
         return [*(vm for configurations in vms for vm in configurations), *_placewise(others)]
-    return [*_placewise(vms), *_placewise(others)]
+    values = _placewise(others)
+    silent = not complete or any(all(_stated_null(v) for v in output) for output in outputs)
+    if silent and not any(vms):
+        values = _null_on_another_path(values)
+    return [*_placewise(vms), *values]
+
+
+def _null_on_another_path(values: list[Value]) -> list[Value]:
+    """What one branch outputs where another outputs nothing: one value the script does not state is
+    $null on that path (see `Unknown.maybe_null`)."""
+    if len(values) == 1 and isinstance(values[0], Unknown):
+        return [replace(values[0], ident=None, maybe_null=True)]
+    return values
 
 
 def _on_branch(
@@ -8068,7 +8112,7 @@ _GENERIC_LISTS = ("system.collections.generic.list[", "collections.generic.list[
 def _stamp(value: Value, key: str, node: Node) -> Value:
     """A variable given a value the script does not state holds that one value wherever it is read."""
     if isinstance(value, Unknown):
-        return Unknown("$" + key, ("def", node.id), value.shape, value.written)
+        return Unknown("$" + key, ("def", node.id), value.shape, value.written, value.maybe_null)
     return value
 
 

@@ -1,0 +1,73 @@
+"""A PowerShell network name that is $null on one path of the script (`$vnet = if (…) { $args[0] } else {
+$null }`, or the same assigned in each branch) is read path by path, as the Python reader reads
+`sys.argv[1] if … else None`: on that path New-AzureVM creates the deployment in no virtual network, so its
+VMs may be in none (MIG105 at that call). And `Set-AzureVMExtension -Publisher $null` is read as an empty
+publisher: an Azure Backup extension is still MIG206."""
+
+from __future__ import annotations
+
+import pytest
+from lint_support import lint_files, where
+
+CONFIG = (
+    '$vm = New-AzureVMConfig -Name "vm1" -InstanceSize Small -ImageName "img" |\n'
+    '    Add-AzureProvisioningConfig -Windows -AdminUsername "u" -Password "p" |\n'
+    '    Set-AzureSubnet -SubnetNames "Sub1"\n'
+)
+CREATE = 'New-AzureVM -ServiceName "cs1" -Location "West Europe" -VMs $vm -VNetName $vnet\n'
+
+
+def _findings(tmp_path, monkeypatch, assignment: str):
+    script = assignment + CONFIG + CREATE
+    return lint_files(tmp_path, monkeypatch, {"deploy.ps1": script}, "MIG105", "MIG203").findings
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        "$vnet = if ($args.Count -gt 0) { $args[0] } else { $null }\n",
+        "$vnet = if ($args.Count -gt 0) { $null } else { $args[0] }\n",
+        "$vnet = if ($args.Count -gt 0) { $args[0] }\n",
+        "$vnet = if ($args.Count -gt 0) { $args[0] } else { }\n",
+        "if ($args.Count -gt 0) { $vnet = $args[0] } else { $vnet = $null }\n",
+    ],
+)
+def test_a_network_the_script_does_not_state_or_null(tmp_path, monkeypatch, assignment):
+    findings = _findings(tmp_path, monkeypatch, "param($Net)\n" + assignment)
+    assert where(findings) == ["MIG105 deploy.ps1:6:1"]
+    message = findings[0].message
+    assert "may be in no virtual network: on one path of the script this call creates it in none" in message
+    assert "on another it is in a virtual network the script does not state" in message
+
+
+def test_a_named_network_or_null_is_still_named(tmp_path, monkeypatch):
+    findings = _findings(tmp_path, monkeypatch, '$vnet = if ($args.Count -gt 0) { "vnet1" } else { $null }\n')
+    assert where(findings) == ["MIG105 deploy.ps1:5:1"]
+    assert "on another it is in 'vnet1'" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        "$vnet = $args[0]\n",
+        "$vnet = if ($args.Count -gt 0) { $args[0] } else { $args[1] }\n",
+        "$vnet = if ($args.Count -gt 0) { $args[0] } else { Read-Host 'network' }\n",
+        "$vnet = if ($true) { $args[0] } else { $null }\n",
+    ],
+)
+def test_a_network_not_null_on_any_path_says_nothing(tmp_path, monkeypatch, assignment):
+    # Near misses: not stated on any path, or the branch that gives $null never runs.
+    assert _findings(tmp_path, monkeypatch, assignment) == []
+
+
+@pytest.mark.parametrize("publisher", ["$null", '""', '"Microsoft.Azure.RecoveryServices"'])
+def test_a_backup_extension_with_a_null_or_empty_publisher_is_reported(tmp_path, monkeypatch, publisher):
+    script = (
+        '$vm = New-AzureVMConfig -Name "vm1" -InstanceSize Small -ImageName "img" |\n'
+        '    Add-AzureProvisioningConfig -Linux -LinuxUser "u" -Password "p" |\n'
+        f'    Set-AzureVMExtension -ExtensionName "VMSnapshotLinux" -Publisher {publisher} -Version "1.0"\n'
+        'New-AzureVM -ServiceName "cs1" -Location "West Europe" -VMs $vm\n'
+    )
+    findings = lint_files(tmp_path, monkeypatch, {"deploy.ps1": script}, "MIG206").findings
+    assert where(findings) == ["MIG206 deploy.ps1:3:5"]
+    assert "Azure Backup extension VMSnapshotLinux" in findings[0].message
