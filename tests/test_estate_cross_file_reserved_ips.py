@@ -186,11 +186,11 @@ def test_an_exported_reserved_ip_joins_a_script_s_vm_the_export_also_lists(tmp_p
 
 
 def test_an_exported_reserved_ip_is_not_guessed_onto_one_of_several_deployments(tmp_path, monkeypatch):
-    # Which deployment is in the Production slot the files do not say of both: neither gets it, and the
-    # staging deployment's endpoint may be the one the reserved IP serves.
+    # The export's id names the service, not a slot: neither deployment gets it, and the staging
+    # deployment's endpoint may be the one the reserved IP serves.
     staging = REST_DEPLOYMENT.format(endpoints=REST_SSH).replace("<Name>fab-batch<", "<Name>fab-batch-stg<")
     files = {
-        "classic.json": _reserved_ip_export(),
+        "classic.json": graph_page(graph_reserved_ip(SUBSCRIPTION, "fab-batch-ip", "fab-batch"), indent=4),
         "deployment.xml": REST_DEPLOYMENT.format(endpoints=""),
         "staging.xml": staging.replace("Production", "Staging"),
     }

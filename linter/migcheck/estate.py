@@ -158,6 +158,10 @@ class Placement:
     # Whether `name` is the deployment's name as the platform knows it (a REST body's or a script's
     # `Name`, an export's), not a file's or a folder's: what a list naming the deployment is matched with.
     deployment_named: bool = False
+    # The deployment's slot (Production, Staging) where the files state it (`Deployment.slot`: a REST
+    # body's `DeploymentSlot`, a script's), "" where they do not (a .cscfg says nothing of slots): what an
+    # export's reserved IP bound to a slot joins (see `_InventoryVms._join_reserved_ips`).
+    slot: str = ""
     _derived: dict[str, tuple[Role, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # what the properties below computed: every rule asks, and the editor keeps the object
@@ -1362,6 +1366,7 @@ class _Linker:
             instances=d.instances,
             reserved_ips_known=d.reserved_ip is not None or d.reserved_ip_known,
             deployment_named=_deployment_named(d),
+            slot=d.slot.strip(),
         )
         if index is None:
             if d.service_name:
@@ -2919,8 +2924,10 @@ class _InventoryVms:
         Export-AzureVM files, a `Get-AzureVM` export, a script), at the export's row, as `_add` puts it on
         the VMs only the export knows: the service's only deployment, once (not where a deployment names
         it already). A service the files do not name (only its deployment or VM does) is not matched by
-        name. The export names the service, not the slot: of a service of several deployments, the IP is
-        bound to the service (`_bind_to_service`)."""
+        name. Of a service of several deployments, the IP joins the one in the slot the export names
+        (`ClassicReservedIp.slot`), where the files state the slot of exactly one that is in it; otherwise
+        the export does not say which deployment's VIP it is, and it is bound to the service
+        (`_bind_to_service`)."""
         for name, ips in self.reserved.items():
             index = self.by_name.get(name)
             if index is None:
@@ -2934,14 +2941,19 @@ class _InventoryVms:
             if service.service.named_by not in _NAMED_SERVICES or not deployments:
                 continue
             named = {key(ref.name) for at in deployments for ref in service.placement(at).reserved_ips}
-            added = tuple(NameRef(ip.name, ip.mark) for ip in ips if key(ip.name) not in named)
-            if not added:
+            added = [ip for ip in ips if key(ip.name) not in named]
+            if len(deployments) == 1:
+                _join_to(service, deployments[0], added)
                 continue
-            if len(deployments) > 1:
-                _bind_to_service(service, deployments, added)
-                continue
-            at = deployments[0]
-            service.change(at, reserved_ips=(*service.placement(at).reserved_ips, *added))
+            unplaced = []
+            for ip in added:
+                at = _in_slot(service, deployments, ip.slot)
+                if at is None:
+                    unplaced.append(NameRef(ip.name, ip.mark))
+                else:
+                    _join_to(service, at, [ip])
+            if unplaced:
+                _bind_to_service(service, deployments, tuple(unplaced))
 
     def _holder(self, record: inv.ClassicVm) -> int | None:
         index = self.by_name.get(key(record.service))
@@ -3139,6 +3151,9 @@ class _OpenService:
             self.placements[target] = _reserved_as(replace(new, roles=held.roles), held)
         elif _creates_nothing(new):
             self.placements[target] = _reserved_as(held, new)
+        slot = _joined_slot(held.slot, new.slot)
+        if slot != self.placements[target].slot:
+            self.placements[target] = replace(self.placements[target], slot=slot)
         for role in new.roles:
             roles.merge(role)
 
@@ -3211,6 +3226,14 @@ class _OpenService:
         return replace(placement, **changes) if changes else placement
 
 
+def _joined_slot(held: str, new: str) -> str:
+    """The slot of a deployment two descriptions give: the one either states, "" (not known) when they
+    state different ones."""
+    if not held or not new:
+        return held or new
+    return held if key(held) == key(new) else ""
+
+
 def _lists_every_endpoint(roles: Iterable[Role]) -> bool:
     """Whether the roles are VMs whose descriptions state every input endpoint (`Placement.endpoints_known`)."""
     return all(r.is_vm and "endpoints" not in r.unknown for r in roles)
@@ -3226,6 +3249,22 @@ def _creates_nothing(placement: Placement) -> bool:
     to VMs that exist, or its reservation of the service's VIP alone (`New-AzureReservedIP -ServiceName`
     in a file that describes no VM of the service)."""
     return _only_changes(placement) or not (placement.roles or placement.network_known)
+
+
+def _join_to(service: _OpenService, at: int, ips: Sequence[inv.ClassicReservedIp]) -> None:
+    """Exported reserved IPs on the VIP of the service's deployment at `at`."""
+    if ips:
+        held = service.placement(at).reserved_ips
+        service.change(at, reserved_ips=(*held, *(NameRef(ip.name, ip.mark) for ip in ips)))
+
+
+def _in_slot(service: _OpenService, deployments: list[int], slot: str) -> int | None:
+    """The one of the service's `deployments` the files state is in `slot`, None when the export names no
+    slot, or the files state it of none or of several (two descriptions the linker could not join)."""
+    if not slot:
+        return None
+    found = [at for at in deployments if key(service.placement(at).slot) == key(slot)]
+    return found[0] if len(found) == 1 else None
 
 
 def _bind_to_service(service: _OpenService, deployments: list[int], ips: tuple[NameRef, ...]) -> None:

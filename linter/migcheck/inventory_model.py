@@ -423,7 +423,8 @@ class ClassicStorageAccount:
 @record
 class ClassicReservedIp:
     """A reserved IP (`microsoft.classicnetwork/reservedips`) and the cloud service whose VIP it is
-    (`attachedTo.id`, a `domainNames` id; "" when it is attached to none)."""
+    (`attachedTo.id`, a `domainNames` id; "" when it is attached to none), with the slot of the deployment
+    whose VIP it is when the id names it (`.../domainNames/<service>/slots/Staging`), else ""."""
 
     kind: ClassVar[str] = "ReservedIP"
     name: str
@@ -431,6 +432,7 @@ class ClassicReservedIp:
     address: str = ""
     service: str = ""
     subscription: str = ""
+    slot: str = ""
 
 
 @record

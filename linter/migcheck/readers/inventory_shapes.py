@@ -843,13 +843,26 @@ def _subnets(subnets: list, spots: Spots) -> Iterator[Subnet]:
 
 def _reserved_ip(item: Item) -> Iterator[ClassicReservedIp]:
     """A reserved IP; the cloud service whose VIP it is, from `attachedTo.id` (a `domainNames` id, or
-    one of the service's children)."""
+    one of the service's children), and the slot of its deployment when the id goes on to one."""
     props = item.properties
     if not isinstance(props, dict):
         return
     attached = parse_id(text(get(get(props, "attachedTo"), "id")))
-    service = attached.name if attached.type.startswith("microsoft.classiccompute/domainnames") else ""
-    yield ClassicReservedIp(item.name, item.mark, text(get(props, "ipAddress")), service, item.subscription)
+    service = attached.name if attached.type.startswith(_CLOUD_SERVICE) else ""
+    yield ClassicReservedIp(
+        item.name, item.mark, text(get(props, "ipAddress")), service, item.subscription, _slot(attached)
+    )
+
+
+_CLOUD_SERVICE = "microsoft.classiccompute/domainnames"
+
+
+def _slot(attached: ResourceId) -> str:
+    """The deployment slot a cloud service's child id names (`.../domainNames/<service>/slots/Production`,
+    or a role of it), "" when it names none."""
+    if attached.type.startswith(f"{_CLOUD_SERVICE}/slots") and len(attached.names) > 1:
+        return attached.names[1].strip()
+    return ""
 
 
 def _network_security_group(item: Item) -> Iterator[ClassicNetworkSecurityGroup]:
