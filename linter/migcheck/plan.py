@@ -1441,9 +1441,10 @@ def _network_downtime(
         )
     elif network.gateway is not None:
         parts.append(
-            "The gateway moves with the network and keeps its SKU and public IP address, the address as a "
-            f"Basic SKU public IP: both are retired, so move the gateway to {VPN_GATEWAY_SKU} with a Standard "
-            "SKU public IP after Commit."
+            "The gateway moves with the network and keeps its SKU and its public IP address, which becomes a "
+            f"Basic SKU public IP (retired on {BASIC_SKU}); the legacy Standard and High Performance gateway "
+            f"SKUs were retired on {LEGACY_GATEWAY_SKUS}. After Commit, move the gateway to {VPN_GATEWAY_SKU} "
+            "with a Standard SKU public IP."
         )
     if _LinkKind.SITE_TO_SITE in kinds:
         parts.append("Its site-to-site connections become connections to local network gateways.")
