@@ -157,7 +157,11 @@ def test_every_step_is_in_the_runbook_with_everything_it_says(contoso):
         verdict = "ready" if step.ready else f"not ready: {len(step.blockers)} blocker"
         assert f"{step.kind}: {step.name}" in text and verdict in text
         assert f"Wave{step.wave}; after " in text
-        for expected in (*step.after, *step.moves, *step.becomes, step.downtime, *step.notes):
+        numbers = {s.id: n for n, s in enumerate(sorted(plan.steps, key=lambda s: s.wave), 1)}
+        for before in step.after:  # by number, linked to the step's anchor
+            link = next(a for a in article.iter("a") if a.text_content() == f"step {numbers[before]}")
+            assert document.get_element_by_id(link.get("href")[1:]).get("data-step") == before
+        for expected in (*step.moves, *step.becomes, step.downtime, *step.notes):
             assert visible(expected) in text
         for finding in step.blockers:
             loc = finding.location

@@ -212,10 +212,17 @@ def held_mark(subscription: SubscriptionPlan, finding: Finding) -> str:
     return f" ({said})" if said else ""
 
 
+def after_steps(step: Step, subscription: SubscriptionPlan) -> list[str]:
+    """The steps `step` comes after, as a reader finds them: by their number (`step 1`). The ids stay in
+    the JSON plan, for tools."""
+    numbers = {s.id: n for n, s in enumerate(subscription.steps, 1)}
+    return [f"step {numbers[a]}" if a in numbers else a for a in step.after]
+
+
 def _text_step(number: int, step: Step, plan: Plan, subscription: SubscriptionPlan) -> list[str]:
     blocked = f"NOT READY ({len(step.blockers)} blocker{_s(step.blockers)})"
     verdict = ready_words(plan) if step.ready else blocked
-    after = f"; after {', '.join(step.after)}" if step.after else ""
+    after = f"; after {', '.join(after_steps(step, subscription))}" if step.after else ""
     lines = ["", f"{number}. {step.kind}: {visible(step.name)} [wave {step.wave}{after}] — {verdict}"]
     lines += [f"   moves: {visible(m)}" for m in step.moves]
     lines += [f"   becomes: {visible(b)}" for b in step.becomes]
@@ -349,7 +356,7 @@ def _markdown_step(number: int, step: Step, plan: Plan, subscription: Subscripti
     blocked = f"⛔ not ready ({len(step.blockers)} blocker{_s(step.blockers)})"
     verdict = f"✅ {ready_words(plan)}" if step.ready else blocked
     lines = ["", f"### {number}. {step.kind}: {_md_code(step.name)} — {verdict}", ""]
-    after = ", ".join(_md_code(a) for a in step.after) or "nothing"
+    after = ", ".join(after_steps(step, subscription)) or "nothing"
     lines.append(f"- **Wave** {step.wave}; after {after}")
     lines += [f"- **Moves:** {_md(m)}" for m in step.moves]
     lines += [f"- **Becomes:** {_md(b)}" for b in step.becomes]

@@ -29,6 +29,7 @@ from migcheck.report.plan_format import (
     _sequence,
     _shared,
     _where,
+    after_steps,
     first_notes,
     fix_groups,
     held_mark,
@@ -347,8 +348,8 @@ def _runbook_step(
     verdict = _verdict(step)
     after = (
         ", ".join(
-            f'<a href="#{anchors[a]}"><code>{_e(a)}</code></a>' if a in anchors else f"<code>{_e(a)}</code>"
-            for a in step.after
+            f'<a href="#{anchors[a]}">{_e(words)}</a>' if a in anchors else _e(words)
+            for a, words in zip(step.after, after_steps(step, subscription), strict=True)
         )
         or "nothing"
     )
