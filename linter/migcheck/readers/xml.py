@@ -251,7 +251,7 @@ def _syntax_error(
     if nul >= 0:
         line = source.count("\n", 0, nul) + 1
         column = nul - (source.rfind("\n", 0, nul) + 1) + 1
-        message = f"not a text file: it holds binary data (a NUL byte at line {line}, column {column})"
+        message = f"not a text file: it holds binary data (a NUL byte at {_at(source, line, column)})"
         return message, line, column, _BINARY_FIX
     entries = [e for e in log if e.level >= etree.ErrorLevels.ERROR]
     if entries:
@@ -265,28 +265,40 @@ def _syntax_error(
     if mismatch:
         opened, since, closed = mismatch.groups()
         column = _end_tag_column(source, closed, line, column)
+        # lxml gives the line of the start tag only, counting `\n` only: where lines also end at a lone
+        # carriage return, that line says nothing a reader could find.
+        open_since = "" if _lone_cr(source) else f", open since line {since}"
+        close = f"<{opened}>" if _lone_cr(source) else f"<{opened}> (line {since})"
         return (
-            f"not well-formed XML: the end tag </{closed}> does not close <{opened}>, open since line {since} "
-            f"(line {line}, column {column})",
+            f"not well-formed XML: the end tag </{closed}> does not close <{opened}>{open_since} "
+            f"({_at(source, line, column)})",
             line,
             column,
-            f"Close <{opened}> (line {since}) before </{closed}>, or correct whichever of the two names is "
-            "misspelt.",
+            f"Close {close} before </{closed}>, or correct whichever of the two names is misspelt.",
         )
     reference = _BAD_CHARACTER_REFERENCE.search(message)
     if reference:
         value = int(reference.group(1))
         return (
             f"not well-formed XML: the character reference &#{value}; stands for U+{value:04X}, a character "
-            f"XML does not allow (line {line}, column {column})",
+            f"XML does not allow ({_at(source, line, column)})",
             line,
             column,
             "Remove the character reference; XML 1.0 allows no control character other than tab, line feed "
             "and carriage return.",
         )
+    if message.startswith(_NOT_IN_ITS_ENCODING):
+        return (
+            f"not text in its encoding: the bytes at {_at(source, line, column)} are not UTF-8 (or the "
+            "encoding its XML declaration names)",
+            line,
+            column,
+            "Save the file as UTF-8, or correct its XML declaration to name the "
+            'encoding it is saved in, such as <?xml version="1.0" encoding="windows-1252"?>.',
+        )
     limit = _limit_hit(message)
     if limit:
-        return f"refused: {limit} (line {line}, column {column})", line, column, ""
+        return f"refused: {limit} ({_at(source, line, column)})", line, column, ""
     control = _CONTROL.search(source)
     if control and message == _NAMELESS_ERROR:  # libxml2 has no words for a control character in CDATA
         at = control.start()
@@ -294,15 +306,34 @@ def _syntax_error(
         column = at - (source.rfind("\n", 0, at) + 1) + 1
         return (
             f"not well-formed XML: U+{ord(control.group()):04X} is a control character XML does not allow "
-            f"(line {line}, column {column})",
+            f"({_at(source, line, column)})",
             line,
             column,
             "Remove the character; XML 1.0 allows no control character other than tab, line feed and "
             "carriage return.",
         )
-    return f"not well-formed XML: {message} (line {line}, column {column})", line, column, ""
+    return f"not well-formed XML: {message} ({_at(source, line, column)})", line, column, ""
 
 
+def _at(source: str, line: int, column: int) -> str:
+    r"""`line N, column C` as a report shows the position: `line` and `column` count `\n` only, as lxml
+    and the marks do, while a report counts every line ending (`SourceText`); the two differ only in a
+    text with a lone carriage return."""
+    if _lone_cr(source):
+        start = 0
+        for _ in range(line - 1):
+            start = source.find("\n", start) + 1 or len(source)
+        before = source[: start + max(column - 1, 0)].replace("\r\n", "\n").replace("\r", "\n")
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+    return f"line {line}, column {column}"
+
+
+def _lone_cr(source: str) -> bool:
+    return source.count("\r") != source.count("\r\n")
+
+
+# What libxml2 says of bytes that are not text in the file's encoding (UTF-8 unless it declares another).
+_NOT_IN_ITS_ENCODING = ("Invalid bytes in character encoding", "Input is not proper UTF-8")
 # The C0 controls XML 1.0 does not allow, and what libxml2 says of one it meets inside CDATA.
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
 _NAMELESS_ERROR = "Unregistered error message"
