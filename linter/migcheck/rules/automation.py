@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeVar
 
 from migcheck.automation import CREATES_RETIRED, modules_for, replacement, services_of
-from migcheck.estate import CloudService, Estate, key
+from migcheck.estate import Estate, key
 from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import (
     EVERY_NETWORK,
@@ -17,7 +17,6 @@ from migcheck.model import (
     Finding,
     Mark,
     MigrationStep,
-    NameRef,
     NetworkSecurityGroup,
     Role,
     RouteTable,
@@ -418,7 +417,7 @@ class MigrationOutOfOrder(Rule):
             key(ref.name)
             for service in estate.cloud_services
             if service.roles
-            for ref in _reserved_ips_of(service)
+            for ref in service.reserved_ip_refs
         }
         # The networks the files and scripts place each cloud service in, for a script that changes a
         # resource while a network is prepared.
@@ -780,20 +779,12 @@ def _associated_reserved_ips(estate: Estate) -> dict[str, str]:
     deployment the files show using it or that an export binds it to, or else the cloud service an inventory
     export attaches it to."""
     found = {
-        key(ref.name): service.label for service in estate.cloud_services for ref in _reserved_ips_of(service)
+        key(ref.name): service.label for service in estate.cloud_services for ref in service.reserved_ip_refs
     }
     for ip in estate.resources(ClassicReservedIp):
         if ip.service:
             found.setdefault(key(ip.name), f"cloud service '{ip.service}'")
     return found
-
-
-def _reserved_ips_of(service: CloudService) -> Iterator[NameRef]:
-    """The reserved IPs a cloud service uses: those its deployments name, then those an inventory export
-    binds to the service whatever its slot (`CloudService.bound_reserved_ips`). Either way each is
-    associated: it moves on its own only once freed."""
-    yield from (ref for placement in service.placements for ref in placement.reserved_ips)
-    yield from service.bound_reserved_ips
 
 
 _ASSOCIATED_IP_FIX = (
