@@ -578,9 +578,10 @@ class Estate:
 
     def _exported_reserved_ips(self) -> Iterator[inv.ClassicReservedIp]:
         """The subscription's reserved IPs an inventory export shows that no file declares or names on a
-        deployment, in file order."""
+        deployment, in file order. They are read from the inventory, not from `resources`: the estate of
+        another subscription an export holds keeps no document (see `_other_subscriptions`)."""
         known = {key(ip.name) for ip in self.reserved_ips} | self._used_reserved_ip_names()
-        for ip in self.resources(inv.ClassicReservedIp):
+        for ip in self.inventory.reserved_ips:
             if self.of_subscription(ip) and key(ip.name) not in known:
                 yield ip
 
@@ -2577,7 +2578,7 @@ def _link_inventory(
         services = _InventoryVms(linker, services, ips).join(ours)
     linker.dangling.extend(_missing_pages(linker._all(inv.ExportPage)))
     records[inv.ServiceInVnet] = _without_declared_copies(records[inv.ServiceInVnet], joined)
-    inventory = _inventory_view(records, joined or "")
+    inventory = _inventory_view(records, joined or "", reserved)
     linker.exported = _other_subscriptions(linker, classic, joined, placed_elsewhere(inventory))
     return services, inventory, premium
 
@@ -2828,7 +2829,11 @@ def _declared_copy(record: Any, exported: set[tuple[str, str, str]]) -> bool:
     return (record.service, key(record.vnet), key(record.name) if record.named else "") in exported
 
 
-def _inventory_view(records: Mapping[type, list[Any]], joined: str) -> Inventory:
+def _inventory_view(
+    records: Mapping[type, list[Any]], joined: str, reserved: Sequence[inv.ClassicReservedIp]
+) -> Inventory:
+    """The inventory of an estate; `reserved` are its exported reserved IPs, each of the subscription it is
+    of (that of the files when the rows name none)."""
     return Inventory(
         subscription=joined,
         services_in_vnets=tuple(records[inv.ServiceInVnet]),
@@ -2844,6 +2849,7 @@ def _inventory_view(records: Mapping[type, list[Any]], joined: str) -> Inventory
         vms=tuple(records[inv.ClassicVm]),
         networks=tuple(records[inv.ClassicNetwork]),
         storage_accounts=tuple(records[inv.ClassicStorageAccount]),
+        reserved_ips=tuple(reserved),
         vm_services={(vm.subscription, key(vm.name)): vm.service for vm in records[inv.ClassicVm]},
     )
 

@@ -516,6 +516,7 @@ class Inventory:
     vms: tuple[ClassicVm, ...] = ()
     networks: tuple[ClassicNetwork, ...] = ()
     storage_accounts: tuple[ClassicStorageAccount, ...] = ()
+    reserved_ips: tuple[ClassicReservedIp, ...] = ()
     # (subscription, VM name) → its cloud service, from the VMs the exports describe
     vm_services: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
     # Worked out at the first question, once: rules ask them per record and per finding.

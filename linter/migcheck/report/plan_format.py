@@ -23,6 +23,9 @@ JSON schema (version 1):
                                          "more": int, "files": [str], "more_files": int,
                                          "held_back"}]}]}
 
+`subscriptions` lists those the text shows (with steps, blockers or notes), or every one when none has
+anything: the files' own, empty when the exports hold only other subscriptions' resources, is left out.
+
 A blocker or a note is a finding as `migcheck check --format json` gives it (`finding_dict`), with
 `held_back`: null when `check` reports it, else why it does not (`by`: "comment", its `detail` the comment's
 reason; "config", its `detail` the per-file-ignores pattern; "baseline", its `detail` the baseline file). A
@@ -458,9 +461,16 @@ def _data(plan: Plan) -> dict[str, object]:
                 "other_blockers": [_blocker_data(f, s) for f in s.other_blockers],
                 "other_notes": [_note_data(note, s) for note in s.other_notes],
             }
-            for s in plan.subscriptions
+            for s in _listed(plan)
         ],
     }
+
+
+def _listed(plan: Plan) -> list[SubscriptionPlan]:
+    """The subscriptions the JSON plan lists: those the text shows. The files' own group is empty when the
+    exports hold only other subscriptions' resources (none joined to the files): it is left out then, as
+    from the text. A plan with nothing to show keeps its subscriptions, each with nothing."""
+    return [s for s in plan.subscriptions if shown(s)] or list(plan.subscriptions)
 
 
 def _step_data(step: Step, subscription: SubscriptionPlan) -> dict[str, object]:
