@@ -2,7 +2,8 @@
 $null }`, or the same assigned in each branch) is read path by path, as the Python reader reads
 `sys.argv[1] if … else None`: on that path New-AzureVM creates the deployment in no virtual network, so its
 VMs may be in none (MIG105 at that call). And `Set-AzureVMExtension -Publisher $null` is read as an empty
-publisher: an Azure Backup extension is still MIG206."""
+publisher: an Azure Backup extension is still MIG206. An `if` one of whose branches always runs, each
+outputting one value, surely gives one: the same network on every branch is that network, never none."""
 
 from __future__ import annotations
 
@@ -71,3 +72,69 @@ def test_a_backup_extension_with_a_null_or_empty_publisher_is_reported(tmp_path,
     findings = lint_files(tmp_path, monkeypatch, {"deploy.ps1": script}, "MIG206").findings
     assert where(findings) == ["MIG206 deploy.ps1:3:5"]
     assert "Azure Backup extension VMSnapshotLinux" in findings[0].message
+
+
+NO_SUBNET = (
+    "$r = Get-Random\n"
+    "{assignment}"
+    'New-AzureVM -VMs (New-AzureVMConfig -Name "vm1" -InstanceSize Small -ImageName "img") -VNetName $vnet'
+    ' -ServiceName "svc1"\n'
+)
+
+
+def _placed(tmp_path, monkeypatch, assignment: str):
+    script = NO_SUBNET.format(assignment=assignment)
+    return lint_files(tmp_path, monkeypatch, {"deploy.ps1": script}, "MIG105", "MIG203").findings
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        '$vnet = if ($r -gt 5) { "prodnet" } else { "prodnet" }\n',
+        'if ($r -gt 5) { $vnet = "prodnet" } else { $vnet = "prodnet" }\n',
+        '$vnet = if ($r -gt 5) { "prodnet" } elseif ($r -gt 2) { "prodnet" } else { "prodnet" }\n',
+        '$vnet = if ($r -gt 5) { @("prodnet") } else { "prodnet", $null }\n',
+        'function Get-Network { if ($r -gt 5) { "prodnet" } else { "prodnet" } }\n$vnet = Get-Network\n',
+        '$vnet = $(if ($r -gt 5) { "prodnet" } else { "prodnet" })\n',
+    ],
+)
+def test_the_same_network_on_every_branch_is_that_network(tmp_path, monkeypatch, assignment):
+    # Each branch outputs one value and one of them always runs: no path gives nothing.
+    findings = _placed(tmp_path, monkeypatch, assignment)
+    assert [f.code for f in findings] == ["MIG203"]
+    assert "in virtual network 'prodnet'" in findings[0].message
+
+
+def test_different_networks_on_each_branch_are_a_network_not_known(tmp_path, monkeypatch):
+    assert _placed(tmp_path, monkeypatch, '$vnet = if ($r -gt 5) { "prodnet" } else { "testnet" }\n') == []
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    [
+        '$vnet = if ($r -gt 5) { "prodnet" }\n',
+        '$vnet = if ($r -gt 5) { "prodnet" } else { }\n',
+        '$vnet = if ($r -gt 5) { "prodnet" } else { $null }\n',
+        '$vnet = if ($r -gt 5) { if ($r -gt 7) { "prodnet" } } else { "prodnet" }\n',
+        'function Get-Network { if ($r -gt 5) { "prodnet" } }\n$vnet = Get-Network\n',
+    ],
+)
+def test_a_branch_that_outputs_nothing_may_leave_no_network(tmp_path, monkeypatch, assignment):
+    findings = _placed(tmp_path, monkeypatch, assignment)
+    assert [f.code for f in findings] == ["MIG105", "MIG203"]
+    assert "on one path of the script this call creates it in none, on another it is in 'prodnet'" in (
+        findings[0].message
+    )
+
+
+def test_a_switch_over_the_same_value_on_every_branch_is_decided(tmp_path, monkeypatch):
+    # The subject is surely "prod", so only its clause runs: the network is never $null.
+    assignment = (
+        '$site = if ($r -gt 5) { "prod" } else { "prod" }\n'
+        "switch ($site) {\n"
+        '    "prod" { $vnet = "prodnet" }\n'
+        "    default { $vnet = $null }\n"
+        "}\n"
+    )
+    findings = _placed(tmp_path, monkeypatch, assignment)
+    assert [f.code for f in findings] == ["MIG203"]

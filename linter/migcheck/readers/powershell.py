@@ -2921,6 +2921,8 @@ class Interpreter:
         before, within = len(self.maybe_associations), self._branch_path(1)
         decided = False
         choice, around = self._choice(), self.branches
+        sure_before = self.sure_output
+        surely_output: list[bool] = []  # whether each branch's output is sure within the branch
         for taken, (condition, block) in enumerate(_branches(node)):
             if decided or self.stopped is not None:
                 self._not_run(block)
@@ -2933,7 +2935,7 @@ class Interpreter:
             if block is not None:
                 start = len(self.maybe_associations)
                 self.branches = _on_branch(around, choice, taken)
-                branches.append(self._apart(outputs, self._branch, block, env.child(), certain))
+                branches.append(self._own_output(outputs, surely_output, block, env.child(), certain))
                 self.branches = around
                 made = self.maybe_associations[start:]
                 associated.append([made_one for made_one in made if made_one.path == within])
@@ -2942,6 +2944,8 @@ class Interpreter:
             ends.append(self._leave() if block is not None else None)
             decided = known is True
         self._output_one_of(outputs, complete=decided)
+        every_path = decided and len(outputs) == len(ends) and all(surely_output) and _alike(outputs)
+        self.sure_output = sure_before and (every_path or not any(outputs))
         env.merge(branches, decided, self.spend)
         del self.maybe_associations[before:]
         if decided and len(associated) > 1 and not any(end is not None for end in ends):
@@ -2975,6 +2979,20 @@ class Interpreter:
             self.output = around
             if own is not None:
                 outputs.append(own)
+
+    def _own_output(
+        self, outputs: list[list[Value]], surely_output: list[bool], block: Node, env: Env, certain: bool
+    ) -> Env:
+        """A branch of an `if` (see `_apart`), whose output is judged sure or not within the branch, added
+        to `surely_output`: that the branch may not run is the `if`'s to weigh, which knows whether one of
+        its branches always runs (`$vnet = if (…) { "prodnet" } else { "prodnet" }` surely gives one)."""
+        saved = self.sure_output, self.output_floor
+        self.sure_output, self.output_floor = True, self.maybe + (0 if certain else 1)  # as `_branch` runs it
+        try:
+            return self._apart(outputs, self._branch, block, env, certain)
+        finally:
+            surely_output.append(self.sure_output)
+            self.sure_output, self.output_floor = saved
 
     def _output_one_of(self, outputs: list[list[Value]], complete: bool = True) -> None:
         """What branches only one of which runs output, each collected apart (see `_apart`), output as
@@ -7743,10 +7761,7 @@ def _one_of(outputs: list[list[Value]], spend: Callable[[int], None], complete: 
     if len(outputs) < 2:
         values = [value for output in outputs for value in output]
         return values if complete else _null_on_another_path(values)
-    flat = [
-        [i for v in output for i in (v.values if isinstance(v, Items) else (v,)) if not isinstance(i, Null)]
-        for output in outputs
-    ]
+    flat = [_flat(output) for output in outputs]
     spend(sum(map(len, flat)))
     vms = [[item for item in items if isinstance(item, Vms)] for items in flat]
     others = [[item for item in items if not isinstance(item, Vms)] for items in flat]
@@ -7757,6 +7772,19 @@ def _one_of(outputs: list[list[Value]], spend: Callable[[int], None], complete: 
     if silent and not any(vms):
         values = _null_on_another_path(values)
     return [*_placewise(vms), *values]
+
+
+def _alike(outputs: list[list[Value]]) -> bool:
+    """Whether branches one of which runs each output as many values, $null aside, as `_one_of` counts
+    them: joined place by place, each value is output on every path."""
+    return len({len(_flat(output)) for output in outputs}) == 1
+
+
+def _flat(output: list[Value]) -> list[Value]:
+    """What a branch outputs, arrays item by item as PowerShell writes them, $null aside."""
+    return [
+        i for v in output for i in (v.values if isinstance(v, Items) else (v,)) if not isinstance(i, Null)
+    ]
 
 
 def _null_on_another_path(values: list[Value]) -> list[Value]:
