@@ -19,13 +19,16 @@ from typing import Any, Literal
 import pytest
 
 from migcheck import __version__
+from migcheck.advice import PYTEST, worded_for
 from migcheck.baseline import BaselineError
 from migcheck.config import (
     EMPTY_SELECTION,
     Config,
     ConfigError,
+    baseline_problem,
     check_rule_tokens,
     check_settings_rules,
+    closest_rule,
     load_config,
     unmatched_pattern_warning,
 )
@@ -37,6 +40,7 @@ from migcheck.report.text import format_finding, headline
 from migcheck.rule import Rule, RuleSet
 from migcheck.suppress import BASELINE
 from migcheck.texts import lines_of
+from migcheck.visible import visible
 from pytest_migcheck.items import MigcheckFile, MigcheckItem
 
 Key = tuple[str, str]  # (path relative to the rootdir, rule code): one item
@@ -65,6 +69,7 @@ class MigcheckSession:
         # Classic files pytest's folder listing passes over, being no regular file (a named pipe, a broken
         # link, a loop of links): display path of their folder → (absolute path, document).
         self._unlisted: dict[str, list[tuple[Path, Document]]] = defaultdict(list)
+        self._plugin_warnings: list[str] = []  # plugins that give no rules, said in the summary
 
     # --- the run ------------------------------------------------------------------------------------
 
@@ -73,9 +78,12 @@ class MigcheckSession:
         # Before any collection; under xdist also in the controller, so that a bad config or a broken
         # plugin stops the run once, with a usage error, before workers start.
         rules = self._load_rules()
-        self.settings = self._load_settings(rules)
-        self._result = self._lint(rules)
+        # Errors advise what pytest offers: it has neither --config nor --write-baseline.
+        with worded_for(PYTEST):
+            self.settings = self._load_settings(rules)
+            self._result = self._lint(rules)
         self._index(self._result)
+        self._refuse_items_that_cannot_be(rules)
         # The linked estate lives as long as the session and holds no garbage cycles: moved out of the
         # collector's reach, so the full collections that tens of thousands of items and reports set off
         # (and pytest's own at exit) do not scan it again each time.
@@ -132,6 +140,44 @@ class MigcheckSession:
                 beyond[shown_path] = real.relative_to(self.root)
         return beyond
 
+    def _refuse_items_that_cannot_be(self, rules: RuleSet) -> None:
+        """An argument naming an item of a classic file (`path::MIG999`) that is never collected: pytest
+        would answer "not found" alone; this says why, before collection. A Python script is left to
+        pytest: inside the test paths its own tests are collected too, under names of their own."""
+        invocation = self.config.invocation_params.dir
+        for arg in self.config.args:
+            path, separator, name = arg.partition("::")
+            document = self._documents.get(_shown_relative(invocation / path, self.root))
+            if not separator or document is None or document.path.endswith(".py"):
+                continue
+            why = self._no_item(document, name, rules)
+            if why:
+                raise pytest.UsageError(f"migcheck: {visible(arg)}: {why}")
+
+    def _no_item(self, document: Document, name: str, rules: RuleSet) -> str:
+        """Why `document` has no item named `name`; "" when it has one."""
+        rule = rules.get(name)
+        if rule is None:
+            return (
+                f"no rule {visible(repr(name))}{closest_rule(name, rules)}; the items of a classic file are "
+                "named by rule code (MIG201): `migcheck rules` lists them"
+            )
+        if rule.code != name:
+            return (
+                f"the items of a classic file are named by rule code: {visible(document.path)}::{rule.code}"
+            )
+        if rule.code not in self.result.enabled:
+            return (
+                f"{rule.code} does not run: --migcheck-select, --migcheck-ignore or the settings' `select` "
+                "and `ignore` leave it out"
+            )
+        if rule not in self.rules_for(document):
+            return (
+                f"{rule.code} has no item on {visible(document.path)}: the file holds nothing it looks at, "
+                "and it reported nothing there"
+            )
+        return ""
+
     def _load_settings(self, rules: RuleSet) -> Config:
         option = self.config.getoption
         try:
@@ -155,10 +201,10 @@ class MigcheckSession:
             fail_on=Severity.parse(fail_on) if fail_on else None,
         )
 
-    @staticmethod
-    def _load_rules() -> RuleSet:
+    def _load_rules(self) -> RuleSet:
         try:
-            return load_rules()
+            # A plugin's name and module are text from outside: escaped, as the CLI shows them.
+            return load_rules(warn=lambda message: self._plugin_warnings.append(visible(message)))
         except PluginError as exc:
             raise pytest.UsageError(f"migcheck: {exc}") from None
 
@@ -170,7 +216,9 @@ class MigcheckSession:
         with _working_directory(self.root):
             try:
                 return lint(["."], self.settings, rules, whole_estate=False)
-            except (BaselineError, ConfigError, RuleError) as exc:
+            except BaselineError as exc:
+                raise pytest.UsageError(f"migcheck: {baseline_problem(exc, self.settings)}") from None
+            except (ConfigError, RuleError) as exc:
                 raise pytest.UsageError(f"migcheck: {exc}") from None
 
     def _index(self, result: LintResult) -> None:
@@ -371,7 +419,8 @@ class MigcheckSession:
         # The warnings `migcheck check` prints for settings patterns that match no file. Written here, not
         # as Python warnings: a project whose filterwarnings makes warnings errors must not fail on them.
         warnings = [
-            unmatched_pattern_warning(self.settings, *unmatched) for unmatched in self.result.unmatched
+            *self._plugin_warnings,
+            *(unmatched_pattern_warning(self.settings, *unmatched) for unmatched in self.result.unmatched),
         ]
         if not self._ran and not warnings:
             return

@@ -144,12 +144,13 @@ def load(path: str, name: str = "", root: str = "") -> Baseline:
     reports show it (its display path); the baseline remembers it."""
     import json
 
+    from migcheck.advice import rewrite_baseline
     from migcheck.config import NotUTF8, utf8_text
     from migcheck.guarded import read_bytes
     from migcheck.readers import MAX_FILE_BYTES
 
     shown = name or visible(path)
-    rewrite = "write a new one with --write-baseline"
+    rewrite = rewrite_baseline(shown)
     try:
         raw = read_bytes(path, MAX_FILE_BYTES + 1)
     except OSError as exc:
@@ -181,6 +182,8 @@ def _unreadable(path: str, shown: str, error: OSError) -> str:
     import errno
     import os
 
+    from migcheck.advice import record_baseline
+
     try:
         looked = visible(os.path.relpath(path))
     except ValueError:  # another drive (Windows)
@@ -188,16 +191,18 @@ def _unreadable(path: str, shown: str, error: OSError) -> str:
     where = shown if looked == shown else f"{shown} (looked for at {looked})"
     message = f"cannot read baseline {where}: {error.strerror or error}"
     if error.errno == errno.ENOENT:
-        message += f"; record the current findings in it with --write-baseline {looked}"
+        message += f"; {record_baseline(looked)}"
     return message
 
 
 def _keys(data: object, path: str) -> Iterable[Key]:
+    from migcheck.advice import rewrite_baseline
+
     if not isinstance(data, dict):
         kind = "an array" if isinstance(data, list) else "a single value"
         raise BaselineError(
             f"baseline {path} is not a baseline: it holds {kind}, not an object with `version` and "
-            "`findings` (write a new one with --write-baseline)"
+            f"`findings` ({rewrite_baseline(path)})"
         )
     version = data.get("version")
     # `true == 1` in Python: the version must be the integer itself.
@@ -206,7 +211,7 @@ def _keys(data: object, path: str) -> Iterable[Key]:
         found_text = f"version {visible(repr(found))[:40]}" if "version" in data else "no `version`"
         raise BaselineError(
             f"baseline {path} has {found_text}; this migcheck reads version {VERSION} "
-            "(write a new one with --write-baseline)"
+            f"({rewrite_baseline(path)})"
         )
     entries = data.get("findings")
     if not isinstance(entries, list):

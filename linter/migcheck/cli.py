@@ -29,11 +29,29 @@ class UsageError(Exception):
     """The tool cannot do its job; the message says why and what to do."""
 
 
+class OptionError(UsageError):
+    """A bad option or value on the command line: shown as argparse's own errors are, with a second line
+    naming the command's --help (`_refusal`)."""
+
+
+def _refusal(prog: str, message: str) -> str:
+    """The lines a bad option or value is answered with: what is wrong, and where to read more. The one
+    place they are worded, for argparse's errors and migcheck's own alike."""
+    return f"{message}\nRun '{prog} --help' for its options.\n"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     with _collector_paused():
         args = _parser().parse_args(argv)
         try:
             return args.run(args)
+        except OptionError as exc:
+            print(
+                f"migcheck: error: {_refusal(f'migcheck {args.command}', visible(str(exc)))}",
+                end="",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
         except UsageError as exc:
             # Messages quote paths and values from the command line and the files: escaped, like every
             # report.
@@ -73,7 +91,7 @@ class _Parser(argparse.ArgumentParser):
     whole usage block first, up to ten lines above the one that matters."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\nRun '{self.prog} --help' for its options.\n")
+        self.exit(2, f"{self.prog}: error: {_refusal(self.prog, message)}")
 
 
 class _CommandParser(_Parser):
@@ -180,6 +198,8 @@ def _parser() -> argparse.ArgumentParser:
         "README.md, section 'Language server', says how to set it up in VS Code and Neovim.",
     )
     server.set_defaults(run=_server)
+    for name, command in commands.choices.items():
+        command.set_defaults(command=name)  # the --help an option error names (`_refusal`)
     return parser
 
 
@@ -197,9 +217,13 @@ def _load_rules():
     from migcheck.plugins import PluginError, load_rules
 
     try:
-        return load_rules()
+        return load_rules(warn=_warn)
     except PluginError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _warn(message: str) -> None:
+    print(f"migcheck: warning: {visible(message)}", file=sys.stderr)
 
 
 def _jobs(value: str) -> int:
@@ -221,13 +245,13 @@ def _check(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from migcheck.baseline import BaselineError
-    from migcheck.config import ConfigError, load_config
+    from migcheck.config import ConfigError, baseline_problem, load_config
     from migcheck.engine import RuleError, lint
     from migcheck.model import Severity
     from migcheck.report import FORMATS
 
     if args.format not in FORMATS:
-        raise UsageError(f"unknown format {args.format!r}; choose one of {', '.join(FORMATS)}")
+        raise OptionError(f"unknown format {args.format!r}; choose one of {', '.join(FORMATS)}")
     _refuse_empty_names(args)
     _refuse_conflicts(args)
     _refuse_fixing_stdin(args)
@@ -276,7 +300,7 @@ def _check(args: argparse.Namespace) -> int:
                 jobs=1 if args.verbose else args.jobs,
             )
     except BaselineError as exc:
-        raise UsageError(_baseline_problem(exc, config, args.baseline)) from None
+        raise UsageError(baseline_problem(exc, config, args.baseline)) from None
     except (ConfigError, RuleError) as exc:
         raise UsageError(str(exc)) from None
     _refuse_overwriting_inputs(args.write_baseline or args.output_file, result, config, args.stdin_filename)
@@ -349,15 +373,27 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str]) -> None:
 def _refuse_empty_names(args: argparse.Namespace) -> None:
     """An option naming a file, or rules, with an empty string (`--write-baseline "$UNSET"`) is a mistake
     in the command: refused, never taken as the option not given."""
-    for option in ("config", "output_file", "baseline", "write_baseline", "stdin_filename"):
+    for option, instead in _FILE_OPTIONS.items():
         if getattr(args, option, None) == "":
-            raise UsageError(f"--{option.replace('_', '-')}: no file named (an empty path)")
+            name = f"--{option.replace('_', '-')}"
+            raise OptionError(f"{name}: no file named (an empty path); {instead.format(option=name)}")
     # `--select ""` selected every rule, the opposite of what it says (`select = []` in a config too).
     from migcheck.config import EMPTY_SELECTION
 
     for value in getattr(args, "select", ()):
         if not _split([value]):
-            raise UsageError(f"--select {value!r} names no rule: {EMPTY_SELECTION}")
+            raise OptionError(f"--select {value!r} names no rule: {EMPTY_SELECTION}")
+
+
+# The options that name a file (by their `args` name), and what to do instead of naming none.
+_FILE_OPTIONS = {
+    "config": "name a settings file, or leave {option} out to read the nearest pyproject.toml or "
+    "migcheck.toml above the paths",
+    "output_file": "name the file to write, or leave {option} out to write to standard output",
+    "baseline": "name the baseline file, or leave {option} out to apply the config's `baseline`",
+    "write_baseline": "name the file to record the findings in",
+    "stdin_filename": "name the file standard input holds",
+}
 
 
 # Options each of which replaces what another does: (option, the options it cannot be honoured with, why).
@@ -395,33 +431,28 @@ def _refuse_conflicts(args: argparse.Namespace) -> None:
         listed = ("--fix", "--diff", "--write-baseline", "--statistics", "--output-file")
         for option in (*listed, "--format") if args.show_files else listed:
             if given[option]:
-                raise UsageError(
+                raise OptionError(
                     f"{shown} and {option} cannot be used together: {shown} only prints, then exits"
                 )
     for option, others, why in _CONFLICTS:
         clash = next((other for other in others if given[option] and given[other]), None)
         if clash:
-            raise UsageError(f"{option} and {clash} cannot be used together: {why}")
+            raise OptionError(f"{option} and {clash} cannot be used together: {why}")
     if args.unsafe_fixes and not (args.fix or args.diff):
-        raise UsageError("--unsafe-fixes adds to --fix or --diff: give one of them too")
+        raise OptionError("--unsafe-fixes adds to --fix or --diff: give one of them too")
 
 
 def _check_rules_named(rules: RuleSet, config: Config, args: argparse.Namespace) -> None:
     """The rules the settings file and the options name exist, each error saying where the name is
     written: the file's key, or the option."""
-    from migcheck.config import check_rule_tokens, check_settings_rules
+    from migcheck.config import ConfigError, check_rule_tokens, check_settings_rules
 
     check_settings_rules(rules, config)
-    check_rule_tokens(rules, _split(args.select), "--select")
-    check_rule_tokens(rules, _split(args.ignore), "--ignore")
-
-
-def _baseline_problem(error: Exception, config: Config, option: str | None) -> str:
-    """A baseline that cannot be used, and, when the config file named it, which setting did: the
-    name it gives is relative to the file's folder, not to where migcheck runs."""
-    if option is None and config.baseline and config.source:
-        return f"{visible(config.source)}: `baseline`: {error}"
-    return str(error)
+    try:
+        check_rule_tokens(rules, _split(args.select), "--select")
+        check_rule_tokens(rules, _split(args.ignore), "--ignore")
+    except ConfigError as exc:  # a mistake on the command line, not in the settings file
+        raise OptionError(str(exc)) from None
 
 
 def _warn_about_jobs(args: argparse.Namespace) -> None:
@@ -610,10 +641,6 @@ def _show(args: argparse.Namespace, config: Config, rules: RuleSet, paths: list[
         f"inline suppressions: {'ignored' if args.no_inline_suppressions else 'honoured'}",
     ]
     table = settings_table(config)
-    if not table["select"]:
-        # No selection is every rule, which a config says as ALL: `select = []` is refused there, as a
-        # selection of no rule would run every one, the opposite of what it says.
-        table["select"] = ["ALL"]
     # No escaping needed: to_toml writes every string and odd key JSON-escaped, ASCII only.
     _stdout("\n".join(header) + "\n" + to_toml(table), "utf-8")
     return EXIT_OK
@@ -645,7 +672,7 @@ def _add_fix_options(check: argparse.ArgumentParser) -> None:
 
 def _refuse_fixing_stdin(args: argparse.Namespace) -> None:
     if args.fix and not args.diff and ("-" in args.paths or args.stdin_filename):
-        raise UsageError(
+        raise OptionError(
             "--fix cannot write standard input; use --diff to see the fixes, or name the file to fix it"
         )
 
@@ -660,7 +687,7 @@ def _refuse_stdin_folder(stdin_filename: str | None) -> None:
     ends_as_folder = stdin_filename.endswith(("/", os.sep))
     if ends_as_folder or os.path.isdir(stdin_filename):
         what = "ends with a separator, so it names a folder" if ends_as_folder else "is a folder"
-        raise UsageError(
+        raise OptionError(
             f"--stdin-filename {stdin_filename}: it {what}; name the file standard input holds "
             f"(such as {os.path.join(stdin_filename, 'NetworkConfig.netcfg')})"
         )
@@ -767,7 +794,7 @@ def _lint_as_check_does(args: argparse.Namespace) -> LintResult:
     `check` does, the same warning when no classic file was found, and the same refusal of an
     --output-file that is a file the run read."""
     from migcheck.baseline import BaselineError
-    from migcheck.config import ConfigError, load_config
+    from migcheck.config import ConfigError, baseline_problem, load_config
     from migcheck.engine import RuleError, lint
 
     _refuse_empty_names(args)
@@ -784,7 +811,7 @@ def _lint_as_check_does(args: argparse.Namespace) -> LintResult:
         _check_paths_exist(paths)
         result = lint(paths, config, rules)  # the config's baseline applies, as for `check`
     except BaselineError as exc:
-        raise UsageError(_baseline_problem(exc, config, None)) from None
+        raise UsageError(baseline_problem(exc, config, None)) from None
     except (ConfigError, RuleError) as exc:
         raise UsageError(str(exc)) from None
     _refuse_overwriting_inputs(args.output_file, result, config)

@@ -356,6 +356,14 @@ def unmatched_pattern_warning(config: Config, key: str, pattern: str) -> str:
     )
 
 
+def baseline_problem(error: Exception, config: Config, option: str | None = None) -> str:
+    """A baseline that cannot be used, and, when the config file named it (not the `option` given), which
+    setting did: the name it gives is relative to the file's folder, not to where migcheck runs."""
+    if option is None and config.baseline and config.source:
+        return f"{visible(config.source)}: `baseline`: {error}"
+    return str(error)
+
+
 def load_config(path: str | None = None, start: str = ".") -> Config:
     """Settings from `path`, or from the nearest migcheck.toml / pyproject.toml with a `[tool.migcheck]`
     table above `start`; defaults when there is none."""
@@ -416,13 +424,14 @@ def __getattr__(name: str) -> ModuleType:
 
 
 def _read_toml(path: str) -> dict[str, Any]:
+    from migcheck.advice import other_settings
     from migcheck.guarded import read_bytes
     from migcheck.readers import MAX_FILE_BYTES
 
     tomllib = _tomllib()
 
     where = _name(path)
-    fix = "fix it, or name another settings file with --config"
+    fix = f"fix it{other_settings()}"
     try:
         data = read_bytes(path, MAX_FILE_BYTES + 1)
     except OSError as exc:
@@ -433,8 +442,8 @@ def _read_toml(path: str) -> dict[str, Any]:
         text = utf8_text(data)
     except NotUTF8 as exc:
         raise ConfigError(
-            f"config file {where} is not UTF-8 text ({exc}); TOML files are UTF-8: save it as UTF-8, "
-            "or name another settings file with --config"
+            f"config file {where} is not UTF-8 text ({exc}); TOML files are UTF-8: save it as UTF-8"
+            + other_settings()
         ) from None
     from migcheck.readers.declarations import long_dotted_key
 
@@ -704,12 +713,15 @@ def schema_files() -> dict[str, str]:
 
 def settings_table(config: Config) -> dict[str, Any]:
     """`config` as the table of a config file that states it: every key, in `_KEYS` order, with the
-    values as written (paths relative to `config.root`); no `baseline` when there is none."""
+    values as written (paths relative to `config.root`); no `baseline` when there is none. No selection
+    is every rule, which a file says as `select = ["ALL"]`: `select = []` is refused there, as a selection
+    of no rule would run every one, the opposite of what it says. So is the schema's default."""
     table: dict[str, Any] = {}
     for key, (name, _) in _KEYS.items():
         value = _plain(getattr(config, name))
         if value != "":
             table[key] = value
+    table["select"] = table["select"] or ["ALL"]
     return table
 
 

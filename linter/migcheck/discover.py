@@ -538,6 +538,8 @@ def _walk_folder(
     real_top = os.path.realpath(top)
 
     def shown_path(relative: str) -> str:
+        if relative == ".":  # the folder itself (one that cannot be listed): `d`, not `d/.`
+            return shown_root
         relative = shown(relative)
         return relative if shown_root == "." else f"{shown_root}/{relative}"
 
@@ -626,7 +628,7 @@ def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterato
                 yield _found(entry, prefix + name, real_top)
         pending.extend(reversed(below))
     for where, problem in unlisted:
-        why = f"cannot read the folder: {problem.strerror or problem}"
+        why = f"{UNLISTABLE_FOLDER}: {problem.strerror or problem}"
         yield where, _relative(where, top), why, False, None
 
 
@@ -678,18 +680,22 @@ def _relative(path: str, top: str) -> str:
     return os.path.relpath(path, top).replace(os.sep, "/")
 
 
-# How the refusals of a link that leads to no file start: their fixes are not the other refusals'.
+# How the refusals of a link that leads to no file, and of a folder that cannot be listed, start: their
+# fixes are not those of a link out of the folder.
 BROKEN_LINK = "not read: a broken symbolic link"
 LINK_LOOP = "not read: a symbolic link in a loop of links"
+UNLISTABLE_FOLDER = "cannot read the folder"
 _LINK_FIXES = {
     BROKEN_LINK: "Restore the file the link points to, or delete the link.",
     LINK_LOOP: "Point one link of the loop at the file itself, or delete the links.",
+    UNLISTABLE_FOLDER: "Give the folder read and execute permission, or leave it out with `exclude` in "
+    "[tool.migcheck].",
 }
 
 
 def link_fix(refused: str) -> str | None:
-    """What to do about a link refused because it leads to no file (`refused`, as `Candidate.refused`
-    says it); None for any other refusal."""
+    """What to do about a link refused because it leads to no file, or a folder that cannot be listed
+    (`refused`, as `Candidate.refused` says it); None for any other refusal."""
     return next((fix for start, fix in _LINK_FIXES.items() if refused.startswith(start)), None)
 
 

@@ -52,9 +52,16 @@ def provider(rule: Rule) -> str | None:
     return None if label == BUILTIN else label
 
 
-def load_rules(*, plugins: Iterable[object] = (), entry_points: bool = True) -> RuleSet:
+def _silent(message: str) -> None:
+    """The default `warn` of `load_rules`: a caller that shows no warnings."""
+
+
+def load_rules(
+    *, plugins: Iterable[object] = (), entry_points: bool = True, warn: Callable[[str], None] = _silent
+) -> RuleSet:
     """All rules: built-in, from installed entry points (unless `entry_points` is False), and from the
-    plugin objects given (modules or instances with `migcheck_rules` hook implementations)."""
+    plugin objects given (modules or instances with `migcheck_rules` hook implementations). A plugin that
+    loads but gives no rule (no `migcheck_rules` hook implementation) is said to `warn`, once."""
     from migcheck import rules as builtin
 
     manager = pluggy.PluginManager("migcheck")
@@ -62,9 +69,10 @@ def load_rules(*, plugins: Iterable[object] = (), entry_points: bool = True) -> 
     manager.register(builtin, name=BUILTIN)
     if entry_points:
         for entry in _entry_points():
-            _register(manager, f"{entry.dist.name if entry.dist else '?'}[{entry.name}]", entry.load)
+            dist = entry.dist.name if entry.dist else None
+            _register(manager, f"{dist or '?'}[{entry.name}]", entry.load, dist, warn)
     for plugin in plugins:
-        _register(manager, getattr(plugin, "__name__", repr(plugin)), _already_loaded(plugin))
+        _register(manager, getattr(plugin, "__name__", repr(plugin)), _already_loaded(plugin), None, warn)
     return _collect(manager)
 
 
@@ -150,11 +158,35 @@ def _already_loaded(plugin: object) -> Callable[[], object]:
     return lambda: plugin
 
 
-def _register(manager: pluggy.PluginManager, label: str, load: Callable[[], object]) -> None:
+def _register(
+    manager: pluggy.PluginManager,
+    label: str,
+    load: Callable[[], object],
+    dist: str | None,
+    warn: Callable[[str], None],
+) -> None:
+    """Register the plugin `load` gives, named `label`; `dist` is the distribution that installed it."""
     try:
-        manager.register(load(), name=label)
+        plugin = load()
+        manager.register(plugin, name=label)
     except Exception as exc:  # any failure inside a plugin's import is that plugin's fault
-        raise PluginError(f"plugin {label} failed to load: {type(exc).__name__}: {exc}") from exc
+        advice = (
+            f"; reinstall it (pip install --force-reinstall {dist}), or uninstall it (pip uninstall {dist})"
+            if dist
+            else ""
+        )
+        raise PluginError(f"plugin {label} failed to load: {type(exc).__name__}: {exc}{advice}") from exc
+    if not manager.get_hookcallers(plugin):  # pluggy registers it all the same, and it adds nothing
+        warn(_gives_no_rules(label, plugin, dist))
+
+
+def _gives_no_rules(label: str, plugin: object, dist: str | None) -> str:
+    module = getattr(plugin, "__name__", type(plugin).__name__)
+    remove = f", or uninstall it (pip uninstall {dist})" if dist else ""
+    return (
+        f"plugin {label} gives no rules: {module} has no `migcheck_rules` hook implementation (a function "
+        f"of that name marked with migcheck.hookspecs.hookimpl); add one{remove}"
+    )
 
 
 def _collect(manager: pluggy.PluginManager) -> RuleSet:

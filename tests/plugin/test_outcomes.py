@@ -166,5 +166,7 @@ def test_a_baseline_that_cannot_be_read_is_a_usage_error(estate: pytest.Pytester
     estate.makepyprojecttoml('[tool.migcheck]\nbaseline = "ci/missing.json"\n')
     result = run(estate)
     assert result.ret == pytest.ExitCode.USAGE_ERROR
-    result.stderr.fnmatch_lines(["ERROR: migcheck: cannot read baseline ci/missing.json*"])
+    result.stderr.fnmatch_lines(
+        ["ERROR: migcheck: pyproject.toml: `baseline`: cannot read baseline ci/missing.json*"]
+    )
     assert "Traceback" not in result.stderr.str() + result.stdout.str()

@@ -158,6 +158,10 @@ def summary(result: LintResult) -> str:
     counts = result.counts()
     files = len(result.documents)
     aside = _aside(result)
+    if not files and not result.findings:
+        # "All clear" would claim a check that never happened (the badge says "no classic files" too).
+        read = " read" if result.unread else ""
+        return f"Nothing checked: no classic files{read}, so no findings{aside}."
     if not result.findings:
         new = "new " if result.known else ""
         # Suppressed findings are there still: none is left *to report*.
