@@ -513,6 +513,17 @@ class Estate:
         """The cloud service and VM a disk is attached to, when a file says so and the VM is described."""
         return self._disk_vms.get(disk)
 
+    def vms_elsewhere(self, account: StorageAccount) -> list[str]:
+        """The VMs that disks in `account` are attached to and that no file checked describes, by name, each
+        once (a name the files do not state as its stand-in has it, without the brackets). The platform
+        migrates an account only after the VMs of its attached disks (overview: only one without associated
+        disks or VM data migrates standalone), and the files do not show when those VMs migrate."""
+        found: dict[str, str] = {}
+        for disk in account.disks:
+            if disk.attached_to and not disk.maybe_attached and self.vm_of(disk) is None:
+                found.setdefault(key(disk.attached_to), disk.attached_to.strip("<>"))
+        return list(found.values())
+
     def resources(self, type_: type) -> Iterator:
         """Every top-level resource of `type_` read from any file of the subscription, in file order."""
         by_type = self._by_type

@@ -1714,14 +1714,24 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
 
 
 def _storage_steps(builder: _Builder) -> list[Step]:
-    """A storage account after every step that holds a VM with a disk in it."""
+    """A storage account after every step that holds a VM with a disk in it. One with a disk attached to a
+    VM no file describes waits for that VM, whose step the files do not show: it comes in the wave after
+    every step that moves VMs, as an account the files show no disk in does, where it is safe either way."""
     waves = {step.id: step.wave for step in builder.steps}
     steps = []
     for account in builder.estate.storage_accounts:
         after = sorted({step for disk in account.disks for step in _steps_moving(builder, disk)})
         wave = 1 + max((waves.get(step, 1) for step in after), default=0)
+        if builder.estate.vms_elsewhere(account):
+            wave = max(wave, _after_every_vm_step(builder))
         steps.append(_storage_step(account, tuple(after), wave, builder))
     return steps
+
+
+def _after_every_vm_step(builder: _Builder) -> int:
+    """The wave after every step (planned so far) that moves VMs."""
+    moving_vms = (step.wave for step in builder.steps if any(member.vms for member in step.members))
+    return 1 + max(moving_vms, default=0)
 
 
 def _standalone_storage_steps(builder: _Builder) -> list[Step]:
@@ -1731,8 +1741,7 @@ def _standalone_storage_steps(builder: _Builder) -> list[Step]:
     show every disk in it (a script that makes it the current account creates VMs there): it comes in the
     wave after every step that moves VMs, with the storage accounts that hold disks, where it is safe
     either way."""
-    moving_vms = (step.wave for step in builder.steps if any(member.vms for member in step.members))
-    wave = 1 + max(moving_vms, default=0)
+    wave = _after_every_vm_step(builder)
     accounts = builder.estate.standalone_storage_accounts()
     return [_standalone_storage_step(builder, account, wave) for account in accounts]
 
@@ -1806,6 +1815,7 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
         # A VM's Site Recovery replication is set up again once its disks' account is migrated (deep dive:
         # "disable and enable VM replication after storage migration"): its note is this step's.
         notes=(
+            *_vms_elsewhere_note(builder.estate.vms_elsewhere(account), wave),
             *_registered_note(disks_left, images_left),
             *builder.attention(account),
             *builder.notes(builder.later.pop(key(name), [])),
@@ -1824,6 +1834,25 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
                 *(f"azure vm image delete {_sh(image)}" for image in images_left),
             ),
         ),
+    )
+
+
+def _vms_elsewhere_note(vms: list[str], wave: int) -> tuple[str, ...]:
+    """What the step says of the VMs its account's disks are attached to that no file describes: they must
+    migrate first (overview: only an account without associated disks or VM data migrates standalone), and
+    no step of the plan moves them."""
+    if not vms:
+        return ()
+    several = len(vms) > 1
+    named = ", ".join(f"'{vm}'" for vm in vms)
+    later = " It comes after every step that moves VMs." if wave > 1 else ""
+    return (
+        f"Migrate VM{'s' if several else ''} {named} first, with {'their' if several else 'its'} cloud "
+        f"service or virtual network: {'disks' if several else 'a disk'} in the account "
+        f"{'are' if several else 'is'} attached to {'them' if several else 'it'}, and no file checked "
+        f"describes {'them' if several else 'it'}, so no step here moves {'them' if several else 'it'}. Only "
+        f"an account without VM disks migrates on its own.{later} Add the deployment "
+        "(Get-AzureDeployment) to the files checked to plan its step.",
     )
 
 
