@@ -879,6 +879,28 @@ def _circuit_of(authorization: object, circuits: dict[str, int]) -> int | None:
     return next(iter(circuits.values())) if len(circuits) == 1 and not named else None
 
 
+def circuits_in_use(estate: Estate) -> list[tuple[str, list[Network], list[object]]]:
+    """The ExpressRoute circuits the plan moves first, each as (the name its step goes by, the networks
+    linked to it, the link authorizations that are its): what the readiness summary lists them by."""
+    found = _circuits(estate)
+    steps = {circuit.name.casefold(): n for n, circuit in enumerate(found)}
+    owned: dict[int, list[object]] = defaultdict(list)
+    for authorization in estate.inventory.link_authorizations:
+        step = _circuit_of(authorization, steps)
+        if step is not None:
+            owned[step].append(authorization)
+    return [
+        (_circuit_step_name(circuit, estate), circuit.networks, owned[n]) for n, circuit in enumerate(found)
+    ]
+
+
+def _circuit_step_name(circuit: _Circuit, estate: Estate) -> str:
+    """A circuit's name in its step: the one the files identify it by, else what it is linked to."""
+    if _service_keys(circuit.networks, estate):
+        return circuit.name
+    return f"<circuit linked to {', '.join(n.name for n in circuit.networks)}>"
+
+
 @dataclass(slots=True)
 class _Circuit:
     """An ExpressRoute circuit the plan moves before the networks linked to it."""
@@ -974,7 +996,7 @@ def _circuit_step(circuit: _Circuit, estate: Estate) -> Step:
     return Step(
         id=f"circuit:{name}",
         kind=StepKind.CIRCUIT,
-        name=name if keys else f"<circuit linked to {', '.join(n.name for n in networks)}>",
+        name=_circuit_step_name(circuit, estate),
         wave=1,
         after=(),
         moves=(moves,),

@@ -349,12 +349,11 @@ def test_contoso_fails_where_its_errors_are(monkeypatch):
     for item in every:
         expected = "Validation failed" if item.count(Severity.ERROR) else None
         assert expected is None or str(item.verdict) == expected
-    # A runbook is no migration scope, nor are the exports of alerts, role assignments and circuit links:
-    # theirs are the only findings listed by file.
+    # A runbook is no migration scope, nor are the exports of alerts and role assignments: theirs are the
+    # only findings listed by file. The circuit's link authorizations are the circuit's, as in the plan.
     assert [item.name for item in every if item.type == "File"] == [
         "examples/contoso/inventory/alertrules.json",
         "examples/contoso/inventory/dependents.json",
-        "examples/contoso/inventory/er-authorizations.json",
         "examples/contoso/inventory/rbac.json",
         "examples/contoso/runbooks/Move-ContosoProd.ps1",
     ]
@@ -402,11 +401,12 @@ def test_json_format_stays_the_findings_array(monkeypatch):
 def test_text_report_prints_readiness_before_the_summary_line(monkeypatch):
     out = render(lint_example("contoso", monkeypatch), "text")
     block = out[out.index("Readiness by migration scope:") :].splitlines()
-    assert block[1] == "  VMs in a virtual network"
-    assert block[2].startswith(
+    assert block[1] == "  ExpressRoute circuits"  # moved first, as the plan's first step
+    at = block.index("  VMs in a virtual network")
+    assert block[at + 1].startswith(
         "    contoso-prod-vnet (4 subnets, gateway; cloud services: contoso-jump (2 VMs))"
     )
-    assert "  Validation failed: " in block[2]
+    assert "  Validation failed: " in block[at + 1]
     assert block[-1].startswith("Found ")
     assert "Readiness" not in render(lint_example("contoso", monkeypatch), "concise")
 
@@ -473,10 +473,8 @@ def test_a_file_no_scope_holds_passes_or_fails_without_claiming_a_validate_resul
     result = lint_example("contoso", monkeypatch)
     files = items(result, ScopeKind.FILES)
     assert str(files["examples/contoso/runbooks/Move-ContosoProd.ps1"].verdict) == "Validation failed"
-    shown = render(result, "text")
-    assert "examples/contoso/runbooks/Move-ContosoProd.ps1           Fails: 1 error, 1 warning\n" in shown
-    assert (
-        "examples/contoso/inventory/rbac.json                     Passes with warnings: 2 warnings\n" in shown
-    )
+    rows = [" ".join(line.split()) for line in render(result, "text").splitlines()]
+    assert "examples/contoso/runbooks/Move-ContosoProd.ps1 Fails: 1 error, 1 warning" in rows
+    assert "examples/contoso/inventory/rbac.json Passes with warnings: 2 warnings" in rows
     # The report-json keeps the verdict its schema names.
     assert "Validation failed" in render(result, "report-json")

@@ -101,7 +101,8 @@ def test_a_scope_whose_only_errors_prepare_finds_passes_validation_and_fails_pre
     assert verdict_line(result).endswith("Validation passed, Prepare will fail: 1 error")
     assert "Validation failed" not in render(result, "text")
     report = json.loads(render(result, "report-json"))
-    (vnet,) = report["subscriptions"][0]["scopes"][0]["items"]
+    [scope] = [s for s in report["subscriptions"][0]["scopes"] if s["scope"] == "VMs in a virtual network"]
+    (vnet,) = scope["items"]
     assert vnet["verdict"] == "Validation passed, Prepare will fail"
 
 

@@ -83,6 +83,7 @@ if TYPE_CHECKING:
 class ScopeKind(str, enum.Enum):
     """A migration scope, as the platform's Validate operations divide an estate."""
 
+    CIRCUITS = "ExpressRoute circuits"
     IN_VNET = "VMs in a virtual network"
     NO_VNET = "VMs not in a virtual network"
     WEB_WORKER = "Cloud services with web/worker roles"
@@ -109,6 +110,8 @@ RETIREMENT_NOTES = {
 
 # The type of the items of `ScopeKind.EXTENDED_SUPPORT`: services that are not classic, so no Validate applies.
 EXTENDED_SUPPORT = "ExtendedSupportCloudService"
+# The type of the items of `ScopeKind.CIRCUITS`.
+CIRCUIT = "ExpressRouteCircuit"
 # The type of the items of `ScopeKind.FILES`: a file whose findings no migration scope holds (a script, an
 # export, a file that does not parse), which no Validate sees.
 FILE = "File"
@@ -449,6 +452,7 @@ def _collect_marks(obj: object, out: list[Mark]) -> None:
 
 
 def _drafts(estate: Estate) -> Iterator[_Draft]:
+    yield from _circuit_drafts(estate)
     reserved = _ReservedIps(estate)
     inside: dict[str, list[object]] = defaultdict(list)
     for record in estate.records_in_networks():
@@ -514,6 +518,17 @@ def _connections_by_network(estate: Estate) -> dict[int, list[ConnectionState]]:
         if network is not None:
             found[id(network)].append(connection)
     return found
+
+
+def _circuit_drafts(estate: Estate) -> Iterator[_Draft]:
+    """The ExpressRoute circuits the plan moves before the networks linked to them, named as its steps
+    name them, each with the link authorizations that are its (and their findings)."""
+    from migcheck.plan import circuits_in_use  # the plan is built on this summary: imported when used
+
+    for name, networks, authorizations in circuits_in_use(estate):
+        migrates: dict[str, object] = {"networks": [network.name for network in networks]}
+        draft = _Draft(ScopeKind.CIRCUITS, name, CIRCUIT, migrates, tuple(authorizations))
+        yield draft.own(*authorizations)
 
 
 def _bound_service(ip: ReservedIp | ClassicReservedIp) -> str:
