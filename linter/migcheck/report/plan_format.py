@@ -106,7 +106,7 @@ def _text(plan: Plan) -> str:
     for subscription in plan.subscriptions:
         if not shown(subscription):
             continue
-        lines += ["", f"Subscription '{visible(subscription.subscription)}':"]
+        lines += ["", f"Subscription '{visible(heading_name(subscription))}':"]
         lines += _text_preamble(subscription.preamble)
         lines += _text_notes(FIRST_NOTES, first_notes(subscription), subscription)
         for number, step in enumerate(subscription.steps, 1):
@@ -155,6 +155,18 @@ OTHER_BLOCKERS = "Blockers outside the steps (they fail the migration all the sa
 # before the first step, and the others, after the steps.
 FIRST_NOTES = "Notes outside the steps, to act on before the first step (warnings: they block nothing)"
 OTHER_NOTES = "Notes outside the steps (warnings: they block nothing, but need doing as each says)"
+
+
+def heading_name(subscription: SubscriptionPlan) -> str:
+    """What a subscription's heading calls it: the name of its group of files, but for the one group of
+    files no setting names ('default'), the id the files state, which its step 0 selects. (The JSON plan
+    keeps the group's name, which tools key on.)"""
+    from migcheck.subscriptions import DEFAULT_SUBSCRIPTION
+
+    stated = subscription.preamble.subscription_id if subscription.preamble is not None else ""
+    return (
+        stated if subscription.subscription == DEFAULT_SUBSCRIPTION and stated else subscription.subscription
+    )
 
 
 def shown(subscription: SubscriptionPlan) -> bool:
@@ -313,7 +325,7 @@ def _markdown(plan: Plan) -> str:
         if not shown(subscription):
             continue
         steps = subscription.steps
-        lines += ["", f"## Subscription {_md_code(subscription.subscription)}", ""]
+        lines += ["", f"## Subscription {_md_code(heading_name(subscription))}", ""]
         lines += [*_mermaid(steps), ""] if steps else []
         lines += _markdown_preamble(subscription.preamble)
         lines += _markdown_notes(FIRST_NOTES, first_notes(subscription), subscription)

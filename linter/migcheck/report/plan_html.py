@@ -32,6 +32,7 @@ from migcheck.report.plan_format import (
     after_steps,
     first_notes,
     fix_groups,
+    heading_name,
     held_mark,
     last_notes,
     note_words,
@@ -166,7 +167,7 @@ def _verdict_words(step: Step, ready: str = "ready") -> str:
 def _subscription(prefix: str, subscription: SubscriptionPlan, ready: str = "ready") -> list[str]:
     steps = subscription.steps
     anchors = {step.id: f"{prefix}-{n}" for n, step in enumerate(steps, 1)}
-    name = _e(subscription.subscription)
+    name = _e(heading_name(subscription))
     lines = [f'<section class="subscription" id="{prefix}">', f"<h2>Subscription <code>{name}</code></h2>"]
     if steps:
         lines += [
@@ -175,7 +176,7 @@ def _subscription(prefix: str, subscription: SubscriptionPlan, ready: str = "rea
             "<span>A → B: commit A before B</span></div>",
             '<div class="picture">',
             *_svg(
-                prefix, steps, anchors, f"Migration order of subscription {subscription.subscription}", ready
+                prefix, steps, anchors, f"Migration order of subscription {heading_name(subscription)}", ready
             ),
             "</div>",
         ]
