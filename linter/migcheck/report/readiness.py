@@ -495,9 +495,9 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
             "disks": [d.name for d in account.disks],
             "images": [i.name for i in account.images],
         }
-        elsewhere = estate.vms_elsewhere(account)
-        if elsewhere:  # VMs of its disks that no file describes, which migrate before it
-            migrates["vms_first"] = elsewhere
+        vms_first = estate.vms_elsewhere(account)
+        if vms_first:  # VMs of its disks that no file describes, which migrate before it
+            migrates["vms_first"] = vms_first
         yield _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account).own(account)
     for standalone in estate.standalone_storage_accounts():
         empty: dict[str, object] = {"disks": [], "images": []}
