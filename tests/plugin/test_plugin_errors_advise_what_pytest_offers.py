@@ -5,7 +5,7 @@ the `migcheck check` command, run in pytest's rootdir. `migcheck check` keeps na
 from __future__ import annotations
 
 import pytest
-from conftest import QUIET
+from conftest import NET, QUIET, SHOP
 
 from migcheck.cli import main
 
@@ -115,24 +115,18 @@ def test_a_plugin_that_gives_no_rules_is_warned_about_in_the_summary(
 def test_an_item_that_cannot_be_says_why_not_just_not_found(
     estate: pytest.Pytester, name: str, said: str
 ) -> None:
-    from conftest import NET
-
     result = run(estate, f"{NET}::{name}")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines([f"ERROR: migcheck: {NET}::{name}: {said.format(path=NET)}*"])
 
 
 def test_an_item_of_a_rule_left_out_says_it_does_not_run(estate: pytest.Pytester) -> None:
-    from conftest import SHOP
-
     result = run(estate, "--migcheck-select", "MIG003", f"{SHOP}::MIG201")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines([f"ERROR: migcheck: {SHOP}::MIG201: MIG201 does not run: *"])
 
 
 def test_an_item_that_is_there_still_runs(estate: pytest.Pytester) -> None:
-    from conftest import SHOP
-
     result = run(estate, f"{SHOP}::MIG201")
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.assert_outcomes(failed=1)
