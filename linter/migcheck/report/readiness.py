@@ -523,6 +523,8 @@ def _connections_by_network(estate: Estate) -> dict[int, list[ConnectionState]]:
 def _circuit_drafts(estate: Estate) -> Iterator[_Draft]:
     """The ExpressRoute circuits the plan moves before the networks linked to them, named as its steps
     name them, each with the link authorizations that are its (and their findings)."""
+    if not estate.virtual_networks:  # a circuit is found through the networks linked to it
+        return
     from migcheck.plan import circuits_in_use  # the plan is built on this summary: imported when used
 
     for name, networks, authorizations in circuits_in_use(estate):
