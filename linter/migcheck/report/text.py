@@ -292,9 +292,18 @@ def _describe(item: ScopeItem) -> str:
         return f"{item.name} ({_contents(m)})"
     if item.type == "StorageAccount":
         parts = [_count(len(m[k]), k[:-1]) for k in ("disks", "images") if m[k]]
-        return f"{item.name} ({', '.join(parts) or 'no disk or image of the files checked'})"
+        held = ", ".join(parts) or "no disk or image of the files checked"
+        if m.get("vms_first"):  # disks of VMs no file describes: the account migrates after them
+            vms = ", ".join(m["vms_first"])
+            held += (
+                f"; after VM{'s' if len(m['vms_first']) > 1 else ''} {vms}, which no file checked describes"
+            )
+        return f"{item.name} ({held})"
     if item.type == FILE:
         return item.name
+    if item.type == "ExpressRouteCircuit":  # moved before the networks linked to it
+        linked = f"linked to {', '.join(m['networks'])}"
+        return item.name if linked in item.name else f"{item.name} ({linked})"  # `<circuit linked to x>`
     if m.get("service"):  # a reserved IP bound to a cloud service no file describes
         return f"{item.name} (reserved IP of cloud service '{m['service']}')"
     return f"{item.name} ({_RESOURCE_WORDS.get(item.type, item.type)})"
@@ -342,7 +351,9 @@ def _verdict(item: ScopeItem) -> str:
     if item.type == EXTENDED_SUPPORT:
         verdict = f"Retires on {EXTENDED_SUPPORT_RETIRES}"
     else:
-        verdict = _FILE_VERDICTS[item.verdict] if item.type == FILE else str(item.verdict)
+        # A circuit's move (Move-AzExpressRouteCircuit) has no Validate of its own either.
+        plain = item.type in (FILE, "ExpressRouteCircuit")
+        verdict = _FILE_VERDICTS[item.verdict] if plain else str(item.verdict)
     text = f"{verdict}: {shown}" if shown else verdict
     # A warning can fail Validate too: a VM caught in a state the platform refuses until it changes.
     waiting = sum(1 for f in item.findings if f.severity is Severity.WARNING and refused(f))
