@@ -587,14 +587,18 @@ class Estate:
         """The reserved IPs the deployments of the files name, or their service whatever its slot, by key."""
         return {key(ref.name) for service in self.cloud_services for ref in service.reserved_ip_refs}
 
+    def exported_reserved_ips(self) -> Iterator[inv.ClassicReservedIp]:
+        """The subscription's reserved IPs the inventory exports show, in file order: what every rule, the
+        plan and the readiness summary read them from. Not from `resources`: the estate of another
+        subscription an export holds keeps no document (see `_other_subscriptions`), and the files' own
+        documents hold the reserved IPs of every subscription their exports list."""
+        return (ip for ip in self.inventory.reserved_ips if self.of_subscription(ip))
+
     def _exported_reserved_ips(self) -> Iterator[inv.ClassicReservedIp]:
-        """The subscription's reserved IPs an inventory export shows that no file declares or names on a
-        deployment, in file order. They are read from the inventory, not from `resources`: the estate of
-        another subscription an export holds keeps no document (see `_other_subscriptions`)."""
+        """The subscription's exported reserved IPs (`exported_reserved_ips`) that no file declares or
+        names on a deployment, in file order."""
         known = {key(ip.name) for ip in self.reserved_ips} | self._used_reserved_ip_names()
-        for ip in self.inventory.reserved_ips:
-            if self.of_subscription(ip) and key(ip.name) not in known:
-                yield ip
+        return (ip for ip in self.exported_reserved_ips() if key(ip.name) not in known)
 
 
 @model.record

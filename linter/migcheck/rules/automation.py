@@ -777,11 +777,12 @@ def _subnet_associations(estate: Estate) -> dict[str, dict[str, tuple[str, str]]
 def _associated_reserved_ips(estate: Estate) -> dict[str, str]:
     """Reserved IP name (compared as names are) -> what uses it: the label of the cloud service whose
     deployment the files show using it or that an export binds it to, or else the cloud service an inventory
-    export attaches it to."""
+    export of the subscription attaches it to (`Estate.exported_reserved_ips`: a reserved IP of another
+    subscription of the same name is not the one the script moves)."""
     found = {
         key(ref.name): service.label for service in estate.cloud_services for ref in service.reserved_ip_refs
     }
-    for ip in estate.resources(ClassicReservedIp):
+    for ip in estate.exported_reserved_ips():
         if ip.service:
             found.setdefault(key(ip.name), f"cloud service '{ip.service}'")
     return found

@@ -13,7 +13,6 @@ from migcheck.inventory_model import (
     AlertRule,
     ApplicationGateway,
     AutoscaleSetting,
-    ClassicReservedIp,
     Inventory,
     LinkAuthorization,
     ResourceId,
@@ -1277,7 +1276,7 @@ def _subscriptions_with_classic(estate: Estate, broad: list[RoleAssignment]) -> 
     found = {vm.subscription for vm in inventory.vms}
     found |= {network.subscription for network in inventory.networks}
     found |= {account.subscription for account in inventory.storage_accounts}
-    found |= {ip.subscription for ip in estate.resources(ClassicReservedIp)}
+    found |= {ip.subscription for ip in inventory.reserved_ips}
     found |= {subscription for subscription in _named_classic(inventory) if subscription}
     if _describes_classic(estate):
         found.add(files_subscription(estate, {a.scope.subscription for a in broad} - {""}) or "")
