@@ -2948,7 +2948,8 @@ class _InventoryVms:
         name. Of a service of several deployments, the IP joins the one in the slot the export names
         (`ClassicReservedIp.slot`), where the files state the slot of exactly one that is in it; otherwise
         the export does not say which deployment's VIP it is, and it is bound to the service
-        (`_bind_to_service`)."""
+        (`_bind_to_service`). So is one whose slot is not the one the only deployment states: it is the
+        VIP of a deployment the files do not describe (`_deployment_of`)."""
         for name, ips in self.reserved.items():
             index = self.by_name.get(name)
             if index is None:
@@ -2963,18 +2964,17 @@ class _InventoryVms:
                 continue
             named = {key(ref.name) for at in deployments for ref in service.placement(at).reserved_ips}
             added = [ip for ip in ips if key(ip.name) not in named]
-            if len(deployments) == 1:
-                _join_to(service, deployments[0], added)
-                continue
             unplaced = []
             for ip in added:
-                at = _in_slot(service, deployments, ip.slot)
+                at = _deployment_of(service, deployments, ip.slot)
                 if at is None:
                     unplaced.append(NameRef(ip.name, ip.mark))
                 else:
                     _join_to(service, at, [ip])
             if unplaced:
-                _bind_to_service(service, deployments, tuple(unplaced))
+                # The only deployment is in another slot than the IP's: its VIP is known not to be it.
+                unsure = deployments if len(deployments) > 1 else []
+                _bind_to_service(service, unsure, tuple(unplaced))
 
     def _holder(self, record: inv.ClassicVm) -> int | None:
         index = self.by_name.get(key(record.service))
@@ -3277,6 +3277,17 @@ def _join_to(service: _OpenService, at: int, ips: Sequence[inv.ClassicReservedIp
     if ips:
         held = service.placement(at).reserved_ips
         service.change(at, reserved_ips=(*held, *(NameRef(ip.name, ip.mark) for ip in ips)))
+
+
+def _deployment_of(service: _OpenService, deployments: list[int], slot: str) -> int | None:
+    """The one of the service's `deployments` whose VIP an exported reserved IP of `slot` is: the only
+    one, unless the export and the files state different slots (the IP is then the VIP of a deployment
+    the files do not describe); of several, the one in `slot` (`_in_slot`). None: it is bound to the
+    service."""
+    if len(deployments) > 1:
+        return _in_slot(service, deployments, slot)
+    stated = service.placement(deployments[0]).slot
+    return None if slot and stated and key(slot) != key(stated) else deployments[0]
 
 
 def _in_slot(service: _OpenService, deployments: list[int], slot: str) -> int | None:

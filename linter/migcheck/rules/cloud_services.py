@@ -1425,9 +1425,13 @@ class ReservedIpWithoutEndpoint(Rule):
     def _bound(self, service: CloudService) -> Iterator[Finding]:
         """The reserved IPs an export binds to a service of several deployments, not to one of them
         (`CloudService.bound_reserved_ips`): reported when none of the deployments has an input endpoint
-        on its public VIP, so that whichever slot's VIP it is, it cannot be migrated with it."""
+        on its public VIP, so that whichever slot's VIP it is, it cannot be migrated with it. Not when no
+        deployment's VIP may be it (each names its own, or the export names the slot of a deployment the
+        files do not describe: `reserved_ips_known` stays true then)."""
         placements = service.placements
         if not service.bound_reserved_ips or not all(p.endpoints_known and p.roles for p in placements):
+            return
+        if all(p.reserved_ips_known for p in placements):
             return
         endpoints = [e for p in placements for e in _endpoints(p.roles)]
         if any(e.is_public for e in endpoints):
