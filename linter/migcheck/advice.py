@@ -36,6 +36,15 @@ PYTEST = Words(
     rewrite_baseline="write a new one: run `migcheck check --write-baseline {path}` in pytest's rootdir",
 )
 
+# The language server reads the settings file nearest each document, as `check` would from there; it has
+# no options of its own. A baseline is written by the command line, run in the workspace folder.
+EDITOR = Words(
+    other_settings="",
+    record_baseline="record the current findings in it: run `migcheck check --write-baseline {path}` "
+    "in the workspace folder",
+    rewrite_baseline="write a new one: run `migcheck check --write-baseline {path}` in the workspace folder",
+)
+
 _current: ContextVar[Words] = ContextVar("migcheck_advice", default=COMMAND_LINE)
 
 

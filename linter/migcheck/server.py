@@ -34,7 +34,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import unquote
 
 from lsprotocol import types as lsp
@@ -50,6 +50,7 @@ from pygls.workspace import TextDocument
 from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
 
 from migcheck import __version__
+from migcheck.advice import EDITOR, worded_for
 from migcheck.baseline import BaselineError
 from migcheck.config import CONFIG_FILES, Config, ConfigError, check_settings_rules, load_config
 from migcheck.discover import CANDIDATE_SUFFIXES, Candidate, PatternError, possible_kinds
@@ -273,7 +274,9 @@ class MigcheckServer(LanguageServer):
             await self.publish_kept(uri, version, text, path, root)
         loop = asyncio.get_running_loop()
         try:
-            diagnosed = await loop.run_in_executor(self._worker, self.diagnose, path, text, root, codec)
+            diagnosed = await loop.run_in_executor(
+                self._worker, _in_editor_words, self.diagnose, path, text, root, codec
+            )
         except (BaselineError, ConfigError, PluginError, RuleError) as exc:
             self.window_show_message(
                 lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"migcheck: {exc}")
@@ -503,6 +506,16 @@ class MigcheckServer(LanguageServer):
         """The workspace folder holding `path` (the innermost), else the workspace root; None outside."""
         inside = [f for f in self.roots() if _is_within(path, f)]
         return max(inside, key=len) if inside else None
+
+
+T = TypeVar("T")
+
+
+def _in_editor_words(work: Callable[..., T], *args: object) -> T:
+    """`work(*args)` with its settings and baseline errors advising what an editor user can do (the
+    worker thread does not share the event loop's context)."""
+    with worded_for(EDITOR):
+        return work(*args)
 
 
 def _project(start: str, root: str) -> tuple[Config, list[str]]:

@@ -344,6 +344,9 @@ def test_the_config_baseline_is_honoured(client: LspClient, workspace: Path, mon
     )
     message = client._wait(lambda m: m.get("method") == "window/showMessage")
     assert "cannot read baseline ci/missing.json" in message["params"]["message"]
+    # What to do is what an editor user can do: the command line writes the baseline, the editor cannot.
+    said = message["params"]["message"]
+    assert "run `migcheck check --write-baseline " in said and said.endswith("` in the workspace folder")
 
 
 # --- the server stays in its workspace, and answers while it lints ----------------------------------------
