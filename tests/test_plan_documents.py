@@ -339,6 +339,29 @@ def test_a_subscription_whose_id_no_file_states_gets_a_placeholder(plan_of):
     assert "Select-AzureSubscription -SubscriptionId '<subscription id>'" in subscription.preamble.powershell
 
 
+def test_the_quotas_of_each_region_of_the_networks_are_checked_before_the_first_prepare(plan_of, capsys):
+    networks = network("weu-vnet", "10.1.0.0/16") + network("neu-vnet", "10.2.0.0/16").replace(
+        "West Europe", "North Europe"
+    )
+    [subscription] = plan_of({"NetworkConfig.netcfg": netcfg("", networks)}).subscriptions
+    preamble = subscription.preamble
+    assert "Get-AzVMUsage -Location 'northeurope'; Get-AzNetworkUsage -Location 'northeurope'" in (
+        preamble.powershell
+    )
+    assert "az vm list-usage -l 'westeurope' -o jsonc; az network list-usages -l 'westeurope' -o jsonc" in (
+        preamble.cli
+    )
+    assert main(["plan", "."]) == 0
+    assert "check that the Resource Manager quotas of each region" in capsys.readouterr().out
+
+
+def test_quotas_of_a_region_no_file_names_are_left_to_fill_in(plan_of):
+    [subscription] = plan_of({"lonely.xml": deployment("lonely", "l01")}).subscriptions
+    assert "Get-AzVMUsage -Location '<region>'; Get-AzNetworkUsage -Location '<region>'" in (
+        subscription.preamble.powershell
+    )
+
+
 # --- (7) web/worker roles -----------------------------------------------------------------------------
 
 
@@ -353,6 +376,27 @@ def test_a_web_worker_service_moves_nothing_and_says_what_stays(plan_of):
     [step] = [s for s in plan.steps if s.kind is StepKind.WEB_WORKER]
     assert step.moves == ()
     assert "Not moved: cloud service 'shop': web/worker roles Web." in step.notes
+
+
+def test_a_reserved_ip_a_web_worker_configuration_names_is_to_be_freed_and_moved_on_its_own(plan_of):
+    plan = plan_of(
+        {
+            "svc/ServiceDefinition.csdef": '<ServiceDefinition name="shop" '
+            'xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">'
+            '<WebRole name="Web" vmsize="Small"/></ServiceDefinition>\n',
+            "svc/ServiceConfiguration.Cloud.cscfg": '<ServiceConfiguration serviceName="shop" '
+            'xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">'
+            '<Role name="Web"><Instances count="2"/></Role><NetworkConfiguration><AddressAssignments>'
+            '<ReservedIPs><ReservedIP name="shop-rip"/></ReservedIPs></AddressAssignments>'
+            "</NetworkConfiguration></ServiceConfiguration>\n",
+        }
+    )
+    [step] = [s for s in plan.steps if s.kind is StepKind.WEB_WORKER]
+    assert (
+        "Reserved IP 'shop-rip', the VIP its deployment's configuration names, does not move: the roles do not. "
+        "To keep its address, free it (Remove-AzureReservedIPAssociation) and move it on its own "
+        "(Move-AzureReservedIP -Validate, -Prepare, -Commit)." in step.notes
+    )
 
 
 # --- (8) what the plan says agrees with the findings ----------------------------------------------------

@@ -694,6 +694,7 @@ def _preamble(estate: Estate) -> Preamble:
     found = subscription_id(estate)
     named = estate.subscription != DEFAULT_SUBSCRIPTION
     chosen = found or (f"<subscription id of {estate.subscription}>" if named else "<subscription id>")
+    regions = _regions(estate)
     return Preamble(
         found,
         powershell=(
@@ -702,6 +703,8 @@ def _preamble(estate: Estate) -> Preamble:
             f"Register-AzResourceProvider -ProviderNamespace {MIGRATION_PROVIDER}",
             "# wait until RegistrationState is Registered:",
             f"Get-AzResourceProvider -ProviderNamespace {MIGRATION_PROVIDER}",
+            _QUOTAS,
+            *(f"Get-AzVMUsage -Location {_ps(r)}; Get-AzNetworkUsage -Location {_ps(r)}" for r in regions),
             "# in the classic Azure module, which runs the Move-Azure* cmdlets of the steps:",
             f"Select-AzureSubscription -SubscriptionId {_ps(chosen)}",
         ),
@@ -711,9 +714,30 @@ def _preamble(estate: Estate) -> Preamble:
             f"azure provider register {MIGRATION_PROVIDER}",
             "# wait until it says Registered:",
             f"azure provider show {MIGRATION_PROVIDER}",
+            f"{_QUOTAS} (with the Azure CLI, az):",
+            *(
+                f"az vm list-usage -l {_sh(r)} -o jsonc; az network list-usages -l {_sh(r)} -o jsonc"
+                for r in regions
+            ),
             "azure config mode asm",
         ),
     )
+
+
+# The platform's planning guidance: Resource Manager quotas (cores, network interfaces, public and static
+# IPs, load balancers, network security groups, route tables) must have room before migration starts, and
+# Validate does not check the networking ones; a quota error at Prepare means Abort, raise it, and retry.
+_QUOTAS = (
+    "# before the first Prepare, check the Resource Manager quotas of each region have room for what moves"
+)
+
+
+def _regions(estate: Estate) -> list[str]:
+    """The regions the files place the subscription's networks in, as Resource Manager names them
+    (`West Europe` is `westeurope`); `<region>` when they name none."""
+    written = {v.location for network in estate.virtual_networks for v in network.definitions}
+    found = {"".join(r.split()).lower() for r in written if r.strip()}
+    return sorted(found) or ["<region>"]
 
 
 def _finding_key(finding: Finding) -> tuple[str, object, str]:
@@ -1701,16 +1725,22 @@ def _unmigratable(builder: _Builder, service: CloudService) -> Step:
 
 
 def _bound_to_roles(service: CloudService) -> tuple[str, ...]:
-    """What becomes of the reserved IPs an export binds to a service of web/worker roles, not to one of its
-    deployments: they do not move with roles that do not move (MIG101); freed, they move on their own."""
-    if not service.bound_reserved_ips:
-        return ()
-    named = ", ".join(f"'{ref.name}'" for ref in service.bound_reserved_ips)
-    return (
-        f"Reserved IP {named}, {_BOUND}, does not move: the roles do not. To keep its address, free it "
-        "(Remove-AzureReservedIPAssociation) and move it on its own (Move-AzureReservedIP -Validate, -Prepare, "
-        "-Commit).",
+    """What becomes of the reserved IPs of a service of web/worker roles, those its deployments' service
+    configurations name and those an export binds to the service: they do not move with roles that do not
+    move (MIG101); freed, they move on their own."""
+    named = [ref.name for placement in service.placements for ref in placement.reserved_ips]
+    bound = [ref.name for ref in service.bound_reserved_ips]
+    return tuple(
+        f"Reserved IP {_quoted_names(names)}, {whose}, does not move: the roles do not. To keep its address, "
+        "free it (Remove-AzureReservedIPAssociation) and move it on its own (Move-AzureReservedIP -Validate, "
+        "-Prepare, -Commit)."
+        for names, whose in ((named, "the VIP its deployment's configuration names"), (bound, _BOUND))
+        if names
     )
+
+
+def _quoted_names(names: Iterable[str]) -> str:
+    return ", ".join(f"'{name}'" for name in names)
 
 
 def _undetermined(builder: _Builder, service: CloudService) -> Step:

@@ -135,7 +135,10 @@ def preamble_words(preamble: Preamble) -> str:
     )
     return (
         f"Select {which} and register the migration resource provider Microsoft.ClassicInfrastructureMigrate "
-        "in it; wait until it is Registered before the first Validate."
+        "in it; wait until it is Registered before the first Validate. Before the first Prepare, check that "
+        "the Resource Manager quotas of each region (cores, network interfaces, public IPs, load balancers, "
+        "network security groups, route tables) have room for what moves: Validate does not check them, and "
+        "a quota error at Prepare means Abort, raise the quota and start again."
     )
 
 
