@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import field, replace
 from itertools import chain
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 from migcheck import inventory_model as inv
 from migcheck import model
@@ -399,6 +399,15 @@ class StorageAccount:
     images: tuple[Image, ...] = ()
 
 
+class VmElsewhere(NamedTuple):
+    """A VM no file checked describes that a disk in a storage account is attached to: its name, and its
+    cloud service and deployment where a disk's description states them ("" where none does)."""
+
+    name: str
+    service: str
+    deployment: str
+
+
 @model.record
 class Estate:
     """One subscription, linked: what rules read."""
@@ -513,16 +522,25 @@ class Estate:
         """The cloud service and VM a disk is attached to, when a file says so and the VM is described."""
         return self._disk_vms.get(disk)
 
-    def vms_elsewhere(self, account: StorageAccount) -> list[str]:
-        """The VMs that disks in `account` are attached to and that no file checked describes, by name, each
-        once (a name the files do not state as its stand-in has it, without the brackets). The platform
-        migrates an account only after the VMs of its attached disks (overview: only one without associated
-        disks or VM data migrates standalone), and the files do not show when those VMs migrate."""
-        found: dict[str, str] = {}
+    def vms_elsewhere(self, account: StorageAccount) -> list[VmElsewhere]:
+        """The VMs that disks in `account` are attached to and that no file checked describes, each once,
+        with the cloud service and deployment a disk's description states (a name the files do not state as
+        its stand-in has it, without the brackets). The platform migrates an account only after the VMs of
+        its attached disks (overview: only one without associated disks or VM data migrates standalone),
+        and the files do not show when those VMs migrate: their cloud service is what to migrate first."""
+        found: dict[tuple[str, str], VmElsewhere] = {}
         for disk in account.disks:
             if disk.attached_to and not disk.maybe_attached and self.vm_of(disk) is None:
-                found.setdefault(key(disk.attached_to), disk.attached_to.strip("<>"))
-        return list(found.values())
+                vm = VmElsewhere(
+                    disk.attached_to.strip("<>"),
+                    disk.attached_service.strip(),
+                    disk.attached_deployment.strip(),
+                )
+                found.setdefault((key(vm.name), key(vm.service)), vm)
+        # Two VMs of one name in two cloud services are two VMs; one named without its service is the one
+        # of that name another disk names with it.
+        with_service = {name for name, service in found if service}
+        return [vm for (name, service), vm in found.items() if service or name not in with_service]
 
     def resources(self, type_: type) -> Iterator:
         """Every top-level resource of `type_` read from any file of the subscription, in file order."""
@@ -2402,6 +2420,8 @@ def _merged_disk(descriptions: list[Disk]) -> Disk:
         io_type=earliest("io_type"),
         attached_to=attached[0].attached_to if attached else "",
         maybe_attached=attached[0].maybe_attached if attached else False,
+        attached_service=attached[0].attached_service if attached else "",
+        attached_deployment=attached[0].attached_deployment if attached else "",
         sources=(*first.described_at, *(d.mark for d in others)),
     )
 

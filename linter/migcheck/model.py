@@ -315,6 +315,11 @@ class Disk:
     # The LUN a data disk is attached at, as the file states it (a number); "" for an OS disk, or where the
     # file does not say. What a change that removes a data disk names it by (`Role.removed_luns`).
     lun: str = field(default="", compare=False)
+    # The cloud service and deployment of the VM `attached_to` names, where the file states them (a REST
+    # `Disks` list's or a Get-AzureDisk export's `AttachedTo`); "" elsewhere. What a VM no file describes is
+    # migrated by (Move-AzureService), when a disk of it holds back its storage account.
+    attached_service: str = field(default="", compare=False)
+    attached_deployment: str = field(default="", compare=False)
 
     @property
     def described_at(self) -> tuple[Mark, ...]:

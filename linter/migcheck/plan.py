@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from migcheck.estate import key, portal_short_name
+from migcheck.estate import VmElsewhere, key, portal_short_name
 from migcheck.model import Finding, Severity, is_unnamed_role
 from migcheck.report.readiness import (
     ScopeItem,
@@ -1889,14 +1889,17 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
     )
 
 
-def _vms_elsewhere_note(vms: list[str], wave: int) -> tuple[str, ...]:
+def _vms_elsewhere_note(vms: list[VmElsewhere], wave: int) -> tuple[str, ...]:
     """What the step says of the VMs its account's disks are attached to that no file describes: they must
     migrate first (overview: only an account without associated disks or VM data migrates standalone), and
-    no step of the plan moves them."""
+    no step of the plan moves them. Each is named with its cloud service where a file states it, as that
+    is what moves it (Move-AzureService), or its virtual network."""
     if not vms:
         return ()
     several = len(vms) > 1
-    named = ", ".join(f"'{vm}'" for vm in vms)
+    named = ", ".join(
+        f"'{vm.name}' of cloud service '{vm.service}'" if vm.service else f"'{vm.name}'" for vm in vms
+    )
     later = " It comes after every step that moves VMs." if wave > 1 else ""
     return (
         f"Migrate VM{'s' if several else ''} {named} first, with {'their' if several else 'its'} cloud "

@@ -1,6 +1,6 @@
 """The readiness summary's text rows for an ExpressRoute circuit (its move has no Validate: its findings
 pass or fail it, as a file's do) and for a storage account holding a disk of a VM no file describes (it
-migrates after that VM, which the row names)."""
+migrates after that VM, which the row names with its cloud service where the file states it)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,22 @@ def test_a_storage_account_of_a_disk_of_an_undescribed_vm_names_the_vm(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "disks.xml").write_text(DISKS)
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli(capsys, "check", ".")
+    (row,) = [r for r in _summary(out) if r.strip().startswith("fabdata ")]
+    assert (
+        "fabdata (1 disk; after VM other01 of cloud service other-svc, which no file checked describes)"
+        in row
+    )
+
+
+def test_a_vm_the_file_states_no_cloud_service_of_is_named_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    unstated = DISKS.replace("<HostedServiceName>other-svc</HostedServiceName>", "").replace(
+        "<DeploymentName>other-svc</DeploymentName>", ""
+    )
+    (tmp_path / "disks.xml").write_text(unstated)
     monkeypatch.chdir(tmp_path)
     _, out, _ = run_cli(capsys, "check", ".")
     (row,) = [r for r in _summary(out) if r.strip().startswith("fabdata ")]

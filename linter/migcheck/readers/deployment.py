@@ -481,7 +481,14 @@ def _virtual_network(el: Element, marker: Marker) -> VirtualNetwork:
 
 
 def _disk(el: Element, marker: Marker) -> Iterable[object]:
-    return (disk(el, marker, name=text_of(el, "Name"), attached_to=text_of(el, "AttachedTo/RoleName")),)
+    """A `Disks` list's `Disk`, or a Get Disk response: the VM it is attached to with that VM's cloud
+    service and deployment (`AttachedTo`, a `RoleReference`)."""
+    found = disk(el, marker, name=text_of(el, "Name"), attached_to=text_of(el, "AttachedTo/RoleName"))
+    service = text_of(el, "AttachedTo/HostedServiceName")
+    deployment = text_of(el, "AttachedTo/DeploymentName")
+    if service or deployment:
+        found = replace(found, attached_service=service, attached_deployment=deployment)
+    return (found,)
 
 
 def _disk_body(el: Element, marker: Marker) -> Iterable[object]:

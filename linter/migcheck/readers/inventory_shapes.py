@@ -1338,12 +1338,15 @@ def is_disk_context(obj: object) -> bool:
 
 def _disk_context(obj: dict, mark: Mark, spots: Spots) -> Disk:
     """The disk a `DiskContext` describes, as a REST `Disks` list's `Disk` is read: its name, blob and
-    `IOType`, and the VM it is attached to (`AttachedTo.RoleName`; "" for none), marked at its object, its
-    blob where the export writes it."""
+    `IOType`, and the VM it is attached to (`AttachedTo.RoleName`; "" for none) with that VM's cloud
+    service and deployment (`HostedServiceName`, `DeploymentName`), marked at its object, its blob where the
+    export writes it."""
     media = _blob_address(get(obj, "MediaLink"))
     attached = get(obj, "AttachedTo")
+    service = deployment = ""
     if isinstance(attached, dict):
         vm = text(get(attached, "RoleName")) or _VM_CUT_SHORT
+        service, deployment = text(get(attached, "HostedServiceName")), text(get(attached, "DeploymentName"))
     else:
         vm = _VM_CUT_SHORT if text(attached) else ""
     [media_mark] = spots.values([media], "MediaLink") if media else [None]
@@ -1354,6 +1357,8 @@ def _disk_context(obj: dict, mark: Mark, spots: Spots) -> Disk:
         vm,
         mark,
         media_link_mark=media_mark if media_mark != spots.mark else None,
+        attached_service=service,
+        attached_deployment=deployment,
     )
 
 

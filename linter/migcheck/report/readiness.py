@@ -497,7 +497,10 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         }
         vms_first = estate.vms_elsewhere(account)
         if vms_first:  # VMs of its disks that no file describes, which migrate before it
-            migrates["vms_first"] = vms_first
+            migrates["vms_first"] = [vm.name for vm in vms_first]
+            # Each one's cloud service and deployment, in the same order ("" where no file states them).
+            migrates["vms_first_services"] = [vm.service for vm in vms_first]
+            migrates["vms_first_deployments"] = [vm.deployment for vm in vms_first]
         yield _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account).own(account)
     for standalone in estate.standalone_storage_accounts():
         empty: dict[str, object] = {"disks": [], "images": []}

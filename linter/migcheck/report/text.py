@@ -294,7 +294,11 @@ def _describe(item: ScopeItem) -> str:
         parts = [_count(len(m[k]), k[:-1]) for k in ("disks", "images") if m[k]]
         held = ", ".join(parts) or "no disk or image of the files checked"
         if m.get("vms_first"):  # disks of VMs no file describes: the account migrates after them
-            vms = ", ".join(m["vms_first"])
+            services = m.get("vms_first_services") or [""] * len(m["vms_first"])
+            vms = ", ".join(
+                f"{vm} of cloud service {service}" if service else vm
+                for vm, service in zip(m["vms_first"], services, strict=True)
+            )
             held += (
                 f"; after VM{'s' if len(m['vms_first']) > 1 else ''} {vms}, which no file checked describes"
             )
