@@ -5449,7 +5449,7 @@ class Interpreter:
     def _swap(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Move-AzureDeployment swaps a cloud service's production and staging deployments (it is no
         migration cmdlet): the deployment this script made in one slot is in the other afterwards, when the
-        swap surely runs; otherwise which slot it is in is no longer known."""
+        swap surely runs; otherwise which slot it is in is no longer known (its slot is "", see `_build`)."""
         service = _arg_value(args, "ServiceName")
         draft = (
             self.deployments.get(("service", service.value.casefold())) if isinstance(service, Text) else None
@@ -6610,7 +6610,7 @@ class Interpreter:
         return Deployment(
             draft.service,
             draft.name,
-            draft.slot,
+            draft.slot if draft.slot_sure else "",  # a swap ran on some paths only: either slot
             roles,
             (),
             draft.vnet,
@@ -7095,7 +7095,7 @@ def _with_defaults_run(resources: tuple[object, ...], on_defaults: tuple[object,
     the script can create, even where the reader, not knowing what a caller passes, knows no value (a
     `switch` on a parameter that sets the subnets). Only the VMs both runs build are joined; all else is
     the first run's, in which a choice on a parameter stays one (its branches exclusive)."""
-    built: dict[tuple[str, str, str, str], Role] = {}
+    built: dict[tuple[str, str, str], Role] = {}
     for resource in on_defaults:
         if isinstance(resource, Deployment):
             for role in resource.roles:
@@ -7114,13 +7114,10 @@ def _with_defaults_run(resources: tuple[object, ...], on_defaults: tuple[object,
     return tuple(joined)
 
 
-def _placed_role(deployment: Deployment, role: Role) -> tuple[str, str, str, str]:
-    return (
-        deployment.service_name.casefold(),
-        deployment.name.casefold(),
-        deployment.slot.casefold(),
-        role.name.casefold(),
-    )
+def _placed_role(deployment: Deployment, role: Role) -> tuple[str, str, str]:
+    """A role's key in both runs. Not by slot: a script makes one deployment of a service, and the run on
+    the parameters' defaults may decide a swap (`Move-AzureDeployment`) the other leaves unknown."""
+    return (deployment.service_name.casefold(), deployment.name.casefold(), role.name.casefold())
 
 
 def _default_of(declared: Node | None) -> Node | None:
