@@ -149,3 +149,30 @@ SHOP_CSCFG = """\
 def encoded(text: str = SHOP_CSCFG) -> str:
     """`text` in base64, as a deployment body carries its service configuration."""
     return base64.b64encode(text.encode()).decode()
+
+
+def rest_vm_deployment(name: str, slot: str, vm: str, endpoints: str, network: str) -> str:
+    """A `<Deployment>` of a REST hosted-service body: VM `vm` with `endpoints` (InputEndpoint elements),
+    in subnet `app` of `network` ("" for none), in `slot` ("" states none)."""
+    where = f"<VirtualNetworkName>{network}</VirtualNetworkName>" if network else ""
+    stated = f"<DeploymentSlot>{slot}</DeploymentSlot>" if slot else ""
+    subnet = "<SubnetName>app</SubnetName>" if network else ""
+    return f"""\
+    <Deployment>
+      <Name>{name}</Name>
+      {stated}
+      <RoleList>
+        <Role>
+          <RoleName>{vm}</RoleName><RoleType>PersistentVMRole</RoleType>
+          <ConfigurationSets>
+            <ConfigurationSet>
+              <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+              <InputEndpoints>{endpoints}</InputEndpoints>
+              <SubnetNames>{subnet}</SubnetNames>
+            </ConfigurationSet>
+          </ConfigurationSets>
+        </Role>
+      </RoleList>
+      {where}
+    </Deployment>
+"""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from lint_support import graph_page, graph_reserved_ip, lint_files
+from lint_support import graph_page, graph_reserved_ip, lint_files, rest_vm_deployment
 
 from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import Finding, Severity
@@ -28,30 +28,6 @@ def _export(slot: str = "Staging") -> str:
     return graph_page(graph_reserved_ip(SUBSCRIPTION, "svc-ip", "svc", slot=slot), indent=4)
 
 
-def _deployment(name: str, slot: str, vm: str, endpoints: str, network: str) -> str:
-    where = f"<VirtualNetworkName>{network}</VirtualNetworkName>" if network else ""
-    stated = f"<DeploymentSlot>{slot}</DeploymentSlot>" if slot else ""
-    return f"""\
-    <Deployment>
-      <Name>{name}</Name>
-      {stated}
-      <RoleList>
-        <Role>
-          <RoleName>{vm}</RoleName><RoleType>PersistentVMRole</RoleType>
-          <ConfigurationSets>
-            <ConfigurationSet>
-              <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
-              <InputEndpoints>{endpoints}</InputEndpoints>
-              <SubnetNames>{"<SubnetName>app</SubnetName>" if network else ""}</SubnetNames>
-            </ConfigurationSet>
-          </ConfigurationSets>
-        </Role>
-      </RoleList>
-      {where}
-    </Deployment>
-"""
-
-
 def _service(
     production: str = HTTPS,
     staging: str = HTTPS,
@@ -64,8 +40,8 @@ def _service(
     return (
         '<HostedService xmlns="http://schemas.microsoft.com/windowsazure">\n'
         "  <ServiceName>svc</ServiceName>\n  <Deployments>\n"
-        + _deployment("svc-prod", slots[0], "web01", production, networks[0])
-        + _deployment("svc-stage", slots[1], "web02", staging, networks[1])
+        + rest_vm_deployment("svc-prod", slots[0], "web01", production, networks[0])
+        + rest_vm_deployment("svc-stage", slots[1], "web02", staging, networks[1])
         + "  </Deployments>\n</HostedService>\n"
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from lint_support import graph_page, graph_reserved_ip, lint_files
+from lint_support import graph_page, graph_reserved_ip, lint_files, rest_vm_deployment
 
 from migcheck.model import Finding, Severity
 from migcheck.plan import StepKind, build_plan
@@ -27,36 +27,13 @@ def _export(service: str, name: str = "svc-ip") -> str:
 HTTPS = "<InputEndpoint><Name>HTTPS</Name><Port>443</Port><Protocol>tcp</Protocol></InputEndpoint>"
 
 
-def _deployment(name: str, slot: str, vm: str, network: str, endpoints: str) -> str:
-    where = f"<VirtualNetworkName>{network}</VirtualNetworkName>" if network else ""
-    return f"""\
-    <Deployment>
-      <Name>{name}</Name>
-      <DeploymentSlot>{slot}</DeploymentSlot>
-      <RoleList>
-        <Role>
-          <RoleName>{vm}</RoleName><RoleType>PersistentVMRole</RoleType>
-          <ConfigurationSets>
-            <ConfigurationSet>
-              <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
-              <InputEndpoints>{endpoints}</InputEndpoints>
-              <SubnetNames>{"<SubnetName>app</SubnetName>" if network else ""}</SubnetNames>
-            </ConfigurationSet>
-          </ConfigurationSets>
-        </Role>
-      </RoleList>
-      {where}
-    </Deployment>
-"""
-
-
 def _service(network: str = "", endpoints: str = HTTPS) -> str:
     """Get Hosted Service Properties (embed-detail) of cloud service 'svc': two deployments of VMs."""
     return (
         '<HostedService xmlns="http://schemas.microsoft.com/windowsazure">\n'
         "  <ServiceName>svc</ServiceName>\n  <Deployments>\n"
-        + _deployment("svc-prod", "Production", "web01", network, endpoints)
-        + _deployment("svc-stage", "Staging", "web02", network, endpoints)
+        + rest_vm_deployment("svc-prod", "Production", "web01", endpoints, network)
+        + rest_vm_deployment("svc-stage", "Staging", "web02", endpoints, network)
         + "  </Deployments>\n</HostedService>\n"
     )
 
