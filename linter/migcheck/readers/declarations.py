@@ -62,10 +62,11 @@ from migcheck.inventory_model import (
     unnamed_service,
 )
 from migcheck.model import Document, FileKind, FileProblem, Mark
+from migcheck.readers import grammars
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
-    from tree_sitter import Language, Node, Parser
+    from tree_sitter import Node
 
 PRODUCES: frozenset[type] = frozenset({Document, *INVENTORY_TYPES})
 
@@ -307,7 +308,7 @@ def long_dotted_key(text: str) -> tuple[str, int, int] | None:
             )
     import tree_sitter
 
-    query = tree_sitter.Query(_language(), f"({_DOTTED_KEY}) @key")
+    query = tree_sitter.Query(grammars.language("tree_sitter_toml"), f"({_DOTTED_KEY}) @key")
     data = text.encode("utf-8", "surrogatepass")
     for dotted in tree_sitter.QueryCursor(query).captures(_syntax_tree(data)).get("key", []):
         names = _names_in(dotted)
@@ -531,23 +532,8 @@ _SIMPLE_KEYS = frozenset({"bare_key", _QUOTED_KEY})
 _KEYS = _SIMPLE_KEYS | {_DOTTED_KEY}
 
 
-@functools.cache
-def _language() -> Language:
-    import tree_sitter
-    import tree_sitter_toml
-
-    return tree_sitter.Language(tree_sitter_toml.language())
-
-
-@functools.cache
-def _parser() -> Parser:
-    import tree_sitter
-
-    return tree_sitter.Parser(_language())
-
-
 def _syntax_tree(data: bytes) -> Node:
-    return _parser().parse(data).root_node
+    return grammars.parser("tree_sitter_toml").parse(data).root_node
 
 
 def _parts(node: Node) -> list[Node]:

@@ -141,6 +141,7 @@ from migcheck.model import (
     joined_paths,
     lun_key,
 )
+from migcheck.readers import grammars
 from migcheck.readers import powershell_cmdlets as cmdlets
 from migcheck.readers.suppressions import directive
 
@@ -226,19 +227,15 @@ def _with_line_feeds(source: bytes) -> bytes:
 _LONE_CR = re.compile(rb"\r(?!\n)")
 
 
-@functools.cache
+_GRAMMAR = "tree_sitter_powershell"
+
+
 def _language() -> Language:
-    import tree_sitter
-    import tree_sitter_powershell
-
-    return tree_sitter.Language(tree_sitter_powershell.language())
+    return grammars.language(_GRAMMAR)
 
 
-@functools.cache
 def _parser() -> Parser:
-    import tree_sitter
-
-    return tree_sitter.Parser(_language())
+    return grammars.parser(_GRAMMAR)
 
 
 def syntax_tree(source: bytes) -> Tree:
