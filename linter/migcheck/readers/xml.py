@@ -320,11 +320,10 @@ def _at(source: str, line: int, column: int) -> str:
     and the marks do, while a report counts every line ending (`SourceText`); the two differ only in a
     text with a lone carriage return."""
     if _lone_cr(source):
-        start = 0
-        for _ in range(line - 1):
-            start = source.find("\n", start) + 1 or len(source)
-        before = source[: start + max(column - 1, 0)].replace("\r\n", "\n").replace("\r", "\n")
-        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        from migcheck.source import SourceText
+
+        shown = SourceText(source).locate(Mark("", line, column=column))
+        line, column = shown.line, shown.column
     return f"line {line}, column {column}"
 
 
