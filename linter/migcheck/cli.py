@@ -1060,8 +1060,7 @@ def _server(args: argparse.Namespace) -> int:
             "`migcheck server` needs pygls 2, which migcheck's `lsp` extra installs: "
             "pip install 'pygls>=2,<3' in this environment, or pip install '.[lsp]' from a clone of migcheck"
         ) from None
-    serve()
-    return EXIT_OK
+    return serve()
 
 
 if __name__ == "__main__":

@@ -226,6 +226,7 @@ class MigcheckServer(LanguageServer):
         self._prepared: Future[None] | None = None
         self._unchanged: dict[tuple[str, ...], tuple[str, dict[str, list[object]]]] = {}
         self._warmed = False
+        self.shutdown_requested = False  # the exit code LSP asks for: 0 after a shutdown request, else 1
         # The documents opened before the workspace was read (`warm`): they may show kept findings first.
         # Decided when the document is opened, not when its lint starts, which may be after the warm-up.
         self._early: set[str] = set()
@@ -774,8 +775,13 @@ def create_server() -> MigcheckServer:
     async def shutdown(ls: MigcheckServer, params: None) -> None:
         # Answered once what was read is in the store, for the next server of this workspace. The store
         # only saves the next server time: a failure to write it does not fail the shutdown.
+        ls.shutdown_requested = True
+        loop = asyncio.get_running_loop()
+        loop.set_exception_handler(_quiet_cancelled)
         try:
-            await asyncio.get_running_loop().run_in_executor(ls._worker, ls.save)
+            # Shielded: a client that sends exit without waiting for the answer, or closes the connection,
+            # cancels this request, but not the write queued on the worker: `serve` waits for it.
+            await asyncio.shield(loop.run_in_executor(ls._worker, ls.save))
         except Exception as error:
             logger.warning("the store was not written: %s", _cut(f"{type(error).__name__}: {error}"))
 
@@ -867,6 +873,20 @@ def _suppress_action(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.
     )
 
 
-def serve() -> None:
-    """Speak LSP over stdin/stdout until the client says exit."""
-    create_server().start_io()
+def _quiet_cancelled(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    # A client that sends exit without waiting for the answer to shutdown, or closes the connection,
+    # cancels the shutdown request while the store is written: pygls would print the cancelled request's
+    # traceback, which no one can act on.
+    if isinstance(context.get("exception"), asyncio.CancelledError):
+        return
+    loop.default_exception_handler(context)
+
+
+def serve() -> int:
+    """Speak LSP over stdin/stdout until the client says exit or closes the connection; return the exit
+    code LSP asks for."""
+    server = create_server()
+    server.start_io()
+    if server.shutdown_requested:  # the store the shutdown queued is written, even if exit came first
+        server._worker.shutdown(wait=True)
+    return 0 if server.shutdown_requested else 1
