@@ -408,6 +408,31 @@ class VmElsewhere(NamedTuple):
     deployment: str
 
 
+class Circuit(NamedTuple):
+    """An ExpressRoute circuit the subscription's networks are linked to, that the platform moves to
+    Resource Manager before them (see `Estate.circuits`)."""
+
+    name: str  # the local network site its networks' connections name, else its service key, else a file
+    behind: str  # the words that say which circuit it is: "behind local network site 'x'"
+    networks: tuple[Network, ...]  # each once, in the order they were found linked to it
+    # (service key, where a script writes it) of each key the scripts link its networks with, in file order.
+    service_keys: tuple[tuple[str, str], ...]
+    authorizations: tuple[inv.LinkAuthorization, ...]  # the link authorizations that are its
+
+    @property
+    def listed_name(self) -> str:
+        """How the plan's step and the readiness summary name it: by the name the files identify it by (a
+        service key is stated), else by what it is linked to."""
+        if self.service_keys:
+            return self.name
+        return f"<circuit linked to {', '.join(n.name for n in self.networks)}>"
+
+
+class _CircuitIndex(NamedTuple):
+    circuits: tuple[Circuit, ...]
+    by_name: Mapping[str, Circuit]  # by casefolded name: as an authorization names its circuit
+
+
 @model.record
 class Estate:
     """One subscription, linked: what rules read."""
@@ -445,6 +470,8 @@ class Estate:
     _by_type: dict[type, list[object]] = field(default_factory=dict, repr=False, compare=False)
     # The networks whose gateways connect to each local site (by `key`), built when first asked for.
     _site_gateways: dict[str, list[Network]] = field(default_factory=dict, repr=False, compare=False)
+    # The ExpressRoute circuits, and them by name, built when `circuits` is first called (one entry).
+    _circuit_index: list[_CircuitIndex] = field(default_factory=list, repr=False, compare=False)
 
     def records_in_networks(self) -> list[Any]:
         """The records that sit in or link to this subscription's classic networks: those of its own
@@ -513,6 +540,37 @@ class Estate:
         operations allowed: moved already, and still usable by classic networks (it needs no step)."""
         circuit = self.circuit_in_resource_manager(service_key)
         return circuit if circuit is not None and circuit.allow_classic_operations is True else None
+
+    def circuits(self) -> tuple[Circuit, ...]:
+        """The ExpressRoute circuits the networks are linked to, that the platform moves first, each with
+        its networks and its link authorizations: by the local network site their `Dedicated` connections
+        name; for a network whose configuration the files do not show so connected, by the link a script
+        makes (`New-AzureDedicatedCircuitLink`) or an export of a circuit's links lists
+        (`Get-AzureDedicatedCircuitLink`). None for a network whose circuits an export shows moved already
+        (`moved_circuits`). Found once: the plan and the readiness summary both read them."""
+        if not self._circuit_index:
+            circuits = _linked_circuits(self)
+            self._circuit_index.append(_CircuitIndex(circuits, {c.name.casefold(): c for c in circuits}))
+        return self._circuit_index[0].circuits
+
+    def circuit_of(self, authorization: inv.LinkAuthorization | None) -> Circuit | None:
+        """The circuit (of `circuits`) an ExpressRoute link authorization belongs to: the circuit it names,
+        else the one circuit of the subscription (the cmdlet's export does not name its circuit)."""
+        if authorization is None:
+            return None
+        self.circuits()
+        return _named_circuit(self._circuit_index[0].by_name, authorization)
+
+    def service_keys(self, networks: Iterable[Network]) -> tuple[tuple[str, str], ...]:
+        """(service key, where it is written) of the circuit the networks link to, as scripts state it
+        (`New-AzureDedicatedCircuitLink -ServiceKey`): each key once, in file order."""
+        found: dict[str, str] = {}
+        for network in networks:
+            scripted = self.scripted_gateway(network.name)
+            for fact in scripted.facts if scripted is not None else ():
+                if fact.is_expressroute and fact.service_key:
+                    found.setdefault(fact.service_key, f"{fact.mark.path}:{fact.mark.line}")
+        return tuple(found.items())
 
     def members(self, network: Network) -> tuple[CloudService, ...]:
         """The cloud services placed in `network`."""
@@ -617,6 +675,70 @@ class Estate:
         names on a deployment, in file order."""
         known = {key(ip.name) for ip in self.reserved_ips} | self._used_reserved_ip_names()
         return (ip for ip in self.exported_reserved_ips() if key(ip.name) not in known)
+
+
+def _linked_circuits(estate: Estate) -> tuple[Circuit, ...]:
+    """`Estate.circuits`: found by connection first, then by link, each with its authorizations."""
+    if not estate.virtual_networks:  # a circuit is found through the networks linked to it
+        return ()
+    found: dict[str, tuple[str, str, dict[int, Network]]] = {}  # by key: name, words, networks by id()
+    for network in estate.virtual_networks:
+        if estate.moved_circuits(network.name):
+            continue  # its circuits are in Resource Manager already, with classic operations allowed
+        for connection in network.gateway.connections if network.gateway else ():
+            if connection.is_expressroute:
+                site = connection.local_site
+                found.setdefault(key(site), (site, f"behind local network site '{site}'", {}))[2].setdefault(
+                    id(network), network
+                )
+    connected = {id(n) for _, _, networks in found.values() for n in networks.values()}
+    unconnected = {key(n.name): n for n in estate.virtual_networks if id(n) not in connected}
+    for network, name, behind in _links_elsewhere(estate, unconnected):
+        found.setdefault(key(name), (name, behind, {}))[2].setdefault(id(network), network)
+    linked = [(name, behind, tuple(networks.values())) for name, behind, networks in found.values()]
+    by_name = {name.casefold(): n for n, (name, _, _) in enumerate(linked)}
+    owned: dict[int, list[inv.LinkAuthorization]] = defaultdict(list)
+    for authorization in estate.inventory.link_authorizations:
+        at = _named_circuit(by_name, authorization)
+        if at is not None:
+            owned[at].append(authorization)
+    return tuple(
+        Circuit(name, behind, networks, estate.service_keys(networks), tuple(owned[n]))
+        for n, (name, behind, networks) in enumerate(linked)
+    )
+
+
+def _named_circuit(by_name: Mapping[str, T], authorization: inv.LinkAuthorization) -> T | None:
+    """Of the circuits `by_name` (casefolded: of two names alike, the later), the one an authorization
+    belongs to: the circuit it names, else the only one (the cmdlet's export does not name its circuit)."""
+    named = authorization.circuit.casefold()
+    if named in by_name:
+        return by_name[named]
+    return next(iter(by_name.values())) if len(by_name) == 1 and not named else None
+
+
+def _links_elsewhere(estate: Estate, networks: Mapping[str, Network]) -> Iterator[tuple[Network, str, str]]:
+    """(network, circuit name, words naming the circuit) for each circuit link of `networks` (by key) that
+    a script makes or an export lists. A circuit is named by its service key; else by the file: an export
+    of `Get-AzureDedicatedCircuitLink -ServiceKey <key>` lists the links of one circuit (without its key),
+    and a script that does not state its key is taken to link one. A link by no key to a network another
+    links by its key is that one, most likely."""
+    keyed: set[str] = set()
+    unkeyed: list[tuple[Network, str, str]] = []
+    for network in networks.values():
+        scripted = estate.scripted_gateway(network.name)
+        for fact in scripted.facts if scripted is not None else ():
+            if fact.is_expressroute and fact.service_key:
+                keyed.add(key(network.name))
+                if estate.moved_circuit(fact.service_key) is None:
+                    yield network, fact.service_key, f"with service key '{fact.service_key}'"
+            elif fact.is_expressroute:
+                unkeyed.append((network, fact.mark.path, f"that {fact.mark.path} links to without its key"))
+    for link in estate.circuit_links():  # the export does not state the circuit's key
+        linked = networks.get(key(link.vnet))
+        if linked is not None:
+            unkeyed.append((linked, link.mark.path, f"whose links {link.mark.path} lists"))
+    yield from (entry for entry in unkeyed if key(entry[0].name) not in keyed)
 
 
 @model.record

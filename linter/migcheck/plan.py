@@ -25,7 +25,7 @@ import enum
 import ipaddress
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +55,8 @@ from migcheck.rules.reach import ipv4_networks
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
-    from migcheck.estate import CloudService, Estate, Network, Placement, StorageAccount
+    from migcheck.estate import Circuit, CloudService, Estate, Network, Placement, StorageAccount
+    from migcheck.inventory_model import LinkAuthorization
     from migcheck.model import Disk, LocalNetworkSite, Mark, NameRef, Role
     from migcheck.rules.reach import Reach
     from migcheck.suppress import Reason
@@ -639,7 +640,7 @@ def _subscription_plan(
     items = tuple(item for scope in scopes for item in scope.items)
     held = {_finding_key(s.finding): s.reason for item in items for s in item.held_back}
     builder = _Builder(estate, items, locate, advice, held)
-    circuits = _circuits(estate)
+    circuits = estate.circuits()
     builder.steps += [_circuit_step(circuit, estate) for circuit in circuits]
     # Which circuits each network waits for, found once: asking every circuit for every network took
     # networks times circuits, each a comparison of whole networks.
@@ -751,9 +752,7 @@ def _place_other_errors(builder: _Builder) -> tuple[Finding, ...]:
     model, on a resource without a step of its own): on the step of the circuit it concerns, else in
     the list this returns. So the plan never calls ready what `check` fails."""
     placed = {_finding_key(f) for step in builder.steps for f in step.blockers}
-    circuits = {
-        _circuit_name(step): n for n, step in enumerate(builder.steps) if step.kind is StepKind.CIRCUIT
-    }
+    circuits = _circuit_steps(builder)
     authorizations = {a.mark: a for a in builder.estate.inventory.link_authorizations}
     others: list[Finding] = []
     for item in builder.items:
@@ -762,7 +761,7 @@ def _place_other_errors(builder: _Builder) -> tuple[Finding, ...]:
                 continue
             placed.add(_finding_key(finding))
             finding = builder.locate(finding)
-            step = _circuit_of(authorizations.get(finding.mark), circuits)
+            step = _circuit_step_of(builder, authorizations.get(finding.mark), circuits)
             if step is None:
                 others.append(finding)
             else:
@@ -858,12 +857,12 @@ def _say_where_linked_from(builder: _Builder, elsewhere: set[str]) -> None:
     through its authorizations, what to do in their subscriptions: they are not steps of this one."""
     if not elsewhere:
         return
-    circuits = {
-        _circuit_name(step): n for n, step in enumerate(builder.steps) if step.kind is StepKind.CIRCUIT
-    }
+    circuits = _circuit_steps(builder)
     linked: dict[int, dict[str, str]] = defaultdict(dict)  # by circuit step: each network once, by key
     for authorization in builder.estate.inventory.link_authorizations:
-        step = _circuit_of(authorization, circuits) if key(authorization.vnet) in elsewhere else None
+        if key(authorization.vnet) not in elsewhere:
+            continue
+        step = _circuit_step_of(builder, authorization, circuits)
         if step is not None:
             linked[step].setdefault(key(authorization.vnet), authorization.vnet)
     for step, networks in linked.items():
@@ -886,122 +885,28 @@ def _linked_from_elsewhere(networks: list[str]) -> str:
     )
 
 
-def _circuit_name(step: Step) -> str:
-    """The name a circuit step stands for, casefolded, as an authorization may name it: its id's (the name
-    of a circuit the files do not identify is a stand-in)."""
-    return step.id.removeprefix("circuit:").casefold()
+def _circuit_steps(builder: _Builder) -> dict[str, int]:
+    """The index of each circuit's step, by its id."""
+    return {step.id: n for n, step in enumerate(builder.steps) if step.kind is StepKind.CIRCUIT}
 
 
-def _circuit_of(authorization: object, circuits: dict[str, int]) -> int | None:
-    """The index of the circuit step an ExpressRoute link authorization belongs to: the circuit it
-    names, else the one circuit of the subscription (the cmdlet's export does not name its circuit)."""
-    if authorization is None:
-        return None
-    named = str(getattr(authorization, "circuit", "") or "").casefold()
-    if named in circuits:
-        return circuits[named]
-    return next(iter(circuits.values())) if len(circuits) == 1 and not named else None
+def _circuit_step_of(
+    builder: _Builder, authorization: LinkAuthorization | None, steps: Mapping[str, int]
+) -> int | None:
+    """The index of the step of the circuit an ExpressRoute link authorization belongs to
+    (`Estate.circuit_of`), of `steps` (`_circuit_steps`)."""
+    circuit = builder.estate.circuit_of(authorization)
+    return None if circuit is None else steps.get(_circuit_step_id(circuit))
 
 
-def circuits_in_use(estate: Estate) -> list[tuple[str, list[Network], list[object]]]:
-    """The ExpressRoute circuits the plan moves first, each as (the name its step goes by, the networks
-    linked to it, the link authorizations that are its): what the readiness summary lists them by."""
-    found = _circuits(estate)
-    steps = {circuit.name.casefold(): n for n, circuit in enumerate(found)}
-    owned: dict[int, list[object]] = defaultdict(list)
-    for authorization in estate.inventory.link_authorizations:
-        step = _circuit_of(authorization, steps)
-        if step is not None:
-            owned[step].append(authorization)
-    return [
-        (_circuit_step_name(circuit, estate), circuit.networks, owned[n]) for n, circuit in enumerate(found)
-    ]
+def _circuit_step_id(circuit: Circuit) -> str:
+    return f"circuit:{circuit.name}"
 
 
-def _circuit_step_name(circuit: _Circuit, estate: Estate) -> str:
-    """A circuit's name in its step: the one the files identify it by, else what it is linked to."""
-    if _service_keys(circuit.networks, estate):
-        return circuit.name
-    return f"<circuit linked to {', '.join(n.name for n in circuit.networks)}>"
-
-
-@dataclass(slots=True)
-class _Circuit:
-    """An ExpressRoute circuit the plan moves before the networks linked to it."""
-
-    name: str  # the local network site its networks' connections name, else its service key, else a file
-    behind: str  # how its step says which circuit it is: "behind local network site 'x'"
-    networks: list[Network] = field(default_factory=list)
-    _added: set[int] = field(default_factory=set)  # id() of `networks`: each is listed once
-
-    def add(self, network: Network) -> None:
-        if id(network) not in self._added:
-            self._added.add(id(network))
-            self.networks.append(network)
-
-
-def _circuits(estate: Estate) -> list[_Circuit]:
-    """The ExpressRoute circuits the networks are linked to: by the local network site their `Dedicated`
-    connections name; for a network whose configuration the files do not show so connected, by the link
-    a script makes (`New-AzureDedicatedCircuitLink`) or an export of a circuit's links lists
-    (`Get-AzureDedicatedCircuitLink`): the platform moves the circuit first either way."""
-    found: dict[str, _Circuit] = {}
-    for network in estate.virtual_networks:
-        if estate.moved_circuits(network.name):
-            continue  # its circuits are in Resource Manager already, with classic operations allowed
-        for connection in network.gateway.connections if network.gateway else ():
-            if connection.is_expressroute:
-                site = connection.local_site
-                found.setdefault(key(site), _Circuit(site, f"behind local network site '{site}'")).add(
-                    network
-                )
-    connected = {id(n) for circuit in found.values() for n in circuit.networks}
-    unconnected = {key(n.name): n for n in estate.virtual_networks if id(n) not in connected}
-    for network, name, behind in _links_elsewhere(estate, unconnected):
-        found.setdefault(key(name), _Circuit(name, behind)).add(network)
-    return list(found.values())
-
-
-def _links_elsewhere(estate: Estate, networks: Mapping[str, Network]) -> Iterator[tuple[Network, str, str]]:
-    """(network, circuit name, words naming the circuit) for each circuit link of `networks` (by key) that
-    a script makes or an export lists. A circuit is named by its service key; else by the file: an export
-    of `Get-AzureDedicatedCircuitLink -ServiceKey <key>` lists the links of one circuit (without its key),
-    and a script that does not state its key is taken to link one. A link by no key to a network another
-    links by its key is that one, most likely."""
-    keyed: set[str] = set()
-    unkeyed: list[tuple[Network, str, str]] = []
-    for network in networks.values():
-        scripted = estate.scripted_gateway(network.name)
-        for fact in scripted.facts if scripted is not None else ():
-            if fact.is_expressroute and fact.service_key:
-                keyed.add(key(network.name))
-                if estate.moved_circuit(fact.service_key) is None:
-                    yield network, fact.service_key, f"with service key '{fact.service_key}'"
-            elif fact.is_expressroute:
-                unkeyed.append((network, fact.mark.path, f"that {fact.mark.path} links to without its key"))
-    for link in estate.circuit_links():  # the export does not state the circuit's key
-        linked = networks.get(key(link.vnet))
-        if linked is not None:
-            unkeyed.append((linked, link.mark.path, f"whose links {link.mark.path} lists"))
-    yield from (entry for entry in unkeyed if key(entry[0].name) not in keyed)
-
-
-def _service_keys(networks: list[Network], estate: Estate) -> list[tuple[str, str]]:
-    """(service key, where it is written) of the circuit the networks link to, as scripts state it
-    (`New-AzureDedicatedCircuitLink -ServiceKey`): each key once, in file order."""
-    found: dict[str, str] = {}
-    for network in networks:
-        scripted = estate.scripted_gateway(network.name)
-        for fact in scripted.facts if scripted is not None else ():
-            if fact.is_expressroute and fact.service_key:
-                found.setdefault(fact.service_key, f"{fact.mark.path}:{fact.mark.line}")
-    return list(found.items())
-
-
-def _circuit_step(circuit: _Circuit, estate: Estate) -> Step:
-    name, networks = circuit.name, circuit.networks
+def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
+    networks = circuit.networks
     users = ", ".join(f"'{n.name}'" for n in networks)
-    keys = _service_keys(networks, estate)
+    keys = circuit.service_keys
     # One key the files state is the circuit's; none, or several (which is it?), leave it to fill in.
     service_key = keys[0][0] if len(keys) == 1 else "<service key>"
     if len(keys) == 1:
@@ -1018,9 +923,9 @@ def _circuit_step(circuit: _Circuit, estate: Estate) -> Step:
             "it is (no file states its service key)"
         )
     return Step(
-        id=f"circuit:{name}",
+        id=_circuit_step_id(circuit),
         kind=StepKind.CIRCUIT,
-        name=_circuit_step_name(circuit, estate),
+        name=circuit.listed_name,
         wave=1,
         after=(),
         moves=(moves,),
@@ -1050,7 +955,7 @@ def _circuit_step(circuit: _Circuit, estate: Estate) -> Step:
     )
 
 
-def _find_circuit(networks: list[Network]) -> str:
+def _find_circuit(networks: Sequence[Network]) -> str:
     """How to find the circuit a network is linked to when no file states its service key: the classic
     cmdlets list the subscription's circuits with their keys, and each circuit's links by network."""
     names = " or ".join(f"'{n.name}'" for n in networks)
@@ -1064,7 +969,7 @@ def _find_circuit(networks: list[Network]) -> str:
     )
 
 
-def _find_circuit_commands(networks: list[Network]) -> tuple[str, ...]:
+def _find_circuit_commands(networks: Sequence[Network]) -> tuple[str, ...]:
     """The service keys of the subscription's circuits that are linked to `networks`."""
     names = ", ".join(_ps(n.name) for n in networks)
     return (
@@ -1165,7 +1070,7 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     )
     cli = _cli("azure network vnet", _sh(name))
     if expressroute:
-        keys = _service_keys([network], builder.estate)
+        keys = builder.estate.service_keys([network])
         service_key = keys[0][0] if len(keys) == 1 else "<service key>"
         powershell = replace(powershell, before=_unlink_powershell(name, links, service_key))
         cli = replace(cli, before=_unlink_cli(name, links, service_key))

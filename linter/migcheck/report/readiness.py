@@ -524,16 +524,12 @@ def _connections_by_network(estate: Estate) -> dict[int, list[ConnectionState]]:
 
 
 def _circuit_drafts(estate: Estate) -> Iterator[_Draft]:
-    """The ExpressRoute circuits the plan moves before the networks linked to them, named as its steps
-    name them, each with the link authorizations that are its (and their findings)."""
-    if not estate.virtual_networks:  # a circuit is found through the networks linked to it
-        return
-    from migcheck.plan import circuits_in_use  # the plan is built on this summary: imported when used
-
-    for name, networks, authorizations in circuits_in_use(estate):
-        migrates: dict[str, object] = {"networks": [network.name for network in networks]}
-        draft = _Draft(ScopeKind.CIRCUITS, name, CIRCUIT, migrates, tuple(authorizations))
-        yield draft.own(*authorizations)
+    """The ExpressRoute circuits the plan moves before the networks linked to them (`Estate.circuits`),
+    named as its steps name them, each with the link authorizations that are its (and their findings)."""
+    for circuit in estate.circuits():
+        migrates: dict[str, object] = {"networks": [network.name for network in circuit.networks]}
+        draft = _Draft(ScopeKind.CIRCUITS, circuit.listed_name, CIRCUIT, migrates, circuit.authorizations)
+        yield draft.own(*circuit.authorizations)
 
 
 def _bound_service(ip: ReservedIp | ClassicReservedIp) -> str:
