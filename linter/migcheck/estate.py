@@ -196,6 +196,15 @@ UNNAMED_BY_ROLE = frozenset({"role", "file"})
 
 
 @model.record
+class BoundReservedIp(NameRef):
+    """A reserved IP an inventory export binds to a cloud service and not to one of its deployments
+    (`CloudService.bound_reserved_ips`), with the slot the export's id names (`.../slots/Staging`), ""
+    when it names none: the files then do not say which deployment is in that slot."""
+
+    slot: str = ""
+
+
+@model.record
 class CloudService:
     """One cloud service, from every file that describes it, with its placements."""
 
@@ -213,8 +222,9 @@ class CloudService:
     name_unknown: bool = False
     # The reserved IPs an inventory export binds to the service (`attachedTo`) that no deployment of the
     # files names, where the service has several: the VIP of one of them, the export does not say which
-    # slot's (see `_InventoryVms._join_reserved_ips`). They move with the service's migration all the same.
-    bound_reserved_ips: tuple[NameRef, ...] = ()
+    # slot's, or the files do not say which deployment is in the slot it names (see
+    # `_InventoryVms._join_reserved_ips`). They move with the service's migration all the same.
+    bound_reserved_ips: tuple[BoundReservedIp, ...] = ()
     _derived: dict[str, tuple[Role, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # what `roles` and `vms` computed: every rule asks, and the editor keeps the object
@@ -3110,7 +3120,7 @@ class _InventoryVms:
             for ip in added:
                 at = _deployment_of(service, deployments, ip.slot)
                 if at is None:
-                    unplaced.append(NameRef(ip.name, ip.mark))
+                    unplaced.append(BoundReservedIp(ip.name, ip.mark, slot=ip.slot))
                 else:
                     _join_to(service, at, [ip])
             if unplaced:
@@ -3441,7 +3451,7 @@ def _in_slot(service: _OpenService, deployments: list[int], slot: str) -> int | 
     return found[0] if len(found) == 1 else None
 
 
-def _bind_to_service(service: _OpenService, deployments: list[int], ips: tuple[NameRef, ...]) -> None:
+def _bind_to_service(service: _OpenService, deployments: list[int], ips: tuple[BoundReservedIp, ...]) -> None:
     """Reserved IPs an export binds to a service of several `deployments`, none of which names them: on
     the service (`CloudService.bound_reserved_ips`), and whether the VIP of each deployment that names no
     reserved IP of its own is reserved is not known any more (it may be one of them)."""

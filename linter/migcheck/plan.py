@@ -55,7 +55,15 @@ from migcheck.rules.reach import ipv4_networks
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
-    from migcheck.estate import Circuit, CloudService, Estate, Network, Placement, StorageAccount
+    from migcheck.estate import (
+        BoundReservedIp,
+        Circuit,
+        CloudService,
+        Estate,
+        Network,
+        Placement,
+        StorageAccount,
+    )
     from migcheck.inventory_model import LinkAuthorization
     from migcheck.model import Disk, LocalNetworkSite, Mark, NameRef, Role
     from migcheck.rules.reach import Reach
@@ -1031,7 +1039,9 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     # The VMs move; web/worker roles never do (a note says what becomes of them).
     moves += [f"{s.label}: {_vms(s)}" for s in services if s.vms or not s.roles]
     moves += [f"reserved IP '{ip}' of {label}" for label, ip in _moving_reserved_ips(services)]
-    moves += [f"reserved IP '{ip}' of {label}, {_BOUND}" for label, ip in _bound_reserved_ips(services)]
+    moves += [
+        f"reserved IP '{ip.name}' of {label}, {_bound(ip)}" for label, ip in _bound_reserved_ips(services)
+    ]
     portal = bool(portal_short_name(name))
     becomes = [
         f"virtual network '{name}' in resource group '{name}-Migrated'"
@@ -1044,7 +1054,10 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     ]
     becomes += [
         f"reserved IP '{ip}': {_STATIC_PUBLIC_IP}"
-        for _, ip in (*_moving_reserved_ips(services), *_bound_reserved_ips(services))
+        for ip in (
+            *(name for _, name in _moving_reserved_ips(services)),
+            *(ref.name for _, ref in _bound_reserved_ips(services)),
+        )
     ]
     notes = (
         [] if network.defined else ["No file checked here defines this network: only its members are known."]
@@ -1281,23 +1294,30 @@ def _moving_reserved_ips(services: Iterable[CloudService]) -> list[tuple[str, st
     ]
 
 
-def _bound_reserved_ips(services: Iterable[CloudService]) -> list[tuple[str, str]]:
+def _bound_reserved_ips(services: Iterable[CloudService]) -> list[tuple[str, BoundReservedIp]]:
     """The reserved IPs an inventory export binds to `services`, not to one of their deployments
     (`CloudService.bound_reserved_ips`), by the service's label: they move with the service's migration,
     unless no deployment of it has an input endpoint on its VIP (MIG106), nor whether one has is unknown."""
     return [
-        (service.label, ref.name)
+        (service.label, ref)
         for service in services
         if any(_has_input_endpoint(placement) is not False for placement in service.placements)
         for ref in service.bound_reserved_ips
     ]
 
 
-# How a step names a reserved IP bound to its cloud service, not to one of its deployments.
-_BOUND = (
-    "bound to the cloud service, slot not known (an inventory export binds it to the service, not to one of "
-    "its deployments)"
-)
+def _bound(ip: BoundReservedIp) -> str:
+    """How a step names a reserved IP bound to its cloud service, not to one of its deployments: what the
+    export says of it, the slot where its id names one."""
+    if not ip.slot:
+        return (
+            "bound to the cloud service, slot not known (an inventory export binds it to the service, not to "
+            "one of its deployments)"
+        )
+    return (
+        f"bound to the {ip.slot} slot of the cloud service (an inventory export names the slot, and the files "
+        "do not say which deployment is in it)"
+    )
 
 
 def _carried_reserved_ips(placement: Placement) -> list[NameRef]:
@@ -1492,7 +1512,7 @@ def _service_step(
             f"{_placement_words(service, deployment)}: VMs {', '.join(vm.name for vm in placement.vms)}",
             *(f"reserved IP '{ip}'" for _, ip in _moving_reserved_ips([_alone(service, placement)])),
             *(
-                f"reserved IP '{ip}' if it is this deployment's VIP: {_BOUND}"
+                f"reserved IP '{ip.name}' if it is this deployment's VIP: {_bound(ip)}"
                 for _, ip in _bound_reserved_ips([_alone(service, placement)])
             ),
         ),
@@ -1544,7 +1564,7 @@ def _vip_becomes(service: CloudService, placement: Placement) -> tuple[str, ...]
         f"reserved IP '{ip.name}': {_STATIC_PUBLIC_IP}" for ip in _carried_reserved_ips(placement)
     )
     becomes += tuple(
-        f"reserved IP '{ip}', if it is this deployment's VIP: {_STATIC_PUBLIC_IP}"
+        f"reserved IP '{ip.name}', if it is this deployment's VIP: {_STATIC_PUBLIC_IP}"
         for _, ip in _bound_reserved_ips([_alone(service, placement)])
     )
     # MIG105's test: the default VIP is reserved unless every reserved IP is on another VIP.
@@ -1596,14 +1616,21 @@ def _reserve_vip(service: CloudService) -> str:
     return f"New-AzureReservedIP -ReservedIPName '<name>' -Location '<region>' -ServiceName {name}"
 
 
-def _bound_vip_downtime(service: CloudService, bound: list[str]) -> str:
+def _bound_vip_downtime(service: CloudService, bound: list[BoundReservedIp]) -> str:
     """Whether the deployment's public address survives Prepare, when an export binds reserved IPs to its
     service and not to one of its deployments: it does if one of them is this deployment's VIP."""
-    named = ", ".join(f"'{ip}'" for ip in bound)
-    check = "; ".join(f"Get-AzureReservedIP -ReservedIPName {_ps(ip)}" for ip in bound)
+    named = ", ".join(f"'{ip.name}'" for ip in bound)
+    check = "; ".join(f"Get-AzureReservedIP -ReservedIPName {_ps(ip.name)}" for ip in bound)
+    slots = {key(ip.slot) for ip in bound}
+    binds = "to the cloud service without saying which deployment's VIP it is"
+    if len(slots) == 1 and bound[0].slot:  # the slot its id names, the same for each
+        slot = bound[0].slot
+        binds = (
+            f"to the {slot} slot of the cloud service, while the files do not say which deployment is in it"
+        )
     return (
-        f"Its VIP is kept if it is reserved IP {named}, which an inventory export binds to the cloud service "
-        f"without saying which deployment's VIP it is; otherwise it changes. Check it before Prepare ({check}: "
+        f"Its VIP is kept if it is reserved IP {named}, which an inventory export binds {binds}; otherwise it "
+        f"changes. Check it before Prepare ({check}: "
         "its DeploymentName); if it is another deployment's, to keep this one's address, reserve it while a VM "
         f"of the deployment still runs ({_reserve_vip(service)})."
     )
@@ -1634,13 +1661,14 @@ def _bound_to_roles(service: CloudService) -> tuple[str, ...]:
     configurations name and those an export binds to the service: they do not move with roles that do not
     move (MIG101); freed, they move on their own."""
     named = [ref.name for placement in service.placements for ref in placement.reserved_ips]
-    bound = [ref.name for ref in service.bound_reserved_ips]
+    groups = {"the VIP its deployment's configuration names": named} if named else {}
+    for ref in service.bound_reserved_ips:  # those of one slot (or of none the export names) together
+        groups.setdefault(_bound(ref), []).append(ref.name)
     return tuple(
         f"Reserved IP {_quoted_names(names)}, {whose}, does not move: the roles do not. To keep its address, "
         "free it (Remove-AzureReservedIPAssociation) and move it on its own (Move-AzureReservedIP -Validate, "
         "-Prepare, -Commit)."
-        for names, whose in ((named, "the VIP its deployment's configuration names"), (bound, _BOUND))
-        if names
+        for whose, names in groups.items()
     )
 
 
@@ -1657,7 +1685,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         after=(),
         moves=(
             f"{service.label}: {_contents(service)}",
-            *(f"reserved IP '{ip}', {_BOUND}" for _, ip in _bound_reserved_ips([service])),
+            *(f"reserved IP '{ip.name}', {_bound(ip)}" for _, ip in _bound_reserved_ips([service])),
         ),
         becomes=("depends on its network: check it with a REST deployment body or Get-AzureVM",),
         downtime="In a virtual network: none (migrated with the network). In none: stop, deallocate, start.",
