@@ -112,7 +112,7 @@ def test_an_explicit_file_that_is_not_xml_is_not_classic_rather_than_broken(repo
         "notes.txt": "a .txt file that does not hold XML",
         "README": "a file that does not hold XML",
     }[name]
-    assert out.splitlines()[0] == f"{name}:1:1: MIG002 [warning] not a classic Azure file: {what}"
+    assert out.splitlines()[0] == f"{name}:1:1: MIG002 [warning] not a file migcheck reads: {what}"
     assert code == 0
 
 

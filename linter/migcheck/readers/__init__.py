@@ -258,12 +258,17 @@ _SMALLER_LIMIT = {FileKind.PYTHON: "Python scripts", FileKind.POWERSHELL: "Power
 
 
 def _not_classic(path: str) -> Document:
-    """A file named on the command line that is neither a classic file by its extension nor XML at all (a
-    script, a text file): it is not what migcheck reads, rather than broken XML."""
+    """A file named on the command line that is neither a format migcheck reads by its extension nor XML at
+    all (a shell script, a text file): it is not what migcheck reads, rather than broken XML. It may well
+    hold classic commands (the classic CLI's `azure vm create` in a .sh file): it is not called "not classic"."""
     extension = posixpath.splitext(path)[1]
     what = f"a {extension} file" if extension else "a file"
-    message = f"not a classic Azure file: {what} that does not hold XML"
-    fix = "Name the classic files (.csdef, .cscfg, .netcfg, REST and Export-AzureVM .xml) or their folders."
+    message = f"not a file migcheck reads: {what} that does not hold XML"
+    fix = (
+        "migcheck reads the classic XML files (.csdef, .cscfg, .netcfg, REST and Export-AzureVM .xml), Python "
+        "(.py) and PowerShell (.ps1, .psm1) scripts, JSON inventory exports and TOML declarations: name those or "
+        "their folders. Other shells' scripts (the classic CLI in a .sh file) are not read."
+    )
     return Document(path, None, "", problem=FileProblem("root", message, Mark(path, 1, column=1), fix))
 
 
