@@ -4,8 +4,12 @@ Names, messages, source lines and file names come from files anyone can commit. 
 or a CI log, a line feed inside an attribute value starts a new line that GitHub Actions runs as a
 workflow command (`::error ...`) and Azure Pipelines as a logging command (`##vso[...]`); a carriage return
 overwrites what was printed; an escape sequence recolours or retitles the terminal; bidirectional controls
-reorder what the reader sees. Every human-readable writer passes such text through `visible` (machine
-formats — JSON, SARIF — escape it by their own rules)."""
+reorder what the reader sees. A line break is not needed, either: Azure Pipelines' agent runs a `##vso[`
+found anywhere in a line (azure-pipelines-agent, Command.cs: `IndexOf`), GitHub's runner a `##[` anywhere
+and a `::` that starts a line after its leading white space (actions/runner, ActionCommand.cs). So those
+are escaped too, as `#\x23vso[`, `#\x23[` and `:\x3a`: still readable, plainly an escape, and obeyed by
+neither. Every human-readable writer passes such text through `visible` and adds its own commands (`--format
+github`, `--format azure`) after (machine formats — JSON, SARIF — escape it by their own rules)."""
 
 from __future__ import annotations
 
@@ -25,6 +29,8 @@ HIDDEN = (
 )
 # And the C0 controls but tab.
 _UNSAFE = re.compile(f"[\x00-\x08\x0a-\x1f{HIDDEN}]")
+# The CI log commands a runner finds anywhere in a line: the second `#` is escaped.
+ANYWHERE = re.compile(r"##(?=(?i:vso)\[|\[)")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -37,7 +43,22 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def visible(text: str) -> str:
-    """`text` with every unsafe character replaced by its escape (`\\n` → `\\x0a`); unchanged otherwise."""
-    if text.isascii() and text.isprintable():  # nearly every name and message: nothing to escape
+    """`text` with every unsafe character replaced by its escape (`\\n` → `\\x0a`), and every CI log
+    command it holds or starts with broken by one; unchanged otherwise."""
+    if not (text.isascii() and text.isprintable()):  # nearly every name and message: nothing to escape
+        text = _UNSAFE.sub(_escape, text)
+    if "##" in text:
+        text = ANYWHERE.sub(r"#\\x23", text)
+    if "::" in text:
+        text = _no_leading_command(text)
+    return text
+
+
+def _no_leading_command(text: str) -> str:
+    """`text` with a `::` that starts it, after white space, escaped: the text may start a line (a file
+    name in the first column, an indented name), and GitHub's runner trims the white space
+    (`TrimStart`, Unicode's white space as `str.isspace` knows it) before it looks for `::`."""
+    start = len(text) - len(text.lstrip())
+    if not text.startswith("::", start):
         return text
-    return _UNSAFE.sub(_escape, text)
+    return f"{text[:start]}:\\x3a{text[start + 2 :]}"

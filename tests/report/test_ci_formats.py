@@ -190,7 +190,7 @@ def test_azure_escapes_data_and_properties():
     )
     assert logissue(finding, None) == (  # type: ignore[arg-type]
         "##vso[task.logissue type=warning;sourcepath=odd%3Bdir/a%5D.xml;linenumber=3;columnnumber=5;"
-        "code=MIG105]MIG105 vm-outside-vnet: 50%AZP25 of VMs\\x0a##vso[task.complete result=Succeeded]"
+        "code=MIG105]MIG105 vm-outside-vnet: 50%AZP25 of VMs\\x0a#\\x23vso[task.complete result=Succeeded]"
     )
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from migcheck.visible import HIDDEN
+from migcheck.visible import ANYWHERE, HIDDEN
 
 # Characters JSON may hold raw that a person reading a report in a terminal, a CI log or a diff must not
 # get raw: those every text report escapes (`visible.HIDDEN`). `json.dumps` escapes the C0 controls itself;
@@ -22,9 +22,13 @@ _HIDDEN = re.compile(f"[{HIDDEN}]")
 
 
 def json_text(value: object, indent: int | None = None) -> str:
-    """`value` as JSON, non-ASCII text kept as it is but for the characters `_HIDDEN` names, written as
-    `\\uXXXX` escapes (which mean the same to every JSON reader)."""
+    """`value` as JSON, non-ASCII text kept as it is but for the characters `_HIDDEN` names, and the
+    second `#` of a `##vso[` or `##[`, written as `\\uXXXX` escapes (which mean the same to every JSON
+    reader)."""
     text = json.dumps(value, ensure_ascii=False, indent=indent)
+    if "##" in text:  # a CI log command found anywhere in a line, should the report be printed in a log:
+        # a `#` in JSON text is always a string's own character, so the value read back is the same
+        text = ANYWHERE.sub(r"#\\u0023", text)
     if text.isascii() and "\x7f" not in text:  # nearly always: the search costs nothing then
         return text
     return _HIDDEN.sub(_escaped, text)
