@@ -320,6 +320,11 @@ class Disk:
     # migrated by (Move-AzureService), when a disk of it holds back its storage account.
     attached_service: str = field(default="", compare=False)
     attached_deployment: str = field(default="", compare=False)
+    # The storage account of a disk whose blob the platform names, where the file says which account (a
+    # script's VM created without `-MediaLocation`: its OS disk goes into the subscription's current storage
+    # account, as `vhds/<service>-<VM>-<date>.vhd`); `media_link` is then empty, and `storage_account`
+    # gives this one.
+    account: str = ""
 
     @property
     def described_at(self) -> tuple[Mark, ...]:
@@ -343,7 +348,9 @@ class Disk:
 
     @property
     def storage_account(self) -> str:
-        return storage_account(self.media_link)
+        """The storage account its blob is in: the one `media_link` names, else the one the file says the
+        platform puts it in (`account`), lower-cased as the platform compares account names."""
+        return storage_account(self.media_link) or self.account.strip().casefold()
 
 
 @record

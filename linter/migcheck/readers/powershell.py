@@ -1930,6 +1930,21 @@ class LinkState:
 _CONNECTED = LinkState(frozenset(), everywhere=False)
 
 
+@dataclass(frozen=True, slots=True)
+class CurrentAccount:
+    """The current storage account a script gives the subscription (`Set-AzureSubscription
+    -CurrentStorageAccountName`), where a VM created without `-MediaLocation` has its OS disk put: the
+    subscription named as `_named_by` names it (None when the reader cannot name it), and the account as the
+    call passes it. Kept under a key no variable has (`_CURRENT_ACCOUNT`), so that paths that meet join it as
+    they join a variable: two paths that leave different accounts, or one that sets none, leave it unknown."""
+
+    subscription: str | None
+    account: Value
+
+
+_CURRENT_ACCOUNT = "\0current storage account"
+
+
 @dataclass(eq=False, slots=True)
 class WebRequest:
     """A request to the Service Management API the script makes at `node` (its method or command at `at`),
@@ -2707,6 +2722,8 @@ class Interpreter:
         self.unseen_configurations: dict[
             tuple[int, object], tuple[DeploymentDraft, RoleDraft, list[tuple[tuple[str, int], ...]]]
         ] = {}
+        # What New-AzureVM does to a configuration in the current storage account (see `_placed_in`).
+        self.placements: dict[tuple[int, int, str], Event] = {}
 
     def _outside_deployments(self) -> None:
         """What the script creates or registers outside any deployment, once each however often it runs the
@@ -4779,6 +4796,9 @@ class Interpreter:
             disk = self._disk_by_name(args, mark)
         if disk is not None:
             events.append(disk)
+        elif args.given("MediaLocation") is False and args.given("DiskName") is False:
+            # From an image, with no blob named: New-AzureVM puts the OS disk in the current storage account.
+            events.append(self._platform_os_disk(args, mark))
         vm = VmObject(self._made_at(node), name.value if name else Unknown(""), None, self._written_at(name))
         vm.branches = self.branches
         return self._new_object(vm, events, env)
@@ -5217,8 +5237,30 @@ class Interpreter:
             role = self._role(draft, first.name, first.mark, base, first.name_at)
         else:
             role = self._either_name(draft, names, first.mark, base, at)
-        role.add([v for o in objects for v in self._variants(o, env)])
+        variants = [v for o in objects for v in self._variants(o, env)]
+        account = self._current_account(env) if base == "new" else ""
+        if account:
+            placed = self._placed_in(account, at)
+            variants = [([*events, placed], escaped) for events, escaped in variants]
+        role.add(variants)
         role.created_on(() if base == "existing" else _made_on(self.branches, [o.branches for o in objects]))
+
+    def _platform_os_disk(self, args: Args, mark: Mark) -> Event:
+        """A configuration whose OS disk, made from the image it names, the platform puts in the current
+        storage account (see `_Facts._current_account`): shown where the image is named (the call's own
+        mark is the VM's, or its deployment's)."""
+        return Event("platform_os_disk", self._written_at(args.get("ImageName")) or mark, {})
+
+    def _placed_in(self, account: str, at: Mark) -> Event:
+        """The change New-AzureVM makes to a configuration it creates a VM from, passed `at`, when the
+        subscription's current storage account is `account`: an OS disk the configuration leaves to the
+        platform (`platform_os_disk`) goes there. One event per call and account, so that a configuration
+        passed again on another round of a loop is one description of the VM."""
+        key = (at.line, at.column, account.casefold())
+        event = self.placements.get(key)
+        if event is None:
+            event = self.placements[key] = Event("current_account", at, {"account": account})
+        return event
 
     def _either_name(
         self, draft: DeploymentDraft, names: dict[object, Value], mark: Mark, base: str, at: Mark
@@ -5260,6 +5302,8 @@ class Interpreter:
         disk = self._disk_event(args, mark)
         if disk is not None:
             events.append(disk)
+        elif args.given("MediaLocation") is False and self._current_account(env):
+            events += [self._platform_os_disk(args, mark), self._placed_in(self._current_account(env), mark)]
         linux = args.switch("Linux")
         events.append(
             Event(
@@ -6221,6 +6265,38 @@ class Interpreter:
             self.maybe_storage_types.pop(_name_key(name), None)
         return Unknown(self.snippet(node))
 
+    def _set_subscription(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Set-AzureSubscription -CurrentStorageAccountName: the subscription's current storage account from
+        here on this path (see `CurrentAccount`); one the script does not state, or passes on some paths
+        only (a splatted table it cannot see), leaves it unknown. A call that sets no account leaves it."""
+        given = args.given("CurrentStorageAccountName")
+        if given is False:
+            return NULL
+        arg = args.get("CurrentStorageAccountName")
+        account = arg.value if given and arg is not None else Unknown("")
+        named = _named_by(_arg_value(args, "SubscriptionName"))
+        env.vars[_CURRENT_ACCOUNT] = CurrentAccount(named, account)
+        return NULL
+
+    def _select_subscription(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Select-AzureSubscription: a subscription chosen after the current storage account was set keeps
+        it only when it is the one that account was set for, named alike (`Set-AzureSubscription -Subscription
+        Name $s …; Select-AzureSubscription -SubscriptionName $s`); any other may have another account."""
+        held = env.lookup(_CURRENT_ACCOUNT)
+        if held is None:
+            return NULL
+        named = _named_by(_arg_value(args, "SubscriptionName"))
+        if not isinstance(held, CurrentAccount) or named is None or named != held.subscription:
+            env.vars[_CURRENT_ACCOUNT] = Unknown("")
+        return NULL
+
+    def _current_account(self, env: Env) -> str:
+        """The storage account the subscription surely has as its current one here (see `CurrentAccount`),
+        when the script states it; "" otherwise."""
+        held = env.lookup(_CURRENT_ACCOUNT)
+        account = held.account if isinstance(held, CurrentAccount) else None
+        return account.value.strip() if isinstance(account, Text) and account.sure else ""
+
     def _add_disk(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Add-AzureDisk: a disk the script registers in the subscription's disk repository, named as the
         script states it, listed on its own as a REST `Disk` body lists one: a VM given it by name in any
@@ -6506,6 +6582,8 @@ class Interpreter:
         "set-azurevnetgateway": _connect_gateway,
         "new-azurestorageaccount": _storage_account,
         "remove-azurestorageaccount": _remove_storage_account,
+        "set-azuresubscription": _set_subscription,
+        "select-azuresubscription": _select_subscription,
         "add-azuredisk": _add_disk,
         "add-azurevmimage": _add_image,
         "save-azurevmimage": _add_image,
@@ -6678,6 +6756,8 @@ class _Facts:
         self.removed_endpoints: dict[str, str] = {}
         self.removed_nics: dict[str, str] = {}
         self.unnamed_disk = False  # given a disk by a name the script does not state
+        # Where a configuration leaves its OS disk's blob to the platform (`platform_os_disk`).
+        self.platform_os_disk: Mark | None = None
 
     def apply(self, event: Event) -> None:
         getattr(self, "_" + event.kind)(event)
@@ -6870,6 +6950,20 @@ class _Facts:
         else:
             self.data_disks[lun or event] = disk
 
+    def _platform_os_disk(self, event: Event) -> None:
+        self.platform_os_disk = event.mark
+
+    def _current_account(self, event: Event) -> None:
+        """New-AzureVM in a subscription whose current storage account the script states: the OS disk the
+        configuration leaves to the platform is a blob there, whose name the platform makes up. It is named
+        by a stand-in, told apart by the VM and where its configuration is made."""
+        at = self.platform_os_disk
+        if at is None or self.os_disk is not None:
+            return
+        vm = "its VM" if is_stand_in(self.name) else f"VM {self.name}"
+        name = _stand_in(f"OS disk of {vm}", at, column=True)
+        self.os_disk = Disk(name, "", "", self.name, at, account=event.data["account"])
+
     def _disk_remove(self, event: Event) -> None:
         """The data disk at a LUN goes, and those whose LUN the script does not state (it may be one of
         them); every one when the script does not state the LUN it removes. On a VM the script gets with
@@ -6903,7 +6997,7 @@ class _Facts:
         its own disks, whose blobs the files name, but listed on their own as attached to it, as a REST
         `Disks` list lists a disk with its `AttachedTo`; the link stage makes them its disks, joined to
         their blobs (see `estate._with_listed_disks`)."""
-        return tuple(disk for disk in self._disks() if not disk.media_link)
+        return tuple(disk for disk in self._disks() if not disk.media_link and not disk.account)
 
     def role(self, mark: Mark, escaped: bool) -> Role:
         unknown = set(self.unknown)
@@ -6925,7 +7019,7 @@ class _Facts:
             endpoints=tuple(self.endpoints.values()),
             subnets=subnets,
             extensions=tuple(extension for _, extension in self.extensions.values()),
-            disks=tuple(disk for disk in self._disks() if disk.media_link),
+            disks=tuple(disk for disk in self._disks() if disk.media_link or disk.account),
             boot_diagnostics=self.boot,
             static_ips=(
                 *([self.static_ip] if self.static_ip else []),

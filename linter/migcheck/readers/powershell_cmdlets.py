@@ -409,6 +409,19 @@ SPECS: dict[str, Spec] = {
         "DnsSettings HostCaching AvailabilitySetName InstanceSize MediaLocation DisableGuestAgent! CustomDataFile "
         "ReservedIPName"
     ),
+    # The subscription whose current storage account a VM created without `-MediaLocation` has its OS disk
+    # put in (`-CurrentStorageAccount`, as older modules' examples write it, is a prefix of the name).
+    "set-azuresubscription": _spec(
+        "SubscriptionName:0 SubscriptionId CurrentStorageAccountName Certificate ServiceEndpoint "
+        "ResourceManagerEndpoint Context Environment PassThru! SubscriptionDataFile",
+        loose=True,
+    ),
+    "select-azuresubscription": _spec(
+        "SubscriptionName:0 SubscriptionId Account Current! Default! NoCurrent! NoDefault! PassThru! "
+        "SubscriptionDataFile",
+        aliases={"Name": "SubscriptionName", "Id": "SubscriptionId"},
+        loose=True,
+    ),
     "get-azurevm": _spec("ServiceName:0 Name:1"),
     "update-azurevm": _spec("ServiceName:0 Name:1 VM", aliases=_VM),
     "new-azureservice": _spec(
