@@ -25,8 +25,8 @@ def test_a_script_that_creates_classic_vms_is_said_to_fail_today(tmp_path: Path,
         "deploy.ps1",
         'Get-AzureVM -ServiceName "app"\nNew-AzureQuickVM -Windows -ServiceName "app" -Name "vm1" -ImageName $i\n',
     )
-    assert "calls that create classic resources (New-AzureQuickVM) fail today" in message
-    assert "2023-09-06" in message and "2024-08-31" in message
+    assert "calls that create classic VMs (New-AzureQuickVM) fail today" in message
+    assert "since IaaS VMs (classic) were retired on 2023-09-06, and the others" in message
     assert message.endswith(
         "and the others stop working once their resources are migrated to Resource Manager"
     )
@@ -35,7 +35,41 @@ def test_a_script_that_creates_classic_vms_is_said_to_fail_today(tmp_path: Path,
 def test_a_script_that_only_creates_names_no_others(tmp_path: Path, monkeypatch):
     script = 'New-AzureQuickVM -Windows -ServiceName "app" -Name "vm1" -ImageName $i -Location "East US"\n'
     (message,) = _messages(tmp_path, monkeypatch, "deploy.ps1", script)
-    assert message.endswith("classic storage accounts on 2024-08-31")
+    assert message.endswith("IaaS VMs (classic) were retired on 2023-09-06")
+
+
+def test_the_message_names_what_the_failing_calls_create_and_when_that_was_retired(
+    tmp_path: Path, monkeypatch
+):
+    script = (
+        'New-AzureStorageAccount -StorageAccountName "store" -Location "East US"\n'
+        'New-AzureService -ServiceName "app" -Location "East US"\n'
+        'New-AzureQuickVM -Windows -ServiceName "app" -Name "vm1" -ImageName $i\n'
+    )
+    (message,) = _messages(tmp_path, monkeypatch, "deploy.ps1", script)
+    assert message.endswith(
+        "its calls that create classic VMs, cloud services and storage accounts (New-AzureStorageAccount, "
+        "New-AzureService, New-AzureQuickVM) fail today, since IaaS VMs (classic) were retired on 2023-09-06 "
+        "and Cloud Services (classic) and classic storage accounts on 2024-08-31"
+    )
+
+
+def test_a_reserved_ip_is_not_among_the_creates_that_fail(tmp_path: Path, monkeypatch):
+    """Reserving a cloud service's VIP (`New-AzureReservedIP -ServiceName`) is what the plan asks before
+    Prepare: no retirement ends it, nor a network configuration, gateway, affinity group or registered disk."""
+    script = (
+        'New-AzureReservedIP -ReservedIPName "ip1" -Location "East US"\n'
+        'New-AzureAffinityGroup -Name "ag" -Location "East US"\n'
+        'New-AzureVNetGateway -VNetName "net"\n'
+        'Add-AzureDisk -DiskName "d1" -MediaLocation "https://store.blob.core.windows.net/vhds/d1.vhd"\n'
+        'New-AzureVM -ServiceName "app" -VMs $vm -ReservedIPName "ip1"\n'
+    )
+    (message,) = _messages(tmp_path, monkeypatch, "deploy.ps1", script)
+    assert "its calls that create classic VMs (New-AzureVM) fail today" in message
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (only,) = _messages(alone, monkeypatch, "reserve.ps1", script.rpartition("New-AzureVM")[0])
+    assert "fail today" not in only
 
 
 def test_a_python_script_that_creates_a_deployment_is_said_to_fail_today(tmp_path: Path, monkeypatch):
@@ -45,7 +79,10 @@ def test_a_python_script_that_creates_a_deployment_is_said_to_fail_today(tmp_pat
         "sms.create_hosted_service('app', 'app', location='West Europe')\n"
     )
     (message,) = _messages(tmp_path, monkeypatch, "provision.py", text)
-    assert "(create_hosted_service) fail today" in message
+    assert (
+        "its calls that create classic cloud services (create_hosted_service) fail today, since Cloud Services "
+        "(classic) were retired on 2024-08-31, and the others" in message
+    )
 
 
 def test_a_script_that_only_reads_stops_working_once_migrated(tmp_path: Path, monkeypatch):

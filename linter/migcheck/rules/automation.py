@@ -27,7 +27,7 @@ from migcheck.model import (
     VirtualNetwork,
     apart,
 )
-from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_VMS
+from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_VMS, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Docs, Example, Rule, Scope
 
 SHOWN = 6  # calls named in one message; the rest are counted (the fix names every replacement)
@@ -64,10 +64,15 @@ class ClassicAutomation(Rule):
         "or query in the script fails, often halfway through a deployment. The classic deployment model it "
         f"targets is retired: IaaS VMs (classic) on {CLASSIC_VMS}, Cloud Services (classic) and classic storage "
         f"accounts on {CLASSIC_STORAGE}. So the calls that create them (`New-AzureVM`, `New-AzureQuickVM`, "
-        "`New-AzureService`, `New-AzureDeployment`, `New-AzureStorageAccount`; `create_virtual_machine_deployment`, "
-        "`add_role`, `create_hosted_service`, `create_deployment`, `create_storage_account`) fail already, "
-        "whatever is migrated (the FAQ's NewClassicVMCreationNotAllowedForSubscription), and the message "
-        "says so when a script makes them.",
+        "`New-AzureService`, `New-AzureDeployment`, `Publish-AzureServiceProject`, `New-AzureStorageAccount`; "
+        "`create_virtual_machine_deployment`, `add_role`, `create_hosted_service`, `create_deployment`, "
+        "`create_storage_account`) fail already, whatever is migrated (the FAQ's "
+        "NewClassicVMCreationNotAllowedForSubscription), and the message says so when a script makes them, "
+        "naming what they create. The script's other calls that create classic resources are not said to fail: "
+        "no retirement ends a reserved IP (`New-AzureReservedIP`, which reserving a cloud service's VIP before "
+        "Prepare needs), a network configuration (`Set-AzureVNetConfig`), a gateway (`New-AzureVNetGateway`), "
+        "an affinity group (`New-AzureAffinityGroup`) or a disk or image registered from a blob "
+        "(`Add-AzureDisk`, `Add-AzureVMImage`), until their resources are migrated.",
         fix="Rewrite the script with the Az PowerShell module or the `azure-mgmt-*` Python clients (with "
         "`azure-identity` for sign-in): the finding lists the replacement of each classic call. Keep the "
         "classic version only for as long as the resources are classic, and retire it in the same change that "
@@ -146,10 +151,12 @@ def _message(script: Script) -> str:
             if len(creates) < len(names)
             else ""
         )
+        named = all(name in _CREATES for name in creates)
+        kinds = [kind for kind in _RETIRED if not named or any(_CREATES[name] == kind for name in creates)]
+        what = _and(kinds) if named else "resources"
         return (
             f"{script.language} script '{script.name}' uses the {api} ({shown}): its calls that create "
-            f"classic resources ({_shown(creates)}) fail today, since IaaS VMs (classic) were retired on "
-            f"{CLASSIC_VMS} and Cloud Services (classic) and classic storage accounts on {CLASSIC_STORAGE}{others}"
+            f"classic {what} ({_shown(creates)}) fail today, since {_retired(kinds)}{others}"
         )
     services, iaas = services_of(script.language, names)
     if not iaas:
@@ -161,6 +168,44 @@ def _message(script: Script) -> str:
     return (
         f"{script.language} script '{script.name}' uses the {api} ({shown}): it stops working once these "
         "resources are migrated to Resource Manager"
+    )
+
+
+# What each call of `CREATES_RETIRED` creates, and when that kind of classic resource was retired (its
+# product's name, the date), in the order the message names them.
+_RETIRED = {
+    "VMs": ("IaaS VMs (classic)", CLASSIC_VMS),
+    "cloud services": ("Cloud Services (classic)", CLOUD_SERVICES_CLASSIC),
+    "storage accounts": ("classic storage accounts", CLASSIC_STORAGE),
+}
+_CREATES = {
+    **dict.fromkeys(
+        ("New-AzureVM", "New-AzureQuickVM", "create_virtual_machine_deployment", "add_role"), "VMs"
+    ),
+    **dict.fromkeys(
+        (
+            "New-AzureService",
+            "New-AzureDeployment",
+            "Publish-AzureServiceProject",
+            "create_hosted_service",
+            "create_deployment",
+        ),
+        "cloud services",
+    ),
+    **dict.fromkeys(("New-AzureStorageAccount", "create_storage_account"), "storage accounts"),
+}
+
+
+def _retired(kinds: list[str]) -> str:
+    """When the kinds of classic resources `kinds` were retired, a date once: `IaaS VMs (classic) were retired
+    on 2023-09-06 and classic storage accounts on 2024-08-31`."""
+    by_date: dict[str, list[str]] = {}
+    for kind in kinds:
+        product, date = _RETIRED[kind]
+        by_date.setdefault(date, []).append(product)
+    return " and ".join(
+        f"{_and(products)}{' were retired' if not index else ''} on {date}"
+        for index, (date, products) in enumerate(by_date.items())
     )
 
 
