@@ -100,18 +100,41 @@ def test_new_azure_deployment_alone_keeps_its_stand_in_at_the_script(tmp_path, m
     assert _mig101(tmp_path, monkeypatch, files) == [AT_SCRIPT]
 
 
-def test_new_azure_deployment_beside_a_configuration_alone_keeps_its_stand_in(tmp_path, monkeypatch):
-    # The .cscfg names the roles but not what they are: without the .csdef, the package's roles stay as
-    # the script says them.
+AT_CONFIGURATION = [
+    "MIG101 svc/ServiceConfiguration.Cloud.cscfg:3:3",
+    "MIG101 svc/ServiceConfiguration.Cloud.cscfg:6:3",
+]
+
+
+def test_new_azure_deployment_beside_a_configuration_alone_is_its_roles(tmp_path, monkeypatch):
+    # A configuration configures every role of its package: without the .csdef, the roles it names are the
+    # package's, reported once each where it writes them, and the stand-in gives way.
     files = {
         "deploy.ps1": NEW_DEPLOYMENT.format(service="shop"),
         "svc/ServiceConfiguration.Cloud.cscfg": CONFIGURATION,
     }
-    assert _mig101(tmp_path, monkeypatch, files) == [
-        AT_SCRIPT,
-        "MIG101 svc/ServiceConfiguration.Cloud.cscfg:3:3",
-        "MIG101 svc/ServiceConfiguration.Cloud.cscfg:6:3",
-    ]
+    assert _mig101(tmp_path, monkeypatch, files) == AT_CONFIGURATION
+
+
+def test_an_sdk_deployment_beside_a_configuration_alone_is_its_roles(tmp_path, monkeypatch):
+    files = {
+        "deploy.py": SDK_DEPLOYMENT.format(service="shop"),
+        "svc/ServiceConfiguration.Cloud.cscfg": CONFIGURATION,
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG101", dedent=False)
+    assert sorted(where(result.findings)) == AT_CONFIGURATION
+    (service,) = result.estate.cloud_services
+    assert [r.name for r in service.roles] == ["Front", "Jobs"]
+
+
+def test_new_azure_deployment_of_another_service_than_the_configuration_s_keeps_its_stand_in(
+    tmp_path, monkeypatch
+):
+    files = {
+        "deploy.ps1": NEW_DEPLOYMENT.format(service="billing"),
+        "svc/ServiceConfiguration.Cloud.cscfg": CONFIGURATION,
+    }
+    assert _mig101(tmp_path, monkeypatch, files) == [AT_SCRIPT, *AT_CONFIGURATION]
 
 
 def test_new_azure_deployment_of_another_service_keeps_its_stand_in(tmp_path, monkeypatch):

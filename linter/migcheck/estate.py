@@ -1519,7 +1519,7 @@ class _Linker:
         """A deployment joined to its cloud service: the one of the service name it gives, else, for a body
         that names none, the one `unnamed` tells (see `_UnnamedJoin`), else a service of its own."""
         index = by_name.get(key(d.service_name)) if d.service_name else unnamed.index_of(d)
-        roles = d.roles if index is None else _package_roles(d.roles, opened.services[index].definition)
+        roles = d.roles if index is None else _package_roles(d.roles, opened.services[index])
         placement = Placement(
             name=d.name,
             mark=d.mark,
@@ -2665,24 +2665,38 @@ def _unique_images(images: Iterable[Image]) -> tuple[Image, ...]:
     return (*seen.values(), *unnamed)
 
 
-def _package_roles(roles: tuple[Role, ...], definition: ServiceDefinition | None) -> tuple[Role, ...]:
-    """A deployment's roles, in a service whose definition (.csdef) the files hold: the roles of a package
-    it does not name (`New-AzureDeployment`, an SDK deployment: a stand-in where the package is named) are
-    the definition's, which the package is built from. So each is one role, reported where the definition
-    writes it, not once more at the script. Without the definition, or for a role the deployment names,
-    the deployment's word stands."""
-    if definition is None or not any(_unnamed_package_role(r) for r in roles):
+def _package_roles(roles: tuple[Role, ...], service: CloudService) -> tuple[Role, ...]:
+    """A deployment's roles, in a service whose definition (.csdef) or configurations (.cscfg) the files
+    hold: the roles of a package it does not name (`New-AzureDeployment`, an SDK deployment: a stand-in
+    where the package is named) are the definition's, which the package is built from, else those the
+    configurations name (a configuration configures every role of its package). So each is one role,
+    reported where the definition (else the configuration) writes it, not once more at the script. Without
+    either, or for a role the deployment names, the deployment's word stands."""
+    if not any(_unnamed_package_role(r) for r in roles):
+        return roles
+    packaged = _packaged_roles(service)
+    if not packaged:
         return roles
     named = {key(r.name) for r in roles if not _unnamed_package_role(r)}
-    defined = [r for r in definition.roles if key(r.name) not in named]
+    defined = [r for r in packaged if key(r.name) not in named]
     kept: list[Role] = []
     for role in roles:
         if not _unnamed_package_role(role):
             kept.append(role)
-        elif defined:  # the first stand-in gives way to every role the definition adds, the others to none
+        elif defined:  # the first stand-in gives way to every role the package adds, the others to none
             kept.extend(defined)
             defined = []
     return tuple(kept)
+
+
+def _packaged_roles(service: CloudService) -> tuple[Role, ...]:
+    """The roles of a service's package as its files state them: its definition's, else those its
+    configurations name (a local emulator's too: it configures the same package), as a configuration's
+    placement holds them (`_unknown_role`)."""
+    if service.definition is not None:
+        return service.definition.roles
+    settings = (s for config in service.configurations for s in config.roles)
+    return unique_by_name(_unknown_role(s) for s in settings)
 
 
 def _unnamed_package_role(role: Role) -> bool:
