@@ -303,7 +303,9 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError(baseline_problem(exc, config, args.baseline)) from None
     except (ConfigError, RuleError) as exc:
         raise UsageError(str(exc)) from None
-    _refuse_overwriting_inputs(args.write_baseline or args.output_file, result, config, args.stdin_filename)
+    _refuse_overwriting_inputs(
+        args.write_baseline or args.output_file, result, config, paths, args.stdin_filename
+    )
     if isinstance(progress, _Reading):
         progress.note_not_classic(result)
     _warn_about_unmatched_patterns(result, config)
@@ -317,15 +319,20 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _refuse_overwriting_inputs(
-    output: str | None, result: LintResult, config: Config, saved_buffer: str | None = None
+    output: str | None,
+    result: LintResult,
+    config: Config,
+    paths: Sequence[str],
+    saved_buffer: str | None = None,
 ) -> None:
     """A report, baseline or badge file that is one of the files the run read (a file checked, the
-    settings file, the baseline it applied, the saved file behind an editor's buffer) is refused, before
-    anything is written or fixed. A file read that holds nothing classic is not checked: last run's
-    report.json or junit.xml, read again by `check .`, is replaced as ever."""
+    settings file, the baseline it applied, an ignore file of the walk, the saved file behind an editor's
+    buffer) is refused, before anything is written or fixed; so is one whose path goes through a linked
+    folder of the project (`migcheck.output`). A file read that holds nothing classic is not checked: last
+    run's report.json or junit.xml, read again by `check .`, is replaced as ever."""
     if output is None:
         return
-    from migcheck.output import OutputError, refuse_inputs
+    from migcheck.output import OutputError, refuse_inputs, refuse_linked_folders
 
     inputs = [(opened, shown, "a file this run checks") for shown, opened in result.fs_paths.items()]
     if saved_buffer:
@@ -334,10 +341,48 @@ def _refuse_overwriting_inputs(
         inputs.append((config.source, config.source, "the settings file this run reads"))
     if config.baseline:
         inputs.append((config.baseline, config.baseline, "the baseline this run reads"))
+    if config.respect_gitignore:
+        inputs += [(path, output, "an ignore file this run reads") for path in _ignore_files(output, paths)]
     try:
+        refuse_linked_folders(output, config.root)
         refuse_inputs(output, inputs)
     except OutputError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _ignore_files(output: str, paths: Sequence[str]) -> list[str]:
+    """The ignore files a walk of the folders in `paths` reads that `output` may be: the `.gitignore` of
+    its folder when that folder is walked, or lies between a walked folder and its repository's root,
+    and that repository's `.git/info/exclude` (`migcheck.discover`)."""
+    import os
+
+    folder = os.path.dirname(os.path.abspath(output))
+    found = []
+    for top in (os.path.abspath(path) for path in paths if os.path.isdir(path)):
+        repository = _repository_root(top)
+        outer = repository or top
+        if _within(folder, top) or (_within(top, folder) and _within(folder, outer)):
+            found.append(os.path.join(folder, ".gitignore"))
+        if repository is not None:
+            found.append(os.path.join(repository, ".git", "info", "exclude"))
+    return found
+
+
+def _repository_root(folder: str) -> str | None:
+    """The nearest folder at or above `folder` that holds `.git`, as the walk looks for it."""
+    import os
+
+    while not os.path.lexists(os.path.join(folder, ".git")):
+        if os.path.dirname(folder) == folder:
+            return None
+        folder = os.path.dirname(folder)
+    return folder
+
+
+def _within(path: str, folder: str) -> bool:
+    import os
+
+    return path == folder or path.startswith(os.path.join(folder, ""))
 
 
 def _warn_about_unmatched_patterns(result: LintResult, config: Config) -> None:
@@ -781,18 +826,19 @@ def _plan(args: argparse.Namespace) -> int:
     from migcheck.plan import build_plan
     from migcheck.report.plan_format import render_plan
 
-    text = render_plan(build_plan(_lint_as_check_does(args)), args.format)
+    result, config = _lint_as_check_does(args)
+    text = render_plan(build_plan(result), args.format)
     if args.output_file is not None:
-        _write(args.output_file, text)
+        _write(args.output_file, text, config.root)
     else:
         _stdout(text, None if args.format == "text" else "utf-8")
     return EXIT_OK
 
 
-def _lint_as_check_does(args: argparse.Namespace) -> LintResult:
-    """The lint behind `plan` and `badge`: the options they share with `check` checked and applied as
-    `check` does, the same warning when no classic file was found, and the same refusal of an
-    --output-file that is a file the run read."""
+def _lint_as_check_does(args: argparse.Namespace) -> tuple[LintResult, Config]:
+    """The lint behind `plan` and `badge`, and the settings it ran with: the options they share with
+    `check` checked and applied as `check` does, the same warning when no classic file was found, and the
+    same refusal of an --output-file that is a file the run read."""
     from migcheck.baseline import BaselineError
     from migcheck.config import ConfigError, baseline_problem, load_config
     from migcheck.engine import RuleError, lint
@@ -814,10 +860,10 @@ def _lint_as_check_does(args: argparse.Namespace) -> LintResult:
         raise UsageError(baseline_problem(exc, config, None)) from None
     except (ConfigError, RuleError) as exc:
         raise UsageError(str(exc)) from None
-    _refuse_overwriting_inputs(args.output_file, result, config)
+    _refuse_overwriting_inputs(args.output_file, result, config, paths)
     _warn_about_unmatched_patterns(result, config)
     _warn_if_nothing_checked(result, paths)
-    return result
+    return result, config
 
 
 def _report(result: LintResult, args: argparse.Namespace, config: Config) -> int:
@@ -836,13 +882,19 @@ def _report(result: LintResult, args: argparse.Namespace, config: Config) -> int
     if args.statistics:
         report = _findings_only(_statistics(result), result) if args.quiet else _statistics(result)
         if args.output_file is not None:
-            _write(args.output_file, report)
+            _write(args.output_file, report, config.root)
         else:
             _stdout(report)
     else:
         color = args.output_file is None and _color_terminal()
         _stream(
-            result, args.format, args.output_file, color=color, tail=not args.quiet, fail_on=config.fail_on
+            result,
+            args.format,
+            args.output_file,
+            color=color,
+            tail=not args.quiet,
+            fail_on=config.fail_on,
+            project=config.root,
         )
     if args.output_file is not None and not args.quiet:
         from migcheck.report.text import summary  # not for a report on stdout in another format
@@ -946,16 +998,18 @@ def _stream(
     color: bool,
     tail: bool,
     fail_on: Severity,
+    project: str = "",
 ) -> None:
     """The report, written as it is made: into --output-file (through a temporary file that replaces it
-    once complete), or onto standard output. `tail`: the summary the line formats end with; `fail_on`: the
-    lowest severity that fails, which a JUnit report's failed cases follow as the exit code does."""
+    once complete, never through a linked folder of the working directory or of `project`, the project
+    root), or onto standard output. `tail`: the summary the line formats end with; `fail_on`: the lowest
+    severity that fails, which a JUnit report's failed cases follow as the exit code does."""
     from migcheck.output import EncodedStream, OutputError, writing
     from migcheck.report import LINES, write
 
     if output_file is not None:
         try:
-            with writing(output_file) as handle:
+            with writing(output_file, project=project) as handle:
                 write(result, format_name, handle, tail=tail, fail_on=fail_on)
         except OutputError as exc:
             raise UsageError(str(exc)) from None
@@ -967,11 +1021,11 @@ def _stream(
         stream.flush()
 
 
-def _write(path: str, text: str) -> None:
+def _write(path: str, text: str, project: str) -> None:
     from migcheck.output import OutputError, write_text
 
     try:
-        write_text(path, text)
+        write_text(path, text, project=project)
     except OutputError as exc:
         raise UsageError(str(exc)) from None
 
@@ -979,9 +1033,10 @@ def _write(path: str, text: str) -> None:
 def _badge(args: argparse.Namespace) -> int:
     from migcheck.report import badge
 
-    text = badge.render(_lint_as_check_does(args), args.format)
+    result, config = _lint_as_check_does(args)
+    text = badge.render(result, args.format)
     if args.output_file is not None:
-        _write(args.output_file, text)
+        _write(args.output_file, text, config.root)
     else:
         _stdout(text, "utf-8")
     return EXIT_OK

@@ -7,7 +7,12 @@ writing (a full disk, a killed job) must not leave a baseline truncated to nothi
 temporary file beside the target, which then replaces it in one step, with the target's permission bits
 (a new file gets those a plain `open` gives it: 0666 less the umask). A target that is a named pipe or a
 character device (`/dev/null`, a terminal) is not a file to replace: the output is written into it, as a
-shell's `>` would, and it stays what it was."""
+shell's `>` would, and it stays what it was.
+
+A folder in the path can be a link as well (a committed `reports -> /elsewhere` sends `reports/x.json`
+there): a link in any folder of the path that lies in the working directory or the project is refused
+too. Not one above them: those are the machine's and the user's (`/tmp` is a link on macOS), as are the
+absolute paths they name outside the checkout."""
 
 from __future__ import annotations
 
@@ -46,6 +51,38 @@ def refuse_inputs(path: str, inputs: Iterable[tuple[str, str, str]]) -> None:
                 f"cannot write {path}: it is {what}{same}, and migcheck never writes to the files it "
                 "reads; name another file"
             )
+
+
+def refuse_linked_folders(path: str, project: str = "") -> None:
+    """Refuse `path` when a folder on the way to it, as the system follows the path (a `..` after a link
+    leaves the link's target, not the link), is a symbolic link that lies in the working directory or in
+    `project`. Where a link lies is its folder's real path: `/tmp` (a link on macOS) holds no checkout."""
+    guarded = [_real_folder(folder) for folder in (os.getcwd(), project) if folder]
+    folder = os.path.dirname(path)
+    while folder and folder != os.path.dirname(folder):  # each folder of the path, as written
+        parent, name = os.path.split(folder)
+        if name not in (".", "..") and os.path.islink(folder):
+            where = os.path.join(_real_folder(parent or "."), name)
+            if any(where.startswith(inside) for inside in guarded):
+                raise OutputError(
+                    f"cannot write {path}: the folder {folder} is a symbolic link{_pointing(folder)}, "
+                    "and migcheck does not write through links in the project, which a repository can "
+                    f"commit to send its output elsewhere; name a path with no link in it (this one leads to "
+                    f"{os.path.realpath(path)})"
+                )
+        folder = parent
+
+
+def _pointing(link: str) -> str:
+    try:
+        return f" (to {os.readlink(link)})"
+    except OSError:
+        return ""
+
+
+def _real_folder(folder: str) -> str:
+    """`folder`'s real path, with a separator at its end: a path under it starts with it."""
+    return os.path.join(os.path.realpath(folder), "")
 
 
 def write_bytes(path: str, data: bytes, *, mode: int | None = None) -> None:
@@ -207,21 +244,22 @@ class EncodedStream:
         (self._buffer or self._stream).flush()
 
 
-def write_text(path: str, text: str, *, newline: str = "") -> None:
+def write_text(path: str, text: str, *, newline: str = "", project: str = "") -> None:
     """Write `text` to `path` atomically, as UTF-8 (text that is not valid Unicode, such as an
     undecodable file name, is written with backslash escapes), with `newline` translation as `open`
-    does it."""
-    with writing(path, newline=newline) as handle:
+    does it; never through a linked folder in the working directory or in `project` (the project root)."""
+    with writing(path, newline=newline, project=project) as handle:
         handle.write(text)
 
 
 @contextlib.contextmanager
-def writing(path: str, *, newline: str = "") -> Iterator[TextIO]:
+def writing(path: str, *, newline: str = "", project: str = "") -> Iterator[TextIO]:
     """A text stream to `path`, written as `write_text` writes, for a report made piece by piece: it goes
     to a temporary file beside `path`, which replaces `path` only when the block ends without an error
     (the old file stays whole otherwise), so no report is ever held whole in memory to be written."""
     import io
 
+    refuse_linked_folders(path, project)
     if _check_target(path):
         with _into(path) as raw:
             text = io.TextIOWrapper(raw, encoding="utf-8", errors="backslashreplace", newline=newline)
