@@ -383,9 +383,7 @@ peer = "b"
 """
 
 
-def test_show_settings_prints_a_config_that_gives_the_same_settings(repo, capsys, tmp_path_factory):
-    from dataclasses import replace
-
+def test_show_settings_prints_a_config_that_gives_the_same_settings(repo, capsys):
     from migcheck.config import load_config
     from migcheck.model import Severity
 
@@ -394,15 +392,14 @@ def test_show_settings_prints_a_config_that_gives_the_same_settings(repo, capsys
     assert code == 0
     assert out.startswith(f"# settings from migcheck.toml (paths in it are relative to {repo})\n")
     assert "# rules that run: " in out
-    elsewhere = tmp_path_factory.mktemp("copy")
-    (elsewhere / "migcheck.toml").write_text(out)
-    shown = load_config(str(elsewhere / "migcheck.toml"))
     expected = load_config("migcheck.toml").with_overrides(
         ignore=("MIG402", "MIG401"), fail_on=Severity.ERROR
     )
-    # The same settings, from another file: only where they came from differs (the baseline was made
-    # absolute when first read, so it still names the same file).
-    assert replace(shown, source="", root="") == replace(expected, source="", root="")
+    # The same settings, from the file printed in its place (the baseline was made absolute when first
+    # read, so it still names the same file; a settings file elsewhere may name no baseline outside its
+    # own folder).
+    (repo / "migcheck.toml").write_text(out)
+    assert load_config("migcheck.toml") == expected
     assert 'baseline = "' + str(repo / "known.json") + '"' in out
 
 

@@ -130,7 +130,7 @@ def write(path: str, findings: Iterable[Finding], root: str = "") -> None:
     from migcheck.output import OutputError, write_text
 
     try:
-        write_text(path, dumps(findings, root), newline="\n")
+        write_text(path, dumps(findings, root), newline="\n", project=root)
     except OutputError as exc:
         raise BaselineError(f"baseline: {exc}") from None
 
@@ -207,16 +207,28 @@ def _keys(data: object, path: str) -> Iterable[Key]:
     version = data.get("version")
     # `true == 1` in Python: the version must be the integer itself.
     if type(version) is not int or version != VERSION:
-        found = version if isinstance(version, (bool, int, float, str)) or version is None else "?"
-        found_text = f"version {visible(repr(found))[:40]}" if "version" in data else "no `version`"
         raise BaselineError(
-            f"baseline {path} has {found_text}; this migcheck reads version {VERSION} "
+            f"baseline {path} {_version_said(data)}; this migcheck reads version {VERSION} "
             f"({rewrite_baseline(path)})"
         )
     entries = data.get("findings")
     if not isinstance(entries, list):
         raise BaselineError(f"baseline {path} has no `findings` list")
     return [_entry_key(entry, path, n) for n, entry in enumerate(entries, 1)]
+
+
+def _version_said(data: Mapping[str, object]) -> str:
+    """What a baseline's wrong `version` is, without quoting it: a file named as a baseline may be any file
+    (a settings file can name one), and its values are not for a message to repeat. A small integer (an
+    older or newer baseline) is said."""
+    if "version" not in data:
+        return "has no `version`"
+    version = data["version"]
+    if type(version) is int and 0 <= version < 1000:
+        return f"has version {version}"
+    kinds = {str: "a string", bool: "true or false", float: "a number", int: "a number", list: "an array"}
+    kind = "null" if version is None else kinds.get(type(version), "an object")
+    return f"has {kind} for `version`"
 
 
 def _entry_key(entry: object, path: str, number: int) -> Key:

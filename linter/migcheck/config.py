@@ -317,7 +317,26 @@ def parse_settings(table: object, source: str) -> Config:
         except ConfigError as exc:
             raise ConfigError(f"{source}: {exc}") from None
     folder = os.path.dirname(os.path.abspath(source))
-    return Config(**_rooted(values, folder))  # type: ignore[arg-type]
+    config = Config(**_rooted(values, folder))  # type: ignore[arg-type]
+    if config.baseline:
+        _refuse_baseline_outside(config.baseline, folder, source, str(values["baseline"]))
+    return config
+
+
+def _refuse_baseline_outside(baseline: str, folder: str, source: str, written: str) -> None:
+    """A settings file is the repository's, as hostile as any input: the baseline it names must be in its
+    project (the settings file's folder or below, links resolved), or `baseline = "/etc/passwd"` or a link
+    to a file outside would make migcheck read any file the user can. A `--baseline` given on the command
+    line is the user's own, and may be anywhere."""
+    real, inside = os.path.realpath(baseline), os.path.join(os.path.realpath(folder), "")
+    if real.startswith(inside):
+        return
+    leads = "" if real == os.path.normpath(baseline) else f" leads to {visible(real)}, which"
+    raise ConfigError(
+        f"{source}: `baseline`: {_shown(written)}{leads} is outside the project ({visible(folder)}, the "
+        "folder of this file), and migcheck reads no file outside it that settings name; put the baseline "
+        "in that folder or below it, or remove the setting and give the file with --baseline"
+    )
 
 
 def _rooted(values: dict[str, object], folder: str) -> dict[str, object]:
