@@ -464,6 +464,10 @@ _PYTHON2_FIX = (
     "it is no longer run."
 )
 _GENERATED_FIX = "Exclude the file in [tool.migcheck] exclude if it is generated."
+_TOO_DEEP_FIX = (
+    "Split the expression into shorter ones (a variable for each part), or exclude the file in "
+    "[tool.migcheck] exclude if it is generated."
+)
 _ENCODING_FIX = (
     "Save the file as UTF-8, or declare its encoding on its first or second line (# -*- coding: cp1252 -*-)."
 )
@@ -692,8 +696,11 @@ class _Source:
             self._parsed_text, self._indents = older.text, older.indents
             return older.tree
         except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
-            message = f"Python's parser gave up on this file ({type(exc).__name__}): it is nested too deeply"
-            return FileProblem("syntax", message, Mark(self.path, 1, column=1), _GENERATED_FIX)
+            message = (
+                f"Python's parser gave up on this file ({type(exc).__name__}): it is too deeply nested or "
+                "holds too long a chain of operators (`a + b + ...` of thousands of terms)"
+            )
+            return FileProblem("syntax", message, Mark(self.path, 1, column=1), _TOO_DEEP_FIX)
 
     def _syntax_problem(self, exc: SyntaxError) -> FileProblem:
         line = exc.lineno or 1
