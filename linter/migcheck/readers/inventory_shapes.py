@@ -503,14 +503,16 @@ def _flattened(obj: dict) -> dict:
 
 def is_record(obj: object) -> bool:
     """An object an inventory export holds: a resource row or one of the Service Management cmdlets'
-    objects that migcheck reads."""
-    return isinstance(obj, dict) and (
-        is_resource_row(obj)
-        or _asm_kind(obj) is not None
-        or is_get_azure_vm(obj)
-        or is_disk_context(obj)
-        or is_ps_role_assignment(obj)
-    )
+    objects that migcheck reads (`CMDLET_OBJECTS`)."""
+    return isinstance(obj, dict) and (is_resource_row(obj) or cmdlet_of(obj) is not None)
+
+
+def cmdlet_of(obj: object) -> str | None:
+    """The cmdlet of `CMDLET_OBJECTS` that wrote this object, told by the properties only its class has;
+    None for a resource row or another cmdlet's object."""
+    if not isinstance(obj, dict):
+        return None
+    return next((cmdlet for cmdlet, is_one in CMDLET_OBJECTS.items() if is_one(obj)), None)
 
 
 def is_resource_row(obj: dict) -> bool:
@@ -1273,23 +1275,35 @@ _NOT_LINK_KEYS = ("GatewaySize", "InstanceCount", "Subnets", "VirtualIPs", "DnsN
 _CONNECTION_KEYS = ("LocalNetworkSiteName", "ConnectivityState")
 
 
+# The cmdlets whose objects `_asm_kind` tells apart.
+_AUTHORIZATIONS = "Get-AzureDedicatedCircuitLinkAuthorization"
+_GATEWAYS = "Get-AzureApplicationGateway"
+_LINKS = "Get-AzureDedicatedCircuitLink"
+_CONNECTIONS = "Get-AzureVNetConnection"
+
+
 def _asm_kind(obj: dict) -> str | None:
-    """Which classic cmdlet wrote this object (through ConvertTo-Json), by the properties only its objects
-    have; None for an object of another cmdlet (or none)."""
+    """Which of these classic cmdlets wrote this object (through ConvertTo-Json), by the properties only
+    its objects have; None for an object of another cmdlet (or none)."""
     if has(obj, "LinkAuthorizationId") or (has(obj, "MicrosoftIds") and has(obj, "Used")):
-        return "authorization"
+        return _AUTHORIZATIONS
     if all(has(obj, k) for k in _GATEWAY_KEYS):
-        return "gateway"
+        return _GATEWAYS
     if all(has(obj, k) for k in _LINK_KEYS) and not any(has(obj, k) for k in _NOT_LINK_KEYS):
-        return "link"
+        return _LINKS
     if all(has(obj, k) for k in _CONNECTION_KEYS):
-        return "connection"
+        return _CONNECTIONS
     return None
+
+
+def _written_by(cmdlet: str) -> Callable[[dict], bool]:
+    """Whether an object is one of `cmdlet`'s (of those `_asm_kind` tells)."""
+    return lambda obj: _asm_kind(obj) == cmdlet
 
 
 def _asm_records(obj: dict, mark: Mark) -> Iterator[object]:
     kind = _asm_kind(obj)
-    if kind == "authorization":
+    if kind == _AUTHORIZATIONS:
         description = text(get(obj, "Description"))
         yield LinkAuthorization(
             text(get(obj, "LinkAuthorizationId")) or description or "link authorization",
@@ -1299,7 +1313,7 @@ def _asm_records(obj: dict, mark: Mark) -> Iterator[object]:
             limit=integer(get(obj, "Limit")),
             microsoft_ids=text(get(obj, "MicrosoftIds")),
         )
-    elif kind == "gateway":
+    elif kind == _GATEWAYS:
         yield ApplicationGateway(
             text(get(obj, "Name")) or "application gateway",
             text(get(obj, "VnetName")),
@@ -1307,9 +1321,9 @@ def _asm_records(obj: dict, mark: Mark) -> Iterator[object]:
             subnets=strings(get(obj, "Subnets")),
             state=text(get(obj, "State")),
         )
-    elif kind == "link":
+    elif kind == _LINKS:
         yield CircuitLink(text(get(obj, "VnetName")), text(get(obj, "State")), mark)
-    elif kind == "connection" and text(get(obj, "ConnectivityState")):
+    elif kind == _CONNECTIONS and text(get(obj, "ConnectivityState")):
         yield ConnectionState(
             text(get(obj, "LocalNetworkSiteName")),
             text(get(obj, "ConnectivityState")),
@@ -1631,3 +1645,16 @@ def _listed(value: object) -> list:
     """The items of a list property as ConvertTo-Json writes it: null for none, one item without its
     array; a value cut short (a type name) is an item, which is not read as a status."""
     return [] if value is None else value if isinstance(value, list) else [value]
+
+
+# --- the cmdlets' objects, all together ---------------------------------------------------------------
+
+# Each classic cmdlet whose objects an export holds (through ConvertTo-Json) and migcheck reads, with what
+# tells its objects from the rest. What the folder walk looks for in a file's bytes (`inventory.
+# _CMDLET_MARKERS`) names each of them: the tests walk an export of each cmdlet listed here.
+CMDLET_OBJECTS: dict[str, Callable[[dict], bool]] = {
+    "Get-AzureVM": is_get_azure_vm,
+    "Get-AzureDisk": is_disk_context,
+    "Get-AzRoleAssignment": is_ps_role_assignment,
+    **{cmdlet: _written_by(cmdlet) for cmdlet in (_AUTHORIZATIONS, _GATEWAYS, _LINKS, _CONNECTIONS)},
+}
