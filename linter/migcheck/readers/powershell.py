@@ -16,7 +16,10 @@ What is read, from a tree-sitter parse of the script (never from the text with p
   name it does not state, if there is only one, is `n`; the configurations branches leave in one variable
   are one VM, even under different names), grouped by cloud service into `Deployment`s:
   availability set, subnets (secondary network interfaces included), endpoints with their ACLs,
-  extensions, boot diagnostics, the disks whose VHD blob the script names, the static private addresses
+  extensions, boot diagnostics, the disks whose VHD blob the script names (and the OS disk of one made from an
+  image without `-MediaLocation`, which the platform puts in the subscription's current storage account:
+  the one `Set-AzureSubscription -CurrentStorageAccountName` surely leaves current, see `CurrentAccount`,
+  its blob named by the platform), the static private addresses
   its network interfaces ask for, the virtual network and reserved IP of the deployment (one the script
   reserves under a name it does not state, as a stand-in; `Remove-AzureReservedIPAssociation` takes it
   away; an association or removal that may not run, or a removal of a name that may not be the
