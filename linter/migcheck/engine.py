@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import functools
 import gc
 import os
 from collections import Counter
@@ -14,6 +15,7 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
+from migcheck import guarded  # the standard library's modules only
 from migcheck.config import Config, check_per_file_ignores, enabled_codes, severity_overrides
 from migcheck.discover import (
     STDIN,
@@ -46,6 +48,7 @@ from migcheck.suppress import BASELINE, Audit, Filter, Suppressed
 from migcheck.texts import Texts
 
 if TYPE_CHECKING:
+    from types import ModuleType
     from typing import Protocol
 
     from migcheck.store import DocumentStore
@@ -557,18 +560,17 @@ def _read_bytes(
 ) -> tuple[Document | None, bytes]:
     """`_read`, and the bytes the document was read from (none for a file that could not be read). With
     a `store`, a file on disk whose bytes it kept the document of is not parsed again."""
-    # lxml is imported only when there is work to do; the limit is looked up at each call.
-    from migcheck.guarded import read_stdin
-    from migcheck.readers import MAX_FILE_BYTES, read_document
-
+    readers = _readers()
     path = candidate.path
     try:
         if candidate.refused:  # the walk met it but will not read it (a link out of the folder)
             data = None
         elif candidate.fs_path == STDIN:
-            data = stdin if stdin is not None else read_stdin(MAX_FILE_BYTES + 1)
+            data = stdin if stdin is not None else guarded.read_stdin(readers.MAX_FILE_BYTES + 1)
         else:
-            data = file_bytes(candidate, MAX_FILE_BYTES + 1)
+            data = file_bytes(
+                candidate, readers.MAX_FILE_BYTES + 1
+            )  # the limit as it is now (tests lower it)
     except OSError as exc:
         reason = f"cannot read the file: {exc.strerror or type(exc).__name__}"
         fix = "Check that the file exists and is readable, or exclude it in [tool.migcheck] exclude."
@@ -580,7 +582,17 @@ def _read_bytes(
         return Document(path, None, "", problem=problem), b""
     if store is not None and candidate.fs_path != STDIN:
         return store.read(candidate.fs_path, path, data, explicit=candidate.explicit), data
-    return read_document(path, data, explicit=candidate.explicit), data
+    return readers.read_document(path, data, explicit=candidate.explicit), data
+
+
+@functools.cache
+def _readers() -> ModuleType:
+    """The readers, imported at the first file read rather than with this module (they import lxml,
+    which a run with nothing to read does without), and not at each file either: an import statement in
+    a function costs a microsecond a call, and this runs for every file."""
+    from migcheck import readers
+
+    return readers
 
 
 def file_bytes(candidate: OnDisk, limit: int) -> bytes:
@@ -588,11 +600,9 @@ def file_bytes(candidate: OnDisk, limit: int) -> bytes:
     folder walk must be a regular file inside the walked folder, checked on the file as opened: a file
     swapped for a link after the walk looked at it is not followed. A file the user named is read as
     given, following links (`<(command)`, /dev/stdin, a link they chose)."""
-    from migcheck.guarded import read_bytes
-
     if candidate.explicit:
-        return read_bytes(candidate.fs_path, limit, regular_only=False)
-    return read_bytes(
+        return guarded.read_bytes(candidate.fs_path, limit, regular_only=False)
+    return guarded.read_bytes(
         candidate.fs_path,
         limit,
         follow_links=candidate.link,

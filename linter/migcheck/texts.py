@@ -241,12 +241,19 @@ def shed_check(document: Document, data: bytes) -> int | None:
     """What tells that `data`, read again, is what `document` was read from (`_check`); None when the
     document's text is to be kept: the filter reads it (a suppression comment, or a mention of migcheck
     where one may be), or its reader decoded it otherwise than reading it again would."""
-    from migcheck.suppress import mentions
-
     text = document.text
-    if not text or document.suppressions or mentions(text) or not decoded_alike(document, data):
+    if not text or document.suppressions or _mentions()(text) or not decoded_alike(document, data):
         return None
     return _check(data, text)
+
+
+@functools.cache
+def _mentions() -> Callable[[str], bool]:
+    """`migcheck.suppress.mentions`, imported at the first file shed rather than at each (an import
+    statement in a function costs a microsecond a call) or with this module (the filter's imports)."""
+    from migcheck.suppress import mentions
+
+    return mentions
 
 
 def _read_again(entry: _OnDisk) -> str:
