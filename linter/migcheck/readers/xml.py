@@ -53,6 +53,9 @@ class Unreadable(Exception):
 
 def encoding_of(data: bytes) -> str:
     """The encoding to decode `data` with: its BOM, else its XML declaration, else UTF-8."""
+    declaration = _declaration(data)
+    if declaration is not None:
+        return _declared_in(declaration)[0]
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name
@@ -60,6 +63,28 @@ def encoding_of(data: bytes) -> str:
         return _WIDE[data[:4]]
     match = _DECLARED.match(data[:256])
     return _declared(match.group(1)) if match else "utf-8"
+
+
+def _declaration(data: bytes) -> bytes | None:
+    """The XML declaration `data` starts with, up to its first `>`, when the bytes start with one (no BOM,
+    no space before it) and it ends where `_DECLARED` looks: all the encoding of such a document depends
+    on, since `_DECLARED` matches no `>`. Nearly every file starts so, with one of a few declarations."""
+    if data.startswith(b"<?xml"):
+        end = data.find(b">", 5, 256)
+        if end >= 0:
+            return data[: end + 1]
+    return None
+
+
+@functools.lru_cache(maxsize=64)  # the same few declarations in file after file
+def _declared_in(declaration: bytes) -> tuple[str, str | None]:
+    """(`encoding_of`, `_mislabelled`) of a document that starts with `declaration` (see `_declaration`):
+    looked up once per declaration rather than matched twice per file."""
+    match = _DECLARED.match(declaration)
+    if match is None:
+        return "utf-8", None
+    encoding = _declared(match.group(1))
+    return encoding, "utf-8" if encoding == "utf-8" and _names_wide(match.group(1)) else None
 
 
 @functools.lru_cache(maxsize=64)  # a handful of names in any estate; the checks cost more than the file
@@ -85,6 +110,9 @@ def _mislabelled(data: bytes, encoding: str | None = None) -> str | None:
     `encoding_of` gave for `data`, when the caller has it already."""
     if (encoding or encoding_of(data)) != "utf-8":
         return None
+    declaration = _declaration(data)
+    if declaration is not None:
+        return _declared_in(declaration)[1]
     match = _DECLARED.match(data[:256])
     return "utf-8" if match is not None and _names_wide(match.group(1)) else None
 
