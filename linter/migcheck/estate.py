@@ -1547,40 +1547,54 @@ class _Linker:
                 )
             )
             return
-        opened[index].add_placement(placement)
+        joined = opened[index]
+        if d.service_name and joined.service.named_by == "folder":  # the body states what a folder guessed
+            joined.service = replace(joined.service, name=d.service_name, named_by="files")
+        joined.add_placement(placement)
 
     def _add_loose_vms(self, opened: _Opened, by_name: dict[str, int]) -> None:
         """Export-AzureVM files in one folder (or one configured group) are one cloud service; a bare REST
         role body is a VM of a service the file does not name. Either joins the service that already holds
-        VMs of the same names, or the configured service of that name, else stands alone."""
+        VMs of the same names, or the configured service of that name, else stands alone.
+
+        Export-AzureVM files name no service: a folder's is named after the folder, a guess that a name a
+        file states beats. A disk listed on its own (a `Disks` list's `AttachedTo`) may state the service
+        of one of their VMs (`_DiskServices`); a service of the folder's name that a file states (a REST
+        body's `ServiceName`, a configuration's, a script's) is the folder's. So no rule, nor the summary,
+        sees one service twice: once as the files state it, once as its folder guesses it."""
         services = opened.services
         vm_owner: dict[str, int] = {}
         for index, service in enumerate(services):
             for placement in service.placements:
                 for vm in placement.vms:
                     vm_owner.setdefault(key(vm.name), index)
+        stated_by_disks = _DiskServices(self._all(Disk))
         for group_name, named_by, vms in self._loose_groups():
+            stated = stated_by_disks.of(vms) if named_by == "folder" else ""
+            name = stated or group_name
             owners = {vm_owner.get(key(vm.name)) for vm in vms}
             target = by_name.get(key(group_name)) if named_by == "config" else None
             if target is None and len(owners) == 1 and None not in owners:
                 target = owners.pop()
+            if target is None and named_by == "folder":
+                target = _stated_service(opened, by_name, name)
             if target is None:
                 placement = Placement(group_name, vms[0].mark, tuple(vms), False, True)
-                by_name.setdefault(key(group_name), len(services))
+                by_name.setdefault(key(name), len(services))
                 services.append(
                     CloudService(
-                        group_name,
+                        name,
                         vms[0].mark,
                         (placement,),
-                        named_by="files" if named_by == "config" else named_by,
+                        named_by="files" if named_by == "config" or stated else named_by,
                     )
                 )
                 continue
-            joined = opened[target]
-            for vm in vms:
-                joined.join_vm(vm)
+            _join_vms(opened[target], group_name, vms)
 
     def _loose_groups(self) -> Iterator[tuple[str, str, list[Role]]]:
+        """The VMs of Export-AzureVM files by folder (or configured group), and of each other role body on
+        its own, each with its name and what it is named after ("folder", "config", "role", "file")."""
         groups: dict[tuple[str, str], list[Role]] = defaultdict(list)
         cwd = os.getcwd().replace(os.sep, "/")
         for doc in self.role_docs:
@@ -1630,6 +1644,69 @@ class _Linker:
                     owners[k] = owner
         by_disk = {disks[k]: owner for k, owner in owners.items()}
         return tuple(disks.values()), by_disk
+
+
+def _stated_service(opened: _Opened, by_name: Mapping[str, int], name: str) -> int | None:
+    """The service of `name` that a file names (not one named after a folder or a deployment), if any."""
+    index = by_name.get(key(name))
+    return index if index is not None and opened.current(index).named_by == "files" else None
+
+
+def _join_vms(service: _OpenService, group: str, vms: Sequence[Role]) -> None:
+    """The VMs of Export-AzureVM files (of a folder, or a configured group) joined to a service another
+    file describes: each to the VM of its name the service holds, else to the service's deployment when it
+    has exactly one the VMs may be in (`_vm_deployments`); with none or several, the files do not say
+    which: the VMs are a deployment of their own in it, named after their group, as they are alone."""
+    deployments = _vm_deployments(service)
+    if len(deployments) == 1:
+        for vm in vms:
+            service.join_vm(vm, deployments[0])
+        return
+    new: list[Role] = []
+    for vm in vms:
+        if service.vm_at(vm.name) is None:
+            new.append(vm)
+        else:
+            service.join_vm(vm)
+    if new:
+        service.add_placement(Placement(group, new[0].mark, tuple(new), False, True))
+
+
+def _vm_deployments(service: _OpenService) -> list[int]:
+    """The placements of a service that VMs its files do not place may be in: its deployments, but a
+    script's reservation of its VIP alone (`_reservation_only`) and a configuration with no definition
+    beside it (its roles join the deployment of the VMs they are: see `_vm_configurations_joined`)."""
+    configured = {c.mark for c in service.service.configurations}
+    return [
+        at
+        for at in range(len(service.placements))
+        if not _reservation_only(service.placement(at)) and service.placements[at].mark not in configured
+    ]
+
+
+class _DiskServices:
+    """The cloud services disks listed on their own state their VMs are in (a `Disks` list's
+    `AttachedTo`: `HostedServiceName` and `RoleName`), by VM and disk name: a VM name alone is no VM's
+    (two services may each have a VM of that name), a disk name is the subscription's one disk."""
+
+    def __init__(self, disks: Iterable[Disk]) -> None:
+        self._services: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._written: dict[str, str] = {}  # a service's name as first written, by key
+        for disk in disks:
+            service = disk.attached_service.strip()
+            if service and not is_stand_in(service) and disk.name.strip() and not disk.maybe_attached:
+                self._services[(key(disk.attached_to), key(disk.name))].add(key(service))
+                self._written.setdefault(key(service), service)
+
+    def of(self, vms: Iterable[Role]) -> str:
+        """The one service the disks state any of `vms` is in, "" when they state none, or several."""
+        if not self._services:
+            return ""
+        stated: set[str] = set()
+        for vm in vms:
+            for disk in vm.disks:
+                stated |= self._services.get((key(vm.name), key(disk.name)), set())
+        return self._written[next(iter(stated))] if len(stated) == 1 else ""
 
 
 class _UnnamedJoin:
@@ -2047,7 +2124,7 @@ def _with_associated_ips(
     entries = [ip for ip in ips if ip.service_name.strip()]
     if not entries:
         return services
-    named = {key(s.name): i for i, s in enumerate(services) if s.named_by in _NAMED_SERVICES}
+    named = _named_services(services)
     found: dict[tuple[int, int], ReservedIp] = {}
     by_deployment: dict[str, list[ReservedIp]] = defaultdict(list)  # the entries no named service takes
     for ip in entries:
@@ -3040,6 +3117,18 @@ def _inventory_view(
 _NAMED_SERVICES = frozenset({"files", "folder"})
 
 
+def _named_services(services: Sequence[CloudService]) -> dict[str, int]:
+    """The services named by the files or after a folder, by name, for a list or an export naming a
+    service to join: of two of one name, the one a file names, not the one its folder's name guesses."""
+    named: dict[str, int] = {}
+    for index, service in enumerate(services):
+        if service.named_by in _NAMED_SERVICES:
+            held = named.get(key(service.name))
+            if held is None or service.named_by == "files" or services[held].named_by != "files":
+                named[key(service.name)] = index
+    return named
+
+
 class _InventoryVms:
     """Classic VMs an export describes, joined to the cloud services the files describe: by service and
     VM name, or by VM name alone when one service the files do not name otherwise holds a VM of that name
@@ -3061,7 +3150,7 @@ class _InventoryVms:
         self.reserved_known = bool(reserved)
         self.opened = _Opened(list(services), linker.conflicts, linker.scripts)
         # A service no file names goes by its deployment's or VM's name, which is not the service's.
-        self.by_name = {key(s.name): i for i, s in enumerate(services) if s.named_by in _NAMED_SERVICES}
+        self.by_name = _named_services(services)
         self.holders: dict[str, set[int]] = defaultdict(set)
         for index, service in enumerate(services):
             for vm in service.vms:
@@ -3323,6 +3412,7 @@ class _OpenService:
     def add_placement(self, new: Placement) -> None:
         """A deployment of this service: merged into the placement of that name that another file
         describes, if any, else one more placement."""
+        self._vms = None  # the VMs it adds: built again when next asked
         first, other = self._by_deployment.get(key(new.name), (None, None)) if new.name else (None, None)
         target = first if first is not None and self.placements[first].mark.path != new.mark.path else other
         if target is None:
@@ -3353,16 +3443,16 @@ class _OpenService:
             other = at
         self._by_deployment[name] = (first, other)
 
-    def join_vm(self, vm: Role) -> None:
+    def join_vm(self, vm: Role, at: int = 0) -> None:
         """A loose VM file: merged into the placement that holds a VM of its name, else added to the
-        first placement."""
+        placement at `at` (the first)."""
         found = self.vm_at(vm.name)
         if found is not None:
             found[1].merge(vm)
             return
-        roles = self.roles(0)
+        roles = self.roles(at)
         roles.append(vm)
-        self._vm_index()[key(vm.name)] = (0, len(roles.roles) - 1)
+        self._vm_index()[key(vm.name)] = (at, len(roles.roles) - 1)
 
     def vm_at(self, name: str) -> tuple[int, _Roles, int] | None:
         """Where the first VM of `name` is: its placement, that placement's roles and its index in them.
