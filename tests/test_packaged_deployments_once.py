@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 
-from lint_support import lint_files, where
+from lint_support import lint_files, run_cli, where
 
 # --- MIG101: a package deployment of a service whose definition is among the files -------------------
 
@@ -291,3 +291,13 @@ def test_good_prefixes_everywhere_are_no_finding(tmp_path, monkeypatch):
         "classic.json": _export(GOOD),
     }
     assert _mig304(tmp_path, monkeypatch, files) == []
+
+
+def test_the_summary_counts_the_configuration_s_roles_once(tmp_path, monkeypatch, capsys):
+    files = {
+        "deploy.ps1": NEW_DEPLOYMENT.format(service="shop"),
+        "svc/ServiceConfiguration.Cloud.cscfg": CONFIGURATION,
+    }
+    lint_files(tmp_path, monkeypatch, files, dedent=False)
+    _, out, _ = run_cli(capsys, "check", ".")
+    assert "shop (2 web/worker roles)" in out
