@@ -498,7 +498,7 @@ def test_a_storage_account_a_script_makes_current_waits_for_the_vms(plan_of):
     steps = steps_by_id(plan)
     storage, service = steps["storage:vmacct"], steps["service:svc1/svc1"]
     assert storage.wave == service.wave + 1
-    assert "no disk or image of the files checked is in it" in storage.moves[0]
+    assert storage.moves[0] == "storage account 'vmacct' (1 disk)"  # the VM's OS disk, put there
     assert [s.id for s in plan.steps].index("storage:vmacct") > [s.id for s in plan.steps].index(service.id)
 
 

@@ -47,12 +47,18 @@ def token_end(text: str, start: int, line_end: int) -> int:
         while index < line_end and text[index] != first:
             index += 2 if text[index] == "\\" else 1  # JSON and Python escape; PowerShell doubles quotes
         return min(index + 1, line_end)
-    if _word(first):
+    if _word(first) or _splat(text, start, line_end):
         index = start + 1
         while index < line_end and (_word(text[index]) or _qualifies(text, index, line_end)):
             index += 1
         return index
     return start + 1  # one character: the rest of the line could be megabytes, once per finding
+
+
+def _splat(text: str, start: int, line_end: int) -> bool:
+    """Whether the `@` at `start` splats a PowerShell variable (`@params`), one word with its name."""
+    following = text[start + 1] if start + 1 < line_end else ""
+    return text[start] == "@" and (following.isalnum() or following == "_")
 
 
 def _word(char: str) -> bool:

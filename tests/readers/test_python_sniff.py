@@ -144,7 +144,7 @@ def test_mig601_names_the_calls_with_the_same_advice_as_for_other_classic_files(
     assert hosted.startswith(
         "Python script 'azure_hosted_service.py' uses the Service Management SDK (get_hosted_service_properties, "
         "delete_hosted_service, create_hosted_service, update_hosted_service): its calls that create classic "
-        "resources (create_hosted_service) fail today"
+        "cloud services (create_hosted_service) fail today"
     )
     assert reserved.startswith(
         "Python script 'azure_reserved_ip_address.py' uses the Service Management SDK (get_reserved_ip_address, "
