@@ -293,6 +293,10 @@ class _Builder:
     # By service (`id`): how many of its deployments are in a virtual network (see `placed_in`).
     _in_networks: dict[int, int] | None = None
     _vm_networks: dict[int, list[NameRef]] | None = None  # see `networks_of`
+    # By service (`id`): its deployments holding each of its VMs (see `placements_of`), and where its
+    # deployments say their network is (see `service_networks`).
+    _vm_placements: dict[int, dict[Role, list[Placement]]] = field(default_factory=dict)
+    _service_networks: dict[int, tuple[tuple[NameRef, ...], bool]] = field(default_factory=dict)
     _authorized: dict[str, str] | None = None  # see `authorized`
 
     def __post_init__(self) -> None:
@@ -473,6 +477,28 @@ class _Builder:
                         for held in placement.vms:
                             self._vm_networks[id(held)].append(placement.virtual_network)
         return self._vm_networks.get(id(vm), [])
+
+    def placements_of(self, service: CloudService, vm: Role) -> list[Placement]:
+        """The deployments of `service` that hold `vm` (or a VM equal to it), in the service's order,
+        indexed once per service: asking each deployment for each disk's VM took disks times deployments."""
+        index = self._vm_placements.get(id(service))
+        if index is None:
+            index = self._vm_placements[id(service)] = {}
+            for placement in service.placements:
+                for held in placement.vms:
+                    holding = index.setdefault(held, [])
+                    if not holding or holding[-1] is not placement:
+                        holding.append(placement)
+        return index.get(vm, [])
+
+    def service_networks(self, service: CloudService) -> tuple[tuple[NameRef, ...], bool]:
+        """`service.virtual_network_refs` and `service.network_known`, found once per service: each walks
+        every deployment, and each disk of the service's VMs asks."""
+        found = self._service_networks.get(id(service))
+        if found is None:
+            found = (service.virtual_network_refs, service.network_known)
+            self._service_networks[id(service)] = found
+        return found
 
     def authorized(self, network: Network) -> str | None:
         """The circuit (as named, "" when not) that an authorization link in use links `network` to, across
@@ -1703,12 +1729,15 @@ def _storage_steps(builder: _Builder) -> list[Step]:
     VM no file describes waits for that VM, whose step the files do not show: it comes in the wave after
     every step that moves VMs, as an account the files show no disk in does, where it is safe either way."""
     waves = {step.id: step.wave for step in builder.steps}
+    after_vms = None  # `_after_every_vm_step`, found once: the steps it reads do not change in the loop
     steps = []
     for account in builder.estate.storage_accounts:
         after = sorted({step for disk in account.disks for step in _steps_moving(builder, disk)})
         wave = 1 + max((waves.get(step, 1) for step in after), default=0)
         if builder.estate.vms_elsewhere(account):
-            wave = max(wave, _after_every_vm_step(builder))
+            if after_vms is None:
+                after_vms = _after_every_vm_step(builder)
+            wave = max(wave, after_vms)
         steps.append(_storage_step(account, tuple(after), wave, builder))
     return steps
 
@@ -1763,17 +1792,17 @@ def _steps_moving(builder: _Builder, disk: Disk) -> Iterator[str]:
     service, vm = owner
     # The networks of the deployments the VM is in; of all the service's deployments when the files do
     # not state the network of the VM's (they are in the one network the others are in, if only one).
-    refs = builder.networks_of(vm) or service.virtual_network_refs
+    service_refs, network_known = builder.service_networks(service)
+    refs = builder.networks_of(vm) or service_refs
     networks = [estate.virtual_network(ref.name) for ref in refs]
     if networks:
         yield from (f"network:{n.name}" for n in networks if n is not None)
     elif service.roles:  # the service's one step says it cannot move (`_service_steps`)
         yield builder.step_id(f"web-worker:{service.name}", service)
-    elif service.network_known:
+    elif network_known:
         yield from (
             builder.step_id(f"service:{service.name}/{p.name}", service)
-            for p in service.placements
-            if vm in p.vms
+            for p in builder.placements_of(service, vm)
         )
     else:
         yield builder.step_id(f"service:{service.name}", service)

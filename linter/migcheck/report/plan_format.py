@@ -51,7 +51,7 @@ platform requires done before its Validate (a network connected to ExpressRoute)
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
@@ -109,8 +109,9 @@ def _text(plan: Plan) -> str:
         lines += ["", f"Subscription '{visible(heading_name(subscription))}':"]
         lines += _text_preamble(subscription.preamble)
         lines += _text_notes(FIRST_NOTES, first_notes(subscription), subscription)
+        numbers = step_numbers(subscription)
         for number, step in enumerate(subscription.steps, 1):
-            lines += _text_step(number, step, plan, subscription)
+            lines += _text_step(number, step, plan, subscription, numbers)
         if subscription.other_blockers:
             lines += ["", OTHER_BLOCKERS + ":"]
             lines += _text_blockers(subscription.other_blockers, subscription)
@@ -230,17 +231,24 @@ def held_mark(subscription: SubscriptionPlan, finding: Finding) -> str:
     return f" ({said})" if said else ""
 
 
-def after_steps(step: Step, subscription: SubscriptionPlan) -> list[str]:
-    """The steps `step` comes after, as a reader finds them: by their number (`step 1`). The ids stay in
-    the JSON plan, for tools."""
-    numbers = {s.id: n for n, s in enumerate(subscription.steps, 1)}
+def step_numbers(subscription: SubscriptionPlan) -> dict[str, int]:
+    """Each step's number (from 1), by its id: found once per subscription and passed to `after_steps`,
+    since finding it for each step cost steps times steps."""
+    return {s.id: n for n, s in enumerate(subscription.steps, 1)}
+
+
+def after_steps(step: Step, numbers: Mapping[str, int]) -> list[str]:
+    """The steps `step` comes after, as a reader finds them: by their number (`step 1`, of `step_numbers`).
+    The ids stay in the JSON plan, for tools."""
     return [f"step {numbers[a]}" if a in numbers else a for a in step.after]
 
 
-def _text_step(number: int, step: Step, plan: Plan, subscription: SubscriptionPlan) -> list[str]:
+def _text_step(
+    number: int, step: Step, plan: Plan, subscription: SubscriptionPlan, numbers: Mapping[str, int]
+) -> list[str]:
     blocked = f"NOT READY ({len(step.blockers)} blocker{_s(step.blockers)})"
     verdict = ready_words(plan) if step.ready else blocked
-    after = f"; after {', '.join(after_steps(step, subscription))}" if step.after else ""
+    after = f"; after {', '.join(after_steps(step, numbers))}" if step.after else ""
     lines = ["", f"{number}. {step.kind}: {visible(step.name)} [wave {step.wave}{after}] — {verdict}"]
     lines += [f"   moves: {visible(m)}" for m in step.moves]
     lines += [f"   becomes: {visible(b)}" for b in step.becomes]
@@ -332,8 +340,9 @@ def _markdown(plan: Plan) -> str:
         lines += [*_mermaid(steps), ""] if steps else []
         lines += _markdown_preamble(subscription.preamble)
         lines += _markdown_notes(FIRST_NOTES, first_notes(subscription), subscription)
+        numbers = step_numbers(subscription)
         for number, step in enumerate(steps, 1):
-            lines += _markdown_step(number, step, plan, subscription)
+            lines += _markdown_step(number, step, plan, subscription, numbers)
         if subscription.other_blockers:
             others = _markdown_blockers(subscription.other_blockers, subscription)
             lines += ["", f"### {OTHER_BLOCKERS}", "", *others]
@@ -370,11 +379,13 @@ def _mermaid_text(text: str) -> str:
     return "".join(c if c in _MERMAID_PLAIN else f"#{ord(c)};" for c in visible(text))
 
 
-def _markdown_step(number: int, step: Step, plan: Plan, subscription: SubscriptionPlan) -> list[str]:
+def _markdown_step(
+    number: int, step: Step, plan: Plan, subscription: SubscriptionPlan, numbers: Mapping[str, int]
+) -> list[str]:
     blocked = f"⛔ not ready ({len(step.blockers)} blocker{_s(step.blockers)})"
     verdict = f"✅ {ready_words(plan)}" if step.ready else blocked
     lines = ["", f"### {number}. {step.kind}: {_md_code(step.name)} — {verdict}", ""]
-    after = ", ".join(after_steps(step, subscription)) or "nothing"
+    after = ", ".join(after_steps(step, numbers)) or "nothing"
     lines.append(f"- **Wave** {step.wave}; after {after}")
     lines += [f"- **Moves:** {_md(m)}" for m in step.moves]
     lines += [f"- **Becomes:** {_md(b)}" for b in step.becomes]
