@@ -269,6 +269,51 @@ def _networks(count: int) -> Callable[[Path], list[str]]:
     return make
 
 
+def _networks_of_one_circuit(count: int) -> Callable[[Path], list[str]]:
+    """`count` virtual networks, each linked over ExpressRoute to the one local network site: the plan moves
+    one circuit, then every network after it."""
+
+    def make(folder: Path) -> list[str]:
+        networks = "".join(
+            f'<VirtualNetworkSite name="vnet{i}" Location="West Europe">'
+            f"<AddressSpace><AddressPrefix>10.{_octets(i)}.0/24</AddressPrefix></AddressSpace>"
+            f'<Subnets><Subnet name="app"><AddressPrefix>10.{_octets(i)}.0/25</AddressPrefix></Subnet></Subnets>'
+            '<Gateway><ConnectionsToLocalNetwork><LocalNetworkSiteRef name="onprem"><Connection type="Dedicated"/>'
+            "</LocalNetworkSiteRef></ConnectionsToLocalNetwork></Gateway></VirtualNetworkSite>\n"
+            for i in range(count)
+        )
+        (folder / "NetworkConfig.netcfg").write_text(
+            f'<NetworkConfiguration xmlns="{NETCFG_NS}"><VirtualNetworkConfiguration>\n<LocalNetworkSites>'
+            '<LocalNetworkSite name="onprem"><AddressSpace><AddressPrefix>192.168.0.0/16</AddressPrefix>'
+            f"</AddressSpace></LocalNetworkSite></LocalNetworkSites>\n<VirtualNetworkSites>\n{networks}"
+            "</VirtualNetworkSites>\n</VirtualNetworkConfiguration></NetworkConfiguration>\n"
+        )
+        return ["NetworkConfig.netcfg"]
+
+    return make
+
+
+def _disks_in_accounts(count: int) -> Callable[[Path], list[str]]:
+    """One hosted service of `count` deployments, each a VM whose disk is in a storage account of its own:
+    the plan moves each account after its VM's deployment."""
+
+    def make(folder: Path) -> list[str]:
+        deployments = "".join(
+            f"<Deployment><Name>d{i}</Name><RoleList><Role><RoleName>vm{i}</RoleName>"
+            "<RoleType>PersistentVMRole</RoleType><OSVirtualHardDisk>"
+            f"<MediaLink>https://acct{i}.blob.core.windows.net/vhds/vm{i}.vhd</MediaLink><OS>Linux</OS>"
+            "</OSVirtualHardDisk></Role></RoleList></Deployment>\n"
+            for i in range(count)
+        )
+        (folder / "svc.xml").write_text(
+            f'<HostedService xmlns="{REST_NS}"><ServiceName>svc</ServiceName><Deployments>\n'
+            f"{deployments}</Deployments></HostedService>\n"
+        )
+        return ["svc.xml"]
+
+    return make
+
+
 def _defender(count: int) -> Callable[[Path], list[str]]:
     """MIG207, DNS servers x networks: the networks above, and a hosted service with one deployment in
     each network, its VM carrying Defender for Cloud's monitoring extension (run with `--select MIG207`)."""
@@ -469,7 +514,7 @@ def _input_bytes(folder: Path, paths: list[str]) -> int:
 
 
 def _measure(
-    make: Callable[[Path], list[str]], *options: str, runs: int = 0
+    make: Callable[[Path], list[str]], *options: str, runs: int = 0, subcommand: tuple[str, ...] = ("check",)
 ) -> tuple[float, float, int, int, int]:
     """(seconds, peak MB, exit code, input bytes, output bytes) of `migcheck check` in a fresh process. The
     seconds are the process's wall time; with `runs`, the best CPU time of that many lints in the child
@@ -478,10 +523,10 @@ def _measure(
         paths = make(Path(tmp))
         size = _input_bytes(Path(tmp), paths)
         # The child reports its own peak: RUSAGE_CHILDREN would keep the largest of all cases so far.
-        options = options or ("--format", "concise")
+        options = options or (("--format", "concise") if subcommand == ("check",) else ())
         # Timed in the child by its CPU time, which would not count worker processes: one process reads.
-        jobs = ("--jobs", "1") if runs else ()
-        check = ["check", *options, *jobs, "--output-file", "out", *paths]
+        jobs = ("--jobs", "1") if runs and subcommand == ("check",) else ()  # `plan` reads in one process
+        check = [*subcommand, *options, *jobs, "--output-file", "out", *paths]
         command = (
             [sys.executable, "-c", _TIMED, str(runs), *check]
             if runs
@@ -595,6 +640,7 @@ class GrowthCase:
     make: Callable[[int], Callable[[Path], list[str]]]
     n: int
     options: tuple[str, ...] = ()
+    command: tuple[str, ...] = ("check",)  # `plan` with its format, for the plan's cases
 
 
 @dataclass(frozen=True)
@@ -636,6 +682,18 @@ GROWTH_CASES = (
     GrowthCase("bad prefixes in one file (MIG304, past the cap)", _dense, 1_000),
     GrowthCase("deployments of one hosted service (link)", _deployments, 1_000),
     GrowthCase("suppression comments on one line", _comments_on_one_line, 500),
+    *(
+        GrowthCase(
+            f"plan --format {fmt}: networks after one circuit",
+            _networks_of_one_circuit,
+            1_000,
+            command=("plan", "--format", fmt),
+        )
+        for fmt in ("text", "markdown", "html", "json")
+    ),
+    GrowthCase(
+        "plan: storage accounts after the VMs of their disks", _disks_in_accounts, 500, command=("plan",)
+    ),
 )
 
 
@@ -648,7 +706,8 @@ def growth_rows(scale: float = 1.0, only: str = "", runs: int = 3) -> Iterator[G
         n = max(2, round(case.n * scale))
         try:
             times = tuple(
-                _measure(case.make(n << k), *case.options, runs=runs)[0] for k in range(DOUBLINGS + 1)
+                _measure(case.make(n << k), *case.options, runs=runs, subcommand=case.command)[0]
+                for k in range(DOUBLINGS + 1)
             )
         except (OSError, RuntimeError) as exc:
             yield GrowthRow(case.name, n, (), str(exc))
