@@ -187,6 +187,9 @@ QUICK_VM = (
         "[CmdletBinding()]\nparam($name)\nbreak",
         "using namespace System.IO\nparam($name)\nbreak",
         "using module Azure\n\nreturn",
+        "exit 1",
+        "return $null",
+        "New-AzureService -ServiceName 'demo' -Location 'West Europe'\nbreak",
     ],
 )
 def test_a_script_that_opens_with_a_guard_is_read_past_it(tmp_path, monkeypatch, opening):
@@ -199,16 +202,15 @@ def test_a_script_that_opens_with_a_guard_is_read_past_it(tmp_path, monkeypatch,
 @pytest.mark.parametrize(
     "opening",
     [
-        "exit 1",
-        "return $null",
         "throw 'Run this a selection at a time'",
-        "New-AzureService -ServiceName 'demo' -Location 'West Europe'\nbreak",
         "if ($true) { break }",
+        "if ($true) { exit 0 }",
         "break outer",
     ],
 )
 def test_any_other_opening_ends_the_script_where_it_always_did(tmp_path, monkeypatch, opening):
-    """Near misses of the guard: a value, a word that is no guard, or a guard that is not first."""
+    """Near misses of the guard: a word that is no guard, a guard in a block, a label the grammar cannot
+    read."""
     script = f"{opening}\n{QUICK_VM}\n"
     assert _findings(tmp_path, monkeypatch, {"demo.ps1": script}, "MIG105") == []
     # Whereas the bare guard first is read past (this test fails where guards end the script).

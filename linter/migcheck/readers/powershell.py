@@ -55,12 +55,11 @@ use (`$i++` too); branches and loops join what they may leave behind, unless the
 flag, a string, `-not`, `-eq`/`-ne`/`-and`/`-or` of values it knows; a `switch` over a string it surely
 gives runs the clauses that match it, equal to it or, with `-Wildcard` or `-Regex`, patterns it surely
 reads, and no other). A `return`, `exit`, `throw`, `break` or
-`continue` on a path known to run ends it there, but for the guard a script meant to be run a selection at a
-time opens with, so that running it whole (F5) does nothing: a bare `break`, `return` or `exit` (or `exit 0`,
-the same exit) as its first statement, after its comments, `#requires`, `using` and `param`, and statements
-that manage no resource (`$ErrorActionPreference = 'Stop'`, `Set-StrictMode`, `Write-Host`, `Import-Module`,
-`Add-AzureAccount`), is read past, as running the selections does (what follows may never have been run,
-so a removal or reservation there is not taken as made); one anywhere else ends the path. The
+`continue` on a path known to run ends it there, but for a `break`, `return` or `exit` at the script's top
+level (in no loop, `switch`, branch or function): what follows one never runs when the script is run whole
+(F5), so it is there to be run a selection at a time, as a demo script that opens with `break` is. Such a
+script is read as its selections run in order, each from the statement after the stop, for every fact alike
+(a reservation or removal there is taken as made, as it would be without the stop). The
 script's functions, once their definition has run, run at each call with the values it passes (what they
 output is the call's value, as what a `foreach`, `for`, `while`, `do`, `if`, `switch` or `try` outputs is the
 value of the statement where it is assigned or sits in `@( … )` or `$( … )`; branches only one of which runs,
@@ -2501,12 +2500,6 @@ _HARMLESS = frozenset(
     )
 )
 _LOOPING = frozenset({"foreach-object", "%", "foreach", "where-object", "?", "where"})
-# Commands that set up the session a script runs in, and manage no resource.
-_SESSION = frozenset(
-    name.casefold()
-    for name in cmdlets.words("Set-StrictMode Import-Module ipmo Clear-Host cls Set-ExecutionPolicy")
-)
-_MANAGING_NOTHING = _HARMLESS | _SESSION | cmdlets.NEUTRAL
 _FOR_EACH_ITEM = frozenset({"foreach-object", "%", "foreach"})
 # The verbs of the classic cmdlets that change what they name (see `_changes_resources`).
 _CHANGING_VERBS = frozenset(
@@ -2710,10 +2703,9 @@ class Interpreter:
         # any). A definition holds in its scope only, and one that may not run does not replace a cmdlet
         # (see `_undefine`).
         self.replaced: list[tuple[str, Node | None]] = []
-        # The id of the `break`, `return` or `exit` the script opens with, which it is read past (see
-        # `_leading_guard`); None when it opens with none.
-        self.guard: int | None = None
-        self.past_guard = False  # whether it was read past: nothing after it surely runs (`_surely_runs`)
+        # The `break`, `return` and `exit` statements at the script's top level, which it is read past, as
+        # running its selections in order does (see `_selection_stops`).
+        self.selection_stops: frozenset[int] = frozenset()
         # The branches of choices only one of which runs (an `if` and its `else`) around the code being run,
         # outermost first (see `Role.branches`): each run of an `if` is a choice of its own. None while code
         # read once may run several times (a loop's body, a function read once), whose runs may take
@@ -2781,11 +2773,11 @@ class Interpreter:
     # --- driver -------------------------------------------------------------------------------------
 
     def run(self, root: Node) -> tuple[object, ...]:
-        self.guard = _leading_guard(root)
+        self.selection_stops = _selection_stops(root)
         try:
             script = Env(constants={})
             self.statements(root, script)
-            self._left_down(script, surely=not self.past_guard)
+            self._left_down(script, surely=True)
             self.stopped = None
             self.callers_known = False
             done: set[int] = set()
@@ -3250,13 +3242,8 @@ class Interpreter:
 
     def _flow(self, node: Node, env: Env) -> None:
         """`return`, `break`, `continue`, `throw`, `exit`: what they hold runs, what `return` gives is
-        output, and the path ends (see `_sequence`); but not the guard a script opens with (see
-        `_leading_guard`)."""
-        if node.id == self.guard:
-            # What follows runs a selection at a time, if at all: read past, as running the selections
-            # does, but nothing after it surely runs (a removal there may never have been run).
-            self.past_guard = True
-            return
+        output, and the path ends (see `_sequence`); but not at one that stops the script at its top level,
+        where the next selection starts (see `_selection_stops`)."""
         word = _text(node.children[0]).casefold() if node.children else ""
         for child in _named(node):
             if child.type in self._STATEMENTS:
@@ -3265,6 +3252,8 @@ class Interpreter:
             value = self.evaluate(child, env)
             if word == "return" and self.output is not None and child.type == "pipeline":
                 self._output(value)
+        if node.id in self.selection_stops:
+            return
         if word == "throw" and self._trapped():
             self.partial = True  # a `trap` takes the error, and the script may go on after the statement
         elif word in _REACH and self.stopped is None:
@@ -5168,10 +5157,10 @@ class Interpreter:
         return role
 
     def _surely_runs(self) -> bool:
-        """Whether the statement being run surely runs when the script does: no branch the reader cannot
-        decide, loop read once, `catch` or early end around it, in the functions being run or their
-        calls."""
-        return not (self.maybe or self.partial or self.maybe_calls or self.past_guard) and self.callers_known
+        """Whether the statement being run surely runs when the script does (its selections in order, past
+        a stop at its top level: see `_selection_stops`): no branch the reader cannot decide, loop read
+        once, `catch` or early end around it, in the functions being run or their calls."""
+        return not (self.maybe or self.partial or self.maybe_calls) and self.callers_known
 
     def _new_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         arg = args.get("VMs")
@@ -7356,28 +7345,13 @@ def _returned_parameter(function: Node, names: frozenset[str]) -> str | None:
     return None
 
 
-def _leading_guard(root: Node) -> int | None:
-    """The id of the bare `break`, `return` or `exit` (or `exit 0`, the same exit) a script opens with, after
-    its comments, `#requires`, `using` and `param`, and statements that manage no resource (see
-    `_manages_nothing`): the guard a script meant to be run a selection at a time puts first, so that
-    running it whole (F5) does nothing. Such a script is read as run top to bottom past it. None when the
-    script opens with anything else."""
-    for statement in _top_statements(root):
-        if _preamble(statement) or _manages_nothing(statement):
-            continue
-        return statement.id if _bare_exit(statement) else None
-    return None
-
-
-def _manages_nothing(statement: Node) -> bool:
-    """Whether a statement manages no resource: a pipeline (an assignment too) whose commands, if any, only
-    write or format output (`_HARMLESS`), set up the session (`_SESSION`) or sign in and choose a
-    subscription (`cmdlets.NEUTRAL`): `$ErrorActionPreference = 'Stop'`, `Set-StrictMode -Version Latest`,
-    `Write-Warning '…'`, `Import-Module Azure`, `Add-AzureAccount`."""
-    if statement.type != "pipeline":
-        return False
-    commands = _captures(_COMMANDS, statement).get("command", [])
-    return all(_command_name(c).casefold() in _MANAGING_NOTHING for c in commands)
+def _selection_stops(root: Node) -> frozenset[int]:
+    """The ids of the `break`, `return` and `exit` statements at a script's top level (with a value or
+    not), which stop it unconditionally: what follows one never runs when the script is run whole (F5), so
+    it is there to be run a selection at a time, as a demo or course script is, most often after a `break`
+    first thing. Such a script is read as running its selections in order: past each, as if the next
+    selection started there. One in a block (a loop, a `switch`, an `if`, a function) is not one of them."""
+    return frozenset(s.id for s in _top_statements(root) if _stops_the_script(s))
 
 
 def _top_statements(root: Node) -> Iterator[Node]:
@@ -7391,31 +7365,12 @@ def _top_statements(root: Node) -> Iterator[Node]:
         yield from _named(child)
 
 
-def _preamble(statement: Node) -> bool:
-    """What may come before a script's first statement: `using …`, and `param (…)` with its attributes
-    (`[CmdletBinding()]`), which the grammar reads as a command and an expression after a `using`."""
-    if statement.type == "empty_statement":
-        return True
-    if statement.type != "pipeline":
-        return False
-    inner = _unwrap(statement)
-    if inner.type == "command":
-        return _command_name(inner).casefold() in ("using", "param")
-    return _ATTRIBUTE.fullmatch(_text(statement).strip()) is not None
-
-
-_ATTRIBUTE = re.compile(r"\[\s*[\w.]+\s*(?:\(.*\))?\s*\]", re.DOTALL)
-
-
-def _bare_exit(statement: Node) -> bool:
-    """A `break`, `return` or `exit` with no value, or `exit 0` (a bare `exit` exits with 0)."""
+def _stops_the_script(statement: Node) -> bool:
+    """A `break`, `return` or `exit`, not in a block: `break outer` too, which stops the script when no
+    loop of the script is labelled `outer` around it (none is at its top level)."""
     if statement.type != "flow_control_statement" or not statement.children:
         return False
-    word = _text(statement.children[0]).casefold()
-    given = _named(statement)
-    if word in ("break", "return", "exit") and not given:
-        return True
-    return word == "exit" and len(given) == 1 and _text(given[0]).strip() == "0"
+    return _text(statement.children[0]).casefold() in ("break", "return", "exit")
 
 
 def _same_reservation(named: Value, held: NameRef | None, held_by: object) -> bool | None:
