@@ -3412,12 +3412,15 @@ class _OpenService:
     def add_placement(self, new: Placement) -> None:
         """A deployment of this service: merged into the placement of that name that another file
         describes, if any, else one more placement."""
-        self._vms = None  # the VMs it adds: built again when next asked
         first, other = self._by_deployment.get(key(new.name), (None, None)) if new.name else (None, None)
         target = first if first is not None and self.placements[first].mark.path != new.mark.path else other
         if target is None:
             self.placements.append(new)
             self._index_deployment(len(self.placements) - 1, new)
+            if self._vms is not None:  # its VMs, where no placement before it holds one of their name
+                for position, role in enumerate(new.roles):
+                    if role.is_vm:
+                        self._vms.setdefault(key(role.name), (len(self.placements) - 1, position))
             return
         roles = self.roles(target)
         held = self.placements[target]
