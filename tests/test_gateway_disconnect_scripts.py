@@ -96,18 +96,15 @@ def test_a_path_that_does_not_connect_it_again_may_leave_it_down(script: str, li
     assert _left(script) == [("vnet1", "onprem", line, column, False)]
 
 
-@pytest.mark.parametrize(
-    ("script", "line", "column"),
-    [
-        (f"function Down {{ {DISCONNECT} }}", 1, 17),
-        (f"return\n{DISCONNECT}", 2, 1),
-    ],
-    ids=["in-a-function-never-called", "after-a-leading-guard"],
-)
-def test_code_that_may_not_run_may_leave_it_down(script: str, line: int, column: int) -> None:
-    # A function read once may run at any call or at none; a script opening with a guard is run a selection
-    # at a time.
-    assert _left(script) == [("vnet1", "onprem", line, column, False)]
+def test_code_that_may_not_run_may_leave_it_down() -> None:
+    # A function read once may run at any call or at none.
+    assert _left(f"function Down {{ {DISCONNECT} }}") == [("vnet1", "onprem", 1, 17, False)]
+
+
+def test_a_script_run_a_selection_at_a_time_is_read_as_its_selections_run_in_order() -> None:
+    """Past a `return` or `break` at the script's top level, the next selection starts."""
+    assert _left(f"return\n{DISCONNECT}") == [("vnet1", "onprem", 2, 1, True)]
+    assert _left(f"{DISCONNECT}\nbreak\n{CONNECT}") == []
 
 
 def test_another_site_or_network_connected_leaves_it_down() -> None:

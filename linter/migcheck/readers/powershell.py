@@ -23,7 +23,9 @@ What is read, from a tree-sitter parse of the script (never from the text with p
   its network interfaces ask for, the virtual network and reserved IP of the deployment (one the script
   reserves under a name it does not state, as a stand-in; `Remove-AzureReservedIPAssociation` takes it
   away; an association or removal that may not run, or a removal of a name that may not be the
-  deployment's, leaves it unknown, but for associations on each branch of an `if` and its `else`; a
+  deployment's, leaves it unknown, but for associations on each branch of an `if` and its `else`, and
+  one that surely runs whenever the command that created the deployment ran, as in a test suite's
+  function no call runs (see `Interpreter._with_its_creation`); a
   reserved IP is shown where the call that associates it names it), each extension at the call that sets
   it (several, one call sets in a loop, told apart);
 - the ACL `Set-AzureLoadBalancedEndpoint` puts on the endpoints of a load-balanced set;
@@ -371,6 +373,7 @@ _INDEX = {
 _OPAQUE = {**_ASSIGNING, "command": "command", "variable": "variable"}
 _COMMANDS = {"command": "command"}
 _NOT_RUN = {"command": "command", "function_statement": "function"}
+_ENDING = {"command": "command", "flow_control_statement": "flow", "trap_statement": "trap"}
 
 
 # PowerShell takes the typographic quotes for quotes (U+2018, U+2019, U+201A, U+201B as `'`; U+201C,
@@ -2445,6 +2448,9 @@ class DeploymentDraft:
     network_known: bool = False
     placed: bool = False  # a VM-creating command has said where the deployment is
     placed_on: tuple[tuple[str, int], ...] | None = None  # the branches that command is on (see `_apart`)
+    # The statement (of a statement list) of the command that placed it and surely creates it (see
+    # `_own_statement`, `Interpreter._with_its_creation`); None when no command of the script surely does.
+    created_by: Node | None = None
     # Where a command creates the deployment in no virtual network on a path that never runs with one that
     # names `vnet` or passes a network the script does not state (see `_placed_either_way`), or passes a
     # value that is $null on some path: its VMs may be in none.
@@ -5348,6 +5354,8 @@ class Interpreter:
         draft.mark = self._at_call(node)
         vnet = args.given("VNetName")
         creates = self._creates_deployment(args)
+        if creates is True:
+            draft.created_by = _own_statement(node)
         arg = args.get("VNetName")
         if vnet and arg is not None and isinstance(arg.value, Text) and arg.value.value.strip():
             at = _value_mark(arg.value, arg, self.where) or draft.mark
@@ -5606,7 +5614,7 @@ class Interpreter:
             # A service named by a parameter's default is one run's: another may reserve another's VIP.
             uncertain = isinstance(service.value, Text) and not service.value.sure
             self.maybe += uncertain
-            self._associate(draft, NameRef(name.value.value, at))
+            self._associate(draft, NameRef(name.value.value, at), call=node)
             self.maybe -= uncertain
         return output
 
@@ -5622,14 +5630,17 @@ class Interpreter:
             return ""
         return service.value.value if self._described(service.value) is None else ""
 
-    def _associate(self, draft: DeploymentDraft, reserved: NameRef, by: object = None) -> None:
-        """A call that gives a deployment that exists a reserved IP (`Set-AzureReservedIPAssociation`,
-        `New-AzureReservedIP -ServiceName`): its VIP is that reserved IP when the call surely runs (`by`:
-        the value that names one the script does not state, see `Unknown.ident`); one that may not run
-        leaves whether it is reserved unknown, unless it is already."""
+    def _associate(
+        self, draft: DeploymentDraft, reserved: NameRef, by: object = None, call: Node | None = None
+    ) -> None:
+        """A `call` that gives a deployment that exists a reserved IP (`Set-AzureReservedIPAssociation`,
+        `New-AzureReservedIP -ServiceName`): its VIP is that reserved IP when the call surely runs, or
+        surely runs whenever the command that created the deployment did (`by`: the value that names one
+        the script does not state, see `Unknown.ident`); one that may not run leaves whether it is reserved
+        unknown, unless it is already."""
         if draft.reserved_ip is not None:
             return
-        if self._surely_runs():
+        if self._surely_runs() or self._with_its_creation(draft, call):
             draft.reserved_ip, draft.reserved_by = reserved, by
         else:
             path = self._branch_path(0)
@@ -5643,6 +5654,33 @@ class Interpreter:
         the branches, loops and such that may not run around it, whether an early end may have come
         before it, the calls that may not run around it, and whether its callers are known."""
         return (self.maybe + deeper, self.partial, self.maybe_calls, self.callers_known)
+
+    def _with_its_creation(self, draft: DeploymentDraft, call: Node | None) -> bool:
+        """Whether a `call` that changes a deployment surely runs whenever the command that created it ran,
+        though neither may (in a function no call runs, as a test suite's are, or in one branch): the two
+        are statements of one list, the call's after, with nothing between that may end the path early
+        (a `return`, `exit`, `throw`, `break` or `continue`, a `trap`, a call of one of the script's
+        functions). Whatever decides whether the creation runs then decides the call alike."""
+        created = draft.created_by
+        statement = _own_statement(call) if call is not None else None
+        if created is None or statement is None or statement.parent is None:
+            return False
+        if created.parent is None or created.parent.id != statement.parent.id:
+            return False
+        if created.start_byte >= statement.start_byte or self._may_end_the_path(created):
+            return False
+        between = (
+            s for s in _named(statement.parent) if created.end_byte <= s.start_byte < statement.start_byte
+        )
+        return not any(self._may_end_the_path(s) for s in between)
+
+    def _may_end_the_path(self, node: Node) -> bool:
+        """Whether code may end the path it runs on before the statement after it: it holds a `return`,
+        `exit`, `throw`, `break`, `continue` or `trap`, or calls a function of the script."""
+        found = _captures(_ENDING, node)
+        if found.get("flow") or found.get("trap"):
+            return True
+        return any(_command_name(c).casefold() in self.index.functions for c in found.get("command", []))
 
     def _associated_either_way(self, associated: list[list[_MaybeAssociation]]) -> None:
         """After an `if` one of whose branches surely runs (it has an `else`), none ending the path: a
@@ -5698,7 +5736,7 @@ class Interpreter:
         at = self._written_at(name) or self._at_call(node)
         stand_in = NameRef(_stand_in("reserved IP name", at), at)
         if associates:
-            self._associate(draft, stand_in, value.ident)
+            self._associate(draft, stand_in, value.ident, node)
         elif draft.reserved_ip is None:
             draft.reserved_ip, draft.reserved_by = stand_in, value.ident
 
@@ -5732,7 +5770,9 @@ class Interpreter:
         if same is False:
             return Operation()
         draft.reserved_ip, draft.reserved_by = None, None
-        draft.reserved_ip_unknown = not (same and self._surely_runs())
+        draft.reserved_ip_unknown = not (
+            same and (self._surely_runs() or self._with_its_creation(draft, node))
+        )
         return Operation()
 
     def _release(self, service: Value, reserved: Value, node: Node) -> None:
@@ -7343,6 +7383,22 @@ def _returned_parameter(function: Node, names: frozenset[str]) -> str | None:
                 return _variable(_text(target))[1]
         stack.extend(node.children)
     return None
+
+
+def _own_statement(command: Node) -> Node | None:
+    """The statement of a statement list that runs a command whenever it runs: the command's pipeline, or
+    the assignment of its output (`$ip = New-AzureReservedIP …`). None when an expression around it may
+    not run it (`$ok -and (New-AzureReservedIP …)`) or it is in a list of its own (`@( … )`)."""
+    node = command
+    while node.parent is not None and node.parent.type != "statement_list":
+        if node.parent.type not in _RUNNING_WHAT_IT_HOLDS:
+            return None
+        node = node.parent
+    return node if node.parent is not None else None
+
+
+# What runs every command it holds, and nothing else, around a command in a statement list.
+_RUNNING_WHAT_IT_HOLDS = frozenset({"pipeline_chain", "pipeline", "assignment_expression"})
 
 
 def _selection_stops(root: Node) -> frozenset[int]:
