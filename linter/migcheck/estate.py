@@ -1343,7 +1343,9 @@ class _Linker:
         for index, service in enumerate(services):
             by_name.setdefault(key(service.name), index)
         opened = _Opened(services, self.conflicts, self.scripts)
-        deployments = [kept for d in self._all(Deployment) if (kept := _without_deletions(d)) is not None]
+        deployments = _one_per_stand_in(
+            [kept for d in self._all(Deployment) if (kept := _without_deletions(d)) is not None], self.scripts
+        )
         unnamed = _UnnamedJoin(deployments)
         for deployment in deployments:
             self._add_deployment(opened, by_name, unnamed.named(deployment), unnamed)
@@ -1759,6 +1761,103 @@ class _UnnamedJoin:
         identity = self._first.get(id(d))
         if identity is not None:
             self._index.setdefault(identity, index)
+
+
+def _one_per_stand_in(deployments: list[Deployment], scripts: frozenset[str]) -> list[Deployment]:
+    """The deployments, with those a script describes under one stand-in for a name it does not state
+    (`<deployment name, vm.py:157>`) in one service joined (`_one_deployment`). A stand-in says where the
+    script writes the value, so the calls that pass it name one deployment: `add_role(**record)` if the
+    deployment exists, else `create_virtual_machine_deployment(**record)`, is one deployment that its
+    cloud service migrates once, not two. Bodies of other files are not joined so (a stand-in names the
+    file by its base name only), nor descriptions that change VMs: the link applies those to the VMs as
+    created (see `_Roles.merge`)."""
+    joined: list[Deployment] = []
+    first: dict[tuple[str, str, str], int] = {}
+    for d in deployments:
+        if d.mark.path in scripts and is_stand_in(d.name) and _creates_its_vms(d):
+            identity = (d.mark.path, key(d.service_name), key(d.name))
+            at = first.get(identity)
+            if at is not None:
+                joined[at] = _one_deployment(joined[at], d)
+                continue
+            first[identity] = len(joined)
+        joined.append(d)
+    return joined
+
+
+def _creates_its_vms(d: Deployment) -> bool:
+    return bool(d.roles) and not any(role.changes_existing for role in d.roles)
+
+
+def _one_deployment(first: Deployment, other: Deployment) -> Deployment:
+    """One deployment two calls of a script describe (see `_one_per_stand_in`), as the script readers join
+    the calls they tell name one deployment. Where both may run, the first that states the network creates
+    it there (or in none) and the other adds VMs to it. Where only one of them runs (they are on two
+    branches of one choice: `model.apart`), or the first states no network (it may add VMs to a deployment
+    that exists: `add_role`, New-AzureVM without -Location), either may be the deployment that migrates:
+    they join as the paths of one VM do (`joined_paths`). Being in none is then known only when both say
+    so; a network one names is kept beside the other's none, unknown beside one not stated or another
+    network; and where one creates it in none, its VMs may be in none (`Role.absent_on_some_paths`), as
+    MIG105 says. Two branches of one choice are no conflict (MIG004): only one of them runs."""
+    roles = _roles_either_way(first.roles, other.roles)
+    either = _apart(first, other) or not first.network_known
+    vnet, known, none_at = (
+        _network_either_way(first, other) if either else (first.virtual_network, True, None)
+    )
+    if none_at is not None:
+        roles = tuple(model.absent_on_some_path(role, "virtual_network", none_at) for role in roles)
+    reserved = first if first.reserved_ip is not None or not either else other
+    return replace(
+        first,
+        slot=_joined_slot(first.slot, other.slot),
+        roles=roles,
+        instances=(*first.instances, *other.instances),
+        virtual_network=vnet,
+        network_known=known,
+        reserved_ip=reserved.reserved_ip,
+        other_reserved_ips=reserved.other_reserved_ips,
+        reserved_ip_known=(
+            first.reserved_ip_known and other.reserved_ip_known if either else first.reserved_ip_known
+        ),
+        dns_servers=first.dns_servers or other.dns_servers,
+        private_id=first.private_id or other.private_id,
+    )
+
+
+def _apart(a: Deployment, b: Deployment) -> bool:
+    """Whether two descriptions never both run: each VM of one is created on another branch of a choice
+    than each of the other's (see `Role.branches`)."""
+    return all(model.apart(one.branches, two.branches) for one in a.roles for two in b.roles)
+
+
+def _roles_either_way(held: tuple[Role, ...], other: tuple[Role, ...]) -> tuple[Role, ...]:
+    """The roles of two descriptions of one deployment: those of one name joined as one VM built on two
+    paths (`joined_paths`), created where either is."""
+    roles = {key(role.name): role for role in held}
+    for role in other:
+        kept = roles.get(key(role.name))
+        roles[key(role.name)] = (
+            role
+            if kept is None
+            else replace(
+                model.joined_paths(kept, role), branches=common_branches(kept.branches, role.branches)
+            )
+        )
+    return tuple(roles.values())
+
+
+def _network_either_way(a: Deployment, b: Deployment) -> tuple[NameRef | None, bool, Mark | None]:
+    """The network of a deployment that `a` or `b` creates, whether it is known, and where one of them
+    creates it in none when the other may not (see `_one_deployment`)."""
+    none_at = next((d.mark for d in (a, b) if d.network_known and d.virtual_network is None), None)
+    if not (a.network_known and b.network_known):
+        return None, False, none_at
+    if a.virtual_network is None or b.virtual_network is None:
+        vnet = a.virtual_network or b.virtual_network
+        return vnet, True, none_at if vnet is not None else None
+    if key(a.virtual_network.name) == key(b.virtual_network.name):
+        return a.virtual_network, True, None
+    return None, False, None
 
 
 def _deployment_named(d: Deployment) -> bool:
