@@ -720,7 +720,7 @@ _SIZES = ("n", *(f"{1 << k}n" for k in range(1, DOUBLINGS + 1)))
 
 def growth_table(rows: Iterable[GrowthRow]) -> Iterator[str]:
     """The growth table in markdown, a line at a time (so each row shows as soon as it is measured)."""
-    yield "| dimension | n | " + " | ".join(f"lint at {size}" for size in _SIZES) + " | growth per doubling |"
+    yield "| dimension | n | " + " | ".join(f"time at {size}" for size in _SIZES) + " | growth per doubling |"
     yield "| --- | --- | " + " | ".join("---" for _ in _SIZES) + " | --- |"
     for row in rows:
         if row.error:
@@ -732,7 +732,7 @@ def growth_table(rows: Iterable[GrowthRow]) -> Iterator[str]:
 
 
 def _growth(args: argparse.Namespace) -> None:
-    """CPU time of the lint at n, 2n, 4n and 8n: linear work doubles (2.0x), quadratic work quadruples."""
+    """CPU time of the run (a lint, or a plan) at n, 2n, 4n and 8n: linear work doubles (2.0x), quadratic work quadruples."""
     for line in growth_table(growth_rows(args.scale, args.only)):
         print(line, flush=True)
 

@@ -751,7 +751,7 @@ def measure_inventory(
 
 def measure_growth(scale: float) -> list[str]:
     """The growth table of `hostile.py`, printed a row at a time as it is measured; its lines."""
-    print("\ngrowth: CPU time of the lint at n, 2n, 4n and 8n (2x per doubling is linear, 4x quadratic)\n")
+    print("\ngrowth: CPU time of the run at n, 2n, 4n and 8n (2x per doubling is linear, 4x quadratic)\n")
     lines = []
     for line in hostile.growth_table(hostile.growth_rows(scale)):
         print(line, flush=True)
