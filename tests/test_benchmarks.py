@@ -42,7 +42,7 @@ def test_the_growth_table_measures_every_doubling_in_a_child(tmp_path):
     assert len(row.times) == hostile.DOUBLINGS + 1 and min(row.times) > 0
     assert len(row.factors) == hostile.DOUBLINGS
     table = list(hostile.growth_table([row]))
-    assert table[0].count("lint at") == hostile.DOUBLINGS + 1
+    assert table[0].count("time at") == hostile.DOUBLINGS + 1
     assert table[-1].startswith(f"| {row.name} | 2 | ")
     assert table[-1].count("x") >= hostile.DOUBLINGS
 
