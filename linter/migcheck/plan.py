@@ -1686,8 +1686,13 @@ def _bound_to_roles(service: CloudService) -> tuple[str, ...]:
     """What becomes of the reserved IPs of a service of web/worker roles, those its deployments' service
     configurations name and those an export binds to the service: they do not move with roles that do not
     move (MIG101); freed, they move on their own."""
-    named = [ref.name for placement in service.placements for ref in placement.reserved_ips]
-    groups = {"the VIP its deployment's configuration names": named} if named else {}
+    named = [placement for placement in service.placements if placement.reserved_ips]
+    groups: dict[str, list[str]] = {}
+    for placement in named:  # several: alternatives, each a deployment with a VIP of its own (say whose)
+        whose = (
+            _naming(service, placement) if len(named) > 1 else "the VIP its deployment's configuration names"
+        )
+        groups.setdefault(whose, []).extend(ref.name for ref in placement.reserved_ips)
     for ref in service.bound_reserved_ips:  # those of one slot (or of none the export names) together
         groups.setdefault(_bound(ref), []).append(ref.name)
     return tuple(
@@ -1696,6 +1701,14 @@ def _bound_to_roles(service: CloudService) -> tuple[str, ...]:
         "-Prepare, -Commit)."
         for whose, names in groups.items()
     )
+
+
+def _naming(service: CloudService, placement: Placement) -> str:
+    """Which of a service's deployments names a reserved IP, where several do: by its configuration file
+    (alternative .cscfg files each deploy on their own, with one VIP), else by its name."""
+    if placement.mark in {config.mark for config in service.configurations}:
+        return f"the VIP configuration {placement.name} names"
+    return f"the VIP of deployment '{placement.name}'"
 
 
 def _quoted_names(names: Iterable[str]) -> str:
