@@ -27,6 +27,7 @@ import ast
 import asyncio
 import gc
 import hashlib
+import itertools
 import logging
 import math
 import os
@@ -131,6 +132,16 @@ class _Protocol(LanguageServerProtocol):
                 "ignored a change to a document that is not open: %s", _cut(params.text_document.uri)
             )
             return
+        # pygls places an edit by `str.splitlines`, which also ends a line at \f, \x85, \u2028...: in a
+        # document holding one, the edit lands on another line than the client's. Each change is applied
+        # here by LSP's line endings (\r\n, \r, \n) and handed to pygls as the whole new text.
+        document = self.workspace.get_text_document(params.text_document.uri)
+        text = document.source
+        changes: list[lsp.TextDocumentContentChangeEvent] = []
+        for change in params.content_changes:
+            text = _changed(text, change, document.position_codec)
+            changes.append(lsp.TextDocumentContentChangeWholeDocument(text=text))
+        params.content_changes = changes
         yield from super().lsp_text_document__did_change(params)
 
     def refuse(self, error: Exception) -> None:
@@ -149,6 +160,26 @@ class _Protocol(LanguageServerProtocol):
             {"jsonrpc": "2.0", "id": None, "error": {"code": answer.code, "message": answer.message}}
         )
         logger.warning("refused a message: %s (%s)", answer.message, _cut(f"{type(error).__name__}: {error}"))
+
+
+def _changed(text: str, change: lsp.TextDocumentContentChangeEvent, codec: PositionCodec) -> str:
+    """`text` with `change` applied, its range counted in LSP's lines (`SourceText`'s lines as shown)."""
+    if not isinstance(change, lsp.TextDocumentContentChangePartial):
+        return change.text
+    shown = SourceText(text)
+    start, end = (_offset_in(shown, position, codec) for position in (change.range.start, change.range.end))
+    return text[:start] + change.text + text[max(start, end) :]
+
+
+def _offset_in(shown: SourceText, position: lsp.Position, codec: PositionCodec) -> int:
+    """The offset in code points of a client's position: past a line's end is its end (LSP says so; pygls's
+    codec gives the line's start), past the last line the end of the text."""
+    lines = shown.lines
+    if position.line >= len(lines):
+        return len(shown.text)
+    line = lines[position.line]
+    within = lsp.Position(position.line, min(position.character, codec.client_num_units(line)))
+    return shown.offset_of_line(position.line + 1) + codec.position_from_client_units(lines, within).character
 
 
 def _request_id(data: dict[str, Any]) -> int | str | None:
@@ -613,6 +644,9 @@ def _position(source: SourceText, offset: int, codec: PositionCodec) -> lsp.Posi
 # its own before the statement. Inventory exports (JSON) have no comments, and declarations (TOML) are not
 # read for them: they are offered no suppression, which would break the file or silence nothing.
 XML_SUFFIXES = (".csdef", ".cscfg", ".netcfg", ".xml")
+# Findings no comment can quiet, so no quick fix offers one: a file that does not parse has no comments
+# to read (MIG001), and a suppression comment's own problems are mended in the comment (MIG005, MIG006).
+UNSUPPRESSIBLE = frozenset({"MIG001", "MIG005", "MIG006"})
 SCRIPT_SUFFIXES = (".py", ".ps1", ".psm1")
 
 
@@ -650,27 +684,31 @@ def _xml_suppression(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.
     return _line_before(document, start.line, comment)
 
 
-def _script_suppression(document: TextDocument, diagnostic: lsp.Diagnostic, *, python: bool) -> lsp.TextEdit:
+def _script_suppression(
+    document: TextDocument, diagnostic: lsp.Diagnostic, *, python: bool
+) -> lsp.TextEdit | None:
     """Insert `# migcheck: ignore[CODE] reason` on a line of its own before the statement the diagnostic
     is in, indented like the statement's first line. The readers let such a comment cover the whole
     statement that follows it, so for a finding in the middle of one (an argument on a continuation line)
     the comment goes before the statement's first line, where a comment is always valid: on the finding's
     own line it could fall inside a string, or after the PowerShell backtick or Python backslash that
-    continues the line above, and change the script."""
+    continues the line above, and change the script. None when the statement shares its first line with
+    code before it (`if c: create(a)` with an `else` below, `if (c) { New-AzureVM ... } else { ... }`):
+    the comment would cover the whole statement that line starts, and silence its other branch too."""
     comment = f"# migcheck: ignore[{diagnostic.code}] reason"
     at = document.position_from_client_units(diagnostic.range.start)
     source = document.source
     if python:
-        line = _python_statement_line(source, at.line)
+        line, before = _python_statement_start(source, at.line)
     else:
-        line = _powershell_statement_line(source, at.line, at.character)
-    return _line_before(document, line, comment)
+        line, before = _powershell_statement_start(source, at.line, at.character)
+    return None if before.strip() else _line_before(document, line, comment)
 
 
 def _line_before(document: TextDocument, line: int, comment: str) -> lsp.TextEdit:
     """Insert `comment` as a line of its own before the 0-based `line`, with its indentation and its
     line ending."""
-    lines: Sequence[str] = document.lines
+    lines: Sequence[str] = _lsp_lines(document.source)
     text = lines[line] if line < len(lines) else ""
     indent = text[: len(text) - len(text.lstrip(" \t"))]
     ending = next((e for e in ("\r\n", "\r") if text.endswith(e)), "\n")  # the file's own, a lone \r too
@@ -680,21 +718,30 @@ def _line_before(document: TextDocument, line: int, comment: str) -> lsp.TextEdi
     )
 
 
-def _python_statement_line(source: str, line: int) -> int:
+def _lsp_lines(text: str) -> list[str]:
+    """The lines of `text` with their endings, ended only where LSP ends them (\r\n, \r, \n): not
+    `TextDocument.lines`, which `str.splitlines` also ends at \f, \x85, \u2028..."""
+    return [text[start:end] for start, end in itertools.pairwise(SourceText(text).offsets)]
+
+
+def _python_statement_start(source: str, line: int) -> tuple[int, str]:
     """The 0-based first line of the innermost statement of the Python `source` that holds the 0-based
-    `line`, as the reader counts statements (`ast`); `line` itself when none does or the source does not
-    parse (the reader then reports only that)."""
+    `line`, as the reader counts statements (`ast`), and the text before the statement on that line;
+    `line` itself when none does or the source does not parse (the reader then reports only that)."""
     from migcheck.readers.python_script import statements as syntax_tree
 
     tree = syntax_tree(source)
     if tree is None:
-        return line
+        return line, ""
     target, found = line + 1, None
     statements: list[ast.stmt] = tree.body
     while True:
         holder = next((s for s in statements if s.lineno <= target <= (s.end_lineno or s.lineno)), None)
         if holder is None:
-            return found.lineno - 1 if found is not None else line
+            if found is None:
+                return line, ""
+            first = SourceText(source).line(found.lineno).encode("utf-8", "surrogatepass")
+            return found.lineno - 1, first[: found.col_offset].decode("utf-8", "surrogatepass")
         found = holder
         statements = list(_inner_statements(holder))
 
@@ -709,10 +756,11 @@ def _inner_statements(statement: ast.stmt) -> Iterator[ast.stmt]:
                 yield from getattr(item, "body", ())
 
 
-def _powershell_statement_line(source: str, line: int, character: int) -> int:
+def _powershell_statement_start(source: str, line: int, character: int) -> tuple[int, str]:
     """The 0-based line where the statement that holds the position (0-based line, character) starts: the
     node there, or its nearest ancestor, that is a statement of a statement list, as the reader counts
-    statements (tree-sitter-powershell). `line` itself when no statement holds it.
+    statements (tree-sitter-powershell), and the text before the statement on that line. `line` itself
+    when no statement holds it.
 
     Found by offsets, not by tree-sitter's rows: those count `\n` lines only, where the editor's lines
     end at a lone carriage return too (`SourceText` counts lines as the editor does)."""
@@ -727,9 +775,10 @@ def _powershell_statement_line(source: str, line: int, character: int) -> int:
     while node is not None and node.parent is not None and node.parent.type != "statement_list":
         node = node.parent
     if node is None or node.parent is None:
-        return line
+        return line, ""
     start = len(data[: node.start_byte].decode("utf-8", "surrogatepass"))
-    return text.line_at(start) - 1
+    first = text.line_at(start)
+    return first - 1, source[text.offset_of_line(first) : start]
 
 
 def fix_edits(document: TextDocument, fix: Fix) -> list[lsp.TextEdit]:
@@ -862,6 +911,8 @@ def _same(a: lsp.Diagnostic, b: lsp.Diagnostic) -> bool:
 def _suppress_action(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.CodeAction | None:
     """The quick fix that suppresses `diagnostic` with a comment, titled as the README names it; None
     where the document's kind takes no suppression comment."""
+    if diagnostic.code in UNSUPPRESSIBLE:
+        return None
     covered, edit = suppressed_on(document), suppression_edit(document, diagnostic)
     if edit is None:
         return None

@@ -17,7 +17,7 @@ from test_texts import ACL
 from migcheck.config import Config
 from migcheck.engine import lint
 from migcheck.plugins import load_rules
-from migcheck.server import _diagnostic, _powershell_statement_line, _suppress_action, suppression_edit
+from migcheck.server import _diagnostic, _powershell_statement_start, _suppress_action, suppression_edit
 from migcheck.source import SourceText
 
 PYTHON = """\
@@ -160,4 +160,4 @@ def test_a_file_with_lone_carriage_returns_gets_the_comment_before_the_statement
 def test_a_pipeline_s_first_line_is_found_in_lines_an_editor_counts():
     # tree-sitter's rows count `\n` only: in a file with lone `\r` endings every position is on row 0.
     text = POWERSHELL.replace("\n", "\r")
-    assert [_powershell_statement_line(text, line, 8) for line in range(2, 7)] == [2, 2, 2, 2, 2]
+    assert [_powershell_statement_start(text, line, 8)[0] for line in range(2, 7)] == [2, 2, 2, 2, 2]
