@@ -38,6 +38,8 @@ _Record = TypeVar("_Record")
 if TYPE_CHECKING:
     from typing_extensions import dataclass_transform
 
+    from migcheck.estate import CloudService
+
     @dataclass_transform(frozen_default=True, field_specifiers=(field,))
     def record(cls: type[_Record]) -> type[_Record]: ...
 
@@ -853,6 +855,15 @@ class ReservedIp:
     # The cloud service a script takes it off (`Remove-AzureReservedIPAssociation`, surely run): the linker
     # takes it off that service's deployments, whichever file associates it. "" for none.
     released_from: str = field(default="", compare=False)
+    # The deployment whose VIP it may be: a script that creates it gives it to that deployment by a call
+    # that may not run (`Set-AzureReservedIPAssociation`, `New-AzureReservedIP -ServiceName`,
+    # `associate_reserved_ip_address` under an `if`), or takes it off by one (`Remove-AzureReservedIPAssociation`),
+    # so that whether the deployment's VIP is reserved is not known (MIG105 says so). Its cloud service,
+    # its name and where the call is; "" and None for none. It moves with that deployment if it is its VIP,
+    # and on its own if not: not an unattached reserved IP either way.
+    maybe_service: str = field(default="", compare=False)
+    maybe_deployment: str = field(default="", compare=False)
+    maybe_at: Mark | None = field(default=None, compare=False)
 
 
 @record
@@ -1264,6 +1275,33 @@ def is_stand_in(name: str) -> bool:
     """Whether `name` stands in for one a script does not state (`<deployment name, deploy.py:48>`): Azure
     names hold no `<` or `>`, so such a name is never one the platform knows."""
     return name.startswith("<") and name.endswith(">")
+
+
+def maybe_vips(
+    services: Iterable[CloudService], ips: Iterable[ReservedIp]
+) -> dict[tuple[str, str], list[ReservedIp]]:
+    """The reserved IPs that may be the VIP of a deployment of `services`, by the names of its cloud service
+    and its own as the platform compares them: those a script gives it, or takes off it, by a call that
+    may not run (`ReservedIp.maybe_service`), once each by name, where the files leave whether its VIP is
+    reserved unknown and no deployment surely uses them."""
+
+    def compared(name: str) -> str:
+        return name.strip().casefold()
+
+    services = list(services)
+    used = {compared(ref.name) for service in services for ref in service.reserved_ip_refs}
+    maybe: dict[tuple[str, str], dict[str, ReservedIp]] = {}
+    for ip in ips:
+        if ip.maybe_service and compared(ip.name) not in used:
+            on = maybe.setdefault((compared(ip.maybe_service), compared(ip.maybe_deployment)), {})
+            on.setdefault(compared(ip.name), ip)
+    found: dict[tuple[str, str], list[ReservedIp]] = {}
+    for service in services:
+        for placement in service.placements:
+            on_it = (compared(service.name), compared(placement.name))
+            if on_it in maybe and not placement.reserved_ips and not placement.reserved_ips_known:
+                found[on_it] = list(maybe[on_it].values())
+    return found
 
 
 # --- findings ----------------------------------------------------------------------------------------

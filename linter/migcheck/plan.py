@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from migcheck.estate import VmElsewhere, key, portal_short_name
-from migcheck.model import Finding, Severity, is_unnamed_role
+from migcheck.model import Finding, Severity, is_unnamed_role, maybe_vips
 from migcheck.report.readiness import (
     ScopeItem,
     ScopeKind,
@@ -65,7 +65,7 @@ if TYPE_CHECKING:
         StorageAccount,
     )
     from migcheck.inventory_model import LinkAuthorization
-    from migcheck.model import Disk, LocalNetworkSite, Mark, NameRef, Role
+    from migcheck.model import Disk, LocalNetworkSite, Mark, NameRef, ReservedIp, Role
     from migcheck.rules.reach import Reach
     from migcheck.suppress import Reason
 
@@ -298,6 +298,7 @@ class _Builder:
     _vm_placements: dict[int, dict[Role, list[Placement]]] = field(default_factory=dict)
     _service_networks: dict[int, tuple[tuple[NameRef, ...], bool]] = field(default_factory=dict)
     _authorized: dict[str, str] | None = None  # see `authorized`
+    _maybe_vips: dict[tuple[str, str], list[ReservedIp]] | None = None  # see `maybe_vips`
 
     def __post_init__(self) -> None:
         self.by_subject = {id(item.subject): item for item in self.items if item.subject is not None}
@@ -477,6 +478,15 @@ class _Builder:
                         for held in placement.vms:
                             self._vm_networks[id(held)].append(placement.virtual_network)
         return self._vm_networks.get(id(vm), [])
+
+    def maybe_vips(self, service: CloudService, placement: Placement) -> list[ReservedIp]:
+        """The reserved IPs that may be the deployment's VIP (`model.maybe_vips`): the readiness summary
+        lists them with it, not as unattached, and its step says what becomes of them either way."""
+        if self._maybe_vips is None:
+            from migcheck.model import ReservedIp
+
+            self._maybe_vips = maybe_vips(self.estate.cloud_services, self.estate.resources(ReservedIp))
+        return self._maybe_vips.get((key(service.name), key(placement.name)), [])
 
     def placements_of(self, service: CloudService, vm: Role) -> list[Placement]:
         """The deployments of `service` that hold `vm` (or a VM equal to it), in the service's order,
@@ -1068,6 +1078,8 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     moves += [
         f"reserved IP '{ip.name}' of {label}, {_bound(ip)}" for label, ip in _bound_reserved_ips(services)
     ]
+    maybe = [(s, ip) for s in services for p in s.placements for ip in builder.maybe_vips(s, p)]
+    moves += [f"reserved IP '{ip.name}' of {s.label}, {_maybe_vip(ip)}" for s, ip in maybe]
     portal = bool(portal_short_name(name))
     becomes = [
         f"virtual network '{name}' in resource group '{name}-Migrated'"
@@ -1084,6 +1096,9 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
             *(name for _, name in _moving_reserved_ips(services)),
             *(ref.name for _, ref in _bound_reserved_ips(services)),
         )
+    ]
+    becomes += [
+        f"reserved IP '{ip.name}', if it is its deployment's VIP: {_STATIC_PUBLIC_IP}" for _, ip in maybe
     ]
     notes = (
         [] if network.defined else ["No file checked here defines this network: only its members are known."]
@@ -1525,6 +1540,10 @@ def _service_step(
     deployment = placement.name
     arguments = f"-ServiceName {_ps(name)} -DeploymentName {_ps(deployment)}"
     cli_arguments = f"{_sh(name)} {_sh(deployment)}"
+    maybe = builder.maybe_vips(service, placement)
+    if maybe and _has_input_endpoint(placement) is False:  # one that is its VIP stays behind (MIG106)
+        notes += (_maybe_stranded(maybe),)
+        maybe = []
     return Step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
@@ -1541,13 +1560,14 @@ def _service_step(
                 f"reserved IP '{ip.name}' if it is this deployment's VIP: {_bound(ip)}"
                 for _, ip in _bound_reserved_ips([_alone(service, placement)])
             ),
+            *(f"reserved IP '{ip.name}', {_maybe_vip(ip)}" for ip in maybe),
         ),
         becomes=(
             f"resource group '{name}-Migrated' with the VMs, in a new virtual network (or an existing Resource "
             "Manager network you name)",
-            *_vip_becomes(service, placement),
+            *_vip_becomes(service, placement, maybe),
         ),
-        downtime=f"{_service_vms_downtime(placement)} {_vip_downtime(service, placement)}",
+        downtime=f"{_service_vms_downtime(placement)} {_vip_downtime(service, placement, maybe)}",
         blockers=builder.blockers(service),
         notes=notes,
         powershell=Commands(
@@ -1579,7 +1599,33 @@ def _alone(service: CloudService, placement: Placement) -> CloudService:
     return replace(service, placements=(placement,))
 
 
-def _vip_becomes(service: CloudService, placement: Placement) -> tuple[str, ...]:
+def _maybe_vip(ip: ReservedIp) -> str:
+    """How a step names a reserved IP that may be its deployment's VIP (`ReservedIp.maybe_service`)."""
+    return f"if it is its deployment's VIP ({_maybe_call(ip)})"
+
+
+def _maybe_call(ip: ReservedIp) -> str:
+    at = f"{ip.maybe_at.path}:{ip.maybe_at.line}" if ip.maybe_at is not None else ip.mark.path
+    return f"a call that may not run decides it: {at}"
+
+
+def _maybe_stranded(maybe: Sequence[ReservedIp]) -> str:
+    """What becomes of reserved IPs that may be the VIP of a deployment with no input endpoint on it: if one
+    is, it cannot move with it (MIG106); either way it moves on its own, freed first if it is."""
+    calls = "; ".join(dict.fromkeys(_maybe_call(ip) for ip in maybe))
+    alone = "; ".join(
+        f"Move-AzureReservedIP -Validate, -Prepare, -Commit -ReservedIPName {_ps(ip.name)}" for ip in maybe
+    )
+    return (
+        f"Reserved IP {_quoted_names(ip.name for ip in maybe)} may be this deployment's VIP ({calls}), which has "
+        "no input endpoint: if it is, it cannot move with it (MIG106). Free it if it is "
+        f"(Remove-AzureReservedIPAssociation) and move it on its own ({alone})."
+    )
+
+
+def _vip_becomes(
+    service: CloudService, placement: Placement, maybe: Sequence[ReservedIp] = ()
+) -> tuple[str, ...]:
     """What the deployment's public VIP becomes: nothing without an input endpoint on it (deep dive: "A
     virtual IP can only be migrated if there is an input endpoint assigned to it")."""
     if _has_input_endpoint(placement) is False:
@@ -1592,6 +1638,9 @@ def _vip_becomes(service: CloudService, placement: Placement) -> tuple[str, ...]
     becomes += tuple(
         f"reserved IP '{ip.name}', if it is this deployment's VIP: {_STATIC_PUBLIC_IP}"
         for _, ip in _bound_reserved_ips([_alone(service, placement)])
+    )
+    becomes += tuple(
+        f"reserved IP '{ip.name}', if it is this deployment's VIP: {_STATIC_PUBLIC_IP}" for ip in maybe
     )
     # MIG105's test: the default VIP is reserved unless every reserved IP is on another VIP.
     if any(ip.virtual_ip is None or ip.virtual_ip.default for ip in placement.reserved_ips):
@@ -1615,7 +1664,7 @@ def _service_vms_downtime(placement: Placement) -> str:
     return "Running VMs are stopped, deallocated and started again during Prepare; their private addresses change."
 
 
-def _vip_downtime(service: CloudService, placement: Placement) -> str:
+def _vip_downtime(service: CloudService, placement: Placement, maybe: Sequence[ReservedIp] = ()) -> str:
     """Whether the deployment's public address survives the stop and deallocation of Prepare, as MIG105
     says it (the step's downtime stands for its finding), with how to keep an address that changes (deep
     dive: "If you don't want to lose the public IP address, consider reserving the IP address before
@@ -1629,6 +1678,8 @@ def _vip_downtime(service: CloudService, placement: Placement) -> str:
     bound = [ip for _, ip in _bound_reserved_ips([_alone(service, placement)])]
     if bound and not placement.reserved_ips:
         return _bound_vip_downtime(service, bound)
+    if maybe:
+        return _maybe_vip_downtime(service, maybe)
     # The rule's own fix (reserve the VIP) is for a default VIP whose address changes.
     return (
         f"{said}: to keep its address, reserve it before Prepare while a VM of the deployment still runs "
@@ -1659,6 +1710,25 @@ def _bound_vip_downtime(service: CloudService, bound: list[BoundReservedIp]) -> 
         f"changes. Check it before Prepare ({check}: "
         "its DeploymentName); if it is another deployment's, to keep this one's address, reserve it while a VM "
         f"of the deployment still runs ({_reserve_vip(service)})."
+    )
+
+
+def _maybe_vip_downtime(service: CloudService, maybe: Sequence[ReservedIp]) -> str:
+    """Whether the deployment's public address survives Prepare, when a script gives it a reserved IP, or
+    takes one off it, by a call that may not run (`ReservedIp.maybe_service`): what becomes of the
+    address and of the reserved IP either way (deep dive: a reserved IP associated with the load balancer
+    migrates with the cloud service; an unassociated one is moved with Move-AzureReservedIP)."""
+    named = _quoted_names(ip.name for ip in maybe)
+    calls = "; ".join(dict.fromkeys(_maybe_call(ip) for ip in maybe))
+    check = "; ".join(f"Get-AzureReservedIP -ReservedIPName {_ps(ip.name)}" for ip in maybe)
+    alone = "; ".join(
+        f"Move-AzureReservedIP -Validate, -Prepare, -Commit -ReservedIPName {_ps(ip.name)}" for ip in maybe
+    )
+    return (
+        f"Its VIP may be reserved IP {named} ({calls}). If it is, the VIP keeps its address and the reserved IP "
+        f"moves with this step. If not, the VIP changes, and the reserved IP, attached to nothing, moves on its "
+        f"own ({alone}). Check it before Prepare ({check}: its ServiceName and DeploymentName); to keep a VIP "
+        f"that is not reserved, reserve it while a VM of the deployment still runs ({_reserve_vip(service)})."
     )
 
 

@@ -2459,6 +2459,9 @@ class DeploymentDraft:
     # The value (`Unknown.ident`) that names the reserved IP when the script does not state its name.
     reserved_by: object = None
     reserved_ip_unknown: bool = False  # a call passes a reserved IP name the script does not state
+    # The reserved IPs calls that may not run give it, or take off it: while whether its VIP is reserved is
+    # not known, it may be one of them (see `Interpreter._maybe_vips`).
+    maybe_reserved: list[NameRef] = field(default_factory=list)
     roles: dict[object, RoleDraft] = field(default_factory=dict)
     # The VM stand-ins given (see `_vm_stand_in`), each with where its first VM is named and how many.
     stand_ins: dict[str, tuple[Mark, int]] = field(default_factory=dict)
@@ -5648,6 +5651,7 @@ class Interpreter:
                 _MaybeAssociation(draft, reserved, by, draft.reserved_ip_unknown, path)
             )
             draft.reserved_ip_unknown = True
+            draft.maybe_reserved.append(reserved)
 
     def _branch_path(self, deeper: int) -> tuple[int, bool, int, bool]:
         """Where the code being run is, as far as whether it runs goes, or code `deeper` branches within it:
@@ -5769,10 +5773,13 @@ class Interpreter:
         same = _same_reservation(reserved, draft.reserved_ip, draft.reserved_by)
         if same is False:
             return Operation()
+        held = draft.reserved_ip
         draft.reserved_ip, draft.reserved_by = None, None
         draft.reserved_ip_unknown = not (
             same and (self._surely_runs() or self._with_its_creation(draft, node))
         )
+        if draft.reserved_ip_unknown and held is not None:  # it may still hold it
+            draft.maybe_reserved.append(NameRef(held.name, self._at_call(node)))
         return Operation()
 
     def _release(self, service: Value, reserved: Value, node: Node) -> None:
@@ -6504,6 +6511,26 @@ class Interpreter:
         self.escape_all(args)
         return Unknown(self.snippet(node))
 
+    def _maybe_vips(self) -> list[ReservedIp]:
+        """The reserved IPs the script creates, each with the deployment whose VIP it may be
+        (`ReservedIp.maybe_service`): one that calls that may not run give it or take off it
+        (`DeploymentDraft.maybe_reserved`), while whether its VIP is reserved is not known at the end. Not
+        one the script surely gives a deployment, nor one it reserves for a service it does not describe."""
+        held = {_name_key(d.reserved_ip.name) for d in self.deployments.values() if d.reserved_ip is not None}
+        maybe: dict[str, tuple[DeploymentDraft, NameRef]] = {}
+        for draft in self.deployments.values():
+            if draft.reserved_ip is None and draft.reserved_ip_unknown:
+                for ref in draft.maybe_reserved:
+                    maybe.setdefault(_name_key(ref.name), (draft, ref))
+        found = []
+        for ip in self.reserved_ips:
+            name = _name_key(ip.name)
+            if name in maybe and name not in held and not ip.service_name:
+                draft, ref = maybe[name]
+                ip = replace(ip, maybe_service=draft.service, maybe_deployment=draft.name, maybe_at=ref.mark)
+            found.append(ip)
+        return found
+
     def _removals(self) -> list[object]:
         """What the script surely removes from what other files may describe, for the linker to take off
         them: the reserved IPs it takes off cloud services (`ReservedIp.released_from`), the VMs it deletes
@@ -6664,7 +6691,7 @@ class Interpreter:
             *deployments,
             *self.body_deployments.values(),
             *self.networks.values(),
-            *self.reserved_ips,
+            *self._maybe_vips(),
             *self.gateway_facts,
             *self._disconnected(),
             *extended,
