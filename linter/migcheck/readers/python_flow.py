@@ -2427,6 +2427,11 @@ class Flow:
         frames = self._caller_frames(scope, 0) if only is not None else None
         return frames[0] if frames else None
 
+    def only_call(self, scope: Scope) -> CallSite | None:
+        """The one call of the function whose body is `scope`, when it is called from one place only,
+        outside loops; None otherwise, and at module level."""
+        return self._only_call(scope)
+
     def _only_call(self, scope: Scope) -> CallSite | None:
         """The one call of the function whose body is `scope` (see `only_frame`)."""
         frames = self._caller_frames(scope, 0)

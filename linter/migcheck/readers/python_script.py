@@ -24,7 +24,9 @@ about it, and a name it does not state is shown as a stand-in that says so (`<de
 deploy.py:12>`), never as the expression that holds it. Calls that pass the same such value for the cloud
 service and the deployment (the same parameter, the same `cfg['name']`, a name the script binds on several
 paths and not again between the calls, see `Flow.same_value`) name one deployment: `add_role` adds its VM to
-the one the script creates. A call is shown at the name of the method it calls.
+the one the script creates. Unless that creation surely runs before it, `add_role` (or `update_role`) may
+add to a deployment that exists already, in a network no file states: one the script creates in none on
+another path may be in none, not surely so. A call is shown at the name of the method it calls.
 
 A call that creates something is read once for each turn of the loops around it over items the script
 writes out, and, in one of the script's functions, once for each call of the function, when the reader
@@ -134,6 +136,7 @@ from migcheck.readers.python_flow import (
     Lit,
     NoneV,
     Obj,
+    Position,
     Value,
     items_of,
     literal,
@@ -1189,6 +1192,11 @@ class _Draft:
     # Where a call first creates the deployment in no virtual network: when another, only one of which
     # runs, names one or passes one the script does not state (see `state_network`), its VMs may be in none.
     in_no_network_at: Mark | None = None
+    # The calls that create it (create_virtual_machine_deployment), as read so far: in the file's order.
+    creations: list[CallSite] = field(default_factory=list)
+    # Whether a call adds a VM to it, or changes one, where it may be a deployment the script does not
+    # create, in a network no file states (see `_Resources._joins_existing`).
+    may_exist: bool = False
     reserved_ip: NameRef | None = None
     reserved_ip_unknown: bool = False  # a call passes a reserved IP name the script does not state
     # Data disks attached by add_data_disk/update_data_disk, by the key of the VM they name, with the VM
@@ -1296,6 +1304,9 @@ class _Draft:
 
     def deployment(self) -> Deployment:
         vnet, known = self.network if self.network is not None else (None, False)
+        # Being in none is known only when every path says so: one that adds to a deployment that may
+        # exist does not. A network one path names is kept, as beside one that creates it in none.
+        known = known and not (self.may_exist and vnet is None)
         roles = self._roles_with_attached_disks()
         # One path creates it in none, another in a network, named or not: only that all agree on none says
         # more (MIG105's finding that it is in none).
@@ -1317,6 +1328,24 @@ class _Draft:
 
 def _key(name: str) -> str:
     return name.strip().casefold()
+
+
+_MAX_CALL_DEPTH = 8  # the calls of the script's own functions followed out from a call (`_surely_before`)
+
+
+def _runs_before(earlier: CallSite, later: CallSite, try_bodies: list[tuple[Position, Position]]) -> bool:
+    """Whether `earlier` has run whenever `later` runs: written before it in the same code, in no block
+    that is not around `later` too (a branch, a loop, a handler), nor in a comprehension or a generator,
+    which may run it any number of times, nor in the body of a `try` (`try_bodies`, first and last
+    position) that `later` is not in too: what follows it, or a handler, runs when it failed."""
+    return (
+        earlier.scope is later.scope
+        and earlier.at < later.at
+        and later.chain[: len(earlier.chain)] == earlier.chain
+        and not earlier.comprehensions
+        and earlier.unconsumed is None
+        and all(later.at <= end for start, end in try_bodies if start <= earlier.at <= end)
+    )
 
 
 def _written(value: Value | None) -> str | None:
@@ -2008,6 +2037,10 @@ class _Resources:
             mark,
             site if creates else None,
         )
+        if call.method == "create_virtual_machine_deployment":
+            draft.creations.append(call)
+        else:
+            self._joins_existing(draft, call, mark)
         roles: list[Role] = []
         updated: frozenset[str] = frozenset()
         for bound in bounds:
@@ -2030,6 +2063,55 @@ class _Resources:
         )
         name = literal(v["role_name"])
         draft.add(role, ("role", _key(name)) if name else self._call_key(call), None if creates else updated)
+
+    def _joins_existing(self, draft: _Draft, call: CallSite, mark: Mark) -> None:
+        """A call that adds a VM to the deployment or changes one of its VMs (add_role, update_role, a role
+        body sent to it), which exists when the call runs. Unless a call that creates it surely runs first
+        (`_runs_before`), it may be a deployment the script does not create, in a network no file states
+        (the VM joins its deployment's): that a call creates it in none no longer says it is in none, only
+        that its VMs may be (MIG105 says so where that call is), as the PowerShell reader reads New-AzureVM
+        without and with -Location; a network a call names is kept (see `_Draft.deployment`)."""
+        if not any(self._surely_before(made, call) for made in draft.creations):
+            draft.may_exist = True
+
+    def _surely_before(self, earlier: CallSite, later: CallSite) -> bool:
+        """Whether `earlier` has run whenever `later` runs (`_runs_before`), also where either is in one of
+        the script's functions called from one place only (`create_vm()` then `add_vm()`): compared at the
+        calls that lead to them, out to the code those share, where what leads to `earlier` runs it
+        whenever it runs (`_runs_with_its_function`)."""
+        outer = [later]
+        while len(outer) <= _MAX_CALL_DEPTH and (only := self.flow.only_call(outer[-1].scope)) is not None:
+            outer.append(only)
+        for _ in range(_MAX_CALL_DEPTH):
+            shared = next((out for out in outer if out.scope is earlier.scope), None)
+            if shared is not None:
+                return _runs_before(earlier, shared, self._try_bodies)
+            only = self.flow.only_call(earlier.scope)
+            if only is None or not self._runs_with_its_function(earlier):
+                return False
+            earlier = only
+        return False
+
+    def _runs_with_its_function(self, call: CallSite) -> bool:
+        """Whether a call runs whenever the function it is in does: in no block of it, nor a comprehension,
+        nor a `try` whose handler may go on without it, and after nothing that may end the function."""
+        return (
+            not call.chain
+            and not call.comprehensions
+            and call.unconsumed is None
+            and not any(start <= call.at <= end for start, end in self._try_bodies)
+            and all(ended.at > call.at for ended in call.scope.exits)
+        )
+
+    @functools.cached_property
+    def _try_bodies(self) -> list[tuple[Position, Position]]:
+        """Where the body of each `try` of the file starts and ends (see `_runs_before`)."""
+        tries = (ast.Try, getattr(ast, "TryStar", ast.Try))  # TryStar: Python 3.11+
+        return [
+            ((node.body[0].lineno, node.body[0].col_offset), (last.end_lineno or 0, last.end_col_offset or 0))
+            for node in ast.walk(self.tree)
+            if isinstance(node, tries) and node.handlers and (last := node.body[-1])
+        ]
 
     def _deployment_network(self, draft: _Draft, bound: Bound, mark: Mark) -> None:
         """The virtual network and reserved IP create_virtual_machine_deployment, called at `mark`, gives
@@ -2434,6 +2516,7 @@ class _Resources:
             elif isinstance(resource, Role):
                 name = deployment or self._stand_in("deployment", mark.line)
                 draft = self._draft_named(call, service, name, None, mark)
+                self._joins_existing(draft, call, mark)
                 if verb == "PUT":
                     self._updated_role(call, draft, resource, role_name, mark)
                 else:
