@@ -712,9 +712,10 @@ def _subscription_plan(
     # In the order they run, wave by wave (stable: within a wave, the order they were built in), for every
     # format alike: step numbers are the same in text, markdown, HTML and JSON.
     steps = tuple(sorted(builder.steps, key=lambda step: step.wave))
-    # Nothing to select or register for a subscription whose steps run no command (web/worker roles only).
-    commands = any(step.powershell is not None for step in steps)
-    preamble = _preamble(estate) if commands else None
+    # Nothing to select or register for a subscription whose steps run no command (web/worker roles only);
+    # a service whose network is not known runs its commands once a REST body says which they are.
+    migrates = any(step.powershell is not None or step.kind is StepKind.UNKNOWN_NETWORK for step in steps)
+    preamble = _preamble(estate) if migrates else None
     return SubscriptionPlan(estate.subscription, steps, others, preamble, notes, held)
 
 

@@ -81,7 +81,7 @@ def test_a_python_script_that_creates_a_deployment_is_said_to_fail_today(tmp_pat
     (message,) = _messages(tmp_path, monkeypatch, "provision.py", text)
     assert (
         "its calls that create classic cloud services (create_hosted_service) fail today, since Cloud Services "
-        "(classic) were retired on 2024-08-31, and the others" in message
+        "(classic) was retired on 2024-08-31, and the others" in message
     )
 
 

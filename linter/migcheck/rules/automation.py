@@ -178,6 +178,7 @@ _RETIRED = {
     "cloud services": ("Cloud Services (classic)", CLOUD_SERVICES_CLASSIC),
     "storage accounts": ("classic storage accounts", CLASSIC_STORAGE),
 }
+_SINGULAR = {"Cloud Services (classic)"}  # a product's name, as Microsoft writes it: "was retired"
 _CREATES = {
     **dict.fromkeys(
         ("New-AzureVM", "New-AzureQuickVM", "create_virtual_machine_deployment", "add_role"), "VMs"
@@ -204,9 +205,13 @@ def _retired(kinds: list[str]) -> str:
         product, date = _RETIRED[kind]
         by_date.setdefault(date, []).append(product)
     return " and ".join(
-        f"{_and(products)}{' were retired' if not index else ''} on {date}"
+        f"{_and(products)}{_verb(products) if not index else ''} on {date}"
         for index, (date, products) in enumerate(by_date.items())
     )
+
+
+def _verb(products: list[str]) -> str:
+    return " was retired" if len(products) == 1 and products[0] in _SINGULAR else " were retired"
 
 
 def _and(words: Iterable[str]) -> str:
