@@ -38,7 +38,7 @@ def test_a_network_the_script_does_not_state_or_null(tmp_path, monkeypatch, assi
     assert where(findings) == ["MIG105 deploy.ps1:6:1"]
     message = findings[0].message
     assert "may be in no virtual network: on one path of the script this call creates it in none" in message
-    assert "on another it is in a virtual network the script does not state" in message
+    assert "on another it may be in a virtual network the script does not state" in message
 
 
 def test_a_named_network_or_null_is_still_named(tmp_path, monkeypatch):

@@ -50,7 +50,7 @@ def test_powershell_a_network_the_other_branch_does_not_state_may_be_none(
     findings = lint_files(tmp_path, monkeypatch, {"deploy.ps1": script}, "MIG105", "MIG203").findings
     line = 6 if order == "unstated-first" else 4  # the call outside any network
     assert where(findings) == [f"MIG105 deploy.ps1:{line}:5"]
-    assert "on another it is in a virtual network the script does not state" in findings[0].message
+    assert "on another it may be in a virtual network the script does not state" in findings[0].message
 
 
 def test_powershell_a_network_not_stated_on_every_branch_says_nothing(tmp_path, monkeypatch):

@@ -30,7 +30,7 @@ def test_one_call_given_a_network_the_script_does_not_state_or_none(tmp_path, mo
     assert where(findings) == ["MIG105 deploy.py:8:5"]
     message = findings[0].message
     assert "may be in no virtual network" in message
-    assert "on another it is in a virtual network the script does not state" in message
+    assert "on another it may be in a virtual network the script does not state" in message
 
 
 def test_a_call_under_a_test_of_the_network_and_one_in_none(tmp_path, monkeypatch):

@@ -1051,12 +1051,13 @@ class VmOutsideVnet(Rule):
         if not outside:
             return
         vnet = placement.virtual_network
-        network = f"'{vnet.name}'" if vnet else "a virtual network the script does not state"
+        # Unstated, the other path's network may be none as well (add_role to a deployment that exists).
+        network = f"is in '{vnet.name}'" if vnet else "may be in a virtual network the script does not state"
         at = outside[0][1]
         yield self.finding(
             placement,
             f"{_placement_label(service, placement)} may be in no virtual network: on one path of the "
-            f"script this call creates it in none, on another it is in {network}; on that one migration "
+            f"script this call creates it in none, on another it {network}; on that one migration "
             f"stops, deallocates and restarts {_quoted(vm.name for vm, _ in outside)}, whose internal IP addresses "
             "change, and its VIP changes unless it is a reserved IP",
             at=at,
