@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 import pytest
 from lint_support import RULES, graph_network, graph_reserved_ip, graph_vm, lint_files, where
+from test_inventory_not_claimed import APPLICATION_GATEWAY
 
 from migcheck.config import Config
 from migcheck.engine import lint
@@ -415,19 +416,7 @@ CMDLET_EXPORTS: dict[str, dict[str, dict]] = {
         }
     },
     "Get-AzureDedicatedCircuitLink": {"provisioned": {"VnetName": "prod-vnet", "State": "Provisioned"}},
-    "Get-AzureApplicationGateway": {
-        "running": {
-            "Name": "shop-appgw",
-            "Description": None,
-            "VnetName": "prod-vnet",
-            "Subnets": ["appgw"],
-            "InstanceCount": 2,
-            "GatewaySize": "Medium",
-            "State": "Running",
-            "VirtualIPs": ["40.112.0.40"],
-            "DnsName": "shop-appgw.cloudapp.net",
-        }
-    },
+    "Get-AzureApplicationGateway": {"running": APPLICATION_GATEWAY},
     "Get-AzureVNetConnection": {
         "connected": {
             "ConnectivityState": "Connected",
