@@ -1199,6 +1199,9 @@ class _Draft:
     may_exist: bool = False
     reserved_ip: NameRef | None = None
     reserved_ip_unknown: bool = False  # a call passes a reserved IP name the script does not state
+    # The reserved IPs calls that may not run give it, or take off it: while whether its VIP is reserved is
+    # not known, it may be one of them (see `_Resources._maybe_vips`).
+    maybe_reserved: list[NameRef] = field(default_factory=list)
     # Data disks attached by add_data_disk/update_data_disk, by the key of the VM they name, with the VM
     # to describe when no other call does.
     attached: dict[object, tuple[Role, list[Disk]]] = field(default_factory=dict)
@@ -1519,7 +1522,7 @@ class _Resources:
         out.extend(draft.deployment() for draft in self.drafts.values())
         out.extend(self.bodies.values())
         out.extend(self.networks.values())
-        out.extend(self.reserved)
+        out.extend(self._maybe_vips())
         out.extend(self._registered_disks())
         out.extend(self.disks_by_name)
         out.extend(self.images.values())
@@ -2712,7 +2715,10 @@ class _Resources:
 
     def _associate(self) -> None:
         """Reserved IPs associated with deployments, and taken off them (see `_disassociate`), in the order
-        the calls are read. One associated with a deployment this file describes is that deployment's. One
+        the calls are read. One associated with a deployment this file describes is that deployment's when
+        the call surely runs, or surely runs whenever a call that creates the deployment did (see
+        `_with_its_creation`); one that may not run leaves whether its VIP is reserved unknown, and the
+        reserved IP that deployment's if anyone's (`_maybe_vips`). One
         associated with a deployment it does not describe, by a call that surely runs and states the
         reserved IP, the cloud service and the deployment (on the deployment's own virtual IP), is in use
         by that deployment all the same, as Set-AzureReservedIPAssociation makes it: the file describes the
@@ -2737,7 +2743,13 @@ class _Resources:
             ):
                 draft = self._draft_named(call, service, deployment, None, mark)
             if draft is not None and draft.reserved_ip is None and name is not None:
-                draft.reserved_ip = NameRef(self._name(name, "reserved IP", mark), self._mark(name))
+                given = NameRef(self._name(name, "reserved IP", mark), self._mark(name))
+                # Of a deployment no call of the file creates (add_role, a body sent), it is taken as made.
+                if self.flow.surely_runs(call) or not draft.creations or self._with_its_creation(call, draft):
+                    draft.reserved_ip = given
+                else:  # as Set-AzureReservedIPAssociation that may not run: whether it is reserved is not known
+                    draft.reserved_ip_unknown = True
+                    draft.maybe_reserved.append(given)
         for (service, reserved), released in self.released.items():
             drafts = [self.drafts.get(key) for key in self.service_drafts.get(service, [])]
             held = [
@@ -2771,7 +2783,43 @@ class _Resources:
         if same is False:
             return
         draft.reserved_ip = None
-        draft.reserved_ip_unknown = not (same and surely)
+        draft.reserved_ip_unknown = not (same and (surely or self._with_its_creation(call, draft)))
+        if draft.reserved_ip_unknown:  # it may still hold it
+            draft.maybe_reserved.append(NameRef(held, mark))
+
+    def _with_its_creation(self, call: CallSite, draft: _Draft) -> bool:
+        """Whether a call that associates a reserved IP with a deployment, or takes it off, surely runs
+        whenever a call that creates the deployment did, as the PowerShell reader asks of
+        Set-AzureReservedIPAssociation: after it in the same block of the same code, neither in a
+        comprehension or a generator, with no statement between that may end the path (`flow.Exit`)."""
+        return any(
+            made.scope is call.scope
+            and made.chain == call.chain
+            and made.at < call.at
+            and not made.comprehensions
+            and made.unconsumed is None
+            and not any(made.at <= ended.at < call.at for ended in call.scope.exits)
+            for made in draft.creations
+        )
+
+    def _maybe_vips(self) -> list[ReservedIp]:
+        """The reserved IPs the script creates, each with the deployment whose VIP it may be
+        (`ReservedIp.maybe_service`), as the PowerShell reader gives them (`_Draft.maybe_reserved`)."""
+        drafts = list(self.drafts.values())
+        held = {_key(d.reserved_ip.name) for d in drafts if d.reserved_ip is not None}
+        maybe: dict[str, tuple[_Draft, NameRef]] = {}
+        for draft in drafts:
+            if draft.reserved_ip is None and draft.reserved_ip_unknown:
+                for ref in draft.maybe_reserved:
+                    maybe.setdefault(_key(ref.name), (draft, ref))
+        found = []
+        for ip in self.reserved:
+            name = _key(ip.name)
+            if name in maybe and name not in held and not ip.service_name and not ip.released_from:
+                draft, ref = maybe[name]
+                ip = replace(ip, maybe_service=draft.service, maybe_deployment=draft.name, maybe_at=ref.mark)
+            found.append(ip)
+        return found
 
     # --- helpers -----------------------------------------------------------------------------------
 
