@@ -31,7 +31,8 @@ The platform validates one migration scope at a time, and so does this summary:
 - **Storage accounts** — one item per account (`Move-AzureStorageAccount`): those that hold a disk or
   image, and those the files show with none (an inventory export's, one a script creates).
 - **Unattached resources** — network security groups, route tables, and reserved IPs that no deployment
-  uses and that name no cloud service (an export's reserved IP attached to none among them).
+  uses and that name no cloud service (an export's reserved IP attached to none among them), nor may be a
+  deployment's VIP (a script's association that may not run: listed with that deployment).
 - **Files** — findings that belong to none of the above, one item per file.
 
 How a finding is attached (rules need to know nothing about it): every item *owns* the source positions
@@ -69,7 +70,7 @@ from migcheck.inventory_model import (
     ServiceInVnet,
     VnetPeering,
 )
-from migcheck.model import ConnectionState, Finding, Mark, ReservedIp, Script, Severity
+from migcheck.model import ConnectionState, Finding, Mark, ReservedIp, Script, Severity, maybe_vips
 from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_STORAGE_READ_ONLY, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Stage
 
@@ -653,6 +654,11 @@ class _ReservedIps:
                 self.by_service[key(ip.service_name)].append(ip)
         # Those an export binds to a service whatever its slot are used too (`bound_reserved_ips`).
         self.used = {key(ref.name) for s in estate.cloud_services for ref in _used_by(s, s.placements)}
+        # Those a script may have given a deployment (`maybe_vips`) go with it: its VIP, or moved on their own.
+        self.maybe = {
+            on: [self.by_name[key(ip.name)] for ip in ips if key(ip.name) in self.by_name]
+            for on, ips in maybe_vips(estate.cloud_services, estate.resources(ReservedIp)).items()
+        }
 
     def of(self, service: CloudService, placements: Iterable[Placement] | None = None) -> list[ReservedIp]:
         """The reserved IPs a service uses or is associated with: they migrate with it. Of its deployments
@@ -666,10 +672,14 @@ class _ReservedIps:
         }
         for ip in self.by_service.get(key(service.name), ()):
             found.setdefault(key(ip.name), ip)
+        for placement in placements:
+            for ip in self.maybe.get((key(service.name), key(placement.name)), ()):
+                found.setdefault(key(ip.name), ip)
         return list(found.values())
 
     def free(self) -> list[ReservedIp]:
-        return [ip for k, ip in self.by_name.items() if not ip.service_name and k not in self.used]
+        maybe = {key(ip.name) for ips in self.maybe.values() for ip in ips}
+        return [ip for k, ip in self.by_name.items() if not ip.service_name and k not in self.used | maybe]
 
 
 def _used_by(service: CloudService, placements: Iterable[Placement]) -> Iterator[NameRef]:

@@ -1,0 +1,71 @@
+"""A reserved IP that may be a deployment's VIP (`ReservedIp.maybe_service`: a script gives it, or takes it
+off, by a call that may not run) is not an unattached resource: the readiness summary lists it with that
+deployment's service, and the plan has no step of its own for it; so from PowerShell and from Python."""
+
+from __future__ import annotations
+
+import pytest
+from lint_support import lint_files
+
+from migcheck.plan import build_plan
+from migcheck.report.readiness import ScopeKind, readiness
+
+PS_CREATE = (
+    'New-AzureReservedIP -ReservedIPName MyReservedIP -Location "Central US"\n'
+    "New-AzureVMConfig -Name TestVM -InstanceSize Small -ImageName img |\n"
+    "    Add-AzureProvisioningConfig -Windows -AdminUsername ops -Password pw |\n"
+    '    New-AzureVM -ServiceName TestService -Location "Central US"\n'
+)
+PS_ASSOCIATE = "Set-AzureReservedIPAssociation -ReservedIPName MyReservedIP -ServiceName TestService\n"
+PY_CREATE = """\
+import os
+from azure.servicemanagement import LinuxConfigurationSet, OSVirtualHardDisk, ServiceManagementService
+
+sms = ServiceManagementService("sub", "cert.pem")
+sms.create_reserved_ip_address("MyReservedIP", location="Central US")
+sms.create_virtual_machine_deployment(
+    service_name="TestService",
+    deployment_name="TestService",
+    deployment_slot="production",
+    label="TestService",
+    role_name="TestVM",
+    system_config=LinuxConfigurationSet("TestVM", "user", "pw", True),
+    os_virtual_hard_disk=OSVirtualHardDisk("img", "https://acct.blob.core.windows.net/vhds/a.vhd"),
+    role_size="Small",
+)
+"""
+PY_ASSOCIATE = 'sms.associate_reserved_ip_address("MyReservedIP", "TestService", "TestService")\n'
+PY_REMOVE = 'sms.disassociate_reserved_ip_address("MyReservedIP", "TestService", "TestService")\n'
+
+
+MAYBE = {
+    "PowerShell association under an if": (
+        "a.ps1",
+        PS_CREATE + "if ($env:KEEP) {\n    " + PS_ASSOCIATE + "}\n",
+    ),
+    "Python association under an if": (
+        "deploy.py",
+        PY_CREATE + 'if os.environ.get("KEEP"):\n    ' + PY_ASSOCIATE,
+    ),
+    "Python removal under an if": (
+        "deploy.py",
+        PY_CREATE + PY_ASSOCIATE + 'if os.environ.get("DROP"):\n    ' + PY_REMOVE,
+    ),
+}
+
+
+def _lint(tmp_path, monkeypatch, name: str, script: str):
+    return lint_files(tmp_path, monkeypatch, {name: script}, dedent=False)
+
+
+@pytest.mark.parametrize(("name", "script"), MAYBE.values(), ids=MAYBE.keys())
+def test_the_summary_lists_it_with_the_service_not_as_unattached(tmp_path, monkeypatch, name, script):
+    result = _lint(tmp_path, monkeypatch, name, script)
+    [summary] = readiness(result)
+    scopes = {scope.scope: [item.name for item in scope.items] for scope in summary.scopes}
+    assert ScopeKind.UNATTACHED not in scopes or "MyReservedIP" not in scopes[ScopeKind.UNATTACHED]
+    assert "TestService" in scopes[ScopeKind.NO_VNET]
+    plan = build_plan(result)
+    assert not [step for step in plan.steps if step.id.startswith("unattached:")]
+    [service] = [step for step in plan.steps if step.name.startswith("TestService")]
+    assert any("MyReservedIP" in line for line in (*service.moves, *service.notes))
