@@ -18,7 +18,7 @@ from migcheck.model import (
     RoleSettings,
     ServiceConfiguration,
 )
-from migcheck.readers.xml import Element, Marker, attr, children
+from migcheck.readers.xml import Element, Marker, attr, children, grouped_children
 
 # The resource types this reader produces (rules declare which types they look at).
 PRODUCES = frozenset(
@@ -36,46 +36,76 @@ PRODUCES = frozenset(
 
 
 def read(root: Element, marker: Marker) -> tuple[object, ...]:
-    # Children are looked up with lxml's C-level tag filter directly rather than through `child` and
-    # `children`: a configuration is read per file, and the helpers' own calls were a good part of it.
-    network = next(root.iterchildren(_NETWORK), None)
-    access_controls = _access_controls(network, marker)
-    site = next(network.iterchildren(_SITE), None) if network is not None else None
+    # A configuration is read per file: each element's children are looked at in one pass (see
+    # `grouped_children`) rather than by one tag-filtered lookup per child wanted.
+    top = grouped_children(root, _TOP)
+    networks = top.get("NetworkConfiguration")
+    parts = grouped_children(networks[0] if networks else None, _NETWORK_PARTS)
+    sites = parts.get("VirtualNetworkSite")
+    assignments = parts.get("AddressAssignments", [])
     configuration = ServiceConfiguration(
         name=attr(root, "serviceName"),
-        roles=tuple([_role(el, marker) for el in root.iterchildren(_ROLE)]),
-        access_controls=access_controls,
-        endpoint_acls=_endpoint_acls(network, marker),
-        virtual_network=NameRef(attr(site, "name"), marker.mark(site)) if site is not None else None,
-        instance_addresses=_instance_addresses(network, marker),
-        reserved_ips=_names(network, "AddressAssignments/ReservedIPs/ReservedIP", marker),
-        dns_servers=_dns_servers(network, marker),
+        roles=tuple([_role(el, marker) for el in top.get("Role", ())]),
+        access_controls=tuple(
+            AccessControl(attr(el, "name"), _rules(el, marker), marker.mark(el))
+            for el in _below(parts, "AccessControls", "AccessControl")
+        ),
+        endpoint_acls=tuple(
+            # `endpoint` is written `endPoint` as often as not: attributes are matched without regard to
+            # case. Link looks each binding's access control up (its rules are empty until then).
+            EndpointAcl(
+                attr(el, "role"), attr(el, "endpoint"), attr(el, "accessControl"), (), marker.mark(el)
+            )
+            for el in _below(parts, "EndpointAcls", "EndpointAcl")
+        ),
+        virtual_network=NameRef(attr(sites[0], "name"), marker.mark(sites[0])) if sites else None,
+        instance_addresses=tuple(
+            InstanceAddress(attr(el, "roleName"), _names(el, "Subnets/Subnet", marker), marker.mark(el))
+            for parent in assignments
+            for el in children(parent, "InstanceAddress")
+        ),
+        reserved_ips=tuple(
+            NameRef(attr(el, "name"), marker.mark(el))
+            for parent in assignments
+            for el in children(parent, "ReservedIPs/ReservedIP")
+        ),
+        dns_servers=tuple(
+            DnsServer(attr(el, "name"), attr(el, "IPAddress"), marker.mark(el))
+            for el in _below(parts, "Dns", "DnsServers/DnsServer")
+        ),
         mark=marker.mark(root),
     )
     return (configuration,)
 
 
-# The children `read` looks up, by local name in any namespace.
-_ROLE, _INSTANCES, _NETWORK, _SITE = (
-    "{*}" + name for name in ("Role", "Instances", "NetworkConfiguration", "VirtualNetworkSite")
+# The children `read` looks at, by local name in any namespace: the root's, and a NetworkConfiguration's.
+_TOP = frozenset({"Role", "NetworkConfiguration"})
+_NETWORK_PARTS = frozenset(
+    {"AccessControls", "EndpointAcls", "VirtualNetworkSite", "AddressAssignments", "Dns"}
 )
 
 
+def _below(parts: dict[str, list[Element]], name: str, path: str) -> list[Element]:
+    """The elements at `path` below each of the children `parts` holds by `name`, in document order."""
+    return [el for parent in parts.get(name, ()) for el in children(parent, path)]
+
+
 def _role(el: Element, marker: Marker) -> RoleSettings:
-    instances = next(el.iterchildren(_INSTANCES), None)
+    instances = _first_named(el, "Instances")
     count = attr(instances, "count") if instances is not None else ""
     return RoleSettings(
         attr(el, "name"), int(count) if count.isascii() and count.isdigit() else None, marker.mark(el)
     )
 
 
-def _access_controls(network: Element | None, marker: Marker) -> tuple[AccessControl, ...]:
-    if network is None:
-        return ()
-    return tuple(
-        AccessControl(attr(el, "name"), _rules(el, marker), marker.mark(el))
-        for el in children(network, "AccessControls/AccessControl")
-    )
+def _first_named(el: Element, name: str) -> Element | None:
+    """The first child element of `el` whose local name is `name`: a role's few children looked at in
+    turn, cheaper than building a tag matcher for them."""
+    for below in el:
+        tag = below.tag
+        if isinstance(tag, str) and tag.rpartition("}")[2] == name:
+            return below
+    return None
 
 
 def _rules(access_control: Element, marker: Marker) -> tuple[AclRule, ...]:
@@ -91,36 +121,5 @@ def _rules(access_control: Element, marker: Marker) -> tuple[AclRule, ...]:
     )
 
 
-def _endpoint_acls(network: Element | None, marker: Marker) -> tuple[EndpointAcl, ...]:
-    """The bindings as written; link looks their access control up (its rules are empty until then)."""
-    if network is None:
-        return ()
-    return tuple(
-        # `endpoint` is written `endPoint` as often as not: attributes are matched without regard to case.
-        EndpointAcl(attr(el, "role"), attr(el, "endpoint"), attr(el, "accessControl"), (), marker.mark(el))
-        for el in children(network, "EndpointAcls/EndpointAcl")
-    )
-
-
-def _instance_addresses(network: Element | None, marker: Marker) -> tuple[InstanceAddress, ...]:
-    if network is None:
-        return ()
-    return tuple(
-        InstanceAddress(attr(el, "roleName"), _names(el, "Subnets/Subnet", marker), marker.mark(el))
-        for el in children(network, "AddressAssignments/InstanceAddress")
-    )
-
-
-def _names(parent: Element | None, path: str, marker: Marker) -> tuple[NameRef, ...]:
-    if parent is None:
-        return ()
+def _names(parent: Element, path: str, marker: Marker) -> tuple[NameRef, ...]:
     return tuple(NameRef(attr(el, "name"), marker.mark(el)) for el in children(parent, path))
-
-
-def _dns_servers(network: Element | None, marker: Marker) -> tuple[DnsServer, ...]:
-    if network is None:
-        return ()
-    return tuple(
-        DnsServer(attr(el, "name"), attr(el, "IPAddress"), marker.mark(el))
-        for el in children(network, "Dns/DnsServers/DnsServer")
-    )

@@ -4,7 +4,7 @@ sizes and input endpoints."""
 from __future__ import annotations
 
 from migcheck.model import Document, InputEndpoint, Role, RoleType, ServiceDefinition
-from migcheck.readers.xml import Element, Marker, attr, attrs, local_name
+from migcheck.readers.xml import Element, Marker, attr, attrs, grouped_children, local_name, named_children
 
 # The resource types this reader produces (rules declare which types they look at).
 PRODUCES = frozenset({Document, ServiceDefinition, Role, InputEndpoint})
@@ -16,14 +16,12 @@ ROLE_TYPES = {
 }
 
 
-_ROLES = tuple("{*}" + name for name in ROLE_TYPES)  # the roles' elements, by local name in any namespace
-
-
 def read(root: Element, marker: Marker) -> tuple[object, ...]:
-    roles = root.iterchildren(*_ROLES)
+    # A definition is read per file: its roles, of three names, are found in one pass over the root's few
+    # children (`named_children`), cheaper than lxml's tag filter for several names.
     definition = ServiceDefinition(
         name=attr(root, "name"),
-        roles=tuple(_role(el, marker) for el in roles),
+        roles=tuple(_role(el, marker) for el in named_children(root, ROLE_TYPES)),
         mark=marker.mark(root),
     )
     return (definition,)
@@ -32,8 +30,10 @@ def read(root: Element, marker: Marker) -> tuple[object, ...]:
 def _role(el: Element, marker: Marker) -> Role:
     # Instance input endpoints are public too (a port range on the service's VIP), so they count as input
     # endpoints wherever "does the VIP have an endpoint" matters.
-    lists = list(el.iterchildren(_LISTS))  # lxml's C-level tag filter, without `children`'s own calls
-    endpoints = [e for name in _ENDPOINTS for listed in lists for e in listed.iterchildren(name)]
+    # A role's children are many and the lists few: lxml's tag filter finds them; a list's own children
+    # are looked at once for both kinds of endpoint.
+    lists = [grouped_children(listed, _ENDPOINTS) for listed in el.iterchildren(_LISTS)]
+    endpoints = [e for name in _ENDPOINTS for listed in lists for e in listed.get(name, ())]
     name, size = attrs(el, "name", "vmsize")
     return Role(
         name=name,
@@ -45,7 +45,7 @@ def _role(el: Element, marker: Marker) -> Role:
 
 
 # The input endpoints of a role's `Endpoints`, by local name: every input endpoint, then every instance one.
-_ENDPOINTS = ("{*}InputEndpoint", "{*}InstanceInputEndpoint")
+_ENDPOINTS = ("InputEndpoint", "InstanceInputEndpoint")
 _LISTS = "{*}Endpoints"
 
 

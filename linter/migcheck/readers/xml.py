@@ -9,7 +9,7 @@ import functools
 import re
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from lxml import etree
 
@@ -651,6 +651,26 @@ def _below(el: Element, steps: tuple[str, ...]) -> Iterator[Element]:
     if len(steps) == 1:
         return first
     return (found for step in first for found in _below(step, steps[1:]))
+
+
+def grouped_children(el: Element | None, names: Container[str]) -> dict[str, list[Element]]:
+    """The child elements of `el` whose local names are among `names`, by local name, each list in document
+    order. One pass over the children, for a reader that wants several of them: each tag-filtered lookup
+    (`child`, `children`) builds lxml's tag matcher anew, which costs more than looking at a few children."""
+    found: dict[str, list[Element]] = {}
+    if el is None:
+        return found
+    for below in el:
+        tag = below.tag
+        if isinstance(tag, str) and (name := tag.rpartition("}")[2]) in names:  # comments and PIs skipped
+            found.setdefault(name, []).append(below)
+    return found
+
+
+def named_children(el: Element, names: Container[str]) -> list[Element]:
+    """The child elements of `el` whose local names are among `names`, in document order: `children` of
+    several names in one pass (see `grouped_children`)."""
+    return [below for below in el if isinstance(tag := below.tag, str) and tag.rpartition("}")[2] in names]
 
 
 def child_elements(el: Element | None) -> Iterator[Element]:
