@@ -242,18 +242,23 @@ def shed_check(document: Document, data: bytes) -> int | None:
     document's text is to be kept: the filter reads it (a suppression comment, or a mention of migcheck
     where one may be), or its reader decoded it otherwise than reading it again would."""
     text = document.text
-    if not text or document.suppressions or _mentions()(text) or not decoded_alike(document, data):
+    if (
+        not text
+        or document.suppressions
+        or _may_hold_directive()(document)
+        or not decoded_alike(document, data)
+    ):
         return None
     return _check(data, text)
 
 
 @functools.cache
-def _mentions() -> Callable[[str], bool]:
-    """`migcheck.suppress.mentions`, imported at the first file shed rather than at each (an import
-    statement in a function costs a microsecond a call) or with this module (the filter's imports)."""
-    from migcheck.suppress import mentions
+def _may_hold_directive() -> Callable[[Document], bool]:
+    """`migcheck.suppress.may_hold_directive`, imported at the first file shed rather than at each (an
+    import statement in a function costs a microsecond a call) or with this module (the filter's imports)."""
+    from migcheck.suppress import may_hold_directive
 
-    return mentions
+    return may_hold_directive
 
 
 def _read_again(entry: _OnDisk) -> str:

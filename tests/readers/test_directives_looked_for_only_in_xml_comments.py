@@ -1,0 +1,35 @@
+"""The filter looks for suppression directives in an XML file only when it holds a comment, where a
+directive is written; a script's text is looked at wherever it mentions migcheck."""
+
+from __future__ import annotations
+
+import pytest
+
+from migcheck.formats import FORMATS
+from migcheck.model import Document, FileKind
+from migcheck.readers import read_document
+from migcheck.suppress import may_hold_directive
+from migcheck.texts import shed_check
+
+XML_KINDS = sorted({f.kind for f in FORMATS if f.xml}, key=str)
+
+
+@pytest.mark.parametrize("kind", XML_KINDS)
+def test_an_xml_file_without_a_comment_may_hold_no_directive_whatever_it_mentions(kind: FileKind) -> None:
+    text = '<ServiceConfiguration serviceName="migcheck-ignore"/>'
+    assert not may_hold_directive(Document("a", kind, "", text=text))
+    assert may_hold_directive(Document("a", kind, "", text="<!-- MigCheck: ignore[MIG201] -->" + text))
+
+
+def test_a_script_may_hold_a_directive_wherever_it_mentions_migcheck() -> None:
+    assert may_hold_directive(
+        Document("a.py", FileKind.PYTHON, "", text="x = 1  # migcheck: ignore[MIG401]\n")
+    )
+    assert not may_hold_directive(Document("a.py", FileKind.PYTHON, "", text="x = 1  # <!-- -->\n"))
+
+
+def test_an_xml_text_that_names_migcheck_outside_any_comment_is_shed() -> None:
+    data = b'<ServiceConfiguration serviceName="migcheck"><Role name="Web"/></ServiceConfiguration>'
+    document = read_document("ServiceConfiguration.Cloud.cscfg", data, explicit=True)
+    assert document.text and not document.suppressions
+    assert shed_check(document, data) is not None
