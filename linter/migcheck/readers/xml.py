@@ -189,11 +189,11 @@ def parse(data: bytes, source: str, encoding: str | None = None) -> Element:
     Raises `Unreadable` for a document that is not well-formed, for one with a DOCTYPE (no classic file
     has one, and a DTD is how entity expansion and external entity attacks arrive), for one that uses
     XInclude, and for one past libxml2's limits (depth 256, 10,000,000 characters in one text or value)."""
-    # Only a `<!` that opens no comment can be a DOCTYPE: most files have none, or comments only.
-    if "<!" in source and source.count("<!") != source.count("<!--"):
-        _, doctype = _skip_prolog(source)
-        if doctype >= 0:
-            raise _refuse(source, doctype)
+    # A DOCTYPE is in the prolog, which the scan reads and stops after: cheaper than any test of the whole
+    # text (counting its `<!` against its `<!--` took five times the scan of a prolog of a few items).
+    _, doctype = _skip_prolog(source)
+    if doctype >= 0:
+        raise _refuse(source, doctype)
     parser = _parser(_mislabelled(data, encoding))
     try:
         root = etree.fromstring(data, parser)
