@@ -1,5 +1,6 @@
 """Time and peak memory of migcheck on hostile inputs: the figures in the README's "Security and limits"
-section. Each case runs `migcheck check` in a fresh process. Three tables: each hostile input at full
+section. Each case runs migcheck in a fresh process: `migcheck check`, or for the plan's rows of the
+growth table `migcheck plan` in the format the row names (`GrowthCase.command`). Three tables: each hostile input at full
 size; how time grows from n to 2n, 4n and 8n for each adversarial dimension, the classes that were once
 super-linear (2.0x per doubling is linear, 4.0x quadratic); and peak memory per report format against the input's size.
 
@@ -7,9 +8,9 @@ super-linear (2.0x per doubling is linear, 4.0x quadratic); and peak memory per 
                                  [--scale 1.0]
 
 The growth table is also part of `benchmarks/run.py`, which imports it from here (`growth_rows`). Its
-time is the CPU time of the lint alone: the child runs `migcheck check` once to import what the input
-needs, then three times more, and the best of those three counts, so start-up does not hide how the work
-grows. `--scale` multiplies every n (at 1, the table takes a few minutes).
+time is the CPU time of the run alone: the child runs the row's command (`check`, or `plan`) once to
+import what the input needs, then three times more, and the best of those three counts, so start-up does
+not hide how the work grows. `--scale` multiplies every n (at 1, the table takes a few minutes).
 """
 
 from __future__ import annotations
@@ -516,9 +517,10 @@ def _input_bytes(folder: Path, paths: list[str]) -> int:
 def _measure(
     make: Callable[[Path], list[str]], *options: str, runs: int = 0, subcommand: tuple[str, ...] = ("check",)
 ) -> tuple[float, float, int, int, int]:
-    """(seconds, peak MB, exit code, input bytes, output bytes) of `migcheck check` in a fresh process. The
-    seconds are the process's wall time; with `runs`, the best CPU time of that many lints in the child
-    after one that imports what the input needs."""
+    """(seconds, peak MB, exit code, input bytes, output bytes) of migcheck's `subcommand` (`check` unless
+    told: `plan` with its format for the plan's rows) in a fresh process. The seconds are the process's
+    wall time; with `runs`, the best CPU time of that many runs in the child after one that imports what
+    the input needs."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = make(Path(tmp))
         size = _input_bytes(Path(tmp), paths)
