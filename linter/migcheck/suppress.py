@@ -566,9 +566,11 @@ def _names_a_rule(token: str, rules: RuleSet) -> bool:
 def _guess(token: str, rules: RuleSet) -> str:
     import difflib  # only for a mistake: not at start-up
 
-    words = [r.code for r in rules] + [r.name for r in rules]
     probe = token.strip()[:50]
-    close = difflib.get_close_matches(probe.upper() if probe[:3].upper() == "MIG" else probe, words, n=1)
+    if probe[:3].upper() == "MIG":  # a code: one character wrong at most (MIG2O1), not any MIG of digits
+        close = difflib.get_close_matches(probe.upper(), [r.code for r in rules], n=1, cutoff=0.8)
+    else:
+        close = difflib.get_close_matches(probe, [r.code for r in rules] + [r.name for r in rules], n=1)
     return f" (did you mean {close[0]}?)" if close else ""
 
 
