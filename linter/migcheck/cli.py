@@ -409,8 +409,8 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str]) -> None:
         return
     print(
         f"migcheck: warning: no classic Azure files under {visible(', '.join(paths))} "
-        "(.csdef, .cscfg, .netcfg, .xml with a classic root element, inventory .json exports that name classic "
-        "resources, or .ps1, .psm1 and .py scripts that use the classic APIs)",
+        "(.csdef, .cscfg, .netcfg, .xml with a classic root element, inventory .json exports of classic "
+        "resources or of those that depend on them, or .ps1, .psm1 and .py scripts that use the classic APIs)",
         file=sys.stderr,
     )
 
