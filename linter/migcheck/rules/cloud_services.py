@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from migcheck.estate import UNNAMED_BY_ROLE, CloudService, Estate, ExtendedSupport, Placement, key
 from migcheck.formats import is_script
@@ -27,6 +27,7 @@ from migcheck.model import (
     VirtualMachine,
     WithReservedIp,
     is_unnamed_role,
+    maybe_vips,
 )
 from migcheck.retirements import (
     BASIC_SKU,
@@ -900,7 +901,9 @@ class VmOutsideVnet(Rule):
     scope = Scope.CLOUD_SERVICES
     # An inventory export's classic VMs are placed in deployments of their own (`estate._InventoryVms`).
     looks_at = frozenset({Deployment, ClassicVm})
-    per_cloud_service = True
+    # Not one cloud service at a time: a reserved IP a script creates, read apart from the deployments,
+    # may be the VIP of one (`model.maybe_vips`), and the finding names it.
+    also_reads = frozenset({ReservedIp})
     summary = (
         "VMs in no virtual network: the migration deallocates them and restarts those that were running."
     )
@@ -1024,6 +1027,7 @@ class VmOutsideVnet(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
+        maybe: dict[tuple[str, str], list[ReservedIp]] | None = None
         for service in estate.cloud_services:
             for placement in service.placements:
                 vms = placement.vms
@@ -1031,7 +1035,11 @@ class VmOutsideVnet(Rule):
                     yield from self._outside_on_some_path(service, placement)
                 if not vms or not placement.network_known or placement.virtual_network is not None:
                     continue
-                vip, fix = _vip_outside_vnet(placement)
+                if maybe is None:  # once, and only for an estate with a deployment in no network
+                    maybe = maybe_vips(estate.cloud_services, estate.resources(ReservedIp))
+                vip, fix = _vip_outside_vnet(
+                    placement, maybe.get((key(service.name), key(placement.name)), [])
+                )
                 names = _quoted(vm.name for vm in vms)
                 moved = (
                     f"moves {names}, stopped (deallocated), into one and their internal IP addresses change"
@@ -1071,8 +1079,9 @@ _RESERVED_VIP_FIX = (
 )
 
 
-def _vip_outside_vnet(placement: Placement) -> tuple[str, str]:
-    """What becomes of the VIP of a deployment in no virtual network, and what to do ("": the rule's fix)."""
+def _vip_outside_vnet(placement: Placement, maybe: Sequence[ReservedIp] = ()) -> tuple[str, str]:
+    """What becomes of the VIP of a deployment in no virtual network, and what to do ("": the rule's fix).
+    `maybe`: the reserved IPs its VIP may be (`model.maybe_vips`); the plan's step says those itself."""
     endpoints = list(_endpoints(placement.roles)) if placement.endpoints_known and placement.roles else None
     if not placement.reserved_ips:
         if endpoints is not None and not any(e.is_public for e in endpoints):
@@ -1087,6 +1096,8 @@ def _vip_outside_vnet(placement: Placement) -> tuple[str, str]:
             )
         if placement.reserved_ips_known:
             return "its VIP is not reserved and will change", ""
+        if maybe:
+            return _maybe_reserved_vip(maybe), ""
         return "its VIP changes unless it is a reserved IP (the files do not say whether it is)", ""
     stranded = [r for r in placement.reserved_ips if endpoints is not None and not _carried(r, endpoints)]
     if stranded:
@@ -1111,6 +1122,25 @@ def _vip_outside_vnet(placement: Placement) -> tuple[str, str]:
         f"{BASIC_SKU}: upgrade it to Standard)",
         _RESERVED_VIP_FIX,
     )
+
+
+def _maybe_reserved_vip(maybe: Sequence[ReservedIp]) -> str:
+    """The VIP of a deployment that a script gives a reserved IP it creates, or takes one off, by a call
+    that may not run (`ReservedIp.maybe_service`): it changes unless it is that reserved IP. The record
+    does not say whether the call associates or removes it, so the message says either."""
+    names = listed((ip.name for ip in maybe), sep=" or ")
+    calls = "; ".join(dict.fromkeys(_maybe_call_at(ip) for ip in maybe))
+    which = (
+        "a call that may not run associates or removes"
+        if len(maybe) == 1
+        else "calls that may not run associate or remove"
+    )
+    return f"its VIP changes unless it is reserved IP {names}, which {which} ({calls})"
+
+
+def _maybe_call_at(ip: ReservedIp) -> str:
+    at = ip.maybe_at or ip.mark
+    return f"{at.path}:{at.line}"
 
 
 _RELEASED_VIP_FIX = (
