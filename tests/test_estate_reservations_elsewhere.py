@@ -46,6 +46,10 @@ KEPT = (
     "2025-09-30: upgrade it to Standard)"
 )
 NOT_SAID = "its VIP changes unless it is a reserved IP (the files do not say whether it is)"
+MAYBE_FTP_IP = (
+    "its VIP changes unless it is reserved IP 'fab-ftp-ip', which a call that may not run associates or "
+    "removes (reserve.ps1:4)"
+)
 
 
 def _mig105(tmp_path, monkeypatch, files: dict[str, str]) -> list[tuple[str, str]]:
@@ -66,7 +70,7 @@ def test_a_reservation_in_a_file_read_first_keeps_the_vip_and_the_network(tmp_pa
 
 def test_a_reservation_that_may_not_run_leaves_it_unsaid(tmp_path, monkeypatch):
     files = {"ftp.ps1": CREATE_FTP, "reserve.ps1": MAYBE_RESERVE_FTP}
-    assert _mig105(tmp_path, monkeypatch, files) == [("MIG105 ftp.ps1:5:1", NOT_SAID)]
+    assert _mig105(tmp_path, monkeypatch, files) == [("MIG105 ftp.ps1:5:1", MAYBE_FTP_IP)]
 
 
 def test_the_reservation_is_no_deployment_of_its_own(tmp_path, monkeypatch):

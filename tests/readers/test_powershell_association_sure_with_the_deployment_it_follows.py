@@ -22,7 +22,7 @@ ASSOCIATE = (
     "{create}"
     'Set-AzureReservedIPAssociation -ReservedIPName "web-ip" -ServiceName $service\n'
 )
-HEDGE = "the files do not say whether it is"
+HEDGE = "its VIP changes unless it is"  # not known: a reserved IP, or the one it may be
 KEPT = "its VIP is reserved IP 'web-ip' and is kept"
 
 

@@ -426,7 +426,7 @@ def test_what_follows_a_guard_runs_as_a_selection(tmp_path, monkeypatch, guard):
     files = {"deploy.ps1": GUARDED_DEPLOY, "reserve.ps1": reserve}
     (finding,) = lint_files(tmp_path, monkeypatch, files, "MIG105", dedent=False).findings
     assert "reserved IP 'ftp-ip'" in finding.message
-    assert "the files do not say whether it is" not in finding.message
+    assert "its VIP changes unless it is" not in finding.message
     unguarded = {"deploy.ps1": GUARDED_DEPLOY, "reserve.ps1": reserve.replace(f"{guard}\n", "")}
     (plain,) = lint_files(tmp_path / "plain", monkeypatch, unguarded, "MIG105", dedent=False).findings
     assert plain.message == finding.message
@@ -500,4 +500,6 @@ def test_a_reservation_of_a_service_named_by_a_parameter_s_default_is_not_taken_
     )
     files = {"deploy.ps1": GUARDED_DEPLOY, "reserve.ps1": reserve}
     (finding,) = lint_files(tmp_path, monkeypatch, files, "MIG105", dedent=False).findings
-    assert "the files do not say whether it is" in finding.message
+    assert (
+        "its VIP changes unless it is reserved IP 'ftp-ip', which a call that may not run" in finding.message
+    )

@@ -25,7 +25,7 @@ RESERVED_IP_DEMO = (
     "# remove reserved IP from cloud service\n"
     "Remove-AzureReservedIPAssociation -ReservedIPName MyReservedIP -ServiceName TestService\n"
 )
-HEDGE = "the files do not say whether it is"
+HEDGE = "its VIP changes unless it is"  # not known: a reserved IP, or the one it may be
 NOT_RESERVED = "its VIP is not reserved and will change"
 STOPS = ["break", "return", "exit", "exit 0", "exit 1", "return $null"]
 
