@@ -176,3 +176,26 @@ def rest_vm_deployment(name: str, slot: str, vm: str, endpoints: str, network: s
       {where}
     </Deployment>
 """
+
+
+# A Python script that creates reserved IP MyReservedIP and a VM deployment TestService, and the SDK calls
+# that associate the one with the other or take it off.
+PY_RESERVED_IP_DEPLOYMENT = """\
+import os
+from azure.servicemanagement import LinuxConfigurationSet, OSVirtualHardDisk, ServiceManagementService
+
+sms = ServiceManagementService("sub", "cert.pem")
+sms.create_reserved_ip_address("MyReservedIP", location="Central US")
+sms.create_virtual_machine_deployment(
+    service_name="TestService",
+    deployment_name="TestService",
+    deployment_slot="production",
+    label="TestService",
+    role_name="TestVM",
+    system_config=LinuxConfigurationSet("TestVM", "user", "pw", True),
+    os_virtual_hard_disk=OSVirtualHardDisk("img", "https://acct.blob.core.windows.net/vhds/a.vhd"),
+    role_size="Small",
+)
+"""
+PY_RESERVED_IP_ASSOCIATE = 'sms.associate_reserved_ip_address("MyReservedIP", "TestService", "TestService")\n'
+PY_RESERVED_IP_REMOVE = 'sms.disassociate_reserved_ip_address("MyReservedIP", "TestService", "TestService")\n'

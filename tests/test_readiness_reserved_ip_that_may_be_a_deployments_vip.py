@@ -5,6 +5,9 @@ deployment's service, and the plan has no step of its own for it; so from PowerS
 from __future__ import annotations
 
 import pytest
+from lint_support import PY_RESERVED_IP_ASSOCIATE as PY_ASSOCIATE
+from lint_support import PY_RESERVED_IP_DEPLOYMENT as PY_CREATE
+from lint_support import PY_RESERVED_IP_REMOVE as PY_REMOVE
 from lint_support import lint_files
 
 from migcheck.plan import build_plan
@@ -17,25 +20,6 @@ PS_CREATE = (
     '    New-AzureVM -ServiceName TestService -Location "Central US"\n'
 )
 PS_ASSOCIATE = "Set-AzureReservedIPAssociation -ReservedIPName MyReservedIP -ServiceName TestService\n"
-PY_CREATE = """\
-import os
-from azure.servicemanagement import LinuxConfigurationSet, OSVirtualHardDisk, ServiceManagementService
-
-sms = ServiceManagementService("sub", "cert.pem")
-sms.create_reserved_ip_address("MyReservedIP", location="Central US")
-sms.create_virtual_machine_deployment(
-    service_name="TestService",
-    deployment_name="TestService",
-    deployment_slot="production",
-    label="TestService",
-    role_name="TestVM",
-    system_config=LinuxConfigurationSet("TestVM", "user", "pw", True),
-    os_virtual_hard_disk=OSVirtualHardDisk("img", "https://acct.blob.core.windows.net/vhds/a.vhd"),
-    role_size="Small",
-)
-"""
-PY_ASSOCIATE = 'sms.associate_reserved_ip_address("MyReservedIP", "TestService", "TestService")\n'
-PY_REMOVE = 'sms.disassociate_reserved_ip_address("MyReservedIP", "TestService", "TestService")\n'
 
 
 MAYBE = {

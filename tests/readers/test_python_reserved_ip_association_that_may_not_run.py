@@ -8,30 +8,13 @@ may be that deployment's VIP (`ReservedIp.maybe_service`), which the plan's step
 from __future__ import annotations
 
 import pytest
+from lint_support import PY_RESERVED_IP_ASSOCIATE as ASSOCIATE
+from lint_support import PY_RESERVED_IP_DEPLOYMENT as CREATE
+from lint_support import PY_RESERVED_IP_REMOVE as REMOVE
 from lint_support import lint_files
 
 from migcheck.model import ReservedIp
 from migcheck.plan import build_plan
-
-CREATE = """\
-import os
-from azure.servicemanagement import LinuxConfigurationSet, OSVirtualHardDisk, ServiceManagementService
-
-sms = ServiceManagementService("sub", "cert.pem")
-sms.create_reserved_ip_address("MyReservedIP", location="Central US")
-sms.create_virtual_machine_deployment(
-    service_name="TestService",
-    deployment_name="TestService",
-    deployment_slot="production",
-    label="TestService",
-    role_name="TestVM",
-    system_config=LinuxConfigurationSet("TestVM", "user", "pw", True),
-    os_virtual_hard_disk=OSVirtualHardDisk("img", "https://acct.blob.core.windows.net/vhds/a.vhd"),
-    role_size="Small",
-)
-"""
-ASSOCIATE = 'sms.associate_reserved_ip_address("MyReservedIP", "TestService", "TestService")\n'
-REMOVE = 'sms.disassociate_reserved_ip_address("MyReservedIP", "TestService", "TestService")\n'
 
 
 def _in_function(body: str) -> str:
