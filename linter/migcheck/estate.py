@@ -482,6 +482,9 @@ class Estate:
     _site_gateways: dict[str, list[Network]] = field(default_factory=dict, repr=False, compare=False)
     # The ExpressRoute circuits, and them by name, built when `circuits` is first called (one entry).
     _circuit_index: list[_CircuitIndex] = field(default_factory=list, repr=False, compare=False)
+    _maybe_vips: list[dict[tuple[str, str], list[ReservedIp]]] = field(
+        default_factory=list, repr=False, compare=False
+    )
 
     def records_in_networks(self) -> list[Any]:
         """The records that sit in or link to this subscription's classic networks: those of its own
@@ -550,6 +553,13 @@ class Estate:
         operations allowed: moved already, and still usable by classic networks (it needs no step)."""
         circuit = self.circuit_in_resource_manager(service_key)
         return circuit if circuit is not None and circuit.allow_classic_operations is True else None
+
+    def maybe_vips(self) -> dict[tuple[str, str], list[ReservedIp]]:
+        """The reserved IPs that may be a deployment's VIP, by the compared names of its service and its own
+        (`model.maybe_vips`). Found once: MIG105, the plan and the readiness summary all read them."""
+        if not self._maybe_vips:
+            self._maybe_vips.append(model.maybe_vips(self.cloud_services, self.resources(ReservedIp)))
+        return self._maybe_vips[0]
 
     def circuits(self) -> tuple[Circuit, ...]:
         """The ExpressRoute circuits the networks are linked to, that the platform moves first, each with

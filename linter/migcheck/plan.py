@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from migcheck.estate import VmElsewhere, key, portal_short_name
-from migcheck.model import Finding, Severity, is_unnamed_role, maybe_vips
+from migcheck.model import Finding, Severity, is_unnamed_role
 from migcheck.report.readiness import (
     ScopeItem,
     ScopeKind,
@@ -298,7 +298,6 @@ class _Builder:
     _vm_placements: dict[int, dict[Role, list[Placement]]] = field(default_factory=dict)
     _service_networks: dict[int, tuple[tuple[NameRef, ...], bool]] = field(default_factory=dict)
     _authorized: dict[str, str] | None = None  # see `authorized`
-    _maybe_vips: dict[tuple[str, str], list[ReservedIp]] | None = None  # see `maybe_vips`
 
     def __post_init__(self) -> None:
         self.by_subject = {id(item.subject): item for item in self.items if item.subject is not None}
@@ -482,11 +481,7 @@ class _Builder:
     def maybe_vips(self, service: CloudService, placement: Placement) -> list[ReservedIp]:
         """The reserved IPs that may be the deployment's VIP (`model.maybe_vips`): the readiness summary
         lists them with it, not as unattached, and its step says what becomes of them either way."""
-        if self._maybe_vips is None:
-            from migcheck.model import ReservedIp
-
-            self._maybe_vips = maybe_vips(self.estate.cloud_services, self.estate.resources(ReservedIp))
-        return self._maybe_vips.get((key(service.name), key(placement.name)), [])
+        return self.estate.maybe_vips().get((key(service.name), key(placement.name)), [])
 
     def placements_of(self, service: CloudService, vm: Role) -> list[Placement]:
         """The deployments of `service` that hold `vm` (or a VM equal to it), in the service's order,

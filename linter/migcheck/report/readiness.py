@@ -70,7 +70,7 @@ from migcheck.inventory_model import (
     ServiceInVnet,
     VnetPeering,
 )
-from migcheck.model import ConnectionState, Finding, Mark, ReservedIp, Script, Severity, maybe_vips
+from migcheck.model import ConnectionState, Finding, Mark, ReservedIp, Script, Severity
 from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_STORAGE_READ_ONLY, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Stage
 
@@ -657,7 +657,7 @@ class _ReservedIps:
         # Those a script may have given a deployment (`maybe_vips`) go with it: its VIP, or moved on their own.
         self.maybe = {
             on: [self.by_name[key(ip.name)] for ip in ips if key(ip.name) in self.by_name]
-            for on, ips in maybe_vips(estate.cloud_services, estate.resources(ReservedIp)).items()
+            for on, ips in estate.maybe_vips().items()
         }
 
     def of(self, service: CloudService, placements: Iterable[Placement] | None = None) -> list[ReservedIp]:

@@ -27,7 +27,6 @@ from migcheck.model import (
     VirtualMachine,
     WithReservedIp,
     is_unnamed_role,
-    maybe_vips,
 )
 from migcheck.retirements import (
     BASIC_SKU,
@@ -1036,7 +1035,7 @@ class VmOutsideVnet(Rule):
                 if not vms or not placement.network_known or placement.virtual_network is not None:
                     continue
                 if maybe is None:  # once, and only for an estate with a deployment in no network
-                    maybe = maybe_vips(estate.cloud_services, estate.resources(ReservedIp))
+                    maybe = estate.maybe_vips()
                 vip, fix = _vip_outside_vnet(
                     placement, maybe.get((key(service.name), key(placement.name)), [])
                 )
