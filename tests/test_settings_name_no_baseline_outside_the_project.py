@@ -70,6 +70,15 @@ def test_a_baseline_given_on_the_command_line_is_the_users_own(project, tmp_path
     assert "has a string for `version`; this migcheck reads version 1" in err and SECRET not in err
 
 
+def test_the_refusal_gives_way_to_a_baseline_on_the_command_line(project, capsys):
+    """The refusal tells the user to give the file with --baseline; doing so passes the setting over
+    unread, whether it names a file or the run records a new baseline."""
+    settings(project, "../secret.json")
+    assert main(["check", ".", "--write-baseline", "known.json"]) == 0
+    assert main(["check", ".", "--baseline", "known.json"]) == 0
+    assert "outside the project" not in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("version", "said"),
     [

@@ -267,7 +267,12 @@ def _check(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UsageError(f"--stdin-filename: cannot read standard input: {exc.strerror or exc}") from None
     try:
-        config = load_config(args.config, start=_settings_start(args.paths, args.stdin_filename))
+        config = load_config(
+            args.config,
+            start=_settings_start(args.paths, args.stdin_filename),
+            # --write-baseline reads no baseline: it records what the settings and comments let through.
+            baseline_given=bool(args.baseline or args.write_baseline),
+        )
         _check_rules_named(rules, config, args)
         config = config.with_overrides(
             select=_split(args.select),

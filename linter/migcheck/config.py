@@ -300,9 +300,11 @@ def _per_file_ignores(value: object, key: str) -> dict[str, tuple[str, ...]]:
     return table
 
 
-def parse_settings(table: object, source: str) -> Config:
+def parse_settings(table: object, source: str, baseline_given: bool = False) -> Config:
     """Settings from the `[tool.migcheck]` table of `source`. Paths in them become relative to the folder
-    of `source` (globs remember it, the baseline is made absolute), whatever the working directory."""
+    of `source` (globs remember it, the baseline is made absolute), whatever the working directory. When
+    the command line gives its own baseline (`baseline_given`), the setting's is neither read nor refused:
+    `--baseline` is the way out the refusal names."""
     if not isinstance(table, dict):
         raise ConfigError(f"{source}: [tool.migcheck] must be a table, got {_shown(table)}")
     values: dict[str, object] = {"source": source}
@@ -317,6 +319,8 @@ def parse_settings(table: object, source: str) -> Config:
         except ConfigError as exc:
             raise ConfigError(f"{source}: {exc}") from None
     folder = os.path.dirname(os.path.abspath(source))
+    if baseline_given:
+        values.pop("baseline", None)
     config = Config(**_rooted(values, folder))  # type: ignore[arg-type]
     if config.baseline:
         _refuse_baseline_outside(config.baseline, folder, source, str(values["baseline"]))
@@ -335,7 +339,7 @@ def _refuse_baseline_outside(baseline: str, folder: str, source: str, written: s
     raise ConfigError(
         f"{source}: `baseline`: {_shown(written)}{leads} is outside the project ({visible(folder)}, the "
         "folder of this file), and migcheck reads no file outside it that settings name; put the baseline "
-        "in that folder or below it, or remove the setting and give the file with --baseline"
+        "in that folder or below it, or give the file with --baseline (the setting is then passed over)"
     )
 
 
@@ -383,18 +387,19 @@ def baseline_problem(error: Exception, config: Config, option: str | None = None
     return str(error)
 
 
-def load_config(path: str | None = None, start: str = ".") -> Config:
+def load_config(path: str | None = None, start: str = ".", baseline_given: bool = False) -> Config:
     """Settings from `path`, or from the nearest migcheck.toml / pyproject.toml with a `[tool.migcheck]`
-    table above `start`; defaults when there is none."""
+    table above `start`; defaults when there is none. `baseline_given`: the caller brings its own baseline
+    (or none), so the settings' `baseline` is passed over."""
     if path == "":
         raise ConfigError("no settings file named (an empty path)")
     if path is not None:
         table = _read_table(path, required=True)
-        return parse_settings({} if table is None else table, path)
+        return parse_settings({} if table is None else table, path, baseline_given)
     for candidate in _candidates(start):
         table = _read_table(candidate, required=False)
         if table is not None:
-            return parse_settings(table, os.path.relpath(candidate))
+            return parse_settings(table, os.path.relpath(candidate), baseline_given)
     return Config()
 
 
