@@ -56,7 +56,9 @@ class ClassicAutomation(Rule):
         "Reported once per script, at its first classic "
         "call, with the Resource Manager replacement of each call it makes. Scripts that run the migration "
         "itself (`Move-AzureService`, `Move-AzureVirtualNetwork`, ..., or migration requests to the Service "
-        "Management API) are runbooks, checked by MIG602 instead. PowerShell "
+        "Management API) are runbooks, checked by MIG602 instead; one that also creates classic VMs, cloud "
+        "services or storage accounts (a lab script that builds what it then migrates) is reported for those "
+        "creating calls alone, at the first of them, since they fail today. PowerShell "
         "written for the Resource Manager mode of Azure PowerShell 0.9 "
         "(`Switch-AzureMode AzureResourceManager`, `-ResourceGroupName`) is not classic and is not reported.",
         why="Migration does not move scripts. Once committed, the VMs, networks and storage accounts are "
@@ -77,7 +79,8 @@ class ClassicAutomation(Rule):
         "`azure-identity` for sign-in): the finding lists the replacement of each classic call. Keep the "
         "classic version only for as long as the resources are classic, and retire it in the same change that "
         "commits their migration. Resource names change in the move (a cloud service becomes the resource group "
-        "`<service>-Migrated`), so update names as well as calls.",
+        "`<service>-Migrated`), so update names as well as calls. In a runbook, take out the calls that "
+        "create classic resources: it can only migrate those that exist already.",
     )
     invalid = (
         Example(
@@ -100,6 +103,19 @@ class ClassicAutomation(Rule):
                 """
             },
             expect=("provision.py:3:7",),
+        ),
+        Example(
+            {
+                "lab.ps1": """
+                New-AzureService -ServiceName "lab-app" -Location "West Europe"
+                New-AzureVM -ServiceName "lab-app" -VMs $vm
+                Move-AzureService -Validate -ServiceName "lab-app" -DeploymentName "lab-app" -CreateNewVirtualNetwork
+                Move-AzureService -Prepare -ServiceName "lab-app" -DeploymentName "lab-app" -CreateNewVirtualNetwork
+                Move-AzureService -Commit -ServiceName "lab-app" -DeploymentName "lab-app"
+                """
+            },
+            expect=("lab.ps1:1:1",),
+            note="A runbook that creates what it migrates: the creating calls fail today.",
         ),
     )
     valid = (
@@ -138,6 +154,25 @@ class ClassicAutomation(Rule):
         for script in estate.resources(Script):
             if script.calls and not script.migration:
                 yield self.finding(script, _message(script), fix=_fix(script))
+            elif script.migration:
+                yield from self._runbook_creates(script)
+
+    def _runbook_creates(self, script: Script) -> Iterator[Finding]:
+        """A runbook (MIG602 checks its steps) that also creates classic resources, as a lab script does
+        before migrating them: the creating calls fail today whatever the runbook does after them, so they
+        are reported, at the first of them; the rest of the script is the runbook's."""
+        creating = [call for call in script.calls if call.name in CREATES_RETIRED[script.language]]
+        if not creating:
+            return
+        creates = list(dict.fromkeys(call.name for call in creating))
+        kinds = _kinds(creates)
+        named = all(name in _CREATES for name in creates)
+        message = (
+            f"{script.language} script '{script.name}' runs the migration (MIG602 checks its steps), and its "
+            f"calls that create classic {_and(kinds) if named else 'resources'} ({_shown(creates)}) fail "
+            f"today, since {_retired(kinds)}: it can migrate only classic resources that exist already"
+        )
+        yield self.finding(script, message, at=creating[0], fix=_runbook_fix(script, creates))
 
 
 def _message(script: Script) -> str:
@@ -152,7 +187,7 @@ def _message(script: Script) -> str:
             else ""
         )
         named = all(name in _CREATES for name in creates)
-        kinds = [kind for kind in _RETIRED if not named or any(_CREATES[name] == kind for name in creates)]
+        kinds = _kinds(creates)
         what = _and(kinds) if named else "resources"
         return (
             f"{script.language} script '{script.name}' uses the {api} ({shown}): its calls that create "
@@ -195,6 +230,24 @@ _CREATES = {
     ),
     **dict.fromkeys(("New-AzureStorageAccount", "create_storage_account"), "storage accounts"),
 }
+
+
+def _kinds(creates: list[str]) -> list[str]:
+    """The kinds of classic resources (`_RETIRED`) the creating calls `creates` make, in the order messages
+    name them; every kind when one of the calls is not known to `_CREATES`."""
+    named = all(name in _CREATES for name in creates)
+    return [kind for kind in _RETIRED if not named or any(_CREATES[name] == kind for name in creates)]
+
+
+def _runbook_fix(script: Script, creates: list[str]) -> str:
+    """What a runbook that creates classic resources does instead: leave the creating calls out, and create
+    what it still needs in Resource Manager (the replacement of each)."""
+    pairs = [f"{name} → {replacement(script.language, name)}" for name in creates]
+    return (
+        "Take these calls out of the runbook: no classic resource can be created any more, so it can only "
+        "migrate those that exist. Create what is still needed in Resource Manager instead, after the "
+        f"migration: {'; '.join(pairs)}."
+    )
 
 
 def _retired(kinds: list[str]) -> str:
