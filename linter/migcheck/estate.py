@@ -1062,6 +1062,7 @@ class _Linker:
         services, inventory, exported_premium = _link_inventory(self, services)
         # Once every description of a VM has joined its service: a configuration may be its deployment's.
         services = _with_vm_configurations(services, self.conflicts)
+        services = _with_configured_kinds_told(services)
         # Again for the deployments only an inventory export describes, which a script may reserve the VIP of.
         services = _with_associated_ips(services, self._all(ReservedIp))
         services = _with_reservations_joined(services)
@@ -1987,10 +1988,70 @@ def _unknown_role(settings: RoleSettings) -> Role:
 
 
 # Why a role only a configuration names is taken for a web or worker role, in words MIG101's message quotes.
+_CONFIGURED = "a service configuration names it, and "
 _CONFIGURED_ONLY = (
-    "a service configuration names it, and no service definition says its kind: the configuration is taken "
-    "for a package's; if it is a VM deployment's, add that deployment's body or an inventory export of its VMs"
+    f"{_CONFIGURED}no service definition says its kind: the configuration is taken for a package's; if it is "
+    "a VM deployment's, add that deployment's body or an inventory export of its VMs"
 )
+
+
+def _kind_told(role: Role, by: Role) -> Role:
+    """`role`, known only from a configuration (`_unknown_role`), as another description of it tells its
+    kind: a package deployment of its service (a script's, a REST body's), or a body that lists it among
+    its deployment's roles. Messages then say which file and line told it, and how, instead of asking for
+    what the files hold already."""
+    if by.kind_evidence.startswith(_CONFIGURED):  # a configuration's role told already (`_package_roles`)
+        evidence = by.kind_evidence
+    else:
+        where = f"{by.mark.path}:{by.mark.line}"
+        evidence = f"{_CONFIGURED}{where} " + (
+            f"tells its kind: {by.kind_evidence}" if by.kind_evidence else "states its kind"
+        )
+    return replace(role, type=by.type, kind_evidence=evidence, kind_known=True)
+
+
+def _tells_kind(role: Role) -> bool:
+    """Whether a description of a role tells it to be a web or worker role, as no configuration alone does."""
+    return not role.is_vm and role.kind_known and role.kind_evidence != _CONFIGURED_ONLY
+
+
+def _with_configured_kinds_told(services: tuple[CloudService, ...]) -> tuple[CloudService, ...]:
+    """Services whose configuration, with no definition beside it, names roles that another description of
+    the service tells the kind of (see `_configured_kinds_told`)."""
+    return tuple(
+        _configured_kinds_told(s)
+        if s.definition is None and s.configurations and len(s.placements) > 1
+        else s
+        for s in services
+    )
+
+
+def _configured_kinds_told(service: CloudService) -> CloudService:
+    """A service no definition describes, whose roles a configuration names and another of its deployments
+    shows to be web or worker roles (a script or REST body deploys a package to it, a Get Deployment body
+    lists them): the configuration's roles are told so, with where (see `_kind_told`). A configuration of
+    a VM deployment is joined to it before (`_vm_configurations_joined`)."""
+    configured = {c.mark for c in service.configurations}
+    telling: dict[str, Role] = {}
+    for placement in service.placements:
+        if placement.mark not in configured:
+            for role in placement.roles:
+                if _tells_kind(role):
+                    telling.setdefault(key(role.name), role)
+    if not telling:
+        return service
+    placements = []
+    for placement in service.placements:
+        if placement.mark in configured:
+            roles = tuple(
+                _kind_told(role, by)
+                if role.kind_evidence == _CONFIGURED_ONLY and (by := telling.get(key(role.name))) is not None
+                else role
+                for role in placement.roles
+            )
+            placement = replace(placement, roles=roles)
+        placements.append(placement)
+    return replace(service, placements=tuple(placements))
 
 
 def _role_differences(a: Role, b: Role) -> tuple[str, ...]:
@@ -2870,7 +2931,8 @@ def _package_roles(roles: tuple[Role, ...], service: CloudService) -> tuple[Role
         if not _unnamed_package_role(role):
             kept.append(role)
         elif defined:  # the first stand-in gives way to every role the package adds, the others to none
-            kept.extend(defined)
+            # A definition states their kinds; the configuration's roles are the package's by this deployment.
+            kept.extend(r if service.definition is not None else _kind_told(r, role) for r in defined)
             defined = []
     return tuple(kept)
 
