@@ -20,12 +20,16 @@ class Words:
     other_settings: str  # follows "fix it": how to use another settings file instead ("" when there is none)
     record_baseline: str  # a baseline that is not there yet
     rewrite_baseline: str  # a baseline that cannot be used
+    baseline_elsewhere: (
+        str  # follows "put the baseline in that folder or below it" (a setting naming one outside)
+    )
 
 
 COMMAND_LINE = Words(
     other_settings=", or name another settings file with --config",
     record_baseline="record the current findings in it with --write-baseline {path}",
     rewrite_baseline="write a new one with --write-baseline",
+    baseline_elsewhere=", or give the file with --baseline (the setting is then passed over)",
 )
 # pytest --migcheck reads the settings file nearest its rootdir, and only that one: there is no other to
 # name. A baseline is written by the command line, run where the plugin lints: in the rootdir.
@@ -34,6 +38,7 @@ PYTEST = Words(
     record_baseline="record the current findings in it: run `migcheck check --write-baseline {path}` "
     "in pytest's rootdir",
     rewrite_baseline="write a new one: run `migcheck check --write-baseline {path}` in pytest's rootdir",
+    baseline_elsewhere=", or remove the setting",
 )
 
 # The language server reads the settings file nearest each document, as `check` would from there; it has
@@ -43,6 +48,7 @@ EDITOR = Words(
     record_baseline="record the current findings in it: run `migcheck check --write-baseline {path}` "
     "in the workspace folder",
     rewrite_baseline="write a new one: run `migcheck check --write-baseline {path}` in the workspace folder",
+    baseline_elsewhere=", or remove the setting",
 )
 
 _current: ContextVar[Words] = ContextVar("migcheck_advice", default=COMMAND_LINE)
@@ -68,3 +74,7 @@ def record_baseline(path: str) -> str:
 
 def rewrite_baseline(path: str) -> str:
     return _current.get().rewrite_baseline.format(path=path)
+
+
+def baseline_elsewhere() -> str:
+    return _current.get().baseline_elsewhere

@@ -332,6 +332,8 @@ def _refuse_baseline_outside(baseline: str, folder: str, source: str, written: s
     project (the settings file's folder or below, links resolved), or `baseline = "/etc/passwd"` or a link
     to a file outside would make migcheck read any file the user can. A `--baseline` given on the command
     line is the user's own, and may be anywhere."""
+    from migcheck.advice import baseline_elsewhere
+
     real, inside = os.path.realpath(baseline), os.path.join(os.path.realpath(folder), "")
     if real.startswith(inside):
         return
@@ -339,7 +341,7 @@ def _refuse_baseline_outside(baseline: str, folder: str, source: str, written: s
     raise ConfigError(
         f"{source}: `baseline`: {_shown(written)}{leads} is outside the project ({visible(folder)}, the "
         "folder of this file), and migcheck reads no file outside it that settings name; put the baseline "
-        "in that folder or below it, or give the file with --baseline (the setting is then passed over)"
+        f"in that folder or below it{baseline_elsewhere()}"
     )
 
 

@@ -79,6 +79,23 @@ def test_recording_the_baseline_as_advised_lets_the_plugin_run(
     assert run(estate).ret == pytest.ExitCode.OK
 
 
+def test_a_baseline_outside_the_project_is_to_be_moved_or_removed(
+    estate: pytest.Pytester, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pytest has no --baseline to give the file instead; `migcheck check` has, and says so."""
+    (estate.path / "migcheck.toml").write_text('baseline = "../known.json"\n')
+    error = run(estate).stderr.str()
+    assert "is outside the project" in error and "--baseline" not in error
+    assert error.rstrip().endswith("put the baseline in that folder or below it, or remove the setting")
+    capsys.readouterr()
+    assert main(["check", str(estate.path)]) == 2
+    assert (
+        capsys.readouterr()
+        .err.rstrip()
+        .endswith("or give the file with --baseline (the setting is then passed over)")
+    )
+
+
 def test_a_plugin_that_gives_no_rules_is_warned_about_in_the_summary(
     estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:
