@@ -198,7 +198,8 @@ def test_a_folder_of_another_name_than_the_stated_service_stays_its_own(tmp_path
 def test_a_disk_s_stated_service_names_the_folder_s_service(tmp_path, monkeypatch):
     files = {"vms/vm1.xml": _exported_vm("vm1"), "disks.xml": _disks(("svc", "vm1", "vm1-os"))}
     result = lint_files(tmp_path, monkeypatch, files, "MIG401", dedent=False)
-    assert _services(result) == [("svc", "files", [("vms", ["vm1"])])]
+    # The disk states the deployment too (d1): it names the folder's deployment likewise.
+    assert _services(result) == [("svc", "files", [("d1", ["vm1"])])]
     (finding,) = result.findings
     assert "VM 'vm1' in cloud service 'svc' has disk 'vm1-os'" in finding.message
 

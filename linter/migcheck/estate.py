@@ -1583,7 +1583,7 @@ class _Linker:
                     vm_owner.setdefault(key(vm.name), index)
         stated_by_disks = _DiskServices(self._all(Disk))
         for group_name, named_by, vms in self._loose_groups():
-            stated = stated_by_disks.of(vms) if named_by == "folder" else ""
+            stated, deployment = stated_by_disks.of(vms) if named_by == "folder" else ("", "")
             name = stated or group_name
             owners = {vm_owner.get(key(vm.name)) for vm in vms}
             target = by_name.get(key(group_name)) if named_by == "config" else None
@@ -1592,7 +1592,14 @@ class _Linker:
             if target is None and named_by == "folder":
                 target = _stated_service(opened, by_name, name)
             if target is None:
-                placement = Placement(group_name, vms[0].mark, tuple(vms), False, True)
+                placement = Placement(
+                    deployment or group_name,
+                    vms[0].mark,
+                    tuple(vms),
+                    False,
+                    True,
+                    deployment_named=bool(deployment),
+                )
                 by_name.setdefault(key(name), len(services))
                 services.append(
                     CloudService(
@@ -1603,7 +1610,7 @@ class _Linker:
                     )
                 )
                 continue
-            _join_vms(opened[target], group_name, vms)
+            _join_vms(opened[target], group_name, vms, deployment)
 
     def _loose_groups(self) -> Iterator[tuple[str, str, list[Role]]]:
         """The VMs of Export-AzureVM files by folder (or configured group), and of each other role body on
@@ -1665,12 +1672,20 @@ def _stated_service(opened: _Opened, by_name: Mapping[str, int], name: str) -> i
     return index if index is not None and opened.current(index).named_by == "files" else None
 
 
-def _join_vms(service: _OpenService, group: str, vms: Sequence[Role]) -> None:
+def _join_vms(service: _OpenService, group: str, vms: Sequence[Role], deployment: str = "") -> None:
     """The VMs of Export-AzureVM files (of a folder, or a configured group) joined to a service another
     file describes: each to the VM of its name the service holds, else to the service's deployment when it
     has exactly one the VMs may be in (`_vm_deployments`); with none or several, the files do not say
-    which: the VMs are a deployment of their own in it, named after their group, as they are alone."""
+    which: the VMs are a deployment of their own in it, named after their group, as they are alone.
+
+    Where listed disks state the VMs' deployment (`_DiskServices`), they are in the service's deployment
+    of that name, else in one of their own of that name: not in another the files name otherwise."""
     deployments = _vm_deployments(service)
+    if deployment:
+        named = [at for at in deployments if key(service.placement(at).name) == key(deployment)]
+        # A deployment a file does not name (a script's, under a stand-in) may be the stated one.
+        unnamed = [at for at in deployments if not service.placement(at).deployment_named]
+        deployments = named or (unnamed if len(deployments) == 1 else [])
     if len(deployments) == 1:
         for vm in vms:
             service.join_vm(vm, deployments[0])
@@ -1682,7 +1697,10 @@ def _join_vms(service: _OpenService, group: str, vms: Sequence[Role]) -> None:
         else:
             service.join_vm(vm)
     if new:
-        service.add_placement(Placement(group, new[0].mark, tuple(new), False, True))
+        name = deployment or group
+        service.add_placement(
+            Placement(name, new[0].mark, tuple(new), False, True, deployment_named=bool(deployment))
+        )
 
 
 def _vm_deployments(service: _OpenService) -> list[int]:
@@ -1698,28 +1716,39 @@ def _vm_deployments(service: _OpenService) -> list[int]:
 
 
 class _DiskServices:
-    """The cloud services disks listed on their own state their VMs are in (a `Disks` list's
-    `AttachedTo`: `HostedServiceName` and `RoleName`), by VM and disk name: a VM name alone is no VM's
-    (two services may each have a VM of that name), a disk name is the subscription's one disk."""
+    """The cloud services and deployments disks listed on their own state their VMs are in (a `Disks`
+    list's `AttachedTo`: `HostedServiceName`, `DeploymentName` and `RoleName`), by VM and disk name: a VM
+    name alone is no VM's (two services may each have a VM of that name), a disk name is the
+    subscription's one disk."""
 
     def __init__(self, disks: Iterable[Disk]) -> None:
-        self._services: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self._written: dict[str, str] = {}  # a service's name as first written, by key
+        # (VM, disk) -> the (service, deployment) each disk of that name states, by key ("" when unstated)
+        self._services: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+        self._written: dict[str, str] = {}  # a service's or deployment's name as first written, by key
         for disk in disks:
             service = disk.attached_service.strip()
             if service and not is_stand_in(service) and disk.name.strip() and not disk.maybe_attached:
-                self._services[(key(disk.attached_to), key(disk.name))].add(key(service))
-                self._written.setdefault(key(service), service)
+                deployment = disk.attached_deployment.strip()
+                deployment = "" if is_stand_in(deployment) else deployment
+                self._services[(key(disk.attached_to), key(disk.name))].add((key(service), key(deployment)))
+                for name in (service, deployment):
+                    self._written.setdefault(key(name), name)
 
-    def of(self, vms: Iterable[Role]) -> str:
-        """The one service the disks state any of `vms` is in, "" when they state none, or several."""
+    def of(self, vms: Iterable[Role]) -> tuple[str, str]:
+        """The one service the disks state any of `vms` is in, and the one deployment of it they state
+        (each "" when they state none, or several: so is the deployment of a service they do not state)."""
         if not self._services:
-            return ""
-        stated: set[str] = set()
+            return "", ""
+        stated: set[tuple[str, str]] = set()
         for vm in vms:
             for disk in vm.disks:
                 stated |= self._services.get((key(vm.name), key(disk.name)), set())
-        return self._written[next(iter(stated))] if len(stated) == 1 else ""
+        services = {service for service, _ in stated}
+        if len(services) != 1:
+            return "", ""
+        deployments = {deployment for _, deployment in stated if deployment}
+        deployment = next(iter(deployments)) if len(deployments) == 1 else ""
+        return self._written[next(iter(services))], self._written.get(deployment, "")
 
 
 class _UnnamedJoin:
