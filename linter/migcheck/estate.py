@@ -94,6 +94,39 @@ def key(name: str) -> str:
     return name.strip().casefold()
 
 
+# The marks of the variables deployment pipelines replace in a file before it is deployed: Azure DevOps'
+# replace-tokens (`#{VNetName}#`), Octopus and others (`__VNetName__`), Azure DevOps macros (`$(VNetName)`),
+# shell and template substitution (`${VNetName}`, `{{VNetName}}`), .NET format items (`{0}`).
+_TOKEN_MARKS = (("#{", "}#"), ("$(", ")"), ("${", "}"), ("{{", "}}"))
+
+
+def is_pipeline_token(name: str) -> bool:
+    """Whether `name` is, or holds, a pipeline token (see `_TOKEN_MARKS`): a variable the file's pipeline
+    replaces, not a name. Two files that write one token may be given two values (a development and a
+    production configuration): the estate links nothing through it (see `join_key`)."""
+    name = name.strip()
+    for start, end in _TOKEN_MARKS:
+        at = name.find(start)
+        if at >= 0 and name.find(end, at + len(start) + 1) > at:
+            return True
+    if name.startswith("{") and name.endswith("}") and name[1:-1].isdigit():
+        return True
+    # `__Name__`: a word between double underscores, as a whole name or a part of one.
+    parts = name.split("__")
+    return any(part.replace("_", "").isalnum() for part in parts[1:-1:2]) if len(parts) > 2 else False
+
+
+def join_key(name: str, mark: Mark) -> str:
+    """What names join by across the files: `key`, but for a pipeline token, which is no name: it joins
+    only what the same file writes with it (its own deployments, its own references to one network)."""
+    return f"{key(name)}\0{mark.path}" if is_pipeline_token(name) else key(name)
+
+
+def named(name: str) -> str:
+    """A name quoted for a message, said to be a pipeline token where it is one."""
+    return f"'{name}' (a pipeline token)" if is_pipeline_token(name) else f"'{name}'"
+
+
 # --- linked resources ------------------------------------------------------------------------------
 
 
@@ -245,7 +278,7 @@ class CloudService:
             return "a cloud service no file names"
         if self.named_by == "folder":  # Export-AzureVM files do not name their service
             return f"cloud service '{self.name}' (named after its folder)"
-        return f"cloud service '{self.name}'"
+        return f"cloud service {named(self.name)}"
 
     @property
     def listed_name(self) -> str:
@@ -502,6 +535,11 @@ class Estate:
 
     def virtual_network(self, name: str) -> Network | None:
         return self._networks.get(key(name))
+
+    def network_named_at(self, ref: NameRef) -> Network | None:
+        """The network a reference names, as the link joined it: a pipeline token names the network of
+        its own file's references only (see `join_key`)."""
+        return self._networks.get(join_key(ref.name, ref.mark))
 
     def network_of_connection(self, connection: ConnectionState) -> Network | None:
         """The network whose gateway a connection state is of, when the repository says which: the one a
@@ -928,7 +966,8 @@ def _definition_folder(doc: Document, defined: dict[str, list[tuple[str, frozens
     configures, if there is one."""
     folders: set[str] = set()
     for config in (r for r in doc.resources if isinstance(r, ServiceConfiguration)):
-        candidates = defined.get(key(config.name), ())
+        # A token is no name: a configuration that writes one names no definition elsewhere.
+        candidates = () if is_pipeline_token(config.name) else defined.get(key(config.name), ())
         if len(candidates) != 1 or not {key(r.name) for r in config.roles} <= candidates[0][1]:
             return None  # several definitions of the name (copies of one solution), or not this one
         folders.add(candidates[0][0])
@@ -1130,7 +1169,7 @@ class _Linker:
     ) -> dict[str, Network]:
         definitions: dict[str, list[VirtualNetwork]] = defaultdict(list)
         for vnet in self._definitions():
-            definitions[key(vnet.name)].append(vnet)
+            definitions[join_key(vnet.name, vnet.mark)].append(vnet)
         # By name, the first description kept, as in the estate's lists (`_unique`).
         sites: dict[str, LocalNetworkSite] = {}
         for s in (s for n in netcfgs for s in n.local_sites):
@@ -1148,8 +1187,8 @@ class _Linker:
             for placement in service.placements:
                 ref = placement.virtual_network
                 if ref is not None:
-                    members[key(ref.name)].append((service, placement))
-                    names.setdefault(key(ref.name), ref)
+                    members[join_key(ref.name, ref.mark)].append((service, placement))
+                    names.setdefault(join_key(ref.name, ref.mark), ref)
         networks: dict[str, Network] = {}
         for name_key, defs in definitions.items():
             self._compare_networks(defs)
@@ -1300,6 +1339,8 @@ class _Linker:
             for service, placement in network.members:
                 ref = placement.virtual_network
                 assert ref is not None
+                if not network.defined and is_pipeline_token(ref.name):
+                    continue  # the network the pipeline names: no definition is joined through a token
                 if not network.defined:
                     full = portal.get(key(ref.name))
                     hint = (
@@ -1352,7 +1393,7 @@ class _Linker:
         )
         by_name: dict[str, int] = {}
         for index, service in enumerate(services):
-            by_name.setdefault(key(service.name), index)
+            by_name.setdefault(join_key(service.name, service.mark), index)
         opened = _Opened(services, self.conflicts, self.scripts)
         deployments = _one_per_stand_in(
             [kept for d in self._all(Deployment) if (kept := _without_deletions(d)) is not None], self.scripts
@@ -1473,7 +1514,8 @@ class _Linker:
         self, definition: ServiceDefinition | None, config: ServiceConfiguration
     ) -> None:
         """Names a configuration uses that its definition (or the configuration itself) does not define."""
-        if definition is not None and config.name and key(config.name) != key(definition.name):
+        named_otherwise = key(config.name) != key(definition.name) if definition is not None else False
+        if definition is not None and config.name and named_otherwise and not is_pipeline_token(config.name):
             # Packaging and deployment refuse a configuration whose serviceName is not the definition's: a
             # stale copy, or a configuration meant for another service's folder.
             self._dangle(
@@ -1531,7 +1573,7 @@ class _Linker:
     ) -> None:
         """A deployment joined to its cloud service: the one of the service name it gives, else, for a body
         that names none, the one `unnamed` tells (see `_UnnamedJoin`), else a service of its own."""
-        index = by_name.get(key(d.service_name)) if d.service_name else unnamed.index_of(d)
+        index = by_name.get(join_key(d.service_name, d.mark)) if d.service_name else unnamed.index_of(d)
         roles = d.roles if index is None else _package_roles(d.roles, opened.services[index])
         placement = Placement(
             name=d.name,
@@ -1549,7 +1591,7 @@ class _Linker:
         )
         if index is None:
             if d.service_name:
-                by_name[key(d.service_name)] = len(opened.services)
+                by_name[join_key(d.service_name, d.mark)] = len(opened.services)
             else:
                 unnamed.opened(d, len(opened.services))
             named_by = "files" if d.service_name else "deployment"
@@ -1943,7 +1985,7 @@ def _extended_support(
     under: dict[str, list[int]] = defaultdict(list)  # a folder -> the services in it or below it
     for index, service in enumerate(services):
         if service.named_by == "files":
-            by_name[key(service.name)].append(index)
+            by_name[join_key(service.name, service.mark)].append(index)
         for folder in _service_folders(service, cwd):
             in_folder[folder].append(index)
             for above in _folder_and_ancestors(folder):
@@ -1953,7 +1995,7 @@ def _extended_support(
     for record in evidence:
         targets = (
             ("folder", folder_of(record.package, cwd), in_folder) if record.package else None,
-            ("name", key(record.literal_name), by_name) if record.literal_name else None,
+            ("name", join_key(record.literal_name, record.mark), by_name) if record.literal_name else None,
             ("under", folder_of(record.mark.path, cwd), under),
         )
         for how, where, named in filter(None, targets):
@@ -3612,7 +3654,8 @@ class _OpenService:
     def add_placement(self, new: Placement) -> None:
         """A deployment of this service: merged into the placement of that name that another file
         describes, if any, else one more placement."""
-        first, other = self._by_deployment.get(key(new.name), (None, None)) if new.name else (None, None)
+        named = join_key(new.name, new.mark)
+        first, other = self._by_deployment.get(named, (None, None)) if new.name else (None, None)
         target = first if first is not None and self.placements[first].mark.path != new.mark.path else other
         if target is None:
             self.placements.append(new)
@@ -3640,7 +3683,7 @@ class _OpenService:
     def _index_deployment(self, at: int, placement: Placement) -> None:
         if not placement.name:
             return
-        name = key(placement.name)
+        name = join_key(placement.name, placement.mark)
         first, other = self._by_deployment.get(name, (at, None))
         if other is None and self.placements[first].mark.path != placement.mark.path:
             other = at

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from migcheck.estate import VmElsewhere, key, portal_short_name
+from migcheck.estate import VmElsewhere, is_pipeline_token, key, named, portal_short_name
 from migcheck.model import Finding, Severity, is_unnamed_role
 from migcheck.report.readiness import (
     ScopeItem,
@@ -1047,6 +1047,16 @@ def _associated(network: Network) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _network_step_id(network: Network) -> str:
+    """The id of a network's step: by its name, and by its file for a network a pipeline token names,
+    which is that file's own (see `migcheck.estate.join_key`): another file's token may be another."""
+    return (
+        f"network:{network.name}@{network.mark.path}"
+        if is_pipeline_token(network.name)
+        else f"network:{network.name}"
+    )
+
+
 def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -> Step:
     """The move of one network, after the circuits it uses (`after`: their step ids)."""
     name = network.name
@@ -1064,7 +1074,8 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     vpn = [link for link in links if link.kind is not _LinkKind.EXPRESSROUTE] if expressroute else []
     migrated = [link for link in links if link.kind is _LinkKind.EXPRESSROUTE] if expressroute else links
     moves = [
-        f"virtual network '{name}'" + (f" ({subnets} subnet{'s' if subnets != 1 else ''})" if subnets else "")
+        f"virtual network {named(name)}"
+        + (f" ({subnets} subnet{'s' if subnets != 1 else ''})" if subnets else "")
     ]
     moves += _gateway_moves(network, migrated, with_pool=not expressroute)
     moves += _associated(network)
@@ -1128,9 +1139,9 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
     # The MIG305 note says the transit loss with its advice: the downtime then only points at it.
     transit_noted = any(isinstance(note, Note) and note.finding.code == "MIG305" for note in notes)
     return Step(
-        id=f"network:{name}",
+        id=_network_step_id(network),
         kind=StepKind.NETWORK,
-        name=name,
+        name=f"{name} ({network.mark.path})" if is_pipeline_token(name) else name,
         wave=2 if after else 1,
         after=after,
         moves=tuple(moves),
@@ -1873,9 +1884,9 @@ def _steps_moving(builder: _Builder, disk: Disk) -> Iterator[str]:
     # not state the network of the VM's (they are in the one network the others are in, if only one).
     service_refs, network_known = builder.service_networks(service)
     refs = builder.networks_of(vm) or service_refs
-    networks = [estate.virtual_network(ref.name) for ref in refs]
+    networks = [estate.network_named_at(ref) for ref in refs]
     if networks:
-        yield from (f"network:{n.name}" for n in networks if n is not None)
+        yield from (_network_step_id(n) for n in networks if n is not None)
     elif service.roles:  # the service's one step says it cannot move (`_service_steps`)
         yield builder.step_id(f"web-worker:{service.name}", service)
     elif network_known:
