@@ -106,10 +106,17 @@ def test_other_xml_of_those_root_names_is_skipped_in_a_walk_and_not_classic_when
 
 
 def test_a_broken_file_of_such_a_root_is_skipped_in_a_walk_and_a_syntax_error_when_named():
-    broken = b"<Deployment>\n  <RoleList>\n</Deployment>\n"
+    broken = b"<Deployment>\n  <Steps>\n</Deployment>\n"
     assert read_document("deploy/app.xml", broken, explicit=False) is None
     document = read_document("deploy/app.xml", broken, explicit=True)
     assert document is not None and document.problem is not None and document.problem.kind == "syntax"
+
+
+def test_a_broken_file_whose_recovered_part_has_the_shape_is_a_syntax_error_in_a_walk():
+    broken = b"<Deployment>\n  <RoleList>\n</Deployment>\n"
+    document = read_document("deploy/app.xml", broken, explicit=False)
+    assert document is not None and document.problem is not None and document.problem.kind == "syntax"
+    assert document.kind is FileKind.REST
 
 
 def test_a_body_in_another_namespace_is_not_claimed_by_its_shape():

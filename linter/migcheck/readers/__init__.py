@@ -27,6 +27,7 @@ from migcheck.readers.xml import (
     encoding_of,
     local_name,
     parse,
+    parse_leniently,
     sniff_root,
     within_line,
 )
@@ -135,6 +136,18 @@ def _kind_of(root: Element) -> FileKind | None:
     if kind is None and _may_be_bare_rest(local, namespace) and _has_rest_shape(root, local):
         return FileKind.REST
     return kind
+
+
+def _bare_rest_unreadable(data: bytes, text: str, encoding: str) -> FileKind | None:
+    """REST for a body without its namespace that is not well-formed (an `i:type` whose prefix is not
+    declared, as tools that cut a body out of a response leave it) when what libxml2 recovers of it has a
+    Service Management body's shape: its syntax error is then reported, where a walk would have passed
+    over it in silence with the blockers it holds."""
+    root = parse_leniently(data, text, encoding)
+    if root is None or etree.QName(root).namespace:
+        return None
+    local = local_name(root)
+    return FileKind.REST if _may_be_bare_rest(local, "") and _has_rest_shape(root, local) else None
 
 
 def _has_rest_shape(el: Element, local: str) -> bool:
@@ -288,6 +301,8 @@ def _read(
     except Unreadable as error:
         sniffed = sniffed or sniff_root(text[:SNIFF_BYTES])
         guessed = expected or (kind_of_root(*sniffed) if sniffed else None)
+        if guessed is None and sniffed and _may_be_bare_rest(*sniffed):
+            guessed = _bare_rest_unreadable(data, text, encoding)
         if not expected and _not_a_resource(sniffed):
             return Document(path, guessed, sniffed[0] if sniffed else "", text=text)
         if guessed is None and not explicit:  # met in a walk, and not known to be a classic file

@@ -209,6 +209,27 @@ def parse(data: bytes, source: str, encoding: str | None = None) -> Element:
     return root
 
 
+def parse_leniently(data: bytes, source: str, encoding: str | None = None) -> Element | None:
+    """The root element libxml2 recovers from `data` that is not well-formed, to tell what kind of file
+    it was meant to be, never to read resources from; None when nothing is recovered or the prolog holds a
+    DOCTYPE. The same guards as `parse` (no DTD, entities or network)."""
+    if _skip_prolog(source)[1] >= 0:
+        return None
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_pis=True,
+        recover=True,
+        encoding=_mislabelled(data, encoding),
+    )
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return None
+
+
 _PARSERS = threading.local()  # an lxml parser is used by one thread at a time
 
 
