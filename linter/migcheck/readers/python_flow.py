@@ -457,8 +457,9 @@ class Exit:
     """A statement that ends the path through its scope where it runs: `return`, `raise` or a call of
     EXIT_CALLS (`call`, whose name is checked where it is read), or one that ends the turn of the loop whose
     body is the block `loop` (`break`, `continue`). Only those outside a `try` or `with` body are kept:
-    there an exception may be caught and the path go on. `at` is where the statement ends: what it
-    evaluates first (`return sms.perform_post(...)`, `sys.exit(main())`) runs before the path ends."""
+    there an exception may be caught and the path go on (`Scope.may_end` keeps where they are all the
+    same: they may end it). `at` is where the statement ends: what it evaluates first (`return
+    sms.perform_post(...)`, `sys.exit(main())`) runs before the path ends."""
 
     at: Position
     chain: tuple[int, ...]
@@ -502,6 +503,10 @@ class Scope:
     classes: dict[str, Scope] = field(default_factory=dict)
     name: str = ""  # a class's name, for the scope of its body
     exits: list[Exit] = field(default_factory=list)  # in source order
+    # Where each statement that may end the path through the scope ends (see `Exit`), in source order: those
+    # in a `try` or `with` body too, which `exits` leaves out, as what they raise may be caught, but which
+    # may end it all the same (a `return` there surely does).
+    may_end: list[Position] = field(default_factory=list)
     guards: dict[tuple[int, ...], list[Guard]] = field(default_factory=dict)  # by their block, in order
 
 
@@ -1019,6 +1024,8 @@ class _Indexer(ast.NodeVisitor):
         if loops and loops[-1] is not None:
             loops[-1].plain = False
             loops[-1].ends = loops[-1].ends or isinstance(node, ast.Break)
+        if loops:
+            self.scope.may_end.append(_at(node))
         if loops and not self.guarded[-1]:
             ended = Exit(_at(node), self.chain, self.loop_blocks[-1][-1])
             self.scope.exits.append(ended)
@@ -1042,6 +1049,8 @@ class _Indexer(ast.NodeVisitor):
 
     def _exit(self, node: ast.stmt, call: ast.Call | None = None) -> None:
         """A statement that ends the path through its scope (see `Exit`)."""
+        if self.scope.kind != "class":
+            self.scope.may_end.append(_end(node))
         if not self.guarded[-1] and self.scope.kind != "class":
             self.scope.exits.append(Exit(_end(node), self.chain, None, call))
 

@@ -26,7 +26,13 @@ service and the deployment (the same parameter, the same `cfg['name']`, a name t
 paths and not again between the calls, see `Flow.same_value`) name one deployment: `add_role` adds its VM to
 the one the script creates. Unless that creation surely runs before it, `add_role` (or `update_role`) may
 add to a deployment that exists already, in a network no file states: one the script creates in none on
-another path may be in none, not surely so. A call is shown at the name of the method it calls.
+another path may be in none, not surely so. A creation in one of the script's functions surely runs
+when the call of the function that leads to it does, and nothing before it in the function may end the
+path (a `return`, `raise` or `sys.exit()`, in a `with` or `try` body too): its one call, each of calls one
+after the other (`create('web')` then `create('app')`), each turn of a loop over items the script writes
+out, as the PowerShell reader runs a function at each call and a `foreach` over such items item by item;
+not a call in a loop over items the script does not state, which may run no turn. A call is shown at the
+name of the method it calls.
 
 A call that creates something is read once for each turn of the loops around it over items the script
 writes out, and, in one of the script's functions, once for each call of the function, when the reader
@@ -59,7 +65,10 @@ file creates or gives data disks, it takes the disk off here. Only a delete that
 
 `associate_reserved_ip_address` gives the deployment it names the reserved IP, as
 Set-AzureReservedIPAssociation does: one the file does not otherwise describe is described with no VMs of
-its own when the call surely runs, so that the reserved IP is in use by it. `disassociate_reserved_ip_address`
+its own when the call surely runs (in one of the script's functions, as a creation does, see above), so
+that the reserved IP is in use by it. It names the deployment as a creation does: by values the script does
+not state, the one a creation names by the same (`associate_reserved_ip_address(ip, service, service)` in
+the function that creates the deployment `service` names). `disassociate_reserved_ip_address`
 takes the reserved IP off again, or, from a deployment the file does not give it, off the cloud service as
 other files describe it (`ReservedIp.released_from`), as Remove-AzureReservedIPAssociation does.
 
@@ -1192,8 +1201,9 @@ class _Draft:
     # Where a call first creates the deployment in no virtual network: when another, only one of which
     # runs, names one or passes one the script does not state (see `state_network`), its VMs may be in none.
     in_no_network_at: Mark | None = None
-    # The calls that create it (create_virtual_machine_deployment), as read so far: in the file's order.
-    creations: list[CallSite] = field(default_factory=list)
+    # The calls that create it (create_virtual_machine_deployment), as read so far, in the file's order, each
+    # with the site it is read at (a call of its function, a turn of a loop around it).
+    creations: list[tuple[CallSite, flow.Site]] = field(default_factory=list)
     # Whether a call adds a VM to it, or changes one, where it may be a deployment the script does not
     # create, in a network no file states (see `_Resources._joins_existing`).
     may_exist: bool = False
@@ -1336,15 +1346,24 @@ def _key(name: str) -> str:
 _MAX_CALL_DEPTH = 8  # the calls of the script's own functions followed out from a call (`_surely_before`)
 
 
-def _runs_before(earlier: CallSite, later: CallSite, try_bodies: list[tuple[Position, Position]]) -> bool:
+def _runs_before(
+    earlier: CallSite,
+    later: CallSite,
+    try_bodies: list[tuple[Position, Position]],
+    turned: frozenset[int] = frozenset(),
+) -> bool:
     """Whether `earlier` has run whenever `later` runs: written before it in the same code, in no block
-    that is not around `later` too (a branch, a loop, a handler), nor in a comprehension or a generator,
+    that is not around `later` too (a branch, a loop, a handler) but the loops `turned` (read turn by turn,
+    each turn running the whole body: see `_Resources._turned`), nor in a comprehension or a generator,
     which may run it any number of times, nor in the body of a `try` (`try_bodies`, first and last
     position) that `later` is not in too: what follows it, or a handler, runs when it failed."""
+    shared = 0
+    while shared < min(len(earlier.chain), len(later.chain)) and earlier.chain[shared] == later.chain[shared]:
+        shared += 1
     return (
         earlier.scope is later.scope
         and earlier.at < later.at
-        and later.chain[: len(earlier.chain)] == earlier.chain
+        and all(block in turned for block in earlier.chain[shared:])
         and not earlier.comprehensions
         and earlier.unconsumed is None
         and all(later.at <= end for start, end in try_bodies if start <= earlier.at <= end)
@@ -1437,7 +1456,7 @@ class _Resources:
         self.service_drafts: dict[str, list[object]] = {}  # the keys of `drafts` by their service's name
         self.reserved: list[ReservedIp] = []
         # The calls that associate reserved IPs with deployments or take them off, in the order read.
-        self.associations: list[tuple[CallSite, Bound, Mark]] = []
+        self.associations: list[tuple[CallSite, Bound, Mark, flow.Site]] = []
         # Reserved IPs surely taken off cloud services whose deployment the file does not give them, by
         # (service, reserved IP) as names are compared (see `_disassociate`).
         self.released: dict[tuple[str, str], ReservedIp] = {}
@@ -1590,7 +1609,7 @@ class _Resources:
             if call.method in _VM_CALLS:
                 self._vm(call, bounds, site, mark)
             else:
-                self._describe_bound(call, bounds[0], mark)
+                self._describe_bound(call, bounds[0], mark, site)
         self.turn = 0
 
     def _bindings(self, call: CallSite, params: tuple[str, ...]) -> list[tuple[flow.Site, list[Bound]]]:
@@ -1650,7 +1669,7 @@ class _Resources:
         bound = self.flow.bind(call.node, params, site)
         return [bound] if bound is not None else []
 
-    def _describe_bound(self, call: CallSite, bound: Bound, mark: Mark) -> None:
+    def _describe_bound(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
         if call.method in PACKAGE_EVIDENCE:
             self._package(call, bound, mark)
         elif call.method == "create_reserved_ip_address":
@@ -1659,7 +1678,7 @@ class _Resources:
                 self.reserved_by_call.add((id(call), _key(name)))
                 self.reserved.append(ReservedIp(name, "", "", mark))
         elif call.method in ("associate_reserved_ip_address", "disassociate_reserved_ip_address"):
-            self.associations.append((call, bound, mark))
+            self.associations.append((call, bound, mark, site))
         elif call.method in ("add_data_disk", "update_data_disk"):
             self._data_disk(call, bound, mark)
         elif call.method == "delete_data_disk":
@@ -2041,7 +2060,7 @@ class _Resources:
             site if creates else None,
         )
         if call.method == "create_virtual_machine_deployment":
-            draft.creations.append(call)
+            draft.creations.append((call, site))
         else:
             self._joins_existing(draft, call, mark)
         roles: list[Role] = []
@@ -2074,36 +2093,87 @@ class _Resources:
         (the VM joins its deployment's): that a call creates it in none no longer says it is in none, only
         that its VMs may be (MIG105 says so where that call is), as the PowerShell reader reads New-AzureVM
         without and with -Location; a network a call names is kept (see `_Draft.deployment`)."""
-        if not any(self._surely_before(made, call) for made in draft.creations):
+        if not any(self._surely_before(made, at, call) for made, at in draft.creations):
             draft.may_exist = True
 
-    def _surely_before(self, earlier: CallSite, later: CallSite) -> bool:
-        """Whether `earlier` has run whenever `later` runs (`_runs_before`), also where either is in one of
-        the script's functions called from one place only (`create_vm()` then `add_vm()`): compared at the
-        calls that lead to them, out to the code those share, where what leads to `earlier` runs it
-        whenever it runs (`_runs_with_its_function`)."""
+    def _surely_before(self, earlier: CallSite, site: flow.Site, later: CallSite) -> bool:
+        """Whether `earlier`, read at `site`, has run whenever `later` runs (`_runs_before`), also where
+        either is in one of the script's functions (`create_vm()` then `add_vm()`): compared at the calls
+        that lead to them, out to the code those share, where what leads to `earlier` runs it whenever it
+        runs (`_runs_with_its_function`). What leads to `earlier` is the call of its function the site is
+        read in (one of several, `create_vm('web')` then `create_vm('app')`, or a turn of a loop over
+        items the script writes out: each surely runs it), else the function's only call; what leads to
+        `later`, the only call of its function."""
         outer = [later]
         while len(outer) <= _MAX_CALL_DEPTH and (only := self.flow.only_call(outer[-1].scope)) is not None:
             outer.append(only)
         for _ in range(_MAX_CALL_DEPTH):
             shared = next((out for out in outer if out.scope is earlier.scope), None)
             if shared is not None:
-                return _runs_before(earlier, shared, self._try_bodies)
-            only = self.flow.only_call(earlier.scope)
-            if only is None or not self._runs_with_its_function(earlier):
+                return _runs_before(earlier, shared, self._try_bodies, self._turned(site))
+            caller = self._caller(earlier, site)
+            if caller is None or not self._runs_with_its_function(earlier, site):
                 return False
-            earlier = only
+            earlier, site = caller
         return False
 
-    def _runs_with_its_function(self, call: CallSite) -> bool:
-        """Whether a call runs whenever the function it is in does: in no block of it, nor a comprehension,
-        nor a `try` whose handler may go on without it, and after nothing that may end the function."""
+    def _surely_runs(self, call: CallSite, site: flow.Site) -> bool:
+        """Whether a call, read at `site`, surely runs when the script does: at module level as
+        `Flow.surely_runs` asks, in the body of a loop over items the script writes out too, when the site
+        is one of its turns (`_turned`); in one of the script's functions, when it runs whenever the
+        function does (`_runs_with_its_function`) and the call of the function that leads to it (see
+        `_caller`) surely runs. As the PowerShell reader runs a function at each of its calls, and a
+        `foreach` over a list the script writes out item by item: a loop over items it does not state may
+        run no turn."""
+        for _ in range(_MAX_CALL_DEPTH):
+            if call.scope is self.index.module:
+                turned = self._turned(site)
+                return (
+                    all(block in self.index.conditions or block in turned for block in call.chain)
+                    and self.flow.runs(site) is True
+                )
+            caller = self._caller(call, site)
+            if caller is None or not self._runs_with_its_function(call, site):
+                return False
+            call, site = caller
+        return False
+
+    def _caller(self, call: CallSite, site: flow.Site) -> tuple[CallSite, flow.Site] | None:
+        """The call of the function `call` is in that leads to it, with the site that call is read at: the
+        call whose frame the site is read in (see `Flow.callers`), else the function's only call (see
+        `Flow.only_call`); None when neither is known."""
+        frame = site.frame
+        while frame is not None and frame.loop is not None:
+            frame = frame.outer
+        if frame is not None and frame.call is not None and frame.site is not None:
+            caller = self._call_site(frame.call)
+            return (caller, frame.site) if caller is not None else None
+        only = self.flow.only_call(call.scope)
+        return (only, flow.site_of(only)) if only is not None else None
+
+    def _turned(self, site: flow.Site) -> frozenset[int]:
+        """The loops around a site (their bodies' blocks) that it is read at one turn of, each turn running
+        the whole body (`flow.Loop.plain`): a loop over items the script writes out, none of them (see
+        `Flow.turns`), whose every turn runs what the site reads."""
+        turned = []
+        frame = site.frame
+        while frame is not None and frame.loop is not None:
+            if frame.loop.plain:
+                turned.append(frame.loop.block)
+            frame = frame.outer
+        return frozenset(turned)
+
+    def _runs_with_its_function(self, call: CallSite, site: flow.Site | None = None) -> bool:
+        """Whether a call runs whenever the function it is in does: in no block of it but the loops the
+        site it is read at is a turn of (`_turned`), nor a comprehension, nor a `try` whose handler may go
+        on without it, and after nothing that may end the function (in a `try` or `with` body too)."""
+        turned = self._turned(site) if site is not None else frozenset()
         return (
-            not call.chain
+            all(block in turned for block in call.chain)
             and not call.comprehensions
             and call.unconsumed is None
             and not any(start <= call.at <= end for start, end in self._try_bodies)
-            and all(ended.at > call.at for ended in call.scope.exits)
+            and all(ended > call.at for ended in call.scope.may_end)
         )
 
     @functools.cached_property
@@ -2723,15 +2793,15 @@ class _Resources:
         reserved IP, the cloud service and the deployment (on the deployment's own virtual IP), is in use
         by that deployment all the same, as Set-AzureReservedIPAssociation makes it: the file describes the
         deployment with no VMs of its own, which the link stage joins to the one other files describe."""
-        for call, bound, mark in self.associations:
+        for call, bound, mark, site in self.associations:
             if call.method == "disassociate_reserved_ip_address":
-                self._disassociate(call, bound, mark)
+                self._disassociate(call, bound, mark, site)
                 continue
             service, deployment = (
                 literal(bound.values.get("service_name")),
                 literal(bound.values.get("deployment_name")),
             )
-            draft = self.drafts.get((_key(service), _key(deployment))) if service and deployment else None
+            draft, bound = self._associated_draft(call, bound, site)
             name = bound.values.get("name")
             if (
                 draft is None
@@ -2739,13 +2809,17 @@ class _Resources:
                 and deployment
                 and (literal(name) or "").strip()
                 and _own_virtual_ip(bound)
-                and self.flow.surely_runs(call)
+                and self._surely_runs(call, site)
             ):
                 draft = self._draft_named(call, service, deployment, None, mark)
             if draft is not None and draft.reserved_ip is None and name is not None:
                 given = NameRef(self._name(name, "reserved IP", mark), self._mark(name))
                 # Of a deployment no call of the file creates (add_role, a body sent), it is taken as made.
-                if self.flow.surely_runs(call) or not draft.creations or self._with_its_creation(call, draft):
+                if (
+                    self._surely_runs(call, site)
+                    or not draft.creations
+                    or self._with_its_creation(call, draft)
+                ):
                     draft.reserved_ip = given
                 else:  # as Set-AzureReservedIPAssociation that may not run: whether it is reserved is not known
                     draft.reserved_ip_unknown = True
@@ -2758,7 +2832,33 @@ class _Resources:
             if not any(_key(ip.name) == reserved for ip in held):  # not associated with it again
                 self.reserved.append(released)
 
-    def _disassociate(self, call: CallSite, bound: Bound, mark: Mark) -> None:
+    def _associated_draft(self, call: CallSite, bound: Bound, site: flow.Site) -> tuple[_Draft | None, Bound]:
+        """The deployment a reserved IP association (or its removal), read at `site`, names, with the
+        arguments to read the rest of the call from: by its cloud service and its name; where the script
+        does not state them, by the values a creation read as written passes for them too (see
+        `_bindings`, `_same_deployment`), the call read as written as well, so that its reserved IP is the
+        one the call names however it is called: `associate_reserved_ip_address(ip, service, service)` in
+        the function that creates the deployment `service` names, called in a loop over services the
+        script does not state, as Set-AzureReservedIPAssociation gives a reserved IP to the deployment
+        New-AzureVM creates in the cloud service of the same variable."""
+        service, deployment = (
+            literal(bound.values.get("service_name")),
+            literal(bound.values.get("deployment_name")),
+        )
+        if service and deployment:
+            return self.drafts.get((_key(service), _key(deployment))), bound
+        written = flow.site_of(call)
+        rebound = (
+            self.flow.bind(call.node, SIGNATURES[call.method], written) if site.frame is not None else bound
+        )
+        values = rebound.values if rebound is not None else {}
+        if "service_name" not in values or "deployment_name" not in values:
+            return None, bound
+        key = self._same_deployment(call, values["service_name"], values["deployment_name"], written)
+        draft = self.drafts.get(key) if key is not None else None
+        return (draft, rebound) if draft is not None and rebound is not None else (None, bound)
+
+    def _disassociate(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
         """`disassociate_reserved_ip_address`, as Remove-AzureReservedIPAssociation: the deployment it names
         keeps a dynamic VIP, reserved no longer, when the call surely runs and names the deployment's
         reserved IP; otherwise whether its VIP is reserved is no longer known. One of another reserved IP
@@ -2768,11 +2868,9 @@ class _Resources:
         released_from`), unless the file associates it with the service again afterwards."""
         if not _own_virtual_ip(bound):
             return
-        values = bound.values
-        service, deployment = literal(values.get("service_name")), literal(values.get("deployment_name"))
-        name = literal(values.get("name"))
-        surely = self.flow.surely_runs(call)
-        draft = self.drafts.get((_key(service), _key(deployment))) if service and deployment else None
+        draft, bound = self._associated_draft(call, bound, site)
+        service, name = literal(bound.values.get("service_name")), literal(bound.values.get("name"))
+        surely = self._surely_runs(call, site)
         if draft is None or draft.reserved_ip is None:
             if surely and service and service.strip() and name and name.strip():
                 released = ReservedIp(name, "", "", mark, released_from=service)
@@ -2791,15 +2889,16 @@ class _Resources:
         """Whether a call that associates a reserved IP with a deployment, or takes it off, surely runs
         whenever a call that creates the deployment did, as the PowerShell reader asks of
         Set-AzureReservedIPAssociation: after it in the same block of the same code, neither in a
-        comprehension or a generator, with no statement between that may end the path (`flow.Exit`)."""
+        comprehension or a generator, with no statement between that may end the path (`flow.Exit`, in a
+        `try` or `with` body too: see `flow.Scope.may_end`)."""
         return any(
             made.scope is call.scope
             and made.chain == call.chain
             and made.at < call.at
             and not made.comprehensions
             and made.unconsumed is None
-            and not any(made.at <= ended.at < call.at for ended in call.scope.exits)
-            for made in draft.creations
+            and not any(made.at <= ended < call.at for ended in call.scope.may_end)
+            for made, _ in draft.creations
         )
 
     def _maybe_vips(self) -> list[ReservedIp]:
