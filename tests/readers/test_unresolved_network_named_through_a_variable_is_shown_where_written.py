@@ -1,0 +1,62 @@
+"""MIG003 on a virtual network or subnet a script names through a variable is shown where the name is
+written (the assignment), not at the call that passes the variable: the fix of an unresolved name is made
+there, once for every call that uses it. PowerShell and Python agree. A finding whose fix is made at the
+call (an endpoint's ACL, MIG201; a deployment in no network, MIG105) is shown at the call."""
+
+from __future__ import annotations
+
+from lint_support import lint_files, where
+
+NETWORK = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration><VirtualNetworkSites>
+    <VirtualNetworkSite name="other" Location="West Europe">
+      <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
+      <Subnets><Subnet name="back"><AddressPrefix>10.0.1.0/24</AddressPrefix></Subnet></Subnets>
+    </VirtualNetworkSite>
+  </VirtualNetworkSites></VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
+SHARED = """\
+$vnet = "net1"
+foreach ($service in "app-a", "app-b") {
+    New-AzureVMConfig -Name "$service-01" -InstanceSize Small -ImageName "img" |
+        Add-AzureProvisioningConfig -Windows -AdminUsername ops -Password $password |
+        Set-AzureSubnet -SubnetNames "front" |
+        New-AzureVM -ServiceName $service -VNetName $vnet
+}
+"""
+
+PYTHON = """\
+from azure.servicemanagement import ServiceManagementService, LinuxConfigurationSet, OSVirtualHardDisk
+
+sms = ServiceManagementService(subscription_id, "mgmt.pem")
+vnet = "net1"
+sms.create_virtual_machine_deployment(
+    service_name="app",
+    deployment_name="app",
+    deployment_slot="production",
+    label="app",
+    role_name="app01",
+    system_config=LinuxConfigurationSet("app01", "ops", "pw", True),
+    os_virtual_hard_disk=OSVirtualHardDisk(image, media_link),
+    virtual_network_name=vnet,
+)
+"""
+
+
+def _mig003(tmp_path, monkeypatch, files: dict[str, str]) -> list[str]:
+    return where(lint_files(tmp_path, monkeypatch, {**files, "net.netcfg": NETWORK}, "MIG003").findings)
+
+
+def test_a_network_one_variable_names_for_two_services_is_shown_where_it_is_assigned(tmp_path, monkeypatch):
+    # One assignment serves both calls: correcting it there resolves both findings.
+    assert _mig003(tmp_path, monkeypatch, {"deploy.ps1": SHARED}) == [
+        "MIG003 deploy.ps1:1:9",
+        "MIG003 deploy.ps1:1:9",
+    ]
+
+
+def test_python_shows_the_network_where_it_is_assigned_too(tmp_path, monkeypatch):
+    assert _mig003(tmp_path, monkeypatch, {"deploy.py": PYTHON}) == ["MIG003 deploy.py:4:8"]
