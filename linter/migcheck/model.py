@@ -864,6 +864,9 @@ class ReservedIp:
     maybe_service: str = field(default="", compare=False)
     maybe_deployment: str = field(default="", compare=False)
     maybe_at: Mark | None = field(default=None, compare=False)
+    # Whether that call takes it off the deployment (`Remove-AzureReservedIPAssociation`,
+    # `disassociate_reserved_ip_address`) rather than gives it to it: MIG105 says which it does.
+    maybe_removed: bool = field(default=False, compare=False)
 
 
 @record

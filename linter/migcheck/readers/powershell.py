@@ -2459,9 +2459,9 @@ class DeploymentDraft:
     # The value (`Unknown.ident`) that names the reserved IP when the script does not state its name.
     reserved_by: object = None
     reserved_ip_unknown: bool = False  # a call passes a reserved IP name the script does not state
-    # The reserved IPs calls that may not run give it, or take off it: while whether its VIP is reserved is
-    # not known, it may be one of them (see `Interpreter._maybe_vips`).
-    maybe_reserved: list[NameRef] = field(default_factory=list)
+    # The reserved IPs calls that may not run give it, or take off it (True), each with that call: while
+    # whether its VIP is reserved is not known, it may be one of them (see `Interpreter._maybe_vips`).
+    maybe_reserved: list[tuple[NameRef, bool]] = field(default_factory=list)
     roles: dict[object, RoleDraft] = field(default_factory=dict)
     # The VM stand-ins given (see `_vm_stand_in`), each with where its first VM is named and how many.
     stand_ins: dict[str, tuple[Mark, int]] = field(default_factory=dict)
@@ -5651,7 +5651,7 @@ class Interpreter:
                 _MaybeAssociation(draft, reserved, by, draft.reserved_ip_unknown, path)
             )
             draft.reserved_ip_unknown = True
-            draft.maybe_reserved.append(reserved)
+            draft.maybe_reserved.append((reserved, False))
 
     def _branch_path(self, deeper: int) -> tuple[int, bool, int, bool]:
         """Where the code being run is, as far as whether it runs goes, or code `deeper` branches within it:
@@ -5779,7 +5779,7 @@ class Interpreter:
             same and (self._surely_runs() or self._with_its_creation(draft, node))
         )
         if draft.reserved_ip_unknown and held is not None:  # it may still hold it
-            draft.maybe_reserved.append(NameRef(held.name, self._at_call(node)))
+            draft.maybe_reserved.append((NameRef(held.name, self._at_call(node)), True))
         return Operation()
 
     def _release(self, service: Value, reserved: Value, node: Node) -> None:
@@ -6517,17 +6517,23 @@ class Interpreter:
         (`DeploymentDraft.maybe_reserved`), while whether its VIP is reserved is not known at the end. Not
         one the script surely gives a deployment, nor one it reserves for a service it does not describe."""
         held = {_name_key(d.reserved_ip.name) for d in self.deployments.values() if d.reserved_ip is not None}
-        maybe: dict[str, tuple[DeploymentDraft, NameRef]] = {}
+        maybe: dict[str, tuple[DeploymentDraft, NameRef, bool]] = {}
         for draft in self.deployments.values():
             if draft.reserved_ip is None and draft.reserved_ip_unknown:
-                for ref in draft.maybe_reserved:
-                    maybe.setdefault(_name_key(ref.name), (draft, ref))
+                for ref, removes in draft.maybe_reserved:
+                    maybe.setdefault(_name_key(ref.name), (draft, ref, removes))
         found = []
         for ip in self.reserved_ips:
             name = _name_key(ip.name)
             if name in maybe and name not in held and not ip.service_name:
-                draft, ref = maybe[name]
-                ip = replace(ip, maybe_service=draft.service, maybe_deployment=draft.name, maybe_at=ref.mark)
+                draft, ref, removes = maybe[name]
+                ip = replace(
+                    ip,
+                    maybe_service=draft.service,
+                    maybe_deployment=draft.name,
+                    maybe_at=ref.mark,
+                    maybe_removed=removes,
+                )
             found.append(ip)
         return found
 
