@@ -14,6 +14,7 @@ case, as Azure compares them.
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import field
 from typing import ClassVar
 
@@ -79,6 +80,9 @@ class ResourceId:
         return self.top_type == CLASSIC_NETWORK
 
 
+# Ids recur: every VM of a network names its network's id, every disk its storage account's. A record is
+# not changed once made, so the same text may give the same record.
+@functools.lru_cache(maxsize=4096)
 def parse_id(text: str) -> ResourceId:
     """Take a resource id apart (see `ResourceId`). Only the first `providers` segment is read: what follows
     a second one (`.../providers/Microsoft.Authorization/roleAssignments/x`) is another resource's id."""

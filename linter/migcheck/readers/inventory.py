@@ -487,7 +487,14 @@ class _Reader(_Scanner):
     on its own and turned into records at the line and column where its object starts."""
 
     def __init__(self, path: str, text: str, decoder: json.JSONDecoder, *, first_only: bool = False) -> None:
-        from migcheck.readers.inventory_shapes import Collapsed, Spots, Unstated, is_record, records
+        from migcheck.readers.inventory_shapes import (
+            Collapsed,
+            Spots,
+            Unstated,
+            is_record,
+            may_hold_cut_short,
+            records,
+        )
 
         self.path = path
         self.text = text
@@ -506,6 +513,9 @@ class _Reader(_Scanner):
         self._first_only = first_only
         # Line counting moves forward only: items come in order, so the whole walk counts each line once.
         self._line, self._line_start, self._counted = 1, 0, 0
+        # Whether any object may hold a value ConvertTo-Json cut short: looked for once in the whole text,
+        # not in each object (most exports hold none).
+        self._may_be_cut = first_only or may_hold_cut_short(text)
 
     def walk(self) -> str:
         """Read the whole export; the envelope it has ("array", "data", "value", "object")."""
@@ -606,7 +616,8 @@ class _Reader(_Scanner):
             self.inventory = self._is_record(obj)
         line, column = self._position(start)
         mark = Mark(self.path, line, column=column)
-        found = self._records_of(obj, mark, self._spots(self.text, start, self.pos, mark))
+        spots = self._spots(self.text, start, self.pos, mark, may_be_cut=self._may_be_cut)
+        found = self._records_of(obj, mark, spots)
         if found and type(found[0]) is self._collapsed_type:
             self.collapsed.append(found[0])
         elif found and type(found[0]) is self._unstated_type:

@@ -10,8 +10,10 @@ shape is only inferred, the documented variants are accepted, as each builder sa
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, ValuesView
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import TypeGuard
 
 from migcheck.inventory_model import (
@@ -68,8 +70,18 @@ def get(obj: object, *names: str) -> object:
     for name in names:
         if name in obj:
             return obj[name]
-    wanted = {name.casefold() for name in names}
-    return next((v for k, v in obj.items() if isinstance(k, str) and k.casefold() in wanted), None)
+    wanted = _FOLDED.get(names)
+    if wanted is None:
+        wanted = _FOLDED[names] = frozenset(name.casefold() for name in names)
+    for k, v in obj.items():
+        if isinstance(k, str) and k.casefold() in wanted:
+            return v
+    return None
+
+
+# The names `get` is asked for, case-folded: the builders ask for a few dozen sets of names, hundreds of
+# thousands of times in a large export.
+_FOLDED: dict[tuple[str, ...], frozenset[str]] = {}
 
 
 def has(obj: object, name: str) -> bool:
@@ -80,6 +92,8 @@ def has(obj: object, name: str) -> bool:
 
 def text(value: object) -> str:
     """A string or number as text; anything else (null, an object, a list) as ""."""
+    if type(value) is str:  # nearly always: tested first
+        return value.strip()
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value).strip() if isinstance(value, (str, int, float)) else ""
@@ -142,15 +156,19 @@ class Spots:
     the other, each after the one before, so the cost stays linear in the object however long the list;
     once one is not found (written with other escapes), the rest of the list keeps the object's mark."""
 
-    __slots__ = ("_keys", "_way", "end", "mark", "start", "text")
+    __slots__ = ("_keys", "_line_starts", "_may_be_cut", "_way", "end", "mark", "start", "text")
 
-    def __init__(self, text: str, start: int, end: int, mark: Mark) -> None:
+    def __init__(self, text: str, start: int, end: int, mark: Mark, *, may_be_cut: bool = True) -> None:
         self.text = text
         self.start = start  # the object's `{`
         self.end = end  # just after its `}`
         self.mark = mark  # the object's own
         self._keys: dict[str, int] = {}
         self._way = 0  # of `_written_ways`: the one that found the last value
+        # False when the whole text was seen to hold no value ConvertTo-Json cut short (`cut_short_in`):
+        # then no object of it does, and none is searched for one.
+        self._may_be_cut = may_be_cut
+        self._line_starts: list[int] | None = None  # where each line after the object's first starts
 
     def key(self, name: str) -> int:
         """The offset of the first key `name` in the object, in the case written or another; -1 if none.
@@ -177,18 +195,13 @@ class Spots:
 
         marks: list[Mark] = []
         at = (self.key(under) if under else self.start) if values else -1
-        line, counted, line_start = self.mark.line, self.start, self.start - self.mark.column + 1
         for value in values:
             if at >= 0:
                 at = self._find(value, at)
             if at < 0:
                 marks.append(self.mark)
                 continue
-            newlines = self.text.count("\n", counted, at)
-            if newlines:
-                line, line_start = line + newlines, self.text.rfind("\n", counted, at) + 1
-            counted = at
-            marks.append(Mark(self.mark.path, line, column=at - line_start + 1))
+            marks.append(self._mark_of(at))
             at += 1
         return marks
 
@@ -205,15 +218,7 @@ class Spots:
         if not offsets and self.end > self.start:
             other = re.compile(re.escape(written) + _KEY_END.pattern, re.IGNORECASE)
             offsets = [found.start() for found in other.finditer(self.text, self.start, self.end)]
-        marks = []
-        line, counted, line_start = self.mark.line, self.start, self.start - self.mark.column + 1
-        for offset in offsets:
-            newlines = self.text.count("\n", counted, offset)
-            if newlines:
-                line, line_start = line + newlines, self.text.rfind("\n", counted, offset) + 1
-            counted = offset
-            marks.append(Mark(self.mark.path, line, column=offset - line_start + 1))
-        return marks
+        return [self._mark_of(offset) for offset in offsets]
 
     def _find(self, value: str, after: int) -> int:
         """Where the string `value` is written, from `after`; -1 if in none of the ways JSON writers write
@@ -242,17 +247,27 @@ class Spots:
         have none, and need not be walked for one."""
         if self.end <= self.start:
             return True
+        if not self._may_be_cut:
+            return False
         return any(self.text.find(start, self.start, self.end) >= 0 for start in _COLLAPSED_STARTS)
 
     def at(self, offset: int) -> Mark:
         """The mark of an offset inside the object (`-1`: the object's own)."""
-        if offset < 0:
-            return self.mark
-        newline = self.text.rfind("\n", self.start, offset)
-        if newline < 0:
+        return self.mark if offset < 0 else self._mark_of(offset)
+
+    def _mark_of(self, offset: int) -> Mark:
+        """The mark of an offset inside the object: its line found among the object's lines, which are
+        counted once, when the first value is marked (each mark counting the lines from the object's `{`
+        scanned its text again, a dozen times for a classic VM)."""
+        starts = self._line_starts
+        if starts is None:
+            # Each line of the object and its "\n": the offsets where the lines after the first start.
+            lengths = map((1).__add__, map(len, self.text[self.start : self.end].split("\n")))
+            starts = self._line_starts = list(accumulate(lengths, initial=self.start))[1:-1]
+        newlines = bisect_right(starts, offset)
+        if not newlines:
             return Mark(self.mark.path, self.mark.line, column=self.mark.column + offset - self.start)
-        line = self.mark.line + self.text.count("\n", self.start, offset)
-        return Mark(self.mark.path, line, column=offset - newline)
+        return Mark(self.mark.path, self.mark.line + newlines, column=offset - starts[newlines - 1] + 1)
 
     @classmethod
     def nowhere(cls, mark: Mark) -> Spots:
@@ -290,6 +305,12 @@ _TYPE_NAME = r"(?:System|Microsoft\.WindowsAzure|Microsoft\.Azure)\.[\w.`]+(?:\[
 # (A list whose items PowerShell turns into text one by one is written as their names, space-separated.)
 _COLLAPSED = re.compile(rf"@\{{.*\}}|{_TYPE_NAME}(?: {_TYPE_NAME})*", re.DOTALL)
 _COLLAPSED_STARTS = ('"@{', '"System.', '"Microsoft.WindowsAzure.', '"Microsoft.Azure.')
+
+
+def may_hold_cut_short(text: str) -> bool:
+    """Whether `text` has a string that starts as ConvertTo-Json writes a value it cut short (see
+    `Spots.may_hold_collapsed`)."""
+    return any(start in text for start in _COLLAPSED_STARTS)
 
 
 def collapsed(value: object) -> TypeGuard[str]:
@@ -556,7 +577,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         unknown.add("extensions")
     boot = boolean(get(get(props, "debugProfile"), "bootDiagnosticsEnabled"))
     spots = item.spots
-    storage = get(props, "storageProfile")
+    os_disk, data_disks = _disk_objects(get(props, "storageProfile"))
     role = Role(
         item.name,
         RoleType.PERSISTENT_VM,
@@ -566,7 +587,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         subnets=subnets,
         endpoints=tuple(_endpoints(endpoints, spots)),
         extensions=tuple(_extensions(extensions, spots)),
-        disks=tuple(_disks(storage, item.name, spots)),
+        disks=tuple(_disks(os_disk, data_disks, item.name, spots)),
         boot_diagnostics=boot,
         boot_diagnostics_mark=spots.at(spots.key("bootDiagnosticsEnabled")) if boot is not None else None,
         availability_set_mark=spots.at(spots.key("availabilitySet")) if availability else None,
@@ -584,7 +605,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         vnet,
         isinstance(network, dict),
         item.subscription,
-        tuple(_disk_accounts(storage)),
+        tuple(_disk_accounts(os_disk + data_disks)),
         availability_set_left_out=left_out,
         virtual_network_mark=spots.at(spots.key("virtualNetwork")) if vnet else None,
         virtual_network_group=group,
@@ -687,20 +708,23 @@ def _extensions(value: object, spots: Spots, under: str = "extensions") -> Itera
         yield Extension(publisher, name, text(get(ext, "version")), text(get(ext, "state")), mark)
 
 
-def _disks(storage: object, vm: str, spots: Spots) -> Iterator[Disk]:
-    """The OS disk, then the data disks, each marked at its blob address (or its name)."""
+def _disk_objects(storage: object) -> tuple[list[dict], list[dict]]:
+    """The OS disk (a list of one, or none) and the data disks of a classic VM's `storageProfile`: looked
+    up once for both `_disks` and `_disk_accounts`."""
     os_disk = get(storage, "operatingSystemDisk")
-    yield from _disks_of([os_disk] if isinstance(os_disk, dict) else [], vm, spots, "operatingSystemDisk")
     data = [d for d in items(get(storage, "dataDisks")) if isinstance(d, dict)]
+    return [os_disk] if isinstance(os_disk, dict) else [], data
+
+
+def _disks(os_disk: list[dict], data: list[dict], vm: str, spots: Spots) -> Iterator[Disk]:
+    """The OS disk, then the data disks, each marked at its blob address (or its name)."""
+    yield from _disks_of(os_disk, vm, spots, "operatingSystemDisk")
     yield from _disks_of(data, vm, spots, "dataDisks")
 
 
-def _disk_accounts(storage: object) -> Iterator[str]:
+def _disk_accounts(disks: list[dict]) -> Iterator[str]:
     """The storage account of each disk `_disks` gives, in its order: `storageAccount.name`, else the name
     in `storageAccount.id` (INVENTORY.md §5); "" when neither is written."""
-    os_disk = get(storage, "operatingSystemDisk")
-    disks = [os_disk] if isinstance(os_disk, dict) else []
-    disks += [d for d in items(get(storage, "dataDisks")) if isinstance(d, dict)]
     for disk in disks:
         account = get(disk, "storageAccount")
         yield key(text(get(account, "name")) or parse_id(text(get(account, "id"))).name)
