@@ -247,10 +247,12 @@ def _lint(
         found = _needed(found, rules, enabled)
     unread -= len(found)
     texts = Texts()
-    if jobs is None:
+    if jobs is None and (cache is not None or not found):
+        jobs = 1  # nothing to share out: the worker machinery is not imported (an empty folder's check)
+    elif jobs is None:
         from migcheck.workers import auto_jobs
 
-        jobs = auto_jobs(len(found)) if cache is None else 1
+        jobs = auto_jobs(len(found))
     documents, fs_paths, locators = _read_all(found, texts, cache, stdin, stdin_path, progress, jobs)
     del found  # what the walk recorded of each file (its identity, its candidate) is not needed any more
     with locators or contextlib.nullcontext():
