@@ -141,6 +141,29 @@ def test_an_empty_folder_checks_nothing_and_says_so_not_all_clear(repo, capsys):
     assert "All clear" not in out and "migcheck: warning: no classic Azure files under docs" in err
 
 
+@pytest.mark.parametrize(
+    ("setting", "named", "said"),
+    [
+        ('exclude = ["net/"]', "net/NetworkConfig.netcfg", "migcheck.toml's `exclude` 'net/' let through"),
+        ('include = ["infra/**"]', "net", "migcheck.toml's `include` 'infra/**' let through"),
+    ],
+)
+def test_a_run_the_settings_leave_with_nothing_names_the_patterns(repo, capsys, setting, named, said):
+    """`include` and `exclude` apply to what the command line names too (a pre-commit hook names each
+    file): a classic file they leave out must not read as one that holds nothing classic."""
+    (repo / "net").mkdir(exist_ok=True)
+    (repo / "net" / "NetworkConfig.netcfg").write_text(NETCFG)
+    (repo / "migcheck.toml").write_text(setting + "\n")
+    code, out, err = run_cli(capsys, "check", named)
+    assert code == 0 and out == "Nothing checked: no classic files, so no findings.\n"
+    assert f"or none that {said} (they apply to files named too; `--show-files` lists" in err
+
+
+def test_an_empty_folder_without_patterns_names_none(repo, capsys):
+    (repo / "docs").mkdir()
+    assert "let through" not in run_cli(capsys, "check", "docs")[2]
+
+
 def test_a_selection_that_read_no_file_says_what_it_left_unread(repo):
     (repo / "docs").mkdir()
     result = lint(["docs"], Config(), load_rules(entry_points=False))

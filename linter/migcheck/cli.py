@@ -315,7 +315,7 @@ def _check(args: argparse.Namespace) -> int:
         progress.note_not_classic(result)
     _warn_about_unmatched_patterns(result, config)
     if not args.stdin_filename:
-        _warn_if_nothing_checked(result, paths)
+        _warn_if_nothing_checked(result, paths, config)
     if args.diff:
         return _diff(result, args)
     if args.fix:
@@ -399,7 +399,7 @@ def _warn_about_unmatched_patterns(result: LintResult, config: Config) -> None:
         print(f"migcheck: warning: {unmatched_pattern_warning(config, key, pattern)}", file=sys.stderr)
 
 
-def _warn_if_nothing_checked(result: LintResult, paths: list[str]) -> None:
+def _warn_if_nothing_checked(result: LintResult, paths: list[str], config: Config) -> None:
     """A green run that checked nothing is a misconfigured CI job more often than a clean repository: say
     so on standard error (`check`, and `badge` and `plan`, whose "ready" would pass as unnoticed). So is
     a run where --select, --ignore and the config leave no rule to run."""
@@ -415,8 +415,27 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str]) -> None:
     print(
         f"migcheck: warning: no classic Azure files under {visible(', '.join(paths))} "
         "(.csdef, .cscfg, .netcfg, .xml with a classic root element, inventory .json exports of classic "
-        "resources or of those that depend on them, or .ps1, .psm1 and .py scripts that use the classic APIs)",
+        "resources or of those that depend on them, or .ps1, .psm1 and .py scripts that use the classic APIs)"
+        f"{_patterns_that_may_leave_out(config)}",
         file=sys.stderr,
+    )
+
+
+def _patterns_that_may_leave_out(config: Config) -> str:
+    """The settings' `include` and `exclude`, which apply to the files and folders named on the command
+    line too (as a pre-commit hook names them): a run left with nothing by them must say so, or a
+    classic file named, or a folder outside `include`, reads as holding no classic file."""
+    said = [
+        f"`{key}` {', '.join(repr(str(glob)) for glob in globs)}"
+        for key, globs in (("include", config.include), ("exclude", config.exclude))
+        if globs
+    ]
+    if not said:
+        return ""
+    where = visible(config.source) if config.source else "the settings"
+    return (
+        f", or none that {where}'s {' and '.join(said)} let through (they apply to files named too; "
+        "`--show-files` lists the files checked)"
     )
 
 
@@ -867,7 +886,7 @@ def _lint_as_check_does(args: argparse.Namespace) -> tuple[LintResult, Config]:
         raise UsageError(str(exc)) from None
     _refuse_overwriting_inputs(args.output_file, result, config, paths)
     _warn_about_unmatched_patterns(result, config)
-    _warn_if_nothing_checked(result, paths)
+    _warn_if_nothing_checked(result, paths, config)
     return result, config
 
 
