@@ -125,3 +125,20 @@ def test_the_plan_moves_each_file_s_token_network_apart(tmp_path, monkeypatch):
         "network:$(VNet)@b/ServiceConfiguration.Cloud.cscfg",
     ]
     assert steps[0].moves[0] == "virtual network '$(VNet)' (a pipeline token)"
+
+
+def test_two_files_on_one_token_network_do_not_share_static_addresses(tmp_path, monkeypatch):
+    """MIG306 groups VMs by network as the estate links them: per file, for a token network."""
+
+    def body(service: str, vm: str) -> str:
+        role = _role(vm, static="10.0.0.4")
+        return _hosted_service(
+            _deployment("d1", "Production", role).replace("vnet1", "$(VNet)"), service=service
+        )
+
+    apart = {"dev/svc.xml": body("svc-dev", "vm1"), "prod/svc.xml": body("svc-prod", "vm2")}
+    assert lint_files(tmp_path / "apart", monkeypatch, apart, "MIG306", dedent=False).findings == []
+    role = _role("vm1", static="10.0.0.4") + _role("vm2", static="10.0.0.4")
+    one = _hosted_service(_deployment("d1", "Production", role).replace("vnet1", "$(VNet)"), service="svc")
+    [found] = lint_files(tmp_path / "one", monkeypatch, {"svc.xml": one}, "MIG306", dedent=False).findings
+    assert "virtual network '$(VNet)' (a pipeline token)" in found.message

@@ -10,7 +10,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from migcheck.estate import Estate, Network, ScriptedGateway, key, network_of_connections_file
+from migcheck.estate import (
+    Estate,
+    Network,
+    ScriptedGateway,
+    join_key,
+    key,
+    named,
+    network_of_connections_file,
+)
 from migcheck.inventory_model import CircuitLink
 from migcheck.model import (
     AddressPrefix,
@@ -791,8 +799,9 @@ class ConflictingPrivateIp(Rule):
             for placement in service.placements:
                 # A deployment is in one network, named or not (Export-AzureVM files do not name it).
                 ref = placement.virtual_network
-                scope = f"virtual network '{ref.name}'" if ref else f"the network of {service.label}"
-                where = key(ref.name) if ref else f"{id(service)}"
+                scope = f"virtual network {named(ref.name)}" if ref else f"the network of {service.label}"
+                # A pipeline token joins the networks of one file only, as the link joins them.
+                where = join_key(ref.name, ref.mark) if ref else f"{id(service)}"
                 for vm in placement.vms:
                     for static in vm.static_ips:
                         address = static.name.strip()
