@@ -33,11 +33,12 @@ def _reserved_ips(result) -> list[ReservedIp]:
 
 
 MAYBE = {
-    "association under an if": (CREATE + 'if os.environ.get("KEEP"):\n    ' + ASSOCIATE, 17),
-    "removal under an if": (CREATE + ASSOCIATE + 'if os.environ.get("DROP"):\n    ' + REMOVE, 18),
+    "association under an if": (CREATE + 'if os.environ.get("KEEP"):\n    ' + ASSOCIATE, 17, False),
+    "removal under an if": (CREATE + ASSOCIATE + 'if os.environ.get("DROP"):\n    ' + REMOVE, 18, True),
     "association after a return that may run": (
         _in_function(CREATE + 'if os.environ.get("DRY"):\n    return\n' + ASSOCIATE),
         20,
+        False,
     ),
 }
 SURE = {
@@ -48,12 +49,15 @@ SURE = {
 }
 
 
-@pytest.mark.parametrize(("script", "line"), MAYBE.values(), ids=MAYBE.keys())
-def test_a_call_that_may_not_run_leaves_the_reserved_ip_maybe_the_vip(tmp_path, monkeypatch, script, line):
+@pytest.mark.parametrize(("script", "line", "removed"), MAYBE.values(), ids=MAYBE.keys())
+def test_a_call_that_may_not_run_leaves_the_reserved_ip_maybe_the_vip(
+    tmp_path, monkeypatch, script, line, removed
+):
     result = _lint(tmp_path, monkeypatch, script)
     [ip] = _reserved_ips(result)
     assert (ip.maybe_service, ip.maybe_deployment) == ("TestService", "TestService")
     assert ip.maybe_at is not None and ip.maybe_at.line == line
+    assert ip.maybe_removed is removed  # which the call does, as MIG105 says it
     [placement] = result.estate.cloud_services[0].placements
     assert not placement.reserved_ips and not placement.reserved_ips_known
     assert not [f for f in result.findings if f.code == "MIG106"]  # not surely on its VIP

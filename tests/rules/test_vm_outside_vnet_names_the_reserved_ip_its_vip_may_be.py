@@ -30,15 +30,19 @@ def _mig105(tmp_path, monkeypatch, script: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("script", "line"),
-    [(RESERVE + CREATE + _if(ASSOCIATE), 6), (RESERVE + CREATE + ASSOCIATE + _if(REMOVE), 7)],
+    ("script", "does"),
+    [
+        (RESERVE + CREATE + _if(ASSOCIATE), "associates with it (a.ps1:6)"),
+        (RESERVE + CREATE + ASSOCIATE + _if(REMOVE), "removes from it (a.ps1:7)"),
+    ],
     ids=["association under an if", "removal under an if"],
 )
-def test_the_finding_names_the_reserved_ip_and_the_call_that_may_not_run(tmp_path, monkeypatch, script, line):
+def test_the_finding_names_the_reserved_ip_and_what_the_call_that_may_not_run_does(
+    tmp_path, monkeypatch, script, does
+):
     message = _mig105(tmp_path, monkeypatch, script)
     assert message.endswith(
-        "its VIP changes unless it is reserved IP 'MyReservedIP', which a call that may not run associates or "
-        f"removes (a.ps1:{line})"
+        f"its VIP changes unless it is reserved IP 'MyReservedIP', which a call that may not run {does}"
     )
     assert HEDGE not in message
 
@@ -49,7 +53,25 @@ def test_two_reserved_ips_it_may_be_are_both_named(tmp_path, monkeypatch):
     message = _mig105(tmp_path, monkeypatch, RESERVE + other + CREATE + either)
     assert message.endswith(
         "its VIP changes unless it is reserved IP 'MyReservedIP' or 'OtherIP', which calls that may not run "
-        "associate or remove (a.ps1:7; a.ps1:10)"
+        "associate with it (a.ps1:7; a.ps1:10)"
+    )
+
+
+def test_an_association_and_a_removal_that_may_not_run_are_each_said(tmp_path, monkeypatch):
+    # OtherIP is surely associated, then may be removed; MyReservedIP may be associated.
+    other = RESERVE.replace("MyReservedIP", "OtherIP")
+    script = (
+        RESERVE
+        + other
+        + CREATE
+        + ASSOCIATE.replace("MyReservedIP", "OtherIP")
+        + _if(REMOVE.replace("MyReservedIP", "OtherIP"))
+        + _if(ASSOCIATE)
+    )
+    message = _mig105(tmp_path, monkeypatch, script)
+    assert message.endswith(
+        "its VIP changes unless it is reserved IP 'MyReservedIP' or 'OtherIP', which calls that may not run "
+        "associate with it ('MyReservedIP' at a.ps1:11) or remove from it ('OtherIP' at a.ps1:8)"
     )
 
 

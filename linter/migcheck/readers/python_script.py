@@ -1209,9 +1209,9 @@ class _Draft:
     may_exist: bool = False
     reserved_ip: NameRef | None = None
     reserved_ip_unknown: bool = False  # a call passes a reserved IP name the script does not state
-    # The reserved IPs calls that may not run give it, or take off it: while whether its VIP is reserved is
-    # not known, it may be one of them (see `_Resources._maybe_vips`).
-    maybe_reserved: list[NameRef] = field(default_factory=list)
+    # The reserved IPs calls that may not run give it, or take off it (True), each with that call: while
+    # whether its VIP is reserved is not known, it may be one of them (see `_Resources._maybe_vips`).
+    maybe_reserved: list[tuple[NameRef, bool]] = field(default_factory=list)
     # Data disks attached by add_data_disk/update_data_disk, by the key of the VM they name, with the VM
     # to describe when no other call does.
     attached: dict[object, tuple[Role, list[Disk]]] = field(default_factory=dict)
@@ -2823,7 +2823,7 @@ class _Resources:
                     draft.reserved_ip = given
                 else:  # as Set-AzureReservedIPAssociation that may not run: whether it is reserved is not known
                     draft.reserved_ip_unknown = True
-                    draft.maybe_reserved.append(given)
+                    draft.maybe_reserved.append((given, False))
         for (service, reserved), released in self.released.items():
             drafts = [self.drafts.get(key) for key in self.service_drafts.get(service, [])]
             held = [
@@ -2883,7 +2883,7 @@ class _Resources:
         draft.reserved_ip = None
         draft.reserved_ip_unknown = not (same and (surely or self._with_its_creation(call, draft)))
         if draft.reserved_ip_unknown:  # it may still hold it
-            draft.maybe_reserved.append(NameRef(held, mark))
+            draft.maybe_reserved.append((NameRef(held, mark), True))
 
     def _with_its_creation(self, call: CallSite, draft: _Draft) -> bool:
         """Whether a call that associates a reserved IP with a deployment, or takes it off, surely runs
@@ -2906,17 +2906,23 @@ class _Resources:
         (`ReservedIp.maybe_service`), as the PowerShell reader gives them (`_Draft.maybe_reserved`)."""
         drafts = list(self.drafts.values())
         held = {_key(d.reserved_ip.name) for d in drafts if d.reserved_ip is not None}
-        maybe: dict[str, tuple[_Draft, NameRef]] = {}
+        maybe: dict[str, tuple[_Draft, NameRef, bool]] = {}
         for draft in drafts:
             if draft.reserved_ip is None and draft.reserved_ip_unknown:
-                for ref in draft.maybe_reserved:
-                    maybe.setdefault(_key(ref.name), (draft, ref))
+                for ref, removes in draft.maybe_reserved:
+                    maybe.setdefault(_key(ref.name), (draft, ref, removes))
         found = []
         for ip in self.reserved:
             name = _key(ip.name)
             if name in maybe and name not in held and not ip.service_name and not ip.released_from:
-                draft, ref = maybe[name]
-                ip = replace(ip, maybe_service=draft.service, maybe_deployment=draft.name, maybe_at=ref.mark)
+                draft, ref, removes = maybe[name]
+                ip = replace(
+                    ip,
+                    maybe_service=draft.service,
+                    maybe_deployment=draft.name,
+                    maybe_at=ref.mark,
+                    maybe_removed=removes,
+                )
             found.append(ip)
         return found
 

@@ -1125,21 +1125,30 @@ def _vip_outside_vnet(placement: Placement, maybe: Sequence[ReservedIp] = ()) ->
 
 def _maybe_reserved_vip(maybe: Sequence[ReservedIp]) -> str:
     """The VIP of a deployment that a script gives a reserved IP it creates, or takes one off, by a call
-    that may not run (`ReservedIp.maybe_service`): it changes unless it is that reserved IP. The record
-    does not say whether the call associates or removes it, so the message says either."""
+    that may not run (`ReservedIp.maybe_service`): it changes unless it is that reserved IP. Says what each
+    call does (`ReservedIp.maybe_removed`), and where; when some give one and others take one off, which
+    reserved IP each call is about."""
     names = listed((ip.name for ip in maybe), sep=" or ")
-    calls = "; ".join(dict.fromkeys(_maybe_call_at(ip) for ip in maybe))
-    which = (
-        "a call that may not run associates or removes"
-        if len(maybe) == 1
-        else "calls that may not run associate or remove"
-    )
-    return f"its VIP changes unless it is reserved IP {names}, which {which} ({calls})"
+    one, mixed = len(maybe) == 1, len({ip.maybe_removed for ip in maybe}) > 1
+    does = []
+    for removes, (of_one, of_several) in ((False, _ASSOCIATES), (True, _REMOVES)):
+        calls = "; ".join(
+            dict.fromkeys(_maybe_call_at(ip, mixed) for ip in maybe if ip.maybe_removed is removes)
+        )
+        if calls:
+            does.append(f"{of_one if one else of_several} ({calls})")
+    who = "a call that may not run" if one else "calls that may not run"
+    return f"its VIP changes unless it is reserved IP {names}, which {who} {' or '.join(does)}"
 
 
-def _maybe_call_at(ip: ReservedIp) -> str:
+# What a call that may not run does to the reserved IP, said of one call and of several.
+_ASSOCIATES = ("associates with it", "associate with it")
+_REMOVES = ("removes from it", "remove from it")
+
+
+def _maybe_call_at(ip: ReservedIp, named: bool = False) -> str:
     at = ip.maybe_at or ip.mark
-    return f"{at.path}:{at.line}"
+    return f"'{ip.name}' at {at.path}:{at.line}" if named else f"{at.path}:{at.line}"
 
 
 _RELEASED_VIP_FIX = (
