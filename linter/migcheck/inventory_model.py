@@ -82,7 +82,7 @@ class ResourceId:
 
 # Ids recur: every VM of a network names its network's id, every disk its storage account's. A record is
 # not changed once made, so the same text may give the same record.
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=256)
 def parse_id(text: str) -> ResourceId:
     """Take a resource id apart (see `ResourceId`). Only the first `providers` segment is read: what follows
     a second one (`.../providers/Microsoft.Authorization/roleAssignments/x`) is another resource's id."""
