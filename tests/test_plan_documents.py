@@ -125,7 +125,7 @@ def test_an_expressroute_network_empties_its_connections_before_validate(plan_of
     assert before[-1] == "Remove-AzureDedicatedCircuitLink -ServiceKey '<service key>' -VNetName 'er-vnet'"
     assert step.cli.before[0] == "azure network export 'virtualnetworkconfig.xml'"
     assert "keeps its connections" not in step.downtime
-    assert "must already be in Resource Manager (step circuit:dc)" in step.downtime
+    assert "must already be in Resource Manager (step 1)" in step.downtime
     assert "another subscription than its circuit needs downtime" in step.downtime
 
 

@@ -682,17 +682,17 @@ def _subscription_plan(
     circuits = estate.circuits()
     builder.steps += [_circuit_step(circuit, estate) for circuit in circuits]
     # Which circuits each network waits for, found once: asking every circuit for every network took
-    # networks times circuits, each a comparison of whole networks.
-    waits: dict[int, list[str]] = defaultdict(list)
-    for circuit in circuits:
+    # networks times circuits, each a comparison of whole networks. With each circuit's step number, as
+    # the formats number the steps, for the network's downtime to point at: the circuits' steps are
+    # built first and are all of wave 1, and the steps are sorted by wave (stably), so they come first.
+    waits: dict[int, dict[str, int]] = defaultdict(dict)
+    for number, circuit in enumerate(circuits, 1):
         for network in circuit.networks:
-            waits[id(network)].append(f"circuit:{circuit.name}")
+            waits[id(network)][_circuit_step_id(circuit)] = number
     # A network only an authorization link names is another subscription's: it is migrated there.
     elsewhere = {id(network): network.name for network in linked_from_elsewhere(estate)}
     builder.steps += [
-        _network_step(builder, n, tuple(waits[id(n)]))
-        for n in estate.virtual_networks
-        if id(n) not in elsewhere
+        _network_step(builder, n, waits[id(n)]) for n in estate.virtual_networks if id(n) not in elsewhere
     ]
     for service in estate.cloud_services:
         builder.steps += _service_steps(builder, service)
@@ -1057,8 +1057,9 @@ def _network_step_id(network: Network) -> str:
     )
 
 
-def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -> Step:
-    """The move of one network, after the circuits it uses (`after`: their step ids)."""
+def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, int]) -> Step:
+    """The move of one network, after the circuits it uses (`circuits`: their step numbers, by step id)."""
+    after = tuple(circuits)
     name = network.name
     services = builder.placed_in(network)
     subnets = len(network.subnets)
@@ -1148,7 +1149,7 @@ def _network_step(builder: _Builder, network: Network, after: tuple[str, ...]) -
         becomes=tuple(becomes),
         downtime=_network_downtime(
             network,
-            after,
+            tuple(circuits.values()),
             migrated,
             transit=transit,
             noted=transit_noted,
@@ -1419,7 +1420,7 @@ _NETWORK_VMS = "None for the VMs: running ones keep running, deallocated ones mo
 
 def _network_downtime(
     network: Network,
-    circuits: tuple[str, ...],
+    circuits: tuple[int, ...],
     links: list[_Link],
     *,
     transit: bool,
@@ -1428,8 +1429,9 @@ def _network_downtime(
     roles: bool,
     authorized: str | None = None,
 ) -> str:
-    """What the network's move costs; `authorized` is the circuit an authorization link links it to across
-    subscriptions ("" when not named), None when none does."""
+    """What the network's move costs; `circuits` are the numbers of the steps of the circuits it waits for,
+    and `authorized` the circuit an authorization link links it to across subscriptions ("" when not
+    named), None when none does."""
     first = _NETWORK_VMS if vms else "None for the VMs: the files place none in it."
     if authorized is not None:
         circuit = f"ExpressRoute circuit '{authorized}'" if authorized else "its ExpressRoute circuit"
@@ -1448,7 +1450,8 @@ def _network_downtime(
         parts.append("Its web/worker roles do not move: plan the cut-over to the service rebuilt from them.")
     kinds = {link.kind for link in links}
     if _LinkKind.EXPRESSROUTE in kinds:
-        waits = f" (step {', '.join(circuits)})" if circuits else ""
+        # Numbered as the step's "after" says it (`after step 1, step 2`), not by the steps' ids.
+        waits = f" ({', '.join(f'step {n}' for n in circuits)})" if circuits else ""
         parts.append(
             "The ExpressRoute gateway moves with the network. Before Validate, every reference under the "
             "network's ConnectionsToLocalNetwork must be removed "
