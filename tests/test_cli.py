@@ -201,7 +201,31 @@ def test_refused_dtd_says_what_to_do(repo, capsys):
 def test_a_path_that_is_not_there_is_a_usage_error(repo, capsys):
     code, out, err = run(capsys, "check", "shop", "typo.cscfg")
     assert (code, out) == (2, "")
-    assert err == "migcheck: error: no such file or folder: typo.cscfg\n"
+    assert err == (
+        f"migcheck: error: no such file or folder: typo.cscfg (from {repo}); check the path, or run "
+        "migcheck from the folder it is relative to\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "advice"),
+    [
+        (["check", "--config", "missing.toml"], "; check its path and that you may read it\n"),
+        (
+            ["check", "--config", "other.toml"],
+            "; add one, or name a migcheck.toml, whose settings are at its top level\n",
+        ),
+        (
+            ["check", "--baseline", "ci"],
+            "cannot read baseline ci: not a regular file (a folder); only regular files are read; name a baseline file migcheck can read\n",
+        ),
+    ],
+)
+def test_a_usage_error_says_what_to_do(repo, capsys, argv, advice):
+    (repo / "other.toml").write_text("[tool.other]\n")
+    (repo / "ci").mkdir()
+    code, _, err = run(capsys, *argv, "shop")
+    assert code == 2 and err.endswith(advice)
 
 
 def test_a_folder_without_classic_files_warns(repo, capsys):

@@ -188,10 +188,15 @@ def _unreadable(path: str, shown: str, error: OSError) -> str:
         looked = visible(os.path.relpath(path))
     except ValueError:  # another drive (Windows)
         looked = visible(path)
-    where = shown if looked == shown else f"{shown} (looked for at {looked})"
+    # A name relative to the config file's folder is looked for elsewhere from a subfolder; one that
+    # names the same file from here needs no second name.
+    same = looked == shown or os.path.abspath(shown) == os.path.abspath(path)
+    where = shown if same else f"{shown} (looked for at {looked})"
     message = f"cannot read baseline {where}: {error.strerror or error}"
     if error.errno == errno.ENOENT:
         message += f"; {record_baseline(looked)}"
+    else:
+        message += "; name a baseline file migcheck can read"
     return message
 
 

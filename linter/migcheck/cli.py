@@ -572,7 +572,10 @@ def _check_paths_exist(paths: list[str]) -> None:
 
         raise UsageError("; ".join(unreadable_link(p) for p in broken))
     if missing:
-        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+        raise UsageError(
+            f"no such file or folder: {visible(', '.join(missing))} (from {visible(os.getcwd())}); "
+            "check the path, or run migcheck from the folder it is relative to"
+        )
 
 
 def _add_ci_options(check: argparse.ArgumentParser) -> None:

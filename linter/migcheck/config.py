@@ -428,7 +428,10 @@ def _read_table(path: str, *, required: bool) -> object | None:
             raise ConfigError(f"{_name(path)}: `tool` must be a table ([tool]), got {_shown(tool)}")
         table = tool.get("migcheck")
         if table is None and required:
-            raise ConfigError(f"{_name(path)} has no [tool.migcheck] table")
+            raise ConfigError(
+                f"{_name(path)} has no [tool.migcheck] table; add one, or name a migcheck.toml, whose "
+                "settings are at its top level"
+            )
         return table
     return data
 
@@ -461,7 +464,9 @@ def _read_toml(path: str) -> dict[str, Any]:
     try:
         data = read_bytes(path, MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise ConfigError(f"cannot read config file {where}: {exc.strerror or exc}") from None
+        raise ConfigError(
+            f"cannot read config file {where}: {exc.strerror or exc}; check its path and that you may read it"
+        ) from None
     if len(data) > MAX_FILE_BYTES:
         raise ConfigError(f"config file {where} is larger than {MAX_FILE_BYTES // 2**20} MB; {fix}")
     try:
