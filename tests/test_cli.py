@@ -363,7 +363,21 @@ def test_verbose_names_the_settings_and_times_each_file_on_stderr(repo, capsys):
 
 def test_verbose_without_a_settings_file_says_the_defaults_apply(repo, capsys):
     _, _, err = run(capsys, "check", "--verbose")
-    assert err.startswith(f"migcheck: no settings file in {repo} or above it: the defaults\n")
+    assert err.startswith(
+        f"migcheck: no migcheck.toml, nor pyproject.toml with a [tool.migcheck] table, in {repo} or above "
+        "it: the defaults\n"
+    )
+
+
+def test_verbose_says_where_the_search_for_settings_started(repo, capsys):
+    """At the folder the command names, not the working directory: a migcheck.toml placed there is used."""
+    (repo / "pyproject.toml").write_text(
+        "[tool.black]\n"
+    )  # a pyproject.toml of another tool is no settings file
+    _, _, err = run(capsys, "check", "shop", "--verbose")
+    assert err.startswith(
+        f"migcheck: no migcheck.toml, nor pyproject.toml with a [tool.migcheck] table, in {repo / 'shop'} or above it"
+    )
 
 
 def test_show_files_lists_what_a_check_reads_with_the_config_applied(repo, capsys):
@@ -434,7 +448,7 @@ def test_show_settings_with_defaults_is_valid_toml_of_every_key(repo, capsys):
     from migcheck.config import _KEYS, tomllib
 
     _, out, _ = run(capsys, "check", "--show-settings")
-    assert out.startswith("# no settings file in ")
+    assert out.startswith("# no migcheck.toml, nor pyproject.toml with a [tool.migcheck] table, in ")
     table = tomllib.loads(out)
     assert set(table) == set(_KEYS) - {"baseline"}  # no baseline: the key is left out
     assert table["fail-on"] == "error" and table["respect-gitignore"] is True
@@ -480,7 +494,9 @@ def test_settings_are_found_from_the_folder_checked_not_the_working_directory(re
 def test_settings_of_paths_in_two_folders_are_those_of_the_folder_holding_both(repo, capsys):
     (repo / "shop" / "migcheck.toml").write_text('ignore = ["MIG101"]\n')
     code, out, _ = run(capsys, "check", "shop", "vms", "--show-settings")
-    assert code == 0 and out.startswith("# no settings file in ")
+    assert code == 0 and out.startswith(
+        "# no migcheck.toml, nor pyproject.toml with a [tool.migcheck] table, in "
+    )
 
 
 def test_settings_of_an_editor_buffer_are_those_of_its_file(repo, capsys, monkeypatch):

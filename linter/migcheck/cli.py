@@ -636,7 +636,7 @@ def _watching(args: argparse.Namespace, config: Config) -> Iterator[Callable[[in
     from migcheck.progress import FileTimes, ProgressLine, wanted
 
     if args.verbose:
-        print(f"migcheck: {_settings_origin(config)}", file=sys.stderr)
+        print(f"migcheck: {_settings_origin(config, args)}", file=sys.stderr)
         times = _Reading(FileTimes(sys.stderr))
         yield times
         times.times.finish()
@@ -674,11 +674,15 @@ class _Reading:
             )
 
 
-def _settings_origin(config: Config) -> str:
-    import os
-
+def _settings_origin(config: Config, args: argparse.Namespace) -> str:
     if not config.source:
-        return f"no settings file in {visible(os.getcwd())} or above it: the defaults"
+        import os
+
+        start = os.path.abspath(_settings_start(args.paths, args.stdin_filename))
+        return (
+            f"no migcheck.toml, nor pyproject.toml with a [tool.migcheck] table, in {visible(start)} or above "
+            "it: the defaults"
+        )
     return f"settings from {visible(config.source)} (paths in it are relative to {visible(config.root)})"
 
 
@@ -707,7 +711,7 @@ def _show(args: argparse.Namespace, config: Config, rules: RuleSet, paths: list[
         return EXIT_OK
     enabled = enabled_codes(rules, config.select, config.ignore)
     header = [
-        f"# {_settings_origin(config)}",
+        f"# {_settings_origin(config, args)}",
         f"# rules that run: {len(enabled)} of {len(rules)}",
         f"# paths: {visible(' '.join(paths))}; format: {args.format}; "
         f"inline suppressions: {'ignored' if args.no_inline_suppressions else 'honoured'}",
