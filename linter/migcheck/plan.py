@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from migcheck.estate import VmElsewhere, is_pipeline_token, key, named, portal_short_name
-from migcheck.model import Finding, Severity, is_unnamed_role
+from migcheck.model import Finding, Severity, is_stand_in, is_unnamed_role
 from migcheck.report.readiness import (
     ScopeItem,
     ScopeKind,
@@ -1548,12 +1548,15 @@ def _service_step(
 ) -> Step:
     name = service_name(service)
     deployment = placement.name
-    arguments = f"-ServiceName {_ps(name)} -DeploymentName {_ps(deployment)}"
-    cli_arguments = f"{_sh(name)} {_sh(deployment)}"
+    stated = _deployment_name(placement)
+    arguments = f"-ServiceName {_ps(name)} -DeploymentName {_ps(stated)}"
+    cli_arguments = f"{_sh(name)} {_sh(stated)}"
     maybe = builder.maybe_vips(service, placement)
     if maybe and _has_input_endpoint(placement) is False:  # one that is its VIP stays behind (MIG106)
         notes += (_maybe_stranded(maybe),)
         maybe = []
+    if stated != deployment:
+        notes = (_unnamed_deployment_note(service, deployment), *notes)
     return Step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
@@ -1564,7 +1567,8 @@ def _service_step(
         wave=1,
         after=(),
         moves=(
-            f"{_placement_words(service, deployment)}: VMs {', '.join(vm.name for vm in placement.vms)}",
+            f"{_placement_words(service, deployment)}{'' if stated == deployment else _UNNAMED_DEPLOYMENT}: "
+            f"VMs {', '.join(vm.name for vm in placement.vms)}",
             *(f"reserved IP '{ip}'" for _, ip in _moving_reserved_ips([_alone(service, placement)])),
             *(
                 f"reserved IP '{ip.name}' if it is this deployment's VIP: {_bound(ip)}"
@@ -1601,6 +1605,31 @@ def _service_step(
             abort=(f"azure service deployment abort-migration {cli_arguments}",),
         ),
         members=(_member(service, placement.vms),),
+    )
+
+
+UNSTATED_DEPLOYMENT = "<deployment name>"
+# What the step's moves say of a deployment the estate names after its folder or file.
+_UNNAMED_DEPLOYMENT = " (a stand-in: the files do not name the deployment)"
+
+
+def _deployment_name(placement: Placement) -> str:
+    """The deployment's name for the commands: the one the files state, else a placeholder to fill in. The
+    estate names a deployment no file names (Export-AzureVM files with no disk list stating theirs, a
+    .cscfg) after its folder or file, which is no name the platform knows; a script's stand-in
+    (`<deployment name, deploy.py:48>`) is one already, and says where the script gives it."""
+    if placement.deployment_named or is_stand_in(placement.name):
+        return placement.name
+    return UNSTATED_DEPLOYMENT
+
+
+def _unnamed_deployment_note(service: CloudService, stand_in: str) -> str:
+    """How to find the name of a deployment the files do not name, for the commands' placeholder."""
+    ask = f"Get-AzureDeployment -ServiceName {_ps(service_name(service))} -Slot Production"
+    return (
+        f"The files do not name this deployment ('{stand_in}' stands for it here): fill in its name for "
+        f"'{UNSTATED_DEPLOYMENT}' in the commands. {ask} gives it (DeploymentName; -Slot Staging for a "
+        "staging deployment)."
     )
 
 
