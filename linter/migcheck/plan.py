@@ -1666,7 +1666,10 @@ def _vip_becomes(
     service: CloudService, placement: Placement, maybe: Sequence[ReservedIp] = ()
 ) -> tuple[str, ...]:
     """What the deployment's public VIP becomes: nothing without an input endpoint on it (deep dive: "A
-    virtual IP can only be migrated if there is an input endpoint assigned to it")."""
+    virtual IP can only be migrated if there is an input endpoint assigned to it"), and each of its other
+    VIPs a public IP of its own."""
+    from migcheck.rules.cloud_services import unreserved_other_vips
+
     if _has_input_endpoint(placement) is False:
         return (
             "no public IP address: no VM of the deployment has an input endpoint, and a VIP without one is not migrated",
@@ -1680,6 +1683,13 @@ def _vip_becomes(
     )
     becomes += tuple(
         f"reserved IP '{ip.name}', if it is this deployment's VIP: {_STATIC_PUBLIC_IP}" for ip in maybe
+    )
+    # Each other VIP with an endpoint becomes a public IP of its own (deep dive: "Every public IP associated
+    # with the load balancer is converted to a public IP resource"); a reserved one is said above.
+    becomes += tuple(
+        f"virtual IP '{vip}': a public IP address of its own, on the deployment's load balancer (Basic SKU: "
+        "upgrade it to Standard)"
+        for vip in unreserved_other_vips(placement)
     )
     # MIG105's test: the default VIP is reserved unless every reserved IP is on another VIP.
     if any(ip.virtual_ip is None or ip.virtual_ip.default for ip in placement.reserved_ips):
@@ -1708,7 +1718,7 @@ def _vip_downtime(service: CloudService, placement: Placement, maybe: Sequence[R
     says it (the step's downtime stands for its finding), with how to keep an address that changes (deep
     dive: "If you don't want to lose the public IP address, consider reserving the IP address before
     triggering the prepare operation")."""
-    from migcheck.rules.cloud_services import _vip_outside_vnet
+    from migcheck.rules.cloud_services import _vip_outside_vnet, unreserved_other_vips
 
     vip, fix = _vip_outside_vnet(placement)
     said = f"{vip[0].upper()}{vip[1:]}"
@@ -1719,17 +1729,26 @@ def _vip_downtime(service: CloudService, placement: Placement, maybe: Sequence[R
         return _bound_vip_downtime(service, bound)
     if maybe:
         return _maybe_vip_downtime(service, maybe)
-    # The rule's own fix (reserve the VIP) is for a default VIP whose address changes.
+    # The rule's own fix (reserve the VIP) is for a default VIP whose address changes, and any other VIP's.
+    others = unreserved_other_vips(placement)
+    if others:
+        reserve = "; ".join(_reserve_vip(service, vip) for vip in ("", *others))
+        return (
+            f"{said}. To keep their addresses, reserve them before Prepare while a VM of the deployment still "
+            f"runs ({reserve}); once all are deallocated the addresses are gone."
+        )
     return (
         f"{said}: to keep its address, reserve it before Prepare while a VM of the deployment still runs "
         f"({_reserve_vip(service)}); once all are deallocated the address is gone."
     )
 
 
-def _reserve_vip(service: CloudService) -> str:
-    """The command that reserves the VIP of the service's deployment (deep dive: reserve it before Prepare)."""
+def _reserve_vip(service: CloudService, vip: str = "") -> str:
+    """The command that reserves the VIP of the service's deployment (deep dive: reserve it before Prepare):
+    its default one, or the virtual IP `vip` of a deployment with several."""
     name = _ps(service_name(service))
-    return f"New-AzureReservedIP -ReservedIPName '<name>' -Location '<region>' -ServiceName {name}"
+    of = f" -VirtualIPName {_ps(vip)}" if vip else ""
+    return f"New-AzureReservedIP -ReservedIPName '<name>' -Location '<region>' -ServiceName {name}{of}"
 
 
 def _bound_vip_downtime(service: CloudService, bound: list[BoundReservedIp]) -> str:

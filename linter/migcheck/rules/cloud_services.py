@@ -1088,11 +1088,16 @@ def _vip_outside_vnet(placement: Placement, maybe: Sequence[ReservedIp] = ()) ->
             return "it has no input endpoint, so its VIP is not migrated and it gets no public address", (
                 _NO_ENDPOINT_FIX
             )
+        others = _virtual_ips(unreserved_other_vips(placement))
         if all_deallocated(placement):
-            return (
-                "its VMs are all deallocated, so its VIP, not reserved, is released already",
-                _RELEASED_VIP_FIX,
+            vips = (
+                f"VIPs (its default one and {others}), not reserved, are"
+                if others
+                else "VIP, not reserved, is"
             )
+            return f"its VMs are all deallocated, so its {vips} released already", _RELEASED_VIP_FIX
+        if placement.reserved_ips_known and others:
+            return f"its VIPs are not reserved and will change: its default VIP and {others}", ""
         if placement.reserved_ips_known:
             return "its VIP is not reserved and will change", ""
         if maybe:
@@ -1107,20 +1112,56 @@ def _vip_outside_vnet(placement: Placement, maybe: Sequence[ReservedIp] = ()) ->
         vip = stranded[0].virtual_ip
         why = f"no input endpoint is on its virtual IP '{vip.name}'" if vip else "it has no input endpoint"
         return f"its reserved IP '{stranded[0].name}' cannot be migrated with it, as {why} (MIG106)", fix
+    changing = unreserved_other_vips(placement)
     if all(r.virtual_ip is not None and not r.virtual_ip.default for r in placement.reserved_ips):
         other = placement.reserved_ips[0]
         on = other.virtual_ip.name if other.virtual_ip else ""
+        vips = f"default VIP and {_virtual_ips(changing)} are" if changing else "default VIP is"
         return (
-            f"its default VIP is not reserved and will change (reserved IP '{other.name}' of virtual IP "
+            f"its {vips} not reserved and will change (reserved IP '{other.name}' of virtual IP "
             f"'{on}' is kept, as a Basic SKU public IP: Basic SKU was retired on {BASIC_SKU})",
             "",
         )
     name = placement.reserved_ips[0].name
+    changes = (
+        f"; {_virtual_ips(changing)} {'is' if len(changing) == 1 else 'are'} not reserved and will change"
+    )
     return (
         f"its VIP is reserved IP '{name}' and is kept, as a Basic SKU public IP (Basic SKU was retired on "
-        f"{BASIC_SKU}: upgrade it to Standard)",
+        f"{BASIC_SKU}: upgrade it to Standard){changes if changing else ''}",
         _RESERVED_VIP_FIX,
     )
+
+
+def unreserved_other_vips(placement: Placement) -> list[str]:
+    """The deployment's virtual IPs besides its default one that an input endpoint names (`VirtualIPName`)
+    and no reserved IP is on, once each as first written: each becomes a public IP of its own, and its
+    address changes (deep dive: "Every public IP associated with the load balancer is converted to a
+    public IP resource"). Told apart from the default VIP only where an endpoint on it names none (a
+    request body's) or a reserved IP says which it is: a Get Deployment response names every endpoint's
+    VIP, the default's too, and the model does not keep which that is, so none are said then."""
+    endpoints = [e for e in _endpoints(placement.roles) if e.is_public and not e.vip_unknown]
+    default = {
+        r.virtual_ip.name.strip().casefold()
+        for r in placement.reserved_ips
+        if r.virtual_ip and r.virtual_ip.default
+    }
+    if not default and all(e.virtual_ip.strip() for e in endpoints):
+        return []
+    reserved = {r.virtual_ip.name.strip().casefold() for r in placement.reserved_ips if r.virtual_ip}
+    found: dict[str, str] = {}
+    for endpoint in endpoints:
+        name = endpoint.virtual_ip.strip()
+        if name:
+            found.setdefault(name.casefold(), name)
+    return [name for folded, name in found.items() if folded not in default | reserved]
+
+
+def _virtual_ips(names: Sequence[str]) -> str:
+    """`virtual IP 'vip2'`, `virtual IPs 'vip2', 'vip3'`; "" for none."""
+    if not names:
+        return ""
+    return f"virtual IP{'s' if len(names) > 1 else ''} {listed(names)}"
 
 
 def _maybe_reserved_vip(maybe: Sequence[ReservedIp]) -> str:
