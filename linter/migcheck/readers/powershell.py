@@ -4887,7 +4887,15 @@ class Interpreter:
         arg = args.get("SubnetNames")
         value = arg.value if arg is not None and arg.certain else Unknown("")
         return self._vm_event(
-            "subnets", node, args, piped, env, value=value, arg=arg, marks=self._item_marks(arg)
+            "subnets",
+            node,
+            args,
+            piped,
+            env,
+            value=value,
+            arg=arg,
+            marks=self._item_marks(arg),
+            at=self._written_at(arg),
         )
 
     def _item_marks(self, arg: Arg | None) -> tuple[Mark, ...]:
@@ -4908,7 +4916,18 @@ class Interpreter:
         value = arg.value if arg is not None and arg.certain else Unknown("")
         address = self._address(args.get("StaticVNetIPAddress"), node)
         name = _arg_value(args, "Name")
-        return self._vm_event("nic", node, args, piped, env, value=value, arg=arg, address=address, name=name)
+        return self._vm_event(
+            "nic",
+            node,
+            args,
+            piped,
+            env,
+            value=value,
+            arg=arg,
+            address=address,
+            name=name,
+            at=self._written_at(arg),
+        )
 
     def _remove_nic(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureNetworkInterfaceConfig. From a VM that exists already, only when the call surely
@@ -5298,7 +5317,16 @@ class Interpreter:
             subnets = args.get("SubnetNames")
             value = subnets.value if subnets is not None and subnets.certain else Unknown("")
             events.append(
-                Event("subnets", mark, {"value": value, "arg": subnets, "marks": self._item_marks(subnets)})
+                Event(
+                    "subnets",
+                    mark,
+                    {
+                        "value": value,
+                        "arg": subnets,
+                        "marks": self._item_marks(subnets),
+                        "at": self._written_at(subnets),
+                    },
+                )
             )
         disk = self._disk_event(args, mark)
         if disk is not None:
@@ -6842,17 +6870,19 @@ class _Facts:
 
     def _subnets(self, event: Event) -> None:
         value = event.data["value"]
-        found, complete = texts(value)
-        written = None if complete else _written_subnets(value, event.data.get("marks", ()), event.mark)
-        self.primary = written or [NameRef(t.value, t.mark or event.mark) for t in found]
+        complete = texts(value)[1]
+        marks, at = event.data.get("marks", ()), event.data.get("at") or event.mark
+        written = None if complete else _written_subnets(value, marks, at)
+        self.primary = written or _subnet_refs(value, marks, at)
         self.subnets_known[0] = complete
         self.primary_set = complete
 
     def _nic(self, event: Event) -> None:
-        found, complete = texts(event.data["value"])
+        complete = texts(event.data["value"])[1]
         name = event.data["name"]
         nic = name.value.casefold() if isinstance(name, Text) else event
-        self.nics[nic] = ([NameRef(t.value, t.mark or event.mark) for t in found], event.data["address"])
+        refs = _subnet_refs(event.data["value"], (), event.data.get("at") or event.mark)
+        self.nics[nic] = (refs, event.data["address"])
         if isinstance(name, Text):
             self.nic_names.setdefault(nic, name.value)
         self.subnets_known[1] = self.subnets_known[1] and complete
@@ -7161,6 +7191,20 @@ def _marked_apart(extensions: tuple[Extension, ...]) -> tuple[Extension, ...]:
         seen[extension.mark] += 1
         marked.append(replace(extension, mark=replace(extension.mark, nth=earlier)) if earlier else extension)
     return tuple(marked)
+
+
+def _subnet_refs(value: Value, marks: tuple[Mark, ...], at: Mark) -> list[NameRef]:
+    """The subnets a call is given that the script states, each where its name is written (a variable's
+    value where it is assigned); one a caller may replace (a parameter's, see `Interpreter._passed`) where
+    the call passes it, as a virtual network is: the item of an array written in the argument (`marks`),
+    else the argument (`at`)."""
+    items = value.values if isinstance(value, Items) else (value,)
+    passed = marks if len(marks) == len(items) else (at,) * len(items)
+    return [
+        NameRef(item.value, item.mark or mark)
+        for item, mark in zip(items, passed, strict=True)
+        if isinstance(item, Text)
+    ]
 
 
 def _written_subnets(value: Value, marks: tuple[Mark, ...], fallback: Mark) -> list[NameRef] | None:
