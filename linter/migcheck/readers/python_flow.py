@@ -4534,9 +4534,10 @@ class Flow:
         if found is None:
             return None
         scope, binding = found
+        on_self = self._set_once_on_self(root.id, scope, path) if path else None
         if (
             path
-            and not self._set_once_on_self(root.id, scope, path)
+            and on_self is None
             and (
                 (root.id in scope.params and any(part.startswith(".") for part in path))
                 or not self._parts_stay(scope, root.id, len(path))
@@ -4549,29 +4550,43 @@ class Flow:
         if frame is not None:
             self._told_frames[id(frame)] = frame
         told = id(frame) if frame is not None else None
+        if on_self is not None and told is None and not self.index.loads.get(on_self.name):
+            # The file never names the class, so makes no instance of it (nor of a class derived from it):
+            # its methods run on instances made elsewhere, and the attribute is one unknown value in every
+            # method, as a parameter is in its function. Two instances the file makes may hold two.
+            return ("self", id(on_self), path[0])
         return (id(scope), root.id, binding.at, told, *reversed(path))
 
-    def _set_once_on_self(self, name: str, scope: Scope, path: list[str]) -> bool:
-        """Whether `name.attr` (`path` is the one attribute) is an attribute of the instance a method runs
-        on (`self`) that the script sets in one place only, in its class's `__init__`, and never by a name
-        it does not write: read twice in one run of the method, it is one value (`self.service` passed to
-        `create_virtual_machine_deployment` and to `add_role`). The key `same_value` gives holds the
-        method's scope and frame, so reads in two methods, which may run on two instances, stay apart."""
+    def _set_once_on_self(self, name: str, scope: Scope, path: list[str]) -> Scope | None:
+        """The class of the method whose body is `scope`, when `name.attr` (`path` is the one attribute) is
+        an attribute of the instance the method runs on (`self`) that the script sets in one place only, on
+        the instance a method of that class runs on (its `__init__`, a setter such as `set_instance`), and
+        never by a name it does not write: read twice in one run of the method, it is one value
+        (`self.service` passed to `create_virtual_machine_deployment` and to `add_role`). Set in another
+        method than `__init__`, only read in another method than that one, which may set it between two
+        reads. None otherwise. Where the file makes instances of the class, the key `same_value` gives holds
+        the method's scope and frame: two methods may run on two instances."""
         if len(path) != 1 or not path[0].startswith("."):
-            return False
+            return None
         attr = path[0][1:]
         own = self._own_class(name, scope)
         stored = self.index.attribute_values.get(attr)
-        return (
-            own is not None
-            and not _is_special(attr)
-            and self.index.attribute_stores.get(attr) == 1
-            and stored is not None
-            and stored.scope.function is not None
-            and stored.scope.function.node.name == "__init__"
-            and stored.scope.function.outer is own
-            and not self._sets_by_name()
-        )
+        if (
+            own is None
+            or _is_special(attr)
+            or self.index.attribute_stores.get(attr) != 1
+            or stored is None
+            or stored.scope.function is None
+            or stored.scope.function.outer is not own
+            or self._sets_by_name()
+        ):
+            return None
+        setter = stored.scope.function.node.name
+        holder = stored.target.value
+        on_instance = isinstance(holder, ast.Name) and self._own_class(holder.id, stored.scope) is own
+        if not on_instance or (setter != "__init__" and stored.scope is scope):
+            return None
+        return own
 
     def _parts_stay(self, scope: Scope, name: str, depth: int) -> bool:
         """Whether what the file does to the object `name` holds leaves its parts `depth` parts deep what

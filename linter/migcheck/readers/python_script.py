@@ -1946,12 +1946,18 @@ class _Resources:
         slot: Value | None,
         mark: Mark,
         site: flow.Site | None = None,
+        creates: bool = True,
     ) -> _Draft:
         """The deployment a call names: one per (service, deployment) when both are written as literals,
         else one for this call alone, unless the call is read at `site` and names it by values the script
-        does not state that another call names one by too (see `_same_deployment`)."""
+        does not state that another call names one by too (see `_same_deployment`). A call that changes a VM
+        (`creates` False) joins only others that change one: its VM, named by a value the script does not
+        state either, may be one of those a creation makes, and joined it would count as another; among
+        VMs that exist already, which the script does not list, there is no count to spoil."""
         deployment = literal(name) or self._name(name, "deployment", mark)
         key = self._same_deployment(call, service, name, site) if site is not None else None
+        if key is not None and not creates:
+            key = ("changes", key)
         if key is None:
             return self._draft_named(call, literal(service), deployment, slot, mark)
         draft = self.drafts.get(key)
@@ -2049,15 +2055,8 @@ class _Resources:
         if not {"service_name", "deployment_name", "role_name"} <= v.keys():
             return  # passed through `*args`: the call says nothing the reader can place
         creates = call.method != "update_role"
-        # An update names a VM the reader cannot tell from those created by a name the script does not state
-        # either: it stays on its own.
         draft = self._draft(
-            call,
-            v["service_name"],
-            v["deployment_name"],
-            v.get("deployment_slot"),
-            mark,
-            site if creates else None,
+            call, v["service_name"], v["deployment_name"], v.get("deployment_slot"), mark, site, creates
         )
         if call.method == "create_virtual_machine_deployment":
             draft.creations.append((call, site))
