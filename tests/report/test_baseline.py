@@ -49,7 +49,7 @@ def test_baseline_file_is_versioned_sorted_and_line_free(baselined, contoso):
 def test_a_baselined_estate_passes_and_counts_what_is_known(baselined, run):
     code, out, _ = run("check", "examples/contoso", "--baseline", "migcheck-baseline.json")
     assert code == 0
-    assert out.endswith(f"All clear: no new findings in 14 files ({baselined} {KNOWN}).\n")
+    assert out.endswith(f"No new findings in 14 files ({baselined} {KNOWN}).\n")
     # The readiness summary still tells the truth: known blockers block.
     assert "Validation failed" in out
 
@@ -161,7 +161,7 @@ def test_the_config_names_the_baseline(baselined, contoso, run):
     (contoso / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "migcheck-baseline.json"\n')
     code, out, _ = run("check", "examples/contoso")
     assert code == 0
-    assert out.endswith(f"All clear: no new findings in 14 files ({baselined} {KNOWN}).\n")
+    assert out.endswith(f"No new findings in 14 files ({baselined} {KNOWN}).\n")
 
 
 def test_a_relative_baseline_is_relative_to_the_config_file(contoso, run, monkeypatch):
@@ -175,7 +175,7 @@ def test_a_relative_baseline_is_relative_to_the_config_file(contoso, run, monkey
     assert not (contoso / "examples" / "ci").exists()
     code, out, _ = run("check", "contoso", "--format", "concise")
     assert code == 0
-    assert out.startswith("All clear: no new findings in 14 files (") and f"{KNOWN})" in out
+    assert out.startswith("No new findings in 14 files (") and f"{KNOWN})" in out
 
 
 def test_the_command_line_baseline_wins_over_the_config(baselined, contoso, run):

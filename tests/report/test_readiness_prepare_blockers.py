@@ -150,7 +150,7 @@ def test_all_clear_says_a_suppressed_blocker_still_blocks(estate):
     text = render(result, "text")
     assert "Validation failed (1 suppressed)" in text
     assert text.endswith(
-        "All clear: no findings to report in 1 file (1 suppressed that still blocks the migration).\n"
+        "No findings to report in 1 file (1 suppressed that still blocks the migration).\n"
     )
 
 

@@ -171,6 +171,8 @@ def summary(result: LintResult) -> str:
             return f"Nothing checked: no rule ran, so no {in_files}{aside}."
         if len(result.enabled) < len(result.rules):  # "All clear" would claim what no rule looked at
             return f"No {in_files}, {graded_by(result)}{aside}."
+        if any(refused(held.finding) for held in result.suppressed):
+            return f"No {in_files}{aside}."  # not "All clear" beside what still blocks the migration
         return f"All clear: no {in_files}{aside}."
     parts = [f"{counts[s]} {_plural(str(s), counts[s])}" for s in reversed(Severity) if counts[s]]
     total = len(result.findings)
