@@ -47,8 +47,8 @@ KEPT = (
 )
 NOT_SAID = "its VIP changes unless it is a reserved IP (the files do not say whether it is)"
 MAYBE_FTP_IP = (
-    "its VIP changes unless it is reserved IP 'fab-ftp-ip', which a call that may not run associates or "
-    "removes (reserve.ps1:4)"
+    "its VIP changes unless it is reserved IP 'fab-ftp-ip', which a call that may not run associates with "
+    "it (reserve.ps1:4)"
 )
 
 
