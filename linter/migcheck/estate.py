@@ -508,7 +508,8 @@ class Estate:
     placed_in_networks: tuple[Any, ...] = ()
     _networks: Mapping[str, Network] = field(default_factory=dict, repr=False)
     _scripted_gateways: Mapping[str, ScriptedGateway] = field(default_factory=dict, repr=False)
-    _disk_vms: Mapping[Disk, tuple[CloudService, Role]] = field(default_factory=dict, repr=False)
+    # Each disk's VMs: the one `vm_of` gives first, then any other the files keep apart (a MIG004 conflict).
+    _disk_vms: Mapping[Disk, tuple[tuple[CloudService, Role], ...]] = field(default_factory=dict, repr=False)
     # The documents' top-level resources by their type, built when `resources` is first called.
     _by_type: dict[type, list[object]] = field(default_factory=dict, repr=False, compare=False)
     # The networks whose gateways connect to each local site (by `key`), built when first asked for.
@@ -636,7 +637,14 @@ class Estate:
 
     def vm_of(self, disk: Disk) -> tuple[CloudService, Role] | None:
         """The cloud service and VM a disk is attached to, when a file says so and the VM is described."""
-        return self._disk_vms.get(disk)
+        found = self._disk_vms.get(disk)
+        return found[0] if found else None
+
+    def vms_of(self, disk: Disk) -> tuple[tuple[CloudService, Role], ...]:
+        """Every VM the files attach a disk to, with its cloud service: `vm_of`'s first, then any other one
+        that conflicting files attach it to (one blob is one VM's disk: MIG004 reports the others). What
+        waits for the disk's VMs (its storage account's migration) waits for each."""
+        return tuple(self._disk_vms.get(disk, ()))
 
     def vms_elsewhere(self, account: StorageAccount) -> list[VmElsewhere]:
         """The VMs that disks in `account` are attached to and that no file checked describes, each once,
@@ -1624,10 +1632,17 @@ class _Linker:
                 for vm in placement.vms:
                     vm_owner.setdefault(key(vm.name), index)
         stated_by_disks = _DiskServices(self._all(Disk))
+        cwd = os.getcwd().replace(os.sep, "/")
         for group_name, named_by, vms in self._loose_groups():
             stated, deployment = stated_by_disks.of(vms) if named_by == "folder" else ("", "")
             name = stated or group_name
             owners = {vm_owner.get(key(vm.name)) for vm in vms}
+            if named_by in ("role", "file") and vms[0].mark.path not in self.scripts:
+                # A role body names no service, and VM names are unique only within one: its namesake is
+                # this VM only when a file in the body's folder describes it (a GET of the deployment
+                # saved beside the GET of the role) or the folder is named after its service (as
+                # Export-AzureVM files are kept). Elsewhere the name alone ties them: a guess.
+                owners = {o for o in owners if o is None or _described_in(services[o], vms[0], cwd)}
             target = by_name.get(key(group_name)) if named_by == "config" else None
             if target is None and len(owners) == 1 and None not in owners:
                 target = owners.pop()
@@ -1676,7 +1691,7 @@ class _Linker:
 
     def _disks(
         self, services: tuple[CloudService, ...]
-    ) -> tuple[tuple[Disk, ...], dict[Disk, tuple[CloudService, Role]]]:
+    ) -> tuple[tuple[Disk, ...], dict[Disk, tuple[tuple[CloudService, Role], ...]]]:
         """Every disk once: a VM's own disks first (the most specific description), then listed disks.
         One disk is one blob (its MediaLink), or one name when the file gives no MediaLink. A disk named
         without its blob (a VM given a disk of the repository by name, `New-AzureVMConfig -DiskName`) is the
@@ -1689,10 +1704,17 @@ class _Linker:
         blobs = _NamedBlobs(disk for disk, _ in found)
         described: dict[str, list[Disk]] = defaultdict(list)
         owners: dict[str, tuple[CloudService, Role]] = {}
+        first_held: dict[str, Disk] = {}
+        others: dict[str, list[tuple[CloudService, Role]]] = defaultdict(list)
         for disk, owner in found:
             k = _described_disk(disk, blobs)
             if owner is not None:
-                owners.setdefault(k, owner)
+                held = owners.setdefault(k, owner)
+                first_held.setdefault(k, disk)
+                if _another_vm(owner, held, others[k]):
+                    if _kept_apart(owner, held):
+                        self._two_vms_one_disk(disk, owner, first_held[k], held)
+                    others[k].append(owner)
             described[k].append(disk)
         disks = {k: _merged_disk(group) for k, group in described.items()}
         for k, (_, vm) in owners.items():
@@ -1704,8 +1726,63 @@ class _Linker:
                 owner = _named_in_file(in_files, disk)
                 if owner is not None:
                     owners[k] = owner
-        by_disk = {disks[k]: owner for k, owner in owners.items()}
+        by_disk = {disks[k]: (owner, *others.get(k, ())) for k, owner in owners.items()}
         return tuple(disks.values()), by_disk
+
+    def _two_vms_one_disk(
+        self, disk: Disk, owner: tuple[CloudService, Role], kept: Disk, holder: tuple[CloudService, Role]
+    ) -> None:
+        """One blob is one VM's disk at a time (its lease): two VMs the files keep apart (other cloud
+        services or deployments) that both have it are one VM described twice or a stale description."""
+        self.conflicts.append(
+            Conflict(
+                disk.kind,
+                disk.name or disk.media_link,
+                disk.mark,
+                kept.mark,
+                (f"attached to {_vm_words(*owner)} / {_vm_words(*holder)}",),
+            )
+        )
+
+
+def _described_in(service: CloudService, vm: Role, cwd: str) -> bool:
+    """Whether the folder of `vm`'s file is named after `service`, or a file in it describes the VM of
+    `vm`'s name that `service` holds."""
+    folder = folder_of(vm.mark.path, cwd)
+    if service.named_by == "files" and key(posixpath.basename(folder)) == key(service.name):
+        return True
+    return any(
+        folder_of(mark.path, cwd) == folder
+        for held in service.vms
+        if key(held.name) == key(vm.name)
+        for mark in held.described_at
+    )
+
+
+def _another_vm(
+    owner: tuple[CloudService, Role], held: tuple[CloudService, Role], others: list[tuple[CloudService, Role]]
+) -> bool:
+    """Whether `owner`'s VM is not the one holding a disk first, nor one already told, and can exist with
+    it (a script may create one VM or the other, never both: `model.apart`)."""
+    vm = owner[1]
+    if vm is held[1] or any(vm is other for _, other in others):
+        return False
+    return not model.apart(held[1].branches, vm.branches)
+
+
+def _kept_apart(a: tuple[CloudService, Role], b: tuple[CloudService, Role]) -> bool:
+    """Whether the files say two VMs are two: of other names, or both in cloud services a file names or
+    tells apart by their deployments. A role body on its own names no service: it and a VM of its name
+    with the same disk may well be one VM described twice, which is no conflict (what waits for the disk's
+    VMs waits for both all the same)."""
+    (service_a, vm_a), (service_b, vm_b) = a, b
+    unstated = service_a.named_by in UNNAMED_BY_ROLE or service_b.named_by in UNNAMED_BY_ROLE
+    return key(vm_a.name) != key(vm_b.name) or not unstated
+
+
+def _vm_words(service: CloudService, vm: Role) -> str:
+    """A VM as a conflict names it: with its service and the file that describes it."""
+    return f"VM '{vm.name}' of {service.label} ({vm.mark.path}:{vm.mark.line})"
 
 
 def _stated_service(opened: _Opened, by_name: Mapping[str, int], name: str) -> int | None:
@@ -2139,6 +2216,34 @@ def _role_differences(a: Role, b: Role) -> tuple[str, ...]:
     if a.size and b.size and key(a.size) != key(b.size):
         out.append(f"size {a.size} / {b.size}")
     return tuple(out)
+
+
+def _stated_list_differences(a: Role, b: Role) -> tuple[str, ...]:
+    """Where two descriptions of one VM, neither a script's, state other disks (blobs) or other endpoints:
+    one blob is one VM's disk, and a VM's endpoints are one list; two bodies that disagree on them are two
+    VMs' descriptions or a stale one, not parts of one VM to add together."""
+    out = []
+    blobs_a, blobs_b = _blobs(a.disks), _blobs(b.disks)
+    if blobs_a and blobs_b and blobs_a.keys() != blobs_b.keys():
+        out.append(f"disks {', '.join(blobs_a.values())} / {', '.join(blobs_b.values())}")
+    stated = "endpoints" not in a.unknown | b.unknown
+    ends_a, ends_b = _endpoint_names(a), _endpoint_names(b)
+    if stated and ends_a and ends_b and set(map(key, ends_a)) != set(map(key, ends_b)):
+        out.append(f"endpoints {', '.join(ends_a)} / {', '.join(ends_b)}")
+    return tuple(out)
+
+
+def _blobs(disks: Iterable[Disk]) -> dict[str, str]:
+    """The blobs of the disks that name one, by `_disk_key`, each as first written."""
+    found: dict[str, str] = {}
+    for disk in disks:
+        if disk.media_link.strip():
+            found.setdefault(_disk_key(disk), disk.media_link.strip())
+    return found
+
+
+def _endpoint_names(role: Role) -> tuple[str, ...]:
+    return _names_once(e.name for e in role.endpoints)
 
 
 def _fill(kept: Role, other: Role) -> Role:
@@ -3605,6 +3710,9 @@ class _Roles:
             self.roles[index] = created  # its name and kind, until `built`
             return
         differences = _role_differences(role, kept)
+        if not _scripted(kept, self.scripts) and not _scripted(role, self.scripts):
+            # What a script creates may differ from what a GET shows without either being stale (`_as_it_is`).
+            differences += _stated_list_differences(role, kept)
         if differences:
             self.conflicts.append(Conflict(role.kind, role.name, role.mark, kept.mark, differences))
         if _scripted(kept, self.scripts) and not _scripted(role, self.scripts):
