@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from migcheck.estate import CloudService, Estate
+from migcheck.estate import CloudService, Estate, Placement, key
 from migcheck.model import (
     Disk,
     Edit,
@@ -1298,6 +1298,97 @@ def _unreported(instance: RoleInstance, migrating: list[Extension]) -> tuple[str
         "reports the status of others: the platform migrates a VM only when every extension reports one"
     )
     return problem, _AGENT_FIX, None
+
+
+# --- what Prepare does to VMs in no virtual network ----------------------------------------------------
+
+# The states of a VM stopped but not deallocated (`StoppedVM`, the portal's `Stopped`): it still holds its
+# place in the cloud service, and Prepare deallocates it.
+_STOPPED_ALLOCATED = frozenset({"stoppedvm", "stopped"})
+
+
+def prepare_fates(placement: Placement) -> tuple[list[str], list[str], list[str]]:
+    """The names of a deployment's VMs, in no virtual network, by what Prepare does to them as it moves
+    them into one (overview: the platform restarts them, Stop, Deallocate and Start; deep dive: they are
+    stopped and deallocated in Prepare): those it stops, deallocates and starts again, running or in a
+    state no file states (a script's VMs run once made); those stopped and not deallocated (`StoppedVM`),
+    which it deallocates and leaves stopped; and those stopped (deallocated) already, which move so. The
+    state is the one a REST body, a `Get-AzureVM | ConvertTo-Json` export or an inventory export states
+    for the VM (`InstanceStatus`, `instanceView.status`); Export-AzureVM files state none."""
+    states = {key(instance.role): state_letters(instance.status) for _, instance in placement.vm_instances}
+    running: list[str] = []
+    stopped: list[str] = []
+    deallocated: list[str] = []
+    for vm in placement.vms:
+        state = states.get(key(vm.name), "")
+        fate = (
+            deallocated
+            if state in DEALLOCATED_STATES
+            else stopped
+            if state in _STOPPED_ALLOCATED
+            else running
+        )
+        fate.append(vm.name)
+    return running, stopped, deallocated
+
+
+def prepare_moves(placement: Placement) -> str:
+    """What migration does to the VMs of a deployment in no virtual network, each by its state (see
+    `prepare_fates`), as MIG105 says it after "migration"."""
+    running, stopped, deallocated = prepare_fates(placement)
+    if not stopped and not deallocated:
+        return f"stops, deallocates and restarts {listed(running)}, whose internal IP addresses change"
+    if not running and not stopped:
+        return (
+            f"moves {listed(deallocated)}, stopped (deallocated), into one and their internal IP addresses "
+            "change"
+        )
+    said = []
+    if running:
+        said.append(f"stops, deallocates and restarts {listed(running)}")
+    if stopped:
+        said.append(f"deallocates {listed(stopped)}, stopped, without starting {_it(stopped)}")
+    if deallocated:
+        said.append(f"moves {listed(deallocated)}, stopped (deallocated) already, into one")
+    one = len(running) + len(stopped) + len(deallocated) == 1
+    changes = "the VM's internal IP address changes" if one else "the VMs' internal IP addresses change"
+    return f"{'; '.join(said)}; {changes}"
+
+
+def prepare_downtime(placement: Placement) -> str:
+    """What Prepare does to the VMs of a deployment in no virtual network, each by its state (see
+    `prepare_fates`), as a plan step's downtime says it, in sentences."""
+    running, stopped, deallocated = prepare_fates(placement)
+    if not running and not stopped:
+        return (
+            "The VMs are stopped (deallocated) already and move so: start them in Resource Manager after "
+            "Commit; their private addresses change."
+        )
+    if not stopped and not deallocated:
+        return "Running VMs are stopped, deallocated and started again during Prepare; their private addresses change."
+    said = []
+    if running:
+        said.append(f"{listed(running)} {_is(running)} stopped, deallocated and started again during Prepare")
+    if stopped:
+        said.append(f"{listed(stopped)}, stopped, {_is(stopped)} deallocated during Prepare and not started")
+    if deallocated:
+        said.append(f"{listed(deallocated)}, stopped (deallocated) already, {_move(deallocated)} so")
+    return (
+        f"{'; '.join(said)}: start in Resource Manager after Commit those that should run; their private "
+        "addresses change."
+    )
+
+
+def _it(names: list[str]) -> str:
+    return "it" if len(names) == 1 else "them"
+
+
+def _is(names: list[str]) -> str:
+    return "is" if len(names) == 1 else "are"
+
+
+def _move(names: list[str]) -> str:
+    return "moves" if len(names) == 1 else "move"
 
 
 # --- on-premises reach -------------------------------------------------------------------------------
