@@ -4367,6 +4367,30 @@ def _portal_names(networks: Iterable[Network]) -> dict[str, str]:
 _CONNECTIONS_FILE_SUFFIXES = ("-connections.json", "-connections.xml")
 
 
+def origins(
+    services: Iterable[CloudService], name: Callable[[CloudService], str] = lambda s: s.name
+) -> dict[int, str]:
+    """Where each cloud service that shares its `name` with another comes from, by `id()` of the service:
+    the folder of the file that first describes it, else the file, else the file and line (one script can
+    deploy two services it names alike). Services of a name of their own are not listed: lists and steps
+    tell them apart by the name. What the plan's steps and the readiness summary add to a name."""
+    by_name: dict[str, list[CloudService]] = defaultdict(list)
+    for service in services:
+        by_name[key(name(service))].append(service)
+    found: dict[int, str] = {}
+    for alike in by_name.values():
+        if len(alike) < 2:
+            continue
+        candidates: list[Callable[[CloudService], str]] = [
+            lambda s: s.mark.path.rpartition("/")[0] or ".",
+            lambda s: s.mark.path,
+            lambda s: f"{s.mark.path}:{s.mark.line}",
+        ]
+        describe = next((d for d in candidates if len({d(s) for s in alike}) == len(alike)), candidates[-1])
+        found.update((id(s), describe(s)) for s in alike)
+    return found
+
+
 def network_of_connections_file(path: str) -> str:
     """The network a connections file is named after (`vnet1-connections.json`: `vnet1`), "" for none."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]

@@ -57,13 +57,13 @@ import enum
 import types
 import typing
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from migcheck.estate import key, records_in_networks, unique_by_name
+from migcheck.estate import key, origins, records_in_networks, unique_by_name
 from migcheck.inventory_model import (
     ClassicReservedIp,
     LinkAuthorization,
@@ -218,6 +218,9 @@ class _Draft:
     marks: list[Mark] = field(default_factory=list)  # may repeat: hashed once, by `_Attacher`
     findings: list[Finding] = field(default_factory=list)
     held_back: list[Suppressed] = field(default_factory=list)
+    # Where it comes from, when another item shows its name (`estate.origins`): shown after the name, as
+    # the plan's steps show it; not a name findings are matched by (see `names`).
+    origin: str = ""
     _names: frozenset[str] | None = None  # see `names`
 
     def names(self) -> frozenset[str]:
@@ -249,7 +252,7 @@ class _Draft:
 
     def item(self, prepare_only: frozenset[str]) -> ScopeItem:
         return ScopeItem(
-            self.name,
+            f"{self.name} ({self.origin})" if self.origin else self.name,
             self.type,
             self.migrates,
             tuple(self.findings),
@@ -459,6 +462,7 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
     for record in estate.records_in_networks():
         inside[key(record.vnet)].append(record)
     unplaced = _unplaced(estate)
+    shown = _shown_names(estate)
     configurations = _Configurations()
     elsewhere = {id(network) for network in linked_from_elsewhere(estate)}
     connections = _connections_by_network(estate)
@@ -469,7 +473,7 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         # down), the states of its gateway's connections, and what sits in it or links to it (Application
         # Gateways, services, peerings, circuit links), is the network's too.
         scripted = estate.scripted_gateway(network.name)
-        draft = _network_draft(network, reserved, configurations, unplaced, scripted is not None)
+        draft = _network_draft(network, reserved, configurations, unplaced, scripted is not None, shown)
         draft.own(scripted, *connections.get(id(network), ()))
         yield draft.own(inside.get(key(network.name), ()))
     for service in estate.cloud_services:
@@ -480,6 +484,7 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         else:
             scope = ScopeKind.NO_VNET if service.network_known else ScopeKind.NETWORK_NOT_STATED
         draft = _Draft(scope, service.listed_name, "CloudService", _contents(service.placements), service)
+        draft.origin = shown.get(id(service), "")
         yield draft.own(service, *reserved.of(service))
     for extended in estate.extended_support:
         service = extended.service
@@ -594,12 +599,19 @@ def _unplaced(estate: Estate) -> dict[int, list[Placement]]:
     return found
 
 
+def _shown_names(estate: Estate) -> dict[int, str]:
+    """Where each cloud service comes from whose listed name another's is too, by `id()` (the plan's steps
+    say the same): items of one name told apart wherever the summary lists them."""
+    return origins(estate.cloud_services, lambda service: service.listed_name)
+
+
 def _network_draft(
     network: Network,
     reserved: _ReservedIps,
     configurations: _Configurations,
     unplaced: dict[int, list[Placement]],
     scripted_gateway: bool,
+    shown: Mapping[int, str],
 ) -> _Draft:
     placed: dict[int, tuple[CloudService, list[Placement]]] = {}
     for service, placement in network.members:
@@ -611,7 +623,7 @@ def _network_draft(
         "defined": network.defined,
         "subnets": [s.name for s in network.subnets],
         "gateway": network.gateway is not None or scripted_gateway,
-        "cloud_services": [{"name": s.listed_name, **_contents(here)} for s, here in placed.values()],
+        "cloud_services": [{"name": _listed(s, shown), **_contents(here)} for s, here in placed.values()],
     }
     draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", migrates, network)
     # The network's own marks, the sites and DNS servers it uses, and every service placed in it: of a
@@ -621,6 +633,12 @@ def _network_draft(
         draft.own_placed(service, here, configurations.of(service, here))
         draft.own(*reserved.of(service, here))
     return draft
+
+
+def _listed(service: CloudService, shown: Mapping[int, str]) -> str:
+    """How a list names a service: its listed name, and where it comes from when that is not unique."""
+    origin = shown.get(id(service))
+    return f"{service.listed_name} ({origin})" if origin else service.listed_name
 
 
 class _Configurations:

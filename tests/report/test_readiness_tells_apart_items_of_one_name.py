@@ -1,0 +1,80 @@
+"""The readiness summary tells apart items whose names are alike, as the plan's steps do: a cloud service
+whose listed name another's is too (two packages of one service name in two folders, two role bodies of one
+VM that name no service) is shown with the folder of its file, or the file where the folder is the same; in
+its own row and in a network's list of services alike, in the text summary and in report-json."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from migcheck.config import Config
+from migcheck.engine import LintResult, lint
+from migcheck.plan import build_plan
+from migcheck.plugins import load_rules
+from migcheck.report import render
+from migcheck.report.readiness import readiness
+
+CSCFG = """\
+<ServiceConfiguration serviceName="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
+  <Role name="Web"><Instances count="2" /></Role>
+  <NetworkConfiguration><VirtualNetworkSite name="net" /></NetworkConfiguration>
+</ServiceConfiguration>
+"""
+CSDEF = """\
+<ServiceDefinition name="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
+  <WebRole name="Web"><Endpoints><InputEndpoint name="http" protocol="http" port="80" /></Endpoints></WebRole>
+</ServiceDefinition>
+"""
+ROLE = """\
+<PersistentVMRole xmlns="http://schemas.microsoft.com/windowsazure">
+  <RoleName>vm01</RoleName>
+  <RoleType>PersistentVMRole</RoleType>
+  <OSVirtualHardDisk><MediaLink>http://store1.blob.core.windows.net/vhds/vm01.vhd</MediaLink></OSVirtualHardDisk>
+</PersistentVMRole>
+"""
+
+
+def _lint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str]) -> LintResult:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return lint(["."], Config(), load_rules(entry_points=False))
+
+
+def _names(result: LintResult) -> list[str]:
+    return [item.name for summary in readiness(result) for item in summary.items]
+
+
+def test_role_bodies_of_one_vm_in_one_folder_are_told_apart_by_their_files(tmp_path, monkeypatch) -> None:
+    result = _lint(tmp_path, monkeypatch, {"c/role.xml": ROLE, "c/role-copy.xml": ROLE})
+    services = [name for name in _names(result) if name.startswith("<cloud service")]
+    assert services == [
+        "<cloud service of VM vm01> (c/role-copy.xml)",
+        "<cloud service of VM vm01> (c/role.xml)",
+    ]
+    text = render(result, "text")
+    assert "    <cloud service of VM vm01> (c/role.xml) (1 VM)" in text
+    # The plan's steps name them the same way.
+    steps = [step.name for plan in build_plan(result).subscriptions for step in plan.steps]
+    assert set(services) <= set(steps)
+
+
+def test_services_of_one_name_in_a_network_are_listed_with_their_folders(tmp_path, monkeypatch) -> None:
+    files = {f"{d}/{name}": text for d in "ab" for name, text in (("S.cscfg", CSCFG), ("S.csdef", CSDEF))}
+    result = _lint(tmp_path, monkeypatch, files)
+    assert "cloud services: shop (a) (1 web/worker role), shop (b) (1 web/worker role))" in render(
+        result, "text"
+    )
+    report = json.loads(render(result, "report-json"))
+    (network,) = [i for s in report["subscriptions"][0]["scopes"] for i in s["items"] if i["name"] == "net"]
+    assert [s["name"] for s in network["migrates"]["cloud_services"]] == ["shop (a)", "shop (b)"]
+
+
+def test_an_item_of_a_name_of_its_own_is_shown_by_its_name(tmp_path, monkeypatch) -> None:
+    result = _lint(tmp_path, monkeypatch, {"c/role.xml": ROLE})
+    assert "<cloud service of VM vm01>" in _names(result)
