@@ -351,8 +351,8 @@ class Disk:
     @property
     def storage_account(self) -> str:
         """The storage account its blob is in: the one `media_link` names, else the one the file says the
-        platform puts it in (`account`), lower-cased as the platform compares account names."""
-        return storage_account(self.media_link) or self.account.strip().casefold()
+        platform puts it in (`account`), lower-cased where it is an account's name (`account_name`)."""
+        return storage_account(self.media_link) or account_name(self.account)
 
 
 @record
@@ -385,15 +385,25 @@ class Image:
         return not self.category or self.category.casefold() == "user"
 
 
+def account_name(written: str) -> str:
+    """A storage account's name as a file writes it, lower-cased where it is one the platform accepts (3 to
+    24 letters and digits: written in upper case, it is the same account); anything else, a placeholder
+    (`"[STORAGE ACCOUNT NAME]"`) or a typo, is no account's name, and is shown as written."""
+    name = written.strip()
+    folded = name.casefold()
+    return folded if 3 <= len(folded) <= 24 and folded.isascii() and folded.isalnum() else name
+
+
 def storage_account(media_link: str) -> str:
     """The storage account a blob URL lives in: `https://acct.blob.core.windows.net/vhds/x.vhd` → `acct`,
     in any cloud's blob endpoint (`.blob.core.chinacloudapi.cn`, ...), lower-cased as the platform
-    compares account names. "" for anything that is not an account's blob endpoint: a relative name, the
-    storage emulator (`http://127.0.0.1:10000/devstoreaccount1/...`, which is never deployed), a typo."""
+    compares account names (`account_name`). "" for anything that is not an account's blob endpoint: a
+    relative name, the storage emulator (`http://127.0.0.1:10000/devstoreaccount1/...`, which is never
+    deployed), a typo."""
     host = media_link.strip().split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
     labels = host.split(".")
     if len(labels) > 2 and labels[1].casefold() == "blob" and labels[0]:
-        return labels[0].casefold()
+        return account_name(labels[0])
     return ""
 
 
