@@ -31,7 +31,7 @@ def _group(name: str, subscription: str = SUB) -> dict:
         "name": name,
         "type": "microsoft.classicnetwork/networksecuritygroups",
         "subscriptionId": subscription,
-        "properties": {"provisioningState": "Succeeded", "rules": []},
+        "properties": {"provisioningState": "Succeeded", "rules": [], "subnets": []},
     }
 
 

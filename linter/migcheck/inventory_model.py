@@ -427,7 +427,7 @@ class ClassicStorageAccount:
 @record
 class ClassicReservedIp:
     """A reserved IP (`microsoft.classicnetwork/reservedips`) and the cloud service whose VIP it is
-    (`attachedTo.id`, a `domainNames` id; "" when it is attached to none), with the slot of the deployment
+    (`attachedTo.id`, a `domainNames` id; "" when the export names none), with the slot of the deployment
     whose VIP it is when the id names it (`.../domainNames/<service>/slots/Staging`), else ""."""
 
     kind: ClassVar[str] = "ReservedIP"
@@ -437,18 +437,35 @@ class ClassicReservedIp:
     service: str = ""
     subscription: str = ""
     slot: str = ""
+    # The export says it is in use (`inUse` true, or an `attachedTo` that is no cloud service's) but names
+    # no cloud service whose VIP it is: it is not known to be unattached.
+    in_use: bool = False
 
 
 @record
 class ClassicNetworkSecurityGroup:
     """A classic network security group (`microsoft.classicnetwork/networksecuritygroups`). The link stage
     makes those of the files' subscription network security groups of the estate, as a script's
-    `New-AzureNetworkSecurityGroup` or a REST body makes them: one no subnet uses is moved on its own."""
+    `New-AzureNetworkSecurityGroup` or a REST body makes them, each of the subnets the export says use it
+    (`subnets`), as `Set-AzureNetworkSecurityGroupToSubnet` does: one a subnet or VM uses is cloned with it;
+    only one nothing uses is moved on its own. Whether nothing does is known only when the export says which
+    subnets use it (`use_known`): a row that does not write them (null properties, a projection without
+    them) does not say the group is unattached."""
 
     kind: ClassVar[str] = "NetworkSecurityGroup"
     name: str
     mark: Mark
     subscription: str = ""
+    subnets: tuple[tuple[str, str], ...] = ()  # (virtual network, subnet) of each subnet that uses it
+    # What else the export says uses it, by id: VMs, their network interfaces, subnets it names otherwise.
+    other_users: tuple[str, ...] = ()
+    use_known: bool = False
+
+    @property
+    def use_unknown(self) -> bool:
+        """Whether the export leaves open if anything uses the group: it names no user, and does not say
+        which subnets use it."""
+        return not (self.use_known or self.subnets or self.other_users)
 
 
 @record
@@ -521,6 +538,7 @@ class Inventory:
     networks: tuple[ClassicNetwork, ...] = ()
     storage_accounts: tuple[ClassicStorageAccount, ...] = ()
     reserved_ips: tuple[ClassicReservedIp, ...] = ()
+    network_security_groups: tuple[ClassicNetworkSecurityGroup, ...] = ()  # of `subscription`
     # (subscription, VM name) → its cloud service, from the VMs the exports describe
     vm_services: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
     # Worked out at the first question, once: rules ask them per record and per finding.
@@ -531,6 +549,15 @@ class Inventory:
     _by_service_key: dict[str, ExpressRouteCircuit] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+
+    def security_group_use(self, name: str) -> str:
+        """What the exports say uses the network security group `name`: "vms" when they name a VM or
+        something else than a subnet that does, "unknown" when no export of it says whether anything does,
+        "" otherwise (the subnets they name, if any, hold it in the estate)."""
+        exported = [g for g in self.network_security_groups if key(g.name) == key(name)]
+        if any(g.other_users for g in exported):
+            return "vms"
+        return "unknown" if exported and all(g.use_unknown for g in exported) else ""
 
     def service_of_vm(self, subscription: str, vm: str) -> str:
         """The cloud service a classic VM belongs to, when an export says so; "" otherwise."""

@@ -460,11 +460,11 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     spots = spots or Spots.nowhere(mark)
     if "properties" in folded:
         item = Item(obj, rid, name, subscription, folded["properties"], mark, spots)
-    elif _writes_read_properties(rtype, folded) or not READ_AT_TOP[rtype]:
+    elif _writes_read_properties(rtype, folded) or rtype in READ_WITHOUT_PROPERTIES:
         item = Item(obj, rid, name, subscription, _flattened(obj), mark, spots, under="")
     else:  # a projection of nothing its reader reads: it exists
         return (Unstated(rtype, mark, left_out=True, name=name),)
-    if item.properties is None and READ_AT_TOP[rtype]:
+    if item.properties is None and rtype not in READ_WITHOUT_PROPERTIES:
         return (Unstated(rtype, spots.at(spots.key("properties")), name=name),)
     cut_short = _collapsed_in(item, rtype)
     if cut_short is not None:
@@ -878,8 +878,16 @@ def _reserved_ip(item: Item) -> Iterator[ClassicReservedIp]:
         return
     attached = parse_id(text(get(get(props, "attachedTo"), "id")))
     service = attached.name if attached.type.startswith(_CLOUD_SERVICE) else ""
+    # In use, by what the export does not name as a cloud service: not free to move on its own.
+    in_use = not service and (boolean(get(props, "inUse")) is True or bool(attached.text.strip()))
     yield ClassicReservedIp(
-        item.name, item.mark, text(get(props, "ipAddress")), service, item.subscription, _slot(attached)
+        item.name,
+        item.mark,
+        text(get(props, "ipAddress")),
+        service,
+        item.subscription,
+        _slot(attached),
+        in_use=in_use,
     )
 
 
@@ -895,9 +903,40 @@ def _slot(attached: ResourceId) -> str:
 
 
 def _network_security_group(item: Item) -> Iterator[ClassicNetworkSecurityGroup]:
-    """A classic network security group: its name is what the plan moves it by. Its rules are cloned with
-    it, and the subnets that use it are those the network's definition names."""
-    yield ClassicNetworkSecurityGroup(item.name, item.mark, item.subscription)
+    """A classic network security group: its name is what the plan moves it by, and what uses it whether it
+    moves on its own. The classic provider has no published schema: the subnets that use it are read from
+    `subnets` (ids, or objects with an `id`), as Resource Manager's own network security groups write them,
+    and VMs from `virtualMachines` and `networkInterfaces` likewise (inferred). The platform keeps each
+    association as a child of the subnet or VM (`.../subnets/<s>/associatedNetworkSecurityGroups`), which
+    Resource Graph does not index: a row that does not write `subnets` (null properties, a projection
+    without them, a value ConvertTo-Json cut short) does not say the group is unattached."""
+    props = item.properties
+    subnets: list[tuple[str, str]] = []
+    others: list[str] = []
+    written = get(props, "subnets")
+    for reference in items(written):
+        used_by = _reference(reference)
+        subnet = parse_id(used_by)
+        if subnet.is_classic_network and subnet.child:
+            subnets.append((subnet.name, subnet.child))
+        elif used_by:
+            others.append(used_by)
+    for users in ("virtualMachines", "networkInterfaces"):
+        others += filter(None, map(_reference, items(get(props, users))))
+    use_known = isinstance(written, (list, dict))  # a list, or its one item as ConvertTo-Json writes it
+    yield ClassicNetworkSecurityGroup(
+        item.name,
+        item.mark,
+        item.subscription,
+        tuple(dict.fromkeys(subnets)),
+        tuple(dict.fromkeys(others)),
+        use_known,
+    )
+
+
+def _reference(value: object) -> str:
+    """The id a reference to a resource holds: the string itself, or its `id`."""
+    return text(get(value, "id")) if isinstance(value, dict) else text(value)
 
 
 def _classic_storage(item: Item) -> Iterator[ClassicStorageAccount]:
@@ -1239,10 +1278,16 @@ def _read_at_top(builder: Builder) -> frozenset[str]:
 # its properties at its top (the az CLI's `list` commands) from one that writes none (`records`).
 READ_AT_TOP: dict[str, frozenset[str]] = {rtype: _read_at_top(builder) for rtype, builder in BUILDERS.items()}
 
+# The types read whole without their properties: a network security group, moved by its name, whose row
+# says what uses it only when it writes its subnets; the plan says it is not known to be unattached when
+# the row does not, rather than the file being left unchecked.
+READ_WITHOUT_PROPERTIES = frozenset(
+    {"microsoft.classicnetwork/networksecuritygroups", *(t for t, read in READ_AT_TOP.items() if not read)}
+)
+
 # By resource type, what its resource is called and what the rules read of its properties, in words: what
 # an export that writes no properties for it leaves unknown (`Unstated`), said in the file's one problem.
-# A type whose reader reads none of its properties (a classic network security group, moved by its name)
-# is read whole without them, and is not listed.
+# A type read whole without them (`READ_WITHOUT_PROPERTIES`) is not listed.
 UNKNOWN_WITHOUT_PROPERTIES: dict[str, tuple[str, str]] = {
     "microsoft.classiccompute/virtualmachines": (
         "classic VM",
