@@ -159,6 +159,14 @@ def test_a_run_the_settings_leave_with_nothing_names_the_patterns(repo, capsys, 
     assert f"or none that {said} (they apply to files named too; `--show-files` lists" in err
 
 
+def test_the_patterns_named_are_shown_escaped(repo, capsys):
+    """A settings file is the repository's: a pattern holding a CI command does not reach the log as one."""
+    (repo / "migcheck.toml").write_text('include = ["x\\n##vso[task.complete result=Failed]"]\n')
+    (repo / "docs").mkdir()
+    err = run_cli(capsys, "check", "docs")[2]
+    assert "let through" in err and "##vso[" not in err
+
+
 def test_an_empty_folder_without_patterns_names_none(repo, capsys):
     (repo / "docs").mkdir()
     assert "let through" not in run_cli(capsys, "check", "docs")[2]

@@ -425,8 +425,10 @@ def _patterns_that_may_leave_out(config: Config) -> str:
     """The settings' `include` and `exclude`, which apply to the files and folders named on the command
     line too (as a pre-commit hook names them): a run left with nothing by them must say so, or a
     classic file named, or a folder outside `include`, reads as holding no classic file."""
+    from migcheck.config import shown_value
+
     said = [
-        f"`{key}` {', '.join(repr(str(glob)) for glob in globs)}"
+        f"`{key}` {', '.join(shown_value(str(glob)) for glob in globs)}"
         for key, globs in (("include", config.include), ("exclude", config.exclude))
         if globs
     ]

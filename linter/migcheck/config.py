@@ -65,7 +65,7 @@ def _strings(value: object, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"`{key}` must be a list of strings, got {_shown(value)}")
+        raise ConfigError(f"`{key}` must be a list of strings, got {shown_value(value)}")
     return tuple(value)
 
 
@@ -81,13 +81,13 @@ def _selection(value: object, key: str) -> tuple[str, ...]:
     """`select`: rules, at least one; an empty list or string is refused, never read as every rule."""
     rules = _strings(value, key)
     if not any(rule.strip() for rule in rules):
-        raise ConfigError(f"`{key}` names no rule (got {_shown(value)}): {EMPTY_SELECTION}")
+        raise ConfigError(f"`{key}` names no rule (got {shown_value(value)}): {EMPTY_SELECTION}")
     return rules
 
 
 def _severity(value: object, key: str) -> Severity:
     if not isinstance(value, str):
-        raise ConfigError(f"`{key}` must be one of error, warning, info; got {_shown(value)}")
+        raise ConfigError(f"`{key}` must be one of error, warning, info; got {shown_value(value)}")
     try:
         return Severity.parse(value)
     except ValueError as exc:
@@ -96,19 +96,19 @@ def _severity(value: object, key: str) -> Severity:
 
 def _table(value: object, key: str, parse: Callable[[object, str], Any]) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ConfigError(f"`{key}` must be a table, got {_shown(value)}")
+        raise ConfigError(f"`{key}` must be a table, got {shown_value(value)}")
     return {k: parse(v, f"{key}.{visible(k)}") for k, v in value.items()}
 
 
 def _path(value: object, key: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"`{key}` must be a path (a non-empty string), got {_shown(value)}")
+        raise ConfigError(f"`{key}` must be a path (a non-empty string), got {shown_value(value)}")
     return value
 
 
 def _bool(value: object, key: str) -> bool:
     if not isinstance(value, bool):
-        raise ConfigError(f"`{key}` must be true or false, got {_shown(value)}")
+        raise ConfigError(f"`{key}` must be true or false, got {shown_value(value)}")
     return value
 
 
@@ -147,7 +147,7 @@ def _in_the_pattern(message: str, globs: Iterable[str]) -> str:
     return message[: found.start()] + f"bad character range {bad_range}{where}" + message[found.end() :]
 
 
-def _shown(value: object) -> str:
+def shown_value(value: object) -> str:
     """A value from the file as a message shows it: escaped, and cut short (a 100 MB string is data too)."""
     from migcheck.readers.declarations import shown
 
@@ -306,7 +306,7 @@ def parse_settings(table: object, source: str, baseline_given: bool = False) -> 
     the command line gives its own baseline (`baseline_given`), the setting's is neither read nor refused:
     `--baseline` is the way out the refusal names."""
     if not isinstance(table, dict):
-        raise ConfigError(f"{source}: [tool.migcheck] must be a table, got {_shown(table)}")
+        raise ConfigError(f"{source}: [tool.migcheck] must be a table, got {shown_value(table)}")
     values: dict[str, object] = {"source": source}
     for key, value in table.items():
         if key not in _KEYS:
@@ -339,7 +339,7 @@ def _refuse_baseline_outside(baseline: str, folder: str, source: str, written: s
         return
     leads = "" if real == os.path.normpath(baseline) else f" leads to {visible(real)}, which"
     raise ConfigError(
-        f"{source}: `baseline`: {_shown(written)}{leads} is outside the project ({visible(folder)}, the "
+        f"{source}: `baseline`: {shown_value(written)}{leads} is outside the project ({visible(folder)}, the "
         "folder of this file), and migcheck reads no file outside it that settings name; put the baseline "
         f"in that folder or below it{baseline_elsewhere()}"
     )
@@ -376,7 +376,7 @@ def unmatched_pattern_warning(config: Config, key: str, pattern: str) -> str:
     folder = visible(getattr(pattern, "root", "") or config.root or os.getcwd())
     what = "file or folder" if key == "exclude" else "file"
     return (
-        f"{where}: `{visible(key)}` pattern {_shown(str(pattern))} matches no {what} migcheck walks under "
+        f"{where}: `{visible(key)}` pattern {shown_value(str(pattern))} matches no {what} migcheck walks under "
         f"{folder}: correct it (a gitignore pattern, relative to that folder) or remove it"
     )
 
@@ -425,7 +425,7 @@ def _read_table(path: str, *, required: bool) -> object | None:
     if os.path.basename(path) == "pyproject.toml" or "tool" in data:
         tool = data.get("tool", {})
         if not isinstance(tool, dict):
-            raise ConfigError(f"{_name(path)}: `tool` must be a table ([tool]), got {_shown(tool)}")
+            raise ConfigError(f"{_name(path)}: `tool` must be a table ([tool]), got {shown_value(tool)}")
         table = tool.get("migcheck")
         if table is None and required:
             raise ConfigError(
