@@ -88,7 +88,8 @@ reader does not know, it is read as code that may not run.
 
 Scripts in the Resource Manager mode of Azure PowerShell 0.9 (after `Switch-AzureMode
 AzureResourceManager`) and cmdlet calls with `-ResourceGroupName` are Resource Manager calls: they produce
-nothing. Everything here costs time linear in the script's size."""
+nothing. A script that calls a cmdlet only that mode has, or gives `-ResourceGroupName` to one of a name
+both modes share, before any switch (or making none), runs in that mode from its start. Everything here costs time linear in the script's size."""
 
 from __future__ import annotations
 
@@ -882,6 +883,17 @@ class SyntaxIndex:
             for c, name in zip(found.get("command", []), commands, strict=True)
             if name == "switch-azuremode"
         ]
+        # Where the script first shows that it runs in Resource Manager mode without switching to it: a
+        # cmdlet only that mode has, or a cmdlet of a name both modes share given `-ResourceGroupName`,
+        # which only the Resource Manager one takes (None when it shows none).
+        self.resource_manager_shown = next(
+            (
+                c.start_byte
+                for c, name in zip(found.get("command", []), commands, strict=True)
+                if name in cmdlets.RESOURCE_MANAGER_ONLY or (cmdlets.canonical(name) and _given_resource_group(c))
+            ),
+            None,
+        )
         # How often the script calls each of its functions, by name (case-folded), where it is written: a
         # classic cmdlet named by its module (`Azure\Get-AzureVM`) is no call of a function of its name.
         self.call_sites = collections.Counter(
@@ -2399,6 +2411,23 @@ def _package_path(script: str, arg: Arg | None) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(script), written))
 
 
+def _given_resource_group(command: Node) -> bool:
+    """Whether a call is written with `-ResourceGroupName` (or a prefix of it that names no other)."""
+    elements = command.child_by_field_name("command_elements")
+    parameters = map(_parameter, elements.children if elements is not None else ())
+    return any(p is not None and _is_resource_group(p[0]) for p in parameters)
+
+
+def _started_in_resource_manager_mode(index: SyntaxIndex) -> bool:
+    """Whether the script runs in the Resource Manager mode of Azure PowerShell 0.9 before any
+    `Switch-AzureMode` it makes: it shows so (`SyntaxIndex.resource_manager_shown`) before the first
+    switch, or makes none. A session is in one mode at a time, so such a script's `Get-AzureVM` with no
+    `-ResourceGroupName` lists Resource Manager VMs too."""
+    shown = index.resource_manager_shown
+    first_switch = min((n.start_byte for n in index.mode_switches), default=None)
+    return shown is not None and (first_switch is None or shown < first_switch)
+
+
 def _is_resource_group(written: str) -> bool:
     name = written.casefold()
     return len(name) >= len("resourcegroup") and "resourcegroupname".startswith(name)
@@ -2653,6 +2682,8 @@ class Interpreter:
             key for key, count in index.script_assigned.items() if count == 1
         } - index.function_assigned
         self.modes = sorted((n.start_byte, _arm_mode(n)) for n in index.mode_switches)
+        if _started_in_resource_manager_mode(index):
+            self.modes.insert(0, (0, True))
         # Functions defined, to read once with values they do not know unless every call of theirs was run
         # (see `run`): those the script never calls, and those it calls.
         self.pending: list[Node] = []

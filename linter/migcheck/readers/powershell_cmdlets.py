@@ -230,6 +230,72 @@ NEUTRAL = frozenset(
 )
 
 
+# Cmdlets of the Resource Manager mode of the 0.8-0.9 module (`Switch-AzureMode AzureResourceManager`) that
+# the classic module has no cmdlet of the same name for: a script that calls one runs in that mode, and
+# so do its calls of the names the two modes share (`Get-AzureVM`, `Stop-AzureVM`). Sources: the module
+# pages of MicrosoftDocs/azure-docs-powershell for v0.9.8 (`azureps-cmdlets-docs/ResourceManager/
+# AzureRM.Network/v0.9.8/AzureRM.Network.md`, `AzureRM.Compute/v0.9.8/`) and the resource group cmdlets
+# of Azure/azure-powershell 0.9 (`[Cmdlet(VerbsCommon.Get, "AzureResourceGroup")]`, ...), less every
+# name of `CLASSIC`.
+RESOURCE_MANAGER_ONLY = frozenset(
+    name.casefold()
+    for name in words(
+        """
+    Add-AzureApplicationGatewayBackendAddressPool Add-AzureApplicationGatewayBackendHttpSettings
+    Add-AzureApplicationGatewayFrontendIPConfig Add-AzureApplicationGatewayFrontendPort
+    Add-AzureApplicationGatewayHttpListener Add-AzureApplicationGatewayIPConfiguration
+    Add-AzureApplicationGatewayRequestRoutingRule Add-AzureLoadBalancerBackendAddressPoolConfig
+    Add-AzureLoadBalancerFrontendIpConfig Add-AzureLoadBalancerInboundNatRuleConfig Add-AzureLoadBalancerProbeConfig
+    Add-AzureLoadBalancerRuleConfig Add-AzureNetworkSecurityRuleConfig Add-AzureRouteConfig
+    Add-AzureVirtualNetworkSubnetConfig Add-AzureVMAdditionalUnattendContent Add-AzureVMDataDisk
+    Add-AzureVMNetworkInterface Add-AzureVMSecret Add-AzureVMSshPublicKey
+    Get-AzureApplicationGatewayBackendAddressPool Get-AzureApplicationGatewayBackendHttpSettings
+    Get-AzureApplicationGatewayFrontendIPConfig Get-AzureApplicationGatewayFrontendPort
+    Get-AzureApplicationGatewayHttpListener Get-AzureApplicationGatewayIPConfiguration
+    Get-AzureApplicationGatewayRequestRoutingRule Get-AzureApplicationGatewaySku Get-AzureAvailabilitySet
+    Get-AzureLoadBalancer Get-AzureLoadBalancerBackendAddressPoolConfig Get-AzureLoadBalancerFrontendIpConfig
+    Get-AzureLoadBalancerInboundNatRuleConfig Get-AzureLoadBalancerProbeConfig Get-AzureLoadBalancerRuleConfig
+    Get-AzureNetworkInterface Get-AzureNetworkSecurityRuleConfig Get-AzurePublicIpAddress Get-AzureResourceGroup
+    Get-AzureResourceGroupDeployment Get-AzureResourceGroupLog Get-AzureRouteConfig Get-AzureVirtualNetwork
+    Get-AzureVirtualNetworkGatewayConnectionSharedKey Get-AzureVirtualNetworkSubnetConfig Get-AzureVMExtensionImage
+    Get-AzureVMExtensionImageType Get-AzureVMImageOffer Get-AzureVMImagePublisher Get-AzureVMImageSku
+    Get-AzureVMSize Get-AzureVMUsage New-AzureApplicationGatewayBackendAddressPool
+    New-AzureApplicationGatewayBackendHttpSettings New-AzureApplicationGatewayFrontendIPConfig
+    New-AzureApplicationGatewayFrontendPort New-AzureApplicationGatewayHttpListener
+    New-AzureApplicationGatewayIPConfiguration New-AzureApplicationGatewayRequestRoutingRule
+    New-AzureApplicationGatewaySku New-AzureApplicationGatewaySslCertificate New-AzureAvailabilitySet
+    New-AzureLoadBalancer New-AzureLoadBalancerBackendAddressPoolConfig New-AzureLoadBalancerFrontendIpConfig
+    New-AzureLoadBalancerInboundNatRuleConfig New-AzureLoadBalancerProbeConfig New-AzureLoadBalancerRuleConfig
+    New-AzureNetworkInterface New-AzureNetworkSecurityRuleConfig New-AzurePublicIpAddress New-AzureResourceGroup
+    New-AzureResourceGroupDeployment New-AzureRouteConfig New-AzureVirtualNetwork
+    New-AzureVirtualNetworkGatewayIpConfig New-AzureVirtualNetworkSubnetConfig
+    Remove-AzureApplicationGatewayBackendAddressPool Remove-AzureApplicationGatewayBackendHttpSettings
+    Remove-AzureApplicationGatewayFrontendIPConfig Remove-AzureApplicationGatewayFrontendPort
+    Remove-AzureApplicationGatewayHttpListener Remove-AzureApplicationGatewayIPConfiguration
+    Remove-AzureApplicationGatewayRequestRoutingRule Remove-AzureLoadBalancer
+    Remove-AzureLoadBalancerBackendAddressPoolConfig Remove-AzureLoadBalancerFrontendIpConfig
+    Remove-AzureLoadBalancerInboundNatRuleConfig Remove-AzureLoadBalancerProbeConfig
+    Remove-AzureLoadBalancerRuleConfig Remove-AzureNetworkInterface Remove-AzureNetworkSecurityRuleConfig
+    Remove-AzurePublicIpAddress Remove-AzureResourceGroup Remove-AzureResourceGroupDeployment
+    Remove-AzureRouteConfig Remove-AzureVirtualNetwork Remove-AzureVirtualNetworkSubnetConfig Remove-AzureVMDataDisk
+    Remove-AzureVMNetworkInterface Reset-AzureVirtualNetworkGatewayConnectionSharedKey Set-AzureApplicationGateway
+    Set-AzureApplicationGatewayBackendAddressPool Set-AzureApplicationGatewayBackendHttpSettings
+    Set-AzureApplicationGatewayFrontendIPConfig Set-AzureApplicationGatewayFrontendPort
+    Set-AzureApplicationGatewayHttpListener Set-AzureApplicationGatewayIPConfiguration
+    Set-AzureApplicationGatewayRequestRoutingRule Set-AzureApplicationGatewaySku
+    Set-AzureApplicationGatewaySslCertificate Set-AzureLoadBalancer Set-AzureLoadBalancerFrontendIpConfig
+    Set-AzureLoadBalancerInboundNatRuleConfig Set-AzureLoadBalancerProbeConfig Set-AzureLoadBalancerRuleConfig
+    Set-AzureLocalNetworkGateway Set-AzureNetworkInterface Set-AzureNetworkSecurityGroup
+    Set-AzureNetworkSecurityRuleConfig Set-AzurePublicIpAddress Set-AzureResourceGroup Set-AzureRouteConfig
+    Set-AzureRouteTable Set-AzureVirtualNetwork Set-AzureVirtualNetworkGatewayConnection
+    Set-AzureVirtualNetworkGatewayConnectionSharedKey Set-AzureVirtualNetworkSubnetConfig Set-AzureVM
+    Set-AzureVMOperatingSystem Set-AzureVMOSDisk Set-AzureVMSourceImage Stop-AzureResourceGroupDeployment
+    Test-AzureDnsAvailability Test-AzureResourceGroupTemplate
+    """
+    )
+)
+
+
 def canonical(name: str) -> str:
     """The cmdlet as the manifest spells it, or "" when `name` is not a classic cmdlet."""
     return CLASSIC.get(name.casefold(), "")
