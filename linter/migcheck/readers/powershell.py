@@ -890,7 +890,8 @@ class SyntaxIndex:
             (
                 c.start_byte
                 for c, name in zip(found.get("command", []), commands, strict=True)
-                if name in cmdlets.RESOURCE_MANAGER_ONLY or (cmdlets.canonical(name) and _given_resource_group(c))
+                if name in cmdlets.RESOURCE_MANAGER_ONLY
+                or (cmdlets.canonical(name) and _given_resource_group(c))
             ),
             None,
         )
