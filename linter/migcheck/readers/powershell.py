@@ -1344,9 +1344,11 @@ def _names_a_command(node: Node) -> bool:
 
 def _command_name(command: Node) -> str:
     """The command a call runs, as written; a classic cmdlet named by its module (`Azure\\Get-AzureVM`) by
-    its own name (see `cmdlets.module_cmdlet`)."""
+    its own name (see `cmdlets.module_cmdlet`), and one of the classic module's aliases by the cmdlet it
+    stands for (`Set-AzureBootDiagnostics`: "Set-AzureVMBootDiagnostics"), so that every reading of the
+    call sees the cmdlet."""
     written = _written_command_name(command)
-    return cmdlets.module_cmdlet(written) or written
+    return cmdlets.module_cmdlet(written) or cmdlets.ALIASES.get(written.casefold(), written)
 
 
 def _module_qualified(command: Node) -> bool:

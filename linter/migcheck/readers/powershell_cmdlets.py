@@ -295,6 +295,14 @@ RESOURCE_MANAGER_ONLY = frozenset(
     )
 )
 
+# Aliases the classic module defines for its cmdlets (`AzureAliases.psm1` of the module, "Compute aliases";
+# its other aliases are of the Windows Azure Pack, web site, Service Bus, HDInsight and StorSimple cmdlets,
+# none of which the reader follows). PowerShell runs an alias before a function or cmdlet of its name.
+ALIASES: dict[str, str] = {
+    "new-azurednsconfig": "New-AzureDns",
+    "set-azurebootdiagnostics": "Set-AzureVMBootDiagnostics",
+}
+
 
 def canonical(name: str) -> str:
     """The cmdlet as the manifest spells it, or "" when `name` is not a classic cmdlet."""
