@@ -338,7 +338,9 @@ class MigrationOutOfOrder(Rule):
         "`.../services/storageservices/<account>/migration` with `?comp=validate`, `prepare`, `commit` or "
         "`abort`), in the order the steps are written: a Commit or Abort of a "
         "resource that the script prepares only later, or never while preparing others (error); a Prepare of a "
-        "resource the script does not validate first while validating others (warning); and a storage account "
+        "resource the script does not validate first while validating others (warning; for one whose name it "
+        "does not state, each account of a loop over `Get-AzureStorageAccount`, when it validates no resource "
+        "of that kind); and a storage account "
         "prepared before a cloud service or virtual network that the same script prepares later (an error when "
         "the files show the account holds disks of that service's or network's VMs, else a warning: an "
         "account without VM disks migrates on its own). A "
@@ -607,6 +609,10 @@ class MigrationOutOfOrder(Rule):
             if step.step in by_target:
                 by_target[step.step].setdefault(_target(step), Together()).add(step)
         seen: dict[str, dict[tuple[str, str], Together]] = {"validate": {}, "prepare": {}}
+        validated_scopes: dict[str, Together] = {}
+        for step in steps:
+            if step.step == "validate":
+                validated_scopes.setdefault(step.scope, Together()).add(step)
         moving_vms = _VmPrepares(steps)
         for index, step in enumerate(steps):
             target = _target(step)
@@ -633,6 +639,21 @@ class MigrationOutOfOrder(Rule):
                     else ", although this script validates other resources"
                 )
                 message = f"{_call(step)} is not preceded by a Validate of {_what(step)}{why}"
+                yield self._finding(script, step, message, Severity.WARNING)
+            elif (
+                step.step == "prepare"
+                and not known
+                and every["validate"].with_(step)
+                and not _scope_validated(validated_scopes, step)
+                and _validates(step)
+            ):
+                # A name the script does not state (each account a loop lists) may be any resource of
+                # its kind, but the script validates none of that kind: the same mistake as a named one.
+                scope = step.scope.replace("-", " ")
+                message = (
+                    f"{_call(step)} of a {scope} this script does not name is not preceded by a Validate of "
+                    f"any {scope}, although this script validates other resources"
+                )
                 yield self._finding(script, step, message, Severity.WARNING)
             if step.step == "prepare" and step.scope == "storage-account":
                 # Only the Prepares after it that can run with it: one on another branch of a choice it is
@@ -797,6 +818,12 @@ def _networks_of_services(estate: Estate) -> dict[str, list[str]]:
 def _with(runs: dict[tuple[str, str], Together], target: tuple[str, str], step: MigrationStep) -> bool:
     """Whether any step counted for `target` can run with `step`."""
     counted = runs.get(target)
+    return counted is not None and counted.with_(step) > 0
+
+
+def _scope_validated(validated: dict[str, Together], step: MigrationStep) -> bool:
+    """Whether the script validates any resource of the step's scope in a run that also runs the step."""
+    counted = validated.get(step.scope)
     return counted is not None and counted.with_(step) > 0
 
 
