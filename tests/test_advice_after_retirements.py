@@ -82,7 +82,10 @@ def test_a_running_vm_still_gets_the_advice_to_reserve_the_vip_while_it_runs(tmp
     assert "still runs, reserve the VIP first" in finding.fix
     [step] = [s for s in plan_of(files).steps if s.id.startswith("service:")]
     assert "reserve it before Prepare while a VM of the deployment still runs" in step.downtime
-    assert step.downtime.startswith("Running VMs are stopped, deallocated and started again")
+    assert step.downtime.startswith(
+        "'jump00' is stopped, deallocated and started again during Prepare; 'jump01', stopped (deallocated) "
+        "already, moves so"
+    )
 
 
 def test_a_network_step_does_not_promise_that_every_vm_keeps_running(monkeypatch):

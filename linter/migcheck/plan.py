@@ -1702,15 +1702,11 @@ def _vip_becomes(
 
 def _service_vms_downtime(placement: Placement) -> str:
     """What Prepare does to the VMs of a deployment in no virtual network (deep dive: stop, deallocate,
-    start), as MIG105 says it: VMs deallocated already are moved as they are."""
-    from migcheck.rules.cloud_services import all_deallocated
+    start), each by its state as MIG105 says it: stopped ones are deallocated and not started, VMs
+    deallocated already are moved as they are."""
+    from migcheck.rules.virtual_machines import prepare_downtime
 
-    if all_deallocated(placement):
-        return (
-            "The VMs are stopped (deallocated) already and move so: start them in Resource Manager after "
-            "Commit; their private addresses change."
-        )
-    return "Running VMs are stopped, deallocated and started again during Prepare; their private addresses change."
+    return prepare_downtime(placement)
 
 
 def _vip_downtime(service: CloudService, placement: Placement, maybe: Sequence[ReservedIp] = ()) -> str:

@@ -36,7 +36,7 @@ from migcheck.retirements import (
     EXTENDED_SUPPORT_RETIRES,
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
-from migcheck.rules.virtual_machines import DEALLOCATED_STATES, state_letters
+from migcheck.rules.virtual_machines import DEALLOCATED_STATES, prepare_moves, state_letters
 
 
 class WebWorkerRole(Rule):
@@ -1039,15 +1039,10 @@ class VmOutsideVnet(Rule):
                 vip, fix = _vip_outside_vnet(
                     placement, maybe.get((key(service.name), key(placement.name)), [])
                 )
-                names = _quoted(vm.name for vm in vms)
-                moved = (
-                    f"moves {names}, stopped (deallocated), into one and their internal IP addresses change"
-                    if all_deallocated(placement)
-                    else f"stops, deallocates and restarts {names}, whose internal IP addresses change"
-                )
                 yield self.finding(
                     placement,
-                    f"{_placement_label(service, placement)} is in no virtual network: migration {moved}; {vip}",
+                    f"{_placement_label(service, placement)} is in no virtual network: migration "
+                    f"{prepare_moves(placement)}; {vip}",
                     fix=fix,
                 )
 
