@@ -2668,6 +2668,7 @@ class Interpreter:
         # The cloud services New-AzureService creates, by `_service_key`: one named by a value the script
         # does not state is the one a later call names by the same value (one variable, one definition).
         self.created_services: set[object] = set()
+        self.maybe_created_services: set[object] = set()
         # What the REST bodies the script sends describe (see `_rest_body`): the bodies read, by their text
         # and where it is written; the deployments they create, by body and service.
         self.read_bodies: dict[tuple[str, Written | None], list[tuple[object, frozenset[str] | None]]] = {}
@@ -5430,6 +5431,10 @@ class Interpreter:
             draft.vnet, draft.network_known = None, False
         else:
             draft.vnet, draft.network_known = None, vnet is False and creates is True
+            if vnet is False and creates is None and self._service_maybe_created(args):
+                # On the path where the creation of its service runs, this call creates it in none; on
+                # the other it may add to a deployment the service has, in a network no file states.
+                draft.outside_network_at = draft.mark
         if vnet and arg is not None and creates is True and _maybe_nothing(arg.value):
             # `$vnet = if (…) { "prodnet" } else { $null }`: on that path this call creates it in none.
             draft.outside_network_at = draft.mark
@@ -5459,16 +5464,21 @@ class Interpreter:
         else:  # a network the script does not state: which one, or whether any, is not known
             draft.network_known = False
 
+    def _service_maybe_created(self, args: Args) -> bool:
+        """Whether the script creates the call's cloud service where the creation may not run."""
+        service = args.get("ServiceName")
+        return _service_key(service.value if service is not None else None) in self.maybe_created_services
+
     def _creates_deployment(self, args: Args) -> bool | None:
         """Whether a New-AzureVM creates its deployment rather than adding VMs to one that may exist: it
         names `-Location`, `-AffinityGroup` or `-VNetName`, or follows New-AzureService for its service."""
         service = args.get("ServiceName")
-        return _any(
-            args.given("Location"),
-            args.given("AffinityGroup"),
-            args.given("VNetName"),
-            _service_key(service.value if service is not None else None) in self.created_services,
+        created = _service_key(service.value if service is not None else None)
+        # One created where the creation may not run may be there before the script, with a deployment.
+        made = (
+            True if created in self.created_services else None if self._service_maybe_created(args) else False
         )
+        return _any(args.given("Location"), args.given("AffinityGroup"), args.given("VNetName"), made)
 
     def _deployment(
         self, service: Value, mark: Mark, node: Node, at: Mark | None = None, made: object = None
@@ -5576,7 +5586,9 @@ class Interpreter:
         name = args.get("ServiceName")
         created = _service_key(name.value if name is not None else None)
         if created is not None:
-            self.created_services.add(created)
+            # A creation that may not run (under a condition the reader cannot decide) leaves the service
+            # possibly there before the script: a later New-AzureVM may add to a deployment it has.
+            (self.created_services if self._surely_runs() else self.maybe_created_services).add(created)
         return NULL
 
     def _package(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
