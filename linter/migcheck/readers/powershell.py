@@ -5003,6 +5003,7 @@ class Interpreter:
             "local_port": _arg_value(args, "LocalPort"),
             "port": _arg_value(args, "PublicPort"),
             "load_balancer": _arg_value(args, "InternalLoadBalancerName"),
+            "virtual_ip": _arg_value(args, "VirtualIPName"),  # one of several VIPs; none: the default
             "acl": acl.value if acl is not None else None,
             "acl_mark": _value_mark(acl.value, acl, self.where, prefer_node=True)
             if acl is not None
@@ -6978,6 +6979,7 @@ class _Facts:
                 protocol=_word(data["protocol"]) or kept.protocol,
                 port=_word(data["port"]) or kept.port,
                 local_port=_word(data["local_port"]) or kept.local_port,
+                **_endpoint_vip(data["virtual_ip"], kept),
             )
         else:
             protocol = _word(data["protocol"]) or ("tcp" if event.kind == "endpoint" else "")
@@ -6989,6 +6991,7 @@ class _Facts:
                 None,
                 event.mark,
                 _reference(data["load_balancer"], "internal load balancer name", event.mark),
+                **_endpoint_vip(data["virtual_ip"], None),
             )
         acl = self._acl(data, name, event.mark) if data["acl"] is not None else endpoint.acl
         self.endpoints[key] = replace(endpoint, acl=acl)
@@ -8856,6 +8859,19 @@ def _reference(value: Value, what: str, mark: Mark) -> str:
 def _stated(value: Value) -> str:
     """A value as the script states it, "" when it does not (an extension's version)."""
     return value.value if isinstance(value, Text) else ""
+
+
+def _endpoint_vip(value: Value, kept: InputEndpoint | None) -> dict[str, Any]:
+    """The VIP an endpoint cmdlet puts the endpoint on (`-VirtualIPName`), as the REST reader gives it
+    (`InputEndpoint.virtual_ip`; "" for the default VIP): a name the script does not state may be any
+    VIP (`vip_unknown`); none given keeps the VIP the endpoint had."""
+    if isinstance(value, Text) and value.value.strip():
+        return {"virtual_ip": value.value, "vip_unknown": False}
+    if value is not NULL and not isinstance(value, Text):
+        return {"virtual_ip": "", "vip_unknown": True}
+    if kept is not None:
+        return {"virtual_ip": kept.virtual_ip, "vip_unknown": kept.vip_unknown}
+    return {}
 
 
 def _word(value: Value) -> str:
