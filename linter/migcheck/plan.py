@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from migcheck.estate import VmElsewhere, is_pipeline_token, key, named, portal_short_name
+from migcheck.estate import VmElsewhere, is_pipeline_token, key, named, origins, portal_short_name
 from migcheck.model import Finding, Severity, is_stand_in, is_unnamed_role
 from migcheck.report.readiness import (
     ScopeItem,
@@ -281,7 +281,7 @@ class _Builder:
     held: Mapping[tuple[str, object, str], Reason] = field(default_factory=dict)  # as `SubscriptionPlan`'s
     steps: list[Step] = field(default_factory=list)
     by_subject: dict[int, ScopeItem] = field(default_factory=dict)  # by id() of the item's resource
-    origins: dict[int, str] = field(default_factory=dict)  # see `_origins`
+    origins: dict[int, str] = field(default_factory=dict)  # see `estate.origins`
     noted: set[int] = field(default_factory=set)  # id() of the resources whose step says their warnings
     # Site Recovery warnings said on a storage account's step rather than their VM's, by the account's key.
     later: dict[str, list[Finding]] = field(default_factory=dict)
@@ -301,7 +301,7 @@ class _Builder:
 
     def __post_init__(self) -> None:
         self.by_subject = {id(item.subject): item for item in self.items if item.subject is not None}
-        self.origins = _origins(s for s in self.estate.cloud_services if not s.virtual_network_refs)
+        self.origins = origins(s for s in self.estate.cloud_services if not s.virtual_network_refs)
 
     @property
     def ranges(self) -> _Ranges:
@@ -590,30 +590,6 @@ def _errors(item: ScopeItem, locate: Callable[[Finding], Finding] | None = None)
     every = (*item.findings, *(s.finding for s in item.held_back))
     errors = (f for f in every if refused(f))
     return tuple(errors if locate is None else map(locate, errors))
-
-
-def _origins(services: Iterable[CloudService]) -> dict[int, str]:
-    """Where each cloud service that shares its name with another comes from, by `id()` of the service: the
-    folder of the file that first describes it, else the file, else the file and line (one script can
-    deploy two services it names alike). Services of a name of their own are not listed: their steps are
-    told apart by the name."""
-    from migcheck.estate import key
-
-    by_name: dict[str, list[CloudService]] = defaultdict(list)
-    for service in services:
-        by_name[key(service.name)].append(service)
-    origins: dict[int, str] = {}
-    for alike in by_name.values():
-        if len(alike) < 2:
-            continue
-        candidates: list[Callable[[CloudService], str]] = [
-            lambda s: s.mark.path.rpartition("/")[0] or ".",
-            lambda s: s.mark.path,
-            lambda s: f"{s.mark.path}:{s.mark.line}",
-        ]
-        describe = next((d for d in candidates if len({d(s) for s in alike}) == len(alike)), candidates[-1])
-        origins.update((id(s), describe(s)) for s in alike)
-    return origins
 
 
 def _without_advice(message: str, fix: str) -> str:
@@ -1921,12 +1897,15 @@ def _standalone_storage_step(builder: _Builder, account: Any, wave: int) -> Step
 
 
 def _steps_moving(builder: _Builder, disk: Disk) -> Iterator[str]:
-    """The ids of the steps that migrate the VM a disk is attached to (none for a disk of no known VM)."""
+    """The ids of the steps that migrate the VMs a disk is attached to (none for a disk of no known VM):
+    each VM conflicting files attach it to (MIG004), since the files do not say which one has it."""
+    for service, vm in builder.estate.vms_of(disk):
+        yield from _steps_moving_vm(builder, service, vm)
+
+
+def _steps_moving_vm(builder: _Builder, service: CloudService, vm: Role) -> Iterator[str]:
+    """The ids of the steps that migrate `vm` of `service`."""
     estate = builder.estate
-    owner = estate.vm_of(disk)
-    if owner is None:
-        return
-    service, vm = owner
     # The networks of the deployments the VM is in; of all the service's deployments when the files do
     # not state the network of the VM's (they are in the one network the others are in, if only one).
     service_refs, network_known = builder.service_networks(service)

@@ -348,9 +348,11 @@ class ConflictingDefinitions(Rule):
         "network's region too), or other gateway connections (a network configuration's "
         "`ConnectionsToLocalNetwork` and a REST body's `Sites` each list them all; the gateway checked holds "
         "every connection either lists, so that a blocker either one shows is reported, naming its file); "
-        "a VM (in a REST deployment and an "
-        "Export-AzureVM file) in a different availability set, different subnets, of a different size or "
-        "role type; a local network site, DNS server or reserved IP with different addresses; a VM "
+        "a VM (in a REST deployment, an Export-AzureVM file, a role body in the deployment's folder) in a "
+        "different availability set, different subnets, of a different size or role type, with other disks "
+        "(blobs) or other endpoints (neither described by a script); a disk (one blob) that two VMs the "
+        "files keep apart both have; a local network site, DNS server or reserved IP with different "
+        "addresses; a VM "
         "deployment whose service configuration (a .cscfg with no definition) and whose own description "
         "name different virtual networks, or give a VM different subnets. The finding "
         "points at the description that was not used and lists every difference, the value written there "
@@ -493,6 +495,7 @@ def _type_words(kind: str) -> str:
         "LocalNetworkSite": "local network site",
         "DnsServer": "DNS server",
         "ReservedIP": "reserved IP",
+        "Disk": "disk",
         "Deployment": "deployment",
     }
     return words.get(kind, kind)
