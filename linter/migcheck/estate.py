@@ -3173,9 +3173,13 @@ def _link_inventory(
         classic = [*vms, *networks, *accounts, *reserved, *groups]
     if joined is not None:
         _join_inventory_networks(linker, [n for n in networks if n.subscription == joined])
-        # The subscription's security groups are the estate's, as a script's or a REST body's are.
+        # The subscription's security groups are the estate's, as a script's or a REST body's are, each
+        # of the subnets its export says use it, as a script's association gives it.
         linker.by_type[NetworkSecurityGroup] += [
-            NetworkSecurityGroup(g.name, g.mark) for g in groups if g.subscription == joined
+            NetworkSecurityGroup(g.name, g.mark, vnet, subnet)
+            for g in groups
+            if g.subscription == joined
+            for vnet, subnet in g.subnets or [("", "")]
         ]
         ips = [ip for ip in reserved if ip.subscription == joined]
         premium = {key(a.name) for a in accounts if a.premium and a.subscription == joined}
@@ -3183,6 +3187,7 @@ def _link_inventory(
         services = _InventoryVms(linker, services, ips).join(ours)
     linker.dangling.extend(_missing_pages(linker._all(inv.ExportPage)))
     records[inv.ServiceInVnet] = _without_declared_copies(records[inv.ServiceInVnet], joined)
+    records[inv.ClassicNetworkSecurityGroup] = [g for g in groups if g.subscription == joined]
     inventory = _inventory_view(records, joined or "", reserved)
     linker.exported = _other_subscriptions(linker, classic, joined, placed_elsewhere(inventory))
     return services, inventory, premium
@@ -3455,6 +3460,7 @@ def _inventory_view(
         networks=tuple(records[inv.ClassicNetwork]),
         storage_accounts=tuple(records[inv.ClassicStorageAccount]),
         reserved_ips=tuple(reserved),
+        network_security_groups=tuple(records[inv.ClassicNetworkSecurityGroup]),
         vm_services={(vm.subscription, key(vm.name)): vm.service for vm in records[inv.ClassicVm]},
     )
 

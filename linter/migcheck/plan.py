@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from migcheck.estate import VmElsewhere, is_pipeline_token, key, named, origins, portal_short_name
+from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import Finding, Severity, is_stand_in, is_unnamed_role
 from migcheck.report.readiness import (
     ScopeItem,
@@ -2044,20 +2045,43 @@ def _unattached_step(builder: _Builder, type_: str, name: str, subject: object) 
     becomes = f"{words} '{name}' in Resource Manager"
     if type_ == "ReservedIP":
         becomes += " (a static Basic SKU public IP: upgrade it to Standard)"
+    unsure = _not_known_unattached(builder, type_, name, subject)
     return Step(
         id=f"unattached:{type_}:{name}",
         kind=StepKind.UNATTACHED,
         name=name,
         wave=1,
         after=(),
-        moves=(f"{words} '{name}'",),
+        moves=(f"{words} '{name}'" + (", if nothing uses it" if unsure else ""),),
         becomes=(becomes,),
-        downtime="None: nothing uses it.",
+        downtime="None if nothing uses it." if unsure else "None: nothing uses it.",
         blockers=builder.blockers(subject),
-        notes=tuple(builder.attention(subject)),
+        notes=(*([unsure] if unsure else []), *builder.attention(subject)),
         powershell=_move(cmdlet, f"{parameter} {_ps(name)}", f"Get-AzResource -Name {_ps(name)}"),
         cli=_cli(cli, _sh(name)),
     )
+
+
+def _not_known_unattached(builder: _Builder, type_: str, name: str, subject: object) -> str:
+    """What to check first about a resource an inventory export shows without saying that nothing uses it
+    (a network security group whose row does not write its subnets, a reserved IP in use by what it does
+    not name as a cloud service); "" when nothing does. One a subnet, VM or deployment uses is cloned with
+    its network or cloud service, not moved on its own (deep dive)."""
+    if type_ == "NetworkSecurityGroup" and builder.estate.inventory.security_group_use(name) == "unknown":
+        return (
+            "Unattached if no subnet or VM uses it: check with Get-AzureNetworkSecurityGroupForSubnet "
+            "-VirtualNetworkName '<network>' -SubnetName '<subnet>' for each subnet, and Get-AzureVM "
+            "-ServiceName '<service>' -Name '<vm>' | Get-AzureNetworkSecurityGroupAssociation for each VM: the "
+            "export does not say which use it. One a subnet or VM uses is cloned with its network or cloud "
+            "service: do not move it on its own."
+        )
+    if type_ == "ReservedIP" and isinstance(subject, ClassicReservedIp) and subject.in_use:
+        return (
+            "Unattached if no cloud service uses it: the export says it is in use, not by which service. Check "
+            f"with Get-AzureReservedIP -ReservedIPName {_ps(name)} (ServiceName, DeploymentName): one that is a "
+            "deployment's VIP moves with its cloud service, not on its own."
+        )
+    return ""
 
 
 def _bound_reserved_ip_steps(builder: _Builder, items: Iterable[ScopeItem]) -> list[Step]:

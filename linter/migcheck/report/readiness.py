@@ -713,6 +713,12 @@ def _unattached_drafts(estate: Estate, reserved: _ReservedIps) -> Iterator[_Draf
     # platform does for unattached resources.
     subnets = [s for network in estate.virtual_networks for s in network.subnets]
     groups = {key(s.security_group) for s in subnets if s.security_group}
+    # One an export says a VM uses is cloned with the VM.
+    groups |= {
+        key(g.name)
+        for g in estate.network_security_groups
+        if estate.inventory.security_group_use(g.name) == "vms"
+    }
     tables = {key(s.route_table) for s in subnets if s.route_table}
     yield from _named_drafts(
         (g for g in estate.network_security_groups if key(g.name) not in groups), "NetworkSecurityGroup"
