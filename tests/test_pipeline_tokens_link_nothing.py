@@ -16,13 +16,29 @@ from migcheck.plan import StepKind, build_plan
 
 
 @pytest.mark.parametrize(
-    "name", ["#{ServiceName}#", "__VNetName__", "$(VNetName)", "{0}", "${VNET}", "{{ vnet }}", "app-#{Env}#"]
+    "name",
+    [
+        "#{ServiceName}#",
+        "__VNetName__",
+        "$(VNetName)",
+        "{0}",
+        "${VNET}",
+        "{{ vnet }}",
+        "app-#{Env}#",
+        "__Release.EnvironmentName__",
+        "__vnet-name__",
+        "app-__Env__",
+        "vnet-{0}",
+    ],
 )
 def test_tokens_are_told(name):
     assert is_pipeline_token(name)
 
 
-@pytest.mark.parametrize("name", ["prod-vnet", "my_vnet", "Group rg-1 vnet", "web.svc", "_x_", "{a}", ""])
+@pytest.mark.parametrize(
+    "name",
+    ["prod-vnet", "my_vnet", "Group rg-1 vnet", "web.svc", "_x_", "{a}", "", "prod__vnet__01", "a__b__c"],
+)
 def test_names_are_not_tokens(name):
     assert not is_pipeline_token(name)
 

@@ -109,11 +109,46 @@ def is_pipeline_token(name: str) -> bool:
         at = name.find(start)
         if at >= 0 and name.find(end, at + len(start) + 1) > at:
             return True
-    if name.startswith("{") and name.endswith("}") and name[1:-1].isdigit():
-        return True
-    # `__Name__`: a word between double underscores, as a whole name or a part of one.
-    parts = name.split("__")
-    return any(part.replace("_", "").isalnum() for part in parts[1:-1:2]) if len(parts) > 2 else False
+    return _holds_format_item(name) or _holds_underscore_token(name)
+
+
+def _holds_format_item(name: str) -> bool:
+    """`{0}`, alone or in a name (`vnet-{0}`): digits between a `{` and the next `}`."""
+    opened = -1
+    for at, char in enumerate(name):
+        if char == "{":
+            opened = at
+        elif char == "}" and opened >= 0:
+            if at > opened + 1 and name[opened + 1 : at].isdigit():
+                return True
+            opened = -1
+    return False
+
+
+# What a variable's name between double underscores may hold (`__Release.EnvironmentName__`, `__vnet-name__`).
+_TOKEN_NAME = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+
+
+def _holds_underscore_token(name: str) -> bool:
+    """`__Name__`, the whole name or a part set off by a character that is no letter or digit
+    (`app-__Env__`): between letters or digits (`prod__vnet__01`) double underscores are part of a name."""
+    start = name.find("__")
+    while start >= 0:
+        end = name.find("__", start + 3)
+        if end < 0:
+            return False
+        inner = name[start + 2 : end]
+        before = name[start - 1] if start else ""
+        after = name[end + 2] if end + 2 < len(name) else ""
+        if (
+            inner[0] not in "_.-"
+            and set(inner) <= _TOKEN_NAME
+            and not before.isalnum()
+            and not after.isalnum()
+        ):
+            return True
+        start = name.find("__", start + 2)
+    return False
 
 
 def join_key(name: str, mark: Mark) -> str:
