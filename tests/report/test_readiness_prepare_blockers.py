@@ -149,9 +149,7 @@ def test_all_clear_says_a_suppressed_blocker_still_blocks(estate):
     result = estate({"shop/ServiceDefinition.csdef": WEB_ROLE})
     text = render(result, "text")
     assert "Validation failed (1 suppressed)" in text
-    assert text.endswith(
-        "No findings to report in 1 file (1 suppressed that still blocks the migration).\n"
-    )
+    assert text.endswith("No findings to report in 1 file (1 suppressed that still blocks the migration).\n")
 
 
 def test_the_summary_counts_which_suppressed_findings_still_block(estate):
