@@ -726,11 +726,11 @@ class Estate:
         inventory export of the subscription, or one a script or REST body creates. Each is migrated on its
         own (one record per account, the first); those that hold disks or images are `storage_accounts`."""
         found: dict[str, inv.ClassicStorageAccount | StorageAccountType | None] = {
-            key(account.name): None for account in self.storage_accounts
+            join_key(account.name, account.mark): None for account in self.storage_accounts
         }
         exported = (a for a in self.inventory.storage_accounts if self.of_subscription(a))
         for account in (*exported, *self.resources(StorageAccountType)):
-            found.setdefault(key(account.name), account)
+            found.setdefault(join_key(account.name, account.mark), account)
         return [account for account in found.values() if account is not None]
 
     def exported_free_ips(self) -> list[inv.ClassicReservedIp]:
@@ -1274,7 +1274,8 @@ class _Linker:
         for service in services:
             for placement in service.placements:
                 for ref in placement.reserved_ips:
-                    if key(ref.name) not in known:
+                    # A token is no name: the pipeline gives it one the list may hold.
+                    if key(ref.name) not in known and not is_pipeline_token(ref.name):
                         self._dangle(
                             ref,
                             "ReservedIp",
@@ -2914,10 +2915,11 @@ def _listed(refs: Iterable[NameRef]) -> str:
 
 def _disk_key(disk: Disk) -> str:
     """One blob is one disk, whichever scheme its address is written with (`Add-AzureDisk` examples use
-    http://, the platform reports https://)."""
+    http://, the platform reports https://). A blob or name a pipeline token writes is its file's own
+    (`join_key`): another file's token may be given another account."""
     if not disk.media_link.strip():
-        return "name:" + key(disk.name)
-    address = key(disk.media_link)
+        return "name:" + join_key(disk.name, disk.mark)
+    address = join_key(disk.media_link, disk.mark)
     return "blob:" + address.split("://", 1)[-1]
 
 
@@ -2967,7 +2969,7 @@ class _NamedBlobs:
         self.by_file: dict[str, dict[str, Disk]] = defaultdict(dict)
         for disk in disks:
             if disk.media_link.strip() and disk.name.strip():
-                self.by_file[key(disk.name)].setdefault(disk.mark.path, disk)
+                self.by_file[join_key(disk.name, disk.mark)].setdefault(disk.mark.path, disk)
         self.only: dict[str, Disk | None] = {}
         for name, by_file in self.by_file.items():
             blobs = {_disk_key(disk): disk for disk in by_file.values()}
@@ -2975,7 +2977,7 @@ class _NamedBlobs:
 
     def of(self, disk: Disk) -> Disk | None:
         """The description with a blob of the disk `disk` names without one; None when there is none."""
-        name = key(disk.name)
+        name = join_key(disk.name, disk.mark)
         return self.by_file.get(name, {}).get(disk.mark.path) or self.only.get(name)
 
 
@@ -3017,16 +3019,25 @@ def _merged_disk(descriptions: list[Disk]) -> Disk:
 
 
 def _storage_accounts(disks: Iterable[Disk], images: Iterable[Image]) -> tuple[StorageAccount, ...]:
-    found: dict[str, tuple[Mark, list[Disk], list[Image]]] = {}
+    found: dict[str, tuple[str, Mark, list[Disk], list[Image]]] = {}
     for disk in disks:
         if disk.storage_account:
-            found.setdefault(disk.storage_account, (disk.mark, [], []))[1].append(disk)
+            name = disk.storage_account
+            found.setdefault(_account_key(name, disk.mark), (name, disk.mark, [], []))[2].append(disk)
     for image in images:
-        for account in image.storage_accounts:  # a VM image's data disks may be in other accounts
-            found.setdefault(account, (image.mark, [], []))[2].append(image)
-    return tuple(
-        StorageAccount(name, mark, tuple(d), tuple(i)) for name, (mark, d, i) in sorted(found.items())
-    )
+        for name in image.storage_accounts:  # a VM image's data disks may be in other accounts
+            found.setdefault(_account_key(name, image.mark), (name, image.mark, [], []))[3].append(image)
+    return tuple(StorageAccount(name, mark, tuple(d), tuple(i)) for name, mark, d, i in _by_key(found))
+
+
+def _account_key(name: str, mark: Mark) -> str:
+    """A storage account as its disks' blobs name it (`model.storage_account`, already lower-cased where it
+    is an account's name), but one a pipeline token names is its file's own (see `join_key`)."""
+    return f"{name}\0{mark.path}" if is_pipeline_token(name) else name
+
+
+def _by_key(found: Mapping[str, Any]) -> list[Any]:
+    return [found[k] for k in sorted(found)]
 
 
 # --- helpers -------------------------------------------------------------------------------------------
@@ -3037,7 +3048,8 @@ def _unique(resources: Iterable[Any], conflicts: list[Conflict] | None = None) -
     with different addresses (a local site, a DNS server, a reserved IP) are recorded there."""
     kept: dict[str, Any] = {}
     for resource in resources:
-        first = kept.setdefault(key(resource.name), resource)
+        # A name a pipeline token writes is its file's own (`join_key`): it joins no other file's.
+        first = kept.setdefault(join_key(resource.name, resource.mark), resource)
         if first is not resource and conflicts is not None:
             differences = _address_differences(resource, first)
             if differences:

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from migcheck.estate import VmElsewhere, is_pipeline_token, key, named, origins, portal_short_name
+from migcheck.estate import VmElsewhere, is_pipeline_token, join_key, key, named, origins, portal_short_name
 from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import Finding, Severity, is_stand_in, is_unnamed_role
 from migcheck.report.readiness import (
@@ -400,7 +400,7 @@ class _Builder:
                 for disk in account.disks:
                     owner = self.estate.vm_of(disk)
                     if owner is not None:
-                        self._disk_accounts[id(owner[1])] = key(account.name)
+                        self._disk_accounts[id(owner[1])] = join_key(account.name, account.mark)
         vm = self.vm_of(finding)
         return self._disk_accounts.get(id(vm)) if vm is not None else None
 
@@ -1025,13 +1025,20 @@ def _associated(network: Network) -> list[str]:
 
 
 def _network_step_id(network: Network) -> str:
-    """The id of a network's step: by its name, and by its file for a network a pipeline token names,
-    which is that file's own (see `migcheck.estate.join_key`): another file's token may be another."""
-    return (
-        f"network:{network.name}@{network.mark.path}"
-        if is_pipeline_token(network.name)
-        else f"network:{network.name}"
-    )
+    """The id of a network's step (see `_own_step_id`)."""
+    return _own_step_id(f"network:{network.name}", network.name, network.mark)
+
+
+def _own_step_id(base: str, name: str, mark: Mark) -> str:
+    """The id of a step moving a resource: `base`, by its name, and by its file for a resource a pipeline
+    token names, which is that file's own (see `migcheck.estate.join_key`): another file's token may be
+    another."""
+    return f"{base}@{mark.path}" if is_pipeline_token(name) else base
+
+
+def _own_step_name(name: str, mark: Mark) -> str:
+    """The name a step shows: with its file for a pipeline token's (see `_own_step_id`)."""
+    return f"{name} ({mark.path})" if is_pipeline_token(name) else name
 
 
 def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, int]) -> Step:
@@ -1059,12 +1066,13 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
     moves += _associated(network)
     # The VMs move; web/worker roles never do (a note says what becomes of them).
     moves += [f"{s.label}: {_vms(s)}" for s in services if s.vms or not s.roles]
-    moves += [f"reserved IP '{ip}' of {label}" for label, ip in _moving_reserved_ips(services)]
+    moves += [f"reserved IP {named(ip)} of {label}" for label, ip in _moving_reserved_ips(services)]
     moves += [
-        f"reserved IP '{ip.name}' of {label}, {_bound(ip)}" for label, ip in _bound_reserved_ips(services)
+        f"reserved IP {named(ip.name)} of {label}, {_bound(ip)}"
+        for label, ip in _bound_reserved_ips(services)
     ]
     maybe = [(s, ip) for s in services for p in s.placements for ip in builder.maybe_vips(s, p)]
-    moves += [f"reserved IP '{ip.name}' of {s.label}, {_maybe_vip(ip)}" for s, ip in maybe]
+    moves += [f"reserved IP {named(ip.name)} of {s.label}, {_maybe_vip(ip)}" for s, ip in maybe]
     portal = bool(portal_short_name(name))
     becomes = [
         f"virtual network '{name}' in resource group '{name}-Migrated'"
@@ -1076,14 +1084,14 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
         f"resource group '{service_name(s)}-Migrated' with the VMs of {s.label}" for s in services if s.vms
     ]
     becomes += [
-        f"reserved IP '{ip}': {_STATIC_PUBLIC_IP}"
+        f"reserved IP {named(ip)}: {_STATIC_PUBLIC_IP}"
         for ip in (
             *(name for _, name in _moving_reserved_ips(services)),
             *(ref.name for _, ref in _bound_reserved_ips(services)),
         )
     ]
     becomes += [
-        f"reserved IP '{ip.name}', if it is its deployment's VIP: {_STATIC_PUBLIC_IP}" for _, ip in maybe
+        f"reserved IP {named(ip.name)}, if it is its deployment's VIP: {_STATIC_PUBLIC_IP}" for _, ip in maybe
     ]
     notes = (
         [] if network.defined else ["No file checked here defines this network: only its members are known."]
@@ -1119,7 +1127,7 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
     return Step(
         id=_network_step_id(network),
         kind=StepKind.NETWORK,
-        name=f"{name} ({network.mark.path})" if is_pipeline_token(name) else name,
+        name=_own_step_name(name, network.mark),
         wave=2 if after else 1,
         after=after,
         moves=tuple(moves),
@@ -1546,12 +1554,12 @@ def _service_step(
         moves=(
             f"{_placement_words(service, deployment)}{'' if stated == deployment else _UNNAMED_DEPLOYMENT}: "
             f"VMs {', '.join(vm.name for vm in placement.vms)}",
-            *(f"reserved IP '{ip}'" for _, ip in _moving_reserved_ips([_alone(service, placement)])),
+            *(f"reserved IP {named(ip)}" for _, ip in _moving_reserved_ips([_alone(service, placement)])),
             *(
-                f"reserved IP '{ip.name}' if it is this deployment's VIP: {_bound(ip)}"
+                f"reserved IP {named(ip.name)} if it is this deployment's VIP: {_bound(ip)}"
                 for _, ip in _bound_reserved_ips([_alone(service, placement)])
             ),
-            *(f"reserved IP '{ip.name}', {_maybe_vip(ip)}" for ip in maybe),
+            *(f"reserved IP {named(ip.name)}, {_maybe_vip(ip)}" for ip in maybe),
         ),
         becomes=(
             f"resource group '{name}-Migrated' with the VMs, in a new virtual network (or an existing Resource "
@@ -1652,14 +1660,14 @@ def _vip_becomes(
             "no public IP address: no VM of the deployment has an input endpoint, and a VIP without one is not migrated",
         )
     becomes = tuple(
-        f"reserved IP '{ip.name}': {_STATIC_PUBLIC_IP}" for ip in _carried_reserved_ips(placement)
+        f"reserved IP {named(ip.name)}: {_STATIC_PUBLIC_IP}" for ip in _carried_reserved_ips(placement)
     )
     becomes += tuple(
-        f"reserved IP '{ip.name}', if it is this deployment's VIP: {_STATIC_PUBLIC_IP}"
+        f"reserved IP {named(ip.name)}, if it is this deployment's VIP: {_STATIC_PUBLIC_IP}"
         for _, ip in _bound_reserved_ips([_alone(service, placement)])
     )
     becomes += tuple(
-        f"reserved IP '{ip.name}', if it is this deployment's VIP: {_STATIC_PUBLIC_IP}" for ip in maybe
+        f"reserved IP {named(ip.name)}, if it is this deployment's VIP: {_STATIC_PUBLIC_IP}" for ip in maybe
     )
     # Each other VIP with an endpoint becomes a public IP of its own (deep dive: "Every public IP associated
     # with the load balancer is converted to a public IP resource"); a reserved one is said above.
@@ -1825,7 +1833,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         after=(),
         moves=(
             f"{service.label}: {_contents(service)}",
-            *(f"reserved IP '{ip.name}', {_bound(ip)}" for _, ip in _bound_reserved_ips([service])),
+            *(f"reserved IP {named(ip.name)}, {_bound(ip)}" for _, ip in _bound_reserved_ips([service])),
         ),
         becomes=("depends on its network: check it with a REST deployment body or Get-AzureVM",),
         downtime="In a virtual network: none (migrated with the network). In none: stop, deallocate, start.",
@@ -1877,13 +1885,13 @@ def _standalone_storage_steps(builder: _Builder) -> list[Step]:
 def _standalone_storage_step(builder: _Builder, account: Any, wave: int) -> Step:
     name = account.name
     return Step(
-        id=f"storage:{name}",
+        id=_own_step_id(f"storage:{name}", name, account.mark),
         kind=StepKind.STORAGE,
-        name=name,
+        name=_own_step_name(name, account.mark),
         wave=wave,
         after=(),
-        moves=(f"storage account '{name}' (no disk or image of the files checked is in it)",),
-        becomes=(f"storage account '{name}' in resource group '{name}-Migrated'",),
+        moves=(f"storage account {named(name)} (no disk or image of the files checked is in it)",),
+        becomes=(f"storage account {named(name)} in resource group '{name}-Migrated'",),
         downtime="None for data access. An account that holds only blobs, files, tables and queues migrates on "
         "its own, without waiting for any other step; one that holds VM disks the files do not show must wait "
         "until those VMs are migrated."
@@ -1931,14 +1939,14 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
     held = [f"{disks} disk{'s' if disks != 1 else ''}"] if disks else []
     held += [f"{images} image{'s' if images != 1 else ''}"] if images else []
     return Step(
-        id=f"storage:{name}",
+        id=_own_step_id(f"storage:{name}", name, account.mark),
         kind=StepKind.STORAGE,
-        name=name,
+        name=_own_step_name(name, account.mark),
         wave=wave,
         after=after,
-        moves=(f"storage account '{name}' ({', '.join(held)})",),
+        moves=(f"storage account {named(name)} ({', '.join(held)})",),
         becomes=(
-            f"storage account '{name}' in resource group '{name}-Migrated'; classic disks and images stop being "
+            f"storage account {named(name)} in resource group '{name}-Migrated'; classic disks and images stop being "
             "visible as such (their VHDs stay in the account)",
         ),
         downtime="None for data access. Migrate it only after every VM with a disk in it.",
@@ -1949,7 +1957,7 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
             *_vms_elsewhere_note(builder.estate.vms_elsewhere(account), wave),
             *_registered_note(disks_left, images_left),
             *builder.attention(account),
-            *builder.notes(builder.later.pop(key(name), [])),
+            *builder.notes(builder.later.pop(join_key(name, account.mark), [])),
         ),
         powershell=replace(
             _move("Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)),
@@ -2042,17 +2050,18 @@ def _unattached_steps(builder: _Builder, items: Iterable[ScopeItem]) -> list[Ste
 
 def _unattached_step(builder: _Builder, type_: str, name: str, subject: object) -> Step:
     cmdlet, parameter, cli, words = _UNATTACHED[type_]
-    becomes = f"{words} '{name}' in Resource Manager"
+    becomes = f"{words} {named(name)} in Resource Manager"
     if type_ == "ReservedIP":
         becomes += " (a static Basic SKU public IP: upgrade it to Standard)"
     unsure = _not_known_unattached(builder, type_, name, subject)
+    mark: Mark = getattr(subject, "mark")  # noqa: B009 (a declaration's or an export's)
     return Step(
-        id=f"unattached:{type_}:{name}",
+        id=_own_step_id(f"unattached:{type_}:{name}", name, mark),
         kind=StepKind.UNATTACHED,
-        name=name,
+        name=_own_step_name(name, mark),
         wave=1,
         after=(),
-        moves=(f"{words} '{name}'" + (", if nothing uses it" if unsure else ""),),
+        moves=(f"{words} {named(name)}" + (", if nothing uses it" if unsure else ""),),
         becomes=(becomes,),
         downtime="None if nothing uses it." if unsure else "None: nothing uses it.",
         blockers=builder.blockers(subject),
@@ -2106,16 +2115,16 @@ def _bound_reserved_ip_step(builder: _Builder, item: ScopeItem) -> Step:
         f"-Prepare, -Commit -ReservedIPName {_ps(name)})."
     )
     return Step(
-        id=f"reserved-ip:{name}",
+        id=_own_step_id(f"reserved-ip:{name}", name, ip.mark),
         kind=StepKind.RESERVED_FOR_UNDESCRIBED,
-        name=name,
+        name=_own_step_name(name, ip.mark),
         wave=1,
         after=(),
         moves=(
-            f"reserved IP '{name}', with cloud service '{service}' ({ip.mark.path} binds it to that service, "
+            f"reserved IP {named(name)}, with cloud service '{service}' ({ip.mark.path} binds it to that service, "
             "which no file checked describes): not on its own",
         ),
-        becomes=(f"reserved IP '{name}': {_STATIC_PUBLIC_IP}",),
+        becomes=(f"reserved IP {named(name)}: {_STATIC_PUBLIC_IP}",),
         downtime=f"As the migration of cloud service '{service}' has it, which the files do not show: none "
         "for VMs in a virtual network (migrated with the network); VMs in none are stopped, deallocated and "
         "started again during Prepare. The reserved IP keeps its address.",

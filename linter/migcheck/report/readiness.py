@@ -63,7 +63,7 @@ from functools import cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from migcheck.estate import key, origins, records_in_networks, unique_by_name
+from migcheck.estate import join_key, key, origins, records_in_networks, unique_by_name
 from migcheck.inventory_model import (
     ClassicReservedIp,
     LinkAuthorization,
@@ -662,19 +662,22 @@ class _Configurations:
 
 
 class _ReservedIps:
-    """Declared reserved IPs by the name deployments use and by the service they say they belong to."""
+    """Declared reserved IPs by the name deployments use and by the service they say they belong to. A
+    name a pipeline token writes joins only its own file's (`join_key`)."""
 
     def __init__(self, estate: Estate) -> None:
-        self.by_name: dict[str, ReservedIp] = {key(ip.name): ip for ip in estate.reserved_ips}
+        self.by_name: dict[str, ReservedIp] = {join_key(ip.name, ip.mark): ip for ip in estate.reserved_ips}
         self.by_service: dict[str, list[ReservedIp]] = defaultdict(list)
         for ip in estate.reserved_ips:
             if ip.service_name:
-                self.by_service[key(ip.service_name)].append(ip)
+                self.by_service[join_key(ip.service_name, ip.mark)].append(ip)
         # Those an export binds to a service whatever its slot are used too (`bound_reserved_ips`).
-        self.used = {key(ref.name) for s in estate.cloud_services for ref in _used_by(s, s.placements)}
+        self.used = {
+            join_key(ref.name, ref.mark) for s in estate.cloud_services for ref in _used_by(s, s.placements)
+        }
         # Those a script may have given a deployment (`maybe_vips`) go with it: its VIP, or moved on their own.
         self.maybe = {
-            on: [self.by_name[key(ip.name)] for ip in ips if key(ip.name) in self.by_name]
+            on: [self.by_name[k] for ip in ips if (k := join_key(ip.name, ip.mark)) in self.by_name]
             for on, ips in estate.maybe_vips().items()
         }
 
@@ -684,19 +687,19 @@ class _ReservedIps:
         slot, and those associated with the service; of all of them when None."""
         placements = service.placements if placements is None else placements
         found = {
-            key(ref.name): self.by_name[key(ref.name)]
+            k: self.by_name[k]
             for ref in _used_by(service, placements)
-            if key(ref.name) in self.by_name
+            if (k := join_key(ref.name, ref.mark)) in self.by_name
         }
-        for ip in self.by_service.get(key(service.name), ()):
-            found.setdefault(key(ip.name), ip)
+        for ip in self.by_service.get(join_key(service.name, service.mark), ()):
+            found.setdefault(join_key(ip.name, ip.mark), ip)
         for placement in placements:
             for ip in self.maybe.get((key(service.name), key(placement.name)), ()):
-                found.setdefault(key(ip.name), ip)
+                found.setdefault(join_key(ip.name, ip.mark), ip)
         return list(found.values())
 
     def free(self) -> list[ReservedIp]:
-        maybe = {key(ip.name) for ips in self.maybe.values() for ip in ips}
+        maybe = {join_key(ip.name, ip.mark) for ips in self.maybe.values() for ip in ips}
         return [ip for k, ip in self.by_name.items() if not ip.service_name and k not in self.used | maybe]
 
 
