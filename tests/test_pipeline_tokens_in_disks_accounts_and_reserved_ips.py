@@ -97,3 +97,9 @@ def test_a_storage_account_named_alike_in_two_files_is_still_one(tmp_path, monke
     [storage] = [s for s in plan.steps if s.kind is StepKind.STORAGE]
     assert storage.id == "storage:prodstore"
     assert storage.moves == ("storage account 'prodstore' (2 disks)",)
+
+
+def test_mig105_names_a_token_reserved_ip_as_a_token(tmp_path, monkeypatch):
+    result = _two_files(tmp_path, monkeypatch, "MIG105")
+    assert result.findings
+    assert all("reserved IP '#{ResIP}#' (a pipeline token)" in f.message for f in result.findings)

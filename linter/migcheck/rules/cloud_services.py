@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 
-from migcheck.estate import UNNAMED_BY_ROLE, CloudService, Estate, ExtendedSupport, Placement, key
+from migcheck.estate import UNNAMED_BY_ROLE, CloudService, Estate, ExtendedSupport, Placement, key, named
 from migcheck.formats import is_script
 from migcheck.inventory_model import ClassicReservedIp, ClassicVm
 from migcheck.model import (
@@ -1106,14 +1106,14 @@ def _vip_outside_vnet(placement: Placement, maybe: Sequence[ReservedIp] = ()) ->
         )
         vip = stranded[0].virtual_ip
         why = f"no input endpoint is on its virtual IP '{vip.name}'" if vip else "it has no input endpoint"
-        return f"its reserved IP '{stranded[0].name}' cannot be migrated with it, as {why} (MIG106)", fix
+        return f"its reserved IP {named(stranded[0].name)} cannot be migrated with it, as {why} (MIG106)", fix
     changing = unreserved_other_vips(placement)
     if all(r.virtual_ip is not None and not r.virtual_ip.default for r in placement.reserved_ips):
         other = placement.reserved_ips[0]
         on = other.virtual_ip.name if other.virtual_ip else ""
         vips = f"default VIP and {_virtual_ips(changing)} are" if changing else "default VIP is"
         return (
-            f"its {vips} not reserved and will change (reserved IP '{other.name}' of virtual IP "
+            f"its {vips} not reserved and will change (reserved IP {named(other.name)} of virtual IP "
             f"'{on}' is kept, as a Basic SKU public IP: Basic SKU was retired on {BASIC_SKU})",
             "",
         )
@@ -1122,7 +1122,7 @@ def _vip_outside_vnet(placement: Placement, maybe: Sequence[ReservedIp] = ()) ->
         f"; {_virtual_ips(changing)} {'is' if len(changing) == 1 else 'are'} not reserved and will change"
     )
     return (
-        f"its VIP is reserved IP '{name}' and is kept, as a Basic SKU public IP (Basic SKU was retired on "
+        f"its VIP is reserved IP {named(name)} and is kept, as a Basic SKU public IP (Basic SKU was retired on "
         f"{BASIC_SKU}: upgrade it to Standard){changes if changing else ''}",
         _RESERVED_VIP_FIX,
     )
@@ -1518,7 +1518,7 @@ class ReservedIpWithoutEndpoint(Rule):
     def _finding(self, service: CloudService, ref: NameRef, internal: list[str], fix: str) -> Finding:
         return self.finding(
             _reserved(service, ref),
-            f"reserved IP '{ref.name}' of {service.label} is on a deployment with no input "
+            f"reserved IP {named(ref.name)} of {service.label} is on a deployment with no input "
             f"endpoint on its public VIP{_only_internal(internal)}, so it cannot be migrated with it",
             fix=fix,
         )
@@ -1538,7 +1538,7 @@ class ReservedIpWithoutEndpoint(Rule):
         default = " (the default one)" if vip.default else ""
         return self.finding(
             _reserved(service, ref),
-            f"reserved IP '{ref.name}' of {service.label} is on virtual IP '{vip.name}'{default}, and no "
+            f"reserved IP {named(ref.name)} of {service.label} is on virtual IP '{vip.name}'{default}, and no "
             f"input endpoint is on that VIP{why}, so it cannot be migrated with the deployment",
             fix=fix or _vip_endpoint_fix(vip),
         )
