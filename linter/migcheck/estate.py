@@ -2303,6 +2303,8 @@ def _fill(kept: Role, other: Role) -> Role:
         changes["availability_set_mark"] = other.availability_set_mark
     if kept.instances is None and other.instances is not None:
         changes["instances"] = other.instances
+    if kept.security_group is None and other.security_group is not None:
+        changes["security_group"] = other.security_group
     if other.removed_luns:  # two changes to one VM: the disks either removes
         changes["removed_luns"] = tuple(dict.fromkeys((*kept.removed_luns, *other.removed_luns)))
     for name in ("removed_endpoints", "removed_interfaces"):  # and the endpoints and interfaces
@@ -2429,6 +2431,8 @@ class _Updated:
         self.disks.update(dict.fromkeys(change.disks))
         if change.static_ips:
             fields["static_ips"] = change.static_ips
+        if change.security_group is not None:
+            fields["security_group"] = change.security_group
 
     def _remove_disks(self, luns: tuple[str, ...]) -> None:
         """The data disks a change removes (`Role.removed_luns`) taken off: those at the LUNs it names, or

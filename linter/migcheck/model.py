@@ -459,6 +459,10 @@ class Role:
     # The private addresses the VM asks for in its virtual network (`StaticVirtualNetworkIPAddress` of its
     # network interfaces, `Set-AzureStaticVNetIP`), each where it is written: the address is the name.
     static_ips: tuple[NameRef, ...] = ()
+    # The network security group set on the VM itself (`Set-AzureNetworkSecurityGroupConfig`, a network
+    # configuration set's `NetworkSecurityGroup`), where its name is written; None when the file sets none.
+    # The migration clones it with the VM (deep dive), as a subnet's with its network.
+    security_group: NameRef | None = None
     # Set by link when more than one element describes the role (a csdef role and its cscfg settings, a
     # REST role and an Export-AzureVM file): every one, `mark` first. See `described_at`.
     sources: tuple[Mark, ...] = field(default=(), compare=False)
@@ -583,6 +587,8 @@ def joined_paths(a: Role, b: Role) -> Role:
         )
     if a.size.casefold() != b.size.casefold():
         changes["size"] = ""
+    if a.security_group is None:  # a group one path sets may be the VM's: it is cloned with it then
+        changes["security_group"] = b.security_group
     return dataclasses.replace(a, unknown=frozenset(unknown), **changes)  # type: ignore[arg-type]
 
 

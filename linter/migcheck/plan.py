@@ -1024,6 +1024,19 @@ def _associated(network: Network) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _vm_security_groups(vms: Iterable[Role]) -> list[str]:
+    """The network security groups set on the VMs themselves: cloned with each VM (deep dive: "Network
+    security groups associated with a virtual machine or subnet are cloned"), as a subnet's with its
+    network."""
+    return list(
+        dict.fromkeys(
+            f"network security group {named(vm.security_group.name)} of VM {named(vm.name)}"
+            for vm in vms
+            if vm.security_group is not None
+        )
+    )
+
+
 def _network_step_id(network: Network) -> str:
     """The id of a network's step (see `_own_step_id`)."""
     return _own_step_id(f"network:{network.name}", network.name, network.mark)
@@ -1066,6 +1079,7 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
     moves += _associated(network)
     # The VMs move; web/worker roles never do (a note says what becomes of them).
     moves += [f"{s.label}: {_vms(s)}" for s in services if s.vms or not s.roles]
+    moves += _vm_security_groups(vm for s in services for vm in s.vms)
     moves += [f"reserved IP {named(ip)} of {label}" for label, ip in _moving_reserved_ips(services)]
     moves += [
         f"reserved IP {named(ip.name)} of {label}, {_bound(ip)}"
@@ -1554,6 +1568,7 @@ def _service_step(
         moves=(
             f"{_placement_words(service, deployment)}{'' if stated == deployment else _UNNAMED_DEPLOYMENT}: "
             f"VMs {', '.join(vm.name for vm in placement.vms)}",
+            *_vm_security_groups(placement.vms),
             *(f"reserved IP {named(ip)}" for _, ip in _moving_reserved_ips([_alone(service, placement)])),
             *(
                 f"reserved IP {named(ip.name)} if it is this deployment's VIP: {_bound(ip)}"
@@ -1833,6 +1848,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         after=(),
         moves=(
             f"{service.label}: {_contents(service)}",
+            *_vm_security_groups(service.vms),
             *(f"reserved IP {named(ip.name)}, {_bound(ip)}" for _, ip in _bound_reserved_ips([service])),
         ),
         becomes=("depends on its network: check it with a REST deployment body or Get-AzureVM",),

@@ -6570,9 +6570,18 @@ class Interpreter:
         return Unknown(self.snippet(node))
 
     def _vm_group(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
-        """Set-AzureNetworkSecurityGroupConfig: the group is set on the VM configuration it passes on."""
-        self._on_vm(_stated_name(args, "NetworkSecurityGroupName"))
-        return self._vm_input(args, piped)
+        """Set-AzureNetworkSecurityGroupConfig: the group is set on the VM configuration it passes on
+        (`Role.security_group`), by the name the script states; one it does not state changes nothing the
+        reader records."""
+        name = _stated_name(args, "NetworkSecurityGroupName")
+        self._on_vm(name)
+        at = self._written_at(args.get("NetworkSecurityGroupName")) or self._at_call(node)
+        group = NameRef(name, at) if name else None
+        return self._vm_event("security_group", node, args, piped, env, group=group, removed=False)
+
+    def _vm_group_removed(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureNetworkSecurityGroupConfig: the VM configuration it passes on has no group."""
+        return self._vm_event("security_group", node, args, piped, env, group=None, removed=True)
 
     def _on_vm(self, name: str) -> None:
         """A network security group the script sets on a VM or role, whether or not the call runs: the
@@ -6741,6 +6750,7 @@ class Interpreter:
         "set-azurenetworksecuritygroupassociation": _to_subnet,
         "set-azuresubnetroutetable": _to_subnet,
         "set-azurenetworksecuritygroupconfig": _vm_group,
+        "remove-azurenetworksecuritygroupconfig": _vm_group_removed,
         "remove-azurenetworksecuritygroupfromsubnet": _from_subnet,
         "remove-azurenetworksecuritygroupassociation": _from_subnet,
         "remove-azuresubnetroutetable": _from_subnet,
@@ -6888,6 +6898,7 @@ class _Facts:
         self.boot: bool | None = None
         self.boot_mark: Mark | None = None
         self.static_ip: NameRef | None = None  # of the primary network interface
+        self.security_group: NameRef | None = None  # set on the VM itself
         self.os_disk: Disk | None = None
         self.data_disks: dict[object, Disk] = {}  # by LUN; by the event that adds it when not stated
         # The LUNs of the data disks a change to an existing VM removes ("" for one not stated), in order;
@@ -6950,6 +6961,12 @@ class _Facts:
 
     def _static_ip(self, event: Event) -> None:
         self.static_ip = event.data["address"]
+
+    def _security_group(self, event: Event) -> None:
+        """The group set on the VM, or taken off it; one set by a name the script does not state leaves
+        what was said as it was."""
+        if event.data["removed"] or event.data["group"] is not None:
+            self.security_group = event.data["group"]
 
     def _provision(self, event: Event) -> None:
         """The endpoints a provisioning configuration adds unless told not to."""
@@ -7169,6 +7186,7 @@ class _Facts:
                 *([self.static_ip] if self.static_ip else []),
                 *(address for _, address in self.nics.values() if address is not None),
             ),
+            security_group=self.security_group,
             availability_set_mark=self.avset_mark,
             boot_diagnostics_mark=self.boot_mark,
             unknown=frozenset(unknown),

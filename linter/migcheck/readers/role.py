@@ -85,6 +85,7 @@ def read_role(el: Element, marker: Marker, shape: RoleShape, vips: Mapping[str, 
         ),
         subnets=tuple(ref for s in network_sets for ref in _subnets(s, marker, shape)),
         static_ips=tuple(ref for s in network_sets for ref in _static_ips(s, marker, shape)),
+        security_group=next((ref for s in network_sets for ref in _security_group(s, marker)), None),
         primary_subnets=tuple(
             NameRef(text_of(item), marker.mark(item))
             for s in network_sets
@@ -289,6 +290,12 @@ def _static_ips(network_set: Element, marker: Marker, shape: RoleShape) -> list[
         for configuration in _items(child(nic, "IPConfigurations"), shape.ip_configuration_item):
             items.extend(children(configuration, "StaticVirtualNetworkIPAddress"))
     return [NameRef(text_of(item), marker.mark(item)) for item in items if text_of(item)]
+
+
+def _security_group(network_set: Element, marker: Marker) -> list[NameRef]:
+    """The network security group set on the VM (`NetworkSecurityGroup`), when the set names one."""
+    items = children(network_set, "NetworkSecurityGroup")
+    return [NameRef(text_of(item).strip(), marker.mark(item)) for item in items if text_of(item).strip()]
 
 
 def _items(container: Element | None, item: str) -> Iterator[Element]:

@@ -716,7 +716,13 @@ def _unattached_drafts(estate: Estate, reserved: _ReservedIps) -> Iterator[_Draf
     # platform does for unattached resources.
     subnets = [s for network in estate.virtual_networks for s in network.subnets]
     groups = {key(s.security_group) for s in subnets if s.security_group}
-    # One an export says a VM uses is cloned with the VM.
+    # One an export says a VM uses, or a file sets on a VM, is cloned with the VM.
+    groups |= {
+        key(vm.security_group.name)
+        for service in estate.cloud_services
+        for vm in service.vms
+        if vm.security_group is not None
+    }
     groups |= {
         key(g.name)
         for g in estate.network_security_groups
