@@ -616,10 +616,10 @@ class Estate:
         links = [f for f in scripted.facts if f.is_expressroute] if scripted is not None else []
         found: dict[str, inv.ExpressRouteCircuit] = {}
         for link in links:
-            circuit = self.moved_circuit(link.service_key)
+            circuit = self.moved_circuit(link.service_key) or _scripted_moved_circuit(link)
             if circuit is None:
                 return ()
-            found.setdefault(key(circuit.service_key), circuit)
+            found.setdefault(key(circuit.service_key) or key(circuit.name), circuit)
         return tuple(found.values())
 
     def moved_circuit(self, service_key: str) -> inv.ExpressRouteCircuit | None:
@@ -778,6 +778,15 @@ class Estate:
         return (ip for ip in self.exported_reserved_ips() if key(ip.name) not in known)
 
 
+def _scripted_moved_circuit(link: VnetGatewayFact) -> inv.ExpressRouteCircuit | None:
+    """The circuit of a link whose script shows it in Resource Manager with classic operations allowed
+    (`VnetGatewayFact.circuit_in_resource_manager`), as an export would show it; None when it does not."""
+    shown = link.circuit_in_resource_manager
+    if shown is None:
+        return None
+    return inv.ExpressRouteCircuit(shown.name, shown.mark, link.service_key, allow_classic_operations=True)
+
+
 def _linked_circuits(estate: Estate) -> tuple[Circuit, ...]:
     """`Estate.circuits`: found by connection first, then by link, each with its authorizations."""
     if not estate.virtual_networks:  # a circuit is found through the networks linked to it
@@ -793,7 +802,11 @@ def _linked_circuits(estate: Estate) -> tuple[Circuit, ...]:
                     id(network), network
                 )
     connected = {id(n) for _, _, networks in found.values() for n in networks.values()}
-    unconnected = {key(n.name): n for n in estate.virtual_networks if id(n) not in connected}
+    unconnected = {
+        key(n.name): n
+        for n in estate.virtual_networks
+        if id(n) not in connected and not estate.moved_circuits(n.name)
+    }
     for network, name, behind in _links_elsewhere(estate, unconnected):
         found.setdefault(key(name), (name, behind, {}))[2].setdefault(id(network), network)
     linked = [(name, behind, tuple(networks.values())) for name, behind, networks in found.values()]

@@ -1030,6 +1030,10 @@ class VnetGatewayFact:
     mark: Mark  # the call
     local_site: str = ""  # the local network site a VPN connection reaches, when the script states it
     service_key: str = ""  # the circuit's service key a circuit link states (`-ServiceKey`), when it does
+    # Of a circuit link: the circuit the script shows in Resource Manager with classic operations allowed
+    # (it allows them on one Resource Manager circuit and links one network in the same run), as a name
+    # (a stand-in for one it does not state) where it saves the circuit; None when it shows none so.
+    circuit_in_resource_manager: NameRef | None = field(default=None, compare=False)
 
     @property
     def name(self) -> str:

@@ -2326,6 +2326,8 @@ _WRITE_OUTPUT = frozenset({"write-output", "write", "echo"})  # and its aliases
 # The Az module's `New-AzCloudService` (Az.CloudService), which creates a cloud service of extended support:
 # its parameters, so that abbreviations bind as PowerShell binds them. It binds nothing by position.
 _NEW_CLOUD_SERVICE = "new-azcloudservice"
+# The cmdlets that save a Resource Manager ExpressRoute circuit object (see `Interpreter._circuit_saved`).
+_CIRCUIT_SAVES = frozenset({"set-azexpressroutecircuit", "set-azurermexpressroutecircuit"})
 _NEW_CLOUD_SERVICE_SPEC = cmdlets._spec(
     "Name ResourceGroupName Location SubscriptionId ConfigurationFile DefinitionFile PackageFile StorageAccount "
     "KeyVaultName Configuration ConfigurationUrl PackageUrl ExtensionProfile NetworkProfile OSProfile "
@@ -2651,6 +2653,11 @@ class Interpreter:
         self.gateway_facts: dict[VnetGatewayFact, None] = {}
         # The circuit links among them by network (see `_name_key`), which a removal takes away.
         self.circuit_links: dict[str, list[VnetGatewayFact]] = collections.defaultdict(list)
+        # Where the script allows classic operations on a Resource Manager circuit (`$c.AllowClassicOperations
+        # = $true`) not yet saved, and the saves that follow one (`Set-AzExpressRouteCircuit`, AzureRM's
+        # too), each as the circuit it shows in Resource Manager (see `_circuit_of_link`).
+        self.classic_allowed_at: Mark | None = None
+        self.allowed_circuits: list[NameRef] = []
         # The gateway connections the script disconnects (`Set-AzureVNetGateway -Disconnect`), in the order
         # it runs them, each as it is found if left so; the keys their state is kept under (see `LinkState`),
         # with the network and site each names (see `_link_parts`); and those a path leaves down to the end,
@@ -2842,6 +2849,7 @@ class Interpreter:
         self.stepped, self.changes = set(), {}
         self.statement_at = 0  # the commands come in the order they are written
         self.gateway_facts, self.circuit_links = {}, collections.defaultdict(list)
+        self.classic_allowed_at, self.allowed_circuits = None, []
         self.left_down = {}
         self._outside_deployments()
         for command in _captures(_COMMANDS, root).get("command", []):
@@ -3722,6 +3730,8 @@ class Interpreter:
         key = _variable(_text(inner[0]))[1]
         current = env.lookup(key)
         member = self._member_key(target, inner, env)
+        if member is not None and member.casefold() == "allowclassicoperations" and value == Flag(True):
+            self.classic_allowed_at = self.where.mark(target)
         if isinstance(current, Table) and member is not None:
             if op != "=":
                 entry = current.get(member)
@@ -4273,6 +4283,8 @@ class Interpreter:
             return _written(args, piped)
         if key == _NEW_CLOUD_SERVICE:
             self._extended_support(node, args)
+        if key in _CIRCUIT_SAVES:
+            self._circuit_saved(node)
         if key == _NEW_CLOUD_SERVICE_ROLE:
             role = args.get("Name")
             stated = role.text if role is not None and role.certain else ""
@@ -6203,6 +6215,27 @@ class Interpreter:
         self._gateway_fact(node, args, EXPRESSROUTE, "New-AzureDedicatedCircuitLink", service_key=stated)
         return Unknown(self.snippet(node))
 
+    def _circuit_saved(self, node: Node) -> None:
+        """Set-AzExpressRouteCircuit (or AzureRM's) after classic operations were allowed on a circuit
+        object: the script shows that circuit in Resource Manager, classic operations allowed. The cmdlet
+        takes Resource Manager circuits only; the name the reader does not follow is a stand-in."""
+        if self.classic_allowed_at is None:
+            return
+        mark = self._at_call(node)
+        self.allowed_circuits.append(NameRef(_stand_in("circuit name", mark), mark))
+        self.classic_allowed_at = None
+
+    def _circuit_links_made(self) -> list[VnetGatewayFact]:
+        """The gateway facts, the one circuit link of a script that allows classic operations on one
+        Resource Manager circuit and links one network given that circuit (`circuit_in_resource_manager`):
+        a script that does both in one run shows the circuit it links in Resource Manager, whatever key it
+        links it by (one it gets from the circuit, or from the classic cmdlets in another subscription)."""
+        links = [fact for fact in self.gateway_facts if fact.is_expressroute]
+        if len(links) != 1 or len(self.allowed_circuits) != 1:
+            return list(self.gateway_facts)
+        shown = replace(links[0], circuit_in_resource_manager=self.allowed_circuits[0])
+        return [shown if fact is links[0] else fact for fact in self.gateway_facts]
+
     def _remove_circuit_link(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureDedicatedCircuitLink: the links this script made to the network it names are gone,
         when the removal surely runs (as for `_remove`); one that may not run, or of a network the script
@@ -6783,7 +6816,7 @@ class Interpreter:
             *self.body_deployments.values(),
             *self.networks.values(),
             *self._maybe_vips(),
-            *self.gateway_facts,
+            *self._circuit_links_made(),
             *self._disconnected(),
             *extended,
             *self._storage_account_types(),
