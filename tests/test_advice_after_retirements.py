@@ -14,7 +14,7 @@ from lint_support import RULES, lint_files
 from migcheck import retirements
 from migcheck.coverage import COVERAGE
 from migcheck.plan import RETIREMENTS
-from migcheck.report.text import readiness_summary
+from migcheck.report.readiness_text import readiness_summary
 
 ROOT = Path(__file__).resolve().parents[1]
 RULE = {rule.code: rule for rule in RULES}
@@ -274,6 +274,7 @@ def test_the_retirement_dates_are_written_once():
             "plan.py",
             "coverage.py",
             "report/text.py",
+            "report/readiness_text.py",
             "report/readiness.py",
             "rules/cloud_services.py",
             "rules/inventory.py",

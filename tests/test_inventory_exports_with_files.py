@@ -460,7 +460,7 @@ def test_a_service_in_another_subscriptions_network_of_the_same_name_is_not_the_
 
 
 def test_the_readiness_header_gives_the_files_subscription_its_declared_id(tmp_path, monkeypatch):
-    from migcheck.report.text import readiness_summary
+    from migcheck.report.readiness_text import readiness_summary
 
     files = {
         "NetworkConfig.netcfg": NETCFG.format(name="prod-vnet"),

@@ -691,7 +691,8 @@ def _settings_origin(config: Config, args: argparse.Namespace) -> str:
 def _findings_only(report: str, result: LintResult) -> str:
     """`--quiet`: the report without the readiness summary and the summary line that the line formats
     (text, concise, github, azure and --statistics) end with. Documents (JSON, SARIF...) are unchanged."""
-    from migcheck.report.text import readiness_summary, summary
+    from migcheck.report.readiness_text import readiness_summary
+    from migcheck.report.text import summary
 
     tail = summary(result) + "\n"
     if not report.endswith(tail):

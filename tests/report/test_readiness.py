@@ -17,7 +17,7 @@ from migcheck.model import Finding, Severity
 from migcheck.plugins import load_rules
 from migcheck.report import render
 from migcheck.report.readiness import ScopeItem, ScopeKind, readiness
-from migcheck.report.text import READINESS_ITEMS_SHOWN
+from migcheck.report.readiness_text import READINESS_ITEMS_SHOWN
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 REST = 'xmlns="http://schemas.microsoft.com/windowsazure"'

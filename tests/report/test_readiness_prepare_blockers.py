@@ -129,7 +129,7 @@ def test_a_warning_only_prepare_finds_is_counted_as_such(estate):
 
 
 def test_the_items_left_out_of_a_long_scope_are_tallied_by_what_fails_them(estate):
-    from migcheck.report.text import _tally
+    from migcheck.report.readiness_text import _tally
 
     result = estate(CONFLICT, select=("MIG306",))
     assert _tally([network_item(result)]) == "1 failing at Prepare"

@@ -1,0 +1,193 @@
+"""The readiness summary of the text formats: the findings grouped by migration scope, one line per item
+with Validate's verdict (`migcheck.report.readiness` decides the items and verdicts). A module of its own,
+imported only when a run has something to summarise (`migcheck.report.text`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from migcheck.model import Severity
+from migcheck.report.readiness import (
+    EXTENDED_SUPPORT,
+    FILE,
+    RETIREMENT_NOTES,
+    ScopeItem,
+    Verdict,
+    readiness,
+    refused,
+)
+from migcheck.report.text import graded_by, plural
+from migcheck.retirements import EXTENDED_SUPPORT_RETIRES
+from migcheck.suppress import BASELINE
+from migcheck.visible import visible
+
+if TYPE_CHECKING:
+    from migcheck.engine import LintResult
+
+READINESS_ITEMS_SHOWN = 8  # per scope; the rest are counted, so a big estate's summary stays short
+
+
+def readiness_summary(result: LintResult) -> str:
+    """The findings grouped by migration scope, one line per item with Validate's verdict; one block per
+    subscription when the run holds several."""
+    blocks = []
+    summaries = readiness(result)
+    ids = {estate.subscription: estate.inventory.subscription for estate in result.estates}
+    for summary in summaries:
+        rows: list[tuple[str, str]] = []  # (text, verdict); a verdict of "" is a heading
+        for scope in summary.scopes:
+            if scope.items:
+                rows.append((f"  {scope.scope}", ""))
+                note = RETIREMENT_NOTES.get(scope.scope)
+                rows += [(f"    ({note})", "")] if note else []
+                rows += _readiness_rows(scope.items)
+        if not rows:
+            continue
+        # Align the verdicts of the rows that fit; a very long description just gets two spaces.
+        width = max((len(text) for text, verdict in rows if verdict and len(text) <= 64), default=0)
+        title = "Readiness by migration scope"
+        if len(summaries) > 1:
+            title += f", subscription '{visible(summary.subscription)}'"
+            stated = ids.get(summary.subscription, "")
+            if stated and stated != summary.subscription:  # the id the inventory gives the files' own
+                title += f" ({visible(stated)})"
+        lines = [f"{title}:"]
+        if len(result.enabled) < len(result.rules):  # a verdict says only what the rules that ran found
+            lines.append(f"  ({graded_by(result)}: a scope passes only as far as they tell)")
+        lines += [f"{text.ljust(width)}  {verdict}" if verdict else text for text, verdict in rows]
+        blocks.append("\n".join(lines) + "\n")
+    return "\n".join(blocks)
+
+
+def _readiness_rows(items: Sequence[ScopeItem]) -> list[tuple[str, str]]:
+    shown = list(items)
+    if len(shown) > READINESS_ITEMS_SHOWN:  # keep the ones that need work
+        shown = sorted(shown, key=lambda i: _VERDICT_ORDER.index(i.verdict))[:READINESS_ITEMS_SHOWN]
+    rows = [(f"    {visible(_describe(item))}", _verdict(item)) for item in items if item in shown]
+    hidden = [item for item in items if item not in shown]
+    if hidden:
+        rows.append((f"    … and {len(hidden)} more ({_tally(hidden)})", ""))
+    return rows
+
+
+def _describe(item: ScopeItem) -> str:
+    """The item's name and, in brackets, what would migrate with it."""
+    m = item.migrates
+    if item.type == "VirtualNetwork":
+        network = _count(len(m["subnets"]), "subnet") + (", gateway" if m["gateway"] else "")
+        parts = [network if m["defined"] else "not defined in the files checked"]
+        services = m["cloud_services"]
+        if services:
+            names = ", ".join(_service(s) for s in services[:3])
+            more = f" and {len(services) - 3} more" if len(services) > 3 else ""
+            parts.append(f"cloud services: {names}{more}")
+        return f"{item.name} ({'; '.join(parts)})"
+    if item.type in ("CloudService", EXTENDED_SUPPORT):
+        return f"{item.name} ({_contents(m)})"
+    if item.type == "StorageAccount":
+        parts = [_count(len(m[k]), k[:-1]) for k in ("disks", "images") if m[k]]
+        held = ", ".join(parts) or "no disk or image of the files checked"
+        if m.get("vms_first"):  # disks of VMs no file describes: the account migrates after them
+            services = m.get("vms_first_services") or [""] * len(m["vms_first"])
+            vms = ", ".join(
+                f"{vm} of cloud service {service}" if service else vm
+                for vm, service in zip(m["vms_first"], services, strict=True)
+            )
+            held += (
+                f"; after VM{'s' if len(m['vms_first']) > 1 else ''} {vms}, which no file checked describes"
+            )
+        return f"{item.name} ({held})"
+    if item.type == FILE:
+        return item.name
+    if item.type == "ExpressRouteCircuit":  # moved before the networks linked to it
+        linked = f"linked to {', '.join(m['networks'])}"
+        return item.name if linked in item.name else f"{item.name} ({linked})"  # `<circuit linked to x>`
+    if m.get("service"):  # a reserved IP bound to a cloud service no file describes
+        return f"{item.name} (reserved IP of cloud service '{m['service']}')"
+    return f"{item.name} ({_RESOURCE_WORDS.get(item.type, item.type)})"
+
+
+# What the unattached resources' rows call them: words, as the plan's steps do, not the platform's types.
+_RESOURCE_WORDS = {
+    "NetworkSecurityGroup": "network security group",
+    "RouteTable": "route table",
+    "ReservedIP": "reserved IP",
+}
+
+
+def _service(service: Mapping[str, Any]) -> str:
+    return f"{service['name']} ({_contents(service)})"
+
+
+def _contents(service: Mapping[str, Any]) -> str:
+    parts = [_count(len(service["vms"]), "VM")] if service["vms"] or not service["roles"] else []
+    if service["roles"]:
+        parts.append(_count(len(service["roles"]), "web/worker role"))
+    return ", ".join(parts)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+_FILE_VERDICTS = {
+    Verdict.FAILED: "Fails",
+    Verdict.PREPARE_FAILS: "Fails at Prepare",
+    Verdict.WARNINGS: "Passes with warnings",
+    Verdict.PASSED: "Passes",
+}
+
+
+def _verdict(item: ScopeItem) -> str:
+    """`Validation failed: 2 errors, 1 warning (1 suppressed, 1 known from baseline)`. Held-back findings
+    still decide the verdict: the platform refuses the migration whatever the report shows."""
+    counts = [(item.count(s), str(s)) for s in reversed(Severity)]
+    shown = ", ".join(f"{n} {plural(word, n)}" for n, word in counts if n)
+    # Not classic: no Validate applies, and what matters is the date it retires on. A file outside every
+    # migration scope (a script, an export, a file that does not parse) is never validated by the platform:
+    # its findings pass or fail it, in words that do not claim a Validate result.
+    if item.type == EXTENDED_SUPPORT:
+        verdict = f"Retires on {EXTENDED_SUPPORT_RETIRES}"
+    else:
+        # A circuit's move (Move-AzExpressRouteCircuit) has no Validate of its own either.
+        plain = item.type in (FILE, "ExpressRouteCircuit")
+        verdict = _FILE_VERDICTS[item.verdict] if plain else str(item.verdict)
+    text = f"{verdict}: {shown}" if shown else verdict
+    # A warning can fail Validate too: a VM caught in a state the platform refuses until it changes.
+    waiting = sum(1 for f in item.findings if f.severity is Severity.WARNING and refused(f))
+    held = [s for s in item.held_back if s.finding.severity > Severity.INFO]
+    known = sum(1 for s in held if s.reason.kind == BASELINE)
+    notes = [f"{waiting} of a state Validate refuses until it changes"] if waiting else []
+    notes += _checked_at_prepare(item)
+    notes += [f"{len(held) - known} suppressed"] if len(held) > known else []
+    notes += [f"{known} known from baseline"] if known else []
+    return f"{text} ({', '.join(notes)})" if notes else text
+
+
+def _checked_at_prepare(item: ScopeItem) -> list[str]:
+    """`1 error checked only at Prepare`: what Validate passes and Prepare fails on, when the verdict does
+    not say so already (it fails for other reasons too, or warns)."""
+    if item.verdict is Verdict.PREPARE_FAILS or item.type == EXTENDED_SUPPORT:
+        return []
+    late = [f.severity for f in item.every if f.severity > Severity.INFO and item.found_at_prepare(f)]
+    counts = [(late.count(s), str(s)) for s in reversed(Severity) if late.count(s)]
+    if not counts:
+        return []
+    return [" and ".join(f"{n} {plural(word, n)}" for n, word in counts) + " checked only at Prepare"]
+
+
+_VERDICT_ORDER = list(Verdict)
+# How `… and 3 more (…)` counts the items of each verdict.
+_TALLIED = {
+    Verdict.FAILED: "failed",
+    Verdict.PREPARE_FAILS: "failing at Prepare",
+    Verdict.WARNINGS: "passed with warnings",
+    Verdict.PASSED: "passed",
+}
+
+
+def _tally(items: Sequence[ScopeItem]) -> str:
+    verdicts = [i.verdict for i in items]
+    order = [v for v in _VERDICT_ORDER if v in verdicts]
+    return ", ".join(f"{verdicts.count(v)} {_TALLIED[v]}" for v in order)
