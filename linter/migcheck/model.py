@@ -970,6 +970,14 @@ class ClassicCall:
     changes: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     after: int = field(default=0, compare=False)
     branches: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+    # Whether the call runs when the script does: "" surely, as far as the file tells; MAYBE_RUNS only on
+    # some paths (under a condition the reader cannot decide, as a create-if-missing is); NEVER_RUNS not at
+    # all (in a function nothing calls, or code a condition keeps from running).
+    runs: str = field(default="", compare=False)
+
+
+MAYBE_RUNS = "maybe"
+NEVER_RUNS = "never"
 
 
 # What a network configuration upload (Set-AzureVNetConfig, a PUT to `.../services/networking/media`)

@@ -109,7 +109,9 @@ from migcheck import inventory_model as inv
 from migcheck.model import (
     EVERY_NETWORK,
     EXPRESSROUTE,
+    MAYBE_RUNS,
     NETWORK_CONFIGURATION_TYPES,
+    NEVER_RUNS,
     VPN,
     AclRule,
     ClassicCall,
@@ -2326,6 +2328,8 @@ _WRITE_OUTPUT = frozenset({"write-output", "write", "echo"})  # and its aliases
 # The Az module's `New-AzCloudService` (Az.CloudService), which creates a cloud service of extended support:
 # its parameters, so that abbreviations bind as PowerShell binds them. It binds nothing by position.
 _NEW_CLOUD_SERVICE = "new-azcloudservice"
+# How sure a call is to run (`ClassicCall.runs`), surer higher: a call recorded again keeps the surer.
+_RUNS_SURER = {NEVER_RUNS: 0, MAYBE_RUNS: 1, "": 2}
 # The cmdlets that save a Resource Manager ExpressRoute circuit object (see `Interpreter._circuit_saved`).
 _CIRCUIT_SAVES = frozenset({"set-azexpressroutecircuit", "set-azurermexpressroutecircuit"})
 _NEW_CLOUD_SERVICE_SPEC = cmdlets._spec(
@@ -2750,6 +2754,9 @@ class Interpreter:
         # Whether the calls that led to the code being run are known: not while a function is read once,
         # with values it does not know (see `_trapped`).
         self.callers_known = True
+        # Whether the code being read never runs: a function nothing calls, or code a condition the reader
+        # knows keeps from running (see `_not_run`). Its calls are still the script's (`ClassicCall.runs`).
+        self.never_runs = False
         # Functions the definitions being run replaced, innermost last: (name, the one it replaced, if
         # any). A definition holds in its scope only, and one that may not run does not replace a cmdlet
         # (see `_undefine`).
@@ -2835,10 +2842,12 @@ class Interpreter:
             self.branches = None  # a function read once stands for any of its calls
             while self.pending or self.pending_called:
                 # Functions the script never calls first: they run the calls of the others.
+                self.never_runs = bool(self.pending)
                 function = (self.pending or self.pending_called).pop(0)
                 if function.id not in done and not self._followed_at_every_call(function):
                     done.add(function.id)
                     self.function_body(function)
+            self.never_runs = False
             return self.resources()
         except (_Exhausted, RecursionError):
             return self.calls_only(root)
@@ -3091,8 +3100,10 @@ class Interpreter:
         are read once, with values they do not know; it changes nothing and takes no migration step."""
         found = _captures(_NOT_RUN, node) if node is not None else {}
         self.spend(sum(len(nodes) for nodes in found.values()))
+        never, self.never_runs = self.never_runs, True
         for command in found.get("command", []):
             self._syntactic_call(command, steps=False)
+        self.never_runs = never
         for function in found.get("function", []):
             self._queue(function)
 
@@ -4434,7 +4445,20 @@ class Interpreter:
         if not classic or args.resource_group or self.arm_at(node.start_byte):
             return
         at = node.child_by_field_name("command_name") or node
-        self.calls.setdefault(node.start_byte, ClassicCall(classic, self.where.mark(at)))
+        runs = self._runs()
+        known = self.calls.get(node.start_byte)
+        if known is None or _RUNS_SURER[runs] > _RUNS_SURER[known.runs]:  # run once surely, it is a sure call
+            self.calls[node.start_byte] = ClassicCall(classic, self.where.mark(at), runs=runs)
+
+    def _runs(self) -> str:
+        """Whether the call being recorded runs when the script does (`ClassicCall.runs`): not in code that
+        never runs; maybe, on a path the reader cannot decide in code whose callers it follows; else as far
+        as the reader tells, surely (a function read once with values it does not know)."""
+        if self.never_runs:
+            return NEVER_RUNS
+        if self.callers_known and (self.maybe or self.partial or self.maybe_calls):
+            return MAYBE_RUNS
+        return ""
 
     def arm_at(self, offset: int) -> bool:
         """Whether the script is in Resource Manager mode (`Switch-AzureMode`) at `offset`."""

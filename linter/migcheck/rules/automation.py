@@ -12,6 +12,8 @@ from migcheck.estate import Estate, key
 from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import (
     EVERY_NETWORK,
+    MAYBE_RUNS,
+    NEVER_RUNS,
     ClassicCall,
     Deployment,
     Finding,
@@ -58,7 +60,9 @@ class ClassicAutomation(Rule):
         "itself (`Move-AzureService`, `Move-AzureVirtualNetwork`, ..., or migration requests to the Service "
         "Management API) are runbooks, checked by MIG602 instead; one that also creates classic VMs, cloud "
         "services or storage accounts (a lab script that builds what it then migrates) is reported for those "
-        "creating calls alone, at the first of them, since they fail today. PowerShell "
+        "creating calls alone, at the first that surely runs, since they fail today; one that runs only under "
+        "a condition (a create-if-missing) is said to fail whenever it runs, and one in a PowerShell function "
+        "nothing calls is left out. PowerShell "
         "written for the Resource Manager mode of Azure PowerShell 0.9 "
         "(`Switch-AzureMode AzureResourceManager`, `-ResourceGroupName`) is not classic and is not reported.",
         why="Migration does not move scripts. Once committed, the VMs, networks and storage accounts are "
@@ -160,19 +164,36 @@ class ClassicAutomation(Rule):
     def _runbook_creates(self, script: Script) -> Iterator[Finding]:
         """A runbook (MIG602 checks its steps) that also creates classic resources, as a lab script does
         before migrating them: the creating calls fail today whatever the runbook does after them, so they
-        are reported, at the first of them; the rest of the script is the runbook's."""
-        creating = [call for call in script.calls if call.name in CREATES_RETIRED[script.language]]
+        are reported, at the first that surely runs, else the first that may; the rest of the script is the
+        runbook's. A create that never runs (in a function nothing calls) fails nothing; one that may not
+        run (a create-if-missing, under `if (-not $s)`) is said to fail whenever it runs."""
+        retired = CREATES_RETIRED[script.language]
+        creating = [call for call in script.calls if call.name in retired and call.runs != NEVER_RUNS]
         if not creating:
             return
         creates = list(dict.fromkeys(call.name for call in creating))
+        surely = {call.name for call in creating if call.runs != MAYBE_RUNS}
         kinds = _kinds(creates)
         named = all(name in _CREATES for name in creates)
         message = (
             f"{script.language} script '{script.name}' runs the migration (MIG602 checks its steps), and its "
-            f"calls that create classic {_and(kinds) if named else 'resources'} ({_shown(creates)}) fail "
-            f"today, since {_retired(kinds)}: it can migrate only classic resources that exist already"
+            f"calls that create classic {_and(kinds) if named else 'resources'} ({_shown(creates)}) "
+            f"{_fail_when_run(creates, surely)}, since {_retired(kinds)}: it can migrate only classic "
+            "resources that exist already"
         )
-        yield self.finding(script, message, at=creating[0], fix=_runbook_fix(script, creates))
+        at = next((call for call in creating if call.runs != MAYBE_RUNS), creating[0])
+        yield self.finding(script, message, at=at, fix=_runbook_fix(script, creates))
+
+
+def _fail_when_run(creates: list[str], surely: set[str]) -> str:
+    """That the creating calls `creates` fail today: whenever they run, for those not in `surely`, which
+    run only on some paths (under a condition, as a create-if-missing does)."""
+    maybe = [name for name in creates if name not in surely]
+    if not maybe:
+        return "fail today"
+    if len(maybe) == len(creates):
+        return "fail today whenever they run (they may not: they run only under a condition)"
+    return f"fail today ({_shown(maybe)} whenever {'it runs' if len(maybe) == 1 else 'they run'}: only under a condition)"
 
 
 def _message(script: Script) -> str:
