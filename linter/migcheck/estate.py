@@ -545,6 +545,8 @@ class Estate:
     _scripted_gateways: Mapping[str, ScriptedGateway] = field(default_factory=dict, repr=False)
     # Each disk's VMs: the one `vm_of` gives first, then any other the files keep apart (a MIG004 conflict).
     _disk_vms: Mapping[Disk, tuple[tuple[CloudService, Role], ...]] = field(default_factory=dict, repr=False)
+    # Each disk's descriptions that give its blob another disk name (a MIG004 conflict): see `namesakes`.
+    _disk_namesakes: Mapping[Disk, tuple[Disk, ...]] = field(default_factory=dict, repr=False)
     # The documents' top-level resources by their type, built when `resources` is first called.
     _by_type: dict[type, list[object]] = field(default_factory=dict, repr=False, compare=False)
     # The networks whose gateways connect to each local site (by `key`), built when first asked for.
@@ -680,6 +682,13 @@ class Estate:
         that conflicting files attach it to (one blob is one VM's disk: MIG004 reports the others). What
         waits for the disk's VMs (its storage account's migration) waits for each."""
         return tuple(self._disk_vms.get(disk, ()))
+
+    def namesakes(self, disk: Disk) -> tuple[Disk, ...]:
+        """The descriptions that give `disk`'s blob another disk name, each name once, as written (its own
+        name and marks). One blob is one registered disk, so the files describe a stale disk or the wrong
+        blob (MIG004 says which); the platform validates every disk a VM has, so what is said of the blob
+        (MIG401) is said of each."""
+        return tuple(self._disk_namesakes.get(disk, ()))
 
     def vms_elsewhere(self, account: StorageAccount) -> list[VmElsewhere]:
         """The VMs that disks in `account` are attached to and that no file checked describes, each once,
@@ -1180,7 +1189,7 @@ class _Linker:
         )
         services = tuple(_made_to_every_vm(s) for s in services)
         networks = self._networks(netcfgs, services)
-        disks, disk_vms = self._disks(services)
+        disks, disk_vms, namesakes = self._disks(services)
         images = _unique_images(self._all(Image))
         gateways = self._scripted_gateways()
         _add_named_networks(networks, [*gateways.values(), *records_in_networks(inventory)])
@@ -1207,6 +1216,7 @@ class _Linker:
             _networks=networks,
             _scripted_gateways=gateways,
             _disk_vms=disk_vms,
+            _disk_namesakes=namesakes,
         )
 
     def _all(self, type_: type[T]) -> list[T]:
@@ -1455,7 +1465,7 @@ class _Linker:
         deployments = _one_per_stand_in(
             [kept for d in self._all(Deployment) if (kept := _without_deletions(d)) is not None], self.scripts
         )
-        unnamed = _UnnamedJoin(deployments)
+        unnamed = _UnnamedJoin(deployments, self.scripts)
         for deployment in deployments:
             self._add_deployment(opened, by_name, unnamed.named(deployment), unnamed)
         services = opened.closed()
@@ -1740,12 +1750,15 @@ class _Linker:
 
     def _disks(
         self, services: tuple[CloudService, ...]
-    ) -> tuple[tuple[Disk, ...], dict[Disk, tuple[tuple[CloudService, Role], ...]]]:
+    ) -> tuple[
+        tuple[Disk, ...], dict[Disk, tuple[tuple[CloudService, Role], ...]], dict[Disk, tuple[Disk, ...]]
+    ]:
         """Every disk once: a VM's own disks first (the most specific description), then listed disks.
         One disk is one blob (its MediaLink), or one name when the file gives no MediaLink. A disk named
         without its blob (a VM given a disk of the repository by name, `New-AzureVMConfig -DiskName`) is the
         disk of that name another description gives a blob: disk names are unique in a subscription. A
-        disk in a VM's body is attached to that VM, whether the body names it or not (`_attached`)."""
+        disk in a VM's body is attached to that VM, whether the body names it or not (`_attached`). A blob
+        that descriptions give other disk names is one disk, with the others as its namesakes (MIG004)."""
         found: list[tuple[Disk, tuple[CloudService, Role] | None]] = [
             (disk, (service, vm)) for service in services for vm in service.vms for disk in vm.disks
         ]
@@ -1776,7 +1789,27 @@ class _Linker:
                 if owner is not None:
                     owners[k] = owner
         by_disk = {disks[k]: (owner, *others.get(k, ())) for k, owner in owners.items()}
-        return tuple(disks.values()), by_disk
+        namesakes = {}
+        for k, group in described.items():
+            renamed = _other_names(group, self.scripts)
+            if renamed:
+                namesakes[disks[k]] = renamed
+                self._one_blob_two_names(renamed, disks[k])
+        return tuple(disks.values()), by_disk, namesakes
+
+    def _one_blob_two_names(self, renamed: tuple[Disk, ...], disk: Disk) -> None:
+        """A blob is registered as one disk (its lease): descriptions that give it other disk names
+        describe a stale disk or another disk's blob by mistake."""
+        for other in renamed:
+            self.conflicts.append(
+                Conflict(
+                    other.kind,
+                    other.name,
+                    other.mark,
+                    disk.mark,
+                    (f"disk name of blob {disk.media_link.strip()}: '{other.name}' / '{disk.name}'",),
+                )
+            )
 
     def _two_vms_one_disk(
         self, disk: Disk, owner: tuple[CloudService, Role], kept: Disk, holder: tuple[CloudService, Role]
@@ -1792,6 +1825,30 @@ class _Linker:
                 (f"attached to {_vm_words(*owner)} / {_vm_words(*holder)}",),
             )
         )
+
+
+def _other_names(descriptions: list[Disk], scripts: frozenset[str]) -> tuple[Disk, ...]:
+    """The descriptions of one blob (`_disk_key`) that give it a disk name other than the first, each name
+    once. A script's is none of them (what it registers may be named anew where it runs), nor a name it
+    does not state or a pipeline token writes (any name)."""
+    named = [
+        d
+        for d in descriptions
+        if d.media_link.strip()
+        and d.name.strip()
+        and d.mark.path not in scripts
+        and not is_stand_in(d.name)
+        and not is_pipeline_token(d.name)
+    ]
+    if not named:
+        return ()
+    seen = {key(named[0].name)}
+    found = []
+    for d in named[1:]:
+        if key(d.name) not in seen:
+            seen.add(key(d.name))
+            found.append(d)
+    return tuple(found)
 
 
 def _described_in(service: CloudService, vm: Role, cwd: str) -> bool:
@@ -1929,9 +1986,13 @@ class _UnnamedJoin:
     VM within its deployment, so one request body sent to two services (a test and a production one)
     describes two deployments alike, and such bodies stand alone. Bodies with one ID that name different
     deployments are not one deployment either (an ID copied from one body into another): the ID joins only
-    bodies of one deployment name, or a body that states none to the one name the others give."""
+    bodies of one deployment name, or a body that states none to the one name the others give.
 
-    def __init__(self, deployments: Sequence[Deployment]) -> None:
+    A body the ID does not join joins the service of a body saved beside it (`_NamedBeside`), as a role
+    body joins the VM of its name only where its folder ties them: a request body kept next to the GET of
+    the service it created is that service's deployment, not a second one of its name."""
+
+    def __init__(self, deployments: Sequence[Deployment], scripts: frozenset[str] = frozenset()) -> None:
         self._service: dict[int, str] = {}  # by body (`id`): the service name it takes
         # By body: its deployment (`_identity`), which the bodies that join share.
         self._first: dict[int, tuple[str, str]] = {}
@@ -1945,14 +2006,18 @@ class _UnnamedJoin:
         for d in with_id:
             if d.service_name and not is_stand_in(d.service_name):
                 named.setdefault(_identity(d, names), d.service_name)
-        for d in with_id:
-            if not d.service_name:
-                identity = _identity(d, names)
-                service = named.get(identity)
-                if service is not None:
-                    self._service[id(d)] = service
-                else:
-                    self._first[id(d)] = identity
+        beside = _NamedBeside(deployments, scripts)
+        for d in deployments:
+            if d.service_name:
+                continue
+            identity = _identity(d, names) if d.private_id else None
+            service = named.get(identity) if identity is not None else None
+            if service is None:
+                service = beside.service_of(d)
+            if service is not None:
+                self._service[id(d)] = service
+            elif identity is not None:
+                self._first[id(d)] = identity
 
     def named(self, d: Deployment) -> Deployment:
         """`d` with the service name a body of its deployment gives, where it names none."""
@@ -1969,6 +2034,37 @@ class _UnnamedJoin:
         identity = self._first.get(id(d))
         if identity is not None:
             self._index.setdefault(identity, index)
+
+
+class _NamedBeside:
+    """The service of a deployment body that names none, where a body in its folder that names its service
+    describes a deployment of its name holding every VM of the body (a Create Deployment request saved
+    beside the GET of the service it created), and no other such body names another service. A private ID
+    each body states tells them apart when they differ. A script's body is not tied so: its deployment is
+    one it creates where it runs, whatever is saved beside it."""
+
+    def __init__(self, deployments: Sequence[Deployment], scripts: frozenset[str]) -> None:
+        self.scripts = scripts
+        self.cwd = os.getcwd().replace(os.sep, "/")
+        self.named: dict[tuple[str, str], list[Deployment]] = defaultdict(list)
+        for d in deployments:
+            stated = d.service_name and not is_stand_in(d.service_name) and d.mark.path not in scripts
+            if stated and _deployment_named(d):
+                self.named[(folder_of(d.mark.path, self.cwd), key(d.name))].append(d)
+
+    def service_of(self, d: Deployment) -> str | None:
+        if d.mark.path in self.scripts or not _deployment_named(d) or not self.named:
+            return None
+        vms = {key(role.name) for role in d.roles if role.is_vm}
+        if not vms or len(vms) < len(d.roles):
+            return None
+        found = {
+            key(other.service_name): other.service_name
+            for other in self.named.get((folder_of(d.mark.path, self.cwd), key(d.name)), ())
+            if vms <= {key(role.name) for role in other.roles if role.is_vm}
+            and not (d.private_id and other.private_id and key(d.private_id) != key(other.private_id))
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _one_per_stand_in(deployments: list[Deployment], scripts: frozenset[str]) -> list[Deployment]:

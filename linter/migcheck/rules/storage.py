@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from migcheck.estate import Estate
 from migcheck.model import VM_OF_REQUEST_URI, Disk, Finding, Image, Severity
@@ -41,7 +42,8 @@ class BlobNameWithSlash(Rule):
         "ignored). VM disks in REST bodies and Export-AzureVM files are checked, the disk of an Add Data "
         "Disk request body (`DataVirtualHardDisk`, for the VM its URI names), and disks in a REST `Disks` "
         "list or a `Get-AzureDisk | ConvertTo-Json` export that are attached to a VM (when the same VHD is "
-        "not already reported on the VM itself), at the blob's address. Disks "
+        "not already reported on the VM itself), at the blob's address. Disks of other names on one blob (a "
+        "MIG004 conflict) are each reported, at their own address. Disks "
         "without a `MediaLink` (as Export-AzureVM usually writes them) cannot be checked and are skipped.",
         why="Blob storage treats `/` as part of the name (a virtual folder), but the Resource Manager "
         "compute provider does not accept such names for a VM's disks, so validation of the VM fails. "
@@ -148,7 +150,9 @@ class BlobNameWithSlash(Rule):
             else:  # a role body need not name its role (Add Role's URL does)
                 named = f"VM '{owner[1].name}'" if owner[1].name else "a VM its body does not name"
                 vm = f"{named} in {owner[0].label}"
-            yield self._finding(disk, vm)
+            # Disks of other names on one blob (MIG004) are each validated: each is reported at its own blob.
+            for described in (disk, *estate.namesakes(disk)):
+                yield self._finding(replace(described, maybe_attached=disk.maybe_attached), vm)
 
     def _finding(self, disk: Disk, owner: str) -> Finding:
         label = f"disk '{disk.name}'" if disk.name else "a disk"
