@@ -198,7 +198,8 @@ def parse(data: bytes, source: str, encoding: str | None = None) -> Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise Unreadable(*_syntax_error(error, parser.error_log, source)) from None
+        message, line, column, fix = _syntax_error(error, parser.error_log, source)
+        raise Unreadable(message, line, column, _template_fix(source) or fix) from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:  # a DOCTYPE the prolog scan missed
         raise _refuse(source, source.find("<!DOCTYPE"))
@@ -362,6 +363,21 @@ def _syntax_error(
             "carriage return.",
         )
     return f"not well-formed XML: {message} ({_at(source, line, column)})", line, column, ""
+
+
+# The marks of template languages that fill in a file before it is deployed (ERB, EJS and ASP `<%= %>`,
+# Jinja and Liquid `{% %}`): where one is what breaks the XML, the file is a template, not a classic file.
+_TEMPLATE_MARKS = ("<%", "{%")
+
+
+def _template_fix(source: str) -> str:
+    """The advice for a file that is not XML because it is a template ("" for the rule's own advice)."""
+    if not any(mark in source for mark in _TEMPLATE_MARKS):
+        return ""
+    return (
+        "The file looks like a template a tool fills in (<%= ... %>, {% ... %}): leave it out with `exclude` "
+        "in [tool.migcheck] and check the files it is filled into; else fix the XML at the position shown."
+    )
 
 
 def _at(source: str, line: int, column: int) -> str:
