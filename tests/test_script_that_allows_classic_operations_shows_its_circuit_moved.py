@@ -74,3 +74,12 @@ def test_without_such_evidence_the_advice_stays(tmp_path, monkeypatch):
     facts = [r for r in doc.resources if isinstance(r, VnetGatewayFact)]
     assert len(facts) == 2
     assert all(f.circuit_in_resource_manager is None for f in facts)
+
+
+def test_the_help_does_not_ask_to_move_a_circuit_shown_moved(tmp_path, monkeypatch):
+    moved, _ = _run(tmp_path / "moved", monkeypatch, ALLOW + LINK)
+    assert (
+        moved.fix.startswith("Empty the network's ConnectionsToLocalNetwork") and "Move the" not in moved.fix
+    )
+    unmoved, _ = _run(tmp_path / "unmoved", monkeypatch, LINK)
+    assert unmoved.fix.startswith("Move the ExpressRoute circuit to Resource Manager")

@@ -165,6 +165,12 @@ _SCRIPTED_LINK_FIX = (
     "(Set-AzureVNetConfig); if the circuit is in another subscription, remove the circuit link "
     "(Remove-AzureDedicatedCircuitLink) first and link the migrated network again afterwards."
 )
+# The same, where an export or the script shows the circuit in Resource Manager already.
+_MOVED_LINK_FIX = (
+    "Empty the network's ConnectionsToLocalNetwork in its network configuration (Set-AzureVNetConfig) before "
+    "migrating it; if the circuit is in another subscription, remove the circuit link "
+    "(Remove-AzureDedicatedCircuitLink) first and link the migrated network again afterwards."
+)
 
 
 def _coexistence_script(vnet: str) -> str:
@@ -547,6 +553,7 @@ class ExpressRouteGateway(Rule):
                     f"'{connection.local_site}'{moved}: {action} the network's ConnectionsToLocalNetwork "
                     "before migrating it",
                     at=connection,
+                    fix=_MOVED_LINK_FIX if moved else self.fix_hint,
                 )
         told = set()
         for scripted in estate.scripted_gateways:
@@ -595,7 +602,7 @@ class ExpressRouteGateway(Rule):
                 f"virtual network '{named.name}' is linked to an ExpressRoute circuit by {link.how}{moved}: "
                 f"{action}",
                 at=link,
-                fix=_SCRIPTED_LINK_FIX,
+                fix=_MOVED_LINK_FIX if moved else _SCRIPTED_LINK_FIX,
             )
 
 
