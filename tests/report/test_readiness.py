@@ -146,11 +146,16 @@ def test_a_vm_in_a_state_validate_refuses_fails_validation_though_it_is_a_warnin
     vm = result.estate.cloud_services[0].vms[0]
     stuck = with_findings(result, finding(vm, Severity.WARNING, "MIG208"))
     assert str(items(stuck, NO_VNET)[service_of("jump")].verdict) == "Validation failed"
-    assert "Validation failed: 1 warning (1 of a state Validate refuses until it changes)" in render(
-        stuck, "text"
+    assert (
+        "Validation failed: 1 warning (1 warning is a VM state Validate refuses until it changes)"
+        in render(stuck, "text")
     )
     ignored = with_findings(result, finding(vm, Severity.INFO, "MIG208"))
     assert str(items(ignored, NO_VNET)[service_of("jump")].verdict) == "Validation passed"
+    twice = with_findings(
+        result, finding(vm, Severity.WARNING, "MIG208"), finding(vm, Severity.WARNING, "MIG208")
+    )
+    assert "(2 warnings are VM states Validate refuses until they change)" in render(twice, "text")
 
 
 def test_vnet_item_holds_its_elements_and_the_findings_of_its_members(estate):

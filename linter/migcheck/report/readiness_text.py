@@ -158,11 +158,18 @@ def _verdict(item: ScopeItem) -> str:
     waiting = sum(1 for f in item.findings if f.severity is Severity.WARNING and refused(f))
     held = [s for s in item.held_back if s.finding.severity > Severity.INFO]
     known = sum(1 for s in held if s.reason.kind == BASELINE)
-    notes = [f"{waiting} of a state Validate refuses until it changes"] if waiting else []
+    notes = [_waiting_words(waiting)] if waiting else []
     notes += _checked_at_prepare(item)
     notes += [f"{len(held) - known} suppressed"] if len(held) > known else []
     notes += [f"{known} known from baseline"] if known else []
     return f"{text} ({', '.join(notes)})" if notes else text
+
+
+def _waiting_words(waiting: int) -> str:
+    """`1 warning is a VM state Validate refuses until it changes`: why a verdict with no error fails."""
+    if waiting == 1:
+        return "1 warning is a VM state Validate refuses until it changes"
+    return f"{waiting} warnings are VM states Validate refuses until they change"
 
 
 def _checked_at_prepare(item: ScopeItem) -> list[str]:
