@@ -44,7 +44,8 @@ def readiness_summary(result: LintResult) -> str:
                 rows += _readiness_rows(scope.items)
         if not rows:
             continue
-        # Align the verdicts of the rows that fit; a very long description just gets two spaces.
+        # Align the verdicts of the rows that fit; a longer description has its verdict on the next line,
+        # in the column, so that the verdicts still read down one column.
         width = max((len(text) for text, verdict in rows if verdict and len(text) <= 64), default=0)
         title = "Readiness by migration scope"
         if len(summaries) > 1:
@@ -55,9 +56,19 @@ def readiness_summary(result: LintResult) -> str:
         lines = [f"{title}:"]
         if len(result.enabled) < len(result.rules):  # a verdict says only what the rules that ran found
             lines.append(f"  ({graded_by(result)}: a scope passes only as far as they tell)")
-        lines += [f"{text.ljust(width)}  {verdict}" if verdict else text for text, verdict in rows]
+        lines += [line for text, verdict in rows for line in _row_lines(text, verdict, width)]
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)
+
+
+def _row_lines(text: str, verdict: str, width: int) -> list[str]:
+    """A row as printed: a heading alone, its verdict in the column beside it, or below it when the
+    description is past the column (or beside it, when no row fits the column at all)."""
+    if not verdict:
+        return [text]
+    if len(text) <= width or not width:
+        return [f"{text.ljust(width)}  {verdict}"]
+    return [text, f"{'':{width}}  {verdict}"]
 
 
 def _readiness_rows(items: Sequence[ScopeItem]) -> list[tuple[str, str]]:
