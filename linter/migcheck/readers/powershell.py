@@ -1789,13 +1789,16 @@ class Text:
     run. Such a value still names what it names; it never decides a condition (see `_truth`). `number`:
     whether the script gives it as a number (`10`, `$i++`, `[int]$n`), which PowerShell's `+` adds when it
     is the left operand, rather than a string, which `+` joins; None when paths that meet give it as
-    either."""
+    either. `other`: not `sure` only because a caller may pass another value in its place (the default of
+    a parameter: see `Interpreter._defaults`), so it is never missing: where it is not this, it is a value
+    the script does not state, not nothing."""
 
     value: str
     mark: Mark | None = field(default=None, compare=False)
     sure: bool = field(default=True, compare=False)
     number: bool | None = field(default=False, compare=False)
     written: Written | None = field(default=None, compare=False)  # for a REST body: see `Written`
+    other: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -2083,7 +2086,12 @@ def join(a: Value, b: Value) -> Value:
     if a == b:
         if isinstance(a, Text) and isinstance(b, Text) and a.number != b.number:  # `10` and `"10"`
             a = replace(a, number=None)
-        return _unsure(a) if isinstance(b, Text) and not b.sure else a
+        if isinstance(a, Text) and isinstance(b, Text) and not (a.sure and b.sure):
+            # Missing on a path if either may be; else one may be another value a caller passes.
+            return (
+                _unsure(a) if _may_be_missing(a) or _may_be_missing(b) else replace(a, sure=False, other=True)
+            )
+        return a
     if isinstance(a, LinkState) or isinstance(b, LinkState):
         return _join_links(a, b)
     if isinstance(a, Null) or isinstance(b, Null):
@@ -2115,8 +2123,22 @@ def _maybe_nothing(value: Value) -> bool:
     """Whether a value a call is given may be nothing on some path, though it names something on another:
     a string that may be missing (see `Text.sure`), or an unknown value that is $null on some path."""
     if isinstance(value, Text):
-        return not value.sure and bool(value.value.strip())
+        return _may_be_missing(value) and bool(value.value.strip())
     return isinstance(value, Unknown) and value.maybe_null
+
+
+def _may_be_missing(text: Text) -> bool:
+    """Whether a string may be missing on some path: not `sure`, and not only because a caller may pass
+    another value in its place (see `Text.other`)."""
+    return not text.sure and not text.other
+
+
+def _as_sure_as(text: Text, *parts: Text) -> Text:
+    """`text`, made from `parts`, as sure as they are: missing where one may be, else another value where
+    one may be (see `Text.other`)."""
+    if all(p.sure for p in parts):
+        return text
+    return replace(text, sure=False, other=not any(_may_be_missing(p) for p in parts))
 
 
 def _join_links(a: Value, b: Value) -> LinkState:
@@ -3823,6 +3845,7 @@ class Interpreter:
         here = node.type == "expandable_here_string_literal"
         source = node.text or b""
         pieces, known, sure, at, inserted, markup = [], True, True, 0, 0, b"<" in source
+        missing = False  # whether a string it inserts may be missing (see `Text.other`)
         copies = _Copies()  # where a REST body's pieces stand (see `Written`)
         parts = _named(node)
         for part in parts:
@@ -3840,7 +3863,7 @@ class Interpreter:
                 written = value.shape if shaped else automation.HOLE
                 placed = value.written if shaped else None
             else:
-                sure = sure and value.sure
+                sure, missing = sure and value.sure, missing or _may_be_missing(value)
                 placed = value.written if written == value.value else None
             pieces.append(written)
             copies.inserted(written, placed)  # a variable's string is where it is written, if it is
@@ -3862,7 +3885,7 @@ class Interpreter:
             self._pay_for(len(whole))
         if not known:
             return Unknown(self.snippet(node), shape=whole, written=located)
-        return Text(whole, self.where.mark(node), sure, written=located)
+        return Text(whole, self.where.mark(node), sure, written=located, other=not (sure or missing))
 
     def _literal_token(self, node: Node, env: Env) -> Value:
         """A bare word, as a command's argument: a number when it reads as one (as PowerShell reads `10`
@@ -5460,7 +5483,15 @@ class Interpreter:
         if creates is True:
             draft.created_by = _own_statement(node)
         arg = args.get("VNetName")
-        if vnet and arg is not None and isinstance(arg.value, Text) and arg.value.value.strip():
+        # Given on some paths only (`if (…) { $p += @{ VNetName = … } }`, then `New-AzureVM @p`): on the
+        # others this call creates it in none, as where an `if` and its `else` call it each way.
+        on_some_paths = vnet is None and arg is not None and not arg.certain
+        if (
+            (vnet or on_some_paths)
+            and arg is not None
+            and isinstance(arg.value, Text)
+            and arg.value.value.strip()
+        ):
             at = _value_mark(arg.value, arg, self.where) or draft.mark
             draft.vnet, draft.network_known = NameRef(arg.value.value, at), True
         elif vnet and arg is not None and isinstance(arg.value, Text):
@@ -5472,6 +5503,8 @@ class Interpreter:
                 # On the path where the creation of its service runs, this call creates it in none; on
                 # the other it may add to a deployment the service has, in a network no file states.
                 draft.outside_network_at = draft.mark
+        if on_some_paths and creates is True:
+            draft.outside_network_at = draft.mark
         if vnet and arg is not None and creates is True and _maybe_nothing(arg.value):
             # `$vnet = if (…) { "prodnet" } else { $null }`: on that path this call creates it in none.
             draft.outside_network_at = draft.mark
@@ -7403,7 +7436,7 @@ def _stated_default(value: Value, sure: bool = False) -> Value | None:
     does (see `Interpreter._passed`), not at a default a caller may replace."""
 
     def held(text: Text) -> Text:
-        return _unmarked(text if sure else _unsure(text))
+        return _unmarked(text if sure else replace(text, sure=False, other=True))
 
     if isinstance(value, Text):
         return held(value) if value.value.strip() else None
@@ -7878,12 +7911,12 @@ def _reach(word: str | None) -> int:
 def _unsure(value: Value) -> Value:
     """A value that may be missing (see `Text.sure`): its strings, or those of an array, are marked. An
     array is copied once, however often it is assigned where it may be missing."""
-    if isinstance(value, Text) and value.sure:
-        return replace(value, sure=False)
+    if isinstance(value, Text) and (value.sure or value.other):
+        return replace(value, sure=False, other=False)
     if isinstance(value, Items):
         if value.unsure is None:
             copy = value
-            if any(isinstance(v, Text) and v.sure for v in value.values):
+            if any(isinstance(v, Text) and (v.sure or v.other) for v in value.values):
                 copy = Items(tuple(_unsure(v) if isinstance(v, Text) else v for v in value.values))
             object.__setattr__(copy, "unsure", copy)
             object.__setattr__(value, "unsure", copy)
@@ -7941,7 +7974,11 @@ def _typed(value: Value, name: str) -> Value | None:
         if isinstance(value, Null):
             return Text("0", number=True)
         whole = isinstance(value, Text) and _WHOLE.fullmatch(value.value)
-        return Text(str(int(value.value)), value.mark, value.sure, number=True) if whole else None
+        return (
+            Text(str(int(value.value)), value.mark, value.sure, number=True, other=value.other)
+            if whole
+            else None
+        )
     if isinstance(value, Items) and not (name.endswith("[]") or name in ("array", "object")):
         return None  # `[System.Collections.ArrayList]$x = @()`: a list its methods change in place
     if isinstance(value, Text) and (name.endswith("[]") or name == "array"):
@@ -8029,7 +8066,7 @@ def _is_switch(declared: Node | None) -> bool:
 
 
 def _unmarked(text: Text) -> Text:
-    return Text(text.value, sure=text.sure, number=text.number, written=text.written)
+    return Text(text.value, sure=text.sure, number=text.number, written=text.written, other=text.other)
 
 
 def _call_value(outputs: list[Value], spend: Callable[[int], None]) -> Value | None:
@@ -8466,7 +8503,7 @@ def _add(a: Value | None, b: Value) -> Value:
         and len(a.value) + len(b.value) <= _longest(a.value, b.value)
     ):
         written = _joined_written(a.written, len(a.value), b.written)
-        return Text(a.value + b.value, a.mark, a.sure and b.sure, written=written)
+        return _as_sure_as(Text(a.value + b.value, a.mark, written=written), a, b)
     head = _shape(a)
     if head is not None and isinstance(b, (Text, Unknown)):  # a string some of which is not stated
         return _joined_shape(head, b, a.written if isinstance(a, (Text, Unknown)) else None)
@@ -8487,6 +8524,7 @@ def _formatted(template: Text, values: tuple[Value, ...], text: str) -> Value:
     template .NET refuses (an index past the values, a brace not closed) is not followed. Where the
     template and the strings it inserts are written out, so is the string it makes (see `Written`)."""
     written, pieces, known, sure, at, length = template.value, [], True, template.sure, 0, 0
+    missing = _may_be_missing(template)  # whether a string in it may be missing (see `Text.other`)
     longest = _longest(written, *(v.value for v in values if isinstance(v, Text)))
     runs: list[tuple[int, int, int]] = []
     for brace in _BRACES.finditer(written):  # one pass: braces inside a placeholder are passed over
@@ -8511,7 +8549,7 @@ def _formatted(template: Text, values: tuple[Value, ...], text: str) -> Value:
                 inserted = value.shape if shaped else automation.HOLE
                 placed = value.written if shaped and isinstance(value, Unknown) else None
             else:
-                sure = sure and value.sure
+                sure, missing = sure and value.sure, missing or _may_be_missing(value)
                 placed = value.written if inserted == value.value else None
             runs += _runs_within(inserted, placed, 0, len(inserted), length + len(piece))
             piece += inserted
@@ -8524,7 +8562,7 @@ def _formatted(template: Text, values: tuple[Value, ...], text: str) -> Value:
     whole = "".join(pieces)
     located = Written(tuple(runs)) if 0 < len(runs) <= _MAX_RUNS else None
     if known:
-        return Text(whole, template.mark, sure, written=located)
+        return Text(whole, template.mark, sure, written=located, other=not (sure or missing))
     return Unknown(text, shape=whole, written=located)
 
 
