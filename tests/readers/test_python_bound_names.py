@@ -86,13 +86,15 @@ def findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, code: s
 
 
 def test_calls_that_read_a_name_bound_on_several_paths_name_one_deployment():
-    assert deployments(random_service()) == [("", "myvm", ["vm1", "<VM name, deploy.py:26>"])]
+    # `range(2, 4)` runs two turns, each adding a VM of its own to the one deployment.
+    vms = ["vm1", "<VM name, deploy.py:26, turn 1>", "<VM name, deploy.py:26, turn 2>"]
+    assert deployments(random_service()) == [("", "myvm", vms)]
 
 
 def test_the_vm_added_outside_the_availability_set_is_reported_where_it_is_added(tmp_path, monkeypatch):
     text = random_service()
     assert text.splitlines()[22].startswith("    sms.add_role(")
-    assert findings(tmp_path, monkeypatch, text, "MIG103") == ["MIG103 deploy.py:23:9"]
+    assert findings(tmp_path, monkeypatch, text, "MIG103") == ["MIG103 deploy.py:23:9"] * 2  # a VM each turn
 
 
 def test_the_readiness_summary_lists_one_cloud_service_with_every_vm(tmp_path, monkeypatch, capsys):
@@ -102,7 +104,7 @@ def test_the_readiness_summary_lists_one_cloud_service_with_every_vm(tmp_path, m
     monkeypatch.chdir(tmp_path)
     main(["check", "."])
     summary = capsys.readouterr().out.split("Readiness by migration scope:")[1]
-    assert "myvm (2 VMs)" in summary
+    assert "myvm (3 VMs)" in summary
     assert "myvm (1 VM)" not in summary
 
 

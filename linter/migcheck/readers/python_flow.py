@@ -783,6 +783,8 @@ def build_index(tree: ast.Module) -> Index:
     indexer = _Indexer()
     indexer.visit(tree)
     indexer.file_events()
+    if not indexer.imports.modules and _reads_sdk_by_its_full_name(tree):
+        indexer.imports.modules.add(SDK_PACKAGE)
     services = {
         target for target, func in indexer.constructed if indexer.imports.sdk_class(func) in SERVICE_CLASSES
     }
@@ -1548,6 +1550,36 @@ def _ending(body: list[ast.stmt]) -> tuple[ast.Call, ...] | None:
 
 def _in_sdk(module: str) -> bool:
     return module == SDK_PACKAGE or module.startswith(SDK_PACKAGE + ".")
+
+
+def _reads_sdk_by_its_full_name(tree: ast.Module) -> bool:
+    """Whether the file builds one of the SDK's classes by its full name (`azure.servicemanagement.
+    ConfigurationSet()`) without importing the SDK itself: a fragment cut from a module whose imports it left
+    behind, or one that imports the package `azure` only, with another module importing the SDK. Not when the
+    file binds `azure` to anything else (`azure = Client()`, `def f(azure)`, `import mylib as azure`)."""
+    builds = False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            prefix, _, name = (dotted(node.func) or "").rpartition(".")
+            builds |= _in_sdk(prefix) and _is_class(name)
+        elif _binds_azure_otherwise(node):
+            return False
+    return builds
+
+
+def _binds_azure_otherwise(node: ast.AST) -> bool:
+    """Whether a node binds the name `azure` to something other than the package of that name."""
+    if isinstance(node, ast.Name):
+        return node.id == "azure" and not isinstance(node.ctx, ast.Load)
+    if isinstance(node, ast.arg):
+        return node.arg == "azure"
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return node.name == "azure"
+    if isinstance(node, ast.Import):
+        return any(alias.asname == "azure" and alias.name != "azure" for alias in node.names)
+    if isinstance(node, ast.ImportFrom):
+        return any((alias.asname or alias.name) == "azure" for alias in node.names)
+    return False
 
 
 def _key(node: ast.AST) -> str | None:
@@ -3789,6 +3821,13 @@ class Flow:
                     for count, item in enumerate(inner or ())
                 ]
                 return pairs if inner is not None else None
+            if (
+                isinstance(func, ast.Name)
+                and func.id == "range"
+                and lookup("range", site.scope, self.index.module) is None
+            ):
+                numbers = _range_numbers(args)
+                return [Lit(str(n), _number_node(n, node)) for n in numbers] if numbers is not None else None
             if isinstance(func, ast.Attribute) and func.attr in ("items", "keys", "values") and not args:
                 table = self.value(func.value, site)
                 if not isinstance(table, DictV) or not table.complete:
@@ -5056,6 +5095,25 @@ def _slice_bounds(part: ast.Slice) -> tuple[int | None, int | None, int | None] 
     if any(b is None and given is not None for b, given in zip(bounds, written, strict=True)):
         return None
     return bounds[0], bounds[1], bounds[2]
+
+
+def _range_numbers(args: list[ast.expr]) -> range | None:
+    """The numbers `range(...)` gives when its bounds are written out as whole numbers (`range(2, 9)`), at
+    most MAX_TURNS + 1 of them (a loop over more is read once); None when any bound is not."""
+    bounds = [bound for bound in map(_whole_number, args) if bound is not None]
+    if not 1 <= len(bounds) == len(args) <= 3 or (len(bounds) == 3 and bounds[2] == 0):
+        return None  # a step of 0 raises ValueError: the loop never runs, but not as a loop over nothing
+    return range(*bounds)[: MAX_TURNS + 1]  # a slice of a range is a range: `range(10**9)` costs nothing
+
+
+def _whole_number(node: ast.expr) -> int | None:
+    """A whole number written out: `9`, `-1`."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _whole_number(node.operand)
+        return -inner if inner is not None else None
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    return None
 
 
 def _number_node(number: int, where: ast.AST) -> ast.Constant:

@@ -1628,9 +1628,28 @@ class _Resources:
             readings = [(site, self._alternatives(call, params, site)) for site in sites]
             if all(bounds and _names_deployment(call.method, bounds[0]) for _, bounds in readings):
                 return readings
+            if self._one_unnamed_deployment(call, readings):
+                return readings
         site = flow.site_of(call)
         bounds = self._alternatives(call, params, site)
         return [(site, bounds)] if bounds else []
+
+    def _one_unnamed_deployment(self, call: CallSite, readings: list[tuple[flow.Site, list[Bound]]]) -> bool:
+        """Whether a VM call read at several turns of a loop adds each turn's VM to one deployment the script
+        does not name but passes the same value for at every turn (`for i in range(2, 9): add_role(
+        service_name=serv_name, deployment_name=dep_name, role_name=name + str(i), ...)`): one deployment of
+        that many VMs, as `_same_deployment` joins it, not one of its own for each turn."""
+        if call.method not in _VM_CALLS or any(
+            site.frame is None or site.frame.called for site, _ in readings
+        ):
+            return False
+        keys = set()
+        for site, bounds in readings:
+            v = bounds[0].values if bounds else {}
+            if not {"service_name", "deployment_name"} <= v.keys():
+                return False
+            keys.add(self._same_deployment(call, v["service_name"], v["deployment_name"], site))
+        return len(keys) == 1 and None not in keys
 
     def _runs(self, call: CallSite) -> list[flow.Site]:
         """The sites a call runs at: in one of the script's functions, one for each call of the function
