@@ -2101,8 +2101,32 @@ class _Resources:
             changes_existing=not creates,
             branches=self._branches(call, site) if creates else (),
         )
-        name = literal(v["role_name"])
-        draft.add(role, ("role", _key(name)) if name else self._call_key(call), None if creates else updated)
+        draft.add(role, self._role_key(call, v["role_name"], site, creates), None if creates else updated)
+
+    def _role_key(self, call: CallSite, value: Value, site: flow.Site, creates: bool) -> object:
+        """What keeps a VM apart from the deployment's others: its name when the script writes it out; when
+        it does not, the value a creation passes for it, if another creation in the deployment surely
+        passes the same (`Flow.same_value`): a deployment's role names are unique, so `add_role(...,
+        role_name=self.vm_id)` and `create_virtual_machine_deployment(..., role_name=self.vm_id)` on the
+        two branches of `if service.deployments:` create one VM (Azure refuses the second of the two).
+        Only in code that runs once (`Flow.runs_once`): a function called from places the file does not
+        show may be given another name at each call (a tool's `create_vm(name)` that falls back to
+        add_role), and its two calls read as written stand for VMs that may differ (MIG103 compares them).
+        Else the call itself (in its turn of the loops around it)."""
+        name = literal(value)
+        if name:
+            return ("role", _key(name))
+        node = value.node if isinstance(value, flow.Unknown) else None
+        if (
+            creates
+            and isinstance(node, ast.expr)
+            and _is_argument(call.node, node)
+            and self.flow.runs_once(call.scope)
+        ):
+            same = self.flow.same_value(node, site)
+            if same is not None:
+                return ("same role", same)
+        return self._call_key(call)
 
     def _joins_existing(self, draft: _Draft, call: CallSite, mark: Mark) -> None:
         """A call that adds a VM to the deployment or changes one of its VMs (add_role, update_role, a role
