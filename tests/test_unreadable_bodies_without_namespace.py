@@ -43,3 +43,10 @@ def test_broken_xml_of_another_tool_with_the_same_root_name_is_passed_over(tmp_p
 def test_a_broken_body_with_a_doctype_is_not_recovered(tmp_path, capsys):
     (tmp_path / "role.xml").write_text('<!DOCTYPE Role [<!ENTITY e "x">]>\n' + ROLE)
     assert findings(tmp_path, capsys) == []
+
+
+def test_a_large_broken_body_is_told_by_its_head(tmp_path, capsys):
+    """Only the head is recovered to tell the shape, so a large body costs no second tree."""
+    filler = "".join(f"  <Note>{n}</Note>\n" for n in range(40_000))  # over 1 MB after the shape
+    (tmp_path / "role.xml").write_text(ROLE.replace("</Role>", filler + "</Role>"))
+    assert findings(tmp_path, capsys) == [("role.xml", "MIG001", 1, 32)]

@@ -138,12 +138,17 @@ def _kind_of(root: Element) -> FileKind | None:
     return kind
 
 
+_SHAPE_BYTES = 256 * 1024
+
+
 def _bare_rest_unreadable(data: bytes, text: str, encoding: str) -> FileKind | None:
     """REST for a body without its namespace that is not well-formed (an `i:type` whose prefix is not
     declared, as tools that cut a body out of a response leave it) when what libxml2 recovers of it has a
     Service Management body's shape: its syntax error is then reported, where a walk would have passed
-    over it in silence with the blockers it holds."""
-    root = parse_leniently(data, text, encoding)
+    over it in silence with the blockers it holds. Only the file's head is recovered (`_SHAPE_BYTES`):
+    a shape is told by the root's first children, and a tree recovered from a whole large file would cost
+    many times its size in memory for that."""
+    root = parse_leniently(data[:_SHAPE_BYTES], text, encoding)
     if root is None or etree.QName(root).namespace:
         return None
     local = local_name(root)
