@@ -885,6 +885,50 @@ class ReservedIp:
     maybe_removed: bool = field(default=False, compare=False)
 
 
+class ReservingDraft(Protocol):
+    """A deployment as a script reader drafts it, as far as `with_maybe_vips` reads it."""
+
+    @property
+    def service(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def reserved_ip(self) -> NameRef | None: ...
+    @property
+    def reserved_ip_unknown(self) -> bool: ...
+    @property
+    def maybe_reserved(self) -> Sequence[tuple[NameRef, bool]]: ...
+
+
+def with_maybe_vips(reserved: Iterable[ReservedIp], drafts: Iterable[ReservingDraft]) -> list[ReservedIp]:
+    """The reserved IPs a script creates, each with the deployment whose VIP it may be
+    (`ReservedIp.maybe_service`): one that calls that may not run give to a deployment or take off it
+    (`maybe_reserved`, with whether the call takes it off), while whether that deployment's VIP is reserved
+    is not known at the end. Not one the script surely gives a deployment, nor one it reserves for a service
+    or takes off one (it is that service's). The PowerShell and Python readers' drafts alike."""
+    drafts = list(drafts)
+    held = {d.reserved_ip.name.strip().casefold() for d in drafts if d.reserved_ip is not None}
+    maybe: dict[str, tuple[ReservingDraft, NameRef, bool]] = {}
+    for draft in drafts:
+        if draft.reserved_ip is None and draft.reserved_ip_unknown:
+            for ref, removes in draft.maybe_reserved:
+                maybe.setdefault(ref.name.strip().casefold(), (draft, ref, removes))
+    found = []
+    for ip in reserved:
+        name = ip.name.strip().casefold()
+        if name in maybe and name not in held and not ip.service_name and not ip.released_from:
+            draft, ref, removes = maybe[name]
+            ip = dataclasses.replace(
+                ip,
+                maybe_service=draft.service,
+                maybe_deployment=draft.name,
+                maybe_at=ref.mark,
+                maybe_removed=removes,
+            )
+        found.append(ip)
+    return found
+
+
 @record
 class ConnectionState:
     """What the platform said of one of a gateway's connections to a local network site when it was asked:

@@ -147,6 +147,7 @@ from migcheck.model import (
     is_stand_in,
     joined_paths,
     lun_key,
+    with_maybe_vips,
 )
 from migcheck.readers import grammars
 from migcheck.readers import powershell_cmdlets as cmdlets
@@ -6690,26 +6691,7 @@ class Interpreter:
         (`ReservedIp.maybe_service`): one that calls that may not run give it or take off it
         (`DeploymentDraft.maybe_reserved`), while whether its VIP is reserved is not known at the end. Not
         one the script surely gives a deployment, nor one it reserves for a service it does not describe."""
-        held = {_name_key(d.reserved_ip.name) for d in self.deployments.values() if d.reserved_ip is not None}
-        maybe: dict[str, tuple[DeploymentDraft, NameRef, bool]] = {}
-        for draft in self.deployments.values():
-            if draft.reserved_ip is None and draft.reserved_ip_unknown:
-                for ref, removes in draft.maybe_reserved:
-                    maybe.setdefault(_name_key(ref.name), (draft, ref, removes))
-        found = []
-        for ip in self.reserved_ips:
-            name = _name_key(ip.name)
-            if name in maybe and name not in held and not ip.service_name:
-                draft, ref, removes = maybe[name]
-                ip = replace(
-                    ip,
-                    maybe_service=draft.service,
-                    maybe_deployment=draft.name,
-                    maybe_at=ref.mark,
-                    maybe_removed=removes,
-                )
-            found.append(ip)
-        return found
+        return with_maybe_vips(self.reserved_ips, self.deployments.values())
 
     def _removals(self) -> list[object]:
         """What the script surely removes from what other files may describe, for the linker to take off

@@ -133,6 +133,7 @@ from migcheck.model import (
     is_stand_in,
     joined_paths,
     lun_key,
+    with_maybe_vips,
 )
 from migcheck.readers import python_flow as flow
 from migcheck.readers.python_flow import (
@@ -2946,27 +2947,7 @@ class _Resources:
     def _maybe_vips(self) -> list[ReservedIp]:
         """The reserved IPs the script creates, each with the deployment whose VIP it may be
         (`ReservedIp.maybe_service`), as the PowerShell reader gives them (`_Draft.maybe_reserved`)."""
-        drafts = list(self.drafts.values())
-        held = {_key(d.reserved_ip.name) for d in drafts if d.reserved_ip is not None}
-        maybe: dict[str, tuple[_Draft, NameRef, bool]] = {}
-        for draft in drafts:
-            if draft.reserved_ip is None and draft.reserved_ip_unknown:
-                for ref, removes in draft.maybe_reserved:
-                    maybe.setdefault(_key(ref.name), (draft, ref, removes))
-        found = []
-        for ip in self.reserved:
-            name = _key(ip.name)
-            if name in maybe and name not in held and not ip.service_name and not ip.released_from:
-                draft, ref, removes = maybe[name]
-                ip = replace(
-                    ip,
-                    maybe_service=draft.service,
-                    maybe_deployment=draft.name,
-                    maybe_at=ref.mark,
-                    maybe_removed=removes,
-                )
-            found.append(ip)
-        return found
+        return with_maybe_vips(self.reserved, self.drafts.values())
 
     # --- helpers -----------------------------------------------------------------------------------
 
