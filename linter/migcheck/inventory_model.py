@@ -440,6 +440,16 @@ class ClassicReservedIp:
     # The export says it is in use (`inUse` true, or an `attachedTo` that is no cloud service's) but names
     # no cloud service whose VIP it is: it is not known to be unattached.
     in_use: bool = False
+    # Whether the export says if it is attached: it writes `inUse` (true or false) or an `attachedTo` id.
+    # A row that writes neither (a projection of its address, a body trimmed of them) names no cloud service
+    # without saying that nothing uses it.
+    use_known: bool = True
+
+    @property
+    def attachment_unknown(self) -> bool:
+        """Whether the export leaves open whose VIP it is, if anyone's: it names no cloud service, and says
+        it is in use or does not say whether it is. Get-AzureReservedIP tells (`ServiceName`, `InUse`)."""
+        return not self.service and (self.in_use or not self.use_known)
 
 
 @record

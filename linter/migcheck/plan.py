@@ -2100,11 +2100,16 @@ def _not_known_unattached(builder: _Builder, type_: str, name: str, subject: obj
             "export does not say which use it. One a subnet or VM uses is cloned with its network or cloud "
             "service: do not move it on its own."
         )
-    if type_ == "ReservedIP" and isinstance(subject, ClassicReservedIp) and subject.in_use:
+    if type_ == "ReservedIP" and isinstance(subject, ClassicReservedIp) and subject.attachment_unknown:
+        said = (
+            "says it is in use, not by which service"
+            if subject.in_use
+            else "does not say whether it is attached"
+        )
         return (
-            "Unattached if no cloud service uses it: the export says it is in use, not by which service. Check "
-            f"with Get-AzureReservedIP -ReservedIPName {_ps(name)} (ServiceName, DeploymentName): one that is a "
-            "deployment's VIP moves with its cloud service, not on its own."
+            f"Unattached if no cloud service uses it: the export {said}. Check with Get-AzureReservedIP "
+            f"-ReservedIPName {_ps(name)} (ServiceName, DeploymentName, InUse): one that is a deployment's VIP "
+            "moves with its cloud service, not on its own."
         )
     return ""
 

@@ -754,9 +754,10 @@ def _blob_address(value: object) -> str:
 
 
 def _instance(view: object, hardware: object, vm: str, spots: Spots) -> RoleInstance | None:
-    """A classic VM's runtime state (`instanceView`), with where its `hardwareProfile` says it was given no
-    guest agent (`platformGuestAgent` false). The row writes no extension status list."""
-    status = text(get(view, "status"))
+    """A classic VM's runtime state (`instanceView`: its `status`, else its `powerState`), with where its
+    `hardwareProfile` says it was given no guest agent (`platformGuestAgent` false). The row writes no
+    extension status list."""
+    status, _ = _state(view, _VIEW_STATES)
     agent = text(get(get(view, "guestAgentStatus"), "status"))
     if not (status or agent):
         return None
@@ -772,8 +773,28 @@ def _instance(view: object, hardware: object, vm: str, spots: Spots) -> RoleInst
     )
 
 
-# The state of a VM that runs: what its guest agent's status matters for.
-_RUNNING = frozenset({"", "readyrole"})
+# The fields that state a VM's runtime state, the instance status first: `ReadyRole`, `StoppedVM`,
+# `StoppedDeallocated`, `RoleStateUnknown`... Its power state (`Started`, `Stopped`, `Starting`, `Stopping`,
+# `Unknown`) is read when the instance status is not written (a projection, a row trimmed by hand): it says
+# whether the VM runs, not whether a stopped VM is deallocated. Resource Graph writes both in `instanceView`;
+# a `Get-AzureVM` context writes them at its top, with `Status`, the instance status again.
+_VIEW_STATES = ("status", "powerState")
+_CONTEXT_STATES = ("InstanceStatus", "Status", "PowerState")
+
+
+def _state(obj: object, fields: tuple[str, ...]) -> tuple[str, str]:
+    """(the VM's state, the field it is written in) from the first of `fields` that `obj` writes a value
+    for; ("", the first field) when it writes none."""
+    for field in fields:
+        value = text(get(obj, field))
+        if value:
+            return value, field
+    return "", fields[0]
+
+
+# The state of a VM that runs, in the instance status's words and the power state's: what its guest
+# agent's status matters for.
+_RUNNING = frozenset({"", "readyrole", "started"})
 
 
 def _instance_mark(
@@ -872,14 +893,17 @@ def _subnets(subnets: list, spots: Spots) -> Iterator[Subnet]:
 
 def _reserved_ip(item: Item) -> Iterator[ClassicReservedIp]:
     """A reserved IP; the cloud service whose VIP it is, from `attachedTo.id` (a `domainNames` id, or
-    one of the service's children), and the slot of its deployment when the id goes on to one."""
+    one of the service's children), and the slot of its deployment when the id goes on to one. Whether it
+    is attached at all is known only when the row writes `inUse` or an `attachedTo` id: a free reserved
+    IP's row writes `inUse` false (and no `attachedTo`)."""
     props = item.properties
     if not isinstance(props, dict):
         return
     attached = parse_id(text(get(get(props, "attachedTo"), "id")))
     service = attached.name if attached.type.startswith(_CLOUD_SERVICE) else ""
+    said_in_use = boolean(get(props, "inUse"))
     # In use, by what the export does not name as a cloud service: not free to move on its own.
-    in_use = not service and (boolean(get(props, "inUse")) is True or bool(attached.text.strip()))
+    in_use = not service and (said_in_use is True or bool(attached.text.strip()))
     yield ClassicReservedIp(
         item.name,
         item.mark,
@@ -888,6 +912,7 @@ def _reserved_ip(item: Item) -> Iterator[ClassicReservedIp]:
         item.subscription,
         _slot(attached),
         in_use=in_use,
+        use_known=said_in_use is not None or bool(attached.text.strip()),
     )
 
 
@@ -1683,11 +1708,11 @@ def _endpoint_acl(value: object, role: str, endpoint: str, mark: Mark) -> Endpoi
 
 
 def _context_instance(obj: dict, vm: str, spots: Spots) -> RoleInstance | None:
-    """The VM's runtime state: `InstanceStatus`, `GuestAgentStatus.Status` and the status each extension's
-    handler reports (`ResourceExtensionStatusList`), marked at its handler's name. ConvertTo-Json writes
-    every property, so a status list that is null or `[]` says that no handler reports; one left out (by a
-    `Select-Object`) or cut short says nothing."""
-    status = text(get(obj, "InstanceStatus"))
+    """The VM's runtime state: `InstanceStatus` (else `Status`, else `PowerState`: `_CONTEXT_STATES`),
+    `GuestAgentStatus.Status` and the status each extension's handler reports (`ResourceExtensionStatusList`),
+    marked at its handler's name. ConvertTo-Json writes every property, so a status list that is null or
+    `[]` says that no handler reports; one left out (by a `Select-Object`) or cut short says nothing."""
+    status, state_key = _state(obj, _CONTEXT_STATES)
     agent = text(get(get(obj, "GuestAgentStatus"), "Status"))
     listed = get(obj, "ResourceExtensionStatusList")
     reported = [
@@ -1696,7 +1721,7 @@ def _context_instance(obj: dict, vm: str, spots: Spots) -> RoleInstance | None:
     reported = [(handler, state) for handler, state in reported if handler or state]
     if not (status or agent or reported):
         return None
-    at = spots.at(spots.key("InstanceStatus"))
+    at = spots.at(spots.key(state_key))
     named = iter(spots.values([h for h, _ in reported if h], "ResourceExtensionStatusList"))
     statuses = tuple(ExtensionStatus(h, state, next(named) if h else at) for h, state in reported)
     in_full = has(obj, "ResourceExtensionStatusList") and len(reported) == len(_listed(listed))
@@ -1705,7 +1730,7 @@ def _context_instance(obj: dict, vm: str, spots: Spots) -> RoleInstance | None:
         vm,
         status,
         agent,
-        _instance_mark(spots, status, agent, "InstanceStatus", "GuestAgentStatus"),
+        _instance_mark(spots, status, agent, state_key, "GuestAgentStatus"),
         extension_statuses=statuses,
         status_list_mark=spots.at(spots.key("ResourceExtensionStatusList")) if in_full else None,
         no_agent_mark=_no_agent_mark(get(obj, "VM"), "ProvisionGuestAgent", spots),
