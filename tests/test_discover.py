@@ -41,6 +41,21 @@ def test_build_output_folders_are_skipped_unless_a_file_in_them_is_named(tree):
     ]
 
 
+def test_the_sdk_builds_copy_of_a_definition_beside_it_is_skipped_unless_named(tree):
+    # The Azure SDK writes ServiceDefinition.build.csdef beside the project's ServiceDefinition.csdef, and
+    # repositories commit it: one service, not two. Alone, it is the only definition there is.
+    (tree / "b/ServiceDefinition.build.csdef").write_text("<x/>")
+    (tree / "c/Other.Build.csdef").write_text("<x/>")
+    assert [c.path for c in discover(["b", "c"])] == [
+        "b/ServiceDefinition.csdef",
+        "c/Other.Build.csdef",
+        "c/net.netcfg",
+    ]
+    assert [c.path for c in discover(["b/ServiceDefinition.build.csdef"])] == [
+        "b/ServiceDefinition.build.csdef"
+    ]
+
+
 def test_explicit_file_is_kept_whatever_its_extension(tree):
     [candidate] = discover(["a/readme.md"])
     assert candidate.explicit and candidate.path == "a/readme.md"
