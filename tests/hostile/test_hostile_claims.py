@@ -85,7 +85,7 @@ def test_a_second_csdef_in_a_folder_is_checked(tmp_path, monkeypatch, capsys):
         (
             "shop/a.csdef",
             "MIG101",
-            "cloud service 'shop' has a WebRole 'Web': the VM migration does not move web/worker roles; Cloud Services (classic) was retired on 2024-08-31, and Cloud Services (extended support), where their own migration led, was deprecated on 2025-03-31 and retires on 2027-03-31",
+            "cloud service 'shop' has a WebRole 'Web': the VM migration does not move web/worker roles; Cloud Services (classic) was retired on 2024-08-31, and Cloud Services (extended support), the one platform they could migrate to in place, was deprecated on 2025-03-31 and retires on 2027-03-31",
         ),
         (
             "shop/b.cscfg",
@@ -95,7 +95,7 @@ def test_a_second_csdef_in_a_folder_is_checked(tmp_path, monkeypatch, capsys):
         (
             "shop/b.csdef",
             "MIG101",
-            "cloud service 'jobs' has a WorkerRole 'Jobs': the VM migration does not move web/worker roles; Cloud Services (classic) was retired on 2024-08-31, and Cloud Services (extended support), where their own migration led, was deprecated on 2025-03-31 and retires on 2027-03-31",
+            "cloud service 'jobs' has a WorkerRole 'Jobs': the VM migration does not move web/worker roles; Cloud Services (classic) was retired on 2024-08-31, and Cloud Services (extended support), the one platform they could migrate to in place, was deprecated on 2025-03-31 and retires on 2027-03-31",
         ),
     ]
 

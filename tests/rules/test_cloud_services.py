@@ -318,7 +318,7 @@ def test_deployment_role_without_role_type_or_disks_is_a_web_or_worker_role(tmp_
     assert _where([finding]) == ["MIG101 shop.xml:7:5"]
     assert finding.message == (
         "cloud service 'shop' has a web or worker role 'Storefront' (its body does not state RoleType; it "
-        "has no disks): the VM migration does not move web/worker roles; Cloud Services (classic) was retired on 2024-08-31, and Cloud Services (extended support), where their own migration led, was deprecated on 2025-03-31 and retires on 2027-03-31"
+        "has no disks): the VM migration does not move web/worker roles; Cloud Services (classic) was retired on 2024-08-31, and Cloud Services (extended support), the one platform they could migrate to in place, was deprecated on 2025-03-31 and retires on 2027-03-31"
     )
 
 
@@ -390,7 +390,7 @@ def test_role_of_unknown_type_is_reported_as_not_told(tmp_path, monkeypatch):
         "cloud service 'odd' has role 'odd', whose kind could not be told (its RoleType 'CacheRole' is not "
         "a role type, and it has nothing only a VM has, such as disks): if it is a web or worker role, the VM "
         "migration does not move web/worker roles; Cloud Services (classic) was retired on 2024-08-31, and "
-        "Cloud Services (extended support), where their own migration led, was deprecated on 2025-03-31 and "
+        "Cloud Services (extended support), the one platform they could migrate to in place, was deprecated on 2025-03-31 and "
         "retires on 2027-03-31"
     )
 

@@ -53,7 +53,7 @@ class WebWorkerRole(Rule):
     per_cloud_service = True
     summary = (
         "A cloud service has web or worker roles: the VM migration does not move them, and Cloud Services "
-        f"(extended support), where their own migration led, was deprecated on {EXTENDED_SUPPORT_DEPRECATED} "
+        f"(extended support), the one platform they could migrate to in place, was deprecated on {EXTENDED_SUPPORT_DEPRECATED} "
         f"and retires on {EXTENDED_SUPPORT_RETIRES}."
     )
     fix_hint = (
@@ -419,7 +419,7 @@ _EXTENDED_SUPPORT_FIX = (
 # is retired, and the destination of its own in-place migration is deprecated and retires too.
 _NO_MIGRATION = (
     f"the VM migration does not move web/worker roles; Cloud Services (classic) was retired on "
-    f"{CLOUD_SERVICES_CLASSIC}, and Cloud Services (extended support), where their own migration led, was "
+    f"{CLOUD_SERVICES_CLASSIC}, and Cloud Services (extended support), the one platform they could migrate to in place, was "
     f"deprecated on {EXTENDED_SUPPORT_DEPRECATED} and retires on {EXTENDED_SUPPORT_RETIRES}"
 )
 
