@@ -476,6 +476,20 @@ def test_show_settings_with_defaults_gives_the_same_run_when_saved(repo, capsys,
     assert replace(shown, select=(), source="", root="") == replace(defaults, source="", root="")
 
 
+def test_show_settings_breaks_a_ci_log_command_in_a_setting_and_reads_back_the_same(repo, capsys):
+    """A pattern from a committed migcheck.toml holding `##vso[` is printed with its second `#` escaped:
+    Azure Pipelines obeys the command anywhere in a line, even inside a quoted TOML string."""
+    from migcheck.config import load_config
+
+    command = "##vso[task.setvariable variable=P]1"
+    (repo / "migcheck.toml").write_text(f"exclude = ['{command}', 'x/##[error]y']\n")
+    _, out, _ = run(capsys, "check", "--show-settings")
+    assert "##" not in out
+    assert 'exclude = ["#\\u0023vso[task.setvariable variable=P]1", "x/#\\u0023[error]y"]' in out
+    (repo / "shown.toml").write_text(out)
+    assert load_config("shown.toml").exclude == (command, "x/##[error]y")
+
+
 # --- which settings file a run reads -------------------------------------------------------------------
 
 

@@ -23,7 +23,7 @@ from migcheck.discover import Glob, PatternError, check_patterns
 from migcheck.model import Severity
 from migcheck.rule import RuleSet
 from migcheck.suppress import specificity
-from migcheck.visible import visible
+from migcheck.visible import ANYWHERE, visible
 
 if TYPE_CHECKING:
     from migcheck.readers.declarations import Wrong
@@ -801,8 +801,12 @@ def _toml_value(value: object) -> str:
 
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str | int | float):
-        return json.dumps(value)  # a JSON string is a TOML basic string: the same escapes
+    if isinstance(value, str):
+        # A JSON string is a TOML basic string: the same escapes, ASCII only. A CI log command a runner
+        # finds anywhere in a line (`##vso[`) gets its second `#` escaped, as the JSON reports' do.
+        return ANYWHERE.sub(r"#\\u0023", json.dumps(value))
+    if isinstance(value, int | float):
+        return json.dumps(value)
     if isinstance(value, Mapping):
         return "{" + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list | tuple):
