@@ -193,11 +193,21 @@ def test_a_role_body_in_a_folder_named_after_a_service_is_that_service_s_vm_of_i
     assert [s.listed_name for s in result.estate.cloud_services] == ["shop"]
 
 
+@pytest.mark.parametrize(
+    ("paths", "vms"),
+    [
+        # One folder ties them: the create and the update request of one VM.
+        (("rest/role.xml", "rest/role-update-body.xml"), 1),
+        # Two folders: VMs of one name in services the files do not name, which may be one VM.
+        (("test/role.xml", "prod/role.xml"), 2),
+    ],
+    ids=["one-folder", "two-folders"],
+)
 def test_two_role_bodies_of_one_vm_name_with_one_disk_may_be_one_vm_no_conflict(
-    tmp_path, monkeypatch: pytest.MonkeyPatch
+    tmp_path, monkeypatch: pytest.MonkeyPatch, paths: tuple[str, str], vms: int
 ) -> None:
     body = ROLE_BODY.format(account="store1")
-    result = lint_files(tmp_path, monkeypatch, {"rest/role.xml": body, "rest/role-update-body.xml": body})
+    result = lint_files(tmp_path, monkeypatch, dict.fromkeys(paths, body))
     assert [f for f in result.findings if f.code == "MIG004"] == []
     (disk,) = result.estate.disks
-    assert len(result.estate.vms_of(disk)) == 2
+    assert len(result.estate.vms_of(disk)) == vms

@@ -178,16 +178,14 @@ def test_steps_of_services_with_one_name_say_where_they_come_from(tmp_path, monk
 
 
 def test_services_of_one_name_in_one_folder_are_told_apart_by_file(tmp_path, monkeypatch):
-    (tmp_path / "role.xml").write_text(ROLE.format(n=1))
-    (tmp_path / "role-update-body.xml").write_text(ROLE.format(n=2))
+    # Two definitions of one name in one folder are two services (two role bodies of one VM, one VM).
+    (tmp_path / "one.csdef").write_text(CSDEF.format(role="Web"))
+    (tmp_path / "two.csdef").write_text(CSDEF.format(role="Worker"))
     monkeypatch.chdir(tmp_path)
     names = sorted(
-        step.name for step in build_plan(lint(["."], Config(), RULES)).steps if "web01" in step.name
+        step.name for step in build_plan(lint(["."], Config(), RULES)).steps if "shop" in step.name
     )
-    assert names == [
-        "<cloud service of VM web01> (role-update-body.xml)",
-        "<cloud service of VM web01> (role.xml)",
-    ]
+    assert names == ["shop (one.csdef)", "shop (two.csdef)"]
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")

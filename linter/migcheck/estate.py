@@ -1465,7 +1465,7 @@ class _Linker:
         deployments = _one_per_stand_in(
             [kept for d in self._all(Deployment) if (kept := _without_deletions(d)) is not None], self.scripts
         )
-        unnamed = _UnnamedJoin(deployments, self.scripts)
+        unnamed = _UnnamedJoin(deployments, self.scripts, _PackagedBeside(services, self.scripts))
         for deployment in deployments:
             self._add_deployment(opened, by_name, unnamed.named(deployment), unnamed)
         services = opened.closed()
@@ -1683,7 +1683,10 @@ class _Linker:
         file states beats. A disk listed on its own (a `Disks` list's `AttachedTo`) may state the service
         of one of their VMs (`_DiskServices`); a service of the folder's name that a file states (a REST
         body's `ServiceName`, a configuration's, a script's) is the folder's. So no rule, nor the summary,
-        sees one service twice: once as the files state it, once as its folder guesses it."""
+        sees one service twice: once as the files state it, once as its folder guesses it. Two role
+        bodies of one VM name in one folder that no other service's files tie (an Add Role request and an
+        Update Role request of that VM) are one VM: the second joins the first's service, MIG004 where
+        they differ."""
         services = opened.services
         vm_owner: dict[str, int] = {}
         for index, service in enumerate(services):
@@ -1692,19 +1695,27 @@ class _Linker:
                     vm_owner.setdefault(key(vm.name), index)
         stated_by_disks = _DiskServices(self._all(Disk))
         cwd = os.getcwd().replace(os.sep, "/")
+        # The service a role body that no other service's files tie opened, by its folder and VM name: a
+        # second body of that VM in the folder (a create and an update request) describes the same VM.
+        alone: dict[tuple[str, str], int] = {}
         for group_name, named_by, vms in self._loose_groups():
             stated, deployment = stated_by_disks.of(vms) if named_by == "folder" else ("", "")
             name = stated or group_name
             owners = {vm_owner.get(key(vm.name)) for vm in vms}
+            beside: tuple[str, str] | None = None
             if named_by in ("role", "file") and vms[0].mark.path not in self.scripts:
                 # A role body names no service, and VM names are unique only within one: its namesake is
                 # this VM only when a file in the body's folder describes it (a GET of the deployment
                 # saved beside the GET of the role) or the folder is named after its service (as
                 # Export-AzureVM files are kept). Elsewhere the name alone ties them: a guess.
                 owners = {o for o in owners if o is None or _described_in(services[o], vms[0], cwd)}
+                if named_by == "role" and owners <= {None}:
+                    beside = (folder_of(vms[0].mark.path, cwd), key(group_name))
             target = by_name.get(key(group_name)) if named_by == "config" else None
             if target is None and len(owners) == 1 and None not in owners:
                 target = owners.pop()
+            if target is None and beside is not None:
+                target = alone.get(beside)
             if target is None and named_by == "folder":
                 target = _stated_service(opened, by_name, name)
             if target is None:
@@ -1717,6 +1728,8 @@ class _Linker:
                     deployment_named=bool(deployment),
                 )
                 by_name.setdefault(key(name), len(services))
+                if beside is not None:
+                    alone[beside] = len(services)
                 services.append(
                     CloudService(
                         name,
@@ -1992,7 +2005,13 @@ class _UnnamedJoin:
     body joins the VM of its name only where its folder ties them: a request body kept next to the GET of
     the service it created is that service's deployment, not a second one of its name."""
 
-    def __init__(self, deployments: Sequence[Deployment], scripts: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        deployments: Sequence[Deployment],
+        scripts: frozenset[str] = frozenset(),
+        packaged: _PackagedBeside | None = None,
+    ) -> None:
+        self._packaged = packaged or _PackagedBeside((), scripts)
         self._service: dict[int, str] = {}  # by body (`id`): the service name it takes
         # By body: its deployment (`_identity`), which the bodies that join share.
         self._first: dict[int, tuple[str, str]] = {}
@@ -2025,9 +2044,12 @@ class _UnnamedJoin:
         return replace(d, service_name=service) if service else d
 
     def index_of(self, d: Deployment) -> int | None:
-        """The service another body of `d`'s deployment opened, when no body of it names one."""
+        """The service another body of `d`'s deployment opened, when no body of it names one; else the
+        packaged service beside it whose package it deploys (`_PackagedBeside`)."""
         identity = self._first.get(id(d))
-        return None if identity is None else self._index.get(identity)
+        if identity is None:
+            return self._packaged.index_of(d)
+        return self._index.get(identity)
 
     def opened(self, d: Deployment, index: int) -> None:
         """`d`, of a deployment no body names the service of, opened the service at `index`."""
@@ -2065,6 +2087,37 @@ class _NamedBeside:
             and not (d.private_id and other.private_id and key(d.private_id) != key(other.private_id))
         }
         return next(iter(found.values())) if len(found) == 1 else None
+
+
+class _PackagedBeside:
+    """The packaged service (a .csdef, or .cscfg files alone) a package deployment body that names no
+    service deploys: a Create Deployment, Upgrade Deployment or Change Configuration body whose
+    configuration (`Deployment.package_service`) names the service of a definition or configuration in
+    the body's folder, and names the same roles. The body is then that service's deployment, not a second
+    service of its name, and its roles are the package's. Elsewhere, or where the roles differ, the body
+    carries the configuration of another package of that name (Visual Studio names every service
+    `AzureCloudService1`), and stands alone. A script's body is not tied so: it deploys where it runs."""
+
+    def __init__(self, services: Sequence[CloudService], scripts: frozenset[str]) -> None:
+        self.scripts = scripts
+        self.cwd = os.getcwd().replace(os.sep, "/")
+        # (folder, service name) -> the packaged services there of that name, with their roles' names
+        self.beside: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = defaultdict(list)
+        for index, service in enumerate(services):
+            if service.named_by != "files" or is_pipeline_token(service.name):
+                continue
+            roles = frozenset(key(role.name) for role in _packaged_roles(service))
+            for folder in _service_folders(service, self.cwd):
+                self.beside[(folder, key(service.name))].append((index, roles))
+
+    def index_of(self, d: Deployment) -> int | None:
+        """The index of the one packaged service `d` deploys, if the files beside it tie them."""
+        if not self.beside or not d.package_service or d.mark.path in self.scripts:
+            return None
+        roles = frozenset(key(role.name) for role in d.roles)
+        named = self.beside.get((folder_of(d.mark.path, self.cwd), key(d.package_service)), ())
+        found = {index for index, packaged in named if packaged == roles}
+        return found.pop() if len(found) == 1 else None
 
 
 def _one_per_stand_in(deployments: list[Deployment], scripts: frozenset[str]) -> list[Deployment]:

@@ -1276,6 +1276,10 @@ class Deployment:
     # A REST body that names no cloud service (no `Url` of one, no enclosing `HostedService`): the service's
     # name is unknown, and the deployment's name, which stands in for it, is no service's.
     service_unnamed: bool = field(default=False, compare=False)
+    # The service a package deployment body's configuration names (`serviceName` of the base64 .cscfg a
+    # Create Deployment, Upgrade Deployment or Change Configuration body carries): its package's, which
+    # is the service's own name only where a file beside the body ties them.
+    package_service: str = field(default="", compare=False)
 
 
 @record

@@ -1,7 +1,7 @@
 """The readiness summary tells apart items whose names are alike, as the plan's steps do: a cloud service
-whose listed name another's is too (two packages of one service name in two folders, two role bodies of one
-VM that name no service) is shown with the folder of its file, or the file where the folder is the same; in
-its own row and in a network's list of services alike, in the text summary and in report-json."""
+whose listed name another's is too (two packages of one service name in two folders, two definitions of one
+service name in one folder) is shown with the folder of its file, or the file where the folder is the same;
+in its own row and in a network's list of services alike, in the text summary and in report-json."""
 
 from __future__ import annotations
 
@@ -50,15 +50,14 @@ def _names(result: LintResult) -> list[str]:
     return [item.name for summary in readiness(result) for item in summary.items]
 
 
-def test_role_bodies_of_one_vm_in_one_folder_are_told_apart_by_their_files(tmp_path, monkeypatch) -> None:
-    result = _lint(tmp_path, monkeypatch, {"c/role.xml": ROLE, "c/role-copy.xml": ROLE})
-    services = [name for name in _names(result) if name.startswith("<cloud service")]
-    assert services == [
-        "<cloud service of VM vm01> (c/role-copy.xml)",
-        "<cloud service of VM vm01> (c/role.xml)",
-    ]
+def test_services_of_one_name_in_one_folder_are_told_apart_by_their_files(tmp_path, monkeypatch) -> None:
+    # Two definitions in one folder are two services (two role bodies of one VM there are one VM).
+    files = {"c/one.csdef": CSDEF, "c/two.csdef": CSDEF.replace('"Web"', '"Worker"')}
+    result = _lint(tmp_path, monkeypatch, files)
+    services = [name for name in _names(result) if name.startswith("shop")]
+    assert services == ["shop (c/one.csdef)", "shop (c/two.csdef)"]
     text = render(result, "text")
-    assert "    <cloud service of VM vm01> (c/role.xml) (1 VM)" in text
+    assert "    shop (c/one.csdef) (1 web/worker role)" in text
     # The plan's steps name them the same way.
     steps = [step.name for plan in build_plan(result).subscriptions for step in plan.steps]
     assert set(services) <= set(steps)

@@ -188,7 +188,9 @@ def _create_deployment(el: Element, marker: Marker) -> Deployment:
     the service configuration (`Configuration`, a base64 .cscfg): the roles' names, and where the
     deployment goes (its virtual network, subnets, reserved IPs, DNS servers and endpoint ACLs), each
     shown at `<Configuration>`, since the file does not show the decoded text. When it cannot be read, the
-    package's roles are one role, named after the package, and where it goes is unknown."""
+    package's roles are one role, named after the package, and where it goes is unknown. The configuration
+    names its package's service (`serviceName`), which ties the body to the .csdef or .cscfg of that
+    name saved beside it (`Deployment.package_service`)."""
     return _package_deployment(el, marker, _PACKAGE_EVIDENCE)
 
 
@@ -237,6 +239,7 @@ def _package_deployment(el: Element, marker: Marker, evidence: str) -> Deploymen
         reserved_ip_known=config is not None,
         other_reserved_ips=reserved_ips[1:],
         service_unnamed=True,
+        package_service=config.name.strip() if config is not None else "",
     )
 
 
