@@ -1061,6 +1061,10 @@ class Script:
     # The calls that change a cloud service, virtual network or storage account the script names (see
     # `ClassicCall.changes`), once for each time the reader tells apart that one runs, in the order they run.
     changes: tuple[ClassicCall, ...] = field(default=(), compare=False)
+    # Where a part of the script could not be read (a PowerShell error region the grammar could not parse,
+    # in a script PowerShell may well run): no value is taken from it, nor from what error recovery made of
+    # the code around it, so the facts it would state are unknown.
+    unread: tuple[Mark, ...] = field(default=(), compare=False)
 
 
 EXPRESSROUTE = "expressroute"

@@ -89,7 +89,15 @@ reader does not know, it is read as code that may not run.
 Scripts in the Resource Manager mode of Azure PowerShell 0.9 (after `Switch-AzureMode
 AzureResourceManager`) and cmdlet calls with `-ResourceGroupName` are Resource Manager calls: they produce
 nothing. A script that calls a cmdlet only that mode has, or gives `-ResourceGroupName` to one of a name
-both modes share, before any switch (or making none), runs in that mode from its start. Everything here costs time linear in the script's size."""
+both modes share, before any switch (or making none), runs in that mode from its start.
+
+A script PowerShell certainly refuses to parse (a string, here-string, comment or bracket never closed, two
+parameters of a list without a comma between them) is a syntax problem (MIG001) at the place PowerShell
+stops, and nothing is read from it: PowerShell runs none of its lines. A region the grammar could not read
+in a script PowerShell may run is read as opaque code (`Interpreter.opaque`), and so is what follows it in
+the node that holds it (`_Recovered`), where error recovery may have given a part to the wrong whole: the
+values there are unknown, and the script's `Script.unread` says where. Everything here costs time linear in
+the script's size."""
 
 from __future__ import annotations
 
@@ -410,11 +418,11 @@ def read(path: str, data: bytes) -> Document:
         rewritten = rewrite(parsed, tree.root_node)
         if rewritten is not parsed:
             parsed, tree = rewritten, _parser().parse(rewritten)
-    problem, code_end = _syntax_problem(tree.root_node, where, parsed)
-    if code_end < len(source):
-        # From a string or comment never closed to the end of the file, PowerShell sees text, not code: what
-        # comes before it is still read, for the findings it holds.
-        tree = _parser().parse(parsed[:code_end])
+    problem, _ = _syntax_problem(tree.root_node, where, parsed)
+    if problem is not None:
+        # PowerShell runs no line of a script it cannot parse: nothing is read from it, as from an XML
+        # file that is not well-formed.
+        return Document(path, FileKind.POWERSHELL, "", problem=problem, text=text)
     index = SyntaxIndex(tree.root_node, source)
     suppressions = tuple(_suppressions(index, where))
     interpreter = Interpreter(path, index, where)
@@ -869,6 +877,7 @@ class SyntaxIndex:
     variables each scope assigns, and every `Switch-AzureMode`."""
 
     def __init__(self, root: Node, source: bytes) -> None:
+        self.recovered = _Recovered(root)
         found = _captures(_INDEX, root)
         self.comments = sorted(found.get("comment", []), key=lambda n: n.start_byte)
         self.statements = sorted(
@@ -972,6 +981,57 @@ class SyntaxIndex:
             return False
         at = bisect.bisect_left(offsets, start)
         return at < len(offsets) and offsets[at] < end
+
+
+class _Recovered:
+    """The regions error recovery may have read wrong: in a node that holds an error region (or a token
+    the grammar supposed missing), what follows it, up to the node's end. There the grammar may have given
+    a part to the wrong whole (`[string]$A = "x" [string]$B = "y"` read as `$A` with the default "y"), so
+    no value is read from it, as none is from the error region itself (see `Interpreter.opaque`). A block
+    in it (`{ … }` a function's body, say) was read by its own brackets, and is read; so is what follows
+    an error region in a list of statements, which starts a statement of its own."""
+
+    _LISTS = frozenset(
+        {"program", "statement_list", "statement_block", "script_block", "script_block_body", "named_block"}
+    )
+
+    # Nodes whose error regions are read as they are: a region in a region, and the parameters of a
+    # `switch` the grammar does not know (`switch -r`, see `_switch_mode`), which leave the rest as written.
+    _READ_ERRORS = frozenset({"ERROR", "switch_statement"})
+
+    def __init__(self, root: Node) -> None:
+        spans = []
+        for problem in _problems(root):
+            holder = problem.parent
+            if (
+                holder is not None and holder.type == "command_argument_sep"
+            ):  # the command's arguments hold it
+                holder = holder.parent
+            if holder is not None and holder.type not in self._LISTS and holder.type not in self._READ_ERRORS:
+                spans.append((problem.end_byte, holder))
+        spans.sort(key=lambda span: span[0])
+        self.regions = list(_error_regions(root))  # the outermost, in document order
+        self.starts = [start for start, _ in spans]
+        self.spans = spans
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def holds(self, node: Node) -> bool:
+        """Whether `node` lies after an error region in a node that holds both, outside any block there."""
+        at = bisect.bisect_right(self.starts, node.start_byte)
+        for start, holder in self.spans[:at]:
+            if start <= node.start_byte and node.end_byte <= holder.end_byte and self._directly(node, holder):
+                return True
+        return False
+
+    def _directly(self, node: Node, holder: Node) -> bool:
+        above = node.parent
+        while above is not None and above.id != holder.id:
+            if above.type in self._LISTS:
+                return False
+            above = above.parent
+        return above is not None
 
 
 class _Spans:
@@ -1462,6 +1522,10 @@ def _syntax_problem(root: Node, where: Positions, parsed: bytes) -> tuple[FilePr
     if unclosed is not None:
         offset, what, fix = unclosed
         return _problem(where.at(offset), f"the {what} is never closed", fix), offset
+    comma = _missing_parameter_comma(root, parsed)
+    if comma is not None:
+        offset, what, fix = comma
+        return _problem(where.at(offset), what, fix), size
     for node in _problems(root):
         if node.is_missing and node.type in _CLOSERS and not where.source[node.end_byte :].strip():
             if _open_brackets(parsed) == []:  # every bracket closes: the grammar lost its way before
@@ -1707,6 +1771,182 @@ def _past_here_string(source: bytes, start: int, token: bytes, stack: list[tuple
         return start + len(token)
     end = _SINGLE_HERE_END.search(source, header.end() - 1)
     return end.end() if end is not None else -1
+
+
+# --- parameters without a comma between them ---------------------------------------------------------
+
+# PowerShell separates the parameters of a `param (…)` block, or of a function's `(…)`, with commas: after a
+# parameter it reads a comma or the closing `)`, and stops on anything else with "Missing ')' in function
+# parameter list", before it runs any line. Error recovery reads such a list its own way (`[string]$A = "x"
+# [string]$B = "y"` may give `$A` the default of `$B`), so a list with an error region is looked at token by
+# token: where a parameter's first token (`[` or `$`) follows, after a blank, the last token of a value,
+# directly in the list, a comma is missing there when the list with commas put at those places parses
+# without error, each comma between two of its parameters.
+
+_PARAMETER_LISTS = frozenset({"param_block", "function_parameter_declaration"})
+_OPENERS = frozenset({"(", "@(", "$(", "{", "@{", "["})
+_BRACKET_CLOSERS = frozenset({")", "}", "]"})
+_PARAMETER_STARTS = frozenset({"[", "variable", "$"})
+# The tokens a value ends with, in a parameter's default or as the parameter itself.
+_VALUE_ENDS = frozenset(
+    {
+        "variable",
+        "simple_name",
+        ")",
+        "}",
+        '"',
+        "'",
+        "expandable_string_literal",
+        "verbatim_string_characters",
+        "expandable_here_string_literal",
+        "verbatim_here_string_characters",
+    }
+)
+_MAX_COMMAS = 256  # places looked at in one list; more, and the list is not decided
+
+
+def _missing_parameter_comma(root: Node, source: bytes) -> tuple[int, str, str] | None:
+    """The first place where a parameter list the grammar could not read surely lacks a comma: (offset of
+    the parameter after it, what PowerShell refuses, how to fix it)."""
+    for opener in _parameter_list_openers(root):
+        places = _comma_places(root, opener)
+        names = _names_with_commas(source, opener, places) if places else None
+        if names is None:
+            continue
+        before, after = places[0]
+        first, second = names
+        more = len(places) - 1
+        fix = (
+            f"Put a comma after {_short(_text(before))!r} (line {before.end_point[0] + 1}), at the end of the "
+            f"declaration of {first}"
+            + (
+                f", and at the {more} other place{'s' if more > 1 else ''} where the list lacks one"
+                if more
+                else ""
+            )
+            + "."
+        )
+        what = (
+            f"no comma between the parameters {first} and {second} of the list opened at line "
+            f"{opener.start_point[0] + 1}: PowerShell stops with \"Missing ')' in function parameter list\" "
+            "and runs no line of the script"
+        )
+        return _start(after), what, fix
+    return None
+
+
+def _parameter_list_openers(root: Node) -> Iterator[Node]:
+    """The `(` of each `param (…)` or function's parameter list in a subtree that holds an error: its parser
+    node, or the tokens `param` `(` in an error region."""
+    stack = [root] if root.has_error else []
+    while stack:
+        node = stack.pop()
+        if node.type in _PARAMETER_LISTS or node.type == "ERROR":
+            opener = _list_opener(node)
+            if opener is not None:
+                yield opener
+        stack.extend(child for child in reversed(node.children) if child.has_error)
+
+
+def _list_opener(node: Node) -> Node | None:
+    """The `(` that opens a parameter list in `node`: a function's `(`, or the one after `param`."""
+    previous = None
+    for child in node.children:
+        if child.type == "(" and (node.type == "function_parameter_declaration" or previous == "param"):
+            return child
+        previous = child.type
+    return None
+
+
+def _comma_places(root: Node, opener: Node) -> list[tuple[Node, Node]]:
+    """The pairs of tokens, directly in the list `opener` opens, where the first ends a value, the second
+    starts a parameter, and only blanks or comments lie between them."""
+    places: list[tuple[Node, Node]] = []
+    depth, last = 0, opener
+    for token in _tokens_after(root, opener):
+        kind = token.type
+        if kind == "comment":
+            continue
+        if depth == 0:
+            if kind in _BRACKET_CLOSERS:
+                return places
+            if kind in _PARAMETER_STARTS and _ends_a_value(last) and last.end_byte < _start(token):
+                places.append((last, token))
+                if len(places) > _MAX_COMMAS:
+                    return []
+        if kind in _OPENERS:
+            depth += 1
+        elif kind in _BRACKET_CLOSERS:
+            depth -= 1
+        last = token
+    return []  # the list is never closed: a bracket never closed is reported as such
+
+
+def _ends_a_value(token: Node) -> bool:
+    return token.type in _VALUE_ENDS or token.type.endswith("_literal")
+
+
+def _start(token: Node) -> int:
+    """Where a token's text starts: error recovery may give a token the blanks before it."""
+    text = token.text or b""
+    return token.start_byte + len(text) - len(text.lstrip())
+
+
+def _tokens_after(root: Node, opener: Node) -> Iterator[Node]:
+    """The tokens (leaves) of the tree after `opener`, in document order."""
+    cursor = root.walk()
+    while cursor.goto_first_child_for_byte(opener.end_byte) is not None:
+        pass
+    while True:
+        node = cursor.node
+        if node is not None and node.child_count == 0 and node.start_byte >= opener.end_byte:
+            yield node
+        if cursor.goto_first_child():
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return
+
+
+def _names_with_commas(
+    source: bytes, opener: Node, places: list[tuple[Node, Node]]
+) -> tuple[str, str] | None:
+    """With a comma at each place, the names of the parameters the first comma separates, when the list
+    then parses without error and each comma separates two of its parameters; None otherwise."""
+    fixed, shift, commas = bytearray(), 0, list[int]()
+    for last, _ in places:
+        fixed += source[shift : last.end_byte] + b","
+        commas.append(last.end_byte + len(commas))
+        shift = last.end_byte
+    fixed += source[shift:]
+    root = _parser().parse(bytes(fixed)).root_node
+    holder = root.descendant_for_byte_range(opener.start_byte, opener.end_byte)
+    while holder is not None and holder.type not in _PARAMETER_LISTS:
+        holder = holder.parent
+    if holder is None or holder.has_error:
+        return None
+    for at in commas:
+        comma = root.descendant_for_byte_range(at, at + 1)
+        if (
+            comma is None
+            or comma.type != ","
+            or comma.parent is None
+            or comma.parent.type != "parameter_list"
+        ):
+            return None
+    first = root.descendant_for_byte_range(commas[0], commas[0] + 1)
+    assert first is not None
+    held = first.parent.named_children if first.parent is not None else []
+    parameters = [p for p in held if p.type == "script_parameter"]
+    before = [p for p in parameters if p.end_byte <= first.start_byte]
+    after = [p for p in parameters if p.start_byte >= first.end_byte]
+    names = (
+        _first(before[-1], "variable") if before else None,
+        _first(after[0], "variable") if after else None,
+    )
+    if names[0] is None or names[1] is None:
+        return None
+    return _text(names[0]), _text(names[1])
 
 
 def _problem(mark: Mark, words: str, fix: str) -> FileProblem:
@@ -3664,7 +3904,11 @@ class Interpreter:
     def evaluate(self, node: Node, env: Env) -> Value:
         self.spend()
         node = _unwrap(node)
-        if self.depth > _MAX_DEPTH or node.type == "ERROR":
+        if (
+            self.depth > _MAX_DEPTH
+            or node.type == "ERROR"
+            or (self.index.recovered and self.index.recovered.holds(node))
+        ):
             return self.opaque(node, env)
         self._errors_within(node, env)
         self.depth += 1
@@ -6845,8 +7089,15 @@ class Interpreter:
         extended = tuple(self.extended)
         if not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls):
             return extended  # signing in and choosing a subscription manage no resources
+        unread = tuple(self.where.mark(region) for region in self.index.recovered.regions)
         script = Script(
-            posixpath.basename(self.path), "PowerShell", tuple(calls), tuple(steps), calls[0].mark, changes
+            posixpath.basename(self.path),
+            "PowerShell",
+            tuple(calls),
+            tuple(steps),
+            calls[0].mark,
+            changes,
+            unread,
         )
         deployments = [self._build(draft) for draft in self.deployments.values()]
         return (
