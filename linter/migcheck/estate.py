@@ -2099,25 +2099,33 @@ class _PackagedBeside:
     `AzureCloudService1`), and stands alone. A script's body is not tied so: it deploys where it runs."""
 
     def __init__(self, services: Sequence[CloudService], scripts: frozenset[str]) -> None:
+        self.services = tuple(services)  # the packaged ones: those deployments open come after
         self.scripts = scripts
         self.cwd = os.getcwd().replace(os.sep, "/")
-        # (folder, service name) -> the packaged services there of that name, with their roles' names
-        self.beside: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = defaultdict(list)
-        for index, service in enumerate(services):
-            if service.named_by != "files" or is_pipeline_token(service.name):
-                continue
-            roles = frozenset(key(role.name) for role in _packaged_roles(service))
-            for folder in _service_folders(service, self.cwd):
-                self.beside[(folder, key(service.name))].append((index, roles))
+        # (folder, service name) -> the packaged services there of that name, with their roles' names: made
+        # when a package body first asks (most estates have none)
+        self.beside: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] | None = None
 
     def index_of(self, d: Deployment) -> int | None:
         """The index of the one packaged service `d` deploys, if the files beside it tie them."""
-        if not self.beside or not d.package_service or d.mark.path in self.scripts:
+        if not d.package_service or d.mark.path in self.scripts:
             return None
+        if self.beside is None:
+            self.beside = self._by_folder_and_name()
         roles = frozenset(key(role.name) for role in d.roles)
         named = self.beside.get((folder_of(d.mark.path, self.cwd), key(d.package_service)), ())
         found = {index for index, packaged in named if packaged == roles}
         return found.pop() if len(found) == 1 else None
+
+    def _by_folder_and_name(self) -> dict[tuple[str, str], list[tuple[int, frozenset[str]]]]:
+        beside: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] = defaultdict(list)
+        for index, service in enumerate(self.services):
+            if service.named_by != "files" or is_pipeline_token(service.name):
+                continue
+            roles = frozenset(key(role.name) for role in _packaged_roles(service))
+            for folder in _service_folders(service, self.cwd):
+                beside[(folder, key(service.name))].append((index, roles))
+        return beside
 
 
 def _one_per_stand_in(deployments: list[Deployment], scripts: frozenset[str]) -> list[Deployment]:
