@@ -76,7 +76,10 @@ def test_a_file_reports_at_most_the_cap_of_one_rule_and_says_how_many_more(tmp_p
     assert main(["check", "--statistics", "n.netcfg"]) == 1
     out = capsys.readouterr().out
     assert out.startswith("250  MIG304  invalid-address-prefix [error]\n")
-    assert "(150 more not shown, past the cap on findings of one rule per file)" in out
+    assert out.endswith(
+        "Found 250 findings in 1 file: 250 errors (150 of them not shown: migcheck reports at most 100 "
+        "findings of one rule per file).\n"
+    )
 
 
 def test_the_finding_for_the_rest_is_as_severe_as_the_worst_of_them():

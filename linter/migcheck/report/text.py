@@ -5,8 +5,10 @@ no classic file pays for neither it nor the readiness model at start-up."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
+from migcheck import rule
 from migcheck.model import Finding, Location, Severity
 from migcheck.suppress import BASELINE
 from migcheck.texts import lines_of
@@ -168,7 +170,6 @@ def fixable(result: LintResult) -> str:
 
 def summary(result: LintResult) -> str:
     """The one-line summary every format ends with (CI formats too: it is the last line of their log)."""
-    counts = result.counts()
     files = len(result.documents)
     aside = _aside(result)
     if not files and not result.findings:
@@ -189,10 +190,13 @@ def summary(result: LintResult) -> str:
         if any(refused(held.finding) for held in result.suppressed):
             return f"No {in_files}{aside}."  # not "All clear" beside what still blocks the migration
         return f"All clear: no {in_files}{aside}."
-    parts = [f"{counts[s]} {plural(str(s), counts[s])}" for s in reversed(Severity) if counts[s]]
-    total = len(result.findings)
+    # Counted as found, not as shown: those past the cap are findings too, their stand-ins are not.
+    every = result.uncapped if result.unreported else result.findings
+    counts = Counter(f.severity for f in every)
+    parts = [f"{counts[s]:,} {plural(str(s), counts[s])}" for s in reversed(Severity) if counts[s]]
+    total = len(every)
     return (
-        f"Found {total} {plural('finding', total)} in {files} file{'s' if files != 1 else ''}: "
+        f"Found {total:,} {plural('finding', total)} in {files} file{'s' if files != 1 else ''}: "
         f"{', '.join(parts)}{aside}."
     )
 
@@ -219,7 +223,8 @@ def _aside(result: LintResult) -> str:
         notes.append(_still_blocking(silenced, "suppressed"))
     if result.unreported:
         notes.append(
-            f"{len(result.unreported)} more not shown, past the cap on findings of one rule per file"
+            f"{len(result.unreported):,} of them not shown: migcheck reports at most "
+            f"{rule.MAX_FINDINGS_PER_FILE} findings of one rule per file"
         )
     return f" ({', '.join(notes)})" if notes else ""
 
