@@ -25,6 +25,7 @@ def test_the_commands_give_a_placeholder_for_a_deployment_no_file_names(tmp_path
     )
     commands = [*step.powershell.validate, *step.powershell.prepare, *step.powershell.commit]
     commands += [*step.cli.validate, *step.cli.commit]
+    commands = [c for c in commands if not c.startswith("# go on")]  # what Validate's messages must not say
     assert all(
         "'svc1' '<deployment name>'" in c or "-DeploymentName '<deployment name>'" in c for c in commands
     )

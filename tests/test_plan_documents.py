@@ -214,11 +214,16 @@ def test_a_storage_account_without_disks_and_a_free_reserved_ip_get_standalone_s
     storage = steps["storage:blobsonly"]
     assert (storage.kind, storage.wave, storage.after) == (StepKind.STORAGE, 1, ())
     assert "without waiting for any other step" in storage.downtime
+    errors = "# go on to Prepare only if no message's Category is Error"
     assert storage.powershell.validate == (
-        "Move-AzureStorageAccount -Validate -StorageAccountName 'blobsonly'",
+        "(Move-AzureStorageAccount -Validate -StorageAccountName 'blobsonly').ValidationMessages",
+        errors,
     )
     ip = steps["unattached:ReservedIP:spare-rip"]
-    assert ip.powershell.validate == ("Move-AzureReservedIP -Validate -ReservedIPName 'spare-rip'",)
+    assert ip.powershell.validate == (
+        "(Move-AzureReservedIP -Validate -ReservedIPName 'spare-rip').ValidationMessages",
+        errors,
+    )
 
 
 def test_a_storage_account_a_script_creates_gets_a_step(plan_of):

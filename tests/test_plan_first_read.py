@@ -31,7 +31,11 @@ def in_plan(plan: Plan) -> set[tuple[str, object, str]]:
     return {
         (f.code, f.mark, f.message)
         for subscription in plan.subscriptions
-        for f in (*subscription.other_blockers, *(b for step in subscription.steps for b in step.blockers))
+        for f in (
+            *subscription.other_blockers,
+            *subscription.unread,
+            *(b for step in subscription.steps for b in step.blockers),
+        )
     }
 
 

@@ -48,7 +48,10 @@ def test_a_security_group_the_export_says_a_subnet_uses_moves_with_its_network(t
         "nsg-app", {"rules": [], "subnets": [{"id": f"{NETWORKING}/virtualNetworks/appvnet/subnets/app"}]}
     )
     steps = _steps(tmp_path, monkeypatch, NETWORK, used, _group("nsg-spare", {"rules": [], "subnets": []}))
-    assert "network security group 'nsg-app' of subnet 'app'" in steps["network:appvnet"].moves
+    assert (
+        "network security group 'nsg-app' of subnet 'app', cloned: the classic one stays, to delete once "
+        "nothing classic uses it"
+    ) in steps["network:appvnet"].moves
     assert [s for s in steps if s.startswith("unattached:")] == ["unattached:NetworkSecurityGroup:nsg-spare"]
     assert steps["unattached:NetworkSecurityGroup:nsg-spare"].downtime == "None: nothing uses it."
 

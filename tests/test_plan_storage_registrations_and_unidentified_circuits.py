@@ -85,10 +85,10 @@ def test_a_circuit_no_file_identifies_is_named_by_its_network_and_found_by_the_c
     assert "Where-Object { $_.VnetName -in @('er-vnet') }" in find
 
 
-def test_a_circuit_a_script_gives_the_key_of_keeps_its_name(plan_of):
+def test_a_circuit_a_script_gives_the_key_of_is_named_by_it_not_by_the_local_site(plan_of):
     link = f'Import-Module Azure\nNew-AzureDedicatedCircuitLink -ServiceKey "{KEY}" -VNetName "er-vnet"\n'
     circuit = steps_by_id(plan_of(_dedicated(("link.ps1", link))))["circuit:dc-ams"]
-    assert circuit.name == "dc-ams"
+    assert circuit.name == KEY  # 'dc-ams' is the local network site the connection names
     assert "which circuit it is" not in circuit.moves[0]
     assert _commands(circuit.powershell) == []
 

@@ -36,6 +36,7 @@ from migcheck.report.readiness import (
     ScopeItem,
     ScopeKind,
     ScopeSummary,
+    circuit_name,
     linked_from_elsewhere,
     readiness,
     refused,
@@ -175,6 +176,12 @@ class Step:
     def ready(self) -> bool:
         return not self.blockers
 
+    @property
+    def migrated(self) -> bool:
+        """Whether this process migrates what the step is about: web/worker roles it never does, so their
+        step is in no wave (`wave` only keeps its place in the order)."""
+        return self.kind is not StepKind.WEB_WORKER
+
 
 @dataclass(frozen=True, slots=True)
 class Preamble:
@@ -217,6 +224,9 @@ class SubscriptionPlan:
     held: Mapping[tuple[str, object, str], Reason] = field(default_factory=dict)
     # The rules whose problems the platform finds only at Prepare (`Rule.found_at`): Validate passes on them.
     prepare_only: frozenset[str] = frozenset()
+    # The files migcheck could not read (MIG001): not something the platform refuses, but what they describe
+    # is missing from the steps, so the plan is not whole until they are fixed.
+    unread: tuple[Finding, ...] = ()
 
     def held_back(self, finding: Finding) -> Reason | None:
         """Why `check` does not report `finding` (a suppression comment, the config, the baseline); None
@@ -265,9 +275,38 @@ def build_plan(result: LintResult) -> Plan:
             )
             for e in result.estates
         ),
+        retirements=_retirements(result.estates),
         rules_run=len(result.enabled),
         rules_total=len(result.rules),
     )
+
+
+def _retirements(estates: Iterable[Estate]) -> tuple[str, ...]:
+    """The retirement notices about what the estates hold: classic VMs, Cloud Services (web/worker roles, or
+    services on extended support), storage accounts, and what becomes a Basic SKU public IP (a VM's VIP, a
+    reserved IP, a gateway). A plan of web/worker roles only says nothing of VMs or storage."""
+    vms = roles = storage = addresses = False
+    for estate in _with_exported(estates):
+        services = estate.cloud_services
+        vms = vms or any(s.vms for s in services) or bool(estate.inventory.vms)
+        roles = roles or any(s.roles for s in services) or bool(estate.extended_support)
+        storage = storage or bool(estate.storage_accounts or estate.inventory.storage_accounts)
+        addresses = addresses or bool(
+            estate.reserved_ips
+            or estate.inventory.reserved_ips
+            or any(p.reserved_ips for s in services for p in s.placements)
+            or any(n.gateway is not None for n in estate.virtual_networks)
+        )
+    held = (vms, roles, storage, vms or addresses)
+    if not any(held):  # nothing to tell them apart by (no classic resource): every date, for the record
+        return RETIREMENTS
+    return tuple(notice for notice, shown in zip(RETIREMENTS, held, strict=True) if shown)
+
+
+def _with_exported(estates: Iterable[Estate]) -> Iterator[Estate]:
+    for estate in estates:
+        yield estate
+        yield from estate.exported
 
 
 # --- one subscription --------------------------------------------------------------------------------
@@ -683,12 +722,35 @@ def _subscription_plan(
     notes = _other_notes(builder)
     # In the order they run, wave by wave (stable: within a wave, the order they were built in), for every
     # format alike: step numbers are the same in text, markdown, HTML and JSON.
-    steps = tuple(sorted(builder.steps, key=lambda step: step.wave))
+    steps = _waiting_on_blockers(sorted(builder.steps, key=lambda step: step.wave))
     # Nothing to select or register for a subscription whose steps run no command (web/worker roles only);
     # a service whose network is not known runs its commands once a REST body says which they are.
     migrates = any(step.powershell is not None or step.kind is StepKind.UNKNOWN_NETWORK for step in steps)
     preamble = _preamble(estate) if migrates else None
-    return SubscriptionPlan(estate.subscription, steps, others, preamble, notes, held)
+    unread = tuple(f for f in others if f.code == UNREADABLE)
+    others = tuple(f for f in others if f.code != UNREADABLE)
+    return SubscriptionPlan(estate.subscription, steps, others, preamble, notes, held, unread=unread)
+
+
+UNREADABLE = "MIG001"  # a file migcheck could not read: what it describes is in no step
+
+
+def _waiting_on_blockers(steps: list[Step]) -> tuple[Step, ...]:
+    """The steps, a ready one that comes after a step that is not said so: ready as far as its own
+    resources go, it cannot start until that step's blockers are fixed and it is committed. Numbered as
+    the formats number the steps (`step 2`), in the order they run."""
+    numbers = {step.id: n for n, step in enumerate(steps, 1)}
+    blocked = {step.id for step in steps if not step.ready}
+    for n, step in enumerate(steps):
+        waits = [f"step {numbers[before]}" for before in step.after if before in blocked]
+        if step.ready and waits:
+            one = len(waits) == 1
+            note = (
+                f"It waits on {' and '.join(waits)}, which {'is' if one else 'are'} not ready: it can start only "
+                f"once {'that step' if one else 'those steps'} {'is' if one else 'are'} unblocked and committed."
+            )
+            steps[n] = replace(step, notes=(note, *step.notes))
+    return tuple(steps)
 
 
 MIGRATION_PROVIDER = "Microsoft.ClassicInfrastructureMigrate"
@@ -942,7 +1004,7 @@ def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
     return Step(
         id=_circuit_step_id(circuit),
         kind=StepKind.CIRCUIT,
-        name=circuit.listed_name,
+        name=circuit_name(circuit),
         wave=1,
         after=(),
         moves=(moves,),
@@ -959,6 +1021,7 @@ def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
             before=_find_circuit_commands(networks) if not keys else (),
             validate=(),
             prepare=(
+                *_CIRCUIT_RESOURCE_GROUP,
                 "Move-AzExpressRouteCircuit -Name '<circuit name>' -ResourceGroupName '<resource group>' "
                 f"-Location '<region>' -ServiceKey {_ps(service_key)}",
                 "$circuit = Get-AzExpressRouteCircuit -Name '<circuit name>' -ResourceGroupName '<resource group>'",
@@ -970,6 +1033,14 @@ def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
             abort=(),
         ),
     )
+
+
+# The circuit moves into a Resource Manager resource group that must exist (ExpressRoute migration, Step 2:
+# "Create a new resource group if you don't already have one"); the files name none.
+_CIRCUIT_RESOURCE_GROUP = (
+    "# the resource group the circuit moves into, unless you have one already:",
+    "New-AzResourceGroup -Name '<resource group>' -Location '<region>'",
+)
 
 
 def _find_circuit(networks: Sequence[Network]) -> str:
@@ -1012,15 +1083,26 @@ def _exported_circuit_note(estate: Estate, find: str) -> str:
     )
 
 
+# What becomes of a network security group a subnet or VM uses (deep dive: "cloned as part of the
+# migration... The NSG in the classic deployment model is not removed during the migration"): moved,
+# the classic one is left behind, still there to delete.
+_CLONED_GROUP = ", cloned: the classic one stays, to delete once nothing classic uses it"
+# And of a subnet's route table (deep dive: "User-defined routes associated with a subnet are cloned... The
+# UDR in the classic deployment model is not removed").
+_CLONED_TABLE = _CLONED_GROUP
+
+
 def _associated(network: Network) -> list[str]:
     """The network security groups and route tables of its subnets: cloned with the network (deep dive:
     "Network security groups associated with a virtual machine or subnet are cloned")."""
     found = []
     for subnet in network.subnets:
         if subnet.security_group:
-            found.append(f"network security group '{subnet.security_group}' of subnet '{subnet.name}'")
+            found.append(
+                f"network security group '{subnet.security_group}' of subnet '{subnet.name}'{_CLONED_GROUP}"
+            )
         if subnet.route_table:
-            found.append(f"route table '{subnet.route_table}' of subnet '{subnet.name}'")
+            found.append(f"route table '{subnet.route_table}' of subnet '{subnet.name}'{_CLONED_TABLE}")
     return list(dict.fromkeys(found))
 
 
@@ -1030,7 +1112,7 @@ def _vm_security_groups(vms: Iterable[Role]) -> list[str]:
     network."""
     return list(
         dict.fromkeys(
-            f"network security group {named(vm.security_group.name)} of VM {named(vm.name)}"
+            f"network security group {named(vm.security_group.name)} of VM {named(vm.name)}{_CLONED_GROUP}"
             for vm in vms
             if vm.security_group is not None
         )
@@ -1584,27 +1666,62 @@ def _service_step(
         downtime=f"{_service_vms_downtime(placement)} {_vip_downtime(service, placement, maybe)}",
         blockers=builder.blockers(service),
         notes=notes,
-        powershell=Commands(
-            validate=(f"Move-AzureService -Validate {arguments} -CreateNewVirtualNetwork",),
-            prepare=(
-                f"Move-AzureService -Prepare {arguments} -CreateNewVirtualNetwork",
-                "# or, into an existing network: "
-                f"Move-AzureService -Prepare {arguments} -UseExistingVirtualNetwork "
-                "-VirtualNetworkResourceGroupName '<resource group>' -VirtualNetworkName '<network>' "
-                "-SubnetName '<subnet>'",
-            ),
-            check=(_resource_group(name),),
-            commit=(f"Move-AzureService -Commit {arguments}",),
-            abort=(f"Move-AzureService -Abort {arguments}",),
-        ),
-        cli=Commands(
-            validate=(f"azure service deployment validate-migration {cli_arguments} new '' '' ''",),
-            prepare=(f"azure service deployment prepare-migration {cli_arguments} new '' '' ''",),
-            check=(),
-            commit=(f"azure service deployment commit-migration {cli_arguments}",),
-            abort=(f"azure service deployment abort-migration {cli_arguments}",),
-        ),
+        powershell=_service_powershell(arguments, name, placement.vms),
+        cli=_service_cli(cli_arguments, placement.vms),
         members=(_member(service, placement.vms),),
+    )
+
+
+# Where Move-AzureService puts the VMs of a deployment outside any network (PowerShell walkthrough, Step
+# 5.1 Option 1): a network the platform creates, or an existing Resource Manager one, whose resource group,
+# name and subnet the files do not state (the CLI takes them as resource group, subnet, network).
+_NEW_NETWORK = "-CreateNewVirtualNetwork"
+_EXISTING_NETWORK = (
+    "-UseExistingVirtualNetwork -VirtualNetworkResourceGroupName '<resource group>' "
+    "-VirtualNetworkName '<network>' -SubnetName '<subnet>'"
+)
+_CLI_NEW_NETWORK = "new '' '' ''"
+_CLI_EXISTING_NETWORK = "existing '<resource group>' '<subnet>' '<network>'"
+_OR_EXISTING = "# or, into an existing network: "
+# The check between Prepare and Commit (walkthroughs: "query the migration state of the VMs. Ensure that
+# they're in the Prepared state").
+_PREPARED = "# each VM's migration state must be Prepared:"
+_CLI_PREPARED = "# each VM's migration state must be Prepared (its verbose output shows it):"
+
+
+def _service_powershell(arguments: str, service: str, vms: Iterable[Role]) -> Commands:
+    """Move-AzureService for one deployment: into a new network, or an existing one (the same target for
+    Validate as for Prepare), then each VM's MigrationState, and the resource group, checked."""
+    validate, prepare = f"Move-AzureService -Validate {arguments}", f"Move-AzureService -Prepare {arguments}"
+    return Commands(
+        validate=_validate(
+            f"{validate} {_NEW_NETWORK}", f"{_OR_EXISTING}({validate} {_EXISTING_NETWORK}).ValidationMessages"
+        ),
+        prepare=(f"{prepare} {_NEW_NETWORK}", f"{_OR_EXISTING}{prepare} {_EXISTING_NETWORK}"),
+        check=(
+            _PREPARED,
+            *(
+                f"(Get-AzureVM -ServiceName {_ps(service)} -Name {_ps(vm.name)}).VM.MigrationState"
+                for vm in vms
+            ),
+            _resource_group(service),
+        ),
+        commit=(f"Move-AzureService -Commit {arguments}",),
+        abort=(f"Move-AzureService -Abort {arguments}",),
+    )
+
+
+def _service_cli(arguments: str, vms: Iterable[Role]) -> Commands:
+    """The classic CLI's `service deployment` migration, as `_service_powershell`; the CLI shows a VM's
+    migration state in `azure vm show`'s verbose output."""
+    validate = f"azure service deployment validate-migration {arguments}"
+    prepare = f"azure service deployment prepare-migration {arguments}"
+    return Commands(
+        validate=(f"{validate} {_CLI_NEW_NETWORK}", f"{_OR_EXISTING}{validate} {_CLI_EXISTING_NETWORK}"),
+        prepare=(f"{prepare} {_CLI_NEW_NETWORK}", f"{_OR_EXISTING}{prepare} {_CLI_EXISTING_NETWORK}"),
+        check=(_CLI_PREPARED, *(f"azure vm show {_sh(vm.name)} -vv" for vm in vms)),
+        commit=(f"azure service deployment commit-migration {arguments}",),
+        abort=(f"azure service deployment abort-migration {arguments}",),
     )
 
 
@@ -1867,23 +1984,24 @@ def _storage_steps(builder: _Builder) -> list[Step]:
     VM no file describes waits for that VM, whose step the files do not show: it comes in the wave after
     every step that moves VMs, as an account the files show no disk in does, where it is safe either way."""
     waves = {step.id: step.wave for step in builder.steps}
-    after_vms = None  # `_after_every_vm_step`, found once: the steps it reads do not change in the loop
+    vm_steps = None  # `_vm_steps`, found once: the steps it reads do not change in the loop
     steps = []
     for account in builder.estate.storage_accounts:
-        after = sorted({step for disk in account.disks for step in _steps_moving(builder, disk)})
-        wave = 1 + max((waves.get(step, 1) for step in after), default=0)
+        after = {step for disk in account.disks for step in _steps_moving(builder, disk)}
         if builder.estate.vms_elsewhere(account):
-            if after_vms is None:
-                after_vms = _after_every_vm_step(builder)
-            wave = max(wave, after_vms)
-        steps.append(_storage_step(account, tuple(after), wave, builder))
+            if vm_steps is None:
+                vm_steps = _vm_steps(builder)
+            after.update(vm_steps)
+        wave = 1 + max((waves.get(step, 1) for step in after), default=0)
+        steps.append(_storage_step(account, tuple(sorted(after)), wave, builder))
     return steps
 
 
-def _after_every_vm_step(builder: _Builder) -> int:
-    """The wave after every step (planned so far) that moves VMs."""
-    moving_vms = (step.wave for step in builder.steps if any(member.vms for member in step.members))
-    return 1 + max(moving_vms, default=0)
+def _vm_steps(builder: _Builder) -> list[str]:
+    """The ids of every step (planned so far) that moves VMs: what a storage account that may hold disks
+    the files do not show comes after. Its `after` lists them, so that its wave, its text and the JSON
+    plan's order say the same."""
+    return [step.id for step in builder.steps if any(member.vms for member in step.members)]
 
 
 def _standalone_storage_steps(builder: _Builder) -> list[Step]:
@@ -1893,19 +2011,21 @@ def _standalone_storage_steps(builder: _Builder) -> list[Step]:
     show every disk in it (a script that makes it the current account creates VMs there): it comes in the
     wave after every step that moves VMs, with the storage accounts that hold disks, where it is safe
     either way."""
-    wave = _after_every_vm_step(builder)
+    after = tuple(_vm_steps(builder))
+    waves = {step.id: step.wave for step in builder.steps}
+    wave = 1 + max((waves[step] for step in after), default=0)
     accounts = builder.estate.standalone_storage_accounts()
-    return [_standalone_storage_step(builder, account, wave) for account in accounts]
+    return [_standalone_storage_step(builder, account, after, wave) for account in accounts]
 
 
-def _standalone_storage_step(builder: _Builder, account: Any, wave: int) -> Step:
+def _standalone_storage_step(builder: _Builder, account: Any, after: tuple[str, ...], wave: int) -> Step:
     name = account.name
     return Step(
         id=_own_step_id(f"storage:{name}", name, account.mark),
         kind=StepKind.STORAGE,
         name=_own_step_name(name, account.mark),
         wave=wave,
-        after=(),
+        after=after,
         moves=(f"storage account {named(name)} (no disk or image of the files checked is in it)",),
         becomes=(f"storage account {named(name)} in resource group '{name}-Migrated'",),
         downtime="None for data access. An account that holds only blobs, files, tables and queues migrates on "
@@ -1914,11 +2034,35 @@ def _standalone_storage_step(builder: _Builder, account: Any, wave: int) -> Step
         + (" It comes after every step that moves VMs, where it is safe either way." if wave > 1 else ""),
         blockers=builder.blockers(account),
         notes=tuple(builder.attention(account)),
-        powershell=_move(
-            "Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)
+        powershell=replace(
+            _move("Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)),
+            before=_account_contents(name),
         ),
-        cli=_cli("azure storage account", _sh(name)),
+        cli=replace(_storage_cli(name), before=(_CLI_ACCOUNT_CONTENTS,)),
     )
+
+
+def _account_contents(name: str) -> tuple[str, ...]:
+    """What is in an account the files show no disk or image in, as the PowerShell walkthrough checks it
+    before a storage account's migration (Step 5.2): its disks, with the VM each is attached to, and its
+    images (matched by the account's blob host, `<name>.blob.core.windows.net`)."""
+    host = _ps(f"{name}.")
+    return (
+        "# the files show no disk or image in it: a disk listed with a RoleName is that VM's, which must be "
+        "migrated first; delete a disk without one (Remove-AzureDisk) and each image (Remove-AzureVMImage)",
+        f"Get-AzureDisk | Where-Object {{ $_.MediaLink.Host.StartsWith({host}) }} | "
+        "Format-List -Property DiskName, @{ Name = 'RoleName'; Expression = { $_.AttachedTo.RoleName } }",
+        f"Get-AzureVMImage | Where-Object {{ ($_.OSDiskConfiguration.MediaLink -ne $null -and "
+        f"$_.OSDiskConfiguration.MediaLink.Host.StartsWith({host})) -or ($_.DataDiskConfigurations | "
+        f"Where-Object {{ $_.MediaLink -ne $null -and $_.MediaLink.Host.StartsWith({host}) }}) }} | "
+        "Select-Object -Property ImageName, ImageLabel",
+    )
+
+
+_CLI_ACCOUNT_CONTENTS = (
+    "# the files show no disk or image in it: check its disks and images in PowerShell first (Get-AzureDisk, "
+    "Get-AzureVMImage: see the PowerShell commands)"
+)
 
 
 def _steps_moving(builder: _Builder, disk: Disk) -> Iterator[str]:
@@ -1983,7 +2127,7 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
             ),
         ),
         cli=replace(
-            _cli("azure storage account", _sh(name)),
+            _storage_cli(name),
             before=(
                 *(f"azure vm disk delete {_sh(disk)}" for disk in disks_left),
                 *(f"azure vm image delete {_sh(image)}" for image in images_left),
@@ -2156,7 +2300,7 @@ def _bound_reserved_ip_step(builder: _Builder, item: ScopeItem) -> Step:
 
 def _move(cmdlet: str, arguments: str, check: str) -> Commands:
     return Commands(
-        validate=(f"{cmdlet} -Validate {arguments}",),
+        validate=_validate(f"{cmdlet} -Validate {arguments}"),
         prepare=(f"{cmdlet} -Prepare {arguments}",),
         check=(check,),
         commit=(f"{cmdlet} -Commit {arguments}",),
@@ -2171,6 +2315,29 @@ def _cli(group: str, arguments: str) -> Commands:
         check=(),
         commit=(f"{group} commit-migration {arguments}",),
         abort=(f"{group} abort-migration {arguments}",),
+    )
+
+
+# What Validate's messages tell (PowerShell walkthrough: "If validation messages does not contain message of
+# type error, you can move on to the Prepare step"); each message's Category is Error, Warning or Information.
+_VALIDATION_ERRORS = "# go on to Prepare only if no message's Category is Error"
+
+
+def _validate(command: str, *alternatives: str) -> tuple[str, ...]:
+    """Validate as the walkthrough runs it: its result's ValidationMessages printed, since the cmdlet alone
+    prints only whether it passed. `alternatives` are other Validates, said as comments after it."""
+    return (f"({command}).ValidationMessages", *alternatives, _VALIDATION_ERRORS)
+
+
+def _storage_cli(name: str) -> Commands:
+    """The classic CLI's storage account migration: it has prepare-, commit- and abort-migration, and no
+    validate-migration (CLI walkthrough, Step 5): Validate is PowerShell's."""
+    validate = f"Move-AzureStorageAccount -Validate -StorageAccountName {_ps(name)}"
+    return replace(
+        _cli("azure storage account", _sh(name)),
+        validate=(
+            f"# the Azure CLI does not validate a storage account: validate it in PowerShell ({validate})",
+        ),
     )
 
 

@@ -19,6 +19,7 @@ JSON schema (version 1):
                                                                "before": [...]},
                                                 "cli": {...}}}],
                         "other_blockers": [{"code", "message", ..., "held_back"}],
+                        "unread": [{"code", "message", ..., "held_back"}],
                         "other_notes": [{"code", "message", ..., "fix", "before_steps": bool,
                                          "more": int, "files": [str], "more_files": int,
                                          "held_back"}]}]}
@@ -33,6 +34,9 @@ held-back blocker still blocks: the platform refuses the migration all the same.
 notes as text; `note_findings` gives, for each of them said of warnings, the index of the note in `notes`,
 the first of its warnings with its position, and `more`, the count of the others it stands for.
 
+A step's `wave` is null for what this process never migrates (web/worker roles): such a step has no wave.
+`unread` are the files migcheck could not read (MIG001): the platform refuses nothing for them, but what
+they describe is in no step, so the plan is not whole until they are fixed.
 `rules` says how many rules graded the plan: with fewer than all (--select, --ignore, the config), "ready"
 means only that the rules that ran found no blocker. `other_blockers` are the errors about no step (a
 runbook's order, a file the estate does not model): the migration fails on them all the same.
@@ -72,7 +76,7 @@ def nothing_to_migrate(plan: Plan) -> str:
     """The closing line of a plan without steps: the files hold no classic resource to move, though some
     may still name blockers (a runbook checked on its own) or warnings (a role assignment export, a service
     on Cloud Services (extended support))."""
-    blockers = any(s.other_blockers for s in plan.subscriptions)
+    blockers = any(s.other_blockers or s.unread for s in plan.subscriptions)
     notes = any(s.other_notes for s in plan.subscriptions)
     if blockers or notes:
         listed = " and ".join(what for what, found in (("blockers", blockers), ("notes", notes)) if found)
@@ -115,6 +119,9 @@ def _text(plan: Plan) -> str:
         if subscription.other_blockers:
             lines += ["", OTHER_BLOCKERS + ":"]
             lines += _text_blockers(subscription.other_blockers, subscription)
+        if subscription.unread:
+            lines += ["", UNREAD + ":"]
+            lines += _text_blockers(subscription.unread, subscription, "unread")
         lines += _text_notes(OTHER_NOTES, last_notes(subscription), subscription)
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
@@ -155,6 +162,12 @@ def _text_preamble(preamble: Preamble | None) -> list[str]:
 
 # The heading of the errors that concern no step.
 OTHER_BLOCKERS = "Blockers outside the steps (they fail the migration all the same)"
+# The heading of the files migcheck could not read: the platform refuses nothing for them, but the plan
+# misses what they describe.
+UNREAD = (
+    "Files migcheck could not read (what they describe is in no step above: fix each as its fix says, "
+    "then plan again)"
+)
 # The headings of the warnings that concern no step: those whose advice is for before migrating, said
 # before the first step, and the others, after the steps.
 FIRST_NOTES = "Notes outside the steps, to act on before the first step (warnings: they block nothing)"
@@ -174,8 +187,11 @@ def heading_name(subscription: SubscriptionPlan) -> str:
 
 
 def shown(subscription: SubscriptionPlan) -> bool:
-    """Whether a subscription has anything to show: steps, or errors or warnings about none of them."""
-    return bool(subscription.steps or subscription.other_blockers or subscription.other_notes)
+    """Whether a subscription has anything to show: steps, errors or warnings about none of them, or files
+    it could not read."""
+    return bool(
+        subscription.steps or subscription.other_blockers or subscription.other_notes or subscription.unread
+    )
 
 
 def first_notes(subscription: SubscriptionPlan) -> list[OtherNote]:
@@ -237,6 +253,15 @@ def step_numbers(subscription: SubscriptionPlan) -> dict[str, int]:
     return {s.id: n for n, s in enumerate(subscription.steps, 1)}
 
 
+# What a step of what this process never migrates (web/worker roles) says instead of its wave.
+NO_WAVE = "no wave: not migrated"
+
+
+def wave_words(step: Step) -> str:
+    """`wave 2`; `no wave: not migrated` for a step whose resources this process does not migrate."""
+    return f"wave {step.wave}" if step.migrated else NO_WAVE
+
+
 def after_steps(step: Step, numbers: Mapping[str, int]) -> list[str]:
     """The steps `step` comes after, as a reader finds them: by their number (`step 1`, of `step_numbers`).
     The ids stay in the JSON plan, for tools."""
@@ -249,7 +274,7 @@ def _text_step(
     blocked = f"NOT READY ({len(step.blockers)} blocker{_s(step.blockers)})"
     verdict = ready_words(plan) if step.ready else blocked
     after = f"; after {', '.join(after_steps(step, numbers))}" if step.after else ""
-    lines = ["", f"{number}. {step.kind}: {visible(step.name)} [wave {step.wave}{after}] — {verdict}"]
+    lines = ["", f"{number}. {step.kind}: {visible(step.name)} [{wave_words(step)}{after}] — {verdict}"]
     lines += [f"   moves: {visible(m)}" for m in step.moves]
     lines += [f"   becomes: {visible(b)}" for b in step.becomes]
     lines.append(f"   downtime: {visible(step.downtime)}")
@@ -269,11 +294,13 @@ def _text_step_note(note: str, subscription: SubscriptionPlan) -> str:
     return f"   note{held_mark(subscription, note.finding)}: {_where(note.finding)} {visible(note.said)}"
 
 
-def _text_blockers(blockers: Sequence[Finding], subscription: SubscriptionPlan) -> list[str]:
+def _text_blockers(
+    blockers: Sequence[Finding], subscription: SubscriptionPlan, label: str = "blocker"
+) -> list[str]:
     lines = []
     for findings, fix in fix_groups(blockers):
         lines += [
-            f"   blocker{held_mark(subscription, f)}: {_where(f)} {f.code} {visible(f.message)}"
+            f"   {label}{held_mark(subscription, f)}: {_where(f)} {f.code} {visible(f.message)}"
             for f in findings
         ]
         if fix:
@@ -346,6 +373,9 @@ def _markdown(plan: Plan) -> str:
         if subscription.other_blockers:
             others = _markdown_blockers(subscription.other_blockers, subscription)
             lines += ["", f"### {OTHER_BLOCKERS}", "", *others]
+        if subscription.unread:
+            unread = _markdown_blockers(subscription.unread, subscription, "Unread")
+            lines += ["", f"### {UNREAD}", "", *unread]
         lines += _markdown_notes(OTHER_NOTES, last_notes(subscription), subscription)
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
@@ -386,7 +416,7 @@ def _markdown_step(
     verdict = f"✅ {ready_words(plan)}" if step.ready else blocked
     lines = ["", f"### {number}. {step.kind}: {_md_code(step.name)} — {verdict}", ""]
     after = ", ".join(after_steps(step, numbers)) or "nothing"
-    lines.append(f"- **Wave** {step.wave}; after {after}")
+    lines.append(f"- **Wave** {step.wave}; after {after}" if step.migrated else f"- **Wave** {NO_WAVE}")
     lines += [f"- **Moves:** {_md(m)}" for m in step.moves]
     lines += [f"- **Becomes:** {_md(b)}" for b in step.becomes]
     lines.append(f"- **Downtime:** {_md(step.downtime)}")
@@ -424,11 +454,13 @@ def _markdown_step_note(note: str, subscription: SubscriptionPlan) -> str:
     return f"- **Note**{held} {_md_code(_where(note.finding))} {_md(note.said)}"
 
 
-def _markdown_blockers(blockers: Sequence[Finding], subscription: SubscriptionPlan) -> list[str]:
+def _markdown_blockers(
+    blockers: Sequence[Finding], subscription: SubscriptionPlan, label: str = "Blocker"
+) -> list[str]:
     lines = []
     for findings, fix in fix_groups(blockers):
         lines += [
-            f"- **Blocker**{_md(held_mark(subscription, f))} {_md_code(_where(f))} {f.code}: {_md(f.message)}"
+            f"- **{label}**{_md(held_mark(subscription, f))} {_md_code(_where(f))} {f.code}: {_md(f.message)}"
             for f in findings
         ]
         if fix:
@@ -485,6 +517,7 @@ def _data(plan: Plan) -> dict[str, object]:
                 "before": asdict(s.preamble) if s.preamble is not None else None,
                 "steps": [_step_data(step, s) for step in s.steps],
                 "other_blockers": [_blocker_data(f, s) for f in s.other_blockers],
+                "unread": [_blocker_data(f, s) for f in s.unread],
                 "other_notes": [_note_data(note, s) for note in s.other_notes],
             }
             for s in _listed(plan)
@@ -504,7 +537,7 @@ def _step_data(step: Step, subscription: SubscriptionPlan) -> dict[str, object]:
         "id": step.id,
         "kind": step.kind.name.lower(),
         "name": step.name,
-        "wave": step.wave,
+        "wave": step.wave if step.migrated else None,
         "after": list(step.after),
         "ready": step.ready,
         "moves": list(step.moves),

@@ -24,8 +24,10 @@ from migcheck.plan import Member, Note, OtherNote, Plan, Preamble, Step, StepKin
 from migcheck.report.plan_format import (
     BEFORE_FIRST_STEP,
     FIRST_NOTES,
+    NO_WAVE,
     OTHER_BLOCKERS,
     OTHER_NOTES,
+    UNREAD,
     _sequence,
     _shared,
     _where,
@@ -192,6 +194,13 @@ def _subscription(prefix: str, subscription: SubscriptionPlan, ready: str = "rea
             f'<div class="step {BLOCKED}" id="{prefix}-other">',
             f"<h3>{_e(OTHER_BLOCKERS)}</h3>",
             *_blockers(subscription.other_blockers, subscription),
+            "</div>",
+        ]
+    if subscription.unread:
+        lines += [
+            f'<div class="step {BLOCKED}" id="{prefix}-unread">',
+            f"<h3>{_e(UNREAD)}</h3>",
+            *_blockers(subscription.unread, subscription),
             "</div>",
         ]
     lines += _notes(f"{prefix}-other-notes", OTHER_NOTES, last_notes(subscription), subscription)
@@ -369,7 +378,9 @@ def _runbook_step(
         f"<h3>{number}. {_e(str(step.kind))}: <code>{_e(step.name)}</code> "
         f'<span class="verdict">{_e(_verdict_words(step, ready))}</span></h3>',
         "<dl>",
-        f"<dt>Wave</dt><dd>{step.wave}; after {after}</dd>",
+        f"<dt>Wave</dt><dd>{step.wave}; after {after}</dd>"
+        if step.migrated
+        else f"<dt>Wave</dt><dd>{NO_WAVE}</dd>",
         *_items("Moves", step.moves),
         *_items("Becomes", step.becomes),
         f"<dt>Downtime</dt><dd>{_e(step.downtime)}</dd>",

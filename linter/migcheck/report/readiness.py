@@ -76,7 +76,7 @@ from migcheck.rule import Stage
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
-    from migcheck.estate import CloudService, Estate, Network, Placement
+    from migcheck.estate import Circuit, CloudService, Estate, Network, Placement
     from migcheck.model import NameRef, ServiceConfiguration
     from migcheck.suppress import Suppressed
 
@@ -534,8 +534,17 @@ def _circuit_drafts(estate: Estate) -> Iterator[_Draft]:
     named as its steps name them, each with the link authorizations that are its (and their findings)."""
     for circuit in estate.circuits():
         migrates: dict[str, object] = {"networks": [network.name for network in circuit.networks]}
-        draft = _Draft(ScopeKind.CIRCUITS, circuit.listed_name, CIRCUIT, migrates, circuit.authorizations)
+        draft = _Draft(ScopeKind.CIRCUITS, circuit_name(circuit), CIRCUIT, migrates, circuit.authorizations)
         yield draft.own(*circuit.authorizations)
+
+
+def circuit_name(circuit: Circuit) -> str:
+    """How the readiness summary and the plan's step name a circuit: by the one service key the files link
+    its networks with, else by the networks it is linked to. Not by the local network site its networks'
+    connections name (`Circuit.name`), which is not the circuit."""
+    if len(circuit.service_keys) == 1:
+        return circuit.service_keys[0][0]
+    return f"<circuit linked to {', '.join(n.name for n in circuit.networks)}>"
 
 
 def _bound_service(ip: ReservedIp | ClassicReservedIp) -> str:
