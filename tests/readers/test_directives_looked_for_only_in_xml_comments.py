@@ -33,3 +33,12 @@ def test_an_xml_text_that_names_migcheck_outside_any_comment_is_shed() -> None:
     document = read_document("ServiceConfiguration.Cloud.cscfg", data, explicit=True)
     assert document.text and not document.suppressions
     assert shed_check(document, data) is not None
+
+
+@pytest.mark.parametrize("kind", XML_KINDS)
+def test_an_xml_file_whose_comments_do_not_start_with_migcheck_may_hold_no_directive(kind: FileKind) -> None:
+    """The filter finds directives only where a comment starts with migcheck (`_XML_OPENER`): a comment
+    that names it further on, or a value that does, is no directive, and the text is shed."""
+    text = '<!-- checked by migcheck --><ServiceConfiguration serviceName="migcheck-ignore"/>'
+    assert not may_hold_directive(Document("a", kind, "", text=text))
+    assert may_hold_directive(Document("a", kind, "", text="<!--\n  MIGCHECK ignore MIG201 -->" + text))
