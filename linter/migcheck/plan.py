@@ -746,11 +746,16 @@ def _waiting_on_blockers(steps: list[Step]) -> tuple[Step, ...]:
         if step.ready and waits:
             one = len(waits) == 1
             note = (
-                f"It waits on {' and '.join(waits)}, which {'is' if one else 'are'} not ready: it can start only "
+                f"It waits on {_and(waits)}, which {'is' if one else 'are'} not ready: it can start only "
                 f"once {'that step' if one else 'those steps'} {'is' if one else 'are'} unblocked and committed."
             )
             steps[n] = replace(step, notes=(note, *step.notes))
     return tuple(steps)
+
+
+def _and(words: list[str]) -> str:
+    """`step 1`, `step 1 and step 2`, `step 1, step 2 and step 3`."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 MIGRATION_PROVIDER = "Microsoft.ClassicInfrastructureMigrate"
