@@ -326,10 +326,14 @@ class NoneV:
 
 @dataclass(slots=True)
 class Unknown:
-    """A value the script does not state. `text` is the name or key it was read from ("" when none)."""
+    """A value the script does not state. `text` is the name or key it was read from ("" when none).
+    `may_be_none`: an item read with `table.get(key)` (or `table.get(key, None)`) from a table the reader
+    does not know (`module.params`, `os.environ`, a loaded configuration), which is None when the table
+    lacks the key, as `a if test else None` may be; any other unknown value is not said to be None."""
 
     text: str
     node: ast.AST | None
+    may_be_none: bool = field(default=False, compare=False)
 
 
 @dataclass(slots=True)
@@ -381,6 +385,11 @@ Value = Lit | NoneV | Unknown | Encoded | ListV | DictV | Obj | ClassV
 
 def literal(value: Value | None) -> str | None:
     return value.text if isinstance(value, Lit) else None
+
+
+def may_be_none(value: Value | None) -> bool:
+    """Whether a value the script does not state may be None (see `Unknown.may_be_none`)."""
+    return isinstance(value, Unknown) and value.may_be_none
 
 
 def written_lines(value: Lit) -> Lines:
@@ -2073,8 +2082,8 @@ class Flow:
                     value = self._bound(scope, name, binding.value, made)
             finally:
                 self._holding.pop()
-            if isinstance(value, Unknown):
-                return unknown  # placed where the call reads it, not where the value is made
+            if isinstance(value, Unknown):  # placed where the call reads it, not where the value is made
+                return Unknown(name, node, value.may_be_none) if value.may_be_none else unknown
             if not isinstance(value, (ListV, DictV, Obj)):
                 return value  # strings and numbers do not change
             events = self._own_events(value, scope.events.get(name, ()), held, inner)
@@ -4322,13 +4331,17 @@ class Flow:
 
     def _get(self, node: ast.Call, func: ast.Attribute, site: Site) -> Value:
         """`table.get(key)` and `table.get(key, default)` on a dict the reader knows: the item, or the
-        default (None without one) when the dict is known in full and has no such key."""
+        default (None without one) when the dict is known in full and has no such key. On a table the
+        reader does not know, an unknown value that may be None unless a default other than None is given
+        (see `Unknown.may_be_none`)."""
         if any(isinstance(arg, ast.Starred) for arg in node.args):
             return self.unknown(node)
         table = self.value(func.value, site)
         key = literal(self.value(node.args[0], site)) if isinstance(table, DictV) else None
         if not isinstance(table, DictV) or key is None:
-            return self.unknown(node)
+            default = node.args[1] if len(node.args) == 2 else None
+            none = default is None or (isinstance(default, ast.Constant) and default.value is None)
+            return Unknown("", node, none and isinstance(table, Unknown))
         if key in table.items:
             return table.items[key]
         if not table.complete:

@@ -121,6 +121,7 @@ from migcheck.model import (
     NetworkConfiguration,
     ReservedIp,
     Role,
+    RoleInstance,
     RoleType,
     Script,
     StorageAccountType,
@@ -327,7 +328,17 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     "delete_disk": ("disk_name", "delete_vhd"),
     "delete_os_image": ("image_name", "delete_vhd"),
     "delete_vm_image": ("vm_image_name", "delete_vhd"),
+    # What the script leaves a VM's power state as (see `_Resources._power_states`).
+    "shutdown_role": ("service_name", "deployment_name", "role_name", "post_shutdown_action"),
+    "shutdown_roles": ("service_name", "deployment_name", "role_names", "post_shutdown_action"),
+    "start_role": ("service_name", "deployment_name", "role_name"),
+    "start_roles": ("service_name", "deployment_name", "role_names"),
+    "restart_role": ("service_name", "deployment_name", "role_name"),
 }
+# The state each shutdown leaves a VM in, by its `post_shutdown_action` as compared (its letters, casefolded); the
+# SDK's default is `Stopped`: shut down, still allocated (the API's instance state `StoppedVM`).
+_SHUTDOWN_STATES = {"stopped": "StoppedVM", "stoppeddeallocated": "StoppedDeallocated"}
+_POWER_CALLS = frozenset({"shutdown_role", "shutdown_roles", "start_role", "start_roles", "restart_role"})
 # How a web/worker role deployed from a package is known to be one, in words MIG101's message quotes.
 PACKAGE_EVIDENCE = {
     "create_deployment": "deployed from a service package by create_deployment; packages hold web and "
@@ -1220,6 +1231,9 @@ class _Draft:
     # so what comes before what is not known (see `_Resources._delete`).
     unordered: bool = False
     removed: set[object] = field(default_factory=set)  # the keys of the VMs deleted after their creation
+    # The state the script leaves a VM in (`StoppedVM`, `StoppedDeallocated`), by its key, with the call
+    # that does: as a REST body's `InstanceStatus` says it (see `_Resources._power_states`).
+    states: dict[object, tuple[str, Mark]] = field(default_factory=dict)
 
     def state_network(self, vnet: NameRef | None, known: bool, at: Mark) -> None:
         """Another call states the network (one of two calls only one of which runs, as a second creation
@@ -1331,13 +1345,23 @@ class _Draft:
             name=self.name,
             slot=self.slot,
             roles=tuple(roles),
-            instances=(),
+            instances=self._instances(),
             virtual_network=vnet if known else None,
             reserved_ip=self.reserved_ip,
             mark=self.mark,
             network_known=known,
             reserved_ip_known=self.reserved_ip is not None or not self.reserved_ip_unknown,
         )
+
+    def _instances(self) -> tuple[RoleInstance, ...]:
+        """The VMs the script leaves in a state of its stating, as instances in that state."""
+        instances = []
+        for vm_key, (status, mark) in self.states.items():
+            at = self.role_keys.get(vm_key)
+            if at is not None and vm_key not in self.removed:
+                name = self.roles[at].name
+                instances.append(RoleInstance(name, name, status, "", mark))
+        return tuple(instances)
 
 
 def _key(name: str) -> str:
@@ -1458,6 +1482,8 @@ class _Resources:
         self.reserved: list[ReservedIp] = []
         # The calls that associate reserved IPs with deployments or take them off, in the order read.
         self.associations: list[tuple[CallSite, Bound, Mark, flow.Site]] = []
+        # The calls that shut VMs down or start them, in the order read (see `_power_states`).
+        self.power: list[tuple[CallSite, Bound, Mark, flow.Site]] = []
         # Reserved IPs surely taken off cloud services whose deployment the file does not give them, by
         # (service, reserved IP) as names are compared (see `_disassociate`).
         self.released: dict[tuple[str, str], ReservedIp] = {}
@@ -1530,6 +1556,7 @@ class _Resources:
             self._sdk_changes(call, name, mark)
             self._describe(call, mark)
         self._associate()
+        self._power_states()
         if uses_sdk or self.calls:
             self._element_acls()
         out: list[object] = []
@@ -1699,6 +1726,8 @@ class _Resources:
                 self.reserved.append(ReservedIp(name, "", "", mark))
         elif call.method in ("associate_reserved_ip_address", "disassociate_reserved_ip_address"):
             self.associations.append((call, bound, mark, site))
+        elif call.method in _POWER_CALLS:
+            self.power.append((call, bound, mark, site))
         elif call.method in ("add_data_disk", "update_data_disk"):
             self._data_disk(call, bound, mark)
         elif call.method == "delete_data_disk":
@@ -2231,7 +2260,12 @@ class _Resources:
 
     def _deployment_network(self, draft: _Draft, bound: Bound, mark: Mark) -> None:
         """The virtual network and reserved IP create_virtual_machine_deployment, called at `mark`, gives
-        its deployment."""
+        its deployment. A network read with `.get()` from a table the script does not state
+        (`module.params.get('virtual_network_name')`) is None when the table lacks it: the deployment may be
+        in that network or in none, as with `arg if arg else None`."""
+        vnet = bound.values.get("virtual_network_name")
+        if flow.may_be_none(vnet):
+            draft.state_network(None, True, mark)
         draft.state_network(*self._vnet(bound), mark)
         reserved = bound.values.get("reserved_ip_name")
         draft.reserved_ip = draft.reserved_ip or self._ref(reserved)
@@ -2874,6 +2908,56 @@ class _Resources:
             ]
             if not any(_key(ip.name) == reserved for ip in held):  # not associated with it again
                 self.reserved.append(released)
+
+    def _power_states(self) -> None:
+        """The state the script leaves the VMs it creates in, as the PowerShell reader reads Stop-AzureVM:
+        `shutdown_role` and `shutdown_roles` with `post_shutdown_action='StoppedDeallocated'` leave them
+        stopped (deallocated), without it (the SDK's `Stopped`) stopped and still allocated; `start_role`,
+        `start_roles` and `restart_role` bring them back to running. Only a call that surely runs after the
+        creation, or whenever a call that creates the deployment did (see `_with_its_creation`), and names
+        the deployment as the creation does (see `_associated_draft`) and the VM by its name, states the
+        VM's state; one that may not run, or a shutdown whose action the script does not state, leaves it
+        as a script's VMs are once made, running."""
+        for call, bound, mark, site in self.power:
+            draft, bound = self._associated_draft(call, bound, site)
+            if draft is None:
+                continue
+            v = bound.values
+            if call.method.endswith("s"):
+                items, complete = items_of(v.get("role_names"))
+                names = [literal(item) for item in items] if complete else [None]
+            else:
+                names = [literal(v.get("role_name"))]
+            status = None
+            if call.method.startswith("shutdown"):
+                action = v.get("post_shutdown_action")
+                written = (
+                    "stopped" if action is None else "".join(filter(str.isalpha, _key(literal(action) or "")))
+                )
+                status = _SHUTDOWN_STATES.get(written)
+            surely = self._after_its_creation(call, site, draft)
+            for name in names:
+                if name is None:  # a VM the script does not name: which one is not known
+                    continue
+                vm_key = ("role", _key(name))
+                if status is not None and surely:
+                    draft.states[vm_key] = (status, mark)
+                else:
+                    draft.states.pop(vm_key, None)
+
+    def _after_its_creation(self, call: CallSite, site: flow.Site, draft: _Draft) -> bool:
+        """Whether a call surely runs after a call that creates the deployment: at module level, after one
+        there, when it surely runs; or whenever that one did (`_with_its_creation`). A deployment no call of
+        the file creates (add_role to one that exists) is taken as there."""
+        if self._with_its_creation(call, draft):
+            return True
+        if not self._surely_runs(call, site):
+            return False
+        module = self.index.module
+        return not draft.creations or any(
+            made.scope is not module or call.scope is not module or made.at < call.at
+            for made, _ in draft.creations
+        )
 
     def _associated_draft(self, call: CallSite, bound: Bound, site: flow.Site) -> tuple[_Draft | None, Bound]:
         """The deployment a reserved IP association (or its removal), read at `site`, names, with the

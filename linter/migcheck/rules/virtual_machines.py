@@ -506,7 +506,9 @@ class MissingSubnet(Rule):
     docs = Docs(
         what="A VM of a REST deployment that names a `VirtualNetworkName` when the VM's network configuration "
         "lists no `SubnetNames`; a VM a script puts in a subnet on some of its paths only (one branch of an `if` it "
-        "cannot decide) is a warning that it may have none. Export-AzureVM files and bare role bodies never say whether the VM is in a "
+        "cannot decide) is a warning that it may have none, and so is one a script gives no subnet in a "
+        "deployment it may create in a network it does not state or in none (`virtual_network_name="
+        "module.params.get('vnet')`, as MIG105 says). Export-AzureVM files and bare role bodies never say whether the VM is in a "
         "virtual network, so a VM without subnets there is not reported. Web/worker roles of a .cscfg without "
         "an `InstanceAddress` are not reported either: the platform rule is about virtual machines, and "
         "web/worker roles cannot be migrated at all (MIG101).",
@@ -626,6 +628,7 @@ class MissingSubnet(Rule):
             for placement in service.placements:
                 network = placement.virtual_network
                 if network is None:
+                    yield from self._maybe_in_a_network(service, placement)
                     continue
                 for vm in placement.vms:
                     subnet_on_some_paths = vm.absent_on_some_path("subnets")
@@ -644,6 +647,23 @@ class MissingSubnet(Rule):
                             f"(line {subnet_on_some_paths.line}), and in none on the others",
                             severity=Severity.WARNING,  # the path that ran decides: the files do not say
                         )
+
+    def _maybe_in_a_network(self, service: CloudService, placement: Placement) -> Iterator[Finding]:
+        """VMs a script states no subnet for, in a deployment it creates in a virtual network it does not
+        state on one path and in none on another (`Role.absent_on_some_paths`, as MIG105 says): on the path
+        into a network, each is in it without a subnet."""
+        for vm in placement.vms:
+            at = vm.absent_on_some_path("virtual_network")
+            if at is None or vm.subnets or "subnets" in vm.unknown:
+                continue
+            yield self.finding(
+                vm,
+                f"VM '{vm.name}' of {service.label} has no subnet and may be in a virtual network: the "
+                f"script puts its deployment in one it does not state or in none (line {at.line}); in a "
+                "network, the VM has no subnet there",
+                severity=Severity.WARNING,  # the path that ran decides: the files do not say
+                at=vm.subnets_mark,
+            )
 
 
 class BootDiagnosticsPremiumStorage(Rule):
