@@ -361,6 +361,25 @@ def test_verbose_names_the_settings_and_times_each_file_on_stderr(repo, capsys):
     assert lines[4].startswith("migcheck: read 3 files in ")
 
 
+def test_verbose_says_where_a_script_holds_a_part_that_could_not_be_read(repo, capsys):
+    """A dash escaped with a backtick is valid PowerShell the grammar cannot read: the VM's name is unknown,
+    which no finding says, so --verbose does; a script read whole gets no such line."""
+    (repo / "deploy.ps1").write_text(
+        'New-AzureService -ServiceName svc9 -Location "West US"\n'
+        "New-AzureQuickVM -Windows -ServiceName svc9 -Name `-vm1 -ImageName img -Password p -AdminUsername a\n"
+    )
+    (repo / "whole.ps1").write_text('New-AzureService -ServiceName svc8 -Location "West US"\n')
+    _, _, err = run(capsys, "check", "-v", "deploy.ps1", "whole.ps1")
+    assert (
+        "migcheck: deploy.ps1:2: a part of this script could not be read: what it states is unknown to "
+        "migcheck, shown as stand-ins such as <VM name, file:line>\n"
+    ) in err
+    assert "whole.ps1:" not in err.replace("] whole.ps1 (", "")
+    assert "migcheck: read 2 files in " in err
+    _, _, err = run(capsys, "check", "-v", "whole.ps1")
+    assert "migcheck: read 1 file in " in err
+
+
 def test_verbose_without_a_settings_file_says_the_defaults_apply(repo, capsys):
     _, _, err = run(capsys, "check", "--verbose")
     assert err.startswith(

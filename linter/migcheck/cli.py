@@ -313,6 +313,7 @@ def _check(args: argparse.Namespace) -> int:
     )
     if isinstance(progress, _Reading):
         progress.note_not_classic(result)
+        progress.note_unread_parts(result)
     _warn_about_unmatched_patterns(result, config)
     if not args.stdin_filename:
         _warn_if_nothing_checked(result, paths, config)
@@ -674,6 +675,27 @@ class _Reading:
                 f"classic and {'is' if len(others) == 1 else 'are'} not counted in the summary: {shown}",
                 file=sys.stderr,
             )
+
+    @staticmethod
+    def note_unread_parts(result: LintResult) -> None:
+        """Where a script holds a part the grammar could not read (a script PowerShell may well run): the
+        facts it would state are unknown, which no finding says."""
+        from migcheck.model import Script
+
+        for document in result.documents:
+            for script in document.resources:
+                if not isinstance(script, Script) or not script.unread:
+                    continue
+                first = script.unread[0]
+                more = (
+                    f" (and {_count(len(script.unread) - 1, 'more part')})" if len(script.unread) > 1 else ""
+                )
+                print(
+                    f"migcheck: {visible(first.path)}:{first.line}: a part of this script could not be read"
+                    f"{more}: what it states is unknown to migcheck, shown as stand-ins such as "
+                    "<VM name, file:line>",
+                    file=sys.stderr,
+                )
 
 
 def _settings_origin(config: Config, args: argparse.Namespace) -> str:

@@ -78,7 +78,7 @@ class FileTimes:
         """The time to read the files, and the time after them: linking, rules, filter, positions."""
         now = self._clock()
         self._write(
-            f"migcheck: read {self._files:,} files in {self._last - self._start:.2f} s; "
+            f"migcheck: read {self._files:,} file{'' if self._files == 1 else 's'} in {self._last - self._start:.2f} s; "
             f"linked, checked and located the findings in {now - self._last:.2f} s"
         )
 
