@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+from lint_support import lint_files
+
 from migcheck.inventory_model import ClassicReservedIp
 from migcheck.readers import read_document
 
@@ -90,3 +92,23 @@ def test_the_plan_does_not_say_nothing_uses_it_and_says_how_to_check(plan_of):
         "deployment's VIP moves with its cloud service, not on its own."
     )
     assert (free.moves, free.downtime, free.notes) == (("reserved IP 'free'",), "None: nothing uses it.", ())
+
+
+def test_mig105_does_not_say_the_vip_of_an_exported_vm_is_not_reserved(tmp_path, monkeypatch):
+    vm = {
+        "id": f"/subscriptions/{SUB}/resourceGroups/batch/providers/Microsoft.ClassicCompute/virtualMachines/b1",
+        "name": "b1",
+        "type": "microsoft.classiccompute/virtualmachines",
+        "properties": {
+            "domainName": {"name": "batch"},
+            "hardwareProfile": {"deploymentName": "batch", "availabilitySet": ""},
+            "networkProfile": {
+                "inputEndpoints": [{"endpointName": "RDP", "publicPort": 3389, "protocol": "tcp"}]
+            },
+        },
+    }
+    files = {"inventory/classic.json": _graph(vm, _row("unsaid", UNSAID))}
+    [finding] = lint_files(tmp_path, monkeypatch, files, "MIG105").findings
+    assert finding.message.endswith(
+        "its VIP changes unless it is a reserved IP (the files do not say whether it is)"
+    )

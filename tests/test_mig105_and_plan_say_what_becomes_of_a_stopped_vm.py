@@ -35,3 +35,11 @@ def test_the_plan_step_says_the_same_of_each_vm(plan_of):
         "'vm2' is stopped, deallocated and started again during Prepare; 'vm1', stopped, is deallocated "
         "during Prepare and not started"
     )
+
+
+def test_a_body_trimmed_of_the_instance_status_is_read_by_its_power_state(tmp_path, monkeypatch):
+    """A REST body saved by hand without `InstanceStatus` still says the VM is stopped by its `PowerState`;
+    where both are written, the instance status (which tells deallocated apart) is the one read."""
+    trimmed = STOPPED.replace("<InstanceStatus>StoppedVM</InstanceStatus>", "")
+    [finding] = lint_files(tmp_path, monkeypatch, {"svc15.deployment.xml": trimmed}, "MIG105").findings
+    assert "deallocates 'vm1', stopped, without starting it" in finding.message

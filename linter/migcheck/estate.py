@@ -3717,11 +3717,12 @@ class _InventoryVms:
     ) -> None:
         self.linker = linker
         # The reserved IPs each service's VIP is, by service name; whether the exports list reserved IPs
-        # at all (an export without any may have left them out: whether a VIP is reserved is not known).
+        # at all (an export without any may have left them out: whether a VIP is reserved is not known),
+        # each saying whose VIP it is if anyone's (one that does not may be any deployment's).
         self.reserved: dict[str, list[inv.ClassicReservedIp]] = defaultdict(list)
         for ip in reserved:
             self.reserved[key(ip.service)].append(ip)
-        self.reserved_known = bool(reserved)
+        self.reserved_known = bool(reserved) and not any(ip.attachment_unknown for ip in reserved)
         self.opened = _Opened(list(services), linker.conflicts, linker.scripts)
         # A service no file names goes by its deployment's or VM's name, which is not the service's.
         self.by_name = _named_services(services)

@@ -423,7 +423,8 @@ def _instance(el: Element, marker: Marker, no_agent: Element | None) -> RoleInst
     return RoleInstance(
         role=text_of(el, "RoleName"),
         name=text_of(el, "InstanceName"),
-        status=text_of(el, "InstanceStatus"),
+        # The power state (Started, Stopped, ...) where a body trimmed by hand leaves the instance status out.
+        status=text_of(el, "InstanceStatus") or text_of(el, "PowerState"),
         guest_agent_status=text_of(agent, "Status"),
         mark=marker.mark(el),
         extension_statuses=tuple(
