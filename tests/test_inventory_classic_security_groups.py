@@ -53,8 +53,8 @@ def test_an_exported_security_group_no_subnet_uses_gets_a_step_of_its_own(tmp_pa
     assert [g.name for g in result.estate.network_security_groups] == ["spare-nsg"]
     step = _unattached_steps(result)["unattached:NetworkSecurityGroup:spare-nsg"]
     assert step.moves == ("network security group 'spare-nsg'",)
-    assert step.powershell.validate == (
-        "Move-AzureNetworkSecurityGroup -Validate -NetworkSecurityGroupName 'spare-nsg'",
+    assert step.powershell.validate[0] == (
+        "(Move-AzureNetworkSecurityGroup -Validate -NetworkSecurityGroupName 'spare-nsg').ValidationMessages"
     )
 
 

@@ -316,7 +316,9 @@ def test_a_portal_network_is_one_network_with_what_names_it_by_its_id(tmp_path, 
     assert all(f"'{PORTAL}'" in f.message for f in result.findings)
     step = _steps(result)[f"network:{PORTAL}"]
     assert sorted(f.code for f in step.blockers) == ["MIG313", "MIG319"]
-    assert step.powershell.validate == (f"Move-AzureVirtualNetwork -Validate -VirtualNetworkName '{PORTAL}'",)
+    assert step.powershell.validate[0] == (
+        f"(Move-AzureVirtualNetwork -Validate -VirtualNetworkName '{PORTAL}').ValidationMessages"
+    )
     [member] = step.members
     assert member.vms == ("web01",)
 

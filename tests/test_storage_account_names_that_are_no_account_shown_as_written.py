@@ -54,7 +54,7 @@ def test_the_plan_and_the_summary_show_a_placeholder_as_the_script_writes_it(
     plan = capsys.readouterr().out
     assert f"Storage account: {shown} [" in plan
     assert f"Move-AzureStorageAccount -Validate -StorageAccountName '{shown}'" in plan
-    assert f"azure storage account validate-migration '{shown}'" in plan
+    assert f"azure storage account prepare-migration '{shown}'" in plan
     if shown != account:
         assert account not in plan and account not in summary
     else:

@@ -40,7 +40,7 @@ Set-AzureSubnet -SubnetNames 'app' -VM $vm
 Set-AzureNetworkSecurityGroupConfig -NetworkSecurityGroupName 'nsg-vm' -VM $vm
 New-AzureVM -ServiceName 'svc12' -VNetName 'appvnet' -VMs $vm
 """
-MOVES = "network security group 'nsg-vm' of VM 'vm1'"
+MOVES = "network security group 'nsg-vm' of VM 'vm1', cloned: the classic one stays, to delete once nothing classic uses it"
 
 
 def _steps(tmp_path, monkeypatch, files: dict[str, str]) -> dict:
