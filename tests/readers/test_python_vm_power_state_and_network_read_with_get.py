@@ -85,6 +85,11 @@ def create(module, sms):
     sms.create_virtual_machine_deployment(
         "web", "web", "production", "web", "web01", None, None, network, virtual_network_name=vnet
     )
+
+
+def main():
+    module = AnsibleModule(argument_spec=dict(virtual_network_name=dict(default=None)))
+    create(module, ServiceManagementService("subscription-id", "management.pem"))
 """
 
 
@@ -104,7 +109,24 @@ def test_with_no_subnet_it_may_be_in_a_network_without_one(tmp_path, monkeypatch
     )
 
 
-def test_a_get_with_a_default_or_a_plain_parameter_is_no_path_into_no_network(tmp_path, monkeypatch):
-    for passed in ('module.params.get("virtual_network_name", "prod-vnet")', "module"):
-        files = {"vm.py": NETWORK_FROM_PARAMS.replace('module.params.get("virtual_network_name")', passed)}
-        assert lint_files(tmp_path, monkeypatch, files, "MIG105", "MIG203").findings == []
+def test_a_get_whose_default_is_written_none_may_be_none_too(tmp_path, monkeypatch):
+    script = NETWORK_FROM_PARAMS.replace('"virtual_network_name")\n', '"virtual_network_name", None)\n', 1)
+    script = script.replace("dict(default=None)", "dict(required=True)")
+    findings = lint_files(tmp_path, monkeypatch, {"vm.py": script}, "MIG105").findings
+    assert [f.location.line for f in findings] == [8]
+
+
+def test_a_get_the_script_states_no_none_default_for_is_no_path_into_no_network(tmp_path, monkeypatch):
+    # A default that names a network, an option the spec requires or gives no default of None, a plain
+    # parameter: each is a network the script does not state, never none (as `os.environ.get(key)` is).
+    for old, new in (
+        (
+            'module.params.get("virtual_network_name")',
+            'module.params.get("virtual_network_name", "prod-vnet")',
+        ),
+        ("dict(default=None)", "dict(required=True)"),
+        ("dict(default=None)", 'dict(default="prod-vnet")'),
+        ('module.params.get("virtual_network_name")', "module"),
+    ):
+        files = {"vm.py": NETWORK_FROM_PARAMS.replace(old, new)}
+        assert lint_files(tmp_path, monkeypatch, files, "MIG105", "MIG203").findings == [], new

@@ -49,8 +49,15 @@ def test_powershell_a_network_the_other_branch_does_not_state_may_be_none(
     script = "param($Net)\n" + _powershell(*branches)
     findings = lint_files(tmp_path, monkeypatch, {"deploy.ps1": script}, "MIG105", "MIG203").findings
     line = 6 if order == "unstated-first" else 4  # the call outside any network
-    assert where(findings) == [f"MIG105 deploy.ps1:{line}:5"]
-    assert "on another it may be in a virtual network the script does not state" in findings[0].message
+    mig105 = [f for f in findings if f.code == "MIG105"]
+    assert where(mig105) == [f"MIG105 deploy.ps1:{line}:5"]
+    assert "on another it may be in a virtual network the script does not state" in mig105[0].message
+    # Given no subnet, in the network of the other path it would have none: a warning that it may not.
+    [mig203] = [f for f in findings if f.code == "MIG203"]
+    assert (
+        mig203.severity.name == "WARNING"
+        and "has no subnet and may be in a virtual network" in mig203.message
+    )
 
 
 def test_powershell_a_network_not_stated_on_every_branch_says_nothing(tmp_path, monkeypatch):
@@ -86,6 +93,6 @@ def test_python_two_networks_leave_it_unknown_and_one_unstated_may_be_none(tmp_p
     unstated = PYTHON.format(first="", second=", virtual_network_name=random.choice('ab')")
     assert _codes(tmp_path, monkeypatch, "deploy.py", other) == []
     # In no network on one path, in one the script does not state on the other: it may be in none.
-    assert _codes(tmp_path, monkeypatch, "deploy.py", unstated) == ["MIG105"]
+    assert sorted(_codes(tmp_path, monkeypatch, "deploy.py", unstated)) == ["MIG105", "MIG203"]
     # Near miss: outside any network on both paths.
     assert _codes(tmp_path, monkeypatch, "deploy.py", PYTHON.format(first="", second="")) == ["MIG105"]

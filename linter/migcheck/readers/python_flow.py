@@ -327,9 +327,10 @@ class NoneV:
 @dataclass(slots=True)
 class Unknown:
     """A value the script does not state. `text` is the name or key it was read from ("" when none).
-    `may_be_none`: an item read with `table.get(key)` (or `table.get(key, None)`) from a table the reader
-    does not know (`module.params`, `os.environ`, a loaded configuration), which is None when the table
-    lacks the key, as `a if test else None` may be; any other unknown value is not said to be None."""
+    `may_be_none`: an item read with `.get()` from a table the reader does not know whose default for it the
+    script states is None (`table.get(key, None)`, or an Ansible module's `module.params.get(key)` of an
+    option its `argument_spec` gives `default=None`), as `a if test else None` may be; any other unknown
+    value (`os.environ.get(key)`) is not said to be None."""
 
     text: str
     node: ast.AST | None
@@ -740,6 +741,34 @@ class Index:
     attribute_changes: dict[str, int] = field(default_factory=dict)
     # The names `from collections import namedtuple` binds, with the scope each binds it in (by id).
     namedtuple_imports: set[tuple[int, str]] = field(default_factory=set)
+    # The options whose default the file states is None, in an `argument_spec` (an Ansible module's
+    # `argument_spec=dict(vnet=dict(default=None))`): `params.get('vnet')` may be None (see `Unknown`).
+    none_defaults: frozenset[str] = frozenset()
+
+
+def _none_defaults(tree: ast.Module) -> frozenset[str]:
+    """The keys of every `argument_spec=dict(...)` (or `{...}`) in the file given `dict(default=None)`."""
+    keys: set[str] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.keyword) or node.arg != "argument_spec":
+            continue
+        spec = node.value
+        if isinstance(spec, ast.Call) and callee(spec.func) == "dict":
+            options = [(k.arg, k.value) for k in spec.keywords if k.arg is not None]
+        elif isinstance(spec, ast.Dict):
+            options = [
+                (k.value, v)
+                for k, v in zip(spec.keys, spec.values, strict=True)
+                if isinstance(k, ast.Constant)
+            ]
+        else:
+            continue
+        for name, option in options:
+            if isinstance(name, str) and isinstance(option, ast.Call) and callee(option.func) == "dict":
+                default = next((k.value for k in option.keywords if k.arg == "default"), None)
+                if isinstance(default, ast.Constant) and default.value is None:
+                    keys.add(name)
+    return frozenset(keys)
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -823,6 +852,7 @@ def build_index(tree: ast.Module) -> Index:
         indexer.class_statements,
         indexer.attribute_changes,
         indexer.namedtuple_imports,
+        _none_defaults(tree),
     )
 
 
@@ -4332,21 +4362,29 @@ class Flow:
     def _get(self, node: ast.Call, func: ast.Attribute, site: Site) -> Value:
         """`table.get(key)` and `table.get(key, default)` on a dict the reader knows: the item, or the
         default (None without one) when the dict is known in full and has no such key. On a table the
-        reader does not know, an unknown value that may be None unless a default other than None is given
-        (see `Unknown.may_be_none`)."""
+        reader does not know, an unknown value, which may be None where the script states that is the
+        default (`_default_none`, `Unknown.may_be_none`)."""
         if any(isinstance(arg, ast.Starred) for arg in node.args):
             return self.unknown(node)
         table = self.value(func.value, site)
         key = literal(self.value(node.args[0], site)) if isinstance(table, DictV) else None
         if not isinstance(table, DictV) or key is None:
-            default = node.args[1] if len(node.args) == 2 else None
-            none = default is None or (isinstance(default, ast.Constant) and default.value is None)
-            return Unknown("", node, none and isinstance(table, Unknown))
+            return Unknown("", node, isinstance(table, Unknown) and self._default_none(node, site))
         if key in table.items:
             return table.items[key]
         if not table.complete:
             return self.unknown(node)
         return self.value(node.args[1], site) if len(node.args) == 2 else NoneV(node)
+
+    def _default_none(self, node: ast.Call, site: Site) -> bool:
+        """Whether `table.get(key, ...)` is stated to give None for a key the table lacks: its default is
+        written None (`.get(key, None)`), or, without one, the file states the key's default None in an
+        `argument_spec`. A bare `.get(key)` on a table the script does not state otherwise (`os.environ`)
+        is only unknown: nothing says the key may be missing."""
+        if len(node.args) == 2:
+            return isinstance(node.args[1], ast.Constant) and node.args[1].value is None
+        key = literal(self.value(node.args[0], site))
+        return key is not None and key in self.index.none_defaults
 
     def _affix(self, node: ast.Call, func: ast.Attribute, site: Site) -> Value:
         """`text.startswith(prefix)` and `text.endswith(suffix)` (or a tuple of them) on strings the reader
