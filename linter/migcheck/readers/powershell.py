@@ -414,7 +414,7 @@ def read(path: str, data: bytes) -> Document:
     listed = _with_plain_lists(parsed, tree.root_node)
     if listed is not parsed:
         parsed, tree = listed, _parser().parse(listed)
-    for rewrite in (_with_closers_on_their_line, _with_calls_readable):
+    for rewrite in (_with_closers_on_their_line, _with_calls_readable, _with_param_blocks_ended):
         rewritten = rewrite(parsed, tree.root_node)
         if rewritten is not parsed:
             parsed, tree = rewritten, _parser().parse(rewritten)
@@ -663,6 +663,38 @@ def _with_closers_on_their_line(source: bytes, root: Node) -> bytes:
     for at in kept:
         changed[at] = 0x20
     return bytes(changed)
+
+
+def _with_param_blocks_ended(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy with a `;` for the blank
+    after each `param (…)` block that code follows on its line (`function f { param($s) New-AzureVM … }`):
+    PowerShell reads the block and then the code, the grammar only with a line break or `;` between them,
+    and reads the whole function as an error. Every offset and line stays. A change the tree then reads
+    otherwise is undone."""
+    if not root.has_error:
+        return source
+    blanks = [
+        block.end_byte
+        for region in _error_regions(root)
+        for block in region.named_children[:1]
+        if block.type == "param_block" and source[block.end_byte : block.end_byte + 1] in (b" ", b"\t")
+    ]
+    if not blanks:
+        return source
+    changed = bytearray(source)
+    for at in blanks:
+        changed[at] = 0x3B
+    ended = _captures(_PARAM_BLOCKS, _parser().parse(bytes(changed)).root_node).get("param_block", [])
+    read = {block.end_byte for block in ended if block.parent is not None and block.parent.type != "ERROR"}
+    kept = [at for at in blanks if at in read]
+    if len(kept) != len(blanks):
+        changed = bytearray(source)
+        for at in kept:
+            changed[at] = 0x3B
+    return bytes(changed)
+
+
+_PARAM_BLOCKS = {"param_block": "param_block"}
 
 
 def _innermost(root: Node, offsets: list[int], kinds: dict[str, str]) -> list[str]:
@@ -3013,7 +3045,6 @@ class Interpreter:
         self.maybe_associations: list[_MaybeAssociation] = []
         self.sure_output = True  # whether what the function being run outputs is output on every path
         self.catching = 0  # `try` blocks with a `catch` around the code being run
-        self.dotted = False  # whether a script or function was dot-sourced on the way here (see `_stale`)
         # Whether the calls that led to the code being run are known: not while a function is read once,
         # with values it does not know (see `_trapped`).
         self.callers_known = True
@@ -3391,7 +3422,7 @@ class Interpreter:
         self.maybe += 1
         defined = len(self.replaced)
         if self.index.dot_sources_within(node):  # a later round reads what an earlier one dot-sourced
-            self.dotted = True
+            self._dot_sourced_here(env)
         with self._landing(inner) if block else contextlib.nullcontext():
             for child in parts if parts is not None else _named(node):
                 if child.type == "variable" and node.type == "foreach_statement":
@@ -4060,9 +4091,28 @@ class Interpreter:
 
     def _stale(self, key: str) -> bool:
         """Whether something the reader does not follow may have changed a variable: a `Set-Variable`-like
-        command names it, a function assigns it in the script's scope (`$script:x = …`) or changes the
-        table it holds in place, or a script or function was dot-sourced before this point."""
-        return self.dotted or self.index.all_stale or key in self.index.stale
+        command names it, or a function assigns it in the script's scope (`$script:x = …`) or changes the
+        table it holds in place. What a dot-sourced script or function may set is made so where it runs
+        (see `_dot_sourced_here`)."""
+        return self.index.all_stale or key in self.index.stale
+
+    def _dot_sourced_here(self, env: Env) -> None:
+        """A script or function dot-sourced here (`. .\\settings.ps1`) may set any variable the code here
+        sees, or the script's (`$script:x`): each holds from here what it held, as `_stale` reads it (an
+        array keeps its items and may hold others), until the script assigns it again. One assigned after
+        the dot-source holds what it is assigned: `$vms = @()` then `$vms += …` holds the configurations
+        added, and no other. The scopes around a branch that dot-sources change too: a value that may have
+        been set there is one whether or not the branch runs."""
+        scope: Env | None = env
+        while scope is not None:
+            self.spend(len(scope.vars))
+            for key, value in scope.vars.items():
+                if not key.startswith("\0"):
+                    scope.vars[key] = _stale(value, "$" + key)
+            scope = scope.parent
+        self.spend(len(self.constants))
+        for key, value in self.constants.items():
+            self.constants[key] = _stale(value, "$" + key)
 
     def _string(self, node: Node, env: Env) -> Value:
         kind = node.type
@@ -4535,7 +4585,7 @@ class Interpreter:
             for part in _named(invoked):  # `& { … }`, `& $command`: what is invoked runs here
                 self.evaluate(part, env)
         if _dot_sourced(node):
-            self.dotted = True
+            self._dot_sourced_here(env)
         if key in self.defined and not _module_qualified(node):
             value = self.user_call(node, key, env, piped)
             self._shared(node, env)
@@ -5533,6 +5583,8 @@ class Interpreter:
     def _new_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         arg = args.get("VMs")
         vms = arg.value if arg is not None else piped
+        if vms is None:  # `-VMs` is mandatory: without it, or a configuration piped in, the call fails
+            return NULL
         draft = self._placed(node, args)
         items = vms.values if isinstance(vms, Items) else (vms,) if vms is not None else ()
         marks = self._item_marks(arg)
