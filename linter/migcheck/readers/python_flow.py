@@ -759,12 +759,12 @@ def _none_defaults(tree: ast.Module) -> frozenset[str]:
             options = [
                 (k.value, v)
                 for k, v in zip(spec.keys, spec.values, strict=True)
-                if isinstance(k, ast.Constant)
+                if isinstance(k, ast.Constant) and isinstance(k.value, str)
             ]
         else:
             continue
         for name, option in options:
-            if isinstance(name, str) and isinstance(option, ast.Call) and callee(option.func) == "dict":
+            if isinstance(option, ast.Call) and callee(option.func) == "dict":
                 default = next((k.value for k in option.keywords if k.arg == "default"), None)
                 if isinstance(default, ast.Constant) and default.value is None:
                     keys.add(name)
