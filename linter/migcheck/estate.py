@@ -31,6 +31,7 @@ without its csdef), it is left open and rules that need it stay silent: they nev
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import posixpath
 from collections import Counter, defaultdict
@@ -100,6 +101,7 @@ def key(name: str) -> str:
 _TOKEN_MARKS = (("#{", "}#"), ("$(", ")"), ("${", "}"), ("{{", "}}"))
 
 
+@functools.lru_cache(maxsize=4096)  # the same few names in file after file; bounded against a hostile one
 def is_pipeline_token(name: str) -> bool:
     """Whether `name` is, or holds, a pipeline token (see `_TOKEN_MARKS`): a variable the file's pipeline
     replaces, not a name. Two files that write one token may be given two values (a development and a
