@@ -1045,6 +1045,10 @@ class MigrationStep:
     # VM: two steps on different branches of one choice never run in the same invocation. Empty when it
     # runs whichever way the script goes.
     branches: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+    # Why the call fails as written, before it reaches the platform (a parameter the cmdlet does not have,
+    # Move-AzureService's Prepare without -CreateNewVirtualNetwork or -UseExistingVirtualNetwork); "" when it
+    # may run.
+    fails: str = field(default="", compare=False)
 
 
 @record

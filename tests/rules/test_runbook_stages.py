@@ -132,9 +132,9 @@ def test_a_stage_that_commits_one_resource_and_prepares_another_is_judged_as_a_r
 def test_a_function_run_on_a_branch_and_outside_it_runs_with_everything(tmp_path, monkeypatch):
     script = """\
     function Finish-It { Move-AzureService -Commit -ServiceName "s" -DeploymentName "s" }
-    if ($x) { Finish-It } else { Move-AzureService -Validate -ServiceName "s" -DeploymentName "s" }
+    if ($x) { Finish-It } else { Move-AzureService -Validate -ServiceName "s" -DeploymentName "s" -CreateNewVirtualNetwork }
     Finish-It
-    Move-AzureService -Prepare -ServiceName "s" -DeploymentName "s"
+    Move-AzureService -Prepare -ServiceName "s" -DeploymentName "s" -CreateNewVirtualNetwork
     """
     assert where(lint_files(tmp_path, monkeypatch, {"m.ps1": script}, "MIG602").findings) == [
         "MIG602 m.ps1:1:22"

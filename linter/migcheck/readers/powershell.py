@@ -2684,6 +2684,30 @@ def _parameter(node: Node) -> tuple[str, str | None] | None:
     return None
 
 
+def _failing_move(key: str, step: str, args: Args) -> str:
+    """Why PowerShell refuses a migration step as the script writes it, before it reaches the platform
+    (`MigrationStep.fails`); "" when it may run. A parameter the cmdlet does not have (`-DestinationVNetName`)
+    fails any call; Move-AzureService's Validate and Prepare need -CreateNewVirtualNetwork or
+    -UseExistingVirtualNetwork, the switch that picks its parameter set."""
+    if args.opaque:  # splatted from a table the reader cannot see: any parameter may be given
+        return ""
+    names = _spec_of(key).names
+    unknown = [name for name in args.bound if name not in names]
+    if unknown:
+        return (
+            f'{cmdlets.canonical(key)} has no parameter -{unknown[0]} (PowerShell: "A parameter cannot be '
+            f"found that matches parameter name '{unknown[0]}'\")"
+        )
+    if key != "move-azureservice" or step not in ("validate", "prepare"):
+        return ""
+    if args.switch("CreateNewVirtualNetwork") is False and args.switch("UseExistingVirtualNetwork") is False:
+        return (
+            f"its {step.capitalize()} is given neither -CreateNewVirtualNetwork nor -UseExistingVirtualNetwork, "
+            'one of which it needs (PowerShell: "Parameter set cannot be resolved")'
+        )
+    return ""
+
+
 def _previewed(args: Args) -> bool | None:
     """Whether a call is given `-WhatIf` (or `-WhatIf:$true`), which makes a cmdlet say what it would do
     and do none of it; None when given a value the reader does not know. A table splatted into the call
@@ -6266,7 +6290,10 @@ class Interpreter:
         if len(steps) == 1:
             target = _arg_text(args, parameter)
             mark = self._at_call(node)
-            self._take_step(node, MigrationStep(cmdlets.canonical(key), steps[0], scope, target, mark))
+            fails = _failing_move(key, steps[0], args)
+            self._take_step(
+                node, MigrationStep(cmdlets.canonical(key), steps[0], scope, target, mark, fails=fails)
+            )
         return NULL
 
     def _take_step(self, node: Node, step: MigrationStep) -> None:

@@ -364,7 +364,11 @@ class MigrationOutOfOrder(Rule):
         "of that kind); and a storage account "
         "prepared before a cloud service or virtual network that the same script prepares later (an error when "
         "the files show the account holds disks of that service's or network's VMs, else a warning: an "
-        "account without VM disks migrates on its own). A "
+        "account without VM disks migrates on its own), or after such a service's or network's Prepare but "
+        "before its Commit (error: its VMs are not migrated yet). Also a step PowerShell refuses before it "
+        "reaches the platform (error): a parameter the cmdlet does not have (`-DestinationVNetName`), or "
+        "`Move-AzureService -Validate` or `-Prepare` given neither `-CreateNewVirtualNetwork` nor "
+        '`-UseExistingVirtualNetwork` ("Parameter set cannot be resolved"). A '
         "script that only commits, or only prepares, is taken to be one stage of a runbook split in several "
         "files, and is not reported for the steps it leaves to the others. The order is judged only among the "
         "steps that can run in the same invocation: steps on different branches of one choice (an `if`, "
@@ -635,8 +639,13 @@ class MigrationOutOfOrder(Rule):
             if step.step == "validate":
                 validated_scopes.setdefault(step.scope, Together()).add(step)
         moving_vms = _VmPrepares(steps)
+        commits = _VmCommits(steps)
         for index, step in enumerate(steps):
             target = _target(step)
+            if step.fails:
+                yield self._finding(
+                    script, step, f"{_call(step)} fails at once: {step.fails}", fix=_FAILS_FIX
+                )
             # A name the script does not state may be any resource the script prepared or validated.
             known = bool(step.target.strip())
             if step.step in ("commit", "abort") and known and every["prepare"].with_(step):
@@ -680,11 +689,13 @@ class MigrationOutOfOrder(Rule):
                 # Only the Prepares after it that can run with it: one on another branch of a choice it is
                 # on is another stage of the runbook, however the script is written.
                 first_moving = moving_vms.first_after(index, step)
-                if first_moving is not None:
-                    held = holders.get(step.target.strip().casefold(), set())
-                    yield self._storage_first(
-                        script, step, first_moving, moving_vms.last_held_after(index, step, held)
-                    )
+                held = holders.get(step.target.strip().casefold(), set())
+                blocked = moving_vms.last_held_after(index, step, held) if first_moving is not None else None
+                committed_later = commits.held_after(index, step, held) if blocked is None else None
+                if committed_later is not None:
+                    yield self._committed_first(script, step, committed_later)
+                elif first_moving is not None:
+                    yield self._storage_first(script, step, first_moving, blocked)
             if step.step in seen:
                 seen[step.step].setdefault(target, Together()).add(step)
 
@@ -756,6 +767,16 @@ class MigrationOutOfOrder(Rule):
             "they hold"
         )
         return self._finding(script, step, message, Severity.WARNING)
+
+    def _committed_first(self, script: Script, step: MigrationStep, commit: MigrationStep) -> Finding:
+        """A storage account prepared after a cloud service or network whose VMs hold disks in it is
+        prepared, but before that scope's Commit: its VMs are not migrated yet."""
+        message = (
+            f"{_call(step)} comes before the Commit of {_what(commit)}: storage account "
+            f"'{step.target.strip()}' holds disks of its VMs, and storage accounts migrate after the VMs "
+            "whose disks they hold are migrated (committed)"
+        )
+        return self._finding(script, step, message)
 
     def _finding(
         self,
@@ -900,6 +921,45 @@ class _VmPrepares:
             pairs = [(at, s) for at, s in self.steps if not apart(step.branches, s.branches)]
             found = self.by_branches[step.branches] = ([at for at, _ in pairs], [s for _, s in pairs])
         return found
+
+
+class _VmCommits:
+    """The script's Commits of scopes that move VMs, by target, as a storage account's Prepare asks after
+    them: a Prepare of the account between a Prepare of a cloud service or network whose VMs hold disks in
+    it and that scope's Commit comes before those VMs are migrated."""
+
+    def __init__(self, steps: tuple[MigrationStep, ...]) -> None:
+        self.by_target: dict[tuple[str, str], tuple[list[int], list[MigrationStep]]] = {}
+        for at, step in enumerate(steps):
+            if step.step == "commit" and step.scope in _HOLDS_DISKS and step.target.strip():
+                positions, commits = self.by_target.setdefault(_target(step), ([], []))
+                positions.append(at)
+                commits.append(step)
+
+    def held_after(self, index: int, step: MigrationStep, held: set[tuple[str, str]]) -> MigrationStep | None:
+        """The first Commit after `index` that can run with `step`, of a scope `held` names."""
+        found: tuple[int, MigrationStep] | None = None
+        for target in held & self.by_target.keys():
+            positions, commits = self.by_target[target]
+            after = bisect.bisect_right(positions, index)
+            at, commit = next(
+                (
+                    (p, c)
+                    for p, c in zip(positions[after:], commits[after:], strict=True)
+                    if not apart(step.branches, c.branches)
+                ),
+                (-1, None),
+            )
+            if commit is not None and (found is None or at < found[0]):
+                found = (at, commit)
+        return found[1] if found is not None else None
+
+
+_FAILS_FIX = (
+    "Give the step only parameters its cmdlet has; Move-AzureService's Validate and Prepare need "
+    "-CreateNewVirtualNetwork, or -UseExistingVirtualNetwork with -VirtualNetworkResourceGroupName, "
+    "-VirtualNetworkName and -SubnetName. `migcheck plan` prints each step's commands."
+)
 
 
 # The scopes of the resources a subnet may use, and the calls that take one off a subnet.
