@@ -266,6 +266,23 @@ def test_a_web_worker_service_is_drawn_as_not_migrated(hostile):
     assert groups[f"network:{HOSTILE_NETWORK}"].attrib["class"] == "step blocked"
 
 
+def test_steps_in_no_wave_are_in_a_column_of_their_own_after_every_wave(hostile):
+    """A web/worker service is in no wave (this process does not migrate it): not in the "Wave 1" column
+    with the network step, but in a column headed "Not migrated", to the right of every wave's."""
+    _, page = hostile
+    [svg] = svgs(page)
+    x = {step_id: float(next(g.iter(f"{SVG}rect")).attrib["x"]) for step_id, g in step_groups(svg).items()}
+    network, web = x[f"network:{HOSTILE_NETWORK}"], x["web-worker:old&web"]
+    assert web > network
+    headings = {
+        "".join(t.itertext()): float(t.attrib["x"])
+        for t in svg.iter(f"{SVG}text")
+        if t.attrib.get("font-size") == "13"  # the columns' headings
+    }
+    assert set(headings) == {"Wave 1", "Not migrated"}
+    assert headings["Wave 1"] < web < headings["Not migrated"]
+
+
 def test_a_long_name_is_cut_in_the_picture_and_whole_in_the_runbook():
     name = "vnet-" + "x" * 200
     vm = "vm-" + "y" * 200

@@ -2,7 +2,8 @@
 mail attachment. No script, font, stylesheet or image is fetched: the style is inline and each
 subscription's estate is drawn as inline SVG.
 
-The picture has one box per step, in columns by wave (wave 1 on the left), coloured by verdict (ready,
+The picture has one box per step, in columns by wave (wave 1 on the left; the steps of what this process
+does not migrate, in no wave, in a column of their own on the right), coloured by verdict (ready,
 not ready, not migrated by this process), with an arrow from each step to the steps that come after it;
 a step that moves cloud services shows them inside it, with their VMs and roles. The layout is a grid by
 wave and plan order, sized from the text it holds, so the same plan always gives the same bytes. Below it
@@ -15,6 +16,7 @@ Every text from the files is shown through `visible` (control characters escaped
 from __future__ import annotations
 
 import html
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -243,9 +245,11 @@ def _text_width(step: Step) -> int:
 def _layout(steps: Sequence[Step]) -> tuple[list[_Box], list[tuple[int, int, int]], int, int]:
     """Boxes in columns by wave, in plan order; returns the boxes, each column's (wave, x, width), and the
     picture's width and height."""
-    columns: dict[int, list[Step]] = {}  # in one pass: a pass over the steps per wave cost steps times waves
+    # In one pass: a pass over the steps per wave cost steps times waves. Steps this process does not
+    # migrate (web/worker roles) are in no wave: their column, NOT_MIGRATED, comes after every wave's.
+    columns: dict[int, list[Step]] = {}
     for step in steps:
-        columns.setdefault(step.wave, []).append(step)
+        columns.setdefault(step.wave if step.migrated else NOT_MIGRATED, []).append(step)
     waves = sorted(columns)
     boxes: list[_Box] = []
     heads: list[tuple[int, int, int]] = []
@@ -262,6 +266,14 @@ def _layout(steps: Sequence[Step]) -> tuple[list[_Box], list[tuple[int, int, int
         bottom = max(bottom, y - GAP_Y)
         x += width + GAP_X
     return boxes, heads, x - GAP_X + MARGIN, bottom + MARGIN
+
+
+# The column of the steps in no wave (`Step.migrated`), after every wave's (waves number from 1).
+NOT_MIGRATED = sys.maxsize
+
+
+def _column_heading(wave: int) -> str:
+    return "Not migrated" if wave == NOT_MIGRATED else f"Wave {wave}"
 
 
 def _fit(text: str, width: float, char: float = CHAR) -> str:
@@ -285,7 +297,7 @@ def _svg(
     for wave, x, column in heads:
         lines.append(
             f'<text x="{x + column // 2}" y="{TOP - 14}" text-anchor="middle" font-family="sans-serif" '
-            f'font-size="13" font-weight="bold" fill="#57606a">Wave {wave}</text>'
+            f'font-size="13" font-weight="bold" fill="#57606a">{_column_heading(wave)}</text>'
         )
     for box in boxes:
         lines += _svg_box(box, anchors[box.step.id], ready)

@@ -32,7 +32,10 @@ The platform validates one migration scope at a time, and so does this summary:
   image, and those the files show with none (an inventory export's, one a script creates).
 - **Unattached resources** — network security groups, route tables, and reserved IPs that no deployment
   uses and that name no cloud service (an export's reserved IP attached to none among them), nor may be a
-  deployment's VIP (a script's association that may not run: listed with that deployment).
+  deployment's VIP (a script's association that may not run: listed with that deployment). One an export
+  lists without saying what uses it (a security group whose row writes no subnets, a reserved IP whose row
+  writes neither `attachedTo` nor `inUse`, or says it is in use without naming a cloud service) may be
+  attached: its `migrates` says so (`attachment`: "unknown", or "in use"), and its row.
 - **Files** — findings that belong to none of the above, one item per file.
 
 How a finding is attached (rules need to know nothing about it): every item *owns* the source positions
@@ -738,13 +741,25 @@ def _unattached_drafts(estate: Estate, reserved: _ReservedIps) -> Iterator[_Draf
         if estate.inventory.security_group_use(g.name) == "vms"
     }
     tables = {key(s.route_table) for s in subnets if s.route_table}
-    yield from _named_drafts(
-        (g for g in estate.network_security_groups if key(g.name) not in groups), "NetworkSecurityGroup"
-    )
+    for group in estate.network_security_groups:
+        if key(group.name) not in groups:
+            unknown = estate.inventory.security_group_use(group.name) == "unknown"
+            migrates = {"attachment": "unknown"} if unknown else {}
+            yield _Draft(ScopeKind.UNATTACHED, group.name, "NetworkSecurityGroup", migrates, group).own(group)
     yield from _named_drafts((t for t in estate.route_tables if key(t.name) not in tables), "RouteTable")
     free: list[ReservedIp | ClassicReservedIp] = [*reserved.free(), *estate.exported_free_ips()]
     for ip in free:
-        yield _Draft(ScopeKind.UNATTACHED, ip.name, "ReservedIP", {"address": ip.address}, ip).own(ip)
+        migrates = {"address": ip.address, **_attachment(ip)}
+        yield _Draft(ScopeKind.UNATTACHED, ip.name, "ReservedIP", migrates, ip).own(ip)
+
+
+def _attachment(ip: ReservedIp | ClassicReservedIp) -> dict[str, str]:
+    """What an export leaves open of whether the reserved IP is attached (`attachment_unknown`), as the
+    plan's step says it: "in use" (by what it does not name as a cloud service), "unknown" (it does not say
+    whether anything uses it); nothing when it is known to be free. Such a one may be a deployment's VIP."""
+    if not isinstance(ip, ClassicReservedIp) or not ip.attachment_unknown:
+        return {}
+    return {"attachment": "in use" if ip.in_use else "unknown"}
 
 
 def _named_drafts(resources: Iterable[object], type_: str) -> Iterator[_Draft]:

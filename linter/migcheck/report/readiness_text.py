@@ -4,6 +4,7 @@ imported only when a run has something to summarise (`migcheck.report.text`)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -46,7 +47,8 @@ def readiness_summary(result: LintResult) -> str:
             continue
         # Align the verdicts of the rows that fit; a longer description has its verdict on the next line,
         # in the column, so that the verdicts still read down one column.
-        width = max((len(text) for text, verdict in rows if verdict and len(text) <= 64), default=0)
+        widths = {text: display_width(text) for text, verdict in rows if verdict}
+        width = max((w for w in widths.values() if w <= 64), default=0)
         title = "Readiness by migration scope"
         if len(summaries) > 1:
             title += f", subscription '{visible(summary.subscription)}'"
@@ -56,19 +58,39 @@ def readiness_summary(result: LintResult) -> str:
         lines = [f"{title}:"]
         if len(result.enabled) < len(result.rules):  # a verdict says only what the rules that ran found
             lines.append(f"  ({graded_by(result)}: a scope passes only as far as they tell)")
-        lines += [line for text, verdict in rows for line in _row_lines(text, verdict, width)]
+        lines += [line for text, verdict in rows for line in _row_lines(text, verdict, width, widths)]
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)
 
 
-def _row_lines(text: str, verdict: str, width: int) -> list[str]:
+def _row_lines(text: str, verdict: str, width: int, widths: Mapping[str, int]) -> list[str]:
     """A row as printed: a heading alone, its verdict in the column beside it, or below it when the
-    description is past the column (or beside it, when no row fits the column at all)."""
+    description is past the column (or beside it, when no row fits the column at all). The column is
+    measured in a terminal's cells (`display_width`), not characters."""
     if not verdict:
         return [text]
-    if len(text) <= width or not width:
-        return [f"{text.ljust(width)}  {verdict}"]
+    if widths[text] <= width or not width:
+        return [f"{text}{' ' * (width - widths[text])}  {verdict}"]
     return [text, f"{'':{width}}  {verdict}"]
+
+
+def display_width(text: str) -> int:
+    """How many cells of a terminal `text` takes: a wide or full-width character (CJK, most emoji) two, a
+    combining mark (an accent written after its letter), a format character (a zero-width joiner) none,
+    any other one. Names come from the files in any script: counting characters would push the verdicts
+    of rows with such names out of their column."""
+    return sum(_cells(c) for c in text)
+
+
+def _cells(c: str) -> int:
+    if unicodedata.combining(c) or unicodedata.category(c) in _ZERO_WIDTH:
+        return 0
+    return 2 if unicodedata.east_asian_width(c) in "WF" else 1
+
+
+# Enclosing marks, non-spacing marks no canonical combining class lists (a variation selector), format
+# characters: drawn on what they follow, or not at all.
+_ZERO_WIDTH = frozenset({"Me", "Mn", "Cf"})
 
 
 def _readiness_rows(items: Sequence[ScopeItem]) -> list[tuple[str, str]]:
@@ -116,7 +138,16 @@ def _describe(item: ScopeItem) -> str:
         return item.name if linked in item.name else f"{item.name} ({linked})"  # `<circuit linked to x>`
     if m.get("service"):  # a reserved IP bound to a cloud service no file describes
         return f"{item.name} (reserved IP of cloud service '{m['service']}')"
-    return f"{item.name} ({_RESOURCE_WORDS.get(item.type, item.type)})"
+    attachment = _ATTACHMENT.get(m.get("attachment", ""), "")
+    return f"{item.name} ({_RESOURCE_WORDS.get(item.type, item.type)}{attachment})"
+
+
+# What an unattached resource's row says when an export leaves open whether something uses it: it is
+# listed here only because nothing the files show does, and its plan step says how to check.
+_ATTACHMENT = {
+    "unknown": "; may be attached: the export does not say whether anything uses it",
+    "in use": "; may be attached: the export says it is in use, not by which cloud service",
+}
 
 
 # What the unattached resources' rows call them: words, as the plan's steps do, not the platform's types.
