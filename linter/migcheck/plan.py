@@ -2236,15 +2236,28 @@ def _unattached_step(builder: _Builder, type_: str, name: str, subject: object) 
     )
 
 
+def _only_subnet(estate: Estate) -> tuple[str, str]:
+    """The network and subnet a command run for each subnet can name: the one the files know of each (an
+    export of one network with one subnet), "" for either the files know several or none of."""
+    networks = estate.virtual_networks
+    if len(networks) != 1:
+        return "", ""
+    subnets = networks[0].subnets
+    return networks[0].name, subnets[0].name if len(subnets) == 1 else ""
+
+
 def _not_known_unattached(builder: _Builder, type_: str, name: str, subject: object) -> str:
     """What to check first about a resource an inventory export shows without saying that nothing uses it
     (a network security group whose row does not write its subnets, a reserved IP in use by what it does
     not name as a cloud service); "" when nothing does. One a subnet, VM or deployment uses is cloned with
     its network or cloud service, not moved on its own (deep dive)."""
     if type_ == "NetworkSecurityGroup" and builder.estate.inventory.security_group_use(name) == "unknown":
+        network, subnet = _only_subnet(builder.estate)
+        each = "(the one subnet the files show; any other likewise)" if subnet else "for each subnet"
+        network, subnet = _ps(network) if network else "'<network>'", _ps(subnet) if subnet else "'<subnet>'"
         return (
             "Unattached if no subnet or VM uses it: check with Get-AzureNetworkSecurityGroupForSubnet "
-            "-VirtualNetworkName '<network>' -SubnetName '<subnet>' for each subnet, and Get-AzureVM "
+            f"-VirtualNetworkName {network} -SubnetName {subnet} {each}, and Get-AzureVM "
             "-ServiceName '<service>' -Name '<vm>' | Get-AzureNetworkSecurityGroupAssociation for each VM: the "
             "export does not say which use it. One a subnet or VM uses is cloned with its network or cloud "
             "service: do not move it on its own."
