@@ -121,3 +121,33 @@ def test_a_one_line_function_keeps_its_lines_and_columns():
     (deployment,) = [r for r in document.resources if isinstance(r, Deployment)]
     assert deployment.service_name == "svc"
     assert (deployment.mark.line, deployment.mark.column) == (2, 43)
+
+
+_LIBRARY = """\
+function Set-SqlVmsIlb($service, $vms) {
+    foreach ($node in $vms) {
+        Get-AzureVM -ServiceName $service -Name $node.NodeName |
+            Add-AzureEndpoint -Name sql -Protocol tcp -LocalPort 1433 -PublicPort 1433 -InternalLoadBalancerName ilb |
+            Update-AzureVM
+    }
+}
+"""
+
+
+def test_a_library_function_no_call_runs_describes_no_vm_of_a_service_it_does_not_state():
+    for path in ("Util-AzureProvision.psm1", "helpers.ps1"):
+        document = read(path, _LIBRARY.encode())
+        assert [r for r in document.resources if isinstance(r, Deployment)] == [], path
+        (script,) = [r for r in document.resources if isinstance(r, Script)]
+        assert [c.name for c in script.calls] == ["Get-AzureVM", "Add-AzureEndpoint", "Update-AzureVM"]
+
+
+def test_a_library_function_called_in_its_file_or_a_runbook_still_changes_the_vm():
+    called = _LIBRARY + "Set-SqlVmsIlb $svc $nodes\n"
+    runbook = _LIBRARY.replace(
+        "function Set-SqlVmsIlb($service, $vms) {", "workflow Set-SqlVmsIlb {\n    param($service, $vms)"
+    )
+    stated = _LIBRARY.replace("-ServiceName $service", "-ServiceName sqlsvc")
+    for text in (called, runbook, stated):
+        deployments = [r for r in read("helpers.ps1", text.encode()).resources if isinstance(r, Deployment)]
+        assert len(deployments) == 1, text
