@@ -437,30 +437,16 @@ def test_each_vm_a_script_gives_an_extension_in_a_loop_or_a_function_is_reported
 
 
 def test_the_uninstall_command_gets_the_vm_it_acts_on(tmp_path, monkeypatch):
-    """`Set-AzureVMBGInfoExtension -Uninstall | Update-AzureVM` needs the VM piped in: the fix starts with
-    the Get-AzureVM of the VM's names, single-quoted (a `'` doubled). An Export-AzureVM file's service is
-    its folder's name, as in the plan; a deployment body that names no service gets a placeholder."""
-    deployment = (
-        '<Deployment xmlns="http://schemas.microsoft.com/windowsazure"><Name>ops-prod</Name><RoleList>'
-        "<Role><RoleName>jump'01</RoleName><RoleType>PersistentVMRole</RoleType><ResourceExtensionReferences>"
-        "<ResourceExtensionReference><ReferenceName>BGInfo</ReferenceName><Publisher>Microsoft.Compute"
-        "</Publisher><Name>BGInfo</Name><Version>1.*</Version><State>Enable</State>"
-        "</ResourceExtensionReference></ResourceExtensionReferences></Role></RoleList></Deployment>"
-    )
-    namespace = ' xmlns="http://schemas.microsoft.com/windowsazure"'
-    service = (
-        f"<HostedService{namespace}><ServiceName>ops</ServiceName>"
-        f"<Deployments>{deployment.replace(namespace, '')}</Deployments></HostedService>"
-    )
+    """`Set-AzureVMBGInfoExtension -Uninstall | Update-AzureVM` needs the VM piped in: the fix starts with a
+    Get-AzureVM of placeholders (the message names the VM), one fix for every VM, so the plan gives it once
+    for a step's VMs and a service no file names is not guessed."""
     files = {
-        "ops/ops.hostedservice.xml": service,
-        "lab/lab.deployment.xml": deployment,
         "vms/jump.xml": _export("jump", _reference("Microsoft.Compute", "BGInfo")),
+        "vms/dev.xml": _export(
+            "dev", _reference("Microsoft.VisualStudio.WindowsAzure.RemoteDebug", "RemoteDebugVS2017")
+        ),
     }
     fixes = {f.location.path: f.fix for f in _lint(tmp_path, monkeypatch, files, "MIG204")}
-    assert (
-        "(Get-AzureVM -ServiceName 'ops' -Name 'jump''01' | Set-AzureVMBGInfoExtension -Uninstall | "
-        "Update-AzureVM)" in fixes["ops/ops.hostedservice.xml"]
-    )
-    assert "(Get-AzureVM -ServiceName <cloud service> -Name 'jump''01' |" in fixes["lab/lab.deployment.xml"]
-    assert "(Get-AzureVM -ServiceName 'vms' -Name 'jump' |" in fixes["vms/jump.xml"]
+    get_vm = "(Get-AzureVM -ServiceName '<cloud service>' -Name '<VM>' | "
+    assert get_vm + "Set-AzureVMBGInfoExtension -Uninstall | Update-AzureVM)" in fixes["vms/jump.xml"]
+    assert get_vm + "Set-AzureVMExtension -ExtensionName RemoteDebugVS2017 " in fixes["vms/dev.xml"]

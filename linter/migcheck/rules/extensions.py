@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from migcheck.estate import UNNAMED_BY_ROLE, CloudService, Estate, Network, key
+from migcheck.estate import Estate, Network, key
 from migcheck.extensions import json_version
 from migcheck.inventory_model import DefenderPlan
 from migcheck.model import (
@@ -19,9 +19,7 @@ from migcheck.model import (
     Role,
     Severity,
     VirtualNetwork,
-    is_stand_in,
 )
-from migcheck.quoting import ps_quoted
 from migcheck.rule import Docs, Example, Rule, Scope, listed
 from migcheck.rules.reach import Reach
 
@@ -34,12 +32,6 @@ def _installed(estate: Estate) -> Iterator[tuple[Role, Extension]]:
     """Every installed extension of every VM, once per VM and element: a VM the links reach twice is
     reported once, and VMs a script creates in a loop or through a function, whose extensions are written
     in one place, are each reported."""
-    for _, vm, ext in _installed_in_services(estate):
-        yield vm, ext
-
-
-def _installed_in_services(estate: Estate) -> Iterator[tuple[CloudService, Role, Extension]]:
-    """`_installed`, with the cloud service of each VM."""
     seen: set[tuple[Mark, str, str]] = set()
     for service in estate.cloud_services:
         for vm in service.vms:
@@ -47,7 +39,7 @@ def _installed_in_services(estate: Estate) -> Iterator[tuple[CloudService, Role,
                 where = (ext.mark, key(service.name), key(vm.name))
                 if where not in seen:
                     seen.add(where)
-                    yield service, vm, ext
+                    yield vm, ext
 
 
 class XmlExtension(Rule):
@@ -103,8 +95,9 @@ class XmlExtension(Rule):
         "warning, the catalogue's severity, because under every version nothing but the extension itself is "
         "lost and the validation message still reads as a recommendation; to treat it as a blocker, set "
         '`MIG204 = "error"` under `[tool.migcheck.severity]`.',
-        fix="Uninstall the extension before migrating: `Set-AzureVMExtension` with its name, publisher and "
-        "version and `-Uninstall` (for BGInfo also `Remove-AzureVMBGInfoExtension`), piped to `Update-AzureVM`, "
+        fix="Uninstall the extension before migrating: the VM (`Get-AzureVM -ServiceName ... -Name ...`) piped "
+        "to `Set-AzureVMExtension` with the extension's name, publisher and `-Uninstall` (for BGInfo, "
+        "`Set-AzureVMBGInfoExtension -Uninstall`), piped to `Update-AzureVM`, "
         "or set the reference's `State` to `Uninstall` in the body you deploy. If it is still wanted after the "
         "migration, use what Resource Manager offers instead: the BGInfo 2.x (JSON) extension, and Visual "
         "Studio's remote tools or Web Deploy installed in the VM itself. For BGInfo 1.* in a REST body or an "
@@ -292,36 +285,32 @@ class XmlExtension(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        for service, vm, ext in _installed_in_services(estate):
+        for vm, ext in _installed(estate):
             if ext.is_xml:
                 yield self.finding(
                     ext,
                     f"VM '{vm.name}' has the XML extension {ext.name}{_version(ext)} ({ext.publisher}), which "
                     "Azure Resource Manager does not support and the migration does not carry over: uninstall "
                     "it before migrating",
-                    fix=_xml_fix(ext, _get_vm(service, vm)),
+                    fix=_xml_fix(ext),
                     autofix=_json_version(ext),
                 )
 
 
-def _get_vm(service: CloudService, vm: Role) -> str:
-    """The classic command that gets this VM, for the uninstall to act on: the names where the files state
-    them, placeholders where they do not."""
-    unnamed = service.named_by == "deployment" or service.named_by in UNNAMED_BY_ROLE
-    service_name = "<cloud service>" if unnamed or is_stand_in(service.name) else ps_quoted(service.name)
-    vm_name = "<VM>" if is_stand_in(vm.name) else ps_quoted(vm.name)
-    return f"Get-AzureVM -ServiceName {service_name} -Name {vm_name}"
+# The VM the uninstall acts on, piped in. Placeholders, not the names: one fix for every VM, so the plan gives
+# it once for a step's VMs (the message names the VM), and a cloud service no file names is not guessed.
+_GET_VM = "Get-AzureVM -ServiceName '<cloud service>' -Name '<VM>'"
 
 
-def _xml_fix(ext: Extension, get_vm: str) -> str:
+def _xml_fix(ext: Extension) -> str:
     """How to uninstall this extension, and its counterpart in Resource Manager, for this one alone."""
     if ext.name.casefold() == "bginfo":
         return (
-            f"Uninstall BGInfo 1.* before migrating ({get_vm} | Set-AzureVMBGInfoExtension -Uninstall | "
+            f"Uninstall BGInfo 1.* before migrating ({_GET_VM} | Set-AzureVMBGInfoExtension -Uninstall | "
             "Update-AzureVM), or move it to version 2.*, the JSON extension the migration carries over."
         )
     return (
-        f"Uninstall {ext.name} before migrating ({get_vm} | Set-AzureVMExtension -ExtensionName {ext.name} "
+        f"Uninstall {ext.name} before migrating ({_GET_VM} | Set-AzureVMExtension -ExtensionName {ext.name} "
         f"-Publisher {ext.publisher} -Uninstall | Update-AzureVM); if it is still wanted, install Visual "
         "Studio's remote tools or Web Deploy in the VM once it is in Resource Manager."
     )
