@@ -1278,7 +1278,7 @@ def _links(builder: _Builder, network: Network) -> list[_Link]:
     site's ranges hold (gateway migration: VNet-to-VNet connections become Vnet2Vnet connections without
     local sites, and transit through an aggregated site loses on-premises connectivity)."""
     if network.gateway is None:
-        return []
+        return _scripted_links(builder, network)
     sites = {key(site.name): site for site in network.vpn_sites}
     links: dict[str, _Link] = {}
     for connection in network.gateway.connections:
@@ -1293,6 +1293,18 @@ def _links(builder: _Builder, network: Network) -> list[_Link]:
         else:
             links[key(name)] = _vpn_link(builder, network, site)
     return list(links.values())
+
+
+def _scripted_links(builder: _Builder, network: Network) -> list[_Link]:
+    """The connections of a gateway no file describes but a script connects to a local site by VPN
+    (`Set-AzureVNetGateway -Connect`, after `New-AzureVNetGateway`): site-to-site, one per site, as a
+    network configuration's `ConnectionsToLocalNetwork` would state them."""
+    scripted = builder.estate.scripted_gateway(network.name)
+    facts = scripted.facts if scripted is not None else ()
+    sites = dict.fromkeys(
+        f.local_site for f in facts if f.how == "Set-AzureVNetGateway -Connect" and f.local_site
+    )
+    return [_Link(_LinkKind.SITE_TO_SITE, site) for site in sites]
 
 
 def _vpn_link(builder: _Builder, network: Network, site: LocalNetworkSite) -> _Link:
@@ -1313,7 +1325,9 @@ def _peers(link: _Link) -> str:
 
 def _has_gateway(network: Network, links: list[_Link]) -> bool:
     """Whether the network has a gateway: one the files describe, or the one its circuit link goes through."""
-    return network.gateway is not None or any(link.kind is _LinkKind.EXPRESSROUTE for link in links)
+    return network.gateway is not None or any(
+        link.kind in (_LinkKind.EXPRESSROUTE, _LinkKind.SITE_TO_SITE) for link in links
+    )
 
 
 def _gateway_moves(network: Network, links: list[_Link], *, with_pool: bool) -> list[str]:
