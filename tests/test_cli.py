@@ -455,12 +455,22 @@ def test_show_settings_prints_a_config_that_gives_the_same_settings(repo, capsys
     expected = load_config("migcheck.toml").with_overrides(
         ignore=("MIG402", "MIG401"), fail_on=Severity.ERROR
     )
-    # The same settings, from the file printed in its place (the baseline was made absolute when first
-    # read, so it still names the same file; a settings file elsewhere may name no baseline outside its
-    # own folder).
+    # The same settings, from the file printed in its place: the baseline is written relative to the
+    # settings' folder, as the header says its paths are, so the file holds on any checkout.
     (repo / "migcheck.toml").write_text(out)
     assert load_config("migcheck.toml") == expected
-    assert 'baseline = "' + str(repo / "known.json") + '"' in out
+    assert '\nbaseline = "known.json"\n' in out
+
+
+def test_show_settings_printed_and_saved_holds_no_declarations_to_check(repo, capsys):
+    """`inventory = {}` declares nothing: a settings file saved from `--show-settings` is not counted as a
+    file of declarations checked."""
+    _, out, _ = run(capsys, "check", "--show-settings")
+    assert "inventory = {}" in out
+    _, before, _ = run(capsys, "check", "--format", "concise")
+    (repo / "shown.toml").write_text(out)
+    _, after, _ = run(capsys, "check", "--format", "concise")
+    assert before.splitlines()[-1] == after.splitlines()[-1]
 
 
 def test_show_settings_with_defaults_is_valid_toml_of_every_key(repo, capsys):

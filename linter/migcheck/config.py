@@ -753,7 +753,18 @@ def settings_table(config: Config) -> dict[str, Any]:
         if value != "":
             table[key] = value
     table["select"] = table["select"] or ["ALL"]
+    if table.get("baseline") and config.root:
+        table["baseline"] = _relative_to_root(table["baseline"], config.root)
     return table
+
+
+def _relative_to_root(path: str, root: str) -> str:
+    """A baseline inside the settings' folder as the settings file writes it, relative and `/`-separated, so
+    the printed settings name it wherever the project is checked out; one outside stays absolute."""
+    relative = os.path.relpath(path, root)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return path
+    return relative.replace(os.sep, "/")
 
 
 def _plain(value: object) -> Any:

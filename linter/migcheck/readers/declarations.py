@@ -123,7 +123,11 @@ def sniff(data: bytes) -> bool:
         parsed = _load(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         return True
-    return isinstance(parsed, _Unreadable) or _declarations(parsed) is not None
+    if isinstance(parsed, _Unreadable):
+        return True
+    found = _declarations(parsed)
+    # An empty table declares nothing: the settings `--show-settings` prints say `inventory = {}`.
+    return found is not None and found[1] != {}
 
 
 def validate(table: object) -> str:
