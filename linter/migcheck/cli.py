@@ -687,13 +687,16 @@ class _Reading:
                 if not isinstance(script, Script) or not script.unread:
                     continue
                 first = script.unread[0]
+                where = f"{visible(first.path)}:{first.line}" + (f":{first.column}" if first.column else "")
                 more = (
                     f" (and {_count(len(script.unread) - 1, 'more part')})" if len(script.unread) > 1 else ""
                 )
                 print(
-                    f"migcheck: {visible(first.path)}:{first.line}: a part of this script could not be read"
-                    f"{more}: what it states is unknown to migcheck, shown as stand-ins such as "
-                    "<VM name, file:line>",
+                    f"migcheck: {where}: migcheck's parser cannot read this part of the script{more}, which "
+                    "PowerShell may well run: the names and values it states are unknown (shown as stand-ins "
+                    "such as <VM name, file:line>), so findings about them may be missing; to have it read, "
+                    "write that command another way (a backtick before a dash, a parameter name with a digit "
+                    "are what the parser does not know)",
                     file=sys.stderr,
                 )
 
