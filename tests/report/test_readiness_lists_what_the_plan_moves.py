@@ -86,8 +86,10 @@ def test_an_exported_reserved_ip_and_security_group_nothing_uses_are_in_the_summ
     result = lint_files(tmp_path, monkeypatch, {"classic.json": _export(RESERVED_IP, GROUP)}, dedent=False)
     assert _listed(result) == {"summary": ["spare-nsg", "spare-rip"], "plan": ["spare-nsg", "spare-rip"]}
     text = render(result, "text")
-    assert "    spare-rip (reserved IP)  " in text
-    assert "    spare-nsg (network security group)  " in text
+    # Neither row says what uses it (no `inUse` or `attachedTo`, no subnets): each may be attached.
+    unsaid = "may be attached: the export does not say whether anything uses it"
+    assert f"    spare-rip (reserved IP; {unsaid})" in text
+    assert f"    spare-nsg (network security group; {unsaid})" in text
 
 
 def test_a_scripted_reserved_ip_is_called_a_reserved_ip_beside_the_other_unattached_resources(
