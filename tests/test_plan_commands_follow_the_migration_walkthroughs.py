@@ -176,7 +176,7 @@ def test_the_circuit_step_creates_its_resource_group_first_and_is_named_by_its_k
     assert circuit.name == key
     assert circuit.powershell.prepare[:3] == (
         "# the resource group the circuit moves into, unless you have one already:",
-        "New-AzResourceGroup -Name '<resource group>' -Location '<region>'",
+        "New-AzResourceGroup -Name '<resource group>' -Location 'westeurope'",  # the network's region
         "Move-AzExpressRouteCircuit -Name '<circuit name>' -ResourceGroupName '<resource group>' "
         f"-Location '<region>' -ServiceKey '{key}'",
     )

@@ -975,6 +975,21 @@ class RouteTable:
 
 
 @record
+class ServiceRegion:
+    """The region a file places a classic cloud service in, as written (`West Europe`, `westeurope`): a REST
+    body's `Location` (a HostedService's properties, a Create Hosted Service body), a script's
+    `New-AzureService -Location` or `create_hosted_service(location=...)`, an inventory export's `location`
+    of a classic VM row (with the row's `subscription`; "" for every other file). The plan's commands name
+    it where they need the service's region (`New-AzureReservedIP -Location`, the quotas of step 0)."""
+
+    kind: ClassVar[str] = "CloudService"
+    service: str
+    location: str
+    mark: Mark
+    subscription: str = ""
+
+
+@record
 class StorageAccountType:
     """The type of a classic storage account, as a script creates it (`New-AzureStorageAccount -Type`, the
     legacy SDK's `create_storage_account(account_type=...)`) or a REST body states it (`StorageService`,

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from migcheck.estate import VmElsewhere, is_pipeline_token, join_key, key, named, origins, portal_short_name
 from migcheck.inventory_model import ClassicReservedIp
-from migcheck.model import Finding, Severity, is_stand_in, is_unnamed_role
+from migcheck.model import Finding, ServiceRegion, Severity, is_stand_in, is_unnamed_role
 from migcheck.report.readiness import (
     ScopeItem,
     ScopeKind,
@@ -818,10 +818,11 @@ _QUOTAS = (
 
 
 def _regions(estate: Estate) -> list[str]:
-    """The regions the files place the subscription's networks in, as Resource Manager names them
-    (`West Europe` is `westeurope`); `<region>` when they name none."""
+    """The regions the files place the subscription's networks and cloud services in (`ServiceRegion`), as
+    Resource Manager names them (`West Europe` is `westeurope`); `<region>` when they name none."""
     written = {v.location for network in estate.virtual_networks for v in network.definitions}
-    found = {"".join(r.split()).lower() for r in written if r.strip()}
+    written |= {r.location for r in estate.resources(ServiceRegion) if _of_subscription(estate, r)}
+    found = {_resource_manager_region(r) for r in written if _region_name(r)}
     return sorted(found) or ["<region>"]
 
 
@@ -1026,7 +1027,7 @@ def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
             before=_find_circuit_commands(networks) if not keys else (),
             validate=(),
             prepare=(
-                *_CIRCUIT_RESOURCE_GROUP,
+                *_circuit_resource_group(networks),
                 "Move-AzExpressRouteCircuit -Name '<circuit name>' -ResourceGroupName '<resource group>' "
                 f"-Location '<region>' -ServiceKey {_ps(service_key)}",
                 "$circuit = Get-AzExpressRouteCircuit -Name '<circuit name>' -ResourceGroupName '<resource group>'",
@@ -1040,12 +1041,17 @@ def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
     )
 
 
-# The circuit moves into a Resource Manager resource group that must exist (ExpressRoute migration, Step 2:
-# "Create a new resource group if you don't already have one"); the files name none.
-_CIRCUIT_RESOURCE_GROUP = (
-    "# the resource group the circuit moves into, unless you have one already:",
-    "New-AzResourceGroup -Name '<resource group>' -Location '<region>'",
-)
+def _circuit_resource_group(networks: Sequence[Network]) -> tuple[str, ...]:
+    """The circuit moves into a Resource Manager resource group that must exist (ExpressRoute migration, Step
+    2: "Create a new resource group if you don't already have one"); the files name none. It is created in
+    the region of the networks linked to the circuit when the files place them all in one."""
+    written = {v.location for network in networks for v in network.definitions if _region_name(v.location)}
+    regions = {_resource_manager_region(r) for r in written}
+    region = _ps(next(iter(regions))) if len(regions) == 1 else "'<region>'"
+    return (
+        "# the resource group the circuit moves into, unless you have one already:",
+        f"New-AzResourceGroup -Name '<resource group>' -Location {region}",
+    )
 
 
 def _find_circuit(networks: Sequence[Network]) -> str:
@@ -1682,7 +1688,10 @@ def _service_step(
             "Manager network you name)",
             *_vip_becomes(service, placement, maybe),
         ),
-        downtime=f"{_service_vms_downtime(placement)} {_vip_downtime(service, placement, maybe)}",
+        downtime=(
+            f"{_service_vms_downtime(placement)} "
+            f"{_vip_downtime(service, placement, maybe, _classic_region(builder.estate, service))}"
+        ),
         blockers=builder.blockers(service),
         notes=notes,
         powershell=_service_powershell(arguments, name, placement.vms),
@@ -1845,11 +1854,13 @@ def _service_vms_downtime(placement: Placement) -> str:
     return prepare_downtime(placement)
 
 
-def _vip_downtime(service: CloudService, placement: Placement, maybe: Sequence[ReservedIp] = ()) -> str:
+def _vip_downtime(
+    service: CloudService, placement: Placement, maybe: Sequence[ReservedIp] = (), region: str = ""
+) -> str:
     """Whether the deployment's public address survives the stop and deallocation of Prepare, as MIG105
     says it (the step's downtime stands for its finding), with how to keep an address that changes (deep
     dive: "If you don't want to lose the public IP address, consider reserving the IP address before
-    triggering the prepare operation")."""
+    triggering the prepare operation"), in the service's `region` (`_classic_region`)."""
     from migcheck.rules.cloud_services import _vip_outside_vnet, unreserved_other_vips
 
     vip, fix = _vip_outside_vnet(placement)
@@ -1858,32 +1869,64 @@ def _vip_downtime(service: CloudService, placement: Placement, maybe: Sequence[R
         return f"{said}."
     bound = [ip for _, ip in _bound_reserved_ips([_alone(service, placement)])]
     if bound and not placement.reserved_ips:
-        return _bound_vip_downtime(service, bound)
+        return _bound_vip_downtime(service, bound, region)
     if maybe:
-        return _maybe_vip_downtime(service, maybe)
+        return _maybe_vip_downtime(service, maybe, region)
     # The rule's own fix (reserve the VIP) is for a default VIP whose address changes, and any other VIP's.
     others = unreserved_other_vips(placement)
     if others:
-        reserve = "; ".join(_reserve_vip(service, vip) for vip in ("", *others))
+        reserve = "; ".join(_reserve_vip(service, region, vip) for vip in ("", *others))
         return (
             f"{said}. To keep their addresses, reserve them before Prepare while a VM of the deployment still "
             f"runs ({reserve}); once all are deallocated the addresses are gone."
         )
     return (
         f"{said}: to keep its address, reserve it before Prepare while a VM of the deployment still runs "
-        f"({_reserve_vip(service)}); once all are deallocated the address is gone."
+        f"({_reserve_vip(service, region)}); once all are deallocated the address is gone."
     )
 
 
-def _reserve_vip(service: CloudService, vip: str = "") -> str:
+def _reserve_vip(service: CloudService, region: str, vip: str = "") -> str:
     """The command that reserves the VIP of the service's deployment (deep dive: reserve it before Prepare):
-    its default one, or the virtual IP `vip` of a deployment with several."""
+    its default one, or the virtual IP `vip` of a deployment with several, in the service's `region` (a
+    reserved IP must be in its cloud service's region: Create Reserved IP Address), a placeholder for ""."""
     name = _ps(service_name(service))
     of = f" -VirtualIPName {_ps(vip)}" if vip else ""
-    return f"New-AzureReservedIP -ReservedIPName '<name>' -Location '<region>' -ServiceName {name}{of}"
+    location = _ps(region) if region else "'<region>'"
+    return f"New-AzureReservedIP -ReservedIPName '<name>' -Location {location} -ServiceName {name}{of}"
 
 
-def _bound_vip_downtime(service: CloudService, bound: list[BoundReservedIp]) -> str:
+def _classic_region(estate: Estate, service: CloudService) -> str:
+    """The region the files place `service` in, as the classic API names it (`West Europe`), for a classic
+    cmdlet's `-Location`; "" when they state none, or several. An inventory export writes Resource Manager's
+    name (`westeurope`), which the classic API does not list: a placeholder stands for it there."""
+    written = {
+        r.location.strip()
+        for r in estate.resources(ServiceRegion)
+        if key(r.service) == key(service.name) and _of_subscription(estate, r) and _region_name(r.location)
+    }
+    by_region = {_resource_manager_region(r): r for r in written if " " in r}
+    return next(iter(by_region.values())) if len(by_region) == 1 else ""
+
+
+def _of_subscription(estate: Estate, record: ServiceRegion) -> bool:
+    """Whether a service's region is of this estate's subscription: every file's is, and an export's row
+    of the subscription the exports were joined to the files by."""
+    return not record.subscription or estate.of_subscription(record)
+
+
+def _region_name(written: str) -> bool:
+    """Whether `written` may name a region: letters, digits and spaces (`West Europe`, `westeurope`), not a
+    template's field (`{3}`, `$(location)`) saved in a body, nor nothing."""
+    return bool(written.strip()) and all(c.isalnum() or c == " " for c in written)
+
+
+def _resource_manager_region(written: str) -> str:
+    """A region as Resource Manager names it: `West Europe` is `westeurope`."""
+    return "".join(written.split()).lower()
+
+
+def _bound_vip_downtime(service: CloudService, bound: list[BoundReservedIp], region: str = "") -> str:
     """Whether the deployment's public address survives Prepare, when an export binds reserved IPs to its
     service and not to one of its deployments: it does if one of them is this deployment's VIP."""
     named = ", ".join(f"'{ip.name}'" for ip in bound)
@@ -1899,11 +1942,11 @@ def _bound_vip_downtime(service: CloudService, bound: list[BoundReservedIp]) -> 
         f"Its VIP is kept if it is reserved IP {named}, which an inventory export binds {binds}; otherwise it "
         f"changes. Check it before Prepare ({check}: "
         "its DeploymentName); if it is another deployment's, to keep this one's address, reserve it while a VM "
-        f"of the deployment still runs ({_reserve_vip(service)})."
+        f"of the deployment still runs ({_reserve_vip(service, region)})."
     )
 
 
-def _maybe_vip_downtime(service: CloudService, maybe: Sequence[ReservedIp]) -> str:
+def _maybe_vip_downtime(service: CloudService, maybe: Sequence[ReservedIp], region: str = "") -> str:
     """Whether the deployment's public address survives Prepare, when a script gives it a reserved IP, or
     takes one off it, by a call that may not run (`ReservedIp.maybe_service`): what becomes of the
     address and of the reserved IP either way (deep dive: a reserved IP associated with the load balancer
@@ -1918,7 +1961,7 @@ def _maybe_vip_downtime(service: CloudService, maybe: Sequence[ReservedIp]) -> s
         f"Its VIP may be reserved IP {named} ({calls}). If it is, the VIP keeps its address and the reserved IP "
         f"moves with this step. If not, the VIP changes, and the reserved IP, attached to nothing, moves on its "
         f"own ({alone}). Check it before Prepare ({check}: its ServiceName and DeploymentName); to keep a VIP "
-        f"that is not reserved, reserve it while a VM of the deployment still runs ({_reserve_vip(service)})."
+        f"that is not reserved, reserve it while a VM of the deployment still runs ({_reserve_vip(service, region)})."
     )
 
 

@@ -33,6 +33,7 @@ from migcheck.model import (
     RoleType,
     RouteTable,
     ServiceConfiguration,
+    ServiceRegion,
     StorageAccountType,
     VirtualIp,
     VirtualNetwork,
@@ -79,6 +80,7 @@ PRODUCES = frozenset(
         ReservedIp,
         NetworkSecurityGroup,
         RouteTable,
+        ServiceRegion,
         StorageAccountType,
         ConnectionState,
         *ROLE_RESOURCES,
@@ -127,9 +129,26 @@ def _each(item: str, reader: Reader) -> Reader:
 # --- deployments and roles -------------------------------------------------------------------------
 
 
-def _hosted_service(el: Element, marker: Marker) -> Iterable[Deployment]:
+def _hosted_service(el: Element, marker: Marker) -> Iterable[object]:
+    """A Get Hosted Service Properties response (`HostedService`, with `embed-detail=true` its deployments
+    too), or one of a List Hosted Services response: its deployments, and its region where its properties
+    state it (`HostedServiceProperties/Location`)."""
     service = text_of(el, "ServiceName")
-    return (_deployment(d, marker, service) for d in children(el, "Deployments/Deployment"))
+    yield from _service_region(service, child(el, "HostedServiceProperties/Location"), marker)
+    yield from (_deployment(d, marker, service) for d in children(el, "Deployments/Deployment"))
+
+
+def _create_hosted_service(el: Element, marker: Marker) -> Iterable[object]:
+    """A Create Cloud Service body (`CreateHostedService`, POST `.../services/hostedservices`): the service
+    it creates has no deployment yet; its region (`Location`) is what the body says that the plan uses. One
+    placed in an affinity group instead says no region."""
+    return _service_region(text_of(el, "ServiceName"), child(el, "Location"), marker)
+
+
+def _service_region(service: str, location: Element | None, marker: Marker) -> Iterable[ServiceRegion]:
+    region = text_of(location).strip()
+    if service.strip() and region and location is not None:
+        yield ServiceRegion(service, region, marker.mark(location))
 
 
 def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
@@ -591,6 +610,7 @@ READERS: dict[str, Reader] = {
     "UpgradeDeployment": _one(_upgrade_deployment),
     "ChangeConfiguration": _one(_change_configuration),
     "HostedService": _hosted_service,
+    "CreateHostedService": _create_hosted_service,
     "HostedServices": _each("HostedService", _hosted_service),
     "PersistentVMRole": _role,
     "PersistentVM": _role,

@@ -82,6 +82,7 @@ from migcheck.model import (
     NameRef,
     Role,
     RoleInstance,
+    ServiceRegion,
     Severity,
     Subnet,
     VirtualMachine,
@@ -94,7 +95,7 @@ if TYPE_CHECKING:
     from migcheck.readers.inventory_shapes import Collapsed, Unstated
 
 PRODUCES: frozenset[type] = frozenset(
-    {Document, ExtendedSupportService, ConnectionState, Disk, *INVENTORY_TYPES}
+    {Document, ExtendedSupportService, ConnectionState, Disk, ServiceRegion, *INVENTORY_TYPES}
 )
 # Records of the model that the inventory's records carry inside them (a classic VM's role with its disks,
 # extensions, endpoints and their ACLs, subnets, addresses and state; a network with its subnets, prefixes

@@ -55,6 +55,7 @@ from migcheck.model import (
     Role,
     RoleInstance,
     RoleType,
+    ServiceRegion,
     Subnet,
     VirtualNetwork,
     lun_key,
@@ -551,7 +552,7 @@ def is_resource_row(obj: dict) -> bool:
 # --- classic resources: runtime facts --------------------------------------------------------------------
 
 
-def _classic_vm(item: Item) -> Iterator[ClassicVm]:
+def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
     """A classic VM's GET shape (`microsoft.classiccompute/virtualmachines`): the facts rules read, each
     left unknown when the export leaves it out or writes it as null (only a value says "none": `[]`
     subnets), each marked where the export writes it. The availability set is the exception, as
@@ -613,6 +614,9 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm]:
         virtual_network_mark=spots.at(spots.key("virtualNetwork")) if vnet else None,
         virtual_network_group=group,
     )
+    region = text(get(item.obj, "location"))
+    if region and service:  # the region of the VM's cloud service, which the plan's commands name
+        yield ServiceRegion(service, region, item.mark, item.subscription)
 
 
 def _availability_set(hardware: object) -> tuple[str | None, bool]:
