@@ -1064,6 +1064,9 @@ class MigrationStep:
     # Move-AzureService's Prepare without -CreateNewVirtualNetwork or -UseExistingVirtualNetwork); "" when it
     # may run.
     fails: str = field(default="", compare=False)
+    # What to change in that call for it to run: remove the parameter it does not have, add the option it
+    # lacks; "" when it may run.
+    fails_fix: str = field(default="", compare=False)
 
 
 @record

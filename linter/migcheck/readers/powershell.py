@@ -108,6 +108,7 @@ from __future__ import annotations
 import bisect
 import collections
 import contextlib
+import fnmatch
 import functools
 import itertools
 import posixpath
@@ -146,6 +147,7 @@ from migcheck.model import (
     NetworkSecurityGroup,
     ReservedIp,
     Role,
+    RoleInstance,
     RoleType,
     RouteTable,
     Script,
@@ -427,7 +429,8 @@ def read(path: str, data: bytes) -> Document:
         # PowerShell runs no line of a script it cannot parse: nothing is read from it, as from an XML
         # file that is not well-formed.
         return Document(path, FileKind.POWERSHELL, "", problem=problem, text=text)
-    index = SyntaxIndex(tree.root_node, source)
+    parsed, tree, cuts = _with_lines_ended(parsed, tree)
+    index = SyntaxIndex(tree.root_node, source, cuts)
     suppressions = tuple(_suppressions(index, where))
     interpreter = Interpreter(path, index, where)
     resources = interpreter.run(tree.root_node)
@@ -701,6 +704,104 @@ def _with_param_blocks_ended(source: bytes, root: Node) -> bytes:
 _PARAM_BLOCKS = {"param_block": "param_block"}
 
 
+# Error recovery may take the line after an unreadable part for more of the same command: in
+# `New-AzureVM -ServiceName svc1 `-VNetName vnet1` (a dash escaped with a backtick, which the grammar does
+# not know) it reads the next line's `New-AzureVMConfig …` as more arguments of that `New-AzureVM`, and
+# PowerShell runs it as a command of its own. Such a part, from the start of its word to the end of its line,
+# is parsed as one string in quotes (the first and last byte written as the quote: every offset and line
+# stays), which ends the command where PowerShell ends it; the reader reads the string as the unread part
+# it is (see `_Recovered.cuts`). Only where the line surely ends the statement: the command is one of a list
+# of statements, the line is not continued (a backtick, comma or pipe at its end) and its brackets and
+# strings all close on it.
+_CUT_ROUNDS = 8  # trees read at most: a part that the cut of another one shows is cut in the next tree
+_CUT_HOLDERS = frozenset({"pipeline", "pipeline_chain", "assignment_expression"})
+
+
+def _with_lines_ended(source: bytes, tree: Tree) -> tuple[bytes, Tree, dict[int, int]]:
+    """The source to read, its tree, and the parts written as strings in it (start -> end), where error
+    recovery took the next line into a command (see `_CUT_ROUNDS`). A cut the tree then reads otherwise
+    is undone."""
+    cuts: dict[int, int] = {}
+    for _ in range(_CUT_ROUNDS):
+        found = [cut for cut in _line_cuts(source, tree.root_node) if cut[0] not in cuts]
+        if not found:
+            break
+        changed = _quoted(source, found)
+        changed_tree = _parser().parse(changed)
+        kept = [cut for cut in found if _read_as_cut(changed_tree.root_node, cut)]
+        if not kept:
+            break
+        if len(kept) != len(found):
+            changed = _quoted(source, kept)
+            changed_tree = _parser().parse(changed)
+        source, tree = changed, changed_tree
+        cuts.update((start, end) for start, end, _ in kept)
+    return source, tree, cuts
+
+
+def _quoted(source: bytes, cuts: list[tuple[int, int, int]]) -> bytes:
+    changed = bytearray(source)
+    for start, end, quote in cuts:
+        changed[start] = changed[end - 1] = quote
+    return bytes(changed)
+
+
+def _line_cuts(source: bytes, root: Node) -> Iterator[tuple[int, int, int]]:
+    """(start, end, quote) of each unreadable part of a command that error recovery ran past its line's
+    end with, where that line ends the statement (see `_CUT_ROUNDS`)."""
+    for region in _error_regions(root):
+        line_end = source.find(b"\n", region.start_byte)
+        if line_end < 0 or region.end_byte <= line_end:
+            continue
+        elements = region.parent
+        if elements is not None and elements.type == "command_argument_sep":
+            elements = elements.parent
+        if elements is None or elements.type != "command_elements":
+            continue
+        command = elements.parent
+        if command is None or not _a_statement(command):
+            continue
+        line_start = source.rfind(b"\n", 0, region.start_byte) + 1
+        end = line_end - 1 if source[line_end - 1 : line_end] == b"\r" else line_end
+        start = region.start_byte
+        while start > elements.start_byte and source[start - 1] not in _BLANKS:
+            start -= 1
+        text = source[start:end]
+        if (
+            start <= elements.start_byte
+            or len(text) < 2
+            or _continues(source, line_start, line_end)
+            or _open_brackets(source[line_start:end]) != []
+        ):
+            continue
+        if b'"' not in text and b"`" not in text[1:]:
+            yield start, end, 0x22
+        elif b"'" not in text:
+            yield start, end, 0x27
+
+
+def _a_statement(command: Node) -> bool:
+    """Whether a command is (the pipeline of) a statement of a list: a line break after it ends it."""
+    above = command.parent
+    while above is not None and above.type in _CUT_HOLDERS:
+        above = above.parent
+    return above is not None and above.type in _Recovered._LISTS
+
+
+def _read_as_cut(root: Node, cut: tuple[int, int, int]) -> bool:
+    """Whether a tree reads a cut as one string among a command's arguments, and the line after it as
+    no more of that command."""
+    start, end, _ = cut
+    node: Node | None = root.descendant_for_byte_range(start, start + 1)
+    while node is not None and node.type != "string_literal" and node.end_byte <= end:
+        node = node.parent
+    if node is None or node.type != "string_literal" or node.start_byte != start or node.end_byte != end:
+        return False
+    while node is not None and node.type != "command_elements":
+        node = node.parent
+    return node is not None and node.end_byte <= end and not node.has_error
+
+
 def _innermost(root: Node, offsets: list[int], kinds: dict[str, str]) -> list[str]:
     """For each of `offsets` (in ascending order), the capture name (see `_captures`) of the innermost
     node of `kinds` that holds the byte there; "" for none. One query and one sweep over the nodes found,
@@ -912,8 +1013,8 @@ class SyntaxIndex:
     """What the reader looks up by position: statements and comments (suppressions), functions, the
     variables each scope assigns, and every `Switch-AzureMode`."""
 
-    def __init__(self, root: Node, source: bytes) -> None:
-        self.recovered = _Recovered(root)
+    def __init__(self, root: Node, source: bytes, cuts: dict[int, int] | None = None) -> None:
+        self.recovered = _Recovered(root, cuts or {})
         found = _captures(_INDEX, root)
         self.comments = sorted(found.get("comment", []), key=lambda n: n.start_byte)
         self.statements = sorted(
@@ -1025,7 +1126,9 @@ class _Recovered:
     a part to the wrong whole (`[string]$A = "x" [string]$B = "y"` read as `$A` with the default "y"), so
     no value is read from it, as none is from the error region itself (see `Interpreter.opaque`). A block
     in it (`{ … }` a function's body, say) was read by its own brackets, and is read; so is what follows
-    an error region in a list of statements, which starts a statement of its own."""
+    an error region in a list of statements, which starts a statement of its own. A part the reader wrote as
+    a string to end its command at its line's end (`cuts`, start -> end: see `_with_lines_ended`) is read
+    as the error region it was."""
 
     _LISTS = frozenset(
         {"program", "statement_list", "statement_block", "script_block", "script_block_body", "named_block"}
@@ -1035,7 +1138,7 @@ class _Recovered:
     # `switch` the grammar does not know (`switch -r`, see `_switch_mode`), which leave the rest as written.
     _READ_ERRORS = frozenset({"ERROR", "switch_statement"})
 
-    def __init__(self, root: Node) -> None:
+    def __init__(self, root: Node, cuts: dict[int, int]) -> None:
         spans = []
         for problem in _problems(root):
             holder = problem.parent
@@ -1049,12 +1152,19 @@ class _Recovered:
         self.regions = list(_error_regions(root))  # the outermost, in document order
         self.starts = [start for start, _ in spans]
         self.spans = spans
+        self.cuts = cuts
+        # Where each unread part starts, in document order: the error regions and the cuts.
+        self.unread = sorted([region.start_byte for region in self.regions] + list(cuts))
 
     def __bool__(self) -> bool:
-        return bool(self.spans)
+        return bool(self.spans or self.cuts)
 
     def holds(self, node: Node) -> bool:
-        """Whether `node` lies after an error region in a node that holds both, outside any block there."""
+        """Whether `node` lies after an error region in a node that holds both, outside any block there, or
+        is a cut (see `_with_lines_ended`)."""
+        cut_end = self.cuts.get(node.start_byte)
+        if cut_end is not None and node.end_byte <= cut_end:
+            return True
         at = bisect.bisect_right(self.starts, node.start_byte)
         for start, holder in self.spans[:at]:
             if start <= node.start_byte and node.end_byte <= holder.end_byte and self._directly(node, holder):
@@ -2688,28 +2798,58 @@ def _parameter(node: Node) -> tuple[str, str | None] | None:
     return None
 
 
-def _failing_move(key: str, step: str, args: Args) -> str:
-    """Why PowerShell refuses a migration step as the script writes it, before it reaches the platform
-    (`MigrationStep.fails`); "" when it may run. A parameter the cmdlet does not have (`-DestinationVNetName`)
-    fails any call; Move-AzureService's Validate and Prepare need -CreateNewVirtualNetwork or
+def _failing_move(key: str, step: str, args: Args) -> tuple[str, str]:
+    """Why PowerShell refuses a migration step as the script writes it, before it reaches the platform, and
+    what to change in that call (`MigrationStep.fails`, `MigrationStep.fails_fix`); ("", "") when it may run.
+    A parameter the cmdlet does not have (`-DestinationVNetName`), or the start of more than one of its
+    names, fails any call; Move-AzureService's Validate and Prepare need -CreateNewVirtualNetwork or
     -UseExistingVirtualNetwork, the switch that picks its parameter set."""
     if args.opaque:  # splatted from a table the reader cannot see: any parameter may be given
-        return ""
-    names = _spec_of(key).names
-    unknown = [name for name in args.bound if name not in names]
-    if unknown:
+        return "", ""
+    cmdlet, call = cmdlets.canonical(key), f"this {step.capitalize()}"
+    names, aliases = _names_of(key)
+    unknown = [name for name in args.bound if name.casefold() not in names]
+    ambiguous = [name for name in unknown if _starts_several(name, names, aliases)]
+    if ambiguous:
+        name = ambiguous[0]
         return (
-            f'{cmdlets.canonical(key)} has no parameter -{unknown[0]} (PowerShell: "A parameter cannot be '
-            f"found that matches parameter name '{unknown[0]}'\")"
+            f'-{name} is the start of more than one parameter of {cmdlet} (PowerShell: "Parameter cannot be '
+            f"processed because the parameter name '{name}' is ambiguous\")",
+            f"Write -{name} in full in {call}: the name of the parameter it means. {_PLAN_PRINTS}",
+        )
+    if unknown:
+        removed = " and ".join(f"-{name}" for name in unknown)
+        _, parameter = cmdlets.MIGRATION[key]
+        return (
+            f'{cmdlet} has no parameter -{unknown[0]} (PowerShell: "A parameter cannot be found that matches '
+            f"parameter name '{unknown[0]}'\")",
+            f"Remove {removed} from {call}: {cmdlet} has no such parameter, and names what it migrates with "
+            f"-{parameter} alone. {_PLAN_PRINTS}",
         )
     if key != "move-azureservice" or step not in ("validate", "prepare"):
-        return ""
+        return "", ""
     if args.switch("CreateNewVirtualNetwork") is False and args.switch("UseExistingVirtualNetwork") is False:
         return (
             f"its {step.capitalize()} is given neither -CreateNewVirtualNetwork nor -UseExistingVirtualNetwork, "
-            'one of which it needs (PowerShell: "Parameter set cannot be resolved")'
+            'one of which it needs (PowerShell: "Parameter set cannot be resolved")',
+            f"Add -CreateNewVirtualNetwork to {call} (the platform creates a virtual network for the cloud "
+            "service's VMs), or -UseExistingVirtualNetwork with -VirtualNetworkResourceGroupName, "
+            "-VirtualNetworkName and -SubnetName (a Resource Manager network that exists); give its Validate "
+            "and Prepare the same one. A cloud service whose VMs are in a classic virtual network migrates with "
+            f"the network instead (Move-AzureVirtualNetwork). {_PLAN_PRINTS}",
         )
-    return ""
+    return "", ""
+
+
+_PLAN_PRINTS = "`migcheck plan` prints each step's commands."
+
+
+def _starts_several(written: str, names: dict[str, str], aliases: dict[str, str]) -> bool:
+    """Whether a parameter name is the start of more than one of a cmdlet's names (PowerShell refuses it)."""
+    wanted = written.casefold()
+    found = {n for k, n in names.items() if k.startswith(wanted)}
+    found |= {t for k, t in aliases.items() if k.startswith(wanted)}
+    return len(found) > 1
 
 
 def _previewed(args: Args) -> bool | None:
@@ -2832,6 +2972,9 @@ class DeploymentDraft:
     # The roles REST bodies the script sends describe here, each with the facts it changes when it updates
     # a VM (None when it describes one it adds), once each (see `Interpreter._rest_body`).
     bodies: dict[int, tuple[Role, frozenset[str] | None]] = field(default_factory=dict)
+    # The state the script leaves a VM in (`StoppedVM`, `StoppedDeallocated`), by its key, with the call that
+    # does: as a REST body's `InstanceStatus` says it (see `Interpreter._power`).
+    states: dict[object, tuple[str, Mark]] = field(default_factory=dict)
 
     def add_body(self, role: Role, updates: frozenset[str] | None) -> None:
         self.bodies.setdefault(id(role), (role, updates))
@@ -5955,6 +6098,38 @@ class Interpreter:
             del self.deployments[key]
         return NULL
 
+    def _power(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Stop-AzureVM, Start-AzureVM, Restart-AzureVM: the state the script leaves the VMs it creates in,
+        as the Python reader reads `shutdown_role`. Stop-AzureVM leaves a VM stopped and deallocated
+        (`StoppedDeallocated`), with -StayProvisioned stopped and still allocated (`StoppedVM`); a start or
+        restart brings it back to running, as a script's VMs are once made. Only a call that surely runs
+        after the creation, or whenever the command that created the deployment did (see
+        `_with_its_creation`), states the state of the VMs it names (by name, a wildcard such as `*`, or a
+        VM piped in from Get-AzureVM); one that may not run, or a stop given -StayProvisioned by a value the
+        reader does not know, leaves them as made, running. A VM it does not name is not changed."""
+        service, names = _arg_value(args, "ServiceName"), _arg_value(args, "Name")
+        if isinstance(piped, Vms) and len(piped.ids) == 1:  # `Get-AzureVM … | Stop-AzureVM`
+            vm = self.vms[next(iter(piped.ids))]
+            if vm.existing is not None:
+                service = service if args.given("ServiceName") else vm.existing[0]
+                names = Text("*") if vm.every else vm.existing[1]
+        draft = (
+            self.deployments.get(("service", service.value.casefold())) if isinstance(service, Text) else None
+        )
+        if draft is None:
+            return NULL
+        status = None
+        if _command_name(node).casefold() == "stop-azurevm":
+            stay = args.switch("StayProvisioned")
+            status = None if stay is None else "StoppedVM" if stay else "StoppedDeallocated"
+        surely = self._surely_runs() or self._with_its_creation(draft, node)
+        for key in _named_roles(draft, names):
+            if status is not None and surely:
+                draft.states[key] = (status, self._at_call(node))
+            else:
+                draft.states.pop(key, None)
+        return NULL
+
     def _deleted(self, kind: str, service: str, name: Value, mark: Mark) -> None:
         """A VM (`Remove-AzureVM`) or cloud service (`Remove-AzureService`) the script surely deletes and
         does not create, which other files may describe: recorded by name (see `_removals`)."""
@@ -6302,10 +6477,11 @@ class Interpreter:
         if len(steps) == 1:
             target = _arg_text(args, parameter)
             mark = self._at_call(node)
-            fails = _failing_move(key, steps[0], args)
-            self._take_step(
-                node, MigrationStep(cmdlets.canonical(key), steps[0], scope, target, mark, fails=fails)
+            fails, fix = _failing_move(key, steps[0], args)
+            step = MigrationStep(
+                cmdlets.canonical(key), steps[0], scope, target, mark, fails=fails, fails_fix=fix
             )
+            self._take_step(node, step)
         return NULL
 
     def _take_step(self, node: Node, step: MigrationStep) -> None:
@@ -7099,6 +7275,9 @@ class Interpreter:
         "remove-azuredeployment": _remove,
         "move-azuredeployment": _swap,
         "remove-azureservice": _remove,
+        "stop-azurevm": _power,
+        "start-azurevm": _power,
+        "restart-azurevm": _power,
         "set-azurestaticvnetip": _static_ip,
         "set-azurevnetconfig": _upload_network_file,
         "remove-azurestaticvnetip": _static_ip,
@@ -7180,7 +7359,7 @@ class Interpreter:
         extended = tuple(self.extended)
         if not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls):
             return extended  # signing in and choosing a subscription manage no resources
-        unread = tuple(self.where.mark(region) for region in self.index.recovered.regions)
+        unread = tuple(self.where.at(offset) for offset in self.index.recovered.unread)
         script = Script(
             posixpath.basename(self.path),
             "PowerShell",
@@ -7251,7 +7430,7 @@ class Interpreter:
             draft.name,
             draft.slot if draft.slot_sure else "",  # a swap ran on some paths only: either slot
             roles,
-            (),
+            _instances(draft),
             draft.vnet,
             draft.reserved_ip,
             draft.mark,
@@ -9257,6 +9436,33 @@ def _service_key(name: Value | None) -> object | None:
     if isinstance(name, Unknown) and name.ident is not None:
         return ("ident", name.ident)
     return None
+
+
+def _named_roles(draft: DeploymentDraft, names: Value) -> list[object]:
+    """The keys of the deployment's VMs that names (`-Name vm1`, `-Name vm1, vm2`, `-Name *`) match, as
+    PowerShell's wildcards do (any case); none for a name the script does not state."""
+    items = names.values if isinstance(names, Items) else (names,)
+    found: list[object] = []
+    for item in items:
+        if not isinstance(item, Text):
+            continue
+        pattern = item.value.strip().casefold()
+        found.extend(
+            key
+            for key, role in draft.roles.items()
+            if isinstance(role.name, str) and fnmatch.fnmatchcase(role.name.casefold(), pattern)
+        )
+    return found
+
+
+def _instances(draft: DeploymentDraft) -> tuple[RoleInstance, ...]:
+    """The VMs the script leaves in a state of its stating, as instances in that state."""
+    instances = []
+    for key, (status, mark) in draft.states.items():
+        role = draft.roles.get(key)
+        if role is not None and isinstance(role.name, str):
+            instances.append(RoleInstance(role.name, role.name, status, "", mark))
+    return tuple(instances)
 
 
 def _role_key(name: Value) -> object:

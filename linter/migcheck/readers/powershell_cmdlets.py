@@ -469,6 +469,10 @@ SPECS: dict[str, Spec] = {
     ),
     "remove-azurenetworkinterfaceconfig": _spec("Name:1 VM", aliases=_VM),
     "remove-azurevm": _spec("ServiceName:0 Name:1 DeleteVHD! VM", aliases=_VM),
+    # Power: Stop-AzureVM deallocates a VM unless given -StayProvisioned (see `Interpreter._power`).
+    "stop-azurevm": _spec("ServiceName:0 Name:1 StayProvisioned! Force! VM", aliases=_VM),
+    "start-azurevm": _spec("ServiceName:0 Name:1 VM", aliases=_VM),
+    "restart-azurevm": _spec("ServiceName:0 Name:1 VM", aliases=_VM),
     "remove-azuredeployment": _spec("ServiceName:0 Slot:1 DeleteVHD! Force!"),
     "move-azuredeployment": _spec("ServiceName:0"),
     "remove-azureservice": _spec("ServiceName:0 Force! DeleteAll!"),

@@ -644,7 +644,10 @@ class MigrationOutOfOrder(Rule):
             target = _target(step)
             if step.fails:
                 yield self._finding(
-                    script, step, f"{_call(step)} fails at once: {step.fails}", fix=_FAILS_FIX
+                    script,
+                    step,
+                    f"{_call(step)} fails at once: {step.fails}",
+                    fix=step.fails_fix or _FAILS_FIX,
                 )
             # A name the script does not state may be any resource the script prepared or validated.
             known = bool(step.target.strip())
