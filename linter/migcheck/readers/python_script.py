@@ -124,6 +124,7 @@ from migcheck.model import (
     RoleInstance,
     RoleType,
     Script,
+    ServiceRegion,
     StorageAccountType,
     Subnet,
     Suppression,
@@ -173,6 +174,8 @@ PRODUCES = frozenset(
         Disk,
         Image,
         StorageAccountType,
+        # The region a cloud service the script creates is placed in (create_hosted_service's location).
+        ServiceRegion,
         DnsServer,
         NameRef,
         ReservedIp,
@@ -294,6 +297,14 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     "perform_put": ("path", "body", "x_ms_version"),
     "perform_post": ("path", "body", "x_ms_version"),
     "create_reserved_ip_address": ("name", "label", "location"),
+    "create_hosted_service": (
+        "service_name",
+        "label",
+        "description",
+        "location",
+        "affinity_group",
+        "extended_properties",
+    ),
     "associate_reserved_ip_address": ("name", "service_name", "deployment_name", "virtual_ip_name"),
     "disassociate_reserved_ip_address": ("name", "service_name", "deployment_name", "virtual_ip_name"),
     # Storage accounts, and the disks and images the script registers (see `_Resources._registration`).
@@ -377,9 +388,15 @@ _REGISTRATIONS = frozenset(
 )
 _UNREGISTRATIONS = frozenset({"delete_disk", "delete_os_image", "delete_vm_image"})
 # The calls that describe something of their own, outside any deployment: a reserved IP, a storage account,
-# a disk or an image the script registers.
+# a disk or an image the script registers, the region of a cloud service it creates.
 _OUTSIDE_DEPLOYMENTS = frozenset(
-    {"create_reserved_ip_address", "associate_reserved_ip_address", "create_storage_account", *_REGISTRATIONS}
+    {
+        "create_reserved_ip_address",
+        "associate_reserved_ip_address",
+        "create_storage_account",
+        "create_hosted_service",
+        *_REGISTRATIONS,
+    }
 )
 # The calls that create or change a VM: read on each path the script may take to them (`_Resources._vm`).
 _VM_CALLS = frozenset({"create_virtual_machine_deployment", "add_role", "update_role"})
@@ -1526,6 +1543,7 @@ class _Resources:
         self.unnamed_disk_users: dict[str, None] = {}
         self.disks_by_name: dict[Disk, None] = {}
         self.storage_types: dict[StorageAccountType, None] = {}  # the storage accounts the script creates
+        self.service_regions: dict[ServiceRegion, None] = {}  # the regions of the services it creates
         self.named_call_sites: dict[int, CallSite] = {}  # see `_call_site`
         # The requests that may connect or disconnect a gateway, by id(call node) (see `_GatewayLinks`).
         self.link_requests: dict[int, _LinkRequest] = {}
@@ -1574,6 +1592,7 @@ class _Resources:
         out.extend(self.disks_by_name)
         out.extend(self.images.values())
         out.extend(self.storage_types)
+        out.extend(self.service_regions)
         if self.link_requests:
             out.extend(_GatewayLinks(self, self.link_requests).connections())
         return tuple(out)
@@ -1736,6 +1755,8 @@ class _Resources:
             self._delete(call, bound)
         elif call.method == "create_storage_account":
             self._storage_account(bound, mark)
+        elif call.method == "create_hosted_service":
+            self._service_region(call, site, mark)
         elif call.method in _REGISTRATIONS:
             self._registration(call, bound, mark)
         elif call.method in _UNREGISTRATIONS:
@@ -2532,6 +2553,26 @@ class _Resources:
         draft = self._draft_named(call, service, deployment, None, mark)
         change = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=UNKNOWABLE, changes_existing=True)
         draft.detach(("role", _key(vm)), _lun(v["lun"]), change)
+
+    # --- the region of a cloud service the script creates ---------------------------------------------
+
+    def _service_region(self, call: CallSite, site: flow.Site, mark: Mark) -> None:
+        """create_hosted_service: the region the service is created in (`ServiceRegion`), as a Create Cloud
+        Service body states it, when the script states its `location` on every path it may take to the call
+        (`Flow.alternatives`): a string it writes, or one it binds alike on both branches of an `if`. The SDK
+        refuses a call given both a location and an affinity group, and one given neither: a service placed
+        in an affinity group says no region here, nor does one whose location the script does not state or
+        states differently by path. A name the script does not state is a stand-in: the region is still one
+        the subscription's services are in (step 0's quotas)."""
+        params = SIGNATURES[call.method]
+        readings = self.flow.alternatives(
+            site, lambda at: _stated_region(self.flow.bind(call.node, params, at))
+        )
+        if len(set(readings)) != 1 or readings[0] is None:
+            return
+        service, location = readings[0]
+        name = service or self._stand_in("cloud service", mark.line)
+        self.service_regions.setdefault(ServiceRegion(name, location, mark))
 
     # --- storage accounts, and the disks and images the script registers ------------------------------
 
@@ -3505,6 +3546,17 @@ def _calls_to(site: flow.Site) -> list[ast.Call]:
             calls.append(frame.call)
         frame = frame.outer
     return calls[::-1]
+
+
+def _stated_region(bound: Bound | None) -> tuple[str, str] | None:
+    """The name ("" when the script does not state it) and the location of the cloud service a
+    create_hosted_service call creates, when it states the location and gives no affinity group with it
+    (which the SDK refuses); None otherwise."""
+    if bound is None or isinstance(bound.values.get("affinity_group"), Lit):
+        return None
+    location = (literal(bound.values.get("location")) or "").strip()
+    service = (literal(bound.values.get("service_name")) or "").strip()
+    return (service, location) if location else None
 
 
 def _is_false(value: Value | None, open_call: bool) -> bool | None:
