@@ -104,9 +104,11 @@ def test_the_json_notes_stay_text_and_their_findings_give_the_positions(monkeypa
 
 def test_a_folded_note_counts_the_others_and_a_plain_note_has_no_finding(monkeypatch):
     monkeypatch.chdir(ROOT)
-    step = json_step(build_plan(checked()), "sql-tier")
+    step = json_step(build_plan(checked()), "contoso-prod-vnet")
     plain, extension = step["notes"]
-    assert plain.startswith("Add the deployment's REST body")
+    assert plain.startswith(
+        "Cloud service 'sql-tier' (named after its folder) is in this network as inferred"
+    )
     (found,) = step["note_findings"]
     assert (found["note"], found["code"], found["more"]) == (1, "MIG204", 2)
     assert "(and 2 more like it)" in extension

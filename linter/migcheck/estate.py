@@ -232,6 +232,9 @@ class Placement:
     # body's `DeploymentSlot`, a script's), "" where they do not (a .cscfg says nothing of slots): what an
     # export's reserved IP bound to a slot joins (see `_InventoryVms._join_reserved_ips`).
     slot: str = ""
+    # The subnets its network was inferred from, when no file states the network (an Export-AzureVM file)
+    # and one network of the files alone defines the subnets its VMs are in (`_in_networks_of_subnets`).
+    network_inferred_from: tuple[NameRef, ...] = ()
     _derived: dict[str, tuple[Role, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # what the properties below computed: every rule asks, and the editor keeps the object
@@ -1190,6 +1193,7 @@ class _Linker:
             services, exported_premium | _created_premium(self._all(StorageAccountType))
         )
         services = tuple(_made_to_every_vm(s) for s in services)
+        services = _in_networks_of_subnets(services, self._definitions())
         networks = self._networks(netcfgs, services)
         disks, disk_vms, namesakes = self._disks(services)
         images = _unique_images(self._all(Image))
@@ -2519,6 +2523,63 @@ def _together(kept: tuple[Any, ...], other: tuple[Any, ...], name: str) -> tuple
     named, alike = _NAMED_IN[name], _ADDED_TO[name]
     known = {(named(entry), alike(entry)) for entry in kept}
     return (*kept, *(entry for entry in other if (named(entry), alike(entry)) not in known))
+
+
+def _in_networks_of_subnets(
+    services: tuple[CloudService, ...], definitions: Iterable[VirtualNetwork]
+) -> tuple[CloudService, ...]:
+    """A deployment whose files do not state its network (Export-AzureVM files) but whose VMs are in
+    subnets is in a virtual network: a VM outside any network has no subnet (overview: only a VM in a
+    network may have none). When one network of the files defines every subnet its VMs name, and no other
+    network defines any of them, it is that network: the placement joins it, saying the subnets it was
+    inferred from (`Placement.network_inferred_from`). Otherwise its network stays unstated (the plan says
+    which networks it may be)."""
+    networks = subnet_networks(definitions)
+    if not networks:
+        return services
+    return tuple(_in_network_of_subnets(service, networks) for service in services)
+
+
+def subnet_networks(definitions: Iterable[VirtualNetwork]) -> dict[str, dict[str, str]]:
+    """The networks that define each subnet, by the subnet's `key`: {network's `join_key`: its name}."""
+    networks: dict[str, dict[str, str]] = defaultdict(dict)
+    for vnet in definitions:
+        for subnet in vnet.subnets:
+            if not is_pipeline_token(subnet.name):
+                networks[key(subnet.name)].setdefault(join_key(vnet.name, vnet.mark), vnet.name)
+    return networks
+
+
+def placement_subnets(placement: Placement) -> tuple[NameRef, ...]:
+    """The subnets a placement's VMs are in, once each by name (pipeline tokens left out: no name)."""
+    first: dict[str, NameRef] = {}
+    for subnet in (s for vm in placement.vms for s in vm.subnets if not is_pipeline_token(s.name)):
+        first.setdefault(key(subnet.name), subnet)
+    return tuple(first.values())
+
+
+def _in_network_of_subnets(service: CloudService, networks: Mapping[str, dict[str, str]]) -> CloudService:
+    placements = list(service.placements)
+    changed = False
+    for at, placement in enumerate(placements):
+        if placement.network_known or placement.virtual_network is not None:
+            continue
+        subnets = placement_subnets(placement)
+        if not subnets:
+            continue
+        holders = [networks.get(key(subnet.name), {}) for subnet in subnets]
+        candidates = {k: name for each in holders for k, name in each.items()}
+        if len(candidates) != 1 or not all(holders):
+            continue
+        [name] = candidates.values()
+        placements[at] = replace(
+            placement,
+            network_known=True,
+            virtual_network=NameRef(name, subnets[0].mark),
+            network_inferred_from=subnets,
+        )
+        changed = True
+    return replace(service, placements=tuple(placements)) if changed else service
 
 
 def _made_to_every_vm(service: CloudService) -> CloudService:

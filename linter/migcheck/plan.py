@@ -24,12 +24,21 @@ import bisect
 import enum
 import ipaddress
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from migcheck.estate import VmElsewhere, is_pipeline_token, join_key, key, named, origins, portal_short_name
+from migcheck.estate import (
+    VmElsewhere,
+    is_pipeline_token,
+    join_key,
+    key,
+    named,
+    origins,
+    placement_subnets,
+    portal_short_name,
+)
 from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import Finding, ServiceRegion, Severity, is_stand_in, is_unnamed_role
 from migcheck.report.readiness import (
@@ -140,6 +149,49 @@ class Note(str):
         note = super().__new__(cls, text)
         note.finding, note.said, note.more = finding, said, more
         return note
+
+
+class Blockers(tuple[Finding, ...]):
+    """A step's blockers, every one, with those a plan lists (`listed`): all of them, unless a rule has more
+    than `MAX_FINDINGS_PER_FILE` in one file; then the first of those, and one finding in place of the
+    rest that says how many it stands for. As `check` caps its report, so that what the plan writes stays
+    proportional to what it read, not to what the files repeat; the step's count says them all."""
+
+    listed: tuple[Finding, ...]
+
+    def __new__(cls, findings: Iterable[Finding]) -> Blockers:
+        blockers = super().__new__(cls, findings)
+        blockers.listed = _listed(blockers)
+        return blockers
+
+
+def listed_blockers(blockers: Sequence[Finding]) -> Sequence[Finding]:
+    """The blockers a plan lists of `blockers` (`Blockers.listed`)."""
+    return blockers.listed if isinstance(blockers, Blockers) else _listed(blockers)
+
+
+def _listed(blockers: Sequence[Finding]) -> tuple[Finding, ...]:
+    from migcheck import rule
+
+    listed, rest = rule.capped(blockers)
+    if not rest:
+        return tuple(blockers)
+    more = Counter((f.mark.path, f.code) for f in rest)
+    return tuple(
+        replace(
+            f, message=_more_blockers(f.code, more[f.mark.path, f.code], rule.MAX_FINDINGS_PER_FILE), fix=""
+        )
+        if rule.is_more_findings(f)
+        else f
+        for f in listed
+    )
+
+
+def _more_blockers(code: str, more: int, cap: int) -> str:
+    return (
+        f"{more:,} more {code} blockers in this file are not listed: the plan lists at most {cap} of one "
+        "rule per file. Fix those listed and run migcheck again."
+    )
 
 
 def held_words(reason: Reason | None) -> str:
@@ -284,7 +336,8 @@ def build_plan(result: LintResult) -> Plan:
 def _retirements(estates: Iterable[Estate]) -> tuple[str, ...]:
     """The retirement notices about what the estates hold: classic VMs, Cloud Services (web/worker roles, or
     services on extended support), storage accounts, and what becomes a Basic SKU public IP (a VM's VIP, a
-    reserved IP, a gateway). A plan of web/worker roles only says nothing of VMs or storage."""
+    reserved IP, a gateway). A plan of web/worker roles only says nothing of VMs or storage; one of files
+    that hold none of these (a virtual network alone, a runbook, a script) says none."""
     vms = roles = storage = addresses = False
     for estate in _with_exported(estates):
         services = estate.cloud_services
@@ -298,8 +351,6 @@ def _retirements(estates: Iterable[Estate]) -> tuple[str, ...]:
             or any(n.gateway is not None for n in estate.virtual_networks)
         )
     held = (vms, roles, storage, vms or addresses)
-    if not any(held):  # nothing to tell them apart by (no classic resource): every date, for the record
-        return RETIREMENTS
     return tuple(notice for notice, shown in zip(RETIREMENTS, held, strict=True) if shown)
 
 
@@ -329,6 +380,7 @@ class _Builder:
     _reach: Reach | None = None
     _vms_by_mark: dict[Mark, list[Role]] | None = None
     _disk_accounts: dict[int, str] | None = None
+    _blockers: dict[int, Blockers] = field(default_factory=dict)  # see `blockers`, by id() of the subject
     _defender: tuple[tuple[str, ...], bool] | None = None
     # By service (`id`): how many of its deployments are in a virtual network (see `placed_in`).
     _in_networks: dict[int, int] | None = None
@@ -361,9 +413,15 @@ class _Builder:
 
     def blockers(self, subject: object) -> tuple[Finding, ...]:
         """The error findings of the scope item about `subject`, reported or held back (the platform
-        refuses them either way), each with its position."""
+        refuses them either way), each with its position. Found once: every step of a cloud service of
+        many deployments has the service's (one tuple, not one copy per step)."""
         item = self.by_subject.get(id(subject))
-        return _errors(item, self.locate) if item is not None else ()
+        if item is None:
+            return ()
+        found = self._blockers.get(id(subject))
+        if found is None:
+            found = self._blockers[id(subject)] = Blockers(_errors(item, self.locate))
+        return found
 
     def attention(self, subject: object) -> list[Note]:
         """Notes for the warnings of a scope, one per rule: what needs doing though it blocks nothing. Asked
@@ -723,12 +781,11 @@ def _subscription_plan(
     # In the order they run, wave by wave (stable: within a wave, the order they were built in), for every
     # format alike: step numbers are the same in text, markdown, HTML and JSON.
     steps = _waiting_on_blockers(sorted(builder.steps, key=lambda step: step.wave))
-    # Nothing to select or register for a subscription whose steps run no command (web/worker roles only);
-    # a service whose network is not known runs its commands once a REST body says which they are.
-    migrates = any(step.powershell is not None or step.kind is StepKind.UNKNOWN_NETWORK for step in steps)
+    # Nothing to select or register for a subscription whose steps run no command (web/worker roles only).
+    migrates = any(step.powershell is not None for step in steps)
     preamble = _preamble(estate) if migrates else None
-    unread = tuple(f for f in others if f.code == UNREADABLE)
-    others = tuple(f for f in others if f.code != UNREADABLE)
+    unread = Blockers(f for f in others if f.code == UNREADABLE)
+    others = Blockers(f for f in others if f.code != UNREADABLE)
     return SubscriptionPlan(estate.subscription, steps, others, preamble, notes, held, unread=unread)
 
 
@@ -1203,6 +1260,7 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
     notes = (
         [] if network.defined else ["No file checked here defines this network: only its members are known."]
     )
+    notes += _inferred_members(network)
     has_vms, has_roles = any(s.vms for s in services), any(s.roles for s in services)
     if has_roles:
         notes.append(_roles_left_behind(services, has_vms))
@@ -1255,6 +1313,25 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
         cli=cli,
         members=tuple(_member(s) for s in services),
     )
+
+
+def _inferred_members(network: Network) -> list[str]:
+    """What the step says of each deployment placed in the network by the subnets of its VMs alone (no file
+    states its network: `Placement.network_inferred_from`), and how to check it."""
+    notes = []
+    for service, placement in network.members:
+        subnets = placement.network_inferred_from
+        if not subnets:
+            continue
+        several = len(subnets) > 1
+        notes.append(
+            f"{service.label[0].upper()}{service.label[1:]} is in this network as inferred from the "
+            f"subnet{'s' if several else ''} of its VMs, {_quoted_names(s.name for s in subnets)}, which "
+            f"no other network of the files defines: the files do not state its network. Check it with "
+            f"Get-AzureDeployment -ServiceName {_ps(service_name(service))} (VirtualNetworkName); in "
+            "another network, that network's migration moves it instead."
+        )
+    return notes
 
 
 # What a reserved IP becomes (deep dive: "Public IP address with static allocation method").
@@ -2019,6 +2096,28 @@ def _quoted_names(names: Iterable[str]) -> str:
 
 
 def _undetermined(builder: _Builder, service: CloudService) -> Step:
+    """A cloud service of VMs whose files do not state their network (Export-AzureVM files). VMs in subnets
+    are in a virtual network (only a VM in a network may have none): one the files do not name, or one of
+    those that define the subnets (the estate places it in the one network that alone defines them). VMs
+    in none may be in a network without subnets, or in none. The commands are those of each possibility."""
+    subnets = [s for p in service.placements for s in placement_subnets(p)]
+    unnamed: list[str] = []  # the deployment Move-AzureService names, when the files do not name it
+    if subnets:
+        networks = _defining(builder.estate, subnets)
+        where = _in_unnamed_network(service, subnets, networks)
+        becomes = "as its network's migration has it: VMs of a virtual network move with it"
+        downtime = "None: VMs in a virtual network are migrated with it, running ones keep running."
+    else:
+        networks, deployment = [], next((p for p in service.placements if p.vms), service.placements[0])
+        unnamed += [] if _deployment_name(deployment) == deployment.name else [deployment.name]
+        where = (
+            "The files do not state its virtual network, and its VMs name no subnet: it is in a network "
+            "without subnets, or in none. Check which with Get-AzureDeployment -ServiceName "
+            f"{_ps(service_name(service))} (VirtualNetworkName), then run the commands for that one."
+        )
+        becomes = "depends on its network: check it with a REST deployment body or Get-AzureVM"
+        downtime = "In a virtual network: none (migrated with the network). In none: stop, deallocate, start."
+    powershell, cli = _possible_commands(service, networks, in_none=not subnets)
     return Step(
         id=builder.step_id(f"service:{service.name}", service),
         kind=StepKind.UNKNOWN_NETWORK,
@@ -2030,15 +2129,94 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
             *_vm_security_groups(service.vms),
             *(f"reserved IP {named(ip.name)}, {_bound(ip)}" for _, ip in _bound_reserved_ips([service])),
         ),
-        becomes=("depends on its network: check it with a REST deployment body or Get-AzureVM",),
-        downtime="In a virtual network: none (migrated with the network). In none: stop, deallocate, start.",
+        becomes=(becomes,),
+        downtime=downtime,
         blockers=builder.blockers(service),
         notes=(
+            where,
+            *(_unnamed_deployment_note(service, name) for name in unnamed),
             "Add the deployment's REST body (Get-AzureDeployment) to plan this service exactly.",
             *builder.attention(service),
         ),
+        powershell=powershell,
+        cli=cli,
         members=(_member(service),),
     )
+
+
+def _defining(estate: Estate, subnets: Sequence[NameRef]) -> list[str]:
+    """The networks of the files that define one of `subnets`, by name."""
+    wanted = {key(subnet.name) for subnet in subnets}
+    return [n.name for n in estate.virtual_networks if any(key(s.name) in wanted for s in n.subnets)]
+
+
+def _in_unnamed_network(service: CloudService, subnets: Sequence[NameRef], networks: Sequence[str]) -> str:
+    """The note of a service whose VMs are in subnets no one network of the files alone defines."""
+    names = list(dict.fromkeys(s.name for s in subnets))
+    several = len(names) > 1
+    said = f"Its VMs are in subnet{'s' if several else ''} {_quoted_names(names)}, so in a virtual network"
+    find = f"Find it with Get-AzureDeployment -ServiceName {_ps(service_name(service))} (VirtualNetworkName)"
+    if not networks:
+        return (
+            f"{said} the files do not name: none of their networks defines {'them' if several else 'it'}. "
+            f"{find}, and migrate that network: its migration moves this service. Add the network's "
+            "configuration to the files checked to plan it."
+        )
+    return (
+        f"{said}: {_quoted_names(networks)} each define {'one of them' if several else 'it'}, and the files "
+        f"do not say which it is in. {find}: that network's migration moves this service."
+    )
+
+
+def _possible_commands(
+    service: CloudService, networks: Sequence[str], in_none: bool
+) -> tuple[Commands, Commands]:
+    """The commands of each network the service may be in (`<network>` for one the files do not name),
+    and, where it may be in none, those of a deployment outside any network; each said after what it is
+    for."""
+    targets = list(networks) or ["<network>"]
+    labelled = [
+        (
+            f"if it is in virtual network '{network}' (its migration moves the service)",
+            _move(
+                "Move-AzureVirtualNetwork", f"-VirtualNetworkName {_ps(network)}", _resource_group(network)
+            ),
+            _cli("azure network vnet", _sh(network)),
+        )
+        for network in targets
+    ]
+    if in_none:
+        placement = next((p for p in service.placements if p.vms), service.placements[0])
+        name, deployment = service_name(service), _deployment_name(placement)
+        labelled.append(
+            (
+                "if it is in no virtual network",
+                _service_powershell(
+                    f"-ServiceName {_ps(name)} -DeploymentName {_ps(deployment)}", name, service.vms
+                ),
+                _service_cli(f"{_sh(name)} {_sh(deployment)}", service.vms),
+            )
+        )
+    if len(labelled) == 1:
+        return labelled[0][1], labelled[0][2]
+    return (
+        _either([(label, ps) for label, ps, _ in labelled]),
+        _either([(label, cli) for label, _, cli in labelled]),
+    )
+
+
+def _either(alternatives: Sequence[tuple[str, Commands]]) -> Commands:
+    """Commands that are alternatives, each part after a comment saying which it is for."""
+
+    def part(name: str) -> tuple[str, ...]:
+        lines: list[str] = []
+        for label, commands in alternatives:
+            said = tuple(c for c in getattr(commands, name) if c != _VALIDATION_ERRORS)
+            lines += [f"# {label}:", *said] if said else []
+        errors = any(_VALIDATION_ERRORS in getattr(c, name) for _, c in alternatives)
+        return (*lines, *([_VALIDATION_ERRORS] if errors else []))
+
+    return Commands(*(part(name) for name in ("validate", "prepare", "check", "commit", "abort", "before")))
 
 
 def _storage_steps(builder: _Builder) -> list[Step]:

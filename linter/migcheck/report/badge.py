@@ -7,7 +7,7 @@ Validate refuses for as long as it lasts (MIG208), though `check` exits by sever
 findings do not change the badge. Grey when there is nothing to grade: "no classic files" when the
 paths hold none, "no rules" when --select and --ignore leave none to run. When they leave some out, the
 message says how many graded it: "ready (1 of 43 rules)". It counts every finding of the run, reported or held back by the
-config, a comment or the baseline, as the readiness summary does: the badge says whether the platform
+config, a comment or the baseline, and those past the cap of one rule per file, as the readiness summary does: the badge says whether the platform
 would accept the migration, and a suppressed blocker still stops it."""
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def status(result: LintResult) -> Status:
         return Status("no classic files", *GREY)
     if not result.enabled:
         return Status("no rules", *GREY)
-    every = (*result.findings, *(s.finding for s in result.suppressed))
+    every = (*result.uncapped, *(s.finding for s in result.suppressed))  # past the cap of a rule too
     blockers = sum(1 for f in every if refused(f))
     if blockers:
         return Status(_count(blockers, "blocker"), "#e05d44", "red")

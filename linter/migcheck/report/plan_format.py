@@ -59,7 +59,17 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from migcheck.plan import Commands, Note, OtherNote, Plan, Preamble, Step, SubscriptionPlan, held_words
+from migcheck.plan import (
+    Commands,
+    Note,
+    OtherNote,
+    Plan,
+    Preamble,
+    Step,
+    SubscriptionPlan,
+    held_words,
+    listed_blockers,
+)
 from migcheck.report.json_format import finding_dict
 from migcheck.report.stream import json_text
 from migcheck.visible import visible
@@ -76,14 +86,18 @@ def nothing_to_migrate(plan: Plan) -> str:
     """The closing line of a plan without steps: the files hold no classic resource to move, though some
     may still name blockers (a runbook checked on its own) or warnings (a role assignment export, a service
     on Cloud Services (extended support))."""
-    blockers = any(s.other_blockers or s.unread for s in plan.subscriptions)
+    blockers = any(s.other_blockers for s in plan.subscriptions)
     notes = any(s.other_notes for s in plan.subscriptions)
-    if blockers or notes:
-        listed = " and ".join(what for what, found in (("blockers", blockers), ("notes", notes)) if found)
+    unread = any(s.unread for s in plan.subscriptions)
+    listed = " and ".join(what for what, found in (("blockers", blockers), ("notes", notes)) if found)
+    about = f", only what the {listed} above are about" if listed else ""
+    if unread:  # what those files describe is not known: there may be something to move in them
         return (
-            "No step to plan: the files checked describe no classic resource to move, only what the "
-            f"{listed} above are about."
+            f"No step to plan: no file migcheck read describes a classic resource to move{about}; those it "
+            "could not read may describe some: fix them and plan again."
         )
+    if listed:
+        return f"No step to plan: the files checked describe no classic resource to move{about}."
     return "Nothing to migrate: no classic resource in the files checked."
 
 
@@ -103,10 +117,9 @@ def render_plan(plan: Plan, fmt: str) -> str:
 
 
 def _text(plan: Plan) -> str:
-    lines = ["Migration plan", ""]
-    lines += [f"  ! {line}" for line in plan.retirements]
-    if plan.partial:
-        lines.append(f"  ! {partial_note(plan)}")
+    lines = ["Migration plan"]
+    warned = [*plan.retirements, *([partial_note(plan)] if plan.partial else [])]
+    lines += ["", *(f"  ! {line}" for line in warned)] if warned else []
     for subscription in plan.subscriptions:
         if not shown(subscription):
             continue
@@ -120,7 +133,7 @@ def _text(plan: Plan) -> str:
             lines += ["", OTHER_BLOCKERS + ":"]
             lines += _text_blockers(subscription.other_blockers, subscription)
         if subscription.unread:
-            lines += ["", UNREAD + ":"]
+            lines += ["", unread_heading(subscription) + ":"]
             lines += _text_blockers(subscription.unread, subscription, "unread")
         lines += _text_notes(OTHER_NOTES, last_notes(subscription), subscription)
     if not any(s.steps for s in plan.subscriptions):
@@ -162,12 +175,20 @@ def _text_preamble(preamble: Preamble | None) -> list[str]:
 
 # The heading of the errors that concern no step.
 OTHER_BLOCKERS = "Blockers outside the steps (they fail the migration all the same)"
+
+
 # The heading of the files migcheck could not read: the platform refuses nothing for them, but the plan
 # misses what they describe.
-UNREAD = (
-    "Files migcheck could not read (what they describe is in no step above: fix each as its fix says, "
-    "then plan again)"
-)
+def unread_heading(subscription: SubscriptionPlan) -> str:
+    """The heading of the files migcheck could not read: what they describe is in none of the steps, or,
+    in a plan without steps, may be what is to move."""
+    if subscription.steps:
+        said = "what they describe is in no step above"
+    else:
+        said = "no step can be planned for what they describe until they are read"
+    return f"Files migcheck could not read ({said}: fix each as its fix says, then plan again)"
+
+
 # The headings of the warnings that concern no step: those whose advice is for before migrating, said
 # before the first step, and the others, after the steps.
 FIRST_NOTES = "Notes outside the steps, to act on before the first step (warnings: they block nothing)"
@@ -320,10 +341,11 @@ def _text_notes(heading: str, notes: Sequence[OtherNote], subscription: Subscrip
 
 
 def fix_groups(blockers: Sequence[Finding]) -> list[tuple[list[Finding], str]]:
-    """The blockers in groups that share a rule and a fix, in the order each group is first met, so that a
-    fix given for each of many findings (MIG101 for every role) is said once, after them."""
+    """The blockers listed (`listed_blockers`) in groups that share a rule and a fix, in the order each
+    group is first met, so that a fix given for each of many findings (MIG101 for every role) is said once,
+    after them."""
     groups: dict[tuple[str, str], list[Finding]] = {}
-    for finding in blockers:
+    for finding in listed_blockers(blockers):
         groups.setdefault((finding.code, finding.fix), []).append(finding)
     return [(findings, fix) for (_, fix), findings in groups.items()]
 
@@ -358,7 +380,7 @@ def _markdown(plan: Plan) -> str:
     lines = ["# Migration plan", ""]
     lines += [f"> {line}" for line in plan.retirements]
     if plan.partial:
-        lines += [">", f"> **{partial_note(plan)}**"]
+        lines += [*([">"] if plan.retirements else []), f"> **{partial_note(plan)}**"]
     for subscription in plan.subscriptions:
         if not shown(subscription):
             continue
@@ -375,7 +397,7 @@ def _markdown(plan: Plan) -> str:
             lines += ["", f"### {OTHER_BLOCKERS}", "", *others]
         if subscription.unread:
             unread = _markdown_blockers(subscription.unread, subscription, "Unread")
-            lines += ["", f"### {UNREAD}", "", *unread]
+            lines += ["", f"### {unread_heading(subscription)}", "", *unread]
         lines += _markdown_notes(OTHER_NOTES, last_notes(subscription), subscription)
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
@@ -383,18 +405,26 @@ def _markdown(plan: Plan) -> str:
 
 
 def _mermaid(steps: Sequence[Step]) -> list[str]:
-    """The order as a Mermaid flowchart: one node per step, an arrow from each step to those after it."""
+    """The order as a Mermaid flowchart: one node per step, an arrow from each step to those after it,
+    coloured as the HTML plan's picture colours them: ready, not ready, and grey for what this process
+    does not migrate (web/worker roles), whose label says so."""
     ids = {step.id: f"s{n}" for n, step in enumerate(steps, 1)}
     lines = ["```mermaid", "flowchart LR"]
     for step in steps:
         label = f"{step.kind.name.replace('_', ' ').lower()}: {step.name}"
-        style = ":::ready" if step.ready else ":::blocked"
+        label += "" if step.migrated else " (not migrated)"
+        style = ":::unmigrated" if not step.migrated else ":::ready" if step.ready else ":::blocked"
         lines.append(f'  {ids[step.id]}["{_mermaid_text(label)}"]{style}')
     for step in steps:
         lines += [f"  {ids[before]} --> {ids[step.id]}" for before in step.after if before in ids]
     lines += [
         "  classDef ready fill:#d4edda,stroke:#28a745",
         "  classDef blocked fill:#f8d7da,stroke:#dc3545",
+        *(
+            ["  classDef unmigrated fill:#e2e3e5,stroke:#6c757d"]
+            if not all(s.migrated for s in steps)
+            else []
+        ),
     ]
     return [*lines, "```"]
 
@@ -516,8 +546,8 @@ def _data(plan: Plan) -> dict[str, object]:
                 "subscription": s.subscription,
                 "before": asdict(s.preamble) if s.preamble is not None else None,
                 "steps": [_step_data(step, s) for step in s.steps],
-                "other_blockers": [_blocker_data(f, s) for f in s.other_blockers],
-                "unread": [_blocker_data(f, s) for f in s.unread],
+                "other_blockers": [_blocker_data(f, s) for f in listed_blockers(s.other_blockers)],
+                "unread": [_blocker_data(f, s) for f in listed_blockers(s.unread)],
                 "other_notes": [_note_data(note, s) for note in s.other_notes],
             }
             for s in _listed(plan)
@@ -554,7 +584,7 @@ def _step_data(step: Step, subscription: SubscriptionPlan) -> dict[str, object]:
             for n, note in enumerate(step.notes)
             if isinstance(note, Note)
         ],
-        "blockers": [_blocker_data(f, subscription) for f in step.blockers],
+        "blockers": [_blocker_data(f, subscription) for f in listed_blockers(step.blockers)],
         "commands": {
             name: asdict(commands)
             for name, commands in (("powershell", step.powershell), ("cli", step.cli))

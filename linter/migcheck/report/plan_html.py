@@ -29,7 +29,6 @@ from migcheck.report.plan_format import (
     NO_WAVE,
     OTHER_BLOCKERS,
     OTHER_NOTES,
-    UNREAD,
     _sequence,
     _shared,
     _where,
@@ -46,6 +45,7 @@ from migcheck.report.plan_format import (
     ready_words,
     shown,
     step_numbers,
+    unread_heading,
 )
 from migcheck.visible import visible
 
@@ -83,13 +83,11 @@ MEMBER_LINE, ITEM_LINE = 20, 20
 
 
 def render_html(plan: Plan) -> str:
-    body = [
-        "<h1>Migration plan</h1>",
-        '<ul class="retirements">',
+    warned = [
         *(f"<li>{_e(line)}</li>" for line in plan.retirements),
         *([f'<li class="partial"><strong>{_e(partial_note(plan))}</strong></li>'] if plan.partial else []),
-        "</ul>",
     ]
+    body = ["<h1>Migration plan</h1>", *(['<ul class="retirements">', *warned, "</ul>"] if warned else [])]
     for number, subscription in enumerate(filter(shown, plan.subscriptions), 1):
         body += _subscription(f"s{number}", subscription, ready_words(plan))
     if not any(s.steps for s in plan.subscriptions):
@@ -201,7 +199,7 @@ def _subscription(prefix: str, subscription: SubscriptionPlan, ready: str = "rea
     if subscription.unread:
         lines += [
             f'<div class="step {BLOCKED}" id="{prefix}-unread">',
-            f"<h3>{_e(UNREAD)}</h3>",
+            f"<h3>{_e(unread_heading(subscription))}</h3>",
             *_blockers(subscription.unread, subscription),
             "</div>",
         ]

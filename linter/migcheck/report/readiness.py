@@ -282,7 +282,9 @@ def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
 
     findings: dict[str, list[Finding]] = defaultdict(list)
     held: dict[str, list[Suppressed]] = defaultdict(list)
-    for finding in result.findings:
+    # Every finding counts, those past the cap of one rule per file too (`LintResult.uncapped`): the one
+    # standing for them is a line of the report, not a problem of the estate.
+    for finding in result.uncapped:
         findings[subscription(finding)].append(finding)
     for suppressed in result.suppressed:
         held[subscription(suppressed.finding)].append(suppressed)
