@@ -2179,7 +2179,9 @@ def _possible_commands(
         (
             f"if it is in virtual network '{network}' (its migration moves the service)",
             _move(
-                "Move-AzureVirtualNetwork", f"-VirtualNetworkName {_ps(network)}", _resource_group(network)
+                "Move-AzureVirtualNetwork",
+                f"-VirtualNetworkName {_ps(network)}",
+                "Get-AzResourceGroup" if portal_short_name(network) else _resource_group(network),
             ),
             _cli("azure network vnet", _sh(network)),
         )
