@@ -31,6 +31,8 @@ What is read, from a tree-sitter parse of the script (never from the text with p
 - the ACL `Set-AzureLoadBalancedEndpoint` puts on the endpoints of a load-balanced set;
 - web/worker role deployments (`New-AzureDeployment`, `Set-AzureDeployment -Upgrade|-Config`,
   `Publish-AzureServiceProject`) and reserved IPs (`New-AzureReservedIP`);
+- the region of the cloud services it creates (`New-AzureService`, `New-AzureVM` or `New-AzureQuickVM`
+  given `-Location` on every path to the call; `ServiceRegion`);
 - what it creates or registers outside any deployment: the type of the storage accounts it creates, the
   last it surely gives each, or the one calls that may not run after it give (`New-AzureStorageAccount`,
   `Remove-AzureStorageAccount`; `StorageAccountType`), the disks and images it registers (`Add-AzureDisk`,
@@ -151,6 +153,7 @@ from migcheck.model import (
     RoleType,
     RouteTable,
     Script,
+    ServiceRegion,
     StorageAccountType,
     Suppression,
     VirtualMachine,
@@ -193,6 +196,8 @@ PRODUCES = frozenset(
         ConnectionState,  # a gateway's connection the script disconnects and leaves so
         Image,
         StorageAccountType,
+        # The region a cloud service the script creates is placed in (New-AzureService -Location).
+        ServiceRegion,
         inv.ApplicationGateway,
         inv.LinkAuthorization,
         DnsServer,  # of a deployment a REST body the script sends describes
@@ -3146,6 +3151,8 @@ class Interpreter:
         # does not state is the one a later call names by the same value (one variable, one definition).
         self.created_services: set[object] = set()
         self.maybe_created_services: set[object] = set()
+        # The regions of the cloud services it creates (see `_service_region`), once each.
+        self.service_regions: dict[ServiceRegion, None] = {}
         # What the REST bodies the script sends describe (see `_rest_body`): the bodies read, by their text
         # and where it is written; the deployments they create, by body and service.
         self.read_bodies: dict[tuple[str, Written | None], list[tuple[object, frozenset[str] | None]]] = {}
@@ -5764,6 +5771,7 @@ class Interpreter:
         vms = arg.value if arg is not None else piped
         if vms is None:  # `-VMs` is mandatory: without it, or a configuration piped in, the call fails
             return NULL
+        self._service_region(node, args)
         draft = self._placed(node, args)
         items = vms.values if isinstance(vms, Items) else (vms,) if vms is not None else ()
         marks = self._item_marks(arg)
@@ -5872,6 +5880,7 @@ class Interpreter:
         return role
 
     def _quick_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        self._service_region(node, args)
         draft = self._placed(node, args)
         mark = self._at_call(node)
         named = args.get("Name") or args.get("ServiceName")
@@ -6167,7 +6176,26 @@ class Interpreter:
             # A creation that may not run (under a condition the reader cannot decide) leaves the service
             # possibly there before the script: a later New-AzureVM may add to a deployment it has.
             (self.created_services if self._surely_runs() else self.maybe_created_services).add(created)
+        self._service_region(node, args)
         return NULL
+
+    def _service_region(self, node: Node, args: Args) -> None:
+        """New-AzureService, and New-AzureVM/New-AzureQuickVM (which create the service when it does not
+        exist): the region the service is created in (`ServiceRegion`), as a Create Cloud Service body
+        states it, when the script states `-Location` on every path it may take to the call: a string it
+        writes, or one it binds alike on every branch, never one that may be missing (see `_surely_stated`).
+        A service placed in an affinity group, on some path or with a location too (which the cmdlets
+        refuse), says no region here. A name the script does not state is a stand-in: the region is still
+        one the subscription's services are in (step 0's quotas)."""
+        location = _surely_stated(args.get("Location"))
+        if not location or args.given("AffinityGroup") is not False:
+            return
+        mark = self._at_call(node)
+        service = args.get("ServiceName")
+        name = _stated_name(args, "ServiceName") or _stand_in(
+            "cloud service name", self._written_at(service) or mark
+        )
+        self.service_regions.setdefault(ServiceRegion(name, location, mark))
 
     def _package(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """A deployment from a service package: web and worker roles only."""
@@ -7379,6 +7407,7 @@ class Interpreter:
             *self._circuit_links_made(),
             *self._disconnected(),
             *extended,
+            *self.service_regions,
             *self._storage_account_types(),
             *self._registered_disks(),
             *self.disk_uses,
@@ -9543,6 +9572,14 @@ def _ident_of(arg: Arg | None) -> object:
     """The definition an argument's unstated value comes from (see `Unknown.ident`), or None."""
     value = arg.value if arg is not None else None
     return value.ident if isinstance(value, Unknown) else None
+
+
+def _surely_stated(arg: Arg | None) -> str:
+    """The string an argument gives on every path to its call (surely passed, not blank, not one that may
+    be missing on some path, nor a parameter's default a caller may replace: see `Text.sure`), else ""."""
+    if arg is None or not arg.certain or not isinstance(arg.value, Text) or not arg.value.sure:
+        return ""
+    return arg.value.value.strip()
 
 
 def _stated_name(args: Args, name: str) -> str:
