@@ -878,7 +878,9 @@ class VnetWithVmsAndRoles(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for network in estate.virtual_networks:
-            with_vms = _Names(s for s, p in network.members if p.vms)
+            # VMs the plan places in the network by their subnets alone (an Export-AzureVM file states no
+            # network) do not count: the finding is an error, and the files do not say they are there.
+            with_vms = _Names(s for s, p in network.members if p.vms and not p.network_inferred_from)
             for service, placement in network.members:
                 roles = placement.web_worker_roles
                 if not roles or placement.virtual_network is None:
