@@ -107,6 +107,8 @@ def test_with_no_subnet_it_may_be_in_a_network_without_one(tmp_path, monkeypatch
     assert (
         "VM 'web01' of cloud service 'web' has no subnet and may be in a virtual network" in finding.message
     )
+    # A warning of what may be: the fix starts with giving the VM a subnet, not deleting it.
+    assert finding.fix.startswith("Give the VM a subnet wherever the script puts its deployment in a network")
 
 
 def test_a_get_whose_default_is_written_none_may_be_none_too(tmp_path, monkeypatch):

@@ -663,6 +663,10 @@ class MissingSubnet(Rule):
                 "network, the VM has no subnet there",
                 severity=Severity.WARNING,  # the path that ran decides: the files do not say
                 at=vm.subnets_mark,
+                fix="Give the VM a subnet wherever the script puts its deployment in a network (Set-AzureSubnet, "
+                "a network configuration's subnet names). If a VM the script made is in a network with no "
+                "subnet, delete it keeping its disks, as the platform recommends, and rebuild it in Azure "
+                "Resource Manager from its VHDs, in an explicit subnet, once their storage account is migrated.",
             )
 
 
