@@ -368,20 +368,26 @@ def _comments_on_one_line(count: int) -> Callable[[Path], list[str]]:
     return _suppressed(count, newline="")
 
 
-def _prefixed(count: int) -> Callable[[Path], list[str]]:
+def _prefixed(count: int, lines_before: int = 0) -> Callable[[Path], list[str]]:
     """N-th-sibling marks with many distinct prefixes: `count` roles, each written with a prefix of its own
-    bound to the same namespace."""
+    bound to the same namespace, after `lines_before` empty lines."""
 
     def make(folder: Path) -> list[str]:
         roles = "".join(
             f'<p{i}:WorkerRole xmlns:p{i}="{CSDEF_NS}" name="r{i}" vmsize="Small"/>\n' for i in range(count)
         )
+        blank = "\n" * lines_before
         (folder / "ServiceDefinition.csdef").write_text(
-            f'<ServiceDefinition xmlns="{CSDEF_NS}" name="s">\n{roles}</ServiceDefinition>\n'
+            f'<ServiceDefinition xmlns="{CSDEF_NS}" name="s">\n{blank}{roles}</ServiceDefinition>\n'
         )
         return ["ServiceDefinition.csdef"]
 
     return make
+
+
+def _far_prefixed(count: int) -> Callable[[Path], list[str]]:
+    """`_prefixed` past line 65,535, where positions are found in the text: once searched for each tag."""
+    return _prefixed(count, lines_before=70_000)
 
 
 def _foreign_xml(count: int) -> Callable[[Path], list[str]]:
@@ -394,6 +400,31 @@ def _foreign_xml(count: int) -> Callable[[Path], list[str]]:
         namespaces = " ".join(f'xmlns:m{i}="urn:example:module:{i}"' for i in range(count))
         (folder / "walk").mkdir()
         (folder / "walk" / "pom.xml").write_text(f"{prolog}<project {namespaces}><modules/></project>\n")
+        return ["walk"]
+
+    return make
+
+
+def _prefixes_without_values(count: int) -> Callable[[Path], list[str]]:
+    """The namespace sniff of an `.xml` met in a folder walk whose root start tag, past a long comment (so
+    the sniff reads the whole file), holds `count` `xmlns:` without a value (`xmlns:-xmlns:-...`)."""
+
+    def make(folder: Path) -> list[str]:
+        comment = "<!--" + "x" * 9_000 + "-->\n"
+        (folder / "walk").mkdir()
+        (folder / "walk" / "a.xml").write_text(f"{comment}<Deployment {'xmlns:-' * count}>\n</Deployment>\n")
+        return ["walk"]
+
+    return make
+
+
+def _prolog_declarations(count: int) -> Callable[[Path], list[str]]:
+    """The prolog scan of an `.xml` met in a folder walk: `count` `<!a>` items before the root element, each
+    of which once looked for a `[` to the end of the file."""
+
+    def make(folder: Path) -> list[str]:
+        (folder / "walk").mkdir()
+        (folder / "walk" / "a.xml").write_text("<!a>" * count + "<Deployment/>\n")
         return ["walk"]
 
     return make
@@ -677,7 +708,10 @@ GROWTH_CASES = (
     ),
     GrowthCase("a start tag's column on a one-line file", _one_line, 3_000),
     GrowthCase("n-th-sibling marks with distinct prefixes", _prefixed, 5_000),
+    GrowthCase("marks past line 65,535 with distinct prefixes", _far_prefixed, 5_000),
     GrowthCase("namespace sniff of a non-classic .xml in a walk", _foreign_xml, 20_000),
+    GrowthCase("xmlns: without values on a root tag past a long prolog", _prefixes_without_values, 250_000),
+    GrowthCase("<! items in the prolog of an .xml in a walk", _prolog_declarations, 400_000),
     GrowthCase("attributes on one element", _attributes, 25_000),
     GrowthCase("files in one folder", _many, 750),
     GrowthCase("availability sets in one service (MIG102)", _availability_sets, 1_500),

@@ -134,7 +134,13 @@ def decode(data: bytes, encoding: str | None = None) -> str:
 
 _SPACE = re.compile(r"\s*")
 _START_TAG = re.compile(r"<([^\s/>!?]+)([^>]*)")
-_XMLNS = re.compile(r"""\bxmlns(?::([^\s=]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# A namespace declaration (groups: prefix, "value", 'value'), or an `xmlns` whose declaration has no value:
+# taken whole, prefix and all, so that the search goes on after it. The prefix is taken atomically (a
+# lookahead and a reference to it) and the search never looks at it again: a tag written as `xmlns:-xmlns:-...`
+# would otherwise have its rest measured from every `xmlns` in it. No declaration starts within the prefix
+# of one without a value (it would end where that one does, with the same lack of a value), so every
+# declaration found is one `\bxmlns(?::([^\s=]+))?\s*=\s*("[^"]*"|'[^']*')` finds.
+_XMLNS = re.compile(r"""\bxmlns(?::(?=([^\s=]+))\1)?(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?""")
 
 
 def sniff_root(head: str) -> tuple[str, str] | None:
@@ -145,21 +151,38 @@ def sniff_root(head: str) -> tuple[str, str] | None:
     if not match:
         return None
     prefix, _, local = match.group(1).rpartition(":")
-    namespaces = {m.group(1) or "": m.group(2) or m.group(3) or "" for m in _XMLNS.finditer(match.group(2))}
+    namespaces = {
+        m.group(1) or "": m.group(2) or m.group(3) or ""
+        for m in _XMLNS.finditer(match.group(2))
+        if m.group(2) is not None or m.group(3) is not None
+    }
     return local, namespaces.get(prefix, "")
 
 
-def _skip_prolog(text: str) -> tuple[int, int]:
-    """(offset just after the prolog, offset of its `<!DOCTYPE` or -1). The offset is -1 when a comment,
-    processing instruction or DOCTYPE does not end. A linear scan: no regex can backtrack on it."""
+# Runs of whole prolog items, read in C: comments and processing instructions, and once the DOCTYPE is
+# known, `<!` items with no `[` before their `>`. What these leave (the first `<!` item, one with a `[`,
+# one that does not end) `_skip_prolog` reads itself. The repeat is bounded: for each repetition of an
+# unbounded one the engine keeps what it would need to go back, hundreds of megabytes for a 16 MB prolog.
+_ITEMS = re.compile(r"(?:\s*(?:<!--.*?-->|<\?.*?\?>)){0,256}", re.S)
+_ITEMS_AFTER_DOCTYPE = re.compile(r"(?:\s*(?:<!--.*?-->|<\?.*?\?>|<!(?!--)[^\[>]*>)){0,256}", re.S)
+
+
+def _skip_prolog(text: str, *, to_doctype: bool = False) -> tuple[int, int]:
+    """(offset just after the prolog, offset of its `<!DOCTYPE` or -1); with `to_doctype`, the scan stops at
+    the DOCTYPE, and the first offset is its. The offset is -1 when a comment, processing instruction or
+    DOCTYPE does not end. Linear: every item is read once, and no pattern can backtrack over more than
+    one item."""
     pos, doctype = 0, -1
     while pos >= 0:
+        pos = (_ITEMS if doctype < 0 else _ITEMS_AFTER_DOCTYPE).match(text, pos).end()  # type: ignore[union-attr]
         pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]  # \s* always matches
         if text.startswith("<?", pos):
             pos = _after(text, "?>", pos + 2)
         elif text.startswith("<!--", pos):
             pos = _after(text, "-->", pos + 4)
         elif text.startswith("<!", pos):
+            if to_doctype:
+                return pos, pos
             doctype = pos if doctype < 0 else doctype
             pos = _after_doctype(text, pos)
         else:
@@ -173,8 +196,14 @@ def _after(text: str, end: str, pos: int) -> int:
 
 
 def _after_doctype(text: str, pos: int) -> int:
-    bracket, close = text.find("[", pos), text.find(">", pos)
-    if 0 <= bracket < close:
+    """The offset just after the `<!` item at `pos` (-1 when it does not end): its first `>`, or the first
+    after its `]` when a `[` comes before that `>`. The `[` is looked for only up to the `>`: a search to the
+    end of the text from every item would make a prolog of many items quadratic."""
+    close = text.find(">", pos)
+    if close < 0:
+        return -1
+    bracket = text.find("[", pos, close)
+    if bracket >= 0:
         close = text.find(">", text.find("]", bracket))
     return -1 if close < 0 else close + 1
 
@@ -191,7 +220,7 @@ def parse(data: bytes, source: str, encoding: str | None = None) -> Element:
     XInclude, and for one past libxml2's limits (depth 256, 10,000,000 characters in one text or value)."""
     # A DOCTYPE is in the prolog, which the scan reads and stops after: cheaper than any test of the whole
     # text (counting its `<!` against its `<!--` took five times the scan of a prolog of a few items).
-    _, doctype = _skip_prolog(source)
+    _, doctype = _skip_prolog(source, to_doctype=True)
     if doctype >= 0:
         raise _refuse(source, doctype)
     parser = _parser(_mislabelled(data, encoding))
@@ -214,7 +243,7 @@ def parse_leniently(data: bytes, source: str, encoding: str | None = None) -> El
     """The root element libxml2 recovers from `data` that is not well-formed, to tell what kind of file
     it was meant to be, never to read resources from; None when nothing is recovered or the prolog holds a
     DOCTYPE. The same guards as `parse` (no DTD, entities or network)."""
-    if _skip_prolog(source)[1] >= 0:
+    if _skip_prolog(source, to_doctype=True)[1] >= 0:
         return None
     parser = etree.XMLParser(
         resolve_entities=False,
@@ -574,7 +603,9 @@ class _FarPositions:
         self.root = root
         self.text = text
         self._order: dict[str, dict[int, int]] = {}  # written tag -> id(element) -> ordinal
+        self._ordered: set[str] = set()  # the local names whose elements `_order` holds
         self._starts: dict[str, list[int]] = {}  # written tag -> offsets of its start tags
+        self._every_start: dict[str, list[int]] | None = None  # once many tags were asked for
         self._alive: list[Element] = []
         self._line_starts: list[int] | None = None
         self._comments: list[int] | None = None  # offsets of the comments' `<!--`, when first asked
@@ -584,9 +615,9 @@ class _FarPositions:
 
     def locate(self, el: Element, tag: str) -> tuple[int, int] | None:
         """(line, column) of `el`'s `<`, or None when the text does not show it."""
-        if tag not in self._order:
+        if tag not in self._starts:
             self._index(tag)
-        ordinal = self._order[tag].get(id(el))
+        ordinal = self._order.get(tag, {}).get(id(el))
         starts = self._starts[tag]
         if ordinal is None or ordinal >= len(starts):
             return None
@@ -606,13 +637,40 @@ class _FarPositions:
         return line, offset - self._line_starts[line - 1] + 1
 
     def _index(self, tag: str) -> None:
+        """The order of the elements written `tag` and the offsets of its start tags. The elements of a
+        local name are ordered in one pass for all its written forms (`Role`, `sc:Role`, ...): a pass per
+        prefix would cost elements times prefixes."""
         local = tag.rpartition(":")[2]
-        same = [e for e in self.root.iter("{*}" + local) if written_tag(e) == tag]
-        self._alive += same  # keeps the proxies, and so their ids, alive
-        self._order[tag] = {id(e): i for i, e in enumerate(same)}
-        pattern = re.compile("<" + re.escape(tag) + r"(?=[\s/>])")
-        starts = (m.start() for m in pattern.finditer(self.text))
-        self._starts[tag] = [offset for offset in starts if not _inside(offset, self._skipped)]
+        if local not in self._ordered:
+            self._ordered.add(local)
+            by_tag: dict[str, list[Element]] = {}
+            for el in self.root.iter("{*}" + local):
+                by_tag.setdefault(written_tag(el), []).append(el)
+            for written, same in by_tag.items():
+                self._alive += same  # keeps the proxies, and so their ids, alive
+                self._order[written] = {id(e): i for i, e in enumerate(same)}
+        self._starts[tag] = self._start_tags(tag)
+
+    def _start_tags(self, tag: str) -> list[int]:
+        """The offsets of the start tags written `tag`, outside comments, CDATA and processing instructions.
+        A search of the text for each of the first few tags asked for; past those (a file whose elements
+        are written with many prefixes), one pass that finds every start tag, rather than a pass per tag."""
+        if len(self._starts) < _SEARCHED_ONE_BY_ONE:
+            pattern = re.compile("<" + re.escape(tag) + r"(?=[\s/>])")
+            starts = (m.start() for m in pattern.finditer(self.text))
+            return [offset for offset in starts if not _inside(offset, self._skipped)]
+        if self._every_start is None:
+            self._every_start = {}
+            for match in _ANY_START_TAG.finditer(self.text):
+                if not _inside(match.start(), self._skipped):
+                    self._every_start.setdefault(match.group(1), []).append(match.start())
+        return self._every_start.get(tag, [])
+
+
+# How many written tags `_FarPositions` searches the text for one at a time: the few of a real file.
+_SEARCHED_ONE_BY_ONE = 32
+# A start tag's `<` and its name as written: where it is `<` + a tag + one of `\s/>`, as searched one by one.
+_ANY_START_TAG = re.compile(r"<([^\s/>!?<]+)(?=[\s/>])")
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
