@@ -233,3 +233,17 @@ def test_a_bad_range_in_a_pattern_is_placed_in_the_pattern(tmp_path, pattern, co
 def test_an_empty_config_path_names_no_file():
     with pytest.raises(ConfigError, match=r"^no settings file named \(an empty path\)$"):
         load_config("")
+
+
+def test_a_baseline_no_relative_path_leads_to_is_shown_as_it_is(monkeypatch):
+    """On Windows a baseline on another drive has no path relative to the settings' folder: relpath raises,
+    and --show-settings writes the absolute path rather than a traceback."""
+    import os
+
+    from migcheck import config
+
+    def other_drive(path: str, start: str) -> str:
+        raise ValueError("path is on mount 'D:', start on mount 'C:'")
+
+    monkeypatch.setattr(os.path, "relpath", other_drive)
+    assert config._relative_to_root("D:/known.json", "C:/repo") == "D:/known.json"

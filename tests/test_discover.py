@@ -56,6 +56,20 @@ def test_the_sdk_builds_copy_of_a_definition_beside_it_is_skipped_unless_named(t
     ]
 
 
+def test_a_build_copy_is_read_when_the_definition_beside_it_is_not(tree, tmp_path_factory):
+    """Passed over only for a definition the walk reads: a folder of that name, or a link (which the walk
+    may refuse to follow), leaves the build copy the only definition there is."""
+    (tree / "b/ServiceDefinition.csdef").unlink()
+    (tree / "b/ServiceDefinition.csdef").mkdir()
+    (tree / "b/ServiceDefinition.build.csdef").write_text("<x/>")
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "ServiceDefinition.csdef"
+    elsewhere.write_text("<x/>")
+    (tree / "c/ServiceDefinition.csdef").symlink_to(elsewhere)
+    (tree / "c/ServiceDefinition.build.csdef").write_text("<x/>")
+    paths = [c.path for c in discover(["b", "c"])]
+    assert "b/ServiceDefinition.build.csdef" in paths and "c/ServiceDefinition.build.csdef" in paths
+
+
 def test_explicit_file_is_kept_whatever_its_extension(tree):
     [candidate] = discover(["a/readme.md"])
     assert candidate.explicit and candidate.path == "a/readme.md"

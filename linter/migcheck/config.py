@@ -761,7 +761,10 @@ def settings_table(config: Config) -> dict[str, Any]:
 def _relative_to_root(path: str, root: str) -> str:
     """A baseline inside the settings' folder as the settings file writes it, relative and `/`-separated, so
     the printed settings name it wherever the project is checked out; one outside stays absolute."""
-    relative = os.path.relpath(path, root)
+    try:
+        relative = os.path.relpath(path, root)
+    except ValueError:  # on another drive (Windows): no relative path leads there
+        return path
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
         return path
     return relative.replace(os.sep, "/")

@@ -616,7 +616,7 @@ def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterato
         # Absolute and `/`-separated, as .gitignore patterns are matched; only where patterns apply.
         base = _posix(os.path.abspath(folder)).rstrip("/") + "/" if rules else ""
         below = []
-        names = {entry.name.lower() for entry in entries}
+        candidates = []
         for entry in entries:
             name = entry.name
             if _is_folder(entry):
@@ -628,9 +628,14 @@ def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterato
                     continue
                 below.append((entry.path, relative + "/"))
             elif name.lower().endswith(CANDIDATE_SUFFIXES):
-                if _build_copy(name, names) or (rules and rules.ignores(base + name, folder=False)):
+                if rules and rules.ignores(base + name, folder=False):
                     continue
-                yield _found(entry, prefix + name, real_top)
+                candidates.append(entry)
+        # A build copy is passed over only for a definition this walk reads: a regular file, not ignored.
+        read_here = {entry.name.lower() for entry in candidates if _regular_file(entry)}
+        for entry in candidates:
+            if not _build_copy(entry.name, read_here):
+                yield _found(entry, prefix + entry.name, real_top)
         pending.extend(reversed(below))
     for where, problem in unlisted:
         why = f"{UNLISTABLE_FOLDER}: {problem.strerror or problem}"
@@ -653,6 +658,14 @@ def _build_copy(name: str, names: set[str]) -> bool:
     if not lowered.endswith(BUILD_COPY_SUFFIX):
         return False
     return lowered[: -len(BUILD_COPY_SUFFIX)] + ".csdef" in names
+
+
+def _regular_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file, not a link (which the walk may refuse to follow)."""
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _listing(folder: str) -> list[os.DirEntry[str]]:
