@@ -1993,9 +1993,9 @@ def _of_subscription(estate: Estate, record: ServiceRegion) -> bool:
 
 
 def _region_name(written: str) -> bool:
-    """Whether `written` may name a region: letters, digits and spaces (`West Europe`, `westeurope`), not a
-    template's field (`{3}`, `$(location)`) saved in a body, nor nothing."""
-    return bool(written.strip()) and all(c.isalnum() or c == " " for c in written)
+    """Whether `written` may name a region: ASCII letters, digits and spaces (`West Europe`, `westeurope`;
+    Azure names none otherwise), not a template's field (`{3}`, `$(location)`) saved in a body, nor nothing."""
+    return bool(written.strip()) and written.isascii() and all(c.isalnum() or c == " " for c in written)
 
 
 def _resource_manager_region(written: str) -> str:
