@@ -98,4 +98,4 @@ def test_letters_no_azure_region_is_written_in_are_no_region(plan_of):
     """Quoted, they were safe; but `Wést Éurope` or a fullwidth `ＷｅｓｔＵＳ` is a region no Azure has."""
     for written in ("Wést Éurope", "ＷｅｓｔＵＳ"):
         plan = plan_of({"svc1.xml": _located(deployment("svc1", "vm1"), written)})
-        assert "Get-AzVMUsage -Location '<region>'" in _step0(plan)
+        assert "Get-AzVMUsage -Location '<region>'; Get-AzNetworkUsage -Location '<region>'" in _step0(plan)
