@@ -117,7 +117,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from migcheck import automation
 from migcheck import inventory_model as inv
@@ -1153,10 +1153,12 @@ class _Recovered:
                 holder = holder.parent
             if holder is not None and holder.type not in self._LISTS and holder.type not in self._READ_ERRORS:
                 spans.append((problem.end_byte, holder))
-        spans.sort(key=lambda span: span[0])
         self.regions = list(_error_regions(root))  # the outermost, in document order
-        self.starts = [start for start, _ in spans]
         self.spans = spans
+        # Where the first error region each holder holds ends: a node after it there may be read wrong.
+        self.first_end: dict[int, int] = {}
+        for end, holder in spans:
+            self.first_end[holder.id] = min(end, self.first_end.get(holder.id, end))
         self.cuts = cuts
         # Where each unread part starts, in document order: the error regions and the cuts.
         self.unread = sorted([region.start_byte for region in self.regions] + list(cuts))
@@ -1170,19 +1172,17 @@ class _Recovered:
         cut_end = self.cuts.get(node.start_byte)
         if cut_end is not None and node.end_byte <= cut_end:
             return True
-        at = bisect.bisect_right(self.starts, node.start_byte)
-        for start, holder in self.spans[:at]:
-            if start <= node.start_byte and node.end_byte <= holder.end_byte and self._directly(node, holder):
-                return True
-        return False
-
-    def _directly(self, node: Node, holder: Node) -> bool:
+        # The holders that may hold it are its ancestors up to the nearest list of statements: one walk up,
+        # not a look at every error region before it.
         above = node.parent
-        while above is not None and above.id != holder.id:
+        while above is not None:
+            end = self.first_end.get(above.id)
+            if end is not None and end <= node.start_byte:
+                return True
             if above.type in self._LISTS:
                 return False
             above = above.parent
-        return above is not None
+        return False
 
 
 class _Spans:
@@ -1839,6 +1839,20 @@ def _open_brackets(source: bytes) -> list[tuple[int, bytes]] | None:
     """The brackets open at the end of the text, outermost first, each with its offset and token; None when
     the count cannot tell: a closer that closes no bracket, a string or comment never closed, `--%`, or a
     `#` or `<#` after other text. Linear: each step finds the next character that matters."""
+    counted = _count_brackets(source, until_closed=False)
+    return None if counted is None else counted[0]
+
+
+def _closing_bracket(source: bytes) -> int | None:
+    """The end of the bracket the text opens with (the offset after its closer), by the count of
+    `_open_brackets`; None when the text does not close it or the count cannot tell."""
+    counted = _count_brackets(source, until_closed=True)
+    return None if counted is None or counted[0] else counted[1]
+
+
+def _count_brackets(source: bytes, until_closed: bool) -> tuple[list[tuple[int, bytes]], int] | None:
+    """The brackets open where the count stops, and where that is: at the end of the text, or, when
+    `until_closed`, after the closer that leaves no bracket open (see `_open_brackets`)."""
     stack: list[tuple[int, bytes]] = []  # open brackets, and the strings a `$(…)` is within
     at = 0
     while True:
@@ -1863,7 +1877,7 @@ def _open_brackets(source: bytes) -> list[tuple[int, bytes]] | None:
             continue
         found = _IN_CODE.search(source, at)
         if found is None:
-            return [(offset, token) for offset, token in stack]
+            return [(offset, token) for offset, token in stack], len(source)
         token, start, at = found.group(), found.start(), found.end()
         if token == b"`":
             at += 1
@@ -1884,6 +1898,8 @@ def _open_brackets(source: bytes) -> list[tuple[int, bytes]] | None:
             if not stack or _CLOSING[stack[-1][1][-1:]] != token:
                 return None
             stack.pop()
+            if until_closed and not stack:
+                return stack, at
         elif _DOUBLE_QUOTE.fullmatch(token):
             stack.append((start, b'"'))
         else:
@@ -1960,16 +1976,13 @@ def _missing_parameter_comma(root: Node, source: bytes) -> tuple[int, str, str] 
     """The first place where a parameter list the grammar could not read surely lacks a comma: (offset of
     the parameter after it, what PowerShell refuses, how to fix it)."""
     for opener in _parameter_list_openers(root):
-        places = _comma_places(root, opener)
-        names = _names_with_commas(source, opener, places) if places else None
-        if names is None:
+        missing = _commas_missing(source, opener.start_byte)
+        if missing is None:
             continue
-        before, after = places[0]
-        first, second = names
-        more = len(places) - 1
+        more = missing.places - 1
         fix = (
-            f"Put a comma after {_short(_text(before))!r} (line {before.end_point[0] + 1}), at the end of the "
-            f"declaration of {first}"
+            f"Put a comma after {_short(missing.before)!r} (line {opener.start_point[0] + missing.lines + 1}), "
+            f"at the end of the declaration of {missing.first}"
             + (
                 f", and at the {more} other place{'s' if more > 1 else ''} where the list lacks one"
                 if more
@@ -1978,11 +1991,11 @@ def _missing_parameter_comma(root: Node, source: bytes) -> tuple[int, str, str] 
             + "."
         )
         what = (
-            f"no comma between the parameters {first} and {second} of the list opened at line "
+            f"no comma between the parameters {missing.first} and {missing.second} of the list opened at line "
             f"{opener.start_point[0] + 1}: PowerShell stops with \"Missing ')' in function parameter list\" "
             "and runs no line of the script"
         )
-        return _start(after), what, fix
+        return missing.after, what, fix
     return None
 
 
@@ -2016,7 +2029,7 @@ def _comma_places(root: Node, opener: Node) -> list[tuple[Node, Node]]:
     depth, last = 0, opener
     for token in _tokens_after(root, opener):
         kind = token.type
-        if kind == "comment":
+        if kind == "comment" or token.is_missing:  # a closer the grammar supposed is none written
             continue
         if depth == 0:
             if kind in _BRACKET_CLOSERS:
@@ -2059,23 +2072,87 @@ def _tokens_after(root: Node, opener: Node) -> Iterator[Node]:
                 return
 
 
-def _names_with_commas(
-    source: bytes, opener: Node, places: list[tuple[Node, Node]]
-) -> tuple[str, str] | None:
-    """With a comma at each place, the names of the parameters the first comma separates, when the list
-    then parses without error and each comma separates two of its parameters; None otherwise."""
-    fixed, shift, commas = bytearray(), 0, list[int]()
-    for last, _ in places:
-        fixed += source[shift : last.end_byte] + b","
-        commas.append(last.end_byte + len(commas))
-        shift = last.end_byte
-    fixed += source[shift:]
-    root = _parser().parse(bytes(fixed)).root_node
-    holder = root.descendant_for_byte_range(opener.start_byte, opener.end_byte)
-    while holder is not None and holder.type not in _PARAMETER_LISTS:
-        holder = holder.parent
-    if holder is None or holder.has_error:
+class _MissingCommas(NamedTuple):
+    """Where a parameter list lacks commas: the text before the first place (`before`, after `lines` line
+    breaks in the list), where the parameter after it starts in the source, how many places lack one, and
+    the names of the parameters the first place separates."""
+
+    before: str
+    lines: int
+    after: int
+    places: int
+    first: str
+    second: str
+
+
+# A parameter list is read alone as a `param (…)` block, with a statement after it (the grammar reads a
+# block with none as lacking one).
+_LIST_HEAD = b"param"
+_LIST_TAIL = b"\n0"
+_MAX_LIST = 16_384  # bytes of one list read alone; a longer list is not decided
+
+
+def _commas_missing(source: bytes, start: int) -> _MissingCommas | None:
+    """Where the parameter list opened at `start` lacks commas, when the list, read alone with a comma at
+    each place a parameter follows a value, parses without error, each comma between two of its parameters;
+    None otherwise. Error recovery may show one place at a time (the rest of the list read as something
+    else), so the list is read again, with the commas found so far, until it parses: only the list's own
+    text is read each time, never the whole file."""
+    window = source[start : start + _MAX_LIST]
+    end = _closing_bracket(window)
+    if end is None:
+        return None  # a bracket never closed is reported as such
+    text = window[:end]
+    places: dict[int, tuple[bytes, int]] = {}  # comma's offset in the list -> (token before it, next start)
+    while True:
+        commas = sorted(places)
+        root = _parser().parse(_LIST_HEAD + _with_commas(text, commas) + _LIST_TAIL).root_node
+        if not root.has_error:
+            break
+        opener = root.descendant_for_byte_range(len(_LIST_HEAD), len(_LIST_HEAD) + 1)
+        if opener is None or opener.type != "(":
+            return None
+        shifted = [len(_LIST_HEAD) + at + count for count, at in enumerate(commas)]
+        found = {
+            _unshifted(last.end_byte, shifted): (last.text or b"", _unshifted(_start(after), shifted))
+            for last, after in _comma_places(root, opener)
+        }
+        if not found.keys() - places.keys() or len(places | found) > _MAX_COMMAS:
+            return None
+        places |= found
+    if not places:
         return None
+    names = _names_with_commas(root, [len(_LIST_HEAD) + at + count for count, at in enumerate(commas)])
+    if names is None:
+        return None
+    before, after = places[commas[0]]
+    return _MissingCommas(
+        before.decode(errors="replace"),
+        text.count(b"\n", 0, commas[0]),
+        start + after,
+        len(commas),
+        *names,
+    )
+
+
+def _with_commas(text: bytes, commas: list[int]) -> bytes:
+    """The text with a comma put at each offset (in ascending order)."""
+    pieces, shift = [], 0
+    for at in commas:
+        pieces += [text[shift:at], b","]
+        shift = at
+    return b"".join([*pieces, text[shift:]])
+
+
+def _unshifted(offset: int, shifted: list[int]) -> int:
+    """The offset in the list as written of an offset in it with commas put at `shifted` (their offsets
+    there, ascending)."""
+    return offset - len(_LIST_HEAD) - bisect.bisect_left(shifted, offset)
+
+
+def _names_with_commas(root: Node, commas: list[int]) -> tuple[str, str] | None:
+    """The names of the parameters the first comma separates, when each comma (at its offset in the tree)
+    separates two parameters of a list; None otherwise."""
     for at in commas:
         comma = root.descendant_for_byte_range(at, at + 1)
         if (
