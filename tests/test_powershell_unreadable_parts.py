@@ -99,3 +99,45 @@ def test_a_parameter_list_with_its_commas_is_read(params):
     document = powershell.read("deploy.ps1", (params + VM).encode())
     assert document.problem is None
     assert [r.name for r in document.resources if isinstance(r, Deployment)] == ["svc1"]
+
+
+ESCAPED_DASH = (
+    "New-AzureVMConfig -Name {vm} -InstanceSize Small -ImageName img "
+    "| New-AzureVM -ServiceName {service} `-VNetName vnet1\n"
+)
+
+
+def _script(document):
+    return next(r for r in document.resources if type(r).__name__ == "Script")
+
+
+@pytest.mark.parametrize("between", ["", "\n"])
+def test_each_line_s_unreadable_part_ends_with_its_line(between):
+    text = (
+        ESCAPED_DASH.format(vm="vm1", service="svc1")
+        + between
+        + ESCAPED_DASH.format(vm="vm2", service="svc2")
+    )
+    document = powershell.read("deploy.ps1", text.encode())
+    deployments = {r.name: r for r in document.resources if isinstance(r, Deployment)}
+    assert {name: [role.name for role in d.roles] for name, d in deployments.items()} == {
+        "svc1": ["vm1"],
+        "svc2": ["vm2"],
+    }
+    assert all(not d.network_known for d in deployments.values())
+    assert [(m.line, m.column) for m in _script(document).unread] == [(1, 96), (2 + len(between), 96)]
+
+
+def test_a_single_line_s_unreadable_part_is_where_it_is_written():
+    document = powershell.read("deploy.ps1", ESCAPED_DASH.format(vm="vm1", service="svc1").encode())
+    (deployment,) = [r for r in document.resources if isinstance(r, Deployment)]
+    assert not deployment.network_known
+    assert [(m.line, m.column) for m in _script(document).unread] == [(1, 96)]
+
+
+def test_many_lines_with_unreadable_parts_each_make_their_deployment():
+    text = "".join(ESCAPED_DASH.format(vm=f"vm{i}", service=f"svc{i}") for i in range(300))
+    document = powershell.read("deploy.ps1", text.encode())
+    deployments = [r for r in document.resources if isinstance(r, Deployment)]
+    assert len(deployments) == 300
+    assert all(len(d.roles) == 1 for d in deployments)

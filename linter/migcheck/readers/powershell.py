@@ -752,37 +752,72 @@ def _quoted(source: bytes, cuts: list[tuple[int, int, int]]) -> bytes:
 
 
 def _line_cuts(source: bytes, root: Node) -> Iterator[tuple[int, int, int]]:
-    """(start, end, quote) of each unreadable part of a command that error recovery ran past its line's
-    end with, where that line ends the statement (see `_CUT_ROUNDS`)."""
-    for region in _error_regions(root):
-        line_end = source.find(b"\n", region.start_byte)
-        if line_end < 0 or region.end_byte <= line_end:
+    """(start, end, quote) of each line's unreadable part that follows other text on its line: from the start
+    of the word it is in to the end of the line, where that line ends the statement (see `_CUT_ROUNDS`).
+    Each line's own, unless the tree already reads it among the arguments of a statement's command that
+    ends on its line (what follows it there is read): a line after it may have a part of its own, which
+    makes the whole file one error region. A cut the tree with it does not read as one argument of a
+    command that is a statement is undone (see `_read_as_cut`)."""
+    seen: set[int] = set()  # the lines cut, or that cannot be
+    line_start = line_end = first_word = -1
+    for problem in _error_nodes(root):  # in document order: a line is found once
+        at = problem.start_byte
+        if not line_start <= at < line_end:
+            line_start = source.rfind(b"\n", 0, at) + 1
+            line_end = source.find(b"\n", at)
+            line_end = len(source) if line_end < 0 else line_end
+            line = source[line_start:line_end]
+            first_word = line_start + len(line) - len(line.lstrip())
+        if line_start in seen:
             continue
-        elements = region.parent
-        if elements is not None and elements.type == "command_argument_sep":
-            elements = elements.parent
-        if elements is None or elements.type != "command_elements":
+        if problem.end_byte <= line_end and _in_a_statement(problem):
+            seen.add(line_start)  # the tree ends the command with its line: what follows the part is read
             continue
-        command = elements.parent
-        if command is None or not _a_statement(command):
-            continue
-        line_start = source.rfind(b"\n", 0, region.start_byte) + 1
-        end = line_end - 1 if source[line_end - 1 : line_end] == b"\r" else line_end
-        start = region.start_byte
-        while start > elements.start_byte and source[start - 1] not in _BLANKS:
+        while at < line_end and source[at] in _BLANKS:
+            at += 1
+        start = at
+        while start > first_word and source[start - 1] not in _BLANKS:
             start -= 1
+        if at >= line_end or start <= first_word:
+            continue  # blanks, or the line's first word: a problem after it on the line may be cut
+        seen.add(line_start)
+        end = line_end - 1 if source[line_end - 1 : line_end] == b"\r" else line_end
         text = source[start:end]
         if (
-            start <= elements.start_byte
-            or len(text) < 2
+            len(text) < 2
             or _continues(source, line_start, line_end)
             or _open_brackets(source[line_start:end]) != []
+            or _open_brackets(source[line_start:start]) != []  # the cut would take a closer
         ):
             continue
         if b'"' not in text and b"`" not in text[1:]:
             yield start, end, 0x22
         elif b"'" not in text:
             yield start, end, 0x27
+
+
+def _in_a_statement(region: Node) -> bool:
+    """Whether an error region is among the arguments of a command that is a statement of a list."""
+    elements = region.parent
+    if elements is not None and elements.type == "command_argument_sep":
+        elements = elements.parent
+    return (
+        elements is not None
+        and elements.type == "command_elements"
+        and elements.parent is not None
+        and _a_statement(elements.parent)
+    )
+
+
+def _error_nodes(root: Node) -> Iterator[Node]:
+    """The error regions and the tokens the grammar could not place (which hold no error of their own, as
+    the tree says: `_problems` finds no such token directly in a region), in document order."""
+    stack = [root] if root.has_error else []
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR":
+            yield node
+        stack.extend(child for child in reversed(node.children) if child.has_error or child.type == "ERROR")
 
 
 def _a_statement(command: Node) -> bool:
@@ -797,14 +832,24 @@ def _read_as_cut(root: Node, cut: tuple[int, int, int]) -> bool:
     """Whether a tree reads a cut as one string among a command's arguments, and the line after it as
     no more of that command."""
     start, end, _ = cut
-    node: Node | None = root.descendant_for_byte_range(start, start + 1)
-    while node is not None and node.type != "string_literal" and node.end_byte <= end:
-        node = node.parent
+    node: Node | None = root.descendant_for_byte_range(start, end)
+    while (
+        node is not None
+        and node.type != "string_literal"
+        and (node.start_byte, node.end_byte) == (start, end)
+    ):
+        node = node.parent  # the string's text, which spans it too
     if node is None or node.type != "string_literal" or node.start_byte != start or node.end_byte != end:
         return False
+    # Up to the command's arguments, and no further than a list of statements or an error region: a step
+    # up costs a walk down from the root.
     while node is not None and node.type != "command_elements":
+        if node.type in _Recovered._LISTS or node.type == "ERROR":
+            return False
         node = node.parent
-    return node is not None and node.end_byte <= end and not node.has_error
+    if node is None or node.end_byte > end or node.has_error or node.parent is None:
+        return False
+    return _a_statement(node.parent)
 
 
 def _innermost(root: Node, offsets: list[int], kinds: dict[str, str]) -> list[str]:
