@@ -551,10 +551,15 @@ def mermaid_results(tmp_path: Path, diagrams: list[str]) -> list[dict[str, objec
 
 
 def expected_labels(markdown: str) -> list[str]:
-    """Each step's label as the Markdown's own headings name it: the kind and the name, as written."""
+    """Each step's label as the Markdown's own headings name it: the kind and the name, as written, and
+    for web/worker roles, which this process does not migrate, that it does not."""
     plan_steps = re.findall(r"^### \d+\. (.+?): (`+) ?(.*?) ?\2 — ", markdown, re.M)
-    kinds = {kind.value: kind.name.replace("_", " ").lower() for kind in StepKind}
-    return [f"{kinds[kind]}: {name}" for kind, _, name in plan_steps]
+    kinds = {kind.value: kind for kind in StepKind}
+    return [
+        f"{kinds[kind].name.replace('_', ' ').lower()}: {name}"
+        + (" (not migrated)" if kinds[kind] is StepKind.WEB_WORKER else "")
+        for kind, _, name in plan_steps
+    ]
 
 
 MERMAID_NAMES = [
