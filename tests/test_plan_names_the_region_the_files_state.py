@@ -95,7 +95,7 @@ def test_a_template_s_field_is_no_region(plan_of):
 
 
 def test_letters_no_azure_region_is_written_in_are_no_region(plan_of):
-    """Quoted, they were safe; but `Wést Éurope` or a fullwidth `ＷｅｓｔＵＳ` is a region no Azure has."""
-    for written in ("Wést Éurope", "ＷｅｓｔＵＳ"):
+    """Quoted, they were safe; but `Wést Éurope` or a fullwidth `WestUS` is a region no Azure has."""
+    for written in ("Wést Éurope", "\uff37\uff45\uff53\uff54\uff35\uff33"):
         plan = plan_of({"svc1.xml": _located(deployment("svc1", "vm1"), written)})
         assert "Get-AzVMUsage -Location '<region>'; Get-AzNetworkUsage -Location '<region>'" in _step0(plan)
