@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import contextlib
 import functools
 import re
 import sys
@@ -223,11 +224,14 @@ def parse(data: bytes, source: str, encoding: str | None = None) -> Element:
     _, doctype = _skip_prolog(source, to_doctype=True)
     if doctype >= 0:
         raise _refuse(source, doctype)
-    parser = _parser(_mislabelled(data, encoding))
+    read_as = _mislabelled(data, encoding)
+    parser = _parser(read_as)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         message, line, column, fix = _syntax_error(error, parser.error_log, source)
+        if message.startswith(_PREMATURE_END):
+            message, line, column, fix = _cut_short(data, source, read_as, message)
         raise Unreadable(message, line, column, _template_fix(source) or fix) from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:  # a DOCTYPE the prolog scan missed
@@ -397,6 +401,59 @@ def _syntax_error(
 # The marks of template languages that fill in a file before it is deployed (ERB, EJS and ASP `<%= %>`,
 # Jinja and Liquid `{% %}`): where one is what breaks the XML, the file is a template, not a classic file.
 _TEMPLATE_MARKS = ("<%", "{%")
+
+
+# What libxml2 says of a document that ends while elements are open (`in tag Role line 3`: the innermost).
+_PREMATURE_END = "not well-formed XML: Premature end of data in tag "
+_OPEN_NAMED = 4  # the innermost elements a message names; a deeper file's outer ones are counted
+
+
+def _cut_short(data: bytes, source: str, encoding: str | None, said: str) -> tuple[str, int, int, str]:
+    """(message, line, column, fix) of a document that ends before its elements are closed: every open
+    element, innermost first, with the line its start tag is on, at the end of the file. libxml2 names only
+    the innermost, without its prefix; the start and end events of a pull parser give the whole stack."""
+    parser = etree.XMLPullParser(
+        events=("start", "end"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_pis=True,
+        encoding=encoding,
+    )
+    open_tags: list[tuple[str, int]] = []
+    parser.feed(data)
+    with contextlib.suppress(etree.XMLSyntaxError):  # the error `parse` reported: the events before it count
+        parser.close()
+    for event, el in parser.read_events():
+        if event == "start":
+            open_tags.append((written_tag(el), el.sourceline or 1))
+        elif open_tags:
+            open_tags.pop()
+    if not open_tags:  # never so for this error; keep libxml2's words rather than guess
+        return said, *_end_of(source), ""
+    # lxml counts lines at `\n` only: where lines also end at a lone carriage return its numbers say nothing
+    lines_known = not _lone_cr(source)
+    named = [f"<{tag}> (line {line})" if lines_known else f"<{tag}>" for tag, line in open_tags[::-1]]
+    if len(named) > _OPEN_NAMED:
+        more = len(named) - _OPEN_NAMED
+        named[_OPEN_NAMED:] = [f"{more} enclosing element{'s' if more > 1 else ''}"]
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    line, column = _end_of(source)
+    return (
+        f"not well-formed XML: the file ends before {listed} "
+        f"{'is' if len(open_tags) == 1 else 'are'} closed ({_at(source, line, column)})",
+        line,
+        column,
+        f"Close {listed} at the end of the file, innermost first, or restore the part of the file that is "
+        "missing.",
+    )
+
+
+def _end_of(source: str) -> tuple[int, int]:
+    """(line, column) of the end of `source`: its last character, or column 1 of an empty last line."""
+    line = source.count("\n") + 1
+    return line, within_line(source, line, len(source) - (source.rfind("\n") + 1) + 1)
 
 
 def _template_fix(source: str) -> str:
