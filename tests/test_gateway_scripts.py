@@ -6,13 +6,14 @@ MIG301 and MIG302 read it beside the networks' own gateways, in any combination 
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 
 import pytest
 from growth import assert_linear
 from lint_support import lint_files, where
 
 from migcheck.estate import Grouping, link
-from migcheck.model import EXPRESSROUTE, VPN, FileKind, Mark, VnetGatewayFact, resource_types
+from migcheck.model import EXPRESSROUTE, GATEWAY, VPN, FileKind, Mark, VnetGatewayFact, resource_types
 from migcheck.plugins import load_rules
 from migcheck.readers import read_document
 from migcheck.rule import Rule
@@ -78,6 +79,11 @@ def test_each_gateway_call_states_its_side_at_the_call():
     Set-AzureVNetGateway -Connect -VNetName "MyAzureVNET" -LocalNetworkSiteName "office"
     """
     assert _facts(script) == [
+        replace(
+            _fact("MyAzureVNET", GATEWAY, "New-AzureVNetGateway", 2),
+            gateway_type="DynamicRouting",
+            sku="HighPerformance",
+        ),
         _fact("MyAzureVNET", EXPRESSROUTE, "New-AzureDedicatedCircuitLink", 3),
         _fact("MyAzureVNET", VPN, "New-AzureVirtualNetworkGateway", 4, column=3),
         _fact("MyAzureVNET", VPN, "Set-AzureVNetGateway -Connect", 5, site="office"),

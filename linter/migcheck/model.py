@@ -1091,6 +1091,10 @@ class Script:
 
 EXPRESSROUTE = "expressroute"
 VPN = "vpn"
+# A gateway a script creates without stating what it serves (`New-AzureVNetGateway`): a classic network has
+# one gateway, ExpressRoute or VPN by the connections it is given (a circuit link, a site's `Connection`
+# type), which the call does not state.
+GATEWAY = "gateway"
 
 
 @record
@@ -1098,12 +1102,14 @@ class VnetGatewayFact:
     """What a script states about the gateway of a classic virtual network it names: ExpressRoute, when it
     links a circuit to the network (`New-AzureDedicatedCircuitLink`); VPN, when it creates a site-to-site
     gateway beside the ExpressRoute one (`New-AzureVirtualNetworkGateway`, which no network configuration
-    can express) or connects the gateway to a local network site (`Set-AzureVNetGateway -Connect`). The
-    network need not be defined in any file: the link stage groups the facts by its name."""
+    can express) or connects the gateway to a local network site (`Set-AzureVNetGateway -Connect`); a
+    gateway of a kind it does not state (GATEWAY), when it creates the network's gateway
+    (`New-AzureVNetGateway`), with the type and SKU the call gives it. The network need not be defined in
+    any file: the link stage groups the facts by its name."""
 
     kind: ClassVar[str] = "VirtualNetworkGateway"
     vnet: str  # the network's name, as the script states it
-    side: str  # EXPRESSROUTE | VPN
+    side: str  # EXPRESSROUTE | VPN | GATEWAY
     how: str  # the cmdlet as documented, with the switch that matters: "Set-AzureVNetGateway -Connect"
     mark: Mark  # the call
     local_site: str = ""  # the local network site a VPN connection reaches, when the script states it
@@ -1112,6 +1118,11 @@ class VnetGatewayFact:
     # (it allows them on one Resource Manager circuit and links one network in the same run), as a name
     # (a stand-in for one it does not state) where it saves the circuit; None when it shows none so.
     circuit_in_resource_manager: NameRef | None = field(default=None, compare=False)
+    # Of a gateway the script creates (GATEWAY): its `-GatewayType` (StaticRouting, DynamicRouting) and
+    # `-GatewaySKU` (Default, Standard, HighPerformance) as the script states them; "" where it states none
+    # (the platform's default then, which the files do not show).
+    gateway_type: str = ""
+    sku: str = ""
 
     @property
     def name(self) -> str:
@@ -1120,6 +1131,15 @@ class VnetGatewayFact:
     @property
     def is_expressroute(self) -> bool:
         return self.side == EXPRESSROUTE
+
+    @property
+    def is_vpn(self) -> bool:
+        return self.side == VPN
+
+    @property
+    def creates_gateway(self) -> bool:
+        """Whether the call creates the network's gateway, of a kind it does not state."""
+        return self.side == GATEWAY
 
 
 # --- Cloud Services (extended support) -------------------------------------------------------------------

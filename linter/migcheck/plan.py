@@ -62,6 +62,7 @@ from migcheck.retirements import (
     VPN_GATEWAY_SKU,
 )
 from migcheck.rule import Stage, listed
+from migcheck.rules.networking import check_unstated_gateway, created_words, unstated_gateway
 from migcheck.rules.reach import ipv4_networks
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ if TYPE_CHECKING:
         StorageAccount,
     )
     from migcheck.inventory_model import LinkAuthorization
-    from migcheck.model import Disk, LocalNetworkSite, Mark, NameRef, ReservedIp, Role
+    from migcheck.model import Disk, LocalNetworkSite, Mark, NameRef, ReservedIp, Role, VnetGatewayFact
     from migcheck.rules.reach import Reach
     from migcheck.suppress import Reason
 
@@ -1225,7 +1226,9 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
         f"virtual network {named(name)}"
         + (f" ({subnets} subnet{'s' if subnets != 1 else ''})" if subnets else "")
     ]
-    moves += _gateway_moves(network, migrated, with_pool=not expressroute)
+    # A gateway a script creates that nothing shows connected: ExpressRoute or VPN, the files do not say.
+    created = unstated_gateway(builder.estate, network.name)
+    moves += _gateway_moves(network, migrated, with_pool=not expressroute, created=created)
     moves += _associated(network)
     # The VMs move; web/worker roles never do (a note says what becomes of them).
     moves += [f"{s.label}: {_vms(s)}" for s in services if s.vms or not s.roles]
@@ -1243,7 +1246,7 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
         if not portal
         else f"virtual network '{name}' in a resource group the platform names: see it after Prepare"
     ]
-    becomes += _gateway_becomes(network, migrated)
+    becomes += _gateway_becomes(network, migrated, created)
     becomes += [
         f"resource group '{service_name(s)}-Migrated' with the VMs of {s.label}" for s in services if s.vms
     ]
@@ -1267,8 +1270,9 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
     if vpn or (expressroute and network.gateway is not None and network.gateway.client_address_pool):
         notes.append(_vpn_removed(network, vpn))
     # MIG302 says what the step's commands and downtime say already, for a network connected to ExpressRoute
-    # (by its configuration, a script's circuit link or an export's).
-    notes += [n for n in builder.attention(network) if not (expressroute and n.finding.code == "MIG302")]
+    # (by its configuration, a script's circuit link or an export's), or with a gateway that may be.
+    said = expressroute or created is not None
+    notes += [n for n in builder.attention(network) if not (said and n.finding.code == "MIG302")]
     if portal:
         notes.append(
             "This network was created in the Azure portal ('Group <resource group> <name>'): a resource group "
@@ -1306,6 +1310,7 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
             vms=has_vms,
             roles=has_roles,
             authorized=builder.authorized(network),
+            created=created,
         ),
         blockers=builder.blockers(network),
         notes=tuple(notes),
@@ -1406,18 +1411,29 @@ def _peers(link: _Link) -> str:
     return " and ".join(f"'{peer}'" for peer in link.peers)
 
 
-def _has_gateway(network: Network, links: list[_Link]) -> bool:
-    """Whether the network has a gateway: one the files describe, or the one its circuit link goes through."""
-    return network.gateway is not None or any(
-        link.kind in (_LinkKind.EXPRESSROUTE, _LinkKind.SITE_TO_SITE) for link in links
+def _has_gateway(network: Network, links: list[_Link], created: VnetGatewayFact | None = None) -> bool:
+    """Whether the network has a gateway: one the files describe, the one its circuit link goes through,
+    or one a script creates (`created`)."""
+    return (
+        network.gateway is not None
+        or created is not None
+        or any(link.kind in (_LinkKind.EXPRESSROUTE, _LinkKind.SITE_TO_SITE) for link in links)
     )
 
 
-def _gateway_moves(network: Network, links: list[_Link], *, with_pool: bool) -> list[str]:
-    if not _has_gateway(network, links):
+def _gateway_moves(
+    network: Network, links: list[_Link], *, with_pool: bool, created: VnetGatewayFact | None = None
+) -> list[str]:
+    if not _has_gateway(network, links, created):
         return []
     kind = "ExpressRoute gateway" if any(link.kind is _LinkKind.EXPRESSROUTE for link in links) else "gateway"
     moves = [f"the {kind} of '{network.name}'"]
+    if created is not None:
+        moves = [
+            f"the gateway of '{network.name}' (created by {created_words(created)}; "
+            f"{created.mark.path}:{created.mark.line}), ExpressRoute or VPN: the files do not show what "
+            "connects to it"
+        ]
     for link in links:
         if link.kind is _LinkKind.SITE_TO_SITE:
             moves.append(f"its site-to-site VPN connection to local network site '{link.site}'")
@@ -1435,8 +1451,10 @@ def _gateway_moves(network: Network, links: list[_Link], *, with_pool: bool) -> 
     return moves
 
 
-def _gateway_becomes(network: Network, links: list[_Link]) -> list[str]:
-    if not _has_gateway(network, links):
+def _gateway_becomes(
+    network: Network, links: list[_Link], created: VnetGatewayFact | None = None
+) -> list[str]:
+    if not _has_gateway(network, links, created):
         return []
     becomes = [
         "a virtual network gateway with the same properties, SKU and public IP address, the address as a "
@@ -1611,10 +1629,11 @@ def _network_downtime(
     vms: bool,
     roles: bool,
     authorized: str | None = None,
+    created: VnetGatewayFact | None = None,
 ) -> str:
     """What the network's move costs; `circuits` are the numbers of the steps of the circuits it waits for,
-    and `authorized` the circuit an authorization link links it to across subscriptions ("" when not
-    named), None when none does."""
+    `authorized` the circuit an authorization link links it to across subscriptions ("" when not named),
+    None when none does, and `created` the gateway a script creates whose kind the files do not state."""
     first = _NETWORK_VMS if vms else "None for the VMs: the files place none in it."
     if authorized is not None:
         circuit = f"ExpressRoute circuit '{authorized}'" if authorized else "its ExpressRoute circuit"
@@ -1644,6 +1663,8 @@ def _network_downtime(
             "(Remove-AzureDedicatedCircuitLink), and it is cut off from the circuit until it is linked again in "
             "Resource Manager."
         )
+    elif created is not None:
+        parts.append(_unstated_gateway_downtime(network.name, created))
     elif network.gateway is not None:
         parts.append(
             "The gateway moves with the network and keeps its SKU and its public IP address, which becomes a "
@@ -1668,6 +1689,41 @@ def _network_downtime(
         )
     parts.append("Alerts, autoscale settings and role assignments are not migrated and must be recreated.")
     return " ".join(parts)
+
+
+# The SKUs of New-AzureVNetGateway that retirements.py dates (a VPN gateway's legacy SKUs), by `key`. Its
+# other SKU, Default, is dated nowhere the advice rests on: no date is said of it.
+_LEGACY_SKUS = frozenset({"standard", "highperformance"})
+
+
+def _unstated_gateway_downtime(network: str, created: VnetGatewayFact) -> str:
+    """What the move of a network does to a gateway a script creates whose kind the files do not state,
+    and what to check before Validate, after the gateway migration documents:
+    - "VPN gateways are migrated as part of VNet migration from classic to Resource Manager." (VPN Gateway
+      classic to Resource Manager migration);
+    - "Virtual networks, gateways, and associated deployments within the virtual network that are attached
+      to an ExpressRoute circuit in the same subscription can be migrated to the Resource Manager
+      environment without any downtime", the circuit moved first ("This is a prerequisite to move resources
+      connected to the virtual network"), and to prepare the network: "You must ensure that all references
+      to <ConnectionsToLocalNetwork> are removed from the virtual networks to be migrated." (Migrate
+      ExpressRoute circuits and associated virtual networks);
+    - "VNet with both an ExpressRoute gateway and a VPN gateway isn't currently supported." (MIG301).
+    The gateway keeps its SKU and public address either way (MIG301's and MIG302's docs)."""
+    legacy = (
+        f" (as a VPN gateway's, a legacy SKU retired on {LEGACY_GATEWAY_SKUS})"
+        if key(created.sku) in _LEGACY_SKUS
+        else ""
+    )
+    sku = f", {created.sku}{legacy}," if created.sku else ""
+    return (
+        f"The gateway moves with the network and keeps its SKU{sku} and its public IP address, which "
+        f"becomes a Basic SKU public IP (retired on {BASIC_SKU}). The files do not show whether it serves "
+        f"ExpressRoute or VPN: before Validate, check with {check_unstated_gateway(network)}. An ExpressRoute "
+        "gateway's circuit must be in Resource Manager first, and every reference under the network's "
+        "ConnectionsToLocalNetwork removed before Validate; a network with an ExpressRoute gateway and a VPN "
+        "gateway does not migrate (MIG301). After Commit, move the gateway to a current SKU with a Standard SKU "
+        f"public IP ({VPN_GATEWAY_SKU} for a VPN gateway)."
+    )
 
 
 def service_name(service: CloudService) -> str:

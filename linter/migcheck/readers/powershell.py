@@ -45,7 +45,9 @@ What is read, from a tree-sitter parse of the script (never from the text with p
 - what the script says of the gateway of a virtual network it names (`VnetGatewayFact`): an ExpressRoute
   circuit linked to it (`New-AzureDedicatedCircuitLink`, unless a `Remove-AzureDedicatedCircuitLink` of
   the same network surely runs after it), a site-to-site gateway created beside ExpressRoute
-  (`New-AzureVirtualNetworkGateway`), a site-to-site connection (`Set-AzureVNetGateway -Connect`); and a
+  (`New-AzureVirtualNetworkGateway`), a site-to-site connection (`Set-AzureVNetGateway -Connect`), the
+  gateway it creates (`New-AzureVNetGateway`, with the `-GatewayType` and `-GatewaySKU` it states: whether
+  that gateway serves ExpressRoute or VPN is what connects to it, which the call does not say); and a
   connection it disconnects (`Set-AzureVNetGateway -Disconnect`) and does not connect again after on every
   path, a path a `return` ends before it included, as a `ConnectionState` at the call that disconnects it
   (see `LinkState`, `Interpreter._landing`).
@@ -124,6 +126,7 @@ from migcheck import inventory_model as inv
 from migcheck.model import (
     EVERY_NETWORK,
     EXPRESSROUTE,
+    GATEWAY,
     MAYBE_RUNS,
     NETWORK_CONFIGURATION_TYPES,
     NEVER_RUNS,
@@ -6971,6 +6974,22 @@ class Interpreter:
         self._gateway_fact(node, args, VPN, "New-AzureVirtualNetworkGateway")
         return Unknown(self.snippet(node))
 
+    def _new_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """New-AzureVNetGateway: the network has a gateway, of the routing type and SKU the call states
+        (`-GatewayType`, `-GatewaySKU`). A classic network's one gateway serves ExpressRoute or VPN by what
+        is connected to it, which this call does not state (the ExpressRoute documentation creates its
+        ExpressRoute gateway with the same call as a VPN gateway is created)."""
+        kind, sku = (_arg_value(args, name) for name in ("GatewayType", "GatewaySKU"))
+        self._gateway_fact(
+            node,
+            args,
+            GATEWAY,
+            "New-AzureVNetGateway",
+            gateway_type=kind.value.strip() if isinstance(kind, Text) else "",
+            sku=sku.value.strip() if isinstance(sku, Text) else "",
+        )
+        return Unknown(self.snippet(node))
+
     def _connect_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Set-AzureVNetGateway -Connect: the network's gateway connects to a local site by VPN, and the
         connection the script may have disconnected is up again. With `-Disconnect`, the connection is
@@ -7063,7 +7082,16 @@ class Interpreter:
         ]
 
     def _gateway_fact(
-        self, node: Node, args: Args, side: str, how: str, local_site: str = "", service_key: str = ""
+        self,
+        node: Node,
+        args: Args,
+        side: str,
+        how: str,
+        local_site: str = "",
+        service_key: str = "",
+        *,
+        gateway_type: str = "",
+        sku: str = "",
     ) -> None:
         """Record what a call says of the gateway of the network it names, when the script states its
         name."""
@@ -7071,7 +7099,9 @@ class Interpreter:
         if not vnet:
             return
         mark = self._at_call(node)
-        fact = VnetGatewayFact(vnet, side, how, mark, local_site, service_key)
+        fact = VnetGatewayFact(
+            vnet, side, how, mark, local_site, service_key, gateway_type=gateway_type, sku=sku
+        )
         if fact not in self.gateway_facts:
             self.gateway_facts[fact] = None
             if fact.is_expressroute:
@@ -7464,6 +7494,7 @@ class Interpreter:
         "new-azurededicatedcircuitlink": _circuit_link,
         "remove-azurededicatedcircuitlink": _remove_circuit_link,
         "new-azurevirtualnetworkgateway": _vpn_gateway,
+        "new-azurevnetgateway": _new_gateway,
         "set-azurevnetgateway": _connect_gateway,
         "new-azurestorageaccount": _storage_account,
         "remove-azurestorageaccount": _remove_storage_account,

@@ -576,6 +576,7 @@ SPECS: dict[str, Spec] = {
         "VNetName:0 GatewayName:1 GatewayType:2 GatewaySKU:3 Location:4 VnetId:5 Asn:6 PeerWeight:7 Force!"
     ),
     "set-azurevnetgateway": _spec("Connect! Disconnect! VNetName:1 LocalNetworkSiteName:2"),
+    "new-azurevnetgateway": _spec("VNetName:0 GatewayType:1 GatewaySKU:2"),
     # What the script creates or registers outside any deployment (see `Interpreter._add_disk` and the
     # handlers beside it). Add-AzureVMImage's parameter sets bind position 1 to -MediaLocation (an OS image)
     # or -DiskConfig (a VM image): the first is listed.

@@ -84,6 +84,7 @@ def _vpn_kinds(gateway: Gateway) -> list[str]:
     return kinds
 
 
+_CONNECT = "Set-AzureVNetGateway -Connect"
 # What each script call says of a network's gateway, in words (see `VnetGatewayFact.how`).
 _CALL_WORDS = {
     "New-AzureDedicatedCircuitLink": "a circuit link",
@@ -118,7 +119,7 @@ def _sides(gateway: Gateway | None, facts: tuple[VnetGatewayFact, ...]) -> tuple
     # Connecting the gateway to a site connects it as the configuration types it: a Dedicated site is
     # ExpressRoute, not a VPN.
     dedicated = {key(c.local_site) for c in gateway.connections if c.is_expressroute} if gateway else set()
-    added = [f for f in facts if not f.is_expressroute and key(f.local_site) not in dedicated]
+    added = [f for f in facts if f.is_vpn and key(f.local_site) not in dedicated]
     expressroute += [_scripted(linked)] if linked else []
     vpn += [_scripted(added)] if added else []
     return expressroute, vpn
@@ -127,6 +128,53 @@ def _sides(gateway: Gateway | None, facts: tuple[VnetGatewayFact, ...]) -> tuple
 def _vpn_facts(gateway: Gateway) -> list[GatewayConnection | AddressPrefix]:
     """What makes a gateway a VPN gateway: its site-to-site connections and its client pool."""
     return [*(c for c in gateway.connections if not c.is_expressroute), *gateway.client_address_pool]
+
+
+def unstated_gateway(estate: Estate, network: str) -> VnetGatewayFact | None:
+    """The gateway a script creates for the network `network` (its first `New-AzureVNetGateway`), when no
+    file checked states what the gateway serves: the network's gateway in a network configuration or REST
+    body has no connection and no client pool, no script links a circuit to it or connects it to a local
+    site, and no export of circuit links lists the network. A classic network has one gateway, ExpressRoute
+    or VPN by what connects to it; whatever states that joins with the created gateway, and makes it no
+    longer unstated. None when the files state the kind, or no script creates the gateway.
+
+    A site-to-site gateway created beside it (`New-AzureVirtualNetworkGateway`) is another gateway: it
+    leaves this one's kind unstated (the ExpressRoute coexistence setup makes it beside an ExpressRoute
+    gateway, but the files do not show the circuit)."""
+    scripted = estate.scripted_gateway(network)
+    facts = scripted.facts if scripted is not None else ()
+    created = [f for f in facts if f.creates_gateway]
+    if not created or any(f.is_expressroute or f.how == _CONNECT for f in facts):
+        return None
+    defined = estate.virtual_network(network)
+    gateway = defined.gateway if defined is not None else None
+    if gateway is not None and (gateway.connections or gateway.client_address_pool):
+        return None
+    if any(link.linked and key(link.vnet) == key(network) for link in estate.circuit_links()):
+        return None
+    return created[0]
+
+
+def created_words(created: VnetGatewayFact) -> str:
+    """How a script creates a gateway, in words: "New-AzureVNetGateway, DynamicRouting, SKU HighPerformance"."""
+    said = [created.how]
+    said += [created.gateway_type] if created.gateway_type else []
+    said += [f"SKU {created.sku}"] if created.sku else []
+    return ", ".join(said)
+
+
+def check_unstated_gateway(network: str) -> str:
+    """How to find what a gateway serves before migrating its network (the ExpressRoute migration's
+    preparation starts from the exported network configuration)."""
+    return (
+        f"Get-AzureVNetGateway -VNetName {_quoted(network)}, and the network's ConnectionsToLocalNetwork in "
+        "Get-AzureVNetConfig -ExportToFile (a Dedicated connection is ExpressRoute)"
+    )
+
+
+def _quoted(name: str) -> str:
+    """A name as a PowerShell argument: single-quoted, quotes doubled."""
+    return "'" + name.replace("'", "''") + "'"
 
 
 def _files(facts: Iterable[GatewayConnection | AddressPrefix]) -> str:
@@ -166,6 +214,14 @@ _SCRIPTED_LINK_FIX = (
     "(Remove-AzureDedicatedCircuitLink) first and link the migrated network again afterwards."
 )
 # The same, where an export or the script shows the circuit in Resource Manager already.
+_UNSTATED_GATEWAY_FIX = (
+    "Find what the gateway serves before migrating: export the network configuration "
+    "(Get-AzureVNetConfig -ExportToFile) and read the network's ConnectionsToLocalNetwork, and add the export "
+    "to the files checked. A Dedicated connection is ExpressRoute (IPsec, or no type, a site-to-site VPN): "
+    "move its circuit to Resource Manager with "
+    "classic operations allowed and empty the network's ConnectionsToLocalNetwork (Set-AzureVNetConfig) "
+    "before Validate. A VPN gateway migrates with the network."
+)
 _MOVED_LINK_FIX = (
     "Empty the network's ConnectionsToLocalNetwork in its network configuration (Set-AzureVNetConfig) before "
     "migrating it; if the circuit is in another subscription, remove the circuit link "
@@ -220,7 +276,10 @@ class ExpressRouteAndVpnGateway(Rule):
         "adds the side the configuration lacks (the VPN call when it shows neither). Scripts count only "
         "where they name the network by a value they state, outside Resource Manager mode and without "
         "`-ResourceGroupName`; a circuit link that a later `Remove-AzureDedicatedCircuitLink` of the same "
-        "network surely removes does not count.",
+        "network surely removes does not count. The network's gateway a script creates "
+        "(`New-AzureVNetGateway`) is neither side: a classic network's gateway serves ExpressRoute or VPN by "
+        "what connects to it, and the ExpressRoute documentation creates its ExpressRoute gateway with that "
+        "call (MIG302 says what such a gateway may be when nothing else does).",
         why="The platform migrates VPN gateways and ExpressRoute gateways, but not both on one virtual network. "
         "The Validate operation does not check this: the prepare step is where such a network fails.",
         fix="Before migrating, take the VPN off the gateway: delete the `IPsec` `LocalNetworkSiteRef` "
@@ -400,7 +459,8 @@ class ExpressRouteAndVpnGateway(Rule):
             yield self.finding(network, f"{both}: remove the VPN side before migrating", at=gateway)
             return
         configured_vpn = gateway is not None and gateway.has_vpn
-        added = [f for f in facts if f.is_expressroute == configured_vpn]  # the side the configuration lacks
+        # The side the configuration lacks.
+        added = [f for f in facts if (f.is_expressroute if configured_vpn else f.is_vpn)]
         yield self.finding(
             network,
             f"virtual network '{network.name}' has ExpressRoute ({'; '.join(expressroute)}) and also a VPN "
@@ -438,7 +498,14 @@ class ExpressRouteGateway(Rule):
         "an export of a circuit's links lists (`Get-AzureDedicatedCircuitLink | ConvertTo-Json`, a link "
         "whose `State` is not `Deprovisioned`), once per network, at the first such link, when neither a "
         "connection nor a script says so; when the exports span several subscriptions, the message names "
-        "the network's (the one whose exported classic network, or VMs in it, bear its name).",
+        "the network's (the one whose exported classic network, or VMs in it, bear its name). A gateway a "
+        "script creates (`New-AzureVNetGateway -VNetName`, with its `-GatewayType` and `-GatewaySKU`) serves "
+        "ExpressRoute or VPN by what connects to it, which the call does not state: when no file checked "
+        "shows what does (no connection or client pool of the network's gateway in a network configuration "
+        "or REST body, no script's circuit link or `Set-AzureVNetGateway -Connect`, no export of circuit "
+        "links naming the network), it is reported at the call as a gateway that may be an ExpressRoute one, "
+        "with how to check (`Get-AzureVNetGateway -VNetName`, and the network's `ConnectionsToLocalNetwork` "
+        "in the exported network configuration).",
         why="A network attached to ExpressRoute can only migrate once its circuit lives in Resource Manager. "
         "A circuit in the same subscription can then be migrated with the network without downtime; a "
         "circuit in another subscription (reached through an authorization link) has to be unlinked first, "
@@ -512,6 +579,16 @@ class ExpressRouteGateway(Rule):
             expect=("link.ps1:3:1",),
             note="A script that links the circuit to a network no file defines.",
         ),
+        Example(
+            {
+                "gateway.ps1": """\
+                New-AzureVNetGateway -VNetName "hub-vnet" -GatewayType DynamicRouting -GatewaySKU HighPerformance
+                """
+            },
+            expect=("gateway.ps1:1:1",),
+            note="A script that creates the network's gateway and connects it by other means (the portal, "
+            "another script): it may be an ExpressRoute gateway.",
+        ),
     )
     valid = (
         Example(
@@ -539,6 +616,15 @@ class ExpressRouteGateway(Rule):
             },
             note="The script removes the link it made: the network is no longer connected.",
         ),
+        Example(
+            {
+                "gateway.ps1": """\
+                New-AzureVNetGateway -VNetName "hub-vnet" -GatewayType DynamicRouting
+                Set-AzureVNetGateway -Connect -VNetName "hub-vnet" -LocalNetworkSiteName "branch-office"
+                """
+            },
+            note="A gateway the script creates and connects to a site by VPN.",
+        ),
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
@@ -561,7 +647,25 @@ class ExpressRouteGateway(Rule):
             if found:
                 told.add(key(scripted.name))
             yield from found
+            yield from self._may_be_expressroute(estate, scripted)
         yield from self._linked_by_exports(estate, told)
+
+    def _may_be_expressroute(self, estate: Estate, scripted: ScriptedGateway) -> Iterator[Finding]:
+        """A gateway a script creates that no file shows connected (`unstated_gateway`): it may be an
+        ExpressRoute gateway, linked in the portal or by a script not checked here, whose circuit must be in
+        Resource Manager before Prepare."""
+        created = unstated_gateway(estate, scripted.name)
+        if created is None:
+            return
+        named = estate.virtual_network(scripted.name) or scripted
+        yield self.finding(
+            named,
+            f"virtual network '{named.name}' has a gateway ({created_words(created)}) that no file checked "
+            "shows connected: it may be an ExpressRoute gateway, whose classic circuit must be in Resource "
+            f"Manager before Prepare; check with {check_unstated_gateway(named.name)}",
+            at=created,
+            fix=_UNSTATED_GATEWAY_FIX,
+        )
 
     def _linked_by_exports(self, estate: Estate, told: set[str]) -> Iterator[Finding]:
         """The networks a `Get-AzureDedicatedCircuitLink` export lists as linked to a classic circuit, once
