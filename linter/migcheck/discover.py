@@ -558,6 +558,9 @@ def _walk_folder(
             continue
         if excluded and excluded.matches(path):
             continue
+        # One string where the path shown is the name the file is opened by (a folder named by its absolute
+        # path, or by a relative one below the working directory): each is kept for every file read.
+        path = fs_path if path == fs_path else path
         found.append(Candidate(path, fs_path, False, refused, real_top, is_link, identity))
     yield from _without_aliases(found)
 

@@ -45,7 +45,7 @@ from migcheck.source import SourceText
 from migcheck.subscriptions import _defines_networks as defines_networks  # what the split reads
 from migcheck.subscriptions import split_subscriptions
 from migcheck.suppress import BASELINE, Audit, Filter, Suppressed
-from migcheck.texts import Texts
+from migcheck.texts import Texts, opened_by
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -341,7 +341,7 @@ def _read_all(
         read = read_in_workers(found, jobs, progress, then=_locator(found))
         if read is not None:
             reads, crew = read
-            return (*_held(found, reads, texts), Locators(crew, found) if crew is not None else None)
+            return (*_held(found, reads, texts), Locators(crew, reads) if crew is not None else None)
     documents = []
     fs_paths: dict[str, str] = {}
     for done, candidate in enumerate(found, 1):
@@ -357,7 +357,7 @@ def _read_all(
         if document is not None:
             documents.append(document)
             if on_disk:
-                fs_paths[candidate.path] = candidate.fs_path
+                fs_paths[candidate.path] = opened_by(document, candidate)
         if progress is not None:
             progress(done, len(found), candidate.path)
     return documents, fs_paths, None
@@ -366,13 +366,15 @@ def _read_all(
 def _held(
     found: list[Candidate], read: list[tuple[Document | None, int | None]], texts: Texts
 ) -> tuple[list[Document], dict[str, str]]:
-    """What `_read_all` returns, from what worker processes read of the files on disk `found`."""
+    """What `_read_all` returns, from what worker processes read of the files on disk `found`. Keyed by
+    the documents' own paths: those a worker read are copies of the candidates' (unpickled), and keeping
+    the candidates' as well would hold each such path twice (2 MB at 40,000 files)."""
     documents = []
     fs_paths: dict[str, str] = {}
     for candidate, (document, check) in zip(found, read, strict=True):
         if document is not None:
             documents.append(texts.hold(document, candidate, check))
-            fs_paths[candidate.path] = candidate.fs_path
+            fs_paths[document.path] = opened_by(document, candidate)
     return documents, fs_paths
 
 
@@ -384,10 +386,15 @@ class Locators:
     holds by then (161 MB at 40,000 files, against the 150 MB the check is held to); these were forked
     before the run held anything but the list of files."""
 
-    def __init__(self, crew: Crew, found: Sequence[Candidate]) -> None:
+    def __init__(self, crew: Crew, read: Sequence[tuple[Document | None, int | None]]) -> None:
         self.crew = crew
-        # The paths each worker read: a tuple each until asked (a dict by path, only while asking).
-        self.paths = [tuple(c.path for c in found[start:end]) for start, end in crew.shares]
+        # The paths of the documents each worker read (`read`, in the order of the files): a tuple each
+        # until asked (a dict by path, only while asking). The documents' own, not the candidates' (see
+        # `_held`).
+        self.paths = [
+            tuple(document.path for document, _ in read[start:end] if document is not None)
+            for start, end in crew.shares
+        ]
 
     def ask(self, findings: list[Finding]) -> list[list[Finding]]:
         """Send each worker the findings in its files, taken out of `findings`; what each was sent."""

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from migcheck.model import Document, Finding
     from migcheck.source import Lines
 
-__all__ = ["Texts", "lines_of"]
+__all__ = ["Texts", "lines_of", "opened_by"]
 
 # How many texts read again are kept at once: reports go through findings file by file, so one would do;
 # a few spare re-reading when a report comes back to a file.
@@ -145,7 +145,7 @@ class Texts(Mapping[str, SourceText]):
         self._count_lines_of(document)
         c = candidate
         known = _with_identity(check, c.identity)
-        self._on_disk[document.path] = _OnDisk(c.fs_path, c.explicit, c.within, c.link, known)
+        self._on_disk[document.path] = _OnDisk(opened_by(document, c), c.explicit, c.within, c.link, known)
         return document.without_text() if document.text else document
 
     def __getitem__(self, path: str) -> SourceText:
@@ -224,6 +224,13 @@ class _Shown:
         if at < count and shown[at] == number:
             return str(shown[count + at])
         return self._texts[self._path].line(number)
+
+
+def opened_by(document: Document, candidate: Candidate) -> str:
+    """The name `document`'s file was opened by (`candidate.fs_path`), as the very string of its path where
+    the two are equal: kept for every file read, and a document read in a worker holds a copy of the
+    candidate's path, not the candidate's own."""
+    return document.path if candidate.fs_path == document.path else candidate.fs_path
 
 
 def lines_of(sources: Mapping[str, SourceText], path: str) -> Lines | None:
