@@ -5,8 +5,9 @@ leaves to be redone."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from migcheck.estate import Estate, Network, key
+from migcheck.estate import Estate, Network, Placement, key
 from migcheck.extensions import json_version
 from migcheck.inventory_model import DefenderPlan
 from migcheck.model import (
@@ -17,11 +18,13 @@ from migcheck.model import (
     Mark,
     Part,
     Role,
+    RoleInstance,
     Severity,
     VirtualNetwork,
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
 from migcheck.rules.reach import Reach
+from migcheck.rules.virtual_machines import DEALLOCATED_STATES, state_letters
 
 
 def _version(ext: Extension) -> str:
@@ -40,6 +43,33 @@ def _installed(estate: Estate) -> Iterator[tuple[Role, Extension]]:
                 if where not in seen:
                     seen.add(where)
                     yield vm, ext
+
+
+@dataclass(frozen=True, slots=True)
+class _CutOff:
+    """Why a VM loses its way to on-premises during migration: its network, as `Reach.cut` says it, and the
+    deployment that places it there (whose runtime state the files may state)."""
+
+    network: Network
+    reason: str
+    placement: Placement
+
+
+def _cut_off(estate: Estate, wanted: set[int]) -> dict[int, _CutOff]:
+    """By id, the VMs of `wanted` that migration cuts off from on-premises through the network they are
+    in (MIG207 and MIG210 ask the same question of `Reach`); only placements holding one are looked at,
+    and the network is indexed only when there is one to ask about."""
+    found: dict[int, _CutOff] = {}
+    if not wanted:
+        return found
+    reach = Reach(estate)
+    for network in estate.virtual_networks:
+        for _, placement in network.members:
+            vms = [vm for vm in placement.vms if id(vm) in wanted]
+            reason = reach.cut(network, placement) if vms else ""
+            for vm in vms if reason else ():
+                found.setdefault(id(vm), _CutOff(network, reason, placement))
+    return found
 
 
 class XmlExtension(Rule):
@@ -569,7 +599,8 @@ class SecurityCenterExtension(Rule):
         "one whose gateway shows neither condition.\n\n"
         "Both are warnings.\n\n"
         "Other security extensions (for example Microsoft Antimalware, publisher `Microsoft.Azure.Security`) "
-        "are installed on purpose, not by Defender for Cloud's policy, and are not reported; neither is an "
+        "are installed on purpose, not by Defender for Cloud's policy, and are not reported here (on a VM "
+        "that migration cuts off, they are MIG210's, with the VM's other extensions); neither is an "
         "extension whose `State` is `Uninstall`. A service configuration's DNS servers belong to its web and "
         "worker roles, never to VMs.\n\n"
         "Also the subscription's Defender for Cloud plan for VMs on the Standard tier, which installs the "
@@ -663,17 +694,7 @@ class SecurityCenterExtension(Rule):
         monitored = [(vm, ext) for vm, ext in _installed(estate) if ext.is_security_monitoring]
         if not monitored:
             return
-        reach = Reach(estate)
-        wanted = {id(vm) for vm, _ in monitored}
-        # Why the VMs of a placement are cut off from on-premises, through the network they are in; only
-        # placements holding a monitored VM are looked at.
-        cut_vms: dict[int, tuple[Network, str]] = {}
-        for network in estate.virtual_networks:
-            for _, placement in network.members:
-                vms = [vm for vm in placement.vms if id(vm) in wanted]
-                reason = reach.cut(network, placement) if vms else ""
-                for vm in vms if reason else ():
-                    cut_vms.setdefault(id(vm), (network, reason))
+        cut_vms = _cut_off(estate, {id(vm) for vm, _ in monitored})
         for vm, ext in monitored:
             found = cut_vms.get(id(vm))
             if found is None:
@@ -686,11 +707,10 @@ class SecurityCenterExtension(Rule):
                     "not reinstalled; enable it again once the VMs are in Resource Manager.",
                 )
                 continue
-            network, reason = found
             yield self.finding(
                 ext,
                 f"VM '{vm.name}' has the Defender for Cloud monitoring extension {ext.name} and its virtual "
-                f"network '{network.name}' {reason}: disable the Defender for Cloud policy at least 3 hours "
+                f"network '{found.network.name}' {found.reason}: disable the Defender for Cloud policy at least 3 hours "
                 "before migrating",
             )
 
@@ -928,3 +948,205 @@ class SiteRecoveryExtension(Rule):
                     f"({ext.publisher}): its replication is disrupted by the migration; disable and enable "
                     "replication again once its storage account is migrated",
                 )
+
+
+# The extensions another rule already asks to remove before migrating, whatever the VM's network: the XML
+# ones, BGInfo 1.* among them, which the planning guide leaves on the VM (MIG204), Azure Backup's (MIG206)
+# and Defender for Cloud's (MIG207, which says how its policy removes it). MIG210 reports the others.
+def _cut_off_matters(ext: Extension) -> bool:
+    return not (ext.is_xml or ext.is_backup or ext.is_security_monitoring)
+
+
+def _described(extensions: list[Extension]) -> list[str]:
+    """Each extension once, as a message names it: name, version and publisher."""
+    seen = {(e.publisher.casefold(), e.name.casefold()): e for e in reversed(extensions)}
+    return [f"{e.name}{_version(e)} ({e.publisher})" for e in reversed(seen.values())]
+
+
+_CUT_OFF_FIX = (
+    "Before Prepare, uninstall the extensions from each running VM, one call per extension "
+    f"({_GET_VM} | Remove-AzureVMExtension -ExtensionName '<extension>' -Publisher '<publisher>' | "
+    "Update-AzureVM, or Set-AzureVMExtension with the same name and publisher and -Uninstall), and add them "
+    "back with Set-AzVMExtension once the VMs are in Resource Manager, after Commit (Azure Diagnostics and "
+    "Defender for Cloud's monitoring extension reinstall themselves). Or stop (deallocate) the VMs before "
+    "Prepare (Stop-AzureVM without -StayProvisioned): a deallocated VM's extensions need not be removed, but "
+    "a cloud service whose VMs are all deallocated loses its VIP unless it is reserved first "
+    "(New-AzureReservedIP -ServiceName)."
+)
+_CUSTOM_SCRIPT_DEPLOYMENT = _MONITORED_DEPLOYMENT.replace(
+    "<Publisher>Microsoft.Azure.Security.Monitoring</Publisher>\n"
+    "          <Name>AzureSecurityWindowsAgent</Name>",
+    "<Publisher>Microsoft.Compute</Publisher>\n          <Name>CustomScriptExtension</Name>",
+)
+
+
+class ExtensionsCutOff(Rule):
+    code = "MIG210"
+    name = "extensions-cut-off"
+    severity = Severity.WARNING
+    scope = Scope.CLOUD_SERVICES
+    looks_at = frozenset({Extension, VirtualNetwork, RoleInstance})
+    cases_in = frozenset({Extension})
+    summary = (
+        "A running VM has extensions (other than BGInfo 1.*) while its network's gateway cuts it off from "
+        "on-premises during migration (a transit VPN, or ExpressRoute with an on-premises DNS server)."
+    )
+    fix_hint = _CUT_OFF_FIX
+    source = (
+        "Planning guide — VM Extensions: if connectivity to a DNS server is lost during migration, all VM "
+        "Extensions except BGInfo v1.* need to first be removed from every VM before migration prepare, and "
+        "re-added after migration; only for VMs that are running, not stopped deallocated (Remediation "
+        "Options 1 and 2). Gateway migration: transit scenarios where VM extensions are connected to "
+        "on-premises servers are not supported. Validation error (errors 2023): VM {vm-name} ... contains "
+        "Extension {extension-name} whose Status isn't being reported from the VM — a common cause: the VNET "
+        "has on premises DNS servers and DNS connectivity is lost."
+    )
+    docs = Docs(
+        what="A VM with one or more installed extensions in a virtual network that migration cuts off from "
+        "on-premises, as MIG207 decides it for the Defender for Cloud extension: the network's gateway is in "
+        "*transit connectivity* (a site-to-site connection to a local network site that aggregates another "
+        "virtual network with a gateway of its own and on-premises addresses), or has an ExpressRoute "
+        "(`Dedicated`) connection while the VM uses an on-premises DNS server (the network's own DNS "
+        "servers, from every file that describes it, and those of the VM's deployment; one whose address is "
+        "in a local network site's address space and in no virtual network). The VMs and their extensions "
+        "are read from every format that states them: REST deployment bodies and GET responses, "
+        "Export-AzureVM files, `Get-AzureVM | ConvertTo-Json` exports, PowerShell and Python scripts, and "
+        "Resource Graph exports of classic VMs (`properties.extensions`), joined with the network "
+        "configuration, REST network bodies or network exports that define the network. One finding per VM, "
+        "naming its extensions, at the first of them.\n\n"
+        "Not reported: a VM the files show stopped (deallocated) (`StoppedDeallocated` in a GET response, an "
+        "export's instance status); a VM whose state no file states (Export-AzureVM files, scripts) is taken "
+        "as running, as a script's VMs are once made. Not counted among a VM's extensions: the XML extensions, "
+        "BGInfo 1.* among them, which the planning guide exempts (MIG204 reports the others), Azure Backup's "
+        "snapshot extension (MIG206) and Defender for Cloud's monitoring extension (MIG207): each is reported "
+        "once, by the rule that says how to remove it. An extension whose `State` is `Uninstall` is not "
+        "installed. A network security group that denies outbound internet access, the planning guide's other "
+        "cause, is not checked: the readers do not record a group's rules.",
+        why="A running VM's extensions report their status through the VM's guest agent, which needs DNS and "
+        "outbound access to reach the VM's storage account. The planning guide says that where connectivity "
+        "to a DNS server is lost during migration, every extension but BGInfo v1.* has to be removed from "
+        "each running VM before Prepare, and that this does not apply to VMs stopped (deallocated); the "
+        "gateway migration guide lists transit scenarios with extensions connected to on-premises servers "
+        "as unsupported, and the errors page names on-premises DNS servers whose connectivity is lost as a "
+        "cause of extension status not being reported, which stops the VM's migration. It is a warning, as "
+        "MIG207's is for the Defender extension: the VM migrates once its extensions are removed, and they are "
+        "to be added again afterwards. When the status would stop being reported, at Validate or later, "
+        "depends on when the connectivity is lost (an ExpressRoute network's connections are removed before "
+        "Validate, a transit network loses its way as its gateway migrates): remove them before it is, and "
+        "at the latest before Prepare.",
+        fix="Remediation option 1 of the planning guide: before Prepare, uninstall the extensions from each "
+        "running VM (the VM, `Get-AzureVM -ServiceName ... -Name ...`, piped to `Remove-AzureVMExtension` "
+        "with the extension's name and publisher, or to `Set-AzureVMExtension` with `-Uninstall`, piped to "
+        "`Update-AzureVM`), and add them back once the VMs are in Resource Manager, after Commit "
+        "(`Set-AzVMExtension`). Azure Diagnostics and Defender for Cloud's monitoring extension reinstall "
+        "themselves. Option 2: stop (deallocate) the VMs before Prepare (`Stop-AzureVM` without "
+        "`-StayProvisioned`); their extensions then need not be removed, but a cloud service whose VMs are "
+        "all deallocated loses its public VIP unless it is reserved first (`New-AzureReservedIP "
+        "-ServiceName`). Where the network can keep its way to on-premises instead (an explicit connection "
+        "to the local network gateway for a transit network, DNS servers in Azure), the extensions can stay.",
+    )
+    invalid = (
+        Example(
+            {
+                "network/NetworkConfig.netcfg": _NETCFG_ER_ONPREM_DNS,
+                "rest/app.deployment.xml": _CUSTOM_SCRIPT_DEPLOYMENT,
+            },
+            expect=("rest/app.deployment.xml:7:9",),
+            note="ExpressRoute and the on-premises DNS server dc01: the Custom Script extension must go.",
+        ),
+        Example(
+            {
+                "network/NetworkConfig.netcfg": _NETCFG_ER_ONPREM_DNS,
+                "deploy/app.ps1": """
+                $vm = New-AzureVMConfig -Name "app02" -InstanceSize "Medium" -ImageName $image |
+                    Set-AzureVMBGInfoExtension -Version "1.*" |
+                    Set-AzureVMExtension -ExtensionName "VMAccessForLinux" -Publisher "Microsoft.OSTCExtensions" -Version "1.*"
+                New-AzureVM -ServiceName "app" -VMs $vm -VNetName "er-vnet" -Location "West Europe"
+                """,
+            },
+            expect=("deploy/app.ps1:3:5",),
+            note="A PowerShell script: BGInfo 1.* may stay, the VM access extension may not.",
+        ),
+        Example(
+            {
+                "network/NetworkConfig.netcfg": _NETCFG_ER_ONPREM_DNS,
+                "create_app.py": """
+                from azure.servicemanagement import ResourceExtensionReference, ServiceManagementService
+
+                sms = ServiceManagementService("subscription-id", "management.pem")
+                script = ResourceExtensionReference(
+                    "CustomScript", "Microsoft.Compute", "CustomScriptExtension", "1.*"
+                )
+                sms.create_virtual_machine_deployment(
+                    "app", "app", "production", "app", "app03", None, None, None,
+                    virtual_network_name="er-vnet", resource_extension_references=[script],
+                )
+                """,
+            },
+            expect=("create_app.py:4:10",),
+            note="A Python script, reported where it builds the reference.",
+        ),
+    )
+    valid = (
+        Example(
+            {
+                "network/NetworkConfig.netcfg": _NETCFG_ER_ONPREM_DNS,
+                "rest/app.deployment.xml": _CUSTOM_SCRIPT_DEPLOYMENT.replace(
+                    "  <RoleList>",
+                    "  <RoleInstanceList>\n"
+                    "    <RoleInstance><RoleName>app01</RoleName><InstanceName>app01</InstanceName>"
+                    "<InstanceStatus>StoppedDeallocated</InstanceStatus></RoleInstance>\n"
+                    "  </RoleInstanceList>\n  <RoleList>",
+                ),
+            },
+            note="A VM stopped (deallocated) keeps its extensions.",
+        ),
+        Example(
+            {
+                "network/NetworkConfig.netcfg": _NETCFG_ER_ONPREM_DNS,
+                "rest/app.deployment.xml": _CUSTOM_SCRIPT_DEPLOYMENT.replace(
+                    "<Publisher>Microsoft.Compute</Publisher>\n          <Name>CustomScriptExtension</Name>",
+                    "<Publisher>Microsoft.Compute</Publisher>\n          <Name>BGInfo</Name>",
+                ),
+            },
+            note="BGInfo 1.* need not be removed (MIG204 reports it for its own reason).",
+        ),
+        Example(
+            {
+                "network/NetworkConfig.netcfg": _NETCFG_ER_ONPREM_DNS.replace("192.168.10.4", "10.4.0.4"),
+                "rest/app.deployment.xml": _CUSTOM_SCRIPT_DEPLOYMENT,
+            },
+            note="A DNS server inside the virtual network is not cut off by ExpressRoute's migration.",
+        ),
+    )
+
+    def check(self, estate: Estate) -> Iterator[Finding]:
+        installed: dict[int, tuple[Role, list[Extension]]] = {}
+        for vm, ext in _installed(estate):
+            if _cut_off_matters(ext):
+                installed.setdefault(id(vm), (vm, []))[1].append(ext)
+        cut_vms = _cut_off(estate, set(installed))
+        for vm_id, (vm, extensions) in installed.items():
+            found = cut_vms.get(vm_id)
+            if found is None or _deallocated(vm, found.placement):
+                continue
+            names = _described(extensions)
+            them = "them" if len(names) > 1 else "it"
+            yield self.finding(
+                vm,
+                f"VM '{vm.name}' has the extension{'s' if len(names) > 1 else ''} "
+                f"{listed(names, quote='')} and its virtual network '{found.network.name}' {found.reason}, "
+                "which migration cuts off: a running VM's extensions then report no status and it does not "
+                f"migrate; uninstall {them} before Prepare and add {them} back after Commit, or stop "
+                "(deallocate) the VM",
+                at=extensions[0],
+            )
+
+
+def _deallocated(vm: Role, placement: Placement) -> bool:
+    """Whether the files show `vm` stopped (deallocated): a GET response's or an export's instance status."""
+    return any(
+        state_letters(instance.status) in DEALLOCATED_STATES
+        for named, instance in placement.vm_instances
+        if named is vm
+    )
