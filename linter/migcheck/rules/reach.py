@@ -1,7 +1,8 @@
 """Where a virtual network's gateway leads: whether the VMs of a network reach on-premises only through
 another virtual network (classic transit), or through an ExpressRoute gateway to on-premises DNS servers.
 Both are cut during migration (network-gateway-migration: "the transit scenario loses on-premises
-connectivity"; overview 2017: an ExpressRoute gateway is not kept in place). Shared by MIG207 and MIG305."""
+connectivity"; overview 2017: an ExpressRoute gateway is not kept in place). Shared by MIG207, MIG210 and
+MIG305."""
 
 from __future__ import annotations
 
@@ -94,8 +95,8 @@ class Reach:
 
         Classic transit is written as a site-to-site connection to a local site whose prefixes aggregate a
         hub network (one with a gateway of its own) and on-premises addresses (outside every virtual
-        network). Asked once per placement (MIG207) and per network (MIG305): answered once per network,
-        from what is worked out once per site."""
+        network). Asked once per placement (MIG207, MIG210) and per network (MIG305): answered once per
+        network, from what is worked out once per site."""
         found = self._transit.get(id(network))
         if found is None:
             found = self._transit[id(network)] = next(
