@@ -10,6 +10,7 @@ import pytest
 from test_texts import ACL
 
 from migcheck import engine, guarded, scan
+from migcheck import texts as texts_module
 from migcheck.config import Config
 from migcheck.engine import lint, locate_findings
 from migcheck.model import Finding, Mark, Severity
@@ -18,6 +19,13 @@ from migcheck.source import SourceText
 
 RULES = load_rules(entry_points=False)
 CSCFG = "ServiceConfiguration.Cloud.cscfg"
+
+
+@pytest.fixture(autouse=True)
+def _texts_read_again(monkeypatch):
+    """What is tested here is a text read again: a check of files as small as these holds them instead
+    (`migcheck.texts.HELD_BYTES`)."""
+    monkeypatch.setattr(texts_module, "HELD_BYTES", -1)
 
 
 # --- where a start tag ends ------------------------------------------------------------------------------

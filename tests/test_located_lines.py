@@ -26,6 +26,13 @@ CSCFG = "ServiceConfiguration.Cloud.cscfg"
 NAMES = ("outlet", "shop", "store", "studio", "supply", "warehouse")  # more than `texts.RECENT`
 
 
+@pytest.fixture(autouse=True)
+def _texts_read_again(monkeypatch):
+    """What is tested here is a text read again: a check of files as small as these holds them instead
+    (`migcheck.texts.HELD_BYTES`)."""
+    monkeypatch.setattr(texts, "HELD_BYTES", -1)
+
+
 @pytest.fixture
 def shops(tmp_path, monkeypatch) -> Path:
     for name in NAMES:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from migcheck import workers
+from migcheck import texts, workers
 from migcheck.config import Config
 from migcheck.engine import lint, walk
 from migcheck.plugins import load_rules
@@ -38,7 +38,8 @@ def test_a_walked_file_shown_by_the_name_it_is_opened_by_keeps_one_string(tmp_pa
     "jobs",
     [1, pytest.param(3, marks=pytest.mark.skipif(not workers.can_fork(), reason="Linux only"))],
 )
-def test_what_a_run_keeps_of_each_file_shares_the_documents_path(jobs):
+def test_what_a_run_keeps_of_each_file_shares_the_documents_path(jobs, monkeypatch):
+    monkeypatch.setattr(texts, "HELD_BYTES", -1)  # what reading the files again takes, as a large check keeps
     result = lint([str(CORPUS)], Config(), RULES, jobs=jobs)
     kept_paths = {path: path for path in result.fs_paths}
     on_disk = result.sources._on_disk

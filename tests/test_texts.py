@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from migcheck import engine, guarded
+from migcheck import texts as texts_module
 from migcheck.config import Config
 from migcheck.engine import lint
 from migcheck.plugins import load_rules
@@ -41,6 +42,13 @@ CLEAN = """\
   </VirtualNetworkSites></VirtualNetworkConfiguration>
 </NetworkConfiguration>
 """
+
+
+@pytest.fixture(autouse=True)
+def _texts_read_again(monkeypatch):
+    """What is tested here is a text read again: a check of files as small as these holds them instead
+    (`migcheck.texts.HELD_BYTES`)."""
+    monkeypatch.setattr(texts_module, "HELD_BYTES", -1)
 
 
 @pytest.fixture

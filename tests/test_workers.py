@@ -117,7 +117,9 @@ def test_a_worker_killed_midway_leaves_the_read_to_this_process(monkeypatch):
 def test_the_workers_that_read_locate_the_findings_in_their_files(monkeypatch):
     """Each worker locates the findings in the files it read and sends back the lines a text report shows:
     the same findings, positions and fixes as one process, the report reads again only what one process's
-    would (lines too long to keep), and no worker is left running."""
+    would (lines too long to keep), and no worker is left running. Texts read again, as a larger check's
+    are: a check of files as small as these holds them (`migcheck.texts.HELD_BYTES`)."""
+    monkeypatch.setattr(texts_module, "HELD_BYTES", -1)
     monkeypatch.chdir(CORPUS)
     alone = lint(["."], Config(), RULES, jobs=1)
     asked = []

@@ -75,6 +75,7 @@ class Candidate:
     within: str = ""  # for a file met in a walk: the walked folder (real path) the opened file must be in
     link: bool = False  # met in a walk as a symbolic link (to a file inside the folder): follow it
     identity: tuple[int, int] | None = None  # (device, inode) of the file the walk met, for the reader
+    size: int = -1  # its size in bytes as the walk met it; -1 when not known (a file named, a link)
 
 
 class PatternError(ValueError):
@@ -552,7 +553,7 @@ def _walk_folder(
 
     ignored = _GitIgnored(top) if respect_gitignore else None
     found = []
-    for fs_path, relative, refused, is_link, identity in _walk(top, ignored, skipped_folder):
+    for fs_path, relative, refused, is_link, identity, size in _walk(top, ignored, skipped_folder):
         path = shown_path(relative)
         if included and not included.matches(path):
             continue
@@ -561,7 +562,7 @@ def _walk_folder(
         # One string where the path shown is the name the file is opened by (a folder named by its absolute
         # path, or by a relative one below the working directory): each is kept for every file read.
         path = fs_path if path == fs_path else path
-        found.append(Candidate(path, fs_path, False, refused, real_top, is_link, identity))
+        found.append(Candidate(path, fs_path, False, refused, real_top, is_link, identity, size))
     yield from _without_aliases(found)
 
 
@@ -598,8 +599,8 @@ def _target_identity(fs_path: str) -> tuple[int, int] | None:
 
 def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterator[_Found]:
     """(file system path, `/`-separated path relative to `top`, why it is refused or "", whether it is a
-    link to follow, its (device, inode)) of each candidate below `top`, and of each folder below it that
-    cannot be listed: nothing is skipped silently.
+    link to follow, its (device, inode), its size or -1) of each candidate below `top`, and of each folder
+    below it that cannot be listed: nothing is skipped silently.
 
     One `scandir` per folder: the entry types come with the listing, so a folder costs no stat per name;
     only a candidate (a name with a classic extension that git does not ignore) is stat-ed, once, for the
@@ -642,10 +643,10 @@ def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterato
         pending.extend(reversed(below))
     for where, problem in unlisted:
         why = f"{UNLISTABLE_FOLDER}: {problem.strerror or problem}"
-        yield where, _relative(where, top), why, False, None
+        yield where, _relative(where, top), why, False, None, -1
 
 
-_Found = tuple[str, str, str, bool, "tuple[int, int] | None"]
+_Found = tuple[str, str, str, bool, "tuple[int, int] | None", int]
 
 
 def _skipped_name(name: str) -> bool:
@@ -691,11 +692,11 @@ def _found(entry: os.DirEntry[str], relative: str, real_top: str) -> _Found:
     try:
         info = entry.stat(follow_symlinks=False)
     except OSError:
-        return entry.path, relative, "", False, None  # vanished: the reader says why it cannot be read
+        return entry.path, relative, "", False, None, -1  # vanished: the reader says why it cannot be read
     if not stat.S_ISLNK(info.st_mode):
-        return entry.path, relative, "", False, (info.st_dev, info.st_ino)
+        return entry.path, relative, "", False, (info.st_dev, info.st_ino), info.st_size
     refused, is_link = _link_out_of(entry.path, real_top)
-    return entry.path, relative, refused, is_link, None
+    return entry.path, relative, refused, is_link, None, -1
 
 
 def link_target(fs_path: str) -> str:

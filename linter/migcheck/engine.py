@@ -45,7 +45,7 @@ from migcheck.source import SourceText
 from migcheck.subscriptions import _defines_networks as defines_networks  # what the split reads
 from migcheck.subscriptions import split_subscriptions
 from migcheck.suppress import BASELINE, Audit, Filter, Suppressed
-from migcheck.texts import Texts, opened_by
+from migcheck.texts import Texts, holds_texts, opened_by
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -246,7 +246,7 @@ def _lint(
     if not whole_estate and scope is None:
         found = _needed(found, rules, enabled)
     unread -= len(found)
-    texts = Texts()
+    texts = Texts(held={} if cache is None and holds_texts(found) else None)
     if jobs is None and (cache is not None or not found):
         jobs = 1  # nothing to share out: the worker machinery is not imported (an empty folder's check)
     elif jobs is None:
@@ -338,7 +338,7 @@ def _read_all(
     if cache is None and jobs > 1:
         from migcheck.workers import read_in_workers
 
-        read = read_in_workers(found, jobs, progress, then=_locator(found))
+        read = read_in_workers(found, jobs, progress, then=_locator(found, texts.held), held=texts.held)
         if read is not None:
             reads, crew = read
             return (*_held(found, reads, texts), Locators(crew, reads) if crew is not None else None)
@@ -443,13 +443,14 @@ class Locators:
             self.crew.stop()
 
 
-def _locator(found: Sequence[Candidate]) -> Then:
+def _locator(found: Sequence[Candidate], held: dict[str, Any] | None) -> Then:
     """What a worker that read `found[start:end]` does when asked to locate findings in those files: it
     holds the texts of its files as this process holds the others' (`_held`), and answers with the
-    findings located and the lines a report shows of them (`Texts.show`)."""
+    findings located and the lines a report shows of them (`Texts.show`). `held`: where its read put the
+    texts it holds, for a check that holds them (in the worker, its own copy)."""
 
     def then(start: int, end: int, reads: list[Any]) -> Callable[[Any], Any]:
-        texts = Texts()
+        texts = Texts(held=held)
         for candidate, (document, check) in zip(found[start:end], reads, strict=True):
             if document is not None:
                 texts.hold(document, candidate, check)

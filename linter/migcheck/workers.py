@@ -91,11 +91,14 @@ def read_in_workers(
     jobs: int,
     progress: Callable[[int, int, str], None] | None = None,
     then: Then | None = None,
+    held: dict[str, Any] | None = None,
 ) -> tuple[list[Read], Crew | None] | None:
     """Each file of `found` read by `jobs` processes (`in_workers`), in order, and the workers kept for
     `then`; None when the workers could not read their share, for the caller to read them all itself.
     `progress(done, total, path)` is called for each file as the share holding it comes in. A buffer (`-`)
-    is not for workers: it is the caller's."""
+    is not for workers: it is the caller's. With `held`, each process puts there, by path, the texts of its
+    share that the documents it returns go without (`migcheck.texts.Texts`): this process's own in
+    `held`, a worker's in its copy."""
     if jobs < 2 or not can_fork() or any(c.fs_path == STDIN for c in found):
         return None
 
@@ -105,7 +108,7 @@ def read_in_workers(
                 progress(done + 1, len(found), found[done].path)
 
     def task(start: int, end: int) -> list[Read]:
-        return _read_span(found, start, end)
+        return _read_span(found, start, end, held)
 
     return in_workers(task, len(found), jobs, READ_PICKLING, arrived, then)
 
@@ -324,9 +327,11 @@ def _received(pipe: BinaryIO, pickle: ModuleType) -> list[Any]:
     return items
 
 
-def _read_span(found: Sequence[Candidate], start: int, end: int) -> list[Read]:
+def _read_span(
+    found: Sequence[Candidate], start: int, end: int, held: dict[str, Any] | None = None
+) -> list[Read]:
     """The files `found[start:end]`, each read as the engine reads it, its text dropped when the run would
-    drop it (`migcheck.texts.shed_check`)."""
+    drop it (`migcheck.texts.shed_check`), or put in `held` when the run holds such texts."""
     from migcheck.engine import _read_bytes
     from migcheck.texts import shed_check
 
@@ -335,6 +340,8 @@ def _read_span(found: Sequence[Candidate], start: int, end: int) -> list[Read]:
         document, data = _read_bytes(candidate, None)
         check = shed_check(document, data) if document is not None else None
         if document is not None and check is not None:
+            if held is not None and document.text:
+                held[document.path] = document.text
             document = document.without_text()
         out.append((document, check))
     return out
