@@ -93,14 +93,22 @@ def has(obj: object, name: str) -> bool:
 
 
 def text(value: object) -> str:
-    """A string or number as text; anything else (null, an object, a list) as ""."""
+    """A string, stripped; anything else (null, a boolean, a number, an object, a list) as "": what names
+    something (an id, a name, a state, an address) is a string, and a value of another JSON type says
+    nothing of it (`"attachedTo": {"id": 5}` names no cloud service, `"powerState": true` is no state)."""
     if type(value) is str:  # nearly always: tested first
         # One object for each value however many records hold it (a size, a protocol, a state, a
         # publisher): the decoder makes a string per occurrence, 15 MB of a 50 MB export's peak.
         return intern(value.strip())
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value).strip() if isinstance(value, (str, int, float)) else ""
+    return value.strip() if isinstance(value, str) else ""
+
+
+def number_text(value: object) -> str:
+    """A whole number or a string as text: a port, a LUN, a rule's order, which exports write either way;
+    anything else (a boolean, a fraction, `1e308`, an object) as ""."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return text(value)
 
 
 def boolean(value: object) -> bool | None:
@@ -698,8 +706,8 @@ def _endpoints(value: object, spots: Spots) -> Iterator[InputEndpoint]:
     marks = spots.values([name for name, _ in found], "inputEndpoints")
     for (name, endpoint), mark in zip(found, marks, strict=True):
         port, local = (
-            text(get(endpoint, "publicPort", "port")),
-            text(get(endpoint, "privatePort", "localPort")),
+            number_text(get(endpoint, "publicPort", "port")),
+            number_text(get(endpoint, "privatePort", "localPort")),
         )
         yield InputEndpoint(name, text(get(endpoint, "protocol")), port, local, None, mark)
 
@@ -745,7 +753,7 @@ def _disks_of(disks: list[dict], vm: str, spots: Spots, where: str) -> Iterator[
     described = [(_blob_address(get(d, "vhdUri", "mediaLink")), text(get(d, "diskName")), d) for d in disks]
     marks = spots.values([media or name for media, name, _ in described], where)
     for (media, name, disk), mark in zip(described, marks, strict=True):
-        lun = lun_key(text(get(disk, "lun"))) if where in _DATA_DISKS else ""
+        lun = lun_key(number_text(get(disk, "lun"))) if where in _DATA_DISKS else ""
         yield Disk(name, media, text(get(disk, "ioType")), vm, mark, lun=lun)
 
 
@@ -1685,8 +1693,8 @@ def _context_endpoints(sets: list[dict], role: str, spots: Spots) -> Iterator[In
         yield InputEndpoint(
             name,
             text(get(endpoint, "Protocol")),
-            text(get(endpoint, "Port")),
-            text(get(endpoint, "LocalPort")),
+            number_text(get(endpoint, "Port")),
+            number_text(get(endpoint, "LocalPort")),
             _endpoint_acl(get(endpoint, "EndpointAccessControlList"), role, name, acl_mark),
             mark,
             load_balancer=text(get(endpoint, "LoadBalancerName")),
@@ -1699,7 +1707,7 @@ def _endpoint_acl(value: object, role: str, endpoint: str, mark: Mark) -> Endpoi
         return None
     rules = tuple(
         AclRule(
-            text(get(rule, "Order")),
+            number_text(get(rule, "Order")),
             text(get(rule, "Action")),
             text(get(rule, "RemoteSubnet")),
             text(get(rule, "Description")),
