@@ -78,8 +78,38 @@ def display_width(text: str) -> int:
     """How many cells of a terminal `text` takes: a wide or full-width character (CJK, most emoji) two, a
     combining mark (an accent written after its letter), a format character (a zero-width joiner) none,
     any other one. Names come from the files in any script: counting characters would push the verdicts
-    of rows with such names out of their column."""
-    return sum(_cells(c) for c in text)
+    of rows with such names out of their column.
+
+    Two sequences take other than the sum of their characters: the emoji presentation selector (U+FE0F)
+    draws the character before it as an emoji, two cells (`⚠️` is U+26A0, one cell alone, then U+FE0F);
+    and a Hangul syllable written in conjoining jamo is drawn as one wide character, its leading consonant
+    (U+1100 to U+115F, U+A960 to U+A97F) two cells and the vowels and final consonants after it
+    (U+1160 to U+11FF, U+D7B0 to U+D7FF) none."""
+    total, base, in_syllable = 0, 0, False
+    for c in text:
+        if c == _EMOJI_PRESENTATION:
+            cells = 1 if base == 1 else 0  # widens a one-cell character to two, once
+            base = 2 if base else 0
+        elif in_syllable and _is_trailing_jamo(c):
+            cells = 0
+        else:
+            cells = _cells(c)
+            base = cells or base
+        in_syllable = _is_leading_jamo(c) or (in_syllable and _is_trailing_jamo(c))
+        total += cells
+    return total
+
+
+_EMOJI_PRESENTATION = "\ufe0f"
+
+
+def _is_leading_jamo(c: str) -> bool:
+    return "\u1100" <= c <= "\u115f" or "\ua960" <= c <= "\ua97f"
+
+
+def _is_trailing_jamo(c: str) -> bool:
+    """A Hangul vowel or final consonant jamo, which joins the syllable a leading consonant starts."""
+    return "\u1160" <= c <= "\u11ff" or "\ud7b0" <= c <= "\ud7ff"
 
 
 def _cells(c: str) -> int:
