@@ -105,8 +105,11 @@ def test_the_same_network_on_every_branch_is_that_network(tmp_path, monkeypatch,
     assert "in virtual network 'prodnet'" in findings[0].message
 
 
-def test_different_networks_on_each_branch_are_a_network_not_known(tmp_path, monkeypatch):
-    assert _placed(tmp_path, monkeypatch, '$vnet = if ($r -gt 5) { "prodnet" } else { "testnet" }\n') == []
+def test_different_networks_on_each_branch_are_a_network_it_does_not_name(tmp_path, monkeypatch):
+    # One network or the other, never none: the VM, given no subnet, surely has none there.
+    findings = _placed(tmp_path, monkeypatch, '$vnet = if ($r -gt 5) { "prodnet" } else { "testnet" }\n')
+    assert [(f.code, f.severity.name) for f in findings] == [("MIG203", "ERROR")]
+    assert "in virtual network '<virtual network name, deploy.ps1:3>'" in findings[0].message
 
 
 @pytest.mark.parametrize(

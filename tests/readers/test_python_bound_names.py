@@ -21,7 +21,7 @@ import pytest
 from growth import assert_linear
 from lint_support import lint_files, where
 
-from migcheck.model import Deployment
+from migcheck.model import Deployment, is_stand_in
 from migcheck.readers import read_document
 
 HEADER = """\
@@ -295,11 +295,15 @@ CREATE_IN_VNET = (
 
 
 def vnet_of(text: str) -> str | None:
-    """The virtual network of the one deployment of the script, None when it is not known."""
+    """The virtual network of the one deployment of the script, None when it is not known, "<unstated>" for
+    one it does not name (a stand-in: never none)."""
     document = read_document("deploy.py", text.encode("utf-8"), explicit=True)
     assert document is not None and document.problem is None
     (deployment,) = [r for r in document.resources if isinstance(r, Deployment)]
-    return deployment.virtual_network.name if deployment.virtual_network is not None else None
+    network = deployment.virtual_network
+    if network is not None and is_stand_in(network.name):
+        return "<unstated>"
+    return network.name if network is not None else None
 
 
 @pytest.mark.parametrize(
@@ -313,12 +317,12 @@ def vnet_of(text: str) -> str | None:
         ("if ready():\n    name = 'prod-vnet'\nvnet = name\nname = 'test-vnet'", None),
         ("if True:\n    name = 'prod-vnet'\nvnet = name\nname = 'test-vnet'", "prod-vnet"),
         # the last binding is one the script does not state
-        ("vnet = 'prod-vnet'\nvnet = input()", None),
-        ("vnet = 'prod-vnet'\nvnet += '-x'", None),
+        ("vnet = 'prod-vnet'\nvnet = input()", "<unstated>"),
+        ("vnet = 'prod-vnet'\nvnet += '-x'", "<unstated>"),
         # a binding that may not run before the read
         ("vnet = 'prod-vnet'\nif ready():\n    vnet = input()", None),
-        ("vnet = 'prod-vnet'\nfor row in rows():\n    vnet = row", None),
-        ("vnet = 'prod-vnet'\nwhile ready():\n    vnet = 'test-vnet'", None),
+        ("vnet = 'prod-vnet'\nfor row in rows():\n    vnet = row", "<unstated>"),
+        ("vnet = 'prod-vnet'\nwhile ready():\n    vnet = 'test-vnet'", "<unstated>"),
     ],
 )
 def test_a_name_bound_more_than_once_holds_the_last_value_bound_before_the_read(setup, vnet):

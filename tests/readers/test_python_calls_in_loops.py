@@ -48,6 +48,17 @@ def steps(text: str) -> list[tuple[str, str]]:
     return [(step.step, step.target) for step in script.migration]
 
 
+def networks(text: str) -> list[str]:
+    """The virtual network of each deployment the script describes ("" for none or one not known)."""
+    document = read_document("k8s.py", textwrap.dedent(text).lstrip("\n").encode(), explicit=True)
+    assert document is not None and document.problem is None
+    return [
+        deployment.virtual_network.name if deployment.virtual_network else ""
+        for deployment in document.resources
+        if isinstance(deployment, Deployment)
+    ]
+
+
 def vms(text: str) -> dict[str, Role]:
     """The VMs the script describes, by name."""
     document = read_document("k8s.py", textwrap.dedent(text).lstrip("\n").encode(), explicit=True)
@@ -681,8 +692,9 @@ UNKNOWN_INHERITANCE = {  # the script, and the line of the VM call whose method 
 
 @pytest.mark.parametrize("shape", UNKNOWN_INHERITANCE)
 def test_a_method_the_reader_cannot_tell_the_class_of_stays_unknown(tmp_path, monkeypatch, shape):
+    # Read once with values it does not know: its VM is in a network it does not name, never 'fab-vnet'.
     text, line = UNKNOWN_INHERITANCE[shape]
-    assert findings(tmp_path, monkeypatch, "k8s.py", text, "MIG203") == []
+    assert networks(text) == [f"<virtual network name, k8s.py:{line}>"]
     assert sorted(vms(text)) == [f"<VM name, k8s.py:{line}>"]
 
 

@@ -120,7 +120,8 @@ def test_a_get_whose_default_is_written_none_may_be_none_too(tmp_path, monkeypat
 
 def test_a_get_the_script_states_no_none_default_for_is_no_path_into_no_network(tmp_path, monkeypatch):
     # A default that names a network, an option the spec requires or gives no default of None, a plain
-    # parameter: each is a network the script does not state, never none (as `os.environ.get(key)` is).
+    # parameter: each is a network the script does not state, never none (as `os.environ.get(key)` is):
+    # no MIG105, and its VM, given no subnet, is surely in a network without one (MIG203).
     for old, new in (
         (
             'module.params.get("virtual_network_name")',
@@ -131,4 +132,6 @@ def test_a_get_the_script_states_no_none_default_for_is_no_path_into_no_network(
         ('module.params.get("virtual_network_name")', "module"),
     ):
         files = {"vm.py": NETWORK_FROM_PARAMS.replace(old, new)}
-        assert lint_files(tmp_path, monkeypatch, files, "MIG105", "MIG203").findings == [], new
+        findings = lint_files(tmp_path, monkeypatch, files, "MIG105", "MIG203").findings
+        assert [(f.code, f.severity.name) for f in findings] == [("MIG203", "ERROR")], new
+        assert "is in virtual network '<virtual network name, vm.py:" in findings[0].message

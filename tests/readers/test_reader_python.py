@@ -24,6 +24,7 @@ from migcheck.model import (
     Role,
     RoleType,
     Script,
+    is_stand_in,
 )
 from migcheck.plugins import load_rules
 from migcheck.readers import python_script, read_document
@@ -236,7 +237,7 @@ def test_no_virtual_network_name_means_outside_any_network():
     )
 
 
-def test_a_virtual_network_from_a_parameter_is_not_known():
+def test_a_virtual_network_from_a_parameter_is_one_it_does_not_name():
     deployment = only_deployment(
         """
         def create(vnet):
@@ -244,7 +245,8 @@ def test_a_virtual_network_from_a_parameter_is_not_known():
                                                   virtual_network_name=vnet)
         """
     )
-    assert (deployment.virtual_network, deployment.network_known) == (None, False)
+    assert deployment.virtual_network == NameRef("<virtual network name, deploy.py:5>", at(5, 64))
+    assert deployment.network_known
 
 
 def test_add_role_and_update_role_join_the_deployment_they_name():
@@ -343,11 +345,13 @@ def test_literal_values_reach_the_call(setup, argument):
     ],
 )
 def test_values_the_script_does_not_state_are_unknown(setup):
+    # A network it does not name (never none): a stand-in, not a name read wrong.
     deployment = only_deployment(
         f"{setup}\nsms.create_virtual_machine_deployment('s', 'd', 'p', 'l', 'vm', None, None, "
         "virtual_network_name=vnet)\n"
     )
-    assert (deployment.virtual_network, deployment.network_known) == (None, False)
+    assert deployment.virtual_network is not None and is_stand_in(deployment.virtual_network.name)
+    assert deployment.network_known
 
 
 def test_a_name_bound_twice_has_the_value_of_the_last_binding_before_the_call():
@@ -378,7 +382,7 @@ def test_a_name_used_before_it_is_bound_in_the_same_function_is_unknown():
             vnet = 'late'
         """
     )
-    assert deployment.network_known is False
+    assert deployment.virtual_network is not None and is_stand_in(deployment.virtual_network.name)
 
 
 def test_keyword_arguments_from_a_dict_built_up_in_the_function():

@@ -60,11 +60,12 @@ def test_powershell_a_network_the_other_branch_does_not_state_may_be_none(
     )
 
 
-def test_powershell_a_network_not_stated_on_every_branch_says_nothing(tmp_path, monkeypatch):
-    # Near miss: no path creates it outside a network the script may name.
+def test_powershell_a_network_not_stated_on_every_branch_is_never_none(tmp_path, monkeypatch):
+    # Near miss: no path creates it outside a network the script may name, so no MIG105; each path puts
+    # its VM, with no subnet, in a network, so MIG203 is sure.
     unstated = IN_VNET.replace('"prodnet"', "$Net")
     script = "param($Net)\n" + _powershell(unstated, unstated.replace("$Net", "$args[0]"))
-    assert _codes(tmp_path, monkeypatch, "deploy.ps1", script) == []
+    assert _codes(tmp_path, monkeypatch, "deploy.ps1", script) == ["MIG203"]
 
 
 PYTHON = """\

@@ -3244,6 +3244,10 @@ class Interpreter:
         self.within_statement = False
         self.steps_taken = 0
         self.deployments: dict[object, DeploymentDraft] = {}
+        # The networks New-AzureVM places deployments in by names the script does not state, each a stand-in
+        # (see `_stand_in`), by the value (`Unknown.ident`) that names it: two services given one variable
+        # are in one network (see `Interpreter._unstated_network`).
+        self.unstated_networks: dict[object, NameRef] = {}
         self.reserved_ips: list[ReservedIp] = []
         # The values (`Unknown.ident`) that name the reserved IPs the script creates under names it does not
         # state: a deployment given one of them has its VIP reserved (see `_reserved_by_unstated_name`).
@@ -6104,6 +6108,11 @@ class Interpreter:
         ):
             at = _value_mark(arg.value, arg, self.where) or draft.mark
             draft.vnet, draft.network_known = NameRef(arg.value.value, at), True
+        elif vnet and arg is not None and isinstance(arg.value, Unknown):
+            # `-VNetName $name` from a parameter, Read-Host or `$env:VNET`: a network it does not name,
+            # never none (a caller, or the person running it, gives one name or another). Given on some
+            # paths only, it may be in none on the others: which, or whether any, is not known.
+            draft.vnet, draft.network_known = self._unstated_network(arg, draft.mark), True
         elif vnet and arg is not None and isinstance(arg.value, Text):
             # `$VnetName = ''` left for the reader to fill in: which network is not known.
             draft.vnet, draft.network_known = None, False
@@ -6134,15 +6143,37 @@ class Interpreter:
             if not in_none and draft.outside_network_at is None and self._creates_deployment(args):
                 draft.outside_network_at = self._at_call(node)
             return
-        if draft.vnet is not None or arg is None or not args.given("VNetName"):
+        stated = arg is not None and isinstance(arg.value, Text) and bool(arg.value.value.strip())
+        # A network the script names is kept over one it does not (a stand-in): it is the one it can state.
+        if (
+            arg is None
+            or not args.given("VNetName")
+            or (draft.vnet is not None and not _unstated(draft.vnet))
+        ):
+            return
+        if draft.vnet is not None and not stated:
             return
         if in_none:
             draft.outside_network_at = draft.mark
-        if isinstance(arg.value, Text) and arg.value.value.strip():
+        if stated and isinstance(arg.value, Text):
             at = _value_mark(arg.value, arg, self.where) or draft.mark
             draft.vnet, draft.network_known = NameRef(arg.value.value, at), True
-        else:  # a network the script does not state: which one, or whether any, is not known
+        elif isinstance(arg.value, Unknown):  # a network the script does not name: one, never none
+            draft.vnet, draft.network_known = self._unstated_network(arg, self._at_call(node)), True
+        else:  # `-VNetName ''` left for the reader to fill in: which network, or whether any, is not known
             draft.network_known = False
+
+    def _unstated_network(self, arg: Arg, at: Mark) -> NameRef:
+        """The network a call names by a value the script does not state (`-VNetName $VNetName`): a
+        stand-in named where the first call passes it (`<virtual network name, deploy.ps1:12>`), one for
+        every call given the same value (one variable, one definition: see `Unknown.ident`)."""
+        mark = self.where.mark(arg.node) if arg.node is not None else at
+        ident = arg.value.ident if isinstance(arg.value, Unknown) else None
+        key = ("ident", ident) if ident is not None else ("at", mark.line, mark.column)
+        found = self.unstated_networks.get(key)
+        if found is None:
+            found = self.unstated_networks[key] = NameRef(_stand_in("virtual network name", mark), mark)
+        return found
 
     def _service_maybe_created(self, args: Args) -> bool:
         """Whether the script creates the call's cloud service where the creation may not run."""
@@ -7607,16 +7638,20 @@ class Interpreter:
         in_none = draft.network_known and draft.vnet is None
         if draft.outside_network_at is not None and not in_none:
             roles = tuple(absent_on_some_path(r, "virtual_network", draft.outside_network_at) for r in roles)
+        vnet, known = draft.vnet, draft.network_known
+        if draft.outside_network_at is not None and _unstated(vnet):
+            # A network it does not name on one path and none on another: whether it is in any is not known.
+            vnet, known = None, False
         return Deployment(
             draft.service,
             draft.name,
             draft.slot if draft.slot_sure else "",  # a swap ran on some paths only: either slot
             roles,
             _instances(draft),
-            draft.vnet,
+            vnet,
             draft.reserved_ip,
             draft.mark,
-            network_known=draft.network_known,
+            network_known=known,
             reserved_ip_known=draft.reserved_ip is not None or not draft.reserved_ip_unknown,
         )
 
@@ -9655,6 +9690,11 @@ def _role_key(name: Value) -> object:
     # A name the script does not state is a VM of its own: the key holds the object, so that its `id` is
     # not reused by another one while the key is in use (a freed object's is, at once).
     return ("id", id(name), name)
+
+
+def _unstated(network: NameRef | None) -> bool:
+    """Whether a deployment's network is a stand-in for one the script does not name (see `_stand_in`)."""
+    return network is not None and is_stand_in(network.name)
 
 
 def _stand_in(what: str, mark: Mark, column: bool = False) -> str:

@@ -1357,6 +1357,8 @@ class _Draft:
         # more (MIG105's finding that it is in none).
         if self.in_no_network_at is not None and not (known and vnet is None):
             roles = [absent_on_some_path(role, "virtual_network", self.in_no_network_at) for role in roles]
+            # A network it does not name on one path and none on another: whether it is in any is not known.
+            known = known and not (vnet is not None and is_stand_in(vnet.name))
         return Deployment(
             service_name=self.service,
             name=self.name,
@@ -1495,6 +1497,9 @@ class _Resources:
         self.shapes = flow.Flow(index, budget, holes=True)
         self.calls: list[ClassicCall] = []
         self.drafts: dict[object, _Draft] = {}
+        # The networks calls place deployments in by names the script does not state, each a stand-in, by
+        # what tells the value apart (see `_vnet`): two services given one variable are in one network.
+        self.unstated_networks: dict[object, NameRef] = {}
         self.service_drafts: dict[str, list[object]] = {}  # the keys of `drafts` by their service's name
         self.reserved: list[ReservedIp] = []
         # The calls that associate reserved IPs with deployments or take them off, in the order read.
@@ -2146,7 +2151,7 @@ class _Resources:
             roles.append(self._vm_role(bound, mark, creates and not bound.open, stated))
             updated |= stated
             if call.method == "create_virtual_machine_deployment":
-                self._deployment_network(draft, bound, mark)
+                self._deployment_network(draft, bound, mark, call, site)
         role = replace(
             functools.reduce(joined_paths, roles),
             changes_existing=not creates,
@@ -2279,7 +2284,9 @@ class _Resources:
             if isinstance(node, tries) and node.handlers and (last := node.body[-1])
         ]
 
-    def _deployment_network(self, draft: _Draft, bound: Bound, mark: Mark) -> None:
+    def _deployment_network(
+        self, draft: _Draft, bound: Bound, mark: Mark, call: CallSite, site: flow.Site
+    ) -> None:
         """The virtual network and reserved IP create_virtual_machine_deployment, called at `mark`, gives
         its deployment. A network read with `.get()` from a table the script does not state
         (`module.params.get('virtual_network_name')`) is None when the table lacks it: the deployment may be
@@ -2287,7 +2294,7 @@ class _Resources:
         vnet = bound.values.get("virtual_network_name")
         if flow.may_be_none(vnet):
             draft.state_network(None, True, mark)
-        draft.state_network(*self._vnet(bound), mark)
+        draft.state_network(*self._vnet(bound, call, site), mark)
         reserved = bound.values.get("reserved_ip_name")
         draft.reserved_ip = draft.reserved_ip or self._ref(reserved)
         # A name the script passes but does not state may name a reserved IP or be None.
@@ -2371,12 +2378,25 @@ class _Resources:
             }
         return self.named_call_sites.get(id(node))
 
-    def _vnet(self, bound: Bound) -> tuple[NameRef | None, bool]:
-        """The deployment's virtual network, and whether the call states it either way."""
+    def _vnet(self, bound: Bound, call: CallSite, site: flow.Site) -> tuple[NameRef | None, bool]:
+        """The deployment's virtual network, and whether the call states it either way. A name the script
+        does not state (`os.environ.get('VNET')`, `sys.argv[1]`, a parameter) is a network it does not name,
+        never none: a stand-in where the first call passes it, one for every call that surely passes the
+        same value (`Flow.same_value`: one variable bound once)."""
         value = bound.values.get("virtual_network_name")
         if value is None or isinstance(value, NoneV) or literal(value) == "":
             return None, value is not None or not bound.open
         ref = self._ref(value)
+        if ref is None and isinstance(value, flow.Unknown) and value.node is not None:
+            node = value.node
+            same = self.flow.same_value(node, site) if isinstance(node, ast.expr) else None
+            key = ("same", same) if same is not None and _is_argument(call.node, node) else ("node", id(node))
+            ref = self.unstated_networks.get(key)
+            if ref is None:
+                mark = self._mark(value)
+                ref = self.unstated_networks[key] = NameRef(
+                    self._stand_in("virtual network", mark.line), mark
+                )
         return ref, ref is not None
 
     def _ref(self, value: Value | None) -> NameRef | None:

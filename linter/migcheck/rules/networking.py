@@ -1165,8 +1165,10 @@ class AffinityGroupVnet(Rule):
         "affinity groups are, to regional scope in 2014)."
     )
     docs = Docs(
-        what="A `VirtualNetworkSite` with an `AffinityGroup` and no `Location`, in a network configuration or "
-        "a REST `VirtualNetworkSites` body. Such networks date from before regional virtual networks existed.",
+        what="A `VirtualNetworkSite` with an `AffinityGroup`, in a network configuration or a REST "
+        "`VirtualNetworkSites` body; a REST body may state the affinity group's region as `Location` too, and "
+        "the network is still bound to the affinity group. Such networks date from before regional virtual "
+        "networks existed.",
         why="Resource Manager knows regions only. An affinity-group network is tied to one cluster of the "
         "classic platform, which limits the VM sizes and features available in it; it has to become a regional "
         "network before the platform can move it, and the deployments in it must be in the regional scope too.",
@@ -1219,7 +1221,8 @@ class AffinityGroupVnet(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for network in estate.virtual_networks:
             vnet = network.definition
-            if vnet is not None and vnet.affinity_group and not vnet.location:
+            # A REST body states an affinity-group network's region too (`Location`): the group still binds it.
+            if vnet is not None and vnet.affinity_group:
                 yield self.finding(
                     vnet,
                     f"virtual network '{vnet.name}' is bound to affinity group '{vnet.affinity_group}': "
