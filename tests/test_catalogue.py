@@ -118,11 +118,12 @@ ALLOTTED = {
 
 
 # Codes added where DESIGN.md's catalogue is silent on a limit the reference documents state, in a range of
-# its families (MIG30x: virtual networks and gateways), with the document they come from.
+# its families (MIG20x: VMs; MIG30x: virtual networks and gateways), with the document they come from.
 BEYOND_DESIGN = {
     "MIG305": "network-gateway-migration.md, Transit VPN connectivity",
     "MIG306": "vm-migration-deep-dive.2020.md, Checks not done in the validate operation",
     "MIG307": "vm-migration-deep-dive.2020.md, Checks not done in the validate operation",
+    "MIG210": "vm-migration-plan-faq.md, VM Extensions (DNS connectivity lost during migration)",
 }
 
 

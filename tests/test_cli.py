@@ -93,7 +93,7 @@ def test_clean_run_says_so(repo, capsys):
     assert code == 0
     # A part of the rules: the summary says how many graded the run.
     assert out.endswith(
-        "vms (1 VM)  Validation passed\n\nNo findings in 1 file, checked by 35 of 44 rules.\n"
+        "vms (1 VM)  Validation passed\n\nNo findings in 1 file, checked by 35 of 45 rules.\n"
     )
 
 

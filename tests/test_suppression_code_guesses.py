@@ -23,7 +23,7 @@ CSCFG = (
     ("token", "guess"),
     [
         ("MIG2O1", " (did you mean MIG201?)"),
-        ("MIG2010", " (did you mean MIG201?)"),
+        ("MIG2010", ""),  # one slip from MIG201 and from MIG210: no guess
         ("MIG9999", ""),
         ("MIG0", None),
     ],

@@ -348,11 +348,21 @@ _OTHER: tuple[Coverage, ...] = (
         "Network",
         "A virtual network that reaches on-premises through another one's VPN gateway (transit) loses that "
         "connectivity",
-        ("MIG305", "MIG207"),
+        ("MIG305", "MIG207", "MIG210"),
         Status.CHECKED,
         (GATEWAYS,),
         note="From the local network sites of a network configuration or a REST `VirtualNetworkSites` body; "
-        "MIG207 adds what it means for the Defender for Cloud extension.",
+        "MIG207 adds what it means for the Defender for Cloud extension, MIG210 for the VMs' other extensions.",
+    ),
+    Coverage(
+        "Compute",
+        "Extensions on running VMs whose DNS connectivity or outbound internet access is lost during migration",
+        ("MIG210",),
+        Status.PARTIAL,
+        (ERRORS,),
+        note="A VM's network that migration cuts off from on-premises (transit, or ExpressRoute with an "
+        "on-premises DNS server) is checked; a network security group denying outbound internet access is "
+        "not: no reader records a group's rules.",
     ),
     Coverage(
         "Network",

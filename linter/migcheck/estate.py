@@ -116,6 +116,8 @@ def is_pipeline_token(name: str) -> bool:
 
 def _holds_format_item(name: str) -> bool:
     """`{0}`, alone or in a name (`vnet-{0}`): digits between a `{` and the next `}`."""
+    if "}" not in name:  # nearly every name: not walked character by character
+        return False
     opened = -1
     for at, char in enumerate(name):
         if char == "{":

@@ -567,10 +567,13 @@ def _guess(token: str, rules: RuleSet) -> str:
     import difflib  # only for a mistake: not at start-up
 
     probe = token.strip()[:50]
-    if probe[:3].upper() == "MIG":  # a code: one character wrong at most (MIG2O1), not any MIG of digits
-        close = difflib.get_close_matches(probe.upper(), [r.code for r in rules], n=1, cutoff=0.8)
-    else:
-        close = difflib.get_close_matches(probe, [r.code for r in rules] + [r.name for r in rules], n=1)
+    if probe[:3].upper() == "MIG":
+        # A code: one slip from one code only (MIG2O1), as --select and --ignore guess it. difflib's best
+        # match breaks ties by the larger code: MIG2O1 is as near MIG210 as MIG201 by its ratio.
+        from migcheck.config import closest_rule
+
+        return closest_rule(probe, rules)
+    close = difflib.get_close_matches(probe, [r.code for r in rules] + [r.name for r in rules], n=1)
     return f" (did you mean {close[0]}?)" if close else ""
 
 

@@ -1250,7 +1250,7 @@ def _not_ready(instance: RoleInstance, vm: Role) -> tuple[str, str, object] | No
     letters = state_letters(instance.status)
     if letters and letters not in _ACCEPTED_STATES:
         problem = (
-            f"is in state {instance.status}: the platform migrates VMs only when running, stopped or "
+            f"is in state {listed([instance.status], quote='')}: the platform migrates VMs only when running, stopped or "
             "stopped (deallocated)"
         )
         return problem, _STATE_FIXES.get(letters, _OTHER_STATE_FIX), None
@@ -1261,7 +1261,8 @@ def _not_ready(instance: RoleInstance, vm: Role) -> tuple[str, str, object] | No
     )
     if handler is not None:
         problem = (
-            f"has extension {handler.handler} reporting handler status {handler.status}: the platform "
+            f"has extension {listed([handler.handler], quote='')} reporting handler status "
+            f"{listed([handler.status], quote='')}: the platform "
             "migrates a VM only when its extensions report Ready"
         )
         return problem, _AGENT_FIX, handler
@@ -1269,7 +1270,7 @@ def _not_ready(instance: RoleInstance, vm: Role) -> tuple[str, str, object] | No
     migrating = [e for e in vm.installed_extensions() if not e.is_xml and not e.is_backup]
     if agent and agent.casefold() != "ready" and migrating:
         problem = (
-            f"reports guest agent status {agent} while it has extensions to migrate ({_names(migrating)}): "
+            f"reports guest agent status {listed([agent], quote='')} while it has extensions to migrate ({_names(migrating)}): "
             "the agent must be ready to report their status"
         )
         return problem, _AGENT_FIX, instance.guest_agent_mark
