@@ -365,6 +365,7 @@ NESTED: dict[str, tuple[str, ...]] = {
         "domainName",
         "hardwareProfile",
         "networkProfile.virtualNetwork.subnetNames",
+        "networkProfile.virtualNetwork.networkInterfaces[].ipConfigurations[]",
         "storageProfile.operatingSystemDisk",
         "storageProfile.dataDisks[]",
         "instanceView.guestAgentStatus",
@@ -570,12 +571,16 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
         return
     hardware, network = get(props, "hardwareProfile"), get(props, "networkProfile")
     service = text(get(get(props, "domainName"), "name")) or item.id.resource_group
-    vnet, group, subnets, unknown = "", "", tuple[NameRef, ...](), set[str]()
+    vnet, group, subnets, primary, unknown = "", "", tuple[NameRef, ...](), tuple[NameRef, ...](), set[str]()
+    interfaces: tuple[Interface, ...] = ()
     endpoints = get(network, "inputEndpoints")
     if not isinstance(endpoints, list):
         unknown.add("endpoints")
     if isinstance(network, dict):
-        vnet, subnets, subnets_known = _vm_network(network, item.spots)
+        vnet, primary, subnets_known = _vm_network(network, item.spots)
+        interfaces, interfaces_known = _vm_interfaces(get(network, "virtualNetwork"), item.spots)
+        subnets = (*primary, *(ref for _, refs, _ in interfaces for ref in refs))
+        subnets_known = subnets_known and interfaces_known
         group = portal_group(parse_id(text(get(get(network, "virtualNetwork"), "id"))))
         if not subnets_known:
             unknown.add("subnets")
@@ -597,6 +602,8 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
         size=text(get(hardware, "size")),
         availability_set=availability or "",
         subnets=subnets,
+        primary_subnets=primary,
+        interfaces=interfaces,
         endpoints=tuple(_endpoints(endpoints, spots)),
         extensions=tuple(_extensions(extensions, spots)),
         disks=tuple(_disks(os_disk, data_disks, item.name, spots)),
@@ -690,6 +697,36 @@ def _vm_network(network: dict, spots: Spots) -> tuple[str, tuple[NameRef, ...], 
     known = all(isinstance(s, str) and s.strip() for s in listed)
     marks = spots.values(list(names), "subnetNames")
     return name, tuple(NameRef(s, mark) for s, mark in zip(names, marks, strict=True)), known
+
+
+# A secondary network interface, as `Role.interfaces` holds it: its name, its subnets, its static address.
+Interface = tuple[str, tuple[NameRef, ...], NameRef | None]
+
+
+def _vm_interfaces(vnet: object, spots: Spots) -> tuple[tuple[Interface, ...], bool]:
+    """(secondary network interfaces, whether their subnets are known) of a classic VM's `virtualNetwork`:
+    each interface's name and the `subnetName` of each of its `ipConfigurations`, marked at the name.
+
+    A GET writes `networkInterfaces` beside `subnetNames`, but the shape of its items is not documented:
+    `{name, ipConfigurations: [{subnetName, ...}]}` is the Service Management body's
+    `NetworkInterfaces/NetworkInterface/IPConfigurations/IPConfiguration/SubnetName` in camel case, which is
+    what Resource Graph is believed to write. Left out, null or `[]`: no secondary interface. An interface
+    written in another shape (no IP configuration naming its subnet) is in a subnet not read, so the VM's
+    subnets are not known: whether it is in one subnet only cannot be told."""
+    written = get(vnet, "networkInterfaces")
+    if written is None:
+        return (), True
+    found, known = [], isinstance(written, (list, dict))
+    for nic in items(written):
+        configs = items(get(nic, "ipConfigurations"))
+        named = [text(get(config, "subnetName")) for config in configs]
+        known = known and bool(named) and all(named)
+        found.append((text(get(nic, "name")), [name for name in named if name]))
+    marks = iter(spots.values([name for _, names in found for name in names], "networkInterfaces"))
+    interfaces = tuple(
+        (nic, tuple(NameRef(name, next(marks)) for name in names), None) for nic, names in found
+    )
+    return interfaces, known
 
 
 def _static_ip(network: object, spots: Spots) -> tuple[NameRef, ...]:
