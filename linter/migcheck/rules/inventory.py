@@ -422,6 +422,9 @@ class _ServiceInVnetRule(Rule):
 
     service: ClassVar[ServiceKind]
     consequence: ClassVar[str] = "the network cannot be migrated while it holds it"
+    # How the message places it: a service retired years ago is only "recorded" in the network, since
+    # what the export or declaration says of it may be older than its removal.
+    placed: ClassVar[str] = "is in"
     severity = Severity.ERROR
     scope = Scope.VIRTUAL_NETWORKS
     looks_at = frozenset({ServiceInVnet})
@@ -432,7 +435,7 @@ class _ServiceInVnetRule(Rule):
                 subnet = f", subnet '{record.subnet}'" if record.subnet else ""
                 yield self.finding(
                     record,
-                    f"{_service_words(record)} is in classic virtual network "
+                    f"{_service_words(record)} {self.placed} classic virtual network "
                     f"'{record.vnet}'{_in_other_subscription(record, estate)}{subnet}: {self.consequence}",
                 )
 
@@ -465,10 +468,23 @@ class AppServiceEnvironmentInVnet(_ServiceInVnetRule):
     code = "MIG314"
     name = "app-service-environment-in-vnet"
     service = ServiceKind.APP_SERVICE_ENVIRONMENT
-    summary = "An App Service Environment is deployed in the classic virtual network."
+    placed = "is recorded in"
+    # An error still: the 2023 overview lists these networks among the unsupported configurations, so an
+    # environment left in one (retired, or only recorded) stops the network's migration until deleted.
+    consequence = (
+        f"App Service Environment v1 was retired on {APP_SERVICE_ENVIRONMENT_V1_V2}, so this is most likely a "
+        "stale record or a leftover to delete: check whether the environment still exists, and delete it "
+        "(moving any app still on it to an App Service Environment v3 first); the network cannot be migrated "
+        "while it holds it"
+    )
+    summary = (
+        f"An App Service Environment (v1, retired on {APP_SERVICE_ENVIRONMENT_V1_V2}) is recorded in the "
+        "classic virtual network."
+    )
     fix_hint = (
-        "Move the apps to an App Service Environment v3 in a Resource Manager network, delete the old "
-        "environment, then migrate the classic network."
+        f"App Service Environment v1 was retired on {APP_SERVICE_ENVIRONMENT_V1_V2}: check whether the "
+        "environment still exists; delete it (moving any app still on it to an App Service Environment v3 in "
+        "a Resource Manager network first) or drop the stale record, then migrate the classic network."
     )
     source = (
         "Unsupported configurations — Azure App Service: Virtual networks that contain App Service "
@@ -481,11 +497,17 @@ class AppServiceEnvironmentInVnet(_ServiceInVnetRule):
         "created such environments. Also environments declared in `vnet-services` with service "
         "`app-service-environment`.",
         why="The platform does not migrate a network that an App Service Environment lives in, and the "
-        "environment cannot be moved to another network.",
-        fix=f"App Service Environment v1 and v2 were retired on {APP_SERVICE_ENVIRONMENT_V1_V2}, so there is "
-        "nothing to migrate it to but a new environment: create an App Service Environment v3 in a Resource "
-        "Manager network, move the apps and their settings, custom domains and certificates to it, switch "
-        "traffic, and delete the old environment. Then migrate the classic network.",
+        "environment cannot be moved to another network. Only v1 could be deployed into a classic network, "
+        f"and App Service Environment v1 and v2 were retired on {APP_SERVICE_ENVIRONMENT_V1_V2}: an "
+        "environment recorded in one today is most likely a stale record (an old export, a stale "
+        "declaration) or a leftover that was never deleted. It stays an error: while the network holds an "
+        "environment, its migration fails.",
+        fix="Check whether the environment still exists (`Get-AzResource -ResourceType "
+        "Microsoft.Web/hostingEnvironments`). If it does not, drop the record: export the inventory again, or "
+        "take the `vnet-services` declaration out. If it does, there is nothing to migrate it to but a new "
+        "environment: create an App Service Environment v3 in a Resource Manager network, move any app still "
+        "on it, with its settings, custom domains and certificates, switch traffic, and delete the old "
+        "environment. Then migrate the classic network.",
     )
     invalid = (
         Example(
@@ -625,13 +647,15 @@ class AadDomainServicesInVnet(_ServiceInVnetRule):
     code = "MIG317"
     name = "aad-domain-services-in-vnet"
     service = ServiceKind.AAD_DOMAIN_SERVICES
+    placed = "is recorded in"
     # A warning: the 2023 overview lists these networks among the supported configurations, and managed
     # domains in classic networks were removed after their retirement, so one found here is a stale record
     # (or an export older than the removal), not a blocker of the platform's.
     severity = Severity.WARNING
     consequence = (
         f"managed domains in classic networks were retired on {CLASSIC_DOMAIN_SERVICES} and then removed, so "
-        "this record is stale: check that nothing still uses the domain"
+        "this is most likely a stale record: check that the domain is gone and that nothing still uses it "
+        "(DNS servers, sign-in), then drop the record"
     )
     summary = (
         "A Microsoft Entra Domain Services (formerly Azure AD Domain Services) managed domain is recorded in the classic virtual network, where such "
@@ -695,8 +719,22 @@ class RemoteAppInVnet(_ServiceInVnetRule):
     code = "MIG318"
     name = "remoteapp-in-vnet"
     service = ServiceKind.REMOTEAPP
-    summary = "An Azure RemoteApp collection is deployed in the classic virtual network."
-    fix_hint = "Delete the RemoteApp collection (the service is retired), then migrate the classic network."
+    placed = "is recorded in"
+    # An error still: no overview lists these networks among the supported configurations (the 2018 one
+    # lists them among the unsupported), so a collection left in one stops the migration until deleted.
+    consequence = (
+        f"Azure RemoteApp was retired on {REMOTEAPP}, so this is most likely a stale record or a leftover to "
+        "delete: check whether the collection still exists, and delete it (or ask support to remove what is "
+        "left of it); the network cannot be migrated while it holds it"
+    )
+    summary = (
+        f"An Azure RemoteApp collection (a service retired on {REMOTEAPP}) is recorded in the classic virtual "
+        "network."
+    )
+    fix_hint = (
+        f"Azure RemoteApp was retired on {REMOTEAPP}: check whether the collection still exists; delete it (or "
+        "ask support to remove what is left of it) or drop the stale record, then migrate the classic network."
+    )
     source = (
         "Unsupported configurations — Azure RemoteApp: Virtual networks that contain Azure RemoteApp "
         "deployments. This is currently not supported."
@@ -705,10 +743,15 @@ class RemoteAppInVnet(_ServiceInVnetRule):
         what="RemoteApp collections (`microsoft.remoteapp/collections`) that name a classic network or subnet "
         "id anywhere in their properties (the shape of those properties was never documented, so any "
         "value is looked at), and collections declared in `vnet-services` with service `remoteapp`.",
-        why="The platform does not migrate a network that holds a RemoteApp deployment.",
-        fix=f"Azure RemoteApp was retired on {REMOTEAPP}; a collection still recorded in the network is a "
-        "remnant. Move its users to Azure Virtual Desktop if that has not happened, delete the collection "
-        "(or ask support to remove what is left of it), then migrate the classic network.",
+        why="The platform does not migrate a network that holds a RemoteApp deployment. Azure RemoteApp was "
+        f"retired on {REMOTEAPP}: a collection recorded in a network today is most likely a stale record (an "
+        "old export, a stale declaration) or a leftover that was never deleted. It stays an error: while the "
+        "network holds a collection, its migration fails.",
+        fix="Check whether the collection still exists (`Get-AzResource -ResourceType "
+        "Microsoft.RemoteApp/collections`). If it does not, drop the record: export the inventory again, or "
+        "take the `vnet-services` declaration out. If it does, delete it (or ask support to remove what is "
+        "left of it; its users moved to Azure Virtual Desktop long ago, or should now), then migrate the "
+        "classic network.",
     )
     invalid = (
         Example(
