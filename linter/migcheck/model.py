@@ -488,6 +488,9 @@ class Role:
     # (`Remove-AzureNetworkInterfaceConfig -Name`, surely run): the linker takes them, with their subnets and
     # address, off the VM a file creates when that file names them.
     interfaces: tuple[tuple[str, tuple[NameRef, ...], NameRef | None], ...] = field(default=(), compare=False)
+    # Where the file writes the interfaces in a shape no documentation shows (a Resource Graph row), what
+    # that shape rests on, in words a message about their subnets quotes; "" when the shape is documented.
+    interfaces_shape: str = field(default="", compare=False)
     removed_interfaces: tuple[str, ...] = field(default=(), compare=False)
     # Of a change: the VM is deleted (`Remove-AzureVM`, surely run). The linker takes the VM of that name off
     # the cloud service the change names, whichever file describes it.

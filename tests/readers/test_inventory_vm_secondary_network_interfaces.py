@@ -43,7 +43,9 @@ def test_a_secondary_interface_in_another_subnet_puts_the_vm_in_two(tmp_path, mo
     ]
     assert where(result.findings) == [f"MIG202 classic.json:{line}:{column}"]
     assert (
-        result.findings[0].message == "VM 'vm1' of cloud service 'svc1' is in 2 subnets (FrontEnd, BackEnd)"
+        result.findings[0].message == "VM 'vm1' of cloud service 'svc1' is in 2 subnets (FrontEnd, BackEnd) "
+        "(its secondary network interfaces read from networkInterfaces[].ipConfigurations[].subnetName, the "
+        "shape Resource Graph is believed to write)"
     )
 
 

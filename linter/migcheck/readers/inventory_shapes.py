@@ -604,6 +604,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
         subnets=subnets,
         primary_subnets=primary,
         interfaces=interfaces,
+        interfaces_shape=GUESSED_INTERFACES if interfaces else "",
         endpoints=tuple(_endpoints(endpoints, spots)),
         extensions=tuple(_extensions(extensions, spots)),
         disks=tuple(_disks(os_disk, data_disks, item.name, spots)),
@@ -699,6 +700,11 @@ def _vm_network(network: dict, spots: Spots) -> tuple[str, tuple[NameRef, ...], 
     return name, tuple(NameRef(s, mark) for s, mark in zip(names, marks, strict=True)), known
 
 
+# What MIG202 says of the secondary interfaces it reads from a Resource Graph row.
+GUESSED_INTERFACES = (
+    "its secondary network interfaces read from networkInterfaces[].ipConfigurations[].subnetName, the shape "
+    "Resource Graph is believed to write"
+)
 # A secondary network interface, as `Role.interfaces` holds it: its name, its subnets, its static address.
 Interface = tuple[str, tuple[NameRef, ...], NameRef | None]
 

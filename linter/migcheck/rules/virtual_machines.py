@@ -451,10 +451,13 @@ class MultipleSubnets(Rule):
                 for role in placement.roles:
                     distinct = role.distinct_subnets
                     if len(distinct) > 1:
+                        shape = (
+                            f" ({role.interfaces_shape})" if role.interfaces_shape and role.interfaces else ""
+                        )
                         yield self.finding(
                             role,
                             f"{role.label} of {service.label} is in {len(distinct)} subnets "
-                            f"({_names(distinct)})",
+                            f"({_names(distinct)}){shape}",
                             at=distinct[1],
                             fix="" if role.is_vm else ROLE_SUBNETS_FIX,
                             autofix=_keep_first_subnet(role) if role.is_vm else None,
