@@ -73,3 +73,40 @@ def test_lines_ending_in_a_lone_carriage_return_leave_the_start_lines_out():
     doc = read_document("odd.cscfg", b"<a>\r<b>\r", explicit=True)
     assert doc is not None and doc.problem is not None
     assert doc.problem.message.startswith("not well-formed XML: the file ends before <b> and <a> are closed")
+
+
+def test_a_file_cut_inside_a_value_or_a_comment_names_its_open_elements_too():
+    # libxml2 speaks of the value alone ("AttValue: ' expected"), though the file is cut short.
+    for cut, line, column in (('  <Role name="web', 2, 17), ("  <Role name='web'>\n   <!-- a", 3, 9)):
+        text = '<ServiceConfiguration serviceName="a">\n' + cut
+        doc = read_document("ServiceConfiguration.Cloud.cscfg", text.encode(), explicit=False)
+        assert doc is not None and doc.problem is not None
+        assert doc.problem.message.startswith("not well-formed XML: the file ends before "), (
+            doc.problem.message
+        )
+        assert "<ServiceConfiguration> (line 1)" in doc.problem.message
+        assert doc.problem.mark == Mark("ServiceConfiguration.Cloud.cscfg", line, column=column)
+
+
+def test_a_file_with_an_error_before_its_end_keeps_the_words_of_that_error():
+    text = '<ServiceConfiguration serviceName="a">\n  <Role name="web">\n  </Rol>\n  <Role name="'
+    doc = read_document("ServiceConfiguration.Cloud.cscfg", text.encode(), explicit=False)
+    assert doc is not None and doc.problem is not None
+    assert "does not close <Role>" in doc.problem.message
+
+
+def test_a_file_cut_short_past_ten_million_bytes_names_its_open_elements():
+    # libxml2 refuses one buffer of over 10,000,000 bytes without XML_PARSE_HUGE: fed whole, the second
+    # reading of the file raised, and the finding called it a fault in migcheck.
+    comment = "<!-- " + "x" * 70 + " -->\n"
+    body = comment * (10_100_000 // len(comment))
+    text = (
+        '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">'
+        "<VirtualNetworkConfiguration>\n" + body
+    )
+    doc = read_document("big.netcfg", text.encode(), explicit=False)
+    assert doc is not None and doc.problem is not None
+    assert doc.problem.message.startswith(
+        "not well-formed XML: the file ends before <VirtualNetworkConfiguration> (line 1) and "
+        "<NetworkConfiguration> (line 1) are closed"
+    ), doc.problem.message

@@ -230,8 +230,9 @@ def parse(data: bytes, source: str, encoding: str | None = None) -> Element:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         message, line, column, fix = _syntax_error(error, parser.error_log, source)
-        if message.startswith(_PREMATURE_END):
-            message, line, column, fix = _cut_short(data, source, read_as, message)
+        cut = _cut_short(data, source, read_as)
+        if cut is not None:
+            message, line, column, fix = cut
         raise Unreadable(message, line, column, _template_fix(source) or fix) from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:  # a DOCTYPE the prolog scan missed
@@ -403,15 +404,16 @@ def _syntax_error(
 _TEMPLATE_MARKS = ("<%", "{%")
 
 
-# What libxml2 says of a document that ends while elements are open (`in tag Role line 3`: the innermost).
-_PREMATURE_END = "not well-formed XML: Premature end of data in tag "
+_PIECE = 1 << 20  # bytes fed to the pull parser at a time
 _OPEN_NAMED = 4  # the innermost elements a message names; a deeper file's outer ones are counted
 
 
-def _cut_short(data: bytes, source: str, encoding: str | None, said: str) -> tuple[str, int, int, str]:
-    """(message, line, column, fix) of a document that ends before its elements are closed: every open
-    element, innermost first, with the line its start tag is on, at the end of the file. libxml2 names only
-    the innermost, without its prefix; the start and end events of a pull parser give the whole stack."""
+def _cut_short(data: bytes, source: str, encoding: str | None) -> tuple[str, int, int, str] | None:
+    """(message, line, column, fix) of a document that is the start of a well-formed one, cut short with
+    elements open, else None: every open element, innermost first, with the line its start tag is on, at the
+    end of the file. libxml2 names only the innermost, without its prefix, and where the file ends inside a
+    tag, value or comment speaks of that alone (`AttValue: ' expected`); a pull parser fed the whole file
+    finds no error in such a start, and its start and end events give the whole stack."""
     parser = etree.XMLPullParser(
         events=("start", "end"),
         resolve_entities=False,
@@ -422,16 +424,24 @@ def _cut_short(data: bytes, source: str, encoding: str | None, said: str) -> tup
         encoding=encoding,
     )
     open_tags: list[tuple[str, int]] = []
-    parser.feed(data)
-    with contextlib.suppress(etree.XMLSyntaxError):  # the error `parse` reported: the events before it count
+    # Fed in pieces: libxml2 refuses one buffer of over 10,000,000 bytes without XML_PARSE_HUGE, which a
+    # file under the size cap may be. An error while feeding is one before the end: not a file cut short.
+    try:
+        for start in range(0, len(data), _PIECE):
+            parser.feed(data[start : start + _PIECE])
+    except etree.XMLSyntaxError:
+        return None
+    with contextlib.suppress(
+        etree.XMLSyntaxError
+    ):  # the end of input `parse` reported: events before it count
         parser.close()
     for event, el in parser.read_events():
         if event == "start":
             open_tags.append((written_tag(el), el.sourceline or 1))
         elif open_tags:
             open_tags.pop()
-    if not open_tags:  # never so for this error; keep libxml2's words rather than guess
-        return said, *_end_of(source), ""
+    if not open_tags:  # cut inside the root's start tag, or not cut at all: libxml2's words
+        return None
     # lxml counts lines at `\n` only: where lines also end at a lone carriage return its numbers say nothing
     lines_known = not _lone_cr(source)
     named = [f"<{tag}> (line {line})" if lines_known else f"<{tag}>" for tag, line in open_tags[::-1]]
