@@ -1,7 +1,8 @@
 """A virtual network a script passes by a value it cannot know (Read-Host, a parameter without a default, a
 variable it never sets, `$env:X`, a function's argument, a pipeline value; in Python `input()`,
 `sys.argv`, `os.environ`, a parameter) is a network it does not name, never none: a stand-in
-(`<virtual network name, deploy.ps1:6>`), one for every call given the same value, which the plan migrates
+(`<virtual network name, deploy.ps1:6:51>`: path as shown, line and column where the first call passes it),
+one for every call given the same value, which the plan migrates
 with Move-AzureVirtualNetwork and the readiness summary lists among the networks. A VM whose subnet the script
 passes by such a value has subnets that are not known, not absent. Where another path gives none
 (`$vnet = if (…) { $args[0] } else { $null }`), whether it is in any network stays unknown, as before.
@@ -35,7 +36,7 @@ $vm2 = New-AzureVMConfig -Name "web1" -InstanceSize Small -ImageName $img |
 New-AzureVM -ServiceName "adfs2" -VMs $vm2 -VNetName $vnetname -Location "West Europe"
 """
 
-STAND_IN = "<virtual network name, a.ps1:6>"
+STAND_IN = "<virtual network name, a.ps1:6:51>"
 
 
 def _deployments(path: str, text: str) -> list[Deployment]:
@@ -98,10 +99,10 @@ CONFIG = (
 def test_powershell_values_it_cannot_know_name_a_network(before, network):
     script = before + CONFIG + f'New-AzureVM -ServiceName "s1" -VMs $vm -VNetName {network} -Location "l"\n'
     [deployment] = _deployments("deploy.ps1", script)
-    line = script.count("\n")
+    line, column = script.count("\n"), script.splitlines()[-1].index(network) + 1
     assert deployment.network_known
     assert deployment.virtual_network is not None
-    assert deployment.virtual_network.name == f"<virtual network name, deploy.ps1:{line}>"
+    assert deployment.virtual_network.name == f"<virtual network name, deploy.ps1:{line}:{column}>"
 
 
 @pytest.mark.parametrize(
@@ -143,14 +144,14 @@ def test_python_values_it_cannot_know_name_a_network_as_powershell_does(value):
     [deployment] = _deployments("deploy.py", script)
     assert deployment.network_known
     assert deployment.virtual_network is not None
-    assert deployment.virtual_network.name == "<virtual network name, deploy.py:9>"
+    assert deployment.virtual_network.name == "<virtual network name, deploy.py:9:130>"
 
 
 def test_python_two_services_given_one_value_share_the_network():
     script = PYTHON_HEAD + 'vnet = os.environ.get("VNET")\n'
     script += PYTHON_CALL.format(service="s1") + PYTHON_CALL.format(service="s2")
     networks = {d.virtual_network.name for d in _deployments("deploy.py", script) if d.virtual_network}
-    assert networks == {"<virtual network name, deploy.py:9>"}
+    assert networks == {"<virtual network name, deploy.py:9:130>"}
 
 
 def test_python_parameter_names_a_network():
@@ -190,7 +191,7 @@ def test_a_vm_without_a_subnet_in_a_network_it_does_not_name_is_mig203(tmp_path,
     findings = lint_files(tmp_path, monkeypatch, {"deploy.ps1": script}, "MIG105", "MIG203").findings
     assert where(findings) == ["MIG203 deploy.ps1:1:7"]
     assert (
-        "is in virtual network '<virtual network name, deploy.ps1:3>' but has no subnet"
+        "is in virtual network '<virtual network name, deploy.ps1:3:50>' but has no subnet"
         in findings[0].message
     )
 

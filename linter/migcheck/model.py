@@ -1405,6 +1405,15 @@ def is_stand_in(name: str) -> bool:
     return name.startswith("<") and name.endswith(">")
 
 
+def network_stand_in(mark: Mark) -> str:
+    """The stand-in for a virtual network a script passes by a value it does not state (a parameter,
+    `Read-Host`, `sys.argv[1]`), passed at `mark`: `<virtual network name, ops/deploy.ps1:12:40>`. Networks
+    are joined by name across every file checked, so the name is the value's identity: the file's path as
+    shown (escaped once, where it enters), line and column, where two scripts' parameters of one name, or
+    two values passed on one line, are two networks."""
+    return f"<virtual network name, {mark.path}:{mark.line}:{mark.column}>"
+
+
 def maybe_vips(
     services: Iterable[CloudService], ips: Iterable[ReservedIp]
 ) -> dict[tuple[str, str], list[ReservedIp]]:

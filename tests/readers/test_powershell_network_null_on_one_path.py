@@ -109,7 +109,7 @@ def test_different_networks_on_each_branch_are_a_network_it_does_not_name(tmp_pa
     # One network or the other, never none: the VM, given no subnet, surely has none there.
     findings = _placed(tmp_path, monkeypatch, '$vnet = if ($r -gt 5) { "prodnet" } else { "testnet" }\n')
     assert [(f.code, f.severity.name) for f in findings] == [("MIG203", "ERROR")]
-    assert "in virtual network '<virtual network name, deploy.ps1:3>'" in findings[0].message
+    assert "in virtual network '<virtual network name, deploy.ps1:3:97>'" in findings[0].message
 
 
 @pytest.mark.parametrize(

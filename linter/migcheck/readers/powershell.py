@@ -167,6 +167,7 @@ from migcheck.model import (
     is_stand_in,
     joined_paths,
     lun_key,
+    network_stand_in,
     with_maybe_vips,
 )
 from migcheck.readers import grammars
@@ -6165,14 +6166,15 @@ class Interpreter:
 
     def _unstated_network(self, arg: Arg, at: Mark) -> NameRef:
         """The network a call names by a value the script does not state (`-VNetName $VNetName`): a
-        stand-in named where the first call passes it (`<virtual network name, deploy.ps1:12>`), one for
-        every call given the same value (one variable, one definition: see `Unknown.ident`)."""
+        stand-in named where the first call passes it (`<virtual network name, ops/deploy.ps1:12:40>`, see
+        `network_stand_in`), one for every call given the same value (one variable, one definition: see
+        `Unknown.ident`)."""
         mark = self.where.mark(arg.node) if arg.node is not None else at
         ident = arg.value.ident if isinstance(arg.value, Unknown) else None
         key = ("ident", ident) if ident is not None else ("at", mark.line, mark.column)
         found = self.unstated_networks.get(key)
         if found is None:
-            found = self.unstated_networks[key] = NameRef(_stand_in("virtual network name", mark), mark)
+            found = self.unstated_networks[key] = NameRef(network_stand_in(mark), mark)
         return found
 
     def _service_maybe_created(self, args: Args) -> bool:
@@ -7124,12 +7126,13 @@ class Interpreter:
         gateway_type: str = "",
         sku: str = "",
     ) -> None:
-        """Record what a call says of the gateway of the network it names, when the script states its
-        name."""
-        vnet = _stated_vnet(args)
+        """Record what a call says of the gateway of the network it names: by the name the script states,
+        else by the stand-in a deployment given the same value is in (see `_unstated_network`), so that the
+        two are one network."""
+        mark = self._at_call(node)
+        vnet = _stated_vnet(args) or self._unstated_gateway_network(args, mark)
         if not vnet:
             return
-        mark = self._at_call(node)
         fact = VnetGatewayFact(
             vnet, side, how, mark, local_site, service_key, gateway_type=gateway_type, sku=sku
         )
@@ -7137,6 +7140,14 @@ class Interpreter:
             self.gateway_facts[fact] = None
             if fact.is_expressroute:
                 self.circuit_links[_name_key(vnet)].append(fact)
+
+    def _unstated_gateway_network(self, args: Args, at: Mark) -> str:
+        """The stand-in for the network a gateway call passes by a value the script does not state
+        (`New-AzureVNetGateway -VNetName $name`), "" when it passes none or a string it states blank."""
+        arg = args.get("VNetName")
+        if arg is None or not isinstance(arg.value, Unknown):
+            return ""
+        return self._unstated_network(arg, at).name
 
     # --- what the script creates or registers outside any deployment ---------------------------------
 
@@ -9702,8 +9713,9 @@ def _stand_in(what: str, mark: Mark, column: bool = False) -> str:
     names and where the script passes it, in angle brackets as the plan writes `<cloud service name>`:
     `<VM name, deploy.ps1:12>`. Never the expression that holds it: `$vmName` reads as a VM of that name,
     and the plan would write it into commands (`-ServiceName '$vmName'`, where PowerShell does not expand
-    it)."""
-    file = posixpath.basename(mark.path.replace("\\", "/"))
+    it). The file's name is the last part of its path as shown (`/`-separated, escaped once where it
+    enters: see `discover.shown`): a `\\` in it is an escape (`\\x0a`), never a folder's end."""
+    file = posixpath.basename(mark.path)
     where = f"{mark.line}:{mark.column}" if column else f"{mark.line}"
     return f"<{what}, {file}:{where}>"
 

@@ -135,6 +135,7 @@ from migcheck.model import (
     is_stand_in,
     joined_paths,
     lun_key,
+    network_stand_in,
     with_maybe_vips,
 )
 from migcheck.readers import python_flow as flow
@@ -1522,7 +1523,8 @@ class _Resources:
         # Network configurations the script uploads, once each however many calls send one body.
         self.networks: dict[int, NetworkConfiguration] = {}
         self.connection_hosts: dict[str, str | None] = {}  # see `_connection_host`
-        self.file = posixpath.basename(source.path.replace("\\", "/"))
+        # The path as shown: `/`-separated and escaped once where it enters, so a `\\` is an escape.
+        self.file = posixpath.basename(source.path)
         # The turn of the loops around the call being read (`_bindings`), from 1 (0: the call is read once):
         # what the call describes without a name of its own (a deployment, a VM) is one for each turn.
         self.turn = 0
@@ -2394,9 +2396,7 @@ class _Resources:
             ref = self.unstated_networks.get(key)
             if ref is None:
                 mark = self._mark(value)
-                ref = self.unstated_networks[key] = NameRef(
-                    self._stand_in("virtual network", mark.line), mark
-                )
+                ref = self.unstated_networks[key] = NameRef(network_stand_in(mark), mark)
         return ref, ref is not None
 
     def _ref(self, value: Value | None) -> NameRef | None:
