@@ -99,7 +99,10 @@ CONFIG = (
 def test_powershell_values_it_cannot_know_name_a_network(before, network):
     script = before + CONFIG + f'New-AzureVM -ServiceName "s1" -VMs $vm -VNetName {network} -Location "l"\n'
     [deployment] = _deployments("deploy.ps1", script)
-    line, column = script.count("\n"), script.splitlines()[-1].index(network) + 1
+    line, column = (
+        script.count("\n"),
+        script.splitlines()[-1].index(f"-VNetName {network}") + len("-VNetName ") + 1,
+    )
     assert deployment.network_known
     assert deployment.virtual_network is not None
     assert deployment.virtual_network.name == f"<virtual network name, deploy.ps1:{line}:{column}>"

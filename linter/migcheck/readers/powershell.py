@@ -7127,10 +7127,14 @@ class Interpreter:
         sku: str = "",
     ) -> None:
         """Record what a call says of the gateway of the network it names: by the name the script states,
-        else by the stand-in a deployment given the same value is in (see `_unstated_network`), so that the
-        two are one network."""
+        else, for New-AzureVNetGateway, by the stand-in a deployment given the same value is in (one of its
+        own otherwise: see `_unstated_network`), so that the two are one network, and for a connection, by
+        the stand-in the same value already gives. A circuit link to a network the script does not state
+        states nothing: Remove-AzureDedicatedCircuitLink cannot be matched with it."""
         mark = self._at_call(node)
-        vnet = _stated_vnet(args) or self._unstated_gateway_network(args, mark)
+        vnet = _stated_vnet(args)
+        if not vnet and side in (GATEWAY, VPN) and how != "New-AzureVirtualNetworkGateway":
+            vnet = self._unstated_gateway_network(args, mark, new=side == GATEWAY)
         if not vnet:
             return
         fact = VnetGatewayFact(
@@ -7141,11 +7145,14 @@ class Interpreter:
             if fact.is_expressroute:
                 self.circuit_links[_name_key(vnet)].append(fact)
 
-    def _unstated_gateway_network(self, args: Args, at: Mark) -> str:
+    def _unstated_gateway_network(self, args: Args, at: Mark, new: bool) -> str:
         """The stand-in for the network a gateway call passes by a value the script does not state
-        (`New-AzureVNetGateway -VNetName $name`), "" when it passes none or a string it states blank."""
+        (`New-AzureVNetGateway -VNetName $name`), a `new` one when no call gave the value one before; ""
+        when it passes none or a string it states blank."""
         arg = args.get("VNetName")
         if arg is None or not isinstance(arg.value, Unknown):
+            return ""
+        if not new and ("ident", arg.value.ident) not in self.unstated_networks:
             return ""
         return self._unstated_network(arg, at).name
 
