@@ -43,7 +43,10 @@ def test_a_classic_body_cut_at_the_end_of_its_line_is_reported_on_its_last_chara
     document = read_document("svc/ServiceConfiguration.Cloud.cscfg", body.encode(), explicit=False)
     assert document is not None and document.problem is not None
     assert (document.problem.mark.line, document.problem.mark.column) == (1, len(body))
-    assert document.problem.message == f"not well-formed XML: expected '>' (line 1, column {len(body)})"
+    assert document.problem.message == (
+        "not well-formed XML: the file ends before <Role> (line 1) and <ServiceConfiguration> (line 1) are "
+        f"closed (line 1, column {len(body)})"
+    )
 
 
 def test_a_syntax_error_inside_a_line_keeps_its_column():

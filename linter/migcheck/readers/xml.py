@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import contextlib
 import functools
 import re
 import sys
@@ -230,7 +229,8 @@ def parse(data: bytes, source: str, encoding: str | None = None) -> Element:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         message, line, column, fix = _syntax_error(error, parser.error_log, source)
-        cut = _cut_short(data, source, read_as)
+        # libxml2's own words (no case above gave plain ones): a file cut short may be what it speaks of.
+        cut = _cut_short(data, source, read_as) if not fix and message.startswith(_NOT_WELL_FORMED) else None
         if cut is not None:
             message, line, column, fix = cut
         raise Unreadable(message, line, column, _template_fix(source) or fix) from None
@@ -404,6 +404,7 @@ def _syntax_error(
 _TEMPLATE_MARKS = ("<%", "{%")
 
 
+_NOT_WELL_FORMED = "not well-formed XML: "
 _PIECE = 1 << 20  # bytes fed to the pull parser at a time
 _OPEN_NAMED = 4  # the innermost elements a message names; a deeper file's outer ones are counted
 
@@ -431,10 +432,11 @@ def _cut_short(data: bytes, source: str, encoding: str | None) -> tuple[str, int
             parser.feed(data[start : start + _PIECE])
     except etree.XMLSyntaxError:
         return None
-    with contextlib.suppress(
-        etree.XMLSyntaxError
-    ):  # the end of input `parse` reported: events before it count
+    try:
         parser.close()
+    except etree.XMLSyntaxError as error:  # the end of input `parse` reported: the events before it count
+        if str(error.msg).startswith((*_NOT_IN_ITS_ENCODING, "Incomplete UTF-8")):
+            return None  # bytes the encoding leaves unfinished: not in its encoding, as `parse` says
     for event, el in parser.read_events():
         if event == "start":
             open_tags.append((written_tag(el), el.sourceline or 1))
