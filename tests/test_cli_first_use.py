@@ -82,8 +82,8 @@ def test_a_clean_run_of_one_rule_is_not_all_clear(examples, capsys):
     code, out, _ = run(capsys, "check", "examples/ready", "--select", "MIG303")
     assert code == 0
     assert "All clear" not in out
-    assert out.endswith(f"No findings in 4 files, checked by 1 of {TOTAL} rules.\n")
-    assert f"Readiness by migration scope:\n  (checked by 1 of {TOTAL} rules:" in out
+    assert out.endswith(f"No findings in 4 files, checked by 2 of {TOTAL} rules.\n")
+    assert f"Readiness by migration scope:\n  (checked by 2 of {TOTAL} rules:" in out
 
 
 @pytest.mark.parametrize("options", [["--ignore", "ALL"], ["--select", "MIG201", "--ignore", "MIG201"]])
@@ -106,7 +106,7 @@ def test_a_run_of_every_rule_is_still_all_clear(examples, capsys):
 
 def test_the_badge_says_how_many_rules_graded_it(examples, capsys):
     out = run(capsys, "badge", "examples/ready", "--select", "MIG303", "--format", "shields")[1]
-    assert json.loads(out)["message"] == f"ready (1 of {TOTAL} rules)"
+    assert json.loads(out)["message"] == f"ready (2 of {TOTAL} rules)"
     out = run(capsys, "badge", "examples/ready", "--ignore", "ALL", "--format", "shields")[1]
     assert json.loads(out) == {
         "schemaVersion": 1,

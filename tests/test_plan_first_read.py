@@ -209,13 +209,13 @@ def test_no_two_steps_of_the_corpus_share_an_id_or_a_name(monkeypatch):
 def test_a_plan_of_some_rules_says_how_many_graded_it(examples, capsys):
     total = len(load_rules())
     out = run(capsys, "plan", "examples/ready", "--select", "MIG303")[1]
-    assert f"— ready (checked by 1 of {total} rules)" in out
-    assert f"This plan was checked by 1 of {total} rules" in out
+    assert f"— ready (checked by 2 of {total} rules)" in out
+    assert f"This plan was checked by 2 of {total} rules" in out
     assert "— ready\n" not in out
     data = json.loads(run(capsys, "plan", "examples/ready", "--select", "MIG303", "--format", "json")[1])
-    assert data["rules"] == {"run": 1, "total": total}
+    assert data["rules"] == {"run": 2, "total": total}
     markdown = run(capsys, "plan", "examples/ready", "--select", "MIG303", "--format", "markdown")[1]
-    assert f"✅ ready (checked by 1 of {total} rules)" in markdown
+    assert f"✅ ready (checked by 2 of {total} rules)" in markdown
 
 
 def test_a_plan_no_rule_graded_warns(examples, capsys):

@@ -730,14 +730,14 @@ def _findings_only(report: str, result: LintResult) -> str:
 def _show(args: argparse.Namespace, config: Config, rules: RuleSet, paths: list[str]) -> int:
     """--show-files: one path a line, as reports show them. --show-settings: the settings as the TOML of a
     migcheck.toml that would give the same run, after comments saying where they come from."""
-    from migcheck.config import enabled_codes, settings_table, to_toml
+    from migcheck.config import enabled_codes, settings_table, to_toml, with_unreadable
     from migcheck.discover import discover
 
     if args.show_files:
         found = discover(paths, config.include, config.exclude, respect_gitignore=config.respect_gitignore)
         _stdout("".join(visible(candidate.path) + "\n" for candidate in found))
         return EXIT_OK
-    enabled = enabled_codes(rules, config.select, config.ignore)
+    enabled = with_unreadable(rules, enabled_codes(rules, config.select, config.ignore), config.ignore)
     header = [
         f"# {_settings_origin(config, args)}",
         f"# rules that run: {len(enabled)} of {len(rules)}",

@@ -610,6 +610,22 @@ def enabled_codes(rules: RuleSet, select: Iterable[str], ignore: Iterable[str]) 
     return frozenset(enabled)
 
 
+# MIG001: a file migcheck cannot read. A selection never leaves it out, as only `ignore` can: a file no rule
+# could read would otherwise pass a run of the selected rules unnoticed, checked by none of them.
+UNREADABLE = "MIG001"
+
+
+def with_unreadable(rules: RuleSet, enabled: frozenset[str], ignore: Iterable[str]) -> frozenset[str]:
+    """The codes that run: `enabled` (the selection) and MIG001, unless an `ignore` token names it or
+    nothing is selected (a run of no rules stays one, and says so)."""
+    unreadable = next((rule for rule in rules if rule.code == UNREADABLE), None)
+    if not enabled or unreadable is None or enabled >= {UNREADABLE}:
+        return enabled
+    if any(specificity(t, unreadable.code, unreadable.name) for t in ignore):
+        return enabled
+    return enabled | {UNREADABLE}
+
+
 def check_per_file_ignores(rules: RuleSet, ignores: Mapping[str, Iterable[str]], source: str = "") -> None:
     """Every rule `per-file-ignores` (of the config file `source`) names exists: a misspelt one would
     silence nothing, unnoticed."""

@@ -16,7 +16,13 @@ from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from migcheck import guarded  # the standard library's modules only
-from migcheck.config import Config, check_per_file_ignores, enabled_codes, severity_overrides
+from migcheck.config import (
+    Config,
+    check_per_file_ignores,
+    enabled_codes,
+    severity_overrides,
+    with_unreadable,
+)
 from migcheck.discover import (
     STDIN,
     Candidate,
@@ -246,6 +252,8 @@ def _lint(
     if not whole_estate and scope is None:
         found = _needed(found, rules, enabled)
     unread -= len(found)
+    # Found after `_needed`: a file is read for what the selected rules need, and reported if unreadable.
+    enabled = with_unreadable(rules, enabled, config.ignore)
     texts = Texts(held={} if cache is None and holds_texts(found) else None)
     if jobs is None and (cache is not None or not found):
         jobs = 1  # nothing to share out: the worker machinery is not imported (an empty folder's check)

@@ -114,7 +114,9 @@ def test_a_classic_python_script_outside_the_test_paths_is_checked_not_imported(
     write(beyond, name, DEPLOY_SCRIPT)
     ids = collected(beyond, "--migcheck-select", "MIG6")
     assert any(i.startswith(f"{name}::MIG6") for i in ids), ids
-    assert [i for i in ids if not i.startswith(f"{name}::")] == [TEST_UNIT]
+    # A file that cannot be read is reported whatever the selection: the estate's broken one keeps its item.
+    others = [i for i in ids if not i.startswith(f"{name}::")]
+    assert sorted(others) == sorted(["broken/ServiceConfiguration.Cloud.cscfg::MIG001", TEST_UNIT])
     assert not (beyond.path / "imported").exists()  # the script never ran
 
 
