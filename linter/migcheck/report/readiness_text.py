@@ -80,22 +80,17 @@ def display_width(text: str) -> int:
     any other one. Names come from the files in any script: counting characters would push the verdicts
     of rows with such names out of their column.
 
-    Two sequences take other than the sum of their characters: the emoji presentation selector (U+FE0F)
-    draws the character before it as an emoji, two cells (`⚠️` is U+26A0, one cell alone, then U+FE0F);
-    and a Hangul syllable written in conjoining jamo is drawn as one wide character, its leading consonant
-    (U+1100 to U+115F, U+A960 to U+A97F) two cells and the vowels and final consonants after it
-    (U+1160 to U+11FF, U+D7B0 to U+D7FF) none."""
-    total, base, in_syllable = 0, 0, False
+    The rules are those of wcwidth-style libraries (Python's wcwidth, glibc's wcwidth): the emoji
+    presentation selector (U+FE0F) widens to two cells only a one-cell character Unicode gives an emoji
+    presentation (`⚠️` is U+26A0, one cell alone, then U+FE0F; after a letter it changes nothing); and
+    Hangul vowel and final consonant jamo take no cell (`_is_joining_jamo`)."""
+    total, widens = 0, False
     for c in text:
         if c == _EMOJI_PRESENTATION:
-            cells = 1 if base == 1 else 0  # widens a one-cell character to two, once
-            base = 2 if base else 0
-        elif in_syllable and _is_trailing_jamo(c):
-            cells = 0
+            cells, widens = (1 if widens else 0), False  # widens the character before it, once
         else:
             cells = _cells(c)
-            base = cells or base
-        in_syllable = _is_leading_jamo(c) or (in_syllable and _is_trailing_jamo(c))
+            widens = c in _EMOJI_PRESENTABLE if cells else widens  # a mark between keeps what it follows
         total += cells
     return total
 
@@ -103,17 +98,37 @@ def display_width(text: str) -> int:
 _EMOJI_PRESENTATION = "\ufe0f"
 
 
-def _is_leading_jamo(c: str) -> bool:
-    return "\u1100" <= c <= "\u115f" or "\ua960" <= c <= "\ua97f"
+def _code_points(ranges: str) -> frozenset[str]:
+    points = (span.split("-") for span in ranges.split())
+    return frozenset(chr(c) for span in points for c in range(int(span[0], 16), int(span[-1], 16) + 1))
 
 
-def _is_trailing_jamo(c: str) -> bool:
-    """A Hangul vowel or final consonant jamo, which joins the syllable a leading consonant starts."""
+# The one-cell characters an emoji variation sequence lists (Unicode's emoji-variation-sequences.txt, the
+# table wcwidth calls VS16_NARROW_TO_WIDE): U+FE0F draws them as a two-cell emoji.
+_EMOJI_PRESENTABLE = _code_points(
+    "0023 002A 0030-0039 00A9 00AE 203C 2049 2122 2139 2194-2199 21A9-21AA 2328 23CF 23ED-23EF "
+    "23F1-23F2 23F8-23FA 24C2 25AA-25AB 25B6 25C0 25FB-25FC 2600-2604 260E 2611 2618 261D 2620 "
+    "2622-2623 2626 262A 262E-262F 2638-263A 2640 2642 265F-2660 2663 2665-2666 2668 267B 267E 2692 "
+    "2694-2697 2699 269B-269C 26A0 26A7 26B0-26B1 26C8 26CF 26D1 26D3 26E9 26F0-26F1 26F4 26F7-26F9 "
+    "2702 2708-2709 270C-270D 270F 2712 2714 2716 271D 2721 2733-2734 2744 2747 2763-2764 27A1 "
+    "2934-2935 2B05-2B07 1F170-1F171 1F17E-1F17F 1F321 1F324-1F32C 1F336 1F37D 1F396-1F397 "
+    "1F399-1F39B 1F39E-1F39F 1F3CB-1F3CE 1F3D4-1F3DF 1F3F3 1F3F5 1F3F7 1F43F 1F441 1F4FD 1F549-1F54A "
+    "1F56F-1F570 1F573-1F579 1F587 1F58A-1F58D 1F590 1F5A5 1F5A8 1F5B1-1F5B2 1F5BC 1F5C2-1F5C4 "
+    "1F5D1-1F5D3 1F5DC-1F5DE 1F5E1 1F5E3 1F5E8 1F5EF 1F5F3 1F5FA 1F6CB 1F6CD-1F6CF 1F6E0-1F6E5 1F6E9 "
+    "1F6F0 1F6F3"
+)
+
+
+def _is_joining_jamo(c: str) -> bool:
+    """A Hangul vowel (U+1160 to U+11A7, U+D7B0 to U+D7C6) or final consonant (U+11A8 to U+11FF, U+D7CB to
+    U+D7FB) jamo: drawn into the syllable before it, a leading consonant jamo's or a precomposed one's
+    (U+AC00 then U+11A8 is drawn 각), whose two cells it does not widen. wcwidth and glibc count it none
+    wherever it stands; a terminal that draws one alone, after a letter, draws one cell more at most."""
     return "\u1160" <= c <= "\u11ff" or "\ud7b0" <= c <= "\ud7ff"
 
 
 def _cells(c: str) -> int:
-    if unicodedata.combining(c) or unicodedata.category(c) in _ZERO_WIDTH:
+    if unicodedata.combining(c) or unicodedata.category(c) in _ZERO_WIDTH or _is_joining_jamo(c):
         return 0
     return 2 if unicodedata.east_asian_width(c) in "WF" else 1
 
