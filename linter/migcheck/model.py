@@ -993,6 +993,22 @@ class ServiceRegion:
 
 
 @record
+class ServiceCertificate:
+    """A file states that a classic cloud service holds service certificates: `Add-AzureCertificate
+    -ServiceName`, a VM created with `-X509Certificates` (which uploads them to the VM's service) or
+    `-Certificates` (settings of certificates the service holds already) on `New-AzureQuickVM` or
+    `Add-AzureProvisioningConfig`, the legacy SDK's `add_service_certificate`. The migration creates a key
+    vault for the service and moves its certificates into it; the VMs then reference them from it (deep
+    dive: "Virtual machine certificates"). Not a blocker: the plan's step for the service says it. `mark` is
+    where the file states the certificate (the argument that passes it, else the call)."""
+
+    kind: ClassVar[str] = "CloudService"
+    service: str
+    mark: Mark
+    stated_by: str  # the cmdlet and parameter, or method, as documented: "Add-AzureCertificate -CertToDeploy"
+
+
+@record
 class StorageAccountType:
     """The type of a classic storage account, as a script creates it (`New-AzureStorageAccount -Type`, the
     legacy SDK's `create_storage_account(account_type=...)`) or a REST body states it (`StorageService`,

@@ -40,7 +40,7 @@ from migcheck.estate import (
     portal_short_name,
 )
 from migcheck.inventory_model import ClassicReservedIp
-from migcheck.model import Finding, ServiceRegion, Severity, is_stand_in, is_unnamed_role
+from migcheck.model import Finding, ServiceCertificate, ServiceRegion, Severity, is_stand_in, is_unnamed_role
 from migcheck.report.readiness import (
     ScopeItem,
     ScopeKind,
@@ -1267,6 +1267,7 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
     has_vms, has_roles = any(s.vms for s in services), any(s.roles for s in services)
     if has_roles:
         notes.append(_roles_left_behind(services, has_vms))
+    notes += [note for s in services if s.vms for note in _key_vault_notes(builder.estate, s)]
     if vpn or (expressroute and network.gateway is not None and network.gateway.client_address_pool):
         notes.append(_vpn_removed(network, vpn))
     # MIG302 says what the step's commands and downtime say already, for a network connected to ExpressRoute
@@ -1796,6 +1797,7 @@ def _service_step(
         maybe = []
     if stated != deployment:
         notes = (_unnamed_deployment_note(service, deployment), *notes)
+    notes += tuple(_key_vault_notes(builder.estate, service))
     return Step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
@@ -1831,6 +1833,22 @@ def _service_step(
         cli=_service_cli(cli_arguments, placement.vms),
         members=(_member(service, placement.vms),),
     )
+
+
+def _key_vault_notes(estate: Estate, service: CloudService) -> list[str]:
+    """What becomes of the service certificates of a cloud service of VMs (deep dive: "Virtual machine
+    certificates"): a key vault the migration creates for the service, which must stay. Said once per
+    service, at the first file and line that states a certificate of it; no finding, as it blocks nothing."""
+    wanted = service.name.strip().casefold()
+    stated = [c for c in estate.resources(ServiceCertificate) if c.service.strip().casefold() == wanted]
+    if not stated:
+        return []
+    first = min(stated, key=lambda c: (c.mark.path, c.mark.line, c.mark.column))
+    return [
+        f"{service.label} holds service certificates ({first.stated_by}, {first.mark.path}:{first.mark.line}): "
+        "the migration creates a key vault for the service and moves its certificates into it; the VMs then "
+        "reference them from it. Do not delete that key vault: a VM can go into a failed state."
+    ]
 
 
 # Where Move-AzureService puts the VMs of a deployment outside any network (PowerShell walkthrough, Step

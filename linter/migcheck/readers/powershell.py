@@ -156,6 +156,7 @@ from migcheck.model import (
     RoleType,
     RouteTable,
     Script,
+    ServiceCertificate,
     ServiceRegion,
     StorageAccountType,
     Suppression,
@@ -202,6 +203,8 @@ PRODUCES = frozenset(
         StorageAccountType,
         # The region a cloud service the script creates is placed in (New-AzureService -Location).
         ServiceRegion,
+        # A cloud service's service certificates (Add-AzureCertificate, a VM's -X509Certificates).
+        ServiceCertificate,
         inv.ApplicationGateway,
         inv.LinkAuthorization,
         DnsServer,  # of a deployment a REST body the script sends describes
@@ -3283,6 +3286,8 @@ class Interpreter:
         self.maybe_created_services: set[object] = set()
         # The regions of the cloud services it creates (see `_service_region`), once each.
         self.service_regions: dict[ServiceRegion, None] = {}
+        # The service certificates it uploads to a cloud service (Add-AzureCertificate), once each.
+        self.service_certificates: dict[ServiceCertificate, None] = {}
         # What the REST bodies the script sends describe (see `_rest_body`): the bodies read, by their text
         # and where it is written; the deployments they create, by body and service.
         self.read_bodies: dict[tuple[str, Written | None], list[tuple[object, frozenset[str] | None]]] = {}
@@ -5582,7 +5587,35 @@ class Interpreter:
             rdp=_negated(args.switch("NoRDPEndpoint")),
             winrm=_negated(_either(args.switch("NoWinRMEndpoint"), args.switch("DisableWinRMHttps"))),
             ssh=_negated(_either(args.switch("NoSSHEndpoint"), args.switch("DisableSSH"))),
+            certificates=self._certificates_stated(args, self._at_call(node)),
         )
+
+    def _certificates_stated(self, args: Args, call: Mark) -> ServiceCertificate | None:
+        """A VM's `-X509Certificates` (certificates uploaded to its cloud service) or `-Certificates`
+        (settings of certificates its service holds already), surely passed: the service the VM is created
+        in holds service certificates. Its name is the deployment's, known at New-AzureVM (see
+        `_service_certificates`); "" here."""
+        for name, stated_by in (("X509Certificates", "-X509Certificates"), ("Certificates", "-Certificates")):
+            arg = args.get(name)
+            if arg is not None and arg.certain:
+                return ServiceCertificate("", self._written_at(arg) or call, stated_by)
+        return None
+
+    def _add_certificate(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Add-AzureCertificate uploads a service certificate to the cloud service -ServiceName names (a
+        stand-in where the script does not state it)."""
+        certificate = args.get("CertToDeploy")
+        if certificate is None or not certificate.certain:
+            return NULL  # mandatory: the call fails without it
+        mark = self._at_call(node)
+        name = _stated_name(args, "ServiceName") or _stand_in(
+            "cloud service name", self._written_at(args.get("ServiceName")) or mark
+        )
+        at = self._written_at(certificate) or mark
+        self.service_certificates.setdefault(
+            ServiceCertificate(name, at, "Add-AzureCertificate -CertToDeploy")
+        )
+        return NULL
 
     def _subnet(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         arg = args.get("SubnetNames")
@@ -6055,6 +6088,7 @@ class Interpreter:
                         _either(args.switch("NoWinRMEndpoint"), args.switch("DisableWinRMHttps"))
                     ),
                     "ssh": True,
+                    "certificates": self._certificates_stated(args, mark),
                 },
             )
         )
@@ -7529,6 +7563,7 @@ class Interpreter:
         "new-azurevm": _new_vm,
         "new-azurequickvm": _quick_vm,
         "new-azureservice": _new_service,
+        "add-azurecertificate": _add_certificate,
         "new-azuredeployment": _package,
         "set-azuredeployment": _package,
         "publish-azureserviceproject": _package,
@@ -7610,6 +7645,8 @@ class Interpreter:
             *self._disconnected(),
             *extended,
             *self.service_regions,
+            *self.service_certificates,
+            *self._service_certificates(),
             *self._storage_account_types(),
             *self._registered_disks(),
             *self.disk_uses,
@@ -7648,6 +7685,17 @@ class Interpreter:
         if key not in self.unstated_disks.values() or not self.disk_uses:
             return disk
         return replace(disk, attached_to=next(iter(self.disk_uses)).attached_to, maybe_attached=True)
+
+    def _service_certificates(self) -> Iterator[ServiceCertificate]:
+        """The service certificates of the VMs' cloud services: a VM configuration given `-X509Certificates`
+        or `-Certificates` on any path, once the deployment it is created in names its service."""
+        for draft in self.deployments.values():
+            for role in draft.roles.values():
+                for events, _ in role.variants:
+                    for event in events:
+                        stated = event.data.get("certificates") if event.kind == "provision" else None
+                        if stated is not None:
+                            yield replace(stated, service=draft.service)
 
     def _build(self, draft: DeploymentDraft) -> Deployment:
         roles = _with_body_roles([self._build_role(r) for r in draft.roles.values()], draft.bodies.values())

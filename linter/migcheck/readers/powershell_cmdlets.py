@@ -552,6 +552,9 @@ SPECS: dict[str, Spec] = {
         "ServiceName:0 Slot:1 Role:2 X509Certificate:3 CertificateThumbprint ThumbprintAlgorithm:4 "
         "Credential:5 Expiration:6 Version:7 ExtensionId:8"
     ),
+    # A service certificate uploaded to a cloud service (Add-AzureCertificate's help: -ServiceName at 0,
+    # -CertToDeploy at 1, -Password named).
+    "add-azurecertificate": _spec("ServiceName:0 CertToDeploy:1 Password Profile"),
     "new-azurereservedip": _spec("ReservedIPName:0 Label:1 Location:2 ServiceName:3 VirtualIPName:4 Slot:5"),
     "set-azurereservedipassociation": _spec("ReservedIPName:0 ServiceName:1 VirtualIPName:2 Slot:3"),
     "remove-azurereservedipassociation": _spec(
