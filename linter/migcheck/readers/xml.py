@@ -10,6 +10,7 @@ import re
 import sys
 import threading
 from collections.abc import Container, Iterator
+from typing import Any
 
 from lxml import etree
 
@@ -427,21 +428,18 @@ def _cut_short(data: bytes, source: str, encoding: str | None) -> tuple[str, int
     open_tags: list[tuple[str, int]] = []
     # Fed in pieces: libxml2 refuses one buffer of over 10,000,000 bytes without XML_PARSE_HUGE, which a
     # file under the size cap may be. An error while feeding is one before the end: not a file cut short.
+    # The events are those of the feeding: closing the parser may end the open elements (lxml 6.2 does).
     try:
         for start in range(0, len(data), _PIECE):
             parser.feed(data[start : start + _PIECE])
+            _follow(parser.read_events(), open_tags)
     except etree.XMLSyntaxError:
         return None
     try:
         parser.close()
-    except etree.XMLSyntaxError as error:  # the end of input `parse` reported: the events before it count
+    except etree.XMLSyntaxError as error:  # the end of input `parse` reported
         if str(error.msg).startswith((*_NOT_IN_ITS_ENCODING, "Incomplete UTF-8")):
             return None  # bytes the encoding leaves unfinished: not in its encoding, as `parse` says
-    for event, el in parser.read_events():
-        if event == "start":
-            open_tags.append((written_tag(el), el.sourceline or 1))
-        elif open_tags:
-            open_tags.pop()
     if not open_tags:  # cut inside the root's start tag, or not cut at all: libxml2's words
         return None
     # lxml counts lines at `\n` only: where lines also end at a lone carriage return its numbers say nothing
@@ -460,6 +458,15 @@ def _cut_short(data: bytes, source: str, encoding: str | None) -> tuple[str, int
         f"Close {listed} at the end of the file, innermost first, or restore the part of the file that is "
         "missing.",
     )
+
+
+def _follow(events: Iterator[tuple[str, Any]], open_tags: list[tuple[str, int]]) -> None:
+    """Keep `open_tags` (written tag, line) the elements a pull parser's start and end events leave open."""
+    for event, el in events:
+        if event == "start":
+            open_tags.append((written_tag(el), el.sourceline or 1))
+        elif open_tags:
+            open_tags.pop()
 
 
 def _end_of(source: str) -> tuple[int, int]:
