@@ -94,3 +94,33 @@ def test_no_rule_reports_service_certificates(tmp_path, capsys):
     (tmp_path / "deploy.ps1").write_text(SCRIPT)
     main(["check", "--format", "json", str(tmp_path / "deploy.ps1")])
     assert "key vault" not in capsys.readouterr().out.casefold()
+
+
+PYTHON = """\
+from azure.servicemanagement import ServiceManagementService, LinuxConfigurationSet, OSVirtualHardDisk
+
+sms = ServiceManagementService("sub", "cert.pem")
+sms.create_hosted_service("svc-a", "svc-a", location="West Europe")
+sms.add_service_certificate("svc-a", open("c.pfx", "rb").read(), "pfx", "secret")
+sms.add_service_certificate(service_name="svc-b")
+config = LinuxConfigurationSet("vm1", "azure", "pw", True)
+disk = OSVirtualHardDisk("img", "https://acct.blob.core.windows.net/vhds/vm1.vhd")
+sms.create_virtual_machine_deployment("svc-a", "svc-a", "production", "svc-a", "vm1", config, disk)
+"""
+
+
+def test_a_python_script_s_add_service_certificate(tmp_path, capsys):
+    document = read_document("deploy.py", PYTHON.encode(), explicit=True)
+    assert document is not None
+    stated = [
+        (r.service, r.mark.line, r.stated_by) for r in document.resources if isinstance(r, ServiceCertificate)
+    ]
+    assert stated == [("svc-a", 5, "add_service_certificate")]  # without its data, the call uploads nothing
+    (tmp_path / "deploy.py").write_text(PYTHON)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path)
+        main(["plan", "deploy.py"])
+    assert (
+        "cloud service 'svc-a' holds service certificates (add_service_certificate, deploy.py:5): the migration "
+        "creates a key vault for the service" in capsys.readouterr().out
+    )

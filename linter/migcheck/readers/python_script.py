@@ -124,6 +124,7 @@ from migcheck.model import (
     RoleInstance,
     RoleType,
     Script,
+    ServiceCertificate,
     ServiceRegion,
     StorageAccountType,
     Subnet,
@@ -177,6 +178,8 @@ PRODUCES = frozenset(
         StorageAccountType,
         # The region a cloud service the script creates is placed in (create_hosted_service's location).
         ServiceRegion,
+        # A cloud service the script uploads a service certificate to (add_service_certificate).
+        ServiceCertificate,
         DnsServer,
         NameRef,
         ReservedIp,
@@ -298,6 +301,7 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     "perform_put": ("path", "body", "x_ms_version"),
     "perform_post": ("path", "body", "x_ms_version"),
     "create_reserved_ip_address": ("name", "label", "location"),
+    "add_service_certificate": ("service_name", "data", "certificate_format", "password"),
     "create_hosted_service": (
         "service_name",
         "label",
@@ -1551,6 +1555,7 @@ class _Resources:
         self.disks_by_name: dict[Disk, None] = {}
         self.storage_types: dict[StorageAccountType, None] = {}  # the storage accounts the script creates
         self.service_regions: dict[ServiceRegion, None] = {}  # the regions of the services it creates
+        self.service_certificates: dict[ServiceCertificate, None] = {}  # the services it uploads them to
         self.named_call_sites: dict[int, CallSite] = {}  # see `_call_site`
         # The requests that may connect or disconnect a gateway, by id(call node) (see `_GatewayLinks`).
         self.link_requests: dict[int, _LinkRequest] = {}
@@ -1600,6 +1605,7 @@ class _Resources:
         out.extend(self.images.values())
         out.extend(self.storage_types)
         out.extend(self.service_regions)
+        out.extend(self.service_certificates)
         if self.link_requests:
             out.extend(_GatewayLinks(self, self.link_requests).connections())
         return tuple(out)
@@ -1764,6 +1770,8 @@ class _Resources:
             self._storage_account(bound, mark)
         elif call.method == "create_hosted_service":
             self._service_region(call, site, mark)
+        elif call.method == "add_service_certificate":
+            self._service_certificate(bound, mark)
         elif call.method in _REGISTRATIONS:
             self._registration(call, bound, mark)
         elif call.method in _UNREGISTRATIONS:
@@ -2593,6 +2601,16 @@ class _Resources:
         service, location = readings[0]
         name = service or self._stand_in("cloud service", mark.line)
         self.service_regions.setdefault(ServiceRegion(name, location, mark))
+
+    def _service_certificate(self, bound: Bound, mark: Mark) -> None:
+        """add_service_certificate uploads a service certificate to the cloud service `service_name` names (a
+        stand-in where the script does not state it): the migration moves it into a key vault
+        (`ServiceCertificate`). `data` is required: a call without it uploads nothing."""
+        if bound.values.get("data") is None:
+            return
+        name = (literal(bound.values.get("service_name")) or "").strip()
+        name = name or self._stand_in("cloud service", mark.line)
+        self.service_certificates.setdefault(ServiceCertificate(name, mark, "add_service_certificate"))
 
     # --- storage accounts, and the disks and images the script registers ------------------------------
 
