@@ -490,7 +490,7 @@ def test_network_configurations_in_many_deep_folders(tmp_path, monkeypatch):
 
         return work
 
-    assert_linear(make, 400)
+    assert_linear(make, 800)
 
 
 def _lint_in(folder, monkeypatch, *options: str):
@@ -602,7 +602,7 @@ def test_many_configured_subscriptions_over_many_files(tmp_path, monkeypatch):
 
         return work
 
-    assert_linear(make, 400)
+    assert_linear(make, 800)
 
 
 def test_mig305_over_many_networks_connected_to_one_site_of_many_prefixes():
@@ -625,4 +625,29 @@ def test_mig305_over_many_networks_connected_to_one_site_of_many_prefixes():
         )
         return _rule_over({"NetworkConfig.netcfg": netcfg.encode()}, "MIG305")
 
-    assert_linear(make, 300)
+    assert_linear(make, 800)
+
+
+def test_the_plan_of_many_services_with_certificates_and_regions(tmp_path, monkeypatch):
+    """Every service's step searched every certificate and every region the files state for its own
+    (services x certificates, services x regions): now each is indexed by service once."""
+    from migcheck.plan import build_plan
+
+    def make(n: int):
+        folder = tmp_path / f"n{n}"
+        folder.mkdir()
+        for i in range(n):  # a script each: one script holds a bounded number of calls
+            (folder / f"deploy{i}.ps1").write_text(
+                f'Add-AzureCertificate -ServiceName "svc{i}" -CertToDeploy "c{i}.pfx"\n'
+                f'New-AzureQuickVM -Windows -ServiceName "svc{i}" -Name "vm{i}" -ImageName "img" -Password "p" '
+                '-AdminUsername "a" -Location "West Europe"\n'
+            )
+        result = _lint_in(folder, monkeypatch)
+
+        def work():
+            (plan,) = build_plan(result).subscriptions
+            assert sum(1 for step in plan.steps for note in step.notes if "key vault" in note) == n
+
+        return work
+
+    assert_linear(make, 800)

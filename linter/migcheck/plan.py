@@ -391,6 +391,8 @@ class _Builder:
     _vm_placements: dict[int, dict[Role, list[Placement]]] = field(default_factory=dict)
     _service_networks: dict[int, tuple[tuple[NameRef, ...], bool]] = field(default_factory=dict)
     _authorized: dict[str, str] | None = None  # see `authorized`
+    _certificates: dict[str, ServiceCertificate] | None = None  # see `first_certificate`
+    _regions: dict[str, str] | None = None  # see `classic_region`
 
     def __post_init__(self) -> None:
         self.by_subject = {id(item.subject): item for item in self.items if item.subject is not None}
@@ -402,6 +404,25 @@ class _Builder:
         if self._ranges is None:
             self._ranges = _Ranges(self.estate.virtual_networks)
         return self._ranges
+
+    def classic_region(self, service: CloudService) -> str:
+        """The classic name of the one region the files place `service` in ("" for none or several),
+        indexed when a step first asks (`_classic_regions`)."""
+        if self._regions is None:
+            self._regions = _classic_regions(self.estate)
+        return self._regions.get(key(service.name), "")
+
+    def first_certificate(self, service: CloudService) -> ServiceCertificate | None:
+        """The first statement (by file and position) of a service certificate of `service`; the
+        certificates are indexed by service name when a step first asks, not searched once per step."""
+        if self._certificates is None:
+            self._certificates = {}
+            for stated in self.estate.resources(ServiceCertificate):
+                key = stated.service.strip().casefold()
+                known = self._certificates.get(key)
+                if known is None or _in_order(stated.mark) < _in_order(known.mark):
+                    self._certificates[key] = stated
+        return self._certificates.get(service.name.strip().casefold())
 
     @property
     def reach(self) -> Reach:
@@ -1267,7 +1288,7 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
     has_vms, has_roles = any(s.vms for s in services), any(s.roles for s in services)
     if has_roles:
         notes.append(_roles_left_behind(services, has_vms))
-    notes += [note for s in services if s.vms for note in _key_vault_notes(builder.estate, s)]
+    notes += [note for s in services if s.vms for note in _key_vault_notes(builder, s)]
     if vpn or (expressroute and network.gateway is not None and network.gateway.client_address_pool):
         notes.append(_vpn_removed(network, vpn))
     # MIG302 says what the step's commands and downtime say already, for a network connected to ExpressRoute
@@ -1797,7 +1818,7 @@ def _service_step(
         maybe = []
     if stated != deployment:
         notes = (_unnamed_deployment_note(service, deployment), *notes)
-    notes += tuple(_key_vault_notes(builder.estate, service))
+    notes += tuple(_key_vault_notes(builder, service))
     return Step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
@@ -1825,7 +1846,7 @@ def _service_step(
         ),
         downtime=(
             f"{_service_vms_downtime(placement)} "
-            f"{_vip_downtime(service, placement, maybe, _classic_region(builder.estate, service))}"
+            f"{_vip_downtime(service, placement, maybe, builder.classic_region(service))}"
         ),
         blockers=builder.blockers(service),
         notes=notes,
@@ -1835,15 +1856,18 @@ def _service_step(
     )
 
 
-def _key_vault_notes(estate: Estate, service: CloudService) -> list[str]:
+def _in_order(mark: Mark) -> tuple[str, int, int]:
+    """Where a mark is, in the order files and lines are read."""
+    return mark.path, mark.line, mark.column
+
+
+def _key_vault_notes(builder: _Builder, service: CloudService) -> list[str]:
     """What becomes of the service certificates of a cloud service of VMs (deep dive: "Virtual machine
     certificates"): a key vault the migration creates for the service, which must stay. Said once per
     service, at the first file and line that states a certificate of it; no finding, as it blocks nothing."""
-    wanted = service.name.strip().casefold()
-    stated = [c for c in estate.resources(ServiceCertificate) if c.service.strip().casefold() == wanted]
-    if not stated:
+    first = builder.first_certificate(service)
+    if first is None:
         return []
-    first = min(stated, key=lambda c: (c.mark.path, c.mark.line, c.mark.column))
     return [
         f"{service.label} holds service certificates ({first.stated_by}, {first.mark.path}:{first.mark.line}): "
         "the migration creates a key vault for the service and moves its certificates into it; the VMs then "
@@ -2047,17 +2071,17 @@ def _reserve_vip(service: CloudService, region: str, vip: str = "") -> str:
     return f"New-AzureReservedIP -ReservedIPName '<name>' -Location {location} -ServiceName {name}{of}"
 
 
-def _classic_region(estate: Estate, service: CloudService) -> str:
-    """The region the files place `service` in, as the classic API names it (`West Europe`), for a classic
-    cmdlet's `-Location`; "" when they state none, or several. An inventory export writes Resource Manager's
-    name (`westeurope`), which the classic API does not list: a placeholder stands for it there."""
-    written = {
-        r.location.strip()
-        for r in estate.resources(ServiceRegion)
-        if key(r.service) == key(service.name) and _of_subscription(estate, r) and _region_name(r.location)
-    }
-    by_region = {_resource_manager_region(r): r for r in written if " " in r}
-    return next(iter(by_region.values())) if len(by_region) == 1 else ""
+def _classic_regions(estate: Estate) -> dict[str, str]:
+    """The region the files place each service in (by `key` of its name), as the classic API names it
+    (`West Europe`), for a classic cmdlet's `-Location`; none for a service they place in no region, or in
+    several. An inventory export writes Resource Manager's name (`westeurope`), which the classic API does
+    not list: a placeholder stands for it there. One pass over the regions, not one per service."""
+    written: dict[str, dict[str, str]] = {}  # by service, the classic names by Resource Manager's
+    for r in estate.resources(ServiceRegion):
+        location = r.location.strip()
+        if _of_subscription(estate, r) and _region_name(r.location) and " " in location:
+            written.setdefault(key(r.service), {})[_resource_manager_region(location)] = location
+    return {service: next(iter(names.values())) for service, names in written.items() if len(names) == 1}
 
 
 def _of_subscription(estate: Estate, record: ServiceRegion) -> bool:
