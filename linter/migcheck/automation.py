@@ -64,10 +64,18 @@ POWERSHELL: dict[str, str] = {
     "Set-AzureVMBootDiagnostics": "Set-AzVMBootDiagnostic",
     "Get-AzureRemoteDesktopFile": "Get-AzRemoteDesktopFile",
     # cloud services
-    "New-AzureService": "New-AzResourceGroup (a VM's cloud service becomes a resource group)",
+    "New-AzureService": (
+        "New-AzResourceGroup for a cloud service of VMs (it becomes a resource group), or for web/worker roles "
+        f"{_PAAS_PS}"
+    ),
     "Set-AzureService": "Set-AzResourceGroup",
     "New-AzureDeployment": _PAAS_PS,
-    "Set-AzureDeployment": _PAAS_PS,
+    # It changes a deployment that exists (its status, package or configuration): the new platform's
+    # commands for an app that exists, not those that create one.
+    "Set-AzureDeployment": (
+        "Set-AzWebApp, Start-AzWebApp or Stop-AzWebApp (App Service), Update-AzContainerApp, or the AKS "
+        "cluster's own deployments, depending on the new platform"
+    ),
     "Publish-AzureServiceProject": _PAAS_PS,
     # networking
     "Add-AzureEndpoint": "New-AzLoadBalancer rules or New-AzNetworkSecurityRuleConfig",
