@@ -967,6 +967,28 @@ class NetworkSecurityGroup:
 
 
 @record
+class SecurityRule:
+    """A rule of a classic network security group, as a file states it: `Set-AzureNetworkSecurityRule`, a
+    Set Network Security Rule request (`<Rule>`, PUT `.../networksecuritygroups/<group>/rules/<rule>`), the
+    `<Rules>` of a Get Network Security Group response with its rules (`-Detailed`). Each value as written
+    (`direction` is the rule's `Type`: Inbound or Outbound); None for one the file sets to a value it does
+    not state (a script's parameter), which a check takes as any value it may be."""
+
+    kind: ClassVar[str] = "NetworkSecurityRule"
+    group: str
+    name: str
+    mark: Mark
+    direction: str | None = ""
+    priority: str | None = ""
+    action: str | None = ""
+    source: str | None = "*"
+    source_ports: str | None = "*"
+    destination: str | None = "*"
+    destination_ports: str | None = "*"
+    protocol: str | None = "*"
+
+
+@record
 class RouteTable:
     kind: ClassVar[str] = "RouteTable"
     name: str

@@ -32,6 +32,7 @@ from migcheck.model import (
     RoleSettings,
     RoleType,
     RouteTable,
+    SecurityRule,
     ServiceConfiguration,
     ServiceRegion,
     StorageAccountType,
@@ -79,6 +80,7 @@ PRODUCES = frozenset(
         Image,
         ReservedIp,
         NetworkSecurityGroup,
+        SecurityRule,
         RouteTable,
         ServiceRegion,
         StorageAccountType,
@@ -592,6 +594,35 @@ def _reserved_ip_association(el: Element, marker: Marker) -> Iterable[object]:
     return ()
 
 
+def _security_group(el: Element, marker: Marker) -> Iterable[object]:
+    """A network security group (`NetworkSecurityGroup`, a Get Network Security Group response or one of a
+    list), with the rules a response with its rules states (`Rules/Rule`, `-Detailed`): each as a
+    `SecurityRule` of the group, at its `Rule` element. A rule without a name is not one."""
+    name = text_of(el, "Name")
+    yield NetworkSecurityGroup(name, marker.mark(el))
+    for rule in children(el, "Rules/Rule") if name else ():
+        if text_of(rule, "Name"):
+            yield SecurityRule(
+                name,
+                text_of(rule, "Name"),
+                marker.mark(rule),
+                **{field_name: text_of(rule, element) for field_name, element in RULE_ELEMENTS.items()},
+            )
+
+
+# The elements of a network security rule (Set Network Security Rule), by `SecurityRule` field.
+RULE_ELEMENTS = {
+    "direction": "Type",
+    "priority": "Priority",
+    "action": "Action",
+    "source": "SourceAddressPrefix",
+    "source_ports": "SourcePortRange",
+    "destination": "DestinationAddressPrefix",
+    "destination_ports": "DestinationPortRange",
+    "protocol": "Protocol",
+}
+
+
 def _named(cls: type) -> Reader:
     return lambda el, marker: (cls(text_of(el, "Name"), marker.mark(el)),)
 
@@ -628,8 +659,8 @@ READERS: dict[str, Reader] = {
     "ReservedIP": _reserved_ip,
     "ReservedIPs": _each("ReservedIP", _reserved_ip),
     "ReservedIPAssociation": _reserved_ip_association,
-    "NetworkSecurityGroup": _named(NetworkSecurityGroup),
-    "NetworkSecurityGroups": _each("NetworkSecurityGroup", _named(NetworkSecurityGroup)),
+    "NetworkSecurityGroup": _security_group,
+    "NetworkSecurityGroups": _each("NetworkSecurityGroup", _security_group),
     "RouteTable": _named(RouteTable),
     "RouteTables": _each("RouteTable", _named(RouteTable)),
     "StorageService": _storage_account,

@@ -156,6 +156,7 @@ from migcheck.model import (
     RoleType,
     RouteTable,
     Script,
+    SecurityRule,
     ServiceCertificate,
     ServiceRegion,
     StorageAccountType,
@@ -195,6 +196,7 @@ PRODUCES = frozenset(
         Disk,
         ReservedIp,
         NetworkSecurityGroup,
+        SecurityRule,
         RouteTable,
         ExtendedSupportService,
         VnetGatewayFact,
@@ -3419,6 +3421,8 @@ class Interpreter:
         self.subnet_groups: dict[tuple[str, str], NetworkSecurityGroup] = {}
         self.subnet_tables: dict[tuple[str, str], RouteTable] = {}
         self.vm_groups: set[str] = set()  # the groups it sets on a VM or role, by name (see `_on_vm`)
+        # The rules it sets in groups, by group and rule names (see `_security_rule`).
+        self.security_rules: dict[tuple[str, str], SecurityRule] = {}
         # The reserved IPs it takes off cloud services, by service and reserved IP names; the VMs it deletes,
         # by service and VM names; the cloud services it deletes, by name (see `_removals`).
         self.released: dict[tuple[str, str], ReservedIp] = {}
@@ -7434,6 +7438,37 @@ class Interpreter:
             links.pop((_name_key(vnet), _name_key(subnet)), None)
         return Unknown(self.snippet(node))
 
+    def _security_rule(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Set-AzureNetworkSecurityRule: the rule of that name in the group piped in or given as
+        `-NetworkSecurityGroup` (what Get-/New-AzureNetworkSecurityGroup output), in place of any the
+        script set before under that name; each value as stated, None for one the script passes but does
+        not state (see `SecurityRule`). Recorded when the call may run, as a group's association is. A rule
+        of a group or by a name the script does not state is not recorded."""
+        group, name = self._rule_group(args, piped), _stated_name(args, "Name")
+        if group and name:
+            values = {
+                field_name: _rule_value(_arg_value(args, parameter))
+                for field_name, parameter in _RULE_PARAMETERS.items()
+            }
+            rule = SecurityRule(group, name, self._at_call(node), **values)
+            self.security_rules[(_name_key(group), _name_key(name))] = rule
+        return Unknown(self.snippet(node))
+
+    def _security_rule_removed(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureNetworkSecurityRule: the rule the script set under that name is gone, when the
+        removal surely runs."""
+        group, name = self._rule_group(args, piped), _stated_name(args, "Name")
+        if group and name and self._surely_runs():
+            self.security_rules.pop((_name_key(group), _name_key(name)), None)
+        return Unknown(self.snippet(node))
+
+    def _rule_group(self, args: Args, piped: Value | None) -> str:
+        """The name of the group a rule cmdlet changes: given as `-NetworkSecurityGroup`, else piped in."""
+        for value in (_arg_value(args, "NetworkSecurityGroup"), piped):
+            if isinstance(value, NetworkResource) and value.security_group:
+                return value.name
+        return ""
+
     def _vm_group(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Set-AzureNetworkSecurityGroupConfig: the group is set on the VM configuration it passes on
         (`Role.security_group`), by the name the script states; one it does not state changes nothing the
@@ -7600,6 +7635,8 @@ class Interpreter:
         "set-azurenetworksecuritygrouptosubnet": _to_subnet,
         "set-azurenetworksecuritygroupassociation": _to_subnet,
         "set-azuresubnetroutetable": _to_subnet,
+        "set-azurenetworksecurityrule": _security_rule,
+        "remove-azurenetworksecurityrule": _security_rule_removed,
         "set-azurenetworksecuritygroupconfig": _vm_group,
         "remove-azurenetworksecuritygroupconfig": _vm_group_removed,
         "remove-azurenetworksecuritygroupfromsubnet": _from_subnet,
@@ -7655,6 +7692,7 @@ class Interpreter:
             *self.authorizations,
             *(group for name, group in self.security_groups.items() if name not in self.vm_groups),
             *self.subnet_groups.values(),
+            *self.security_rules.values(),
             *self.route_tables.values(),
             *self.subnet_tables.values(),
             *self._removals(),
@@ -9786,6 +9824,27 @@ def _reference(value: Value, what: str, mark: Mark) -> str:
     if isinstance(value, Text):
         return value.value
     return _stand_in(what, mark) if isinstance(value, Unknown) and value.text else ""
+
+
+# The values of a network security rule, by `SecurityRule` field, as Set-AzureNetworkSecurityRule names them.
+_RULE_PARAMETERS = {
+    "direction": "Type",
+    "priority": "Priority",
+    "action": "Action",
+    "source": "SourceAddressPrefix",
+    "source_ports": "SourcePortRange",
+    "destination": "DestinationAddressPrefix",
+    "destination_ports": "DestinationPortRange",
+    "protocol": "Protocol",
+}
+
+
+def _rule_value(value: Value) -> str | None:
+    """A rule's value as the script states it; None when it passes one it does not state, "" when it
+    passes none (every parameter is mandatory: the call fails)."""
+    if isinstance(value, Text):
+        return value.value
+    return "" if isinstance(value, Null) else None
 
 
 def _stated(value: Value) -> str:

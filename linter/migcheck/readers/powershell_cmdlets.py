@@ -617,6 +617,11 @@ SPECS: dict[str, Spec] = {
         "Name VirtualNetworkName SubnetName VM ServiceName RoleName NetworkInterfaceName Slot Force! PassThru!"
     ),
     "set-azurenetworksecuritygroupconfig": _spec("NetworkSecurityGroupName VM", aliases=_VM, loose=True),
+    "set-azurenetworksecurityrule": _spec(
+        "Name Type Priority Action SourceAddressPrefix SourcePortRange DestinationAddressPrefix "
+        "DestinationPortRange Protocol NetworkSecurityGroup"
+    ),
+    "remove-azurenetworksecurityrule": _spec("Name NetworkSecurityGroup Force!"),
     "new-azureroutetable": _spec("Name Location Label"),
     "remove-azureroutetable": _spec("Name Force! PassThru!"),
     "set-azuresubnetroutetable": _spec("VirtualNetworkName SubnetName RouteTableName PassThru!"),

@@ -124,6 +124,7 @@ from migcheck.model import (
     RoleInstance,
     RoleType,
     Script,
+    SecurityRule,
     ServiceCertificate,
     ServiceRegion,
     StorageAccountType,
@@ -180,6 +181,8 @@ PRODUCES = frozenset(
         ServiceRegion,
         # A cloud service the script uploads a service certificate to (add_service_certificate).
         ServiceCertificate,
+        # A rule of a network security group the script PUTs (Set Network Security Rule).
+        SecurityRule,
         DnsServer,
         NameRef,
         ReservedIp,
@@ -1556,6 +1559,8 @@ class _Resources:
         self.storage_types: dict[StorageAccountType, None] = {}  # the storage accounts the script creates
         self.service_regions: dict[ServiceRegion, None] = {}  # the regions of the services it creates
         self.service_certificates: dict[ServiceCertificate, None] = {}  # the services it uploads them to
+        # The network security rules it PUTs, by group and rule names (see `_security_rule_body`).
+        self.security_rules: dict[tuple[str, str], SecurityRule] = {}
         self.named_call_sites: dict[int, CallSite] = {}  # see `_call_site`
         # The requests that may connect or disconnect a gateway, by id(call node) (see `_GatewayLinks`).
         self.link_requests: dict[int, _LinkRequest] = {}
@@ -1606,6 +1611,7 @@ class _Resources:
         out.extend(self.storage_types)
         out.extend(self.service_regions)
         out.extend(self.service_certificates)
+        out.extend(self.security_rules.values())
         if self.link_requests:
             out.extend(_GatewayLinks(self, self.link_requests).connections())
         return tuple(out)
@@ -2733,6 +2739,8 @@ class _Resources:
             body = body.inner
         if not isinstance(body, Lit):
             return
+        if verb == "PUT" and self._security_rule_body(path, body, mark):
+            return
         service, deployment, role_name = path_names(path)
         for resource in self._body_resources(body, mark):
             targets = self.body_targets.setdefault(id(resource), set())
@@ -2754,6 +2762,29 @@ class _Resources:
                 # The same body sent to the same service again is the same deployment.
                 named = replace(resource, service_name=resource.service_name or service or "")
                 self.bodies.setdefault((id(resource), named.service_name), named)
+
+    def _security_rule_body(self, path: str, body: Lit, mark: Mark) -> bool:
+        """Set Network Security Rule, which the SDK has no method for: a `<Rule>` PUT to
+        `.../services/networking/networksecuritygroups/<group>/rules/<rule>` sets the rule of that name in
+        the group (a later one replaces it), at the call; a value built from one the script does not state
+        is None (see `SecurityRule`). Whether the path names a rule: its body is nothing else then."""
+        group, name = security_rule_path(path)
+        if group is None or name is None:
+            return False
+        from migcheck.readers.deployment import RULE_ELEMENTS
+        from migcheck.readers.xml import Unreadable, local_name, parse, text_of
+
+        try:
+            root = parse(body.text.encode("utf-8"), body.text)
+        except (Unreadable, ValueError):
+            return True
+        if local_name(root) == "Rule":
+            values = {f: text_of(root, element) for f, element in RULE_ELEMENTS.items()}
+            stated = {f: None if UNSTATED_TEXT in value else value for f, value in values.items()}
+            self.security_rules[(group.casefold(), name.casefold())] = SecurityRule(
+                group, name, mark, **stated
+            )
+        return True
 
     def _updated_role(
         self, call: CallSite, draft: _Draft, role: Role, path_name: str | None, mark: Mark
@@ -3221,6 +3252,10 @@ UNSTATED = f"&lt;{UNSTATED_TEXT}&gt;"
 _PATH_NAMES = re.compile(
     r"/services/hostedservices/([^/?#]+)(?:/deployments/([^/?#]+)(?:/roles/([^/?#]+))?)?", re.IGNORECASE
 )
+# The network security group and rule a Set Network Security Rule path names.
+_RULE_PATH = re.compile(
+    r"/services/networking/networksecuritygroups/([^/?#]+)/rules/([^/?#]+)", re.IGNORECASE
+)
 # How a string literal opens: an optional prefix that keeps the text as written, then its quotes.
 _OPENING = re.compile(r"[rRuU]?('''|\"\"\"|'|\")")
 # How an f-string opens: its prefix, then its quotes.
@@ -3284,6 +3319,15 @@ def path_names(path: str) -> tuple[str | None, str | None, str | None]:
     names = found.groups() if found else (None, None, None)
     service, deployment, role = (None if name is None or HOLE in name else name for name in names)
     return service, deployment, role
+
+
+def security_rule_path(path: str) -> tuple[str | None, str | None]:
+    """The network security group and rule a path names (`.../networksecuritygroups/<group>/rules/<rule>`);
+    None for one it does not, or names in part only."""
+    found = _RULE_PATH.search(path)
+    names = found.groups() if found else (None, None)
+    group, rule = (None if name is None or HOLE in name else urllib.parse.unquote(name) for name in names)
+    return group, rule
 
 
 def stated_facts(role: Element) -> frozenset[str]:

@@ -19,11 +19,12 @@ from migcheck.model import (
     Part,
     Role,
     RoleInstance,
+    SecurityRule,
     Severity,
     VirtualNetwork,
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
-from migcheck.rules.reach import Reach
+from migcheck.rules.reach import Outbound, Reach, outbound_internet
 from migcheck.rules.virtual_machines import DEALLOCATED_STATES, state_letters
 
 
@@ -69,6 +70,66 @@ def _cut_off(estate: Estate, wanted: set[int]) -> dict[int, _CutOff]:
             reason = reach.cut(network, placement) if vms else ""
             for vm in vms if reason else ():
                 found.setdefault(id(vm), _CutOff(network, reason, placement))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Denied:
+    """A network security group that denies, or may deny, a VM's outbound Internet access: its name, whose
+    it is in words ("of its subnet 'web'", "set on the VM"), and the rule that decides (see
+    `outbound_internet`)."""
+
+    group: str
+    whose: str
+    verdict: Outbound
+    rule: SecurityRule
+
+    def words(self) -> str:
+        denies = "denies" if self.verdict is Outbound.DENIED else "may deny"
+        at = f"{self.rule.mark.path}:{self.rule.mark.line}"
+        return (
+            f"the network security group '{self.group}' {self.whose} {denies} outbound Internet access "
+            f"(rule '{self.rule.name}' at {at})"
+        )
+
+
+def _security_rules(estate: Estate) -> dict[str, list[SecurityRule]]:
+    """Every group's rules, by the group's `key`: each rule once by name, as the last file that states it
+    in file order leaves it (a script's `Set-AzureNetworkSecurityRule` replaces one of that name)."""
+    by_group: dict[str, dict[str, SecurityRule]] = {}
+    for rule in estate.resources(SecurityRule):
+        by_group.setdefault(key(rule.group), {})[key(rule.name)] = rule
+    return {group: list(rules.values()) for group, rules in by_group.items()}
+
+
+def _groups_of(estate: Estate, placement: Placement, vm: Role) -> Iterator[tuple[str, str]]:
+    """The network security groups on a VM's way out, each with whose it is: the one set on the VM, and
+    those of the subnets it is in, in its placement's network."""
+    if vm.security_group is not None and vm.security_group.name.strip():
+        yield vm.security_group.name, "set on the VM"
+    ref = placement.virtual_network
+    network = estate.network_named_at(ref) if ref is not None else None
+    subnets = {key(s.name) for s in vm.subnets}
+    for subnet in network.subnets if network is not None else ():
+        if key(subnet.name) in subnets and subnet.security_group.strip():
+            yield subnet.security_group, f"of its subnet '{subnet.name}'"
+
+
+def _denied_outbound(estate: Estate, wanted: set[int]) -> dict[int, tuple[_Denied, Placement]]:
+    """By id, the VMs of `wanted` whose network security groups deny (or may deny) outbound Internet
+    access, the planning guide's other cause of extensions that report no status: a group that surely
+    denies it before one that may. Nothing is looked at when no file states a group's rules."""
+    rules = _security_rules(estate) if wanted else {}
+    found: dict[int, tuple[_Denied, Placement]] = {}
+    for service in estate.cloud_services if rules else ():
+        for placement in service.placements:
+            for vm in (vm for vm in placement.vms if id(vm) in wanted):
+                for group, whose in _groups_of(estate, placement, vm):
+                    verdict, rule = outbound_internet(rules.get(key(group), ()))
+                    kept = found.get(id(vm))
+                    surer = kept is None or (verdict is Outbound.DENIED is not kept[0].verdict)
+                    if rule is not None and surer:
+                        found[id(vm)] = (_Denied(group, whose, verdict, rule), placement)
     return found
 
 
@@ -973,11 +1034,74 @@ _CUT_OFF_FIX = (
     "a cloud service whose VMs are all deallocated loses its VIP unless it is reserved first "
     "(New-AzureReservedIP -ServiceName)."
 )
+_NSG_FIX = (
+    "During the migration, let the VM reach the Internet over HTTPS, at least Azure storage: an outbound Allow "
+    "of a lower priority number than the Deny (Set-AzureNetworkSecurityRule -Type Outbound -Action Allow "
+    "-DestinationAddressPrefix INTERNET -DestinationPortRange 443 -Protocol TCP), or remove the Deny "
+    "(Remove-AzureNetworkSecurityRule), with DNS working and the VM agent reporting Ready. Or, before Prepare, "
+    "uninstall the extensions from each running VM "
+    f"({_GET_VM} | Remove-AzureVMExtension -ExtensionName '<extension>' -Publisher '<publisher>' | "
+    "Update-AzureVM) and add them back with Set-AzVMExtension after Commit; or stop (deallocate) the VMs "
+    "before Prepare."
+)
 _CUSTOM_SCRIPT_DEPLOYMENT = _MONITORED_DEPLOYMENT.replace(
     "<Publisher>Microsoft.Azure.Security.Monitoring</Publisher>\n"
     "          <Name>AzureSecurityWindowsAgent</Name>",
     "<Publisher>Microsoft.Compute</Publisher>\n          <Name>CustomScriptExtension</Name>",
 )
+
+
+_NSG_DENYING_INTERNET = """
+<NetworkSecurityGroup xmlns="http://schemas.microsoft.com/windowsazure">
+  <Name>app-nsg</Name>
+  <Location>West Europe</Location>
+  <Rules>
+    <Rule>
+      <Name>deny-internet</Name><Type>Outbound</Type><Priority>200</Priority><Action>Deny</Action>
+      <SourceAddressPrefix>*</SourceAddressPrefix><SourcePortRange>*</SourcePortRange>
+      <DestinationAddressPrefix>INTERNET</DestinationAddressPrefix><DestinationPortRange>*</DestinationPortRange>
+      <Protocol>*</Protocol>
+    </Rule>
+  </Rules>
+</NetworkSecurityGroup>
+"""
+_CUSTOM_SCRIPT_IN_NSG = _MONITORED_DEPLOYMENT.replace(
+    "<Publisher>Microsoft.Azure.Security.Monitoring</Publisher>\n"
+    "          <Name>AzureSecurityWindowsAgent</Name>",
+    "<Publisher>Microsoft.Compute</Publisher>\n          <Name>CustomScriptExtension</Name>",
+).replace(
+    "<RoleType>PersistentVMRole</RoleType>\n",
+    "<RoleType>PersistentVMRole</RoleType>\n"
+    "      <ConfigurationSets><ConfigurationSet><ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>"
+    "<NetworkSecurityGroup>app-nsg</NetworkSecurityGroup></ConfigurationSet></ConfigurationSets>\n",
+)
+_NSG_SCRIPT = """
+New-AzureNetworkSecurityGroup -Name "web-nsg" -Location "West Europe"
+Get-AzureNetworkSecurityGroup -Name "web-nsg" |
+    Set-AzureNetworkSecurityRule -Name "no-internet" -Type Outbound -Priority 300 -Action Deny `
+        -SourceAddressPrefix "*" -SourcePortRange "*" -DestinationAddressPrefix "*" `
+        -DestinationPortRange "*" -Protocol "*"
+Get-AzureNetworkSecurityGroup -Name "web-nsg" |
+    Set-AzureNetworkSecurityGroupToSubnet -VirtualNetworkName "app-vnet" -SubnetName "web"
+"""
+_NETCFG_WEB_SUBNET = """
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="app-vnet" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.4.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets><Subnet name="web"><AddressPrefix>10.4.1.0/24</AddressPrefix></Subnet></Subnets>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+_VM_IN_WEB_SUBNET = """
+$vm = New-AzureVMConfig -Name "web01" -InstanceSize "Medium" -ImageName $image |
+    Set-AzureSubnet -SubnetNames "web" |
+    Set-AzureVMExtension -ExtensionName "CustomScriptExtension" -Publisher "Microsoft.Compute" -Version "1.*"
+New-AzureVM -ServiceName "web" -VMs $vm -VNetName "app-vnet" -Location "West Europe"
+"""
 
 
 class ExtensionsCutOff(Rule):
@@ -986,20 +1110,24 @@ class ExtensionsCutOff(Rule):
     severity = Severity.WARNING
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({Extension, VirtualNetwork, RoleInstance})
+    also_reads = frozenset({SecurityRule})
     cases_in = frozenset({Extension})
     summary = (
         "A running VM has extensions (other than BGInfo 1.*) while its network's gateway cuts it off from "
-        "on-premises during migration (a transit VPN, or ExpressRoute with an on-premises DNS server)."
+        "on-premises during migration (a transit VPN, or ExpressRoute with an on-premises DNS server), or a "
+        "network security group on its subnet or on the VM denies outbound Internet access."
     )
     fix_hint = _CUT_OFF_FIX
     source = (
         "Planning guide — VM Extensions: if connectivity to a DNS server is lost during migration, all VM "
         "Extensions except BGInfo v1.* need to first be removed from every VM before migration prepare, and "
         "re-added after migration; only for VMs that are running, not stopped deallocated (Remediation "
-        "Options 1 and 2). Gateway migration: transit scenarios where VM extensions are connected to "
-        "on-premises servers are not supported. Validation error (errors 2023): VM {vm-name} ... contains "
+        "Options 1 and 2); network security groups must not restrict outbound internet access, which (with "
+        "DNS) extensions need to be migrated. Gateway migration: transit scenarios where VM extensions are "
+        "connected to on-premises servers are not supported. Validation error (errors 2023): VM {vm-name} ... contains "
         "Extension {extension-name} whose Status isn't being reported from the VM — a common cause: the VNET "
-        "has on premises DNS servers and DNS connectivity is lost."
+        "has on premises DNS servers and DNS connectivity is lost, or a Network Security Group blocks outbound "
+        "access to the internet."
     )
     docs = Docs(
         what="A VM with one or more installed extensions in a virtual network that migration cuts off from "
@@ -1020,17 +1148,34 @@ class ExtensionsCutOff(Rule):
         "BGInfo 1.* among them, which the planning guide exempts (MIG204 reports the others), Azure Backup's "
         "snapshot extension (MIG206) and Defender for Cloud's monitoring extension (MIG207): each is reported "
         "once, by the rule that says how to remove it. An extension whose `State` is `Uninstall` is not "
-        "installed. A network security group that denies outbound internet access, the planning guide's other "
-        "cause, is not checked: the readers do not record a group's rules.",
+        "installed.\n\n"
+        "The planning guide's other cause: a network security group that denies outbound Internet access, on "
+        "the VM's subnet (a REST network body's `NetworkSecurityGroup`, "
+        "`Set-AzureNetworkSecurityGroupToSubnet`) or on the VM (`Set-AzureNetworkSecurityGroupConfig`, a "
+        "network configuration set's `NetworkSecurityGroup`). A group's rules are read from "
+        "`Set-AzureNetworkSecurityRule` (the group piped in or given as `-NetworkSecurityGroup`; "
+        "`Remove-AzureNetworkSecurityRule` takes one away), a Python script's `perform_put` of a `<Rule>` to "
+        "`.../networksecuritygroups/<group>/rules/<rule>`, and REST bodies of a group with its rules (Get "
+        "Network Security Group with `detaillevel=Full`, `Get-AzureNetworkSecurityGroup -Detailed`). The "
+        "outbound rules are taken as the platform takes them: by priority, lowest number first, the first "
+        "that matches decides, and the default rule ALLOW INTERNET OUTBOUND (65001) allows what none of "
+        "them denies. A group denies the VM's outbound Internet access when a Deny to `INTERNET`, `*` or "
+        "`0.0.0.0/0`, of port 443 (or a range holding it, or `*`), TCP or `*`, from any source, comes "
+        "before every Allow that may let HTTPS to the Internet through; it *may* deny it when such a rule "
+        "states a value the file does not (a script's variable), applies to a source range (which may or "
+        "may not hold the VM), or comes after an Allow of some Internet addresses (which may be those of "
+        "Azure storage). The message names the group, the rule and where it is written.",
         why="A running VM's extensions report their status through the VM's guest agent, which needs DNS and "
         "outbound access to reach the VM's storage account. The planning guide says that where connectivity "
         "to a DNS server is lost during migration, every extension but BGInfo v1.* has to be removed from "
         "each running VM before Prepare, and that this does not apply to VMs stopped (deallocated); the "
         "gateway migration guide lists transit scenarios with extensions connected to on-premises servers "
-        "as unsupported, and the errors page names on-premises DNS servers whose connectivity is lost as a "
-        "cause of extension status not being reported, which stops the VM's migration. It is a warning, as "
-        "MIG207's is for the Defender extension: the VM migrates once its extensions are removed, and they are "
-        "to be added again afterwards. When the status would stop being reported, at Validate or later, "
+        "as unsupported, the planning guide asks that network security groups not restrict outbound "
+        "Internet access, which extensions need to be migrated, and the errors page names on-premises DNS "
+        "servers whose connectivity is lost, and a network security group that blocks outbound access to "
+        "the internet, as causes of extension status not being reported, which stops the VM's migration. It "
+        "is a warning, as MIG207's is for the Defender extension: the VM migrates once its extensions are "
+        "removed (or its group lets them through), and they are to be added again afterwards. When the status would stop being reported, at Validate or later, "
         "depends on when the connectivity is lost (an ExpressRoute network's connections are removed before "
         "Validate, a transit network loses its way as its gateway migrates): remove them before it is, and "
         "at the latest before Prepare.",
@@ -1043,7 +1188,13 @@ class ExtensionsCutOff(Rule):
         "`-StayProvisioned`); their extensions then need not be removed, but a cloud service whose VMs are "
         "all deallocated loses its public VIP unless it is reserved first (`New-AzureReservedIP "
         "-ServiceName`). Where the network can keep its way to on-premises instead (an explicit connection "
-        "to the local network gateway for a transit network, DNS servers in Azure), the extensions can stay.",
+        "to the local network gateway for a transit network, DNS servers in Azure), the extensions can stay. "
+        "Where a network security group denies outbound Internet access, let it through during the "
+        "migration, at least to Azure storage over HTTPS (an outbound Allow of a lower priority number than "
+        "the Deny, `Set-AzureNetworkSecurityRule -Type Outbound -Action Allow -DestinationAddressPrefix "
+        "INTERNET -DestinationPortRange 443 -Protocol TCP`, or remove the Deny), with DNS working and the "
+        "VM agent reporting its status as Ready; or remove the extensions before Prepare as above. The "
+        "migration clones the group into Resource Manager as it is.",
     )
     invalid = (
         Example(
@@ -1086,6 +1237,21 @@ class ExtensionsCutOff(Rule):
             expect=("create_app.py:4:10",),
             note="A Python script, reported where it builds the reference.",
         ),
+        Example(
+            {"rest/app-nsg.xml": _NSG_DENYING_INTERNET, "rest/app.deployment.xml": _CUSTOM_SCRIPT_IN_NSG},
+            expect=("rest/app.deployment.xml:8:9",),
+            note="A REST body of the group with its rules: the group set on the VM denies outbound Internet "
+            "access.",
+        ),
+        Example(
+            {
+                "network/NetworkConfig.netcfg": _NETCFG_WEB_SUBNET,
+                "deploy/nsg.ps1": _NSG_SCRIPT,
+                "deploy/web.ps1": _VM_IN_WEB_SUBNET,
+            },
+            expect=("deploy/web.ps1:3:5",),
+            note="The group of the VM's subnet denies every outbound destination.",
+        ),
     )
     valid = (
         Example(
@@ -1118,6 +1284,21 @@ class ExtensionsCutOff(Rule):
             },
             note="A DNS server inside the virtual network is not cut off by ExpressRoute's migration.",
         ),
+        Example(
+            {
+                "network/NetworkConfig.netcfg": _NETCFG_WEB_SUBNET,
+                "deploy/nsg.ps1": _NSG_SCRIPT.replace(
+                    'Get-AzureNetworkSecurityGroup -Name "web-nsg" |\n    Set-AzureNetworkSecurityGroupToSubnet',
+                    'Get-AzureNetworkSecurityGroup -Name "web-nsg" |\n'
+                    '    Set-AzureNetworkSecurityRule -Name "https-out" -Type Outbound -Priority 200 -Action Allow `\n'
+                    '        -SourceAddressPrefix "*" -SourcePortRange "*" -DestinationAddressPrefix "INTERNET" `\n'
+                    '        -DestinationPortRange "443" -Protocol "TCP"\n'
+                    'Get-AzureNetworkSecurityGroup -Name "web-nsg" |\n    Set-AzureNetworkSecurityGroupToSubnet',
+                ),
+                "deploy/web.ps1": _VM_IN_WEB_SUBNET,
+            },
+            note="An outbound Allow of HTTPS to the Internet at a lower number comes before the Deny.",
+        ),
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
@@ -1126,21 +1307,45 @@ class ExtensionsCutOff(Rule):
             if _cut_off_matters(ext):
                 installed.setdefault(id(vm), (vm, []))[1].append(ext)
         cut_vms = _cut_off(estate, set(installed))
+        denied_vms = _denied_outbound(estate, set(installed))
         for vm_id, (vm, extensions) in installed.items():
-            found = cut_vms.get(vm_id)
-            if found is None or _deallocated(vm, found.placement):
+            found, denied = cut_vms.get(vm_id), denied_vms.get(vm_id)
+            if found is not None and _deallocated(vm, found.placement):
                 continue
-            names = _described(extensions)
-            them = "them" if len(names) > 1 else "it"
+            if denied is not None and _deallocated(vm, denied[1]):
+                denied = None
+            if found is None and denied is None:
+                continue
             yield self.finding(
                 vm,
-                f"VM '{vm.name}' has the extension{'s' if len(names) > 1 else ''} "
-                f"{listed(names, quote='')} and its virtual network '{found.network.name}' {found.reason}, "
-                "which migration cuts off: a running VM's extensions then report no status and it does not "
-                f"migrate; uninstall {them} before Prepare and add {them} back after Commit, or stop "
-                "(deallocate) the VM",
+                _cut_off_message(vm, extensions, found, denied[0] if denied is not None else None),
+                fix=_NSG_FIX if found is None else _CUT_OFF_FIX,
                 at=extensions[0],
             )
+
+
+def _cut_off_message(
+    vm: Role, extensions: list[Extension], cut: _CutOff | None, denied: _Denied | None
+) -> str:
+    """MIG210's message: the VM's extensions, what cuts the VM off (its network's gateway, its network
+    security group, or both), and what to do; a group alone can let the extensions' traffic through."""
+    names = _described(extensions)
+    them = "them" if len(names) > 1 else "it"
+    causes = (
+        [f"its virtual network '{cut.network.name}' {cut.reason}, which migration cuts off"] if cut else []
+    )
+    causes += [denied.words()] if denied else []
+    remedy = f"uninstall {them} before Prepare and add {them} back after Commit, or stop (deallocate) the VM"
+    if cut is None and denied is not None:
+        remedy = (
+            f"allow outbound Internet access, at least to Azure storage, in '{denied.group}' during the "
+            f"migration (the VM agent must report Ready), or {remedy}"
+        )
+    return (
+        f"VM '{vm.name}' has the extension{'s' if len(names) > 1 else ''} {listed(names, quote='')} and "
+        f"{'; and '.join(causes)}: a running VM's extensions then report no status and it does not migrate; "
+        f"{remedy}"
+    )
 
 
 def _deallocated(vm: Role, placement: Placement) -> bool:

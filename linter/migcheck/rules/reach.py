@@ -2,20 +2,23 @@
 another virtual network (classic transit), or through an ExpressRoute gateway to on-premises DNS servers.
 Both are cut during migration (network-gateway-migration: "the transit scenario loses on-premises
 connectivity"; overview 2017: an ExpressRoute gateway is not kept in place). Shared by MIG207, MIG210 and
-MIG305."""
+MIG305. And whether a network security group's rules let a VM reach the Internet (`outbound_internet`):
+the planning guide asks that they do not restrict outbound Internet access, which extensions need to be
+migrated (MIG210)."""
 
 from __future__ import annotations
 
 import bisect
+import enum
 import ipaddress
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from migcheck.estate import Estate, Network, Placement
-from migcheck.model import AddressPrefix, DnsServer, LocalNetworkSite
+from migcheck.model import AddressPrefix, DnsServer, LocalNetworkSite, Mark, SecurityRule
 
-__all__ = ["Reach"]
+__all__ = ["Outbound", "Reach", "outbound_internet"]
 
 
 class Reach:
@@ -213,5 +216,134 @@ def ipv4_networks(prefixes: Iterable[AddressPrefix]) -> list[ipaddress.IPv4Netwo
 def _address(text: str) -> ipaddress.IPv4Address | None:
     try:
         return ipaddress.IPv4Address(text.strip())
+    except ValueError:
+        return None
+
+
+# --- outbound Internet access through a network security group ----------------------------------------
+
+
+class Outbound(enum.Enum):
+    """What a network security group's rules do to a VM's HTTPS traffic to the Internet."""
+
+    ALLOWED = "allowed"
+    DENIED = "denied"
+    MAYBE_DENIED = "maybe denied"  # a rule may deny it: one of its values is not stated, or may not apply
+
+
+# The rule every classic group has after those it is given (priorities 100 to 4096): ALLOW INTERNET
+# OUTBOUND, priority 65001. A group's `DENY ALL OUTBOUND` (65500) comes after it, and denies nothing to
+# the Internet; a rule the files state denies it only before this one.
+_DEFAULT_ALLOW = SecurityRule("", "ALLOW INTERNET OUTBOUND", Mark("", 0), "Outbound", "65001", "Allow")
+_ANY_ADDRESS = frozenset({"*", "0.0.0.0/0", "internet"})
+_ANY_SOURCE = frozenset({"*", "0.0.0.0/0", "virtual_network", "virtualnetwork"})
+_NOT_INTERNET = frozenset({"virtual_network", "virtualnetwork", "azure_loadbalancer", "azureloadbalancer"})
+_EXTENSIONS_PORT = 443  # the extensions' packages and status go to Azure storage over HTTPS
+
+
+def outbound_internet(rules: Iterable[SecurityRule]) -> tuple[Outbound, SecurityRule | None]:
+    """Whether a group of `rules` lets a VM reach the Internet over HTTPS, as classic groups evaluate
+    outbound traffic: by priority, the lowest number first, the first rule that matches decides; the
+    default rules allow the Internet. Denied by the first Deny that surely matches (destination `*`,
+    `INTERNET` or 0.0.0.0/0, port 443 or `*`, TCP or `*`, from any source) when no Allow that may match
+    comes before it; maybe denied by the first rule that may deny when no Allow that surely matches comes
+    surely before it. With that rule; None when allowed. A value not stated may be any: it may match, and
+    a rule whose priority is not stated may come before any other."""
+    ordered = sorted([*rules, _DEFAULT_ALLOW], key=lambda r: _sort_key(_priority(r)))
+    for rule in ordered:
+        match, action = _matches(rule), None if rule.action is None else rule.action.strip().casefold()
+        if match is False or action not in (None, "deny"):
+            continue
+        allows = [r for r in ordered if r is not rule and _matches(r) is not False and _may_allow(r)]
+        if any(_matches(a) and _surely_before(a, rule) for a in allows):
+            continue
+        surely = match is True and action == "deny" and not any(_maybe_before(a, rule) for a in allows)
+        return (Outbound.DENIED if surely else Outbound.MAYBE_DENIED), rule
+    return Outbound.ALLOWED, None
+
+
+def _priority(rule: SecurityRule) -> int | None:
+    try:
+        return int((rule.priority or "").strip())
+    except ValueError:
+        return None
+
+
+def _sort_key(priority: int | None) -> float:
+    return float("inf") if priority is None else priority
+
+
+def _surely_before(a: SecurityRule, b: SecurityRule) -> bool:
+    pa, pb = _priority(a), _priority(b)
+    return pa is not None and pb is not None and pa < pb
+
+
+def _maybe_before(a: SecurityRule, b: SecurityRule) -> bool:
+    return not _surely_before(b, a)
+
+
+def _may_allow(rule: SecurityRule) -> bool:
+    return rule.action is None or rule.action.strip().casefold() != "deny"
+
+
+def _matches(rule: SecurityRule) -> bool | None:
+    """Whether the rule matches a VM's HTTPS traffic to the Internet: True, False, or None when that depends
+    on a value not stated, the VM's own address (a source range), or which addresses an Allow's range
+    holds (it may be those of the Azure storage the extensions use)."""
+    facts = (
+        _word(rule.direction, {"outbound"}),
+        _destination(rule),
+        _word(rule.protocol, {"*", "tcp"}),
+        _ports(rule.destination_ports),
+        _word(rule.source, _ANY_SOURCE) or (None if _may_hold_vm(rule.source) else False),
+        _word(rule.source_ports, {"*"}) or None,
+    )
+    return False if False in facts else None if None in facts else True
+
+
+def _word(value: str | None, matching: set[str] | frozenset[str]) -> bool | None:
+    return None if value is None else value.strip().casefold() in matching
+
+
+def _destination(rule: SecurityRule) -> bool | None:
+    if rule.destination is None:
+        return None
+    if _word(rule.destination, _ANY_ADDRESS):
+        return True
+    public = _public_range(rule.destination)
+    return None if public and _may_allow(rule) else False
+
+
+def _public_range(text: str) -> bool:
+    """Whether `text` is an address range with addresses on the Internet (not a private range, nor a tag
+    such as VIRTUAL_NETWORK)."""
+    try:
+        return not ipaddress.IPv4Network(text.strip(), strict=False).is_private
+    except ValueError:
+        return False
+
+
+def _may_hold_vm(source: str | None) -> bool:
+    """Whether a source other than any address may hold a VM: an address range does (the VM's own address
+    is not known), a tag other than VIRTUAL_NETWORK (INTERNET, AZURE_LOADBALANCER) does not."""
+    if source is None:
+        return True
+    try:
+        ipaddress.IPv4Network(source.strip(), strict=False)
+    except ValueError:
+        return False
+    return source.strip().casefold() not in _NOT_INTERNET
+
+
+def _ports(value: str | None) -> bool | None:
+    """Whether a port range (`*`, `443`, `400-500`) holds HTTPS's port; None when not stated."""
+    if value is None:
+        return None
+    text = value.strip()
+    if text == "*":
+        return True
+    low, _, high = text.partition("-")
+    try:
+        return int(low) <= _EXTENSIONS_PORT <= int(high or low)
     except ValueError:
         return None
