@@ -393,6 +393,10 @@ class _Builder:
     _authorized: dict[str, str] | None = None  # see `authorized`
     _certificates: dict[str, ServiceCertificate] | None = None  # see `first_certificate`
     _regions: dict[str, str] | None = None  # see `classic_region`
+    _portal_groups: dict[str, str] | None = None  # see `_portal_groups`
+    # The networks no file defines whose names are those given in the portal to networks the files define
+    # (see `_portal_aliases`): by id() of each, the defined one whose step moves what they hold.
+    portal_aliases: dict[int, Network] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_subject = {id(item.subject): item for item in self.items if item.subject is not None}
@@ -411,6 +415,29 @@ class _Builder:
         if self._regions is None:
             self._regions = _classic_regions(self.estate)
         return self._regions.get(key(service.name), "")
+
+    def classic_network_name(self, name: str) -> str:
+        """The name the classic API, and so every migration command, knows network `name` by: for one an
+        export files under a resource group of its own (a network created in the Azure portal), `Group
+        <resource group> <name>` (errors page: "The virtual network {virtual-network-name} doesn't exist ...
+        if you created the Virtual Network in the new Azure portal. The actual Virtual Network name follows
+        the pattern 'Group * <VNET name>'"); `name` for any other. The groups are indexed at the first ask."""
+        group = self._exported_networks().get(key(name))
+        return f"Group {group} {name}" if group and not portal_short_name(name) else name
+
+    def exported_network(self, name: str) -> bool:
+        """Whether an export names network `name` by its id (which says what resource group it is in)."""
+        return key(name) in self._exported_networks()
+
+    def _exported_networks(self) -> dict[str, str]:
+        if self._portal_groups is None:
+            self._portal_groups = _portal_groups(self.estate)
+        return self._portal_groups
+
+    def network_step_id(self, network: Network) -> str:
+        """The id of the step that moves `network`: that of the defined network it is the portal name of
+        (see `portal_aliases`), else its own."""
+        return _network_step_id(self.portal_aliases.get(id(network), network))
 
     def first_certificate(self, service: CloudService) -> ServiceCertificate | None:
         """The first statement (by file and position) of a service certificate of `service`; the
@@ -787,8 +814,16 @@ def _subscription_plan(
             waits[id(network)][_circuit_step_id(circuit)] = number
     # A network only an authorization link names is another subscription's: it is migrated there.
     elsewhere = {id(network): network.name for network in linked_from_elsewhere(estate)}
+    planned = [n for n in estate.virtual_networks if id(n) not in elsewhere]
+    builder.portal_aliases = _portal_aliases(builder, planned)
+    aliased: dict[int, list[Network]] = defaultdict(list)
+    for alias in planned:
+        if id(alias) in builder.portal_aliases:
+            aliased[id(builder.portal_aliases[id(alias)])].append(alias)
     builder.steps += [
-        _network_step(builder, n, waits[id(n)]) for n in estate.virtual_networks if id(n) not in elsewhere
+        _network_step(builder, n, waits[id(n)], aliased[id(n)])
+        for n in planned
+        if id(n) not in builder.portal_aliases
     ]
     for service in estate.cloud_services:
         builder.steps += _service_steps(builder, service)
@@ -1226,11 +1261,15 @@ def _own_step_name(name: str, mark: Mark) -> str:
     return f"{name} ({mark.path})" if is_pipeline_token(name) else name
 
 
-def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, int]) -> Step:
-    """The move of one network, after the circuits it uses (`circuits`: their step numbers, by step id)."""
+def _network_step(
+    builder: _Builder, network: Network, circuits: Mapping[str, int], aliases: Sequence[Network] = ()
+) -> Step:
+    """The move of one network, after the circuits it uses (`circuits`: their step numbers, by step id),
+    with what the files place in it by the name it was given in the Azure portal (`aliases`), by its
+    classic name."""
     after = tuple(circuits)
-    name = network.name
-    services = builder.placed_in(network)
+    name = builder.classic_network_name(network.name)
+    services = [*builder.placed_in(network), *(s for alias in aliases for s in builder.placed_in(alias))]
     subnets = len(network.subnets)
     links = _links(builder, network)
     expressroute = any(link.kind is _LinkKind.EXPRESSROUTE for link in links)
@@ -1265,7 +1304,8 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
     becomes = [
         f"virtual network '{name}' in resource group '{name}-Migrated'"
         if not portal
-        else f"virtual network '{name}' in a resource group the platform names: see it after Prepare"
+        else "a virtual network, in a resource group, whose names the documents do not give: see both after "
+        "Prepare"
     ]
     becomes += _gateway_becomes(network, migrated, created)
     becomes += [
@@ -1284,6 +1324,7 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
     notes = (
         [] if network.defined else ["No file checked here defines this network: only its members are known."]
     )
+    notes += [_portal_alias_note(builder, alias) for alias in aliases]
     notes += _inferred_members(network)
     has_vms, has_roles = any(s.vms for s in services), any(s.roles for s in services)
     if has_roles:
@@ -1295,16 +1336,13 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
     # (by its configuration, a script's circuit link or an export's), or with a gateway that may be.
     said = expressroute or created is not None
     notes += [n for n in builder.attention(network) if not (said and n.finding.code == "MIG302")]
+    notes += [n for alias in aliases for n in builder.attention(alias)]
     if portal:
-        notes.append(
-            "This network was created in the Azure portal ('Group <resource group> <name>'): a resource group "
-            "name cannot hold spaces, and the documents do not say what the platform names its group; "
-            "find it with Get-AzResourceGroup after Prepare."
-        )
+        notes.append(_PORTAL_NETWORK)
     powershell = _move(
         "Move-AzureVirtualNetwork",
         f"-VirtualNetworkName {_ps(name)}",
-        _resource_group(name) if not portal else "Get-AzResourceGroup",
+        _resource_group(name) if not portal else _FIND_PORTAL_NETWORK,
     )
     cli = _cli("azure network vnet", _sh(name))
     if expressroute:
@@ -1334,12 +1372,80 @@ def _network_step(builder: _Builder, network: Network, circuits: Mapping[str, in
             authorized=builder.authorized(network),
             created=created,
         ),
-        blockers=builder.blockers(network),
+        blockers=_blockers_with_aliases(builder, network, aliases),
         notes=tuple(notes),
         powershell=powershell,
         cli=cli,
         members=tuple(_member(s) for s in services),
     )
+
+
+# What becomes of a network created in the Azure portal. The deep dive says a migrated network keeps "all
+# its properties" in a new group "with the name `-migrated`"; no document says what either is named when
+# the classic name is `Group <resource group> <name>`, which neither a resource group's nor a Resource
+# Manager network's name may be (both exclude spaces).
+_PORTAL_NETWORK = (
+    "This network was created in the Azure portal: its classic name, the one the commands take, is 'Group "
+    "<resource group> <name>'. The documents do not say what the platform names the migrated network or its "
+    "resource group (neither name may hold spaces): find both after Prepare (Get-AzVirtualNetwork)."
+)
+_FIND_PORTAL_NETWORK = "Get-AzVirtualNetwork | Select-Object -Property Name, ResourceGroupName"
+
+
+def _portal_groups(estate: Estate) -> dict[str, str]:
+    """The networks the exports name by their ids, by `key` of their names (the first id of each): the
+    resource group of one filed under a group of its own, "" for one in the group of those the classic API
+    created (see `readers.inventory_shapes.portal_group`). Its row's id, a VM's, a service's, a peering's."""
+    inventory = estate.inventory
+    found: dict[str, str] = {}
+    named = (
+        *((n.name, n.resource_group) for n in inventory.networks),
+        *((vm.virtual_network, vm.virtual_network_group) for vm in inventory.vms),
+        *((s.vnet, s.vnet_group) for s in inventory.services_in_vnets),
+        *((p.vnet, p.vnet_group) for p in inventory.peerings),
+    )
+    for network, group in named:
+        if network:
+            found.setdefault(key(network), group)
+    return found
+
+
+def _portal_aliases(builder: _Builder, networks: Sequence[Network]) -> dict[int, Network]:
+    """The networks no file defines that are named as one the files define, created in the Azure portal, was
+    named there (MIG003 says so of each reference to them), by id(): each with the first such network. The
+    migration of that network moves what they hold: its step moves them. Not one an export names by its id,
+    which says what group it is in (a network of the same name in another group is another network)."""
+    portal: dict[str, Network] = {}
+    for network in networks:
+        short = portal_short_name(network.name)
+        if network.defined and short:
+            portal.setdefault(key(short), network)
+    if not portal:
+        return {}
+    return {
+        id(network): portal[key(network.name)]
+        for network in networks
+        if not network.defined and key(network.name) in portal and not builder.exported_network(network.name)
+    }
+
+
+def _portal_alias_note(builder: _Builder, alias: Network) -> str:
+    """What the step says of the services placed in a network by the name it was given in the portal."""
+    services = builder.placed_in(alias)
+    labels = _and([s.label for s in services]) if services else "nothing"
+    they = "it moves" if len(services) == 1 else "they move"
+    return (
+        f"The files place {labels} in '{alias.name}', the name this network was given in the Azure portal: "
+        f"{they} with it. The classic API knows the network only by its classic name."
+    )
+
+
+def _blockers_with_aliases(builder: _Builder, network: Network, aliases: Sequence[Network]) -> tuple:
+    """The blockers of `network`, and of each network that is the name it was given in the portal."""
+    own = builder.blockers(network)
+    if not aliases:
+        return own
+    return Blockers((*own, *(f for alias in aliases for f in builder.blockers(alias))))
 
 
 def _inferred_members(network: Network) -> list[str]:
@@ -2201,7 +2307,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
     subnets = [s for p in service.placements for s in placement_subnets(p)]
     unnamed: list[str] = []  # the deployment Move-AzureService names, when the files do not name it
     if subnets:
-        networks = _defining(builder.estate, subnets)
+        networks = [builder.classic_network_name(n) for n in _defining(builder.estate, subnets)]
         where = _in_unnamed_network(service, subnets, networks)
         becomes = "as its network's migration has it: VMs of a virtual network move with it"
         downtime = "None: VMs in a virtual network are migrated with it, running ones keep running."
@@ -2279,7 +2385,7 @@ def _possible_commands(
             _move(
                 "Move-AzureVirtualNetwork",
                 f"-VirtualNetworkName {_ps(network)}",
-                "Get-AzResourceGroup" if portal_short_name(network) else _resource_group(network),
+                _FIND_PORTAL_NETWORK if portal_short_name(network) else _resource_group(network),
             ),
             _cli("azure network vnet", _sh(network)),
         )
@@ -2421,7 +2527,7 @@ def _steps_moving_vm(builder: _Builder, service: CloudService, vm: Role) -> Iter
     refs = builder.networks_of(vm) or service_refs
     networks = [estate.network_named_at(ref) for ref in refs]
     if networks:
-        yield from (_network_step_id(n) for n in networks if n is not None)
+        yield from (builder.network_step_id(n) for n in networks if n is not None)
     elif service.roles:  # the service's one step says it cannot move (`_service_steps`)
         yield builder.step_id(f"web-worker:{service.name}", service)
     elif network_known:
@@ -2588,6 +2694,7 @@ def _not_known_unattached(builder: _Builder, type_: str, name: str, subject: obj
     its network or cloud service, not moved on its own (deep dive)."""
     if type_ == "NetworkSecurityGroup" and builder.estate.inventory.security_group_use(name) == "unknown":
         network, subnet = _only_subnet(builder.estate)
+        network = builder.classic_network_name(network) if network else ""
         each = "(the one subnet the files show; any other likewise)" if subnet else "for each subnet"
         network, subnet = _ps(network) if network else "'<network>'", _ps(subnet) if subnet else "'<subnet>'"
         return (
