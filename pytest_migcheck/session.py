@@ -378,14 +378,51 @@ class MigcheckSession:
         return (path, code) if path in self._paths else None
 
     @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session: pytest.Session) -> bool | None:
+        """pytest's own loop (`_pytest.main.pytest_runtestloop`), except that our items are run directly
+        (`_run`) instead of through the `pytest_runtest_protocol` hook, whose wrappers (warnings capture,
+        assertion rewriting, faulthandler, unittest) cost more per item than the item itself and have
+        nothing to do for a dictionary lookup. Left to pytest when it would stop before running (collect
+        only, collection errors) and when another plugin runs the loop (pytest-xdist's controller and
+        workers, whose workers still run our items through `pytest_runtest_protocol` below)."""
+        if not self._runs_the_loop(session):
+            return None
+        items = session.items
+        hook = session.config.hook
+        for index, item in enumerate(items):
+            nextitem = items[index + 1] if index + 1 < len(items) else None
+            if not self._run(item):
+                hook.pytest_runtest_protocol(item=item, nextitem=nextitem)
+            if session.shouldfail:
+                raise session.Failed(session.shouldfail)
+            if session.shouldstop:
+                raise session.Interrupted(session.shouldstop)
+        return True
+
+    def _runs_the_loop(self, session: pytest.Session) -> bool:
+        option = session.config.option
+        if option.collectonly or (session.testsfailed and not option.continue_on_collection_errors):
+            return False
+        others = session.config.hook.pytest_runtestloop.get_hookimpls()
+        return all(
+            impl.plugin is self or impl.plugin_name == "main" or impl.hookwrapper or impl.wrapper
+            for impl in others
+        )
+
+    @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_protocol(self, item: pytest.Item, nextitem: pytest.Item | None) -> bool | None:
+        """Where another plugin runs the loop (pytest-xdist), our items still skip the runner's protocol."""
+        return True if self._run(item) else None
+
+    def _run(self, item: pytest.Item) -> bool:
         """Run one of our items without pytest's per-phase machinery (output capture, log capture,
         fixture setup, warning and unraisable-exception checks): an item is a dictionary lookup, and that
         machinery cost 20 times the lint on a 4,000-file estate. The three phases are still reported, so
         the terminal, --junitxml, -x and pytest-xdist see what they always see. Items someone gave other
-        marks (skip, xfail, filterwarnings...) go through the normal protocol, which evaluates them."""
+        marks (skip, xfail, filterwarnings...) go through the normal protocol, which evaluates them:
+        False for those, and for other plugins' items."""
         if not isinstance(item, MigcheckItem) or item.has_other_markers():
-            return None
+            return False
         hook = item.ihook
         hook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
         call = hook.pytest_runtest_makereport(item=item, call=pytest.CallInfo.from_call(item.runtest, "call"))
