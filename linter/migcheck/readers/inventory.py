@@ -492,8 +492,8 @@ class _Reader(_Scanner):
             Collapsed,
             Spots,
             Unstated,
+            cut_short_starts,
             is_record,
-            may_hold_cut_short,
             records,
         )
 
@@ -514,9 +514,9 @@ class _Reader(_Scanner):
         self._first_only = first_only
         # Line counting moves forward only: items come in order, so the whole walk counts each line once.
         self._line, self._line_start, self._counted = 1, 0, 0
-        # Whether any object may hold a value ConvertTo-Json cut short: looked for once in the whole text,
-        # not in each object (most exports hold none).
-        self._may_be_cut = first_only or may_hold_cut_short(text)
+        # Where a value ConvertTo-Json cut short may start: looked for once in the whole text, not in each
+        # object (most exports hold none).
+        self._cut_at = None if first_only else cut_short_starts(text)
 
     def walk(self) -> str:
         """Read the whole export; the envelope it has ("array", "data", "value", "object")."""
@@ -617,7 +617,7 @@ class _Reader(_Scanner):
             self.inventory = self._is_record(obj)
         line, column = self._position(start)
         mark = Mark(self.path, line, column=column)
-        spots = self._spots(self.text, start, self.pos, mark, may_be_cut=self._may_be_cut)
+        spots = self._spots(self.text, start, self.pos, mark, cut_at=self._cut_at)
         found = self._records_of(obj, mark, spots)
         if found and type(found[0]) is self._collapsed_type:
             self.collapsed.append(found[0])

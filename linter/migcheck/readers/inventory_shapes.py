@@ -10,10 +10,9 @@ shape is only inferred, the documented variants are accepted, as each builder sa
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, ValuesView
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence, ValuesView
 from dataclasses import dataclass, replace
-from itertools import accumulate
 from sys import intern
 from typing import TypeGuard
 
@@ -168,19 +167,36 @@ class Spots:
     the other, each after the one before, so the cost stays linear in the object however long the list;
     once one is not found (written with other escapes), the rest of the list keeps the object's mark."""
 
-    __slots__ = ("_keys", "_line_starts", "_may_be_cut", "_way", "end", "mark", "start", "text")
+    __slots__ = (
+        "_cut_at",
+        "_keys",
+        "_line",
+        "_line_start",
+        "_offset",
+        "_way",
+        "end",
+        "mark",
+        "start",
+        "text",
+    )
 
-    def __init__(self, text: str, start: int, end: int, mark: Mark, *, may_be_cut: bool = True) -> None:
+    def __init__(
+        self, text: str, start: int, end: int, mark: Mark, *, cut_at: Sequence[int] | None = None
+    ) -> None:
         self.text = text
         self.start = start  # the object's `{`
         self.end = end  # just after its `}`
         self.mark = mark  # the object's own
         self._keys: dict[str, int] = {}
         self._way = 0  # of `_written_ways`: the one that found the last value
-        # False when the whole text was seen to hold no value ConvertTo-Json cut short (`cut_short_in`):
-        # then no object of it does, and none is searched for one.
-        self._may_be_cut = may_be_cut
-        self._line_starts: list[int] | None = None  # where each line after the object's first starts
+        # Where the whole text has a string that starts as a value ConvertTo-Json cut short does
+        # (`cut_short_starts`), found once for the text: an object holds one only if one of these is inside
+        # it. None when not known: every object may then hold one.
+        self._cut_at = cut_at
+        # The last offset marked, its line and where that line starts (before the object's `{` on its
+        # first line, so that columns there count from the object's own): each mark counts the lines
+        # between it and the one before, not the whole object.
+        self._offset, self._line, self._line_start = start, mark.line, start - mark.column + 1
 
     def key(self, name: str) -> int:
         """The offset of the first key `name` in the object, in the case written or another; -1 if none.
@@ -255,31 +271,36 @@ class Spots:
 
     def may_hold_collapsed(self) -> bool:
         """Whether the object's text has a string that starts as ConvertTo-Json writes a value it cut short
-        (`"@{`, `"System.`, `"Microsoft.WindowsAzure.`, `"Microsoft.Azure.`); always, when the text is not at hand. Most objects
-        have none, and need not be walked for one."""
+        (`"@{`, `"System.`, `"Microsoft.WindowsAzure.`, `"Microsoft.Azure.`); always, when the text is not at
+        hand or where such strings are is not known. Most objects have none, and need not be walked for one."""
         if self.end <= self.start:
             return True
-        if not self._may_be_cut:
-            return False
-        return any(self.text.find(start, self.start, self.end) >= 0 for start in _COLLAPSED_STARTS)
+        if self._cut_at is None:
+            return any(self.text.find(start, self.start, self.end) >= 0 for start in _COLLAPSED_STARTS)
+        first = bisect_left(self._cut_at, self.start)
+        return first < len(self._cut_at) and self._cut_at[first] < self.end
 
     def at(self, offset: int) -> Mark:
         """The mark of an offset inside the object (`-1`: the object's own)."""
         return self.mark if offset < 0 else self._mark_of(offset)
 
     def _mark_of(self, offset: int) -> Mark:
-        """The mark of an offset inside the object: its line found among the object's lines, which are
-        counted once, when the first value is marked (each mark counting the lines from the object's `{`
-        scanned its text again, a dozen times for a classic VM)."""
-        starts = self._line_starts
-        if starts is None:
-            # Each line of the object and its "\n": the offsets where the lines after the first start.
-            lengths = map((1).__add__, map(len, self.text[self.start : self.end].split("\n")))
-            starts = self._line_starts = list(accumulate(lengths, initial=self.start))[1:-1]
-        newlines = bisect_right(starts, offset)
-        if not newlines:
-            return Mark(self.mark.path, self.mark.line, column=self.mark.column + offset - self.start)
-        return Mark(self.mark.path, self.mark.line + newlines, column=offset - starts[newlines - 1] + 1)
+        """The mark of an offset inside the object: its line counted from the offset marked before, in
+        either direction. The builders mark values mostly in the order written, so the object's lines are
+        counted about once however many values are marked (splitting the object into lines for it cost
+        more than the counting)."""
+        text, before = self.text, self._offset
+        if offset >= before:
+            newlines = text.count("\n", before, offset)
+            if newlines:
+                self._line += newlines
+                self._line_start = text.rfind("\n", before, offset) + 1
+        else:
+            self._line -= text.count("\n", offset, before)
+            start = text.rfind("\n", self.start, offset) + 1
+            self._line_start = start if start else self.start - self.mark.column + 1
+        self._offset = offset
+        return Mark(self.mark.path, self._line, column=offset - self._line_start + 1)
 
     @classmethod
     def nowhere(cls, mark: Mark) -> Spots:
@@ -319,10 +340,18 @@ _COLLAPSED = re.compile(rf"@\{{.*\}}|{_TYPE_NAME}(?: {_TYPE_NAME})*", re.DOTALL)
 _COLLAPSED_STARTS = ('"@{', '"System.', '"Microsoft.WindowsAzure.', '"Microsoft.Azure.')
 
 
-def may_hold_cut_short(text: str) -> bool:
-    """Whether `text` has a string that starts as ConvertTo-Json writes a value it cut short (see
-    `Spots.may_hold_collapsed`)."""
-    return any(start in text for start in _COLLAPSED_STARTS)
+def cut_short_starts(text: str) -> list[int]:
+    """The offsets, in order, of every string in `text` that starts as ConvertTo-Json writes a value it cut
+    short (see `Spots.may_hold_collapsed`): one search of the text for each way such a value starts, rather
+    than four searches of each object (an extension's publisher, `"Microsoft.Azure.Security.Monitoring"`,
+    starts as a type name does)."""
+    found: list[int] = []
+    for start in _COLLAPSED_STARTS:
+        at = text.find(start)
+        while at >= 0:
+            found.append(at)
+            at = text.find(start, at + 1)
+    return sorted(found)
 
 
 def collapsed(value: object) -> TypeGuard[str]:
