@@ -47,7 +47,9 @@ def test_a_data_disk_body_blob_name_with_a_slash_is_mig401_at_its_media_link(
     (finding,) = lint_files(tmp_path, monkeypatch, files, "MIG401", "MIG402", dedent=False).findings
     assert where([finding]) == ["MIG401 add-data-disk.xml:6:3"]
     assert finding.message.startswith(
-        "the VM named in the request's URI has a disk whose blob name 'archive/jump01-data1.vhd' contains '/'"
+        "the VM named in the request's URI has its data disk at LUN 1 "
+        "(https://contoso.blob.core.windows.net/vhds/archive/jump01-data1.vhd) whose blob name "
+        "'archive/jump01-data1.vhd' contains '/'"
     )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from migcheck.estate import Estate
-from migcheck.model import VM_OF_REQUEST_URI, Disk, Finding, Image, Severity
+from migcheck.model import VM_OF_REQUEST_URI, Disk, Finding, Image, Role, Severity
 from migcheck.retirements import CLASSIC_STORAGE, VMS_DEALLOCATED
 from migcheck.rule import Docs, Example, Rule, Scope
 
@@ -143,6 +143,7 @@ class BlobNameWithSlash(Rule):
             if not disk.attached_to or "/" not in disk.blob_name:
                 continue
             owner = estate.vm_of(disk)
+            role = owner[1] if owner is not None else None
             if disk.attached_to == VM_OF_REQUEST_URI:  # an Add Data Disk body: the VM is the request's
                 vm = "the VM named in the request's URI"
             elif owner is None:
@@ -152,10 +153,10 @@ class BlobNameWithSlash(Rule):
                 vm = f"{named} in {owner[0].label}"
             # Disks of other names on one blob (MIG004) are each validated: each is reported at its own blob.
             for described in (disk, *estate.namesakes(disk)):
-                yield self._finding(replace(described, maybe_attached=disk.maybe_attached), vm)
+                yield self._finding(replace(described, maybe_attached=disk.maybe_attached), vm, role)
 
-    def _finding(self, disk: Disk, owner: str) -> Finding:
-        label = f"disk '{disk.name}'" if disk.name else "a disk"
+    def _finding(self, disk: Disk, owner: str, role: Role | None) -> Finding:
+        label = _which_disk(disk, role)
         # A disk a script registers while it gives the VM a disk by a name it does not state may be that one.
         has = (
             f"may have {label} (it is given a disk by a name the files do not state)"
@@ -168,6 +169,23 @@ class BlobNameWithSlash(Rule):
             message=f"{owner} {has} whose blob name '{disk.blob_name}' contains '/', which Resource "
             "Manager does not support: copy the VHD to a blob name without '/' and attach the copy",
         )
+
+
+def _which_disk(disk: Disk, role: Role | None) -> str:
+    """Which disk of its VM `disk` is, in every format alike: by its name where the file states one; else
+    by its LUN, or as the VM's OS disk (the first of its disks, at no LUN), or as "a disk", with its blob's
+    address. A name that is only the blob's file name (what a Python script's disk without `disk_name` is
+    known by) is not the disk's: the platform names a disk it creates."""
+    if disk.name and disk.name != disk.media_link.rsplit("/", 1)[-1]:
+        return f"disk '{disk.name}'"
+    first = role.disks[0] if role is not None and role.disks else None
+    if disk.lun:
+        which = f"its data disk at LUN {disk.lun}"
+    elif first is not None and not first.lun and first.media_link == disk.media_link:
+        which = "its OS disk"
+    else:
+        which = "a disk"
+    return f"{which} ({disk.media_link})"
 
 
 class UnattachedDiskOrImage(Rule):
