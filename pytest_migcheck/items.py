@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pluggy
 import pytest
 
 if TYPE_CHECKING:
@@ -32,6 +33,17 @@ class MigcheckFile(pytest.File):
         super().__init__(**kwargs)
         self.document = document
         self.migcheck = migcheck
+        self._hook: tuple[int, pluggy.HookRelay] | None = None  # (plugins registered, proxy)
+
+    @property
+    def ihook(self) -> pluggy.HookRelay:
+        """pytest's proxy for the hooks of the conftest.py files that apply here, made once rather than
+        at every hook call of the file and its items (pytest looks the file up on disk each time). Made
+        again when a plugin is registered, as a conftest.py collection enters may change it."""
+        registered = self.migcheck.plugins_registered
+        if self._hook is None or self._hook[0] != registered:
+            self._hook = (registered, self.session.gethookproxy(self.path))
+        return self._hook[1]
 
     def collect(self) -> Iterator[MigcheckItem]:
         for rule in self.migcheck.rules_for(self.document):
@@ -43,14 +55,20 @@ class MigcheckItem(pytest.Item):
         super().__init__(**kwargs)
         if not isinstance(self.parent, MigcheckFile):
             raise TypeError(f"a MigcheckItem is collected by a MigcheckFile, not by {self.parent!r}")
+        self.file = self.parent
         self.rule = rule
         self.migcheck = migcheck
-        self.key: Key = (self.parent.document.path, rule.code)
+        self.key: Key = (self.file.document.path, rule.code)
         # The code is the item's name, so `-k MIG2` matches already; `-k` reads extra keywords only
         # from `extra_keyword_matches`, and the marker adds `migcheck` for both -k and -m.
         self.extra_keyword_matches.add(rule.name)
         self.keywords[rule.name] = True
         self.add_marker(_MARK)
+
+    @property
+    def ihook(self) -> pluggy.HookRelay:
+        # The item's path is its file's: so are the conftest.py files, and the hooks, that apply to it.
+        return self.file.ihook
 
     def has_other_markers(self) -> bool:
         """True when a mark other than our own `migcheck` applies (a conftest or hook added one)."""

@@ -70,8 +70,14 @@ class MigcheckSession:
         # link, a loop of links): display path of their folder → (absolute path, document).
         self._unlisted: dict[str, list[tuple[Path, Document]]] = defaultdict(list)
         self._plugin_warnings: list[str] = []  # plugins that give no rules, said in the summary
+        # Counts plugin registrations (conftest.py files among them): a file's hook proxy depends on which
+        # conftests are loaded, so `MigcheckFile.ihook` keeps its proxy only while this stays the same.
+        self.plugins_registered = 0
 
     # --- the run ------------------------------------------------------------------------------------
+
+    def pytest_plugin_registered(self) -> None:
+        self.plugins_registered += 1
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionstart(self, session: pytest.Session) -> None:
