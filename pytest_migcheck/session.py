@@ -289,25 +289,33 @@ class MigcheckSession:
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_make_collect_report(self, collector: pytest.Collector) -> Generator[None, Any, None]:
-        """A folder's collection also holds the classic files its listing passed over (see `_unlisted`):
-        the lint reports on them (MIG001: cannot be read), so they have their items, as in the CLI.
-        Only their checks are collected, built here: no other plugin is asked, so nothing opens them."""
+        """A folder's collection holds the items of its classic files in place of the files (see
+        `_items_in_place_of_files`), and also the classic files its listing passed over (`_unlisted`)."""
         outcome = yield
-        if not self._unlisted or not isinstance(collector, pytest.Directory):
+        if not isinstance(collector, pytest.Directory):
             return
         report: pytest.CollectReport = outcome.get_result()
-        unlisted = self._unlisted.get(_shown_relative(collector.path, self.root))
-        if not report.passed or not unlisted:
+        if not report.passed:
             return
-        for path, document in unlisted:
-            if not collector.session.isinitpath(path) and collector.ihook.pytest_ignore_collect(
+        if self._unlisted:
+            self._add_unlisted(collector, report.result)
+        # Under --lf pytest skips the files with no failures as it collects them, which needs the files.
+        if not self.config.getoption("lf", False):
+            report.result[:] = _items_in_place_of_files(collector.session, report.result)
+
+    def _add_unlisted(self, folder: pytest.Directory, nodes: list[Any]) -> None:
+        """The lint reports on the classic files a folder's listing passed over (MIG001: cannot be read),
+        so they have their items, as in the CLI. Only their checks are collected, built here: no other
+        plugin is asked, so nothing opens them."""
+        for path, document in self._unlisted.get(_shown_relative(folder.path, self.root), ()):
+            if not folder.session.isinitpath(path) and folder.ihook.pytest_ignore_collect(
                 collection_path=path, config=self.config
             ):
                 continue
             checks = MigcheckFile.from_parent(
-                collector, path=path, nodeid=document.path, document=document, migcheck=self
+                folder, path=path, nodeid=document.path, document=document, migcheck=self
             )
-            _insert_by_name(report.result, checks)
+            _insert_by_name(nodes, checks)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_ignore_collect(self, collection_path: Path) -> bool | None:
@@ -495,6 +503,23 @@ def _insert_by_name(nodes: list[Any], node: pytest.Collector) -> None:
     name = node.path.name
     at = next((i for i, other in enumerate(nodes) if other.path.name > name), len(nodes))
     nodes.insert(at, node)
+
+
+def _items_in_place_of_files(session: pytest.Session, nodes: list[Any]) -> list[Any]:
+    """`nodes`, a folder's collection, with each classic file's items in place of the file. pytest
+    collects a collector with four hooks, a capture of the output and two reports, which cost more than
+    all its items: the items keep the file as their parent (so node ids, -k, marks and the tree that
+    --collect-only shows stay the same) but are handed to pytest by the folder. A file named on the
+    command line stays a collector: pytest finds `path::MIG201` by looking for the file's node."""
+    if not any(isinstance(node, MigcheckFile) for node in nodes):
+        return nodes
+    inlined: list[Any] = []
+    for node in nodes:
+        if isinstance(node, MigcheckFile) and not session.isinitpath(node.path):
+            inlined.extend(node.collect())
+        else:
+            inlined.append(node)
+    return inlined
 
 
 def _idle_report(call: pytest.TestReport, when: Literal["setup", "teardown"]) -> pytest.TestReport:
