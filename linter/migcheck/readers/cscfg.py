@@ -14,6 +14,7 @@ from migcheck.model import (
     Document,
     EndpointAcl,
     InstanceAddress,
+    Mark,
     NameRef,
     RoleSettings,
     ServiceConfiguration,
@@ -39,13 +40,16 @@ def read(root: Element, marker: Marker) -> tuple[object, ...]:
     # A configuration is read per file: each element's children are looked at in one pass (see
     # `grouped_children`) rather than by one tag-filtered lookup per child wanted.
     top = grouped_children(root, _TOP)
+    roles = tuple([_role(el, marker) for el in top.get("Role", ())])
     networks = top.get("NetworkConfiguration")
-    parts = grouped_children(networks[0] if networks else None, _NETWORK_PARTS)
+    if not networks:  # most configurations: roles only, read without a lookup per network part
+        return (_roles_only(attr(root, "serviceName"), roles, marker.mark(root)),)
+    parts = grouped_children(networks[0], _NETWORK_PARTS)
     sites = parts.get("VirtualNetworkSite")
     assignments = parts.get("AddressAssignments", [])
     configuration = ServiceConfiguration(
         name=attr(root, "serviceName"),
-        roles=tuple([_role(el, marker) for el in top.get("Role", ())]),
+        roles=roles,
         access_controls=tuple(
             AccessControl(attr(el, "name"), _rules(el, marker), marker.mark(el))
             for el in _below(parts, "AccessControls", "AccessControl")
@@ -76,6 +80,20 @@ def read(root: Element, marker: Marker) -> tuple[object, ...]:
         mark=marker.mark(root),
     )
     return (configuration,)
+
+
+def _roles_only(name: str, roles: tuple[RoleSettings, ...], mark: Mark) -> ServiceConfiguration:
+    return ServiceConfiguration(
+        name=name,
+        roles=roles,
+        access_controls=(),
+        endpoint_acls=(),
+        virtual_network=None,
+        instance_addresses=(),
+        reserved_ips=(),
+        dns_servers=(),
+        mark=mark,
+    )
 
 
 # The children `read` looks at, by local name in any namespace: the root's, and a NetworkConfiguration's.
