@@ -62,6 +62,7 @@ class MigcheckSession:
         self._findings: dict[Key, list[Finding]] = defaultdict(list)
         self._paths: set[str] = set()  # document paths, relative to the rootdir
         self._ran: set[Key] = set()  # items whose call phase was reported, for the summary
+        self._keys: dict[str, Key | None] = {}  # node id of a report → its item's key (`_key`)
         # Set when the classic files outside `testpaths` are collected too (`_collect_beyond_testpaths`):
         self._beyond: set[str] = set()  # display paths of those files
         self._kept: set[str] = set()  # absolute paths outside the test paths that collection may enter
@@ -326,7 +327,9 @@ class MigcheckSession:
         When the classic files outside the test paths are collected too, nothing else outside them is:
         those files and their folders are always entered (as pytest always enters the paths it is given
         and their folders), the rest is left out, and inside the test paths pytest decides as usual."""
-        if _links_to_its_folder(collection_path):
+        # A classic file the lint read whole is a regular file (or a link to one): no link to a folder.
+        document = self._by_fs_path.get(str(collection_path))
+        if (document is None or document.problem is not None) and _links_to_its_folder(collection_path):
             return True
         if not self._beyond:
             return None
@@ -384,10 +387,14 @@ class MigcheckSession:
 
     def _key(self, report: pytest.TestReport) -> Key | None:
         """The item a report is about, when it is one of ours. Reports, not items: under xdist the
-        controller only sees reports."""
-        if "migcheck" not in report.keywords:
-            return None
-        path, _, code = report.nodeid.rpartition("::")
+        controller only sees reports. Worked out once per node id (each item has three reports)."""
+        nodeid = report.nodeid
+        if nodeid not in self._keys:
+            self._keys[nodeid] = self._key_of(nodeid) if "migcheck" in report.keywords else None
+        return self._keys[nodeid]
+
+    def _key_of(self, nodeid: str) -> Key | None:
+        path, _, code = nodeid.rpartition("::")
         path = shown(path)  # a node id holds the file name as it is; document paths are escaped
         return (path, code) if path in self._paths else None
 

@@ -1,0 +1,60 @@
+"""Work the plugin does per classic file and per report, kept to what is needed: a classic file the lint
+read whole is a regular file, so collection does not check whether it is a link to a folder; and a
+report's item is worked out once per node id, not for each of an item's three reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import QUIET, SELECTED
+
+import pytest_migcheck.session as plugin_session
+
+pytest_plugins = ["pytester"]
+
+
+def test_classic_files_read_whole_are_not_checked_for_links(
+    estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked: list[Path] = []
+    check = plugin_session._links_to_its_folder
+
+    def counted(path: Path) -> bool:
+        checked.append(path)
+        return check(path)
+
+    monkeypatch.setattr(plugin_session, "_links_to_its_folder", counted)
+    estate.inline_run("--migcheck", *QUIET, *SELECTED).assertoutcome(passed=4, failed=2)
+    names = sorted(path.name for path in checked)
+    # The folders, the files that are not classic, and the .cscfg that could not be read as one (MIG001).
+    assert names == [
+        "ServiceConfiguration.Cloud.cscfg",
+        "broken",
+        "net",
+        "pom.xml",
+        "shop",
+        "test_unit.py",
+        "vms",
+    ]
+
+
+def test_the_item_of_a_report_is_worked_out_once_per_item(
+    estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    worked_out: list[str] = []
+    shown = plugin_session.shown
+
+    def counted(path: str) -> str:
+        worked_out.append(path)
+        return shown(path)
+
+    def count_from_the_run_on(session: pytest.Session) -> None:
+        monkeypatch.setattr(plugin_session, "shown", counted)
+
+    class RunPhase:
+        pytest_runtestloop = staticmethod(pytest.hookimpl(tryfirst=True)(count_from_the_run_on))
+
+    reprec = estate.inline_run("--migcheck", *QUIET, *SELECTED, "-m", "migcheck", plugins=[RunPhase()])
+    reprec.assertoutcome(passed=3, failed=2)
+    assert len(worked_out) == 5  # one per item, though each has three reports
