@@ -79,6 +79,7 @@ from migcheck.model import (
     VirtualNetwork,
     VnetGatewayFact,
     common_branches,
+    is_placeholder,
     is_stand_in,
 )
 from migcheck.rule import listed
@@ -162,7 +163,10 @@ def join_key(name: str, mark: Mark) -> str:
 
 
 def named(name: str) -> str:
-    """A name quoted for a message, said to be a pipeline token where it is one."""
+    """A name quoted for a message, said to be a pipeline token, or a placeholder (`'<<CONFIGURE>>'`, see
+    `model.is_placeholder`), where it is one: not a name the platform knows."""
+    if is_placeholder(name):
+        return f"'{name}' (a placeholder the file leaves to fill in)"
     return f"'{name}' (a pipeline token)" if is_pipeline_token(name) else f"'{name}'"
 
 

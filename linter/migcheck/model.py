@@ -1438,9 +1438,42 @@ def is_unnamed_role(name: str) -> bool:
 
 
 def is_stand_in(name: str) -> bool:
-    """Whether `name` stands in for one a script does not state (`<deployment name, deploy.py:48>`): Azure
-    names hold no `<` or `>`, so such a name is never one the platform knows."""
-    return name.startswith("<") and name.endswith(">")
+    """Whether `name` stands in for one a script does not state (`<deployment name, deploy.py:48>`), or is
+    a placeholder a file leaves to fill in (`'<<CONFIGURE>>'`, `'[SPECIFY STORAGE ACCOUNT]'`): the names of
+    cloud services, storage accounts, VMs, virtual networks and reserved IPs hold no `<`, `>`, `[` or `]`,
+    so such a name is never one the platform knows."""
+    return (name.startswith("<") and name.endswith(">")) or (name.startswith("[") and name.endswith("]"))
+
+
+# How the stand-ins migcheck makes for names no file states begin, besides those that say where the name is
+# passed (`<VM name, deploy.ps1:12>`): any other stand-in is a placeholder a file writes (see `is_placeholder`).
+_MADE_STAND_INS = (
+    "<VMs of ",
+    "<endpoints of ",
+    "<cloud service of ",
+    "<cloud service name",
+    "<deployment name",
+    "<roles of ",
+    "<the VM ",
+    "<circuit linked to ",
+    "<subnet named by ",
+    "<role name",
+)
+
+
+def is_placeholder(name: str) -> bool:
+    """Whether `name` is a placeholder a file writes for a name it leaves to fill in (`'<<CONFIGURE>>'`,
+    `'<enter a storage account>'`, `'[SPECIFY STORAGE ACCOUNT]'`), not one of migcheck's own stand-ins,
+    which say where the file passes the name it does not state (`<VM name, deploy.ps1:12:5>`) or what it
+    stands for (`<VMs of cloud service web>`)."""
+    if name.startswith("[") and name.endswith("]"):
+        return True
+    if not is_stand_in(name):
+        return False
+    where = name[1:-1].rpartition(", ")[2].split(":")
+    if len(where) >= 2 and where[-1].isdigit():  # `file:line` or `file:line:column`
+        return False
+    return not name.startswith(_MADE_STAND_INS)
 
 
 def network_stand_in(mark: Mark) -> str:

@@ -2749,6 +2749,21 @@ class Env:
     def child(self) -> Env:
         return Env(self)
 
+    def lookup_outside(self, key: str) -> Value | None:
+        """`key` as the callers of the function whose scope this is see it, innermost first (a function's
+        scope reads its caller's variables); None when none of them assigns it, or outside any call."""
+        env: Env | None = self
+        while env is not None:
+            while env is not None and not env.called:
+                env = env.parent
+            if env is None or env.parent is None:
+                return None
+            value = env.parent.lookup(key)
+            if value is not None:
+                return value
+            env = env.parent
+        return None
+
     def lookup_using(self, key: str) -> Value | None:
         """`$using:x`: `$x` of the scope the innermost unit of its own around here is written in; outside
         any, the variable itself."""
@@ -3315,6 +3330,9 @@ class Interpreter:
         self.pending_called: list[Node] = []
         self.depth = 0
         self.scope = 0
+        # The scope of the code whose calls are being run (the script's, or a function's read once): where
+        # a variable no scope on the way to a call assigns is read (see `_found`).
+        self.outer_scope = 0
         # Work allowed, in steps (statements, expressions, changes recorded per path): linear in the
         # script's size whatever its shape.
         self.budget = 4 * len(where.source) + 50_000
@@ -3498,7 +3516,7 @@ class Interpreter:
         return function.id in self.followed and function.id not in self.unfollowed
 
     def function_body(self, function: Node) -> None:
-        self.scope = function.id
+        self.scope = self.outer_scope = function.id
         env = Env(constants=self.constants)
         for parameter in _parameters(function):
             key = _variable(_text(parameter))[1]
@@ -4389,7 +4407,7 @@ class Interpreter:
         text = _text(node)
         scope, key = _variable(text)
         if scope == "using":  # the variable of the code a unit of its own is written in
-            return self._found(text, key, env.lookup_using(key))
+            return self._found(text, key, env.lookup_using(key), env)
         if scope:
             return Unknown(text, (scope, key) if scope == "env" else None)
         if key in ("true", "false"):
@@ -4400,12 +4418,22 @@ class Interpreter:
             return self.item if self.item is not None else Unknown(text)
         if key in ("args", "input", "this", "matches", "error"):
             return Unknown(text)
-        return self._found(text, key, env.lookup(key))
+        return self._found(text, key, env.lookup(key), env)
 
-    def _found(self, text: str, key: str, value: Value | None) -> Value:
-        """What a variable written `text` holds, `value` as looked up (None when nothing assigns it)."""
+    def _found(self, text: str, key: str, value: Value | None, env: Env) -> Value:
+        """What a variable written `text` holds, `value` as looked up (None when nothing assigns it). One
+        the function being run at a call does not assign is its callers' (PowerShell's scopes are dynamic):
+        a value they do not state is theirs (the parameter `$serviceName` of the function that calls two
+        others that read it is one value in both), and one no scope on the way assigns is one value for
+        every function the same code calls. A string a caller holds is not taken: the function is read as
+        given what its own code states."""
         if value is None:
-            return Unknown(text, ("free", self.scope, key))
+            outside = env.lookup_outside(key) if self.call_stack else None
+            if isinstance(outside, Unknown):
+                value = outside
+            else:
+                scope = self.outer_scope if self.call_stack and outside is None else self.scope
+                return Unknown(text, ("free", scope, key))
         if isinstance(value, Unknown):
             return Unknown(text, value.ident, value.shape, value.written, value.maybe_null)
         return _stale(value, text) if self._stale(key) else value
@@ -5562,6 +5590,10 @@ class Interpreter:
             if args.switch("Import")
             else self._disk_event(args, mark, lun)
         )
+        if event is None and args.switch("CreateNew") and args.given("MediaLocation") is False:
+            # A new disk with no blob named: the platform puts it in the current storage account, as it
+            # does the OS disk of a VM made from an image (see `_platform_os_disk`).
+            event = Event("platform_data_disk", mark, {"lun": lun})
         if event is None:
             return self._vm_input(args, piped)
         return self._change(event, args, piped, env)
@@ -7821,8 +7853,10 @@ class _Facts:
         self.removed_endpoints: dict[str, str] = {}
         self.removed_nics: dict[str, str] = {}
         self.unnamed_disk = False  # given a disk by a name the script does not state
-        # Where a configuration leaves its OS disk's blob to the platform (`platform_os_disk`).
+        # Where a configuration leaves its OS disk's blob to the platform (`platform_os_disk`), and its new
+        # data disks' (`platform_data_disk`), by LUN as `data_disks` are.
         self.platform_os_disk: Mark | None = None
+        self.platform_data_disks: dict[object, Mark] = {}
 
     def apply(self, event: Event) -> None:
         getattr(self, "_" + event.kind)(event)
@@ -8024,20 +8058,36 @@ class _Facts:
             self.os_disk = disk
         else:
             self.data_disks[lun or event] = disk
+            self.platform_data_disks.pop(lun or event, None)
 
     def _platform_os_disk(self, event: Event) -> None:
         self.platform_os_disk = event.mark
+
+    def _platform_data_disk(self, event: Event) -> None:
+        """Add-AzureDataDisk -CreateNew without `-MediaLocation`: a data disk whose blob the platform puts in
+        the current storage account, known once New-AzureVM says which (see `_current_account`)."""
+        lun = _lun(event.data["lun"])
+        self.data_disks.pop(lun or event, None)
+        self.platform_data_disks[lun or event] = event.mark
 
     def _current_account(self, event: Event) -> None:
         """New-AzureVM in a subscription whose current storage account the script states: the OS disk the
         configuration leaves to the platform is a blob there, whose name the platform makes up. It is named
         by a stand-in, told apart by the VM and where its configuration is made."""
+        account = event.data["account"]
+        vm = "its VM" if is_stand_in(self.name) else f"VM {self.name}"
+        for key, mark in self.platform_data_disks.items():
+            lun = key if isinstance(key, str) else ""
+            what = f"data disk of {vm} at LUN {lun}" if lun else f"data disk of {vm}"
+            self.data_disks[key] = Disk(
+                _stand_in(what, mark, column=True), "", "", self.name, mark, lun=lun, account=account
+            )
+        self.platform_data_disks.clear()
         at = self.platform_os_disk
         if at is None or self.os_disk is not None:
             return
-        vm = "its VM" if is_stand_in(self.name) else f"VM {self.name}"
         name = _stand_in(f"OS disk of {vm}", at, column=True)
-        self.os_disk = Disk(name, "", "", self.name, at, account=event.data["account"])
+        self.os_disk = Disk(name, "", "", self.name, at, account=account)
 
     def _disk_remove(self, event: Event) -> None:
         """The data disk at a LUN goes, and those whose LUN the script does not state (it may be one of
@@ -8047,6 +8097,9 @@ class _Facts:
         lun = _lun(event.data["lun"])
         self.data_disks = {
             k: d for k, d in self.data_disks.items() if lun and isinstance(k, str) and k != lun
+        }
+        self.platform_data_disks = {
+            k: m for k, m in self.platform_data_disks.items() if lun and isinstance(k, str) and k != lun
         }
         if self.updates:
             self.removed_luns[lun] = None
