@@ -651,3 +651,25 @@ def test_the_plan_of_many_services_with_certificates_and_regions(tmp_path, monke
         return work
 
     assert_linear(make, 800)
+
+
+def test_a_security_groups_rules_are_weighed_in_time_linear_in_their_number():
+    # An Allow that surely lets HTTPS out comes first; every Deny after it is passed over: each was once
+    # weighed against every other rule.
+    from migcheck.model import Mark, SecurityRule
+    from migcheck.rules.reach import Outbound, outbound_internet
+
+    def make(n: int):
+        allow = SecurityRule("g", "allow", Mark("g.xml", 1), "Outbound", "100", "Allow")
+        denies = [
+            SecurityRule("g", f"d{i}", Mark("g.xml", i + 2), "Outbound", str(101 + i), "Deny")
+            for i in range(n)
+        ]
+        rules = [allow, *denies]
+
+        def work():
+            assert outbound_internet(rules) == (Outbound.ALLOWED, None)
+
+        return work
+
+    assert_linear(make, 2000)

@@ -21,6 +21,7 @@ from migcheck.model import (
     RoleInstance,
     SecurityRule,
     Severity,
+    Subnet,
     VirtualNetwork,
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
@@ -102,17 +103,38 @@ def _security_rules(estate: Estate) -> dict[str, list[SecurityRule]]:
     return {group: list(rules.values()) for group, rules in by_group.items()}
 
 
-def _groups_of(estate: Estate, placement: Placement, vm: Role) -> Iterator[tuple[str, str]]:
+class _GuardedSubnets:
+    """By network, its subnets that have a network security group, by `key` with their order: made once
+    per network, so that a VM's subnets are looked up, not every subnet of its network for every VM."""
+
+    def __init__(self, estate: Estate) -> None:
+        self.estate = estate
+        self.by_network: dict[int, dict[str, tuple[int, Subnet]]] = {}
+
+    def of(self, placement: Placement, vm: Role) -> list[Subnet]:
+        """The subnets with a group that `vm` is in, in its network's order."""
+        ref = placement.virtual_network
+        network = self.estate.network_named_at(ref) if ref is not None else None
+        if network is None:
+            return []
+        guarded = self.by_network.get(id(network))
+        if guarded is None:
+            guarded = {}
+            for at, subnet in enumerate(network.subnets):
+                if subnet.security_group.strip():
+                    guarded.setdefault(key(subnet.name), (at, subnet))
+            self.by_network[id(network)] = guarded
+        found = {guarded[k] for k in {key(s.name) for s in vm.subnets} if k in guarded}
+        return [subnet for _, subnet in sorted(found, key=lambda pair: pair[0])]
+
+
+def _groups_of(subnets: _GuardedSubnets, placement: Placement, vm: Role) -> Iterator[tuple[str, str]]:
     """The network security groups on a VM's way out, each with whose it is: the one set on the VM, and
     those of the subnets it is in, in its placement's network."""
     if vm.security_group is not None and vm.security_group.name.strip():
         yield vm.security_group.name, "set on the VM"
-    ref = placement.virtual_network
-    network = estate.network_named_at(ref) if ref is not None else None
-    subnets = {key(s.name) for s in vm.subnets}
-    for subnet in network.subnets if network is not None else ():
-        if key(subnet.name) in subnets and subnet.security_group.strip():
-            yield subnet.security_group, f"of its subnet '{subnet.name}'"
+    for subnet in subnets.of(placement, vm):
+        yield subnet.security_group, f"of its subnet '{subnet.name}'"
 
 
 def _denied_outbound(estate: Estate, wanted: set[int]) -> dict[int, tuple[_Denied, Placement]]:
@@ -120,12 +142,14 @@ def _denied_outbound(estate: Estate, wanted: set[int]) -> dict[int, tuple[_Denie
     access, the planning guide's other cause of extensions that report no status: a group that surely
     denies it before one that may. Nothing is looked at when no file states a group's rules."""
     rules = _security_rules(estate) if wanted else {}
+    verdicts = {group: outbound_internet(group_rules) for group, group_rules in rules.items()}
+    subnets = _GuardedSubnets(estate)
     found: dict[int, tuple[_Denied, Placement]] = {}
     for service in estate.cloud_services if rules else ():
         for placement in service.placements:
             for vm in (vm for vm in placement.vms if id(vm) in wanted):
-                for group, whose in _groups_of(estate, placement, vm):
-                    verdict, rule = outbound_internet(rules.get(key(group), ()))
+                for group, whose in _groups_of(subnets, placement, vm):
+                    verdict, rule = verdicts.get(key(group), (Outbound.ALLOWED, None))
                     kept = found.get(id(vm))
                     surer = kept is None or (verdict is Outbound.DENIED is not kept[0].verdict)
                     if rule is not None and surer:

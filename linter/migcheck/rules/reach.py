@@ -248,18 +248,50 @@ def outbound_internet(rules: Iterable[SecurityRule]) -> tuple[Outbound, Security
     `INTERNET` or 0.0.0.0/0, port 443 or `*`, TCP or `*`, from any source) when no Allow that may match
     comes before it; maybe denied by the first rule that may deny when no Allow that surely matches comes
     surely before it. With that rule; None when allowed. A value not stated may be any: it may match, and
-    a rule whose priority is not stated may come before any other."""
-    ordered = sorted([*rules, _DEFAULT_ALLOW], key=lambda r: _sort_key(_priority(r)))
-    for rule in ordered:
-        match, action = _matches(rule), None if rule.action is None else rule.action.strip().casefold()
+    a rule whose priority is not stated may come before any other. Linear in the rules but for the sort:
+    each rule is matched once, and the Allows before a rule are counted from their priorities."""
+    ordered = [(rule, _priority(rule)) for rule in [*rules, _DEFAULT_ALLOW]]
+    ordered.sort(key=lambda pair: _sort_key(pair[1]))
+    facts = [(rule, priority, _matches(rule), _action(rule)) for rule, priority in ordered]
+    allows = _Allows(
+        [(priority, match) for _, priority, match, action in facts if match is not False and action != "deny"]
+    )
+    for rule, priority, match, action in facts:
         if match is False or action not in (None, "deny"):
             continue
-        allows = [r for r in ordered if r is not rule and _matches(r) is not False and _may_allow(r)]
-        if any(_matches(a) and _surely_before(a, rule) for a in allows):
+        if allows.surely_matching_before(priority):
             continue
-        surely = match is True and action == "deny" and not any(_maybe_before(a, rule) for a in allows)
+        surely = (
+            match is True and action == "deny" and not allows.maybe_before(priority, itself=action is None)
+        )
         return (Outbound.DENIED if surely else Outbound.MAYBE_DENIED), rule
     return Outbound.ALLOWED, None
+
+
+class _Allows:
+    """The rules that may allow a VM's HTTPS traffic to the Internet (`(priority, matches)`: matches True or
+    None), asked which come before a given priority."""
+
+    def __init__(self, allows: list[tuple[int | None, bool | None]]) -> None:
+        self.known = sorted(p for p, _ in allows if p is not None)
+        self.unknown = sum(1 for p, _ in allows if p is None)
+        self.first_sure = min((p for p, m in allows if m is True and p is not None), default=None)
+
+    def surely_matching_before(self, priority: int | None) -> bool:
+        """Whether an Allow that surely matches surely comes before a rule of `priority`."""
+        return priority is not None and self.first_sure is not None and self.first_sure < priority
+
+    def maybe_before(self, priority: int | None, *, itself: bool) -> bool:
+        """Whether an Allow other than the rule asked about (counted among them when `itself`) may come
+        before a rule of `priority`: one of no stated priority, or of one not surely after it."""
+        before = self.unknown + (
+            len(self.known) if priority is None else bisect.bisect_right(self.known, priority)
+        )
+        return before > (1 if itself else 0)
+
+
+def _action(rule: SecurityRule) -> str | None:
+    return None if rule.action is None else rule.action.strip().casefold()
 
 
 def _priority(rule: SecurityRule) -> int | None:
@@ -271,15 +303,6 @@ def _priority(rule: SecurityRule) -> int | None:
 
 def _sort_key(priority: int | None) -> float:
     return float("inf") if priority is None else priority
-
-
-def _surely_before(a: SecurityRule, b: SecurityRule) -> bool:
-    pa, pb = _priority(a), _priority(b)
-    return pa is not None and pb is not None and pa < pb
-
-
-def _maybe_before(a: SecurityRule, b: SecurityRule) -> bool:
-    return not _surely_before(b, a)
 
 
 def _may_allow(rule: SecurityRule) -> bool:
