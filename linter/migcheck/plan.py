@@ -2315,8 +2315,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         networks, deployment = [], next((p for p in service.placements if p.vms), service.placements[0])
         unnamed += [] if _deployment_name(deployment) == deployment.name else [deployment.name]
         where = (
-            "The files do not state its virtual network, and its VMs name no subnet: it is in a network "
-            "without subnets, or in none. Check which with Get-AzureDeployment -ServiceName "
+            f"{_no_subnets(service)} Check which with Get-AzureDeployment -ServiceName "
             f"{_ps(service_name(service))} (VirtualNetworkName), then run the commands for that one."
         )
         becomes = "depends on its network: check it with a REST deployment body or Get-AzureVM"
@@ -2369,6 +2368,23 @@ def _in_unnamed_network(service: CloudService, subnets: Sequence[NameRef], netwo
     return (
         f"{said}: {_quoted_names(networks)} each define {'one of them' if several else 'it'}, and the files "
         f"do not say which it is in. {find}: that network's migration moves this service."
+    )
+
+
+def _no_subnets(service: CloudService) -> str:
+    """What the files say of the network of a service whose VMs name no subnet: that it has none, or
+    nothing, where a VM's subnets are not known (a change to a VM that exists, `Get-AzureVM | ... |
+    Update-AzureVM` or `update_role`, leaves them as they were)."""
+    unsaid = [vm for vm in service.vms if "subnets" in vm.unknown]
+    if not unsaid:
+        return (
+            "The files do not state its virtual network, and its VMs name no subnet: it is in a network "
+            "without subnets, or in none."
+        )
+    why = " (they only change VMs that exist)" if all(vm.changes_existing for vm in unsaid) else ""
+    return (
+        f"The files state neither its virtual network nor its VMs' subnets{why}: it may be in any network, "
+        "or in none."
     )
 
 
