@@ -43,7 +43,7 @@ def test_the_os_disk_of_a_vm_configuration(read):
         New-AzureVM -ServiceName "svc1" -VMs $vm -Location "West Europe"
         """,
     )
-    assert _role(doc, "vm1").disks == (Disk("os", f"{BLOB}/sub/vm1.vhd", "", "vm1", _mark(1, 89)),)
+    assert _role(doc, "vm1").disks == (Disk("", f"{BLOB}/sub/vm1.vhd", "", "vm1", _mark(1, 89)),)
 
 
 def test_the_os_disk_of_a_quick_vm_and_a_blob_named_in_a_variable(read):
@@ -57,7 +57,7 @@ def test_the_os_disk_of_a_quick_vm_and_a_blob_named_in_a_variable(read):
     )
     assert _role(doc, "quick").disks == (Disk("", f"{BLOB}/quick.vhd", "", "quick", _mark(1, 7)),)
     (disk,) = _role(doc, "vm2").disks  # by position: MediaLocation is the seventh, DiskLabel the eighth
-    assert (disk.name, disk.blob_name) == ("osdisk", "vm2.vhd")
+    assert (disk.name, disk.blob_name) == ("", "vm2.vhd")  # a label is no name
 
 
 def test_data_disks_of_an_existing_vm(read):
@@ -73,8 +73,8 @@ def test_data_disks_of_an_existing_vm(read):
         """,
     )
     assert _role(doc, "vm1").disks == (
-        Disk("data", f"{BLOB}/data/d0.vhd", "", "vm1", _mark(2, 92)),
-        Disk("old", f"{BLOB}/old.vhd", "", "vm1", _mark(3, 74)),
+        Disk("", f"{BLOB}/data/d0.vhd", "", "vm1", _mark(2, 92)),
+        Disk("", f"{BLOB}/old.vhd", "", "vm1", _mark(3, 74)),
     )
 
 
@@ -95,7 +95,7 @@ def test_a_data_disk_removed_or_named_by_a_value_the_script_does_not_state(read)
             Update-AzureVM
         """,
     )
-    assert [d.name for d in _role(doc, "a").disks] == ["one"]
+    assert [d.lun for d in _role(doc, "a").disks] == ["1"]
     assert _role(doc, "b").disks == ()
 
 
@@ -108,7 +108,7 @@ def test_a_disk_some_path_adds_is_a_disk_of_the_vm(read):
         New-AzureVM -ServiceName "svc1" -VMs $vm -Location "l"
         """,
     )
-    assert [d.name for d in _role(doc, "vm1").disks] == ["big"]
+    assert [d.blob_name for d in _role(doc, "vm1").disks] == ["big/d.vhd"]
 
 
 def test_a_slash_in_the_blob_name_is_reported_and_a_plain_name_is_not(tmp_path, monkeypatch):
@@ -121,8 +121,9 @@ def test_a_slash_in_the_blob_name_is_reported_and_a_plain_name_is_not(tmp_path, 
         (
             2,
             61,
-            "VM 'vm1' in cloud service 'svc1' has disk 'data' whose blob name '2016/data.vhd' contains '/', which "
-            "Resource Manager does not support: copy the VHD to a blob name without '/' and attach the copy",
+            "VM 'vm1' in cloud service 'svc1' has its data disk at LUN 0 "
+            "(https://contosovhds.blob.core.windows.net/vhds/2016/data.vhd) whose blob name '2016/data.vhd' contains "
+            "'/', which Resource Manager does not support: copy the VHD to a blob name without '/' and attach the copy",
         )
     ]
 

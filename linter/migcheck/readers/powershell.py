@@ -5558,7 +5558,9 @@ class Interpreter:
         arg = args.get("MediaLocation")
         if arg is None or not arg.certain or not isinstance(arg.value, Text):
             return None
-        name = _arg_text(args, "DiskName") or _arg_text(args, "DiskLabel")
+        # A label is not the disk's name: the platform names a disk it creates (MIG401 says which disk by
+        # its LUN, or as the OS disk, and its blob).
+        name = _arg_text(args, "DiskName")
         at = _value_mark(arg.value, arg, self.where) or mark
         return Event("disk", at, {"link": arg.value.value, "name": name, "os": lun is None, "lun": lun})
 
