@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 import reprlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
@@ -1268,6 +1269,22 @@ class ServiceConfiguration:
         return found
 
 
+def _replaced(record: _Record, **changes: object) -> _Record:
+    """`dataclasses.replace` for a record whose `__init__` takes every field by position, without looking
+    its fields up on each call: a role and its endpoints are copied once per configuration deploying them."""
+    kind: type = type(record)
+    names = _positional_fields(kind)
+    if names is None or not changes.keys() <= set(names):
+        return dataclasses.replace(record, **changes)  # type: ignore[type-var]
+    return type(record)(*[changes[n] if n in changes else getattr(record, n) for n in names])
+
+
+@functools.cache
+def _positional_fields(cls: type) -> tuple[str, ...] | None:
+    found = fields(cls)
+    return tuple(f.name for f in found) if all(f.init and not f.kw_only for f in found) else None
+
+
 def configured_role(
     role: Role,
     settings: RoleSettings | None,
@@ -1291,10 +1308,10 @@ def configured_role(
             index[acl.endpoint.strip().casefold()] = len(endpoints)
             endpoints.append(InputEndpoint(acl.endpoint, "", "", "", acl, acl.mark))
         else:
-            endpoints[at] = dataclasses.replace(endpoints[at], acl=acl)
+            endpoints[at] = _replaced(endpoints[at], acl=acl)
     subnets = tuple(s for a in addresses for s in a.subnets)
     sources = (*role.described_at, *((settings.mark,) if settings else ()), *(a.mark for a in addresses))
-    return dataclasses.replace(
+    return _replaced(
         role,
         instances=settings.instances if settings else role.instances,
         endpoints=tuple(endpoints),
