@@ -124,3 +124,73 @@ def test_a_python_script_s_add_service_certificate(tmp_path, capsys):
         "cloud service 'svc-a' holds service certificates (add_service_certificate, deploy.py:5): the migration "
         "creates a key vault for the service" in capsys.readouterr().out
     )
+
+
+HOSTED_SERVICE = """\
+<?xml version="1.0" encoding="utf-8"?>
+<HostedService xmlns="http://schemas.microsoft.com/windowsazure">
+  <ServiceName>svc-r</ServiceName>
+  <Deployments>
+    <Deployment>
+      <Name>svc-r</Name>
+      <RoleList>
+        <Role>
+          <RoleName>vm1</RoleName>
+          <RoleType>PersistentVMRole</RoleType>
+          <ConfigurationSets>
+            <ConfigurationSet>
+              <ConfigurationSetType>WindowsProvisioningConfiguration</ConfigurationSetType>
+              <StoredCertificateSettings>
+                <CertificateSetting><StoreLocation>LocalMachine</StoreLocation><StoreName>My</StoreName><Thumbprint>9C4E</Thumbprint></CertificateSetting>
+                <CertificateSetting><StoreLocation>LocalMachine</StoreLocation><StoreName>Root</StoreName><Thumbprint>0A1B</Thumbprint></CertificateSetting>
+              </StoredCertificateSettings>
+            </ConfigurationSet>
+          </ConfigurationSets>
+          <RoleSize>Small</RoleSize>
+        </Role>
+      </RoleList>
+    </Deployment>
+  </Deployments>
+</HostedService>
+"""
+
+
+def _rest_certificates(body: str) -> list[tuple[str, int, str]]:
+    document = read_document("svc.xml", body.encode(), explicit=True)
+    assert document is not None
+    return [
+        (r.service, r.mark.line, r.stated_by) for r in document.resources if isinstance(r, ServiceCertificate)
+    ]
+
+
+def test_a_rest_body_s_certificate_settings_are_its_service_s_certificates():
+    """A VM's `StoredCertificateSettings` install certificates its cloud service holds, as
+    `Add-AzureProvisioningConfig -Certificates` does: one per setting, of the deployment's service."""
+    stated_by = "StoredCertificateSettings/CertificateSetting"
+    assert _rest_certificates(HOSTED_SERVICE) == [("svc-r", 15, stated_by), ("svc-r", 16, stated_by)]
+
+
+def test_a_rest_deployment_names_its_service_by_its_url():
+    deployment = HOSTED_SERVICE.split("<Deployments>")[1].split("</Deployments>")[0]
+    body = deployment.replace(
+        "<Deployment>",
+        '<Deployment xmlns="http://schemas.microsoft.com/windowsazure"><Url>http://svc-u.cloudapp.net/</Url>',
+    )
+    assert [service for service, _, _ in _rest_certificates(body)] == ["svc-u", "svc-u"]
+
+
+def test_a_rest_body_without_certificate_settings_states_none():
+    start = HOSTED_SERVICE.index("<StoredCertificateSettings>")
+    end = HOSTED_SERVICE.index("</StoredCertificateSettings>") + len("</StoredCertificateSettings>")
+    assert _rest_certificates(HOSTED_SERVICE[:start] + HOSTED_SERVICE[end:]) == []
+
+
+def test_the_plan_notes_the_key_vault_of_a_rest_body_s_service(tmp_path, capsys):
+    (tmp_path / "svc.xml").write_text(HOSTED_SERVICE)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path)
+        main(["plan", "svc.xml"])
+    assert (
+        "cloud service 'svc-r' holds service certificates (StoredCertificateSettings/CertificateSetting, "
+        "svc.xml:15): the migration creates a key vault for the service" in capsys.readouterr().out
+    )

@@ -1020,7 +1020,8 @@ class ServiceCertificate:
     """A file states that a classic cloud service holds service certificates: `Add-AzureCertificate
     -ServiceName`, a VM created with `-X509Certificates` (which uploads them to the VM's service) or
     `-Certificates` (settings of certificates the service holds already) on `New-AzureQuickVM` or
-    `Add-AzureProvisioningConfig`, the legacy SDK's `add_service_certificate`. The migration creates a key
+    `Add-AzureProvisioningConfig`, the legacy SDK's `add_service_certificate`, a REST body's VM provisioning
+    set's `StoredCertificateSettings/CertificateSetting` (one the service holds). The migration creates a key
     vault for the service and moves its certificates into it; the VMs then reference them from it (deep
     dive: "Virtual machine certificates"). Not a blocker: the plan's step for the service says it. `mark` is
     where the file states the certificate (the argument that passes it, else the call)."""

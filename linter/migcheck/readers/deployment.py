@@ -33,6 +33,7 @@ from migcheck.model import (
     RoleType,
     RouteTable,
     SecurityRule,
+    ServiceCertificate,
     ServiceConfiguration,
     ServiceRegion,
     StorageAccountType,
@@ -83,6 +84,7 @@ PRODUCES = frozenset(
         SecurityRule,
         RouteTable,
         ServiceRegion,
+        ServiceCertificate,
         StorageAccountType,
         ConnectionState,
         *ROLE_RESOURCES,
@@ -137,7 +139,8 @@ def _hosted_service(el: Element, marker: Marker) -> Iterable[object]:
     state it (`HostedServiceProperties/Location`)."""
     service = text_of(el, "ServiceName")
     yield from _service_region(service, child(el, "HostedServiceProperties/Location"), marker)
-    yield from (_deployment(d, marker, service) for d in children(el, "Deployments/Deployment"))
+    for written in children(el, "Deployments/Deployment"):
+        yield from _deployment_and_certificates(written, marker, service)
 
 
 def _create_hosted_service(el: Element, marker: Marker) -> Iterable[object]:
@@ -151,6 +154,25 @@ def _service_region(service: str, location: Element | None, marker: Marker) -> I
     region = text_of(location).strip()
     if service.strip() and region and location is not None:
         yield ServiceRegion(service, region, marker.mark(location))
+
+
+def _deployment_and_certificates(el: Element, marker: Marker, service: str = "") -> Iterable[object]:
+    """A deployment, and a `ServiceCertificate` of its service for each certificate setting of its VMs'
+    provisioning sets (`StoredCertificateSettings/CertificateSetting`: a certificate the cloud service
+    holds, installed on the VM, as `Add-AzureProvisioningConfig -Certificates` passes it). A deployment
+    whose service the body does not name states no certificate of a known service."""
+    deployment = _deployment(el, marker, service)
+    yield deployment
+    if deployment.service_unnamed:
+        return
+    for setting in children(el, _CERTIFICATE_SETTINGS):
+        yield ServiceCertificate(deployment.service_name, marker.mark(setting), _STORED_CERTIFICATE)
+
+
+_CERTIFICATE_SETTINGS = (
+    "RoleList/Role/ConfigurationSets/ConfigurationSet/StoredCertificateSettings/CertificateSetting"
+)
+_STORED_CERTIFICATE = "StoredCertificateSettings/CertificateSetting"
 
 
 def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
@@ -636,7 +658,7 @@ _images = _each("OSImage", _image)
 _vm_images = _each("VMImage", _image)
 
 READERS: dict[str, Reader] = {
-    "Deployment": _one(_deployment),
+    "Deployment": _deployment_and_certificates,
     "CreateDeployment": _one(_create_deployment),
     "UpgradeDeployment": _one(_upgrade_deployment),
     "ChangeConfiguration": _one(_change_configuration),
