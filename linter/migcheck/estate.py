@@ -2487,6 +2487,8 @@ def _fill(kept: Role, other: Role) -> Role:
         changes["instances"] = other.instances
     if kept.security_group is None and other.security_group is not None:
         changes["security_group"] = other.security_group
+    if kept.migration_state is None and other.migration_state is not None:
+        changes["migration_state"] = other.migration_state
     if other.removed_luns:  # two changes to one VM: the disks either removes
         changes["removed_luns"] = tuple(dict.fromkeys((*kept.removed_luns, *other.removed_luns)))
     for name in ("removed_endpoints", "removed_interfaces"):  # and the endpoints and interfaces

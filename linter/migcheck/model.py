@@ -464,6 +464,10 @@ class Role:
     # configuration set's `NetworkSecurityGroup`), where its name is written; None when the file sets none.
     # The migration clones it with the VM (deep dive), as a subnet's with its network.
     security_group: NameRef | None = None
+    # The VM's migration state as an export of the platform's states it (Get-AzureVM's `VM.MigrationState`:
+    # `Prepared` from the Prepare of its cloud service or virtual network until Commit or Abort), where it
+    # is written; None when the file states none (null, `None`) or does not say.
+    migration_state: NameRef | None = field(default=None, compare=False)
     # Set by link when more than one element describes the role (a csdef role and its cscfg settings, a
     # REST role and an Export-AzureVM file): every one, `mark` first. See `described_at`.
     sources: tuple[Mark, ...] = field(default=(), compare=False)

@@ -195,6 +195,14 @@ def _more_blockers(code: str, more: int, cap: int) -> str:
     )
 
 
+def migration_words(step: Step) -> str:
+    """A step's verdict when the files say its migration has started: `prepared already: Commit or Abort
+    next`; "" for a step they say nothing of."""
+    if step.prepared:
+        return "prepared already: Commit or Abort next"
+    return f"migration under way (MigrationState {step.migration_state})" if step.migration_state else ""
+
+
 def held_words(reason: Reason | None) -> str:
     """How the plan marks a finding `check` holds back: `suppressed: <the comment's reason>`, `in the
     baseline`; "" for one it reports."""
@@ -224,10 +232,17 @@ class Step:
     powershell: Commands | None = None
     cli: Commands | None = None
     members: tuple[Member, ...] = ()  # the cloud services it moves, with their VMs and roles
+    # The migration state an export gives its VMs (`Prepared`: Validate and Prepare have run); "" for none.
+    migration_state: str = ""
 
     @property
     def ready(self) -> bool:
         return not self.blockers
+
+    @property
+    def prepared(self) -> bool:
+        """Whether the files say the step is prepared already: Commit or Abort is what it has left."""
+        return self.migration_state.casefold() == "prepared"
 
     @property
     def migrated(self) -> bool:
@@ -1353,6 +1368,10 @@ def _network_step(
     transit = "MIG305" in builder.codes(network) or any(link.kind is _LinkKind.TRANSIT for link in migrated)
     # The MIG305 note says the transit loss with its advice: the downtime then only points at it.
     transit_noted = any(isinstance(note, Note) and note.finding.code == "MIG305" for note in notes)
+    state, state_note = _migration_state(vm for s in services for vm in s.vms)
+    if state:
+        notes.insert(0, state_note)
+        powershell, cli = _migration_commands(state, powershell), _migration_commands(state, cli)
     return Step(
         id=_network_step_id(network),
         kind=StepKind.NETWORK,
@@ -1377,6 +1396,7 @@ def _network_step(
         powershell=powershell,
         cli=cli,
         members=tuple(_member(s) for s in services),
+        migration_state=state,
     )
 
 
@@ -1925,6 +1945,9 @@ def _service_step(
     if stated != deployment:
         notes = (_unnamed_deployment_note(service, deployment), *notes)
     notes += tuple(_key_vault_notes(builder, service))
+    state, state_note = _migration_state(placement.vms)
+    if state:
+        notes = (state_note, *notes)
     return Step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
@@ -1956,10 +1979,56 @@ def _service_step(
         ),
         blockers=builder.blockers(service),
         notes=notes,
-        powershell=_service_powershell(arguments, name, placement.vms),
-        cli=_service_cli(cli_arguments, placement.vms),
+        powershell=_migration_commands(state, _service_powershell(arguments, name, placement.vms)),
+        cli=_migration_commands(state, _service_cli(cli_arguments, placement.vms)),
         members=(_member(service, placement.vms),),
+        migration_state=state,
     )
+
+
+# What the platform answers a change to a resource between its Prepare and its Commit or Abort (errors
+# 2023): the management plane is locked.
+_LOCKED = (
+    'until Commit or Abort the platform refuses every change to what the step moves ("... is in the process '
+    'of being migrated and hence cannot be changed", "Management operations on VM are disallowed because '
+    'migration is in progress"): a script that updates it fails (MIG602)'
+)
+_ALREADY_PREPARED = "# prepared already (the files say MigrationState Prepared): no Validate or Prepare"
+
+
+def _migration_state(vms: Iterable[Role]) -> tuple[str, str]:
+    """(state, note) of a step whose VMs an export gives a migration state (Get-AzureVM's
+    `VM.MigrationState`), after the first VM that has one; ("", "") when none has. Prepared: Validate and
+    Prepare have run, Commit or Abort is next (walkthroughs). A state the documents do not describe (a
+    Prepare or Commit still running, one that failed) says only that the migration has started."""
+    stated = [vm for vm in vms if vm.migration_state is not None]
+    if not stated:
+        return "", ""
+    first = stated[0].migration_state
+    assert first is not None
+    where = "; ".join(
+        f"VM {named(vm.name)} {ref.name} ({ref.mark.path}:{ref.mark.line})"
+        for vm in stated
+        if (ref := vm.migration_state) is not None
+    )
+    if all(vm.migration_state and vm.migration_state.name.casefold() == "prepared" for vm in stated):
+        return first.name, (
+            f"The files say this step is prepared already (MigrationState: {where}): Validate and Prepare "
+            f"have run, and what is left is the check, then Commit, or Abort to roll back; {_LOCKED}."
+        )
+    return first.name, (
+        f"The files say a migration of this step has started (MigrationState: {where}), in a state the "
+        "documents do not describe: find where it stands (the check's commands) before running any of its "
+        f"commands; Prepared means Commit or Abort next, and {_LOCKED}."
+    )
+
+
+def _migration_commands(state: str, commands: Commands) -> Commands:
+    """The commands of a step the files say is prepared already: no Validate or Prepare (nor what comes
+    before Validate), the check, Commit and Abort."""
+    if state.casefold() != "prepared":
+        return commands
+    return replace(commands, before=(), validate=(_ALREADY_PREPARED,), prepare=())
 
 
 def _in_order(mark: Mark) -> tuple[str, int, int]:

@@ -1677,6 +1677,7 @@ def _vm_context(obj: dict, mark: Mark, spots: Spots, cut: frozenset[str] = froze
         subnets_mark=spots.at(spots.key("SubnetNames")) if not subnets and "subnets" not in unknown else None,
         unknown=frozenset(unknown),
         static_ips=_context_static_ips(sets, spots),
+        migration_state=_migration_state(vm, spots),
     )
     return ClassicVm(
         name,
@@ -1692,6 +1693,16 @@ def _vm_context(obj: dict, mark: Mark, spots: Spots, cut: frozenset[str] = froze
             spots.at(spots.key("VirtualNetworkName")) if text(get(obj, "VirtualNetworkName")) else None
         ),
     )
+
+
+def _migration_state(vm: dict, spots: Spots) -> NameRef | None:
+    """The VM's `MigrationState` (`Prepared` while a migration of it waits for Commit or Abort), marked at
+    its value; None for a VM in none (null, or `None`) or one the object does not say."""
+    state = text(get(vm, "MigrationState")).strip()
+    if not state or state.casefold() == "none":
+        return None
+    [mark] = spots.values([state], "MigrationState")
+    return NameRef(state, mark)
 
 
 def _context_availability_set(obj: dict, vm: dict) -> tuple[str | None, bool]:

@@ -35,6 +35,9 @@ notes as text; `note_findings` gives, for each of them said of warnings, the ind
 the first of its warnings with its position, and `more`, the count of the others it stands for.
 
 A step's `wave` is null for what this process never migrates (web/worker roles): such a step has no wave.
+A step whose VMs an export gives a migration state (Get-AzureVM's `VM.MigrationState`) has
+`migration_state`, as written (`Prepared`: its Validate and Prepare have run, its `validate` says so and its
+`prepare` is empty); other steps have no such key.
 `unread` are the files migcheck could not read (MIG001): the platform refuses nothing for them, but what
 they describe is in no step, so the plan is not whole until they are fixed.
 `rules` says how many rules graded the plan: with fewer than all (--select, --ignore, the config), "ready"
@@ -69,6 +72,7 @@ from migcheck.plan import (
     SubscriptionPlan,
     held_words,
     listed_blockers,
+    migration_words,
 )
 from migcheck.report.json_format import finding_dict
 from migcheck.report.stream import json_text
@@ -283,6 +287,15 @@ def wave_words(step: Step) -> str:
     return f"wave {step.wave}" if step.migrated else NO_WAVE
 
 
+def _with_migration(step: Step, verdict: str) -> str:
+    """The verdict of a step the files say is being migrated (`migration_words`), with its blockers if it
+    has any; `verdict` for any other."""
+    words = migration_words(step)
+    if not words:
+        return verdict
+    return words if step.ready else f"{words}; {verdict}"
+
+
 def after_steps(step: Step, numbers: Mapping[str, int]) -> list[str]:
     """The steps `step` comes after, as a reader finds them: by their number (`step 1`, of `step_numbers`).
     The ids stay in the JSON plan, for tools."""
@@ -293,7 +306,7 @@ def _text_step(
     number: int, step: Step, plan: Plan, subscription: SubscriptionPlan, numbers: Mapping[str, int]
 ) -> list[str]:
     blocked = f"NOT READY ({len(step.blockers)} blocker{_s(step.blockers)})"
-    verdict = ready_words(plan) if step.ready else blocked
+    verdict = _with_migration(step, ready_words(plan) if step.ready else blocked)
     after = f"; after {', '.join(after_steps(step, numbers))}" if step.after else ""
     lines = ["", f"{number}. {step.kind}: {visible(step.name)} [{wave_words(step)}{after}] — {verdict}"]
     lines += [f"   moves: {visible(m)}" for m in step.moves]
@@ -444,6 +457,7 @@ def _markdown_step(
 ) -> list[str]:
     blocked = f"⛔ not ready ({len(step.blockers)} blocker{_s(step.blockers)})"
     verdict = f"✅ {ready_words(plan)}" if step.ready else blocked
+    verdict = f"⏸ {_with_migration(step, blocked)}" if migration_words(step) else verdict
     lines = ["", f"### {number}. {step.kind}: {_md_code(step.name)} — {verdict}", ""]
     after = ", ".join(after_steps(step, numbers)) or "nothing"
     lines.append(f"- **Wave** {step.wave}; after {after}" if step.migrated else f"- **Wave** {NO_WAVE}")
@@ -570,6 +584,7 @@ def _step_data(step: Step, subscription: SubscriptionPlan) -> dict[str, object]:
         "wave": step.wave if step.migrated else None,
         "after": list(step.after),
         "ready": step.ready,
+        **({"migration_state": step.migration_state} if step.migration_state else {}),
         "moves": list(step.moves),
         "becomes": list(step.becomes),
         "downtime": step.downtime,

@@ -22,7 +22,17 @@ from dataclasses import dataclass
 
 from migcheck import __version__
 from migcheck.model import Finding
-from migcheck.plan import Member, Note, OtherNote, Plan, Preamble, Step, StepKind, SubscriptionPlan
+from migcheck.plan import (
+    Member,
+    Note,
+    OtherNote,
+    Plan,
+    Preamble,
+    Step,
+    StepKind,
+    SubscriptionPlan,
+    migration_words,
+)
 from migcheck.report.plan_format import (
     BEFORE_FIRST_STEP,
     FIRST_NOTES,
@@ -158,10 +168,10 @@ def _verdict(step: Step) -> str:
 def _verdict_words(step: Step, ready: str = "ready") -> str:
     if step.kind is StepKind.WEB_WORKER:
         return "not migrated by this process"
-    if step.ready:
-        return ready
     count = len(step.blockers)
-    return f"not ready: {count} blocker{'' if count == 1 else 's'}"
+    verdict = ready if step.ready else f"not ready: {count} blocker{'' if count == 1 else 's'}"
+    started = migration_words(step)
+    return verdict if not started else started if step.ready else f"{started}; {verdict}"
 
 
 # --- one subscription --------------------------------------------------------------------------------

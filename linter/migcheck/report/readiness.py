@@ -488,7 +488,8 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
             scope = ScopeKind.WEB_WORKER
         else:
             scope = ScopeKind.NO_VNET if service.network_known else ScopeKind.NETWORK_NOT_STATED
-        draft = _Draft(scope, service.listed_name, "CloudService", _contents(service.placements), service)
+        migrates = {**_contents(service.placements), **_migration_state(service.placements)}
+        draft = _Draft(scope, service.listed_name, "CloudService", migrates, service)
         draft.origin = shown.get(id(service), "")
         yield draft.own(service, *reserved.of(service))
     for extended in estate.extended_support:
@@ -599,6 +600,17 @@ def _contents(placements: Iterable[Placement]) -> dict[str, object]:
     return {"vms": [vm.name for vm in vms], "roles": [r.name for r in roles]}
 
 
+def _migration_state(placements: Iterable[Placement]) -> dict[str, object]:
+    """`{"migration_state": "Prepared"}` when an export gives the VMs of `placements` a migration state
+    (Get-AzureVM's `VM.MigrationState`), that of the first; nothing when none has one. Prepared: Validate
+    and Prepare have run, Commit or Abort is next, and the plan's step says so."""
+    for placement in placements:
+        for vm in placement.vms:
+            if vm.migration_state is not None:
+                return {"migration_state": vm.migration_state.name}
+    return {}
+
+
 def _unplaced(estate: Estate) -> dict[int, list[Placement]]:
     """By service (`id`), the deployments whose network the files do not state (a script's `add_role` to a
     deployment an export shows in a network) of each service placed in one network: they are in that
@@ -638,6 +650,7 @@ def _network_draft(
         "subnets": [s.name for s in network.subnets],
         "gateway": network.gateway is not None or scripted_gateway,
         "cloud_services": [{"name": _listed(s, shown), **_contents(here)} for s, here in placed.values()],
+        **_migration_state(p for _, here in placed.values() for p in here),
     }
     draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", migrates, network)
     # The network's own marks, the sites and DNS servers it uses, and every service placed in it: of a

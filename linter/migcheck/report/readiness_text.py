@@ -246,10 +246,21 @@ def _verdict(item: ScopeItem) -> str:
     held = [s for s in item.held_back if s.finding.severity > Severity.INFO]
     known = sum(1 for s in held if s.reason.kind == BASELINE)
     notes = [_waiting_words(waiting)] if waiting else []
+    notes += _migration_words(item.migrates.get("migration_state"))
     notes += _checked_at_prepare(item)
     notes += [f"{len(held) - known} suppressed"] if len(held) > known else []
     notes += [f"{known} known from baseline"] if known else []
     return f"{text} ({', '.join(notes)})" if notes else text
+
+
+def _migration_words(state: object) -> list[str]:
+    """`prepared already: Commit or Abort next` for an item whose VMs an export says are prepared (the
+    plan's step says the same); the state as written for another."""
+    if not isinstance(state, str) or not state:
+        return []
+    if state.casefold() == "prepared":
+        return ["prepared already: Commit or Abort next"]
+    return [f"migration under way: MigrationState {state}"]
 
 
 def _waiting_words(waiting: int) -> str:
