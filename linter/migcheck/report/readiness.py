@@ -488,8 +488,8 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
             scope = ScopeKind.WEB_WORKER
         else:
             scope = ScopeKind.NO_VNET if service.network_known else ScopeKind.NETWORK_NOT_STATED
-        migrates = {**_contents(service.placements), **_migration_state(service.placements)}
-        draft = _Draft(scope, service.listed_name, "CloudService", migrates, service)
+        contents = {**_contents(service.placements), **_migration_state(service.placements)}
+        draft = _Draft(scope, service.listed_name, "CloudService", contents, service)
         draft.origin = shown.get(id(service), "")
         yield draft.own(service, *reserved.of(service))
     for extended in estate.extended_support:
