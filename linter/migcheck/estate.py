@@ -2464,12 +2464,25 @@ def _endpoint_names(role: Role) -> tuple[str, ...]:
     return _names_once(e.name for e in role.endpoints)
 
 
+# The facts of a VM one description may leave unsaid and another state.
+_FILLED = (
+    "size",
+    "availability_set",
+    "endpoints",
+    "subnets",
+    "extensions",
+    "disks",
+    "static_ips",
+    "public_ips",
+)
+
+
 def _fill(kept: Role, other: Role) -> Role:
     """`kept` with what it leaves unsaid taken from `other`, and `other`'s sources added."""
     changes: dict[str, object] = {"sources": (*kept.described_at, *other.described_at)}
     if kept.branches:  # created where either says
         changes["branches"] = common_branches(kept.branches, other.branches)
-    for name in ("size", "availability_set", "endpoints", "subnets", "extensions", "disks", "static_ips"):
+    for name in _FILLED:
         if (not getattr(kept, name) or name in kept.unknown) and getattr(other, name):
             changes[name] = getattr(other, name)
     for name in _ADDED_TO:
@@ -2674,6 +2687,8 @@ class _Updated:
             fields["static_ips"] = change.static_ips
         if change.security_group is not None:
             fields["security_group"] = change.security_group
+        if "public_ips" not in change.unknown:  # the change states them, even as none
+            fields["public_ips"] = change.public_ips
 
     def _remove_disks(self, luns: tuple[str, ...]) -> None:
         """The data disks a change removes (`Role.removed_luns`) taken off: those at the LUNs it names, or

@@ -454,8 +454,9 @@ class Role:
     # what a finding about a VM without a subnet points at. Positions only.
     subnets_mark: Mark | None = field(default=None, compare=False)
     # Facts the file sets to a value that cannot be known without running it (a script passing a
-    # parameter or an environment variable): "subnets", "availability_set", "endpoints", "extensions".
-    # The field keeps its "not said" value and rules about that fact stay silent for this role.
+    # parameter or an environment variable): "subnets", "availability_set", "endpoints", "extensions",
+    # "public_ips". The field keeps its "not said" value and rules about that fact stay silent for this
+    # role.
     unknown: frozenset[str] = frozenset()
     # The private addresses the VM asks for in its virtual network (`StaticVirtualNetworkIPAddress` of its
     # network interfaces, `Set-AzureStaticVNetIP`), each where it is written: the address is the name.
@@ -468,6 +469,11 @@ class Role:
     # `Prepared` from the Prepare of its cloud service or virtual network until Commit or Abort), where it
     # is written; None when the file states none (null, `None`) or does not say.
     migration_state: NameRef | None = field(default=None, compare=False)
+    # The VM's own (instance-level) public IPs, by the name each is given where it is written (a network
+    # configuration set's `PublicIPs`, `Set-AzurePublicIP -PublicIPName`); empty when the file states none,
+    # and "public_ips" in `unknown` when it leaves them unsaid (a change to a VM that exists). The migration
+    # makes each a public IP address resource with dynamic allocation (deep dive).
+    public_ips: tuple[NameRef, ...] = ()
     # Set by link when more than one element describes the role (a csdef role and its cscfg settings, a
     # REST role and an Export-AzureVM file): every one, `mark` first. See `described_at`.
     sources: tuple[Mark, ...] = field(default=(), compare=False)
@@ -587,6 +593,11 @@ def joined_paths(a: Role, b: Role) -> Role:
         for ref in (*a.static_ips, *b.static_ips):
             by_name.setdefault(ref.name, ref)  # where each address is first written
         changes["static_ips"] = tuple(by_name.values())
+    if a.public_ips != b.public_ips:  # the VM has one of them, whichever path runs
+        public: dict[str, NameRef] = {}
+        for ref in (*a.public_ips, *b.public_ips):
+            public.setdefault(ref.name.casefold(), ref)
+        changes["public_ips"] = tuple(public.values())
     if a.boot_diagnostics != b.boot_diagnostics:
         enabled = a if a.boot_diagnostics else b if b.boot_diagnostics else None
         changes.update(

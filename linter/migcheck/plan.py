@@ -1259,6 +1259,26 @@ def _vm_security_groups(vms: Iterable[Role]) -> list[str]:
     )
 
 
+# What a VM's own public IP becomes (deep dive: "Public IP address with dynamic allocation method"): a Basic
+# SKU one, as every public IP the migration makes.
+_DYNAMIC_PUBLIC_IP = (
+    f"a public IP address resource with dynamic allocation, a Basic SKU one (retired on {BASIC_SKU}): its "
+    "address may change when the VM is deallocated; upgrade it to Standard (static) after Commit if the "
+    "address must stay, and update DNS records and allow lists that hold it"
+)
+
+
+def _vm_public_ips(vms: Iterable[Role]) -> list[str]:
+    """What the VMs' own (instance-level) public IPs become, each once."""
+    return list(
+        dict.fromkeys(
+            f"public IP {named(ip.name)} of VM {named(vm.name)}: {_DYNAMIC_PUBLIC_IP}"
+            for vm in vms
+            for ip in vm.public_ips
+        )
+    )
+
+
 def _network_step_id(network: Network) -> str:
     """The id of a network's step (see `_own_step_id`)."""
     return _own_step_id(f"network:{network.name}", network.name, network.mark)
@@ -1326,6 +1346,7 @@ def _network_step(
     becomes += [
         f"resource group '{service_name(s)}-Migrated' with the VMs of {s.label}" for s in services if s.vms
     ]
+    becomes += _vm_public_ips(vm for s in services for vm in s.vms)
     becomes += [
         f"reserved IP {named(ip)}: {_STATIC_PUBLIC_IP}"
         for ip in (
@@ -1971,6 +1992,7 @@ def _service_step(
         becomes=(
             f"resource group '{name}-Migrated' with the VMs, in a new virtual network (or an existing Resource "
             "Manager network you name)",
+            *_vm_public_ips(placement.vms),
             *_vip_becomes(service, placement, maybe),
         ),
         downtime=(
@@ -2401,7 +2423,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
             *_vm_security_groups(service.vms),
             *(f"reserved IP {named(ip.name)}, {_bound(ip)}" for _, ip in _bound_reserved_ips([service])),
         ),
-        becomes=(becomes,),
+        becomes=(becomes, *_vm_public_ips(service.vms)),
         downtime=downtime,
         blockers=builder.blockers(service),
         notes=(

@@ -5717,6 +5717,15 @@ class Interpreter:
         address = None if removed else self._address(args.get("IPAddress"), node)
         return self._vm_event("static_ip", node, args, piped, env, address=address)
 
+    def _public_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Set-AzurePublicIP: the VM's own public IP, by the name the script states, in place of any before
+        it (the cmdlet renames the one the VM has, else adds it); Remove-AzurePublicIP: the one of the name
+        it states, or every one when it names none."""
+        removed = _command_name(node).casefold() == "remove-azurepublicip"
+        every = removed and args.given("PublicIPName") is False
+        name = self._address(args.get("PublicIPName"), node)  # where its name is written, as an address
+        return self._vm_event("public_ip", node, args, piped, env, name=name, removed=removed, every=every)
+
     def _address(self, arg: Arg | None, node: Node) -> NameRef | None:
         """A static private address the script states, where it is written (else at the call `node`); None
         for one it does not state."""
@@ -7613,6 +7622,8 @@ class Interpreter:
         "set-azurestaticvnetip": _static_ip,
         "set-azurevnetconfig": _upload_network_file,
         "remove-azurestaticvnetip": _static_ip,
+        "set-azurepublicip": _public_ip,
+        "remove-azurepublicip": _public_ip,
         "add-azureendpoint": _endpoint,
         "set-azureendpoint": _endpoint,
         "remove-azureendpoint": _remove_endpoint,
@@ -7825,7 +7836,7 @@ class _Facts:
         self.acls = acls
         self.unknown: set[str] = set()
         if base != "new":
-            self.unknown |= {"subnets", "availability_set", "endpoints", "extensions"}
+            self.unknown |= {"subnets", "availability_set", "endpoints", "extensions", "public_ips"}
         self.existing = base != "new"
         self.updates = base == "existing"  # a VM the script fetches with Get-AzureVM and updates
         self.size = ""
@@ -7847,6 +7858,7 @@ class _Facts:
         self.boot_mark: Mark | None = None
         self.static_ip: NameRef | None = None  # of the primary network interface
         self.security_group: NameRef | None = None  # set on the VM itself
+        self.public_ips: dict[str, NameRef] = {}  # the VM's own, by name (case-folded)
         self.os_disk: Disk | None = None
         self.data_disks: dict[object, Disk] = {}  # by LUN; by the event that adds it when not stated
         # The LUNs of the data disks a change to an existing VM removes ("" for one not stated), in order;
@@ -7911,6 +7923,20 @@ class _Facts:
 
     def _static_ip(self, event: Event) -> None:
         self.static_ip = event.data["address"]
+
+    def _public_ip(self, event: Event) -> None:
+        """Set-AzurePublicIP names the VM's public IP; by a name the script does not state, the VM has one
+        whose name is not known. Remove-AzurePublicIP takes off the one it names, or every one; one it
+        names by a name the script does not state may be any of them."""
+        name, removed = event.data["name"], event.data["removed"]
+        if removed and name is not None:
+            self.public_ips.pop(name.name.casefold(), None)
+            return
+        self.public_ips = {name.name.casefold(): name} if name is not None else {}
+        if name is not None or event.data["every"]:
+            self.unknown.discard("public_ips")
+        else:
+            self.unknown.add("public_ips")
 
     def _security_group(self, event: Event) -> None:
         """The group set on the VM, or taken off it; one set by a name the script does not state leaves
@@ -8112,7 +8138,7 @@ class _Facts:
 
     def _collapsed(self, event: Event) -> None:
         """Changes of too many paths taken together: what they set stays, what they lack is unknown."""
-        self.unknown |= {"subnets", "availability_set", "endpoints", "extensions"}
+        self.unknown |= {"subnets", "availability_set", "endpoints", "extensions", "public_ips"}
 
     def _disk_unnamed(self, event: Event) -> None:
         """A disk of the repository given by a name the script does not state: which one is not known (see
@@ -8140,6 +8166,7 @@ class _Facts:
             unknown |= {"endpoints", "extensions"}
             unknown |= {"subnets"} if not subnets else set()
             unknown |= {"availability_set"} if not self.avset else set()
+            unknown |= {"public_ips"} if not self.public_ips else set()
         return Role(
             self.name,
             RoleType.PERSISTENT_VM,
@@ -8156,6 +8183,7 @@ class _Facts:
                 *(address for _, address in self.nics.values() if address is not None),
             ),
             security_group=self.security_group,
+            public_ips=tuple(self.public_ips.values()),
             availability_set_mark=self.avset_mark,
             boot_diagnostics_mark=self.boot_mark,
             unknown=frozenset(unknown),

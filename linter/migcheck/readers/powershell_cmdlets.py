@@ -464,6 +464,9 @@ SPECS: dict[str, Spec] = {
     # The private address the VM's primary network interface asks for in its virtual network.
     "set-azurestaticvnetip": _spec("IPAddress:0 VM", aliases=_VM),
     "remove-azurestaticvnetip": _spec("VM", aliases=_VM),
+    # The VM's own public IP (the module's SetAzurePublicIPCommand, RemoveAzurePublicIPCommand).
+    "set-azurepublicip": _spec("PublicIPName:1 IdleTimeoutInMinutes:2 DomainNameLabel:3 VM", aliases=_VM),
+    "remove-azurepublicip": _spec("PublicIPName:1 VM", aliases=_VM),
     "add-azurenetworkinterfaceconfig": _spec(
         "Name:1 SubnetName:2 StaticVNetIPAddress:3 NetworkSecurityGroup:4 IPForwarding:5 VM", aliases=_VM
     ),
@@ -638,7 +641,7 @@ SPECS: dict[str, Spec] = {
 
 # Cmdlets that take a VM configuration object (`-VM`, or from the pipeline) and pass it on. Those with
 # a spec above change what the reader records; the others change nothing it reads (a disk's caching,
-# public IPs, other extensions), so only their `-VM` argument is looked at.
+# other extensions), so only their `-VM` argument is looked at.
 VM_FILTERS = frozenset(
     name.casefold()
     for name in words(

@@ -157,6 +157,9 @@ MODELS: dict[str, tuple[str, ...]] = {
         "source_media_link",
     ),
     "DataVirtualHardDisks": (),
+    # A VM's own public IPs (`ConfigurationSet.public_ips`), each by its name.
+    "PublicIPs": (),
+    "PublicIP": ("name",),
     # An image the script registers from disks of its own (create_vm_image), or captures from a VM
     # (capture_vm_image): its name is what is followed.
     "VMImage": ("name", "label", "description"),
@@ -172,13 +175,14 @@ MODELS: dict[str, tuple[str, ...]] = {
 }
 # Models whose parameters default to "" (the others default to None).
 _EMPTY_DEFAULTS = frozenset(
-    {"ConfigurationSetInputEndpoint", "ResourceExtensionReference", "DataVirtualHardDisk"}
+    {"ConfigurationSetInputEndpoint", "ResourceExtensionReference", "DataVirtualHardDisk", "PublicIP"}
 )
 # The lists a new model object starts with, by the attribute that holds them.
 _LISTS = {
     "ConfigurationSetInputEndpoints": "input_endpoints",
     "ResourceExtensionReferences": "resource_extension_references",
     "DataVirtualHardDisks": "data_virtual_hard_disks",
+    "PublicIPs": "public_ips",
 }
 # Other models a script builds to describe what it asks for, named for star imports (which do not say what
 # they bring): building one is using the SDK, even in a module that leaves the calls to another. Names a
@@ -4552,6 +4556,7 @@ class Flow:
             attrs.update(
                 input_endpoints=endpoints,
                 subnet_names=ListV([], True, None),
+                public_ips=Obj("PublicIPs", {"public_ips": ListV([], True, None)}, node),
                 static_virtual_network_ip_address=NoneV(None),  # set after construction, as subnet names
             )
         elif cls == "ResourceExtensionReference":

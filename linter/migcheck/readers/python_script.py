@@ -368,7 +368,16 @@ PACKAGE_EVIDENCE = {
     "change_deployment_configuration, as a package's deployment is configured (a VM deployment's "
     "configuration is the platform's: its VMs are changed with the role operations)",
 }
-VM_FACTS = ("size", "availability_set", "endpoints", "subnets", "extensions", "disks", "static_ips")
+VM_FACTS = (
+    "size",
+    "availability_set",
+    "endpoints",
+    "subnets",
+    "extensions",
+    "disks",
+    "static_ips",
+    "public_ips",
+)
 # Facts a call states by each of its parameters; what update_role leaves out it leaves unchanged.
 _FACT_PARAMS = {
     "size": ("role_size",),
@@ -378,8 +387,10 @@ _FACT_PARAMS = {
     "extensions": ("resource_extension_references",),
     "disks": ("os_virtual_hard_disk", "data_virtual_hard_disks"),
     "static_ips": ("network_config",),
+    "public_ips": ("network_config",),
 }
-UNKNOWABLE = frozenset({"availability_set", "endpoints", "subnets", "extensions"})  # Role.unknown's names
+# Role.unknown's names.
+UNKNOWABLE = frozenset({"availability_set", "endpoints", "subnets", "extensions", "public_ips"})
 
 # The kind of image each call registers (see `_Resources._registration`) or deletes (`_unregister`): OS
 # images and VM images are listed apart, and each delete finds its own kind only.
@@ -1444,11 +1455,13 @@ def _detached(disk: Disk, lun: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Network:
-    """What a VM's network configuration set states: its endpoints, subnets and static private address."""
+    """What a VM's network configuration set states: its endpoints, subnets, static private address and
+    own public IPs."""
 
     endpoints: tuple[InputEndpoint, ...] = ()
     subnets: tuple[NameRef, ...] = ()
     static_ips: tuple[NameRef, ...] = ()
+    public_ips: tuple[NameRef, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -2439,6 +2452,7 @@ class _Resources:
             endpoints=network.endpoints,
             subnets=network.subnets,
             static_ips=network.static_ips,
+            public_ips=network.public_ips,
             extensions=extensions,
             disks=self._disks(
                 v.get("os_virtual_hard_disk"), v.get("data_virtual_hard_disks"), name, mark.line
@@ -2454,7 +2468,7 @@ class _Resources:
             "ConfigurationSet",
             "ConfigurationSetInputEndpoints",
         ):
-            unknown.update(("endpoints", "subnets"))
+            unknown.update(("endpoints", "subnets", "public_ips"))
             return _Network()
         items, complete = items_of(value.attrs.get("input_endpoints"), "ConfigurationSetInputEndpoints")
         endpoints = [e for e in map(self._endpoint, items) if e is not None]
@@ -2467,7 +2481,21 @@ class _Resources:
             unknown.add("subnets")
         if not items and not absent_is_none:
             unknown.add("subnets")  # the SDK leaves an empty SubnetNames out of update_role's body: unchanged
-        return _Network(tuple(endpoints), tuple(subnets), self._static_ips(value))
+        return _Network(
+            tuple(endpoints), tuple(subnets), self._static_ips(value), self._public_ips(value, unknown)
+        )
+
+    def _public_ips(self, network_config: Obj, unknown: set[str]) -> tuple[NameRef, ...]:
+        """The VM's own public IPs (`public_ips`, serialised as `PublicIPs`), each by the name the script
+        gives it; a list it may change unseen, or a name it does not state, leaves them unknown."""
+        items, complete = items_of(network_config.attrs.get("public_ips"), "PublicIPs")
+        names = [
+            item.attrs.get("name") if isinstance(item, Obj) and item.cls == "PublicIP" else None
+            for item in items
+        ]
+        if not complete or any(not literal(name) for name in names):
+            unknown.add("public_ips")
+        return tuple(NameRef(text, self._mark(name)) for name in names if (text := literal(name)))
 
     def _static_ips(self, network_config: Obj) -> tuple[NameRef, ...]:
         """The private address the VM asks for (`static_virtual_network_ip_address`, serialised as
@@ -3346,6 +3374,7 @@ def stated_facts(role: Element) -> frozenset[str]:
             "InputEndpoints": "endpoints",
             "SubnetNames": "subnets",
             "StaticVirtualNetworkIPAddress": "static_ips",
+            "PublicIPs": "public_ips",
         }
         stated.update(fact for element, fact in written.items() if child(network, element) is not None)
     if child(role, "ResourceExtensionReferences") is not None:
@@ -3537,6 +3566,7 @@ def without_unstated_values(value: object) -> object:
         changes["address_space_known"] = False
     if isinstance(value, Role):
         changes["static_ips"] = tuple(ref for ref in value.static_ips if UNSTATED_TEXT not in ref.name)
+        changes["public_ips"] = tuple(ref for ref in value.public_ips if UNSTATED_TEXT not in ref.name)
     for item in fields(value):
         held = changes.get(item.name, getattr(value, item.name))
         if isinstance(held, tuple) or (is_dataclass(held) and not isinstance(held, Mark)):

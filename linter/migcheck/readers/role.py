@@ -41,7 +41,8 @@ PROVISIONING_SETS = {
 @dataclass(frozen=True, slots=True)
 class RoleShape:
     """Where a format keeps what varies: the endpoint ACL (container, rule item), the items of
-    `SubnetNames`, and the items of `NetworkInterfaces` and of a network interface's `IPConfigurations`.
+    `SubnetNames`, the items of `NetworkInterfaces` and of a network interface's `IPConfigurations`, and
+    those of `PublicIPs`.
     An item name "" takes every child element: .NET's XmlSerializer names list items after their type
     (`<string>`, `<AssignNetworkInterface>`), not as the REST body does."""
 
@@ -49,6 +50,7 @@ class RoleShape:
     subnet_item: str
     nic_item: str = ""
     ip_configuration_item: str = ""
+    public_ip_item: str = ""
 
 
 REST = RoleShape(
@@ -58,6 +60,7 @@ REST = RoleShape(
     subnet_item="SubnetName",
     nic_item="NetworkInterface",
     ip_configuration_item="IPConfiguration",
+    public_ip_item="PublicIP",
 )
 VM_EXPORT = RoleShape(
     # XmlSerializer names the rules after their type (`AccessControlListRule`); a file that names them as
@@ -86,6 +89,7 @@ def read_role(el: Element, marker: Marker, shape: RoleShape, vips: Mapping[str, 
         subnets=tuple(ref for s in network_sets for ref in _subnets(s, marker, shape)),
         static_ips=tuple(ref for s in network_sets for ref in _static_ips(s, marker, shape)),
         security_group=next((ref for s in network_sets for ref in _security_group(s, marker)), None),
+        public_ips=tuple(ref for s in network_sets for ref in _public_ips(s, marker, shape)),
         primary_subnets=tuple(
             NameRef(text_of(item), marker.mark(item))
             for s in network_sets
@@ -296,6 +300,16 @@ def _security_group(network_set: Element, marker: Marker) -> list[NameRef]:
     """The network security group set on the VM (`NetworkSecurityGroup`), when the set names one."""
     items = children(network_set, "NetworkSecurityGroup")
     return [NameRef(text_of(item).strip(), marker.mark(item)) for item in items if text_of(item).strip()]
+
+
+def _public_ips(network_set: Element, marker: Marker, shape: RoleShape) -> list[NameRef]:
+    """The VM's own public IPs (`PublicIPs`, each item's `Name`; the Service Management schema's
+    `ConfigurationSet.PublicIP`), each where its name is written."""
+    items = _items(child(network_set, "PublicIPs"), shape.public_ip_item)
+    names = [child(item, "Name") for item in items]
+    return [
+        NameRef(text_of(n).strip(), marker.mark(n)) for n in names if n is not None and text_of(n).strip()
+    ]
 
 
 def _items(container: Element | None, item: str) -> Iterator[Element]:
