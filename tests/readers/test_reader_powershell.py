@@ -373,9 +373,11 @@ def test_an_existing_vm_changed_and_updated(read):
     assert web01.availability_set == "web-as"
     assert web01.extensions == (Extension("Microsoft.Compute", "BGInfo", "1.*", "Uninstall", _mark(3, 5)),)
     # What the script does not set on an existing VM stays unknown; the availability set it sets is known.
-    assert web01.unknown == frozenset({"subnets", "endpoints", "extensions"})
+    assert web01.unknown == frozenset({"subnets", "endpoints", "extensions", "public_ips"})
     assert web02.boot_diagnostics is False
-    assert web02.unknown == frozenset({"subnets", "availability_set", "endpoints", "extensions"})
+    assert web02.unknown == frozenset(
+        {"subnets", "availability_set", "endpoints", "extensions", "public_ips"}
+    )
 
 
 def test_an_extension_set_again_or_removed_is_what_the_cmdlets_leave(read):
@@ -959,7 +961,9 @@ def test_removing_endpoints_importing_and_naming_the_deployment(read):
     assert (s.name, [e.name for e in s.roles[0].endpoints]) == ("s-prod", ["PowerShell"])
     (imported,) = t.roles
     assert (imported.name, imported.mark) == ("<VM name, vm.ps1:5>", _mark(5, 1))
-    assert imported.unknown == frozenset({"subnets", "availability_set", "endpoints", "extensions"})
+    assert imported.unknown == frozenset(
+        {"subnets", "availability_set", "endpoints", "extensions", "public_ips"}
+    )
     assert "Set-AzureLoadBalancedEndpoint" in _calls(doc)
 
 

@@ -276,7 +276,7 @@ def test_update_role_on_its_own_states_only_what_it_passes():
     assert (deployment.network_known, deployment.virtual_network) == (False, None)
     (vm,) = deployment.roles
     assert vm.size == "Large"
-    assert vm.unknown == {"availability_set", "endpoints", "subnets", "extensions"}
+    assert vm.unknown == {"availability_set", "endpoints", "subnets", "extensions", "public_ips"}
 
 
 def test_add_role_does_not_say_which_network_the_deployment_is_in():
@@ -504,7 +504,13 @@ def test_keyword_arguments_from_a_parameter_leave_every_missing_fact_unknown():
         """
     )
     assert deployment.network_known is False
-    assert deployment.roles[0].unknown == {"availability_set", "endpoints", "subnets", "extensions"}
+    assert deployment.roles[0].unknown == {
+        "availability_set",
+        "endpoints",
+        "subnets",
+        "extensions",
+        "public_ips",
+    }
 
 
 def test_positional_arguments_from_a_literal_list():
@@ -598,7 +604,7 @@ def test_a_network_configuration_from_a_helper_is_unknown():
         """
     )
     assert vm.name == "<VM name, deploy.py:5>"  # a parameter: the script does not state the name
-    assert vm.unknown == {"endpoints", "subnets"}
+    assert vm.unknown == {"endpoints", "subnets", "public_ips"}
 
 
 def test_an_endpoint_on_an_unknown_port_still_counts_as_an_endpoint():

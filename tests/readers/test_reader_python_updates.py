@@ -94,7 +94,7 @@ def test_a_body_put_to_a_vm_the_file_does_not_create_changes_an_existing_one():
         f"sms.perform_put('/sub/services/hostedservices/shop/deployments/shop/roles/sql01', '{DEBUG_BODY}')\n"
     )
     assert (vm.name, vm.changes_existing, vm.boot_diagnostics) == ("sql01", True, True)
-    assert vm.unknown == {"availability_set", "endpoints", "subnets", "extensions"}
+    assert vm.unknown == {"availability_set", "endpoints", "subnets", "extensions", "public_ips"}
 
 
 def test_an_update_body_states_what_it_holds():
@@ -111,7 +111,7 @@ def test_an_update_body_states_what_it_holds():
     assert (vm.availability_set, [s.name for s in vm.subnets], vm.unknown) == (
         "new-as",
         ["a", "b"],
-        {"endpoints", "extensions"},
+        {"endpoints", "extensions", "public_ips"},
     )
     assert vm.changes_existing is True
 
@@ -139,7 +139,7 @@ def test_a_role_put_to_a_role_the_path_does_not_state_is_unknown_in_what_it_leav
 def test_update_role_changes_an_existing_vm_and_leaves_the_rest_unknown():
     vm = only_vm("sms.update_role('shop', 'shop', 'sql01', role_size='Large')\n")
     assert (vm.changes_existing, vm.size) == (True, "Large")
-    assert vm.unknown == {"availability_set", "endpoints", "subnets", "extensions"}
+    assert vm.unknown == {"availability_set", "endpoints", "subnets", "extensions", "public_ips"}
 
 
 def test_update_role_of_a_vm_the_file_creates_is_part_of_its_creation():
