@@ -102,11 +102,19 @@ def key(name: str) -> str:
 _TOKEN_MARKS = (("#{", "}#"), ("$(", ")"), ("${", "}"), ("{{", "}}"))
 
 
-@functools.lru_cache(maxsize=4096)  # the same few names in file after file; bounded against a hostile one
 def is_pipeline_token(name: str) -> bool:
     """Whether `name` is, or holds, a pipeline token (see `_TOKEN_MARKS`): a variable the file's pipeline
     replaces, not a name. Two files that write one token may be given two values (a development and a
     production configuration): the estate links nothing through it (see `join_key`)."""
+    # Every token holds one of these (a `{`, `$(` or `__`), nearly every name none: such a name is not
+    # looked up in the cache, which an inventory's tens of thousands of disk names and blobs overran.
+    if "{" not in name and "$(" not in name and "__" not in name:
+        return False
+    return _holds_pipeline_token(name)
+
+
+@functools.lru_cache(maxsize=4096)  # the same few names in file after file; bounded against a hostile one
+def _holds_pipeline_token(name: str) -> bool:
     name = name.strip()
     for start, end in _TOKEN_MARKS:
         at = name.find(start)
@@ -4609,10 +4617,17 @@ def _with_premium(service: CloudService, premium: set[str]) -> CloudService:
 
     def role(r: Role) -> Role:
         disks = tuple(disk(d) for d in r.disks)
-        return replace(r, disks=disks) if disks != r.disks else r
+        # Compared by identity: `disk` gives back the disk it was given when it changes nothing, and records
+        # compared by value compare every field of every disk.
+        return replace(r, disks=disks) if any(d is not o for d, o in zip(disks, r.disks, strict=True)) else r
 
-    placements = tuple(replace(p, roles=tuple(role(r) for r in p.roles)) for p in service.placements)
-    return replace(service, placements=placements)
+    def placement(p: Placement) -> Placement:
+        roles = tuple(role(r) for r in p.roles)
+        return replace(p, roles=roles) if any(r is not o for r, o in zip(roles, p.roles, strict=True)) else p
+
+    placements = tuple(placement(p) for p in service.placements)
+    changed = any(p is not o for p, o in zip(placements, service.placements, strict=True))
+    return replace(service, placements=placements) if changed else service
 
 
 def portal_short_name(name: str) -> str:
