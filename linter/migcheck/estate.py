@@ -45,6 +45,7 @@ from migcheck import model
 from migcheck.formats import is_script
 from migcheck.inventory_model import Inventory
 from migcheck.model import (
+    VM_FACTS,
     AddressPrefix,
     ClassicCall,
     ConnectionState,
@@ -2472,25 +2473,12 @@ def _endpoint_names(role: Role) -> tuple[str, ...]:
     return _names_once(e.name for e in role.endpoints)
 
 
-# The facts of a VM one description may leave unsaid and another state.
-_FILLED = (
-    "size",
-    "availability_set",
-    "endpoints",
-    "subnets",
-    "extensions",
-    "disks",
-    "static_ips",
-    "public_ips",
-)
-
-
 def _fill(kept: Role, other: Role) -> Role:
     """`kept` with what it leaves unsaid taken from `other`, and `other`'s sources added."""
     changes: dict[str, object] = {"sources": (*kept.described_at, *other.described_at)}
     if kept.branches:  # created where either says
         changes["branches"] = common_branches(kept.branches, other.branches)
-    for name in _FILLED:
+    for name in VM_FACTS:
         if (not getattr(kept, name) or name in kept.unknown) and getattr(other, name):
             changes[name] = getattr(other, name)
     for name in _ADDED_TO:

@@ -408,6 +408,19 @@ def storage_account(media_link: str) -> str:
     return ""
 
 
+# The facts of a VM one description may leave unsaid (`Role.unknown`) and another, or a later change, state.
+VM_FACTS = (
+    "size",
+    "availability_set",
+    "endpoints",
+    "subnets",
+    "extensions",
+    "disks",
+    "static_ips",
+    "public_ips",
+)
+
+
 class RoleType(str, enum.Enum):
     WEB = "WebRole"
     WORKER = "WorkerRole"
@@ -1002,6 +1015,20 @@ class SecurityRule:
     destination: str | None = "*"
     destination_ports: str | None = "*"
     protocol: str | None = "*"
+
+
+# The values of a network security rule, by `SecurityRule` field: the element of a Set Network Security Rule
+# body and the parameter of Set-AzureNetworkSecurityRule, which share their names.
+SECURITY_RULE_VALUES = {
+    "direction": "Type",
+    "priority": "Priority",
+    "action": "Action",
+    "source": "SourceAddressPrefix",
+    "source_ports": "SourcePortRange",
+    "destination": "DestinationAddressPrefix",
+    "destination_ports": "DestinationPortRange",
+    "protocol": "Protocol",
+}
 
 
 @record

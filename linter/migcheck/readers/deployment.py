@@ -14,6 +14,7 @@ from dataclasses import replace
 from migcheck.inventory_model import ApplicationGateway, key
 from migcheck.model import (
     NETWORK_CONFIGURATION_TYPES,
+    SECURITY_RULE_VALUES,
     VM_OF_REQUEST_URI,
     ConnectionState,
     Deployment,
@@ -628,21 +629,10 @@ def _security_group(el: Element, marker: Marker) -> Iterable[object]:
                 name,
                 text_of(rule, "Name"),
                 marker.mark(rule),
-                **{field_name: text_of(rule, element) for field_name, element in RULE_ELEMENTS.items()},
+                **{
+                    field_name: text_of(rule, element) for field_name, element in SECURITY_RULE_VALUES.items()
+                },
             )
-
-
-# The elements of a network security rule (Set Network Security Rule), by `SecurityRule` field.
-RULE_ELEMENTS = {
-    "direction": "Type",
-    "priority": "Priority",
-    "action": "Action",
-    "source": "SourceAddressPrefix",
-    "source_ports": "SourcePortRange",
-    "destination": "DestinationAddressPrefix",
-    "destination_ports": "DestinationPortRange",
-    "protocol": "Protocol",
-}
 
 
 def _named(cls: type) -> Reader:

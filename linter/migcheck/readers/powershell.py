@@ -130,6 +130,8 @@ from migcheck.model import (
     MAYBE_RUNS,
     NETWORK_CONFIGURATION_TYPES,
     NEVER_RUNS,
+    SECURITY_RULE_VALUES,
+    VM_FACTS,
     VPN,
     AclRule,
     ClassicCall,
@@ -7491,7 +7493,7 @@ class Interpreter:
         if group and name:
             values = {
                 field_name: _rule_value(_arg_value(args, parameter))
-                for field_name, parameter in _RULE_PARAMETERS.items()
+                for field_name, parameter in SECURITY_RULE_VALUES.items()
             }
             rule = SecurityRule(group, name, self._at_call(node), **values)
             self.security_rules[(_name_key(group), _name_key(name))] = rule
@@ -8216,11 +8218,7 @@ def _with_body_roles(
             merged.append(role)
             continue
         kept = merged[index]
-        taken = (
-            updates
-            if updates is not None
-            else {f for f in bodies_read.VM_FACTS if bodies_read.unsaid(kept, f)}
-        )
+        taken = updates if updates is not None else {f for f in VM_FACTS if bodies_read.unsaid(kept, f)}
         merged[index] = bodies_read.take_facts(kept, role, taken)
     return tuple(merged)
 
@@ -9907,19 +9905,6 @@ def _reference(value: Value, what: str, mark: Mark) -> str:
     if isinstance(value, Text):
         return value.value
     return _stand_in(what, mark) if isinstance(value, Unknown) and value.text else ""
-
-
-# The values of a network security rule, by `SecurityRule` field, as Set-AzureNetworkSecurityRule names them.
-_RULE_PARAMETERS = {
-    "direction": "Type",
-    "priority": "Priority",
-    "action": "Action",
-    "source": "SourceAddressPrefix",
-    "source_ports": "SourcePortRange",
-    "destination": "DestinationAddressPrefix",
-    "destination_ports": "DestinationPortRange",
-    "protocol": "Protocol",
-}
 
 
 def _rule_value(value: Value) -> str | None:

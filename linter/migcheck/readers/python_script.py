@@ -99,6 +99,8 @@ from typing import TYPE_CHECKING
 from migcheck import automation
 from migcheck.model import (
     NETWORK_CONFIGURATION_TYPES,
+    SECURITY_RULE_VALUES,
+    VM_FACTS,
     AclRule,
     AddressPrefix,
     ClassicCall,
@@ -368,16 +370,6 @@ PACKAGE_EVIDENCE = {
     "change_deployment_configuration, as a package's deployment is configured (a VM deployment's "
     "configuration is the platform's: its VMs are changed with the role operations)",
 }
-VM_FACTS = (
-    "size",
-    "availability_set",
-    "endpoints",
-    "subnets",
-    "extensions",
-    "disks",
-    "static_ips",
-    "public_ips",
-)
 # Facts a call states by each of its parameters; what update_role leaves out it leaves unchanged.
 _FACT_PARAMS = {
     "size": ("role_size",),
@@ -2799,7 +2791,6 @@ class _Resources:
         group, name = security_rule_path(path)
         if group is None or name is None:
             return False
-        from migcheck.readers.deployment import RULE_ELEMENTS
         from migcheck.readers.xml import Unreadable, local_name, parse, text_of
 
         try:
@@ -2807,7 +2798,7 @@ class _Resources:
         except (Unreadable, ValueError):
             return True
         if local_name(root) == "Rule":
-            values = {f: text_of(root, element) for f, element in RULE_ELEMENTS.items()}
+            values = {f: text_of(root, element) for f, element in SECURITY_RULE_VALUES.items()}
             stated = {f: None if UNSTATED_TEXT in value else value for f, value in values.items()}
             self.security_rules[(group.casefold(), name.casefold())] = SecurityRule(
                 group, name, mark, **stated
