@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from migcheck.automation import CREATES_RETIRED, modules_for, replacement, services_of
-from migcheck.estate import Estate, key
+from migcheck.estate import Estate, key, named
 from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import (
     EVERY_NETWORK,
@@ -387,7 +387,11 @@ class MigrationOutOfOrder(Rule):
         "a VM got with `Get-AzureVM -ServiceName`; a VM's cloud service counts when its own Prepare or that "
         "of the virtual network the files or scripts place it in holds it; a network configuration upload "
         "(`Set-AzureVNetConfig`, a PUT to `.../services/networking/media`) changes every network. A call "
-        "whose resource the script does not state is not reported. Also a cloud service moved on its "
+        "whose resource the script does not state is not reported. Also such a call, wherever it comes in the "
+        "script, to a cloud service whose VM an export says is prepared (Get-AzureVM's `VM.MigrationState` "
+        "`Prepared`), or to the virtual network it is in, unless the script commits or aborts it first "
+        "(warning: an export is a snapshot, and the migration may have been committed or aborted since). "
+        "Also a cloud service moved on its "
         "own (`Move-AzureService`) that the files place in a virtual network (error): the deep dive validates "
         "the virtual network, or a cloud service only if it is in none. And a reserved IP moved on its own "
         "(`Move-AzureReservedIP`) that a deployment of the files uses (error): an associated reserved IP "
@@ -555,9 +559,15 @@ class MigrationOutOfOrder(Rule):
             script.changes and any(s.step == "prepare" for s in script.migration) for script in scripts
         )
         networks_of = _networks_of_services(estate) if changes_prepared else {}
+        # What an export says is prepared already (Get-AzureVM's `VM.MigrationState`), for a script that
+        # changes it: the platform refuses the change until Commit or Abort, whoever ran the Prepare.
+        exported = _exported_prepared(estate) if any(script.changes for script in scripts) else {}
         for script in scripts:
             yield from self._check_script(script, holders)
-            yield from self._changes_while_prepared(script, networks_of)
+            own = list(self._changes_while_prepared(script, networks_of))
+            yield from own
+            told = {(f.mark.line, f.mark.column) for f in own if f.mark is not None}
+            yield from self._changes_to_exported_prepared(script, exported, told)
             yield from self._services_in_networks(script, in_network)
             yield from self._associated_ips(script, associated, of_roles)
             yield from self._associated_with_subnets(script, of_subnets)
@@ -749,6 +759,52 @@ class MigrationOutOfOrder(Rule):
         )
         return self.finding(script, f"{script.name}: {message}", at=call, fix=fix)
 
+    def _changes_to_exported_prepared(
+        self,
+        script: Script,
+        exported: dict[tuple[str, str], _Prepared],
+        told: set[tuple[int, int]],
+    ) -> Iterator[Finding]:
+        """A call that changes a cloud service or virtual network whose VM an export says is prepared
+        (`exported`), unless the script's own Prepare of it already told (`told`), or the script commits
+        or aborts it first on a path that runs the call. A warning: the export is a snapshot, and the
+        migration may have been committed or aborted since."""
+        if not exported:
+            return
+        for change in script.changes:
+            if change.runs == NEVER_RUNS:
+                continue
+            where = (change.mark.line, change.mark.column)
+            for scope, name in change.changes:
+                found = _exported_lock(scope, name, exported)
+                if found is None or where in told or _ended_first(script, change, found[1]):
+                    continue
+                told.add(where)
+                yield self._changed_while_exported_prepared(script, change, found[0], found[1])
+
+    def _changed_while_exported_prepared(
+        self, script: Script, call: ClassicCall, what: str, prepared: _Prepared
+    ) -> Finding:
+        """The finding of `call`, which changes `what`, which an export says is prepared."""
+        service, vm = prepared.service, prepared.vm
+        state = vm.migration_state
+        assert state is not None
+        message = (
+            f"{call.name} changes {what}, but an export says VM {named(vm.name)} of cloud service "
+            f"{named(service)} is prepared for migration (MigrationState {state.name} at "
+            f"{state.mark.path}:{state.mark.line}): while it is, Prepare locks {what} against any change, "
+            'and the platform refuses the call ("is in the process of being migrated and hence cannot be '
+            'changed", "Management operations on VM are disallowed because migration is in progress")'
+        )
+        instead = replacement(script.language, call.name)
+        after = f"in Resource Manager ({instead})" if instead else "in Resource Manager"
+        fix = (
+            f"Commit or Abort the migration first (`migcheck plan` gives the commands; an Abort rolls it "
+            f"back), then make the change: after a Commit, {after}. If the migration was committed or "
+            "aborted since the export was taken, export again."
+        )
+        return self.finding(script, f"{script.name}: {message}", at=call, severity=Severity.WARNING, fix=fix)
+
     def _storage_first(
         self, script: Script, step: MigrationStep, later: MigrationStep, blocked: MigrationStep | None
     ) -> Finding:
@@ -849,6 +905,63 @@ def _locked(
             if found_network is not None and found_network[1].with_(change):
                 yield found_network[0], what, network
                 break
+
+
+class _Prepared(NamedTuple):
+    """A cloud service an export says is prepared: its name, its first prepared VM, its networks."""
+
+    service: str
+    vm: Role
+    networks: tuple[str, ...]
+
+
+def _exported_prepared(estate: Estate) -> dict[tuple[str, str], _Prepared]:
+    """(scope, name compared as names are) -> (cloud service, first VM) of each cloud service with a VM an
+    export says is prepared (`Role.migration_state`), and of each virtual network such a service is in: a
+    cloud service in a virtual network migrates with it, so the network is prepared with it."""
+    found: dict[tuple[str, str], _Prepared] = {}
+    for service in estate.cloud_services:
+        vm = next((vm for vm in service.vms if _prepared(vm)), None)
+        if vm is None:
+            continue
+        networks = tuple(ref.name for ref in service.virtual_network_refs)
+        prepared = _Prepared(service.name, vm, networks)
+        found.setdefault(("cloud-service", key(service.name)), prepared)
+        for network in networks:
+            found.setdefault(("virtual-network", key(network)), prepared)
+    return found
+
+
+def _prepared(vm: Role) -> bool:
+    return vm.migration_state is not None and vm.migration_state.name.strip().casefold() == "prepared"
+
+
+def _exported_lock(
+    scope: str, name: str, exported: dict[tuple[str, str], _Prepared]
+) -> tuple[str, _Prepared] | None:
+    """(the resource as a message names it, what the export says is prepared) of a change of (`scope`,
+    `name`); None when no export says it is prepared."""
+    if scope == "virtual-network" and name == EVERY_NETWORK:
+        network = next((n for s, n in exported if s == "virtual-network"), None)
+        if network is None:
+            return None
+        return "the network configuration of the subscription", exported[("virtual-network", network)]
+    found = exported.get((scope, key(name)))
+    return None if found is None else (f"{scope.replace('-', ' ')} '{name}'", found)
+
+
+def _ended_first(script: Script, change: ClassicCall, prepared: _Prepared) -> bool:
+    """Whether the script commits or aborts the migration of the prepared cloud service or its network
+    (or of any, by a name it does not state) before `change`, on a path that runs both."""
+    targets = {("cloud-service", key(prepared.service))}
+    targets.update(("virtual-network", key(network)) for network in prepared.networks)
+    return any(
+        step.step in ("commit", "abort")
+        and step.scope in ("cloud-service", "virtual-network")
+        and (not step.target.strip() or (step.scope, key(step.target.strip())) in targets)
+        and not apart(step.branches, change.branches)
+        for step in script.migration[: change.after]
+    )
 
 
 def _networks_of_services(estate: Estate) -> dict[str, list[str]]:
