@@ -419,20 +419,22 @@ def _markdown(plan: Plan) -> str:
 
 def _mermaid(steps: Sequence[Step]) -> list[str]:
     """The order as a Mermaid flowchart: one node per step, an arrow from each step to those after it,
-    coloured as the HTML plan's picture colours them: ready, not ready, and grey for what this process
-    does not migrate (web/worker roles), whose label says so."""
+    coloured as the HTML plan's picture colours them: ready, not ready, blue for a step the files say is
+    prepared already (Commit or Abort next), and grey for what this process does not migrate (web/worker
+    roles); the label of an unmigrated or prepared step says so."""
     ids = {step.id: f"s{n}" for n, step in enumerate(steps, 1)}
     lines = ["```mermaid", "flowchart LR"]
     for step in steps:
         label = f"{step.kind.name.replace('_', ' ').lower()}: {step.name}"
         label += "" if step.migrated else " (not migrated)"
-        style = ":::unmigrated" if not step.migrated else ":::ready" if step.ready else ":::blocked"
-        lines.append(f'  {ids[step.id]}["{_mermaid_text(label)}"]{style}')
+        label += f" ({_started(step)})" if step.migration_state else ""
+        lines.append(f'  {ids[step.id]}["{_mermaid_text(label)}"]:::{_mermaid_class(step)}')
     for step in steps:
         lines += [f"  {ids[before]} --> {ids[step.id]}" for before in step.after if before in ids]
     lines += [
         "  classDef ready fill:#d4edda,stroke:#28a745",
         "  classDef blocked fill:#f8d7da,stroke:#dc3545",
+        *(["  classDef prepared fill:#cfe2ff,stroke:#0d6efd"] if any(s.prepared for s in steps) else []),
         *(
             ["  classDef unmigrated fill:#e2e3e5,stroke:#6c757d"]
             if not all(s.migrated for s in steps)
@@ -440,6 +442,19 @@ def _mermaid(steps: Sequence[Step]) -> list[str]:
         ),
     ]
     return [*lines, "```"]
+
+
+def _mermaid_class(step: Step) -> str:
+    if not step.migrated:
+        return "unmigrated"
+    if not step.ready:
+        return "blocked"
+    return "prepared" if step.prepared else "ready"
+
+
+def _started(step: Step) -> str:
+    """How a node's label says the files give its migration a state."""
+    return "prepared already" if step.prepared else f"MigrationState {step.migration_state}"
 
 
 # Characters a Mermaid label shows as they are. Anything else is written as Mermaid's numeric entity code

@@ -4,7 +4,7 @@ subscription's estate is drawn as inline SVG.
 
 The picture has one box per step, in columns by wave (wave 1 on the left; the steps of what this process
 does not migrate, in no wave, in a column of their own on the right), coloured by verdict (ready,
-not ready, not migrated by this process), with an arrow from each step to the steps that come after it;
+prepared already, not ready, not migrated by this process), with an arrow from each step to the steps that come after it;
 a step that moves cloud services shows them inside it, with their VMs and roles. The layout is a grid by
 wave and plan order, sized from the text it holds, so the same plan always gives the same bytes. Below it
 the runbook: every step with what it moves and becomes, its downtime, notes, blockers (where, and the fix)
@@ -60,12 +60,15 @@ from migcheck.report.plan_format import (
 from migcheck.visible import visible
 
 # Verdicts (CSS classes), with the fill and the stroke of their boxes.
-READY, BLOCKED, UNMIGRATED = "ready", "blocked", "unmigrated"
+READY, BLOCKED, UNMIGRATED, PREPARED = "ready", "blocked", "unmigrated", "prepared"
 COLOURS = {
     READY: ("#d4edda", "#28a745"),
+    # Prepared already (an export's MigrationState): Commit or Abort is what is left, not the whole step.
+    PREPARED: ("#cfe2ff", "#0d6efd"),
     BLOCKED: ("#f8d7da", "#dc3545"),
     UNMIGRATED: ("#e2e3e5", "#6c757d"),
 }
+PREPARED_LEGEND = '<span class="prepared">prepared already: Commit or Abort next</span>'
 SHORT_KIND = {
     StepKind.CIRCUIT: "ExpressRoute circuit",
     StepKind.NETWORK: "Virtual network",
@@ -162,7 +165,9 @@ def _e(text: str) -> str:
 def _verdict(step: Step) -> str:
     if step.kind is StepKind.WEB_WORKER:
         return UNMIGRATED
-    return READY if step.ready else BLOCKED
+    if not step.ready:
+        return BLOCKED
+    return PREPARED if step.prepared else READY
 
 
 def _verdict_words(step: Step, ready: str = "ready") -> str:
@@ -186,7 +191,8 @@ def _subscription(prefix: str, subscription: SubscriptionPlan, ready: str = "rea
         lines += [
             '<div class="legend"><span class="ready">ready</span><span class="blocked">not ready (blockers)'
             '</span><span class="unmigrated">not migrated by this process</span>'
-            "<span>A → B: commit A before B</span></div>",
+            + (PREPARED_LEGEND if any(s.prepared for s in steps) else "")
+            + "<span>A → B: commit A before B</span></div>",
             '<div class="picture">',
             *_svg(
                 prefix, steps, anchors, f"Migration order of subscription {heading_name(subscription)}", ready
