@@ -5943,7 +5943,7 @@ class Interpreter:
                 draft, name, obj.mark, "existing", name_at
             )
             role.every = role.every or obj.every
-            changes = self._variants(obj, env)
+            changes = self._placed_by_update(self._variants(obj, env), node, env)
             if not role.variants or (role.base == "existing" and not self._surely_runs()):
                 role.add(changes)  # the VM as this update leaves it, or as it was
             else:  # changed after what the script did to it before: a VM it creates, or one it surely updated
@@ -5953,6 +5953,18 @@ class Interpreter:
                     for more, later in changes
                 ][:_MAX_VARIANTS]
         return NULL
+
+    def _placed_by_update(
+        self, changes: list[tuple[list[Event], bool]], node: Node, env: Env
+    ) -> list[tuple[list[Event], bool]]:
+        """The changes an Update-AzureVM makes, with its new data disks that name no blob (`Add-AzureDataDisk
+        -CreateNew` without `-MediaLocation`) put in the subscription's current storage account, as New-AzureVM
+        puts those of a VM it creates (see `_add_vms`): when the script surely states which; else none is."""
+        account = self._current_account(env)
+        if not account:
+            return changes
+        placed = self._placed_in(account, self._at_call(node))
+        return [([*events, placed], escaped) for events, escaped in changes]
 
     def _named_by_update(self, draft: DeploymentDraft, name: Value, obj: VmObject) -> RoleDraft | None:
         """The VM an update of a VM the script names is of, when the script has created exactly one VM in the
