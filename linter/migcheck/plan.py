@@ -1239,10 +1239,13 @@ def _associated(network: Network) -> list[str]:
     for subnet in network.subnets:
         if subnet.security_group:
             found.append(
-                f"network security group '{subnet.security_group}' of subnet '{subnet.name}'{_CLONED_GROUP}"
+                f"network security group {named(subnet.security_group)} of subnet {named(subnet.name)}"
+                f"{_CLONED_GROUP}"
             )
         if subnet.route_table:
-            found.append(f"route table '{subnet.route_table}' of subnet '{subnet.name}'{_CLONED_TABLE}")
+            found.append(
+                f"route table {named(subnet.route_table)} of subnet {named(subnet.name)}{_CLONED_TABLE}"
+            )
     return list(dict.fromkeys(found))
 
 
@@ -1337,7 +1340,7 @@ def _network_step(
     moves += [f"reserved IP {named(ip.name)} of {s.label}, {_maybe_vip(ip)}" for s, ip in maybe]
     portal = bool(portal_short_name(name))
     becomes = [
-        f"virtual network '{name}' in resource group '{name}-Migrated'"
+        f"virtual network {named(name)} in resource group '{name}-Migrated'"
         if not portal
         else "a virtual network, in a resource group, whose names the documents do not give: see both after "
         "Prepare"
@@ -1948,7 +1951,9 @@ def _named_by(service: CloudService, deployment: str) -> bool:
 
 def _placement_words(service: CloudService, deployment: str) -> str:
     """A deployment of a service, in words."""
-    return service.label if _named_by(service, deployment) else f"{service.label}, deployment '{deployment}'"
+    if _named_by(service, deployment):
+        return service.label
+    return f"{service.label}, deployment {named(deployment)}"
 
 
 def _service_step(
@@ -2383,7 +2388,7 @@ def _naming(service: CloudService, placement: Placement) -> str:
     (alternative .cscfg files each deploy on their own, with one VIP), else by its name."""
     if placement.mark in {config.mark for config in service.configurations}:
         return f"the VIP configuration {placement.name} names"
-    return f"the VIP of deployment '{placement.name}'"
+    return f"the VIP of deployment {named(placement.name)}"
 
 
 def _quoted_names(names: Iterable[str]) -> str:
@@ -2697,12 +2702,13 @@ def _vms_elsewhere_note(vms: list[VmElsewhere], wave: int) -> tuple[str, ...]:
     if not vms:
         return ()
     several = len(vms) > 1
-    named = ", ".join(
-        f"'{vm.name}' of cloud service '{vm.service}'" if vm.service else f"'{vm.name}'" for vm in vms
+    which = ", ".join(
+        f"{named(vm.name)} of cloud service {named(vm.service)}" if vm.service else named(vm.name)
+        for vm in vms
     )
     later = " It comes after every step that moves VMs." if wave > 1 else ""
     return (
-        f"Migrate VM{'s' if several else ''} {named} first, with {'their' if several else 'its'} cloud "
+        f"Migrate VM{'s' if several else ''} {which} first, with {'their' if several else 'its'} cloud "
         f"service or virtual network: {'disks' if several else 'a disk'} in the account "
         f"{'are' if several else 'is'} attached to {'them' if several else 'it'}, and no file checked "
         f"describes {'them' if several else 'it'}, so no step here moves {'them' if several else 'it'}. Only "
@@ -2853,11 +2859,12 @@ def _bound_reserved_ip_step(builder: _Builder, item: ScopeItem) -> Step:
         wave=1,
         after=(),
         moves=(
-            f"reserved IP {named(name)}, with cloud service '{service}' ({ip.mark.path} binds it to that service, "
+            f"reserved IP {named(name)}, with cloud service {named(service)} ({ip.mark.path} binds it to that "
+            "service, "
             "which no file checked describes): not on its own",
         ),
         becomes=(f"reserved IP {named(name)}: {_STATIC_PUBLIC_IP}",),
-        downtime=f"As the migration of cloud service '{service}' has it, which the files do not show: none "
+        downtime=f"As the migration of cloud service {named(service)} has it, which the files do not show: none "
         "for VMs in a virtual network (migrated with the network); VMs in none are stopped, deallocated and "
         "started again during Prepare. The reserved IP keeps its address.",
         blockers=builder.blockers(ip),

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from migcheck.model import Severity
+from migcheck.model import Severity, is_placeholder
 from migcheck.report.readiness import (
     EXTENDED_SUPPORT,
     FILE,
@@ -151,6 +151,20 @@ def _readiness_rows(items: Sequence[ScopeItem]) -> list[tuple[str, str]]:
 
 def _describe(item: ScopeItem) -> str:
     """The item's name and, in brackets, what would migrate with it."""
+    if item.type == FILE:
+        return item.name
+    return _shown(item.name) + _described(item)[len(item.name) :]
+
+
+def _shown(name: str) -> str:
+    """A name as the summary shows it, said to be a placeholder a file leaves to fill in (`<<CONFIGURE>>`,
+    `[SPECIFY STORAGE ACCOUNT]`: see `model.is_placeholder`) where it is one, in the words `estate.named`
+    and the plan use."""
+    return f"{name} (a placeholder the file leaves to fill in)" if is_placeholder(name) else name
+
+
+def _described(item: ScopeItem) -> str:
+    """`_describe` with the name as written, which each description begins with."""
     m = item.migrates
     if item.type == "VirtualNetwork":
         network = _count(len(m["subnets"]), "subnet") + (", gateway" if m["gateway"] else "")
@@ -204,7 +218,7 @@ _RESOURCE_WORDS = {
 
 
 def _service(service: Mapping[str, Any]) -> str:
-    return f"{service['name']} ({_contents(service)})"
+    return f"{_shown(service['name'])} ({_contents(service)})"
 
 
 def _contents(service: Mapping[str, Any]) -> str:
