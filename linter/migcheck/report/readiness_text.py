@@ -168,7 +168,9 @@ def _described(item: ScopeItem) -> str:
     m = item.migrates
     if item.type == "VirtualNetwork":
         network = _count(len(m["subnets"]), "subnet") + (", gateway" if m["gateway"] else "")
-        parts = [network if m["defined"] else "not defined in the files checked"]
+        # A network only a script names may still have a gateway a script creates, which the plan moves.
+        undefined = ["not defined in the files checked", *(["gateway"] if m["gateway"] else [])]
+        parts = [network] if m["defined"] else undefined
         services = m["cloud_services"]
         if services:
             names = ", ".join(_service(s) for s in services[:3])
