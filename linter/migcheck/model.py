@@ -1015,6 +1015,19 @@ class SecurityRule:
     destination: str | None = "*"
     destination_ports: str | None = "*"
     protocol: str | None = "*"
+    # Whether the rule is in the group, as `ClassicCall.runs` says whether a call runs: "" surely, as far as
+    # the file tells; MAYBE_RUNS when the file sets it on a path that may not run (under a condition the
+    # reader cannot decide), or a change that may run replaces or removes it (see `rules_after`). A check
+    # takes such a rule as one that may apply, never as one that surely does.
+    runs: str = field(default="", compare=False)
+
+
+def rules_after(earlier: list[SecurityRule], rule: SecurityRule) -> list[SecurityRule]:
+    """The rules a group may hold under one name once `rule` is set under it, `earlier` those it may hold
+    before: `rule` alone when it surely runs; else `rule` or what was there, each of which may not be."""
+    if not rule.runs:
+        return [rule]
+    return [*(dataclasses.replace(each, runs=MAYBE_RUNS) for each in earlier), rule]
 
 
 # The values of a network security rule, by `SecurityRule` field: the element of a Set Network Security Rule

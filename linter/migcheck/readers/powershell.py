@@ -172,6 +172,7 @@ from migcheck.model import (
     joined_paths,
     lun_key,
     network_stand_in,
+    rules_after,
     with_maybe_vips,
 )
 from migcheck.readers import grammars
@@ -3442,7 +3443,8 @@ class Interpreter:
         self.subnet_tables: dict[tuple[str, str], RouteTable] = {}
         self.vm_groups: set[str] = set()  # the groups it sets on a VM or role, by name (see `_on_vm`)
         # The rules it sets in groups, by group and rule names (see `_security_rule`).
-        self.security_rules: dict[tuple[str, str], SecurityRule] = {}
+        # A rule set on a path that may not run may be there or not, as what it replaces (see `rules_after`).
+        self.security_rules: dict[tuple[str, str], list[SecurityRule]] = {}
         # The reserved IPs it takes off cloud services, by service and reserved IP names; the VMs it deletes,
         # by service and VM names; the cloud services it deletes, by name (see `_removals`).
         self.released: dict[tuple[str, str], ReservedIp] = {}
@@ -7499,7 +7501,8 @@ class Interpreter:
         """Set-AzureNetworkSecurityRule: the rule of that name in the group piped in or given as
         `-NetworkSecurityGroup` (what Get-/New-AzureNetworkSecurityGroup output), in place of any the
         script set before under that name; each value as stated, None for one the script passes but does
-        not state (see `SecurityRule`). Recorded when the call may run, as a group's association is. A rule
+        not state (see `SecurityRule`). Recorded when the call may run, as a group's association is: one
+        that may not run may be there or not, as the rule it would replace (`SecurityRule.runs`). A rule
         of a group or by a name the script does not state is not recorded."""
         group, name = self._rule_group(args, piped), _stated_name(args, "Name")
         if group and name:
@@ -7507,17 +7510,27 @@ class Interpreter:
                 field_name: _rule_value(_arg_value(args, parameter))
                 for field_name, parameter in SECURITY_RULE_VALUES.items()
             }
-            rule = SecurityRule(group, name, self._at_call(node), **values)
-            self.security_rules[(_name_key(group), _name_key(name))] = rule
+            rule = SecurityRule(group, name, self._at_call(node), **values, runs=self._runs_surely_or_maybe())
+            key = (_name_key(group), _name_key(name))
+            self.security_rules[key] = rules_after(self.security_rules.get(key, []), rule)
         return Unknown(self.snippet(node))
 
     def _security_rule_removed(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureNetworkSecurityRule: the rule the script set under that name is gone, when the
-        removal surely runs."""
+        removal surely runs; one that may not run leaves it a rule that may not be there."""
         group, name = self._rule_group(args, piped), _stated_name(args, "Name")
-        if group and name and self._surely_runs():
-            self.security_rules.pop((_name_key(group), _name_key(name)), None)
+        key = (_name_key(group), _name_key(name))
+        if not group or not name or key not in self.security_rules:
+            pass
+        elif self._surely_runs():
+            del self.security_rules[key]
+        else:
+            self.security_rules[key] = [replace(rule, runs=MAYBE_RUNS) for rule in self.security_rules[key]]
         return Unknown(self.snippet(node))
+
+    def _runs_surely_or_maybe(self) -> str:
+        """ "" when the statement being run surely runs (see `_surely_runs`), MAYBE_RUNS otherwise."""
+        return "" if self._surely_runs() else MAYBE_RUNS
 
     def _rule_group(self, args: Args, piped: Value | None) -> str:
         """The name of the group a rule cmdlet changes: given as `-NetworkSecurityGroup`, else piped in."""
@@ -7751,7 +7764,7 @@ class Interpreter:
             *self.authorizations,
             *(group for name, group in self.security_groups.items() if name not in self.vm_groups),
             *self.subnet_groups.values(),
-            *self.security_rules.values(),
+            *(rule for rules in self.security_rules.values() for rule in rules),
             *self.route_tables.values(),
             *self.subnet_tables.values(),
             *self._removals(),

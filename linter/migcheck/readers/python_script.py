@@ -98,6 +98,7 @@ from typing import TYPE_CHECKING
 
 from migcheck import automation
 from migcheck.model import (
+    MAYBE_RUNS,
     NETWORK_CONFIGURATION_TYPES,
     SECURITY_RULE_VALUES,
     VM_FACTS,
@@ -140,6 +141,7 @@ from migcheck.model import (
     joined_paths,
     lun_key,
     network_stand_in,
+    rules_after,
     with_maybe_vips,
 )
 from migcheck.readers import python_flow as flow
@@ -1565,7 +1567,7 @@ class _Resources:
         self.service_regions: dict[ServiceRegion, None] = {}  # the regions of the services it creates
         self.service_certificates: dict[ServiceCertificate, None] = {}  # the services it uploads them to
         # The network security rules it PUTs, by group and rule names (see `_security_rule_body`).
-        self.security_rules: dict[tuple[str, str], SecurityRule] = {}
+        self.security_rules: dict[tuple[str, str], list[SecurityRule]] = {}
         self.named_call_sites: dict[int, CallSite] = {}  # see `_call_site`
         # The requests that may connect or disconnect a gateway, by id(call node) (see `_GatewayLinks`).
         self.link_requests: dict[int, _LinkRequest] = {}
@@ -1616,7 +1618,7 @@ class _Resources:
         out.extend(self.storage_types)
         out.extend(self.service_regions)
         out.extend(self.service_certificates)
-        out.extend(self.security_rules.values())
+        out.extend(rule for rules in self.security_rules.values() for rule in rules)
         if self.link_requests:
             out.extend(_GatewayLinks(self, self.link_requests).connections())
         return tuple(out)
@@ -1801,7 +1803,7 @@ class _Resources:
                     )
                 body_node = _argument(call.node, 1, ("body",))
                 body = self.flow.value(body_node, site) if body_node is not None else None
-                self._rest_body(call, path, self._templated(body_node, body, site), verb, mark)
+                self._rest_body(call, path, self._templated(body_node, body, site), verb, mark, site)
                 if verb == "PUT":
                     self._record_element_send(call, body_node, path)
             self.turn = 0
@@ -1867,7 +1869,7 @@ class _Resources:
             self.turn = turn if len(sites) > 1 else 0
             path = self._request_path(call, site) or request.path
             body = self._templated(request.body, self.flow.value(request.body, site), site)
-            self._rest_body(call, path, body, request.verb, mark)
+            self._rest_body(call, path, body, request.verb, mark, site)
             if request.verb == "PUT":
                 self._record_element_send(call, request.body, path)
         self.turn = 0
@@ -2750,7 +2752,9 @@ class _Resources:
 
     # --- REST bodies the script writes ---------------------------------------------------------------
 
-    def _rest_body(self, call: CallSite, path: str, body: Value | None, verb: str, mark: Mark) -> None:
+    def _rest_body(
+        self, call: CallSite, path: str, body: Value | None, verb: str, mark: Mark, site: flow.Site
+    ) -> None:
         """A role or deployment the script sends as a REST body of its own (perform_put, perform_post, a
         request to the API) for what the SDK cannot express, such as endpoint ACLs and boot diagnostics:
         read as the REST reader reads a body file, in the service and deployment its path names. A network
@@ -2759,7 +2763,7 @@ class _Resources:
             body = body.inner
         if not isinstance(body, Lit):
             return
-        if verb == "PUT" and self._security_rule_body(path, body, mark):
+        if verb == "PUT" and self._security_rule_body(path, body, mark, self._surely_runs(call, site)):
             return
         service, deployment, role_name = path_names(path)
         for resource in self._body_resources(body, mark):
@@ -2783,11 +2787,13 @@ class _Resources:
                 named = replace(resource, service_name=resource.service_name or service or "")
                 self.bodies.setdefault((id(resource), named.service_name), named)
 
-    def _security_rule_body(self, path: str, body: Lit, mark: Mark) -> bool:
+    def _security_rule_body(self, path: str, body: Lit, mark: Mark, surely: bool) -> bool:
         """Set Network Security Rule, which the SDK has no method for: a `<Rule>` PUT to
         `.../services/networking/networksecuritygroups/<group>/rules/<rule>` sets the rule of that name in
         the group (a later one replaces it), at the call; a value built from one the script does not state
-        is None (see `SecurityRule`). Whether the path names a rule: its body is nothing else then."""
+        is None (see `SecurityRule`); sent on a path that may not run (`surely` False), the rule may be there
+        or not, as the one it would replace (see `rules_after`). Whether the path names a rule: its body is
+        nothing else then."""
         group, name = security_rule_path(path)
         if group is None or name is None:
             return False
@@ -2800,9 +2806,9 @@ class _Resources:
         if local_name(root) == "Rule":
             values = {f: text_of(root, element) for f, element in SECURITY_RULE_VALUES.items()}
             stated = {f: None if UNSTATED_TEXT in value else value for f, value in values.items()}
-            self.security_rules[(group.casefold(), name.casefold())] = SecurityRule(
-                group, name, mark, **stated
-            )
+            rule = SecurityRule(group, name, mark, **stated, runs="" if surely else MAYBE_RUNS)
+            key = (group.casefold(), name.casefold())
+            self.security_rules[key] = rules_after(self.security_rules.get(key, []), rule)
         return True
 
     def _updated_role(

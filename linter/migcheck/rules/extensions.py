@@ -23,6 +23,7 @@ from migcheck.model import (
     Severity,
     Subnet,
     VirtualNetwork,
+    rules_after,
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
 from migcheck.rules.reach import Outbound, Reach, outbound_internet
@@ -95,12 +96,14 @@ class _Denied:
 
 
 def _security_rules(estate: Estate) -> dict[str, list[SecurityRule]]:
-    """Every group's rules, by the group's `key`: each rule once by name, as the last file that states it
-    in file order leaves it (a script's `Set-AzureNetworkSecurityRule` replaces one of that name)."""
-    by_group: dict[str, dict[str, SecurityRule]] = {}
+    """Every group's rules, by the group's `key`: by name, as the last file that states it in file order
+    leaves it (a script's `Set-AzureNetworkSecurityRule` replaces one of that name); one set on a path that
+    may not run leaves the one it would replace a rule that may be there (see `rules_after`)."""
+    by_group: dict[str, dict[str, list[SecurityRule]]] = {}
     for rule in estate.resources(SecurityRule):
-        by_group.setdefault(key(rule.group), {})[key(rule.name)] = rule
-    return {group: list(rules.values()) for group, rules in by_group.items()}
+        named = by_group.setdefault(key(rule.group), {})
+        named[key(rule.name)] = rules_after(named.get(key(rule.name), []), rule)
+    return {group: [rule for each in rules.values() for rule in each] for group, rules in by_group.items()}
 
 
 class _GuardedSubnets:
@@ -1188,7 +1191,10 @@ class ExtensionsCutOff(Rule):
         "before every Allow that may let HTTPS to the Internet through; it *may* deny it when such a rule "
         "states a value the file does not (a script's variable), applies to a source range (which may or "
         "may not hold the VM), or comes after an Allow of some Internet addresses (which may be those of "
-        "Azure storage). The message names the group, the rule and where it is written.",
+        "Azure storage). A rule a script sets or removes on a path that may not run (in an `if` on a value "
+        "it does not state) may or may not be there: a Deny so set *may* deny at most, an Allow so set lets "
+        "nothing surely through, and the rule it would replace or remove may still apply. The message names "
+        "the group, the rule and where it is written.",
         why="A running VM's extensions report their status through the VM's guest agent, which needs DNS and "
         "outbound access to reach the VM's storage account. The planning guide says that where connectivity "
         "to a DNS server is lost during migration, every extension but BGInfo v1.* has to be removed from "

@@ -312,7 +312,8 @@ def _may_allow(rule: SecurityRule) -> bool:
 def _matches(rule: SecurityRule) -> bool | None:
     """Whether the rule matches a VM's HTTPS traffic to the Internet: True, False, or None when that depends
     on a value not stated, the VM's own address (a source range), or which addresses an Allow's range
-    holds (it may be those of the Azure storage the extensions use)."""
+    holds (it may be those of the Azure storage the extensions use), or whether the rule is there at all
+    (`SecurityRule.runs`: a rule that may not be there may match, never surely does)."""
     facts = (
         _word(rule.direction, {"outbound"}),
         _destination(rule),
@@ -321,7 +322,7 @@ def _matches(rule: SecurityRule) -> bool | None:
         _word(rule.source, _ANY_SOURCE) or (None if _may_hold_vm(rule.source) else False),
         _word(rule.source_ports, {"*"}) or None,
     )
-    return False if False in facts else None if None in facts else True
+    return False if False in facts else None if None in facts or rule.runs else True
 
 
 def _word(value: str | None, matching: set[str] | frozenset[str]) -> bool | None:
