@@ -5724,10 +5724,22 @@ class Interpreter:
     def _public_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Set-AzurePublicIP: the VM's own public IP, by the name the script states, in place of any before
         it (the cmdlet renames the one the VM has, else adds it); Remove-AzurePublicIP: the one of the name
-        it states, or every one when it names none."""
+        it states, or every one when it names none. A VM given one by a name the script does not state
+        (`-PublicIPName ($VMName + 'PIP')`, built at run time) has one all the same: named by a stand-in
+        where the name is written (see `_stand_in`), so that the plan says what it becomes."""
         removed = _command_name(node).casefold() == "remove-azurepublicip"
         every = removed and args.given("PublicIPName") is False
-        name = self._address(args.get("PublicIPName"), node)  # where its name is written, as an address
+        arg = args.get("PublicIPName")
+        name = self._address(arg, node)  # where its name is written, as an address
+        if (
+            name is None
+            and not removed
+            and arg is not None
+            and arg.certain
+            and isinstance(arg.value, Unknown)
+        ):
+            at = self._written_at(arg) or self._at_call(node)
+            name = NameRef(_stand_in("public IP name", at, column=True), at)
         return self._vm_event("public_ip", node, args, piped, env, name=name, removed=removed, every=every)
 
     def _address(self, arg: Arg | None, node: Node) -> NameRef | None:
