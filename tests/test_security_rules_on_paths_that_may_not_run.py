@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from test_extensions_cut_off_by_security_group import NETCFG, VM
 
 from migcheck.config import Config
 from migcheck.engine import lint
@@ -19,24 +20,6 @@ from migcheck.rules.reach import Outbound, outbound_internet
 
 RULES = load_rules(entry_points=False)
 
-NETCFG = """
-<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
-  <VirtualNetworkConfiguration>
-    <VirtualNetworkSites>
-      <VirtualNetworkSite name="app-vnet" Location="West Europe">
-        <AddressSpace><AddressPrefix>10.4.0.0/16</AddressPrefix></AddressSpace>
-        <Subnets><Subnet name="web"><AddressPrefix>10.4.1.0/24</AddressPrefix></Subnet></Subnets>
-      </VirtualNetworkSite>
-    </VirtualNetworkSites>
-  </VirtualNetworkConfiguration>
-</NetworkConfiguration>
-"""
-VM = """
-$vm = New-AzureVMConfig -Name "web01" -InstanceSize "Medium" -ImageName $image |
-    Set-AzureSubnet -SubnetNames "web" |
-    Set-AzureVMExtension -ExtensionName "CustomScriptExtension" -Publisher "Microsoft.Compute" -Version "1.*"
-New-AzureVM -ServiceName "web" -VMs $vm -VNetName "app-vnet" -Location "West Europe"
-"""
 GROUP = """
 param([switch]$Lockdown)
 New-AzureNetworkSecurityGroup -Name "web-nsg" -Location "West Europe"
