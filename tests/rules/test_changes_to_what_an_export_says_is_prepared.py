@@ -126,3 +126,34 @@ def test_a_change_the_script_s_own_prepare_locks_is_told_once(
     )
     found = _found(tmp_path, monkeypatch, {"vms.json": _export("Prepared", None), "migrate.ps1": text})
     assert [(line, severity) for _, line, severity, _, _ in found if line == 3] == [(3, Severity.ERROR)]
+
+
+def test_changes_after_many_commits_of_other_services_cost_time_linear_in_the_script(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every change was once weighed against every Commit before it: commits of other services, none of
+    # which ends the export's Prepare, made each change look through all of them.
+    from growth import assert_linear
+
+    from migcheck.config import Config
+    from migcheck.engine import lint
+    from migcheck.plugins import load_rules
+
+    rules = load_rules(entry_points=False)
+
+    def make(n: int):
+        folder = tmp_path / f"growth{n}"
+        folder.mkdir()
+        commits = "".join(
+            f'Move-AzureService -Commit -ServiceName "other{i}" -DeploymentName "d"\n' for i in range(n)
+        )
+        (folder / "vms.json").write_text(_export("Prepared"), encoding="utf-8")
+        (folder / "runbook.ps1").write_text(commits + _POWERSHELL * n, encoding="utf-8")
+
+        def work():
+            monkeypatch.chdir(folder)
+            assert lint(["."], Config(select=("MIG602",)), rules).findings
+
+        return work
+
+    assert_linear(make, 1500)

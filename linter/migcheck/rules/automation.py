@@ -771,13 +771,20 @@ class MigrationOutOfOrder(Rule):
         migration may have been committed or aborted since."""
         if not exported:
             return
+        # The Commits and Aborts before each change, counted as the changes come (in script order, as
+        # `_changes_while_prepared` takes them): not the steps before it searched again for each.
+        ended: dict[tuple[str, str], Together] = {}
+        index = 0
         for change in script.changes:
+            while index < min(change.after, len(script.migration)):
+                _count_end(script.migration[index], ended)
+                index += 1
             if change.runs == NEVER_RUNS:
                 continue
             where = (change.mark.line, change.mark.column)
             for scope, name in change.changes:
                 found = _exported_lock(scope, name, exported)
-                if found is None or where in told or _ended_first(script, change, found[1]):
+                if found is None or where in told or _ended_first(change, found[1], ended):
                     continue
                 told.add(where)
                 yield self._changed_while_exported_prepared(script, change, found[0], found[1])
@@ -950,18 +957,21 @@ def _exported_lock(
     return None if found is None else (f"{scope.replace('-', ' ')} '{name}'", found)
 
 
-def _ended_first(script: Script, change: ClassicCall, prepared: _Prepared) -> bool:
+def _count_end(step: MigrationStep, ended: dict[tuple[str, str], Together]) -> None:
+    """Counts a Commit or Abort of a cloud service or virtual network in `ended`, by its scope and target;
+    one whose target the script does not state under ("", "")."""
+    if step.step in ("commit", "abort") and step.scope in ("cloud-service", "virtual-network"):
+        target = step.target.strip()
+        ended.setdefault((step.scope, key(target)) if target else ("", ""), Together()).add(step)
+
+
+def _ended_first(change: ClassicCall, prepared: _Prepared, ended: dict[tuple[str, str], Together]) -> bool:
     """Whether the script commits or aborts the migration of the prepared cloud service or its network
-    (or of any, by a name it does not state) before `change`, on a path that runs both."""
-    targets = {("cloud-service", key(prepared.service))}
+    (or of any, by a name it does not state) before `change` (`ended`: those before it), on a path that
+    runs both."""
+    targets = {("cloud-service", key(prepared.service)), ("", "")}
     targets.update(("virtual-network", key(network)) for network in prepared.networks)
-    return any(
-        step.step in ("commit", "abort")
-        and step.scope in ("cloud-service", "virtual-network")
-        and (not step.target.strip() or (step.scope, key(step.target.strip())) in targets)
-        and not apart(step.branches, change.branches)
-        for step in script.migration[: change.after]
-    )
+    return any(target in ended and ended[target].with_(change) for target in targets)
 
 
 def _networks_of_services(estate: Estate) -> dict[str, list[str]]:
