@@ -1027,7 +1027,8 @@ def rules_after(earlier: list[SecurityRule], rule: SecurityRule) -> list[Securit
     before: `rule` alone when it surely runs; else `rule` or what was there, each of which may not be."""
     if not rule.runs:
         return [rule]
-    return [*(dataclasses.replace(each, runs=MAYBE_RUNS) for each in earlier), rule]
+    # Once a rule that may not run is set, every one under the name may be there: only a sure one is copied.
+    return [*(each if each.runs else dataclasses.replace(each, runs=MAYBE_RUNS) for each in earlier), rule]
 
 
 # The values of a network security rule, by `SecurityRule` field: the element of a Set Network Security Rule
