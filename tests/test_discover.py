@@ -317,3 +317,128 @@ def test_the_first_name_whose_pattern_matches_alone_is_chosen(tree):
     assert FirstMatch({"none": ["b/"]}).first("a/x.cscfg") is None
     anchored = FirstMatch({"here": [Glob("/x.cscfg", str(tree / "a"))]})
     assert anchored.first("a/x.cscfg") == "here" and anchored.first("x.cscfg") is None
+
+
+# --- many patterns: a path meets those that can match it ------------------------------------------------
+
+# Anchored patterns that start with literal folder names, under two folders that hold patterns at two depths
+# (`apps` holds `apps/*/gen/` itself; `infra` holds none, its `prod` and `dev` do), and patterns that may
+# match at any depth, or start with a glob, an escape or a comment. Read as pathspec reads them: a trailing
+# blank is dropped, `!` negates, a pattern with a `/` only at its end matches at any depth.
+MANY_LINES = [
+    "*.cscfg",
+    "/infra/prod/**",
+    "!infra/prod/keep.cscfg",
+    "infra/dev/",
+    "!/infra/dev/x.cscfg",
+    "apps/web/**",
+    "!apps/web/site.cscfg",
+    "apps/*/gen/",
+    "apps/api/out.cscfg",
+    "top.cscfg/",
+    "/top.cscfg",
+    "/svc/a  ",
+    "!svc/a/b.cscfg",
+    "!legacy/",
+    "/svc/x.cscfg",
+    "#svc/c",
+    "\\!bang/x.cscfg",
+    "infra/prod/y.cscfg",
+]
+MANY_PATHS = [
+    f"{start}{path}"
+    for start in ("", "./", "/")
+    for path in (
+        "infra/prod/x.cscfg",
+        "infra/prod/keep.cscfg",
+        "infra/prod/y.cscfg",
+        "infra/prod/",
+        "infra/dev/x.cscfg",
+        "infra/dev/y.cscfg",
+        "infra/other/x.cscfg",
+        "infra/other/x.xml",
+        "infra/prod",
+        "apps/web/site.cscfg",
+        "apps/web/a/b.xml",
+        "apps/api/gen/a.xml",
+        "apps/api/out.cscfg",
+        "apps/api/gen/",
+        "top.cscfg",
+        "top.cscfg/",
+        "a/top.cscfg/x.xml",
+        "svc/a/b.cscfg",
+        "svc/a/c.xml",
+        "svc/a",
+        "svc/x.cscfg",
+        "svc/c",
+        "legacy/x.cscfg",
+        "svc/legacy/x.cscfg",
+        "!bang/x.cscfg",
+        "!infra/prod/keep.cscfg",
+        "bang/x.cscfg",
+        "x.xml",
+    )
+]
+
+
+@pytest.mark.parametrize("alone", [False, True])
+@pytest.mark.parametrize("set_size", [8, 12])
+@pytest.mark.parametrize("last_wins", [False, True])
+def test_past_one_set_a_path_meets_the_patterns_that_can_match_it_and_the_same_line_decides(
+    monkeypatch, last_wins, set_size, alone
+):
+    """Past a set's worth of lines, a path is matched against the patterns kept by its leading folders
+    with every pattern that may match anywhere, in their order: the line that decides is the one that
+    decides among all the lines in one set. Sets of 12 leave room for the lines of `apps` and `infra/prod`,
+    above other folders' lines, to go with every path. Folders share a set (`alone`: each has its own, so
+    that a pattern kept by the wrong one is missed)."""
+    from migcheck import discover as module
+
+    whole = module._pattern_set(MANY_LINES, last_wins)
+    monkeypatch.setattr(module, "_LINES_PER_SET", set_size)
+    if alone:
+        packed = module._packed
+        monkeypatch.setattr(module, "_packed", lambda kept, room: packed(kept, 1))
+    kept = module._pattern_set(MANY_LINES, last_wins)
+    assert kept._routes, "kept by folder"
+    assert all(len(spec.patterns) <= set_size for chain in _chains(kept) for spec, _ in chain.sets)
+    spread = 0 if set_size == 8 else 2  # `apps/*/gen/` and `/infra/prod/**`
+    assert len(kept._rest.sets[0][1]) == 4 + spread
+    assert [kept.check(path) for path in MANY_PATHS] == [whole.check(path) for path in MANY_PATHS]
+    assert sum(whole.check(path)[0] is not None for path in MANY_PATHS) > len(MANY_PATHS) // 2
+
+
+def _chains(patterns):
+    """Every set of lines a `PatternSet` matches paths against."""
+    from migcheck.discover import _Chain
+
+    pending, found = [patterns._routes], [patterns._rest]
+    while pending:
+        for below in pending.pop().values():
+            (found.append if isinstance(below, _Chain) else pending.append)(below)
+    return found
+
+
+def test_thousands_of_patterns_find_each_path_s_last_match():
+    """3,000 subscriptions of one folder each under a shared one and 600 patterns that match at any depth:
+    every path finds the last pattern that matches it alone, whichever sets hold them."""
+    from migcheck.discover import compile_patterns
+
+    teams, anywhere = 3_000, 600
+    lines = [f"/svc/team{i}/**" for i in range(teams)] + [f"**/gen{j}/" for j in range(anywhere)]
+    patterns = compile_patterns(lines, last_wins=True)
+    for i in range(teams):
+        assert patterns.last_match(f"svc/team{i}/x.cscfg") == i
+        j = i % anywhere
+        assert patterns.last_match(f"svc/team{i}/gen{j}/x.cscfg") == teams + j
+        assert patterns.last_match(f"other/team{i}/gen{j}/x.cscfg") == teams + j
+    assert patterns.last_match("svc/team/x.cscfg") is None
+    assert patterns.last_match(f"svc/team{teams}/x.cscfg") is None
+
+
+def test_a_pattern_of_thousands_of_folder_names_is_kept_without_recursion():
+    deep = "/".join(["a"] * 20_000)
+    lines = [deep + "/x.cscfg", *(f"/b{i}" for i in range(1_000))]
+    patterns = Patterns(lines)
+    assert patterns.matches(deep + "/x.cscfg") and not patterns.matches(deep + "/y.cscfg")
+    assert patterns.matches("b999/x.cscfg") and not patterns.matches("b1000/x.cscfg")

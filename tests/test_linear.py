@@ -583,7 +583,9 @@ def test_a_list_in_a_message_told_its_size_takes_only_what_it_shows():
 
 
 def test_many_configured_subscriptions_over_many_files(tmp_path, monkeypatch):
-    """Every file was matched against every subscription's patterns in turn."""
+    """Every file was matched against every subscription's patterns, a thousand at a time (one RE2 set each):
+    files x patterns / 1,000 matches. Four subscriptions a file, from 4,000 files, so that those matches
+    outweigh the work linear in the patterns (3.5x per doubling then)."""
     from migcheck.subscriptions import split_subscriptions
 
     monkeypatch.chdir(tmp_path)
@@ -593,7 +595,7 @@ def test_many_configured_subscriptions_over_many_files(tmp_path, monkeypatch):
             read_document(f"f{i}/s.cscfg", b'<ServiceConfiguration serviceName="s"/>', explicit=True)
             for i in range(n)
         )
-        configured = {f"sub{i}": (f"nothing{i}/**",) for i in range(n)}
+        configured = {f"sub{i}": (f"nothing{i}/**",) for i in range(4 * n)}
         configured["last"] = ("*.cscfg",)
 
         def work():
@@ -602,7 +604,33 @@ def test_many_configured_subscriptions_over_many_files(tmp_path, monkeypatch):
 
         return work
 
-    assert_linear(make, 800)
+    assert_linear(make, 4_000)
+
+
+def test_many_subscriptions_each_a_folder_of_one_shared_folder_over_their_files(tmp_path, monkeypatch):
+    """As `infra/prod/**` and `infra/dev/**`, with `infra/**` for the rest: every file was matched against
+    the patterns of every subscription in the shared folder, a thousand at a time."""
+    from migcheck.subscriptions import split_subscriptions
+
+    monkeypatch.chdir(tmp_path)
+
+    def make(n: int):
+        documents = tuple(  # every other file in a team's folder, the others in none
+            read_document(
+                f"infra/{('team', 'old')[i % 2]}{4 * i}/s.cscfg", b"<ServiceConfiguration/>", explicit=True
+            )
+            for i in range(n)
+        )
+        configured = {f"team{i}": (f"infra/team{i}/**",) for i in range(4 * n)}
+        configured["shared"] = ("infra/**",)
+
+        def work():
+            split = split_subscriptions(documents, configured)
+            assert len(split) == n // 2 + 1 and split[-1] == ("shared", documents[1::2])
+
+        return work
+
+    assert_linear(make, 4_000)
 
 
 def test_mig305_over_many_networks_connected_to_one_site_of_many_prefixes():

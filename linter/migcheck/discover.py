@@ -11,15 +11,17 @@ a run from a subfolder matches the same files as a run from the top."""
 
 from __future__ import annotations
 
+import collections
 import errno
 import functools
+import itertools
 import os
 import posixpath
 import re
 import stat
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from migcheck.formats import FORMATS, candidate_suffixes
 from migcheck.model import record
@@ -224,7 +226,7 @@ def compile_patterns(lines: Iterable[str], *, last_wins: bool = False) -> Patter
 @functools.lru_cache(maxsize=64)  # the settings' patterns are checked when read, then compiled to match
 def _compile_patterns(lines: tuple[str, ...], last_wins: bool) -> PatternSet:
     try:
-        return PatternSet(_compiled_sets(lines, last_wins))
+        return _pattern_set(lines, last_wins)
     except PatternError as exc:
         bad = next(iter(_invalid(lines)), lines[0] if lines else "")
         shown_bad = repr(bad) if len(bad) <= 60 else repr(bad[:57]) + "..."  # a pattern may be megabytes
@@ -232,48 +234,75 @@ def _compile_patterns(lines: tuple[str, ...], last_wins: bool) -> PatternSet:
 
 
 class PatternSet:
-    """Gitignore patterns, compiled as one set or, when RE2 cannot fit them all in one automaton (a few
-    thousand lines; a .gitignore in a pull request may have any number), as several consecutive sets.
-    Across sets as within one, the last pattern that matches a path decides."""
+    """Gitignore patterns compiled to match paths, the last pattern that matches a path deciding.
 
-    __slots__ = ("_sets",)
+    Past one set's worth of lines, a path is matched only against the patterns that can match it, so that
+    its cost does not grow with those that cannot (thousands of `subscriptions`, a folder each). A pattern
+    that is anchored and starts with literal folder names (`infra/prod/**`, `/build`) matches only paths
+    that start with those names: it is kept by one of those folders (`_by_literal_start`), and a path goes
+    down its own names to the folder that keeps patterns (`_chain_for`), to be matched against them and
+    the patterns matched with every path, in their order, in one set: the line that decides is the one
+    that decides in one set of all the lines.
 
-    def __init__(self, sets: list[PathSpec]) -> None:
-        self._sets = sets
+    A set holds what RE2 fits in one automaton; lines that need more (more than a thousand kept by one
+    folder, or matched with every path) are matched as several consecutive sets (`_Chain`)."""
 
-    def decide(self, path: str) -> bool | None:
-        """True when the last pattern matching `path` ignores it, False when it re-includes it (`!`),
-        None when none matches."""
-        for spec in reversed(self._sets):
-            decision = spec.check_file(path).include
-            if decision is not None:
-                return decision
-        return None
+    __slots__ = ("_normal", "_rest", "_routes")
 
-    def match_file(self, path: str) -> bool:
-        return self.decide(path) is True
+    def __init__(self, routes: _Routes, rest: _Chain, normal: Callable[[str], str]) -> None:
+        self._routes = routes
+        self._rest = rest
+        self._normal = normal  # pathspec's own normalisation of a path, which the sets match
 
     def check(self, path: str) -> tuple[bool | None, int | None]:
-        """`decide`, and the index of the line that decided (see `last_match`): None, None when none
-        matches `path`."""
-        offset = sum(len(spec.patterns) for spec in self._sets)
-        for spec in reversed(self._sets):
-            offset -= len(spec.patterns)
-            result = spec.check_file(path)
-            if result.include is not None:
-                return result.include, offset + result.index
-        return None, None
+        """True when the last pattern matching `path` ignores it, False when it re-includes it (`!`),
+        None when none matches; and the index, among all the lines compiled, of that pattern (one line per
+        pattern: `compile_patterns` was given no blank line)."""
+        return self._chain_for(path).check(path)
+
+    def decide(self, path: str) -> bool | None:
+        return self.check(path)[0]
+
+    def match_file(self, path: str) -> bool:
+        return self.check(path)[0] is True
 
     def last_match(self, path: str) -> int | None:
-        """The index, among all the lines compiled, of the last line that matches `path`; None when none
-        does. One line per pattern: `compile_patterns` was given no blank or comment line."""
-        offset = sum(len(spec.patterns) for spec in self._sets)
-        for spec in reversed(self._sets):
-            offset -= len(spec.patterns)
-            index = spec.check_file(path).index
-            if index is not None:
-                return offset + index
-        return None
+        return self.check(path)[1]
+
+    def _chain_for(self, path: str) -> _Chain:
+        """The patterns that can match `path`: those kept by the first of its leading folders that keeps
+        any, with every other pattern; every other pattern alone when none does."""
+        routes = self._routes
+        if routes:
+            for name in self._normal(path).split("/"):
+                below = routes.get(name, self._rest)
+                if isinstance(below, _Chain):
+                    return below
+                routes = below
+        return self._rest
+
+
+class _Chain:
+    """Patterns compiled as consecutive sets (one when RE2 fits them in one automaton), each set with the
+    numbers its patterns have among all the lines compiled. Across sets as within one, the last pattern
+    that matches a path decides."""
+
+    __slots__ = ("sets",)
+
+    def __init__(self, sets: list[tuple[PathSpec, Sequence[int]]]) -> None:
+        self.sets = sets
+
+    def check(self, path: str) -> tuple[bool | None, int | None]:
+        for spec, numbers in reversed(self.sets):
+            result = spec.check_file(path)
+            if result.index is not None:
+                return result.include, numbers[result.index]
+        return None, None
+
+
+# Folder names (a path's, or the literal ones a pattern starts with) to what a path that starts with them is
+# matched against: the folders below, or the patterns kept by the folder.
+_Routes = dict[str, "_Routes | _Chain"]
 
 
 class FirstMatch:
@@ -310,45 +339,179 @@ class FirstMatch:
         return None if found is None else self._names[found]
 
 
-# Lines per set to start with: RE2 fits a thousand simple patterns in one automaton, and each compilation of
-# a pattern costs (pathspec compiles it with Python's `re` as well), so a set that does not fit is halved
-# rather than the whole list.
+# Lines per set: RE2 fits a thousand simple patterns in one automaton; a set that does not fit is halved.
+# A set's lines cost a path matched against it little when they are anchored at a literal folder (its first
+# bytes rule most of them out: 1.5 us a path for 1,000 `nothing{i}/**` as for 32,000), and much when they
+# may match at any depth: 1,000 `**/gen{i}/` cost 51 us a path, 4,000 of them 430 us in one set and 200 us
+# in four. `PatternSet` matches such patterns against every path: they cost files x patterns, about 50 us a
+# file for each thousand (real settings and .gitignore files hold a few dozen).
 _LINES_PER_SET = 1000
 
 
-def _compiled_sets(lines: Sequence[str], last_wins: bool = False) -> list[PathSpec]:
-    """`lines` compiled in consecutive sets of at most `_LINES_PER_SET`, each halved until it compiles.
-    Raises `PatternError` when one line cannot be compiled even alone."""
+def _pattern_set(lines: Sequence[str], last_wins: bool) -> PatternSet:
+    """`lines` compiled, and kept by their literal start when they are more than one set's worth. Raises
+    `PatternError` when one line cannot be compiled even alone."""
+    from pathspec.util import normalize_file  # imported on first use: most runs have no pattern at all
+
+    lines = [line for line in lines if line]
+    patterns = _parsed(lines)
+    if len(lines) <= _LINES_PER_SET:
+        return PatternSet({}, _chain(patterns, range(len(lines)), last_wins), normalize_file)
+    routes, kept, everywhere = _by_literal_start(lines)
+    # The lines matched with every path go with every folder's: folders share a set up to `room` lines of
+    # their own, so that those lines are compiled again once per `room` other lines at most.
+    room = max(_LINES_PER_SET - len(everywhere), len(everywhere))
+    for group in _packed(kept, room):
+        chain = _chain(patterns, sorted(everywhere + [n for _, _, own in group for n in own]), last_wins)
+        for routes_above, name, _ in group:
+            routes_above[name] = chain
+    return PatternSet(routes, _chain(patterns, everywhere, last_wins), normalize_file)
+
+
+def _parsed(lines: Sequence[str]) -> list[Any]:
+    """Each line as pathspec reads it (and translates it to a regular expression), once whatever the
+    sets it goes into."""
     from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern  # the patterns of GitIgnoreSpec
 
     try:
-        # Each pattern once (pathspec translates it to a regular expression then), whatever the halving.
         # Python's `re` warns about what may change meaning in later versions (`[[`): for a user's pattern
         # that is noise on the terminal, not something they can act on.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FutureWarning)
-            patterns = [GitIgnoreSpecPattern(line) for line in lines if line]
+            return [GitIgnoreSpecPattern(line) for line in lines]
     except (ValueError, TypeError, re.error) as exc:  # `[z-a]` is a bad range to Python's `re`
         raise PatternError(str(exc)) from None
+
+
+# What a gitignore pattern cannot hold in a folder name it matches literally: `\` escapes, the others glob.
+_GLOB_CHARACTERS = frozenset("\\*?[")
+
+
+def _literal_start(line: str) -> tuple[str, ...]:
+    """The folder names an anchored pattern starts with literally (`infra/prod/**`: infra, prod): it can
+    match only paths whose names start so. () for a pattern that may match at any depth (`*.cscfg`,
+    `bin/`), or that starts with a glob. Read as pathspec reads it: trailing blanks dropped unless escaped,
+    `!` a negation, a pattern with a `/` before its last character anchored (a `#` comment, kept by the
+    folder it seems to name, matches nothing there either)."""
+    if not line.endswith("\\ "):
+        line = line.rstrip()
+    names = line.removeprefix("!").split("/")
+    if names[0] == "":
+        names = names[1:]
+    elif len(names) == 1 or (len(names) == 2 and names[1] == ""):
+        return ()
+    return tuple(itertools.takewhile(_literal, names))
+
+
+def _literal(name: str) -> bool:
+    return name != "" and _GLOB_CHARACTERS.isdisjoint(name)
+
+
+class _Folder:
+    """A folder named literally at the start of patterns: the folders named below it, the numbers of the
+    lines whose literal names end at it, and whether some line's names go on below it."""
+
+    __slots__ = ("below", "lines", "passed")
+
+    def __init__(self) -> None:
+        self.below: dict[str, _Folder] = {}
+        self.lines: list[int] = []
+        self.passed = False
+
+
+# A folder kept by the folder above it, with the lines kept by it and below it.
+_Kept = tuple[_Routes, str, list[int]]
+
+
+def _by_literal_start(lines: Sequence[str]) -> tuple[_Routes, list[_Kept], list[int]]:
+    """Where the lines that start with literal names (`_literal_start`) are kept: the folders a path goes
+    down (`PatternSet._chain_for`), and each folder that keeps lines, with the lines it and the folders
+    below it hold (a path that does not start with its names matches none of them). Then the numbers of
+    the lines matched with every path: those that start with no literal name, and those of a folder above
+    other folders that hold lines (`infra/**` beside `infra/prod/**`) while they come to at most half a
+    set, so that the folders below still keep theirs apart; shallower folders first."""
+    starts = [_literal_start(line) for line in lines]
+    top = _Folder()
+    everywhere: list[int] = []
+    for number, names in enumerate(starts):
+        folder = top
+        for name in names:
+            folder.passed = True
+            below = folder.below.get(name)
+            if below is None:
+                below = folder.below[name] = _Folder()
+            folder = below
+        (folder.lines if names else everywhere).append(number)
+    routes: _Routes = {}
+    kept: list[_Kept] = []
+    pending = collections.deque([(routes, top)])
+    while pending:
+        routes_above, above = pending.popleft()
+        for name, folder in above.below.items():
+            if folder.lines and (
+                not folder.passed or len(everywhere) + len(folder.lines) > _LINES_PER_SET // 2
+            ):
+                kept.append((routes_above, name, _lines_under(folder)))
+            else:
+                everywhere += folder.lines
+                pending.append((cast(_Routes, routes_above.setdefault(name, {})), folder))
+    return routes, kept, sorted(everywhere)
+
+
+def _lines_under(folder: _Folder) -> list[int]:
+    """The numbers of the lines of `folder` and of the folders below it."""
+    found: list[int] = []
+    pending = [folder]
+    while pending:
+        folder = pending.pop()
+        found += folder.lines
+        pending += folder.below.values()
+    return found
+
+
+def _packed(kept: list[_Kept], room: int) -> Iterator[list[_Kept]]:
+    """The folders of `kept` in groups of at most `room` lines (a folder with more is a group alone)."""
+    group: list[_Kept] = []
+    size = 0
+    for folder in kept:
+        if group and size + len(folder[2]) > room:
+            yield group
+            group, size = [], 0
+        group.append(folder)
+        size += len(folder[2])
+    if group:
+        yield group
+
+
+def _chain(patterns: list[Any], numbers: Sequence[int], last_wins: bool) -> _Chain:
+    """The patterns at `numbers` compiled in consecutive sets of at most `_LINES_PER_SET`, each halved
+    until it compiles."""
     step = _LINES_PER_SET
-    sets = [s for at in range(0, len(patterns), step) for s in _fitted(patterns[at : at + step], last_wins)]
-    return sets or _fitted([], last_wins)
+    sets = [
+        s
+        for at in range(0, len(numbers), step)
+        for s in _fitted(patterns, numbers[at : at + step], last_wins)
+    ]
+    return _Chain(sets)
 
 
-def _fitted(patterns: list[Any], last_wins: bool) -> list[PathSpec]:
-    from pathspec import GitIgnoreSpec, PathSpec  # imported on first use: most runs have no pattern at all
+def _fitted(
+    patterns: list[Any], numbers: Sequence[int], last_wins: bool
+) -> list[tuple[PathSpec, Sequence[int]]]:
+    from pathspec import GitIgnoreSpec, PathSpec
     from re2 import error as Re2Error  # type: ignore[import-untyped]
 
+    chosen = [patterns[number] for number in numbers]
     try:
         # Without `last_wins`, git's precedence of a pattern naming the file over one naming its folder.
-        return [PathSpec(patterns) if last_wins else GitIgnoreSpec(patterns)]
+        return [(PathSpec(chosen) if last_wins else GitIgnoreSpec(chosen), numbers)]
     except (ValueError, TypeError, re.error) as exc:
         raise PatternError(str(exc)) from None
     except Re2Error as exc:
-        if len(patterns) <= 1:
-            raise PatternError(_re2_problem(exc, patterns[0].pattern if patterns else "")) from None
-    middle = len(patterns) // 2
-    return _fitted(patterns[:middle], last_wins) + _fitted(patterns[middle:], last_wins)
+        if len(chosen) <= 1:
+            raise PatternError(_re2_problem(exc, chosen[0].pattern if chosen else "")) from None
+    middle = len(numbers) // 2
+    return _fitted(patterns, numbers[:middle], last_wins) + _fitted(patterns, numbers[middle:], last_wins)
 
 
 def _re2_problem(exc: Exception, pattern: str) -> str:
@@ -371,7 +534,7 @@ def _invalid(lines: Sequence[str]) -> Iterator[str]:
     """The lines that cannot be compiled, in order: found by halving, so a long file with a few bad lines
     costs a few compilations of it rather than one per line."""
     try:
-        _compiled_sets(lines)
+        _pattern_set(lines, False)
     except PatternError:
         if len(lines) == 1:
             yield lines[0]
