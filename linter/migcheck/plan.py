@@ -1282,6 +1282,36 @@ def _vm_public_ips(vms: Iterable[Role]) -> list[str]:
     )
 
 
+# What the implicit load balancer of a cloud service becomes (deep dive: "a new load-balancer resource is
+# created, and the load-balancing endpoint set becomes load-balancer rules"; "Input endpoints defined on the
+# VM are converted to inbound network address translation rules under the load balancer"): a Basic SKU one,
+# as MIG105 says of it.
+_LOAD_BALANCER = (
+    f"a load balancer resource, Basic SKU (retired on {BASIC_SKU}: upgrade it to Standard after Commit); its "
+    "load-balanced endpoint sets become load-balancing rules, its other input endpoints inbound NAT rules"
+)
+
+
+def _load_balancers(label: str, service: CloudService, vms: Iterable[Role]) -> list[str]:
+    """What becomes of the load balancers the input endpoints of `vms` are on: `label`'s own, of the
+    endpoints on its VIP, and each internal one an endpoint names (REST `LoadBalancerName`, `Add-AzureEndpoint
+    -InternalLoadBalancerName`). The deep dive says what becomes of the first only."""
+    from migcheck.rules.cloud_services import _endpoints, _internal
+
+    endpoints = list(_endpoints(vms))
+    found = [f"the load balancer of {label}: {_LOAD_BALANCER}"] if any(e.is_public for e in endpoints) else []
+    group = _ps(f"{service_name(service)}-Migrated")
+    found += [
+        f"internal load balancer {named(name)} of {label}: its load-balanced endpoint sets become "
+        "load-balancing rules of a load balancer resource, as the cloud service's do; the documents say no more "
+        "of an internal one. After Prepare, find it and its private frontend address (Get-AzLoadBalancer "
+        f"-ResourceGroupName {group}); if it is Basic SKU (retired on {BASIC_SKU}), upgrade it to Standard "
+        "after Commit"
+        for name in _internal(endpoints)
+    ]
+    return found
+
+
 def _network_step_id(network: Network) -> str:
     """The id of a network's step (see `_own_step_id`)."""
     return _own_step_id(f"network:{network.name}", network.name, network.mark)
@@ -1349,6 +1379,7 @@ def _network_step(
     becomes += [
         f"resource group '{service_name(s)}-Migrated' with the VMs of {s.label}" for s in services if s.vms
     ]
+    becomes += [line for s in services for line in _load_balancers(s.label, s, s.vms)]
     becomes += _vm_public_ips(vm for s in services for vm in s.vms)
     becomes += [
         f"reserved IP {named(ip)}: {_STATIC_PUBLIC_IP}"
@@ -1365,6 +1396,7 @@ def _network_step(
     )
     notes += [_portal_alias_note(builder, alias) for alias in aliases]
     notes += _inferred_members(network)
+    notes += _write_throttling(sum(len(s.vms) for s in services))
     has_vms, has_roles = any(s.vms for s in services), any(s.roles for s in services)
     if has_roles:
         notes.append(_roles_left_behind(services, has_vms))
@@ -1422,6 +1454,26 @@ def _network_step(
         members=tuple(_member(s) for s in services),
         migration_state=state,
     )
+
+
+# The planning guidance's example of an environment large enough to meet Resource Manager's limits on
+# writes during a migration: "> 400 VMs in a VNET". The limit it quotes (1,200 writes an hour, in 2020) is
+# not today's, so the note names none.
+_THROTTLED_VMS = 400
+
+
+def _write_throttling(vms: int) -> list[str]:
+    """What a network of more than `_THROTTLED_VMS` VMs risks, its migration writing in Resource Manager
+    every resource it moves: the subscription's write limits (planning guidance, "Azure Resource Manager API
+    throttling limits")."""
+    if vms <= _THROTTLED_VMS:
+        return []
+    return [
+        f"This network holds {vms:,} VMs: with more than {_THROTTLED_VMS} VMs in one network, its migration may "
+        "hit Resource Manager's limits on writes in the subscription. Before Prepare, check the subscription's "
+        "current write limits, keep other writes to the subscription (other steps' Prepare, deployments, "
+        "scripts) out of the hours it runs, and ask Azure support to raise the limits if they are short."
+    ]
 
 
 # What becomes of a network created in the Azure portal. The deep dive says a migrated network keeps "all
@@ -1999,6 +2051,7 @@ def _service_step(
             "Manager network you name)",
             *_vm_public_ips(placement.vms),
             *_vip_becomes(service, placement, maybe),
+            *_load_balancers("the cloud service", service, placement.vms),
         ),
         downtime=(
             f"{_service_vms_downtime(placement)} "
@@ -2428,7 +2481,11 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
             *_vm_security_groups(service.vms),
             *(f"reserved IP {named(ip.name)}, {_bound(ip)}" for _, ip in _bound_reserved_ips([service])),
         ),
-        becomes=(becomes, *_vm_public_ips(service.vms)),
+        becomes=(
+            becomes,
+            *_vm_public_ips(service.vms),
+            *_load_balancers("the cloud service", service, service.vms),
+        ),
         downtime=downtime,
         blockers=builder.blockers(service),
         notes=(
