@@ -194,22 +194,25 @@ class Patterns:
 
 def _matching_none(globs: list[str], paths: list[tuple[str, bool]], root: str, cwd: str) -> list[str]:
     """The patterns of `globs` (relative to `root`) that, each on its own, match none of `paths` (display
-    path, whether a folder). Compiled together, each as it matches alone (`last_wins`): a path costs one
-    match whatever the number of patterns, and a pattern found to match is dropped (the others compiled
-    again, once per pattern found), so the paths are gone through once."""
-    remaining = list(globs)
-    patterns = compile_patterns([_normalised(g) for g in remaining], last_wins=True)
+    path, whether a folder). Compiled together, each as it matches alone (`last_wins`), in rounds: each
+    path still matched finds the last pattern that matches it, the patterns found are dropped together
+    and the others compiled again, and a path that matches none is not matched again. A round costs one
+    match a path and one compilation; there are as many as the most patterns that match one path, and
+    one more (a pattern written twice is compiled once: it matches what its copy matches)."""
+    relatives = []
     for path, folder in paths:
         relative = _relative_to(path, root, cwd)
-        if relative is None:
-            continue
-        relative = relative + "/" if folder else relative
-        while remaining and (line := patterns.last_match(relative)) is not None:
-            del remaining[line]
-            patterns = compile_patterns([_normalised(g) for g in remaining], last_wins=True)
-        if not remaining:
-            break
-    return remaining
+        if relative is not None:
+            relatives.append(relative + "/" if folder else relative)
+    unmatched = list(dict.fromkeys(_normalised(glob) for glob in globs))
+    while unmatched and relatives:
+        patterns = compile_patterns(unmatched, last_wins=True)
+        found = [patterns.last_match(relative) for relative in relatives]
+        matched = set(found)
+        unmatched = [line for number, line in enumerate(unmatched) if number not in matched]
+        relatives = [relative for relative, line in zip(relatives, found, strict=True) if line is not None]
+    left = set(unmatched)
+    return [glob for glob in globs if _normalised(glob) in left]
 
 
 def compile_patterns(lines: Iterable[str], *, last_wins: bool = False) -> PatternSet:
