@@ -93,18 +93,21 @@ _TABLES: tuple[Coverage, ...] = (
         ("ExpressRoute with authorization links (see FAQ), Application Gateway",),
         "MIG302 flags every ExpressRoute connection in the files. MIG311 reads link authorizations in use "
         "from `Get-AzureDedicatedCircuitLinkAuthorization` output (ConvertTo-Json) or "
-        f"{DECLARED}; MIG312 classic Application Gateways from `Get-AzureApplicationGateway` output or "
-        "declarations.",
+        f"{DECLARED}; MIG312 classic Application Gateways from `Get-AzureApplicationGateway` output, "
+        "declarations, REST bodies of a gateway, and the PowerShell scripts checked that create one "
+        "(`New-AzureApplicationGateway -VnetName`).",
     ),
     Coverage(
         "Network",
         "Application Gateway",
         ("MIG312",),
-        Status.FROM_INVENTORY,
+        Status.CHECKED,
         (OVERVIEW_2018, OVERVIEW_2023),
         ("Application Gateway",),
-        f"From `Get-AzureApplicationGateway` output (ConvertTo-Json) or {DECLARED}: no export of Resource "
-        "Manager lists classic gateways.",
+        f"From `Get-AzureApplicationGateway` output (ConvertTo-Json), {DECLARED}, REST bodies of a gateway "
+        "(a Create Application Gateway request, a Get response) and the PowerShell scripts checked that "
+        "create one (`New-AzureApplicationGateway -VnetName`): no export of Resource Manager lists classic "
+        "gateways.",
     ),
     Coverage(
         "Network",
@@ -358,11 +361,13 @@ _OTHER: tuple[Coverage, ...] = (
         "Compute",
         "Extensions on running VMs whose DNS connectivity or outbound internet access is lost during migration",
         ("MIG210",),
-        Status.PARTIAL,
+        Status.CHECKED,
         (ERRORS,),
         note="A VM's network that migration cuts off from on-premises (transit, or ExpressRoute with an "
-        "on-premises DNS server) is checked; a network security group denying outbound internet access is "
-        "not: no reader records a group's rules.",
+        "on-premises DNS server), and a network security group on the VM or its subnet that denies outbound "
+        "internet access, with its rules as the files state them (`Set-AzureNetworkSecurityRule`, a Python "
+        "script's PUT of a `<Rule>`, a REST body of the group with its rules); the rules of a group no file "
+        "states are not known.",
     ),
     Coverage(
         "Network",
@@ -424,7 +429,13 @@ _OTHER: tuple[Coverage, ...] = (
         ("MIG003",),
         Status.CHECKED,
         (ERRORS,),
-        note="When the network configuration is among the files checked.",
+        note="When the files define the subscription's networks (a network configuration holds them all): a "
+        "deployment's network and its VMs' subnets, the network a migration call names "
+        "(`Move-AzureVirtualNetwork`, the classic CLI, a POST to `.../virtualnetwork/<name>/migration`), the "
+        "network whose gateway a script creates, links to a circuit, connects or disconnects, the network and "
+        "subnet a script associates a security group or route table with, and an Application Gateway's "
+        "network and subnets. A short name of a network created in the Azure portal is given its full "
+        "`Group <resource group> <name>`.",
     ),
     Coverage(
         "Network",
@@ -432,7 +443,8 @@ _OTHER: tuple[Coverage, ...] = (
         ("MIG312", "MIG319"),
         Status.FROM_INVENTORY,
         (ERRORS,),
-        note="From the inventory inputs of those two rules.",
+        note="From the inputs of those two rules: MIG312's Application Gateways from exports, declarations, "
+        "REST bodies and the scripts that create one; MIG319's API Management services from the inventory.",
     ),
     Coverage(
         "Compute",

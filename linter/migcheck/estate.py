@@ -1142,6 +1142,16 @@ _SCRIPT_KINDS = frozenset({FileKind.POWERSHELL, FileKind.PYTHON})
 _CREATES_RESERVED_IPS = frozenset({"New-AzureReservedIP", "create_reserved_ip_address"})
 
 
+class _NetworkUse(NamedTuple):
+    """A name of a network, besides a placement's, that must be one a file defines (see
+    `_Linker._network_uses`): what the message says names it ("route table 'rt' is associated with subnet
+    'a' of"), and the subnets of that network it names, each with what the message says names it."""
+
+    network: NameRef
+    uses: str
+    subnets: tuple[tuple[NameRef, str], ...] = ()
+
+
 # --- the linker --------------------------------------------------------------------------------------
 
 
@@ -1213,8 +1223,10 @@ class _Linker:
         disks, disk_vms, namesakes = self._disks(services)
         images = _unique_images(self._all(Image))
         gateways = self._scripted_gateways()
-        _add_named_networks(networks, [*gateways.values(), *records_in_networks(inventory)])
-        _add_scripted_associations(networks, [*self._all(NetworkSecurityGroup), *self._all(RouteTable)])
+        in_networks = records_in_networks(inventory)
+        undefined = self._check_network_references(networks, in_networks)
+        _add_named_networks(networks, [*gateways.values(), *in_networks], undefined)
+        _add_scripted_associations(networks, self._grouped_and_routed(), undefined)
         return Estate(
             subscription=self.subscription,
             documents=self.docs,
@@ -1427,22 +1439,8 @@ class _Linker:
             for service, placement in network.members:
                 ref = placement.virtual_network
                 assert ref is not None
-                if not network.defined and is_pipeline_token(ref.name):
-                    continue  # the network the pipeline names: no definition is joined through a token
                 if not network.defined:
-                    full = portal.get(key(ref.name))
-                    hint = (
-                        f"; '{full}' is a network created in the Azure portal, whose classic name is "
-                        "'Group <resource group> <name>': refer to it by that full name"
-                        if full
-                        else ""
-                    )
-                    self._dangle(
-                        ref,
-                        "VirtualNetwork",
-                        f"{service.label} is placed in virtual network '{ref.name}', which no network "
-                        f"configuration checked here defines{hint}",
-                    )
+                    self._undefined_network(ref, f"{service.label} is placed in", portal)
                     continue
                 used = (*(s for role in placement.roles for s in role.subnets), *placement.stray_subnets)
                 for subnet in used:
@@ -1452,6 +1450,104 @@ class _Linker:
                             "Subnet",
                             f"subnet '{subnet.name}' is not a subnet of virtual network '{network.name}'",
                         )
+
+    def _check_network_references(self, networks: Mapping[str, Network], records: Iterable[Any]) -> set[str]:
+        """Every other name of a network or subnet (`_network_uses`: what scripts run on a network, the
+        Application Gateways in one) must be a network a file defines, and a subnet of it, when some file
+        defines networks (a network configuration holds every network of its subscription). Returns the
+        names (by `key`) of the networks scripts name that dangle: the platform refuses what a script asks
+        of a network that does not exist, which makes no network of the estate (see `_add_named_networks`)."""
+        if not any(network.defined for network in networks.values()):
+            return set()
+        portal = _portal_names(networks.values())
+        subnets: dict[int, frozenset[str]] = {}  # by id() of each defined network named, built once each
+        undefined: set[str] = set()
+        seen: set[tuple[Mark, str, str]] = set()  # a call a script runs twice alike names it once
+        for use in self._network_uses(records):
+            if (use.network.mark, key(use.network.name), use.uses) in seen:
+                continue
+            seen.add((use.network.mark, key(use.network.name), use.uses))
+            network = networks.get(join_key(use.network.name, use.network.mark))
+            if network is not None and network.defined:
+                self._check_subnets(use, network, subnets)
+            elif (
+                self._undefined_network(use.network, use.uses, portal)
+                and use.network.mark.path in self.scripts
+            ):
+                undefined.add(key(use.network.name))
+        return undefined
+
+    def _check_subnets(self, use: _NetworkUse, network: Network, subnets: dict[int, frozenset[str]]) -> None:
+        """Each subnet `use` names must be one of `network` (`subnets` holds each network's subnet names,
+        by id(), once found)."""
+        held = subnets.get(id(network))
+        if held is None:
+            held = subnets[id(network)] = frozenset(key(s.name) for s in network.subnets)
+        for subnet, said in use.subnets:
+            if key(subnet.name) not in held and not is_pipeline_token(subnet.name):
+                self._dangle(
+                    subnet,
+                    "Subnet",
+                    f"{said} subnet '{subnet.name}', which is not a subnet of virtual network '{network.name}'",
+                )
+
+    def _network_uses(self, records: Iterable[Any]) -> Iterator[_NetworkUse]:
+        """The names of networks and subnets besides placements: the networks scripts migrate, whose
+        gateways they create, link to a circuit, connect or disconnect, and the subnets they associate a
+        network security group or route table with; the network and subnets of each Application Gateway of
+        `records` (created by a script or a request body, exported, declared). Move-AzureService's
+        `-VirtualNetworkName` is none of them: it names a Resource Manager network."""
+        for script in self._all(Script):
+            for step in script.migration:
+                if step.scope == "virtual-network" and step.target.strip():
+                    said = f"{step.name} {step.step.capitalize()} names"
+                    yield _NetworkUse(NameRef(step.target, step.mark), said)
+        for fact in self._all(VnetGatewayFact):
+            yield _NetworkUse(NameRef(fact.vnet, fact.mark), f"{fact.how} names")
+        for state in self._all(ConnectionState):
+            if state.virtual_network:
+                said = "the script disconnects the gateway of"
+                yield _NetworkUse(NameRef(state.virtual_network, state.mark), said)
+        for associated in self._grouped_and_routed():
+            if associated.virtual_network.strip() and associated.subnet.strip():
+                what = (
+                    "network security group"
+                    if isinstance(associated, NetworkSecurityGroup)
+                    else "route table"
+                )
+                said = f"{what} '{associated.name}' is associated with"
+                subnet = NameRef(associated.subnet, associated.mark)
+                network = NameRef(associated.virtual_network, associated.mark)
+                yield _NetworkUse(network, f"{said} subnet '{subnet.name}' of", ((subnet, said),))
+        for gateway in records:
+            if isinstance(gateway, inv.ApplicationGateway) and gateway.vnet.strip():
+                said = f"classic Application Gateway '{gateway.name}' is in"
+                subnets = tuple((NameRef(s, gateway.mark), said) for s in gateway.subnets if s.strip())
+                yield _NetworkUse(NameRef(gateway.vnet, gateway.mark), said, subnets)
+
+    def _grouped_and_routed(self) -> list[NetworkSecurityGroup | RouteTable]:
+        """The network security groups and route tables: those a script associates with a subnet name it."""
+        return [*self._all(NetworkSecurityGroup), *self._all(RouteTable)]
+
+    def _undefined_network(self, ref: NameRef, uses: str, portal: Mapping[str, str]) -> bool:
+        """Record `ref`, a network name no definition joins, as dangling, `uses` saying what names it
+        ("cloud service 'x' is placed in"), with the full name of a network created in the Azure portal
+        that it may stand for (`portal`). Not a pipeline token, which names the network the pipeline gives
+        it. Whether it was recorded."""
+        if is_pipeline_token(ref.name):
+            return False
+        full = portal.get(key(ref.name))
+        hint = (
+            f"; '{full}' is a network created in the Azure portal, whose classic name is "
+            "'Group <resource group> <name>': refer to it by that full name"
+            if full
+            else ""
+        )
+        return self._dangle(
+            ref,
+            "VirtualNetwork",
+            f"{uses} virtual network '{ref.name}', which no network configuration checked here defines{hint}",
+        )
 
     def _scripted_gateways(self) -> dict[str, ScriptedGateway]:
         """The scripts' gateway facts grouped by network name, matched as placements are matched to
@@ -1464,9 +1560,13 @@ class _Linker:
             for name_key, facts in grouped.items()
         }
 
-    def _dangle(self, ref: NameRef, target: str, message: str) -> None:
-        if not is_stand_in(ref.name):  # a name the script does not state may be any: it points nowhere known
-            self.dangling.append(Dangling(ref, target, message))
+    def _dangle(self, ref: NameRef, target: str, message: str) -> bool:
+        """Record `ref` as pointing at nothing, unless it is a stand-in: a name the script does not state
+        may be any, it points nowhere known. Whether it was recorded."""
+        if is_stand_in(ref.name):
+            return False
+        self.dangling.append(Dangling(ref, target, message))
+        return True
 
     # --- cloud services ---------------------------------------------------------------------------
 
@@ -2938,15 +3038,18 @@ def _freed(declared: tuple[ReservedIp, ...], ips: Sequence[ReservedIp]) -> tuple
 
 
 def _add_scripted_associations(
-    networks: dict[str, Network], records: Sequence[NetworkSecurityGroup | RouteTable]
+    networks: dict[str, Network], records: Sequence[NetworkSecurityGroup | RouteTable], undefined: set[str]
 ) -> None:
     """The subnets scripts associate a network security group or route table with (`subnet` of either)
     given it, as a REST body of the network would, where no description of the network gives the subnet
     one: the subnet of that name of a network a file defines (the platform refuses one it lacks), or of a
-    network no file defines, which the script shows exists: it is added, as the script names it."""
+    network no file defines, which the script shows exists: it is added, as the script names it. Not of a
+    network the script names that does not exist (`undefined`, see `_add_named_networks`): refused too."""
     linked: dict[str, dict[str, tuple[str, str, NetworkSecurityGroup | RouteTable]]] = defaultdict(dict)
     for record in records:
         if not (record.virtual_network.strip() and record.subnet.strip()):
+            continue
+        if key(record.virtual_network) in undefined:
             continue
         subnets = linked[key(record.virtual_network)]
         group, table, first = subnets.get(key(record.subnet), ("", "", record))
@@ -3369,13 +3472,15 @@ def placed_elsewhere(inventory: Inventory) -> dict[str, list[Any]]:
     return placed
 
 
-def _add_named_networks(networks: dict[str, Network], naming: Iterable[Any]) -> None:
+def _add_named_networks(networks: dict[str, Network], naming: Iterable[Any], undefined: set[str]) -> None:
     """Add to `networks` those that only a script's gateway call or an export's record names: they are
     classic networks of the subscription all the same, to migrate like the others (named and marked as
-    the first record that names them)."""
+    the first record that names them). Not one a script names that the files do not define when they
+    define the subscription's networks (`undefined`, by `key`: MIG003 reports it): it does not exist."""
     for record in naming:
         name = getattr(record, "vnet", "") or record.name
-        networks.setdefault(key(name), Network(name, record.mark))
+        if key(name) not in undefined:
+            networks.setdefault(key(name), Network(name, record.mark))
 
 
 def _unique_images(images: Iterable[Image]) -> tuple[Image, ...]:
