@@ -73,8 +73,10 @@ an `if` and its `else`, clauses of a `switch` over one string it knows that no v
 block and its `catch`, output one value that is either, as a variable assigned in each holds it, unless they
 output several VM configurations each, which are each kept), and a `foreach` over a list of constants runs
 once per item (never over an empty one), within bounds on the work repeated, as does the block of a
-`ForEach-Object` given such a list, whose output is the command's value; a function no call runs is read once,
-with values it does not know (one that is no workflow is a library's, run by whatever script imports or
+`ForEach-Object` given such a list, whose output is the command's value. A value the script does not state
+that a call passes to a function is the caller's there (one variable, one parameter): the file a function
+writes to the path it is given is the one its caller uploads, the network it is given the caller's. A function
+no call runs is read once, with values it does not know (one that is no workflow is a library's, run by whatever script imports or
 dot-sources it: an update it makes to a VM of a service it does not state describes no VM). A script or function
 dot-sourced (`. .\\settings.ps1`) may set any variable seen where it runs: one assigned before it names what it
 named but decides no condition, and an array may hold other items; one assigned after it holds what it is
@@ -5441,12 +5443,17 @@ class Interpreter:
 
     def _passed(self, value: Value, unstated: Unknown) -> Value:
         """A value given to a function's parameter, as its body reads it. A value the script does not
-        state is the parameter's own (one value wherever the body reads it, as when the function is read
-        once with values it does not know); a string is marked where the body passes it on, where findings
-        about what the body builds with it point. An array's strings are unmarked once per array, and the
-        copy shared by every call that passes it (values never change): a call costs what it passes, not
-        the length of the arrays it passes."""
+        state is the caller's, whatever it is, when it has an identity (a variable, a parameter: see
+        `Unknown.ident`): the file a function writes to the path it is given is the one its caller uploads
+        from the same variable, and the network it is given is the one its caller names. One without (what
+        an expression gives) is the parameter's own: one value wherever the body reads it, as when the
+        function is read once with values it does not know. A string is marked where the body passes it
+        on, where findings about what the body builds with it point. An array's strings are unmarked once
+        per array, and the copy shared by every call that passes it (values never change): a call costs
+        what it passes, not the length of the arrays it passes."""
         if isinstance(value, Unknown):
+            if value.ident is not None:
+                return value
             return replace(unstated, shape=value.shape, written=value.written) if value.shape else unstated
         if isinstance(value, Text):
             return _unmarked(value)
