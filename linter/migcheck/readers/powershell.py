@@ -75,8 +75,12 @@ output several VM configurations each, which are each kept), and a `foreach` ove
 once per item (never over an empty one), within bounds on the work repeated, as does the block of a
 `ForEach-Object` given such a list, whose output is the command's value. A value the script does not state
 that a call passes to a function is the caller's there (one variable, one parameter): the file a function
-writes to the path it is given is the one its caller uploads, the network it is given the caller's. A function
-no call runs is read once, with values it does not know (one that is no workflow is a library's, run by whatever script imports or
+writes to the path it is given is the one its caller uploads, the network it is given the caller's. A script
+block the script runs with arguments (`Start-Job` or `Invoke-Command` with `-ArgumentList`, `& $sb …`,
+`$sb.Invoke(…)`) runs there with them bound to its `param (…)`, or as its `$args`, as a call of a function
+binds them; one that declares parameters and that no such run binds is read once, with values it does not
+know, and a gateway it creates for the network it is given names none. A function no call runs is read once,
+with values it does not know (one that is no workflow is a library's, run by whatever script imports or
 dot-sources it: an update it makes to a VM of a service it does not state describes no VM). A script or function
 dot-sourced (`. .\\settings.ps1`) may set any variable seen where it runs: one assigned before it names what it
 named but decides no condition, and an array may hold other items; one assigned after it holds what it is
@@ -86,7 +90,9 @@ is recorded as unknown (`Role.unknown`) so that rules stay silent about it. The 
 script's own `param (…)`, or of a workflow's, is what a run as written uses, and a caller may pass another: a
 name it gives names what it names, and decides no condition, and a finding about it is shown where the call
 passes it, not at the default. A name the script does not state is shown as a stand-in that says what it names
-and where the script passes it (`<VM name, deploy.ps1:12>`), never as the expression that holds it. A
+and where the script passes it (`<VM name, deploy.ps1:12>`), never as the expression that holds it; a network
+named by a string built from such values (`"$($Prefix)vNet1"`) that a network configuration the script
+uploads names the same way is that configuration's network. A
 script-level variable assigned once, and declared by no function, is also visible inside the script's
 functions. A workflow's `InlineScript { }` runs once, in a scope of its own that sees the workflow's variables
 only as `$using:x` (which is also, in the script block of `Invoke-Command` or `Start-Job`, the `$x` of the
@@ -1326,6 +1332,7 @@ _READ_ONLY_METHODS = frozenset(
 )
 # A string's methods that test it for another (see `_string_test`).
 _STRING_TESTS = frozenset({"startswith", "endswith", "contains"})
+_BLOCK_INVOCATIONS = frozenset({"invoke", "invokereturnasis"})  # a script block's methods that run it here
 _CHANGING = frozenset({"add", "remove", "clear", "set_item", "insert", "removeat", "addrange", "removerange"})
 # Scopes a function's `$script:x = …` or `$global:x = …` assigns outside it.
 _OUTER_SCOPES = ("script:", "global:")
@@ -1607,9 +1614,11 @@ def _written_command_name(command: Node) -> str:
 
 def _names_a_command(node: Node) -> bool:
     """Whether what the call operator is given names a command as written: a name (`azure`,
-    `New-AzureVM`), or a string that holds no variable (`"azure"`, `'azure.cmd'`)."""
-    if node.type in ("command_name", "path_command_name"):
+    `New-AzureVM`), or a string that holds no variable (`"azure"`, `'azure.cmd'`); not a variable (`& $sb`)."""
+    if node.type == "command_name":
         return True
+    if node.type == "path_command_name":
+        return not any(part.type == "variable" for part in _named(node))
     inner = _named(node) if node.type == "string_literal" else []
     quoted = ("verbatim_string_characters", "expandable_string_literal")
     return len(inner) == 1 and inner[0].type in quoted and not _named(inner[0])
@@ -2459,6 +2468,18 @@ class Authorization:
 
 
 @dataclass(frozen=True, slots=True)
+class Block:
+    """A script block held to run where the script runs it with arguments (`$sb = { param($vNetName) … }`
+    then `Start-Job $sb -ArgumentList "vnetA"`): its arguments are bound to its parameters as a call of a
+    function binds them (see `Interpreter._run_block`). A block that declares parameters is held so, and
+    so is one written where such a command runs it (`& { $args[0] } "vnetA"`); any other is read where
+    it is written. `node` is its `script_block_expression`; two blocks are one when they are one node."""
+
+    node: Node = field(compare=False, hash=False)
+    ident: int
+
+
+@dataclass(frozen=True, slots=True)
 class NetworkResource:
     """What New-/Get-AzureNetworkSecurityGroup and New-/Get-AzureRouteTable output: the group or table of
     that name (`security_group`: which of the two), which a script pipes to the cmdlet that associates it
@@ -2582,7 +2603,7 @@ class VmState:
 
 NULL = Null()
 STATED_NULL = Null(stated=True)
-Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState | Operation | Authorization | LinkState
+Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState | Operation | Authorization | LinkState | Block
 _MAX_CANDIDATES = 16  # configurations one variable may hold after branches; past this, it is unknown
 _MAX_ENTRIES = 64  # entries of a table the reader follows
 # Values of an array the reader extends (`$a += …`), or of an array or table it builds, counting those of
@@ -2769,6 +2790,17 @@ class Env:
             env = env.parent
         return None
 
+    def arguments(self) -> Value | None:
+        """`$args` here: the arguments given to no parameter of the function or script block being run at
+        a call (see `Interpreter._run_call`); None in code that no call the reader runs, such as a script
+        block read where it is written, whose `$args` are its own."""
+        env: Env | None = self
+        while env is not None:
+            if env.called or env.using is not None:
+                return env.vars.get("args")
+            env = env.parent
+        return None
+
     def lookup_using(self, key: str) -> Value | None:
         """`$using:x`: `$x` of the scope the innermost unit of its own around here is written in; outside
         any, the variable itself."""
@@ -2926,6 +2958,8 @@ def _spec_of(key: str) -> cmdlets.Spec:
         return cmdlets.WEB_REQUEST_SPEC
     if key in cmdlets.FILE_WRITE_SPECS:
         return cmdlets.FILE_WRITE_SPECS[key]
+    if key in cmdlets.BLOCK_RUNNERS:
+        return cmdlets.BLOCK_RUNNERS[key].spec
     return cmdlets.FILTER_SPEC if key in cmdlets.VM_FILTERS else _GENERIC
 
 
@@ -3316,6 +3350,7 @@ class Interpreter:
         self.body_deployments: dict[tuple[int, str], Deployment] = {}
         # The network configurations it uploads (Set Network Configuration), once each.
         self.networks: dict[int, NetworkConfiguration] = {}
+        self.uploaded_networks: dict[str, str] = {}  # their networks' names, by `_name_key`
         # What the script writes to files (see `_file_write`): the values that name a file by what they
         # are rather than by what they hold, kept so that no other value takes their `id`; and how many
         # writes to a file the reader cannot name have run, each of which may have written over any file.
@@ -3333,6 +3368,13 @@ class Interpreter:
         # (see `run`): those the script never calls, and those it calls.
         self.pending: list[Node] = []
         self.pending_called: list[Node] = []
+        # The script blocks held as values (see `Block`), each queued once in `pending_called` to be read
+        # once if no run binds its arguments at every place the script runs it; those written where a
+        # command runs them with arguments, while the command is bound; and the values the parameters of
+        # held blocks hold where nothing binds them (`Unknown.ident`), which name nothing the script passes.
+        self.blocks: set[int] = set()
+        self.held: set[int] = set()
+        self.unbound: set[object] = set()
         self.depth = 0
         self.scope = 0
         # The scope of the code whose calls are being run (the script's, or a function's read once): where
@@ -4422,7 +4464,10 @@ class Interpreter:
             return STATED_NULL
         if key in ("_", "psitem"):
             return self.item if self.item is not None else Unknown(text)
-        if key in ("args", "input", "this", "matches", "error"):
+        if key == "args":  # the arguments of the call being run, given to no parameter
+            given = env.arguments()
+            return given if given is not None else Unknown(text)
+        if key in ("input", "this", "matches", "error"):
             return Unknown(text)
         return self._found(text, key, env.lookup(key), env)
 
@@ -4723,6 +4768,8 @@ class Interpreter:
         request = self._dotnet_request(node, target, method, arguments, values) if values else None
         if request is not None:
             return request
+        if isinstance(current, Block) and name in _BLOCK_INVOCATIONS:
+            return self._invoke_block(node, current, values, env)
         if key == "psboundparameters" and name == "containskey" and len(values) == 1:
             bound = self._bound(values[0], env)
             if bound is not None:
@@ -4779,10 +4826,113 @@ class Interpreter:
 
     def _script_block(self, node: Node, env: Env) -> Value:
         """A script block runs here any number of times (ForEach-Object, Where-Object) or elsewhere; its
-        commands are the script's commands either way. Its `$_` is its own pipeline's item, not known."""
+        commands are the script's commands either way. Its `$_` is its own pipeline's item, not known. One
+        that takes arguments is held instead, to run where the script runs it (see `Block`)."""
+        if node.id in self.held or self._signature(node).parameters:
+            return self._hold(node)
         outer, self.item = self.item, None
         self._loop(node, env, block=True)
         self.item = outer
+        return Unknown(self.snippet(node))
+
+    def _hold(self, node: Node) -> Block:
+        """A script block as a value (see `Block`). Queued once, to be read once with values it does not
+        know, as a function is, unless the script runs it with its arguments bound at every place it runs
+        it (see `run`)."""
+        if node.id not in self.blocks:
+            self.blocks.add(node.id)
+            self.pending_called.append(node)
+            self.unbound.update(parameter.ident for parameter in self._signature(node).unstated)
+        return Block(node, node.id)
+
+    def _call_block(self, node: Node, block: Block, env: Env, piped: Value | None) -> Value:
+        """`& $sb "vnetA"`, `& { param($Name) … } -Name "vnetA"`: the block runs here, its arguments bound
+        by name and position as a function's call binds them (see `_user_args`)."""
+        signature = self._signature(block.node)
+        args, extra, splatted = self._user_args(node, signature, env)
+        if splatted:  # `& $sb @params`: what the table binds is not followed, as for a function
+            return self._unbound_run(node, block, args, extra, piped)
+        return self._run_block(node, block, args, extra, env, piped, own_session=False)
+
+    def _run_given_block(self, node: Node, key: str, env: Env, piped: Value | None) -> Value:
+        """Start-Job, Invoke-Command: the script block the command is given (`-ScriptBlock`, or by
+        position) runs with the values of `-ArgumentList` bound to its parameters in order, those left over
+        as its `$args`. A block written in the call is held for it when the call passes arguments (a block
+        that takes none is read where it is written, as before). The job, or the remote session, is a
+        session of its own: the block sees the script's constants and, as `$using:x`, the `$x` of the code
+        that runs it; Invoke-Command on this computer runs it in a scope of its own under the caller's,
+        which it sees. What Invoke-Command gives is what the block outputs; Start-Job gives a job."""
+        runner = cmdlets.BLOCK_RUNNERS[key]
+        passes = any(_resolve(key, p[0]) == "ArgumentList" for p in _parameters_written(node))
+        written = [b.id for b in _written_blocks(node)] if passes else []
+        self.held.update(written)
+        args = self.bind(node, key, env)
+        self.held.difference_update(written)
+        block = _block_run(args)
+        for value in args.values:
+            if value is not block:
+                self.escape(value)  # as a command the reader does not know would be given them
+        self.escape(piped)  # the block's `$input`, not followed
+        if block is None:
+            return Unknown(self.snippet(node))
+        listed = _argument_list(args.get("ArgumentList"))
+        if listed is None:
+            return self._unbound_run(node, block, Args(), [], None)
+        signature = self._signature(block.node)
+        bound = Args()
+        given_count = _bind_in_order(bound, signature.order, listed)
+        bound.values.extend(listed)
+        given = args.get("ScriptBlock")
+        elsewhere = (
+            runner.elsewhere
+            or given is None
+            or given.value != block  # after a computer or session given by position
+            or any(args.get(name) is not None for name in cmdlets.RUN_ELSEWHERE)
+        )
+        value = self._run_block(node, block, bound, listed[given_count:], env, None, own_session=elsewhere)
+        return Unknown(self.snippet(node)) if runner.elsewhere or args.switch("AsJob") else value
+
+    def _invoke_block(self, node: Node, block: Block, values: list[Value], env: Env) -> Value:
+        """`$sb.Invoke("vnetA")`: the block runs here, each argument of the method bound to its parameters
+        in order, those left over as its `$args`."""
+        signature = self._signature(block.node)
+        args = Args()
+        given = _bind_in_order(args, signature.order, values)
+        args.values.extend(values)
+        return self._run_block(node, block, args, values[given:], env, None, own_session=False)
+
+    def _run_block(
+        self,
+        node: Node,
+        block: Block,
+        args: Args,
+        extra: list[Value],
+        env: Env,
+        piped: Value | None,
+        own_session: bool,
+    ) -> Value:
+        """Run a held script block where the script runs it, as a call of a function runs (see
+        `_run_call`), while the repeats are affordable; else it is read once, with values it does not
+        know (see `_unbound_run`). Its `$_` is not the caller's."""
+        signature = self._signature(block.node)
+        if not self._may_run(block.node, len(signature.parameters)):
+            return self._unbound_run(node, block, args, extra, piped)
+        outer, self.item = self.item, None
+        value = self._run_call(
+            node, block.node, signature, args, piped, env, extra, using=env, sees_caller=not own_session
+        )
+        self.item = outer
+        return value
+
+    def _unbound_run(
+        self, node: Node, block: Block, args: Args, extra: list[Value], piped: Value | None
+    ) -> Value:
+        """A run of a held block the reader does not follow: what it is given may change, and the block is
+        read once, with values it does not know (see `run`)."""
+        self.unfollowed.add(block.ident)
+        self.escape_all(args)
+        for value in (*extra, piped):
+            self.escape(value)
         return Unknown(self.snippet(node))
 
     def _for_each_object(self, node: Node, piped: Value, env: Env) -> Value | None:
@@ -4936,11 +5086,11 @@ class Interpreter:
         name = _command_name(node)
         key = name.casefold()
         invoked = node.child_by_field_name("command_name")
-        if not name and invoked is not None:
-            for part in _named(invoked):  # `& { … }`, `& $command`: what is invoked runs here
-                self.evaluate(part, env)
+        block = self._invoked_block(node, invoked, env) if not name and invoked is not None else None
         if _dot_sourced(node):
             self._dot_sourced_here(env)
+        if block is not None:
+            return self._call_block(node, block, env, piped)
         if key in self.defined and not _module_qualified(node):
             value = self.user_call(node, key, env, piped)
             self._shared(node, env)
@@ -4955,6 +5105,10 @@ class Interpreter:
         )
         if each is not None:
             return each
+        if key in cmdlets.BLOCK_RUNNERS:
+            value = self._run_given_block(node, key, env, piped)
+            self._shared(node, env)
+            return value
         args = self.bind(node, key, env)
         if key in cmdlets.WEB_REQUESTS:
             self._web_request(node, cmdlets.WEB_REQUESTS[key], args)
@@ -4985,6 +5139,23 @@ class Interpreter:
         if previewed is None:
             return self._perhaps_previewed(node, key, args, piped, env)
         return self._classic(node, key, args, piped, env)
+
+    def _invoked_block(self, node: Node, invoked: Node, env: Env) -> Block | None:
+        """What the call operator runs here (`& { … }`, `& $sb`, `. $sb`): the held script block it names
+        (see `Block`), if any; a block written there is held when the call passes it arguments."""
+        elements = node.child_by_field_name("command_elements")
+        passes = elements is not None and any(c.type != "command_argument_sep" for c in _named(elements))
+        found: Block | None = None
+        for part in _named(invoked):
+            inner = _named(part)[0] if part.type == "path_command_name" and len(_named(part)) == 1 else part
+            holding = passes and inner.type == "script_block_expression"
+            if holding:
+                self.held.add(inner.id)
+            value = self.evaluate(inner, env)
+            if holding:
+                self.held.discard(inner.id)
+            found = value if isinstance(value, Block) else found
+        return found
 
     def _classic(self, node: Node, key: str, args: Args, piped: Value | None, env: Env) -> Value:
         """What a call of a classic cmdlet that runs does: what its handler records, else the VM
@@ -5266,9 +5437,9 @@ class Interpreter:
             for value in extra:  # given to no parameter: the function reads it as `$args`, if at all
                 self.escape(value)
             if piped is None:  # the function sees the `$_` of the block that calls it
-                return self._run_call(node, function, signature, args, piped, env)
+                return self._run_call(node, function, signature, args, piped, env, extra)
             outer, self.item = self.item, None  # its own `$_` is what is piped to it
-            value = self._run_call(node, function, signature, args, piped, env)
+            value = self._run_call(node, function, signature, args, piped, env, extra)
             self.item = outer
             return value
         self.unfollowed.add(function.id)
@@ -5351,16 +5522,31 @@ class Interpreter:
         return self.followed.get(function.id, 0) < _MAX_CALLS_RUN and self._repeat(body, 1, parameters)
 
     def _run_call(
-        self, node: Node, function: Node, signature: _Signature, args: Args, piped: Value | None, env: Env
+        self,
+        node: Node,
+        function: Node,
+        signature: _Signature,
+        args: Args,
+        piped: Value | None,
+        env: Env,
+        extra: list[Value] | tuple[()] = (),
+        *,
+        using: Env | None = None,
+        sees_caller: bool = False,
     ) -> Value:
         """Run a function's body at a call: each parameter holds what the call passes for it (piped input
-        for the one that takes it), else its default, else a value the script does not state. The body
-        sees the script's constants and not the caller's variables (as when it is read once, with values
-        it does not know); what it does to VM configurations carries back to the caller. The call's value
-        is what the function outputs (see `_call_value`)."""
+        for the one that takes it), else its default, else a value the script does not state; `$args`,
+        the values `extra` given to none. The body sees the script's constants and not the caller's
+        variables (as when it is read once, with values it does not know); what it does to VM
+        configurations carries back to the caller. The call's value is what the function outputs (see
+        `_call_value`). A script block runs so too (see `_run_block`), its `$using:x` the `$x` of `using`,
+        and, run here by the call operator or `.Invoke()` (`sees_caller`), in a scope under the caller's,
+        whose variables it sees."""
         self.followed[function.id] = self.followed.get(function.id, 0) + 1
         scope = Env(env, self.constants)
-        scope.called = True
+        scope.called, scope.using = not sees_caller, using
+        unstated = Unknown("$args")
+        scope.vars["args"] = _bounded(Items(tuple(self._passed(v, unstated) for v in extra)), "$args")
         if self._reads_its_own_arguments(function):  # `$args`, `@PSBoundParameters`: passed on unfollowed
             self.escape_all(args)
         saved = self.scope, self.output, self.maybe, self.partial, self.sure_output, self.output_floor
@@ -6284,8 +6470,12 @@ class Interpreter:
         """The network a call names by a value the script does not state (`-VNetName $VNetName`): a
         stand-in named where the first call passes it (`<virtual network name, ops/deploy.ps1:12:40>`, see
         `network_stand_in`), one for every call given the same value (one variable, one definition: see
-        `Unknown.ident`)."""
+        `Unknown.ident`); a string built from such values that names a network the script uploads, that
+        network (see `_uploaded_network`)."""
         mark = self.where.mark(arg.node) if arg.node is not None else at
+        uploaded = self._uploaded_network(arg.value)
+        if uploaded:
+            return NameRef(uploaded, mark)
         ident = arg.value.ident if isinstance(arg.value, Unknown) else None
         key = ("ident", ident) if ident is not None else ("at", mark.line, mark.column)
         found = self.unstated_networks.get(key)
@@ -6862,7 +7052,7 @@ class Interpreter:
                 self.body_deployments.setdefault((id(resource), named.service_name), named)
             elif isinstance(resource, NetworkConfiguration):
                 if verb == "PUT":
-                    self.networks.setdefault(id(resource), resource)
+                    self._uploaded(resource)
             elif isinstance(resource, inv.ApplicationGateway):  # as New-AzureApplicationGateway creates one
                 gateway = self._body_gateway(resource, node)
                 self.application_gateways[_name_key(gateway.name)] = gateway
@@ -6929,8 +7119,30 @@ class Interpreter:
             return Unknown(self.snippet(node))
         for resource, _ in self._body_resources(node, Arg(content, None)):
             if isinstance(resource, NetworkConfiguration):
-                self.networks.setdefault(id(resource), resource)
+                self._uploaded(resource)
         return Unknown(self.snippet(node))
+
+    def _uploaded(self, configuration: NetworkConfiguration) -> None:
+        """A network configuration the script uploads, once, its networks indexed by name (see
+        `_uploaded_network`)."""
+        if id(configuration) in self.networks:
+            return
+        self.networks[id(configuration)] = configuration
+        for network in configuration.virtual_networks:
+            self.uploaded_networks.setdefault(_name_key(network.name), network.name)
+
+    def _uploaded_network(self, value: Value) -> str:
+        """The network a configuration the script uploads names by the string `value` is, when the script
+        builds both from values it does not state (`"$($Prefix)vNet1"`, and `<VirtualNetworkSite
+        name="$($Prefix)vNet1">` in the here-string it uploads): the reader names the network of the
+        configuration with each such value as not stated (see `_body_resources`), and `value` so written
+        names the same one. "" for any other value."""
+        from migcheck.readers import python_script as bodies
+
+        if not isinstance(value, Unknown) or not value.shape or automation.HOLE not in value.shape:
+            return ""
+        shown = value.shape.replace(automation.HOLE, f"<{bodies.UNSTATED_TEXT}>")
+        return self.uploaded_networks.get(_name_key(shown), "")
 
     def _body_gateway(self, gateway: inv.ApplicationGateway, node: Node) -> inv.ApplicationGateway:
         """An Application Gateway a body describes, with a stand-in for a name or network the script does
@@ -7263,11 +7475,17 @@ class Interpreter:
 
     def _unstated_gateway_network(self, args: Args, at: Mark, new: bool) -> str:
         """The stand-in for the network a gateway call passes by a value the script does not state
-        (`New-AzureVNetGateway -VNetName $name`), a `new` one when no call gave the value one before; ""
-        when it passes none or a string it states blank."""
+        (`New-AzureVNetGateway -VNetName $name`), a `new` one when no call gave the value one before, or the
+        network of a configuration the script uploads that the value names (see `_uploaded_network`); ""
+        when it passes none or a string it states blank, and for a parameter of a script block that no run
+        binds (see `Block`): the script passes that network where it runs the block, and it may be one the
+        files define, so it is no network of its own to migrate."""
         arg = args.get("VNetName")
-        if arg is None or not isinstance(arg.value, Unknown):
+        if arg is None or not isinstance(arg.value, Unknown) or arg.value.ident in self.unbound:
             return ""
+        uploaded = self._uploaded_network(arg.value)
+        if uploaded:
+            return uploaded
         if not new and ("ident", arg.value.ident) not in self.unstated_networks:
             return ""
         return self._unstated_network(arg, at).name
@@ -8362,11 +8580,14 @@ def _bare(node: Node) -> str:
 
 def _parameters(function: Node) -> list[Node]:
     """The variables a function declares: `function f($a, $b)` or its `param(...)` block; given the root
-    of a script, those of the script's own `param(...)` block."""
+    of a script, those of the script's own `param(...)` block; given a script block, those of its
+    `param(...)`, which the grammar puts before its body or in it."""
     found: list[Node] = []
     declaration = _first(function, "function_parameter_declaration")
     body = function if function.type == "program" else _first(function, "script_block")
     block = _first(body, "param_block") if body is not None else None
+    if block is None and function.type == "script_block_expression":
+        block = _first(function, "param_block")
     for holder in (declaration, block):
         parameters = _first(holder, "parameter_list") if holder is not None else None
         for parameter in _named(parameters) if parameters is not None else ():
@@ -8536,6 +8757,42 @@ def _aliases(declared: Node | None) -> list[str]:
                 if each.type in ("verbatim_string_characters", "expandable_string_literal", "generic_token"):
                     found.append(_text(each).strip("'\"").casefold())
     return found
+
+
+def _parameters_written(command: Node) -> Iterator[tuple[str, str | None]]:
+    """The parameters a command's arguments name, as written (see `_parameter`)."""
+    elements = command.child_by_field_name("command_elements")
+    for part in _named(elements) if elements is not None else ():
+        parameter = _parameter(part)
+        if parameter is not None:
+            yield parameter
+
+
+def _written_blocks(command: Node) -> list[Node]:
+    """The script blocks written as a command's arguments (`Start-Job { … }`)."""
+    elements = command.child_by_field_name("command_elements")
+    inner = (_unwrap(part) for part in _named(elements)) if elements is not None else ()
+    return [node for node in inner if node.type == "script_block_expression"]
+
+
+def _block_run(args: Args) -> Block | None:
+    """The held script block a Start-Job or Invoke-Command call runs: the one it binds to -ScriptBlock,
+    else one it is given by position (`Invoke-Command server1 { … }`), never its -InitializationScript."""
+    given, first = args.get("ScriptBlock"), args.get("InitializationScript")
+    before = first.value if first is not None else None
+    candidates = (given.value if given is not None else None, *args.values)
+    return next((v for v in candidates if isinstance(v, Block) and v != before), None)
+
+
+def _argument_list(arg: Arg | None) -> list[Value] | None:
+    """The values `-ArgumentList` passes to a script block, in order: an array's items, one by one, as
+    PowerShell passes them; none when it is not given. None when the call may pass values the reader does
+    not know (an entry of a splatted table that may be missing)."""
+    if arg is None:
+        return []
+    if not arg.certain:
+        return None
+    return list(arg.value.values) if isinstance(arg.value, Items) else [arg.value]
 
 
 def _bind_in_order(args: Args, order: Iterable[str], positional: list[Value]) -> int:

@@ -1,6 +1,7 @@
 """What the PowerShell reader knows about the classic `Azure` module (Service Management): which cmdlets
 are classic, the documented parameters of those whose arguments it reads, which run a migration step, and
-the cmdlets that send a request of the script's own (to the Service Management API, a classic call).
+the cmdlets that send a request of the script's own (to the Service Management API, a classic call), write a
+file, or run a script block with arguments (Start-Job, Invoke-Command).
 
 Sources: `CmdletsToExport` of the module manifest (Azure/azure-powershell,
 `src/ServiceManagement/Services/Commands.Utilities/Azure.psd1`, module 4.3.1) and the cmdlet reference
@@ -731,6 +732,70 @@ FILE_WRITE_SPECS = {
     ),
 }
 FILE_WRITE_SPECS["sc"] = FILE_WRITE_SPECS["set-content"]
+
+# --- script blocks a script runs elsewhere -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BlockRunner:
+    """A cmdlet that runs the script block it is given with the values of `-ArgumentList`, bound to the
+    block's parameters in order: its parameters, and whether it always runs the block in a session of its
+    own (a background job) rather than, unless told otherwise (`RUN_ELSEWHERE`), here."""
+
+    spec: Spec
+    elsewhere: bool
+
+
+# Start-Job and Invoke-Command, by their names and aliases, their parameters from the reference of
+# Microsoft.PowerShell.Core (5.1 and 7.4). Invoke-Command binds its block at position 0 on this computer and
+# at 1 after a computer or session; the reader takes the script block it is given wherever it is.
+_START_JOB = BlockRunner(
+    _spec(
+        "ScriptBlock:0 InitializationScript:1 Name Credential Authentication WorkingDirectory RunAs32! "
+        "PSVersion InputObject ArgumentList FilePath LiteralPath DefinitionName DefinitionPath Type",
+        aliases={"Command": "ScriptBlock", "Args": "ArgumentList", **_LITERAL_PATH},
+    ),
+    elsewhere=True,
+)
+_INVOKE_COMMAND = BlockRunner(
+    _spec(
+        "ScriptBlock:0 StrictMode NoNewScope! InputObject ArgumentList Session ComputerName Credential Port "
+        "UseSSL! ConfigurationName ApplicationName ThrottleLimit AsJob! InDisconnectedSession! SessionName "
+        "HideComputerName! JobName SessionOption Authentication EnableNetworkAccess! RemoteDebug! FilePath "
+        "CertificateThumbprint ConnectionUri AllowRedirection! VMId VMName ContainerId RunAsAdministrator! "
+        "HostName UserName KeyFilePath Subsystem ConnectingTimeout SSHTransport! SSHConnection Options",
+        aliases={
+            "Command": "ScriptBlock",
+            "Args": "ArgumentList",
+            "Cn": "ComputerName",
+            "URI": "ConnectionUri",
+            "CU": "ConnectionUri",
+            "PSPath": "FilePath",
+            "VMGuid": "VMId",
+        },
+    ),
+    elsewhere=False,
+)
+BLOCK_RUNNERS = {
+    "start-job": _START_JOB,
+    "sajb": _START_JOB,
+    "invoke-command": _INVOKE_COMMAND,
+    "icm": _INVOKE_COMMAND,
+}
+# What makes Invoke-Command run the block in a session of its own: another computer, a session, a VM, a
+# container, or a job.
+RUN_ELSEWHERE = (
+    "ComputerName",
+    "Session",
+    "ConnectionUri",
+    "VMId",
+    "VMName",
+    "ContainerId",
+    "HostName",
+    "SSHConnection",
+    "AsJob",
+    "InDisconnectedSession",
+)
 
 # --- migration ----------------------------------------------------------------------------------------
 
