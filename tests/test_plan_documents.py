@@ -511,8 +511,10 @@ def test_a_standalone_storage_account_shares_the_wave_of_the_storage_accounts_wi
     plan = plan_of(
         {
             "web.xml": deployment("web", "w01"),
+            # The export lists every classic account of the subscription: the one the VM's disks are in too.
             "inventory/classic.json": inventory(
-                classic_row("storageAccounts", "blobsonly", {"accountType": "Standard-LRS"})
+                classic_row("storageAccounts", "blobsonly", {"accountType": "Standard-LRS"}),
+                classic_row("storageAccounts", "webdisks", {"accountType": "Standard-LRS"}),
             ),
         }
     )

@@ -1140,6 +1140,8 @@ _SCRIPT_KINDS = frozenset({FileKind.POWERSHELL, FileKind.PYTHON})
 
 # The calls that create a reserved IP, in scripts.
 _CREATES_RESERVED_IPS = frozenset({"New-AzureReservedIP", "create_reserved_ip_address"})
+# The calls that create a storage account, in scripts.
+_CREATES_STORAGE_ACCOUNTS = frozenset({"New-AzureStorageAccount", "create_storage_account"})
 
 
 class _NetworkUse(NamedTuple):
@@ -1222,6 +1224,7 @@ class _Linker:
         networks = self._networks(netcfgs, services)
         disks, disk_vms, namesakes = self._disks(services)
         images = _unique_images(self._all(Image))
+        unlisted = self._check_listed_storage(disks, images, disk_vms, inventory)
         gateways = self._scripted_gateways()
         in_networks = records_in_networks(inventory)
         undefined = self._check_network_references(networks, in_networks)
@@ -1237,7 +1240,7 @@ class _Linker:
             reserved_ips=_freed(_unique(self._all(ReservedIp), self.conflicts), self._all(ReservedIp)),
             disks=disks,
             images=images,
-            storage_accounts=_storage_accounts(disks, images),
+            storage_accounts=_storage_accounts(disks, images, unlisted),
             network_security_groups=_unique(self._all(NetworkSecurityGroup)),
             route_tables=_unique(self._all(RouteTable)),
             dangling=tuple(self.dangling),
@@ -1343,11 +1346,139 @@ class _Linker:
         """Whether a script creates more reserved IPs than it names (`New-AzureReservedIP -ReservedIPName
         $name`): each name it states is a `ReservedIp` of its file."""
         named = Counter(ip.mark.path for ip in self._all(ReservedIp) if not ip.released_from)
+        return self._creates_more(_CREATES_RESERVED_IPS, named)
+
+    def _creates_more(self, calls: frozenset[str], named: Counter[str]) -> bool:
+        """Whether a script makes more calls of `calls` than `named` counts resources of its file: it
+        creates one by a name it does not state, which may be any."""
         for script in self._all(Script):
-            made = sum(1 for call in script.calls if call.name in _CREATES_RESERVED_IPS)
+            made = sum(1 for call in script.calls if call.name in calls)
             if made > named[script.mark.path]:
                 return True
         return False
+
+    def _check_listed_storage(
+        self,
+        disks: tuple[Disk, ...],
+        images: tuple[Image, ...],
+        disk_vms: Mapping[Disk, tuple[tuple[CloudService, Role], ...]],
+        inventory: Inventory,
+    ) -> set[str]:
+        """Each disk must be in one of the subscription's storage accounts, and each disk a VM has by name
+        one of its disks, when a file lists them all: the platform's validation fails for a VM whose disks
+        do not exist (migration errors: "Make sure the disks for the VM exist"). A disk reported for its
+        account is not reported again for its name. Gives the accounts the list lacks, by `key`."""
+        unlisted = self._check_storage_accounts(disks, images, disk_vms, inventory)
+        self._check_disk_names([d for d in disks if key(d.storage_account) not in unlisted], disk_vms)
+        return unlisted
+
+    def _check_storage_accounts(
+        self,
+        disks: tuple[Disk, ...],
+        images: tuple[Image, ...],
+        disk_vms: Mapping[Disk, tuple[tuple[CloudService, Role], ...]],
+        inventory: Inventory,
+    ) -> set[str]:
+        """The disks, and your images, whose blob is in a storage account that the subscription's list of
+        them does not hold, when one is among the files (see `_storage_account_list`): those that scripts and
+        REST bodies create and that exports of any subscription describe are the subscription's too. Gives
+        the accounts the list lacks, by `key`."""
+        listed = self._storage_account_list(inventory)
+        if listed is None or self._creates_unnamed_storage_accounts():
+            return set()
+        known = {key(a.name) for a in self._all(StorageAccountType)}
+        known.update(key(a.name) for a in inventory.storage_accounts)
+        where = f"{listed.path}:{listed.line}"
+        holds = f"which the subscription's list of storage accounts ({where}) does not hold"
+        unlisted = set()
+        for disk in disks:
+            account = disk.storage_account
+            if _unlisted(account, known):
+                unlisted.add(key(account))
+                vms = disk_vms.get(disk, ())
+                which = _which_disk(disk, vms)
+                words = f"{_disk_owner(disk, vms)} has {which}" if disk.attached_to or vms else f"{which} is"
+                at = NameRef(account, disk.media_link_mark or disk.mark)
+                self._dangle(at, "StorageAccount", f"{words} in storage account '{account}', {holds}")
+        for image in (i for i in images if i.is_yours):
+            for account in image.storage_accounts:
+                if _unlisted(account, known):
+                    unlisted.add(key(account))
+                    message = f"image '{image.name}' has a VHD in storage account '{account}', {holds}"
+                    self._dangle(NameRef(account, image.mark), "StorageAccount", message)
+        return unlisted
+
+    def _storage_account_list(self, inventory: Inventory) -> Mark | None:
+        """Where the files list the subscription's storage accounts, all of them: the first account of the
+        API's list (`StorageServices`, not one account's GET), else the first classic storage account an
+        inventory export of the subscription shows, when none of its pages is missing. None when no file
+        lists them."""
+        lists = {d.path for d in self.docs if d.kind is FileKind.REST and d.root == "StorageServices"}
+        listed = next((a.mark for a in self._all(StorageAccountType) if a.mark.path in lists), None)
+        if listed is not None or any(d.target == "ExportPage" for d in self.dangling):
+            return listed
+        # Rows that name no subscription are of the one the files are joined to, as `_link_inventory` says.
+        ours = key(inventory.subscription)
+        exported = (a for a in inventory.storage_accounts if key(a.subscription or ours) == ours)
+        return next((a.mark for a in exported), None)
+
+    def _creates_unnamed_storage_accounts(self) -> bool:
+        """Whether a script or a Create Storage Account body (`CreateStorageServiceInput`) creates an
+        account whose name or type it does not state: each it states both of is a `StorageAccountType` of
+        its file, and any other may be the account a disk is in."""
+        named = Counter(a.mark.path for a in self._all(StorageAccountType))
+        bodies = [
+            d.path for d in self.docs if d.kind is FileKind.REST and d.root == "CreateStorageServiceInput"
+        ]
+        if any(not named[path] for path in bodies):
+            return True
+        return self._creates_more(_CREATES_STORAGE_ACCOUNTS, named)
+
+    def _check_disk_names(
+        self, disks: Iterable[Disk], disk_vms: Mapping[Disk, tuple[tuple[CloudService, Role], ...]]
+    ) -> None:
+        """Each disk a VM has by name must be one of the subscription's, when a list of them all (the API's
+        `Disks`, a `Get-AzureDisk` export) is among the files: the disks files register (`Add-AzureDisk`,
+        an Add Disk body) are the subscription's too. A disk the list holds by its blob is that disk,
+        whatever name another description gives it (MIG004 says so). A disk only scripts describe with its
+        blob is one they create, named anew."""
+        lists = self._disk_lists()
+        if not lists or self._registers_unnamed_disks():
+            return
+        listed = next(d.mark for d in self._all(Disk) if d.mark.path in lists)
+        known = {key(d.name) for d in self._all(Disk) if d.media_link.strip() or d.mark.path in lists}
+        holds = f"which the subscription's list of disks ({listed.path}:{listed.line}) does not hold"
+        for disk in disks:
+            if not (disk.attached_to or disk in disk_vms) or disk.maybe_attached:
+                continue  # only what a VM has is validated as its disk
+            if not _names_a_disk(disk) or key(disk.name) in known:
+                continue
+            described = disk.described_at
+            if any(m.path in lists for m in described):
+                continue
+            if all(m.path in self.scripts for m in described) and (disk.media_link.strip() or disk.account):
+                continue
+            owner = _disk_owner(disk, disk_vms.get(disk, ()))
+            self._dangle(NameRef(disk.name, disk.mark), "Disk", f"{owner} has disk '{disk.name}', {holds}")
+
+    def _disk_lists(self) -> set[str]:
+        """The files that list every disk of the subscription, and list one at least: the API's `Disks`
+        list, and `Get-AzureDisk` exports (the inventory exports that hold disks of their own)."""
+        lists = {
+            d.path
+            for d in self.docs
+            if d.kind is FileKind.INVENTORY or (d.kind is FileKind.REST and d.root == "Disks")
+        }
+        return {d.mark.path for d in self._all(Disk) if d.mark.path in lists}
+
+    def _registers_unnamed_disks(self) -> bool:
+        """Whether a file registers a disk by a name it does not state (`Add-AzureDisk -DiskName $name`, a
+        pipeline token): that disk may be any a VM names."""
+        return any(
+            is_stand_in(d.name) or is_pipeline_token(d.name)
+            for d in self._all(Disk)
+            if d.media_link.strip() or not d.attached_to
+        )
 
     def _gateway_sites(
         self,
@@ -2018,6 +2149,53 @@ def _kept_apart(a: tuple[CloudService, Role], b: tuple[CloudService, Role]) -> b
     (service_a, vm_a), (service_b, vm_b) = a, b
     unstated = service_a.named_by in UNNAMED_BY_ROLE or service_b.named_by in UNNAMED_BY_ROLE
     return key(vm_a.name) != key(vm_b.name) or not unstated
+
+
+def _unlisted(account: str, known: set[str]) -> bool:
+    """Whether a storage account is one the subscription's list of them (`known`, by key) lacks. A stand-in
+    or placeholder is no name, nor is a pipeline token: the pipeline gives it one the list may hold."""
+    if not account or key(account) in known:
+        return False
+    return not is_stand_in(account) and not is_pipeline_token(account)
+
+
+def _names_a_disk(disk: Disk) -> bool:
+    """Whether a disk's description states its name: not a stand-in or a pipeline token, nor only its blob's
+    file name (what a Python script's disk without `disk_name` is known by: the platform names a disk it
+    creates)."""
+    name = disk.name.strip()
+    if not name or is_stand_in(name) or is_pipeline_token(name):
+        return False
+    return disk.name != disk.media_link.rsplit("/", 1)[-1]
+
+
+def _disk_owner(disk: Disk, vms: Sequence[tuple[CloudService, Role]]) -> str:
+    """The VM a disk is attached to, as MIG401 names it: in its cloud service where a file describes the
+    VM, or where the disk's description states it (a disk list's `AttachedTo`)."""
+    if vms:
+        service, vm = vms[0]
+        named = f"VM '{vm.name}'" if vm.name else "a VM its body does not name"
+        return f"{named} in {service.label}"
+    if disk.attached_to.startswith("<the VM "):  # an Add Data Disk body's, or one an export cut short
+        return disk.attached_to.strip("<>")
+    stated = disk.attached_service.strip()
+    return f"VM '{disk.attached_to}'" + (f" in cloud service '{stated}'" if stated else "")
+
+
+def _which_disk(disk: Disk, vms: Sequence[tuple[CloudService, Role]]) -> str:
+    """Which disk `disk` is, as MIG401 says it: by its name where its description states one; else as its
+    VM's data disk at a LUN, or its OS disk (the first, at no LUN), or "a disk", with its blob's address
+    (for a disk the platform creates in the current storage account, that)."""
+    if _names_a_disk(disk):
+        return f"disk '{disk.name}'"
+    first = vms[0][1].disks[:1] if vms else ()
+    if disk.lun:
+        which = f"its data disk at LUN {disk.lun}"
+    elif first and not first[0].lun and first[0].media_link == disk.media_link:
+        which = "its OS disk"
+    else:
+        which = "a disk"
+    return f"{which} ({disk.media_link.strip() or 'created in the current storage account'})"
 
 
 def _vm_words(service: CloudService, vm: Role) -> str:
@@ -3377,7 +3555,11 @@ def _merged_disk(descriptions: list[Disk]) -> Disk:
     )
 
 
-def _storage_accounts(disks: Iterable[Disk], images: Iterable[Image]) -> tuple[StorageAccount, ...]:
+def _storage_accounts(
+    disks: Iterable[Disk], images: Iterable[Image], unlisted: set[str]
+) -> tuple[StorageAccount, ...]:
+    """The storage accounts the disks and images are in, but those the subscription's list of them lacks
+    (`unlisted`, by `key`): they do not exist, so nothing migrates them (MIG003 says so of each disk)."""
     found: dict[str, tuple[str, Mark, list[Disk], list[Image]]] = {}
     for disk in disks:
         if disk.storage_account:
@@ -3386,7 +3568,11 @@ def _storage_accounts(disks: Iterable[Disk], images: Iterable[Image]) -> tuple[S
     for image in images:
         for name in image.storage_accounts:  # a VM image's data disks may be in other accounts
             found.setdefault(_account_key(name, image.mark), (name, image.mark, [], []))[3].append(image)
-    return tuple(StorageAccount(name, mark, tuple(d), tuple(i)) for name, mark, d, i in _by_key(found))
+    return tuple(
+        StorageAccount(name, mark, tuple(d), tuple(i))
+        for name, mark, d, i in _by_key(found)
+        if key(name) not in unlisted
+    )
 
 
 def _account_key(name: str, mark: Mark) -> str:
