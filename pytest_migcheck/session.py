@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
+import pluggy
 import pytest
 
 from migcheck import __version__
@@ -74,6 +75,8 @@ class MigcheckSession:
         # Counts plugin registrations (conftest.py files among them): a file's hook proxy depends on which
         # conftests are loaded, so `MigcheckFile.ihook` keeps its proxy only while this stays the same.
         self.plugins_registered = 0
+        # `_idle_logreport`: id of a hook proxy → (plugins registered, the proxy, its caller).
+        self._unfiled: dict[int, tuple[int, pluggy.HookRelay, pluggy.HookCaller]] = {}
 
     # --- the run ------------------------------------------------------------------------------------
 
@@ -449,11 +452,38 @@ class MigcheckSession:
         call = hook.pytest_runtest_makereport(item=item, call=pytest.CallInfo.from_call(item.runtest, "call"))
         # Setup and teardown have nothing to run: their reports are built directly, sharing the call
         # report's keywords (collecting an item's keywords walks every parent node, three times per item).
-        hook.pytest_runtest_logreport(report=_idle_report(call, "setup"))
+        idle = self._idle_logreport(hook)
+        idle(report=_idle_report(call, "setup"))
         hook.pytest_runtest_logreport(report=call)
-        hook.pytest_runtest_logreport(report=_idle_report(call, "teardown"))
+        idle(report=_idle_report(call, "teardown"))
         hook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
         return True
+
+    def _idle_logreport(self, hook: pluggy.HookRelay) -> pluggy.HookCaller:
+        """`_logreport_unfiled` for the hook proxy of a file, made once per proxy (the files of a folder
+        without a conftest.py of its own share one) and again when a plugin is registered."""
+        known = self._unfiled.get(id(hook))
+        if known is None or known[0] != self.plugins_registered:
+            # The proxy is kept with its caller, so that its id is not given to another while it is here.
+            known = (self.plugins_registered, hook, self._logreport_unfiled(hook))
+            self._unfiled[id(hook)] = known
+        return known[2]
+
+    def _logreport_unfiled(self, hook: pluggy.HookRelay) -> pluggy.HookCaller:
+        """`hook.pytest_runtest_logreport` for the reports of setup and teardown phases that did nothing
+        (`_idle_report`), without pytest's own terminal reporter when only pytest's own plugins say what
+        a report's status is: they say a passed setup or teardown has none (no letter, no word), so the
+        reporter would only file such a report under '' in its stats, from which `pytest_sessionfinish`
+        drops ours anyway. Every other plugin still gets the reports; the reporter too when another
+        plugin (a conftest.py among them) can give a status, or has put its own reporter in its place."""
+        logreport = hook.pytest_runtest_logreport
+        reporter = self.config.pluginmanager.get_plugin("terminalreporter")
+        if type(reporter) is not pytest.TerminalReporter:
+            return logreport
+        statuses = hook.pytest_report_teststatus.get_hookimpls()
+        if not all(getattr(impl.plugin, "__name__", "").startswith("_pytest.") for impl in statuses):
+            return logreport
+        return _without(self.config.pluginmanager, logreport, reporter)
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if report.when == "call":
@@ -527,6 +557,15 @@ def _items_in_place_of_files(session: pytest.Session, nodes: list[Any]) -> list[
         else:
             inlined.append(node)
     return inlined
+
+
+def _without(
+    plugins: pytest.PytestPluginManager, hook: pluggy.HookCaller, plugin: object
+) -> pluggy.HookCaller:
+    """`hook` (of every plugin, or of those a folder's conftest.py files leave) without `plugin`."""
+    left = {impl.plugin for impl in hook.get_hookimpls()}
+    every = {impl.plugin for impl in getattr(plugins.hook, hook.name).get_hookimpls()}
+    return plugins.subset_hook_caller(hook.name, remove_plugins=(every - left) | {plugin})
 
 
 def _idle_report(call: pytest.TestReport, when: Literal["setup", "teardown"]) -> pytest.TestReport:

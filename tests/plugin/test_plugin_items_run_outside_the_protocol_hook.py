@@ -39,6 +39,38 @@ def pytest_terminal_summary(terminalreporter):
 """
 
 
+# Records, for each migcheck item, the phases a conftest's `pytest_runtest_logreport` sees, and those of its
+# reports the terminal reporter has filed under '' (its stats of phases with no status) when the item ends.
+PHASES_SEEN = """
+import pytest
+
+CONFIG = []
+SEEN = []
+FILED = []
+
+def pytest_configure(config):
+    CONFIG.append(config)
+
+def pytest_runtest_logreport(report):
+    if "::MIG" in report.nodeid:
+        SEEN.append(report.when)
+
+def pytest_runtest_logfinish(nodeid):
+    reporter = CONFIG[0].pluginmanager.get_plugin("terminalreporter")
+    FILED.extend(r.when for r in reporter.stats.get("", []) if r.nodeid == nodeid and "::MIG" in nodeid)
+
+def pytest_terminal_summary(terminalreporter):
+    terminalreporter.write_line(f"seen: {len(SEEN)}, filed: {len(FILED)}")
+"""
+
+# Gives the setup phase a status of its own, which the terminal reporter counts and prints.
+SETUP_STATUS = """
+def pytest_report_teststatus(report):
+    if report.when == "setup" and report.passed:
+        return "prepared", "P", "PREPARED"
+"""
+
+
 def test_items_skip_the_protocol_hook_and_python_tests_go_through_it(estate: pytest.Pytester) -> None:
     estate.makeconftest(PROTOCOL_WRAPPER)
     result = estate.runpytest_inprocess("--migcheck", *QUIET, *SELECTED)
@@ -69,3 +101,22 @@ def test_a_plugin_that_runs_the_loop_itself_runs_it(estate: pytest.Pytester) -> 
     result = estate.runpytest_inprocess("--migcheck", *QUIET, *SELECTED)
     result.assert_outcomes(passed=4, failed=2)
     result.stdout.fnmatch_lines(["own loop: 6"])
+
+
+def test_idle_phases_reach_every_plugin_but_the_terminal_reporter(estate: pytest.Pytester) -> None:
+    """The setup and teardown of an item do nothing and have no status: the terminal reporter would only
+    file their reports under '' (which the plugin drops from its stats at the end anyway), at the cost of
+    asking every plugin for their status. Other plugins see all three phases."""
+    estate.makeconftest(PHASES_SEEN)
+    result = estate.runpytest_inprocess("--migcheck", *QUIET, *SELECTED)
+    result.assert_outcomes(passed=4, failed=2)
+    result.stdout.fnmatch_lines(["seen: 15, filed: 0"])  # 5 items, 3 phases each
+
+
+def test_a_status_another_plugin_gives_an_idle_phase_is_reported(estate: pytest.Pytester) -> None:
+    """When another plugin can give a setup or teardown a status, the terminal reporter gets their
+    reports, and prints and counts them as for any test."""
+    estate.makeconftest(SETUP_STATUS)
+    result = estate.runpytest_inprocess("--migcheck", *QUIET, *SELECTED)
+    result.assert_outcomes(passed=4, failed=2)
+    assert result.parseoutcomes()["prepared"] == 6  # the 5 items and test_python_unit
