@@ -3,11 +3,13 @@ resources that readers produce and rules inspect. Nothing here knows XML."""
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import enum
 import functools
 import reprlib
-from collections.abc import Iterable, Iterator, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
@@ -1670,17 +1672,19 @@ def resource_types(document: Document) -> frozenset[type]:
         if cls is tuple:
             stack.extend(obj)  # type: ignore[arg-type]
             continue
-        fields = _RECORD_FIELDS.get(cls)
-        if fields is None and cls not in _RECORD_FIELDS:
-            fields = _RECORD_FIELDS[cls] = _record_fields(cls)
-        if fields is None:
-            continue
+        walk = _RECORD_WALKS.get(cls)
+        if walk is None:
+            if cls in _RECORD_WALKS:  # not a record
+                continue
+            walk = _RECORD_WALKS[cls] = _record_walk(cls)
+            if walk is None:
+                continue
         found.add(cls)
         if isinstance(obj, Role):
             found.add(VirtualMachine if obj.is_vm else PaasRole)
         elif isinstance(obj, (ServiceConfiguration, Deployment)):
             found.update(_placement_facts(obj))
-        stack.extend(getattr(obj, name) for name in fields)
+        stack.extend(walk(obj))
     return frozenset(found)
 
 
@@ -1697,14 +1701,71 @@ def _placement_facts(placed: ServiceConfiguration | Deployment) -> Iterator[type
         yield WithReservedIp
 
 
-# The fields of each record type `resource_types` walks into, by type (None: not a record, such as the
-# strings most fields hold). Looked up once per type: asking each value whether it is a dataclass was
-# most of the walk (pytest does it for every file it collects).
-_RECORD_FIELDS: dict[type, tuple[str, ...] | None] = {}
+# How `resource_types` walks into each type: a getter of the tuple of the fields of a record that may hold
+# records (None: not a record, such as the strings most fields hold). Made once per type: asking each value
+# whether it is a dataclass was most of the walk (pytest does it for every file it collects), and then
+# taking every field of every record, two thirds of them strings, flags, numbers and marks.
+_RECORD_WALKS: dict[type, Callable[[object], tuple[object, ...]] | None] = {}
+# Names in a field's annotation that stand for no record, nor for a tuple `resource_types` goes into.
+_NO_RECORD_NAMES = frozenset(
+    {"str", "int", "float", "bool", "bytes", "None", "frozenset", "set", "list", "dict"}
+)
 
 
-def _record_fields(cls: type) -> tuple[str, ...] | None:
-    fields = getattr(cls, "__dataclass_fields__", None)
-    if fields is None or issubclass(cls, Mark) or issubclass(cls, type):
+def _record_walk(cls: type) -> Callable[[object], tuple[object, ...]] | None:
+    if not dataclasses.is_dataclass(cls) or issubclass(cls, Mark) or issubclass(cls, type):
         return None
-    return tuple(fields)
+    scope = vars(sys.modules[cls.__module__])
+    names = [f.name for f in fields(cls) if _may_hold_records(f.type, scope)]
+    if len(names) > 1:
+        return attrgetter(*names)
+    return _one_field(names[0]) if names else _no_fields
+
+
+def _one_field(name: str) -> Callable[[object], tuple[object, ...]]:
+    value = attrgetter(name)
+    return lambda record: (value(record),)
+
+
+def _no_fields(record: object) -> tuple[object, ...]:
+    return ()
+
+
+def _may_hold_records(annotation: object, scope: Mapping[str, object]) -> bool:
+    """Whether a field annotated `annotation` may hold a record or a tuple `resource_types` goes into: not
+    when it names only strings, numbers, flags, enums, marks, the containers the walk does not enter, or a
+    tuple of those; when it cannot tell (a name it cannot find, an annotation that is no string), it may."""
+    if not isinstance(annotation, str):
+        return True
+    if annotation in _NO_RECORD_NAMES:  # most fields: no need to parse
+        return False
+    parsed = _parsed_annotation(annotation)
+    return parsed is None or _may_hold(parsed, scope)
+
+
+@functools.cache
+def _parsed_annotation(annotation: str) -> ast.expr | None:
+    """An annotation as Python parses it (the records' annotations are strings: `from __future__ import
+    annotations`); a few dozen distinct ones, each parsed once."""
+    try:
+        return ast.parse(annotation, mode="eval").body
+    except SyntaxError:
+        return None
+
+
+def _may_hold(node: ast.expr, scope: Mapping[str, object]) -> bool:
+    if isinstance(node, ast.Constant):  # None, `...`
+        return False
+    if isinstance(node, ast.BinOp):  # X | Y
+        return _may_hold(node.left, scope) or _may_hold(node.right, scope)
+    if isinstance(node, ast.Name):
+        if node.id in _NO_RECORD_NAMES:
+            return False
+        named = scope.get(node.id)
+        return not (isinstance(named, type) and issubclass(named, (enum.Enum, Mark)))
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+        if node.value.id == "tuple":
+            items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            return any(_may_hold(item, scope) for item in items)
+        return node.value.id not in _NO_RECORD_NAMES and node.value.id != "Literal"
+    return True
