@@ -459,7 +459,18 @@ _OTHER: tuple[Coverage, ...] = (
         (),
         Status.INVENTORY,
         (ERRORS,),
-        note="Needs the blobs themselves: no inventory export lists blob sizes or their reachability.",
+        note="Needs the blobs themselves: no inventory export lists blob sizes or their reachability. A disk "
+        "that does not exist at all is the next row.",
+    ),
+    Coverage(
+        "Compute",
+        "A VM disk that does not exist (its storage account or its name is not the subscription's)",
+        ("MIG003",),
+        Status.PARTIAL,
+        (ERRORS,),
+        note="When the files list the subscription's storage accounts (the API's `StorageServices`, "
+        f"{GRAPH} of classic storage accounts) or its disks (the API's `Disks`, a `Get-AzureDisk` export); a "
+        "deleted blob in an account that exists needs the blobs themselves.",
     ),
 )
 

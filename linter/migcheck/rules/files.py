@@ -7,18 +7,25 @@ import posixpath
 from collections.abc import Iterator
 
 from migcheck.estate import Estate
+from migcheck.inventory_model import ApplicationGateway
 from migcheck.model import (
+    ConnectionState,
     Deployment,
+    Disk,
     DnsServer,
     Document,
     Finding,
     LocalNetworkSite,
     Mark,
+    NetworkSecurityGroup,
     ReservedIp,
+    RouteTable,
+    Script,
     ServiceConfiguration,
     Severity,
     VirtualMachine,
     VirtualNetwork,
+    VnetGatewayFact,
 )
 from migcheck.rule import Docs, Example, Rule, Scope
 
@@ -185,7 +192,23 @@ class UnresolvedReference(Rule):
     name = "unresolved-reference"
     severity = Severity.WARNING
     scope = Scope.FILES
-    looks_at = frozenset({ServiceConfiguration, Deployment, VirtualNetwork, VirtualMachine})
+    # Besides placements: the networks and subnets scripts migrate, give gateways, connect and associate
+    # security groups and route tables with, those of Application Gateways, and the disks lists lack.
+    looks_at = frozenset(
+        {
+            ServiceConfiguration,
+            Deployment,
+            VirtualNetwork,
+            VirtualMachine,
+            Script,
+            VnetGatewayFact,
+            ConnectionState,
+            NetworkSecurityGroup,
+            RouteTable,
+            ApplicationGateway,
+            Disk,
+        }
+    )
     summary = (
         "A name points at nothing: a role, access control, virtual network or subnet that is not defined."
     )
@@ -199,11 +222,31 @@ class UnresolvedReference(Rule):
         "is not the name of the .csdef in its folder; a cscfg `Role` or "
         "`InstanceAddress` for a role the .csdef does not define; an `EndpointAcl` naming an "
         "`AccessControl` that does not exist; a `VirtualNetworkSite` or `VirtualNetworkName` that no network "
-        "configuration defines; a subnet that is not in its virtual network. Virtual network and subnet "
+        "configuration defines; a subnet that is not in its virtual network. So are the other names of a "
+        "network or subnet: the network a migration call names (`Move-AzureVirtualNetwork "
+        "-VirtualNetworkName`, `azure network vnet validate-migration`, a POST to "
+        "`.../virtualnetwork/<name>/migration`: the platform answers that it does not exist), the network "
+        "whose gateway a script creates, links to an ExpressRoute circuit, connects or disconnects "
+        "(`New-AzureVNetGateway`, `New-AzureVirtualNetworkGateway`, `New-AzureDedicatedCircuitLink`, "
+        "`Set-AzureVNetGateway`), the network and subnet a script associates a network security group or "
+        "route table with, and an Application Gateway's network and subnets (`New-AzureApplicationGateway`, a "
+        "REST body, an export). `Move-AzureService -VirtualNetworkName` names a Resource Manager network and "
+        "is not checked. A network only a script names that way is not planned when it dangles: the "
+        "platform refuses the call. Virtual network and subnet "
         "names are checked only when a network configuration is among the files checked; likewise a reserved IP "
         "a deployment uses (a cscfg `ReservedIP`, a REST `ReservedIPName`, a script's `-ReservedIPName`) that "
         "is not in the API's list of the subscription's reserved IPs (`ReservedIPs`), when one is among the "
-        "files (the reserved IPs scripts create and exports describe count as listed). For inventory "
+        "files (the reserved IPs scripts create and exports describe count as listed). So are the disks "
+        "that do not exist, which the platform's validation fails a VM for (\"Make sure the disks for the VM "
+        "exist\"), when the files list the subscription's storage accounts or disks: a disk or one of your "
+        "images whose blob is in a storage account that the API's list of them (`StorageServices`) or an "
+        "inventory export's classic storage accounts of the subscription does not hold (the accounts scripts "
+        "and REST bodies create count as listed; the check is left out when one creates an account whose "
+        "name or type it does not state), reported at the blob, and a disk a VM has by a name that the API's "
+        "list of disks (`Disks`) or a `Get-AzureDisk | ConvertTo-Json` export does not hold, reported at the "
+        "disk (one the list holds by its blob is that disk; disks the files register count as listed; a "
+        "disk a script creates with its blob is new, and not looked up). The plan moves no storage account "
+        "the list lacks. For inventory "
         "exports: a `subscription` declared in `[tool.migcheck.inventory]` that no export holds (the "
         "declaration is ignored, and the message lists the subscriptions the exports do hold), and a page of "
         "a Resource Graph export whose skip token asks for rows no page checked holds (the export is one page "
@@ -279,6 +322,23 @@ class UnresolvedReference(Rule):
             },
             expect=("shop/ServiceConfiguration.Cloud.cscfg:1:1",),
         ),
+        Example(
+            {
+                "net/NetworkConfig.netcfg": """
+                <NetworkConfiguration>
+                  <VirtualNetworkConfiguration>
+                    <VirtualNetworkSites>
+                      <VirtualNetworkSite name="Group prod-rg prod" Location="West Europe"/>
+                    </VirtualNetworkSites>
+                  </VirtualNetworkConfiguration>
+                </NetworkConfiguration>
+                """,
+                "net/Move-Prod.ps1": """
+                Move-AzureVirtualNetwork -Validate -VirtualNetworkName "prod"
+                """,
+            },
+            expect=("net/Move-Prod.ps1:1:1",),
+        ),
     )
     valid = (
         Example(
@@ -321,6 +381,12 @@ _DANGLING_FIXES = {
     "`[tool.migcheck.subscriptions]`.",
     "ExportPage": "Export every page of the query (`az graph query --first 1000 --skip-token <skip_token>` until "
     "the token is null, or `Search-AzGraph -First 1000 -SkipToken $r.SkipToken`) and check the pages together.",
+    "StorageAccount": "Make sure the VM's disks exist (Get-AzureDisk lists each with its blob): correct the blob's "
+    "address to the storage account that holds it, or, if the list of storage accounts is stale, export it again "
+    "(GET .../services/storageservices, or a Resource Graph export of classic storage accounts) with the files.",
+    "Disk": "Make sure the VM's disks exist: correct the disk's name to the one the subscription's list of disks "
+    "gives its blob, or, if the list is stale, export it again (Get-AzureDisk | ConvertTo-Json, or GET "
+    ".../services/disks) and check it with the files.",
 }
 
 
