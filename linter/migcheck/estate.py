@@ -305,9 +305,6 @@ class CloudService:
     # "files", or what the service is named after when no file names it: "deployment", "folder" (the
     # Export-AzureVM files of a folder), "role" or "file" (a role body on its own: its VM, or its file)
     named_by: str = "files"
-    # Named after its deployment because a REST body names no service (see `Deployment.service_unnamed`):
-    # lists show the service as one whose name is unknown, not as a service of the deployment's name.
-    name_unknown: bool = False
     # The reserved IPs an inventory export binds to the service (`attachedTo`) that no deployment of the
     # files names, where the service has several: the VIP of one of them, the export does not say which
     # slot's, or the files do not say which deployment is in the slot it names (see
@@ -347,18 +344,20 @@ class CloudService:
             return f"<cloud service of VM {self.name}>"
         if self.named_by == "file":
             return f"<cloud service of {posixpath.basename(self.mark.path)}>"
-        if self.named_by == "deployment" and self.name_unknown:
-            # The file tells apart two bodies of one deployment name (request bodies reuse sample names).
+        if self.named_by == "deployment" and self.name.startswith(_UNSTATED_DEPLOYMENT):
+            # A script creates the deployment of a service whose name it does not state (New-AzureVM names
+            # the deployment after the service): in a list of services, the stand-in is the service's name.
+            return "<cloud service name" + self.name.removeprefix(_UNSTATED_DEPLOYMENT)
+        if self.named_by == "deployment":
+            # No file names the service (a REST body that names none, a script that builds the name at run
+            # time): the deployment's name is no service's. The file tells apart two of one deployment name
+            # (request bodies reuse sample names).
             where = posixpath.basename(self.mark.path)
             return (
                 f"<cloud service of deployment {self.name}, {where}>"
                 if self.name.strip()
                 else f"<cloud service of {where}>"
             )
-        if self.named_by == "deployment" and self.name.startswith(_UNSTATED_DEPLOYMENT):
-            # A script creates the deployment of a service whose name it does not state (New-AzureVM names
-            # the deployment after the service): in a list of services, the stand-in is the service's name.
-            return "<cloud service name" + self.name.removeprefix(_UNSTATED_DEPLOYMENT)
         return self.name
 
     @property
@@ -1914,11 +1913,8 @@ class _Linker:
             else:
                 unnamed.opened(d, len(opened.services))
             named_by = "files" if d.service_name else "deployment"
-            unknown = d.service_unnamed and not d.service_name
             opened.services.append(
-                CloudService(
-                    d.service_name or d.name, d.mark, (placement,), named_by=named_by, name_unknown=unknown
-                )
+                CloudService(d.service_name or d.name, d.mark, (placement,), named_by=named_by)
             )
             return
         joined = opened[index]

@@ -1,0 +1,68 @@
+"""A cloud service whose name no file states, only its deployment's: a REST body that names no service, a
+script that builds the service's name at run time (`serv_name = "web" + random_str()`). The readiness summary
+and the plan's steps name it by a stand-in that says so (`<cloud service of deployment myvm, deploy.py>`),
+never by the deployment's name as if it were the service's; its resource group is `<cloud service name>`'s."""
+
+from __future__ import annotations
+
+import pytest
+
+from migcheck.cli import main
+from migcheck.plan import StepKind
+
+SCRIPT = """\
+import random
+from azure.servicemanagement import ServiceManagementService, ConfigurationSet, LinuxConfigurationSet, OSVirtualHardDisk
+
+sms = ServiceManagementService("sub", "cert.pem")
+serv_name = "thu-mooc" + str(random.randint(0, 1000))
+net = ConfigurationSet()
+net.configuration_set_type = "NetworkConfiguration"
+net.subnet_names.append("Subnet-1")
+sms.create_virtual_machine_deployment(service_name=serv_name, deployment_name="myvm", deployment_slot="production",
+    label="myvm", role_name="myvm1", network_config=net, system_config=LinuxConfigurationSet("h", "u", "p", False),
+    os_virtual_hard_disk=OSVirtualHardDisk("img", "https://acct.blob.core.windows.net/vhds/a.vhd"),
+    role_size="Medium"{network})
+"""
+STAND_IN = "<cloud service of deployment myvm, deploy.py>"
+
+
+def summary(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], network: str
+) -> str:
+    (tmp_path / "deploy.py").write_text(SCRIPT.format(network=network), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["check", "."])
+    return capsys.readouterr().out.split("Readiness by migration scope:")[1]
+
+
+def test_the_summary_lists_the_service_of_a_network_by_a_stand_in(tmp_path, monkeypatch, capsys):
+    out = summary(tmp_path, monkeypatch, capsys, ', virtual_network_name="MyVNet"')
+    assert f"cloud services: {STAND_IN} (1 VM)" in out
+    assert "myvm (1 VM)" not in out.replace(STAND_IN, "")
+
+
+def test_the_summary_lists_a_service_in_no_network_by_a_stand_in(tmp_path, monkeypatch, capsys):
+    out = summary(tmp_path, monkeypatch, capsys, "")
+    assert f"    {STAND_IN} (1 VM)" in out
+
+
+def test_the_plan_names_its_step_by_the_same_stand_in(plan_of):
+    plan = plan_of({"deploy.py": SCRIPT.format(network="")})
+    (step,) = [s for s in plan.steps if s.kind is StepKind.SERVICE]
+    assert step.name == STAND_IN
+    assert step.moves[0] == "deployment 'myvm': VMs myvm1"
+    assert step.becomes[0].startswith("resource group '<cloud service name>-Migrated' with the VMs")
+
+
+def test_a_script_s_deployment_of_a_name_it_does_not_state_keeps_its_position(plan_of):
+    """The deployment's name is a stand-in too: the service's says where the script creates it."""
+    plan = plan_of(
+        {
+            "deploy.py": SCRIPT.replace('deployment_name="myvm"', "deployment_name=serv_name").format(
+                network=""
+            )
+        }
+    )
+    (step,) = [s for s in plan.steps if s.kind is StepKind.SERVICE]
+    assert step.name.startswith("<cloud service name, deploy.py:")
