@@ -50,7 +50,7 @@ def write(result: LintResult, stream: Stream) -> None:
             "driver": {
                 "name": "migcheck",
                 "version": __version__,
-                "rules": [_descriptor(rule) for rule in rules],
+                "rules": Items(_descriptor(rule) for rule in rules),  # each with its docs: one at a time
             }
         },
         # Columns count characters of the decoded text, not UTF-16 units (SARIF's default).
