@@ -282,14 +282,7 @@ class MigcheckSession:
         # The node id is the document's display path: the same as pytest would make for an ordinary name,
         # and escaped for a name with undecodable bytes or control characters, which pytest's JUnit
         # writer and terminal would otherwise get raw.
-        checks = MigcheckFile.from_parent(
-            parent,
-            path=file_path,
-            name=_name(file_path, parent),
-            nodeid=document.path,
-            document=document,
-            migcheck=self,
-        )
+        checks = self._checks(parent, file_path, document)
         if document.path in self._beyond:
             # Outside the test paths only the checks are collected: a classic Python script there is
             # deployment code, which pytest would otherwise import (run) as a test module.
@@ -313,6 +306,17 @@ class MigcheckSession:
         if not self.config.getoption("lf", False):
             report.result[:] = _items_in_place_of_files(collector.session, report.result)
 
+    def _checks(self, parent: pytest.Collector, path: Path, document: Document) -> MigcheckFile:
+        """The collector of a classic file's checks under `parent`, its node id the document's path."""
+        return MigcheckFile.from_parent(
+            parent,
+            path=path,
+            name=_name(path, parent),
+            nodeid=document.path,
+            document=document,
+            migcheck=self,
+        )
+
     def _add_unlisted(self, folder: pytest.Directory, nodes: list[Any]) -> None:
         """The lint reports on the classic files a folder's listing passed over (MIG001: cannot be read),
         so they have their items, as in the CLI. Only their checks are collected, built here: no other
@@ -322,14 +326,7 @@ class MigcheckSession:
                 collection_path=path, config=self.config
             ):
                 continue
-            checks = MigcheckFile.from_parent(
-                folder,
-                path=path,
-                name=_name(path, folder),
-                nodeid=document.path,
-                document=document,
-                migcheck=self,
-            )
+            checks = self._checks(folder, path, document)
             _insert_by_name(nodes, checks)
 
     @pytest.hookimpl(tryfirst=True)
