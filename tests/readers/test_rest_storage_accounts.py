@@ -61,7 +61,9 @@ def test_a_premium_account_a_rest_body_states_makes_its_disks_premium(tmp_path, 
 def test_an_account_body_is_read_as_the_account_s_type():
     doc = read_document("storage.xml", LIST.format(account_type="Premium_LRS").encode(), explicit=True)
     assert doc is not None and doc.problem is None
+    # An account the list states no type of is still listed, of a type that says nothing.
     assert [(a.name, a.account_type, a.premium) for a in doc.resources] == [
-        ("fabrikamdisks", "Premium_LRS", True)
+        ("other", "", False),
+        ("fabrikamdisks", "Premium_LRS", True),
     ]
     assert all(isinstance(a, StorageAccountType) for a in doc.resources)

@@ -591,10 +591,12 @@ def _storage_account(el: Element, marker: Marker) -> Iterable[object]:
     """A storage account's type, from a Get Storage Account Properties response (`StorageService`, its
     `StorageServiceProperties/AccountType`) or a Create Storage Account body (`CreateStorageServiceInput`,
     its `AccountType`): a Premium account makes every disk whose blob is in it a Premium disk. An account
-    whose body states no type says nothing of its disks."""
+    whose body states no type is still the subscription's (a list answered in an API version before
+    2014-06-01 has `GeoReplicationEnabled` instead; a Create body may leave the type to its default), and
+    its type "" says nothing of its disks."""
     account_type = text_of(el, "StorageServiceProperties/AccountType") or text_of(el, "AccountType")
     name = text_of(el, "ServiceName")
-    return (StorageAccountType(name, account_type, marker.mark(el)),) if name and account_type else ()
+    return (StorageAccountType(name, account_type, marker.mark(el)),) if name else ()
 
 
 def _connection_state(el: Element, marker: Marker) -> Iterable[object]:
