@@ -1,9 +1,9 @@
 """A migration call names the virtual network it migrates (Move-AzureVirtualNetwork -VirtualNetworkName, the
 classic CLI's `azure network vnet validate-migration <name>`, a POST to
 `.../services/networking/virtualnetwork/<name>/migration?comp=...`): when the files define the subscription's
-networks (a network configuration holds them all), a name none of them has is MIG003 at the call, as the
-platform answers "The virtual network {name} doesn't exist." (errors page), with the full name of a network
-created in the Azure portal that the short one stands for. Move-AzureService's `-VirtualNetworkName` names a
+networks (a network configuration holds them all), a name none of them has is MIG003 where the script writes
+the name, once in each file, as the platform answers "The virtual network {name} doesn't exist." (errors
+page), with the full name of a network created in the Azure portal that the short one stands for. Move-AzureService's `-VirtualNetworkName` names a
 Resource Manager network, never a classic one. A network only a migration call names is no step of the plan."""
 
 from __future__ import annotations
@@ -41,12 +41,12 @@ def _mig003(tmp_path, monkeypatch, files: dict[str, str]):
     return lint_files(tmp_path, monkeypatch, files, "MIG003").findings
 
 
-def test_each_migration_call_of_a_network_no_configuration_defines_is_reported(tmp_path, monkeypatch):
+def test_the_migration_calls_of_a_network_no_configuration_defines_are_reported_once(tmp_path, monkeypatch):
     found = _mig003(tmp_path, monkeypatch, {"net.netcfg": NETCFG.format(name="vnet1"), "move.ps1": MOVE})
-    assert where(found) == ["MIG003 move.ps1:1:1", "MIG003 move.ps1:2:1", "MIG003 move.ps1:3:1"]
+    assert where(found) == ["MIG003 move.ps1:1:56"]  # the name in the first call
     assert found[0].message == (
         "Move-AzureVirtualNetwork Validate names virtual network 'vnet-prod', which no network configuration "
-        "checked here defines"
+        "checked here defines (also named on lines 2 and 3)"
     )
     assert found[0].resource_type == "Reference" and found[0].resource_name == "vnet-prod"
 
@@ -55,7 +55,7 @@ def test_the_short_name_of_a_network_created_in_the_portal_is_given_its_full_nam
     files = {"net.netcfg": NETCFG.format(name="Group contoso-rg vnet1"), "move.ps1": '$vnet = "vnet1"\n'}
     files["move.ps1"] += "Move-AzureVirtualNetwork -Validate -VirtualNetworkName $vnet\n"
     [found] = _mig003(tmp_path, monkeypatch, files)
-    assert where([found]) == ["MIG003 move.ps1:2:1"]
+    assert where([found]) == ["MIG003 move.ps1:1:9"]  # where the variable is given the name
     assert found.message == (
         "Move-AzureVirtualNetwork Validate names virtual network 'vnet1', which no network configuration "
         "checked here defines; 'Group contoso-rg vnet1' is a network created in the Azure portal, whose "
@@ -67,7 +67,7 @@ def test_a_request_to_the_migration_api_and_the_classic_cli_are_read_alike(tmp_p
     files = {"net.netcfg": NETCFG.format(name="Group rg vnet1"), "migrate.py": PYTHON}
     files["cli.ps1"] = "azure network vnet validate-migration 'vnet-old'\n"
     found = _mig003(tmp_path, monkeypatch, files)
-    assert where(found) == ["MIG003 cli.ps1:1:1", "MIG003 migrate.py:5:5"]
+    assert where(found) == ["MIG003 cli.ps1:1:39", "MIG003 migrate.py:4:32"]  # the name; the path's string
     assert found[0].message.startswith("azure network vnet Validate names virtual network 'vnet-old', which")
     assert found[1].message.startswith("Service Management API Validate names virtual network 'vnet1', which")
     assert "'Group rg vnet1' is a network created in the Azure portal" in found[1].message

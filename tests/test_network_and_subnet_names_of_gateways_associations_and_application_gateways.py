@@ -3,8 +3,8 @@ subscription's networks: the network whose gateway a script creates (New-AzureVN
 New-AzureVirtualNetworkGateway), links to a circuit (New-AzureDedicatedCircuitLink), connects or disconnects
 (Set-AzureVNetGateway), the network and subnet a script associates a network security group or route table
 with, and the network and subnets of an Application Gateway (a script's New-AzureApplicationGateway, a
-request body, an export). A name that resolves to nothing is MIG003 at the call or record; a script's request
-of a network that does not exist makes no network of the plan. Never for a name a script does not state, a
+request body, an export). A name that resolves to nothing is MIG003 where a script writes it (at the record of
+a body or an export); a script's request of a network that does not exist makes no network of the plan. Never for a name a script does not state, a
 pipeline token, a network the script's own configuration defines, nor when no file defines networks."""
 
 from __future__ import annotations
@@ -72,9 +72,11 @@ def _mig003(tmp_path, monkeypatch, files: dict[str, str]):
     return lint_files(tmp_path, monkeypatch, files, "MIG003").findings
 
 
-def test_each_name_that_points_nowhere_is_reported_at_its_call(tmp_path, monkeypatch):
+def test_each_name_that_points_nowhere_is_reported_where_the_script_writes_it(tmp_path, monkeypatch):
     found = _mig003(tmp_path, monkeypatch, {"net.netcfg": NETCFG, "net.ps1": SCRIPT})
-    assert where(found) == [f"MIG003 net.ps1:{line}:1" for line in (2, 3, 4, 6, 7, 8, 9, 10, 11)]
+    # The Application Gateways' names are not placed yet: at their calls.
+    at = ((2, 74), (3, 32), (4, 92), (6, 67), (7, 42), (8, 41), (9, 44), (10, 1), (11, 1))
+    assert where(found) == [f"MIG003 net.ps1:{line}:{column}" for line, column in at]
     messages = [f.message for f in found]
     tail = "which no network configuration checked here defines"
     assert messages == [

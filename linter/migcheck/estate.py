@@ -556,6 +556,10 @@ class Estate:
     exported: tuple[Estate, ...] = ()
     # What scripts say of the gateways of the networks they name, one entry per network name, in file order.
     scripted_gateways: tuple[ScriptedGateway, ...] = ()
+    # The networks (by `key`) scripts name that the files, which define the subscription's networks, do not
+    # define: MIG003 reports each name. The platform refuses what a script asks of a network that does not
+    # exist, so no rule reads those requests (`scripted_gateways` holds none of them; see `refuses`).
+    refused_networks: frozenset[str] = frozenset()
     # The records of another estate's exports that sit in this one's networks though they name no
     # subscription (an Application Gateway, a circuit link): see `placed_elsewhere`. Its rules read them
     # where they were exported; its networks hold them.
@@ -617,6 +621,10 @@ class Estate:
                     self._site_gateways.setdefault(site, []).append(each)
         connecting = self._site_gateways.get(key(connection.local_site), []) if connection.local_site else []
         return connecting[0] if len(connecting) == 1 else None
+
+    def refuses(self, network: str) -> bool:
+        """Whether the network `network` a script names does not exist (see `refused_networks`)."""
+        return key(network) in self.refused_networks
 
     def scripted_gateway(self, name: str) -> ScriptedGateway | None:
         """What scripts say of the gateway of the network `name`, if any says anything."""
@@ -1227,6 +1235,8 @@ class _Linker:
         gateways = self._scripted_gateways()
         in_networks = records_in_networks(inventory)
         undefined = self._check_network_references(networks, in_networks)
+        gateways = {name: facts for name, facts in gateways.items() if name not in undefined}
+        inventory = _without_refused_gateways(inventory, undefined, self.scripts)
         _add_named_networks(networks, [*gateways.values(), *in_networks], undefined)
         _add_scripted_associations(networks, self._grouped_and_routed(), undefined)
         return Estate(
@@ -1248,6 +1258,7 @@ class _Linker:
             extended_support=self.extended_support,
             exported=self.exported,
             scripted_gateways=tuple(gateways.values()),
+            refused_networks=frozenset(undefined),
             _networks=networks,
             _scripted_gateways=gateways,
             _disk_vms=disk_vms,
@@ -1584,42 +1595,48 @@ class _Linker:
     def _check_network_references(self, networks: Mapping[str, Network], records: Iterable[Any]) -> set[str]:
         """Every other name of a network or subnet (`_network_uses`: what scripts run on a network, the
         Application Gateways in one) must be a network a file defines, and a subnet of it, when some file
-        defines networks (a network configuration holds every network of its subscription). Returns the
-        names (by `key`) of the networks scripts name that dangle: the platform refuses what a script asks
-        of a network that does not exist, which makes no network of the estate (see `_add_named_networks`)."""
+        defines networks (a network configuration holds every network of its subscription). A name that
+        points nowhere is reported once in each file, where the file first writes it (see `_once_per_file`).
+        Returns the names (by `key`) of the networks scripts name that dangle: the platform refuses what a
+        script asks of a network that does not exist, which makes no network of the estate (see
+        `_add_named_networks`)."""
         if not any(network.defined for network in networks.values()):
             return set()
         portal = _portal_names(networks.values())
         subnets: dict[int, frozenset[str]] = {}  # by id() of each defined network named, built once each
         undefined: set[str] = set()
-        seen: set[tuple[Mark, str, str]] = set()  # a call a script runs twice alike names it once
+        found: dict[tuple[str, ...], list[Dangling]] = defaultdict(list)
         for use in self._network_uses(records):
-            if (use.network.mark, key(use.network.name), use.uses) in seen:
-                continue
-            seen.add((use.network.mark, key(use.network.name), use.uses))
             network = networks.get(join_key(use.network.name, use.network.mark))
             if network is not None and network.defined:
-                self._check_subnets(use, network, subnets)
-            elif (
-                self._undefined_network(use.network, use.uses, portal)
-                and use.network.mark.path in self.scripts
-            ):
-                undefined.add(key(use.network.name))
+                for subnet in self._dangling_subnets(use, network, subnets):
+                    at = (subnet.mark.path, "Subnet", key(network.name), key(subnet.name))
+                    found[at].append(subnet)
+                continue
+            dangling = self._undefined_network_use(use.network, use.uses, portal)
+            if dangling is not None:
+                found[(dangling.mark.path, "VirtualNetwork", key(dangling.name))].append(dangling)
+                if use.network.mark.path in self.scripts:
+                    undefined.add(key(use.network.name))
+        self.dangling.extend(_once_per_file(each) for each in found.values())
         return undefined
 
-    def _check_subnets(self, use: _NetworkUse, network: Network, subnets: dict[int, frozenset[str]]) -> None:
-        """Each subnet `use` names must be one of `network` (`subnets` holds each network's subnet names,
-        by id(), once found)."""
+    def _dangling_subnets(
+        self, use: _NetworkUse, network: Network, subnets: dict[int, frozenset[str]]
+    ) -> Iterator[Dangling]:
+        """The subnets `use` names that are not subnets of `network` (`subnets` holds each network's subnet
+        names, by id(), once found)."""
         held = subnets.get(id(network))
         if held is None:
             held = subnets[id(network)] = frozenset(key(s.name) for s in network.subnets)
         for subnet, said in use.subnets:
-            if key(subnet.name) not in held and not is_pipeline_token(subnet.name):
-                self._dangle(
-                    subnet,
-                    "Subnet",
-                    f"{said} subnet '{subnet.name}', which is not a subnet of virtual network '{network.name}'",
-                )
+            if (
+                key(subnet.name) not in held
+                and not is_pipeline_token(subnet.name)
+                and not is_stand_in(subnet.name)
+            ):
+                message = f"{said} subnet '{subnet.name}', which is not a subnet of virtual network '{network.name}'"
+                yield Dangling(subnet, "Subnet", message)
 
     def _network_uses(self, records: Iterable[Any]) -> Iterator[_NetworkUse]:
         """The names of networks and subnets besides placements: the networks scripts migrate, whose
@@ -1631,13 +1648,13 @@ class _Linker:
             for step in script.migration:
                 if step.scope == "virtual-network" and step.target.strip():
                     said = f"{step.name} {step.step.capitalize()} names"
-                    yield _NetworkUse(NameRef(step.target, step.mark), said)
+                    yield _NetworkUse(NameRef(step.target, step.target_mark or step.mark), said)
         for fact in self._all(VnetGatewayFact):
-            yield _NetworkUse(NameRef(fact.vnet, fact.mark), f"{fact.how} names")
+            yield _NetworkUse(NameRef(fact.vnet, fact.vnet_mark or fact.mark), f"{fact.how} names")
         for state in self._all(ConnectionState):
             if state.virtual_network:
                 said = "the script disconnects the gateway of"
-                yield _NetworkUse(NameRef(state.virtual_network, state.mark), said)
+                yield _NetworkUse(NameRef(state.virtual_network, state.network_mark or state.mark), said)
         for associated in self._grouped_and_routed():
             if associated.virtual_network.strip() and associated.subnet.strip():
                 what = (
@@ -1646,8 +1663,8 @@ class _Linker:
                     else "route table"
                 )
                 said = f"{what} '{associated.name}' is associated with"
-                subnet = NameRef(associated.subnet, associated.mark)
-                network = NameRef(associated.virtual_network, associated.mark)
+                subnet = NameRef(associated.subnet, associated.subnet_mark or associated.mark)
+                network = NameRef(associated.virtual_network, associated.network_mark or associated.mark)
                 yield _NetworkUse(network, f"{said} subnet '{subnet.name}' of", ((subnet, said),))
         for gateway in records:
             if isinstance(gateway, inv.ApplicationGateway) and gateway.vnet.strip():
@@ -1664,8 +1681,17 @@ class _Linker:
         ("cloud service 'x' is placed in"), with the full name of a network created in the Azure portal
         that it may stand for (`portal`). Not a pipeline token, which names the network the pipeline gives
         it. Whether it was recorded."""
-        if is_pipeline_token(ref.name):
-            return False
+        dangling = self._undefined_network_use(ref, uses, portal)
+        if dangling is not None:
+            self.dangling.append(dangling)
+        return dangling is not None
+
+    @staticmethod
+    def _undefined_network_use(ref: NameRef, uses: str, portal: Mapping[str, str]) -> Dangling | None:
+        """`ref`, a network name no definition joins, as a name that points at nothing (see
+        `_undefined_network`); None for a pipeline token or a stand-in, which may name any network."""
+        if is_pipeline_token(ref.name) or is_stand_in(ref.name):
+            return None
         full = portal.get(key(ref.name))
         hint = (
             f"; '{full}' is a network created in the Azure portal, whose classic name is "
@@ -1673,11 +1699,10 @@ class _Linker:
             if full
             else ""
         )
-        return self._dangle(
-            ref,
-            "VirtualNetwork",
-            f"{uses} virtual network '{ref.name}', which no network configuration checked here defines{hint}",
+        message = (
+            f"{uses} virtual network '{ref.name}', which no network configuration checked here defines{hint}"
         )
+        return Dangling(ref, "VirtualNetwork", message)
 
     def _scripted_gateways(self) -> dict[str, ScriptedGateway]:
         """The scripts' gateway facts grouped by network name, matched as placements are matched to
@@ -3652,6 +3677,45 @@ def placed_elsewhere(inventory: Inventory) -> dict[str, list[Any]]:
         if len(holders) == 1 and holders[0] != inventory.subscription:
             placed[holders[0]].append(record)
     return placed
+
+
+def _once_per_file(uses: list[Dangling]) -> Dangling:
+    """One name that points at nothing, as the uses of one file give it (the Validate, Prepare and Commit
+    of one network, each call of a loop): reported once, where the file first writes it, the message
+    saying on which other lines the file names it too. A name every use takes from one literal is written
+    in one place, which is all the finding points at."""
+    first = min(uses, key=lambda dangling: (dangling.mark.line, dangling.mark.column, dangling.mark.nth))
+    lines = sorted({dangling.mark.line for dangling in uses} - {first.mark.line})
+    if not lines:
+        return first
+    return replace(first, message=f"{first.message} (also named on {_lines_words(lines)})")
+
+
+def _lines_words(lines: list[int]) -> str:
+    """Lines of a file, in words: "line 4", "lines 4, 7 and 9"; past five, how many more there are."""
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    if len(lines) > 6:
+        return f"lines {', '.join(str(line) for line in lines[:5])} and {len(lines) - 5} more"
+    return f"lines {', '.join(str(line) for line in lines[:-1])} and {lines[-1]}"
+
+
+def _without_refused_gateways(inventory: Inventory, refused: set[str], scripts: frozenset[str]) -> Inventory:
+    """`inventory` without the Application Gateways scripts create in a network that does not exist
+    (`refused`, by `key`): the platform refuses to create them. An export's gateway is there all the same:
+    it shows that its network exists."""
+    if not refused or not inventory.application_gateways:
+        return inventory
+    kept = tuple(
+        gateway
+        for gateway in inventory.application_gateways
+        if not (gateway.mark.path in scripts and key(gateway.vnet) in refused)
+    )
+    return (
+        inventory
+        if len(kept) == len(inventory.application_gateways)
+        else replace(inventory, application_gateways=kept)
+    )
 
 
 def _add_named_networks(networks: dict[str, Network], naming: Iterable[Any], undefined: set[str]) -> None:

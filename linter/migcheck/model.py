@@ -979,6 +979,9 @@ class ConnectionState:
     # "NotConnected"; "" and True for a state the platform reported.
     virtual_network: str = ""
     every_path: bool = True
+    # Where the disconnection writes the network's name (the argument, or the literal that states it), for
+    # a finding about that name; None where the file does not tell.
+    network_mark: Mark | None = field(default=None, compare=False)
 
     @property
     def name(self) -> str:
@@ -995,6 +998,10 @@ class NetworkSecurityGroup:
     # would (`Subnet.security_group`). "" for none.
     virtual_network: str = field(default="", compare=False)
     subnet: str = field(default="", compare=False)
+    # Where the association writes the network's and the subnet's names (the arguments, or the literals
+    # that state them), for a finding about either name; None where the reader cannot tell.
+    network_mark: Mark | None = field(default=None, compare=False)
+    subnet_mark: Mark | None = field(default=None, compare=False)
 
 
 @record
@@ -1056,6 +1063,8 @@ class RouteTable:
     # `NetworkSecurityGroup`.
     virtual_network: str = field(default="", compare=False)
     subnet: str = field(default="", compare=False)
+    network_mark: Mark | None = field(default=None, compare=False)  # see `NetworkSecurityGroup`
+    subnet_mark: Mark | None = field(default=None, compare=False)
 
 
 @record
@@ -1168,6 +1177,9 @@ class MigrationStep:
     # What to change in that call for it to run: remove the parameter it does not have, add the option it
     # lacks; "" when it may run.
     fails_fix: str = field(default="", compare=False)
+    # Where the call writes the name of what moves (the argument, the literal that states it, the string of
+    # the request's path that holds it), for a finding about that name; None where the reader cannot tell.
+    target_mark: Mark | None = field(default=None, compare=False)
 
 
 @record
@@ -1224,6 +1236,9 @@ class VnetGatewayFact:
     # (the platform's default then, which the files do not show).
     gateway_type: str = ""
     sku: str = ""
+    # Where the call writes the network's name (the argument, or the literal that states it), for a finding
+    # about that name; None where the reader cannot tell.
+    vnet_mark: Mark | None = field(default=None, compare=False)
 
     @property
     def name(self) -> str:

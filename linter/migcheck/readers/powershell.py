@@ -2529,6 +2529,9 @@ class WebRequest:
     at: Node
     host: str
     path: str
+    # Where the URL is written, when the script writes it as one string: a migration path's network is
+    # shown there (see `MigrationStep.target_mark`).
+    url_mark: Mark | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -5657,10 +5660,12 @@ class Interpreter:
         migration commands; the CLI's other commands are not read."""
         elements = node.child_by_field_name("command_elements")
         words: list[Value] = []
+        parts: list[Node] = []
         for part in _named(elements) if elements is not None else ():
             if part.type == "command_argument_sep" or _parameter(part) is not None:
                 continue
             words.append(self.evaluate(part, env))
+            parts.append(part)
             if len(words) == 4:
                 break
         said = [w.value.casefold() if isinstance(w, Text) else "" for w in words]
@@ -5673,7 +5678,8 @@ class Interpreter:
         target = words[3].value if len(words) > 3 and isinstance(words[3], Text) else ""
         name = f"azure {said[0]} {said[1]}"
         self.calls.setdefault(node.start_byte, ClassicCall(f"{name} {verb}", mark))
-        self._take_step(node, MigrationStep(name, step, scope, target, mark))
+        named_at = _value_mark(words[3], Arg(words[3], parts[3]), self.where) if target else None
+        self._take_step(node, MigrationStep(name, step, scope, target, mark, target_mark=named_at))
         return Unknown(self.snippet(node))
 
     # --- the cmdlets that say something about resources -----------------------------------------------
@@ -6633,6 +6639,13 @@ class Interpreter:
         """Where an argument's value is written in the call."""
         return self.where.mark(arg.node) if arg is not None and arg.node is not None else None
 
+    def _name_at(self, args: Args, parameter: str) -> Mark | None:
+        """Where the name a call gives by `parameter` is written: the literal that states it (a variable's
+        value where it is assigned), else the argument. A finding that the name points at nothing is shown
+        there, where it is corrected."""
+        arg = args.get(parameter)
+        return _value_mark(arg.value, arg, self.where) if arg is not None else None
+
     def _new_service(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         name = args.get("ServiceName")
         created = _service_key(name.value if name is not None else None)
@@ -6971,7 +6984,14 @@ class Interpreter:
             mark = self._at_call(node)
             fails, fix = _failing_move(key, steps[0], args)
             step = MigrationStep(
-                cmdlets.canonical(key), steps[0], scope, target, mark, fails=fails, fails_fix=fix
+                cmdlets.canonical(key),
+                steps[0],
+                scope,
+                target,
+                mark,
+                fails=fails,
+                fails_fix=fix,
+                target_mark=self._name_at(args, parameter),
             )
             self._take_step(node, step)
         return NULL
@@ -7017,7 +7037,11 @@ class Interpreter:
         )
         uri = args.get("Uri")
         at = node.child_by_field_name("command_name") or node
-        found = self._request(node, at, verb, uri.value, name) if uri is not None and uri.certain else None
+        found = (
+            self._request(node, at, verb, uri.value, name, url_at=_value_mark(uri.value, uri, self.where))
+            if uri is not None and uri.certain
+            else None
+        )
         body = args.get("Body")
         if found is not None and verb in ("PUT", "POST") and body is not None and body.certain:
             self._rest_body(node, found[1], verb, body)
@@ -7245,17 +7269,35 @@ class Interpreter:
         kind = _type_name(target) if target.type == "type_literal" else ""
         given = _arguments(arguments) if arguments is not None else []
         if kind in ("webrequest", "httpwebrequest") and name in ("create", "createhttp", "createdefault"):
-            found = self._request(node, method, "GET", values[0], _WEB_REQUEST, made=True)
-            return WebRequest(node, method, *found) if found is not None else None
+            url_at = self._url_at(values, given, 0)
+            found = self._request(node, method, "GET", values[0], _WEB_REQUEST, made=True, url_at=url_at)
+            return WebRequest(node, method, *found, url_at) if found is not None else None
         if kind == "httprequestmessage" and name == "new" and len(values) >= 2:
             verb = _http_method(values[0], given[0])
-            self._request(node, method, verb, values[1], "HttpRequestMessage")
+            self._request(
+                node, method, verb, values[1], "HttpRequestMessage", url_at=self._url_at(values, given, 1)
+            )
         elif name in _SENDS and not kind:
-            self._request(node, method, _sends_method(name, values, given), values[0], _text(method))
+            sends = _sends_method(name, values, given)
+            self._request(
+                node, method, sends, values[0], _text(method), url_at=self._url_at(values, given, 0)
+            )
         return None
 
+    def _url_at(self, values: list[Value], given: list[Node], at: int) -> Mark | None:
+        """Where the URL a .NET call is given as its argument `at` is written (see `_value_mark`)."""
+        node = given[at] if at < len(given) else None
+        return _value_mark(values[at], Arg(values[at], node), self.where)
+
     def _request(
-        self, node: Node, at: Node, verb: str | None, url: Value, how: str, made: bool = False
+        self,
+        node: Node,
+        at: Node,
+        verb: str | None,
+        url: Value,
+        how: str,
+        made: bool = False,
+        url_at: Mark | None = None,
     ) -> tuple[str, str] | None:
         """A request the script sends to the Service Management API itself: to a URL on its host that the
         script states, or builds from strings it knows (a piece it does not state, such as the subscription
@@ -7264,11 +7306,11 @@ class Interpreter:
         when the method (`verb`) is not stated; a POST, or one of a method not stated, to a migration path
         (`.../migration?comp=prepare`) runs that step of the platform migration, as the Move-Azure* cmdlets
         do, unless the request is only `made`, to be sent with the method the script sets (see `WebRequest`).
-        (host, path) of the URL; None for a URL that is not on the host."""
+        `url_at`: where the URL is written. (host, path) of the URL; None for a URL that is not on the host."""
         shape = _shape(url)
         found = automation.management_url(shape) if shape is not None else None
         if found is not None:
-            self._sent(WebRequest(node, at, *found), verb, how, made)
+            self._sent(WebRequest(node, at, *found, url_at), verb, how, made)
         return found
 
     def _sent(self, request: WebRequest, verb: str | None, how: str, made: bool = False) -> None:
@@ -7282,7 +7324,8 @@ class Interpreter:
             self.calls[request.node.start_byte] = ClassicCall(name, mark)
         step = automation.migration_step(request.path) if not made and verb in (None, "POST") else None
         if step is not None:
-            self._take_step(request.node, MigrationStep(automation.MIGRATION_API, *step, mark))
+            taken = MigrationStep(automation.MIGRATION_API, *step, mark, target_mark=request.url_mark)
+            self._take_step(request.node, taken)
         changed = automation.changed_by_request(verb, request.path) if not made else None
         if changed is not None:
             self._change_at(request.node, ClassicCall(name, mark, (changed,)))
@@ -7378,7 +7421,8 @@ class Interpreter:
             _shown(_arg_value(args, name), what, self._written_at(args.get(name)) or mark)
             for name, what in (("VNetName", "network name"), ("LocalNetworkSiteName", "local site name"))
         )
-        made = ConnectionState(shown_site, "NotConnected", mark, shown_network)
+        named_at = self._name_at(args, "VNetName")
+        made = ConnectionState(shown_site, "NotConnected", mark, shown_network, network_mark=named_at)
         index = self.disconnects.setdefault(made, len(self.disconnects))
         key = _link_key(network, site)
         self.link_keys.setdefault(key, (network, site))
@@ -7466,7 +7510,15 @@ class Interpreter:
         if not vnet:
             return
         fact = VnetGatewayFact(
-            vnet, side, how, mark, local_site, service_key, gateway_type=gateway_type, sku=sku
+            vnet,
+            side,
+            how,
+            mark,
+            local_site,
+            service_key,
+            gateway_type=gateway_type,
+            sku=sku,
+            vnet_mark=self._name_at(args, "VNetName"),
         )
         if fact not in self.gateway_facts:
             self.gateway_facts[fact] = None
@@ -7712,10 +7764,16 @@ class Interpreter:
         if not (name and vnet and subnet):
             return Unknown(self.snippet(node))
         at, mark = (_name_key(vnet), _name_key(subnet)), self._at_call(node)
+        names_at = {
+            "network_mark": self._name_at(args, "VirtualNetworkName"),
+            "subnet_mark": self._name_at(args, "SubnetName"),
+        }
         if group:
-            self.subnet_groups[at] = NetworkSecurityGroup(name, mark, virtual_network=vnet, subnet=subnet)
+            self.subnet_groups[at] = NetworkSecurityGroup(
+                name, mark, virtual_network=vnet, subnet=subnet, **names_at
+            )
         else:
-            self.subnet_tables[at] = RouteTable(name, mark, virtual_network=vnet, subnet=subnet)
+            self.subnet_tables[at] = RouteTable(name, mark, virtual_network=vnet, subnet=subnet, **names_at)
         return Unknown(self.snippet(node))
 
     def _from_subnet(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:

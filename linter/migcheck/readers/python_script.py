@@ -1588,7 +1588,7 @@ class _Resources:
                 path = _argument(call.node, 0, ("path",))
                 body = _argument(call.node, 1, ("body",))
                 self.link_requests[id(call.node)] = _LinkRequest(
-                    call, "PUT", body, functools.partial(self._shape, path)
+                    call, "PUT", body, functools.partial(self._shape, path), path
                 )
             mark = self.source.call_mark(call.node)
             if self._builds_model(call):
@@ -1632,7 +1632,8 @@ class _Resources:
         def path_at(site: flow.Site) -> str:
             return self._request_path(call, site) or request.path
 
-        self.link_requests[id(call.node)] = _LinkRequest(call, request.verb, request.body, path_at)
+        url = _argument(call.node, *_HTTP_CALLS[flow.callee(call.node.func)].url)
+        self.link_requests[id(call.node)] = _LinkRequest(call, request.verb, request.body, path_at, url)
 
     def _classic_name(self, call: CallSite) -> str | None:
         """The SDK's name for a call, or None when it is not one: a method, a service class or a model."""
@@ -1799,7 +1800,7 @@ class _Resources:
                 path = self._shape(path_node, shaped[turn - 1])
                 if verb == "POST":
                     self._migration_steps(
-                        call, shaped[turn - 1], path, lambda at: self._shape(path_node, at), mark
+                        call, shaped[turn - 1], path, lambda at: self._shape(path_node, at), mark, path_node
                     )
                 body_node = _argument(call.node, 1, ("body",))
                 body = self.flow.value(body_node, site) if body_node is not None else None
@@ -1937,8 +1938,9 @@ class _Resources:
             return self._request_path(call, site) or request.path
 
         sites = self.flow.callers(call)
+        url = _argument(call.node, *_HTTP_CALLS[flow.callee(call.node.func)].url)
         for site in self._shaped_callers(call, sites):
-            self._migration_steps(call, site, path_at(site), path_at, mark)
+            self._migration_steps(call, site, path_at(site), path_at, mark, url)
 
     def _shaped_callers(self, call: CallSite, sites: list[flow.Site]) -> list[flow.Site]:
         """The sites of `call`'s function's calls as the shapes of text read them: a caller's argument
@@ -1961,12 +1963,19 @@ class _Resources:
     # --- migration requests ------------------------------------------------------------------------
 
     def _migration_steps(
-        self, call: CallSite, site: flow.Site, path: str, path_at: Callable[[flow.Site], str], mark: Mark
+        self,
+        call: CallSite,
+        site: flow.Site,
+        path: str,
+        path_at: Callable[[flow.Site], str],
+        mark: Mark,
+        path_node: ast.expr | None,
     ) -> None:
         """The migration steps a POST to `path`, read at `site` (a call of the function it is in, or its own
         site), runs. A migration path that the loops around the request fill in (`for vnet in ('front',
         'back'):`, `for step in ('Validate', 'Prepare')`) is read again at each of their turns in that
-        call, by `path_at`: each turn runs a step, shown at the request (see `_placed_steps`)."""
+        call, by `path_at`: each turn runs a step, shown at the request (see `_placed_steps`). `path_node`:
+        the expression the request's path is built by, where the name of what moves is shown."""
         chain = (*_calls_to(site), call.node)
         if HOLE in path and "/migration" in path.casefold():
             turns = self.flow.turns(call, site)
@@ -1974,9 +1983,21 @@ class _Resources:
                 for turn in turns:
                     order = _run_order(turn, call.node)
                     branches = self._branches(call, turn)
-                    self._migration_step(path_at(turn), mark, chain, order, branches, call.node)
+                    turn_path = path_at(turn)
+                    named_at = self._named_in_path(path_node, turn, turn_path)
+                    self._migration_step(turn_path, mark, chain, order, branches, call.node, named_at)
                 return
-        self._migration_step(path, mark, chain, _run_order(site, call.node), self._branches(call, site))
+        named_at = self._named_in_path(path_node, site, path)
+        order = _run_order(site, call.node)
+        self._migration_step(path, mark, chain, order, self._branches(call, site), named_at=named_at)
+
+    def _named_in_path(self, node: ast.expr | None, site: flow.Site, path: str) -> Mark | None:
+        """Where the script writes the name of what a migration path moves (`.../virtualnetwork/<name>/
+        migration`): the string literal that holds it as a segment of the path (the path's own, or a value
+        the path is built from: an argument a caller passes, a loop's item), among those that write the
+        path (see `flow.written_lines`). None when no literal does, or the path names nothing."""
+        found = automation.migration_step(path)
+        return _segment_at(self.shapes, self.source, node, site, found[2] if found is not None else "")
 
     def _placed_steps(self) -> tuple[MigrationStep, ...]:
         """The migration steps in the order the script runs them (see `_run_order`): by the calls that lead
@@ -2001,15 +2022,16 @@ class _Resources:
         order: _RunOrder,
         branches: tuple[tuple[str, int], ...],
         looped: ast.Call | None = None,
+        named_at: Mark | None = None,
     ) -> None:
         """A POST to a `.../migration?comp=<step>` path of the Service Management API runs a step of the
         platform migration, as the Move-Azure* cmdlets that send it do (MIG602 checks their order). The SDK
         has no method for it: scripts send it with `perform_post` or a request of their own. `branches`:
         those of the choices it is sent on (see `MigrationStep.branches`); `looped`: the request, when a turn
-        of the loops around it sends this step."""
+        of the loops around it sends this step; `named_at`: where the script writes the name of what moves."""
         found = automation.migration_step(path)
         if found is not None:
-            step = MigrationStep(automation.MIGRATION_API, *found, mark, branches)
+            step = MigrationStep(automation.MIGRATION_API, *found, mark, branches, target_mark=named_at)
             self.steps.append((chain, step, looped, order))
 
     def _templated(self, node: ast.expr | None, body: Value | None, site: flow.Site) -> Value | None:
@@ -3779,15 +3801,36 @@ def _operation(value: Value | None) -> str:
     return stated[0] if len(stated) == 1 and HOLE not in value.text else ""
 
 
+def _segment_at(
+    shapes: flow.Flow, source: _Source, node: ast.expr | None, site: flow.Site, name: str
+) -> Mark | None:
+    """Where the script writes `name`, a segment of the path `node` builds (`.../virtualnetwork/<name>/
+    migration`): the string literal that holds it as a segment, the path's own or one of the values it is
+    built from (an argument a caller passes, a loop's item), among those that write the path (see
+    `flow.written_lines`). None when no literal does, or `name` is blank."""
+    name = name.strip().casefold()
+    shaped = shapes.value(node, site) if node is not None and name else None
+    if not isinstance(shaped, Lit):
+        return None
+    for origins in flow.written_lines(shaped):
+        for written, _ in origins:
+            value = written.value if isinstance(written, ast.Constant) else None
+            if isinstance(value, str) and name in (part.strip() for part in value.casefold().split("/")):
+                return source.mark(written)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class _LinkRequest:
     """A request that may connect or disconnect a gateway (see `automation.gateway_connection`): the call,
-    its method, its body, and the path it is sent to, read at a site."""
+    its method, its body, and the path it is sent to, read at a site, built by `path` (where the network's
+    name is shown, see `_segment_at`)."""
 
     call: CallSite
     verb: str
     body: ast.expr | None
     path_at: Callable[[flow.Site], str]
+    path: ast.expr | None = None
 
 
 class _WalkSpent(Exception):
@@ -4055,7 +4098,8 @@ class _GatewayLinks:
         elif "disconnect" in operations and named:
             mark = self.resources.source.call_mark(call.node)
             shown_network, shown_site = (urllib.parse.unquote(part).strip() for part in parts)
-            made = ConnectionState(shown_site, "NotConnected", mark, shown_network)
+            named_at = _segment_at(self.flow, self.resources.source, request.path, site, parts[0])
+            made = ConnectionState(shown_site, "NotConnected", mark, shown_network, network_mark=named_at)
             index = self.disconnects.setdefault(made, len(self.disconnects))
             key = (network, local)  # type: ignore[assignment]
             before = state.get(key, _CONNECTED)

@@ -231,8 +231,14 @@ class UnresolvedReference(Rule):
         "`Set-AzureVNetGateway`), the network and subnet a script associates a network security group or "
         "route table with, and an Application Gateway's network and subnets (`New-AzureApplicationGateway`, a "
         "REST body, an export). `Move-AzureService -VirtualNetworkName` names a Resource Manager network and "
-        "is not checked. A network only a script names that way is not planned when it dangles: the "
-        "platform refuses the call. Virtual network and subnet "
+        "is not checked. A script's name is reported where the script writes it (the argument, the string "
+        "a variable is given, the string of a request's path that holds it), once in each file: where the "
+        "file first writes it, the message listing the other lines that name it. The platform refuses "
+        "what a script asks of a network that does not exist, so nothing else is reported of it: no "
+        "gateway, circuit link or connection of it (MIG301, MIG302), no disconnection (MIG307), no "
+        "Application Gateway the script creates in it (MIG312), and the plan has no step for it (an "
+        "export's record in a network the configuration lacks shows that the network exists: it is "
+        "checked and planned all the same). Virtual network and subnet "
         "names are checked only when a network configuration is among the files checked; likewise a reserved IP "
         "a deployment uses (a cscfg `ReservedIP`, a REST `ReservedIPName`, a script's `-ReservedIPName`) that "
         "is not in the API's list of the subscription's reserved IPs (`ReservedIPs`), when one is among the "
@@ -337,7 +343,7 @@ class UnresolvedReference(Rule):
                 Move-AzureVirtualNetwork -Validate -VirtualNetworkName "prod"
                 """,
             },
-            expect=("net/Move-Prod.ps1:1:1",),
+            expect=("net/Move-Prod.ps1:1:56",),
         ),
     )
     valid = (

@@ -1073,7 +1073,9 @@ class DisconnectedGatewayConnection(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for connection in estate.resources(ConnectionState):
             if connection.virtual_network:
-                yield self._left_disconnected(connection)
+                # A disconnection of a network that does not exist is refused (MIG003 reports the name).
+                if not estate.refuses(connection.virtual_network):
+                    yield self._left_disconnected(connection)
                 continue
             state = _connection_state(connection.state)
             if not state:
