@@ -267,3 +267,16 @@ def test_the_plan_and_summary_name_no_gateway_of_a_network_that_does_not_exist(p
     plan = plan_of({"net.netcfg": NETCFG, "net.ps1": REFUSED})
     [subscription] = plan.subscriptions
     assert [step.name for step in subscription.steps if step.id.startswith("network:")] == ["vnet1"]
+
+
+def test_the_order_of_the_script_s_own_steps_is_checked_all_the_same(tmp_path, monkeypatch):
+    """Correcting the name leaves the order as it is: MIG602 still reports a change made while the script
+    holds the network prepared."""
+    script = (
+        'Move-AzureVirtualNetwork -Validate -VirtualNetworkName "vnett"\n'
+        'Move-AzureVirtualNetwork -Prepare -VirtualNetworkName "vnett"\n'
+        'New-AzureVNetGateway -VNetName "vnett" -GatewayType DynamicRouting\n'
+        'Move-AzureVirtualNetwork -Commit -VirtualNetworkName "vnett"\n'
+    )
+    found = _found(tmp_path, monkeypatch, {"move.ps1": script}, "MIG003", "MIG602", *DEPENDENTS)
+    assert where(found) == ["MIG003 move.ps1:1:56", "MIG602 move.ps1:3:1"]
