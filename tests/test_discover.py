@@ -27,17 +27,51 @@ def test_folder_walk_is_sorted_and_skips_other_extensions_and_vcs(tree):
 
 def test_build_output_folders_are_skipped_unless_a_file_in_them_is_named(tree):
     # The Azure SDK builds a cloud service's package in csx/<configuration>/ with a copy of its .csdef;
-    # .NET projects build into bin/ and obj/ (bin/Release/app.publish holds the .cscfg).
+    # .NET projects build into bin/ and obj/ (bin/Release/app.publish holds a copy of the .cscfg).
     for name in (
+        "b/x.cscfg",
         "b/csx/Release/ServiceDefinition.csdef",
         "b/bin/Release/app.publish/x.cscfg",
         "b/obj/y.cscfg",
     ):
         (tree / name).parent.mkdir(parents=True, exist_ok=True)
         (tree / name).write_text("<x/>")
-    assert [c.path for c in discover(["b"])] == ["b/ServiceDefinition.csdef"]
+    assert [c.path for c in discover(["b"])] == ["b/ServiceDefinition.csdef", "b/x.cscfg"]
     assert [c.path for c in discover(["b/csx/Release/ServiceDefinition.csdef"])] == [
         "b/csx/Release/ServiceDefinition.csdef"
+    ]
+
+
+def test_a_configuration_published_with_the_package_is_read_when_the_project_lacks_it(tree):
+    # Visual Studio publishes a cloud project's package with its configuration into
+    # bin/<configuration>/app.publish/; a repository may commit that and only the Local one beside the
+    # .csdef. Read once, Release's first, and only beside a definition: build output is skipped otherwise.
+    for name in (
+        "b/ServiceConfiguration.Local.cscfg",
+        "b/bin/Debug/app.publish/ServiceConfiguration.Cloud.cscfg",
+        "b/bin/Debug/app.publish/ServiceConfiguration.Local.cscfg",
+        "b/bin/Release/app.publish/ServiceConfiguration.Cloud.cscfg",
+        "b/bin/Release/ServiceConfiguration.Test.cscfg",
+        "c/bin/Release/app.publish/ServiceConfiguration.Cloud.cscfg",
+    ):
+        (tree / name).parent.mkdir(parents=True, exist_ok=True)
+        (tree / name).write_text("<x/>")
+    assert [c.path for c in discover(["b", "c"])] == [
+        "b/ServiceConfiguration.Local.cscfg",
+        "b/ServiceDefinition.csdef",
+        "b/bin/Release/app.publish/ServiceConfiguration.Cloud.cscfg",
+        "c/net.netcfg",
+    ]
+    # A bin/ the settings exclude, or git ignores, is not looked into.
+    assert [c.path for c in discover(["b"], exclude=["bin/"])] == [
+        "b/ServiceConfiguration.Local.cscfg",
+        "b/ServiceDefinition.csdef",
+    ]
+    (tree / "b/.gitignore").write_text("[Bb]in/\n")
+    (tree / ".git").mkdir(exist_ok=True)
+    assert [c.path for c in discover(["b"])] == [
+        "b/ServiceConfiguration.Local.cscfg",
+        "b/ServiceDefinition.csdef",
     ]
 
 

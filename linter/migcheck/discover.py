@@ -787,14 +787,18 @@ def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterato
         base = _posix(os.path.abspath(folder)).rstrip("/") + "/" if rules else ""
         below = []
         candidates = []
+        build_output = None
         for entry in entries:
             name = entry.name
             if _is_folder(entry):
                 relative = prefix + name
                 # The settings' excludes first: one that names a skipped folder (`bin/`) is told it matched.
-                if entry.is_symlink() or skipped_folder(relative) or _skipped_name(name):
+                if entry.is_symlink() or skipped_folder(relative):
                     continue
                 if rules and rules.ignores(base + name, folder=True):
+                    continue
+                if _skipped_name(name):
+                    build_output = entry if name.lower() == "bin" else build_output
                     continue
                 below.append((entry.path, relative + "/"))
             elif name.lower().endswith(CANDIDATE_SUFFIXES):
@@ -806,6 +810,8 @@ def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterato
         for entry in candidates:
             if not _build_copy(entry.name, read_here):
                 yield _found(entry, prefix + entry.name, real_top)
+        if build_output is not None and any(name.endswith(".csdef") for name in read_here):
+            yield from _published_configurations(build_output, prefix, read_here, real_top)
         pending.extend(reversed(below))
     for where, problem in unlisted:
         why = f"{UNLISTABLE_FOLDER}: {problem.strerror or problem}"
@@ -819,6 +825,47 @@ def _skipped_name(name: str) -> bool:
     """A folder the walk never enters, by its name: build output, tools' folders, a package's copies."""
     lowered = name.lower()
     return lowered in SKIPPED_DIRS or lowered.endswith(PACKAGE_SUFFIX)
+
+
+def _published_configurations(
+    build_output: os.DirEntry[str], prefix: str, project: set[str], real_top: str
+) -> Iterator[_Found]:
+    """The service configurations Visual Studio publishes with a cloud project's package
+    (`bin/<configuration>/app.publish/*.cscfg`) that the project's folder does not hold by the same name
+    (`project`, its files' names in lower case): a repository that commits the published configuration and
+    not the project's own (only `ServiceConfiguration.Local.cscfg` beside the .csdef) deploys that one. One
+    per name, Release's first; one the project holds is its copy, and passed over with the rest of `bin`."""
+    chosen: dict[str, _Found] = {}
+    for configuration in _folders_in(build_output.path, first="release"):
+        for published in _folders_in(configuration.path, only="app.publish"):
+            for entry in _entries_in(published.path):
+                lowered = entry.name.lower()
+                if lowered.endswith(".cscfg") and lowered not in project and _regular_file(entry):
+                    relative = (
+                        f"{prefix}{build_output.name}/{configuration.name}/{published.name}/{entry.name}"
+                    )
+                    chosen.setdefault(lowered, _found(entry, relative, real_top))
+    yield from chosen.values()
+
+
+def _folders_in(folder: str, first: str = "", only: str = "") -> list[os.DirEntry[str]]:
+    """The folders in `folder` (not links to folders), the one named `first` first, or only the one named
+    `only`; names compared in lower case."""
+    found = [
+        entry
+        for entry in _entries_in(folder)
+        if _is_folder(entry) and not entry.is_symlink() and (not only or entry.name.lower() == only)
+    ]
+    return sorted(found, key=lambda entry: entry.name.lower() != first) if first else found
+
+
+def _entries_in(folder: str) -> list[os.DirEntry[str]]:
+    """`_listing`, or nothing for a folder that cannot be listed: build output is looked into only for
+    what it may add, and its own folders are skipped by design."""
+    try:
+        return _listing(folder)
+    except OSError:
+        return []
 
 
 def _build_copy(name: str, names: set[str]) -> bool:
