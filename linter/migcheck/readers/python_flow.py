@@ -25,7 +25,12 @@ path, see below), an object that escaped before the call.
 Three things are followed a step further, each bounded. A call of a function the script defines (`net =
 build_network(['front', 'back'])`) has the value its `return` gives, read with the call's arguments bound to
 the function's parameters (a `Frame`); recursion is not followed, and the work spent inside calls has a
-budget of its own, past which a call is `Unknown` again. A `for` loop over items the script writes out
+budget of its own, past which a call is `Unknown` again. A value the script does not state that a call
+passes is the caller's in the function (`Unknown.ident`), not one of the parameter's own: `deploy(sys.
+argv[1])` creates the deployment of the cloud service the caller's `add_role(sys.argv[1], ...)` adds to,
+whether it is passed by position or keyword, into `*args` or `**kwargs`, to a method or to the `__init__`
+that sets an attribute from it, and through any number of calls; read once for all its calls, the function
+has it when they all pass the same (see `Flow.same_value`). A `for` loop over items the script writes out
 (at most MAX_TURNS of them) is taken turn by turn, its variables bound to each item in turn: for a call
 inside the loop (`Flow.turns`), and for the changes the loop makes to an object read after it. A request
 or a VM call inside one of the script's functions is read once for each call of the function
@@ -334,11 +339,15 @@ class Unknown:
     `may_be_none`: an item read with `.get()` from a table the reader does not know whose default for it the
     script states is None (`table.get(key, None)`, or an Ansible module's `module.params.get(key)` of an
     option its `argument_spec` gives `default=None`), as `a if test else None` may be; any other unknown
-    value (`os.environ.get(key)`) is not said to be None."""
+    value (`os.environ.get(key)`) is not said to be None. `ident`: of a value a call passes to one of the
+    script's functions, what tells it from others where the call passes it (`Flow.same_value` there): read
+    in the function, it is still the caller's value, not one of the parameter's own (`deploy(sys.argv[1])`
+    names in `deploy` the service its caller names by `sys.argv[1]`)."""
 
     text: str
     node: ast.AST | None
     may_be_none: bool = field(default=False, compare=False)
+    ident: tuple[object, ...] | None = field(default=None, compare=False)
 
 
 @dataclass(slots=True)
@@ -464,6 +473,9 @@ class Event:
     scope: Scope
     item: bool = False  # made to an item of the object (`name['k']` passed, changed), not to the object
     index: ast.expr | None = None
+    # Of an escape, how many parts deep in the object the one let go is (`sys.argv[1]`: 2): what it is let
+    # go to may change the parts of that one, not those on the way to it, nor which object it is.
+    parts: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -797,6 +809,14 @@ def _root_path(node: ast.AST) -> tuple[str, tuple[str, ...]] | None:
         return (node.id, ("[]",)) if isinstance(node, ast.Name) else None
     root, *path = text.split(".")
     return root, tuple(path)
+
+
+def _parts_deep(node: ast.expr) -> int:
+    """How many attributes and items deep in the object a name holds an expression reads (`sys.argv[1]`: 2)."""
+    parts = 0
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        parts, node = parts + 1, node.value
+    return parts
 
 
 def lookup(name: str, scope: Scope, module: Scope) -> Scope | None:
@@ -1475,6 +1495,7 @@ class _Indexer(ast.NodeVisitor):
         value: ast.expr | None,
         node: ast.AST | None = None,
         index: ast.expr | None = None,
+        parts: int = 0,
     ) -> None:
         direct = isinstance(target, ast.Attribute) and not isinstance(
             target.value, (ast.Attribute, ast.Subscript)
@@ -1488,7 +1509,7 @@ class _Indexer(ast.NodeVisitor):
         item = "[]" in path
         if item:  # inside an item: the reader does not follow items of items
             kind, path, key, value, index = ("escape" if kind == "escape" else "change"), (), None, None, None
-        event = Event(kind, path, key, value, _at(node or target), self.chain, self.scope, item, index)
+        event = Event(kind, path, key, value, _at(node or target), self.chain, self.scope, item, index, parts)
         self.raw_events.append((name, event))
 
     def _change_attribute(self, target: ast.expr) -> None:
@@ -1508,7 +1529,7 @@ class _Indexer(ast.NodeVisitor):
         if isinstance(value, ast.Name) and depth == 0 and call is not None:
             self._record(value, "escape", None, call)
         elif isinstance(value, (ast.Name, ast.Attribute, ast.Subscript)):
-            self._record(value, "escape", None, None)
+            self._record(value, "escape", None, None, parts=_parts_deep(value))
         elif isinstance(value, ast.Starred):
             self._escape(value.value, depth)
         elif depth < 4 and isinstance(value, (ast.List, ast.Tuple, ast.Set)):
@@ -2117,7 +2138,7 @@ class Flow:
             finally:
                 self._holding.pop()
             if isinstance(value, Unknown):  # placed where the call reads it, not where the value is made
-                return Unknown(name, node, value.may_be_none) if value.may_be_none else unknown
+                return _placed(value, unknown)
             if not isinstance(value, (ListV, DictV, Obj)):
                 return value  # strings and numbers do not change
             events = self._own_events(value, scope.events.get(name, ()), held, inner)
@@ -3063,7 +3084,9 @@ class Flow:
         script changes or lets go anywhere through an attribute of that name (`Index.attribute_changes`),
         and an unknown placed where the attribute is read."""
         mutable = isinstance(value, (ListV, DictV, Obj))
-        if isinstance(value, Unknown) or (mutable and self.index.attribute_changes.get(node.attr)):
+        if isinstance(value, Unknown):
+            return replace(self.unknown(node), ident=value.ident)
+        if mutable and self.index.attribute_changes.get(node.attr):
             return self.unknown(node)
         return value
 
@@ -4484,7 +4507,7 @@ class Flow:
         passed: list[Value] = []
         for arg in call.args:
             if not isinstance(arg, ast.Starred):
-                passed.append(self.value(arg, site))
+                passed.append(self._given(arg, site))
                 continue
             spread = self.value(arg.value, site)
             if not isinstance(spread, ListV) or not spread.complete:
@@ -4497,7 +4520,7 @@ class Flow:
         extra: dict[str, Value] = {}
         for keyword in call.keywords:
             if keyword.arg is not None:
-                given = [(keyword.arg, self.value(keyword.value, site))]
+                given = [(keyword.arg, self._given(keyword.value, site))]
             else:
                 spread = self.value(keyword.value, site)
                 if not isinstance(spread, DictV) or not spread.complete:
@@ -4521,6 +4544,18 @@ class Flow:
         if signature.kwarg is not None:
             values[signature.kwarg] = DictV(extra, True, call)
         return values
+
+    def _given(self, arg: ast.expr, site: Site) -> Value:
+        """What an argument of a call of one of the script's functions passes: a value the script does not
+        state keeps what tells it from others where the call passes it (`Unknown.ident`), so that the
+        function's calls name what its caller's do (`deploy(service)` then `sms.add_role(service, ...)`),
+        through any number of calls (each passes on the identity it was given). A value of none (what a
+        call gives, `input()`) stays the parameter's own, one per call of the function."""
+        value = self.value(arg, site)
+        if not isinstance(value, Unknown) or value.ident is not None:
+            return value
+        same = self._identity(arg, site)
+        return replace(value, ident=same) if same is not None else value
 
     def _default(self, function: Function, param: str, default: ast.expr) -> Value:
         """A parameter's default, made where the function is defined. Made once for every call: a list, dict
@@ -4612,7 +4647,43 @@ class Flow:
         (one call of the function, see `callers`), the frame is part of the answer: each call binds its
         parameters anew. None for anything else: a name bound again between two reads, bound in a loop
         around the read (each turn binds it anew), or bound in a function around the one that reads it
-        (which may rebind it, `nonlocal`)."""
+        (which may rebind it, `nonlocal`). A value a call of the function passed is the caller's, whatever
+        reads it (see `Unknown.ident`): `service` in `def deploy(service)`, `names[0]` of `*names`,
+        `self.service` set from a parameter of `__init__`, a name bound to one, tell it as the caller does
+        where it passes it (`deploy(sys.argv[1])` then `add_role(sys.argv[1], ...)` name one service)."""
+        carried = self._carried(node, site)
+        if carried is None and site.frame is None and site.scope.function is not None:
+            carried = self._passed_by_every_call(node, site)
+        return carried if carried is not None else self._identity(node, site)
+
+    def _carried(self, node: ast.expr, site: Site) -> tuple[object, ...] | None:
+        """The caller's identity of the value an expression reads at `site`, when a call passed it (see
+        `Unknown.ident`)."""
+        opened = len(self._open)
+        found = self._evaluate(node, site)
+        del self._open[opened:]  # read as the caller read it: the choices it meets are noted already
+        return found.ident if isinstance(found, Unknown) else None
+
+    def _passed_by_every_call(self, node: ast.expr, site: Site) -> tuple[object, ...] | None:
+        """Of an expression read in a function as it is written (in no call's frame, for all of them),
+        the caller's identity of the value it reads when every call of the function passes the same one:
+        `service` in `def deploy(service)` of a script that calls `deploy(sys.argv[1])` once, or twice with
+        the same variable. None when the reader does not know every call, or one passes another value."""
+        frames = self._caller_frames(site.scope, 0)
+        if not frames or None in frames:
+            return None
+        found: set[tuple[object, ...] | None] = set()
+        for frame in frames:
+            found.add(self._carried(node, replace(site, frame=frame)))
+            if None in found or len(found) > 1:
+                return None
+        return found.pop()
+
+    def _identity(self, node: ast.expr, site: Site) -> tuple[object, ...] | None:
+        """What tells the value an expression reads from others as it is written at `site` (see
+        `same_value`)."""
+        if isinstance(node, (ast.JoinedStr, ast.BinOp)):
+            return self._built_identity(node, site)
         path: list[str] = []
         root = node
         while isinstance(root, (ast.Subscript, ast.Attribute)) and len(path) < MAX_DEPTH:
@@ -4651,6 +4722,51 @@ class Flow:
             # method, as a parameter is in its function. Two instances the file makes may hold two.
             return ("self", id(on_self), path[0])
         return (id(scope), root.id, binding.at, told, *reversed(path))
+
+    def _built_identity(self, node: ast.JoinedStr | ast.BinOp, site: Site) -> tuple[object, ...] | None:
+        """Of a string built from others (an f-string, `a + b`), its pieces in order: the text of each
+        the script states, what tells apart each it does not (`same_value`). Built again from the same
+        values, it is the same string: `f'{prefix}-svc'` passed to `deploy(service)`, and the caller's
+        own `f'{prefix}-svc'`, name one cloud service. None when a piece is neither (a value formatted
+        with a conversion or a format spec, one told by nothing), or when the script states them all."""
+        pieces = self._pieces(node, site, 0)
+        if pieces is None or all(isinstance(piece, str) for piece in pieces):
+            return None
+        return ("text", *pieces)
+
+    def _pieces(self, node: ast.expr, site: Site, depth: int) -> list[object] | None:
+        """The pieces of a string `node` builds (see `_built_identity`), adjacent texts joined."""
+        if depth > MAX_DEPTH:
+            return None
+        parts: list[ast.expr]
+        if isinstance(node, ast.JoinedStr):
+            parts = []
+            for value in node.values:
+                if isinstance(value, ast.FormattedValue):
+                    if value.conversion != -1 or value.format_spec is not None:
+                        return None
+                    value = value.value
+                parts.append(value)
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            parts = [node.left, node.right]
+        else:
+            found = self._evaluate(node, site)
+            if isinstance(found, Lit):
+                return [found.text] if HOLE not in found.text else None
+            built = isinstance(node, ast.BinOp)  # otherwise than by `+` (`'%s' % name`): told by nothing
+            told = self.same_value(node, site) if isinstance(found, Unknown) and not built else None
+            return [told] if told is not None else None
+        pieces: list[object] = []
+        for part in parts:
+            inner = self._pieces(part, site, depth + 1)
+            if inner is None:
+                return None
+            for piece in inner:
+                if isinstance(piece, str) and pieces and isinstance(pieces[-1], str):
+                    pieces[-1] += piece
+                else:
+                    pieces.append(piece)
+        return pieces
 
     def _set_once_on_self(self, name: str, scope: Scope, path: list[str]) -> Scope | None:
         """The class of the method whose body is `scope`, when `name.attr` (`path` is the one attribute) is
@@ -4700,11 +4816,14 @@ class Flow:
     def _keeps_parts(self, event: Event, name: str, depth: int) -> bool:
         """Whether something done to the object `name` holds leaves each of its parts `depth` deep what it
         was: an item or an attribute passed or changed in place (`wait(cfg['name'])`) for a path one part
-        deep, or the object passed to a function of the script that only reads it, and reads there no
-        deeper than the path lets go (see `_read_where_passed`). Setting a part, or passing the object where
-        the reader cannot follow it, may change any of them."""
+        deep, a part passed as it is for a path no deeper than that part (`deploy(sys.argv[1])`), or the
+        object passed to a function of the script that only reads it, and reads there no deeper than the
+        path lets go (see `_read_where_passed`). Setting a part, or passing the object where the reader
+        cannot follow it, may change any of them."""
         if depth == 1 and (event.item or (event.kind == "escape" and event.path)):
             return True
+        if event.kind == "escape" and depth <= event.parts:
+            return True  # `deploy(sys.argv[1])` may change what `sys.argv[1]` holds, not `sys.argv[1]`
         return (
             event.kind == "escape"
             and not event.path
@@ -4897,6 +5016,14 @@ def _immutable(value: Value | None) -> bool:
     """Whether a value is no object a change can be made to: a string, a number, None, a class, or a
     value the reader does not know (which stays unknown whatever is done to it)."""
     return isinstance(value, (Lit, NoneV, Unknown, Encoded, ClassV))
+
+
+def _placed(value: Unknown, read: Unknown) -> Unknown:
+    """An unknown value as a read of it gives it, placed at the read (`read`), which stays None where the
+    value may be, and the caller's value where a call passed it (see `Unknown.ident`)."""
+    if value.may_be_none or value.ident is not None:
+        return replace(read, may_be_none=value.may_be_none, ident=value.ident)
+    return read
 
 
 def _unshared(node: ast.expr, value: Value | None) -> bool:
