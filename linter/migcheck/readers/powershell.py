@@ -6066,38 +6066,55 @@ class Interpreter:
 
     def _remove_extension(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """`Remove-AzureVMExtension`: by name and publisher, by reference name (one positional alone is
-        that), or every extension with `-RemoveAll`. `Remove-AzureVMBGInfoExtension` removes BGInfo,
-        whatever its version or reference name."""
-        publisher: Value
-        name: Value
-        reference: Value
-        if _command_name(node).casefold() == "remove-azurevmbginfoextension":
-            publisher, name, reference = Text(cmdlets.BGINFO[0]), Text(cmdlets.BGINFO[1]), NULL
-        else:
-            name, publisher = _arg_value(args, "ExtensionName"), _arg_value(args, "Publisher")
-            reference = _arg_value(args, "ReferenceName")
-            if args.given("Publisher") is False and args.given("ReferenceName") is False:
-                name, publisher, reference = NULL, NULL, name
+        that), or every extension with `-RemoveAll`. A named wrapper's (`Remove-AzureVMBGInfoExtension`, …)
+        removes its extension, whatever its version or reference name."""
+        named = cmdlets.NAMED_REMOVALS.get(_command_name(node).casefold())
+        if named is not None:
+            if named[0] == cmdlets.CHEF_LINUX[0]:  # the name of the VM's platform: drop either
+                self._vm_event("extension_remove", node, args, piped, env, **_removal_of(cmdlets.CHEF_LINUX))
+            return self._vm_event("extension_remove", node, args, piped, env, **_removal_of(named))
+        name, publisher = _arg_value(args, "ExtensionName"), _arg_value(args, "Publisher")
+        reference = _arg_value(args, "ReferenceName")
+        if args.given("Publisher") is False and args.given("ReferenceName") is False:
+            name, publisher, reference = NULL, NULL, name
         every = args.switch("RemoveAll")
         data = {"publisher": publisher, "name": name, "reference": reference, "every": every}
         return self._vm_event("extension_remove", node, args, piped, env, **data)
 
-    def _bginfo(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
-        """BGInfo, in place of any BGInfo the configuration had. Without `-Version` it is the default
-        version, 2.* in the module's source: not stated, so not an XML extension."""
-        publisher, name = cmdlets.BGINFO
+    def _named_extension(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """The extension a named wrapper installs (`Set-AzureVMCustomScriptExtension`, …), in place of any
+        of the same publisher and name the configuration had. Without `-Version` it is the wrapper's
+        default version (BGInfo's is 2.* in the module's source): not stated, so not an XML extension."""
+        key = _command_name(node).casefold()
+        linux = args.switch("Linux") if key == "set-azurevmchefextension" else False
+        name: Value = Text(cmdlets.NAMED_EXTENSIONS[key][1])
+        if linux or linux is None:
+            name = Text(cmdlets.CHEF_LINUX[1]) if linux else Unknown(self.snippet(node))
+        if key == "set-azurevmmicrosoftantimalwareextension":
+            self._antimalware_monitoring(node, args, piped, env)
+            if args.switch("NoConfig"):  # only the monitoring changes
+                return self._vm_input(args, piped)
         return self._vm_event(
             "extension",
             node,
             args,
             piped,
             env,
-            publisher=Text(publisher),
-            name=Text(name),
+            publisher=Text(cmdlets.NAMED_EXTENSIONS[key][0]),
+            name=name,
             version=_arg_value(args, "Version"),
             reference=_arg_value(args, "ReferenceName"),
             state=_state(args),
         )
+
+    def _antimalware_monitoring(self, node: Node, args: Args, piped: Value | None, env: Env) -> None:
+        """`-Monitoring ON` of the antimalware wrapper adds the diagnostics extension too (the module's
+        source: InitializeMonitoringSettings), to send the antimalware events to storage."""
+        monitoring = _arg_value(args, "Monitoring")
+        if isinstance(monitoring, Text) and monitoring.value.strip().casefold() == "on":
+            publisher, name = cmdlets.NAMED_EXTENSIONS["set-azurevmdiagnosticsextension"]
+            data = {"publisher": Text(publisher), "name": Text(name), "version": NULL, "reference": NULL}
+            self._vm_event("extension", node, args, piped, env, **data, state="Enable")
 
     def _boot(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         enable, disable = args.switch("Enable"), args.switch("Disable")
@@ -7954,9 +7971,9 @@ class Interpreter:
         "remove-azuredatadisk": _remove_data_disk,
         "remove-azureaclconfig": _remove_acl,
         "set-azurevmextension": _extension,
-        "set-azurevmbginfoextension": _bginfo,
+        **dict.fromkeys(cmdlets.NAMED_EXTENSIONS, _named_extension),
         "remove-azurevmextension": _remove_extension,
-        "remove-azurevmbginfoextension": _remove_extension,
+        **dict.fromkeys(cmdlets.NAMED_REMOVALS, _remove_extension),
         "set-azurevmbootdiagnostics": _boot,
         "set-azureavailabilityset": _set_avset,
         "remove-azureavailabilityset": _remove_avset,
@@ -10401,6 +10418,11 @@ def _ends_the_script(word: str, catching: int, within: bool) -> bool:
 def _name_key(name: str) -> str:
     """A network's name as the platform compares names: without case or surrounding blanks."""
     return name.strip().casefold()
+
+
+def _removal_of(extension: tuple[str, str]) -> dict[str, Value | bool]:
+    """What a named wrapper's `Remove-` removes: its extension, whatever its version or reference name."""
+    return {"publisher": Text(extension[0]), "name": Text(extension[1]), "reference": NULL, "every": False}
 
 
 def _state(args: Args) -> str:

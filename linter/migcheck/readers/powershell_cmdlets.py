@@ -448,6 +448,44 @@ SPECS: dict[str, Spec] = {
         aliases=_VM,
     ),
     "set-azurevmbginfoextension": _spec("Disable! Uninstall! ReferenceName:2 Version:3 VM", aliases=_VM),
+    # The other named wrappers (see NAMED_EXTENSIONS): positions only where every parameter set agrees.
+    "set-azurevmcustomscriptextension": _spec(
+        "ReferenceName:0 Version:1 Disable! Uninstall! ContainerName FileName StorageAccountName "
+        "StorageEndpointSuffix StorageAccountKey FileUri Run Argument ForceUpdate! VM",
+        aliases={**_VM, "RunFile": "Run", "Command": "Run"},
+    ),
+    "set-azurevmaccessextension": _spec(
+        "UserName:1 Password:2 ReferenceName:3 Version:4 Disable! Uninstall! ForceUpdate! VM",
+        aliases=_VM,
+        by_switch={"Disable": "ReferenceName Version", "Uninstall": "ReferenceName Version"},
+    ),
+    "set-azurevmdiagnosticsextension": _spec(
+        "DiagnosticsConfigurationPath:0 StorageContext:1 Version:2 ReferenceName:4 Disable! VM", aliases=_VM
+    ),
+    "set-azurevmmicrosoftantimalwareextension": _spec(
+        "AntimalwareConfigFile:1 Version:2 Monitoring:3 StorageContext:4 AntimalwareConfiguration Disable! "
+        "Uninstall! NoConfig! VM",
+        aliases=_VM,
+    ),
+    "set-azurevmdscextension": _spec(
+        "ConfigurationArchive:1 ReferenceName ConfigurationArgument ConfigurationDataPath ConfigurationName "
+        "ContainerName Force! StorageContext Version StorageEndpointSuffix WmfVersion DataCollection VM",
+        aliases=_VM,
+    ),
+    "set-azurevmchefextension": _spec(
+        "Version ValidationPem ClientRb BootstrapOptions RunList ChefServerUrl ValidationClientName "
+        "OrganizationName AutoUpdateChefClient! DeleteChefConfig! BootstrapVersion UninstallChefClient! "
+        "Linux! Windows! VM",
+        aliases=_VM,
+    ),
+    "set-azurevmpuppetextension": _spec(
+        "PuppetMasterServer:1 Version:2 ReferenceName:6 Disable! VM", aliases=_VM
+    ),
+    "set-azurevmsqlserverextension": _spec(
+        "ReferenceName:0 Version:1 Disable! Uninstall! AutoPatchingSettings AutoBackupSettings "
+        "KeyVaultCredentialSettings VM",
+        aliases=_VM,
+    ),
     # By name and publisher, both at once, or by reference name alone (one positional is that name).
     "remove-azurevmextension": _spec("ExtensionName:1 Publisher:2 ReferenceName RemoveAll! VM", aliases=_VM),
     "remove-azurevmbginfoextension": _spec("ReferenceName Version VM", aliases=_VM),
@@ -668,6 +706,26 @@ FILTER_SPEC = _spec("VM", aliases=_VM, loose=True)
 # its default version is 2.*, a JSON extension that migrates, so only an explicit -Version 1.* makes it an
 # XML extension (the wrappers' defaults of older modules are not verified).
 BGINFO = ("Microsoft.Compute", "BGInfo")
+
+# What each named wrapper of the classic module installs (Set-) or removes (Remove-): one extension, its
+# publisher and name fixed by the cmdlet (the module's source: the ExtensionDefaultPublisher and
+# ExtensionDefaultName constants of each wrapper's base class, or their like). Chef's is ChefClient on
+# Windows, LinuxChefClient with -Linux (CHEF_LINUX). The Set- wrappers take `-Disable`, some `-Uninstall`
+# too, as Set-AzureVMExtension does.
+_NAMED = {
+    "BGInfo": BGINFO,
+    "CustomScript": ("Microsoft.Compute", "CustomScriptExtension"),
+    "Access": ("Microsoft.Compute", "VMAccessAgent"),
+    "Diagnostics": ("Microsoft.Azure.Diagnostics", "IaaSDiagnostics"),
+    "MicrosoftAntimalware": ("Microsoft.Azure.Security", "IaaSAntimalware"),
+    "Dsc": ("Microsoft.Powershell", "DSC"),
+    "Chef": ("Chef.Bootstrap.WindowsAzure", "ChefClient"),
+    "Puppet": ("PuppetLabs", "PuppetEnterpriseAgent"),
+    "SqlServer": ("Microsoft.SqlServer.Management", "SqlIaaSAgent"),
+}
+NAMED_EXTENSIONS = {f"set-azurevm{noun.casefold()}extension": pair for noun, pair in _NAMED.items()}
+NAMED_REMOVALS = {f"remove-azurevm{noun.casefold()}extension": pair for noun, pair in _NAMED.items()}
+CHEF_LINUX = ("Chef.Bootstrap.WindowsAzure", "LinuxChefClient")
 
 # Add-AzureProvisioningConfig and New-AzureQuickVM add these endpoints unless told not to (the module's
 # source: NetworkConfigurationBuilder.AddRdpEndpoint/AddWinRmEndpoint/AddSshEndpoint, NewQuickVM): name,
