@@ -7128,7 +7128,7 @@ class Interpreter:
         the file's name as the script states it, without case; else the value that names it, when one
         variable holds it (`$path = "$env:TEMP/netcfg.xml"`, used for the write and for the upload) or it
         is the script's own (a parameter); None for a file the reader cannot name."""
-        named = _named_by(path.value)
+        named = _named_by(path.value) or self._path_of_unstated_parts(path, env)
         if named is None:
             held = self._held(path, env)
             if held is None:
@@ -7138,6 +7138,40 @@ class Interpreter:
         # A key that starts with NUL, as the reader's own markers do: a file is the script's, not a scope's,
         # so what a function writes is there for its caller too.
         return f"\0file {self.unnamed_writes} {named}"
+
+    def _path_of_unstated_parts(self, path: Arg, env: Env) -> str | None:
+        """What names a file written as a string of values the script does not state, each one value however
+        often it is read (`"$env:TEMP\\net.xml"`, `"$root\\net.xml"` while `$root` is not assigned again):
+        its text with those values, so that the same string written again names the same file. None when a
+        part may be another value each time (`$(Get-Date)`, a variable the script does not follow)."""
+        node = _unwrap(path.node) if path.node is not None else None
+        value = path.value
+        if node is None or node.type != "expandable_string_literal" or not isinstance(value, Unknown):
+            return None
+        if value.shape is None:  # too long to be kept: another string may have the same parts
+            return None
+        values: list[object] = []
+        for part in _named(node):
+            identity = self._part_identity(part, env) if part.type == "variable" else None
+            if identity is None:
+                return None
+            values.append(identity)
+        return f"string {value.shape!r} {values!r}"
+
+    def _part_identity(self, part: Node, env: Env) -> object | None:
+        """The value a variable in a string holds, as one value: a string's text, an unstated value's
+        definition, else the value assigned to it (not a copy: assigned again, it is another)."""
+        value = self._variable_value(part, env)
+        if isinstance(value, Text):
+            return value.value
+        if isinstance(value, Unknown) and value.ident is not None:
+            return value.ident
+        scope, key = _variable(_text(part))
+        held = env.lookup(key) if scope == "" and not self._stale(key) else None
+        if held is None:
+            return None
+        self.file_names.append(held)  # kept, so that its id is not another value's
+        return ("held", id(held))
 
     def _held(self, arg: Arg, env: Env) -> Value | None:
         """The value the one variable an argument is written as holds, as assigned (not a copy); None for
