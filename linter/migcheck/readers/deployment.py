@@ -1,9 +1,10 @@
 """Read Service Management REST bodies (namespace `http://schemas.microsoft.com/windowsazure`, or `https://`
 as the reference pages print it): deployments (alone or inside hosted services, and those a Create
 Deployment, Upgrade Deployment or Change Deployment Configuration body makes or changes), roles, load-balanced
-endpoint sets, virtual network sites, disks (a VM's data disk on its own too), images, reserved IPs, network
-security groups, route tables, Application Gateways and the states of a gateway's connections. Bodies of
-any other type (RoleSizes, AffinityGroups, Profiles, ...) say nothing migcheck checks and give no resources."""
+endpoint sets, virtual network sites, disks (a VM's data disk on its own too), images (and those a capture
+request makes), reserved IPs, network security groups, route tables, Application Gateways and the states of a
+gateway's connections. Bodies of any other type (RoleSizes, AffinityGroups, Profiles, ...) say nothing
+migcheck checks and give no resources."""
 
 from __future__ import annotations
 
@@ -576,6 +577,20 @@ def _image(el: Element, marker: Marker) -> Iterable[object]:
     return (Image(text_of(el, "Name"), media_link, marker.mark(el), text_of(el, "Category"), data_disks),)
 
 
+def _captured_image(name_element: str) -> Reader:
+    """A capture request (POST `.../roleinstances/<role-name>/Operations`), which copies the VHDs of the VM its
+    URI names into an image of the subscription's own, named by `name_element`: Capture VM Image
+    (`CaptureRoleAsVMImageOperation`, `VMImageName`: a VM image) or the older Capture Role
+    (`CaptureRoleOperation`, `TargetImageName`: an OS image). The platform names the copies' blobs, so the
+    body states none, as `capture_vm_image`, `capture_role` and `Save-AzureVMImage` state none."""
+
+    def read(el: Element, marker: Marker) -> Iterable[object]:
+        name = text_of(el, name_element)
+        return (Image(name, "", marker.mark(el)),) if name else ()
+
+    return read
+
+
 def _reserved_ip(el: Element, marker: Marker) -> Iterable[object]:
     ip = ReservedIp(
         text_of(el, "Name"),
@@ -670,6 +685,8 @@ READERS: dict[str, Reader] = {
     "VMImage": _image,
     "Images": lambda root, marker: (*_images(root, marker), *_vm_images(root, marker)),
     "VMImages": _vm_images,
+    "CaptureRoleAsVMImageOperation": _captured_image("VMImageName"),
+    "CaptureRoleOperation": _captured_image("TargetImageName"),
     "ReservedIP": _reserved_ip,
     "ReservedIPs": _each("ReservedIP", _reserved_ip),
     "ReservedIPAssociation": _reserved_ip_association,

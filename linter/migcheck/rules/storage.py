@@ -215,7 +215,8 @@ class UnattachedDiskOrImage(Rule):
         "whether a VM has it) with no `AttachedTo`, and in a `Get-AzureDisk | ConvertTo-Json` export (the "
         "way to export classic disks, which Resource Graph does not list) with `AttachedTo` null, and your "
         "own images in REST `Images`, `OSImage`, "
-        "`VMImages` or `VMImage` bodies. Images whose `Category` names a publisher (`Public`, `Microsoft`, "
+        "`VMImages` or `VMImage` bodies, and the image a capture request makes of a VM "
+        "(`CaptureRoleAsVMImageOperation`'s `VMImageName`, `CaptureRoleOperation`'s `TargetImageName`). Images whose `Category` names a publisher (`Public`, `Microsoft`, "
         "`Canonical`...) are gallery images, not yours, and are skipped. Python scripts register disks and "
         "images of their own with the legacy SDK: a disk added with `add_disk` that no VM of the files "
         "checked is given by name (`OSVirtualHardDisk(disk_name=...)`, `DataVirtualHardDisk`, "
@@ -295,6 +296,20 @@ class UnattachedDiskOrImage(Rule):
             },
             expect=("images.xml:6:3",),
             note="The gallery image is not reported; your own image is.",
+        ),
+        Example(
+            {
+                "capture.xml": """
+                <CaptureRoleAsVMImageOperation xmlns="http://schemas.microsoft.com/windowsazure">
+                  <OperationType>CaptureRoleAsVMImageOperation</OperationType>
+                  <OSState>Generalized</OSState>
+                  <VMImageName>web-golden</VMImageName>
+                  <VMImageLabel>web golden image</VMImageLabel>
+                </CaptureRoleAsVMImageOperation>
+                """
+            },
+            expect=("capture.xml:1:1",),
+            note="A Capture VM Image request: the VM image it makes of the VM its URI names.",
         ),
     )
     valid = (
