@@ -49,6 +49,7 @@ from migcheck.readers.netcfg import REST_NETWORK, read_virtual_network
 from migcheck.readers.role import (
     REST,
     ROLE_RESOURCES,
+    RoleShape,
     disk,
     endpoint,
     has_acl,
@@ -70,6 +71,21 @@ from migcheck.readers.xml import (
 )
 
 Reader = Callable[[Element, Marker], Iterable[object]]
+
+# A role put in the REST namespace may keep Export-AzureVM's names (an exported file sent as an Add Role body,
+# or one written from it): `EndpointAccessControlList`, and list items named after their type (`<string>`
+# subnet names, `<AssignNetworkInterface>`). Such a role is read with either format's names: every item of
+# each list (`RoleShape`'s ""), which takes REST's items too, and either ACL. Told by the names only
+# Export-AzureVM writes; any other role is read with REST's names only.
+_EXPORT_AZUREVM_NAMES = ("{*}EndpointAccessControlList", "{*}string", "{*}AssignNetworkInterface")
+_EITHER = RoleShape(acls=(*REST.acls, ("EndpointAccessControlList", "")), subnet_item="")
+
+
+def _shape_of(role: Element) -> RoleShape:
+    """The names `role` is read with: either format's where it writes one only Export-AzureVM writes."""
+    written = next(role.iter(*_EXPORT_AZUREVM_NAMES), None) is not None
+    return _EITHER if written else REST
+
 
 # The resource types this reader produces (rules declare which types they look at).
 PRODUCES = frozenset(
@@ -206,7 +222,7 @@ def _deployed_roles(el: Element, marker: Marker, vips: dict[str, str]) -> tuple[
     them with little more than their names: their endpoint ACLs and subnets are in the service
     configuration it carries (`Configuration`), read as a Create Deployment's is. A VM's configuration
     says nothing its role does not."""
-    roles = tuple(read_role(r, marker, REST, vips) for r in children(el, "RoleList/Role"))
+    roles = tuple(read_role(r, marker, _shape_of(r), vips) for r in children(el, "RoleList/Role"))
     written = child(el, "Configuration")
     if written is None or all(r.is_vm for r in roles):
         return roles
@@ -501,7 +517,7 @@ def _load_balanced_sets(root: Element, marker: Marker) -> Iterable[Role]:
     share it is unknown: it is left out, as the PowerShell reader leaves the cmdlet out."""
     sets: dict[str, list[Element]] = {}
     for el in children(root, "InputEndpoint"):
-        if has_acl(el, REST):
+        if has_acl(el, _EITHER):
             sets.setdefault(text_of(el, "LoadBalancedEndpointSetName").casefold(), []).append(el)
     return (_load_balanced_set(endpoints, marker) for endpoints in sets.values())
 
@@ -514,7 +530,7 @@ def _load_balanced_set(endpoints: list[Element], marker: Marker) -> Role:
         name=vms,
         type=RoleType.PERSISTENT_VM,  # only VMs have load-balanced endpoint sets
         mark=marker.mark(endpoints[0]),
-        endpoints=tuple(endpoint(e, vms, marker, REST, f"<endpoints of {which}>") for e in endpoints),
+        endpoints=tuple(endpoint(e, vms, marker, _EITHER, f"<endpoints of {which}>") for e in endpoints),
         unknown=_UNSAID_OF_SET_VMS,
     )
 
@@ -660,7 +676,7 @@ def _one(reader: Callable[[Element, Marker], object]) -> Reader:
     return lambda el, marker: (reader(el, marker),)
 
 
-_role = _one(lambda el, marker: read_role(el, marker, REST))
+_role = _one(lambda el, marker: read_role(el, marker, _shape_of(el)))
 _images = _each("OSImage", _image)
 _vm_images = _each("VMImage", _image)
 
