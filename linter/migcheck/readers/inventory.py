@@ -23,6 +23,10 @@ Accepted envelopes (keys matched without regard to case):
 - `Get-AzureDisk` through `ConvertTo-Json`: a `DiskContext` per disk of the subscription's disk repository
   (`DiskName`, `MediaLink`, `AttachedTo`, `IOType`, ...), read into the same disks as a REST `Disks` list:
   Resource Graph does not list classic disks.
+- the classic Azure CLI's `azure vm list --json` and `azure vm show --json` (`azure config mode asm`): a
+  view per VM (`DNSName`, `VMName`, `InstanceStatus`, `InstanceSize`, `OSDisk`, `DataDisks`,
+  `Network.Endpoints`), an array of them or one, read into the same classic VM records; what the view
+  leaves out (availability set, virtual network, subnets, extensions) is unknown.
 - `Get-AzRoleAssignment` through `ConvertTo-Json`: a `PSRoleAssignment` per assignment (`RoleAssignmentId`,
   `Scope`, `RoleDefinitionId`, `ObjectId`, ..., no type), read as the row `az role assignment list` writes
   for it.
@@ -154,6 +158,7 @@ _CMDLET_MARKERS = (
     '"microsoftids"',
     '"vnetname"',  # Get-AzureDedicatedCircuitLink, Get-AzureApplicationGateway
     '"connectivitystate"',  # Get-AzureVNetConnection
+    '"vmname"',  # the classic Azure CLI's `azure vm list --json`, `azure vm show --json`
 )
 _MARKERS = (*_TYPE_MARKERS, *_CMDLET_MARKERS)
 # The types with `/` escaped as `\/`, as .NET's serializers write it: looked for only in a file that has
@@ -293,7 +298,8 @@ def read(path: str, data: bytes) -> Document:
             "Name the JSON files an inventory export wrote (az graph query, Search-AzGraph, az resource "
             "list, the alertrules list call, Get-AzRoleAssignment, Get-AzureVM, Get-AzureDisk, "
             "Get-AzureVNetConnection, Get-AzureApplicationGateway, Get-AzureDedicatedCircuitLink and "
-            "Get-AzureDedicatedCircuitLinkAuthorization through ConvertTo-Json).",
+            "Get-AzureDedicatedCircuitLinkAuthorization through ConvertTo-Json; the classic Azure CLI's "
+            "`azure vm list --json`).",
         )
         return Document(path, None, envelope, problem=problem_, text=text)
     unread = _cut_short(reader.collapsed) if reader.collapsed else None

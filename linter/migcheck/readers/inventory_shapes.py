@@ -490,6 +490,8 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
             return (_disk_context(obj, mark, spots or Spots.nowhere(mark)),)
         if is_ps_role_assignment(obj):
             return tuple(_role_assignment(_ps_role_assignment(obj, mark, spots or Spots.nowhere(mark))))
+        if is_cli_vm(obj):
+            return _cli_vm(obj, mark, spots or Spots.nowhere(mark))
         return tuple(_asm_records(obj, mark))
     builder = BUILDERS.get(rtype)
     if builder is None:
@@ -565,9 +567,9 @@ def _flattened(obj: dict) -> dict:
 
 
 def is_record(obj: object) -> bool:
-    """An object an inventory export holds: a resource row or one of the Service Management cmdlets'
-    objects that migcheck reads (`CMDLET_OBJECTS`)."""
-    return isinstance(obj, dict) and (is_resource_row(obj) or cmdlet_of(obj) is not None)
+    """An object an inventory export holds: a resource row, one of the Service Management cmdlets'
+    objects that migcheck reads (`CMDLET_OBJECTS`), or a VM view of the classic Azure CLI."""
+    return isinstance(obj, dict) and (is_resource_row(obj) or cmdlet_of(obj) is not None or is_cli_vm(obj))
 
 
 def cmdlet_of(obj: object) -> str | None:
@@ -1837,6 +1839,96 @@ def _listed(value: object) -> list:
     """The items of a list property as ConvertTo-Json writes it: null for none, one item without its
     array; a value cut short (a type name) is an item, which is not read as a status."""
     return [] if value is None else value if isinstance(value, list) else [value]
+
+
+# --- the classic Azure CLI's `azure vm list --json` and `azure vm show --json` ------------------------------
+# The cross-platform CLI (`azure`, in `azure config mode asm`) writes one view per VM: an array of them from
+# `vm list`, one object from `vm show` (an array when the name matches several). Verified in
+# Azure/azure-xplat-cli `lib/commands/asm/vm/vmclient.js` (`createVMView`): `DNSName` (the host of the
+# deployment's URL, `<service>.cloudapp.net`), `Location`, `AffinityGroup`, `VMName`, `IPAddress`,
+# `InstanceStatus`, `InstanceSize`, `Image`, `OSDisk`, `DataDisks`, `ReservedIPName`, `VirtualIPAddresses` and
+# `Network.Endpoints` (the network configuration set's input endpoints, `{}` when the VM has none); and in
+# a real `vm list --json` of CLI 0.7 (jeffwilcox.blog), which writes `InstanceStateDetails` and `OSVersion`
+# too, no `OSDisk`, and disks and endpoints in the REST API's names (`DiskName`, `MediaLink`, `LocalPort`,
+# `Port`, `Vip`). Later versions write the disks and endpoints as the Node.js SDK names them (`name`,
+# `mediaLink`, `logicalUnitNumber`, `localPort`, `endpointAcl.rules[]`, as vmclient.js's ACL commands
+# use them); names are read in any case. The view leaves out the availability set, virtual network,
+# subnets, extensions and public IPs ("deprecated" in vmclient.js): those stay unknown.
+_CLI_VM_KEYS = ("DNSName", "VMName")
+_CLI_VM_STATE_KEYS = ("InstanceStatus", "InstanceSize", "Network", "DataDisks")
+
+
+def is_cli_vm(obj: object) -> bool:
+    """A VM view of the classic Azure CLI: its cloud service's DNS name and its VM name (Get-AzureVM's
+    context writes `DNSName` too, with `Name`), with its state, size, disks or endpoints."""
+    return (
+        isinstance(obj, dict)
+        and all(has(obj, k) for k in _CLI_VM_KEYS)
+        and any(has(obj, k) for k in _CLI_VM_STATE_KEYS)
+    )
+
+
+def _cli_service(dns_name: str) -> str:
+    """The cloud service of a DNS name the CLI writes (`shop.cloudapp.net`, or a URL): its first label."""
+    host = dns_name.split("://", 1)[-1]
+    return host.split("/", 1)[0].split(".", 1)[0].strip()
+
+
+def _cli_vm(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
+    """The classic VM a CLI view describes, with its cloud service's region when the view states it."""
+    name, service = text(get(obj, "VMName")), _cli_service(text(get(obj, "DNSName")))
+    os_disk = [d for d in items(get(obj, "OSDisk")) if isinstance(d, dict)]
+    data_disks = [d for d in items(get(obj, "DataDisks")) if isinstance(d, dict)]
+    role = Role(
+        name,
+        RoleType.PERSISTENT_VM,
+        mark,
+        size=text(get(obj, "InstanceSize")),
+        endpoints=tuple(_cli_endpoints(get(get(obj, "Network"), "Endpoints"), name, spots)),
+        disks=(
+            *_cli_disks(os_disk, name, spots, "OSDisk"),
+            *_cli_disks(data_disks, name, spots, "DataDisks"),
+        ),
+        unknown=frozenset({"availability_set", "subnets", "extensions", "public_ips"}),
+    )
+    status, state_key = _state(obj, ("InstanceStatus",))
+    instance = RoleInstance(name, name, status, "", spots.at(spots.key(state_key))) if status else None
+    vm = ClassicVm(name, mark, service, service, role, instance)
+    region = text(get(obj, "Location"))
+    return (vm, ServiceRegion(service, region, mark)) if region and service else (vm,)
+
+
+def _cli_disks(disks: list[dict], vm: str, spots: Spots, where: str) -> Iterator[Disk]:
+    """The disks of a CLI view, each marked at its blob address (or its name), in either naming."""
+    described = [(_blob_address(get(d, "MediaLink")), text(get(d, "DiskName", "name")), d) for d in disks]
+    marks = spots.values([media or name for media, name, _ in described], where)
+    for (media, name, disk), mark in zip(described, marks, strict=True):
+        lun = lun_key(number_text(get(disk, "Lun", "logicalUnitNumber"))) if where == "DataDisks" else ""
+        yield Disk(name, media, text(get(disk, "IOType")), vm, mark, lun=lun)
+
+
+def _cli_endpoints(value: object, role: str, spots: Spots) -> Iterator[InputEndpoint]:
+    """`Network.Endpoints` of a CLI view, each marked at its name, its ACL (`EndpointAcl`, when it has one)
+    at its key. `{}` (no network configuration) is no endpoint."""
+    found = [e for e in value if isinstance(e, dict)] if isinstance(value, list) else []
+    names = [text(get(e, "Name")) for e in found]
+    named = iter(spots.values([n for n in names if n], "Endpoints"))
+    with_acl = [isinstance(get(e, "EndpointAcl"), dict) for e in found]
+    acl_keys = spots.keys("EndpointAcl")
+    acl_marks = iter(acl_keys if len(acl_keys) == sum(with_acl) else [])
+    for endpoint, name, has_acl in zip(found, names, with_acl, strict=True):
+        mark = next(named) if name else spots.mark
+        acl_mark = next(acl_marks, mark) if has_acl else mark
+        yield InputEndpoint(
+            name,
+            text(get(endpoint, "Protocol")),
+            number_text(get(endpoint, "Port")),
+            number_text(get(endpoint, "LocalPort")),
+            _endpoint_acl(get(endpoint, "EndpointAcl"), role, name, acl_mark),
+            mark,
+            load_balancer=text(get(endpoint, "LoadBalancerName")),
+            virtual_ip=text(get(endpoint, "VirtualIPName")),
+        )
 
 
 # --- the cmdlets' objects, all together ---------------------------------------------------------------
