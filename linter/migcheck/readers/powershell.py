@@ -2529,8 +2529,8 @@ class WebRequest:
     at: Node
     host: str
     path: str
-    # Where the URL is written, when the script writes it as one string: a migration path's network is
-    # shown there (see `MigrationStep.target_mark`).
+    # Where the URL is written (the string that states it, else the argument that passes it): a migration
+    # path's network is shown there (see `MigrationStep.target_mark`).
     url_mark: Mark | None = field(default=None, compare=False)
 
 
