@@ -142,6 +142,7 @@ from migcheck.model import (
     VM_FACTS,
     VPN,
     AclRule,
+    AddressPrefix,
     ClassicCall,
     ConnectionState,
     Deployment,
@@ -155,6 +156,7 @@ from migcheck.model import (
     FileProblem,
     Image,
     InputEndpoint,
+    LocalNetworkSite,
     Mark,
     MigrationStep,
     NameRef,
@@ -3483,6 +3485,9 @@ class Interpreter:
         self.unstated_disks: dict[object, str] = {}
         self.application_gateways: dict[str, inv.ApplicationGateway] = {}
         self.authorizations: dict[inv.LinkAuthorization, None] = {}
+        # The local network gateways of the ExpressRoute and site-to-site coexistence, which no network
+        # configuration holds (`New-AzureLocalNetworkGateway`), once each however often a call runs.
+        self.local_gateways: dict[LocalNetworkSite, None] = {}
         # By name (see `_name_key`); the associations by network and subnet names, one each.
         self.security_groups: dict[str, NetworkSecurityGroup] = {}
         self.route_tables: dict[str, RouteTable] = {}
@@ -7423,6 +7428,26 @@ class Interpreter:
                 self.gateway_facts.pop(fact, None)
         return Unknown(self.snippet(node))
 
+    def _local_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """`New-AzureLocalNetworkGateway`, `Reset-AzureLocalNetworkGateway`: the on-premises address space
+        of the local site of a site-to-site connection beside ExpressRoute, which the coexistence guide
+        says no network configuration can hold, as a local network site of its own. Named by `-GatewayName`
+        (the reset names it by `-GatewayId`), or by a stand-in; the prefixes the script states are kept."""
+        name = _arg_text(args, "GatewayName") or _arg_text(args, "GatewayId")
+        mark = self._at_call(node)
+        value = _arg_value(args, "AddressSpace")
+        items = value.values if isinstance(value, Items) else (value,)
+        prefixes = tuple(AddressPrefix(v.value, v.mark or mark) for v in items if isinstance(v, Text))
+        site = LocalNetworkSite(
+            name or _stand_in("local network gateway name", mark),
+            prefixes,
+            _arg_text(args, "IpAddress"),
+            mark,
+            address_space_known=len(prefixes) == len(items),
+        )
+        self.local_gateways.setdefault(site)
+        return Unknown(self.snippet(node))
+
     def _vpn_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """New-AzureVirtualNetworkGateway: a site-to-site VPN gateway beside the network's ExpressRoute
         one."""
@@ -8031,6 +8056,8 @@ class Interpreter:
         "new-azurededicatedcircuitlink": _circuit_link,
         "remove-azurededicatedcircuitlink": _remove_circuit_link,
         "new-azurevirtualnetworkgateway": _vpn_gateway,
+        "new-azurelocalnetworkgateway": _local_gateway,
+        "reset-azurelocalnetworkgateway": _local_gateway,
         "new-azurevnetgateway": _new_gateway,
         "set-azurevnetgateway": _connect_gateway,
         "new-azurestorageaccount": _storage_account,
@@ -8108,6 +8135,7 @@ class Interpreter:
             *self.images.values(),
             *self.application_gateways.values(),
             *self.authorizations,
+            *self.local_gateways,
             *(group for name, group in self.security_groups.items() if name not in self.vm_groups),
             *self.subnet_groups.values(),
             *(rule for rules in self.security_rules.values() for rule in rules),

@@ -622,6 +622,11 @@ SPECS: dict[str, Spec] = {
     ),
     "set-azurevnetgateway": _spec("Connect! Disconnect! VNetName:1 LocalNetworkSiteName:2"),
     "new-azurevnetgateway": _spec("VNetName:0 GatewayType:1 GatewaySKU:2"),
+    # The coexistence guide's local site (see `Interpreter._local_gateway`), from the module's source.
+    "new-azurelocalnetworkgateway": _spec(
+        "GatewayName:0 IpAddress:1 AddressSpace:2 Asn:3 BgpPeeringAddress:4 PeerWeight:5"
+    ),
+    "reset-azurelocalnetworkgateway": _spec("GatewayId:0 AddressSpace:1"),
     # What the script creates or registers outside any deployment (see `Interpreter._add_disk` and the
     # handlers beside it). Add-AzureVMImage's parameter sets bind position 1 to -MediaLocation (an OS image)
     # or -DiskConfig (a VM image): the first is listed.

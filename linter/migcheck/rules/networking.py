@@ -1273,11 +1273,13 @@ def prefix_problem(text: str) -> PrefixProblem | None:
 
 
 def _local_site_definitions(estate: Estate) -> Iterator[LocalNetworkSite]:
-    """Every description of a local network site, once each: those of each network configuration and those a
-    REST body writes under a virtual network's gateway, not only the one the estate keeps per name."""
+    """Every description of a local network site, once each: those of each network configuration, those a
+    REST body writes under a virtual network's gateway, not only the one the estate keeps per name, and the
+    local network gateways a script creates beside ExpressRoute, which no network configuration holds."""
     seen: set[Mark] = set()
     described = (
         *(site for config in estate.resources(NetworkConfiguration) for site in config.local_sites),
+        *estate.resources(LocalNetworkSite),
         *(
             site
             for network in estate.virtual_networks
@@ -1310,8 +1312,10 @@ class InvalidAddressPrefix(Rule):
         what="Every address prefix of a virtual network (its address space, its subnets, its gateway's VPN "
         "client address pool) and of a local network site, in a network configuration or a REST "
         "`VirtualNetworkSites` body (where a gateway's local sites are written in full under "
-        "`Gateway/Sites`), that is not a strict IPv4 CIDR range: leading zeros (`192.168.0.00/24`), host bits "
-        "set (`10.0.0.1/24`, whose network is `10.0.0.0/24`), an octet above 255, a prefix length above 32, "
+        "`Gateway/Sites`), or of the local network gateway a PowerShell script creates for a site-to-site "
+        "connection beside ExpressRoute (`New-AzureLocalNetworkGateway -AddressSpace`, "
+        "`Reset-AzureLocalNetworkGateway`), which no network configuration holds, that is not a strict IPv4 "
+        "CIDR range: leading zeros (`192.168.0.00/24`), host bits set (`10.0.0.1/24`, whose network is `10.0.0.0/24`), an octet above 255, a prefix length above 32, "
         "no prefix length at all, or digits other than ASCII `0`-`9` (fullwidth or Arabic-Indic digits, say). "
         "Each file that writes a prefix is checked, also when another file describes the same network or "
         "site. An inventory export's description of a network is a snapshot of what is deployed, which "
@@ -1390,6 +1394,16 @@ class InvalidAddressPrefix(Rule):
             },
             expect=("vnets.xml:12:30",),
             note="A local network site written in full under the gateway of a REST body.",
+        ),
+        Example(
+            {
+                "coexist.ps1": """
+                New-AzureLocalNetworkGateway -GatewayName "head-office" -IpAddress 203.0.113.10 `
+                    -AddressSpace 192.168.1.10/24, 10.50.0.0/16
+                """
+            },
+            expect=("coexist.ps1:2:19",),
+            note="The local site of a site-to-site connection beside ExpressRoute, which PowerShell creates.",
         ),
     )
     valid = (
