@@ -295,6 +295,9 @@ class SubscriptionPlan:
     # The files migcheck could not read (MIG001): not something the platform refuses, but what they describe
     # is missing from the steps, so the plan is not whole until they are fixed.
     unread: tuple[Finding, ...] = ()
+    # What the subscription's scripts migrate by a name they state (`cloud service 'shop'`), in file order:
+    # what a plan without steps says it lacks a description of (a migration runbook checked on its own).
+    migrated: tuple[str, ...] = ()
 
     def held_back(self, finding: Finding) -> Reason | None:
         """Why `check` does not report `finding` (a suppression comment, the config, the baseline); None
@@ -340,6 +343,7 @@ def build_plan(result: LintResult) -> Plan:
             replace(
                 _subscription_plan(e, summaries[e.subscription].scopes, locate, advice),
                 prepare_only=prepare_only,
+                migrated=_migrated_by_scripts(e),
             )
             for e in result.estates
         ),
@@ -347,6 +351,24 @@ def build_plan(result: LintResult) -> Plan:
         rules_run=len(result.enabled),
         rules_total=len(result.rules),
     )
+
+
+# How a plan names the scope of a migration step (`MigrationStep.scope`).
+_SCOPE_WORDS = {"reserved-ip": "reserved IP"}
+
+
+def _migrated_by_scripts(estate: Estate) -> tuple[str, ...]:
+    """Each resource the estate's scripts migrate (Move-Azure*, `azure ... prepare-migration`) by a name
+    they state, once, as `cloud service 'shop'`: not a stand-in for a name given at run time."""
+    from migcheck.model import Script
+
+    named: dict[tuple[str, str], str] = {}
+    for script in estate.resources(Script):
+        for step in script.migration:
+            if step.target and not is_stand_in(step.target):
+                scope = _SCOPE_WORDS.get(step.scope, step.scope.replace("-", " "))
+                named.setdefault((step.scope, step.target.casefold()), f"{scope} '{step.target}'")
+    return tuple(named.values())
 
 
 def _retirements(estates: Iterable[Estate]) -> tuple[str, ...]:
@@ -508,17 +530,20 @@ class _Builder:
         return self.notes(found)
 
     def notes(self, findings: Iterable[Finding]) -> list[Note]:
-        """One note per rule and fix, the others like the first counted. Findings are folded only when they
-        share their fix: one rule may advise differently per finding (MIG208: wait for a transient state,
-        recreate a VM that timed out, repair its agent); and held-back ones apart, each note marked as its
-        findings are."""
-        by_fix: dict[tuple[str, str, str, str], list[Finding]] = {}
+        """One note per rule, fix and problem, the others like the first counted. Findings are folded only
+        when they share their fix: one rule may advise differently per finding (MIG208: wait for a transient
+        state, recreate a VM that timed out, repair its agent); and only when they say the same of different
+        resources (`_gist`): one rule's fix may cover problems of different kinds (MIG602: a Prepare with no
+        Validate before it, and a storage account prepared before the VMs of its disks), each of which needs
+        saying; held-back ones apart, each note marked as its findings are."""
+        by_fix: dict[tuple[str, str, str, str, str], list[Finding]] = {}
         for finding in findings:
             covered = self.covered_extension(finding) or ""
             held = held_words(self.held.get(_finding_key(finding)))
-            by_fix.setdefault((finding.code, finding.fix, covered, held), []).append(finding)
+            gist = "" if covered else _gist(finding.message)
+            by_fix.setdefault((finding.code, finding.fix, covered, held, gist), []).append(finding)
         notes = []
-        for (_, fix, covered, held), found in by_fix.items():
+        for (_, fix, covered, held, _), found in by_fix.items():
             if covered:
                 said = self._covered_words(covered, found)
             else:
@@ -752,6 +777,18 @@ def _errors(item: ScopeItem, locate: Callable[[Finding], Finding] | None = None)
     every = (*item.findings, *(s.finding for s in item.held_back))
     errors = (f for f in every if refused(f))
     return tuple(errors if locate is None else map(locate, errors))
+
+
+# The names a finding's message quotes ('web01', "Standard-GRS"; not the apostrophe of "service's") and the
+# numbers it counts: what two findings that say the same of different resources differ by.
+_NAMED = re.compile(r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"|\d+")
+
+
+def _gist(message: str) -> str:
+    """What a finding says, without the names it quotes and the numbers it counts: two findings of one rule
+    and fix fold into one note only when their gists are the same, so that a note's "more like it" are the
+    same problem of other resources, never another problem."""
+    return _NAMED.sub("#", message)
 
 
 def _without_advice(message: str, fix: str) -> str:
@@ -1024,7 +1061,14 @@ def _other_notes(builder: _Builder) -> tuple[OtherNote, ...]:
         if len(by_fix) > _FIXES_SHOWN:
             advice = _folded_advice(builder.advice.get(code, ""), before, by_fix)
             by_fix = {f"{advice} {EACH_LISTED.format(code=code)}": _every(by_fix)}
-        notes += [_other_note(builder, fix, found, before) for fix, found in by_fix.items()]
+            notes.append(_other_note(builder, *next(iter(by_fix.items())), before))
+            continue
+        # A fix's findings fold only when they say the same of different resources (`_gist`).
+        for fix, found in by_fix.items():
+            by_gist: dict[str, list[Finding]] = {}
+            for finding in found:
+                by_gist.setdefault(_gist(finding.message), []).append(finding)
+            notes += [_other_note(builder, fix, alike, before) for alike in by_gist.values()]
     return tuple(sorted(notes, key=lambda note: note.finding.sort_key()))
 
 

@@ -89,7 +89,8 @@ VERSION = 1
 def nothing_to_migrate(plan: Plan) -> str:
     """The closing line of a plan without steps: the files hold no classic resource to move, though some
     may still name blockers (a runbook checked on its own) or warnings (a role assignment export, a service
-    on Cloud Services (extended support))."""
+    on Cloud Services (extended support)). A runbook names what it migrates without describing it: the
+    line names those resources and what to add to plan them."""
     blockers = any(s.other_blockers for s in plan.subscriptions)
     notes = any(s.other_notes for s in plan.subscriptions)
     unread = any(s.unread for s in plan.subscriptions)
@@ -100,9 +101,29 @@ def nothing_to_migrate(plan: Plan) -> str:
             f"No step to plan: no file migcheck read describes a classic resource to move{about}; those it "
             "could not read may describe some: fix them and plan again."
         )
+    migrated = [name for s in plan.subscriptions for name in s.migrated]
+    if migrated:  # a runbook checked on its own: what it migrates is named, not described
+        them = "it" if len(migrated) == 1 else "them"
+        until = f" Until then, this plan holds only what the {listed} above are about." if listed else ""
+        return (
+            f"No step to plan: the scripts checked migrate {_joined(migrated)}, but no file checked describes "
+            f"{them}: add an inventory export of the subscription (`az graph query`, or Get-AzureVM and "
+            f"Get-AzureDisk through `ConvertTo-Json -Depth 100`) to plan the steps that move {them}.{until}"
+        )
     if listed:
         return f"No step to plan: the files checked describe no classic resource to move{about}."
     return "Nothing to migrate: no classic resource in the files checked."
+
+
+def _joined(names: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`; the first few, then how many more."""
+    shown, more = names[:_NAMES_SHOWN], len(names) - _NAMES_SHOWN
+    if more > 0:
+        return f"{', '.join(shown)} and {more} more"
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+_NAMES_SHOWN = 5  # resources a plan without steps names as migrated by its scripts
 
 
 def render_plan(plan: Plan, fmt: str) -> str:
