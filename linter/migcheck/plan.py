@@ -2773,7 +2773,7 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
         # A VM's Site Recovery replication is set up again once its disks' account is migrated (deep dive:
         # "disable and enable VM replication after storage migration"): its note is this step's.
         notes=(
-            *_vms_elsewhere_note(builder.estate.vms_elsewhere(account), wave),
+            *_vms_elsewhere_note(builder.estate.vms_elsewhere(account), wave, account),
             *_registered_note(disks_left, images_left),
             *builder.attention(account),
             *builder.notes(builder.later.pop(join_key(name, account.mark), [])),
@@ -2795,27 +2795,44 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
     )
 
 
-def _vms_elsewhere_note(vms: list[VmElsewhere], wave: int) -> tuple[str, ...]:
+def _vms_elsewhere_note(vms: list[VmElsewhere], wave: int, account: StorageAccount) -> tuple[str, ...]:
     """What the step says of the VMs its account's disks are attached to that no file describes: they must
     migrate first (overview: only an account without associated disks or VM data migrates standalone), and
     no step of the plan moves them. Each is named with its cloud service where a file states it, as that
-    is what moves it (Move-AzureService), or its virtual network."""
+    is what moves it (Move-AzureService), or its virtual network. A VM the files describe without naming
+    it (an Add Data Disk body's, which its request URI names) is said in those words, unquoted, with the
+    file each describing disk is in: they are no name."""
     if not vms:
         return ()
-    several = len(vms) > 1
-    which = ", ".join(
-        f"{named(vm.name)} of cloud service {named(vm.service)}" if vm.service else named(vm.name)
+    by_name = [vm for vm in vms if not vm.name.startswith(_DESCRIBED_VM)]
+    described = [
+        f"{vm.name} ({path})"
         for vm in vms
+        if vm.name.startswith(_DESCRIBED_VM)
+        for path in dict.fromkeys(d.mark.path for d in account.disks if d.attached_to.strip("<>") == vm.name)
+    ]
+    several = len(by_name) + len(described) > 1
+    names = ", ".join(
+        f"{named(vm.name)} of cloud service {named(vm.service)}" if vm.service else named(vm.name)
+        for vm in by_name
     )
+    parts = [f"VM{'s' if len(by_name) > 1 else ''} {names}"] if by_name else []
+    parts += described
+    which = f"{', '.join(parts[:-1])} and {parts[-1]}" if len(parts) > 1 else parts[0]
     later = " It comes after every step that moves VMs." if wave > 1 else ""
     return (
-        f"Migrate VM{'s' if several else ''} {which} first, with {'their' if several else 'its'} cloud "
+        f"Migrate {which} first, with {'their' if several else 'its'} cloud "
         f"service or virtual network: {'disks' if several else 'a disk'} in the account "
         f"{'are' if several else 'is'} attached to {'them' if several else 'it'}, and no file checked "
         f"describes {'them' if several else 'it'}, so no step here moves {'them' if several else 'it'}. Only "
         f"an account without VM disks migrates on its own.{later} Add the deployment "
         "(Get-AzureDeployment) to the files checked to plan its step.",
     )
+
+
+# How `Estate.vms_elsewhere` names a VM the files describe without naming it: its stand-in's words, without
+# the brackets (`<the VM its request URI names>`); no VM's name holds a space, so none begins so.
+_DESCRIBED_VM = "the VM "
 
 
 def _left_registered(account: StorageAccount) -> tuple[list[str], list[str]]:

@@ -146,6 +146,9 @@ class BlobNameWithSlash(Rule):
             role = owner[1] if owner is not None else None
             if disk.attached_to == VM_OF_REQUEST_URI:  # an Add Data Disk body: the VM is the request's
                 vm = "the VM named in the request's URI"
+            elif owner is None and disk.attached_to.startswith("<the VM "):
+                # A VM the files describe without naming it (a disk export cut short): its stand-in's words.
+                vm = disk.attached_to.strip("<>")
             elif owner is None:
                 vm = f"VM '{disk.attached_to}'"
             else:  # a role body need not name its role (Add Role's URL does)
