@@ -64,6 +64,12 @@ it there too (see `Held`); one let go afterwards is unknown there.
 A string built from others (`TEMPLATE % name`, `head + tail`, `.format`, `.replace`, an f-string) keeps where
 each of its lines is written (`Lit.lines`: the literals that write a piece of it), so that what the script
 reader finds in a REST body it builds is shown on the line of the literal that writes it.
+
+A file the script writes whole (`open(path, 'w').write(text)`, `with open(path, 'w') as f: f.write(text)`)
+and reads back whole (`open(path).read()`) holds the text written, when that write is the only one that may
+be to the file and surely runs first, in the reading code or at the top of a function called once before
+it: the network configuration `write_cfg(path)` writes is the one its caller uploads from `path` (see
+`Flow._read_back`).
 """
 
 from __future__ import annotations
@@ -629,6 +635,18 @@ class Loop:
 
 
 @dataclass(frozen=True, slots=True)
+class FileWrite:
+    """A file the script writes whole at once (`open(path, 'w').write(text)`, or the one `f.write(text)` of
+    `with open(path, 'w') as f:`): the expressions of its path and of the text, where the write is made."""
+
+    path: ast.expr
+    text: ast.expr
+    scope: Scope
+    at: Position
+    chain: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CallSite:
     """A call that may be a classic one: a method call, or a call of a name that is an SDK class's."""
 
@@ -760,6 +778,13 @@ class Index:
     # The options whose default the file states is None, in an `argument_spec` (an Ansible module's
     # `argument_spec=dict(vnet=dict(default=None))`): `params.get('vnet')` may be None (see `Unknown`).
     none_defaults: frozenset[str] = frozenset()
+    # The files the script writes whole (see `FileWrite`), and the path of each file it reads whole, by the
+    # id of the `read()` call (`open(path).read()`, `f.read()` of `with open(path) as f:`); whether it
+    # writes a file otherwise too (appends to it, passes it on, writes it piece by piece, shadows `open`),
+    # when what it reads back is not known (see `Flow._read_back`).
+    file_writes: list[FileWrite] = field(default_factory=list)
+    file_reads: dict[int, ast.expr] = field(default_factory=dict)
+    writes_unfollowed: bool = False
 
 
 def _none_defaults(tree: ast.Module) -> frozenset[str]:
@@ -817,6 +842,31 @@ def _parts_deep(node: ast.expr) -> int:
     while isinstance(node, (ast.Attribute, ast.Subscript)):
         parts, node = parts + 1, node.value
     return parts
+
+
+# Other ways to open a file, which may write it, by their dotted names (see `Index.writes_unfollowed`).
+_OTHER_OPENS = frozenset({"file", "io.open", "codecs.open", "os.open", "os.fdopen"})
+# The functions that join paths (`os.path.join(folder, name)`), by their dotted names.
+_PATH_JOINS = frozenset({"os.path.join", "posixpath.join", "ntpath.join"})
+
+
+def _open_mode(node: ast.expr) -> str | None:
+    """Of a call of the built-in `open` with a path and a mode written as a literal (or none): "r" for a
+    file opened to be read, "w" to be written whole, "a" for any other mode (appended to, updated). None
+    for anything else."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "open"):
+        return None
+    if not node.args or any(isinstance(arg, ast.Starred) for arg in node.args):
+        return None
+    given = [node.args[1]] if len(node.args) > 1 else []
+    given += [keyword.value for keyword in node.keywords if keyword.arg == "mode"]
+    mode = given[0] if given else ast.Constant("r")
+    if not isinstance(mode, ast.Constant) or not isinstance(mode.value, str):
+        return "a"
+    letters = set(mode.value)
+    if letters <= set("rtb") and "r" in letters:
+        return "r"
+    return "w" if letters <= set("wtb") and "w" in letters else "a"
 
 
 def lookup(name: str, scope: Scope, module: Scope) -> Scope | None:
@@ -877,6 +927,9 @@ def build_index(tree: ast.Module) -> Index:
         indexer.attribute_changes,
         indexer.namedtuple_imports,
         _none_defaults(tree),
+        indexer.file_writes,
+        indexer.file_reads,
+        indexer.writes_unfollowed(),
     )
 
 
@@ -925,6 +978,15 @@ class _Indexer(ast.NodeVisitor):
         self.ancestors: list[ast.AST] = []  # the nodes being visited, the module first
         self.raw_reaches: list[tuple[str, Scope, int]] = []  # (name, scope of the read, `_reach`)
         self.raw_lent: list[tuple[str, Scope]] = []  # (name, scope of the read), see `Scope.lent`
+        self.file_writes: list[FileWrite] = []
+        self.file_reads: dict[int, ast.expr] = {}
+        # The files `with open(...) as f:` opens, by the name it binds, with the path and how it is opened,
+        # innermost last; the names of those opened for writing, and how often each name is used as the
+        # reader follows it (`f.write(text)`, `f.read()`): a file used otherwise too is written unseen.
+        self.open_files: list[tuple[str, ast.expr, str]] = []
+        self.written_files: set[str] = set()
+        self.file_uses: dict[str, int] = {}
+        self.unseen_write = False  # a file opened for writing other than as the reader follows
 
     @property
     def scope(self) -> Scope:
@@ -1133,10 +1195,19 @@ class _Indexer(ast.NodeVisitor):
         self._statement(node)
         for item in node.items:
             self.visit(item)
+        opened = len(self.open_files)
+        for item in node.items:
+            mode = _open_mode(item.context_expr)
+            if mode is not None and isinstance(item.optional_vars, ast.Name):
+                assert isinstance(item.context_expr, ast.Call)
+                self.open_files.append((item.optional_vars.id, item.context_expr.args[0], mode))
+                if mode != "r":
+                    self.written_files.add(item.optional_vars.id)
         self.guarded[-1] += 1
         for statement in node.body:
             self.visit(statement)
         self.guarded[-1] -= 1
+        del self.open_files[opened:]
 
     visit_With = visit_AsyncWith = _with
 
@@ -1433,6 +1504,7 @@ class _Indexer(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
+        self._file_io(node)
         kept = False  # what is appended or set is kept inside the object: reading the object reads it
         unconsumed = _unconsumed(self.ancestors)
         if isinstance(func, ast.Attribute):
@@ -1456,6 +1528,61 @@ class _Indexer(ast.NodeVisitor):
             for arg in [*node.args, *(k.value for k in node.keywords)]:
                 self._escape(arg, call=node)
         self.generic_visit(node)
+
+    def _file_io(self, node: ast.Call) -> None:
+        """Record a file written or read whole (see `Index.file_writes`), and a file opened for writing in
+        any other way."""
+        func = node.func
+        mode = _open_mode(node)
+        if mode is not None and mode != "r" and not (mode == "w" and self._opened_as_followed()):
+            self.unseen_write = True
+        elif mode is None and dotted(func) in _OTHER_OPENS:
+            self.unseen_write = True  # Python 2's `file(path, 'w')`, `codecs.open(...)`: may write it
+        if not isinstance(func, ast.Attribute) or func.attr not in ("write", "read") or node.keywords:
+            return
+        opened = func.value
+        mode = _open_mode(opened)
+        path = opened.args[0] if mode is not None and isinstance(opened, ast.Call) else None
+        if isinstance(opened, ast.Name):
+            held = next((entry for entry in reversed(self.open_files) if entry[0] == opened.id), None)
+            if held is not None:
+                _, path, mode = held
+                self.file_uses[opened.id] = self.file_uses.get(opened.id, 0) + 1
+        if path is None:
+            return
+        if (
+            func.attr == "write"
+            and mode == "w"
+            and len(node.args) == 1
+            and not isinstance(node.args[0], ast.Starred)
+        ):
+            self.file_writes.append(FileWrite(path, node.args[0], self.scope, _at(node), self.chain))
+        elif func.attr == "read" and mode == "r" and not node.args:
+            self.file_reads[id(node)] = path
+
+    def _opened_as_followed(self) -> bool:
+        """Whether the `open(...)` call being visited is opened to be written as the reader follows it:
+        `open(path, 'w').write(...)`, or in `with open(path, 'w') as f:`."""
+        parent, above = self.ancestors[-2], self.ancestors[-3]
+        if isinstance(parent, ast.withitem):
+            return isinstance(parent.optional_vars, ast.Name)
+        return (
+            isinstance(parent, ast.Attribute)
+            and parent.attr == "write"
+            and isinstance(above, ast.Call)
+            and above.func is parent
+        )
+
+    def writes_unfollowed(self) -> bool:
+        """Whether the script writes a file in a way the reader does not follow (see `Index.file_writes`):
+        the file `with open(path, 'w') as f:` opens is used otherwise than by `f.write(...)` (`json.dump(
+        obj, f)`, `print(..., file=f)`), or `open` is the script's own."""
+        uses = self.file_uses
+        return (
+            self.unseen_write
+            or "open" in self.module_scope.bindings
+            or any(self.loads.get(name, 0) != uses.get(name, 0) for name in self.written_files)
+        )
 
     def _changes(self, node: ast.Call, func: ast.Attribute) -> bool:
         """Record `x.path.append(v)` and the like as changes of the object `x` holds, and any other method
@@ -2006,6 +2133,7 @@ class Flow:
         # kept so that no other object takes either id), and the ids of the originals copied.
         self._copies: dict[int, tuple[Value, Value]] = {}
         self._copied: set[int] = set()
+        self._reading: set[int] = set()  # the reads of a file being read back, by id (see `_read_back`)
 
     def _spent(self) -> bool:
         """Whether the budget is spent; what it cuts short is counted (see `_cuts`)."""
@@ -4286,6 +4414,9 @@ class Flow:
 
     def _call(self, node: ast.Call, site: Site) -> Value:
         func = node.func
+        read = self.index.file_reads.get(id(node))
+        if read is not None:
+            return self._read_back(node, read, site)
         cls = self.index.imports.sdk_class(func)
         if cls in MODELS:
             return self.model(cls, node, site)
@@ -4347,6 +4478,103 @@ class Flow:
         if method is not None and method.on_instance is not None:
             return self._result(method, node, site, method.on_instance)
         return self.unknown(node)
+
+    # --- files the script writes and reads back ---------------------------------------------------------
+
+    def _read_back(self, node: ast.Call, path: ast.expr, site: Site) -> Value:
+        """What reading a file whole gives (`open(path).read()`): the text the script wrote to it whole
+        (see `FileWrite`), when that write is the only one the file may be written by and surely runs
+        before, in the code around the read or at the top of a function called there once, before the
+        read, the function's path to it the caller's (`write_cfg(path)` then `open(path).read()`: see
+        `Unknown.ident`). A path is the same written out alike, or as the same value the script does not
+        state (`same_value`). Unknown otherwise: a file another write may be to, one the script does not
+        surely write first, one written otherwise too (`Index.writes_unfollowed`), a file of its own."""
+        writes = self.index.file_writes
+        if self.index.writes_unfollowed or not writes or id(node) in self._reading:
+            return self.unknown(node)
+        found: tuple[FileWrite, Site] | None = None
+        for write in writes:
+            at = self._written_before(write, site)
+            same = self._same_file(path, site, write.path, at) if at is not None else None
+            if same is False:
+                continue
+            if same is None or found is not None:
+                return self.unknown(node)  # a write that may be to this file, not surely before the read
+            assert at is not None
+            found = (write, at)
+        if found is None:
+            return self.unknown(node)
+        self._reading.add(id(node))
+        try:
+            return self.value(found[0].text, found[1])
+        finally:
+            self._reading.discard(id(node))
+
+    def _written_before(self, write: FileWrite, site: Site) -> Site | None:
+        """Where a write surely runs before a read at `site`, in the frame it runs in then (see
+        `_runs_before`): before the read, or before a call that leads to it (`publish(path)` after the
+        write, its `open(path).read()` in `publish`). None when it may not."""
+        for around in self._calls_around(site):
+            found = self._runs_before(write.scope, write.at, write.chain, around, 0)
+            if found is not None:
+                return found
+        return None
+
+    def _calls_around(self, site: Site) -> list[Site]:
+        """A read's site, then, outward, the site of each call of the script's functions it is read in: the
+        call of the frame it is read in (`Frame.site`) or, read as written in a function the script calls
+        from one place only, that call."""
+        sites = [site]
+        while len(sites) <= MAX_CALL_DEPTH:
+            frame = sites[-1].frame
+            while frame is not None and not frame.called:
+                frame = frame.outer
+            if frame is not None:
+                if frame.site is None:
+                    break
+                sites.append(frame.site)
+                continue
+            scope = sites[-1].scope
+            call = self._only_call(scope) if scope.function is not None else None
+            if call is None:
+                break
+            sites.append(site_of(call))
+        return sites
+
+    def _runs_before(
+        self, scope: Scope, at: Position, chain: tuple[int, ...], site: Site, depth: int
+    ) -> Site | None:
+        """The site of a statement of `scope` (at `at`, in the blocks `chain`) where it surely runs before
+        `site`: in the same code, before it and in the blocks around it; or at the top of the body of a
+        function the script calls once only, with nothing in the function that may end it before the
+        statement, where that call surely runs before `site` in turn (read in its frame, so that the
+        function's parameters are what the call passes). None otherwise."""
+        if scope is site.scope:
+            if at >= site.at or site.chain[: len(chain)] != chain:
+                return None
+            return Site(scope, at, chain, site.frame, site.path)
+        function = scope.function
+        if depth >= MAX_CALL_DEPTH or function is None or chain or function.outer.kind == "class":
+            return None
+        calls = self._calls_of(function)
+        if not calls or len(calls) != 1 or any(end < at for end in function.scope.may_end):
+            return None
+        call = calls[0]
+        outer = self._runs_before(call.scope, call.at, call.chain, site, depth + 1)
+        frame = self.call_frame(function, call.node, outer) if outer is not None else None
+        return Site(scope, at, chain, frame, site.path) if frame is not None else None
+
+    def _same_file(self, path: ast.expr, site: Site, other: ast.expr, at: Site) -> bool | None:
+        """Whether a path read at `site` and one written at `at` name the same file: True when written out
+        alike or the same value the script does not state, False when written out otherwise, None when
+        the reader cannot tell."""
+        read, written = self._evaluate(path, site), self._evaluate(other, at)
+        if isinstance(read, Lit) and isinstance(written, Lit) and HOLE not in read.text + written.text:
+            return read.text == written.text
+        if not isinstance(read, Unknown) or not isinstance(written, Unknown):
+            return None
+        same = self.same_value(path, site)
+        return True if same is not None and same == self.same_value(other, at) else None
 
     def _shallow_copy(self, node: ast.Call, site: Site) -> Value | None:
         """`dict(base, **more)`, `copy.copy(base)` and `base.copy()` of a dict (the last two of a list too)
@@ -4684,6 +4912,8 @@ class Flow:
         `same_value`)."""
         if isinstance(node, (ast.JoinedStr, ast.BinOp)):
             return self._built_identity(node, site)
+        if isinstance(node, ast.Call):
+            return self._joined_path_identity(node, site)
         path: list[str] = []
         root = node
         while isinstance(root, (ast.Subscript, ast.Attribute)) and len(path) < MAX_DEPTH:
@@ -4733,6 +4963,27 @@ class Flow:
         if pieces is None or all(isinstance(piece, str) for piece in pieces):
             return None
         return ("text", *pieces)
+
+    def _joined_path_identity(self, node: ast.Call, site: Site) -> tuple[object, ...] | None:
+        """Of a path joined from others (`os.path.join(os.environ['TEMP'], 'vnet.netcfg')`), the pieces of
+        each part (see `_built_identity`): joined again from the same values, it is the same path. None for
+        any other call, and for a part told by nothing."""
+        name = dotted(node.func) or ""
+        if name not in _PATH_JOINS or node.keywords or not node.args:
+            return None
+        module = name.split(".")[0]
+        scope = lookup(module, site.scope, self.index.module)
+        if scope is None or module in scope.functions or module in scope.classes:
+            return None
+        if any(binding.value is not None for binding in scope.bindings[module]):
+            return None  # not the module imported
+        parts: list[object] = []
+        for arg in node.args:
+            pieces = self._pieces(arg, site, 0) if not isinstance(arg, ast.Starred) else None
+            if pieces is None:
+                return None
+            parts.append(tuple(pieces))
+        return ("joined path", *parts)
 
     def _pieces(self, node: ast.expr, site: Site, depth: int) -> list[object] | None:
         """The pieces of a string `node` builds (see `_built_identity`), adjacent texts joined."""
