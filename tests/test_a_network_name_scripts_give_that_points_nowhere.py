@@ -280,3 +280,54 @@ def test_the_order_of_the_script_s_own_steps_is_checked_all_the_same(tmp_path, m
     )
     found = _found(tmp_path, monkeypatch, {"move.ps1": script}, "MIG003", "MIG602", *DEPENDENTS)
     assert where(found) == ["MIG003 move.ps1:1:56", "MIG602 move.ps1:3:1"]
+
+
+PLACED_BY_SCRIPT = """\
+$vm1 = New-AzureVMConfig -Name "web1" -InstanceSize Small -ImageName $img | Set-AzureSubnet -SubnetNames "Front"
+New-AzureVM -ServiceName "svc1" -VMs $vm1 -VNetName "vnett" -Location "West Europe"
+$vm2 = New-AzureVMConfig -Name "web2" -InstanceSize Small -ImageName $img | Set-AzureSubnet -SubnetNames "Front"
+New-AzureVM -ServiceName "svc2" -VMs $vm2 -VNetName "vnett" -Location "West Europe"
+"""
+
+PLACED_BY_PYTHON = """\
+from azure.servicemanagement import ServiceManagementService
+
+sms = ServiceManagementService(subscription_id, "mgmt.pem")
+for service in ("svc1", "svc2"):
+    sms.create_virtual_machine_deployment(
+        service, service, "production", service, service + "01", system, disk, virtual_network_name="vnett"
+    )
+sms.create_virtual_machine_deployment("svc3", "svc3", "production", "svc3", "svc301", system, disk,
+                                      virtual_network_name="vnett")
+"""
+
+PLACED_BY_CONFIGURATION = """\
+<ServiceConfiguration serviceName="shop">
+  <Role name="Web"><Instances count="2"/></Role>
+  <Role name="Jobs"><Instances count="2"/></Role>
+  <NetworkConfiguration>
+    <VirtualNetworkSite name="vnet1"/>
+    <AddressAssignments>
+      <InstanceAddress roleName="Web"><Subnets><Subnet name="Back"/></Subnets></InstanceAddress>
+      <InstanceAddress roleName="Jobs"><Subnets><Subnet name="Back"/></Subnets></InstanceAddress>
+    </AddressAssignments>
+  </NetworkConfiguration>
+</ServiceConfiguration>
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "at", "also"),
+    [
+        ("vms.ps1", PLACED_BY_SCRIPT, "2:53", "line 4"),
+        ("vms.py", PLACED_BY_PYTHON, "6:101", "line 9"),
+        ("shop/ServiceConfiguration.Cloud.cscfg", PLACED_BY_CONFIGURATION, "7:48", "line 8"),
+    ],
+    ids=["powershell", "python", "service-configuration"],
+)
+def test_a_name_the_placements_of_one_file_share_is_one_finding_there_too(
+    tmp_path, monkeypatch, name, text, at, also
+):
+    [found] = _found(tmp_path, monkeypatch, {name: text}, "MIG003")
+    assert where([found]) == [f"MIG003 {name}:{at}"]
+    assert found.message.endswith(f"(also named on {also})")

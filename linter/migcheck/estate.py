@@ -1571,26 +1571,32 @@ class _Linker:
 
     def _check_placements(self, networks: Mapping[str, Network], knows_networks: bool) -> None:
         """Each placement's network must be defined (when some file defines networks), and each subnet
-        its roles are in must be a subnet of that network."""
+        its roles are in must be a subnet of that network. A name that points nowhere is reported once in
+        each file (see `_once_per_file`): two services a script places in one misspelt network, two roles
+        a configuration puts in one subnet the network lacks."""
         if not knows_networks:
             return
         portal = _portal_names(networks.values())
+        found: dict[tuple[str, ...], list[Dangling]] = defaultdict(list)
         for network in networks.values():
             subnets = {key(s.name) for s in network.subnets}
             for service, placement in network.members:
                 ref = placement.virtual_network
                 assert ref is not None
                 if not network.defined:
-                    self._undefined_network(ref, f"{service.label} is placed in", portal)
+                    dangling = self._undefined_network(ref, f"{service.label} is placed in", portal)
+                    if dangling is not None:
+                        found[(ref.mark.path, "VirtualNetwork", key(ref.name))].append(dangling)
                     continue
                 used = (*(s for role in placement.roles for s in role.subnets), *placement.stray_subnets)
                 for subnet in used:
-                    if key(subnet.name) not in subnets:
-                        self._dangle(
-                            subnet,
-                            "Subnet",
-                            f"subnet '{subnet.name}' is not a subnet of virtual network '{network.name}'",
+                    if key(subnet.name) not in subnets and not is_stand_in(subnet.name):
+                        message = (
+                            f"subnet '{subnet.name}' is not a subnet of virtual network '{network.name}'"
                         )
+                        at = (subnet.mark.path, "Subnet", key(network.name), key(subnet.name))
+                        found[at].append(Dangling(subnet, "Subnet", message))
+        self.dangling.extend(_once_per_file(each) for each in found.values())
 
     def _check_network_references(self, networks: Mapping[str, Network], records: Iterable[Any]) -> set[str]:
         """Every other name of a network or subnet (`_network_uses`: what scripts run on a network, the
@@ -1613,7 +1619,7 @@ class _Linker:
                     at = (subnet.mark.path, "Subnet", key(network.name), key(subnet.name))
                     found[at].append(subnet)
                 continue
-            dangling = self._undefined_network_use(use.network, use.uses, portal)
+            dangling = self._undefined_network(use.network, use.uses, portal)
             if dangling is not None:
                 found[(dangling.mark.path, "VirtualNetwork", key(dangling.name))].append(dangling)
                 if use.network.mark.path in self.scripts:
@@ -1676,20 +1682,12 @@ class _Linker:
         """The network security groups and route tables: those a script associates with a subnet name it."""
         return [*self._all(NetworkSecurityGroup), *self._all(RouteTable)]
 
-    def _undefined_network(self, ref: NameRef, uses: str, portal: Mapping[str, str]) -> bool:
-        """Record `ref`, a network name no definition joins, as dangling, `uses` saying what names it
-        ("cloud service 'x' is placed in"), with the full name of a network created in the Azure portal
-        that it may stand for (`portal`). Not a pipeline token, which names the network the pipeline gives
-        it. Whether it was recorded."""
-        dangling = self._undefined_network_use(ref, uses, portal)
-        if dangling is not None:
-            self.dangling.append(dangling)
-        return dangling is not None
-
     @staticmethod
-    def _undefined_network_use(ref: NameRef, uses: str, portal: Mapping[str, str]) -> Dangling | None:
-        """`ref`, a network name no definition joins, as a name that points at nothing (see
-        `_undefined_network`); None for a pipeline token or a stand-in, which may name any network."""
+    def _undefined_network(ref: NameRef, uses: str, portal: Mapping[str, str]) -> Dangling | None:
+        """`ref`, a network name no definition joins, as a name that points at nothing, `uses` saying what
+        names it ("cloud service 'x' is placed in"), with the full name of a network created in the Azure
+        portal that it may stand for (`portal`). None for a pipeline token, which names the network the
+        pipeline gives it, or a stand-in, which may name any network."""
         if is_pipeline_token(ref.name) or is_stand_in(ref.name):
             return None
         full = portal.get(key(ref.name))

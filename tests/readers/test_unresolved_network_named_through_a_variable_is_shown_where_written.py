@@ -72,11 +72,8 @@ def _mig003(tmp_path, monkeypatch, files: dict[str, str]) -> list[str]:
 
 
 def test_a_network_one_variable_names_for_two_services_is_shown_where_it_is_assigned(tmp_path, monkeypatch):
-    # One assignment serves both calls: correcting it there resolves both findings.
-    assert _mig003(tmp_path, monkeypatch, {"deploy.ps1": SHARED}) == [
-        "MIG003 deploy.ps1:1:9",
-        "MIG003 deploy.ps1:1:9",
-    ]
+    # One assignment serves both calls: correcting it there resolves both, and it is one finding.
+    assert _mig003(tmp_path, monkeypatch, {"deploy.ps1": SHARED}) == ["MIG003 deploy.ps1:1:9"]
 
 
 def test_a_name_a_caller_may_replace_is_shown_where_the_call_passes_it(tmp_path, monkeypatch):
