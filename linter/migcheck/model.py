@@ -1554,10 +1554,10 @@ _MADE_STAND_INS = (
 
 def is_placeholder(name: str) -> bool:
     """Whether `name` is a placeholder a file writes for a name it leaves to fill in (`'<<CONFIGURE>>'`,
-    `'<enter a storage account>'`, `'[SPECIFY STORAGE ACCOUNT]'`), not one of migcheck's own stand-ins,
-    which say where the file passes the name it does not state (`<VM name, deploy.ps1:12:5>`) or what it
-    stands for (`<VMs of cloud service web>`)."""
-    if name.startswith("[") and name.endswith("]"):
+    `'<enter a storage account>'`, `'[SPECIFY STORAGE ACCOUNT]'`, a format string's field: see
+    `is_format_field`), not one of migcheck's own stand-ins, which say where the file passes the name it
+    does not state (`<VM name, deploy.ps1:12:5>`) or what it stands for (`<VMs of cloud service web>`)."""
+    if (name.startswith("[") and name.endswith("]")) or is_format_field(name):
         return True
     if not is_stand_in(name):
         return False
@@ -1565,6 +1565,33 @@ def is_placeholder(name: str) -> bool:
     if len(where) >= 2 and where[-1].isdigit():  # `file:line` or `file:line:column`
         return False
     return not name.startswith(_MADE_STAND_INS)
+
+
+# What comes just before a `{` that opens a pipeline's variable rather than a format field (`#{Name}#`,
+# `${NAME}`, `{{ name }}`): `estate.is_pipeline_token` tells those, and messages call them tokens.
+_TOKEN_OPENERS = frozenset("#${")
+
+
+def is_format_field(name: str) -> bool:
+    """Whether `name` holds a format string's field where a value goes, filled in by the program that uses
+    the file (a test harness's `<ReservedIP name="{name}"/>`, `'%s-vnet'`, `%(service)s`, a batch file's
+    `%NAME%`). No name the platform knows holds one: cloud services, storage accounts, VMs, virtual
+    networks and reserved IPs are named with letters, digits, hyphens, underscores and periods, never `%`,
+    `{` or `}`. A numbered field (`{0}`) and a pipeline's variable (`#{Name}#`, `${NAME}`, `{{ name }}`) are
+    pipeline tokens (`estate.is_pipeline_token`), not told here."""
+    if "%" in name:
+        return True
+    start = name.find("{")
+    while start >= 0:
+        end = name.find("}", start + 1)
+        if end < 0:
+            return False
+        field_ = name[start + 1 : end]
+        opener = name[start - 1] if start else ""
+        if field_.strip() and "{" not in field_ and not field_.isdigit() and opener not in _TOKEN_OPENERS:
+            return True
+        start = name.find("{", start + 1)
+    return False
 
 
 def network_stand_in(mark: Mark) -> str:

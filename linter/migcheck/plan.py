@@ -2489,7 +2489,8 @@ def _naming(service: CloudService, placement: Placement) -> str:
 
 
 def _quoted_names(names: Iterable[str]) -> str:
-    return ", ".join(f"'{name}'" for name in names)
+    """The names quoted, each said to be a placeholder or a pipeline token where it is one (`named`)."""
+    return ", ".join(named(name) for name in names)
 
 
 def _undetermined(builder: _Builder, service: CloudService) -> Step:
