@@ -45,6 +45,7 @@ from migcheck import model
 from migcheck.formats import is_script
 from migcheck.inventory_model import Inventory
 from migcheck.model import (
+    EVERY_NETWORK,
     VM_FACTS,
     AddressPrefix,
     ClassicCall,
@@ -1053,6 +1054,21 @@ def _joined_by_service_name(
     return joined
 
 
+# The calls that upload a network configuration, whatever the reader could tell of the path they upload it
+# from (see `_uploads_networks`).
+_NETWORK_UPLOADS = frozenset({"set-azurevnetconfig", "azure network import"})
+
+
+def _uploads_networks(script: Script) -> bool:
+    """Whether a script uploads a network configuration: Set-AzureVNetConfig, the classic CLI's `azure
+    network import`, or a request (the SDK's perform_put, one of its own) that changes every network, as
+    Set Network Configuration does; not Remove-AzureVNetConfig, which leaves no network."""
+    if any(call.name.casefold() in _NETWORK_UPLOADS for call in script.calls):
+        return True
+    every = ("virtual-network", EVERY_NETWORK)
+    return any(every in call.changes and not call.name.startswith("Remove-") for call in script.changes)
+
+
 def _definition_folder(doc: Document, defined: dict[str, list[tuple[str, frozenset[str]]]]) -> str | None:
     """The one folder holding the definition every configuration of `doc` names and whose roles it
     configures, if there is one."""
@@ -1324,7 +1340,7 @@ class _Linker:
         for name_key, ref in names.items():
             if name_key not in networks:
                 networks[name_key] = Network(ref.name, ref.mark, members=tuple(members[name_key]))
-        self._check_placements(networks, bool(definitions))
+        self._check_placements(networks, bool(definitions) and self._networks_stated())
         return networks
 
     def _check_reserved_ips(self, services: tuple[CloudService, ...]) -> None:
@@ -1560,6 +1576,16 @@ class _Linker:
                 )
         return tuple(found)
 
+    def _networks_stated(self) -> bool:
+        """Whether the network configurations checked here may be taken to hold every network of the
+        subscription: not when a script uploads one whose content it does not show (a file given by a
+        parameter, one it edits through an `[xml]` object and saves, a body read from a file), since that
+        upload replaces every network, and a name no file defines may be one of those it uploads."""
+        shown = {configuration.mark.path for configuration in self._all(NetworkConfiguration)}
+        return not any(
+            _uploads_networks(script) and script.mark.path not in shown for script in self._all(Script)
+        )
+
     def _compare_networks(self, defs: list[VirtualNetwork]) -> None:
         first = defs[0]
         for other in defs[1:]:
@@ -1606,7 +1632,7 @@ class _Linker:
         Returns the names (by `key`) of the networks scripts name that dangle: the platform refuses what a
         script asks of a network that does not exist, which makes no network of the estate (see
         `_add_named_networks`)."""
-        if not any(network.defined for network in networks.values()):
+        if not any(network.defined for network in networks.values()) or not self._networks_stated():
             return set()
         portal = _portal_names(networks.values())
         subnets: dict[int, frozenset[str]] = {}  # by id() of each defined network named, built once each

@@ -5674,6 +5674,8 @@ class Interpreter:
             if len(words) == 4:
                 break
         said = [w.value.casefold() if isinstance(w, Text) else "" for w in words]
+        if said[:2] == ["network", "import"]:
+            return self._xplat_network_import(node, Arg(words[2], parts[2]) if len(words) > 2 else None, env)
         scope = cmdlets.XPLAT_MIGRATION.get(tuple(said[:2])) if len(said) >= 3 else None  # type: ignore[arg-type]
         verb = said[2] if len(said) >= 3 else ""
         step = verb.removesuffix("-migration")
@@ -5686,6 +5688,14 @@ class Interpreter:
         named_at = _value_mark(words[3], Arg(words[3], parts[3]), self.where) if target else None
         self._take_step(node, MigrationStep(name, step, scope, target, mark, target_mark=named_at))
         return Unknown(self.snippet(node))
+
+    def _xplat_network_import(self, node: Node, path: Arg | None, env: Env) -> Value:
+        """`azure network import <file>`: the classic CLI's upload of a network configuration, which
+        changes every network as Set-AzureVNetConfig does, its file read as that cmdlet's is."""
+        call = ClassicCall("azure network import", self._at_call(node))
+        self.calls.setdefault(node.start_byte, call)
+        self._change_at(node, replace(call, changes=(("virtual-network", EVERY_NETWORK),)))
+        return self._uploaded_from(node, path, env)
 
     # --- the cmdlets that say something about resources -----------------------------------------------
 
@@ -7192,7 +7202,11 @@ class Interpreter:
         names, read as a PUT of it to `.../services/networking/media` is (see `_rest_body`), when the
         script wrote the file with a string it surely leaves there (see `_file_write`): the elements a
         string literal writes out are shown where they are written."""
-        path = args.get("ConfigurationPath")
+        return self._uploaded_from(node, args.get("ConfigurationPath"), env)
+
+    def _uploaded_from(self, node: Node, path: Arg | None, env: Env) -> Value:
+        """The network configuration a call at `node` uploads from the file `path` names (see
+        `_upload_network_file`)."""
         file = self._file_key(path, env) if path is not None and path.certain else None
         content = env.lookup(file) if file is not None else None
         if content is None:

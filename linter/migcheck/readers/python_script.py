@@ -1808,6 +1808,7 @@ class _Resources:
                 if verb == "PUT":
                     self._record_element_send(call, body_node, path)
             self.turn = 0
+            self._sent_changes(call, lambda at: self._shape(path_node, at), verb, mark)
 
     # --- requests the script sends to the API itself -------------------------------------------------
 
@@ -1901,6 +1902,16 @@ class _Resources:
             changed = automation.changed_by_request(request.verb, path)
             if changed is not None:
                 self._change_at(call, site, ClassicCall(request.name, mark, (changed,)))
+
+    def _sent_changes(
+        self, call: CallSite, path_at: Callable[[flow.Site], str], verb: str, mark: Mark
+    ) -> None:
+        """What a request the SDK sends as written (perform_put, perform_post) changes, as for a request of
+        the script's own (see `_request_changes`): its path read at each site it runs at."""
+        for site in self._change_sites(call):
+            changed = automation.changed_by_request(verb, path_at(site))
+            if changed is not None:
+                self._change_at(call, site, ClassicCall(call.method, mark, (changed,)))
 
     def _change_sites(self, call: CallSite) -> list[flow.Site]:
         """The sites a changing call runs at that tell where it comes among the migration steps: each call
