@@ -534,6 +534,9 @@ class Scope:
     # The classes defined here whose methods are followed (undecorated, with no metaclass), by name.
     classes: dict[str, Scope] = field(default_factory=dict)
     name: str = ""  # a class's name, for the scope of its body
+    # Of the body of a method decorated `@classmethod` only: the class whose body defines it, and its first
+    # parameter (`cls`), which holds that class or one deriving from it.
+    class_method_of: tuple[Scope, str] | None = None
     exits: list[Exit] = field(default_factory=list)  # in source order
     # Where each statement that may end the path through the scope ends (see `Exit`), in source order: those
     # in a `try` or `with` body too, which `exits` leaves out, as what they raise may be caught, but which
@@ -933,6 +936,7 @@ def build_index(tree: ast.Module) -> Index:
     )
 
 
+_MAX_CLASS_ALIASES = 3  # names given in turn to a class that are followed (see `Flow._read_only_alias`)
 _MAX_CHAINED = 8  # operands of `and`/`or` each read under the ones before it (see `_Indexer.visit_BoolOp`)
 
 
@@ -1302,6 +1306,9 @@ class _Indexer(ast.NodeVisitor):
             function = Function(node, scope, outer, _at(node), chain)
             function.falls_off = not _ends(node.body)
             scope.function = outer.functions[node.name] = function
+        elif outer.kind == "class" and _class_method(node):
+            assert not isinstance(node, ast.Lambda)
+            scope.class_method_of = (outer, _signature(node.args).positional[0])
         args = node.args
         for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
             if arg is not None:
@@ -1696,6 +1703,17 @@ class _Indexer(ast.NodeVisitor):
             if scope is not None:
                 scope.lent.add(name)
         self.raw_lent.clear()
+
+
+def _class_method(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
+    """Whether a function is a class method with a first parameter: decorated `@classmethod` only."""
+    return (
+        isinstance(node, ast.FunctionDef)
+        and len(node.decorator_list) == 1
+        and isinstance(node.decorator_list[0], ast.Name)
+        and node.decorator_list[0].id == "classmethod"
+        and bool(_signature(node.args).positional)
+    )
 
 
 def callee(func: ast.expr) -> str:
@@ -3008,8 +3026,36 @@ class Flow:
             and outer.classes.get(name) is cls
             and len(outer.bindings.get(name, ())) == 1
             and name not in self.index.declared_global
-            and not outer.events.get(name)
+            and not any(self._changes_class(event) for event in outer.events.get(name, ()))
         )
+
+    def _changes_class(self, event: Event, depth: int = 0) -> bool:
+        """Whether what is done to a class's name may change the class itself: the class let go or changed
+        whole, or an attribute set on it (`Cls.send = other`). Not what is done to what one of its attributes
+        holds (`log(Cls.__name__)`, `f(Cls.kind)`, `Cls.sites.append(s)`), which `_kept` tells of by the
+        attribute's name; nor a second name a function gives the class and does nothing else with (`kind =
+        Cls`), through which the class is only read."""
+        if event.path:
+            return event.kind == "set" and len(event.path) == 1
+        return not self._read_only_alias(event, depth)
+
+    def _read_only_alias(self, event: Event, depth: int) -> bool:
+        """Whether an escape is the class given a second name in a function (`kind = Cls`), bound once there
+        and not declared global or nonlocal, that nothing lets go and nothing that may change the class is
+        done to (see `_changes_class`); a few names deep."""
+        scope = event.scope
+        if event.kind != "escape" or scope.kind != "function" or depth >= _MAX_CLASS_ALIASES:
+            return False
+        for alias, bindings in scope.bindings.items():
+            value = bindings[0].value
+            if isinstance(value, ast.Name) and _at(value) == event.at:
+                return (
+                    len(bindings) == 1
+                    and alias not in scope.declared
+                    and alias not in scope.lent
+                    and not any(self._changes_class(e, depth + 1) for e in scope.events.get(alias, ()))
+                )
+        return False
 
     def _classes(self) -> _Classes:
         """How the classes of the script derive from each other, worked out once for the file."""
@@ -3100,6 +3146,12 @@ class Flow:
             holder = self._held(node.value, site)
             if holder is not None:
                 return self._instance_attribute(holder, node, site)
+        owner = self._class_of_class_method(node.value, site) if in_class else None
+        if owner is not None:  # `cls.HOST`: what the class, or one deriving from it, binds
+            stored = self.index.attribute_stores.get(attr)
+            return (
+                self.unknown(node) if stored else self._instance_attribute(Instance(owner, False), node, site)
+            )
         cls = self._class_held(node.value, site) if in_class else None
         if cls is not None:
             return self._class_attribute(cls, node, site)
@@ -3123,6 +3175,24 @@ class Flow:
             return passed[0].cls if isinstance(passed[0], ClassV) else None
         named = self._class_named(node, scope, bindings[0], site) if len(bindings) == 1 else None
         return named.cls if named is not None and bindings[0].value is None else None
+
+    def _class_of_class_method(self, node: ast.expr, site: Site) -> Scope | None:
+        """The class the first parameter of a class method (`cls`) holds where the method's body reads it,
+        bound nowhere else there: the class that defines the method, followed, or any class deriving from it,
+        all followed (see `_closed`)."""
+        method = site.scope.class_method_of
+        if not isinstance(node, ast.Name) or method is None:
+            return None
+        owner, first = method
+        if (
+            node.id != first
+            or len(site.scope.bindings.get(first, ())) != 1
+            or first in site.scope.declared
+            or not self._followed(owner)
+            or not self._closed(owner)
+        ):
+            return None
+        return owner
 
     def _instance_attribute(self, holder: Instance, node: ast.Attribute, site: Site) -> Value:
         """An attribute of an instance of a class the script defines. When the script sets no attribute of
