@@ -10,6 +10,7 @@ import json
 from lint_support import lint_files
 
 from migcheck.plan import build_plan
+from migcheck.report.plan_format import render_plan
 
 NS = 'xmlns="http://schemas.microsoft.com/windowsazure"'
 
@@ -83,4 +84,34 @@ def test_mig401_says_the_vm_an_export_cut_short_of_in_words(tmp_path, monkeypatc
     [finding] = result.findings
     assert finding.message.startswith(
         "the VM its export does not name has disk 'app01-data0' whose blob name 'app01/data0.vhd'"
+    )
+
+
+LOAD_BALANCED_SET = f"""\
+<LoadBalancedEndpointList {NS}>
+  <InputEndpoint>
+    <LoadBalancedEndpointSetName>web-lb</LoadBalancedEndpointSetName>
+    <LocalPort>80</LocalPort>
+    <Port>80</Port>
+    <Protocol>tcp</Protocol>
+    <EndpointAcl>
+      <Rules><Rule><Order>1</Order><Action>permit</Action><RemoteSubnet>203.0.113.0/24</RemoteSubnet></Rule></Rules>
+    </EndpointAcl>
+  </InputEndpoint>
+</LoadBalancedEndpointList>
+"""
+
+
+def test_the_vms_of_a_load_balanced_set_are_said_in_words_and_name_no_deployment(tmp_path, monkeypatch):
+    """An Update Load-Balanced Endpoint Set body changes the VMs of its set without naming them: they stand as
+    one VM, `<VMs of load-balanced set web-lb>`, which is neither VMs to list as names nor a deployment's
+    name for Move-AzureService: its commands say `<deployment name>`, to fill in."""
+    result = lint_files(tmp_path, monkeypatch, {"update-lbset.xml": LOAD_BALANCED_SET}, dedent=False)
+    text = render_plan(build_plan(result), "text")
+    assert "moves: a cloud service no file names: the VMs of load-balanced set web-lb\n" in text
+    assert "VMs <VMs of" not in text
+    assert "-DeploymentName '<VMs of" not in text and "'<cloud service name>' '<VMs of" not in text
+    assert (
+        "Move-AzureService -Commit -ServiceName '<cloud service name>' -DeploymentName '<deployment name>'"
+        in text
     )

@@ -2013,12 +2013,25 @@ def _member(service: CloudService, vms: tuple[Role, ...] | None = None) -> Membe
 
 def _vms(service: CloudService) -> str:
     vms = [vm.name for vm in service.vms]
-    return f"VMs {', '.join(vms)}" if vms else "nothing the files describe"
+    return _vm_list(vms) if vms else "nothing the files describe"
+
+
+# How the stand-in begins for the VMs a body changes without naming them (`<VMs of load-balanced set web>`).
+_VMS_OF = "<VMs of "
+
+
+def _vm_list(names: Sequence[str]) -> str:
+    """VMs by name, in words: "VMs web01, web02". The VMs of a set a body changes without naming them stand
+    as one (`<VMs of load-balanced set web>`), said in those words: "the VMs of load-balanced set web"."""
+    sets = [name for name in names if name.startswith(_VMS_OF)]
+    named_vms = [name for name in names if name not in sets]
+    parts = [f"VMs {', '.join(named_vms)}"] if named_vms else []
+    return ", ".join(parts + [f"the {name[1:-1]}" for name in sets])
 
 
 def _contents(service: CloudService) -> str:
     vms = [vm.name for vm in service.vms]
-    parts = [f"VMs {', '.join(vms)}"] if vms else []
+    parts = [_vm_list(vms)] if vms else []
     parts += [_role_names(service)] if service.roles else []
     return "; ".join(parts) or "nothing the files describe"
 
@@ -2081,7 +2094,7 @@ def _service_step(
         after=(),
         moves=(
             f"{_placement_words(service, deployment)}{'' if stated == deployment else _UNNAMED_DEPLOYMENT}: "
-            f"VMs {', '.join(vm.name for vm in placement.vms)}",
+            + _vm_list([vm.name for vm in placement.vms]),
             *_vm_security_groups(placement.vms),
             *(f"reserved IP {named(ip)}" for _, ip in _moving_reserved_ips([_alone(service, placement)])),
             *(
@@ -2236,8 +2249,11 @@ def _deployment_name(placement: Placement) -> str:
     """The deployment's name for the commands: the one the files state, else a placeholder to fill in. The
     estate names a deployment no file names (Export-AzureVM files with no disk list stating theirs, a
     .cscfg) after its folder or file, which is no name the platform knows; a script's stand-in
-    (`<deployment name, deploy.py:48>`) is one already, and says where the script gives it."""
-    if placement.deployment_named or is_stand_in(placement.name):
+    (`<deployment name, deploy.py:48>`) is one already, and says where the script gives it. The stand-in
+    of the VMs a body changes without naming them (`<VMs of load-balanced set web>`), after which the estate
+    names their placement, names no deployment."""
+    stand_in = is_stand_in(placement.name) and not placement.name.startswith(_VMS_OF)
+    if placement.deployment_named or stand_in:
         return placement.name
     return UNSTATED_DEPLOYMENT
 
