@@ -152,7 +152,8 @@ class NameRef:
     name: str
     mark: Mark
     # For a reserved IP of a deployment with several virtual IPs: the one it is on. None when the files do
-    # not tell the VIPs apart (a deployment with one VIP, a .cscfg, an inventory export).
+    # not tell the VIPs apart (a deployment with one VIP, a .cscfg, an inventory export). One with no name:
+    # a script names a VIP it does not state (`-VirtualIPName $vip`), the default one or another.
     virtual_ip: VirtualIp | None = None
 
 
@@ -917,6 +918,9 @@ class ReservedIp:
     # Whether that call takes it off the deployment (`Remove-AzureReservedIPAssociation`,
     # `disassociate_reserved_ip_address`) rather than gives it to it: MIG105 says which it does.
     maybe_removed: bool = field(default=False, compare=False)
+    # Whether that call surely runs, but gives it a virtual IP of the deployment the script does not state
+    # (`-VirtualIPName $vip`), which may be the default one or another: MIG105 says so.
+    maybe_other_vip: bool = field(default=False, compare=False)
 
 
 class ReservingDraft(Protocol):
@@ -958,9 +962,23 @@ def with_maybe_vips(reserved: Iterable[ReservedIp], drafts: Iterable[ReservingDr
                 maybe_deployment=draft.name,
                 maybe_at=ref.mark,
                 maybe_removed=removes,
+                maybe_other_vip=ref.virtual_ip is not None and not ref.virtual_ip.name,
             )
         found.append(ip)
     return found
+
+
+def reserved_on_vips(
+    own: NameRef | None, own_unknown: bool, others: Iterable[NameRef]
+) -> tuple[NameRef, ...]:
+    """A deployment's reserved IPs as a script reader gives them (`Deployment.reserved_ip`, then
+    `other_reserved_ips`), in the order a REST body's `VirtualIPs` give them: the default VIP's (`own`)
+    first, then those the script gives its other VIPs (`others`, each with its `NameRef.virtual_ip`). Those
+    only where whether the default VIP is reserved is known (not `own_unknown`): the estate takes a
+    deployment whose first reserved IP is another VIP's for one whose default VIP is surely not reserved."""
+    if own is None and own_unknown:
+        return ()
+    return (*((own,) if own is not None else ()), *others)
 
 
 @record

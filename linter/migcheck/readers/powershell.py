@@ -173,6 +173,7 @@ from migcheck.model import (
     ServiceRegion,
     StorageAccountType,
     Suppression,
+    VirtualIp,
     VirtualMachine,
     VnetGatewayFact,
     absent_on_some_path,
@@ -182,6 +183,7 @@ from migcheck.model import (
     joined_paths,
     lun_key,
     network_stand_in,
+    reserved_on_vips,
     rules_after,
     with_maybe_vips,
 )
@@ -3158,6 +3160,9 @@ class DeploymentDraft:
     # The reserved IPs calls that may not run give it, or take off it (True), each with that call: while
     # whether its VIP is reserved is not known, it may be one of them (see `Interpreter._maybe_vips`).
     maybe_reserved: list[tuple[NameRef, bool]] = field(default_factory=list)
+    # The reserved IPs on its other virtual IPs (`-VirtualIPName`), by the VIP's name: each is that VIP's,
+    # not the default one's, as a REST body's `VirtualIPs` say (`NameRef.virtual_ip`).
+    vip_reserved: dict[str, NameRef] = field(default_factory=dict)
     roles: dict[object, RoleDraft] = field(default_factory=dict)
     # The VM stand-ins given (see `_vm_stand_in`), each with where its first VM is named and how many.
     stand_ins: dict[str, tuple[Mark, int]] = field(default_factory=dict)
@@ -6579,24 +6584,27 @@ class Interpreter:
 
     def _remove(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureVM, Remove-AzureDeployment (of the production slot) and Remove-AzureService: what
-        this script created in that cloud service and surely removes afterwards is gone. A removal that
-        may not run, or of a service or VM the script does not state, removes nothing. A VM or service it
-        does not create is removed from what other files describe (see `_deleted`); a deployment is not, as
-        the linker does not know which slot theirs are in."""
+        this script created in that cloud service and surely removes afterwards (or whenever the command
+        that created it ran, see `_with_its_creation`) is gone: of a service it states, or names by the
+        very value that named it at its creation (`Unknown.ident`, see `_described`). A removal that may not
+        run, or of a service the script does not state otherwise, removes nothing. A VM or service it does
+        not create is removed from what other files describe (see `_deleted`); a deployment is not, as the
+        linker does not know which slot theirs are in."""
         kind = _command_name(node).casefold()
         service, name = _arg_value(args, "ServiceName"), _arg_value(args, "Name")
         if isinstance(piped, Vms) and len(piped.ids) == 1:  # `Get-AzureVM … | Remove-AzureVM`
             vm = self.vms[next(iter(piped.ids))]
             if vm.existing is not None and not args.given("ServiceName"):
                 service, name = vm.existing if not vm.every else (vm.existing[0], NULL)
-        if not self._surely_runs() or not isinstance(service, Text) or not service.value.strip():
+        stated = isinstance(service, Text) and bool(service.value.strip())
+        draft = self._described(service) if stated or isinstance(service, Unknown) else None
+        if not (self._surely_runs() or (draft is not None and self._with_its_creation(draft, node))):
             return NULL
-        key = ("service", service.value.casefold())
-        draft = self.deployments.get(key)
-        if not _created_here(draft, kind, name):
+        if stated and not _created_here(draft, kind, name) and self._surely_runs():
             self._deleted(kind, service.value, name, self._at_call(node))
         if draft is None:
             return NULL
+        key = next(k for k, d in self.deployments.items() if d is draft)
         slot = _arg_value(args, "Slot", Text("Production"))
         if kind == "remove-azurevm":
             if isinstance(name, Text):
@@ -6793,7 +6801,9 @@ class Interpreter:
         mark = self._at_call(node)
         service = args.get("ServiceName")
         in_production = service is not None and _production_slot(args)
-        bound = self._undescribed_service(service) if created and in_production else ""
+        vip = _reserved_vip(args)
+        # Only a reservation of the default VIP is bound: a list of reserved IPs gives no other VIP.
+        bound = self._undescribed_service(service) if created and in_production and vip == "" else ""
         if created:
             # Bound, it is found where the call names it, as the association of a deployment of the script's is.
             at = (self._written_at(name) or mark) if bound else mark
@@ -6806,7 +6816,7 @@ class Interpreter:
             # A service named by a parameter's default is one run's: another may reserve another's VIP.
             uncertain = isinstance(service.value, Text) and not service.value.sure
             self.maybe += uncertain
-            self._associate(draft, NameRef(name.value.value, at), call=node)
+            self._associate(draft, NameRef(name.value.value, at), call=node, vip=vip)
             self.maybe -= uncertain
         return output
 
@@ -6823,13 +6833,22 @@ class Interpreter:
         return service.value.value if self._described(service.value) is None else ""
 
     def _associate(
-        self, draft: DeploymentDraft, reserved: NameRef, by: object = None, call: Node | None = None
+        self,
+        draft: DeploymentDraft,
+        reserved: NameRef,
+        by: object = None,
+        call: Node | None = None,
+        vip: str | None = "",
     ) -> None:
         """A `call` that gives a deployment that exists a reserved IP (`Set-AzureReservedIPAssociation`,
         `New-AzureReservedIP -ServiceName`): its VIP is that reserved IP when the call surely runs, or
         surely runs whenever the command that created the deployment did (`by`: the value that names one
         the script does not state, see `Unknown.ident`); one that may not run leaves whether it is reserved
-        unknown, unless it is already."""
+        unknown, unless it is already. One on another virtual IP (`vip`, see `_reserved_vip`) is that
+        VIP's (see `_associate_other_vip`)."""
+        if vip != "":
+            self._associate_other_vip(draft, reserved, vip, call)
+            return
         if draft.reserved_ip is not None:
             return
         if self._surely_runs() or self._with_its_creation(draft, call):
@@ -6841,6 +6860,22 @@ class Interpreter:
             )
             draft.reserved_ip_unknown = True
             draft.maybe_reserved.append((reserved, False))
+
+    def _associate_other_vip(
+        self, draft: DeploymentDraft, reserved: NameRef, vip: str | None, call: Node | None
+    ) -> None:
+        """A reserved IP given to a virtual IP of the deployment the call names (`vip`): not the default
+        VIP's, whose address still changes. When the call surely runs (or with the deployment's creation),
+        it is that VIP's, which keeps it only with an input endpoint on it (MIG106); one that may not run
+        gives the default VIP nothing either. A VIP the script does not state (None) may be the default
+        one: whether that is reserved is no longer known."""
+        if vip is None and draft.reserved_ip is None:
+            draft.reserved_ip_unknown = True
+            unnamed = VirtualIp("", reserved.mark, default=False)  # see `NameRef.virtual_ip`
+            draft.maybe_reserved.append((replace(reserved, virtual_ip=unnamed), False))
+        elif vip is not None and (self._surely_runs() or self._with_its_creation(draft, call)):
+            on = VirtualIp(vip, reserved.mark, default=False)
+            draft.vip_reserved[_name_key(vip)] = replace(reserved, virtual_ip=on)
 
     def _branch_path(self, deeper: int) -> tuple[int, bool, int, bool]:
         """Where the code being run is, as far as whether it runs goes, or code `deeper` branches within it:
@@ -6908,10 +6943,10 @@ class Interpreter:
         else:
             draft = self._described(service.value)
         if draft is not None:
-            self._reserved_by_unstated_name(draft, name, node)
+            self._reserved_by_unstated_name(draft, name, node, vip=_reserved_vip(args))
 
     def _reserved_by_unstated_name(
-        self, draft: DeploymentDraft, name: Arg, node: Node, associates: bool = True
+        self, draft: DeploymentDraft, name: Arg, node: Node, associates: bool = True, vip: str | None = ""
     ) -> None:
         """A reserved IP a call gives a deployment by a name the script does not state (not `$null`, not
         empty): the deployment's VIP is a reserved IP, shown by a stand-in where the name is passed (see
@@ -6920,16 +6955,16 @@ class Interpreter:
         reserved IP under (`New-AzureReservedIP -ReservedIPName $name`, then `New-AzureVM … -ReservedIPName
         $name`). Any other name (a parameter, which may be left out), a name that may not be passed at all
         (from a table some path fills), or a value that is not a name, leaves whether it is reserved
-        unknown."""
+        unknown. On another virtual IP (`vip`), it is that VIP's (see `_associate_other_vip`)."""
         value = name.value
         reserved = isinstance(value, Unknown) and (associates or value.ident in self.reserved_names)
         if not name.certain or not reserved:
-            draft.reserved_ip_unknown = True
+            draft.reserved_ip_unknown = draft.reserved_ip_unknown or not vip
             return
         at = self._written_at(name) or self._at_call(node)
         stand_in = NameRef(_stand_in("reserved IP name", at), at)
         if associates:
-            self._associate(draft, stand_in, value.ident, node)
+            self._associate(draft, stand_in, value.ident, node, vip)
         elif draft.reserved_ip is None:
             draft.reserved_ip, draft.reserved_by = stand_in, value.ident
 
@@ -6952,7 +6987,9 @@ class Interpreter:
         that surely runs and states both names takes the reserved IP off the service as other files
         describe it (see `_release`)."""
         service, reserved = _arg_value(args, "ServiceName"), _arg_value(args, "ReservedIPName")
-        if args.given("VirtualIPName") is not False:
+        vip = _reserved_vip(args)
+        if vip != "":
+            self._disassociate_other_vip(self._described(service), reserved, vip)
             return Operation()
         draft = self._described(service)
         if draft is None or draft.reserved_ip is None:
@@ -6970,6 +7007,24 @@ class Interpreter:
         if draft.reserved_ip_unknown and held is not None:  # it may still hold it
             draft.maybe_reserved.append((NameRef(held.name, self._at_call(node)), True))
         return Operation()
+
+    def _disassociate_other_vip(
+        self, draft: DeploymentDraft | None, reserved: Value, vip: str | None
+    ) -> None:
+        """Remove-AzureReservedIPAssociation of another virtual IP than the default one (`vip`): the
+        reserved IP the deployment holds there is held no longer, where the removal may name it (whether
+        or not the removal runs: none is said to be stranded on it). One on a VIP the script does not state
+        (None) may be the default one's: whether that is reserved is no longer known, where it may hold it."""
+        if draft is None:
+            return
+        for name, held in list(draft.vip_reserved.items()):
+            if (vip is None or name == _name_key(vip)) and _same_reservation(
+                reserved, held, None
+            ) is not False:
+                del draft.vip_reserved[name]
+        if vip is None and _same_reservation(reserved, draft.reserved_ip, draft.reserved_by) is not False:
+            draft.reserved_ip_unknown = draft.reserved_ip_unknown or draft.reserved_ip is not None
+            draft.reserved_ip, draft.reserved_by = None, None
 
     def _release(self, service: Value, reserved: Value, node: Node) -> None:
         """A reserved IP surely taken off a cloud service, both named as the script states them: recorded
@@ -8206,6 +8261,7 @@ class Interpreter:
         if draft.outside_network_at is not None and _unstated(vnet):
             # A network it does not name on one path and none on another: whether it is in any is not known.
             vnet, known = None, False
+        reserved = reserved_on_vips(draft.reserved_ip, draft.reserved_ip_unknown, draft.vip_reserved.values())
         return Deployment(
             draft.service,
             draft.name,
@@ -8213,10 +8269,11 @@ class Interpreter:
             roles,
             _instances(draft),
             vnet,
-            draft.reserved_ip,
+            reserved[0] if reserved else None,
             draft.mark,
             network_known=known,
             reserved_ip_known=draft.reserved_ip is not None or not draft.reserved_ip_unknown,
+            other_reserved_ips=reserved[1:],
         )
 
     def _build_role(self, draft: RoleDraft) -> Role:
@@ -10370,6 +10427,16 @@ def _rule_value(value: Value) -> str | None:
 def _stated(value: Value) -> str:
     """A value as the script states it, "" when it does not (an extension's version)."""
     return value.value if isinstance(value, Text) else ""
+
+
+def _reserved_vip(args: Args) -> str | None:
+    """The virtual IP a reserved IP call is about (`-VirtualIPName`), as an endpoint names its own (see
+    `_endpoint_vip`): "" for the deployment's default one (none passed, `$null` or ""), its name where the
+    script states it, None where it passes one it does not state, which may be the default one or another."""
+    value = _arg_value(args, "VirtualIPName")
+    if isinstance(value, Null) or (isinstance(value, Text) and not value.value.strip()):
+        return ""
+    return value.value if isinstance(value, Text) else None
 
 
 def _endpoint_vip(value: Value, kept: InputEndpoint | None) -> dict[str, Any]:

@@ -133,6 +133,7 @@ from migcheck.model import (
     StorageAccountType,
     Subnet,
     Suppression,
+    VirtualIp,
     VirtualMachine,
     VirtualNetwork,
     absent_on_some_path,
@@ -141,6 +142,7 @@ from migcheck.model import (
     joined_paths,
     lun_key,
     network_stand_in,
+    reserved_on_vips,
     rules_after,
     with_maybe_vips,
 )
@@ -1254,6 +1256,9 @@ class _Draft:
     # The reserved IPs calls that may not run give it, or take off it (True), each with that call: while
     # whether its VIP is reserved is not known, it may be one of them (see `_Resources._maybe_vips`).
     maybe_reserved: list[tuple[NameRef, bool]] = field(default_factory=list)
+    # The reserved IPs on its other virtual IPs (`virtual_ip_name`), by the VIP's name: each is that VIP's,
+    # not the default one's, as a REST body's `VirtualIPs` say (`NameRef.virtual_ip`).
+    vip_reserved: dict[str, NameRef] = field(default_factory=dict)
     # Data disks attached by add_data_disk/update_data_disk, by the key of the VM they name, with the VM
     # to describe when no other call does.
     attached: dict[object, tuple[Role, list[Disk]]] = field(default_factory=dict)
@@ -1372,6 +1377,7 @@ class _Draft:
             roles = [absent_on_some_path(role, "virtual_network", self.in_no_network_at) for role in roles]
             # A network it does not name on one path and none on another: whether it is in any is not known.
             known = known and not (vnet is not None and is_stand_in(vnet.name))
+        reserved = reserved_on_vips(self.reserved_ip, self.reserved_ip_unknown, self.vip_reserved.values())
         return Deployment(
             service_name=self.service,
             name=self.name,
@@ -1379,10 +1385,11 @@ class _Draft:
             roles=tuple(roles),
             instances=self._instances(),
             virtual_network=vnet if known else None,
-            reserved_ip=self.reserved_ip,
+            reserved_ip=reserved[0] if reserved else None,
             mark=self.mark,
             network_known=known,
             reserved_ip_known=self.reserved_ip is not None or not self.reserved_ip_unknown,
+            other_reserved_ips=reserved[1:],
         )
 
     def _instances(self) -> tuple[RoleInstance, ...]:
@@ -1779,7 +1786,7 @@ class _Resources:
         elif call.method == "delete_data_disk":
             self._detach(call, bound, mark)
         elif call.method in ("delete_role", "delete_deployment", "delete_hosted_service"):
-            self._delete(call, bound)
+            self._delete(call, bound, site)
         elif call.method == "create_storage_account":
             self._storage_account(bound, mark)
         elif call.method == "create_hosted_service":
@@ -2139,25 +2146,22 @@ class _Resources:
         draft.unordered = draft.unordered or call.scope is not self.index.module
         return draft
 
-    def _delete(self, call: CallSite, bound: Bound) -> None:
+    def _delete(self, call: CallSite, bound: Bound, site: flow.Site) -> None:
         """What the script created before it and a later call deletes: a VM (delete_role), a deployment
         (delete_deployment) or every deployment of a cloud service (delete_hosted_service with `complete`,
         without which a service that has one is refused). Only when the delete surely runs, after the calls
-        that describe what it removes: all at module level, where the file shows their order. Azure refuses
-        to delete the last VM of a deployment: that one stays. What another file creates stays too: a
-        teardown script beside a deploy script says nothing of what the deploy leaves behind."""
+        that describe what it removes: all at module level, where the file shows their order; or whenever
+        a call that created it did (see `_deleted_with_its_creation`). Azure refuses to delete the last VM
+        of a deployment: that one stays. What another file creates stays too: a teardown script beside a
+        deploy script says nothing of what the deploy leaves behind."""
         v = bound.values
         service = literal(v.get("service_name"))
-        if not service or bound.open or not self.flow.surely_runs(call):
+        if bound.open or not (call.method != "delete_hosted_service" or _is_true(v.get("complete"))):
+            return  # the SDK sends `comp=media` only for `complete == True`
+        self._deleted_with_its_creation(call, v, site)
+        if not service or not self.flow.surely_runs(call):
             return
         if call.method == "delete_hosted_service":
-            complete = v.get("complete")
-            if not (
-                isinstance(complete, Lit)
-                and isinstance(complete.node, ast.Constant)
-                and complete.node.value is True
-            ):
-                return  # the SDK sends `comp=media` only for `complete == True`
             kept = []
             for key in self.service_drafts.pop(_key(service), []):
                 draft = self.drafts.get(key)
@@ -2178,6 +2182,40 @@ class _Resources:
         role = literal(v.get("role_name"))
         if role:
             draft.remove(("role", _key(role)))
+
+    def _deleted_with_its_creation(self, call: CallSite, values: dict[str, Value], site: flow.Site) -> None:
+        """A delete_hosted_service or delete_deployment that surely runs whenever a call that created the
+        deployment did (`_with_its_creation`: after it in the same block), and names it as that creation
+        does: by the names it states, or by the very values the script does not state that the creation
+        passed (`_same_deployment`), as a test's `delete_hosted_service(name, complete=True)` ends the
+        function that created the deployment `name` names. One named by another value deletes none of
+        them."""
+        service, deployment = values.get("service_name"), values.get("deployment_name")
+        if service is None:
+            return
+        if call.method == "delete_hosted_service":
+            keys = self._drafts_of_service(call, service, site)
+        elif call.method == "delete_deployment" and deployment is not None:
+            named = self._same_deployment(call, service, deployment, site)
+            keys = [named or (_key(literal(service) or ""), _key(literal(deployment) or ""))]
+        else:
+            return
+        for draft_key in keys:
+            draft = self.drafts.get(draft_key)
+            if draft is not None and self._with_its_creation(call, draft):
+                del self.drafts[draft_key]
+
+    def _drafts_of_service(self, call: CallSite, service: Value, site: flow.Site) -> list[object]:
+        """The keys of the deployments the file describes in the cloud service a call names: by the name
+        it states, or by the value it does not state that a creation passed for it too (see
+        `_same_deployment`, whose keys hold it after "same")."""
+        text = literal(service)
+        if text:
+            return list(self.service_drafts.get(_key(text), []))
+        named = self._same_deployment(call, service, service, site)  # ("same", its key, its key)
+        if not isinstance(named, tuple):
+            return []
+        return [k for k in self.drafts if isinstance(k, tuple) and len(k) == 3 and k[:2] == named[:2]]
 
     def _vm(self, call: CallSite, bounds: list[Bound], site: flow.Site, mark: Mark) -> None:
         """A VM a call creates or changes, described once for each path the script may take to the call
@@ -3057,7 +3095,17 @@ class _Resources:
                 and self._surely_runs(call, site)
             ):
                 draft = self._draft_named(call, service, deployment, None, mark)
-            if draft is not None and draft.reserved_ip is None and name is not None:
+            vip = _virtual_ip_named(bound)
+            if draft is not None and vip != "" and name is not None:
+                given = NameRef(self._name(name, "reserved IP", mark), self._mark(name))
+                self._associate_other_vip(
+                    draft,
+                    given,
+                    vip,
+                    self._surely_runs(call, site)
+                    or (not draft.creations or self._with_its_creation(call, draft)),
+                )
+            elif draft is not None and draft.reserved_ip is None and name is not None:
                 given = NameRef(self._name(name, "reserved IP", mark), self._mark(name))
                 # Of a deployment no call of the file creates (add_role, a body sent), it is taken as made.
                 if (
@@ -3076,6 +3124,21 @@ class _Resources:
             ]
             if not any(_key(ip.name) == reserved for ip in held):  # not associated with it again
                 self.reserved.append(released)
+
+    @staticmethod
+    def _associate_other_vip(draft: _Draft, given: NameRef, vip: str | None, surely: bool) -> None:
+        """A reserved IP associated with a virtual IP of the deployment (`vip`, see `_virtual_ip_named`),
+        as Set-AzureReservedIPAssociation -VirtualIPName gives one: not the default VIP's, whose address
+        still changes. One the call `surely` gives a VIP it states is that VIP's, which keeps it only with
+        an input endpoint on it (MIG106); one that may not run gives the default VIP nothing either. A VIP
+        the script does not state (None) may be the default one: whether that is reserved is not known."""
+        if vip is None and draft.reserved_ip is None:
+            draft.reserved_ip_unknown = True
+            unnamed = VirtualIp("", given.mark, default=False)  # see `NameRef.virtual_ip`
+            draft.maybe_reserved.append((replace(given, virtual_ip=unnamed), False))
+        elif vip is not None and surely:
+            on = VirtualIp(vip, given.mark, default=False)
+            draft.vip_reserved[_key(vip)] = replace(given, virtual_ip=on)
 
     def _power_states(self) -> None:
         """The state the script leaves the VMs it creates in, as the PowerShell reader reads Stop-AzureVM:
@@ -3161,7 +3224,9 @@ class _Resources:
         One that surely runs and states the reserved IP and the service, of a deployment the file does not
         give a reserved IP, takes it off the service as other files describe it (`ReservedIp.
         released_from`), unless the file associates it with the service again afterwards."""
-        if not _own_virtual_ip(bound):
+        vip = _virtual_ip_named(bound)
+        if vip != "":
+            self._disassociate_other_vip(self._associated_draft(call, bound, site), vip)
             return
         draft, bound = self._associated_draft(call, bound, site)
         service, name = literal(bound.values.get("service_name")), literal(bound.values.get("name"))
@@ -3179,6 +3244,28 @@ class _Resources:
         draft.reserved_ip_unknown = not (same and (surely or self._with_its_creation(call, draft)))
         if draft.reserved_ip_unknown:  # it may still hold it
             draft.maybe_reserved.append((NameRef(held, mark), True))
+
+    @staticmethod
+    def _disassociate_other_vip(found: tuple[_Draft | None, Bound], vip: str | None) -> None:
+        """`disassociate_reserved_ip_address` of another virtual IP than the default one (`vip`): the
+        reserved IP the deployment holds there is held no longer, where the call may name it (whether or not
+        it runs: none is said to be stranded on it). One on a VIP the script does not state (None) may be the
+        default one's: whether that is reserved is no longer known, where it may hold it."""
+        draft, bound = found
+        if draft is None:
+            return
+        name = literal(bound.values.get("name"))
+        for on, held in list(draft.vip_reserved.items()):
+            mine = name is None or is_stand_in(held.name) or _key(name) == _key(held.name)
+            if mine and (vip is None or on == _key(vip)):
+                del draft.vip_reserved[on]
+        own = draft.reserved_ip
+        if (
+            vip is None
+            and own is not None
+            and (name is None or is_stand_in(own.name) or _key(name) == _key(own.name))
+        ):
+            draft.reserved_ip, draft.reserved_ip_unknown = None, True
 
     def _with_its_creation(self, call: CallSite, draft: _Draft) -> bool:
         """Whether a call that associates a reserved IP with a deployment, or takes it off, surely runs
@@ -3638,11 +3725,29 @@ def _names_deployment(method: str, bound: Bound) -> bool:
     return bool(literal(values.get("service_name"))) and bool(literal(name))
 
 
+def _virtual_ip_named(bound: Bound) -> str | None:
+    """The virtual IP a reserved IP call is about (`virtual_ip_name`): "" for the deployment's default
+    one (left out, None or "": the SDK sends no `VirtualIPName` then), its name where the script writes it
+    out, None where it passes one it does not state (or `**kwargs` may), which may be the default one."""
+    if bound.open:
+        return None
+    value = bound.values.get("virtual_ip_name")
+    if value is None or isinstance(value, NoneV):
+        return ""
+    text = literal(value)
+    return None if text is None else text.strip() and text
+
+
 def _own_virtual_ip(bound: Bound) -> bool:
     """Whether a reserved IP call is surely about the deployment's own virtual IP: it passes no other
     (`virtual_ip_name` left out or None), and no `**kwargs` that may."""
     other = bound.values.get("virtual_ip_name")
     return not bound.open and (other is None or isinstance(other, NoneV))
+
+
+def _is_true(value: Value | None) -> bool:
+    """Whether an argument is the literal `True`."""
+    return isinstance(value, Lit) and isinstance(value.node, ast.Constant) and value.node.value is True
 
 
 def _plain(bound: Bound) -> bool:

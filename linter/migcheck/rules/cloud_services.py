@@ -1167,8 +1167,15 @@ def _maybe_reserved_vip(maybe: Sequence[ReservedIp]) -> str:
     """The VIP of a deployment that a script gives a reserved IP it creates, or takes one off, by a call
     that may not run (`ReservedIp.maybe_service`): it changes unless it is that reserved IP. Says what each
     call does (`ReservedIp.maybe_removed`), and where; when some give one and others take one off, which
-    reserved IP each call is about."""
+    reserved IP each call is about. Calls that all name a VIP the script does not state
+    (`ReservedIp.maybe_other_vip`) say so instead."""
     names = listed((ip.name for ip in maybe), sep=" or ")
+    if all(ip.maybe_other_vip for ip in maybe):
+        calls = "; ".join(dict.fromkeys(_maybe_call_at(ip) for ip in maybe))
+        return (
+            f"its VIP changes unless it is reserved IP {names}, which the script associates with a virtual IP "
+            f"of the deployment it does not name, the default one or another ({calls})"
+        )
     one, mixed = len(maybe) == 1, len({ip.maybe_removed for ip in maybe}) > 1
     does = []
     for removes, (of_one, of_several) in ((False, _ASSOCIATES), (True, _REMOVES)):
