@@ -31,6 +31,7 @@ from migcheck.readers.xml import (
     sniff_root,
     within_line,
 )
+from migcheck.suppress import xml_directive_opener
 from migcheck.texts import EVERY_ENDING
 
 __all__ = ["MAX_FILE_BYTES", "kinds_producing", "read_document"]
@@ -131,7 +132,10 @@ def _may_be_bare_rest(local: str, namespace: str) -> bool:
 def _kind_of(root: Element) -> FileKind | None:
     """The kind of file a parsed root makes: by its name (`kind_of_root`), or, for a root with no
     namespace, by its name and shape as a Service Management body."""
-    local, namespace = local_name(root), etree.QName(root).namespace or ""
+    local = local_name(root)
+    if local in BY_ROOT:  # most files: the name alone tells, whatever the namespace (no QName made)
+        return BY_ROOT[local]
+    namespace = etree.QName(root).namespace or ""
     kind = kind_of_root(local, namespace)
     if kind is None and _may_be_bare_rest(local, namespace) and _has_rest_shape(root, local):
         return FileKind.REST
@@ -183,10 +187,11 @@ def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
 
 
 def _read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
-    byte_reader = byte_format(path)
+    expected = BY_EXTENSION.get(posixpath.splitext(path)[1].lower())
+    # A .csdef, .cscfg or .netcfg is no other format's: the formats read whole are looked up for the rest.
+    byte_reader = byte_format(path) if expected is None else None
     if byte_reader is not None:
         return _read_bytes(byte_reader, path, data, explicit=explicit)
-    expected = BY_EXTENSION.get(posixpath.splitext(path)[1].lower())
     try:
         sniffed = None if expected else _sniff(data)
         claimed = expected or (kind_of_root(*sniffed) if sniffed else None)
@@ -326,7 +331,8 @@ def _read(
         message = f"not a classic Azure file: its root element is <{local}>"
         return Document(path, None, local, problem=FileProblem("root", message, marker.mark(root)), text=text)
     resources = READERS[kind](root, marker)
-    suppressions = read_suppressions(root, marker) if "migcheck:" in text else ()
+    # A suppression is a comment that starts with `migcheck:`: only a text with such an opener has one.
+    suppressions = read_suppressions(root, marker) if xml_directive_opener(text) else ()
     return Document(path, kind, local, resources, suppressions, text=text)
 
 
