@@ -627,8 +627,17 @@ class Marker:
             found = self._far.locate(el, tag)
             if found is not None:
                 return Mark(self.path, found[0], tag, column=found[1])
-        if not self._nths and _first_on_its_line(el, tag, line):  # most documents never need an index
-            return Mark(self.path, line, tag)
+        if not self._nths:  # most documents never need an index
+            # `_first_on_its_line`'s first step, inline: the node just before the element (see
+            # `_previous_in_document`) most often ends on an earlier line, which settles it.
+            before = el.getprevious()
+            if before is None:
+                before = el.getparent()
+            else:
+                while len(before):
+                    before = before[-1]
+            if before is None or (before.sourceline or 0) < line or _first_on_its_line(el, tag, line):
+                return Mark(self.path, line, tag)
         return Mark(self.path, line, tag, self._nth(el, tag, line))
 
     def comment(self, comment: Element, ordinal: int) -> Mark:
@@ -884,8 +893,11 @@ def attrs(el: Element, *names: str) -> tuple[str, ...]:
     missing = values.count(None)
     # When every attribute is one of `names` as written, the missing ones are not there in any case.
     if missing and len(keys := el.keys()) + missing > len(names):
+        lowered: dict[str, str] = {}  # lowered local name -> the first attribute so named, in one pass
+        for key in keys:
+            lowered.setdefault(key.rpartition("}")[2].lower(), key)
         values = [
-            value if value is not None else _get_ignoring_case(el, name.lower(), keys)
+            value if value is not None or (found := lowered.get(name.lower())) is None else el.get(found, "")
             for name, value in zip(names, values, strict=True)
         ]
     return tuple([sys.intern((value or "").strip()) for value in values])
