@@ -50,6 +50,10 @@ UNKNOWN_UPLOADS = {
     "placement": "param($ConfigPath)\nSet-AzureVNetConfig -ConfigurationPath $ConfigPath\n" + VM_IN_PRODVNET,
     "classic-cli": "param($ConfigPath)\nazure network import $ConfigPath\n"
     'azure network vnet validate-migration "ProdVNet"\n',
+    "rest-request": "param($ConfigPath, $Sub)\n$body = Get-Content $ConfigPath -Raw\n"
+    'Invoke-RestMethod -Method Put -Uri "https://management.core.windows.net/$Sub/services/networking/media" '
+    "-Body $body\n"
+    'New-AzureVNetGateway -VNetName "ProdVNet"\n',
 }
 
 
