@@ -66,6 +66,8 @@ def test_pytest_gives_the_published_configuration_its_items(pytester: pytest.Pyt
         path = pytester.path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    result = pytester.runpytest_inprocess("--migcheck", "-p", "no:cacheprovider", "-q", "--migcheck-select", "MIG201")
+    result = pytester.runpytest_inprocess(
+        "--migcheck", "-p", "no:cacheprovider", "-q", "--migcheck-select", "MIG201"
+    )
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines([f"FAILED {PUBLISHED}::MIG201*"])

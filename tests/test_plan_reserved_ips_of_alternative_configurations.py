@@ -41,7 +41,7 @@ def test_each_configuration_says_the_reserved_ip_it_names(tmp_path, monkeypatch)
     )
     assert [note.split(", does not move")[0] for note in notes] == [
         "Reserved IP 'ResrvdIP1', the VIP configuration ReservedIPConfig1.cscfg names",
-        "Reserved IP '{0}', the VIP configuration ReservedIPConfigupdate.cscfg names",
+        "Reserved IP '{0}' (a pipeline token), the VIP configuration ReservedIPConfigupdate.cscfg names",
     ]
 
 
