@@ -448,7 +448,11 @@ class _Builder:
 
     def classic_region(self, service: CloudService) -> str:
         """The classic name of the one region the files place `service` in ("" for none or several),
-        indexed when a step first asks (`_classic_regions`)."""
+        indexed when a step first asks (`_classic_regions`). None for a service no file names (named after
+        its deployment, a VM or a file): a region a file states for a service of that name is another's,
+        as its commands name it by a placeholder, not by that name."""
+        if service_name(service) != service.name:
+            return ""
         if self._regions is None:
             self._regions = _classic_regions(self.estate)
         return self._regions.get(key(service.name), "")
