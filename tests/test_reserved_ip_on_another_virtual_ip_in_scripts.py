@@ -160,6 +160,12 @@ ELSEWHERE = {
         "reserve.ps1",
         "Set-AzureReservedIPAssociation -ReservedIPName 'ripX' -ServiceName 'svcX' -VirtualIPName 'vip2'\n",
     ),
+    "associate_reserved_ip_address": (
+        "reserve.py",
+        "from azure.servicemanagement import ServiceManagementService\n\n"
+        "sms = ServiceManagementService('sub', 'cert.pem')\n"
+        "sms.associate_reserved_ip_address('ripX', 'svcX', 'svcX', virtual_ip_name='vip2')\n",
+    ),
 }
 
 

@@ -2284,6 +2284,8 @@ def _maybe_vip(ip: ReservedIp) -> str:
 
 def _maybe_call(ip: ReservedIp) -> str:
     at = f"{ip.maybe_at.path}:{ip.maybe_at.line}" if ip.maybe_at is not None else ip.mark.path
+    if ip.maybe_other_vip:  # the call gives it a VIP the script does not name: this one or another
+        return f"a call that names a virtual IP the script does not state decides it: {at}"
     return f"a call that may not run decides it: {at}"
 
 

@@ -515,7 +515,6 @@ def test_an_association_alone_puts_the_reserved_ip_in_use_by_the_service_it_name
     "association",
     [
         pytest.param("if len(sys.argv) > 1:\n    " + ASSOCIATE.format(vip=""), id="may not run"),
-        pytest.param(ASSOCIATE.format(vip=', "vip2"'), id="another virtual IP"),
         pytest.param(ASSOCIATE.format(vip="").replace('"fab-web-rip"', "sys.argv[1]"), id="an IP not stated"),
     ],
 )
@@ -524,6 +523,16 @@ def test_an_association_that_may_not_run_or_not_of_the_deployments_own_ip_descri
 ):
     text = "import sys\n" + script("") + RESERVE + association
     assert findings(tmp_path, monkeypatch, {"rip.py": text, "m.ps1": MOVE}, "MIG602") == []
+
+
+def test_an_association_with_another_virtual_ip_puts_the_reserved_ip_in_use_too(tmp_path, monkeypatch):
+    """As Set-AzureReservedIPAssociation -VirtualIPName: a reserved IP on any VIP of the load balancer
+    migrates with its cloud service (deep dive), so it does not move on its own."""
+    text = script("") + RESERVE + ASSOCIATE.format(vip=', "vip2"')
+    assert findings(tmp_path, monkeypatch, {"rip.py": text, "m.ps1": MOVE}, "MIG602") == ["MIG602 m.ps1:2:1"]
+    (deployment,) = records(text, Deployment)
+    assert deployment.reserved_ip is not None and deployment.reserved_ip.virtual_ip is not None
+    assert deployment.reserved_ip.virtual_ip.name == "vip2"
 
 
 def test_a_disassociation_frees_the_reserved_ip_of_the_deployment_the_file_describes(tmp_path, monkeypatch):

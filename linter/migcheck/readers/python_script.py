@@ -3073,7 +3073,7 @@ class _Resources:
         `_with_its_creation`); one that may not run leaves whether its VIP is reserved unknown, and the
         reserved IP that deployment's if anyone's (`_maybe_vips`). One
         associated with a deployment it does not describe, by a call that surely runs and states the
-        reserved IP, the cloud service and the deployment (on the deployment's own virtual IP), is in use
+        reserved IP, the cloud service and the deployment (and a virtual IP, if any, by its name), is in use
         by that deployment all the same, as Set-AzureReservedIPAssociation makes it: the file describes the
         deployment with no VMs of its own, which the link stage joins to the one other files describe."""
         for call, bound, mark, site in self.associations:
@@ -3091,7 +3091,7 @@ class _Resources:
                 and service
                 and deployment
                 and (literal(name) or "").strip()
-                and _own_virtual_ip(bound)
+                and _virtual_ip_named(bound) is not None
                 and self._surely_runs(call, site)
             ):
                 draft = self._draft_named(call, service, deployment, None, mark)
@@ -3736,13 +3736,6 @@ def _virtual_ip_named(bound: Bound) -> str | None:
         return ""
     text = literal(value)
     return None if text is None else text.strip() and text
-
-
-def _own_virtual_ip(bound: Bound) -> bool:
-    """Whether a reserved IP call is surely about the deployment's own virtual IP: it passes no other
-    (`virtual_ip_name` left out or None), and no `**kwargs` that may."""
-    other = bound.values.get("virtual_ip_name")
-    return not bound.open and (other is None or isinstance(other, NoneV))
 
 
 def _is_true(value: Value | None) -> bool:
