@@ -1615,7 +1615,10 @@ class _Resources:
         if calls:
             script = Script(self.file, "Python", tuple(calls), self._placed_steps(), calls[0].mark)
             out.append(replace(script, changes=self._placed_changes()))
-        out.extend(draft.deployment() for draft in self.drafts.values())
+        # Drafts told apart by values the file does not state (a method read once for each caller, each
+        # passing a value of its own) may still describe one deployment, name and place alike: it is given
+        # once, as neither the findings nor the plan could tell the copies apart (their steps would share an id).
+        out.extend(dict.fromkeys(draft.deployment() for draft in self.drafts.values()))
         out.extend(self.bodies.values())
         out.extend(self.networks.values())
         out.extend(self._maybe_vips())
