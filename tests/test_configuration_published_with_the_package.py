@@ -71,3 +71,14 @@ def test_pytest_gives_the_published_configuration_its_items(pytester: pytest.Pyt
     )
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines([f"FAILED {PUBLISHED}::MIG201*"])
+
+
+def test_a_role_the_definition_lacks_is_a_dangling_name_not_a_second_service(tmp_path, monkeypatch):
+    # The published configuration is the project's, however its roles differ from the definition's.
+    files = {**PROJECT, PUBLISHED: CLOUD.replace('<Role name="Web">', '<Role name="Wbe">')}
+    found = lint_files(tmp_path, monkeypatch, files, "MIG003", "MIG101", dedent=False).findings
+    assert [(f.code, f.message) for f in found] == [
+        ("MIG101", found[0].message),
+        ("MIG003", "role 'Wbe' is not defined in the service definition of 'Shop'"),
+    ]
+    assert "has a WebRole 'Web'" in found[0].message

@@ -1101,10 +1101,23 @@ def _by_service_name(configs: list[ServiceConfiguration]) -> list[tuple[ServiceC
 
 
 def _package_folder(doc: Document, cwd: str) -> str:
-    """The folder of a document holding a service definition or configuration, else ""."""
+    """The folder of a document holding a service definition or configuration, else "": for a
+    configuration published with a cloud project's package, the project's (see `_published_from`)."""
     if any(isinstance(r, (ServiceDefinition, ServiceConfiguration)) for r in doc.resources):
-        return folder_of(doc.path, cwd)
+        return _published_from(folder_of(doc.path, cwd))
     return ""
+
+
+def _published_from(folder: str) -> str:
+    """The cloud project whose package Visual Studio publishes into `folder` when it is the project's
+    `bin/<configuration>/app.publish` (the walk reads a configuration there when the project lacks one of
+    its name): the configuration is the project's, joined to its definition as one beside it would be, so
+    a role the definition lacks is MIG003 and not a second service. Any other folder is its own."""
+    build, name = posixpath.split(folder)
+    project, bin_folder = posixpath.split(posixpath.dirname(build))
+    if name.lower() == "app.publish" and bin_folder.lower() == "bin" and project:
+        return project
+    return folder
 
 
 # --- what a selection of rules needs read --------------------------------------------------------------
