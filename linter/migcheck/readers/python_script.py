@@ -2479,13 +2479,17 @@ class _Resources:
         """The deployment's virtual network, and whether the call states it either way. A name the script
         does not state (`os.environ.get('VNET')`, `sys.argv[1]`, a parameter) is a network it does not name,
         never none: a stand-in where the first call passes it, one for every call that surely passes the
-        same value (`Flow.same_value`: one variable bound once)."""
+        same value (`Flow.same_value`: one variable bound once). One it builds from such values is the
+        network a configuration the script uploads names the same way (see `_uploaded_network`)."""
         value = bound.values.get("virtual_network_name")
         if value is None or isinstance(value, NoneV) or literal(value) == "":
             return None, value is not None or not bound.open
         ref = self._ref(value)
         if ref is None and isinstance(value, flow.Unknown) and value.node is not None:
             node = value.node
+            uploaded = self._uploaded_network(node, site) if isinstance(node, ast.expr) else ""
+            if uploaded:
+                return NameRef(uploaded, self._mark(value)), True
             same = self.flow.same_value(node, site) if isinstance(node, ast.expr) else None
             key = ("same", same) if same is not None and _is_argument(call.node, node) else ("node", id(node))
             ref = self.unstated_networks.get(key)
@@ -2493,6 +2497,21 @@ class _Resources:
                 mark = self._mark(value)
                 ref = self.unstated_networks[key] = NameRef(network_stand_in(mark), mark)
         return ref, ref is not None
+
+    def _uploaded_network(self, node: ast.expr, site: flow.Site) -> str:
+        """The network of a configuration the script uploads before (`self.networks`) that a name it builds
+        from values it does not state names the same way: `virtual_network_name=f'{prefix}vNet1'` and
+        `<VirtualNetworkSite name="{prefix}vNet1">` in the configuration, read with a stand-in for what the
+        script does not state (`_templated`). "" when there is none, or the name is no more than a value."""
+        shape = self._shape(node, site)
+        if HOLE not in shape or not shape.replace(HOLE, "").strip():
+            return ""
+        shown = _key(shape.replace(HOLE, f"<{UNSTATED_TEXT}>"))
+        for configuration in self.networks.values():
+            for network in configuration.virtual_networks:
+                if _key(network.name) == shown:
+                    return network.name
+        return ""
 
     def _ref(self, value: Value | None) -> NameRef | None:
         name = literal(value)
