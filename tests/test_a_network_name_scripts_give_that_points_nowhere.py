@@ -205,7 +205,7 @@ def test_an_export_s_gateways_in_one_missing_network_are_one_finding(tmp_path, m
     found = _found(tmp_path, monkeypatch, {"inventory/gateways.json": json.dumps(export, indent=1)}, "MIG003")
     assert [f.message for f in found] == [
         "classic Application Gateway 'gw0' is in virtual network 'vnet-old', which no network configuration "
-        "checked here defines (also named on lines 10 and 18)"
+        "checked here defines (also named on lines 12 and 20)"
     ]
 
 
@@ -331,3 +331,54 @@ def test_a_name_the_placements_of_one_file_share_is_one_finding_there_too(
     [found] = _found(tmp_path, monkeypatch, {name: text}, "MIG003")
     assert where([found]) == [f"MIG003 {name}:{at}"]
     assert found.message.endswith(f"(also named on {also})")
+
+
+REST_GATEWAY = """\
+<ApplicationGateway xmlns="http://schemas.microsoft.com/windowsazure">
+  <Name>rest-appgw</Name>
+  <VnetName>{vnet}</VnetName>
+  <GatewaySize>Medium</GatewaySize>
+  <Subnets><Subnet>FrontEnd</Subnet><Subnet>{subnet}</Subnet></Subnets>
+</ApplicationGateway>
+"""
+
+EXPORTED_GATEWAY = """\
+[
+  {{
+    "Name": "exp-appgw",
+    "VnetName": "{vnet}",
+    "GatewaySize": "Small",
+    "Subnets": [
+      "FrontEnd",
+      "{subnet}"
+    ]
+  }}
+]
+"""
+
+SCRIPTED_GATEWAY = """\
+$subnets = @("FrontEnd", "{subnet}")
+New-AzureApplicationGateway -Name "appgw" -VnetName "{vnet}" -Subnets $subnets
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "network_at", "subnet_at"),
+    [
+        ("appgw.xml", REST_GATEWAY, "3:3", "5:37"),
+        ("inventory/gateways.json", EXPORTED_GATEWAY, "4:17", "8:7"),
+        ("appgw.ps1", SCRIPTED_GATEWAY, "2:53", "1:26"),
+    ],
+    ids=["rest-body", "export", "script"],
+)
+def test_an_application_gateway_s_network_and_subnet_are_shown_where_written(
+    tmp_path, monkeypatch, name, text, network_at, subnet_at
+):
+    missing_network = text.format(vnet="vnet-old", subnet="Web")
+    missing_subnet = text.format(vnet="vnet1", subnet="Web")
+    assert where(_found(tmp_path, monkeypatch, {name: missing_network}, "MIG003")) == [
+        f"MIG003 {name}:{network_at}"
+    ]
+    assert where(_found(tmp_path, monkeypatch, {name: missing_subnet}, "MIG003")) == [
+        f"MIG003 {name}:{subnet_at}"
+    ]

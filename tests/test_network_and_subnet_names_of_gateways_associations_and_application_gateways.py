@@ -74,8 +74,7 @@ def _mig003(tmp_path, monkeypatch, files: dict[str, str]):
 
 def test_each_name_that_points_nowhere_is_reported_where_the_script_writes_it(tmp_path, monkeypatch):
     found = _mig003(tmp_path, monkeypatch, {"net.netcfg": NETCFG, "net.ps1": SCRIPT})
-    # The Application Gateways' names are not placed yet: at their calls.
-    at = ((2, 74), (3, 32), (4, 92), (6, 67), (7, 42), (8, 41), (9, 44), (10, 1), (11, 1))
+    at = ((2, 74), (3, 32), (4, 92), (6, 67), (7, 42), (8, 41), (9, 44), (10, 88), (11, 57))
     assert where(found) == [f"MIG003 net.ps1:{line}:{column}" for line, column in at]
     messages = [f.message for f in found]
     tail = "which no network configuration checked here defines"

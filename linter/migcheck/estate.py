@@ -1714,8 +1714,12 @@ class _Linker:
         for gateway in records:
             if isinstance(gateway, inv.ApplicationGateway) and gateway.vnet.strip():
                 said = f"classic Application Gateway '{gateway.name}' is in"
-                subnets = tuple((NameRef(s, gateway.mark), said) for s in gateway.subnets if s.strip())
-                yield _NetworkUse(NameRef(gateway.vnet, gateway.mark), said, subnets)
+                subnets = tuple(
+                    (NameRef(s, gateway.subnet_mark(at)), said)
+                    for at, s in enumerate(gateway.subnets)
+                    if s.strip()
+                )
+                yield _NetworkUse(NameRef(gateway.vnet, gateway.vnet_mark or gateway.mark), said, subnets)
 
     def _grouped_and_routed(self) -> list[NetworkSecurityGroup | RouteTable]:
         """The network security groups and route tables: those a script associates with a subnet name it."""

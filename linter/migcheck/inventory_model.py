@@ -237,6 +237,15 @@ class ApplicationGateway:
     subnets: tuple[str, ...] = ()
     state: str = ""
     declared: bool = False
+    # Where the file writes the network's name and each subnet's (a REST body's `VnetName` and `Subnet`
+    # elements, an export's values, a script's arguments), for a finding about either name; None (or no
+    # mark) where the reader cannot tell.
+    vnet_mark: Mark | None = field(default=None, compare=False)
+    subnet_marks: tuple[Mark, ...] = field(default=(), compare=False)
+
+    def subnet_mark(self, at: int) -> Mark:
+        """Where the file writes the subnet `subnets[at]`: its own mark, else the gateway's."""
+        return self.subnet_marks[at] if at < len(self.subnet_marks) else self.mark
 
 
 @record

@@ -134,12 +134,16 @@ def _is_gateway(el: Element) -> bool:
 def _application_gateways(root: Element, marker: Marker) -> Iterable[ApplicationGateway]:
     for el in (root, *child_elements(root)):
         if _is_gateway(el):
+            vnet = child(el, "VnetName")
+            subnets = children(el, "Subnets/Subnet")
             yield ApplicationGateway(
                 text_of(el, "Name") or "application gateway",
                 text_of(el, "VnetName"),
                 marker.mark(el),
-                subnets=tuple(text_of(s) for s in children(el, "Subnets/Subnet")),
+                subnets=tuple(text_of(s) for s in subnets),
                 state=text_of(el, "State"),
+                vnet_mark=marker.mark(vnet) if vnet is not None else None,
+                subnet_marks=tuple(marker.mark(s) for s in subnets),
             )
 
 

@@ -492,7 +492,7 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
             return tuple(_role_assignment(_ps_role_assignment(obj, mark, spots or Spots.nowhere(mark))))
         if is_cli_vm(obj):
             return _cli_vm(obj, mark, spots or Spots.nowhere(mark))
-        return tuple(_asm_records(obj, mark))
+        return tuple(_asm_records(obj, mark, spots or Spots.nowhere(mark)))
     builder = BUILDERS.get(rtype)
     if builder is None:
         return ()
@@ -1484,7 +1484,7 @@ def _written_by(cmdlet: str) -> Callable[[dict], bool]:
     return lambda obj: _asm_kind(obj) == cmdlet
 
 
-def _asm_records(obj: dict, mark: Mark) -> Iterator[object]:
+def _asm_records(obj: dict, mark: Mark, spots: Spots) -> Iterator[object]:
     kind = _asm_kind(obj)
     if kind == _AUTHORIZATIONS:
         description = text(get(obj, "Description"))
@@ -1497,12 +1497,15 @@ def _asm_records(obj: dict, mark: Mark) -> Iterator[object]:
             microsoft_ids=text(get(obj, "MicrosoftIds")),
         )
     elif kind == _GATEWAYS:
+        vnet, subnets = text(get(obj, "VnetName")), strings(get(obj, "Subnets"))
         yield ApplicationGateway(
             text(get(obj, "Name")) or "application gateway",
-            text(get(obj, "VnetName")),
+            vnet,
             mark,
-            subnets=strings(get(obj, "Subnets")),
+            subnets=subnets,
             state=text(get(obj, "State")),
+            vnet_mark=_value_mark(spots, vnet, "VnetName"),
+            subnet_marks=tuple(spots.values(list(subnets), "Subnets")),
         )
     elif kind == _LINKS:
         yield CircuitLink(text(get(obj, "VnetName")), text(get(obj, "State")), mark)

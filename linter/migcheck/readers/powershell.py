@@ -7844,8 +7844,17 @@ class Interpreter:
             self._written_at(args.get("VnetName")) or mark,
         )
         found, _ = texts(_arg_value(args, "Subnets"))
-        subnets = tuple(dict.fromkeys(t.value for t in found if t.value.strip()))
-        self.application_gateways[_name_key(name)] = inv.ApplicationGateway(name, vnet, mark, subnets=subnets)
+        named = {
+            t.value: _value_mark(t, args.get("Subnets"), self.where) or mark for t in found if t.value.strip()
+        }
+        self.application_gateways[_name_key(name)] = inv.ApplicationGateway(
+            name,
+            vnet,
+            mark,
+            subnets=tuple(named),
+            vnet_mark=self._name_at(args, "VnetName"),
+            subnet_marks=tuple(named.values()),
+        )
         return Unknown(self.snippet(node))
 
     def _remove_application_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
