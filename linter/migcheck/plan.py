@@ -2217,14 +2217,7 @@ def _service_powershell(arguments: str, service: str, vms: Iterable[Role]) -> Co
             f"{validate} {_NEW_NETWORK}", f"{_OR_EXISTING}({validate} {_EXISTING_NETWORK}).ValidationMessages"
         ),
         prepare=(f"{prepare} {_NEW_NETWORK}", f"{_OR_EXISTING}{prepare} {_EXISTING_NETWORK}"),
-        check=(
-            _PREPARED,
-            *(
-                f"(Get-AzureVM -ServiceName {_ps(service)} -Name {_ps(vm.name)}).VM.MigrationState"
-                for vm in vms
-            ),
-            _resource_group(service),
-        ),
+        check=(_PREPARED, *_prepared_states(service, vms), _resource_group(service)),
         commit=(f"Move-AzureService -Commit {arguments}",),
         abort=(f"Move-AzureService -Abort {arguments}",),
     )
@@ -2238,10 +2231,41 @@ def _service_cli(arguments: str, vms: Iterable[Role]) -> Commands:
     return Commands(
         validate=(f"{validate} {_CLI_NEW_NETWORK}", f"{_OR_EXISTING}{validate} {_CLI_EXISTING_NETWORK}"),
         prepare=(f"{prepare} {_CLI_NEW_NETWORK}", f"{_OR_EXISTING}{prepare} {_CLI_EXISTING_NETWORK}"),
-        check=(_CLI_PREPARED, *(f"azure vm show {_sh(vm.name)} -vv" for vm in vms)),
+        check=(_CLI_PREPARED, *_prepared_states_cli(vms)),
         commit=(f"azure service deployment commit-migration {arguments}",),
         abort=(f"azure service deployment abort-migration {arguments}",),
     )
+
+
+def _prepared_states(service: str, vms: Iterable[Role]) -> list[str]:
+    """Get-AzureVM's MigrationState of each VM by name; of every VM of the service, once, for VMs the files
+    stand for without naming them (`<VMs of cloud service web>`): no `-Name` a command could be given."""
+    names = [vm.name for vm in vms]
+    named = [name for name in names if not name.startswith(_VMS_OF)]
+    states = [
+        f"(Get-AzureVM -ServiceName {_ps(service)} -Name {_ps(name)}).VM.MigrationState" for name in named
+    ]
+    if len(named) < len(names):
+        states.append(
+            f"Get-AzureVM -ServiceName {_ps(service)} | ForEach-Object {{ '{{0}}: {{1}}' -f $_.Name, "
+            f"(Get-AzureVM -ServiceName {_ps(service)} -Name $_.Name).VM.MigrationState }}"
+        )
+    return states
+
+
+def _prepared_states_cli(vms: Iterable[Role]) -> list[str]:
+    """`azure vm show` of each VM by name; for VMs the files stand for without naming them, of each VM
+    `azure vm list` shows in the service, which the command leaves to fill in."""
+    names = [vm.name for vm in vms]
+    named = [name for name in names if not name.startswith(_VMS_OF)]
+    states = [f"azure vm show {_sh(name)} -vv" for name in named]
+    if len(named) < len(names):
+        which = "each other VM" if named else "each VM"
+        states += [
+            f"# {which} of the cloud service that `azure vm list` shows:",
+            "azure vm show '<VM name>' -vv",
+        ]
+    return states
 
 
 UNSTATED_DEPLOYMENT = "<deployment name>"
