@@ -56,9 +56,9 @@ def test_capture_request_bodies_are_mig402_images_in_the_scripts_words(tmp_path,
     }
     found = _messages(tmp_path / "rest-only", monkeypatch, rest)
     assert found == {
-        "MIG402 rest/capture-role.xml:1:1": "image 'contoso-legacy-image' is not migrated as an image: its VHD "
+        "MIG402 rest/capture-role.xml:5:3": "image 'contoso-legacy-image' is not migrated as an image: its VHD "
         "moves with its storage account, whose migration may fail while the classic image is registered",
-        "MIG402 rest/capture-vmimage.xml:1:1": "image 'contoso-golden' is not migrated as an image: its VHD "
+        "MIG402 rest/capture-vmimage.xml:4:3": "image 'contoso-golden' is not migrated as an image: its VHD "
         "moves with its storage account, whose migration may fail while the classic image is registered",
     }
     scripts = _messages(tmp_path / "scripts", monkeypatch, {"capture.py": PYTHON, "capture.ps1": POWERSHELL})

@@ -605,8 +605,9 @@ def _captured_image(name_element: str) -> Reader:
     body states none, as `capture_vm_image`, `capture_role` and `Save-AzureVMImage` state none."""
 
     def read(el: Element, marker: Marker) -> Iterable[object]:
-        name = text_of(el, name_element)
-        return (Image(name, "", marker.mark(el)),) if name else ()
+        named = child(el, name_element)  # the image's name: where a finding about the image points
+        name = text_of(named)
+        return (Image(name, "", marker.mark(named)),) if named is not None and name else ()
 
     return read
 
