@@ -65,7 +65,8 @@ _TABLES: tuple[Coverage, ...] = (
         Status.CHECKED,
         ALL_OVERVIEWS,
         ("Unassociated virtual machine disks.",),
-        "REST `Disks` lists and `Disk` bodies.",
+        "REST `Disks` lists and `Disk` bodies, and `Get-AzureDisk` through `ConvertTo-Json` (`AttachedTo` "
+        "null).",
     ),
     Coverage(
         "Compute",
@@ -420,8 +421,11 @@ _OTHER: tuple[Coverage, ...] = (
         ("MIG208",),
         Status.CHECKED,
         (ERRORS,),
-        note=f"GET responses saved to files record runtime state, and so does {GRAPH} of classic VMs "
-        "(`instanceView.status`, `guestAgentStatus`).",
+        note="GET responses saved to files record runtime state, and so do the exports of classic VMs: "
+        f"{GRAPH} (`instanceView.status`, `guestAgentStatus`), `Get-AzureVM` through `ConvertTo-Json` "
+        "(`InstanceStatus`, `GuestAgentStatus`, `ResourceExtensionStatusList`), and the classic Azure CLI's "
+        "`azure vm list --json` or `azure vm show --json`, which write the VM's state alone "
+        "(`InstanceStatus`).",
     ),
     Coverage(
         "Network",

@@ -1,6 +1,6 @@
 """A folder walk keeps every export the inventory reader reads: the walk's byte test (`inventory.sniff`)
 accepts an export of each resource type the reader has a builder for (`BUILDERS`) and of each classic
-cmdlet whose objects it reads (`CMDLET_OBJECTS`), in each envelope (`az graph query`, its 1.x bare array,
+cmdlet, or classic Azure CLI command, whose objects it reads (`CMDLET_OBJECTS`), in each envelope (`az graph query`, its 1.x bare array,
 Search-AzGraph with and without Windows PowerShell's `{"value", "Count"}`, a list call's `{"value"}`, one
 object), in each encoding the tools write (UTF-8 with and without a byte order mark, UTF-16 as Windows
 PowerShell 5's `Out-File` writes it, with a BOM and without). A walk reads each as the command line does.
@@ -428,6 +428,32 @@ CMDLET_EXPORTS: dict[str, dict[str, dict]] = {
             "LastEventTimeStamp": "2026-11-30T08:00:00Z",
             "LocalNetworkSiteName": "office",
         }
+    },
+    "azure vm list --json": {
+        "CLI 0.7": {
+            "DNSName": "shop.cloudapp.net",
+            "VMName": "web01",
+            "IPAddress": "10.0.1.4",
+            "InstanceStatus": "ReadyRole",
+            "InstanceSize": "Small",
+            "DataDisks": [],
+            "Network": {
+                "Endpoints": [{"LocalPort": "3389", "Name": "RDP", "Port": "50001", "Protocol": "tcp"}]
+            },
+        },
+        "later, with an OS disk": {
+            "DNSName": "shop.cloudapp.net",
+            "Location": "West Europe",
+            "VMName": "web02",
+            "InstanceStatus": "StoppedVM",
+            "InstanceSize": "Small",
+            "OSDisk": {
+                "name": "shop-web02-0-201409091200",
+                "mediaLink": "https://shopdisks.blob.core.windows.net/vhds/web02-os.vhd",
+            },
+            "DataDisks": [],
+            "Network": {},
+        },
     },
 }
 

@@ -567,14 +567,15 @@ def _flattened(obj: dict) -> dict:
 
 
 def is_record(obj: object) -> bool:
-    """An object an inventory export holds: a resource row, one of the Service Management cmdlets'
-    objects that migcheck reads (`CMDLET_OBJECTS`), or a VM view of the classic Azure CLI."""
-    return isinstance(obj, dict) and (is_resource_row(obj) or cmdlet_of(obj) is not None or is_cli_vm(obj))
+    """An object an inventory export holds: a resource row, or one of the objects of the Service
+    Management cmdlets and of the classic Azure CLI that migcheck reads (`CMDLET_OBJECTS`)."""
+    return isinstance(obj, dict) and (is_resource_row(obj) or cmdlet_of(obj) is not None)
 
 
 def cmdlet_of(obj: object) -> str | None:
-    """The cmdlet of `CMDLET_OBJECTS` that wrote this object, told by the properties only its class has;
-    None for a resource row or another cmdlet's object."""
+    """The command of `CMDLET_OBJECTS` that wrote this object (a cmdlet, or the classic Azure CLI's VM
+    view), told by the properties only its objects have; None for a resource row or another command's
+    object."""
     if not isinstance(obj, dict):
         return None
     return next((cmdlet for cmdlet, is_one in CMDLET_OBJECTS.items() if is_one(obj)), None)
@@ -1936,12 +1937,14 @@ def _cli_endpoints(value: object, role: str, spots: Spots) -> Iterator[InputEndp
 
 # --- the cmdlets' objects, all together ---------------------------------------------------------------
 
-# Each classic cmdlet whose objects an export holds (through ConvertTo-Json) and migcheck reads, with what
-# tells its objects from the rest. What the folder walk looks for in a file's bytes (`inventory.
-# _CMDLET_MARKERS`) names each of them: the tests walk an export of each cmdlet listed here.
+# Each classic cmdlet whose objects an export holds (through ConvertTo-Json) and migcheck reads, and the
+# classic Azure CLI's VM view (`azure vm list --json`, `azure vm show --json`), with what tells its objects
+# from the rest. What the folder walk looks for in a file's bytes (`inventory._CMDLET_MARKERS`) names each
+# of them: the tests walk an export of each command listed here.
 CMDLET_OBJECTS: dict[str, Callable[[dict], bool]] = {
     "Get-AzureVM": is_get_azure_vm,
     "Get-AzureDisk": is_disk_context,
     "Get-AzRoleAssignment": is_ps_role_assignment,
     **{cmdlet: _written_by(cmdlet) for cmdlet in (_AUTHORIZATIONS, _GATEWAYS, _LINKS, _CONNECTIONS)},
+    "azure vm list --json": is_cli_vm,
 }
