@@ -1069,6 +1069,20 @@ def _uploads_networks(script: Script) -> bool:
     return any(every in call.changes and not call.name.startswith("Remove-") for call in script.changes)
 
 
+def _upload_name(path: str) -> str:
+    """A network configuration document's file name as an upload names it: without its folder or case;
+    "" for a file no upload is taken to name (a `.netcfg` or an `.xml` only)."""
+    name = path.replace("\\", "/").rpartition("/")[2].casefold()
+    return name if name.endswith((".netcfg", ".xml")) else ""
+
+
+def _uploads_only(uploaded_files: tuple[str, ...], checked: set[str]) -> bool:
+    """Whether every upload a script names a file for is of one of the `checked` network configurations
+    (by `_upload_name`): not when it uploads none the reader names, nor one of a name it does not state."""
+    names = {name.casefold() for name in uploaded_files}
+    return bool(names) and "" not in names and names <= checked - {""}
+
+
 def _definition_folder(doc: Document, defined: dict[str, list[tuple[str, frozenset[str]]]]) -> str | None:
     """The one folder holding the definition every configuration of `doc` names and whose roles it
     configures, if there is one."""
@@ -1593,10 +1607,17 @@ class _Linker:
         """Whether the network configurations checked here may be taken to hold every network of the
         subscription: not when a script uploads one whose content it does not show (a file given by a
         parameter, one it edits through an `[xml]` object and saves, a body read from a file), since that
-        upload replaces every network, and a name no file defines may be one of those it uploads."""
-        shown = {configuration.mark.path for configuration in self._all(NetworkConfiguration)}
+        upload replaces every network, and a name no file defines may be one of those it uploads. An upload
+        of a file by the name of a network configuration checked here (`.\\NetworkConfig.netcfg` beside it)
+        is of that file, whose networks are checked."""
+        configurations = self._all(NetworkConfiguration)
+        shown = {configuration.mark.path for configuration in configurations}
+        checked = {_upload_name(c.mark.path) for c in configurations if not is_script(c.mark.path)}
         return not any(
-            _uploads_networks(script) and script.mark.path not in shown for script in self._all(Script)
+            _uploads_networks(script)
+            and script.mark.path not in shown
+            and not _uploads_only(script.uploaded_files, checked)
+            for script in self._all(Script)
         )
 
     def _compare_networks(self, defs: list[VirtualNetwork]) -> None:

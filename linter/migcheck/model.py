@@ -1218,6 +1218,11 @@ class Script:
     # in a script PowerShell may well run): no value is taken from it, nor from what error recovery made of
     # the code around it, so the facts it would state are unknown.
     unread: tuple[Mark, ...] = field(default=(), compare=False)
+    # The file name (the path's last part, as the script writes it) of each network configuration upload
+    # whose content the script does not show (Set-AzureVNetConfig, `azure network import`, a PUT to
+    # `.../services/networking/media`), once each; "" for one whose file name the script does not state.
+    # The link stage takes an upload of a checked network configuration's file to be of that file.
+    uploaded_files: tuple[str, ...] = field(default=(), compare=False)
 
 
 EXPRESSROUTE = "expressroute"

@@ -1318,6 +1318,29 @@ def _assigned_variables(node: Node) -> Iterator[tuple[Node, bool]]:
             yield target, True
 
 
+# The cmdlets and .NET methods that write a file in a way `Interpreter._file_write` does not follow: any
+# file a later upload names may hold what they wrote (an `[xml]` document's `.Save`, `[IO.File]::Copy`).
+_UNFOLLOWED_FILE_WRITES = frozenset(
+    {
+        "add-content",
+        "ac",
+        "copy-item",
+        "copy",
+        "cp",
+        "cpi",
+        "move-item",
+        "move",
+        "mv",
+        "mi",
+        "save",
+        "writealltext",
+        "writealllines",
+        "writeallbytes",
+        "appendalltext",
+        "appendalllines",
+        "get-azurevnetconfig",  # with -ExportToFile, the subscription's configuration
+    }
+)
 # Methods that change a table or a list in place.
 # Methods that read a table or list and never change it.
 _READ_ONLY_METHODS = frozenset(
@@ -1556,6 +1579,26 @@ def _only_child(node: Node, kind: str) -> Node | None:
     holder = _first(node, kind)
     inner = _named(holder) if holder is not None else []
     return inner[0] if len(inner) == 1 else None
+
+
+def _joined_child(node: Node) -> Node | None:
+    """The child path of a `(Join-Path <path> <child>)` argument, by position or `-ChildPath`, when it is
+    the last part the call joins; None for any other argument."""
+    inner = _unwrap(node)
+    held = inner.named_child(0) if inner.type == "parenthesized_expression" else None
+    command = _unwrap(held) if held is not None and inner.named_child_count == 1 else None
+    command = command if command is not None and command.type == "command" else None
+    name = command.child_by_field_name("command_name") if command is not None else None
+    elements = command.child_by_field_name("command_elements") if command is not None else None
+    if name is None or elements is None or _text(name).casefold() != "join-path":
+        return None
+    parts = [c for c in _named(elements) if c.type != "command_argument_sep"]
+    flags = [_text(c).casefold() for c in parts if c.type == "command_parameter"]
+    if len(parts) == 2 and not flags:
+        return parts[1]
+    if len(parts) == 4 and flags == ["-path", "-childpath"] and parts[2].type == "command_parameter":
+        return parts[3]
+    return None
 
 
 def _unwrap(node: Node) -> Node:
@@ -3361,6 +3404,8 @@ class Interpreter:
         # The network configurations it uploads (Set Network Configuration), once each.
         self.networks: dict[int, NetworkConfiguration] = {}
         self.uploaded_networks: dict[str, str] = {}  # their networks' names, by `_name_key`
+        # The file names of the uploads whose content it does not show, once each (see `_upload_file_name`).
+        self.uploaded_files: dict[str, None] = {}
         # What the script writes to files (see `_file_write`): the values that name a file by what they
         # are rather than by what they hold, kept so that no other value takes their `id`; and how many
         # writes to a file the reader cannot name have run, each of which may have written over any file.
@@ -4778,6 +4823,8 @@ class Interpreter:
         key = _variable(_text(target))[1] if target is not None and target.type == "variable" else ""
         current = env.lookup(key) if key else None
         name = _text(method).casefold() if method is not None else ""
+        if name in _UNFOLLOWED_FILE_WRITES:
+            self.unnamed_writes += 1  # `$xml.Save($path)`: may write the file a later upload reads
         request = self._dotnet_request(node, target, method, arguments, values) if values else None
         if request is not None:
             return request
@@ -5127,6 +5174,8 @@ class Interpreter:
             self._web_request(node, cmdlets.WEB_REQUESTS[key], args)
         if key in cmdlets.FILE_WRITES:
             self._file_write(key, args, piped, env)
+        elif key in _UNFOLLOWED_FILE_WRITES:
+            self.unnamed_writes += 1  # may write the file a later upload reads
         classic = cmdlets.canonical(name)
         if key == "new-object":
             return _new_object(args)
@@ -7265,11 +7314,32 @@ class Interpreter:
         file = self._file_key(path, env) if path is not None and path.certain else None
         content = env.lookup(file) if file is not None else None
         if content is None:
+            self.uploaded_files.setdefault(self._upload_file_name(path, env), None)
             return Unknown(self.snippet(node))
-        for resource, _ in self._body_resources(node, Arg(content, None)):
-            if isinstance(resource, NetworkConfiguration):
-                self._uploaded(resource)
+        read = [
+            r
+            for r, _ in self._body_resources(node, Arg(content, None))
+            if isinstance(r, NetworkConfiguration)
+        ]
+        for resource in read:
+            self._uploaded(resource)
+        if not read:
+            self.uploaded_files.setdefault("", None)
         return Unknown(self.snippet(node))
+
+    def _upload_file_name(self, path: Arg | None, env: Env) -> str:
+        """The name of the file an upload the script does not write reads (see `_uploaded_from`): the last
+        part of its path, when the script states it (`.\\NetworkConfig.netcfg`, `"$PSScriptRoot\\x.netcfg"`,
+        `(Join-Path $PSScriptRoot 'x.netcfg')`); "" when it does not, or when a write the reader does not
+        follow may have changed the file."""
+        if path is None or not path.certain or self.unnamed_writes:
+            return ""
+        child = _joined_child(path.node) if path.node is not None else None
+        shape = _shape(self.evaluate(child, env) if child is not None else path.value)
+        if shape is None:
+            return ""
+        last = shape.replace("\\", "/").rstrip("/").rpartition("/")[2].strip()
+        return "" if automation.HOLE in last or last in ("", ".", "..") else last
 
     def _uploaded(self, configuration: NetworkConfiguration) -> None:
         """A network configuration the script uploads, once, its networks indexed by name (see
@@ -7454,6 +7524,8 @@ class Interpreter:
         changed = automation.changed_by_request(verb, request.path) if not made else None
         if changed is not None:
             self._change_at(request.node, ClassicCall(name, mark, (changed,)))
+        if changed == ("virtual-network", EVERY_NETWORK):  # a body's file is not followed to its name
+            self.uploaded_files.setdefault("", None)
 
     def _import_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         return Unknown(self.snippet(node))
@@ -8193,6 +8265,7 @@ class Interpreter:
             calls[0].mark,
             changes,
             unread,
+            tuple(self.uploaded_files),
         )
         deployments = [self._build(draft) for draft in self.deployments.values()]
         return (

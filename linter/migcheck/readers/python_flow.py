@@ -354,6 +354,9 @@ class Unknown:
     node: ast.AST | None
     may_be_none: bool = field(default=False, compare=False)
     ident: tuple[object, ...] | None = field(default=None, compare=False)
+    # Of a file's content, or a file opened to be read, in a script that writes no file: the path of the
+    # file, so that an upload of it can say which file it sends.
+    read_from: ast.expr | None = field(default=None, compare=False)
 
 
 @dataclass(slots=True)
@@ -4486,7 +4489,10 @@ class Flow:
         func = node.func
         read = self.index.file_reads.get(id(node))
         if read is not None:
-            return self._read_back(node, read, site)
+            found = self._read_back(node, read, site)
+            return self._read_unwritten(node, read) if isinstance(found, Unknown) else found
+        if _open_mode(node) == "r" and lookup("open", site.scope, self.index.module) is None:
+            return self._read_unwritten(node, node.args[0])
         cls = self.index.imports.sdk_class(func)
         if cls in MODELS:
             return self.model(cls, node, site)
@@ -4550,6 +4556,13 @@ class Flow:
         return self.unknown(node)
 
     # --- files the script writes and reads back ---------------------------------------------------------
+
+    def _read_unwritten(self, node: ast.Call, path: ast.expr) -> Unknown:
+        """A file read (`open(path).read()`, `open(path)`) in a script that writes no file: what it holds is
+        not the script's, and the file is the one `path` names (see `Unknown.read_from`)."""
+        if self.index.file_writes or self.index.writes_unfollowed:
+            return self.unknown(node)
+        return Unknown("", node, read_from=path)
 
     def _read_back(self, node: ast.Call, path: ast.expr, site: Site) -> Value:
         """What reading a file whole gives (`open(path).read()`): the text the script wrote to it whole
@@ -5342,8 +5355,8 @@ def _immutable(value: Value | None) -> bool:
 def _placed(value: Unknown, read: Unknown) -> Unknown:
     """An unknown value as a read of it gives it, placed at the read (`read`), which stays None where the
     value may be, and the caller's value where a call passed it (see `Unknown.ident`)."""
-    if value.may_be_none or value.ident is not None:
-        return replace(read, may_be_none=value.may_be_none, ident=value.ident)
+    if value.may_be_none or value.ident is not None or value.read_from is not None:
+        return replace(read, may_be_none=value.may_be_none, ident=value.ident, read_from=value.read_from)
     return read
 
 

@@ -98,6 +98,7 @@ from typing import TYPE_CHECKING
 
 from migcheck import automation
 from migcheck.model import (
+    EVERY_NETWORK,
     MAYBE_RUNS,
     NETWORK_CONFIGURATION_TYPES,
     SECURITY_RULE_VALUES,
@@ -1543,6 +1544,9 @@ class _Resources:
         self.body_targets: dict[int, set[tuple[str | None, str | None]]] = {}
         # Network configurations the script uploads, once each however many calls send one body.
         self.networks: dict[int, NetworkConfiguration] = {}
+        # The file names of the network configuration uploads whose content it does not show, once each
+        # (see `_uploaded_file`).
+        self.uploaded_files: dict[str, None] = {}
         self.connection_hosts: dict[str, str | None] = {}  # see `_connection_host`
         # The path as shown: `/`-separated and escaped once where it enters, so a `\\` is an escape.
         self.file = posixpath.basename(source.path)
@@ -1614,7 +1618,9 @@ class _Resources:
         calls = self.calls or models
         if calls:
             script = Script(self.file, "Python", tuple(calls), self._placed_steps(), calls[0].mark)
-            out.append(replace(script, changes=self._placed_changes()))
+            out.append(
+                replace(script, changes=self._placed_changes(), uploaded_files=tuple(self.uploaded_files))
+            )
         # Drafts told apart by values the file does not state (a method read once for each caller, each
         # passing a value of its own) may still describe one deployment, name and place alike: it is given
         # once, as neither the findings nor the plan could tell the copies apart (their steps would share an id).
@@ -2855,6 +2861,8 @@ class _Resources:
         while isinstance(body, Encoded):
             body = body.inner
         if not isinstance(body, Lit):
+            if automation.changed_by_request(verb, path) == ("virtual-network", EVERY_NETWORK):
+                self._uploaded_file(body, site)
             return
         if verb == "PUT" and self._security_rule_body(path, body, mark, self._surely_runs(call, site)):
             return
@@ -2879,6 +2887,15 @@ class _Resources:
                 # The same body sent to the same service again is the same deployment.
                 named = replace(resource, service_name=resource.service_name or service or "")
                 self.bodies.setdefault((id(resource), named.service_name), named)
+
+    def _uploaded_file(self, body: Value | None, site: flow.Site) -> None:
+        """A network configuration upload whose body the script does not show: the name of the file it
+        reads it from (`open('NetworkConfig.netcfg').read()`), the last part of its path when the script
+        states it; "" when it does not, or when the script writes files (see `flow.Unknown.read_from`)."""
+        path = body.read_from if isinstance(body, flow.Unknown) else None
+        shape = self._shape(path, site) if path is not None else HOLE
+        last = shape.replace("\\", "/").rpartition("/")[2].strip()
+        self.uploaded_files.setdefault("" if HOLE in last or last in ("", ".", "..") else last, None)
 
     def _security_rule_body(self, path: str, body: Lit, mark: Mark, surely: bool) -> bool:
         """Set Network Security Rule, which the SDK has no method for: a `<Rule>` PUT to
