@@ -77,8 +77,9 @@ def test_a_function_called_for_two_services_takes_a_step_for_each(tmp_path, monk
         + _move("Validate", '"contoso-web"')
         + 'Invoke-Prepare "contoso-web"\nInvoke-Prepare "contoso-sql"\n'
     )
-    # The function's step runs at its calls, after the Validate written below the function.
-    assert _steps(tmp_path, monkeypatch, script) == [(2, 5, _not_validated("contoso-sql"))]
+    # The function's step runs at its calls, after the Validate written below the function, and is shown
+    # at the call that runs it.
+    assert _steps(tmp_path, monkeypatch, script) == [(6, 1, _not_validated("contoso-sql"))]
     # Near miss: both services validated first.
     validated = function + _move("Validate", '"contoso-web"') + _move("Validate", '"contoso-sql"')
     assert (
@@ -104,8 +105,8 @@ def test_a_function_read_again_with_values_it_does_not_know_adds_no_step(tmp_pat
     # Near miss: the account prepared before the service is reported at the function's call site.
     assert _steps(tmp_path, monkeypatch, function + 'Move-Account "contosovhds"\n' + services) == [
         (
-            3,
             5,
+            1,
             "migrate.ps1: Move-AzureStorageAccount Prepare comes before the Prepare of cloud service "
             "'contoso-web': if storage account 'contosovhds' holds disks of VMs that are still classic, the "
             "platform refuses it; storage accounts migrate after the VMs whose disks they hold",

@@ -136,8 +136,9 @@ def test_a_function_run_on_a_branch_and_outside_it_runs_with_everything(tmp_path
     Finish-It
     Move-AzureService -Prepare -ServiceName "s" -DeploymentName "s" -CreateNewVirtualNetwork
     """
+    # At the first call that runs the Commit, on the branch.
     assert where(lint_files(tmp_path, monkeypatch, {"m.ps1": script}, "MIG602").findings) == [
-        "MIG602 m.ps1:1:22"
+        "MIG602 m.ps1:2:11"
     ]
 
 

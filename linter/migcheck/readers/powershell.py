@@ -7136,9 +7136,10 @@ class Interpreter:
         """A migration step run at `node`: once per target however often the site runs for it. A loop
         runs Validate a, Prepare a, Validate b, Prepare b, and the steps keep that order, which a sort by
         site would turn into Validate a, Validate b, Prepare a, Prepare b; so does a function's step, at
-        the statement that calls it rather than where the function is written. A function read once with
-        values it does not know takes no step of a target it does not know at a site already run with
-        values: the site's steps are known."""
+        the statement that calls it rather than where the function is written, and it is shown at that
+        call, the outermost in the script's own code (as a Python script's is), so that the steps each call
+        runs are told apart. A function read once with values it does not know takes no step of a target it
+        does not know at a site already run with values: the site's steps are known."""
         if not self.callers_known and step.target:
             # A function no call runs (or one read once past the bounds) runs when it is called, which may
             # be never or after anything: what it moves is not known to come where it is written (an
@@ -7156,7 +7157,8 @@ class Interpreter:
             return
         if not target and kind in self.stepped and not self.callers_known:
             return
-        step = replace(step, branches=branches)
+        shown = self._at_call(self.call_stack[0][1]) if self.call_stack else step.mark
+        step = replace(step, branches=branches, mark=shown)
         if target:
             self.stepped.add(kind)
         at_site[taken] = ((self.statement_at, self.steps_taken), step)
