@@ -298,6 +298,9 @@ class SubscriptionPlan:
     # What the subscription's scripts migrate by a name they state (`cloud service 'shop'`), in file order:
     # what a plan without steps says it lacks a description of (a migration runbook checked on its own).
     migrated: tuple[str, ...] = ()
+    # The classic resources the subscription's exports name without their properties (`az resource list`),
+    # as `cloud service 'web1'`, in file order: what a plan without steps says it could not check (MIG001).
+    unchecked: tuple[str, ...] = ()
 
     def held_back(self, finding: Finding) -> Reason | None:
         """Why `check` does not report `finding` (a suppression comment, the config, the baseline); None
@@ -344,6 +347,7 @@ def build_plan(result: LintResult) -> Plan:
                 _subscription_plan(e, summaries[e.subscription].scopes, locate, advice),
                 prepare_only=prepare_only,
                 migrated=_migrated_by_scripts(e),
+                unchecked=_unchecked_in_exports(e),
             )
             for e in result.estates
         ),
@@ -368,6 +372,18 @@ def _migrated_by_scripts(estate: Estate) -> tuple[str, ...]:
             if step.target and not is_stand_in(step.target):
                 scope = _SCOPE_WORDS.get(step.scope, step.scope.replace("-", " "))
                 named.setdefault((step.scope, step.target.casefold()), f"{scope} '{step.target}'")
+    return tuple(named.values())
+
+
+def _unchecked_in_exports(estate: Estate) -> tuple[str, ...]:
+    """Each classic resource the estate's exports name without what the rules read of it (their MIG001
+    warning), once, as `classic VM 'web1'`."""
+    from migcheck.inventory_model import UncheckedResource
+
+    named: dict[tuple[str, str], str] = {}
+    for resource in estate.resources(UncheckedResource):
+        if resource.classic:
+            named.setdefault((resource.type, key(resource.name)), f"{resource.noun} '{resource.name}'")
     return tuple(named.values())
 
 

@@ -11,7 +11,7 @@ from lint_support import RULES, graph_vm, lint_files, where
 
 from migcheck.config import Config
 from migcheck.engine import lint
-from migcheck.inventory_model import DefenderPlan, RoleAssignment, VnetPeering
+from migcheck.inventory_model import DefenderPlan, RoleAssignment, UncheckedResource, VnetPeering
 from migcheck.readers import read_document
 
 SUB = "11111111-2222-3333-4444-555555555555"
@@ -454,7 +454,7 @@ def test_a_projection_of_computed_columns_is_not_checked(tmp_path, monkeypatch):
     assert "no `properties` column" in message
     assert "3 resources were not checked" in message
     [document] = result.documents
-    assert document.resources == ()
+    assert all(type(r) is UncheckedResource for r in document.resources)
 
 
 def test_az_resource_list_query_with_provisioning_state_is_not_checked(tmp_path, monkeypatch):
@@ -482,7 +482,8 @@ def test_a_flattened_row_is_read_for_a_property_its_reader_reads(tmp_path, monke
     text = json.dumps([account, _projected("vm1", status="ReadyRole")], indent=2)
     document = read_document("graph.json", text.encode(), explicit=True)
     assert document is not None
-    [record] = document.resources
+    [record, vm] = document.resources
+    assert (type(vm), vm.name) == (UncheckedResource, "vm1")
     assert (type(record).__name__, record.name, record.account_type) == (
         "ClassicStorageAccount",
         "st1",

@@ -29,6 +29,7 @@ from migcheck.inventory_model import (
     RoleAssignment,
     ServiceInVnet,
     ServiceKind,
+    UncheckedResource,
     VnetPeering,
     own_type,
     parse_id,
@@ -262,9 +263,15 @@ def test_az_resource_list_says_only_what_exists():
         ]
         """,
     )
-    # An export, with nothing in it any rule reads: no record is built for a resource that only exists,
-    # and the file says once that none of them is checked (the run said "All clear"), and how to export.
-    assert doc.kind is FileKind.INVENTORY and doc.resources == ()
+    # An export, with nothing in it any rule reads: no record is built for a resource that only exists (it
+    # is named, unchecked, for the plan), and the file says once that none of them is checked (the run
+    # said "All clear"), and how to export.
+    assert doc.kind is FileKind.INVENTORY
+    assert [(type(r), r.name) for r in doc.resources] == [
+        (UncheckedResource, "prod-vnet"),
+        (UncheckedResource, "vm1"),
+        (UncheckedResource, "st1"),
+    ]
     assert doc.problem is not None and doc.problem.kind == "syntax"
     first = _bytes(doc.text).decode().split("\n")[1]
     assert (doc.problem.mark.line, doc.problem.mark.column) == (2, first.index('"properties"') + 1)

@@ -50,8 +50,10 @@ its own properties (cloud service, availability set, state, network, size) are a
 problem (MIG001) at the first value cut short, as for a script read up to where it stops parsing.
 So has a resource list whose `properties` are null (`az resource list`), or left out with none of the
 properties its reader reads at the row's top (`| project id, name, type, status=properties.status`), at the
-first of them, naming the resources left unchecked and what the rules read of each. A resource whose
-properties no rule reads (a classic network security group, moved by its name) is read whole without them.
+first of them, naming the resources left unchecked and what the rules read of each, cloud services
+(`domainNames`, described by their VMs' rows) included; each is kept in the document as an
+`UncheckedResource`, for a plan with no step to name. A resource whose properties no rule reads (a classic
+network security group, moved by its name) is read whole without them.
 
 The file is walked once: the envelope's keys are scanned in order and each item of its array is decoded on
 its own (`JSONDecoder.raw_decode`, in C), turned into records and dropped, so a large export costs time and
@@ -67,7 +69,7 @@ from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from migcheck.inventory_model import INVENTORY_TYPES, ExportPage
+from migcheck.inventory_model import INVENTORY_TYPES, ExportPage, UncheckedResource
 from migcheck.model import (
     AclRule,
     AddressPrefix,
@@ -96,10 +98,18 @@ from migcheck.model import (
 if TYPE_CHECKING:
     import json
 
-    from migcheck.readers.inventory_shapes import Collapsed, Unstated
+    from migcheck.readers.inventory_shapes import Collapsed
 
 PRODUCES: frozenset[type] = frozenset(
-    {Document, ExtendedSupportService, ConnectionState, Disk, ServiceRegion, *INVENTORY_TYPES}
+    {
+        Document,
+        ExtendedSupportService,
+        ConnectionState,
+        Disk,
+        ServiceRegion,
+        UncheckedResource,
+        *INVENTORY_TYPES,
+    }
 )
 # Records of the model that the inventory's records carry inside them (a classic VM's role with its disks,
 # extensions, endpoints and their ACLs, subnets, addresses and state; a network with its subnets, prefixes
@@ -340,7 +350,7 @@ def _read_in_part(partial: list[Collapsed]) -> FileProblem:
     return FileProblem("syntax", message, first.mark, _DEPTH_FIX)
 
 
-def _unstated(unstated: list[Unstated]) -> FileProblem:
+def _unstated(unstated: list[UncheckedResource]) -> FileProblem:
     """One problem for the whole export, at the first resource whose `properties` it writes as null (a
     resource list), or leaves out (a query that did not project the column): it says which resources
     exist and nothing the rules read."""
@@ -349,35 +359,36 @@ def _unstated(unstated: list[Unstated]) -> FileProblem:
     unknown = _what_is_unknown(unstated)
     # Well-formed, and true of what exists: a warning that it cannot be checked, not a broken file.
     if unstated[0].left_out:
-        message = (
-            "the export has no `properties` column for its resources (the query's `project`, or the command's "
-            f"`--query`, leaves it out): {resources} not checked, for want of what the rules read: "
-            f"{unknown}"
+        why = (
+            "no `properties` column for its resources (the query's `project`, or the command's `--query`, "
+            "leaves it out)"
         )
-        return FileProblem("syntax", message, unstated[0].mark, _COLUMN_FIX, Severity.WARNING)
-    message = (
-        f"the export has no properties for its resources ('properties' is null, as `az resource list` and "
-        f"`Get-AzResource` write it): {resources} not checked, for want of what the rules read: "
-        f"{unknown}"
-    )
-    return FileProblem("syntax", message, unstated[0].mark, _PROPERTIES_FIX, Severity.WARNING)
+        fix = _COLUMN_FIX
+    else:
+        why = (
+            "no properties for its resources ('properties' is null, as `az resource list` and `Get-AzResource` "
+            "write it)"
+        )
+        fix = _PROPERTIES_FIX
+    message = f"the export has {why}: {resources} not checked, for want of what the rules read: {unknown}"
+    return FileProblem("syntax", message, unstated[0].mark, fix, Severity.WARNING)
 
 
 _NAMES_SHOWN = 3  # names of each type of resource a problem lists before it counts the rest
 
 
-def _what_is_unknown(unstated: list[Unstated]) -> str:
+def _what_is_unknown(unstated: list[UncheckedResource]) -> str:
     """Each type of the resources left unchecked, in the order the export first writes one, with the
     first names of them and what the rules read of such a resource: `classic VMs 'vm1', 'vm2' (cloud
     service, ...)`."""
-    from migcheck.readers.inventory_shapes import UNKNOWN_WITHOUT_PROPERTIES
+    from migcheck.readers.inventory_shapes import unknown_without_properties
 
     by_type: dict[str, list[str]] = {}
     for resource in unstated:
         by_type.setdefault(resource.type, []).append(resource.name)
     parts = []
     for rtype, names in by_type.items():
-        noun, what = UNKNOWN_WITHOUT_PROPERTIES[rtype]
+        noun, what = unknown_without_properties(rtype)
         named = [f"'{n}'" for n in names if n][:_NAMES_SHOWN]
         more = len(names) - len(named)
         if more and named:
@@ -497,7 +508,6 @@ class _Reader(_Scanner):
         from migcheck.readers.inventory_shapes import (
             Collapsed,
             Spots,
-            Unstated,
             cut_short_starts,
             is_record,
             records,
@@ -514,8 +524,7 @@ class _Reader(_Scanner):
         self._collapsed_type = Collapsed
         self.collapsed: list[Collapsed] = []  # objects whose nested properties ConvertTo-Json cut short
         self.partial: list[Collapsed] = []  # objects read in part, where ConvertTo-Json cut them short
-        self._unstated_type = Unstated
-        self.unstated: list[Unstated] = []  # resources whose `properties` the export writes as null
+        self.unstated: list[UncheckedResource] = []  # resources whose `properties` the export writes as null
         self.inventory = False  # an envelope, or an object that is a record
         self._first_only = first_only
         # Line counting moves forward only: items come in order, so the whole walk counts each line once.
@@ -627,8 +636,10 @@ class _Reader(_Scanner):
         found = self._records_of(obj, mark, spots)
         if found and type(found[0]) is self._collapsed_type:
             self.collapsed.append(found[0])
-        elif found and type(found[0]) is self._unstated_type:
+        elif found and type(found[0]) is UncheckedResource:
+            # Kept in the document too: a plan with no step names what the export lists and left unchecked.
             self.unstated.append(found[0])
+            self.records.append(found[0])
         elif found and type(found[-1]) is self._collapsed_type:  # a Get-AzureVM object read in part
             self.records.extend(found[:-1])
             self.partial.append(found[-1])

@@ -34,6 +34,7 @@ from migcheck.inventory_model import (
     RoleAssignment,
     ServiceInVnet,
     ServiceKind,
+    UncheckedResource,
     VnetPeering,
     key,
     own_type,
@@ -371,18 +372,20 @@ class Collapsed:
     mark: Mark
 
 
-@dataclass(frozen=True, slots=True)
-class Unstated:
+def unchecked(rtype: str, mark: Mark, name: str, *, left_out: bool = False) -> UncheckedResource:
     """What `records` gives for a resource whose `properties` the export writes as null or leaves out:
     `az resource list` and `Get-AzResource` (without `-ExpandProperties`) list resources from Resource
     Manager's cache, properties null, so nothing of them can be checked; a Resource Graph query whose
     `project` leaves the column out (`left_out`) says as little. `mark` is at its `properties` (its `{`
     when it has none)."""
+    noun, _ = unknown_without_properties(rtype)
+    return UncheckedResource(name, mark, rtype, noun, left_out)
 
-    type: str
-    mark: Mark
-    left_out: bool = False  # no `properties` key at all (a projection without the column), not null
-    name: str = ""
+
+def unknown_without_properties(rtype: str) -> tuple[str, str]:
+    """What a resource of type `rtype` is called, and what an export that writes no properties for it
+    leaves unknown, in words (see `UNKNOWN_WITHOUT_PROPERTIES`, `DESCRIBED_BY_OTHERS`)."""
+    return UNKNOWN_WITHOUT_PROPERTIES.get(rtype) or DESCRIBED_BY_OTHERS[rtype]
 
 
 # The objects and arrays each builder reads, below `properties` (an object itself): the places where an
@@ -467,8 +470,9 @@ def _collapsed_at(spots: Spots, where: str, value: str) -> Collapsed:
 
 def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object, ...]:
     """The records one object of an export holds: none for an object no rule reads (a resource of a type
-    that does not matter here), only an `Unstated` for one whose `properties` the export writes as null or
-    leaves out, and only a `Collapsed` for a resource row whose nested properties ConvertTo-Json cut short.
+    that does not matter here), only an `UncheckedResource` for one whose `properties` the export writes as
+    null or leaves out (`unchecked`), a cloud service's included (`DESCRIBED_BY_OTHERS`), and only a
+    `Collapsed` for a resource row whose nested properties ConvertTo-Json cut short.
     A `Get-AzureVM` object so cut is read in part: its VM, then the `Collapsed` (see `_get_azure_vm`).
     `spots` says where the object's values are written, when its text is at hand."""
     if not isinstance(obj, dict):
@@ -478,7 +482,7 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     folded = {k.casefold(): v for k, v in obj.items() if isinstance(k, str)}
     rtype = key(text(folded.get("type", folded.get("resourcetype"))))
     if rtype and rtype not in BUILDERS:
-        return ()
+        return _described_by_others(folded, rtype, mark, spots) if rtype in DESCRIBED_BY_OTHERS else ()
     written_id = text(folded.get("id", folded.get("resourceid")))
     rid = parse_id(written_id)
     # A row without a `type` column (`| project id, name, properties`) is of the type its id ends with.
@@ -495,7 +499,7 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
         return tuple(_asm_records(obj, mark, spots or Spots.nowhere(mark)))
     builder = BUILDERS.get(rtype)
     if builder is None:
-        return ()
+        return _described_by_others(folded, rtype, mark, spots) if rtype in DESCRIBED_BY_OTHERS else ()
     name = text(folded.get("name", folded.get("resourcename"))) or rid.name
     subscription = key(text(folded.get("subscriptionid"))) or rid.subscription
     spots = spots or Spots.nowhere(mark)
@@ -504,13 +508,27 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     elif _writes_read_properties(rtype, folded) or rtype in READ_WITHOUT_PROPERTIES:
         item = Item(obj, rid, name, subscription, _flattened(obj), mark, spots, under="")
     else:  # a projection of nothing its reader reads: it exists
-        return (Unstated(rtype, mark, left_out=True, name=name),)
+        return (unchecked(rtype, mark, name, left_out=True),)
     if item.properties is None and rtype not in READ_WITHOUT_PROPERTIES:
-        return (Unstated(rtype, spots.at(spots.key("properties")), name=name),)
+        return (unchecked(rtype, spots.at(spots.key("properties")), name),)
     cut_short = _collapsed_in(item, rtype)
     if cut_short is not None:
         return (cut_short,)
     return tuple(builder(item))
+
+
+def _described_by_others(folded: dict, rtype: str, mark: Mark, spots: Spots | None) -> tuple[object, ...]:
+    """A row of a type whose resources other rows describe (`DESCRIBED_BY_OTHERS`): nothing when it writes
+    its properties, which say nothing the rules read; unchecked when it writes none, since the rows that
+    describe it then write none either (an export without properties leaves them out of every row)."""
+    if "properties" in folded and folded["properties"] is not None:
+        return ()
+    written_id = text(folded.get("id", folded.get("resourceid")))
+    name = text(folded.get("name", folded.get("resourcename"))) or parse_id(written_id).name
+    if "properties" not in folded:
+        return (unchecked(rtype, mark, name, left_out=True),)
+    spots = spots or Spots.nowhere(mark)
+    return (unchecked(rtype, spots.at(spots.key("properties")), name),)
 
 
 def _writes_read_properties(rtype: str, folded: dict) -> bool:
@@ -1398,7 +1416,7 @@ READ_WITHOUT_PROPERTIES = frozenset(
 )
 
 # By resource type, what its resource is called and what the rules read of its properties, in words: what
-# an export that writes no properties for it leaves unknown (`Unstated`), said in the file's one problem.
+# an export that writes no properties for it leaves unknown (`unchecked`), said in the file's one problem.
 # A type read whole without them (`READ_WITHOUT_PROPERTIES`) is not listed.
 UNKNOWN_WITHOUT_PROPERTIES: dict[str, tuple[str, str]] = {
     "microsoft.classiccompute/virtualmachines": (
@@ -1437,6 +1455,14 @@ UNKNOWN_WITHOUT_PROPERTIES: dict[str, tuple[str, str]] = {
         "autoscale setting",
         "the resource it scales, the metrics it reads",
     ),
+}
+
+# The types no builder reads, whose resources the rows of other types describe, by what they are called and
+# what an export without properties leaves unknown of them. A cloud service (`domainnames`), whose own
+# properties are a label, a host name and a status, is described by the rows of its VMs, which name it in
+# theirs: a resource list without properties names it and says nothing of what it holds.
+DESCRIBED_BY_OTHERS: dict[str, tuple[str, str]] = {
+    _CLOUD_SERVICE: ("cloud service", "which VMs it holds, as only their rows' properties say"),
 }
 
 

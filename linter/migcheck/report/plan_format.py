@@ -89,8 +89,8 @@ VERSION = 1
 def nothing_to_migrate(plan: Plan) -> str:
     """The closing line of a plan without steps: the files hold no classic resource to move, though some
     may still name blockers (a runbook checked on its own) or warnings (a role assignment export, a service
-    on Cloud Services (extended support)). A runbook names what it migrates without describing it: the
-    line names those resources and what to add to plan them."""
+    on Cloud Services (extended support)). A runbook names what it migrates without describing it, and an
+    export without properties what it lists: the line names those resources and what to add to plan them."""
     blockers = any(s.other_blockers for s in plan.subscriptions)
     notes = any(s.other_notes for s in plan.subscriptions)
     unread = any(s.unread for s in plan.subscriptions)
@@ -101,10 +101,19 @@ def nothing_to_migrate(plan: Plan) -> str:
             f"No step to plan: no file migcheck read describes a classic resource to move{about}; those it "
             "could not read may describe some: fix them and plan again."
         )
+    until = f" Until then, this plan holds only what the {listed} above are about." if listed else ""
+    unchecked = [name for s in plan.subscriptions for name in s.unchecked]
+    if unchecked:  # an export without properties (`az resource list`): what it names is not described
+        its, them = ("its", "it") if len(unchecked) == 1 else ("their", "them")
+        return (
+            f"No step to plan: the exports checked name {_joined(unchecked)} without {its} properties, so "
+            f"nothing of {them} could be checked or planned: export {them} from Azure Resource Graph with "
+            f"{its} `properties` (`az graph query`, with `properties` among the columns it projects) and plan "
+            f"again.{until}"
+        )
     migrated = [name for s in plan.subscriptions for name in s.migrated]
     if migrated:  # a runbook checked on its own: what it migrates is named, not described
         them = "it" if len(migrated) == 1 else "them"
-        until = f" Until then, this plan holds only what the {listed} above are about." if listed else ""
         return (
             f"No step to plan: the scripts checked migrate {_joined(migrated)}, but no file checked describes "
             f"{them}: add an inventory export of the subscription (`az graph query`, or Get-AzureVM and "
