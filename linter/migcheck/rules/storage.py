@@ -311,7 +311,7 @@ class UnattachedDiskOrImage(Rule):
                 </CaptureRoleAsVMImageOperation>
                 """
             },
-            expect=("capture.xml:1:1",),
+            expect=("capture.xml:4:3",),
             note="A Capture VM Image request: the VM image it makes of the VM its URI names.",
         ),
     )
