@@ -1718,7 +1718,7 @@ class _Resources:
             readings = [(site, self._alternatives(call, params, site)) for site in sites]
             if all(bounds and _names_deployment(call.method, bounds[0]) for _, bounds in readings):
                 return readings
-            if self._one_unnamed_deployment(call, readings):
+            if self._one_unnamed_deployment(call, readings) or self._each_call_told(call, readings):
                 return readings
         site = flow.site_of(call)
         bounds = self._alternatives(call, params, site)
@@ -1740,6 +1740,26 @@ class _Resources:
                 return False
             keys.add(self._same_deployment(call, v["service_name"], v["deployment_name"], site))
         return len(keys) == 1 and None not in keys
+
+    def _each_call_told(self, call: CallSite, readings: list[tuple[flow.Site, list[Bound]]]) -> bool:
+        """Whether a call read once for each call of the function it is in names, at each, the deployment
+        it describes, by what the script states or by a value the caller passes that it does not state but
+        tells from others (`Unknown.ident`): `add(sys.argv[1], 'vm2')` adds VM 'vm2' to the deployment that
+        `deploy(sys.argv[1])` creates, and the name it states stays its own, where read as written it would
+        be a stand-in. A value the call does not tell (`input()` passed as it is) reads it as written."""
+        for site, bounds in readings:
+            if site.frame is None or not site.frame.called or not bounds:
+                return False
+            if _names_deployment(call.method, bounds[0]):
+                continue
+            values = bounds[0].values
+            service = values.get("service_name")
+            name = values.get("name" if call.method == "create_deployment" else "deployment_name")
+            if not all(_stated_or_carried(value) for value in (service, name)):
+                return False
+            if service is None or name is None or self._same_deployment(call, service, name, site) is None:
+                return False
+        return True
 
     def _runs(self, call: CallSite) -> list[flow.Site]:
         """The sites a call runs at: in one of the script's functions, one for each call of the function
@@ -3752,6 +3772,11 @@ def _character_columns(row: str) -> list[int]:
         columns.extend([index] * len(char.encode("utf-8", errors="replace")))
     columns.append(len(row))
     return columns
+
+
+def _stated_or_carried(value: Value | None) -> bool:
+    """Whether a value is one the script states, or one a caller passed that it tells from others."""
+    return literal(value) is not None or (isinstance(value, flow.Unknown) and value.ident is not None)
 
 
 def _names_deployment(method: str, bound: Bound) -> bool:
