@@ -130,9 +130,6 @@ def test_an_argument_passed_on_elsewhere_still_names_one_deployment():
 @pytest.mark.parametrize(
     "script",
     [
-        _in_function(
-            "service", _create("service"), "deploy(sys.argv[1])\ndeploy(sys.argv[2])\n" + _add("sys.argv[1]")
-        ),
         _in_function("service", _create("service"), "deploy(input())\n" + _add("input()")),
         _in_function(
             "service",
@@ -145,10 +142,19 @@ def test_an_argument_passed_on_elsewhere_still_names_one_deployment():
         + "\nrename(cfg['a'])\n"
         + _add(ITEM),
     ],
-    ids=["two-values", "no-identity", "bound-again", "another-string", "changed-by-the-function"],
+    ids=["no-identity", "bound-again", "another-string", "changed-by-the-function"],
 )
 def test_values_that_may_differ_stay_apart(script):
     assert _vms(script) == [["vm1"], ["vm2"]]
+
+
+def test_each_call_passing_its_own_value_creates_its_own_deployment():
+    """Read once for each call, `deploy(sys.argv[1])` and `deploy(sys.argv[2])` each create a deployment of
+    their own, and `add_role(sys.argv[1], ...)` adds its VM to the first."""
+    script = _in_function(
+        "service", _create("service"), "deploy(sys.argv[1])\ndeploy(sys.argv[2])\n" + _add("sys.argv[1]")
+    )
+    assert sorted(_vms(script)) == [["vm1"], ["vm1", "vm2"]]
 
 
 @pytest.mark.parametrize(
