@@ -155,7 +155,7 @@ def test_a_name_a_file_gives_several_calls_is_reported_once_where_it_first_write
     assert where([found]) == ["MIG003 move.ps1:1:56"]
     assert found.message == (
         "Move-AzureVirtualNetwork Validate names virtual network 'vnett', which no network configuration "
-        "checked here defines (also named on lines 2 and 3)"
+        "checked here defines (the file names 'vnett' on lines 2 and 3 too)"
     )
 
 
@@ -177,7 +177,7 @@ def test_a_python_script_s_calls_of_one_name_are_one_finding(tmp_path, monkeypat
     script = PYTHON_FUNCTION + 'migrate("vnett", "prepare")\nmigrate("vnett", "commit")\n'
     [found] = _found(tmp_path, monkeypatch, {"s.py": script}, "MIG003")
     assert where([found]) == ["MIG003 s.py:10:9"]
-    assert found.message.endswith("(also named on lines 11 and 12)")
+    assert found.message.endswith("(the file names 'vnett' on lines 11 and 12 too)")
 
 
 def test_a_subnet_named_by_several_associations_is_one_finding_other_names_are_their_own(
@@ -190,7 +190,9 @@ def test_a_subnet_named_by_several_associations_is_one_finding_other_names_are_t
         'Move-AzureVirtualNetwork -Validate -VirtualNetworkName "vnet2"\n'
     )
     found = _found(tmp_path, monkeypatch, {"s.ps1": script}, "MIG003")
-    assert [(f.resource_name, f.message.endswith("(also named on line 2)")) for f in found] == [
+    assert [
+        (f.resource_name, f.message.endswith("(the file names 'Front' on line 2 too)")) for f in found
+    ] == [
         ("Front", True),
         ("Back", False),
         ("vnet2", False),
@@ -205,7 +207,7 @@ def test_an_export_s_gateways_in_one_missing_network_are_one_finding(tmp_path, m
     found = _found(tmp_path, monkeypatch, {"inventory/gateways.json": json.dumps(export, indent=1)}, "MIG003")
     assert [f.message for f in found] == [
         "classic Application Gateway 'gw0' is in virtual network 'vnet-old', which no network configuration "
-        "checked here defines (also named on lines 12 and 20)"
+        "checked here defines (the file names 'vnet-old' on lines 12 and 20 too)"
     ]
 
 
@@ -330,7 +332,7 @@ def test_a_name_the_placements_of_one_file_share_is_one_finding_there_too(
 ):
     [found] = _found(tmp_path, monkeypatch, {name: text}, "MIG003")
     assert where([found]) == [f"MIG003 {name}:{at}"]
-    assert found.message.endswith(f"(also named on {also})")
+    assert found.message.endswith(f" on {also} too)")
 
 
 REST_GATEWAY = """\

@@ -46,7 +46,7 @@ def test_the_migration_calls_of_a_network_no_configuration_defines_are_reported_
     assert where(found) == ["MIG003 move.ps1:1:56"]  # the name in the first call
     assert found[0].message == (
         "Move-AzureVirtualNetwork Validate names virtual network 'vnet-prod', which no network configuration "
-        "checked here defines (also named on lines 2 and 3)"
+        "checked here defines (the file names 'vnet-prod' on lines 2 and 3 too)"
     )
     assert found[0].resource_type == "Reference" and found[0].resource_name == "vnet-prod"
 

@@ -3750,7 +3750,11 @@ def _once_per_file(uses: list[Dangling]) -> Dangling:
     lines = sorted({dangling.mark.line for dangling in uses} - {first.mark.line})
     if not lines:
         return first
-    return replace(first, message=f"{first.message} (also named on {_lines_words(lines)})")
+    # The name, not "also named": the message is about the resource that gives it, which the other lines
+    # (another service placed in the same misspelt network) need not be.
+    return replace(
+        first, message=f"{first.message} (the file names '{first.name}' on {_lines_words(lines)} too)"
+    )
 
 
 def _lines_words(lines: list[int]) -> str:
