@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 from migcheck import inventory_model as inv
 from migcheck import model
+from migcheck.discover import published_project
 from migcheck.formats import is_script
 from migcheck.inventory_model import Inventory
 from migcheck.model import (
@@ -1123,15 +1124,10 @@ def _package_folder(doc: Document, cwd: str) -> str:
 
 
 def _published_from(folder: str) -> str:
-    """The cloud project whose package Visual Studio publishes into `folder` when it is the project's
-    `bin/<configuration>/app.publish` (the walk reads a configuration there when the project lacks one of
-    its name): the configuration is the project's, joined to its definition as one beside it would be, so
-    a role the definition lacks is MIG003 and not a second service. Any other folder is its own."""
-    build, name = posixpath.split(folder)
-    project, bin_folder = posixpath.split(posixpath.dirname(build))
-    if name.lower() == "app.publish" and bin_folder.lower() == "bin" and project:
-        return project
-    return folder
+    """`folder`, or the cloud project whose package Visual Studio publishes into it (`discover.published_project`):
+    a configuration there is the project's, joined to its definition as one beside it would be, so a role the
+    definition lacks is MIG003 and not a second service."""
+    return published_project(folder) or folder
 
 
 # --- what a selection of rules needs read --------------------------------------------------------------
