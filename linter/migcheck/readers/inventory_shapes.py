@@ -1791,15 +1791,23 @@ def _context_static_ips(sets: list[dict], spots: Spots) -> tuple[NameRef, ...]:
 
 
 def _context_endpoints(sets: list[dict], role: str, spots: Spots) -> Iterator[InputEndpoint]:
-    """`InputEndpoints` of a VM's network set, each marked at its name, its ACL (`EndpointAccessControlList`,
-    null when it has none) at its key. `LoadBalancerName` names the internal load balancer of one that is
-    not on the deployment's VIP."""
+    """`InputEndpoints` of a VM's network set (see `_input_endpoints`); its ACL is `EndpointAccessControlList`,
+    null when it has none. `LoadBalancerName` names the internal load balancer of one that is not on the
+    deployment's VIP."""
     found = [e for s in sets for e in items(get(s, "InputEndpoints")) if isinstance(e, dict)]
+    return _input_endpoints(found, role, spots, "InputEndpoints", "EndpointAccessControlList")
+
+
+def _input_endpoints(
+    found: list[dict], role: str, spots: Spots, listed_under: str, acl_key: str, vip_key: str = ""
+) -> Iterator[InputEndpoint]:
+    """Endpoint objects of an export (`found`, listed under the key `listed_under`), each marked at its name,
+    its ACL (under `acl_key`) at that key; the VIP it is on under `vip_key`, when the export writes one."""
     names = [text(get(e, "Name")) for e in found]
-    marks = spots.values([n for n in names if n], "InputEndpoints")
+    marks = spots.values([n for n in names if n], listed_under)
     # Each endpoint that writes the key (null or not) has one of these, in the order written.
-    acl_keys = spots.keys("EndpointAccessControlList")
-    with_key = [has(e, "EndpointAccessControlList") for e in found]
+    acl_keys = spots.keys(acl_key)
+    with_key = [has(e, acl_key) for e in found]
     acl_marks = iter(acl_keys if len(acl_keys) == sum(with_key) else [])
     named = iter(marks)
     for endpoint, name, keyed in zip(found, names, with_key, strict=True):
@@ -1810,9 +1818,10 @@ def _context_endpoints(sets: list[dict], role: str, spots: Spots) -> Iterator[In
             text(get(endpoint, "Protocol")),
             number_text(get(endpoint, "Port")),
             number_text(get(endpoint, "LocalPort")),
-            _endpoint_acl(get(endpoint, "EndpointAccessControlList"), role, name, acl_mark),
+            _endpoint_acl(get(endpoint, acl_key), role, name, acl_mark),
             mark,
             load_balancer=text(get(endpoint, "LoadBalancerName")),
+            virtual_ip=text(get(endpoint, vip_key)) if vip_key else "",
         )
 
 
@@ -1938,27 +1947,10 @@ def _cli_disks(disks: list[dict], vm: str, spots: Spots, where: str) -> Iterator
 
 
 def _cli_endpoints(value: object, role: str, spots: Spots) -> Iterator[InputEndpoint]:
-    """`Network.Endpoints` of a CLI view, each marked at its name, its ACL (`EndpointAcl`, when it has one)
-    at its key. `{}` (no network configuration) is no endpoint."""
+    """`Network.Endpoints` of a CLI view (see `_input_endpoints`); its ACL is `EndpointAcl`, when it has one.
+    `{}` (no network configuration) is no endpoint."""
     found = [e for e in value if isinstance(e, dict)] if isinstance(value, list) else []
-    names = [text(get(e, "Name")) for e in found]
-    named = iter(spots.values([n for n in names if n], "Endpoints"))
-    with_acl = [isinstance(get(e, "EndpointAcl"), dict) for e in found]
-    acl_keys = spots.keys("EndpointAcl")
-    acl_marks = iter(acl_keys if len(acl_keys) == sum(with_acl) else [])
-    for endpoint, name, has_acl in zip(found, names, with_acl, strict=True):
-        mark = next(named) if name else spots.mark
-        acl_mark = next(acl_marks, mark) if has_acl else mark
-        yield InputEndpoint(
-            name,
-            text(get(endpoint, "Protocol")),
-            number_text(get(endpoint, "Port")),
-            number_text(get(endpoint, "LocalPort")),
-            _endpoint_acl(get(endpoint, "EndpointAcl"), role, name, acl_mark),
-            mark,
-            load_balancer=text(get(endpoint, "LoadBalancerName")),
-            virtual_ip=text(get(endpoint, "VirtualIPName")),
-        )
+    return _input_endpoints(found, role, spots, "Endpoints", "EndpointAcl", "VirtualIPName")
 
 
 # --- the cmdlets' objects, all together ---------------------------------------------------------------
