@@ -498,13 +498,26 @@ class StorageAccount:
     images: tuple[Image, ...] = ()
 
 
+# How a reader's stand-in describes a VM a file does not name (`<the VM its request URI names>`); no VM's
+# name holds a space, so none begins so.
+DESCRIBED_VM = "the VM "
+
+
 class VmElsewhere(NamedTuple):
     """A VM no file checked describes that a disk in a storage account is attached to: its name, and its
-    cloud service and deployment where a disk's description states them ("" where none does)."""
+    cloud service and deployment where a disk's description states them ("" where none does). A VM a file
+    describes without naming it (an Add Data Disk body's, which its request URI names) has no name, and
+    the words that describe it instead."""
 
     name: str
     service: str
     deployment: str
+    description: str = ""
+
+    @property
+    def said(self) -> str:
+        """The VM's name, or what describes it."""
+        return self.name or self.description
 
 
 class Circuit(NamedTuple):
@@ -728,12 +741,15 @@ class Estate:
         found: dict[tuple[str, str], VmElsewhere] = {}
         for disk in account.disks:
             if disk.attached_to and not disk.maybe_attached and self.vm_of(disk) is None:
+                words = disk.attached_to.strip("<>")
+                described = words.startswith(DESCRIBED_VM)
                 vm = VmElsewhere(
-                    disk.attached_to.strip("<>"),
+                    "" if described else words,
                     disk.attached_service.strip(),
                     disk.attached_deployment.strip(),
+                    words if described else "",
                 )
-                found.setdefault((key(vm.name), key(vm.service)), vm)
+                found.setdefault((key(vm.said), key(vm.service)), vm)
         # Two VMs of one name in two cloud services are two VMs; one named without its service is the one
         # of that name another disk names with it.
         with_service = {name for name, service in found if service}

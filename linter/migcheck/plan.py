@@ -2867,12 +2867,14 @@ def _vms_elsewhere_note(vms: list[VmElsewhere], wave: int, account: StorageAccou
     file each describing disk is in: they are no name."""
     if not vms:
         return ()
-    by_name = [vm for vm in vms if not vm.name.startswith(_DESCRIBED_VM)]
+    by_name = [vm for vm in vms if vm.name]
     described = [
-        f"{vm.name} ({path})"
+        f"{vm.description} ({path})"
         for vm in vms
-        if vm.name.startswith(_DESCRIBED_VM)
-        for path in dict.fromkeys(d.mark.path for d in account.disks if d.attached_to.strip("<>") == vm.name)
+        if vm.description
+        for path in dict.fromkeys(
+            d.mark.path for d in account.disks if d.attached_to.strip("<>") == vm.description
+        )
     ]
     several = len(by_name) + len(described) > 1
     names = ", ".join(
@@ -2891,11 +2893,6 @@ def _vms_elsewhere_note(vms: list[VmElsewhere], wave: int, account: StorageAccou
         f"an account without VM disks migrates on its own.{later} Add the deployment "
         "(Get-AzureDeployment) to the files checked to plan its step.",
     )
-
-
-# How `Estate.vms_elsewhere` names a VM the files describe without naming it: its stand-in's words, without
-# the brackets (`<the VM its request URI names>`); no VM's name holds a space, so none begins so.
-_DESCRIBED_VM = "the VM "
 
 
 def _left_registered(account: StorageAccount) -> tuple[list[str], list[str]]:

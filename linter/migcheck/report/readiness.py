@@ -509,8 +509,10 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         }
         vms_first = estate.vms_elsewhere(account)
         if vms_first:  # VMs of its disks that no file describes, which migrate before it
+            # Names ("" for a VM a file describes without naming it), then in the same order each one's
+            # description where it has no name, its cloud service and deployment ("" where none is stated).
             migrates["vms_first"] = [vm.name for vm in vms_first]
-            # Each one's cloud service and deployment, in the same order ("" where no file states them).
+            migrates["vms_first_described"] = [vm.description for vm in vms_first]
             migrates["vms_first_services"] = [vm.service for vm in vms_first]
             migrates["vms_first_deployments"] = [vm.deployment for vm in vms_first]
         yield _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account).own(account)

@@ -184,15 +184,12 @@ def _described(item: ScopeItem) -> str:
         held = ", ".join(parts) or "no disk or image of the files checked"
         if m.get("vms_first"):  # disks of VMs no file describes: the account migrates after them
             services = m.get("vms_first_services") or [""] * len(m["vms_first"])
-            # One described, not named (`the VM its request URI names`), is said in those words alone.
-            by_name = [
-                (vm, s)
-                for vm, s in zip(m["vms_first"], services, strict=True)
-                if not vm.startswith("the VM ")
-            ]
+            described = m.get("vms_first_described") or [""] * len(m["vms_first"])
+            by_name = [(vm, s) for vm, s in zip(m["vms_first"], services, strict=True) if vm]
             vms = ", ".join(f"{vm} of cloud service {service}" if service else vm for vm, service in by_name)
             said = [f"VM{'s' if len(by_name) > 1 else ''} {vms}"] if by_name else []
-            said += [vm for vm in m["vms_first"] if vm.startswith("the VM ")]
+            # One described, not named (`the VM its request URI names`), is said in those words alone.
+            said += [words for words in described if words]
             held += f"; after {', '.join(said)}, which no file checked describes"
         return f"{item.name} ({held})"
     if item.type == FILE:
