@@ -157,12 +157,122 @@ def test_a_disconnection_in_a_function_is_shown_at_the_call_that_disconnects() -
         "sms.perform_put(LINK, sys.argv[1])",  # an operation the script does not state
         "sms.perform_put(LINK, '<UpdateConnection><Operation>Test</Operation></UpdateConnection>')",
         "sms.perform_post(LINK, DOWN)",  # the operation is a PUT
-        'sms.perform_put("/subscription-id/services/networking/" + sys.argv[1] + "/gateway/connection/x", DOWN)',
     ],
-    ids=["operation-not-stated", "test", "not-a-put", "network-not-stated"],
+    ids=["operation-not-stated", "test", "not-a-put"],
 )
 def test_what_the_reader_cannot_tell_is_a_disconnection_states_nothing(script: str) -> None:
     assert _left(script) == []
+
+
+def _unstated(path: str, body: str) -> str:
+    """A request sending `body` to `.../services/networking/<path>`, an f-string of values the script does
+    not state."""
+    return 'sms.perform_put(f"/subscription-id/services/networking/' + path + '", ' + body + ")"
+
+
+DOWN_BY_ARGUMENT = _unstated("{vnet}/gateway/connection/onprem", "DOWN")
+UP_BY_ARGUMENT = _unstated("{vnet}/gateway/connection/onprem", "UP")
+
+
+@pytest.mark.parametrize(
+    ("script", "line", "column"),
+    [
+        (
+            'sms.perform_put("/subscription-id/services/networking/" + sys.argv[1] + "/gateway/connection/onprem", '
+            "DOWN)",
+            0,
+            5,
+        ),
+        (f"def down(vnet):\n    {DOWN_BY_ARGUMENT}\ndown(sys.argv[1])", 1, 9),
+        (f"def down(vnet):\n    {DOWN_BY_ARGUMENT}\ndown(vnet=os.environ['VNET'])", 1, 9),
+        (f"vnet = input()\n{DOWN_BY_ARGUMENT}", 1, 5),
+        (
+            f"def pick():\n    return json.load(open('cfg.json'))['vnet']\nvnet = pick()\n{DOWN_BY_ARGUMENT}",
+            3,
+            5,
+        ),
+    ],
+    ids=["sys-argv", "parameter", "keyword-from-environment", "input", "a-call-s-result"],
+)
+def test_a_network_not_stated_is_disconnected_as_a_stand_in(script: str, line: int, column: int) -> None:
+    found = _left("import os, json\n" + script)
+    assert found == [
+        (f"<network name, maintenance.py:{FIRST + 1 + line}>", "onprem", FIRST + 1 + line, column, True)
+    ]
+
+
+def test_a_network_not_stated_in_a_method_may_be_left_down() -> None:
+    # A method is walked once by itself (see `_GatewayLinks`): it may run at any call, or at none.
+    script = f"class Ops:\n    def down(self, vnet):\n        {DOWN_BY_ARGUMENT}\nOps().down(sys.argv[1])"
+    assert _left(script) == [(f"<network name, maintenance.py:{FIRST + 2}>", "onprem", FIRST + 2, 13, False)]
+
+
+def test_a_site_not_stated_either_is_a_stand_in_too() -> None:
+    script = f"def down(vnet, site):\n    {_unstated('{vnet}/gateway/connection/{site}', 'DOWN')}\n"
+    found = _left(script + "down(sys.argv[1], sys.argv[2])")
+    line = FIRST + 1
+    assert found == [
+        (f"<network name, maintenance.py:{line}>", f"<local site name, maintenance.py:{line}>", line, 9, True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        f"vnet = sys.argv[1]\n{DOWN_BY_ARGUMENT}\n{UP_BY_ARGUMENT}",
+        f'vnet = sys.argv[1]\n{DOWN_BY_ARGUMENT}\nsms.perform_put("/subscription-id/services/networking/" + vnet + "/gateway/connection/onprem", UP)',
+        f"vnet = input()\n{DOWN_BY_ARGUMENT}\n{UP_BY_ARGUMENT}",
+        f"def cycle(vnet):\n    {DOWN_BY_ARGUMENT}\n    {UP_BY_ARGUMENT}\ncycle(sys.argv[1])\ncycle(sys.argv[2])",
+        "def cycle(vnet):\n"
+        '    path = f"/subscription-id/services/networking/{vnet}/gateway/connection/onprem"\n'
+        "    sms.perform_put(path, DOWN)\n"
+        "    sms.perform_put(path, UP)\n"
+        "cycle(sys.argv[1])",
+    ],
+    ids=[
+        "one-variable",
+        "built-otherwise",
+        "input-held-in-a-variable",
+        "a-function-called-twice",
+        "one-path",
+    ],
+)
+def test_a_connection_of_the_same_value_brings_a_network_not_stated_up(script: str) -> None:
+    assert _left(script) == []
+
+
+def test_a_connection_of_another_value_may_not_bring_it_up() -> None:
+    script = (
+        f"{DOWN_BY_ARGUMENT.replace('{vnet}', '{sys.argv[1]}')}\n"
+        f"{UP_BY_ARGUMENT.replace('{vnet}', '{sys.argv[2]}')}"
+    )
+    assert _left(script) == [(f"<network name, maintenance.py:{FIRST}>", "onprem", FIRST, 5, False)]
+
+
+def test_a_connection_of_a_stated_network_leaves_one_not_stated_down() -> None:
+    script = f"{DOWN_BY_ARGUMENT.replace('{vnet}', '{sys.argv[1]}')}\n{CONNECT}"
+    assert _left(script) == [(f"<network name, maintenance.py:{FIRST}>", "onprem", FIRST, 5, True)]
+
+
+def test_two_values_passed_to_one_function_are_two_networks() -> None:
+    script = (
+        f"def down(vnet):\n    {DOWN_BY_ARGUMENT}\ndown(sys.argv[1])\ndown(sys.argv[2])\ndown(sys.argv[1])"
+    )
+    line = FIRST + 1
+    assert _left(script) == [
+        (f"<network name, maintenance.py:{line}>", "onprem", line, 9, True),
+        (f"<network name, maintenance.py:{line}, turn 2>", "onprem", line, 9, True),
+    ]
+
+
+def test_mig307_reports_a_network_not_stated(tmp_path, monkeypatch) -> None:
+    files = {"ops/left.py": HEAD + f"def down(vnet):\n    {DOWN_BY_ARGUMENT}\ndown(sys.argv[1])\n"}
+    (finding,) = lint_files(tmp_path, monkeypatch, files, "MIG307", dedent=False).findings
+    assert where([finding]) == [f"MIG307 ops/left.py:{FIRST + 1}:9"]
+    assert finding.message.startswith(
+        f"the script disconnects the gateway of virtual network '<network name, left.py:{FIRST + 1}>' from local "
+        "network site 'onprem' and does not connect it again"
+    )
 
 
 def test_mig307_reports_the_disconnecting_call(tmp_path, monkeypatch) -> None:

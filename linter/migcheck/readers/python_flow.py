@@ -4861,8 +4861,10 @@ class Flow:
         state keeps what tells it from others where the call passes it (`Unknown.ident`), so that the
         function's calls name what its caller's do (`deploy(service)` then `sms.add_role(service, ...)`),
         through any number of calls (each passes on the identity it was given). A value of none (what a
-        call gives, `input()`) stays the parameter's own, one per call of the function."""
-        value = self.value(arg, site)
+        call gives, `input()`) stays the parameter's own, one per call of the function. Kept so in a text
+        with holes too, where the text built from it has a HOLE for it (see `value`), so that a path built
+        in the function is told apart by the value its caller passes (`Flow.same_value`)."""
+        value = self._evaluate(arg, site)
         if not isinstance(value, Unknown) or value.ident is not None:
             return value
         same = self._identity(arg, site)

@@ -75,7 +75,10 @@ other files describe it (`ReservedIp.released_from`), as Remove-AzureReservedIPA
 A gateway connection the script disconnects (an `UpdateConnection` body whose `Operation` is `Disconnect`,
 PUT to `.../services/networking/<network>/gateway/connection/<site>`: the SDK has no method for it) and
 does not connect again on every path after is a `ConnectionState` at the call that disconnects it, as
-the PowerShell reader finds one for `Set-AzureVNetGateway -Disconnect` (see `_GatewayLinks`).
+the PowerShell reader finds one for `Set-AzureVNetGateway -Disconnect` (see `_GatewayLinks`). A network or
+site the script does not state (a parameter, `sys.argv[1]`, what a call returns) is a stand-in, one for
+each value (`down(sys.argv[1])` then `down(sys.argv[2])` disconnect two), brought up again by a
+connection of the same value.
 """
 
 from __future__ import annotations
@@ -3929,7 +3932,10 @@ class _LinkState:
     everywhere: bool
 
 
-_LinkKey = tuple[str, str]  # a connection's network and site, as the platform compares names
+# A connection's network and site: each as the platform compares names, or, for one the script does not
+# state, what tells the value that names it from others (see `_GatewayLinks.part_key`).
+_LinkPart = str | tuple[object, ...]
+_LinkKey = tuple[_LinkPart, _LinkPart]
 _Links = dict[_LinkKey, _LinkState]
 _CONNECTED = _LinkState(frozenset(), everywhere=False)
 # The most statements the walk reads, all told (a function is read again at each call it follows), as a
@@ -4033,6 +4039,9 @@ class _GatewayLinks:
         self.requests = requests
         self.named_calls = {id(c.node): c for calls in self.index.named_calls.values() for c in calls}
         self.disconnects: dict[ConnectionState, int] = {}
+        # The stand-ins shown for the networks and sites the script does not state: by the stand-in of the
+        # call, one for each value (see `stand_in`).
+        self.stand_ins: dict[str, dict[_LinkPart, str]] = {}
         self.left_down: dict[int, bool] = {}
         self.followed: set[int] = set()  # id(Function) of those walked through at a call
         self.calling: list[flow.Function] = []
@@ -4250,7 +4259,9 @@ class _GatewayLinks:
 
     def request(self, request: _LinkRequest, state: _Links, frame: flow.Frame | None) -> _Links:
         """A request to the gateway connection's path: down from here when it disconnects, up when it
-        connects; one whose network or site the script does not state connects any it may name."""
+        connects. A network or site the script does not state is the value that names it (see
+        `part_key`): a connection of the same value brings it up, one of another value may (it may name
+        the same network), and so does one of a value the reader cannot tell from others."""
         call = request.call
         site = flow.Site(call.scope, call.at, call.chain, frame)
         parts = automation.gateway_connection(request.verb, request.path_at(site))
@@ -4259,28 +4270,72 @@ class _GatewayLinks:
         state = dict(state)  # the state before is another path's too
         body = request.body
         operations = set(self.flow.alternatives(site, lambda at: _operation(self.flow.value(body, at))))
-        network, local = (_link_name(part) for part in parts)
-        named = network is not None and local is not None
         if operations == {"connect"}:
-            if named:
-                state.pop((network, local), None)  # type: ignore[arg-type]
+            network, local = (self.part_key(part, index, request, site) for index, part in enumerate(parts))
+            if network is not None and local is not None:
+                state.pop((network, local), None)
+            if isinstance(network, str) and isinstance(local, str):
                 return state
             for key, link in state.items():
-                if network in (None, key[0]) and local in (None, key[1]):
+                if _may_name(network, key[0]) and _may_name(local, key[1]):
                     state[key] = _LinkState(link.down, everywhere=False)
-        elif "disconnect" in operations and named:
-            mark = self.resources.source.call_mark(call.node)
-            shown_network, shown_site = (urllib.parse.unquote(part).strip() for part in parts)
-            named_at = _segment_at(self.flow, self.resources.source, request.path, site, parts[0])
-            made = ConnectionState(shown_site, "NotConnected", mark, shown_network, network_mark=named_at)
+        elif "disconnect" in operations:
+            key = self.disconnected_key(parts, request, site)
+            made = self.disconnection(parts, key, request, site)
             index = self.disconnects.setdefault(made, len(self.disconnects))
-            key = (network, local)  # type: ignore[assignment]
             before = state.get(key, _CONNECTED)
             if operations == {"disconnect"}:
                 state[key] = _LinkState(frozenset({index}), everywhere=True)
             else:  # another operation on the script's other paths
                 state[key] = _LinkState(before.down | {index}, everywhere=False)
         return state
+
+    def part_key(self, part: str, index: int, request: _LinkRequest, site: flow.Site) -> _LinkPart | None:
+        """A connection's network (`index` 0) or site (1) as its key holds it: the name the script states;
+        else what tells apart the value of the path that names it (`Flow.same_value` of the path: the same
+        variable, an f-string of the same values, a parameter in one call of its function), with the
+        part's place in it. None when the reader cannot tell the value from others (a call's result)."""
+        name = _link_name(part)
+        if name is not None:
+            return name
+        same = self.resources.flow.same_value(request.path, site) if request.path is not None else None
+        return ("value", index, same) if same is not None else None
+
+    def disconnected_key(self, parts: tuple[str, str], request: _LinkRequest, site: flow.Site) -> _LinkKey:
+        """The key of a connection a request disconnects: a part the reader cannot tell from others is
+        this call's own, which only a connection of a value it cannot tell either may bring up."""
+        network, local = (self.part_key(part, index, request, site) for index, part in enumerate(parts))
+        told = ("call", id(request.call.node))
+        return (network if network is not None else told, local if local is not None else told)
+
+    def disconnection(
+        self, parts: tuple[str, str], key: _LinkKey, request: _LinkRequest, site: flow.Site
+    ) -> ConnectionState:
+        """The connection a request disconnects, at the call, its network and site as the script states
+        them, else stand-ins (`<network name, maintenance.py:12>`), one for each value they stand for."""
+        mark = self.resources.source.call_mark(request.call.node)
+        shown_network, shown_site = (
+            urllib.parse.unquote(part).strip() if isinstance(held, str) else self.stand_in(what, held, mark)
+            for part, held, what in zip(parts, key, ("network", "local site"), strict=True)
+        )
+        named_at = _segment_at(self.flow, self.resources.source, request.path, site, parts[0])
+        return ConnectionState(shown_site, "NotConnected", mark, shown_network, network_mark=named_at)
+
+    def stand_in(self, what: str, held: _LinkPart, mark: Mark) -> str:
+        """The name shown for a network or site the script does not state, at the call that passes it: one
+        of its own for each value it stands for, as two calls of a function that pass two values
+        (`down(sys.argv[1])`, `down(sys.argv[2])`) disconnect two networks."""
+        plain = self.resources._stand_in(what, mark.line)
+        told = self.stand_ins.setdefault(plain, {})
+        if held not in told:
+            told[held] = f"{plain[:-1]}, turn {len(told) + 1}>" if told else plain
+        return told[held]
+
+
+def _may_name(part: _LinkPart | None, held: _LinkPart) -> bool:
+    """Whether a connection's network or site as a request names it (see `_GatewayLinks.part_key`) may be
+    one a key holds: the same, or one the script does not state, which may be any."""
+    return part == held or not isinstance(part, str)
 
 
 def _runs_as_script(node: ast.If) -> bool:
