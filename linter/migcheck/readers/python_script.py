@@ -2524,8 +2524,17 @@ class _Resources:
             ref = self.unstated_networks.get(key)
             if ref is None:
                 mark = self._mark(value)
-                ref = self.unstated_networks[key] = NameRef(network_stand_in(mark), mark)
+                ref = self.unstated_networks[key] = NameRef(self._network_stand_in(mark), mark)
         return ref, ref is not None
+
+    def _network_stand_in(self, mark: Mark) -> str:
+        """The stand-in for a network passed by a value the script does not state, at `mark`: one of its
+        own for each value passed there, as `deploy(sys.argv[1])` then `deploy(sys.argv[2])` pass two to
+        the one call in `deploy`, named for the call of the function that passes it as the deployment is
+        (`<virtual network name, deploy.py:8:40, turn 2>`)."""
+        name = network_stand_in(mark)
+        taken = sum(held.mark == mark for held in self.unstated_networks.values())
+        return f"{name[:-1]}, turn {self.turn or taken + 1}>" if taken else name
 
     def _uploaded_network(self, node: ast.expr, site: flow.Site) -> str:
         """The network of a configuration the script uploads before (`self.networks`) that a name it builds
