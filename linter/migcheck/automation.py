@@ -160,6 +160,38 @@ POWERSHELL: dict[str, str] = {
     "New-AzureStorageKey": "New-AzStorageAccountKey",
 }
 
+# The classic CLI's commands (`azure`, ASM mode), in any script that runs them: the Azure CLI (`az`)
+# command that does the same in Resource Manager.
+XPLAT: dict[str, str] = {
+    "azure vm create": "az vm create",
+    "azure vm docker create": "az vm create",
+    "azure vm create-from": "az vm create",
+    "azure vm delete": "az vm delete",
+    "azure vm start": "az vm start",
+    "azure vm shutdown": "az vm deallocate",
+    "azure vm restart": "az vm restart",
+    "azure vm show": "az vm show",
+    "azure vm list": "az vm list",
+    "azure vm capture": "az image create",
+    "azure vm endpoint create": "az network lb rule create or az network nsg rule create",
+    "azure vm endpoint create-multiple": "az network lb rule create or az network nsg rule create",
+    "azure vm endpoint delete": "az network lb rule delete or az network nsg rule delete",
+    "azure vm endpoint acl-rule create": "az network nsg rule create",
+    "azure vm extension set": "az vm extension set",
+    "azure vm static-ip set": "az network nic ip-config update --private-ip-address",
+    "azure vm disk attach-new": "az vm disk attach --new",
+    "azure service create": "az group create",
+    "azure service delete": "az group delete",
+    "azure storage account create": "az storage account create",
+    "azure storage account delete": "az storage account delete",
+    "azure network vnet create": "az network vnet create",
+    "azure network vnet delete": "az network vnet delete",
+    "azure network vnet subnet create": "az network vnet subnet create",
+    "azure network import": "az network vnet create and az network vnet subnet create",
+    "azure network reserved-ip create": "az network public-ip create --allocation-method Static --sku Standard",
+    "azure network reserved-ip delete": "az network public-ip delete",
+}
+
 PYTHON: dict[str, str] = {
     "ServiceManagementService": "azure.identity.DefaultAzureCredential with the azure-mgmt-* clients",
     "create_virtual_machine_deployment": "ComputeManagementClient.virtual_machines.begin_create_or_update",
@@ -214,6 +246,7 @@ PYTHON: dict[str, str] = {
 # What manages IaaS resources in Resource Manager: the Az module's and the Python SDK's.
 IAAS_MODULES = {
     "PowerShell": ("Az.Compute", "Az.Network", "Az.Storage", "Az.Resources"),
+    "Shell": ("az vm", "az network", "az storage", "az group"),
     "Python": ("azure-mgmt-compute", "azure-mgmt-network", "azure-mgmt-storage", "azure-mgmt-resource"),
 }
 
@@ -224,6 +257,8 @@ def modules_for(language: str, names: Iterable[str]) -> str:
     others, iaas = services_of(language, names)
     own = [s.module if language == "PowerShell" else s.package for s in others]
     modules = [*(IAAS_MODULES[language] if iaas else ()), *own]
+    if language == "Shell":
+        return f"the Azure CLI ({', '.join(IAAS_MODULES[language])})"
     if language == "PowerShell":
         return f"the Az module ({', '.join(modules)})"
     return (
@@ -279,6 +314,8 @@ def services_of(language: str, names: Iterable[str]) -> tuple[list[OtherService]
     """The `OTHER_SERVICES` a script's classic calls `names` manage, and whether any other call manages
     IaaS resources (VMs, cloud services, networks, storage), which the migration moves."""
     names = list(names)
+    if language == "Shell":  # the classic CLI's commands this reads manage IaaS resources only
+        return [], True
     if language == "Python":
         others = [s for s in OTHER_SERVICES if s.client in names]
         clients = {s.client for s in others}
@@ -300,7 +337,16 @@ def services_of(language: str, names: Iterable[str]) -> tuple[list[OtherService]
 # Calls that create what the platform no longer lets anyone create: IaaS VMs (classic) since their
 # retirement (2023-09-06; the FAQ's NewClassicVMCreationNotAllowedForSubscription), cloud service
 # deployments and classic storage accounts since theirs (2024-08-31). A script making them fails today,
-# whatever is migrated.
+# whatever is migrated. The classic CLI's commands that create them, in a shell or PowerShell script alike.
+_XPLAT_CREATES = frozenset(
+    {
+        "azure vm create",
+        "azure vm docker create",
+        "azure vm create-from",
+        "azure service create",
+        "azure storage account create",
+    }
+)
 CREATES_RETIRED = {
     "PowerShell": frozenset(
         {
@@ -311,7 +357,9 @@ CREATES_RETIRED = {
             "Publish-AzureServiceProject",
             "New-AzureStorageAccount",
         }
+        | _XPLAT_CREATES
     ),
+    "Shell": _XPLAT_CREATES,
     "Python": frozenset(
         {
             "create_virtual_machine_deployment",
@@ -326,6 +374,8 @@ CREATES_RETIRED = {
 
 def replacement(language: str, call: str) -> str:
     """What replaces one classic call, or "" when there is no one-to-one replacement to name."""
+    if call.startswith("azure "):
+        return XPLAT.get(call, "")
     if language == "PowerShell":
         return POWERSHELL.get(call, "") or _automation_replacement(call)
     return PYTHON.get(call, "")

@@ -53,6 +53,7 @@ FORMATS: tuple[Format, ...] = (
         xml=False,
         max_bytes=SCRIPT_BYTES,
     ),
+    Format(FileKind.SHELL, (".sh", ".bash"), "migcheck.readers.shell", xml=False, max_bytes=SCRIPT_BYTES),
     Format(FileKind.INVENTORY, (".json",), "migcheck.readers.inventory", xml=False),
     # Declarations (facts no export shows) in TOML: both readers produce the same types.
     Format(FileKind.INVENTORY, (".toml",), "migcheck.readers.declarations", xml=False),
@@ -70,10 +71,10 @@ def byte_format(path: str) -> Format | None:
     return next((f for f in FORMATS if not f.xml and lowered.endswith(f.suffixes)), None)
 
 
-SCRIPT_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL})
+SCRIPT_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL, FileKind.SHELL})
 
 
 def is_script(path: str) -> bool:
-    """Whether `path` names a script (Python or PowerShell) by its extension."""
+    """Whether `path` names a script (Python, PowerShell or shell) by its extension."""
     found = byte_format(path)
     return found is not None and found.kind in SCRIPT_KINDS

@@ -135,6 +135,7 @@ class FileKind(str, enum.Enum):
     VM_EXPORT = "vmexport"  # an Export-AzureVM file
     PYTHON = "python"  # a Python script that uses the classic Service Management SDK
     POWERSHELL = "powershell"  # a PowerShell script or module that uses the classic Azure module
+    SHELL = "shell"  # a shell script that runs the classic cross-platform CLI (`azure`, ASM mode)
     INVENTORY = "inventory"  # an inventory export (Resource Graph, resource lists) or declarations
 
     def __str__(self) -> str:
@@ -1207,7 +1208,7 @@ class Script:
 
     kind: ClassVar[str] = "Script"
     name: str  # the file's name
-    language: str  # "Python" | "PowerShell"
+    language: str  # "Python" | "PowerShell" | "Shell"
     calls: tuple[ClassicCall, ...]
     migration: tuple[MigrationStep, ...]
     mark: Mark

@@ -277,20 +277,24 @@ def _too_large(
     return Document(path, kind, sniffed[0] if sniffed else "", problem=problem)
 
 
-_SMALLER_LIMIT = {FileKind.PYTHON: "Python scripts", FileKind.POWERSHELL: "PowerShell scripts"}
+_SMALLER_LIMIT = {
+    FileKind.PYTHON: "Python scripts",
+    FileKind.POWERSHELL: "PowerShell scripts",
+    FileKind.SHELL: "shell scripts",
+}
 
 
 def _not_classic(path: str) -> Document:
     """A file named on the command line that is neither a format migcheck reads by its extension nor XML at
-    all (a shell script, a text file): it is not what migcheck reads, rather than broken XML. It may well
-    hold classic commands (the classic CLI's `azure vm create` in a .sh file): it is not called "not classic"."""
+    all (a batch file, a text file): it is not what migcheck reads, rather than broken XML. It may well hold
+    classic commands (the classic CLI's `azure vm create` in a .cmd file): it is not called "not classic"."""
     extension = posixpath.splitext(path)[1]
     what = f"a {extension} file" if extension else "a file"
     message = f"not a file migcheck reads: {what} that does not hold XML"
     fix = (
         "migcheck reads the classic XML files (.csdef, .cscfg, .netcfg, REST and Export-AzureVM .xml), Python "
-        "(.py) and PowerShell (.ps1, .psm1) scripts, JSON inventory exports and TOML declarations: name those or "
-        "their folders. Other shells' scripts (the classic CLI in a .sh file) are not read."
+        "(.py), PowerShell (.ps1, .psm1) and shell (.sh, .bash) scripts, JSON inventory exports and TOML "
+        "declarations: name those or their folders. Other scripts (the classic CLI in a .cmd file) are not read."
     )
     return Document(path, None, "", problem=FileProblem("root", message, Mark(path, 1, column=1), fix))
 

@@ -187,7 +187,7 @@ from migcheck.model import (
     rules_after,
     with_maybe_vips,
 )
-from migcheck.readers import grammars
+from migcheck.readers import grammars, xplat
 from migcheck.readers import powershell_cmdlets as cmdlets
 from migcheck.readers.suppressions import directive
 
@@ -238,6 +238,8 @@ PRODUCES = frozenset(
 # module's `New-AzCloudService`: evidence that a package is not classic). A byte search, not a parse.
 _HINT = (
     r"-azure(?!rm|ad)[a-z]|(?:validate|prepare|commit|abort)-migration|new-azcloudservice|management\.core\."
+    # the classic CLI's commands on classic resources (`azure vm create`, see `xplat.CLASSIC_GROUPS`)
+    r"|\bazure(?:\.cmd)?[ \t]+(?:vm|service|network|storage)[ \t]"
 )
 _HINT_BYTES = re.compile(_HINT.encode(), re.IGNORECASE)
 _HINT_TEXT = re.compile(_HINT, re.IGNORECASE)
@@ -3330,6 +3332,7 @@ class Interpreter:
 
     def __init__(self, path: str, index: SyntaxIndex, where: Positions, on_defaults: bool = False) -> None:
         self.path = path
+        self.xplat_reading = xplat.Reading(path)  # what the classic CLI's commands describe
         self.index = index
         self.where = where
         # Whether the script's own parameters hold their defaults surely: the run as written, without
@@ -5715,32 +5718,38 @@ class Interpreter:
         return value
 
     def xplat(self, node: Node, env: Env) -> Value:
-        """`azure service deployment prepare-migration <service> <deployment> …` and the other classic CLI
-        migration commands; the CLI's other commands are not read."""
+        """`azure …`: the classic CLI, whose commands `xplat` gives their meaning, fed the words the
+        script states (a parameter-like `-w` as its text, a value where it is written, None for one the
+        script does not state). A migration step is taken as `Move-Azure*`'s is, an upload read as
+        Set-AzureVNetConfig's, and what the other commands create or change joins the script's resources."""
         elements = node.child_by_field_name("command_elements")
-        words: list[Value] = []
-        parts: list[Node] = []
+        words: list[xplat.Word] = []
+        given: dict[int, Arg] = {}
         for part in _named(elements) if elements is not None else ():
-            if part.type == "command_argument_sep" or _parameter(part) is not None:
+            if part.type == "command_argument_sep":
                 continue
-            words.append(self.evaluate(part, env))
-            parts.append(part)
-            if len(words) == 4:
-                break
-        said = [w.value.casefold() if isinstance(w, Text) else "" for w in words]
-        if said[:2] == ["network", "import"]:
-            return self._xplat_network_import(node, Arg(words[2], parts[2]) if len(words) > 2 else None, env)
-        scope = cmdlets.XPLAT_MIGRATION.get(tuple(said[:2])) if len(said) >= 3 else None  # type: ignore[arg-type]
-        verb = said[2] if len(said) >= 3 else ""
-        step = verb.removesuffix("-migration")
-        if scope is None or not verb.endswith("-migration") or step not in cmdlets.STEPS:
+            if _parameter(part) is not None:
+                words.append(xplat.Word(_text(part), self.where.mark(part), exact=True))
+                continue
+            value = self.evaluate(part, env)
+            arg = Arg(value, part)
+            stated = value.value if isinstance(value, Text) else None
+            mark = _value_mark(value, arg, self.where) or self.where.mark(part)
+            words.append(xplat.Word(stated, mark, exact=isinstance(value, Text) and value.mark is not None))
+            given[id(words[-1])] = arg
+        self.xplat_reading.maybe = self._runs() != ""
+        meaning = self.xplat_reading.command(words, self._at_call(node))
+        call = meaning.call
+        if call is None:
             return Unknown(self.snippet(node))
-        mark = self._at_call(node)
-        target = words[3].value if len(words) > 3 and isinstance(words[3], Text) else ""
-        name = f"azure {said[0]} {said[1]}"
-        self.calls.setdefault(node.start_byte, ClassicCall(f"{name} {verb}", mark))
-        named_at = _value_mark(words[3], Arg(words[3], parts[3]), self.where) if target else None
-        self._take_step(node, MigrationStep(name, step, scope, target, mark, target_mark=named_at))
+        if meaning.upload is not None:
+            path = meaning.upload.file
+            return self._xplat_network_import(node, given.get(id(path)) if path is not None else None, env)
+        self.calls.setdefault(node.start_byte, replace(call, changes=(), runs=""))
+        if meaning.step is not None:
+            self._take_step(node, meaning.step)
+        elif call.changes:
+            self._change_at(node, call)
         return Unknown(self.snippet(node))
 
     def _xplat_network_import(self, node: Node, path: Arg | None, env: Env) -> Value:
@@ -8273,6 +8282,7 @@ class Interpreter:
         return (
             script,
             *deployments,
+            *self.xplat_reading.resources(),
             *self.body_deployments.values(),
             *self.networks.values(),
             *self._maybe_vips(),

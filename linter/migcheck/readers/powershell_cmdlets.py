@@ -874,13 +874,3 @@ MIGRATION: dict[str, tuple[str, str]] = {
     "move-azurenetworksecuritygroup": ("network-security-group", "NetworkSecurityGroupName"),
     "move-azureroutetable": ("route-table", "RouteTableName"),
 }
-
-# The classic CLI (`azure`, asm mode): `azure <group> <noun> <step>-migration <name> ...`.
-XPLAT_MIGRATION: dict[tuple[str, str], str] = {
-    ("service", "deployment"): "cloud-service",
-    ("network", "vnet"): "virtual-network",
-    ("storage", "account"): "storage-account",
-    ("network", "reserved-ip"): "reserved-ip",
-    ("network", "nsg"): "network-security-group",
-    ("network", "route-table"): "route-table",
-}

@@ -250,6 +250,9 @@ _CREATES = {
         "cloud services",
     ),
     **dict.fromkeys(("New-AzureStorageAccount", "create_storage_account"), "storage accounts"),
+    **dict.fromkeys(("azure vm create", "azure vm docker create", "azure vm create-from"), "VMs"),
+    "azure service create": "cloud services",
+    "azure storage account create": "storage accounts",
 }
 
 
@@ -299,12 +302,16 @@ def _api(script: Script, names: list[str]) -> str:
     both."""
     direct = any("management.core." in name for name in names)
     wrapped = any("management.core." not in name for name in names)
-    client = (
-        "classic Azure PowerShell module" if script.language == "PowerShell" else "Service Management SDK"
-    )
+    client = _CLIENTS.get(script.language, "Service Management SDK")
     if direct and wrapped:
         return f"{client} and the Service Management API"
     return "Service Management API" if direct else client
+
+
+_CLIENTS = {
+    "PowerShell": "classic Azure PowerShell module",
+    "Shell": "classic Azure CLI (azure, in its asm mode)",
+}
 
 
 def _shown(names: list[str]) -> str:
@@ -1170,6 +1177,10 @@ def _network_migration(script: Script, network: str) -> str:
         return (
             f"POST .../services/networking/virtualnetwork/{network}/migration?comp=Validate, then Prepare "
             "and Commit"
+        )
+    if script.language == "Shell":
+        return (
+            f"azure network vnet validate-migration '{network}', then prepare-migration and commit-migration"
         )
     return (
         f"Move-AzureVirtualNetwork -VirtualNetworkName '{network}' with -Validate, then -Prepare and -Commit"

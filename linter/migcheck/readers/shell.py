@@ -1,0 +1,554 @@
+"""Shell scripts (`.sh`, `.bash`) that run the classic cross-platform CLI (`azure vm create ...`), read into
+the typed resources the other readers produce: what each `azure` command means is `xplat`'s, and this
+module works out the words the script hands it.
+
+The script is parsed with tree-sitter-bash (never with patterns) and walked in the order it runs. A word's
+value is what the script states: literals in any quoting (`'a'`, `"a"`, `a\\ b`), variables assigned before
+it (`VNET=myvnet`, `export`, `local`, `declare`, `readonly`), `$X`, `${X}`, `${X:-default}`, and words
+joined from them (`"$PREFIX-web"`); an unquoted variable that holds several words is several words. What the
+script does not state is unknown (None): its positional parameters (`$1`), what `read` reads, the output of
+a command (`$(...)`, backticks), the environment. A function runs at each call with the words it is given
+(`$1`, `$@`); one no call runs is read once with its parameters unknown, as code that may run. A `for x in a
+b c` loop runs once for each word it lists (a few dozen at most), other loops once, as code that may run;
+both branches of an `if` (and every arm of a `case`) are read, their commands as ones that may run, and a
+variable they leave different is unknown after. A command after `||` may run too.
+
+A script with no classic `azure` command is not a classic file (a folder walk skips it). A script that the
+grammar cannot parse whole (a quote or a `fi` never closed) is a syntax problem (MIG001) where the parser
+stops. `# migcheck: ignore[MIG201] reason` comments suppress findings as in other scripts."""
+
+from __future__ import annotations
+
+import contextlib
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from migcheck.model import (
+    AclRule,
+    ClassicCall,
+    Deployment,
+    Disk,
+    Document,
+    EndpointAcl,
+    Extension,
+    FileKind,
+    FileProblem,
+    InputEndpoint,
+    Mark,
+    MigrationStep,
+    NameRef,
+    ReservedIp,
+    Role,
+    Script,
+    ServiceRegion,
+    StorageAccountType,
+    Suppression,
+    VirtualMachine,
+)
+from migcheck.readers import grammars, xplat
+from migcheck.readers.xplat import Word
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+PRODUCES = frozenset(
+    {
+        Document,
+        Script,
+        ClassicCall,
+        MigrationStep,
+        Deployment,
+        Role,
+        VirtualMachine,
+        InputEndpoint,
+        EndpointAcl,
+        AclRule,
+        Extension,
+        Disk,
+        NameRef,
+        ReservedIp,
+        ServiceRegion,
+        StorageAccountType,
+    }
+)
+
+_GRAMMAR = "tree_sitter_bash"
+_LOOP_ITEMS = 32  # the most words a `for` loop is run for, one turn each
+_CALL_DEPTH = 8  # functions calling functions: deeper calls are not followed
+_DECLARATIONS = frozenset({"export", "local", "declare", "typeset", "readonly"})
+
+
+def sniff(data: bytes) -> bool:
+    """Whether the file may run the classic CLI: it mentions `azure` followed by a space."""
+    return b"azure " in data or b"azure\t" in data
+
+
+def read(path: str, data: bytes) -> Document:
+    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    source = text.encode("utf-8")
+    where = _Positions(path, source)
+    tree = grammars.parser(_GRAMMAR).parse(source)
+    if tree.root_node.has_error:
+        problem = _syntax_problem(tree.root_node, where)
+        return Document(path, FileKind.SHELL, "", problem=problem, text=text)
+    walker = _Walker(path, source, where)
+    walker.run(tree.root_node)
+    script = walker.script()
+    if script is None:
+        return Document(path, None, "", text=text)
+    resources = (script, *walker.reading.resources())
+    suppressions = tuple(_suppressions(tree.root_node, where))
+    return Document(path, FileKind.SHELL, "", resources, suppressions, text=text)
+
+
+class _Positions:
+    """Marks of byte offsets into the source: 1-based line and character column."""
+
+    def __init__(self, path: str, source: bytes) -> None:
+        self.path = path
+        self.source = source
+
+    def mark(self, node: Node, skip: int = 0) -> Mark:
+        row, column = node.start_point
+        line_start = node.start_byte - column
+        characters = len(self.source[line_start : node.start_byte].decode("utf-8", "replace"))
+        return Mark(self.path, row + 1, column=characters + 1 + skip)
+
+
+def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
+    found = _first_error(root)
+    at = where.mark(found) if found is not None else Mark(where.path, 1, column=1)
+    what = "is never closed" if found is not None and found.is_missing else "cannot be parsed"
+    return FileProblem(
+        "syntax",
+        f"the shell script {what} here (a quote, bracket, `fi`, `done` or `esac` left open?)",
+        at,
+        fix="Fix the script so that bash can run it (`bash -n` says where it stops).",
+    )
+
+
+def _first_error(node: Node) -> Node | None:
+    if node.is_error or node.is_missing:
+        return node
+    for child in node.children:
+        if child.has_error or child.is_missing:
+            return _first_error(child) or child
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    """A variable's value: its text, or None where the script does not state it; where it is written."""
+
+    text: str | None
+    mark: Mark | None = None
+    exact: bool = False
+    words: tuple[Word, ...] | None = None  # the words of `$@` (a function's arguments)
+
+
+_UNSTATED = _Value(None)
+
+
+@dataclass
+class _Scope:
+    variables: dict[str, _Value] = field(default_factory=dict)
+    arguments: tuple[Word, ...] | None = None  # a function's `$1`...; None at the script's level
+
+
+class _Walker:
+    """Runs the script's statements in order, handing each `azure` command to `xplat.Reading`."""
+
+    def __init__(self, path: str, source: bytes, where: _Positions) -> None:
+        self.path = path
+        self.source = source
+        self.where = where
+        self.reading = xplat.Reading(path)
+        self.scope = _Scope()
+        self.functions: dict[str, Node] = {}
+        self.called: set[str] = set()
+        self.depth = 0
+        self.calls: list[ClassicCall] = []
+        self.steps: list[MigrationStep] = []
+        self.changes: list[ClassicCall] = []
+        self.uploaded: dict[str, None] = {}
+
+    def run(self, root: Node) -> None:
+        self.statements(root)
+        with self._maybe():  # a library's functions, run by whatever sources the file
+            for name, body in list(self.functions.items()):
+                if name not in self.called:
+                    self._call(name, body, ())
+
+    def script(self) -> Script | None:
+        if not self.calls:
+            return None
+        changes = tuple(call for call in self.calls if call.changes)
+        return Script(
+            posixpath.basename(self.path),
+            "Shell",
+            tuple(self.calls),
+            tuple(self.steps),
+            self.calls[0].mark,
+            changes=changes,
+            uploaded_files=tuple(self.uploaded),
+        )
+
+    # --- statements --------------------------------------------------------------------------------
+
+    def statements(self, node: Node) -> None:
+        for child in node.named_children:
+            self.statement(child)
+
+    def statement(self, node: Node) -> None:
+        kind = node.type
+        if kind == "command":
+            self.command(node)
+        elif kind == "variable_assignment":
+            self.assign(node)
+        elif kind == "declaration_command":
+            self.declare(node)
+        elif kind == "function_definition":
+            name = node.child_by_field_name("name")
+            body = node.child_by_field_name("body")
+            if name is not None and body is not None:
+                self.functions[self._text(name)] = body
+        elif kind == "if_statement":
+            self.branches(node)
+        elif kind == "case_statement":
+            self.cases(node)
+        elif kind == "for_statement":
+            self.loop(node)
+        elif kind in ("while_statement", "c_style_for_statement"):
+            with self._maybe():
+                self.statements(node)
+        elif kind == "list":
+            self.command_list(node)
+        elif kind in ("comment", "heredoc_body", "heredoc_redirect"):
+            return
+        else:  # pipelines, blocks, subshells, redirections, negations, substitutions
+            self.statements(node)
+
+    def command_list(self, node: Node) -> None:
+        """`a && b`, `a || b`: what follows `||` runs only when what comes before fails."""
+        children = node.children
+        for index, child in enumerate(children):
+            if not child.is_named:
+                continue
+            after_or = index > 0 and children[index - 1].type == "||"
+            if after_or:
+                with self._maybe():
+                    self.statement(child)
+            else:
+                self.statement(child)
+
+    def assign(self, node: Node) -> None:
+        name = node.child_by_field_name("name")
+        value = node.child_by_field_name("value")
+        if name is None or name.type != "variable_name":
+            return
+        if value is not None:
+            self._substitutions(value)
+        operator = next((c.type for c in node.children if not c.is_named), "=")
+        assigned = self.value(value) if value is not None else _Value("")
+        if operator == "+=":
+            before = self.lookup(self._text(name))
+            joined = None if before.text is None or assigned.text is None else before.text + assigned.text
+            assigned = _Value(joined, before.mark)
+        self.scope.variables[self._text(name)] = assigned
+
+    def declare(self, node: Node) -> None:
+        for child in node.named_children:
+            if child.type == "variable_assignment":
+                self.assign(child)
+
+    def branches(self, node: Node) -> None:
+        """Both branches of an `if` (and its `elif`s), each from the variables before it; after it, a
+        variable the branches leave different is unknown."""
+        arms: list[list[Node]] = [[]]
+        condition = node.child_by_field_name("condition")
+        for child in node.named_children:
+            if child.type in ("elif_clause", "else_clause"):
+                arms.append([child])
+            elif child is not condition and not (condition is not None and child.id == condition.id):
+                arms[0].append(child)
+        if condition is not None:
+            self.statement(condition)
+        if not any(child.type == "else_clause" for child in node.named_children):
+            arms.append([])  # no branch runs
+        self._arms(arms)
+
+    def cases(self, node: Node) -> None:
+        arms = [[item] for item in node.named_children if item.type == "case_item"]
+        self._arms([*arms, []])
+
+    def _arms(self, arms: list[list[Node]]) -> None:
+        before = dict(self.scope.variables)
+        arm_before = self.reading.arm
+        after: list[dict[str, _Value]] = []
+        modes = []
+        for arm in arms:
+            self.scope.variables = dict(before)
+            self.reading.arm = arm_before
+            with self._maybe():
+                for child in arm:
+                    if child.type in ("elif_clause", "else_clause", "case_item"):
+                        self.statements(child)
+                    else:
+                        self.statement(child)
+            after.append(self.scope.variables)
+            modes.append(self.reading.arm)
+        self.scope.variables = _joined(after)
+        self.reading.arm = any(modes)  # a mode some branch may leave: not read as classic
+
+    def loop(self, node: Node) -> None:
+        """`for x in a b c`: once for each word it lists; over words it does not state, once with `x`
+        unknown, as code that may run."""
+        variable = node.child_by_field_name("variable")
+        body = node.child_by_field_name("body")
+        values = [c for c in node.children_by_field_name("value")]
+        if variable is None or body is None:
+            return
+        words = [w for value in values for w in self.words(value)]
+        name = self._text(variable)
+        if not values or any(w.text is None for w in words) or len(words) > _LOOP_ITEMS:
+            with self._maybe():
+                self.scope.variables[name] = _UNSTATED
+                self.statements(body)
+            return
+        for word in words:
+            self.scope.variables[name] = _Value(word.text, word.mark, word.exact)
+            self.statements(body)
+
+    @contextlib.contextmanager
+    def _maybe(self) -> Iterator[None]:
+        was = self.reading.maybe
+        self.reading.maybe = True
+        try:
+            yield
+        finally:
+            self.reading.maybe = was
+
+    # --- commands ----------------------------------------------------------------------------------
+
+    def command(self, node: Node) -> None:
+        for child in node.named_children:
+            if child.type == "variable_assignment":  # `X=1 cmd`: for the command only, but harmless
+                self._substitutions(child)
+        name_node = node.child_by_field_name("name")
+        arguments = node.children_by_field_name("argument")
+        for argument in arguments:
+            self._substitutions(argument)
+        if name_node is None:
+            return
+        name = self.value(name_node).text
+        if name is None:
+            return
+        if posixpath.basename(name) in ("azure", "azure.cmd"):
+            self.azure(name_node, arguments)
+        elif name == "read":
+            for argument in arguments:
+                text = self.value(argument).text
+                if text is not None and not text.startswith("-"):
+                    self.scope.variables[text] = _UNSTATED
+        elif name in self.functions and self.depth < _CALL_DEPTH:
+            self.called.add(name)
+            words = tuple(w for argument in arguments for w in self.words(argument))
+            self._call(name, self.functions[name], words)
+
+    def _call(self, name: str, body: Node, words: tuple[Word, ...]) -> None:
+        outer = self.scope
+        self.scope = _Scope(dict(outer.variables), words)
+        self.depth += 1
+        try:
+            self.statement(body)
+        finally:
+            self.depth -= 1
+            kept = {k: v for k, v in self.scope.variables.items() if k in outer.variables or k.isupper()}
+            outer.variables.update(kept)  # a function's assignments are global unless `local`
+            self.scope = outer
+
+    def azure(self, name_node: Node, arguments: list[Node]) -> None:
+        words = [w for argument in arguments for w in self.words(argument)]
+        meaning = self.reading.command(words, self.where.mark(name_node))
+        if meaning.call is None:
+            return
+        self.calls.append(replace(meaning.call, after=len(self.steps)))
+        if meaning.step is not None:
+            self.steps.append(meaning.step)
+        if meaning.upload is not None:
+            file = meaning.upload.file
+            self.uploaded.setdefault(
+                posixpath.basename(file.text) if file is not None and file.text else "", None
+            )
+
+    def _substitutions(self, node: Node) -> None:
+        """The commands inside `$(...)` and backticks of a word run too (`IP=$(azure ... show ...)`)."""
+        if node.type in ("command_substitution", "process_substitution"):
+            with self._maybe():
+                self.statements(node)
+            return
+        for child in node.named_children:
+            self._substitutions(child)
+
+    # --- words -------------------------------------------------------------------------------------
+
+    def words(self, node: Node) -> list[Word]:
+        """The words one argument makes: one, but for an unquoted variable that holds several (split on
+        white space, as the shell splits it) or `$@`."""
+        if node.type in ("simple_expansion", "expansion"):
+            value = self.value(node)
+            if value.words is not None:
+                return list(value.words)
+            if value.text is not None and len(value.text.split()) > 1:
+                mark = value.mark or self.where.mark(node)
+                return [Word(part, mark) for part in value.text.split()]
+        value = self.value(node)
+        return [Word(value.text, value.mark or self.where.mark(node), value.exact)]
+
+    def value(self, node: Node) -> _Value:
+        kind = node.type
+        if kind in ("word", "number", "command_name"):
+            if kind == "command_name" and node.named_child_count == 1:
+                return self.value(node.named_children[0])
+            if kind == "command_name":
+                return self.concatenated(node)
+            written = self._text(node)
+            if "\\" not in written and "$" not in written:
+                return _Value(written, self.where.mark(node), True)
+            return _Value(_unescaped(written), self.where.mark(node))
+        if kind == "raw_string":
+            return _Value(self._text(node)[1:-1], self.where.mark(node, 1), True)
+        if kind == "string":
+            return self.quoted(node)
+        if kind == "simple_expansion":
+            return self.variable(node.named_children[0] if node.named_children else node)
+        if kind == "expansion":
+            return self.expansion(node)
+        if kind == "concatenation":
+            return self.concatenated(node)
+        return _Value(None, self.where.mark(node))
+
+    def quoted(self, node: Node) -> _Value:
+        parts = node.named_children
+        if not parts:
+            return _Value("", self.where.mark(node, 1), True)
+        if len(parts) == 1 and parts[0].type == "string_content":
+            written = self._text(parts[0])
+            exact = "\\" not in written
+            return _Value(
+                written if exact else _unescaped(written, quoted=True), self.where.mark(parts[0]), exact
+            )
+        if len(parts) == 1 and parts[0].type in ("simple_expansion", "expansion"):
+            return replace(self.value(parts[0]), words=None)
+        return self.concatenated(node)
+
+    def concatenated(self, node: Node) -> _Value:
+        texts = []
+        for part in node.named_children:
+            value = (
+                _Value(_unescaped(self._text(part), quoted=True))
+                if part.type == "string_content"
+                else self.value(part)
+            )
+            if value.text is None:
+                return _Value(None, self.where.mark(node))
+            texts.append(value.text)
+        return _Value("".join(texts), self.where.mark(node))
+
+    def variable(self, name_node: Node) -> _Value:
+        name = self._text(name_node)
+        arguments = self.scope.arguments
+        if name.isdigit() and name != "0":
+            index = int(name) - 1
+            if arguments is None or index >= len(arguments):
+                return _UNSTATED
+            word = arguments[index]
+            return _Value(word.text, word.mark, word.exact)
+        if name in ("@", "*"):
+            return _Value(None, words=arguments) if arguments is not None else _UNSTATED
+        return self.lookup(name)
+
+    def lookup(self, name: str) -> _Value:
+        return self.scope.variables.get(name, _UNSTATED)
+
+    def expansion(self, node: Node) -> _Value:
+        """`${X}`, and `${X:-default}` / `${X-default}`: the default where the script never assigns X."""
+        parts = node.named_children
+        if not parts or parts[0].type not in ("variable_name", "special_variable_name"):
+            return _Value(None, self.where.mark(node))
+        name = self._text(parts[0])
+        if len(parts) == 1:
+            return self.variable(parts[0])
+        operator = next((c.type for c in node.children if not c.is_named and c.type not in ("${", "}")), "")
+        if operator in (":-", "-") and not name.isdigit() and name not in self.scope.variables:
+            default = [self.value(p) for p in parts[1:]]
+            if len(default) == 1:
+                return default[0]
+        return _Value(None, self.where.mark(node))
+
+    def _text(self, node: Node) -> str:
+        return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:
+    """The variables after branches: a value every branch leaves alike, else unknown."""
+    joined: dict[str, _Value] = {}
+    for name in {name for path in paths for name in path}:
+        values = [path.get(name) for path in paths]
+        first = values[0]
+        same = first is not None and all(v is not None and v.text == first.text for v in values)
+        joined[name] = first if same and first is not None else _UNSTATED
+    return joined
+
+
+def _unescaped(written: str, quoted: bool = False) -> str:
+    """A word's text as the shell passes it: a backslash keeps the character after it (in double quotes
+    only before `$`, `` ` ``, `"`, `\\` and a newline), and a backslash before a newline joins the lines."""
+    out: list[str] = []
+    index = 0
+    while index < len(written):
+        char = written[index]
+        if char == "\\" and index + 1 < len(written):
+            following = written[index + 1]
+            if following == "\n":
+                index += 2
+                continue
+            if not quoted or following in '$`"\\':
+                out.append(following)
+                index += 2
+                continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def _suppressions(root: Node, where: _Positions) -> Iterator[Suppression]:
+    """`# migcheck: ignore[...] reason` on a line of its own covers the next line's command; at the end
+    of a line, that line's; `ignore-file` anywhere covers the file."""
+    from migcheck.readers.suppressions import directive
+
+    for comment in _comments(root):
+        text = where.source[comment.start_byte : comment.end_byte].decode("utf-8", "replace")
+        found = directive(text[1:])
+        if found is None:
+            continue
+        kind, codes, reason = found
+        mark = where.mark(comment)
+        if kind == "ignore-file":
+            yield Suppression(codes, reason, 0, 0, mark)
+            continue
+        line_start = comment.start_byte - comment.start_point[1]
+        alone = not where.source[line_start : comment.start_byte].strip()
+        line = mark.line + 1 if alone else mark.line
+        yield Suppression(codes, reason, line, line, mark)
+
+
+def _comments(node: Node) -> Iterator[Node]:
+    if node.type == "comment":
+        if b"migcheck" in (node.text or b"").lower():
+            yield node
+        return
+    for child in node.children:
+        yield from _comments(child)

@@ -1,0 +1,943 @@
+"""What the classic cross-platform CLI's commands (`azure`, node, in its Service Management mode: `azure
+config mode asm`, the default before mid-2016) do to classic resources, as the typed resources the other
+readers produce. The shell-script reader (`shell`) and the PowerShell reader hand each `azure` command
+here as its words, each with its value (or None where the script does not state it) and where it is
+written; nothing here knows a script's language.
+
+Commands and options are those azure-xplat-cli defines under `lib/commands/asm` (research: AUTOMATION.md
+§4), in every spelling its option parser (commander) accepts: `-w x`, `--virtual-network-name x`,
+`--virtual-network-name=x`, short flags run together (`-Pq`); an option that takes an optional value
+(`-e, --ssh [port]`) takes the next word unless it starts with `-`, as commander does; words that are no
+option are the command's positional arguments, in the order the command declares them.
+
+What is read:
+
+- `vm create` (and `vm docker create`): a VM in the cloud service `<dns-name>` (its deployment of the same
+  name), named `--vm-name` or after the service; its virtual network (`-w`), subnets (`-b a,b`, and those of
+  `-f nic:subnet:ip,...`, whose interfaces are the VM's secondary ones), availability set (`-A`), reserved
+  IP (`-R`), static private address (`-S`) and public IP (`-i`), size (`-z`), the OS disk's blob (`-u`), the
+  SSH and RDP endpoints it asks for (`-e`, `-r`), boot diagnostics turned off (`--disable-boot-diagnostics`)
+  and the service's region (`-l`);
+- what later commands change on a VM (`vm endpoint create|create-multiple|delete`, `vm endpoint acl-rule
+  create`, `vm extension set`, `vm static-ip set`, `vm delete`): on the VM the same script creates under
+  that name, or, given `-d <dns-name>`, as a change to the VM of that service (`Role.changes_existing`); a
+  VM the script neither creates nor places in a service is not described;
+- `service create` (the service's region), `service delete`, `storage account create --type`,
+  `network reserved-ip create`, `network import <file>` (an upload of a network configuration, which
+  changes every network), `network vnet create`, `network vnet subnet create` and `network vnet delete`
+  (each writes the subscription's network configuration anew), and the migration steps
+  (`service deployment|network vnet|storage account|network reserved-ip|network nsg|network route-table
+  validate-|prepare-|commit-|abort-migration`);
+- `config mode arm` makes the commands after it Resource Manager commands, which describe nothing, until
+  `config mode asm`; so is a command given `--resource-group` (or a `-g` its classic form does not have).
+
+A command given `-h` or `--help` only prints its help."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from migcheck.model import (
+    EVERY_NETWORK,
+    MAYBE_RUNS,
+    AclRule,
+    ClassicCall,
+    Deployment,
+    Disk,
+    EndpointAcl,
+    Extension,
+    InputEndpoint,
+    Mark,
+    MigrationStep,
+    NameRef,
+    ReservedIp,
+    Role,
+    RoleType,
+    ServiceRegion,
+    StorageAccountType,
+)
+
+# How an option takes its value: it takes the next word, takes it when it does not start with `-`
+# (commander's `[value]`), or takes none.
+VALUE, OPTIONAL, FLAG = "value", "optional", "flag"
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a command: its value as the script states it (None when it does not: a parameter of the
+    script, a `read`, a command's output), and where it is written. `exact` says that the value is the
+    text written from `mark` on, character for character (a literal with no escapes), so that a part of
+    it (a subnet of `-b a,b`) can be placed at its own column."""
+
+    text: str | None
+    mark: Mark
+    exact: bool = False
+
+    def at(self, offset: int) -> Mark:
+        """Where the character at `offset` of the value is written, when the word says; else the word."""
+        return replace(self.mark, column=self.mark.column + offset) if self.exact and offset else self.mark
+
+    def part(self, start: int, text: str) -> Word:
+        return Word(text, self.at(start), self.exact)
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    positionals: tuple[str, ...]
+    options: tuple[tuple[str, str, str], ...]  # (long name, short letter or "", VALUE | OPTIONAL | FLAG)
+
+
+_COMMON = (("subscription", "s", VALUE), ("verbose", "v", FLAG), ("json", "", FLAG), ("help", "h", FLAG))
+_DNS = ("dns-name", "d", VALUE)
+_QUIET = ("quiet", "q", FLAG)
+_VM_CREATE = (
+    ("userName", "g", VALUE),
+    ("password", "p", VALUE),
+    ("community", "o", FLAG),
+    ("connect", "c", FLAG),
+    ("location", "l", VALUE),
+    ("affinity-group", "a", VALUE),
+    ("blob-url", "u", VALUE),
+    ("vm-size", "z", VALUE),
+    ("vm-name", "n", VALUE),
+    ("ssh", "e", OPTIONAL),
+    ("ssh-cert", "t", VALUE),
+    ("no-ssh-password", "P", FLAG),
+    ("no-ssh-endpoint", "E", FLAG),
+    ("generate-ssh-keys", "G", FLAG),
+    ("rdp", "r", OPTIONAL),
+    ("virtual-network-name", "w", VALUE),
+    ("subnet-names", "b", VALUE),
+    ("public-ip", "i", VALUE),
+    ("static-ip", "S", VALUE),
+    ("reserved-ip", "R", VALUE),
+    ("availability-set", "A", VALUE),
+    ("custom-data", "d", VALUE),
+    ("nic-config", "f", VALUE),
+    ("disable-boot-diagnostics", "", FLAG),
+)
+_DOCKER = (
+    ("docker-port", "p", OPTIONAL),
+    ("docker-cert-dir", "C", OPTIONAL),
+    ("docker-cert-cn", "N", OPTIONAL),
+)
+_ENDPOINT = (
+    _DNS,
+    ("name", "n", VALUE),
+    ("local-port", "k", VALUE),
+    ("protocol", "o", VALUE),
+    ("idle-timeout", "m", VALUE),
+    ("probe-port", "t", VALUE),
+    ("probe-protocol", "r", VALUE),
+    ("probe-path", "p", VALUE),
+    ("probe-interval", "e", VALUE),
+    ("probe-timeout", "f", VALUE),
+    ("direct-server-return", "u", VALUE),
+    ("load-balanced-set-name", "b", VALUE),
+    ("internal-load-balancer-name", "i", VALUE),
+    ("load-balancer-distribution", "a", VALUE),
+)
+_ACL_RULE = (
+    _DNS,
+    ("vm-name", "n", VALUE),
+    ("endpoint-name", "e", VALUE),
+    ("order", "o", VALUE),
+    ("action", "a", VALUE),
+    ("remote-subnet", "t", VALUE),
+    ("description", "r", VALUE),
+)
+_EXTENSION = (
+    _DNS,
+    ("reference-name", "r", VALUE),
+    ("public-config", "i", VALUE),
+    ("public-config-path", "c", VALUE),
+    ("private-config", "t", VALUE),
+    ("private-config-path", "e", VALUE),
+    ("disable", "b", FLAG),
+    ("uninstall", "u", FLAG),
+)
+_VNET = (
+    ("vnet", "", VALUE),
+    ("address-space", "e", VALUE),
+    ("max-vm-count", "m", VALUE),
+    ("cidr", "i", VALUE),
+    ("subnet-start-ip", "p", VALUE),
+    ("subnet-name", "n", VALUE),
+    ("subnet-vm-count", "c", VALUE),
+    ("subnet-cidr", "r", VALUE),
+    ("location", "l", VALUE),
+    ("affinity-group", "a", VALUE),
+    ("dns-server-id", "d", VALUE),
+)
+_STORAGE = (
+    ("label", "e", VALUE),
+    ("description", "d", VALUE),
+    ("location", "l", VALUE),
+    ("affinity-group", "a", VALUE),
+    ("type", "", VALUE),
+    ("kind", "", VALUE),
+)
+_SERVICE = (
+    ("serviceName", "", VALUE),
+    ("location", "l", VALUE),
+    ("affinitygroup", "a", VALUE),
+    ("label", "", VALUE),
+    ("description", "d", VALUE),
+    ("reserved-ip", "", VALUE),
+)
+
+COMMANDS: dict[tuple[str, ...], _Spec] = {
+    ("vm", "create"): _Spec(("dns-name", "image", "userName", "password"), _VM_CREATE),
+    ("vm", "docker", "create"): _Spec(("dns-name", "image", "userName", "password"), _VM_CREATE + _DOCKER),
+    ("vm", "create-from"): _Spec(
+        ("dns-name", "role-file"),
+        (
+            ("connect", "c", FLAG),
+            ("location", "l", VALUE),
+            ("affinity-group", "a", VALUE),
+            ("ssh-cert", "t", VALUE),
+            ("virtual-network-name", "w", VALUE),
+        ),
+    ),
+    ("vm", "delete"): _Spec(("name",), (_DNS, ("blob-delete", "b", FLAG), _QUIET)),
+    ("vm", "endpoint", "create"): _Spec(("vm-name", "public-port", "local-port"), _ENDPOINT),
+    ("vm", "endpoint", "create-multiple"): _Spec(
+        ("vm-name", "endpoints-config"), (_DNS, ("endpoints-config", "c", VALUE))
+    ),
+    ("vm", "endpoint", "delete"): _Spec(("vm-name", "endpoint-name"), (_DNS,)),
+    ("vm", "endpoint", "acl-rule", "create"): _Spec(
+        ("vm-name", "endpoint-name", "order", "action", "remote-subnet"), _ACL_RULE
+    ),
+    ("vm", "extension", "set"): _Spec(("vm-name", "extension-name", "publisher-name", "version"), _EXTENSION),
+    ("vm", "static-ip", "set"): _Spec(("vm-name", "ip-address"), (_DNS,)),
+    ("service", "create"): _Spec(("serviceName",), _SERVICE),
+    ("service", "delete"): _Spec(("serviceName",), (("serviceName", "", VALUE), _QUIET)),
+    ("storage", "account", "create"): _Spec(("name",), _STORAGE),
+    ("network", "reserved-ip", "create"): _Spec(("name", "location"), (("label", "e", VALUE),)),
+    ("network", "import"): _Spec(("file-path",), ()),
+    ("network", "vnet", "create"): _Spec(("vnet",), _VNET),
+    ("network", "vnet", "delete"): _Spec(("vnet",), (("vnet", "", VALUE), _QUIET)),
+    ("network", "vnet", "subnet", "create"): _Spec(
+        ("vnet-name", "name"),
+        (("vnet-name", "t", VALUE), ("name", "n", VALUE), ("address-prefix", "a", VALUE)),
+    ),
+    ("config", "mode"): _Spec(("mode",), ()),
+}
+
+# The command groups whose commands manage classic resources through the Service Management API: a script
+# that runs any of them is a classic script. Storage data commands (`storage blob upload`) and the
+# CLI's own settings are not: they work the same once everything is migrated.
+CLASSIC_GROUPS = frozenset({"vm", "service", "network"})
+_CLASSIC_STORAGE = ("storage", "account")
+
+# The groups of the migration steps (`azure <group> <step>-migration`) and the scope each moves.
+MIGRATION: dict[tuple[str, ...], str] = {
+    ("service", "deployment"): "cloud-service",
+    ("network", "vnet"): "virtual-network",
+    ("storage", "account"): "storage-account",
+    ("network", "reserved-ip"): "reserved-ip",
+    ("network", "nsg"): "network-security-group",
+    ("network", "route-table"): "route-table",
+}
+STEPS = ("validate", "prepare", "commit", "abort")
+
+# The `--type` of `storage account create`, as the CLI takes it, and the account type it creates.
+_STORAGE_TYPES = {
+    "lrs": "Standard_LRS",
+    "zrs": "Standard_ZRS",
+    "grs": "Standard_GRS",
+    "ragrs": "Standard_RAGRS",
+    "plrs": "Premium_LRS",
+}
+
+# The VM facts a change to a VM that exists leaves as they were: it adds to lists, never states them whole.
+_CHANGE_UNKNOWN = frozenset({"availability_set", "endpoints", "subnets", "extensions", "public_ips"})
+
+
+@dataclass
+class Parsed:
+    """A command's words bound as the CLI binds them."""
+
+    path: tuple[str, ...]
+    at: Mark  # where the command is written
+    positionals: list[Word]
+    options: dict[str, Word | bool]  # by long name: the value, or True for a flag given
+    resource_manager: bool = False  # given an option only the Resource Manager form has
+
+    def value(self, name: str, position: int | None = None) -> Word | None:
+        """The option `name`'s value, else the positional argument at `position`."""
+        given = self.options.get(name)
+        if isinstance(given, Word):
+            return given
+        if position is not None and position < len(self.positionals):
+            return self.positionals[position]
+        return None
+
+    def flag(self, name: str) -> bool:
+        return name in self.options
+
+
+def command_path(words: Sequence[Word]) -> tuple[tuple[str, ...], int]:
+    """The longest command path of `COMMANDS` (or migration step) the words start with, and how many words
+    it takes; ((), 0) for none."""
+    said = [w.text.casefold() if w.text is not None else "" for w in words[:4]]
+    for length in (4, 3, 2):
+        if tuple(said[:length]) in COMMANDS:
+            return tuple(said[:length]), length
+    if len(said) >= 3 and tuple(said[:2]) in MIGRATION and said[2].endswith("-migration"):
+        return tuple(said[:3]), 3
+    return (), 0
+
+
+def parse(words: Sequence[Word], at: Mark) -> Parsed | None:
+    """The command `words` (after `azure`) bound to its options and positional arguments; None for a
+    command this module does not read, or one that only prints its help."""
+    path, length = command_path(words)
+    if not path:
+        return None
+    spec = COMMANDS.get(path) or _Spec(_step_positionals(path), ())
+    parsed = Parsed(path, at, [], {})
+    options = spec.options + _COMMON
+    long_names = {name.casefold(): (name, kind) for name, _, kind in options}
+    short_names = {short: (name, kind) for name, short, kind in options if short}
+    rest = list(words[length:])
+    index = 0
+    while index < len(rest):
+        word = rest[index]
+        index += 1
+        text = word.text
+        if text is None or not text.startswith("-") or text == "-":
+            parsed.positionals.append(word)
+            continue
+        if text == "--":
+            parsed.positionals.extend(rest[index:])
+            break
+        named = _named_options(word, long_names, short_names, parsed)
+        for name, kind, attached in named:
+            if kind == FLAG:
+                parsed.options[name] = True
+            elif attached is not None:
+                parsed.options[name] = attached
+            elif index < len(rest) and (kind == VALUE or not (rest[index].text or "x").startswith("-")):
+                parsed.options[name] = rest[index]
+                index += 1
+            else:
+                parsed.options[name] = True
+    return None if parsed.flag("help") else parsed
+
+
+def _step_positionals(path: tuple[str, ...]) -> tuple[str, ...]:
+    return ("service-name", "deployment-name") if path[:2] == ("service", "deployment") else ("name",)
+
+
+def _named_options(
+    word: Word,
+    long_names: dict[str, tuple[str, str]],
+    short_names: dict[str, tuple[str, str]],
+    parsed: Parsed,
+) -> list[tuple[str, str, Word | None]]:
+    """The options one word names: `--name`, `--name=value`, `-x`, or short flags run together (`-Pq`),
+    each with the value written in the word itself, if any. An option the classic command does not have
+    that names a resource group marks the command as Resource Manager's."""
+    text = word.text or ""
+    if text.startswith("--"):
+        name, equals, value = text[2:].partition("=")
+        found = long_names.get(name.casefold())
+        if found is None:
+            parsed.resource_manager |= name.casefold() == "resource-group"
+            return []
+        attached = word.part(len(name) + 3, value) if equals else None
+        return [(found[0], found[1], attached)]
+    named: list[tuple[str, str, Word | None]] = []
+    for letter in text[1:]:
+        found = short_names.get(letter)
+        if found is None:
+            parsed.resource_manager |= letter == "g"
+            continue
+        named.append((found[0], found[1], None))
+    return named
+
+
+# --- what the commands describe ----------------------------------------------------------------------
+
+
+@dataclass
+class _Vm:
+    """A VM as the script's commands describe it so far."""
+
+    name: str
+    mark: Mark
+    existing: bool  # a change to a VM the script does not create
+    size: str = ""
+    availability_set: str = ""
+    availability_set_mark: Mark | None = None
+    subnets: list[NameRef] = field(default_factory=list)
+    primary_subnets: tuple[NameRef, ...] = ()
+    interfaces: list[tuple[str, tuple[NameRef, ...], NameRef | None]] = field(default_factory=list)
+    static_ips: list[NameRef] = field(default_factory=list)
+    public_ips: list[NameRef] = field(default_factory=list)
+    endpoints: dict[str, InputEndpoint] = field(default_factory=dict)
+    # By endpoint: its name as first written, where the first rule is added, the rules, whether they are all.
+    acl_rules: dict[str, tuple[str, Mark, list[AclRule], bool]] = field(default_factory=dict)
+    extensions: list[Extension] = field(default_factory=list)
+    disks: list[Disk] = field(default_factory=list)
+    boot_diagnostics: bool | None = None
+    boot_diagnostics_mark: Mark | None = None
+    removed_endpoints: list[str] = field(default_factory=list)
+    deleted: bool = False
+    unknown: set[str] = field(default_factory=set)
+
+    def role(self) -> Role:
+        endpoints = []
+        for key, endpoint in self.endpoints.items():
+            acl = self.acl_rules.get(key)
+            endpoints.append(replace(endpoint, acl=self._acl(acl)) if acl else endpoint)
+        for key, acl in self.acl_rules.items():  # the ACL of an endpoint the script does not create
+            if key not in self.endpoints:
+                endpoints.append(InputEndpoint(acl[0], "", "", "", self._acl(acl), acl[1]))
+        return Role(
+            self.name,
+            RoleType.PERSISTENT_VM,
+            self.mark,
+            size=self.size,
+            availability_set=self.availability_set,
+            availability_set_mark=self.availability_set_mark,
+            endpoints=tuple(endpoints),
+            subnets=tuple(self.subnets),
+            primary_subnets=self.primary_subnets,
+            interfaces=tuple(self.interfaces),
+            extensions=tuple(self.extensions),
+            disks=tuple(self.disks),
+            boot_diagnostics=self.boot_diagnostics,
+            boot_diagnostics_mark=self.boot_diagnostics_mark,
+            static_ips=tuple(self.static_ips),
+            public_ips=tuple(self.public_ips),
+            unknown=frozenset(self.unknown),
+            changes_existing=self.existing,
+            removed_endpoints=tuple(self.removed_endpoints),
+            deleted=self.deleted,
+        )
+
+    def _acl(self, acl: tuple[str, Mark, list[AclRule], bool]) -> EndpointAcl:
+        endpoint, mark, rules, complete = acl
+        return EndpointAcl(self.name, endpoint, "", tuple(rules), mark, all_rules_known=complete)
+
+
+@dataclass
+class _Deployment:
+    service: str
+    mark: Mark
+    existing: bool
+    virtual_network: NameRef | None = None
+    network_known: bool = True
+    reserved_ip: NameRef | None = None
+    reserved_ip_known: bool = True
+    vms: dict[str, _Vm] = field(default_factory=dict)
+    deleted: bool = False
+
+    def deployment(self) -> Deployment:
+        return Deployment(
+            self.service,
+            self.service,
+            "" if self.existing else "Production",
+            tuple(vm.role() for vm in self.vms.values()),
+            (),
+            self.virtual_network,
+            self.reserved_ip,
+            self.mark,
+            network_known=self.network_known,
+            reserved_ip_known=self.reserved_ip_known,
+            deleted=self.deleted,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """`network import <file>`: the network configuration file it uploads (None: not stated)."""
+
+    call: ClassicCall
+    file: Word | None
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """What one command is, for the reader that hands it here: a classic call (None for none), the
+    migration step it runs, the network configuration it uploads, the mode it sets."""
+
+    call: ClassicCall | None = None
+    step: MigrationStep | None = None
+    upload: Upload | None = None
+    mode: str = ""
+
+
+NOTHING = Meaning()
+
+
+class Reading:
+    """The classic CLI's commands of one script, handed over in the order they run; `resources()` is what
+    they describe. `maybe` is set while the commands handed over may not run (a branch, a loop)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.file = posixpath.basename(path)
+        self.arm = False
+        self.maybe = False
+        self.deployments: dict[str, _Deployment] = {}
+        self.reserved: list[ReservedIp] = []
+        self.regions: list[ServiceRegion] = []
+        self.storage: dict[str, StorageAccountType] = {}
+
+    def command(self, words: Sequence[Word], at: Mark) -> Meaning:
+        """The meaning of `azure <words>` written at `at` (the command's name)."""
+        parsed = parse(words, at)
+        if parsed is None:
+            return self._other(words, at)
+        if parsed.path == ("config", "mode"):
+            mode = (parsed.value("mode", 0) or Word(None, at)).text
+            if mode is not None and mode.casefold() in ("arm", "asm"):
+                self.arm = mode.casefold() == "arm"
+                return Meaning(mode=mode.casefold())
+            return NOTHING
+        if self.arm or parsed.resource_manager:
+            return NOTHING
+        return self._classic(parsed)
+
+    def _other(self, words: Sequence[Word], at: Mark) -> Meaning:
+        """A command this module gives no meaning beyond being a classic call (`vm start`, `network vnet
+        list`), when it manages classic resources and is not asking for its help."""
+        path = call_path(words)
+        helps = any(w.text in ("-h", "--help") for w in words)
+        if self.arm or helps or not classic(path) or any(_resource_group(w) for w in words):
+            return NOTHING
+        return Meaning(ClassicCall("azure " + " ".join(path), at, runs=MAYBE_RUNS if self.maybe else ""))
+
+    def _classic(self, parsed: Parsed) -> Meaning:
+        name = "azure " + " ".join(parsed.path)
+        runs = MAYBE_RUNS if self.maybe else ""
+        if parsed.path[-1].endswith("-migration"):
+            return self._step(parsed, name, runs)
+        call = ClassicCall(name, parsed.at, changes=self._changes(parsed), runs=runs)
+        if parsed.path == ("network", "import"):
+            return Meaning(call, upload=Upload(call, parsed.value("file-path", 0)))
+        if not self.maybe:
+            self._describe(parsed)
+        return Meaning(call)
+
+    def _step(self, parsed: Parsed, name: str, runs: str) -> Meaning:
+        scope = MIGRATION[parsed.path[:2]]
+        step = parsed.path[2].removesuffix("-migration")
+        if step not in STEPS:
+            return NOTHING
+        target = parsed.value("", 0)
+        stated = target is not None and target.text is not None
+        group = "azure " + " ".join(parsed.path[:2])
+        migration = MigrationStep(
+            group,
+            step,
+            scope,
+            target.text or "" if stated and target is not None else "",
+            parsed.at,
+            target_mark=target.mark if stated and target is not None else None,
+        )
+        return Meaning(ClassicCall(name, parsed.at, runs=runs), step=migration)
+
+    def _changes(self, parsed: Parsed) -> tuple[tuple[str, str], ...]:
+        """The cloud services, networks and storage accounts the command changes (`ClassicCall.changes`),
+        by the names it states."""
+        path = parsed.path
+        if path[:2] == ("network", "import") or (
+            path[:2] == ("network", "vnet") and path[-1] in ("create", "delete")
+        ):
+            return (("virtual-network", EVERY_NETWORK),)
+        if path[:2] == ("storage", "account"):
+            return _named("storage-account", parsed.value("name", 0))
+        if path[0] == "service":
+            return _named("cloud-service", parsed.value("serviceName", 0))
+        if path in (("vm", "create"), ("vm", "docker", "create"), ("vm", "create-from")):
+            return _named("cloud-service", parsed.value("dns-name", 0)) + _named(
+                "virtual-network", parsed.value("virtual-network-name")
+            )
+        if path[0] == "vm":
+            service = self._service_of(parsed)
+            return (("cloud-service", service),) if service else ()
+        return ()
+
+    # --- resources ---------------------------------------------------------------------------------
+
+    def _describe(self, parsed: Parsed) -> None:
+        path = parsed.path
+        if path in (("vm", "create"), ("vm", "docker", "create")):
+            self._vm_create(parsed)
+        elif path == ("vm", "endpoint", "create"):
+            self._endpoint(parsed)
+        elif path == ("vm", "endpoint", "create-multiple"):
+            self._endpoints(parsed)
+        elif path == ("vm", "endpoint", "delete"):
+            self._endpoint_delete(parsed)
+        elif path == ("vm", "endpoint", "acl-rule", "create"):
+            self._acl_rule(parsed)
+        elif path == ("vm", "extension", "set"):
+            self._extension(parsed)
+        elif path == ("vm", "static-ip", "set"):
+            self._static_ip(parsed)
+        elif path == ("vm", "delete"):
+            self._vm_delete(parsed)
+        elif path == ("service", "create"):
+            self._service_create(parsed)
+        elif path == ("service", "delete"):
+            self._service_delete(parsed)
+        elif path == ("storage", "account", "create"):
+            self._storage_account(parsed)
+        elif path == ("network", "reserved-ip", "create"):
+            self._reserved_ip(parsed)
+
+    def _stand_in(self, what: str, mark: Mark) -> str:
+        return f"<{what}, {self.file}:{mark.line}>"
+
+    def _vm_create(self, parsed: Parsed) -> None:
+        dns = parsed.value("dns-name", 0)
+        service = (
+            dns.text if dns is not None and dns.text else self._stand_in("cloud service name", parsed.at)
+        )
+        named = parsed.value("vm-name")
+        vm_name = (named.text or self._stand_in("VM name", parsed.at)) if named is not None else service
+        deployment = self._deployment(service, parsed.at, existing=False)
+        vm = _Vm(vm_name, parsed.at, existing=False, public_ips=[])
+        self._network(deployment, parsed.value("virtual-network-name"))
+        self._reserved(deployment, parsed.value("reserved-ip"))
+        vm.size = _text(parsed.value("vm-size"))
+        self._availability_set(vm, parsed.value("availability-set"))
+        self._subnets(vm, parsed.value("subnet-names"))
+        self._nics(vm, parsed.value("nic-config"))
+        for option, ips in (("static-ip", vm.static_ips), ("public-ip", vm.public_ips)):
+            self._named_ip(vm, option, ips, parsed.value(option))
+        self._create_endpoints(vm, parsed)
+        if parsed.flag("disable-boot-diagnostics"):
+            vm.boot_diagnostics, vm.boot_diagnostics_mark = False, parsed.at
+        blob = parsed.value("blob-url")
+        if blob is not None and blob.text:
+            vm.disks.append(Disk("", blob.text, "", vm_name, parsed.at, media_link_mark=blob.mark))
+        location = parsed.value("location")
+        if location is not None and location.text and dns is not None and dns.text:
+            self.regions.append(ServiceRegion(service, location.text, parsed.at))
+        deployment.vms[vm_name.casefold()] = vm
+
+    def _deployment(self, service: str, at: Mark, existing: bool) -> _Deployment:
+        key = service.casefold()
+        found = self.deployments.get(key)
+        if found is None or found.deleted:
+            found = self.deployments[key] = _Deployment(service, at, existing)
+        return found
+
+    def _network(self, deployment: _Deployment, vnet: Word | None) -> None:
+        if vnet is None:
+            return
+        if vnet.text is None:
+            deployment.network_known, deployment.virtual_network = False, None
+        elif vnet.text:
+            deployment.virtual_network = NameRef(vnet.text, vnet.mark)
+
+    def _reserved(self, deployment: _Deployment, ip: Word | None) -> None:
+        if ip is None:
+            return
+        if ip.text is None:
+            deployment.reserved_ip_known, deployment.reserved_ip = False, None
+        elif ip.text:
+            deployment.reserved_ip = NameRef(ip.text, ip.mark)
+
+    def _availability_set(self, vm: _Vm, avset: Word | None) -> None:
+        if avset is None:
+            return
+        if avset.text is None:
+            vm.unknown.add("availability_set")
+        else:
+            vm.availability_set, vm.availability_set_mark = avset.text, avset.mark
+
+    def _subnets(self, vm: _Vm, names: Word | None) -> None:
+        if names is None:
+            return
+        if names.text is None:
+            vm.unknown.add("subnets")
+            return
+        vm.subnets.extend(NameRef(part.text or "", part.mark) for part in _split(names, ","))
+        vm.primary_subnets = tuple(vm.subnets)
+
+    def _nics(self, vm: _Vm, config: Word | None) -> None:
+        """`-f nic:subnet:[static-ip]:[nsg]:[ip-forwarding],...`: the VM's secondary network interfaces,
+        each in one subnet, with the static address it asks for."""
+        if config is None:
+            return
+        if config.text is None:
+            vm.unknown.add("subnets")
+            return
+        for nic in _split(config, ","):
+            fields = _split(nic, ":")
+            if len(fields) < 2 or not fields[1].text:
+                continue
+            subnet = NameRef(fields[1].text, fields[1].mark)
+            ip = NameRef(fields[2].text, fields[2].mark) if len(fields) > 2 and fields[2].text else None
+            vm.subnets.append(subnet)
+            if ip is not None:
+                vm.static_ips.append(ip)
+            vm.interfaces.append((fields[0].text or "", (subnet,), ip))
+
+    def _named_ip(self, vm: _Vm, option: str, into: list[NameRef], value: Word | None) -> None:
+        if value is None:
+            return
+        if value.text is None:
+            vm.unknown.add("public_ips" if option == "public-ip" else "static_ips")
+        elif value.text:
+            into.append(NameRef(value.text, value.mark))
+
+    def _create_endpoints(self, vm: _Vm, parsed: Parsed) -> None:
+        """The SSH and RDP endpoints `-e [port]` and `-r [port]` ask for. Without either, what the VM gets
+        depends on its image (a Linux image gets SSH unless `--no-ssh-endpoint`): not known."""
+        asked = [("ssh", "SSH", "22"), ("rdp", "RDP", "3389")]
+        given = [(option, name, port) for option, name, port in asked if parsed.flag(option)]
+        if not given:
+            vm.unknown.add("endpoints")
+        for option, name, port in given:
+            value = parsed.options[option]
+            public = value.text if isinstance(value, Word) else port
+            vm.endpoints[name.casefold()] = InputEndpoint(name, "tcp", public or "", port, None, parsed.at)
+
+    # --- changes to a VM -----------------------------------------------------------------------------
+
+    def _service_of(self, parsed: Parsed) -> str:
+        """The cloud service of the VM a command names: `-d`, else the one the script creates it in."""
+        dns = parsed.value("dns-name")
+        if dns is not None:
+            return dns.text or ""
+        vm = self._vm_name(parsed)
+        found = [
+            d.service for d in self.deployments.values() if vm and vm.casefold() in d.vms and not d.existing
+        ]
+        return found[-1] if found else ""
+
+    def _vm_name(self, parsed: Parsed) -> str:
+        named = parsed.value("vm-name", 0) if parsed.path[-1] != "delete" else parsed.value("name", 0)
+        return named.text or "" if named is not None else ""
+
+    def _changed_vm(self, parsed: Parsed) -> _Vm | None:
+        """The VM a command changes: the script's own of that name, or one of the service `-d` names."""
+        name = self._vm_name(parsed)
+        service = self._service_of(parsed)
+        if not name or not service:
+            return None
+        deployment = self.deployments.get(service.casefold())
+        if deployment is None or deployment.deleted:
+            deployment = self._deployment(service, parsed.at, existing=True)
+        vm = deployment.vms.get(name.casefold())
+        if vm is None:
+            vm = deployment.vms[name.casefold()] = _Vm(name, parsed.at, True, unknown=set(_CHANGE_UNKNOWN))
+        return vm
+
+    def _endpoint(self, parsed: Parsed) -> None:
+        vm = self._changed_vm(parsed)
+        if vm is None:
+            return
+        public = _text(parsed.value("", 1))
+        local = _text(parsed.value("local-port")) or _text(parsed.value("", 2)) or public
+        protocol = _text(parsed.value("protocol")) or "tcp"
+        named = parsed.value("name")
+        name = (named.text if named is not None else None) or self._stand_in("endpoint name", parsed.at)
+        balancer = _text(parsed.value("internal-load-balancer-name"))
+        vm.endpoints[name.casefold()] = InputEndpoint(
+            name, protocol, public, local, None, parsed.at, balancer
+        )
+
+    def _endpoints(self, parsed: Parsed) -> None:
+        """`create-multiple <vm> public:local:protocol:...,...`: endpoints the CLI names itself."""
+        vm = self._changed_vm(parsed)
+        config = parsed.value("endpoints-config", 1)
+        if vm is None or config is None or config.text is None:
+            return
+        for index, entry in enumerate(_split(config, ",")):
+            fields = [f.text or "" for f in _split(entry, ":")]
+            public = fields[0]
+            local = fields[1] if len(fields) > 1 and fields[1] else public
+            protocol = fields[2] if len(fields) > 2 and fields[2] else "tcp"
+            balancer = fields[11] if len(fields) > 11 else ""
+            name = self._stand_in(f"endpoint name {index + 1}", parsed.at)
+            vm.endpoints[name.casefold()] = InputEndpoint(
+                name, protocol, public, local, None, entry.mark, balancer
+            )
+
+    def _endpoint_delete(self, parsed: Parsed) -> None:
+        vm = self._changed_vm(parsed)
+        endpoint = _text(parsed.value("", 1))
+        if vm is None or not endpoint:
+            return
+        vm.endpoints.pop(endpoint.casefold(), None)
+        vm.acl_rules.pop(endpoint.casefold(), None)
+        if vm.existing:
+            vm.removed_endpoints.append(endpoint)
+
+    def _acl_rule(self, parsed: Parsed) -> None:
+        """An ACL rule on an endpoint of a VM: each rule the script adds to the endpoint's ACL is one of
+        its rules; of a VM the script does not create, it may have more."""
+        vm = self._changed_vm(parsed)
+        endpoint = parsed.value("endpoint-name", 1)
+        if vm is None or endpoint is None or not endpoint.text:
+            return
+        rule = AclRule(
+            _text(parsed.value("order", 2)),
+            _text(parsed.value("action", 3)),
+            _text(parsed.value("remote-subnet", 4)),
+            _text(parsed.value("description")),
+            parsed.at,
+        )
+        key = endpoint.text.casefold()
+        name, mark, rules, _ = vm.acl_rules.get(key, (endpoint.text, parsed.at, [], not vm.existing))
+        vm.acl_rules[key] = (name, mark, [*rules, rule], not vm.existing)
+
+    def _extension(self, parsed: Parsed) -> None:
+        vm = self._changed_vm(parsed)
+        if vm is None:
+            return
+        state = "Uninstall" if parsed.flag("uninstall") else "Disable" if parsed.flag("disable") else "Enable"
+        extension = Extension(
+            _text(parsed.value("", 2)),
+            _text(parsed.value("", 1)),
+            _text(parsed.value("", 3)),
+            state,
+            parsed.at,
+        )
+        vm.extensions = [
+            e for e in vm.extensions if (e.publisher, e.name) != (extension.publisher, extension.name)
+        ] + [extension]
+
+    def _static_ip(self, parsed: Parsed) -> None:
+        vm = self._changed_vm(parsed)
+        address = parsed.value("", 1)
+        if vm is not None and address is not None and address.text:
+            vm.static_ips = [NameRef(address.text, address.mark)]
+
+    def _vm_delete(self, parsed: Parsed) -> None:
+        name = self._vm_name(parsed).casefold()
+        service = self._service_of(parsed)
+        deployment = self.deployments.get(service.casefold()) if service else None
+        if deployment is not None and not deployment.existing and name in deployment.vms:
+            del deployment.vms[name]
+            return
+        vm = self._changed_vm(parsed)
+        if vm is not None:
+            vm.deleted = True
+
+    # --- services, accounts, addresses ----------------------------------------------------------------
+
+    def _service_create(self, parsed: Parsed) -> None:
+        service, location = parsed.value("serviceName", 0), parsed.value("location")
+        if service is not None and service.text and location is not None and location.text:
+            self.regions.append(ServiceRegion(service.text, location.text, parsed.at))
+
+    def _service_delete(self, parsed: Parsed) -> None:
+        service = parsed.value("serviceName", 0)
+        if service is None or not service.text:
+            return
+        created = self.deployments.get(service.text.casefold())
+        if created is not None and not created.existing:
+            del self.deployments[service.text.casefold()]
+            return
+        self._deployment(service.text, parsed.at, existing=True).deleted = True
+
+    def _storage_account(self, parsed: Parsed) -> None:
+        name, kind = parsed.value("name", 0), parsed.value("type")
+        if name is None or not name.text or kind is None or kind.text is None:
+            return
+        account_type = _STORAGE_TYPES.get(kind.text.casefold().replace("_", ""), kind.text)
+        self.storage[name.text.casefold()] = StorageAccountType(name.text, account_type, parsed.at)
+
+    def _reserved_ip(self, parsed: Parsed) -> None:
+        name = parsed.value("name", 0)
+        if name is not None and name.text:
+            self.reserved.append(ReservedIp(name.text, "", "", parsed.at))
+
+    def resources(self) -> list[object]:
+        """What the commands handed over describe."""
+        described: list[object] = [d.deployment() for d in self.deployments.values()]
+        return [*described, *self.reserved, *self.regions, *self.storage.values()]
+
+
+def _text(word: Word | None) -> str:
+    return word.text or "" if word is not None else ""
+
+
+def _named(scope: str, word: Word | None) -> tuple[tuple[str, str], ...]:
+    return ((scope, word.text),) if word is not None and word.text else ()
+
+
+def _split(word: Word, separator: str) -> list[Word]:
+    """The parts of a stated value a separator divides (`a,b`), each placed at its column."""
+    text = word.text or ""
+    parts, start = [], 0
+    for piece in text.split(separator):
+        stripped = piece.strip()
+        if stripped:
+            parts.append(word.part(start + piece.index(stripped), stripped))
+        start += len(piece) + 1
+    return parts
+
+
+# The CLI's command groups under `vm`, `network`, `service` and `storage`: a command's path is the groups it
+# names, then its verb.
+_SUBGROUPS = frozenset(
+    {
+        "endpoint",
+        "acl-rule",
+        "extension",
+        "static-ip",
+        "public-ip",
+        "disk",
+        "image",
+        "docker",
+        "location",
+        "vnet",
+        "subnet",
+        "reserved-ip",
+        "nsg",
+        "rule",
+        "route-table",
+        "route",
+        "vpn-gateway",
+        "connection",
+        "local-network",
+        "dnsserver",
+        "application-gateway",
+        "traffic-manager",
+        "deployment",
+        "cert",
+        "internal-load-balancer",
+        "load-balanced-set",
+        "account",
+        "keys",
+        "connectionstring",
+        "vm",
+    }
+)
+
+
+def call_path(words: Sequence[Word]) -> tuple[str, ...]:
+    """A command's path (`vm endpoint list`): its group, the subgroups it names, and its verb."""
+    path: list[str] = []
+    for word in words:
+        text = (word.text or "").casefold()
+        if not text or text.startswith("-"):
+            break
+        path.append(text)
+        if len(path) > 1 and text not in _SUBGROUPS:
+            break
+    return tuple(path)
+
+
+def _resource_group(word: Word) -> bool:
+    text = (word.text or "").casefold()
+    return text == "--resource-group" or text.startswith("--resource-group=") or text == "-g"
+
+
+def classic(path: Iterable[str]) -> bool:
+    """Whether a command path manages classic resources (see `CLASSIC_GROUPS`)."""
+    words = tuple(path)
+    return bool(words) and (words[0] in CLASSIC_GROUPS or words[:2] == _CLASSIC_STORAGE)

@@ -1,0 +1,163 @@
+"""The classic CLI (`azure`, asm mode) in shell scripts and in PowerShell: each command family's blocker
+reported where the script writes it, and the near-misses (Resource Manager mode, `--help`, a comment, a
+command that only reads) silent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from migcheck.model import FileKind
+from migcheck.readers import shell
+from tests.lint_support import lint_files, where
+
+NETCFG = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="corpnet" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets>
+          <Subnet name="front"><AddressPrefix>10.0.1.0/24</AddressPrefix></Subnet>
+          <Subnet name="back"><AddressPrefix>10.0.2.0/24</AddressPrefix></Subnet>
+        </Subnets>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
+
+def _lint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str, *codes: str) -> list[str]:
+    return where(lint_files(tmp_path, monkeypatch, {name: text}, *codes).findings)
+
+
+def test_two_subnets_reported_at_the_option_value_in_every_spelling(tmp_path, monkeypatch):
+    script = """\
+    #!/bin/bash
+    SUBNETS="front,back"
+    azure vm create web-svc img user pass -w corpnet -b front,back
+    azure vm create app-svc img user pass --virtual-network-name corpnet --subnet-names=front,back
+    azure vm create db-svc img user pass -w corpnet --subnet-names "$SUBNETS"
+    """
+    found = _lint(tmp_path, monkeypatch, "deploy.sh", script, "MIG202")
+    assert found == [
+        "MIG202 deploy.sh:2:16",
+        "MIG202 deploy.sh:3:59",
+        "MIG202 deploy.sh:4:91",
+    ]
+
+
+def test_values_followed_through_functions_loops_and_continuations(tmp_path, monkeypatch):
+    script = """\
+    VNET=corpnet
+    make() {
+      local svc=$1
+      azure vm create "$svc-svc" img user pass \\
+        -w $VNET -b "$2" -A "$svc-set"
+    }
+    make web front,back
+    for tier in app db; do
+      azure vm create $tier-svc img user pass -w ${VNET} -b front -n $tier
+    done
+    """
+    result = lint_files(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG202")
+    assert where(result.findings) == ["MIG202 deploy.sh:7:16"]
+    assert "web-svc" in result.findings[0].message
+
+
+def test_acl_rule_extension_and_reserved_ip_blockers(tmp_path, monkeypatch):
+    script = """\
+    azure network reserved-ip create webip "West Europe"
+    azure vm create web-svc img user pass -w corpnet -b front -R webip
+    azure vm endpoint create web-svc 80 80 -n http
+    azure vm endpoint acl-rule create web-svc http 100 permit 10.0.0.0/8
+    azure vm extension set web-svc VMSnapshot Microsoft.Azure.RecoveryServices 1.0
+    """
+    found = _lint(tmp_path, monkeypatch, "deploy.sh", script, "MIG201", "MIG206", "MIG106")
+    assert found == ["MIG201 deploy.sh:4:1", "MIG206 deploy.sh:5:1"]
+
+
+def test_reserved_ip_on_a_deployment_without_endpoints(tmp_path, monkeypatch):
+    script = """\
+    azure vm create web-svc img user pass -w corpnet -b front -R webip -e 22
+    azure vm endpoint delete web-svc SSH
+    """
+    assert _lint(tmp_path, monkeypatch, "deploy.sh", script, "MIG106") == ["MIG106 deploy.sh:1:62"]
+
+
+def test_subnet_missing_from_the_network_the_netcfg_defines(tmp_path, monkeypatch):
+    files = {
+        "net/NetworkConfig.netcfg": NETCFG,
+        "deploy.sh": "azure vm create web-svc img user pass -w corpnet -b frontend\n",
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG003", "MIG202")
+    assert where(result.findings) == ["MIG003 deploy.sh:1:53"]
+
+
+def test_vm_in_a_network_without_a_subnet(tmp_path, monkeypatch):
+    files = {"net/NetworkConfig.netcfg": NETCFG, "deploy.sh": "azure vm create web-svc img u p -w corpnet\n"}
+    assert where(lint_files(tmp_path, monkeypatch, files, "MIG203").findings) == ["MIG203 deploy.sh:1:1"]
+
+
+def test_near_misses_stay_silent(tmp_path, monkeypatch):
+    script = """\
+    # azure vm create web-svc img user pass -w corpnet -b front,back
+    azure vm create --help -w corpnet -b front,back
+    echo azure vm create web-svc img user pass -w corpnet -b front,back
+    azure vm show web-svc
+    azure config mode arm
+    azure vm create web-svc img user pass -w corpnet -b front,back
+    azure config mode asm
+    azure vm create rg-svc img user pass --resource-group rg -w corpnet -b front,back
+    """
+    assert _lint(tmp_path, monkeypatch, "deploy.sh", script, "MIG202", "MIG201") == []
+
+
+def test_unstated_values_leave_the_facts_unknown(tmp_path, monkeypatch):
+    files = {
+        "net/NetworkConfig.netcfg": NETCFG,
+        "deploy.sh": 'read SUBNET\nazure vm create "$1" img u p -w corpnet -b "$SUBNET" -R $(cat ip.txt)\n',
+    }
+    assert where(lint_files(tmp_path, monkeypatch, files, "MIG003", "MIG106", "MIG203").findings) == []
+
+
+def test_the_same_commands_in_powershell(tmp_path, monkeypatch):
+    script = """\
+    $net = "corpnet"
+    azure vm create web-svc img user pass -w $net -b "front,back"
+    azure vm endpoint acl-rule create web-svc http 100 permit 10.0.0.0/8
+    azure config mode arm
+    azure vm create app-svc img user pass -w $net -b "front,back"
+    """
+    found = _lint(tmp_path, monkeypatch, "deploy.ps1", script, "MIG202", "MIG201")
+    assert found == ["MIG202 deploy.ps1:2:56", "MIG201 deploy.ps1:3:1"]
+
+
+def test_migration_step_then_a_change_to_the_prepared_service(tmp_path, monkeypatch):
+    script = """\
+    azure service deployment prepare-migration web-svc web-svc
+    azure vm endpoint create web 8080 -d web-svc -n alt
+    azure service deployment commit-migration web-svc web-svc
+    """
+    assert _lint(tmp_path, monkeypatch, "migrate.sh", script, "MIG602") == ["MIG602 migrate.sh:2:1"]
+
+
+def test_a_script_that_runs_no_classic_command_is_not_classic(tmp_path):
+    data = b"azure login\nazure config mode arm\nazure group create rg westeurope\n"
+    assert shell.read(str(tmp_path / "arm.sh"), data).kind is None
+    assert shell.sniff(b"echo hi\n") is False
+
+
+def test_an_unclosed_quote_is_a_syntax_problem(tmp_path):
+    document = shell.read(str(tmp_path / "bad.sh"), b'azure vm create "web img\n')
+    assert document.kind is FileKind.SHELL
+    assert document.problem is not None and document.problem.kind == "syntax"
+
+
+def test_classic_calls_listed_for_migration_advice(tmp_path, monkeypatch):
+    script = "azure storage account create --type PLRS -l 'West Europe' premacct\n"
+    result = lint_files(tmp_path, monkeypatch, {"make.sh": script}, "MIG601")
+    assert where(result.findings) == ["MIG601 make.sh:1:1"]
+    assert "az storage account create" in (result.findings[0].fix or "")
