@@ -75,9 +75,16 @@ PRODUCES = frozenset(
 )
 
 _GRAMMAR = "tree_sitter_bash"
+_ARM_CLAUSES = ("elif_clause", "else_clause", "case_item")
 _LOOP_ITEMS = 32  # the most words a `for` loop is run for, one turn each
 _CALL_DEPTH = 8  # functions calling functions: deeper calls are not followed
 _DECLARATIONS = frozenset({"export", "local", "declare", "typeset", "readonly"})
+# A value longer than this is not followed (`X="$X$X"` doubles it at each line): unknown, as unstated.
+_LONGEST_VALUE = 4096
+
+
+class _Exhausted(Exception):
+    """The script needs more work than its size warrants (calls within calls, loops within loops)."""
 
 
 def sniff(data: bytes) -> bool:
@@ -94,7 +101,11 @@ def read(path: str, data: bytes) -> Document:
         problem = _syntax_problem(tree.root_node, where)
         return Document(path, FileKind.SHELL, "", problem=problem, text=text)
     walker = _Walker(path, source, where)
-    walker.run(tree.root_node)
+    try:
+        walker.run(tree.root_node)
+    except (_Exhausted, RecursionError):  # a hostile input: each statement once, no call followed
+        walker = _Walker(path, source, where, flat=True)
+        walker.run(tree.root_node)
     script = walker.script()
     if script is None:
         return Document(path, None, "", text=text)
@@ -109,11 +120,19 @@ class _Positions:
     def __init__(self, path: str, source: bytes) -> None:
         self.path = path
         self.source = source
+        # The last offset counted, with its line's start and the characters before it on the line: a
+        # mark further on the same line counts on from there, so that a script written on one line
+        # costs time linear in its length, not in the square of it.
+        self._counted = (0, 0, 0)
 
     def mark(self, node: Node, skip: int = 0) -> Mark:
         row, column = node.start_point
         line_start = node.start_byte - column
-        characters = len(self.source[line_start : node.start_byte].decode("utf-8", "replace"))
+        counted_start, counted_at, characters = self._counted
+        if counted_start != line_start or counted_at > node.start_byte:
+            counted_at, characters = line_start, 0
+        characters += len(self.source[counted_at : node.start_byte].decode("utf-8", "replace"))
+        self._counted = (line_start, node.start_byte, characters)
         return Mark(self.path, row + 1, column=characters + 1 + skip)
 
 
@@ -160,8 +179,12 @@ class _Scope:
 class _Walker:
     """Runs the script's statements in order, handing each `azure` command to `xplat.Reading`."""
 
-    def __init__(self, path: str, source: bytes, where: _Positions) -> None:
+    def __init__(self, path: str, source: bytes, where: _Positions, flat: bool = False) -> None:
         self.path = path
+        # Work in proportion to the script's size: following its calls and loops may cost more than
+        # that only by a constant, else the script is read `flat`, once through, in linear time.
+        self.flat = flat
+        self.budget = 4 * len(source) + 50_000
         self.source = source
         self.where = where
         self.reading = xplat.Reading(path)
@@ -201,7 +224,15 @@ class _Walker:
         for child in node.named_children:
             self.statement(child)
 
+    def spend(self, steps: int = 1) -> None:
+        if self.flat:
+            return
+        self.budget -= steps
+        if self.budget < 0:
+            raise _Exhausted
+
     def statement(self, node: Node) -> None:
+        self.spend()
         kind = node.type
         if kind == "command":
             self.command(node)
@@ -255,6 +286,7 @@ class _Walker:
         if operator == "+=":
             before = self.lookup(self._text(name))
             joined = None if before.text is None or assigned.text is None else before.text + assigned.text
+            joined = joined if joined is None or len(joined) <= _LONGEST_VALUE else None
             assigned = _Value(joined, before.mark)
         self.scope.variables[self._text(name)] = assigned
 
@@ -284,6 +316,15 @@ class _Walker:
         self._arms([*arms, []])
 
     def _arms(self, arms: list[list[Node]]) -> None:
+        if self.flat:  # each arm once, as code that may run, its assignments kept: no copies per arm
+            with self._maybe():
+                for child in (child for arm in arms for child in arm):
+                    if child.type in _ARM_CLAUSES:
+                        self.statements(child)
+                    else:
+                        self.statement(child)
+            return
+        self.spend(len(self.scope.variables) * len(arms))
         before = dict(self.scope.variables)
         arm_before = self.reading.arm
         after: list[dict[str, _Value]] = []
@@ -293,7 +334,7 @@ class _Walker:
             self.reading.arm = arm_before
             with self._maybe():
                 for child in arm:
-                    if child.type in ("elif_clause", "else_clause", "case_item"):
+                    if child.type in _ARM_CLAUSES:
                         self.statements(child)
                     else:
                         self.statement(child)
@@ -312,7 +353,7 @@ class _Walker:
             return
         words = [w for value in values for w in self.words(value)]
         name = self._text(variable)
-        if not values or any(w.text is None for w in words) or len(words) > _LOOP_ITEMS:
+        if self.flat or not values or any(w.text is None for w in words) or len(words) > _LOOP_ITEMS:
             with self._maybe():
                 self.scope.variables[name] = _UNSTATED
                 self.statements(body)
@@ -352,13 +393,14 @@ class _Walker:
                 text = self.value(argument).text
                 if text is not None and not text.startswith("-"):
                     self.scope.variables[text] = _UNSTATED
-        elif name in self.functions and self.depth < _CALL_DEPTH:
+        elif name in self.functions and self.depth < _CALL_DEPTH and not self.flat:
             self.called.add(name)
             words = tuple(w for argument in arguments for w in self.words(argument))
             self._call(name, self.functions[name], words)
 
     def _call(self, name: str, body: Node, words: tuple[Word, ...]) -> None:
         outer = self.scope
+        self.spend(len(outer.variables))
         self.scope = _Scope(dict(outer.variables), words)
         self.depth += 1
         try:
@@ -455,7 +497,8 @@ class _Walker:
             if value.text is None:
                 return _Value(None, self.where.mark(node))
             texts.append(value.text)
-        return _Value("".join(texts), self.where.mark(node))
+        joined = "".join(texts)
+        return _Value(joined if len(joined) <= _LONGEST_VALUE else None, self.where.mark(node))
 
     def variable(self, name_node: Node) -> _Value:
         name = self._text(name_node)

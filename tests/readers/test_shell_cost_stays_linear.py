@@ -1,0 +1,83 @@
+"""A shell script costs time linear in its size whatever it is built to make the reader do: functions that
+call functions many times each, loops within loops, a value doubled line after line, many branches over
+many variables, and a script written on one line. Past the work its size warrants, the script is read once
+through without following calls, and its commands are still read."""
+
+from __future__ import annotations
+
+from growth import LINEAR, assert_costs_at_most, assert_linear
+
+from migcheck.model import Script
+from migcheck.readers import read_document
+
+
+def _calls(data: bytes) -> list[str]:
+    """The classic commands the script is read to run."""
+    document = read_document("s.sh", data, explicit=True)
+    assert document.problem is None
+    return [call.name for r in document.resources if isinstance(r, Script) for call in r.calls]
+
+
+def _calls_within_calls(depth: int) -> bytes:
+    """Each function calls the one before it ten times: ten to the power of `depth` commands if followed."""
+    lines = ["f0() { azure vm create svc img u p -w net -b a,b; }"]
+    lines += [f"f{i}() {{ " + "; ".join([f"f{i - 1} $1"] * 10) + "; }" for i in range(1, depth + 1)]
+    return ("\n".join([*lines, f"f{depth} x"]) + "\n").encode()
+
+
+def test_calls_within_calls_are_cut_short():
+    """Compared at depths where both are past the work their size warrants: followed, the deeper one
+    would cost ten thousand times more."""
+    eight, sixteen = _calls_within_calls(8), _calls_within_calls(16)
+    assert_costs_at_most(
+        lambda: read_document("s.sh", sixteen, explicit=True),
+        LINEAR,
+        lambda: read_document("s.sh", eight, explicit=True),
+    )
+    assert "azure vm create" in _calls(sixteen)
+
+
+def _loops_within_loops(depth: int) -> bytes:
+    heads = "".join(f"for x{i} in a b c d e f g h i j k l m n o p; do " for i in range(depth))
+    return (heads + "azure vm create svc img u p -w net; " + "done; " * depth + "\n").encode()
+
+
+def test_loops_within_loops_are_cut_short():
+    six, twelve = _loops_within_loops(6), _loops_within_loops(12)
+    assert_costs_at_most(
+        lambda: read_document("s.sh", twelve, explicit=True),
+        LINEAR,
+        lambda: read_document("s.sh", six, explicit=True),
+    )
+    assert "azure vm create" in _calls(twelve)
+
+
+def test_a_value_doubled_line_after_line_is_not_followed():
+    def doubling(lines: int) -> bytes:
+        return ("X=a\n" + 'X="$X$X"\n' * lines + "azure vm create $X img u p\n").encode()
+
+    assert_costs_at_most(
+        lambda: read_document("s.sh", doubling(60), explicit=True),
+        LINEAR,
+        lambda: read_document("s.sh", doubling(30), explicit=True),
+    )
+    assert read_document("s.sh", doubling(60), explicit=True).problem is None
+
+
+def test_branches_over_many_variables():
+    def make(n: int):
+        data = (
+            "".join(f"V{i}=x\n" for i in range(n))
+            + "".join(f"if a; then azure vm create s{i} img u p; fi\n" for i in range(n))
+        ).encode()
+        return lambda: read_document("s.sh", data, explicit=True)
+
+    assert_linear(make, 500)
+
+
+def test_a_script_on_one_line():
+    def make(n: int):
+        data = ("; ".join(f"azure vm create svc{i} img u p -w net -b a,b" for i in range(n)) + "\n").encode()
+        return lambda: read_document("s.sh", data, explicit=True)
+
+    assert_linear(make, 1000)
