@@ -3010,6 +3010,8 @@ def _spec_of(key: str) -> cmdlets.Spec:
         return cmdlets.WEB_REQUEST_SPEC
     if key in cmdlets.FILE_WRITE_SPECS:
         return cmdlets.FILE_WRITE_SPECS[key]
+    if key in cmdlets.FILE_COPY_SPECS:
+        return cmdlets.FILE_COPY_SPECS[key]
     if key in cmdlets.BLOCK_RUNNERS:
         return cmdlets.BLOCK_RUNNERS[key].spec
     return cmdlets.FILTER_SPEC if key in cmdlets.VM_FILTERS else _GENERIC
@@ -3414,6 +3416,9 @@ class Interpreter:
         # writes to a file the reader cannot name have run, each of which may have written over any file.
         self.file_names: list[Value] = []
         self.unnamed_writes = 0
+        # The names (last parts of their paths, without case) of the files it writes or puts in place by a
+        # means whose content the reader does not follow, or under another spelling (see `_file_replaced`).
+        self.replaced_files: set[str] = set()
         self._outside_deployments()
         self.constants: dict[str, Value] = {}
         self.constant_keys = {
@@ -5175,8 +5180,12 @@ class Interpreter:
         args = self.bind(node, key, env)
         if key in cmdlets.WEB_REQUESTS:
             self._web_request(node, cmdlets.WEB_REQUESTS[key], args)
+            if "OutFile" in args.bound and not _previewed(args):
+                self._file_replaced(args.get("OutFile"), None, env)  # the response, saved to the file
         if key in cmdlets.FILE_WRITES:
             self._file_write(key, args, piped, env)
+        elif key in cmdlets.FILE_COPIES:
+            self._file_copy(key, args, env)
         elif key in _UNFOLLOWED_FILE_WRITES:
             self.unnamed_writes += 1  # may write the file a later upload reads
         classic = cmdlets.canonical(name)
@@ -7245,6 +7254,9 @@ class Interpreter:
         if file is None or path is None:
             self.unnamed_writes += 1
             return
+        # An upload that names the file otherwise (`.\net.netcfg` for `net.netcfg`) does not see what the
+        # reader keeps of it under this name: what it sends is not known to be the file checked by its name.
+        self.replaced_files.add((self._file_leaf(path, env) or "").casefold())
         given = args.get(content_parameter)
         content = given.value if given is not None and given.certain else piped if given is None else None
         written = isinstance(content, Text) or (isinstance(content, Unknown) and content.shape is not None)
@@ -7252,6 +7264,50 @@ class Interpreter:
         if previewed is None or appends is not False or not written or content is None:
             content = Unknown(self.snippet(path.node) if path.node is not None else "")
         env.vars[file] = content
+
+    def _file_copy(self, key: str, args: Args, env: Env) -> None:
+        """Copy-Item, Move-Item, Rename-Item, Start-BitsTransfer: the file it puts in place holds what the
+        reader does not follow. Copied or moved into a folder, it keeps the name of the file it comes from."""
+        if _previewed(args):
+            return
+        source_parameter, destination_parameter = cmdlets.FILE_COPIES[key]
+        source = args.get(source_parameter) or args.get("LiteralPath")
+        into = source if destination_parameter != "NewName" else None  # a new name is the file's own
+        self._file_replaced(args.get(destination_parameter), into, env)
+
+    def _file_replaced(self, destination: Arg | None, source: Arg | None, env: Env) -> None:
+        """A file the script puts in place by a means the reader does not follow (a copy, a move, a rename,
+        a download saved with `-OutFile`) at `destination`, from the file `source` names when the
+        destination may be a folder: an upload of a file of its name is not known to be of the file checked
+        by that name (see `_upload_file_name`), and what a write before left in it is gone. One the reader
+        cannot name may be any file."""
+        leaf = self._file_leaf(destination, env) if destination is not None else None
+        if destination is None or leaf is None:
+            self.unnamed_writes += 1
+            return
+        self.replaced_files.add(leaf.casefold())
+        file = self._file_key(destination, env) if destination.certain else None
+        if file is not None:
+            env.vars[file] = Unknown(self.snippet(destination.node) if destination.node is not None else "")
+        if source is not None and "." not in leaf:  # a folder, maybe: the file is named as its source is
+            named = self._file_leaf(source, env)
+            if named is None:
+                self.unnamed_writes += 1
+            else:
+                self.replaced_files.add(named.casefold())
+
+    def _file_leaf(self, path: Arg | None, env: Env) -> str | None:
+        """The last part of the path an argument names, when the script states it
+        (`.\\NetworkConfig.netcfg`, `"$PSScriptRoot\\x.netcfg"`, `(Join-Path $PSScriptRoot 'x.netcfg')`); None
+        when it does not."""
+        if path is None or not path.certain:
+            return None
+        child = _joined_child(path.node) if path.node is not None else None
+        shape = _shape(self.evaluate(child, env) if child is not None else path.value)
+        if shape is None:
+            return None
+        last = shape.replace("\\", "/").rstrip("/").rpartition("/")[2].strip()
+        return None if automation.HOLE in last or last in ("", ".", "..") else last
 
     def _file_key(self, path: Arg, env: Env) -> str | None:
         """The key under which what a file holds is kept among the variables (a key no variable has):
@@ -7342,15 +7398,10 @@ class Interpreter:
         """The name of the file an upload the script does not write reads (see `_uploaded_from`): the last
         part of its path, when the script states it (`.\\NetworkConfig.netcfg`, `"$PSScriptRoot\\x.netcfg"`,
         `(Join-Path $PSScriptRoot 'x.netcfg')`); "" when it does not, or when a write the reader does not
-        follow may have changed the file."""
-        if path is None or not path.certain or self.unnamed_writes:
-            return ""
-        child = _joined_child(path.node) if path.node is not None else None
-        shape = _shape(self.evaluate(child, env) if child is not None else path.value)
-        if shape is None:
-            return ""
-        last = shape.replace("\\", "/").rstrip("/").rpartition("/")[2].strip()
-        return "" if automation.HOLE in last or last in ("", ".", "..") else last
+        follow may have changed the file: one to a file the reader cannot name, or to one of its name (see
+        `_file_replaced`)."""
+        leaf = self._file_leaf(path, env) if not self.unnamed_writes else None
+        return "" if leaf is None or leaf.casefold() in self.replaced_files else leaf
 
     def _uploaded(self, configuration: NetworkConfiguration) -> None:
         """A network configuration the script uploads, once, its networks indexed by name (see

@@ -796,6 +796,51 @@ FILE_WRITE_SPECS = {
 }
 FILE_WRITE_SPECS["sc"] = FILE_WRITE_SPECS["set-content"]
 
+# The cmdlets that put a file in place whose content the reader does not follow (a copy, a move, a rename, a
+# download), by their names and aliases: (the parameter naming the file or folder it comes from, the one
+# naming where it goes). An upload of a file of the name they write is not known to be of the file checked
+# by that name. Their parameters, from the reference of Microsoft.PowerShell.Management and BitsTransfer
+# (5.1 and 7.4), so that abbreviations and positions bind as PowerShell binds them.
+FILE_COPIES = {
+    "copy-item": ("Path", "Destination"),
+    "copy": ("Path", "Destination"),
+    "cp": ("Path", "Destination"),
+    "cpi": ("Path", "Destination"),
+    "move-item": ("Path", "Destination"),
+    "move": ("Path", "Destination"),
+    "mv": ("Path", "Destination"),
+    "mi": ("Path", "Destination"),
+    "rename-item": ("Path", "NewName"),
+    "ren": ("Path", "NewName"),
+    "rni": ("Path", "NewName"),
+    "start-bitstransfer": ("Source", "Destination"),
+}
+_COPY_SPEC = _spec(
+    "Path:0 Destination:1 LiteralPath Container! Force! Filter Include Exclude Recurse! PassThru! Credential "
+    "FromSession ToSession UseTransaction!",
+    aliases={**_LITERAL_PATH, "usetx": "UseTransaction"},
+)
+_MOVE_SPEC = _spec(
+    "Path:0 Destination:1 LiteralPath Force! Filter Include Exclude PassThru! Credential UseTransaction!",
+    aliases={**_LITERAL_PATH, "usetx": "UseTransaction"},
+)
+_RENAME_SPEC = _spec(
+    "Path:0 NewName:1 LiteralPath Force! PassThru! Credential UseTransaction!",
+    aliases={**_LITERAL_PATH, "usetx": "UseTransaction"},
+)
+_BITS_SPEC = _spec(
+    "Source:0 Destination:1 Asynchronous! Authentication Credential Description DisplayName Priority "
+    "ProxyAuthentication ProxyBypass ProxyCredential ProxyList ProxyUsage RetryInterval RetryTimeout "
+    "TransferPolicy TransferType UseStoredCredential Suspended! Dynamic! CustomHeaders "
+    "CustomHeadersWriteOnly! HttpMethod MaxDownloadTime NotifyCmdLine NotifyFlags SecurityFlags",
+)
+FILE_COPY_SPECS = {
+    **dict.fromkeys(("copy-item", "copy", "cp", "cpi"), _COPY_SPEC),
+    **dict.fromkeys(("move-item", "move", "mv", "mi"), _MOVE_SPEC),
+    **dict.fromkeys(("rename-item", "ren", "rni"), _RENAME_SPEC),
+    "start-bitstransfer": _BITS_SPEC,
+}
+
 # --- script blocks a script runs elsewhere -----------------------------------------------------------------
 
 

@@ -69,7 +69,9 @@ A file the script writes whole (`open(path, 'w').write(text)`, `with open(path, 
 and reads back whole (`open(path).read()`) holds the text written, when that write is the only one that may
 be to the file and surely runs first, in the reading code or at the top of a function called once before
 it: the network configuration `write_cfg(path)` writes is the one its caller uploads from `path` (see
-`Flow._read_back`).
+`Flow._read_back`). A file the script puts in place by a means not followed (`shutil.copy`, `os.replace`,
+`urlretrieve`, `Path.write_text`, see `PlacedFile`) holds what the reader does not know: read back, it is
+unknown, and an upload of a file of its name is not known to be of the file checked by it (`Flow.replaces`).
 """
 
 from __future__ import annotations
@@ -653,6 +655,20 @@ class FileWrite:
 
 
 @dataclass(frozen=True, slots=True)
+class PlacedFile:
+    """A file the script puts in place by a means whose content the reader does not follow (`shutil.copy`,
+    `os.replace`, `Path.write_text`, `urlretrieve`, see `_FILE_PLACERS`): the expressions of where it goes
+    and, when that may be a folder, of the file it comes from, whose name it keeps there (None: any file,
+    `shutil.copytree`'s), where the call is made."""
+
+    destination: ast.expr | None
+    source: ast.expr | None
+    scope: Scope
+    at: Position
+    chain: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CallSite:
     """A call that may be a classic one: a method call, or a call of a name that is an SDK class's."""
 
@@ -791,6 +807,9 @@ class Index:
     file_writes: list[FileWrite] = field(default_factory=list)
     file_reads: dict[int, ast.expr] = field(default_factory=dict)
     writes_unfollowed: bool = False
+    # The files it puts in place otherwise (see `PlacedFile`): an upload of a file of their name is not
+    # known to be of the file checked by that name, nor a read of one what a write left in it.
+    placed_files: list[PlacedFile] = field(default_factory=list)
 
 
 def _none_defaults(tree: ast.Module) -> frozenset[str]:
@@ -852,8 +871,64 @@ def _parts_deep(node: ast.expr) -> int:
 
 # Other ways to open a file, which may write it, by their dotted names (see `Index.writes_unfollowed`).
 _OTHER_OPENS = frozenset({"file", "io.open", "codecs.open", "os.open", "os.fdopen"})
+# The functions that put a file in place whose content the reader does not follow (a copy, a move, a rename,
+# a download), by their dotted names: (position, keyword) of the file it comes from when a folder may be
+# where it goes, the file then keeping its name there (None: the argument names the file), and of where it
+# goes (None: a folder, where it may put any file).
+_FILE_PLACERS: dict[str, tuple[tuple[int, str] | None, tuple[int, str] | None]] = {
+    "shutil.copy": ((0, "src"), (1, "dst")),
+    "shutil.copy2": ((0, "src"), (1, "dst")),
+    "shutil.move": ((0, "src"), (1, "dst")),
+    "shutil.copyfile": (None, (1, "dst")),
+    "shutil.copytree": (None, None),
+    "os.rename": (None, (1, "dst")),
+    "os.replace": (None, (1, "dst")),
+    "os.renames": (None, (1, "new")),
+    "urllib.request.urlretrieve": (None, (1, "filename")),
+    "urllib.urlretrieve": (None, (1, "filename")),  # Python 2
+}
+_PLACER_MODULES = frozenset({"shutil", "os", "urllib", "urllib.request"})
+# The methods of `pathlib.Path` that write the file the path names (`Path('x.netcfg').write_text(text)`), and
+# those that move it to the path they are given (`path.replace(target)`: `str.replace` takes two).
+_PATH_WRITES = frozenset({"write_text", "write_bytes"})
+_PATH_MOVES = frozenset({"rename", "replace"})
+_PATH_CLASSES = frozenset(
+    {"Path", "PurePath", "PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath"}
+)
 # The functions that join paths (`os.path.join(folder, name)`), by their dotted names.
 _PATH_JOINS = frozenset({"os.path.join", "posixpath.join", "ntpath.join"})
+
+
+def _argument(node: ast.Call, position: int, keyword: str) -> ast.expr | None:
+    """The argument a call passes at `position` or by `keyword`; None when it passes none there, or
+    spreads a list or a table the reader does not look into."""
+    for given in node.keywords:
+        if given.arg == keyword:
+            return given.value
+    args = node.args
+    if any(isinstance(arg, ast.Starred) for arg in args[: position + 1]):
+        return None
+    return args[position] if position < len(args) else None
+
+
+def _leaf(value: Value) -> str | None:
+    """The last part of the path a value is, when the script states it; None otherwise."""
+    text = value.text if isinstance(value, Lit) else HOLE
+    last = text.replace("\\", "/").rstrip("/").rpartition("/")[2].strip()
+    return None if HOLE in last or last in ("", ".", "..") else last
+
+
+def _path_named(node: ast.expr) -> ast.expr:
+    """What names the file a path object stands for: the last part given to the class of `pathlib` that
+    makes it (`Path(folder, 'x.netcfg')`), the part a `/` joins last (`folder / 'x.netcfg'`), else the
+    object itself."""
+    if isinstance(node, ast.Call) and node.args and not node.keywords:
+        name = dotted(node.func) or ""
+        if name.rpartition(".")[2] in _PATH_CLASSES and not isinstance(node.args[-1], ast.Starred):
+            return node.args[-1]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+        return node.right
+    return node
 
 
 def _open_mode(node: ast.expr) -> str | None:
@@ -936,6 +1011,7 @@ def build_index(tree: ast.Module) -> Index:
         indexer.file_writes,
         indexer.file_reads,
         indexer.writes_unfollowed(),
+        indexer.placed_files,
     )
 
 
@@ -986,6 +1062,10 @@ class _Indexer(ast.NodeVisitor):
         self.raw_reaches: list[tuple[str, Scope, int]] = []  # (name, scope of the read, `_reach`)
         self.raw_lent: list[tuple[str, Scope]] = []  # (name, scope of the read), see `Scope.lent`
         self.file_writes: list[FileWrite] = []
+        self.placed_files: list[PlacedFile] = []
+        # The modules that put files in place (`_FILE_PLACERS`), and their functions, by the local names
+        # the script imports them as (`import shutil as sh`, `from shutil import copy`): their dotted names.
+        self.placer_names: dict[str, str] = {}
         self.file_reads: dict[int, ast.expr] = {}
         # The files `with open(...) as f:` opens, by the name it binds, with the path and how it is opened,
         # innermost last; the names of those opened for writing, and how often each name is used as the
@@ -1483,6 +1563,8 @@ class _Indexer(ast.NodeVisitor):
                 self._bind(alias.asname, None, node)
                 if sdk:
                     self.imports.modules.add(alias.asname)
+                if alias.name in _PLACER_MODULES:
+                    self.placer_names[alias.asname] = alias.name
             else:
                 self._bind(alias.name.split(".")[0], None, node)
                 if self.scope is self.module_scope and "." not in alias.name:
@@ -1500,6 +1582,8 @@ class _Indexer(ast.NodeVisitor):
                 continue
             local = alias.asname or alias.name
             self._bind(local, None, node)
+            if source in _PLACER_MODULES:
+                self.placer_names[local] = f"{source}.{alias.name}"
             if source == "collections" and alias.name == "namedtuple":
                 self.namedtuple_imports.add((id(self.scope), local))
             if _in_sdk(source) or (source == "azure" and alias.name in SERVICE_CLASSES):
@@ -1540,9 +1624,10 @@ class _Indexer(ast.NodeVisitor):
         self.generic_visit(node)
 
     def _file_io(self, node: ast.Call) -> None:
-        """Record a file written or read whole (see `Index.file_writes`), and a file opened for writing in
-        any other way."""
+        """Record a file written or read whole (see `Index.file_writes`), a file opened for writing in
+        any other way, and a file put in place by a means the reader does not follow (`_placed`)."""
         func = node.func
+        self._placed(node)
         mode = _open_mode(node)
         if mode is not None and mode != "r" and not (mode == "w" and self._opened_as_followed()):
             self.unseen_write = True
@@ -1569,6 +1654,30 @@ class _Indexer(ast.NodeVisitor):
             self.file_writes.append(FileWrite(path, node.args[0], self.scope, _at(node), self.chain))
         elif func.attr == "read" and mode == "r" and not node.args:
             self.file_reads[id(node)] = path
+
+    def _placed(self, node: ast.Call) -> None:
+        """Record a file the call puts in place by a means whose content the reader does not follow (see
+        `PlacedFile`): a function of `_FILE_PLACERS`, by its dotted name or as the script imports it, or a
+        method of `pathlib.Path` that writes or moves a file."""
+        func = node.func
+        name = dotted(func) or ""
+        head, dot, rest = name.partition(".")
+        name = self.placer_names.get(head, head) + dot + rest
+        placer = _FILE_PLACERS.get(name)
+        if placer is not None:
+            source, destination = (_argument(node, *where) if where else None for where in placer)
+            if placer[1] is None or destination is not None:
+                self._place(node, destination, source)
+            return
+        if not isinstance(func, ast.Attribute) or node.keywords or dotted(func.value) == "os":
+            return
+        if func.attr in _PATH_WRITES:
+            self._place(node, _path_named(func.value), None)
+        elif func.attr in _PATH_MOVES and len(node.args) == 1 and not isinstance(node.args[0], ast.Starred):
+            self._place(node, _path_named(node.args[0]), None)
+
+    def _place(self, node: ast.Call, destination: ast.expr | None, source: ast.expr | None) -> None:
+        self.placed_files.append(PlacedFile(destination, source, self.scope, _at(node), self.chain))
 
     def _opened_as_followed(self) -> bool:
         """Whether the `open(...)` call being visited is opened to be written as the reader follows it:
@@ -4575,6 +4684,8 @@ class Flow:
         writes = self.index.file_writes
         if self.index.writes_unfollowed or not writes or id(node) in self._reading:
             return self.unknown(node)
+        if self.index.placed_files and self.replaces(_leaf(self.value(path, site))):
+            return self.unknown(node)  # what was written there may be gone
         found: tuple[FileWrite, Site] | None = None
         for write in writes:
             at = self._written_before(write, site)
@@ -4592,6 +4703,23 @@ class Flow:
             return self.value(found[0].text, found[1])
         finally:
             self._reading.discard(id(node))
+
+    def replaces(self, name: str | None) -> bool:
+        """Whether the script may put a file of the name `name` (the last part of a path; None: a name it
+        does not state) in place by a means whose content the reader does not follow (see `PlacedFile`):
+        one whose destination it names so, or does not state, or a folder the file of that name may be
+        copied or moved into."""
+        for placed in self.index.placed_files:
+            site = Site(placed.scope, placed.at, placed.chain)
+            for named in (placed.destination, placed.source):
+                if named is None and placed.destination is not None:
+                    break  # a destination of a name of its own, not a folder
+                leaf = _leaf(self.value(named, site)) if named is not None else None
+                if name is None or leaf is None or leaf.casefold() == name.casefold():
+                    return True
+                if "." in leaf:
+                    break  # a file's name: it is not copied into a folder, and keeps none of its source's
+        return False
 
     def _written_before(self, write: FileWrite, site: Site) -> Site | None:
         """Where a write surely runs before a read at `site`, in the frame it runs in then (see

@@ -2923,11 +2923,14 @@ class _Resources:
     def _uploaded_file(self, body: Value | None, site: flow.Site) -> None:
         """A network configuration upload whose body the script does not show: the name of the file it
         reads it from (`open('NetworkConfig.netcfg').read()`), the last part of its path when the script
-        states it; "" when it does not, or when the script writes files (see `flow.Unknown.read_from`)."""
+        states it; "" when it does not, when the script writes files (see `flow.Unknown.read_from`), or
+        when it may put a file of that name in place otherwise (`shutil.copy`, `os.replace`, `Path.
+        write_text`, see `Flow.replaces`): the file it sends is not known to be the one checked."""
         path = body.read_from if isinstance(body, flow.Unknown) else None
         shape = self._shape(path, site) if path is not None else HOLE
         last = shape.replace("\\", "/").rpartition("/")[2].strip()
-        self.uploaded_files.setdefault("" if HOLE in last or last in ("", ".", "..") else last, None)
+        unknown = HOLE in last or last in ("", ".", "..") or self.flow.replaces(last)
+        self.uploaded_files.setdefault("" if unknown else last, None)
 
     def _security_rule_body(self, path: str, body: Lit, mark: Mark, surely: bool) -> bool:
         """Set Network Security Rule, which the SDK has no method for: a `<Rule>` PUT to
