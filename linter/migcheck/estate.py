@@ -1214,6 +1214,7 @@ class _NetworkUse(NamedTuple):
     network: NameRef
     uses: str
     subnets: tuple[tuple[NameRef, str], ...] = ()
+    declared: bool = False  # written by hand in the declarations, not shown by an export
 
 
 # --- the linker --------------------------------------------------------------------------------------
@@ -1230,6 +1231,9 @@ class _Linker:
         self.grouping = grouping
         self.memo = memo
         self.dangling: list[Dangling] = []
+        # The network and subnet names that point nowhere, each with every use a file makes of it (a
+        # placement, a migration call, a gateway, a declaration): one finding each, see `_once_per_file`.
+        self.named_nowhere: dict[tuple[str, ...], list[Dangling]] = defaultdict(list)
         self.conflicts: list[Conflict] = []
         self.exported: tuple[Estate, ...] = ()  # see `Estate.exported`, set by `_link_inventory`
         # The network definitions exports give, by identity (see `_join_inventory_networks`).
@@ -1290,8 +1294,9 @@ class _Linker:
         gateways = self._scripted_gateways()
         in_networks = records_in_networks(inventory)
         undefined = self._check_network_references(networks, in_networks)
+        self.dangling.extend(_once_per_file(each) for each in self.named_nowhere.values())
         gateways = {name: facts for name, facts in gateways.items() if name not in undefined}
-        inventory = _without_refused_gateways(inventory, undefined, self.scripts)
+        inventory = _without_refused_records(inventory, undefined, self.scripts)
         _add_named_networks(networks, [*gateways.values(), *in_networks], undefined)
         _add_scripted_associations(networks, self._grouped_and_routed(), undefined)
         return Estate(
@@ -1645,11 +1650,12 @@ class _Linker:
         """Each placement's network must be defined (when some file defines networks), and each subnet
         its roles are in must be a subnet of that network. A name that points nowhere is reported once in
         each file (see `_once_per_file`): two services a script places in one misspelt network, two roles
-        a configuration puts in one subnet the network lacks."""
+        a configuration puts in one subnet the network lacks. Each use joins `named_nowhere`, where the
+        other uses of the name (`_check_network_references`) join it too."""
         if not knows_networks:
             return
         portal = _portal_names(networks.values())
-        found: dict[tuple[str, ...], list[Dangling]] = defaultdict(list)
+        found = self.named_nowhere
         for network in networks.values():
             subnets = {key(s.name) for s in network.subnets}
             for service, placement in network.members:
@@ -1668,22 +1674,22 @@ class _Linker:
                         )
                         at = (subnet.mark.path, "Subnet", key(network.name), key(subnet.name))
                         found[at].append(Dangling(subnet, "Subnet", message))
-        self.dangling.extend(_once_per_file(each) for each in found.values())
 
     def _check_network_references(self, networks: Mapping[str, Network], records: Iterable[Any]) -> set[str]:
         """Every other name of a network or subnet (`_network_uses`: what scripts run on a network, the
         Application Gateways in one) must be a network a file defines, and a subnet of it, when some file
         defines networks (a network configuration holds every network of its subscription). A name that
-        points nowhere is reported once in each file, where the file first writes it (see `_once_per_file`).
-        Returns the names (by `key`) of the networks scripts name that dangle: the platform refuses what a
-        script asks of a network that does not exist, which makes no network of the estate (see
-        `_add_named_networks`)."""
+        points nowhere is reported once in each file, where the file first writes it, placements included:
+        each use joins `named_nowhere` (see `_once_per_file`). Returns the names (by `key`) of the networks
+        scripts and declarations name that dangle: the platform refuses what a script asks of a network
+        that does not exist, and a declaration of one describes nothing there; neither makes a network of
+        the estate (see `_add_named_networks`)."""
         if not any(network.defined for network in networks.values()) or not self._networks_stated():
             return set()
         portal = _portal_names(networks.values())
         subnets: dict[int, frozenset[str]] = {}  # by id() of each defined network named, built once each
         undefined: set[str] = set()
-        found: dict[tuple[str, ...], list[Dangling]] = defaultdict(list)
+        found = self.named_nowhere
         for use in self._network_uses(records):
             network = networks.get(join_key(use.network.name, use.network.mark))
             if network is not None and network.defined:
@@ -1694,9 +1700,8 @@ class _Linker:
             dangling = self._undefined_network(use.network, use.uses, portal)
             if dangling is not None:
                 found[(dangling.mark.path, "VirtualNetwork", key(dangling.name))].append(dangling)
-                if use.network.mark.path in self.scripts:
+                if use.declared or use.network.mark.path in self.scripts:
                     undefined.add(key(use.network.name))
-        self.dangling.extend(_once_per_file(each) for each in found.values())
         return undefined
 
     def _dangling_subnets(
@@ -1720,8 +1725,9 @@ class _Linker:
         """The names of networks and subnets besides placements: the networks scripts migrate, whose
         gateways they create, link to a circuit, connect or disconnect, and the subnets they associate a
         network security group or route table with; the network and subnets of each Application Gateway of
-        `records` (created by a script or a request body, exported, declared). Move-AzureService's
-        `-VirtualNetworkName` is none of them: it names a Resource Manager network."""
+        `records` (created by a script or a request body, exported, declared), and the network (and subnet)
+        of every other declaration of `records`. Move-AzureService's `-VirtualNetworkName` is none of them:
+        it names a Resource Manager network."""
         for script in self._all(Script):
             for step in script.migration:
                 if step.scope == "virtual-network" and step.target.strip():
@@ -1752,7 +1758,13 @@ class _Linker:
                     for at, s in enumerate(gateway.subnets)
                     if s.strip()
                 )
-                yield _NetworkUse(NameRef(gateway.vnet, gateway.vnet_mark or gateway.mark), said, subnets)
+                network = NameRef(gateway.vnet, gateway.vnet_mark or gateway.mark)
+                yield _NetworkUse(network, said, subnets, declared=gateway.declared)
+        # Not an authorization link's network: the one linked through it is most often another
+        # subscription's, which this one's network configuration does not define.
+        for record in records:
+            if isinstance(record, (inv.ServiceInVnet, inv.VnetPeering)) and record.declared:
+                yield _declared_use(record)
 
     def _grouped_and_routed(self) -> list[NetworkSecurityGroup | RouteTable]:
         """The network security groups and route tables: those a script associates with a subnet name it."""
@@ -3778,22 +3790,43 @@ def _lines_words(lines: list[int]) -> str:
     return f"lines {', '.join(str(line) for line in lines[:-1])} and {lines[-1]}"
 
 
-def _without_refused_gateways(inventory: Inventory, refused: set[str], scripts: frozenset[str]) -> Inventory:
-    """`inventory` without the Application Gateways scripts create in a network that does not exist
-    (`refused`, by `key`): the platform refuses to create them. An export's gateway is there all the same:
-    it shows that its network exists."""
-    if not refused or not inventory.application_gateways:
+def _declared_use(record: inv.ServiceInVnet | inv.VnetPeering) -> _NetworkUse:
+    """The network (and subnet) a declared service or peering names, with what the message says names
+    it, worded as the rules that read the declaration word it."""
+    if isinstance(record, inv.ServiceInVnet):
+        label = record.service.label
+        said = (
+            f"{label} '{record.name}' (declared) is in"
+            if record.named
+            else f"a declared {label} without a name is in"
+        )
+        subnet = ((NameRef(record.subnet, record.mark), said),) if record.subnet else ()
+        return _NetworkUse(NameRef(record.vnet, record.mark), said, subnet, declared=True)
+    named = f"peering '{record.name}'" if record.named else "a peering"
+    said = f"{named} with Resource Manager network '{record.peer}' (declared) joins"
+    return _NetworkUse(NameRef(record.vnet, record.mark), said, declared=True)
+
+
+def _without_refused_records(inventory: Inventory, refused: set[str], scripts: frozenset[str]) -> Inventory:
+    """`inventory` without what is said to be in a network that does not exist (`refused`, by `key`): the
+    Application Gateways scripts create there, which the platform refuses to create, and the services,
+    peerings and Application Gateways declared there, which are then in no network the files describe
+    (MIG003 reports the name). An export's record is there all the same: it shows that its network exists.
+    An authorization link is the circuit's, and most often for another subscription's network: it stays."""
+    if not refused:
         return inventory
-    kept = tuple(
-        gateway
-        for gateway in inventory.application_gateways
-        if not (gateway.mark.path in scripts and key(gateway.vnet) in refused)
-    )
-    return (
-        inventory
-        if len(kept) == len(inventory.application_gateways)
-        else replace(inventory, application_gateways=kept)
-    )
+
+    def refused_record(record: Any) -> bool:
+        return key(record.vnet) in refused and (record.declared or record.mark.path in scripts)
+
+    gateways = tuple(g for g in inventory.application_gateways if not refused_record(g))
+    services = tuple(s for s in inventory.services_in_vnets if not refused_record(s))
+    peerings = tuple(p for p in inventory.peerings if not refused_record(p))
+    if len(gateways) + len(services) + len(peerings) == len(inventory.application_gateways) + len(
+        inventory.services_in_vnets
+    ) + len(inventory.peerings):
+        return inventory
+    return replace(inventory, application_gateways=gateways, services_in_vnets=services, peerings=peerings)
 
 
 def _add_named_networks(networks: dict[str, Network], naming: Iterable[Any], undefined: set[str]) -> None:
