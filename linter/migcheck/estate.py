@@ -2932,10 +2932,11 @@ def _in_networks_of_subnets(
 ) -> tuple[CloudService, ...]:
     """A deployment whose files do not state its network (Export-AzureVM files) but whose VMs are in
     subnets is in a virtual network: a VM outside any network has no subnet (overview: only a VM in a
-    network may have none). When one network of the files defines every subnet its VMs name, and no other
-    network defines any of them, it is that network: the placement joins it, saying the subnets it was
-    inferred from (`Placement.network_inferred_from`). Otherwise its network stays unstated (the plan says
-    which networks it may be)."""
+    network may have none). A deployment is in one network (cscfg schema: "A cloud service can only be a
+    member of one Virtual Network"), which defines every subnet its VMs name: when only one network of the
+    files does, it is that network, whatever other networks define some of them: the placement joins it,
+    saying the subnets it was inferred from (`Placement.network_inferred_from`). Otherwise its network stays
+    unstated (the plan says which networks it may be)."""
     networks = subnet_networks(definitions)
     if not networks:
         return services
@@ -2950,6 +2951,14 @@ def subnet_networks(definitions: Iterable[VirtualNetwork]) -> dict[str, dict[str
             if not is_pipeline_token(subnet.name):
                 networks[key(subnet.name)].setdefault(join_key(vnet.name, vnet.mark), vnet.name)
     return networks
+
+
+def networks_defining_all(networks: Mapping[str, dict[str, str]], subnets: Sequence[NameRef]) -> list[str]:
+    """The names of the networks that define every one of `subnets` (`networks` as `subnet_networks` gives
+    them), in the order of their definitions: those a deployment whose VMs are in `subnets` may be in."""
+    holders = [networks.get(key(subnet.name), {}) for subnet in subnets]
+    common = set(holders[0]).intersection(*holders[1:]) if holders else set()
+    return [name for network_key, name in holders[0].items() if network_key in common] if holders else []
 
 
 def placement_subnets(placement: Placement) -> tuple[NameRef, ...]:
@@ -2969,11 +2978,10 @@ def _in_network_of_subnets(service: CloudService, networks: Mapping[str, dict[st
         subnets = placement_subnets(placement)
         if not subnets:
             continue
-        holders = [networks.get(key(subnet.name), {}) for subnet in subnets]
-        candidates = {k: name for each in holders for k, name in each.items()}
-        if len(candidates) != 1 or not all(holders):
+        candidates = networks_defining_all(networks, subnets)
+        if len(candidates) != 1:
             continue
-        [name] = candidates.values()
+        [name] = candidates
         placements[at] = replace(
             placement,
             network_known=True,

@@ -1617,10 +1617,16 @@ def _inferred_members(network: Network) -> list[str]:
         if not subnets:
             continue
         several = len(subnets) > 1
+        # Other networks may define some of several subnets: none defines every one.
+        alone = (
+            "and no other network of the files defines them all"
+            if several
+            else "which no other network of the files defines"
+        )
         notes.append(
             f"{service.label[0].upper()}{service.label[1:]} is in this network as inferred from the "
-            f"subnet{'s' if several else ''} of its VMs, {_quoted_names(s.name for s in subnets)}, which "
-            f"no other network of the files defines: the files do not state its network. Check it with "
+            f"subnet{'s' if several else ''} of its VMs, {_quoted_names(s.name for s in subnets)}, {alone}: "
+            "the files do not state its network. Check it with "
             f"Get-AzureDeployment -ServiceName {_ps(service_name(service))} (VirtualNetworkName); in "
             "another network, that network's migration moves it instead."
         )
@@ -2558,7 +2564,7 @@ def _quoted_names(names: Iterable[str]) -> str:
 def _undetermined(builder: _Builder, service: CloudService) -> Step:
     """A cloud service of VMs whose files do not state their network (Export-AzureVM files). VMs in subnets
     are in a virtual network (only a VM in a network may have none): one the files do not name, or one of
-    those that define the subnets (the estate places it in the one network that alone defines them). VMs
+    those that define every one of the subnets (the estate places it in the network when only one does). VMs
     in none may be in a network without subnets, or in none. The commands are those of each possibility."""
     subnets = [s for p in service.placements for s in placement_subnets(p)]
     unnamed: list[str] = []  # the deployment Move-AzureService names, when the files do not name it
@@ -2608,26 +2614,29 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
 
 
 def _defining(estate: Estate, subnets: Sequence[NameRef]) -> list[str]:
-    """The networks of the files that define one of `subnets`, by name."""
+    """The networks of the files that define every one of `subnets`, by name: a deployment is in one
+    network, which defines each subnet its VMs are in."""
     wanted = {key(subnet.name) for subnet in subnets}
-    return [n.name for n in estate.virtual_networks if any(key(s.name) in wanted for s in n.subnets)]
+    return [n.name for n in estate.virtual_networks if wanted <= {key(s.name) for s in n.subnets}]
 
 
 def _in_unnamed_network(service: CloudService, subnets: Sequence[NameRef], networks: Sequence[str]) -> str:
-    """The note of a service whose VMs are in subnets no one network of the files alone defines."""
+    """The note of a service whose VMs are in subnets that not exactly one network of the files defines
+    all of (`networks`, those that do)."""
     names = list(dict.fromkeys(s.name for s in subnets))
     several = len(names) > 1
     said = f"Its VMs are in subnet{'s' if several else ''} {_quoted_names(names)}, so in a virtual network"
     find = f"Find it with Get-AzureDeployment -ServiceName {_ps(service_name(service))} (VirtualNetworkName)"
     if not networks:
         return (
-            f"{said} the files do not name: none of their networks defines {'them' if several else 'it'}. "
+            f"{said} the files do not name: none of their networks defines {'them all' if several else 'it'}. "
             f"{find}, and migrate that network: its migration moves this service. Add the network's "
             "configuration to the files checked to plan it."
         )
     return (
-        f"{said}: {_quoted_names(networks)} each define {'one of them' if several else 'it'}, and the files "
-        f"do not say which it is in. {find}: that network's migration moves this service."
+        f"{said}: {_quoted_names(networks)} {'each define' if len(networks) > 1 else 'defines'} "
+        f"{'them all' if several else 'it'}, and the files do not say which it is in. {find}: that network's "
+        "migration moves this service."
     )
 
 
