@@ -46,6 +46,8 @@ OTHER_USES = {
     "circuit link": 'New-AzureDedicatedCircuitLink -ServiceKey "0f3d5a2e-1111-2222-3333-444455556666" -VNetName "app-vnet"\n',
     "connection": 'Set-AzureVNetGateway -Connect -VNetName "app-vnet" -LocalNetworkSiteName "site1"\n',
     "disconnection": 'Set-AzureVNetGateway -Disconnect -VNetName "app-vnet" -LocalNetworkSiteName "site1"\n',
+    "application gateway": 'New-AzureApplicationGateway -Name "agw" -VnetName "app-vnet" -Subnets @("default")\n',
+    "security group": 'Set-AzureNetworkSecurityGroupToSubnet -Name "nsg" -VirtualNetworkName "app-vnet" -SubnetName "default"\n',
 }
 
 PYTHON = """\
