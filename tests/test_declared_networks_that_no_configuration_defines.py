@@ -109,3 +109,12 @@ def test_the_network_an_authorization_link_names_is_not_looked_up(tmp_path, monk
     link = '[[expressroute-authorization-links]]\ncircuit = "a1b2c3d4-0000-1111-2222-333344445555"\nvnet = "fabrikam-vnet"\n'
     result = _lint(tmp_path, monkeypatch, {"NetworkConfig.netcfg": NETCFG, "inventory.toml": link})
     assert "MIG003" not in [f.code for f in result.findings]
+
+
+def test_after_an_upload_of_unknown_content_the_declarations_stand(tmp_path, monkeypatch):
+    # The script uploads a configuration the files do not show: every network may be one it defines.
+    upload = "param($path)\nSet-AzureVNetConfig -ConfigurationPath $path\n"
+    files = {"NetworkConfig.netcfg": NETCFG, "inventory.toml": MISNAMED, "upload.ps1": upload}
+    result = _lint(tmp_path, monkeypatch, files)
+    codes = sorted(f.code for f in result.findings if f.location and f.location.path == "inventory.toml")
+    assert codes == ["MIG312", "MIG313", "MIG315", "MIG319"]
