@@ -94,7 +94,7 @@ import sys
 import tokenize
 import urllib.parse
 import warnings
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import TYPE_CHECKING
@@ -2055,12 +2055,19 @@ class _Resources:
         send them are written), and the turns of the loops around them. Each is shown at the outermost of
         those calls, the request included, that leads to it alone: `run('prod-vnet', 'Commit')` of a `def
         run(name, step): sms.perform_post(...)`, whose request is one line for every step it runs, and not
-        a `main()` that runs them all. When none does, at the request that the turns of a loop around it
-        send each step with, else at the outermost."""
+        a `main()` that runs them all. When none does, at the outermost that leads to the steps of one
+        resource alone (`migrate('appstore')` of a function that loops over the steps), as PowerShell
+        shows a function's steps at its call; else at the request that the turns of a loop around it send
+        each step with, else at the outermost."""
         paths = Counter(id(node) for chain, _, _, _ in self.steps for node in chain)
+        moved: dict[int, set[tuple[str, str]]] = defaultdict(set)
+        for chain, step, _, _ in self.steps:
+            for node in chain:
+                moved[id(node)].add((step.scope, step.target.strip().casefold()))
         placed = []
         for chain, step, looped, order in self.steps:
-            shown = next((node for node in chain if paths[id(node)] == 1), looped or chain[0])
+            alone = next((node for node in chain if paths[id(node)] == 1), None)
+            shown = alone or _one_resource_call(chain, moved) or looped or chain[0]
             placed.append((order, replace(step, mark=self.source.call_mark(shown))))
         return tuple(step for _, step in sorted(placed, key=lambda found: found[0]))
 
@@ -3854,6 +3861,20 @@ def _run_order(site: flow.Site, request: ast.Call) -> _RunOrder:
             order.append((frame.call.lineno, frame.call.col_offset, 0))
         frame = frame.outer
     return tuple(reversed(order))
+
+
+def _one_resource_call(
+    chain: tuple[ast.Call, ...], moved: dict[int, set[tuple[str, str]]]
+) -> ast.Call | None:
+    """The outermost call of `chain` (the calls that lead to a step, outermost first) that leads to the
+    steps of one resource alone, named: `migrate('appstore')` of a `def migrate(name):` that loops over
+    Validate, Prepare and Commit, as PowerShell's steps are shown at the call of the function that runs
+    them. None when each leads to several resources, or to one the script does not name."""
+    for node in chain:
+        found = moved[id(node)]
+        if len(found) == 1 and next(iter(found))[1]:
+            return node
+    return None
 
 
 def _calls_to(site: flow.Site) -> list[ast.Call]:
