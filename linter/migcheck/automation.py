@@ -535,6 +535,28 @@ def changed_by_request(verb: str | None, path: str) -> tuple[str, str] | None:
     return None
 
 
+# --- ExpressRoute circuit links ------------------------------------------------------------------------------
+
+# The classic ExpressRoute API's link of a virtual network to a dedicated circuit (`New-` and
+# `Remove-AzureDedicatedCircuitLink` send these): `<subscription>/services/networking/dedicatedcircuits/
+# <service-key>/vnets/<network>`, which a PUT creates and a DELETE removes (the links of a circuit are listed
+# by a GET to `.../dedicatedcircuits/<service-key>/vnets`).
+_CIRCUIT_LINK_PATH = re.compile(
+    r"/services/networking/dedicatedcircuits/(?P<key>[^/?#]+)/vnets/(?P<network>[^/?#]+)/?(?=$|[?#])",
+    re.IGNORECASE,
+)
+CIRCUIT_LINK_REQUEST = "a PUT to .../dedicatedcircuits/<service-key>/vnets/<network>"
+
+
+def circuit_link(verb: str | None, path: str) -> tuple[str, str, str] | None:
+    """("link" or "unlink", network, service key) of a request of method `verb` to `path` that links a
+    virtual network to an ExpressRoute circuit (PUT) or removes the link (DELETE), each name with a `HOLE`
+    where the script does not state it; None for any other request."""
+    kind = {"PUT": "link", "DELETE": "unlink"}.get((verb or "").upper())
+    found = _CIRCUIT_LINK_PATH.search(path[:_LONGEST_URL]) if kind is not None else None
+    return (kind, found.group("network"), found.group("key")) if kind and found is not None else None
+
+
 # --- gateway connections ------------------------------------------------------------------------------------
 
 # The request that connects a virtual network's gateway to a local network site, disconnects it or tests it

@@ -7588,6 +7588,30 @@ class Interpreter:
             self._change_at(request.node, ClassicCall(name, mark, (changed,)))
         if changed == ("virtual-network", EVERY_NETWORK):  # a body's file is not followed to its name
             self.uploaded_files.setdefault("", None)
+        linked = automation.circuit_link(verb, request.path) if not made else None
+        if linked is not None:
+            self._circuit_request(request, mark, *linked)
+
+    def _circuit_request(self, request: WebRequest, mark: Mark, kind: str, network: str, key: str) -> None:
+        """A request that links a network to an ExpressRoute circuit (`kind` "link") or removes the link
+        ("unlink"), as New- and Remove-AzureDedicatedCircuitLink do: the same fact about the network's
+        gateway, or the same removal of the links this script made to it. A network the path does not
+        state is none the reader can name."""
+        if automation.HOLE in network or not network.strip():
+            return
+        if kind == "unlink":
+            if self._surely_runs():
+                for fact in self.circuit_links.pop(_name_key(network), []):
+                    self.gateway_facts.pop(fact, None)
+            return
+        service_key = "" if automation.HOLE in key else key
+        how = automation.CIRCUIT_LINK_REQUEST
+        fact = VnetGatewayFact(
+            network, EXPRESSROUTE, how, mark, service_key=service_key, vnet_mark=request.url_mark
+        )
+        if fact not in self.gateway_facts:
+            self.gateway_facts[fact] = None
+            self.circuit_links[_name_key(network)].append(fact)
 
     def _import_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         return Unknown(self.snippet(node))

@@ -102,6 +102,7 @@ from typing import TYPE_CHECKING
 from migcheck import automation
 from migcheck.model import (
     EVERY_NETWORK,
+    EXPRESSROUTE,
     MAYBE_RUNS,
     NETWORK_CONFIGURATION_TYPES,
     SECURITY_RULE_VALUES,
@@ -140,6 +141,7 @@ from migcheck.model import (
     VirtualIp,
     VirtualMachine,
     VirtualNetwork,
+    VnetGatewayFact,
     absent_on_some_path,
     common_branches,
     is_stand_in,
@@ -198,6 +200,9 @@ PRODUCES = frozenset(
         ReservedIp,
         # A gateway connection the script disconnects and does not connect again on every path after.
         ConnectionState,
+        # A network the script links to an ExpressRoute circuit (a PUT to `.../dedicatedcircuits/<key>/
+        # vnets/<network>`) and does not surely unlink after.
+        VnetGatewayFact,
         # A network configuration the script uploads, as a .netcfg holds it.
         *NETWORK_CONFIGURATION_TYPES,
     }
@@ -313,6 +318,7 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     # The client's own requests, for what the SDK's methods cannot express (endpoint ACLs, boot diagnostics).
     "perform_put": ("path", "body", "x_ms_version"),
     "perform_post": ("path", "body", "x_ms_version"),
+    "perform_delete": ("path", "x_ms_version"),
     "create_reserved_ip_address": ("name", "label", "location"),
     "add_service_certificate": ("service_name", "data", "certificate_format", "password"),
     "create_hosted_service": (
@@ -1585,6 +1591,10 @@ class _Resources:
         self.named_call_sites: dict[int, CallSite] = {}  # see `_call_site`
         # The requests that may connect or disconnect a gateway, by id(call node) (see `_GatewayLinks`).
         self.link_requests: dict[int, _LinkRequest] = {}
+        # The requests that link a network to an ExpressRoute circuit or unlink it, each where it comes in
+        # the order the script runs (see `_run_order`), with the link, or the network a removal that surely
+        # runs unlinks ("" for one that may not run: it removes nothing). See `_circuit_links`.
+        self.circuit_requests: list[tuple[_RunOrder, VnetGatewayFact | str]] = []
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
@@ -1640,6 +1650,7 @@ class _Resources:
         out.extend(rule for rules in self.security_rules.values() for rule in rules)
         if self.link_requests:
             out.extend(_GatewayLinks(self, self.link_requests).connections())
+        out.extend(self._circuit_links())
         return tuple(out)
 
     def _note_link_request(self, call: CallSite, request: _Request) -> None:
@@ -1848,6 +1859,11 @@ class _Resources:
                     self._record_element_send(call, body_node, path)
             self.turn = 0
             self._sent_changes(call, lambda at: self._shape(path_node, at), verb, mark)
+            self._circuit_request(call, verb, lambda at: self._shape(path_node, at), path_node)
+        elif call.method == "perform_delete":
+            path_node = _argument(call.node, 0, ("path",))
+            self._sent_changes(call, lambda at: self._shape(path_node, at), "DELETE", mark)
+            self._circuit_request(call, "DELETE", lambda at: self._shape(path_node, at), path_node)
 
     # --- requests the script sends to the API itself -------------------------------------------------
 
@@ -1903,6 +1919,10 @@ class _Resources:
         if request.verb == "POST":
             self._request_steps(call, request, mark)
         self._request_changes(call, request, mark)
+        url = _argument(call.node, *_HTTP_CALLS[flow.callee(call.node.func)].url)
+        self._circuit_request(
+            call, request.verb, lambda at: self._request_path(call, at) or request.path, url
+        )
         if request.body is None or request.verb not in ("PUT", "POST"):
             return
         sites = self.flow.callers(call)
@@ -1951,6 +1971,47 @@ class _Resources:
             changed = automation.changed_by_request(verb, path_at(site))
             if changed is not None:
                 self._change_at(call, site, ClassicCall(call.method, mark, (changed,)))
+
+    # --- ExpressRoute circuit links ---------------------------------------------------------------------
+
+    def _circuit_request(
+        self, call: CallSite, verb: str, path_at: Callable[[flow.Site], str], path_node: ast.expr | None
+    ) -> None:
+        """A request that links a virtual network to an ExpressRoute circuit or removes the link (see
+        `automation.circuit_link`), as New- and Remove-AzureDedicatedCircuitLink do, its path read at each
+        site it runs at: a link of a network the script states is a fact about its gateway; a removal that
+        surely runs takes away the links the script made to that network before it (see `_circuit_links`)."""
+        for site in self.flow.callers(call):
+            for turn in self.flow.turns(call, site):
+                found = automation.circuit_link(verb, path_at(turn))
+                if found is None or HOLE in found[1] or not found[1].strip():
+                    continue
+                kind, network, service_key = found
+                order = _run_order(turn, call.node)
+                if kind == "unlink":
+                    self.circuit_requests.append((order, network if self._surely_runs(call, turn) else ""))
+                    continue
+                mark = self.source.call_mark(call.node)
+                link = VnetGatewayFact(
+                    network,
+                    EXPRESSROUTE,
+                    automation.CIRCUIT_LINK_REQUEST,
+                    mark,
+                    service_key="" if HOLE in service_key else service_key,
+                    vnet_mark=_segment_at(self.shapes, self.source, path_node, turn, network),
+                )
+                self.circuit_requests.append((order, link))
+
+    def _circuit_links(self) -> list[VnetGatewayFact]:
+        """The networks the script links to an ExpressRoute circuit and does not surely unlink after, in the
+        order it runs (as the PowerShell reader keeps New-AzureDedicatedCircuitLink's), once each."""
+        links: dict[str, list[VnetGatewayFact]] = {}
+        for _, request in sorted(self.circuit_requests, key=lambda found: found[0]):
+            if isinstance(request, VnetGatewayFact):
+                links.setdefault(_key(request.vnet), []).append(request)
+            elif request:
+                links.pop(_key(request), None)
+        return list(dict.fromkeys(link for found in links.values() for link in found))
 
     def _change_sites(self, call: CallSite) -> list[flow.Site]:
         """The sites a changing call runs at that tell where it comes among the migration steps: each call
