@@ -304,6 +304,10 @@ class CloudService:
     placements: tuple[Placement, ...] = ()
     definition: ServiceDefinition | None = None
     configurations: tuple[ServiceConfiguration, ...] = ()  # every one, the local emulator's too
+    # The other definitions of the service's name in its project (`ServiceDefinition.Original.csdef`
+    # beside `ServiceDefinition.csdef`): copies, not deployed; `definition` is the one that is (see
+    # `_deployed_first`). Compared with it (MIG004), never checked themselves.
+    definition_copies: tuple[ServiceDefinition, ...] = ()
     # "files", or what the service is named after when no file names it: "deployment", "folder" (the
     # Export-AzureVM files of a folder), "role" or "file" (a role body on its own: its VM, or its file)
     named_by: str = "files"
@@ -1071,6 +1075,52 @@ def _joined_by_service_name(
     return joined
 
 
+def _copies_joined(
+    folders: list[tuple[str, _FolderServices]],
+    documents: Callable[[str], list[Document]],
+    folder_services: Callable[[str, list[Document]], _FolderServices],
+) -> list[tuple[str, _FolderServices]]:
+    """`folders` with each folder whose definitions are all copies by their files' names (a solution's
+    `ServiceDefinition.Template.csdef` beside the `.Template.cscfg` it is packaged with, see `_is_copy`)
+    joined to the one folder that defines each of their services in a file not named as a copy: a
+    service name is one cloud service, and a copy is not what is deployed. Folders that define a service
+    each in a file of its own name (copies of a whole solution, a course's labs) are left apart."""
+    copies = [
+        folder for folder, (services, _) in folders if services and all(_of_copies(s) for s in services)
+    ]
+    if not copies:
+        return folders
+    deployed: dict[str, set[str]] = defaultdict(set)  # a service's name -> the folders deploying it
+    for folder, (services, _) in folders:
+        for service in services:
+            if service.definition is not None and not _is_copy(service.definition):
+                deployed[key(service.definition.name)].add(folder)
+    entries = dict(folders)
+    joining: dict[str, list[Document]] = defaultdict(list)
+    left = set()
+    for folder in copies:
+        targets = {frozenset(deployed.get(key(s.name), ())) for s in entries[folder][0]}
+        target = next(iter(targets)) if len(targets) == 1 else frozenset()
+        if len(target) == 1:
+            joining[next(iter(target))].extend(documents(folder))
+            left.add(folder)
+    if not joining:
+        return folders
+    return [
+        (
+            folder,
+            folder_services(folder, [*documents(folder), *joining[folder]]) if folder in joining else entry,
+        )
+        for folder, entry in folders
+        if folder not in left
+    ]
+
+
+def _of_copies(service: CloudService) -> bool:
+    """Whether a folder's service is defined by copies only (its deployed-first definition is one)."""
+    return service.definition is not None and _is_copy(service.definition)
+
+
 # The calls that upload a network configuration, whatever the reader could tell of the path they upload it
 # from (see `_uploads_networks`).
 _NETWORK_UPLOADS = frozenset({"set-azurevnetconfig", "azure network import"})
@@ -1111,6 +1161,78 @@ def _definition_folder(doc: Document, defined: dict[str, list[tuple[str, frozens
             return None  # several definitions of the name (copies of one solution), or not this one
         folders.add(candidates[0][0])
     return next(iter(folders)) if len(folders) == 1 else None
+
+
+def _definitions_by_name(defs: list[ServiceDefinition]) -> dict[str, list[ServiceDefinition]]:
+    """The definitions of one project by the service each names (in the order first named), each group's
+    deployed one first (`_deployed_first`): a service name is one cloud service."""
+    groups: dict[str, list[ServiceDefinition]] = {}
+    for definition in defs:
+        groups.setdefault(key(definition.name), []).append(definition)
+    return {name: sorted(group, key=_deployed_first) for name, group in groups.items()}
+
+
+def _definition_differences(copy: ServiceDefinition, kept: ServiceDefinition) -> tuple[str, ...]:
+    """What a copy of a service definition states otherwise than the deployed one, as MIG004 lists it
+    (`here / there`): the roles each defines, then each role both define by its kind, size and input
+    endpoints."""
+    mine, theirs = _roles_by_name(copy), _roles_by_name(kept)
+    differences = []
+    if mine.keys() != theirs.keys():
+        differences.append(f"roles {_listed_names(mine.values())} / {_listed_names(theirs.values())}")
+    for name, role in mine.items():
+        if name in theirs:
+            here, there = _role_facts(role), _role_facts(theirs[name])
+            differences += [
+                f"role '{role.name}' {fact}: {here[fact]} / {there[fact]}"
+                for fact in here
+                if here[fact] != there[fact]
+            ]
+    return tuple(differences)
+
+
+def _roles_by_name(definition: ServiceDefinition) -> dict[str, Role]:
+    return {key(role.name): role for role in definition.roles}
+
+
+def _listed_names(roles: Iterable[Role]) -> str:
+    """Role names as a message lists them, in the order compared: `'Web', 'Worker'`, or `none`."""
+    names = sorted((role.name for role in roles), key=key)
+    return ", ".join(f"'{name}'" for name in names) or "none"
+
+
+def _role_facts(role: Role) -> dict[str, str]:
+    """What the rules read of a role a definition defines, in the words of a MIG004 difference."""
+    endpoints = sorted(
+        f"{e.name} {e.protocol.lower()}:{e.port}" + (f" on {e.load_balancer}" if e.load_balancer else "")
+        for e in role.endpoints
+    )
+    return {
+        "kind": role.type.value,
+        "size": f"'{role.size}'" if role.size else "unstated",
+        "input endpoints": ", ".join(f"'{e}'" for e in endpoints) or "none",
+    }
+
+
+# The file a cloud project's `.ccproj` names as its definition, by Visual Studio's convention: the one
+# packaged and deployed. `ServiceDefinition.Original.csdef`, `ServiceDefinition.Template.csdef` beside it
+# are copies a tool or a person keeps.
+DEPLOYED_DEFINITION = "servicedefinition.csdef"
+
+
+def _deployed_first(definition: ServiceDefinition) -> int:
+    """How likely a definition's file is the one deployed, least first: `ServiceDefinition.csdef`, then
+    a file of another single name (`Web.csdef`), then a copy's (`ServiceDefinition.Template.csdef`). A
+    stable sort keeps the file order among equals."""
+    name = posixpath.basename(definition.mark.path).lower()
+    if name == DEPLOYED_DEFINITION:
+        return 0
+    return 1 if "." not in name.removesuffix(".csdef") else 2
+
+
+def _is_copy(definition: ServiceDefinition) -> bool:
+    """Whether a definition's file is named as a copy of another (`ServiceDefinition.Original.csdef`)."""
+    return _deployed_first(definition) == 2
 
 
 def _by_service_name(configs: list[ServiceConfiguration]) -> list[tuple[ServiceConfiguration, ...]]:
@@ -1851,9 +1973,21 @@ class _Linker:
                     docs[folder].append(doc)
             folders = [(folder, self.folder_services(folder, docs[folder])) for folder in sorted(docs)]
             documents = docs.__getitem__
+        folders = _copies_joined(folders, documents, self.folder_services)
         for _, (services, dangling) in _joined_by_service_name(folders, documents, self.folder_services):
             self.dangling.extend(dangling)
+            for service in services:
+                self._compare_definitions(service)
             yield from services
+
+    def _compare_definitions(self, service: CloudService) -> None:
+        """Each copy of a service's definition that differs from the deployed one in what the rules read
+        (its roles, their kinds, sizes and input endpoints) is a conflicting definition (MIG004)."""
+        kept = service.definition
+        for copy in service.definition_copies:
+            differences = _definition_differences(copy, kept) if kept is not None else ()
+            if kept is not None and differences:
+                self.conflicts.append(Conflict(copy.kind, copy.name, copy.mark, kept.mark, differences))
 
     def folder_services(
         self, folder: str, docs: list[Document]
@@ -1880,14 +2014,17 @@ class _Linker:
         if len(defs) == 1:
             yield self._packaged_service(folder, defs[0], tuple(configs))
             return
-        # Several definitions in one folder: each is a service of its own (a second one was once
-        # dropped unchecked); a configuration belongs to the one its serviceName names, else the first.
-        named = {key(d.name): d for d in reversed(defs)}
-        paired: dict[int, list[ServiceConfiguration]] = defaultdict(list)
+        # Several definitions in one folder: each name is a service of its own (a second one was once
+        # dropped unchecked), defined by the definition deployed, the others of its name kept as copies; a
+        # configuration belongs to the service its serviceName names, else the first.
+        named = _definitions_by_name(defs)
+        first = key(defs[0].name)
+        paired: dict[str, list[ServiceConfiguration]] = defaultdict(list)
         for config in configs:
-            paired[id(named.get(key(config.name), defs[0]))].append(config)
-        for definition in defs:
-            yield self._packaged_service(folder, definition, tuple(paired[id(definition)]))
+            paired[key(config.name) if key(config.name) in named else first].append(config)
+        for name, (definition, *copies) in named.items():
+            service = self._packaged_service(folder, definition, tuple(paired[name]))
+            yield replace(service, definition_copies=tuple(copies)) if copies else service
 
     def _packaged_service(
         self, folder: str, definition: ServiceDefinition | None, configs: tuple[ServiceConfiguration, ...]
