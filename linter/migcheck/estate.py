@@ -1617,8 +1617,9 @@ class _Linker:
     def _creates_unnamed_storage_accounts(self) -> bool:
         """Whether a script or a Create Storage Account body (`CreateStorageServiceInput`) creates an
         account whose name or type it does not state: each it states both of is a `StorageAccountType` of
-        its file, and any other may be the account a disk is in."""
-        named = Counter(a.mark.path for a in self._all(StorageAccountType))
+        its file, and any other may be the account a disk is in. One named by a placeholder, or by a
+        stand-in for a value a script does not state, is such an other: it is named where it runs."""
+        named = Counter(a.mark.path for a in self._all(StorageAccountType) if not is_stand_in(a.name))
         bodies = [
             d.path for d in self.docs if d.kind is FileKind.REST and d.root == "CreateStorageServiceInput"
         ]
