@@ -161,3 +161,64 @@ def test_classic_calls_listed_for_migration_advice(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"make.sh": script}, "MIG601")
     assert where(result.findings) == ["MIG601 make.sh:1:1"]
     assert "az storage account create" in (result.findings[0].fix or "")
+
+
+def test_a_script_written_for_resource_manager_mode_is_not_classic(tmp_path):
+    """The CLI's default mode is Resource Manager since mid-2016: a script whose first commands only that
+    mode has (`--resource-group`, `network nic`) runs every command in it, `vm disk attach-new` included."""
+    data = (
+        b"azure network nic create --name nic1 --resource-group rg --location westus --subnet-id $SUBNET\n"
+        b"azure vm create --resource-group rg --name vm1 --nic-names nic1 --os-type linux\n"
+        b"azure vm disk attach-new rg vm1 128\n"
+    )
+    assert shell.read(str(tmp_path / "node.sh"), data).kind is None
+
+
+def test_classic_commands_before_a_resource_manager_one_are_read_after_asm_mode(tmp_path, monkeypatch):
+    script = """\
+    azure config mode asm
+    azure vm create web-svc img user pass -w corpnet -b front,back
+    azure group create rg westus
+    """
+    assert _lint(tmp_path, monkeypatch, "mixed.sh", script, "MIG202") == ["MIG202 mixed.sh:2:59"]
+
+
+def test_both_branches_and_a_command_after_or_are_read(tmp_path, monkeypatch):
+    script = """\
+    if [ "$ENV" = prod ]; then
+      SUBNETS=front,back
+      azure vm create web-svc img u p -w corpnet -b "$SUBNETS"
+    else
+      azure vm create web-test img u p -w corpnet -b front
+    fi
+    azure vm show app-svc || azure vm create app-svc img u p -w corpnet -b $SUBNETS
+    """
+    result = lint_files(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG202")
+    assert where(result.findings) == ["MIG202 deploy.sh:2:17"]
+
+
+def test_a_suppression_comment_covers_every_line_of_the_command_after_it(tmp_path, monkeypatch):
+    script = """\
+    # migcheck: ignore[MIG202] moved to one subnet before the migration
+    azure vm create web-svc img user pass \\
+      -w corpnet -b front,back
+    azure vm create app-svc img user pass -w corpnet -b front,back  # migcheck: ignore[MIG202] same
+    azure vm create db-svc img user pass -w corpnet -b front,back
+    """
+    assert _lint(tmp_path, monkeypatch, "deploy.sh", script, "MIG202") == ["MIG202 deploy.sh:5:58"]
+
+
+def test_the_plan_has_a_step_for_a_cloud_service_a_shell_script_creates(plan_of):
+    plan = plan_of({"deploy.sh": "azure vm create web-svc img user pass -l 'West Europe' -e 22\n"})
+    step = {step.id: step for step in plan.steps}["service:web-svc/web-svc"]
+    assert (
+        step.cli.validate[0] == "azure service deployment validate-migration 'web-svc' 'web-svc' new '' '' ''"
+    )
+
+
+def test_a_malformed_suppression_comment_is_reported_as_in_other_scripts(tmp_path, monkeypatch):
+    script = """\
+    # migcheck: ignor[MIG202] typo
+    azure vm create web-svc img u p -w corpnet -b front,back
+    """
+    assert _lint(tmp_path, monkeypatch, "deploy.sh", script, "MIG005") == ["MIG005 deploy.sh:1:1"]

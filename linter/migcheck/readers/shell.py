@@ -100,18 +100,27 @@ def read(path: str, data: bytes) -> Document:
     if tree.root_node.has_error:
         problem = _syntax_problem(tree.root_node, where)
         return Document(path, FileKind.SHELL, "", problem=problem, text=text)
-    walker = _Walker(path, source, where)
-    try:
-        walker.run(tree.root_node)
-    except (_Exhausted, RecursionError):  # a hostile input: each statement once, no call followed
-        walker = _Walker(path, source, where, flat=True)
-        walker.run(tree.root_node)
+    walker = _walked(path, source, where, tree.root_node, arm=False)
+    if walker.reading.arm_from_start:  # written for the CLI in Resource Manager mode: read again so
+        walker = _walked(path, source, where, tree.root_node, arm=True)
     script = walker.script()
     if script is None:
         return Document(path, None, "", text=text)
     resources = (script, *walker.reading.resources())
     suppressions = tuple(_suppressions(tree.root_node, where))
     return Document(path, FileKind.SHELL, "", resources, suppressions, text=text)
+
+
+def _walked(path: str, source: bytes, where: _Positions, root: Node, arm: bool) -> _Walker:
+    """The script run through by a walker; a hostile one, past the work its size warrants, read again
+    once through, each statement once and no call followed."""
+    walker = _Walker(path, source, where, arm)
+    try:
+        walker.run(root)
+    except (_Exhausted, RecursionError):
+        walker = _Walker(path, source, where, arm, flat=True)
+        walker.run(root)
+    return walker
 
 
 class _Positions:
@@ -179,7 +188,7 @@ class _Scope:
 class _Walker:
     """Runs the script's statements in order, handing each `azure` command to `xplat.Reading`."""
 
-    def __init__(self, path: str, source: bytes, where: _Positions, flat: bool = False) -> None:
+    def __init__(self, path: str, source: bytes, where: _Positions, arm: bool, flat: bool = False) -> None:
         self.path = path
         # Work in proportion to the script's size: following its calls and loops may cost more than
         # that only by a constant, else the script is read `flat`, once through, in linear time.
@@ -187,7 +196,7 @@ class _Walker:
         self.budget = 4 * len(source) + 50_000
         self.source = source
         self.where = where
-        self.reading = xplat.Reading(path)
+        self.reading = xplat.Reading(path, arm)
         self.scope = _Scope()
         self.functions: dict[str, Node] = {}
         self.called: set[str] = set()
@@ -568,10 +577,12 @@ def _unescaped(written: str, quoted: bool = False) -> str:
 
 
 def _suppressions(root: Node, where: _Positions) -> Iterator[Suppression]:
-    """`# migcheck: ignore[...] reason` on a line of its own covers the next line's command; at the end
-    of a line, that line's; `ignore-file` anywhere covers the file."""
+    """`# migcheck: ignore[...] reason` on a line of its own covers the command after it, every line of it
+    (continuation lines too); at the end of a line, the command on that line; `ignore-file` anywhere covers
+    the file."""
     from migcheck.readers.suppressions import directive
 
+    spans = sorted(_command_spans(root))
     for comment in _comments(root):
         text = where.source[comment.start_byte : comment.end_byte].decode("utf-8", "replace")
         found = directive(text[1:])
@@ -584,8 +595,22 @@ def _suppressions(root: Node, where: _Positions) -> Iterator[Suppression]:
             continue
         line_start = comment.start_byte - comment.start_point[1]
         alone = not where.source[line_start : comment.start_byte].strip()
-        line = mark.line + 1 if alone else mark.line
-        yield Suppression(codes, reason, line, line, mark)
+        if alone:
+            after = [span for span in spans if span[0] > mark.line]
+            span = after[0] if after else (mark.line + 1, mark.line + 1)
+        else:
+            around = [span for span in spans if span[0] <= mark.line <= span[1]]
+            span = around[0] if around else (mark.line, mark.line)
+        yield Suppression(codes, reason, span[0], span[1], mark)
+
+
+def _command_spans(node: Node) -> Iterator[tuple[int, int]]:
+    """The first and last line of each command, 1-based."""
+    if node.type == "command":
+        yield node.start_point[0] + 1, node.end_point[0] + 1
+        return
+    for child in node.named_children:
+        yield from _command_spans(child)
 
 
 def _comments(node: Node) -> Iterator[Node]:

@@ -221,7 +221,12 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
     ("network", "vnet", "delete"): _Spec(("vnet",), (("vnet", "", VALUE), _QUIET)),
     ("network", "vnet", "subnet", "create"): _Spec(
         ("vnet-name", "name"),
-        (("vnet-name", "t", VALUE), ("name", "n", VALUE), ("address-prefix", "a", VALUE)),
+        (
+            ("vnet-name", "t", VALUE),
+            ("name", "n", VALUE),
+            ("address-prefix", "a", VALUE),
+            ("network-security-group-name", "", VALUE),
+        ),
     ),
     ("config", "mode"): _Spec(("mode",), ()),
 }
@@ -264,7 +269,11 @@ class Parsed:
     at: Mark  # where the command is written
     positionals: list[Word]
     options: dict[str, Word | bool]  # by long name: the value, or True for a flag given
-    resource_manager: bool = False  # given an option only the Resource Manager form has
+    # Given an option the classic command does not have (`--image-urn`): commander refuses an option a
+    # command does not declare, so it is not this command; one that names a resource group
+    # (`--resource-group`, a `-g` the classic form lacks) is the Resource Manager form of the command.
+    foreign: bool = False
+    resource_manager: bool = False
 
     def value(self, name: str, position: int | None = None) -> Word | None:
         """The option `name`'s value, else the positional argument at `position`."""
@@ -346,6 +355,7 @@ def _named_options(
         name, equals, value = text[2:].partition("=")
         found = long_names.get(name.casefold())
         if found is None:
+            parsed.foreign = True
             parsed.resource_manager |= name.casefold() == "resource-group"
             return []
         attached = word.part(len(name) + 3, value) if equals else None
@@ -354,6 +364,7 @@ def _named_options(
     for letter in text[1:]:
         found = short_names.get(letter)
         if found is None:
+            parsed.foreign = True
             parsed.resource_manager |= letter == "g"
             continue
         named.append((found[0], found[1], None))
@@ -479,11 +490,15 @@ class Reading:
     """The classic CLI's commands of one script, handed over in the order they run; `resources()` is what
     they describe. `maybe` is set while the commands handed over may not run (a branch, a loop)."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, arm: bool = False) -> None:
         self.path = path
         self.file = posixpath.basename(path)
-        self.arm = False
+        self.arm = arm  # Resource Manager mode: from the start, when `arm_from_start` says so
         self.maybe = False
+        # Whether a command only Resource Manager mode runs came before any `config mode`: the script was
+        # written for a CLI in that mode (the default since mid-2016), and is read again in it.
+        self.arm_from_start = False
+        self.mode_set = False
         self.deployments: dict[str, _Deployment] = {}
         self.reserved: list[ReservedIp] = []
         self.regions: list[ServiceRegion] = []
@@ -497,19 +512,27 @@ class Reading:
         if parsed.path == ("config", "mode"):
             mode = (parsed.value("mode", 0) or Word(None, at)).text
             if mode is not None and mode.casefold() in ("arm", "asm"):
-                self.arm = mode.casefold() == "arm"
+                self.arm, self.mode_set = mode.casefold() == "arm", True
                 return Meaning(mode=mode.casefold())
             return NOTHING
-        if self.arm or parsed.resource_manager:
+        if parsed.resource_manager:
+            self._resource_manager_seen()
+        if self.arm or parsed.foreign:
             return NOTHING
         return self._classic(parsed)
+
+    def _resource_manager_seen(self) -> None:
+        self.arm_from_start |= not self.mode_set
 
     def _other(self, words: Sequence[Word], at: Mark) -> Meaning:
         """A command this module gives no meaning beyond being a classic call (`vm start`, `network vnet
         list`), when it manages classic resources and is not asking for its help."""
         path = call_path(words)
         helps = any(w.text in ("-h", "--help") for w in words)
-        if self.arm or helps or not classic(path) or any(_resource_group(w) for w in words):
+        if _resource_manager_only(path) or any(_resource_group(w) for w in words):
+            self._resource_manager_seen()
+            return NOTHING
+        if self.arm or helps or not classic(path):
             return NOTHING
         return Meaning(ClassicCall("azure " + " ".join(path), at, runs=MAYBE_RUNS if self.maybe else ""))
 
@@ -521,8 +544,7 @@ class Reading:
         call = ClassicCall(name, parsed.at, changes=self._changes(parsed), runs=runs)
         if parsed.path == ("network", "import"):
             return Meaning(call, upload=Upload(call, parsed.value("file-path", 0)))
-        if not self.maybe:
-            self._describe(parsed)
+        self._describe(parsed)  # on a branch too: whichever runs is what migrates
         return Meaning(call)
 
     def _step(self, parsed: Parsed, name: str, runs: str) -> Meaning:
@@ -930,6 +952,22 @@ def call_path(words: Sequence[Word]) -> tuple[str, ...]:
         if len(path) > 1 and text not in _SUBGROUPS:
             break
     return tuple(path)
+
+
+# Commands only the CLI's Resource Manager mode has: a script that runs one before any `config mode` was
+# written for that mode.
+_RESOURCE_MANAGER_ONLY = frozenset(
+    {"group", "availset", "resource", "deployment", "role", "ad", "tag", "vmss"}
+)
+_RESOURCE_MANAGER_NETWORK = frozenset({"nic", "public-ip", "lb", "dns", "vnet-gateway", "local-gateway"})
+
+
+def _resource_manager_only(path: tuple[str, ...]) -> bool:
+    if not path:
+        return False
+    if path[0] in _RESOURCE_MANAGER_ONLY or path[:2] == ("vm", "quick-create"):
+        return True
+    return path[0] == "network" and len(path) > 1 and path[1] in _RESOURCE_MANAGER_NETWORK
 
 
 def _resource_group(word: Word) -> bool:
