@@ -1320,12 +1320,16 @@ def kinds_to_read(looked_at: Iterable[frozenset[type]]) -> frozenset[FileKind] |
     return kinds_producing(wanted)
 
 
-_SCRIPT_KINDS = frozenset({FileKind.POWERSHELL, FileKind.PYTHON})
+_SCRIPT_KINDS = frozenset({FileKind.POWERSHELL, FileKind.PYTHON, FileKind.SHELL})
 
 # The calls that create a reserved IP, in scripts.
-_CREATES_RESERVED_IPS = frozenset({"New-AzureReservedIP", "create_reserved_ip_address"})
+_CREATES_RESERVED_IPS = frozenset(
+    {"New-AzureReservedIP", "create_reserved_ip_address", "azure network reserved-ip create"}
+)
 # The calls that create a storage account, in scripts.
-_CREATES_STORAGE_ACCOUNTS = frozenset({"New-AzureStorageAccount", "create_storage_account"})
+_CREATES_STORAGE_ACCOUNTS = frozenset(
+    {"New-AzureStorageAccount", "create_storage_account", "azure storage account create"}
+)
 
 
 class _NetworkUse(NamedTuple):

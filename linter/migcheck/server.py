@@ -647,7 +647,7 @@ XML_SUFFIXES = (".csdef", ".cscfg", ".netcfg", ".xml")
 # Findings no comment can quiet, so no quick fix offers one: a file that does not parse has no comments
 # to read (MIG001), and a suppression comment's own problems are mended in the comment (MIG005, MIG006).
 UNSUPPRESSIBLE = frozenset({"MIG001", "MIG005", "MIG006"})
-SCRIPT_SUFFIXES = (".py", ".ps1", ".psm1")
+SCRIPT_SUFFIXES = (".py", ".ps1", ".psm1", ".sh", ".bash")
 
 
 def suppressed_on(document: TextDocument) -> str | None:

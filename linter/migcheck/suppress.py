@@ -611,7 +611,7 @@ _XML_OPENER = re.compile(r"<!--\s*(?=migcheck)", re.IGNORECASE)
 _HASH_OPENER = re.compile(r"#[ \t]*(?=migcheck)", re.IGNORECASE)
 _LOOKS_LIKE = re.compile(r"migcheck\s*:|migcheck\s+ignore", re.IGNORECASE)
 _MENTION = re.compile("migcheck", re.IGNORECASE)
-_HASH_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL})
+_HASH_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL, FileKind.SHELL})
 
 
 def mentions(text: str) -> bool:

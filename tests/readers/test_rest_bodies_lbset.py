@@ -240,6 +240,7 @@ def test_mig201_checks_the_same_kinds_of_file():
         "powershell",
         "python",
         "rest",
+        "shell",
         "vmexport",
     }
 

@@ -126,6 +126,15 @@ class EndpointAclRule(Rule):
             expect=("ops/restrict.ps1:4:42",),
             note="A PowerShell script putting an ACL on an existing VM's endpoint; reported at the -ACL argument.",
         ),
+        Example(
+            {
+                "ops/restrict.sh": """
+                azure vm endpoint acl-rule create web01 HTTPS 100 permit 203.0.113.0/24 --dns-name shop
+                """
+            },
+            expect=("ops/restrict.sh:1:1",),
+            note="A shell script running the classic CLI: each rule it adds is reported at the command.",
+        ),
     )
     valid = (
         Example(
@@ -370,6 +379,18 @@ class MultipleSubnets(Rule):
             },
             expect=("create_jump.py:6:29",),
             note="A Python script: the second subnet is reported where the script appends it.",
+        ),
+        Example(
+            {
+                "deploy/jump.sh": """
+                SUBNETS=FrontEnd,Management
+                azure vm create jump ubuntu azureuser --vm-name jump01 \\
+                  --virtual-network-name prod-vnet --subnet-names "$SUBNETS"
+                """
+            },
+            expect=("deploy/jump.sh:1:18",),
+            note="A shell script running the classic CLI: `--subnet-names` takes a comma list, reported at the "
+            "second name.",
         ),
     )
     valid = (
