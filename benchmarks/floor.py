@@ -7,7 +7,7 @@ Usage::
 - ``xml`` (the default): import lxml and parse every classic file (``.csdef``, ``.cscfg``, ``.netcfg``,
   ``.xml``) once, with a safe parser;
 - ``scripts``: parse every script with the parser migcheck reads it with, Python's own (``ast``) for
-  ``.py`` files and tree-sitter's PowerShell grammar for ``.ps1`` files;
+  ``.py`` files, tree-sitter's PowerShell grammar for ``.ps1`` files and its bash grammar for ``.sh`` files;
 - ``inventory``: ``json.loads`` every ``.json`` file.
 
 Each starts Python, imports its parser, walks FOLDER with ``os.scandir`` and reads each file once: the
@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 SUFFIXES = {
     "xml": (".csdef", ".cscfg", ".netcfg", ".xml"),
-    "scripts": (".py", ".ps1"),
+    "scripts": (".py", ".ps1", ".sh"),
     "inventory": (".json",),
 }
 
@@ -57,17 +57,22 @@ def xml_parser() -> Callable[[str, bytes], bool]:
 
 
 def script_parser() -> Callable[[str, bytes], bool]:
-    """`ast` for Python, tree-sitter-powershell for PowerShell: the parsers of migcheck's script readers."""
+    """`ast` for Python, tree-sitter-powershell for PowerShell, tree-sitter-bash for shell scripts: the
+    parsers of migcheck's script readers."""
     import ast
 
     import tree_sitter
+    import tree_sitter_bash
     import tree_sitter_powershell
 
     powershell = tree_sitter.Parser(tree_sitter.Language(tree_sitter_powershell.language()))
+    bash = tree_sitter.Parser(tree_sitter.Language(tree_sitter_bash.language()))
 
     def parse(path: str, data: bytes) -> bool:
         if path.endswith(".ps1"):
             return not powershell.parse(data).root_node.has_error
+        if path.endswith(".sh"):
+            return not bash.parse(data).root_node.has_error
         try:
             ast.parse(data)
         except (SyntaxError, ValueError):

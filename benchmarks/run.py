@@ -23,8 +23,8 @@ temporary folder that is removed afterwards. These commands are then measured, e
     temporary folder (or the one ``--large-estate`` names), each run once after the runs above warmed the
     bytecode cache and every file was read once to warm the page cache: their wall times, ratio and peak
     RSS;
-(k) and (l): the floor of a script-heavy repository (``benchmarks/scripts.py``: ``--scripts`` Python and
-    PowerShell files, a tenth of them classic), ``floor.py --of scripts`` (every classic script parsed
+(k) and (l): the floor of a script-heavy repository (``benchmarks/scripts.py``: ``--scripts`` Python,
+    PowerShell and shell files, a tenth of them classic), ``floor.py --of scripts`` (every classic script parsed
     with the parser migcheck reads it with), and ``migcheck check`` on the whole repository;
 (m) and (n): the floor of an inventory-heavy repository (``benchmarks/inventory.py``: ``--inventory-pages``
     pages of ``az graph query`` output), ``floor.py --of inventory`` (``json.loads`` of every file), and
@@ -708,7 +708,7 @@ def measure_scripts(
     """(k) the floor of the classic scripts and (l) `check` on the script-heavy repository."""
     root = tmp / "scripts"
     classic, _, count = scripts.generate(root, args.scripts, scripts.CLASSIC_SHARE, args.seed)
-    notes["scripts"] = f"{args.scripts:,} Python and PowerShell scripts, {count:,} of them classic"
+    notes["scripts"] = f"{args.scripts:,} Python, PowerShell and shell scripts, {count:,} of them classic"
     floor = [sys.executable, str(FLOOR), "--of", "scripts", str(classic)]
     check = [*migcheck_command(), "check", "repo", "--format", "json"]
     return {

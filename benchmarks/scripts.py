@@ -1,5 +1,5 @@
-"""Benchmark migcheck on a script-heavy repository: thousands of Python and PowerShell files, most of them
-unrelated to Azure, a few hundred that build classic resources.
+"""Benchmark migcheck on a script-heavy repository: thousands of Python, PowerShell and shell files, most of
+them unrelated to Azure, a few hundred that build classic resources.
 
 Usage::
 
@@ -8,7 +8,7 @@ Usage::
 Three commands are measured, each in a fresh process, best of the runs:
 
 (a) the floor: ``benchmarks/floor.py --of scripts``, which imports the parsers migcheck's script readers use
-    (Python's ``ast``, tree-sitter's PowerShell grammar) and parses every *classic* script once (the files
+    (Python's ``ast``, tree-sitter's PowerShell and bash grammars) and parses every *classic* script once (the files
     migcheck has to read: no checker can do less);
 (b) ``migcheck check ESTATE --format json``: the walk sniffs every script and reads the classic ones;
 (c) the same walk over the unrelated scripts alone: what a repository full of unrelated code costs.
@@ -98,6 +98,30 @@ if __name__ == "__main__":
     print(Report{index}(load(os.environ.get("REPORT", "report.json"))).totals())
 '''
 
+SHELL_CLASSIC = """#!/bin/bash
+# Provision the {team} tier with the classic CLI.
+SERVICE={service}
+VNET={vnet}
+azure config mode asm
+create_vm() {{
+  azure vm create "$SERVICE" ubuntu azureuser "$1" --vm-name "$2" --connect \\
+    -w "$VNET" -b {subnet} -A {aset} -e 22 -u https://{account}.blob.core.windows.net/vhds/$2.vhd
+}}
+create_vm "$PASSWORD" {vm}
+azure vm endpoint create {vm} 80 80 -n http
+"""
+
+SHELL_OTHER = """#!/bin/bash
+# Housekeeping task {index}.
+LOGS=${{1:-/var/log/app}}
+for file in "$LOGS"/*.log; do
+  if [ "$(find "$file" -mtime +14)" ]; then
+    echo "removing $file" && rm -f "$file"
+  fi
+done
+tar czf "summary-{index}.tgz" "$LOGS" || echo "nothing to archive"
+"""
+
 POWERSHELL_OTHER = """# Housekeeping task {index}.
 param([string]$Path = "C:\\logs")
 
@@ -112,6 +136,10 @@ $summary | ConvertTo-Json | Set-Content -Path (Join-Path $Path "summary-{index}.
 """
 
 
+CLASSIC = {"py": PYTHON_CLASSIC, "ps1": POWERSHELL_CLASSIC, "sh": SHELL_CLASSIC}
+OTHER = {"py": PYTHON_OTHER, "ps1": POWERSHELL_OTHER, "sh": SHELL_OTHER}
+
+
 def generate(root: Path, scripts: int, classic_share: float, seed: int) -> tuple[Path, Path, int]:
     """Write the estate: `root/repo` holds everything, `root/classic` the classic scripts alone (for the
     floor), `root/other` the unrelated ones alone. Returns the two folders and the classic count."""
@@ -120,8 +148,8 @@ def generate(root: Path, scripts: int, classic_share: float, seed: int) -> tuple
     count = 0
     for index in range(scripts):
         folder = f"team{index % 40:02d}"
-        python = index % 2 == 0
-        name = f"task{index:05d}.{'py' if python else 'ps1'}"
+        language = "sh" if index % 10 == 9 else "py" if index % 2 == 0 else "ps1"  # a tenth are shell
+        name = f"task{index:05d}.{language}"
         if rng.random() < classic_share:
             values = {
                 "team": folder,
@@ -132,11 +160,11 @@ def generate(root: Path, scripts: int, classic_share: float, seed: int) -> tuple
                 "aset": f"aset-{index % 3}",
                 "account": f"acct{index % 20:02d}",
             }
-            text = (PYTHON_CLASSIC if python else POWERSHELL_CLASSIC).format(**values)
+            text = CLASSIC[language].format(**values)
             targets = (repo, classic)
             count += 1
         else:
-            text = (PYTHON_OTHER if python else POWERSHELL_OTHER).format(index=index)
+            text = OTHER[language].format(index=index)
             targets = (repo, other)
         for base in targets:
             path = base / folder / name
@@ -150,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     from run import child_environment, fmt_rss, fmt_wall, measure, migcheck_command
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scripts", type=int, default=3000, help="scripts in all (half .py, half .ps1)")
+    parser.add_argument("--scripts", type=int, default=3000, help="scripts in all (.py, .ps1, a tenth .sh)")
     parser.add_argument(
         "--classic", type=float, default=CLASSIC_SHARE, help="share of scripts that use classic APIs"
     )
