@@ -222,3 +222,29 @@ def test_a_malformed_suppression_comment_is_reported_as_in_other_scripts(tmp_pat
     azure vm create web-svc img u p -w corpnet -b front,back
     """
     assert _lint(tmp_path, monkeypatch, "deploy.sh", script, "MIG005") == ["MIG005 deploy.sh:1:1"]
+
+
+def test_a_powershell_script_written_for_the_cli_s_resource_manager_mode_is_not_read_as_classic(
+    tmp_path, monkeypatch
+):
+    script = """\
+    azure network nic create --name nic1 --resource-group rg --location westus
+    azure vm disk attach-new rg vm1 128
+    azure vm create web-svc img user pass -w corpnet -b "front,back"
+    """
+    assert _lint(tmp_path, monkeypatch, "node.ps1", script, "MIG202", "MIG601") == []
+
+
+def test_a_function_s_local_variables_and_shifted_arguments(tmp_path, monkeypatch):
+    script = """\
+    SUBNETS=front
+    place() {
+      local SUBNETS=$1; shift
+      azure vm create "$1" img u p -w corpnet -b "$SUBNETS"
+    }
+    place front,back web-svc
+    azure vm create app-svc img u p -w corpnet -b "$SUBNETS"
+    """
+    result = lint_files(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG202")
+    assert where(result.findings) == ["MIG202 deploy.sh:6:13"]
+    assert "'web-svc'" in result.findings[0].message

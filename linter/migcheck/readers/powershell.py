@@ -3576,6 +3576,7 @@ class Interpreter:
 
     def run(self, root: Node) -> tuple[object, ...]:
         self.selection_stops = _selection_stops(root)
+        self.xplat_reading = xplat.Reading(self.path, arm=self._xplat_in_resource_manager_mode(root))
         try:
             script = Env(constants={})
             self.statements(root, script)
@@ -5760,6 +5761,16 @@ class Interpreter:
         elif call.changes:
             self._change_at(node, call)
         return Unknown(self.snippet(node))
+
+    def _xplat_in_resource_manager_mode(self, root: Node) -> bool:
+        """Whether the script's classic CLI commands run in its Resource Manager mode from the start: one
+        only that mode has comes before any `azure config mode` (see `xplat.Reading.arm_from_start`), read
+        from the words as written, in the order they are written."""
+        probe = xplat.Reading(self.path)
+        for command in _captures(_COMMANDS, root).get("command", []):
+            if _command_name(command).casefold() in ("azure", "azure.cmd"):
+                probe.command(_xplat_words_written(command, self.where), self.where.mark(command))
+        return probe.arm_from_start
 
     def _xplat_network_import(self, node: Node, path: Arg | None, env: Env) -> Value:
         """`azure network import <file>`: the classic CLI's upload of a network configuration, which
@@ -10660,6 +10671,22 @@ def _surely_stated(arg: Arg | None) -> str:
 def _stated_name(args: Args, name: str) -> str:
     """The name an argument gives when the script states it (surely passed, not blank), else ""."""
     return _arg_text(args, name).strip()
+
+
+def _xplat_words_written(command: Node, where: Positions) -> list[xplat.Word]:
+    """The words of an `azure` command as written: a bare word or a string with no variable in it is its
+    text, anything else a value not stated."""
+    elements = command.child_by_field_name("command_elements")
+    words = []
+    for part in _named(elements) if elements is not None else ():
+        if part.type == "command_argument_sep":
+            continue
+        text = _text(part)
+        literal = part.type in ("generic_token", "command_parameter") or (
+            len(text) > 1 and text[0] == text[-1] == "'"
+        )
+        words.append(xplat.Word(text.strip("'") if literal and "$" not in text else None, where.mark(part)))
+    return words
 
 
 def _value_mark(value: Value, arg: Arg | None, where: Positions, prefer_node: bool = False) -> Mark | None:

@@ -183,6 +183,7 @@ _UNSTATED = _Value(None)
 class _Scope:
     variables: dict[str, _Value] = field(default_factory=dict)
     arguments: tuple[Word, ...] | None = None  # a function's `$1`...; None at the script's level
+    local: set[str] = field(default_factory=set)  # a function's own (`local x`), gone when it returns
 
 
 class _Walker:
@@ -300,7 +301,13 @@ class _Walker:
         self.scope.variables[self._text(name)] = assigned
 
     def declare(self, node: Node) -> None:
+        """`export`, `readonly`, and in a function `local`, `declare` and `typeset`, which make its own."""
+        keyword = node.children[0].type if node.children else ""
+        own = self.scope.arguments is not None and keyword in ("local", "declare", "typeset")
         for child in node.named_children:
+            name = child.child_by_field_name("name") if child.type == "variable_assignment" else child
+            if own and name is not None and name.type == "variable_name":
+                self.scope.local.add(self._text(name))
             if child.type == "variable_assignment":
                 self.assign(child)
 
@@ -397,6 +404,8 @@ class _Walker:
             return
         if posixpath.basename(name) in ("azure", "azure.cmd"):
             self.azure(name_node, arguments)
+        elif name == "shift":  # in a function: `$1` is the next argument
+            self._shift(arguments)
         elif name == "read":
             for argument in arguments:
                 text = self.value(argument).text
@@ -407,6 +416,11 @@ class _Walker:
             words = tuple(w for argument in arguments for w in self.words(argument))
             self._call(name, self.functions[name], words)
 
+    def _shift(self, arguments: list[Node]) -> None:
+        given = self.value(arguments[0]).text if arguments else "1"
+        if self.scope.arguments is not None and given is not None and given.isdigit():
+            self.scope.arguments = self.scope.arguments[int(given) :]
+
     def _call(self, name: str, body: Node, words: tuple[Word, ...]) -> None:
         outer = self.scope
         self.spend(len(outer.variables))
@@ -416,8 +430,11 @@ class _Walker:
             self.statement(body)
         finally:
             self.depth -= 1
-            kept = {k: v for k, v in self.scope.variables.items() if k in outer.variables or k.isupper()}
-            outer.variables.update(kept)  # a function's assignments are global unless `local`
+            for name in self.scope.local:  # what the caller had under a name made local stays its
+                self.scope.variables.pop(name, None)
+                if name in outer.variables:
+                    self.scope.variables[name] = outer.variables[name]
+            outer.variables = self.scope.variables  # a function's other assignments are the script's
             self.scope = outer
 
     def azure(self, name_node: Node, arguments: list[Node]) -> None:
