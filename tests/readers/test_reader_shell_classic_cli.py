@@ -248,3 +248,14 @@ def test_a_function_s_local_variables_and_shifted_arguments(tmp_path, monkeypatc
     result = lint_files(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG202")
     assert where(result.findings) == ["MIG202 deploy.sh:6:13"]
     assert "'web-svc'" in result.findings[0].message
+
+
+def test_a_command_line_built_as_a_string_and_run_by_eval(tmp_path, monkeypatch):
+    script = """\
+    cmd="azure vm create $1 img u p -w corpnet -b front,back -n web01"
+    echo "running: $cmd"
+    eval $cmd
+    """
+    result = lint_files(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG202", "MIG601")
+    assert sorted(where(result.findings)) == ["MIG202 deploy.sh:3:1", "MIG601 deploy.sh:3:1"]
+    assert any("VM 'web01'" in finding.message for finding in result.findings)

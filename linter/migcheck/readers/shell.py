@@ -126,6 +126,8 @@ def _walked(path: str, source: bytes, where: _Positions, root: Node, arm: bool) 
 class _Positions:
     """Marks of byte offsets into the source: 1-based line and character column."""
 
+    exact = True  # a mark's column is that of the node
+
     def __init__(self, path: str, source: bytes) -> None:
         self.path = path
         self.source = source
@@ -143,6 +145,19 @@ class _Positions:
         characters += len(self.source[counted_at : node.start_byte].decode("utf-8", "replace"))
         self._counted = (line_start, node.start_byte, characters)
         return Mark(self.path, row + 1, column=characters + 1 + skip)
+
+
+class _At(_Positions):
+    """Every node of a command line `eval` runs is shown where the `eval` is."""
+
+    exact = False
+
+    def __init__(self, at: Mark) -> None:
+        super().__init__(at.path, b"")
+        self.at = at
+
+    def mark(self, node: Node, skip: int = 0) -> Mark:
+        return self.at
 
 
 def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
@@ -174,9 +189,19 @@ class _Value:
     mark: Mark | None = None
     exact: bool = False
     words: tuple[Word, ...] | None = None  # the words of `$@` (a function's arguments)
+    # Of a value built from parts some of which the script does not state: its text with `_HOLE` for each
+    # of those (`azure vm create -w _HOLE`), which `eval` runs as a command line.
+    shape: str | None = None
+
+    @property
+    def template(self) -> str:
+        return self.text if self.text is not None else self.shape or _HOLE
 
 
 _UNSTATED = _Value(None)
+# What stands for a value the script does not state in a command line `eval` runs: one word, which no
+# script writes, that the grammar reads as a word wherever it stands.
+_HOLE = "migcheck-unstated-value"
 
 
 @dataclass
@@ -404,6 +429,8 @@ class _Walker:
             return
         if posixpath.basename(name) in ("azure", "azure.cmd"):
             self.azure(name_node, arguments)
+        elif name == "eval":
+            self._eval(name_node, arguments)
         elif name == "shift":  # in a function: `$1` is the next argument
             self._shift(arguments)
         elif name == "read":
@@ -415,6 +442,27 @@ class _Walker:
             self.called.add(name)
             words = tuple(w for argument in arguments for w in self.words(argument))
             self._call(name, self.functions[name], words)
+
+    def _eval(self, name_node: Node, arguments: list[Node]) -> None:
+        """`eval "$cmd"`: the command line its arguments make, run where `eval` is written, each value the
+        script does not state a word of its own that is not known (a command built as a string and run,
+        as many deploy scripts do to echo it first). What it runs is shown at the `eval`."""
+        line = " ".join(self.value(argument).template for argument in arguments)
+        if "azure" not in line or self.depth >= _CALL_DEPTH:
+            return
+        source = line.encode("utf-8")
+        self.spend(len(source))  # parsed again at each run of the `eval`: paid for by its length
+        tree = grammars.parser(_GRAMMAR).parse(source)
+        if tree.root_node.has_error:
+            return
+        saved = self.source, self.where
+        self.source, self.where = source, _At(self.where.mark(name_node))
+        self.depth += 1
+        try:
+            self.statements(tree.root_node)
+        finally:
+            self.source, self.where = saved
+            self.depth -= 1
 
     def _shift(self, arguments: list[Node]) -> None:
         given = self.value(arguments[0]).text if arguments else "1"
@@ -476,6 +524,13 @@ class _Walker:
         return [Word(value.text, value.mark or self.where.mark(node), value.exact)]
 
     def value(self, node: Node) -> _Value:
+        """What a word says: a value `eval` holds a hole in is not stated."""
+        found = self._value(node)
+        if found.text and _HOLE in found.text:
+            return _Value(None, found.mark, shape=found.text)
+        return found if self.where.exact or not found.exact else replace(found, exact=False)
+
+    def _value(self, node: Node) -> _Value:
         kind = node.type
         if kind in ("word", "number", "command_name"):
             if kind == "command_name" and node.named_child_count == 1:
@@ -513,18 +568,19 @@ class _Walker:
         return self.concatenated(node)
 
     def concatenated(self, node: Node) -> _Value:
-        texts = []
-        for part in node.named_children:
-            value = (
-                _Value(_unescaped(self._text(part), quoted=True))
-                if part.type == "string_content"
-                else self.value(part)
-            )
-            if value.text is None:
-                return _Value(None, self.where.mark(node))
-            texts.append(value.text)
-        joined = "".join(texts)
-        return _Value(joined if len(joined) <= _LONGEST_VALUE else None, self.where.mark(node))
+        """A word joined from parts: stated when they all are, else its shape (see `_Value.shape`)."""
+        parts = [
+            _Value(_unescaped(self._text(part), quoted=True))
+            if part.type == "string_content"
+            else self.value(part)
+            for part in node.named_children
+        ]
+        shape = "".join(part.template for part in parts)
+        if len(shape) > _LONGEST_VALUE:  # longer than anything followed (`X="$X$X"` line after line)
+            return _Value(None, self.where.mark(node))
+        if any(part.text is None for part in parts):
+            return _Value(None, self.where.mark(node), shape=shape)
+        return _Value(shape, self.where.mark(node))
 
     def variable(self, name_node: Node) -> _Value:
         name = self._text(name_node)
