@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 @functools.cache
 def language(package: str) -> Language:
-    """The grammar of the package `package` (`tree_sitter_powershell`, `tree_sitter_toml`)."""
+    """The grammar of the package `package` (`tree_sitter_powershell`, `tree_sitter_bash`,
+    `tree_sitter_toml`)."""
     import tree_sitter
 
     return tree_sitter.Language(importlib.import_module(package).language())

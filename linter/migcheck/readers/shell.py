@@ -8,10 +8,16 @@ it (`VNET=myvnet`, `export`, `local`, `declare`, `readonly`), `$X`, `${X}`, `${X
 joined from them (`"$PREFIX-web"`); an unquoted variable that holds several words is several words. What the
 script does not state is unknown (None): its positional parameters (`$1`), what `read` reads, the output of
 a command (`$(...)`, backticks), the environment. A function runs at each call with the words it is given
-(`$1`, `$@`); one no call runs is read once with its parameters unknown, as code that may run. A `for x in a
-b c` loop runs once for each word it lists (a few dozen at most), other loops once, as code that may run;
-both branches of an `if` (and every arm of a `case`) are read, their commands as ones that may run, and a
-variable they leave different is unknown after. A command after `||` may run too.
+(`$1`, `$@`, moved by `shift`; its `local` variables its own); one no call runs is read once with its
+parameters unknown, as code that may run. A `for x in a b c` loop runs once for each word it lists (a few
+dozen at most), other loops once, as code that may run; both branches of an `if` (and every arm of a
+`case`) are read, their commands as ones that may run, and a variable they leave different is unknown
+after. A command after `||` may run too. A command line built as a string and run by `eval` is parsed and
+run where the `eval` is, each value the script does not state in it one unknown word.
+
+A script whose first `azure` commands only the CLI's Resource Manager mode has (`--resource-group`, `group
+create`, `network nic`), before any `azure config mode`, was written for that mode, the CLI's default
+since mid-2016: it is read in that mode, as classic files are not (see `xplat.Reading.arm_from_start`).
 
 A script with no classic `azure` command is not a classic file (a folder walk skips it). A script that the
 grammar cannot parse whole (a quote or a `fi` never closed) is a syntax problem (MIG001) where the parser
