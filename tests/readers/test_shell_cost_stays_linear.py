@@ -81,3 +81,18 @@ def test_a_script_on_one_line():
         return lambda: read_document("s.sh", data, explicit=True)
 
     assert_linear(make, 1000)
+
+
+def test_a_command_line_doubled_and_run_by_eval_is_not_followed():
+    """A value the script does not state is kept as a shape for `eval`: doubled line after line it is cut
+    as a stated one is, and each `eval` pays for the line it parses."""
+
+    def doubling(lines: int) -> bytes:
+        head = 'X="azure vm create $1 img u p"\n'
+        return (head + 'X="$X $X"\n' * lines + 'f() { eval "$X"; }\n' + "f a\n" * 50).encode()
+
+    assert_costs_at_most(
+        lambda: read_document("s.sh", doubling(60), explicit=True),
+        LINEAR,
+        lambda: read_document("s.sh", doubling(30), explicit=True),
+    )
