@@ -47,7 +47,8 @@ script imports or from two classes) leaves its calls unknown. An attribute of su
 the script sets it to, in one place only, in the `__init__` that makes the instance (`self.subnets =
 subnets or []`), read with the arguments of the call of the class that made the instance the method is
 called on (`Tier('fab-app', subnets=['app']).vm('app01')`), or what a class's body binds, read on the class
-or on an instance (`Settings.SUBNETS`, `settings.SUBNETS` of a parameter whose default is the class); a list
+or on an instance (`Settings.SUBNETS`, `settings.SUBNETS` of a parameter whose default is the class), or on
+the class of an instance (`type(self).VNET`, `self.__class__.VNET`: a subclass's own where it overrides it); a list
 an attribute holds is unknown once the script changes it, or lets it go, through any attribute of that
 name. A list comprehension over items the script writes out is read item by item, and a named tuple the
 script defines (`collections.namedtuple`) is a tuple whose fields are read by name (`vm.subnets`). And what
@@ -3254,6 +3255,10 @@ class Flow:
         if _is_special(attr):
             return self.unknown(node)
         in_class = not self._sets_by_name() and self._bound_in_a_class(attr)
+        of_class = self._class_read_on(node.value, site) if in_class else None
+        if of_class is not None:  # `type(self).VNET`, `self.__class__.VNET`
+            holder = self._held(of_class, site)
+            return self._instance_class_attribute(holder, node, site) if holder else self.unknown(node)
         if in_class or (self.index.attribute_stores.get(attr) and not self._sets_by_name()):
             holder = self._held(node.value, site)
             if holder is not None:
@@ -3271,6 +3276,32 @@ class Flow:
             return self.unknown(node)
         found = _field(self.value(node.value, site), attr)
         return found if found is not None else self.unknown(node)
+
+    def _class_read_on(self, node: ast.expr, site: Site) -> ast.expr | None:
+        """The object whose class an expression reads (`self` of `type(self)`, Python's own `type`, or of
+        `self.__class__`); None for any other expression."""
+        if isinstance(node, ast.Attribute) and node.attr == "__class__":
+            return node.value
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "type"
+            and len(node.args) == 1
+            and not isinstance(node.args[0], ast.Starred)
+            and not node.keywords
+            and lookup("type", site.scope, self.index.module) is None
+        ):
+            return node.args[0]
+        return None
+
+    def _instance_class_attribute(self, holder: Instance, node: ast.Attribute, site: Site) -> Value:
+        """An attribute read on the class of an instance of a class the script defines (`type(self).VNET`):
+        what the body of the first class Python finds it in binds, the class of the instance or one it
+        derives from, as for `self.VNET` of a name the script sets on no instance (see `_suppliers`)."""
+        suppliers = self._suppliers(holder, node.attr)
+        if suppliers is None or len(suppliers) != 1 or suppliers[0] is None:
+            return self.unknown(node)
+        return self._class_value(suppliers[0], node, site)
 
     def _class_held(self, node: ast.expr, site: Site) -> Scope | None:
         """The class of the script's a name read at `site` holds: the class it names (see `_class_named`),
