@@ -1150,7 +1150,7 @@ class ClassicCall:
     kind: ClassVar[str] = "ClassicCall"
     name: str
     mark: Mark
-    # Set on the calls of `Script.changes` only: the resources the migration locks from Prepare to Commit or
+    # Set on the calls of `Script.changes` (and `Script.circuit_moves`) only: the resources the migration locks from Prepare to Commit or
     # Abort that the call changes, as (scope, name) with the scopes of `MigrationStep` ("cloud-service",
     # "virtual-network", "storage-account") and the name as the script states it (`EVERY_NETWORK` for a
     # network configuration upload, which changes every network of the subscription); how many of the
@@ -1224,6 +1224,10 @@ class Script:
     # `.../services/networking/media`), once each; "" for one whose file name the script does not state.
     # The link stage takes an upload of a checked network configuration's file to be of that file.
     uploaded_files: tuple[str, ...] = field(default=(), compare=False)
+    # The calls that move a classic ExpressRoute circuit to Resource Manager (`Move-AzExpressRouteCircuit`),
+    # in the order they run, each with how many migration steps run before it (`ClassicCall.after`), its
+    # branches, and the circuit's service key as `changes` (("expressroute-circuit", key), "" unstated).
+    circuit_moves: tuple[ClassicCall, ...] = field(default=(), compare=False)
 
 
 EXPRESSROUTE = "expressroute"

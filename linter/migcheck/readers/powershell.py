@@ -2981,6 +2981,12 @@ _NEW_CLOUD_SERVICE = "new-azcloudservice"
 _RUNS_SURER = {NEVER_RUNS: 0, MAYBE_RUNS: 1, "": 2}
 # The cmdlets that save a Resource Manager ExpressRoute circuit object (see `Interpreter._circuit_saved`).
 _CIRCUIT_SAVES = frozenset({"set-azexpressroutecircuit", "set-azurermexpressroutecircuit"})
+# The cmdlets that move a classic ExpressRoute circuit to Resource Manager, by its `-ServiceKey` (see
+# `Interpreter._circuit_moved`), as their documentation spells them.
+_CIRCUIT_MOVES = {
+    "move-azexpressroutecircuit": "Move-AzExpressRouteCircuit",
+    "move-azurermexpressroutecircuit": "Move-AzureRmExpressRouteCircuit",
+}
 _NEW_CLOUD_SERVICE_SPEC = cmdlets._spec(
     "Name ResourceGroupName Location SubscriptionId ConfigurationFile DefinitionFile PackageFile StorageAccount "
     "KeyVaultName Configuration ConfigurationUrl PackageUrl ExtensionProfile NetworkProfile OSProfile "
@@ -3355,6 +3361,9 @@ class Interpreter:
         # `Script.changes`), by call site, what they change and where they fall in the order of steps: a
         # function called before a Prepare and again after it changes the resource at both places.
         self.changes: dict[tuple[int, tuple[str, str], tuple[int, int]], ClassicCall] = {}
+        # The calls that move a classic ExpressRoute circuit, by site and place in the order of steps (as
+        # `changes`), on the branches they run on (see `_circuit_moved`).
+        self.circuit_moves: dict[tuple[int, tuple[int, int]], ClassicCall] = {}
         # The start of the outermost statement being run (one of the script's, or of a function read once
         # with values it does not know), whether one is, and the steps taken so far: steps are in the order
         # those statements are written and, within one, in the order they run in.
@@ -3603,7 +3612,7 @@ class Interpreter:
     def calls_only(self, root: Node) -> tuple[object, ...]:
         """The script's classic calls and migration steps, read from the syntax alone (no values)."""
         self.calls, self.steps, self.deployments, self.reserved_ips = {}, {}, {}, []
-        self.stepped, self.changes = set(), {}
+        self.stepped, self.changes, self.circuit_moves = set(), {}, {}
         self.statement_at = 0  # the commands come in the order they are written
         self.gateway_facts, self.circuit_links = {}, collections.defaultdict(list)
         self.classic_allowed_at, self.allowed_circuits = None, []
@@ -5198,6 +5207,8 @@ class Interpreter:
             self._extended_support(node, args)
         if key in _CIRCUIT_SAVES:
             self._circuit_saved(node)
+        if key in _CIRCUIT_MOVES:
+            self._circuit_moved(node, key, args)
         if key == _NEW_CLOUD_SERVICE_ROLE:
             role = args.get("Name")
             stated = role.text if role is not None and role.certain else ""
@@ -5300,6 +5311,23 @@ class Interpreter:
             earlier = self.changes.get(site)
             shared = branches if earlier is None else common_branches(earlier.branches, branches)
             self.changes[site] = replace(call, changes=(changed,), branches=shared)
+
+    def _circuit_moved(self, node: Node, key: str, args: Args) -> None:
+        """Move-AzExpressRouteCircuit (or AzureRM's): the classic circuit of its `-ServiceKey` moves to
+        Resource Manager here, which the platform requires before the networks linked to it migrate (MIG602
+        compares it with their steps). Placed among the steps as a change is (see `_change_at`); one given
+        `-WhatIf` moves nothing."""
+        if not self.callers_known or _previewed(args):
+            return
+        order = (self.statement_at, self.steps_taken)
+        branches = self.branches or ()
+        stated = _arg_value(args, "ServiceKey")
+        service_key = stated.value.strip() if isinstance(stated, Text) else ""
+        mark = self.where.mark(node.child_by_field_name("command_name") or node)
+        moved = ClassicCall(_CIRCUIT_MOVES[key], mark, (("expressroute-circuit", service_key),))
+        earlier = self.circuit_moves.get((node.start_byte, order))
+        shared = branches if earlier is None else common_branches(earlier.branches, branches)
+        self.circuit_moves[(node.start_byte, order)] = replace(moved, branches=shared)
 
     def _perhaps_previewed(self, node: Node, key: str, args: Args, piped: Value | None, env: Env) -> Value:
         """A classic call given `-WhatIf` with a value the reader does not know (`-WhatIf:$preview`): it
@@ -8350,6 +8378,10 @@ class Interpreter:
             replace(call, after=bisect.bisect_left(orders, site[2]))
             for site, call in sorted(self.changes.items(), key=lambda item: (item[0][2], item[0][0]))
         )
+        circuit_moves = tuple(
+            replace(call, after=bisect.bisect_left(orders, site[1]))
+            for site, call in sorted(self.circuit_moves.items(), key=lambda item: (item[0][1], item[0][0]))
+        )
         extended = tuple(self.extended)
         if not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls):
             return extended  # signing in and choosing a subscription manage no resources
@@ -8363,6 +8395,7 @@ class Interpreter:
             changes,
             unread,
             tuple(self.uploaded_files),
+            circuit_moves,
         )
         deployments = [self._build(draft) for draft in self.deployments.values()]
         return (

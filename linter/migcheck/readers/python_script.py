@@ -157,6 +157,7 @@ from migcheck.readers.python_flow import (
     HOLE,
     Bound,
     CallSite,
+    DictV,
     Encoded,
     Index,
     ListV,
@@ -1595,6 +1596,9 @@ class _Resources:
         # the order the script runs (see `_run_order`), with the link, or the network a removal that surely
         # runs unlinks ("" for one that may not run: it removes nothing). See `_circuit_links`.
         self.circuit_requests: list[tuple[_RunOrder, VnetGatewayFact | str]] = []
+        # The calls that move a classic ExpressRoute circuit to Resource Manager, by the call and where it
+        # comes in the order the script runs (see `_circuit_move`).
+        self.circuit_moves: dict[tuple[int, _RunOrder], tuple[_RunOrder, ClassicCall]] = {}
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
@@ -1607,6 +1611,7 @@ class _Resources:
                 continue
             name = self._classic_name(call) if uses_sdk else self._service_management_only(call)
             if name is None:
+                self._circuit_move(call)
                 continue
             if name == "perform_put":
                 path = _argument(call.node, 0, ("path",))
@@ -1632,7 +1637,12 @@ class _Resources:
         if calls:
             script = Script(self.file, "Python", tuple(calls), self._placed_steps(), calls[0].mark)
             out.append(
-                replace(script, changes=self._placed_changes(), uploaded_files=tuple(self.uploaded_files))
+                replace(
+                    script,
+                    changes=self._placed_changes(),
+                    uploaded_files=tuple(self.uploaded_files),
+                    circuit_moves=self._placed_circuit_moves(),
+                )
             )
         # Drafts told apart by values the file does not state (a method read once for each caller, each
         # passing a value of its own) may still describe one deployment, name and place alike: it is given
@@ -2001,6 +2011,38 @@ class _Resources:
                     vnet_mark=_segment_at(self.shapes, self.source, path_node, turn, network),
                 )
                 self.circuit_requests.append((order, link))
+
+    def _circuit_move(self, call: CallSite) -> None:
+        """A call of azure-mgmt-network's `express_route_circuits.create_or_update` (or `begin_...`) given a
+        circuit with a service key (`{'service_key': key}`, a `properties` dict with `serviceKey`, or a
+        model built with `service_key=`): the classic circuit of that key moves to Resource Manager, as
+        Move-AzExpressRouteCircuit does. Placed among the migration steps as a change is (MIG602 compares
+        it with the steps of the networks linked to the circuit)."""
+        if call.method not in _CIRCUIT_PUTS or call.receiver.rsplit(".", 1)[-1] != "express_route_circuits":
+            return
+        argument = _argument(call.node, 2, ("parameters",))
+        mark = self.source.call_mark(call.node)
+        for site in self._change_sites(call):
+            service_key = _circuit_service_key(
+                argument, self.flow.value(argument, site) if argument else None
+            )
+            if service_key is None:
+                continue
+            order = _run_order(site, call.node)
+            moved = ClassicCall(
+                f"express_route_circuits.{call.method}",
+                mark,
+                (("expressroute-circuit", service_key),),
+                branches=self._branches(call, site),
+            )
+            self.circuit_moves.setdefault((id(call.node), order), (order, moved))
+
+    def _placed_circuit_moves(self) -> tuple[ClassicCall, ...]:
+        """The circuit moves in the order the script runs them, each with how many migration steps run
+        before it (as `_placed_changes`)."""
+        orders = sorted(order for _, _, _, order in self.steps)
+        placed = sorted(self.circuit_moves.values(), key=lambda found: found[0])
+        return tuple(replace(call, after=bisect.bisect_left(orders, order)) for order, call in placed)
 
     def _circuit_links(self) -> list[VnetGatewayFact]:
         """The networks the script links to an ExpressRoute circuit and does not surely unlink after, in the
@@ -3922,6 +3964,33 @@ def _run_order(site: flow.Site, request: ast.Call) -> _RunOrder:
             order.append((frame.call.lineno, frame.call.col_offset, 0))
         frame = frame.outer
     return tuple(reversed(order))
+
+
+# The methods of azure-mgmt-network's `express_route_circuits` that create or update a circuit: given a
+# classic circuit's service key, they move it to Resource Manager (as Move-AzExpressRouteCircuit does).
+_CIRCUIT_PUTS = frozenset({"create_or_update", "begin_create_or_update"})
+_SERVICE_KEYS = ("service_key", "serviceKey")
+
+
+def _circuit_service_key(node: ast.expr | None, value: Value | None) -> str | None:
+    """The service key a circuit given to `express_route_circuits.create_or_update` carries ("" when the
+    script does not state it): a dict's `service_key` (or `serviceKey`, at its top or in its `properties`),
+    or a model built with `service_key=`; None when it carries none, a new circuit rather than a move."""
+    if isinstance(value, DictV):
+        inner = value.items.get("properties")
+        for items in (value.items, inner.items if isinstance(inner, DictV) else {}):
+            found = next((items[k] for k in _SERVICE_KEYS if k in items), None)
+            if found is not None:
+                return (literal(found) or "").strip()
+    if isinstance(node, ast.Call):
+        given = next((k.value for k in node.keywords if k.arg in _SERVICE_KEYS), None)
+        if given is not None:
+            return (
+                given.value.strip()
+                if isinstance(given, ast.Constant) and isinstance(given.value, str)
+                else ""
+            )
+    return None
 
 
 def _one_resource_call(

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple, TypeVar
 
 from migcheck.automation import CREATES_RETIRED, modules_for, replacement, services_of
-from migcheck.estate import Estate, key, named
-from migcheck.inventory_model import ClassicReservedIp
+from migcheck.estate import Circuit, Estate, key, named
+from migcheck.inventory_model import CircuitLink, ClassicReservedIp, ExpressRouteCircuit
 from migcheck.model import (
     EVERY_NETWORK,
     MAYBE_RUNS,
@@ -27,6 +27,7 @@ from migcheck.model import (
     Severity,
     Together,
     VirtualNetwork,
+    VnetGatewayFact,
     apart,
 )
 from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_VMS, CLOUD_SERVICES_CLASSIC
@@ -344,9 +345,20 @@ class MigrationOutOfOrder(Rule):
     scope = Scope.AUTOMATION
     looks_at = frozenset({Script, ClassicReservedIp})  # and the reserved IPs exports attach to services
     # Which networks the files place cloud services in, which accounts hold their VMs' disks, which
-    # reserved IPs their deployments use, and which subnets use which security groups and route tables.
+    # reserved IPs their deployments use, which subnets use which security groups and route tables, and
+    # which networks are linked to classic ExpressRoute circuits (and which circuits are moved already).
     also_reads = frozenset(
-        {Role, ServiceConfiguration, Deployment, VirtualNetwork, NetworkSecurityGroup, RouteTable}
+        {
+            Role,
+            ServiceConfiguration,
+            Deployment,
+            VirtualNetwork,
+            NetworkSecurityGroup,
+            RouteTable,
+            VnetGatewayFact,
+            CircuitLink,
+            ExpressRouteCircuit,
+        }
     )
     summary = "A migration runbook runs the platform's steps out of order."
     fix_hint = "Run Validate, then Prepare, then Commit (or Abort) for each scope, and storage accounts last."
@@ -406,18 +418,27 @@ class MigrationOutOfOrder(Rule):
         "network security group or route table moved on its own (`Move-AzureNetworkSecurityGroup`, "
         "`Move-AzureRouteTable`) that the files associate with a subnet (a REST body of the network, "
         "`Set-AzureNetworkSecurityGroupToSubnet`, `Set-AzureSubnetRouteTable`) (error): it is cloned with its "
-        "virtual network.",
+        "virtual network. And the Prepare of a virtual network linked to a classic ExpressRoute circuit (a "
+        "`Dedicated` connection, a script's circuit link, an export of the circuit's links; not one whose "
+        "circuits an export shows moved) before the script moves a circuit to Resource Manager "
+        "(`Move-AzExpressRouteCircuit`, AzureRM's `Move-AzureRmExpressRouteCircuit`, or azure-mgmt-network's "
+        "`express_route_circuits.create_or_update`/`begin_create_or_update` given a circuit with a service "
+        "key), on a path that runs both, when it moves none before (error): the circuit moves first. A "
+        "script that moves no circuit is not reported for it (MIG302 says the circuit moves first).",
         why="The platform runs each migration in three steps. Validate reports what blocks. Prepare turns the "
         "resources into Resource Manager ones and locks their classic management plane. Commit finishes, or "
         "Abort rolls back. A Commit or Abort of a resource that is not prepared fails. A change to a prepared "
         'resource fails too ("... is in the process of being migrated and hence cannot be changed", '
         '"Management operations on VM are disallowed because migration is in progress"). A Prepare without '
         "Validate meets every blocker only at Prepare time, possibly part-way through. A storage account "
-        "cannot migrate while classic VMs still have disks in it, so storage accounts come last.",
+        "cannot migrate while classic VMs still have disks in it, so storage accounts come last. Classic "
+        'ExpressRoute circuits "need to be migrated to Azure Resource Manager before beginning IaaS '
+        'migration" (overview, 2018 and later).',
         fix="Order the steps per resource: Validate, read its messages, Prepare, check the result, then Commit "
         "(or Abort). Make changes to the resources before their Prepare, or after their Commit in Resource "
         "Manager, or Abort first. Migrate virtual networks and cloud services first and storage accounts after every VM "
-        "whose disks they hold. `migcheck plan` prints the whole order for the checked estate.",
+        "whose disks they hold; move classic ExpressRoute circuits before the networks linked to them. "
+        "`migcheck plan` prints the whole order for the checked estate.",
     )
     invalid = (
         Example(
@@ -498,6 +519,19 @@ class MigrationOutOfOrder(Rule):
             expect=("migrate.ps1:1:1",),
             note="Subnet `app` uses the route table: it is cloned with virtual network `prod-vnet`.",
         ),
+        Example(
+            {
+                "migrate.ps1": """
+                New-AzureDedicatedCircuitLink -ServiceKey $ServiceKey -VNetName "hub-vnet"
+                Move-AzureVirtualNetwork -Validate -VirtualNetworkName "hub-vnet"
+                Move-AzureVirtualNetwork -Prepare -VirtualNetworkName "hub-vnet"
+                Move-AzureVirtualNetwork -Commit -VirtualNetworkName "hub-vnet"
+                Move-AzExpressRouteCircuit -Name "hq" -ResourceGroupName "net-rg" -Location "East US" -ServiceKey $ServiceKey
+                """
+            },
+            expect=("migrate.ps1:3:1",),
+            note="The network is linked to the circuit, which moves only after the network's Prepare.",
+        ),
     )
     valid = (
         Example(
@@ -569,6 +603,8 @@ class MigrationOutOfOrder(Rule):
         # What an export says is prepared already (Get-AzureVM's `VM.MigrationState`), for a script that
         # changes it: the platform refuses the change until Commit or Abort, whoever ran the Prepare.
         exported = _exported_prepared(estate) if any(script.changes for script in scripts) else {}
+        # The networks linked to a classic ExpressRoute circuit, for a script that moves a circuit.
+        linked = _linked_networks(estate) if any(script.circuit_moves for script in scripts) else {}
         for script in scripts:
             yield from self._check_script(script, holders)
             own = list(self._changes_while_prepared(script, networks_of))
@@ -578,6 +614,44 @@ class MigrationOutOfOrder(Rule):
             yield from self._services_in_networks(script, in_network)
             yield from self._associated_ips(script, associated, of_roles)
             yield from self._associated_with_subnets(script, of_subnets)
+            yield from self._networks_before_circuits(script, linked)
+
+    def _networks_before_circuits(self, script: Script, linked: dict[str, Circuit]) -> Iterator[Finding]:
+        """The Prepare of a virtual network linked to a classic ExpressRoute circuit (`linked`) that comes
+        before the script moves a circuit to Resource Manager (`Move-AzExpressRouteCircuit`), on a path
+        that runs both, when it moves none before it: the circuits "need to be migrated to Azure Resource
+        Manager before beginning IaaS migration" (overview), and moving one "is a prerequisite to move
+        resources connected to the virtual network" (gateway migration). Once per network, at its first
+        such Prepare."""
+        told: set[str] = set()
+        for index, step in enumerate(script.migration):
+            target = key(step.target.strip())
+            circuit = linked.get(target) if step.scope == "virtual-network" else None
+            if circuit is None or step.step != "prepare" or target in told:
+                continue
+            runs_with = [m for m in script.circuit_moves if not apart(m.branches, step.branches)]
+            later = next((m for m in runs_with if m.after > index), None)
+            if later is None or any(m.after <= index for m in runs_with):
+                continue
+            told.add(target)
+            yield self._network_before_circuit(script, step, later, circuit)
+
+    def _network_before_circuit(
+        self, script: Script, step: MigrationStep, move: ClassicCall, circuit: Circuit
+    ) -> Finding:
+        network = step.target.strip()
+        message = (
+            f"{_call(step)} of virtual network '{network}' comes before {move.name} at line "
+            f"{move.mark.line}: the network is linked to a classic ExpressRoute circuit ({circuit.behind}), "
+            'and classic circuits "need to be migrated to Azure Resource Manager before beginning IaaS '
+            'migration" (the migration of a network whose circuit is still classic is not supported)'
+        )
+        fix = (
+            f"Move the circuit first ({move.name}, which keeps classic operations allowed), then migrate "
+            f"virtual network '{network}' ({_network_migration(script, network)}); `migcheck plan` gives "
+            "the order."
+        )
+        return self._finding(script, step, message, fix=fix)
 
     def _associated_ips(
         self, script: Script, associated: dict[str, str], of_roles: set[str]
@@ -860,6 +934,12 @@ class MigrationOutOfOrder(Rule):
         fix: str = "",
     ) -> Finding:
         return self.finding(script, f"{script.name}: {message}", at=step, severity=severity, fix=fix)
+
+
+def _linked_networks(estate: Estate) -> dict[str, Circuit]:
+    """The virtual networks linked to a classic ExpressRoute circuit (see `Estate.circuits`: not those whose
+    circuits an export shows moved already), by name as names are compared, with the circuit."""
+    return {key(network.name): circuit for circuit in estate.circuits() for network in circuit.networks}
 
 
 def _first_steps(script: Script, scope: str, found: Mapping[str, _T]) -> Iterator[tuple[MigrationStep, _T]]:
