@@ -1368,6 +1368,9 @@ class _Linker:
         # Top-level resources by type, in file order: one pass over the documents serves every lookup.
         self.by_type: dict[type, list[object]] = defaultdict(list)
         self.role_docs: list[Document] = []  # the documents holding top-level roles, in order
+        # The Export-AzureVM files a script creates its VM from, by path, with that script's cloud service
+        # (see `_with_imported_vms`): their VM is the script's, not one of a service named after the folder.
+        self.imported: dict[str, str] = {}
         # The scripts' files: what they say of a VM is how they create it, not the VM as it is.
         self.scripts = frozenset(doc.path for doc in docs if doc.kind in _SCRIPT_KINDS)
         for doc in docs:
@@ -2144,6 +2147,7 @@ class _Linker:
     ) -> None:
         """A deployment joined to its cloud service: the one of the service name it gives, else, for a body
         that names none, the one `unnamed` tells (see `_UnnamedJoin`), else a service of its own."""
+        d = self._with_imported_vms(d)
         index = by_name.get(join_key(d.service_name, d.mark)) if d.service_name else unnamed.index_of(d)
         roles = d.roles if index is None else _package_roles(d.roles, opened.services[index])
         placement = Placement(
@@ -2174,6 +2178,40 @@ class _Linker:
         if d.service_name and joined.service.named_by == "folder":  # the body states what a folder guessed
             joined.service = replace(joined.service, name=d.service_name, named_by="files")
         joined.add_placement(placement)
+
+    def _with_imported_vms(self, d: Deployment) -> Deployment:
+        """A script's deployment with each VM it creates from an Export-AzureVM file it names
+        (`Role.imported_from`) named as that file names its VM, when one checked file of that name describes
+        one VM (the one in the script's folder, of several): the file's description then joins it, in the
+        script's cloud service and network (see `_loose_groups`), as a GET joins the VM a script creates."""
+        if not d.service_name or not any(role.imported_from for role in d.roles):
+            return d
+        roles = []
+        for role in d.roles:
+            export = self._export_file(role.imported_from, d.mark.path) if role.imported_from else None
+            vms = [r for r in export.resources if isinstance(r, Role)] if export is not None else []
+            if (
+                export is None
+                or len(vms) != 1
+                or self.imported.get(export.path, d.service_name) != d.service_name
+            ):
+                roles.append(role)
+                continue
+            self.imported[export.path] = d.service_name
+            roles.append(replace(role, name=vms[0].name))
+        return replace(d, roles=tuple(roles))
+
+    def _export_file(self, name: str, script: str) -> Document | None:
+        """The checked Export-AzureVM file of `name` (its path's last part, in any case): the only one, else
+        the one in the folder of `script`; None when there is none, or no telling which."""
+        found = [
+            doc
+            for doc in self.role_docs
+            if doc.kind is FileKind.VM_EXPORT and key(posixpath.basename(doc.path)) == key(name)
+        ]
+        if len(found) > 1:
+            found = [doc for doc in found if posixpath.dirname(doc.path) == posixpath.dirname(script)]
+        return found[0] if len(found) == 1 else None
 
     def _add_loose_vms(self, opened: _Opened, by_name: dict[str, int]) -> None:
         """Export-AzureVM files in one folder (or one configured group) are one cloud service; a bare REST
@@ -2250,7 +2288,7 @@ class _Linker:
         for doc in self.role_docs:
             vms = [r for r in doc.resources if isinstance(r, Role)]
             if doc.kind is FileKind.VM_EXPORT:
-                configured = self.grouping.service_for(doc.path)
+                configured = self.grouping.service_for(doc.path) or self.imported.get(doc.path, "")
                 folder = folder_of(doc.path, cwd)
                 group = ("", configured) if configured else (folder, posixpath.basename(folder) or ".")
                 groups[group].extend(vms)

@@ -494,6 +494,10 @@ class Role:
     # Set by link when more than one element describes the role (a csdef role and its cscfg settings, a
     # REST role and an Export-AzureVM file): every one, `mark` first. See `described_at`.
     sources: tuple[Mark, ...] = field(default=(), compare=False)
+    # Of a VM a script creates from an Export-AzureVM file (`Import-AzureVM -Path`): the file's name (the
+    # path's last part) when the script states it. The link stage takes the VM that file describes, when
+    # it is checked, to be this one, created in the script's cloud service and network.
+    imported_from: str = field(default="", compare=False)
     # A description of changes to a VM that exists already (`Get-AzureVM | … | Update-AzureVM`,
     # `update_role`), not of the VM as created: it runs after the VM was created, and what it does not
     # state is as it was (see `unknown`).

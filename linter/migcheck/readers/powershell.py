@@ -2980,6 +2980,16 @@ _NEW_CLOUD_SERVICE = "new-azcloudservice"
 # How sure a call is to run (`ClassicCall.runs`), surer higher: a call recorded again keeps the surer.
 _RUNS_SURER = {NEVER_RUNS: 0, MAYBE_RUNS: 1, "": 2}
 # The cmdlets that save a Resource Manager ExpressRoute circuit object (see `Interpreter._circuit_saved`).
+# What tells a configuration Import-AzureVM reads from a file the script names (see `_import_vm`).
+_IMPORTED = "imported"
+
+
+def _imported_file(value: Value) -> str:
+    """The name of the Export-AzureVM file a configuration is imported from, when the script states it."""
+    ident = value.ident if isinstance(value, Unknown) else None
+    return ident[1] if isinstance(ident, tuple) and len(ident) == 2 and ident[0] == _IMPORTED else ""
+
+
 _CIRCUIT_SAVES = frozenset({"set-azexpressroutecircuit", "set-azurermexpressroutecircuit"})
 # The cmdlets that move a classic ExpressRoute circuit to Resource Manager, by its `-ServiceKey` (see
 # `Interpreter._circuit_moved`), as their documentation spells them.
@@ -3173,6 +3183,7 @@ class RoleDraft:
     # before one has, and where code that may run several times creates it.
     branches: tuple[tuple[str, int], ...] | None = None
     created: bool = False
+    imported_from: str = ""  # the Export-AzureVM file it is created from (see `Role.imported_from`)
 
     def add(self, variants: list[tuple[list[Event], bool]]) -> None:
         """More descriptions of the VM (another command creating it): kept up to `_MAX_VARIANTS`."""
@@ -6365,6 +6376,7 @@ class Interpreter:
                 written = marks[at] if at < len(marks) else self._written_at(arg)
                 role = self._unseen_configuration(draft, item, node, written)
                 role.add([([self._unseen_disks(written or self._at_call(node))], True)])
+                role.imported_from = role.imported_from or _imported_file(item)
                 role.created_on(self.branches)
         return NULL
 
@@ -7653,7 +7665,11 @@ class Interpreter:
             self.circuit_links[_name_key(network)].append(fact)
 
     def _import_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
-        return Unknown(self.snippet(node))
+        """Import-AzureVM: the configuration an Export-AzureVM file holds, which the reader does not see.
+        When the script states the file's name (see `_upload_file_name`), the value carries it, so that the
+        VM New-AzureVM creates from it says which file describes it (`Role.imported_from`)."""
+        name = self._upload_file_name(args.get("Path"), env)
+        return Unknown(self.snippet(node), ident=(_IMPORTED, name) if name else None)
 
     def _circuit_link(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """New-AzureDedicatedCircuitLink: the network it names is connected to ExpressRoute, by the circuit
@@ -8498,7 +8514,13 @@ class Interpreter:
         role = functools.reduce(joined_paths, built)
         extensions = _marked_apart(role.extensions)
         role = replace(role, **_removed_on_every_path(built))
-        return replace(role, extensions=extensions, every_vm=draft.every, branches=draft.branches or ())
+        return replace(
+            role,
+            extensions=extensions,
+            every_vm=draft.every,
+            branches=draft.branches or (),
+            imported_from=draft.imported_from,
+        )
 
     def _facts(self, draft: RoleDraft, events: list[Event], escaped: bool) -> Role:
         facts = _Facts(draft.name, draft.base, self.acls)
@@ -10105,9 +10127,11 @@ _GENERIC_LISTS = ("system.collections.generic.list[", "collections.generic.list[
 
 
 def _stamp(value: Value, key: str, node: Node) -> Value:
-    """A variable given a value the script does not state holds that one value wherever it is read."""
+    """A variable given a value the script does not state holds that one value wherever it is read; a
+    configuration imported from a file the script names still says which file (see `_import_vm`)."""
     if isinstance(value, Unknown):
-        return Unknown("$" + key, ("def", node.id), value.shape, value.written, value.maybe_null)
+        ident = value.ident if _imported_file(value) else ("def", node.id)
+        return Unknown("$" + key, ident, value.shape, value.written, value.maybe_null)
     return value
 
 

@@ -543,6 +543,7 @@ SPECS: dict[str, Spec] = {
         loose=True,
     ),
     "get-azurevm": _spec("ServiceName:0 Name:1"),
+    "import-azurevm": _spec("Path:0"),
     "update-azurevm": _spec("ServiceName:0 Name:1 VM", aliases=_VM),
     "new-azureservice": _spec(
         "ServiceName:0 Location:1 AffinityGroup Label:2 Description:3 ReverseDnsFqdn:4",
