@@ -2805,6 +2805,10 @@ def _network_either_way(a: Deployment, b: Deployment) -> tuple[NameRef | None, b
         return None, False, none_at
     if a.virtual_network is None or b.virtual_network is None:
         vnet = a.virtual_network or b.virtual_network
+        if vnet is not None and is_stand_in(vnet.name):
+            # A network one does not name beside none: whether it is in any is not known, as the script
+            # readers tell the paths of one call (MIG203 is then the warning that it may be in one).
+            return None, False, none_at
         return vnet, True, none_at if vnet is not None else None
     if key(a.virtual_network.name) == key(b.virtual_network.name):
         return a.virtual_network, True, None

@@ -143,6 +143,7 @@ from migcheck.model import (
     VirtualNetwork,
     VnetGatewayFact,
     absent_on_some_path,
+    apart,
     common_branches,
     is_stand_in,
     joined_paths,
@@ -1323,6 +1324,10 @@ class _Draft:
             return
         taken = updates if updates is not None else {f for f in VM_FACTS if unsaid(kept, f)}
         merged = take_facts(kept, role, taken)
+        if _created_apart(kept, role, updates):
+            # Two creations only one of which runs: the VM of either path, as the link joins them where
+            # the script does not state the deployment's name (and as the PowerShell reader does).
+            merged = joined_paths(kept, role)
         if updates is None and not role.changes_existing:  # created on either's branches
             merged = replace(merged, branches=common_branches(kept.branches, role.branches))
         self.roles[at] = merged
@@ -3897,6 +3902,12 @@ def _character_columns(row: str) -> list[int]:
         columns.extend([index] * len(char.encode("utf-8", errors="replace")))
     columns.append(len(row))
     return columns
+
+
+def _created_apart(kept: Role, role: Role, updates: frozenset[str] | None) -> bool:
+    """Whether two descriptions of one VM are creations on different branches of one choice."""
+    creations = updates is None and not role.changes_existing and not kept.changes_existing
+    return creations and apart(kept.branches, role.branches)
 
 
 def _stated_or_carried(value: Value | None) -> bool:
