@@ -134,10 +134,14 @@ function Set-SqlVmsIlb($service, $vms) {
 """
 
 
-def test_a_library_function_no_call_runs_describes_no_vm_of_a_service_it_does_not_state():
+def test_a_library_function_no_call_runs_changes_a_vm_named_by_stand_ins():
+    # As a VM it creates is read: whatever script imports or dot-sources it changes a VM so.
     for path in ("Util-AzureProvision.psm1", "helpers.ps1"):
         document = read(path, _LIBRARY.encode())
-        assert [r for r in document.resources if isinstance(r, Deployment)] == [], path
+        (deployment,) = [r for r in document.resources if isinstance(r, Deployment)]
+        assert deployment.name.startswith("<deployment name"), path
+        (vm,) = deployment.roles
+        assert vm.changes_existing and [e.name for e in vm.endpoints] == ["sql"]
         (script,) = [r for r in document.resources if isinstance(r, Script)]
         assert [c.name for c in script.calls] == ["Get-AzureVM", "Add-AzureEndpoint", "Update-AzureVM"]
 

@@ -80,8 +80,8 @@ block the script runs with arguments (`Start-Job` or `Invoke-Command` with `-Arg
 `$sb.Invoke(…)`) runs there with them bound to its `param (…)`, or as its `$args`, as a call of a function
 binds them; one that declares parameters and that no such run binds is read once, with values it does not
 know, and a gateway it creates for the network it is given names none. A function no call runs is read once,
-with values it does not know (one that is no workflow is a library's, run by whatever script imports or
-dot-sources it: an update it makes to a VM of a service it does not state describes no VM). A script or function
+with values it does not know: what it creates and what it changes in VMs that exist (`Get-AzureVM … |
+Update-AzureVM`, run by whatever script imports or dot-sources it) alike, named by stand-ins. A script or function
 dot-sourced (`. .\\settings.ps1`) may set any variable seen where it runs: one assigned before it names what it
 named but decides no condition, and an array may hold other items; one assigned after it holds what it is
 assigned. A value the script does not state (a parameter without a default, `$env:X`, a
@@ -3514,7 +3514,6 @@ class Interpreter:
         # Whether the code being read never runs: a function nothing calls, or code a condition the reader
         # knows keeps from running (see `_not_run`). Its calls are still the script's (`ClassicCall.runs`).
         self.never_runs = False
-        self.library = False  # reading a function no call runs that is no workflow (see `run`)
         # Functions the definitions being run replaced, innermost last: (name, the one it replaced, if
         # any). A definition holds in its scope only, and one that may not run does not replace a cmdlet
         # (see `_undefine`).
@@ -3609,13 +3608,10 @@ class Interpreter:
                 # Functions the script never calls first: they run the calls of the others.
                 self.never_runs = bool(self.pending)
                 function = (self.pending or self.pending_called).pop(0)
-                # A workflow no call runs is a runbook, which Azure Automation runs; a function, a
-                # library's, run by whatever script imports or dot-sources it (see `_update_vm`).
-                self.library = self.never_runs and _first(function, "workflow") is None
                 if function.id not in done and not self._followed_at_every_call(function):
                     done.add(function.id)
                     self.function_body(function)
-            self.never_runs = self.library = False
+            self.never_runs = False
             return self.resources()
         except (_Exhausted, RecursionError):
             return self.calls_only(root)
@@ -6298,10 +6294,6 @@ class Interpreter:
                 continue
             service = _arg_value(args, "ServiceName", obj.existing[0])
             name = _arg_value(args, "Name", obj.existing[1])
-            if self.library and not isinstance(service, Text):
-                # A library's function no call in the file runs (a module's exported one) changing a VM of
-                # a service it does not state: it describes what it would do to a VM, not one.
-                continue
             # The VM's service as Get-AzureVM got it: one deployment however many updates change the VM.
             made = (obj.mark.line, obj.mark.column) if args.get("ServiceName") is None else None
             draft = self._deployment(service, obj.mark, node, self._written_at(args.get("ServiceName")), made)
