@@ -437,8 +437,9 @@ _OTHER: tuple[Coverage, ...] = (
         "deployment's network and its VMs' subnets, the network a migration call names "
         "(`Move-AzureVirtualNetwork`, the classic CLI, a POST to `.../virtualnetwork/<name>/migration`), the "
         "network whose gateway a script creates, links to a circuit, connects or disconnects, the network and "
-        "subnet a script associates a security group or route table with, and an Application Gateway's "
-        "network and subnets. A short name of a network created in the Azure portal is given its full "
+        "subnet a script associates a security group or route table with, an Application Gateway's "
+        "network and subnets, and the network and subnet of a service or peering the inventory declarations "
+        "place in one. A short name of a network created in the Azure portal is given its full "
         "`Group <resource group> <name>`.",
     ),
     Coverage(

@@ -7,7 +7,7 @@ import posixpath
 from collections.abc import Iterator
 
 from migcheck.estate import Estate
-from migcheck.inventory_model import ApplicationGateway
+from migcheck.inventory_model import ApplicationGateway, ServiceInVnet, VnetPeering
 from migcheck.model import (
     ConnectionState,
     Deployment,
@@ -193,7 +193,8 @@ class UnresolvedReference(Rule):
     severity = Severity.WARNING
     scope = Scope.FILES
     # Besides placements: the networks and subnets scripts migrate, give gateways, connect and associate
-    # security groups and route tables with, those of Application Gateways, and the disks lists lack.
+    # security groups and route tables with, those of Application Gateways and of the services and
+    # peerings the inventory declarations place in one, and the disks lists lack.
     looks_at = frozenset(
         {
             ServiceConfiguration,
@@ -206,6 +207,8 @@ class UnresolvedReference(Rule):
             NetworkSecurityGroup,
             RouteTable,
             ApplicationGateway,
+            ServiceInVnet,
+            VnetPeering,
             Disk,
         }
     )
