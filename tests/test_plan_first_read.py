@@ -181,15 +181,15 @@ def test_steps_of_services_with_one_name_say_where_they_come_from(tmp_path, monk
     assert set(storage.after) <= set(ids) and storage.after
 
 
-def test_services_of_one_name_in_one_folder_are_told_apart_by_file(tmp_path, monkeypatch):
-    # Two definitions of one name in one folder are two services (two role bodies of one VM, one VM).
+def test_definitions_of_one_name_in_one_folder_are_one_service_of_one_step(tmp_path, monkeypatch):
+    # A service name is one cloud service: the second definition is a copy, compared with the first (MIG004).
     (tmp_path / "one.csdef").write_text(CSDEF.format(role="Web"))
     (tmp_path / "two.csdef").write_text(CSDEF.format(role="Worker"))
     monkeypatch.chdir(tmp_path)
     names = sorted(
         step.name for step in build_plan(lint(["."], Config(), RULES)).steps if "shop" in step.name
     )
-    assert names == ["shop (one.csdef)", "shop (two.csdef)"]
+    assert names == ["shop"]
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
