@@ -234,8 +234,10 @@ def test_a_folder_without_classic_files_warns(repo, capsys):
     assert code == 0
     assert out == "Nothing checked: no classic files, so no findings.\n"
     assert "migcheck: warning: no classic Azure files under docs" in err
-    assert ".ps1, .psm1 and .py scripts that use the classic APIs" in err
-    assert "or .sh and .bash scripts that run the classic CLI" in err
+    assert (
+        "inventory .json exports of classic resources or of those that depend on them, .ps1, .psm1 and .py scripts "
+        "that use the classic APIs, or .sh and .bash scripts that run the classic CLI" in err
+    )
 
 
 def test_colour_only_for_terminals_and_never_with_no_color(repo, capsys, monkeypatch):

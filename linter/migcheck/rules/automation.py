@@ -311,7 +311,7 @@ def _api(script: Script, names: list[str]) -> str:
 
 _CLIENTS = {
     "PowerShell": "classic Azure PowerShell module",
-    "Shell": "classic Azure CLI (azure, in its asm mode)",
+    "Shell": "classic Azure CLI in asm mode",
 }
 
 
