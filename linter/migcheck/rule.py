@@ -204,7 +204,15 @@ class Rule:
         )
 
 
-_FENCES = {".py": "python", ".ps1": "powershell", ".psm1": "powershell", ".json": "json", ".toml": "toml"}
+_FENCES = {
+    ".py": "python",
+    ".ps1": "powershell",
+    ".psm1": "powershell",
+    ".sh": "bash",
+    ".bash": "bash",
+    ".json": "json",
+    ".toml": "toml",
+}
 
 
 def _fence(path: str) -> str:

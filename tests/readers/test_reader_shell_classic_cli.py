@@ -259,3 +259,12 @@ def test_a_command_line_built_as_a_string_and_run_by_eval(tmp_path, monkeypatch)
     result = lint_files(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG202", "MIG601")
     assert sorted(where(result.findings)) == ["MIG202 deploy.sh:3:1", "MIG601 deploy.sh:3:1"]
     assert any("VM 'web01'" in finding.message for finding in result.findings)
+
+
+def test_a_rule_whose_example_is_a_shell_script_shows_it_as_bash():
+    from migcheck.rules.virtual_machines import MultipleSubnets
+
+    class ShownInShell(MultipleSubnets):
+        invalid = tuple(e for e in MultipleSubnets.invalid if "deploy/jump.sh" in e.files)
+
+    assert "`deploy/jump.sh`:\n\n```bash\n" in ShownInShell().documentation()
