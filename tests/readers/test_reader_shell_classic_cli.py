@@ -268,3 +268,24 @@ def test_a_rule_whose_example_is_a_shell_script_shows_it_as_bash():
         invalid = tuple(e for e in MultipleSubnets.invalid if "deploy/jump.sh" in e.files)
 
     assert "`deploy/jump.sh`:\n\n```bash\n" in ShownInShell().documentation()
+
+
+def test_a_network_import_while_a_network_is_prepared(tmp_path, monkeypatch):
+    script = """\
+    azure network vnet prepare-migration corpnet
+    azure network import ./NetworkConfig.netcfg
+    azure network vnet commit-migration corpnet
+    """
+    files = {"net/NetworkConfig.netcfg": NETCFG, "migrate.sh": script}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG602")
+    assert where(result.findings) == ["MIG602 migrate.sh:2:1"]
+    assert "azure network import" in result.findings[0].message
+
+
+def test_a_powershell_runbook_s_cli_creation_in_a_function_nothing_calls_fails_nothing(tmp_path, monkeypatch):
+    script = """\
+    function Rebuild { azure vm create web-svc img user pass }
+    azure service deployment prepare-migration web-svc web-svc
+    azure service deployment commit-migration web-svc web-svc
+    """
+    assert _lint(tmp_path, monkeypatch, "runbook.ps1", script, "MIG601") == []

@@ -5790,10 +5790,12 @@ class Interpreter:
         if meaning.upload is not None:
             path = meaning.upload.file
             return self._xplat_network_import(node, given.get(id(path)) if path is not None else None, env)
-        self.calls.setdefault(node.start_byte, replace(call, changes=(), runs=""))
         if meaning.step is not None:
+            self.calls.setdefault(node.start_byte, replace(call, runs=""))
             self._take_step(node, meaning.step)
-        elif call.changes:
+            return Unknown(self.snippet(node))
+        self.calls.setdefault(node.start_byte, replace(call, changes=(), runs=self._runs()))
+        if call.changes:
             self._change_at(node, call)
         return Unknown(self.snippet(node))
 
