@@ -30,7 +30,10 @@ passes is the caller's in the function (`Unknown.ident`), not one of the paramet
 argv[1])` creates the deployment of the cloud service the caller's `add_role(sys.argv[1], ...)` adds to,
 whether it is passed by position or keyword, into `*args` or `**kwargs`, to a method or to the `__init__`
 that sets an attribute from it, and through any number of calls; read once for all its calls, the function
-has it when they all pass the same (see `Flow.same_value`). A `for` loop over items the script writes out
+has it when they all pass the same (see `Flow.same_value`). A function given to run in a thread, a process
+or a pool (`Thread(target=deploy, args=(...))`, `executor.submit(deploy, ...)`, `pool.map(deploy, items)`
+of items written out) is called there, once for each item (see `_run_calls`); keywords a call passes into a
+function's `**kwargs` are passed as named parameters are. A `for` loop over items the script writes out
 (at most MAX_TURNS of them) is taken turn by turn, its variables bound to each item in turn: for a call
 inside the loop (`Flow.turns`), and for the changes the loop makes to an object read after it. A request
 or a VM call inside one of the script's functions is read once for each call of the function
@@ -900,6 +903,92 @@ _PATH_CLASSES = frozenset(
 _PATH_JOINS = frozenset({"os.path.join", "posixpath.join", "ntpath.join"})
 
 
+# The classes whose instances run a function in a thread or a process (`threading.Thread(target=f, args=
+# (...), kwargs={...})`), by their names; the methods of executors and pools that run a function once with
+# the arguments they pass on (`executor.submit(f, *args, **kwargs)`), or once with each item of an iterable
+# (`executor.map(f, items)`, `pool.starmap(f, [(a, b), ...])`, each item the arguments), and those that take
+# its arguments as a tuple and a table (`pool.apply_async(f, args, kwds)`).
+# (position, keyword) of the function, its arguments and its keyword arguments, by class.
+_RUNNERS = {
+    "Thread": ((1, "target"), (3, "args"), (4, "kwargs")),
+    "Process": ((1, "target"), (3, "args"), (4, "kwargs")),
+    "Timer": ((1, "function"), (2, "args"), (3, "kwargs")),
+}
+_RUN_WITH_ARGUMENTS = frozenset({"submit"})
+_RUN_WITH_ARGS_AND_KWDS = frozenset({"apply", "apply_async"})
+_RUN_EACH_ITEM = frozenset({"map", "imap", "imap_unordered", "map_async"})
+_RUN_EACH_STAR = frozenset({"starmap", "starmap_async"})
+
+
+def _run_calls(node: ast.Call, scopes: tuple[Scope, ...], changed: Callable[[str], bool]) -> list[ast.Call]:
+    """The calls of a function a call makes run elsewhere (see `_RUNNERS`), as calls written where it is
+    made: none when it passes no function by name (`f`, `self.f`), or its items are not written out (a list
+    or tuple, or a name of `scopes` bound once to one, not among the names whose object the script has
+    `changed` or let go so far)."""
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    runner = _RUNNERS.get(name)
+    if runner is not None:
+        target, args, kwargs = (_argument(node, *where) for where in runner)
+        return [_call_of(target, args, kwargs)] if _runnable(target) else []
+    if not isinstance(func, ast.Attribute) or not node.args or isinstance(node.args[0], ast.Starred):
+        return []
+    target = node.args[0]
+    if not _runnable(target):
+        return []
+    if name in _RUN_WITH_ARGUMENTS:
+        return [ast.Call(target, node.args[1:], node.keywords)]
+    if name in _RUN_WITH_ARGS_AND_KWDS:
+        return [_call_of(target, _argument(node, 1, "args"), _argument(node, 2, "kwds"))]
+    if name not in _RUN_EACH_ITEM | _RUN_EACH_STAR or len(node.args) < 2 or node.keywords:
+        return []
+    items = _written_items(node.args[1], scopes, changed)
+    if items is None:
+        return []
+    if name in _RUN_EACH_STAR:
+        return [_call_of(target, item, None) for item in items]
+    return [ast.Call(target, [item], []) for item in items]
+
+
+def _runnable(target: ast.expr | None) -> bool:
+    """Whether a function passed to be run is one the reader may follow: passed by its name, or as a
+    method of an object (`self.deploy`)."""
+    return isinstance(target, ast.Name) or (isinstance(target, ast.Attribute) and dotted(target) is not None)
+
+
+def _call_of(target: ast.expr | None, args: ast.expr | None, kwargs: ast.expr | None) -> ast.Call:
+    """A call of `target` with the arguments of a tuple (or list) and a table: their items where they are
+    written out (`args=('svc1', 'vm1')`, `kwargs={'vm': 'vm1'}`), else spread (`*args`, `**kwargs`)."""
+    assert target is not None
+    positional: list[ast.expr] = []
+    if isinstance(args, (ast.Tuple, ast.List)):
+        positional = list(args.elts)
+    elif args is not None:
+        positional = [ast.Starred(args, ast.Load())]
+    keywords: list[ast.keyword] = []
+    keys = kwargs.keys if isinstance(kwargs, ast.Dict) else []
+    names = [k.value for k in keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+    if isinstance(kwargs, ast.Dict) and len(names) == len(keys):
+        keywords = [ast.keyword(name, value) for name, value in zip(names, kwargs.values, strict=True)]
+    elif kwargs is not None:
+        keywords = [ast.keyword(None, kwargs)]
+    return ast.Call(target, positional, keywords)
+
+
+def _written_items(
+    node: ast.expr, scopes: tuple[Scope, ...], changed: Callable[[str], bool]
+) -> list[ast.expr] | None:
+    """The items of a list or tuple written out, or of one a name is bound to once in the first of `scopes`
+    that binds it, and not `changed`; None otherwise, and for one that spreads another (`*more`)."""
+    if isinstance(node, ast.Name):
+        scope = next((s for s in scopes if node.id in s.bindings), None)
+        bindings = scope.bindings[node.id] if scope is not None and not changed(node.id) else []
+        node = bindings[0].value if len(bindings) == 1 and bindings[0].value is not None else node
+    if not isinstance(node, (ast.List, ast.Tuple)) or any(isinstance(e, ast.Starred) for e in node.elts):
+        return None
+    return list(node.elts)
+
+
 def _argument(node: ast.Call, position: int, keyword: str) -> ast.expr | None:
     """The argument a call passes at `position` or by `keyword`; None when it passes none there, or
     spreads a list or a table the reader does not look into."""
@@ -1617,12 +1706,42 @@ class _Indexer(ast.NodeVisitor):
         if isinstance(func, ast.Name):
             site = CallSite(node, self.scope, _at(node), self.chain, "", "", unconsumed=unconsumed)
             self.named_calls.setdefault(func.id, []).append(site)
+        self._runs_elsewhere(node, unconsumed)
         if callee(func) in XML_BUILDERS:
             self.elements.append(CallSite(node, self.scope, _at(node), self.chain, callee(func), ""))
         if not kept and not _reads_only(func):
             for arg in [*node.args, *(k.value for k in node.keywords)]:
                 self._escape(arg, call=node)
         self.generic_visit(node)
+
+    def _runs_elsewhere(self, node: ast.Call, unconsumed: str | None) -> None:
+        """Record the calls of a function that a call makes run in a thread, a process or a pool (see
+        `_run_calls`) as calls of it made here, with the arguments it is given: `Thread(target=deploy,
+        args=('svc1',))` calls `deploy('svc1')`, `pool.map(deploy, ['svc1', 'svc2'])` calls it once with
+        each item. The function's name, read to pass it, is read to call it as many times."""
+        made = _run_calls(node, (self.scope, self.module_scope), self._changed_so_far)
+        if not made:
+            return
+        func = made[0].func
+        for call in made:
+            ast.copy_location(call, node)
+            site = CallSite(call, self.scope, _at(node), self.chain, "", "", unconsumed=unconsumed)
+            if isinstance(func, ast.Name):
+                self.named_calls.setdefault(func.id, []).append(site)
+            elif isinstance(func, ast.Attribute):
+                receiver = dotted(func.value) or ""
+                site = replace(site, method=func.attr, receiver=receiver)
+                self.method_calls.setdefault(func.attr, []).append(site)
+        if isinstance(func, ast.Name):
+            self.loads[func.id] = self.loads.get(func.id, 0) + len(made) - 1
+        elif isinstance(func, ast.Attribute):
+            self.attribute_loads[func.attr] = self.attribute_loads.get(func.attr, 0) + len(made) - 1
+
+    def _changed_so_far(self, name: str) -> bool:
+        """Whether the script changes or lets go the object a name holds anywhere before here."""
+        return any(found == name for found, _ in self.raw_events) or any(
+            found == name for found, _ in self.raw_lent
+        )
 
     def _file_io(self, node: ast.Call) -> None:
         """Record a file written or read whole (see `Index.file_writes`), a file opened for writing in
@@ -2691,9 +2810,10 @@ class Flow:
         for param, arg in passed:
             if not isinstance(arg, ast.Name):
                 continue
+            if param is not None and param not in signature.keywords | set(signature.positional):
+                param = signature.kwarg  # an item of the function's `**kwargs`, as the table is read
             if (
                 param is None
-                or param not in signature.keywords | set(signature.positional)
                 or param in inner.events
                 or param in inner.declared
                 or len(inner.bindings.get(param, ())) != 1
