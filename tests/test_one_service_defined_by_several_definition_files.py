@@ -98,7 +98,7 @@ def test_a_copy_that_differs_in_what_the_rules_read_is_a_conflicting_definition(
     (finding,) = result.findings
     assert where([finding]) == ["MIG004 Cloud/ServiceDefinition.Original.csdef:1:1"]
     assert finding.message == (
-        "ServiceDefinition 'svc' is described differently here than at Cloud/ServiceDefinition.csdef:1: "
+        "service definition 'svc' is described differently here than at Cloud/ServiceDefinition.csdef:1: "
         "roles 'Cron', 'Worker' / 'Jobs', 'Worker'; role 'Worker' size: 'Large' / 'Small'; "
         "role 'Worker' input endpoints: none / 'HttpIn http:80' (here / there)"
     )

@@ -1635,6 +1635,14 @@ def network_stand_in(mark: Mark) -> str:
     return f"<virtual network name, {mark.path}:{mark.line}:{mark.column}>"
 
 
+def account_stand_in(mark: Mark) -> str:
+    """The stand-in for a storage account a script names by a value it does not state (a parameter,
+    `'acct' + random()`, a row of a file it reads), first passed at `mark`: `<storage account name,
+    ops/deploy.ps1:12:40>`. Accounts are joined by name across every file checked, so the name says the
+    file's path as shown, line and column, as `network_stand_in` does."""
+    return f"<storage account name, {mark.path}:{mark.line}:{mark.column}>"
+
+
 def maybe_vips(
     services: Iterable[CloudService], ips: Iterable[ReservedIp]
 ) -> dict[tuple[str, str], list[ReservedIp]]:

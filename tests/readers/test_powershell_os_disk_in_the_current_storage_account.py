@@ -73,7 +73,6 @@ def test_the_account_is_read_however_the_script_sets_it(tmp_path, monkeypatch, s
         HEAD + "if ($args) { " + SET + "} else { " + SET.replace("vmstore", "other") + "}\n" + VM,
         HEAD + VM + SET,
         HEAD + SET + "Select-AzureSubscription -SubscriptionName 'Other'\n" + VM,
-        HEAD + SET.replace('"vmstore"', "$store") + VM,
         HEAD + SET.replace("-Sub", "-WhatIf -Sub") + VM,
     ],
     ids=[
@@ -81,12 +80,17 @@ def test_the_account_is_read_however_the_script_sets_it(tmp_path, monkeypatch, s
         "different-on-two-paths",
         "set-after-the-vm",
         "another-subscription-selected",
-        "unstated-account",
         "what-if",
     ],
 )
 def test_an_account_the_script_does_not_surely_set_places_no_disk(tmp_path, monkeypatch, script):
     assert _accounts(tmp_path, monkeypatch, script) == {}
+
+
+def test_an_account_the_script_does_not_state_holds_the_disk_under_a_stand_in(tmp_path, monkeypatch):
+    # `$store` is a value the script does not state: still an account, named where it is passed.
+    script = HEAD + SET.replace('"vmstore"', "$store") + VM
+    assert _accounts(tmp_path, monkeypatch, script) == {"<storage account name, deploy.ps1:2:73>": ["vm1"]}
 
 
 @pytest.mark.parametrize(

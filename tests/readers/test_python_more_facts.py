@@ -413,14 +413,25 @@ def test_steps_are_migration_steps_of_the_script_in_source_order():
             None,
         ),
         ("sms.create_storage_account('acct', 'd', 'l', **OPTIONS)", None),
-        ("sms.create_storage_account(NAME, 'd', 'l', location='West', account_type='Premium_LRS')", None),
     ],
-    ids=["default", "premium", "geo-off", "type-unknown", "geo-unknown", "open", "name-unknown"],
+    ids=["default", "premium", "geo-off", "type-unknown", "geo-unknown", "open"],
 )
 def test_the_type_of_a_storage_account_the_script_creates(call, expected):
     assert of_type(call + "\n", StorageAccountType) == (
         [StorageAccountType("acct", expected, Mark(PATH, FIRST, column=len("sms.") + 1))] if expected else []
     )
+
+
+def test_an_account_created_under_a_name_the_script_does_not_state_has_its_type_under_a_stand_in():
+    call = "sms.create_storage_account(NAME, 'd', 'l', location='West', account_type='Premium_LRS')\n"
+    column = len("sms.create_storage_account(") + 1
+    assert of_type(call, StorageAccountType) == [
+        StorageAccountType(
+            f"<storage account name, {PATH}:{FIRST}:{column}>",
+            "Premium_LRS",
+            Mark(PATH, FIRST, column=len("sms.") + 1),
+        )
+    ]
 
 
 def test_a_premium_account_one_script_creates_holds_the_disks_another_file_places_in_it(

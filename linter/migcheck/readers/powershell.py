@@ -177,6 +177,7 @@ from migcheck.model import (
     VirtualMachine,
     VnetGatewayFact,
     absent_on_some_path,
+    account_stand_in,
     apart,
     common_branches,
     is_stand_in,
@@ -2401,6 +2402,9 @@ class Unknown:
     shape: str | None = field(default=None, compare=False)
     written: Written | None = field(default=None, compare=False)  # of `shape`, for a REST body
     maybe_null: bool = field(default=False, compare=False)
+    # For a `shape`: the value (`ident`) each hole of it is, in order, None for one of no known definition
+    # (`"https://$account.blob.core.windows.net/..."` names the storage account `$account` holds).
+    holes: tuple[object, ...] = field(default=(), compare=False)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Unknown) and self.ident is not None and self.ident == other.ident
@@ -2563,6 +2567,8 @@ class CurrentAccount:
 
     subscription: str | None
     account: Value
+    # Where the account is passed: not part of which account it is (two paths that set one leave it).
+    at: Mark | None = field(default=None, compare=False)
 
 
 _CURRENT_ACCOUNT = "\0current storage account"
@@ -3386,6 +3392,9 @@ class Interpreter:
         # (see `_stand_in`), by the value (`Unknown.ident`) that names it: two services given one variable
         # are in one network (see `Interpreter._unstated_network`).
         self.unstated_networks: dict[object, NameRef] = {}
+        # The stand-in of each storage account the script names by a value it does not state, by that value
+        # (`Unknown.ident`), or by where it is passed when it has no known definition (see `_account_stand_in`).
+        self.unstated_accounts: dict[object, str] = {}
         self.reserved_ips: list[ReservedIp] = []
         # The values (`Unknown.ident`) that name the reserved IPs the script creates under names it does not
         # state: a deployment given one of them has its VIP reserved (see `_reserved_by_unstated_name`).
@@ -4569,7 +4578,7 @@ class Interpreter:
                 scope = self.outer_scope if self.call_stack and outside is None else self.scope
                 return Unknown(text, ("free", scope, key))
         if isinstance(value, Unknown):
-            return Unknown(text, value.ident, value.shape, value.written, value.maybe_null)
+            return Unknown(text, value.ident, value.shape, value.written, value.maybe_null, value.holes)
         return _stale(value, text) if self._stale(key) else value
 
     def _stale(self, key: str) -> bool:
@@ -4623,6 +4632,7 @@ class Interpreter:
         here = node.type == "expandable_here_string_literal"
         source = node.text or b""
         pieces, known, sure, at, inserted, markup = [], True, True, 0, 0, b"<" in source
+        holes: list[object] = []  # the value of each hole, in order (see `Unknown.holes`)
         missing = False  # whether a string it inserts may be missing (see `Text.other`)
         copies = _Copies()  # where a REST body's pieces stand (see `Written`)
         parts = _named(node)
@@ -4640,6 +4650,7 @@ class Interpreter:
                 shaped = isinstance(value, Unknown) and value.shape
                 written = value.shape if shaped else automation.HOLE
                 placed = value.written if shaped else None
+                holes += _holes_of(value)
             else:
                 sure, missing = sure and value.sure, missing or _may_be_missing(value)
                 placed = value.written if written == value.value else None
@@ -4662,7 +4673,7 @@ class Interpreter:
         if parts:
             self._pay_for(len(whole))
         if not known:
-            return Unknown(self.snippet(node), shape=whole, written=located)
+            return Unknown(self.snippet(node), shape=whole, written=located, holes=tuple(holes))
         return Text(whole, self.where.mark(node), sure, written=located, other=not (sure or missing))
 
     def _literal_token(self, node: Node, env: Env) -> Value:
@@ -5894,6 +5905,8 @@ class Interpreter:
         """A disk whose VHD blob the script names with `-MediaLocation`: the OS disk, or the data disk at
         `lun`. None when it names no blob, or one it does not state."""
         arg = args.get("MediaLocation")
+        if arg is not None and arg.certain and isinstance(arg.value, Unknown):
+            return self._unstated_account_disk(arg, args, mark, lun)
         if arg is None or not arg.certain or not isinstance(arg.value, Text):
             return None
         # A label is not the disk's name: the platform names a disk it creates (MIG401 says which disk by
@@ -5901,6 +5914,36 @@ class Interpreter:
         name = _arg_text(args, "DiskName")
         at = _value_mark(arg.value, arg, self.where) or mark
         return Event("disk", at, {"link": arg.value.value, "name": name, "os": lun is None, "lun": lun})
+
+    def _unstated_account_disk(self, arg: Arg, args: Args, mark: Mark, lun: Value | None) -> Event | None:
+        """A disk whose blob the script names in a storage account it does not state (`-MediaLocation
+        "https://$account.blob.core.windows.net/vhds/vm1.vhd"`): its account is a stand-in (see
+        `_account_stand_in`), one for every blob named by the same value. None for any other blob address
+        the script does not state."""
+        value = arg.value
+        if not isinstance(value, Unknown) or not value.shape or not value.holes:
+            return None
+        host = value.shape.split("://", 1)[-1].split("/", 1)[0].split(".")
+        if len(host) < 3 or automation.HOLE not in host[0] or host[1].casefold() != "blob":
+            return None
+        at = self._written_at(arg) or mark
+        account = self._account_stand_in(value.holes[0], host[0], at)
+        data = {
+            "link": "",
+            "name": _arg_text(args, "DiskName"),
+            "os": lun is None,
+            "lun": lun,
+            "account": account,
+        }
+        return Event("disk", at, data)
+
+    def _account_stand_in(self, ident: object, shape: str, at: Mark) -> str:
+        """The stand-in for a storage account the script names by a value it does not state, built as
+        `shape` (`automation.HOLE` for the value itself, `acct` and a HOLE for `"acct$n"`): named where the
+        script first passes it (`<storage account name, deploy.ps1:3>`, see `_stand_in`), one for every use
+        of the same value built alike (see `Unknown.ident`); one of no known definition is its own."""
+        key = ("ident", ident, shape) if ident is not None else ("at", at.line, at.column)
+        return self.unstated_accounts.setdefault(key, account_stand_in(at))
 
     def _disk_by_name(self, args: Args, mark: Mark, lun: Value | None = None) -> Event | None:
         """A disk of the subscription's repository a VM is given by name (`New-AzureVMConfig -DiskName`,
@@ -7902,15 +7945,15 @@ class Interpreter:
         return self.where.mark(node.child_by_field_name("command_name") or node)
 
     def _storage_account(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
-        """New-AzureStorageAccount: the type of the account it creates (`StorageAccountType`), when the
-        script states the account's name: `-Type` as stated, Standard_GRS without it (the cmdlet's
+        """New-AzureStorageAccount: the type of the account it creates (`StorageAccountType`), under the
+        name the script states, or a stand-in for one it does not (see `_unstated_account`): `-Type` as stated, Standard_GRS without it (the cmdlet's
         default). The last type a script surely gives an account is its type, and a call that surely runs
         with a type the script does not state leaves the type unknown. One that may not run (a branch the
         reader cannot decide, `if (!(Test-AzureName …))`, a loop) gives it a type too, unless another call
         may give it another (see `_storage_account_types`). Set-AzureStorageAccount
         is not read: its `-Type` cannot change an account to or from Premium_LRS (the cmdlet reference),
         the one type the link stage reads."""
-        name = _stated_name(args, "StorageAccountName")
+        name = _stated_name(args, "StorageAccountName") or self._unstated_account(args, node)
         given = _arg_value(args, "Type")
         kind = (
             given.value if isinstance(given, Text) else "Standard_GRS" if args.given("Type") is False else ""
@@ -7924,6 +7967,15 @@ class Interpreter:
         else:
             self.maybe_storage_types.setdefault(_name_key(name), []).append(record)
         return Unknown(self.snippet(node))
+
+    def _unstated_account(self, args: Args, node: Node) -> str:
+        """The stand-in for an account a call creates under a name the script does not state (see
+        `_account_stand_in`), "" when it passes none."""
+        arg = args.get("StorageAccountName")
+        if not self._names_unstated(arg) or arg is None or not isinstance(arg.value, Unknown):
+            return ""
+        shape = arg.value.shape or automation.HOLE
+        return self._account_stand_in(arg.value.ident, shape, self._written_at(arg) or self._at_call(node))
 
     def _storage_account_types(self) -> list[StorageAccountType]:
         """The type of each storage account the script creates: the one the calls that may give it one
@@ -7958,7 +8010,9 @@ class Interpreter:
         arg = args.get("CurrentStorageAccountName")
         account = arg.value if given and arg is not None else Unknown("")
         named = _named_by(_arg_value(args, "SubscriptionName"))
-        env.vars[_CURRENT_ACCOUNT] = CurrentAccount(named, account)
+        env.vars[_CURRENT_ACCOUNT] = CurrentAccount(
+            named, account, self._written_at(arg) or self._at_call(node)
+        )
         return NULL
 
     def _select_subscription(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -7974,10 +8028,15 @@ class Interpreter:
         return NULL
 
     def _current_account(self, env: Env) -> str:
-        """The storage account the subscription surely has as its current one here (see `CurrentAccount`),
-        when the script states it; "" otherwise."""
+        """The storage account the subscription surely has as its current one here (see `CurrentAccount`):
+        as the script states it, or a stand-in for the one value it does not state (`-CurrentStorageAccountName
+        $StorageAccountName`, see `_account_stand_in`); "" otherwise."""
         held = env.lookup(_CURRENT_ACCOUNT)
         account = held.account if isinstance(held, CurrentAccount) else None
+        if isinstance(held, CurrentAccount) and isinstance(account, Unknown) and account.ident is not None:
+            return self._account_stand_in(
+                account.ident, account.shape or automation.HOLE, held.at or Mark("", 0)
+            )
         return account.value.strip() if isinstance(account, Text) and account.sure else ""
 
     def _add_disk(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -8782,7 +8841,9 @@ class _Facts:
     def _disk(self, event: Event) -> None:
         data = event.data
         lun = "" if data["os"] else _lun(data["lun"])
-        disk = Disk(data["name"], data["link"], "", self.name, event.mark, lun=lun)
+        account = data.get("account", "")
+        name = data["name"] or (self._unnamed_disk(lun, event.mark) if account else "")
+        disk = Disk(name, data["link"], "", self.name, event.mark, lun=lun, account=account)
         if data["os"]:
             self.os_disk = disk
         else:
@@ -8791,6 +8852,12 @@ class _Facts:
 
     def _platform_os_disk(self, event: Event) -> None:
         self.platform_os_disk = event.mark
+
+    def _unnamed_disk(self, lun: str, at: Mark) -> str:
+        """The stand-in for a disk of the VM whose blob the script does not name in full: its OS disk, or
+        its data disk at `lun`, where the blob is named (see `_stand_in`)."""
+        vm = "its VM" if is_stand_in(self.name) else f"VM {self.name}"
+        return _stand_in(f"data disk of {vm} at LUN {lun}" if lun else f"OS disk of {vm}", at, column=True)
 
     def _platform_data_disk(self, event: Event) -> None:
         """Add-AzureDataDisk -CreateNew without `-MediaLocation`: a data disk whose blob the platform puts in
@@ -10120,12 +10187,25 @@ _LISTS = frozenset({"system.collections.arraylist", "collections.arraylist", "ar
 _GENERIC_LISTS = ("system.collections.generic.list[", "collections.generic.list[")
 
 
+def _holes_of(value: Value) -> list[object]:
+    """The values of the holes a value inserted into a string leaves (see `Unknown.holes`): the value
+    itself for each, when it has a definition (`$account`, however it was built); else those of the
+    string it was built from, if known."""
+    ident = value.ident if isinstance(value, Unknown) else None
+    if not isinstance(value, Unknown) or not value.shape:
+        return [ident]
+    count = value.shape.count(automation.HOLE)
+    if ident is not None:
+        return [ident] * count
+    return list(value.holes) if len(value.holes) == count else [None] * count
+
+
 def _stamp(value: Value, key: str, node: Node) -> Value:
     """A variable given a value the script does not state holds that one value wherever it is read; a
     configuration imported from a file the script names still says which file (see `_import_vm`)."""
     if isinstance(value, Unknown):
         ident = value.ident if _imported_file(value) else ("def", node.id)
-        return Unknown("$" + key, ident, value.shape, value.written, value.maybe_null)
+        return Unknown("$" + key, ident, value.shape, value.written, value.maybe_null, value.holes)
     return value
 
 

@@ -5328,6 +5328,23 @@ class Flow:
             return None
         return ("text", *pieces)
 
+    def built_pieces(self, node: ast.expr, site: Site) -> list[object] | None:
+        """The pieces of the string an expression holds (see `_built_identity`): of the string it builds, or
+        of the one a name it reads is bound to where it is built (`media = 'https://' + account + '.blob
+        .core.windows.net/vhds/a.vhd'`, read as `media`); a value told apart as a whole (`same_value`) is one
+        piece. None when a piece is told by nothing."""
+        if isinstance(node, ast.Name):
+            seen = self._binding_seen(node.id, site)
+            built = seen[1].value if seen is not None else None
+            if seen is not None and isinstance(built, (ast.BinOp, ast.JoinedStr)):
+                bound_at = Site(
+                    seen[0], seen[1].made, seen[1].chain, site.frame if seen[0] is site.scope else None
+                )
+                pieces = self._pieces(built, bound_at, 0)
+                if pieces is not None:
+                    return pieces
+        return self._pieces(node, site, 0)
+
     def _joined_path_identity(self, node: ast.Call, site: Site) -> tuple[object, ...] | None:
         """Of a path joined from others (`os.path.join(os.environ['TEMP'], 'vnet.netcfg')`), the pieces of
         each part (see `_built_identity`): joined again from the same values, it is the same path. None for

@@ -143,6 +143,7 @@ from migcheck.model import (
     VirtualNetwork,
     VnetGatewayFact,
     absent_on_some_path,
+    account_stand_in,
     apart,
     common_branches,
     is_stand_in,
@@ -1538,6 +1539,9 @@ class _Resources:
         # The networks calls place deployments in by names the script does not state, each a stand-in, by
         # what tells the value apart (see `_vnet`): two services given one variable are in one network.
         self.unstated_networks: dict[object, NameRef] = {}
+        # The storage accounts the script names by values it does not state, each a stand-in, by what tells
+        # the value apart (see `_account_stand_in`): a blob's address and a creation given one are one.
+        self.unstated_accounts: dict[object, str] = {}
         self.service_drafts: dict[str, list[object]] = {}  # the keys of `drafts` by their service's name
         self.reserved: list[ReservedIp] = []
         # The calls that associate reserved IPs with deployments or take them off, in the order read.
@@ -1846,7 +1850,7 @@ class _Resources:
         elif call.method in ("delete_role", "delete_deployment", "delete_hosted_service"):
             self._delete(call, bound, site)
         elif call.method == "create_storage_account":
-            self._storage_account(bound, mark)
+            self._storage_account(bound, mark, site)
         elif call.method == "create_hosted_service":
             self._service_region(call, site, mark)
         elif call.method == "add_service_certificate":
@@ -2389,7 +2393,7 @@ class _Resources:
             stated = frozenset(
                 f for f in VM_FACTS if creates or any(p in bound.values for p in _FACT_PARAMS[f])
             )
-            roles.append(self._vm_role(bound, mark, creates and not bound.open, stated))
+            roles.append(self._vm_role(bound, mark, creates and not bound.open, stated, site))
             updated |= stated
             if call.method == "create_virtual_machine_deployment":
                 self._deployment_network(draft, bound, mark, call, site)
@@ -2670,7 +2674,14 @@ class _Resources:
         name = literal(value)
         return NameRef(name, self._mark(value)) if name else None
 
-    def _vm_role(self, bound: Bound, mark: Mark, absent_is_none: bool, stated: frozenset[str]) -> Role:
+    def _vm_role(
+        self,
+        bound: Bound,
+        mark: Mark,
+        absent_is_none: bool,
+        stated: frozenset[str],
+        site: flow.Site | None = None,
+    ) -> Role:
         """A VM as one call states it. A parameter left out means "none" for a call that creates the VM,
         and "unchanged" for update_role."""
         v = bound.values
@@ -2695,7 +2706,7 @@ class _Resources:
             public_ips=network.public_ips,
             extensions=extensions,
             disks=self._disks(
-                v.get("os_virtual_hard_disk"), v.get("data_virtual_hard_disks"), name, mark.line
+                v.get("os_virtual_hard_disk"), v.get("data_virtual_hard_disks"), name, mark.line, site
             ),
             availability_set_mark=self._mark(availability_set) if set_name else None,
             unknown=frozenset(unknown),
@@ -2777,7 +2788,12 @@ class _Resources:
         return tuple(found)
 
     def _disks(
-        self, os_disk: Value | None, data_disks: Value | None, role: str, line: int
+        self,
+        os_disk: Value | None,
+        data_disks: Value | None,
+        role: str,
+        line: int,
+        site: flow.Site | None = None,
     ) -> tuple[Disk, ...]:
         items, complete = items_of(data_disks, "DataVirtualHardDisks")
         if not complete and data_disks is not None and not isinstance(data_disks, NoneV):
@@ -2791,14 +2807,43 @@ class _Resources:
                 self._note_disk_use(disk_name, role, line)
                 link = item.attrs.get("media_link")
                 media_link = literal(link)
+                lun = _lun(item.attrs.get("lun")) if item.cls == "DataVirtualHardDisk" else ""
+                account = "" if media_link else self._unstated_account(link, site)
                 if media_link:
                     name = literal(disk_name) or media_link.rsplit("/", 1)[-1]
-                    lun = _lun(item.attrs.get("lun")) if item.cls == "DataVirtualHardDisk" else ""
                     # Where its blob is named, which is what findings about a disk are about.
                     found.append(Disk(name, media_link, "", role, self._mark(link), lun=lun))
+                elif account:
+                    at = self._mark(link)
+                    what = f"data disk of VM {role} at LUN {lun}" if lun else f"OS disk of VM {role}"
+                    name = literal(disk_name) or f"<{what}, {self.file}:{at.line}:{at.column}>"
+                    found.append(Disk(name, "", "", role, at, lun=lun, account=account))
                 else:
                     self._disk_by_name(disk_name, role)
         return tuple(found)
+
+    def _unstated_account(self, link: Value | None, site: flow.Site | None) -> str:
+        """The storage account of a blob whose address the script builds around a value it does not state
+        for the account (`'https://' + account + '.blob.core.windows.net/vhds/a.vhd'`): a stand-in (see
+        `_account_stand_in`). "" for any other address."""
+        node = link.node if link is not None else None
+        if site is None or not isinstance(node, ast.expr) or literal(link) is not None:
+            return ""
+        host = self._shape(node, site).split("://", 1)[-1].split("/", 1)[0].split(".")
+        if len(host) < 3 or HOLE not in host[0] or host[1].casefold() != "blob":
+            return ""
+        pieces = self.flow.built_pieces(node, site)
+        return self._account_stand_in(_host_label(pieces) if pieces is not None else None, self._mark(link))
+
+    def _account_stand_in(self, told: tuple[object, ...] | None, mark: Mark) -> str:
+        """The stand-in for a storage account named by a value the script does not state, told apart by
+        `told` (the pieces of the name, see `Flow.built_pieces`: a blob's host and the name a creation is
+        given, read from one value, are one account), named where it is first passed (`<storage account
+        name, deploy.py:5:27>`, see `account_stand_in`); one told by nothing is its own."""
+        key: object = (
+            ("pieces", told) if told and all(p is not None for p in told) else ("at", mark.line, mark.column)
+        )
+        return self.unstated_accounts.setdefault(key, account_stand_in(mark))
 
     def _disk_by_name(self, name: Value | None, vm: str) -> None:
         """A disk a VM is given by its name, the script stating no blob for it (`OSVirtualHardDisk(
@@ -2888,15 +2933,15 @@ class _Resources:
 
     # --- storage accounts, and the disks and images the script registers ------------------------------
 
-    def _storage_account(self, bound: Bound, mark: Mark) -> None:
-        """create_storage_account: the type of the account it creates (`StorageAccountType`), when the script
-        states the account's name: `account_type` as stated, Standard_GRS without it (the SDK's default),
+    def _storage_account(self, bound: Bound, mark: Mark, site: flow.Site) -> None:
+        """create_storage_account: the type of the account it creates (`StorageAccountType`), under the name
+        the script states, or a stand-in for one it does not (see `_created_unstated`): `account_type` as stated, Standard_GRS without it (the SDK's default),
         and Standard_LRS whatever it says when `geo_replication_enabled` is False (the SDK sends that
         then). A value of either the script does not state leaves the type unknown. The link stage marks
         the disks any file places in a Premium account Premium (MIG205), as for an account an inventory
         export shows as Premium."""
         v = bound.values
-        name = literal(v.get("service_name"))
+        name = literal(v.get("service_name")) or self._created_unstated(v.get("service_name"), site)
         geo_off = _is_false(v.get("geo_replication_enabled"), bound.open)
         if not name or geo_off is None:
             return
@@ -2908,6 +2953,15 @@ class _Resources:
             kind = "" if bound.open else "Standard_GRS"
         if kind.strip():
             self.storage_types.setdefault(StorageAccountType(name, kind.strip(), mark))
+
+    def _created_unstated(self, value: Value | None, site: flow.Site) -> str:
+        """The stand-in for an account a creation names by a value the script does not state (see
+        `_account_stand_in`); "" when it names none."""
+        node = value.node if isinstance(value, flow.Unknown) else None
+        if not isinstance(node, ast.expr):
+            return ""
+        pieces = self.flow.built_pieces(node, site)
+        return self._account_stand_in(tuple(pieces) if pieces is not None else None, self._mark(value))
 
     def _registration(self, call: CallSite, bound: Bound, mark: Mark) -> None:
         """A disk (add_disk) or an image the script registers in the subscription's repository: an OS image
@@ -3594,6 +3648,21 @@ _RULE_PATH = re.compile(
 _OPENING = re.compile(r"[rRuU]?('''|\"\"\"|'|\")")
 # How an f-string opens: its prefix, then its quotes.
 _F_OPENING = re.compile(r"([fF][rR]?|[rR][fF])('''|\"\"\"|'|\")")
+
+
+def _host_label(pieces: list[object]) -> tuple[object, ...] | None:
+    """The pieces of a blob address's first host label (its storage account), from a string's pieces (see
+    `Flow.built_pieces`): after `://`, up to the first `.`. None when the address does not start with a
+    scheme the script states."""
+    if not pieces or not isinstance(pieces[0], str) or "://" not in pieces[0]:
+        return None
+    label: list[object] = []
+    for piece in [pieces[0].split("://", 1)[1], *pieces[1:]]:
+        if isinstance(piece, str) and "." in piece:
+            label += [piece.split(".", 1)[0]] if piece.split(".", 1)[0] else []
+            return tuple(label)
+        label += [piece] if piece != "" else []
+    return None
 
 
 def unstated_role(resource: Role, stand_in: Callable[[str], str]) -> Role:

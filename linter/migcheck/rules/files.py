@@ -446,7 +446,10 @@ class ConflictingDefinitions(Rule):
         "folder names, when that body's deployment holds its VMs; a local network site, DNS server or reserved IP with different "
         "addresses; a VM "
         "deployment whose service configuration (a .cscfg with no definition) and whose own description "
-        "name different virtual networks, or give a VM different subnets. The finding "
+        "name different virtual networks, or give a VM different subnets; a cloud service's definition and a "
+        "copy of it its project keeps (`ServiceDefinition.Original.csdef` or a `.Template.csdef` beside "
+        "`ServiceDefinition.csdef`, which is the one deployed) that define other roles, or roles of another "
+        "kind, size or input endpoints. The finding "
         "points at the description that was not used and lists every difference, the value written there "
         "first and the one used after it (`here / there`).",
         why="The platform holds exactly one definition of each resource in a subscription, so at most one of "
@@ -589,6 +592,7 @@ def _type_words(kind: str) -> str:
         "ReservedIP": "reserved IP",
         "Disk": "disk",
         "Deployment": "deployment",
+        "ServiceDefinition": "service definition",
     }
     return words.get(kind, kind)
 
