@@ -289,3 +289,13 @@ def test_a_powershell_runbook_s_cli_creation_in_a_function_nothing_calls_fails_n
     azure service deployment commit-migration web-svc web-svc
     """
     assert _lint(tmp_path, monkeypatch, "runbook.ps1", script, "MIG601") == []
+
+
+def test_a_command_run_through_sudo_or_a_function_that_runs_its_arguments(tmp_path, monkeypatch):
+    script = """\
+    run() { echo "+ $*"; "$@"; }
+    run azure vm create web-svc img u p -w corpnet -b front,back
+    sudo -E azure vm create app-svc img u p -w corpnet -b front,back
+    """
+    found = _lint(tmp_path, monkeypatch, "deploy.sh", script, "MIG202")
+    assert found == ["MIG202 deploy.sh:2:57", "MIG202 deploy.sh:3:61"]

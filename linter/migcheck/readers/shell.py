@@ -8,11 +8,13 @@ it (`VNET=myvnet`, `export`, `local`, `declare`, `readonly`), `$X`, `${X}`, `${X
 joined from them (`"$PREFIX-web"`); an unquoted variable that holds several words is several words. What the
 script does not state is unknown (None): its positional parameters (`$1`), what `read` reads, the output of
 a command (`$(...)`, backticks), the environment. A function runs at each call with the words it is given
-(`$1`, `$@`, moved by `shift`; its `local` variables its own); one no call runs is read once with its
+(`$1`, `$@`, moved by `shift`; its `local` variables its own), and one that runs what it is given
+(`"$@"`) runs the `azure` command it is given; one no call runs is read once with its
 parameters unknown, as code that may run. A `for x in a b c` loop runs once for each word it lists (a few
 dozen at most), other loops once, as code that may run; both branches of an `if` (and every arm of a
 `case`) are read, their commands as ones that may run, and a variable they leave different is unknown
-after. A command after `||` may run too. A command line built as a string and run by `eval` is parsed and
+after. A command after `||` may run too, and so does one run through `sudo`, `time`, `nohup`, `exec` or
+`command`. A command line built as a string and run by `eval` is parsed and
 run where the `eval` is, each value the script does not state in it one unknown word.
 
 A script whose first `azure` commands only the CLI's Resource Manager mode has (`--resource-group`, `group
@@ -84,7 +86,8 @@ _GRAMMAR = "tree_sitter_bash"
 _ARM_CLAUSES = ("elif_clause", "else_clause", "case_item")
 _LOOP_ITEMS = 32  # the most words a `for` loop is run for, one turn each
 _CALL_DEPTH = 8  # functions calling functions: deeper calls are not followed
-_DECLARATIONS = frozenset({"export", "local", "declare", "typeset", "readonly"})
+# Commands that run the command after them (and their options): `sudo azure vm create ...`.
+_WRAPPERS = frozenset({"sudo", "time", "nohup", "exec", "command"})
 # A value longer than this is not followed (`X="$X$X"` doubles it at each line): unknown, as unstated.
 _LONGEST_VALUE = 4096
 
@@ -430,12 +433,14 @@ class _Walker:
             self._substitutions(argument)
         if name_node is None:
             return
+        run = self._run_words(name_node, arguments)
+        if run is not None:
+            self.azure(run[1:], run[0].mark)
+            return
         name = self.value(name_node).text
         if name is None:
             return
-        if posixpath.basename(name) in ("azure", "azure.cmd"):
-            self.azure(name_node, arguments)
-        elif name == "eval":
+        if name == "eval":
             self._eval(name_node, arguments)
         elif name == "shift":  # in a function: `$1` is the next argument
             self._shift(arguments)
@@ -491,9 +496,20 @@ class _Walker:
             outer.variables = self.scope.variables  # a function's other assignments are the script's
             self.scope = outer
 
-    def azure(self, name_node: Node, arguments: list[Node]) -> None:
-        words = [w for argument in arguments for w in self.words(argument)]
-        meaning = self.reading.command(words, self.where.mark(name_node))
+    def _run_words(self, name_node: Node, arguments: list[Node]) -> list[Word] | None:
+        """The words of the `azure` command a command runs, the name first: itself, one it runs through a
+        wrapper (`sudo`, `time`, `nohup`, `exec`, `command`, with the wrapper's options), or, as `"$@"` in a
+        function (`run() { echo "+ $*"; "$@"; }`), the one the function is given. None for any other."""
+        words = self.words(name_node) + [w for argument in arguments for w in self.words(argument)]
+        while words and words[0].text in _WRAPPERS:
+            words = words[1:]
+            while words and (words[0].text or "").startswith("-"):
+                words = words[1:]
+        name = words[0].text if words else None
+        return words if name is not None and posixpath.basename(name) in ("azure", "azure.cmd") else None
+
+    def azure(self, words: list[Word], at: Mark) -> None:
+        meaning = self.reading.command(words, at)
         if meaning.call is None:
             return
         self.calls.append(replace(meaning.call, after=len(self.steps)))
@@ -518,7 +534,14 @@ class _Walker:
 
     def words(self, node: Node) -> list[Word]:
         """The words one argument makes: one, but for an unquoted variable that holds several (split on
-        white space, as the shell splits it) or `$@`."""
+        white space, as the shell splits it) or `$@` (quoted too: `"$@"` is each argument as it is)."""
+        if node.type == "command_name" and node.named_child_count == 1:
+            return self.words(node.named_children[0])
+        inner = node.named_children[0] if node.type == "string" and node.named_child_count == 1 else None
+        if inner is not None and inner.type in ("simple_expansion", "expansion"):
+            quoted = self.value(inner)
+            if quoted.words is not None:
+                return list(quoted.words)
         if node.type in ("simple_expansion", "expansion"):
             value = self.value(node)
             if value.words is not None:
