@@ -1,6 +1,7 @@
 """A script that recreates a VM from its Export-AzureVM file (`Import-AzureVM -Path <file> | New-AzureVM
--ServiceName s -VNetName n`, the file named literally, through a variable, by position or `Join-Path`, the
-service given directly or splatted) creates the VM that file describes, in the script's cloud service and
+-ServiceName s -VNetName n`, the file named literally, through a variable, by position or `Join-Path`, or
+each file of a listing of the script's folder, `Get-ChildItem "$PSScriptRoot\\*.xml" | ForEach-Object {
+Import-AzureVM -Path $_.FullName }`; the service given directly or splatted) creates the VM that file describes, in the script's cloud service and
 network: one VM, not a stand-in in `s` beside the file's VM in a service named after its folder. So its
 placement is the script's (MIG203 for an exported VM with no subnet), its service is `s` (MIG103 names
 it), and the plan lists it once."""
@@ -64,6 +65,16 @@ FORMS = {
         'Import-AzureVM -Path $path | New-AzureVM -ServiceName "app-svc" -VNetName "Shared-VNet"\n'
     ),
     "positional": 'Import-AzureVM ".\\app01.xml" | New-AzureVM -ServiceName "app-svc" -VNetName "Shared-VNet"\n',
+    "each file of a listing": (
+        'Get-ChildItem "$PSScriptRoot\\*.xml" | ForEach-Object {\n    Import-AzureVM -Path $_.FullName\n'
+        '} | New-AzureVM -ServiceName "app-svc" -VNetName "Shared-VNet"\n'
+    ),
+    "each file of a filtered listing, in a foreach": (
+        "$vms = @()\n"
+        "foreach ($file in Get-ChildItem $PSScriptRoot -Filter *.xml) {\n"
+        "    $vms += Import-AzureVM -Path $file.FullName\n}\n"
+        'New-AzureVM -ServiceName "app-svc" -VNetName "Shared-VNet" -VMs $vms\n'
+    ),
     "splatted": (
         '$p = @{ ServiceName = "app-svc"; VNetName = "Shared-VNet" }\n'
         'Import-AzureVM -Path "$PSScriptRoot\\app01.xml" | New-AzureVM @p\n'
@@ -124,3 +135,15 @@ def test_an_export_file_the_script_does_not_name_stays_in_its_folder_s_service(t
     }
     result = lint_files(tmp_path, monkeypatch, files, "MIG203", dedent=False)
     assert result.findings == []
+
+
+def test_each_file_of_a_listing_is_a_vm_of_the_script_s_service(tmp_path, monkeypatch):
+    files = {
+        "NetworkConfig.netcfg": NETWORK,
+        "app/app01.xml": _export("app01", "Web"),
+        "app/app02.xml": _export("app02", "Web"),
+        "app/Restore.ps1": FORMS["each file of a listing"],
+    }
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    services = {s.label: sorted(vm.name for vm in s.vms) for s in result.estate.cloud_services}
+    assert services == {"cloud service 'app-svc'": ["app01", "app02"]}

@@ -31,6 +31,7 @@ without its csdef), it is left open and rules that need it stay silent: they nev
 from __future__ import annotations
 
 import bisect
+import fnmatch
 import functools
 import os
 import posixpath
@@ -2180,38 +2181,38 @@ class _Linker:
         joined.add_placement(placement)
 
     def _with_imported_vms(self, d: Deployment) -> Deployment:
-        """A script's deployment with each VM it creates from an Export-AzureVM file it names
-        (`Role.imported_from`) named as that file names its VM, when one checked file of that name describes
-        one VM (the one in the script's folder, of several): the file's description then joins it, in the
-        script's cloud service and network (see `_loose_groups`), as a GET joins the VM a script creates."""
+        """A script's deployment with each VM it creates from Export-AzureVM files it names
+        (`Role.imported_from`) named as the files name their VMs: the one checked file of that name (the
+        one in the script's folder, of several), or each file of the script's folder that a pattern it lists
+        them by matches (`*.xml`), each describing one VM. The files' descriptions then join those VMs, in
+        the script's cloud service and network (see `_loose_groups`), as a GET joins the VM a script
+        creates."""
         if not d.service_name or not any(role.imported_from for role in d.roles):
             return d
-        roles = []
+        roles: list[Role] = []
         for role in d.roles:
-            export = self._export_file(role.imported_from, d.mark.path) if role.imported_from else None
-            vms = [r for r in export.resources if isinstance(r, Role)] if export is not None else []
-            if (
-                export is None
-                or len(vms) != 1
-                or self.imported.get(export.path, d.service_name) != d.service_name
-            ):
-                roles.append(role)
-                continue
-            self.imported[export.path] = d.service_name
-            roles.append(replace(role, name=vms[0].name))
+            named = []
+            for export in self._export_files(role.imported_from, d.mark.path) if role.imported_from else ():
+                vms = [r for r in export.resources if isinstance(r, Role)]
+                if len(vms) == 1 and self.imported.setdefault(export.path, d.service_name) == d.service_name:
+                    named.append(replace(role, name=vms[0].name))
+            roles.extend(named or [role])
         return replace(d, roles=tuple(roles))
 
-    def _export_file(self, name: str, script: str) -> Document | None:
-        """The checked Export-AzureVM file of `name` (its path's last part, in any case): the only one, else
-        the one in the folder of `script`; None when there is none, or no telling which."""
-        found = [
-            doc
-            for doc in self.role_docs
-            if doc.kind is FileKind.VM_EXPORT and key(posixpath.basename(doc.path)) == key(name)
-        ]
+    def _export_files(self, name: str, script: str) -> list[Document]:
+        """The checked Export-AzureVM files a script names by `name` (its path's last part, in any case): for
+        a pattern (`*.xml`), each of the script's folder that matches it; else the only one of that name,
+        or the one in the script's folder; none when there is no telling which."""
+        exports = [doc for doc in self.role_docs if doc.kind is FileKind.VM_EXPORT]
+        beside = [doc for doc in exports if posixpath.dirname(doc.path) == posixpath.dirname(script)]
+        if any(mark in name for mark in "*?["):
+            return [
+                doc for doc in beside if fnmatch.fnmatchcase(key(posixpath.basename(doc.path)), key(name))
+            ]
+        found = [doc for doc in exports if key(posixpath.basename(doc.path)) == key(name)]
         if len(found) > 1:
-            found = [doc for doc in found if posixpath.dirname(doc.path) == posixpath.dirname(script)]
-        return found[0] if len(found) == 1 else None
+            found = [doc for doc in found if doc in beside]
+        return found if len(found) == 1 else []
 
     def _add_loose_vms(self, opened: _Opened, by_name: dict[str, int]) -> None:
         """Export-AzureVM files in one folder (or one configured group) are one cloud service; a bare REST

@@ -2988,6 +2988,22 @@ _RUNS_SURER = {NEVER_RUNS: 0, MAYBE_RUNS: 1, "": 2}
 # The cmdlets that save a Resource Manager ExpressRoute circuit object (see `Interpreter._circuit_saved`).
 # What tells a configuration Import-AzureVM reads from a file the script names (see `_import_vm`).
 _IMPORTED = "imported"
+# The commands that list the files of a folder (Get-ChildItem and its aliases): a script that imports each
+# Export-AzureVM file of a folder lists them with one (see `Interpreter._listing`).
+_LISTINGS = frozenset({"get-childitem", "gci", "dir", "ls"})
+_LISTING_SPEC = cmdlets._spec(
+    "Path:0 Filter:1 LiteralPath Include Exclude Depth Attributes Recurse! File! Force! Name! Directory!"
+)
+# What tells the files a listing of a pattern (`"$PSScriptRoot\*.xml"`) gives, each one, and the full path of
+# each (`$_.FullName`), from any other value (see `_listed_files`).
+_LISTED = "listed"
+_LISTED_PATHS = frozenset({"fullname", "pspath"})
+
+
+def _listed_files(value: Value | None) -> str:
+    """The pattern of file names a listing gives (`*.xml`), for one of its files or its full path."""
+    ident = value.ident if isinstance(value, Unknown) else None
+    return ident[1] if isinstance(ident, tuple) and len(ident) == 2 and ident[0] == _LISTED else ""
 
 
 def _imported_file(value: Value) -> str:
@@ -3036,6 +3052,8 @@ def _spec_of(key: str) -> cmdlets.Spec:
         return cmdlets.FILE_COPY_SPECS[key]
     if key in cmdlets.BLOCK_RUNNERS:
         return cmdlets.BLOCK_RUNNERS[key].spec
+    if key in _LISTINGS:
+        return _LISTING_SPEC
     return cmdlets.FILTER_SPEC if key in cmdlets.VM_FILTERS else _GENERIC
 
 
@@ -4844,6 +4862,8 @@ class Interpreter:
             and wanted not in _OPERATION_PROPERTIES
         ):
             return STATED_NULL  # a property the object does not have
+        if _listed_files(base) and wanted in _LISTED_PATHS:  # the full path of a file a listing gives
+            return Unknown(self.snippet(node), base.ident)  # type: ignore[union-attr]
         if isinstance(base, Authorization) and wanted == "linkauthorizationid":
             return Unknown(self.snippet(node), ("authorization", base.record))
         return Unknown(self.snippet(node))
@@ -5233,6 +5253,8 @@ class Interpreter:
             return CloudServiceRole(stated) if stated else Unknown(self.snippet(node))
         if not classic or args.resource_group or self.arm_at(node.start_byte):
             value = self.unknown_command(node, key, args, piped)
+            if key in _LISTINGS:
+                value = self._listing(node, args, env) or value
             if key not in _HARMLESS and key not in _LOOPING:
                 self._shared(node, env)
             return value
@@ -7703,10 +7725,27 @@ class Interpreter:
 
     def _import_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Import-AzureVM: the configuration an Export-AzureVM file holds, which the reader does not see.
-        When the script states the file's name (see `_upload_file_name`), the value carries it, so that the
-        VM New-AzureVM creates from it says which file describes it (`Role.imported_from`)."""
-        name = self._upload_file_name(args.get("Path"), env)
+        When the script states the file's name (see `_upload_file_name`), or the pattern of a listing of
+        the folder it is one of (`Get-ChildItem "$PSScriptRoot\\*.xml" | ForEach-Object { Import-AzureVM
+        -Path $_.FullName }`), the value carries it, so that the VM New-AzureVM creates from it says which
+        file describes it (`Role.imported_from`)."""
+        path = args.get("Path")
+        listed = _listed_files(path.value) if path is not None and path.certain else ""
+        name = listed or self._upload_file_name(path, env)
         return Unknown(self.snippet(node), ident=(_IMPORTED, name) if name else None)
+
+    def _listing(self, node: Node, args: Args, env: Env) -> Value | None:
+        """Get-ChildItem of the files of one folder that match a pattern (`"$PSScriptRoot\\*.xml"`, or a
+        folder and `-Filter *.xml`): what stands for each of them (a loop over it runs once, for all), when
+        the script states the pattern; None for any other listing (of a folder whole, of its subfolders)."""
+        if args.switch("Recurse") is not False:
+            return None
+        given = args.get("Filter")
+        pattern = given.text if given is not None and given.certain else ""
+        pattern = pattern or self._upload_file_name(args.get("Path") or args.get("LiteralPath"), env)
+        if not any(mark in pattern for mark in "*?"):
+            return None
+        return Unknown(self.snippet(node), ident=(_LISTED, pattern))
 
     def _circuit_link(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """New-AzureDedicatedCircuitLink: the network it names is connected to ExpressRoute, by the circuit
@@ -9794,6 +9833,8 @@ def _call_value(outputs: list[Value], spend: Callable[[int], None]) -> Value | N
         return vms[0] if len(vms) == 1 else _bounded(Items(tuple(vms)))
     if len(items) == 1 and not isinstance(items[0], (Unknown, Flag)):
         return items[0]
+    if len(items) == 1 and _imported_file(items[0]):  # a configuration read from a file the script names
+        return items[0]
     return None
 
 
@@ -10204,7 +10245,7 @@ def _stamp(value: Value, key: str, node: Node) -> Value:
     """A variable given a value the script does not state holds that one value wherever it is read; a
     configuration imported from a file the script names still says which file (see `_import_vm`)."""
     if isinstance(value, Unknown):
-        ident = value.ident if _imported_file(value) else ("def", node.id)
+        ident = value.ident if _imported_file(value) or _listed_files(value) else ("def", node.id)
         return Unknown("$" + key, ident, value.shape, value.written, value.maybe_null, value.holes)
     return value
 
@@ -10439,7 +10480,8 @@ def _walkable(item: Value) -> bool:
     """An item of a list a loop is run over item by item: a string, a table or an array the script writes
     out whole (`@{ Name = "web01"; Size = "Small" }`, `@("prod-vnet", "prodvhds")`, whose `$pair[0]` is
     then known in each round), or the VMs of `Get-AzureVM -ServiceName` (one item for all)."""
-    return isinstance(item, (Text, Vms)) or (isinstance(item, (Table, Items)) and item.literal)
+    listing = bool(_listed_files(item))  # one round for every file a listing gives (see `_listing`)
+    return listing or isinstance(item, (Text, Vms)) or (isinstance(item, (Table, Items)) and item.literal)
 
 
 def _earlier_rounds(value: Value | None) -> bool:
