@@ -6700,7 +6700,12 @@ class Interpreter:
         key = ("ident", ident) if ident is not None else ("at", mark.line, mark.column)
         found = self.unstated_networks.get(key)
         if found is None:
-            found = self.unstated_networks[key] = NameRef(network_stand_in(mark), mark)
+            # Two values passed there (`Deploy $A` then `Deploy $B` of a function that passes its parameter
+            # on) are two networks: the second named for its turn, as two deployments are.
+            taken = sum(held.mark == mark for held in self.unstated_networks.values())
+            name = network_stand_in(mark)
+            name = f"{name[:-1]}, turn {taken + 1}>" if taken else name
+            found = self.unstated_networks[key] = NameRef(name, mark)
         return found
 
     def _service_maybe_created(self, args: Args) -> bool:

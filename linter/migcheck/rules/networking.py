@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from migcheck.automation import CIRCUIT_LINK_REQUEST
 from migcheck.estate import (
     Estate,
     Network,
@@ -88,6 +89,7 @@ _CONNECT = "Set-AzureVNetGateway -Connect"
 # What each script call says of a network's gateway, in words (see `VnetGatewayFact.how`).
 _CALL_WORDS = {
     "New-AzureDedicatedCircuitLink": "a circuit link",
+    CIRCUIT_LINK_REQUEST: "a circuit link",
     "New-AzureVirtualNetworkGateway": "a site-to-site VPN gateway",
     "Set-AzureVNetGateway -Connect": "a site-to-site VPN connection",
 }
@@ -491,8 +493,11 @@ class ExpressRouteGateway(Rule):
         what="Every ExpressRoute connection of a virtual network's gateway: a `LocalNetworkSiteRef` whose "
         "`Connection` has type `Dedicated` in a network configuration, or a gateway site whose connection "
         "`Type` is `Dedicated` in a REST `VirtualNetworkSites` body. The finding points at that connection. "
-        "A PowerShell script that links a circuit to a network it names (`New-AzureDedicatedCircuitLink "
-        "-VNetName`, not removed again by a `Remove-AzureDedicatedCircuitLink` that surely runs) is reported "
+        "A script that links a circuit to a network it names (`New-AzureDedicatedCircuitLink -VNetName`, or "
+        "the request it sends, a PUT to `.../services/networking/dedicatedcircuits/<service-key>/vnets/"
+        "<network>` sent with Python's `perform_put`, a request of its own or `Invoke-RestMethod`; not "
+        "removed again by a `Remove-AzureDedicatedCircuitLink` or DELETE of that path that surely runs) is "
+        "reported "
         "at its first such call, once per script and network, when no file checked gives that network a "
         "`Dedicated` connection: the connection's finding covers the network otherwise. Likewise a network "
         "an export of a circuit's links lists (`Get-AzureDedicatedCircuitLink | ConvertTo-Json`, a link "
