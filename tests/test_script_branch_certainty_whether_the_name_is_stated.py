@@ -191,3 +191,40 @@ def test_python_and_powershell_branches_read_alike(tmp_path, monkeypatch, case, 
     python, _ = _read(tmp_path / "py", monkeypatch, _python(stated, PY_BRANCHES[case], "unpacked"))
     powershell, _ = _read(tmp_path / "ps", monkeypatch, _powershell(stated, PS_BRANCHES[case]))
     assert python == powershell
+
+
+@pytest.mark.parametrize("stated", [True, False], ids=["stated", "unstated"])
+@pytest.mark.parametrize("language", ["python", "powershell"])
+def test_a_vm_without_a_subnet_only_on_the_path_in_no_network_lacks_none(
+    tmp_path, monkeypatch, language, stated
+) -> None:
+    # The path into 'net1' gives the VM subnet 'a'; the other creates the deployment in no network, where a
+    # VM has no subnet to lack (vm-migration-overview: "Virtual machines that belong to a virtual network
+    # but don't have an explicit subnet assigned").
+    case = "network named, or none"
+    files = (
+        _python(stated, PY_BRANCHES[case], "unpacked")
+        if language == "python"
+        else _powershell(stated, PS_BRANCHES[case])
+    )
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert [f.code for f in result.findings if f.code in ("MIG105", "MIG203")] == ["MIG105"]
+    (vm,) = result.estate.cloud_services[0].vms
+    assert [s.name for s in vm.subnets] == ["a"]
+
+
+@pytest.mark.parametrize("language", ["python", "powershell"])
+def test_a_vm_without_a_subnet_on_the_path_into_a_network_may_lack_one(
+    tmp_path, monkeypatch, language
+) -> None:
+    py = "if len(sys.argv) > 2:\n    create(none, virtual_network_name='net1')\nelse:\n    create(in_a)\n"
+    ps = (PS_BRANCHES["network named, or none"][0].replace("Set-AzureSubnet -SubnetNames 'a' | ", ""),)
+    ps += (
+        PS_BRANCHES["network named, or none"][1].replace(
+            "| New-AzureVM", "| Set-AzureSubnet 'a' | New-AzureVM"
+        ),
+    )
+    files = _python(True, py, "unpacked") if language == "python" else _powershell(True, ps)
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    (mig203,) = [f for f in result.findings if f.code == "MIG203"]
+    assert str(mig203.severity) == "warning" and "may have no subnet" in mig203.message

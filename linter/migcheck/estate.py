@@ -2751,8 +2751,12 @@ def _one_deployment(first: Deployment, other: Deployment) -> Deployment:
     so; a network one names is kept beside the other's none, unknown beside one not stated or another
     network; and where one creates it in none, its VMs may be in none (`Role.absent_on_some_paths`), as
     MIG105 says. Two branches of one choice are no conflict (MIG004): only one of them runs."""
-    roles = _roles_either_way(first.roles, other.roles)
     either = _apart(first, other) or not first.network_known
+    roles = (
+        _roles_either_way(_path_in_none(first, other), _path_in_none(other, first))
+        if either
+        else _roles_either_way(first.roles, other.roles)
+    )
     vnet, known, none_at = (
         _network_either_way(first, other) if either else (first.virtual_network, True, None)
     )
@@ -2774,6 +2778,15 @@ def _one_deployment(first: Deployment, other: Deployment) -> Deployment:
         dns_servers=first.dns_servers or other.dns_servers,
         private_id=first.private_id or other.private_id,
     )
+
+
+def _path_in_none(d: Deployment, beside: Deployment) -> tuple[Role, ...]:
+    """The VMs of `d`, marked as of a path in no virtual network (`model.in_no_network`) when it creates
+    the deployment in none and `beside`, the other path, does not: their lack of a subnet is no lack there."""
+    in_none = [x.network_known and x.virtual_network is None for x in (d, beside)]
+    if not in_none[0] or in_none[1]:
+        return d.roles
+    return tuple(model.in_no_network(role, d.mark) for role in d.roles)
 
 
 def _apart(a: Deployment, b: Deployment) -> bool:

@@ -579,7 +579,9 @@ def joined_paths(a: Role, b: Role) -> Role:
     on both branches): a blocker some path sets is kept, since the script can create it (an ACL, an
     extension, a second subnet, a disk, boot diagnostics turned on, a static private address); an absence
     is known only when every path agrees, and a value the paths differ on (availability set, size) is not
-    known. Shared by the script readers."""
+    known. A path that puts the VM in no virtual network and names no subnet says nothing of its subnets
+    (in none it has no subnet to lack): the other path's stand. Shared by the script readers."""
+    a, b = _subnets_of_the_path_in_a_network(a, b), _subnets_of_the_path_in_a_network(b, a)
     unknown = set(a.unknown | b.unknown)
     changes: dict[str, object] = {}
     absent = dict(a.absent_on_some_paths)
@@ -630,6 +632,31 @@ def joined_paths(a: Role, b: Role) -> Role:
     if a.security_group is None:  # a group one path sets may be the VM's: it is cloned with it then
         changes["security_group"] = b.security_group
     return dataclasses.replace(a, unknown=frozenset(unknown), **changes)  # type: ignore[arg-type]
+
+
+def _subnets_of_the_path_in_a_network(role: Role, other: Role) -> Role:
+    """`role` as `joined_paths` takes it beside `other`: with the subnets `other` gives, if `role` is the VM
+    of a path that puts it in no virtual network (`in_no_network`) and names no subnet while `other` is
+    of one into a network."""
+    in_none = role.absent_on_some_path("virtual_network") is not None
+    if not in_none or role.subnets or other.absent_on_some_path("virtual_network") is not None:
+        return role
+    unknown = (role.unknown - {"subnets"}) | (other.unknown & {"subnets"})
+    return dataclasses.replace(role, subnets=other.subnets, unknown=unknown)
+
+
+def in_no_network(role: Role, at: Mark) -> Role:
+    """The VM of one path that creates its deployment in no virtual network, at `at`: so marked
+    (`Role.absent_on_some_paths`) for `joined_paths` to join it with the VM of a path into a network.
+    The deployment's reader takes it off once the VM's paths are joined (`without_path_in_none`)."""
+    return absent_on_some_path(role, "virtual_network", at)
+
+
+def without_path_in_none(role: Role) -> Role:
+    """The VM without the mark `in_no_network` gives the VM of one path: for a deployment every path
+    creates in none, or to be marked where the deployment says (`absent_on_some_path`)."""
+    kept = tuple((fact, at) for fact, at in role.absent_on_some_paths if fact != "virtual_network")
+    return role if kept == role.absent_on_some_paths else dataclasses.replace(role, absent_on_some_paths=kept)
 
 
 def absent_on_some_path(role: Role, fact: str, at: Mark) -> Role:

@@ -180,6 +180,7 @@ from migcheck.model import (
     account_stand_in,
     apart,
     common_branches,
+    in_no_network,
     is_stand_in,
     joined_paths,
     lun_key,
@@ -187,6 +188,7 @@ from migcheck.model import (
     reserved_on_vips,
     rules_after,
     with_maybe_vips,
+    without_path_in_none,
 )
 from migcheck.readers import grammars, xplat
 from migcheck.readers import powershell_cmdlets as cmdlets
@@ -6425,10 +6427,12 @@ class Interpreter:
         draft = self._placed(node, args)
         items = vms.values if isinstance(vms, Items) else (vms,) if vms is not None else ()
         marks = self._item_marks(arg)
+        # A call that creates the deployment in no network: its VMs' lack of a subnet is none on its path.
+        in_none = args.given("VNetName") is False and self._creates_deployment(args) is True
         for at, item in enumerate(items):
             if isinstance(item, Vms):
                 written = marks[at] if at < len(marks) else self._written_at(arg)
-                self._add_vms(draft, item, env, written or self._at_call(node))
+                self._add_vms(draft, item, env, written or self._at_call(node), in_none)
             elif _earlier_rounds(item):
                 continue  # those a loop read once added in its other rounds: the configurations beside it
             elif not isinstance(item, Null):  # a configuration the reader cannot see: a VM of its own
@@ -6473,7 +6477,7 @@ class Interpreter:
         self.unseen_may_hold.update(dict.fromkeys(self.registered))
         return Event("disk_unnamed", at, {})
 
-    def _add_vms(self, draft: DeploymentDraft, vms: Vms, env: Env, at: Mark) -> None:
+    def _add_vms(self, draft: DeploymentDraft, vms: Vms, env: Env, at: Mark, in_none: bool = False) -> None:
         """The configuration a New-AzureVM creates, passed `at`: one VM, even when branches leave several
         candidates for it (a variable assigned on each branch, one branch of an `if` assigned whole): their
         descriptions are joined, as of one VM built differently on different paths. Candidates that name
@@ -6492,6 +6496,8 @@ class Interpreter:
         if account:
             placed = self._placed_in(account, at)
             variants = [([*events, placed], escaped) for events, escaped in variants]
+        if in_none:  # see `_facts`
+            variants = [([*events, Event("in_no_network", at, {})], escaped) for events, escaped in variants]
         role.add(variants)
         role.created_on(() if base == "existing" else _made_on(self.branches, [o.branches for o in objects]))
 
@@ -8581,6 +8587,7 @@ class Interpreter:
         # One path creates it in none, another in a network, named or not: only that all agree on none says
         # more (MIG105's finding that it is in none).
         in_none = draft.network_known and draft.vnet is None
+        roles = tuple(without_path_in_none(r) for r in roles)
         if draft.outside_network_at is not None and not in_none:
             roles = tuple(absent_on_some_path(r, "virtual_network", draft.outside_network_at) for r in roles)
         vnet, known = draft.vnet, draft.network_known
@@ -8626,7 +8633,10 @@ class Interpreter:
         if facts.unnamed_disk:
             self.unnamed_disk_users.setdefault(draft.name)
         self.disk_uses.update(dict.fromkeys(facts.by_name()))
-        return facts.role(draft.mark, escaped)
+        role = facts.role(draft.mark, escaped)
+        # The VM as a New-AzureVM that creates its deployment in no network leaves it (see `joined_paths`).
+        in_none = next((event.mark for event in events if event.kind == "in_no_network"), None)
+        return in_no_network(role, in_none) if in_none is not None else role
 
 
 # --- from events to a role ----------------------------------------------------------------------------
@@ -8678,6 +8688,9 @@ class _Facts:
 
     def apply(self, event: Event) -> None:
         getattr(self, "_" + event.kind)(event)
+
+    def _in_no_network(self, event: Event) -> None:
+        """Read with the role (see `Interpreter._facts`): no fact of the configuration."""
 
     def _size(self, event: Event) -> None:
         value = event.data["value"]

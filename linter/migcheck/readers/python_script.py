@@ -146,6 +146,7 @@ from migcheck.model import (
     account_stand_in,
     apart,
     common_branches,
+    in_no_network,
     is_stand_in,
     joined_paths,
     lun_key,
@@ -153,6 +154,7 @@ from migcheck.model import (
     reserved_on_vips,
     rules_after,
     with_maybe_vips,
+    without_path_in_none,
 )
 from migcheck.readers import python_flow as flow
 from migcheck.readers.python_flow import (
@@ -1390,6 +1392,7 @@ class _Draft:
         roles = self._roles_with_attached_disks()
         # One path creates it in none, another in a network, named or not: only that all agree on none says
         # more (MIG105's finding that it is in none).
+        roles = [without_path_in_none(role) for role in roles]
         if self.in_no_network_at is not None and not (known and vnet is None):
             roles = [absent_on_some_path(role, "virtual_network", self.in_no_network_at) for role in roles]
             # A network it does not name on one path and none on another: whether it is in any is not known.
@@ -2393,7 +2396,8 @@ class _Resources:
             stated = frozenset(
                 f for f in VM_FACTS if creates or any(p in bound.values for p in _FACT_PARAMS[f])
             )
-            roles.append(self._vm_role(bound, mark, creates and not bound.open, stated, site))
+            role = self._vm_role(bound, mark, creates and not bound.open, stated, site)
+            roles.append(in_no_network(role, mark) if _in_no_network(call.method, bound) else role)
             updated |= stated
             if call.method == "create_virtual_machine_deployment":
                 self._deployment_network(draft, bound, mark, call, site)
@@ -3971,6 +3975,16 @@ def _character_columns(row: str) -> list[int]:
         columns.extend([index] * len(char.encode("utf-8", errors="replace")))
     columns.append(len(row))
     return columns
+
+
+def _in_no_network(method: str, bound: Bound) -> bool:
+    """Whether a call creates its deployment in no virtual network on the path `bound` is read on."""
+    if method != "create_virtual_machine_deployment":
+        return False
+    value = bound.values.get("virtual_network_name")
+    if value is None:
+        return not bound.open
+    return isinstance(value, NoneV) or literal(value) == ""
 
 
 def _created_apart(kept: Role, role: Role, updates: frozenset[str] | None) -> bool:
