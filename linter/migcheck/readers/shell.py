@@ -198,6 +198,9 @@ class _Value:
     # Of a value built from parts some of which the script does not state: its text with `_HOLE` for each
     # of those (`azure vm create -w _HOLE`), which `eval` runs as a command line.
     shape: str | None = None
+    # Of a value not stated: what holds it (`xplat.Word.holder`), the variable or the assignment that
+    # sets it, so that two commands given it name one resource.
+    holder: str | None = None
 
     @property
     def template(self) -> str:
@@ -324,12 +327,19 @@ class _Walker:
             self._substitutions(value)
         operator = next((c.type for c in node.children if not c.is_named), "=")
         assigned = self.value(value) if value is not None else _Value("")
+        if assigned.text is None and assigned.holder is None:
+            assigned = replace(assigned, holder=self._assignment(name))
         if operator == "+=":
             before = self.lookup(self._text(name))
             joined = None if before.text is None or assigned.text is None else before.text + assigned.text
             joined = joined if joined is None or len(joined) <= _LONGEST_VALUE else None
             assigned = _Value(joined, before.mark)
         self.scope.variables[self._text(name)] = assigned
+
+    def _assignment(self, name: Node) -> str:
+        """What holds the value an assignment (or `read`) gives the variable `name`: the variable, where."""
+        at = self.where.mark(name)
+        return f"{self._text(name)}@{at.line}:{at.column}"
 
     def declare(self, node: Node) -> None:
         """`export`, `readonly`, and in a function `local`, `declare` and `typeset`, which make its own."""
@@ -443,7 +453,7 @@ class _Walker:
             for argument in arguments:
                 text = self.value(argument).text
                 if text is not None and not text.startswith("-"):
-                    self.scope.variables[text] = _UNSTATED
+                    self.scope.variables[text] = _Value(None, holder=self._assignment(argument))
         elif name in self.functions and self.depth < _CALL_DEPTH and not self.flat:
             self.called.add(name)
             words = tuple(w for argument in arguments for w in self.words(argument))
@@ -527,7 +537,7 @@ class _Walker:
                 mark = value.mark or self.where.mark(node)
                 return [Word(part, mark) for part in value.text.split()]
         value = self.value(node)
-        return [Word(value.text, value.mark or self.where.mark(node), value.exact)]
+        return [Word(value.text, value.mark or self.where.mark(node), value.exact, value.holder)]
 
     def value(self, node: Node) -> _Value:
         """What a word says: a value `eval` holds a hole in is not stated."""
@@ -593,13 +603,18 @@ class _Walker:
         arguments = self.scope.arguments
         if name.isdigit() and name != "0":
             index = int(name) - 1
-            if arguments is None or index >= len(arguments):
+            if arguments is None:  # the script's own parameter
+                return _Value(None, holder=f"${name}")
+            if index >= len(arguments):
                 return _UNSTATED
             word = arguments[index]
-            return _Value(word.text, word.mark, word.exact)
+            return _Value(word.text, word.mark, word.exact, holder=word.holder)
         if name in ("@", "*"):
             return _Value(None, words=arguments) if arguments is not None else _UNSTATED
-        return self.lookup(name)
+        found = self.lookup(name)
+        if found.text is None and found.holder is None and found.words is None:
+            return replace(found, holder=f"${name}")  # the environment's, or one branches leave unknown
+        return found
 
     def lookup(self, name: str) -> _Value:
         return self.scope.variables.get(name, _UNSTATED)

@@ -74,6 +74,9 @@ class Word:
     text: str | None
     mark: Mark
     exact: bool = False
+    # Of a value the script does not state: what holds it (`$svc`, the variable a `read` fills), so that
+    # two commands given one such value name one resource; None where nothing tells.
+    holder: str | None = None
 
     def at(self, offset: int) -> Mark:
         """Where the character at `offset` of the value is written, when the word says; else the word."""
@@ -493,6 +496,8 @@ class Reading:
     def __init__(self, path: str, arm: bool = False) -> None:
         self.path = path
         self.file = posixpath.basename(path)
+        # The stand-ins given to values the script does not state, by what holds them (`Word.holder`).
+        self.unstated: dict[str, str] = {}
         self.arm = arm  # Resource Manager mode: from the start, when `arm_from_start` says so
         self.maybe = False
         # Whether a command only Resource Manager mode runs came before any `config mode`: the script was
@@ -616,15 +621,25 @@ class Reading:
             self._reserved_ip(parsed)
 
     def _stand_in(self, what: str, mark: Mark) -> str:
-        return f"<{what}, {self.file}:{mark.line}>"
+        """The name shown for one the script does not state: what it names and where it is passed, by the
+        file's path as shown (as `model.network_stand_in`), since services and VMs join by name across
+        the files checked and two scripts of one name in two folders describe two services."""
+        return f"<{what}, {mark.path}:{mark.line}>"
+
+    def _held(self, what: str, word: Word | None, at: Mark) -> str:
+        """A name the script states, else the stand-in of the value that holds it: one for every command
+        given the same variable (`$svc` twice is one service), else one where it is passed."""
+        if word is not None and word.text:
+            return word.text
+        if word is None or word.holder is None:
+            return self._stand_in(what, at)
+        return self.unstated.setdefault(f"{what}\0{word.holder}", self._stand_in(what, at))
 
     def _vm_create(self, parsed: Parsed) -> None:
         dns = parsed.value("dns-name", 0)
-        service = (
-            dns.text if dns is not None and dns.text else self._stand_in("cloud service name", parsed.at)
-        )
+        service = self._held("cloud service name", dns, parsed.at)
         named = parsed.value("vm-name")
-        vm_name = (named.text or self._stand_in("VM name", parsed.at)) if named is not None else service
+        vm_name = self._held("VM name", named, parsed.at) if named is not None else service
         deployment = self._deployment(service, parsed.at, existing=False)
         vm = _Vm(vm_name, parsed.at, existing=False, public_ips=[])
         self._network(deployment, parsed.value("virtual-network-name"))
@@ -731,7 +746,7 @@ class Reading:
         """The cloud service of the VM a command names: `-d`, else the one the script creates it in."""
         dns = parsed.value("dns-name")
         if dns is not None:
-            return dns.text or ""
+            return dns.text or self._held_before("cloud service name", dns)
         vm = self._vm_name(parsed)
         found = [
             d.service for d in self.deployments.values() if vm and vm.casefold() in d.vms and not d.existing
@@ -739,8 +754,20 @@ class Reading:
         return found[-1] if found else ""
 
     def _vm_name(self, parsed: Parsed) -> str:
+        """The VM a command names: as stated, else by the stand-in of a VM (or of a service whose VM is
+        named after it) that an earlier command created under the same unstated value."""
         named = parsed.value("vm-name", 0) if parsed.path[-1] != "delete" else parsed.value("name", 0)
-        return named.text or "" if named is not None else ""
+        if named is None:
+            return ""
+        return (
+            named.text
+            or self._held_before("VM name", named)
+            or self._held_before("cloud service name", named)
+        )
+
+    def _held_before(self, what: str, word: Word) -> str:
+        """The stand-in an earlier command gave the value `word` holds, if any."""
+        return self.unstated.get(f"{what}\0{word.holder}", "") if word.holder is not None else ""
 
     def _changed_vm(self, parsed: Parsed) -> _Vm | None:
         """The VM a command changes: the script's own of that name, or one of the service `-d` names."""
@@ -843,6 +870,8 @@ class Reading:
         deployment = self.deployments.get(service.casefold()) if service else None
         if deployment is not None and not deployment.existing and name in deployment.vms:
             del deployment.vms[name]
+            if not deployment.vms:  # the CLI deletes a deployment with its last VM: nothing is left
+                del self.deployments[service.casefold()]
             return
         vm = self._changed_vm(parsed)
         if vm is not None:

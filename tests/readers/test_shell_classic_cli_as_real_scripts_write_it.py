@@ -1,0 +1,73 @@
+"""The classic CLI (`azure`, asm mode) as scripts in real repositories write it: names the script does not
+state, placeholders left to fill in, commands run through a prefix or a wrapper, loops that count, the
+networks `vnet create` makes, and VMs a later command deletes."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from migcheck.model import Deployment
+from migcheck.readers import shell
+from tests.lint_support import lint_files, where
+
+
+def _lint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str], *codes: str) -> list[str]:
+    return where(lint_files(tmp_path, monkeypatch, files, *codes).findings)
+
+
+def _deployments(text: str, path: str = "deploy.sh") -> list[Deployment]:
+    doc = shell.read(path, textwrap.dedent(text).encode())
+    return [r for r in doc.resources if isinstance(r, Deployment)]
+
+
+# --- names the script does not state ------------------------------------------------------------------
+
+
+def test_scripts_of_one_name_in_two_folders_describe_two_services(tmp_path, monkeypatch):
+    files = {
+        "a/deploy.sh": "azure vm create -A frontend -n web -e 22 $SERVICE img u p\n",
+        "b/deploy.sh": "azure vm create -n db -e 22 $SERVICE img u p\n",
+    }
+    assert _lint(tmp_path, monkeypatch, files, "MIG103") == []
+
+
+def test_one_unstated_variable_given_twice_names_one_service(tmp_path, monkeypatch):
+    script = """\
+    svc=$1
+    azure vm create -A web-as -n web1 -e 22 $svc img u p
+    azure vm create --connect -n web2 -e 23 "$svc" img u p
+    """
+    assert _lint(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG103") == ["MIG103 deploy.sh:3:1"]
+
+
+def test_two_values_a_command_makes_are_two_services(tmp_path, monkeypatch):
+    script = """\
+    svc=$(make-name)
+    azure vm create -A web-as -n web1 -e 22 $svc img u p
+    svc=$(make-name)
+    azure vm create -n web2 -e 23 $svc img u p
+    """
+    assert _lint(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG103") == []
+
+
+def test_a_vm_deleted_by_the_variable_it_was_created_under_is_gone():
+    script = """\
+    BUILD_HOST=build-$(date +%s)
+    azure vm create -l "West US" -e 22 ${BUILD_HOST} img u p
+    azure vm delete -q -b ${BUILD_HOST}
+    """
+    assert _deployments(script) == []
+
+
+def test_a_deployment_whose_last_vm_is_deleted_leaves_no_service():
+    script = """\
+    azure vm create -l "West US" -e 22 buildhost img u p
+    azure vm create -c -n other -e 23 buildhost img u p
+    azure vm delete -q -b buildhost
+    """
+    (deployment,) = _deployments(script)
+    assert [role.name for role in deployment.roles] == ["other"]
+    assert _deployments(script + "azure vm delete other -d buildhost\n") == []
