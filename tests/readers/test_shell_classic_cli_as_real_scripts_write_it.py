@@ -71,3 +71,48 @@ def test_a_deployment_whose_last_vm_is_deleted_leaves_no_service():
     (deployment,) = _deployments(script)
     assert [role.name for role in deployment.roles] == ["other"]
     assert _deployments(script + "azure vm delete other -d buildhost\n") == []
+
+
+# --- commands run through a prefix or a wrapper -------------------------------------------------------
+
+
+def test_commands_run_through_a_prefix_are_read(tmp_path, monkeypatch):
+    script = """\
+    sudo azure vm create -w net1 -b a,b web1 img u p
+    sudo -u ops -E azure vm create -w net1 -b a,b web2 img u p
+    time azure vm create -w net1 -b a,b web3 img u p
+    command azure vm create -w net1 -b a,b web4 img u p
+    nohup env AZURE_MODE=asm -u HOME azure vm create -w net1 -b a,b web5 img u p &
+    exec azure vm create -w net1 -b a,b web6 img u p
+    """
+    found = _lint(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG202")
+    assert found == [
+        "MIG202 deploy.sh:1:35",
+        "MIG202 deploy.sh:2:45",
+        "MIG202 deploy.sh:3:35",
+        "MIG202 deploy.sh:4:38",
+        "MIG202 deploy.sh:5:63",
+        "MIG202 deploy.sh:6:35",
+    ]
+
+
+def test_a_wrapper_function_runs_the_command_its_arguments_name(tmp_path, monkeypatch):
+    script = """\
+    runtraced() {
+      echo "+ $*"
+      "$@" || exit 1
+    }
+    quietly() { $@ > /dev/null; }
+    runtraced azure vm create -w net1 -b a,b web1 img u p
+    runtraced quietly azure vm create -w net1 -b c,d web2 img u p
+    """
+    found = _lint(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG202")
+    assert found == ["MIG202 deploy.sh:6:40", "MIG202 deploy.sh:7:48"]
+
+
+def test_a_prefix_runs_what_follows_its_options_where_the_script_states_them(tmp_path, monkeypatch):
+    script = """\
+    sudo -u $OPS azure vm create -w net1 -b a,b web1 img u p
+    sudo $SUDO_OPTIONS azure vm create -w net1 -b a,b web2 img u p
+    """
+    assert _lint(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG202") == ["MIG202 deploy.sh:1:43"]

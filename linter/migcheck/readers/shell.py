@@ -89,6 +89,20 @@ _DECLARATIONS = frozenset({"export", "local", "declare", "typeset", "readonly"})
 _LONGEST_VALUE = 4096
 
 
+# The names the classic CLI runs under.
+_AZURE = frozenset({"azure", "azure.cmd"})
+# Commands that run the command their arguments name (`sudo azure ...`, `env MODE=x azure ...`), with the
+# options of each that take the next word as their value.
+_PREFIXES: dict[str, frozenset[str]] = {
+    "sudo": frozenset({"-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T"}),
+    "time": frozenset({"-f", "-o"}),
+    "command": frozenset(),
+    "exec": frozenset({"-a"}),
+    "nohup": frozenset(),
+    "env": frozenset({"-u", "-C", "-S"}),
+}
+
+
 class _Exhausted(Exception):
     """The script needs more work than its size warrants (calls within calls, loops within loops)."""
 
@@ -441,9 +455,14 @@ class _Walker:
         if name_node is None:
             return
         name = self.value(name_node).text
-        if name is None:
+        if name is None:  # `"$@"`: a wrapper running the command its arguments name
+            spread = self._spread(name_node)
+            if spread:
+                self._run_words([*spread, *(w for a in arguments for w in self.words(a))])
             return
-        if posixpath.basename(name) in ("azure", "azure.cmd"):
+        if name in _PREFIXES:
+            self._run_words(_after_prefix(name, [w for a in arguments for w in self.words(a)]))
+        elif posixpath.basename(name) in _AZURE:
             self.azure(name_node, arguments)
         elif name == "eval":
             self._eval(name_node, arguments)
@@ -501,9 +520,35 @@ class _Walker:
             outer.variables = self.scope.variables  # a function's other assignments are the script's
             self.scope = outer
 
+    def _spread(self, name_node: Node) -> list[Word]:
+        """The words of a command named by `"$@"` (or `$*`, `${@}`): a function's arguments."""
+        node = name_node.named_children[0] if name_node.named_child_count == 1 else name_node
+        if node.type == "string" and node.named_child_count == 1:
+            node = node.named_children[0]
+        if node.type not in ("simple_expansion", "expansion"):
+            return []
+        return list(self.value(node).words or ())
+
+    def _run_words(self, words: list[Word]) -> None:
+        """A command given as words, not as nodes: one a prefix (`sudo`, `time`, `env X=1`) or a wrapper
+        function (`run() { "$@"; }`) runs. Only `azure`, a function and another prefix are followed."""
+        if not words or words[0].text is None:
+            return
+        name = words[0].text
+        if posixpath.basename(name) in _AZURE:
+            self.azure_words(words[1:], words[0].mark)
+        elif name in _PREFIXES:
+            self._run_words(_after_prefix(name, words[1:]))
+        elif name in self.functions and self.depth < _CALL_DEPTH and not self.flat:
+            self.called.add(name)
+            self._call(name, self.functions[name], tuple(words[1:]))
+
     def azure(self, name_node: Node, arguments: list[Node]) -> None:
         words = [w for argument in arguments for w in self.words(argument)]
-        meaning = self.reading.command(words, self.where.mark(name_node))
+        self.azure_words(words, self.where.mark(name_node))
+
+    def azure_words(self, words: list[Word], at: Mark) -> None:
+        meaning = self.reading.command(words, at)
         if meaning.call is None:
             return
         self.calls.append(replace(meaning.call, after=len(self.steps)))
@@ -636,6 +681,26 @@ class _Walker:
 
     def _text(self, node: Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _after_prefix(prefix: str, words: list[Word]) -> list[Word]:
+    """The command a prefix runs: its words after the prefix's own options (and, for `env`, after the
+    variables it sets), where the script states them; none where an option's value is not stated."""
+    takes_value = _PREFIXES[prefix]
+    index = 0
+    while index < len(words):
+        text = words[index].text
+        if text is None:
+            return []
+        if text == "--":
+            return words[index + 1 :]
+        if text.startswith("-") and len(text) > 1:
+            index += 2 if text in takes_value else 1
+        elif prefix == "env" and "=" in text:
+            index += 1
+        else:
+            break
+    return words[index:]
 
 
 def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:
