@@ -116,3 +116,45 @@ def test_a_prefix_runs_what_follows_its_options_where_the_script_states_them(tmp
     sudo $SUDO_OPTIONS azure vm create -w net1 -b a,b web2 img u p
     """
     assert _lint(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG202") == ["MIG202 deploy.sh:1:43"]
+
+
+# --- placeholders left to fill in, and scripts bash refuses ----------------------------------------------
+
+
+def test_placeholders_copied_from_documentation_are_unstated_words(tmp_path, monkeypatch):
+    script = """\
+    azure vm create -e 22 -l "West US" one img ops <password>
+    azure vm create -e 22 -l "West US" two img ops <password>
+    azure vm create -w net1 -b a,b three img ops pw
+    azure vm create -w net1 -b c,d <cloud service name> img ops pw
+    """
+    found = _lint(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG001", "MIG202")
+    assert found == ["MIG202 deploy.sh:3:30", "MIG202 deploy.sh:4:30"]
+
+
+def test_one_placeholder_given_twice_names_one_service(tmp_path, monkeypatch):
+    script = """\
+    azure vm create -A web-as -n web1 -e 22 <service> img u p
+    azure vm create --connect -n web2 -e 23 <service> img u p
+    """
+    assert _lint(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG103") == ["MIG103 deploy.sh:2:1"]
+
+
+@pytest.mark.parametrize(
+    ("script", "line", "column", "what"),
+    [
+        ("azure vm create a img u p >\n\nfor (( i=0; i<3; i++ )); do\n  echo\ndone\n", 1, 27, "redirects"),
+        (
+            "azure vm create a img u p\nif true; then\n  azure vm create b img u p\n\necho x\n",
+            2,
+            1,
+            "never closes",
+        ),
+        ('azure vm create "a img u p\necho\n', 1, 17, "cannot be parsed"),
+    ],
+)
+def test_a_script_bash_refuses_is_mig001_where_bash_stops(script, line, column, what):
+    problem = shell.read("deploy.sh", script.encode()).problem
+    assert problem is not None
+    assert (problem.mark.line, problem.mark.column) == (line, column)
+    assert what in problem.message

@@ -20,8 +20,10 @@ create`, `network nic`), before any `azure config mode`, was written for that mo
 since mid-2016: it is read in that mode, as classic files are not (see `xplat.Reading.arm_from_start`).
 
 A script with no classic `azure` command is not a classic file (a folder walk skips it). A script that the
-grammar cannot parse whole (a quote or a `fi` never closed) is a syntax problem (MIG001) where the parser
-stops. `# migcheck: ignore[MIG201] reason` comments suppress findings as in other scripts."""
+grammar cannot parse whole (a quote or a `fi` never closed) is a syntax problem (MIG001) where bash's
+error starts. A placeholder copied from documentation and left unfilled (`ops <password>`, which bash reads
+as redirections) is read as one word whose value the script does not state, so the commands around it are
+read. `# migcheck: ignore[MIG201] reason` comments suppress findings as in other scripts."""
 
 from __future__ import annotations
 
@@ -115,14 +117,18 @@ def sniff(data: bytes) -> bool:
 def read(path: str, data: bytes) -> Document:
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
     source = text.encode("utf-8")
-    where = _Positions(path, source)
     tree = grammars.parser(_GRAMMAR).parse(source)
+    placeholders = _placeholders(tree.root_node, source)
+    if placeholders:  # read as the words they stand for, each a value the script does not state
+        source = _filled(source, placeholders)
+        tree = grammars.parser(_GRAMMAR).parse(source)
+    where = _Positions(path, source)
     if tree.root_node.has_error:
         problem = _syntax_problem(tree.root_node, where)
         return Document(path, FileKind.SHELL, "", problem=problem, text=text)
-    walker = _walked(path, source, where, tree.root_node, arm=False)
+    walker = _walked(path, source, where, tree.root_node, arm=False, placeholders=placeholders)
     if walker.reading.arm_from_start:  # written for the CLI in Resource Manager mode: read again so
-        walker = _walked(path, source, where, tree.root_node, arm=True)
+        walker = _walked(path, source, where, tree.root_node, arm=True, placeholders=placeholders)
     script = walker.script()
     if script is None:
         return Document(path, None, "", text=text)
@@ -131,16 +137,58 @@ def read(path: str, data: bytes) -> Document:
     return Document(path, FileKind.SHELL, "", resources, suppressions, text=text)
 
 
-def _walked(path: str, source: bytes, where: _Positions, root: Node, arm: bool) -> _Walker:
+def _walked(
+    path: str, source: bytes, where: _Positions, root: Node, arm: bool, placeholders: dict[int, str]
+) -> _Walker:
     """The script run through by a walker; a hostile one, past the work its size warrants, read again
     once through, each statement once and no call followed."""
     walker = _Walker(path, source, where, arm)
+    walker.placeholders = placeholders
     try:
         walker.run(root)
     except (_Exhausted, RecursionError):
         walker = _Walker(path, source, where, arm, flat=True)
+        walker.placeholders = placeholders
         walker.run(root)
     return walker
+
+
+# What a placeholder a script copied from documentation may hold between its `<` and `>`
+# (`<password>`, `<cloud service name>`): words, nothing the shell would expand or quote.
+_PLACEHOLDER_TEXT = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-.")
+
+
+def _placeholders(root: Node, source: bytes) -> dict[int, str]:
+    """The documentation's placeholders a script leaves unfilled (`azure vm create ... ops <password>`), by
+    where each starts: for bash, redirections (`<password` then `>`, which reads the next line as a file
+    name, or fails at its end), so the commands around them vanish. Each is a `<` redirection whose file
+    name is attached, closed by a `>` on its line, with only words between."""
+    found: dict[int, str] = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "file_redirect" and node.children and node.children[0].type == "<":
+            start = node.children[0].start_byte
+            end = source.find(b">", start, _line_end(source, start))
+            inside = source[start + 1 : end]
+            if end > start + 1 and inside[:1] != b" " and set(inside) <= _PLACEHOLDER_TEXT:
+                found[start] = source[start : end + 1].decode("ascii")
+        stack.extend(node.children)
+    return found
+
+
+def _line_end(source: bytes, start: int) -> int:
+    end = source.find(b"\n", start)
+    return len(source) if end < 0 else end
+
+
+def _filled(source: bytes, placeholders: dict[int, str]) -> bytes:
+    """The source with each placeholder one word of the same length (`<a b>` as `_a_b_`), so that every
+    column stays where it is written."""
+    filled = bytearray(source)
+    for start, text in placeholders.items():
+        filled[start : start + len(text)] = text.translate(str.maketrans("<> ", "___")).encode("ascii")
+    return bytes(filled)
 
 
 class _Positions:
@@ -181,15 +229,39 @@ class _At(_Positions):
 
 
 def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
+    """MIG001 where bash's error starts: at what a missing closer leaves open (an `if`, a quote), not at
+    the file's end; at a redirection that takes its file name from a later line (`cmd >` at a line's end,
+    which bash refuses there), not where the grammar's recovery gives up."""
     found = _first_error(root)
-    at = where.mark(found) if found is not None else Mark(where.path, 1, column=1)
-    what = "is never closed" if found is not None and found.is_missing else "cannot be parsed"
+    if found is None:
+        return _problem("cannot be parsed here", Mark(where.path, 1, column=1))
+    redirect = _redirect_across_lines(found)
+    if redirect is not None:
+        return _problem("redirects here to no file its line names", where.mark(redirect))
+    opened = found.parent if found.is_missing else None
+    if opened is not None and opened.parent is not None:
+        return _problem("opens something here that it never closes", where.mark(opened))
+    return _problem("cannot be parsed here", where.mark(found))
+
+
+def _problem(what: str, at: Mark) -> FileProblem:
     return FileProblem(
         "syntax",
-        f"the shell script {what} here (a quote, bracket, `fi`, `done` or `esac` left open?)",
+        f"the shell script {what} (a quote, bracket, `fi`, `done` or `esac` left open, or a `<...>`"
+        " redirection with no file name?)",
         at,
         fix="Fix the script so that bash can run it (`bash -n` says where it stops).",
     )
+
+
+def _redirect_across_lines(node: Node) -> Node | None:
+    """The redirection around `node` that starts on an earlier line, if any."""
+    row = node.start_point[0]
+    while node.parent is not None:
+        node = node.parent
+        if node.type == "file_redirect" and node.start_point[0] < row:
+            return node
+    return None
 
 
 def _first_error(node: Node) -> Node | None:
@@ -254,6 +326,7 @@ class _Walker:
         self.steps: list[MigrationStep] = []
         self.changes: list[ClassicCall] = []
         self.uploaded: dict[str, None] = {}
+        self.placeholders: dict[int, str] = {}  # see `_placeholders`: by where each starts
 
     def run(self, root: Node) -> None:
         self.statements(root)
@@ -593,6 +666,9 @@ class _Walker:
 
     def _value(self, node: Node) -> _Value:
         kind = node.type
+        if kind == "word" and self.where.exact and node.start_byte in self.placeholders:
+            written = self.placeholders[node.start_byte]  # one a command given it twice means once
+            return _Value(None, self.where.mark(node), holder=f"placeholder {written.casefold()}")
         if kind in ("word", "number", "command_name"):
             if kind == "command_name" and node.named_child_count == 1:
                 return self.value(node.named_children[0])
