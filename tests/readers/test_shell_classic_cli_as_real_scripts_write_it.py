@@ -158,3 +158,31 @@ def test_a_script_bash_refuses_is_mig001_where_bash_stops(script, line, column, 
     assert problem is not None
     assert (problem.mark.line, problem.mark.column) == (line, column)
     assert what in problem.message
+
+
+# --- what the CLI sends for the options it is given ---------------------------------------------------
+
+
+def test_a_network_the_script_does_not_name_without_a_subnet_is_mig203(tmp_path, monkeypatch):
+    script = """\
+    source ./settings.sh
+    azure vm create -w $VNET -e 22 -n web -c svc1 svc1 img u p
+    azure vm create -w "$VNET" -b "$SUBNET" -e 23 -n db -c svc1 svc1 img u p
+    """
+    assert _lint(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG203") == ["MIG203 deploy.sh:2:1"]
+    (deployment,) = _deployments(script)
+    assert deployment.virtual_network is not None
+    assert deployment.virtual_network.name == "<virtual network name, deploy.sh:2:20>"
+
+
+def test_no_ssh_endpoint_without_rdp_leaves_the_reserved_ip_without_an_endpoint(tmp_path, monkeypatch):
+    script = """\
+    azure network reserved-ip create myip westus
+    azure vm create -R myip -E -l westus web2 img u p
+    azure network reserved-ip create myip3 westus
+    azure vm create -R myip3 --no-ssh-endpoint -l westus web3 img u p
+    azure network reserved-ip create myip4 westus
+    azure vm create -R myip4 -E -r -l westus web4 img u p
+    """
+    found = _lint(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG106")
+    assert found == ["MIG106 deploy.sh:2:20", "MIG106 deploy.sh:4:20"]

@@ -57,6 +57,7 @@ from migcheck.model import (
     RoleType,
     ServiceRegion,
     StorageAccountType,
+    network_stand_in,
 )
 
 # How an option takes its value: it takes the next word, takes it when it does not start with `-`
@@ -671,10 +672,17 @@ class Reading:
     def _network(self, deployment: _Deployment, vnet: Word | None) -> None:
         if vnet is None:
             return
-        if vnet.text is None:
-            deployment.network_known, deployment.virtual_network = False, None
+        if vnet.text is None:  # a network all the same, that it names as the PowerShell reader does
+            deployment.virtual_network = NameRef(self._unstated_network(vnet), vnet.mark)
         elif vnet.text:
             deployment.virtual_network = NameRef(vnet.text, vnet.mark)
+
+    def _unstated_network(self, vnet: Word) -> str:
+        """The stand-in of a network `-w` passes by a value the script does not state: one per value
+        (`-w $VNET` twice is one network), named where it is first passed (`model.network_stand_in`)."""
+        if vnet.holder is None:
+            return network_stand_in(vnet.mark)
+        return self.unstated.setdefault(f"virtual network\0{vnet.holder}", network_stand_in(vnet.mark))
 
     def _reserved(self, deployment: _Deployment, ip: Word | None) -> None:
         if ip is None:
@@ -730,10 +738,11 @@ class Reading:
 
     def _create_endpoints(self, vm: _Vm, parsed: Parsed) -> None:
         """The SSH and RDP endpoints `-e [port]` and `-r [port]` ask for. Without either, what the VM gets
-        depends on its image (a Linux image gets SSH unless `--no-ssh-endpoint`): not known."""
+        depends on its image (a Linux image gets SSH unless `--no-ssh-endpoint`): not known; with
+        `--no-ssh-endpoint` (`-E`) it gets none, as the CLI adds RDP only for `-r`."""
         asked = [("ssh", "SSH", "22"), ("rdp", "RDP", "3389")]
         given = [(option, name, port) for option, name, port in asked if parsed.flag(option)]
-        if not given:
+        if not given and not parsed.flag("no-ssh-endpoint"):
             vm.unknown.add("endpoints")
         for option, name, port in given:
             value = parsed.options[option]
