@@ -186,3 +186,34 @@ def test_no_ssh_endpoint_without_rdp_leaves_the_reserved_ip_without_an_endpoint(
     """
     found = _lint(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG106")
     assert found == ["MIG106 deploy.sh:2:20", "MIG106 deploy.sh:4:20"]
+
+
+# --- loops that count ---------------------------------------------------------------------------------
+
+
+def test_loops_that_state_their_count_run_that_many_times():
+    script = """\
+    for ((i=1;i<=3;i++)); do azure vm create -c svc -n c$i img u p; done
+    for (( i=11; i<13; i++ )); do azure vm create -c svc -n d$i img u p; done
+    for x in $(seq 1 2); do azure vm create -c svc -n f$x img u p; done
+    for x in {1..2}; do azure vm create -c svc -n g$x img u p; done
+    for x in $(seq 0 2 4); do azure vm create -c svc -n h$x img u p; done
+    for ((k=3;k>0;k--)); do azure vm create -c svc -n k$k img u p; done
+    """
+    (deployment,) = _deployments(script)
+    assert [role.name for role in deployment.roles] == [
+        *("c1", "c2", "c3", "d11", "d12", "f1", "f2", "g1", "g2", "h0", "h2", "h4", "k3", "k2", "k1")
+    ]
+
+
+def test_loops_whose_count_is_not_stated_name_their_vms_by_stand_ins():
+    script = """\
+    for ((i=0; i<n; i+=1)); do azure vm create -c svc -n e$i img u p; done
+    v=0
+    while [ $v -lt 8 ]; do
+      azure vm create -c svc -n w$v img u p
+      v=$((v+1))
+    done
+    """
+    (deployment,) = _deployments(script)
+    assert [role.name for role in deployment.roles] == ["<VM name, deploy.sh:1>", "<VM name, deploy.sh:4>"]

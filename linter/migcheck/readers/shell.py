@@ -10,7 +10,8 @@ script does not state is unknown (None): its positional parameters (`$1`), what 
 a command (`$(...)`, backticks), the environment. A function runs at each call with the words it is given
 (`$1`, `$@`, moved by `shift`; its `local` variables its own); one no call runs is read once with its
 parameters unknown, as code that may run. A `for x in a b c` loop runs once for each word it lists (a few
-dozen at most), other loops once, as code that may run; both branches of an `if` (and every arm of a
+dozen at most), as does a count stated in numbers (`{1..4}`, `$(seq 1 4)`, `for ((i=0; i<4; i++))`); other
+loops (`while`) run once, as code that may run, what they assign unknown from the start; both branches of an `if` (and every arm of a
 `case`) are read, their commands as ones that may run, and a variable they leave different is unknown
 after. A command after `||` may run too. A command line built as a string and run by `eval` is parsed and
 run where the `eval` is, each value the script does not state in it one unknown word.
@@ -382,9 +383,10 @@ class _Walker:
             self.cases(node)
         elif kind == "for_statement":
             self.loop(node)
-        elif kind in ("while_statement", "c_style_for_statement"):
-            with self._maybe():
-                self.statements(node)
+        elif kind == "c_style_for_statement":
+            self.counted_loop(node)
+        elif kind == "while_statement":
+            self.unknown_loop(node)
         elif kind == "list":
             self.command_list(node)
         elif kind in ("comment", "heredoc_body", "heredoc_redirect"):
@@ -495,16 +497,89 @@ class _Walker:
         values = [c for c in node.children_by_field_name("value")]
         if variable is None or body is None:
             return
-        words = [w for value in values for w in self.words(value)]
+        words = [w for value in values for w in self._listed(value)]
         name = self._text(variable)
         if self.flat or not values or any(w.text is None for w in words) or len(words) > _LOOP_ITEMS:
-            with self._maybe():
-                self.scope.variables[name] = _UNSTATED
-                self.statements(body)
+            self.scope.variables[name] = _UNSTATED
+            self.unknown_loop(body)
             return
         for word in words:
             self.scope.variables[name] = _Value(word.text, word.mark, word.exact)
             self.statements(body)
+
+    def _listed(self, node: Node) -> list[Word]:
+        """The words a `for` loop's list item makes: a count stated in numbers (`{1..4}`, `$(seq 1 4)`,
+        `$(seq 0 2 8)`) is its numbers, as the shell or `seq` expands it; else the item's words."""
+        bounds: list[str] = []
+        if node.type == "brace_expression":
+            bounds = [self._text(n) for n in node.named_children]
+        elif node.type == "command_substitution" and node.named_child_count == 1:
+            command = node.named_children[0]
+            name = command.child_by_field_name("name")
+            if command.type == "command" and name is not None and self._text(name) == "seq":
+                bounds = [self._text(a) for a in command.children_by_field_name("argument")]
+        numbers = _counted(bounds)
+        if numbers is None:
+            return self.words(node)
+        mark = self.where.mark(node)
+        return [Word(str(n), mark) for n in numbers]
+
+    def counted_loop(self, node: Node) -> None:
+        """`for ((i=1; i<=4; i++))`: once for each value, where its bounds and step are stated in numbers
+        (a few dozen turns at most); else once, as `unknown_loop`."""
+        turns = None if self.flat else self._c_turns(node)
+        body = node.child_by_field_name("body")
+        if turns is None or body is None:
+            self.unknown_loop(node)
+            return
+        name, values = turns
+        for value in values:
+            self.scope.variables[name] = _Value(str(value))
+            self.statements(body)
+
+    def _c_turns(self, node: Node) -> tuple[str, list[int]] | None:
+        start = node.child_by_field_name("initializer")
+        condition = node.child_by_field_name("condition")
+        update = node.child_by_field_name("update")
+        if start is None or condition is None or update is None or start.type != "variable_assignment":
+            return None
+        name_node, first = start.child_by_field_name("name"), start.child_by_field_name("value")
+        if name_node is None or first is None or condition.type != "binary_expression":
+            return None
+        name = self._text(name_node)
+        left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
+        operator = next((c.type for c in condition.children if not c.is_named), "")
+        if left is None or right is None or self._text(left).lstrip("$") != name:
+            return None
+        step = _step(self._text(update).replace(" ", ""), name)
+        limit = {"<": 0, "<=": 1, ">": 0, ">=": -1}.get(operator)
+        try:
+            begin, end = int(self._text(first)), int(self._text(right))
+        except ValueError:
+            return None
+        if step is None or limit is None or (step > 0) != (operator[0] == "<"):
+            return None
+        values = range(begin, end + limit, step)
+        return (name, list(values)) if len(values) <= _LOOP_ITEMS else None
+
+    def unknown_loop(self, node: Node) -> None:
+        """A loop whose turns the script does not state (`while`, a count it computes): read once, as code
+        that may run, every variable it assigns unknown from the start, so that what it names after them
+        (`node$i`) is a stand-in for the names of its turns, not the first turn's name alone."""
+        with self._maybe():
+            self.statements_before_body(node)
+            for name in _assigned_in(node, self.source):
+                self.scope.variables[name] = _UNSTATED
+            body = node.child_by_field_name("body")
+            self.statements(body if body is not None else node)
+
+    def statements_before_body(self, node: Node) -> None:
+        """A loop's initializer and condition, which run before its body (their substitutions)."""
+        if node.type == "do_group":
+            return
+        for child in node.named_children:
+            if child.type not in ("do_group", "compound_statement") and child.type != "variable_assignment":
+                self.statement(child)
 
     @contextlib.contextmanager
     def _maybe(self) -> Iterator[None]:
@@ -757,6 +832,55 @@ class _Walker:
 
     def _text(self, node: Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _counted(bounds: list[str]) -> list[int] | None:
+    """The numbers `{a..b}` or `seq [first [step]] last` makes from `bounds`, written as integers; None when
+    they are not all, or make more turns than a loop is run for."""
+    try:
+        numbers = [int(b) for b in bounds]
+    except ValueError:
+        return None
+    if len(numbers) == 1:
+        numbers = [1, numbers[0]]
+    if len(numbers) == 2:
+        first, step, last = numbers[0], 1 if numbers[1] >= numbers[0] else -1, numbers[1]
+    elif len(numbers) == 3:
+        first, step, last = numbers
+    else:
+        return None
+    if step == 0:
+        return None
+    values = range(first, last + (1 if step > 0 else -1), step)
+    return list(values) if 0 < len(values) <= _LOOP_ITEMS else None
+
+
+def _step(update: str, name: str) -> int | None:
+    """How much a C-style loop's update (`i++`, `i--`, `i+=2`, `i-=1`, `++i`) moves its variable."""
+    moves = {f"{name}++": 1, f"++{name}": 1, f"{name}--": -1, f"--{name}": -1}
+    if update in moves:
+        return moves[update]
+    for operator, sign in ((f"{name}+=", 1), (f"{name}-=", -1)):
+        if update.startswith(operator) and update[len(operator) :].isdigit():
+            return sign * int(update[len(operator) :]) or None
+    return None
+
+
+def _assigned_in(node: Node, source: bytes) -> set[str]:
+    """The variables a loop assigns or moves (`v=...`, `((i++))`, `read v`, its own `i=0`)."""
+    names: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "variable_assignment":
+            name = current.child_by_field_name("name")
+            if name is not None:
+                names.add(source[name.start_byte : name.end_byte].decode("utf-8", "replace"))
+        elif current.type in ("postfix_expression", "unary_expression") and current.named_child_count == 1:
+            operand = current.named_children[0]
+            names.add(source[operand.start_byte : operand.end_byte].decode("utf-8", "replace").lstrip("$"))
+        stack.extend(current.named_children)
+    return names
 
 
 def _after_prefix(prefix: str, words: list[Word]) -> list[Word]:
