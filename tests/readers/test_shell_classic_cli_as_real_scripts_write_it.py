@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from migcheck.model import Deployment
+from migcheck.model import Deployment, VirtualNetwork
 from migcheck.readers import shell
 from tests.lint_support import lint_files, where
 
@@ -217,3 +217,42 @@ def test_loops_whose_count_is_not_stated_name_their_vms_by_stand_ins():
     """
     (deployment,) = _deployments(script)
     assert [role.name for role in deployment.roles] == ["<VM name, deploy.sh:1>", "<VM name, deploy.sh:4>"]
+
+
+# --- networks the script creates ----------------------------------------------------------------------
+
+
+def test_vnet_create_makes_a_network_the_rules_see(tmp_path, monkeypatch):
+    script = """\
+    azure network vnet create --vnet mynet -l "West US" -e 10.0.0.0 -i 16 -n Private -p 10.0.0.0 -r 24
+    azure network vnet create agnet --affinity-group myag
+    azure network vnet create defaults -l "West US"
+    azure network vnet subnet create defaults Back -a 10.0.9.0/24
+    azure vm create -w mynet -b Public -e 22 web1 img u p
+    azure vm create -w mynet -b Private -e 22 web2 img u p
+    azure vm create -w defaults -b Subnet-1 -e 22 web3 img u p
+    azure vm create -w defaults -b Back -e 22 web4 img u p
+    """
+    # `vnet create` writes the subscription's whole network configuration anew, so the networks the files
+    # define are not taken to be all there are, and a subnet named nowhere is not reported (MIG003).
+    found = _lint(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG003", "MIG303")
+    assert found == ["MIG303 deploy.sh:2:1"]
+
+
+def test_the_network_vnet_create_makes_as_its_options_state_it():
+    script = """\
+    azure network vnet create --vnet mynet -l "West US" -e 10.0.0.0 -i 16 -n Private -p 10.0.0.0 -r 24
+    azure network vnet create other -a myag
+    azure network vnet create gone -l "West US"
+    azure network vnet delete gone -q
+    """
+    doc = shell.read("deploy.sh", textwrap.dedent(script).encode())
+    networks = {r.name: r for r in doc.resources if isinstance(r, VirtualNetwork)}
+    assert sorted(networks) == ["mynet", "other"]
+    mynet, other = networks["mynet"], networks["other"]
+    assert (mynet.location, [p.text for p in mynet.address_space]) == ("West US", ["10.0.0.0/16"])
+    assert [(s.name, s.prefix.text if s.prefix else None) for s in mynet.subnets] == [
+        ("Private", "10.0.0.0/24")
+    ]
+    assert (other.affinity_group, other.address_space_known) == ("myag", False)
+    assert [(s.name, s.prefix_known) for s in other.subnets] == [("Subnet-1", False)]

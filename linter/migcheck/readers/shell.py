@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from migcheck.model import (
+    NETWORK_CONFIGURATION_TYPES,
     AclRule,
     ClassicCall,
     Deployment,
@@ -48,6 +49,7 @@ from migcheck.model import (
     Mark,
     MigrationStep,
     NameRef,
+    NetworkConfiguration,
     ReservedIp,
     Role,
     Script,
@@ -80,6 +82,7 @@ PRODUCES = frozenset(
         ReservedIp,
         ServiceRegion,
         StorageAccountType,
+        *(NETWORK_CONFIGURATION_TYPES - {NetworkConfiguration}),
     }
 )
 
