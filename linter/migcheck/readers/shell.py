@@ -11,9 +11,9 @@ a command (`$(...)`, backticks), the environment. A function runs at each call w
 (`$1`, `$@`, moved by `shift`; its `local` variables its own); one no call runs is read once with its
 parameters unknown, as code that may run. A `for x in a b c` loop runs once for each word it lists (a few
 dozen at most), as does a count stated in numbers (`{1..4}`, `$(seq 1 4)`, `for ((i=0; i<4; i++))`); other
-loops (`while`) run once, as code that may run, what they assign unknown from the start; both branches of an `if` (and every arm of a
-`case`) are read, their commands as ones that may run, and a variable they leave different is unknown
-after. A command after `||` may run too. A command line built as a string and run by `eval` is parsed and
+loops (`while`) run once, as code that may run, what they assign unknown from the start. Both branches of
+an `if` (and every arm of a `case`) are read, their commands as ones that may run, and a variable they
+leave different is unknown after. A command after `||` may run too. A command line built as a string and run by `eval` is parsed and
 run where the `eval` is, each value the script does not state in it one unknown word.
 
 A script whose first `azure` commands only the CLI's Resource Manager mode has (`--resource-group`, `group
