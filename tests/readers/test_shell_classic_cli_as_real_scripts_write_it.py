@@ -256,3 +256,14 @@ def test_the_network_vnet_create_makes_as_its_options_state_it():
     ]
     assert (other.affinity_group, other.address_space_known) == ("myag", False)
     assert [(s.name, s.prefix_known) for s in other.subnets] == [("Subnet-1", False)]
+
+
+def test_a_wrapper_a_sourced_file_defines_may_run_its_command(tmp_path, monkeypatch):
+    script = """\
+    source common.conf
+    runtraced azure vm create -w net1 -b a,b web1 img u p
+    echo azure vm create -w net1 -b c,d web2 img u p
+    """
+    unsourced = "runtraced azure vm create -w net1 -b a,b web3 img u p\n"
+    files = {"deploy.sh": script, "other.sh": unsourced}
+    assert _lint(tmp_path, monkeypatch, files, "MIG202") == ["MIG202 deploy.sh:2:40"]

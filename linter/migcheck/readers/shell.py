@@ -109,6 +109,10 @@ _PREFIXES: dict[str, frozenset[str]] = {
 }
 
 
+# Commands that take an `azure` command's words as text, never running them (`echo azure vm create ...`).
+_PRINTS = frozenset({"echo", "printf", "logger", "which", "type", "command_not_found_handle", "man", "grep"})
+
+
 class _Exhausted(Exception):
     """The script needs more work than its size warrants (calls within calls, loops within loops)."""
 
@@ -331,6 +335,7 @@ class _Walker:
         self.changes: list[ClassicCall] = []
         self.uploaded: dict[str, None] = {}
         self.placeholders: dict[int, str] = {}  # see `_placeholders`: by where each starts
+        self.sourced = False  # whether a `source` (`.`) has run: its functions are not known here
 
     def run(self, root: Node) -> None:
         self.statements(root)
@@ -628,6 +633,10 @@ class _Walker:
             self.called.add(name)
             words = tuple(w for argument in arguments for w in self.words(argument))
             self._call(name, self.functions[name], words)
+        elif name in (".", "source"):
+            self.sourced = True
+        elif self.sourced and name not in _PRINTS and arguments and self.value(arguments[0]).text in _AZURE:
+            self._sourced_wrapper(arguments)
 
     def _eval(self, name_node: Node, arguments: list[Node]) -> None:
         """`eval "$cmd"`: the command line its arguments make, run where `eval` is written, each value the
@@ -670,6 +679,13 @@ class _Walker:
                     self.scope.variables[name] = outer.variables[name]
             outer.variables = self.scope.variables  # a function's other assignments are the script's
             self.scope = outer
+
+    def _sourced_wrapper(self, arguments: list[Node]) -> None:
+        """`runtraced azure vm create ...` in a script that sources another file: a command the script does
+        not define, given an `azure` command as its words, is taken for a wrapper the sourced file defines
+        (one that runs `"$@"`), and its command as one that may run."""
+        with self._maybe():
+            self._run_words([w for a in arguments for w in self.words(a)])
 
     def _spread(self, name_node: Node) -> list[Word]:
         """The words of a command named by `"$@"` (or `$*`, `${@}`): a function's arguments."""
