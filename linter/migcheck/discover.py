@@ -23,7 +23,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from migcheck.formats import FORMATS, candidate_suffixes
+from migcheck.formats import FORMATS, SHEBANG_BYTES, candidate_suffixes, no_extension, shell_shebang
 from migcheck.model import record
 from migcheck.visible import visible
 
@@ -805,7 +805,7 @@ def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterato
                     build_output = entry if name.lower() == BUILD_OUTPUT else build_output
                     continue
                 below.append((entry.path, relative + "/"))
-            elif name.lower().endswith(CANDIDATE_SUFFIXES):
+            elif name.lower().endswith(CANDIDATE_SUFFIXES) or _shell_script(entry):
                 if rules and rules.ignores(base + name, folder=False):
                     continue
                 candidates.append(entry)
@@ -908,6 +908,20 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
     """A folder, or a link to one (which is not walked into, nor read as a file)."""
     try:
         return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _shell_script(entry: os.DirEntry[str]) -> bool:
+    """Whether a file with no extension is a shell script by its `#!` line (`formats.shell_shebang`): one
+    read of its first bytes, for a regular file only (a link, a device or a pipe is passed over)."""
+    if not no_extension(entry.name):
+        return False
+    try:
+        if not entry.is_file(follow_symlinks=False):
+            return False
+        with open(entry.path, "rb") as file:
+            return shell_shebang(file.read(SHEBANG_BYTES))
     except OSError:
         return False
 

@@ -65,10 +65,38 @@ def candidate_suffixes() -> tuple[str, ...]:
     return tuple(dict.fromkeys(suffix for f in FORMATS for suffix in f.suffixes))
 
 
-def byte_format(path: str) -> Format | None:
-    """The non-XML format whose extension `path` has, if any: such files go to their reader whole."""
+def byte_format(path: str, data: bytes | None = None) -> Format | None:
+    """The non-XML format whose extension `path` has, if any: such files go to their reader whole. A file
+    with no extension whose first line runs a shell (`shell_shebang`, given its `data`) is a shell script,
+    as many scripts of the classic CLI's day were written (`cluster/create-cluster`)."""
     lowered = path.lower()
-    return next((f for f in FORMATS if not f.xml and lowered.endswith(f.suffixes)), None)
+    found = next((f for f in FORMATS if not f.xml and lowered.endswith(f.suffixes)), None)
+    if found is None and data is not None and no_extension(path) and shell_shebang(data):
+        return next(f for f in FORMATS if f.kind is FileKind.SHELL)
+    return found
+
+
+# The interpreters of a `#!` line that run a script the shell reader reads (bash's grammar: sh and its kin).
+_SHELLS = frozenset({"sh", "bash", "dash", "ksh"})
+# How much of a file's start the walk reads to find its `#!` line.
+SHEBANG_BYTES = 128
+
+
+def no_extension(path: str) -> bool:
+    """Whether a file's name (the last part of its `/`-separated path) has no extension."""
+    return "." not in path.rpartition("/")[2]
+
+
+def shell_shebang(head: bytes) -> bool:
+    """Whether a file's first line is a `#!` line that runs a shell: `#!/bin/bash`, `#!/bin/sh -e`,
+    `#!/usr/bin/env bash` (env's options and variables passed over)."""
+    if not head.startswith(b"#!"):
+        return False
+    words = head[2:SHEBANG_BYTES].split(b"\n", 1)[0].decode("ascii", "replace").split()
+    program = words[0].rpartition("/")[2] if words else ""
+    if program == "env":
+        program = next((w for w in words[1:] if not w.startswith("-") and "=" not in w), "")
+    return program in _SHELLS
 
 
 SCRIPT_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL, FileKind.SHELL})

@@ -8,13 +8,12 @@ it (`VNET=myvnet`, `export`, `local`, `declare`, `readonly`), `$X`, `${X}`, `${X
 joined from them (`"$PREFIX-web"`); an unquoted variable that holds several words is several words. What the
 script does not state is unknown (None): its positional parameters (`$1`), what `read` reads, the output of
 a command (`$(...)`, backticks), the environment. A function runs at each call with the words it is given
-(`$1`, `$@`, moved by `shift`; its `local` variables its own), and one that runs what it is given
-(`"$@"`) runs the `azure` command it is given; one no call runs is read once with its
+(`$1`, `$@`, moved by `shift`; its `local` variables its own); one no call runs is read once with its
 parameters unknown, as code that may run. A `for x in a b c` loop runs once for each word it lists (a few
-dozen at most), other loops once, as code that may run; both branches of an `if` (and every arm of a
-`case`) are read, their commands as ones that may run, and a variable they leave different is unknown
-after. A command after `||` may run too, and so does one run through `sudo`, `time`, `nohup`, `exec` or
-`command`. A command line built as a string and run by `eval` is parsed and
+dozen at most), as does a count stated in numbers (`{1..4}`, `$(seq 1 4)`, `for ((i=0; i<4; i++))`); other
+loops (`while`) run once, as code that may run, what they assign unknown from the start. Both branches of
+an `if` (and every arm of a `case`) are read, their commands as ones that may run, and a variable they
+leave different is unknown after. A command after `||` may run too. A command line built as a string and run by `eval` is parsed and
 run where the `eval` is, each value the script does not state in it one unknown word.
 
 A script whose first `azure` commands only the CLI's Resource Manager mode has (`--resource-group`, `group
@@ -22,8 +21,10 @@ create`, `network nic`), before any `azure config mode`, was written for that mo
 since mid-2016: it is read in that mode, as classic files are not (see `xplat.Reading.arm_from_start`).
 
 A script with no classic `azure` command is not a classic file (a folder walk skips it). A script that the
-grammar cannot parse whole (a quote or a `fi` never closed) is a syntax problem (MIG001) where the parser
-stops. `# migcheck: ignore[MIG201] reason` comments suppress findings as in other scripts."""
+grammar cannot parse whole (a quote or a `fi` never closed) is a syntax problem (MIG001) where bash's
+error starts. A placeholder copied from documentation and left unfilled (`ops <password>`, which bash reads
+as redirections) is read as one word whose value the script does not state, so the commands around it are
+read. `# migcheck: ignore[MIG201] reason` comments suppress findings as in other scripts."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from migcheck.model import (
+    NETWORK_CONFIGURATION_TYPES,
     AclRule,
     ClassicCall,
     Deployment,
@@ -47,6 +49,7 @@ from migcheck.model import (
     Mark,
     MigrationStep,
     NameRef,
+    NetworkConfiguration,
     ReservedIp,
     Role,
     Script,
@@ -79,6 +82,7 @@ PRODUCES = frozenset(
         ReservedIp,
         ServiceRegion,
         StorageAccountType,
+        *(NETWORK_CONFIGURATION_TYPES - {NetworkConfiguration}),
     }
 )
 
@@ -86,10 +90,27 @@ _GRAMMAR = "tree_sitter_bash"
 _ARM_CLAUSES = ("elif_clause", "else_clause", "case_item")
 _LOOP_ITEMS = 32  # the most words a `for` loop is run for, one turn each
 _CALL_DEPTH = 8  # functions calling functions: deeper calls are not followed
-# Commands that run the command after them (and their options): `sudo azure vm create ...`.
-_WRAPPERS = frozenset({"sudo", "time", "nohup", "exec", "command"})
+_DECLARATIONS = frozenset({"export", "local", "declare", "typeset", "readonly"})
 # A value longer than this is not followed (`X="$X$X"` doubles it at each line): unknown, as unstated.
 _LONGEST_VALUE = 4096
+
+
+# The names the classic CLI runs under.
+_AZURE = frozenset({"azure", "azure.cmd"})
+# Commands that run the command their arguments name (`sudo azure ...`, `env MODE=x azure ...`), with the
+# options of each that take the next word as their value.
+_PREFIXES: dict[str, frozenset[str]] = {
+    "sudo": frozenset({"-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T"}),
+    "time": frozenset({"-f", "-o"}),
+    "command": frozenset(),
+    "exec": frozenset({"-a"}),
+    "nohup": frozenset(),
+    "env": frozenset({"-u", "-C", "-S"}),
+}
+
+
+# Commands that take an `azure` command's words as text, never running them (`echo azure vm create ...`).
+_PRINTS = frozenset({"echo", "printf", "logger", "which", "type", "command_not_found_handle", "man", "grep"})
 
 
 class _Exhausted(Exception):
@@ -104,14 +125,18 @@ def sniff(data: bytes) -> bool:
 def read(path: str, data: bytes) -> Document:
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
     source = text.encode("utf-8")
-    where = _Positions(path, source)
     tree = grammars.parser(_GRAMMAR).parse(source)
+    placeholders = _placeholders(tree.root_node, source)
+    if placeholders:  # read as the words they stand for, each a value the script does not state
+        source = _filled(source, placeholders)
+        tree = grammars.parser(_GRAMMAR).parse(source)
+    where = _Positions(path, source)
     if tree.root_node.has_error:
         problem = _syntax_problem(tree.root_node, where)
         return Document(path, FileKind.SHELL, "", problem=problem, text=text)
-    walker = _walked(path, source, where, tree.root_node, arm=False)
+    walker = _walked(path, source, where, tree.root_node, arm=False, placeholders=placeholders)
     if walker.reading.arm_from_start:  # written for the CLI in Resource Manager mode: read again so
-        walker = _walked(path, source, where, tree.root_node, arm=True)
+        walker = _walked(path, source, where, tree.root_node, arm=True, placeholders=placeholders)
     script = walker.script()
     if script is None:
         return Document(path, None, "", text=text)
@@ -120,16 +145,58 @@ def read(path: str, data: bytes) -> Document:
     return Document(path, FileKind.SHELL, "", resources, suppressions, text=text)
 
 
-def _walked(path: str, source: bytes, where: _Positions, root: Node, arm: bool) -> _Walker:
+def _walked(
+    path: str, source: bytes, where: _Positions, root: Node, arm: bool, placeholders: dict[int, str]
+) -> _Walker:
     """The script run through by a walker; a hostile one, past the work its size warrants, read again
     once through, each statement once and no call followed."""
     walker = _Walker(path, source, where, arm)
+    walker.placeholders = placeholders
     try:
         walker.run(root)
     except (_Exhausted, RecursionError):
         walker = _Walker(path, source, where, arm, flat=True)
+        walker.placeholders = placeholders
         walker.run(root)
     return walker
+
+
+# What a placeholder a script copied from documentation may hold between its `<` and `>`
+# (`<password>`, `<cloud service name>`): words, nothing the shell would expand or quote.
+_PLACEHOLDER_TEXT = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-.")
+
+
+def _placeholders(root: Node, source: bytes) -> dict[int, str]:
+    """The documentation's placeholders a script leaves unfilled (`azure vm create ... ops <password>`), by
+    where each starts: for bash, redirections (`<password` then `>`, which reads the next line as a file
+    name, or fails at its end), so the commands around them vanish. Each is a `<` redirection whose file
+    name is attached, closed by a `>` on its line, with only words between."""
+    found: dict[int, str] = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "file_redirect" and node.children and node.children[0].type == "<":
+            start = node.children[0].start_byte
+            end = source.find(b">", start, _line_end(source, start))
+            inside = source[start + 1 : end]
+            if end > start + 1 and inside[:1] != b" " and set(inside) <= _PLACEHOLDER_TEXT:
+                found[start] = source[start : end + 1].decode("ascii")
+        stack.extend(node.children)
+    return found
+
+
+def _line_end(source: bytes, start: int) -> int:
+    end = source.find(b"\n", start)
+    return len(source) if end < 0 else end
+
+
+def _filled(source: bytes, placeholders: dict[int, str]) -> bytes:
+    """The source with each placeholder one word of the same length (`<a b>` as `_a_b_`), so that every
+    column stays where it is written."""
+    filled = bytearray(source)
+    for start, text in placeholders.items():
+        filled[start : start + len(text)] = text.translate(str.maketrans("<> ", "___")).encode("ascii")
+    return bytes(filled)
 
 
 class _Positions:
@@ -170,15 +237,39 @@ class _At(_Positions):
 
 
 def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
+    """MIG001 where bash's error starts: at what a missing closer leaves open (an `if`, a quote), not at
+    the file's end; at a redirection that takes its file name from a later line (`cmd >` at a line's end,
+    which bash refuses there), not where the grammar's recovery gives up."""
     found = _first_error(root)
-    at = where.mark(found) if found is not None else Mark(where.path, 1, column=1)
-    what = "is never closed" if found is not None and found.is_missing else "cannot be parsed"
+    if found is None:
+        return _problem("cannot be parsed here", Mark(where.path, 1, column=1))
+    redirect = _redirect_across_lines(found)
+    if redirect is not None:
+        return _problem("redirects here to no file its line names", where.mark(redirect))
+    opened = found.parent if found.is_missing else None
+    if opened is not None and opened.parent is not None:
+        return _problem("opens something here that it never closes", where.mark(opened))
+    return _problem("cannot be parsed here", where.mark(found))
+
+
+def _problem(what: str, at: Mark) -> FileProblem:
     return FileProblem(
         "syntax",
-        f"the shell script {what} here (a quote, bracket, `fi`, `done` or `esac` left open?)",
+        f"the shell script {what} (a quote, bracket, `fi`, `done` or `esac` left open, or a `<...>`"
+        " redirection with no file name?)",
         at,
         fix="Fix the script so that bash can run it (`bash -n` says where it stops).",
     )
+
+
+def _redirect_across_lines(node: Node) -> Node | None:
+    """The redirection around `node` that starts on an earlier line, if any."""
+    row = node.start_point[0]
+    while node.parent is not None:
+        node = node.parent
+        if node.type == "file_redirect" and node.start_point[0] < row:
+            return node
+    return None
 
 
 def _first_error(node: Node) -> Node | None:
@@ -243,6 +334,8 @@ class _Walker:
         self.steps: list[MigrationStep] = []
         self.changes: list[ClassicCall] = []
         self.uploaded: dict[str, None] = {}
+        self.placeholders: dict[int, str] = {}  # see `_placeholders`: by where each starts
+        self.sourced = False  # whether a `source` (`.`) has run: its functions are not known here
 
     def run(self, root: Node) -> None:
         self.statements(root)
@@ -298,9 +391,10 @@ class _Walker:
             self.cases(node)
         elif kind == "for_statement":
             self.loop(node)
-        elif kind in ("while_statement", "c_style_for_statement"):
-            with self._maybe():
-                self.statements(node)
+        elif kind == "c_style_for_statement":
+            self.counted_loop(node)
+        elif kind == "while_statement":
+            self.unknown_loop(node)
         elif kind == "list":
             self.command_list(node)
         elif kind in ("comment", "heredoc_body", "heredoc_redirect"):
@@ -411,16 +505,89 @@ class _Walker:
         values = [c for c in node.children_by_field_name("value")]
         if variable is None or body is None:
             return
-        words = [w for value in values for w in self.words(value)]
+        words = [w for value in values for w in self._listed(value)]
         name = self._text(variable)
         if self.flat or not values or any(w.text is None for w in words) or len(words) > _LOOP_ITEMS:
-            with self._maybe():
-                self.scope.variables[name] = _UNSTATED
-                self.statements(body)
+            self.scope.variables[name] = _UNSTATED
+            self.unknown_loop(body)
             return
         for word in words:
             self.scope.variables[name] = _Value(word.text, word.mark, word.exact)
             self.statements(body)
+
+    def _listed(self, node: Node) -> list[Word]:
+        """The words a `for` loop's list item makes: a count stated in numbers (`{1..4}`, `$(seq 1 4)`,
+        `$(seq 0 2 8)`) is its numbers, as the shell or `seq` expands it; else the item's words."""
+        bounds: list[str] = []
+        if node.type == "brace_expression":
+            bounds = [self._text(n) for n in node.named_children]
+        elif node.type == "command_substitution" and node.named_child_count == 1:
+            command = node.named_children[0]
+            name = command.child_by_field_name("name")
+            if command.type == "command" and name is not None and self._text(name) == "seq":
+                bounds = [self._text(a) for a in command.children_by_field_name("argument")]
+        numbers = _counted(bounds)
+        if numbers is None:
+            return self.words(node)
+        mark = self.where.mark(node)
+        return [Word(str(n), mark) for n in numbers]
+
+    def counted_loop(self, node: Node) -> None:
+        """`for ((i=1; i<=4; i++))`: once for each value, where its bounds and step are stated in numbers
+        (a few dozen turns at most); else once, as `unknown_loop`."""
+        turns = None if self.flat else self._c_turns(node)
+        body = node.child_by_field_name("body")
+        if turns is None or body is None:
+            self.unknown_loop(node)
+            return
+        name, values = turns
+        for value in values:
+            self.scope.variables[name] = _Value(str(value))
+            self.statements(body)
+
+    def _c_turns(self, node: Node) -> tuple[str, list[int]] | None:
+        start = node.child_by_field_name("initializer")
+        condition = node.child_by_field_name("condition")
+        update = node.child_by_field_name("update")
+        if start is None or condition is None or update is None or start.type != "variable_assignment":
+            return None
+        name_node, first = start.child_by_field_name("name"), start.child_by_field_name("value")
+        if name_node is None or first is None or condition.type != "binary_expression":
+            return None
+        name = self._text(name_node)
+        left, right = condition.child_by_field_name("left"), condition.child_by_field_name("right")
+        operator = next((c.type for c in condition.children if not c.is_named), "")
+        if left is None or right is None or self._text(left).lstrip("$") != name:
+            return None
+        step = _step(self._text(update).replace(" ", ""), name)
+        limit = {"<": 0, "<=": 1, ">": 0, ">=": -1}.get(operator)
+        try:
+            begin, end = int(self._text(first)), int(self._text(right))
+        except ValueError:
+            return None
+        if step is None or limit is None or (step > 0) != (operator[0] == "<"):
+            return None
+        values = range(begin, end + limit, step)
+        return (name, list(values)) if len(values) <= _LOOP_ITEMS else None
+
+    def unknown_loop(self, node: Node) -> None:
+        """A loop whose turns the script does not state (`while`, a count it computes): read once, as code
+        that may run, every variable it assigns unknown from the start, so that what it names after them
+        (`node$i`) is a stand-in for the names of its turns, not the first turn's name alone."""
+        with self._maybe():
+            self.statements_before_body(node)
+            for name in _assigned_in(node, self.source):
+                self.scope.variables[name] = _UNSTATED
+            body = node.child_by_field_name("body")
+            self.statements(body if body is not None else node)
+
+    def statements_before_body(self, node: Node) -> None:
+        """A loop's initializer and condition, which run before its body (their substitutions)."""
+        if node.type == "do_group":
+            return
+        for child in node.named_children:
+            if child.type not in ("do_group", "compound_statement") and child.type != "variable_assignment":
+                self.statement(child)
 
     @contextlib.contextmanager
     def _maybe(self) -> Iterator[None]:
@@ -443,14 +610,17 @@ class _Walker:
             self._substitutions(argument)
         if name_node is None:
             return
-        run = self._run_words(name_node, arguments)
-        if run is not None:
-            self.azure(run[1:], run[0].mark)
-            return
         name = self.value(name_node).text
-        if name is None:
+        if name is None:  # `"$@"`: a wrapper running the command its arguments name
+            spread = self._spread(name_node)
+            if spread:
+                self._run_words([*spread, *(w for a in arguments for w in self.words(a))])
             return
-        if name == "eval":
+        if name in _PREFIXES:
+            self._run_words(_after_prefix(name, [w for a in arguments for w in self.words(a)]))
+        elif posixpath.basename(name) in _AZURE:
+            self.azure(name_node, arguments)
+        elif name == "eval":
             self._eval(name_node, arguments)
         elif name == "shift":  # in a function: `$1` is the next argument
             self._shift(arguments)
@@ -463,6 +633,10 @@ class _Walker:
             self.called.add(name)
             words = tuple(w for argument in arguments for w in self.words(argument))
             self._call(name, self.functions[name], words)
+        elif name in (".", "source"):
+            self.sourced = True
+        elif self.sourced and name not in _PRINTS and arguments and self.value(arguments[0]).text in _AZURE:
+            self._sourced_wrapper(arguments)
 
     def _eval(self, name_node: Node, arguments: list[Node]) -> None:
         """`eval "$cmd"`: the command line its arguments make, run where `eval` is written, each value the
@@ -506,19 +680,41 @@ class _Walker:
             outer.variables = self.scope.variables  # a function's other assignments are the script's
             self.scope = outer
 
-    def _run_words(self, name_node: Node, arguments: list[Node]) -> list[Word] | None:
-        """The words of the `azure` command a command runs, the name first: itself, one it runs through a
-        wrapper (`sudo`, `time`, `nohup`, `exec`, `command`, with the wrapper's options), or, as `"$@"` in a
-        function (`run() { echo "+ $*"; "$@"; }`), the one the function is given. None for any other."""
-        words = self.words(name_node) + [w for argument in arguments for w in self.words(argument)]
-        while words and words[0].text in _WRAPPERS:
-            words = words[1:]
-            while words and (words[0].text or "").startswith("-"):
-                words = words[1:]
-        name = words[0].text if words else None
-        return words if name is not None and posixpath.basename(name) in ("azure", "azure.cmd") else None
+    def _sourced_wrapper(self, arguments: list[Node]) -> None:
+        """`runtraced azure vm create ...` in a script that sources another file: a command the script does
+        not define, given an `azure` command as its words, is taken for a wrapper the sourced file defines
+        (one that runs `"$@"`), and its command as one that may run."""
+        with self._maybe():
+            self._run_words([w for a in arguments for w in self.words(a)])
 
-    def azure(self, words: list[Word], at: Mark) -> None:
+    def _spread(self, name_node: Node) -> list[Word]:
+        """The words of a command named by `"$@"` (or `$*`, `${@}`): a function's arguments."""
+        node = name_node.named_children[0] if name_node.named_child_count == 1 else name_node
+        if node.type == "string" and node.named_child_count == 1:
+            node = node.named_children[0]
+        if node.type not in ("simple_expansion", "expansion"):
+            return []
+        return list(self.value(node).words or ())
+
+    def _run_words(self, words: list[Word]) -> None:
+        """A command given as words, not as nodes: one a prefix (`sudo`, `time`, `env X=1`) or a wrapper
+        function (`run() { "$@"; }`) runs. Only `azure`, a function and another prefix are followed."""
+        if not words or words[0].text is None:
+            return
+        name = words[0].text
+        if posixpath.basename(name) in _AZURE:
+            self.azure_words(words[1:], words[0].mark)
+        elif name in _PREFIXES:
+            self._run_words(_after_prefix(name, words[1:]))
+        elif name in self.functions and self.depth < _CALL_DEPTH and not self.flat:
+            self.called.add(name)
+            self._call(name, self.functions[name], tuple(words[1:]))
+
+    def azure(self, name_node: Node, arguments: list[Node]) -> None:
+        words = [w for argument in arguments for w in self.words(argument)]
+        self.azure_words(words, self.where.mark(name_node))
+
+    def azure_words(self, words: list[Word], at: Mark) -> None:
         meaning = self.reading.command(words, at)
         if meaning.call is None:
             return
@@ -544,14 +740,7 @@ class _Walker:
 
     def words(self, node: Node) -> list[Word]:
         """The words one argument makes: one, but for an unquoted variable that holds several (split on
-        white space, as the shell splits it) or `$@` (quoted too: `"$@"` is each argument as it is)."""
-        if node.type == "command_name" and node.named_child_count == 1:
-            return self.words(node.named_children[0])
-        inner = node.named_children[0] if node.type == "string" and node.named_child_count == 1 else None
-        if inner is not None and inner.type in ("simple_expansion", "expansion"):
-            quoted = self.value(inner)
-            if quoted.words is not None:
-                return list(quoted.words)
+        white space, as the shell splits it) or `$@`."""
         if node.type in ("simple_expansion", "expansion"):
             value = self.value(node)
             if value.words is not None:
@@ -571,6 +760,9 @@ class _Walker:
 
     def _value(self, node: Node) -> _Value:
         kind = node.type
+        if kind == "word" and self.where.exact and node.start_byte in self.placeholders:
+            written = self.placeholders[node.start_byte]  # one a command given it twice means once
+            return _Value(None, self.where.mark(node), holder=f"placeholder {written.casefold()}")
         if kind in ("word", "number", "command_name"):
             if kind == "command_name" and node.named_child_count == 1:
                 return self.value(node.named_children[0])
@@ -659,6 +851,75 @@ class _Walker:
 
     def _text(self, node: Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _counted(bounds: list[str]) -> list[int] | None:
+    """The numbers `{a..b}` or `seq [first [step]] last` makes from `bounds`, written as integers; None when
+    they are not all, or make more turns than a loop is run for."""
+    try:
+        numbers = [int(b) for b in bounds]
+    except ValueError:
+        return None
+    if len(numbers) == 1:
+        numbers = [1, numbers[0]]
+    if len(numbers) == 2:
+        first, step, last = numbers[0], 1 if numbers[1] >= numbers[0] else -1, numbers[1]
+    elif len(numbers) == 3:
+        first, step, last = numbers
+    else:
+        return None
+    if step == 0:
+        return None
+    values = range(first, last + (1 if step > 0 else -1), step)
+    return list(values) if 0 < len(values) <= _LOOP_ITEMS else None
+
+
+def _step(update: str, name: str) -> int | None:
+    """How much a C-style loop's update (`i++`, `i--`, `i+=2`, `i-=1`, `++i`) moves its variable."""
+    moves = {f"{name}++": 1, f"++{name}": 1, f"{name}--": -1, f"--{name}": -1}
+    if update in moves:
+        return moves[update]
+    for operator, sign in ((f"{name}+=", 1), (f"{name}-=", -1)):
+        if update.startswith(operator) and update[len(operator) :].isdigit():
+            return sign * int(update[len(operator) :]) or None
+    return None
+
+
+def _assigned_in(node: Node, source: bytes) -> set[str]:
+    """The variables a loop assigns or moves (`v=...`, `((i++))`, `read v`, its own `i=0`)."""
+    names: set[str] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "variable_assignment":
+            name = current.child_by_field_name("name")
+            if name is not None:
+                names.add(source[name.start_byte : name.end_byte].decode("utf-8", "replace"))
+        elif current.type in ("postfix_expression", "unary_expression") and current.named_child_count == 1:
+            operand = current.named_children[0]
+            names.add(source[operand.start_byte : operand.end_byte].decode("utf-8", "replace").lstrip("$"))
+        stack.extend(current.named_children)
+    return names
+
+
+def _after_prefix(prefix: str, words: list[Word]) -> list[Word]:
+    """The command a prefix runs: its words after the prefix's own options (and, for `env`, after the
+    variables it sets), where the script states them; none where an option's value is not stated."""
+    takes_value = _PREFIXES[prefix]
+    index = 0
+    while index < len(words):
+        text = words[index].text
+        if text is None:
+            return []
+        if text == "--":
+            return words[index + 1 :]
+        if text.startswith("-") and len(text) > 1:
+            index += 2 if text in takes_value else 1
+        elif prefix == "env" and "=" in text:
+            index += 1
+        else:
+            break
+    return words[index:]
 
 
 def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:

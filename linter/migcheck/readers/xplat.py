@@ -25,7 +25,8 @@ What is read:
 - `service create` (the service's region), `service delete`, `storage account create --type`,
   `network reserved-ip create`, `network import <file>` (an upload of a network configuration, which
   changes every network), `network vnet create`, `network vnet subnet create` and `network vnet delete`
-  (each writes the subscription's network configuration anew), and the migration steps
+  (each writes the subscription's network configuration anew; the network `vnet create` makes, with its
+  region or affinity group, address space and first subnet, is described), and the migration steps
   (`service deployment|network vnet|storage account|network reserved-ip|network nsg|network route-table
   validate-|prepare-|commit-|abort-migration`);
 - `config mode arm` makes the commands after it Resource Manager commands, which describe nothing, until
@@ -43,6 +44,7 @@ from migcheck.model import (
     EVERY_NETWORK,
     MAYBE_RUNS,
     AclRule,
+    AddressPrefix,
     ClassicCall,
     Deployment,
     Disk,
@@ -57,6 +59,9 @@ from migcheck.model import (
     RoleType,
     ServiceRegion,
     StorageAccountType,
+    Subnet,
+    VirtualNetwork,
+    network_stand_in,
 )
 
 # How an option takes its value: it takes the next word, takes it when it does not start with `-`
@@ -508,6 +513,7 @@ class Reading:
         self.reserved: list[ReservedIp] = []
         self.regions: list[ServiceRegion] = []
         self.storage: dict[str, StorageAccountType] = {}
+        self.networks: dict[str, VirtualNetwork] = {}  # those `network vnet create` makes, by name
 
     def command(self, words: Sequence[Word], at: Mark) -> Meaning:
         """The meaning of `azure <words>` written at `at` (the command's name)."""
@@ -619,6 +625,13 @@ class Reading:
             self._storage_account(parsed)
         elif path == ("network", "reserved-ip", "create"):
             self._reserved_ip(parsed)
+        elif path == ("network", "vnet", "create"):
+            self._vnet_create(parsed)
+        elif path == ("network", "vnet", "subnet", "create"):
+            self._subnet_create(parsed)
+        elif path == ("network", "vnet", "delete"):
+            vnet = parsed.value("vnet", 0)
+            self.networks.pop(_text(vnet).casefold(), None)
 
     def _stand_in(self, what: str, mark: Mark) -> str:
         """The name shown for one the script does not state: what it names and where it is passed, by the
@@ -671,10 +684,17 @@ class Reading:
     def _network(self, deployment: _Deployment, vnet: Word | None) -> None:
         if vnet is None:
             return
-        if vnet.text is None:
-            deployment.network_known, deployment.virtual_network = False, None
+        if vnet.text is None:  # a network all the same, that it names as the PowerShell reader does
+            deployment.virtual_network = NameRef(self._unstated_network(vnet), vnet.mark)
         elif vnet.text:
             deployment.virtual_network = NameRef(vnet.text, vnet.mark)
+
+    def _unstated_network(self, vnet: Word) -> str:
+        """The stand-in of a network `-w` passes by a value the script does not state: one per value
+        (`-w $VNET` twice is one network), named where it is first passed (`model.network_stand_in`)."""
+        if vnet.holder is None:
+            return network_stand_in(vnet.mark)
+        return self.unstated.setdefault(f"virtual network\0{vnet.holder}", network_stand_in(vnet.mark))
 
     def _reserved(self, deployment: _Deployment, ip: Word | None) -> None:
         if ip is None:
@@ -730,10 +750,11 @@ class Reading:
 
     def _create_endpoints(self, vm: _Vm, parsed: Parsed) -> None:
         """The SSH and RDP endpoints `-e [port]` and `-r [port]` ask for. Without either, what the VM gets
-        depends on its image (a Linux image gets SSH unless `--no-ssh-endpoint`): not known."""
+        depends on its image (a Linux image gets SSH unless `--no-ssh-endpoint`): not known; with
+        `--no-ssh-endpoint` (`-E`) it gets none, as the CLI adds RDP only for `-r`."""
         asked = [("ssh", "SSH", "22"), ("rdp", "RDP", "3389")]
         given = [(option, name, port) for option, name, port in asked if parsed.flag(option)]
-        if not given:
+        if not given and not parsed.flag("no-ssh-endpoint"):
             vm.unknown.add("endpoints")
         for option, name, port in given:
             value = parsed.options[option]
@@ -906,14 +927,65 @@ class Reading:
         if name is not None and name.text:
             self.reserved.append(ReservedIp(name.text, "", "", parsed.at))
 
+    def _vnet_create(self, parsed: Parsed) -> None:
+        """`network vnet create <vnet> -l|-a ... -e <start> -i <cidr> -n <subnet> -p <start> -r <cidr>`: a
+        network with one subnet, `Subnet-1` unless named (the CLI's `_parseVirtualNetwork`). An address
+        space or prefix the script leaves to the CLI's defaults or to values it does not state is not
+        known, and not compared with another description's (MIG004)."""
+        name = parsed.value("vnet", 0)
+        if name is None or not name.text:
+            return
+        space = _prefix(parsed.value("address-space"), parsed.value("cidr"))
+        subnet_name = parsed.value("subnet-name")
+        subnet_prefix = _prefix(parsed.value("subnet-start-ip"), parsed.value("subnet-cidr"))
+        subnet = Subnet(
+            _text(subnet_name) or "Subnet-1",
+            subnet_prefix,
+            subnet_name.mark if subnet_name is not None else parsed.at,
+            prefix_known=subnet_prefix is not None,
+        )
+        self.networks[name.text.casefold()] = VirtualNetwork(
+            name.text,
+            parsed.at,
+            location=_text(parsed.value("location")),
+            affinity_group=_text(parsed.value("affinity-group")),
+            address_space=(space,) if space is not None else (),
+            subnets=(subnet,) if subnet_name is None or subnet_name.text else (),
+            address_space_known=space is not None,
+        )
+
+    def _subnet_create(self, parsed: Parsed) -> None:
+        """`network vnet subnet create <vnet> <name> -a <prefix>`: a subnet more in a network the script
+        creates (one it does not has subnets the files do not show)."""
+        vnet, name = parsed.value("vnet-name", 0), parsed.value("name", 1)
+        network = self.networks.get(_text(vnet).casefold())
+        if network is None or name is None or not name.text:
+            return
+        prefix = parsed.value("address-prefix")
+        stated = prefix is not None and bool(prefix.text)
+        subnet = Subnet(
+            name.text,
+            AddressPrefix(prefix.text or "", prefix.mark) if stated and prefix is not None else None,
+            name.mark,
+            prefix_known=stated,
+        )
+        self.networks[network.name.casefold()] = replace(network, subnets=(*network.subnets, subnet))
+
     def resources(self) -> list[object]:
         """What the commands handed over describe."""
         described: list[object] = [d.deployment() for d in self.deployments.values()]
-        return [*described, *self.reserved, *self.regions, *self.storage.values()]
+        return [*described, *self.reserved, *self.regions, *self.storage.values(), *self.networks.values()]
 
 
 def _text(word: Word | None) -> str:
     return word.text or "" if word is not None else ""
+
+
+def _prefix(start: Word | None, cidr: Word | None) -> AddressPrefix | None:
+    """`-e 10.0.0.0 -i 16` as the prefix `10.0.0.0/16`, where the script states both."""
+    if start is None or cidr is None or not start.text or not cidr.text:
+        return None
+    return AddressPrefix(f"{start.text}/{cidr.text}", start.mark)
 
 
 def _named(scope: str, word: Word | None) -> tuple[tuple[str, str], ...]:
