@@ -914,14 +914,16 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
 
 def _shell_script(entry: os.DirEntry[str]) -> bool:
     """Whether a file with no extension is a shell script by its `#!` line (`formats.shell_shebang`): one
-    read of its first bytes, for a regular file only (a link, a device or a pipe is passed over)."""
+    read of its first bytes, for a regular file only (a link, a device or a pipe is passed over, also one
+    put in the file's place after the listing: `read_bytes` checks the file it opened)."""
     if not no_extension(entry.name):
         return False
+    from migcheck.guarded import read_bytes
+
     try:
         if not entry.is_file(follow_symlinks=False):
             return False
-        with open(entry.path, "rb") as file:
-            return shell_shebang(file.read(SHEBANG_BYTES))
+        return shell_shebang(read_bytes(entry.path, SHEBANG_BYTES, follow_links=False))
     except OSError:
         return False
 
