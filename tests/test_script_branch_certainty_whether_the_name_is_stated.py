@@ -121,6 +121,22 @@ PY_CALLS = {
 }
 
 
+# The call in a function of the script's own, given the network and what else differs, reading the name
+# from the module: each call of the function is read on its own.
+PY_HELPER = """
+
+def create_vm(network, **more):
+    sms.create_virtual_machine_deployment(
+        name, name, 'production', 'l', 'vm1', cfg, disk('vm1'), network, role_size='Small', **more
+    )
+
+
+def add_vm(network, **more):
+    sms.add_role(name, name, 'vm2', cfg, disk('vm2'), network, **more)
+
+
+"""
+
 PY_ADDS = {
     "written": "sms.add_role(name, name, 'vm2', cfg, disk('vm2'), ",
     "unpacked": "sms.add_role(**record, role_name='vm2', system_config=cfg, os_virtual_hard_disk=disk('vm2'), "
@@ -132,6 +148,12 @@ def _python(stated: bool, branches: str, shape: str) -> dict[str, str]:
     """The script, each `create(...)` and `add(...)` written out as the SDK call, of VM 'vm1' and 'vm2'."""
     name = "'svc1'" if stated else "sys.argv[1]"
     head = PY_HEAD.replace("{name}", name) + "record = {'service_name': name, 'deployment_name': name}\n"
+    if shape == "helper":
+        return {
+            "deploy.py": head
+            + PY_HELPER
+            + branches.replace("create(", "create_vm(").replace("add(", "add_vm(")
+        }
     calls = branches.replace("create(", PY_CALLS[shape]).replace("add(", PY_ADDS[shape])
     return {"deploy.py": head + calls}
 
@@ -151,7 +173,7 @@ def _read(tmp_path, monkeypatch, files: dict[str, str]) -> tuple[list[tuple[str,
     return findings, steps
 
 
-@pytest.mark.parametrize("shape", list(PY_CALLS))
+@pytest.mark.parametrize("shape", [*PY_CALLS, "helper"])
 @pytest.mark.parametrize("case", list(PY_BRANCHES))
 def test_python_branches_read_alike_whether_the_name_is_stated(tmp_path, monkeypatch, case, shape) -> None:
     stated = _read(tmp_path / "stated", monkeypatch, _python(True, PY_BRANCHES[case], shape))

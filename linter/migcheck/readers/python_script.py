@@ -1782,7 +1782,10 @@ class _Resources:
         it describes, by what the script states or by a value the caller passes that it does not state but
         tells from others (`Unknown.ident`): `add(sys.argv[1], 'vm2')` adds VM 'vm2' to the deployment that
         `deploy(sys.argv[1])` creates, and the name it states stays its own, where read as written it would
-        be a stand-in. A value the call does not tell (`input()` passed as it is) reads it as written."""
+        be a stand-in. So is one that two calls or more read alike, no caller passing it (`name = sys.argv[1]`
+        at module level, read in the function): each describes that one deployment, as where the script
+        states it. A value the call does not tell (`input()` passed as it is) reads it as written."""
+        untold: set[object] = set()
         for site, bounds in readings:
             if site.frame is None or not site.frame.called or not bounds:
                 return False
@@ -1791,11 +1794,12 @@ class _Resources:
             values = bounds[0].values
             service = values.get("service_name")
             name = values.get("name" if call.method == "create_deployment" else "deployment_name")
+            key = self._same_deployment(call, service, name, site) if service and name else None
+            if key is None:
+                return False
             if not all(_stated_or_carried(value) for value in (service, name)):
-                return False
-            if service is None or name is None or self._same_deployment(call, service, name, site) is None:
-                return False
-        return True
+                untold.add(key)
+        return not untold or (len(untold) == 1 and len(readings) > 1)
 
     def _runs(self, call: CallSite) -> list[flow.Site]:
         """The sites a call runs at: in one of the script's functions, one for each call of the function
