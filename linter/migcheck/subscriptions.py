@@ -87,7 +87,11 @@ def _by_network_configuration(docs: list[Document], root: str) -> list[tuple[str
 def _defines_networks(doc: Document) -> bool:
     """A network configuration (a .netcfg, or the one a script uploads), or a REST `VirtualNetworkSites`
     body (the list of a subscription's networks, as `Get-AzureVNetSite` or the REST API returns it): each
-    describes one subscription."""
+    describes one subscription. Not the networks a shell script's `azure network vnet create` makes: the
+    CLI adds each to the subscription's networks, whichever those are, so a folder of such scripts is no
+    subscription of its own."""
+    if doc.kind is FileKind.SHELL:
+        return False
     return doc.kind is FileKind.NETWORK_CONFIGURATION or any(
         isinstance(r, (VirtualNetwork, NetworkConfiguration)) for r in doc.resources
     )

@@ -189,7 +189,7 @@ def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
 def _read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
     expected = BY_EXTENSION.get(posixpath.splitext(path)[1].lower())
     # A .csdef, .cscfg or .netcfg is no other format's: the formats read whole are looked up for the rest.
-    byte_reader = byte_format(path) if expected is None else None
+    byte_reader = byte_format(path, data) if expected is None else None
     if byte_reader is not None:
         return _read_bytes(byte_reader, path, data, explicit=explicit)
     try:

@@ -303,7 +303,7 @@ def _api(script: Script, names: list[str]) -> str:
     both."""
     direct = any("management.core." in name for name in names)
     wrapped = any("management.core." not in name for name in names)
-    client = _CLIENTS.get(script.language, "Service Management SDK")
+    client = _client(script.language, [name for name in names if "management.core." not in name])
     if direct and wrapped:
         return f"{client} and the Service Management API"
     return "Service Management API" if direct else client
@@ -313,6 +313,17 @@ _CLIENTS = {
     "PowerShell": "classic Azure PowerShell module",
     "Shell": "classic Azure CLI in asm mode",
 }
+
+
+def _client(language: str, names: list[str]) -> str:
+    """The client a script's calls go through: a PowerShell script that runs the classic CLI (`azure vm
+    create`, a command, not a cmdlet) uses the CLI, or both."""
+    cli = [name for name in names if name.startswith("azure ")]
+    if language != "PowerShell" or not cli:
+        return _CLIENTS.get(language, "Service Management SDK")
+    if len(cli) == len(names):
+        return _CLIENTS["Shell"]
+    return f"{_CLIENTS['PowerShell']} and the {_CLIENTS['Shell']}"
 
 
 def _shown(names: list[str]) -> str:
