@@ -60,3 +60,15 @@ def test_the_shell_reader_reads_a_file_with_no_extension_that_runs_a_shell():
     assert shell_format is not None and shell_format.kind is FileKind.SHELL
     assert byte_format("cluster/notes", b"azure vm create\n") is None
     assert byte_format("cluster/run.txt", b"#!/bin/bash\n") is None
+
+
+def test_a_binary_file_that_names_the_cli_is_passed_over(tmp_path):
+    """A file bash would refuse to run (it holds NUL bytes) is no script, whatever text it holds."""
+    from migcheck.config import Config
+    from migcheck.engine import lint
+    from migcheck.plugins import load_rules
+
+    (tmp_path / "tool").write_bytes(b"#!/bin/bash\n\x00\x01azure vm create web img u p\x00\n")
+    (tmp_path / "blob.sh").write_bytes(b"\x7fELF\x00\x00azure vm create web img u p\n")
+    result = lint([str(tmp_path)], Config(), load_rules())
+    assert [d.path for d in result.documents] == []

@@ -118,8 +118,9 @@ class _Exhausted(Exception):
 
 
 def sniff(data: bytes) -> bool:
-    """Whether the file may run the classic CLI: it mentions `azure` followed by a space."""
-    return b"azure " in data or b"azure\t" in data
+    """Whether the file may run the classic CLI: it mentions `azure` followed by a space, and it is text (a
+    NUL byte says it is not: bash refuses to run such a file, and a walk passes it over)."""
+    return (b"azure " in data or b"azure\t" in data) and b"\x00" not in data
 
 
 def read(path: str, data: bytes) -> Document:
