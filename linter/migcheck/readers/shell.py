@@ -363,7 +363,34 @@ class _Walker:
 
     def statements(self, node: Node) -> None:
         for child in node.named_children:
-            self.statement(child)
+            if _in_background(child):  # `cmd &`: run by a child shell, its assignments its own
+                with self._child_shell():
+                    self.statement(child)
+            else:
+                self.statement(child)
+
+    @contextlib.contextmanager
+    def _child_shell(self) -> Iterator[None]:
+        """What bash runs in a child shell (`( ... )`, a pipeline's stages, `cmd &`, `$(...)`): its
+        commands run, but the variables and functions it sets are its own, gone when it ends."""
+        variables, functions = self.scope.variables, self.functions
+        self.scope.variables, self.functions = dict(variables), dict(functions)
+        try:
+            yield
+        finally:
+            self.scope.variables, self.functions = variables, functions
+
+    @contextlib.contextmanager
+    def _may_not_run(self) -> Iterator[None]:
+        """Code that may not run (after `&&` or `||`, a loop's body): a variable it changes is unknown
+        after, as after the branches of an `if`."""
+        before = dict(self.scope.variables)
+        try:
+            yield
+        finally:
+            if not self.flat:
+                self.spend(len(before))
+                self.scope.variables = _joined([before, self.scope.variables])
 
     def spend(self, steps: int = 1) -> None:
         if self.flat:
@@ -400,6 +427,13 @@ class _Walker:
             self.command_list(node)
         elif kind in ("comment", "heredoc_body", "heredoc_redirect"):
             return
+        elif kind == "subshell":
+            with self._child_shell():
+                self.statements(node)
+        elif kind == "pipeline":  # each stage in a child shell of its own (bash's default, no `lastpipe`)
+            for stage in node.named_children:
+                with self._child_shell():
+                    self.statement(stage)
         else:  # pipelines, blocks, subshells, redirections, negations, substitutions
             self.statements(node)
 
@@ -411,7 +445,10 @@ class _Walker:
                 continue
             after_or = index > 0 and children[index - 1].type == "||"
             if after_or:
-                with self._maybe():
+                with self._maybe(), self._may_not_run():
+                    self.statement(child)
+            elif index > 0:
+                with self._may_not_run():
                     self.statement(child)
             else:
                 self.statement(child)
@@ -575,7 +612,7 @@ class _Walker:
         """A loop whose turns the script does not state (`while`, a count it computes): read once, as code
         that may run, every variable it assigns unknown from the start, so that what it names after them
         (`node$i`) is a stand-in for the names of its turns, not the first turn's name alone."""
-        with self._maybe():
+        with self._maybe(), self._may_not_run():
             self.statements_before_body(node)
             for name in _assigned_in(node, self.source):
                 self.scope.variables[name] = _UNSTATED
@@ -731,7 +768,7 @@ class _Walker:
     def _substitutions(self, node: Node) -> None:
         """The commands inside `$(...)` and backticks of a word run too (`IP=$(azure ... show ...)`)."""
         if node.type in ("command_substitution", "process_substitution"):
-            with self._maybe():
+            with self._maybe(), self._child_shell():
                 self.statements(node)
             return
         for child in node.named_children:
@@ -852,6 +889,12 @@ class _Walker:
 
     def _text(self, node: Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _in_background(node: Node) -> bool:
+    """Whether a statement ends with `&`: bash runs it in a child shell and goes on."""
+    following = node.next_sibling
+    return following is not None and following.type == "&"
 
 
 def _counted(bounds: list[str]) -> list[int] | None:
