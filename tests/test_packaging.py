@@ -147,7 +147,7 @@ def test_the_pre_commit_hook_runs_for_every_kind_of_file_migcheck_reads():
     files = re.compile(hook["files"])
     for suffix in CANDIDATE_SUFFIXES:
         assert files.search(f"infra/sub/file{suffix}"), f"a change to a {suffix} file does not run the hook"
-        assert files.search(f"infra/sub/FILE{suffix.upper()}"), f"a change to a {suffix.upper()} file does not"
+        assert files.search(f"infra/sub/FILE{suffix.upper()}"), f"nor a {suffix.upper()} file"
     for settings in ("pyproject.toml", "infra/migcheck.toml"):
         assert files.search(settings)
     # a file with no extension may be a shell script the walk finds by its #! line; names are all pre-commit has

@@ -678,7 +678,11 @@ class Reading:
         key = service.casefold()
         found = self.deployments.get(key)
         if found is None or found.deleted:
-            found = self.deployments[key] = _Deployment(service, at, existing)
+            # A deployment only changed here (`-d`) is one the script did not create: its network and
+            # whether its VIP is reserved are what the platform holds, not "none".
+            found = self.deployments[key] = _Deployment(
+                service, at, existing, network_known=not existing, reserved_ip_known=not existing
+            )
         return found
 
     def _network(self, deployment: _Deployment, vnet: Word | None) -> None:
