@@ -20,13 +20,15 @@ What is read:
   and the service's region (`-l`);
 - what later commands change on a VM (`vm endpoint create|create-multiple|delete`, `vm endpoint acl-rule
   create`, `vm extension set`, `vm static-ip set`, `vm delete`): on the VM the same script creates under
-  that name, or, given `-d <dns-name>`, as a change to the VM of that service (`Role.changes_existing`); a
-  VM the script neither creates nor places in a service is not described;
+  that name, or, given `-d <dns-name>`, as a change to the VM of that service (`Role.changes_existing`),
+  whose network and reserved IP the script does not know; a VM the script neither creates nor places in a
+  service is not described;
 - `service create` (the service's region), `service delete`, `storage account create --type`,
   `network reserved-ip create`, `network import <file>` (an upload of a network configuration, which
   changes every network), `network vnet create`, `network vnet subnet create` and `network vnet delete`
   (each writes the subscription's network configuration anew; the network `vnet create` makes, with its
-  region or affinity group, address space and first subnet, is described), and the migration steps
+  region or affinity group, address space and first subnet, is described), `network vpn-gateway create`
+  (the network's gateway, with its type `-t` and SKU `-k`, as New-AzureVNetGateway's), and the migration steps
   (`service deployment|network vnet|storage account|network reserved-ip|network nsg|network route-table
   validate-|prepare-|commit-|abort-migration`);
 - `config mode arm` makes the commands after it Resource Manager commands, which describe nothing, until
@@ -42,6 +44,7 @@ from dataclasses import dataclass, field, replace
 
 from migcheck.model import (
     EVERY_NETWORK,
+    GATEWAY,
     MAYBE_RUNS,
     AclRule,
     AddressPrefix,
@@ -61,6 +64,7 @@ from migcheck.model import (
     StorageAccountType,
     Subnet,
     VirtualNetwork,
+    VnetGatewayFact,
     network_stand_in,
 )
 
@@ -235,6 +239,9 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
             ("address-prefix", "a", VALUE),
             ("network-security-group-name", "", VALUE),
         ),
+    ),
+    ("network", "vpn-gateway", "create"): _Spec(
+        ("vnet-name",), (("vnet-name", "n", VALUE), ("type", "t", VALUE), ("sku", "k", VALUE))
     ),
     ("config", "mode"): _Spec(("mode",), ()),
 }
@@ -514,6 +521,7 @@ class Reading:
         self.regions: list[ServiceRegion] = []
         self.storage: dict[str, StorageAccountType] = {}
         self.networks: dict[str, VirtualNetwork] = {}  # those `network vnet create` makes, by name
+        self.gateways: dict[VnetGatewayFact, None] = {}  # those `network vpn-gateway create` makes, once each
 
     def command(self, words: Sequence[Word], at: Mark) -> Meaning:
         """The meaning of `azure <words>` written at `at` (the command's name)."""
@@ -632,6 +640,8 @@ class Reading:
         elif path == ("network", "vnet", "delete"):
             vnet = parsed.value("vnet", 0)
             self.networks.pop(_text(vnet).casefold(), None)
+        elif path == ("network", "vpn-gateway", "create"):
+            self._gateway_create(parsed)
 
     def _stand_in(self, what: str, mark: Mark) -> str:
         """The name shown for one the script does not state: what it names and where it is passed, by the
@@ -958,6 +968,25 @@ class Reading:
             address_space_known=space is not None,
         )
 
+    def _gateway_create(self, parsed: Parsed) -> None:
+        """`network vpn-gateway create <vnet> -t <type> -k <sku>`: the network's gateway, as the cmdlets'
+        New-AzureVNetGateway makes it (a classic network's one gateway serves VPN or ExpressRoute by what
+        is connected to it, which this command does not say)."""
+        vnet = parsed.value("vnet-name", 0)
+        if vnet is None or vnet.text == "":
+            return
+        name = vnet.text if vnet.text is not None else self._unstated_network(vnet)
+        fact = VnetGatewayFact(
+            name,
+            GATEWAY,
+            "azure network vpn-gateway create",
+            parsed.at,
+            gateway_type=_text(parsed.value("type")),
+            sku=_text(parsed.value("sku")),
+            vnet_mark=vnet.mark,
+        )
+        self.gateways.setdefault(fact, None)
+
     def _subnet_create(self, parsed: Parsed) -> None:
         """`network vnet subnet create <vnet> <name> -a <prefix>`: a subnet more in a network the script
         creates (one it does not has subnets the files do not show)."""
@@ -978,7 +1007,14 @@ class Reading:
     def resources(self) -> list[object]:
         """What the commands handed over describe."""
         described: list[object] = [d.deployment() for d in self.deployments.values()]
-        return [*described, *self.reserved, *self.regions, *self.storage.values(), *self.networks.values()]
+        return [
+            *described,
+            *self.reserved,
+            *self.regions,
+            *self.storage.values(),
+            *self.networks.values(),
+            *self.gateways,
+        ]
 
 
 def _text(word: Word | None) -> str:

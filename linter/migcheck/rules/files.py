@@ -231,7 +231,7 @@ class UnresolvedReference(Rule):
         "`.../virtualnetwork/<name>/migration`: the platform answers that it does not exist), the network "
         "whose gateway a script creates, links to an ExpressRoute circuit, connects or disconnects "
         "(`New-AzureVNetGateway`, `New-AzureVirtualNetworkGateway`, `New-AzureDedicatedCircuitLink`, "
-        "`Set-AzureVNetGateway`), the network and subnet a script associates a network security group or "
+        "`Set-AzureVNetGateway`, `azure network vpn-gateway create`), the network and subnet a script associates a network security group or "
         "route table with, an Application Gateway's network and subnets (`New-AzureApplicationGateway`, a "
         "REST body, an export, a declaration), and the network and subnet of a service or peering the "
         "inventory declarations place in one (`vnet-services`, `vnet-peerings`; not the network an "
