@@ -455,6 +455,11 @@ class Role:
     extensions: tuple[Extension, ...] = ()
     disks: tuple[Disk, ...] = ()
     boot_diagnostics: bool | None = None
+    # The command that created the VM when it turns boot diagnostics on unless told not to and the files
+    # state nothing either way (`azure vm create` without --disable-boot-diagnostics; New-AzureVMConfig
+    # without -DisableBootDiagnostics, in the module's later revisions): the VM may have it on.
+    # `boot_diagnostics` stays None, so another description's stated value wins.
+    boot_diagnostics_default: str = ""
     # How `type` was decided when the file does not state it, in words a message can quote ("its body
     # does not state RoleType; it has no disks"); "" when the file states the kind. `kind_known` is False
     # when nothing told the kind at all and `type` is only a stand-in (`kind_evidence` says why).
@@ -621,6 +626,8 @@ def joined_paths(a: Role, b: Role) -> Role:
         for ref in (*a.public_ips, *b.public_ips):
             public.setdefault(ref.name.casefold(), ref)
         changes["public_ips"] = tuple(public.values())
+    if a.boot_diagnostics_default != b.boot_diagnostics_default:  # on by default on some path
+        changes["boot_diagnostics_default"] = a.boot_diagnostics_default or b.boot_diagnostics_default
     if a.boot_diagnostics != b.boot_diagnostics:
         enabled = a if a.boot_diagnostics else b if b.boot_diagnostics else None
         changes.update(

@@ -252,10 +252,13 @@ def test_a_disk_given_by_name_is_among_the_vms_disks_as_described(tmp_path, monk
     findings = _findings(tmp_path, monkeypatch, {"disks.ps1": PREMIUM_DISK + BY_NAME}, "MIG205")
     assert where(findings) == ["MIG205 disks.ps1:3:81"]
     assert "Premium storage disks (db01-os)" in findings[0].message
-    # Near misses: a Standard account; boot diagnostics left off; another disk's name.
+    # Near misses: a Standard account; boot diagnostics turned off; another disk's name.
     for script in (
         PREMIUM_DISK.replace("Premium_LRS", "Standard_LRS") + BY_NAME,
-        PREMIUM_DISK + BY_NAME.replace("Set-AzureVMBootDiagnostics -Enable | ", ""),
+        PREMIUM_DISK
+        + BY_NAME.replace("Set-AzureVMBootDiagnostics -Enable | ", "").replace(
+            '"db01-os"', '"db01-os" -DisableBootDiagnostics'
+        ),
         PREMIUM_DISK + BY_NAME.replace('-DiskName "db01-os"', '-DiskName "db02-os"'),
     ):
         assert _findings(tmp_path, monkeypatch, {"disks.ps1": script}, "MIG205") == [], script

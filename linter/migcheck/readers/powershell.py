@@ -5903,6 +5903,8 @@ class Interpreter:
             arg = args.get("DisableBootDiagnostics")
             at = self.where.mark(arg.node) if arg and arg.node else mark
             events.append(Event("boot", at, {"value": None if disabled is None else False}))
+        else:  # its later revisions turn boot diagnostics on unless told not to (AUTOMATION.md §2)
+            events.append(Event("boot_default", mark, {"value": "New-AzureVMConfig"}))
         disk = self._disk_event(args, mark)
         if disk is None and args.given("MediaLocation") is False:
             disk = self._disk_by_name(args, mark)
@@ -8670,6 +8672,7 @@ class _Facts:
         self.referenced: dict[str, list[tuple[str, str]]] = {}
         self.boot: bool | None = None
         self.boot_mark: Mark | None = None
+        self.boot_default = ""  # the command that turns boot diagnostics on unless told not to
         self.static_ip: NameRef | None = None  # of the primary network interface
         self.security_group: NameRef | None = None  # set on the VM itself
         self.public_ips: dict[str, NameRef] = {}  # the VM's own, by name (case-folded)
@@ -8960,6 +8963,10 @@ class _Facts:
     def _boot(self, event: Event) -> None:
         self.boot = event.data["value"]
         self.boot_mark = event.mark if self.boot is not None else None
+        self.boot_default = ""  # stated, or set to a value the script does not state
+
+    def _boot_default(self, event: Event) -> None:
+        self.boot_default, self.boot_mark = event.data["value"], event.mark
 
     def _collapsed(self, event: Event) -> None:
         """Changes of too many paths taken together: what they set stays, what they lack is unknown."""
@@ -9003,6 +9010,7 @@ class _Facts:
             extensions=tuple(extension for _, extension in self.extensions.values()),
             disks=tuple(disk for disk in self._disks() if disk.media_link or disk.account),
             boot_diagnostics=self.boot,
+            boot_diagnostics_default=self.boot_default,
             static_ips=(
                 *([self.static_ip] if self.static_ip else []),
                 *(address for _, address in self.nics.values() if address is not None),

@@ -411,6 +411,7 @@ class _Vm:
     disks: list[Disk] = field(default_factory=list)
     boot_diagnostics: bool | None = None
     boot_diagnostics_mark: Mark | None = None
+    boot_diagnostics_default: str = ""
     removed_endpoints: list[str] = field(default_factory=list)
     deleted: bool = False
     unknown: set[str] = field(default_factory=set)
@@ -438,6 +439,7 @@ class _Vm:
             disks=tuple(self.disks),
             boot_diagnostics=self.boot_diagnostics,
             boot_diagnostics_mark=self.boot_diagnostics_mark,
+            boot_diagnostics_default=self.boot_diagnostics_default,
             static_ips=tuple(self.static_ips),
             public_ips=tuple(self.public_ips),
             unknown=frozenset(self.unknown),
@@ -676,6 +678,8 @@ class Reading:
         self._create_endpoints(vm, parsed)
         if parsed.flag("disable-boot-diagnostics"):
             vm.boot_diagnostics, vm.boot_diagnostics_mark = False, parsed.at
+        else:  # the CLI turns it on unless told not to (AUTOMATION.md §4)
+            vm.boot_diagnostics_default, vm.boot_diagnostics_mark = "azure vm create", parsed.at
         blob = parsed.value("blob-url")
         if blob is not None and blob.text:
             vm.disks.append(Disk("", blob.text, "", vm_name, parsed.at, media_link_mark=blob.mark))

@@ -728,7 +728,11 @@ class BootDiagnosticsPremiumStorage(Rule):
         "Nothing else is taken as evidence: the "
         "size of the VM (DS, GS series) allows Premium disks but does not prove them, and without an export "
         "or such a script or body a `MediaLink` does not say what kind of account it points at. The finding points "
-        "at `DebugSettings` (or wherever boot diagnostics are turned on).",
+        "at `DebugSettings` (or wherever boot diagnostics are turned on). A VM a script creates with a command that "
+        "turns boot diagnostics on unless told not to is a warning that it may have them on, at that command, "
+        "where no file states the setting: the classic CLI's `azure vm create` without "
+        "`--disable-boot-diagnostics`, and `New-AzureVMConfig` without `-DisableBootDiagnostics` (its later "
+        "revisions); which version created the VM, the files do not say.",
         why="The platform cannot migrate boot diagnostics of a VM on Premium storage: validation fails until "
         "the feature is off.",
         fix="Turn boot diagnostics off (`Set-AzureVMBootDiagnostics -Disable`, then `Update-AzureVM`), "
@@ -851,6 +855,17 @@ class BootDiagnosticsPremiumStorage(Rule):
                         f"({_disk_names(premium)}): disable boot diagnostics before migrating",
                         at=vm.boot_diagnostics_mark,
                         autofix=_disable_boot_diagnostics(vm),
+                    )
+                elif vm.boot_diagnostics is None and vm.boot_diagnostics_default and premium:
+                    yield self.finding(
+                        vm,
+                        f"VM '{vm.name}' may have boot diagnostics enabled, and has Premium storage disks "
+                        f"({_disk_names(premium)}): {vm.boot_diagnostics_default} turns it on unless told "
+                        "not to, in the versions that have the setting, and no file checked turns it off; "
+                        "check the VM's DebugSettings (Get-AzureVM) and disable boot diagnostics before "
+                        "migrating",
+                        at=vm.boot_diagnostics_mark,
+                        severity=Severity.WARNING,  # which version created the VM, the files do not say
                     )
 
 
