@@ -2790,6 +2790,26 @@ def _join_tables(a: Table, b: Table) -> Table:
     return _bounded(Table(tuple(entries), a.opaque or b.opaque))
 
 
+def _native_list(value: Value, part: Node) -> str | None:
+    """The one argument a native command gets from an array written in its place (`'front','back'`): its
+    strings joined by commas, where the script states them all; None otherwise (an array a variable holds
+    is passed as an argument per item)."""
+    items, complete = texts(value)
+    if part.type != "array_literal_expression" or not isinstance(value, Items) or not complete:
+        return None
+    return ",".join(item.value for item in items)
+
+
+def _glued(before: xplat.Word, glue: str, after: xplat.Word) -> xplat.Word:
+    """The one argument a native command gets from elements written with no space between (`front,back`:
+    PowerShell passes an array literal so written as its text): the texts together, where the script
+    states both."""
+    if before.text is None or after.text is None:
+        return xplat.Word(None, before.mark)
+    exact = before.exact and after.exact and glue == ","
+    return xplat.Word(before.text + glue + after.text, before.mark, exact=exact)
+
+
 def texts(value: Value) -> tuple[list[Text], bool]:
     """The strings a value holds (an array's items), and whether they are all the value says."""
     items = value.values if isinstance(value, Items) else (value,)
@@ -5805,17 +5825,26 @@ class Interpreter:
         elements = node.child_by_field_name("command_elements")
         words: list[xplat.Word] = []
         given: dict[int, Arg] = {}
+        # The comma (as written, blanks and all) between an element and the one before: PowerShell passes
+        # such a list to a native command as one argument, `-b front,back` (the tree reads the comma as a
+        # blank: see `_with_plain_lists`); None after a blank alone.
+        glue: str | None = None
         for part in _named(elements) if elements is not None else ():
             if part.type == "command_argument_sep":
+                written = self.where.source[part.start_byte : part.end_byte]
+                glue = written.decode("utf-8", "replace") if b"," in written else None
                 continue
             if _parameter(part) is not None:
                 words.append(xplat.Word(_text(part), self.where.mark(part), exact=True))
                 continue
             value = self.evaluate(part, env)
             arg = Arg(value, part)
-            stated = value.value if isinstance(value, Text) else None
+            stated = value.value if isinstance(value, Text) else _native_list(value, part)
             mark = _value_mark(value, arg, self.where) or self.where.mark(part)
-            words.append(xplat.Word(stated, mark, exact=isinstance(value, Text) and value.mark is not None))
+            word = xplat.Word(stated, mark, exact=isinstance(value, Text) and value.mark is not None)
+            if glue is not None and words and id(words[-1]) in given:
+                word = _glued(words.pop(), glue, word)
+            words.append(word)
             given[id(words[-1])] = arg
         self.xplat_reading.maybe = self._runs() != ""
         meaning = self.xplat_reading.command(words, self._at_call(node))
