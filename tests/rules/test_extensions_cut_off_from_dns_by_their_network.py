@@ -219,9 +219,12 @@ def test_every_format_that_states_extensions_and_the_network_reports_the_vm(tmp_
     [finding] = _lint(tmp_path, monkeypatch, files, "MIG210")
     assert (finding.code, str(finding.severity)) == ("MIG210", "warning")
     assert finding.location.path == next(iter(FORMATS[fmt]))
+    # An Export-AzureVM file does not name the VM's network: it is the one that defines its subnet.
+    inferred = " (as inferred from its subnet 'FrontEnd')" if fmt == "export-azurevm" else ""
     assert finding.message.startswith(
         "VM 'vm1' has the extension CustomScriptForLinux 1.* (Microsoft.OSTCExtensions) and its virtual "
-        "network 'vnet1' has an ExpressRoute gateway and uses on-premises DNS server 'dc01' (172.16.0.10)"
+        f"network 'vnet1'{inferred} has an ExpressRoute gateway and uses on-premises DNS server 'dc01' "
+        "(172.16.0.10)"
     )
     assert "uninstall it before Prepare and add it back after Commit, or stop (deallocate) the VM" in (
         finding.message

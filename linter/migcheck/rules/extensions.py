@@ -57,6 +57,16 @@ class _CutOff:
     reason: str
     placement: Placement
 
+    @property
+    def named(self) -> str:
+        """The network as a message names it: hedged where no file states the VM's network and it was
+        inferred from the subnets its VMs name (`Placement.network_inferred_from`)."""
+        subnets = self.placement.network_inferred_from
+        if not subnets:
+            return f"'{self.network.name}'"
+        named = listed([ref.name for ref in subnets])
+        return f"'{self.network.name}' (as inferred from its subnet{'s' if len(subnets) > 1 else ''} {named})"
+
 
 def _cut_off(estate: Estate, wanted: set[int]) -> dict[int, _CutOff]:
     """By id, the VMs of `wanted` that migration cuts off from on-premises through the network they are
@@ -798,7 +808,7 @@ class SecurityCenterExtension(Rule):
             yield self.finding(
                 ext,
                 f"VM '{vm.name}' has the Defender for Cloud monitoring extension {ext.name} and its virtual "
-                f"network '{found.network.name}' {found.reason}: disable the Defender for Cloud policy at least 3 hours "
+                f"network {found.named} {found.reason}: disable the Defender for Cloud policy at least 3 hours "
                 "before migrating",
             )
 
@@ -1361,9 +1371,7 @@ def _cut_off_message(
     security group, or both), and what to do; a group alone can let the extensions' traffic through."""
     names = _described(extensions)
     them = "them" if len(names) > 1 else "it"
-    causes = (
-        [f"its virtual network '{cut.network.name}' {cut.reason}, which migration cuts off"] if cut else []
-    )
+    causes = [f"its virtual network {cut.named} {cut.reason}, which migration cuts off"] if cut else []
     causes += [denied.words()] if denied else []
     remedy = f"uninstall {them} before Prepare and add {them} back after Commit, or stop (deallocate) the VM"
     if cut is None and denied is not None:
