@@ -451,7 +451,7 @@ def test_resource_manager_resources_that_reach_into_classic_networks():
     )
     assert isinstance(circuit, ExpressRouteCircuit) and circuit.authorizations_in_use == 1
     assert [(s.service, s.vnet, s.subnet) for s in services] == [
-        (ServiceKind.HDINSIGHT, "prod-vnet", ""),
+        (ServiceKind.HDINSIGHT, "prod-vnet", "Data"),
         (ServiceKind.AAD_DOMAIN_SERVICES, "prod-vnet", "Identity"),
         (ServiceKind.APP_SERVICE_ENVIRONMENT, "prod-vnet", ""),
         (ServiceKind.REMOTEAPP, "prod-vnet", "Desk"),

@@ -1139,23 +1139,29 @@ def _circuit(item: Item) -> Iterator[ExpressRouteCircuit]:
     )
 
 
-def _in_classic_vnets(item: Item, service: ServiceKind, ids: Iterable[str]) -> Iterator[ServiceInVnet]:
-    """One record per classic network among `ids` (subnet or network ids), each network once."""
-    seen: set[str] = set()
-    for value in ids:
+def _in_classic_vnets(
+    item: Item, service: ServiceKind, ids: Iterable[str | tuple[str, str]]
+) -> Iterator[ServiceInVnet]:
+    """One record per classic network among `ids` (subnet or network ids, a network id with the name of
+    its subnet the row states beside it), each network once: the first that says its subnet wins."""
+    found: dict[str, tuple[str, str, str]] = {}  # by network: (id, network name, subnet)
+    for each in ids:
+        value, beside = each if isinstance(each, tuple) else (each, "")
         rid = parse_id(value)
-        if rid.is_classic_network and key(rid.name) not in seen:
-            seen.add(key(rid.name))
-            yield ServiceInVnet(
-                service,
-                item.name,
-                rid.name,
-                item.spots.values([value], item.under)[0],  # where the id is written, else the row
-                subnet=rid.child,
-                vnet_subscription=rid.subscription,
-                vnet_group=portal_group(rid),
-                subscription=item.subscription,
-            )
+        if rid.is_classic_network and not found.get(key(rid.name), ("", "", ""))[2]:
+            found[key(rid.name)] = (value, rid.name, rid.child or beside)
+    for value, network, subnet in found.values():
+        rid = parse_id(value)
+        yield ServiceInVnet(
+            service,
+            item.name,
+            network,
+            item.spots.values([value], item.under)[0],  # where the id is written, else the row
+            subnet=subnet,
+            vnet_subscription=rid.subscription,
+            vnet_group=portal_group(rid),
+            subscription=item.subscription,
+        )
 
 
 def _api_management(item: Item) -> Iterator[ServiceInVnet]:
@@ -1174,8 +1180,16 @@ def _hdinsight(item: Item) -> Iterator[ServiceInVnet]:
     inferred: both the network id and a subnet id are read)."""
     roles = items(get(get(item.properties, "computeProfile"), "roles"))
     profiles = [get(role, "virtualNetworkProfile") for role in roles]
-    ids = (text(get(p, name)) for p in profiles for name in ("id", "subnet"))
+    ids: list[str | tuple[str, str]] = [
+        (text(get(p, "id")), _subnet_name(text(get(p, "subnet")))) for p in profiles
+    ]
+    ids += [text(get(p, "subnet")) for p in profiles]
     yield from _in_classic_vnets(item, ServiceKind.HDINSIGHT, ids)
+
+
+def _subnet_name(value: str) -> str:
+    """A subnet a row names beside its network's id: a name as written, or the last part of an id."""
+    return parse_id(value).child if "/" in value else value.strip()
 
 
 def _domain_services(item: Item) -> Iterator[ServiceInVnet]:
@@ -1188,8 +1202,10 @@ def _domain_services(item: Item) -> Iterator[ServiceInVnet]:
 
 def _app_service_environment(item: Item) -> Iterator[ServiceInVnet]:
     """`virtualNetwork.id` (and its `subnet`) of an App Service Environment (v1 lived in classic VNets)."""
-    vnet = get(item.properties, "virtualNetwork")
-    ids = [text(get(vnet, "id"))]
+    props = item.properties
+    vnet = get(props, "virtualNetwork")
+    subnet = text(get(vnet, "subnet")) or text(get(props, "vnetSubnetName"))
+    ids = [(text(get(vnet, "id")), subnet.strip())]
     yield from _in_classic_vnets(item, ServiceKind.APP_SERVICE_ENVIRONMENT, ids)
 
 
