@@ -1127,14 +1127,66 @@ def _of_copies(service: CloudService) -> bool:
 _NETWORK_UPLOADS = frozenset({"set-azurevnetconfig", "azure network import"})
 
 
-def _uploads_networks(script: Script) -> bool:
+def _uploads_networks(script: Script, described: frozenset[Mark] = frozenset()) -> bool:
     """Whether a script uploads a network configuration: Set-AzureVNetConfig, the classic CLI's `azure
     network import`, or a request (the SDK's perform_put, one of its own) that changes every network, as
-    Set Network Configuration does; not Remove-AzureVNetConfig, which leaves no network."""
+    Set Network Configuration does; not Remove-AzureVNetConfig, which leaves no network, nor a classic CLI
+    command whose one change the script's own network definitions show (`described`, see
+    `_described_network_commands`)."""
     if any(call.name.casefold() in _NETWORK_UPLOADS for call in script.calls):
         return True
     every = ("virtual-network", EVERY_NETWORK)
-    return any(every in call.changes and not call.name.startswith("Remove-") for call in script.changes)
+    return any(
+        every in call.changes and not call.name.startswith("Remove-") and call.mark not in described
+        for call in script.changes
+    )
+
+
+# The classic CLI writes the subscription's network configuration anew for each of these, with one change
+# to one network: `vnet create` makes the network the reader describes (`xplat`), `vnet subnet create` adds
+# a subnet to it, `vnet delete` takes a network away.
+_VNET_CREATE = "azure network vnet create"
+_SUBNET_CREATE = "azure network vnet subnet create"
+_VNET_DELETE = "azure network vnet delete"
+
+
+def _described_network_commands(script: Script, networks: Iterable[VirtualNetwork]) -> frozenset[Mark]:
+    """Where `script` runs a classic CLI command that changes one network in a way its own definitions
+    (`networks`, those the script makes) show in full: a delete, which only takes a network away; a `vnet
+    create` that surely runs, of a network the reader describes with its subnet (one that may not run is
+    the create-if-missing idiom: the network may be there already, with subnets no file shows); a `vnet
+    subnet create` whose subnet the reader adds to a network the script makes. A command's subnet is
+    written from the command's name on and before the next classic call. Any other (a subnet added to a
+    network the script does not make, a name the script does not state) changes a network the files do
+    not show."""
+    made = {(v.mark.line, v.mark.column) for v in networks}
+    subnets = sorted((s.mark.line, s.mark.column) for v in networks for s in v.subnets)
+    starts = sorted({(c.mark.line, c.mark.column) for c in script.calls})
+    described: set[Mark] = set()
+    for call in script.calls:
+        at = (call.mark.line, call.mark.column)
+        with_subnet = _holds_between(subnets, at, _next_start(starts, at))
+        if call.name == _VNET_CREATE:
+            shown = not call.runs and at in made and with_subnet
+        else:
+            shown = call.name == _VNET_DELETE or (call.name == _SUBNET_CREATE and with_subnet)
+        if shown:
+            described.add(call.mark)
+    return frozenset(described)
+
+
+def _next_start(starts: Sequence[tuple[int, int]], at: tuple[int, int]) -> tuple[int, int] | None:
+    """The first of the sorted positions `starts` after `at`, if any."""
+    index = bisect.bisect_right(starts, at)
+    return starts[index] if index < len(starts) else None
+
+
+def _holds_between(
+    positions: Sequence[tuple[int, int]], start: tuple[int, int], end: tuple[int, int] | None
+) -> bool:
+    """Whether one of the sorted `positions` is at or after `start` and before `end` (None: the file's end)."""
+    index = bisect.bisect_left(positions, start)
+    return index < len(positions) and (end is None or positions[index] < end)
 
 
 def _upload_name(path: str) -> str:
@@ -1514,7 +1566,8 @@ class _Linker:
         for name_key, ref in names.items():
             if name_key not in networks:
                 networks[name_key] = Network(ref.name, ref.mark, members=tuple(members[name_key]))
-        self._check_placements(networks, bool(definitions) and self._networks_stated())
+        if definitions and self._networks_stated():
+            self._check_placements(networks, self._defines_every_network())
         return networks
 
     def _check_reserved_ips(self, services: tuple[CloudService, ...]) -> None:
@@ -1761,11 +1814,28 @@ class _Linker:
         configurations = self._all(NetworkConfiguration)
         shown = {configuration.mark.path for configuration in configurations}
         checked = {_upload_name(c.mark.path) for c in configurations if not is_script(c.mark.path)}
+        made = self._script_networks()
         return not any(
-            _uploads_networks(script)
+            _uploads_networks(script, _described_network_commands(script, made.get(script.mark.path, ())))
             and script.mark.path not in shown
             and not _uploads_only(script.uploaded_files, checked)
             for script in self._all(Script)
+        )
+
+    def _script_networks(self) -> dict[str, list[VirtualNetwork]]:
+        """The networks scripts make (the classic CLI's `vnet create`), by the script's path."""
+        made: dict[str, list[VirtualNetwork]] = defaultdict(list)
+        for network in self._all(VirtualNetwork):
+            if network.mark.path in self.scripts:
+                made[network.mark.path].append(network)
+        return made
+
+    def _defines_every_network(self) -> bool:
+        """Whether some file describes the subscription's networks as a whole: a network configuration
+        (which holds every network), a REST body or an export of one. Not the networks scripts make: a
+        script that creates one network says nothing of the others."""
+        return bool(self._all(NetworkConfiguration)) or any(
+            network.mark.path not in self.scripts for network in self._all(VirtualNetwork)
         )
 
     def _compare_networks(self, defs: list[VirtualNetwork]) -> None:
@@ -1777,14 +1847,13 @@ class _Linker:
                     Conflict("VirtualNetwork", first.name, other.mark, first.mark, differences)
                 )
 
-    def _check_placements(self, networks: Mapping[str, Network], knows_networks: bool) -> None:
-        """Each placement's network must be defined (when some file defines networks), and each subnet
-        its roles are in must be a subnet of that network. A name that points nowhere is reported once in
-        each file (see `_once_per_file`): two services a script places in one misspelt network, two roles
-        a configuration puts in one subnet the network lacks. Each use joins `named_nowhere`, where the
+    def _check_placements(self, networks: Mapping[str, Network], knows_every_network: bool) -> None:
+        """Each placement's network must be defined (when some file defines the subscription's networks,
+        see `_defines_every_network`), and each subnet its roles are in must be a subnet of that network
+        (of one a script makes too). A name that points nowhere is reported once in each file (see
+        `_once_per_file`): two services a script places in one misspelt network, two roles a
+        configuration puts in one subnet the network lacks. Each use joins `named_nowhere`, where the
         other uses of the name (`_check_network_references`) join it too."""
-        if not knows_networks:
-            return
         portal = _portal_names(networks.values())
         found = self.named_nowhere
         for network in networks.values():
@@ -1793,6 +1862,8 @@ class _Linker:
                 ref = placement.virtual_network
                 assert ref is not None
                 if not network.defined:
+                    if not knows_every_network:
+                        continue
                     dangling = self._undefined_network(ref, f"{service.label} is placed in", portal)
                     if dangling is not None:
                         found[(ref.mark.path, "VirtualNetwork", key(ref.name))].append(dangling)
@@ -1817,6 +1888,7 @@ class _Linker:
         the estate (see `_add_named_networks`)."""
         if not any(network.defined for network in networks.values()) or not self._networks_stated():
             return set()
+        knows_every_network = self._defines_every_network()
         portal = _portal_names(networks.values())
         subnets: dict[int, frozenset[str]] = {}  # by id() of each defined network named, built once each
         undefined: set[str] = set()
@@ -1827,6 +1899,8 @@ class _Linker:
                 for subnet in self._dangling_subnets(use, network, subnets):
                     at = (subnet.mark.path, "Subnet", key(network.name), key(subnet.name))
                     found[at].append(subnet)
+                continue
+            if not knows_every_network:
                 continue
             dangling = self._undefined_network(use.network, use.uses, portal)
             if dangling is not None:

@@ -233,10 +233,11 @@ def test_vnet_create_makes_a_network_the_rules_see(tmp_path, monkeypatch):
     azure vm create -w defaults -b Subnet-1 -e 22 web3 img u p
     azure vm create -w defaults -b Back -e 22 web4 img u p
     """
-    # `vnet create` writes the subscription's whole network configuration anew, so the networks the files
-    # define are not taken to be all there are, and a subnet named nowhere is not reported (MIG003).
+    # Each `vnet create` and `vnet subnet create` writes the subscription's network configuration anew with
+    # the one change the script shows: the networks it makes are defined as it writes them, so a VM placed
+    # in a subnet one of them lacks is reported (MIG003), as with a network configuration.
     found = _lint(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG003", "MIG303")
-    assert found == ["MIG303 deploy.sh:2:1"]
+    assert found == ["MIG303 deploy.sh:2:1", "MIG003 deploy.sh:5:29"]
 
 
 def test_the_network_vnet_create_makes_as_its_options_state_it():
