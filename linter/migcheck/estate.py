@@ -1155,12 +1155,14 @@ def _described_network_commands(script: Script, networks: Iterable[VirtualNetwor
     (`networks`, those the script makes) show in full: a delete, which only takes a network away; a `vnet
     create` that surely runs, of a network the reader describes with its subnet (one that may not run is
     the create-if-missing idiom: the network may be there already, with subnets no file shows); a `vnet
-    subnet create` whose subnet the reader adds to a network the script makes. A command's subnet is
-    written from the command's name on and before the next classic call. Any other (a subnet added to a
+    subnet create` whose subnet the reader adds to a network the script makes. So are those of a network
+    the script deleted and made anew (`VirtualNetwork.replaced`). A command's subnet is written from the
+    command's name on and before the next classic call. Any other (a subnet added to a
     network the script does not make, a name the script does not state) changes a network the files do
     not show."""
-    made = {(v.mark.line, v.mark.column) for v in networks}
-    subnets = sorted((s.mark.line, s.mark.column) for v in networks for s in v.subnets)
+    every = [*networks, *(gone for v in networks for gone in v.replaced)]
+    made = {(v.mark.line, v.mark.column) for v in every}
+    subnets = sorted((s.mark.line, s.mark.column) for v in every for s in v.subnets)
     starts = sorted({(c.mark.line, c.mark.column) for c in script.calls})
     described: set[Mark] = set()
     for call in script.calls:
