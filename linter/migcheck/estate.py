@@ -1084,23 +1084,32 @@ def _copies_joined(
     """`folders` with each folder whose definitions are all copies by their files' names (a solution's
     `ServiceDefinition.Template.csdef` beside the `.Template.cscfg` it is packaged with, see `_is_copy`)
     joined to the one folder that defines each of their services in a file not named as a copy: a
-    service name is one cloud service, and a copy is not what is deployed. Folders that define a service
-    each in a file of its own name (copies of a whole solution, a course's labs) are left apart."""
+    service name is one cloud service, and a copy is not what is deployed. So is a folder whose
+    definitions have no configuration beside them (an old `ServiceDefinition.csdef` kept in a subfolder):
+    a definition is deployed with a configuration, so it joins the one folder that holds both for each of
+    its services. Folders that define a service each in a file of its own name (copies of a whole
+    solution, a course's labs) are left apart."""
     copies = [
-        folder for folder, (services, _) in folders if services and all(_of_copies(s) for s in services)
+        folder for folder, (services, _) in folders if services and all(_undeployed(s) for s in services)
     ]
     if not copies:
         return folders
     deployed: dict[str, set[str]] = defaultdict(set)  # a service's name -> the folders deploying it
+    configured: dict[str, set[str]] = defaultdict(set)  # those of them that hold its configuration too
     for folder, (services, _) in folders:
         for service in services:
             if service.definition is not None and not _is_copy(service.definition):
                 deployed[key(service.definition.name)].add(folder)
+                if service.configurations:
+                    configured[key(service.definition.name)].add(folder)
     entries = dict(folders)
     joining: dict[str, list[Document]] = defaultdict(list)
     left = set()
     for folder in copies:
-        targets = {frozenset(deployed.get(key(s.name), ())) for s in entries[folder][0]}
+        targets = {
+            frozenset((deployed if _of_copies(s) else configured).get(key(s.name), ()))
+            for s in entries[folder][0]
+        }
         target = next(iter(targets)) if len(targets) == 1 else frozenset()
         if len(target) == 1:
             joining[next(iter(target))].extend(documents(folder))
@@ -1120,6 +1129,12 @@ def _copies_joined(
 def _of_copies(service: CloudService) -> bool:
     """Whether a folder's service is defined by copies only (its deployed-first definition is one)."""
     return service.definition is not None and _is_copy(service.definition)
+
+
+def _undeployed(service: CloudService) -> bool:
+    """Whether a folder's service is not what is deployed: defined by copies only, or by a definition with
+    no configuration beside it."""
+    return _of_copies(service) or (service.definition is not None and not service.configurations)
 
 
 # The calls that upload a network configuration, whatever the reader could tell of the path they upload it

@@ -457,7 +457,9 @@ class ConflictingDefinitions(Rule):
         "deployment whose service configuration (a .cscfg with no definition) and whose own description "
         "name different virtual networks, or give a VM different subnets; a cloud service's definition and a "
         "copy of it its project keeps (`ServiceDefinition.Original.csdef` or a `.Template.csdef` beside "
-        "`ServiceDefinition.csdef`, which is the one deployed) that define other roles, or roles of another "
+        "`ServiceDefinition.csdef`, which is the one deployed, or a definition in a folder with no "
+        "configuration, such as an old `ServiceDefinition.csdef` kept in a subfolder, when one other folder "
+        "holds the service's definition and configuration) that define other roles, or roles of another "
         "kind, size or input endpoints. The finding "
         "points at the description that was not used and lists every difference, the value written there "
         "first and the one used after it (`here / there`).",
