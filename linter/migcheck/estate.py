@@ -1142,19 +1142,20 @@ def _undeployed(service: CloudService) -> bool:
 _NETWORK_UPLOADS = frozenset({"set-azurevnetconfig", "azure network import"})
 
 
-def _uploads_networks(script: Script, described: frozenset[Mark] = frozenset()) -> bool:
+def _uploads_networks(script: Script, made: Sequence[VirtualNetwork] = ()) -> bool:
     """Whether a script uploads a network configuration: Set-AzureVNetConfig, the classic CLI's `azure
     network import`, or a request (the SDK's perform_put, one of its own) that changes every network, as
     Set Network Configuration does; not Remove-AzureVNetConfig, which leaves no network, nor a classic CLI
-    command whose one change the script's own network definitions show (`described`, see
+    command whose one change the networks the script makes (`made`) show (see
     `_described_network_commands`)."""
     if any(call.name.casefold() in _NETWORK_UPLOADS for call in script.calls):
         return True
     every = ("virtual-network", EVERY_NETWORK)
-    return any(
-        every in call.changes and not call.name.startswith("Remove-") and call.mark not in described
-        for call in script.changes
-    )
+    changes = [c for c in script.changes if every in c.changes and not c.name.startswith("Remove-")]
+    if not changes:
+        return False
+    described = _described_network_commands(script, made)
+    return any(call.mark not in described for call in changes)
 
 
 # The classic CLI writes the subscription's network configuration anew for each of these, with one change
@@ -1833,7 +1834,7 @@ class _Linker:
         checked = {_upload_name(c.mark.path) for c in configurations if not is_script(c.mark.path)}
         made = self._script_networks()
         return not any(
-            _uploads_networks(script, _described_network_commands(script, made.get(script.mark.path, ())))
+            _uploads_networks(script, made.get(script.mark.path, ()))
             and script.mark.path not in shown
             and not _uploads_only(script.uploaded_files, checked)
             for script in self._all(Script)
