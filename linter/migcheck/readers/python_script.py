@@ -2385,6 +2385,11 @@ class _Resources:
         draft = self._draft(
             call, v["service_name"], v["deployment_name"], v.get("deployment_slot"), mark, site, creates
         )
+        # A deployment another creation surely made first keeps that one's network: the platform refuses a
+        # second creation of it, and a VM of another network in it.
+        places = call.method == "create_virtual_machine_deployment" and not any(
+            self._surely_before(made, at, call) for made, at in draft.creations
+        )
         if call.method == "create_virtual_machine_deployment":
             draft.creations.append((call, site))
         else:
@@ -2403,7 +2408,7 @@ class _Resources:
             role = self._vm_role(bound, mark, creates and not bound.open, stated, site)
             roles.append(in_no_network(role, mark) if _in_no_network(call.method, bound) else role)
             updated |= stated
-            if call.method == "create_virtual_machine_deployment":
+            if places:
                 self._deployment_network(draft, bound, mark, call, site)
         role = replace(
             functools.reduce(joined_paths, roles),

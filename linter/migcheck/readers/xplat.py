@@ -464,6 +464,9 @@ class _Deployment:
     reserved_ip_known: bool = True
     vms: dict[str, _Vm] = field(default_factory=dict)
     deleted: bool = False
+    # Whether a `vm create` the script surely runs created it: its network is then fixed (the platform
+    # refuses a VM of another network in it), and a later `vm create` of the service adds a VM to it.
+    created: bool = False
 
     def deployment(self) -> Deployment:
         return Deployment(
@@ -524,6 +527,9 @@ class Reading:
         self.storage: dict[str, StorageAccountType] = {}
         self.networks: dict[str, VirtualNetwork] = {}  # those `network vnet create` makes, by name
         self.gateways: dict[VnetGatewayFact, None] = {}  # those `network vpn-gateway create` makes, once each
+        # Those `network vnet delete` took away, by name, until the script makes one of that name anew
+        # (`VirtualNetwork.replaced`).
+        self.deleted: dict[str, list[VirtualNetwork]] = {}
 
     def command(self, words: Sequence[Word], at: Mark) -> Meaning:
         """The meaning of `azure <words>` written at `at` (the command's name)."""
@@ -640,8 +646,7 @@ class Reading:
         elif path == ("network", "vnet", "subnet", "create"):
             self._subnet_create(parsed)
         elif path == ("network", "vnet", "delete"):
-            vnet = parsed.value("vnet", 0)
-            self.networks.pop(_text(vnet).casefold(), None)
+            self._vnet_delete(parsed)
         elif path == ("network", "vpn-gateway", "create"):
             self._gateway_create(parsed)
 
@@ -667,7 +672,9 @@ class Reading:
         vm_name = self._held("VM name", named, parsed.at) if named is not None else service
         deployment = self._deployment(service, parsed.at, existing=False)
         vm = _Vm(vm_name, parsed.at, existing=False, public_ips=[])
-        self._network(deployment, parsed.value("virtual-network-name"))
+        if not deployment.created:
+            self._network(deployment, parsed.value("virtual-network-name"))
+        deployment.created |= not self.maybe
         self._reserved(deployment, parsed.value("reserved-ip"))
         vm.size = _text(parsed.value("vm-size"))
         self._availability_set(vm, parsed.value("availability-set"))
@@ -970,6 +977,7 @@ class Reading:
             address_space=(space,) if space is not None else (),
             subnets=(subnet,) if subnet_name is None or subnet_name.text else (),
             address_space_known=space is not None,
+            replaced=tuple(self.deleted.pop(name.text.casefold(), ())),
         )
 
     def _gateway_create(self, parsed: Parsed) -> None:
@@ -990,6 +998,14 @@ class Reading:
             vnet_mark=vnet.mark,
         )
         self.gateways.setdefault(fact, None)
+
+    def _vnet_delete(self, parsed: Parsed) -> None:
+        """`network vnet delete <vnet>`: the network the script made is gone; kept as one that a network
+        of its name made anew replaces."""
+        name = _text(parsed.value("vnet", 0)).casefold()
+        gone = self.networks.pop(name, None)
+        if gone is not None:
+            self.deleted.setdefault(name, []).extend((*gone.replaced, replace(gone, replaced=())))
 
     def _subnet_create(self, parsed: Parsed) -> None:
         """`network vnet subnet create <vnet> <name> -a <prefix>`: a subnet more in a network the script
