@@ -14,7 +14,11 @@ dozen at most), as does a count stated in numbers (`{1..4}`, `$(seq 1 4)`, `for 
 loops (`while`) run once, as code that may run, what they assign unknown from the start. Both branches of
 an `if` (and every arm of a `case`) are read, their commands as ones that may run, and a variable they
 leave different is unknown after. A command after `||` may run too. A command line built as a string and run by `eval` is parsed and
-run where the `eval` is, each value the script does not state in it one unknown word.
+run where the `eval` is, each value the script does not state in it one unknown word. So is one a shell
+is given (`bash -c "..."`, its own arguments its `$1`...) or fed by a here-document or here-string (`bash
+<<EOF`), in a child shell. A command run through a prefix (`sudo`, `env X=1`, `timeout 30`, `nice -n 5`,
+`\\azure`, which bypasses an alias) is the command; one `xargs` runs may not run, and is given words the
+script does not state.
 
 A script whose first `azure` commands only the CLI's Resource Manager mode has (`--resource-group`, `group
 create`, `network nic`), before any `azure config mode`, was written for that mode, the CLI's default
@@ -97,16 +101,41 @@ _LONGEST_VALUE = 4096
 
 # The names the classic CLI runs under.
 _AZURE = frozenset({"azure", "azure.cmd"})
-# Commands that run the command their arguments name (`sudo azure ...`, `env MODE=x azure ...`), with the
-# options of each that take the next word as their value.
-_PREFIXES: dict[str, frozenset[str]] = {
-    "sudo": frozenset({"-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T"}),
-    "time": frozenset({"-f", "-o"}),
-    "command": frozenset(),
-    "exec": frozenset({"-a"}),
-    "nohup": frozenset(),
-    "env": frozenset({"-u", "-C", "-S"}),
+
+
+@dataclass(frozen=True, slots=True)
+class _Prefix:
+    """A command that runs the command its arguments name (`sudo azure ...`, `timeout 30 azure ...`)."""
+
+    takes_value: frozenset[str] = frozenset()  # its options that take the next word as their value
+    operands: int = 0  # the words it takes after its options, before the command (`timeout`'s duration)
+    # It runs the command with more words it reads (`xargs`), as many times as it reads lines: it may not
+    # run, and what it adds is not stated.
+    feeds: bool = False
+
+
+_PREFIXES: dict[str, _Prefix] = {
+    "sudo": _Prefix(frozenset({"-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T"})),
+    "time": _Prefix(frozenset({"-f", "-o"})),
+    "command": _Prefix(),
+    "exec": _Prefix(frozenset({"-a"})),
+    "nohup": _Prefix(),
+    "env": _Prefix(frozenset({"-u", "-C", "-S"})),
+    "timeout": _Prefix(frozenset({"-s", "--signal", "-k", "--kill-after"}), operands=1),
+    "nice": _Prefix(frozenset({"-n", "--adjustment"})),
+    "ionice": _Prefix(frozenset({"-c", "-n", "--class", "--classdata"})),
+    "stdbuf": _Prefix(frozenset({"-i", "-o", "-e", "--input", "--output", "--error"})),
+    "setsid": _Prefix(),
+    "xargs": _Prefix(
+        frozenset(
+            {"-n", "-L", "-P", "-I", "-d", "-E", "-s", "-a", "--max-args", "--max-lines", "--max-procs"}
+        )
+        | frozenset({"--delimiter", "--eof", "--max-chars", "--arg-file"}),
+        feeds=True,
+    ),
 }
+# Shells, which run the command line `-c` gives them, or the script a here-document feeds them.
+_SHELLS = frozenset({"sh", "bash", "dash", "ksh", "zsh"})
 
 
 # Commands that take an `azure` command's words as text, never running them (`echo azure vm create ...`).
@@ -131,7 +160,14 @@ def read(path: str, data: bytes) -> Document:
     if placeholders:  # read as the words they stand for, each a value the script does not state
         source = _filled(source, placeholders)
         tree = grammars.parser(_GRAMMAR).parse(source)
-    where = _Positions(path, source)
+    escapes = _escaped_line_starts(tree.root_node, source)
+    if escapes:  # `\azure` on a line of its own, read as bash reads it: `azure`
+        spaced = bytearray(source)
+        for index in escapes:
+            spaced[index] = ord(" ")
+        source = bytes(spaced)
+        tree = grammars.parser(_GRAMMAR).parse(source)
+    where = _Positions(path, source, escapes)
     if tree.root_node.has_error:
         problem = _syntax_problem(tree.root_node, where)
         return Document(path, FileKind.SHELL, "", problem=problem, text=text)
@@ -186,6 +222,28 @@ def _placeholders(root: Node, source: bytes) -> dict[int, str]:
     return found
 
 
+# What may follow a backslash that starts a command and changes nothing but that an alias is not used
+# (`\azure`): a character of a command's name.
+_PLAIN = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./")
+
+
+def _escaped_line_starts(root: Node, source: bytes) -> set[int]:
+    """Where a command starts with a backslash at the start of its line (`\\azure vm create`, which runs
+    `azure` bypassing any alias): the grammar joins such a word to the command on the line before, so it
+    is read with the backslash as a space (a mark of the word after it is at the backslash)."""
+    found: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "word" and source[node.start_byte : node.start_byte + 1] == b"\n":
+            text = source[node.start_byte : node.end_byte]
+            at = node.start_byte + len(text) - len(text.lstrip())
+            if source[at : at + 1] == b"\\" and source[at + 1 : at + 2] and source[at + 1] in _PLAIN:
+                found.add(at)
+        stack.extend(node.children)
+    return found
+
+
 def _line_end(source: bytes, start: int) -> int:
     end = source.find(b"\n", start)
     return len(source) if end < 0 else end
@@ -205,9 +263,10 @@ class _Positions:
 
     exact = True  # a mark's column is that of the node
 
-    def __init__(self, path: str, source: bytes) -> None:
+    def __init__(self, path: str, source: bytes, escapes: set[int] | None = None) -> None:
         self.path = path
         self.source = source
+        self.escapes = escapes or set()  # see `_escaped_line_starts`: a word after one starts at it
         # The last offset counted, with its line's start and the characters before it on the line: a
         # mark further on the same line counts on from there, so that a script written on one line
         # costs time linear in its length, not in the square of it.
@@ -221,7 +280,8 @@ class _Positions:
             counted_at, characters = line_start, 0
         characters += len(self.source[counted_at : node.start_byte].decode("utf-8", "replace"))
         self._counted = (line_start, node.start_byte, characters)
-        return Mark(self.path, row + 1, column=characters + 1 + skip)
+        escaped = node.start_byte - 1 in self.escapes
+        return Mark(self.path, row + 1, column=characters + 1 + skip - escaped)
 
 
 class _At(_Positions):
@@ -337,6 +397,7 @@ class _Walker:
         self.uploaded: dict[str, None] = {}
         self.placeholders: dict[int, str] = {}  # see `_placeholders`: by where each starts
         self.sourced = False  # whether a `source` (`.`) has run: its functions are not known here
+        self.fed: str | None = None  # the here-document or here-string the command being run is given
 
     def run(self, root: Node) -> None:
         self.statements(root)
@@ -403,7 +464,11 @@ class _Walker:
         self.spend()
         kind = node.type
         if kind == "command":
-            self.command(node)
+            with self._feeding(node):
+                self.command(node)
+        elif kind == "redirected_statement":
+            with self._feeding(node):
+                self.statements(node)
         elif kind == "variable_assignment":
             self.assign(node)
         elif kind == "declaration_command":
@@ -436,6 +501,40 @@ class _Walker:
                     self.statement(stage)
         else:  # pipelines, blocks, subshells, redirections, negations, substitutions
             self.statements(node)
+
+    @contextlib.contextmanager
+    def _feeding(self, node: Node) -> Iterator[None]:
+        """A command given a here-document or here-string (`bash <<EOF`, `bash <<< "..."`): its text is
+        what a shell the command runs reads as its script (`fed`)."""
+        fed = self.fed
+        for child in node.named_children:
+            if child.type == "heredoc_redirect":
+                self.fed = self._heredoc(child)
+            elif child.type == "herestring_redirect" and child.named_child_count:
+                self.fed = self.value(child.named_children[-1]).template
+        try:
+            yield
+        finally:
+            self.fed = fed
+
+    def _heredoc(self, redirect: Node) -> str | None:
+        """A here-document's text as the shell hands it on: as written under a quoted delimiter (`<<'EOF'`),
+        else with each `$X` its value (`_HOLE` where the script does not state it) and escapes undone."""
+        body = next((c for c in redirect.named_children if c.type == "heredoc_body"), None)
+        start = next((c for c in redirect.named_children if c.type == "heredoc_start"), None)
+        if body is None or start is None:
+            return None
+        if any(quote in self._text(start) for quote in "'\"\\"):
+            return self._text(body)
+        parts, at = [], body.start_byte
+        for child in body.named_children:
+            if child.type == "heredoc_content":
+                continue
+            parts.append(_unescaped(self.source[at : child.start_byte].decode("utf-8", "replace"), True))
+            parts.append(self.value(child).template)
+            at = child.end_byte
+        parts.append(_unescaped(self.source[at : body.end_byte].decode("utf-8", "replace"), True))
+        return "".join(parts)
 
     def command_list(self, node: Node) -> None:
         """`a && b`, `a || b`: what follows `||` runs only when what comes before fails."""
@@ -654,8 +753,8 @@ class _Walker:
             if spread:
                 self._run_words([*spread, *(w for a in arguments for w in self.words(a))])
             return
-        if name in _PREFIXES:
-            self._run_words(_after_prefix(name, [w for a in arguments for w in self.words(a)]))
+        if name in _PREFIXES or posixpath.basename(name) in _SHELLS:
+            self._run_words([self.words(name_node)[0], *(w for a in arguments for w in self.words(a))])
         elif posixpath.basename(name) in _AZURE:
             self.azure(name_node, arguments)
         elif name == "eval":
@@ -681,21 +780,45 @@ class _Walker:
         script does not state a word of its own that is not known (a command built as a string and run,
         as many deploy scripts do to echo it first). What it runs is shown at the `eval`."""
         line = " ".join(self.value(argument).template for argument in arguments)
+        self._run_line(line, self.where.mark(name_node))
+
+    def _run_line(self, line: str, at: Mark) -> None:
+        """A command line (or script) the script builds as text and runs, parsed and run here, each node of
+        it shown at `at`."""
         if "azure" not in line or self.depth >= _CALL_DEPTH:
             return
         source = line.encode("utf-8")
-        self.spend(len(source))  # parsed again at each run of the `eval`: paid for by its length
+        self.spend(len(source))  # parsed again at each run: paid for by its length
         tree = grammars.parser(_GRAMMAR).parse(source)
         if tree.root_node.has_error:
             return
         saved = self.source, self.where
-        self.source, self.where = source, _At(self.where.mark(name_node))
+        self.source, self.where = source, _At(at)
         self.depth += 1
         try:
             self.statements(tree.root_node)
         finally:
             self.source, self.where = saved
             self.depth -= 1
+
+    def _shell(self, words: list[Word]) -> None:
+        """`bash -c "azure ..."` (`sh`, `dash`...): the command line it is given, as `eval` runs one, but in a
+        child shell, with the words after it as its `$0`, `$1`...; `bash <<EOF`, `bash -s <<< "..."`: the
+        script a here-document or here-string feeds it (`fed`). A script file it runs is not followed."""
+        run = _shell_run(words[1:])
+        if run is None:
+            return
+        how, rest = run
+        line, arguments = (_template(rest[0]), rest[2:]) if how == "-c" else (self.fed, rest)
+        if line is None:
+            return
+        with self._child_shell():
+            outer = self.scope
+            self.scope = _Scope(dict(outer.variables), tuple(arguments))
+            try:
+                self._run_line(line, words[0].mark)
+            finally:
+                self.scope = outer
 
     def _shift(self, arguments: list[Node]) -> None:
         given = self.value(arguments[0]).text if arguments else "1"
@@ -743,10 +866,22 @@ class _Walker:
         if posixpath.basename(name) in _AZURE:
             self.azure_words(words[1:], words[0].mark)
         elif name in _PREFIXES:
-            self._run_words(_after_prefix(name, words[1:]))
+            self._prefixed(name, words[1:])
+        elif posixpath.basename(name) in _SHELLS:
+            self._shell(words)
         elif name in self.functions and self.depth < _CALL_DEPTH and not self.flat:
             self.called.add(name)
             self._call(name, self.functions[name], tuple(words[1:]))
+
+    def _prefixed(self, name: str, words: list[Word]) -> None:
+        """The command a prefix runs (`sudo`, `timeout 30`, `nice -n 5`); the one `xargs` runs may not run,
+        with words more that the script does not state."""
+        command = _after_prefix(name, words)
+        if not _PREFIXES[name].feeds:
+            self._run_words(command)
+        elif command:
+            with self._maybe():
+                self._run_words(_fed(words[: len(words) - len(command)], command))
 
     def azure(self, name_node: Node, arguments: list[Node]) -> None:
         words = [w for argument in arguments for w in self.words(argument)]
@@ -787,7 +922,8 @@ class _Walker:
                 mark = value.mark or self.where.mark(node)
                 return [Word(part, mark) for part in value.text.split()]
         value = self.value(node)
-        return [Word(value.text, value.mark or self.where.mark(node), value.exact, value.holder)]
+        mark = value.mark or self.where.mark(node)
+        return [Word(value.text, mark, value.exact, value.holder, value.shape)]
 
     def value(self, node: Node) -> _Value:
         """What a word says: a value `eval` holds a hole in is not stated."""
@@ -891,6 +1027,11 @@ class _Walker:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
 
+def _template(word: Word) -> str:
+    """A word as a command line run as text holds it: a value the script does not state one `_HOLE`."""
+    return word.text if word.text is not None else word.shape or _HOLE
+
+
 def _in_background(node: Node) -> bool:
     """Whether a statement ends with `&`: bash runs it in a child shell and goes on."""
     following = node.next_sibling
@@ -946,24 +1087,73 @@ def _assigned_in(node: Node, source: bytes) -> set[str]:
     return names
 
 
-def _after_prefix(prefix: str, words: list[Word]) -> list[Word]:
-    """The command a prefix runs: its words after the prefix's own options (and, for `env`, after the
-    variables it sets), where the script states them; none where an option's value is not stated."""
-    takes_value = _PREFIXES[prefix]
+def _after_prefix(name: str, words: list[Word]) -> list[Word]:
+    """The command a prefix runs: its words after the prefix's own options and operands (and, for `env`,
+    after the variables it sets), where the script states them; none where an option's value is not
+    stated."""
+    prefix = _PREFIXES[name]
     index = 0
     while index < len(words):
         text = words[index].text
         if text is None:
             return []
         if text == "--":
-            return words[index + 1 :]
+            index += 1
+            break
         if text.startswith("-") and len(text) > 1:
-            index += 2 if text in takes_value else 1
-        elif prefix == "env" and "=" in text:
+            index += 2 if text in prefix.takes_value else 1
+        elif name == "env" and "=" in text:
             index += 1
         else:
             break
-    return words[index:]
+    return words[index + prefix.operands :]
+
+
+def _fed(options: list[Word], command: list[Word]) -> list[Word]:
+    """The command `xargs` runs, given its `options`: each word that holds its replacement string (`-I {}`)
+    a value the script does not state; with none, the command with one such word more, for what it reads."""
+    replaced = _replacement(options)
+    if replaced is None:
+        return [*command, Word(None, command[-1].mark)]
+    return [Word(None, w.mark) if w.text is None or replaced in w.text else w for w in command]
+
+
+def _replacement(options: list[Word]) -> str | None:
+    """The replacement string `xargs` options give (`-I {}`, `-I{}`, `--replace=R`, `-i`), if any."""
+    for index, word in enumerate(options):
+        text = word.text or ""
+        if text == "-I" and index + 1 < len(options):
+            return options[index + 1].text
+        if text in ("-i", "--replace"):
+            return "{}"
+        for option in ("-I", "-i", "--replace="):
+            if text.startswith(option) and len(text) > len(option):
+                return text[len(option) :]
+    return None
+
+
+def _shell_run(words: list[Word]) -> tuple[str, list[Word]] | None:
+    """What a shell given `words` (after its name) runs: ("-c", [line, $0, $1...]) for the command line
+    `-c` gives it, ("-s", [$1...]) for the script it reads from its input, None for a script file."""
+    index, given = 0, ""
+    while index < len(words):
+        text = words[index].text
+        if text is None:  # an operand: the command line, or a script file, the script does not state
+            break
+        if text == "--":
+            index += 1
+            break
+        if text in ("-o", "+o", "-O", "+O", "--rcfile", "--init-file"):
+            index += 2
+        elif text[:1] in "-+" and len(text) > 1:
+            given += text[1:] if text[0] == "-" and text[1] != "-" else ""
+            index += 1
+        else:
+            break
+    rest = words[index:]
+    if "c" in given:
+        return ("-c", rest) if rest else None
+    return ("-s", rest) if "s" in given or not rest else None
 
 
 def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:

@@ -86,6 +86,9 @@ class Word:
     # Of a value the script does not state: what holds it (`$svc`, the variable a `read` fills), so that
     # two commands given one such value name one resource; None where nothing tells.
     holder: str | None = None
+    # Of a value built from parts some of which the script does not state: its text with a stand-in for
+    # each of those, for a reader that runs the word as a command line (`bash -c "azure ... $NET"`).
+    shape: str | None = None
 
     def at(self, offset: int) -> Mark:
         """Where the character at `offset` of the value is written, when the word says; else the word."""
