@@ -308,8 +308,9 @@ class Parsed:
 
 def command_path(words: Sequence[Word]) -> tuple[tuple[str, ...], int]:
     """The longest command path of `COMMANDS` (or migration step) the words start with, and how many words
-    it takes; ((), 0) for none."""
-    said = [w.text.casefold() if w.text is not None else "" for w in words[:4]]
+    it takes; ((), 0) for none. Names are matched as written: the CLI's parser (commander) refuses
+    `azure VM create` ("'VM' is not an azure command")."""
+    said = [w.text if w.text is not None else "" for w in words[:4]]
     for length in (4, 3, 2):
         if tuple(said[:length]) in COMMANDS:
             return tuple(said[:length]), length
@@ -327,7 +328,7 @@ def parse(words: Sequence[Word], at: Mark) -> Parsed | None:
     spec = COMMANDS.get(path) or _Spec(_step_positionals(path), ())
     parsed = Parsed(path, at, [], {})
     options = spec.options + _COMMON
-    long_names = {name.casefold(): (name, kind) for name, _, kind in options}
+    long_names = {name: (name, kind) for name, _, kind in options}
     short_names = {short: (name, kind) for name, short, kind in options if short}
     rest = list(words[length:])
     index = 0
@@ -371,10 +372,10 @@ def _named_options(
     text = word.text or ""
     if text.startswith("--"):
         name, equals, value = text[2:].partition("=")
-        found = long_names.get(name.casefold())
+        found = long_names.get(name)  # as written: commander refuses `--VM-Name` as an unknown option
         if found is None:
             parsed.foreign = True
-            parsed.resource_manager |= name.casefold() == "resource-group"
+            parsed.resource_manager |= name == "resource-group"
             return []
         attached = word.part(len(name) + 3, value) if equals else None
         return [(found[0], found[1], attached)]
@@ -1106,12 +1107,15 @@ _SUBGROUPS = frozenset(
 
 
 def call_path(words: Sequence[Word]) -> tuple[str, ...]:
-    """A command's path (`vm endpoint list`): its group, the subgroups it names, and its verb."""
+    """A command's path (`vm endpoint list`): its group, the subgroups it names, and its verb; none where a
+    name is not written in lowercase, as every command's is (see `command_path`)."""
     path: list[str] = []
     for word in words:
-        text = (word.text or "").casefold()
+        text = word.text or ""
         if not text or text.startswith("-"):
             break
+        if text != text.lower():
+            return ()
         path.append(text)
         if len(path) > 1 and text not in _SUBGROUPS:
             break
