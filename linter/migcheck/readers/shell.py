@@ -18,7 +18,8 @@ run where the `eval` is, each value the script does not state in it one unknown 
 is given (`bash -c "..."`, its own arguments its `$1`...) or fed by a here-document or here-string (`bash
 <<EOF`), in a child shell. A command run through a prefix (`sudo`, `env X=1`, `timeout 30`, `nice -n 5`,
 `\\azure`, which bypasses an alias) is the command; one `xargs` runs may not run, and is given words the
-script does not state.
+script does not state. What is nested deeper than a few dozen statements (an `if` in an `if`...) is read
+once through, each command in it as one that may run.
 
 A script whose first `azure` commands only the CLI's Resource Manager mode has (`--resource-group`, `group
 create`, `network nic`), before any `azure config mode`, was written for that mode, the CLI's default
@@ -94,6 +95,9 @@ _GRAMMAR = "tree_sitter_bash"
 _ARM_CLAUSES = ("elif_clause", "else_clause", "case_item")
 _LOOP_ITEMS = 32  # the most words a `for` loop is run for, one turn each
 _CALL_DEPTH = 8  # functions calling functions: deeper calls are not followed
+# Statements within statements (`if` in `if`...): deeper ones are read once through (`_nested_deeper`),
+# well before Python's own limit on calls within calls.
+_NESTING = 64
 _DECLARATIONS = frozenset({"export", "local", "declare", "typeset", "readonly"})
 # A value longer than this is not followed (`X="$X$X"` doubles it at each line): unknown, as unstated.
 _LONGEST_VALUE = 4096
@@ -334,12 +338,15 @@ def _redirect_across_lines(node: Node) -> Node | None:
 
 
 def _first_error(node: Node) -> Node | None:
-    if node.is_error or node.is_missing:
-        return node
-    for child in node.children:
-        if child.has_error or child.is_missing:
-            return _first_error(child) or child
-    return None
+    """The first error or missing node, down through the first child holding one at each level (in a
+    loop: a script may nest hundreds deep)."""
+    found = None
+    while not (node.is_error or node.is_missing):
+        child = next((c for c in node.children if c.has_error or c.is_missing), None)
+        if child is None:
+            return found
+        found = node = child
+    return node
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +398,8 @@ class _Walker:
         self.functions: dict[str, Node] = {}
         self.called: set[str] = set()
         self.depth = 0
+        self.nesting = 0  # how deep in statements within statements the walk is
+        self.valuing = 0  # how deep in values within values (`value`)
         self.calls: list[ClassicCall] = []
         self.steps: list[MigrationStep] = []
         self.changes: list[ClassicCall] = []
@@ -401,9 +410,15 @@ class _Walker:
 
     def run(self, root: Node) -> None:
         self.statements(root)
+        ran: set[str] = set()
         with self._maybe():  # a library's functions, run by whatever sources the file
-            for name, body in list(self.functions.items()):
-                if name not in self.called:
+            while True:  # and those they define, in turn
+                done = self.called | ran
+                waiting = [(n, b) for n, b in self.functions.items() if n not in done]
+                if not waiting:
+                    break
+                for name, body in waiting:
+                    ran.add(name)
                     self._call(name, body, ())
 
     def script(self) -> Script | None:
@@ -462,6 +477,39 @@ class _Walker:
 
     def statement(self, node: Node) -> None:
         self.spend()
+        if self.nesting >= _NESTING:
+            self._nested_deeper(node)
+            return
+        self.nesting += 1
+        try:
+            self._statement(node)
+        finally:
+            self.nesting -= 1
+
+    def _nested_deeper(self, node: Node) -> None:
+        """A statement nested deeper than `_NESTING` (an `if` in an `if`... hundreds deep): read once
+        through, without following its structure, each command in it as one that may run and each
+        variable it assigns unknown, so that no depth of nesting stops the read."""
+        for name in _assigned_in(node, self.source):
+            self.scope.variables[name] = _UNSTATED
+        stack = [node]
+        self.nesting += 1  # past `_NESTING`: what `_substitutions` leaves to this walk
+        try:
+            with self._maybe():
+                while stack:
+                    current = stack.pop()
+                    self.spend()
+                    if current.type == "command":
+                        with self._feeding(current):
+                            self.command(current)
+                    if current.type == "function_definition":
+                        self._statement(current)
+                    else:  # a command's substitutions too (`_substitutions` leaves them to this walk)
+                        stack.extend(reversed(current.named_children))
+        finally:
+            self.nesting -= 1
+
+    def _statement(self, node: Node) -> None:
         kind = node.type
         if kind == "command":
             with self._feeding(node):
@@ -902,12 +950,16 @@ class _Walker:
 
     def _substitutions(self, node: Node) -> None:
         """The commands inside `$(...)` and backticks of a word run too (`IP=$(azure ... show ...)`)."""
-        if node.type in ("command_substitution", "process_substitution"):
-            with self._maybe(), self._child_shell():
-                self.statements(node)
+        if self.nesting > _NESTING:  # read by the walk through what is nested deeper (`_nested_deeper`)
             return
-        for child in node.named_children:
-            self._substitutions(child)
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current.type in ("command_substitution", "process_substitution"):
+                with self._maybe(), self._child_shell():
+                    self.statements(current)
+            else:
+                stack.extend(reversed(current.named_children))
 
     # --- words -------------------------------------------------------------------------------------
 
@@ -926,8 +978,15 @@ class _Walker:
         return [Word(value.text, mark, value.exact, value.holder, value.shape)]
 
     def value(self, node: Node) -> _Value:
-        """What a word says: a value `eval` holds a hole in is not stated."""
-        found = self._value(node)
+        """What a word says: a value `eval` holds a hole in is not stated; one nested deeper than
+        `_NESTING` (`${A:-${B:-...}}`) is not followed."""
+        if self.valuing >= _NESTING:
+            return _Value(None, self.where.mark(node))
+        self.valuing += 1
+        try:
+            found = self._value(node)
+        finally:
+            self.valuing -= 1
         if found.text and _HOLE in found.text:
             return _Value(None, found.mark, shape=found.text)
         return found if self.where.exact or not found.exact else replace(found, exact=False)
@@ -1218,17 +1277,22 @@ def _suppressions(root: Node, where: _Positions) -> Iterator[Suppression]:
 
 def _command_spans(node: Node) -> Iterator[tuple[int, int]]:
     """The first and last line of each command, 1-based."""
-    if node.type == "command":
-        yield node.start_point[0] + 1, node.end_point[0] + 1
-        return
-    for child in node.named_children:
-        yield from _command_spans(child)
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "command":
+            yield current.start_point[0] + 1, current.end_point[0] + 1
+        else:
+            stack.extend(current.named_children)
 
 
 def _comments(node: Node) -> Iterator[Node]:
-    if node.type == "comment":
-        if b"migcheck" in (node.text or b"").lower():
-            yield node
-        return
-    for child in node.children:
-        yield from _comments(child)
+    """The comments that mention migcheck, in the order they are written."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type == "comment":
+            if b"migcheck" in (current.text or b"").lower():
+                yield current
+        else:
+            stack.extend(reversed(current.children))
