@@ -19,7 +19,9 @@ is given (`bash -c "..."`, its own arguments its `$1`...) or fed by a here-docum
 <<EOF`), in a child shell. A command run through a prefix (`sudo`, `env X=1`, `timeout 30`, `nice -n 5`,
 `\\azure`, which bypasses an alias) is the command; one `xargs` runs may not run, and is given words the
 script does not state. What is nested deeper than a few dozen statements (an `if` in an `if`...) is read
-once through, each command in it as one that may run.
+once through, each command in it as one that may run. A file the script puts in place by a means whose
+content it does not follow (`cp`, `mv`, `install`, `ln`, `wget`, `curl`, `tee`, `sed -i`, a `>`
+redirection) is not known to be the file checked by its name when `azure network import` uploads it.
 
 A script whose first `azure` commands only the CLI's Resource Manager mode has (`--resource-group`, `group
 create`, `network nic`), before any `azure config mode`, was written for that mode, the CLI's default
@@ -404,6 +406,12 @@ class _Walker:
         self.steps: list[MigrationStep] = []
         self.changes: list[ClassicCall] = []
         self.uploaded: dict[str, None] = {}
+        # The names (last parts of their paths, without case) of the files the script puts in place by a
+        # means whose content the reader does not follow (`cp`, `wget -O`, `> file`), and how many such
+        # writes to a file it does not name have run: an upload of one is not known to be of the file
+        # checked by that name (see `model.Script.uploaded_files`).
+        self.replaced_files: set[str] = set()
+        self.unnamed_writes = 0
         self.placeholders: dict[int, str] = {}  # see `_placeholders`: by where each starts
         self.sourced = False  # whether a `source` (`.`) has run: its functions are not known here
         self.fed: str | None = None  # the here-document or here-string the command being run is given
@@ -558,12 +566,33 @@ class _Walker:
         for child in node.named_children:
             if child.type == "heredoc_redirect":
                 self.fed = self._heredoc(child)
+                self._redirected(child)
             elif child.type == "herestring_redirect" and child.named_child_count:
                 self.fed = self.value(child.named_children[-1]).template
+        self._redirected(node)
         try:
             yield
         finally:
             self.fed = fed
+
+    def _redirected(self, node: Node) -> None:
+        """The files a command's redirections write (`> f`, `>> f`, `&> f`, `>| f`), put in place."""
+        for child in node.named_children:
+            operator = next((c.type for c in child.children if not c.is_named), "")
+            if child.type == "file_redirect" and operator in _WRITES and child.named_child_count:
+                self._put_in_place(self.words(child.named_children[-1])[0], [])
+
+    def _put_in_place(self, destination: Word, sources: list[Word]) -> None:
+        """A file the script writes or puts in place by a means whose content the reader does not follow
+        (see `replaced_files`), at `destination`; into a folder, under the names of its `sources`."""
+        if destination.text is None:
+            self.unnamed_writes += 1
+            return
+        leaf = posixpath.basename(destination.text)
+        self.replaced_files.add(leaf.casefold())
+        if leaf in ("", ".", "..") or "." not in leaf:  # a folder, maybe: each file keeps its name
+            for source in sources:
+                self._put_in_place(source, [])
 
     def _heredoc(self, redirect: Node) -> str | None:
         """A here-document's text as the shell hands it on: as written under a quoted delimiter (`<<'EOF'`),
@@ -801,7 +830,7 @@ class _Walker:
             if spread:
                 self._run_words([*spread, *(w for a in arguments for w in self.words(a))])
             return
-        if name in _PREFIXES or posixpath.basename(name) in _SHELLS:
+        if name in _PREFIXES or posixpath.basename(name) in _SHELLS | _PLACES.keys():
             self._run_words([self.words(name_node)[0], *(w for a in arguments for w in self.words(a))])
         elif posixpath.basename(name) in _AZURE:
             self.azure(name_node, arguments)
@@ -917,6 +946,9 @@ class _Walker:
             self._prefixed(name, words[1:])
         elif posixpath.basename(name) in _SHELLS:
             self._shell(words)
+        elif posixpath.basename(name) in _PLACES:
+            for destination, sources in _PLACES[posixpath.basename(name)](words[1:]):
+                self._put_in_place(destination, sources)
         elif name in self.functions and self.depth < _CALL_DEPTH and not self.flat:
             self.called.add(name)
             self._call(name, self.functions[name], tuple(words[1:]))
@@ -944,9 +976,9 @@ class _Walker:
             self.steps.append(meaning.step)
         if meaning.upload is not None:
             file = meaning.upload.file
-            self.uploaded.setdefault(
-                posixpath.basename(file.text) if file is not None and file.text else "", None
-            )
+            name = posixpath.basename(file.text) if file is not None and file.text else ""
+            replaced = self.unnamed_writes or name.casefold() in self.replaced_files
+            self.uploaded.setdefault("" if replaced else name, None)
 
     def _substitutions(self, node: Node) -> None:
         """The commands inside `$(...)` and backticks of a word run too (`IP=$(azure ... show ...)`)."""
@@ -1213,6 +1245,125 @@ def _shell_run(words: list[Word]) -> tuple[str, list[Word]] | None:
     if "c" in given:
         return ("-c", rest) if rest else None
     return ("-s", rest) if "s" in given or not rest else None
+
+
+# The redirections that write a file.
+_WRITES = frozenset({">", ">>", "&>", "&>>", ">|"})
+# Options of `cp`, `mv`, `install`, `ln` that take the next word as their value.
+_COPY_VALUES = frozenset({"-t", "-m", "-o", "-g", "-S", "--target-directory", "--mode", "--suffix"})
+
+
+def _operands(words: list[Word], takes_value: frozenset[str]) -> tuple[list[Word], dict[str, Word]]:
+    """A command's operands, and the values of its options that take one (`-t dir`, `--mode=644`)."""
+    operands: list[Word] = []
+    values: dict[str, Word] = {}
+    index = 0
+    while index < len(words):
+        word, text = words[index], words[index].text
+        index += 1
+        if text is None or not text.startswith("-") or text == "-":
+            operands.append(word)
+        elif text == "--":
+            operands.extend(words[index:])
+            break
+        elif "=" in text and text.startswith("--"):
+            option, _, value = text.partition("=")
+            values[option] = word.part(len(option) + 1, value)
+        elif text in takes_value and index < len(words):
+            values[text] = words[index]
+            index += 1
+    return operands, values
+
+
+_Placed = list[tuple[Word, list[Word]]]  # each file put in place, with the files it may be named after
+
+
+def _copied(words: list[Word]) -> _Placed:
+    """`cp a b`, `mv a dir/`, `install -m 644 a b`, `ln -s a b`, `cp -t dir a b`: the destination (a folder,
+    maybe, whose files are named as their sources)."""
+    operands, values = _operands(words, _COPY_VALUES)
+    folder = values.get("-t") or values.get("--target-directory")
+    if folder is not None:
+        return [(folder, operands)]
+    return [(operands[-1], operands[:-1])] if operands else []
+
+
+def _teed(words: list[Word]) -> _Placed:
+    """`tee [-a] f g`: each file it writes."""
+    return [(file, []) for file in _operands(words, frozenset())[0]]
+
+
+def _edited(words: list[Word]) -> _Placed:
+    """`sed -i 's/a/b/' f`: with `-i` (`--in-place`, `-i.bak`), each file it edits, after its script
+    unless `-e`/`-f` gives that."""
+    texts = [w.text or "" for w in words]
+    if not any(t == "--in-place" or (t.startswith("-i") and not t.startswith("--")) for t in texts):
+        return []
+    operands, values = _operands(words, frozenset({"-e", "-f", "--expression", "--file"}))
+    return [(file, []) for file in (operands if values else operands[1:])]
+
+
+def _wget(words: list[Word]) -> _Placed:
+    """`wget -O f url` (`-qO f`, `--output-document=f`): the file named; `wget url`: the file the address
+    ends with; `-O -` writes none."""
+    named = _output(words, "O", "--output-document")
+    if named is not None:
+        return [] if named.text == "-" else [(named, [])]
+    return _saved_as_addressed(words)
+
+
+def _curl(words: list[Word]) -> _Placed:
+    """`curl -o f url` (`-sSLo f`, `--output f`): the file named; `curl -O url` (`--remote-name`): the file
+    the address ends with; else none (curl writes to its output)."""
+    named = _output(words, "o", "--output")
+    if named is not None:
+        return [(named, [])]
+    texts = [w.text or "" for w in words]
+    remote = any(
+        t.startswith("--remote-name") or (t[:1] == "-" and t[1:2] != "-" and "O" in t) for t in texts
+    )
+    return _saved_as_addressed(words) if remote else []
+
+
+def _output(words: list[Word], letter: str, long: str) -> Word | None:
+    """The file a download's option names: `-o f`, `-sSLo f`, `-of`, `--output f`, `--output=f`."""
+    for index, word in enumerate(words):
+        text = word.text or ""
+        following = words[index + 1] if index + 1 < len(words) else None
+        if text == long:
+            return following
+        if text.startswith(long + "="):
+            return word.part(len(long) + 1, text[len(long) + 1 :])
+        if text[:1] == "-" and text[1:2] != "-" and letter in text:
+            at = text.index(letter)
+            return following if at == len(text) - 1 else word.part(at + 1, text[at + 1 :])
+    return None
+
+
+def _saved_as_addressed(words: list[Word]) -> _Placed:
+    """The files a download saves under the names its addresses end with (one it does not state: any)."""
+    return [(Word(_url_leaf(w.text), w.mark), []) for w in words if w.text is None or "://" in w.text]
+
+
+def _url_leaf(url: str | None) -> str | None:
+    """The file name an address ends with (`https://x/y/NetworkConfig.netcfg?sv=...`), as a download
+    names the file it saves."""
+    if url is None:
+        return None
+    return url.partition("?")[0].partition("#")[0].rstrip("/").rpartition("/")[2]
+
+
+# Commands that put a file in place by a means whose content the reader does not follow.
+_PLACES = {
+    "cp": _copied,
+    "mv": _copied,
+    "install": _copied,
+    "ln": _copied,
+    "tee": _teed,
+    "sed": _edited,
+    "wget": _wget,
+    "curl": _curl,
+}
 
 
 def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:
