@@ -365,6 +365,8 @@ class _Value:
     # Of a value not stated: what holds it (`xplat.Word.holder`), the variable or the assignment that
     # sets it, so that two commands given it name one resource.
     holder: str | None = None
+    # Of a value with a shape: what holds each value in it the script does not state, in order.
+    holes: tuple[str | None, ...] = ()
 
     @property
     def template(self) -> str:
@@ -374,7 +376,7 @@ class _Value:
 _UNSTATED = _Value(None)
 # What stands for a value the script does not state in a command line `eval` runs: one word, which no
 # script writes, that the grammar reads as a word wherever it stands.
-_HOLE = "migcheck-unstated-value"
+_HOLE = xplat.HOLE
 
 
 @dataclass
@@ -1007,7 +1009,7 @@ class _Walker:
                 return [Word(part, mark) for part in value.text.split()]
         value = self.value(node)
         mark = value.mark or self.where.mark(node)
-        return [Word(value.text, mark, value.exact, value.holder, value.shape)]
+        return [Word(value.text, mark, value.exact, value.holder, value.shape, value.holes)]
 
     def value(self, node: Node) -> _Value:
         """What a word says: a value `eval` holds a hole in is not stated; one nested deeper than
@@ -1075,7 +1077,8 @@ class _Walker:
         if len(shape) > _LONGEST_VALUE:  # longer than anything followed (`X="$X$X"` line after line)
             return _Value(None, self.where.mark(node))
         if any(part.text is None for part in parts):
-            return _Value(None, self.where.mark(node), shape=shape)
+            holes = tuple(h for part in parts if part.text is None for h in part.holes or (part.holder,))
+            return _Value(None, self.where.mark(node), shape=shape, holes=holes)
         return _Value(shape, self.where.mark(node))
 
     def variable(self, name_node: Node) -> _Value:

@@ -15,9 +15,10 @@ What is read:
 - `vm create` (and `vm docker create`): a VM in the cloud service `<dns-name>` (its deployment of the same
   name), named `--vm-name` or after the service; its virtual network (`-w`), subnets (`-b a,b`, and those of
   `-f nic:subnet:ip,...`, whose interfaces are the VM's secondary ones), availability set (`-A`), reserved
-  IP (`-R`), static private address (`-S`) and public IP (`-i`), size (`-z`), the OS disk's blob (`-u`), the
-  SSH and RDP endpoints it asks for (`-e`, `-r`), boot diagnostics turned off (`--disable-boot-diagnostics`)
-  and the service's region (`-l`);
+  IP (`-R`), static private address (`-S`) and public IP (`-i`), size (`-z`), the OS disk's blob (`-u`; in
+  an account of a stand-in name, one per value, where the script does not state the account's:
+  `https://$SA.blob...`), the SSH and RDP endpoints it asks for (`-e`, `-r`), boot diagnostics turned off
+  (`--disable-boot-diagnostics`) and the service's region (`-l`);
 - what later commands change on a VM (`vm endpoint create|create-multiple|delete`, `vm endpoint acl-rule
   create`, `vm extension set`, `vm static-ip set`, `vm delete`): on the VM the same script creates under
   that name, or, given `-d <dns-name>`, as a change to the VM of that service (`Role.changes_existing`),
@@ -65,8 +66,14 @@ from migcheck.model import (
     Subnet,
     VirtualNetwork,
     VnetGatewayFact,
+    account_stand_in,
+    is_stand_in,
     network_stand_in,
 )
+
+# What stands for each value the script does not state in a word's `shape`: one word, which no script
+# writes, that a shell grammar reads as a word wherever it stands.
+HOLE = "migcheck-unstated-value"
 
 # How an option takes its value: it takes the next word, takes it when it does not start with `-`
 # (commander's `[value]`), or takes none.
@@ -89,6 +96,7 @@ class Word:
     # Of a value built from parts some of which the script does not state: its text with a stand-in for
     # each of those, for a reader that runs the word as a command line (`bash -c "azure ... $NET"`).
     shape: str | None = None
+    holes: tuple[str | None, ...] = ()  # what holds each value in `shape` the script does not state
 
     def at(self, offset: int) -> Mark:
         """Where the character at `offset` of the value is written, when the word says; else the word."""
@@ -691,13 +699,45 @@ class Reading:
             vm.boot_diagnostics, vm.boot_diagnostics_mark = False, parsed.at
         else:  # the CLI turns it on unless told not to (AUTOMATION.md §4)
             vm.boot_diagnostics_default, vm.boot_diagnostics_mark = "azure vm create", parsed.at
-        blob = parsed.value("blob-url")
-        if blob is not None and blob.text:
-            vm.disks.append(Disk("", blob.text, "", vm_name, parsed.at, media_link_mark=blob.mark))
+        self._os_disk(vm, parsed.value("blob-url"), parsed.at)
         location = parsed.value("location")
         if location is not None and location.text and dns is not None and dns.text:
             self.regions.append(ServiceRegion(service, location.text, parsed.at))
         deployment.vms[vm_name.casefold()] = vm
+
+    def _os_disk(self, vm: _Vm, blob: Word | None, at: Mark) -> None:
+        """The OS disk of `-u <blob url>`: by its blob, or in the storage account of a stand-in where the
+        script does not state the account's name (`-u "https://$SA.blob.core.windows.net/vhds/a.vhd"`)."""
+        if blob is None:
+            return
+        if blob.text:
+            vm.disks.append(Disk("", blob.text, "", vm.name, at, media_link_mark=blob.mark))
+            return
+        account = self._blob_account(blob)
+        if account:
+            what = "OS disk of its VM" if is_stand_in(vm.name) else f"OS disk of VM {vm.name}"
+            name = f"<{what}, {self.file}:{blob.mark.line}:{blob.mark.column}>"
+            vm.disks.append(Disk(name, "", "", vm.name, blob.mark, account=account))
+
+    def _blob_account(self, blob: Word) -> str:
+        """The stand-in of the storage account a blob address names by a value the script does not state
+        (`https://$SA.blob...`); "" for any other address it does not state."""
+        shape = blob.shape or ""
+        scheme, _, rest = shape.rpartition("://")
+        host = rest.split("/", 1)[0].split(".")
+        if len(host) < 3 or HOLE not in host[0] or host[1].casefold() != "blob":
+            return ""
+        before = scheme.count(HOLE)
+        holder = blob.holes[before] if before < len(blob.holes) else None
+        return self._unstated_account(holder, host[0], blob.mark)
+
+    def _unstated_account(self, holder: str | None, shape: str, at: Mark) -> str:
+        """The stand-in of a storage account named by a value the script does not state, built as `shape`
+        (`HOLE` for the value itself, `acct` and a HOLE for `acct$n`): one for every use of the value
+        built alike (`model.account_stand_in`), named where it is first passed."""
+        if holder is None:
+            return account_stand_in(at)
+        return self.unstated.setdefault(f"storage account\0{holder}\0{shape}", account_stand_in(at))
 
     def _deployment(self, service: str, at: Mark, existing: bool) -> _Deployment:
         key = service.casefold()
@@ -945,11 +985,16 @@ class Reading:
         self._deployment(service.text, parsed.at, existing=True).deleted = True
 
     def _storage_account(self, parsed: Parsed) -> None:
+        """`storage account create <name> --type <type>`: the account's type, under its name, or the
+        stand-in of a name the script does not state (see `_unstated_account`)."""
         name, kind = parsed.value("name", 0), parsed.value("type")
-        if name is None or not name.text or kind is None or kind.text is None:
+        if name is None or name.text == "" or kind is None or kind.text is None:
             return
+        account = name.text or self._unstated_account(
+            name.holes[0] if name.shape and name.holes else name.holder, name.shape or HOLE, name.mark
+        )
         account_type = _STORAGE_TYPES.get(kind.text.casefold().replace("_", ""), kind.text)
-        self.storage[name.text.casefold()] = StorageAccountType(name.text, account_type, parsed.at)
+        self.storage[account.casefold()] = StorageAccountType(account, account_type, parsed.at)
 
     def _reserved_ip(self, parsed: Parsed) -> None:
         name = parsed.value("name", 0)
