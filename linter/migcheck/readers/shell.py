@@ -13,13 +13,14 @@ parameters unknown, as code that may run. A `for x in a b c` loop runs once for 
 dozen at most), as does a count stated in numbers (`{1..4}`, `$(seq 1 4)`, `for ((i=0; i<4; i++))`); other
 loops (`while`) run once, as code that may run, what they assign unknown from the start. Both branches of
 an `if` (and every arm of a `case`) are read, their commands as ones that may run, and a variable they
-leave different is unknown after. A command after `||` may run too. A command line built as a string and run by `eval` is parsed and
-run where the `eval` is, each value the script does not state in it one unknown word. So is one a shell
-is given (`bash -c "..."`, its own arguments its `$1`...) or fed by a here-document or here-string (`bash
-<<EOF`), in a child shell. A command run through a prefix (`sudo`, `env X=1`, `timeout 30`, `nice -n 5`,
-`\\azure`, which bypasses an alias) is the command; one `xargs` runs may not run, and is given words the
-script does not state. What is nested deeper than a few dozen statements (an `if` in an `if`...) is read
-once through, each command in it as one that may run. A file the script puts in place by a means whose
+leave different is unknown after; one VM created on two branches is one VM of two paths, whichever runs
+(`model.joined_paths`). A command after `||` may run too. A command line built as a string and run by
+`eval` is parsed and run where the `eval` is, each value the script does not state in it one unknown word.
+So is one a shell is given (`bash -c "..."`, its own arguments its `$1`...) or fed by a here-document or
+here-string (`bash <<EOF`), in a child shell. A command run through a prefix (`sudo`, `env X=1`, `timeout
+30`, `nice -n 5`, `\\azure`, which bypasses an alias) is the command; one `xargs` runs may not run, and is
+given words the script does not state. What is nested deeper than a few dozen statements (an `if` in an
+`if`...) is read once through, each command in it as one that may run. A file the script puts in place by a means whose
 content it does not follow (`cp`, `mv`, `install`, `ln`, `wget`, `curl`, `tee`, `sed -i`, a `>`
 redirection) is not known to be the file checked by its name when `azure network import` uploads it.
 
@@ -403,6 +404,7 @@ class _Walker:
         self.called: set[str] = set()
         self.depth = 0
         self.nesting = 0  # how deep in statements within statements the walk is
+        self.choices = 0  # the choices (`if`, `case`) read so far, each a name of its own
         self.valuing = 0  # how deep in values within values (`value`)
         self.calls: list[ClassicCall] = []
         self.steps: list[MigrationStep] = []
@@ -696,12 +698,15 @@ class _Walker:
             return
         self.spend(len(self.scope.variables) * len(arms))
         before = dict(self.scope.variables)
-        arm_before = self.reading.arm
+        arm_before, around = self.reading.arm, self.reading.branches
+        self.choices += 1  # each time a choice is read it is another: a function's `if` at each call
+        choice = f"{self.path}#{self.choices}"
         after: list[dict[str, _Value]] = []
         modes = []
-        for arm in arms:
+        for index, arm in enumerate(arms):
             self.scope.variables = dict(before)
             self.reading.arm = arm_before
+            self.reading.branches = (*around, (choice, index))
             with self._maybe():
                 for child in arm:
                     if child.type in _ARM_CLAUSES:
@@ -710,6 +715,7 @@ class _Walker:
                         self.statement(child)
             after.append(self.scope.variables)
             modes.append(self.reading.arm)
+        self.reading.branches = around
         self.scope.variables = _joined(after)
         self.reading.arm = any(modes)  # a mode some branch may leave: not read as classic
 

@@ -39,6 +39,7 @@ A command given `-h` or `--help` only prints its help."""
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -66,9 +67,14 @@ from migcheck.model import (
     Subnet,
     VirtualNetwork,
     VnetGatewayFact,
+    absent_on_some_path,
     account_stand_in,
+    apart,
+    in_no_network,
     is_stand_in,
+    joined_paths,
     network_stand_in,
+    without_path_in_none,
 )
 
 # What stands for each value the script does not state in a word's `shape`: one word, which no script
@@ -427,6 +433,25 @@ class _Vm:
     removed_endpoints: list[str] = field(default_factory=list)
     deleted: bool = False
     unknown: set[str] = field(default_factory=set)
+    # The branches of the script's choices it is created on (see `Reading.branches`), and the same VM as
+    # created on branches apart from them, each of which never runs with this one (`if … else`).
+    branches: tuple[tuple[str, int], ...] = ()
+    other_paths: list[_Vm] = field(default_factory=list)
+    outside_network_at: Mark | None = None  # where its path creates it with no virtual network named
+
+    def joined_role(self, in_network: bool) -> Role:
+        """The VM whichever path creates it (see `model.joined_paths`); a path that names no virtual
+        network for a deployment another path puts in one leaves it maybe in none."""
+        paths = [*self.other_paths, self]
+        outside = next((v.outside_network_at for v in paths if v.outside_network_at is not None), None)
+        if len(paths) == 1 or not in_network or outside is None:
+            return functools.reduce(joined_paths, [v.role() for v in paths])
+        roles = [
+            in_no_network(v.role(), v.outside_network_at) if v.outside_network_at is not None else v.role()
+            for v in paths
+        ]
+        joined = without_path_in_none(functools.reduce(joined_paths, roles))
+        return absent_on_some_path(joined, "virtual_network", outside)
 
     def role(self) -> Role:
         endpoints = []
@@ -485,7 +510,7 @@ class _Deployment:
             self.service,
             self.service,
             "" if self.existing else "Production",
-            tuple(vm.role() for vm in self.vms.values()),
+            tuple(vm.joined_role(self.virtual_network is not None) for vm in self.vms.values()),
             (),
             self.virtual_network,
             self.reserved_ip,
@@ -529,6 +554,10 @@ class Reading:
         self.unstated: dict[str, str] = {}
         self.arm = arm  # Resource Manager mode: from the start, when `arm_from_start` says so
         self.maybe = False
+        # The branches of choices the commands handed over are on (a choice's name, the branch taken),
+        # outermost first, as `model.Role.branches` says: two creations of one VM on branches apart are
+        # two paths of one VM.
+        self.branches: tuple[tuple[str, int], ...] = ()
         # Whether a command only Resource Manager mode runs came before any `config mode`: the script was
         # written for a CLI in that mode (the default since mid-2016), and is read again in it.
         self.arm_from_start = False
@@ -683,9 +712,11 @@ class Reading:
         named = parsed.value("vm-name")
         vm_name = self._held("VM name", named, parsed.at) if named is not None else service
         deployment = self._deployment(service, parsed.at, existing=False)
-        vm = _Vm(vm_name, parsed.at, existing=False, public_ips=[])
-        if not deployment.created:
-            self._network(deployment, parsed.value("virtual-network-name"))
+        vm = _Vm(vm_name, parsed.at, existing=False, public_ips=[], branches=self.branches)
+        vnet = parsed.value("virtual-network-name")
+        vm.outside_network_at = parsed.at if vnet is None else None
+        if not deployment.created:  # a deployment's network is fixed when it is created
+            self._network(deployment, vnet)
         deployment.created |= not self.maybe
         self._reserved(deployment, parsed.value("reserved-ip"))
         vm.size = _text(parsed.value("vm-size"))
@@ -703,7 +734,18 @@ class Reading:
         location = parsed.value("location")
         if location is not None and location.text and dns is not None and dns.text:
             self.regions.append(ServiceRegion(service, location.text, parsed.at))
+        self._other_paths(vm, deployment.vms.get(vm_name.casefold()))
         deployment.vms[vm_name.casefold()] = vm
+
+    def _other_paths(self, vm: _Vm, earlier: _Vm | None) -> None:
+        """The same VM created before on branches apart from those `vm` is created on (every path that
+        created it so far): `vm` is another path's, and keeps theirs."""
+        if earlier is None or earlier.existing:
+            return
+        paths = [*earlier.other_paths, earlier]
+        if all(apart(path.branches, vm.branches) for path in paths):
+            earlier.other_paths = []
+            vm.other_paths = paths
 
     def _os_disk(self, vm: _Vm, blob: Word | None, at: Mark) -> None:
         """The OS disk of `-u <blob url>`: by its blob, or in the storage account of a stand-in where the
