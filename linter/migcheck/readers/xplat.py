@@ -6,9 +6,11 @@ written; nothing here knows a script's language.
 
 Commands and options are those azure-xplat-cli defines under `lib/commands/asm` (research: AUTOMATION.md
 §4), in every spelling its option parser (commander) accepts: `-w x`, `--virtual-network-name x`,
-`--virtual-network-name=x`, short flags run together (`-Pq`); an option that takes an optional value
+`--virtual-network-name=x`, short flags run together (`-Pq`, each a word of its own, as commander's
+`normalize` makes them: in `-eSr`, `-S` takes `-r` as its value); an option that takes an optional value
 (`-e, --ssh [port]`) takes the next word unless it starts with `-`, as commander does; words that are no
-option are the command's positional arguments, in the order the command declares them.
+option are the command's positional arguments, in the order the command declares them. Command and option
+names are matched as written: commander refuses `azure VM create`.
 
 What is read:
 
@@ -344,7 +346,7 @@ def parse(words: Sequence[Word], at: Mark) -> Parsed | None:
     options = spec.options + _COMMON
     long_names = {name: (name, kind) for name, _, kind in options}
     short_names = {short: (name, kind) for name, short, kind in options if short}
-    rest = list(words[length:])
+    rest = _normalized(words[length:], long_names, short_names)
     index = 0
     while index < len(rest):
         word = rest[index]
@@ -368,6 +370,29 @@ def parse(words: Sequence[Word], at: Mark) -> Parsed | None:
             else:
                 parsed.options[name] = True
     return None if parsed.flag("help") else parsed
+
+
+def _normalized(
+    words: Sequence[Word], long_names: dict[str, tuple[str, str]], short_names: dict[str, tuple[str, str]]
+) -> list[Word]:
+    """The words as commander's `normalize` hands them on: short flags run together (`-eSr`) are one word
+    each (`-e -S -r`), so that an option that takes a value takes the next of them (`-S` takes `-r`); a
+    word after an option that takes a value (`-p -Secret1`) is that value, whatever it looks like."""
+    normalized: list[Word] = []
+    for index, word in enumerate(words):
+        text = word.text or ""
+        previous = (words[index - 1].text or "") if index else ""
+        given = long_names.get(previous[2:]) if previous.startswith("--") else short_names.get(previous[1:])
+        if text == "--":
+            normalized.extend(words[index:])
+            break
+        if given is not None and given[1] == VALUE and len(previous) > 1:
+            normalized.append(word)
+        elif len(text) > 2 and text[0] == "-" and text[1] != "-":
+            normalized.extend(word.part(at, "-" + letter) for at, letter in enumerate(text[1:], 1))
+        else:
+            normalized.append(word)
+    return normalized
 
 
 def _step_positionals(path: tuple[str, ...]) -> tuple[str, ...]:
