@@ -20,9 +20,9 @@ So is one a shell is given (`bash -c "..."`, its own arguments its `$1`...) or f
 here-string (`bash <<EOF`), in a child shell. A command run through a prefix (`sudo`, `env X=1`, `timeout
 30`, `nice -n 5`, `\\azure`, which bypasses an alias) is the command; one `xargs` runs may not run, and is
 given words the script does not state. What is nested deeper than a few dozen statements (an `if` in an
-`if`...) is read once through, each command in it as one that may run. A file the script puts in place by a means whose
-content it does not follow (`cp`, `mv`, `install`, `ln`, `wget`, `curl`, `tee`, `sed -i`, a `>`
-redirection) is not known to be the file checked by its name when `azure network import` uploads it.
+`if`...) is read once through, each command in it as one that may run. A file the script puts in place
+by a means whose content it does not follow (`cp`, `mv`, `install`, `ln`, `wget`, `curl`, `tee`, `sed -i`,
+a `>` redirection) is not known to be the file checked by its name when `azure network import` uploads it.
 
 A script whose first `azure` commands only the CLI's Resource Manager mode has (`--resource-group`, `group
 create`, `network nic`), before any `azure config mode`, was written for that mode, the CLI's default
