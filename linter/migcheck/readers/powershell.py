@@ -5847,6 +5847,7 @@ class Interpreter:
             words.append(word)
             given[id(words[-1])] = arg
         self.xplat_reading.maybe = self._runs() != ""
+        self.xplat_reading.branches = self.branches or ()  # one VM created on two branches: two paths
         meaning = self.xplat_reading.command(words, self._at_call(node))
         call = meaning.call
         if call is None:
