@@ -31,9 +31,12 @@ argv[1])` creates the deployment of the cloud service the caller's `add_role(sys
 whether it is passed by position or keyword, into `*args` or `**kwargs`, to a method or to the `__init__`
 that sets an attribute from it, and through any number of calls; read once for all its calls, the function
 has it when they all pass the same (see `Flow.same_value`). A function given to run in a thread, a process
-or a pool (`Thread(target=deploy, args=(...))`, `executor.submit(deploy, ...)`, `pool.map(deploy, items)`
-of items written out) is called there, once for each item (see `_run_calls`); keywords a call passes into a
-function's `**kwargs` are passed as named parameters are. A `for` loop over items the script writes out
+or a pool (`Thread(target=deploy, args=(...))`, `executor.submit(deploy, ...)`, `pool.map(deploy, items)`,
+`executor.map(deploy, names, nets)`) is called there: once for each item written out, the items of several
+iterables zipped, else once with items the reader does not know (see `_run_calls`). A call that spreads
+what the reader does not know (`deploy(*sys.argv[1:])`) leaves unknown the parameters it may fill, and
+the function's other calls are read all the same; keywords a call passes into a function's `**kwargs` are
+passed as named parameters are. A `for` loop over items the script writes out
 (at most MAX_TURNS of them) is taken turn by turn, its variables bound to each item in turn: for a call
 inside the loop (`Flow.turns`), and for the changes the loop makes to an object read after it. A request
 or a VM call inside one of the script's functions is read once for each call of the function
@@ -906,8 +909,9 @@ _PATH_JOINS = frozenset({"os.path.join", "posixpath.join", "ntpath.join"})
 # The classes whose instances run a function in a thread or a process (`threading.Thread(target=f, args=
 # (...), kwargs={...})`), by their names; the methods of executors and pools that run a function once with
 # the arguments they pass on (`executor.submit(f, *args, **kwargs)`), or once with each item of an iterable
-# (`executor.map(f, items)`, `pool.starmap(f, [(a, b), ...])`, each item the arguments), and those that take
-# its arguments as a tuple and a table (`pool.apply_async(f, args, kwds)`).
+# (`executor.map(f, items)`, `executor.map(f, names, nets)` zipped, `pool.starmap(f, [(a, b), ...])`, each
+# item the arguments), and those that take its arguments as a tuple and a table (`pool.apply_async(f, args,
+# kwds)`).
 # (position, keyword) of the function, its arguments and its keyword arguments, by class.
 _RUNNERS = {
     "Thread": ((1, "target"), (3, "args"), (4, "kwargs")),
@@ -922,9 +926,10 @@ _RUN_EACH_STAR = frozenset({"starmap", "starmap_async"})
 
 def _run_calls(node: ast.Call, scopes: tuple[Scope, ...], changed: Callable[[str], bool]) -> list[ast.Call]:
     """The calls of a function a call makes run elsewhere (see `_RUNNERS`), as calls written where it is
-    made: none when it passes no function by name (`f`, `self.f`), or its items are not written out (a list
-    or tuple, or a name of `scopes` bound once to one, not among the names whose object the script has
-    `changed` or let go so far)."""
+    made: none when it passes no function by name (`f`, `self.f`). A map's items are read where they are
+    written out (a list or tuple, or a name of `scopes` bound once to one, not among the names whose object
+    the script has `changed` or let go so far); else the function is called once, with items the reader
+    does not know (see `_mapped_calls`)."""
     func = node.func
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
     runner = _RUNNERS.get(name)
@@ -940,14 +945,69 @@ def _run_calls(node: ast.Call, scopes: tuple[Scope, ...], changed: Callable[[str
         return [ast.Call(target, node.args[1:], node.keywords)]
     if name in _RUN_WITH_ARGS_AND_KWDS:
         return [_call_of(target, _argument(node, 1, "args"), _argument(node, 2, "kwds"))]
-    if name not in _RUN_EACH_ITEM | _RUN_EACH_STAR or len(node.args) < 2 or node.keywords:
-        return []
-    items = _written_items(node.args[1], scopes, changed)
-    if items is None:
-        return []
     if name in _RUN_EACH_STAR:
-        return [_call_of(target, item, None) for item in items]
-    return [ast.Call(target, [item], []) for item in items]
+        return _starmapped_calls(target, node, scopes, changed)
+    if name in _RUN_EACH_ITEM:
+        return _mapped_calls(target, node, scopes, changed)
+    return []
+
+
+def _mapped_calls(
+    target: ast.expr, node: ast.Call, scopes: tuple[Scope, ...], changed: Callable[[str], bool]
+) -> list[ast.Call]:
+    """The calls `map(f, names, nets)` of an executor or a pool makes: one with an item of each iterable,
+    zipped as Python zips them (as many calls as the shortest has items), where all are written out (see
+    `_written_items`); else one call with an unknown item of each (`_NotStated`), or with arguments all
+    unknown when the iterables are not told (`*columns`): the function is called, with what the reader
+    does not know."""
+    iterables = _map_iterables(node)
+    if iterables is None:
+        return [_call_with_unstated_arguments(target, node)]
+    written = [_written_items(iterable, scopes, changed) for iterable in iterables]
+    columns = [items for items in written if items is not None]
+    if len(columns) < len(written):
+        return [ast.Call(target, [_NotStated(iterable) for iterable in iterables], [])]
+    return [ast.Call(target, list(items), []) for items in zip(*columns, strict=False)]  # to the shortest
+
+
+def _starmapped_calls(
+    target: ast.expr, node: ast.Call, scopes: tuple[Scope, ...], changed: Callable[[str], bool]
+) -> list[ast.Call]:
+    """The calls `pool.starmap(f, [(a, b), ...])` makes: one for each item, the item its arguments, where
+    the items are written out; else one call with arguments all unknown."""
+    iterables = _map_iterables(node)
+    items = _written_items(iterables[0], scopes, changed) if iterables else None
+    if items is None:
+        return [_call_with_unstated_arguments(target, node)]
+    return [_call_of(target, item, None) for item in items]
+
+
+# The keywords of `Executor.map` and of a pool's `map`, `imap`, `starmap`... that do not pass items.
+_MAP_OPTIONS = frozenset({"timeout", "chunksize", "buffersize", "callback", "error_callback"})
+
+
+def _map_iterables(node: ast.Call) -> list[ast.expr] | None:
+    """The iterables a map call passes after its function: every argument after it for an executor's
+    (`ex.map(f, names, nets)`), the first for a pool's, whose next is a chunk size (`pool.map(f, names, 4)`,
+    a number or None where an executor's would need an iterable) and by keyword `iterable=`. None when they
+    are not told: spread (`*columns`), passed by a keyword the reader does not know, or none at all."""
+    rest = node.args[1:]
+    if any(isinstance(arg, ast.Starred) for arg in rest):
+        return None
+    if len(rest) > 1 and isinstance(rest[1], ast.Constant) and not isinstance(rest[1].value, str):
+        rest = rest[:1]
+    for keyword in node.keywords:
+        if keyword.arg == "iterable" and not rest:
+            rest = [keyword.value]
+        elif keyword.arg not in _MAP_OPTIONS:
+            return None
+    return rest or None
+
+
+def _call_with_unstated_arguments(target: ast.expr, node: ast.Call) -> ast.Call:
+    """A call of `target` with arguments the reader does not know, where `node` makes it."""
+    unstated = _NotStated(node)
+    return ast.Call(target, [ast.Starred(unstated, ast.Load())], [ast.keyword(None, unstated)])
 
 
 def _runnable(target: ast.expr | None) -> bool:
@@ -5090,19 +5150,23 @@ class Flow:
     ) -> dict[str, Value] | None:
         """The call's arguments by the function's parameter names in `signature` (its own, or a method's
         after `self`), as Python binds them: defaults for those not passed, the rest in `*args` and
-        `**kwargs`. None when they do not fit the signature, or pass what the reader cannot see into
-        (`*items` of a list it does not know in full). The work is in proportion to what the call passes
-        and to the function's defaults, all charged to the budget: a call that leaves a parameter without a
-        value is refused without a look at every parameter."""
+        `**kwargs`. None when they do not fit the signature. What spreads a list or a table the reader
+        does not know in full (`*items`, `**options`) may fill any parameter that nothing before it nor a
+        keyword fills: those are unknown, the function called here all the same (its other calls still
+        read). The work is in proportion to what the call passes and to the function's defaults, all
+        charged to the budget: a call that leaves a parameter without a value is refused without a look
+        at every parameter."""
         passed: list[Value] = []
+        spread_unknown = False
         for arg in call.args:
             if not isinstance(arg, ast.Starred):
-                passed.append(self._given(arg, site))
+                if not spread_unknown:
+                    passed.append(self._given(arg, site))
                 continue
             spread = self.value(arg.value, site)
-            if not isinstance(spread, ListV) or not spread.complete:
-                return None
-            passed.extend(spread.items)
+            spread_unknown = spread_unknown or not isinstance(spread, ListV) or not spread.complete
+            if not spread_unknown and isinstance(spread, ListV):
+                passed.extend(spread.items)
         positional = signature.positional
         if len(passed) > len(positional) and signature.vararg is None:
             return None
@@ -5114,7 +5178,8 @@ class Flow:
             else:
                 spread = self.value(keyword.value, site)
                 if not isinstance(spread, DictV) or not spread.complete:
-                    return None
+                    spread_unknown = True
+                    continue
                 given = list(spread.items.items())
             for key, item in given:
                 if key in signature.keywords and key not in values:
@@ -5123,6 +5188,8 @@ class Flow:
                     extra[key] = item
                 else:
                     return None  # passed twice, or a keyword the function does not take
+        if spread_unknown:
+            return self._unknown_rest(call, values, signature)
         if sum(name in signature.required for name in values) < len(signature.required):
             return None  # a parameter with no value
         self.budget -= len(signature.defaults)  # gone over at each call, whichever the call passes
@@ -5133,6 +5200,19 @@ class Flow:
             values[signature.vararg] = ListV(passed[len(positional) :], True, call)
         if signature.kwarg is not None:
             values[signature.kwarg] = DictV(extra, True, call)
+        return values
+
+    def _unknown_rest(
+        self, call: ast.Call, values: dict[str, Value], signature: Signature
+    ) -> dict[str, Value]:
+        """The arguments of a call that spreads what the reader does not know (see `_arguments`): those
+        it knows, and every other parameter unknown, whether the spread, a keyword or its default gives
+        it (the reader cannot tell which); `*args` and `**kwargs` unknown too."""
+        rest = [*signature.positional, *sorted(signature.keywords - set(signature.positional))]
+        self.budget -= len(rest)
+        for param in [*rest, signature.vararg, signature.kwarg]:
+            if param is not None and (param not in values or param in (signature.vararg, signature.kwarg)):
+                values[param] = Unknown(param, call)
         return values
 
     def _given(self, arg: ast.expr, site: Site) -> Value:
@@ -5757,6 +5837,16 @@ def _width(target: ast.expr) -> int:
         elif isinstance(node, (ast.Tuple, ast.List)):
             pending.extend(node.elts)
     return count
+
+
+class _NotStated(ast.expr):
+    """A value the script does not state, where `where` reads it: an item of an iterable the reader does
+    not know in full, that a pool passes to the function it maps over it. Made by the index, never
+    parsed: read, it is unknown."""
+
+    def __init__(self, where: ast.expr) -> None:
+        super().__init__()
+        ast.copy_location(self, where)
 
 
 class _Part(ast.expr):
