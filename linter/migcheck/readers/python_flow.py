@@ -33,11 +33,13 @@ that sets an attribute from it, and through any number of calls; read once for a
 has it when they all pass the same (see `Flow.same_value`). A function given to run in a thread, a process
 or a pool (`Thread(target=deploy, args=(...))`, `executor.submit(deploy, ...)`, `pool.map(deploy, items)`,
 `executor.map(deploy, names, nets)`) is called there: once for each item written out, the items of several
-iterables zipped, else once with items the reader does not know (see `_run_calls`). A call that spreads
-what the reader does not know (`deploy(*sys.argv[1:])`) leaves unknown the parameters it may fill, and
-the function's other calls are read all the same; keywords a call passes into a function's `**kwargs` are
-passed as named parameters are. A `for` loop over items the script writes out
-(at most MAX_TURNS of them) is taken turn by turn, its variables bound to each item in turn: for a call
+iterables zipped, else once with items the reader does not know (see `_run_calls`); a thread or a process
+runs its target only if the script starts it, and may run it where the reader cannot tell whether it does
+(see `_thread_kept`, `_thread_started`). A call that spreads what the reader does not know (`deploy(
+*sys.argv[1:])`) leaves unknown the parameters it may fill, and the function's other calls are read all
+the same; keywords a call passes into a function's `**kwargs` are passed as named parameters are. A `for`
+loop over items the script writes out (at most MAX_TURNS of them) is taken turn by turn, its variables
+bound to each item in turn, and so is a list comprehension around a call: for a call
 inside the loop (`Flow.turns`), and for the changes the loop makes to an object read after it. A request
 or a VM call inside one of the script's functions is read once for each call of the function
 (`Flow.callers`), as far as every call is known, and for each turn of the loops over written-out items
@@ -85,6 +87,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import itertools
 import string
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -1010,6 +1013,173 @@ def _call_with_unstated_arguments(target: ast.expr, node: ast.Call) -> ast.Call:
     return ast.Call(target, [ast.Starred(unstated, ast.Load())], [ast.keyword(None, unstated)])
 
 
+# The methods of a thread or a process that run its target: `start()` in a thread of its own, `run()` here.
+_STARTS = frozenset({"start", "run"})
+
+
+def _thread_kept(ancestors: list[ast.AST]) -> tuple[str, str]:
+    """How the thread or process the call last of `ancestors` makes is kept, and by what: "started" where
+    it is made (`Thread(...).start()`); "never" started when nothing keeps it (`Thread(...)` alone, or
+    `Thread(...).join()`); "kept" by a name or an attribute, itself or in a list it is made in or appended
+    to (`t = Thread(...)`, `ts = [Thread(...) for ...]`, `threads.append(Thread(...))`), as dotted text;
+    "unknown" when it goes anywhere else (passed on, returned)."""
+    made, parent = ancestors[-1], ancestors[-2]
+    if isinstance(parent, ast.Attribute):
+        above = ancestors[-3]
+        runs = parent.attr in _STARTS and isinstance(above, ast.Call) and above.func is parent
+        return ("started" if runs else "never", "")
+    kept, holder, depth = made, parent, 2
+    in_list = isinstance(parent, (ast.List, ast.Tuple, ast.Set))
+    if in_list or (isinstance(parent, (ast.ListComp, ast.SetComp)) and parent.elt is made):
+        kept, holder, depth = parent, ancestors[-3], 3
+    if isinstance(holder, ast.Expr):
+        return ("never", "")
+    target: ast.expr | None = None
+    if isinstance(holder, ast.Assign) and len(holder.targets) == 1:
+        target = holder.targets[0]
+    elif isinstance(holder, ast.AnnAssign) and holder.value is kept:
+        target = holder.target
+    elif isinstance(holder, ast.Call) and isinstance(holder.func, ast.Attribute) and holder.args == [kept]:
+        adds = "append" if depth == 2 else "extend"
+        target = holder.func.value if holder.func.attr == adds and not holder.keywords else None
+    named = dotted(target) if target is not None else None
+    return ("kept", named) if named else ("unknown", "")
+
+
+def _started_condition(started: bool | None, made: ast.AST) -> tuple[ast.expr, bool]:
+    """The condition of the block the target of the thread `made` makes runs in: one that holds, fails, or
+    that the reader does not know, as the thread is started, never, or perhaps."""
+    test = ast.Constant(started) if started is not None else _NotStated(made)
+    return (ast.copy_location(test, made), True)
+
+
+def _uses_of(holders: set[str], roots: list[ast.AST]) -> dict[str, list[tuple[ast.AST, ...]]]:
+    """Every read of each of `holders` (names and attributes as dotted text) in the trees of `roots`, with
+    the nodes around it from its root on, the read last."""
+    found: dict[str, list[tuple[ast.AST, ...]]] = {}
+    pending: list[tuple[ast.AST, tuple[ast.AST, ...]]] = [(root, ()) for root in reversed(roots)]
+    while pending:
+        node, above = pending.pop()
+        around = (*above, node)
+        if isinstance(node, (ast.Name, ast.Attribute)) and isinstance(node.ctx, ast.Load):
+            path = dotted(node)
+            if path in holders:
+                found.setdefault(path, []).append(around)
+                continue
+        pending.extend((child, around) for child in reversed(list(ast.iter_child_nodes(node))))
+    return found
+
+
+def _thread_started(holder: str, made: tuple[ast.AST, ...], uses: list[tuple[ast.AST, ...]]) -> bool | None:
+    """Whether the script starts a thread (or a process) that `holder` keeps, made at the last of `made`,
+    read at `uses`: True when `start()` or `run()` is called on it, or on each item of the list that holds
+    it (`for t in ts: t.start()`), surely after it is made (see `_surely_after`); False when nothing but
+    other methods and attributes of it are read (`t.daemon = True`, `t.join()`), so nothing can start it;
+    None for anything else (passed on, started on one branch only)."""
+    started: bool | None = False
+    for use in uses:
+        for start in _starts(holder, use):
+            if start is not None and _surely_after(made, start, holder):
+                return True
+            started = None
+    return started
+
+
+def _starts(holder: str, use: tuple[ast.AST, ...]) -> list[tuple[ast.AST, ...] | None]:
+    """The calls that start what a read of `holder` holds (the nodes around each, the call last): its
+    `start()`, or each item's in a loop over it (`for t in ts: t.start()`, `[t.start() for t in ts]`).
+    None for a read that lets it go where the reader does not follow (`run_all(ts)`, `go = t.start`)."""
+    read, parent = use[-1], use[-2]
+    if isinstance(parent, ast.Attribute):
+        if parent.attr not in _STARTS:
+            return []  # another method or attribute: `t.join()`, `t.daemon = True`, `threads.append(t)`
+        above = use[-3] if len(use) > 2 else None
+        return [(*use[:-1], above)] if isinstance(above, ast.Call) and above.func is parent else [None]
+    loop = _loop_over(read, use)
+    if loop is None:
+        return [None]
+    variable, around, body = loop
+    items = _uses_of({variable}, body).get(variable, [])
+    return [start for item in items for start in _starts(variable, (*around, *item))]
+
+
+def _loop_over(
+    read: ast.AST, use: tuple[ast.AST, ...]
+) -> tuple[str, tuple[ast.AST, ...], list[ast.AST]] | None:
+    """Of a read that a `for` loop, or a list comprehension's only `for`, goes over binding one name to
+    each item: that name, the nodes around the loop's body (the loop last) and the body. None otherwise."""
+    parent = use[-2]
+    if isinstance(parent, ast.For) and parent.iter is read and isinstance(parent.target, ast.Name):
+        return parent.target.id, use[:-1], list(parent.body)
+    comprehension = use[-3] if len(use) > 2 else None
+    if (
+        isinstance(parent, ast.comprehension)
+        and isinstance(comprehension, ast.ListComp)
+        and comprehension.generators == [parent]
+        and isinstance(parent.target, ast.Name)
+        and not parent.ifs
+    ):
+        return parent.target.id, use[:-2], [comprehension.elt]
+    return None
+
+
+def _surely_after(made: tuple[ast.AST, ...], start: tuple[ast.AST, ...], holder: str) -> bool:
+    """Whether a call that starts a thread (`start`, the nodes around it) surely runs once the call that
+    makes the thread (`made`) has: in the same function, later in the block that holds the statement that
+    makes it, or one around it, in no block that may not run but a loop over the list that keeps it."""
+    common = 0
+    while common < min(len(made), len(start)) - 1 and made[common] is start[common]:
+        common += 1
+    if common == 0 or not _later_in_block(made[common - 1], made[common], start[common]):
+        return False
+    return all(_runs_in(outer, inner, holder) for outer, inner in itertools.pairwise(start[common:]))
+
+
+def _later_in_block(outer: ast.AST, first: ast.AST, then: ast.AST) -> bool:
+    """Whether `then` comes after `first` in the same block of statements of `outer`."""
+    for _, block in ast.iter_fields(outer):
+        if isinstance(block, list) and any(item is first for item in block):
+            at = next(index for index, item in enumerate(block) if item is first)
+            return any(item is then for item in block[at + 1 :])
+    return False
+
+
+# The nodes whose parts run whenever they do: statements without a block, and expressions that are
+# not conditional nor lazy.
+_RUN_WHOLE = (
+    ast.Expr,
+    ast.Assign,
+    ast.AnnAssign,
+    ast.AugAssign,
+    ast.Return,
+    ast.Call,
+    ast.Attribute,
+    ast.Await,
+    ast.keyword,
+    ast.Starred,
+    ast.List,
+    ast.Tuple,
+    ast.withitem,
+)
+
+
+def _runs_in(outer: ast.AST, inner: ast.AST, holder: str) -> bool:
+    """Whether `inner` surely runs when `outer`, the node around it, does: a part of a statement or an
+    expression that runs whole, the body of a `with` or a `try` (or its `finally`), the body of a loop
+    over the list that keeps the thread (`for t in ts:`, `[t.start() for t in ts]`)."""
+    if isinstance(outer, _RUN_WHOLE):
+        return True
+    if isinstance(outer, (ast.With, ast.AsyncWith)):
+        return inner in outer.body
+    if isinstance(outer, _TRIES):
+        return inner in outer.body or inner in outer.finalbody
+    if isinstance(outer, ast.For):
+        return inner in outer.body and dotted(outer.iter) == holder
+    if isinstance(outer, ast.ListComp):
+        return inner is outer.elt and dotted(outer.generators[0].iter) == holder
+    return False
+
+
 def _runnable(target: ast.expr | None) -> bool:
     """Whether a function passed to be run is one the reader may follow: passed by its name, or as a
     method of an object (`self.deploy`)."""
@@ -1126,6 +1296,7 @@ def build_index(tree: ast.Module) -> Index:
     indexer = _Indexer()
     indexer.visit(tree)
     indexer.file_events()
+    indexer.started_threads(tree)
     if not indexer.imports.modules and _reads_sdk_by_its_full_name(tree):
         indexer.imports.modules.add(SDK_PACKAGE)
     services = {
@@ -1224,6 +1395,10 @@ class _Indexer(ast.NodeVisitor):
         self.written_files: set[str] = set()
         self.file_uses: dict[str, int] = {}
         self.unseen_write = False  # a file opened for writing other than as the reader follows
+        # The threads and processes a name or an attribute keeps (`t = Thread(target=deploy)`): the block
+        # the target runs in, the name or attribute as dotted text, and the nodes around the call that
+        # makes the thread, outermost first (see `started_threads`).
+        self.kept_threads: list[tuple[int, str, tuple[ast.AST, ...]]] = []
 
     @property
     def scope(self) -> Scope:
@@ -1764,7 +1939,8 @@ class _Indexer(ast.NodeVisitor):
             around = _comprehensions(self.ancestors)
             self.calls.append(CallSite(node, self.scope, _at(node), self.chain, "", "", around, unconsumed))
         if isinstance(func, ast.Name):
-            site = CallSite(node, self.scope, _at(node), self.chain, "", "", unconsumed=unconsumed)
+            around = _comprehensions(self.ancestors)
+            site = CallSite(node, self.scope, _at(node), self.chain, "", "", around, unconsumed)
             self.named_calls.setdefault(func.id, []).append(site)
         self._runs_elsewhere(node, unconsumed)
         if callee(func) in XML_BUILDERS:
@@ -1783,9 +1959,11 @@ class _Indexer(ast.NodeVisitor):
         if not made:
             return
         func = made[0].func
+        chain = self._started_chain() if callee(node.func) in _RUNNERS else self.chain
+        around = _comprehensions(self.ancestors)
         for call in made:
             ast.copy_location(call, node)
-            site = CallSite(call, self.scope, _at(node), self.chain, "", "", unconsumed=unconsumed)
+            site = CallSite(call, self.scope, _at(node), chain, "", "", around, unconsumed)
             if isinstance(func, ast.Name):
                 self.named_calls.setdefault(func.id, []).append(site)
             elif isinstance(func, ast.Attribute):
@@ -1796,6 +1974,32 @@ class _Indexer(ast.NodeVisitor):
             self.loads[func.id] = self.loads.get(func.id, 0) + len(made) - 1
         elif isinstance(func, ast.Attribute):
             self.attribute_loads[func.attr] = self.attribute_loads.get(func.attr, 0) + len(made) - 1
+
+    def _started_chain(self) -> tuple[int, ...]:
+        """The chain a thread's or a process's target runs in, the thread made by the call being visited:
+        where it is made when it is started there (`Thread(...).start()`); else in a block of its own, whose
+        condition holds, fails or is not known as the thread is started, never, or perhaps (see
+        `_thread_kept`). Where a name or an attribute keeps it, that is told once the whole file is read
+        (see `started_threads`)."""
+        kind, holder = _thread_kept(self.ancestors)
+        if kind == "started":
+            return self.chain
+        self.blocks += 1
+        if kind == "kept":
+            self.kept_threads.append((self.blocks, holder, tuple(self.ancestors)))
+        else:
+            started = None if kind == "unknown" else False
+            self.conditions[self.blocks] = _started_condition(started, self.ancestors[-1])
+        return (*self.chain, self.blocks)
+
+    def started_threads(self, tree: ast.Module) -> None:
+        """Tell, for each thread or process a name or an attribute keeps, whether the script starts it:
+        the condition of the block its target runs in (see `_started_chain`, `_thread_started`)."""
+        if self.kept_threads:
+            uses = _uses_of({holder for _, holder, _ in self.kept_threads}, [tree])
+            for block, holder, made in self.kept_threads:
+                started = _thread_started(holder, made, uses.get(holder, []))
+                self.conditions[block] = _started_condition(started, made[-1])
 
     def _changed_so_far(self, name: str) -> bool:
         """Whether the script changes or lets go the object a name holds anywhere before here."""
@@ -5841,10 +6045,10 @@ def _width(target: ast.expr) -> int:
 
 class _NotStated(ast.expr):
     """A value the script does not state, where `where` reads it: an item of an iterable the reader does
-    not know in full, that a pool passes to the function it maps over it. Made by the index, never
-    parsed: read, it is unknown."""
+    not know in full, that a pool passes to the function it maps over it; whether a thread is started.
+    Made by the index, never parsed: read, it is unknown."""
 
-    def __init__(self, where: ast.expr) -> None:
+    def __init__(self, where: ast.AST) -> None:
         super().__init__()
         ast.copy_location(self, where)
 
