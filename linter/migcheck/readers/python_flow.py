@@ -47,7 +47,9 @@ around the call (`for vnet in ('a', 'b'): migrate(vnet, 'Prepare')`). A method o
 defines is one of its functions too, called on an instance the script makes (`d = Deployer(...)` then
 `d.add_vm('gw01', ...)`, `Deployer(...).add_vm(...)`, `self.add_vm(...)` in the class, or an instance held
 in an attribute the script sets once, `self.deployer = Deployer(...)` then `self.deployer.add_vm(...)`): its
-parameters after `self` are bound as a function's are. The method is the one Python finds first: in the
+parameters after `self` are bound as a function's are; a `@staticmethod` binds them all, and it and a
+`@classmethod` (whose `cls` is the class) are called on the class too (`Deployer.add_vm(...)`, `cls.add_vm(
+...)`). The method is the one Python finds first: in the
 class, else in the class of the script's it derives from, and so on (`super().add_vm(...)` looks past the
 method's own class); a call on `self` runs one that no class deriving from the method's class overrides. A
 call on anything else (a parameter, an attribute set twice, an instance of a class deriving from one the
@@ -497,6 +499,7 @@ class Event:
     # Of an escape, how many parts deep in the object the one let go is (`sys.argv[1]`: 2): what it is let
     # go to may change the parts of that one, not those on the way to it, nor which object it is.
     parts: int = 0
+    method: str = ""  # of an escape, the method called on the object, when that is what lets it go
 
 
 @dataclass(frozen=True, slots=True)
@@ -612,9 +615,11 @@ def _signature(args: ast.arguments) -> Signature:
 
 @dataclass(eq=False, slots=True)
 class Function:
-    """A function the script defines with `def`, undecorated and not async: what a call of it returns is
-    followed. `scope` is its body's, `outer` the scope it is defined in, at `at` under `chain`. In a class's
-    body, it is a method: `on_instance` is how a call on an instance binds its parameters."""
+    """A function the script defines with `def`, undecorated (but for a method's `@staticmethod` or
+    `@classmethod`, its `decorator`) and not async: what a call of it returns is followed. `scope` is its
+    body's, `outer` the scope it is defined in, at `at` under `chain`. In a class's body, it is a method:
+    `on_instance` is how a call on an instance (or on the class, for a static or class method) binds its
+    parameters."""
 
     node: ast.FunctionDef
     scope: Scope
@@ -624,12 +629,16 @@ class Function:
     returns: list[Return] = field(default_factory=list)
     generator: bool = False  # a `yield` (or `await`) in its body: a call does not run it
     falls_off: bool = True  # its body may end without a `return` or `raise`: it may return None
+    decorator: str = ""  # "staticmethod" or "classmethod" for a method so decorated
     signature: Signature = field(init=False)
     on_instance: Signature | None = field(init=False)
 
     def __post_init__(self) -> None:
         self.signature = _signature(self.node.args)
-        self.on_instance = _after_self(self.signature) if self.outer.kind == "class" else None
+        if self.decorator == "staticmethod":
+            self.on_instance = self.signature  # no first parameter is bound: all are the call's
+        else:
+            self.on_instance = _after_self(self.signature) if self.outer.kind == "class" else None
 
 
 @dataclass(eq=False, slots=True)
@@ -1710,11 +1719,12 @@ class _Indexer(ast.NodeVisitor):
             self.visit(default)
         outer, chain = self.scope, self.chain
         scope = self._enter("function")
-        if isinstance(node, ast.FunctionDef) and not node.decorator_list:
-            function = Function(node, scope, outer, _at(node), chain)
+        kind = _method_decorator(node) if outer.kind == "class" else ""
+        if isinstance(node, ast.FunctionDef) and (not node.decorator_list or kind):
+            function = Function(node, scope, outer, _at(node), chain, decorator=kind)
             function.falls_off = not _ends(node.body)
             scope.function = outer.functions[node.name] = function
-        elif outer.kind == "class" and _class_method(node):
+        if kind == "classmethod":
             assert not isinstance(node, ast.Lambda)
             scope.class_method_of = (outer, _signature(node.args).positional[0])
         args = node.args
@@ -2097,7 +2107,7 @@ class _Indexer(ast.NodeVisitor):
             self._change_attribute(func.value)  # `Tier().subnets.append(...)`: on no name to follow
             return False
         if method not in _CHANGING_METHODS:
-            self._record(func.value, "escape", None, None, node)
+            self._record(func.value, "escape", None, None, node, method=method)
             return False
         args = (
             node.args
@@ -2126,6 +2136,7 @@ class _Indexer(ast.NodeVisitor):
         node: ast.AST | None = None,
         index: ast.expr | None = None,
         parts: int = 0,
+        method: str = "",
     ) -> None:
         direct = isinstance(target, ast.Attribute) and not isinstance(
             target.value, (ast.Attribute, ast.Subscript)
@@ -2139,7 +2150,8 @@ class _Indexer(ast.NodeVisitor):
         item = "[]" in path
         if item:  # inside an item: the reader does not follow items of items
             kind, path, key, value, index = ("escape" if kind == "escape" else "change"), (), None, None, None
-        event = Event(kind, path, key, value, _at(node or target), self.chain, self.scope, item, index, parts)
+        at = _at(node or target)
+        event = Event(kind, path, key, value, at, self.chain, self.scope, item, index, parts, method)
         self.raw_events.append((name, event))
 
     def _change_attribute(self, target: ast.expr) -> None:
@@ -2201,15 +2213,17 @@ class _Indexer(ast.NodeVisitor):
         self.raw_lent.clear()
 
 
-def _class_method(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
-    """Whether a function is a class method with a first parameter: decorated `@classmethod` only."""
-    return (
-        isinstance(node, ast.FunctionDef)
-        and len(node.decorator_list) == 1
-        and isinstance(node.decorator_list[0], ast.Name)
-        and node.decorator_list[0].id == "classmethod"
-        and bool(_signature(node.args).positional)
-    )
+def _method_decorator(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> str:
+    """The decorator of a method the reader follows as a static or class method: "staticmethod" for one
+    decorated `@staticmethod` only, "classmethod" for one decorated `@classmethod` only that takes a first
+    parameter (`cls`); "" for any other."""
+    if not isinstance(node, ast.FunctionDef) or len(node.decorator_list) != 1:
+        return ""
+    decorator = node.decorator_list[0]
+    name = decorator.id if isinstance(decorator, ast.Name) else ""
+    if name == "classmethod" and _signature(node.args).positional:
+        return name
+    return name if name == "staticmethod" else ""
 
 
 def callee(func: ast.expr) -> str:
@@ -2527,6 +2541,8 @@ class Instance:
     cls: Scope
     exact: bool
     made: tuple[ast.Call, Site] | None = field(default=None, compare=False)
+    # The class itself (`Deployer`, `cls`), not an instance: only its static and class methods are followed.
+    of_class: bool = False
 
 
 @dataclass(slots=True)
@@ -3303,6 +3319,8 @@ class Flow:
                 continue  # another class's method runs
             if suppliers != [cls]:
                 return None  # this method or another, by the class of the instance
+            if instance.of_class and not function.decorator:
+                return None  # `Deployer.add_vm(d, ...)`: the instance is an argument
             calls.append(site)
         return calls
 
@@ -3323,6 +3341,8 @@ class Flow:
         function = cls.functions.get(func.attr) if cls is not None else None
         if cls is None or function is None or len(cls.bindings[func.attr]) != 1:
             return None
+        if instance is not None and instance.of_class and not function.decorator:
+            return None  # `Deployer.add_vm(d, ...)`: the instance is an argument
         return function if function.on_instance is not None else None
 
     def _receiver(self, receiver: ast.expr, scope: Scope) -> Instance | None:
@@ -3334,7 +3354,23 @@ class Flow:
             and receiver.func.id == "super"
         ):
             return self._super(receiver, scope)
-        return self._instance(receiver, scope)
+        return self._instance(receiver, scope) or self._class_receiver(receiver, scope)
+
+    def _class_receiver(self, receiver: ast.expr, scope: Scope) -> Instance | None:
+        """The class a static or class method is called on where `scope` reads the call: a class the script
+        defines, follows, and binds its name to once (`Deployer.add_vm(...)`), or the first parameter of a
+        class method (`cls.add_vm(...)`), that class or any deriving from it (see
+        `_class_of_class_method`)."""
+        if not isinstance(receiver, ast.Name):
+            return None
+        owner = self._class_of_class_method(receiver, scope)
+        if owner is not None:
+            return Instance(owner, False, of_class=True)
+        where = lookup(receiver.id, scope, self.index.module)
+        if where is None or len(where.bindings[receiver.id]) != 1:
+            return None
+        cls = where.classes.get(receiver.id)
+        return Instance(cls, True, of_class=True) if cls is not None and self._followed(cls) else None
 
     def _instance(self, node: ast.expr, scope: Scope) -> Instance | None:
         """The instance of a class the script defines, and follows (see `_followed`), that `node` holds
@@ -3377,6 +3413,7 @@ class Flow:
         if (
             function is None
             or function.outer.kind != "class"
+            or function.decorator
             or function.signature.positional[:1] != (name,)
             or len(scope.bindings.get(name, ())) != 1
             or name in scope.declared
@@ -3523,20 +3560,25 @@ class Flow:
             and outer.classes.get(name) is cls
             and len(outer.bindings.get(name, ())) == 1
             and name not in self.index.declared_global
-            and not any(self._changes_class(event) for event in outer.events.get(name, ()))
+            and not any(self._changes_class(event, cls) for event in outer.events.get(name, ()))
         )
 
-    def _changes_class(self, event: Event, depth: int = 0) -> bool:
+    def _changes_class(self, event: Event, cls: Scope, depth: int = 0) -> bool:
         """Whether what is done to a class's name may change the class itself: the class let go or changed
         whole, or an attribute set on it (`Cls.send = other`). Not what is done to what one of its attributes
         holds (`log(Cls.__name__)`, `f(Cls.kind)`, `Cls.sites.append(s)`), which `_kept` tells of by the
-        attribute's name; nor a second name a function gives the class and does nothing else with (`kind =
-        Cls`), through which the class is only read."""
+        attribute's name; nor a call of one of its static or class methods (`Cls.deploy(...)`), whose body
+        the reader reads (what it sets on `cls` is a store of the attribute's name); nor a second name a
+        function gives the class and does nothing else with (`kind = Cls`), through which the class is only
+        read."""
         if event.path:
             return event.kind == "set" and len(event.path) == 1
-        return not self._read_only_alias(event, depth)
+        method = cls.functions.get(event.method) if event.kind == "escape" and event.method else None
+        if method is not None and method.decorator and len(cls.bindings[event.method]) == 1:
+            return False
+        return not self._read_only_alias(event, cls, depth)
 
-    def _read_only_alias(self, event: Event, depth: int) -> bool:
+    def _read_only_alias(self, event: Event, cls: Scope, depth: int) -> bool:
         """Whether an escape is the class given a second name in a function (`kind = Cls`), bound once there
         and not declared global or nonlocal, that nothing lets go and nothing that may change the class is
         done to (see `_changes_class`); a few names deep."""
@@ -3550,7 +3592,7 @@ class Flow:
                     len(bindings) == 1
                     and alias not in scope.declared
                     and alias not in scope.lent
-                    and not any(self._changes_class(e, depth + 1) for e in scope.events.get(alias, ()))
+                    and not any(self._changes_class(e, cls, depth + 1) for e in scope.events.get(alias, ()))
                 )
         return False
 
@@ -3647,7 +3689,7 @@ class Flow:
             holder = self._held(node.value, site)
             if holder is not None:
                 return self._instance_attribute(holder, node, site)
-        owner = self._class_of_class_method(node.value, site) if in_class else None
+        owner = self._class_of_class_method(node.value, site.scope) if in_class else None
         if owner is not None:  # `cls.HOST`: what the class, or one deriving from it, binds
             stored = self.index.attribute_stores.get(attr)
             return (
@@ -3703,18 +3745,18 @@ class Flow:
         named = self._class_named(node, scope, bindings[0], site) if len(bindings) == 1 else None
         return named.cls if named is not None and bindings[0].value is None else None
 
-    def _class_of_class_method(self, node: ast.expr, site: Site) -> Scope | None:
-        """The class the first parameter of a class method (`cls`) holds where the method's body reads it,
-        bound nowhere else there: the class that defines the method, followed, or any class deriving from it,
-        all followed (see `_closed`)."""
-        method = site.scope.class_method_of
+    def _class_of_class_method(self, node: ast.expr, scope: Scope) -> Scope | None:
+        """The class the first parameter of a class method (`cls`) holds where the method's body (`scope`)
+        reads it, bound nowhere else there: the class that defines the method, followed, or any class
+        deriving from it, all followed (see `_closed`)."""
+        method = scope.class_method_of
         if not isinstance(node, ast.Name) or method is None:
             return None
         owner, first = method
         if (
             node.id != first
-            or len(site.scope.bindings.get(first, ())) != 1
-            or first in site.scope.declared
+            or len(scope.bindings.get(first, ())) != 1
+            or first in scope.declared
             or not self._followed(owner)
             or not self._closed(owner)
         ):
