@@ -108,3 +108,8 @@ def test_a_keyword_beside_unknown_arguments_is_still_read() -> None:
 def test_a_map_of_one_unknown_list_reads_the_function_s_other_arguments() -> None:
     script = 'def one(name, net="n1"):\n    mk(name, net)\nmk("svc1", "n1")\nwith Pool(2) as p:\n    p.map(one, sys.argv[1:])'
     assert _deployments(script) == [("?", "n1"), ("svc1", "n1")]
+
+
+def test_a_map_over_no_items_calls_nothing_and_keeps_the_other_calls() -> None:
+    script = 'mk("svc1", "n1")\nwith Pool(2) as p:\n    p.starmap(mk, [])\n    p.map(mk, (), ())'
+    assert _deployments(script) == [("svc1", "n1")]

@@ -936,32 +936,36 @@ _RUN_EACH_ITEM = frozenset({"map", "imap", "imap_unordered", "map_async"})
 _RUN_EACH_STAR = frozenset({"starmap", "starmap_async"})
 
 
-def _run_calls(node: ast.Call, scopes: tuple[Scope, ...], changed: Callable[[str], bool]) -> list[ast.Call]:
-    """The calls of a function a call makes run elsewhere (see `_RUNNERS`), as calls written where it is
-    made: none when it passes no function by name (`f`, `self.f`). A map's items are read where they are
-    written out (a list or tuple, or a name of `scopes` bound once to one, not among the names whose object
-    the script has `changed` or let go so far); else the function is called once, with items the reader
-    does not know (see `_mapped_calls`)."""
+def _run_calls(
+    node: ast.Call, scopes: tuple[Scope, ...], changed: Callable[[str], bool]
+) -> tuple[ast.expr, list[ast.Call]] | None:
+    """The function a call makes run elsewhere (see `_RUNNERS`), with the calls of it this makes, written
+    where it is made: None when it passes no function by name (`f`, `self.f`). A map's items are read where
+    they are written out (a list or tuple, or a name of `scopes` bound once to one, not among the names
+    whose object the script has `changed` or let go so far), none when there are none; else the function
+    is called once, with items the reader does not know (see `_mapped_calls`)."""
     func = node.func
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
     runner = _RUNNERS.get(name)
     if runner is not None:
         target, args, kwargs = (_argument(node, *where) for where in runner)
-        return [_call_of(target, args, kwargs)] if _runnable(target) else []
+        return (
+            (target, [_call_of(target, args, kwargs)]) if target is not None and _runnable(target) else None
+        )
     if not isinstance(func, ast.Attribute) or not node.args or isinstance(node.args[0], ast.Starred):
-        return []
+        return None
     target = node.args[0]
     if not _runnable(target):
-        return []
+        return None
     if name in _RUN_WITH_ARGUMENTS:
-        return [ast.Call(target, node.args[1:], node.keywords)]
+        return target, [ast.Call(target, node.args[1:], node.keywords)]
     if name in _RUN_WITH_ARGS_AND_KWDS:
-        return [_call_of(target, _argument(node, 1, "args"), _argument(node, 2, "kwds"))]
+        return target, [_call_of(target, _argument(node, 1, "args"), _argument(node, 2, "kwds"))]
     if name in _RUN_EACH_STAR:
-        return _starmapped_calls(target, node, scopes, changed)
+        return target, _starmapped_calls(target, node, scopes, changed)
     if name in _RUN_EACH_ITEM:
-        return _mapped_calls(target, node, scopes, changed)
-    return []
+        return target, _mapped_calls(target, node, scopes, changed)
+    return None
 
 
 def _mapped_calls(
@@ -1964,11 +1968,12 @@ class _Indexer(ast.NodeVisitor):
         """Record the calls of a function that a call makes run in a thread, a process or a pool (see
         `_run_calls`) as calls of it made here, with the arguments it is given: `Thread(target=deploy,
         args=('svc1',))` calls `deploy('svc1')`, `pool.map(deploy, ['svc1', 'svc2'])` calls it once with
-        each item. The function's name, read to pass it, is read to call it as many times."""
-        made = _run_calls(node, (self.scope, self.module_scope), self._changed_so_far)
-        if not made:
+        each item. The function's name, read to pass it, is read to call it as many times (none, for a map
+        over no items)."""
+        found = _run_calls(node, (self.scope, self.module_scope), self._changed_so_far)
+        if found is None:
             return
-        func = made[0].func
+        func, made = found
         chain = self._started_chain() if callee(node.func) in _RUNNERS else self.chain
         around = _comprehensions(self.ancestors)
         for call in made:
