@@ -30,42 +30,42 @@ passes is the caller's in the function (`Unknown.ident`), not one of the paramet
 argv[1])` creates the deployment of the cloud service the caller's `add_role(sys.argv[1], ...)` adds to,
 whether it is passed by position or keyword, into `*args` or `**kwargs`, to a method or to the `__init__`
 that sets an attribute from it, and through any number of calls; read once for all its calls, the function
-has it when they all pass the same (see `Flow.same_value`). A function given to run in a thread, a process or
-a pool (`Thread(target=deploy, args=(...))`, `executor.submit(deploy, ...)`, `pool.map(deploy, items)`,
+has it when they all pass the same (see `Flow.same_value`). A function given to run in a thread, a process
+or a pool (`Thread(target=deploy, args=(...))`, `executor.submit(deploy, ...)`, `pool.map(deploy, items)`,
 `executor.map(deploy, names, nets)`) is called there: once for each item written out, the items of several
 iterables zipped, else once with items the reader does not know (see `_run_calls`); a thread or a process
 runs its target only if the script starts it, and may run it where the reader cannot tell whether it does
 (see `_thread_kept`, `_thread_started`). A call that spreads what the reader does not know
-(`deploy(*sys.argv[1:])`) leaves unknown the parameters it may fill, and the function's other calls are read
-all the same; keywords a call passes into a function's `**kwargs` are passed as named parameters are. A `for`
-loop over items the script writes out (at most MAX_TURNS of them) is taken turn by turn, its variables bound
-to each item in turn, and so is a list comprehension around a call: for a call inside the loop
-(`Flow.turns`), and for the changes the loop makes to an object read after it. A request or a VM call inside
-one of the script's functions is read once for each call of the function (`Flow.callers`), as far as every
-call is known, and for each turn of the loops over written-out items around the call (`for vnet in ('a',
-'b'): migrate(vnet, 'Prepare')`). A method of a class the script defines is one of its functions too, called
-on an instance the script makes (`d = Deployer(...)` then `d.add_vm('gw01', ...)`,
-`Deployer(...).add_vm(...)`, `self.add_vm(...)` in the class, or an instance held in an attribute the script
-sets once, `self.deployer = Deployer(...)` then `self.deployer.add_vm(...)`): its parameters after `self` are
-bound as a function's are; a `@staticmethod` binds them all, and it and a `@classmethod` (whose `cls` is the
-class) are called on the class too (`Deployer.add_vm(...)`, `cls.add_vm(...)`). The method is the one Python
-finds first: in the class, else in the class of the script's it derives from, and so on
-(`super().add_vm(...)` looks past the method's own class); a call on `self` runs one that no class deriving
-from the method's class overrides. A call on anything else (a parameter, an attribute set twice, an instance
-of a class deriving from one the script imports or from two classes) leaves its calls unknown. An attribute
-of such an instance has the value the script sets it to, in one place only, in the `__init__` that makes the
-instance (`self.subnets = subnets or []`), read with the arguments of the call of the class that made the
-instance the method is called on (`Tier('fab-app', subnets=['app']).vm('app01')`), or what a class's body
-binds, read on the class or on an instance (`Settings.SUBNETS`, `settings.SUBNETS` of a parameter whose
-default is the class), or on the class of an instance (`type(self).VNET`, `self.__class__.VNET`: a subclass's
-own where it overrides it); a list an attribute holds is unknown once the script changes it, or lets it go,
-through any attribute of that name. A list comprehension over items the script writes out is read item by
-item, and a named tuple the script defines (`collections.namedtuple`) is a tuple whose fields are read by
-name (`vm.subnets`). And what differs by path is read on each path (`Flow.alternatives`): a name bound on the
-branches of an `if` (or in a `try` and its handlers), a change made under a test the script does not decide,
-and `a if test else b` make choices (`Choice`) the read is made again for each way of, up to MAX_PATHS paths,
-past which they are unknown as before; a choice of more ways than that, or inside a loop the read is not in,
-is not followed.
+(`deploy(*sys.argv[1:])`) leaves unknown the parameters it may fill, and the function's other calls are
+read all the same; keywords a call passes into a function's `**kwargs` are passed as named parameters are.
+A `for` loop over items the script writes out (at most MAX_TURNS of them), or a list comprehension around
+a call, is taken turn by turn, its variables bound to each item in turn: for a call
+inside the loop (`Flow.turns`), and for the changes the loop makes to an object read after it. A request
+or a VM call inside one of the script's functions is read once for each call of the function
+(`Flow.callers`), as far as every call is known, and for each turn of the loops over written-out items
+around the call (`for vnet in ('a', 'b'): migrate(vnet, 'Prepare')`). A method of a class the script
+defines is one of its functions too, called on an instance the script makes (`d = Deployer(...)` then
+`d.add_vm('gw01', ...)`, `Deployer(...).add_vm(...)`, `self.add_vm(...)` in the class, or an instance held
+in an attribute the script sets once, `self.deployer = Deployer(...)` then `self.deployer.add_vm(...)`): its
+parameters after `self` are bound as a function's are; a `@staticmethod` binds them all, and it and a
+`@classmethod` (whose `cls` is the class) are called on the class too (`Deployer.add_vm(...)`,
+`cls.add_vm(...)`). The method is the one Python finds first: in the
+class, else in the class of the script's it derives from, and so on (`super().add_vm(...)` looks past the
+method's own class); a call on `self` runs one that no class deriving from the method's class overrides. A
+call on anything else (a parameter, an attribute set twice, an instance of a class deriving from one the
+script imports or from two classes) leaves its calls unknown. An attribute of such an instance has the value
+the script sets it to, in one place only, in the `__init__` that makes the instance (`self.subnets =
+subnets or []`), read with the arguments of the call of the class that made the instance the method is
+called on (`Tier('fab-app', subnets=['app']).vm('app01')`), or what a class's body binds, read on the class
+or on an instance (`Settings.SUBNETS`, `settings.SUBNETS` of a parameter whose default is the class), or on
+the class of an instance (`type(self).VNET`, `self.__class__.VNET`: a subclass's own where it overrides it); a list
+an attribute holds is unknown once the script changes it, or lets it go, through any attribute of that
+name. A list comprehension over items the script writes out is read item by item, and a named tuple the
+script defines (`collections.namedtuple`) is a tuple whose fields are read by name (`vm.subnets`). And what
+differs by path is read on each path (`Flow.alternatives`): a name bound on the branches of an `if` (or in
+a `try` and its handlers), a change made under a test the script does not decide, and `a if test else b`
+make choices (`Choice`) the read is made again for each way of, up to MAX_PATHS paths, past which they are
+unknown as before; a choice of more ways than that, or inside a loop the read is not in, is not followed.
 
 A list, a dict or a model object is one object however many names and containers hold it: a value built
 from a name that holds one (`kw = {'network_config': net}`, `cfg = [net]`, `alias = net`) holds that object,
