@@ -85,10 +85,19 @@ def test_a_function_mapped_over_items_is_called_once_with_each(script: str) -> N
     assert _deployments(DEPLOY + named + script) == TWO
 
 
-def test_items_the_script_changes_before_are_not_known() -> None:
+def test_items_the_script_appends_before_are_read_as_the_map_finds_them() -> None:
     script = (
         'def deploy_named(svc):\n    deploy(svc, "vm-" + svc)\n'
         'SERVICES = ["svc1"]\nSERVICES.append("svc2")\n'
+        "with Pool(2) as p:\n    p.map(deploy_named, SERVICES)"
+    )
+    assert _deployments(DEPLOY + script) == TWO
+
+
+def test_items_the_script_changes_unseen_before_are_not_known() -> None:
+    script = (
+        'def deploy_named(svc):\n    deploy(svc, "vm-" + svc)\n'
+        'SERVICES = ["svc1"]\nSERVICES.extend(load())\n'
         "with Pool(2) as p:\n    p.map(deploy_named, SERVICES)"
     )
     [(name, vms, _)] = _deployments(DEPLOY + script)

@@ -113,3 +113,27 @@ def test_a_map_of_one_unknown_list_reads_the_function_s_other_arguments() -> Non
 def test_a_map_over_no_items_calls_nothing_and_keeps_the_other_calls() -> None:
     script = 'mk("svc1", "n1")\nwith Pool(2) as p:\n    p.starmap(mk, [])\n    p.map(mk, (), ())'
     assert _deployments(script) == [("svc1", "n1")]
+
+
+READ_WHERE_CALLED = {
+    "a-parameter-given-a-written-list": (
+        "def deploy_all(names, nets):\n    with ThreadPoolExecutor() as ex:\n        ex.map(mk, names, nets)\n"
+        'deploy_all(["svc1", "svc2"], ["n1", "n2"])'
+    ),
+    "a-parameter-s-default": (
+        'def deploy_all(names=("svc1", "svc2"), nets=("n1", "n2")):\n    with Pool(2) as p:\n'
+        "        p.map(mk, names, nets)\ndeploy_all()"
+    ),
+    "a-list-built-by-appends": (
+        'NAMES = []\nNAMES.append("svc1")\nNAMES.append("svc2")\n'
+        'with ThreadPoolExecutor() as ex:\n    ex.map(mk, NAMES, ["n1", "n2"])'
+    ),
+    "a-list-comprehension": (
+        'NAMES = ["svc%d" % i for i in (1, 2)]\nwith ThreadPoolExecutor() as ex:\n    ex.map(mk, NAMES, ["n1", "n2"])'
+    ),
+}
+
+
+@pytest.mark.parametrize("script", READ_WHERE_CALLED.values(), ids=READ_WHERE_CALLED.keys())
+def test_a_map_over_lists_known_in_full_where_it_runs_calls_the_function_with_each_item(script: str) -> None:
+    assert _deployments(script) == [("svc1", "n1"), ("svc2", "n2")]

@@ -32,8 +32,9 @@ whether it is passed by position or keyword, into `*args` or `**kwargs`, to a me
 that sets an attribute from it, and through any number of calls; read once for all its calls, the function
 has it when they all pass the same (see `Flow.same_value`). A function given to run in a thread, a process
 or a pool (`Thread(target=deploy, args=(...))`, `executor.submit(deploy, ...)`, `pool.map(deploy, items)`,
-`executor.map(deploy, names, nets)`) is called there: once for each item written out, the items of several
-iterables zipped, else once with items the reader does not know (see `_run_calls`); a thread or a process
+`executor.map(deploy, names, nets)`) is called there: once for each item of lists written out or known in
+full where the map runs, the items of several iterables zipped, else once with items the reader does not
+know (see `_run_calls`, `Flow._mapped`); a thread or a process
 runs its target only if the script starts it, and may run it where the reader cannot tell whether it does
 (see `_thread_kept`, `_thread_started`). A call that spreads what the reader does not know
 (`deploy(*sys.argv[1:])`) leaves unknown the parameters it may fill, and the function's other calls are
@@ -973,16 +974,16 @@ def _mapped_calls(
 ) -> list[ast.Call]:
     """The calls `map(f, names, nets)` of an executor or a pool makes: one with an item of each iterable,
     zipped as Python zips them (as many calls as the shortest has items), where all are written out (see
-    `_written_items`); else one call with an unknown item of each (`_NotStated`), or with arguments all
-    unknown when the iterables are not told (`*columns`): the function is called, with what the reader
-    does not know."""
+    `_written_items`); else one call with an item of each, read where the function is called (`_MapItem`),
+    or with arguments all unknown when the iterables are not told (`*columns`): the function is called,
+    with what the reader does not know."""
     iterables = _map_iterables(node)
     if iterables is None:
         return [_call_with_unstated_arguments(target, node)]
     written = [_written_items(iterable, scopes, changed) for iterable in iterables]
     columns = [items for items in written if items is not None]
     if len(columns) < len(written):
-        return [ast.Call(target, [_NotStated(iterable) for iterable in iterables], [])]
+        return [ast.Call(target, [_MapItem(iterable) for iterable in iterables], [])]
     return [ast.Call(target, list(items), []) for items in zip(*columns, strict=False)]  # to the shortest
 
 
@@ -3264,12 +3265,33 @@ class Flow:
                 else:
                     sites = [start] if not self.idle(call) and self.runs(start) is not False else []
                 for site in sites:
-                    values = self._arguments(function, call.node, site, signature)
-                    if values is None or len(frames) >= MAX_TURNS:
-                        return None
-                    frames.append(Frame(function.scope, values, site.frame, call=call.node, site=site))
+                    for passed in self._mapped(call.node, site):
+                        values = self._arguments(function, passed, site, signature)
+                        if values is None or len(frames) >= MAX_TURNS:
+                            return None
+                        frames.append(Frame(function.scope, values, site.frame, call=call.node, site=site))
                     self._call_sites[id(call.node)] = call
         return frames
+
+    def _mapped(self, call: ast.Call, site: Site) -> list[ast.Call]:
+        """The calls a call stands for: of a pool's map over lists not written out where it is made (see
+        `_MapItem`), one with each item of the lists, zipped, where they are known in full at `site`
+        (`def deploy_all(names): pool.map(deploy, names)` called with a written list); else itself."""
+        items = [arg for arg in call.args if isinstance(arg, _MapItem)]
+        if not items or len(items) != len(call.args):
+            return [call]
+        lists = [self.value(item.iterable, site) for item in items]
+        widths = [len(found.items) for found in lists if isinstance(found, ListV) and found.complete]
+        if len(widths) != len(lists) or min(widths) > MAX_TURNS:
+            return [call]
+        return [
+            ast.Call(
+                call.func,
+                [_Part(item.iterable, at, width, item) for item, width in zip(items, widths, strict=True)],
+                [],
+            )
+            for at in range(min(widths))
+        ]
 
     def _calls_of(self, function: Function) -> list[CallSite] | None:
         """The calls of a function the script defines, by its name where it is seen (a method's, on an
@@ -6098,6 +6120,19 @@ class _NotStated(ast.expr):
     def __init__(self, where: ast.AST) -> None:
         super().__init__()
         ast.copy_location(self, where)
+
+
+class _MapItem(ast.expr):
+    """An item of a list a pool's map passes to the function it maps over it (`pool.map(deploy, names)`),
+    where the list is not written out at the call: read, unknown; each item where the list is known in
+    full where the function is called (see `Flow._mapped`). Made by the index, never parsed."""
+
+    _fields = ("iterable",)
+
+    def __init__(self, iterable: ast.expr) -> None:
+        super().__init__()
+        self.iterable = iterable
+        ast.copy_location(self, iterable)
 
 
 class _Part(ast.expr):
