@@ -63,7 +63,10 @@ def test_the_restart_warning_keeps_its_place_and_names_no_expression(tmp_path, m
         )
     ]
     text = render_plan(build_plan(result), "text")
-    assert "-ServiceName '<cloud service name>' -DeploymentName '<deployment name, deploy.ps1:3>'" in text
+    assert (
+        "-ServiceName '<cloud service name, deploy.ps1:3>' -DeploymentName '<deployment name, deploy.ps1:3>'"
+        in text
+    )
     assert "'$" not in text
 
 
@@ -202,3 +205,15 @@ def test_a_name_the_script_states_is_its_own(read):
     (deployment,) = _deployments(doc)
     assert (deployment.service_name, deployment.name) == ("shop", "shop")
     assert [r.name for r in deployment.roles if isinstance(r, Role)] == ["web01"]
+
+
+def test_two_services_of_unstated_names_keep_their_stand_ins_in_the_plan(tmp_path, monkeypatch):
+    script = (
+        "param($web, $db)\n"
+        'New-AzureQuickVM -Windows -ServiceName $web -Name "web1" -ImageName "img" -Location "West Europe"\n'
+        'New-AzureQuickVM -Windows -ServiceName $db -Name "db1" -ImageName "img" -Location "West Europe"\n'
+    )
+    text = render_plan(build_plan(_lint(tmp_path, monkeypatch, script)), "text")
+    for line in (2, 3):
+        assert f"resource group '<cloud service name, deploy.ps1:{line}>-Migrated'" in text
+    assert "'<cloud service name>-Migrated'" not in text
