@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from migcheck.automation import CIRCUIT_LINK_REQUEST
 from migcheck.estate import (
+    CloudService,
     Estate,
     Network,
     ScriptedGateway,
@@ -20,6 +21,7 @@ from migcheck.estate import (
     named,
     network_of_connections_file,
 )
+from migcheck.formats import is_script
 from migcheck.inventory_model import CircuitLink
 from migcheck.model import (
     AddressPrefix,
@@ -31,6 +33,7 @@ from migcheck.model import (
     GatewayConnection,
     LocalNetworkSite,
     Mark,
+    NameRef,
     NetworkConfiguration,
     Part,
     Role,
@@ -872,7 +875,9 @@ class ConflictingPrivateIp(Rule):
         "for the same static private address: `StaticVirtualNetworkIPAddress` in a REST body or an "
         "Export-AzureVM file, of the primary interface or of another one, `staticIpAddress` in an inventory "
         "export, the network configuration set of a Python script and `Set-AzureStaticVNetIP` in a "
-        "PowerShell script. The finding points at every VM's address after the first.",
+        "PowerShell script (and `vm create -S`, `vm static-ip set` of the classic CLI). The finding points at "
+        "every VM's address after the first, those no script asks for (a REST body's, an export's) taken "
+        "first: a conflict between a VM that exists and one a script asks for is reported at the script.",
         why="The classic platform lets a stopped (deallocated) VM keep a static address that another VM "
         "asks for too. Resource Manager gives each address to one network interface, so the move fails. The "
         "Validate operation does not check this; the Prepare step does, after the planning that went into "
@@ -912,33 +917,42 @@ class ConflictingPrivateIp(Rule):
         # may describe one VM without the link joining them: no service name), the first with its label.
         asking: dict[tuple[str, str], dict[tuple[str, str], tuple[Role, str]]] = {}
         together: dict[tuple[str, str], Together] = {}  # the same VMs, to tell which can meet
-        for service in estate.cloud_services:
-            for placement in service.placements:
-                # A deployment is in one network, named or not (Export-AzureVM files do not name it).
-                ref = placement.virtual_network
-                scope = f"virtual network {named(ref.name)}" if ref else f"the network of {service.label}"
-                # A pipeline token joins the networks of one file only, as the link joins them.
-                where = join_key(ref.name, ref.mark) if ref else f"{id(service)}"
-                for vm in placement.vms:
-                    for static in vm.static_ips:
-                        address = static.name.strip()
-                        vms = asking.setdefault((where, address), {})
-                        identity = (service.label, key(vm.name))
-                        if identity in vms:
-                            continue
-                        same = together.setdefault((where, address), Together())
-                        holder = _created_with(vm, vms.values()) if same.with_(vm) else None
-                        vms[identity] = (vm, service.label)
-                        same.add(vm)
-                        if holder is not None:
-                            yield self.finding(
-                                vm,
-                                f"VM '{vm.name}' of {service.label} asks for private IP {address}, which VM "
-                                f"'{holder[0].name}' of {holder[1]} asks for too, in {scope}: Prepare fails "
-                                "on it, and Validate does not check it",
-                                at=static,
-                                fix=self.fix_hint + folder_grouping_note(service),
-                            )
+        for service, scope, where, vm, static in _static_addresses(estate):
+            address = static.name.strip()
+            vms = asking.setdefault((where, address), {})
+            identity = (service.label, key(vm.name))
+            if identity in vms:
+                continue
+            same = together.setdefault((where, address), Together())
+            holder = _created_with(vm, vms.values()) if same.with_(vm) else None
+            vms[identity] = (vm, service.label)
+            same.add(vm)
+            if holder is not None:
+                yield self.finding(
+                    vm,
+                    f"VM '{vm.name}' of {service.label} asks for private IP {address}, which VM "
+                    f"'{holder[0].name}' of {holder[1]} asks for too, in {scope}: Prepare fails "
+                    "on it, and Validate does not check it",
+                    at=static,
+                    fix=self.fix_hint + folder_grouping_note(service),
+                )
+
+
+def _static_addresses(estate: Estate) -> list[tuple[CloudService, str, str, Role, NameRef]]:
+    """Every static private address a VM asks for, with its service, its network in words and as a key:
+    those no script writes first (a REST body's, an export's), so that a conflict is reported at the
+    address a script asks for, which can still change, not at the VM that holds it."""
+    found = []
+    for service in estate.cloud_services:
+        for placement in service.placements:
+            # A deployment is in one network, named or not (Export-AzureVM files do not name it).
+            ref = placement.virtual_network
+            scope = f"virtual network {named(ref.name)}" if ref else f"the network of {service.label}"
+            # A pipeline token joins the networks of one file only, as the link joins them.
+            where = join_key(ref.name, ref.mark) if ref else f"{id(service)}"
+            found += [(service, scope, where, vm, static) for vm in placement.vms for static in vm.static_ips]
+    found.sort(key=lambda each: is_script(each[4].mark.path))
+    return found
 
 
 def _created_with(vm: Role, asking: Iterable[tuple[Role, str]]) -> tuple[Role, str]:
