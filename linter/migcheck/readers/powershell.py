@@ -75,7 +75,8 @@ output several VM configurations each, which are each kept), and a `foreach` ove
 once per item (never over an empty one), within bounds on the work repeated, as does the block of a
 `ForEach-Object` given such a list, whose output is the command's value. A value the script does not state
 that a call passes to a function is the caller's there (one variable, one parameter): the file a function
-writes to the path it is given is the one its caller uploads, the network it is given the caller's. A script
+writes to the path it is given, or to one it builds and returns, is the one its caller uploads, the network
+it is given the caller's; a workflow's functions may be called above their definitions. A script
 block the script runs with arguments (`Start-Job` or `Invoke-Command` with `-ArgumentList`, `& $sb …`,
 `$sb.Invoke(…)`) runs there with them bound to its `param (…)`, or as its `$args`, as a call of a function
 binds them; one that declares parameters and that no such run binds is read once, with values it does not
@@ -1343,7 +1344,6 @@ _UNFOLLOWED_FILE_WRITES = frozenset(
         "writeallbytes",
         "appendalltext",
         "appendalllines",
-        "get-azurevnetconfig",  # with -ExportToFile, the subscription's configuration
     }
 )
 # Methods that change a table or a list in place.
@@ -3322,6 +3322,15 @@ _HARMLESS = frozenset(
         Measure-Object Get-Member ConvertTo-Json"""
     )
 )
+# Commands that write nothing to the pipeline (but given -PassThru): a function that logs or writes a file
+# before it returns a value outputs that value alone.
+_OUTPUTS_NOTHING = frozenset(
+    name.casefold()
+    for name in cmdlets.words(
+        """Out-Null Out-Host Out-Default Out-File Set-Content sc Write-Host Write-Verbose Write-Debug
+        Write-Warning Write-Information Write-Progress"""
+    )
+)
 _LOOPING = frozenset({"foreach-object", "%", "foreach", "where-object", "?", "where"})
 _FOR_EACH_ITEM = frozenset({"foreach-object", "%", "foreach"})
 # The verbs of the classic cmdlets that change what they name (see `_changes_resources`).
@@ -3705,15 +3714,29 @@ class Interpreter:
         if body is not None:
             self.calling.append(function.id)  # a call of itself in it is not run again
             self.maybe, self.partial = 0, False
+            defined = len(self.replaced)
             if _first(function, "workflow") is not None:
                 self._defaults(function, env)
-            defined = len(self.replaced)
+                self._hoist_functions(body)
             with self._landing(env):
                 self.statements(body, env)
             self._undefine(defined)
             self._left_down(env, surely=False)  # read once: it may run at any call, or at none
             self.stopped = None
             self.calling.pop()
+
+    def _hoist_functions(self, body: Node) -> None:
+        """A workflow is compiled whole before it runs: the functions it defines may be called above their
+        definition (a runbook's helpers at its end), so each is defined from the workflow's start."""
+        bodies = [part for part in _named(body) if part.type == "script_block_body"]
+        lists = [part for each in bodies for part in _named(each) if part.type == "statement_list"]
+        for statement in (statement for each in lists for statement in _named(each)):
+            if statement.type == "function_statement":
+                name = _first(statement, "function_name")
+                if name is not None:
+                    key = _text(name).casefold()
+                    self.replaced.append((key, self.defined.get(key)))
+                    self.defined[key] = statement
 
     # --- statements ---------------------------------------------------------------------------------
 
@@ -5256,6 +5279,8 @@ class Interpreter:
             self._file_write(key, args, piped, env)
         elif key in cmdlets.FILE_COPIES:
             self._file_copy(key, args, env)
+        elif key == "get-azurevnetconfig":
+            self._configuration_exported(args, env)
         elif key in _UNFOLLOWED_FILE_WRITES:
             self.unnamed_writes += 1  # may write the file a later upload reads
         classic = cmdlets.canonical(name)
@@ -5275,6 +5300,8 @@ class Interpreter:
             return CloudServiceRole(stated) if stated else Unknown(self.snippet(node))
         if not classic or args.resource_group or self.arm_at(node.start_byte):
             value = self.unknown_command(node, key, args, piped)
+            if key in _OUTPUTS_NOTHING and args.switch("PassThru") is False:
+                return NULL  # what a function outputs is what else it writes (see `_call_value`)
             if key in _LISTINGS:
                 value = self._listing(node, args, env) or value
             if key not in _HARMLESS and key not in _LOOPING:
@@ -7449,6 +7476,15 @@ class Interpreter:
             else:
                 self.replaced_files.add(named.casefold())
 
+    def _configuration_exported(self, args: Args, env: Env) -> None:
+        """Get-AzureVNetConfig: given `-ExportToFile`, the subscription's configuration, which the reader
+        does not know, is written to that file; without it, no file is written (a script that keeps the
+        configuration it reads as a backup changes no file it uploads)."""
+        if "ExportToFile" in args.bound:
+            self._file_replaced(args.get("ExportToFile"), None, env)
+        elif args.opaque or args.values:
+            self.unnamed_writes += 1
+
     def _file_leaf(self, path: Arg | None, env: Env) -> str | None:
         """The last part of the path an argument names, when the script states it
         (`.\\NetworkConfig.netcfg`, `"$PSScriptRoot\\x.netcfg"`, `(Join-Path $PSScriptRoot 'x.netcfg')`); None
@@ -7467,7 +7503,8 @@ class Interpreter:
         the file's name as the script states it, without case; else the value that names it, when one
         variable holds it (`$path = "$env:TEMP/netcfg.xml"`, used for the write and for the upload) or it
         is the script's own (a parameter); None for a file the reader cannot name."""
-        named = _named_by(path.value) or self._path_of_unstated_parts(path, env)
+        named = _string_of_known_values(path.value) or _named_by(path.value)
+        named = named or self._path_of_unstated_parts(path, env)
         if named is None:
             held = self._held(path, env)
             if held is None:
@@ -9891,6 +9928,10 @@ def _call_value(outputs: list[Value], spend: Callable[[int], None]) -> Value | N
         return items[0]
     if len(items) == 1 and _imported_file(items[0]):  # a configuration read from a file the script names
         return items[0]
+    if len(items) == 1 and isinstance(items[0], Unknown) and items[0].shape:
+        # A string built from values the script does not state (`return "$env:TEMP\net.xml"`): the path
+        # of the file the function wrote is the one the caller uploads.
+        return items[0]
     return None
 
 
@@ -10975,6 +11016,19 @@ def _named_by(value: Value) -> str | None:
     if isinstance(value, Unknown) and value.ident is not None:
         return f"value {value.ident!r}"
     return None
+
+
+def _string_of_known_values(value: Value) -> str | None:
+    """What names a file written as a string built from values the script does not state, each of which
+    is one value however often it is read (`"$env:TEMP\\$Name.xml"`, see `Unknown.holes`): its shape with
+    those values, whichever variable holds it and wherever it is read, so that the path a function
+    writes to and returns is the one its caller uploads from. None for any other value."""
+    if not isinstance(value, Unknown) or not value.shape:
+        return None
+    holes = value.holes
+    if len(holes) != value.shape.count(automation.HOLE) or not holes or None in holes:
+        return None
+    return f"string {value.shape!r} {list(holes)!r}"
 
 
 def _ends_the_script(word: str, catching: int, within: bool) -> bool:

@@ -403,6 +403,7 @@ _MOVE = "Validate! Prepare! Commit! Abort!"
 
 SPECS: dict[str, Spec] = {
     "set-azurevnetconfig": _spec("ConfigurationPath:0"),
+    "get-azurevnetconfig": _spec("ExportToFile"),
     "new-azurevmconfig": _spec(
         "Name:0 InstanceSize:1 HostCaching:2 AvailabilitySetName:3 Label:4 ImageName:5 MediaLocation:6 "
         "DiskLabel:7 DiskName DisableBootDiagnostics! LicenseType"
