@@ -93,7 +93,9 @@ name it gives names what it names, and decides no condition, and a finding about
 passes it, not at the default. A name the script does not state is shown as a stand-in that says what it names
 and where the script passes it (`<VM name, deploy.ps1:12>`), never as the expression that holds it; a network
 named by a string built from such values (`"$($Prefix)vNet1"`) that a network configuration the script
-uploads names the same way is that configuration's network. A
+uploads names the same way is that configuration's network, as is
+one named by one such value (`name="$NetworkName"` there, `-VNetName $NetworkName` in a call), whose
+stand-in says which parameter of the script names it. A
 script-level variable assigned once, and declared by no function, is also visible inside the script's
 functions. A workflow's `InlineScript { }` runs once, in a scope of its own that sees the workflow's variables
 only as `$using:x` (which is also, in the script block of `Invoke-Command` or `Start-Job`, the `$x` of the
@@ -3441,6 +3443,12 @@ class Interpreter:
         # (see `_stand_in`), by the value (`Unknown.ident`) that names it: two services given one variable
         # are in one network (see `Interpreter._unstated_network`).
         self.unstated_networks: dict[object, NameRef] = {}
+        # Uploaded configurations with the networks named by values the script does not state renamed to
+        # their stand-ins, by the configuration read and those values (see `_networks_named_by_values`).
+        self.renamed_configurations: dict[object, NetworkConfiguration] = {}
+        # The parameters of the script's own `param (…)` and of its workflows, as declared, by scope and
+        # name without case (see `_script_parameter`).
+        self.declared_parameters: dict[tuple[int, str], str] = {}
         # The stand-in of each storage account the script names by a value it does not state, by that value
         # (`Unknown.ident`), or by where it is passed when it has no known definition (see `_account_stand_in`).
         self.unstated_accounts: dict[object, str] = {}
@@ -4370,6 +4378,9 @@ class Interpreter:
         default that ends the path (`$(throw "-Name is required")`, the mandatory parameter of PowerShell 1)
         makes the parameter one a run must be given: the script goes on with the value it is given."""
         signature = self._signature(holder)
+        for parameter in _parameters(holder):
+            declared = _variable(_text(parameter))[1]
+            self.declared_parameters[(self.scope, declared)] = _text(parameter).lstrip("$")
         maybe = 0 if self.on_defaults else 1
         self.maybe += maybe
         for at, name in enumerate(signature.names):
@@ -7412,7 +7423,7 @@ class Interpreter:
                 self.body_deployments.setdefault((id(resource), named.service_name), named)
             elif isinstance(resource, NetworkConfiguration):
                 if verb == "PUT":
-                    self._uploaded(resource)
+                    self._uploaded(self._networks_named_by_values(resource, body.value))
             elif isinstance(resource, inv.ApplicationGateway):  # as New-AzureApplicationGateway creates one
                 gateway = self._body_gateway(resource, node)
                 self.application_gateways[_name_key(gateway.name)] = gateway
@@ -7579,10 +7590,59 @@ class Interpreter:
             if isinstance(r, NetworkConfiguration)
         ]
         for resource in read:
-            self._uploaded(resource)
+            self._uploaded(self._networks_named_by_values(resource, content))
         if not read:
             self.uploaded_files.setdefault("", None)
         return Unknown(self.snippet(node))
+
+    def _networks_named_by_values(
+        self, configuration: NetworkConfiguration, content: Value
+    ) -> NetworkConfiguration:
+        """An uploaded configuration built from values the script does not state (`content`), each network
+        named by one of them (`<VirtualNetworkSite name="$NetworkName">`) renamed to the stand-in of that
+        value: the network a call names by the same value (`New-AzureVM -VNetName $NetworkName`) is it (see
+        `_unstated_network`), whichever comes first. The same configuration uploaded with the same values is
+        the same one (see `_uploaded`)."""
+        from migcheck.readers import python_script as bodies
+
+        if not isinstance(content, Unknown) or not content.shape:
+            return configuration
+        if not any(bodies.UNSTATED_TEXT in n.name for n in configuration.virtual_networks):
+            return configuration
+        key = (id(configuration), content.holes)
+        if key not in self.renamed_configurations:
+            values = _network_name_values(content.shape, content.holes)
+            networks = configuration.virtual_networks
+            if len(values) == len(networks):
+                renamed = tuple(
+                    n if v is None else replace(n, name=self._network_of_value(v, n.mark).name)
+                    for n, v in zip(networks, values, strict=True)
+                )
+                configuration = replace(configuration, virtual_networks=renamed)
+            self.renamed_configurations[key] = configuration
+        return self.renamed_configurations[key]
+
+    def _network_of_value(self, ident: object, mark: Mark) -> NameRef:
+        """The network named by one value the script does not state (`Unknown.ident`), first named at
+        `mark`: the stand-in every call given the value names (see `_unstated_network`), which says the
+        parameter of the script it is, when it is one."""
+        key = ("ident", ident)
+        found = self.unstated_networks.get(key)
+        if found is None:
+            parameter = self._script_parameter(ident)
+            name = network_stand_in(mark)
+            if parameter:
+                name = f"<virtual network name, the value of parameter -{parameter}, {name[1:].partition(', ')[2]}"
+            found = self.unstated_networks[key] = NameRef(name, mark)
+        return found
+
+    def _script_parameter(self, ident: object) -> str:
+        """The name of the parameter of the script's own `param (…)`, or of a workflow's, that a value the
+        script does not state is (`Unknown.ident` of a variable no code assigns), as declared; "" for any
+        other value."""
+        if not (isinstance(ident, tuple) and len(ident) == 3 and ident[0] == "free"):
+            return ""
+        return self.declared_parameters.get((ident[1], ident[2]), "")
 
     def _upload_file_name(self, path: Arg | None, env: Env) -> str:
         """The name of the file an upload the script does not write reads (see `_uploaded_from`): the last
@@ -11016,6 +11076,35 @@ def _named_by(value: Value) -> str | None:
     if isinstance(value, Unknown) and value.ident is not None:
         return f"value {value.ident!r}"
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _network_name_values(shape: str, holes: tuple[object, ...]) -> tuple[object, ...]:
+    """For each network a network configuration built from values the script does not state names (its
+    `shape`, see `Unknown.shape`), the one value (`Unknown.holes`) its name is, None for one named
+    otherwise; () when the text is no configuration. The text is read with a token of its own in place of
+    each value, so that a name tells which value it is."""
+    from migcheck.readers import netcfg
+    from migcheck.readers import python_script as bodies
+    from migcheck.readers.xml import Marker
+
+    if len(holes) != shape.count(automation.HOLE):
+        return ()
+    pieces = shape.split(automation.HOLE)
+    tokens = [_HOLE_TOKEN.format(at) for at in range(len(holes))]
+    text = pieces[0] + "".join(token + piece for token, piece in zip(tokens, pieces[1:], strict=True))
+    root = bodies.body_root(text)
+    read = netcfg.read(root, Marker("", text)) if root is not None else ()
+    configuration = next((r for r in read if isinstance(r, NetworkConfiguration)), None)
+    if configuration is None:
+        return ()
+    by_token = {token: holes[at] for at, token in enumerate(tokens)}
+    return tuple(by_token.get(n.name.strip()) for n in configuration.virtual_networks)
+
+
+# What stands for the value at a hole of a string while its text is read (see `_network_name_values`):
+# characters of Unicode's private use area, which no script's text holds.
+_HOLE_TOKEN = "\ue000{}\ue001"
 
 
 def _string_of_known_values(value: Value) -> str | None:
