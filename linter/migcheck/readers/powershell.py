@@ -8744,7 +8744,7 @@ class Interpreter:
         built = [self._facts(draft, events, escaped) for events, escaped in draft.variants]
         if not built:  # a VM named by a command whose configuration the reader never saw
             built = [self._facts(replace(draft, base="opaque"), [], True)]
-        role = functools.reduce(joined_paths, built)
+        role = functools.reduce(joined_paths, _one_platform_os_disk(built))
         extensions = _marked_apart(role.extensions)
         role = replace(role, **_removed_on_every_path(built))
         return replace(
@@ -8766,6 +8766,41 @@ class Interpreter:
         # The VM as a New-AzureVM that creates its deployment in no network leaves it (see `joined_paths`).
         in_none = next((event.mark for event in events if event.kind == "in_no_network"), None)
         return in_no_network(role, in_none) if in_none is not None else role
+
+
+def _one_platform_os_disk(variants: list[Role]) -> list[Role]:
+    """The configurations paths only one of which runs leave for one VM (see `RoleDraft.variants`), each
+    disk whose blob the platform makes up (its OS disk from an image, a new data disk at a LUN the script
+    states) named as the first path names it: the VM has one OS disk, and one disk at a LUN, however many
+    calls on exclusive paths may create it, in the storage account current on the path that runs (one
+    disk in each, when they differ)."""
+    first: dict[str, Disk] = {}
+    for role in variants:
+        for disk in role.disks:
+            slot = _platform_disk_slot(disk)
+            if slot:
+                first.setdefault(slot, disk)
+    if not first:
+        return variants
+    return [replace(role, disks=tuple(_named_as_first(d, first) for d in role.disks)) for role in variants]
+
+
+def _named_as_first(disk: Disk, first: dict[str, Disk]) -> Disk:
+    earliest = first.get(_platform_disk_slot(disk))
+    if earliest is None or earliest is disk:
+        return disk
+    return replace(disk, name=earliest.name, mark=earliest.mark)
+
+
+def _platform_disk_slot(disk: Disk) -> str:
+    """Which disk of its VM a disk whose blob the platform makes up in the current storage account is (see
+    `_Facts._current_account`): "os", or the LUN of a data disk, when the script states it; "" for any
+    other disk."""
+    if not disk.account or disk.media_link:
+        return ""
+    if disk.name.startswith("<OS disk ") and not disk.lun:
+        return "os"
+    return f"lun {disk.lun}" if disk.lun and disk.name.startswith("<data disk ") else ""
 
 
 # --- from events to a role ----------------------------------------------------------------------------
