@@ -3454,8 +3454,14 @@ class Interpreter:
         self.unstated_accounts: dict[object, str] = {}
         self.reserved_ips: list[ReservedIp] = []
         # The values (`Unknown.ident`) that name the reserved IPs the script creates under names it does not
-        # state: a deployment given one of them has its VIP reserved (see `_reserved_by_unstated_name`).
-        self.reserved_names: set[object] = set()
+        # state, each with the reserved IP it is (see `_reserved_under_unstated_name`): a deployment given one
+        # of them has its VIP reserved (see `_reserved_by_unstated_name`).
+        self.reserved_names: dict[object, ReservedIp] = {}
+        self.taken_reservations: set[object] = set()  # those a deployment is given (see `_reserved_ips`)
+        # The stand-ins of the network security groups and route tables the script creates under names it
+        # does not state, by kind (a group or not) and value (see `_unstated_network_resource`).
+        self.unstated_network_resources: dict[tuple[object, ...], str] = {}
+        self.unresolved_links: set[bool] = set()  # see `_unresolved_link`
         # What the script says of the gateways of the networks it names, once each however often it runs
         # the command (a function called twice) with the same values, in the order it runs them.
         self.gateway_facts: dict[VnetGatewayFact, None] = {}
@@ -3685,6 +3691,7 @@ class Interpreter:
     def calls_only(self, root: Node) -> tuple[object, ...]:
         """The script's classic calls and migration steps, read from the syntax alone (no values)."""
         self.calls, self.steps, self.deployments, self.reserved_ips = {}, {}, {}, []
+        self.reserved_names = {}
         self.stepped, self.changes, self.circuit_moves = set(), {}, {}
         self.statement_at = 0  # the commands come in the order they are written
         self.gateway_facts, self.circuit_links = {}, collections.defaultdict(list)
@@ -4922,7 +4929,18 @@ class Interpreter:
             return Unknown(self.snippet(node), base.ident)  # type: ignore[union-attr]
         if isinstance(base, Authorization) and wanted == "linkauthorizationid":
             return Unknown(self.snippet(node), ("authorization", base.record))
+        if isinstance(base, NetworkResource) and wanted == "name":
+            return self._network_resource_named(base, node)
         return Unknown(self.snippet(node))
+
+    def _network_resource_named(self, resource: NetworkResource, node: Node) -> Value:
+        """`$nsg.Name` of the group or table a New- or Get- call output: its name as the script states it,
+        else the value that names the stand-in it was created under (see `_network_resource_name`)."""
+        if not is_stand_in(resource.name):
+            return Text(resource.name, self.where.mark(node))
+        ident = ("network resource", resource.security_group, resource.name)
+        self.unstated_network_resources.setdefault((resource.security_group, ident), resource.name)
+        return Unknown(self.snippet(node), ident)
 
     def _invoke(self, node: Node, env: Env) -> Value:
         """A method call. `$table.Add(key, value)` adds to a table; other methods are not followed, and a
@@ -7047,13 +7065,8 @@ class Interpreter:
         created = _command_name(node).casefold() == "new-azurereservedip"
         output = Operation() if created else NULL
         if name is None or not isinstance(name.value, Text):
-            if (
-                created
-                and name is not None
-                and isinstance(name.value, Unknown)
-                and name.value.ident is not None
-            ):
-                self.reserved_names.add(name.value.ident)
+            if created and name is not None and name.certain and isinstance(name.value, Unknown):
+                self._reserved_under_unstated_name(node, args, name)
             self._unknown_reserved_ip(node, args, name)
             return output
         mark = self._at_call(node)
@@ -7077,6 +7090,20 @@ class Interpreter:
             self._associate(draft, NameRef(name.value.value, at), call=node, vip=vip)
             self.maybe -= uncertain
         return output
+
+    def _reserved_under_unstated_name(self, node: Node, args: Args, name: Arg) -> None:
+        """New-AzureReservedIP -ReservedIPName $name: a reserved IP the script creates, as under a name it
+        states (unattached unless a deployment takes it, bound to a service it names that the script does
+        not describe), named by a stand-in where the call passes the name: one for every call given the same
+        value, so that a deployment given it (`New-AzureVM -ReservedIPName $name`) is given this one (see
+        `_reserved_by_unstated_name`, which names it where the deployment is given it, and lists it so)."""
+        assert isinstance(name.value, Unknown)
+        at = self._written_at(name) or self._at_call(node)
+        key = name.value.ident if name.value.ident is not None else ("at", at.line, at.column)
+        service = args.get("ServiceName")
+        in_production = service is not None and _production_slot(args)
+        bound = self._undescribed_service(service) if in_production and _reserved_vip(args) == "" else ""
+        self.reserved_names.setdefault(key, ReservedIp(_stand_in("reserved IP name", at), "", bound, at))
 
     def _undescribed_service(self, service: Arg | None) -> str:
         """The cloud service New-AzureReservedIP surely reserves the VIP of (`-ServiceName`, stated surely, the
@@ -7221,6 +7248,7 @@ class Interpreter:
             return
         at = self._written_at(name) or self._at_call(node)
         stand_in = NameRef(_stand_in("reserved IP name", at), at)
+        self.taken_reservations.add(value.ident)
         if associates:
             self._associate(draft, stand_in, value.ident, node, vip)
         elif draft.reserved_ip is None:
@@ -8312,9 +8340,10 @@ class Interpreter:
 
     def _new_network_resource(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """New-AzureNetworkSecurityGroup, New-AzureRouteTable: a resource of its own, named as the script
-        states it, at the call; one named by a value the script does not state is not recorded."""
-        name = _stated_name(args, "Name")
+        states it, at the call; one named by a value the script does not state is named by a stand-in, the
+        same for every call given that value (see `_network_resource_name`)."""
         group = _command_name(node).casefold() == "new-azurenetworksecuritygroup"
+        name = _stated_name(args, "Name") or self._unstated_network_resource(node, args, group)
         if name:
             mark = self._at_call(node)
             if group:
@@ -8323,21 +8352,58 @@ class Interpreter:
                 self.route_tables.setdefault(_name_key(name), RouteTable(name, mark))
         return NetworkResource(name, group) if name else Unknown(self.snippet(node))
 
+    def _unstated_network_resource(self, node: Node, args: Args, group: bool) -> str:
+        """The stand-in for a network security group (`group`) or route table a call creates under a name
+        the script does not state (`-Name $NsgName`), named where the call passes it: one for every call
+        given the same value (see `Unknown.ident`), as for a storage account; "" when the call passes no
+        such value."""
+        arg = args.get("Name")
+        if arg is None or not arg.certain or not isinstance(arg.value, Unknown):
+            return ""
+        at = self._written_at(arg) or self._at_call(node)
+        ident = arg.value.ident
+        key = (group, ident) if ident is not None else (group, "at", at.line, at.column)
+        what = "network security group name" if group else "route table name"
+        return self.unstated_network_resources.setdefault(key, _stand_in(what, at, column=True))
+
+    def _unresolved_link(self, group: bool) -> str:
+        """An association of a network security group (`group`) or route table the reader cannot name: any
+        the script creates under a name it does not state may be the one associated, so none of them is
+        listed as unattached (see `resources`). ""."""
+        self.unresolved_links.add(group)
+        return ""
+
+    def _listed_network_resource(self, name: str, group: bool) -> bool:
+        """Whether a network security group (`group`) or route table the script creates is listed: not one
+        created under a name it does not state when it associates one it cannot name (see
+        `_unresolved_link`)."""
+        return not (is_stand_in(name) and group in self.unresolved_links)
+
+    def _network_resource_name(self, args: Args, parameter: str, group: bool) -> str:
+        """The name a call gives a network security group (`group`) or route table: as the script states
+        it, else the stand-in of the value the script created one under (see `_unstated_network_resource`);
+        "" for any other."""
+        name = _stated_name(args, parameter)
+        arg = args.get(parameter)
+        if name or arg is None or not arg.certain or not isinstance(arg.value, Unknown):
+            return name
+        return self.unstated_network_resources.get((group, arg.value.ident), "")
+
     def _get_network_resource(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Get-AzureNetworkSecurityGroup, Get-AzureRouteTable: the group or table of the name the script
-        states, for the association it may be piped to."""
-        name = _stated_name(args, "Name")
+        states, or of the value it created one under, for the association it may be piped to."""
         group = _command_name(node).casefold() == "get-azurenetworksecuritygroup"
+        name = self._network_resource_name(args, "Name", group)
         return NetworkResource(name, group) if name else Unknown(self.snippet(node))
 
     def _remove_network_resource(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureNetworkSecurityGroup, Remove-AzureRouteTable: the one the script created under that
         name is gone when the removal surely runs (as for `_remove`), unless the script associates it with
         a subnet: the platform refuses to remove a route table a subnet uses."""
-        name = _stated_name(args, "Name")
+        group = _command_name(node).casefold() == "remove-azurenetworksecuritygroup"
+        name = self._network_resource_name(args, "Name", group)
         if not name or not self._surely_runs():
             return Unknown(self.snippet(node))
-        group = _command_name(node).casefold() == "remove-azurenetworksecuritygroup"
         created: dict[str, Any] = self.security_groups if group else self.route_tables
         links: dict[tuple[str, str], Any] = self.subnet_groups if group else self.subnet_tables
         if not any(_name_key(link.name) == _name_key(name) for link in links.values()):
@@ -8353,12 +8419,14 @@ class Interpreter:
         (`NetworkSecurityGroup.subnet`, `RouteTable.subnet`) for the linker to give the subnet of that
         network, whichever file defines it. One set on a VM or role is not read."""
         if _of_vm_or_role(args):
-            self._on_vm(_stated_name(args, "Name"))
+            self._on_vm(self._network_resource_name(args, "Name", True) or self._unresolved_link(True))
             return self._classic_unread(node, args)
         group = _command_name(node).casefold() != "set-azuresubnetroutetable"
-        name = _stated_name(args, "Name" if group else "RouteTableName")
+        name = self._network_resource_name(args, "Name" if group else "RouteTableName", group)
         if not name and isinstance(piped, NetworkResource) and piped.security_group == group:
             name = piped.name  # the group or table piped in (`Get-AzureNetworkSecurityGroup -Name g | ...`)
+        if not name:
+            self._unresolved_link(group)
         vnet, subnet = _stated_name(args, "VirtualNetworkName"), _stated_name(args, "SubnetName")
         if not (name and vnet and subnet):
             return Unknown(self.snippet(node))
@@ -8437,8 +8505,8 @@ class Interpreter:
         """Set-AzureNetworkSecurityGroupConfig: the group is set on the VM configuration it passes on
         (`Role.security_group`), by the name the script states; one it does not state changes nothing the
         reader records."""
-        name = _stated_name(args, "NetworkSecurityGroupName")
-        self._on_vm(name)
+        name = self._network_resource_name(args, "NetworkSecurityGroupName", True)
+        self._on_vm(name or self._unresolved_link(True))
         at = self._written_at(args.get("NetworkSecurityGroupName")) or self._at_call(node)
         group = NameRef(name, at) if name else None
         return self._vm_event("security_group", node, args, piped, env, group=group, removed=False)
@@ -8464,7 +8532,14 @@ class Interpreter:
         (`ReservedIp.maybe_service`): one that calls that may not run give it or take off it
         (`DeploymentDraft.maybe_reserved`), while whether its VIP is reserved is not known at the end. Not
         one the script surely gives a deployment, nor one it reserves for a service it does not describe."""
-        return with_maybe_vips(self.reserved_ips, self.deployments.values())
+        return with_maybe_vips(self._reserved_ips(), self.deployments.values())
+
+    def _reserved_ips(self) -> list[ReservedIp]:
+        """The reserved IPs the script creates: under the names it states, and under those it does not that
+        no deployment of the script's is given (one that is, is its reserved IP: see
+        `_reserved_by_unstated_name`)."""
+        unstated = [ip for key, ip in self.reserved_names.items() if key not in self.taken_reservations]
+        return [*self.reserved_ips, *unstated]
 
     def _removals(self) -> list[object]:
         """What the script surely removes from what other files may describe, for the linker to take off
@@ -8666,10 +8741,18 @@ class Interpreter:
             *self.application_gateways.values(),
             *self.authorizations,
             *self.local_gateways,
-            *(group for name, group in self.security_groups.items() if name not in self.vm_groups),
+            *(
+                group
+                for name, group in self.security_groups.items()
+                if name not in self.vm_groups and self._listed_network_resource(group.name, True)
+            ),
             *self.subnet_groups.values(),
             *(rule for rules in self.security_rules.values() for rule in rules),
-            *self.route_tables.values(),
+            *(
+                table
+                for table in self.route_tables.values()
+                if self._listed_network_resource(table.name, False)
+            ),
             *self.subnet_tables.values(),
             *self._removals(),
         )
