@@ -1,11 +1,10 @@
-"""Reserved IPs, network security groups and route tables a PowerShell script creates under a name it does
-not state (`New-AzureReservedIP -ReservedIPName $IpName`, `New-AzureNetworkSecurityGroup -Name $NsgName`,
-`New-AzureRouteTable -Name $RtName`) are created all the same: `migcheck plan` moves them on their own, as it
-does those of stated names, under a stand-in that says where the script passes the name (one per value, as
-for storage accounts). One the script gives a deployment, sets on a VM or associates with a subnet by the
-same value (or by `$nsg.Name` of the group it created) moves with it, not on its own; and when the script
-associates a group or table the reader cannot name, none of those it creates under unstated names is said to
-be unattached."""
+"""Network security groups and route tables a PowerShell script creates under a name it does not state
+(`New-AzureNetworkSecurityGroup -Name $NsgName`, `New-AzureRouteTable -Name $RtName`) are created all the same:
+`migcheck plan` moves them on their own, as it does those of stated names, under a stand-in that says where
+the script passes the name (one per value, as for storage accounts). One the script sets on a VM or
+associates with a subnet by the same value (or by `$nsg.Name` of the group it created, or piped) moves with
+it, not on its own; and when the script associates a group or table the reader cannot name, none of those it
+creates under unstated names is said to be unattached."""
 
 from __future__ import annotations
 
@@ -22,14 +21,9 @@ NETCFG = """<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHos
   </VirtualNetworkSites></VirtualNetworkConfiguration>
 </NetworkConfiguration>
 """
-HEAD = "param([string] $IpName, [string] $NsgName, [string] $RtName, [string] $Other)\n"
-RESERVE = 'New-AzureReservedIP -ReservedIPName $IpName -Location "West Europe"\n'
+HEAD = "param([string] $NsgName, [string] $RtName)\n"
 GROUP = '$nsg = New-AzureNetworkSecurityGroup -Name $NsgName -Location "West Europe"\n'
 TABLE = 'New-AzureRouteTable -Name $RtName -Location "West Europe"\n'
-VM = (
-    'New-AzureVMConfig -Name "vm1" -InstanceSize Small -ImageName "img" |\n'
-    '    New-AzureVM -ServiceName "svc1" -Location "West Europe" -ReservedIPName $IpName\n'
-)
 
 
 def _unattached(plan: Plan) -> list[str]:
@@ -37,25 +31,16 @@ def _unattached(plan: Plan) -> list[str]:
 
 
 def test_each_is_moved_on_its_own_under_a_stand_in(plan_of):
-    plan = plan_of({"deploy.ps1": HEAD + RESERVE + GROUP + TABLE})
+    plan = plan_of({"deploy.ps1": HEAD + GROUP + TABLE})
     assert _unattached(plan) == [
-        "unattached:NetworkSecurityGroup:<network security group name, deploy.ps1:3:44>",
-        "unattached:RouteTable:<route table name, deploy.ps1:4:27>",
-        "unattached:ReservedIP:<reserved IP name, deploy.ps1:2>",
+        "unattached:NetworkSecurityGroup:<network security group name, deploy.ps1:2:44>",
+        "unattached:RouteTable:<route table name, deploy.ps1:3:27>",
     ]
 
 
 def test_one_value_created_twice_is_one_resource(plan_of):
-    plan = plan_of({"deploy.ps1": HEAD + RESERVE + RESERVE.replace("West Europe", "North Europe")})
-    assert _unattached(plan) == ["unattached:ReservedIP:<reserved IP name, deploy.ps1:2>"]
-
-
-def test_a_reserved_ip_a_deployment_is_given_by_the_same_value_moves_with_it(plan_of):
-    assert _unattached(plan_of({"deploy.ps1": HEAD + RESERVE + VM})) == []
-    other = VM.replace("-ReservedIPName $IpName", "-ReservedIPName $Other")
-    assert _unattached(plan_of({"deploy.ps1": HEAD + RESERVE + other})) == [
-        "unattached:ReservedIP:<reserved IP name, deploy.ps1:2>"
-    ]
+    plan = plan_of({"deploy.ps1": HEAD + TABLE + TABLE.replace("West Europe", "North Europe")})
+    assert _unattached(plan) == ["unattached:RouteTable:<route table name, deploy.ps1:2:27>"]
 
 
 @pytest.mark.parametrize(
