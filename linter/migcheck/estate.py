@@ -1615,8 +1615,10 @@ class _Linker:
 
     def _creates_unnamed_reserved_ips(self) -> bool:
         """Whether a script creates more reserved IPs than it names (`New-AzureReservedIP -ReservedIPName
-        $name`): each name it states is a `ReservedIp` of its file."""
-        named = Counter(ip.mark.path for ip in self._all(ReservedIp) if not ip.released_from)
+        $name`): each name it states is a `ReservedIp` of its file, and one it does not state a stand-in."""
+        named = Counter(
+            ip.mark.path for ip in self._all(ReservedIp) if not ip.released_from and not is_stand_in(ip.name)
+        )
         return self._creates_more(_CREATES_RESERVED_IPS, named)
 
     def _creates_more(self, calls: frozenset[str], named: Counter[str]) -> bool:

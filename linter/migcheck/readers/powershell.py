@@ -3454,8 +3454,10 @@ class Interpreter:
         self.unstated_accounts: dict[object, str] = {}
         self.reserved_ips: list[ReservedIp] = []
         # The values (`Unknown.ident`) that name the reserved IPs the script creates under names it does not
-        # state: a deployment given one of them has its VIP reserved (see `_reserved_by_unstated_name`).
-        self.reserved_names: set[object] = set()
+        # state, each with the reserved IP it is (see `_reserved_under_unstated_name`): a deployment given one
+        # of them has its VIP reserved (see `_reserved_by_unstated_name`).
+        self.reserved_names: dict[object, ReservedIp] = {}
+        self.taken_reservations: set[object] = set()  # those a deployment is given (see `_reserved_ips`)
         # The stand-ins of the network security groups and route tables the script creates under names it
         # does not state, by kind (a group or not) and value (see `_unstated_network_resource`).
         self.unstated_network_resources: dict[tuple[object, ...], str] = {}
@@ -3689,6 +3691,7 @@ class Interpreter:
     def calls_only(self, root: Node) -> tuple[object, ...]:
         """The script's classic calls and migration steps, read from the syntax alone (no values)."""
         self.calls, self.steps, self.deployments, self.reserved_ips = {}, {}, {}, []
+        self.reserved_names = {}
         self.stepped, self.changes, self.circuit_moves = set(), {}, {}
         self.statement_at = 0  # the commands come in the order they are written
         self.gateway_facts, self.circuit_links = {}, collections.defaultdict(list)
@@ -7062,13 +7065,8 @@ class Interpreter:
         created = _command_name(node).casefold() == "new-azurereservedip"
         output = Operation() if created else NULL
         if name is None or not isinstance(name.value, Text):
-            if (
-                created
-                and name is not None
-                and isinstance(name.value, Unknown)
-                and name.value.ident is not None
-            ):
-                self.reserved_names.add(name.value.ident)
+            if created and name is not None and name.certain and isinstance(name.value, Unknown):
+                self._reserved_under_unstated_name(node, args, name)
             self._unknown_reserved_ip(node, args, name)
             return output
         mark = self._at_call(node)
@@ -7092,6 +7090,20 @@ class Interpreter:
             self._associate(draft, NameRef(name.value.value, at), call=node, vip=vip)
             self.maybe -= uncertain
         return output
+
+    def _reserved_under_unstated_name(self, node: Node, args: Args, name: Arg) -> None:
+        """New-AzureReservedIP -ReservedIPName $name: a reserved IP the script creates, as under a name it
+        states (unattached unless a deployment takes it, bound to a service it names that the script does
+        not describe), named by a stand-in where the call passes the name: one for every call given the same
+        value, so that a deployment given it (`New-AzureVM -ReservedIPName $name`) is given this one (see
+        `_reserved_by_unstated_name`, which names it where the deployment is given it, and lists it so)."""
+        assert isinstance(name.value, Unknown)
+        at = self._written_at(name) or self._at_call(node)
+        key = name.value.ident if name.value.ident is not None else ("at", at.line, at.column)
+        service = args.get("ServiceName")
+        in_production = service is not None and _production_slot(args)
+        bound = self._undescribed_service(service) if in_production and _reserved_vip(args) == "" else ""
+        self.reserved_names.setdefault(key, ReservedIp(_stand_in("reserved IP name", at), "", bound, at))
 
     def _undescribed_service(self, service: Arg | None) -> str:
         """The cloud service New-AzureReservedIP surely reserves the VIP of (`-ServiceName`, stated surely, the
@@ -7236,6 +7248,7 @@ class Interpreter:
             return
         at = self._written_at(name) or self._at_call(node)
         stand_in = NameRef(_stand_in("reserved IP name", at), at)
+        self.taken_reservations.add(value.ident)
         if associates:
             self._associate(draft, stand_in, value.ident, node, vip)
         elif draft.reserved_ip is None:
@@ -8519,7 +8532,14 @@ class Interpreter:
         (`ReservedIp.maybe_service`): one that calls that may not run give it or take off it
         (`DeploymentDraft.maybe_reserved`), while whether its VIP is reserved is not known at the end. Not
         one the script surely gives a deployment, nor one it reserves for a service it does not describe."""
-        return with_maybe_vips(self.reserved_ips, self.deployments.values())
+        return with_maybe_vips(self._reserved_ips(), self.deployments.values())
+
+    def _reserved_ips(self) -> list[ReservedIp]:
+        """The reserved IPs the script creates: under the names it states, and under those it does not that
+        no deployment of the script's is given (one that is, is its reserved IP: see
+        `_reserved_by_unstated_name`)."""
+        unstated = [ip for key, ip in self.reserved_names.items() if key not in self.taken_reservations]
+        return [*self.reserved_ips, *unstated]
 
     def _removals(self) -> list[object]:
         """What the script surely removes from what other files may describe, for the linker to take off
