@@ -2794,10 +2794,11 @@ def _join_tables(a: Table, b: Table) -> Table:
 
 def _native_list(value: Value, part: Node) -> str | None:
     """The one argument a native command gets from an array written in its place (`'front','back'`): its
-    strings joined by commas, where the script states them all; None otherwise (an array a variable holds
-    is passed as an argument per item)."""
+    strings joined by commas, where the script states them all; None otherwise (an array a variable or
+    `@(...)` holds is passed as an argument per item)."""
     items, complete = texts(value)
-    if part.type != "array_literal_expression" or not isinstance(value, Items) or not complete:
+    written = part.type == "array_literal_expression" and len(_named(part)) > 1
+    if not written or not isinstance(value, Items) or not complete:
         return None
     return ",".join(item.value for item in items)
 
@@ -2808,8 +2809,11 @@ def _glued(before: xplat.Word, glue: str, after: xplat.Word) -> xplat.Word:
     states both."""
     if before.text is None or after.text is None:
         return xplat.Word(None, before.mark)
+    text = before.text
+    if not glue and text.endswith("`"):  # front`,back: an escaped comma, written as it is
+        text = text[:-1]
     exact = before.exact and after.exact and glue == ","
-    return xplat.Word(before.text + glue + after.text, before.mark, exact=exact)
+    return xplat.Word(text + glue + after.text, before.mark, exact=exact)
 
 
 def texts(value: Value) -> tuple[list[Text], bool]:
@@ -5888,7 +5892,7 @@ class Interpreter:
         for part in _named(elements) if elements is not None else ():
             if part.type == "command_argument_sep":
                 written = self.where.source[part.start_byte : part.end_byte]
-                glue = written.decode("utf-8", "replace") if b"," in written else None
+                glue = written.decode("utf-8", "replace") if b"," in written or not written else None
                 continue
             if _parameter(part) is not None:
                 words.append(xplat.Word(_text(part), self.where.mark(part), exact=True))
