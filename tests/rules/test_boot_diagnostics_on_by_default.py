@@ -84,3 +84,13 @@ def test_an_export_that_says_it_is_off_wins(tmp_path, monkeypatch):
     files["classic.json"] = json.dumps({"data": [row]})
     (found,) = lint_files(tmp_path, monkeypatch, files, "MIG205").findings
     assert str(found.severity) == "error"
+
+
+def test_a_disk_two_branches_describe_is_named_once(tmp_path, monkeypatch):
+    create = 'azure vm create db img user pass -u https://premacct.blob.core.windows.net/vhds/db01.vhd -l "West Europe"'
+    script = (
+        'azure storage account create premacct --type PLRS -l "West Europe"\n'
+        f'if [ "$X" ]; then\n{create}\nelse\n{create} --disable-boot-diagnostics\nfi\n'
+    )
+    (found,) = lint_files(tmp_path, monkeypatch, {"c.sh": script}, "MIG205").findings
+    assert "Premium storage disks (db01.vhd):" in found.message

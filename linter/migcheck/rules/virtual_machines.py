@@ -507,8 +507,9 @@ def _names(refs: Iterable[NameRef | Disk | Extension]) -> str:
 
 
 def _disk_names(disks: Iterable[Disk]) -> str:
-    """Disks by name; one that has none by its blob, or as unnamed (a role body may state neither)."""
-    return listed((d.name or d.blob_name or "an unnamed disk" for d in disks), quote="")
+    """Disks by name, each once (the paths a script may take each describe the disk); one that has none by
+    its blob, or as unnamed (a role body may state neither)."""
+    return listed(dict.fromkeys(d.name or d.blob_name or "an unnamed disk" for d in disks), quote="")
 
 
 class MissingSubnet(Rule):
