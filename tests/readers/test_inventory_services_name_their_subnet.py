@@ -24,6 +24,11 @@ def _row(kind: str, props: dict) -> dict:
 
 
 ROWS = {
+    "ase subnet id": (
+        "Microsoft.Web/hostingEnvironments",
+        {"virtualNetwork": {"id": VNET, "subnet": VNET + "/subnets/front"}},
+        "MIG314",
+    ),
     "ase subnet": (
         "Microsoft.Web/hostingEnvironments",
         {"virtualNetwork": {"id": VNET, "subnet": "front"}},
@@ -57,3 +62,14 @@ def test_the_subnet_the_row_states_is_named(tmp_path, monkeypatch, case):
     files = {"dependents.json": json.dumps({"data": [_row(kind, props)]})}
     (found,) = lint_files(tmp_path, monkeypatch, files, code).findings
     assert "classic virtual network 'prod-vnet', subnet 'front'" in found.message
+
+
+def test_a_subnet_id_of_another_network_names_no_subnet(tmp_path, monkeypatch):
+    other = VNET.replace("prod-vnet", "other-vnet") + "/subnets/front"
+    row = _row("Microsoft.Web/hostingEnvironments", {"virtualNetwork": {"id": VNET, "subnet": other}})
+    files = {"dependents.json": json.dumps({"data": [row]})}
+    (found,) = lint_files(tmp_path, monkeypatch, files, "MIG314").findings
+    assert (
+        "classic virtual network 'prod-vnet':" in found.message
+        and "subnet" not in found.message.split(":")[0]
+    )

@@ -1148,6 +1148,9 @@ def _in_classic_vnets(
     for each in ids:
         value, beside = each if isinstance(each, tuple) else (each, "")
         rid = parse_id(value)
+        if "/" in beside:  # a subnet's id: the subnet of this network only
+            of = parse_id(beside)
+            beside = of.child if key(of.name) == key(rid.name) else ""
         if rid.is_classic_network and not found.get(key(rid.name), ("", "", ""))[2]:
             found[key(rid.name)] = (value, rid.name, rid.child or beside)
     for value, network, subnet in found.values():
@@ -1188,8 +1191,9 @@ def _hdinsight(item: Item) -> Iterator[ServiceInVnet]:
 
 
 def _subnet_name(value: str) -> str:
-    """A subnet a row names beside its network's id: a name as written, or the last part of an id."""
-    return parse_id(value).child if "/" in value else value.strip()
+    """A subnet a row names beside its network's id: a name as written, or its id (whose network
+    `_in_classic_vnets` compares with the row's)."""
+    return value.strip()
 
 
 def _domain_services(item: Item) -> Iterator[ServiceInVnet]:
@@ -1205,7 +1209,7 @@ def _app_service_environment(item: Item) -> Iterator[ServiceInVnet]:
     props = item.properties
     vnet = get(props, "virtualNetwork")
     subnet = text(get(vnet, "subnet")) or text(get(props, "vnetSubnetName"))
-    ids = [(text(get(vnet, "id")), subnet.strip())]
+    ids: list[str | tuple[str, str]] = [(text(get(vnet, "id")), _subnet_name(subnet))]
     yield from _in_classic_vnets(item, ServiceKind.APP_SERVICE_ENVIRONMENT, ids)
 
 
