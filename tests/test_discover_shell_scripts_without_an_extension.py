@@ -1,6 +1,7 @@
 """Shell scripts with no extension (`cluster/create-cluster`, `#!/bin/bash` on its first line), as many
 scripts of the classic CLI's day were written: a folder walk picks them up by their `#!` line, and the
-format list names the shell reader for them; other files with no extension are passed over unread."""
+format list names the shell reader for them; files with no extension whose first line runs no script
+reader's program are passed over unread (Python and PowerShell ones: test_scripts_without_an_extension_by_their_shebang)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from migcheck.discover import discover
-from migcheck.formats import byte_format, shell_shebang
+from migcheck.formats import byte_format, shebang_format
 from migcheck.model import FileKind
 
 
@@ -27,7 +28,7 @@ def test_the_walk_picks_up_scripts_whose_first_line_runs_a_shell(tmp_path):
             "cluster/create-cluster": "#!/bin/bash\nazure vm create -w net -b a,b web img u p\n",
             "cluster/setup": "#!/usr/bin/env bash\nazure vm create web img u p\n",
             "Makefile": "all:\n\tazure vm create web img u p\n",
-            "tool": "#!/usr/bin/env python\nprint('azure vm create')\n",
+            "tool": "#!/usr/bin/perl\nprint('azure vm create')\n",
             "LICENSE": "azure vm create\n",
         },
     )
@@ -52,7 +53,8 @@ def test_the_walk_picks_up_scripts_whose_first_line_runs_a_shell(tmp_path):
     ],
 )
 def test_a_shebang_names_a_shell(head, shell):
-    assert shell_shebang(head) is shell
+    found = shebang_format(head)
+    assert (found is not None and found.kind is FileKind.SHELL) is shell
 
 
 def test_the_shell_reader_reads_a_file_with_no_extension_that_runs_a_shell():

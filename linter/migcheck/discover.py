@@ -23,7 +23,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from migcheck.formats import FORMATS, SHEBANG_BYTES, candidate_suffixes, no_extension, shell_shebang
+from migcheck.formats import FORMATS, SHEBANG_BYTES, candidate_suffixes, no_extension, shebang_format
 from migcheck.model import record
 from migcheck.visible import visible
 
@@ -805,7 +805,7 @@ def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterato
                     build_output = entry if name.lower() == BUILD_OUTPUT else build_output
                     continue
                 below.append((entry.path, relative + "/"))
-            elif name.lower().endswith(CANDIDATE_SUFFIXES) or _shell_script(entry):
+            elif name.lower().endswith(CANDIDATE_SUFFIXES) or _script_by_shebang(entry):
                 if rules and rules.ignores(base + name, folder=False):
                     continue
                 candidates.append(entry)
@@ -912,10 +912,11 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _shell_script(entry: os.DirEntry[str]) -> bool:
-    """Whether a file with no extension is a shell script by its `#!` line (`formats.shell_shebang`): one
-    read of its first bytes, for a regular file only (a link, a device or a pipe is passed over, also one
-    put in the file's place after the listing: `read_bytes` checks the file it opened)."""
+def _script_by_shebang(entry: os.DirEntry[str]) -> bool:
+    """Whether a file with no extension is a script a reader reads by its `#!` line (shell, Python or
+    PowerShell: `formats.shebang_format`): one read of its first bytes, for a regular file only (a link, a
+    device or a pipe is passed over, also one put in the file's place after the listing: `read_bytes`
+    checks the file it opened). Its reader then tells, as for a `.py`, whether it is classic."""
     if not no_extension(entry.name):
         return False
     from migcheck.guarded import read_bytes
@@ -923,7 +924,7 @@ def _shell_script(entry: os.DirEntry[str]) -> bool:
     try:
         if not entry.is_file(follow_symlinks=False):
             return False
-        return shell_shebang(read_bytes(entry.path, SHEBANG_BYTES, follow_links=False))
+        return shebang_format(read_bytes(entry.path, SHEBANG_BYTES, follow_links=False)) is not None
     except OSError:
         return False
 

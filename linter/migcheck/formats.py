@@ -67,17 +67,23 @@ def candidate_suffixes() -> tuple[str, ...]:
 
 def byte_format(path: str, data: bytes | None = None) -> Format | None:
     """The non-XML format whose extension `path` has, if any: such files go to their reader whole. A file
-    with no extension whose first line runs a shell (`shell_shebang`, given its `data`) is a shell script,
-    as many scripts of the classic CLI's day were written (`cluster/create-cluster`)."""
+    with no extension is read by the script reader its `#!` line names (`shebang_format`, given its
+    `data`), as many scripts of the classic tools' day were written (`cluster/create-cluster`,
+    `azure-coreos-cluster`); one that holds a NUL byte is no script, whatever its first line says."""
     lowered = path.lower()
     found = next((f for f in FORMATS if not f.xml and lowered.endswith(f.suffixes)), None)
-    if found is None and data is not None and no_extension(path) and shell_shebang(data):
-        return next(f for f in FORMATS if f.kind is FileKind.SHELL)
+    if found is None and data is not None and no_extension(path) and b"\x00" not in data:
+        return shebang_format(data)
     return found
 
 
-# The interpreters of a `#!` line that run a script the shell reader reads (bash's grammar: sh and its kin).
+# The programs a `#!` line may run, by the kind of script their reader reads: sh and its kin (bash's
+# grammar), Python (`python`, `python3`, `python2.7`: a version after the name) and PowerShell (`pwsh`, and
+# `powershell`, the name PowerShell Core had on Linux before 6.0).
 _SHELLS = frozenset({"sh", "bash", "dash", "ksh"})
+_POWERSHELLS = frozenset({"pwsh", "powershell"})
+# Options of `env` that take the next word as their value (`env -u HOME python`): not the program.
+_ENV_OPTIONS_WITH_VALUE = frozenset({"-u", "--unset", "-C", "--chdir", "-P"})
 # How much of a file's start the walk reads to find its `#!` line.
 SHEBANG_BYTES = 128
 
@@ -87,16 +93,41 @@ def no_extension(path: str) -> bool:
     return "." not in path.rpartition("/")[2]
 
 
-def shell_shebang(head: bytes) -> bool:
-    """Whether a file's first line is a `#!` line that runs a shell: `#!/bin/bash`, `#!/bin/sh -e`,
-    `#!/usr/bin/env bash` (env's options and variables passed over)."""
+def shebang_format(head: bytes) -> Format | None:
+    """The script format whose reader reads a file that starts with `head`, by the program its `#!` line
+    runs: `#!/bin/bash`, `#!/bin/sh -e`, `#!/usr/bin/env python3`, `#!/usr/bin/python2.7`,
+    `#!/usr/bin/env -S pwsh -File` (env's options and variables passed over); None for any other first
+    line."""
+    kind = _kind_of_program(_shebang_program(head))
+    return next((f for f in FORMATS if f.kind is kind), None) if kind is not None else None
+
+
+def _shebang_program(head: bytes) -> str:
+    """The name of the program a `#!` line runs, without its folder; the one `env` runs for `env`."""
     if not head.startswith(b"#!"):
-        return False
+        return ""
     words = head[2:SHEBANG_BYTES].split(b"\n", 1)[0].decode("ascii", "replace").split()
     program = words[0].rpartition("/")[2] if words else ""
-    if program == "env":
-        program = next((w for w in words[1:] if not w.startswith("-") and "=" not in w), "")
-    return program in _SHELLS
+    if program != "env":
+        return program
+    skip_value = False
+    for word in words[1:]:
+        if skip_value or word.startswith("-") or "=" in word:
+            skip_value = not skip_value and word in _ENV_OPTIONS_WITH_VALUE
+            continue
+        return word.rpartition("/")[2]
+    return ""
+
+
+def _kind_of_program(program: str) -> FileKind | None:
+    if program in _SHELLS:
+        return FileKind.SHELL
+    if program in _POWERSHELLS:
+        return FileKind.POWERSHELL
+    if program.startswith("python"):
+        version = program.removeprefix("python")
+        return FileKind.PYTHON if not version or version.replace(".", "").isdigit() else None
+    return None
 
 
 SCRIPT_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL, FileKind.SHELL})

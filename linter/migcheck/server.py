@@ -56,7 +56,8 @@ from migcheck.baseline import BaselineError
 from migcheck.config import CONFIG_FILES, Config, ConfigError, check_settings_rules, load_config
 from migcheck.discover import CANDIDATE_SUFFIXES, Candidate, PatternError, possible_kinds
 from migcheck.engine import LintResult, ReadCache, RuleError, lint, locate_findings, stamps_now, walk
-from migcheck.model import Finding, Fix, Location, Severity
+from migcheck.formats import byte_format, no_extension
+from migcheck.model import FileKind, Finding, Fix, Location, Severity
 from migcheck.plugins import PluginError, load_rules
 from migcheck.rule import RuleSet
 from migcheck.source import SourceText
@@ -296,10 +297,12 @@ class MigcheckServer(LanguageServer):
         if delay:
             await asyncio.sleep(delay)
         path = to_fs_path(uri)
-        if uri not in self.open_uris or not path or not path.lower().endswith(CANDIDATE_SUFFIXES):
+        if uri not in self.open_uris or not path:
             return
         document = self.workspace.get_text_document(uri)
         version, text = document.version, document.source
+        if not path.lower().endswith(CANDIDATE_SUFFIXES) and _shebang_kind(path, text) is None:
+            return
         root, codec = self.root_for(path), self.workspace.position_codec
         if uri in self._early and root is not None:
             self._early.discard(uri)
@@ -603,7 +606,18 @@ def _buffer_source(path: str, text: str) -> SourceText:
     """The buffer of the file at `path`, its readers' marks counted as a run counts them (`EVERY_ENDING`):
     the Python and PowerShell readers count every line ending, the others `\n` only. Kept findings placed
     in it then show where the lint of the same text shows them, in a file with lone carriage returns too."""
-    return SourceText(text, every_ending=not possible_kinds(path).isdisjoint(EVERY_ENDING))
+    kinds = possible_kinds(path) or {_shebang_kind(path, text)}
+    return SourceText(text, every_ending=not EVERY_ENDING.isdisjoint(kinds))
+
+
+def _shebang_kind(path: str, text: str) -> FileKind | None:
+    """The kind of script a buffer whose file has no extension is, by its `#!` line, as a run reads the
+    saved file (`formats.byte_format`); None for a file with an extension or any other first line."""
+    name = os.path.basename(path)
+    if not no_extension(name):
+        return None
+    found = byte_format(name, _encode(text))
+    return found.kind if found is not None else None
 
 
 def _diagnostic(finding: Finding, source: SourceText, codec: PositionCodec) -> lsp.Diagnostic:
@@ -639,9 +653,9 @@ def _position(source: SourceText, offset: int, codec: PositionCodec) -> lsp.Posi
 # --- code actions and hover --------------------------------------------------------------------------
 
 
-# Where a suppression comment goes, by the ending of the file's name: what each reader honours. XML files
-# take `<!-- migcheck: ignore[...] -->` before the element; scripts `# migcheck: ignore[...]` on a line of
-# its own before the statement. Inventory exports (JSON) have no comments, and declarations (TOML) are not
+# Where a suppression comment goes, by the ending of the file's name (a script with no extension by its
+# `#!` line, `_shebang_kind`): what each reader honours. XML files take `<!-- migcheck: ignore[...] -->`
+# before the element; scripts `# migcheck: ignore[...]` on a line of its own before the statement. Inventory exports (JSON) have no comments, and declarations (TOML) are not
 # read for them: they are offered no suppression, which would break the file or silence nothing.
 XML_SUFFIXES = (".csdef", ".cscfg", ".netcfg", ".xml")
 # Findings no comment can quiet, so no quick fix offers one: a file that does not parse has no comments
@@ -656,7 +670,8 @@ def suppressed_on(document: TextDocument) -> str | None:
     name = (document.path or document.uri).lower()
     if name.endswith(XML_SUFFIXES):
         return "element"
-    return "statement" if name.endswith(SCRIPT_SUFFIXES) else None
+    scripted = name.endswith(SCRIPT_SUFFIXES) or _shebang_kind(name, document.source) is not None
+    return "statement" if scripted else None
 
 
 def suppression_edit(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.TextEdit | None:
@@ -666,7 +681,8 @@ def suppression_edit(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.
     if covered == "element":
         return _xml_suppression(document, diagnostic)
     if covered == "statement":
-        python = (document.path or document.uri).lower().endswith(".py")
+        name = document.path or document.uri
+        python = name.lower().endswith(".py") or _shebang_kind(name, document.source) is FileKind.PYTHON
         return _script_suppression(document, diagnostic, python=python)
     return None
 
