@@ -236,7 +236,8 @@ def test_a_folder_without_classic_files_warns(repo, capsys):
     assert "migcheck: warning: no classic Azure files under docs" in err
     assert (
         "inventory .json exports of classic resources or of those that depend on them, .ps1, .psm1 and .py scripts "
-        "that use the classic APIs, or .sh and .bash scripts that run the classic CLI" in err
+        "that use the classic APIs, .sh and .bash scripts that run the classic CLI, or such scripts with no "
+        "extension whose #! line runs sh, bash, python or pwsh" in err
     )
 
 
