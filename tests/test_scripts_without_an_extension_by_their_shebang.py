@@ -154,3 +154,10 @@ def test_a_binary_file_with_a_python_shebang_is_passed_over(tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     result = lint(["."], Config(), RULES)
     assert not result.documents and not result.findings
+
+
+def test_a_file_read_with_no_extension_counts_as_a_script():
+    from migcheck.formats import is_script
+
+    assert is_script("cluster/create-cluster") and is_script("a.b/deploy") and is_script("deploy.sh")
+    assert not is_script("network/NetworkConfig.netcfg") and not is_script("-")

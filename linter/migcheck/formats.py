@@ -134,6 +134,10 @@ SCRIPT_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL, FileKind.SHELL})
 
 
 def is_script(path: str) -> bool:
-    """Whether `path` names a script (Python, PowerShell or shell) by its extension."""
+    """Whether `path`, of a file migcheck read, names a script (Python, PowerShell or shell): by its
+    extension, and any file with none, since only the #! line of a script gets such a file read (stdin,
+    `-`, is read by what it holds)."""
+    if no_extension(path) and path != "-":
+        return True
     found = byte_format(path)
     return found is not None and found.kind in SCRIPT_KINDS
