@@ -34,7 +34,8 @@ has it when they all pass the same (see `Flow.same_value`). A function given to 
 or a pool (`Thread(target=deploy, args=(...))`, `executor.submit(deploy, ...)`, `pool.map(deploy, items)`,
 `executor.map(deploy, names, nets)`) is called there: once for each item of lists written out or known in
 full where the map runs, the items of several iterables zipped, else once with items the reader does not
-know (see `_run_calls`, `Flow._mapped`); a thread or a process
+know (see `_run_calls`, `Flow._mapped`); Python's own `map` and `itertools.starmap` as well, each call
+run as its item is taken (see `_map_consumption`); a thread or a process
 runs its target only if the script starts it, and may run it where the reader cannot tell whether it does
 (see `_thread_kept`, `_thread_started`). A call that spreads what the reader does not know
 (`deploy(*sys.argv[1:])`) leaves unknown the parameters it may fill, and the function's other calls are
@@ -938,22 +939,28 @@ _RUN_EACH_STAR = frozenset({"starmap", "starmap_async"})
 
 
 def _run_calls(
-    node: ast.Call, scopes: tuple[Scope, ...], changed: Callable[[str], bool]
+    node: ast.Call, scopes: tuple[Scope, ...], changed: Callable[[str], bool], lazy: str = ""
 ) -> tuple[ast.expr, list[ast.Call]] | None:
     """The function a call makes run elsewhere (see `_RUNNERS`), with the calls of it this makes, written
     where it is made: None when it passes no function by name (`f`, `self.f`). A map's items are read where
     they are written out (a list or tuple, or a name of `scopes` bound once to one, not among the names
     whose object the script has `changed` or let go so far), none when there are none; else the function
-    is called once, with items the reader does not know (see `_mapped_calls`)."""
+    is called once, with items the reader does not know (see `_mapped_calls`). `lazy` names Python's own
+    map the call is ("map" or "starmap", see `_Indexer.lazy_map`), whose calls are those of a pool's."""
     func = node.func
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
     runner = _RUNNERS.get(name)
-    if runner is not None:
+    if runner is not None and not lazy:
         target, args, kwargs = (_argument(node, *where) for where in runner)
         return (
             (target, [_call_of(target, args, kwargs)]) if target is not None and _runnable(target) else None
         )
-    if not isinstance(func, ast.Attribute) or not node.args or isinstance(node.args[0], ast.Starred):
+    name = lazy or name
+    if (
+        not (lazy or isinstance(func, ast.Attribute))
+        or not node.args
+        or isinstance(node.args[0], ast.Starred)
+    ):
         return None
     target = node.args[0]
     if not _runnable(target):
@@ -1025,6 +1032,55 @@ def _call_with_unstated_arguments(target: ast.expr, node: ast.Call) -> ast.Call:
     """A call of `target` with arguments the reader does not know, where `node` makes it."""
     unstated = _NotStated(node)
     return ast.Call(target, [ast.Starred(unstated, ast.Load())], [ast.keyword(None, unstated)])
+
+
+# Python's own functions that take every item of what they are given (`list(map(deploy, names))`); those
+# that take items until the answer is known (`any`, `all`: the first surely, the others may be); `next`,
+# that takes one.
+_TAKE_ALL = frozenset({"list", "tuple", "set", "frozenset", "sorted", "sum", "min", "max", "dict"})
+_TAKE_UNTIL_DECIDED = frozenset({"any", "all"})
+
+
+def _map_consumption(ancestors: list[ast.AST], builtin: Callable[[str], bool]) -> tuple[str, str]:
+    """How what a lazy map (the call last of `ancestors`) yields is taken, and by what name: "all" where
+    it is made (by one of `_TAKE_ALL`, `str.join`, a `for` loop, a list, set or dict comprehension, spread
+    or unpacked); "first" (`any`, `all`), "next"; "never", dropped by its statement; "named", bound to a
+    name; "maybe", anything else (passed on, returned, kept in a generator)."""
+    made, parent = ancestors[-1], ancestors[-2]
+    above = ancestors[-3] if len(ancestors) > 2 else None
+    if isinstance(parent, ast.Expr):
+        return ("never", "")
+    if isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is made:
+        targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+        if len(targets) == 1 and isinstance(targets[0], ast.Name):
+            return ("named", targets[0].id)
+        return ("all", "") if all(isinstance(t, (ast.Tuple, ast.List)) for t in targets) else ("maybe", "")
+    if isinstance(parent, ast.Starred):
+        return ("all", "") if isinstance(above, (ast.List, ast.Tuple, ast.Set, ast.Call)) else ("maybe", "")
+    if isinstance(parent, ast.For) and parent.iter is made:
+        return ("all", "")
+    if isinstance(parent, ast.comprehension) and parent.iter is made:
+        return ("all", "") if isinstance(above, (ast.ListComp, ast.SetComp, ast.DictComp)) else ("maybe", "")
+    if isinstance(parent, ast.Call) and made in parent.args:
+        return (_taken_by(parent.func, builtin), "")
+    return ("maybe", "")
+
+
+def _taken_by(func: ast.expr, builtin: Callable[[str], bool]) -> str:
+    """How a function given a lazy map takes its items (see `_map_consumption`)."""
+    if isinstance(func, ast.Attribute):
+        return (
+            "all"
+            if func.attr == "join" and isinstance(func.value, (ast.Constant, ast.JoinedStr))
+            else "maybe"
+        )
+    if not isinstance(func, ast.Name) or not builtin(func.id):
+        return "maybe"
+    if func.id in _TAKE_ALL:
+        return "all"
+    if func.id in _TAKE_UNTIL_DECIDED:
+        return "first"
+    return "next" if func.id == "next" else "maybe"
 
 
 # The methods of a thread or a process that run its target: `start()` in a thread of its own, `run()` here.
@@ -1311,6 +1367,7 @@ def build_index(tree: ast.Module) -> Index:
     indexer.visit(tree)
     indexer.file_events()
     indexer.started_threads(tree)
+    indexer.lazy_maps_checked()
     if not indexer.imports.modules and _reads_sdk_by_its_full_name(tree):
         indexer.imports.modules.add(SDK_PACKAGE)
     services = {
@@ -1413,6 +1470,12 @@ class _Indexer(ast.NodeVisitor):
         # the target runs in, the name or attribute as dotted text, and the nodes around the call that
         # makes the thread, outermost first (see `started_threads`).
         self.kept_threads: list[tuple[int, str, tuple[ast.AST, ...]]] = []
+        # The local names of `itertools` and of its `starmap` (`import itertools as it`, `from itertools
+        # import starmap`), and the calls each lazy map makes, with the callee it is made by and the scope
+        # it is made in: undone once the whole file is read if the callee is the script's own (see
+        # `lazy_maps_checked`).
+        self.itertools_names: dict[str, str] = {}
+        self.lazy_maps: list[tuple[ast.expr, Scope, ast.expr, list[CallSite]]] = []
 
     @property
     def scope(self) -> Scope:
@@ -1899,6 +1962,8 @@ class _Indexer(ast.NodeVisitor):
         self.generic_visit(node)
         for alias in node.names:
             sdk = _in_sdk(alias.name)
+            if alias.name == "itertools":
+                self.itertools_names[alias.asname or alias.name] = alias.name
             if alias.asname:
                 self._bind(alias.asname, None, node)
                 if sdk:
@@ -1924,6 +1989,8 @@ class _Indexer(ast.NodeVisitor):
             self._bind(local, None, node)
             if source in _PLACER_MODULES:
                 self.placer_names[local] = f"{source}.{alias.name}"
+            if source == "itertools":
+                self.itertools_names[local] = f"{source}.{alias.name}"
             if source == "collections" and alias.name == "namedtuple":
                 self.namedtuple_imports.add((id(self.scope), local))
             if _in_sdk(source) or (source == "azure" and alias.name in SERVICE_CLASSES):
@@ -1971,25 +2038,105 @@ class _Indexer(ast.NodeVisitor):
         args=('svc1',))` calls `deploy('svc1')`, `pool.map(deploy, ['svc1', 'svc2'])` calls it once with
         each item. The function's name, read to pass it, is read to call it as many times (none, for a map
         over no items)."""
-        found = _run_calls(node, (self.scope, self.module_scope), self._changed_so_far)
+        lazy = self.lazy_map(node.func)
+        found = _run_calls(node, (self.scope, self.module_scope), self._changed_so_far, lazy)
         if found is None:
             return
         func, made = found
-        chain = self._started_chain() if callee(node.func) in _RUNNERS else self.chain
+        if lazy:
+            chains, unconsumed = self._consumed_chains(len(made), unconsumed)
+        else:
+            chains = [self._started_chain() if callee(node.func) in _RUNNERS else self.chain] * len(made)
         around = _comprehensions(self.ancestors)
-        for call in made:
+        sites = []
+        for call, chain in zip(made, chains, strict=True):
             ast.copy_location(call, node)
             site = CallSite(call, self.scope, _at(node), chain, "", "", around, unconsumed)
+            if isinstance(func, ast.Attribute):
+                site = replace(site, method=func.attr, receiver=dotted(func.value) or "")
+            sites.append(site)
+        self._count_calls(func, sites, 1)
+        if lazy:
+            self.lazy_maps.append((node.func, self.scope, func, sites))
+
+    def _count_calls(self, func: ast.expr, sites: list[CallSite], sign: int) -> None:
+        """Count the calls of `func` made at `sites` (a map's, a thread's) as its calls, its name, read once
+        to pass it, read as many times; or, `sign` -1, no longer."""
+        for site in sites:
             if isinstance(func, ast.Name):
-                self.named_calls.setdefault(func.id, []).append(site)
+                found = self.named_calls.setdefault(func.id, [])
             elif isinstance(func, ast.Attribute):
-                receiver = dotted(func.value) or ""
-                site = replace(site, method=func.attr, receiver=receiver)
-                self.method_calls.setdefault(func.attr, []).append(site)
+                found = self.method_calls.setdefault(func.attr, [])
+            else:
+                continue
+            if sign > 0:
+                found.append(site)
+            else:
+                found[:] = [other for other in found if other is not site]
+        extra = sign * (len(sites) - 1)
         if isinstance(func, ast.Name):
-            self.loads[func.id] = self.loads.get(func.id, 0) + len(made) - 1
+            self.loads[func.id] = self.loads.get(func.id, 0) + extra
         elif isinstance(func, ast.Attribute):
-            self.attribute_loads[func.attr] = self.attribute_loads.get(func.attr, 0) + len(made) - 1
+            self.attribute_loads[func.attr] = self.attribute_loads.get(func.attr, 0) + extra
+
+    def lazy_map(self, func: ast.expr) -> str:
+        """Which of Python's own lazy maps a callee may be: "map" (the builtin), "starmap" (itertools'),
+        or "" for neither. Told by its name; whether the script binds that name itself is told once the
+        whole file is read (see `lazy_maps_checked`)."""
+        if isinstance(func, ast.Name):
+            if func.id == "map":
+                return "map"
+            return "starmap" if self.itertools_names.get(func.id) == "itertools.starmap" else ""
+        if isinstance(func, ast.Attribute) and func.attr == "starmap" and isinstance(func.value, ast.Name):
+            return "starmap" if self.itertools_names.get(func.value.id) == "itertools" else ""
+        return ""
+
+    def lazy_maps_checked(self) -> None:
+        """Undo the calls read from a lazy map whose callee is not Python's (see `lazy_map`): `map` that the
+        script binds, a name of `itertools` or of its `starmap` the script binds again."""
+        for callee_node, scope, func, sites in self.lazy_maps:
+            head = callee_node if isinstance(callee_node, ast.Name) else getattr(callee_node, "value", None)
+            if not isinstance(head, ast.Name):
+                continue
+            found = lookup(head.id, scope, self.module_scope)
+            if head.id == "map" and callee_node is head:
+                python_s = found is None
+            else:
+                python_s = found is not None and len(found.bindings[head.id]) == 1
+            if not python_s:
+                self._count_calls(func, sites, -1)
+
+    def _consumed_chains(
+        self, count: int, unconsumed: str | None
+    ) -> tuple[list[tuple[int, ...]], str | None]:
+        """The chains the `count` calls of a lazy map (the call being visited) run in, and the name that
+        alone may run them (see `CallSite.unconsumed`): Python 3's `map` and `itertools.starmap` call the
+        function only as their items are taken (see `_map_consumption`). Taken whole where they are made
+        (`list(map(...))`, a `for` loop, `[*map(...)]`), each call runs there; by `any`/`all`, the first,
+        and the others may; by `next`, the first only; dropped, none; bound to a name, as that name is read;
+        passed on, each may run."""
+        if unconsumed is not None:  # in a generator nothing may run
+            return [self.chain] * count, unconsumed
+        kind, name = _map_consumption(self.ancestors, self._builtin)
+        if kind == "named":
+            return [self.chain] * count, name
+        if kind == "all":
+            return [self.chain] * count, None
+        rest = {"first": None, "next": False, "never": False}.get(kind)
+        later = self._condition_block(rest)
+        first = self.chain if kind in ("first", "next") else self._condition_block(rest)
+        return [first, *[later] * (count - 1)][:count], None
+
+    def _condition_block(self, holds: bool | None) -> tuple[int, ...]:
+        """The chain of a new block around the call being visited, whose condition holds, fails or is not
+        known (see `_started_condition`)."""
+        self.blocks += 1
+        self.conditions[self.blocks] = _started_condition(holds, self.ancestors[-1])
+        return (*self.chain, self.blocks)
+
+    def _builtin(self, name: str) -> bool:
+        """Whether a name read here is Python's own, the script binding it nowhere it sees (so far)."""
+        return lookup(name, self.scope, self.module_scope) is None
 
     def _started_chain(self) -> tuple[int, ...]:
         """The chain a thread's or a process's target runs in, the thread made by the call being visited:
