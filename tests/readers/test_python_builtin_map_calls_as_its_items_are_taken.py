@@ -102,9 +102,9 @@ def test_a_map_the_script_defines_is_not_python_s() -> None:
     assert ("svc1", "n1") not in _deployments(script)
 
 
-def _runs(line: str) -> list[bool | None]:
+def _runs(line: str, python2: bool = False) -> list[bool | None]:
     """Whether each call of `step` the line makes runs: surely, never, or perhaps (None)."""
-    index = build_index(ast.parse("import sys\ndef step(item):\n    pass\n" + line + "\n"))
+    index = build_index(ast.parse("import sys\ndef step(item):\n    pass\n" + line + "\n"), python2)
     flow = Flow(index, 10_000)
     return [flow.runs(site_of(site)) for site in index.named_calls.get("step", [])]
 
@@ -125,6 +125,13 @@ CALLS_RUN = {
 @pytest.mark.parametrize(("line", "expected"), CALLS_RUN.values(), ids=CALLS_RUN.keys())
 def test_each_call_of_a_map_runs_as_its_item_is_taken(line: str, expected: list[bool | None]) -> None:
     assert _runs(line) == expected
+
+
+def test_python_2_s_map_builds_its_list_where_it_is_made() -> None:
+    assert _runs('map(step, ["a", "b"])', python2=True) == [True, True]
+    assert _runs('next(map(step, ["a", "b"]))', python2=True) == [True, True]
+    starmap = 'import itertools\nitertools.starmap(step, [("a",)])'
+    assert _runs(starmap, python2=True) == [False]  # lazy there too
 
 
 ASSOCIATE = "def assoc(name):\n    sms.associate_reserved_ip_address(name, 'TestService', 'TestService')\n"

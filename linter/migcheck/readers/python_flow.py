@@ -1361,9 +1361,10 @@ class TooDeep(Exception):
         self.node = node
 
 
-def build_index(tree: ast.Module) -> Index:
-    """The index of a module. Raises `TooDeep` for a tree nested deeper than MAX_NESTING."""
-    indexer = _Indexer()
+def build_index(tree: ast.Module, python2: bool = False) -> Index:
+    """The index of a module, of Python 2 when `python2` (its `map` builds a list: every call runs). Raises
+    `TooDeep` for a tree nested deeper than MAX_NESTING."""
+    indexer = _Indexer(python2)
     indexer.visit(tree)
     indexer.file_events()
     indexer.started_threads(tree)
@@ -1415,7 +1416,8 @@ class _Indexer(ast.NodeVisitor):
     """The one pass over the tree. Conditions are tracked as the chain of blocks a statement is in (an `if`
     body, an `else`, a loop body, an `except` handler, a `match` case), numbered as they are entered."""
 
-    def __init__(self) -> None:
+    def __init__(self, python2: bool = False) -> None:
+        self.python2 = python2
         self.module_scope = Scope("module", None)
         self.scopes: list[Scope] = [self.module_scope]
         self.chains: list[list[int]] = [[]]
@@ -2043,7 +2045,7 @@ class _Indexer(ast.NodeVisitor):
         if found is None:
             return
         func, made = found
-        if lazy:
+        if lazy and not (lazy == "map" and self.python2):
             chains, unconsumed = self._consumed_chains(len(made), unconsumed)
         else:
             chains = [self._started_chain() if callee(node.func) in _RUNNERS else self.chain] * len(made)
@@ -2080,8 +2082,8 @@ class _Indexer(ast.NodeVisitor):
             self.attribute_loads[func.attr] = self.attribute_loads.get(func.attr, 0) + extra
 
     def lazy_map(self, func: ast.expr) -> str:
-        """Which of Python's own lazy maps a callee may be: "map" (the builtin), "starmap" (itertools'),
-        or "" for neither. Told by its name; whether the script binds that name itself is told once the
+        """Which of Python's own maps a callee may be: "map" (the builtin, lazy but in Python 2), "starmap"
+        (itertools', lazy), or "" for neither. Told by its name; whether the script binds that name itself is told once the
         whole file is read (see `lazy_maps_checked`)."""
         if isinstance(func, ast.Name):
             if func.id == "map":
