@@ -1140,19 +1140,45 @@ def _uses_of(holders: set[str], roots: list[ast.AST]) -> dict[str, list[tuple[as
     return found
 
 
-def _thread_started(holder: str, made: tuple[ast.AST, ...], uses: list[tuple[ast.AST, ...]]) -> bool | None:
+def _thread_started(
+    holder: str, made: tuple[ast.AST, ...], uses: list[tuple[ast.AST, ...]]
+) -> tuple[bool | None, list[ast.AST] | None]:
     """Whether the script starts a thread (or a process) that `holder` keeps, made at the last of `made`,
     read at `uses`: True when `start()` or `run()` is called on it, or on each item of the list that holds
     it (`for t in ts: t.start()`), surely after it is made (see `_surely_after`); False when nothing but
     other methods and attributes of it are read (`t.daemon = True`, `t.join()`), so nothing can start it;
-    None for anything else (passed on, started on one branch only)."""
+    None for anything else (passed on, started on one branch only). With None, the calls that may start
+    it, when those are all (None when it is let go)."""
     started: bool | None = False
+    pending: list[ast.AST] | None = []
     for use in uses:
         for start in _starts(holder, use):
             if start is not None and _surely_after(made, start, holder):
-                return True
+                return True, None
             started = None
-    return started
+            pending = [*pending, start[-1]] if start is not None and pending is not None else None
+    return started, pending
+
+
+def _rebound_between(
+    holder: str, scope: Scope, chain: tuple[int, ...], made: tuple[ast.AST, ...], use: tuple[ast.AST, ...]
+) -> bool | None:
+    """Whether the name `holder`, bound in `scope` under `chain` to the thread made at the last of `made`,
+    is bound again before the read `use` in the same function: surely (False: it reads another thread),
+    perhaps (None: under a test or a loop the making is not in), or not (False). An attribute is not told."""
+    if "." in holder or _function_around(made) is not _function_around(use):
+        return False
+    since, until = _at(made[-1]), _at(use[-1])
+    between = [b for b in scope.bindings.get(holder, []) if since < b.at < until]
+    if not between:
+        return False
+    return True if any(b.chain == chain[: len(b.chain)] for b in between) else None
+
+
+def _function_around(nodes: tuple[ast.AST, ...]) -> ast.AST | None:
+    """The innermost function or lambda among `nodes` (None: at module level)."""
+    kinds = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+    return next((node for node in reversed(nodes) if isinstance(node, kinds)), None)
 
 
 def _starts(holder: str, use: tuple[ast.AST, ...]) -> list[tuple[ast.AST, ...] | None]:
@@ -1470,8 +1496,9 @@ class _Indexer(ast.NodeVisitor):
         self.unseen_write = False  # a file opened for writing other than as the reader follows
         # The threads and processes a name or an attribute keeps (`t = Thread(target=deploy)`): the block
         # the target runs in, the name or attribute as dotted text, and the nodes around the call that
-        # makes the thread, outermost first (see `started_threads`).
-        self.kept_threads: list[tuple[int, str, tuple[ast.AST, ...]]] = []
+        # makes the thread, outermost first, with the scope and the chain it is made in (see
+        # `started_threads`).
+        self.kept_threads: list[tuple[int, str, tuple[ast.AST, ...], Scope, tuple[int, ...]]] = []
         # The local names of `itertools` and of its `starmap` (`import itertools as it`, `from itertools
         # import starmap`), and the calls each lazy map makes, with the callee it is made by and the scope
         # it is made in: undone once the whole file is read if the callee is the script's own (see
@@ -2151,7 +2178,7 @@ class _Indexer(ast.NodeVisitor):
             return self.chain
         self.blocks += 1
         if kind == "kept":
-            self.kept_threads.append((self.blocks, holder, tuple(self.ancestors)))
+            self.kept_threads.append((self.blocks, holder, tuple(self.ancestors), self.scope, self.chain))
         else:
             started = None if kind == "unknown" else False
             self.conditions[self.blocks] = _started_condition(started, self.ancestors[-1])
@@ -2159,11 +2186,27 @@ class _Indexer(ast.NodeVisitor):
 
     def started_threads(self, tree: ast.Module) -> None:
         """Tell, for each thread or process a name or an attribute keeps, whether the script starts it:
-        the condition of the block its target runs in (see `_started_chain`, `_thread_started`)."""
-        if self.kept_threads:
-            uses = _uses_of({holder for _, holder, _ in self.kept_threads}, [tree])
-            for block, holder, made in self.kept_threads:
-                started = _thread_started(holder, made, uses.get(holder, []))
+        the condition of the block its target runs in (see `_started_chain`, `_thread_started`). A read of
+        the name after it is bound to another thread (`t = Thread(a)`, `t = Thread(b)`, `t.start()`)
+        starts that one, not this; where it may be bound again in between, it may start this one. Where
+        it is started elsewhere than surely after it is made, the target runs where a call that starts it
+        does (see `_StartedAt`): never, when none of them runs."""
+        if not self.kept_threads:
+            return
+        uses = _uses_of({holder for _, holder, *_ in self.kept_threads}, [tree])
+        starts = {id(site.node): site for name in _STARTS for site in self.method_calls.get(name, [])}
+        for block, holder, made, scope, chain in self.kept_threads:
+            found = uses.get(holder, [])
+            rebound = [_rebound_between(holder, scope, chain, made, use) for use in found]
+            kept = [use for use, again in zip(found, rebound, strict=True) if again is False]
+            maybe = [use for use, again in zip(found, rebound, strict=True) if again is None]
+            started, pending = _thread_started(holder, made, kept)
+            if maybe and started is not True and _thread_started(holder, made, maybe)[0] is not False:
+                started, pending = None, None
+            sites = [starts.get(id(call)) for call in pending or []]
+            if started is None and pending and all(sites):
+                self.conditions[block] = (ast.copy_location(_StartedAt(sites), made[-1]), True)
+            else:
                 self.conditions[block] = _started_condition(started, made[-1])
 
     def _changed_so_far(self, name: str) -> bool:
@@ -4681,6 +4724,8 @@ class Flow:
         self.budget -= 1
         if self.budget <= 0:
             return None
+        if isinstance(node, _StartedAt):
+            return None if any(self.callers(site) for site in node.sites) else False
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
             inner = self._truth(node.operand, site)
             return None if inner is None else not inner
@@ -6259,6 +6304,16 @@ def _width(target: ast.expr) -> int:
         elif isinstance(node, (ast.Tuple, ast.List)):
             pending.extend(node.elts)
     return count
+
+
+class _StartedAt(ast.expr):
+    """Whether a thread is started, where the calls that may start it (`t.start()`, not surely after it is
+    made) are `sites`: no, when none of them runs (in a function nothing calls, under a test decided
+    against it); else not known. Made by the index, never parsed (see `Flow._truth`)."""
+
+    def __init__(self, sites: list[CallSite | None]) -> None:
+        super().__init__()
+        self.sites = [site for site in sites if site is not None]
 
 
 class _NotStated(ast.expr):
