@@ -2,7 +2,9 @@
 bound to another thread before `start()` starts that one (`t = Thread(a)`, `t = Thread(b)`, `t.start()`
 runs b only), and may start the first where it may be bound again in between; a thread started only on a
 branch the script decides against, or in a function called only there, never runs; one started in a
-function the file may not be the only caller of may run."""
+function the file may not be the only caller of may run. Of a list of threads written out, `ts[0].start()`
+starts the first only, unless the list may be reordered or its items set; of one built otherwise, any
+item may be the one it starts."""
 
 from __future__ import annotations
 
@@ -49,4 +51,26 @@ CASES = {
 
 @pytest.mark.parametrize(("script", "expected"), CASES.values(), ids=CASES.keys())
 def test_a_thread_runs_its_target_where_a_start_of_it_runs(script: str, expected: list[bool | None]) -> None:
+    assert _runs(script) == expected
+
+
+LISTED = {
+    "first-started": (f"ts = [{A}, {B}]\nts[0].start()", [True, False]),
+    "second-started-first-joined": (f"ts = [{A}, {B}]\nts[1].start()\nts[0].join()", [False, True]),
+    "both-started": (f"ts = ({A}, {B})\nts[0].start()\nts[1].start()", [True, True]),
+    "reordered-first": (f"ts = [{A}, {B}]\nts.reverse()\nts[0].start()", [None, None]),
+    "item-set": (f"ts = [{A}, {B}]\nts[0] = ts[1]\nts[0].start()", [None, None]),
+    "an-index-not-written": (f"ts = [{A}, {B}]\nts[i].start()", [None, None]),
+    "counted-from-the-end": (f"ts = [{A}, {B}]\nts[-1].start()", [None, None]),
+    "built-by-a-comprehension": (
+        "ts = [Thread(target=step, args=(n,)) for n in 'ab']\nts[0].start()",
+        [None],
+    ),
+}
+
+
+@pytest.mark.parametrize(("script", "expected"), LISTED.values(), ids=LISTED.keys())
+def test_an_item_of_a_written_list_of_threads_started_by_its_index(
+    script: str, expected: list[bool | None]
+) -> None:
     assert _runs(script) == expected

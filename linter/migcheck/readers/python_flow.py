@@ -1151,8 +1151,9 @@ def _thread_started(
     it, when those are all (None when it is let go)."""
     started: bool | None = False
     pending: list[ast.AST] | None = []
+    item = _item_of(made, uses)
     for use in uses:
-        for start in _starts(holder, use):
+        for start in _starts(holder, use, item):
             if start is not None and _surely_after(made, start, holder):
                 return True, None
             started = None
@@ -1181,11 +1182,25 @@ def _function_around(nodes: tuple[ast.AST, ...]) -> ast.AST | None:
     return next((node for node in reversed(nodes) if isinstance(node, kinds)), None)
 
 
-def _starts(holder: str, use: tuple[ast.AST, ...]) -> list[tuple[ast.AST, ...] | None]:
+def _starts(
+    holder: str, use: tuple[ast.AST, ...], item: int | None = None
+) -> list[tuple[ast.AST, ...] | None]:
     """The calls that start what a read of `holder` holds (the nodes around each, the call last): its
-    `start()`, or each item's in a loop over it (`for t in ts: t.start()`, `[t.start() for t in ts]`).
-    None for a read that lets it go where the reader does not follow (`run_all(ts)`, `go = t.start`)."""
+    `start()`, or each item's in a loop over it (`for t in ts: t.start()`, `[t.start() for t in ts]`), or
+    the item's it is at (`ts[0].start()`, the thread being item `item` of the list, see `_item_of`). None
+    for a read that lets it go where the reader does not follow (`run_all(ts)`, `go = t.start`), or starts
+    an item the reader cannot tell."""
     read, parent = use[-1], use[-2]
+    if isinstance(parent, ast.Subscript) and parent.value is read and len(use) > 3:
+        method, call = use[-3], use[-4]
+        if not (isinstance(method, ast.Attribute) and method.attr in _STARTS):
+            return [] if isinstance(method, ast.Attribute) and method.attr in _THREAD_READS else [None]
+        if not (isinstance(call, ast.Call) and call.func is method):
+            return [None]
+        index = parent.slice.value if isinstance(parent.slice, ast.Constant) else None
+        if item is None or not isinstance(index, int) or index < 0:
+            return [None]
+        return [(*use[:-2], call)] if index == item else []
     if isinstance(parent, ast.Attribute):
         if parent.attr not in _STARTS:
             return []  # another method or attribute: `t.join()`, `t.daemon = True`, `threads.append(t)`
@@ -1196,7 +1211,29 @@ def _starts(holder: str, use: tuple[ast.AST, ...]) -> list[tuple[ast.AST, ...] |
         return [None]
     variable, around, body = loop
     items = _uses_of({variable}, body).get(variable, [])
-    return [start for item in items for start in _starts(variable, (*around, *item))]
+    return [start for found in items for start in _starts(variable, (*around, *found))]
+
+
+# What a script reads of a thread without starting it (`ts[0].join()`, `ts[0].name`).
+_THREAD_READS = frozenset({"join", "is_alive", "name", "daemon", "ident", "native_id", "getName"})
+# The methods that reorder or change a list.
+_REORDERING = _CHANGING_METHODS | {"reverse", "sort"}
+
+
+def _item_of(made: tuple[ast.AST, ...], uses: list[tuple[ast.AST, ...]]) -> int | None:
+    """Where the thread made at the last of `made` is in the list written around it (`[Thread(a),
+    Thread(b)]`), when nothing the reader sees reorders that list, changes it or sets its items; None
+    otherwise (a list built by a comprehension or by appends among them)."""
+    listed, thread = made[-2], made[-1]
+    if not isinstance(listed, (ast.List, ast.Tuple)) or any(isinstance(e, ast.Starred) for e in listed.elts):
+        return None
+    for use in uses:
+        parent = use[-2]
+        if isinstance(parent, ast.Attribute) and parent.attr in _REORDERING:
+            return None
+        if isinstance(parent, ast.Subscript) and not isinstance(parent.ctx, ast.Load):
+            return None  # `ts[0] = other`, `del ts[0]`
+    return next(index for index, element in enumerate(listed.elts) if element is thread)
 
 
 def _loop_over(
