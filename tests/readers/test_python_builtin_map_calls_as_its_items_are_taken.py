@@ -170,3 +170,30 @@ def test_a_map_surely_taken_or_never_calls_the_function_surely_or_never(
     line: str, expected: tuple[str, str | None, bool]
 ) -> None:
     assert _association(line) == expected
+
+
+POOL = "from multiprocessing import Pool\n"
+ITEMS = {
+    "a-string": ('with Pool(2) as p:\n    p.map(mk, "ab")', ["a", "b"]),
+    "a-string-by-name": ('NAMES = "ab"\nlist(map(mk, NAMES))', ["a", "b"]),
+    "dict-keys": ('with Pool(2) as p:\n    p.map(mk, {"svc1": 1, "svc2": 2, "svc1": 3})', ["svc1", "svc2"]),
+    "a-list-default": (
+        'def run(names=["svc1"]):\n    with Pool(2) as p:\n        p.map(mk, names)\nrun()\nrun(["svc2"])',
+        ["svc1", "svc2"],
+    ),
+    "a-list-read-again-after-a-map": (
+        'NAMES = ["svc1"]\nwith Pool(2) as p:\n    p.map(print, NAMES)\nfor n in NAMES:\n    mk(n)',
+        ["svc1"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("script", "names"), ITEMS.values(), ids=ITEMS.keys())
+def test_a_map_calls_the_function_once_for_each_item_of_what_it_goes_over(
+    script: str, names: list[str]
+) -> None:
+    assert _deployments(POOL + script) == sorted([("svc0", "n1"), *((name, "n1") for name in names)])
+
+
+def test_a_string_longer_than_the_turns_followed_is_one_unknown_item() -> None:
+    assert _deployments(f'list(map(mk, "{"x" * 100}"))') == [("?", "n1"), ("svc0", "n1")]

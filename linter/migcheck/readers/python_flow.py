@@ -1341,12 +1341,22 @@ def _call_of(target: ast.expr | None, args: ast.expr | None, kwargs: ast.expr | 
 def _written_items(
     node: ast.expr, scopes: tuple[Scope, ...], changed: Callable[[str], bool]
 ) -> list[ast.expr] | None:
-    """The items of a list or tuple written out, or of one a name is bound to once in the first of `scopes`
-    that binds it, and not `changed`; None otherwise, and for one that spreads another (`*more`)."""
+    """The items of a list or tuple written out, the characters of a string (at most MAX_TURNS), the keys
+    of a dict whose keys are all written out, or those of one a name is bound to once in the first of
+    `scopes` that binds it, and not `changed`; None otherwise, and for one that spreads another (`*more`,
+    `**more`)."""
     if isinstance(node, ast.Name):
         scope = next((s for s in scopes if node.id in s.bindings), None)
         bindings = scope.bindings[node.id] if scope is not None and not changed(node.id) else []
         node = bindings[0].value if len(bindings) == 1 and bindings[0].value is not None else node
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) <= MAX_TURNS:
+        return [ast.copy_location(ast.Constant(character), node) for character in node.value]
+    if isinstance(node, ast.Dict) and all(isinstance(key, ast.Constant) for key in node.keys):
+        keys: dict[object, ast.expr] = {}
+        for key in node.keys:  # a key written twice is one, where it is first written
+            assert isinstance(key, ast.Constant)
+            keys.setdefault(key.value, key)
+        return list(keys.values())
     if not isinstance(node, (ast.List, ast.Tuple)) or any(isinstance(e, ast.Starred) for e in node.elts):
         return None
     return list(node.elts)
@@ -2095,7 +2105,8 @@ class _Indexer(ast.NodeVisitor):
             self.elements.append(CallSite(node, self.scope, _at(node), self.chain, callee(func), ""))
         if not kept and not _reads_only(func):
             for arg in [*node.args, *(k.value for k in node.keywords)]:
-                self._escape(arg, call=node)
+                if not _mapped_over(node, arg):
+                    self._escape(arg, call=node)
         self.generic_visit(node)
 
     def _runs_elsewhere(self, node: ast.Call, unconsumed: str | None) -> None:
@@ -2668,7 +2679,7 @@ def _unconsumed(ancestors: list[ast.AST]) -> str | None:
 def _items_only(ancestors: list[ast.AST]) -> bool:
     """Whether a read of a name (the last of `ancestors`) lets only the items of the object it holds go, not
     the object itself: iterated (`for s in subnets`), added to another list (`x.extend(subnets)`, `x +=
-    subnets`, `subnets + more`) or copied (`list(subnets)`)."""
+    subnets`, `subnets + more`), copied (`list(subnets)`) or mapped over (`pool.map(deploy, names)`)."""
     child, parent = ancestors[-1], ancestors[-2] if len(ancestors) > 1 else None
     if isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)):
         return parent.iter is child
@@ -2678,10 +2689,21 @@ def _items_only(ancestors: list[ast.AST]) -> bool:
         return isinstance(parent.op, ast.Add)
     if isinstance(parent, ast.Call) and parent.func is not child:
         func = parent.func
+        if _mapped_over(parent, child):
+            return True
         if isinstance(func, ast.Attribute):
             return func.attr == "extend"
         return isinstance(func, ast.Name) and func.id in _COPYING_FUNCTIONS
     return False
+
+
+def _mapped_over(call: ast.Call, arg: ast.AST) -> bool:
+    """Whether `arg` is an iterable a map call goes over (`pool.map(deploy, names)`, `map(deploy, names,
+    nets)`, `itertools.starmap(deploy, rows)`): the map takes its items, and leaves the object as it is."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    runs_each = name in _RUN_EACH_ITEM or name in _RUN_EACH_STAR
+    return runs_each and any(given is arg for given in call.args[1:])
 
 
 def _gives_nothing_of(func: ast.expr) -> bool:
