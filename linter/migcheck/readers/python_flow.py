@@ -1041,6 +1041,18 @@ _TAKE_ALL = frozenset({"list", "tuple", "set", "frozenset", "sorted", "sum", "mi
 _TAKE_UNTIL_DECIDED = frozenset({"any", "all"})
 
 
+def _python_s(callee_node: ast.expr, scope: Scope, module: Scope) -> bool:
+    """Whether the callee of a lazy map (see `_Indexer.lazy_map`) is Python's own where `scope` reads it:
+    `map` the script binds nowhere it sees; `starmap` or `itertools` bound once, by the import."""
+    head = callee_node if isinstance(callee_node, ast.Name) else getattr(callee_node, "value", None)
+    if not isinstance(head, ast.Name):
+        return False
+    found = lookup(head.id, scope, module)
+    if head.id == "map" and callee_node is head:
+        return found is None
+    return found is not None and len(found.bindings[head.id]) == 1
+
+
 def _map_consumption(ancestors: list[ast.AST], builtin: Callable[[str], bool]) -> tuple[str, str]:
     """How what a lazy map (the call last of `ancestors`) yields is taken, and by what name: "all" where
     it is made (by one of `_TAKE_ALL`, `str.join`, a `for` loop, a list, set or dict comprehension, spread
@@ -2132,34 +2144,30 @@ class _Indexer(ast.NodeVisitor):
             if isinstance(func, ast.Attribute):
                 site = replace(site, method=func.attr, receiver=dotted(func.value) or "")
             sites.append(site)
-        self._count_calls(func, sites, 1)
+        self._count_calls(func, sites)
         if lazy:
             self.lazy_maps.append((node.func, self.scope, func, sites))
 
-    def _count_calls(self, func: ast.expr, sites: list[CallSite], sign: int) -> None:
+    def _count_calls(self, func: ast.expr, sites: list[CallSite]) -> None:
         """Count the calls of `func` made at `sites` (a map's, a thread's) as its calls, its name, read once
-        to pass it, read as many times; or, `sign` -1, no longer."""
-        for site in sites:
-            if isinstance(func, ast.Name):
-                found = self.named_calls.setdefault(func.id, [])
-            elif isinstance(func, ast.Attribute):
-                found = self.method_calls.setdefault(func.attr, [])
-            else:
-                continue
-            if sign > 0:
-                found.append(site)
-            else:
-                found[:] = [other for other in found if other is not site]
-        extra = sign * (len(sites) - 1)
+        to pass it, read as many times."""
+        found, loads, key = self._calls_and_loads(func)
+        if found is not None:
+            found.extend(sites)
+            loads[key] = loads.get(key, 0) + len(sites) - 1
+
+    def _calls_and_loads(self, func: ast.expr) -> tuple[list[CallSite] | None, dict[str, int], str]:
+        """The calls of a function passed by name (`f`, `self.f`), and how often its name is read."""
         if isinstance(func, ast.Name):
-            self.loads[func.id] = self.loads.get(func.id, 0) + extra
-        elif isinstance(func, ast.Attribute):
-            self.attribute_loads[func.attr] = self.attribute_loads.get(func.attr, 0) + extra
+            return self.named_calls.setdefault(func.id, []), self.loads, func.id
+        if isinstance(func, ast.Attribute):
+            return self.method_calls.setdefault(func.attr, []), self.attribute_loads, func.attr
+        return None, self.loads, ""
 
     def lazy_map(self, func: ast.expr) -> str:
-        """Which of Python's own maps a callee may be: "map" (the builtin, lazy but in Python 2), "starmap"
-        (itertools', lazy), or "" for neither. Told by its name; whether the script binds that name itself is told once the
-        whole file is read (see `lazy_maps_checked`)."""
+        """Which of Python's own maps a callee may be: "map" (the builtin, lazy but in Python 2),
+        "starmap" (itertools', lazy), or "" for neither. Told by its name; whether the script binds that
+        name itself is told once the whole file is read (see `lazy_maps_checked`)."""
         if isinstance(func, ast.Name):
             if func.id == "map":
                 return "map"
@@ -2170,18 +2178,20 @@ class _Indexer(ast.NodeVisitor):
 
     def lazy_maps_checked(self) -> None:
         """Undo the calls read from a lazy map whose callee is not Python's (see `lazy_map`): `map` that the
-        script binds, a name of `itertools` or of its `starmap` the script binds again."""
+        script binds, a name of `itertools` or of its `starmap` the script binds again. Each list of calls
+        is gone over once, however many maps it loses calls from."""
+        gone: set[int] = set()
+        touched: dict[int, list[CallSite]] = {}
         for callee_node, scope, func, sites in self.lazy_maps:
-            head = callee_node if isinstance(callee_node, ast.Name) else getattr(callee_node, "value", None)
-            if not isinstance(head, ast.Name):
+            if _python_s(callee_node, scope, self.module_scope):
                 continue
-            found = lookup(head.id, scope, self.module_scope)
-            if head.id == "map" and callee_node is head:
-                python_s = found is None
-            else:
-                python_s = found is not None and len(found.bindings[head.id]) == 1
-            if not python_s:
-                self._count_calls(func, sites, -1)
+            found, loads, key = self._calls_and_loads(func)
+            if found is not None:
+                gone.update(id(site) for site in sites)
+                touched[id(found)] = found
+                loads[key] = loads.get(key, 0) - (len(sites) - 1)
+        for found in touched.values():
+            found[:] = [site for site in found if id(site) not in gone]
 
     def _consumed_chains(
         self, count: int, unconsumed: str | None
