@@ -197,3 +197,21 @@ def test_a_map_calls_the_function_once_for_each_item_of_what_it_goes_over(
 
 def test_a_string_longer_than_the_turns_followed_is_one_unknown_item() -> None:
     assert _deployments(f'list(map(mk, "{"x" * 100}"))') == [("?", "n1"), ("svc0", "n1")]
+
+
+def test_a_script_written_for_python_2_runs_a_map_nothing_takes(tmp_path, monkeypatch) -> None:
+    from tests.lint_support import lint_files
+
+    script = (
+        "from azure.servicemanagement import ServiceManagementService\n"
+        "sms = ServiceManagementService('sub', 'cert.pem')\n"
+        "def mk(name):\n"
+        "    sms.create_virtual_machine_deployment(name, name, 'production', name, name, None, None,\n"
+        "                                          virtual_network_name='nonet')\n"
+        "print 'creating'\n"
+        "map(mk, ['svc1'])\n"
+    )
+    found = lint_files(tmp_path, monkeypatch, {"deploy.py": script}, "MIG203").findings
+    assert [f.resource_name for f in found] == ["svc1"]
+    py3 = script.replace("print 'creating'", "print('creating')")
+    assert lint_files(tmp_path, monkeypatch, {"deploy.py": py3}, "MIG203").findings == []

@@ -636,7 +636,7 @@ def read(path: str, data: bytes) -> Document:
     if isinstance(parsed, FileProblem):
         return Document(path, FileKind.PYTHON, "", problem=parsed, text=decoded)
     try:
-        index = flow.build_index(parsed)
+        index = flow.build_index(parsed, source.python2)
     except flow.TooDeep as deep:
         message = f"{deep}; migcheck does not read scripts nested this deeply"
         problem = FileProblem("syntax", message, source.mark(deep.node), _GENERATED_FIX)
@@ -691,6 +691,7 @@ class _Source:
         # the lines whose indentation that rewrite changed (see `_untabbed`).
         self._parsed_text = text
         self._indents: dict[int, _Indent] = {}
+        self.python2 = False  # read as Python 2 (see `_OlderPython.python2`): its `map` is not lazy
         self._line_starts: list[int] | None = None  # see `offset`
 
     def offset(self, line: int) -> int:
@@ -764,7 +765,7 @@ class _Source:
             older = _parsed_as_older_python(self.text)
             if older is None:
                 return self._syntax_problem(first)
-            self._parsed_text, self._indents = older.text, older.indents
+            self._parsed_text, self._indents, self.python2 = older.text, older.indents, older.python2
             return older.tree
         except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
             message = (
@@ -896,6 +897,7 @@ class _OlderPython:
     tree: ast.Module
     text: str  # the text parsed
     indents: dict[int, _Indent]  # the lines whose indentation `text` writes otherwise than the file
+    python2: bool = False  # written for Python 2: its forms rewritten, or tabs that Python 3 refuses
 
 
 def _parsed_as_older_python(text: str) -> _OlderPython | None:
@@ -911,14 +913,15 @@ def _parsed_as_older_python(text: str) -> _OlderPython | None:
     if renamed is not None:
         tree = _parsed(renamed)
         if tree is not None:
-            return _OlderPython(tree, renamed, indents)
+            return _OlderPython(tree, renamed, indents, untabbed is not None)
         text = renamed
     rewritten = _from_python2(text)
     if rewritten is None and (renamed is not None or not indents):
         return None  # the text as it stands was parsed already
     text = rewritten if rewritten is not None else text
     tree = _parsed(text)
-    return _OlderPython(tree, text, indents) if tree is not None else None
+    python2 = untabbed is not None or rewritten is not None
+    return _OlderPython(tree, text, indents, python2) if tree is not None else None
 
 
 def _untabbed(text: str) -> tuple[str, dict[int, _Indent]] | None:
