@@ -1600,7 +1600,7 @@ class _Indexer(ast.NodeVisitor):
         if isinstance(node.ctx, ast.Load):
             self.loads[node.id] = self.loads.get(node.id, 0) + 1
             reach = _reach(self.ancestors)
-            if reach is not None:
+            if reach is not None and not _passed_to_function(self.ancestors):
                 self.raw_reaches.append((node.id, self.scope, reach))
             if reach == 0 and not _items_only(self.ancestors):
                 self.raw_lent.append((node.id, self.scope))
@@ -2575,6 +2575,19 @@ def _reads_only(func: ast.expr) -> bool:
         return isinstance(func.value, (ast.Constant, ast.JoinedStr))  # "...".format(x)
     parts = text.split(".")
     return parts[0] in _LOGGERS or (parts[0] == "self" and len(parts) > 1 and parts[1] in _LOGGERS)
+
+
+def _passed_to_function(ancestors: list[ast.AST]) -> bool:
+    """Whether a read of a name (the last of `ancestors`) is an argument, as it is, of a call of a function
+    named by a plain name that may keep or change it (`system = linux_config(name, args)`): the call's escape
+    event (see `_Indexer._escape`) tells how deep the object goes, through what the function does with its
+    parameter, returning it included (see `Flow._keeps_parts`), so the read lets nothing go on its own."""
+    child, parent = ancestors[-1], ancestors[-2] if len(ancestors) > 1 else None
+    if isinstance(parent, ast.keyword) and parent.arg is not None and len(ancestors) > 2:
+        child, parent = parent, ancestors[-3]
+    if not isinstance(parent, ast.Call) or not isinstance(parent.func, ast.Name) or _reads_only(parent.func):
+        return False
+    return any(arg is child for arg in parent.args) or any(k is child for k in parent.keywords)
 
 
 def _reach(ancestors: list[ast.AST]) -> int | None:

@@ -1,0 +1,64 @@
+"""The parsed arguments of a cluster builder (`args = parser.parse_args()`) are passed to helpers that only
+read them (`linux_config(vm_name, args)`, `get_vm_name(args, i)`): `args.cloud_service_name`, given to
+`create_virtual_machine_deployment` and then to `add_role`, is still one value, so the two calls describe
+one deployment of two VMs, not two deployments of one each. A helper that may change the object, or hands
+it back for the caller to change, leaves them apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from migcheck.model import Deployment
+from migcheck.readers import read_document
+
+BUILDER = """\
+import argparse
+from azure.servicemanagement import ServiceManagementService
+parser = argparse.ArgumentParser()
+parser.add_argument('cloud_service_name')
+args = parser.parse_args()
+{helper}
+sms = ServiceManagementService('sub', 'cert.pem')
+sms.create_virtual_machine_deployment(args.cloud_service_name, deployment_name=args.cloud_service_name,
+    deployment_slot='production', label='vm0', role_name='vm0', system_config=None,
+    os_virtual_hard_disk=None, role_size='Small')
+{use}
+sms.add_role(args.cloud_service_name, deployment_name=args.cloud_service_name, role_name='vm1',
+    system_config=None, os_virtual_hard_disk=None, role_size='Small')
+"""
+
+READS = "def linux_config(hostname, opts):\n    return hostname + opts.cloud_service_name\n"
+
+
+def _deployments(helper: str, use: str) -> list[Deployment]:
+    text = BUILDER.format(helper=helper, use=use)
+    document = read_document("builder.py", text.encode(), explicit=True)
+    assert document is not None
+    return [r for r in document.resources if isinstance(r, Deployment)]
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        "system = linux_config('vm0', args)",
+        "linux_config('vm0', opts=args)",
+        "system = linux_config('vm0', args) if args.cloud_service_name else None",
+    ],
+)
+def test_arguments_passed_to_a_helper_that_reads_them_name_one_deployment(use: str):
+    (deployment,) = _deployments(READS, use)
+    assert [vm.name for vm in deployment.roles] == ["vm0", "vm1"]
+    assert deployment.virtual_network is None
+
+
+@pytest.mark.parametrize(
+    ("helper", "use"),
+    [
+        # Near miss: the helper hands the object back, and the caller changes it through what it got.
+        ("def same(opts):\n    return opts\n", "copy = same(args)\ncopy.cloud_service_name = 'other'"),
+        # Near miss: the helper changes the attribute itself.
+        ("def rename(opts):\n    opts.cloud_service_name = 'other'\n", "rename(args)"),
+    ],
+)
+def test_a_helper_that_may_change_the_arguments_leaves_the_calls_apart(helper: str, use: str):
+    assert len(_deployments(helper, use)) == 2
