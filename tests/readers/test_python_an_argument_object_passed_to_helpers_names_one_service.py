@@ -62,3 +62,36 @@ def test_arguments_passed_to_a_helper_that_reads_them_name_one_deployment(use: s
 )
 def test_a_helper_that_may_change_the_arguments_leaves_the_calls_apart(helper: str, use: str):
     assert len(_deployments(helper, use)) == 2
+
+
+# A copy of a builder cut off above `args = parser.parse_args()` reads `args` without binding it: the file
+# cannot bind it again, so `args.svc` is one value wherever it is read, unless the file changes it.
+UNBOUND = """\
+from azure.servicemanagement import ServiceManagementService
+sms = ServiceManagementService('sub', 'cert.pem')
+sms.create_virtual_machine_deployment(args.svc, deployment_name=args.svc, deployment_slot='production',
+    label='vm0', role_name='vm0', system_config=None, os_virtual_hard_disk=None, role_size='Small')
+{between}
+sms.add_role(args.svc, deployment_name=args.svc, role_name='vm1', system_config=None,
+    os_virtual_hard_disk=None, role_size='Small')
+"""
+
+
+def _unbound_deployments(between: str) -> list[Deployment]:
+    document = read_document("deploy.py", UNBOUND.format(between=between).encode(), explicit=True)
+    assert document is not None
+    return [r for r in document.resources if isinstance(r, Deployment)]
+
+
+@pytest.mark.parametrize(
+    "between", ["", "print(args.svc)", "def show(opts):\n    print(opts.svc)\nshow(args)"]
+)
+def test_a_path_on_a_name_the_file_never_binds_is_one_value(between: str):
+    (deployment,) = _unbound_deployments(between)
+    assert [vm.name for vm in deployment.roles] == ["vm0", "vm1"]
+
+
+@pytest.mark.parametrize("between", ["args.svc = 'other'", "refresh(args)", "setattr(args, 'svc', 'x')"])
+def test_a_name_the_file_never_binds_but_may_change_leaves_the_calls_apart(between: str):
+    # Near miss: the file sets the attribute, or passes the object where the reader does not follow it.
+    assert len(_unbound_deployments(between)) == 2

@@ -91,6 +91,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import builtins
 import itertools
 import string
 from collections.abc import Callable, Iterable, Sequence
@@ -831,6 +832,9 @@ class Index:
     # The files it puts in place otherwise (see `PlacedFile`): an upload of a file of their name is not
     # known to be of the file checked by that name, nor a read of one what a write left in it.
     placed_files: list[PlacedFile] = field(default_factory=list)
+    # What the file does with the names it reads but never binds (`args` of a trimmed copy of a script that
+    # parses it elsewhere, a name a star import brings): their events and reaches, as a scope files them.
+    free: Scope = field(default_factory=lambda: Scope("module", None))
 
 
 def _none_defaults(tree: ast.Module) -> frozenset[str]:
@@ -1490,8 +1494,11 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
         indexer.file_reads,
         indexer.writes_unfollowed(),
         indexer.placed_files,
+        indexer.free_scope,
     )
 
+
+_BUILTINS = frozenset(dir(builtins))
 
 _MAX_CLASS_ALIASES = 3  # names given in turn to a class that are followed (see `Flow._read_only_alias`)
 _MAX_CHAINED = 8  # operands of `and`/`or` each read under the ones before it (see `_Indexer.visit_BoolOp`)
@@ -1504,6 +1511,7 @@ class _Indexer(ast.NodeVisitor):
     def __init__(self, python2: bool = False) -> None:
         self.python2 = python2
         self.module_scope = Scope("module", None)
+        self.free_scope = Scope("module", None)  # see `Index.free`
         self.scopes: list[Scope] = [self.module_scope]
         self.chains: list[list[int]] = [[]]
         self.blocks = 0
@@ -2451,21 +2459,19 @@ class _Indexer(ast.NodeVisitor):
 
     def file_events(self) -> None:
         """File every recorded event, and how deep each read lets its object go, under the scope whose
-        binding of the name it is about."""
+        binding of the name it is about, or under `free_scope` for a name nothing binds."""
         for name, event in self.raw_events:
-            scope = lookup(name, event.scope, self.module_scope)
-            if scope is not None:
-                scope.events.setdefault(name, []).append(event)
+            scope = lookup(name, event.scope, self.module_scope) or self.free_scope
+            scope.events.setdefault(name, []).append(event)
         self.raw_events.clear()
         for name, at, reach in self.raw_reaches:
-            scope = lookup(name, at, self.module_scope)
-            if scope is not None:
-                scope.reach[name] = min(reach, scope.reach.get(name, reach))
+            scope = lookup(name, at, self.module_scope) or self.free_scope
+            scope.reach[name] = min(reach, scope.reach.get(name, reach))
         self.raw_reaches.clear()
         for name, at in self.raw_lent:
-            scope = lookup(name, at, self.module_scope)
-            if scope is not None:
-                scope.lent.add(name)
+            lender = lookup(name, at, self.module_scope)
+            if lender is not None:
+                lender.lent.add(name)
         self.raw_lent.clear()
 
 
@@ -5921,7 +5927,7 @@ class Flow:
             return None
         found = self._binding_seen(root.id, site)
         if found is None:
-            return None
+            return self._free_identity(root.id, site, path)
         scope, binding = found
         on_self = self._set_once_on_self(root.id, scope, path) if path else None
         if (
@@ -5945,6 +5951,18 @@ class Flow:
             # method, as a parameter is in its function. Two instances the file makes may hold two.
             return ("self", id(on_self), path[0])
         return (id(scope), root.id, binding.at, told, *reversed(path))
+
+    def _free_identity(self, name: str, site: Site, path: list[str]) -> tuple[object, ...] | None:
+        """Of a path on a name the file reads but never binds (`args.cloud_service_name` in a copy of a
+        script cut off above its `args = parser.parse_args()`, or a name a star import brings), what tells
+        it from others: one value wherever it is read, as nothing in the file binds the name, as long as
+        nothing the file does to the object changes the parts on the path (see `_parts_stay`). None for the
+        name itself (a builtin, or bound where the reader does not see) and for a bound name."""
+        if not path or name in _BUILTINS or lookup(name, site.scope, self.index.module) is not None:
+            return None
+        if not self._parts_stay(self.index.free, name, len(path)):
+            return None
+        return ("free", name, *reversed(path))
 
     def _built_identity(self, node: ast.JoinedStr | ast.BinOp, site: Site) -> tuple[object, ...] | None:
         """Of a string built from others (an f-string, `a + b`), its pieces in order: the text of each
